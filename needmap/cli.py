@@ -1,0 +1,268 @@
+"""The ``needmap`` command: parse arguments, call one library function, print.
+
+Nothing here computes: each command is a few lines over a public function of the library.
+Problems the user can fix arrive as :class:`needmap.errors.NeedmapError` and become exit code
+2 in :func:`main`, the one handler. Library modules are imported inside the commands so that
+``needmap --help`` starts fast.
+
+Exit codes: 0 success; 1 internal error (a bug: please report it); 2 bad input, a refused
+action, or problems found by ``validate``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from needmap import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from needmap.errors import Problem
+    from needmap.personas.study import Study
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_INPUT = 2
+
+app = typer.Typer(
+    name="needmap",
+    help="Stakeholder-needs research and persona modelling for intranets, extranets and "
+    "websites. Start with: needmap init my-study --template gemeente",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+StudyDir = Annotated[
+    Path,
+    typer.Argument(
+        help="Folder of the study (holds study.yaml).", show_default=False, file_okay=False
+    ),
+]
+
+
+def _console(*, stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"needmap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    """needmap: map what each target group needs, and what they share."""
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="New folder for the study.", show_default=False)],
+    template: Annotated[
+        str, typer.Option("--template", "-t", help="Template to start from; see: needmap templates.")
+    ] = "gemeente",
+) -> None:
+    """Create a new study from a template. Never overwrites an existing study."""
+    from needmap.personas.loader import load_study
+    from needmap.personas.templates import init_study
+
+    written = init_study(folder, template)
+    study = load_study(folder)
+    out = _console()
+    out.print(
+        f"Created a study in {folder} from template '{template}': {_counts(study)}, "
+        f"{len(written)} files."
+    )
+    out.print(f"Next: edit the YAML files, then run: needmap validate {folder}")
+
+
+@app.command()
+def templates() -> None:
+    """List the study templates that init can start from."""
+    from rich.table import Table
+
+    from needmap.personas.templates import list_templates
+
+    table = Table(box=None, show_edge=False, pad_edge=False)
+    for column in ("template", "language", "organisation", "description"):
+        table.add_column(column, overflow="fold")
+    for info in list_templates():
+        table.add_row(info.name, info.language, info.organisation, info.description)
+    _console().print(table)
+
+
+@app.command()
+def validate(
+    folder: StudyDir,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the result as JSON on standard output.")
+    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+) -> None:
+    """Check a study: syntax, schema and references, reporting every problem at file:line:col."""
+    from needmap.errors import InvalidStudyError
+    from needmap.personas.loader import load_study
+
+    try:
+        study = load_study(folder)
+    except InvalidStudyError as exc:
+        if not as_json:
+            raise
+        _print_json(_validation_result(folder, None, exc.problems))
+        raise typer.Exit(EXIT_INPUT) from None
+    failed = strict and bool(study.warnings)
+    if as_json:
+        _print_json(_validation_result(folder, study, study.warnings, strict=strict))
+    else:
+        _print_problems(study.warnings)
+        mark = "✗" if failed else "✓"
+        _console().print(
+            f"{mark} {folder}: '{study.settings.name}' ({study.settings.organisation}) — "
+            f"{_counts(study)}"
+            + (f", {len(study.warnings)} warning(s)" if study.warnings else "")
+        )
+    if failed:
+        raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def schema(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write both schema files into this folder (e.g. STUDY/schemas) instead of "
+            "printing one.",
+            file_okay=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        str,
+        typer.Option("--kind", help="Which schema to print: study or definitions."),
+    ] = "study",
+) -> None:
+    """Print or write the JSON Schema of the study files, for editors and CI checks."""
+    from needmap.errors import UsageError
+    from needmap.personas.templates import schema_texts, write_schemas
+
+    if out is not None:
+        for path in write_schemas(out):
+            _console().print(f"wrote {path}")
+        return
+    texts = schema_texts()
+    name = f"{kind}.schema.json"
+    if name not in texts:
+        raise UsageError.single(
+            f"unknown schema kind '{kind}'", hint="use --kind study or --kind definitions"
+        )
+    sys.stdout.write(texts[name])
+
+
+@app.command()
+def demo(
+    out: Annotated[
+        Path, typer.Argument(help="Folder for the example study and its outputs.")
+    ] = Path("needmap-demo"),
+    template: Annotated[
+        str, typer.Option("--template", "-t", help="Template of the example study.")
+    ] = "gemeente",
+) -> None:
+    """Create an example study (once) and check it: the quickest way to see needmap work."""
+    from needmap.personas.loader import load_study
+    from needmap.personas.templates import init_study
+
+    study_dir = out / "study"
+    console = _console()
+    if not (study_dir / "study.yaml").exists():
+        init_study(study_dir, template)
+        console.print(f"Created the example study in {study_dir} (template '{template}').")
+    else:
+        console.print(f"Using the existing example study in {study_dir}.")
+    study = load_study(study_dir)
+    _print_problems(study.warnings)
+    console.print(f"✓ {study.settings.name}: {_counts(study)}")
+
+
+def _counts(study: Study) -> str:
+    summary = study.summary()
+    return ", ".join(f"{n} {kind}" for kind, n in summary.items() if kind != "families")
+
+
+def _validation_result(
+    folder: Path, study: Study | None, problems: tuple[Problem, ...], *, strict: bool = False
+) -> dict[str, Any]:
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    return {
+        "study": str(folder),
+        "valid": not errors and not (strict and warnings),
+        "errors": len(errors),
+        "warnings": len(warnings),
+        "counts": study.summary() if study is not None else None,
+        "problems": [p.to_dict() for p in problems],
+    }
+
+
+def _print_json(data: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _print_problems(problems: tuple[Problem, ...]) -> None:
+    from rich.text import Text
+
+    console = _console(stderr=True)
+    for problem in problems:
+        line = Text()
+        if problem.location.path is not None:
+            line.append(f"{problem.location}: ", style="bold")
+        if problem.key:
+            line.append(f"{problem.key}: ", style="cyan")
+        if problem.severity == "warning":
+            line.append("warning: ", style="yellow bold")
+        line.append(problem.message, style="red" if problem.severity == "error" else "")
+        console.print(line)
+        if problem.hint:
+            console.print(Text(f"    hint: {problem.hint}", style="dim"))
+
+
+def main() -> None:
+    """Entry point of the ``needmap`` command; the one place errors become exit codes."""
+    from needmap.errors import NeedmapError
+
+    try:
+        app()
+    except NeedmapError as exc:
+        _print_problems(exc.problems)
+        errors = len(exc.errors)
+        if errors > 1:
+            _console(stderr=True).print(f"{errors} problems found.")
+        sys.exit(EXIT_INPUT)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("NEEDMAP_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"needmap: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug. Run again with NEEDMAP_DEBUG=1 to see the traceback, and please "
+            "report it.\n"
+        )
+        sys.exit(EXIT_INTERNAL)

@@ -1,0 +1,129 @@
+"""Problems with a location, and the one exception family needmap raises for bad input.
+
+Every problem a user can fix is a :class:`Problem`: where it is (file, line, column, dotted
+key), what is wrong, and a hint on how to fix it. Loaders collect *all* problems they find and
+raise them together in one :class:`NeedmapError`, so a user fixes a study in one round trip
+instead of one error at a time. This module knows nothing of the CLI: ``cli.py`` turns a
+``NeedmapError`` into exit code 2 in a single handler.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "InvalidStudyError",
+    "Location",
+    "NeedmapError",
+    "NotAStudyError",
+    "OutputError",
+    "Problem",
+    "Severity",
+    "TargetExistsError",
+    "UsageError",
+]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A place in a file; line and column count from 1, as editors do."""
+
+    path: Path | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [str(self.path) if self.path is not None else "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class Severity(StrEnum):
+    """Errors make a study unusable; warnings point at likely mistakes."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the input, with where it is and how to fix it."""
+
+    location: Location
+    message: str
+    key: str = ""
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        """``path:line:col: dotted.key: message`` — the form editors and CI logs link."""
+        head = f"{self.location}: " if self.location.path is not None else ""
+        if self.key:
+            head += f"{self.key}: "
+        if self.severity is Severity.WARNING:
+            head += "warning: "
+        return head + self.message
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON shape of a problem (documented in docs/json-output.md)."""
+        return {
+            "file": str(self.location.path) if self.location.path is not None else None,
+            "line": self.location.line,
+            "column": self.location.column,
+            "key": self.key,
+            "severity": self.severity.value,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        loc = self.location
+        return (str(loc.path or ""), loc.line or 0, loc.column or 0, self.message)
+
+
+class NeedmapError(Exception):
+    """Base of every error a user can fix; carries one or more problems."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(problems, key=Problem.sort_key))
+        if not self.problems:
+            raise ValueError("a NeedmapError needs at least one problem")
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+    @classmethod
+    def single(
+        cls, message: str, *, path: Path | None = None, hint: str = "", key: str = ""
+    ) -> NeedmapError:
+        """One problem about a whole file or folder (no line to point at)."""
+        return cls([Problem(Location(path), message, key=key, hint=hint)])
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+
+class InvalidStudyError(NeedmapError):
+    """The study's files have problems: syntax, schema or references."""
+
+
+class NotAStudyError(NeedmapError):
+    """A folder that should hold a study does not."""
+
+
+class TargetExistsError(NeedmapError):
+    """A command would overwrite a file the user owns, and was not told it may."""
+
+
+class OutputError(NeedmapError):
+    """An output could not be written (permissions, disk, a folder in the way)."""
+
+
+class UsageError(NeedmapError):
+    """Options that make no sense together, or name things the study lacks."""

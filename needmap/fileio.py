@@ -1,0 +1,76 @@
+"""Write files atomically, so that no reader ever sees half a file.
+
+Every output needmap writes goes through here: the bytes go to a temporary file in the same
+folder, are flushed to disk, and then replace the target in one ``os.replace``. If anything
+fails, the target is untouched and the temporary file is removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from needmap.errors import OutputError, TargetExistsError
+
+__all__ = ["write_bytes_atomic", "write_files_new", "write_text_atomic"]
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step; create parent folders as needed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError.single(f"cannot write here: {exc.strerror or exc}", path=path) from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temp.chmod(0o644)
+        temp.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise OutputError.single(f"cannot write file: {exc.strerror or exc}", path=path) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write UTF-8 text with ``\\n`` line endings, atomically."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_files_new(root: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Write a set of new files below ``root``, refusing to touch any that exist.
+
+    All targets are checked before anything is written; if writing fails half-way, the files
+    written so far are removed again, so the folder is left as it was.
+    """
+    targets = {root / name: data for name, data in files.items()}
+    existing = sorted(str(p) for p in targets if p.exists())
+    if existing:
+        raise TargetExistsError.single(
+            "would overwrite existing files: " + ", ".join(existing[:5])
+            + (f" and {len(existing) - 5} more" if len(existing) > 5 else ""),
+            path=root,
+            hint="choose a new or empty folder; needmap never overwrites your files",
+        )
+    written: list[Path] = []
+    try:
+        for path, data in targets.items():
+            write_bytes_atomic(path, data)
+            written.append(path)
+    except BaseException:
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
+    return written

@@ -1,0 +1,270 @@
+"""Load a study folder: find its files, read and validate each, check references across them.
+
+Layout (see docs/study-format.md)::
+
+    study.yaml                 settings; may also hold families, groups, needs, personas
+    families.yaml groups.yaml needs.yaml personas.yaml      optional, at the top
+    groups/ needs/ personas/   optional folders; every *.yaml in them is read, sorted by path
+
+Every definitions file may hold any of ``families``, ``groups``, ``needs`` and ``personas``;
+by convention a file holds what its name says. All problems of all files are collected and
+raised together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TypeVar, cast
+
+from pydantic import BaseModel, ValidationError
+
+from needmap.errors import (
+    InvalidStudyError,
+    Location,
+    NeedmapError,
+    NotAStudyError,
+    Problem,
+    Severity,
+)
+from needmap.personas.messages import did_you_mean, schema_problems
+from needmap.personas.references import Definitions, Placed, check_references
+from needmap.personas.schema import (
+    DEFINITION_KINDS,
+    DefinitionsFile,
+    Family,
+    Need,
+    Persona,
+    RoadmapPhase,
+    StudyFile,
+    StudySettings,
+    TargetGroup,
+)
+from needmap.personas.study import Study
+from needmap.personas.yamlsource import YamlDocument, read_yaml_file
+
+__all__ = ["DEFINITION_FOLDERS", "STUDY_FILE", "definition_files", "load_study"]
+
+T = TypeVar("T", bound=BaseModel)
+
+STUDY_FILE = "study.yaml"
+DEFINITION_FOLDERS: tuple[str, ...] = ("families", "groups", "needs", "personas")
+_SUFFIXES = (".yaml", ".yml")
+
+
+def definition_files(root: Path) -> Iterator[Path]:
+    """The definitions files of a study, in the order they are read."""
+    for name in DEFINITION_FOLDERS:
+        for suffix in _SUFFIXES:
+            top = root / f"{name}{suffix}"
+            if top.is_file():
+                yield top
+        folder = root / name
+        if folder.is_dir():
+            yield from sorted(
+                p
+                for p in folder.rglob("*")
+                if p.suffix in _SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+            )
+
+
+def load_study(root: Path | str) -> Study:
+    """Load and check the study in folder ``root``.
+
+    Raises :class:`~needmap.errors.InvalidStudyError` with every problem found (errors only;
+    warnings are on the returned study), or :class:`~needmap.errors.NotAStudyError`.
+    """
+    root = Path(root)
+    study_path = root / STUDY_FILE
+    if not root.is_dir():
+        raise NotAStudyError.single(
+            "no such folder",
+            path=root,
+            hint=f"create a study with: needmap init {root} --template gemeente",
+        )
+    if not study_path.is_file():
+        raise NotAStudyError.single(
+            f"this folder has no {STUDY_FILE}, so it is not a needmap study",
+            path=root,
+            hint=f"create one with: needmap init {root} --template gemeente",
+        )
+
+    reading = _Reading()
+    settings = reading.study_file(study_path)
+    for path in definition_files(root):
+        reading.definitions_file(path)
+    definitions = reading.definitions()
+    problems = reading.problems
+    if settings is not None and not problems:
+        problems.extend(_completeness(definitions, study_path))
+    problems.extend(check_references(definitions))
+    if settings is None or any(p.severity is Severity.ERROR for p in problems):
+        raise InvalidStudyError(problems)
+    return Study(
+        root=root,
+        settings=settings,
+        families=tuple(p.item for p in definitions.families),
+        groups=tuple(p.item for p in definitions.groups),
+        needs=tuple(p.item for p in definitions.needs),
+        personas=tuple(p.item for p in definitions.personas),
+        origins={
+            (kind, str(getattr(p.item, "id"))): p.at("id")  # noqa: B009
+            for kind in DEFINITION_KINDS
+            for p in reading.items[kind]
+        },
+        warnings=tuple(p for p in problems if p.severity is Severity.WARNING),
+    )
+
+
+_ITEM_MODELS: dict[str, type[BaseModel]] = {
+    "families": Family,
+    "groups": TargetGroup,
+    "needs": Need,
+    "personas": Persona,
+}
+
+
+class _Reading:
+    """Collects items and problems while the files of one study are read.
+
+    Items are validated one at a time, so that one broken need does not hide the rest of its
+    file; ids of broken items are still remembered, so references to them do not cascade
+    into "unknown id" errors elsewhere.
+    """
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.items: dict[str, list[Placed[BaseModel]]] = {k: [] for k in DEFINITION_KINDS}
+        self.broken_ids: dict[str, set[str]] = {k: set() for k in DEFINITION_KINDS}
+        self.phases: list[Placed[RoadmapPhase]] = []
+
+    def study_file(self, path: Path) -> StudySettings | None:
+        document = self._read(path, empty_ok=False)
+        if document is None:
+            return None
+        data = dict(document.data)
+        for kind in DEFINITION_KINDS:
+            self._items(document, kind, data.pop(kind, None))
+        try:
+            settings = StudySettings.model_validate(data)
+        except ValidationError as exc:
+            self.problems.extend(schema_problems(exc, document, StudyFile))
+            return None
+        self.phases = [
+            Placed(phase, document, ("roadmap", "phases", i))
+            for i, phase in enumerate(settings.roadmap.phases)
+        ]
+        return settings
+
+    def definitions_file(self, path: Path) -> None:
+        document = self._read(path, empty_ok=True)
+        if document is None:
+            return
+        for key in document.data:
+            if key not in DEFINITION_KINDS:
+                self.problems.append(
+                    Problem(
+                        document.source.locate((key,), key=True),
+                        f"unknown key '{key}'",
+                        hint=did_you_mean(key, DEFINITION_KINDS)
+                        or "a definitions file holds: " + ", ".join(DEFINITION_KINDS),
+                    )
+                )
+        for kind in DEFINITION_KINDS:
+            self._items(document, kind, document.data.get(kind))
+
+    def definitions(self) -> Definitions:
+        return Definitions(
+            families=_typed(self.items["families"], Family),
+            groups=_typed(self.items["groups"], TargetGroup),
+            needs=_typed(self.items["needs"], Need),
+            personas=_typed(self.items["personas"], Persona),
+            phases=self.phases,
+            broken_ids=self.broken_ids,
+        )
+
+    def _read(self, path: Path, *, empty_ok: bool) -> YamlDocument | None:
+        try:
+            document = read_yaml_file(path)
+        except NeedmapError as exc:
+            self.problems.extend(exc.problems)
+            return None
+        self.problems.extend(document.problems)
+        if document.data is None:
+            if empty_ok:
+                document.data = {}
+                return document
+            self.problems.append(
+                Problem(
+                    Location(path, 1, 1),
+                    "the file is empty",
+                    hint="start with 'name:', 'organisation:' and 'language:', "
+                    "or create a study with: needmap init",
+                )
+            )
+            return None
+        if not isinstance(document.data, dict):
+            if not document.is_spoiled(()):
+                self.problems.append(
+                    Problem(
+                        document.source.locate(()),
+                        "expected 'key: value' lines at the top of the file, found "
+                        + ("a list" if isinstance(document.data, list) else "a single value"),
+                        hint=_top_level_hint(empty_ok),
+                    )
+                )
+            return None
+        return document
+
+    def _items(self, document: YamlDocument, kind: str, value: object) -> None:
+        if value is None:
+            return
+        if not isinstance(value, list):
+            if not document.is_spoiled((kind,)):
+                self.problems.append(
+                    Problem(
+                        document.source.locate((kind,)),
+                        f"expected a list of {kind}",
+                        key=kind,
+                        hint="write each item on its own line, starting with '- '",
+                    )
+                )
+            return
+        model = _ITEM_MODELS[kind]
+        for i, raw in enumerate(value):
+            try:
+                item = model.model_validate(raw)
+            except ValidationError as exc:
+                self.problems.extend(schema_problems(exc, document, model, (kind, i)))
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    self.broken_ids[kind].add(raw["id"])
+                continue
+            self.items[kind].append(Placed(item, document, (kind, i)))
+
+
+def _top_level_hint(definitions: bool) -> str:
+    if not definitions:
+        return "study.yaml starts with keys such as 'name:' and 'organisation:'"
+    return "put the list under one of: " + ", ".join(f"'{k}:'" for k in DEFINITION_KINDS)
+
+
+def _typed(items: list[Placed[BaseModel]], cls: type[T]) -> list[Placed[T]]:
+    assert all(isinstance(p.item, cls) for p in items)
+    return cast("list[Placed[T]]", items)
+
+
+def _completeness(definitions: Definitions, study_path: Path) -> list[Problem]:
+    problems = []
+    for kind in ("groups", "needs"):
+        if not getattr(definitions, kind):
+            problems.append(
+                Problem(
+                    Location(study_path, 1, 1),
+                    f"the study defines no {kind}",
+                    hint=f"add '{kind}:' to study.yaml or create {kind}.yaml; "
+                    "see docs/study-format.md",
+                )
+            )
+    return problems

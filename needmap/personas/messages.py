@@ -1,0 +1,205 @@
+"""Turn pydantic validation errors into problems a consultant can act on.
+
+pydantic's messages are written for programmers ("Input should be a valid string"). Here each
+common error type gets a message in the study's terms and a hint, positioned at the offending
+key or value by the document's source map.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+from collections.abc import Iterable, Sequence
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from needmap.errors import Problem
+from needmap.personas.yamlsource import Node, YamlDocument, format_key
+
+__all__ = ["did_you_mean", "schema_problems"]
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """A hint naming the closest candidate, or an empty string when none is close."""
+    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f"did you mean '{match[0]}'?" if match else ""
+
+
+def schema_problems(
+    error: ValidationError, document: YamlDocument, model: type[BaseModel], prefix: Node = ()
+) -> list[Problem]:
+    """One problem per pydantic error, skipping places the YAML reader already reported.
+
+    ``model`` was validated against the value at ``prefix`` in ``document``.
+    """
+    problems = []
+    for detail in error.errors(include_url=False):
+        problem = _problem(detail, document, model, prefix)
+        if problem is not None:
+            problems.append(problem)
+    return problems
+
+
+def _problem(
+    detail: ErrorDetails, document: YamlDocument, model: type[BaseModel], prefix: Node
+) -> Problem | None:
+    loc: Node = tuple(detail["loc"])
+    on_key = bool(loc) and loc[-1] == "[key]"
+    if on_key:
+        loc = loc[:-1]
+    full = (*prefix, *loc)
+    if document.is_spoiled(full):
+        return None
+    kind = detail["type"]
+    source = document.source
+    if kind == "missing":
+        return Problem(
+            source.locate(full[:-1]),
+            f"required key '{loc[-1]}' is missing",
+            key=format_key(full[:-1]),
+            hint=_field_hint(model, loc),
+        )
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model, loc[:-1])
+        hint = did_you_mean(str(loc[-1]), allowed) or (
+            "allowed keys here: " + ", ".join(allowed) if allowed else ""
+        )
+        return Problem(
+            source.locate(full, key=True),
+            f"unknown key '{loc[-1]}'",
+            key=format_key(full[:-1]),
+            hint=hint,
+        )
+    message, hint = _describe(detail, source.plain_text.get(full))
+    return Problem(source.locate(full, key=on_key), message, key=format_key(full), hint=hint)
+
+
+_TYPE_NAMES = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping (key: value lines)",
+    "model_type": "a mapping (key: value lines)",
+}
+
+
+def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
+    kind = detail["type"]
+    given = detail.get("input")
+    ctx = detail.get("ctx", {})
+    if kind in _TYPE_NAMES:
+        message = f"expected {_TYPE_NAMES[kind]}, found {_shown(given)}"
+        hint = ""
+        if kind == "string_type" and plain_text is not None:
+            hint = f'quote this value: "{plain_text}"'
+        elif kind == "list_type":
+            hint = "write each item on its own line, starting with '- '"
+        elif kind in ("dict_type", "model_type"):
+            hint = "write 'key: value' lines, indented under this key"
+        return message, hint
+    if kind == "literal_error":
+        expected = _literal_options(ctx.get("expected", ""))
+        hint = did_you_mean(str(given), expected) or "use one of: " + ", ".join(expected)
+        return f"'{given}' is not allowed here", hint
+    if kind == "string_pattern_mismatch":
+        return (
+            f"'{given}' is not a valid id",
+            "ids use lowercase letters, digits, '-' and '_', start with a letter or digit "
+            "and are at most 63 characters, e.g. 'front-desk'",
+        )
+    if kind == "string_too_short":
+        return "must not be empty", "write some text, or remove the key"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bound = next(iter(ctx.values()), "")
+        words = {
+            "greater_than_equal": "at least",
+            "greater_than": "more than",
+            "less_than_equal": "at most",
+            "less_than": "less than",
+        }[kind]
+        return f"must be {words} {bound}, found {given}", ""
+    if kind == "too_short":
+        return "must not be empty", "add at least one item"
+    message = str(detail["msg"])
+    message = message.removeprefix("Value error, ")
+    return message[:1].lower() + message[1:], ""
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _literal_options(expected: str) -> list[str]:
+    """pydantic writes ``'must', 'should' or 'could'``; turn it back into a list."""
+    return [part.strip().strip("'") for part in expected.replace(" or ", ",").split(",") if part.strip()]
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated and Optional so the container or model type shows."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            options = [a for a in get_args(annotation) if a is not type(None)]
+            if len(options) != 1:
+                return annotation
+            annotation = options[0]
+        else:
+            return annotation
+
+
+def _type_at(model: type[BaseModel], loc: Sequence[str | int]) -> Any:
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(part))
+            if field is None:
+                return None
+            current = field.annotation
+        elif get_origin(current) is list:
+            current = get_args(current)[0]
+        elif get_origin(current) is dict:
+            current = get_args(current)[1]
+        else:
+            return None
+    return _unwrap(current)
+
+
+def _allowed_keys(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    target = _type_at(model, loc)
+    if isinstance(target, type) and issubclass(target, BaseModel):
+        return list(target.model_fields)
+    return []
+
+
+def _field_hint(model: type[BaseModel], loc: Sequence[str | int]) -> str:
+    parent = _type_at(model, loc[:-1])
+    if not (isinstance(parent, type) and issubclass(parent, BaseModel)):
+        return ""
+    field = parent.model_fields.get(str(loc[-1]))
+    if field is None:
+        return ""
+    annotation = _unwrap(field.annotation)
+    if get_origin(annotation) is Literal:
+        return f"add '{loc[-1]}:' with one of: " + ", ".join(map(str, get_args(annotation)))
+    description = field.description or ""
+    return f"add '{loc[-1]}:' — {description[:1].lower()}{description[1:]}" if description else ""

@@ -1,0 +1,251 @@
+"""The study file formats, as pydantic models: the one source of truth.
+
+Each field is documented here, where it is defined; the JSON Schema that editors use for
+autocompletion (``needmap schema``) and the reference in ``docs/study-format.md`` come from these
+descriptions. Models forbid unknown keys and use strict types, because a misspelt key or a
+number where text was meant is a mistake the consultant wants to hear about, not have ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+__all__ = [
+    "DEFINITION_KINDS",
+    "DefinitionsFile",
+    "Effort",
+    "Family",
+    "Id",
+    "Importance",
+    "Kind",
+    "Need",
+    "Persona",
+    "PlatformSettings",
+    "Privacy",
+    "Roadmap",
+    "RoadmapPhase",
+    "Scoring",
+    "StudyFile",
+    "StudySettings",
+    "TargetGroup",
+    "json_schema",
+]
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Field(
+        description="Short stable name used to refer to this item: lowercase letters, digits, "
+        "'-' and '_', e.g. 'baliemedewerkers'.",
+    ),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Importance = Literal["must", "should", "could"]
+Kind = Literal["content", "function", "technology"]
+Effort = Literal["xs", "s", "m", "l", "xl"]
+Language = Literal["nl", "en"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Privacy(_Model):
+    """How needmap protects the people behind the numbers."""
+
+    min_group_size: int = Field(
+        5,
+        ge=1,
+        description="No table, chart or export shows a breakdown for a group with fewer "
+        "people than this; such cells read 'n<5'.",
+    )
+
+
+class ImportanceWeights(_Model):
+    """How much each importance counts when needs are weighed."""
+
+    must: float = Field(3.0, ge=0, description="Weight of a need the group cannot do without.")
+    should: float = Field(2.0, ge=0, description="Weight of a need that clearly helps the group.")
+    could: float = Field(1.0, ge=0, description="Weight of a nice-to-have.")
+
+
+class EffortPoints(_Model):
+    """Effort sizes as points, used to fill roadmap phases up to their capacity."""
+
+    xs: float = Field(1, gt=0)
+    s: float = Field(2, gt=0)
+    m: float = Field(3, gt=0)
+    l: float = Field(5, gt=0)  # noqa: E741 - the t-shirt size L
+    xl: float = Field(8, gt=0)
+
+
+class Scoring(_Model):
+    """Weights behind every score needmap computes; change them and re-run to see the effect."""
+
+    importance_weights: ImportanceWeights = Field(default_factory=ImportanceWeights)
+    effort_points: EffortPoints = Field(default_factory=EffortPoints)
+
+
+class PlatformSettings(_Model):
+    """The rule that recommends the form of the digital workplace."""
+
+    shared_min_groups: int = Field(
+        3,
+        ge=2,
+        description="A need counts as shared when at least this many of the chosen groups "
+        "(or all of them, when fewer are chosen) need it.",
+    )
+    universal_from: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description="Recommend one universal platform when at least this share of the weighted "
+        "demand is shared.",
+    )
+    landscape_below: float = Field(
+        0.3,
+        ge=0,
+        le=1,
+        description="Recommend a landscape of applications when less than this share of the "
+        "weighted demand is shared; in between, a hybrid.",
+    )
+
+
+class RoadmapPhase(_Model):
+    """One phase of the roadmap, such as 'now', 'next' or 'later'."""
+
+    id: Id
+    name: Text = Field(description="Name shown in reports, e.g. 'Nu' or 'Q1 2027'.")
+    capacity: float | None = Field(
+        None, gt=0, description="Effort points that fit in this phase; empty means no limit."
+    )
+
+
+def _default_phases() -> list[RoadmapPhase]:
+    return [
+        RoadmapPhase(id="now", name="Now", capacity=20),
+        RoadmapPhase(id="next", name="Next", capacity=20),
+        RoadmapPhase(id="later", name="Later"),
+    ]
+
+
+class Roadmap(_Model):
+    """Phases that needs are planned into, in order."""
+
+    phases: list[RoadmapPhase] = Field(default_factory=_default_phases, min_length=1)
+
+
+class Family(_Model):
+    """A circle of related target groups, such as employees or external parties."""
+
+    id: Id
+    name: Text = Field(description="Name shown in diagrams and reports.")
+    description: str = Field("", description="What the groups in this family have in common.")
+
+
+class TargetGroup(_Model):
+    """A group of people the digital workplace serves, grouped by how they work."""
+
+    id: Id
+    name: Text = Field(description="Name shown in diagrams and reports.")
+    family: Id | None = Field(
+        None, description="Id of the family (circle) this group belongs to, if any."
+    )
+    headcount: int | None = Field(
+        None, ge=0, description="How many people are in the group; used to weigh demand."
+    )
+    description: str = Field("", description="Who they are and how they work.")
+
+
+class Need(_Model):
+    """Something a group needs from the digital workplace: content, a function or technology."""
+
+    id: Id
+    title: Text = Field(description="Short name of the need, in the words users use.")
+    kind: Kind = Field(
+        description="content (information), function (something to do) or technology "
+        "(how it is delivered: devices, access, integrations)."
+    )
+    description: str = Field("", description="What is needed and why.")
+    groups: dict[Id, Importance] = Field(
+        default_factory=dict,
+        description="Target groups this need matters to, with its importance for each: "
+        "must, should or could.",
+    )
+    channel: str | None = Field(
+        None, description="Channel or platform that serves this need, e.g. 'intranet', 'app'."
+    )
+    effort: Effort | None = Field(
+        None, description="Rough size of the work: xs, s, m, l or xl."
+    )
+    depends_on: list[Id] = Field(
+        default_factory=list, description="Ids of needs that must be delivered first."
+    )
+
+
+class Persona(_Model):
+    """A named archetype within a target group, used to make its needs tangible."""
+
+    id: Id
+    name: Text = Field(description="The persona's name, e.g. 'Fatima, KCC-medewerker'.")
+    group: Id = Field(description="Id of the target group this persona belongs to.")
+    role: Text = Field(description="Job or role in one line.")
+    summary: str = Field("", description="A few sentences that introduce the persona.")
+    goals: list[Text] = Field(default_factory=list, description="What they want to achieve.")
+    frustrations: list[Text] = Field(
+        default_factory=list, description="What gets in their way today."
+    )
+    scenarios: list[Text] = Field(
+        default_factory=list, description="A typical day, or situations where they need help."
+    )
+    devices: list[Text] = Field(default_factory=list, description="Devices they work with.")
+    places: list[Text] = Field(default_factory=list, description="Where they work.")
+    quotes: list[Text] = Field(
+        default_factory=list, description="Things people like them said in interviews."
+    )
+    needs: list[Id] = Field(
+        default_factory=list, description="Ids of the needs that matter most to them."
+    )
+
+
+class DefinitionsFile(_Model):
+    """A file with definitions: any of families, groups, needs and personas."""
+
+    families: list[Family] = Field(default_factory=list, description="Circles of groups.")
+    groups: list[TargetGroup] = Field(default_factory=list, description="Target groups.")
+    needs: list[Need] = Field(default_factory=list, description="Needs of the groups.")
+    personas: list[Persona] = Field(default_factory=list, description="Personas.")
+
+
+DEFINITION_KINDS: tuple[str, ...] = ("families", "groups", "needs", "personas")
+
+
+class StudySettings(_Model):
+    """Settings of a study: who it is for, its language, and how it scores and protects."""
+
+    name: Text = Field(description="Name of the study, shown on every report.")
+    organisation: Text = Field(description="The organisation the study is for.")
+    language: Language = Field("nl", description="Language of the reports: nl or en.")
+    description: str = Field("", description="What the study is about, for the report intro.")
+    privacy: Privacy = Field(default_factory=Privacy)
+    scoring: Scoring = Field(default_factory=Scoring)
+    platform: PlatformSettings = Field(default_factory=PlatformSettings)
+    roadmap: Roadmap = Field(default_factory=Roadmap)
+
+
+class StudyFile(StudySettings, DefinitionsFile):
+    """``study.yaml``: the study's settings, and optionally all its definitions in one file."""
+
+
+def json_schema(model: type[BaseModel], title: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a file format, as editors and check-jsonschema use it."""
+    schema = model.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": title,
+        **schema,
+    }

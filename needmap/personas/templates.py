@@ -1,0 +1,140 @@
+"""Study templates, the JSON Schemas of the file formats, and ``init``.
+
+Templates are plain study folders shipped in ``needmap/templates/<name>/``. ``init`` copies one
+into a new folder, writes the JSON Schemas into ``schemas/``, and starts every YAML file with a
+``yaml-language-server`` modeline pointing at them, so editors autocomplete and check the files
+offline.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from needmap.errors import TargetExistsError, UsageError
+from needmap.fileio import write_files_new, write_text_atomic
+from needmap.personas.loader import STUDY_FILE
+from needmap.personas.messages import did_you_mean
+from needmap.personas.schema import DefinitionsFile, StudyFile, json_schema
+
+__all__ = [
+    "SCHEMA_FOLDER",
+    "TemplateInfo",
+    "init_study",
+    "list_templates",
+    "schema_texts",
+    "write_schemas",
+]
+
+SCHEMA_FOLDER = "schemas"
+STUDY_SCHEMA = "study.schema.json"
+DEFINITIONS_SCHEMA = "definitions.schema.json"
+MODELINE = "# yaml-language-server: $schema="
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateInfo:
+    """What ``needmap templates`` shows about a template."""
+
+    name: str
+    language: str
+    organisation: str
+    description: str
+    files: tuple[str, ...]
+
+
+def _templates_root() -> Traversable:
+    return resources.files("needmap").joinpath("templates")
+
+
+def _template_files(folder: Traversable, prefix: PurePosixPath = PurePosixPath()) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.startswith((".", "_")):
+            continue
+        if entry.is_dir():
+            files.update(_template_files(entry, prefix / entry.name))
+        elif entry.name.endswith((".yaml", ".md")):
+            files[str(prefix / entry.name)] = entry.read_bytes()
+    return files
+
+
+def list_templates() -> list[TemplateInfo]:
+    """All bundled templates, sorted by name."""
+    infos = []
+    for folder in sorted(_templates_root().iterdir(), key=lambda e: e.name):
+        if not folder.is_dir() or folder.name.startswith((".", "_")):
+            continue
+        settings = yaml.safe_load(folder.joinpath(STUDY_FILE).read_text("utf-8"))
+        infos.append(
+            TemplateInfo(
+                name=folder.name,
+                language=settings.get("language", "nl"),
+                organisation=settings.get("organisation", ""),
+                description=" ".join(str(settings.get("description", "")).split()),
+                files=tuple(_template_files(folder)),
+            )
+        )
+    return infos
+
+
+def schema_texts() -> dict[str, str]:
+    """The JSON Schema files, by file name, as ``needmap schema`` writes them."""
+    schemas = {
+        STUDY_SCHEMA: json_schema(StudyFile, "needmap study.yaml"),
+        DEFINITIONS_SCHEMA: json_schema(
+            DefinitionsFile, "needmap definitions (families, groups, needs, personas)"
+        ),
+    }
+    return {name: json.dumps(s, indent=2, ensure_ascii=False) + "\n" for name, s in schemas.items()}
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write (or refresh) the JSON Schemas into ``folder``; they are needmap's files, not the user's."""
+    written = []
+    for name, text in schema_texts().items():
+        write_text_atomic(folder / name, text)
+        written.append(folder / name)
+    return written
+
+
+def _with_modeline(relative: str, data: bytes) -> bytes:
+    depth = len(PurePosixPath(relative).parts) - 1
+    schema = STUDY_SCHEMA if relative == STUDY_FILE else DEFINITIONS_SCHEMA
+    target = "/".join([".."] * depth + [SCHEMA_FOLDER, schema])
+    return f"{MODELINE}{target}\n".encode() + data
+
+
+def init_study(target: Path, template: str = "gemeente") -> list[Path]:
+    """Create a new study in ``target`` from ``template``; never overwrites anything.
+
+    Returns the files written. Raises :class:`~needmap.errors.UsageError` for an unknown
+    template and :class:`~needmap.errors.TargetExistsError` when ``target`` already holds a
+    study or any file the template would write.
+    """
+    names = [t.name for t in list_templates()]
+    if template not in names:
+        raise UsageError.single(
+            f"unknown template '{template}'",
+            hint=did_you_mean(template, names) or "available: " + ", ".join(names),
+        )
+    if (target / STUDY_FILE).exists():
+        raise TargetExistsError.single(
+            "this folder already holds a study",
+            path=target,
+            hint="choose a new folder; needmap init never overwrites a study",
+        )
+    files = {
+        name: _with_modeline(name, data) if name.endswith(".yaml") else data
+        for name, data in _template_files(_templates_root().joinpath(template)).items()
+    }
+    for name, text in schema_texts().items():
+        files[f"{SCHEMA_FOLDER}/{name}"] = text.encode()
+    written = write_files_new(target, files)
+    return [Path(os.path.relpath(p, target)) for p in written]

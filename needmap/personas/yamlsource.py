@@ -1,0 +1,416 @@
+"""Read YAML safely, keeping the position of every key and value.
+
+PyYAML's composer gives us a node tree with marks; we build plain Python values from it
+ourselves instead of using a constructor, which lets us:
+
+* remember where every value and key came from, so schema and reference errors can point at
+  ``file:line:column``;
+* refuse what a study file never needs and what makes files hard to review: anchors, aliases
+  and merge keys, custom or Python tags, duplicate keys, and nesting deeper than people write;
+* read plain scalars the way YAML 1.2 does, and flag the ones YAML 1.1 tools read differently
+  (``NO`` is a boolean there, ``0123`` an octal number, ``12:30`` a base-60 number), because
+  the same file must mean the same thing in every editor, linter and parser.
+
+All problems in a file are collected; only a syntax error stops the read, since the parser
+cannot go on after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from needmap.errors import InvalidStudyError, Location, Problem
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "Node",
+    "SourceMap",
+    "YamlDocument",
+    "format_key",
+    "read_yaml_file",
+    "read_yaml_text",
+]
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""Larger files are refused: a study file is hand-written; megabytes mean a wrong file."""
+
+MAX_DEPTH = 40
+"""Deeper nesting is refused before Python's recursion limit can be reached."""
+
+Node = tuple[str | int, ...]
+"""A path into a document: mapping keys and list indexes, outermost first."""
+
+_STANDARD_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+_BOOL_WORDS = {"true": True, "false": False}
+_YAML12_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*|0x[0-9a-fA-F]+)")
+_YAML12_FLOAT = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+_MAX_NUMBER_CHARS = 100
+
+
+def format_key(path: Node) -> str:
+    """``needs[3].groups.balie`` — the dotted key shown in messages."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+@dataclass(slots=True)
+class SourceMap:
+    """Where each value and key of one document stands in its file."""
+
+    path: Path
+    values: dict[Node, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Node, tuple[int, int]] = field(default_factory=dict)
+    plain_text: dict[Node, str] = field(default_factory=dict)
+    """The source text of unquoted scalars, to quote it back in hints."""
+
+    def locate(self, path: Node, *, key: bool = False) -> Location:
+        """The position of ``path``; of its key when ``key``; else of the nearest ancestor."""
+        if key and path in self.keys:
+            return self._location(self.keys[path])
+        for end in range(len(path), -1, -1):
+            mark = self.values.get(path[:end])
+            if mark is not None:
+                return self._location(mark)
+        return Location(self.path, 1, 1)
+
+    def _location(self, mark: tuple[int, int]) -> Location:
+        return Location(self.path, mark[0], mark[1])
+
+
+@dataclass(slots=True)
+class YamlDocument:
+    """A document as plain Python values, its source map, and the problems found reading it."""
+
+    data: Any
+    source: SourceMap
+    problems: list[Problem] = field(default_factory=list)
+    spoiled: set[Node] = field(default_factory=set)
+    """Paths already reported; later stages skip errors at or below them (one message each)."""
+
+    def is_spoiled(self, path: Node) -> bool:
+        return any(path[: len(s)] == s for s in self.spoiled)
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
+
+
+class _StrictComposer(yaml.SafeLoader):
+    """SafeLoader whose composer refuses anchors and aliases and limits nesting depth."""
+
+    def __init__(self, stream: str, document: YamlDocument) -> None:
+        super().__init__(stream)
+        self._document = document
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            self._document.problems.append(
+                _problem(
+                    self._document,
+                    event.start_mark,
+                    f"alias '*{event.anchor}' is not allowed",
+                    "write the value out in full; anchors and aliases make files hard to review",
+                )
+            )
+            return yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
+        event = self.peek_event()
+        if event.anchor is not None:
+            self._document.problems.append(
+                _problem(
+                    self._document,
+                    event.start_mark,
+                    f"anchor '&{event.anchor}' is not allowed",
+                    "remove the anchor and write out every value where it is used",
+                )
+            )
+            event.anchor = None
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _TooDeep(event.start_mark)
+        try:
+            node: yaml.Node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        return node
+
+
+def _problem(
+    document: YamlDocument, mark: yaml.Mark, message: str, hint: str = "", path: Node = ()
+) -> Problem:
+    return Problem(
+        Location(document.source.path, mark.line + 1, mark.column + 1),
+        message,
+        key=format_key(path),
+        hint=hint,
+    )
+
+
+def read_yaml_file(path: Path) -> YamlDocument:
+    """Read one YAML file; raise :class:`InvalidStudyError` only if it cannot be read at all.
+
+    Problems that still leave a usable document (an alias, an ambiguous scalar, a duplicate
+    key) are returned in ``YamlDocument.problems`` so that schema checks can run as well.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InvalidStudyError.single(
+                f"file is {size / 1_048_576:.1f} MiB; needmap reads YAML files up to "
+                f"{MAX_FILE_BYTES // 1_048_576} MiB",
+                path=path,
+                hint="split it into several files in a folder, or check that this is the right file",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InvalidStudyError.single(
+            f"cannot read file: {exc.strerror or exc}", path=path
+        ) from None
+    return read_yaml_text(_decode(raw, path), path)
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidStudyError.single(
+            "file is encoded as UTF-16", path=path, hint="save it as UTF-8"
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InvalidStudyError(
+            [
+                Problem(
+                    Location(path, line, column),
+                    f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                    hint="save the file as UTF-8; most editors offer this under "
+                    "'Save with encoding'",
+                )
+            ]
+        ) from None
+
+
+def read_yaml_text(text: str, path: Path) -> YamlDocument:
+    """Parse ``text`` (the contents of ``path``) into a :class:`YamlDocument`."""
+    document = YamlDocument(data=None, source=SourceMap(path))
+    if len(text) > MAX_FILE_BYTES:
+        raise InvalidStudyError.single(
+            f"text is longer than {MAX_FILE_BYTES // 1_048_576} MiB", path=path
+        )
+    loader: _StrictComposer | None = None
+    try:
+        loader = _StrictComposer(text, document)
+        root = loader.get_single_node()
+    except _TooDeep as deep:
+        raise InvalidStudyError(
+            [
+                _problem(
+                    document,
+                    deep.mark,
+                    f"nesting is deeper than {MAX_DEPTH} levels",
+                    "study files need only a few levels; check the indentation",
+                )
+            ]
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        raise InvalidStudyError([_syntax_problem(exc, path)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise InvalidStudyError([_reader_problem(exc, text, path)]) from None
+    except yaml.YAMLError as exc:
+        raise InvalidStudyError.single(f"YAML syntax error: {exc}", path=path) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    if root is not None:
+        document.data = _Builder(document).build(root, ())
+    return document
+
+
+_SYNTAX_HINTS = (
+    ("cannot start any token", "'\\t'", "indent with spaces; YAML does not allow tabs"),
+    ("mapping values are not allowed", "", "text containing ': ' must be in quotes"),
+    ("could not find expected ':'", "", "each line of a mapping needs 'key: value'"),
+    ("expected <block end>", "", "check the indentation: items of one list or mapping line up"),
+    ("found unexpected end of stream", "", "a quote or bracket is not closed"),
+    ("but found another document", "", "a file holds one document: remove the extra '---'"),
+    ("found character '@'", "", "text starting with @ or ` must be in quotes"),
+    ("found character '`'", "", "text starting with @ or ` must be in quotes"),
+)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "invalid YAML"
+    hint = next(
+        (h for needle, extra, h in _SYNTAX_HINTS if needle in problem and extra in problem), ""
+    )
+    if mark is None:
+        return Problem(Location(path), f"YAML syntax error: {problem}", hint=hint)
+    return Problem(
+        Location(path, mark.line + 1, mark.column + 1), f"YAML syntax error: {problem}", hint=hint
+    )
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: Path) -> Problem:
+    position = min(exc.position, len(text))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return Problem(
+        Location(path, line, column),
+        f"the file contains the control character {character!r}, which YAML does not allow",
+        hint="remove it; it often comes from copying text out of another program",
+    )
+
+
+class _Builder:
+    """Turns a node tree into Python values while filling the source map."""
+
+    def __init__(self, document: YamlDocument) -> None:
+        self.document = document
+        self.source = document.source
+
+    def build(self, node: yaml.Node, path: Node) -> Any:
+        self.source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag not in _STANDARD_TAGS:
+            return self._refuse_tag(node, path)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
+        return self._scalar(node, path)
+
+    def _refuse_tag(self, node: yaml.Node, path: Node) -> None:
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        if shown == "!!merge":
+            message, hint = "merge keys ('<<') are not allowed", "write the keys out in full"
+        else:
+            message = f"the tag '{shown}' is not allowed"
+            hint = "remove the tag; study files hold plain text, numbers, lists and mappings"
+        self.document.problems.append(
+            _problem(self.document, node.start_mark, message, hint, path)
+        )
+        self.document.spoiled.add(path)
+        return None
+
+    def _mapping(self, node: yaml.MappingNode, path: Node) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._refuse_tag(key_node, path)
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
+                self.document.problems.append(
+                    _problem(
+                        self.document,
+                        key_node.start_mark,
+                        "a key must be plain text",
+                        "write keys as simple words, such as 'title:'",
+                    )
+                )
+                self.document.spoiled.add(path)
+                continue
+            key = key_node.value
+            key_path = (*path, key)
+            if key in result:
+                first = self.source.keys[key_path]
+                self.document.problems.append(
+                    _problem(
+                        self.document,
+                        key_node.start_mark,
+                        f"duplicate key '{key}' (first at line {first[0]}, column {first[1]})",
+                        "remove one of the two; YAML tools disagree on which one wins",
+                        path,
+                    )
+                )
+                self.document.spoiled.add(key_path)
+                continue
+            self.source.keys[key_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, key_path)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: Node) -> Any:
+        text: str = node.value
+        if node.style is not None or node.tag in ("tag:yaml.org,2002:str",):
+            return text
+        self.source.plain_text[path] = text
+        tag = node.tag.rsplit(":", 1)[-1]
+        if tag == "null":
+            return None
+        if tag == "timestamp":
+            return text
+        if tag == "bool":
+            if text.lower() in _BOOL_WORDS:
+                return _BOOL_WORDS[text.lower()]
+            return self._ambiguous(
+                node,
+                path,
+                f"'{text}' is a boolean in YAML 1.1 but text in YAML 1.2",
+                f'quote this value ("{text}") if it is text, or write true or false',
+            )
+        if len(text) > _MAX_NUMBER_CHARS:
+            return self._ambiguous(
+                node, path, "number is too long", f'quote this value ("{text[:20]}…") if it is text'
+            )
+        if tag == "int":
+            if _YAML12_INT.fullmatch(text):
+                return int(text, 0)
+            return self._ambiguous(node, path, *_int_surprise(text))
+        if tag == "float":
+            if _YAML12_FLOAT.fullmatch(text):
+                return float(text.lower().replace(".inf", "inf").replace(".nan", "nan"))
+            return self._ambiguous(
+                node,
+                path,
+                f"'{text}' is a number in YAML 1.1 but text in YAML 1.2",
+                f'quote this value ("{text}")',
+            )
+        return text
+
+    def _ambiguous(self, node: yaml.ScalarNode, path: Node, message: str, hint: str) -> str:
+        self.document.problems.append(
+            _problem(self.document, node.start_mark, message, hint, path)
+        )
+        self.document.spoiled.add(path)
+        return str(node.value)
+
+
+def _int_surprise(text: str) -> tuple[str, str]:
+    digits = text.lstrip("+-")
+    if ":" in digits:
+        return (
+            f"'{text}' is a base-60 number in YAML 1.1 (like a clock time) but text in YAML 1.2",
+            f'quote this value ("{text}")',
+        )
+    if digits.startswith("0b"):
+        return (f"'{text}' is a binary number in YAML 1.1", f'quote this value ("{text}")')
+    if "_" in digits:
+        return (
+            f"'{text}' is a number in YAML 1.1 but text in YAML 1.2",
+            f"write it without underscores ({text.replace('_', '')}), or quote it",
+        )
+    return (
+        f"'{text}' has a leading zero: YAML 1.1 reads it as an octal number",
+        f"write it without leading zeros ({int(digits) if digits.isdigit() else digits}), "
+        f'or quote this value ("{text}") if it is text',
+    )
