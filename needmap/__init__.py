@@ -23,7 +23,18 @@ _EXPORTS = {
     "write_schemas": "needmap.personas.templates",
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = [
+    "InvalidStudyError",
+    "Location",
+    "NeedmapError",
+    "Problem",
+    "Study",
+    "__version__",
+    "init_study",
+    "list_templates",
+    "load_study",
+    "write_schemas",
+]
 
 if TYPE_CHECKING:
     from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem

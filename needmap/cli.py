@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from needmap import __version__
+from needmap.errors import NeedmapError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -31,7 +33,35 @@ EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_INPUT = 2
 
+
+class _HandledGroup(TyperGroup):
+    """Runs a command and maps errors to exit codes: the one handler at the edge."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except NeedmapError as exc:
+            _print_problems(exc.problems)
+            if len(exc.errors) > 1:
+                _console(stderr=True).print(f"{len(exc.errors)} problems found.")
+            ctx.exit(EXIT_INPUT)
+        except KeyboardInterrupt:
+            ctx.exit(130)
+        except Exception as exc:
+            if os.environ.get("NEEDMAP_DEBUG"):
+                raise
+            sys.stderr.write(
+                f"needmap: internal error: {type(exc).__name__}: {exc}\n"
+                "This is a bug. Run again with NEEDMAP_DEBUG=1 to see the traceback, and "
+                "please report it.\n"
+            )
+            ctx.exit(EXIT_INTERNAL)
+
+
 app = typer.Typer(
+    cls=_HandledGroup,
     name="needmap",
     help="Stakeholder-needs research and persona modelling for intranets, extranets and "
     "websites. Start with: needmap init my-study --template gemeente",
@@ -66,7 +96,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True),
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
     ] = False,
 ) -> None:
     """needmap: map what each target group needs, and what they share."""
@@ -76,7 +108,8 @@ def _root(
 def init(
     folder: Annotated[Path, typer.Argument(help="New folder for the study.", show_default=False)],
     template: Annotated[
-        str, typer.Option("--template", "-t", help="Template to start from; see: needmap templates.")
+        str,
+        typer.Option("--template", "-t", help="Template to start from; see: needmap templates."),
     ] = "gemeente",
 ) -> None:
     """Create a new study from a template. Never overwrites an existing study."""
@@ -101,11 +134,13 @@ def templates() -> None:
     from needmap.personas.templates import list_templates
 
     table = Table(box=None, show_edge=False, pad_edge=False)
-    for column in ("template", "language", "organisation", "description"):
+    for column in ("template", "language", "organisation", "study"):
         table.add_column(column, overflow="fold")
     for info in list_templates():
-        table.add_row(info.name, info.language, info.organisation, info.description)
-    _console().print(table)
+        table.add_row(info.name, info.language, info.organisation, info.study_name)
+    console = _console()
+    console.print(table)
+    console.print("\nStart a study with: needmap init FOLDER --template NAME")
 
 
 @app.command()
@@ -135,8 +170,7 @@ def validate(
         mark = "✗" if failed else "✓"
         _console().print(
             f"{mark} {folder}: '{study.settings.name}' ({study.settings.organisation}) — "
-            f"{_counts(study)}"
-            + (f", {len(study.warnings)} warning(s)" if study.warnings else "")
+            f"{_counts(study)}" + (f", {len(study.warnings)} warning(s)" if study.warnings else "")
         )
     if failed:
         raise typer.Exit(EXIT_INPUT)
@@ -244,25 +278,5 @@ def _print_problems(problems: tuple[Problem, ...]) -> None:
 
 
 def main() -> None:
-    """Entry point of the ``needmap`` command; the one place errors become exit codes."""
-    from needmap.errors import NeedmapError
-
-    try:
-        app()
-    except NeedmapError as exc:
-        _print_problems(exc.problems)
-        errors = len(exc.errors)
-        if errors > 1:
-            _console(stderr=True).print(f"{errors} problems found.")
-        sys.exit(EXIT_INPUT)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
-        if os.environ.get("NEEDMAP_DEBUG"):
-            raise
-        sys.stderr.write(
-            f"needmap: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug. Run again with NEEDMAP_DEBUG=1 to see the traceback, and please "
-            "report it.\n"
-        )
-        sys.exit(EXIT_INTERNAL)
+    """Entry point of the ``needmap`` command."""
+    app()

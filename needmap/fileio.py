@@ -58,7 +58,8 @@ def write_files_new(root: Path, files: Mapping[str, bytes]) -> list[Path]:
     existing = sorted(str(p) for p in targets if p.exists())
     if existing:
         raise TargetExistsError.single(
-            "would overwrite existing files: " + ", ".join(existing[:5])
+            "would overwrite existing files: "
+            + ", ".join(existing[:5])
             + (f" and {len(existing) - 5} more" if len(existing) > 5 else ""),
             path=root,
             hint="choose a new or empty folder; needmap never overwrites your files",

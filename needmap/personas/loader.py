@@ -31,7 +31,6 @@ from needmap.personas.messages import did_you_mean, schema_problems
 from needmap.personas.references import Definitions, Placed, check_references
 from needmap.personas.schema import (
     DEFINITION_KINDS,
-    DefinitionsFile,
     Family,
     Need,
     Persona,
@@ -99,7 +98,7 @@ def load_study(root: Path | str) -> Study:
     problems = reading.problems
     if settings is not None and not problems:
         problems.extend(_completeness(definitions, study_path))
-    problems.extend(check_references(definitions))
+    problems.extend(check_references(definitions, warn=not problems))
     if settings is None or any(p.severity is Severity.ERROR for p in problems):
         raise InvalidStudyError(problems)
     return Study(
@@ -139,6 +138,7 @@ class _Reading:
         self.items: dict[str, list[Placed[BaseModel]]] = {k: [] for k in DEFINITION_KINDS}
         self.broken_ids: dict[str, set[str]] = {k: set() for k in DEFINITION_KINDS}
         self.phases: list[Placed[RoadmapPhase]] = []
+        self.complete = True
 
     def study_file(self, path: Path) -> StudySettings | None:
         document = self._read(path, empty_ok=False)
@@ -183,6 +183,7 @@ class _Reading:
             personas=_typed(self.items["personas"], Persona),
             phases=self.phases,
             broken_ids=self.broken_ids,
+            complete=self.complete,
         )
 
     def _read(self, path: Path, *, empty_ok: bool) -> YamlDocument | None:
@@ -190,6 +191,7 @@ class _Reading:
             document = read_yaml_file(path)
         except NeedmapError as exc:
             self.problems.extend(exc.problems)
+            self.complete = False
             return None
         self.problems.extend(document.problems)
         if document.data is None:
@@ -206,6 +208,7 @@ class _Reading:
             )
             return None
         if not isinstance(document.data, dict):
+            self.complete = False
             if not document.is_spoiled(()):
                 self.problems.append(
                     Problem(
@@ -222,6 +225,7 @@ class _Reading:
         if value is None:
             return
         if not isinstance(value, list):
+            self.complete = False
             if not document.is_spoiled((kind,)):
                 self.problems.append(
                     Problem(

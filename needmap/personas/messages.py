@@ -148,7 +148,9 @@ def _shown(value: Any) -> str:
 
 def _literal_options(expected: str) -> list[str]:
     """pydantic writes ``'must', 'should' or 'could'``; turn it back into a list."""
-    return [part.strip().strip("'") for part in expected.replace(" or ", ",").split(",") if part.strip()]
+    return [
+        part.strip().strip("'") for part in expected.replace(" or ", ",").split(",") if part.strip()
+    ]
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -47,17 +47,24 @@ class Definitions:
     phases: Sequence[Placed[RoadmapPhase]]
     broken_ids: Mapping[str, set[str]]
     """Ids of items that failed validation: references to them are not reported again."""
+    complete: bool = True
+    """False when a file could not be read at all: its ids are unknown, so dangling
+    references are not reported (they would only echo that file's problem)."""
 
 
-def check_references(defs: Definitions) -> list[Problem]:
-    """All cross-file problems (errors and warnings) of a study's definitions."""
+def check_references(defs: Definitions, *, warn: bool = True) -> list[Problem]:
+    """All cross-file problems of a study's definitions; warnings too when ``warn``.
+
+    Callers pass ``warn=False`` when files already failed to load: warnings such as "no need
+    mentions this group" would then only echo the items that could not be read.
+    """
     problems: list[Problem] = []
     families = _unique(defs.families, "family", problems)
     groups = _unique(defs.groups, "group", problems)
     needs = _unique(defs.needs, "need", problems)
-    known_families = families.keys() | defs.broken_ids["families"]
-    known_groups = groups.keys() | defs.broken_ids["groups"]
-    known_needs = needs.keys() | defs.broken_ids["needs"]
+    known_families = _Known(families.keys() | defs.broken_ids["families"], defs.complete)
+    known_groups = _Known(groups.keys() | defs.broken_ids["groups"], defs.complete)
+    known_needs = _Known(needs.keys() | defs.broken_ids["needs"], defs.complete)
     _unique(defs.personas, "persona", problems)
     _unique(defs.phases, "roadmap phase", problems)
 
@@ -82,18 +89,33 @@ def check_references(defs: Definitions) -> list[Problem]:
                     )
                 )
             elif dependency not in known_needs:
-                problems.append(
-                    _dangling(need, ("depends_on", i), dependency, "need", known_needs)
-                )
+                problems.append(_dangling(need, ("depends_on", i), dependency, "need", known_needs))
     for persona in defs.personas:
         if persona.item.group not in known_groups:
-            problems.append(_dangling(persona, ("group",), persona.item.group, "group", known_groups))
+            problems.append(
+                _dangling(persona, ("group",), persona.item.group, "group", known_groups)
+            )
         for i, need_id in enumerate(persona.item.needs):
             if need_id not in known_needs:
                 problems.append(_dangling(persona, ("needs", i), need_id, "need", known_needs))
     problems.extend(_cycles(needs))
-    problems.extend(_warnings(defs, groups, needs))
+    if warn and not problems:
+        problems.extend(_warnings(defs, groups, needs))
     return problems
+
+
+class _Known(frozenset[str]):
+    """Defined ids; when the study could not be read completely, every id counts as known."""
+
+    complete: bool
+
+    def __new__(cls, ids: Iterable[str], complete: bool) -> _Known:
+        known = super().__new__(cls, ids)
+        known.complete = complete
+        return known
+
+    def __contains__(self, item: object) -> bool:
+        return not self.complete or super().__contains__(item)
 
 
 def _unique(items: Iterable[Placed[T]], noun: str, problems: list[Problem]) -> dict[str, Placed[T]]:
@@ -117,7 +139,7 @@ def _unique(items: Iterable[Placed[T]], noun: str, problems: list[Problem]) -> d
 
 
 def _dangling(
-    placed: Placed[BaseModel],
+    placed: Placed[Any],
     subpath: Node,
     ref: str,
     noun: str,
@@ -215,11 +237,11 @@ def _warnings(
             )
     for persona in defs.personas:
         for i, need_id in enumerate(persona.item.needs):
-            need = needs.get(need_id)
+            key_need = needs.get(need_id)
             if (
-                need is not None
+                key_need is not None
                 and persona.item.group in groups
-                and persona.item.group not in need.item.groups
+                and persona.item.group not in key_need.item.groups
             ):
                 problems.append(
                     Problem(

@@ -179,9 +179,7 @@ class Need(_Model):
     channel: str | None = Field(
         None, description="Channel or platform that serves this need, e.g. 'intranet', 'app'."
     )
-    effort: Effort | None = Field(
-        None, description="Rough size of the work: xs, s, m, l or xl."
-    )
+    effort: Effort | None = Field(None, description="Rough size of the work: xs, s, m, l or xl.")
     depends_on: list[Id] = Field(
         default_factory=list, description="Ids of needs that must be delivered first."
     )
@@ -243,9 +241,9 @@ class StudyFile(StudySettings, DefinitionsFile):
 
 def json_schema(model: type[BaseModel], title: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a file format, as editors and check-jsonschema use it."""
-    schema = model.model_json_schema()
-    return {
+    schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": title,
-        **schema,
+        **model.model_json_schema(),
     }
+    schema["title"] = title
+    return schema

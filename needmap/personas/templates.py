@@ -45,6 +45,7 @@ class TemplateInfo:
     name: str
     language: str
     organisation: str
+    study_name: str
     description: str
     files: tuple[str, ...]
 
@@ -53,15 +54,16 @@ def _templates_root() -> Traversable:
     return resources.files("needmap").joinpath("templates")
 
 
-def _template_files(folder: Traversable, prefix: PurePosixPath = PurePosixPath()) -> dict[str, bytes]:
+def _template_files(folder: Traversable, prefix: str = "") -> dict[str, bytes]:
+    """The files of a template folder by relative POSIX path, in a stable order."""
     files: dict[str, bytes] = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.startswith((".", "_")):
             continue
         if entry.is_dir():
-            files.update(_template_files(entry, prefix / entry.name))
+            files.update(_template_files(entry, f"{prefix}{entry.name}/"))
         elif entry.name.endswith((".yaml", ".md")):
-            files[str(prefix / entry.name)] = entry.read_bytes()
+            files[f"{prefix}{entry.name}"] = entry.read_bytes()
     return files
 
 
@@ -77,6 +79,7 @@ def list_templates() -> list[TemplateInfo]:
                 name=folder.name,
                 language=settings.get("language", "nl"),
                 organisation=settings.get("organisation", ""),
+                study_name=settings.get("name", ""),
                 description=" ".join(str(settings.get("description", "")).split()),
                 files=tuple(_template_files(folder)),
             )
@@ -96,7 +99,10 @@ def schema_texts() -> dict[str, str]:
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    """Write (or refresh) the JSON Schemas into ``folder``; they are needmap's files, not the user's."""
+    """Write (or refresh) the JSON Schemas into ``folder``.
+
+    Schema files belong to needmap, not to the user, so refreshing them after an upgrade is safe.
+    """
     written = []
     for name, text in schema_texts().items():
         write_text_atomic(folder / name, text)

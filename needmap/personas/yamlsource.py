@@ -119,10 +119,12 @@ class _StrictComposer(yaml.SafeLoader):
         super().__init__(stream)
         self._document = document
         self._depth = 0
+        self.placeholders: set[int] = set()
+        """ids of the empty nodes standing in for refused aliases: already reported."""
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.get_event()
+            event = self.get_event()  # type: ignore[no-untyped-call]
             self._document.problems.append(
                 _problem(
                     self._document,
@@ -131,8 +133,12 @@ class _StrictComposer(yaml.SafeLoader):
                     "write the value out in full; anchors and aliases make files hard to review",
                 )
             )
-            return yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
-        event = self.peek_event()
+            placeholder = yaml.ScalarNode(
+                "tag:yaml.org,2002:null", "", event.start_mark, event.end_mark
+            )
+            self.placeholders.add(id(placeholder))
+            return placeholder
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if event.anchor is not None:
             self._document.problems.append(
                 _problem(
@@ -147,10 +153,9 @@ class _StrictComposer(yaml.SafeLoader):
         if self._depth > MAX_DEPTH:
             raise _TooDeep(event.start_mark)
         try:
-            node: yaml.Node = super().compose_node(parent, index)
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
-        return node
 
 
 def _problem(
@@ -177,7 +182,7 @@ def read_yaml_file(path: Path) -> YamlDocument:
                 f"file is {size / 1_048_576:.1f} MiB; needmap reads YAML files up to "
                 f"{MAX_FILE_BYTES // 1_048_576} MiB",
                 path=path,
-                hint="split it into several files in a folder, or check that this is the right file",
+                hint="split it into several files in a folder, or check it is the right file",
             )
         raw = path.read_bytes()
     except OSError as exc:
@@ -241,7 +246,8 @@ def read_yaml_text(text: str, path: Path) -> YamlDocument:
         if loader is not None:
             loader.dispose()
     if root is not None:
-        document.data = _Builder(document).build(root, ())
+        assert loader is not None
+        document.data = _Builder(document, loader.placeholders).build(root, ())
     return document
 
 
@@ -285,12 +291,16 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: Path) -> Prob
 class _Builder:
     """Turns a node tree into Python values while filling the source map."""
 
-    def __init__(self, document: YamlDocument) -> None:
+    def __init__(self, document: YamlDocument, placeholders: set[int]) -> None:
         self.document = document
         self.source = document.source
+        self.placeholders = placeholders
 
     def build(self, node: yaml.Node, path: Node) -> Any:
         self.source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in self.placeholders:
+            self.document.spoiled.add(path)
+            return None
         if node.tag not in _STANDARD_TAGS:
             return self._refuse_tag(node, path)
         if isinstance(node, yaml.MappingNode):
@@ -307,9 +317,7 @@ class _Builder:
         else:
             message = f"the tag '{shown}' is not allowed"
             hint = "remove the tag; study files hold plain text, numbers, lists and mappings"
-        self.document.problems.append(
-            _problem(self.document, node.start_mark, message, hint, path)
-        )
+        self.document.problems.append(_problem(self.document, node.start_mark, message, hint, path))
         self.document.spoiled.add(path)
         return None
 
@@ -340,12 +348,15 @@ class _Builder:
                         key_node.start_mark,
                         f"duplicate key '{key}' (first at line {first[0]}, column {first[1]})",
                         "remove one of the two; YAML tools disagree on which one wins",
-                        path,
+                        key_path,
                     )
                 )
                 self.document.spoiled.add(key_path)
                 continue
-            self.source.keys[key_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.source.keys[key_path] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
             result[key] = self.build(value_node, key_path)
         return result
 
@@ -388,9 +399,7 @@ class _Builder:
         return text
 
     def _ambiguous(self, node: yaml.ScalarNode, path: Node, message: str, hint: str) -> str:
-        self.document.problems.append(
-            _problem(self.document, node.start_mark, message, hint, path)
-        )
+        self.document.problems.append(_problem(self.document, node.start_mark, message, hint, path))
         self.document.spoiled.add(path)
         return str(node.value)
 

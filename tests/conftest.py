@@ -1,0 +1,108 @@
+"""Shared test helpers: inline study folders and explicit golden-file updates."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+MINIMAL_STUDY = {
+    "study.yaml": """\
+        name: Test study
+        organisation: Test org
+        language: en
+        """,
+    "groups.yaml": """\
+        families:
+          - id: staff
+            name: Staff
+        groups:
+          - id: desk
+            name: Front desk
+            family: staff
+            headcount: 10
+          - id: field
+            name: Field staff
+            family: staff
+            headcount: 20
+        """,
+    "needs.yaml": """\
+        needs:
+          - id: search
+            title: Search
+            kind: function
+            groups: {desk: must, field: should}
+          - id: mobile
+            title: Works on a phone
+            kind: technology
+            groups: {field: must}
+        """,
+    "personas.yaml": """\
+        personas:
+          - id: henk
+            name: Henk
+            group: field
+            role: Park keeper
+            needs: [mobile]
+        """,
+}
+
+StudyMaker = Callable[..., Path]
+
+
+def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
+    """Write ``files`` (relative path -> text, dedented, or bytes) below ``root``."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_study(tmp_path: Path) -> StudyMaker:
+    """A study folder from the minimal study, with files replaced, added or (None) removed."""
+
+    def make(
+        overrides: Mapping[str, str | bytes | None] | None = None, name: str = "study"
+    ) -> Path:
+        files: dict[str, str | bytes] = dict(MINIMAL_STUDY)
+        for file, content in (overrides or {}).items():
+            if content is None:
+                files.pop(file, None)
+            else:
+                files[file] = content
+        return write_tree(tmp_path / name, files)
+
+    return make
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite golden files from the current output instead of comparing.",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with ``tests/golden/NAME``; rewrite it only with --update-golden."""
+    update = bool(request.config.getoption("--update-golden"))
+
+    def check(name: str, actual: str) -> None:
+        path = Path(__file__).parent / "golden" / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            return
+        assert path.exists(), f"no golden file {path}; run pytest --update-golden once"
+        expected = path.read_text(encoding="utf-8")
+        assert actual == expected, f"{name} differs from its golden file (pytest --update-golden)"
+
+    return check

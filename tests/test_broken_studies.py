@@ -1,0 +1,370 @@
+"""Table-driven: each broken study gives exactly these problems, at these positions.
+
+Positions were checked by hand against the YAML of each case: line and column count from 1,
+as editors show them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from needmap import load_study
+from needmap.errors import InvalidStudyError, NeedmapError, NotAStudyError
+from needmap.personas.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
+from tests.conftest import StudyMaker
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    files: dict[str, str | bytes | None]
+    expected: list[str]
+    hint: str = ""
+    """A fragment that the first problem's hint must contain."""
+
+
+def _needs(body: str) -> dict[str, str | bytes | None]:
+    """Replace needs.yaml; drop the personas, whose key needs it would no longer define."""
+    return {"needs.yaml": "needs:\n" + body, "personas.yaml": None}
+
+
+CASES = [
+    Case(
+        "tab-indent",
+        _needs("  - id: search\n\ttitle: Search\n"),
+        ["needs.yaml:3:1: YAML syntax error: found character '\\t' that cannot start any token"],
+        "spaces",
+    ),
+    Case(
+        "unclosed-quote",
+        _needs('  - id: search\n    title: "Search\n    kind: function\n'),
+        ["needs.yaml:5:1: YAML syntax error: found unexpected end of stream"],
+        "not closed",
+    ),
+    Case(
+        "colon-in-plain-text",
+        _needs("  - id: search\n    title: Search: everything\n    kind: function\n"),
+        ["needs.yaml:3:18: YAML syntax error: mapping values are not allowed here"],
+        "quotes",
+    ),
+    Case(
+        "duplicate-key",
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n    title: Find\n"
+            "    groups: {desk: must}\n"
+        ),
+        ["needs.yaml:5:5: needs[0].title: duplicate key 'title' (first at line 3, column 5)"],
+        "remove one",
+    ),
+    Case(
+        "anchor-and-alias",
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n"
+            "    groups: &both {desk: must, field: must}\n"
+            "  - id: mobile\n    title: Phone\n    kind: technology\n    groups: *both\n"
+        ),
+        [
+            "needs.yaml:5:13: anchor '&both' is not allowed",
+            "needs.yaml:9:13: alias '*both' is not allowed",
+        ],
+        "write out",
+    ),
+    Case(
+        "python-tag",
+        _needs(
+            "  - id: search\n    title: !!python/object/apply:os.system [ls]\n    kind: function\n"
+        ),
+        [
+            "needs.yaml:3:12: needs[0].title: the tag '!!python/object/apply:os.system' "
+            "is not allowed"
+        ],
+        "remove the tag",
+    ),
+    Case(
+        "yaml11-boolean-NO",
+        _needs("  - id: search\n    title: NO\n    kind: function\n    groups: {desk: must}\n"),
+        ["needs.yaml:3:12: needs[0].title: 'NO' is a boolean in YAML 1.1 but text in YAML 1.2"],
+        'quote this value ("NO")',
+    ),
+    Case(
+        "yaml11-boolean-on",
+        {
+            "personas.yaml": "personas:\n  - id: henk\n    name: Henk\n    group: field\n"
+            "    role: on\n"
+        },
+        [
+            "personas.yaml:5:11: personas[0].role: "
+            "'on' is a boolean in YAML 1.1 but text in YAML 1.2"
+        ],
+        'quote this value ("on")',
+    ),
+    Case(
+        "yaml11-octal",
+        {
+            "personas.yaml": "personas:\n  - id: henk\n    name: 0123\n    group: field\n"
+            "    role: Keeper\n"
+        },
+        [
+            "personas.yaml:3:11: personas[0].name: '0123' has a leading zero: YAML 1.1 reads it "
+            "as an octal number"
+        ],
+        'quote this value ("0123")',
+    ),
+    Case(
+        "yaml11-sexagesimal",
+        {
+            "personas.yaml": "personas:\n  - id: henk\n    name: Henk\n    group: field\n"
+            "    role: Keeper\n    scenarios: [12:30]\n"
+        },
+        [
+            "personas.yaml:6:17: personas[0].scenarios[0]: '12:30' is a base-60 number in YAML 1.1 "
+            "(like a clock time) but text in YAML 1.2"
+        ],
+        'quote this value ("12:30")',
+    ),
+    Case(
+        "deep-nesting",
+        _needs("  - " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n"),
+        [f"needs.yaml:2:{5 + MAX_DEPTH - 2}: nesting is deeper than {MAX_DEPTH} levels"],
+        "indentation",
+    ),
+    Case(
+        "latin1-encoding",
+        {"needs.yaml": "needs:\n  - id: search\n    title: Zoeken in één keer\n".encode("latin-1")},
+        ["needs.yaml:3:22: file is not valid UTF-8 (byte 0xe9)"],
+        "UTF-8",
+    ),
+    Case(
+        "utf16-encoding",
+        {"needs.yaml": "needs: []\n".encode("utf-16")},
+        ["needs.yaml: file is encoded as UTF-16"],
+        "UTF-8",
+    ),
+    Case(
+        "control-character",
+        _needs("  - id: search\n    title: Sea\x07rch\n"),
+        [
+            "needs.yaml:3:15: the file contains the control character '\\x07', which YAML does "
+            "not allow"
+        ],
+        "remove it",
+    ),
+    Case(
+        "two-documents",
+        {"needs.yaml": "needs: []\n---\nneeds: []\n"},
+        ["needs.yaml:2:1: YAML syntax error: but found another document"],
+        "one document",
+    ),
+    Case(
+        "wrong-type-headcount",
+        {
+            "groups.yaml": "groups:\n  - id: desk\n    name: Desk\n    headcount: many\n"
+            "  - id: field\n    name: Field\n"
+        },
+        ["groups.yaml:4:16: groups[0].headcount: expected a whole number, found the text 'many'"],
+    ),
+    Case(
+        "number-where-text-expected",
+        {"groups.yaml": "groups:\n  - id: desk\n    name: 2024\n  - id: field\n    name: Field\n"},
+        ["groups.yaml:3:11: groups[0].name: expected text, found the number 2024"],
+        'quote this value: "2024"',
+    ),
+    Case(
+        "missing-required",
+        _needs("  - id: search\n    kind: function\n    groups: {desk: must}\n"),
+        ["needs.yaml:2:5: needs[0]: required key 'title' is missing"],
+        "add 'title:'",
+    ),
+    Case(
+        "unknown-key",
+        _needs(
+            "  - id: search\n    titel: Search\n    title: Search\n    kind: function\n"
+            "    groups: {desk: must}\n"
+        ),
+        ["needs.yaml:3:5: needs[0]: unknown key 'titel'"],
+        "did you mean 'title'?",
+    ),
+    Case(
+        "bad-importance",
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n"
+            "    groups: {desk: moet, field: could}\n"
+        ),
+        ["needs.yaml:5:20: needs[0].groups.desk: 'moet' is not allowed here"],
+        "must, should, could",
+    ),
+    Case(
+        "bad-kind",
+        _needs("  - id: search\n    title: Search\n    kind: functie\n    groups: {desk: must}\n"),
+        ["needs.yaml:4:11: needs[0].kind: 'functie' is not allowed here"],
+        "did you mean 'function'?",
+    ),
+    Case(
+        "bad-id",
+        _needs(
+            "  - id: Search All\n    title: Search\n    kind: function\n    groups: {desk: must}\n"
+        ),
+        ["needs.yaml:2:9: needs[0].id: 'Search All' is not a valid id"],
+        "lowercase",
+    ),
+    Case(
+        "dangling-group",
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n"
+            "    groups: {desk: must, feild: should}\n"
+        ),
+        ["needs.yaml:5:26: needs[0].groups.feild: unknown group 'feild'"],
+        "did you mean 'field'?",
+    ),
+    Case(
+        "dangling-persona-need",
+        {
+            "personas.yaml": "personas:\n  - id: henk\n    name: Henk\n    group: field\n"
+            "    role: Keeper\n    needs: [mobile, moblie-app, teleport]\n"
+        },
+        [
+            "personas.yaml:6:21: personas[0].needs[1]: unknown need 'moblie-app'",
+            "personas.yaml:6:33: personas[0].needs[2]: unknown need 'teleport'",
+        ],
+        "did you mean 'mobile'?",
+    ),
+    Case(
+        "duplicate-id-across-files",
+        {
+            "more/extra.yaml": None,
+            "needs/extra.yaml": "needs:\n  - id: search\n    title: Again\n"
+            "    kind: content\n    groups: {desk: could}\n",
+        },
+        [
+            "needs/extra.yaml:2:9: needs[0].id: duplicate need id 'search' (first defined at "
+            "{root}/needs.yaml:2:9)"
+        ],
+        "own id",
+    ),
+    Case(
+        "dependency-cycle",
+        _needs(
+            "  - id: a\n    title: A\n    kind: function\n    groups: {desk: must}\n"
+            "    depends_on: [b]\n"
+            "  - id: b\n    title: B\n    kind: function\n    groups: {desk: must}\n"
+            "    depends_on: [a]\n"
+        ),
+        ["needs.yaml:6:17: needs[0].depends_on: dependency cycle: a -> b -> a"],
+        "remove one",
+    ),
+    Case(
+        "self-dependency",
+        _needs(
+            "  - id: a\n    title: A\n    kind: function\n    groups: {desk: must}\n"
+            "    depends_on: [a]\n"
+        ),
+        ["needs.yaml:6:18: needs[0].depends_on[0]: need 'a' depends on itself"],
+        "remove it",
+    ),
+    Case(
+        "unknown-family",
+        {
+            "groups.yaml": "families: [{id: staff, name: Staff}]\ngroups:\n  - id: desk\n"
+            "    name: Desk\n    family: staf\n  - id: field\n    name: Field\n"
+        },
+        ["groups.yaml:5:13: groups[0].family: unknown family 'staf'"],
+        "did you mean 'staff'?",
+    ),
+    Case(
+        "bad-language",
+        {"study.yaml": "name: S\norganisation: O\nlanguage: de\n"},
+        ["study.yaml:3:11: language: 'de' is not allowed here"],
+        "nl, en",
+    ),
+    Case(
+        "negative-min-group-size",
+        {"study.yaml": "name: S\norganisation: O\nprivacy:\n  min_group_size: 0\n"},
+        ["study.yaml:4:19: privacy.min_group_size: must be at least 1, found 0"],
+    ),
+    Case(
+        "empty-study-file",
+        {"study.yaml": "# nothing yet\n"},
+        ["study.yaml:1:1: the file is empty"],
+        "name:",
+    ),
+    Case(
+        "top-level-list",
+        {"needs.yaml": "- id: search\n  title: Search\n"},
+        ["needs.yaml:1:1: expected 'key: value' lines at the top of the file, found a list"],
+        "'needs:'",
+    ),
+    Case(
+        "merge-key",
+        _needs("  - id: search\n    <<: {title: Search}\n    kind: function\n"),
+        ["needs.yaml:3:5: needs[0]: merge keys ('<<') are not allowed"],
+        "in full",
+    ),
+    Case(
+        "several-problems-in-several-files",
+        {
+            "study.yaml": "name: S\norganisation: O\nlanguag: en\n",
+            "needs.yaml": "needs:\n  - id: search\n    title: Search\n    kind: function\n"
+            "    groups: {desk: must, nobody: must}\n",
+            "personas.yaml": None,
+        },
+        [
+            "needs.yaml:5:26: needs[0].groups.nobody: unknown group 'nobody'",
+            "study.yaml:3:1: unknown key 'languag'",
+        ],
+    ),
+]
+
+
+def _shown(problem_text: str, root: Path) -> str:
+    return problem_text.replace(f"{root}/", "")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_broken_study_reports_exact_problems(case: Case, make_study: StudyMaker) -> None:
+    root = make_study(case.files)
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    shown = [_shown(p.format(), root) for p in raised.value.problems]
+    assert shown == [e.replace("{root}/", "") for e in case.expected]
+    if case.hint:
+        assert case.hint in raised.value.problems[0].hint
+
+
+def test_at_least_twenty_cases() -> None:
+    assert len(CASES) >= 20
+
+
+def test_file_over_size_cap_is_refused(make_study: StudyMaker) -> None:
+    big = "needs:\n" + "# padding\n" * (MAX_FILE_BYTES // 10 + 1)
+    root = make_study({"needs.yaml": big})
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    (problem,) = raised.value.problems
+    assert problem.location.path == root / "needs.yaml"
+    assert problem.message.startswith("file is 5.0 MiB; needmap reads YAML files up to 5 MiB")
+
+
+def test_folder_without_study_yaml(tmp_path: Path) -> None:
+    with pytest.raises(NotAStudyError) as raised:
+        load_study(tmp_path)
+    (problem,) = raised.value.problems
+    assert "no study.yaml" in problem.message
+    assert "needmap init" in problem.hint
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(NeedmapError, match="no such folder"):
+        load_study(tmp_path / "nope")
+
+
+def test_no_groups_and_no_needs(make_study: StudyMaker) -> None:
+    root = make_study({"groups.yaml": None, "needs.yaml": None, "personas.yaml": None})
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    assert [p.message for p in raised.value.problems] == [
+        "the study defines no groups",
+        "the study defines no needs",
+    ]

@@ -1,0 +1,218 @@
+"""The command line, through typer's CliRunner and through a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from needmap import __version__
+from needmap.cli import app
+from tests.conftest import StudyMaker
+
+runner = CliRunner()
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"needmap {__version__}\n"
+
+
+def test_every_command_has_help() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("init", "templates", "validate", "schema", "demo"):
+        assert command in result.stdout
+        sub = runner.invoke(app, [command, "--help"])
+        assert sub.exit_code == 0, command
+        assert "Usage:" in sub.stdout
+
+
+def test_init_then_validate(tmp_path: Path) -> None:
+    folder = tmp_path / "s"
+    result = runner.invoke(app, ["init", str(folder), "--template", "zorginstelling"])
+    assert result.exit_code == 0, result.output
+    assert "8 groups, 31 needs, 5 personas" in result.stdout
+    result = runner.invoke(app, ["validate", str(folder)])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("✓ ")
+
+
+def test_init_refuses_existing_study_with_exit_2(tmp_path: Path) -> None:
+    folder = tmp_path / "s"
+    assert runner.invoke(app, ["init", str(folder)]).exit_code == 0
+    result = runner.invoke(app, ["init", str(folder)])
+    assert result.exit_code == 2
+    assert "already holds a study" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_validate_reports_every_problem_and_exits_2(make_study: StudyMaker) -> None:
+    root = make_study(
+        {
+            "study.yaml": "name: S\norganisation: O\nlanguage: fr\n",
+            "personas.yaml": (
+                "personas:\n  - id: henk\n    name: Henk\n    group: feild\n    role: R\n"
+            ),
+        }
+    )
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert f"{root}/personas.yaml:4:12: personas[0].group: unknown group 'feild'" in lines
+    assert "    hint: did you mean 'field'?" in lines
+    assert f"{root}/study.yaml:3:11: language: 'fr' is not allowed here" in lines
+    assert lines[-1] == "2 problems found."
+    assert result.stdout == ""
+
+
+def test_validate_json_on_problems(make_study: StudyMaker) -> None:
+    root = make_study({"needs.yaml": "needs:\n  - id: x\n    title: X\n    kind: tech\n"})
+    result = runner.invoke(app, ["validate", str(root), "--json"])
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert data["valid"] is False
+    assert data["errors"] >= 1
+    first = data["problems"][0]
+    assert set(first) == {"file", "line", "column", "key", "severity", "message", "hint"}
+    assert first["file"].endswith("needs.yaml")
+    assert (first["line"], first["column"]) == (4, 11)
+
+
+def test_validate_json_on_success(make_study: StudyMaker) -> None:
+    root = make_study()
+    result = runner.invoke(app, ["validate", str(root), "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data == {
+        "study": str(root),
+        "valid": True,
+        "errors": 0,
+        "warnings": 0,
+        "counts": {"families": 1, "groups": 2, "needs": 2, "personas": 1},
+        "problems": [],
+    }
+
+
+def test_warnings_pass_unless_strict(make_study: StudyMaker) -> None:
+    root = make_study(
+        {
+            "needs.yaml": "needs:\n  - id: mobile\n    title: Phone\n    kind: technology\n"
+            "    groups: {field: must}\n"
+        }
+    )
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 0
+    assert "warning: no need mentions group 'desk'" in result.stderr
+    strict = runner.invoke(app, ["validate", str(root), "--strict"])
+    assert strict.exit_code == 2
+    assert strict.stdout.startswith("✗ ")
+
+
+def test_validate_not_a_study(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no study.yaml" in result.stderr
+
+
+def test_templates_lists_all(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["templates"])
+    assert result.exit_code == 0
+    for name in ("gemeente", "zorginstelling", "municipality"):
+        assert name in result.stdout
+
+
+def test_schema_prints_and_writes(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["schema", "--kind", "definitions"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["title"].startswith("needmap definitions")
+    result = runner.invoke(app, ["schema", "--out", str(tmp_path / "schemas")])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
+        "definitions.schema.json",
+        "study.schema.json",
+    ]
+    bad = runner.invoke(app, ["schema", "--kind", "nope"])
+    assert bad.exit_code == 2
+    assert "unknown schema kind" in bad.stderr
+
+
+def test_demo_is_repeatable(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    first = runner.invoke(app, ["demo", str(out)])
+    assert first.exit_code == 0, first.output
+    assert "Created the example study" in first.stdout
+    second = runner.invoke(app, ["demo", str(out)])
+    assert second.exit_code == 0
+    assert "Using the existing example study" in second.stdout
+
+
+def test_usage_error_exit_code() -> None:
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 2
+
+
+def test_internal_errors_are_reported_without_traceback(
+    make_study: StudyMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(root: object) -> None:
+        raise ZeroDivisionError("oops")
+
+    monkeypatch.setattr("needmap.personas.loader.load_study", boom)
+    result = runner.invoke(app, ["validate", str(make_study())])
+    assert result.exit_code == 1
+    assert "internal error: ZeroDivisionError: oops" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "needmap", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def test_subprocess_init_validate_and_errors(tmp_path: Path) -> None:
+    folder = tmp_path / "study"
+    assert _run("init", str(folder), "-t", "gemeente").returncode == 0
+    ok = _run("validate", str(folder))
+    assert ok.returncode == 0
+    assert "9 groups, 46 needs, 6 personas" in ok.stdout
+    (folder / "groups.yaml").write_text("groups:\n  - id: x\n    name: X\n    headcount: lots\n")
+    bad = _run("validate", str(folder), env={"NO_COLOR": "1"})
+    assert bad.returncode == 2
+    assert "\x1b[" not in bad.stderr
+    assert f"{folder}/groups.yaml:4:16: groups[0].headcount: expected a whole number" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_subprocess_console_script_version() -> None:
+    script = Path(sys.executable).parent / "needmap"
+    if not script.exists():
+        pytest.skip("console script not installed in this environment")
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"needmap {__version__}"
+
+
+def test_help_does_not_import_heavy_libraries() -> None:
+    code = (
+        "import sys; from needmap.cli import app\n"
+        "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pydantic', 'yaml', 'matplotlib', 'rich.console', 'jinja2') "
+        "if m in sys.modules]\n"
+        "print('HEAVY:' + ','.join(heavy))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "HEAVY:"

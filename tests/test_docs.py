@@ -1,0 +1,49 @@
+"""The docs stay true to the code: every field of every file format is documented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from needmap.personas import schema
+
+ROOT = Path(__file__).parent.parent
+MODELS = [
+    schema.StudySettings,
+    schema.Privacy,
+    schema.Scoring,
+    schema.ImportanceWeights,
+    schema.EffortPoints,
+    schema.PlatformSettings,
+    schema.Roadmap,
+    schema.RoadmapPhase,
+    schema.Family,
+    schema.TargetGroup,
+    schema.Need,
+    schema.Persona,
+]
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_every_field_is_in_the_format_reference(model: type[BaseModel]) -> None:
+    text = (ROOT / "docs" / "study-format.md").read_text(encoding="utf-8")
+    for name in model.model_fields:
+        assert re.search(rf"[`.]{name}[`.\[]", text), f"{model.__name__}.{name} is not documented"
+
+
+def test_readme_test_command_is_what_ci_runs() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert ci in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_changelog_mentions_every_command() -> None:
+    from needmap.cli import app
+
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in app.registered_commands:
+        name = command.name or (command.callback.__name__ if command.callback else "")
+        assert f"needmap {name}" in changelog + readme, name

@@ -1,0 +1,66 @@
+"""Atomic writes: a failed write leaves the old file and no temporary files behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from needmap.errors import OutputError, TargetExistsError
+from needmap.fileio import write_bytes_atomic, write_files_new, write_text_atomic
+
+
+def test_write_replaces_content(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "out.txt"
+    write_text_atomic(target, "one")
+    write_text_atomic(target, "two")
+    assert target.read_text() == "two"
+    assert [p.name for p in target.parent.iterdir()] == ["out.txt"]
+
+
+def test_failed_write_keeps_old_file_and_leaves_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+
+    def broken_replace(self: Path, other: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", broken_replace)
+    with pytest.raises(OutputError, match="No space left"):
+        write_bytes_atomic(target, b"new")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_unwritable_folder_is_an_output_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(OutputError):
+        write_text_atomic(blocker / "out.txt", "data")
+
+
+def test_write_files_new_rolls_back_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+    real = write_bytes_atomic
+
+    def flaky(path: Path, data: bytes) -> None:
+        calls.append(path)
+        if len(calls) == 2:
+            raise OutputError.single("disk full", path=path)
+        real(path, data)
+
+    monkeypatch.setattr("needmap.fileio.write_bytes_atomic", flaky)
+    with pytest.raises(OutputError):
+        write_files_new(tmp_path, {"a.txt": b"a", "b.txt": b"b", "c.txt": b"c"})
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_files_new_refuses_existing(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("mine")
+    with pytest.raises(TargetExistsError):
+        write_files_new(tmp_path, {"a.txt": b"a", "b.txt": b"b"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.txt"]

@@ -1,0 +1,136 @@
+"""Templates: each one initialises into a valid study, with schemas that editors can use."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from needmap import init_study, list_templates, load_study
+from needmap.errors import TargetExistsError, UsageError
+from needmap.personas.templates import MODELINE, schema_texts
+
+TEMPLATES = [t.name for t in list_templates()]
+
+
+def test_the_promised_templates_exist() -> None:
+    infos = {t.name: t for t in list_templates()}
+    assert {"gemeente", "zorginstelling", "municipality"} <= infos.keys()
+    assert infos["gemeente"].language == "nl"
+    assert infos["zorginstelling"].language == "nl"
+    assert infos["municipality"].language == "en"
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_template_initialises_a_clean_rich_study(template: str, tmp_path: Path) -> None:
+    root = tmp_path / template
+    init_study(root, template)
+    study = load_study(root)
+    assert study.warnings == ()
+    assert len(study.groups) >= 8
+    assert len(study.needs) >= 30
+    assert len(study.personas) >= 4
+    assert {n.kind for n in study.needs} == {"content", "function", "technology"}
+    # real overlaps: needs shared by several groups, and needs only one group has
+    shared = [n for n in study.needs if len(n.groups) >= 3]
+    single = [n for n in study.needs if len(n.groups) == 1]
+    assert len(shared) >= 10
+    assert len(single) >= 1
+    assert all(g.headcount for g in study.groups)
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_every_yaml_file_starts_with_a_working_modeline(template: str, tmp_path: Path) -> None:
+    root = tmp_path / template
+    init_study(root, template)
+    yaml_files = sorted(root.rglob("*.yaml"))
+    assert yaml_files
+    for path in yaml_files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith(MODELINE), path
+        schema = (path.parent / first.removeprefix(MODELINE)).resolve()
+        assert schema.is_file(), f"{path}: modeline points at missing {schema}"
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_template_files_validate_against_the_json_schema(template: str, tmp_path: Path) -> None:
+    checker = shutil.which("check-jsonschema") or str(
+        Path(sys.executable).parent / "check-jsonschema"
+    )
+    root = tmp_path / template
+    init_study(root, template)
+    for path in sorted(root.rglob("*.yaml")):
+        schema = path.parent / path.read_text(encoding="utf-8").splitlines()[0].removeprefix(
+            MODELINE
+        )
+        result = subprocess.run(
+            [checker, "--schemafile", str(schema), str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_json_schema_rejects_what_the_loader_rejects(tmp_path: Path) -> None:
+    checker = shutil.which("check-jsonschema") or str(
+        Path(sys.executable).parent / "check-jsonschema"
+    )
+    schema = tmp_path / "definitions.schema.json"
+    schema.write_text(schema_texts()["definitions.schema.json"], encoding="utf-8")
+    bad = tmp_path / "needs.yaml"
+    bad.write_text("needs:\n  - id: x\n    title: X\n    kind: content\n    titel: oops\n")
+    result = subprocess.run(
+        [checker, "--schemafile", str(schema), str(bad)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "titel" in result.stdout
+
+
+def test_schema_texts_are_stable(golden: object) -> None:
+    texts = schema_texts()
+    assert set(texts) == {"study.schema.json", "definitions.schema.json"}
+    for name, text in texts.items():
+        schema = json.loads(text)
+        assert schema["$schema"].endswith("2020-12/schema")
+        assert schema["additionalProperties"] is False
+        golden(name, text)  # type: ignore[operator]
+
+
+def test_init_refuses_an_existing_study(tmp_path: Path) -> None:
+    init_study(tmp_path / "s", "gemeente")
+    before = (tmp_path / "s" / "study.yaml").read_bytes()
+    with pytest.raises(TargetExistsError):
+        init_study(tmp_path / "s", "zorginstelling")
+    assert (tmp_path / "s" / "study.yaml").read_bytes() == before
+
+
+def test_init_refuses_to_overwrite_any_file_and_writes_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "s"
+    root.mkdir()
+    (root / "groups.yaml").write_text("# my own notes\n")
+    with pytest.raises(TargetExistsError, match=r"groups\.yaml"):
+        init_study(root, "gemeente")
+    assert sorted(p.name for p in root.iterdir()) == ["groups.yaml"]
+    assert (root / "groups.yaml").read_text() == "# my own notes\n"
+
+
+def test_init_into_an_existing_folder_with_other_files(tmp_path: Path) -> None:
+    root = tmp_path / "s"
+    (root / ".git").mkdir(parents=True)
+    init_study(root, "municipality")
+    assert load_study(root).settings.language == "en"
+
+
+def test_unknown_template_suggests_a_close_one(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as raised:
+        init_study(tmp_path / "s", "gemente")
+    assert raised.value.problems[0].hint == "did you mean 'gemeente'?"
+    assert not (tmp_path / "s").exists()

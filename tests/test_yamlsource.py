@@ -1,0 +1,159 @@
+"""The YAML reader: YAML 1.2 scalars, positions, and only needmap's own error type."""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from needmap import load_study
+from needmap.errors import NeedmapError
+from needmap.personas.yamlsource import format_key, read_yaml_text
+
+P = Path("t.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1", 1),
+        ("-12", -12),
+        ("0x1F", 31),
+        ("0", 0),
+        ("1.5", 1.5),
+        ("true", True),
+        ("False", False),
+        ("~", None),
+        ("", None),
+        ("null", None),
+        ("hello world", "hello world"),
+        ("'NO'", "NO"),
+        ('"0123"', "0123"),
+        ("2024-05-01", "2024-05-01"),
+        ("1e3", "1e3"),
+    ],
+)
+def test_scalars_read_as_yaml_12(text: str, value: object) -> None:
+    document = read_yaml_text(f"k: {text}\n", P)
+    assert document.data == {"k": value}
+    assert type(document.data["k"]) is type(value)
+    assert document.problems == []
+
+
+def test_infinity_and_nan() -> None:
+    document = read_yaml_text("a: .inf\nb: -.Inf\nc: .nan\n", P)
+    assert document.data["a"] == math.inf
+    assert document.data["b"] == -math.inf
+    assert math.isnan(document.data["c"])
+
+
+@pytest.mark.parametrize("text", ["NO", "yes", "On", "off", "0123", "12:30", "1_000", "0b101"])
+def test_ambiguous_scalars_are_reported_and_kept_as_text(text: str) -> None:
+    document = read_yaml_text(f"k: {text}\n", P)
+    assert document.data == {"k": text}
+    (problem,) = document.problems
+    assert (problem.location.line, problem.location.column) == (1, 4)
+    assert problem.key == "k"
+    assert document.is_spoiled(("k",))
+
+
+def test_positions_of_keys_and_values() -> None:
+    document = read_yaml_text("a:\n  - x: 1\n    y: [2, 3]\n", P)
+    source = document.source
+    assert source.values[("a", 0, "y", 1)] == (3, 12)
+    assert source.keys[("a", 0, "y")] == (3, 5)
+    loc = source.locate(("a", 0, "missing", 4))
+    assert (loc.line, loc.column) == (2, 5)
+
+
+def test_format_key() -> None:
+    assert format_key(("needs", 3, "groups", "desk")) == "needs[3].groups.desk"
+    assert format_key(()) == ""
+
+
+def test_very_long_number_is_not_a_crash() -> None:
+    document = read_yaml_text("k: " + "9" * 5000 + "\n", P)
+    assert document.problems[0].message == "number is too long"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_random_text_raises_only_needmap_errors(text: str) -> None:
+    with contextlib.suppress(NeedmapError):
+        read_yaml_text(text, P)
+
+
+_YAML_PIECES = st.sampled_from(
+    [
+        "a:",
+        " b:",
+        "- ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "&x ",
+        "*x",
+        "!!str ",
+        "!!python/name:os ",
+        "? ",
+        ": ",
+        "'",
+        '"',
+        "|\n",
+        ">\n",
+        "\n",
+        "  ",
+        "\t",
+        "#c",
+        "---\n",
+        "...\n",
+        "<<: ",
+        "NO",
+        "0123",
+        "12:30",
+        "~",
+        "%YAML 1.1\n",
+        "%TAG ! tag:x,2000:\n",
+        "!foo ",
+        "\x00",
+        "\ufeff",
+        "é",
+        "9" * 50,
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_YAML_PIECES, max_size=40).map("".join))
+def test_yaml_shaped_text_raises_only_needmap_errors(text: str) -> None:
+    with contextlib.suppress(NeedmapError):
+        read_yaml_text(text, P)
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    raw=st.binary(max_size=200),
+    which=st.sampled_from(["study.yaml", "needs.yaml", "groups/x.yaml"]),
+)
+def test_random_bytes_in_a_study_raise_only_needmap_errors(
+    raw: bytes, which: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    root = tmp_path_factory.mktemp("fuzz")
+    (root / "study.yaml").write_text("name: S\norganisation: O\n", encoding="utf-8")
+    target = root / which
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(raw)
+    try:
+        load_study(root)
+    except NeedmapError as exc:
+        assert all(p.message for p in exc.problems)
