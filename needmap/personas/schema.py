@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 __all__ = [
     "DEFINITION_KINDS",
@@ -93,11 +93,17 @@ class Scoring(_Model):
 class PlatformSettings(_Model):
     """The rule that recommends the form of the digital workplace."""
 
-    shared_min_groups: int = Field(
-        3,
-        ge=2,
-        description="A need counts as shared when at least this many of the chosen groups "
-        "(or all of them, when fewer are chosen) need it.",
+    demand_weight: Literal["headcount", "equal"] = Field(
+        "headcount",
+        description="Weigh each group's demand by its headcount, or every group equally. "
+        "Groups without a headcount make needmap weigh equally, and say so.",
+    )
+    shared_from: float = Field(
+        0.5,
+        gt=0,
+        le=1,
+        description="A need counts as shared when at least this share of the chosen groups "
+        "need it (and at least two of them).",
     )
     universal_from: float = Field(
         0.6,
@@ -113,6 +119,15 @@ class PlatformSettings(_Model):
         description="Recommend a landscape of applications when less than this share of the "
         "weighted demand is shared; in between, a hybrid.",
     )
+
+    @model_validator(mode="after")
+    def _thresholds_in_order(self) -> PlatformSettings:
+        if self.landscape_below > self.universal_from:
+            raise ValueError(
+                f"landscape_below ({self.landscape_below}) must not be above "
+                f"universal_from ({self.universal_from})"
+            )
+        return self
 
 
 class RoadmapPhase(_Model):

@@ -1,0 +1,18 @@
+"""Computations over a loaded study: overlaps, platform advice. Pure: no file I/O here."""
+
+from needmap.model.overlap import KIND_ORDER, Overlap, Region, Similarity, compute_overlap
+from needmap.model.platform import PlatformAdvice, PlatformForm, recommend_platform
+from needmap.model.units import Unit, choose_units
+
+__all__ = [
+    "KIND_ORDER",
+    "Overlap",
+    "PlatformAdvice",
+    "PlatformForm",
+    "Region",
+    "Similarity",
+    "Unit",
+    "choose_units",
+    "compute_overlap",
+    "recommend_platform",
+]

@@ -1,0 +1,218 @@
+"""Which needs the chosen circles share: exclusive regions, the shared core, similarity.
+
+A need's *region* is the exact set of units that need it. Grouping needs by that set gives the
+exclusive regions of a Venn diagram without enumerating all 2^n combinations: only regions
+that hold at least one need exist, so 30 groups and thousands of needs cost one pass.
+
+Demand weighs a need by who needs it and how much: the sum over the chosen groups of the
+group's weight (its headcount, or 1 each when weighing equally) times the importance weight
+from ``study.yaml``. Pure functions: no files are read or written here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from needmap.model.units import Unit, choose_units
+from needmap.personas.schema import Importance, Kind, Need
+from needmap.personas.study import Study
+
+__all__ = [
+    "KIND_ORDER",
+    "Overlap",
+    "Region",
+    "Similarity",
+    "compute_overlap",
+    "need_order",
+]
+
+KIND_ORDER: tuple[Kind, ...] = ("content", "function", "technology")
+_RANK: dict[Importance, int] = {"could": 1, "should": 2, "must": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """The needs shared by exactly these units and no other chosen unit."""
+
+    code: str
+    """Short code shown in the diagram and the table, e.g. "AB" or "R3"."""
+    units: tuple[str, ...]
+    needs: tuple[str, ...]
+    demand: float
+    share: float
+    """This region's part of the total weighted demand (0-1)."""
+
+    @property
+    def degree(self) -> int:
+        return len(self.units)
+
+
+@dataclass(frozen=True, slots=True)
+class Similarity:
+    """How alike two units' needs are."""
+
+    a: str
+    b: str
+    jaccard: float
+    """Shared needs / needs of either: 1 means the same needs."""
+    weighted_jaccard: float
+    """The same with importance weights: sum of minima / sum of maxima."""
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """The overlap of a study's needs over a chosen set of units."""
+
+    units: tuple[Unit, ...]
+    regions: tuple[Region, ...]
+    """Non-empty regions, largest first (then more units first, then by unit ids)."""
+    importance: Mapping[str, Mapping[str, Importance]]
+    """need id -> unit id -> importance (the highest of the unit's groups)."""
+    demand: Mapping[str, float]
+    """need id -> weighted demand over the chosen groups."""
+    similarity: tuple[Similarity, ...]
+    weighting: str
+    """"headcount" or "equal": how groups were weighed."""
+    weighting_note: str
+    """Why weighting fell back to equal, if it did; else empty."""
+
+    @property
+    def total_demand(self) -> float:
+        return sum(self.demand.values())
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        """All needs in any chosen unit, in region order."""
+        return tuple(n for region in self.regions for n in region.needs)
+
+    @property
+    def region_of(self) -> Mapping[str, Region]:
+        return {n: region for region in self.regions for n in region.needs}
+
+    @property
+    def core(self) -> Region | None:
+        """The needs every chosen unit shares, if any."""
+        return next((r for r in self.regions if r.degree == len(self.units)), None)
+
+    def unique(self, unit_id: str) -> tuple[str, ...]:
+        """The needs only this unit has."""
+        return next((r.needs for r in self.regions if r.units == (unit_id,)), ())
+
+    def unit_needs(self, unit_id: str) -> tuple[str, ...]:
+        return tuple(n for n, by_unit in self.importance.items() if unit_id in by_unit)
+
+
+def need_order(need: Need) -> tuple[int, str, str]:
+    """Needs sort by kind, then title: the order of every table, whatever the input order."""
+    return (KIND_ORDER.index(need.kind), need.title.casefold(), need.id)
+
+
+def compute_overlap(
+    study: Study, unit_ids: Sequence[str] | None = None, *, by_family: bool = False
+) -> Overlap:
+    """The overlap of ``study`` over the chosen groups (or families, with ``by_family``)."""
+    units = choose_units(study, unit_ids, by_family=by_family)
+    weights = study.settings.scoring.importance_weights
+    importance_weight = {"must": weights.must, "should": weights.should, "could": weights.could}
+    group_weight, weighting, note = _group_weights(study, units)
+    unit_of_group = {g: unit.id for unit in units for g in unit.groups}
+
+    importance: dict[str, dict[str, Importance]] = {}
+    demand: dict[str, float] = {}
+    for need in sorted(study.needs, key=need_order):
+        by_unit: dict[str, Importance] = {}
+        total = 0.0
+        for group_id, level in need.groups.items():
+            unit_id = unit_of_group.get(group_id)
+            if unit_id is None:
+                continue
+            total += group_weight[group_id] * importance_weight[level]
+            if unit_id not in by_unit or _RANK[level] > _RANK[by_unit[unit_id]]:
+                by_unit[unit_id] = level
+        if by_unit:
+            order = [u.id for u in units if u.id in by_unit]
+            importance[need.id] = {u: by_unit[u] for u in order}
+            demand[need.id] = total
+
+    regions = _regions(units, importance, demand)
+    return Overlap(
+        units=units,
+        regions=regions,
+        importance=importance,
+        demand=demand,
+        similarity=_similarities(units, importance, importance_weight),
+        weighting=weighting,
+        weighting_note=note,
+    )
+
+
+def _group_weights(study: Study, units: Sequence[Unit]) -> tuple[dict[str, float], str, str]:
+    groups = [study.group_by_id[g] for unit in units for g in unit.groups]
+    if study.settings.platform.demand_weight == "equal":
+        return {g.id: 1.0 for g in groups}, "equal", ""
+    missing = [g.id for g in groups if g.headcount is None]
+    if missing:
+        note = "no headcount for " + ", ".join(missing) + ": groups weighed equally"
+        return {g.id: 1.0 for g in groups}, "equal", note
+    return {g.id: float(g.headcount or 0) for g in groups}, "headcount", ""
+
+
+def _regions(
+    units: Sequence[Unit],
+    importance: Mapping[str, Mapping[str, Importance]],
+    demand: Mapping[str, float],
+) -> tuple[Region, ...]:
+    members: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for need_id, by_unit in importance.items():
+        members[tuple(by_unit)].append(need_id)
+    total = sum(demand.values())
+    position = {u.id: i for i, u in enumerate(units)}
+    ordered = sorted(
+        members.items(), key=lambda item: (-len(item[1]), -len(item[0]), sorted(item[0]))
+    )
+    letters = {u.id: u.letter for u in units}
+    regions = []
+    for rank, (unit_ids, need_ids) in enumerate(ordered, start=1):
+        in_order = tuple(sorted(unit_ids, key=position.__getitem__))
+        code = "".join(letters[u] for u in in_order) if len(units) <= 3 else f"R{rank}"
+        region_demand = sum(demand[n] for n in need_ids)
+        regions.append(
+            Region(
+                code=code,
+                units=in_order,
+                needs=tuple(need_ids),
+                demand=region_demand,
+                share=region_demand / total if total else 0.0,
+            )
+        )
+    return tuple(regions)
+
+
+def _similarities(
+    units: Sequence[Unit],
+    importance: Mapping[str, Mapping[str, Importance]],
+    importance_weight: Mapping[str, float],
+) -> tuple[Similarity, ...]:
+    weight: dict[str, dict[str, float]] = {u.id: {} for u in units}
+    for need_id, by_unit in importance.items():
+        for unit_id, level in by_unit.items():
+            weight[unit_id][need_id] = importance_weight[level]
+    result = []
+    for a, b in combinations(units, 2):
+        wa, wb = weight[a.id], weight[b.id]
+        union = wa.keys() | wb.keys()
+        shared = wa.keys() & wb.keys()
+        maxima = sum(max(wa.get(n, 0.0), wb.get(n, 0.0)) for n in union)
+        minima = sum(min(wa[n], wb[n]) for n in shared)
+        result.append(
+            Similarity(
+                a=a.id,
+                b=b.id,
+                jaccard=len(shared) / len(union) if union else 0.0,
+                weighted_jaccard=minima / maxima if maxima else 0.0,
+            )
+        )
+    return tuple(result)

@@ -1,0 +1,130 @@
+"""The overlapping-circles diagram: a Venn/Euler diagram for 1-3 circles, UpSet for more.
+
+Figures are built with matplotlib's object API (no pyplot state) and saved deterministically:
+SVG keeps text as text, uses a fixed hash salt and no date, so the file is diffable in git.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from needmap.errors import UsageError
+from needmap.fileio import write_bytes_atomic
+from needmap.model.overlap import Overlap
+from needmap.personas.study import Study
+from needmap.reports.i18n import labels
+from needmap.reports.palette import INK
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["DIAGRAM_FORMATS", "Diagram", "draw_diagram", "render_diagram", "write_diagram"]
+
+DIAGRAM_FORMATS = (".svg", ".png")
+_RC = {
+    "svg.hashsalt": "needmap",
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",
+    "path.simplify": True,
+}
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """A drawn diagram and what a caption or test needs to know about it."""
+
+    figure: Figure
+    kind: Literal["venn", "upset"]
+    scaled: bool
+    """Whether areas follow the counts (always True for UpSet bars)."""
+    caption: str
+    shown_codes: tuple[str, ...]
+    hidden_regions: int = 0
+
+
+def draw_diagram(study: Study, overlap: Overlap) -> Diagram:
+    """Draw the diagram that fits the number of circles."""
+    import matplotlib
+
+    from matplotlib.figure import Figure
+
+    words = dict(labels(study.settings.language))
+    with matplotlib.rc_context(_RC):
+        if len(overlap.units) <= 3:
+            from needmap.reports.venn import draw_venn
+
+            figure = Figure(figsize=(9.5, 7.6), layout=None)
+            ax = figure.add_axes((0.04, 0.13, 0.92, 0.71))
+            result = draw_venn(ax, overlap, words["people"], study.settings.language)
+            caption = words["caption.scaled" if result.scaled else "caption.unscaled"]
+            caption += "\n" + words["caption.codes"]
+            _titles(figure, study, words, y=0.955)
+            figure.text(
+                0.5, 0.02, caption, ha="center", fontsize=10, color="#444444", linespacing=1.5
+            )
+            return Diagram(
+                figure, "venn", result.scaled, caption, tuple(r.code for r in overlap.regions)
+            )
+        from needmap.reports.upset import draw_upset, upset_size
+
+        figure = Figure(figsize=upset_size(overlap))
+        upset = draw_upset(figure, overlap, words, study.settings.language)
+        _titles(figure, study, words, y=0.965)
+        return Diagram(
+            figure,
+            "upset",
+            True,
+            words["caption.codes"],
+            upset.shown,
+            upset.hidden_regions,
+        )
+
+
+def _titles(figure: Figure, study: Study, words: dict[str, str], y: float) -> None:
+    figure.text(
+        0.5,
+        y,
+        words["diagram.title"],
+        ha="center",
+        va="top",
+        fontsize=17,
+        fontweight="bold",
+        color=INK,
+    )
+    figure.text(
+        0.5,
+        y - 0.052,
+        f"{study.settings.organisation} — {study.settings.name}",
+        ha="center",
+        va="top",
+        fontsize=11,
+        color="#444444",
+    )
+
+
+def render_diagram(diagram: Diagram, suffix: str) -> bytes:
+    """The diagram as SVG or PNG bytes."""
+    import matplotlib
+
+    fmt = suffix.lower().lstrip(".")
+    buffer = io.BytesIO()
+    with matplotlib.rc_context(_RC):
+        if fmt == "svg":
+            diagram.figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        else:
+            diagram.figure.savefig(buffer, format="png", dpi=200, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def write_diagram(diagram: Diagram, path: Path) -> None:
+    """Write the diagram as the file name asks (.svg or .png), atomically."""
+    if path.suffix.lower() not in DIAGRAM_FORMATS:
+        raise UsageError.single(
+            f"cannot write a diagram as '{path.suffix or path.name}'",
+            path=path,
+            hint="use a file name ending in .svg or .png",
+        )
+    write_bytes_atomic(path, render_diagram(diagram, path.suffix))

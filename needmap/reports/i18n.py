@@ -1,0 +1,96 @@
+"""The words reports use, in Dutch and English.
+
+A dictionary per language is enough for the few dozen labels needmap prints; the study's
+``language`` picks one. Every key exists in both languages (a test checks it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+__all__ = ["Language", "format_count", "labels"]
+
+Language = Literal["nl", "en"]
+
+_LABELS: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        "kind.content": "Content",
+        "kind.function": "Functions",
+        "kind.technology": "Technology",
+        "importance.must": "must",
+        "importance.should": "should",
+        "importance.could": "could",
+        "need": "Need",
+        "needs": "needs",
+        "kind": "Kind",
+        "region": "Region",
+        "core": "core",
+        "people": "people",
+        "only": "only {name}",
+        "shared_by": "shared by {count}",
+        "form.universal": "one universal platform",
+        "form.hybrid": "a hybrid of a shared platform and specific tools",
+        "form.landscape": "a landscape of applications",
+        "placement.shared": "shared platform",
+        "placement.specific": "group-specific tool or channel",
+        "diagram.title": "Which needs do the groups share?",
+        "caption.scaled": "Areas are approximately proportional to the number of needs.",
+        "caption.unscaled": "Not to scale: every region is drawn the same size so that all "
+        "are visible.",
+        "caption.codes": "Codes refer to the needs table.",
+        "upset.bars": "Needs shared by exactly these groups",
+        "upset.sizes": "Needs per group",
+        "upset.hidden": "{count} smaller combinations with {needs} needs not shown",
+        "upset.legend.core": "all groups",
+        "upset.legend.single": "one group only",
+        "table.title": "Needs per target group",
+        "legend.importance": "must = cannot do without, should = clearly helps, "
+        "could = nice to have",
+    },
+    "nl": {
+        "kind.content": "Content",
+        "kind.function": "Functies",
+        "kind.technology": "Technologie",
+        "importance.must": "moet",
+        "importance.should": "zou moeten",
+        "importance.could": "kan",
+        "need": "Behoefte",
+        "needs": "behoeften",
+        "kind": "Soort",
+        "region": "Gebied",
+        "core": "kern",
+        "people": "mensen",
+        "only": "alleen {name}",
+        "shared_by": "gedeeld door {count}",
+        "form.universal": "één universeel platform",
+        "form.hybrid": "een hybride vorm: gedeeld platform plus specifieke toepassingen",
+        "form.landscape": "een landschap van applicaties",
+        "placement.shared": "gedeeld platform",
+        "placement.specific": "toepassing of kanaal per groep",
+        "diagram.title": "Welke behoeften delen de groepen?",
+        "caption.scaled": "Oppervlakken zijn bij benadering evenredig met het aantal behoeften.",
+        "caption.unscaled": "Niet op schaal: alle gebieden zijn even groot getekend, zodat ze "
+        "allemaal zichtbaar zijn.",
+        "caption.codes": "De codes verwijzen naar de behoeftentabel.",
+        "upset.bars": "Behoeften die precies deze groepen delen",
+        "upset.sizes": "Behoeften per groep",
+        "upset.hidden": "{count} kleinere combinaties met {needs} behoeften niet getoond",
+        "upset.legend.core": "alle groepen",
+        "upset.legend.single": "één groep",
+        "table.title": "Behoeften per doelgroep",
+        "legend.importance": "moet = onmisbaar, zou moeten = helpt duidelijk, kan = leuk om "
+        "te hebben",
+    },
+}
+
+
+def labels(language: Language) -> Mapping[str, str]:
+    """The labels of ``language``."""
+    return _LABELS[language]
+
+
+def format_count(number: int, language: Language) -> str:
+    """A whole number with the language's thousands separator: 4.200 (nl), 4,200 (en)."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if language == "nl" else text

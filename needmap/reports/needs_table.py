@@ -1,0 +1,101 @@
+"""The needs table: needs grouped by kind, one column per circle, importance in the cells.
+
+This module shapes the data once; the Markdown, HTML, CSV, XLSX and terminal renderers all
+read the same :class:`NeedsTable`, so every format shows the same rows, order and codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from needmap.model.overlap import KIND_ORDER, Overlap, need_order
+from needmap.model.platform import PlatformAdvice
+from needmap.personas.schema import Kind
+from needmap.personas.study import Study
+from needmap.reports.i18n import labels
+
+__all__ = ["NeedsTable", "TableRow", "build_needs_table"]
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    need_id: str
+    title: str
+    kind: Kind
+    cells: tuple[str, ...]
+    """The importance for each column, translated; "" where the unit does not need it."""
+    levels: tuple[str, ...]
+    """The same as importance keywords (must/should/could/""), for styling."""
+    region: str
+    """Region code, e.g. "AB" or "R3"."""
+    region_label: str
+    """The code with what it means: "ABC · core", "A · only Baliemedewerkers"."""
+    is_core: bool
+    placement: str
+
+
+@dataclass(frozen=True, slots=True)
+class NeedsTable:
+    title: str
+    columns: tuple[str, ...]
+    """Column headings: "A · Baliemedewerkers"."""
+    kinds: tuple[tuple[Kind, str], ...]
+    """The kinds present, in order, with their translated heading."""
+    rows: tuple[TableRow, ...]
+    headers: tuple[str, str, str, str]
+    """Translated headings of the kind, need, region and placement columns."""
+    legend: str
+
+    def rows_of(self, kind: Kind) -> tuple[TableRow, ...]:
+        return tuple(r for r in self.rows if r.kind == kind)
+
+
+def build_needs_table(
+    study: Study,
+    overlap: Overlap,
+    advice: PlatformAdvice,
+    kinds: Sequence[Kind] | None = None,
+) -> NeedsTable:
+    """The table of ``overlap``'s needs, limited to ``kinds`` (all when None)."""
+    words = labels(study.settings.language)
+    wanted = tuple(k for k in KIND_ORDER if kinds is None or k in kinds)
+    regions = overlap.region_of
+    shared = set(advice.shared_needs)
+    names = {u.id: u.name for u in overlap.units}
+    rows = []
+    for need in sorted((study.need_by_id[n] for n in overlap.importance), key=need_order):
+        if need.kind not in wanted:
+            continue
+        by_unit = overlap.importance[need.id]
+        levels = tuple(by_unit.get(u.id, "") for u in overlap.units)
+        region = regions[need.id]
+        is_core = region.degree == len(overlap.units) and len(overlap.units) > 1
+        if is_core:
+            meaning = words["core"]
+        elif region.degree == 1:
+            meaning = words["only"].format(name=names[region.units[0]])
+        else:
+            meaning = words["shared_by"].format(count=region.degree)
+        rows.append(
+            TableRow(
+                need_id=need.id,
+                title=need.title,
+                kind=need.kind,
+                cells=tuple(words[f"importance.{lv}"] if lv else "" for lv in levels),
+                levels=levels,
+                region=region.code,
+                region_label=f"{region.code} · {meaning}",
+                is_core=is_core,
+                placement=words["placement.shared" if need.id in shared else "placement.specific"],
+            )
+        )
+    present = {r.kind for r in rows}
+    return NeedsTable(
+        title=words["table.title"],
+        columns=tuple(f"{u.letter} · {u.name}" for u in overlap.units),
+        kinds=tuple((k, words[f"kind.{k}"]) for k in wanted if k in present),
+        rows=tuple(rows),
+        headers=(words["kind"], words["need"], words["region"], "Platform"),
+        legend=words["legend.importance"],
+    )

@@ -1,0 +1,152 @@
+"""Render the needs table as Markdown, an HTML fragment, CSV or XLSX.
+
+Spreadsheet safety: a CSV cell that starts with ``= + - @``, a tab or a line break is prefixed
+with an apostrophe, so a spreadsheet never runs it as a formula; in XLSX every text cell is
+written with the string type, so the same holds without changing the text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from needmap.errors import UsageError
+from needmap.fileio import write_bytes_atomic
+from needmap.reports.jinja import environment
+from needmap.reports.needs_table import NeedsTable
+
+__all__ = [
+    "TABLE_FORMATS",
+    "neutralise_cell",
+    "table_to_csv",
+    "table_to_html",
+    "table_to_markdown",
+    "table_to_xlsx",
+    "write_table",
+]
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralise_cell(text: str) -> str:
+    """Text a spreadsheet shows as text, never evaluates (OWASP CSV injection advice)."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _header(table: NeedsTable) -> list[str]:
+    kind, need, region, placement = table.headers
+    return [kind, need, *table.columns, region, placement]
+
+
+def _records(table: NeedsTable) -> list[list[str]]:
+    headings = dict(table.kinds)
+    return [
+        [headings[row.kind], row.title, *row.cells, row.region_label, row.placement]
+        for row in table.rows
+    ]
+
+
+def table_to_markdown(table: NeedsTable) -> str:
+    """A GitHub-flavoured Markdown table per kind of need."""
+
+    def cell(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+    _, need, region, placement = table.headers
+    header = [need, *table.columns, region, placement]
+    lines = [f"## {cell(table.title)}", ""]
+    for kind, heading in table.kinds:
+        lines += [f"### {cell(heading)}", ""]
+        lines.append("| " + " | ".join(cell(h) for h in header) + " |")
+        lines.append(
+            "|" + "|".join([" --- "] + [" :-: "] * len(table.columns) + [" --- "] * 2) + "|"
+        )
+        for row in table.rows_of(kind):
+            values = [row.title, *row.cells, row.region_label, row.placement]
+            lines.append("| " + " | ".join(cell(v) for v in values) + " |")
+        lines.append("")
+    lines.append(f"_{cell(table.legend)}_")
+    return "\n".join(lines) + "\n"
+
+
+def table_to_html(table: NeedsTable) -> str:
+    """An HTML fragment (one ``<table>`` and its legend) for embedding in a page."""
+    return environment().get_template("needs_table.html.j2").render(table=table)
+
+
+def table_to_csv(table: NeedsTable) -> str:
+    """CSV with a header row; UTF-8 with BOM is added when written, for Excel."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutralise_cell(h) for h in _header(table)])
+    for record in _records(table):
+        writer.writerow([neutralise_cell(v) for v in record])
+    return buffer.getvalue()
+
+
+def table_to_xlsx(table: NeedsTable) -> bytes:
+    """An Excel workbook: frozen header, filters, fitted column widths, text as text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = table.title[:31]
+    header = _header(table)
+    fills = {
+        "must": PatternFill("solid", fgColor="1F5F8B"),
+        "should": PatternFill("solid", fgColor="8DB9D8"),
+        "could": PatternFill("solid", fgColor="E3EEF6"),
+    }
+    rows = [header, *_records(table)]
+    for r, values in enumerate(rows, start=1):
+        for c, value in enumerate(values, start=1):
+            cell = sheet.cell(row=r, column=c)
+            cell.value = value
+            cell.data_type = "s"
+    for c in range(1, len(header) + 1):
+        sheet.cell(row=1, column=c).font = Font(bold=True)
+        sheet.cell(row=1, column=c).alignment = Alignment(wrap_text=True, vertical="bottom")
+    first_unit = 3
+    for r, row in enumerate(table.rows, start=2):
+        for i, level in enumerate(row.levels):
+            cell = sheet.cell(row=r, column=first_unit + i)
+            cell.alignment = Alignment(horizontal="center")
+            if level:
+                cell.fill = fills[level]
+                if level == "must":
+                    cell.font = Font(color="FFFFFF", bold=True)
+    sheet.freeze_panes = "C2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows)}"
+    for c in range(1, len(header) + 1):
+        width = max(len(str(rows[r][c - 1])) for r in range(len(rows)))
+        if first_unit <= c < first_unit + len(table.columns):
+            width = min(width, 16)
+        sheet.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 8), 60)
+    sheet.row_dimensions[1].height = 45
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+TABLE_FORMATS: dict[str, Callable[[NeedsTable], bytes]] = {
+    ".md": lambda t: table_to_markdown(t).encode("utf-8"),
+    ".html": lambda t: table_to_html(t).encode("utf-8"),
+    ".csv": lambda t: b"\xef\xbb\xbf" + table_to_csv(t).encode("utf-8"),
+    ".xlsx": table_to_xlsx,
+}
+
+
+def write_table(table: NeedsTable, path: Path) -> None:
+    """Write ``table`` in the format its file name asks for, atomically."""
+    render = TABLE_FORMATS.get(path.suffix.lower())
+    if render is None:
+        raise UsageError.single(
+            f"cannot write a table as '{path.suffix or path.name}'",
+            path=path,
+            hint="use a file name ending in " + ", ".join(TABLE_FORMATS),
+        )
+    write_bytes_atomic(path, render(table))

@@ -1,0 +1,197 @@
+"""UpSet-style chart for four or more circles, in plain matplotlib.
+
+Columns are the non-empty regions, largest first: a bar with the number of needs shared by
+exactly that combination, and below it a dot matrix marking which groups it combines. At the
+left, each group's total number of needs. The "all groups" column and the "one group only"
+columns are highlighted; codes under the columns match the needs table. Only the largest
+``max_columns`` combinations are drawn, with a note on what is left out.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from needmap.model.overlap import Overlap, Region
+from needmap.reports.i18n import Language, format_count
+from needmap.reports.palette import HIGHLIGHT, INK, MUTED, colour_of
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["MAX_COLUMNS", "UpsetResult", "draw_upset", "select_columns", "upset_size"]
+
+MAX_COLUMNS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class UpsetResult:
+    shown: tuple[str, ...]
+    """Codes of the regions drawn, left to right."""
+    hidden_regions: int
+    hidden_needs: int
+
+
+def select_columns(
+    overlap: Overlap, max_columns: int
+) -> tuple[tuple[Region, ...], tuple[Region, ...]]:
+    """The regions to draw, and those left out.
+
+    The "all groups" and "one group only" regions are always drawn (they answer the steering
+    group's first questions); the remaining places go to the largest other regions. Drawn
+    columns keep the size order.
+    """
+    n_units = len(overlap.units)
+    key = [r for r in overlap.regions if r.degree in (1, n_units)][:max_columns]
+    others = [r for r in overlap.regions if r not in key][: max_columns - len(key)]
+    chosen = set(map(id, key + others))
+    shown = tuple(r for r in overlap.regions if id(r) in chosen)
+    hidden = tuple(r for r in overlap.regions if id(r) not in chosen)
+    return shown, hidden
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def upset_size(overlap: Overlap, max_columns: int = MAX_COLUMNS) -> tuple[float, float]:
+    """Figure size in inches: grows with columns and rows, legible on A4 and a beamer."""
+    columns = min(len(overlap.regions), max_columns)
+    width = min(max(8.0, 5.2 + 0.42 * columns), 18.5)
+    height = 3.9 + 0.36 * len(overlap.units)
+    return width, height
+
+
+def draw_upset(
+    figure: Figure,
+    overlap: Overlap,
+    words: dict[str, str],
+    language: Language,
+    max_columns: int = MAX_COLUMNS,
+) -> UpsetResult:
+    """Draw the chart into ``figure`` (which should have :func:`upset_size`)."""
+    units = overlap.units
+    shown, hidden = select_columns(overlap, max_columns)
+    n_units = len(units)
+    grid = figure.add_gridspec(
+        2,
+        3,
+        width_ratios=[1.2, 3.1, 0.42 * len(shown)],
+        height_ratios=[2.3, 0.36 * n_units],
+        wspace=0.02,
+        hspace=0.05,
+        left=0.02,
+        right=0.98,
+        top=0.86,
+        bottom=0.16 if hidden else 0.12,
+    )
+    bars = figure.add_subplot(grid[0, 2])
+    matrix = figure.add_subplot(grid[1, 2], sharex=bars)
+    names = figure.add_subplot(grid[1, 1], sharey=matrix)
+    sizes = figure.add_subplot(grid[1, 0], sharey=matrix)
+
+    columns = range(len(shown))
+    row_of = {u.id: n_units - 1 - i for i, u in enumerate(units)}
+    colour_by_unit = {u.id: colour_of(u) for u in units}
+
+    column_colours = []
+    for region in shown:
+        if region.degree == n_units:
+            column_colours.append(HIGHLIGHT)
+        elif region.degree == 1:
+            column_colours.append(colour_by_unit[region.units[0]])
+        else:
+            column_colours.append("#555555")
+
+    heights = [len(r.needs) for r in shown]
+    bars.bar(columns, heights, width=0.62, color=column_colours)
+    top = max(heights) if heights else 1
+    for x, h in zip(columns, heights, strict=True):
+        bars.text(
+            x,
+            h + top * 0.02,
+            str(h),
+            ha="center",
+            va="bottom",
+            fontsize=10,
+            fontweight="bold",
+            color=INK,
+        )
+    bars.set_ylim(0, top * 1.18)
+    bars.set_ylabel(textwrap.fill(words["upset.bars"], 26), fontsize=10, color=INK)
+    bars.tick_params(axis="x", bottom=False, labelbottom=False)
+    for side in ("top", "right"):
+        bars.spines[side].set_visible(False)
+    bars.tick_params(axis="y", labelsize=9)
+
+    for x, region in enumerate(shown):
+        members = [row_of[u] for u in region.units]
+        if region.degree == n_units or region.degree == 1:
+            matrix.axvspan(x - 0.4, x + 0.4, color=column_colours[x], alpha=0.10, lw=0)
+        matrix.scatter([x] * n_units, range(n_units), s=62, color=MUTED, zorder=2, lw=0)
+        if len(members) > 1:
+            matrix.plot([x, x], [min(members), max(members)], color=INK, lw=2.2, zorder=3)
+        matrix.scatter([x] * len(members), members, s=70, color=INK, zorder=4, lw=0)
+    for row in range(n_units):
+        if row % 2 == 0:
+            matrix.axhspan(row - 0.5, row + 0.5, color="#F3F3F3", lw=0, zorder=0)
+    matrix.set_xticks(list(columns), [r.code for r in shown], fontsize=9, color="#444444")
+    matrix.tick_params(axis="x", length=0, pad=6)
+    matrix.set_ylim(-0.6, n_units - 0.4)
+    matrix.set_xlim(-0.6, len(shown) - 0.4)
+    matrix.tick_params(axis="y", left=False, labelleft=False)
+    for side in matrix.spines.values():
+        side.set_visible(False)
+
+    names.set_axis_off()
+    for unit in units:
+        label = f"{unit.letter} · {_shorten(unit.name, 30)}"
+        if unit.headcount is not None:
+            label += f" ({format_count(unit.headcount, language)})"
+        names.text(0.98, row_of[unit.id], label, ha="right", va="center", fontsize=10, color=INK)
+    names.set_xlim(0, 1)
+
+    totals = [len(overlap.unit_needs(u.id)) for u in units]
+    sizes.barh(
+        [row_of[u.id] for u in units],
+        totals,
+        height=0.55,
+        color=[colour_by_unit[u.id] for u in units],
+    )
+    sizes.invert_xaxis()
+    for unit, total in zip(units, totals, strict=True):
+        sizes.text(
+            total, row_of[unit.id], f"{total} ", ha="right", va="center", fontsize=9, color=INK
+        )
+    sizes.set_xlabel(words["upset.sizes"], fontsize=10, color=INK)
+    sizes.tick_params(axis="y", left=False, labelleft=False)
+    sizes.tick_params(axis="x", labelsize=8)
+    sizes.set_xlim(max(totals) * 1.35 if totals else 1, 0)
+    for side in ("top", "left", "right"):
+        sizes.spines[side].set_visible(False)
+
+    legend_y = 0.035
+    figure.text(0.02, legend_y, "■", color=HIGHLIGHT, fontsize=12, va="bottom")
+    figure.text(0.04, legend_y, words["upset.legend.core"], fontsize=9.5, color=INK, va="bottom")
+    for i, unit in enumerate(units[:3]):
+        figure.text(
+            0.19 + 0.012 * i, legend_y, "■", color=colour_of(unit), fontsize=12, va="bottom"
+        )
+    figure.text(0.235, legend_y, words["upset.legend.single"], fontsize=9.5, color=INK, va="bottom")
+    hidden_needs = sum(len(r.needs) for r in hidden)
+    if hidden:
+        note = words["upset.hidden"].format(count=len(hidden), needs=hidden_needs)
+        figure.text(
+            0.98,
+            legend_y,
+            note,
+            ha="right",
+            va="bottom",
+            fontsize=9.5,
+            color="#444444",
+            style="italic",
+        )
+    return UpsetResult(
+        shown=tuple(r.code for r in shown), hidden_regions=len(hidden), hidden_needs=hidden_needs
+    )

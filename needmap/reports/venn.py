@@ -1,0 +1,208 @@
+"""Area-proportional Venn/Euler diagrams for one to three circles (matplotlib-venn).
+
+matplotlib-venn can draw a non-empty region of a skewed three-set input at zero area without
+a warning, leaves ``None`` labels for regions it did not draw, and warns for some inputs. So
+after drawing we check every non-empty region: it must have a patch of visible size and a
+label. If one fails, or the layout warned, the diagram is drawn again with equal-sized regions
+and its caption says it is not to scale.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from needmap.model.overlap import Overlap
+from needmap.model.units import Unit
+from needmap.reports.i18n import Language, format_count
+from needmap.reports.palette import INK, colour_of
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["MIN_REGION_FRACTION", "VennResult", "draw_venn", "region_ids"]
+
+MIN_REGION_FRACTION = 0.004
+"""A drawn region smaller than this share of the drawn area counts as invisible."""
+
+COUNT_SIZE = 17
+LABEL_PADDING = 4
+_IDS = {2: ("10", "01", "11"), 3: ("100", "010", "110", "001", "101", "011", "111")}
+
+
+@dataclass(frozen=True, slots=True)
+class VennResult:
+    scaled: bool
+    """True when areas follow the need counts; False when drawn with equal regions."""
+    codes: Mapping[str, str]
+    """matplotlib-venn region id ("110") -> needmap region code ("AB")."""
+
+
+def region_ids(overlap: Overlap) -> dict[str, tuple[int, str]]:
+    """matplotlib-venn region id -> (number of needs, region code), for 2 or 3 units."""
+    position = {u.id: i for i, u in enumerate(overlap.units)}
+    result: dict[str, tuple[int, str]] = {}
+    for region in overlap.regions:
+        bits = ["0"] * len(overlap.units)
+        for unit_id in region.units:
+            bits[position[unit_id]] = "1"
+        result["".join(bits)] = (len(region.needs), region.code)
+    return result
+
+
+def draw_venn(ax: Axes, overlap: Overlap, people: str, language: Language) -> VennResult:
+    """Draw the overlap's circles on ``ax``; ``people`` is the translated word for headcounts."""
+    units = overlap.units
+    if len(units) == 1:
+        _draw_single(ax, units[0], len(overlap.needs), _set_label(units[0], people, language))
+        return VennResult(scaled=True, codes={})
+    ids = region_ids(overlap)
+    counts = tuple(ids.get(i, (0, ""))[0] for i in _IDS[len(units)])
+    codes = {i: code for i, (_, code) in ids.items()}
+    set_labels = tuple(_set_label(u, people, language) for u in units)
+    diagram, caught = _venn(ax, units, counts, set_labels, fixed=False)
+    scaled = not caught and _all_visible(ax, diagram, ids)
+    if not scaled:
+        ax.clear()
+        diagram, _ = _venn(ax, units, counts, set_labels, fixed=True)
+    _style(ax, diagram, units, ids)
+    return VennResult(scaled=scaled, codes=codes)
+
+
+def _set_label(unit: Unit, people: str, language: Language) -> str:
+    name = textwrap.fill(f"{unit.letter} · {unit.name}", 24)
+    if unit.headcount is None:
+        return name
+    return f"{name}\n{format_count(unit.headcount, language)} {people}"
+
+
+def _venn(
+    ax: Axes,
+    units: Sequence[Unit],
+    counts: tuple[int, ...],
+    set_labels: tuple[str, ...],
+    *,
+    fixed: bool,
+) -> tuple[Any, bool]:
+    colours = tuple(colour_of(u) for u in units)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        if len(units) == 2:
+            from matplotlib_venn import venn2, venn2_circles
+            from matplotlib_venn.layout.venn2 import DefaultLayoutAlgorithm as Layout2
+
+            layout2 = Layout2(fixed_subset_sizes=(1, 1, 1) if fixed else None)
+            diagram = venn2(counts, set_labels, colours, 0.45, ax=ax, layout_algorithm=layout2)
+            circles = venn2_circles(counts, ax=ax, linewidth=1.2, layout_algorithm=layout2)
+        else:
+            from matplotlib_venn import venn3, venn3_circles
+            from matplotlib_venn.layout.venn3 import DefaultLayoutAlgorithm as Layout3
+
+            layout3 = Layout3(fixed_subset_sizes=(1,) * 7 if fixed else None)
+            diagram = venn3(counts, set_labels, colours, 0.45, ax=ax, layout_algorithm=layout3)
+            circles = venn3_circles(counts, ax=ax, linewidth=1.2, layout_algorithm=layout3)
+    for circle, colour in zip(circles, colours, strict=True):
+        circle.set_edgecolor(colour)
+    return diagram, bool(caught)
+
+
+def _area(patch: Any) -> float:
+    """Area of a drawn region (shoelace formula over its closed polygons)."""
+    total = 0.0
+    for polygon in patch.get_path().to_polygons():
+        xs, ys = polygon[:, 0], polygon[:, 1]
+        total += abs(float((xs[:-1] * ys[1:] - xs[1:] * ys[:-1]).sum())) / 2
+    return total
+
+
+def _all_visible(ax: Axes, diagram: Any, ids: Mapping[str, tuple[int, str]]) -> bool:
+    """Every non-empty region is drawn, big enough, and holds its count.
+
+    The count (as styled, padded by ``LABEL_PADDING`` pixels) must lie wholly inside its
+    region: corners and edge midpoints of its box are tested against the region's outline.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(ax.figure).get_renderer()
+    patches = [p for p in diagram.patches if p is not None]
+    drawn = sum(_area(p) for p in patches)
+    for region_id, (count, _) in ids.items():
+        if count == 0:
+            continue
+        patch = diagram.get_patch_by_id(region_id)
+        label = diagram.get_label_by_id(region_id)
+        if patch is None or label is None or _area(patch) < MIN_REGION_FRACTION * drawn:
+            return False
+        label.set_text(str(count))
+        label.set_fontsize(COUNT_SIZE)
+        label.set_fontweight("bold")
+        box = label.get_window_extent(renderer).padded(LABEL_PADDING)
+        xs = (box.x0, (box.x0 + box.x1) / 2, box.x1)
+        ys = (box.y0, (box.y0 + box.y1) / 2, box.y1)
+        if not all(patch.contains_point((x, y)) for x in xs for y in ys):
+            return False
+    return True
+
+
+def _style(
+    ax: Axes, diagram: Any, units: Sequence[Unit], ids: Mapping[str, tuple[int, str]]
+) -> None:
+    from matplotlib.transforms import offset_copy
+
+    below = offset_copy(ax.transData, fig=ax.figure, y=-14, units="points")
+    for region_id in _IDS[len(units)]:
+        label = diagram.get_label_by_id(region_id)
+        if label is None:
+            continue
+        count, code = ids.get(region_id, (0, ""))
+        if count == 0:
+            label.set_visible(False)
+            continue
+        label.set_text(str(count))
+        label.set_fontsize(COUNT_SIZE)
+        label.set_fontweight("bold")
+        label.set_color(INK)
+        x, y = label.get_position()
+        label.set_position((x, y + 0.012))
+        ax.text(
+            x,
+            y + 0.012,
+            code,
+            transform=below,
+            ha="center",
+            va="center",
+            fontsize=9,
+            color="#444444",
+        )
+    for i in range(len(units)):
+        text = diagram.get_label_by_id("ABC"[i])
+        if text is not None:
+            text.set_fontsize(12)
+            text.set_color(INK)
+            text.set_linespacing(1.25)
+
+
+def _draw_single(ax: Axes, unit: Unit, count: int, set_label: str) -> None:
+    from matplotlib.patches import Circle
+
+    colour = colour_of(unit)
+    ax.add_patch(Circle((0, 0), 0.5, facecolor=colour, alpha=0.45, edgecolor=colour, lw=1.2))
+    ax.text(
+        0,
+        0.02,
+        str(count),
+        ha="center",
+        va="center",
+        fontsize=COUNT_SIZE,
+        fontweight="bold",
+        color=INK,
+    )
+    ax.text(0, -0.07, unit.letter, ha="center", va="center", fontsize=9, color="#444444")
+    ax.text(0, -0.62, set_label, ha="center", va="top", fontsize=12, color=INK)
+    ax.set_xlim(-0.75, 0.75)
+    ax.set_ylim(-0.9, 0.65)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
