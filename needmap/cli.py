@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from needmap.errors import Problem
+    from needmap.model.analysis import OverlapAnalysis
     from needmap.personas.study import Study
+    from needmap.reports.needs_table import NeedsTable
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -210,6 +212,135 @@ def schema(
     sys.stdout.write(texts[name])
 
 
+GroupsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--groups",
+        "-g",
+        help="Comma-separated ids of the groups to compare (families with --by-family); "
+        "default: all.",
+        show_default=False,
+    ),
+]
+ByFamilyOption = Annotated[
+    bool,
+    typer.Option("--by-family", help="Merge groups into their families: one circle per family."),
+]
+
+
+def _ids(text: str | None) -> list[str] | None:
+    return None if text is None else [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _analysis(folder: Path, groups: str | None, by_family: bool) -> OverlapAnalysis:
+    from needmap.model.analysis import analyse_overlap
+    from needmap.personas.loader import load_study
+
+    return analyse_overlap(load_study(folder), _ids(groups), by_family=by_family)
+
+
+@app.command()
+def overlap(
+    folder: StudyDir,
+    groups: GroupsOption = None,
+    by_family: ByFamilyOption = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the full result as JSON (docs/json-output.md).")
+    ] = False,
+) -> None:
+    """Show which needs the groups share, region by region, and the recommended platform form."""
+    analysis = _analysis(folder, groups, by_family)
+    if as_json:
+        from needmap.reports.overlap_json import overlap_to_json
+
+        _print_json(overlap_to_json(analysis))
+        return
+    _print_overlap(analysis)
+
+
+@app.command()
+def diagram(
+    folder: StudyDir,
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="File to write: .svg or .png.", show_default=False),
+    ],
+    groups: GroupsOption = None,
+    by_family: ByFamilyOption = False,
+) -> None:
+    """Draw the overlapping-circles diagram (Venn for up to 3 circles, UpSet for more)."""
+    from needmap.reports.diagram import draw_diagram, write_diagram
+
+    analysis = _analysis(folder, groups, by_family)
+    drawn = draw_diagram(analysis.study, analysis.overlap)
+    write_diagram(drawn, out)
+    detail = "to scale" if drawn.scaled else "not to scale"
+    if drawn.kind == "upset":
+        detail = f"{len(drawn.shown_codes)} combinations" + (
+            f", {drawn.hidden_regions} smaller ones not shown" if drawn.hidden_regions else ""
+        )
+    _console().print(f"wrote {out} ({drawn.kind}, {detail})")
+
+
+@app.command()
+def table(
+    folder: StudyDir,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .md, .html (fragment), .csv or .xlsx. Default: print it.",
+            show_default=False,
+        ),
+    ] = None,
+    groups: GroupsOption = None,
+    by_family: ByFamilyOption = False,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Comma-separated kinds to include: content, function, technology.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """The needs table: needs by kind, one column per group, importance in each cell."""
+    from needmap.reports.needs_table import build_needs_table, parse_kinds
+
+    analysis = _analysis(folder, groups, by_family)
+    needs_table = build_needs_table(
+        analysis.study, analysis.overlap, analysis.advice, parse_kinds(_ids(kind))
+    )
+    if out is None:
+        _print_table(needs_table, analysis.study.settings.language)
+        return
+    from needmap.reports.table_formats import write_table
+
+    write_table(needs_table, out)
+    _console().print(f"wrote {out} ({len(needs_table.rows)} needs)")
+
+
+@app.command()
+def report(
+    folder: StudyDir,
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="HTML file to write.", show_default=False),
+    ],
+    groups: GroupsOption = None,
+    by_family: ByFamilyOption = False,
+) -> None:
+    """Write the overlap overview: advice, diagram and needs table on one offline HTML page."""
+    from needmap.reports.diagram import draw_diagram
+    from needmap.reports.overview import write_overview
+
+    analysis = _analysis(folder, groups, by_family)
+    write_overview(analysis, draw_diagram(analysis.study, analysis.overlap), out)
+    _console().print(f"wrote {out}")
+
+
 @app.command()
 def demo(
     out: Annotated[
@@ -219,9 +350,10 @@ def demo(
         str, typer.Option("--template", "-t", help="Template of the example study.")
     ] = "gemeente",
 ) -> None:
-    """Create an example study (once) and check it: the quickest way to see needmap work."""
+    """Create an example study (once) and build every report of it: needmap at a glance."""
     from needmap.personas.loader import load_study
     from needmap.personas.templates import init_study
+    from needmap.reports.bundle import write_overlap_bundle
 
     study_dir = out / "study"
     console = _console()
@@ -233,6 +365,10 @@ def demo(
     study = load_study(study_dir)
     _print_problems(study.warnings)
     console.print(f"✓ {study.settings.name}: {_counts(study)}")
+    written = write_overlap_bundle(study, out, progress=lambda p: console.print(f"  wrote {p}"))
+    console.print(
+        f"Open {out / 'overlap-groups.html'} in a browser to start ({len(written)} files)."
+    )
 
 
 def _counts(study: Study) -> str:
@@ -257,6 +393,110 @@ def _validation_result(
 
 def _print_json(data: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _print_overlap(analysis: OverlapAnalysis) -> None:
+    from rich.table import Table
+
+    from needmap.reports.i18n import labels
+
+    study, result, advice = analysis.study, analysis.overlap, analysis.advice
+    words = labels(study.settings.language)
+    console = _console()
+    letters = {u.id: u.letter for u in result.units}
+    units = Table(box=None, pad_edge=False)
+    units.add_column("")
+    units.add_column(words["col.group"])
+    for key in ("col.people", "col.needs", "col.only"):
+        units.add_column(words[key], justify="right", no_wrap=True)
+    for unit in result.units:
+        units.add_row(
+            unit.letter,
+            escape(unit.name),
+            "" if unit.headcount is None else str(unit.headcount),
+            str(len(result.unit_needs(unit.id))),
+            str(len(result.unique(unit.id))),
+        )
+    console.print(units)
+    console.print()
+    regions = Table(title=words["overlap.regions"], title_justify="left")
+    fixed = []
+    for key, content in (
+        ("col.code", max(len(r.code) for r in result.regions)),
+        ("col.groups", max(r.degree for r in result.regions)),
+        ("col.needs", 3),
+        ("col.demand", 4),
+    ):
+        width = max(content, len(words[key]))
+        fixed.append(width)
+        regions.add_column(
+            words[key],
+            no_wrap=True,
+            width=width,
+            justify="right" if key in ("col.needs", "col.demand") else "left",
+        )
+    room = console.width - sum(fixed) - 3 * (len(fixed) + 1) - 1
+    regions.add_column(
+        words["col.examples"], overflow="ellipsis", no_wrap=True, width=max(room, 12)
+    )
+    for region in result.regions:
+        regions.add_row(
+            region.code,
+            "".join(letters[u] for u in region.units),
+            str(len(region.needs)),
+            f"{region.share:.0%}",
+            escape("; ".join(study.need_by_id[n].title for n in region.needs)),
+        )
+    console.print(regions)
+    console.print()
+    console.print(
+        words["overlap.advice"].format(
+            form=f"[bold]{words['form.' + advice.form]}[/bold]",
+            share=f"{advice.shared_share:.0%}",
+            k=advice.shared_min_units,
+            n=len(result.units),
+            u=f"{advice.universal_from:.0%}",
+            l=f"{advice.landscape_below:.0%}",
+            shared=len(advice.shared_needs),
+            specific=len(advice.specific_needs),
+        )
+    )
+    if result.weighting_note:
+        console.print(words["overlap.note"].format(note=result.weighting_note))
+
+
+def _print_table(needs_table: NeedsTable, language: str) -> None:
+    from rich.table import Table
+
+    from needmap.reports.i18n import labels
+
+    words = labels("en" if language == "en" else "nl")
+    marks = {"must": "[bold]●●●[/bold]", "should": "●●", "could": "[dim]●[/dim]", "": ""}
+    table = Table(title=needs_table.title, title_justify="left")
+    table.add_column(needs_table.headers[1], ratio=1)
+    for column in needs_table.columns:
+        table.add_column(column.split(" · ")[0], justify="center", no_wrap=True)
+    table.add_column(needs_table.headers[2], no_wrap=True)
+    for kind, heading in needs_table.kinds:
+        table.add_section()
+        table.add_row(f"[bold]{escape(heading)}[/bold]")
+        for row in needs_table.rows_of(kind):
+            table.add_row(
+                escape(row.title),
+                *(marks[level] for level in row.levels),
+                escape(row.region) + (f" {words['core']}" if row.is_core else ""),
+            )
+    console = _console()
+    console.print(table)
+    console.print(escape("  ".join(needs_table.columns)))
+    console.print(words["legend.marks"], style="dim")
+
+
+def escape(text: str) -> str:
+    """Text shown literally by rich (group names may hold [brackets])."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 def _print_problems(problems: tuple[Problem, ...]) -> None:

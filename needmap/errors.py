@@ -83,9 +83,10 @@ class Problem:
             "hint": self.hint,
         }
 
-    def sort_key(self) -> tuple[str, int, int, str]:
+    def sort_key(self) -> tuple[str, int, int]:
+        """By file and position; problems at the same place keep the order they were found."""
         loc = self.location
-        return (str(loc.path or ""), loc.line or 0, loc.column or 0, self.message)
+        return (str(loc.path or ""), loc.line or 0, loc.column or 0)
 
 
 class NeedmapError(Exception):

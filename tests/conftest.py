@@ -99,10 +99,10 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         path = Path(__file__).parent / "golden" / name
         if update:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(actual, encoding="utf-8")
+            path.write_bytes(actual.encode("utf-8"))
             return
         assert path.exists(), f"no golden file {path}; run pytest --update-golden once"
-        expected = path.read_text(encoding="utf-8")
+        expected = path.read_bytes().decode("utf-8")
         assert actual == expected, f"{name} differs from its golden file (pytest --update-golden)"
 
     return check

@@ -196,23 +196,39 @@ def _similarities(
     importance: Mapping[str, Mapping[str, Importance]],
     importance_weight: Mapping[str, float],
 ) -> tuple[Similarity, ...]:
-    weight: dict[str, dict[str, float]] = {u.id: {} for u in units}
-    for need_id, by_unit in importance.items():
-        for unit_id, level in by_unit.items():
-            weight[unit_id][need_id] = importance_weight[level]
+    """Jaccard and weighted Jaccard for every pair, in one pass over the needs.
+
+    Per pair only the shared part is accumulated (count and sum of minimum weights); the union
+    follows from the per-unit totals: |A or B| = |A| + |B| - |A and B|, and the sum of maxima
+    is the sum of both weights minus the sum of minima. Cost: the sum over needs of the square
+    of their number of units, not pairs x needs.
+    """
+    index = {u.id: i for i, u in enumerate(units)}
+    count = [0] * len(units)
+    weight_sum = [0.0] * len(units)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    minima: dict[tuple[int, int], float] = defaultdict(float)
+    for by_unit in importance.values():
+        members = [(index[u], importance_weight[level]) for u, level in by_unit.items()]
+        for i, w in members:
+            count[i] += 1
+            weight_sum[i] += w
+        for (i, wi), (j, wj) in combinations(members, 2):
+            pair = (i, j) if i < j else (j, i)
+            shared[pair] += 1
+            minima[pair] += min(wi, wj)
     result = []
-    for a, b in combinations(units, 2):
-        wa, wb = weight[a.id], weight[b.id]
-        union = wa.keys() | wb.keys()
-        shared = wa.keys() & wb.keys()
-        maxima = sum(max(wa.get(n, 0.0), wb.get(n, 0.0)) for n in union)
-        minima = sum(min(wa[n], wb[n]) for n in shared)
+    for (i, a), (j, b) in combinations(enumerate(units), 2):
+        both = shared.get((i, j), 0)
+        union = count[i] + count[j] - both
+        low = minima.get((i, j), 0.0)
+        high = weight_sum[i] + weight_sum[j] - low
         result.append(
             Similarity(
                 a=a.id,
                 b=b.id,
-                jaccard=len(shared) / len(union) if union else 0.0,
-                weighted_jaccard=minima / maxima if maxima else 0.0,
+                jaccard=both / union if union else 0.0,
+                weighted_jaccard=low / high if high else 0.0,
             )
         )
     return tuple(result)

@@ -22,8 +22,17 @@ __all__ = ["did_you_mean", "schema_problems"]
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """A hint naming the closest candidate, or an empty string when none is close."""
-    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    """A hint naming the closest candidate, or an empty string when none is close.
+
+    Close means similar spelling (difflib), or being the only candidate that starts with
+    ``word`` (so an abbreviation like 'tech' finds 'technology').
+    """
+    options = list(candidates)
+    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if not match and len(word) >= 3:
+        match = [o for o in options if o.startswith(word)]
+        if len(match) != 1:
+            match = []
     return f"did you mean '{match[0]}'?" if match else ""
 
 

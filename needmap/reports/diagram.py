@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from needmap.errors import UsageError
 from needmap.fileio import write_bytes_atomic
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["DIAGRAM_FORMATS", "Diagram", "draw_diagram", "render_diagram", "write_diagram"]
 
 DIAGRAM_FORMATS = (".svg", ".png")
-_RC = {
+_RC: Any = {
     "svg.hashsalt": "needmap",
     "svg.fonttype": "none",
     "font.family": "DejaVu Sans",
@@ -43,12 +43,13 @@ class Diagram:
     caption: str
     shown_codes: tuple[str, ...]
     hidden_regions: int = 0
+    drawing: Any = None
+    """The matplotlib-venn diagram object of a Venn, for inspection."""
 
 
 def draw_diagram(study: Study, overlap: Overlap) -> Diagram:
     """Draw the diagram that fits the number of circles."""
     import matplotlib
-
     from matplotlib.figure import Figure
 
     words = dict(labels(study.settings.language))
@@ -66,7 +67,12 @@ def draw_diagram(study: Study, overlap: Overlap) -> Diagram:
                 0.5, 0.02, caption, ha="center", fontsize=10, color="#444444", linespacing=1.5
             )
             return Diagram(
-                figure, "venn", result.scaled, caption, tuple(r.code for r in overlap.regions)
+                figure,
+                "venn",
+                result.scaled,
+                caption,
+                tuple(r.code for r in overlap.regions),
+                drawing=result.drawing,
             )
         from needmap.reports.upset import draw_upset, upset_size
 

@@ -47,6 +47,26 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "table.title": "Needs per target group",
         "legend.importance": "must = cannot do without, should = clearly helps, "
         "could = nice to have",
+        "legend.marks": "●●● must  ●● should  ● could",
+        "col.group": "group",
+        "col.people": "people",
+        "col.needs": "needs",
+        "col.only": "only theirs",
+        "col.code": "code",
+        "col.groups": "groups",
+        "col.demand": "demand",
+        "col.examples": "needs in this region",
+        "overlap.regions": "Regions: needs shared by exactly these groups",
+        "overlap.advice": "Recommended form: {form}. {share} of the weighted demand is for needs "
+        "that at least {k} of the {n} circles share (universal from {u}, landscape below {l}); "
+        "{shared} needs for the shared platform, {specific} group-specific.",
+        "overlap.note": "Note: {note}.",
+        "report.title": "Shared and specific needs",
+        "report.advice": "Recommended form of the digital workplace",
+        "report.advice_text": "{share} of the weighted demand is for needs that at least {k} of "
+        "the {n} circles share (universal platform from {u}, landscape below {l}). {shared} needs "
+        "belong on the shared platform, {specific} in group-specific tools or channels.",
+        "report.alt": "Diagram of the needs the groups share",
     },
     "nl": {
         "kind.content": "Content",
@@ -81,6 +101,27 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "table.title": "Behoeften per doelgroep",
         "legend.importance": "moet = onmisbaar, zou moeten = helpt duidelijk, kan = leuk om "
         "te hebben",
+        "legend.marks": "●●● moet  ●● zou moeten  ● kan",
+        "col.group": "groep",
+        "col.people": "mensen",
+        "col.needs": "behoeften",
+        "col.only": "alleen zij",
+        "col.code": "code",
+        "col.groups": "groepen",
+        "col.demand": "vraag",
+        "col.examples": "behoeften in dit gebied",
+        "overlap.regions": "Gebieden: behoeften die precies deze groepen delen",
+        "overlap.advice": "Aanbevolen vorm: {form}. {share} van de gewogen vraag betreft "
+        "behoeften die minstens {k} van de {n} cirkels delen (universeel vanaf {u}, landschap "
+        "onder {l}); {shared} behoeften voor het gedeelde platform, {specific} per groep.",
+        "overlap.note": "Let op: {note}.",
+        "report.title": "Gedeelde en specifieke behoeften",
+        "report.advice": "Aanbevolen vorm van de digitale werkomgeving",
+        "report.advice_text": "{share} van de gewogen vraag betreft behoeften die minstens {k} "
+        "van de {n} cirkels delen (universeel platform vanaf {u}, landschap onder {l}). "
+        "{shared} behoeften horen op het gedeelde platform, {specific} in toepassingen of "
+        "kanalen per groep.",
+        "report.alt": "Diagram van de behoeften die de groepen delen",
     },
 }
 

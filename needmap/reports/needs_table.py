@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from needmap.errors import Location, Problem, UsageError
 from needmap.model.overlap import KIND_ORDER, Overlap, need_order
 from needmap.model.platform import PlatformAdvice
+from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import Kind
 from needmap.personas.study import Study
 from needmap.reports.i18n import labels
 
-__all__ = ["NeedsTable", "TableRow", "build_needs_table"]
+__all__ = ["NeedsTable", "TableRow", "build_needs_table", "parse_kinds"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,24 @@ class NeedsTable:
 
     def rows_of(self, kind: Kind) -> tuple[TableRow, ...]:
         return tuple(r for r in self.rows if r.kind == kind)
+
+
+def parse_kinds(names: Sequence[str] | None) -> tuple[Kind, ...] | None:
+    """Kinds named on the command line, checked; None means all."""
+    if names is None:
+        return None
+    problems = [
+        Problem(
+            Location(),
+            f"unknown kind of need '{name}'",
+            hint=did_you_mean(name, KIND_ORDER) or "use content, function or technology",
+        )
+        for name in names
+        if name not in KIND_ORDER
+    ]
+    if problems:
+        raise UsageError(problems)
+    return tuple(k for k in KIND_ORDER if k in names)
 
 
 def build_needs_table(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from needmap.model.units import Unit
 
-__all__ = ["GROUP_COLOURS", "FAMILY_COLOURS", "HIGHLIGHT", "INK", "MUTED", "colour_of"]
+__all__ = ["FAMILY_COLOURS", "GROUP_COLOURS", "HIGHLIGHT", "INK", "MUTED", "colour_of"]
 
 GROUP_COLOURS = (
     "#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE",

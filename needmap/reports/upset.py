@@ -125,14 +125,24 @@ def draw_upset(
         bars.spines[side].set_visible(False)
     bars.tick_params(axis="y", labelsize=9)
 
+    from matplotlib.collections import LineCollection
+
+    member_x: list[int] = []
+    member_y: list[int] = []
+    connectors = []
     for x, region in enumerate(shown):
         members = [row_of[u] for u in region.units]
-        if region.degree == n_units or region.degree == 1:
+        if region.degree in (1, n_units):
             matrix.axvspan(x - 0.4, x + 0.4, color=column_colours[x], alpha=0.10, lw=0)
-        matrix.scatter([x] * n_units, range(n_units), s=62, color=MUTED, zorder=2, lw=0)
+        member_x += [x] * len(members)
+        member_y += members
         if len(members) > 1:
-            matrix.plot([x, x], [min(members), max(members)], color=INK, lw=2.2, zorder=3)
-        matrix.scatter([x] * len(members), members, s=70, color=INK, zorder=4, lw=0)
+            connectors.append([(x, min(members)), (x, max(members))])
+    every_x = [x for x in columns for _ in range(n_units)]
+    every_y = [y for _ in columns for y in range(n_units)]
+    matrix.scatter(every_x, every_y, s=62, color=MUTED, zorder=2, lw=0)
+    matrix.add_collection(LineCollection(connectors, colors=INK, linewidths=2.2, zorder=3))
+    matrix.scatter(member_x, member_y, s=70, color=INK, zorder=4, lw=0)
     for row in range(n_units):
         if row % 2 == 0:
             matrix.axhspan(row - 0.5, row + 0.5, color="#F3F3F3", lw=0, zorder=0)
@@ -141,8 +151,8 @@ def draw_upset(
     matrix.set_ylim(-0.6, n_units - 0.4)
     matrix.set_xlim(-0.6, len(shown) - 0.4)
     matrix.tick_params(axis="y", left=False, labelleft=False)
-    for side in matrix.spines.values():
-        side.set_visible(False)
+    for spine in matrix.spines.values():
+        spine.set_visible(False)
 
     names.set_axis_off()
     for unit in units:

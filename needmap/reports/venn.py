@@ -39,6 +39,8 @@ class VennResult:
     """True when areas follow the need counts; False when drawn with equal regions."""
     codes: Mapping[str, str]
     """matplotlib-venn region id ("110") -> needmap region code ("AB")."""
+    drawing: Any = None
+    """The final matplotlib-venn diagram object (None for a single circle)."""
 
 
 def region_ids(overlap: Overlap) -> dict[str, tuple[int, str]]:
@@ -69,7 +71,7 @@ def draw_venn(ax: Axes, overlap: Overlap, people: str, language: Language) -> Ve
         ax.clear()
         diagram, _ = _venn(ax, units, counts, set_labels, fixed=True)
     _style(ax, diagram, units, ids)
-    return VennResult(scaled=scaled, codes=codes)
+    return VennResult(scaled=scaled, codes=codes, drawing=diagram)
 
 
 def _set_label(unit: Unit, people: str, language: Language) -> str:
@@ -126,7 +128,7 @@ def _all_visible(ax: Axes, diagram: Any, ids: Mapping[str, tuple[int, str]]) -> 
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    renderer = FigureCanvasAgg(ax.figure).get_renderer()
+    renderer = FigureCanvasAgg(ax.get_figure(root=True)).get_renderer()  # type: ignore[no-untyped-call]
     patches = [p for p in diagram.patches if p is not None]
     drawn = sum(_area(p) for p in patches)
     for region_id, (count, _) in ids.items():
@@ -152,7 +154,7 @@ def _style(
 ) -> None:
     from matplotlib.transforms import offset_copy
 
-    below = offset_copy(ax.transData, fig=ax.figure, y=-14, units="points")
+    below = offset_copy(ax.transData, fig=ax.get_figure(root=True), y=-14, units="points")
     for region_id in _IDS[len(units)]:
         label = diagram.get_label_by_id(region_id)
         if label is None:

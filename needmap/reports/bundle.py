@@ -1,0 +1,54 @@
+"""Every overlap output of a study in one folder: what ``needmap demo`` builds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from needmap.model.analysis import analyse_overlap
+from needmap.personas.study import Study
+from needmap.reports.diagram import draw_diagram, write_diagram
+from needmap.reports.needs_table import build_needs_table
+from needmap.reports.overview import write_overview
+from needmap.reports.table_formats import TABLE_FORMATS, write_table
+
+__all__ = ["write_overlap_bundle"]
+
+
+def write_overlap_bundle(
+    study: Study, out: Path, progress: Callable[[Path], None] | None = None
+) -> list[Path]:
+    """Write the overviews, diagrams and tables for all groups and for families.
+
+    ``progress`` is called with each file as it is written.
+    """
+    written = []
+    for path in _bundle(study, out):
+        written.append(path)
+        if progress is not None:
+            progress(path)
+    return written
+
+
+def _bundle(study: Study, out: Path) -> Iterator[Path]:
+    views = [("groups", False)]
+    if study.families:
+        views.append(("families", True))
+    for name, by_family in views:
+        analysis = analyse_overlap(study, by_family=by_family)
+        diagram = draw_diagram(study, analysis.overlap)
+        try:
+            page = out / f"overlap-{name}.html"
+            write_overview(analysis, diagram, page)
+            yield page
+            for suffix in (".svg", ".png"):
+                path = out / f"diagram-{name}{suffix}"
+                write_diagram(diagram, path)
+                yield path
+        finally:
+            diagram.figure.clear()
+        table = build_needs_table(study, analysis.overlap, analysis.advice)
+        for suffix in TABLE_FORMATS:
+            path = out / f"needs-{name}{suffix}"
+            write_table(table, path)
+            yield path

@@ -1,0 +1,58 @@
+"""The overlap overview: one self-contained HTML page with the advice, the diagram and the
+needs table beside it, as a steering group reads them together."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from needmap.fileio import write_text_atomic
+from needmap.model.analysis import OverlapAnalysis
+from needmap.reports.diagram import Diagram, render_diagram
+from needmap.reports.i18n import labels
+from needmap.reports.jinja import environment
+from needmap.reports.needs_table import build_needs_table
+from needmap.reports.table_formats import table_to_html
+
+__all__ = ["render_overview", "write_overview"]
+
+
+def render_overview(analysis: OverlapAnalysis, diagram: Diagram) -> str:
+    """The page as HTML text; images are embedded, so the file works offline."""
+    study, overlap, advice = analysis.study, analysis.overlap, analysis.advice
+    words = labels(study.settings.language)
+    table = build_needs_table(study, overlap, advice)
+    svg = render_diagram(diagram, ".svg")
+    return (
+        environment()
+        .get_template("overview.html.j2")
+        .render(
+            language=study.settings.language,
+            title=words["report.title"],
+            organisation=study.settings.organisation,
+            study_name=study.settings.name,
+            advice_heading=words["report.advice"],
+            advice_form=words[f"form.{advice.form}"],
+            advice_text=words["report.advice_text"].format(
+                share=f"{advice.shared_share:.0%}",
+                k=advice.shared_min_units,
+                n=len(overlap.units),
+                u=f"{advice.universal_from:.0%}",
+                l=f"{advice.landscape_below:.0%}",
+                shared=len(advice.shared_needs),
+                specific=len(advice.specific_needs),
+            ),
+            note=words["overlap.note"].format(note=overlap.weighting_note)
+            if overlap.weighting_note
+            else "",
+            diagram_svg_base64=base64.b64encode(svg).decode("ascii"),
+            diagram_alt=words["report.alt"],
+            stacked=diagram.kind == "upset",
+            table_html=table_to_html(table),
+        )
+    )
+
+
+def write_overview(analysis: OverlapAnalysis, diagram: Diagram, path: Path) -> None:
+    """Write the overview page atomically."""
+    write_text_atomic(path, render_overview(analysis, diagram))

@@ -1,0 +1,131 @@
+"""The overlap commands through CliRunner and a subprocess: overlap, diagram, table, report."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from needmap import init_study
+from needmap.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def study_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("cli") / "study"
+    init_study(root, "municipality")
+    return root
+
+
+def test_overlap_text(study_dir: Path) -> None:
+    result = runner.invoke(app, ["overlap", str(study_dir), "-g", "front-desk,field,policy"])
+    assert result.exit_code == 0, result.output
+    assert "Regions: needs shared by exactly these groups" in result.stdout
+    assert "Recommended form:" in result.stdout
+    assert "ABC" in result.stdout
+
+
+def test_overlap_json(study_dir: Path) -> None:
+    result = runner.invoke(app, ["overlap", str(study_dir), "--by-family", "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [u["id"] for u in data["units"]] == ["employees", "external"]
+    assert data["by"] == "family"
+    assert data["platform"]["form"] in {"universal", "hybrid", "landscape"}
+    assert set(data) == {
+        "study",
+        "organisation",
+        "by",
+        "weighting",
+        "weighting_note",
+        "units",
+        "regions",
+        "core",
+        "similarity",
+        "platform",
+        "needs",
+    }
+
+
+def test_overlap_unknown_group_exit_2(study_dir: Path) -> None:
+    result = runner.invoke(app, ["overlap", str(study_dir), "-g", "front-desk,feild"])
+    assert result.exit_code == 2
+    assert "unknown group 'feild'" in result.stderr
+    assert "did you mean 'field'?" in result.stderr
+
+
+@pytest.mark.parametrize(("name", "kind"), [("d.svg", "venn"), ("d.png", "upset")])
+def test_diagram(study_dir: Path, tmp_path: Path, name: str, kind: str) -> None:
+    args = ["diagram", str(study_dir), "--out", str(tmp_path / name)]
+    if kind == "venn":
+        args += ["--groups", "front-desk,field"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert f"({kind}," in result.stdout
+    assert (tmp_path / name).stat().st_size > 1000
+
+
+def test_diagram_bad_suffix_writes_nothing(study_dir: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["diagram", str(study_dir), "--out", str(tmp_path / "d.pdf")])
+    assert result.exit_code == 2
+    assert "use a file name ending in .svg or .png" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".csv", ".xlsx"])
+def test_table_files(study_dir: Path, tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"t{suffix}"
+    result = runner.invoke(app, ["table", str(study_dir), "--out", str(out), "--kind", "content"])
+    assert result.exit_code == 0, result.output
+    assert "wrote" in result.stdout
+    assert out.stat().st_size > 200
+
+
+def test_table_terminal(study_dir: Path) -> None:
+    result = runner.invoke(app, ["table", str(study_dir), "--by-family", "-k", "technology"])
+    assert result.exit_code == 0
+    assert "Technology" in result.stdout
+    assert "●●●" in result.stdout
+    assert "Content" not in result.stdout
+
+
+def test_table_bad_kind(study_dir: Path) -> None:
+    result = runner.invoke(app, ["table", str(study_dir), "-k", "tech"])
+    assert result.exit_code == 2
+    assert "did you mean 'technology'?" in result.stderr
+
+
+def test_report(study_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "overview.html"
+    result = runner.invoke(app, ["report", str(study_dir), "--out", str(out), "--by-family"])
+    assert result.exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "Recommended form of the digital workplace" in page
+
+
+def test_demo_builds_every_output(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "needmap", "demo", str(tmp_path / "demo"), "-t", "zorginstelling"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (tmp_path / "demo").iterdir())
+    assert names == sorted(
+        ["study"]
+        + [f"overlap-{v}.html" for v in ("groups", "families")]
+        + [f"diagram-{v}{s}" for v in ("groups", "families") for s in (".svg", ".png")]
+        + [
+            f"needs-{v}{s}"
+            for v in ("groups", "families")
+            for s in (".md", ".html", ".csv", ".xlsx")
+        ]
+    )
+    assert not any(p.name.endswith(".tmp") for p in (tmp_path / "demo").rglob("*"))

@@ -1,0 +1,266 @@
+"""Rendered outputs: diagrams, tables in every format, the overview page, the overlap JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from needmap import init_study, load_study
+from needmap.model import analyse_overlap, compute_overlap
+from needmap.personas.study import Study
+from needmap.reports.diagram import draw_diagram, render_diagram, write_diagram
+from needmap.reports.i18n import _LABELS
+from needmap.reports.needs_table import build_needs_table
+from needmap.reports.overlap_json import overlap_to_json
+from needmap.reports.overview import render_overview
+from needmap.reports.table_formats import (
+    neutralise_cell,
+    table_to_csv,
+    table_to_html,
+    table_to_markdown,
+    table_to_xlsx,
+)
+from needmap.reports.upset import select_columns
+from needmap.reports.venn import _area
+from tests.studies import make_study
+
+THREE = ["balie", "buitendienst", "beleid"]
+
+
+@pytest.fixture(scope="module")
+def gemeente(tmp_path_factory: pytest.TempPathFactory) -> Study:
+    root = tmp_path_factory.mktemp("gemeente") / "study"
+    init_study(root, "gemeente")
+    return load_study(root)
+
+
+def _needs_from_regions(sizes: dict[str, int]) -> dict[str, dict[str, str]]:
+    needs: dict[str, dict[str, str]] = {}
+    for region, count in sizes.items():
+        for _ in range(count):
+            needs[f"n{len(needs)}"] = {
+                g: "must" for g, bit in zip("abc", region, strict=True) if bit == "1"
+            }
+    return needs
+
+
+def test_i18n_catalogues_have_the_same_keys() -> None:
+    assert _LABELS["nl"].keys() == _LABELS["en"].keys()
+
+
+# --- diagrams ----------------------------------------------------------------------------
+
+
+def test_svg_of_three_groups_is_golden_and_deterministic(gemeente: Study, golden: object) -> None:
+    overlap = compute_overlap(gemeente, THREE)
+    first = render_diagram(draw_diagram(gemeente, overlap), ".svg").decode()
+    second = render_diagram(draw_diagram(gemeente, overlap), ".svg").decode()
+    assert first == second
+    assert "<text" in first, "text must stay text in the SVG"
+    assert "Date" not in first
+    golden("diagram-gemeente-3.svg", first)  # type: ignore[operator]
+
+
+def test_venn_balanced_input_is_to_scale(gemeente: Study) -> None:
+    drawn = draw_diagram(gemeente, compute_overlap(gemeente, THREE[1:]))
+    assert drawn.kind == "venn"
+    assert drawn.scaled
+    assert "approximately proportional" not in drawn.caption  # Dutch study
+    assert "evenredig" in drawn.caption
+
+
+@pytest.mark.parametrize(
+    "sizes",
+    [
+        # matplotlib-venn draws the centre region without a patch, silently
+        {"100": 300, "010": 300, "001": 300, "110": 1, "101": 1, "011": 1, "111": 1},
+        # it warns "Bad circle positioning" and squeezes AB to a sliver
+        {"100": 50, "010": 50, "110": 1, "101": 50, "011": 50, "111": 1},
+    ],
+)
+def test_venn_redraws_unscaled_when_a_region_would_be_lost(sizes: dict[str, int]) -> None:
+    study = make_study({"a": 1, "b": 1, "c": 1}, _needs_from_regions(sizes))
+    drawn = draw_diagram(study, compute_overlap(study))
+    assert not drawn.scaled
+    assert drawn.caption.startswith("Not to scale")
+    for region_id, count in sizes.items():
+        patch = drawn.drawing.get_patch_by_id(region_id)
+        label = drawn.drawing.get_label_by_id(region_id)
+        assert patch is not None and _area(patch) > 0.01, region_id
+        assert label is not None and label.get_text() == str(count)
+
+
+def test_venn_hides_empty_regions() -> None:
+    study = make_study({"a": 1, "b": 1}, {"n1": {"a": "must"}, "n2": {"a": "must", "b": "could"}})
+    drawn = draw_diagram(study, compute_overlap(study))
+    assert (
+        drawn.drawing.get_label_by_id("01") is None
+        or not drawn.drawing.get_label_by_id("01").get_visible()
+    )
+    assert drawn.drawing.get_label_by_id("10").get_text() == "1"
+
+
+def test_single_group_diagram() -> None:
+    study = make_study({"a": 12}, {"n1": {"a": "must"}, "n2": {"a": "could"}})
+    drawn = draw_diagram(study, compute_overlap(study))
+    assert drawn.kind == "venn" and drawn.scaled
+    svg = render_diagram(drawn, ".svg").decode()
+    assert ">2<" in svg.replace(" ", "") or "2</text>" in svg
+
+
+def test_upset_for_many_groups_keeps_core_and_single_group_columns() -> None:
+    groups = {f"g{i}": 10 for i in range(6)}
+    needs: dict[str, dict[str, str]] = {"core": dict.fromkeys(groups, "must")}
+    for i in range(6):
+        needs[f"only{i}"] = {f"g{i}": "must"}
+    # 30 different pairs and triples with two needs each: larger than the single-group ones
+    combos = [(a, b) for a in range(6) for b in range(a + 1, 6)] + [
+        (0, 1, 2),
+        (1, 2, 3),
+        (2, 3, 4),
+        (3, 4, 5),
+        (0, 2, 4),
+    ]
+    for combo in combos:
+        for k in range(2):
+            needs[f"c{'-'.join(map(str, combo))}-{k}"] = {f"g{i}": "should" for i in combo}
+    study = make_study(groups, needs)
+    overlap = compute_overlap(study)
+    shown, hidden = select_columns(overlap, 25)
+    assert len(shown) == 25
+    assert len(hidden) == len(overlap.regions) - 25
+    degrees = [r.degree for r in shown]
+    assert degrees.count(6) == 1 and degrees.count(1) == 6
+    drawn = draw_diagram(study, overlap)
+    assert drawn.kind == "upset"
+    assert drawn.hidden_regions == len(hidden)
+    assert drawn.shown_codes == tuple(r.code for r in shown)
+
+
+def test_png_and_svg_files(tmp_path: Path, gemeente: Study) -> None:
+    drawn = draw_diagram(gemeente, compute_overlap(gemeente))
+    write_diagram(drawn, tmp_path / "d.png")
+    write_diagram(drawn, tmp_path / "d.svg")
+    assert (tmp_path / "d.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (tmp_path / "d.svg").read_text().lstrip().startswith("<?xml")
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def _table(study: Study, groups: list[str] | None = None) -> object:
+    analysis = analyse_overlap(study, groups)
+    return build_needs_table(study, analysis.overlap, analysis.advice)
+
+
+def test_markdown_table_golden(gemeente: Study, golden: object) -> None:
+    golden("needs-gemeente-3.md", table_to_markdown(_table(gemeente, THREE)))  # type: ignore[arg-type,operator]
+
+
+def test_csv_table_golden(gemeente: Study, golden: object) -> None:
+    golden("needs-gemeente-3.csv", table_to_csv(_table(gemeente, THREE)))  # type: ignore[arg-type,operator]
+
+
+def test_table_rows_are_grouped_by_kind_in_order(gemeente: Study) -> None:
+    table = _table(gemeente, THREE)
+    kinds = [row.kind for row in table.rows]  # type: ignore[attr-defined]
+    assert kinds == sorted(kinds, key=["content", "function", "technology"].index)
+    assert [k for k, _ in table.kinds] == ["content", "function", "technology"]  # type: ignore[attr-defined]
+
+
+def test_kind_filter(gemeente: Study) -> None:
+    analysis = analyse_overlap(gemeente, THREE)
+    table = build_needs_table(gemeente, analysis.overlap, analysis.advice, ("technology",))
+    assert {row.kind for row in table.rows} == {"technology"}
+
+
+HOSTILE = make_study(
+    {"a": 5, "b": 5},
+    {"x": {"a": "must", "b": "could"}},
+)
+HOSTILE_TITLE = '=HYPERLINK("http://evil.example","click") <script>alert(1)</script>'
+
+
+def _hostile_table() -> object:
+    study = HOSTILE
+    need = study.needs[0].model_copy(update={"title": HOSTILE_TITLE})
+    group = study.groups[0].model_copy(update={"name": "+cmd|' /C calc'!A0"})
+    study = Study(
+        root=study.root, settings=study.settings, groups=(group, study.groups[1]), needs=(need,)
+    )
+    return _table(study)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "\n"])
+def test_neutralise_cell(start: str) -> None:
+    assert neutralise_cell(start + "1+1") == "'" + start + "1+1"
+    assert neutralise_cell("plain " + start) == "plain " + start
+
+
+def test_csv_never_starts_a_cell_with_a_formula() -> None:
+    rows = list(csv.reader(io.StringIO(table_to_csv(_hostile_table()))))  # type: ignore[arg-type]
+    cells = [c for row in rows for c in row]
+    assert "'" + HOSTILE_TITLE in cells
+    assert "A · +cmd|' /C calc'!A0" in cells  # starts with "A", so left as it is
+    assert not any(c and c[0] in "=+-@" for c in cells)
+
+
+def test_xlsx_writes_text_as_text(tmp_path: Path) -> None:
+    data = table_to_xlsx(_hostile_table())  # type: ignore[arg-type]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(data)
+    workbook = load_workbook(path)
+    ws = workbook.active
+    assert ws.freeze_panes == "C2"
+    assert ws.auto_filter.ref == "A1:F2"
+    assert ws["B2"].value == HOSTILE_TITLE
+    assert ws["B2"].data_type == "s"
+    assert ws["C1"].value.startswith("A · +cmd")
+    assert ws.column_dimensions["B"].width > 20
+
+
+def test_html_fragment_escapes_text() -> None:
+    html = table_to_html(_hostile_table())  # type: ignore[arg-type]
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+# --- overview page and JSON ----------------------------------------------------------------
+
+
+def test_overview_page_is_self_contained_and_escaped(gemeente: Study) -> None:
+    analysis = analyse_overlap(gemeente, THREE)
+    page = render_overview(analysis, draw_diagram(gemeente, analysis.overlap))
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<html lang="nl">' in page
+    assert "data:image/svg+xml;base64," in page
+    assert 'src="http' not in page and 'href="http' not in page
+    assert "Aanbevolen vorm" in page
+    assert page.count("<table") == 1
+
+
+def test_overlap_json_golden(gemeente: Study, golden: object) -> None:
+    data = overlap_to_json(analyse_overlap(gemeente, THREE))
+    golden("overlap-gemeente-3.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n")  # type: ignore[operator]
+
+
+def test_overlap_json_is_consistent() -> None:
+    data = overlap_to_json(
+        analyse_overlap(
+            make_study({"a": 10, "b": 20}, {"n1": {"a": "must", "b": "could"}, "n2": {"b": "must"}})
+        )
+    )
+    assert data["core"] == ["n1"]
+    assert {r["code"]: r["needs"] for r in data["regions"]} == {"AB": ["n1"], "B": ["n2"]}
+    assert data["needs"]["n2"]["placement"] == "specific"
+    assert data["platform"]["rule"]["shared_min_units"] == 2
+    assert sum(r["share"] for r in data["regions"]) == pytest.approx(1.0, abs=1e-3)
