@@ -311,9 +311,7 @@ def _signature(study: Study, chosen: list[str]) -> object:
 
 @settings(max_examples=100, deadline=None)
 @given(random_studies(), st.randoms(use_true_random=False))
-def test_result_does_not_depend_on_order(
-    case: tuple[Study, list[str]], rnd: random.Random
-) -> None:
+def test_result_does_not_depend_on_order(case: tuple[Study, list[str]], rnd: random.Random) -> None:
     study, chosen = case
     before = _signature(study, chosen)
     shuffled_groups = list(chosen)

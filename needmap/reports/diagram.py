@@ -78,7 +78,7 @@ def draw_diagram(study: Study, overlap: Overlap) -> Diagram:
 
         figure = Figure(figsize=upset_size(overlap))
         upset = draw_upset(figure, overlap, words, study.settings.language)
-        _titles(figure, study, words, y=0.965)
+        _titles(figure, study, words, y=1 - 0.18 / figure.get_figheight())
         return Diagram(
             figure,
             "upset",

@@ -1,7 +1,8 @@
 """Colour-blind-safe colours, the same for a group (or family) in every picture of a study.
 
-Groups take Paul Tol's "muted" scheme, families the Okabe-Ito scheme; both are designed to stay
-distinguishable with the common forms of colour blindness. A unit's colour depends only on its
+Groups take Paul Tol's "muted" scheme, families the Okabe-Ito scheme (without its blue, which
+marks the "all groups" region); both are designed to stay distinguishable with the common
+forms of colour blindness. A unit's colour depends only on its
 position in the study, never on which subset is drawn.
 """
 
@@ -15,8 +16,9 @@ GROUP_COLOURS = (
     "#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE",
     "#882255", "#44AA99", "#999933", "#AA4499",
 )  # fmt: skip
-FAMILY_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442")
+FAMILY_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#F0E442", "#999999")
 HIGHLIGHT = "#0072B2"
+"""Marks the "all groups" region; no group or family has this colour."""
 INK = "#222222"
 MUTED = "#C8C8C8"
 

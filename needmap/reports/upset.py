@@ -55,11 +55,18 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+_TITLE_IN = 0.95
+_BARS_IN = 2.3
+_ROW_IN = 0.36
+_BOTTOM_IN = 1.1
+"""Room below the matrix for column codes, the set-size axis label and the legend line."""
+
+
 def upset_size(overlap: Overlap, max_columns: int = MAX_COLUMNS) -> tuple[float, float]:
     """Figure size in inches: grows with columns and rows, legible on A4 and a beamer."""
     columns = min(len(overlap.regions), max_columns)
-    width = min(max(8.0, 5.2 + 0.42 * columns), 18.5)
-    height = 3.9 + 0.36 * len(overlap.units)
+    width = min(max(9.0, 5.4 + 0.42 * columns), 18.5)
+    height = _TITLE_IN + _BARS_IN + _ROW_IN * len(overlap.units) + _BOTTOM_IN
     return width, height
 
 
@@ -74,17 +81,18 @@ def draw_upset(
     units = overlap.units
     shown, hidden = select_columns(overlap, max_columns)
     n_units = len(units)
+    height = figure.get_figheight()
     grid = figure.add_gridspec(
         2,
         3,
-        width_ratios=[1.2, 3.1, 0.42 * len(shown)],
-        height_ratios=[2.3, 0.36 * n_units],
+        width_ratios=[1.2, 3.1, 0.42 * max(len(shown), 6)],
+        height_ratios=[_BARS_IN, _ROW_IN * n_units],
         wspace=0.02,
         hspace=0.05,
         left=0.02,
         right=0.98,
-        top=0.86,
-        bottom=0.16 if hidden else 0.12,
+        top=1 - _TITLE_IN / height,
+        bottom=_BOTTOM_IN / height,
     )
     bars = figure.add_subplot(grid[0, 2])
     matrix = figure.add_subplot(grid[1, 2], sharex=bars)
@@ -181,14 +189,26 @@ def draw_upset(
     for side in ("top", "left", "right"):
         sizes.spines[side].set_visible(False)
 
-    legend_y = 0.035
-    figure.text(0.02, legend_y, "■", color=HIGHLIGHT, fontsize=12, va="bottom")
-    figure.text(0.04, legend_y, words["upset.legend.core"], fontsize=9.5, color=INK, va="bottom")
-    for i, unit in enumerate(units[:3]):
+    legend_y = 0.12 / height
+    x = 0.02
+    if any(r.degree == n_units for r in shown):
+        figure.text(x, legend_y, "■", color=HIGHLIGHT, fontsize=12, va="bottom")
         figure.text(
-            0.19 + 0.012 * i, legend_y, "■", color=colour_of(unit), fontsize=12, va="bottom"
+            x + 0.018, legend_y, words["upset.legend.core"], fontsize=9.5, color=INK, va="bottom"
         )
-    figure.text(0.235, legend_y, words["upset.legend.single"], fontsize=9.5, color=INK, va="bottom")
+        x += 0.17
+    singles = [colour_by_unit[r.units[0]] for r in shown if r.degree == 1 and n_units > 1]
+    if singles:
+        for i, colour in enumerate(singles[:6]):
+            figure.text(x + 0.011 * i, legend_y, "■", color=colour, fontsize=12, va="bottom")
+        figure.text(
+            x + 0.011 * min(len(singles), 6) + 0.008,
+            legend_y,
+            words["upset.legend.single"],
+            fontsize=9.5,
+            color=INK,
+            va="bottom",
+        )
     hidden_needs = sum(len(r.needs) for r in hidden)
     if hidden:
         note = words["upset.hidden"].format(count=len(hidden), needs=hidden_needs)
