@@ -190,19 +190,19 @@ def draw_upset(
         sizes.spines[side].set_visible(False)
 
     legend_y = 0.12 / height
-    x = 0.02
+    legend_x = 0.02
     if any(r.degree == n_units for r in shown):
-        figure.text(x, legend_y, "■", color=HIGHLIGHT, fontsize=12, va="bottom")
+        figure.text(legend_x, legend_y, "■", color=HIGHLIGHT, fontsize=12, va="bottom")
         figure.text(
             x + 0.018, legend_y, words["upset.legend.core"], fontsize=9.5, color=INK, va="bottom"
         )
-        x += 0.17
+        legend_x += 0.17
     singles = [colour_by_unit[r.units[0]] for r in shown if r.degree == 1 and n_units > 1]
     if singles:
         for i, colour in enumerate(singles[:6]):
-            figure.text(x + 0.011 * i, legend_y, "■", color=colour, fontsize=12, va="bottom")
+            figure.text(legend_x + 0.011 * i, legend_y, "■", color=colour, fontsize=12, va="bottom")
         figure.text(
-            x + 0.011 * min(len(singles), 6) + 0.008,
+            legend_x + 0.011 * min(len(singles), 6) + 0.008,
             legend_y,
             words["upset.legend.single"],
             fontsize=9.5,
