@@ -28,8 +28,11 @@ if TYPE_CHECKING:
 
     from needmap.errors import Problem
     from needmap.model.analysis import OverlapAnalysis
+    from needmap.model.toptasks import GroupBreakdown, TopTasks
     from needmap.personas.study import Study
+    from needmap.reports.i18n import Language
     from needmap.reports.needs_table import NeedsTable
+    from needmap.surveys.importer import ImportResult
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -341,6 +344,108 @@ def report(
     _console().print(f"wrote {out}")
 
 
+survey_app = typer.Typer(
+    help="Import top-task survey exports (LimeSurvey, Microsoft Forms, Google Forms, long CSV).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(survey_app, name="survey")
+
+
+@survey_app.command("import")
+def survey_import(
+    folder: StudyDir,
+    export: Annotated[
+        Path,
+        typer.Argument(
+            help="The survey tool's export: .csv or .xlsx.", show_default=False, dir_okay=False
+        ),
+    ],
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping",
+            "-m",
+            help="Mapping file; default: the study's surveys/*.yaml.",
+            dir_okay=False,
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+) -> None:
+    """Count an export's votes per group and task into surveys/ID.tally.json.
+
+    Only counts are stored: no respondent ids and no answers row by row.
+    """
+    from needmap.personas.loader import load_study
+    from needmap.surveys import find_mapping, import_survey, tally_path, write_tally
+
+    study = load_study(folder)
+    survey = find_mapping(study, mapping)
+    result = import_survey(study, survey, export, strict=strict)
+    target = tally_path(study.root, survey.id)
+    write_tally(result.tally, target)
+    _print_problems(result.warnings)
+    _print_import(study, result, target)
+
+
+@app.command()
+def toptasks(
+    folder: StudyDir,
+    survey: Annotated[
+        str | None, typer.Option("--survey", "-s", help="Survey id, when the study has several.")
+    ] = None,
+    group: Annotated[
+        str | None, typer.Option("--group", "-g", help="Show the ranking of one group.")
+    ] = None,
+    weighted: Annotated[
+        bool,
+        typer.Option(
+            "--weighted/--unweighted",
+            help="Order by shares weighted to each group's headcount, or by raw shares.",
+        ),
+    ] = True,
+    coverage: Annotated[
+        float, typer.Option("--coverage", help="Share of votes the coverage set must reach.")
+    ] = 0.75,
+    top: Annotated[int, typer.Option("--top", help="Tasks to list in the terminal.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the analysis as JSON.")] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write a table (.md, .csv, .xlsx) or a chart (.png, .svg) instead of printing.",
+            show_default=False,
+        ),
+    ] = None,
+    chart: Annotated[
+        str, typer.Option("--chart", help="Chart for .png/.svg: neck (long neck) or groups.")
+    ] = "neck",
+) -> None:
+    """Top-task results: shares, the long neck, the coverage set, weights and group rankings."""
+    from needmap.model.toptasks import analyse_toptasks, group_breakdown
+    from needmap.personas.loader import load_study
+    from needmap.surveys import load_survey
+
+    study = load_study(folder)
+    mapping, tally = load_survey(study, survey)
+    result = analyse_toptasks(study, mapping, tally, weighted=weighted, coverage_target=coverage)
+    language = study.settings.language
+    if group is not None:
+        _print_group_ranking(result, group_breakdown(result, group, study), top)
+        return
+    if as_json:
+        from needmap.reports.toptasks_table import toptasks_to_json
+
+        _print_json(toptasks_to_json(result))
+        return
+    if out is not None:
+        _write_toptasks(result, language, out, chart)
+        _console().print(f"wrote {out}")
+        return
+    _print_toptasks(result, language, top)
+
+
 @app.command()
 def demo(
     out: Annotated[
@@ -497,6 +602,121 @@ def escape(text: str) -> str:
     from rich.markup import escape as rich_escape
 
     return rich_escape(text)
+
+
+def _print_import(study: Study, result: ImportResult, target: Path) -> None:
+    from needmap.model.toptasks import suppressed_groups
+    from needmap.surveys.tally import OUTSIDE
+
+    tally = result.tally
+    console = _console()
+    console.print(f"Read {escape(tally.source)} ({result.description}) as layout {tally.layout}.")
+    groups = {g: n for g, n in tally.respondents.items() if g != OUTSIDE}
+    minimum = study.settings.privacy.min_group_size
+    hidden = suppressed_groups(groups, minimum)
+    console.print(f"Counted {tally.total_respondents} respondents into {target}:")
+    for g in study.groups:
+        if g.id in groups:
+            shown = f"n<{minimum}" if g.id in hidden else str(groups[g.id])
+            console.print(f"  {escape(g.name):40} {shown:>7}")
+    if tally.respondents.get(OUTSIDE):
+        console.print(f"  {'outside the target groups':40} {tally.respondents[OUTSIDE]:>7}")
+    if tally.skipped:
+        console.print(
+            "Left out: " + ", ".join(f"{n} ({reason})" for reason, n in tally.skipped.items())
+        )
+
+
+def _write_toptasks(result: TopTasks, language: Language, out: Path, chart: str) -> None:
+    from needmap.errors import UsageError
+
+    if out.suffix.lower() in (".png", ".svg"):
+        from needmap.reports.diagram import write_figure
+        from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
+
+        drawers = {"neck": draw_long_neck, "groups": draw_group_chart}
+        if chart not in drawers:
+            raise UsageError.single(
+                f"unknown chart '{chart}'", hint="use --chart neck or --chart groups"
+            )
+        write_figure(drawers[chart](result, language), out)
+        return
+    from needmap.reports.toptasks_table import build_ranking, write_ranking
+
+    write_ranking(build_ranking(result, language), out)
+
+
+def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
+    from rich.table import Table
+
+    from needmap.reports.i18n import labels
+    from needmap.reports.toptasks_table import build_ranking
+
+    words = labels(language)
+    ranking = build_ranking(result, language)
+    console = _console()
+    table = Table(title=ranking.title, title_justify="left")
+    for i, heading in enumerate(ranking.header[:7]):
+        table.add_column(heading, justify="left" if i == 1 else "right", no_wrap=i != 1)
+    for row, covered in list(zip(ranking.rows, ranking.in_coverage, strict=True))[:top]:
+        table.add_row(*(escape(c) for c in row[:7]), style="bold" if covered else "")
+    console.print(table)
+    if len(ranking.rows) > top:
+        console.print(
+            f"… {len(ranking.rows) - top} more (--top {len(ranking.rows)} shows all)", style="dim"
+        )
+    for note in ranking.notes:
+        console.print(escape(note))
+    neck_key = "tt.neck_line.one" if len(result.neck) == 1 else "tt.neck_line"
+    console.print(words[neck_key].format(count=len(result.neck)))
+    if result.weights:
+        console.print()
+        console.print(words["tt.weights"] + ":")
+        names = {g.group: g.name for g in result.groups}
+        for group, weight in result.weights.items():
+            shown = (
+                words["tt.suppressed"].format(n=result.min_group_size)
+                if weight is None
+                else f"{weight:.2f}"
+            )
+            console.print(f"  {escape(names.get(group, group)):40} {shown:>7}")
+    shown_groups = [g for g in result.groups if not g.suppressed]
+    if shown_groups:
+        console.print()
+        labels_of = {t.id: t.label for t in result.tasks}
+        for g in result.groups:
+            if g.suppressed:
+                console.print(
+                    f"  {escape(g.name)}: " + words["tt.suppressed"].format(n=result.min_group_size)
+                )
+            else:
+                console.print(
+                    f"  {escape(g.name)} (n={g.respondents}): "
+                    + escape("; ".join(labels_of[t] for t in g.top(3)))
+                )
+    if result.disagreements:
+        console.print()
+        console.print(words["tt.disagree"] + ":")
+        names = {g.group: g.name for g in result.groups}
+        labels_of = {t.id: t.label for t in result.tasks}
+        for d in result.disagreements[:5]:
+            console.print(
+                f"  {escape(labels_of[d.task])}: {d.spread * 100:.0f} points "
+                f"({escape(names[d.highest])} high, {escape(names[d.lowest])} low)"
+            )
+
+
+def _print_group_ranking(result: TopTasks, group: GroupBreakdown, top: int) -> None:
+    from rich.table import Table
+
+    labels_of = {t.id: t.label for t in result.tasks}
+    table = Table(title=f"{group.name} (n={group.respondents})", title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("task")
+    table.add_column("share", justify="right")
+    for i, task in enumerate(group.top(top), start=1):
+        table.add_row(str(i), escape(labels_of[task]), f"{group.shares[task] * 100:.1f}%")
+    _console().print(table)
 
 
 def _print_problems(problems: tuple[Problem, ...]) -> None:

@@ -9,6 +9,7 @@ instead of one error at a time. This module knows nothing of the CLI: ``cli.py``
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -83,10 +84,12 @@ class Problem:
             "hint": self.hint,
         }
 
-    def sort_key(self) -> tuple[str, int, int]:
-        """By file and position; problems at the same place keep the order they were found."""
+    def sort_key(self) -> tuple[str, float, float]:
+        """By file and position; problems about a whole file come after those with a line;
+        problems at the same place keep the order they were found."""
         loc = self.location
-        return (str(loc.path or ""), loc.line or 0, loc.column or 0)
+        line = loc.line if loc.line is not None else math.inf
+        return (str(loc.path or ""), line, loc.column or 0)
 
 
 class NeedmapError(Exception):

@@ -21,10 +21,19 @@ from needmap.reports.palette import INK
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["DIAGRAM_FORMATS", "Diagram", "draw_diagram", "render_diagram", "write_diagram"]
+__all__ = [
+    "DIAGRAM_FORMATS",
+    "RC_PARAMS",
+    "Diagram",
+    "draw_diagram",
+    "figure_bytes",
+    "render_diagram",
+    "write_diagram",
+    "write_figure",
+]
 
 DIAGRAM_FORMATS = (".svg", ".png")
-_RC: Any = {
+RC_PARAMS: Any = {
     "svg.hashsalt": "needmap",
     "svg.fonttype": "none",
     "font.family": "DejaVu Sans",
@@ -53,7 +62,7 @@ def draw_diagram(study: Study, overlap: Overlap) -> Diagram:
     from matplotlib.figure import Figure
 
     words = dict(labels(study.settings.language))
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(RC_PARAMS):
         if len(overlap.units) <= 3:
             from needmap.reports.venn import draw_venn
 
@@ -111,26 +120,36 @@ def _titles(figure: Figure, study: Study, words: dict[str, str], y: float) -> No
     )
 
 
-def render_diagram(diagram: Diagram, suffix: str) -> bytes:
-    """The diagram as SVG or PNG bytes."""
+def figure_bytes(figure: Figure, suffix: str) -> bytes:
+    """A figure as SVG (text as text, no date, fixed ids) or PNG (200 dpi) bytes."""
     import matplotlib
 
     fmt = suffix.lower().lstrip(".")
     buffer = io.BytesIO()
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(RC_PARAMS):
         if fmt == "svg":
-            diagram.figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+            figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
         else:
-            diagram.figure.savefig(buffer, format="png", dpi=200, metadata={"Software": None})
+            figure.savefig(buffer, format="png", dpi=200, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def write_figure(figure: Figure, path: Path) -> None:
+    """Write a figure as the file name asks (.svg or .png), atomically."""
+    if path.suffix.lower() not in DIAGRAM_FORMATS:
+        raise UsageError.single(
+            f"cannot write a chart as '{path.suffix or path.name}'",
+            path=path,
+            hint="use a file name ending in .svg or .png",
+        )
+    write_bytes_atomic(path, figure_bytes(figure, path.suffix))
+
+
+def render_diagram(diagram: Diagram, suffix: str) -> bytes:
+    """The diagram as SVG or PNG bytes."""
+    return figure_bytes(diagram.figure, suffix)
 
 
 def write_diagram(diagram: Diagram, path: Path) -> None:
     """Write the diagram as the file name asks (.svg or .png), atomically."""
-    if path.suffix.lower() not in DIAGRAM_FORMATS:
-        raise UsageError.single(
-            f"cannot write a diagram as '{path.suffix or path.name}'",
-            path=path,
-            hint="use a file name ending in .svg or .png",
-        )
-    write_bytes_atomic(path, render_diagram(diagram, path.suffix))
+    write_figure(diagram.figure, path)

@@ -1,0 +1,326 @@
+"""Top-task analysis: vote shares, the long neck, coverage, weighting and group differences.
+
+Everything is computed from a :class:`~needmap.surveys.tally.Tally` (counts per group and task),
+so analysis is fast and needs no personal data.
+
+*Weighting.* Groups answer at different rates: front-desk, field and facility staff answer
+less. Post-stratification gives each respondent of group g the weight
+``w_g = (N_g / N) / (n_g / n)``, with N_g the group's headcount and n_g its respondents (both
+over the groups that answered). A weighted vote share is then
+``sum_g w_g * votes_g,t / sum_g w_g * votes_g``, and weighted shares still sum to 1.
+
+*Privacy.* No breakdown shows a group with fewer respondents than ``min_group_size``. When
+exactly one group is hidden, the smallest shown group is hidden too, because the hidden one
+could otherwise be derived from the total. Hidden groups' weights are not shown either: with
+the headcounts, a weight gives away the number of respondents.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from needmap.errors import UsageError
+from needmap.personas.messages import did_you_mean
+from needmap.personas.study import Study
+from needmap.surveys.mapping import SurveyMapping
+from needmap.surveys.tally import OUTSIDE, Tally
+
+__all__ = [
+    "NECK_SHARE",
+    "Disagreement",
+    "GroupBreakdown",
+    "NeedEvidence",
+    "TaskResult",
+    "TopTasks",
+    "analyse_toptasks",
+    "coverage_set",
+    "group_breakdown",
+    "post_stratification_weights",
+    "suppressed_groups",
+]
+
+NECK_SHARE = 0.25
+"""The "long neck": the fewest tasks that together take a quarter of the votes."""
+
+Order = Literal["weighted", "unweighted"]
+
+
+@dataclass(frozen=True, slots=True)
+class TaskResult:
+    id: str
+    label: str
+    votes: int
+    share: float
+    weighted_share: float | None
+    rank: int
+    """Rank in the chosen order (1 = most votes)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GroupBreakdown:
+    group: str
+    name: str
+    suppressed: bool
+    respondents: int | None
+    """None when suppressed."""
+    shares: Mapping[str, float]
+    """task id -> share of this group's votes; empty when suppressed."""
+
+    def top(self, n: int) -> tuple[str, ...]:
+        return tuple(sorted(self.shares, key=lambda t: (-self.shares[t], t))[:n])
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    task: str
+    spread: float
+    """Highest minus lowest share among the shown groups."""
+    highest: str
+    lowest: str
+
+
+@dataclass(frozen=True, slots=True)
+class NeedEvidence:
+    need: str
+    tasks: tuple[str, ...]
+    votes: int
+    share: float
+    weighted_share: float | None
+
+
+@dataclass(frozen=True)
+class TopTasks:
+    survey: str
+    title: str
+    order: Order
+    tasks: tuple[TaskResult, ...]
+    """All tasks, highest share first in the chosen order."""
+    respondents: int
+    votes: int
+    cumulative: tuple[float, ...]
+    """Cumulative share along ``tasks``, in the chosen order."""
+    coverage_target: float
+    coverage: tuple[str, ...]
+    neck: tuple[str, ...]
+    weights: Mapping[str, float | None]
+    """group id -> weight; None for hidden groups. Empty when not weighted."""
+    weighting_note: str
+    groups: tuple[GroupBreakdown, ...]
+    suppressed: frozenset[str]
+    min_group_size: int
+    disagreements: tuple[Disagreement, ...]
+    needs: tuple[NeedEvidence, ...]
+
+    @property
+    def weighted(self) -> bool:
+        return bool(self.weights)
+
+
+def suppressed_groups(respondents: Mapping[str, int], minimum: int) -> frozenset[str]:
+    """Groups whose breakdowns must not be shown (see the module docstring)."""
+    small = {g for g, n in respondents.items() if n < minimum}
+    shown = sorted((n, g) for g, n in respondents.items() if g not in small)
+    if len(small) == 1 and shown:
+        small.add(shown[0][1])
+    return frozenset(small)
+
+
+def post_stratification_weights(
+    respondents: Mapping[str, int], headcounts: Mapping[str, int | None]
+) -> tuple[dict[str, float], str]:
+    """Weights per group, or none and the reason why not."""
+    answering = {g: n for g, n in respondents.items() if n > 0}
+    missing = sorted(g for g in answering if not headcounts.get(g))
+    if missing:
+        return {}, "no headcount for " + ", ".join(missing) + ": results are not weighted"
+    if not answering:
+        return {}, "no respondents in any target group: results are not weighted"
+    population = sum(headcounts[g] or 0 for g in answering)
+    sample = sum(answering.values())
+    return {g: ((headcounts[g] or 0) / population) / (n / sample) for g, n in answering.items()}, ""
+
+
+def coverage_set(shares: Sequence[tuple[str, float]], target: float) -> tuple[str, ...]:
+    """The fewest tasks whose shares add up to at least ``target``.
+
+    Taking tasks in order of share, largest first, is optimal: any set of k tasks covers at
+    most the k largest shares.
+    """
+    chosen: list[str] = []
+    total = 0.0
+    for task, share in sorted(shares, key=lambda item: (-item[1], item[0])):
+        if total >= target - 1e-12:
+            break
+        chosen.append(task)
+        total += share
+    return tuple(chosen)
+
+
+def analyse_toptasks(
+    study: Study,
+    mapping: SurveyMapping,
+    tally: Tally,
+    *,
+    weighted: bool = True,
+    coverage_target: float = 0.75,
+) -> TopTasks:
+    """The analysis of one survey; ``weighted`` orders by weighted shares when possible."""
+    if not 0 < coverage_target <= 1:
+        raise UsageError.single(
+            f"coverage must be between 0 and 1, found {coverage_target}", hint="e.g. 0.75"
+        )
+    labels = {t.id: t.label for t in mapping.tasks}
+    tasks = [t for t in tally.tasks if t in labels]
+    groups = {g: n for g, n in tally.respondents.items() if g != OUTSIDE}
+    votes = {t: sum(tally.votes[g].get(t, 0) for g in tally.votes) for t in tasks}
+    total_votes = sum(votes.values())
+    shares = {t: votes[t] / total_votes if total_votes else 0.0 for t in tasks}
+
+    weights, note = (
+        ({}, "")
+        if not weighted
+        else post_stratification_weights(
+            groups, {g: study.group_by_id[g].headcount for g in groups if g in study.group_by_id}
+        )
+    )
+    if weighted and tally.respondents.get(OUTSIDE) and weights:
+        outside = tally.respondents[OUTSIDE]
+        note = (
+            f"{outside} respondent{'s' if outside != 1 else ''} outside the target groups "
+            "count in unweighted results only"
+        )
+    weighted_shares: dict[str, float] | None = None
+    if weights:
+        denominator = sum(weights[g] * sum(tally.votes[g].values()) for g in weights)
+        weighted_shares = {
+            t: sum(weights[g] * tally.votes[g].get(t, 0) for g in weights) / denominator
+            if denominator
+            else 0.0
+            for t in tasks
+        }
+    order: Order = "weighted" if weighted_shares is not None else "unweighted"
+    measure = weighted_shares if weighted_shares is not None else shares
+    ranked = sorted(tasks, key=lambda t: (-measure[t], t))
+    results = tuple(
+        TaskResult(
+            id=t,
+            label=labels[t],
+            votes=votes[t],
+            share=shares[t],
+            weighted_share=None if weighted_shares is None else weighted_shares[t],
+            rank=i,
+        )
+        for i, t in enumerate(ranked, start=1)
+    )
+    running, cumulative = 0.0, []
+    for t in ranked:
+        running += measure[t]
+        cumulative.append(running)
+
+    minimum = study.settings.privacy.min_group_size
+    hidden = suppressed_groups(groups, minimum)
+    breakdowns = tuple(
+        _breakdown(study, tally, g, n, g in hidden, tasks) for g, n in _study_order(study, groups)
+    )
+    return TopTasks(
+        survey=mapping.id,
+        title=mapping.title,
+        order=order,
+        tasks=results,
+        respondents=tally.total_respondents,
+        votes=total_votes,
+        cumulative=tuple(cumulative),
+        coverage_target=coverage_target,
+        coverage=coverage_set([(t, measure[t]) for t in tasks], coverage_target),
+        neck=coverage_set([(t, measure[t]) for t in tasks], NECK_SHARE),
+        weights={g: (None if g in hidden else w) for g, w in weights.items()},
+        weighting_note=note,
+        groups=breakdowns,
+        suppressed=hidden,
+        min_group_size=minimum,
+        disagreements=_disagreements(breakdowns, tasks),
+        needs=_needs(mapping, votes, shares, weighted_shares),
+    )
+
+
+def _study_order(study: Study, groups: Mapping[str, int]) -> list[tuple[str, int]]:
+    order = {g.id: i for i, g in enumerate(study.groups)}
+    return sorted(groups.items(), key=lambda item: (order.get(item[0], math.inf), item[0]))
+
+
+def _breakdown(
+    study: Study, tally: Tally, group: str, respondents: int, hidden: bool, tasks: Sequence[str]
+) -> GroupBreakdown:
+    name = study.group_by_id[group].name if group in study.group_by_id else group
+    if hidden:
+        return GroupBreakdown(group, name, True, None, {})
+    by_task = tally.votes.get(group, {})
+    total = sum(by_task.get(t, 0) for t in tasks)
+    return GroupBreakdown(
+        group,
+        name,
+        False,
+        respondents,
+        {t: by_task.get(t, 0) / total if total else 0.0 for t in tasks},
+    )
+
+
+def _disagreements(
+    groups: Sequence[GroupBreakdown], tasks: Sequence[str]
+) -> tuple[Disagreement, ...]:
+    shown = [g for g in groups if not g.suppressed]
+    if len(shown) < 2:
+        return ()
+    result = []
+    for task in tasks:
+        high = max(shown, key=lambda g: (g.shares[task], g.group))
+        low = min(shown, key=lambda g: (g.shares[task], g.group))
+        result.append(
+            Disagreement(task, high.shares[task] - low.shares[task], high.group, low.group)
+        )
+    return tuple(sorted(result, key=lambda d: (-d.spread, d.task)))
+
+
+def _needs(
+    mapping: SurveyMapping,
+    votes: Mapping[str, int],
+    shares: Mapping[str, float],
+    weighted: Mapping[str, float] | None,
+) -> tuple[NeedEvidence, ...]:
+    tasks_of: dict[str, list[str]] = {}
+    for task in mapping.tasks:
+        for need in task.needs:
+            tasks_of.setdefault(need, []).append(task.id)
+    evidence = [
+        NeedEvidence(
+            need=need,
+            tasks=tuple(ts),
+            votes=sum(votes.get(t, 0) for t in ts),
+            share=sum(shares.get(t, 0.0) for t in ts),
+            weighted_share=None if weighted is None else sum(weighted.get(t, 0.0) for t in ts),
+        )
+        for need, ts in tasks_of.items()
+    ]
+    return tuple(sorted(evidence, key=lambda e: (-e.share, e.need)))
+
+
+def group_breakdown(result: TopTasks, group: str, study: Study) -> GroupBreakdown:
+    """One group's breakdown, refusing hidden or unknown groups with a clear message."""
+    for breakdown in result.groups:
+        if breakdown.group == group:
+            if breakdown.suppressed:
+                raise UsageError.single(
+                    f"group '{group}' is not shown: fewer than {result.min_group_size} "
+                    "respondents (or hidden so that a small group cannot be worked out)",
+                    hint="privacy.min_group_size in study.yaml sets the minimum",
+                )
+            return breakdown
+    known = [b.group for b in result.groups]
+    raise UsageError.single(
+        f"no respondents from group '{group}' in this survey",
+        hint=did_you_mean(group, study.group_by_id)
+        or "groups with respondents: " + ", ".join(known),
+    )

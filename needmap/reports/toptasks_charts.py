@@ -1,0 +1,248 @@
+"""Top-task charts: the long neck, and the top tasks per group.
+
+Long neck: bars of each task's share in rank order, the cumulative share as a line, the neck
+(the fewest tasks with a quarter of the votes) shaded, and the point where the coverage set
+(three quarters by default) is reached marked. Per group: a heat table of the overall top
+tasks' shares in each group; hidden groups are a grey column reading n<5.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+from needmap.model.toptasks import TopTasks
+from needmap.reports.diagram import RC_PARAMS
+from needmap.reports.i18n import Language, labels
+from needmap.reports.palette import HIGHLIGHT, INK, MUTED
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["draw_group_chart", "draw_long_neck"]
+
+_LABELLED = 25
+"""Up to this many tasks, every bar gets its label; beyond, only the neck's tasks are named."""
+
+
+def draw_long_neck(result: TopTasks, language: Language) -> Figure:
+    import matplotlib
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import PercentFormatter
+
+    words = labels(language)
+    shares = [
+        t.weighted_share if result.order == "weighted" and t.weighted_share is not None else t.share
+        for t in result.tasks
+    ]
+    n = len(shares)
+    neck = len(result.neck)
+    cover = len(result.coverage)
+    with matplotlib.rc_context(RC_PARAMS):
+        width = max(9.0, min(0.32 * n + 3, 16.0))
+        figure = Figure(figsize=(width, 6.6))
+        bottom = 0.16 if n > _LABELLED else 0.27 if n <= 10 else 0.33
+        left = 0.08 if n <= 10 else 0.14
+        ax = figure.add_axes((left, bottom, 0.92 - left, 0.84 - bottom))
+        xs = list(range(1, n + 1))
+        colours = [HIGHLIGHT if i <= neck else "#7A9CB8" if i <= cover else MUTED for i in xs]
+        ax.bar(xs, shares, width=0.8, color=colours)
+        ax.set_ylabel(words["tt.chart.share"], color=INK)
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.set_xlim(0.3, n + 0.7)
+        ax.set_ylim(0, max(shares) * 1.2 if shares else 1)
+        for side in ("top",):
+            ax.spines[side].set_visible(False)
+        line = ax.twinx()
+        line.plot(xs, result.cumulative, color=INK, lw=1.8, marker="o", ms=3 if n > 40 else 4)
+        line.set_ylim(0, 1.05)
+        line.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        line.set_ylabel(words["tt.chart.cumulative"], color=INK)
+        line.spines["top"].set_visible(False)
+        if neck:
+            ax.axvspan(0.5, neck + 0.5, color=HIGHLIGHT, alpha=0.08, lw=0)
+            ax.text(
+                0.6,
+                ax.get_ylim()[1] * 0.97,
+                words["tt.chart.neck_label" + (".one" if neck == 1 else "")].format(
+                    count=neck, pct=f"{result.cumulative[neck - 1]:.0%}"
+                ),
+                va="top",
+                fontsize=10,
+                color=HIGHLIGHT,
+                fontweight="bold",
+            )
+        if cover:
+            reached = result.cumulative[cover - 1]
+            line.axhline(result.coverage_target, color="#999999", lw=0.8, ls="--")
+            line.text(
+                n + 0.6,
+                result.coverage_target,
+                f"{result.coverage_target:.0%}",
+                ha="right",
+                va="bottom",
+                fontsize=9,
+                color="#777777",
+            )
+            line.annotate(
+                words["tt.chart.cover_label"].format(count=cover, pct=f"{reached:.0%}"),
+                xy=(cover, reached),
+                xytext=(12, -22),
+                textcoords="offset points",
+                fontsize=10,
+                color=INK,
+                arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.8},
+            )
+        if n <= 10:
+            per_bar = max(10, int(width * 0.84 / n * 10))
+            ax.set_xticks(
+                xs,
+                [
+                    textwrap.fill(textwrap.shorten(t.label, 60, placeholder="…"), per_bar)
+                    for t in result.tasks
+                ],
+                fontsize=9,
+            )
+        elif n <= _LABELLED:
+            ax.set_xticks(
+                xs,
+                [textwrap.shorten(t.label, 38, placeholder="…") for t in result.tasks],
+                rotation=40,
+                ha="right",
+                fontsize=9,
+            )
+        else:
+            ax.set_xticks([x for x in xs if x == 1 or x % 5 == 0])
+            ax.set_xlabel(words["tt.chart.tasks"], color=INK)
+            names = "\n".join(
+                f"{t.rank}. {textwrap.shorten(t.label, 48, placeholder='…')}"
+                for t in result.tasks[:neck][:8]
+            )
+            ax.text(
+                0.99,
+                0.97,
+                names,
+                transform=ax.transAxes,
+                ha="right",
+                va="top",
+                fontsize=9,
+                color=INK,
+                bbox={"facecolor": "white", "edgecolor": "#DDDDDD", "boxstyle": "round,pad=0.4"},
+            )
+        figure.text(
+            0.5,
+            0.955,
+            words["tt.chart.neck"],
+            ha="center",
+            va="top",
+            fontsize=16,
+            fontweight="bold",
+            color=INK,
+        )
+        figure.text(
+            0.5,
+            0.9,
+            f"{result.title} — "
+            + words["tt.summary"].format(
+                respondents=result.respondents,
+                votes=result.votes,
+                tasks=n,
+                order=words[f"tt.order.{result.order}"],
+            ),
+            ha="center",
+            va="top",
+            fontsize=10,
+            color="#444444",
+        )
+    return figure
+
+
+def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Figure:
+    import matplotlib
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
+
+    words = labels(language)
+    tasks = result.tasks[:top]
+    groups = result.groups
+    hidden = words["tt.suppressed"].format(n=result.min_group_size)
+    with matplotlib.rc_context(RC_PARAMS):
+        width = max(8.0, 4.6 + 1.25 * len(groups))
+        height = 1.8 + 0.42 * len(tasks)
+        figure = Figure(figsize=(width, height))
+        ax = figure.add_axes((3.6 / width, 0.45 / height, 1 - 4.0 / width, 1 - 1.6 / height))
+        peak = max((g.shares.get(t.id, 0.0) for g in groups for t in tasks), default=0.0) or 1.0
+        from matplotlib import colormaps
+
+        cmap = colormaps["Blues"]
+        for x, group in enumerate(groups):
+            for y, task in enumerate(tasks):
+                if group.suppressed:
+                    ax.add_patch(
+                        Rectangle(
+                            (x, y), 1, 1, facecolor="#EEEEEE", edgecolor="white", lw=2, hatch="///"
+                        )
+                    )
+                    ax.text(
+                        x + 0.5,
+                        y + 0.5,
+                        hidden,
+                        ha="center",
+                        va="center",
+                        fontsize=9,
+                        color="#777777",
+                    )
+                    continue
+                share = group.shares.get(task.id, 0.0)
+                level = 0.08 + 0.82 * share / peak
+                ax.add_patch(
+                    Rectangle((x, y), 1, 1, facecolor=cmap(level), edgecolor="white", lw=2)
+                )
+                ax.text(
+                    x + 0.5,
+                    y + 0.5,
+                    f"{share:.0%}",
+                    ha="center",
+                    va="center",
+                    fontsize=10,
+                    color="white" if level > 0.55 else INK,
+                )
+        ax.set_xlim(0, len(groups))
+        ax.set_ylim(len(tasks), 0)
+        ax.set_xticks([x + 0.5 for x in range(len(groups))])
+        ax.set_xticklabels(
+            [
+                textwrap.fill(g.name, 16) + ("" if g.suppressed else f"\nn={g.respondents}")
+                for g in groups
+            ],
+            fontsize=9.5,
+        )
+        ax.xaxis.tick_top()
+        ax.set_yticks([y + 0.5 for y in range(len(tasks))])
+        ax.set_yticklabels(
+            [f"{t.rank}. {textwrap.shorten(t.label, 44, placeholder='…')}" for t in tasks],
+            fontsize=10,
+        )
+        ax.tick_params(length=0)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        figure.text(
+            0.5,
+            1 - 0.2 / height,
+            words["tt.chart.groups"],
+            ha="center",
+            va="top",
+            fontsize=14,
+            fontweight="bold",
+            color=INK,
+        )
+        if result.suppressed:
+            figure.text(
+                0.02,
+                0.15 / height,
+                words["tt.suppressed_note"].format(n=result.min_group_size),
+                fontsize=8.5,
+                color="#555555",
+                va="bottom",
+            )
+    return figure

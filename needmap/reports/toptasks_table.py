@@ -1,0 +1,231 @@
+"""The top-task ranking as a table: terminal-neutral rows, then Markdown, CSV, XLSX and JSON.
+
+Group columns of hidden groups read ``n<5`` (the study's minimum) in every format; their
+respondent counts and weights are never written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from needmap.errors import UsageError
+from needmap.fileio import write_bytes_atomic
+from needmap.model.toptasks import TopTasks
+from needmap.reports.i18n import Language, labels
+from needmap.reports.table_formats import neutralise_cell
+
+__all__ = [
+    "RANKING_FORMATS",
+    "RankingTable",
+    "build_ranking",
+    "ranking_to_csv",
+    "ranking_to_markdown",
+    "ranking_to_xlsx",
+    "toptasks_to_json",
+    "write_ranking",
+]
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else f"{value * 100:.1f}%"
+
+
+@dataclass(frozen=True)
+class RankingTable:
+    title: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    in_coverage: tuple[bool, ...]
+    notes: tuple[str, ...]
+
+
+def build_ranking(result: TopTasks, language: Language) -> RankingTable:
+    """Rows in rank order: rank, task, votes, shares, cumulative, coverage mark, per group."""
+    words = labels(language)
+    hidden = words["tt.suppressed"].format(n=result.min_group_size)
+    covered = set(result.coverage)
+    header = [
+        words["tt.rank"],
+        words["tt.task"],
+        words["tt.votes"],
+        words["tt.share"],
+        words["tt.weighted"],
+        words["tt.cumulative"],
+        words["tt.coverage"].format(pct=f"{result.coverage_target:.0%}"),
+    ]
+    for group in result.groups:
+        header.append(group.name if group.suppressed else f"{group.name} (n={group.respondents})")
+    rows = []
+    for task, cumulative in zip(result.tasks, result.cumulative, strict=True):
+        row = [
+            str(task.rank),
+            task.label,
+            str(task.votes),
+            _pct(task.share),
+            _pct(task.weighted_share),
+            _pct(cumulative),
+            "●" if task.id in covered else "",
+        ]
+        row += [hidden if g.suppressed else _pct(g.shares[task.id]) for g in result.groups]
+        rows.append(tuple(row))
+    notes = [
+        words["tt.summary"].format(
+            respondents=result.respondents,
+            votes=result.votes,
+            tasks=len(result.tasks),
+            order=words[f"tt.order.{result.order}"],
+        ),
+        words["tt.coverage_line"].format(
+            count=len(result.coverage), tasks=len(result.tasks), pct=f"{result.coverage_target:.0%}"
+        ),
+    ]
+    if result.suppressed:
+        notes.append(words["tt.suppressed_note"].format(n=result.min_group_size))
+    if result.weighting_note:
+        notes.append(result.weighting_note)
+    return RankingTable(
+        title=words["tt.title"].format(title=result.title),
+        header=tuple(header),
+        rows=tuple(rows),
+        in_coverage=tuple(t.id in covered for t in result.tasks),
+        notes=tuple(notes),
+    )
+
+
+def ranking_to_markdown(table: RankingTable) -> str:
+    def cell(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+    lines = [f"## {cell(table.title)}", ""]
+    lines.append("| " + " | ".join(cell(h) for h in table.header) + " |")
+    aligns = [" ---: ", " --- "] + [" ---: "] * 4 + [" :-: "] + [" ---: "] * (len(table.header) - 7)
+    lines.append("|" + "|".join(aligns) + "|")
+    for row in table.rows:
+        lines.append("| " + " | ".join(cell(c) for c in row) + " |")
+    lines.append("")
+    lines += [f"_{cell(note)}_  " for note in table.notes]
+    return "\n".join(lines) + "\n"
+
+
+def ranking_to_csv(table: RankingTable) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutralise_cell(h) for h in table.header])
+    for row in table.rows:
+        writer.writerow([neutralise_cell(c) for c in row])
+    return buffer.getvalue()
+
+
+def ranking_to_xlsx(table: RankingTable) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Top tasks"
+    band = PatternFill("solid", fgColor="E3EEF6")
+    rows = [table.header, *table.rows]
+    for r, values in enumerate(rows, start=1):
+        for c, value in enumerate(values, start=1):
+            cell = sheet.cell(row=r, column=c)
+            cell.value = value
+            cell.data_type = "s"
+            if r == 1:
+                cell.font = Font(bold=True)
+                cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+            elif c != 2:
+                cell.alignment = Alignment(horizontal="right")
+            if r > 1 and table.in_coverage[r - 2]:
+                cell.fill = band
+    for i, note in enumerate(table.notes, start=len(rows) + 2):
+        note_cell = sheet.cell(row=i, column=1)
+        note_cell.value = note
+        note_cell.data_type = "s"
+    sheet.freeze_panes = "C2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.header))}{len(rows)}"
+    for c in range(1, len(table.header) + 1):
+        width = max(len(str(row[c - 1])) for row in rows[1:]) if len(rows) > 1 else 8
+        sheet.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 10), 60)
+    sheet.row_dimensions[1].height = 45
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+RANKING_FORMATS = {
+    ".md": lambda t: ranking_to_markdown(t).encode("utf-8"),
+    ".csv": lambda t: b"\xef\xbb\xbf" + ranking_to_csv(t).encode("utf-8"),
+    ".xlsx": ranking_to_xlsx,
+}
+
+
+def write_ranking(table: RankingTable, path: Path) -> None:
+    render = RANKING_FORMATS.get(path.suffix.lower())
+    if render is None:
+        raise UsageError.single(
+            f"cannot write top tasks as '{path.suffix or path.name}'",
+            path=path,
+            hint="use .md, .csv or .xlsx for the table, .png or .svg for a chart",
+        )
+    write_bytes_atomic(path, render(table))
+
+
+def toptasks_to_json(result: TopTasks) -> dict[str, Any]:
+    """The stable JSON of ``needmap toptasks --json`` (docs/json-output.md)."""
+
+    def r4(value: float | None) -> float | None:
+        return None if value is None else round(value, 4)
+
+    return {
+        "survey": result.survey,
+        "title": result.title,
+        "order": result.order,
+        "respondents": result.respondents,
+        "votes": result.votes,
+        "coverage": {"target": result.coverage_target, "tasks": list(result.coverage)},
+        "neck": list(result.neck),
+        "weights": {g: r4(w) for g, w in result.weights.items()},
+        "weighting_note": result.weighting_note,
+        "min_group_size": result.min_group_size,
+        "tasks": [
+            {
+                "id": t.id,
+                "label": t.label,
+                "rank": t.rank,
+                "votes": t.votes,
+                "share": r4(t.share),
+                "weighted_share": r4(t.weighted_share),
+                "cumulative": r4(c),
+            }
+            for t, c in zip(result.tasks, result.cumulative, strict=True)
+        ],
+        "groups": [
+            {
+                "group": g.group,
+                "name": g.name,
+                "suppressed": g.suppressed,
+                "respondents": g.respondents,
+                "shares": {t: r4(s) for t, s in g.shares.items()},
+            }
+            for g in result.groups
+        ],
+        "disagreements": [
+            {"task": d.task, "spread": r4(d.spread), "highest": d.highest, "lowest": d.lowest}
+            for d in result.disagreements[:10]
+        ],
+        "needs": [
+            {
+                "need": e.need,
+                "tasks": list(e.tasks),
+                "votes": e.votes,
+                "share": r4(e.share),
+                "weighted_share": r4(e.weighted_share),
+            }
+            for e in result.needs
+        ],
+    }

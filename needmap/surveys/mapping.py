@@ -1,0 +1,205 @@
+"""The survey mapping: how a survey tool's export maps to the study's groups, tasks and needs.
+
+One YAML file per survey in the study's ``surveys/`` folder. It names the export's layout, the
+column that holds each respondent's group and how its values map to group ids, where the task
+choices are, and each task's label, id and needs. Checked against the study, with positions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+
+from needmap.errors import InvalidStudyError, Problem, Severity
+from needmap.personas.messages import did_you_mean, schema_problems
+from needmap.personas.schema import Id
+from needmap.personas.study import Study
+from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
+
+__all__ = [
+    "LAYOUTS",
+    "Choices",
+    "GroupColumn",
+    "Layout",
+    "SurveyMapping",
+    "SurveyTask",
+    "load_mapping",
+    "mapping_files",
+]
+
+Layout = Literal["limesurvey", "ms-forms", "google-forms", "long"]
+LAYOUTS: tuple[str, ...] = ("limesurvey", "ms-forms", "google-forms", "long")
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class GroupColumn(_Model):
+    """Where a respondent's group is, and what each answer means."""
+
+    column: Text = Field(description="Heading of the column with the respondent's group.")
+    values: dict[str, Id | None] = Field(
+        description="Each answer in that column -> group id; ~ (empty) for answers outside "
+        "the target groups, whose respondents count only in unweighted totals.",
+        min_length=1,
+    )
+
+
+class Choices(_Model):
+    """Where the chosen tasks are."""
+
+    column: str | None = Field(
+        None,
+        description="ms-forms, google-forms: heading of the column whose cell lists the "
+        "choices; long: heading of the column with one chosen task per row.",
+    )
+    question: str | None = Field(
+        None,
+        description="limesurvey: the question code; each task's column is 'QUESTION[CODE]'.",
+    )
+
+
+class SurveyTask(_Model):
+    """One task of the top-task list."""
+
+    id: Id
+    label: Text = Field(description="The task as the survey showed it, exactly.")
+    code: str | None = Field(None, description="limesurvey: the subquestion code, e.g. SQ001.")
+    needs: list[Id] = Field(default_factory=list, description="Needs this task is evidence for.")
+
+
+class SurveyMapping(_Model):
+    """``surveys/<name>.yaml``: how to read one survey export."""
+
+    id: Id
+    title: Text = Field(description="Name of the survey, shown in reports.")
+    layout: Layout = Field(
+        description="limesurvey (a column per task), ms-forms (choices in one cell, ';'-joined), "
+        "google-forms (choices in one cell, ', '-joined) or long (a row per chosen task)."
+    )
+    max_picks: int = Field(5, ge=1, description="How many tasks a respondent could choose.")
+    respondent: str | None = Field(
+        None,
+        description="Heading of the column that identifies a respondent (required for long). "
+        "Used only to group rows; never stored or shown.",
+    )
+    group: GroupColumn
+    choices: Choices
+    tasks: list[SurveyTask] = Field(min_length=1, description="The tasks, as in the survey.")
+
+    @model_validator(mode="after")
+    def _layout_needs(self) -> SurveyMapping:
+        if self.layout == "limesurvey":
+            if not self.choices.question:
+                raise ValueError("layout limesurvey needs choices.question (the question code)")
+            missing = [t.id for t in self.tasks if not t.code]
+            if missing:
+                raise ValueError(
+                    "layout limesurvey needs a code for every task; missing for: "
+                    + ", ".join(missing)
+                )
+        elif not self.choices.column:
+            raise ValueError(f"layout {self.layout} needs choices.column")
+        if self.layout == "long" and not self.respondent:
+            raise ValueError(
+                "layout long needs respondent: the column that identifies a respondent"
+            )
+        if self.layout == "ms-forms":
+            bad = [t.label for t in self.tasks if ";" in t.label]
+            if bad:
+                raise ValueError(
+                    "ms-forms joins choices with ';', so labels cannot contain it: "
+                    + ", ".join(bad)
+                )
+        return self
+
+
+def mapping_files(study_root: Path) -> list[Path]:
+    """The survey mappings of a study: ``surveys/*.yaml``."""
+    folder = study_root / "surveys"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_mapping(path: Path, study: Study) -> SurveyMapping:
+    """Read and check a mapping; every problem is raised at once, with its position."""
+    document = read_yaml_file(path)
+    problems = list(document.problems)
+    if not isinstance(document.data, dict):
+        problems.append(
+            Problem(
+                document.source.locate(()),
+                "expected 'key: value' lines at the top of the survey mapping",
+                hint="start with 'id:', 'title:' and 'layout:'; see docs/surveys.md",
+            )
+        )
+        raise InvalidStudyError(problems)
+    try:
+        mapping = SurveyMapping.model_validate(document.data)
+    except ValidationError as exc:
+        problems.extend(schema_problems(exc, document, SurveyMapping))
+        raise InvalidStudyError(problems) from None
+    problems.extend(_references(mapping, study, document))
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise InvalidStudyError(problems)
+    return mapping
+
+
+def _references(mapping: SurveyMapping, study: Study, document: YamlDocument) -> list[Problem]:
+    source = document.source
+    problems = []
+    for answer, group_id in mapping.group.values.items():
+        if group_id is not None and group_id not in study.group_by_id:
+            path = ("group", "values", answer)
+            problems.append(
+                Problem(
+                    source.locate(path),
+                    f"unknown group '{group_id}'",
+                    key=format_key(path),
+                    hint=did_you_mean(group_id, study.group_by_id)
+                    or "use a group id of the study, or ~",
+                )
+            )
+    seen: dict[str, dict[str, int]] = {"id": {}, "label": {}, "code": {}}
+    for i, task in enumerate(mapping.tasks):
+        for field in ("id", "label", "code"):
+            value = getattr(task, field)
+            if value is None:
+                continue
+            folded = value.casefold() if field == "label" else value
+            if folded in seen[field]:
+                problems.append(
+                    Problem(
+                        source.locate(("tasks", i, field)),
+                        f"task {field} '{value}' is used twice "
+                        f"(also task {seen[field][folded] + 1})",
+                        key=format_key(("tasks", i, field)),
+                        hint=f"each task needs its own {field}",
+                    )
+                )
+            seen[field][folded] = i
+        for j, need_id in enumerate(task.needs):
+            if need_id not in study.need_by_id:
+                need_path = ("tasks", i, "needs", j)
+                problems.append(
+                    Problem(
+                        source.locate(need_path),
+                        f"unknown need '{need_id}'",
+                        key=format_key(need_path),
+                        hint=did_you_mean(need_id, study.need_by_id)
+                        or "use a need id of the study",
+                    )
+                )
+    return problems

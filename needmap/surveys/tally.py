@@ -1,0 +1,96 @@
+"""The tally of a top-task survey: respondents and votes per group and task, nothing more.
+
+Import turns an export into a tally and stores it as ``surveys/<id>.tally.json`` beside the
+mapping. Only counts are kept: no respondent ids, no row data, so the study folder holds no
+personal data from the export, and analysis does not need the export again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from needmap.errors import InvalidStudyError
+from needmap.fileio import write_text_atomic
+
+__all__ = ["OUTSIDE", "Tally", "read_tally", "tally_path", "write_tally"]
+
+OUTSIDE = "~"
+"""Key of respondents whose group answer maps to no target group (``~`` in the mapping)."""
+
+
+@dataclass(frozen=True)
+class Tally:
+    survey: str
+    title: str
+    layout: str
+    source: str
+    """File name of the export (no folders: they may name people or machines)."""
+    source_sha256: str
+    tasks: tuple[str, ...]
+    respondents: Mapping[str, int]
+    """group id (or OUTSIDE) -> respondents with at least one valid choice."""
+    votes: Mapping[str, Mapping[str, int]]
+    """group id (or OUTSIDE) -> task id -> votes."""
+    skipped: Mapping[str, int] = field(default_factory=dict)
+    """reason -> number of rows or respondents left out."""
+
+    @property
+    def total_respondents(self) -> int:
+        return sum(self.respondents.values())
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "survey": self.survey,
+            "title": self.title,
+            "layout": self.layout,
+            "source": self.source,
+            "source_sha256": self.source_sha256,
+            "tasks": list(self.tasks),
+            "respondents": dict(sorted(self.respondents.items())),
+            "votes": {
+                g: {t: n for t, n in sorted(by_task.items()) if n}
+                for g, by_task in sorted(self.votes.items())
+            },
+            "skipped": dict(sorted(self.skipped.items())),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Tally:
+        """The tally written by :meth:`to_json`; zero counts, left out there, come back."""
+        tasks = tuple(str(t) for t in data["tasks"])
+        respondents = {str(k): int(v) for k, v in data["respondents"].items()}
+        stored = data["votes"]
+        return cls(
+            survey=str(data["survey"]),
+            title=str(data["title"]),
+            layout=str(data["layout"]),
+            source=str(data["source"]),
+            source_sha256=str(data["source_sha256"]),
+            tasks=tasks,
+            respondents=respondents,
+            votes={g: {t: int(stored.get(g, {}).get(t, 0)) for t in tasks} for g in respondents},
+            skipped={str(k): int(v) for k, v in data.get("skipped", {}).items()},
+        )
+
+
+def tally_path(study_root: Path, survey_id: str) -> Path:
+    return study_root / "surveys" / f"{survey_id}.tally.json"
+
+
+def write_tally(tally: Tally, path: Path) -> None:
+    write_text_atomic(path, json.dumps(tally.to_json(), indent=2, ensure_ascii=False) + "\n")
+
+
+def read_tally(path: Path) -> Tally:
+    try:
+        return Tally.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InvalidStudyError.single(
+            f"cannot read this tally: {exc}",
+            path=path,
+            hint="import the survey again: needmap survey import",
+        ) from None

@@ -1,0 +1,293 @@
+"""Survey import: every export layout yields the same counts; problems have row and column."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from needmap import load_study
+from needmap.errors import InvalidStudyError, NeedmapError, Severity, UsageError
+from needmap.personas.study import Study
+from needmap.surveys import import_survey, load_mapping, read_tally, write_tally
+from needmap.surveys.importer import MAX_PER_KIND, _split_google
+from needmap.surveys.tables import open_table
+
+FIXTURES = Path(__file__).parent / "fixtures" / "survey"
+
+# Counted by hand from the twelve respondents written out in each fixture:
+EXPECTED_RESPONDENTS = {"desk": 5, "field": 3, "office": 3, "~": 1}
+EXPECTED_VOTES = {
+    "desk": {"leave": 3, "colleague": 3, "expense": 2, "printer": 2, "meeting": 1, "cafe": 1},
+    "field": {"leave": 3, "colleague": 0, "expense": 1, "printer": 1, "meeting": 0, "cafe": 0},
+    "office": {"leave": 1, "colleague": 2, "expense": 0, "printer": 0, "meeting": 3, "cafe": 1},
+    "~": {"leave": 0, "colleague": 0, "expense": 0, "printer": 0, "meeting": 0, "cafe": 1},
+}
+
+
+@pytest.fixture(scope="module")
+def study() -> Study:
+    return load_study(FIXTURES / "study")
+
+
+def _import(study: Study, layout: str, export: Path, *, strict: bool = False) -> object:
+    mapping = load_mapping(FIXTURES / "mappings" / f"{layout}.yaml", study)
+    return import_survey(study, mapping, export, strict=strict)
+
+
+@pytest.mark.parametrize(
+    ("layout", "export", "description"),
+    [
+        ("limesurvey", "limesurvey.csv", "CSV, UTF-8, comma-separated"),
+        ("ms-forms", "ms-forms.csv", "CSV, UTF-8 with BOM, comma-separated"),
+        ("google-forms", "google-forms.csv", "CSV, UTF-8, comma-separated"),
+        ("long", "long.csv", "CSV, Windows-1252, semicolon-separated"),
+    ],
+)
+def test_each_layout_yields_the_same_counts(
+    study: Study, layout: str, export: str, description: str
+) -> None:
+    result = _import(study, layout, FIXTURES / "exports" / export)
+    assert result.description == description  # type: ignore[attr-defined]
+    assert dict(result.tally.respondents) == EXPECTED_RESPONDENTS  # type: ignore[attr-defined]
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
+    assert result.warnings == ()  # type: ignore[attr-defined]
+
+
+def _rows(path: Path) -> list[list[str]]:
+    table = open_table(path)
+    return [table.header] + [row for _, row in table.rows]
+
+
+def test_ms_forms_xlsx_yields_the_same_counts(study: Study, tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Sheet1"
+    for row in _rows(FIXTURES / "exports" / "ms-forms.csv"):
+        sheet.append([int(c) if c.isdigit() else c for c in row])
+    path = tmp_path / "Top tasks(1-12).xlsx"
+    workbook.save(path)
+    result = _import(study, "ms-forms", path)
+    assert result.description == "XLSX, sheet 'Sheet1'"  # type: ignore[attr-defined]
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter", "bom", "description"),
+    [
+        ("cp1252", ";", b"", "CSV, Windows-1252, semicolon-separated"),
+        ("utf-8", "\t", b"", "CSV, UTF-8, tab-separated"),
+        ("utf-8", ";", b"\xef\xbb\xbf", "CSV, UTF-8 with BOM, semicolon-separated"),
+    ],
+)
+def test_csv_as_excel_writes_it(
+    study: Study, tmp_path: Path, encoding: str, delimiter: str, bom: bytes, description: str
+) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(
+        _rows(FIXTURES / "exports" / "google-forms.csv")
+    )
+    path = tmp_path / "export.csv"
+    path.write_bytes(bom + buffer.getvalue().encode(encoding))
+    result = _import(study, "google-forms", path)
+    assert result.description == description  # type: ignore[attr-defined]
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("cell", "parts"),
+    [
+        ("Book leave", ["Book leave"]),
+        ("Book leave, Claim expenses", ["Book leave", "Claim expenses"]),
+        (
+            "Find a colleague, by name or expertise, Book leave",
+            ["Find a colleague, by name or expertise", "Book leave"],
+        ),
+        ("Book leave, Fly to the moon", "Fly to the moon"),
+        ("Find a colleague", "Find a colleague"),
+    ],
+)
+def test_google_forms_splitting(cell: str, parts: list[str] | str) -> None:
+    labels = sorted(
+        ["Book leave", "Claim expenses", "Find a colleague, by name or expertise"],
+        key=len,
+        reverse=True,
+    )
+    assert _split_google(cell, labels) == parts
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+HEADER = "Timestamp,What is your role?,Which tasks do you do most often? Choose at most five.\n"
+
+
+def test_unknown_choice_and_group_are_errors_with_row_and_column(
+    study: Study, tmp_path: Path
+) -> None:
+    export = _write(
+        tmp_path,
+        "g.csv",
+        HEADER
+        + "t1,Field staff,Book leave\n"
+        + 't2,Field staff,"Book leave, Fly to the moon"\n'
+        + "t3,Astronaut,Book leave\n",
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "google-forms", export)
+    shown = [p.format().replace(f"{tmp_path}/", "") for p in raised.value.problems]
+    assert shown == [
+        "g.csv:3:3: cannot match 'Fly to the moon' to a task",
+        "g.csv:4:2: unknown group answer 'Astronaut'",
+    ]
+
+
+def test_warnings_leave_respondents_out_and_strict_makes_them_errors(
+    study: Study, tmp_path: Path
+) -> None:
+    six = (
+        "Book leave, Claim expenses, Report a broken printer, See the café menu, "
+        "Plan a meeting with lunch and projector, Find a colleague, by name or expertise"
+    )
+    export = _write(
+        tmp_path,
+        "g.csv",
+        HEADER
+        + "t1,Field staff,Book leave\n"
+        + ",,\n"
+        + f't3,Office staff,"{six}"\n'
+        + "t4,Office staff,\n"
+        + "t5,,Book leave\n",
+    )
+    result = _import(study, "google-forms", export)
+    shown = [(p.location.line, p.message) for p in result.warnings]  # type: ignore[attr-defined]
+    assert shown == [
+        (3, "empty row left out"),
+        (4, "6 tasks chosen, more than the 5 allowed: respondent left out"),
+        (5, "no task chosen: respondent left out"),
+        (6, "no group given: respondent left out"),
+    ]
+    assert all(p.severity is Severity.WARNING for p in result.warnings)  # type: ignore[attr-defined]
+    assert dict(result.tally.respondents) == {"field": 1}  # type: ignore[attr-defined]
+    assert dict(result.tally.skipped) == {  # type: ignore[attr-defined]
+        "too many choices": 1,
+        "no task chosen": 1,
+        "no group answer": 1,
+    }
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "google-forms", export, strict=True)
+    assert len(raised.value.errors) == 4
+
+
+def test_many_bad_rows_are_summarised(study: Study, tmp_path: Path) -> None:
+    rows = "".join(f"t{i},Field staff,Teleport\n" for i in range(50))
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "google-forms", _write(tmp_path, "g.csv", HEADER + rows))
+    messages = [p.message for p in raised.value.problems]
+    assert len(messages) == MAX_PER_KIND + 1
+    assert messages[-1] == f"{50 - MAX_PER_KIND} more rows like these: unknown choice"
+
+
+def test_missing_column_is_reported_at_the_header(study: Study, tmp_path: Path) -> None:
+    export = _write(
+        tmp_path, "g.csv", "Timestamp,What is your rol?,Tasks\nt1,Field staff,Book leave\n"
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "google-forms", export)
+    first = raised.value.problems[0]
+    assert (first.location.line, first.message) == (
+        1,
+        "no column 'What is your role?' (the respondent's group) in the header",
+    )
+    assert first.hint == "did you mean 'What is your rol?'?"
+
+
+def test_limesurvey_unexpected_value(study: Study, tmp_path: Path) -> None:
+    text = (
+        (FIXTURES / "exports" / "limesurvey.csv")
+        .read_text()
+        .replace('"AO01","Y","Y"', '"AO01","Y","maybe"', 1)
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "limesurvey", _write(tmp_path, "l.csv", text))
+    (problem,) = raised.value.problems
+    assert (problem.location.line, problem.location.column) == (2, 8)
+    assert problem.message == "unexpected value 'maybe' in a task column"
+
+
+def test_long_layout_group_must_not_change(study: Study, tmp_path: Path) -> None:
+    export = _write(
+        tmp_path, "l.csv", "respondent,group,task\nr1,desk,Book leave\nr1,field,Claim expenses\n"
+    )
+    with pytest.raises(InvalidStudyError, match="group was 'desk' on line 2, here 'field'"):
+        _import(study, "long", export)
+
+
+def test_mapping_problems_have_positions(study: Study, tmp_path: Path) -> None:
+    text = (FIXTURES / "mappings" / "ms-forms.yaml").read_text()
+    text = text.replace("Field staff: field", "Field staff: feild").replace(
+        "[people-finder]", "[people-findr]"
+    )
+    path = _write(tmp_path, "m.yaml", text)
+    with pytest.raises(InvalidStudyError) as raised:
+        load_mapping(path, study)
+    shown = [(p.location.line, p.key, p.message, p.hint) for p in raised.value.problems]
+    assert shown == [
+        (8, "group.values.Field staff", "unknown group 'feild'", "did you mean 'field'?"),
+        (
+            13,
+            "tasks[1].needs[0]",
+            "unknown need 'people-findr'",
+            "did you mean 'people-finder'?",
+        ),
+    ]
+
+
+def test_limesurvey_mapping_needs_codes(study: Study, tmp_path: Path) -> None:
+    text = (FIXTURES / "mappings" / "limesurvey.yaml").read_text().replace(", code: SQ003", "")
+    with pytest.raises(
+        InvalidStudyError, match="needs a code for every task; missing for: expense"
+    ):
+        load_mapping(_write(tmp_path, "m.yaml", text), study)
+
+
+def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
+    mapping = load_mapping(FIXTURES / "mappings" / "long.yaml", study)
+    with pytest.raises(NeedmapError, match=r"cannot read '\.json' files") as raised:
+        import_survey(study, mapping, _write(tmp_path, "x.json", "{}"))
+    assert raised.value.problems[0].hint == "export the survey as CSV or XLSX"
+    with pytest.raises(NeedmapError, match="the file is empty"):
+        import_survey(study, mapping, _write(tmp_path, "x.csv", ""))
+    (tmp_path / "bad.xlsx").write_bytes(b"not a zip")
+    with pytest.raises(NeedmapError, match="cannot read this workbook"):
+        import_survey(study, mapping, tmp_path / "bad.xlsx")
+
+
+def test_tally_round_trip_keeps_no_respondent_data(study: Study, tmp_path: Path) -> None:
+    result = _import(study, "ms-forms", FIXTURES / "exports" / "ms-forms.csv")
+    path = tmp_path / "t.tally.json"
+    write_tally(result.tally, path)  # type: ignore[attr-defined]
+    text = path.read_text()
+    assert "anonymous" not in text and "3/2/26" not in text
+    assert read_tally(path) == result.tally  # type: ignore[attr-defined]
+    (tmp_path / "broken.json").write_text("{")
+    with pytest.raises(NeedmapError, match="cannot read this tally") as raised:
+        read_tally(tmp_path / "broken.json")
+    assert "needmap survey import" in raised.value.problems[0].hint
+
+
+def test_fixture_study_is_a_real_study(tmp_path: Path) -> None:
+    copy = tmp_path / "s"
+    shutil.copytree(FIXTURES / "study", copy)
+    assert load_study(copy).summary()["groups"] == 3
+    with pytest.raises(UsageError):
+        from needmap.surveys import find_mapping
+
+        find_mapping(load_study(copy))

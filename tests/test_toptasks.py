@@ -1,0 +1,411 @@
+"""Top-task analysis: hand-checked numbers, properties, and privacy in every output."""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.model.toptasks import (
+    TopTasks,
+    analyse_toptasks,
+    coverage_set,
+    post_stratification_weights,
+    suppressed_groups,
+)
+from needmap.personas.study import Study
+from needmap.reports.diagram import figure_bytes
+from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
+from needmap.reports.toptasks_table import (
+    build_ranking,
+    ranking_to_csv,
+    ranking_to_markdown,
+    ranking_to_xlsx,
+    toptasks_to_json,
+)
+from needmap.surveys import import_survey, load_mapping
+from needmap.surveys.mapping import SurveyMapping
+from needmap.surveys.tally import Tally
+
+FIXTURES = Path(__file__).parent / "fixtures" / "survey"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def study() -> Study:
+    return load_study(FIXTURES / "study")
+
+
+@pytest.fixture(scope="module")
+def mapping(study: Study) -> SurveyMapping:
+    return load_mapping(FIXTURES / "mappings" / "long.yaml", study)
+
+
+@pytest.fixture(scope="module")
+def tally(study: Study, mapping: SurveyMapping) -> Tally:
+    return import_survey(study, mapping, FIXTURES / "exports" / "long.csv").tally
+
+
+def _with_minimum(study: Study, minimum: int) -> Study:
+    privacy = study.settings.privacy.model_copy(update={"min_group_size": minimum})
+    settings = study.settings.model_copy(update={"privacy": privacy})
+    return Study(root=study.root, settings=settings, groups=study.groups, needs=study.needs)
+
+
+# Unweighted, by hand: leave 7, colleague 5, meeting 4, cafe 3, expense 3, printer 3 of 25 votes.
+# Weighted (headcounts desk 10, field 30, office 60; respondents 5, 3, 3 of 11 in groups):
+#   w_desk = 0.1 / (5/11) = 0.22, w_field = 0.3 / (3/11) = 1.1, w_office = 0.6 / (3/11) = 2.2
+#   denominator 0.22*12 + 1.1*5 + 2.2*7 = 23.54 (the outside respondent is not weighted)
+#   meeting (0.22*1 + 2.2*3) / 23.54 = 6.82 / 23.54, leave 6.16, colleague 5.06, cafe 2.42,
+#   expense 1.54, printer 1.54.
+
+
+def test_unweighted_by_hand(study: Study, mapping: SurveyMapping, tally: Tally) -> None:
+    result = analyse_toptasks(study, mapping, tally, weighted=False)
+    assert result.order == "unweighted"
+    assert [(t.id, t.votes, t.share) for t in result.tasks] == [
+        ("leave", 7, 0.28),
+        ("colleague", 5, 0.20),
+        ("meeting", 4, 0.16),
+        ("cafe", 3, 0.12),
+        ("expense", 3, 0.12),
+        ("printer", 3, 0.12),
+    ]
+    assert result.cumulative == pytest.approx((0.28, 0.48, 0.64, 0.76, 0.88, 1.0))
+    assert result.coverage == ("leave", "colleague", "meeting", "cafe")
+    assert result.neck == ("leave",)
+    assert result.respondents == 12 and result.votes == 25
+    assert result.weights == {}
+
+
+def test_weighted_by_hand(study: Study, mapping: SurveyMapping, tally: Tally) -> None:
+    result = analyse_toptasks(study, mapping, tally)
+    assert result.order == "weighted"
+    assert dict(result.weights) == pytest.approx({"desk": 0.22, "field": 1.1, "office": 2.2})
+    shares = {t.id: t.weighted_share for t in result.tasks}
+    assert shares == pytest.approx(
+        {
+            "meeting": 6.82 / 23.54,
+            "leave": 6.16 / 23.54,
+            "colleague": 5.06 / 23.54,
+            "cafe": 2.42 / 23.54,
+            "expense": 1.54 / 23.54,
+            "printer": 1.54 / 23.54,
+        }
+    )
+    assert [t.id for t in result.tasks] == [
+        "meeting",
+        "leave",
+        "colleague",
+        "cafe",
+        "expense",
+        "printer",
+    ]
+    assert result.coverage == ("meeting", "leave", "colleague")  # 0.290 + 0.262 + 0.215 = 0.766
+    assert result.neck == ("meeting",)
+    assert (
+        result.weighting_note
+        == "1 respondent outside the target groups count in unweighted results only"
+    )
+
+
+def test_group_breakdown_and_disagreement(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    result = analyse_toptasks(study, mapping, tally)
+    field = next(g for g in result.groups if g.group == "field")
+    assert field.respondents == 3
+    assert field.shares["leave"] == pytest.approx(3 / 5)
+    assert field.top(2) == ("leave", "expense")
+    top = result.disagreements[0]
+    # leave: field 3/5 = 0.6, office 1/7 = 0.143 -> spread 0.457
+    assert (top.task, top.highest, top.lowest) == ("leave", "field", "office")
+    assert top.spread == pytest.approx(3 / 5 - 1 / 7)
+
+
+def test_needs_get_task_votes_as_evidence(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    result = analyse_toptasks(study, mapping, tally, weighted=False)
+    evidence = {e.need: (e.tasks, e.votes) for e in result.needs}
+    assert evidence["hr-self-service"] == (("leave", "expense"), 10)
+    assert evidence["canteen"] == (("meeting", "cafe"), 7)
+
+
+@pytest.mark.parametrize(
+    ("counts", "minimum", "hidden"),
+    [
+        ({"a": 10, "b": 8, "c": 2}, 5, {"c", "b"}),  # one small group: the next smallest too
+        ({"a": 10, "b": 3, "c": 2}, 5, {"b", "c"}),  # two small groups hide each other
+        ({"a": 10, "b": 8}, 5, set()),
+        ({"a": 4}, 5, {"a"}),
+        ({"a": 10, "b": 5, "c": 9}, 5, set()),
+    ],
+)
+def test_suppression(counts: dict[str, int], minimum: int, hidden: set[str]) -> None:
+    assert suppressed_groups(counts, minimum) == hidden
+
+
+def test_missing_headcount_means_no_weighting() -> None:
+    weights, note = post_stratification_weights({"a": 3, "b": 2}, {"a": 10, "b": None})
+    assert weights == {} and note == "no headcount for b: results are not weighted"
+
+
+# --- properties ---------------------------------------------------------------------------
+
+counts = st.dictionaries(
+    st.sampled_from(["g1", "g2", "g3", "g4"]),
+    st.tuples(st.integers(1, 50), st.lists(st.integers(0, 40), min_size=5, max_size=5)),
+    min_size=1,
+)
+
+
+def _tally(data: dict[str, tuple[int, list[int]]]) -> Tally:
+    tasks = tuple(f"t{i}" for i in range(5))
+    return Tally(
+        survey="s",
+        title="S",
+        layout="long",
+        source="x.csv",
+        source_sha256="0",
+        tasks=tasks,
+        respondents={g: n for g, (n, _) in data.items()},
+        votes={g: dict(zip(tasks, v, strict=True)) for g, (_, v) in data.items()},
+    )
+
+
+def _property_study() -> tuple[Study, SurveyMapping]:
+    from tests.studies import make_study
+
+    study = make_study({"g1": 10, "g2": 200, "g3": 35, "g4": 1000}, {})
+    mapping = SurveyMapping.model_validate(
+        {
+            "id": "s",
+            "title": "S",
+            "layout": "long",
+            "respondent": "r",
+            "group": {"column": "g", "values": {"x": "g1"}},
+            "choices": {"column": "t"},
+            "tasks": [{"id": f"t{i}", "label": f"Task {i}"} for i in range(5)],
+        }
+    )
+    return study, mapping
+
+
+PROPERTY_STUDY, PROPERTY_MAPPING = _property_study()
+
+
+@settings(max_examples=200, deadline=None)
+@given(counts)
+def test_weighted_shares_sum_to_one(data: dict[str, tuple[int, list[int]]]) -> None:
+    result = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, _tally(data))
+    if result.votes == 0:
+        return
+    assert math.isclose(sum(t.share for t in result.tasks), 1.0)
+    weighted = [t.weighted_share for t in result.tasks]
+    if any(sum(data[g][1]) for g in data):
+        assert all(w is not None for w in weighted)
+        assert math.isclose(sum(w or 0 for w in weighted), 1.0)
+        assert math.isclose(result.cumulative[-1], 1.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.floats(0, 1, allow_nan=False), min_size=1, max_size=12),
+    st.floats(0.01, 1.0),
+)
+def test_coverage_set_is_minimal(raw: list[float], target: float) -> None:
+    total = sum(raw) or 1.0
+    shares = [(f"t{i:02}", v / total) for i, v in enumerate(raw)]
+    chosen = coverage_set(shares, target)
+    value = dict(shares)
+    covered = sum(value[t] for t in chosen)
+    if covered >= target - 1e-12:
+        # no smaller set does it: the k-1 largest shares fall short
+        largest = sorted(value.values(), reverse=True)[: len(chosen) - 1]
+        assert sum(largest) < target - 1e-12
+    else:
+        assert len(chosen) == len(shares)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.permutations(list(range(12))))
+def test_row_order_does_not_matter(order: list[int]) -> None:
+    header, *rows = (
+        (FIXTURES / "exports" / "google-forms.csv").read_text(encoding="utf-8").splitlines()
+    )
+    study = load_study(FIXTURES / "study")
+    mapping = load_mapping(FIXTURES / "mappings" / "google-forms.yaml", study)
+    path = Path(__file__).parent / ".hypothesis-shuffled.csv"
+    try:
+        path.write_text("\n".join([header] + [rows[i] for i in order]) + "\n", encoding="utf-8")
+        tally = import_survey(study, mapping, path).tally
+    finally:
+        path.unlink(missing_ok=True)
+    assert {g: dict(v) for g, v in tally.votes.items()} == {
+        "desk": {"leave": 3, "colleague": 3, "expense": 2, "printer": 2, "meeting": 1, "cafe": 1},
+        "field": {"leave": 3, "colleague": 0, "expense": 1, "printer": 1, "meeting": 0, "cafe": 0},
+        "office": {"leave": 1, "colleague": 2, "expense": 0, "printer": 0, "meeting": 3, "cafe": 1},
+        "~": {"leave": 0, "colleague": 0, "expense": 0, "printer": 0, "meeting": 0, "cafe": 1},
+    }
+
+
+# --- privacy in every output ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def private(study: Study, mapping: SurveyMapping, tally: Tally) -> TopTasks:
+    """min_group_size 4: field and office (3 respondents each) must not be shown."""
+    return analyse_toptasks(_with_minimum(study, 4), mapping, tally)
+
+
+def test_private_analysis(private: TopTasks) -> None:
+    assert private.suppressed == {"field", "office"}
+    assert private.weights == {"desk": pytest.approx(0.22), "field": None, "office": None}
+    assert [(g.group, g.respondents, dict(g.shares)) for g in private.groups if g.suppressed] == [
+        ("field", None, {}),
+        ("office", None, {}),
+    ]
+    assert {d.highest for d in private.disagreements} <= {"desk"}
+
+
+def _assert_hidden(text: str) -> None:
+    assert "n<4" in text
+    assert "n=3" not in text
+    assert "60.0%" not in text  # field's share of leave (3/5)
+    assert "42.9%" not in text  # office's share of meeting (3/7)
+
+
+def test_privacy_markdown(private: TopTasks) -> None:
+    _assert_hidden(ranking_to_markdown(build_ranking(private, "en")))
+
+
+def test_privacy_csv(private: TopTasks) -> None:
+    _assert_hidden(ranking_to_csv(build_ranking(private, "en")))
+
+
+def test_privacy_xlsx(private: TopTasks, tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(ranking_to_xlsx(build_ranking(private, "en")))
+    sheet = load_workbook(path).active
+    _assert_hidden(
+        "\n".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None)
+    )
+
+
+def test_privacy_json(private: TopTasks) -> None:
+    data = toptasks_to_json(private)
+    text = json.dumps(data)
+    assert data["weights"] == {"desk": 0.22, "field": None, "office": None}
+    assert [g["respondents"] for g in data["groups"]] == [5, None, None]
+    assert "0.6" not in text.replace("0.6x", "")
+
+
+def test_privacy_group_chart(private: TopTasks) -> None:
+    svg = figure_bytes(draw_group_chart(private, "en"), ".svg").decode()
+    assert svg.count("n&lt;4") >= 6
+    assert "n=3" not in svg
+    assert ">60%<" not in svg.replace(" ", "")
+
+
+def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(FIXTURES / "study", root)
+    (root / "study.yaml").write_text(
+        (root / "study.yaml").read_text().replace("min_group_size: 3", "min_group_size: 4")
+    )
+    (root / "surveys").mkdir()
+    shutil.copy(FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    imported = runner.invoke(
+        app, ["survey", "import", str(root), str(FIXTURES / "exports" / "long.csv")]
+    )
+    assert imported.exit_code == 0, imported.output
+    assert "n<4" in imported.stdout and "   3\n" not in imported.stdout
+    shown = runner.invoke(app, ["toptasks", str(root)])
+    assert shown.exit_code == 0, shown.output
+    _assert_hidden(shown.stdout)
+    refused = runner.invoke(app, ["toptasks", str(root), "--group", "field"])
+    assert refused.exit_code == 2
+    assert "group 'field' is not shown" in refused.stderr
+    allowed = runner.invoke(app, ["toptasks", str(root), "--group", "desk"])
+    assert allowed.exit_code == 0 and "Front desk (n=5)" in allowed.stdout
+
+
+def test_long_neck_chart_renders(study: Study, mapping: SurveyMapping, tally: Tally) -> None:
+    svg = figure_bytes(
+        draw_long_neck(analyse_toptasks(study, mapping, tally), "en"), ".svg"
+    ).decode()
+    assert "long neck (one task, 29%)" in svg
+    assert "3 tasks = 77%" in svg
+
+
+# --- command line ----------------------------------------------------------------------------
+
+
+def test_cli_import_and_outputs(tmp_path: Path) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(FIXTURES / "study", root)
+    mapping = FIXTURES / "mappings" / "limesurvey.yaml"
+    imported = runner.invoke(
+        app,
+        [
+            "survey",
+            "import",
+            str(root),
+            str(FIXTURES / "exports" / "limesurvey.csv"),
+            "--mapping",
+            str(mapping),
+        ],
+    )
+    assert imported.exit_code == 0, imported.output
+    assert "CSV, UTF-8, comma-separated" in imported.stdout
+    assert (root / "surveys" / "toptasks.tally.json").exists()
+    (root / "surveys" / "toptasks.yaml").write_text(mapping.read_text())
+    data = json.loads(runner.invoke(app, ["toptasks", str(root), "--json", "--unweighted"]).stdout)
+    assert data["order"] == "unweighted"
+    assert data["coverage"] == {"target": 0.75, "tasks": ["leave", "colleague", "meeting", "cafe"]}
+    for name in ("t.md", "t.csv", "t.xlsx", "neck.png", "neck.svg"):
+        result = runner.invoke(app, ["toptasks", str(root), "--out", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).stat().st_size > 300
+    groups = runner.invoke(
+        app, ["toptasks", str(root), "--out", str(tmp_path / "g.png"), "--chart", "groups"]
+    )
+    assert groups.exit_code == 0
+    bad = runner.invoke(app, ["toptasks", str(root), "--out", str(tmp_path / "t.pdf")])
+    assert bad.exit_code == 2 and "use .md, .csv or .xlsx" in bad.stderr
+
+
+def test_cli_import_refuses_bad_export_and_writes_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    shutil.copy(FIXTURES / "mappings" / "google-forms.yaml", root / "surveys" / "toptasks.yaml")
+    export = tmp_path / "e.csv"
+    export.write_text(
+        "Timestamp,What is your role?,Which tasks do you do most often? Choose at most five.\n"
+        "t,Pilot,Book leave\n"
+    )
+    result = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert result.exit_code == 2
+    assert f"{export}:2:2: unknown group answer 'Pilot'" in result.stderr
+    assert not (root / "surveys" / "toptasks.tally.json").exists()
+
+
+def test_cli_toptasks_before_import(tmp_path: Path) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    shutil.copy(FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    result = runner.invoke(app, ["toptasks", str(root)])
+    assert result.exit_code == 2
+    assert "has not been imported yet" in result.stderr
