@@ -14,7 +14,7 @@ from needmap import load_study
 from needmap.errors import InvalidStudyError, NeedmapError, Severity, UsageError
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, load_mapping, read_tally, write_tally
-from needmap.surveys.importer import MAX_PER_KIND, _split_google
+from needmap.surveys.importer import MAX_PER_KIND, _Labels, _slow_split
 from needmap.surveys.tables import open_table
 
 FIXTURES = Path(__file__).parent / "fixtures" / "survey"
@@ -60,7 +60,7 @@ def test_each_layout_yields_the_same_counts(
 
 def _rows(path: Path) -> list[list[str]]:
     table = open_table(path)
-    return [table.header] + [row for _, row in table.rows]
+    return [table.header, *table.rows]
 
 
 def test_ms_forms_xlsx_yields_the_same_counts(study: Study, tmp_path: Path) -> None:
@@ -101,23 +101,17 @@ def test_csv_as_excel_writes_it(
 @pytest.mark.parametrize(
     ("cell", "parts"),
     [
-        ("Book leave", ["Book leave"]),
-        ("Book leave, Claim expenses", ["Book leave", "Claim expenses"]),
-        (
-            "Find a colleague, by name or expertise, Book leave",
-            ["Find a colleague, by name or expertise", "Book leave"],
-        ),
+        ("Book leave", [0]),
+        ("Book leave, Claim expenses", [0, 2]),
+        ("Find a colleague, by name or expertise, Book leave", [1, 0]),
+        ("book leave ,  Find a colleague, by name or expertise", [0, 1]),
         ("Book leave, Fly to the moon", "Fly to the moon"),
         ("Find a colleague", "Find a colleague"),
     ],
 )
-def test_google_forms_splitting(cell: str, parts: list[str] | str) -> None:
-    labels = sorted(
-        ["Book leave", "Claim expenses", "Find a colleague, by name or expertise"],
-        key=len,
-        reverse=True,
-    )
-    assert _split_google(cell, labels) == parts
+def test_google_forms_splitting(study: Study, cell: str, parts: list[int] | str) -> None:
+    labels = _Labels(load_mapping(FIXTURES / "mappings" / "google-forms.yaml", study))
+    assert _slow_split(cell, ", ", labels) == parts
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -291,3 +285,15 @@ def test_fixture_study_is_a_real_study(tmp_path: Path) -> None:
         from needmap.surveys import find_mapping
 
         find_mapping(load_study(copy))
+
+
+def test_malformed_csv_is_a_positioned_problem(study: Study, tmp_path: Path) -> None:
+    huge = "x" * (csv.field_size_limit() + 10)
+    export = _write(
+        tmp_path, "g.csv", HEADER + "t1,Field staff,Book leave\n" + f't2,Field staff,"{huge}"\n'
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "google-forms", export)
+    (problem,) = raised.value.problems
+    assert problem.location.line == 3
+    assert problem.message.startswith("CSV error: field larger than field limit")

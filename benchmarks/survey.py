@@ -1,0 +1,229 @@
+"""Survey import and analysis speed, as ratios to baselines measured in the same run.
+
+For each layout (LimeSurvey, MS Forms, Google Forms, long) a CSV export of 100,000
+respondents x 5 picks from 80 tasks is generated. Three things are timed, each in a fresh
+process (best of ``--repeat``), with that process's peak memory:
+
+* needmap: ``import_survey`` + ``analyse_toptasks``;
+* a bare ``csv.reader`` pass over the same file (the floor for any CSV import);
+* pandas ``read_csv`` and a groupby that makes the same counts (in ``.venv-bench``, which
+  ``benchmarks/overlap.py --setup`` creates, since needmap itself does not depend on pandas).
+
+Targets: under 2x the bare pass, faster than pandas, peak memory under 300 MB.
+
+    python benchmarks/survey.py [--respondents N] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_PYTHON = ROOT / ".venv-bench" / "bin" / "python"
+TASKS = 80
+GROUPS = {f"g{i}": (i + 1) * 150 for i in range(8)}
+ANSWERS = {gid: f"Functie {i}: {gid}" for i, gid in enumerate(GROUPS)}
+
+NEEDMAP_RUN = """
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from needmap import load_study
+from needmap.model.toptasks import analyse_toptasks
+from needmap.surveys import import_survey, load_mapping
+study = load_study(Path({study!r}))
+mapping = load_mapping(Path({mapping!r}), study)
+start = time.perf_counter()
+tally = import_survey(study, mapping, Path({export!r})).tally
+result = analyse_toptasks(study, mapping, tally)
+elapsed = time.perf_counter() - start
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"seconds": elapsed, "rss_mb": rss, "respondents": tally.total_respondents}}))
+"""
+
+CSV_RUN = """
+import csv, json, resource, time
+start = time.perf_counter()
+with open({export!r}, newline="", encoding="utf-8") as handle:
+    for row in csv.reader(handle, delimiter={delimiter!r}):
+        pass
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"seconds": time.perf_counter() - start, "rss_mb": rss}}))
+"""
+
+PANDAS_RUN = """
+import json, resource, time
+import pandas as pd
+layout, export, group, choice, labels = {layout!r}, {export!r}, {group!r}, {choice!r}, {labels!r}
+start = time.perf_counter()
+frame = pd.read_csv(export, sep={delimiter!r}, dtype=str, keep_default_na=False)
+if layout == "limesurvey":
+    picks = frame[[c for c in frame.columns if c.startswith("Q2[")]].eq("Y")
+    counts = picks.groupby(frame[group]).sum()
+elif layout == "long":
+    counts = frame.groupby([group, choice]).size()
+else:
+    sep = ";" if layout == "ms-forms" else ", "
+    split = frame[choice].str.split(sep)
+    exploded = frame[[group, choice]].assign(**{{choice: split}}).explode(choice)
+    exploded = exploded[exploded[choice] != ""]
+    counts = exploded.groupby([group, choice]).size()
+total = int(counts.to_numpy().sum())
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"seconds": time.perf_counter() - start, "rss_mb": rss, "votes": total}}))
+"""
+
+
+def labels() -> list[str]:
+    """80 task labels; some contain ', ' as real ones do (Google Forms must cope)."""
+    return [
+        f"Taak {i:02}, met een komma" if i % 10 == 0 else f"Taak {i:02} regelen"
+        for i in range(TASKS)
+    ]
+
+
+def write_study(folder: Path) -> None:
+    (folder / "study.yaml").write_text("name: Bench\norganisation: Bench\nlanguage: nl\n")
+    groups = "\n".join(
+        f"  - {{id: {g}, name: Groep {g}, headcount: {n}}}" for g, n in GROUPS.items()
+    )
+    (folder / "groups.yaml").write_text("groups:\n" + groups + "\n")
+    (folder / "needs.yaml").write_text(
+        "needs:\n  - {id: n1, title: Need, kind: function, groups: {g0: must}}\n"
+    )
+
+
+def write_mapping(folder: Path, layout: str, task_labels: list[str]) -> Path:
+    tasks = "\n".join(
+        f'  - {{id: t{i:02}, label: "{label}", code: SQ{i:03}}}'
+        for i, label in enumerate(task_labels)
+    )
+    values = "\n".join(f'    "{answer}": {gid}' for gid, answer in ANSWERS.items())
+    choices = "  question: Q2" if layout == "limesurvey" else "  column: Taken"
+    path = folder / f"{layout}.yaml"
+    path.write_text(
+        f"id: bench\ntitle: Bench\nlayout: {layout}\nmax_picks: 5\nrespondent: id\n"
+        f"group:\n  column: Functie\n  values:\n{values}\nchoices:\n{choices}\ntasks:\n{tasks}\n"
+    )
+    return path
+
+
+def write_export(folder: Path, layout: str, respondents: int, task_labels: list[str]) -> Path:
+    rnd = random.Random(7)
+    weights = [1 / (i + 1) for i in range(TASKS)]
+    group_ids = list(GROUPS)
+    path = folder / f"{layout}.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        if layout == "limesurvey":
+            writer.writerow(
+                ["id", "submitdate", "Functie", *[f"Q2[SQ{i:03}]" for i in range(TASKS)]]
+            )
+        elif layout == "long":
+            writer.writerow(["id", "Functie", "Taken"])
+        else:
+            writer.writerow(["id", "Tijd", "Functie", "Taken"])
+        for r in range(respondents):
+            group = ANSWERS[rnd.choice(group_ids)]
+            picks: set[int] = set()
+            while len(picks) < 5:
+                picks.add(rnd.choices(range(TASKS), weights)[0])
+            ordered = sorted(picks)
+            if layout == "limesurvey":
+                writer.writerow(
+                    [
+                        r,
+                        "2026-03-02 09:14:03",
+                        group,
+                        *["Y" if i in picks else "" for i in range(TASKS)],
+                    ]
+                )
+            elif layout == "long":
+                for i in ordered:
+                    writer.writerow([f"r{r}", group, task_labels[i]])
+            elif layout == "ms-forms":
+                writer.writerow(
+                    [r, "3/2/26 9:14", group, ";".join(task_labels[i] for i in ordered) + ";"]
+                )
+            else:
+                writer.writerow(
+                    [r, "2026/03/02 9:14:03", group, ", ".join(task_labels[i] for i in ordered)]
+                )
+    return path
+
+
+def run(python: Path | str, code: str, repeat: int) -> dict[str, float]:
+    best: dict[str, float] | None = None
+    for _ in range(repeat):
+        out = subprocess.run([str(python), "-c", code], capture_output=True, text=True, check=True)
+        measured = json.loads(out.stdout.strip().splitlines()[-1])
+        if best is None or measured["seconds"] < best["seconds"]:
+            best = measured
+    assert best is not None
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--respondents", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best taken)")
+    args = parser.parse_args()
+    task_labels = labels()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        write_study(folder)
+        print(
+            f"{args.respondents:,} respondents x 5 picks from {TASKS} tasks, best of {args.repeat}"
+        )
+        print(
+            f"{'layout':13} {'needmap':>9} {'csv pass':>9} {'ratio':>6} "
+            f"{'pandas':>9} {'ratio':>6} {'peak MB':>8}"
+        )
+        for layout in ("limesurvey", "ms-forms", "google-forms", "long"):
+            mapping = write_mapping(folder, layout, task_labels)
+            export = write_export(folder, layout, args.respondents, task_labels)
+            ours = run(
+                sys.executable,
+                NEEDMAP_RUN.format(
+                    root=str(ROOT), study=str(folder), mapping=str(mapping), export=str(export)
+                ),
+                args.repeat,
+            )
+            bare = run(
+                sys.executable, CSV_RUN.format(export=str(export), delimiter=","), args.repeat
+            )
+            pandas_text = "      n/a"
+            pandas_ratio = "   n/a"
+            if BENCH_PYTHON.exists():
+                theirs = run(
+                    BENCH_PYTHON,
+                    PANDAS_RUN.format(
+                        layout=layout,
+                        export=str(export),
+                        group="Functie",
+                        choice="Taken",
+                        labels=task_labels,
+                        delimiter=",",
+                    ),
+                    args.repeat,
+                )
+                pandas_text = f"{theirs['seconds'] * 1000:7.0f}ms"
+                pandas_ratio = f"{ours['seconds'] / theirs['seconds']:5.2f}x"
+            print(
+                f"{layout:13} {ours['seconds'] * 1000:7.0f}ms {bare['seconds'] * 1000:7.0f}ms "
+                f"{ours['seconds'] / bare['seconds']:5.2f}x {pandas_text} {pandas_ratio} "
+                f"{ours['rss_mb']:8.0f}"
+            )
+        if not BENCH_PYTHON.exists():
+            print("pandas: not measured; run python benchmarks/overlap.py --setup once")
+
+
+if __name__ == "__main__":
+    main()
