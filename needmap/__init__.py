@@ -18,9 +18,9 @@ _EXPORTS = {
     "Location": "needmap.errors",
     "NeedmapError": "needmap.errors",
     "InvalidStudyError": "needmap.errors",
-    "init_study": "needmap.personas.templates",
-    "list_templates": "needmap.personas.templates",
-    "write_schemas": "needmap.personas.templates",
+    "init_study": "needmap.scaffold",
+    "list_templates": "needmap.scaffold",
+    "write_schemas": "needmap.scaffold",
 }
 
 __all__ = [
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem
     from needmap.personas.loader import load_study
     from needmap.personas.study import Study
-    from needmap.personas.templates import init_study, list_templates, write_schemas
+    from needmap.scaffold import init_study, list_templates, write_schemas
 
 
 def __getattr__(name: str) -> Any:

@@ -119,7 +119,7 @@ def init(
 ) -> None:
     """Create a new study from a template. Never overwrites an existing study."""
     from needmap.personas.loader import load_study
-    from needmap.personas.templates import init_study
+    from needmap.scaffold import init_study
 
     written = init_study(folder, template)
     study = load_study(folder)
@@ -136,7 +136,7 @@ def templates() -> None:
     """List the study templates that init can start from."""
     from rich.table import Table
 
-    from needmap.personas.templates import list_templates
+    from needmap.scaffold import list_templates
 
     table = Table(box=None, show_edge=False, pad_edge=False)
     for column in ("template", "language", "organisation", "study"):
@@ -188,19 +188,19 @@ def schema(
         typer.Option(
             "--out",
             "-o",
-            help="Write both schema files into this folder (e.g. STUDY/schemas) instead of "
+            help="Write all schema files into this folder (e.g. STUDY/schemas) instead of "
             "printing one.",
             file_okay=False,
         ),
     ] = None,
     kind: Annotated[
         str,
-        typer.Option("--kind", help="Which schema to print: study or definitions."),
+        typer.Option("--kind", help="Which schema to print: study, definitions or survey."),
     ] = "study",
 ) -> None:
     """Print or write the JSON Schema of the study files, for editors and CI checks."""
     from needmap.errors import UsageError
-    from needmap.personas.templates import schema_texts, write_schemas
+    from needmap.scaffold import schema_texts, write_schemas
 
     if out is not None:
         for path in write_schemas(out):
@@ -210,7 +210,7 @@ def schema(
     name = f"{kind}.schema.json"
     if name not in texts:
         raise UsageError.single(
-            f"unknown schema kind '{kind}'", hint="use --kind study or --kind definitions"
+            f"unknown schema kind '{kind}'", hint="use --kind study, definitions or survey"
         )
     sys.stdout.write(texts[name])
 
@@ -455,24 +455,20 @@ def demo(
         str, typer.Option("--template", "-t", help="Template of the example study.")
     ] = "gemeente",
 ) -> None:
-    """Create an example study (once) and build every report of it: needmap at a glance."""
-    from needmap.personas.loader import load_study
-    from needmap.personas.templates import init_study
-    from needmap.reports.bundle import write_overlap_bundle
+    """Create an example study (once) and build every report of it: needmap at a glance.
 
-    study_dir = out / "study"
+    With the gemeente template this includes an example top-task survey: a generated export
+    (example-export-*.csv), its import, and the top-task tables and charts.
+    """
+    from needmap.demo import build_demo
+
     console = _console()
-    if not (study_dir / "study.yaml").exists():
-        init_study(study_dir, template)
-        console.print(f"Created the example study in {study_dir} (template '{template}').")
-    else:
-        console.print(f"Using the existing example study in {study_dir}.")
-    study = load_study(study_dir)
-    _print_problems(study.warnings)
-    console.print(f"✓ {study.settings.name}: {_counts(study)}")
-    written = write_overlap_bundle(study, out, progress=lambda p: console.print(f"  wrote {p}"))
+    result = build_demo(out, template, progress=lambda p: console.print(f"  wrote {p}"))
+    _print_problems(result.warnings)
+    state = "Created the" if result.created else "Used the existing"
+    console.print(f"{state} example study in {result.study_dir} (template '{template}').")
     console.print(
-        f"Open {out / 'overlap-groups.html'} in a browser to start ({len(written)} files)."
+        f"Open {out / 'overlap-groups.html'} in a browser to start ({len(result.files)} files)."
     )
 
 
@@ -700,10 +696,13 @@ def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
         names = {g.group: g.name for g in result.groups}
         labels_of = {t.id: t.label for t in result.tasks}
         for d in result.disagreements[:5]:
-            console.print(
-                f"  {escape(labels_of[d.task])}: {d.spread * 100:.0f} points "
-                f"({escape(names[d.highest])} high, {escape(names[d.lowest])} low)"
+            line = words["tt.spread"].format(
+                task=labels_of[d.task],
+                points=f"{d.spread * 100:.0f}",
+                high=names[d.highest],
+                low=names[d.lowest],
             )
+            console.print("  " + escape(line))
 
 
 def _print_group_ranking(result: TopTasks, group: GroupBreakdown, top: int) -> None:

@@ -137,6 +137,7 @@ def test_schema_prints_and_writes(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
         "definitions.schema.json",
         "study.schema.json",
+        "survey.schema.json",
     ]
     bad = runner.invoke(app, ["schema", "--kind", "nope"])
     assert bad.exit_code == 2
@@ -150,7 +151,7 @@ def test_demo_is_repeatable(tmp_path: Path) -> None:
     assert "Created the example study" in first.stdout
     second = runner.invoke(app, ["demo", str(out)])
     assert second.exit_code == 0
-    assert "Using the existing example study" in second.stdout
+    assert "Used the existing example study" in second.stdout
 
 
 def test_usage_error_exit_code() -> None:

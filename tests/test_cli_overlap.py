@@ -129,3 +129,28 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
         ]
     )
     assert not any(p.name.endswith(".tmp") for p in (tmp_path / "demo").rglob("*"))
+
+
+def test_demo_with_gemeente_includes_an_example_survey(tmp_path: Path) -> None:
+    from needmap.demo import build_demo
+
+    seen: list[Path] = []
+    result = build_demo(tmp_path / "demo", "gemeente", progress=seen.append)
+    assert result.created and seen == result.files
+    names = {p.name for p in result.files}
+    assert {
+        "example-export-toptaken-2026.csv",
+        "toptaken-2026.tally.json",
+        "toptasks-toptaken-2026.md",
+        "toptasks-toptaken-2026.xlsx",
+        "toptasks-toptaken-2026-neck.png",
+        "toptasks-toptaken-2026-groups.png",
+    } <= names
+    tally = json.loads((result.study_dir / "surveys" / "toptaken-2026.tally.json").read_text())
+    assert "anonymous" not in json.dumps(tally)
+    assert sum(tally["respondents"].values()) > 400
+    again = build_demo(tmp_path / "demo", "gemeente")
+    assert not again.created
+    assert (tmp_path / "demo" / "toptasks-toptaken-2026.md").read_text() == (
+        tmp_path / "demo" / "toptasks-toptaken-2026.md"
+    ).read_text()

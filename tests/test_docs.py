@@ -9,6 +9,7 @@ import pytest
 from pydantic import BaseModel
 
 from needmap.personas import schema
+from needmap.surveys import mapping
 
 ROOT = Path(__file__).parent.parent
 MODELS = [
@@ -25,6 +26,16 @@ MODELS = [
     schema.Need,
     schema.Persona,
 ]
+
+
+SURVEY_MODELS = [mapping.SurveyMapping, mapping.GroupColumn, mapping.Choices, mapping.SurveyTask]
+
+
+@pytest.mark.parametrize("model", SURVEY_MODELS, ids=lambda m: m.__name__)
+def test_every_survey_field_is_in_the_survey_guide(model: type[BaseModel]) -> None:
+    text = (ROOT / "docs" / "surveys.md").read_text(encoding="utf-8")
+    for name in model.model_fields:
+        assert re.search(rf"[`.]{name}[`.\[,]", text), f"{model.__name__}.{name} is not documented"
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)

@@ -12,7 +12,7 @@ import pytest
 
 from needmap import init_study, list_templates, load_study
 from needmap.errors import TargetExistsError, UsageError
-from needmap.personas.templates import MODELINE, schema_texts
+from needmap.scaffold import MODELINE, schema_texts
 
 TEMPLATES = [t.name for t in list_templates()]
 
@@ -96,7 +96,7 @@ def test_json_schema_rejects_what_the_loader_rejects(tmp_path: Path) -> None:
 
 def test_schema_texts_are_stable(golden: object) -> None:
     texts = schema_texts()
-    assert set(texts) == {"study.schema.json", "definitions.schema.json"}
+    assert set(texts) == {"study.schema.json", "definitions.schema.json", "survey.schema.json"}
     for name, text in texts.items():
         schema = json.loads(text)
         assert schema["$schema"].endswith("2020-12/schema")

@@ -236,7 +236,11 @@ def analyse_toptasks(
         coverage_target=coverage_target,
         coverage=coverage_set([(t, measure[t]) for t in tasks], coverage_target),
         neck=coverage_set([(t, measure[t]) for t in tasks], NECK_SHARE),
-        weights={g: (None if g in hidden else w) for g, w in weights.items()},
+        weights={
+            b.group: None if b.suppressed else weights[b.group]
+            for b in breakdowns
+            if b.group in weights
+        },
         weighting_note=note,
         groups=breakdowns,
         suppressed=hidden,

@@ -1,4 +1,4 @@
-"""Every overlap output of a study in one folder: what ``needmap demo`` builds."""
+"""Every output of a study in one folder: what ``needmap demo`` builds."""
 
 from __future__ import annotations
 
@@ -6,13 +6,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from needmap.model.analysis import analyse_overlap
+from needmap.model.toptasks import TopTasks
 from needmap.personas.study import Study
-from needmap.reports.diagram import draw_diagram, write_diagram
+from needmap.reports.diagram import draw_diagram, write_diagram, write_figure
+from needmap.reports.i18n import Language
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.overview import write_overview
 from needmap.reports.table_formats import TABLE_FORMATS, write_table
+from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
+from needmap.reports.toptasks_table import build_ranking, write_ranking
 
-__all__ = ["write_overlap_bundle"]
+__all__ = ["write_overlap_bundle", "write_toptasks_bundle"]
 
 
 def write_overlap_bundle(
@@ -52,3 +56,25 @@ def _bundle(study: Study, out: Path) -> Iterator[Path]:
             path = out / f"needs-{name}{suffix}"
             write_table(table, path)
             yield path
+
+
+def write_toptasks_bundle(
+    result: TopTasks,
+    language: Language,
+    out: Path,
+    progress: Callable[[Path], None] | None = None,
+) -> list[Path]:
+    """The ranking table (Markdown, XLSX) and both charts (PNG) of one survey."""
+    table = build_ranking(result, language)
+    stem = out / f"toptasks-{result.survey}"
+    written = [stem.with_suffix(".md"), stem.with_suffix(".xlsx")]
+    for path in written:
+        write_ranking(table, path)
+    neck, groups = Path(f"{stem}-neck.png"), Path(f"{stem}-groups.png")
+    write_figure(draw_long_neck(result, language), neck)
+    write_figure(draw_group_chart(result, language), groups)
+    written += [neck, groups]
+    if progress is not None:
+        for path in written:
+            progress(path)
+    return written

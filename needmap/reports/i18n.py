@@ -86,6 +86,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tt.suppressed_note": "Groups with fewer than {n} respondents are not shown (n<{n}); "
         "where one group would be derivable from the total, a second is hidden too.",
         "tt.disagree": "Where groups differ most",
+        "tt.spread": "{task}: {points} points apart ({high} highest, {low} lowest)",
         "tt.needs": "Evidence for needs",
         "tt.chart.neck": "The long neck of top tasks",
         "tt.chart.share": "Share of votes",
@@ -171,6 +172,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "(n<{n}); waar één groep uit het totaal af te leiden zou zijn, is ook een tweede "
         "verborgen.",
         "tt.disagree": "Waar groepen het meest verschillen",
+        "tt.spread": "{task}: {points} procentpunt verschil ({high} het hoogst, {low} het laagst)",
         "tt.needs": "Bewijs voor behoeften",
         "tt.chart.neck": "De lange nek van de toptaken",
         "tt.chart.share": "Aandeel van de stemmen",

@@ -167,10 +167,10 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
     groups = result.groups
     hidden = words["tt.suppressed"].format(n=result.min_group_size)
     with matplotlib.rc_context(RC_PARAMS):
-        width = max(8.0, 4.6 + 1.25 * len(groups))
+        width = max(8.0, 4.9 + 1.25 * len(groups))
         height = 1.8 + 0.42 * len(tasks)
         figure = Figure(figsize=(width, height))
-        ax = figure.add_axes((3.6 / width, 0.45 / height, 1 - 4.0 / width, 1 - 1.6 / height))
+        ax = figure.add_axes((3.9 / width, 0.45 / height, 1 - 4.3 / width, 1 - 1.6 / height))
         peak = max((g.shares.get(t.id, 0.0) for g in groups for t in tasks), default=0.0) or 1.0
         from matplotlib import colormaps
 
@@ -212,7 +212,8 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
         ax.set_xticks([x + 0.5 for x in range(len(groups))])
         ax.set_xticklabels(
             [
-                textwrap.fill(g.name, 16) + ("" if g.suppressed else f"\nn={g.respondents}")
+                textwrap.fill(g.name, 16, break_long_words=False)
+                + ("" if g.suppressed else f"\nn={g.respondents}")
                 for g in groups
             ],
             fontsize=9.5,

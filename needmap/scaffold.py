@@ -2,8 +2,9 @@
 
 Templates are plain study folders shipped in ``needmap/templates/<name>/``. ``init`` copies one
 into a new folder, writes the JSON Schemas into ``schemas/``, and starts every YAML file with a
-``yaml-language-server`` modeline pointing at them, so editors autocomplete and check the files
-offline.
+``yaml-language-server`` modeline pointing at the schema of its kind (study, definitions or
+survey mapping), so editors autocomplete and check the files offline. This module sits above
+``personas`` and ``surveys`` because it writes the formats of both.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from needmap.fileio import write_files_new, write_text_atomic
 from needmap.personas.loader import STUDY_FILE
 from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import DefinitionsFile, StudyFile, json_schema
+from needmap.surveys.mapping import SurveyMapping
 
 __all__ = [
     "SCHEMA_FOLDER",
@@ -35,6 +37,7 @@ __all__ = [
 SCHEMA_FOLDER = "schemas"
 STUDY_SCHEMA = "study.schema.json"
 DEFINITIONS_SCHEMA = "definitions.schema.json"
+SURVEY_SCHEMA = "survey.schema.json"
 MODELINE = "# yaml-language-server: $schema="
 
 
@@ -94,6 +97,7 @@ def schema_texts() -> dict[str, str]:
         DEFINITIONS_SCHEMA: json_schema(
             DefinitionsFile, "needmap definitions (families, groups, needs, personas)"
         ),
+        SURVEY_SCHEMA: json_schema(SurveyMapping, "needmap survey mapping (surveys/*.yaml)"),
     }
     return {name: json.dumps(s, indent=2, ensure_ascii=False) + "\n" for name, s in schemas.items()}
 
@@ -111,8 +115,14 @@ def write_schemas(folder: Path) -> list[Path]:
 
 
 def _with_modeline(relative: str, data: bytes) -> bytes:
-    depth = len(PurePosixPath(relative).parts) - 1
-    schema = STUDY_SCHEMA if relative == STUDY_FILE else DEFINITIONS_SCHEMA
+    parts = PurePosixPath(relative).parts
+    depth = len(parts) - 1
+    if relative == STUDY_FILE:
+        schema = STUDY_SCHEMA
+    elif parts[0] == "surveys":
+        schema = SURVEY_SCHEMA
+    else:
+        schema = DEFINITIONS_SCHEMA
     target = "/".join([".."] * depth + [SCHEMA_FOLDER, schema])
     return f"{MODELINE}{target}\n".encode() + data
 
