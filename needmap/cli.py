@@ -500,6 +500,7 @@ def _print_overlap(analysis: OverlapAnalysis) -> None:
     from rich.table import Table
 
     from needmap.reports.i18n import labels
+    from needmap.reports.overview import advice_fields
 
     study, result, advice = analysis.study, analysis.overlap, analysis.advice
     words = labels(study.settings.language)
@@ -553,13 +554,7 @@ def _print_overlap(analysis: OverlapAnalysis) -> None:
     console.print(
         words["overlap.advice"].format(
             form=f"[bold]{words['form.' + advice.form]}[/bold]",
-            share=f"{advice.shared_share:.0%}",
-            k=advice.shared_min_units,
-            n=len(result.units),
-            u=f"{advice.universal_from:.0%}",
-            l=f"{advice.landscape_below:.0%}",
-            shared=len(advice.shared_needs),
-            specific=len(advice.specific_needs),
+            **advice_fields(advice, len(result.units)),
         )
     )
     if result.weighting_note:

@@ -8,13 +8,27 @@ from pathlib import Path
 
 from needmap.fileio import write_text_atomic
 from needmap.model.analysis import OverlapAnalysis
+from needmap.model.platform import PlatformAdvice
 from needmap.reports.diagram import Diagram, render_diagram
 from needmap.reports.i18n import labels
 from needmap.reports.jinja import environment
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.table_formats import table_to_html
 
-__all__ = ["render_overview", "write_overview"]
+__all__ = ["advice_fields", "render_overview", "write_overview"]
+
+
+def advice_fields(advice: PlatformAdvice, units: int) -> dict[str, object]:
+    """The numbers of the platform advice, as the advice sentences in ``i18n`` name them."""
+    return {
+        "share": f"{advice.shared_share:.0%}",
+        "k": advice.shared_min_units,
+        "n": units,
+        "u": f"{advice.universal_from:.0%}",
+        "l": f"{advice.landscape_below:.0%}",
+        "shared": len(advice.shared_needs),
+        "specific": len(advice.specific_needs),
+    }
 
 
 def render_overview(analysis: OverlapAnalysis, diagram: Diagram) -> str:
@@ -34,13 +48,7 @@ def render_overview(analysis: OverlapAnalysis, diagram: Diagram) -> str:
             advice_heading=words["report.advice"],
             advice_form=words[f"form.{advice.form}"],
             advice_text=words["report.advice_text"].format(
-                share=f"{advice.shared_share:.0%}",
-                k=advice.shared_min_units,
-                n=len(overlap.units),
-                u=f"{advice.universal_from:.0%}",
-                l=f"{advice.landscape_below:.0%}",
-                shared=len(advice.shared_needs),
-                specific=len(advice.specific_needs),
+                **advice_fields(advice, len(overlap.units))
             ),
             note=words["overlap.note"].format(note=overlap.weighting_note)
             if overlap.weighting_note

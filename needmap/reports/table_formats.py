@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from needmap.errors import UsageError
 from needmap.fileio import write_bytes_atomic
@@ -19,14 +20,18 @@ from needmap.reports.needs_table import NeedsTable
 
 __all__ = [
     "TABLE_FORMATS",
+    "csv_bytes",
+    "csv_text",
     "neutralise_cell",
     "table_to_csv",
     "table_to_html",
     "table_to_markdown",
     "table_to_xlsx",
+    "write_in_format",
     "write_table",
 ]
 
+T = TypeVar("T")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
@@ -76,14 +81,35 @@ def table_to_html(table: NeedsTable) -> str:
     return environment().get_template("needs_table.html.j2").render(table=table)
 
 
-def table_to_csv(table: NeedsTable) -> str:
-    """CSV with a header row; UTF-8 with BOM is added when written, for Excel."""
+def csv_text(rows: Iterable[Sequence[str]]) -> str:
+    """Rows as CSV (CRLF, as spreadsheets expect), every cell neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([neutralise_cell(h) for h in _header(table)])
-    for record in _records(table):
-        writer.writerow([neutralise_cell(v) for v in record])
+    for row in rows:
+        writer.writerow([neutralise_cell(cell) for cell in row])
     return buffer.getvalue()
+
+
+def csv_bytes(text: str) -> bytes:
+    """UTF-8 with a BOM, so Excel opens the file with the right encoding."""
+    return b"\xef\xbb\xbf" + text.encode("utf-8")
+
+
+def write_in_format(
+    renderers: Mapping[str, Callable[[T], bytes]], value: T, path: Path, what: str, hint: str
+) -> None:
+    """Render ``value`` as ``path``'s suffix asks and write it atomically."""
+    render = renderers.get(path.suffix.lower())
+    if render is None:
+        raise UsageError.single(
+            f"cannot write {what} as '{path.suffix or path.name}'", path=path, hint=hint
+        )
+    write_bytes_atomic(path, render(value))
+
+
+def table_to_csv(table: NeedsTable) -> str:
+    """CSV with a header row; UTF-8 with BOM is added when written, for Excel."""
+    return csv_text([_header(table), *_records(table)])
 
 
 def table_to_xlsx(table: NeedsTable) -> bytes:
@@ -135,18 +161,12 @@ def table_to_xlsx(table: NeedsTable) -> bytes:
 TABLE_FORMATS: dict[str, Callable[[NeedsTable], bytes]] = {
     ".md": lambda t: table_to_markdown(t).encode("utf-8"),
     ".html": lambda t: table_to_html(t).encode("utf-8"),
-    ".csv": lambda t: b"\xef\xbb\xbf" + table_to_csv(t).encode("utf-8"),
+    ".csv": lambda t: csv_bytes(table_to_csv(t)),
     ".xlsx": table_to_xlsx,
 }
 
 
 def write_table(table: NeedsTable, path: Path) -> None:
     """Write ``table`` in the format its file name asks for, atomically."""
-    render = TABLE_FORMATS.get(path.suffix.lower())
-    if render is None:
-        raise UsageError.single(
-            f"cannot write a table as '{path.suffix or path.name}'",
-            path=path,
-            hint="use a file name ending in " + ", ".join(TABLE_FORMATS),
-        )
-    write_bytes_atomic(path, render(table))
+    hint = "use a file name ending in " + ", ".join(TABLE_FORMATS)
+    write_in_format(TABLE_FORMATS, table, path, "a table", hint)

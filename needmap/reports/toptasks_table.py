@@ -6,17 +6,14 @@ respondent counts and weights are never written.
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from needmap.errors import UsageError
-from needmap.fileio import write_bytes_atomic
 from needmap.model.toptasks import TopTasks
 from needmap.reports.i18n import Language, labels
-from needmap.reports.table_formats import neutralise_cell
+from needmap.reports.table_formats import csv_bytes, csv_text, write_in_format
 
 __all__ = [
     "RANKING_FORMATS",
@@ -112,12 +109,7 @@ def ranking_to_markdown(table: RankingTable) -> str:
 
 
 def ranking_to_csv(table: RankingTable) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([neutralise_cell(h) for h in table.header])
-    for row in table.rows:
-        writer.writerow([neutralise_cell(c) for c in row])
-    return buffer.getvalue()
+    return csv_text([table.header, *table.rows])
 
 
 def ranking_to_xlsx(table: RankingTable) -> bytes:
@@ -159,20 +151,14 @@ def ranking_to_xlsx(table: RankingTable) -> bytes:
 
 RANKING_FORMATS = {
     ".md": lambda t: ranking_to_markdown(t).encode("utf-8"),
-    ".csv": lambda t: b"\xef\xbb\xbf" + ranking_to_csv(t).encode("utf-8"),
+    ".csv": lambda t: csv_bytes(ranking_to_csv(t)),
     ".xlsx": ranking_to_xlsx,
 }
 
 
 def write_ranking(table: RankingTable, path: Path) -> None:
-    render = RANKING_FORMATS.get(path.suffix.lower())
-    if render is None:
-        raise UsageError.single(
-            f"cannot write top tasks as '{path.suffix or path.name}'",
-            path=path,
-            hint="use .md, .csv or .xlsx for the table, .png or .svg for a chart",
-        )
-    write_bytes_atomic(path, render(table))
+    hint = "use .md, .csv or .xlsx for the table, .png or .svg for a chart"
+    write_in_format(RANKING_FORMATS, table, path, "top tasks", hint)
 
 
 def toptasks_to_json(result: TopTasks) -> dict[str, Any]:
