@@ -297,3 +297,21 @@ def test_malformed_csv_is_a_positioned_problem(study: Study, tmp_path: Path) -> 
     (problem,) = raised.value.problems
     assert problem.location.line == 3
     assert problem.message.startswith("CSV error: field larger than field limit")
+
+
+def test_xlsx_with_empty_rows_and_columns_before_the_data(study: Study, tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    rows = _rows(FIXTURES / "exports" / "ms-forms.csv")
+    for r, row in enumerate(rows, start=3):
+        for c, value in enumerate(row, start=2):
+            sheet.cell(row=r, column=c, value=int(value) if value.isdigit() else value)
+    sheet.cell(row=5, column=8, value="Book leave;Fly to the moon;")
+    path = tmp_path / "offset.xlsx"
+    workbook.save(path)
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "ms-forms", path)
+    (problem,) = raised.value.problems
+    # row 5, column H, as Excel shows them
+    assert (problem.location.line, problem.location.column) == (5, 8)
+    assert problem.message == "unknown choice 'Fly to the moon'"

@@ -2,7 +2,7 @@
 
 CSV: UTF-8 with or without BOM, or cp1252 (Excel's Western default); ``;``, ``,`` or tab as
 delimiter, detected from the header line. Which encoding and delimiter were used is reported,
-so a wrong guess is visible. XLSX: the first sheet, read with openpyxl in read-only mode.
+so a wrong guess is visible. XLSX: the first sheet, read with python-calamine.
 """
 
 from __future__ import annotations
@@ -107,36 +107,43 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
 
 
 def _xlsx(path: Path) -> Table:
-    from openpyxl import load_workbook
+    """The first sheet, read with python-calamine (about ten times faster than openpyxl).
+
+    Rows are padded back to the sheet's own columns (calamine drops leading empty columns),
+    and empty rows above the header are skipped, so row and column numbers in problems are
+    the ones Excel shows.
+    """
+    from python_calamine import CalamineWorkbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        rows = iter(sheet.iter_rows())
+    except Exception as exc:  # calamine raises several types for a damaged or foreign file
         raise InvalidStudyError.single(
             f"cannot read this workbook: {exc}", path=path, hint="save it again from Excel as .xlsx"
         ) from None
-    sheet = workbook.worksheets[0]
-    values = sheet.iter_rows(values_only=True)
-    try:
-        header = [_cell(v).strip() for v in next(values)]
-    except StopIteration:
-        workbook.close()
-        raise InvalidStudyError.single("the first sheet is empty", path=path) from None
+    shift = [""] * sheet.start[1] if sheet.start is not None else []
+    position = [0]
+    header: list[str] = []
+    for values in rows:
+        position[0] += 1
+        header = [_cell(v).strip() for v in values]
+        if any(header):
+            break
+    if not any(header):
+        raise InvalidStudyError.single("the first sheet is empty", path=path)
+    title = sheet.name
 
-    position = [1]
+    def cells() -> Iterator[list[str]]:
+        for values in rows:
+            position[0] += 1
+            yield shift + [_cell(v) for v in values]
 
-    def rows() -> Iterator[list[str]]:
-        try:
-            for row in values:
-                position[0] += 1
-                yield [_cell(v) for v in row]
-        finally:
-            workbook.close()
-
-    return Table(path, header, rows(), lambda: position[0], f"XLSX, sheet '{sheet.title}'")
+    return Table(path, shift + header, cells(), lambda: position[0], f"XLSX, sheet '{title}'")
 
 
 def _cell(value: object) -> str:
+    """A cell as text; whole numbers without '.0' (Excel stores every number as a float)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
