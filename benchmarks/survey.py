@@ -43,7 +43,7 @@ from needmap.surveys import import_survey, load_mapping
 study = load_study(Path({study!r}))
 mapping = load_mapping(Path({mapping!r}), study)
 start = time.perf_counter()
-tally = import_survey(study, mapping, Path({export!r})).tally
+tally = import_survey(mapping, Path({export!r})).tally
 result = analyse_toptasks(study, mapping, tally)
 elapsed = time.perf_counter() - start
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -381,7 +381,7 @@ def survey_import(
 
     study = load_study(folder)
     survey = find_mapping(study, mapping)
-    result = import_survey(study, survey, export, strict=strict)
+    result = import_survey(survey, export, strict=strict)
     target = tally_path(study.root, survey.id)
     write_tally(result.tally, target)
     _print_problems(result.warnings)

@@ -64,7 +64,7 @@ def build_demo(
         export = out / f"example-export-{mapping.id}.csv"
         write_example_export(study, mapping, export)
         wrote(export)
-        imported = import_survey(study, mapping, export)
+        imported = import_survey(mapping, export)
         tally = tally_path(study.root, mapping.id)
         write_tally(imported.tally, tally)
         wrote(tally)

@@ -36,7 +36,7 @@ def study() -> Study:
 
 def _import(study: Study, layout: str, export: Path, *, strict: bool = False) -> object:
     mapping = load_mapping(FIXTURES / "mappings" / f"{layout}.yaml", study)
-    return import_survey(study, mapping, export, strict=strict)
+    return import_survey(mapping, export, strict=strict)
 
 
 @pytest.mark.parametrize(
@@ -255,13 +255,13 @@ def test_limesurvey_mapping_needs_codes(study: Study, tmp_path: Path) -> None:
 def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
     mapping = load_mapping(FIXTURES / "mappings" / "long.yaml", study)
     with pytest.raises(NeedmapError, match=r"cannot read '\.json' files") as raised:
-        import_survey(study, mapping, _write(tmp_path, "x.json", "{}"))
+        import_survey(mapping, _write(tmp_path, "x.json", "{}"))
     assert raised.value.problems[0].hint == "export the survey as CSV or XLSX"
     with pytest.raises(NeedmapError, match="the file is empty"):
-        import_survey(study, mapping, _write(tmp_path, "x.csv", ""))
+        import_survey(mapping, _write(tmp_path, "x.csv", ""))
     (tmp_path / "bad.xlsx").write_bytes(b"not a zip")
     with pytest.raises(NeedmapError, match="cannot read this workbook"):
-        import_survey(study, mapping, tmp_path / "bad.xlsx")
+        import_survey(mapping, tmp_path / "bad.xlsx")
 
 
 def test_tally_round_trip_keeps_no_respondent_data(study: Study, tmp_path: Path) -> None:

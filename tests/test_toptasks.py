@@ -52,7 +52,7 @@ def mapping(study: Study) -> SurveyMapping:
 
 @pytest.fixture(scope="module")
 def tally(study: Study, mapping: SurveyMapping) -> Tally:
-    return import_survey(study, mapping, FIXTURES / "exports" / "long.csv").tally
+    return import_survey(mapping, FIXTURES / "exports" / "long.csv").tally
 
 
 def _with_minimum(study: Study, minimum: int) -> Study:
@@ -248,7 +248,7 @@ def test_row_order_does_not_matter(order: list[int]) -> None:
     path = Path(__file__).parent / ".hypothesis-shuffled.csv"
     try:
         path.write_text("\n".join([header] + [rows[i] for i in order]) + "\n", encoding="utf-8")
-        tally = import_survey(study, mapping, path).tally
+        tally = import_survey(mapping, path).tally
     finally:
         path.unlink(missing_ok=True)
     assert {g: dict(v) for g, v in tally.votes.items()} == {

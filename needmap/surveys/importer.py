@@ -25,7 +25,6 @@ from typing import NamedTuple, cast
 
 from needmap.errors import InvalidStudyError, Location, Problem, Severity
 from needmap.personas.messages import did_you_mean
-from needmap.personas.study import Study
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table, open_table
 from needmap.surveys.tally import OUTSIDE, Tally
@@ -85,13 +84,9 @@ class _Problems:
         return self.kept + more
 
 
-def import_survey(
-    study: Study, mapping: SurveyMapping, path: Path, *, strict: bool = False
-) -> ImportResult:
-    """Read ``path`` with ``mapping`` into a tally; raise with every error found.
-
-    ``study`` is the study the mapping was checked against (by :func:`load_mapping`).
-    """
+def import_survey(mapping: SurveyMapping, path: Path, *, strict: bool = False) -> ImportResult:
+    """Read ``path`` with ``mapping`` (checked against its study by ``load_mapping``) into a
+    tally; raise with every error found."""
     table = open_table(path)
     problems = _Problems(path)
     loop = _layout_loop(mapping, table, problems)
