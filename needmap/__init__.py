@@ -21,6 +21,11 @@ _EXPORTS = {
     "init_study": "needmap.scaffold",
     "list_templates": "needmap.scaffold",
     "write_schemas": "needmap.scaffold",
+    "analyse_overlap": "needmap.model.analysis",
+    "analyse_toptasks": "needmap.model.toptasks",
+    "load_mapping": "needmap.surveys.mapping",
+    "import_survey": "needmap.surveys.importer",
+    "build_demo": "needmap.demo",
 }
 
 __all__ = [
@@ -30,17 +35,27 @@ __all__ = [
     "Problem",
     "Study",
     "__version__",
+    "analyse_overlap",
+    "analyse_toptasks",
+    "build_demo",
+    "import_survey",
     "init_study",
     "list_templates",
+    "load_mapping",
     "load_study",
     "write_schemas",
 ]
 
 if TYPE_CHECKING:
+    from needmap.demo import build_demo
     from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem
+    from needmap.model.analysis import analyse_overlap
+    from needmap.model.toptasks import analyse_toptasks
     from needmap.personas.loader import load_study
     from needmap.personas.study import Study
     from needmap.scaffold import init_study, list_templates, write_schemas
+    from needmap.surveys.importer import import_survey
+    from needmap.surveys.mapping import load_mapping
 
 
 def __getattr__(name: str) -> Any:

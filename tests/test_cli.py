@@ -217,3 +217,12 @@ def test_help_does_not_import_heavy_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+def test_public_api_names_resolve() -> None:
+    import needmap
+
+    for name in needmap.__all__:
+        assert getattr(needmap, name) is not None, name
+    with pytest.raises(AttributeError):
+        needmap.no_such_thing  # noqa: B018
