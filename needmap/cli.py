@@ -156,9 +156,10 @@ def validate(
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
-    """Check a study: syntax, schema and references, reporting every problem at file:line:col."""
+    """Check a study and its survey mappings, reporting every problem at file:line:col."""
     from needmap.errors import InvalidStudyError
     from needmap.personas.loader import load_study
+    from needmap.surveys.catalog import check_mappings
 
     try:
         study = load_study(folder)
@@ -167,15 +168,22 @@ def validate(
             raise
         _print_json(_validation_result(folder, None, exc.problems))
         raise typer.Exit(EXIT_INPUT) from None
-    failed = strict and bool(study.warnings)
+    mapping_problems = tuple(check_mappings(study))
+    if any(p.severity == "error" for p in mapping_problems):
+        if as_json:
+            _print_json(_validation_result(folder, None, study.warnings + mapping_problems))
+            raise typer.Exit(EXIT_INPUT)
+        raise InvalidStudyError(study.warnings + mapping_problems)
+    problems = study.warnings + mapping_problems
+    failed = strict and bool(problems)
     if as_json:
-        _print_json(_validation_result(folder, study, study.warnings, strict=strict))
+        _print_json(_validation_result(folder, study, problems, strict=strict))
     else:
-        _print_problems(study.warnings)
+        _print_problems(problems)
         mark = "✗" if failed else "✓"
         _console().print(
             f"{mark} {folder}: '{study.settings.name}' ({study.settings.organisation}) — "
-            f"{_counts(study)}" + (f", {len(study.warnings)} warning(s)" if study.warnings else "")
+            f"{_counts(study)}" + (f", {len(problems)} warning(s)" if problems else "")
         )
     if failed:
         raise typer.Exit(EXIT_INPUT)

@@ -226,3 +226,21 @@ def test_public_api_names_resolve() -> None:
         assert getattr(needmap, name) is not None, name
     with pytest.raises(AttributeError):
         needmap.no_such_thing  # noqa: B018
+
+
+def test_validate_checks_survey_mappings_too(make_study: StudyMaker) -> None:
+    root = make_study(
+        {
+            "surveys/top.yaml": "id: top\ntitle: Top\nlayout: long\nrespondent: r\n"
+            "group: {column: g, values: {Desk: desk, Feld: feild}}\n"
+            "choices: {column: t}\ntasks:\n  - {id: s, label: Search, needs: [serch]}\n",
+        }
+    )
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 2
+    assert (
+        f"{root}/surveys/top.yaml:5:47: group.values.Feld: unknown group 'feild'" in result.stderr
+    )
+    assert "did you mean 'search'?" in result.stderr
+    as_json = json.loads(runner.invoke(app, ["validate", str(root), "--json"]).stdout)
+    assert as_json["valid"] is False and as_json["errors"] == 2

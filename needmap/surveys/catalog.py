@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from needmap.errors import UsageError
+from needmap.errors import NeedmapError, Problem, UsageError
 from needmap.personas.messages import did_you_mean
 from needmap.personas.study import Study
 from needmap.surveys.mapping import SurveyMapping, load_mapping, mapping_files
 from needmap.surveys.tally import Tally, read_tally, tally_path
 
-__all__ = ["find_mapping", "load_survey"]
+__all__ = ["check_mappings", "find_mapping", "load_survey"]
+
+
+def check_mappings(study: Study) -> list[Problem]:
+    """Every problem in the study's survey mappings (all files, all problems)."""
+    problems: list[Problem] = []
+    for path in mapping_files(study.root):
+        try:
+            load_mapping(path, study)
+        except NeedmapError as exc:
+            problems.extend(exc.problems)
+    return problems
 
 
 def find_mapping(
