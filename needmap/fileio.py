@@ -20,6 +20,13 @@ __all__ = ["write_bytes_atomic", "write_files_new", "write_text_atomic"]
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` in one step; create parent folders as needed."""
+    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        raise OutputError.single(
+            f"cannot write here: {blocker} is a file, not a folder",
+            path=path,
+            hint="choose another output path",
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

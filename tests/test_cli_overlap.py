@@ -95,6 +95,12 @@ def test_table_terminal(study_dir: Path) -> None:
     assert "Content" not in result.stdout
 
 
+def test_table_no_kind(study_dir: Path) -> None:
+    result = runner.invoke(app, ["table", str(study_dir), "-k", ""])
+    assert result.exit_code == 2
+    assert "no kind of need named" in result.stderr
+
+
 def test_table_bad_kind(study_dir: Path) -> None:
     result = runner.invoke(app, ["table", str(study_dir), "-k", "tech"])
     assert result.exit_code == 2

@@ -34,11 +34,12 @@ def test_failed_write_keeps_old_file_and_leaves_no_temp(
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 
 
-def test_unwritable_folder_is_an_output_error(tmp_path: Path) -> None:
+def test_a_file_in_the_way_is_named(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(OutputError):
-        write_text_atomic(blocker / "out.txt", "data")
+    with pytest.raises(OutputError, match=f"{blocker} is a file, not a folder"):
+        write_text_atomic(blocker / "sub" / "out.txt", "data")
+    assert blocker.read_text() == "x"
 
 
 def test_write_files_new_rolls_back_on_failure(

@@ -57,6 +57,10 @@ def parse_kinds(names: Sequence[str] | None) -> tuple[Kind, ...] | None:
     """Kinds named on the command line, checked; None means all."""
     if names is None:
         return None
+    if not names:
+        raise UsageError.single(
+            "no kind of need named", hint="name one or more of: content, function, technology"
+        )
     problems = [
         Problem(
             Location(),
