@@ -264,3 +264,53 @@ def test_overlap_json_is_consistent() -> None:
     assert data["needs"]["n2"]["placement"] == "specific"
     assert data["platform"]["rule"]["shared_min_units"] == 2
     assert sum(r["share"] for r in data["regions"]) == pytest.approx(1.0, abs=1e-3)
+
+
+def _texts_outside(figure: object) -> list[str]:
+    """Texts needmap placed (titles, labels, counts, legends; not matplotlib's tick labels)
+    whose box is not inside the figure: a misplaced or clipped label."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    canvas = FigureCanvasAgg(figure)  # type: ignore[arg-type]
+    canvas.draw()  # axis labels find their place only when drawn
+    renderer = canvas.get_renderer()
+    bounds = figure.bbox  # type: ignore[attr-defined]
+    ticks = {
+        label
+        for ax in figure.axes  # type: ignore[attr-defined]
+        for axis in (ax.xaxis, ax.yaxis)
+        for tick in axis.get_major_ticks() + axis.get_minor_ticks()
+        for label in (tick.label1, tick.label2)
+    }
+    outside = []
+    for text in figure.findobj(Text):  # type: ignore[attr-defined]
+        if text in ticks or not text.get_visible() or not text.get_text().strip():
+            continue
+        box = text.get_window_extent(renderer)
+        if (
+            box.x0 < bounds.x0 - 1
+            or box.x1 > bounds.x1 + 1
+            or box.y0 < bounds.y0 - 1
+            or box.y1 > bounds.y1 + 1
+        ):
+            outside.append(text.get_text())
+    return outside
+
+
+@pytest.mark.parametrize(
+    "groups", [None, THREE, THREE[:2], ["balie"]], ids=["upset", "venn3", "venn2", "one"]
+)
+def test_every_diagram_text_is_inside_the_figure(gemeente: Study, groups: list[str] | None) -> None:
+    drawn = draw_diagram(gemeente, compute_overlap(gemeente, groups))
+    assert _texts_outside(drawn.figure) == []
+
+
+def test_family_upset_texts_are_inside_the_figure(tmp_path_factory: pytest.TempPathFactory) -> None:
+    root = tmp_path_factory.mktemp("zorg") / "study"
+    init_study(root, "zorginstelling")
+    study = load_study(root)
+    for by_family in (False, True):
+        drawn = draw_diagram(study, compute_overlap(study, by_family=by_family))
+        assert drawn.kind == "upset"
+        assert _texts_outside(drawn.figure) == []

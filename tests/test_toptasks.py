@@ -409,3 +409,52 @@ def test_cli_toptasks_before_import(tmp_path: Path) -> None:
     result = runner.invoke(app, ["toptasks", str(root)])
     assert result.exit_code == 2
     assert "has not been imported yet" in result.stderr
+
+
+def test_chart_texts_are_inside_the_figure(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    from tests.test_reports import _texts_outside
+
+    result = analyse_toptasks(study, mapping, tally)
+    for language in ("en", "nl"):
+        assert _texts_outside(draw_long_neck(result, language)) == []
+        assert _texts_outside(draw_group_chart(result, language)) == []
+
+
+@pytest.mark.parametrize("tasks", [18, 40])
+def test_long_neck_with_many_tasks(tasks: int) -> None:
+    from tests.test_reports import _texts_outside
+
+    study, _ = _property_study()
+    mapping = SurveyMapping.model_validate(
+        {
+            "id": "s",
+            "title": "Een lange lijst taken",
+            "layout": "long",
+            "respondent": "r",
+            "group": {"column": "g", "values": {"x": "g1"}},
+            "choices": {"column": "t"},
+            "tasks": [
+                {"id": f"t{i}", "label": f"Een taak met een wat langere naam {i}"}
+                for i in range(tasks)
+            ],
+        }
+    )
+    ids = tuple(f"t{i}" for i in range(tasks))
+    tally = Tally(
+        survey="s",
+        title="S",
+        layout="long",
+        source="x.csv",
+        source_sha256="0",
+        tasks=ids,
+        respondents={"g1": 100, "g2": 50},
+        votes={
+            "g1": {t: 200 // (i + 1) for i, t in enumerate(ids)},
+            "g2": {t: 3 + i % 7 for i, t in enumerate(ids)},
+        },
+    )
+    result = analyse_toptasks(study, mapping, tally)
+    figure = draw_long_neck(result, "nl")
+    assert _texts_outside(figure) == []

@@ -118,15 +118,19 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
                 f"{t.rank}. {textwrap.shorten(t.label, 48, placeholder='…')}"
                 for t in result.tasks[:neck][:8]
             )
-            ax.text(
-                0.99,
-                0.97,
+            # On the top (cumulative) axes, in the band on the right between the short tail
+            # bars and the cumulative line near 100%, so neither draws over the list.
+            line.text(
+                0.98,
+                0.5,
                 names,
-                transform=ax.transAxes,
+                transform=line.transAxes,
                 ha="right",
-                va="top",
+                va="center",
+                multialignment="left",
                 fontsize=9,
                 color=INK,
+                zorder=5,
                 bbox={"facecolor": "white", "edgecolor": "#DDDDDD", "boxstyle": "round,pad=0.4"},
             )
         figure.text(

@@ -194,7 +194,12 @@ def draw_upset(
     if any(r.degree == n_units for r in shown):
         figure.text(legend_x, legend_y, "■", color=HIGHLIGHT, fontsize=12, va="bottom")
         figure.text(
-            x + 0.018, legend_y, words["upset.legend.core"], fontsize=9.5, color=INK, va="bottom"
+            legend_x + 0.018,
+            legend_y,
+            words["upset.legend.core"],
+            fontsize=9.5,
+            color=INK,
+            va="bottom",
         )
         legend_x += 0.17
     singles = [colour_by_unit[r.units[0]] for r in shown if r.degree == 1 and n_units > 1]
