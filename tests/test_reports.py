@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from matplotlib.figure import Figure
 from openpyxl import load_workbook
 
 from needmap import init_study, load_study
@@ -266,25 +267,25 @@ def test_overlap_json_is_consistent() -> None:
     assert sum(r["share"] for r in data["regions"]) == pytest.approx(1.0, abs=1e-3)
 
 
-def _texts_outside(figure: object) -> list[str]:
+def _texts_outside(figure: Figure) -> list[str]:
     """Texts needmap placed (titles, labels, counts, legends; not matplotlib's tick labels)
     whose box is not inside the figure: a misplaced or clipped label."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.text import Text
 
-    canvas = FigureCanvasAgg(figure)  # type: ignore[arg-type]
-    canvas.draw()  # axis labels find their place only when drawn
-    renderer = canvas.get_renderer()
-    bounds = figure.bbox  # type: ignore[attr-defined]
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # type: ignore[no-untyped-call]  # axis labels are placed when drawn
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    bounds = figure.bbox
     ticks = {
         label
-        for ax in figure.axes  # type: ignore[attr-defined]
+        for ax in figure.axes
         for axis in (ax.xaxis, ax.yaxis)
         for tick in axis.get_major_ticks() + axis.get_minor_ticks()
         for label in (tick.label1, tick.label2)
     }
     outside = []
-    for text in figure.findobj(Text):  # type: ignore[attr-defined]
+    for text in figure.findobj(Text):
         if text in ticks or not text.get_visible() or not text.get_text().strip():
             continue
         box = text.get_window_extent(renderer)
