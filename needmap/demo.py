@@ -27,7 +27,21 @@ from needmap.surveys.mapping import SurveyMapping, mapping_files
 
 __all__ = ["DemoResult", "build_demo", "write_example_export"]
 
-RESPONSE_RATES = {"balie": 0.35, "facilitair": 0.25, "buitendienst": 0.2, "bureau": 0.55}
+RESPONSE_RATES = {
+    # gemeente and municipality: front desk, facility and field staff answer least
+    "balie": 0.35,
+    "facilitair": 0.25,
+    "buitendienst": 0.2,
+    "bureau": 0.55,
+    "front-desk": 0.35,
+    "facility": 0.25,
+    "field": 0.2,
+    "office": 0.55,
+    # zorginstelling: care staff on shifts and volunteers answer least
+    "zorg": 0.25,
+    "vrijwilligers": 0.2,
+    "behandelaars": 0.6,
+}
 """Share of each group that answers; groups not named answer at DEFAULT_RESPONSE_RATE."""
 DEFAULT_RESPONSE_RATE = 0.5
 _WEIGHT = {"must": 3.0, "should": 2.0, "could": 1.0}

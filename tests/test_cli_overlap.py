@@ -125,7 +125,7 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in (tmp_path / "demo").iterdir())
     assert names == sorted(
-        ["study"]
+        ["study", "example-export-toptaken-2026.csv"]
         + [f"overlap-{v}.html" for v in ("groups", "families")]
         + [f"diagram-{v}{s}" for v in ("groups", "families") for s in (".svg", ".png")]
         + [
@@ -133,6 +133,7 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
             for v in ("groups", "families")
             for s in (".md", ".html", ".csv", ".xlsx")
         ]
+        + [f"toptasks-toptaken-2026{s}" for s in (".md", ".xlsx", "-neck.png", "-groups.png")]
     )
     assert not any(p.name.endswith(".tmp") for p in (tmp_path / "demo").rglob("*"))
 
