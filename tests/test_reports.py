@@ -315,3 +315,18 @@ def test_family_upset_texts_are_inside_the_figure(tmp_path_factory: pytest.TempP
         drawn = draw_diagram(study, compute_overlap(study, by_family=by_family))
         assert drawn.kind == "upset"
         assert _texts_outside(drawn.figure) == []
+
+
+def test_venn_lists_need_titles_only_where_they_fit(gemeente: Study) -> None:
+    three = render_diagram(
+        draw_diagram(gemeente, compute_overlap(gemeente, THREE)), ".svg"
+    ).decode()
+    # BC holds one need and has room for its title
+    assert "Veilig toegang van overal" in three
+    # regions with more than MAX_LISTED needs never list titles
+    assert "Informatie over projecten in de stad" not in three
+    families = draw_diagram(gemeente, compute_overlap(gemeente, by_family=True))
+    svg = render_diagram(families, ".svg").decode()
+    # the one need of B sits in a thin crescent: no room, so only the table names it
+    assert "Inloggen met DigiD" not in svg
+    assert _texts_outside(families.figure) == []

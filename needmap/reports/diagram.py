@@ -68,7 +68,8 @@ def draw_diagram(study: Study, overlap: Overlap) -> Diagram:
 
             figure = Figure(figsize=(9.5, 7.6), layout=None)
             ax = figure.add_axes((0.04, 0.13, 0.92, 0.71))
-            result = draw_venn(ax, overlap, words["people"], study.settings.language)
+            titles = {n.id: n.title for n in study.needs}
+            result = draw_venn(ax, overlap, words["people"], study.settings.language, titles)
             caption = words["caption.scaled" if result.scaled else "caption.unscaled"]
             caption += "\n" + words["caption.codes"]
             _titles(figure, study, words, y=0.955)

@@ -55,8 +55,17 @@ def region_ids(overlap: Overlap) -> dict[str, tuple[int, str]]:
     return result
 
 
-def draw_venn(ax: Axes, overlap: Overlap, people: str, language: Language) -> VennResult:
-    """Draw the overlap's circles on ``ax``; ``people`` is the translated word for headcounts."""
+def draw_venn(
+    ax: Axes,
+    overlap: Overlap,
+    people: str,
+    language: Language,
+    titles: Mapping[str, str] | None = None,
+) -> VennResult:
+    """Draw the overlap's circles on ``ax``; ``people`` is the translated word for headcounts.
+
+    With ``titles`` (need id -> title), small regions also list their needs, where they fit.
+    """
     units = overlap.units
     if len(units) == 1:
         _draw_single(ax, units[0], len(overlap.needs), _set_label(units[0], people, language))
@@ -71,6 +80,8 @@ def draw_venn(ax: Axes, overlap: Overlap, people: str, language: Language) -> Ve
         ax.clear()
         diagram, _ = _venn(ax, units, counts, set_labels, fixed=True)
     _style(ax, diagram, units, ids)
+    if titles:
+        _list_needs(ax, diagram, overlap, titles)
     return VennResult(scaled=scaled, codes=codes, drawing=diagram)
 
 
@@ -185,6 +196,53 @@ def _style(
             text.set_fontsize(12)
             text.set_color(INK)
             text.set_linespacing(1.25)
+
+
+MAX_LISTED = 3
+"""Regions with at most this many needs list their titles, when the list fits."""
+
+
+def _list_needs(ax: Axes, diagram: Any, overlap: Overlap, titles: Mapping[str, str]) -> None:
+    """Under the count and code of each small region, its need titles in small type.
+
+    "Where space permits": a list is kept only if its box, like the counts', lies wholly
+    inside its region; otherwise the needs table beside the diagram has them.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.transforms import offset_copy
+
+    figure = ax.get_figure(root=True)
+    renderer = FigureCanvasAgg(figure).get_renderer()  # type: ignore[no-untyped-call]
+    lower = offset_copy(ax.transData, fig=figure, y=-24, units="points")
+    position = {u.id: i for i, u in enumerate(overlap.units)}
+    for region in overlap.regions:
+        if len(region.needs) > MAX_LISTED:
+            continue
+        bits = ["0"] * len(overlap.units)
+        for unit_id in region.units:
+            bits[position[unit_id]] = "1"
+        region_id = "".join(bits)
+        patch = diagram.get_patch_by_id(region_id)
+        label = diagram.get_label_by_id(region_id)
+        if patch is None or label is None:
+            continue
+        x, y = label.get_position()
+        text = ax.text(
+            x,
+            y,
+            "\n".join(textwrap.shorten(titles[n], 30, placeholder="…") for n in region.needs),
+            transform=lower,
+            ha="center",
+            va="top",
+            fontsize=7.5,
+            color="#333333",
+            linespacing=1.15,
+        )
+        box = text.get_window_extent(renderer).padded(4)
+        xs = (box.x0, (box.x0 + box.x1) / 2, box.x1)
+        ys = (box.y0, (box.y0 + box.y1) / 2, box.y1)
+        if not all(patch.contains_point((px, py)) for px in xs for py in ys):
+            text.remove()
 
 
 def _draw_single(ax: Axes, unit: Unit, count: int, set_label: str) -> None:
