@@ -330,3 +330,17 @@ def test_venn_lists_need_titles_only_where_they_fit(gemeente: Study) -> None:
     # the one need of B sits in a thin crescent: no room, so only the table names it
     assert "Inloggen met DigiD" not in svg
     assert _texts_outside(families.figure) == []
+
+
+def test_a_group_keeps_its_colour_in_every_picture(gemeente: Study) -> None:
+    from needmap.model.units import choose_units
+    from needmap.reports.palette import colour_of
+
+    everyone = {u.id: colour_of(u) for u in choose_units(gemeente)}
+    assert len(set(everyone.values())) == len(everyone)  # 9 groups, 9 colours
+    for chosen in (["beleid", "balie"], ["bestuur"], ["burgers", "bureau", "bazen"]):
+        assert {u.id: colour_of(u) for u in choose_units(gemeente, chosen)} == {
+            g: everyone[g] for g in chosen
+        }
+    families = {u.id: colour_of(u) for u in choose_units(gemeente, by_family=True)}
+    assert "#0072B2" not in families.values()  # the 'all groups' highlight stays unique

@@ -161,12 +161,12 @@ def test_warnings_leave_respondents_out_and_strict_makes_them_errors(
         + "t5,,Book leave\n",
     )
     result = _import(study, "google-forms", export)
-    shown = [(p.location.line, p.message) for p in result.warnings]  # type: ignore[attr-defined]
+    shown = [(p.location.line, p.location.column, p.message) for p in result.warnings]  # type: ignore[attr-defined]
     assert shown == [
-        (3, "empty row left out"),
-        (4, "6 tasks chosen, more than the 5 allowed: respondent left out"),
-        (5, "no task chosen: respondent left out"),
-        (6, "no group given: respondent left out"),
+        (3, 1, "empty row left out"),
+        (4, 3, "6 tasks chosen, more than the 5 allowed: respondent left out"),
+        (5, 3, "no task chosen: respondent left out"),
+        (6, 2, "no group given: respondent left out"),
     ]
     assert all(p.severity is Severity.WARNING for p in result.warnings)  # type: ignore[attr-defined]
     assert dict(result.tally.respondents) == {"field": 1}  # type: ignore[attr-defined]

@@ -141,6 +141,12 @@ def _column(table: Table, heading: str, problems: _Problems, what: str) -> int |
     return None
 
 
+def _position(table: Table, heading: str) -> int | None:
+    """The 1-based column of ``heading`` (ignoring case and spaces), if the header has it."""
+    folded = heading.strip().casefold()
+    return next((i + 1 for i, h in enumerate(table.header) if h.casefold() == folded), None)
+
+
 class _Counts:
     """Checks each respondent's group and choices, and counts them per group."""
 
@@ -155,10 +161,15 @@ class _Counts:
         self.codes: list[list[int]] = [[] for _ in self.keys]
         self.respondents = [0] * len(self.keys)
         self.skipped: dict[str, int] = {}
-        folded = mapping.group.column.strip().casefold()
-        self.group_column = next(
-            (i + 1 for i, h in enumerate(table.header) if h.casefold() == folded), None
+        self.group_column = _position(table, mapping.group.column)
+        """1-based columns that problems point at: the group answer, and the choices (the
+        first task column for LimeSurvey)."""
+        first_choice = (
+            f"{mapping.choices.question}[{mapping.tasks[0].code}]"
+            if mapping.layout == "limesurvey"
+            else mapping.choices.column or ""
         )
+        self.choice_column = _position(table, first_choice)
 
     def fast_path(self) -> _FastPath:
         """What the row loops need to count the common case inline (see :class:`_FastPath`)."""
@@ -220,7 +231,7 @@ class _Counts:
 
     def _skip(self, reason: str, line: int | None, message: str, hint: str = "") -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
-        column = self.group_column if reason == "no group answer" else None
+        column = self.group_column if reason == "no group answer" else self.choice_column
         self.problems.add(
             reason,
             line if line is not None else self.table.line(),
@@ -232,7 +243,7 @@ class _Counts:
 
     def empty_row(self) -> None:
         self.problems.add(
-            "empty row", self.table.line(), None, "empty row left out", severity=Severity.WARNING
+            "empty row", self.table.line(), 1, "empty row left out", severity=Severity.WARNING
         )
 
     def tally(self, source: str, sha256: str) -> Tally:
