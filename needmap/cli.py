@@ -422,7 +422,8 @@ def toptasks(
         typer.Option(
             "--out",
             "-o",
-            help="Write a table (.md, .csv, .xlsx) or a chart (.png, .svg) instead of printing.",
+            help="Write a page (.html), a table (.md, .csv, .xlsx) or a chart (.png, .svg) "
+            "instead of printing.",
             show_default=False,
         ),
     ] = None,
@@ -448,7 +449,7 @@ def toptasks(
         _print_json(toptasks_to_json(result))
         return
     if out is not None:
-        _write_toptasks(result, language, out, chart)
+        _write_toptasks(result, language, study.settings.organisation, out, chart)
         _console().print(f"wrote {out}")
         return
     _print_toptasks(result, language, top)
@@ -475,9 +476,7 @@ def demo(
     _print_problems(result.warnings)
     state = "Created the" if result.created else "Used the existing"
     console.print(f"{state} example study in {result.study_dir} (template '{template}').")
-    console.print(
-        f"Open {out / 'overlap-groups.html'} in a browser to start ({len(result.files)} files)."
-    )
+    console.print(f"Open {out / 'index.html'} in a browser to start ({len(result.files)} files).")
 
 
 def _counts(study: Study) -> str:
@@ -626,9 +625,16 @@ def _print_import(study: Study, result: ImportResult, target: Path) -> None:
         )
 
 
-def _write_toptasks(result: TopTasks, language: Language, out: Path, chart: str) -> None:
+def _write_toptasks(
+    result: TopTasks, language: Language, organisation: str, out: Path, chart: str
+) -> None:
     from needmap.errors import UsageError
 
+    if out.suffix.lower() == ".html":
+        from needmap.reports.toptasks_page import write_toptasks_page
+
+        write_toptasks_page(result, language, organisation, out)
+        return
     if out.suffix.lower() in (".png", ".svg"):
         from needmap.reports.diagram import write_figure
         from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck

@@ -21,6 +21,7 @@ from needmap.model.toptasks import analyse_toptasks
 from needmap.personas.loader import load_study
 from needmap.personas.study import Study
 from needmap.reports.bundle import write_overlap_bundle, write_toptasks_bundle
+from needmap.reports.index_page import write_index_page
 from needmap.scaffold import init_study
 from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
 from needmap.surveys.mapping import SurveyMapping, mapping_files
@@ -83,7 +84,10 @@ def build_demo(
         write_tally(imported.tally, tally)
         wrote(tally)
         analysis = analyse_toptasks(study, mapping, imported.tally)
-        write_toptasks_bundle(analysis, study.settings.language, out, progress=wrote)
+        write_toptasks_bundle(
+            analysis, study.settings.language, study.settings.organisation, out, progress=wrote
+        )
+    wrote(write_index_page(study, result.files, out))
     return result
 
 

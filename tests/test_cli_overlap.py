@@ -125,7 +125,7 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in (tmp_path / "demo").iterdir())
     assert names == sorted(
-        ["study", "example-export-toptaken-2026.csv"]
+        ["study", "example-export-toptaken-2026.csv", "index.html"]
         + [f"overlap-{v}.html" for v in ("groups", "families")]
         + [f"diagram-{v}{s}" for v in ("groups", "families") for s in (".svg", ".png")]
         + [
@@ -133,7 +133,10 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
             for v in ("groups", "families")
             for s in (".md", ".html", ".csv", ".xlsx")
         ]
-        + [f"toptasks-toptaken-2026{s}" for s in (".md", ".xlsx", "-neck.png", "-groups.png")]
+        + [
+            f"toptasks-toptaken-2026{s}"
+            for s in (".html", ".md", ".xlsx", "-neck.png", "-groups.png")
+        ]
     )
     assert not any(p.name.endswith(".tmp") for p in (tmp_path / "demo").rglob("*"))
 
@@ -152,7 +155,11 @@ def test_demo_with_gemeente_includes_an_example_survey(tmp_path: Path) -> None:
         "toptasks-toptaken-2026.xlsx",
         "toptasks-toptaken-2026-neck.png",
         "toptasks-toptaken-2026-groups.png",
+        "toptasks-toptaken-2026.html",
+        "index.html",
     } <= names
+    index = (tmp_path / "demo" / "index.html").read_text(encoding="utf-8")
+    assert 'href="overlap-groups.html"' in index and 'href="toptasks-toptaken-2026.html"' in index
     tally = json.loads((result.study_dir / "surveys" / "toptaken-2026.tally.json").read_text())
     assert "anonymous" not in json.dumps(tally)
     assert sum(tally["respondents"].values()) > 400

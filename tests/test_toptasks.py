@@ -302,6 +302,15 @@ def test_privacy_xlsx(private: TopTasks, tmp_path: Path) -> None:
     )
 
 
+def test_privacy_html_page(private: TopTasks) -> None:
+    from needmap.reports.toptasks_page import render_toptasks_page
+
+    page = render_toptasks_page(private, "en", "Test org")
+    assert page.startswith("<!DOCTYPE html>")
+    _assert_hidden(page.replace("n&lt;4", "n<4"))
+    assert page.count("data:image/svg+xml;base64,") == 2
+
+
 def test_privacy_json(private: TopTasks) -> None:
     data = toptasks_to_json(private)
     text = json.dumps(data)
@@ -373,7 +382,7 @@ def test_cli_import_and_outputs(tmp_path: Path) -> None:
     data = json.loads(runner.invoke(app, ["toptasks", str(root), "--json", "--unweighted"]).stdout)
     assert data["order"] == "unweighted"
     assert data["coverage"] == {"target": 0.75, "tasks": ["leave", "colleague", "meeting", "cafe"]}
-    for name in ("t.md", "t.csv", "t.xlsx", "neck.png", "neck.svg"):
+    for name in ("t.md", "t.csv", "t.xlsx", "neck.png", "neck.svg", "page.html"):
         result = runner.invoke(app, ["toptasks", str(root), "--out", str(tmp_path / name)])
         assert result.exit_code == 0, result.output
         assert (tmp_path / name).stat().st_size > 300
@@ -382,7 +391,7 @@ def test_cli_import_and_outputs(tmp_path: Path) -> None:
     )
     assert groups.exit_code == 0
     bad = runner.invoke(app, ["toptasks", str(root), "--out", str(tmp_path / "t.pdf")])
-    assert bad.exit_code == 2 and "use .md, .csv or .xlsx" in bad.stderr
+    assert bad.exit_code == 2 and "use .html for a page, .md, .csv or .xlsx" in bad.stderr
 
 
 def test_cli_import_refuses_bad_export_and_writes_nothing(tmp_path: Path) -> None:

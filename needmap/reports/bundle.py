@@ -14,6 +14,7 @@ from needmap.reports.needs_table import build_needs_table
 from needmap.reports.overview import write_overview
 from needmap.reports.table_formats import TABLE_FORMATS, write_table
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
+from needmap.reports.toptasks_page import write_toptasks_page
 from needmap.reports.toptasks_table import build_ranking, write_ranking
 
 __all__ = ["write_overlap_bundle", "write_toptasks_bundle"]
@@ -61,19 +62,22 @@ def _bundle(study: Study, out: Path) -> Iterator[Path]:
 def write_toptasks_bundle(
     result: TopTasks,
     language: Language,
+    organisation: str,
     out: Path,
     progress: Callable[[Path], None] | None = None,
 ) -> list[Path]:
-    """The ranking table (Markdown, XLSX) and both charts (PNG) of one survey."""
+    """The top-task page (HTML), the ranking table (Markdown, XLSX) and both charts (PNG)."""
     table = build_ranking(result, language)
     stem = out / f"toptasks-{result.survey}"
-    written = [stem.with_suffix(".md"), stem.with_suffix(".xlsx")]
-    for path in written:
+    page = stem.with_suffix(".html")
+    write_toptasks_page(result, language, organisation, page)
+    tables = [stem.with_suffix(".md"), stem.with_suffix(".xlsx")]
+    for path in tables:
         write_ranking(table, path)
     neck, groups = Path(f"{stem}-neck.png"), Path(f"{stem}-groups.png")
     write_figure(draw_long_neck(result, language), neck)
     write_figure(draw_group_chart(result, language), groups)
-    written += [neck, groups]
+    written = [page, *tables, neck, groups]
     if progress is not None:
         for path in written:
             progress(path)

@@ -157,7 +157,7 @@ RANKING_FORMATS = {
 
 
 def write_ranking(table: RankingTable, path: Path) -> None:
-    hint = "use .md, .csv or .xlsx for the table, .png or .svg for a chart"
+    hint = "use .html for a page, .md, .csv or .xlsx for a table, .png or .svg for a chart"
     write_in_format(RANKING_FORMATS, table, path, "top tasks", hint)
 
 

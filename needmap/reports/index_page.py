@@ -1,0 +1,56 @@
+"""An index page linking every output in a folder, grouped as a reader looks for them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from needmap.fileio import write_text_atomic
+from needmap.personas.study import Study
+from needmap.reports.i18n import labels
+from needmap.reports.jinja import environment
+
+__all__ = ["write_index_page"]
+
+_KINDS = {".html": "index.page", ".png": "index.picture", ".svg": "index.picture"}
+
+
+def write_index_page(study: Study, files: Sequence[Path], out: Path) -> Path:
+    """Write ``out/index.html`` linking ``files`` (those inside ``out``); returns its path."""
+    words = labels(study.settings.language)
+    sections: dict[str, list[tuple[str, str]]] = {
+        words["index.overlap"]: [],
+        words["index.toptasks"]: [],
+        words["index.files"]: [],
+    }
+    for path in files:
+        relative = os.path.relpath(path, out)
+        if relative.startswith(".."):
+            continue
+        kind = words[
+            _KINDS.get(
+                path.suffix,
+                "index.table" if path.suffix in (".md", ".csv", ".xlsx") else "index.data",
+            )
+        ]
+        if path.suffix == ".html" and path.name.startswith("overlap-"):
+            sections[words["index.overlap"]].append((relative, kind))
+        elif path.suffix == ".html" and path.name.startswith("toptasks-"):
+            sections[words["index.toptasks"]].append((relative, kind))
+        else:
+            sections[words["index.files"]].append((relative, kind))
+    page = out / "index.html"
+    write_text_atomic(
+        page,
+        environment()
+        .get_template("index.html.j2")
+        .render(
+            language=study.settings.language,
+            title=words["index.title"],
+            organisation=study.settings.organisation,
+            study_name=study.settings.name,
+            sections=[(name, links) for name, links in sections.items() if links],
+        ),
+    )
+    return page

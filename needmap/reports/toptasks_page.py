@@ -1,0 +1,56 @@
+"""The top-task page: summary, long neck, groups and the ranking table, offline HTML.
+
+Built from the same :class:`RankingTable` and charts as the other outputs, so hidden groups
+read ``n<5`` here too.
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from needmap.fileio import write_text_atomic
+from needmap.model.toptasks import TopTasks
+from needmap.reports.diagram import figure_bytes
+from needmap.reports.i18n import Language, labels
+from needmap.reports.jinja import environment
+from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
+from needmap.reports.toptasks_table import build_ranking
+
+__all__ = ["render_toptasks_page", "write_toptasks_page"]
+
+
+def _svg64(svg: bytes) -> str:
+    return base64.b64encode(svg).decode("ascii")
+
+
+def render_toptasks_page(result: TopTasks, language: Language, organisation: str) -> str:
+    words = labels(language)
+    table = build_ranking(result, language)
+    neck_key = "tt.neck_line.one" if len(result.neck) == 1 else "tt.neck_line"
+    return (
+        environment()
+        .get_template("toptasks.html.j2")
+        .render(
+            language=language,
+            title=table.title,
+            organisation=organisation,
+            notes=[
+                table.notes[1],
+                words[neck_key].format(count=len(result.neck)),
+                table.notes[0],
+                *table.notes[2:],
+            ],
+            neck_svg=_svg64(figure_bytes(draw_long_neck(result, language), ".svg")),
+            groups_svg=_svg64(figure_bytes(draw_group_chart(result, language), ".svg")),
+            neck_alt=words["tt.chart.neck"],
+            groups_alt=words["tt.chart.groups"],
+            table=table,
+        )
+    )
+
+
+def write_toptasks_page(
+    result: TopTasks, language: Language, organisation: str, path: Path
+) -> None:
+    write_text_atomic(path, render_toptasks_page(result, language, organisation))
