@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from needmap.fileio import write_bytes_atomic
 from needmap.model.analysis import analyse_overlap
 from needmap.model.toptasks import TopTasks
 from needmap.personas.study import Study
-from needmap.reports.diagram import draw_diagram, write_diagram, write_figure
+from needmap.reports.diagram import draw_diagram, render_diagram, write_diagram, write_figure
 from needmap.reports.i18n import Language
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.overview import write_overview
@@ -43,13 +44,16 @@ def _bundle(study: Study, out: Path) -> Iterator[Path]:
         analysis = analyse_overlap(study, by_family=by_family)
         diagram = draw_diagram(study, analysis.overlap)
         try:
+            svg = render_diagram(diagram, ".svg")
             page = out / f"overlap-{name}.html"
-            write_overview(analysis, diagram, page)
+            write_overview(analysis, diagram, page, svg)
             yield page
-            for suffix in (".svg", ".png"):
-                path = out / f"diagram-{name}{suffix}"
-                write_diagram(diagram, path)
-                yield path
+            path = out / f"diagram-{name}.svg"
+            write_bytes_atomic(path, svg)
+            yield path
+            path = out / f"diagram-{name}.png"
+            write_diagram(diagram, path)
+            yield path
         finally:
             diagram.figure.clear()
         table = build_needs_table(study, analysis.overlap, analysis.advice)
@@ -69,14 +73,15 @@ def write_toptasks_bundle(
     """The top-task page (HTML), the ranking table (Markdown, XLSX) and both charts (PNG)."""
     table = build_ranking(result, language)
     stem = out / f"toptasks-{result.survey}"
+    charts = (draw_long_neck(result, language), draw_group_chart(result, language))
     page = stem.with_suffix(".html")
-    write_toptasks_page(result, language, organisation, page)
+    write_toptasks_page(result, language, organisation, page, charts)
     tables = [stem.with_suffix(".md"), stem.with_suffix(".xlsx")]
     for path in tables:
         write_ranking(table, path)
     neck, groups = Path(f"{stem}-neck.png"), Path(f"{stem}-groups.png")
-    write_figure(draw_long_neck(result, language), neck)
-    write_figure(draw_group_chart(result, language), groups)
+    write_figure(charts[0], neck)
+    write_figure(charts[1], groups)
     written = [page, *tables, neck, groups]
     if progress is not None:
         for path in written:

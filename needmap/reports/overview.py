@@ -31,12 +31,16 @@ def advice_fields(advice: PlatformAdvice, units: int) -> dict[str, object]:
     }
 
 
-def render_overview(analysis: OverlapAnalysis, diagram: Diagram) -> str:
-    """The page as HTML text; images are embedded, so the file works offline."""
+def render_overview(analysis: OverlapAnalysis, diagram: Diagram, svg: bytes | None = None) -> str:
+    """The page as HTML text; images are embedded, so the file works offline.
+
+    ``svg`` is the diagram already rendered, when the caller has it (saves rendering twice).
+    """
     study, overlap, advice = analysis.study, analysis.overlap, analysis.advice
     words = labels(study.settings.language)
     table = build_needs_table(study, overlap, advice)
-    svg = render_diagram(diagram, ".svg")
+    if svg is None:
+        svg = render_diagram(diagram, ".svg")
     return (
         environment()
         .get_template("overview.html.j2")
@@ -61,6 +65,8 @@ def render_overview(analysis: OverlapAnalysis, diagram: Diagram) -> str:
     )
 
 
-def write_overview(analysis: OverlapAnalysis, diagram: Diagram, path: Path) -> None:
+def write_overview(
+    analysis: OverlapAnalysis, diagram: Diagram, path: Path, svg: bytes | None = None
+) -> None:
     """Write the overview page atomically."""
-    write_text_atomic(path, render_overview(analysis, diagram))
+    write_text_atomic(path, render_overview(analysis, diagram, svg))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from needmap.fileio import write_text_atomic
 from needmap.model.toptasks import TopTasks
@@ -17,6 +18,9 @@ from needmap.reports.jinja import environment
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 from needmap.reports.toptasks_table import build_ranking
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 __all__ = ["render_toptasks_page", "write_toptasks_page"]
 
 
@@ -24,7 +28,14 @@ def _svg64(svg: bytes) -> str:
     return base64.b64encode(svg).decode("ascii")
 
 
-def render_toptasks_page(result: TopTasks, language: Language, organisation: str) -> str:
+def render_toptasks_page(
+    result: TopTasks,
+    language: Language,
+    organisation: str,
+    charts: tuple[Figure, Figure] | None = None,
+) -> str:
+    """The page as HTML; ``charts`` (long neck, groups) when the caller has drawn them."""
+    neck, groups = charts or (draw_long_neck(result, language), draw_group_chart(result, language))
     words = labels(language)
     table = build_ranking(result, language)
     neck_key = "tt.neck_line.one" if len(result.neck) == 1 else "tt.neck_line"
@@ -41,8 +52,8 @@ def render_toptasks_page(result: TopTasks, language: Language, organisation: str
                 table.notes[0],
                 *table.notes[2:],
             ],
-            neck_svg=_svg64(figure_bytes(draw_long_neck(result, language), ".svg")),
-            groups_svg=_svg64(figure_bytes(draw_group_chart(result, language), ".svg")),
+            neck_svg=_svg64(figure_bytes(neck, ".svg")),
+            groups_svg=_svg64(figure_bytes(groups, ".svg")),
             neck_alt=words["tt.chart.neck"],
             groups_alt=words["tt.chart.groups"],
             table=table,
@@ -51,6 +62,10 @@ def render_toptasks_page(result: TopTasks, language: Language, organisation: str
 
 
 def write_toptasks_page(
-    result: TopTasks, language: Language, organisation: str, path: Path
+    result: TopTasks,
+    language: Language,
+    organisation: str,
+    path: Path,
+    charts: tuple[Figure, Figure] | None = None,
 ) -> None:
-    write_text_atomic(path, render_toptasks_page(result, language, organisation))
+    write_text_atomic(path, render_toptasks_page(result, language, organisation, charts))
