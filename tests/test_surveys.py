@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import shutil
 from pathlib import Path
@@ -73,6 +74,7 @@ def test_ms_forms_xlsx_yields_the_same_counts(study: Study, tmp_path: Path) -> N
     workbook.save(path)
     result = _import(study, "ms-forms", path)
     assert result.description == "XLSX, sheet 'Sheet1'"  # type: ignore[attr-defined]
+    assert result.tally.source_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()  # type: ignore[attr-defined]
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
 
 
@@ -271,6 +273,8 @@ def test_tally_round_trip_keeps_no_respondent_data(study: Study, tmp_path: Path)
     text = path.read_text()
     assert "anonymous" not in text and "3/2/26" not in text
     assert read_tally(path) == result.tally  # type: ignore[attr-defined]
+    export = (FIXTURES / "exports" / "ms-forms.csv").read_bytes()
+    assert result.tally.source_sha256 == hashlib.sha256(export).hexdigest()  # type: ignore[attr-defined]
     (tmp_path / "broken.json").write_text("{")
     with pytest.raises(NeedmapError, match="cannot read this tally") as raised:
         read_tally(tmp_path / "broken.json")

@@ -14,7 +14,6 @@ a problem is reported.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -104,21 +103,13 @@ def import_survey(mapping: SurveyMapping, path: Path, *, strict: bool = False) -
             hint="check the quotes on this line",
         )
         raise InvalidStudyError(problems.all()) from None
-    tally = counts.tally(table.path.name, _sha256(path))
+    tally = counts.tally(table.path.name, table.sha256)
     found = problems.all()
     if strict:
         found = [Problem(p.location, p.message, p.key, p.hint, Severity.ERROR) for p in found]
     if any(p.severity is Severity.ERROR for p in found):
         raise InvalidStudyError(found)
     return ImportResult(tally, tuple(found), table.description)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _column(table: Table, heading: str, problems: _Problems, what: str) -> int | None:

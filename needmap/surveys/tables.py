@@ -3,11 +3,16 @@
 CSV: UTF-8 with or without BOM, or cp1252 (Excel's Western default); ``;``, ``,`` or tab as
 delimiter, detected from the header line. Which encoding and delimiter were used is reported,
 so a wrong guess is visible. XLSX: the first sheet, read with python-calamine.
+
+The file is read once: the SHA-256 recorded in the tally is of the very bytes that were
+counted, even if the file changes while it is imported.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +40,8 @@ class Table:
     """Line (CSV) or row (XLSX) number of the row last read, counting the header as 1."""
     description: str
     """How the file was read, e.g. "CSV, UTF-8 with BOM, ';'-separated"."""
+    sha256: str
+    """SHA-256 of the file's bytes, as read."""
     errors: tuple[type[Exception], ...] = ()
     """Exceptions reading rows may raise for a malformed file; the importer reports them."""
 
@@ -62,15 +69,12 @@ def _csv(path: Path) -> Table:
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         codec, encoding = "utf-8-sig", "UTF-8 with BOM"
+    elif raw.isascii() or _is_utf8(raw):
+        codec, encoding = "utf-8", "UTF-8"
     else:
-        try:
-            raw.decode("utf-8")
-            codec, encoding = "utf-8", "UTF-8"
-        except UnicodeDecodeError:
-            codec, encoding = "cp1252", "Windows-1252"
-    del raw
-    # A text-mode file feeds csv.reader about twice as fast as a StringIO of the same text.
-    handle = path.open(encoding=codec, errors="replace", newline="")
+        codec, encoding = "cp1252", "Windows-1252"
+    # A text wrapper feeds csv.reader about twice as fast as a StringIO of the decoded text.
+    handle = io.TextIOWrapper(io.BytesIO(raw), encoding=codec, errors="replace", newline="")
     first = handle.readline()
     handle.seek(0)
     delimiter = max(_DELIMITERS, key=lambda d: (_count_outside_quotes(first, d), d == ","))
@@ -78,7 +82,6 @@ def _csv(path: Path) -> Table:
     try:
         header = next(reader)
     except StopIteration:
-        handle.close()
         raise InvalidStudyError.single("the file is empty", path=path) from None
     return Table(
         path,
@@ -86,8 +89,17 @@ def _csv(path: Path) -> Table:
         _closing(reader, handle),
         lambda: reader.line_num,
         f"CSV, {encoding}, {_NAMES[delimiter]}-separated",
+        hashlib.sha256(raw).hexdigest(),
         (csv.Error,),
     )
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _closing(rows: Iterator[list[str]], handle: IO[str]) -> Iterator[list[str]]:
@@ -115,8 +127,9 @@ def _xlsx(path: Path) -> Table:
     """
     from python_calamine import CalamineWorkbook
 
+    raw = path.read_bytes()
     try:
-        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        sheet = CalamineWorkbook.from_filelike(io.BytesIO(raw)).get_sheet_by_index(0)
         rows = iter(sheet.iter_rows())
     except Exception as exc:  # calamine raises several types for a damaged or foreign file
         raise InvalidStudyError.single(
@@ -139,7 +152,14 @@ def _xlsx(path: Path) -> Table:
             position[0] += 1
             yield shift + [_cell(v) for v in values]
 
-    return Table(path, shift + header, cells(), lambda: position[0], f"XLSX, sheet '{title}'")
+    return Table(
+        path,
+        shift + header,
+        cells(),
+        lambda: position[0],
+        f"XLSX, sheet '{title}'",
+        hashlib.sha256(raw).hexdigest(),
+    )
 
 
 def _cell(value: object) -> str:
