@@ -6,17 +6,22 @@ import csv
 import hashlib
 import io
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from needmap import load_study
-from needmap.errors import InvalidStudyError, NeedmapError, Severity, UsageError
+from needmap.errors import InvalidStudyError, NeedmapError, Problem, Severity, UsageError
 from needmap.personas.study import Study
-from needmap.surveys import import_survey, load_mapping, read_tally, write_tally
+from needmap.surveys import import_survey, importer, load_mapping, read_tally, write_tally
 from needmap.surveys.importer import MAX_PER_KIND, _Labels, _slow_split
+from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import open_table
+from needmap.surveys.tally import Tally
 
 FIXTURES = Path(__file__).parent / "fixtures" / "survey"
 
@@ -224,6 +229,60 @@ def test_long_layout_group_must_not_change(study: Study, tmp_path: Path) -> None
     )
     with pytest.raises(InvalidStudyError, match="group was 'desk' on line 2, here 'field'"):
         _import(study, "long", export)
+
+
+def test_long_layout_in_any_row_order(study: Study, tmp_path: Path) -> None:
+    """Sorted by task, a respondent's rows are apart: the export is read a second time with
+    every respondent kept open, and counts as the grouped fixture does."""
+    header, *rows = _rows(FIXTURES / "exports" / "long.csv")
+    rows.sort(key=lambda row: row[2])
+    path = tmp_path / "sorted.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    mapping = load_mapping(FIXTURES / "mappings" / "long.yaml", study)
+    with pytest.raises(importer._Interleaved):
+        importer._import(mapping, path, False, grouped=True)
+    result = import_survey(mapping, path)
+    assert dict(result.tally.respondents) == EXPECTED_RESPONDENTS
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+
+
+_LONG_CELLS = st.tuples(
+    st.sampled_from(["r1", "r2", "r3", "r4", "r5", "r6", "r7", ""]),
+    st.sampled_from(["desk", "field", "office", "other", " desk", "Martian", ""]),
+    st.sampled_from(
+        ["Book leave", "Claim expenses", "See the café menu", " book LEAVE", "Fly", "", "cafe"]
+    ),
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_LONG_CELLS, st.just(("", "", ""))), max_size=40))
+def test_grouped_long_reading_matches_the_general_one(rows: list[tuple[str, str, str]]) -> None:
+    """Counting each respondent as their rows end gives the same tally and the same problems
+    as keeping all respondents open, for grouped exports with any mix of bad rows."""
+    rows = sorted(rows, key=lambda row: row[0] or "~")  # empty rows may land anywhere
+    study = load_study(FIXTURES / "study")
+    mapping = load_mapping(FIXTURES / "mappings" / "long.yaml", study)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "long.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows([("respondent", "group", "task"), *rows])
+        outcomes = [_outcome(mapping, path, grouped) for grouped in (True, False)]
+    assert outcomes[0] == outcomes[1]
+
+
+def _outcome(
+    mapping: SurveyMapping, path: Path, grouped: bool
+) -> tuple[Tally | None, list[Problem]]:
+    def key(p: Problem) -> tuple[int, int, str]:
+        return (p.location.line or 0, p.location.column or 0, p.message)
+
+    try:
+        result = importer._import(mapping, path, False, grouped=grouped)
+    except InvalidStudyError as error:
+        return None, sorted(error.problems, key=key)
+    return result.tally, sorted(result.warnings, key=key)
 
 
 def test_mapping_problems_have_positions(study: Study, tmp_path: Path) -> None:

@@ -86,9 +86,21 @@ class _Problems:
 def import_survey(mapping: SurveyMapping, path: Path, *, strict: bool = False) -> ImportResult:
     """Read ``path`` with ``mapping`` (checked against its study by ``load_mapping``) into a
     tally; raise with every error found."""
+    try:
+        return _import(mapping, path, strict, grouped=True)
+    except _Interleaved:
+        return _import(mapping, path, strict, grouped=False)
+
+
+class _Interleaved(Exception):
+    """A long export whose rows of one respondent are not together: read it again, keeping
+    every respondent open to the end (the common, grouped case is read without that)."""
+
+
+def _import(mapping: SurveyMapping, path: Path, strict: bool, *, grouped: bool) -> ImportResult:
     table = open_table(path)
     problems = _Problems(path)
-    loop = _layout_loop(mapping, table, problems)
+    loop = _layout_loop(mapping, table, problems, grouped)
     if loop is None:
         raise InvalidStudyError(problems.all())
     counts = _Counts(mapping, table, problems)
@@ -269,13 +281,15 @@ class _FastPath(NamedTuple):
     respondents: list[int]
     codes: list[list[int]]
     max_picks: int
-    add: Callable[[str, list[int]], None]
+    add: Callable[[str, list[int], int | None], None]
 
 
 Loop = Callable[[_Counts], None]
 
 
-def _layout_loop(mapping: SurveyMapping, table: Table, problems: _Problems) -> Loop | None:
+def _layout_loop(
+    mapping: SurveyMapping, table: Table, problems: _Problems, grouped: bool
+) -> Loop | None:
     group_col = _column(table, mapping.group.column, problems, "the respondent's group")
     if mapping.layout == "limesurvey":
         question = mapping.choices.question or ""
@@ -292,7 +306,10 @@ def _layout_loop(mapping: SurveyMapping, table: Table, problems: _Problems) -> L
         key_col = _column(table, mapping.respondent or "", problems, "the respondent")
         if group_col is None or choice_col is None or key_col is None:
             return None
-        return _long(table, group_col, choice_col, key_col, labels, problems)
+        columns = _LongColumns(group_col, choice_col, key_col)
+        if grouped:
+            return _long_grouped(table, columns, labels, problems)
+        return _long(table, columns, labels, problems)
     if group_col is None or choice_col is None:
         return None
     if mapping.layout == "ms-forms":
@@ -366,7 +383,7 @@ def _limesurvey(table: Table, group_col: int, task_cols: list[int], problems: _P
                 respondents[slot] += 1
                 codes[slot].extend(picks)
             else:
-                add(answer, picks)
+                add(answer, picks, None)
 
     return loop
 
@@ -439,7 +456,7 @@ def _joined(
                 respondents[slot] += 1
                 codes[slot].extend(picks)
             else:
-                add(answer, picks)
+                add(answer, picks, None)
 
     return loop
 
@@ -470,8 +487,113 @@ def _slow_split(cell: str, separator: str, labels: _Labels) -> list[int] | str:
     return found
 
 
+class _LongColumns(NamedTuple):
+    group: int
+    task: int
+    key: int
+
+
+_SKIP_ROW = -1
+_NO_TASK = -2
+
+
+def _long_task(
+    row: list[str], columns: _LongColumns, counts: _Counts, labels: _Labels, problems: _Problems
+) -> int:
+    """The task of a long-layout row whose text is not an exact label: the task index,
+    ``_NO_TASK`` (an empty task: the respondent still counts) or ``_SKIP_ROW`` (reported)."""
+    value = row[columns.task]
+    if not value.strip():
+        if not any(row):
+            counts.empty_row()
+            return _SKIP_ROW
+        return _NO_TASK
+    index = labels.find(value)
+    if index is None:
+        problems.add(
+            "unknown choice",
+            counts.table.line(),
+            columns.task + 1,
+            f"unknown choice '{value.strip()}'",
+            hint=labels.hint(value),
+        )
+        return _SKIP_ROW
+    return index
+
+
+def _group_changed(
+    answer: str, first: str, first_line: int, columns: _LongColumns, counts: _Counts
+) -> bool:
+    """Report a row whose group differs from the respondent's first row (spaces aside)."""
+    if answer.strip() == first.strip():
+        return False
+    counts.problems.add(
+        "group changes within a respondent",
+        counts.table.line(),
+        columns.group + 1,
+        f"this respondent's group was '{first}' on line {first_line}, here '{answer}'",
+        hint="each respondent has one group; check the export",
+    )
+    return True
+
+
+def _long_grouped(
+    table: Table, columns: _LongColumns, labels: _Labels, problems: _Problems
+) -> Loop:
+    """The long layout when each respondent's rows are together, as exports list them: a
+    respondent is counted as soon as their rows end, so nothing is kept per respondent but
+    their key (keeping 100,000 open respondents to the end costs more than reading the file).
+    A key seen again raises :class:`_Interleaved`."""
+    width = max(columns) + 1
+    exact_get = labels.exact.get
+    group_col, task_col, key_col = columns
+
+    def loop(counts: _Counts) -> None:
+        slot_of, respondents, codes, max_picks, add = counts.fast_path()
+        seen: set[str] = set()
+        key: str | None = None
+        answer, line = "", 0
+        picks: list[int] = []
+
+        def finish() -> None:
+            slot = slot_of(answer, -3)
+            n = len(picks)
+            if slot >= 0 and 0 < n <= max_picks and (n == 1 or len(set(picks)) == n):
+                respondents[slot] += 1
+                codes[slot].extend(picks)
+            else:
+                add(answer, picks, line)
+
+        for row in table.rows:
+            if len(row) < width:
+                row = _pad(row, width)
+            index = exact_get(row[task_col])
+            if index is None:
+                index = _long_task(row, columns, counts, labels, problems)
+                if index == _SKIP_ROW:
+                    continue
+            if row[key_col] != key:
+                if key is not None:
+                    finish()
+                key = row[key_col]
+                if key in seen:
+                    raise _Interleaved
+                seen.add(key)
+                answer, line, picks = row[group_col], table.line(), []
+            elif row[group_col] != answer and _group_changed(
+                row[group_col], answer, line, columns, counts
+            ):
+                continue
+            if index >= 0:
+                picks.append(index)
+        if key is not None:
+            finish()
+
+    return loop
+
+
 class _Respondent:
-    """A respondent of the long layout while their rows are read."""
+    """A respondent of an interleaved long export while their rows are read."""
 
     __slots__ = ("answer", "line", "picks")
 
@@ -481,63 +603,33 @@ class _Respondent:
         self.picks = picks
 
 
-def _long(
-    table: Table,
-    group_col: int,
-    task_col: int,
-    key_col: int,
-    labels: _Labels,
-    problems: _Problems,
-) -> Loop:
-    """Rows of one respondent are joined; exports list them together, so a run of rows with
-    the same respondent is followed without a dict lookup, and the dict is the fallback."""
-    width = max(group_col, task_col, key_col) + 1
+def _long(table: Table, columns: _LongColumns, labels: _Labels, problems: _Problems) -> Loop:
+    """The long layout in any row order: every respondent stays open until the end."""
+    width = max(columns) + 1
     exact_get = labels.exact.get
+    group_col, task_col, key_col = columns
 
     def loop(counts: _Counts) -> None:
         respondents: dict[str, _Respondent] = {}
-        current_key: str | None = None
-        current = _Respondent(0, "", [])
         for row in table.rows:
             if len(row) < width:
                 row = _pad(row, width)
-            value = row[task_col]
-            index = exact_get(value)
+            index = exact_get(row[task_col])
             if index is None:
-                if not value.strip():
-                    if not any(row):
-                        counts.empty_row()
-                        continue
-                else:
-                    index = labels.find(value)
-                    if index is None:
-                        problems.add(
-                            "unknown choice",
-                            table.line(),
-                            task_col + 1,
-                            f"unknown choice '{value.strip()}'",
-                            hint=labels.hint(value),
-                        )
-                        continue
-            key = row[key_col]
-            if key != current_key:
-                found = respondents.get(key)
-                if found is None:
-                    found = respondents[key] = _Respondent(table.line(), row[group_col], [])
-                current_key, current = key, found
-            answer = row[group_col]
-            if answer != current.answer and answer.strip() != current.answer.strip():
-                problems.add(
-                    "group changes within a respondent",
-                    table.line(),
-                    group_col + 1,
-                    f"this respondent's group was '{current.answer}' on line {current.line}, "
-                    f"here '{answer}'",
-                    hint="each respondent has one group; check the export",
+                index = _long_task(row, columns, counts, labels, problems)
+                if index == _SKIP_ROW:
+                    continue
+            respondent = respondents.get(row[key_col])
+            if respondent is None:
+                respondent = respondents[row[key_col]] = _Respondent(
+                    table.line(), row[group_col], []
                 )
+            elif row[group_col] != respondent.answer and _group_changed(
+                row[group_col], respondent.answer, respondent.line, columns, counts
+            ):
                 continue
-            if index is not None:
-                current.picks.append(index)
+            if index >= 0:
+                respondent.picks.append(index)
         for respondent in respondents.values():
             counts.add(respondent.answer, respondent.picks, respondent.line)
 
