@@ -18,7 +18,8 @@ from needmap import load_study
 from needmap.errors import InvalidStudyError, NeedmapError, Problem, Severity, UsageError
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, importer, load_mapping, read_tally, write_tally
-from needmap.surveys.importer import MAX_PER_KIND, _Labels, _slow_split
+from needmap.surveys.counting import MAX_PER_KIND
+from needmap.surveys.layouts import Interleaved, Labels, slow_split
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import open_table
 from needmap.surveys.tally import Tally
@@ -117,8 +118,8 @@ def test_csv_as_excel_writes_it(
     ],
 )
 def test_google_forms_splitting(study: Study, cell: str, parts: list[int] | str) -> None:
-    labels = _Labels(load_mapping(FIXTURES / "mappings" / "google-forms.yaml", study))
-    assert _slow_split(cell, ", ", labels) == parts
+    labels = Labels(load_mapping(FIXTURES / "mappings" / "google-forms.yaml", study))
+    assert slow_split(cell, ", ", labels) == parts
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -240,7 +241,7 @@ def test_long_layout_in_any_row_order(study: Study, tmp_path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows([header, *rows])
     mapping = load_mapping(FIXTURES / "mappings" / "long.yaml", study)
-    with pytest.raises(importer._Interleaved):
+    with pytest.raises(Interleaved):
         importer._import(mapping, path, False, grouped=True)
     result = import_survey(mapping, path)
     assert dict(result.tally.respondents) == EXPECTED_RESPONDENTS

@@ -1,0 +1,205 @@
+"""Checking and counting respondents, and collecting problems, for the layout readers.
+
+Errors (an unknown group answer) stop the import; warnings (no group, no task chosen, too
+many choices, empty rows) leave the respondent out and are reported. Only the first problems
+of each kind are kept, with a count of the rest, so a broken 100,000-row export gives a
+readable report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from needmap.errors import Location, Problem, Severity
+from needmap.personas.messages import did_you_mean
+from needmap.surveys.mapping import SurveyMapping
+from needmap.surveys.tables import Table
+from needmap.surveys.tally import OUTSIDE, Tally
+
+__all__ = ["MAX_PER_KIND", "Counts", "FastPath", "Problems"]
+
+MAX_PER_KIND = 10
+_UNKNOWN = -1
+_EMPTY = -2
+
+
+@dataclass
+class Problems:
+    """Collects problems, keeping the first few of each kind and counting the rest."""
+
+    path: Path
+    kept: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    severities: dict[str, Severity] = field(default_factory=dict)
+
+    def add(
+        self,
+        kind: str,
+        line: int | None,
+        column: int | None,
+        message: str,
+        hint: str = "",
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        self.severities[kind] = severity
+        if self.counts[kind] <= MAX_PER_KIND:
+            self.kept.append(
+                Problem(Location(self.path, line, column), message, hint=hint, severity=severity)
+            )
+
+    def all(self) -> list[Problem]:
+        more = [
+            Problem(
+                Location(self.path),
+                f"{count - MAX_PER_KIND} more rows like these: {kind}",
+                severity=self.severities[kind],
+            )
+            for kind, count in self.counts.items()
+            if count > MAX_PER_KIND
+        ]
+        return self.kept + more
+
+
+def _position(table: Table, heading: str) -> int | None:
+    """The 1-based column of ``heading`` (ignoring case and spaces), if the header has it."""
+    folded = heading.strip().casefold()
+    return next((i + 1 for i, h in enumerate(table.header) if h.casefold() == folded), None)
+
+
+class Counts:
+    """Checks each respondent's group and choices, and counts them per group."""
+
+    def __init__(self, mapping: SurveyMapping, table: Table, problems: Problems) -> None:
+        self.mapping = mapping
+        self.table = table
+        self.problems = problems
+        self.answers = {a.strip().casefold(): g for a, g in mapping.group.values.items()}
+        self.keys = [*sorted({g for g in self.answers.values() if g is not None}), OUTSIDE]
+        self.slot_of_key = {key: i for i, key in enumerate(self.keys)}
+        self.slot_of_answer: dict[str, int] = {}
+        self.codes: list[list[int]] = [[] for _ in self.keys]
+        self.respondents = [0] * len(self.keys)
+        self.skipped: dict[str, int] = {}
+        self.group_column = _position(table, mapping.group.column)
+        """1-based columns that problems point at: the group answer, and the choices (the
+        first task column for LimeSurvey)."""
+        first_choice = (
+            f"{mapping.choices.question}[{mapping.tasks[0].code}]"
+            if mapping.layout == "limesurvey"
+            else mapping.choices.column or ""
+        )
+        self.choice_column = _position(table, first_choice)
+
+    def fast_path(self) -> FastPath:
+        """What the row loops need to count the common case inline (see :class:`FastPath`)."""
+        return FastPath(
+            self.slot_of_answer.get, self.respondents, self.codes, self.mapping.max_picks, self.add
+        )
+
+    def add(self, answer: str, picks: list[int], line: int | None = None) -> None:
+        """One respondent: their group answer and chosen task indexes (in any order)."""
+        slot = self.slot_of_answer.get(answer)
+        if slot is None:
+            slot = self._resolve(answer)
+        if slot < 0:
+            self._group_problem(slot, answer, line)
+            return
+        chosen = len(picks)
+        if chosen > 1 and len(set(picks)) != chosen:
+            picks = list(dict.fromkeys(picks))
+            chosen = len(picks)
+        if chosen == 0:
+            self._skip("no task chosen", line, "no task chosen: respondent left out")
+            return
+        if chosen > self.mapping.max_picks:
+            self._skip(
+                "too many choices",
+                line,
+                f"{chosen} tasks chosen, more than the {self.mapping.max_picks} allowed: "
+                "respondent left out",
+                hint="if the survey allowed more, raise max_picks in the mapping",
+            )
+            return
+        self.respondents[slot] += 1
+        self.codes[slot].extend(picks)
+
+    def _resolve(self, answer: str) -> int:
+        folded = answer.strip().casefold()
+        if not folded:
+            slot = _EMPTY
+        elif folded not in self.answers:
+            slot = _UNKNOWN
+        else:
+            group = self.answers[folded]
+            slot = self.slot_of_key[OUTSIDE if group is None else group]
+        self.slot_of_answer[answer] = slot
+        return slot
+
+    def _group_problem(self, slot: int, answer: str, line: int | None) -> None:
+        if slot == _EMPTY:
+            self._skip("no group answer", line, "no group given: respondent left out")
+            return
+        self.problems.add(
+            "unknown group answer",
+            line if line is not None else self.table.line(),
+            self.group_column,
+            f"unknown group answer '{answer}'",
+            hint=did_you_mean(answer.strip().casefold(), self.answers)
+            or f'add it under group.values with a group id (or ~): "{answer}": …',
+        )
+
+    def _skip(self, reason: str, line: int | None, message: str, hint: str = "") -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+        column = self.group_column if reason == "no group answer" else self.choice_column
+        self.problems.add(
+            reason,
+            line if line is not None else self.table.line(),
+            column,
+            message,
+            hint=hint,
+            severity=Severity.WARNING,
+        )
+
+    def empty_row(self) -> None:
+        self.problems.add(
+            "empty row", self.table.line(), 1, "empty row left out", severity=Severity.WARNING
+        )
+
+    def tally(self, source: str, sha256: str) -> Tally:
+        task_ids = [t.id for t in self.mapping.tasks]
+        present = [i for i in range(len(self.keys)) if self.respondents[i]]
+        votes = {}
+        for i in present:
+            counted = Counter(self.codes[i])
+            votes[self.keys[i]] = {task: counted.get(j, 0) for j, task in enumerate(task_ids)}
+        return Tally(
+            survey=self.mapping.id,
+            title=self.mapping.title,
+            layout=self.mapping.layout,
+            source=source,
+            source_sha256=sha256,
+            tasks=tuple(task_ids),
+            respondents={self.keys[i]: self.respondents[i] for i in present},
+            votes=votes,
+            skipped=dict(self.skipped),
+        )
+
+
+class FastPath(NamedTuple):
+    """Bound methods and lists for counting a respondent without a call per row.
+
+    A loop counts inline when the answer is known and the choices are 1..max_picks without
+    repeats: ``respondents[slot] += 1; codes[slot].extend(picks)``; anything else goes to
+    ``add``, which checks, reports and counts. At 100,000 rows the saved call matters.
+    """
+
+    slot_of: Callable[[str, int], int]
+    respondents: list[int]
+    codes: list[list[int]]
+    max_picks: int
+    add: Callable[[str, list[int], int | None], None]

@@ -1,0 +1,400 @@
+"""One reader per export layout: a loop over the rows that finds each respondent's group
+answer and chosen task indexes, and hands them to :class:`~needmap.surveys.counting.Counts`.
+
+The loops are written for speed (an export can have 100,000 rows): answers are resolved once
+per distinct text, choices are mapped with C-level ``map``/``compress``, the common case is
+counted inline (see :class:`~needmap.surveys.counting.FastPath`), and the line number is
+looked up only when a problem is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import compress
+from operator import itemgetter
+from typing import NamedTuple, cast
+
+from needmap.personas.messages import did_you_mean
+from needmap.surveys.counting import Counts, Problems
+from needmap.surveys.mapping import SurveyMapping
+from needmap.surveys.tables import Table
+
+__all__ = ["Interleaved", "Labels", "Loop", "layout_loop", "slow_split"]
+
+_CHOSEN = frozenset({"y", "yes", "ja", "1", "x"})
+_NOT_CHOSEN = frozenset({"", "n", "no", "nee", "0"})
+
+
+class Interleaved(Exception):
+    """A long export whose rows of one respondent are not together: read it again, keeping
+    every respondent open to the end (the common, grouped case is read without that)."""
+
+
+def _column(table: Table, heading: str, problems: Problems, what: str) -> int | None:
+    wanted = heading.strip()
+    for i, name in enumerate(table.header):
+        if name == wanted:
+            return i
+    folded = wanted.casefold()
+    for i, name in enumerate(table.header):
+        if name.casefold() == folded:
+            return i
+    problems.add(
+        "missing column",
+        1,
+        None,
+        f"no column '{heading}' ({what}) in the header",
+        hint=did_you_mean(wanted, table.header)
+        or "the header has: " + ", ".join(f"'{h}'" for h in table.header[:12]),
+    )
+    return None
+
+
+Loop = Callable[[Counts], None]
+
+
+def layout_loop(
+    mapping: SurveyMapping, table: Table, problems: Problems, grouped: bool
+) -> Loop | None:
+    group_col = _column(table, mapping.group.column, problems, "the respondent's group")
+    if mapping.layout == "limesurvey":
+        question = mapping.choices.question or ""
+        task_cols = [
+            _column(table, f"{question}[{t.code}]", problems, f"task '{t.id}'")
+            for t in mapping.tasks
+        ]
+        if group_col is None or any(c is None for c in task_cols):
+            return None
+        return _limesurvey(table, group_col, [c for c in task_cols if c is not None], problems)
+    choice_col = _column(table, mapping.choices.column or "", problems, "the chosen tasks")
+    labels = Labels(mapping)
+    if mapping.layout == "long":
+        key_col = _column(table, mapping.respondent or "", problems, "the respondent")
+        if group_col is None or choice_col is None or key_col is None:
+            return None
+        columns = _LongColumns(group_col, choice_col, key_col)
+        if grouped:
+            return _long_grouped(table, columns, labels, problems)
+        return _long(table, columns, labels, problems)
+    if group_col is None or choice_col is None:
+        return None
+    if mapping.layout == "ms-forms":
+        return _joined(table, group_col, choice_col, labels, problems, ";")
+    return _joined(table, group_col, choice_col, labels, problems, ", ")
+
+
+class Labels:
+    """Task label (or id) -> task index; exact text first, then ignoring case and spaces."""
+
+    def __init__(self, mapping: SurveyMapping) -> None:
+        self.exact: dict[str, int] = {}
+        self.folded: dict[str, int] = {}
+        for i, task in enumerate(mapping.tasks):
+            self.exact[task.label] = i
+            self.folded[task.label.casefold()] = i
+            self.folded.setdefault(task.id, i)
+        self.most_pieces = max(label.count(", ") for label in self.exact) + 1
+        self.with_comma: list[tuple[str, str]] = []
+        """Labels that contain ", ", longest first, each with a token that stands in for it
+        while a Google Forms cell is split (a wrong stand-in only sends the cell to the
+        careful path, which works on the original text)."""
+        for label in sorted(self.exact, key=len, reverse=True):
+            if ", " in label:
+                token = f"\x1f{self.exact[label]}\x1f"
+                self.with_comma.append((label, token))
+                self.exact[token] = self.exact[label]
+
+    def find(self, text: str) -> int | None:
+        index = self.exact.get(text)
+        if index is None:
+            stripped = text.strip()
+            index = self.folded.get(stripped.casefold(), self.folded.get(stripped))
+        return index
+
+    def hint(self, text: str) -> str:
+        return did_you_mean(text.strip().casefold(), self.folded) or (
+            "add the task to the mapping's tasks, with this exact label"
+        )
+
+
+def _pad(row: list[str], width: int) -> list[str]:
+    return row if len(row) >= width else row + [""] * (width - len(row))
+
+
+def _limesurvey(table: Table, group_col: int, task_cols: list[int], problems: Problems) -> Loop:
+    first = task_cols[0]
+    contiguous = task_cols == list(range(first, first + len(task_cols)))
+    stop = first + len(task_cols)
+    getter = itemgetter(*task_cols) if len(task_cols) > 1 else (lambda row: (row[task_cols[0]],))
+    indexes = range(len(task_cols))
+    width = max(*task_cols, group_col) + 1
+    only_y = {"Y"}
+
+    def loop(counts: Counts) -> None:
+        slot_of, respondents, codes, max_picks, add = counts.fast_path()
+        for row in table.rows:
+            if len(row) < width:
+                row = _pad(row, width)
+            cells = row[first:stop] if contiguous else getter(row)
+            picks = list(compress(indexes, cells))
+            if not picks:
+                if not any(row):
+                    counts.empty_row()
+                    continue
+            elif set(map(cells.__getitem__, picks)) != only_y:
+                picks = [i for i in picks if _chosen(cells[i], task_cols[i], table, problems)]
+            answer = row[group_col]
+            slot = slot_of(answer, -3)
+            if slot >= 0 and 0 < len(picks) <= max_picks:  # columns never repeat a task
+                respondents[slot] += 1
+                codes[slot].extend(picks)
+            else:
+                add(answer, picks, None)
+
+    return loop
+
+
+def _chosen(value: str, column: int, table: Table, problems: Problems) -> bool:
+    folded = value.strip().casefold()
+    if folded in _CHOSEN:
+        return True
+    if folded not in _NOT_CHOSEN:
+        problems.add(
+            "unexpected value in a task column",
+            table.line(),
+            column + 1,
+            f"unexpected value '{value}' in a task column",
+            hint="LimeSurvey marks a chosen task with Y and leaves others empty",
+        )
+    return False
+
+
+def _joined(
+    table: Table,
+    group_col: int,
+    choice_col: int,
+    labels: Labels,
+    problems: Problems,
+    separator: str,
+) -> Loop:
+    width = max(group_col, choice_col) + 1
+    exact_get = labels.exact.get
+    trailing = separator == ";"
+    stand_ins = labels.with_comma if separator == ", " else []
+
+    def loop(counts: Counts) -> None:
+        slot_of, respondents, codes, max_picks, add = counts.fast_path()
+        for row in table.rows:
+            if len(row) < width:
+                row = _pad(row, width)
+            cell = row[choice_col]
+            if not cell and not any(row):
+                counts.empty_row()
+                continue
+            if trailing and cell.endswith(separator):
+                cell = cell[: -len(separator)]
+            text = cell
+            for label, token in stand_ins:
+                if label in text:
+                    text = text.replace(label, token)
+            parts = text.split(separator)
+            mapped = list(map(exact_get, parts))
+            if None in mapped:
+                found = slow_split(cell, separator, labels)
+                if isinstance(found, str):
+                    problems.add(
+                        "unknown choice",
+                        table.line(),
+                        choice_col + 1,
+                        f"cannot match '{found}' to a task"
+                        if separator == ", "
+                        else f"unknown choice '{found}'",
+                        hint=labels.hint(found),
+                    )
+                    continue
+                picks = found
+            else:
+                picks = cast("list[int]", mapped)
+            answer = row[group_col]
+            slot = slot_of(answer, -3)
+            n = len(picks)
+            if slot >= 0 and 0 < n <= max_picks and (n == 1 or len(set(picks)) == n):
+                respondents[slot] += 1
+                codes[slot].extend(picks)
+            else:
+                add(answer, picks, None)
+
+    return loop
+
+
+def slow_split(cell: str, separator: str, labels: Labels) -> list[int] | str:
+    """Match a cell that the exact split could not: spaces, case, empty parts, labels that
+    contain the separator. Returns the task indexes, or the text that matches no task."""
+    pieces = [p for p in cell.split(separator) if p.strip()]
+    found: list[int] = []
+    i = 0
+    while i < len(pieces):
+        sizes = range(min(labels.most_pieces, len(pieces) - i), 0, -1)
+        for lookup in (labels.exact.get, labels.find):
+            match = next(
+                (
+                    (size, index)
+                    for size in sizes
+                    if (index := lookup(separator.join(pieces[i : i + size]))) is not None
+                ),
+                None,
+            )
+            if match is not None:
+                found.append(match[1])
+                i += match[0]
+                break
+        else:
+            return pieces[i].strip() if separator == ";" else separator.join(pieces[i:]).strip()
+    return found
+
+
+class _LongColumns(NamedTuple):
+    group: int
+    task: int
+    key: int
+
+
+_SKIP_ROW = -1
+_NO_TASK = -2
+
+
+def _long_task(
+    row: list[str], columns: _LongColumns, counts: Counts, labels: Labels, problems: Problems
+) -> int:
+    """The task of a long-layout row whose text is not an exact label: the task index,
+    ``_NO_TASK`` (an empty task: the respondent still counts) or ``_SKIP_ROW`` (reported)."""
+    value = row[columns.task]
+    if not value.strip():
+        if not any(row):
+            counts.empty_row()
+            return _SKIP_ROW
+        return _NO_TASK
+    index = labels.find(value)
+    if index is None:
+        problems.add(
+            "unknown choice",
+            counts.table.line(),
+            columns.task + 1,
+            f"unknown choice '{value.strip()}'",
+            hint=labels.hint(value),
+        )
+        return _SKIP_ROW
+    return index
+
+
+def _group_changed(
+    answer: str, first: str, first_line: int, columns: _LongColumns, counts: Counts
+) -> bool:
+    """Report a row whose group differs from the respondent's first row (spaces aside)."""
+    if answer.strip() == first.strip():
+        return False
+    counts.problems.add(
+        "group changes within a respondent",
+        counts.table.line(),
+        columns.group + 1,
+        f"this respondent's group was '{first}' on line {first_line}, here '{answer}'",
+        hint="each respondent has one group; check the export",
+    )
+    return True
+
+
+def _long_grouped(table: Table, columns: _LongColumns, labels: Labels, problems: Problems) -> Loop:
+    """The long layout when each respondent's rows are together, as exports list them: a
+    respondent is counted as soon as their rows end, so nothing is kept per respondent but
+    their key (keeping 100,000 open respondents to the end costs more than reading the file).
+    A key seen again raises :class:`Interleaved`."""
+    width = max(columns) + 1
+    exact_get = labels.exact.get
+    group_col, task_col, key_col = columns
+
+    def loop(counts: Counts) -> None:
+        slot_of, respondents, codes, max_picks, add = counts.fast_path()
+        seen: set[str] = set()
+        key: str | None = None
+        answer, line = "", 0
+        picks: list[int] = []
+
+        def finish() -> None:
+            slot = slot_of(answer, -3)
+            n = len(picks)
+            if slot >= 0 and 0 < n <= max_picks and (n == 1 or len(set(picks)) == n):
+                respondents[slot] += 1
+                codes[slot].extend(picks)
+            else:
+                add(answer, picks, line)
+
+        for row in table.rows:
+            if len(row) < width:
+                row = _pad(row, width)
+            index = exact_get(row[task_col])
+            if index is None:
+                index = _long_task(row, columns, counts, labels, problems)
+                if index == _SKIP_ROW:
+                    continue
+            if row[key_col] != key:
+                if key is not None:
+                    finish()
+                key = row[key_col]
+                if key in seen:
+                    raise Interleaved
+                seen.add(key)
+                answer, line, picks = row[group_col], table.line(), []
+            elif row[group_col] != answer and _group_changed(
+                row[group_col], answer, line, columns, counts
+            ):
+                continue
+            if index >= 0:
+                picks.append(index)
+        if key is not None:
+            finish()
+
+    return loop
+
+
+class _Respondent:
+    """A respondent of an interleaved long export while their rows are read."""
+
+    __slots__ = ("answer", "line", "picks")
+
+    def __init__(self, line: int, answer: str, picks: list[int]) -> None:
+        self.line = line
+        self.answer = answer
+        self.picks = picks
+
+
+def _long(table: Table, columns: _LongColumns, labels: Labels, problems: Problems) -> Loop:
+    """The long layout in any row order: every respondent stays open until the end."""
+    width = max(columns) + 1
+    exact_get = labels.exact.get
+    group_col, task_col, key_col = columns
+
+    def loop(counts: Counts) -> None:
+        respondents: dict[str, _Respondent] = {}
+        for row in table.rows:
+            if len(row) < width:
+                row = _pad(row, width)
+            index = exact_get(row[task_col])
+            if index is None:
+                index = _long_task(row, columns, counts, labels, problems)
+                if index == _SKIP_ROW:
+                    continue
+            respondent = respondents.get(row[key_col])
+            if respondent is None:
+                respondent = respondents[row[key_col]] = _Respondent(
+                    table.line(), row[group_col], []
+                )
+            elif row[group_col] != respondent.answer and _group_changed(
+                row[group_col], respondent.answer, respondent.line, columns, counts
+            ):
+                continue
+            if index >= 0:
+                respondent.picks.append(index)
+        for respondent in respondents.values():
+            counts.add(respondent.answer, respondent.picks, respondent.line)
+
+    return loop
