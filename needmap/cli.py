@@ -49,8 +49,9 @@ class _HandledGroup(TyperGroup):
             raise
         except NeedmapError as exc:
             _print_problems(exc.problems)
-            if len(exc.errors) > 1:
-                _console(stderr=True).print(f"{len(exc.errors)} problems found.")
+            errors, warnings = len(exc.errors), len(exc.problems) - len(exc.errors)
+            if errors > 1 or warnings:
+                _console(stderr=True).print(_problem_count(errors, warnings))
             ctx.exit(EXIT_INPUT)
         except KeyboardInterrupt:
             ctx.exit(130)
@@ -63,6 +64,16 @@ class _HandledGroup(TyperGroup):
                 "please report it.\n"
             )
             ctx.exit(EXIT_INTERNAL)
+
+
+def _problem_count(errors: int, warnings: int) -> str:
+    """'2 problems found.', or '3 errors and 2 warnings found.' when warnings came too."""
+    if not warnings:
+        return f"{errors} problems found."
+    return (
+        f"{errors} error{'s' * (errors != 1)} and "
+        f"{warnings} warning{'s' * (warnings != 1)} found."
+    )
 
 
 app = typer.Typer(

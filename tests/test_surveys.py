@@ -188,6 +188,32 @@ def test_warnings_leave_respondents_out_and_strict_makes_them_errors(
     assert len(raised.value.errors) == 4
 
 
+@pytest.mark.parametrize("layout", ["ms-forms", "long", "limesurvey"])
+def test_rows_wider_than_the_header(study: Study, tmp_path: Path, layout: str) -> None:
+    """Shifted values are an error at the first cell past the header, even when the cell
+    pushed out is empty; short rows are padded."""
+    header, *rows = _rows(FIXTURES / "exports" / f"{layout}.csv")
+    width = len(header)
+    rows[0] = rows[0][: width - 1] if rows[0][-1] == "" else rows[0]  # short: padded
+    path = tmp_path / "export.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    result = _import(study, layout, path)
+    assert result.warnings == ()  # type: ignore[attr-defined]
+    assert sum(result.tally.respondents.values()) == 12  # type: ignore[attr-defined]
+    rows[2] = [*rows[2][:1], "Office", " staff", *rows[2][2:]]  # "Office, staff" unquoted
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, layout, path)
+    (problem,) = raised.value.problems
+    assert (problem.location.line, problem.location.column) == (4, width + 1)
+    assert problem.message == (
+        f"this row has {width + 1} cells but the header has {width}: its values have shifted"
+    )
+    assert "double quotes" in problem.hint
+
+
 def test_many_bad_rows_are_summarised(study: Study, tmp_path: Path) -> None:
     rows = "".join(f"t{i},Field staff,Teleport\n" for i in range(50))
     with pytest.raises(InvalidStudyError) as raised:

@@ -403,10 +403,18 @@ def test_cli_import_refuses_bad_export_and_writes_nothing(tmp_path: Path) -> Non
     export.write_text(
         "Timestamp,What is your role?,Which tasks do you do most often? Choose at most five.\n"
         "t,Pilot,Book leave\n"
+        "\n"
+        "t,Office staff,Book leave,Claim expenses\n"
     )
     result = runner.invoke(app, ["survey", "import", str(root), str(export)])
     assert result.exit_code == 2
-    assert f"{export}:2:2: unknown group answer 'Pilot'" in result.stderr
+    lines = result.stderr.splitlines()
+    assert f"{export}:2:2: unknown group answer 'Pilot'" in lines
+    assert f"{export}:3:1: warning: empty row left out" in lines
+    assert f"{export}:4:4: this row has 4 cells but the header has 3: its values have shifted" in (
+        lines
+    )
+    assert lines[-1] == "2 errors and 1 warning found."
     assert not (root / "surveys" / "toptasks.tally.json").exists()
 
 

@@ -117,8 +117,27 @@ class Labels:
         )
 
 
-def _pad(row: list[str], width: int) -> list[str]:
-    return row if len(row) >= width else row + [""] * (width - len(row))
+def _fit(row: list[str], table: Table, problems: Problems) -> list[str] | None:
+    """The row as wide as the header, or None if it was reported and must be left out.
+
+    Short rows are padded with empty cells (some tools drop trailing empty ones). A row with
+    more cells than the header is an error, even if the extra cells are empty: its values
+    have most often shifted, because a value holds the delimiter without quotes, and the
+    cell pushed out at the end is as likely empty as not. Only rows of another width come
+    here, so the common row costs one ``len``.
+    """
+    width = len(table.header)
+    if len(row) <= width:
+        return row + [""] * (width - len(row))
+    problems.add(
+        "row wider than the header",
+        table.line(),
+        width + 1,
+        f"this row has {len(row)} cells but the header has {width}: its values have shifted",
+        hint="a value that contains the delimiter must be in double quotes; "
+        "check this line in a text editor",
+    )
+    return None
 
 
 def _limesurvey(table: Table, group_col: int, task_cols: list[int], problems: Problems) -> Loop:
@@ -127,14 +146,17 @@ def _limesurvey(table: Table, group_col: int, task_cols: list[int], problems: Pr
     stop = first + len(task_cols)
     getter = itemgetter(*task_cols) if len(task_cols) > 1 else (lambda row: (row[task_cols[0]],))
     indexes = range(len(task_cols))
-    width = max(*task_cols, group_col) + 1
+    width = len(table.header)
     only_y = {"Y"}
 
     def loop(counts: Counts) -> None:
         slot_of, respondents, codes, max_picks, add = counts.fast_path()
         for row in table.rows:
-            if len(row) < width:
-                row = _pad(row, width)
+            if len(row) != width:
+                fitted = _fit(row, table, problems)
+                if fitted is None:
+                    continue
+                row = fitted
             cells = row[first:stop] if contiguous else getter(row)
             picks = list(compress(indexes, cells))
             if not picks:
@@ -177,7 +199,7 @@ def _joined(
     problems: Problems,
     separator: str,
 ) -> Loop:
-    width = max(group_col, choice_col) + 1
+    width = len(table.header)
     exact_get = labels.exact.get
     trailing = separator == ";"
     stand_ins = labels.with_comma if separator == ", " else []
@@ -185,8 +207,11 @@ def _joined(
     def loop(counts: Counts) -> None:
         slot_of, respondents, codes, max_picks, add = counts.fast_path()
         for row in table.rows:
-            if len(row) < width:
-                row = _pad(row, width)
+            if len(row) != width:
+                fitted = _fit(row, table, problems)
+                if fitted is None:
+                    continue
+                row = fitted
             cell = row[choice_col]
             if not cell and not any(row):
                 counts.empty_row()
@@ -308,7 +333,7 @@ def _long_grouped(table: Table, columns: _LongColumns, labels: Labels, problems:
     respondent is counted as soon as their rows end, so nothing is kept per respondent but
     their key (keeping 100,000 open respondents to the end costs more than reading the file).
     A key seen again raises :class:`Interleaved`."""
-    width = max(columns) + 1
+    width = len(table.header)
     exact_get = labels.exact.get
     group_col, task_col, key_col = columns
 
@@ -329,8 +354,11 @@ def _long_grouped(table: Table, columns: _LongColumns, labels: Labels, problems:
                 add(answer, picks, line)
 
         for row in table.rows:
-            if len(row) < width:
-                row = _pad(row, width)
+            if len(row) != width:
+                fitted = _fit(row, table, problems)
+                if fitted is None:
+                    continue
+                row = fitted
             index = exact_get(row[task_col])
             if index is None:
                 index = _long_task(row, columns, counts, labels, problems)
@@ -369,15 +397,18 @@ class _Respondent:
 
 def _long(table: Table, columns: _LongColumns, labels: Labels, problems: Problems) -> Loop:
     """The long layout in any row order: every respondent stays open until the end."""
-    width = max(columns) + 1
+    width = len(table.header)
     exact_get = labels.exact.get
     group_col, task_col, key_col = columns
 
     def loop(counts: Counts) -> None:
         respondents: dict[str, _Respondent] = {}
         for row in table.rows:
-            if len(row) < width:
-                row = _pad(row, width)
+            if len(row) != width:
+                fitted = _fit(row, table, problems)
+                if fitted is None:
+                    continue
+                row = fitted
             index = exact_get(row[task_col])
             if index is None:
                 index = _long_task(row, columns, counts, labels, problems)
