@@ -151,6 +151,20 @@ def test_unknown_choice_and_group_are_errors_with_row_and_column(
     ]
 
 
+def test_hints_name_the_label_and_answer_as_written(study: Study, tmp_path: Path) -> None:
+    export = _write(
+        tmp_path,
+        "g.csv",
+        HEADER + "t1,Field staf,Book leave\n" + "t2,Field staff,Book leaves\n",
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "google-forms", export)
+    assert [p.hint for p in raised.value.problems] == [
+        "did you mean 'Field staff'?",
+        "did you mean 'Book leave'?",
+    ]
+
+
 def test_warnings_leave_respondents_out_and_strict_makes_them_errors(
     study: Study, tmp_path: Path
 ) -> None:

@@ -21,19 +21,25 @@ from needmap.personas.yamlsource import Node, YamlDocument, format_key
 __all__ = ["did_you_mean", "schema_problems"]
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+def did_you_mean(word: str, candidates: Iterable[str], *, ignore_case: bool = False) -> str:
     """A hint naming the closest candidate, or an empty string when none is close.
 
     Close means similar spelling (difflib), or being the only candidate that starts with
-    ``word`` (so an abbreviation like 'tech' finds 'technology').
+    ``word`` (so an abbreviation like 'tech' finds 'technology'). With ``ignore_case`` the
+    spelling is compared case-folded, but the hint names the candidate as written, so the
+    user can copy it.
     """
-    options = list(candidates)
-    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if not match and len(word) >= 3:
-        match = [o for o in options if o.startswith(word)]
+    spelled: dict[str, str] = {}
+    for option in candidates:
+        spelled.setdefault(option.casefold() if ignore_case else option, option)
+    key = word.casefold() if ignore_case else word
+    options = list(spelled)
+    match = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
+    if not match and len(key) >= 3:
+        match = [o for o in options if o.startswith(key)]
         if len(match) != 1:
             match = []
-    return f"did you mean '{match[0]}'?" if match else ""
+    return f"did you mean '{spelled[match[0]]}'?" if match else ""
 
 
 def schema_problems(

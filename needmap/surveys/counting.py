@@ -149,7 +149,7 @@ class Counts:
             line if line is not None else self.table.line(),
             self.group_column,
             f"unknown group answer '{answer}'",
-            hint=did_you_mean(answer.strip().casefold(), self.answers)
+            hint=did_you_mean(answer.strip(), self.mapping.group.values, ignore_case=True)
             or f'add it under group.values with a group id (or ~): "{answer}": …',
         )
 

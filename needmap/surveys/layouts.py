@@ -44,7 +44,7 @@ def _column(table: Table, heading: str, problems: Problems, what: str) -> int | 
         1,
         None,
         f"no column '{heading}' ({what}) in the header",
-        hint=did_you_mean(wanted, table.header)
+        hint=did_you_mean(wanted, table.header, ignore_case=True)
         or "the header has: " + ", ".join(f"'{h}'" for h in table.header[:12]),
     )
     return None
@@ -87,6 +87,7 @@ class Labels:
     """Task label (or id) -> task index; exact text first, then ignoring case and spaces."""
 
     def __init__(self, mapping: SurveyMapping) -> None:
+        self.tasks = mapping.tasks
         self.exact: dict[str, int] = {}
         self.folded: dict[str, int] = {}
         for i, task in enumerate(mapping.tasks):
@@ -112,7 +113,8 @@ class Labels:
         return index
 
     def hint(self, text: str) -> str:
-        return did_you_mean(text.strip().casefold(), self.folded) or (
+        names = [*(t.label for t in self.tasks), *(t.id for t in self.tasks)]
+        return did_you_mean(text.strip(), names, ignore_case=True) or (
             "add the task to the mapping's tasks, with this exact label"
         )
 
