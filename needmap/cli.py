@@ -414,7 +414,9 @@ def toptasks(
         str | None, typer.Option("--survey", "-s", help="Survey id, when the study has several.")
     ] = None,
     group: Annotated[
-        str | None, typer.Option("--group", "-g", help="Show the ranking of one group.")
+        str | None, typer.Option(
+            "--group", "-g", help="One group's ranking (printed, or with --json or --out)."
+        )
     ] = None,
     weighted: Annotated[
         bool,
@@ -452,7 +454,7 @@ def toptasks(
     result = analyse_toptasks(study, mapping, tally, weighted=weighted, coverage_target=coverage)
     language = study.settings.language
     if group is not None:
-        _print_group_ranking(result, group_breakdown(result, group, study), top)
+        _group_toptasks(result, group_breakdown(result, group, study), language, top, as_json, out)
         return
     if as_json:
         from needmap.reports.toptasks_table import toptasks_to_json
@@ -677,10 +679,7 @@ def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
     for row, covered in list(zip(ranking.rows, ranking.in_coverage, strict=True))[:top]:
         table.add_row(*(escape(c) for c in row[:7]), style="bold" if covered else "")
     console.print(table)
-    if len(ranking.rows) > top:
-        console.print(
-            f"… {len(ranking.rows) - top} more (--top {len(ranking.rows)} shows all)", style="dim"
-        )
+    _print_more(console, len(ranking.rows), top)
     for note in ranking.notes:
         console.print(escape(note))
     neck_key = "tt.neck_line.one" if len(result.neck) == 1 else "tt.neck_line"
@@ -725,17 +724,44 @@ def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
             console.print("  " + escape(line))
 
 
-def _print_group_ranking(result: TopTasks, group: GroupBreakdown, top: int) -> None:
+def _group_toptasks(
+    result: TopTasks,
+    group: GroupBreakdown,
+    language: Language,
+    top: int,
+    as_json: bool,
+    out: Path | None,
+) -> None:
+    """``toptasks --group``: one group's ranking, printed, as JSON, or written as a table."""
     from rich.table import Table
 
-    labels_of = {t.id: t.label for t in result.tasks}
-    table = Table(title=f"{group.name} (n={group.respondents})", title_justify="left")
-    table.add_column("#", justify="right")
-    table.add_column("task")
-    table.add_column("share", justify="right")
-    for i, task in enumerate(group.top(top), start=1):
-        table.add_row(str(i), escape(labels_of[task]), f"{group.shares[task] * 100:.1f}%")
-    _console().print(table)
+    from needmap.reports.toptasks_table import (
+        build_group_ranking,
+        group_ranking_to_json,
+        write_ranking,
+    )
+
+    if as_json:
+        _print_json(group_ranking_to_json(result, group))
+        return
+    ranking = build_group_ranking(result, group, language)
+    if out is not None:
+        write_ranking(ranking, out, hint="one group's ranking is a table: use .md, .csv or .xlsx")
+        _console().print(f"wrote {out}")
+        return
+    table = Table(title=ranking.title, title_justify="left")
+    for i, heading in enumerate(ranking.header):
+        table.add_column(heading, justify="left" if i == 1 else "right", no_wrap=i != 1)
+    for row in ranking.rows[:top]:
+        table.add_row(*(escape(c) for c in row))
+    console = _console()
+    console.print(table)
+    _print_more(console, len(ranking.rows), top)
+
+
+def _print_more(console: Console, rows: int, top: int) -> None:
+    if rows > top:
+        console.print(f"… {rows - top} more (--top {rows} shows all)", style="dim")
 
 
 def _print_problems(problems: tuple[Problem, ...]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import math
 import shutil
@@ -347,6 +348,42 @@ def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
     assert "group 'field' is not shown" in refused.stderr
     allowed = runner.invoke(app, ["toptasks", str(root), "--group", "desk"])
     assert allowed.exit_code == 0 and "Front desk (n=5)" in allowed.stdout
+
+
+def test_group_option_in_every_format(tmp_path: Path) -> None:
+    """--group combines with --json and --out; a hidden group is refused in each of them."""
+    root = tmp_path / "study"
+    shutil.copytree(FIXTURES / "study", root)
+    (root / "study.yaml").write_text(
+        (root / "study.yaml").read_text().replace("min_group_size: 3", "min_group_size: 4")
+    )
+    (root / "surveys").mkdir()
+    shutil.copy(FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    export = str(FIXTURES / "exports" / "long.csv")
+    assert runner.invoke(app, ["survey", "import", str(root), export]).exit_code == 0
+
+    shown = runner.invoke(app, ["toptasks", str(root), "-g", "desk", "--json"])
+    assert shown.exit_code == 0, shown.output
+    data = json.loads(shown.stdout)
+    assert (data["group"], data["respondents"]) == ("desk", 5)
+    assert [t["rank"] for t in data["tasks"]] == list(range(1, len(data["tasks"]) + 1))
+    shares = [t["share"] for t in data["tasks"]]
+    assert shares == sorted(shares, reverse=True) and math.isclose(sum(shares), 1, abs_tol=1e-3)
+
+    out = tmp_path / "desk.csv"
+    written = runner.invoke(app, ["toptasks", str(root), "-g", "desk", "--out", str(out)])
+    assert written.exit_code == 0, written.output
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0] == ["Rank", "Task", "Share"] and len(rows) == 1 + len(data["tasks"])
+    assert rows[1] == ["1", data["tasks"][0]["label"], f"{shares[0] * 100:.1f}%"]
+
+    chart = runner.invoke(app, ["toptasks", str(root), "-g", "desk", "-o", str(tmp_path / "d.png")])
+    assert chart.exit_code == 2 and "use .md, .csv or .xlsx" in chart.stderr
+    assert not (tmp_path / "d.png").exists()
+    for extra in (["--json"], ["--out", str(tmp_path / "field.csv")]):
+        refused = runner.invoke(app, ["toptasks", str(root), "-g", "field", *extra])
+        assert refused.exit_code == 2 and "group 'field' is not shown" in refused.stderr
+    assert not (tmp_path / "field.csv").exists()
 
 
 def test_long_neck_chart_renders(study: Study, mapping: SurveyMapping, tally: Tally) -> None:

@@ -11,14 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from needmap.model.toptasks import TopTasks
+from needmap.model.toptasks import GroupBreakdown, TopTasks
 from needmap.reports.i18n import Language, labels
 from needmap.reports.table_formats import csv_bytes, csv_text, write_in_format
 
 __all__ = [
     "RANKING_FORMATS",
     "RankingTable",
+    "build_group_ranking",
     "build_ranking",
+    "group_ranking_to_json",
     "ranking_to_csv",
     "ranking_to_markdown",
     "ranking_to_xlsx",
@@ -38,6 +40,8 @@ class RankingTable:
     rows: tuple[tuple[str, ...], ...]
     in_coverage: tuple[bool, ...]
     notes: tuple[str, ...]
+    marks_column: int | None = 6
+    """The column of coverage marks (●), centred; None when the table has none."""
 
 
 def build_ranking(result: TopTasks, language: Language) -> RankingTable:
@@ -93,13 +97,41 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
     )
 
 
+def build_group_ranking(
+    result: TopTasks, group: GroupBreakdown, language: Language
+) -> RankingTable:
+    """One shown group's ranking: rank, task and share of the group's own votes.
+
+    ``group`` comes from :func:`~needmap.model.toptasks.group_breakdown`, which refuses
+    hidden groups, so nothing here can show a group below the minimum size.
+    """
+    words = labels(language)
+    label_of = {t.id: t.label for t in result.tasks}
+    order = group.top(len(group.shares))
+    return RankingTable(
+        title=words["tt.title"].format(title=result.title)
+        + f" — {group.name} (n={group.respondents})",
+        header=(words["tt.rank"], words["tt.task"], words["tt.share"]),
+        rows=tuple(
+            (str(rank), label_of[task], _pct(group.shares[task]))
+            for rank, task in enumerate(order, start=1)
+        ),
+        in_coverage=(False,) * len(order),
+        notes=(),
+        marks_column=None,
+    )
+
+
 def ranking_to_markdown(table: RankingTable) -> str:
     def cell(text: str) -> str:
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
     lines = [f"## {cell(table.title)}", ""]
     lines.append("| " + " | ".join(cell(h) for h in table.header) + " |")
-    aligns = [" ---: ", " --- "] + [" ---: "] * 4 + [" :-: "] + [" ---: "] * (len(table.header) - 7)
+    aligns = [
+        " --- " if i == 1 else " :-: " if i == table.marks_column else " ---: "
+        for i in range(len(table.header))
+    ]
     lines.append("|" + "|".join(aligns) + "|")
     for row in table.rows:
         lines.append("| " + " | ".join(cell(c) for c in row) + " |")
@@ -156,9 +188,36 @@ RANKING_FORMATS = {
 }
 
 
-def write_ranking(table: RankingTable, path: Path) -> None:
-    hint = "use .html for a page, .md, .csv or .xlsx for a table, .png or .svg for a chart"
+def write_ranking(
+    table: RankingTable,
+    path: Path,
+    *,
+    hint: str = "use .html for a page, .md, .csv or .xlsx for a table, .png or .svg for a chart",
+) -> None:
+    """Write the ranking as the suffix asks: .md, .csv or .xlsx; ``hint`` is shown for
+    another suffix."""
     write_in_format(RANKING_FORMATS, table, path, "top tasks", hint)
+
+
+def group_ranking_to_json(result: TopTasks, group: GroupBreakdown) -> dict[str, Any]:
+    """The stable JSON of ``needmap toptasks --group G --json`` (docs/json-output.md)."""
+    label_of = {t.id: t.label for t in result.tasks}
+    return {
+        "survey": result.survey,
+        "title": result.title,
+        "group": group.group,
+        "name": group.name,
+        "respondents": group.respondents,
+        "tasks": [
+            {
+                "id": task,
+                "label": label_of[task],
+                "rank": rank,
+                "share": round(group.shares[task], 4),
+            }
+            for rank, task in enumerate(group.top(len(group.shares)), start=1)
+        ],
+    }
 
 
 def toptasks_to_json(result: TopTasks) -> dict[str, Any]:
