@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from needmap.personas.study import Study
     from needmap.reports.i18n import Language
     from needmap.reports.needs_table import NeedsTable
+    from needmap.reports.toptasks_table import RankingTable
     from needmap.surveys.importer import ImportResult
 
 EXIT_OK = 0
@@ -665,21 +666,13 @@ def _write_toptasks(
 
 
 def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
-    from rich.table import Table
-
     from needmap.reports.i18n import labels
     from needmap.reports.toptasks_table import build_ranking
 
     words = labels(language)
     ranking = build_ranking(result, language)
     console = _console()
-    table = Table(title=ranking.title, title_justify="left")
-    for i, heading in enumerate(ranking.header[:7]):
-        table.add_column(heading, justify="left" if i == 1 else "right", no_wrap=i != 1)
-    for row, covered in list(zip(ranking.rows, ranking.in_coverage, strict=True))[:top]:
-        table.add_row(*(escape(c) for c in row[:7]), style="bold" if covered else "")
-    console.print(table)
-    _print_more(console, len(ranking.rows), top)
+    _print_ranking(console, ranking, top)
     for note in ranking.notes:
         console.print(escape(note))
     neck_key = "tt.neck_line.one" if len(result.neck) == 1 else "tt.neck_line"
@@ -733,7 +726,6 @@ def _group_toptasks(
     out: Path | None,
 ) -> None:
     """``toptasks --group``: one group's ranking, printed, as JSON, or written as a table."""
-    from rich.table import Table
 
     from needmap.reports.toptasks_table import (
         build_group_ranking,
@@ -749,19 +741,35 @@ def _group_toptasks(
         write_ranking(ranking, out, hint="one group's ranking is a table: use .md, .csv or .xlsx")
         _console().print(f"wrote {out}")
         return
-    table = Table(title=ranking.title, title_justify="left")
-    for i, heading in enumerate(ranking.header):
-        table.add_column(heading, justify="left" if i == 1 else "right", no_wrap=i != 1)
-    for row in ranking.rows[:top]:
-        table.add_row(*(escape(c) for c in row))
-    console = _console()
+    _print_ranking(_console(), ranking, top)
+
+
+def _print_ranking(console: Console, ranking: RankingTable, top: int) -> None:
+    """The first ``top`` rows of a ranking (at most its first seven columns), tasks in the
+    coverage set in bold, then how many rows were left out."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        title=ranking.title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    for i, heading in enumerate(ranking.header[:7]):
+        # Headings may wrap, so that a narrow terminal leaves room for the task labels.
+        table.add_column(
+            heading, justify="left" if i == 1 else "right", min_width=20 if i == 1 else None
+        )
+    for row, covered in list(zip(ranking.rows, ranking.in_coverage, strict=True))[:top]:
+        table.add_row(*(escape(c) for c in row[:7]), style="bold" if covered else "")
     console.print(table)
-    _print_more(console, len(ranking.rows), top)
-
-
-def _print_more(console: Console, rows: int, top: int) -> None:
-    if rows > top:
-        console.print(f"… {rows - top} more (--top {rows} shows all)", style="dim")
+    if len(ranking.rows) > top:
+        console.print(
+            f"… {len(ranking.rows) - top} more (--top {len(ranking.rows)} shows all)", style="dim"
+        )
 
 
 def _print_problems(problems: tuple[Problem, ...]) -> None:

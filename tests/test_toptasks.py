@@ -350,6 +350,23 @@ def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
     assert allowed.exit_code == 0 and "Front desk (n=5)" in allowed.stdout
 
 
+def test_terminal_ranking_fits_80_columns(tmp_path: Path) -> None:
+    """Headings wrap before task labels are squeezed into a narrow column."""
+    root = tmp_path / "study"
+    shutil.copytree(FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    shutil.copy(FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    export = str(FIXTURES / "exports" / "long.csv")
+    assert runner.invoke(app, ["survey", "import", str(root), export]).exit_code == 0
+    shown = runner.invoke(app, ["toptasks", str(root)], env={"COLUMNS": "80"})
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    table = lines[: next(i for i, line in enumerate(lines) if "respondents," in line)]
+    assert max(len(line.rstrip()) for line in table) <= 80
+    assert any(line.startswith("   2  Book leave ") for line in lines)
+    assert any("Plan a meeting with lunch " in line for line in lines)
+
+
 def test_group_option_in_every_format(tmp_path: Path) -> None:
     """--group combines with --json and --out; a hidden group is refused in each of them."""
     root = tmp_path / "study"
