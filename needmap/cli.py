@@ -25,6 +25,7 @@ from needmap.errors import NeedmapError
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
     from needmap.errors import Problem
     from needmap.model.analysis import OverlapAnalysis
@@ -542,7 +543,7 @@ def _print_overlap(analysis: OverlapAnalysis) -> None:
         )
     console.print(units)
     console.print()
-    regions = Table(title=words["overlap.regions"], title_justify="left")
+    regions = _light_table(words["overlap.regions"])
     fixed = []
     for key, content in (
         ("col.code", max(len(r.code) for r in result.regions)),
@@ -558,7 +559,7 @@ def _print_overlap(analysis: OverlapAnalysis) -> None:
             width=width,
             justify="right" if key in ("col.needs", "col.demand") else "left",
         )
-    room = console.width - sum(fixed) - 3 * (len(fixed) + 1) - 1
+    room = console.width - sum(fixed) - 2 * len(fixed)
     regions.add_column(
         words["col.examples"], overflow="ellipsis", no_wrap=True, width=max(room, 12)
     )
@@ -582,15 +583,29 @@ def _print_overlap(analysis: OverlapAnalysis) -> None:
         console.print(words["overlap.note"].format(note=result.weighting_note))
 
 
-def _print_table(needs_table: NeedsTable, language: str) -> None:
+def _light_table(title: str) -> Table:
+    """A table framed by a rule under its headings only, with two spaces between columns:
+    in an 80-column terminal the text column keeps room that borders would take."""
+    from rich import box
     from rich.table import Table
 
+    return Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+
+
+def _print_table(needs_table: NeedsTable, language: str) -> None:
     from needmap.reports.i18n import labels
 
     words = labels("en" if language == "en" else "nl")
     marks = {"must": "[bold]●●●[/bold]", "should": "●●", "could": "[dim]●[/dim]", "": ""}
-    table = Table(title=needs_table.title, title_justify="left")
-    table.add_column(needs_table.headers[1], ratio=1)
+    table = _light_table(needs_table.title)
+    table.add_column(needs_table.headers[1], min_width=24)
     for column in needs_table.columns:
         table.add_column(column.split(" · ")[0], justify="center", no_wrap=True)
     table.add_column(needs_table.headers[2], no_wrap=True)
@@ -747,17 +762,7 @@ def _group_toptasks(
 def _print_ranking(console: Console, ranking: RankingTable, top: int) -> None:
     """The first ``top`` rows of a ranking (at most its first seven columns), tasks in the
     coverage set in bold, then how many rows were left out."""
-    from rich import box
-    from rich.table import Table
-
-    table = Table(
-        title=ranking.title,
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        collapse_padding=True,
-    )
+    table = _light_table(ranking.title)
     for i, heading in enumerate(ranking.header[:7]):
         # Headings may wrap, so that a narrow terminal leaves room for the task labels.
         table.add_column(

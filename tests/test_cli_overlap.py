@@ -168,3 +168,19 @@ def test_demo_with_gemeente_includes_an_example_survey(tmp_path: Path) -> None:
     assert (tmp_path / "demo" / "toptasks-toptaken-2026.md").read_text() == (
         tmp_path / "demo" / "toptasks-toptaken-2026.md"
     ).read_text()
+
+
+@pytest.mark.parametrize(
+    ("command", "text"),
+    [
+        (["table"], "Confidential board papers "),
+        (["overlap", "-g", "front-desk,field,policy"], "HR information and policies; "),
+    ],
+)
+def test_terminal_tables_fit_80_columns(study_dir: Path, command: list[str], text: str) -> None:
+    """Nine group columns or a long list of needs still leave the text column readable."""
+    result = runner.invoke(app, [command[0], str(study_dir), *command[1:]], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if "●" in line or "%  " in line]
+    assert rows and max(len(line.rstrip()) for line in rows) <= 80
+    assert any(text in line for line in rows)
