@@ -411,6 +411,50 @@ def test_long_neck_chart_renders(study: Study, mapping: SurveyMapping, tally: Ta
     assert "3 tasks = 77%" in svg
 
 
+def test_long_neck_label_is_clear_of_the_cumulative_line() -> None:
+    """Votes on a few of many tasks: the line climbs to 100% under the neck's label, which
+    must not sit on it (it did, inside the plot)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.path import Path as CurvePath
+
+    from tests.studies import make_study
+
+    tasks = [f"t{i:02}" for i in range(22)]
+    mapping = SurveyMapping.model_validate(
+        {
+            "id": "s",
+            "title": "S",
+            "layout": "long",
+            "respondent": "r",
+            "group": {"column": "g", "values": {"x": "g1"}},
+            "choices": {"column": "t"},
+            "tasks": [{"id": t, "label": f"Task {t}"} for t in tasks],
+        }
+    )
+    votes = dict.fromkeys(tasks, 0) | {"t00": 31, "t01": 25, "t02": 25, "t03": 22, "t04": 17}
+    tally = Tally(
+        survey="s",
+        title="S",
+        layout="long",
+        source="x.csv",
+        source_sha256="0",
+        tasks=tuple(tasks),
+        respondents={"g1": 40},
+        votes={"g1": votes},
+    )
+    study = make_study({"g1": 100}, {})
+    figure = draw_long_neck(analyse_toptasks(study, mapping, tally), "en")
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    bars, line = figure.axes
+    (label,) = [t for t in bars.texts + line.texts if t.get_text().startswith("long neck")]
+    box = label.get_window_extent(renderer)
+    cumulative = max(line.get_lines(), key=lambda drawn: len(drawn.get_xdata()))  # type: ignore[arg-type]
+    curve = CurvePath(line.transData.transform(cumulative.get_xydata()))
+    assert not curve.intersects_bbox(box, filled=False)
+
+
 # --- command line ----------------------------------------------------------------------------
 
 

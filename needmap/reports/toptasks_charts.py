@@ -61,13 +61,16 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
         line.spines["top"].set_visible(False)
         if neck:
             ax.axvspan(0.5, neck + 0.5, color=HIGHLIGHT, alpha=0.08, lw=0)
+            # Just above the plot, over the neck's band: inside, the cumulative line would
+            # run through the words where it climbs past them.
             ax.text(
-                0.6,
-                ax.get_ylim()[1] * 0.97,
+                0.5,
+                1.01,
                 words["tt.chart.neck_label" + (".one" if neck == 1 else "")].format(
                     count=neck, pct=f"{result.cumulative[neck - 1]:.0%}"
                 ),
-                va="top",
+                transform=ax.get_xaxis_transform(),
+                va="bottom",
                 fontsize=10,
                 color=HIGHLIGHT,
                 fontweight="bold",
