@@ -97,6 +97,16 @@ StudyDir = Annotated[
     ),
 ]
 
+SurveyId = Annotated[
+    str | None,
+    typer.Option(
+        "--survey",
+        "-s",
+        help="Survey id (or its mapping's file name), when the study has several.",
+        show_default=False,
+    ),
+]
+
 
 def _console(*, stderr: bool = False) -> Console:
     from rich.console import Console
@@ -391,6 +401,7 @@ def survey_import(
             dir_okay=False,
         ),
     ] = None,
+    survey: SurveyId = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
     """Count an export's votes per group and task into surveys/ID.tally.json.
@@ -401,9 +412,9 @@ def survey_import(
     from needmap.surveys import find_mapping, import_survey, tally_path, write_tally
 
     study = load_study(folder)
-    survey = find_mapping(study, mapping)
-    result = import_survey(survey, export, strict=strict)
-    target = tally_path(study.root, survey.id)
+    chosen = find_mapping(study, mapping, survey)
+    result = import_survey(chosen, export, strict=strict)
+    target = tally_path(study.root, chosen.id)
     write_tally(result.tally, target)
     _print_problems(result.warnings)
     _print_import(study, result, target)
@@ -412,9 +423,7 @@ def survey_import(
 @app.command()
 def toptasks(
     folder: StudyDir,
-    survey: Annotated[
-        str | None, typer.Option("--survey", "-s", help="Survey id, when the study has several.")
-    ] = None,
+    survey: SurveyId = None,
     group: Annotated[
         str | None, typer.Option(
             "--group", "-g", help="One group's ranking (printed, or with --json or --out)."

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
+from needmap.errors import UsageError
 from needmap.model.toptasks import (
     TopTasks,
     analyse_toptasks,
@@ -524,6 +525,82 @@ def test_cli_toptasks_before_import(tmp_path: Path) -> None:
     result = runner.invoke(app, ["toptasks", str(root)])
     assert result.exit_code == 2
     assert "has not been imported yet" in result.stderr
+
+
+def _imported_study(tmp_path: Path) -> Path:
+    root = tmp_path / "study"
+    shutil.copytree(FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    shutil.copy(FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    export = str(FIXTURES / "exports" / "long.csv")
+    assert runner.invoke(app, ["survey", "import", str(root), export]).exit_code == 0
+    return root
+
+
+def test_cli_toptasks_refuses_a_tally_the_mapping_no_longer_fits(tmp_path: Path) -> None:
+    """A task dropped from the mapping after import used to vanish from the unweighted
+    shares only; now every figure waits for a new import."""
+    root = _imported_study(tmp_path)
+    mapping = root / "surveys" / "toptasks.yaml"
+    text = mapping.read_text()
+    kept = [line for line in text.splitlines() if "id: leave" not in line]
+    assert len(kept) == len(text.splitlines()) - 1
+    mapping.write_text("\n".join(kept).replace("id: expense", "id: expenses") + "\n")
+    for extra in ([], ["--json"], ["--out", str(tmp_path / "t.csv")]):
+        result = runner.invoke(app, ["toptasks", str(root), *extra])
+        assert result.exit_code == 2, result.output
+        tally = root / "surveys" / "toptasks.tally.json"
+        assert result.stderr.splitlines()[:5] == [
+            f"{tally}: task 'leave' was counted at import but is no longer in the mapping",
+            f"    hint: import the export again: needmap survey import {root} long.csv",
+            f"{tally}: task 'expense' was counted at import but is no longer in the mapping",
+            f"    hint: import the export again: needmap survey import {root} long.csv",
+            f"{tally}: task 'expenses' was added to the mapping after the import",
+        ]
+        assert not (tmp_path / "t.csv").exists()
+    checked = runner.invoke(app, ["validate", str(root)])
+    assert checked.exit_code == 0, checked.output
+    assert checked.stderr.count("warning: task ") == 3 and "3 warning(s)" in checked.stdout
+    assert runner.invoke(app, ["validate", str(root), "--strict"]).exit_code == 2
+
+
+def test_analysis_refuses_a_tally_of_other_groups(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    stale = Tally(
+        survey=tally.survey,
+        title=tally.title,
+        layout=tally.layout,
+        source=tally.source,
+        source_sha256=tally.source_sha256,
+        tasks=tally.tasks,
+        respondents={**tally.respondents, "pilots": 4},
+        votes={**tally.votes, "pilots": dict.fromkeys(tally.tasks, 1)},
+    )
+    with pytest.raises(UsageError) as raised:
+        analyse_toptasks(study, mapping, stale)
+    assert [p.message for p in raised.value.problems] == [
+        "group 'pilots' was counted at import but is no longer in the study"
+    ]
+
+
+def test_cli_survey_option_names_a_mapping_by_id_or_file(tmp_path: Path) -> None:
+    root = _imported_study(tmp_path)
+    second = (root / "surveys" / "toptasks.yaml").read_text().replace("id: toptasks", "id: pulse")
+    assert "id: pulse" in second
+    (root / "surveys" / "pulse-2026.yaml").write_text(second)
+    export = str(FIXTURES / "exports" / "long.csv")
+
+    unsaid = runner.invoke(app, ["survey", "import", str(root), export])
+    assert unsaid.exit_code == 2
+    assert "hint: pass --survey with one of: pulse, toptasks" in unsaid.stderr
+    by_file = runner.invoke(app, ["survey", "import", str(root), export, "-s", "pulse-2026"])
+    assert by_file.exit_code == 0, by_file.output
+    assert (root / "surveys" / "pulse.tally.json").exists()
+    by_id = runner.invoke(app, ["toptasks", str(root), "--survey", "pulse", "--json"])
+    assert by_id.exit_code == 0 and json.loads(by_id.stdout)["survey"] == "pulse"
+    unknown = runner.invoke(app, ["toptasks", str(root), "-s", "puls"])
+    assert unknown.exit_code == 2 and "did you mean 'pulse'?" in unknown.stderr
 
 
 def test_chart_texts_are_inside_the_figure(

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from needmap.errors import UsageError
+from needmap.errors import Location, Problem, UsageError
 from needmap.personas.messages import did_you_mean
 from needmap.personas.study import Study
 from needmap.surveys.mapping import SurveyMapping
@@ -173,7 +173,10 @@ def analyse_toptasks(
             f"coverage must be between 0 and 1, found {coverage_target}", hint="e.g. 0.75"
         )
     labels = {t.id: t.label for t in mapping.tasks}
-    tasks = [t for t in tally.tasks if t in labels]
+    changed = tally.differences(list(labels), study.group_by_id)
+    if changed:
+        raise UsageError(Problem(Location(), c, hint="import the export again") for c in changed)
+    tasks = list(tally.tasks)
     groups = {g: n for g, n in tally.respondents.items() if g != OUTSIDE}
     votes = {t: sum(tally.votes[g].get(t, 0) for g in tally.votes) for t in tasks}
     total_votes = sum(votes.values())

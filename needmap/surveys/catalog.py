@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from needmap.errors import NeedmapError, Problem, UsageError
+from needmap.errors import (
+    InvalidStudyError,
+    Location,
+    NeedmapError,
+    Problem,
+    Severity,
+    UsageError,
+)
 from needmap.personas.messages import did_you_mean
 from needmap.personas.study import Study
 from needmap.surveys.mapping import SurveyMapping, load_mapping, mapping_files
@@ -14,20 +21,31 @@ __all__ = ["check_mappings", "find_mapping", "load_survey"]
 
 
 def check_mappings(study: Study) -> list[Problem]:
-    """Every problem in the study's survey mappings (all files, all problems)."""
+    """Every problem in the study's survey mappings (all files, all problems), and a warning
+    for each imported tally that no longer fits its mapping or the study's groups."""
     problems: list[Problem] = []
     for path in mapping_files(study.root):
         try:
-            load_mapping(path, study)
+            mapping = load_mapping(path, study)
         except NeedmapError as exc:
             problems.extend(exc.problems)
+            continue
+        if tally_path(study.root, mapping.id).exists():
+            try:
+                _fitting_tally(study, mapping, Severity.WARNING)
+            except NeedmapError as exc:
+                problems.extend(exc.problems)
     return problems
 
 
 def find_mapping(
     study: Study, mapping: Path | None = None, survey: str | None = None
 ) -> SurveyMapping:
-    """The mapping given, the one with id ``survey``, or the study's only one."""
+    """The mapping given, the one with id (or file name) ``survey``, or the study's only one.
+
+    With several mappings and no ``survey``, the message lists their ids: those are what
+    ``--survey`` takes and what the tallies are named after.
+    """
     if mapping is not None:
         return load_mapping(mapping, study)
     paths = mapping_files(study.root)
@@ -37,22 +55,33 @@ def find_mapping(
             path=study.root / "surveys",
             hint="write surveys/NAME.yaml (see docs/surveys.md), or pass --mapping",
         )
-    if survey is None and len(paths) > 1:
+    problems: list[Problem] = []
+    mappings: dict[Path, SurveyMapping] = {}
+    for path in paths:
+        try:
+            mappings[path] = load_mapping(path, study)
+        except NeedmapError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InvalidStudyError(problems)
+    ids = [m.id for m in mappings.values()]
+    if survey is None:
+        if len(paths) == 1:
+            return mappings[paths[0]]
         raise UsageError.single(
             f"the study has {len(paths)} survey mappings; say which",
             path=study.root / "surveys",
-            hint="pass --survey with one of: " + ", ".join(p.stem for p in paths),
+            hint="pass --survey with one of: " + ", ".join(ids),
         )
-    mappings = [load_mapping(p, study) for p in paths]
-    if survey is None:
-        return mappings[0]
-    for candidate in mappings:
-        if candidate.id == survey:
-            return candidate
-    ids = [m.id for m in mappings]
-    raise UsageError.single(
-        f"no survey '{survey}'", hint=did_you_mean(survey, ids) or "surveys: " + ", ".join(ids)
-    )
+    by_id = {m.id: m for m in mappings.values()}
+    by_file = {path.stem: m for path, m in mappings.items()}
+    chosen = by_id.get(survey) or by_file.get(survey)
+    if chosen is None:
+        raise UsageError.single(
+            f"no survey '{survey}'",
+            hint=did_you_mean(survey, ids) or "surveys: " + ", ".join(ids),
+        )
+    return chosen
 
 
 def load_survey(study: Study, survey: str | None = None) -> tuple[SurveyMapping, Tally]:
@@ -63,6 +92,27 @@ def load_survey(study: Study, survey: str | None = None) -> tuple[SurveyMapping,
         raise UsageError.single(
             f"survey '{mapping.id}' has not been imported yet",
             path=path,
-            hint=f"import the export first: needmap survey import {study.root} EXPORT.csv",
+            hint=f"import the export first: {_import_command(study, mapping)}EXPORT.csv",
         )
-    return mapping, read_tally(path)
+    return mapping, _fitting_tally(study, mapping, Severity.ERROR)
+
+
+def _import_command(study: Study, mapping: SurveyMapping) -> str:
+    """The start of the command that imports ``mapping``'s export, for hints."""
+    command = f"needmap survey import {study.root} "
+    if len(mapping_files(study.root)) > 1:
+        command += f"--survey {mapping.id} "
+    return command
+
+
+def _fitting_tally(study: Study, mapping: SurveyMapping, severity: Severity) -> Tally:
+    """The mapping's tally; raises when it was imported with other tasks or groups."""
+    path = tally_path(study.root, mapping.id)
+    tally = read_tally(path)
+    changed = tally.differences([t.id for t in mapping.tasks], study.group_by_id)
+    if changed:
+        hint = f"import the export again: {_import_command(study, mapping)}{tally.source}"
+        raise InvalidStudyError(
+            Problem(Location(path), c, hint=hint, severity=severity) for c in changed
+        )
+    return tally

@@ -8,7 +8,7 @@ personal data from the export, and analysis does not need the export again.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,30 @@ class Tally:
     @property
     def total_respondents(self) -> int:
         return sum(self.respondents.values())
+
+    def differences(self, task_ids: Sequence[str], group_ids: Collection[str]) -> list[str]:
+        """How the mapping's tasks and the study's groups differ from those at import time.
+
+        A task removed from the mapping would drop its votes from some figures but not
+        others; a task added would show 0 votes it never had a chance to get. Either way the
+        tally no longer fits, and only importing the export again makes it fit.
+        """
+        found = [
+            f"task '{t}' was counted at import but is no longer in the mapping"
+            for t in self.tasks
+            if t not in task_ids
+        ]
+        found += [
+            f"task '{t}' was added to the mapping after the import"
+            for t in task_ids
+            if t not in self.tasks
+        ]
+        found += [
+            f"group '{g}' was counted at import but is no longer in the study"
+            for g in self.respondents
+            if g != OUTSIDE and g not in group_ids
+        ]
+        return found
 
     def to_json(self) -> dict[str, Any]:
         return {
