@@ -51,7 +51,8 @@ class _HandledGroup(TyperGroup):
             raise
         except NeedmapError as exc:
             _print_problems(exc.problems)
-            errors, warnings = len(exc.errors), len(exc.problems) - len(exc.errors)
+            errors = sum(p.repeats for p in exc.errors)
+            warnings = sum(p.repeats for p in exc.problems) - errors
             if errors > 1 or warnings:
                 _console(stderr=True).print(_problem_count(errors, warnings))
             ctx.exit(EXIT_INPUT)

@@ -62,6 +62,8 @@ class Problem:
     key: str = ""
     hint: str = ""
     severity: Severity = Severity.ERROR
+    repeats: int = 1
+    """How many problems this one stands for: "7 more rows like these" stands for 7."""
 
     def format(self) -> str:
         """``path:line:col: dotted.key: message`` — the form editors and CI logs link."""

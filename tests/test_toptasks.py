@@ -517,6 +517,23 @@ def test_cli_import_refuses_bad_export_and_writes_nothing(tmp_path: Path) -> Non
     assert not (root / "surveys" / "toptasks.tally.json").exists()
 
 
+def test_cli_failure_count_includes_the_rows_summed_up(tmp_path: Path) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    shutil.copy(FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    export = tmp_path / "many.csv"
+    export.write_text(
+        "respondent;group;task\n"
+        + "".join(f"r{i};office;Fly to the moon\n" for i in range(12))
+        + "x;field;Book leave;extra\n"
+    )
+    result = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert result.exit_code == 2
+    assert f"{export}: 2 more rows like these: unknown choice" in result.stderr
+    assert result.stderr.splitlines()[-1] == "13 problems found."
+
+
 def test_cli_toptasks_before_import(tmp_path: Path) -> None:
     root = tmp_path / "study"
     shutil.copytree(FIXTURES / "study", root)

@@ -58,6 +58,7 @@ class Problems:
                 Location(self.path),
                 f"{count - MAX_PER_KIND} more rows like these: {kind}",
                 severity=self.severities[kind],
+                repeats=count - MAX_PER_KIND,
             )
             for kind, count in self.counts.items()
             if count > MAX_PER_KIND

@@ -7,7 +7,7 @@ The layout readers (:mod:`needmap.surveys.layouts`) find each respondent's group
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from needmap.errors import InvalidStudyError, Problem, Severity
@@ -58,7 +58,7 @@ def _import(mapping: SurveyMapping, path: Path, strict: bool, *, grouped: bool) 
     tally = counts.tally(table.path.name, table.sha256)
     found = problems.all()
     if strict:
-        found = [Problem(p.location, p.message, p.key, p.hint, Severity.ERROR) for p in found]
+        found = [replace(p, severity=Severity.ERROR) for p in found]
     if any(p.severity is Severity.ERROR for p in found):
         raise InvalidStudyError(found)
     return ImportResult(tally, tuple(found), table.description)
