@@ -648,16 +648,17 @@ def _print_import(study: Study, result: ImportResult, target: Path) -> None:
     tally = result.tally
     console = _console()
     console.print(f"Read {escape(tally.source)} ({result.description}) as layout {tally.layout}.")
-    groups = {g: n for g, n in tally.respondents.items() if g != OUTSIDE}
+    counted = {g: n for g, n in tally.respondents.items() if n}
     minimum = study.settings.privacy.min_group_size
-    hidden = suppressed_groups(groups, minimum)
+    hidden = suppressed_groups(counted, minimum)
     console.print(f"Counted {tally.total_respondents} respondents into {target}:")
-    for g in study.groups:
-        if g.id in groups:
-            shown = f"n<{minimum}" if g.id in hidden else str(groups[g.id])
-            console.print(f"  {escape(g.name):40} {shown:>7}")
-    if tally.respondents.get(OUTSIDE):
-        console.print(f"  {'outside the target groups':40} {tally.respondents[OUTSIDE]:>7}")
+    names = [(g.id, escape(g.name)) for g in study.groups] + [
+        (OUTSIDE, "outside the target groups")
+    ]
+    for group, name in names:
+        if group in counted:
+            shown = f"n<{minimum}" if group in hidden else str(counted[group])
+            console.print(f"  {name:40} {shown:>7}")
     if tally.skipped:
         console.print(
             "Left out: " + ", ".join(f"{n} ({reason})" for reason, n in tally.skipped.items())

@@ -36,7 +36,7 @@ from needmap.reports.toptasks_table import (
 )
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.mapping import SurveyMapping
-from needmap.surveys.tally import Tally
+from needmap.surveys.tally import OUTSIDE, Tally
 
 FIXTURES = Path(__file__).parent / "fixtures" / "survey"
 runner = CliRunner()
@@ -90,7 +90,7 @@ def test_unweighted_by_hand(study: Study, mapping: SurveyMapping, tally: Tally) 
 
 
 def test_weighted_by_hand(study: Study, mapping: SurveyMapping, tally: Tally) -> None:
-    result = analyse_toptasks(study, mapping, tally)
+    result = analyse_toptasks(_with_minimum(study, 1), mapping, tally)  # nothing hidden
     assert result.order == "weighted"
     assert dict(result.weights) == pytest.approx({"desk": 0.22, "field": 1.1, "office": 2.2})
     shares = {t.id: t.weighted_share for t in result.tasks}
@@ -116,18 +116,21 @@ def test_weighted_by_hand(study: Study, mapping: SurveyMapping, tally: Tally) ->
     assert result.neck == ("meeting",)
     assert (
         result.weighting_note
-        == "1 respondent outside the target groups count in unweighted results only"
+        == "respondents outside the target groups (1) count in unweighted results only"
     )
 
 
 def test_group_breakdown_and_disagreement(
     study: Study, mapping: SurveyMapping, tally: Tally
 ) -> None:
-    result = analyse_toptasks(study, mapping, tally)
+    result = analyse_toptasks(_with_minimum(study, 1), mapping, tally)  # nothing hidden
     field = next(g for g in result.groups if g.group == "field")
     assert field.respondents == 3
     assert field.shares["leave"] == pytest.approx(3 / 5)
     assert field.top(2) == ("leave", "expense")
+    assert field.top(10) == ("leave", "expense", "printer")  # nobody in field chose the rest
+    assert len(field.ranked()) == 6
+    assert all(d.spread > 0 for d in result.disagreements)
     top = result.disagreements[0]
     # leave: field 3/5 = 0.6, office 1/7 = 0.143 -> spread 0.457
     assert (top.task, top.highest, top.lowest) == ("leave", "field", "office")
@@ -206,6 +209,13 @@ def _property_study() -> tuple[Study, SurveyMapping]:
 PROPERTY_STUDY, PROPERTY_MAPPING = _property_study()
 
 
+def test_groups_that_agree_have_no_disagreements() -> None:
+    same = (5, [3, 2, 0, 0, 0])
+    result = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, _tally({"g1": same, "g2": same}))
+    assert [g.group for g in result.groups if not g.suppressed] == ["g1", "g2"]
+    assert result.disagreements == ()
+
+
 @settings(max_examples=200, deadline=None)
 @given(counts)
 def test_weighted_shares_sum_to_one(data: dict[str, tuple[int, list[int]]]) -> None:
@@ -271,13 +281,29 @@ def private(study: Study, mapping: SurveyMapping, tally: Tally) -> TopTasks:
 
 
 def test_private_analysis(private: TopTasks) -> None:
-    assert private.suppressed == {"field", "office"}
+    assert private.suppressed == {"field", "office", OUTSIDE}
     assert private.weights == {"desk": pytest.approx(0.22), "field": None, "office": None}
     assert [(g.group, g.respondents, dict(g.shares)) for g in private.groups if g.suppressed] == [
         ("field", None, {}),
         ("office", None, {}),
     ]
     assert {d.highest for d in private.disagreements} <= {"desk"}
+
+
+def test_a_lone_outside_respondent_is_hidden_with_a_group(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    """min_group_size 3; one respondent answered 'other'. Were every group shown, that
+    respondent's votes would be the total minus the groups' votes: so the smallest group
+    (field, 3; office ties at 3 and comes later) is hidden too."""
+    assert tally.respondents[OUTSIDE] == 1 and study.settings.privacy.min_group_size == 3
+    result = analyse_toptasks(study, mapping, tally)
+    assert result.suppressed == {OUTSIDE, "field"}
+    assert [g.group for g in result.groups if not g.suppressed] == ["desk", "office"]
+    assert result.weights == {"desk": pytest.approx(0.22), "field": None, "office": 2.2}
+    assert result.weighting_note == (
+        "respondents outside the target groups (n<3) count in unweighted results only"
+    )
 
 
 def _assert_hidden(text: str) -> None:
@@ -341,6 +367,8 @@ def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
     )
     assert imported.exit_code == 0, imported.output
     assert "n<4" in imported.stdout and "   3\n" not in imported.stdout
+    outside = next(line for line in imported.stdout.splitlines() if "outside the target" in line)
+    assert outside.split() == ["outside", "the", "target", "groups", "n<4"]
     shown = runner.invoke(app, ["toptasks", str(root)])
     assert shown.exit_code == 0, shown.output
     _assert_hidden(shown.stdout)

@@ -12,7 +12,9 @@ over the groups that answered). A weighted vote share is then
 *Privacy.* No breakdown shows a group with fewer respondents than ``min_group_size``. When
 exactly one group is hidden, the smallest shown group is hidden too, because the hidden one
 could otherwise be derived from the total. Hidden groups' weights are not shown either: with
-the headcounts, a weight gives away the number of respondents.
+the headcounts, a weight gives away the number of respondents. Respondents outside the target
+groups count as a group here: a lone "other" answer would otherwise show in the total votes
+minus those of the groups shown.
 """
 
 from __future__ import annotations
@@ -69,8 +71,13 @@ class GroupBreakdown:
     shares: Mapping[str, float]
     """task id -> share of this group's votes; empty when suppressed."""
 
+    def ranked(self) -> tuple[str, ...]:
+        """Every task, largest share first."""
+        return tuple(sorted(self.shares, key=lambda t: (-self.shares[t], t)))
+
     def top(self, n: int) -> tuple[str, ...]:
-        return tuple(sorted(self.shares, key=lambda t: (-self.shares[t], t))[:n])
+        """The ``n`` largest shares, leaving out tasks nobody in the group chose."""
+        return tuple(t for t in self.ranked() if self.shares[t] > 0)[:n]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +117,8 @@ class TopTasks:
     weighting_note: str
     groups: tuple[GroupBreakdown, ...]
     suppressed: frozenset[str]
+    """Hidden groups; ``OUTSIDE`` among them when the respondents outside the target groups
+    are too few to show."""
     min_group_size: int
     disagreements: tuple[Disagreement, ...]
     needs: tuple[NeedEvidence, ...]
@@ -189,11 +198,16 @@ def analyse_toptasks(
             groups, {g: study.group_by_id[g].headcount for g in groups if g in study.group_by_id}
         )
     )
-    if weighted and tally.respondents.get(OUTSIDE) and weights:
-        outside = tally.respondents[OUTSIDE]
+    minimum = study.settings.privacy.min_group_size
+    outside = tally.respondents.get(OUTSIDE, 0)
+    # Respondents outside the target groups are a cell of their own: shown as a number, or
+    # few of them, their votes would be the total minus the groups shown.
+    hidden = suppressed_groups({**groups, OUTSIDE: outside} if outside else groups, minimum)
+    if weighted and outside and weights:
+        counted = f"n<{minimum}" if OUTSIDE in hidden else str(outside)
         note = (
-            f"{outside} respondent{'s' if outside != 1 else ''} outside the target groups "
-            "count in unweighted results only"
+            f"respondents outside the target groups ({counted}) count in unweighted results "
+            "only"
         )
     weighted_shares: dict[str, float] | None = None
     if weights:
@@ -223,8 +237,6 @@ def analyse_toptasks(
         running += measure[t]
         cumulative.append(running)
 
-    minimum = study.settings.privacy.min_group_size
-    hidden = suppressed_groups(groups, minimum)
     breakdowns = tuple(
         _breakdown(study, tally, g, n, g in hidden, tasks) for g, n in _study_order(study, groups)
     )
@@ -285,9 +297,10 @@ def _disagreements(
     for task in tasks:
         high = max(shown, key=lambda g: (g.shares[task], g.group))
         low = min(shown, key=lambda g: (g.shares[task], g.group))
-        result.append(
-            Disagreement(task, high.shares[task] - low.shares[task], high.group, low.group)
-        )
+        if high.shares[task] > low.shares[task]:
+            result.append(
+                Disagreement(task, high.shares[task] - low.shares[task], high.group, low.group)
+            )
     return tuple(sorted(result, key=lambda d: (-d.spread, d.task)))
 
 

@@ -170,14 +170,25 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
     from matplotlib.patches import Rectangle
 
     words = labels(language)
-    tasks = result.tasks[:top]
+    # Rows nobody voted for say nothing per group; a small survey would show many.
+    tasks = [t for t in result.tasks[:top] if t.votes] or list(result.tasks[:top])
     groups = result.groups
     hidden = words["tt.suppressed"].format(n=result.min_group_size)
     with matplotlib.rc_context(RC_PARAMS):
         width = max(8.0, 4.9 + 1.25 * len(groups))
-        height = 1.8 + 0.42 * len(tasks)
+        note = (
+            textwrap.fill(
+                words["tt.suppressed_note"].format(n=result.min_group_size), int(width * 15)
+            )
+            if result.suppressed
+            else ""
+        )
+        below = 0.45 + 0.15 * note.count("\n")
+        height = 1.8 + 0.42 * len(tasks) + (below - 0.45)
         figure = Figure(figsize=(width, height))
-        ax = figure.add_axes((3.9 / width, 0.45 / height, 1 - 4.3 / width, 1 - 1.6 / height))
+        ax = figure.add_axes(
+            (3.9 / width, below / height, 1 - 4.3 / width, 1 - (1.15 + below) / height)
+        )
         peak = max((g.shares.get(t.id, 0.0) for g in groups for t in tasks), default=0.0) or 1.0
         from matplotlib import colormaps
 
@@ -244,11 +255,11 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
             fontweight="bold",
             color=INK,
         )
-        if result.suppressed:
+        if note:
             figure.text(
                 0.02,
                 0.15 / height,
-                words["tt.suppressed_note"].format(n=result.min_group_size),
+                note,
                 fontsize=8.5,
                 color="#555555",
                 va="bottom",

@@ -107,7 +107,7 @@ def build_group_ranking(
     """
     words = labels(language)
     label_of = {t.id: t.label for t in result.tasks}
-    order = group.top(len(group.shares))
+    order = group.ranked()
     return RankingTable(
         title=words["tt.title"].format(title=result.title)
         + f" — {group.name} (n={group.respondents})",
@@ -215,7 +215,7 @@ def group_ranking_to_json(result: TopTasks, group: GroupBreakdown) -> dict[str, 
                 "rank": rank,
                 "share": round(group.shares[task], 4),
             }
-            for rank, task in enumerate(group.top(len(group.shares)), start=1)
+            for rank, task in enumerate(group.ranked(), start=1)
         ],
     }
 
