@@ -531,7 +531,7 @@ def _print_json(data: dict[str, Any]) -> None:
 def _print_overlap(analysis: OverlapAnalysis) -> None:
     from rich.table import Table
 
-    from needmap.reports.i18n import labels
+    from needmap.reports.i18n import labels, note_text
     from needmap.reports.overview import advice_fields
 
     study, result, advice = analysis.study, analysis.overlap, analysis.advice
@@ -590,7 +590,8 @@ def _print_overlap(analysis: OverlapAnalysis) -> None:
         )
     )
     if result.weighting_note:
-        console.print(words["overlap.note"].format(note=result.weighting_note))
+        note = note_text(result.weighting_note, study.settings.language)
+        console.print(words["overlap.note"].format(note=escape(note)))
 
 
 def _light_table(title: str) -> Table:

@@ -1,4 +1,4 @@
-"""Studies built in memory, for model tests that need no files."""
+"""Studies built in memory, for model tests that need no files; and how their notes read."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from needmap.model.notes import Note
 from needmap.personas.schema import (
     Family,
     Need,
@@ -14,6 +15,7 @@ from needmap.personas.schema import (
     TargetGroup,
 )
 from needmap.personas.study import Study
+from needmap.reports.i18n import note_text
 
 
 def make_study(
@@ -49,3 +51,8 @@ def make_study(
             for i, (n, by_group) in enumerate(needs.items())
         ),
     )
+
+
+def in_english(note: Note | None) -> str:
+    """A model's note as JSON output words it; "" when there is none."""
+    return "" if note is None else note_text(note, "en")

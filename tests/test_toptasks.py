@@ -26,6 +26,7 @@ from needmap.model.toptasks import (
 )
 from needmap.personas.study import Study
 from needmap.reports.diagram import figure_bytes
+from needmap.reports.i18n import note_text
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 from needmap.reports.toptasks_table import (
     build_ranking,
@@ -37,6 +38,7 @@ from needmap.reports.toptasks_table import (
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tally import OUTSIDE, Tally
+from tests.studies import in_english
 
 FIXTURES = Path(__file__).parent / "fixtures" / "survey"
 runner = CliRunner()
@@ -115,7 +117,7 @@ def test_weighted_by_hand(study: Study, mapping: SurveyMapping, tally: Tally) ->
     assert result.coverage == ("meeting", "leave", "colleague")  # 0.290 + 0.262 + 0.215 = 0.766
     assert result.neck == ("meeting",)
     assert (
-        result.weighting_note
+        in_english(result.weighting_note)
         == "respondents outside the target groups (1) count in unweighted results only"
     )
 
@@ -162,7 +164,7 @@ def test_suppression(counts: dict[str, int], minimum: int, hidden: set[str]) -> 
 
 def test_missing_headcount_means_no_weighting() -> None:
     weights, note = post_stratification_weights({"a": 3, "b": 2}, {"a": 10, "b": None})
-    assert weights == {} and note == "no headcount for b: results are not weighted"
+    assert weights == {} and in_english(note) == "no headcount for b: results are not weighted"
 
 
 # --- properties ---------------------------------------------------------------------------
@@ -301,8 +303,12 @@ def test_a_lone_outside_respondent_is_hidden_with_a_group(
     assert result.suppressed == {OUTSIDE, "field"}
     assert [g.group for g in result.groups if not g.suppressed] == ["desk", "office"]
     assert result.weights == {"desk": pytest.approx(0.22), "field": None, "office": 2.2}
-    assert result.weighting_note == (
+    assert in_english(result.weighting_note) == (
         "respondents outside the target groups (n<3) count in unweighted results only"
+    )
+    assert result.weighting_note is not None
+    assert note_text(result.weighting_note, "nl") == (
+        "respondenten buiten de doelgroepen (n<3) tellen alleen mee in de ongewogen uitkomsten"
     )
 
 

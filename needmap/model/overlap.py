@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from needmap.model.notes import Note
 from needmap.model.units import Unit, choose_units
 from needmap.personas.schema import Importance, Kind, Need
 from needmap.personas.study import Study
@@ -76,8 +77,8 @@ class Overlap:
     similarity: tuple[Similarity, ...]
     weighting: str
     """"headcount" or "equal": how groups were weighed."""
-    weighting_note: str
-    """Why weighting fell back to equal, if it did; else empty."""
+    weighting_note: Note | None
+    """Why weighting fell back to equal, if it did; else None."""
 
     @property
     def total_demand(self) -> float:
@@ -149,15 +150,17 @@ def compute_overlap(
     )
 
 
-def _group_weights(study: Study, units: Sequence[Unit]) -> tuple[dict[str, float], str, str]:
+def _group_weights(
+    study: Study, units: Sequence[Unit]
+) -> tuple[dict[str, float], str, Note | None]:
     groups = [study.group_by_id[g] for unit in units for g in unit.groups]
     if study.settings.platform.demand_weight == "equal":
-        return {g.id: 1.0 for g in groups}, "equal", ""
+        return {g.id: 1.0 for g in groups}, "equal", None
     missing = [g.id for g in groups if g.headcount is None]
     if missing:
-        note = "no headcount for " + ", ".join(missing) + ": groups weighed equally"
+        note = Note("note.no_headcount.equal", {"groups": ", ".join(missing)})
         return {g.id: 1.0 for g in groups}, "equal", note
-    return {g.id: float(g.headcount or 0) for g in groups}, "headcount", ""
+    return {g.id: float(g.headcount or 0) for g in groups}, "headcount", None
 
 
 def _regions(

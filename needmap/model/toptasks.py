@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from needmap.errors import Location, Problem, UsageError
+from needmap.model.notes import Note
 from needmap.personas.messages import did_you_mean
 from needmap.personas.study import Study
 from needmap.surveys.mapping import SurveyMapping
@@ -114,7 +115,8 @@ class TopTasks:
     neck: tuple[str, ...]
     weights: Mapping[str, float | None]
     """group id -> weight; None for hidden groups. Empty when not weighted."""
-    weighting_note: str
+    weighting_note: Note | None
+    """Why results are not weighted, or who is left out of the weighting; None if nothing."""
     groups: tuple[GroupBreakdown, ...]
     suppressed: frozenset[str]
     """Hidden groups; ``OUTSIDE`` among them when the respondents outside the target groups
@@ -139,17 +141,18 @@ def suppressed_groups(respondents: Mapping[str, int], minimum: int) -> frozenset
 
 def post_stratification_weights(
     respondents: Mapping[str, int], headcounts: Mapping[str, int | None]
-) -> tuple[dict[str, float], str]:
+) -> tuple[dict[str, float], Note | None]:
     """Weights per group, or none and the reason why not."""
     answering = {g: n for g, n in respondents.items() if n > 0}
     missing = sorted(g for g in answering if not headcounts.get(g))
     if missing:
-        return {}, "no headcount for " + ", ".join(missing) + ": results are not weighted"
+        return {}, Note("note.no_headcount.unweighted", {"groups": ", ".join(missing)})
     if not answering:
-        return {}, "no respondents in any target group: results are not weighted"
+        return {}, Note("note.no_groups")
     population = sum(headcounts[g] or 0 for g in answering)
     sample = sum(answering.values())
-    return {g: ((headcounts[g] or 0) / population) / (n / sample) for g, n in answering.items()}, ""
+    weights = {g: ((headcounts[g] or 0) / population) / (n / sample) for g, n in answering.items()}
+    return weights, None
 
 
 def coverage_set(shares: Sequence[tuple[str, float]], target: float) -> tuple[str, ...]:
@@ -192,7 +195,7 @@ def analyse_toptasks(
     shares = {t: votes[t] / total_votes if total_votes else 0.0 for t in tasks}
 
     weights, note = (
-        ({}, "")
+        ({}, None)
         if not weighted
         else post_stratification_weights(
             groups, {g: study.group_by_id[g].headcount for g in groups if g in study.group_by_id}
@@ -205,10 +208,7 @@ def analyse_toptasks(
     hidden = suppressed_groups({**groups, OUTSIDE: outside} if outside else groups, minimum)
     if weighted and outside and weights:
         counted = f"n<{minimum}" if OUTSIDE in hidden else str(outside)
-        note = (
-            f"respondents outside the target groups ({counted}) count in unweighted results "
-            "only"
-        )
+        note = Note("note.outside", {"count": counted})
     weighted_shares: dict[str, float] | None = None
     if weights:
         denominator = sum(weights[g] * sum(tally.votes[g].values()) for g in weights)

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
-__all__ = ["Language", "format_count", "labels"]
+from needmap.model.notes import Note
+
+__all__ = ["Language", "format_count", "labels", "note_text"]
 
 Language = Literal["nl", "en"]
 
@@ -61,6 +63,11 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "that at least {k} of the {n} circles share (universal from {u}, landscape below {l}); "
         "{shared} needs for the shared platform, {specific} group-specific.",
         "overlap.note": "Note: {note}.",
+        "note.no_headcount.equal": "no headcount for {groups}: groups weighed equally",
+        "note.no_headcount.unweighted": "no headcount for {groups}: results are not weighted",
+        "note.no_groups": "no respondents in any target group: results are not weighted",
+        "note.outside": "respondents outside the target groups ({count}) count in unweighted "
+        "results only",
         "report.title": "Shared and specific needs",
         "report.advice": "Recommended form of the digital workplace",
         "report.advice_text": "{share} of the weighted demand is for needs that at least {k} of "
@@ -152,6 +159,13 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "behoeften die minstens {k} van de {n} cirkels delen (universeel vanaf {u}, landschap "
         "onder {l}); {shared} behoeften voor het gedeelde platform, {specific} per groep.",
         "overlap.note": "Let op: {note}.",
+        "note.no_headcount.equal": "geen aantal mensen bekend voor {groups}: groepen wegen "
+        "even zwaar",
+        "note.no_headcount.unweighted": "geen aantal mensen bekend voor {groups}: uitkomsten "
+        "zijn niet gewogen",
+        "note.no_groups": "geen respondenten in een doelgroep: uitkomsten zijn niet gewogen",
+        "note.outside": "respondenten buiten de doelgroepen ({count}) tellen alleen mee in de "
+        "ongewogen uitkomsten",
         "report.title": "Gedeelde en specifieke behoeften",
         "report.advice": "Aanbevolen vorm van de digitale werkomgeving",
         "report.advice_text": "{share} van de gewogen vraag betreft behoeften die minstens {k} "
@@ -211,3 +225,8 @@ def format_count(number: int, language: Language) -> str:
     """A whole number with the language's thousands separator: 4.200 (nl), 4,200 (en)."""
     text = f"{number:,}"
     return text.replace(",", ".") if language == "nl" else text
+
+
+def note_text(note: Note, language: Language) -> str:
+    """A model's note in words (JSON output uses English, so its text stays stable)."""
+    return labels(language)[note.key].format(**note.values)

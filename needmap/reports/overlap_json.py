@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from needmap.model.analysis import OverlapAnalysis
+from needmap.reports.i18n import note_text
 
 __all__ = ["overlap_to_json"]
 
@@ -23,7 +24,7 @@ def overlap_to_json(analysis: OverlapAnalysis) -> dict[str, Any]:
         "organisation": study.settings.organisation,
         "by": "family" if any(u.kind == "family" for u in overlap.units) else "group",
         "weighting": overlap.weighting,
-        "weighting_note": overlap.weighting_note,
+        "weighting_note": note_text(overlap.weighting_note, "en") if overlap.weighting_note else "",
         "units": [
             {
                 "id": u.id,

@@ -10,7 +10,7 @@ from needmap.fileio import write_text_atomic
 from needmap.model.analysis import OverlapAnalysis
 from needmap.model.platform import PlatformAdvice
 from needmap.reports.diagram import Diagram, render_diagram
-from needmap.reports.i18n import labels
+from needmap.reports.i18n import labels, note_text
 from needmap.reports.jinja import environment
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.table_formats import table_to_html
@@ -54,7 +54,9 @@ def render_overview(analysis: OverlapAnalysis, diagram: Diagram, svg: bytes | No
             advice_text=words["report.advice_text"].format(
                 **advice_fields(advice, len(overlap.units))
             ),
-            note=words["overlap.note"].format(note=overlap.weighting_note)
+            note=words["overlap.note"].format(
+                note=note_text(overlap.weighting_note, study.settings.language)
+            )
             if overlap.weighting_note
             else "",
             diagram_svg_base64=base64.b64encode(svg).decode("ascii"),

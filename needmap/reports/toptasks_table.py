@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from needmap.model.toptasks import GroupBreakdown, TopTasks
-from needmap.reports.i18n import Language, labels
+from needmap.reports.i18n import Language, labels, note_text
 from needmap.reports.table_formats import csv_bytes, csv_text, write_in_format
 
 __all__ = [
@@ -87,7 +87,7 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
     if result.suppressed:
         notes.append(words["tt.suppressed_note"].format(n=result.min_group_size))
     if result.weighting_note:
-        notes.append(result.weighting_note)
+        notes.append(note_text(result.weighting_note, language))
     return RankingTable(
         title=words["tt.title"].format(title=result.title),
         header=tuple(header),
@@ -235,7 +235,7 @@ def toptasks_to_json(result: TopTasks) -> dict[str, Any]:
         "coverage": {"target": result.coverage_target, "tasks": list(result.coverage)},
         "neck": list(result.neck),
         "weights": {g: r4(w) for g, w in result.weights.items()},
-        "weighting_note": result.weighting_note,
+        "weighting_note": note_text(result.weighting_note, "en") if result.weighting_note else "",
         "min_group_size": result.min_group_size,
         "tasks": [
             {
