@@ -176,8 +176,10 @@ counts = st.dictionaries(
 )
 
 
-def _tally(data: dict[str, tuple[int, list[int]]]) -> Tally:
-    tasks = tuple(f"t{i}" for i in range(5))
+def _tally(
+    data: dict[str, tuple[int, list[int]]], tasks: tuple[str, ...] = ("t0", "t1", "t2", "t3", "t4")
+) -> Tally:
+    """Survey 's': per group its respondents and its votes, one number per task."""
     return Tally(
         survey="s",
         title="S",
@@ -190,22 +192,26 @@ def _tally(data: dict[str, tuple[int, list[int]]]) -> Tally:
     )
 
 
-def _property_study() -> tuple[Study, SurveyMapping]:
-    from tests.studies import make_study
-
-    study = make_study({"g1": 10, "g2": 200, "g3": 35, "g4": 1000}, {})
-    mapping = SurveyMapping.model_validate(
+def _mapping(labels: dict[str, str], title: str = "S") -> SurveyMapping:
+    """A long-layout mapping of survey 's' with these task ids and labels."""
+    return SurveyMapping.model_validate(
         {
             "id": "s",
-            "title": "S",
+            "title": title,
             "layout": "long",
             "respondent": "r",
             "group": {"column": "g", "values": {"x": "g1"}},
             "choices": {"column": "t"},
-            "tasks": [{"id": f"t{i}", "label": f"Task {i}"} for i in range(5)],
+            "tasks": [{"id": task, "label": label} for task, label in labels.items()],
         }
     )
-    return study, mapping
+
+
+def _property_study() -> tuple[Study, SurveyMapping]:
+    from tests.studies import make_study
+
+    study = make_study({"g1": 10, "g2": 200, "g3": 35, "g4": 1000}, {})
+    return study, _mapping({f"t{i}": f"Task {i}" for i in range(5)})
 
 
 PROPERTY_STUDY, PROPERTY_MAPPING = _property_study()
@@ -360,14 +366,29 @@ def test_privacy_group_chart(private: TopTasks) -> None:
     assert ">60%<" not in svg.replace(" ", "")
 
 
-def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
+def _cli_study(
+    tmp_path: Path, *, mapping: str = "long", minimum: int | None = None, imported: bool = True
+) -> Path:
+    """The fixture study with one mapping as surveys/toptasks.yaml, its minimum group size
+    changed if asked, and (for the long layout) its fixture export imported."""
     root = tmp_path / "study"
     shutil.copytree(FIXTURES / "study", root)
-    (root / "study.yaml").write_text(
-        (root / "study.yaml").read_text().replace("min_group_size: 3", "min_group_size: 4")
-    )
+    if minimum is not None:
+        settings = root / "study.yaml"
+        settings.write_text(
+            settings.read_text().replace("min_group_size: 3", f"min_group_size: {minimum}")
+        )
     (root / "surveys").mkdir()
-    shutil.copy(FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    shutil.copy(FIXTURES / "mappings" / f"{mapping}.yaml", root / "surveys" / "toptasks.yaml")
+    if imported:
+        export = str(FIXTURES / "exports" / f"{mapping}.csv")
+        result = runner.invoke(app, ["survey", "import", str(root), export])
+        assert result.exit_code == 0, result.output
+    return root
+
+
+def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
+    root = _cli_study(tmp_path, minimum=4, imported=False)
     imported = runner.invoke(
         app, ["survey", "import", str(root), str(FIXTURES / "exports" / "long.csv")]
     )
@@ -387,12 +408,7 @@ def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
 
 def test_terminal_ranking_fits_80_columns(tmp_path: Path) -> None:
     """Headings wrap before task labels are squeezed into a narrow column."""
-    root = tmp_path / "study"
-    shutil.copytree(FIXTURES / "study", root)
-    (root / "surveys").mkdir()
-    shutil.copy(FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
-    export = str(FIXTURES / "exports" / "long.csv")
-    assert runner.invoke(app, ["survey", "import", str(root), export]).exit_code == 0
+    root = _cli_study(tmp_path)
     shown = runner.invoke(app, ["toptasks", str(root)], env={"COLUMNS": "80"})
     assert shown.exit_code == 0, shown.output
     lines = shown.stdout.splitlines()
@@ -404,15 +420,7 @@ def test_terminal_ranking_fits_80_columns(tmp_path: Path) -> None:
 
 def test_group_option_in_every_format(tmp_path: Path) -> None:
     """--group combines with --json and --out; a hidden group is refused in each of them."""
-    root = tmp_path / "study"
-    shutil.copytree(FIXTURES / "study", root)
-    (root / "study.yaml").write_text(
-        (root / "study.yaml").read_text().replace("min_group_size: 3", "min_group_size: 4")
-    )
-    (root / "surveys").mkdir()
-    shutil.copy(FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
-    export = str(FIXTURES / "exports" / "long.csv")
-    assert runner.invoke(app, ["survey", "import", str(root), export]).exit_code == 0
+    root = _cli_study(tmp_path, minimum=4)
 
     shown = runner.invoke(app, ["toptasks", str(root), "-g", "desk", "--json"])
     assert shown.exit_code == 0, shown.output
@@ -454,29 +462,9 @@ def test_long_neck_label_is_clear_of_the_cumulative_line() -> None:
 
     from tests.studies import make_study
 
-    tasks = [f"t{i:02}" for i in range(22)]
-    mapping = SurveyMapping.model_validate(
-        {
-            "id": "s",
-            "title": "S",
-            "layout": "long",
-            "respondent": "r",
-            "group": {"column": "g", "values": {"x": "g1"}},
-            "choices": {"column": "t"},
-            "tasks": [{"id": t, "label": f"Task {t}"} for t in tasks],
-        }
-    )
-    votes = dict.fromkeys(tasks, 0) | {"t00": 31, "t01": 25, "t02": 25, "t03": 22, "t04": 17}
-    tally = Tally(
-        survey="s",
-        title="S",
-        layout="long",
-        source="x.csv",
-        source_sha256="0",
-        tasks=tuple(tasks),
-        respondents={"g1": 40},
-        votes={"g1": votes},
-    )
+    tasks = tuple(f"t{i:02}" for i in range(22))
+    mapping = _mapping({t: f"Task {t}" for t in tasks})
+    tally = _tally({"g1": (40, [31, 25, 25, 22, 17] + [0] * 17)}, tasks)
     study = make_study({"g1": 100}, {})
     figure = draw_long_neck(analyse_toptasks(study, mapping, tally), "en")
     canvas = FigureCanvasAgg(figure)
@@ -528,10 +516,7 @@ def test_cli_import_and_outputs(tmp_path: Path) -> None:
 
 
 def test_cli_import_refuses_bad_export_and_writes_nothing(tmp_path: Path) -> None:
-    root = tmp_path / "study"
-    shutil.copytree(FIXTURES / "study", root)
-    (root / "surveys").mkdir()
-    shutil.copy(FIXTURES / "mappings" / "google-forms.yaml", root / "surveys" / "toptasks.yaml")
+    root = _cli_study(tmp_path, mapping="google-forms", imported=False)
     export = tmp_path / "e.csv"
     export.write_text(
         "Timestamp,What is your role?,Which tasks do you do most often? Choose at most five.\n"
@@ -552,10 +537,7 @@ def test_cli_import_refuses_bad_export_and_writes_nothing(tmp_path: Path) -> Non
 
 
 def test_cli_failure_count_includes_the_rows_summed_up(tmp_path: Path) -> None:
-    root = tmp_path / "study"
-    shutil.copytree(FIXTURES / "study", root)
-    (root / "surveys").mkdir()
-    shutil.copy(FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    root = _cli_study(tmp_path, imported=False)
     export = tmp_path / "many.csv"
     export.write_text(
         "respondent;group;task\n"
@@ -569,29 +551,16 @@ def test_cli_failure_count_includes_the_rows_summed_up(tmp_path: Path) -> None:
 
 
 def test_cli_toptasks_before_import(tmp_path: Path) -> None:
-    root = tmp_path / "study"
-    shutil.copytree(FIXTURES / "study", root)
-    (root / "surveys").mkdir()
-    shutil.copy(FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    root = _cli_study(tmp_path, imported=False)
     result = runner.invoke(app, ["toptasks", str(root)])
     assert result.exit_code == 2
     assert "has not been imported yet" in result.stderr
 
 
-def _imported_study(tmp_path: Path) -> Path:
-    root = tmp_path / "study"
-    shutil.copytree(FIXTURES / "study", root)
-    (root / "surveys").mkdir()
-    shutil.copy(FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
-    export = str(FIXTURES / "exports" / "long.csv")
-    assert runner.invoke(app, ["survey", "import", str(root), export]).exit_code == 0
-    return root
-
-
 def test_cli_toptasks_refuses_a_tally_the_mapping_no_longer_fits(tmp_path: Path) -> None:
     """A task dropped from the mapping after import used to vanish from the unweighted
     shares only; now every figure waits for a new import."""
-    root = _imported_study(tmp_path)
+    root = _cli_study(tmp_path)
     mapping = root / "surveys" / "toptasks.yaml"
     text = mapping.read_text()
     kept = [line for line in text.splitlines() if "id: leave" not in line]
@@ -636,7 +605,7 @@ def test_analysis_refuses_a_tally_of_other_groups(
 
 
 def test_cli_survey_option_names_a_mapping_by_id_or_file(tmp_path: Path) -> None:
-    root = _imported_study(tmp_path)
+    root = _cli_study(tmp_path)
     second = (root / "surveys" / "toptasks.yaml").read_text().replace("id: toptasks", "id: pulse")
     assert "id: pulse" in second
     (root / "surveys" / "pulse-2026.yaml").write_text(second)
@@ -670,33 +639,17 @@ def test_long_neck_with_many_tasks(tasks: int) -> None:
     from tests.test_reports import _texts_outside
 
     study, _ = _property_study()
-    mapping = SurveyMapping.model_validate(
-        {
-            "id": "s",
-            "title": "Een lange lijst taken",
-            "layout": "long",
-            "respondent": "r",
-            "group": {"column": "g", "values": {"x": "g1"}},
-            "choices": {"column": "t"},
-            "tasks": [
-                {"id": f"t{i}", "label": f"Een taak met een wat langere naam {i}"}
-                for i in range(tasks)
-            ],
-        }
+    mapping = _mapping(
+        {f"t{i}": f"Een taak met een wat langere naam {i}" for i in range(tasks)},
+        title="Een lange lijst taken",
     )
     ids = tuple(f"t{i}" for i in range(tasks))
-    tally = Tally(
-        survey="s",
-        title="S",
-        layout="long",
-        source="x.csv",
-        source_sha256="0",
-        tasks=ids,
-        respondents={"g1": 100, "g2": 50},
-        votes={
-            "g1": {t: 200 // (i + 1) for i, t in enumerate(ids)},
-            "g2": {t: 3 + i % 7 for i, t in enumerate(ids)},
+    tally = _tally(
+        {
+            "g1": (100, [200 // (i + 1) for i in range(tasks)]),
+            "g2": (50, [3 + i % 7 for i in range(tasks)]),
         },
+        ids,
     )
     result = analyse_toptasks(study, mapping, tally)
     figure = draw_long_neck(result, "nl")
