@@ -440,7 +440,7 @@ def toptasks(
     coverage: Annotated[
         float, typer.Option("--coverage", help="Share of votes the coverage set must reach.")
     ] = 0.75,
-    top: Annotated[int, typer.Option("--top", help="Tasks to list in the terminal.")] = 20,
+    top: Annotated[int, typer.Option("--top", min=1, help="Tasks to list in the terminal.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print the analysis as JSON.")] = False,
     out: Annotated[
         Path | None,

@@ -416,6 +416,7 @@ def test_terminal_ranking_fits_80_columns(tmp_path: Path) -> None:
     assert max(len(line.rstrip()) for line in table) <= 80
     assert any(line.startswith("   2  Book leave ") for line in lines)
     assert any("Plan a meeting with lunch " in line for line in lines)
+    assert runner.invoke(app, ["toptasks", str(root), "--top", "0"]).exit_code == 2
 
 
 def test_group_option_in_every_format(tmp_path: Path) -> None:
