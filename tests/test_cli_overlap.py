@@ -113,6 +113,10 @@ def test_report(study_dir: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0
     page = out.read_text(encoding="utf-8")
     assert '<html lang="en">' in page and "Recommended form of the digital workplace" in page
+    pdf = tmp_path / "overview.pdf"
+    refused = runner.invoke(app, ["report", str(study_dir), "--out", str(pdf)])
+    assert refused.exit_code == 2 and "use a name ending in .html" in refused.stderr
+    assert not pdf.exists()
 
 
 def test_demo_builds_every_output(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
+from needmap.errors import UsageError
 from needmap.fileio import write_text_atomic
 from needmap.model.analysis import OverlapAnalysis
 from needmap.model.platform import PlatformAdvice
@@ -70,5 +71,12 @@ def render_overview(analysis: OverlapAnalysis, diagram: Diagram, svg: bytes | No
 def write_overview(
     analysis: OverlapAnalysis, diagram: Diagram, path: Path, svg: bytes | None = None
 ) -> None:
-    """Write the overview page atomically."""
+    """Write the overview page atomically; the path must end in .html (or .htm)."""
+    if path.suffix.lower() not in (".html", ".htm"):
+        raise UsageError.single(
+            f"cannot write the overview as '{path.suffix or path.name}'",
+            path=path,
+            hint="it is an HTML page: use a name ending in .html "
+            "(a browser prints it to PDF)",
+        )
     write_text_atomic(path, render_overview(analysis, diagram, svg))
