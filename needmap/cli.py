@@ -753,7 +753,6 @@ def _group_toptasks(
     out: Path | None,
 ) -> None:
     """``toptasks --group``: one group's ranking, printed, as JSON, or written as a table."""
-
     from needmap.reports.toptasks_table import (
         build_group_ranking,
         group_ranking_to_json,

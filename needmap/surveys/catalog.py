@@ -23,19 +23,26 @@ __all__ = ["check_mappings", "find_mapping", "load_survey"]
 def check_mappings(study: Study) -> list[Problem]:
     """Every problem in the study's survey mappings (all files, all problems), and a warning
     for each imported tally that no longer fits its mapping or the study's groups."""
-    problems: list[Problem] = []
-    for path in mapping_files(study.root):
-        try:
-            mapping = load_mapping(path, study)
-        except NeedmapError as exc:
-            problems.extend(exc.problems)
-            continue
+    mappings, problems = _load_mappings(study)
+    for mapping in mappings.values():
         if tally_path(study.root, mapping.id).exists():
             try:
                 _fitting_tally(study, mapping, Severity.WARNING)
             except NeedmapError as exc:
                 problems.extend(exc.problems)
     return problems
+
+
+def _load_mappings(study: Study) -> tuple[dict[Path, SurveyMapping], list[Problem]]:
+    """Every mapping of the study that loads, and the problems of those that don't."""
+    mappings: dict[Path, SurveyMapping] = {}
+    problems: list[Problem] = []
+    for path in mapping_files(study.root):
+        try:
+            mappings[path] = load_mapping(path, study)
+        except NeedmapError as exc:
+            problems.extend(exc.problems)
+    return mappings, problems
 
 
 def find_mapping(
@@ -48,28 +55,21 @@ def find_mapping(
     """
     if mapping is not None:
         return load_mapping(mapping, study)
-    paths = mapping_files(study.root)
-    if not paths:
+    if not mapping_files(study.root):
         raise UsageError.single(
             "the study has no survey mapping",
             path=study.root / "surveys",
             hint="write surveys/NAME.yaml (see docs/surveys.md), or pass --mapping",
         )
-    problems: list[Problem] = []
-    mappings: dict[Path, SurveyMapping] = {}
-    for path in paths:
-        try:
-            mappings[path] = load_mapping(path, study)
-        except NeedmapError as exc:
-            problems.extend(exc.problems)
+    mappings, problems = _load_mappings(study)
     if problems:
         raise InvalidStudyError(problems)
     ids = [m.id for m in mappings.values()]
     if survey is None:
-        if len(paths) == 1:
-            return mappings[paths[0]]
+        if len(mappings) == 1:
+            return next(iter(mappings.values()))
         raise UsageError.single(
-            f"the study has {len(paths)} survey mappings; say which",
+            f"the study has {len(mappings)} survey mappings; say which",
             path=study.root / "surveys",
             hint="pass --survey with one of: " + ", ".join(ids),
         )
