@@ -375,10 +375,12 @@ def test_tally_round_trip_keeps_no_respondent_data(study: Study, tmp_path: Path)
     assert read_tally(path) == result.tally  # type: ignore[attr-defined]
     export = (FIXTURES / "exports" / "ms-forms.csv").read_bytes()
     assert result.tally.source_sha256 == hashlib.sha256(export).hexdigest()  # type: ignore[attr-defined]
-    (tmp_path / "broken.json").write_text("{")
+    (tmp_path / "broken.json").write_text('{\n  "survey": "x"\n  "title": "y"}')
     with pytest.raises(NeedmapError, match="cannot read this tally") as raised:
         read_tally(tmp_path / "broken.json")
-    assert "needmap survey import" in raised.value.problems[0].hint
+    (problem,) = raised.value.problems
+    assert (problem.location.line, problem.location.column) == (3, 3)
+    assert "needmap survey import" in problem.hint
 
 
 def test_fixture_study_is_a_real_study(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from needmap.errors import InvalidStudyError
+from needmap.errors import InvalidStudyError, Location, Problem
 from needmap.fileio import write_text_atomic
 
 __all__ = ["OUTSIDE", "Tally", "read_tally", "tally_path", "write_tally"]
@@ -110,11 +110,14 @@ def write_tally(tally: Tally, path: Path) -> None:
 
 
 def read_tally(path: Path) -> Tally:
+    hint = "import the survey again: needmap survey import"
     try:
         return Tally.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except json.JSONDecodeError as exc:
+        where = Location(path, exc.lineno, exc.colno)
+        problem = Problem(where, f"cannot read this tally: {exc.msg}", hint=hint)
+        raise InvalidStudyError([problem]) from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InvalidStudyError.single(
-            f"cannot read this tally: {exc}",
-            path=path,
-            hint="import the survey again: needmap survey import",
+            f"cannot read this tally: {exc}", path=path, hint=hint
         ) from None
