@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from needmap.errors import Location, Problem, Severity
 from needmap.personas.messages import did_you_mean
+from needmap.scrub import scrub
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
 from needmap.surveys.tally import OUTSIDE, Tally
@@ -149,9 +150,9 @@ class Counts:
             "unknown group answer",
             line if line is not None else self.table.line(),
             self.group_column,
-            f"unknown group answer '{answer}'",
+            f"unknown group answer '{scrub(answer)}'",
             hint=did_you_mean(answer.strip(), self.mapping.group.values, ignore_case=True)
-            or f'add it under group.values with a group id (or ~): "{answer}": …',
+            or f'add it under group.values with a group id (or ~): "{scrub(answer, 200)}": …',
         )
 
     def _skip(self, reason: str, line: int | None, message: str, hint: str = "") -> None:

@@ -15,6 +15,7 @@ from operator import itemgetter
 from typing import NamedTuple, cast
 
 from needmap.personas.messages import did_you_mean
+from needmap.scrub import scrub
 from needmap.surveys.counting import Counts, Problems
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
@@ -187,7 +188,7 @@ def _chosen(value: str, column: int, table: Table, problems: Problems) -> bool:
             "unexpected value in a task column",
             table.line(),
             column + 1,
-            f"unexpected value '{value}' in a task column",
+            f"unexpected value '{scrub(value)}' in a task column",
             hint="LimeSurvey marks a chosen task with Y and leaves others empty",
         )
     return False
@@ -233,9 +234,9 @@ def _joined(
                         "unknown choice",
                         table.line(),
                         choice_col + 1,
-                        f"cannot match '{found}' to a task"
+                        f"cannot match '{scrub(found)}' to a task"
                         if separator == ", "
-                        else f"unknown choice '{found}'",
+                        else f"unknown choice '{scrub(found)}'",
                         hint=labels.hint(found),
                     )
                     continue
@@ -307,7 +308,7 @@ def _long_task(
             "unknown choice",
             counts.table.line(),
             columns.task + 1,
-            f"unknown choice '{value.strip()}'",
+            f"unknown choice '{scrub(value.strip())}'",
             hint=labels.hint(value),
         )
         return _SKIP_ROW
@@ -324,7 +325,8 @@ def _group_changed(
         "group changes within a respondent",
         counts.table.line(),
         columns.group + 1,
-        f"this respondent's group was '{first}' on line {first_line}, here '{answer}'",
+        f"this respondent's group was '{scrub(first)}' on line {first_line}, "
+        f"here '{scrub(answer)}'",
         hint="each respondent has one group; check the export",
     )
     return True

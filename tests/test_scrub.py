@@ -1,0 +1,71 @@
+"""Personal data is taken out of text quoted from exports."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from needmap import load_study
+from needmap.errors import InvalidStudyError
+from needmap.scrub import scrub
+from tests.test_surveys import FIXTURES, HEADER, _import, _write
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Anders: Piet (piet.jansen@gemeente.nl)", "Anders: Piet ([e-mail])"),
+        ("bel 06-12345678", "bel [phone]"),
+        ("06 1234 5678", "[phone]"),
+        ("tel +31 20 123 4567 of 020-1234567", "tel [phone] of [phone]"),
+        ("NL91 ABNA 0417 1643 00", "[IBAN]"),
+        ("bsn 123456782", "bsn [number]"),
+        ("Buitendienst (handhaving, groen)", "Buitendienst (handhaving, groen)"),
+        ("Taak 12, 3 uur; 2026-03-02 09:14:03", "Taak 12, 3 uur; 2026-03-02 09:14:03"),
+    ],
+)
+def test_examples(text: str, shown: str) -> None:
+    assert scrub(text) == shown
+
+
+def test_long_text_is_cut() -> None:
+    assert scrub("a" * 200) == "a" * 79 + "…"
+    assert scrub("a" * 80) == "a" * 80
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w+")
+_local = st.text("abcdefghijklmnopqrstuvwxyz0123456789.", min_size=1, max_size=12).filter(
+    lambda s: s.strip(".")
+)
+
+
+_domain = st.text("abcdefghij", min_size=1, max_size=8)
+
+
+@given(st.text(max_size=40), _local, _domain, st.text(max_size=40))
+def test_no_email_survives(before: str, user: str, domain: str, after: str) -> None:
+    shown = scrub(f"{before} {user}@{domain}.nl {after}", limit=1000)
+    assert f"{user}@{domain}.nl" not in shown
+    assert scrub(shown, limit=1000) == shown  # scrubbing twice changes nothing more
+
+
+def test_import_messages_quote_answers_without_personal_data(tmp_path: Path) -> None:
+    study = load_study(FIXTURES / "study")
+    export = _write(
+        tmp_path,
+        "g.csv",
+        HEADER
+        + "t1,Jan de Vries jan@example.org 0612345678,Book leave\n"
+        + 't2,Field staff,"Book leave, Call me on +31 6 1234 5678"\n',
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "google-forms", export)
+    shown = "\n".join(f"{p.format()} {p.hint}" for p in raised.value.problems)
+    assert "jan@example.org" not in shown and "0612345678" not in shown
+    assert "1234 5678" not in shown
+    assert "unknown group answer 'Jan de Vries [e-mail] [phone]'" in shown
+    assert "cannot match 'Call me on [phone]' to a task" in shown
