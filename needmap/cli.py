@@ -643,23 +643,27 @@ def escape(text: str) -> str:
 
 
 def _print_import(study: Study, result: ImportResult, target: Path) -> None:
-    from needmap.model.toptasks import suppressed_groups
+    from needmap.model.toptasks import outside_counted, suppressed_groups
     from needmap.surveys.tally import OUTSIDE
 
     tally = result.tally
     console = _console()
     console.print(f"Read {escape(tally.source)} ({result.description}) as layout {tally.layout}.")
-    counted = {g: n for g, n in tally.respondents.items() if n}
+    groups = {g: n for g, n in tally.respondents.items() if g != OUTSIDE}
     minimum = study.settings.privacy.min_group_size
-    hidden = suppressed_groups(counted, minimum)
-    console.print(f"Counted {tally.total_respondents} respondents into {target}:")
-    names = [(g.id, escape(g.name)) for g in study.groups] + [
-        (OUTSIDE, "outside the target groups")
-    ]
-    for group, name in names:
-        if group in counted:
-            shown = f"n<{minimum}" if group in hidden else str(counted[group])
-            console.print(f"  {name:40} {shown:>7}")
+    hidden = suppressed_groups(groups, minimum)
+    outside = outside_counted(tally, minimum)
+    console.print(f"Counted {sum(groups.values()) + outside} respondents into {target}:")
+    for g in study.groups:
+        if g.id in groups:
+            shown = f"n<{minimum}" if g.id in hidden else str(groups[g.id])
+            console.print(f"  {escape(g.name):40} {shown:>7}")
+    if outside:
+        console.print(f"  {'outside the target groups':40} {outside:>7}")
+    elif tally.respondents.get(OUTSIDE):
+        console.print(
+            f"  {'outside the target groups':40} {'n<' + str(minimum):>7}  (left out of results)"
+        )
     if tally.skipped:
         console.print(
             "Left out: " + ", ".join(f"{n} ({reason})" for reason, n in tally.skipped.items())

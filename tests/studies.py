@@ -1,4 +1,4 @@
-"""Studies built in memory, for model tests that need no files; and how their notes read."""
+"""Studies built in memory, for model tests that need no files."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from needmap.model.notes import Note
 from needmap.personas.schema import (
     Family,
     Need,
@@ -15,7 +14,6 @@ from needmap.personas.schema import (
     TargetGroup,
 )
 from needmap.personas.study import Study
-from needmap.reports.i18n import note_text
 
 
 def make_study(
@@ -51,8 +49,3 @@ def make_study(
             for i, (n, by_group) in enumerate(needs.items())
         ),
     )
-
-
-def in_english(note: Note | None) -> str:
-    """A model's note as JSON output words it; "" when there is none."""
-    return "" if note is None else note_text(note, "en")

@@ -38,7 +38,6 @@ from needmap.reports.toptasks_table import (
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tally import OUTSIDE, Tally
-from tests.studies import in_english
 
 FIXTURES = Path(__file__).parent / "fixtures" / "survey"
 runner = CliRunner()
@@ -74,7 +73,7 @@ def _with_minimum(study: Study, minimum: int) -> Study:
 
 
 def test_unweighted_by_hand(study: Study, mapping: SurveyMapping, tally: Tally) -> None:
-    result = analyse_toptasks(study, mapping, tally, weighted=False)
+    result = analyse_toptasks(_with_minimum(study, 1), mapping, tally, weighted=False)
     assert result.order == "unweighted"
     assert [(t.id, t.votes, t.share) for t in result.tasks] == [
         ("leave", 7, 0.28),
@@ -116,10 +115,9 @@ def test_weighted_by_hand(study: Study, mapping: SurveyMapping, tally: Tally) ->
     ]
     assert result.coverage == ("meeting", "leave", "colleague")  # 0.290 + 0.262 + 0.215 = 0.766
     assert result.neck == ("meeting",)
-    assert (
-        in_english(result.weighting_note)
-        == "respondents outside the target groups (1) count in unweighted results only"
-    )
+    assert [note_text(n, "en") for n in result.notes] == [
+        "respondents outside the target groups (1) count in unweighted results only"
+    ]
 
 
 def test_group_breakdown_and_disagreement(
@@ -142,7 +140,7 @@ def test_group_breakdown_and_disagreement(
 def test_needs_get_task_votes_as_evidence(
     study: Study, mapping: SurveyMapping, tally: Tally
 ) -> None:
-    result = analyse_toptasks(study, mapping, tally, weighted=False)
+    result = analyse_toptasks(_with_minimum(study, 1), mapping, tally, weighted=False)
     evidence = {e.need: (e.tasks, e.votes) for e in result.needs}
     assert evidence["hr-self-service"] == (("leave", "expense"), 10)
     assert evidence["canteen"] == (("meeting", "cafe"), 7)
@@ -164,7 +162,8 @@ def test_suppression(counts: dict[str, int], minimum: int, hidden: set[str]) -> 
 
 def test_missing_headcount_means_no_weighting() -> None:
     weights, note = post_stratification_weights({"a": 3, "b": 2}, {"a": 10, "b": None})
-    assert weights == {} and in_english(note) == "no headcount for b: results are not weighted"
+    assert weights == {} and note is not None
+    assert note_text(note, "en") == "no headcount for b: results are not weighted"
 
 
 # --- properties ---------------------------------------------------------------------------
@@ -289,7 +288,7 @@ def private(study: Study, mapping: SurveyMapping, tally: Tally) -> TopTasks:
 
 
 def test_private_analysis(private: TopTasks) -> None:
-    assert private.suppressed == {"field", "office", OUTSIDE}
+    assert private.suppressed == {"field", "office"}
     assert private.weights == {"desk": pytest.approx(0.22), "field": None, "office": None}
     assert [(g.group, g.respondents, dict(g.shares)) for g in private.groups if g.suppressed] == [
         ("field", None, {}),
@@ -298,24 +297,25 @@ def test_private_analysis(private: TopTasks) -> None:
     assert {d.highest for d in private.disagreements} <= {"desk"}
 
 
-def test_a_lone_outside_respondent_is_hidden_with_a_group(
+def test_a_lone_outside_respondent_is_left_out_of_every_result(
     study: Study, mapping: SurveyMapping, tally: Tally
 ) -> None:
-    """min_group_size 3; one respondent answered 'other'. Were every group shown, that
-    respondent's votes would be the total minus the groups' votes: so the smallest group
-    (field, 3; office ties at 3 and comes later) is hidden too."""
+    """min_group_size 3; one respondent answered 'other' and chose the café menu. Counted,
+    their vote would be the total minus the groups' votes (and with weights shown the
+    groups' total gives their number away), so they are left out altogether."""
     assert tally.respondents[OUTSIDE] == 1 and study.settings.privacy.min_group_size == 3
     result = analyse_toptasks(study, mapping, tally)
-    assert result.suppressed == {OUTSIDE, "field"}
-    assert [g.group for g in result.groups if not g.suppressed] == ["desk", "office"]
-    assert result.weights == {"desk": pytest.approx(0.22), "field": None, "office": 2.2}
-    assert in_english(result.weighting_note) == (
-        "respondents outside the target groups (n<3) count in unweighted results only"
-    )
-    assert result.weighting_note is not None
-    assert note_text(result.weighting_note, "nl") == (
-        "respondenten buiten de doelgroepen (n<3) tellen alleen mee in de ongewogen uitkomsten"
-    )
+    assert (result.respondents, result.votes) == (11, 24)
+    assert {t.id: t.votes for t in result.tasks}["cafe"] == 2
+    assert result.suppressed == set()
+    assert [note_text(n, "en") for n in result.notes] == [
+        "respondents outside the target groups (n<3) are left out of all results"
+    ]
+    assert [note_text(n, "nl") for n in result.notes] == [
+        "respondenten buiten de doelgroepen (n<3) tellen in geen enkele uitkomst mee"
+    ]
+    counted = analyse_toptasks(_with_minimum(study, 1), mapping, tally)
+    assert (counted.respondents, counted.votes) == (12, 25)
 
 
 def _assert_hidden(text: str) -> None:
@@ -395,7 +395,7 @@ def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
     assert imported.exit_code == 0, imported.output
     assert "n<4" in imported.stdout and "   3\n" not in imported.stdout
     outside = next(line for line in imported.stdout.splitlines() if "outside the target" in line)
-    assert outside.split() == ["outside", "the", "target", "groups", "n<4"]
+    assert " ".join(outside.split()) == "outside the target groups n<4 (left out of results)"
     shown = runner.invoke(app, ["toptasks", str(root)])
     assert shown.exit_code == 0, shown.output
     _assert_hidden(shown.stdout)
@@ -503,7 +503,11 @@ def test_cli_import_and_outputs(tmp_path: Path) -> None:
     (root / "surveys" / "toptasks.yaml").write_text(mapping.read_text())
     data = json.loads(runner.invoke(app, ["toptasks", str(root), "--json", "--unweighted"]).stdout)
     assert data["order"] == "unweighted"
-    assert data["coverage"] == {"target": 0.75, "tasks": ["leave", "colleague", "meeting", "cafe"]}
+    # the lone 'other' respondent (café menu) is left out: 24 votes; 7+5+4+3 = 19 >= 18
+    assert data["coverage"] == {
+        "target": 0.75,
+        "tasks": ["leave", "colleague", "meeting", "expense"],
+    }
     for name in ("t.md", "t.csv", "t.xlsx", "neck.png", "neck.svg", "page.html"):
         result = runner.invoke(app, ["toptasks", str(root), "--out", str(tmp_path / name)])
         assert result.exit_code == 0, result.output

@@ -13,8 +13,8 @@ over the groups that answered). A weighted vote share is then
 exactly one group is hidden, the smallest shown group is hidden too, because the hidden one
 could otherwise be derived from the total. Hidden groups' weights are not shown either: with
 the headcounts, a weight gives away the number of respondents. Respondents outside the target
-groups count as a group here: a lone "other" answer would otherwise show in the total votes
-minus those of the groups shown.
+groups (an "other" answer) are left out of every result when they are fewer than the minimum:
+see :func:`outside_counted`.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ __all__ = [
     "analyse_toptasks",
     "coverage_set",
     "group_breakdown",
+    "outside_counted",
     "post_stratification_weights",
     "suppressed_groups",
 ]
@@ -115,12 +116,10 @@ class TopTasks:
     neck: tuple[str, ...]
     weights: Mapping[str, float | None]
     """group id -> weight; None for hidden groups. Empty when not weighted."""
-    weighting_note: Note | None
-    """Why results are not weighted, or who is left out of the weighting; None if nothing."""
+    notes: tuple[Note, ...]
+    """Why results are not weighted; who is left out of the weighting or of all results."""
     groups: tuple[GroupBreakdown, ...]
     suppressed: frozenset[str]
-    """Hidden groups; ``OUTSIDE`` among them when the respondents outside the target groups
-    are too few to show."""
     min_group_size: int
     disagreements: tuple[Disagreement, ...]
     needs: tuple[NeedEvidence, ...]
@@ -137,6 +136,15 @@ def suppressed_groups(respondents: Mapping[str, int], minimum: int) -> frozenset
     if len(small) == 1 and shown:
         small.add(shown[0][1])
     return frozenset(small)
+
+
+def outside_counted(tally: Tally, minimum: int) -> int:
+    """How many respondents outside the target groups the results include: all of them, or
+    none when they are fewer than ``minimum``. Their votes are in the overall totals only, so
+    a lone "other" answer would be the totals minus the groups' votes; and with weights shown,
+    the target groups' total, and so their number, can be worked out."""
+    outside = tally.respondents.get(OUTSIDE, 0)
+    return outside if outside >= minimum else 0
 
 
 def post_stratification_weights(
@@ -189,8 +197,11 @@ def analyse_toptasks(
     if changed:
         raise UsageError(Problem(Location(), c, hint="import the export again") for c in changed)
     tasks = list(tally.tasks)
+    minimum = study.settings.privacy.min_group_size
     groups = {g: n for g, n in tally.respondents.items() if g != OUTSIDE}
-    votes = {t: sum(tally.votes[g].get(t, 0) for g in tally.votes) for t in tasks}
+    outside = tally.respondents.get(OUTSIDE, 0)
+    counted = [g for g in tally.votes if g != OUTSIDE or outside_counted(tally, minimum)]
+    votes = {t: sum(tally.votes[g].get(t, 0) for g in counted) for t in tasks}
     total_votes = sum(votes.values())
     shares = {t: votes[t] / total_votes if total_votes else 0.0 for t in tasks}
 
@@ -201,14 +212,12 @@ def analyse_toptasks(
             groups, {g: study.group_by_id[g].headcount for g in groups if g in study.group_by_id}
         )
     )
-    minimum = study.settings.privacy.min_group_size
-    outside = tally.respondents.get(OUTSIDE, 0)
-    # Respondents outside the target groups are a cell of their own: shown as a number, or
-    # few of them, their votes would be the total minus the groups shown.
-    hidden = suppressed_groups({**groups, OUTSIDE: outside} if outside else groups, minimum)
-    if weighted and outside and weights:
-        counted = f"n<{minimum}" if OUTSIDE in hidden else str(outside)
-        note = Note("note.outside", {"count": counted})
+    notes = [note] if note else []
+    if outside and not outside_counted(tally, minimum):
+        notes.append(Note("note.outside_left_out", {"minimum": str(minimum)}))
+    elif weighted and outside and weights:
+        notes.append(Note("note.outside", {"count": str(outside)}))
+    hidden = suppressed_groups(groups, minimum)
     weighted_shares: dict[str, float] | None = None
     if weights:
         denominator = sum(weights[g] * sum(tally.votes[g].values()) for g in weights)
@@ -245,7 +254,7 @@ def analyse_toptasks(
         title=mapping.title,
         order=order,
         tasks=results,
-        respondents=tally.total_respondents,
+        respondents=sum(groups.values()) + outside_counted(tally, minimum),
         votes=total_votes,
         cumulative=tuple(cumulative),
         coverage_target=coverage_target,
@@ -256,7 +265,7 @@ def analyse_toptasks(
             for b in breakdowns
             if b.group in weights
         },
-        weighting_note=note,
+        notes=tuple(notes),
         groups=breakdowns,
         suppressed=hidden,
         min_group_size=minimum,

@@ -68,6 +68,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "note.no_groups": "no respondents in any target group: results are not weighted",
         "note.outside": "respondents outside the target groups ({count}) count in unweighted "
         "results only",
+        "note.outside_left_out": "respondents outside the target groups (n<{minimum}) are left "
+        "out of all results",
         "report.title": "Shared and specific needs",
         "report.advice": "Recommended form of the digital workplace",
         "report.advice_text": "{share} of the weighted demand is for needs that at least {k} of "
@@ -166,6 +168,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "note.no_groups": "geen respondenten in een doelgroep: uitkomsten zijn niet gewogen",
         "note.outside": "respondenten buiten de doelgroepen ({count}) tellen alleen mee in de "
         "ongewogen uitkomsten",
+        "note.outside_left_out": "respondenten buiten de doelgroepen (n<{minimum}) tellen in "
+        "geen enkele uitkomst mee",
         "report.title": "Gedeelde en specifieke behoeften",
         "report.advice": "Aanbevolen vorm van de digitale werkomgeving",
         "report.advice_text": "{share} van de gewogen vraag betreft behoeften die minstens {k} "

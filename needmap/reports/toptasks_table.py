@@ -86,8 +86,9 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
     ]
     if result.suppressed:
         notes.append(words["tt.suppressed_note"].format(n=result.min_group_size))
-    if result.weighting_note:
-        notes.append(note_text(result.weighting_note, language))
+    for note in result.notes:
+        text = note_text(note, language)
+        notes.append(text[:1].upper() + text[1:] + ".")
     return RankingTable(
         title=words["tt.title"].format(title=result.title),
         header=tuple(header),
@@ -235,7 +236,7 @@ def toptasks_to_json(result: TopTasks) -> dict[str, Any]:
         "coverage": {"target": result.coverage_target, "tasks": list(result.coverage)},
         "neck": list(result.neck),
         "weights": {g: r4(w) for g, w in result.weights.items()},
-        "weighting_note": note_text(result.weighting_note, "en") if result.weighting_note else "",
+        "weighting_note": "; ".join(note_text(note, "en") for note in result.notes),
         "min_group_size": result.min_group_size,
         "tasks": [
             {
