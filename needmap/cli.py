@@ -441,14 +441,16 @@ def toptasks(
         float, typer.Option("--coverage", help="Share of votes the coverage set must reach.")
     ] = 0.75,
     top: Annotated[int, typer.Option("--top", min=1, help="Tasks to list in the terminal.")] = 20,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the analysis as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the analysis as JSON (see docs/json-output.md).")
+    ] = False,
     out: Annotated[
         Path | None,
         typer.Option(
             "--out",
             "-o",
-            help="Write a page (.html), a table (.md, .csv, .xlsx) or a chart (.png, .svg) "
-            "instead of printing.",
+            help="Write a page (.html), a table (.md, .csv, .xlsx), a chart (.png, .svg) or "
+            "the JSON (.json) instead of printing.",
             show_default=False,
         ),
     ] = None,
@@ -465,13 +467,14 @@ def toptasks(
     mapping, tally = load_survey(study, survey)
     result = analyse_toptasks(study, mapping, tally, weighted=weighted, coverage_target=coverage)
     language = study.settings.language
+    as_json = as_json or (out is not None and out.suffix.lower() == ".json")
     if group is not None:
         _group_toptasks(result, group_breakdown(result, group, study), language, top, as_json, out)
         return
     if as_json:
         from needmap.reports.toptasks_table import toptasks_to_json
 
-        _print_json(toptasks_to_json(result))
+        _emit_json(toptasks_to_json(result), out)
         return
     if out is not None:
         _write_toptasks(result, language, study.settings.organisation, out, chart)
@@ -526,6 +529,24 @@ def _validation_result(
 
 def _print_json(data: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _emit_json(data: dict[str, Any], out: Path | None) -> None:
+    """Print the JSON, or write it to ``out``, which must then end in .json."""
+    if out is None:
+        _print_json(data)
+        return
+    from needmap.errors import UsageError
+    from needmap.fileio import write_text_atomic
+
+    if out.suffix.lower() != ".json":
+        raise UsageError.single(
+            f"--json writes JSON, not '{out.suffix or out.name}'",
+            path=out,
+            hint="use a name ending in .json, or leave out --out to print it",
+        )
+    write_text_atomic(out, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    _console().print(f"wrote {out}")
 
 
 def _print_overlap(analysis: OverlapAnalysis) -> None:
@@ -764,7 +785,7 @@ def _group_toptasks(
     )
 
     if as_json:
-        _print_json(group_ranking_to_json(result, group))
+        _emit_json(group_ranking_to_json(result, group), out)
         return
     ranking = build_group_ranking(result, group, language)
     if out is not None:

@@ -438,6 +438,15 @@ def test_group_option_in_every_format(tmp_path: Path) -> None:
     assert rows[0] == ["Rank", "Task", "Share"] and len(rows) == 1 + len(data["tasks"])
     assert rows[1] == ["1", data["tasks"][0]["label"], f"{shares[0] * 100:.1f}%"]
 
+    written_json = tmp_path / "desk.json"
+    assert (
+        runner.invoke(app, ["toptasks", str(root), "-g", "desk", "-o", str(written_json)]).exit_code
+        == 0
+    )
+    assert json.loads(written_json.read_text(encoding="utf-8")) == data
+    clash = runner.invoke(app, ["toptasks", str(root), "--json", "-o", str(tmp_path / "d.md")])
+    assert clash.exit_code == 2 and "use a name ending in .json" in clash.stderr
+    assert not (tmp_path / "d.md").exists()
     chart = runner.invoke(app, ["toptasks", str(root), "-g", "desk", "-o", str(tmp_path / "d.png")])
     assert chart.exit_code == 2 and "use .md, .csv or .xlsx" in chart.stderr
     assert not (tmp_path / "d.png").exists()
