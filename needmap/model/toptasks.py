@@ -12,7 +12,8 @@ over the groups that answered). A weighted vote share is then
 *Privacy.* No breakdown shows a group with fewer respondents than ``min_group_size``. When
 exactly one group is hidden, the smallest shown group is hidden too, because the hidden one
 could otherwise be derived from the total. Hidden groups' weights are not shown either: with
-the headcounts, a weight gives away the number of respondents. Respondents outside the target
+the headcounts, a weight gives away the number of respondents. Hidden groups are weighted
+together, as one stratum (see :func:`_weights`). Respondents outside the target
 groups (an "other" answer) are left out of every result when they are fewer than the minimum:
 see :func:`outside_counted`.
 """
@@ -163,6 +164,31 @@ def post_stratification_weights(
     return weights, None
 
 
+def _weights(
+    groups: Mapping[str, int], headcounts: Mapping[str, int | None], hidden: frozenset[str]
+) -> tuple[dict[str, float], Note | None]:
+    """Post-stratification weights, with the hidden groups weighted together as one stratum.
+
+    Collapsing small strata is the usual remedy for their unstable weights; here it also
+    keeps them private. With a weight of its own, a hidden group's votes could be worked out
+    from the weighted and the unweighted shares together; weighted together, only the hidden
+    groups' sum enters either.
+    """
+    weights, note = post_stratification_weights(groups, headcounts)
+    if not weights or not hidden:
+        return weights, note
+    cells = {g: n for g, n in groups.items() if g not in hidden}
+    cells[_HIDDEN] = sum(groups[g] for g in hidden)
+    cell_headcounts = {g: headcounts[g] for g in cells if g != _HIDDEN}
+    cell_headcounts[_HIDDEN] = sum(headcounts[g] or 0 for g in hidden)
+    by_cell, _ = post_stratification_weights(cells, cell_headcounts)
+    return {g: by_cell[_HIDDEN if g in hidden else g] for g in weights}, None
+
+
+_HIDDEN = "\x00hidden"
+"""The stratum of the hidden groups; no group id can be this."""
+
+
 def coverage_set(shares: Sequence[tuple[str, float]], target: float) -> tuple[str, ...]:
     """The fewest tasks whose shares add up to at least ``target``.
 
@@ -205,19 +231,14 @@ def analyse_toptasks(
     total_votes = sum(votes.values())
     shares = {t: votes[t] / total_votes if total_votes else 0.0 for t in tasks}
 
-    weights, note = (
-        ({}, None)
-        if not weighted
-        else post_stratification_weights(
-            groups, {g: study.group_by_id[g].headcount for g in groups if g in study.group_by_id}
-        )
-    )
+    hidden = suppressed_groups(groups, minimum)
+    headcounts = {g: study.group_by_id[g].headcount for g in groups if g in study.group_by_id}
+    weights, note = ({}, None) if not weighted else _weights(groups, headcounts, hidden)
     notes = [note] if note else []
     if outside and not outside_counted(tally, minimum):
         notes.append(Note("note.outside_left_out", {"minimum": str(minimum)}))
     elif weighted and outside and weights:
         notes.append(Note("note.outside", {"count": str(outside)}))
-    hidden = suppressed_groups(groups, minimum)
     weighted_shares: dict[str, float] | None = None
     if weights:
         denominator = sum(weights[g] * sum(tally.votes[g].values()) for g in weights)
