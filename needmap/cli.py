@@ -440,7 +440,9 @@ def toptasks(
     coverage: Annotated[
         float, typer.Option("--coverage", help="Share of votes the coverage set must reach.")
     ] = 0.75,
-    top: Annotated[int, typer.Option("--top", min=1, help="Tasks to list in the terminal.")] = 20,
+    top: Annotated[
+        int, typer.Option("--top", min=1, help="Tasks (and needs) to list in the terminal.")
+    ] = 20,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the analysis as JSON (see docs/json-output.md).")
     ] = False,
@@ -719,7 +721,7 @@ def _write_toptasks(
 
 def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
     from needmap.reports.i18n import labels
-    from needmap.reports.toptasks_table import build_ranking
+    from needmap.reports.toptasks_table import build_evidence, build_ranking
 
     words = labels(language)
     ranking = build_ranking(result, language)
@@ -729,6 +731,9 @@ def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
         console.print(escape(note))
     neck_key = "tt.neck_line.one" if len(result.neck) == 1 else "tt.neck_line"
     console.print(words[neck_key].format(count=len(result.neck)))
+    if result.needs:
+        console.print()
+        _print_ranking(console, build_evidence(result, language), top)
     if result.weights:
         console.print()
         console.print(words["tt.weights"] + ":")

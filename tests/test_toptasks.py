@@ -29,6 +29,7 @@ from needmap.reports.diagram import figure_bytes
 from needmap.reports.i18n import note_text
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 from needmap.reports.toptasks_table import (
+    build_evidence,
     build_ranking,
     ranking_to_csv,
     ranking_to_markdown,
@@ -144,6 +145,28 @@ def test_needs_get_task_votes_as_evidence(
     evidence = {e.need: (e.tasks, e.votes) for e in result.needs}
     assert evidence["hr-self-service"] == (("leave", "expense"), 10)
     assert evidence["canteen"] == (("meeting", "cafe"), 7)
+
+
+def test_evidence_table_by_hand(study: Study, mapping: SurveyMapping, tally: Tally) -> None:
+    """Weighted (see the sums above): canteen = meeting + cafe = (6.82 + 2.42) / 23.54,
+    HR = leave + expense = (6.16 + 1.54) / 23.54, room booking = meeting, people finder =
+    colleague, service desk = printer; ranked by weighted share, as the tasks are."""
+    weighted = build_evidence(analyse_toptasks(_with_minimum(study, 1), mapping, tally), "en")
+    assert weighted.title == "Evidence for needs"
+    assert weighted.header == ("Rank", "Need", "Votes", "Share", "Weighted")
+    assert weighted.rows == (
+        ("1", "Canteen information", "7", "28.0%", "39.3%"),
+        ("2", "HR self-service", "10", "40.0%", "32.7%"),
+        ("3", "Room booking", "4", "16.0%", "29.0%"),
+        ("4", "People finder", "5", "20.0%", "21.5%"),
+        ("5", "Service desk", "3", "12.0%", "6.5%"),
+    )
+    plain = analyse_toptasks(_with_minimum(study, 1), mapping, tally, weighted=False)
+    unweighted = build_evidence(plain, "nl")
+    assert unweighted.header == ("Rang", "Behoefte", "Stemmen", "Aandeel")
+    assert [row[1] for row in unweighted.rows][:2] == ["HR self-service", "Canteen information"]
+    data = toptasks_to_json(plain)
+    assert data["needs"][0]["title"] == "HR self-service"
 
 
 @pytest.mark.parametrize(
@@ -463,6 +486,9 @@ def test_terminal_ranking_fits_80_columns(tmp_path: Path) -> None:
     assert any(line.startswith("   2  Book leave ") for line in lines)
     assert any("Plan a meeting with lunch " in line for line in lines)
     assert runner.invoke(app, ["toptasks", str(root), "--top", "0"]).exit_code == 2
+    evidence = lines[lines.index("Evidence for needs") :]
+    assert evidence[1].split() == ["Rank", "Need", "Votes", "Share", "Weighted"]
+    assert evidence[3].split()[:3] == ["1", "Canteen", "information"]
 
 
 def test_group_option_in_every_format(tmp_path: Path) -> None:
@@ -567,6 +593,8 @@ def test_cli_import_and_outputs(tmp_path: Path) -> None:
         result = runner.invoke(app, ["toptasks", str(root), "--out", str(tmp_path / name)])
         assert result.exit_code == 0, result.output
         assert (tmp_path / name).stat().st_size > 300
+    page = (tmp_path / "page.html").read_text(encoding="utf-8")
+    assert "<caption>Evidence for needs</caption>" in page and "Canteen information" in page
     groups = runner.invoke(
         app, ["toptasks", str(root), "--out", str(tmp_path / "g.png"), "--chart", "groups"]
     )

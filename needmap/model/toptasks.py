@@ -95,6 +95,7 @@ class Disagreement:
 @dataclass(frozen=True, slots=True)
 class NeedEvidence:
     need: str
+    title: str
     tasks: tuple[str, ...]
     votes: int
     share: float
@@ -291,7 +292,7 @@ def analyse_toptasks(
         suppressed=hidden,
         min_group_size=minimum,
         disagreements=_disagreements(breakdowns, tasks),
-        needs=_needs(mapping, votes, shares, weighted_shares),
+        needs=_needs(study, mapping, votes, shares, weighted_shares),
     )
 
 
@@ -335,6 +336,7 @@ def _disagreements(
 
 
 def _needs(
+    study: Study,
     mapping: SurveyMapping,
     votes: Mapping[str, int],
     shares: Mapping[str, float],
@@ -347,6 +349,7 @@ def _needs(
     evidence = [
         NeedEvidence(
             need=need,
+            title=study.need_by_id[need].title if need in study.need_by_id else need,
             tasks=tuple(ts),
             votes=sum(votes.get(t, 0) for t in ts),
             share=sum(shares.get(t, 0.0) for t in ts),
@@ -354,7 +357,13 @@ def _needs(
         )
         for need, ts in tasks_of.items()
     ]
-    return tuple(sorted(evidence, key=lambda e: (-e.share, e.need)))
+    return tuple(sorted(evidence, key=_evidence_order))
+
+
+def _evidence_order(evidence: NeedEvidence) -> tuple[float, str]:
+    """As the tasks are ranked: by weighted share when there is one."""
+    share = evidence.share if evidence.weighted_share is None else evidence.weighted_share
+    return (-share, evidence.need)
 
 
 def group_breakdown(result: TopTasks, group: str, study: Study) -> GroupBreakdown:

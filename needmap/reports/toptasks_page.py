@@ -1,4 +1,5 @@
-"""The top-task page: summary, long neck, groups and the ranking table, offline HTML.
+"""The top-task page: summary, long neck, groups, the ranking and the evidence for needs,
+as offline HTML.
 
 Built from the same :class:`RankingTable` and charts as the other outputs, so hidden groups
 read ``n<5`` here too.
@@ -16,7 +17,7 @@ from needmap.reports.diagram import figure_bytes
 from needmap.reports.i18n import Language, labels
 from needmap.reports.jinja import environment
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
-from needmap.reports.toptasks_table import build_ranking
+from needmap.reports.toptasks_table import build_evidence, build_ranking
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -57,6 +58,7 @@ def render_toptasks_page(
             neck_alt=words["tt.chart.neck"],
             groups_alt=words["tt.chart.groups"],
             table=table,
+            evidence=build_evidence(result, language),
         )
     )
 

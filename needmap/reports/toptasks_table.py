@@ -18,6 +18,7 @@ from needmap.reports.table_formats import csv_bytes, csv_text, write_in_format
 __all__ = [
     "RANKING_FORMATS",
     "RankingTable",
+    "build_evidence",
     "build_group_ranking",
     "build_ranking",
     "group_ranking_to_json",
@@ -118,6 +119,27 @@ def build_group_ranking(
             for rank, task in enumerate(order, start=1)
         ),
         in_coverage=(False,) * len(order),
+        notes=(),
+        marks_column=None,
+    )
+
+
+def build_evidence(result: TopTasks, language: Language) -> RankingTable:
+    """The needs the tasks are evidence for: each need's votes and shares, summed over the
+    tasks that map to it, in the order of the task ranking."""
+    words = labels(language)
+    weighted = result.order == "weighted"
+    header = [words["tt.rank"], words["need"], words["tt.votes"], words["tt.share"]]
+    header += [words["tt.weighted"]] if weighted else []
+    rows = []
+    for rank, e in enumerate(result.needs, start=1):
+        row = [str(rank), e.title, str(e.votes), _pct(e.share)]
+        rows.append(tuple([*row, _pct(e.weighted_share)] if weighted else row))
+    return RankingTable(
+        title=words["tt.needs"],
+        header=tuple(header),
+        rows=tuple(rows),
+        in_coverage=(False,) * len(rows),
         notes=(),
         marks_column=None,
     )
@@ -267,6 +289,7 @@ def toptasks_to_json(result: TopTasks) -> dict[str, Any]:
         "needs": [
             {
                 "need": e.need,
+                "title": e.title,
                 "tasks": list(e.tasks),
                 "votes": e.votes,
                 "share": r4(e.share),
