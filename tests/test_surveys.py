@@ -90,11 +90,13 @@ def test_ms_forms_xlsx_yields_the_same_counts(study: Study, tmp_path: Path) -> N
         ("cp1252", ";", b"", "CSV, Windows-1252, semicolon-separated"),
         ("utf-8", "\t", b"", "CSV, UTF-8, tab-separated"),
         ("utf-8", ";", b"\xef\xbb\xbf", "CSV, UTF-8 with BOM, semicolon-separated"),
+        ("utf-8", "|", b"sep=|\r\n", "CSV, UTF-8, '|'-separated, as its sep= line says"),
     ],
 )
 def test_csv_as_excel_writes_it(
     study: Study, tmp_path: Path, encoding: str, delimiter: str, bom: bytes, description: str
 ) -> None:
+    """``bom`` is whatever comes before the rows: a byte order mark, or Excel's sep= line."""
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(
         _rows(FIXTURES / "exports" / "google-forms.csv")
@@ -104,6 +106,14 @@ def test_csv_as_excel_writes_it(
     result = _import(study, "google-forms", path)
     assert result.description == description  # type: ignore[attr-defined]
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
+
+
+def test_a_sep_line_counts_as_line_1(study: Study, tmp_path: Path) -> None:
+    export = _write(tmp_path, "g.csv", "sep=,\n" + HEADER + "t1,Astronaut,Book leave\n")
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "google-forms", export)
+    (problem,) = raised.value.problems
+    assert (problem.location.line, problem.location.column) == (3, 2)
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,9 @@
 """Read a survey export as rows of text: CSV the way Excel and survey tools write it, or XLSX.
 
 CSV: UTF-8 with or without BOM, or cp1252 (Excel's Western default); ``;``, ``,`` or tab as
-delimiter, detected from the header line. Which encoding and delimiter were used is reported,
-so a wrong guess is visible. XLSX: the first sheet, read with python-calamine.
+delimiter, detected from the header line, or named by a first line such as ``sep=;``. Which
+encoding and delimiter were used is reported, so a wrong guess is visible. XLSX: the first
+sheet, read with python-calamine.
 
 The file is read once: the SHA-256 recorded in the tally is of the very bytes that were
 counted, even if the file changes while it is imported.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,8 @@ from needmap.errors import InvalidStudyError
 __all__ = ["Table", "open_table"]
 
 _DELIMITERS = (";", ",", "\t")
+_SEP_LINE = re.compile(r"sep=(.)")
+"""Excel's first line naming the delimiter, e.g. ``sep=;``; read and skipped."""
 _NAMES = {";": "semicolon", ",": "comma", "\t": "tab"}
 
 
@@ -76,19 +80,26 @@ def _csv(path: Path) -> Table:
     # A text wrapper feeds csv.reader about twice as fast as a StringIO of the decoded text.
     handle = io.TextIOWrapper(io.BytesIO(raw), encoding=codec, errors="replace", newline="")
     first = handle.readline()
-    handle.seek(0)
-    delimiter = max(_DELIMITERS, key=lambda d: (_count_outside_quotes(first, d), d == ","))
+    declared = _SEP_LINE.fullmatch(first.rstrip("\r\n"))
+    skipped = 1 if declared else 0
+    if declared:
+        delimiter, how = declared.group(1), ", as its sep= line says"
+    else:
+        handle.seek(0)
+        delimiter = max(_DELIMITERS, key=lambda d: (_count_outside_quotes(first, d), d == ","))
+        how = ""
     reader = csv.reader(handle, delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
         raise InvalidStudyError.single("the file is empty", path=path) from None
+    name = _NAMES.get(delimiter, f"'{delimiter}'")
     return Table(
         path,
         [h.strip() for h in header],
         _closing(reader, handle),
-        lambda: reader.line_num,
-        f"CSV, {encoding}, {_NAMES[delimiter]}-separated",
+        lambda: reader.line_num + skipped,
+        f"CSV, {encoding}, {name}-separated{how}",
         hashlib.sha256(raw).hexdigest(),
         (csv.Error,),
     )
