@@ -714,9 +714,9 @@ def _write_toptasks(
             )
         write_figure(drawers[chart](result, language), out)
         return
-    from needmap.reports.toptasks_table import build_ranking, write_ranking
+    from needmap.reports.toptasks_table import build_evidence, build_ranking, write_ranking
 
-    write_ranking(build_ranking(result, language), out)
+    write_ranking([build_ranking(result, language), build_evidence(result, language)], out)
 
 
 def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
@@ -794,7 +794,7 @@ def _group_toptasks(
         return
     ranking = build_group_ranking(result, group, language)
     if out is not None:
-        write_ranking(ranking, out, hint="one group's ranking is a table: use .md, .csv or .xlsx")
+        write_ranking([ranking], out, hint="one group's ranking is a table: use .md, .csv or .xlsx")
         _console().print(f"wrote {out}")
         return
     _print_ranking(_console(), ranking, top)

@@ -29,6 +29,7 @@ from needmap.reports.diagram import figure_bytes
 from needmap.reports.i18n import note_text
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 from needmap.reports.toptasks_table import (
+    RankingTable,
     build_evidence,
     build_ranking,
     ranking_to_csv,
@@ -402,6 +403,24 @@ def test_privacy_csv(private: TopTasks) -> None:
     _assert_hidden(ranking_to_csv(build_ranking(private, "en")))
 
 
+def test_xlsx_sheet_names_are_ones_excel_accepts(tmp_path: Path) -> None:
+    def table(sheet: str) -> RankingTable:
+        return RankingTable("T", ("#", "Task"), (("1", "x"),), (False,), (), None, sheet)
+
+    path = tmp_path / "t.xlsx"
+    names = [
+        "Finance/HR [team]: who? *all*",
+        "Front desk, reception and the customer contact centre",
+        "?/*",
+    ]
+    path.write_bytes(ranking_to_xlsx(*(table(n) for n in names)))
+    assert load_workbook(path).sheetnames == [
+        "FinanceHR team who all",
+        "Front desk, reception and the c",
+        "Sheet",
+    ]
+
+
 def test_privacy_xlsx(private: TopTasks, tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     path.write_bytes(ranking_to_xlsx(build_ranking(private, "en")))
@@ -595,6 +614,10 @@ def test_cli_import_and_outputs(tmp_path: Path) -> None:
         assert (tmp_path / name).stat().st_size > 300
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
     assert "<caption>Evidence for needs</caption>" in page and "Canteen information" in page
+    assert "## Evidence for needs" in (tmp_path / "t.md").read_text(encoding="utf-8")
+    workbook = load_workbook(tmp_path / "t.xlsx")
+    assert workbook.sheetnames == ["Top tasks", "Evidence for needs"]
+    assert [c.value for c in workbook["Evidence for needs"][1]][:2] == ["Rank", "Need"]
     groups = runner.invoke(
         app, ["toptasks", str(root), "--out", str(tmp_path / "g.png"), "--chart", "groups"]
     )

@@ -16,7 +16,7 @@ from needmap.reports.overview import write_overview
 from needmap.reports.table_formats import TABLE_FORMATS, write_table
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 from needmap.reports.toptasks_page import write_toptasks_page
-from needmap.reports.toptasks_table import build_ranking, write_ranking
+from needmap.reports.toptasks_table import build_evidence, build_ranking, write_ranking
 
 __all__ = ["write_overlap_bundle", "write_toptasks_bundle"]
 
@@ -71,14 +71,14 @@ def write_toptasks_bundle(
     progress: Callable[[Path], None] | None = None,
 ) -> list[Path]:
     """The top-task page (HTML), the ranking table (Markdown, XLSX) and both charts (PNG)."""
-    table = build_ranking(result, language)
+    ranking = [build_ranking(result, language), build_evidence(result, language)]
     stem = out / f"toptasks-{result.survey}"
     charts = (draw_long_neck(result, language), draw_group_chart(result, language))
     page = stem.with_suffix(".html")
     write_toptasks_page(result, language, organisation, page, charts)
     tables = [stem.with_suffix(".md"), stem.with_suffix(".xlsx")]
     for path in tables:
-        write_ranking(table, path)
+        write_ranking(ranking, path)
     neck, groups = Path(f"{stem}-neck.png"), Path(f"{stem}-groups.png")
     write_figure(charts[0], neck)
     write_figure(charts[1], groups)

@@ -7,6 +7,7 @@ respondent counts and weights are never written.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,8 @@ class RankingTable:
     notes: tuple[str, ...]
     marks_column: int | None = 6
     """The column of coverage marks (●), centred; None when the table has none."""
+    sheet: str = "Top tasks"
+    """Its sheet's name in a workbook."""
 
 
 def build_ranking(result: TopTasks, language: Language) -> RankingTable:
@@ -92,6 +95,7 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
         notes.append(text[:1].upper() + text[1:] + ".")
     return RankingTable(
         title=words["tt.title"].format(title=result.title),
+        sheet=words["tt.sheet"],
         header=tuple(header),
         rows=tuple(rows),
         in_coverage=tuple(t.id in covered for t in result.tasks),
@@ -121,6 +125,7 @@ def build_group_ranking(
         in_coverage=(False,) * len(order),
         notes=(),
         marks_column=None,
+        sheet=group.name,
     )
 
 
@@ -137,6 +142,7 @@ def build_evidence(result: TopTasks, language: Language) -> RankingTable:
         rows.append(tuple([*row, _pct(e.weighted_share)] if weighted else row))
     return RankingTable(
         title=words["tt.needs"],
+        sheet=words["tt.needs"],
         header=tuple(header),
         rows=tuple(rows),
         in_coverage=(False,) * len(rows),
@@ -167,14 +173,29 @@ def ranking_to_csv(table: RankingTable) -> str:
     return csv_text([table.header, *table.rows])
 
 
-def ranking_to_xlsx(table: RankingTable) -> bytes:
+def ranking_to_xlsx(*tables: RankingTable) -> bytes:
+    """A workbook with a sheet per table: frozen headings, filters, text as text."""
     from openpyxl import Workbook
+
+    workbook = Workbook()
+    for i, table in enumerate(tables):
+        sheet = workbook.active if i == 0 else workbook.create_sheet()
+        sheet.title = _sheet_title(table.sheet)
+        _fill_sheet(sheet, table)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_title(title: str) -> str:
+    """Excel refuses sheet names over 31 characters or with any of []:*?/\\."""
+    return "".join(c for c in title if c not in "[]:*?/\\")[:31].strip() or "Sheet"
+
+
+def _fill_sheet(sheet: Any, table: RankingTable) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Top tasks"
     band = PatternFill("solid", fgColor="E3EEF6")
     rows = [table.header, *table.rows]
     for r, values in enumerate(rows, start=1):
@@ -199,27 +220,25 @@ def ranking_to_xlsx(table: RankingTable) -> bytes:
         width = max(len(str(row[c - 1])) for row in rows[1:]) if len(rows) > 1 else 8
         sheet.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 10), 60)
     sheet.row_dimensions[1].height = 45
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
-RANKING_FORMATS = {
-    ".md": lambda t: ranking_to_markdown(t).encode("utf-8"),
-    ".csv": lambda t: csv_bytes(ranking_to_csv(t)),
-    ".xlsx": ranking_to_xlsx,
+RANKING_FORMATS: dict[str, Callable[[Sequence[RankingTable]], bytes]] = {
+    ".md": lambda tables: "\n".join(map(ranking_to_markdown, tables)).encode("utf-8"),
+    ".csv": lambda tables: csv_bytes(ranking_to_csv(tables[0])),
+    ".xlsx": lambda tables: ranking_to_xlsx(*tables),
 }
+"""Markdown and XLSX hold every table given; CSV, one table by nature, the first."""
 
 
 def write_ranking(
-    table: RankingTable,
+    tables: Sequence[RankingTable],
     path: Path,
     *,
     hint: str = "use .html for a page, .md, .csv or .xlsx for a table, .png or .svg for a chart",
 ) -> None:
-    """Write the ranking as the suffix asks: .md, .csv or .xlsx; ``hint`` is shown for
-    another suffix."""
-    write_in_format(RANKING_FORMATS, table, path, "top tasks", hint)
+    """Write the ranking (and the tables after it) as the suffix asks: .md, .csv or .xlsx;
+    ``hint`` is shown for another suffix."""
+    write_in_format(RANKING_FORMATS, tables, path, "top tasks", hint)
 
 
 def group_ranking_to_json(result: TopTasks, group: GroupBreakdown) -> dict[str, Any]:
