@@ -695,6 +695,18 @@ def test_cli_toptasks_refuses_a_tally_the_mapping_no_longer_fits(tmp_path: Path)
     assert runner.invoke(app, ["validate", str(root), "--strict"]).exit_code == 2
 
 
+def test_cli_broken_tally_is_located_and_says_how_to_mend_it(tmp_path: Path) -> None:
+    root = _cli_study(tmp_path)
+    tally = root / "surveys" / "toptasks.tally.json"
+    tally.write_text('{\n  "survey": "toptasks",\n  "title" "x"\n}\n')
+    result = runner.invoke(app, ["toptasks", str(root)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{tally}:3:11: cannot read this tally: Expecting ':' delimiter",
+        f"    hint: import the survey again: needmap survey import {root} EXPORT.csv",
+    ]
+
+
 def test_analysis_refuses_a_tally_of_other_groups(
     study: Study, mapping: SurveyMapping, tally: Tally
 ) -> None:

@@ -108,7 +108,7 @@ def _import_command(study: Study, mapping: SurveyMapping) -> str:
 def _fitting_tally(study: Study, mapping: SurveyMapping, severity: Severity) -> Tally:
     """The mapping's tally; raises when it was imported with other tasks or groups."""
     path = tally_path(study.root, mapping.id)
-    tally = read_tally(path)
+    tally = read_tally(path, f"{_import_command(study, mapping)}EXPORT.csv")
     changed = tally.differences([t.id for t in mapping.tasks], study.group_by_id)
     if changed:
         hint = f"import the export again: {_import_command(study, mapping)}{tally.source}"

@@ -109,8 +109,9 @@ def write_tally(tally: Tally, path: Path) -> None:
     write_text_atomic(path, json.dumps(tally.to_json(), indent=2, ensure_ascii=False) + "\n")
 
 
-def read_tally(path: Path) -> Tally:
-    hint = "import the survey again: needmap survey import"
+def read_tally(path: Path, command: str = "needmap survey import") -> Tally:
+    """The tally at ``path``; ``command`` is the import the hint suggests when it is broken."""
+    hint = f"import the survey again: {command}"
     try:
         return Tally.from_json(json.loads(path.read_text(encoding="utf-8")))
     except json.JSONDecodeError as exc:
