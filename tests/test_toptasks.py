@@ -35,6 +35,7 @@ from needmap.reports.toptasks_table import (
     ranking_to_csv,
     ranking_to_markdown,
     ranking_to_xlsx,
+    summary_text,
     toptasks_to_json,
 )
 from needmap.surveys import import_survey, load_mapping
@@ -238,6 +239,15 @@ def _property_study() -> tuple[Study, SurveyMapping]:
 
 
 PROPERTY_STUDY, PROPERTY_MAPPING = _property_study()
+
+
+def test_summary_groups_thousands_as_the_language_does() -> None:
+    big = _tally({"g3": (1200, [900, 700, 500, 300, 100]), "g4": (1300, [0, 0, 0, 0, 1])})
+    result = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, big, weighted=False)
+    assert summary_text(result, "nl") == (
+        "2.500 respondenten, 2.501 stemmen op 5 taken; ongewogen aandelen."
+    )
+    assert summary_text(result, "en").startswith("2,500 respondents, 2,501 votes")
 
 
 def test_groups_that_agree_have_no_disagreements() -> None:

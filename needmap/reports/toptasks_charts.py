@@ -15,6 +15,7 @@ from needmap.model.toptasks import TopTasks
 from needmap.reports.diagram import RC_PARAMS
 from needmap.reports.i18n import Language, labels
 from needmap.reports.palette import HIGHLIGHT, INK, MUTED
+from needmap.reports.toptasks_table import summary_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -149,13 +150,7 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
         figure.text(
             0.5,
             0.9,
-            f"{result.title} — "
-            + words["tt.summary"].format(
-                respondents=result.respondents,
-                votes=result.votes,
-                tasks=n,
-                order=words[f"tt.order.{result.order}"],
-            ),
+            f"{result.title} — {summary_text(result, language)}",
             ha="center",
             va="top",
             fontsize=10,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from needmap.model.toptasks import GroupBreakdown, TopTasks
-from needmap.reports.i18n import Language, labels, note_text
+from needmap.reports.i18n import Language, format_count, labels, note_text
 from needmap.reports.table_formats import csv_bytes, csv_text, write_in_format
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "ranking_to_csv",
     "ranking_to_markdown",
     "ranking_to_xlsx",
+    "summary_text",
     "toptasks_to_json",
     "write_ranking",
 ]
@@ -78,12 +79,7 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
         row += [hidden if g.suppressed else _pct(g.shares[task.id]) for g in result.groups]
         rows.append(tuple(row))
     notes = [
-        words["tt.summary"].format(
-            respondents=result.respondents,
-            votes=result.votes,
-            tasks=len(result.tasks),
-            order=words[f"tt.order.{result.order}"],
-        ),
+        summary_text(result, language),
         words["tt.coverage_line"].format(
             count=len(result.coverage), tasks=len(result.tasks), pct=f"{result.coverage_target:.0%}"
         ),
@@ -100,6 +96,16 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
         rows=tuple(rows),
         in_coverage=tuple(t.id in covered for t in result.tasks),
         notes=tuple(notes),
+    )
+
+
+def summary_text(result: TopTasks, language: Language) -> str:
+    """'514 respondents, 2,071 votes on 22 tasks; weighted shares.' in the study's language."""
+    return labels(language)["tt.summary"].format(
+        respondents=format_count(result.respondents, language),
+        votes=format_count(result.votes, language),
+        tasks=len(result.tasks),
+        order=labels(language)[f"tt.order.{result.order}"],
     )
 
 
