@@ -13,9 +13,9 @@ over the groups that answered). A weighted vote share is then
 exactly one group is hidden, the smallest shown group is hidden too, because the hidden one
 could otherwise be derived from the total. Hidden groups' weights are not shown either: with
 the headcounts, a weight gives away the number of respondents. Hidden groups are weighted
-together, as one stratum (see :func:`_weights`). Respondents outside the target
-groups (an "other" answer) are left out of every result when they are fewer than the minimum:
-see :func:`outside_counted`.
+together, as one stratum (see :func:`_weights`). Respondents outside the target groups (an
+"other" answer) are left out of every result when they are fewer than the minimum (see
+:func:`outside_counted`).
 """
 
 from __future__ import annotations
