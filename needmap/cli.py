@@ -745,33 +745,46 @@ def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
                 else f"{weight:.2f}"
             )
             console.print(f"  {escape(names.get(group, group)):40} {shown:>7}")
-    shown_groups = [g for g in result.groups if not g.suppressed]
-    if shown_groups:
+    labels_of = {t.id: t.label for t in result.tasks}
+    if any(not g.suppressed for g in result.groups):
         console.print()
-        labels_of = {t.id: t.label for t in result.tasks}
-        for g in result.groups:
-            if g.suppressed:
-                console.print(
-                    f"  {escape(g.name)}: " + words["tt.suppressed"].format(n=result.min_group_size)
-                )
-            else:
-                console.print(
-                    f"  {escape(g.name)} (n={g.respondents}): "
-                    + escape("; ".join(labels_of[t] for t in g.top(3)))
-                )
+        _print_bullets(
+            console,
+            [
+                f"{g.name}: " + words["tt.suppressed"].format(n=result.min_group_size)
+                if g.suppressed
+                else f"{g.name} (n={g.respondents}): " + "; ".join(labels_of[t] for t in g.top(3))
+                for g in result.groups
+            ],
+        )
     if result.disagreements:
         console.print()
         console.print(words["tt.disagree"] + ":")
         names = {g.group: g.name for g in result.groups}
-        labels_of = {t.id: t.label for t in result.tasks}
-        for d in result.disagreements[:5]:
-            line = words["tt.spread"].format(
-                task=labels_of[d.task],
-                points=f"{d.spread * 100:.0f}",
-                high=names[d.highest],
-                low=names[d.lowest],
-            )
-            console.print("  " + escape(line))
+        _print_bullets(
+            console,
+            [
+                words["tt.spread"].format(
+                    task=labels_of[d.task],
+                    points=f"{d.spread * 100:.0f}",
+                    high=names[d.highest],
+                    low=names[d.lowest],
+                )
+                for d in result.disagreements[:5]
+            ],
+        )
+
+
+def _print_bullets(console: Console, lines: list[str]) -> None:
+    """One bullet a line, wrapped at the terminal's width under its own text."""
+    from rich.table import Table
+
+    bullets = Table.grid(padding=(0, 1), pad_edge=True)
+    bullets.add_column(style="dim")
+    bullets.add_column()
+    for line in lines:
+        bullets.add_row("•", escape(line))
+    console.print(bullets, soft_wrap=False)
 
 
 def _group_toptasks(

@@ -510,8 +510,9 @@ def test_terminal_ranking_fits_80_columns(tmp_path: Path) -> None:
     shown = runner.invoke(app, ["toptasks", str(root)], env={"COLUMNS": "80"})
     assert shown.exit_code == 0, shown.output
     lines = shown.stdout.splitlines()
-    table = lines[: next(i for i, line in enumerate(lines) if "respondents," in line)]
-    assert max(len(line.rstrip()) for line in table) <= 80
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    bullet = next(i for i, line in enumerate(lines) if line.startswith(" • Office staff (n=3)"))
+    assert lines[bullet + 1].startswith("   ")  # wrapped under its own text
     assert any(line.startswith("   2  Book leave ") for line in lines)
     assert any("Plan a meeting with lunch " in line for line in lines)
     assert runner.invoke(app, ["toptasks", str(root), "--top", "0"]).exit_code == 2
