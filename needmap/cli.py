@@ -610,11 +610,12 @@ def _print_overlap(analysis: OverlapAnalysis) -> None:
         words["overlap.advice"].format(
             form=f"[bold]{words['form.' + advice.form]}[/bold]",
             **advice_fields(advice, len(result.units)),
-        )
+        ),
+        soft_wrap=False,
     )
     if result.weighting_note:
         note = note_text(result.weighting_note, study.settings.language)
-        console.print(words["overlap.note"].format(note=escape(note)))
+        console.print(words["overlap.note"].format(note=escape(note)), soft_wrap=False)
 
 
 def _light_table(title: str) -> Table:
@@ -728,7 +729,7 @@ def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
     console = _console()
     _print_ranking(console, ranking, top)
     for note in ranking.notes:
-        console.print(escape(note))
+        console.print(escape(note), soft_wrap=False)
     neck_key = "tt.neck_line.one" if len(result.neck) == 1 else "tt.neck_line"
     console.print(words[neck_key].format(count=len(result.neck)))
     if result.needs:
