@@ -325,7 +325,7 @@ def table(
         typer.Option(
             "--out",
             "-o",
-            help="File to write: .md, .html (fragment), .csv or .xlsx. Default: print it.",
+            help="File to write: .md, .html (a page), .csv or .xlsx. Default: print it.",
             show_default=False,
         ),
     ] = None,

@@ -87,6 +87,16 @@ def test_table_files(study_dir: Path, tmp_path: Path, suffix: str) -> None:
     assert out.stat().st_size > 200
 
 
+def test_table_html_is_a_page_that_stands_alone(study_dir: Path, tmp_path: Path) -> None:
+    """Opened on its own (the demo's index links it) the table must look like the reports."""
+    out = tmp_path / "t.html"
+    assert runner.invoke(app, ["table", str(study_dir), "--out", str(out)]).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+    assert "<style>" in page and "<title>Needs per target group</title>" in page
+    assert page.count('<table class="needs">') == 1
+
+
 def test_table_terminal(study_dir: Path) -> None:
     result = runner.invoke(app, ["table", str(study_dir), "--by-family", "-k", "technology"])
     assert result.exit_code == 0

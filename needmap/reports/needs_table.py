@@ -15,7 +15,7 @@ from needmap.model.platform import PlatformAdvice
 from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import Kind
 from needmap.personas.study import Study
-from needmap.reports.i18n import labels
+from needmap.reports.i18n import Language, labels
 
 __all__ = ["NeedsTable", "TableRow", "build_needs_table", "parse_kinds"]
 
@@ -48,6 +48,8 @@ class NeedsTable:
     headers: tuple[str, str, str, str]
     """Translated headings of the kind, need, region and placement columns."""
     legend: str
+    language: Language = "en"
+    """The study's language: a page of the table declares it."""
 
     def rows_of(self, kind: Kind) -> tuple[TableRow, ...]:
         return tuple(r for r in self.rows if r.kind == kind)
@@ -122,4 +124,5 @@ def build_needs_table(
         rows=tuple(rows),
         headers=(words["kind"], words["need"], words["region"], "Platform"),
         legend=words["legend.importance"],
+        language=study.settings.language,
     )

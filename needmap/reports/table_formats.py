@@ -1,4 +1,4 @@
-"""Render the needs table as Markdown, an HTML fragment, CSV or XLSX.
+"""Render the needs table as Markdown, an HTML page (or fragment), CSV or XLSX.
 
 Spreadsheet safety: a CSV cell that starts with ``= + - @``, a tab or a line break is prefixed
 with an apostrophe, so a spreadsheet never runs it as a formula; in XLSX every text cell is
@@ -26,6 +26,7 @@ __all__ = [
     "table_to_csv",
     "table_to_html",
     "table_to_markdown",
+    "table_to_page",
     "table_to_xlsx",
     "write_in_format",
     "write_table",
@@ -79,6 +80,15 @@ def table_to_markdown(table: NeedsTable) -> str:
 def table_to_html(table: NeedsTable) -> str:
     """An HTML fragment (one ``<table>`` and its legend) for embedding in a page."""
     return environment().get_template("needs_table.html.j2").render(table=table)
+
+
+def table_to_page(table: NeedsTable) -> str:
+    """A whole offline HTML page of the table, styled like the other reports."""
+    return (
+        environment()
+        .get_template("needs_page.html.j2")
+        .render(table=table, title=table.title, language=table.language)
+    )
 
 
 def csv_text(rows: Iterable[Sequence[str]]) -> str:
@@ -160,7 +170,7 @@ def table_to_xlsx(table: NeedsTable) -> bytes:
 
 TABLE_FORMATS: dict[str, Callable[[NeedsTable], bytes]] = {
     ".md": lambda t: table_to_markdown(t).encode("utf-8"),
-    ".html": lambda t: table_to_html(t).encode("utf-8"),
+    ".html": lambda t: table_to_page(t).encode("utf-8"),
     ".csv": lambda t: csv_bytes(table_to_csv(t)),
     ".xlsx": table_to_xlsx,
 }
