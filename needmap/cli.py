@@ -414,7 +414,8 @@ def survey_import(
 
     study = load_study(folder)
     chosen = find_mapping(study, mapping, survey)
-    result = import_survey(chosen, export, strict=strict)
+    with _console(stderr=True).status(f"Reading {escape(export.name)}…"):
+        result = import_survey(chosen, export, strict=strict)
     target = tally_path(study.root, chosen.id)
     write_tally(result.tally, target)
     _print_problems(result.warnings)
