@@ -497,8 +497,8 @@ def demo(
 ) -> None:
     """Create an example study (once) and build every report of it: needmap at a glance.
 
-    With the gemeente template this includes an example top-task survey: a generated export
-    (example-export-*.csv), its import, and the top-task tables and charts.
+    This includes each template's example top-task survey: a generated export
+    (example-export-*.csv), its import, and the top-task page, tables and charts.
     """
     from needmap.demo import build_demo
 
