@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 from typer.testing import CliRunner
@@ -197,7 +197,8 @@ counts = st.dictionaries(
     st.sampled_from(["g1", "g2", "g3", "g4"]),
     st.tuples(st.integers(1, 50), st.lists(st.integers(0, 40), min_size=5, max_size=5)),
     min_size=1,
-)
+).filter(lambda data: any(sum(votes) for _, votes in data.values()))
+"""Tallies with at least one vote (a survey without votes is refused)."""
 
 
 def _tally(
@@ -250,6 +251,12 @@ def test_summary_groups_thousands_as_the_language_does() -> None:
     assert summary_text(result, "en").startswith("2,500 respondents, 2,501 votes")
 
 
+def test_a_survey_without_votes_is_refused() -> None:
+    with pytest.raises(UsageError) as raised:
+        analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, _tally({"g1": (3, [0] * 5)}))
+    assert raised.value.problems[0].message == "survey 's' has no votes to analyse"
+
+
 def test_groups_that_agree_have_no_disagreements() -> None:
     same = (5, [3, 2, 0, 0, 0])
     result = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, _tally({"g1": same, "g2": same}))
@@ -261,8 +268,6 @@ def test_groups_that_agree_have_no_disagreements() -> None:
 @given(counts)
 def test_weighted_shares_sum_to_one(data: dict[str, tuple[int, list[int]]]) -> None:
     result = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, _tally(data))
-    if result.votes == 0:
-        return
     assert math.isclose(sum(t.share for t in result.tasks), 1.0)
     weighted = [t.weighted_share for t in result.tasks]
     if any(sum(data[g][1]) for g in data):
@@ -378,6 +383,7 @@ def test_moving_votes_between_hidden_groups_changes_no_output(
     """g1 and g2 are below the minimum of 5; whatever split of their respondents and votes
     between them, every figure shown stays the same: their own can't be worked out."""
     n1, n2, pairs, big3, big4 = data
+    assume(sum(big3) + sum(big4) + sum(a + b for a, b in pairs) > 0)
     first = {"g1": (n1, [a for a, _ in pairs]), "g2": (n2, [b for _, b in pairs])}
     moved = {"g1": (n2, [b for _, b in pairs]), "g2": (n1, [a for a, _ in pairs])}
     shown = {"g3": (20, big3), "g4": (30, big4)}
@@ -670,6 +676,18 @@ def test_cli_failure_count_includes_the_rows_summed_up(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"{export}: 2 more rows like these: unknown choice" in result.stderr
     assert result.stderr.splitlines()[-1] == "13 problems found."
+
+
+def test_cli_import_of_an_export_without_answers_is_refused(tmp_path: Path) -> None:
+    root = _cli_study(tmp_path, imported=False)
+    export = tmp_path / "blank.csv"
+    export.write_text("respondent;group;task\n;;\nr1;office;\n")
+    result = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert result.exit_code == 2
+    assert f"{export}: no respondent could be counted: every row was left out or empty" in (
+        result.stderr.splitlines()
+    )
+    assert not (root / "surveys" / "toptasks.tally.json").exists()
 
 
 def test_cli_toptasks_before_import(tmp_path: Path) -> None:

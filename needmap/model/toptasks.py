@@ -230,7 +230,13 @@ def analyse_toptasks(
     counted = [g for g in tally.votes if g != OUTSIDE or outside_counted(tally, minimum)]
     votes = {t: sum(tally.votes[g].get(t, 0) for g in counted) for t in tasks}
     total_votes = sum(votes.values())
-    shares = {t: votes[t] / total_votes if total_votes else 0.0 for t in tasks}
+    if not total_votes:
+        raise UsageError.single(
+            f"survey '{mapping.id}' has no votes to analyse",
+            hint="its respondents were all left out (or outside the target groups and fewer "
+            f"than {minimum}); import an export with answers from the target groups",
+        )
+    shares = {t: votes[t] / total_votes for t in tasks}
 
     hidden = suppressed_groups(groups, minimum)
     headcounts = {g: study.group_by_id[g].headcount for g in groups if g in study.group_by_id}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from needmap.errors import InvalidStudyError, Problem, Severity
+from needmap.errors import InvalidStudyError, Location, Problem, Severity
 from needmap.surveys.counting import Counts, Problems
 from needmap.surveys.layouts import Interleaved, layout_loop
 from needmap.surveys.mapping import SurveyMapping
@@ -59,6 +59,14 @@ def _import(mapping: SurveyMapping, path: Path, strict: bool, *, grouped: bool) 
     found = problems.all()
     if strict:
         found = [replace(p, severity=Severity.ERROR) for p in found]
+    if not tally.total_respondents and not any(p.severity is Severity.ERROR for p in found):
+        found.append(
+            Problem(
+                Location(path),
+                "no respondent could be counted: every row was left out or empty",
+                hint="check that this is the survey's export, with its answers",
+            )
+        )
     if any(p.severity is Severity.ERROR for p in found):
         raise InvalidStudyError(found)
     return ImportResult(tally, tuple(found), table.description)
