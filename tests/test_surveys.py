@@ -274,6 +274,21 @@ def test_limesurvey_unexpected_value(study: Study, tmp_path: Path) -> None:
     assert problem.message == "unexpected value 'maybe' in a task column"
 
 
+def test_limesurvey_full_answers(study: Study, tmp_path: Path) -> None:
+    """'Export responses' with full answers writes Yes / Not selected instead of Y / empty."""
+    codes = (FIXTURES / "exports" / "limesurvey.csv").read_text()
+    rows = list(csv.reader(io.StringIO(codes)))
+    first_task = next(i for i, h in enumerate(rows[0]) if "[" in h)
+    for row in rows[1:]:
+        row[first_task:] = [{"Y": "Yes", "": "Not selected"}.get(c, c) for c in row[first_task:]]
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    full = _import(study, "limesurvey", _write(tmp_path, "full.csv", buffer.getvalue()))
+    plain = _import(study, "limesurvey", FIXTURES / "exports" / "limesurvey.csv")
+    assert full.tally.votes == plain.tally.votes  # type: ignore[attr-defined]
+    assert full.warnings == plain.warnings  # type: ignore[attr-defined]
+
+
 def test_long_layout_group_must_not_change(study: Study, tmp_path: Path) -> None:
     export = _write(
         tmp_path, "l.csv", "respondent,group,task\nr1,desk,Book leave\nr1,field,Claim expenses\n"

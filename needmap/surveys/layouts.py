@@ -23,7 +23,8 @@ from needmap.surveys.tables import Table
 __all__ = ["Interleaved", "Labels", "Loop", "layout_loop", "slow_split"]
 
 _CHOSEN = frozenset({"y", "yes", "ja", "1", "x"})
-_NOT_CHOSEN = frozenset({"", "n", "no", "nee", "0"})
+_NOT_CHOSEN = frozenset({"", "n", "no", "nee", "0", "not selected", "niet geselecteerd"})
+"""Codes (Y and empty) or full answers, as LimeSurvey exports them in English or Dutch."""
 
 
 class Interleaved(Exception):
