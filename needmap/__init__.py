@@ -23,6 +23,8 @@ _EXPORTS = {
     "write_schemas": "needmap.scaffold",
     "analyse_overlap": "needmap.model.analysis",
     "analyse_toptasks": "needmap.model.toptasks",
+    "build_personas": "needmap.model.personas",
+    "persona_profiles": "needmap.reports.personas_report",
     "load_mapping": "needmap.surveys.mapping",
     "import_survey": "needmap.surveys.importer",
     "build_demo": "needmap.demo",
@@ -38,11 +40,13 @@ __all__ = [
     "analyse_overlap",
     "analyse_toptasks",
     "build_demo",
+    "build_personas",
     "import_survey",
     "init_study",
     "list_templates",
     "load_mapping",
     "load_study",
+    "persona_profiles",
     "write_schemas",
 ]
 
@@ -50,9 +54,11 @@ if TYPE_CHECKING:
     from needmap.demo import build_demo
     from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem
     from needmap.model.analysis import analyse_overlap
+    from needmap.model.personas import build_personas
     from needmap.model.toptasks import analyse_toptasks
     from needmap.personas.loader import load_study
     from needmap.personas.study import Study
+    from needmap.reports.personas_report import persona_profiles
     from needmap.scaffold import init_study, list_templates, write_schemas
     from needmap.surveys.importer import import_survey
     from needmap.surveys.mapping import load_mapping

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from needmap.personas.study import Study
     from needmap.reports.i18n import Language
     from needmap.reports.needs_table import NeedsTable
+    from needmap.reports.personas_report import PersonaView
     from needmap.reports.toptasks_table import RankingTable
     from needmap.surveys.importer import ImportResult
 
@@ -376,6 +377,64 @@ def report(
     _console().print(f"wrote {out}")
 
 
+@app.command()
+def personas(
+    folder: StudyDir,
+    persona: Annotated[
+        str | None,
+        typer.Option(
+            "--persona",
+            "-p",
+            help="Comma-separated persona ids to include. Default: every persona.",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .html (a page, a persona per printed page), .md or .json. "
+            "Default: print them.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the personas as JSON (docs/json-output.md).")
+    ] = False,
+) -> None:
+    """Persona reports: each persona with its group, key needs and top-task evidence.
+
+    Key needs show how much the persona's group needs them, how many groups share them and
+    where the platform advice puts them; every imported survey adds what the group chose.
+    """
+    from needmap.errors import UsageError
+    from needmap.personas.loader import load_study
+    from needmap.reports.personas_report import persona_profiles, personas_to_json
+
+    study = load_study(folder)
+    if not study.personas:
+        raise UsageError.single(
+            "the study defines no personas",
+            path=study.root,
+            hint="add them to personas.yaml (see docs/study-format.md)",
+        )
+    profiles = persona_profiles(study, _ids(persona))
+    if as_json:
+        _emit_json(personas_to_json(profiles), out)
+        return
+    if out is not None:
+        from needmap.reports.personas_report import write_personas
+
+        write_personas(profiles, study, out)
+        count = len(profiles)
+        _console().print(f"wrote {out} ({count} persona{'' if count == 1 else 's'})")
+        return
+    from needmap.reports.personas_report import persona_views
+
+    _print_personas(persona_views(profiles, study), study.settings.language)
+
+
 survey_app = typer.Typer(
     help="Import top-task survey exports (LimeSurvey, Microsoft Forms, Google Forms, long CSV).",
     no_args_is_help=True,
@@ -498,7 +557,8 @@ def demo(
     """Create an example study (once) and build every report of it: needmap at a glance.
 
     This includes each template's example top-task survey: a generated export
-    (example-export-*.csv), its import, and the top-task page, tables and charts.
+    (example-export-*.csv), its import, and the top-task page, tables and charts; and the
+    persona report (personas.html, personas.md) with the survey's evidence.
     """
     from needmap.demo import build_demo
 
@@ -787,6 +847,48 @@ def _print_bullets(console: Console, lines: list[str]) -> None:
     for line in lines:
         bullets.add_row("•", escape(line))
     console.print(bullets, soft_wrap=False)
+
+
+def _print_personas(views: tuple[PersonaView, ...], language: Language) -> None:
+    """Each persona: who, the story, the lists as bullets, key needs and survey evidence."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    console = _console()
+    for index, view in enumerate(views):
+        if index:
+            console.rule(style="dim")
+        console.print(f"[bold]{escape(view.name)}[/bold]: {escape(view.role)}")
+        about = f" · {view.about_group}" if view.about_group else ""
+        console.print(f"[cyan]{escape(view.group)}[/cyan]{escape(about)}")
+        if view.summary:
+            console.print(Padding(Text(view.summary), (1, 0, 0, 0)), soft_wrap=False)
+        for quote in view.quotes:
+            console.print(
+                Padding(Text(f"“{quote}”", style="italic"), (0, 0, 0, 2)), soft_wrap=False
+            )
+        for heading, items in view.lists:
+            console.print(f"\n[bold]{escape(heading)}[/bold]")
+            _print_bullets(console, list(items))
+        if view.needs:
+            console.print()
+            table = _light_table(view.needs_title)  # without the kind: 80 columns are few
+            for i, heading in enumerate(view.needs_header):
+                if i != 1:
+                    table.add_column(heading, justify="right" if i >= 5 else "left")
+            for row in view.needs:
+                table.add_row(
+                    escape(row.title),
+                    escape(row.importance),
+                    row.shared_by,
+                    escape(row.where),
+                    *map(escape, row.votes),
+                )
+            console.print(table)
+        for survey in view.surveys:
+            console.print(f"\n[bold]{escape(survey.heading)}[/bold]")
+            console.print(escape(survey.text))
+            _print_bullets(console, [f"{label}: {pct}" for label, pct, _ in survey.tasks])
 
 
 def _group_toptasks(

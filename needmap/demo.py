@@ -22,6 +22,7 @@ from needmap.personas.loader import load_study
 from needmap.personas.study import Study
 from needmap.reports.bundle import write_overlap_bundle, write_toptasks_bundle
 from needmap.reports.index_page import write_index_page
+from needmap.reports.personas_report import persona_profiles, write_personas
 from needmap.scaffold import init_study
 from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
 from needmap.surveys.mapping import SurveyMapping, mapping_files
@@ -87,6 +88,12 @@ def build_demo(
         write_toptasks_bundle(
             analysis, study.settings.language, study.settings.organisation, out, progress=wrote
         )
+    if study.personas:
+        profiles = persona_profiles(study)
+        for suffix in (".html", ".md"):
+            path = out / f"personas{suffix}"
+            write_personas(profiles, study, path)
+            wrote(path)
     wrote(write_index_page(study, result.files, out))
     return result
 

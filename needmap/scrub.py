@@ -1,9 +1,10 @@
 """Take personal data out of free text before needmap shows it.
 
-Survey exports hold what respondents typed. needmap quotes such text only in problem
-messages (an unknown answer, a choice that matches no task), but those end up in terminals,
-CI logs and tickets. So quoted text is shortened, and e-mail addresses, phone numbers,
-IBANs and long digit runs (citizen service and account numbers) are replaced by a label.
+Survey exports hold what respondents typed, and personas quote what interviewees said.
+needmap quotes export text in problem messages (an unknown answer, a choice that matches no
+task), which end up in terminals, CI logs and tickets, so it is also shortened there; persona
+reports show the consultant's text whole. In both, e-mail addresses, phone numbers, IBANs and
+long digit runs (citizen service and account numbers) are replaced by a label.
 Names cannot be recognised reliably; shortening limits how much of them can show.
 
 Libraries that find personal data (scrubadub, presidio) bring machine-learning stacks and
@@ -25,8 +26,10 @@ _PATTERNS = (
 )
 
 
-def scrub(text: str, limit: int = 80) -> str:
-    """``text`` without the personal data above, cut to ``limit`` characters."""
+def scrub(text: str, limit: int | None = 80) -> str:
+    """``text`` without the personal data above, cut to ``limit`` characters (None: whole)."""
     for pattern, label in _PATTERNS:
         text = pattern.sub(label, text)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if limit is None or len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + "…"

@@ -151,6 +151,7 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
             f"toptasks-toptaken-2026{s}"
             for s in (".html", ".md", ".xlsx", "-neck.png", "-groups.png")
         ]
+        + ["personas.html", "personas.md"]
     )
     assert not any(p.name.endswith(".tmp") for p in (tmp_path / "demo").rglob("*"))
 
@@ -174,6 +175,8 @@ def test_demo_with_gemeente_includes_an_example_survey(tmp_path: Path) -> None:
     } <= names
     index = (tmp_path / "demo" / "index.html").read_text(encoding="utf-8")
     assert 'href="overlap-groups.html"' in index and 'href="toptasks-toptaken-2026.html"' in index
+    personas = index[index.index("Persona&#39;s") :]
+    assert 'href="personas.html"' in personas and 'href="personas.md"' in personas
     tally = json.loads((result.study_dir / "surveys" / "toptaken-2026.tally.json").read_text())
     assert "anonymous" not in json.dumps(tally)
     assert sum(tally["respondents"].values()) > 400

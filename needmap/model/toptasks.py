@@ -125,6 +125,8 @@ class TopTasks:
     min_group_size: int
     disagreements: tuple[Disagreement, ...]
     needs: tuple[NeedEvidence, ...]
+    asked: frozenset[str] = frozenset()
+    """The target groups the survey's mapping has an answer for: the groups it asked."""
 
     @property
     def weighted(self) -> bool:
@@ -299,6 +301,7 @@ def analyse_toptasks(
         min_group_size=minimum,
         disagreements=_disagreements(breakdowns, tasks),
         needs=_needs(study, mapping, votes, shares, weighted_shares),
+        asked=frozenset(g for g in mapping.group.values.values() if g is not None),
     )
 
 

@@ -22,6 +22,7 @@ def write_index_page(study: Study, files: Sequence[Path], out: Path) -> Path:
     sections: dict[str, list[tuple[str, str]]] = {
         words["index.overlap"]: [],
         words["index.toptasks"]: [],
+        words["index.personas"]: [],
         words["index.files"]: [],
     }
     for path in files:
@@ -38,6 +39,10 @@ def write_index_page(study: Study, files: Sequence[Path], out: Path) -> Path:
             sections[words["index.overlap"]].append((relative, kind))
         elif path.suffix == ".html" and path.name.startswith("toptasks-"):
             sections[words["index.toptasks"]].append((relative, kind))
+        elif path.name.startswith("personas."):
+            if path.suffix == ".md":
+                kind = words["index.text"]
+            sections[words["index.personas"]].append((relative, kind))
         else:
             sections[words["index.files"]].append((relative, kind))
     page = out / "index.html"

@@ -17,7 +17,7 @@ from needmap.personas.study import Study
 from needmap.surveys.mapping import SurveyMapping, load_mapping, mapping_files
 from needmap.surveys.tally import Tally, read_tally, tally_path
 
-__all__ = ["check_mappings", "find_mapping", "load_survey"]
+__all__ = ["check_mappings", "find_mapping", "imported_surveys", "load_survey"]
 
 
 def check_mappings(study: Study) -> list[Problem]:
@@ -95,6 +95,26 @@ def load_survey(study: Study, survey: str | None = None) -> tuple[SurveyMapping,
             hint=f"import the export first: {_import_command(study, mapping)}EXPORT.csv",
         )
     return mapping, _fitting_tally(study, mapping, Severity.ERROR)
+
+
+def imported_surveys(study: Study) -> list[tuple[SurveyMapping, Tally]]:
+    """Every survey of the study that has been imported, with its tally, in file order.
+
+    Surveys not imported yet are left out; a broken mapping or a tally that no longer fits
+    raises, with every problem, as ``toptasks`` does: evidence from a stale tally would be
+    wrong without a sign of it.
+    """
+    mappings, problems = _load_mappings(study)
+    surveys: list[tuple[SurveyMapping, Tally]] = []
+    for mapping in mappings.values():
+        if tally_path(study.root, mapping.id).exists():
+            try:
+                surveys.append((mapping, _fitting_tally(study, mapping, Severity.ERROR)))
+            except NeedmapError as exc:
+                problems.extend(exc.problems)
+    if problems:
+        raise InvalidStudyError(problems)
+    return surveys
 
 
 def _import_command(study: Study, mapping: SurveyMapping) -> str:

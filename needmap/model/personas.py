@@ -1,0 +1,162 @@
+"""Persona profiles: each persona with its group, its key needs and the survey evidence.
+
+A persona is written by the consultant; this module adds what the rest of the study knows
+about it, so that a reader of the persona report can see why these needs matter: how
+important each need is to the persona's group, how many groups share it and where the
+platform advice places it, and what the group's respondents chose in each top-task survey.
+
+*Privacy.* Survey evidence is taken from the group breakdowns of
+:func:`~needmap.model.toptasks.analyse_toptasks`, so a group hidden there (fewer respondents
+than the study's minimum, or hidden so that a small one cannot be worked out) is hidden here
+too: the profile says so and shows no figures of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from needmap.errors import Location, Problem, UsageError
+from needmap.model.platform import PlatformAdvice
+from needmap.model.toptasks import TopTasks
+from needmap.personas.messages import did_you_mean
+from needmap.personas.schema import Family, Importance, Need, Persona, TargetGroup
+from needmap.personas.study import Study
+
+__all__ = ["KeyNeed", "PersonaProfile", "PersonaSurvey", "build_personas"]
+
+
+@dataclass(frozen=True, slots=True)
+class KeyNeed:
+    need: Need
+    importance: Importance | None
+    """How much the persona's group needs it; None when the need does not list the group
+    (``validate`` warns about that)."""
+    shared_by: int
+    """Number of target groups the need matters to."""
+    on_shared_platform: bool
+    """Whether the platform advice places the need on the shared platform (else in a
+    group-specific tool or channel)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonaSurvey:
+    """What the persona's group chose in one top-task survey."""
+
+    survey: str
+    title: str
+    suppressed: bool
+    """The group is hidden in this survey's results: no figures below are filled in."""
+    respondents: int
+    """The group's respondents; 0 when suppressed or when nobody of the group answered
+    (the survey asked the group, but no one of it took part)."""
+    min_group_size: int
+    top_tasks: tuple[tuple[str, float], ...]
+    """The group's most chosen tasks: (label, share of the group's votes), largest first."""
+    need_shares: Mapping[str, float]
+    """Key need id -> the group's share of votes for the tasks that map to the need; only
+    needs that tasks map to."""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonaProfile:
+    persona: Persona
+    group: TargetGroup
+    family: Family | None
+    key_needs: tuple[KeyNeed, ...]
+    """The persona's needs, in the order the persona lists them."""
+    surveys: tuple[PersonaSurvey, ...]
+    """The surveys that asked the persona's group (whose mapping has an answer for it)."""
+
+
+def build_personas(
+    study: Study,
+    advice: PlatformAdvice,
+    surveys: Sequence[TopTasks] = (),
+    only: Sequence[str] | None = None,
+    top: int = 5,
+) -> tuple[PersonaProfile, ...]:
+    """A profile per persona (or per id in ``only``, in that order), in definition order.
+
+    ``advice`` is the platform advice over all groups; ``surveys`` the analysed top-task
+    surveys whose evidence the profiles show; ``top`` how many of the group's tasks each
+    survey lists. Unknown ids in ``only`` raise a :class:`UsageError` naming every one.
+    """
+    if only is None:
+        personas = list(study.personas)
+    else:
+        unknown = [p for p in only if p not in study.persona_by_id]
+        if unknown:
+            raise UsageError(_unknown_persona(p, study) for p in unknown)
+        personas = [study.persona_by_id[p] for p in dict.fromkeys(only)]
+    shared = frozenset(advice.shared_needs)
+    return tuple(_profile(study, p, shared, surveys, top) for p in personas)
+
+
+def _unknown_persona(persona: str, study: Study) -> Problem:
+    known = [p.id for p in study.personas]
+    return Problem(
+        Location(),
+        f"no persona '{persona}'",
+        hint=did_you_mean(persona, known)
+        or ("personas: " + ", ".join(known) if known else "the study defines no personas"),
+    )
+
+
+def _profile(
+    study: Study,
+    persona: Persona,
+    shared: frozenset[str],
+    surveys: Sequence[TopTasks],
+    top: int,
+) -> PersonaProfile:
+    group = study.group_by_id[persona.group]
+    key_needs = tuple(
+        KeyNeed(
+            need=need,
+            importance=need.groups.get(group.id),
+            shared_by=len(need.groups),
+            on_shared_platform=need.id in shared,
+        )
+        for need in (study.need_by_id[n] for n in persona.needs)
+    )
+    return PersonaProfile(
+        persona=persona,
+        group=group,
+        family=study.family_by_id.get(group.family) if group.family else None,
+        key_needs=key_needs,
+        surveys=tuple(
+            _survey(result, group.id, persona.needs, top)
+            for result in surveys
+            if group.id in result.asked
+        ),
+    )
+
+
+def _survey(result: TopTasks, group: str, needs: Sequence[str], top: int) -> PersonaSurvey:
+    breakdown = next((b for b in result.groups if b.group == group), None)
+    if breakdown is None or breakdown.suppressed:
+        return PersonaSurvey(
+            result.survey,
+            result.title,
+            suppressed=breakdown is not None,
+            respondents=0,
+            min_group_size=result.min_group_size,
+            top_tasks=(),
+            need_shares={},
+        )
+    label = {t.id: t.label for t in result.tasks}
+    tasks_of = {e.need: e.tasks for e in result.needs}
+    return PersonaSurvey(
+        result.survey,
+        result.title,
+        suppressed=False,
+        respondents=breakdown.respondents or 0,
+        min_group_size=result.min_group_size,
+        top_tasks=tuple((label[t], breakdown.shares[t]) for t in breakdown.top(top)),
+        need_shares={
+            need: sum(breakdown.shares.get(t, 0.0) for t in tasks_of[need])
+            for need in needs
+            if need in tasks_of
+        },
+    )

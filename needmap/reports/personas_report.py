@@ -1,0 +1,315 @@
+"""The persona report: every persona with its group, key needs and survey evidence, as an
+offline HTML page, Markdown or JSON (the terminal view in the CLI uses the same words).
+
+The profiles are first put into words (:class:`PersonaView`), in the study's language, so
+each format shows the same text. Free text is scrubbed of e-mail addresses, phone numbers
+and the like (:func:`needmap.scrub.scrub`): persona quotes often come from interview notes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from needmap.model.analysis import analyse_overlap
+from needmap.model.personas import PersonaProfile, PersonaSurvey, build_personas
+from needmap.model.toptasks import analyse_toptasks
+from needmap.personas.study import Study
+from needmap.reports.i18n import Language, format_count, labels
+from needmap.reports.jinja import environment
+from needmap.reports.table_formats import write_in_format
+from needmap.scrub import scrub
+from needmap.surveys import imported_surveys
+
+__all__ = [
+    "NeedRow",
+    "PersonaView",
+    "SurveyView",
+    "persona_profiles",
+    "persona_views",
+    "personas_to_json",
+    "personas_to_markdown",
+    "render_personas_page",
+    "write_personas",
+]
+
+
+def persona_profiles(study: Study, only: Sequence[str] | None = None) -> tuple[PersonaProfile, ...]:
+    """The profiles of the study's personas (or of ``only``), with the platform advice over
+    all groups and the evidence of every imported top-task survey."""
+    advice = analyse_overlap(study).advice
+    surveys = [analyse_toptasks(study, m, t) for m, t in imported_surveys(study)]
+    return build_personas(study, advice, surveys, only)
+
+
+@dataclass(frozen=True)
+class NeedRow:
+    title: str
+    kind: str
+    importance: str
+    importance_key: str
+    """``must``, ``should``, ``could`` or ``none``: the style of the importance cell."""
+    shared_by: str
+    where: str
+    votes: tuple[str, ...]
+    """Per survey: the group's share of votes for the need's tasks, ``n<5`` when the group
+    is hidden, or a dash when no task serves the need."""
+
+
+@dataclass(frozen=True)
+class SurveyView:
+    heading: str
+    text: str
+    tasks: tuple[tuple[str, str, float], ...]
+    """The group's top tasks: label, share as text, share (for the bar)."""
+
+
+@dataclass(frozen=True)
+class PersonaView:
+    id: str
+    name: str
+    role: str
+    group: str
+    about_group: str
+    """The group's family and headcount, e.g. "Medewerkers · 120 mensen"."""
+    summary: str
+    quotes: tuple[str, ...]
+    lists: tuple[tuple[str, tuple[str, ...]], ...]
+    """(heading, items) for goals, frustrations, scenarios, devices and places; only the
+    ones with items."""
+    needs_title: str
+    needs_header: tuple[str, ...]
+    """Need, kind, importance, groups, where, then votes per survey (named by its id when
+    there are several; each survey's title heads its evidence)."""
+    needs: tuple[NeedRow, ...]
+    surveys: tuple[SurveyView, ...]
+
+
+_NO_TASK = "\u2013"
+"""An en dash: no task of the survey serves the need."""
+
+
+def _text(text: str) -> str:
+    return scrub(" ".join(text.split()), limit=None)
+
+
+def _pct(share: float) -> str:
+    return f"{share * 100:.1f}%"
+
+
+def persona_views(profiles: Sequence[PersonaProfile], study: Study) -> tuple[PersonaView, ...]:
+    """The profiles in words, in the study's language."""
+    language = study.settings.language
+    return tuple(_view(p, language, len(study.groups)) for p in profiles)
+
+
+def _view(profile: PersonaProfile, language: Language, groups: int) -> PersonaView:
+    words = labels(language)
+    persona, group = profile.persona, profile.group
+    about = [profile.family.name] if profile.family else []
+    if group.headcount:
+        about.append(words["p.people"].format(count=format_count(group.headcount, language)))
+    lists = (
+        ("p.goals", persona.goals),
+        ("p.frustrations", persona.frustrations),
+        ("p.scenarios", persona.scenarios),
+        ("p.devices", persona.devices),
+        ("p.places", persona.places),
+    )
+    return PersonaView(
+        id=persona.id,
+        name=persona.name,
+        role=_text(persona.role),
+        group=group.name,
+        about_group=" · ".join(about),
+        summary=_text(persona.summary),
+        quotes=tuple(_text(q) for q in persona.quotes),
+        lists=tuple((words[key], tuple(map(_text, items))) for key, items in lists if items),
+        needs_title=words["p.needs"],
+        needs_header=(
+            words["need"],
+            words["kind"],
+            words["p.importance"],
+            words["p.shared_by"],
+            words["p.where"],
+            *(
+                words["p.votes"].format(survey=s.survey)
+                if len(profile.surveys) > 1
+                else words["tt.votes"]
+                for s in profile.surveys
+            ),
+        ),
+        needs=tuple(
+            NeedRow(
+                title=k.need.title,
+                kind=words[f"kind.{k.need.kind}"],
+                importance=words[f"importance.{k.importance}"]
+                if k.importance
+                else words["p.not_listed"],
+                importance_key=k.importance or "none",
+                shared_by=words["p.shared_count"].format(count=k.shared_by, total=groups),
+                where=words["placement.shared" if k.on_shared_platform else "placement.specific"],
+                votes=tuple(_need_votes(s, k.need.id, words) for s in profile.surveys),
+            )
+            for k in profile.key_needs
+        ),
+        surveys=tuple(_survey_view(s, language) for s in profile.surveys),
+    )
+
+
+def _need_votes(survey: PersonaSurvey, need: str, words: Any) -> str:
+    if survey.suppressed:
+        return str(words["tt.suppressed"].format(n=survey.min_group_size))
+    share = survey.need_shares.get(need)
+    return _NO_TASK if share is None else _pct(share)
+
+
+def _survey_view(survey: PersonaSurvey, language: Language) -> SurveyView:
+    words = labels(language)
+    heading = survey.title
+    if survey.suppressed:
+        return SurveyView(heading, words["p.hidden"].format(n=survey.min_group_size), ())
+    if not survey.respondents:
+        return SurveyView(heading, words["p.no_respondents"], ())
+    return SurveyView(
+        heading,
+        words["p.respondents"].format(count=format_count(survey.respondents, language)),
+        tuple((label, _pct(share), share) for label, share in survey.top_tasks),
+    )
+
+
+def _title(study: Study) -> str:
+    return f"{labels(study.settings.language)['p.title']}: {study.settings.name}"
+
+
+def _summary(profiles: Sequence[PersonaProfile], language: Language) -> str:
+    words = labels(language)
+    if len(profiles) == 1:
+        return words["p.summary.one"]
+    groups = len({p.group.id for p in profiles})
+    return words["p.summary"].format(count=len(profiles), groups=groups)
+
+
+def render_personas_page(profiles: Sequence[PersonaProfile], study: Study) -> str:
+    """The persona report as one offline HTML page, a persona per printed page."""
+    language = study.settings.language
+    return (
+        environment()
+        .get_template("personas.html.j2")
+        .render(
+            language=language,
+            title=_title(study),
+            organisation=study.settings.organisation,
+            summary=_summary(profiles, language),
+            personas=persona_views(profiles, study),
+            share_hint=labels(language)["p.share_hint"],
+            has_votes=any(p.surveys for p in profiles),
+        )
+    )
+
+
+def _md(text: str) -> str:
+    """Text for a Markdown table cell or line: no pipes or line breaks to break the table."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def personas_to_markdown(profiles: Sequence[PersonaProfile], study: Study) -> str:
+    language = study.settings.language
+    lines = [
+        f"# {_md(_title(study))}",
+        "",
+        f"{_md(study.settings.organisation)} · {_summary(profiles, language)}",
+        "",
+    ]
+    for view in persona_views(profiles, study):
+        lines += [f"## {_md(view.name)}: {_md(view.role)}", ""]
+        lines += [
+            f"**{_md(view.group)}**" + (f" · {view.about_group}" if view.about_group else ""),
+            "",
+        ]
+        if view.summary:
+            lines += [view.summary, ""]
+        for quote in view.quotes:
+            lines += [f"> {quote}", ""]
+        for heading, items in view.lists:
+            lines += [f"**{heading}**", "", *(f"- {_md(item)}" for item in items), ""]
+        if view.needs:
+            lines += [f"### {view.needs_title}", ""]
+            lines.append("| " + " | ".join(map(_md, view.needs_header)) + " |")
+            lines.append("|" + "|".join([" --- "] * 5 + [" ---: "] * len(view.surveys)) + "|")
+            for row in view.needs:
+                cells = [row.title, row.kind, row.importance, row.shared_by, row.where, *row.votes]
+                lines.append("| " + " | ".join(map(_md, cells)) + " |")
+            lines.append("")
+        for survey in view.surveys:
+            lines += [f"### {_md(survey.heading)}", "", survey.text, ""]
+            lines += [
+                f"{i}. {_md(label)}: {pct}" for i, (label, pct, _) in enumerate(survey.tasks, 1)
+            ]
+            if survey.tasks:
+                lines.append("")
+    if any(p.surveys for p in profiles):
+        lines += [f"_{labels(language)['p.share_hint']}_", ""]
+    return "\n".join(lines)
+
+
+def personas_to_json(profiles: Sequence[PersonaProfile]) -> dict[str, Any]:
+    """The stable JSON shape (docs/json-output.md); free text scrubbed as in the reports."""
+    return {
+        "personas": [
+            {
+                "id": p.persona.id,
+                "name": p.persona.name,
+                "group": p.group.id,
+                "role": _text(p.persona.role),
+                "summary": _text(p.persona.summary),
+                "goals": [_text(t) for t in p.persona.goals],
+                "frustrations": [_text(t) for t in p.persona.frustrations],
+                "scenarios": [_text(t) for t in p.persona.scenarios],
+                "devices": [_text(t) for t in p.persona.devices],
+                "places": [_text(t) for t in p.persona.places],
+                "quotes": [_text(t) for t in p.persona.quotes],
+                "needs": [
+                    {
+                        "id": k.need.id,
+                        "title": k.need.title,
+                        "kind": k.need.kind,
+                        "importance": k.importance,
+                        "shared_by": k.shared_by,
+                        "placement": "shared" if k.on_shared_platform else "specific",
+                    }
+                    for k in p.key_needs
+                ],
+                "surveys": [_survey_json(s) for s in p.surveys],
+            }
+            for p in profiles
+        ]
+    }
+
+
+def _survey_json(survey: PersonaSurvey) -> dict[str, Any]:
+    return {
+        "survey": survey.survey,
+        "title": survey.title,
+        "suppressed": survey.suppressed,
+        "respondents": None if survey.suppressed else survey.respondents,
+        "top_tasks": [{"label": label, "share": round(s, 4)} for label, s in survey.top_tasks],
+        "need_shares": {need: round(s, 4) for need, s in survey.need_shares.items()},
+    }
+
+
+def write_personas(profiles: Sequence[PersonaProfile], study: Study, path: Path) -> None:
+    """Write the report as HTML, Markdown or JSON, as ``path``'s suffix says."""
+    renderers: dict[str, Callable[[Sequence[PersonaProfile]], bytes]] = {
+        ".html": lambda p: render_personas_page(p, study).encode("utf-8"),
+        ".md": lambda p: personas_to_markdown(p, study).encode("utf-8"),
+        ".json": lambda p: (
+            json.dumps(personas_to_json(p), indent=2, ensure_ascii=False) + "\n"
+        ).encode("utf-8"),
+    }
+    write_in_format(
+        renderers, profiles, path, "the persona report", "use a name ending in .html, .md or .json"
+    )

@@ -1,0 +1,249 @@
+"""Persona reports: hand-checked evidence, privacy, scrubbing, and every output format."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.errors import UsageError
+from needmap.model.analysis import analyse_overlap
+from needmap.model.personas import build_personas
+from needmap.model.toptasks import analyse_toptasks
+from needmap.reports.personas_report import (
+    persona_profiles,
+    personas_to_json,
+    personas_to_markdown,
+    render_personas_page,
+)
+from needmap.surveys import imported_surveys
+from tests.conftest import write_tree
+
+FIXTURES = Path(__file__).parent / "fixtures" / "survey"
+runner = CliRunner()
+
+PERSONAS = """\
+    personas:
+      - id: dana
+        name: Dana
+        group: desk
+        role: Receptionist
+        summary: Welcomes visitors and answers the phone.
+        goals: [Answer a question in the first call]
+        quotes:
+          - "Mail me at dana.jansen@example.org or call 06-12345678."
+        needs: [hr-self-service, people-finder, canteen, room-booking, service-desk]
+      - id: femke
+        name: Femke
+        group: field
+        role: Park keeper
+        needs: [hr-self-service]
+    """
+
+
+def _study(tmp_path: Path, *, minimum: int = 3, imported: bool = True) -> Path:
+    """The survey fixture study with two personas, its long export imported if asked."""
+    root = tmp_path / "study"
+    shutil.copytree(FIXTURES / "study", root)
+    settings = root / "study.yaml"
+    settings.write_text(
+        settings.read_text().replace("min_group_size: 3", f"min_group_size: {minimum}")
+    )
+    write_tree(root, {"personas.yaml": PERSONAS})
+    (root / "surveys").mkdir()
+    shutil.copy(FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    if imported:
+        export = str(FIXTURES / "exports" / "long.csv")
+        result = runner.invoke(app, ["survey", "import", str(root), export])
+        assert result.exit_code == 0, result.output
+    return root
+
+
+# Front desk (respondents r01-r05) cast 12 votes: leave 3, colleague 3, expense 2,
+# printer 2, meeting 1, cafe 1. Needs: hr-self-service <- leave + expense = 5/12,
+# people-finder <- colleague = 3/12, canteen <- meeting + cafe = 2/12,
+# room-booking <- meeting = 1/12, service-desk <- printer = 2/12.
+# Platform rule over 3 groups: shared when at least 2 groups need it; room-booking is
+# office's alone. Field staff (3 respondents): leave 3, printer 1, expense 1 of 5 votes.
+
+
+def test_profiles_by_hand(tmp_path: Path) -> None:
+    study = load_study(_study(tmp_path))
+    dana, femke = persona_profiles(study)
+    assert dana.group.id == "desk" and dana.family is None
+    needs = {k.need.id: k for k in dana.key_needs}
+    assert [k.need.id for k in dana.key_needs] == [
+        "hr-self-service",
+        "people-finder",
+        "canteen",
+        "room-booking",
+        "service-desk",
+    ]
+    assert {n: (k.importance, k.shared_by, k.on_shared_platform) for n, k in needs.items()} == {
+        "hr-self-service": ("must", 3, True),
+        "people-finder": ("must", 2, True),
+        "canteen": ("could", 3, True),
+        "room-booking": (None, 1, False),
+        "service-desk": ("could", 3, True),
+    }
+    (survey,) = dana.surveys
+    assert (survey.survey, survey.suppressed, survey.respondents) == ("toptasks", False, 5)
+    assert dict(survey.need_shares) == pytest.approx(
+        {
+            "hr-self-service": 5 / 12,
+            "people-finder": 3 / 12,
+            "canteen": 2 / 12,
+            "room-booking": 1 / 12,
+            "service-desk": 2 / 12,
+        }
+    )
+    assert [label for label, _ in survey.top_tasks] == [
+        "Find a colleague, by name or expertise",
+        "Book leave",
+        "Claim expenses",
+        "Report a broken printer",
+        "See the café menu",
+    ]
+    assert survey.top_tasks[0][1] == pytest.approx(3 / 12)
+    assert femke.surveys[0].need_shares == pytest.approx({"hr-self-service": 4 / 5})
+
+
+def test_only_selects_and_orders_and_unknown_ids_are_all_named(tmp_path: Path) -> None:
+    study = load_study(_study(tmp_path, imported=False))
+    advice = analyse_overlap(study).advice
+    chosen = build_personas(study, advice, only=["femke", "dana", "femke"])
+    assert [p.persona.id for p in chosen] == ["femke", "dana"]
+    assert all(p.surveys == () for p in chosen)  # nothing imported: no evidence
+    with pytest.raises(UsageError) as caught:
+        build_personas(study, advice, only=["dnaa", "nobody"])
+    messages = [(p.message, p.hint) for p in caught.value.problems]
+    assert ("no persona 'dnaa'", "did you mean 'dana'?") in messages
+    assert ("no persona 'nobody'", "personas: dana, femke") in messages
+
+
+def test_a_survey_that_did_not_ask_the_group_is_left_out(tmp_path: Path) -> None:
+    study = load_study(_study(tmp_path))
+    ((mapping, tally),) = imported_surveys(study)
+    result = analyse_toptasks(study, mapping, tally)
+    assert result.asked == {"desk", "field", "office"}
+    not_desk = dataclasses.replace(result, asked=frozenset({"field", "office"}))
+    dana, femke = build_personas(study, analyse_overlap(study).advice, [not_desk])
+    assert dana.surveys == () and len(femke.surveys) == 1
+
+
+def _outputs(root: Path) -> dict[str, str]:
+    """The report in every format and the terminal, for one study."""
+    study = load_study(root)
+    profiles = persona_profiles(study)
+    terminal = runner.invoke(app, ["personas", str(root)], env={"COLUMNS": "80"})
+    assert terminal.exit_code == 0, terminal.output
+    return {
+        "html": render_personas_page(profiles, study),
+        "markdown": personas_to_markdown(profiles, study),
+        "json": json.dumps(personas_to_json(profiles), ensure_ascii=False),
+        "terminal": terminal.stdout,
+    }
+
+
+def test_hidden_group_shows_no_figures_in_any_output(tmp_path: Path) -> None:
+    """With a minimum of 4, field (3 respondents) and office (3) are hidden; desk (5) is not."""
+    study = load_study(_study(tmp_path, minimum=4))
+    femke = persona_profiles(study, ["femke"])[0]
+    assert femke.surveys[0].suppressed and femke.surveys[0].need_shares == {}
+    assert femke.surveys[0].top_tasks == ()
+    for name, text in _outputs(study.root).items():
+        femke_part = text[text.rindex("Femke") :]
+        assert "80.0%" not in femke_part and "0.8" not in femke_part, name
+        assert "3 respondents" not in femke_part, name
+        if name != "json":
+            assert ("n&lt;4" if name == "html" else "n<4") in femke_part, name
+        else:
+            assert '"suppressed": true, "respondents": null' in femke_part
+        assert "41.7%" in text or "0.4167" in text, name  # desk's evidence is shown
+
+
+def test_free_text_is_scrubbed_and_escaped(tmp_path: Path) -> None:
+    root = _study(tmp_path)
+    text = (root / "personas.yaml").read_text()
+    (root / "personas.yaml").write_text(text.replace("name: Dana", "name: <b>Dana</b>"))
+    outputs = _outputs(root)
+    for name, output in outputs.items():
+        assert "dana.jansen@example.org" not in output and "12345678" not in output, name
+        assert "[e-mail]" in output and "[phone]" in output, name
+    assert "&lt;b&gt;Dana&lt;/b&gt;" in outputs["html"] and "<b>Dana" not in outputs["html"]
+
+
+def test_markdown_golden(tmp_path: Path, golden: Callable[[str, str], None]) -> None:
+    study = load_study(_study(tmp_path))
+    golden("personas-survey-fixture.md", personas_to_markdown(persona_profiles(study), study))
+
+
+def test_terminal_fits_80_columns(tmp_path: Path) -> None:
+    terminal = _outputs(_study(tmp_path))["terminal"]
+    assert max(len(line.rstrip()) for line in terminal.splitlines()) <= 80
+    assert "Key needs" in terminal and "not listed" in terminal
+    assert "Find a colleague, by name or expertise: 25.0%" in terminal
+
+
+def test_dutch_template_report(tmp_path: Path) -> None:
+    root = tmp_path / "gemeente"
+    assert runner.invoke(app, ["init", str(root), "--template", "gemeente"]).exit_code == 0
+    out = tmp_path / "personas.html"
+    result = runner.invoke(app, ["personas", str(root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="nl">' in page and "Belangrijkste behoeften" in page
+    assert page.count('<article class="persona"') == 6
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--persona", "dnaa"], "no persona 'dnaa'"),
+        (["--out", "x.pdf"], "cannot write the persona report as '.pdf'"),
+        (["--json", "--out", "x.md"], "--json writes JSON, not '.md'"),
+    ],
+)
+def test_refusals(tmp_path: Path, args: list[str], message: str) -> None:
+    root = _study(tmp_path, imported=False)
+    result = runner.invoke(app, ["personas", str(root), *args])
+    assert result.exit_code == 2 and message in result.stderr
+    assert not (root / "x.pdf").exists() and not Path("x.md").exists()
+
+
+def test_no_personas_and_stale_tally_are_errors(tmp_path: Path) -> None:
+    root = _study(tmp_path)
+    mapping = root / "surveys" / "toptasks.yaml"
+    mapping.write_text(mapping.read_text().replace("  - {id: cafe,", "  - {id: cafe2,"))
+    stale = runner.invoke(app, ["personas", str(root)])
+    assert stale.exit_code == 2 and "task 'cafe' was counted at import" in stale.stderr
+    (root / "personas.yaml").unlink()
+    empty = runner.invoke(app, ["personas", str(root)])
+    assert empty.exit_code == 2 and "the study defines no personas" in empty.stderr
+
+
+def test_subprocess_writes_each_format(tmp_path: Path) -> None:
+    root = _study(tmp_path)
+    for suffix in (".html", ".md", ".json"):
+        out = tmp_path / f"personas{suffix}"
+        done = subprocess.run(
+            [sys.executable, "-m", "needmap", "personas", str(root), "-p", "dana", "-o", str(out)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert f"wrote {out} (1 persona)" in done.stdout.replace("\n", "")
+        assert "Dana" in out.read_text(encoding="utf-8")
+    data = json.loads((tmp_path / "personas.json").read_text(encoding="utf-8"))
+    assert [p["id"] for p in data["personas"]] == ["dana"]
+    assert data["personas"][0]["surveys"][0]["respondents"] == 5
