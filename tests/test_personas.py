@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from needmap import load_study
@@ -247,3 +249,24 @@ def test_subprocess_writes_each_format(tmp_path: Path) -> None:
     data = json.loads((tmp_path / "personas.json").read_text(encoding="utf-8"))
     assert [p["id"] for p in data["personas"]] == ["dana"]
     assert data["personas"][0]["surveys"][0]["respondents"] == 5
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(minimum=st.integers(min_value=1, max_value=7))
+def test_evidence_is_hidden_exactly_where_the_ranking_hides_it(
+    tmp_path_factory: pytest.TempPathFactory, minimum: int
+) -> None:
+    root = _study(tmp_path_factory.mktemp("study"), minimum=minimum)
+    study = load_study(root)
+    ((mapping, tally),) = imported_surveys(study)
+    result = analyse_toptasks(study, mapping, tally)
+    for profile in persona_profiles(study):
+        (survey,) = profile.surveys
+        assert survey.suppressed == (profile.group.id in result.suppressed)
+        if survey.suppressed:
+            assert (survey.respondents, survey.top_tasks, dict(survey.need_shares)) == (0, (), {})
+        else:
+            assert 0 < sum(share for _, share in survey.top_tasks) <= 1 + 1e-9
+            assert all(0 <= share <= 1 for share in survey.need_shares.values())
