@@ -211,6 +211,7 @@ def test_dutch_template_report(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["--persona", "dnaa"], "no persona 'dnaa'"),
+        (["--persona", " , "], "no personas chosen"),
         (["--out", "x.pdf"], "cannot write the persona report as '.pdf'"),
         (["--json", "--out", "x.md"], "--json writes JSON, not '.md'"),
     ],

@@ -84,6 +84,11 @@ def build_personas(
     """
     if only is None:
         personas = list(study.personas)
+    elif not only:
+        raise UsageError.single(
+            "no personas chosen",
+            hint="name at least one: " + ", ".join(p.id for p in study.personas),
+        )
     else:
         unknown = [p for p in only if p not in study.persona_by_id]
         if unknown:
