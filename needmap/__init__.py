@@ -24,6 +24,8 @@ _EXPORTS = {
     "analyse_overlap": "needmap.model.analysis",
     "analyse_toptasks": "needmap.model.toptasks",
     "build_personas": "needmap.model.personas",
+    "plan_roadmap": "needmap.model.roadmap",
+    "study_roadmap": "needmap.reports.roadmap_report",
     "persona_profiles": "needmap.reports.personas_report",
     "load_mapping": "needmap.surveys.mapping",
     "import_survey": "needmap.surveys.importer",
@@ -47,6 +49,8 @@ __all__ = [
     "load_mapping",
     "load_study",
     "persona_profiles",
+    "plan_roadmap",
+    "study_roadmap",
     "write_schemas",
 ]
 
@@ -55,10 +59,12 @@ if TYPE_CHECKING:
     from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem
     from needmap.model.analysis import analyse_overlap
     from needmap.model.personas import build_personas
+    from needmap.model.roadmap import plan_roadmap
     from needmap.model.toptasks import analyse_toptasks
     from needmap.personas.loader import load_study
     from needmap.personas.study import Study
     from needmap.reports.personas_report import persona_profiles
+    from needmap.reports.roadmap_report import study_roadmap
     from needmap.scaffold import init_study, list_templates, write_schemas
     from needmap.surveys.importer import import_survey
     from needmap.surveys.mapping import load_mapping

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from needmap.errors import Problem
     from needmap.model.analysis import OverlapAnalysis
+    from needmap.model.roadmap import Roadmap
     from needmap.model.toptasks import GroupBreakdown, TopTasks
     from needmap.personas.study import Study
     from needmap.reports.i18n import Language
@@ -433,6 +434,45 @@ def personas(
     from needmap.reports.personas_report import persona_views
 
     _print_personas(persona_views(profiles, study), study.settings.language)
+
+
+@app.command()
+def roadmap(
+    folder: StudyDir,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .html (a page), .md, .csv, .xlsx or .json. Default: print it.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the roadmap as JSON (docs/json-output.md).")
+    ] = False,
+) -> None:
+    """The roadmap: needs by score (demand x evidence / effort) in the study's phases.
+
+    Phases and their capacity in effort points come from roadmap.phases in study.yaml; a need
+    is never planned before what it depends on. Imported top-task surveys are evidence.
+    """
+    from needmap.personas.loader import load_study
+    from needmap.reports.roadmap_report import roadmap_to_json, study_roadmap
+
+    study = load_study(folder)
+    plan = study_roadmap(study)
+    if as_json:
+        _emit_json(roadmap_to_json(plan), out)
+        return
+    if out is not None:
+        from needmap.reports.roadmap_report import write_roadmap
+
+        write_roadmap(plan, study, out)
+        planned = sum(len(p.needs) for p in plan.phases)
+        _console().print(f"wrote {out} ({planned} of {len(plan.needs)} needs planned)")
+        return
+    _print_roadmap(plan, study)
 
 
 survey_app = typer.Typer(
@@ -889,6 +929,30 @@ def _print_personas(views: tuple[PersonaView, ...], language: Language) -> None:
             console.print(f"\n[bold]{escape(survey.heading)}[/bold]")
             console.print(escape(survey.text))
             _print_bullets(console, [f"{label}: {pct}" for label, pct, _ in survey.tasks])
+
+
+def _print_roadmap(plan: Roadmap, study: Study) -> None:
+    """Each phase with its load and its needs in plan order, then the rule and the notes."""
+    from needmap.reports.i18n import labels
+    from needmap.reports.roadmap_report import build_roadmap_table, phase_views
+
+    console = _console()
+    why = build_roadmap_table(plan, study)
+    rows = iter(why.rows)  # in plan order, as the phases list their needs
+    shown = (0, 1, 3, 5, 7, 8)  # number, need, score, votes, effort, after
+    for view in phase_views(plan, study):
+        table = _light_table(f"[bold]{escape(view.name)}[/bold] · {escape(view.load)}")
+        for i in shown:
+            table.add_column(why.header[i], justify="left" if i in why.text_columns else "right")
+        for _ in view.needs:
+            row = next(rows)
+            table.add_row(*(escape(row[i]) for i in shown))
+        if not view.needs:
+            table.add_row("", f"[dim]{escape(labels(study.settings.language)['rm.empty'])}[/dim]")
+        console.print(table)
+        console.print()
+    for note in why.notes:
+        console.print(escape(note), soft_wrap=False, style="dim")
 
 
 def _group_toptasks(

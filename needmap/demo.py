@@ -23,6 +23,7 @@ from needmap.personas.study import Study
 from needmap.reports.bundle import write_overlap_bundle, write_toptasks_bundle
 from needmap.reports.index_page import write_index_page
 from needmap.reports.personas_report import persona_profiles, write_personas
+from needmap.reports.roadmap_report import study_roadmap, write_roadmap
 from needmap.scaffold import init_study
 from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
 from needmap.surveys.mapping import SurveyMapping, mapping_files
@@ -94,6 +95,11 @@ def build_demo(
             path = out / f"personas{suffix}"
             write_personas(profiles, study, path)
             wrote(path)
+    plan = study_roadmap(study)
+    for suffix in (".html", ".md", ".xlsx"):
+        path = out / f"roadmap{suffix}"
+        write_roadmap(plan, study, path)
+        wrote(path)
     wrote(write_index_page(study, result.files, out))
     return result
 

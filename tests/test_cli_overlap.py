@@ -151,7 +151,7 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
             f"toptasks-toptaken-2026{s}"
             for s in (".html", ".md", ".xlsx", "-neck.png", "-groups.png")
         ]
-        + ["personas.html", "personas.md"]
+        + ["personas.html", "personas.md", "roadmap.html", "roadmap.md", "roadmap.xlsx"]
     )
     assert not any(p.name.endswith(".tmp") for p in (tmp_path / "demo").rglob("*"))
 
@@ -177,6 +177,7 @@ def test_demo_with_gemeente_includes_an_example_survey(tmp_path: Path) -> None:
     assert 'href="overlap-groups.html"' in index and 'href="toptasks-toptaken-2026.html"' in index
     personas = index[index.index("Persona&#39;s") :]
     assert 'href="personas.html"' in personas and 'href="personas.md"' in personas
+    assert 'href="roadmap.html"' in index[index.index(">Roadmap<") :]
     tally = json.loads((result.study_dir / "surveys" / "toptaken-2026.tally.json").read_text())
     assert "anonymous" not in json.dumps(tally)
     assert sum(tally["respondents"].values()) > 400

@@ -115,6 +115,35 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "index.table": "table",
         "index.data": "data",
         "index.personas": "Personas",
+        "index.roadmap": "Roadmap",
+        "rm.title": "Roadmap: {name}",
+        "rm.summary": "{planned} of {needs} needs planned in {phases} phases",
+        "rm.load": "{used} of {capacity} points",
+        "rm.load.open": "{used} points",
+        "rm.order": "#",
+        "rm.phase": "Phase",
+        "rm.score": "Score",
+        "rm.demand": "Demand",
+        "rm.votes": "Votes",
+        "rm.factor": "Evidence",
+        "rm.effort": "Effort",
+        "rm.after": "After",
+        "rm.needed_by": "Brought forward for",
+        "rm.unplanned": "Does not fit in any phase",
+        "rm.unplanned_hint": "Raise a phase's capacity in study.yaml (roadmap.phases), add a "
+        "phase without capacity, or split the need.",
+        "rm.empty": "nothing planned",
+        "rm.table": "Why this order",
+        "rm.sheet": "Roadmap",
+        "rm.rule": "Score = share of the demand (headcount \u00d7 importance) "
+        "\u00d7 evidence factor \u00f7 "
+        "effort points. Evidence factor: the need's share of top-task votes against the average "
+        "need's, between 0.5 and 2; 1 without votes. Needs go in order of score into the "
+        "earliest phase with room, never before what they depend on; a need others depend on "
+        "takes their score when it is higher.",
+        "rm.no_surveys": "No top-task survey imported: every evidence factor is 1.",
+        "rm.surveys": "Votes from: {surveys}.",
+        "note.effort_unknown": "no effort given for {needs}: counted as m",
         "index.text": "text",
         "p.title": "Personas",
         "p.summary": "{count} personas of {groups} target groups",
@@ -243,6 +272,35 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "index.table": "tabel",
         "index.data": "gegevens",
         "index.personas": "Persona's",
+        "index.roadmap": "Roadmap",
+        "rm.title": "Roadmap: {name}",
+        "rm.summary": "{planned} van {needs} behoeften gepland in {phases} fasen",
+        "rm.load": "{used} van {capacity} punten",
+        "rm.load.open": "{used} punten",
+        "rm.order": "#",
+        "rm.phase": "Fase",
+        "rm.score": "Score",
+        "rm.demand": "Vraag",
+        "rm.votes": "Stemmen",
+        "rm.factor": "Bewijs",
+        "rm.effort": "Omvang",
+        "rm.after": "Na",
+        "rm.needed_by": "Naar voren voor",
+        "rm.unplanned": "Past in geen fase",
+        "rm.unplanned_hint": "Verhoog de capaciteit van een fase in study.yaml (roadmap.phases), "
+        "voeg een fase zonder capaciteit toe of splits de behoefte.",
+        "rm.empty": "niets gepland",
+        "rm.table": "Waarom deze volgorde",
+        "rm.sheet": "Roadmap",
+        "rm.rule": "Score = aandeel in de vraag (aantal mensen \u00d7 belang) "
+        "\u00d7 bewijsfactor \u00f7 "
+        "omvangpunten. Bewijsfactor: het aandeel van de behoefte in de toptaakstemmen tegenover "
+        "dat van de gemiddelde behoefte, tussen 0,5 en 2; 1 zonder stemmen. Behoeften gaan op "
+        "volgorde van score in de vroegste fase met ruimte, nooit vóór waar ze van afhangen; een "
+        "behoefte waar andere van afhangen krijgt hun score als die hoger is.",
+        "rm.no_surveys": "Geen toptakenonderzoek ingelezen: elke bewijsfactor is 1.",
+        "rm.surveys": "Stemmen uit: {surveys}.",
+        "note.effort_unknown": "geen omvang opgegeven voor {needs}: geteld als m",
         "index.text": "tekst",
         "p.title": "Persona's",
         "p.summary": "{count} persona's uit {groups} doelgroepen",

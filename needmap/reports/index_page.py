@@ -23,6 +23,7 @@ def write_index_page(study: Study, files: Sequence[Path], out: Path) -> Path:
         words["index.overlap"]: [],
         words["index.toptasks"]: [],
         words["index.personas"]: [],
+        words["index.roadmap"]: [],
         words["index.files"]: [],
     }
     for path in files:
@@ -39,10 +40,11 @@ def write_index_page(study: Study, files: Sequence[Path], out: Path) -> Path:
             sections[words["index.overlap"]].append((relative, kind))
         elif path.suffix == ".html" and path.name.startswith("toptasks-"):
             sections[words["index.toptasks"]].append((relative, kind))
-        elif path.name.startswith("personas."):
+        elif path.name.startswith(("personas.", "roadmap.")):
             if path.suffix == ".md":
                 kind = words["index.text"]
-            sections[words["index.personas"]].append((relative, kind))
+            section = "index.personas" if path.name.startswith("personas.") else "index.roadmap"
+            sections[words[section]].append((relative, kind))
         else:
             sections[words["index.files"]].append((relative, kind))
     page = out / "index.html"

@@ -47,6 +47,8 @@ class RankingTable:
     """The column of coverage marks (●), centred; None when the table has none."""
     sheet: str = "Top tasks"
     """Its sheet's name in a workbook."""
+    text_columns: tuple[int, ...] = (1,)
+    """Columns of text, aligned left (the others hold numbers or marks)."""
 
 
 def build_ranking(result: TopTasks, language: Language) -> RankingTable:
@@ -164,7 +166,7 @@ def ranking_to_markdown(table: RankingTable) -> str:
     lines = [f"## {cell(table.title)}", ""]
     lines.append("| " + " | ".join(cell(h) for h in table.header) + " |")
     aligns = [
-        " --- " if i == 1 else " :-: " if i == table.marks_column else " ---: "
+        " --- " if i in table.text_columns else " :-: " if i == table.marks_column else " ---: "
         for i in range(len(table.header))
     ]
     lines.append("|" + "|".join(aligns) + "|")
@@ -212,7 +214,7 @@ def _fill_sheet(sheet: Any, table: RankingTable) -> None:
             if r == 1:
                 cell.font = Font(bold=True)
                 cell.alignment = Alignment(wrap_text=True, vertical="bottom")
-            elif c != 2:
+            elif c - 1 not in table.text_columns:
                 cell.alignment = Alignment(horizontal="right")
             if r > 1 and table.in_coverage[r - 2]:
                 cell.fill = band

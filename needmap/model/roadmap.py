@@ -1,0 +1,242 @@
+"""The roadmap: needs ordered by a score anyone can recompute, planned into phases.
+
+*Score.* ``demand share (%) * evidence factor / effort points``:
+
+- demand share: the need's part of the study's weighted demand, the same demand as the
+  overlap model's (group headcount * importance weight, summed over the groups that need it);
+- evidence factor: the need's share of top-task votes (weighted where the survey is), as a
+  multiple of the average need's share, kept between 0.5 and 2 so that a survey can question
+  or raise a need but not overrule the groups; 1 when no survey task maps to the need. With
+  several surveys the need's shares are averaged over those that map a task to it;
+- effort points: ``scoring.effort_points`` of the need's ``effort`` (``m`` when unknown, with
+  a note).
+
+*Planning.* Needs are taken in order of priority — a need's own score, or the highest score
+of the needs that depend on it, if that is higher, since they cannot come first without it
+— and each goes into the earliest phase that has room for its points and is not before a
+phase of any of its dependencies. A phase without capacity takes everything that reaches it.
+A need that fits in no phase (more points than any phase's capacity, or the last phase is
+full) is left unplanned, and said so.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from needmap.model.notes import Note
+from needmap.model.overlap import Overlap, need_order
+from needmap.model.toptasks import TopTasks
+from needmap.personas.schema import Effort, Need, RoadmapPhase
+from needmap.personas.study import Study
+
+__all__ = [
+    "EVIDENCE_FACTOR_RANGE",
+    "PhasePlan",
+    "Roadmap",
+    "ScoredNeed",
+    "evidence_factors",
+    "plan_roadmap",
+]
+
+EVIDENCE_FACTOR_RANGE = (0.5, 2.0)
+"""The lowest and highest evidence factor."""
+_UNKNOWN_EFFORT: Effort = "m"
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredNeed:
+    need: Need
+    demand_share: float
+    """The need's part of the total weighted demand (0-1)."""
+    evidence: float | None
+    """Its share of top-task votes; None when no survey task maps to it."""
+    evidence_factor: float
+    effort: Effort
+    """The need's effort, or ``m`` when it has none (``effort_known`` says which)."""
+    effort_known: bool
+    points: float
+    score: float
+    priority: float
+    """The score it is planned by: its own, or a higher one of a need that depends on it."""
+    needed_by: tuple[str, ...]
+    """Ids of the needs that depend on it, directly or not, whose score raised its
+    priority."""
+
+
+@dataclass(frozen=True, slots=True)
+class PhasePlan:
+    phase: RoadmapPhase
+    needs: tuple[ScoredNeed, ...]
+    """In the order they were planned: by priority."""
+
+    @property
+    def points(self) -> float:
+        return float(sum(n.points for n in self.needs))
+
+
+@dataclass(frozen=True, slots=True)
+class Roadmap:
+    phases: tuple[PhasePlan, ...]
+    unplanned: tuple[ScoredNeed, ...]
+    """Needs that fit in no phase, by priority."""
+    surveys: tuple[str, ...]
+    """Ids of the surveys whose votes are evidence."""
+    notes: tuple[Note, ...]
+
+    @property
+    def needs(self) -> tuple[ScoredNeed, ...]:
+        """Every need in plan order: phase by phase, then the unplanned ones."""
+        return (*(n for p in self.phases for n in p.needs), *self.unplanned)
+
+    def phase_of(self, need: str) -> str | None:
+        """The id of the phase ``need`` is planned in; None when it is unplanned."""
+        return next(
+            (p.phase.id for p in self.phases if any(n.need.id == need for n in p.needs)), None
+        )
+
+
+def evidence_factors(
+    shares: Mapping[str, float],
+    low: float = EVIDENCE_FACTOR_RANGE[0],
+    high: float = EVIDENCE_FACTOR_RANGE[1],
+) -> dict[str, float]:
+    """need id -> its vote share divided by the mean share, kept within ``low``-``high``."""
+    if not shares:
+        return {}
+    mean = sum(shares.values()) / len(shares)
+    if mean <= 0:
+        return {need: 1.0 for need in shares}
+    return {need: min(high, max(low, share / mean)) for need, share in shares.items()}
+
+
+def _vote_shares(surveys: Sequence[TopTasks]) -> dict[str, float]:
+    """need id -> its vote share, averaged over the surveys that map a task to it."""
+    found: dict[str, list[float]] = {}
+    for survey in surveys:
+        for evidence in survey.needs:
+            share = evidence.share if evidence.weighted_share is None else evidence.weighted_share
+            found.setdefault(evidence.need, []).append(share)
+    return {need: sum(values) / len(values) for need, values in found.items()}
+
+
+def plan_roadmap(study: Study, overlap: Overlap, surveys: Sequence[TopTasks] = ()) -> Roadmap:
+    """Score every need of ``study`` and plan it into the study's roadmap phases.
+
+    ``overlap`` is the overlap over all groups (its demand is the demand share's source);
+    ``surveys`` are the analysed top-task surveys whose votes are evidence.
+    """
+    scoring = study.settings.scoring
+    points_of = scoring.effort_points.model_dump()
+    total = overlap.total_demand
+    shares = _vote_shares(surveys)
+    factors = evidence_factors(shares)
+    needs = sorted(study.needs, key=need_order)
+    base = {}
+    for need in needs:
+        effort = need.effort or _UNKNOWN_EFFORT
+        demand_share = overlap.demand.get(need.id, 0.0) / total if total else 0.0
+        factor = factors.get(need.id, 1.0)
+        points = float(points_of[effort])
+        base[need.id] = (demand_share, factor, effort, points, 100 * demand_share * factor / points)
+    priority, needed_by = _priorities({n.id: base[n.id][4] for n in needs}, needs)
+    scored = {
+        need.id: ScoredNeed(
+            need=need,
+            demand_share=base[need.id][0],
+            evidence=shares.get(need.id),
+            evidence_factor=base[need.id][1],
+            effort=base[need.id][2],
+            effort_known=need.effort is not None,
+            points=base[need.id][3],
+            score=base[need.id][4],
+            priority=priority[need.id],
+            needed_by=needed_by[need.id],
+        )
+        for need in needs
+    }
+    order = sorted(scored.values(), key=lambda s: (-s.priority, -s.score, need_order(s.need)))
+    phases, unplanned = _place(order, study.settings.roadmap.phases)
+    notes = []
+    unknown = [s.need.id for s in order if not s.effort_known]
+    if unknown:
+        notes.append(Note("note.effort_unknown", {"needs": ", ".join(unknown)}))
+    if overlap.weighting_note is not None:
+        notes.append(overlap.weighting_note)
+    return Roadmap(
+        phases=phases,
+        unplanned=unplanned,
+        surveys=tuple(s.survey for s in surveys),
+        notes=tuple(notes),
+    )
+
+
+def _priorities(
+    scores: Mapping[str, float], needs: Sequence[Need]
+) -> tuple[dict[str, float], dict[str, tuple[str, ...]]]:
+    """Each need's priority (its score, or a dependent's higher one) and the dependents
+    that raised it. Dependencies form no cycle (the loader refuses cycles)."""
+    dependents: dict[str, list[str]] = {n.id: [] for n in needs}
+    for need in needs:
+        for dependency in need.depends_on:
+            if dependency in dependents:
+                dependents[dependency].append(need.id)
+    priority: dict[str, float] = {}
+    raised_by: dict[str, tuple[str, ...]] = {}
+
+    def visit(need: str) -> float:
+        if need not in priority:
+            best, by = scores[need], []
+            for dependent in dependents[need]:
+                value = visit(dependent)
+                if value > scores[need]:
+                    by.append(dependent)
+                best = max(best, value)
+            priority[need] = best
+            raised_by[need] = tuple(by)
+        return priority[need]
+
+    for need in needs:
+        visit(need.id)
+    return priority, raised_by
+
+
+def _place(
+    order: Sequence[ScoredNeed], phases: Sequence[RoadmapPhase]
+) -> tuple[tuple[PhasePlan, ...], tuple[ScoredNeed, ...]]:
+    """Each need, in priority order but never before its dependencies, into the earliest
+    phase with room that is not before a phase of its dependencies; a need whose dependency
+    is unplanned stays unplanned too."""
+    known = {s.need.id for s in order}
+    room = [math.inf if p.capacity is None else p.capacity for p in phases]
+    placed: dict[str, int] = {}
+    planned: list[list[ScoredNeed]] = [[] for _ in phases]
+    unplanned: list[ScoredNeed] = []
+    pending = list(order)
+    while pending:
+        done = placed.keys() | {u.need.id for u in unplanned}
+        ready = next(
+            i
+            for i, s in enumerate(pending)
+            if all(d in done for d in s.need.depends_on if d in known)
+        )
+        scored = pending.pop(ready)
+        dependencies = [d for d in scored.need.depends_on if d in known]
+        index = None
+        if all(d in placed for d in dependencies):
+            earliest = max((placed[d] for d in dependencies), default=0)
+            index = next(
+                (i for i in range(earliest, len(phases)) if scored.points <= room[i] + 1e-9),
+                None,
+            )
+        if index is None:
+            unplanned.append(scored)
+            continue
+        placed[scored.need.id] = index
+        room[index] -= scored.points
+        planned[index].append(scored)
+    plans = tuple(
+        PhasePlan(phase, tuple(needs)) for phase, needs in zip(phases, planned, strict=True)
+    )
+    return plans, tuple(unplanned)

@@ -1,0 +1,302 @@
+"""The roadmap report: the phases with their needs, and the table that shows why this order,
+as an offline HTML page, Markdown, CSV, XLSX or JSON.
+
+The table is a :class:`~needmap.reports.toptasks_table.RankingTable`, so Markdown, CSV and
+XLSX come from the same writers as the top-task ranking (formula-safe, text as text).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from needmap.model.analysis import analyse_overlap
+from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
+from needmap.model.toptasks import analyse_toptasks
+from needmap.personas.study import Study
+from needmap.reports.i18n import Language, labels, note_text
+from needmap.reports.jinja import environment
+from needmap.reports.table_formats import csv_bytes, write_in_format
+from needmap.reports.toptasks_table import (
+    RankingTable,
+    ranking_to_csv,
+    ranking_to_markdown,
+    ranking_to_xlsx,
+)
+from needmap.surveys import imported_surveys
+
+__all__ = [
+    "PhaseView",
+    "build_roadmap_table",
+    "phase_views",
+    "render_roadmap_page",
+    "roadmap_notes",
+    "roadmap_to_json",
+    "roadmap_to_markdown",
+    "study_roadmap",
+    "write_roadmap",
+]
+
+
+def study_roadmap(study: Study) -> Roadmap:
+    """The study's roadmap, with the votes of every imported top-task survey as evidence."""
+    surveys = [analyse_toptasks(study, m, t) for m, t in imported_surveys(study)]
+    return plan_roadmap(study, analyse_overlap(study).overlap, surveys)
+
+
+def _pct(value: float) -> str:
+    return f"{value * 100:.1f}%"
+
+
+def _number(value: float) -> str:
+    """One decimal, with a point in both languages, as the percentages beside it."""
+    return f"{value:.1f}"
+
+
+def _points(value: float) -> str:
+    return str(int(value)) if value.is_integer() else _number(value)
+
+
+def _effort(scored: ScoredNeed) -> str:
+    size = scored.effort.upper() if scored.effort_known else "?"
+    return f"{size} ({_points(scored.points)})"
+
+
+def _titles(ids: tuple[str, ...] | list[str], study: Study) -> str:
+    return "; ".join(study.need_by_id[i].title for i in ids if i in study.need_by_id)
+
+
+def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
+    """One row per need in plan order: phase, score and its parts, effort, dependencies.
+    Rows of the first phase are marked (the band in XLSX)."""
+    language = study.settings.language
+    words = labels(language)
+    phase_name = {p.phase.id: p.phase.name for p in roadmap.phases}
+    first = roadmap.phases[0].phase.id
+    rows = []
+    marked = []
+    for number, scored in enumerate(roadmap.needs, start=1):
+        phase = roadmap.phase_of(scored.need.id)
+        rows.append(
+            (
+                str(number),
+                scored.need.title,
+                phase_name[phase] if phase else words["rm.unplanned"],
+                _number(scored.score),
+                _pct(scored.demand_share),
+                "\u2013" if scored.evidence is None else _pct(scored.evidence),
+                f"\u00d7{_number(scored.evidence_factor)}",
+                _effort(scored),
+                _titles(scored.need.depends_on, study),
+                _titles(scored.needed_by, study),
+            )
+        )
+        marked.append(phase == first)
+    return RankingTable(
+        title=words["rm.table"],
+        header=(
+            words["rm.order"],
+            words["need"],
+            words["rm.phase"],
+            words["rm.score"],
+            words["rm.demand"],
+            words["rm.votes"],
+            words["rm.factor"],
+            words["rm.effort"],
+            words["rm.after"],
+            words["rm.needed_by"],
+        ),
+        rows=tuple(rows),
+        in_coverage=tuple(marked),
+        notes=roadmap_notes(roadmap, language),
+        marks_column=None,
+        sheet=words["rm.sheet"],
+        text_columns=(1, 2, 8, 9),
+    )
+
+
+def roadmap_notes(roadmap: Roadmap, language: Language) -> tuple[str, ...]:
+    """The rule, where the votes come from, and the model's notes, in words."""
+    words = labels(language)
+    surveys = (
+        words["rm.surveys"].format(surveys=", ".join(roadmap.surveys))
+        if roadmap.surveys
+        else words["rm.no_surveys"]
+    )
+    notes = [note_text(n, language) for n in roadmap.notes]
+    return (words["rm.rule"], surveys, *(n[:1].upper() + n[1:] + "." for n in notes))
+
+
+@dataclass(frozen=True)
+class PhaseView:
+    name: str
+    load: str
+    """Points planned, of the capacity if it has one."""
+    full: float
+    """Share of the capacity used (0-1); 0 for a phase without capacity."""
+    needs: tuple[tuple[str, str, str, str], ...]
+    """Per need: title, kind, effort, what it waits for."""
+    first: int
+    """The number of its first need in the whole plan (the table's #)."""
+
+
+def phase_views(roadmap: Roadmap, study: Study) -> tuple[PhaseView, ...]:
+    """The phases in words, the unplanned needs last as a phase of their own."""
+    language = study.settings.language
+    words = labels(language)
+
+    def needs(items: tuple[ScoredNeed, ...]) -> tuple[tuple[str, str, str, str], ...]:
+        return tuple(
+            (
+                s.need.title,
+                words[f"kind.{s.need.kind}"],
+                _effort(s),
+                _titles(s.need.depends_on, study),
+            )
+            for s in items
+        )
+
+    views: list[PhaseView] = []
+    first = 1
+    for plan in roadmap.phases:
+        used = _points(plan.points)
+        capacity = plan.phase.capacity
+        load = (
+            words["rm.load"].format(used=used, capacity=_points(capacity))
+            if capacity
+            else words["rm.load.open"].format(used=used)
+        )
+        views.append(
+            PhaseView(
+                plan.phase.name,
+                load,
+                plan.points / capacity if capacity else 0.0,
+                needs(plan.needs),
+                first,
+            )
+        )
+        first += len(plan.needs)
+    if roadmap.unplanned:
+        used = _points(float(sum(s.points for s in roadmap.unplanned)))
+        views.append(
+            PhaseView(
+                words["rm.unplanned"],
+                words["rm.load.open"].format(used=used),
+                0.0,
+                needs(roadmap.unplanned),
+                first,
+            )
+        )
+    return tuple(views)
+
+
+def _summary(roadmap: Roadmap, language: Language) -> str:
+    planned = sum(len(p.needs) for p in roadmap.phases)
+    return labels(language)["rm.summary"].format(
+        planned=planned, needs=len(roadmap.needs), phases=len(roadmap.phases)
+    )
+
+
+def _title(study: Study) -> str:
+    return labels(study.settings.language)["rm.title"].format(name=study.settings.name)
+
+
+def render_roadmap_page(roadmap: Roadmap, study: Study) -> str:
+    """The roadmap as one offline HTML page: phases as columns, then why this order."""
+    language = study.settings.language
+    words = labels(language)
+    return (
+        environment()
+        .get_template("roadmap.html.j2")
+        .render(
+            language=language,
+            title=_title(study),
+            organisation=study.settings.organisation,
+            summary=_summary(roadmap, language),
+            phases=phase_views(roadmap, study),
+            unplanned_hint=words["rm.unplanned_hint"] if roadmap.unplanned else "",
+            after=words["rm.after"],
+            table=build_roadmap_table(roadmap, study),
+        )
+    )
+
+
+def roadmap_to_markdown(roadmap: Roadmap, study: Study) -> str:
+    language = study.settings.language
+    words = labels(language)
+    lines = [
+        f"# {_title(study)}",
+        "",
+        f"{study.settings.organisation} · {_summary(roadmap, language)}",
+        "",
+    ]
+    for view in phase_views(roadmap, study):
+        lines += [f"## {view.name} ({view.load})", ""]
+        if not view.needs:
+            lines.append(f"_{words['rm.empty']}_")
+        for title, kind, effort, after in view.needs:
+            waits = f"; {words['rm.after'].lower()}: {after}" if after else ""
+            lines.append(f"- {title} ({kind}, {effort}{waits})")
+        lines.append("")
+    if roadmap.unplanned:
+        lines += [f"_{words['rm.unplanned_hint']}_", ""]
+    table = ranking_to_markdown(build_roadmap_table(roadmap, study))
+    return "\n".join(lines) + "\n" + table
+
+
+def roadmap_to_json(roadmap: Roadmap) -> dict[str, Any]:
+    """The stable JSON of ``needmap roadmap --json`` (docs/json-output.md)."""
+
+    def need(s: ScoredNeed) -> dict[str, Any]:
+        return {
+            "id": s.need.id,
+            "title": s.need.title,
+            "score": round(s.score, 4),
+            "priority": round(s.priority, 4),
+            "demand_share": round(s.demand_share, 4),
+            "evidence": None if s.evidence is None else round(s.evidence, 4),
+            "evidence_factor": round(s.evidence_factor, 4),
+            "effort": s.effort if s.effort_known else None,
+            "points": s.points,
+            "depends_on": list(s.need.depends_on),
+            "needed_by": list(s.needed_by),
+        }
+
+    return {
+        "phases": [
+            {
+                "id": p.phase.id,
+                "name": p.phase.name,
+                "capacity": p.phase.capacity,
+                "points": p.points,
+                "needs": [need(s) for s in p.needs],
+            }
+            for p in roadmap.phases
+        ],
+        "unplanned": [need(s) for s in roadmap.unplanned],
+        "surveys": list(roadmap.surveys),
+        "notes": [note_text(n, "en") for n in roadmap.notes],
+    }
+
+
+def write_roadmap(roadmap: Roadmap, study: Study, path: Path) -> None:
+    """Write the roadmap as ``path``'s suffix asks: .html, .md, .csv, .xlsx or .json."""
+    renderers: Mapping[str, Callable[[Roadmap], bytes]] = {
+        ".html": lambda r: render_roadmap_page(r, study).encode("utf-8"),
+        ".md": lambda r: roadmap_to_markdown(r, study).encode("utf-8"),
+        ".csv": lambda r: csv_bytes(ranking_to_csv(build_roadmap_table(r, study))),
+        ".xlsx": lambda r: ranking_to_xlsx(build_roadmap_table(r, study)),
+        ".json": lambda r: (
+            json.dumps(roadmap_to_json(r), indent=2, ensure_ascii=False) + "\n"
+        ).encode("utf-8"),
+    }
+    write_in_format(
+        renderers,
+        roadmap,
+        path,
+        "the roadmap",
+        "use a name ending in .html, .md, .csv, .xlsx or .json",
+    )

@@ -1,0 +1,287 @@
+"""The roadmap: hand-checked scores and plans, properties of planning, and every output."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.model.overlap import compute_overlap
+from needmap.model.roadmap import Roadmap, evidence_factors, plan_roadmap
+from needmap.personas.schema import Need, StudySettings, TargetGroup
+from needmap.personas.study import Study
+from needmap.reports.roadmap_report import (
+    build_roadmap_table,
+    render_roadmap_page,
+    roadmap_to_json,
+    roadmap_to_markdown,
+    study_roadmap,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "survey"
+runner = CliRunner()
+
+
+def _study(
+    needs: Sequence[Mapping[str, Any]],
+    phases: Sequence[Mapping[str, Any]],
+    headcounts: Mapping[str, int] | None = None,
+) -> Study:
+    """An in-memory study: groups ``a`` (10 people) and ``b`` (30), ``needs`` as in YAML."""
+    return Study(
+        root=Path(),
+        settings=StudySettings.model_validate(
+            {
+                "name": "Roadmap test",
+                "organisation": "Test org",
+                "language": "en",
+                "roadmap": {"phases": list(phases)},
+            }
+        ),
+        groups=tuple(
+            TargetGroup(id=g, name=g.upper(), headcount=n)
+            for g, n in (headcounts or {"a": 10, "b": 30}).items()
+        ),
+        needs=tuple(
+            Need.model_validate({"title": f"Need {n['id']}", "kind": "function", **n})
+            for n in needs
+        ),
+    )
+
+
+# Demand (headcount x weight; must 3, should 2, could 1): n1 10*3 + 30*3 = 120, n2 30*2 = 60,
+# n3 10*1 = 10, n4 10*3 = 30, n5 30*1 = 30; total 250. Scores (share % / points):
+# n1 48 / 3 = 16, n2 24 / 2 = 12, n3 4 / 1 = 4, n4 12 / 2 = 6, n5 12 / 3 (no effort: m) = 4.
+# n4 depends on n3, so n3 takes n4's priority 6 and is planned just before it.
+NEEDS: list[dict[str, Any]] = [
+    {"id": "n1", "groups": {"a": "must", "b": "must"}, "effort": "m"},
+    {"id": "n2", "groups": {"b": "should"}, "effort": "s"},
+    {"id": "n3", "groups": {"a": "could"}, "effort": "xs"},
+    {"id": "n4", "groups": {"a": "must"}, "effort": "s", "depends_on": ["n3"]},
+    {"id": "n5", "groups": {"b": "could"}},
+]
+
+
+def _plan(study: Study) -> Roadmap:
+    return plan_roadmap(study, compute_overlap(study))
+
+
+def _ids(roadmap: Roadmap) -> list[list[str]]:
+    return [[s.need.id for s in p.needs] for p in roadmap.phases] + [
+        [s.need.id for s in roadmap.unplanned]
+    ]
+
+
+def test_scores_and_plan_by_hand() -> None:
+    phases: list[dict[str, Any]] = [
+        {"id": "now", "name": "Now", "capacity": 5},
+        {"id": "next", "name": "Next", "capacity": 6},
+        {"id": "later", "name": "Later"},
+    ]
+    roadmap = _plan(_study(NEEDS, phases))
+    scored = {s.need.id: s for s in roadmap.needs}
+    assert {n: s.score for n, s in scored.items()} == pytest.approx(
+        {"n1": 16.0, "n2": 12.0, "n3": 4.0, "n4": 6.0, "n5": 4.0}
+    )
+    assert {n: s.demand_share for n, s in scored.items()} == pytest.approx(
+        {"n1": 0.48, "n2": 0.24, "n3": 0.04, "n4": 0.12, "n5": 0.12}
+    )
+    assert scored["n3"].priority == pytest.approx(6.0) and scored["n3"].needed_by == ("n4",)
+    assert scored["n5"].effort == "m" and not scored["n5"].effort_known
+    # now: n1 (3) + n2 (2) = 5, full; n3 (1) and n4 (2) after it, then n5 (3) in next: 6.
+    assert _ids(roadmap) == [["n1", "n2"], ["n3", "n4", "n5"], [], []]
+    assert [p.points for p in roadmap.phases] == [5, 6, 0]
+    assert [(n.key, dict(n.values)) for n in roadmap.notes] == [
+        ("note.effort_unknown", {"needs": "n5"})
+    ]
+
+
+def test_a_need_that_fits_nowhere_is_unplanned_with_what_depends_on_it() -> None:
+    phases = [
+        {"id": "now", "name": "Now", "capacity": 5},
+        {"id": "next", "name": "Next", "capacity": 4},
+    ]
+    needs = [*NEEDS, {"id": "n6", "groups": {"b": "must"}, "effort": "xl", "depends_on": ["n1"]}]
+    needs[3] = {**needs[3], "depends_on": ["n3", "n6"]}
+    roadmap = _plan(_study(needs, phases))
+    # n6 (8 points) fits in no phase; n4 depends on it, so n4 waits too. The rest fits:
+    # n1 (3) + n2 (2) now, n3 (1) + n5 (3) next.
+    assert _ids(roadmap) == [["n1", "n2"], ["n3", "n5"], ["n6", "n4"]]
+    assert {s.need.id: s.needed_by for s in roadmap.needs}["n6"] == ("n4",)
+
+
+def test_evidence_factor_is_relative_and_bounded() -> None:
+    # mean share 0.1125: 0.3 -> 2.67 kept at 2; 0.1 -> 0.889; 0.05 -> 0.44 kept at 0.5; 0 -> 0.5
+    factors = evidence_factors({"x": 0.3, "y": 0.1, "z": 0.05, "w": 0.0})
+    assert factors == pytest.approx({"x": 2.0, "y": 0.1 / 0.1125, "z": 0.5, "w": 0.5})
+    assert evidence_factors({}) == {} and evidence_factors({"x": 0.0}) == {"x": 1.0}
+
+
+def _survey_study(tmp_path: Path) -> Path:
+    root = tmp_path / "study"
+    shutil.copytree(FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    shutil.copy(FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    export = str(FIXTURES / "exports" / "long.csv")
+    assert runner.invoke(app, ["survey", "import", str(root), export]).exit_code == 0
+    return root
+
+
+def test_survey_votes_are_evidence_by_hand(tmp_path: Path) -> None:
+    """The fixture survey's weighted votes (see test_toptasks: of 23.54) per need: hr
+    7.70 (leave + expense), people-finder 5.06, service-desk 1.54, room-booking 6.82,
+    canteen 9.24 (meeting + cafe); mean 6.072. Demand of 800: hr 240, people-finder 150,
+    service-desk 130, room-booking 180, canteen 100. No efforts: 3 points each."""
+    roadmap = study_roadmap(load_study(_survey_study(tmp_path)))
+    scored = {s.need.id: s for s in roadmap.needs}
+    factors = {
+        "hr-self-service": 7.70 / 6.072,
+        "people-finder": 5.06 / 6.072,
+        "service-desk": 0.5,  # 1.54 / 6.072 = 0.25, kept at 0.5
+        "room-booking": 6.82 / 6.072,
+        "canteen": 9.24 / 6.072,
+    }
+    assert {n: s.evidence_factor for n, s in scored.items()} == pytest.approx(factors, rel=1e-3)
+    assert scored["canteen"].evidence == pytest.approx(9.24 / 23.54, rel=1e-3)
+    demand = {"hr-self-service": 240, "people-finder": 150, "service-desk": 130}
+    demand |= {"room-booking": 180, "canteen": 100}
+    assert {n: s.score for n, s in scored.items()} == pytest.approx(
+        {n: 100 * demand[n] / 800 * factors[n] / 3 for n in demand}, rel=1e-3
+    )
+    assert roadmap.surveys == ("toptasks",)
+
+
+@st.composite
+def _random_plans(draw: st.DrawFn) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    count = draw(st.integers(min_value=1, max_value=12))
+    needs = []
+    for i in range(count):
+        earlier = [f"n{j}" for j in range(i)]
+        needs.append(
+            {
+                "id": f"n{i}",
+                "groups": draw(
+                    st.dictionaries(
+                        st.sampled_from(["a", "b"]),
+                        st.sampled_from(["must", "should", "could"]),
+                        min_size=1,
+                    )
+                ),
+                "effort": draw(st.sampled_from(["xs", "s", "m", "l", "xl"])),
+                "depends_on": draw(st.lists(st.sampled_from(earlier), unique=True, max_size=2))
+                if earlier
+                else [],
+            }
+        )
+    capacities = draw(
+        st.lists(st.none() | st.integers(min_value=1, max_value=12), min_size=1, max_size=4)
+    )
+    phases = [{"id": f"p{i}", "name": f"P{i}", "capacity": c} for i, c in enumerate(capacities)]
+    return needs, phases
+
+
+@settings(max_examples=150, deadline=None)
+@given(plan=_random_plans(), reverse=st.booleans())
+def test_planning_properties(
+    plan: tuple[list[dict[str, Any]], list[dict[str, Any]]], reverse: bool
+) -> None:
+    needs, phases = plan
+    roadmap = _plan(_study(needs, phases))
+    ids = _ids(roadmap)
+    everything = [n for part in ids for n in part]
+    assert sorted(everything) == sorted(n["id"] for n in needs)  # each need exactly once
+    phase_of = {n: i for i, part in enumerate(ids[:-1]) for n in part}
+    for plan_ in roadmap.phases:
+        capacity = plan_.phase.capacity
+        assert capacity is None or plan_.points <= capacity
+    position = {n: i for i, n in enumerate(everything)}
+    for need in needs:
+        for dependency in need["depends_on"]:
+            if need["id"] in phase_of:
+                assert phase_of[dependency] <= phase_of[need["id"]]
+                assert position[dependency] < position[need["id"]]
+    if phases[-1]["capacity"] is None:
+        assert roadmap.unplanned == ()
+    for scored in roadmap.needs:
+        assert scored.priority >= scored.score
+    # the order the needs are written in does not matter
+    again = _plan(_study(list(reversed(needs)) if reverse else needs, phases))
+    assert _ids(again) == ids
+
+
+def _fixture_study(tmp_path: Path) -> Study:
+    return load_study(_survey_study(tmp_path))
+
+
+def test_outputs_agree(tmp_path: Path, golden: Callable[[str, str], None]) -> None:
+    study = _fixture_study(tmp_path)
+    roadmap = study_roadmap(study)
+    markdown = roadmap_to_markdown(roadmap, study)
+    golden("roadmap-survey-fixture.md", markdown)
+    page = render_roadmap_page(roadmap, study)
+    table = build_roadmap_table(roadmap, study)
+    for row in table.rows:
+        assert row[1] in page and row[1] in markdown
+    data = roadmap_to_json(roadmap)
+    planned = [n["id"] for p in data["phases"] for n in p["needs"]]
+    assert planned == [s.need.id for s in roadmap.needs]
+    assert data["notes"] == [
+        "no effort given for hr-self-service, room-booking, canteen, people-finder, "
+        "service-desk: counted as m"
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".html", ".md", ".csv", ".xlsx", ".json"])
+def test_cli_writes_each_format(tmp_path: Path, suffix: str) -> None:
+    root = _survey_study(tmp_path)
+    out = tmp_path / f"roadmap{suffix}"
+    result = runner.invoke(app, ["roadmap", str(root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "wrote" in result.stdout and "5 of 5 needs planned" in result.stdout
+    if suffix == ".xlsx":
+        sheet = load_workbook(out).active
+        assert sheet.title == "Roadmap" and sheet.cell(1, 2).value == "Need"
+        assert sheet.max_row >= 6
+    elif suffix == ".json":
+        assert len(json.loads(out.read_text(encoding="utf-8"))["phases"]) == 3
+    else:
+        assert "Room booking" in out.read_text(encoding="utf-8-sig")
+
+
+def test_terminal_fits_80_columns_and_refusals(tmp_path: Path) -> None:
+    root = _survey_study(tmp_path)
+    shown = runner.invoke(app, ["roadmap", str(root)], env={"COLUMNS": "80"})
+    assert shown.exit_code == 0, shown.output
+    assert max(len(line.rstrip()) for line in shown.stdout.splitlines()) <= 80
+    assert "Now · " in shown.stdout and "Score = share of the demand" in shown.stdout
+    refused = runner.invoke(app, ["roadmap", str(root), "--out", str(tmp_path / "x.pdf")])
+    assert refused.exit_code == 2 and "cannot write the roadmap as '.pdf'" in refused.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_dutch_template_in_a_subprocess(tmp_path: Path) -> None:
+    root = tmp_path / "gemeente"
+    assert runner.invoke(app, ["init", str(root), "--template", "gemeente"]).exit_code == 0
+    out = tmp_path / "roadmap.html"
+    done = subprocess.run(
+        [sys.executable, "-m", "needmap", "roadmap", str(root), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="nl">' in page and "Waarom deze volgorde" in page
+    assert "Nu" in page and "Straks" in page
