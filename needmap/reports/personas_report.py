@@ -20,7 +20,7 @@ from needmap.model.toptasks import analyse_toptasks
 from needmap.personas.study import Study
 from needmap.reports.i18n import Language, format_count, labels
 from needmap.reports.jinja import environment
-from needmap.reports.table_formats import write_in_format
+from needmap.reports.table_formats import markdown_cell, write_in_format
 from needmap.scrub import scrub
 from needmap.surveys import imported_surveys
 
@@ -211,23 +211,19 @@ def render_personas_page(profiles: Sequence[PersonaProfile], study: Study) -> st
     )
 
 
-def _md(text: str) -> str:
-    """Text for a Markdown table cell or line: no pipes or line breaks to break the table."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def personas_to_markdown(profiles: Sequence[PersonaProfile], study: Study) -> str:
     language = study.settings.language
     lines = [
-        f"# {_md(_title(study))}",
+        f"# {markdown_cell(_title(study))}",
         "",
-        f"{_md(study.settings.organisation)} · {_summary(profiles, language)}",
+        f"{markdown_cell(study.settings.organisation)} · {_summary(profiles, language)}",
         "",
     ]
     for view in persona_views(profiles, study):
-        lines += [f"## {_md(view.name)}: {_md(view.role)}", ""]
+        lines += [f"## {markdown_cell(view.name)}: {markdown_cell(view.role)}", ""]
         lines += [
-            f"**{_md(view.group)}**" + (f" · {view.about_group}" if view.about_group else ""),
+            f"**{markdown_cell(view.group)}**"
+            + (f" · {view.about_group}" if view.about_group else ""),
             "",
         ]
         if view.summary:
@@ -235,19 +231,20 @@ def personas_to_markdown(profiles: Sequence[PersonaProfile], study: Study) -> st
         for quote in view.quotes:
             lines += [f"> {quote}", ""]
         for heading, items in view.lists:
-            lines += [f"**{heading}**", "", *(f"- {_md(item)}" for item in items), ""]
+            lines += [f"**{heading}**", "", *(f"- {markdown_cell(item)}" for item in items), ""]
         if view.needs:
             lines += [f"### {view.needs_title}", ""]
-            lines.append("| " + " | ".join(map(_md, view.needs_header)) + " |")
+            lines.append("| " + " | ".join(map(markdown_cell, view.needs_header)) + " |")
             lines.append("|" + "|".join([" --- "] * 5 + [" ---: "] * len(view.surveys)) + "|")
             for row in view.needs:
                 cells = [row.title, row.kind, row.importance, row.shared_by, row.where, *row.votes]
-                lines.append("| " + " | ".join(map(_md, cells)) + " |")
+                lines.append("| " + " | ".join(map(markdown_cell, cells)) + " |")
             lines.append("")
         for survey in view.surveys:
-            lines += [f"### {_md(survey.heading)}", "", survey.text, ""]
+            lines += [f"### {markdown_cell(survey.heading)}", "", survey.text, ""]
             lines += [
-                f"{i}. {_md(label)}: {pct}" for i, (label, pct, _) in enumerate(survey.tasks, 1)
+                f"{i}. {markdown_cell(label)}: {pct}"
+                for i, (label, pct, _) in enumerate(survey.tasks, 1)
             ]
             if survey.tasks:
                 lines.append("")

@@ -22,6 +22,7 @@ __all__ = [
     "TABLE_FORMATS",
     "csv_bytes",
     "csv_text",
+    "markdown_cell",
     "neutralise_cell",
     "table_to_csv",
     "table_to_html",
@@ -54,12 +55,14 @@ def _records(table: NeedsTable) -> list[list[str]]:
     ]
 
 
+def markdown_cell(text: str) -> str:
+    """Text for a Markdown table cell or heading: no pipe or line break can break the table."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
 def table_to_markdown(table: NeedsTable) -> str:
     """A GitHub-flavoured Markdown table per kind of need."""
-
-    def cell(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
+    cell = markdown_cell
     _, need, region, placement = table.headers
     header = [need, *table.columns, region, placement]
     lines = [f"## {cell(table.title)}", ""]

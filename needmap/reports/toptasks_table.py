@@ -14,7 +14,7 @@ from typing import Any
 
 from needmap.model.toptasks import GroupBreakdown, TopTasks
 from needmap.reports.i18n import Language, format_count, labels, note_text
-from needmap.reports.table_formats import csv_bytes, csv_text, write_in_format
+from needmap.reports.table_formats import csv_bytes, csv_text, markdown_cell, write_in_format
 
 __all__ = [
     "RANKING_FORMATS",
@@ -160,9 +160,7 @@ def build_evidence(result: TopTasks, language: Language) -> RankingTable:
 
 
 def ranking_to_markdown(table: RankingTable) -> str:
-    def cell(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
+    cell = markdown_cell
     lines = [f"## {cell(table.title)}", ""]
     lines.append("| " + " | ".join(cell(h) for h in table.header) + " |")
     aligns = [
