@@ -941,14 +941,17 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
     rows = iter(why.rows)  # in plan order, as the phases list their needs
     shown = (0, 1, 3, 5, 7, 8)  # number, need, score, votes, effort, after
     for view in phase_views(plan, study):
-        table = _light_table(f"[bold]{escape(view.name)}[/bold] · {escape(view.load)}")
+        title = f"[bold]{escape(view.name)}[/bold] · {escape(view.load)}"
+        if not view.needs:
+            empty = labels(study.settings.language)["rm.empty"]
+            console.print(f"{title}\n[dim]{escape(empty)}[/dim]\n")
+            continue
+        table = _light_table(title)
         for i in shown:
             table.add_column(why.header[i], justify="left" if i in why.text_columns else "right")
         for _ in view.needs:
             row = next(rows)
             table.add_row(*(escape(row[i]) for i in shown))
-        if not view.needs:
-            table.add_row("", f"[dim]{escape(labels(study.settings.language)['rm.empty'])}[/dim]")
         console.print(table)
         console.print()
     for note in why.notes:

@@ -265,7 +265,8 @@ def test_terminal_fits_80_columns_and_refusals(tmp_path: Path) -> None:
     shown = runner.invoke(app, ["roadmap", str(root)], env={"COLUMNS": "80"})
     assert shown.exit_code == 0, shown.output
     assert max(len(line.rstrip()) for line in shown.stdout.splitlines()) <= 80
-    assert "Now · " in shown.stdout and "Score = share of the demand" in shown.stdout
+    assert "Now · 15 of 20 points" in shown.stdout and "Score = share of the demand" in shown.stdout
+    assert "Next · 0 of 20 points\nnothing planned\n" in shown.stdout
     refused = runner.invoke(app, ["roadmap", str(root), "--out", str(tmp_path / "x.pdf")])
     assert refused.exit_code == 2 and "cannot write the roadmap as '.pdf'" in refused.stderr
     assert not (tmp_path / "x.pdf").exists()

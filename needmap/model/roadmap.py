@@ -90,11 +90,9 @@ class Roadmap:
         """Every need in plan order: phase by phase, then the unplanned ones."""
         return (*(n for p in self.phases for n in p.needs), *self.unplanned)
 
-    def phase_of(self, need: str) -> str | None:
-        """The id of the phase ``need`` is planned in; None when it is unplanned."""
-        return next(
-            (p.phase.id for p in self.phases if any(n.need.id == need for n in p.needs)), None
-        )
+    def phase_ids(self) -> dict[str, str]:
+        """need id -> the id of the phase it is planned in (unplanned needs are absent)."""
+        return {s.need.id: p.phase.id for p in self.phases for s in p.needs}
 
 
 def evidence_factors(

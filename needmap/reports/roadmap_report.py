@@ -76,10 +76,11 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
     words = labels(language)
     phase_name = {p.phase.id: p.phase.name for p in roadmap.phases}
     first = roadmap.phases[0].phase.id
+    phase_of = roadmap.phase_ids()
     rows = []
     marked = []
     for number, scored in enumerate(roadmap.needs, start=1):
-        phase = roadmap.phase_of(scored.need.id)
+        phase = phase_of.get(scored.need.id)
         rows.append(
             (
                 str(number),
