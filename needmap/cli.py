@@ -406,8 +406,9 @@ def personas(
 ) -> None:
     """Persona reports: each persona with its group, key needs and top-task evidence.
 
-    Key needs show how much the persona's group needs them, how many groups share them and
-    where the platform advice puts them; every imported survey adds what the group chose.
+    Key needs show how much the persona's group needs them, how many groups share them,
+    where the platform advice puts them and their roadmap phase; every imported survey adds
+    what the group chose.
     """
     from needmap.errors import UsageError
     from needmap.personas.loader import load_study
@@ -912,16 +913,16 @@ def _print_personas(views: tuple[PersonaView, ...], language: Language) -> None:
             _print_bullets(console, list(items))
         if view.needs:
             console.print()
-            table = _light_table(view.needs_title)  # without the kind: 80 columns are few
+            table = _light_table(view.needs_title)  # without kind and place: 80 columns
             for i, heading in enumerate(view.needs_header):
-                if i != 1:
-                    table.add_column(heading, justify="right" if i >= 5 else "left")
+                if i not in (1, 4):
+                    table.add_column(heading, justify="right" if i >= 6 else "left")
             for row in view.needs:
                 table.add_row(
                     escape(row.title),
                     escape(row.importance),
                     row.shared_by,
-                    escape(row.where),
+                    escape(row.when),
                     *map(escape, row.votes),
                 )
             console.print(table)

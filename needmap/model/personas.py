@@ -17,7 +17,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from needmap.errors import Location, Problem, UsageError
-from needmap.model.platform import PlatformAdvice
+from needmap.model.analysis import OverlapAnalysis
+from needmap.model.roadmap import plan_roadmap
 from needmap.model.toptasks import TopTasks
 from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import Family, Importance, Need, Persona, TargetGroup
@@ -37,6 +38,8 @@ class KeyNeed:
     on_shared_platform: bool
     """Whether the platform advice places the need on the shared platform (else in a
     group-specific tool or channel)."""
+    phase: str | None
+    """The name of the roadmap phase it is planned in; None when it fits in no phase."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,15 +74,16 @@ class PersonaProfile:
 
 def build_personas(
     study: Study,
-    advice: PlatformAdvice,
+    analysis: OverlapAnalysis,
     surveys: Sequence[TopTasks] = (),
     only: Sequence[str] | None = None,
     top: int = 5,
 ) -> tuple[PersonaProfile, ...]:
     """A profile per persona (or per id in ``only``, in that order), in definition order.
 
-    ``advice`` is the platform advice over all groups; ``surveys`` the analysed top-task
-    surveys whose evidence the profiles show; ``top`` how many of the group's tasks each
+    ``analysis`` is the overlap over all groups (its platform advice places the needs, and
+    the roadmap planned from it and ``surveys`` says when); ``surveys`` are the analysed
+    top-task surveys whose evidence the profiles show; ``top`` how many of the group's tasks each
     survey lists. Unknown ids in ``only`` raise a :class:`UsageError` naming every one.
     """
     if only is None:
@@ -94,8 +98,11 @@ def build_personas(
         if unknown:
             raise UsageError(_unknown_persona(p, study) for p in unknown)
         personas = [study.persona_by_id[p] for p in dict.fromkeys(only)]
-    shared = frozenset(advice.shared_needs)
-    return tuple(_profile(study, p, shared, surveys, top) for p in personas)
+    shared = frozenset(analysis.advice.shared_needs)
+    roadmap = plan_roadmap(study, analysis.overlap, surveys)
+    names = {p.phase.id: p.phase.name for p in roadmap.phases}
+    phases = {need: names[phase] for need, phase in roadmap.phase_ids().items()}
+    return tuple(_profile(study, p, shared, phases, surveys, top) for p in personas)
 
 
 def _unknown_persona(persona: str, study: Study) -> Problem:
@@ -112,6 +119,7 @@ def _profile(
     study: Study,
     persona: Persona,
     shared: frozenset[str],
+    phases: Mapping[str, str],
     surveys: Sequence[TopTasks],
     top: int,
 ) -> PersonaProfile:
@@ -122,6 +130,7 @@ def _profile(
             importance=need.groups.get(group.id),
             shared_by=len(need.groups),
             on_shared_platform=need.id in shared,
+            phase=phases.get(need.id),
         )
         for need in (study.need_by_id[n] for n in persona.needs)
     )

@@ -40,9 +40,8 @@ __all__ = [
 def persona_profiles(study: Study, only: Sequence[str] | None = None) -> tuple[PersonaProfile, ...]:
     """The profiles of the study's personas (or of ``only``), with the platform advice over
     all groups and the evidence of every imported top-task survey."""
-    advice = analyse_overlap(study).advice
     surveys = [analyse_toptasks(study, m, t) for m, t in imported_surveys(study)]
-    return build_personas(study, advice, surveys, only)
+    return build_personas(study, analyse_overlap(study), surveys, only)
 
 
 @dataclass(frozen=True)
@@ -54,6 +53,8 @@ class NeedRow:
     """``must``, ``should``, ``could`` or ``none``: the style of the importance cell."""
     shared_by: str
     where: str
+    when: str
+    """The roadmap phase, or that it fits in none."""
     votes: tuple[str, ...]
     """Per survey: the group's share of votes for the need's tasks, ``n<5`` when the group
     is hidden, or a dash when no task serves the need."""
@@ -82,7 +83,7 @@ class PersonaView:
     ones with items."""
     needs_title: str
     needs_header: tuple[str, ...]
-    """Need, kind, importance, groups, where, then votes per survey (named by its id when
+    """Need, kind, importance, groups, where, when, then votes per survey (named by its id when
     there are several; each survey's title heads its evidence)."""
     needs: tuple[NeedRow, ...]
     surveys: tuple[SurveyView, ...]
@@ -135,6 +136,7 @@ def _view(profile: PersonaProfile, language: Language, groups: int) -> PersonaVi
             words["p.importance"],
             words["p.shared_by"],
             words["p.where"],
+            words["p.when"],
             *(
                 words["p.votes"].format(survey=s.survey)
                 if len(profile.surveys) > 1
@@ -152,6 +154,7 @@ def _view(profile: PersonaProfile, language: Language, groups: int) -> PersonaVi
                 importance_key=k.importance or "none",
                 shared_by=words["p.shared_count"].format(count=k.shared_by, total=groups),
                 where=words["placement.shared" if k.on_shared_platform else "placement.specific"],
+                when=k.phase or words["rm.unplanned"],
                 votes=tuple(_need_votes(s, k.need.id, words) for s in profile.surveys),
             )
             for k in profile.key_needs
@@ -235,9 +238,17 @@ def personas_to_markdown(profiles: Sequence[PersonaProfile], study: Study) -> st
         if view.needs:
             lines += [f"### {view.needs_title}", ""]
             lines.append("| " + " | ".join(map(markdown_cell, view.needs_header)) + " |")
-            lines.append("|" + "|".join([" --- "] * 5 + [" ---: "] * len(view.surveys)) + "|")
+            lines.append("|" + "|".join([" --- "] * 6 + [" ---: "] * len(view.surveys)) + "|")
             for row in view.needs:
-                cells = [row.title, row.kind, row.importance, row.shared_by, row.where, *row.votes]
+                cells = [
+                    row.title,
+                    row.kind,
+                    row.importance,
+                    row.shared_by,
+                    row.where,
+                    row.when,
+                    *row.votes,
+                ]
                 lines.append("| " + " | ".join(map(markdown_cell, cells)) + " |")
             lines.append("")
         for survey in view.surveys:
@@ -277,6 +288,7 @@ def personas_to_json(profiles: Sequence[PersonaProfile]) -> dict[str, Any]:
                         "importance": k.importance,
                         "shared_by": k.shared_by,
                         "placement": "shared" if k.on_shared_platform else "specific",
+                        "phase": k.phase,
                     }
                     for k in p.key_needs
                 ],
