@@ -17,13 +17,16 @@ from pathlib import Path
 
 from needmap.errors import Problem
 from needmap.fileio import write_bytes_atomic
-from needmap.model.toptasks import analyse_toptasks
+from needmap.model.analysis import analyse_overlap
+from needmap.model.personas import build_personas
+from needmap.model.roadmap import plan_roadmap
+from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.loader import load_study
 from needmap.personas.study import Study
 from needmap.reports.bundle import write_overlap_bundle, write_toptasks_bundle
 from needmap.reports.index_page import write_index_page
-from needmap.reports.personas_report import persona_profiles, write_personas
-from needmap.reports.roadmap_report import study_roadmap, write_roadmap
+from needmap.reports.personas_report import write_personas
+from needmap.reports.roadmap_report import write_roadmap
 from needmap.scaffold import init_study
 from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
 from needmap.surveys.mapping import SurveyMapping, mapping_files
@@ -76,6 +79,7 @@ def build_demo(
             progress(path)
 
     write_overlap_bundle(study, out, progress=wrote)
+    surveys: list[TopTasks] = []
     for path in mapping_files(study.root):
         mapping = load_mapping(path, study)
         export = out / f"example-export-{mapping.id}.csv"
@@ -86,16 +90,18 @@ def build_demo(
         write_tally(imported.tally, tally)
         wrote(tally)
         analysis = analyse_toptasks(study, mapping, imported.tally)
+        surveys.append(analysis)
         write_toptasks_bundle(
             analysis, study.settings.language, study.settings.organisation, out, progress=wrote
         )
+    overlap_analysis = analyse_overlap(study)
     if study.personas:
-        profiles = persona_profiles(study)
+        profiles = build_personas(study, overlap_analysis, surveys)
         for suffix in (".html", ".md"):
             path = out / f"personas{suffix}"
             write_personas(profiles, study, path)
             wrote(path)
-    plan = study_roadmap(study)
+    plan = plan_roadmap(study, overlap_analysis.overlap, surveys)
     for suffix in (".html", ".md", ".xlsx"):
         path = out / f"roadmap{suffix}"
         write_roadmap(plan, study, path)

@@ -2,8 +2,9 @@
 
 A persona is written by the consultant; this module adds what the rest of the study knows
 about it, so that a reader of the persona report can see why these needs matter: how
-important each need is to the persona's group, how many groups share it and where the
-platform advice places it, and what the group's respondents chose in each top-task survey.
+important each need is to the persona's group, how many groups share it, where the
+platform advice places it and in which roadmap phase it comes, and what the group's
+respondents chose in each top-task survey.
 
 *Privacy.* Survey evidence is taken from the group breakdowns of
 :func:`~needmap.model.toptasks.analyse_toptasks`, so a group hidden there (fewer respondents

@@ -16,13 +16,12 @@ from typing import Any
 
 from needmap.model.analysis import analyse_overlap
 from needmap.model.personas import PersonaProfile, PersonaSurvey, build_personas
-from needmap.model.toptasks import analyse_toptasks
 from needmap.personas.study import Study
 from needmap.reports.i18n import Language, format_count, labels
 from needmap.reports.jinja import environment
+from needmap.reports.roadmap_report import analysed_surveys
 from needmap.reports.table_formats import markdown_cell, write_in_format
 from needmap.scrub import scrub
-from needmap.surveys import imported_surveys
 
 __all__ = [
     "NeedRow",
@@ -40,8 +39,7 @@ __all__ = [
 def persona_profiles(study: Study, only: Sequence[str] | None = None) -> tuple[PersonaProfile, ...]:
     """The profiles of the study's personas (or of ``only``), with the platform advice over
     all groups and the evidence of every imported top-task survey."""
-    surveys = [analyse_toptasks(study, m, t) for m, t in imported_surveys(study)]
-    return build_personas(study, analyse_overlap(study), surveys, only)
+    return build_personas(study, analyse_overlap(study), analysed_surveys(study), only)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Any
 
 from needmap.model.analysis import analyse_overlap
 from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
-from needmap.model.toptasks import analyse_toptasks
+from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.study import Study
 from needmap.reports.i18n import Language, labels, note_text
 from needmap.reports.jinja import environment
@@ -30,6 +30,7 @@ from needmap.surveys import imported_surveys
 
 __all__ = [
     "PhaseView",
+    "analysed_surveys",
     "build_roadmap_table",
     "phase_views",
     "render_roadmap_page",
@@ -41,10 +42,14 @@ __all__ = [
 ]
 
 
+def analysed_surveys(study: Study) -> list[TopTasks]:
+    """Every imported top-task survey of the study, analysed: the evidence of the reports."""
+    return [analyse_toptasks(study, m, t) for m, t in imported_surveys(study)]
+
+
 def study_roadmap(study: Study) -> Roadmap:
     """The study's roadmap, with the votes of every imported top-task survey as evidence."""
-    surveys = [analyse_toptasks(study, m, t) for m, t in imported_surveys(study)]
-    return plan_roadmap(study, analyse_overlap(study).overlap, surveys)
+    return plan_roadmap(study, analyse_overlap(study).overlap, analysed_surveys(study))
 
 
 def _pct(value: float) -> str:
