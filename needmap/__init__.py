@@ -24,6 +24,9 @@ _EXPORTS = {
     "analyse_overlap": "needmap.model.analysis",
     "analyse_toptasks": "needmap.model.toptasks",
     "build_personas": "needmap.model.personas",
+    "analyse_interviews": "needmap.model.interviews",
+    "load_interviews": "needmap.surveys.interviews",
+    "study_interviews": "needmap.reports.interviews_report",
     "plan_roadmap": "needmap.model.roadmap",
     "study_roadmap": "needmap.reports.roadmap_report",
     "persona_profiles": "needmap.reports.personas_report",
@@ -39,6 +42,7 @@ __all__ = [
     "Problem",
     "Study",
     "__version__",
+    "analyse_interviews",
     "analyse_overlap",
     "analyse_toptasks",
     "build_demo",
@@ -46,10 +50,12 @@ __all__ = [
     "import_survey",
     "init_study",
     "list_templates",
+    "load_interviews",
     "load_mapping",
     "load_study",
     "persona_profiles",
     "plan_roadmap",
+    "study_interviews",
     "study_roadmap",
     "write_schemas",
 ]
@@ -58,15 +64,18 @@ if TYPE_CHECKING:
     from needmap.demo import build_demo
     from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem
     from needmap.model.analysis import analyse_overlap
+    from needmap.model.interviews import analyse_interviews
     from needmap.model.personas import build_personas
     from needmap.model.roadmap import plan_roadmap
     from needmap.model.toptasks import analyse_toptasks
     from needmap.personas.loader import load_study
     from needmap.personas.study import Study
+    from needmap.reports.interviews_report import study_interviews
     from needmap.reports.personas_report import persona_profiles
     from needmap.reports.roadmap_report import study_roadmap
     from needmap.scaffold import init_study, list_templates, write_schemas
     from needmap.surveys.importer import import_survey
+    from needmap.surveys.interviews import load_interviews
     from needmap.surveys.mapping import load_mapping
 
 

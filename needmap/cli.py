@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from needmap.errors import Problem
     from needmap.model.analysis import OverlapAnalysis
+    from needmap.model.interviews import InterviewEvidence
     from needmap.model.roadmap import Roadmap
     from needmap.model.toptasks import GroupBreakdown, TopTasks
     from needmap.personas.study import Study
@@ -182,10 +183,12 @@ def validate(
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
-    """Check a study and its survey mappings, reporting every problem at file:line:col."""
+    """Check a study, its survey mappings and interviews, reporting every problem at
+    file:line:col."""
     from needmap.errors import InvalidStudyError
     from needmap.personas.loader import load_study
     from needmap.surveys.catalog import check_mappings
+    from needmap.surveys.interviews import check_interviews
 
     try:
         study = load_study(folder)
@@ -194,7 +197,7 @@ def validate(
             raise
         _print_json(_validation_result(folder, None, exc.problems))
         raise typer.Exit(EXIT_INPUT) from None
-    mapping_problems = tuple(check_mappings(study))
+    mapping_problems = tuple(check_mappings(study)) + tuple(check_interviews(study))
     if any(p.severity == "error" for p in mapping_problems):
         if as_json:
             _print_json(_validation_result(folder, None, study.warnings + mapping_problems))
@@ -229,7 +232,9 @@ def schema(
     ] = None,
     kind: Annotated[
         str,
-        typer.Option("--kind", help="Which schema to print: study, definitions or survey."),
+        typer.Option(
+            "--kind", help="Which schema to print: study, definitions, survey or interviews."
+        ),
     ] = "study",
 ) -> None:
     """Print or write the JSON Schema of the study files, for editors and CI checks."""
@@ -244,7 +249,8 @@ def schema(
     name = f"{kind}.schema.json"
     if name not in texts:
         raise UsageError.single(
-            f"unknown schema kind '{kind}'", hint="use --kind study, definitions or survey"
+            f"unknown schema kind '{kind}'",
+            hint="use --kind study, definitions, survey or interviews",
         )
     sys.stdout.write(texts[name])
 
@@ -474,6 +480,45 @@ def roadmap(
         _console().print(f"wrote {out} ({planned} of {len(plan.needs)} needs planned)")
         return
     _print_roadmap(plan, study)
+
+
+@app.command()
+def interviews(
+    folder: StudyDir,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .html (a page with the quotes), .md, .csv, .xlsx or .json. "
+            "Default: print the table.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the evidence as JSON (docs/json-output.md).")
+    ] = False,
+) -> None:
+    """Interview evidence: which needs the interviews in interviews/ support or question.
+
+    Counts are interviews, per group; groups with fewer interview participants than the
+    study's minimum are pooled as "other groups", and the pool is hidden when it is small too.
+    """
+    from needmap.personas.loader import load_study
+    from needmap.reports.interviews_report import interviews_to_json, study_interviews
+
+    study = load_study(folder)
+    evidence = study_interviews(study)
+    if as_json:
+        _emit_json(interviews_to_json(evidence), out)
+        return
+    if out is not None:
+        from needmap.reports.interviews_report import write_interviews
+
+        write_interviews(evidence, study, out)
+        _console().print(f"wrote {out} ({evidence.interviews} interviews shown)")
+        return
+    _print_interviews(evidence, study)
 
 
 survey_app = typer.Typer(
@@ -956,6 +1001,40 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
         console.print(table)
         console.print()
     for note in why.notes:
+        console.print(escape(note), soft_wrap=False, style="dim")
+
+
+def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
+    """The summary, the table without kind and per-group columns (they fit in the files),
+    then the notes."""
+    from needmap.reports.i18n import labels
+    from needmap.reports.interviews_report import build_interviews_table
+
+    words = labels(study.settings.language)
+    console = _console()
+    table = build_interviews_table(evidence, study)
+    if table.rows:
+        summary = words["iv.summary"].format(
+            interviews=evidence.interviews, participants=evidence.participants
+        )
+        shown = (0, 2, 3, 4)  # need, verdict, supported, questioned
+        rich_table = _light_table(f"{escape(table.title)} · {escape(summary)}")
+        for i in shown:
+            rich_table.add_column(
+                table.header[i],
+                justify="left" if i in table.text_columns else "right",
+                min_width=24 if i == 0 else None,
+            )
+        for row in table.rows:
+            rich_table.add_row(*(escape(row[i]) for i in shown))
+        console.print(rich_table)
+        console.print(
+            f"Per group, and the quotes: needmap interviews {escape(str(study.root))} "
+            "--out interviews.html (or .md, .xlsx)",
+            soft_wrap=False,
+        )
+        console.print()
+    for note in table.notes:
         console.print(escape(note), soft_wrap=False, style="dim")
 
 

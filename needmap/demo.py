@@ -25,10 +25,12 @@ from needmap.personas.loader import load_study
 from needmap.personas.study import Study
 from needmap.reports.bundle import write_overlap_bundle, write_toptasks_bundle
 from needmap.reports.index_page import write_index_page
+from needmap.reports.interviews_report import study_interviews, write_interviews
 from needmap.reports.personas_report import write_personas
 from needmap.reports.roadmap_report import write_roadmap
 from needmap.scaffold import init_study
 from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
+from needmap.surveys.interviews import interview_files
 from needmap.surveys.mapping import SurveyMapping, mapping_files
 
 __all__ = ["DemoResult", "build_demo", "write_example_export"]
@@ -106,6 +108,12 @@ def build_demo(
         path = out / f"roadmap{suffix}"
         write_roadmap(plan, study, path)
         wrote(path)
+    if interview_files(study.root):
+        evidence = study_interviews(study)
+        for suffix in (".html", ".md"):
+            path = out / f"interviews{suffix}"
+            write_interviews(evidence, study, path)
+            wrote(path)
     wrote(write_index_page(study, result.files, out))
     return result
 

@@ -2,9 +2,9 @@
 
 Templates are plain study folders shipped in ``needmap/templates/<name>/``. ``init`` copies one
 into a new folder, writes the JSON Schemas into ``schemas/``, and starts every YAML file with a
-``yaml-language-server`` modeline pointing at the schema of its kind (study, definitions or
-survey mapping), so editors autocomplete and check the files offline. This module sits above
-``personas`` and ``surveys`` because it writes the formats of both.
+``yaml-language-server`` modeline pointing at the schema of its kind (study, definitions,
+survey mapping or interviews), so editors autocomplete and check the files offline. This module
+sits above ``personas`` and ``surveys`` because it writes the formats of both.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from needmap.fileio import write_files_new, write_text_atomic
 from needmap.personas.loader import STUDY_FILE
 from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import DefinitionsFile, StudyFile, json_schema
+from needmap.surveys.interviews import INTERVIEW_FOLDER, InterviewsFile
 from needmap.surveys.mapping import SurveyMapping
 
 __all__ = [
@@ -38,6 +39,7 @@ SCHEMA_FOLDER = "schemas"
 STUDY_SCHEMA = "study.schema.json"
 DEFINITIONS_SCHEMA = "definitions.schema.json"
 SURVEY_SCHEMA = "survey.schema.json"
+INTERVIEWS_SCHEMA = "interviews.schema.json"
 MODELINE = "# yaml-language-server: $schema="
 
 
@@ -98,6 +100,7 @@ def schema_texts() -> dict[str, str]:
             DefinitionsFile, "needmap definitions (families, groups, needs, personas)"
         ),
         SURVEY_SCHEMA: json_schema(SurveyMapping, "needmap survey mapping (surveys/*.yaml)"),
+        INTERVIEWS_SCHEMA: json_schema(InterviewsFile, "needmap interviews (interviews/*.yaml)"),
     }
     return {name: json.dumps(s, indent=2, ensure_ascii=False) + "\n" for name, s in schemas.items()}
 
@@ -121,6 +124,8 @@ def _with_modeline(relative: str, data: bytes) -> bytes:
         schema = STUDY_SCHEMA
     elif parts[0] == "surveys":
         schema = SURVEY_SCHEMA
+    elif parts[0] == INTERVIEW_FOLDER:
+        schema = INTERVIEWS_SCHEMA
     else:
         schema = DEFINITIONS_SCHEMA
     target = "/".join([".."] * depth + [SCHEMA_FOLDER, schema])

@@ -132,10 +132,13 @@ def test_schema_prints_and_writes(tmp_path: Path) -> None:
     result = runner.invoke(app, ["schema", "--kind", "definitions"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["title"].startswith("needmap definitions")
+    result = runner.invoke(app, ["schema", "--kind", "interviews"])
+    assert json.loads(result.stdout)["title"] == "needmap interviews (interviews/*.yaml)"
     result = runner.invoke(app, ["schema", "--out", str(tmp_path / "schemas")])
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
         "definitions.schema.json",
+        "interviews.schema.json",
         "study.schema.json",
         "survey.schema.json",
     ]

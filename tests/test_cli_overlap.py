@@ -152,6 +152,7 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
             for s in (".html", ".md", ".xlsx", "-neck.png", "-groups.png")
         ]
         + ["personas.html", "personas.md", "roadmap.html", "roadmap.md", "roadmap.xlsx"]
+        + ["interviews.html", "interviews.md"]
     )
     assert not any(p.name.endswith(".tmp") for p in (tmp_path / "demo").rglob("*"))
 
@@ -178,6 +179,7 @@ def test_demo_with_gemeente_includes_an_example_survey(tmp_path: Path) -> None:
     personas = index[index.index("Persona&#39;s") :]
     assert 'href="personas.html"' in personas and 'href="personas.md"' in personas
     assert 'href="roadmap.html"' in index[index.index(">Roadmap<") :]
+    assert 'href="interviews.html"' in index[index.index(">Gesprekken<") :]
     tally = json.loads((result.study_dir / "surveys" / "toptaken-2026.tally.json").read_text())
     assert "anonymous" not in json.dumps(tally)
     assert sum(tally["respondents"].values()) > 400

@@ -9,7 +9,7 @@ import pytest
 from pydantic import BaseModel
 
 from needmap.personas import schema
-from needmap.surveys import mapping
+from needmap.surveys import interviews, mapping
 
 ROOT = Path(__file__).parent.parent
 MODELS = [
@@ -43,6 +43,15 @@ def test_every_field_is_in_the_format_reference(model: type[BaseModel]) -> None:
     text = (ROOT / "docs" / "study-format.md").read_text(encoding="utf-8")
     for name in model.model_fields:
         assert re.search(rf"[`.]{name}[`.\[]", text), f"{model.__name__}.{name} is not documented"
+
+
+@pytest.mark.parametrize(
+    "model", [interviews.Interview, interviews.InterviewQuote], ids=lambda m: m.__name__
+)
+def test_every_interview_field_is_in_the_interview_guide(model: type[BaseModel]) -> None:
+    text = (ROOT / "docs" / "interviews.md").read_text(encoding="utf-8")
+    for name in model.model_fields:
+        assert re.search(rf"`{name}`", text), f"{model.__name__}.{name} is not documented"
 
 
 def test_readme_test_command_is_what_ci_runs() -> None:

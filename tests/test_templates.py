@@ -96,7 +96,12 @@ def test_json_schema_rejects_what_the_loader_rejects(tmp_path: Path) -> None:
 
 def test_schema_texts_are_stable(golden: object) -> None:
     texts = schema_texts()
-    assert set(texts) == {"study.schema.json", "definitions.schema.json", "survey.schema.json"}
+    assert set(texts) == {
+        "study.schema.json",
+        "definitions.schema.json",
+        "survey.schema.json",
+        "interviews.schema.json",
+    }
     for name, text in texts.items():
         schema = json.loads(text)
         assert schema["$schema"].endswith("2020-12/schema")

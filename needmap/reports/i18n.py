@@ -116,6 +116,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "index.data": "data",
         "index.personas": "Personas",
         "index.roadmap": "Roadmap",
+        "index.interviews": "Interviews",
         "rm.title": "Roadmap: {name}",
         "rm.summary": "{planned} of {needs} needs planned in {phases} phases",
         "rm.load": "{used} of {capacity} points",
@@ -168,6 +169,33 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "p.hidden": "Not shown: fewer than {n} respondents from this group (n<{n}), or hidden "
         "so that a smaller group cannot be worked out.",
         "p.share_hint": "Votes: the group's share of votes for the tasks that serve the need.",
+        "iv.title": "Interviews: {name}",
+        "iv.summary": "{interviews} interviews with {participants} people",
+        "iv.other": "Other groups",
+        "iv.bucket": "{name} (n={n})",
+        "iv.verdict.supported": "supported",
+        "iv.verdict.questioned": "questioned",
+        "iv.verdict.mixed": "mixed",
+        "iv.verdict": "Verdict",
+        "iv.supports": "Supported in",
+        "iv.questions": "Questioned in",
+        "iv.unlisted": "Mentioned by, not listed for",
+        "iv.table": "Needs in the interviews",
+        "iv.sheet": "Interviews",
+        "iv.rule": "Counts are interviews: an interview counts once per need, however many of "
+        "its quotes support (or question) the need. Per group: \u2713 supported, "
+        "\u2717 questioned.",
+        "iv.pooled": "Groups with fewer than {n} interview participants are counted together as "
+        "'other groups': {groups}.",
+        "iv.hidden": "Not shown: interviews with {groups} (together fewer than {n} participants, "
+        "n<{n}).",
+        "iv.unlisted_note": "'Mentioned by, not listed for': groups whose interviews support the "
+        "need although needs.yaml does not list it for them; consider adding it.",
+        "iv.no_evidence": "{count} needs have no interview evidence yet.",
+        "iv.none": "No interviews in interviews/ yet (see docs/interviews.md).",
+        "iv.quotes": "Quotes",
+        "iv.signal.supports": "supports",
+        "iv.signal.questions": "questions",
     },
     "nl": {
         "kind.content": "Content",
@@ -274,6 +302,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "index.data": "gegevens",
         "index.personas": "Persona's",
         "index.roadmap": "Roadmap",
+        "index.interviews": "Gesprekken",
         "rm.title": "Roadmap: {name}",
         "rm.summary": "{planned} van {needs} behoeften gepland in {phases} fasen",
         "rm.load": "{used} van {capacity} punten",
@@ -327,6 +356,34 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "verborgen zodat een kleinere groep niet af te leiden is.",
         "p.share_hint": "Stemmen: het aandeel van de stemmen van de groep voor de taken die bij "
         "de behoefte horen.",
+        "iv.title": "Interviews: {name}",
+        "iv.summary": "{interviews} gesprekken met {participants} mensen",
+        "iv.other": "Overige groepen",
+        "iv.bucket": "{name} (n={n})",
+        "iv.verdict.supported": "ondersteund",
+        "iv.verdict.questioned": "betwijfeld",
+        "iv.verdict.mixed": "wisselend",
+        "iv.verdict": "Oordeel",
+        "iv.supports": "Ondersteund in",
+        "iv.questions": "Betwijfeld in",
+        "iv.unlisted": "Genoemd door, niet opgenomen voor",
+        "iv.table": "Behoeften in de gesprekken",
+        "iv.sheet": "Interviews",
+        "iv.rule": "Tellingen zijn gesprekken: een gesprek telt eenmaal per behoefte, hoeveel "
+        "citaten de behoefte ook ondersteunen (of betwijfelen). Per groep: \u2713 ondersteund, "
+        "\u2717 betwijfeld.",
+        "iv.pooled": "Groepen met minder dan {n} deelnemers aan gesprekken tellen samen als "
+        "'overige groepen': {groups}.",
+        "iv.hidden": "Niet getoond: gesprekken met {groups} (samen minder dan {n} deelnemers, "
+        "n<{n}).",
+        "iv.unlisted_note": "'Genoemd door, niet opgenomen voor': groepen die de behoefte in "
+        "gesprekken ondersteunen, terwijl needs.yaml haar niet voor hen noemt; overweeg haar "
+        "toe te voegen.",
+        "iv.no_evidence": "{count} behoeften hebben nog geen bewijs uit gesprekken.",
+        "iv.none": "Nog geen gesprekken in interviews/ (zie docs/interviews.md).",
+        "iv.quotes": "Citaten",
+        "iv.signal.supports": "ondersteunt",
+        "iv.signal.questions": "betwijfelt",
     },
 }
 

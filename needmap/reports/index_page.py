@@ -14,6 +14,12 @@ from needmap.reports.jinja import environment
 __all__ = ["write_index_page"]
 
 _KINDS = {".html": "index.page", ".png": "index.picture", ".svg": "index.picture"}
+_REPORTS = {
+    "personas.": "index.personas",
+    "roadmap.": "index.roadmap",
+    "interviews.": "index.interviews",
+}
+"""Reports with a section of their own, by the start of their file name."""
 
 
 def write_index_page(study: Study, files: Sequence[Path], out: Path) -> Path:
@@ -24,6 +30,7 @@ def write_index_page(study: Study, files: Sequence[Path], out: Path) -> Path:
         words["index.toptasks"]: [],
         words["index.personas"]: [],
         words["index.roadmap"]: [],
+        words["index.interviews"]: [],
         words["index.files"]: [],
     }
     for path in files:
@@ -40,10 +47,10 @@ def write_index_page(study: Study, files: Sequence[Path], out: Path) -> Path:
             sections[words["index.overlap"]].append((relative, kind))
         elif path.suffix == ".html" and path.name.startswith("toptasks-"):
             sections[words["index.toptasks"]].append((relative, kind))
-        elif path.name.startswith(("personas.", "roadmap.")):
+        elif path.name.startswith(tuple(_REPORTS)):
             if path.suffix == ".md":
                 kind = words["index.text"]
-            section = "index.personas" if path.name.startswith("personas.") else "index.roadmap"
+            section = _REPORTS[path.name.split(".")[0] + "."]
             sections[words[section]].append((relative, kind))
         else:
             sections[words["index.files"]].append((relative, kind))

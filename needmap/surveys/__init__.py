@@ -1,17 +1,21 @@
-"""Evidence from surveys: mappings of survey-tool exports, import, and tallies."""
+"""Evidence: top-task survey mappings, their import and tallies; interview notes."""
 
 from needmap.surveys.catalog import find_mapping, imported_surveys, load_survey
 from needmap.surveys.importer import ImportResult, import_survey
+from needmap.surveys.interviews import Interview, check_interviews, load_interviews
 from needmap.surveys.mapping import SurveyMapping, load_mapping
 from needmap.surveys.tally import Tally, read_tally, tally_path, write_tally
 
 __all__ = [
     "ImportResult",
+    "Interview",
     "SurveyMapping",
     "Tally",
+    "check_interviews",
     "find_mapping",
     "import_survey",
     "imported_surveys",
+    "load_interviews",
     "load_mapping",
     "load_survey",
     "read_tally",

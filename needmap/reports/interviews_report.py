@@ -1,0 +1,264 @@
+"""The interview report: which needs the interviews support or question, per group, with the
+quotes, as an offline HTML page, Markdown, CSV, XLSX or JSON.
+
+Only shown buckets appear (see :mod:`needmap.model.interviews`); a hidden pool is named by
+its groups and ``n<5``, never with a figure.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from needmap.model.interviews import (
+    OTHER_GROUPS,
+    Bucket,
+    InterviewEvidence,
+    NeedInterviews,
+    analyse_interviews,
+)
+from needmap.personas.study import Study
+from needmap.reports.i18n import labels
+from needmap.reports.jinja import environment
+from needmap.reports.table_formats import csv_bytes, write_in_format
+from needmap.reports.toptasks_table import (
+    RankingTable,
+    ranking_to_csv,
+    ranking_to_markdown,
+    ranking_to_xlsx,
+)
+from needmap.surveys.interviews import load_interviews
+
+__all__ = [
+    "QuoteView",
+    "build_interviews_table",
+    "interview_notes",
+    "interviews_to_json",
+    "interviews_to_markdown",
+    "quote_views",
+    "render_interviews_page",
+    "study_interviews",
+    "write_interviews",
+]
+
+
+def study_interviews(study: Study) -> InterviewEvidence:
+    """The study's interview evidence, from every file in ``interviews/``."""
+    return analyse_interviews(study, load_interviews(study))
+
+
+def _bucket_name(bucket: Bucket, study: Study) -> str:
+    if bucket.key == OTHER_GROUPS:
+        return labels(study.settings.language)["iv.other"]
+    return study.group_by_id[bucket.key].name
+
+
+def _with_evidence(evidence: InterviewEvidence) -> list[NeedInterviews]:
+    """Needs the interviews speak of, most interviews first (study order among equals)."""
+    found = [n for n in evidence.needs if n.verdict != "none"]
+    return sorted(found, key=lambda n: -(n.supported + n.questioned))
+
+
+def _per_bucket(need: NeedInterviews, key: str) -> str:
+    parts = []
+    if need.supports.get(key):
+        parts.append(f"\u2713{need.supports[key]}")
+    if need.questions.get(key):
+        parts.append(f"\u2717{need.questions[key]}")
+    return " ".join(parts)
+
+
+def build_interviews_table(evidence: InterviewEvidence, study: Study) -> RankingTable:
+    """One row per need the interviews speak of: verdict, counts, per group, unlisted groups."""
+    words = labels(study.settings.language)
+    shown = evidence.shown
+    rows = []
+    for need in _with_evidence(evidence):
+        item = study.need_by_id[need.need]
+        rows.append(
+            (
+                item.title,
+                words[f"kind.{item.kind}"],
+                words[f"iv.verdict.{need.verdict}"],
+                str(need.supported),
+                str(need.questioned),
+                *(_per_bucket(need, b.key) for b in shown),
+                "; ".join(study.group_by_id[g].name for g in need.unlisted),
+            )
+        )
+    return RankingTable(
+        title=words["iv.table"],
+        header=(
+            words["need"],
+            words["kind"],
+            words["iv.verdict"],
+            words["iv.supports"],
+            words["iv.questions"],
+            *(
+                words["iv.bucket"].format(name=_bucket_name(b, study), n=b.participants)
+                for b in shown
+            ),
+            words["iv.unlisted"],
+        ),
+        rows=tuple(rows),
+        in_coverage=tuple(False for _ in rows),
+        notes=interview_notes(evidence, study),
+        marks_column=None,
+        sheet=words["iv.sheet"],
+        text_columns=(0, 1, 2, 5 + len(shown)),
+    )
+
+
+def interview_notes(evidence: InterviewEvidence, study: Study) -> tuple[str, ...]:
+    """How the counts are made, which groups are pooled or hidden, what has no evidence."""
+    words = labels(study.settings.language)
+    if not evidence.buckets:
+        return (words["iv.none"],)
+    notes = [words["iv.rule"]]
+    for bucket in evidence.buckets:
+        if bucket.key != OTHER_GROUPS:
+            continue
+        names = ", ".join(study.group_by_id[g].name for g in bucket.groups)
+        key = "iv.pooled" if bucket.shown else "iv.hidden"
+        notes.append(words[key].format(n=evidence.min_size, groups=names))
+    if any(n.unlisted for n in evidence.needs):
+        notes.append(words["iv.unlisted_note"])
+    silent = sum(1 for n in evidence.needs if n.verdict == "none")
+    if silent:
+        notes.append(words["iv.no_evidence"].format(count=silent))
+    return tuple(notes)
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    need: str
+    """The need's title."""
+    quotes: tuple[tuple[str, str, str], ...]
+    """Per quote: its text, the group (or "other groups") and the signal ("supports" or
+    "questions", for styling)."""
+
+
+def quote_views(evidence: InterviewEvidence, study: Study) -> tuple[QuoteView, ...]:
+    """The quotes of each need the interviews speak of, in the table's order."""
+    names = {b.key: _bucket_name(b, study) for b in evidence.shown}
+    return tuple(
+        QuoteView(
+            study.need_by_id[need.need].title,
+            tuple((q.text, names[q.bucket], q.signal) for q in need.quotes),
+        )
+        for need in _with_evidence(evidence)
+    )
+
+
+def _title(study: Study) -> str:
+    return labels(study.settings.language)["iv.title"].format(name=study.settings.name)
+
+
+def _summary(evidence: InterviewEvidence, study: Study) -> str:
+    return labels(study.settings.language)["iv.summary"].format(
+        interviews=evidence.interviews, participants=evidence.participants
+    )
+
+
+def render_interviews_page(evidence: InterviewEvidence, study: Study) -> str:
+    """The interview evidence as one offline HTML page: table, then the quotes per need."""
+    language = study.settings.language
+    words = labels(language)
+    return (
+        environment()
+        .get_template("interviews.html.j2")
+        .render(
+            language=language,
+            title=_title(study),
+            organisation=study.settings.organisation,
+            summary=_summary(evidence, study),
+            table=build_interviews_table(evidence, study),
+            quotes=quote_views(evidence, study),
+            quotes_title=words["iv.quotes"],
+            supported=words["iv.verdict.supported"],
+            signals={s: words[f"iv.signal.{s}"] for s in ("supports", "questions")},
+        )
+    )
+
+
+def interviews_to_markdown(evidence: InterviewEvidence, study: Study) -> str:
+    words = labels(study.settings.language)
+    lines = [
+        f"# {_title(study)}",
+        "",
+        f"{study.settings.organisation} · {_summary(evidence, study)}",
+        "",
+        ranking_to_markdown(build_interviews_table(evidence, study)),
+    ]
+    views = quote_views(evidence, study)
+    if views:
+        lines += [f"## {words['iv.quotes']}", ""]
+    for view in views:
+        lines += [f"### {view.need}", ""]
+        for text, bucket, signal in view.quotes:
+            lines.append(f"> {_quote_line(text)}  ")
+            lines.append(f"> \u2014 {bucket}, {words[f'iv.signal.{signal}']}")
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _quote_line(text: str) -> str:
+    """A quote on one Markdown line; characters that would start markup are escaped."""
+    flat = " ".join(text.split())
+    return flat.replace("\\", "\\\\").replace("<", "&lt;").replace("*", "\\*").replace("_", "\\_")
+
+
+def interviews_to_json(evidence: InterviewEvidence) -> dict[str, Any]:
+    """The stable JSON of ``needmap interviews --json`` (docs/json-output.md)."""
+
+    def need(n: NeedInterviews) -> dict[str, Any]:
+        return {
+            "id": n.need,
+            "verdict": n.verdict,
+            "supported": n.supported,
+            "questioned": n.questioned,
+            "supports": dict(n.supports),
+            "questions": dict(n.questions),
+            "unlisted_groups": list(n.unlisted),
+            "quotes": [{"text": q.text, "bucket": q.bucket, "signal": q.signal} for q in n.quotes],
+        }
+
+    return {
+        "min_group_size": evidence.min_size,
+        "interviews": evidence.interviews,
+        "participants": evidence.participants,
+        "buckets": [
+            {
+                "key": b.key,
+                "groups": list(b.groups),
+                "shown": b.shown,
+                **({"interviews": b.interviews, "participants": b.participants} if b.shown else {}),
+            }
+            for b in evidence.buckets
+        ],
+        "needs": [need(n) for n in evidence.needs if n.verdict != "none"],
+        "needs_without_evidence": [n.need for n in evidence.needs if n.verdict == "none"],
+    }
+
+
+def write_interviews(evidence: InterviewEvidence, study: Study, path: Path) -> None:
+    """Write the interview report as ``path``'s suffix asks: .html, .md, .csv, .xlsx or .json."""
+    renderers: Mapping[str, Callable[[InterviewEvidence], bytes]] = {
+        ".html": lambda e: render_interviews_page(e, study).encode("utf-8"),
+        ".md": lambda e: interviews_to_markdown(e, study).encode("utf-8"),
+        ".csv": lambda e: csv_bytes(ranking_to_csv(build_interviews_table(e, study))),
+        ".xlsx": lambda e: ranking_to_xlsx(build_interviews_table(e, study)),
+        ".json": lambda e: (
+            json.dumps(interviews_to_json(e), indent=2, ensure_ascii=False) + "\n"
+        ).encode("utf-8"),
+    }
+    write_in_format(
+        renderers,
+        evidence,
+        path,
+        "the interview report",
+        "use a name ending in .html, .md, .csv, .xlsx or .json",
+    )

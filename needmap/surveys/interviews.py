@@ -1,0 +1,252 @@
+"""Interview notes: who was interviewed (by group, never by name) and what they said, tagged
+with the needs it supports or questions.
+
+A study keeps them in ``interviews/*.yaml``, one file per interview or several per file, each
+under ``interviews:``. They are read with positions and checked against the study, so a
+quote tagged with a misspelt need is reported at its line with a "did you mean".
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+
+from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, Severity
+from needmap.personas.messages import did_you_mean, schema_problems
+from needmap.personas.schema import Id
+from needmap.personas.study import Study
+from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
+
+__all__ = [
+    "INTERVIEW_FOLDER",
+    "Interview",
+    "InterviewQuote",
+    "InterviewsFile",
+    "check_interviews",
+    "interview_files",
+    "load_interviews",
+]
+
+INTERVIEW_FOLDER = "interviews"
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _real_date(text: str) -> str:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValueError(f"'{text}' is not a date: {exc}") from None
+    return text
+
+
+IsoDate = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"),
+    AfterValidator(_real_date),
+    Field(description="Date as YYYY-MM-DD, e.g. 2026-10-14."),
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class InterviewQuote(_Model):
+    """Something a participant said, in their words, tagged with the needs it bears on."""
+
+    text: Text = Field(
+        description="What was said. Reports scrub e-mail addresses, phone numbers, IBANs and "
+        "long numbers; leave names out yourself."
+    )
+    needs: list[Id] = Field(
+        default_factory=list, description="Ids of the needs this quote supports."
+    )
+    questions: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the needs this quote casts doubt on (not needed, or not like this).",
+    )
+
+    @model_validator(mode="after")
+    def _tagged(self) -> InterviewQuote:
+        if not self.needs and not self.questions:
+            raise ValueError(
+                "tag the quote with the needs it supports (needs:) or questions (questions:)"
+            )
+        return self
+
+
+class Interview(_Model):
+    """One interview or focus group, with the participants' target group."""
+
+    id: Id
+    group: Id = Field(description="Id of the target group the participants belong to.")
+    participants: int = Field(
+        1, ge=1, description="How many people took part (more than 1 for a focus group)."
+    )
+    date: IsoDate | None = None
+    notes: str = Field(
+        "", description="Your own notes. Never shown in a report: they may name people."
+    )
+    quotes: list[InterviewQuote] = Field(
+        default_factory=list, description="What was said, each tagged with needs."
+    )
+
+
+class InterviewsFile(_Model):
+    """``interviews/*.yaml``: interview notes."""
+
+    interviews: list[Interview] = Field(default_factory=list, description="The interviews.")
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """An interview as written (checked or not), and where it stands: references are
+    checked on what was written, so a broken interview still gets its unknown group and
+    needs reported in the same run."""
+
+    data: dict[str, Any]
+    document: YamlDocument
+    index: int
+
+    def at(self, *path: str | int) -> Location:
+        return self.document.source.locate(("interviews", self.index, *path))
+
+
+def interview_files(study_root: Path) -> list[Path]:
+    """The interview files of a study: every ``*.yaml`` under ``interviews/``, sorted."""
+    folder = study_root / INTERVIEW_FOLDER
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.suffix in (".yaml", ".yml")
+        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+def load_interviews(study: Study) -> tuple[Interview, ...]:
+    """Every interview of the study, in file order; raises with every problem of every file."""
+    interviews, problems = _read_all(study)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise InvalidStudyError(problems)
+    return tuple(interviews)
+
+
+def check_interviews(study: Study) -> list[Problem]:
+    """Every problem in the study's interview files, for ``needmap validate``."""
+    return _read_all(study)[1]
+
+
+def _read_all(study: Study) -> tuple[list[Interview], list[Problem]]:
+    interviews: list[Interview] = []
+    raw: list[_Raw] = []
+    problems: list[Problem] = []
+    for path in interview_files(study.root):
+        try:
+            document = read_yaml_file(path)
+        except NeedmapError as exc:
+            problems.extend(exc.problems)
+            continue
+        problems.extend(document.problems)
+        for index, value in _items_of(document, problems):
+            if isinstance(value, dict):
+                raw.append(_Raw(value, document, index))
+            try:
+                interviews.append(Interview.model_validate(value))
+            except ValidationError as exc:
+                problems.extend(schema_problems(exc, document, Interview, ("interviews", index)))
+    problems.extend(_references(raw, study))
+    return interviews, sorted(problems, key=Problem.sort_key)
+
+
+def _items_of(document: YamlDocument, problems: list[Problem]) -> list[tuple[int, object]]:
+    data = document.data
+    if data is None:
+        return []
+    if not isinstance(data, dict) or set(data) - {"interviews"}:
+        if not document.is_spoiled(()):
+            problems.append(
+                Problem(
+                    document.source.locate(()),
+                    "expected 'interviews:' and a list of interviews",
+                    hint="start the file with 'interviews:' (see docs/interviews.md)",
+                )
+            )
+        return []
+    items = data.get("interviews")
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        problems.append(
+            Problem(
+                document.source.locate(("interviews",)),
+                "expected a list of interviews",
+                hint="write each interview on its own line, starting with '- id:'",
+            )
+        )
+        return []
+    return list(enumerate(items))
+
+
+def _references(items: Sequence[_Raw], study: Study) -> list[Problem]:
+    """Ids used twice, and groups and needs the study does not define."""
+    problems: list[Problem] = []
+    first: dict[str, Location] = {}
+    for item in items:
+        interview_id, group = item.data.get("id"), item.data.get("group")
+        if isinstance(interview_id, str):
+            where = item.at("id")
+            if interview_id in first:
+                problems.append(
+                    Problem(
+                        where,
+                        f"interview id '{interview_id}' is used twice "
+                        f"(also at {first[interview_id]})",
+                        key=format_key(("interviews", item.index, "id")),
+                        hint="give each interview its own id, e.g. with the date or a number",
+                    )
+                )
+            first.setdefault(interview_id, where)
+        if isinstance(group, str) and group not in study.group_by_id:
+            problems.append(
+                Problem(
+                    item.at("group"),
+                    f"unknown group '{group}'",
+                    key=format_key(("interviews", item.index, "group")),
+                    hint=did_you_mean(group, study.group_by_id) or "use a group id of the study",
+                )
+            )
+        quotes = item.data.get("quotes")
+        for q, quote in enumerate(quotes if isinstance(quotes, list) else []):
+            if not isinstance(quote, dict):
+                continue
+            for field in ("needs", "questions"):
+                tags = quote.get(field)
+                for n, need_id in enumerate(tags if isinstance(tags, list) else []):
+                    if isinstance(need_id, str) and need_id not in study.need_by_id:
+                        path = ("interviews", item.index, "quotes", q, field, n)
+                        problems.append(
+                            Problem(
+                                item.document.source.locate(path),
+                                f"unknown need '{need_id}'",
+                                key=format_key(path),
+                                hint=did_you_mean(need_id, study.need_by_id)
+                                or "use a need id of the study",
+                            )
+                        )
+    return problems

@@ -1,0 +1,381 @@
+"""Interview evidence: loading with positions, hand-checked counts, privacy, every output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.errors import InvalidStudyError
+from needmap.model.interviews import OTHER_GROUPS, InterviewEvidence, analyse_interviews
+from needmap.personas.schema import Need, StudySettings, TargetGroup
+from needmap.personas.study import Study
+from needmap.reports.interviews_report import (
+    build_interviews_table,
+    interviews_to_json,
+    interviews_to_markdown,
+    render_interviews_page,
+    study_interviews,
+)
+from needmap.surveys.interviews import Interview, check_interviews, load_interviews
+from tests.conftest import StudyMaker
+
+runner = CliRunner()
+
+GROUPS = """\
+    groups:
+      - {id: desk, name: Front desk, headcount: 10}
+      - {id: field, name: Field staff, headcount: 20}
+      - {id: office, name: Office staff, headcount: 40}
+      - {id: boss, name: Bosses, headcount: 5}
+    """
+NEEDS = """\
+    needs:
+      - {id: search, title: Search, kind: function, groups: {desk: must, field: should}}
+      - {id: mobile, title: Works on a phone, kind: technology, groups: {field: must}}
+      - {id: news, title: News, kind: content, groups: {desk: could, office: should}}
+      - {id: dash, title: Dashboards, kind: content, groups: {boss: must}}
+    """
+INTERVIEWS = """\
+    interviews:
+      - id: i1
+        group: desk
+        participants: 3
+        date: 2026-09-15
+        notes: Spoke with Jan de Vries, jan@example.org
+        quotes:
+          - text: I search all day, mail me at desk@example.org
+            needs: [search]
+          - text: Search the news, that would help.
+            needs: [search, news]
+          - text: A phone app? Not at the desk.
+            questions: [mobile]
+      - id: i2
+        group: desk
+        participants: 2
+        quotes:
+          - text: On my break I use my phone.
+            needs: [mobile]
+            questions: [news]
+      - id: i3
+        group: field
+        participants: 6
+        quotes:
+          - text: The phone is all we carry.
+            needs: [mobile, search]
+          - text: Search? We know where things are.
+            questions: [search]
+      - id: i4
+        group: office
+        participants: 2
+        quotes:
+          - text: Office news matters to us.
+            needs: [news]
+      - id: i5
+        group: boss
+        quotes:
+          - text: I want my dashboard.
+            needs: [dash]
+    """
+"""Hand-checked, with the default minimum of 5: desk 3+2 = 5 people and field 6 are buckets
+of their own; office (2) and boss (1) pool to 3, below 5, so their interviews are hidden."""
+
+
+def _files(min_size: int = 5) -> dict[str, str | None]:
+    return {
+        "study.yaml": "name: T\norganisation: O\nlanguage: en\n"
+        f"privacy: {{min_group_size: {min_size}}}\n",
+        "groups.yaml": GROUPS,
+        "needs.yaml": NEEDS,
+        "personas.yaml": None,
+        "interviews/round-1.yaml": INTERVIEWS,
+    }
+
+
+@pytest.fixture
+def study_dir(make_study: StudyMaker) -> Path:
+    return make_study(_files())
+
+
+def _evidence(folder: Path) -> tuple[Study, InterviewEvidence]:
+    study = load_study(folder)
+    return study, analyse_interviews(study, load_interviews(study))
+
+
+def test_counts_by_hand(study_dir: Path) -> None:
+    _, evidence = _evidence(study_dir)
+    assert [(b.key, b.interviews, b.participants, b.shown) for b in evidence.buckets] == [
+        ("desk", 2, 5, True),
+        ("field", 1, 6, True),
+        (OTHER_GROUPS, None, None, False),
+    ]
+    assert evidence.bucket_of("office") == evidence.buckets[2]
+    assert (evidence.interviews, evidence.participants) == (3, 11)
+    search = evidence.for_need("search")
+    # i1 supports search with two quotes but counts once; i3 both supports and questions it.
+    assert dict(search.supports) == {"desk": 1, "field": 1}
+    assert dict(search.questions) == {"field": 1}
+    assert (search.supported, search.questioned, search.verdict) == (2, 1, "mixed")
+    assert [(q.bucket, q.signal) for q in search.quotes] == [
+        ("desk", "supports"),
+        ("desk", "supports"),
+        ("field", "supports"),
+        ("field", "questions"),
+    ]
+    mobile = evidence.for_need("mobile")
+    assert (dict(mobile.supports), dict(mobile.questions)) == ({"desk": 1, "field": 1}, {"desk": 1})
+    assert mobile.unlisted == ("desk",)  # desk supports it; needs.yaml lists only field
+    news = evidence.for_need("news")  # office's support is hidden with its bucket
+    assert (dict(news.supports), dict(news.questions), news.verdict) == (
+        {"desk": 1},
+        {"desk": 1},
+        "mixed",
+    )
+    assert evidence.for_need("dash").verdict == "none"  # only the hidden boss spoke of it
+    assert search.quotes[0].text == "I search all day, mail me at [e-mail]"
+
+
+def test_pool_is_shown_once_it_reaches_the_minimum(make_study: StudyMaker) -> None:
+    _, evidence = _evidence(make_study(_files(min_size=3)))
+    other = evidence.buckets[-1]
+    assert (other.key, other.groups, other.interviews, other.participants, other.shown) == (
+        OTHER_GROUPS,
+        ("office", "boss"),
+        2,
+        3,
+        True,
+    )
+    assert dict(evidence.for_need("news").supports) == {"desk": 1, OTHER_GROUPS: 1}
+    assert evidence.for_need("dash").verdict == "supported"
+    assert evidence.for_need("dash").unlisted == ()  # a pool is never "not listed"
+
+
+def test_table_and_notes(study_dir: Path) -> None:
+    study, evidence = _evidence(study_dir)
+    table = build_interviews_table(evidence, study)
+    assert table.header == (
+        "Need",
+        "Kind",
+        "Verdict",
+        "Supported in",
+        "Questioned in",
+        "Front desk (n=5)",
+        "Field staff (n=6)",
+        "Mentioned by, not listed for",
+    )
+    assert table.rows == (
+        ("Search", "Functions", "mixed", "2", "1", "\u27131", "\u27131 \u27171", ""),
+        (
+            "Works on a phone",
+            "Technology",
+            "mixed",
+            "2",
+            "1",
+            "\u27131 \u27171",
+            "\u27131",
+            "Front desk",
+        ),
+        ("News", "Content", "mixed", "1", "1", "\u27131 \u27171", "", ""),
+    )
+    notes = " ".join(table.notes)
+    assert "Office staff, Bosses (together fewer than 5 participants, n<5)" in notes
+    assert "1 needs have no interview evidence yet" in notes
+
+
+def test_hidden_interviews_reach_no_output(study_dir: Path) -> None:
+    study, evidence = _evidence(study_dir)
+    outputs = [
+        interviews_to_markdown(evidence, study),
+        render_interviews_page(evidence, study),
+        json.dumps(interviews_to_json(evidence)),
+    ]
+    for text in outputs:
+        for secret in ("Office news", "dashboard", "Dashboards", "Jan de Vries", "example.org"):
+            assert secret not in text
+    hidden = interviews_to_json(evidence)["buckets"][-1]
+    assert hidden == {"key": OTHER_GROUPS, "groups": ["office", "boss"], "shown": False}
+
+
+_GROUP_IDS = ("a", "b", "c", "d")
+_NEED_IDS = ("n1", "n2", "n3")
+
+
+def _hypothesis_study(min_size: int) -> Study:
+    return Study(
+        root=Path(),
+        settings=StudySettings.model_validate(
+            {"name": "P", "organisation": "O", "privacy": {"min_group_size": min_size}}
+        ),
+        groups=tuple(TargetGroup(id=g, name=g.upper()) for g in _GROUP_IDS),
+        needs=tuple(Need(id=n, title=n, kind="content", groups={"a": "must"}) for n in _NEED_IDS),
+    )
+
+
+_quotes = st.lists(
+    st.fixed_dictionaries(
+        {
+            "text": st.sampled_from(["yes", "no", "maybe"]),
+            "needs": st.lists(st.sampled_from(_NEED_IDS), min_size=1, max_size=2),
+            "questions": st.lists(st.sampled_from(_NEED_IDS), max_size=2),
+        }
+    ),
+    max_size=3,
+)
+_interviews = st.lists(
+    st.tuples(st.sampled_from(_GROUP_IDS), st.integers(1, 4), _quotes), max_size=8
+)
+
+
+def _make(raw: list[tuple[str, int, list[dict[str, Any]]]]) -> list[Interview]:
+    return [
+        Interview.model_validate({"id": f"i{i}", "group": g, "participants": n, "quotes": q})
+        for i, (g, n, q) in enumerate(raw)
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    raw=_interviews,
+    other_quotes=st.lists(_quotes, min_size=8, max_size=8),
+    min_size=st.integers(1, 7),
+)
+def test_privacy_property(
+    raw: list[tuple[str, int, list[dict[str, Any]]]],
+    other_quotes: list[list[dict[str, Any]]],
+    min_size: int,
+) -> None:
+    """Every shown bucket has at least the minimum of participants, totals add up over shown
+    buckets, and what hidden groups said changes no output at all."""
+    study = _hypothesis_study(min_size)
+    evidence = analyse_interviews(study, _make(raw))
+    shown = {b.key for b in evidence.shown}
+    for bucket in evidence.buckets:
+        if bucket.shown:
+            assert bucket.participants is not None and bucket.participants >= min_size
+        else:
+            assert bucket.interviews is None and bucket.participants is None
+    for need in evidence.needs:
+        assert set(need.supports) <= shown and set(need.questions) <= shown
+        assert all(q.bucket in shown for q in need.quotes)
+    assert evidence.interviews == sum(b.interviews or 0 for b in evidence.shown)
+    hidden_groups = {g for b in evidence.buckets if not b.shown for g in b.groups}
+    changed = [
+        (g, n, other_quotes[i] if g in hidden_groups else q) for i, (g, n, q) in enumerate(raw)
+    ]
+    again = analyse_interviews(study, _make(changed))
+    assert interviews_to_json(again) == interviews_to_json(evidence)
+    assert interviews_to_markdown(again, study) == interviews_to_markdown(evidence, study)
+
+
+def test_golden_markdown(study_dir: Path, golden: Callable[[str, str], None]) -> None:
+    study, evidence = _evidence(study_dir)
+    golden("interviews-fixture.md", interviews_to_markdown(evidence, study))
+
+
+def test_problems_have_positions(make_study: StudyMaker) -> None:
+    folder = make_study(
+        {
+            "interviews/a.yaml": """\
+                interviews:
+                  - id: x1
+                    group: dsk
+                    date: 2026-13-01
+                    quotes:
+                      - text: Hello
+                        needs: [serch]
+                      - text: Untagged
+                  - id: x1
+                    group: desk
+                    participant: 2
+                """,
+            "interviews/b.yaml": "interview: []\n",
+        }
+    )
+    study = load_study(folder)
+    found = [
+        (p.location.path.name if p.location.path else "", p.location.line, p.message, p.hint)
+        for p in check_interviews(study)
+    ]
+    assert [(file, line) for file, line, _, _ in found] == [
+        ("a.yaml", 3),
+        ("a.yaml", 4),
+        ("a.yaml", 7),
+        ("a.yaml", 8),
+        ("a.yaml", 9),
+        ("a.yaml", 11),
+        ("b.yaml", 1),
+    ]
+    assert found[0][2:] == ("unknown group 'dsk'", "did you mean 'desk'?")
+    assert found[1][2].startswith("'2026-13-01' is not a date")
+    assert found[2][2:] == ("unknown need 'serch'", "did you mean 'search'?")
+    assert found[3][2].startswith("tag the quote")
+    assert found[4][2].startswith("interview id 'x1' is used twice (also at ")
+    assert found[5][2:] == ("unknown key 'participant'", "did you mean 'participants'?")
+    assert found[6][2] == "expected 'interviews:' and a list of interviews"
+    with pytest.raises(InvalidStudyError) as caught:
+        load_interviews(study)
+    assert len(caught.value.problems) == len(found)
+
+
+def test_validate_reports_interview_problems(make_study: StudyMaker) -> None:
+    folder = make_study({"interviews/a.yaml": "interviews:\n  - {id: x, group: nobody}\n"})
+    result = runner.invoke(app, ["validate", str(folder)])
+    assert result.exit_code == 2
+    assert "a.yaml:2:" in result.output and "unknown group 'nobody'" in result.output
+
+
+def test_cli_terminal_fits_80_columns(study_dir: Path) -> None:
+    result = runner.invoke(app, ["interviews", str(study_dir)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert "Works on a phone" in result.output and "mixed" in result.output
+    assert max(len(line) for line in result.output.splitlines()) <= 80
+
+
+def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:
+    for suffix in (".html", ".md", ".csv", ".xlsx", ".json"):
+        target = tmp_path / f"interviews{suffix}"
+        result = runner.invoke(app, ["interviews", str(study_dir), "--out", str(target)])
+        assert result.exit_code == 0, result.output
+        assert "3 interviews shown" in result.output
+    csv_text = (tmp_path / "interviews.csv").read_bytes().decode("utf-8-sig")
+    assert csv_text.splitlines()[1] == "Search,Functions,mixed,2,1,\u27131,\u27131 \u27171,"
+    sheet = load_workbook(tmp_path / "interviews.xlsx").active
+    assert sheet is not None and sheet["F2"].value == "\u27131" and sheet["F2"].data_type == "s"
+    page = (tmp_path / "interviews.html").read_text(encoding="utf-8")
+    assert 'class="quote questions"' in page and "Search? We know where things are." in page
+    refused = runner.invoke(app, ["interviews", str(study_dir), "--out", str(tmp_path / "x.pdf")])
+    assert refused.exit_code == 2 and "cannot write the interview report" in refused.output
+
+
+def test_cli_json_through_a_subprocess(study_dir: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "needmap", "interviews", str(study_dir), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert (data["interviews"], data["participants"]) == (3, 11)
+    assert [n["id"] for n in data["needs"]] == ["search", "mobile", "news"]
+    assert data["needs_without_evidence"] == ["dash"]
+
+
+def test_study_without_interviews(make_study: StudyMaker) -> None:
+    study = load_study(make_study())
+    evidence = study_interviews(study)
+    assert evidence.buckets == () and evidence.interviews == 0
+    result = runner.invoke(app, ["interviews", str(study.root)])
+    assert result.exit_code == 0
+    assert "No interviews in interviews/ yet" in result.output
