@@ -985,11 +985,13 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
     console = _console()
     why = build_roadmap_table(plan, study)
     rows = iter(why.rows)  # in plan order, as the phases list their needs
-    shown = (0, 1, 3, 5, 7, 8)  # number, need, score, votes, effort, after
+    words = labels(study.settings.language)
+    # number, need, score, votes, effort, after (interviews are in the files: 80 columns)
+    shown = (0, 1, 3, 5, *(why.header.index(words[k]) for k in ("rm.effort", "rm.after")))
     for view in phase_views(plan, study):
         title = f"[bold]{escape(view.name)}[/bold] · {escape(view.load)}"
         if not view.needs:
-            empty = labels(study.settings.language)["rm.empty"]
+            empty = words["rm.empty"]
             console.print(f"{title}\n[dim]{escape(empty)}[/dim]\n")
             continue
         table = _light_table(title)

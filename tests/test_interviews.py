@@ -379,3 +379,26 @@ def test_study_without_interviews(make_study: StudyMaker) -> None:
     result = runner.invoke(app, ["interviews", str(study.root)])
     assert result.exit_code == 0
     assert "No interviews in interviews/ yet" in result.output
+
+
+def test_roadmap_shows_interviews_beside_the_score(study_dir: Path, make_study: StudyMaker) -> None:
+    from needmap.reports.roadmap_report import build_roadmap_table, roadmap_to_json, study_roadmap
+
+    study = load_study(study_dir)
+    plan = study_roadmap(study)
+    table = build_roadmap_table(plan, study)
+    column = table.header.index("Interviews")
+    by_need = {row[1]: row[column] for row in table.rows}
+    assert by_need == {
+        "Search": "\u27132 \u27171",
+        "Works on a phone": "\u27132 \u27171",
+        "News": "\u27131 \u27171",
+        "Dashboards": "\u2013",  # only the hidden boss spoke of it
+    }
+    assert any(note.startswith("Interviews: \u2713 supported in") for note in table.notes)
+    needs = {n["id"]: n for p in roadmap_to_json(plan)["phases"] for n in p["needs"]}
+    assert needs["search"]["interviews"] == {"supported": 2, "questioned": 1}
+    without = make_study({"groups.yaml": GROUPS, "needs.yaml": NEEDS}, name="plain")
+    plain = load_study(without)
+    assert "Interviews" not in build_roadmap_table(study_roadmap(plain), plain).header
+    assert roadmap_to_json(study_roadmap(plain))["phases"][0]["needs"][0]["interviews"] is None

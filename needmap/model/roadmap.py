@@ -17,6 +17,9 @@ of the needs that depend on it, if that is higher, since they cannot come first 
 phase of any of its dependencies. A phase without capacity takes everything that reaches it.
 A need that fits in no phase (more points than any phase's capacity, or the last phase is
 full) is left unplanned, and said so.
+
+*Interviews* are shown beside the score, not in it: a handful of conversations should
+question a priority, not outweigh the votes of a survey or the groups' stated needs.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from needmap.model.interviews import InterviewEvidence
 from needmap.model.notes import Note
 from needmap.model.overlap import Overlap, need_order
 from needmap.model.toptasks import TopTasks
@@ -84,6 +88,8 @@ class Roadmap:
     surveys: tuple[str, ...]
     """Ids of the surveys whose votes are evidence."""
     notes: tuple[Note, ...]
+    interviews: InterviewEvidence | None = None
+    """The study's interview evidence, shown beside the scores (not part of them)."""
 
     @property
     def needs(self) -> tuple[ScoredNeed, ...]:
@@ -119,11 +125,17 @@ def _vote_shares(surveys: Sequence[TopTasks]) -> dict[str, float]:
     return {need: sum(values) / len(values) for need, values in found.items()}
 
 
-def plan_roadmap(study: Study, overlap: Overlap, surveys: Sequence[TopTasks] = ()) -> Roadmap:
+def plan_roadmap(
+    study: Study,
+    overlap: Overlap,
+    surveys: Sequence[TopTasks] = (),
+    interviews: InterviewEvidence | None = None,
+) -> Roadmap:
     """Score every need of ``study`` and plan it into the study's roadmap phases.
 
     ``overlap`` is the overlap over all groups (its demand is the demand share's source);
-    ``surveys`` are the analysed top-task surveys whose votes are evidence.
+    ``surveys`` are the analysed top-task surveys whose votes are evidence; ``interviews``,
+    if given, travels with the plan so that reports can show it beside the scores.
     """
     scoring = study.settings.scoring
     points_of = scoring.effort_points.model_dump()
@@ -167,6 +179,7 @@ def plan_roadmap(study: Study, overlap: Overlap, surveys: Sequence[TopTasks] = (
         unplanned=unplanned,
         surveys=tuple(s.survey for s in surveys),
         notes=tuple(notes),
+        interviews=interviews,
     )
 
 

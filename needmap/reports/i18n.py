@@ -130,6 +130,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "rm.effort": "Effort",
         "rm.after": "After",
         "rm.needed_by": "Brought forward for",
+        "rm.interviews": "Interviews",
+        "rm.interviews_note": "Interviews: \u2713 supported in, \u2717 questioned in that many "
+        "interviews (the interview report has the groups and quotes); shown beside the score, "
+        "not part of it.",
         "rm.unplanned": "Does not fit in any phase",
         "rm.unplanned_hint": "Raise a phase's capacity in study.yaml (roadmap.phases), add a "
         "phase without capacity, or split the need.",
@@ -316,6 +320,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "rm.effort": "Omvang",
         "rm.after": "Na",
         "rm.needed_by": "Naar voren voor",
+        "rm.interviews": "Gesprekken",
+        "rm.interviews_note": "Gesprekken: \u2713 ondersteund in, \u2717 betwijfeld in zoveel "
+        "gesprekken (het gespreksrapport toont de groepen en citaten); getoond naast de score, "
+        "geen deel ervan.",
         "rm.unplanned": "Past in geen fase",
         "rm.unplanned_hint": "Verhoog de capaciteit van een fase in study.yaml (roadmap.phases), "
         "voeg een fase zonder capaciteit toe of splits de behoefte.",

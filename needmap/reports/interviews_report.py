@@ -35,6 +35,7 @@ from needmap.surveys.interviews import load_interviews
 __all__ = [
     "QuoteView",
     "build_interviews_table",
+    "interview_counts",
     "interview_notes",
     "interviews_to_json",
     "interviews_to_markdown",
@@ -60,6 +61,16 @@ def _with_evidence(evidence: InterviewEvidence) -> list[NeedInterviews]:
     """Needs the interviews speak of, most interviews first (study order among equals)."""
     found = [n for n in evidence.needs if n.verdict != "none"]
     return sorted(found, key=lambda n: -(n.supported + n.questioned))
+
+
+def interview_counts(need: NeedInterviews) -> str:
+    """A need's interviews in a table cell: ``✓2 ✗1``, or an en dash when none speak of it."""
+    parts = []
+    if need.supported:
+        parts.append(f"\u2713{need.supported}")
+    if need.questioned:
+        parts.append(f"\u2717{need.questioned}")
+    return " ".join(parts) or "\u2013"
 
 
 def _per_bucket(need: NeedInterviews, key: str) -> str:

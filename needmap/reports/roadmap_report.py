@@ -18,6 +18,7 @@ from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
 from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.study import Study
 from needmap.reports.i18n import Language, labels, note_text
+from needmap.reports.interviews_report import interview_counts, study_interviews
 from needmap.reports.jinja import environment
 from needmap.reports.table_formats import csv_bytes, write_in_format
 from needmap.reports.toptasks_table import (
@@ -48,8 +49,11 @@ def analysed_surveys(study: Study) -> list[TopTasks]:
 
 
 def study_roadmap(study: Study) -> Roadmap:
-    """The study's roadmap, with the votes of every imported top-task survey as evidence."""
-    return plan_roadmap(study, analyse_overlap(study).overlap, analysed_surveys(study))
+    """The study's roadmap, with the votes of every imported top-task survey as evidence and
+    its interviews beside them."""
+    return plan_roadmap(
+        study, analyse_overlap(study).overlap, analysed_surveys(study), study_interviews(study)
+    )
 
 
 def _pct(value: float) -> str:
@@ -82,10 +86,12 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
     phase_name = {p.phase.id: p.phase.name for p in roadmap.phases}
     first = roadmap.phases[0].phase.id
     phase_of = roadmap.phase_ids()
-    rows = []
+    interviews = roadmap.interviews if roadmap.interviews and roadmap.interviews.shown else None
+    rows: list[tuple[str, ...]] = []
     marked = []
     for number, scored in enumerate(roadmap.needs, start=1):
         phase = phase_of.get(scored.need.id)
+        heard = (interview_counts(interviews.for_need(scored.need.id)),) if interviews else ()
         rows.append(
             (
                 str(number),
@@ -95,6 +101,7 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
                 _pct(scored.demand_share),
                 "\u2013" if scored.evidence is None else _pct(scored.evidence),
                 f"\u00d7{_number(scored.evidence_factor)}",
+                *heard,
                 _effort(scored),
                 _titles(scored.need.depends_on, study),
                 _titles(scored.needed_by, study),
@@ -111,16 +118,18 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
             words["rm.demand"],
             words["rm.votes"],
             words["rm.factor"],
+            *((words["rm.interviews"],) if interviews else ()),
             words["rm.effort"],
             words["rm.after"],
             words["rm.needed_by"],
         ),
         rows=tuple(rows),
         in_coverage=tuple(marked),
-        notes=roadmap_notes(roadmap, language),
+        notes=roadmap_notes(roadmap, language)
+        + ((words["rm.interviews_note"],) if interviews else ()),
         marks_column=None,
         sheet=words["rm.sheet"],
-        text_columns=(1, 2, 8, 9),
+        text_columns=(1, 2, 9, 10) if interviews else (1, 2, 8, 9),
     )
 
 
@@ -269,7 +278,14 @@ def roadmap_to_json(roadmap: Roadmap) -> dict[str, Any]:
             "points": s.points,
             "depends_on": list(s.need.depends_on),
             "needed_by": list(s.needed_by),
+            "interviews": interviews(s.need.id),
         }
+
+    def interviews(need_id: str) -> dict[str, int] | None:
+        if roadmap.interviews is None or not roadmap.interviews.shown:
+            return None
+        heard = roadmap.interviews.for_need(need_id)
+        return {"supported": heard.supported, "questioned": heard.questioned}
 
     return {
         "phases": [
