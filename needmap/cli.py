@@ -77,8 +77,7 @@ def _problem_count(errors: int, warnings: int) -> str:
     if not warnings:
         return f"{errors} problems found."
     return (
-        f"{errors} error{'s' * (errors != 1)} and "
-        f"{warnings} warning{'s' * (warnings != 1)} found."
+        f"{errors} error{'s' * (errors != 1)} and {warnings} warning{'s' * (warnings != 1)} found."
     )
 
 
@@ -572,9 +571,10 @@ def toptasks(
     folder: StudyDir,
     survey: SurveyId = None,
     group: Annotated[
-        str | None, typer.Option(
+        str | None,
+        typer.Option(
             "--group", "-g", help="One group's ranking (printed, or with --json or --out)."
-        )
+        ),
     ] = None,
     weighted: Annotated[
         bool,
@@ -975,6 +975,14 @@ def _print_personas(views: tuple[PersonaView, ...], language: Language) -> None:
             console.print(f"\n[bold]{escape(survey.heading)}[/bold]")
             console.print(escape(survey.text))
             _print_bullets(console, [f"{label}: {pct}" for label, pct, _ in survey.tasks])
+        if view.interviews is not None:
+            console.print(f"\n[bold]{escape(view.interviews.heading)}[/bold]")
+            console.print(escape(view.interviews.text), soft_wrap=False)
+            for text, need, signal, _ in view.interviews.quotes:
+                console.print(
+                    Padding(Text(f"“{text}” ({need}, {signal})", style="italic"), (0, 0, 0, 2)),
+                    soft_wrap=False,
+                )
 
 
 def _print_roadmap(plan: Roadmap, study: Study) -> None:

@@ -97,22 +97,22 @@ def build_demo(
             analysis, study.settings.language, study.settings.organisation, out, progress=wrote
         )
     overlap_analysis = analyse_overlap(study)
+    interviews = study_interviews(study)
     if study.personas:
-        profiles = build_personas(study, overlap_analysis, surveys)
+        profiles = build_personas(study, overlap_analysis, surveys, interviews=interviews)
         for suffix in (".html", ".md"):
             path = out / f"personas{suffix}"
             write_personas(profiles, study, path)
             wrote(path)
-    plan = plan_roadmap(study, overlap_analysis.overlap, surveys)
+    plan = plan_roadmap(study, overlap_analysis.overlap, surveys, interviews)
     for suffix in (".html", ".md", ".xlsx"):
         path = out / f"roadmap{suffix}"
         write_roadmap(plan, study, path)
         wrote(path)
     if interview_files(study.root):
-        evidence = study_interviews(study)
         for suffix in (".html", ".md"):
             path = out / f"interviews{suffix}"
-            write_interviews(evidence, study, path)
+            write_interviews(interviews, study, path)
             wrote(path)
     wrote(write_index_page(study, result.files, out))
     return result

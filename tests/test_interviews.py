@@ -402,3 +402,53 @@ def test_roadmap_shows_interviews_beside_the_score(study_dir: Path, make_study: 
     plain = load_study(without)
     assert "Interviews" not in build_roadmap_table(study_roadmap(plain), plain).header
     assert roadmap_to_json(study_roadmap(plain))["phases"][0]["needs"][0]["interviews"] is None
+
+
+PERSONAS = """\
+    personas:
+      - {id: dana, name: Dana, group: desk, role: Receptionist, needs: [mobile, search, news]}
+      - {id: bob, name: Bob, group: boss, role: Head of unit, needs: [dash]}
+      - {id: olga, name: Olga, group: office, role: Clerk, needs: [news]}
+    """
+
+
+def test_personas_show_their_groups_interviews(make_study: StudyMaker) -> None:
+    from needmap.reports.personas_report import (
+        persona_profiles,
+        personas_to_json,
+        personas_to_markdown,
+    )
+
+    folder = make_study({**_files(), "personas.yaml": PERSONAS})
+    study = load_study(folder)
+    profiles = persona_profiles(study)
+    dana, bob, olga = (p.interviews for p in profiles)
+    assert dana is not None and bob is not None and olga is not None
+    assert (dana.status, dana.interviews, dana.participants) == ("own", 2, 5)
+    assert dict(dana.counts) == {"mobile": (1, 1), "search": (1, 0), "news": (1, 1)}
+    # Key-need order, each text once ("Search the news" serves search and news), at most 3.
+    assert [(need, signal) for need, _, signal in dana.quotes] == [
+        ("mobile", "questions"),
+        ("mobile", "supports"),
+        ("search", "supports"),
+    ]
+    assert (bob.status, bob.quotes, olga.status) == ("hidden", (), "hidden")
+    markdown = personas_to_markdown(profiles, study)
+    assert "| Interviews |" in markdown and "2 interviews with 5 people" in markdown
+    assert "I want my dashboard" not in markdown and "Office news" not in markdown
+    assert markdown.count("fewer than 5 interview participants from this group") == 2
+    data = personas_to_json(profiles)["personas"]
+    assert data[0]["interviews"]["needs"]["mobile"] == {"supported": 1, "questioned": 1}
+    assert data[1]["interviews"] == {
+        "status": "hidden",
+        "interviews": None,
+        "participants": None,
+        "needs": {},
+        "quotes": [],
+    }
+    pooled = load_study(make_study({**_files(min_size=3), "personas.yaml": PERSONAS}, "p3"))
+    assert [p.interviews.status for p in persona_profiles(pooled) if p.interviews] == [
+        "own",
+        "pooled",
+        "pooled",
+    ]

@@ -9,23 +9,30 @@ respondents chose in each top-task survey.
 *Privacy.* Survey evidence is taken from the group breakdowns of
 :func:`~needmap.model.toptasks.analyse_toptasks`, so a group hidden there (fewer respondents
 than the study's minimum, or hidden so that a small one cannot be worked out) is hidden here
-too: the profile says so and shows no figures of it.
+too: the profile says so and shows no figures of it. Interview evidence is shown only for
+a group that is a bucket of its own in :mod:`needmap.model.interviews`; for a pooled or
+hidden group the profile says only that.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from needmap.errors import Location, Problem, UsageError
 from needmap.model.analysis import OverlapAnalysis
+from needmap.model.interviews import OTHER_GROUPS, InterviewEvidence
 from needmap.model.roadmap import plan_roadmap
 from needmap.model.toptasks import TopTasks
 from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import Family, Importance, Need, Persona, TargetGroup
 from needmap.personas.study import Study
 
-__all__ = ["KeyNeed", "PersonaProfile", "PersonaSurvey", "build_personas"]
+__all__ = ["KeyNeed", "PersonaInterviews", "PersonaProfile", "PersonaSurvey", "build_personas"]
+
+QUOTES_PER_PERSONA = 3
+"""At most this many interview quotes per persona: the report is one printed page each."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +70,24 @@ class PersonaSurvey:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonaInterviews:
+    """What the interviews with the persona's group say about its key needs."""
+
+    status: Literal["own", "pooled", "hidden", "none"]
+    """``own``: the group is shown on its own, with the figures below; ``pooled``: counted
+    with other small groups; ``hidden``: too few even together; ``none``: not interviewed.
+    Only ``own`` has figures and quotes."""
+    interviews: int
+    participants: int
+    min_group_size: int
+    counts: Mapping[str, tuple[int, int]]
+    """Key need id -> interviews of the group that support it, and that question it."""
+    quotes: tuple[tuple[str, str, str], ...]
+    """(need id, text, "supports" or "questions"): the group's quotes on its key needs, in
+    the order of the key needs, each text once, at most ``QUOTES_PER_PERSONA``."""
+
+
+@dataclass(frozen=True, slots=True)
 class PersonaProfile:
     persona: Persona
     group: TargetGroup
@@ -71,6 +96,8 @@ class PersonaProfile:
     """The persona's needs, in the order the persona lists them."""
     surveys: tuple[PersonaSurvey, ...]
     """The surveys that asked the persona's group (whose mapping has an answer for it)."""
+    interviews: PersonaInterviews | None = None
+    """None when the study has no interviews."""
 
 
 def build_personas(
@@ -79,13 +106,15 @@ def build_personas(
     surveys: Sequence[TopTasks] = (),
     only: Sequence[str] | None = None,
     top: int = 5,
+    interviews: InterviewEvidence | None = None,
 ) -> tuple[PersonaProfile, ...]:
     """A profile per persona (or per id in ``only``, in that order), in definition order.
 
     ``analysis`` is the overlap over all groups (its platform advice places the needs, and
     the roadmap planned from it and ``surveys`` says when); ``surveys`` are the analysed
     top-task surveys whose evidence the profiles show; ``top`` how many of the group's tasks each
-    survey lists. Unknown ids in ``only`` raise a :class:`UsageError` naming every one.
+    survey lists; ``interviews`` the study's interview evidence, if it has interviews.
+    Unknown ids in ``only`` raise a :class:`UsageError` naming every one.
     """
     if only is None:
         personas = list(study.personas)
@@ -103,7 +132,7 @@ def build_personas(
     roadmap = plan_roadmap(study, analysis.overlap, surveys)
     names = {p.phase.id: p.phase.name for p in roadmap.phases}
     phases = {need: names[phase] for need, phase in roadmap.phase_ids().items()}
-    return tuple(_profile(study, p, shared, phases, surveys, top) for p in personas)
+    return tuple(_profile(study, p, shared, phases, surveys, top, interviews) for p in personas)
 
 
 def _unknown_persona(persona: str, study: Study) -> Problem:
@@ -123,6 +152,7 @@ def _profile(
     phases: Mapping[str, str],
     surveys: Sequence[TopTasks],
     top: int,
+    interviews: InterviewEvidence | None,
 ) -> PersonaProfile:
     group = study.group_by_id[persona.group]
     key_needs = tuple(
@@ -145,6 +175,34 @@ def _profile(
             for result in surveys
             if group.id in result.asked
         ),
+        interviews=_interviews(interviews, group.id, persona.needs)
+        if interviews is not None and interviews.buckets
+        else None,
+    )
+
+
+def _interviews(evidence: InterviewEvidence, group: str, needs: Sequence[str]) -> PersonaInterviews:
+    bucket = evidence.bucket_of(group)
+    if bucket is None or bucket.key == OTHER_GROUPS or not bucket.shown:
+        status: Literal["pooled", "hidden", "none"] = (
+            "none" if bucket is None else "pooled" if bucket.shown else "hidden"
+        )
+        return PersonaInterviews(status, 0, 0, evidence.min_size, {}, ())
+    counts = {}
+    quotes: dict[str, tuple[str, str, str]] = {}
+    for need_id in needs:
+        heard = evidence.for_need(need_id)
+        counts[need_id] = (heard.supports.get(group, 0), heard.questions.get(group, 0))
+        for quote in heard.quotes:
+            if quote.bucket == group:
+                quotes.setdefault(quote.text, (need_id, quote.text, quote.signal))
+    return PersonaInterviews(
+        "own",
+        bucket.interviews or 0,
+        bucket.participants or 0,
+        evidence.min_size,
+        counts,
+        tuple(quotes.values())[:QUOTES_PER_PERSONA],
     )
 
 

@@ -173,6 +173,14 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "p.hidden": "Not shown: fewer than {n} respondents from this group (n<{n}), or hidden "
         "so that a smaller group cannot be worked out.",
         "p.share_hint": "Votes: the group's share of votes for the tasks that serve the need.",
+        "p.interviews": "From the interviews",
+        "p.iv.own": "{interviews} interviews with {participants} people from this group. "
+        "Interviews: \u2713 supported in, \u2717 questioned in that many.",
+        "p.iv.pooled": "This group's interviews had fewer than {n} participants, so they are "
+        "counted with other small groups: see the interview report.",
+        "p.iv.hidden": "Not shown: fewer than {n} interview participants from this group, and "
+        "from the small groups together (n<{n}).",
+        "p.iv.none": "Nobody from this group has been interviewed yet.",
         "iv.title": "Interviews: {name}",
         "iv.summary": "{interviews} interviews with {participants} people",
         "iv.other": "Other groups",
@@ -364,6 +372,14 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "verborgen zodat een kleinere groep niet af te leiden is.",
         "p.share_hint": "Stemmen: het aandeel van de stemmen van de groep voor de taken die bij "
         "de behoefte horen.",
+        "p.interviews": "Uit de gesprekken",
+        "p.iv.own": "{interviews} gesprekken met {participants} mensen uit deze groep. "
+        "Gesprekken: \u2713 ondersteund in, \u2717 betwijfeld in zoveel.",
+        "p.iv.pooled": "Aan de gesprekken met deze groep deden minder dan {n} mensen mee; ze "
+        "tellen samen met andere kleine groepen: zie het gespreksrapport.",
+        "p.iv.hidden": "Niet getoond: minder dan {n} deelnemers aan gesprekken uit deze groep, "
+        "ook samen met de andere kleine groepen (n<{n}).",
+        "p.iv.none": "Met deze groep is nog niet gesproken.",
         "iv.title": "Interviews: {name}",
         "iv.summary": "{interviews} gesprekken met {participants} mensen",
         "iv.other": "Overige groepen",

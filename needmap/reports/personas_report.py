@@ -15,9 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from needmap.model.analysis import analyse_overlap
-from needmap.model.personas import PersonaProfile, PersonaSurvey, build_personas
+from needmap.model.personas import (
+    PersonaInterviews,
+    PersonaProfile,
+    PersonaSurvey,
+    build_personas,
+)
 from needmap.personas.study import Study
 from needmap.reports.i18n import Language, format_count, labels
+from needmap.reports.interviews_report import study_interviews
 from needmap.reports.jinja import environment
 from needmap.reports.roadmap_report import analysed_surveys
 from needmap.reports.table_formats import markdown_cell, write_in_format
@@ -38,8 +44,14 @@ __all__ = [
 
 def persona_profiles(study: Study, only: Sequence[str] | None = None) -> tuple[PersonaProfile, ...]:
     """The profiles of the study's personas (or of ``only``), with the platform advice over
-    all groups and the evidence of every imported top-task survey."""
-    return build_personas(study, analyse_overlap(study), analysed_surveys(study), only)
+    all groups, the evidence of every imported top-task survey and the interviews."""
+    return build_personas(
+        study,
+        analyse_overlap(study),
+        analysed_surveys(study),
+        only,
+        interviews=study_interviews(study),
+    )
 
 
 @dataclass(frozen=True)
@@ -55,7 +67,8 @@ class NeedRow:
     """The roadmap phase, or that it fits in none."""
     votes: tuple[str, ...]
     """Per survey: the group's share of votes for the need's tasks, ``n<5`` when the group
-    is hidden, or a dash when no task serves the need."""
+    is hidden, or a dash when no task serves the need; then, when the group's interviews are
+    shown, their count (``✓2 ✗1``)."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,14 @@ class SurveyView:
     text: str
     tasks: tuple[tuple[str, str, float], ...]
     """The group's top tasks: label, share as text, share (for the bar)."""
+
+
+@dataclass(frozen=True)
+class InterviewsView:
+    heading: str
+    text: str
+    quotes: tuple[tuple[str, str, str, str], ...]
+    """Per quote: its text, the need's title, the signal in words and the signal key."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +106,7 @@ class PersonaView:
     there are several; each survey's title heads its evidence)."""
     needs: tuple[NeedRow, ...]
     surveys: tuple[SurveyView, ...]
+    interviews: InterviewsView | None
 
 
 _NO_TASK = "\u2013"
@@ -101,13 +123,17 @@ def _pct(share: float) -> str:
 
 def persona_views(profiles: Sequence[PersonaProfile], study: Study) -> tuple[PersonaView, ...]:
     """The profiles in words, in the study's language."""
+    return tuple(_view(p, study) for p in profiles)
+
+
+def _view(profile: PersonaProfile, study: Study) -> PersonaView:
     language = study.settings.language
-    return tuple(_view(p, language, len(study.groups)) for p in profiles)
-
-
-def _view(profile: PersonaProfile, language: Language, groups: int) -> PersonaView:
+    groups = len(study.groups)
     words = labels(language)
     persona, group = profile.persona, profile.group
+    heard = (
+        profile.interviews if profile.interviews and profile.interviews.status == "own" else None
+    )
     about = [profile.family.name] if profile.family else []
     if group.headcount:
         about.append(words["p.people"].format(count=format_count(group.headcount, language)))
@@ -141,6 +167,7 @@ def _view(profile: PersonaProfile, language: Language, groups: int) -> PersonaVi
                 else words["tt.votes"]
                 for s in profile.surveys
             ),
+            *((words["rm.interviews"],) if heard else ()),
         ),
         needs=tuple(
             NeedRow(
@@ -153,11 +180,42 @@ def _view(profile: PersonaProfile, language: Language, groups: int) -> PersonaVi
                 shared_by=words["p.shared_count"].format(count=k.shared_by, total=groups),
                 where=words["placement.shared" if k.on_shared_platform else "placement.specific"],
                 when=k.phase or words["rm.unplanned"],
-                votes=tuple(_need_votes(s, k.need.id, words) for s in profile.surveys),
+                votes=(
+                    *(_need_votes(s, k.need.id, words) for s in profile.surveys),
+                    *((_heard(heard.counts[k.need.id]),) if heard else ()),
+                ),
             )
             for k in profile.key_needs
         ),
         surveys=tuple(_survey_view(s, language) for s in profile.surveys),
+        interviews=None
+        if profile.interviews is None
+        else _interviews_view(profile.interviews, study),
+    )
+
+
+def _heard(counts: tuple[int, int]) -> str:
+    supported, questioned = counts
+    parts = [f"\u2713{supported}"] if supported else []
+    if questioned:
+        parts.append(f"\u2717{questioned}")
+    return " ".join(parts) or _NO_TASK
+
+
+def _interviews_view(interviews: PersonaInterviews, study: Study) -> InterviewsView:
+    words = labels(study.settings.language)
+    text = words[f"p.iv.{interviews.status}"].format(
+        n=interviews.min_group_size,
+        interviews=interviews.interviews,
+        participants=interviews.participants,
+    )
+    return InterviewsView(
+        words["p.interviews"],
+        text,
+        tuple(
+            (text, study.need_by_id[need].title, words[f"iv.signal.{signal}"], signal)
+            for need, text, signal in interviews.quotes
+        ),
     )
 
 
@@ -236,7 +294,8 @@ def personas_to_markdown(profiles: Sequence[PersonaProfile], study: Study) -> st
         if view.needs:
             lines += [f"### {view.needs_title}", ""]
             lines.append("| " + " | ".join(map(markdown_cell, view.needs_header)) + " |")
-            lines.append("|" + "|".join([" --- "] * 6 + [" ---: "] * len(view.surveys)) + "|")
+            numbers = len(view.needs_header) - 6
+            lines.append("|" + "|".join([" --- "] * 6 + [" ---: "] * numbers) + "|")
             for row in view.needs:
                 cells = [
                     row.title,
@@ -257,6 +316,14 @@ def personas_to_markdown(profiles: Sequence[PersonaProfile], study: Study) -> st
             ]
             if survey.tasks:
                 lines.append("")
+        if view.interviews is not None:
+            lines += [f"### {view.interviews.heading}", "", view.interviews.text, ""]
+            for text, need, signal, _ in view.interviews.quotes:
+                lines += [
+                    f"> {markdown_cell(text)}  ",
+                    f"> \u2014 {markdown_cell(need)}, {signal}",
+                    "",
+                ]
     if any(p.surveys for p in profiles):
         lines += [f"_{labels(language)['p.share_hint']}_", ""]
     return "\n".join(lines)
@@ -291,6 +358,7 @@ def personas_to_json(profiles: Sequence[PersonaProfile]) -> dict[str, Any]:
                     for k in p.key_needs
                 ],
                 "surveys": [_survey_json(s) for s in p.surveys],
+                "interviews": None if p.interviews is None else _interviews_json(p.interviews),
             }
             for p in profiles
         ]
@@ -305,6 +373,22 @@ def _survey_json(survey: PersonaSurvey) -> dict[str, Any]:
         "respondents": None if survey.suppressed else survey.respondents,
         "top_tasks": [{"label": label, "share": round(s, 4)} for label, s in survey.top_tasks],
         "need_shares": {need: round(s, 4) for need, s in survey.need_shares.items()},
+    }
+
+
+def _interviews_json(interviews: PersonaInterviews) -> dict[str, Any]:
+    own = interviews.status == "own"
+    return {
+        "status": interviews.status,
+        "interviews": interviews.interviews if own else None,
+        "participants": interviews.participants if own else None,
+        "needs": {
+            need: {"supported": s, "questioned": q} for need, (s, q) in interviews.counts.items()
+        },
+        "quotes": [
+            {"need": need, "text": text, "signal": signal}
+            for need, text, signal in interviews.quotes
+        ],
     }
 
 
