@@ -202,7 +202,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "iv.hidden": "Not shown: interviews with {groups} (together fewer than {n} participants, "
         "n<{n}).",
         "iv.unlisted_note": "'Mentioned by, not listed for': groups whose interviews support the "
-        "need although needs.yaml does not list it for them; consider adding it.",
+        "need although its groups do not include them; consider adding them to the need.",
         "iv.no_evidence": "{count} needs have no interview evidence yet.",
         "iv.none": "No interviews in interviews/ yet (see docs/interviews.md).",
         "iv.quotes": "Quotes",
@@ -401,8 +401,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "iv.hidden": "Niet getoond: gesprekken met {groups} (samen minder dan {n} deelnemers, "
         "n<{n}).",
         "iv.unlisted_note": "'Genoemd door, niet opgenomen voor': groepen die de behoefte in "
-        "gesprekken ondersteunen, terwijl needs.yaml haar niet voor hen noemt; overweeg haar "
-        "toe te voegen.",
+        "gesprekken ondersteunen, terwijl de behoefte hen niet bij haar groepen noemt; overweeg "
+        "hen toe te voegen.",
         "iv.no_evidence": "{count} behoeften hebben nog geen bewijs uit gesprekken.",
         "iv.none": "Nog geen gesprekken in interviews/ (zie docs/interviews.md).",
         "iv.quotes": "Citaten",
