@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from needmap.personas.study import Study
@@ -101,11 +102,6 @@ class InterviewEvidence:
         return tuple(b for b in self.buckets if b.shown)
 
     @property
-    def hidden(self) -> bool:
-        """Whether some interviews are left out because their groups are too small."""
-        return any(not b.shown for b in self.buckets)
-
-    @property
     def interviews(self) -> int:
         """Interviews in the shown buckets."""
         return sum(b.interviews or 0 for b in self.shown)
@@ -117,8 +113,12 @@ class InterviewEvidence:
     def bucket_of(self, group_id: str) -> Bucket | None:
         return next((b for b in self.buckets if group_id in b.groups), None)
 
+    @cached_property
+    def _by_need(self) -> Mapping[str, NeedInterviews]:
+        return {n.need: n for n in self.needs}
+
     def for_need(self, need_id: str) -> NeedInterviews:
-        return next(n for n in self.needs if n.need == need_id)
+        return self._by_need[need_id]
 
 
 def analyse_interviews(study: Study, interviews: Iterable[Interview]) -> InterviewEvidence:
