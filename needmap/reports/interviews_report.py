@@ -35,6 +35,7 @@ from needmap.surveys.interviews import load_interviews
 __all__ = [
     "QuoteView",
     "build_interviews_table",
+    "heard",
     "interview_counts",
     "interview_notes",
     "interviews_to_json",
@@ -63,23 +64,22 @@ def _with_evidence(evidence: InterviewEvidence) -> list[NeedInterviews]:
     return sorted(found, key=lambda n: -(n.supported + n.questioned))
 
 
+def heard(supported: int, questioned: int, none: str = "\u2013") -> str:
+    """Interview counts in a table cell: ``✓2 ✗1`` (supported in 2, questioned in 1), or
+    ``none`` (an en dash) when no interview speaks of the need."""
+    parts = [f"\u2713{supported}"] if supported else []
+    if questioned:
+        parts.append(f"\u2717{questioned}")
+    return " ".join(parts) or none
+
+
 def interview_counts(need: NeedInterviews) -> str:
-    """A need's interviews in a table cell: ``✓2 ✗1``, or an en dash when none speak of it."""
-    parts = []
-    if need.supported:
-        parts.append(f"\u2713{need.supported}")
-    if need.questioned:
-        parts.append(f"\u2717{need.questioned}")
-    return " ".join(parts) or "\u2013"
+    """A need's interviews over all shown groups, as :func:`heard` writes them."""
+    return heard(need.supported, need.questioned)
 
 
 def _per_bucket(need: NeedInterviews, key: str) -> str:
-    parts = []
-    if need.supports.get(key):
-        parts.append(f"\u2713{need.supports[key]}")
-    if need.questions.get(key):
-        parts.append(f"\u2717{need.questions[key]}")
-    return " ".join(parts)
+    return heard(need.supports.get(key, 0), need.questions.get(key, 0), none="")
 
 
 def build_interviews_table(evidence: InterviewEvidence, study: Study) -> RankingTable:

@@ -23,7 +23,7 @@ from needmap.model.personas import (
 )
 from needmap.personas.study import Study
 from needmap.reports.i18n import Language, format_count, labels
-from needmap.reports.interviews_report import study_interviews
+from needmap.reports.interviews_report import heard, study_interviews
 from needmap.reports.jinja import environment
 from needmap.reports.roadmap_report import analysed_surveys
 from needmap.reports.table_formats import markdown_cell, write_in_format
@@ -131,9 +131,7 @@ def _view(profile: PersonaProfile, study: Study) -> PersonaView:
     groups = len(study.groups)
     words = labels(language)
     persona, group = profile.persona, profile.group
-    heard = (
-        profile.interviews if profile.interviews and profile.interviews.status == "own" else None
-    )
+    own = profile.interviews if profile.interviews and profile.interviews.status == "own" else None
     about = [profile.family.name] if profile.family else []
     if group.headcount:
         about.append(words["p.people"].format(count=format_count(group.headcount, language)))
@@ -167,7 +165,7 @@ def _view(profile: PersonaProfile, study: Study) -> PersonaView:
                 else words["tt.votes"]
                 for s in profile.surveys
             ),
-            *((words["rm.interviews"],) if heard else ()),
+            *((words["rm.interviews"],) if own else ()),
         ),
         needs=tuple(
             NeedRow(
@@ -182,7 +180,7 @@ def _view(profile: PersonaProfile, study: Study) -> PersonaView:
                 when=k.phase or words["rm.unplanned"],
                 votes=(
                     *(_need_votes(s, k.need.id, words) for s in profile.surveys),
-                    *((_heard(heard.counts[k.need.id]),) if heard else ()),
+                    *((heard(*own.counts[k.need.id]),) if own else ()),
                 ),
             )
             for k in profile.key_needs
@@ -192,14 +190,6 @@ def _view(profile: PersonaProfile, study: Study) -> PersonaView:
         if profile.interviews is None
         else _interviews_view(profile.interviews, study),
     )
-
-
-def _heard(counts: tuple[int, int]) -> str:
-    supported, questioned = counts
-    parts = [f"\u2713{supported}"] if supported else []
-    if questioned:
-        parts.append(f"\u2717{questioned}")
-    return " ".join(parts) or _NO_TASK
 
 
 def _interviews_view(interviews: PersonaInterviews, study: Study) -> InterviewsView:
