@@ -196,13 +196,13 @@ def validate(
             raise
         _print_json(_validation_result(folder, None, exc.problems))
         raise typer.Exit(EXIT_INPUT) from None
-    mapping_problems = tuple(check_mappings(study)) + tuple(check_interviews(study))
-    if any(p.severity == "error" for p in mapping_problems):
+    evidence_problems = tuple(check_mappings(study)) + tuple(check_interviews(study))
+    if any(p.severity == "error" for p in evidence_problems):
         if as_json:
-            _print_json(_validation_result(folder, None, study.warnings + mapping_problems))
+            _print_json(_validation_result(folder, None, study.warnings + evidence_problems))
             raise typer.Exit(EXIT_INPUT)
-        raise InvalidStudyError(study.warnings + mapping_problems)
-    problems = study.warnings + mapping_problems
+        raise InvalidStudyError(study.warnings + evidence_problems)
+    problems = study.warnings + evidence_problems
     failed = strict and bool(problems)
     if as_json:
         _print_json(_validation_result(folder, study, problems, strict=strict))
