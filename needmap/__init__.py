@@ -27,6 +27,9 @@ _EXPORTS = {
     "analyse_interviews": "needmap.model.interviews",
     "load_interviews": "needmap.surveys.interviews",
     "study_interviews": "needmap.reports.interviews_report",
+    "analyse_searches": "needmap.model.searches",
+    "load_search_logs": "needmap.surveys.searchlog",
+    "study_searches": "needmap.reports.searches_report",
     "plan_roadmap": "needmap.model.roadmap",
     "study_roadmap": "needmap.reports.roadmap_report",
     "persona_profiles": "needmap.reports.personas_report",
@@ -44,6 +47,7 @@ __all__ = [
     "__version__",
     "analyse_interviews",
     "analyse_overlap",
+    "analyse_searches",
     "analyse_toptasks",
     "build_demo",
     "build_personas",
@@ -52,11 +56,13 @@ __all__ = [
     "list_templates",
     "load_interviews",
     "load_mapping",
+    "load_search_logs",
     "load_study",
     "persona_profiles",
     "plan_roadmap",
     "study_interviews",
     "study_roadmap",
+    "study_searches",
     "write_schemas",
 ]
 
@@ -67,16 +73,19 @@ if TYPE_CHECKING:
     from needmap.model.interviews import analyse_interviews
     from needmap.model.personas import build_personas
     from needmap.model.roadmap import plan_roadmap
+    from needmap.model.searches import analyse_searches
     from needmap.model.toptasks import analyse_toptasks
     from needmap.personas.loader import load_study
     from needmap.personas.study import Study
     from needmap.reports.interviews_report import study_interviews
     from needmap.reports.personas_report import persona_profiles
     from needmap.reports.roadmap_report import study_roadmap
+    from needmap.reports.searches_report import study_searches
     from needmap.scaffold import init_study, list_templates, write_schemas
     from needmap.surveys.importer import import_survey
     from needmap.surveys.interviews import load_interviews
     from needmap.surveys.mapping import load_mapping
+    from needmap.surveys.searchlog import load_search_logs
 
 
 def __getattr__(name: str) -> Any:

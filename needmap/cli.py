@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from needmap.model.analysis import OverlapAnalysis
     from needmap.model.interviews import InterviewEvidence
     from needmap.model.roadmap import Roadmap
+    from needmap.model.searches import SearchEvidence
     from needmap.model.toptasks import GroupBreakdown, TopTasks
     from needmap.personas.study import Study
     from needmap.reports.i18n import Language
@@ -182,12 +183,13 @@ def validate(
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
-    """Check a study, its survey mappings and interviews, reporting every problem at
-    file:line:col."""
+    """Check a study, its survey mappings, interviews and search logs, reporting every problem
+    at file:line:col."""
     from needmap.errors import InvalidStudyError
     from needmap.personas.loader import load_study
     from needmap.surveys.catalog import check_mappings
     from needmap.surveys.interviews import check_interviews
+    from needmap.surveys.searchlog import check_search_logs
 
     try:
         study = load_study(folder)
@@ -196,7 +198,11 @@ def validate(
             raise
         _print_json(_validation_result(folder, None, exc.problems))
         raise typer.Exit(EXIT_INPUT) from None
-    evidence_problems = tuple(check_mappings(study)) + tuple(check_interviews(study))
+    evidence_problems = (
+        tuple(check_mappings(study))
+        + tuple(check_interviews(study))
+        + tuple(check_search_logs(study))
+    )
     if any(p.severity == "error" for p in evidence_problems):
         if as_json:
             _print_json(_validation_result(folder, None, study.warnings + evidence_problems))
@@ -232,7 +238,8 @@ def schema(
     kind: Annotated[
         str,
         typer.Option(
-            "--kind", help="Which schema to print: study, definitions, survey or interviews."
+            "--kind",
+            help="Which schema to print: study, definitions, survey, interviews or search-log.",
         ),
     ] = "study",
 ) -> None:
@@ -249,7 +256,7 @@ def schema(
     if name not in texts:
         raise UsageError.single(
             f"unknown schema kind '{kind}'",
-            hint="use --kind study, definitions, survey or interviews",
+            hint="use --kind study, definitions, survey, interviews or search-log",
         )
     sys.stdout.write(texts[name])
 
@@ -518,6 +525,46 @@ def interviews(
         _console().print(f"wrote {out} ({evidence.interviews} interviews shown)")
         return
     _print_interviews(evidence, study)
+
+
+@app.command()
+def searches(
+    folder: StudyDir,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .html (a page), .md, .csv (the needs table), .xlsx or .json. "
+            "Default: print the tables.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the evidence as JSON (docs/json-output.md).")
+    ] = False,
+) -> None:
+    """Search-log evidence: which needs people searched for, which searches found nothing
+    (content gaps), and frequent searches that match no need.
+
+    Reads each search log in analytics/ (a YAML file beside its export). Terms searched
+    fewer times than the study's minimum group size are counted but never shown.
+    """
+    from needmap.personas.loader import load_study
+    from needmap.reports.searches_report import searches_to_json, study_searches
+
+    study = load_study(folder)
+    evidence = study_searches(study)
+    if as_json:
+        _emit_json(searches_to_json(evidence), out)
+        return
+    if out is not None:
+        from needmap.reports.searches_report import write_searches
+
+        write_searches(evidence, study, out)
+        _console().print(f"wrote {out} ({evidence.searches} searches in {len(evidence.logs)} logs)")
+        return
+    _print_searches(evidence, study)
 
 
 survey_app = typer.Typer(
@@ -1045,6 +1092,40 @@ def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
         )
         console.print()
     for note in table.notes:
+        console.print(escape(note), soft_wrap=False, style="dim")
+
+
+def _print_searches(evidence: SearchEvidence, study: Study) -> None:
+    """The summary, the needs table without kind and share, the unmatched terms, the notes."""
+    from needmap.reports.searches_report import (
+        build_searches_table,
+        build_unmatched_table,
+        summary_line,
+    )
+
+    console = _console()
+    language = study.settings.language
+    needs = build_searches_table(evidence, study)
+    if evidence.logs:
+        console.print(escape(summary_line(evidence, language)), soft_wrap=False)
+        console.print()
+    unmatched = build_unmatched_table(evidence, study)
+    for table, shown in ((needs, (0, 2, 4, 5, 6)), (unmatched, None)):
+        if not table.rows:
+            continue
+        columns = shown or tuple(range(len(table.header)))
+        rich_table = _light_table(escape(table.title))
+        for i in columns:
+            rich_table.add_column(
+                table.header[i],
+                justify="left" if i in table.text_columns else "right",
+                min_width=20 if i == 0 else None,
+            )
+        for row in table.rows:
+            rich_table.add_row(*(escape(row[i]) for i in columns))
+        console.print(rich_table)
+        console.print()
+    for note in needs.notes + unmatched.notes:
         console.print(escape(note), soft_wrap=False, style="dim")
 
 

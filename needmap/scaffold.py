@@ -3,8 +3,9 @@
 Templates are plain study folders shipped in ``needmap/templates/<name>/``. ``init`` copies one
 into a new folder, writes the JSON Schemas into ``schemas/``, and starts every YAML file with a
 ``yaml-language-server`` modeline pointing at the schema of its kind (study, definitions,
-survey mapping or interviews), so editors autocomplete and check the files offline. This module
-sits above ``personas`` and ``surveys`` because it writes the formats of both.
+survey mapping, interviews or search log), so editors autocomplete and check the files
+offline. This module sits above ``personas`` and ``surveys`` because it writes the formats of
+both.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import DefinitionsFile, StudyFile, json_schema
 from needmap.surveys.interviews import INTERVIEW_FOLDER, InterviewsFile
 from needmap.surveys.mapping import SurveyMapping
+from needmap.surveys.searchlog import SEARCH_FOLDER, SearchLog
 
 __all__ = [
     "SCHEMA_FOLDER",
@@ -40,6 +42,7 @@ STUDY_SCHEMA = "study.schema.json"
 DEFINITIONS_SCHEMA = "definitions.schema.json"
 SURVEY_SCHEMA = "survey.schema.json"
 INTERVIEWS_SCHEMA = "interviews.schema.json"
+SEARCH_LOG_SCHEMA = "search-log.schema.json"
 MODELINE = "# yaml-language-server: $schema="
 
 
@@ -67,7 +70,7 @@ def _template_files(folder: Traversable, prefix: str = "") -> dict[str, bytes]:
             continue
         if entry.is_dir():
             files.update(_template_files(entry, f"{prefix}{entry.name}/"))
-        elif entry.name.endswith((".yaml", ".md")):
+        elif entry.name.endswith((".yaml", ".md", ".csv")):
             files[f"{prefix}{entry.name}"] = entry.read_bytes()
     return files
 
@@ -101,6 +104,7 @@ def schema_texts() -> dict[str, str]:
         ),
         SURVEY_SCHEMA: json_schema(SurveyMapping, "needmap survey mapping (surveys/*.yaml)"),
         INTERVIEWS_SCHEMA: json_schema(InterviewsFile, "needmap interviews (interviews/*.yaml)"),
+        SEARCH_LOG_SCHEMA: json_schema(SearchLog, "needmap search log (analytics/*.yaml)"),
     }
     return {name: json.dumps(s, indent=2, ensure_ascii=False) + "\n" for name, s in schemas.items()}
 
@@ -126,6 +130,8 @@ def _with_modeline(relative: str, data: bytes) -> bytes:
         schema = SURVEY_SCHEMA
     elif parts[0] == INTERVIEW_FOLDER:
         schema = INTERVIEWS_SCHEMA
+    elif parts[0] == SEARCH_FOLDER:
+        schema = SEARCH_LOG_SCHEMA
     else:
         schema = DEFINITIONS_SCHEMA
     target = "/".join([".."] * depth + [SCHEMA_FOLDER, schema])

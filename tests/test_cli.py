@@ -139,6 +139,7 @@ def test_schema_prints_and_writes(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
         "definitions.schema.json",
         "interviews.schema.json",
+        "search-log.schema.json",
         "study.schema.json",
         "survey.schema.json",
     ]

@@ -9,7 +9,7 @@ import pytest
 from pydantic import BaseModel
 
 from needmap.personas import schema
-from needmap.surveys import interviews, mapping
+from needmap.surveys import interviews, mapping, searchlog
 
 ROOT = Path(__file__).parent.parent
 MODELS = [
@@ -50,6 +50,17 @@ def test_every_field_is_in_the_format_reference(model: type[BaseModel]) -> None:
 )
 def test_every_interview_field_is_in_the_interview_guide(model: type[BaseModel]) -> None:
     text = (ROOT / "docs" / "interviews.md").read_text(encoding="utf-8")
+    for name in model.model_fields:
+        assert re.search(rf"`{name}`", text), f"{model.__name__}.{name} is not documented"
+
+
+@pytest.mark.parametrize(
+    "model",
+    [searchlog.SearchLog, searchlog.SearchColumns, searchlog.SearchTopic],
+    ids=lambda m: m.__name__,
+)
+def test_every_search_log_field_is_in_the_search_log_guide(model: type[BaseModel]) -> None:
+    text = (ROOT / "docs" / "search-logs.md").read_text(encoding="utf-8")
     for name in model.model_fields:
         assert re.search(rf"`{name}`", text), f"{model.__name__}.{name} is not documented"
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from needmap.model.interviews import InterviewEvidence
 from needmap.model.notes import Note
 from needmap.model.overlap import Overlap, need_order
+from needmap.model.searches import SearchEvidence
 from needmap.model.toptasks import TopTasks
 from needmap.personas.schema import Effort, Need, RoadmapPhase
 from needmap.personas.study import Study
@@ -90,6 +91,8 @@ class Roadmap:
     notes: tuple[Note, ...]
     interviews: InterviewEvidence | None = None
     """The study's interview evidence, shown beside the scores (not part of them)."""
+    searches: SearchEvidence | None = None
+    """The study's search-log evidence, shown beside the scores (not part of them)."""
 
     @property
     def needs(self) -> tuple[ScoredNeed, ...]:
@@ -130,12 +133,14 @@ def plan_roadmap(
     overlap: Overlap,
     surveys: Sequence[TopTasks] = (),
     interviews: InterviewEvidence | None = None,
+    searches: SearchEvidence | None = None,
 ) -> Roadmap:
     """Score every need of ``study`` and plan it into the study's roadmap phases.
 
     ``overlap`` is the overlap over all groups (its demand is the demand share's source);
-    ``surveys`` are the analysed top-task surveys whose votes are evidence; ``interviews``,
-    if given, travels with the plan so that reports can show it beside the scores.
+    ``surveys`` are the analysed top-task surveys whose votes are evidence; ``interviews``
+    and ``searches``, if given, travel with the plan so that reports can show them beside
+    the scores.
     """
     scoring = study.settings.scoring
     points_of = scoring.effort_points.model_dump()
@@ -180,6 +185,7 @@ def plan_roadmap(
         surveys=tuple(s.survey for s in surveys),
         notes=tuple(notes),
         interviews=interviews,
+        searches=searches,
     )
 
 

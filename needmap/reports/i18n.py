@@ -208,6 +208,41 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "iv.quotes": "Quotes",
         "iv.signal.supports": "supports",
         "iv.signal.questions": "questions",
+        "index.searches": "Search logs",
+        "sl.title": "Search logs: {name}",
+        "sl.summary": "{searches} searches in {logs}; {matched} ({share}) about a need",
+        "sl.logs_n": "{n} logs",
+        "sl.logs_one": "1 log",
+        "sl.summary_none": "; {none} found nothing",
+        "sl.table": "Needs people searched for",
+        "sl.sheet": "Searches",
+        "sl.searches": "Searches",
+        "sl.share": "Share of searches",
+        "sl.no_results": "Found nothing",
+        "sl.gap": "Content gap",
+        "sl.gap_mark": "gap",
+        "sl.terms": "Most searched terms",
+        "sl.more_terms": "{count} rarer",
+        "sl.unmatched": "Searched for, but about no need",
+        "sl.unmatched_sheet": "No need",
+        "sl.term": "Search term",
+        "sl.logs": "Logs",
+        "sl.log_line": "{title}: {searches} searches; read as {how}",
+        "sl.rule": "A search counts for every need whose topics match its term; case, accents "
+        "and spacing do not matter. Terms searched fewer than {n} times, or holding personal "
+        "data, count in the figures but are not shown.",
+        "sl.gap_rule": "{title}: a need is a content gap from {n} searches without results.",
+        "sl.no_results_column": "{title} does not say how many results a search found, so it "
+        "marks no gaps.",
+        "sl.unmatched_note": "Frequent searches that match no need: add their terms to a topic "
+        "in analytics/, or a need to the study.",
+        "sl.unmatched_hidden": "{count} rarer terms match no need and are not shown.",
+        "sl.no_evidence": "{count} needs were not searched for.",
+        "sl.no_evidence.one": "1 need was not searched for.",
+        "sl.none": "No search logs in analytics/ yet (see docs/search-logs.md).",
+        "rm.searches": "Searches",
+        "rm.searches_note": "Searches: how often the search logs looked for the need; 'gap' "
+        "marks many searches without results. Shown beside the score, not part of it.",
     },
     "nl": {
         "kind.content": "Content",
@@ -408,6 +443,46 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "iv.quotes": "Citaten",
         "iv.signal.supports": "ondersteunt",
         "iv.signal.questions": "betwijfelt",
+        "index.searches": "Zoektermen",
+        "sl.title": "Zoektermen: {name}",
+        "sl.summary": "{searches} zoekopdrachten in {logs}; {matched} ({share}) over een "
+        "behoefte",
+        "sl.logs_n": "{n} logs",
+        "sl.logs_one": "1 log",
+        "sl.summary_none": "; {none} vonden niets",
+        "sl.table": "Behoeften waarnaar gezocht is",
+        "sl.sheet": "Zoekopdrachten",
+        "sl.searches": "Zoekopdrachten",
+        "sl.share": "Aandeel",
+        "sl.no_results": "Niets gevonden",
+        "sl.gap": "Ontbrekende content",
+        "sl.gap_mark": "leemte",
+        "sl.terms": "Meest gezochte termen",
+        "sl.more_terms": "{count} zeldzamere",
+        "sl.unmatched": "Gezocht, maar bij geen behoefte",
+        "sl.unmatched_sheet": "Geen behoefte",
+        "sl.term": "Zoekterm",
+        "sl.logs": "Logs",
+        "sl.log_line": "{title}: {searches} zoekopdrachten; gelezen als {how}",
+        "sl.rule": "Een zoekopdracht telt voor elke behoefte waarvan een onderwerp bij de term "
+        "past; hoofdletters, accenten en spaties tellen niet mee. Termen die minder dan {n} keer "
+        "gezocht zijn, of persoonsgegevens bevatten, tellen mee in de cijfers maar worden niet "
+        "getoond.",
+        "sl.gap_rule": "{title}: een behoefte is een leemte vanaf {n} zoekopdrachten zonder "
+        "resultaat.",
+        "sl.no_results_column": "{title} zegt niet hoeveel resultaten een zoekopdracht vond, en "
+        "markeert dus geen leemtes.",
+        "sl.unmatched_note": "Vaak gezocht, maar bij geen behoefte: voeg de termen toe aan een "
+        "onderwerp in analytics/, of een behoefte aan de studie.",
+        "sl.unmatched_hidden": "{count} zeldzamere termen horen bij geen behoefte en worden niet "
+        "getoond.",
+        "sl.no_evidence": "Naar {count} behoeften is niet gezocht.",
+        "sl.no_evidence.one": "Naar 1 behoefte is niet gezocht.",
+        "sl.none": "Nog geen zoeklogs in analytics/ (zie docs/search-logs.md).",
+        "rm.searches": "Zoekopdrachten",
+        "rm.searches_note": "Zoekopdrachten: hoe vaak de zoeklogs naar de behoefte zochten; "
+        "'leemte' markeert veel zoekopdrachten zonder resultaat. Staat naast de score, telt er "
+        "niet in mee.",
     },
 }
 

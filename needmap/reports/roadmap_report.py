@@ -20,6 +20,7 @@ from needmap.personas.study import Study
 from needmap.reports.i18n import Language, labels, note_text
 from needmap.reports.interviews_report import interview_counts, study_interviews
 from needmap.reports.jinja import environment
+from needmap.reports.searches_report import search_count, study_searches
 from needmap.reports.table_formats import csv_bytes, write_in_format
 from needmap.reports.toptasks_table import (
     RankingTable,
@@ -50,9 +51,13 @@ def analysed_surveys(study: Study) -> list[TopTasks]:
 
 def study_roadmap(study: Study) -> Roadmap:
     """The study's roadmap, with the votes of every imported top-task survey as evidence and
-    its interviews beside them."""
+    its interviews and search logs beside them."""
     return plan_roadmap(
-        study, analyse_overlap(study).overlap, analysed_surveys(study), study_interviews(study)
+        study,
+        analyse_overlap(study).overlap,
+        analysed_surveys(study),
+        study_interviews(study),
+        study_searches(study),
     )
 
 
@@ -87,11 +92,14 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
     first = roadmap.phases[0].phase.id
     phase_of = roadmap.phase_ids()
     interviews = roadmap.interviews if roadmap.interviews and roadmap.interviews.shown else None
+    searches = roadmap.searches if roadmap.searches and roadmap.searches.logs else None
+    extra = (interviews is not None) + (searches is not None)
     rows: list[tuple[str, ...]] = []
     marked = []
     for number, scored in enumerate(roadmap.needs, start=1):
         phase = phase_of.get(scored.need.id)
         heard = (interview_counts(interviews.for_need(scored.need.id)),) if interviews else ()
+        sought = (search_count(searches.for_need(scored.need.id), language),) if searches else ()
         rows.append(
             (
                 str(number),
@@ -102,6 +110,7 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
                 "\u2013" if scored.evidence is None else _pct(scored.evidence),
                 f"\u00d7{_number(scored.evidence_factor)}",
                 *heard,
+                *sought,
                 _effort(scored),
                 _titles(scored.need.depends_on, study),
                 _titles(scored.needed_by, study),
@@ -119,6 +128,7 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
             words["rm.votes"],
             words["rm.factor"],
             *((words["rm.interviews"],) if interviews else ()),
+            *((words["rm.searches"],) if searches else ()),
             words["rm.effort"],
             words["rm.after"],
             words["rm.needed_by"],
@@ -126,10 +136,11 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
         rows=tuple(rows),
         in_coverage=tuple(marked),
         notes=roadmap_notes(roadmap, language)
-        + ((words["rm.interviews_note"],) if interviews else ()),
+        + ((words["rm.interviews_note"],) if interviews else ())
+        + ((words["rm.searches_note"],) if searches else ()),
         marks_column=None,
         sheet=words["rm.sheet"],
-        text_columns=(1, 2, 9, 10) if interviews else (1, 2, 8, 9),
+        text_columns=(1, 2, 8 + extra, 9 + extra),
     )
 
 
@@ -279,6 +290,7 @@ def roadmap_to_json(roadmap: Roadmap) -> dict[str, Any]:
             "depends_on": list(s.need.depends_on),
             "needed_by": list(s.needed_by),
             "interviews": interviews(s.need.id),
+            "searches": searches(s.need.id),
         }
 
     def interviews(need_id: str) -> dict[str, int] | None:
@@ -286,6 +298,12 @@ def roadmap_to_json(roadmap: Roadmap) -> dict[str, Any]:
             return None
         heard = roadmap.interviews.for_need(need_id)
         return {"supported": heard.supported, "questioned": heard.questioned}
+
+    def searches(need_id: str) -> dict[str, Any] | None:
+        if roadmap.searches is None or not roadmap.searches.logs:
+            return None
+        sought = roadmap.searches.for_need(need_id)
+        return {"searches": sought.searches, "no_results": sought.no_results, "gap": sought.gap}
 
     return {
         "phases": [

@@ -1,0 +1,214 @@
+"""Search-log evidence per need: how often people searched for it, how often that found
+nothing, and which searched-for topics the study has no need for.
+
+Many searches without results on one topic are the classic sign of missing content ("twenty
+searches in a month on a subject that is not on the intranet"); each log says from how many
+a need counts as a *gap*. Frequent terms that match no need point at needs the model lacks.
+
+Privacy: a search term is text someone typed, sometimes a colleague's name or an illness. A
+term is shown only when it was searched at least the study's minimum group size times (over
+all logs) and holds nothing :func:`~needmap.scrub.scrub` would take out. Other terms still
+count in the totals and in their need's figures, which are sums, but their text is not kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from needmap.personas.study import Study
+from needmap.scrub import scrub
+from needmap.surveys.searchlog import SearchLog, SearchLogData, fold_term
+
+__all__ = [
+    "LogSummary",
+    "NeedSearches",
+    "SearchEvidence",
+    "SearchTerm",
+    "TopicMatcher",
+    "analyse_searches",
+]
+
+
+@dataclass(frozen=True)
+class SearchTerm:
+    """A term that may be shown, with its counts over all logs."""
+
+    text: str
+    searches: int
+    no_results: int
+
+
+@dataclass(frozen=True)
+class NeedSearches:
+    """One need's searches over all logs."""
+
+    need: str
+    searches: int
+    no_results: int
+    terms: tuple[SearchTerm, ...]
+    """The need's terms that may be shown, most searched first."""
+    hidden_terms: int
+    """How many of its terms count but are not shown (too rare, or personal data)."""
+    gap_in: tuple[str, ...]
+    """Ids of the logs in which its searches without results reached the log's ``gap_from``."""
+
+    @property
+    def gap(self) -> bool:
+        return bool(self.gap_in)
+
+
+@dataclass(frozen=True)
+class LogSummary:
+    id: str
+    title: str
+    period: str | None
+    description: str
+    """How the export was read."""
+    searches: int
+    matched: int
+    """Searches whose term is about at least one need."""
+    no_results: int | None
+    """Searches that found nothing; None when the export does not say."""
+    gap_from: int
+
+
+@dataclass(frozen=True)
+class SearchEvidence:
+    logs: tuple[LogSummary, ...]
+    needs: tuple[NeedSearches, ...]
+    """Every need of the study, in study order."""
+    unmatched: tuple[SearchTerm, ...]
+    """Shown terms that match no need, most searched first."""
+    unmatched_hidden: int
+    """How many terms match no need and are not shown."""
+    min_size: int
+
+    @property
+    def searches(self) -> int:
+        return sum(log.searches for log in self.logs)
+
+    @property
+    def matched(self) -> int:
+        return sum(log.matched for log in self.logs)
+
+    @property
+    def has_results(self) -> bool:
+        return any(log.no_results is not None for log in self.logs)
+
+    @property
+    def no_results(self) -> int:
+        return sum(log.no_results or 0 for log in self.logs)
+
+    @cached_property
+    def _by_need(self) -> Mapping[str, NeedSearches]:
+        return {n.need: n for n in self.needs}
+
+    def for_need(self, need_id: str) -> NeedSearches:
+        return self._by_need[need_id]
+
+
+class TopicMatcher:
+    """Which needs a folded term is about, by a log's topics.
+
+    A topic term without ``*`` must equal the search term; with ``*`` it is a pattern in which
+    ``*`` stands for any text. A term may be about several needs.
+    """
+
+    def __init__(self, log: SearchLog) -> None:
+        exact: dict[str, list[str]] = {}
+        patterns: dict[str, list[str]] = {}
+        for topic in log.topics:
+            for term in topic.terms:
+                folded = fold_term(term)
+                if "*" in folded:
+                    parts = (re.escape(p) for p in folded.split("*"))
+                    patterns.setdefault(topic.need, []).append(".*".join(parts))
+                else:
+                    exact.setdefault(folded, []).append(topic.need)
+        self._exact = {term: tuple(dict.fromkeys(needs)) for term, needs in exact.items()}
+        self._patterns = {
+            need: re.compile("|".join(f"(?:{p})" for p in found))
+            for need, found in patterns.items()
+        }
+
+    def needs(self, folded: str) -> tuple[str, ...]:
+        found = list(self._exact.get(folded, ()))
+        found += (n for n, p in self._patterns.items() if n not in found and p.fullmatch(folded))
+        return tuple(found)
+
+
+def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvidence:
+    """Sum each need's searches over the logs, mark gaps, and collect the unmatched terms."""
+    minimum = study.settings.privacy.min_group_size
+    searches = {n.id: 0 for n in study.needs}
+    no_results = {n.id: 0 for n in study.needs}
+    need_terms: dict[str, set[str]] = {n.id: set() for n in study.needs}
+    gap_in: dict[str, list[str]] = {n.id: [] for n in study.needs}
+    totals: dict[str, list[int]] = {}
+    text_of: dict[str, str] = {}
+    matched_any: set[str] = set()
+    summaries = []
+    for data in logs:
+        matcher = TopicMatcher(data.log)
+        in_log = {n.id: 0 for n in study.needs}
+        matched = 0
+        for key, term in data.terms.items():
+            total = totals.setdefault(key, [0, 0])
+            total[0] += term.searches
+            total[1] += term.no_results
+            text_of.setdefault(key, term.text)
+            needs = [n for n in matcher.needs(key) if n in searches]
+            if needs:
+                matched += term.searches
+                matched_any.add(key)
+            for need in needs:
+                searches[need] += term.searches
+                no_results[need] += term.no_results
+                in_log[need] += term.no_results
+                need_terms[need].add(key)
+        for need, count in in_log.items():
+            if data.has_results and count >= data.log.gap_from:
+                gap_in[need].append(data.log.id)
+        summaries.append(
+            LogSummary(
+                data.log.id,
+                data.log.title,
+                data.log.period,
+                data.description,
+                data.searches,
+                matched,
+                sum(t.no_results for t in data.terms.values()) if data.has_results else None,
+                data.log.gap_from,
+            )
+        )
+    shown = {
+        key: SearchTerm(text_of[key], s, n)
+        for key, (s, n) in totals.items()
+        if s >= minimum and scrub(text_of[key], limit=None) == text_of[key]
+    }
+    unmatched = [key for key in totals if key not in matched_any]
+    return SearchEvidence(
+        logs=tuple(summaries),
+        needs=tuple(
+            NeedSearches(
+                need=need.id,
+                searches=searches[need.id],
+                no_results=no_results[need.id],
+                terms=_ranked(shown[k] for k in need_terms[need.id] if k in shown),
+                hidden_terms=sum(1 for k in need_terms[need.id] if k not in shown),
+                gap_in=tuple(gap_in[need.id]),
+            )
+            for need in study.needs
+        ),
+        unmatched=_ranked(shown[k] for k in unmatched if k in shown),
+        unmatched_hidden=sum(1 for k in unmatched if k not in shown),
+        min_size=minimum,
+    )
+
+
+def _ranked(terms: Iterable[SearchTerm]) -> tuple[SearchTerm, ...]:
+    """Most searched first, then most often without results, then alphabetically."""
+    return tuple(sorted(terms, key=lambda t: (-t.searches, -t.no_results, t.text)))

@@ -1,0 +1,297 @@
+"""The search-log report: which needs people searched for, which found nothing (content gaps),
+and what they searched for that no need covers, as an offline HTML page, Markdown, CSV, XLSX
+or JSON.
+
+Only terms :mod:`needmap.model.searches` lets through are written; rarer ones appear as a
+count ("3 rarer").
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from needmap.model.searches import NeedSearches, SearchEvidence, SearchTerm, analyse_searches
+from needmap.personas.study import Study
+from needmap.reports.i18n import Language, format_count, labels
+from needmap.reports.jinja import environment
+from needmap.reports.table_formats import csv_bytes, write_in_format
+from needmap.reports.toptasks_table import (
+    RankingTable,
+    ranking_to_csv,
+    ranking_to_markdown,
+    ranking_to_xlsx,
+)
+from needmap.surveys.searchlog import load_search_logs
+
+__all__ = [
+    "TERMS_PER_NEED",
+    "UNMATCHED_SHOWN",
+    "build_searches_table",
+    "build_unmatched_table",
+    "render_searches_page",
+    "search_count",
+    "search_notes",
+    "searches_to_json",
+    "searches_to_markdown",
+    "study_searches",
+    "summary_line",
+    "write_searches",
+]
+
+TERMS_PER_NEED = 5
+"""Terms named per need in the table; the rest are counted."""
+UNMATCHED_SHOWN = 25
+"""Unmatched terms listed in the reports (the JSON has them all)."""
+
+
+def study_searches(study: Study) -> SearchEvidence:
+    """The study's search-log evidence, from every log in ``analytics/``."""
+    return analyse_searches(study, load_search_logs(study))
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{part / whole * 100:.1f}%" if whole else "\u2013"
+
+
+def _searched(evidence: SearchEvidence) -> list[NeedSearches]:
+    """Needs people searched for, most searches first (study order among equals)."""
+    return sorted((n for n in evidence.needs if n.searches), key=lambda n: -n.searches)
+
+
+def search_count(need: NeedSearches, language: Language) -> str:
+    """A need's searches in a table cell: ``47``, ``47 (gap)`` or an en dash for none."""
+    if not need.searches:
+        return "\u2013"
+    count = format_count(need.searches, language)
+    return f"{count} ({labels(language)['sl.gap_mark']})" if need.gap else count
+
+
+def _terms(need: NeedSearches, language: Language) -> str:
+    words = labels(language)
+    named = [f"{t.text} ({format_count(t.searches, language)})" for t in need.terms]
+    rest = max(0, len(named) - TERMS_PER_NEED) + need.hidden_terms
+    shown = named[:TERMS_PER_NEED]
+    if rest > 0:
+        shown.append(words["sl.more_terms"].format(count=rest))
+    return ", ".join(shown)
+
+
+def build_searches_table(evidence: SearchEvidence, study: Study) -> RankingTable:
+    """One row per need people searched for: searches, share, found nothing, gap, terms.
+    Gap rows are marked (the band in XLSX)."""
+    language = study.settings.language
+    words = labels(language)
+    results = evidence.has_results
+    rows = []
+    for need in _searched(evidence):
+        item = study.need_by_id[need.need]
+        rows.append(
+            (
+                item.title,
+                words[f"kind.{item.kind}"],
+                format_count(need.searches, language),
+                _pct(need.searches, evidence.searches),
+                format_count(need.no_results, language) if results else "\u2013",
+                words["sl.gap_mark"] if need.gap else "",
+                _terms(need, language),
+            )
+        )
+    return RankingTable(
+        title=words["sl.table"],
+        header=(
+            words["need"],
+            words["kind"],
+            words["sl.searches"],
+            words["sl.share"],
+            words["sl.no_results"],
+            words["sl.gap"],
+            words["sl.terms"],
+        ),
+        rows=tuple(rows),
+        in_coverage=tuple(n.gap for n in _searched(evidence)),
+        notes=search_notes(evidence, study),
+        marks_column=5,
+        sheet=words["sl.sheet"],
+        text_columns=(0, 1, 6),
+    )
+
+
+def _term_row(term: SearchTerm, evidence: SearchEvidence, language: Language) -> tuple[str, ...]:
+    none = format_count(term.no_results, language) if evidence.has_results else "\u2013"
+    return (term.text, format_count(term.searches, language), none)
+
+
+def build_unmatched_table(evidence: SearchEvidence, study: Study) -> RankingTable:
+    """The most searched terms that match no need (at most :data:`UNMATCHED_SHOWN`)."""
+    language = study.settings.language
+    words = labels(language)
+    terms = evidence.unmatched[:UNMATCHED_SHOWN]
+    notes = [words["sl.unmatched_note"]] if terms else []
+    hidden = evidence.unmatched_hidden + len(evidence.unmatched) - len(terms)
+    if hidden:
+        notes.append(words["sl.unmatched_hidden"].format(count=hidden))
+    return RankingTable(
+        title=words["sl.unmatched"],
+        header=(words["sl.term"], words["sl.searches"], words["sl.no_results"]),
+        rows=tuple(_term_row(t, evidence, language) for t in terms),
+        in_coverage=tuple(evidence.has_results and t.no_results * 2 > t.searches for t in terms),
+        notes=tuple(notes),
+        marks_column=None,
+        sheet=words["sl.unmatched_sheet"],
+        text_columns=(0,),
+    )
+
+
+def search_notes(evidence: SearchEvidence, study: Study) -> tuple[str, ...]:
+    """How searches are matched and hidden, each log's gap rule, needs nobody searched for."""
+    words = labels(study.settings.language)
+    if not evidence.logs:
+        return (words["sl.none"],)
+    notes = [words["sl.rule"].format(n=evidence.min_size)]
+    for log in evidence.logs:
+        if log.no_results is None:
+            notes.append(words["sl.no_results_column"].format(title=log.title))
+        else:
+            notes.append(words["sl.gap_rule"].format(title=log.title, n=log.gap_from))
+    silent = sum(1 for n in evidence.needs if not n.searches)
+    if silent:
+        key = "sl.no_evidence.one" if silent == 1 else "sl.no_evidence"
+        notes.append(words[key].format(count=silent))
+    return tuple(notes)
+
+
+def summary_line(evidence: SearchEvidence, language: Language) -> str:
+    """'115 searches in 2 logs; 81 (70.4%) about a need; 66 found nothing'."""
+    words = labels(language)
+    text = words["sl.summary"].format(
+        searches=format_count(evidence.searches, language),
+        logs=(
+            words["sl.logs_one"]
+            if len(evidence.logs) == 1
+            else words["sl.logs_n"].format(n=len(evidence.logs))
+        ),
+        matched=format_count(evidence.matched, language),
+        share=_pct(evidence.matched, evidence.searches),
+    )
+    if evidence.has_results:
+        text += words["sl.summary_none"].format(none=format_count(evidence.no_results, language))
+    return text
+
+
+def _log_lines(evidence: SearchEvidence, language: Language) -> list[str]:
+    words = labels(language)
+    return [
+        words["sl.log_line"].format(
+            title=log.title + (f" ({log.period})" if log.period else ""),
+            searches=format_count(log.searches, language),
+            how=log.description,
+        )
+        for log in evidence.logs
+    ]
+
+
+def _title(study: Study) -> str:
+    return labels(study.settings.language)["sl.title"].format(name=study.settings.name)
+
+
+def render_searches_page(evidence: SearchEvidence, study: Study) -> str:
+    """The search-log evidence as one offline HTML page: the needs, then the unmatched terms."""
+    language = study.settings.language
+    words = labels(language)
+    return (
+        environment()
+        .get_template("searches.html.j2")
+        .render(
+            language=language,
+            title=_title(study),
+            organisation=study.settings.organisation,
+            summary=summary_line(evidence, language) if evidence.logs else "",
+            logs=_log_lines(evidence, language),
+            logs_title=words["sl.logs"],
+            tables=[
+                ("searches", build_searches_table(evidence, study)),
+                ("unmatched", build_unmatched_table(evidence, study)),
+            ],
+        )
+    )
+
+
+def searches_to_markdown(evidence: SearchEvidence, study: Study) -> str:
+    language = study.settings.language
+    lines = [f"# {_title(study)}", ""]
+    if evidence.logs:
+        lines += [f"{study.settings.organisation} · {summary_line(evidence, language)}", ""]
+        lines += [f"- {line}" for line in _log_lines(evidence, language)] + [""]
+    lines.append(ranking_to_markdown(build_searches_table(evidence, study)))
+    unmatched = build_unmatched_table(evidence, study)
+    if unmatched.rows or unmatched.notes:
+        lines.append(ranking_to_markdown(unmatched))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def searches_to_json(evidence: SearchEvidence) -> dict[str, Any]:
+    """The stable JSON of ``needmap searches --json`` (docs/json-output.md)."""
+
+    def term(t: SearchTerm) -> dict[str, Any]:
+        return {"term": t.text, "searches": t.searches, "no_results": t.no_results}
+
+    return {
+        "min_group_size": evidence.min_size,
+        "searches": evidence.searches,
+        "matched": evidence.matched,
+        "no_results": evidence.no_results if evidence.has_results else None,
+        "logs": [
+            {
+                "id": log.id,
+                "title": log.title,
+                "period": log.period,
+                "read_as": log.description,
+                "searches": log.searches,
+                "matched": log.matched,
+                "no_results": log.no_results,
+                "gap_from": log.gap_from,
+            }
+            for log in evidence.logs
+        ],
+        "needs": [
+            {
+                "id": n.need,
+                "searches": n.searches,
+                "no_results": n.no_results,
+                "gap": n.gap,
+                "gap_in": list(n.gap_in),
+                "terms": [term(t) for t in n.terms],
+                "hidden_terms": n.hidden_terms,
+            }
+            for n in _searched(evidence)
+        ],
+        "needs_not_searched": [n.need for n in evidence.needs if not n.searches],
+        "unmatched": [term(t) for t in evidence.unmatched],
+        "unmatched_hidden": evidence.unmatched_hidden,
+    }
+
+
+def write_searches(evidence: SearchEvidence, study: Study, path: Path) -> None:
+    """Write the search-log report as ``path``'s suffix asks: .html, .md, .csv (the needs
+    table), .xlsx (a sheet per table) or .json."""
+    renderers: Mapping[str, Callable[[SearchEvidence], bytes]] = {
+        ".html": lambda e: render_searches_page(e, study).encode("utf-8"),
+        ".md": lambda e: searches_to_markdown(e, study).encode("utf-8"),
+        ".csv": lambda e: csv_bytes(ranking_to_csv(build_searches_table(e, study))),
+        ".xlsx": lambda e: ranking_to_xlsx(
+            build_searches_table(e, study), build_unmatched_table(e, study)
+        ),
+        ".json": lambda e: (
+            json.dumps(searches_to_json(e), indent=2, ensure_ascii=False) + "\n"
+        ).encode("utf-8"),
+    }
+    write_in_format(
+        renderers,
+        evidence,
+        path,
+        "the search-log report",
+        "use a name ending in .html, .md, .csv, .xlsx or .json",
+    )

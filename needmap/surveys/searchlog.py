@@ -1,0 +1,373 @@
+"""Search logs: what people typed into the intranet's search box, how often, and whether it
+found anything.
+
+A study keeps each export in ``analytics/`` beside a small YAML file that says which columns
+hold the term, the number of searches and the number of results, and which terms are about
+which need (``topics``). Two shapes of export are read: one row per term with a count (the
+"top queries" reports of SharePoint, Matomo or Google Analytics), or one row per search (a
+raw log; then leave ``columns.searches`` out). Other columns, such as a user or a time, are
+never read.
+
+Terms are folded (case, accents and spacing) and summed here; which need a term is about is
+decided in :mod:`needmap.model.searches`, so this module only reads.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, Severity
+from needmap.personas.messages import did_you_mean, schema_problems
+from needmap.personas.schema import Id
+from needmap.personas.study import Study
+from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
+from needmap.surveys.counting import Problems
+from needmap.surveys.tables import Table, open_table
+
+__all__ = [
+    "SEARCH_FOLDER",
+    "SearchColumns",
+    "SearchLog",
+    "SearchLogData",
+    "SearchTopic",
+    "TermCount",
+    "check_search_logs",
+    "fold_term",
+    "load_search_logs",
+    "search_log_files",
+]
+
+SEARCH_FOLDER = "analytics"
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class SearchColumns(_Model):
+    """Which columns of the export hold what (their headings, ignoring case)."""
+
+    term: Text = Field(description="Heading of the column with the search term.")
+    searches: Text | None = Field(
+        None,
+        description="Heading of the column with how often the term was searched. Leave it "
+        "out when the export has one row per search.",
+    )
+    results: Text | None = Field(
+        None,
+        description="Heading of the column with the number of results a search found; 0 "
+        "means it found nothing. Leave it out when the export has none.",
+    )
+
+
+class SearchTopic(_Model):
+    """The search terms that are about one need."""
+
+    need: Id = Field(description="Id of the need these searches are about.")
+    terms: list[Text] = Field(
+        min_length=1,
+        description="Terms as people type them. Case, accents and spacing do not matter; "
+        "'*' stands for any text: 'verlof*' also finds 'verlof aanvragen', and '*verlof' "
+        "finds 'ouderschapsverlof'.",
+    )
+
+
+class SearchLog(_Model):
+    """``analytics/<name>.yaml``: how to read one search-log export."""
+
+    id: Id
+    title: Text = Field(description="Name of the log, shown in reports.")
+    file: Text = Field(
+        description="The export (.csv, .tsv, .txt or .xlsx), relative to this YAML file."
+    )
+    period: Text | None = Field(None, description="The period the log covers, e.g. 'May 2026'.")
+    gap_from: int = Field(
+        20,
+        ge=1,
+        description="Searches without results on one need, within this log, from which the "
+        "need is marked as a content gap (twenty a month is the rule of thumb).",
+    )
+    columns: SearchColumns
+    topics: list[SearchTopic] = Field(min_length=1, description="Which terms are about which need.")
+
+
+@dataclass(frozen=True)
+class TermCount:
+    """One search term as read, folded with its variants."""
+
+    text: str
+    """The term as first written, lower-cased with single spaces (shown in reports)."""
+    searches: int
+    no_results: int
+    """Searches of the term that found nothing (0 when the export has no results column)."""
+
+
+@dataclass(frozen=True)
+class SearchLogData:
+    """A search log and its export, read: every term with its counts."""
+
+    log: SearchLog
+    path: Path
+    """The YAML file."""
+    description: str
+    """How the export was read, e.g. "CSV, UTF-8, ';'-separated"."""
+    terms: Mapping[str, TermCount]
+    """Folded term (see :func:`fold_term`) -> its counts, in the order first seen."""
+    has_results: bool
+    """Whether the export says how many results each search found."""
+
+    @property
+    def searches(self) -> int:
+        return sum(t.searches for t in self.terms.values())
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def fold_term(text: str) -> str:
+    """A term as it is compared: without accents, case-folded, single-spaced."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", bare.casefold()).strip()
+
+
+def search_log_files(study_root: Path) -> list[Path]:
+    """The search-log definitions of a study: ``analytics/*.yaml``, sorted."""
+    folder = study_root / SEARCH_FOLDER
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_search_logs(study: Study) -> tuple[SearchLogData, ...]:
+    """Every search log of the study with its export read; raises with every problem."""
+    logs, problems = _read_all(study)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise InvalidStudyError(problems)
+    return tuple(logs)
+
+
+def check_search_logs(study: Study) -> list[Problem]:
+    """Every problem in the study's search logs and their exports, for ``needmap validate``."""
+    return _read_all(study)[1]
+
+
+def _read_all(study: Study) -> tuple[list[SearchLogData], list[Problem]]:
+    logs: list[SearchLogData] = []
+    problems: list[Problem] = []
+    first: dict[str, Location] = {}
+    for path in search_log_files(study.root):
+        try:
+            document = read_yaml_file(path)
+        except NeedmapError as exc:
+            problems.extend(exc.problems)
+            continue
+        found = list(document.problems)
+        log = _definition(document, found)
+        if isinstance(document.data, dict):
+            found.extend(_references(document, study))
+        log_id = document.data.get("id") if isinstance(document.data, dict) else None
+        if isinstance(log_id, str):
+            where = document.source.locate(("id",))
+            if log_id in first:
+                found.append(
+                    Problem(
+                        where,
+                        f"search log id '{log_id}' is used twice (also at {first[log_id]})",
+                        key="id",
+                        hint="give each search log its own id, e.g. with the period",
+                    )
+                )
+            first.setdefault(log_id, where)
+        if log is not None and not any(p.severity is Severity.ERROR for p in found):
+            data = _read_export(log, document, found)
+            if data is not None:
+                logs.append(data)
+        problems.extend(found)
+    return logs, sorted(problems, key=Problem.sort_key)
+
+
+def _definition(document: YamlDocument, problems: list[Problem]) -> SearchLog | None:
+    if not isinstance(document.data, dict):
+        if not document.is_spoiled(()):
+            problems.append(
+                Problem(
+                    document.source.locate(()),
+                    "expected 'key: value' lines at the top of the search log",
+                    hint="start with 'id:', 'title:' and 'file:'; see docs/search-logs.md",
+                )
+            )
+        return None
+    try:
+        return SearchLog.model_validate(document.data)
+    except ValidationError as exc:
+        problems.extend(schema_problems(exc, document, SearchLog))
+        return None
+
+
+def _references(document: YamlDocument, study: Study) -> list[Problem]:
+    """Needs the study does not define, and terms that would match every search; checked on
+    what was written, so a log that fails the schema still gets them reported."""
+    assert isinstance(document.data, dict)
+    topics = document.data.get("topics")
+    problems: list[Problem] = []
+    for t, topic in enumerate(topics if isinstance(topics, list) else []):
+        if not isinstance(topic, dict):
+            continue
+        need = topic.get("need")
+        if isinstance(need, str) and need not in study.need_by_id:
+            path: tuple[str | int, ...] = ("topics", t, "need")
+            problems.append(
+                Problem(
+                    document.source.locate(path),
+                    f"unknown need '{need}'",
+                    key=format_key(path),
+                    hint=did_you_mean(need, study.need_by_id) or "use a need id of the study",
+                )
+            )
+        terms = topic.get("terms")
+        for n, term in enumerate(terms if isinstance(terms, list) else []):
+            if isinstance(term, str) and term.strip() and not fold_term(term).strip("* "):
+                path = ("topics", t, "terms", n)
+                problems.append(
+                    Problem(
+                        document.source.locate(path),
+                        f"'{term}' would match every search",
+                        key=format_key(path),
+                        hint="write the words the searches contain, e.g. 'verlof*'",
+                    )
+                )
+    return problems
+
+
+def _read_export(
+    log: SearchLog, document: YamlDocument, problems: list[Problem]
+) -> SearchLogData | None:
+    path = document.source.path.parent / log.file
+    if not path.is_file():
+        problems.append(
+            Problem(
+                document.source.locate(("file",)),
+                f"the export '{log.file}' is not there",
+                key="file",
+                hint=f"put the export in {path.parent}, or correct file:",
+            )
+        )
+        return None
+    try:
+        table = open_table(path)
+    except NeedmapError as exc:
+        problems.extend(exc.problems)
+        return None
+    columns = _columns(log, table, document, problems)
+    if columns is None:
+        return None
+    found = Problems(path)
+    terms = _count_terms(table, columns, found)
+    problems.extend(found.all())
+    return SearchLogData(
+        log, document.source.path, table.description, terms, log.columns.results is not None
+    )
+
+
+def _columns(
+    log: SearchLog, table: Table, document: YamlDocument, problems: list[Problem]
+) -> tuple[int, int | None, int | None] | None:
+    """The 0-based positions of the term, searches and results columns."""
+    folded = [h.casefold() for h in table.header]
+    positions: list[int | None] = []
+    for field in ("term", "searches", "results"):
+        heading = getattr(log.columns, field)
+        if heading is None:
+            positions.append(None)
+            continue
+        if heading.casefold() in folded:
+            positions.append(folded.index(heading.casefold()))
+            continue
+        path = ("columns", field)
+        problems.append(
+            Problem(
+                document.source.locate(path),
+                f"the export {table.path.name} has no column '{heading}'",
+                key=format_key(path),
+                hint=did_you_mean(heading, table.header, ignore_case=True)
+                or "its columns are: " + ", ".join(h for h in table.header if h),
+            )
+        )
+        return None
+    term, searches, results = positions
+    assert term is not None
+    return term, searches, results
+
+
+_WHOLE = re.compile(r"\d+|\d{1,3}(?:([.,\u00a0\u202f ])\d{3})(?:\1\d{3})*")
+"""A whole number, with or without thousands separators as Excel writes them: 1234, 1.234,
+1,234 or 1 234."""
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _count_terms(
+    table: Table, columns: tuple[int, int | None, int | None], problems: Problems
+) -> dict[str, TermCount]:
+    term_at, searches_at, results_at = columns
+    needed = max(c for c in columns if c is not None)
+    counts: dict[str, list[int]] = {}
+    shown: dict[str, str] = {}
+    try:
+        for row in table.rows:
+            if len(row) <= needed:
+                if any(cell.strip() for cell in row):
+                    problems.add(
+                        "short rows",
+                        table.line(),
+                        None,
+                        f"the row has {len(row)} cells; the columns need {needed + 1}",
+                        hint="export the log again, or remove the broken row",
+                    )
+                continue
+            text = row[term_at].strip()
+            if not text:
+                continue
+            searches = 1
+            if searches_at is not None:
+                cell = row[searches_at].strip()
+                if not _WHOLE.fullmatch(cell):
+                    problems.add(
+                        "not a count",
+                        table.line(),
+                        searches_at + 1,
+                        f"'{cell[:20]}' is not a number of searches",
+                        hint="the column should hold how often the term was searched, e.g. 12",
+                    )
+                    continue
+                searches = int(re.sub(r"\D", "", cell))
+            none_found = 0
+            if results_at is not None:
+                cell = row[results_at].strip()
+                if not _NUMBER.fullmatch(cell):
+                    problems.add(
+                        "not a number of results",
+                        table.line(),
+                        results_at + 1,
+                        f"'{cell[:20]}' is not a number of results",
+                        hint="the column should hold how many results the search found; "
+                        "0 means none",
+                    )
+                    continue
+                none_found = searches if not cell.strip("0.,") else 0
+            key = fold_term(text)
+            tally = counts.setdefault(key, [0, 0])
+            tally[0] += searches
+            tally[1] += none_found
+            shown.setdefault(key, " ".join(text.split()).lower())
+    except table.errors as exc:
+        problems.add("unreadable", table.line(), None, f"cannot read the file here: {exc}")
+    return {key: TermCount(shown[key], s, n) for key, (s, n) in counts.items()}

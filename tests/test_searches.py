@@ -1,0 +1,541 @@
+"""Search-log evidence: reading exports with positions, hand-checked counts, privacy, every
+output, and the roadmap column."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.errors import InvalidStudyError
+from needmap.model.searches import SearchEvidence, TopicMatcher, analyse_searches
+from needmap.personas.schema import Need, StudySettings
+from needmap.personas.study import Study
+from needmap.reports.searches_report import (
+    build_searches_table,
+    build_unmatched_table,
+    render_searches_page,
+    searches_to_json,
+    searches_to_markdown,
+    study_searches,
+)
+from needmap.surveys.searchlog import (
+    SearchLog,
+    SearchLogData,
+    TermCount,
+    check_search_logs,
+    fold_term,
+    load_search_logs,
+)
+from tests.conftest import StudyMaker
+
+runner = CliRunner()
+
+NEEDS = """\
+    needs:
+      - {id: leave, title: Leave and holidays, kind: function, groups: {desk: must}}
+      - {id: phonebook, title: Phone book, kind: content, groups: {desk: must}}
+      - {id: news, title: News, kind: content, groups: {desk: could}}
+      - {id: dash, title: Dashboards, kind: technology, groups: {desk: could}}
+    """
+GROUPS = "groups:\n  - {id: desk, name: Front desk, headcount: 10}\n"
+INTRANET = """\
+    id: intranet-may
+    title: Intranet search
+    period: May 2026
+    file: intranet-may.csv
+    gap_from: 15
+    columns: {term: Zoekterm, searches: Aantal zoekopdrachten, results: Resultaten}
+    topics:
+      - need: leave
+        terms: ["verlof*", "*verlof", vakantiedagen]
+      - need: phonebook
+        terms: [telefoonlijst, smoelenboek, "collega*"]
+      - need: news
+        terms: [nieuws]
+    """
+INTRANET_CSV = (
+    "\ufeffZoekterm;Aantal zoekopdrachten;Resultaten\r\n"
+    "verlof;30;12\r\nVerlof  aanvragen;8;0\r\nouderschapsverlof;6;0\r\nvakantiedagen;3;0\r\n"
+    "telefoonlijst;25;0\r\nsmoelenboek;4;9\r\nJan de Vries;2;1\r\nparkeren;12;0\r\n"
+    "kantine menu;7;3\r\nparkeren ;3;0\r\njan@example.org;9;0\r\n"
+).encode()
+APP = """\
+    id: app
+    title: App search
+    file: app-searches.csv
+    columns: {term: query}
+    topics:
+      - {need: leave, terms: [verlof]}
+      - {need: news, terms: [nieuws]}
+    """
+APP_CSV = (
+    "user,query,time\nu1,Verlof,2026-05-01\nu2,verlof ,2026-05-02\nu3,V\u00e9rlof,2026-05-03\n"
+    "u4,nieuws,x\nu5,nieuws,x\nu6,parkeren,x\n"
+).encode()
+"""Hand-checked, minimum 5. Intranet (109 searches): leave = verlof 30 + verlof aanvragen 8/8
++ ouderschapsverlof 6/6 + vakantiedagen 3/3 = 47 searches, 17 without results (>= 15: a gap);
+phonebook = telefoonlijst 25/25 + smoelenboek 4 = 29, 25 without results (gap); parkeren and
+'parkeren ' fold to one term, 15/15. The app log (one row per search, no results column):
+three spellings of verlof and two of nieuws, one parkeren. Shown terms need 5 searches over
+both logs and no personal data: vakantiedagen, smoelenboek, nieuws (2), 'jan de vries' (2)
+and the e-mail address are counted but never shown."""
+
+
+def _files(min_size: int = 5) -> dict[str, str | bytes | None]:
+    return {
+        "study.yaml": "name: T\norganisation: O\nlanguage: en\n"
+        f"privacy: {{min_group_size: {min_size}}}\n",
+        "groups.yaml": GROUPS,
+        "needs.yaml": NEEDS,
+        "personas.yaml": None,
+        "analytics/intranet.yaml": INTRANET,
+        "analytics/intranet-may.csv": INTRANET_CSV,
+        "analytics/app.yaml": APP,
+        "analytics/app-searches.csv": APP_CSV,
+    }
+
+
+@pytest.fixture
+def study_dir(make_study: StudyMaker) -> Path:
+    return make_study(_files())
+
+
+def _evidence(folder: Path) -> tuple[Study, SearchEvidence]:
+    study = load_study(folder)
+    return study, study_searches(study)
+
+
+def test_counts_by_hand(study_dir: Path) -> None:
+    _, evidence = _evidence(study_dir)
+    assert [(log.id, log.searches, log.matched, log.no_results) for log in evidence.logs] == [
+        ("app", 6, 5, None),
+        ("intranet-may", 109, 76, 66),
+    ]
+    assert (evidence.searches, evidence.matched, evidence.no_results) == (115, 81, 66)
+    leave = evidence.for_need("leave")
+    assert (leave.searches, leave.no_results, leave.gap_in) == (50, 17, ("intranet-may",))
+    assert [(t.text, t.searches, t.no_results) for t in leave.terms] == [
+        ("verlof", 33, 0),
+        ("verlof aanvragen", 8, 8),
+        ("ouderschapsverlof", 6, 6),
+    ]
+    assert leave.hidden_terms == 1  # vakantiedagen, 3 searches
+    phonebook = evidence.for_need("phonebook")
+    assert (phonebook.searches, phonebook.no_results, phonebook.gap) == (29, 25, True)
+    assert [t.text for t in phonebook.terms] == ["telefoonlijst"]
+    news = evidence.for_need("news")
+    assert (news.searches, news.terms, news.hidden_terms, news.gap) == (2, (), 1, False)
+    assert evidence.for_need("dash").searches == 0
+    assert [(t.text, t.searches, t.no_results) for t in evidence.unmatched] == [
+        ("parkeren", 16, 15),
+        ("kantine menu", 7, 0),
+    ]
+    assert evidence.unmatched_hidden == 2  # 'jan de vries' (rare), the e-mail address
+
+
+def test_a_gap_needs_a_results_column_and_the_logs_threshold(make_study: StudyMaker) -> None:
+    files = _files()
+    files["analytics/intranet.yaml"] = INTRANET.replace("gap_from: 15", "gap_from: 18")
+    _, evidence = _evidence(make_study(files))
+    assert evidence.for_need("leave").gap_in == ()  # 17 < 18
+    assert evidence.for_need("phonebook").gap_in == ("intranet-may",)
+
+
+def test_terms_fold_case_accents_and_spaces() -> None:
+    assert fold_term("  Verlöf \t Aanvragen ") == "verlof aanvragen"
+    assert fold_term("CLIËNTPORTAAL") == fold_term("clientportaal")
+
+
+def test_topic_patterns() -> None:
+    log = SearchLog.model_validate(
+        {
+            "id": "x",
+            "title": "X",
+            "file": "x.csv",
+            "columns": {"term": "t"},
+            "topics": [
+                {"need": "leave", "terms": ["verlof*", "*verlof", "Vakantie Dagen"]},
+                {"need": "roster", "terms": ["*rooster*"]},
+                {"need": "people", "terms": ["collega", "*verlof"]},
+            ],
+        }
+    )
+    matcher = TopicMatcher(log)
+    assert matcher.needs("verlof aanvragen") == ("leave",)
+    assert matcher.needs("ouderschapsverlof") == ("leave", "people")
+    assert matcher.needs("vakantie dagen") == ("leave",)
+    assert matcher.needs("vakantiedagen") == ()
+    assert matcher.needs("dienstrooster zomer") == ("roster",)
+    assert matcher.needs("collega") == ("people",)
+    assert matcher.needs("collega zoeken") == ()
+    assert matcher.needs("verl.of") == ()  # '.' is a character, not a pattern
+
+
+def test_a_term_about_two_needs_counts_for_each_and_once_in_the_totals(
+    make_study: StudyMaker,
+) -> None:
+    files = _files()
+    files["analytics/app.yaml"] = APP.replace(
+        "[verlof]", "[verlof]}\n      - {need: dash, terms: [verlof]"
+    )
+    _, evidence = _evidence(make_study(files))
+    assert evidence.for_need("dash").searches == 3
+    assert evidence.for_need("leave").searches == 50
+    assert evidence.logs[0].matched == 5
+
+
+def test_table_and_notes(study_dir: Path) -> None:
+    study, evidence = _evidence(study_dir)
+    table = build_searches_table(evidence, study)
+    assert table.header == (
+        "Need",
+        "Kind",
+        "Searches",
+        "Share of searches",
+        "Found nothing",
+        "Content gap",
+        "Most searched terms",
+    )
+    assert table.rows == (
+        (
+            "Leave and holidays",
+            "Functions",
+            "50",
+            "43.5%",
+            "17",
+            "gap",
+            "verlof (33), verlof aanvragen (8), ouderschapsverlof (6), 1 rarer",
+        ),
+        ("Phone book", "Content", "29", "25.2%", "25", "gap", "telefoonlijst (25), 1 rarer"),
+        ("News", "Content", "2", "1.7%", "0", "", "1 rarer"),
+    )
+    assert table.in_coverage == (True, True, False)
+    notes = " ".join(table.notes)
+    assert "App search does not say how many results" in notes
+    assert "Intranet search: a need is a content gap from 15 searches" in notes
+    assert "1 need was not searched for." in notes
+    unmatched = build_unmatched_table(evidence, study)
+    assert unmatched.rows == (("parkeren", "16", "15"), ("kantine menu", "7", "0"))
+    assert unmatched.in_coverage == (True, False)  # mostly found nothing
+    assert "2 rarer terms match no need and are not shown." in unmatched.notes
+
+
+def test_rare_and_personal_terms_reach_no_output(study_dir: Path) -> None:
+    study, evidence = _evidence(study_dir)
+    outputs = [
+        searches_to_markdown(evidence, study),
+        render_searches_page(evidence, study),
+        json.dumps(searches_to_json(evidence)),
+    ]
+    for text in outputs:
+        for secret in ("jan de vries", "example.org", "vakantiedagen", "smoelenboek", "u1"):
+            assert secret not in text.lower()
+
+
+_TERMS = st.lists(
+    st.tuples(
+        st.sampled_from(["verlof", "verlof aanvragen", "nieuws", "parkeren", "jan", "a@b.nl"]),
+        st.integers(1, 12),
+        st.integers(0, 12),
+    ),
+    max_size=12,
+)
+
+
+def _log_data(
+    rows: list[tuple[str, int, int]], replace: dict[str, str] | None = None
+) -> SearchLogData:
+    log = SearchLog.model_validate(
+        {
+            "id": "p",
+            "title": "P",
+            "file": "p.csv",
+            "gap_from": 5,
+            "columns": {"term": "t", "searches": "s", "results": "r"},
+            "topics": [{"need": "n1", "terms": ["verlof*"]}, {"need": "n2", "terms": ["nieuws"]}],
+        }
+    )
+    terms: dict[str, TermCount] = {}
+    for text, searches, none in rows:
+        text = (replace or {}).get(text, text)
+        old = terms.get(text, TermCount(text, 0, 0))
+        terms[text] = TermCount(text, old.searches + searches, old.no_results + min(none, searches))
+    return SearchLogData(log, Path("p.yaml"), "CSV", terms, has_results=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=_TERMS, min_size=st.integers(1, 9))
+def test_privacy_and_totals_property(rows: list[tuple[str, int, int]], min_size: int) -> None:
+    """Every shown term was searched at least the minimum and holds no personal data; need
+    figures are sums over their terms; hidden unmatched terms change nothing but counts."""
+    study = Study(
+        root=Path(),
+        settings=StudySettings.model_validate(
+            {"name": "P", "organisation": "O", "privacy": {"min_group_size": min_size}}
+        ),
+        needs=tuple(Need(id=n, title=n, kind="content") for n in ("n1", "n2")),
+    )
+    evidence = analyse_searches(study, [_log_data(rows)])
+    data = searches_to_json(evidence)
+    shown = [t for n in data["needs"] for t in n["terms"]] + data["unmatched"]
+    assert all(t["searches"] >= min_size and "@" not in t["term"] for t in shown)
+    assert evidence.searches == sum(s for _, s, _ in rows)
+    assert evidence.matched == sum(
+        s for text, s, _ in rows if text.startswith("verlof") or text == "nieuws"
+    )
+    assert sum(n.searches for n in evidence.needs) == evidence.matched  # no term is about two
+    for need in evidence.needs:
+        assert need.no_results <= need.searches
+        assert need.gap == (need.no_results >= 5)
+    hidden = {t: s for t, s in _sums(rows).items() if t in ("jan", "a@b.nl") and s < min_size}
+    renamed = analyse_searches(
+        study, [_log_data(rows, replace={t: t + " secret" for t in hidden if t != "a@b.nl"})]
+    )
+    assert searches_to_json(renamed) == data
+
+
+def _sums(rows: list[tuple[str, int, int]]) -> dict[str, int]:
+    sums: dict[str, int] = {}
+    for text, searches, _ in rows:
+        sums[text] = sums.get(text, 0) + searches
+    return sums
+
+
+def test_golden_markdown(study_dir: Path, golden: Callable[[str, str], None]) -> None:
+    study, evidence = _evidence(study_dir)
+    golden("searches-fixture.md", searches_to_markdown(evidence, study))
+
+
+def test_counts_with_thousands_separators_and_xlsx(make_study: StudyMaker, tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Search term", "Total searches", "Results"])
+    sheet.append(["leave", 1200, 0])
+    sheet.append(["news", 7, 3])
+    buffer = tmp_path / "log.xlsx"
+    workbook.save(buffer)
+    folder = make_study(
+        {
+            "needs.yaml": NEEDS,
+            "groups.yaml": GROUPS,
+            "personas.yaml": None,
+            "analytics/x.yaml": """\
+                id: x
+                title: X
+                file: log.xlsx
+                columns: {term: search term, searches: total searches, results: results}
+                topics: [{need: leave, terms: [leave]}]
+                """,
+            "analytics/log.xlsx": buffer.read_bytes(),
+            "analytics/y.yaml": INTRANET.replace("intranet-may", "y").replace(".csv", "-y.csv"),
+            "analytics/y-y.csv": "Zoekterm;Aantal zoekopdrachten;Resultaten\n"
+            "verlof;1.234;0\nnieuws;2 345;1\nbeleid;1,000;2.5\n",
+        }
+    )
+    _, evidence = _evidence(folder)
+    assert evidence.for_need("leave").searches == 1200 + 1234
+    assert evidence.for_need("leave").gap_in == ("x", "y")
+    assert evidence.for_need("news").searches == 2345
+    assert [(t.text, t.searches, t.no_results) for t in evidence.unmatched] == [
+        ("beleid", 1000, 0),
+        ("news", 7, 0),
+    ]
+
+
+def test_problems_have_positions(make_study: StudyMaker) -> None:
+    folder = make_study(
+        {
+            "needs.yaml": NEEDS,
+            "groups.yaml": GROUPS,
+            "personas.yaml": None,
+            "analytics/a.yaml": """\
+                id: a
+                title: A
+                file: a.csv
+                columns: {term: Zoekterm, searches: Aantal}
+                topics:
+                  - need: leav
+                    terms: [verlof, "*"]
+                """,
+            "analytics/a.csv": "Zoekterm;Aantal\nverlof;12\nnieuws;veel\nbeleid;12,5\nkort\n",
+            "analytics/b.yaml": """\
+                id: a
+                title: B
+                file: missing.csv
+                column: {term: x}
+                topics: [{need: nws, terms: [nieuws]}]
+                """,
+            "analytics/c.yaml": """\
+                id: c
+                title: C
+                file: a.csv
+                columns: {term: Term}
+                topics: [{need: news, terms: [nieuws]}]
+                """,
+        }
+    )
+    study = load_study(folder)
+    found = [
+        (p.location.path.name if p.location.path else "", p.location.line, p.location.column)
+        for p in check_search_logs(study)
+    ]
+    messages = [p.message for p in check_search_logs(study)]
+    hints = [p.hint for p in check_search_logs(study)]
+    assert found == [
+        ("a.yaml", 6, 11),
+        ("a.yaml", 7, 21),
+        ("b.yaml", 1, 1),
+        ("b.yaml", 1, 5),
+        ("b.yaml", 4, 1),
+        ("b.yaml", 5, 17),
+        ("c.yaml", 4, 17),
+    ]
+    assert messages[0] == "unknown need 'leav'" and hints[0] == "did you mean 'leave'?"
+    assert messages[1] == "'*' would match every search"
+    assert messages[2] == "required key 'columns' is missing"
+    assert messages[3].startswith("search log id 'a' is used twice (also at ")
+    assert messages[4:6] == ["unknown key 'column'", "unknown need 'nws'"]
+    assert hints[4] == "did you mean 'columns'?" and hints[5] == "did you mean 'news'?"
+    assert messages[6] == "the export a.csv has no column 'Term'"
+    assert hints[6] == "did you mean 'Zoekterm'?"
+    with pytest.raises(InvalidStudyError):
+        load_search_logs(study)
+    # once the definitions are right, the export's own problems are at row and column
+    (folder / "analytics" / "b.yaml").unlink()
+    (folder / "analytics" / "c.yaml").unlink()
+    (folder / "analytics" / "a.yaml").write_text(
+        "id: a\ntitle: A\nfile: a.csv\ncolumns: {term: Zoekterm, searches: Aantal}\n"
+        "topics: [{need: leave, terms: [verlof]}]\n",
+        encoding="utf-8",
+    )
+    rows = [(p.location.line, p.location.column, p.message) for p in check_search_logs(study)]
+    assert rows == [
+        (3, 2, "'veel' is not a number of searches"),
+        (4, 2, "'12,5' is not a number of searches"),
+        (5, None, "the row has 1 cells; the columns need 2"),
+    ]
+    (folder / "analytics" / "a.yaml").write_text(
+        "id: a\ntitle: A\nfile: gone.csv\ncolumns: {term: Zoekterm}\n"
+        "topics: [{need: leave, terms: [verlof]}]\n",
+        encoding="utf-8",
+    )
+    [missing] = check_search_logs(study)
+    assert (missing.location.line, missing.message) == (3, "the export 'gone.csv' is not there")
+
+
+def test_validate_reports_search_log_problems(make_study: StudyMaker) -> None:
+    folder = make_study(
+        {
+            "analytics/a.yaml": "id: a\ntitle: A\nfile: a.csv\ncolumns: {term: t}\n"
+            "topics: [{need: nobody, terms: [x]}]\n",
+            "analytics/a.csv": "t\nx\n",
+        }
+    )
+    result = runner.invoke(app, ["validate", str(folder)])
+    assert result.exit_code == 2
+    assert "a.yaml:5:" in result.output and "unknown need 'nobody'" in result.output
+
+
+def test_cli_terminal_fits_80_columns(study_dir: Path) -> None:
+    result = runner.invoke(app, ["searches", str(study_dir)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert "115 searches in 2 logs; 81 (70.4%) about a need; 66 found nothing" in result.output
+    assert "parkeren" in result.output and "Leave and holidays" in result.output
+    assert max(len(line) for line in result.output.splitlines()) <= 80
+
+
+def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:
+    for suffix in (".html", ".md", ".csv", ".xlsx", ".json"):
+        target = tmp_path / f"searches{suffix}"
+        result = runner.invoke(app, ["searches", str(study_dir), "--out", str(target)])
+        assert result.exit_code == 0, result.output
+        assert "115 searches in 2 logs" in result.output
+    csv_text = (tmp_path / "searches.csv").read_bytes().decode("utf-8-sig")
+    assert (
+        csv_text.splitlines()[2]
+        == 'Phone book,Content,29,25.2%,25,gap,"telefoonlijst (25), 1 rarer"'
+    )
+    workbook = load_workbook(tmp_path / "searches.xlsx")
+    assert workbook.sheetnames == ["Searches", "No need"]
+    assert workbook["No need"]["A2"].value == "parkeren"
+    page = (tmp_path / "searches.html").read_text(encoding="utf-8")
+    assert '<tr class="gap">' in page and "Searched for, but about no need" in page
+    refused = runner.invoke(app, ["searches", str(study_dir), "--out", str(tmp_path / "x.pdf")])
+    assert refused.exit_code == 2 and "cannot write the search-log report" in refused.output
+
+
+def test_terms_that_look_like_formulas_stay_text(make_study: StudyMaker, tmp_path: Path) -> None:
+    files = _files()
+    files["analytics/app-searches.csv"] = APP_CSV + b"u7,=1+2,x\n" * 6
+    files["analytics/app.yaml"] = APP.rstrip(" ") + '      - {need: dash, terms: ["=*"]}\n'
+    folder = make_study(files)
+    target = tmp_path / "s.csv"
+    assert runner.invoke(app, ["searches", str(folder), "--out", str(target)]).exit_code == 0
+    lines = target.read_bytes().decode("utf-8-sig").splitlines()
+    assert "Dashboards,Technology,6,5.0%,0,,'=1+2 (6)" in lines
+    book = tmp_path / "s.xlsx"
+    assert runner.invoke(app, ["searches", str(folder), "--out", str(book)]).exit_code == 0
+    cells = [c for row in load_workbook(book)["Searches"].iter_rows() for c in row]
+    [cell] = [c for c in cells if c.value == "=1+2 (6)"]
+    assert cell.data_type == "s"
+
+
+def test_cli_json_through_a_subprocess(study_dir: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "needmap", "searches", str(study_dir), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert (data["searches"], data["matched"], data["no_results"]) == (115, 81, 66)
+    assert [n["id"] for n in data["needs"]] == ["leave", "phonebook", "news"]
+    assert data["needs_not_searched"] == ["dash"]
+    assert data["unmatched"][0] == {"term": "parkeren", "searches": 16, "no_results": 15}
+
+
+def test_study_without_search_logs(make_study: StudyMaker) -> None:
+    study = load_study(make_study())
+    evidence = study_searches(study)
+    assert evidence.logs == () and evidence.searches == 0
+    result = runner.invoke(app, ["searches", str(study.root)])
+    assert result.exit_code == 0
+    assert "No search logs in analytics/ yet" in result.output
+
+
+def test_roadmap_shows_searches_beside_the_score(study_dir: Path, make_study: StudyMaker) -> None:
+    from needmap.reports.roadmap_report import build_roadmap_table, roadmap_to_json, study_roadmap
+
+    study = load_study(study_dir)
+    plan = study_roadmap(study)
+    table = build_roadmap_table(plan, study)
+    column = table.header.index("Searches")
+    assert {row[1]: row[column] for row in table.rows} == {
+        "Leave and holidays": "50 (gap)",
+        "Phone book": "29 (gap)",
+        "News": "2",
+        "Dashboards": "\u2013",
+    }
+    assert table.text_columns[-2:] == (column + 2, column + 3)  # after, brought forward for
+    needs = {n["id"]: n for p in roadmap_to_json(plan)["phases"] for n in p["needs"]}
+    assert needs["leave"]["searches"] == {"searches": 50, "no_results": 17, "gap": True}
+    plain = load_study(
+        make_study(
+            {"groups.yaml": GROUPS, "needs.yaml": NEEDS, "personas.yaml": None}, name="plain"
+        )
+    )
+    assert "Searches" not in build_roadmap_table(study_roadmap(plain), plain).header
+    assert roadmap_to_json(study_roadmap(plain))["phases"][0]["needs"][0]["searches"] is None
