@@ -28,10 +28,12 @@ from needmap.reports.index_page import write_index_page
 from needmap.reports.interviews_report import study_interviews, write_interviews
 from needmap.reports.personas_report import write_personas
 from needmap.reports.roadmap_report import write_roadmap
+from needmap.reports.searches_report import study_searches, write_searches
 from needmap.scaffold import init_study
 from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
 from needmap.surveys.interviews import interview_files
 from needmap.surveys.mapping import SurveyMapping, mapping_files
+from needmap.surveys.searchlog import search_log_files
 
 __all__ = ["DemoResult", "build_demo", "write_example_export"]
 
@@ -104,7 +106,8 @@ def build_demo(
             path = out / f"personas{suffix}"
             write_personas(profiles, study, path)
             wrote(path)
-    plan = plan_roadmap(study, overlap_analysis.overlap, surveys, interviews)
+    searches = study_searches(study)
+    plan = plan_roadmap(study, overlap_analysis.overlap, surveys, interviews, searches)
     for suffix in (".html", ".md", ".xlsx"):
         path = out / f"roadmap{suffix}"
         write_roadmap(plan, study, path)
@@ -113,6 +116,11 @@ def build_demo(
         for suffix in (".html", ".md"):
             path = out / f"interviews{suffix}"
             write_interviews(interviews, study, path)
+            wrote(path)
+    if search_log_files(study.root):
+        for suffix in (".html", ".md"):
+            path = out / f"searches{suffix}"
+            write_searches(searches, study, path)
             wrote(path)
     wrote(write_index_page(study, result.files, out))
     return result

@@ -152,7 +152,7 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
             for s in (".html", ".md", ".xlsx", "-neck.png", "-groups.png")
         ]
         + ["personas.html", "personas.md", "roadmap.html", "roadmap.md", "roadmap.xlsx"]
-        + ["interviews.html", "interviews.md"]
+        + ["interviews.html", "interviews.md", "searches.html", "searches.md"]
     )
     assert not any(p.name.endswith(".tmp") for p in (tmp_path / "demo").rglob("*"))
 

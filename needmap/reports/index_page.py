@@ -18,6 +18,7 @@ _REPORTS = {
     "personas.": "index.personas",
     "roadmap.": "index.roadmap",
     "interviews.": "index.interviews",
+    "searches.": "index.searches",
 }
 """Reports with a section of their own, by the start of their file name."""
 
@@ -31,6 +32,7 @@ def write_index_page(study: Study, files: Sequence[Path], out: Path) -> Path:
         words["index.personas"]: [],
         words["index.roadmap"]: [],
         words["index.interviews"]: [],
+        words["index.searches"]: [],
         words["index.files"]: [],
     }
     for path in files:
