@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,16 @@ def test_unknown_template_suggests_a_close_one(tmp_path: Path) -> None:
         init_study(tmp_path / "s", "gemente")
     assert raised.value.problems[0].hint == "did you mean 'gemeente'?"
     assert not (tmp_path / "s").exists()
+
+
+def test_every_template_file_is_packaged() -> None:
+    """A wheel holds only what package-data names; a template file outside it would be
+    missing from a regular install though present in a clone."""
+    root = Path(__file__).parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["needmap"]
+    package = root / "needmap"
+    packaged = {p for pattern in patterns for p in package.glob(pattern)}
+    for path in (package / "templates").rglob("*"):
+        if path.is_file() and "__pycache__" not in path.parts:
+            assert path in packaged, path.relative_to(package)
