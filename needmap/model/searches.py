@@ -133,10 +133,16 @@ class TopicMatcher:
             need: re.compile("|".join(f"(?:{p})" for p in found))
             for need, found in patterns.items()
         }
+        every = [f"(?:{p})" for found in patterns.values() for p in found]
+        self._any = re.compile("|".join(every)) if every else None
+        """All patterns in one: most terms match none, and one C-level match says so."""
 
     def needs(self, folded: str) -> tuple[str, ...]:
         found = list(self._exact.get(folded, ()))
-        found += (n for n, p in self._patterns.items() if n not in found and p.fullmatch(folded))
+        if self._any is not None and self._any.fullmatch(folded):
+            found += (
+                n for n, p in self._patterns.items() if n not in found and p.fullmatch(folded)
+            )
         return tuple(found)
 
 

@@ -134,6 +134,8 @@ _SPACES = re.compile(r"\s+")
 
 def fold_term(text: str) -> str:
     """A term as it is compared: without accents, case-folded, single-spaced."""
+    if text.isascii():  # most terms: no accents to take off, and casefold() is lower()
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", bare.casefold()).strip()
@@ -319,8 +321,8 @@ def _count_terms(
 ) -> dict[str, TermCount]:
     term_at, searches_at, results_at = columns
     needed = max(c for c in columns if c is not None)
-    counts: dict[str, list[int]] = {}
-    shown: dict[str, str] = {}
+    per_cell: dict[str, list[int]] = {}
+    """Counts per term cell as written; folded once per distinct cell after the loop."""
     try:
         for row in table.rows:
             if len(row) <= needed:
@@ -333,9 +335,7 @@ def _count_terms(
                         hint="export the log again, or remove the broken row",
                     )
                 continue
-            text = row[term_at].strip()
-            if not text:
-                continue
+            text = row[term_at]
             searches = 1
             if searches_at is not None:
                 cell = row[searches_at].strip()
@@ -363,11 +363,27 @@ def _count_terms(
                     )
                     continue
                 none_found = searches if not cell.strip("0.,") else 0
-            key = fold_term(text)
-            tally = counts.setdefault(key, [0, 0])
-            tally[0] += searches
-            tally[1] += none_found
-            shown.setdefault(key, " ".join(text.split()).lower())
+            tally = per_cell.get(text)
+            if tally is None:
+                per_cell[text] = [searches, none_found]
+            else:
+                tally[0] += searches
+                tally[1] += none_found
     except table.errors as exc:
         problems.add("unreadable", table.line(), None, f"cannot read the file here: {exc}")
+    return _folded(per_cell)
+
+
+def _folded(per_cell: Mapping[str, list[int]]) -> dict[str, TermCount]:
+    """The counts of cells that fold to the same term, summed; empty cells dropped."""
+    counts: dict[str, list[int]] = {}
+    shown: dict[str, str] = {}
+    for text, (searches, none_found) in per_cell.items():
+        key = fold_term(text)
+        if not key:
+            continue
+        tally = counts.setdefault(key, [0, 0])
+        tally[0] += searches
+        tally[1] += none_found
+        shown.setdefault(key, " ".join(text.split()).lower())
     return {key: TermCount(shown[key], s, n) for key, (s, n) in counts.items()}
