@@ -562,7 +562,10 @@ def searches(
         from needmap.reports.searches_report import write_searches
 
         write_searches(evidence, study, out)
-        _console().print(f"wrote {out} ({evidence.searches} searches in {len(evidence.logs)} logs)")
+        logs = len(evidence.logs)
+        _console().print(
+            f"wrote {out} ({evidence.searches} searches, {logs} log{'' if logs == 1 else 's'})"
+        )
         return
     _print_searches(evidence, study)
 

@@ -369,7 +369,8 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
                   - need: leav
                     terms: [verlof, "*"]
                 """,
-            "analytics/a.csv": "Zoekterm;Aantal\nverlof;12\nnieuws;veel\nbeleid;12,5\nkort\n",
+            "analytics/a.csv": "Zoekterm;Aantal\nverlof;12\nnieuws;veel\nbeleid;12,5\nkort\n"
+            "leeg;\n",
             "analytics/b.yaml": """\
                 id: a
                 title: B
@@ -425,6 +426,7 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
         (3, 2, "'veel' is not a number of searches"),
         (4, 2, "'12,5' is not a number of searches"),
         (5, None, "the row has 1 cells; the columns need 2"),
+        (6, 2, "the number of searches is empty"),
     ]
     (folder / "analytics" / "a.yaml").write_text(
         "id: a\ntitle: A\nfile: gone.csv\ncolumns: {term: Zoekterm}\n"
@@ -461,7 +463,7 @@ def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:
         target = tmp_path / f"searches{suffix}"
         result = runner.invoke(app, ["searches", str(study_dir), "--out", str(target)])
         assert result.exit_code == 0, result.output
-        assert "115 searches in 2 logs" in result.output
+        assert "(115 searches, 2 logs)" in result.output
     csv_text = (tmp_path / "searches.csv").read_bytes().decode("utf-8-sig")
     assert (
         csv_text.splitlines()[2]

@@ -344,7 +344,7 @@ def _count_terms(
                         "not a count",
                         table.line(),
                         searches_at + 1,
-                        f"'{cell[:20]}' is not a number of searches",
+                        _not_a_number(cell, "searches"),
                         hint="the column should hold how often the term was searched, e.g. 12",
                     )
                     continue
@@ -357,7 +357,7 @@ def _count_terms(
                         "not a number of results",
                         table.line(),
                         results_at + 1,
-                        f"'{cell[:20]}' is not a number of results",
+                        _not_a_number(cell, "results"),
                         hint="the column should hold how many results the search found; "
                         "0 means none",
                     )
@@ -372,6 +372,10 @@ def _count_terms(
     except table.errors as exc:
         problems.add("unreadable", table.line(), None, f"cannot read the file here: {exc}")
     return _folded(per_cell)
+
+
+def _not_a_number(cell: str, what: str) -> str:
+    return f"'{cell[:20]}' is not a number of {what}" if cell else f"the number of {what} is empty"
 
 
 def _folded(per_cell: Mapping[str, list[int]]) -> dict[str, TermCount]:
