@@ -488,6 +488,11 @@ def roadmap(
     _print_roadmap(plan, study)
 
 
+EvidenceJson = Annotated[
+    bool, typer.Option("--json", help="Print the evidence as JSON (docs/json-output.md).")
+]
+
+
 @app.command()
 def interviews(
     folder: StudyDir,
@@ -501,9 +506,7 @@ def interviews(
             show_default=False,
         ),
     ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the evidence as JSON (docs/json-output.md).")
-    ] = False,
+    as_json: EvidenceJson = False,
 ) -> None:
     """Interview evidence: which needs the interviews in interviews/ support or question.
 
@@ -540,9 +543,7 @@ def searches(
             show_default=False,
         ),
     ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the evidence as JSON (docs/json-output.md).")
-    ] = False,
+    as_json: EvidenceJson = False,
 ) -> None:
     """Search-log evidence: which needs people searched for, which searches found nothing
     (content gaps), and frequent searches that match no need.

@@ -314,6 +314,11 @@ _WHOLE = re.compile(r"\d+|\d{1,3}(?:([.,\u00a0\u202f ])\d{3})(?:\1\d{3})*")
 """A whole number, with or without thousands separators as Excel writes them: 1234, 1.234,
 1,234 or 1 234."""
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_CELLS: Mapping[str, tuple[re.Pattern[str], str]] = {
+    "searches": (_WHOLE, "the column should hold how often the term was searched, e.g. 12"),
+    "results": (_NUMBER, "the column should hold how many results the search found; 0 means none"),
+}
+"""The pattern of each count column, and the hint when a cell does not fit it."""
 
 
 def _count_terms(
@@ -338,29 +343,14 @@ def _count_terms(
             text = row[term_at]
             searches = 1
             if searches_at is not None:
-                cell = row[searches_at].strip()
-                if not _WHOLE.fullmatch(cell):
-                    problems.add(
-                        "not a count",
-                        table.line(),
-                        searches_at + 1,
-                        _not_a_number(cell, "searches"),
-                        hint="the column should hold how often the term was searched, e.g. 12",
-                    )
+                cell = _number_cell(row, searches_at, "searches", table, problems)
+                if cell is None:
                     continue
                 searches = int(re.sub(r"\D", "", cell))
             none_found = 0
             if results_at is not None:
-                cell = row[results_at].strip()
-                if not _NUMBER.fullmatch(cell):
-                    problems.add(
-                        "not a number of results",
-                        table.line(),
-                        results_at + 1,
-                        _not_a_number(cell, "results"),
-                        hint="the column should hold how many results the search found; "
-                        "0 means none",
-                    )
+                cell = _number_cell(row, results_at, "results", table, problems)
+                if cell is None:
                     continue
                 none_found = searches if not cell.strip("0.,") else 0
             tally = per_cell.get(text)
@@ -374,8 +364,19 @@ def _count_terms(
     return _folded(per_cell)
 
 
-def _not_a_number(cell: str, what: str) -> str:
-    return f"'{cell[:20]}' is not a number of {what}" if cell else f"the number of {what} is empty"
+def _number_cell(
+    row: list[str], at: int, what: str, table: Table, problems: Problems
+) -> str | None:
+    """The cell at ``at`` if it holds a number of ``what``; else None, with the problem."""
+    cell = row[at].strip()
+    pattern, hint = _CELLS[what]
+    if pattern.fullmatch(cell):
+        return cell
+    message = (
+        f"'{cell[:20]}' is not a number of {what}" if cell else f"the number of {what} is empty"
+    )
+    problems.add(f"not a number of {what}", table.line(), at + 1, message, hint=hint)
+    return None
 
 
 def _folded(per_cell: Mapping[str, list[int]]) -> dict[str, TermCount]:
