@@ -435,6 +435,14 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
     )
     [missing] = check_search_logs(study)
     assert (missing.location.line, missing.message) == (3, "the export 'gone.csv' is not there")
+    (folder / "analytics" / "a.yaml").write_text(
+        "id: a\ntitle: A\nfile: ../../outside.csv\ncolumns: {term: Zoekterm}\n"
+        "topics: [{need: leave, terms: [verlof]}]\n",
+        encoding="utf-8",
+    )
+    (folder.parent / "outside.csv").write_text("Zoekterm\nverlof\n", encoding="utf-8")
+    [outside] = check_search_logs(study)
+    assert outside.message == "the export '../../outside.csv' is outside the study folder"
 
 
 def test_validate_reports_search_log_problems(make_study: StudyMaker) -> None:

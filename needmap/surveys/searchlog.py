@@ -190,7 +190,7 @@ def _read_all(study: Study) -> tuple[list[SearchLogData], list[Problem]]:
                 )
             first.setdefault(log_id, where)
         if log is not None and not any(p.severity is Severity.ERROR for p in found):
-            data = _read_export(log, document, found)
+            data = _read_export(log, document, study, found)
             if data is not None:
                 logs.append(data)
         problems.extend(found)
@@ -251,9 +251,21 @@ def _references(document: YamlDocument, study: Study) -> list[Problem]:
 
 
 def _read_export(
-    log: SearchLog, document: YamlDocument, problems: list[Problem]
+    log: SearchLog, document: YamlDocument, study: Study, problems: list[Problem]
 ) -> SearchLogData | None:
     path = document.source.path.parent / log.file
+    if not path.resolve().is_relative_to(study.root.resolve()):
+        # A study is shared and reviewed like code; its reports should not read files
+        # from elsewhere on the machine of whoever runs them.
+        problems.append(
+            Problem(
+                document.source.locate(("file",)),
+                f"the export '{log.file}' is outside the study folder",
+                key="file",
+                hint="copy the export into analytics/ and name it here",
+            )
+        )
+        return None
     if not path.is_file():
         problems.append(
             Problem(
