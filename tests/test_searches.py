@@ -142,6 +142,11 @@ def test_counts_by_hand(study_dir: Path) -> None:
         ("kantine menu", 7, 0),
     ]
     assert evidence.unmatched_hidden == 2  # 'jan de vries' (rare), the e-mail address
+    # topic terms that found nothing in their own log (nieuws is searched only in the app)
+    assert [log.unused for log in evidence.logs] == [
+        (),
+        (("phonebook", "collega*"), ("news", "nieuws")),
+    ]
 
 
 def test_a_gap_needs_a_results_column_and_the_logs_threshold(make_study: StudyMaker) -> None:
@@ -515,6 +520,10 @@ def test_cli_json_through_a_subprocess(study_dir: Path) -> None:
     assert [n["id"] for n in data["needs"]] == ["leave", "phonebook", "news"]
     assert data["needs_not_searched"] == ["dash"]
     assert data["unmatched"][0] == {"term": "parkeren", "searches": 16, "no_results": 15}
+    assert data["logs"][1]["unused_topic_terms"] == [
+        {"need": "phonebook", "term": "collega*"},
+        {"need": "news", "term": "nieuws"},
+    ]
 
 
 def test_study_without_search_logs(make_study: StudyMaker) -> None:

@@ -73,6 +73,9 @@ class LogSummary:
     no_results: int | None
     """Searches that found nothing; None when the export does not say."""
     gap_from: int
+    unused: tuple[tuple[str, str], ...] = ()
+    """(need, topic term as written) for each topic term that matched no search of the log:
+    a misspelling, or a subject nobody searched for."""
 
 
 @dataclass(frozen=True)
@@ -111,39 +114,37 @@ class SearchEvidence:
 
 
 class TopicMatcher:
-    """Which needs a folded term is about, by a log's topics.
+    """Which needs a folded term is about, by a log's topics, and which topic terms have
+    matched anything so far (a topic term that never does is likely misspelt).
 
     A topic term without ``*`` must equal the search term; with ``*`` it is a pattern in which
     ``*`` stands for any text. A term may be about several needs.
     """
 
     def __init__(self, log: SearchLog) -> None:
-        exact: dict[str, list[str]] = {}
-        patterns: dict[str, list[str]] = {}
+        self._exact: dict[str, list[tuple[str, str]]] = {}
+        """folded term -> (need, topic term as written) for each topic that names it."""
+        self._patterns: list[tuple[str, str, re.Pattern[str]]] = []
         for topic in log.topics:
             for term in topic.terms:
                 folded = fold_term(term)
                 if "*" in folded:
                     parts = (re.escape(p) for p in folded.split("*"))
-                    patterns.setdefault(topic.need, []).append(".*".join(parts))
+                    self._patterns.append((topic.need, term, re.compile(".*".join(parts))))
                 else:
-                    exact.setdefault(folded, []).append(topic.need)
-        self._exact = {term: tuple(dict.fromkeys(needs)) for term, needs in exact.items()}
-        self._patterns = {
-            need: re.compile("|".join(f"(?:{p})" for p in found))
-            for need, found in patterns.items()
-        }
-        every = [f"(?:{p})" for found in patterns.values() for p in found]
-        self._any = re.compile("|".join(every)) if every else None
+                    self._exact.setdefault(folded, []).append((topic.need, term))
+        every = [p.pattern for _, _, p in self._patterns]
+        self._any = re.compile("|".join(f"(?:{p})" for p in every)) if every else None
         """All patterns in one: most terms match none, and one C-level match says so."""
+        self.used: set[str] = set()
+        """The topic terms (as written) that have matched a term passed to :meth:`needs`."""
 
     def needs(self, folded: str) -> tuple[str, ...]:
-        found = list(self._exact.get(folded, ()))
+        hits = list(self._exact.get(folded, ()))
         if self._any is not None and self._any.fullmatch(folded):
-            found += (
-                n for n, p in self._patterns.items() if n not in found and p.fullmatch(folded)
-            )
-        return tuple(found)
+            hits += ((n, t) for n, t, p in self._patterns if p.fullmatch(folded))
+        self.used.update(term for _, term in hits)
+        return tuple(dict.fromkeys(need for need, _ in hits))
 
 
 def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvidence:
@@ -188,6 +189,12 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
                 matched,
                 sum(t.no_results for t in data.terms.values()) if data.has_results else None,
                 data.log.gap_from,
+                tuple(
+                    (topic.need, term)
+                    for topic in data.log.topics
+                    for term in topic.terms
+                    if term not in matcher.used
+                ),
             )
         )
     shown = {

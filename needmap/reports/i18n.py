@@ -238,6 +238,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "in analytics/, or a need to the study.",
         "sl.unmatched_hidden": "{count} rarer terms match no need and are not shown.",
         "sl.no_evidence": "{count} needs were not searched for.",
+        "sl.unused": "{title}: these topic terms matched no search (misspelt, or nobody "
+        "searched for them): {terms}.",
         "sl.no_evidence.one": "1 need was not searched for.",
         "sl.none": "No search logs in analytics/ yet (see docs/search-logs.md).",
         "rm.searches": "Searches",
@@ -477,6 +479,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "sl.unmatched_hidden": "{count} zeldzamere termen horen bij geen behoefte en worden niet "
         "getoond.",
         "sl.no_evidence": "Naar {count} behoeften is niet gezocht.",
+        "sl.unused": "{title}: deze termen van onderwerpen vonden geen enkele zoekopdracht "
+        "(verkeerd gespeld, of niemand zocht erop): {terms}.",
         "sl.no_evidence.one": "Naar 1 behoefte is niet gezocht.",
         "sl.none": "Nog geen zoeklogs in analytics/ (zie docs/search-logs.md).",
         "rm.searches": "Zoekopdrachten",

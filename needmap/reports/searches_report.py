@@ -29,6 +29,7 @@ from needmap.surveys.searchlog import load_search_logs
 __all__ = [
     "TERMS_PER_NEED",
     "UNMATCHED_SHOWN",
+    "UNUSED_NAMED",
     "build_searches_table",
     "build_unmatched_table",
     "render_searches_page",
@@ -45,6 +46,8 @@ TERMS_PER_NEED = 5
 """Terms named per need in the table; the rest are counted."""
 UNMATCHED_SHOWN = 25
 """Unmatched terms listed in the reports (the JSON has them all)."""
+UNUSED_NAMED = 10
+"""Topic terms that matched nothing named per log in the notes (the JSON has them all)."""
 
 
 def study_searches(study: Study) -> SearchEvidence:
@@ -156,6 +159,12 @@ def search_notes(evidence: SearchEvidence, study: Study) -> tuple[str, ...]:
             notes.append(words["sl.no_results_column"].format(title=log.title))
         else:
             notes.append(words["sl.gap_rule"].format(title=log.title, n=log.gap_from))
+        if log.unused:
+            terms = [f"{term} ({study.need_by_id[need].title})" for need, term in log.unused]
+            if len(terms) > UNUSED_NAMED:
+                more = words["sl.more_terms"].format(count=len(terms) - UNUSED_NAMED)
+                terms = [*terms[:UNUSED_NAMED], more]
+            notes.append(words["sl.unused"].format(title=log.title, terms=", ".join(terms)))
     silent = sum(1 for n in evidence.needs if not n.searches)
     if silent:
         key = "sl.no_evidence.one" if silent == 1 else "sl.no_evidence"
@@ -253,6 +262,7 @@ def searches_to_json(evidence: SearchEvidence) -> dict[str, Any]:
                 "matched": log.matched,
                 "no_results": log.no_results,
                 "gap_from": log.gap_from,
+                "unused_topic_terms": [{"need": n, "term": t} for n, t in log.unused],
             }
             for log in evidence.logs
         ],
