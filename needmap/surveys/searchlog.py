@@ -176,25 +176,32 @@ def _read_all(study: Study) -> tuple[list[SearchLogData], list[Problem]]:
         log = _definition(document, found)
         if isinstance(document.data, dict):
             found.extend(_references(document, study))
-        log_id = document.data.get("id") if isinstance(document.data, dict) else None
-        if isinstance(log_id, str):
-            where = document.source.locate(("id",))
-            if log_id in first:
-                found.append(
-                    Problem(
-                        where,
-                        f"search log id '{log_id}' is used twice (also at {first[log_id]})",
-                        key="id",
-                        hint="give each search log its own id, e.g. with the period",
-                    )
-                )
-            first.setdefault(log_id, where)
+        found.extend(_id_used_before(document, first))
         if log is not None and not any(p.severity is Severity.ERROR for p in found):
             data = _read_export(log, document, study, found)
             if data is not None:
                 logs.append(data)
         problems.extend(found)
     return logs, sorted(problems, key=Problem.sort_key)
+
+
+def _id_used_before(document: YamlDocument, first: dict[str, Location]) -> list[Problem]:
+    """The log's id if an earlier file used it (checked on what was written); records it."""
+    log_id = document.data.get("id") if isinstance(document.data, dict) else None
+    if not isinstance(log_id, str):
+        return []
+    where = document.source.locate(("id",))
+    if log_id not in first:
+        first[log_id] = where
+        return []
+    return [
+        Problem(
+            where,
+            f"search log id '{log_id}' is used twice (also at {first[log_id]})",
+            key="id",
+            hint="give each search log its own id, e.g. with the period",
+        )
+    ]
 
 
 def _definition(document: YamlDocument, problems: list[Problem]) -> SearchLog | None:
