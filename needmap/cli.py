@@ -1112,6 +1112,8 @@ def _print_searches(evidence: SearchEvidence, study: Study) -> None:
     needs = build_searches_table(evidence, study)
     if evidence.logs:
         console.print(escape(summary_line(evidence, language)), soft_wrap=False)
+        for log in evidence.logs:
+            console.print(escape(f"{log.title}: {log.description}"), style="dim")
         console.print()
     unmatched = build_unmatched_table(evidence, study)
     for table, shown in ((needs, (0, 2, 4, 5, 6)), (unmatched, None)):

@@ -468,6 +468,7 @@ def test_cli_terminal_fits_80_columns(study_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "115 searches in 2 logs; 81 (70.4%) about a need; 66 found nothing" in result.output
     assert "parkeren" in result.output and "Leave and holidays" in result.output
+    assert "Intranet search: CSV, UTF-8 with BOM, semicolon-separated" in result.output
     assert max(len(line) for line in result.output.splitlines()) <= 80
 
 

@@ -227,7 +227,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "sl.unmatched_sheet": "No need",
         "sl.term": "Search term",
         "sl.logs": "Logs",
-        "sl.log_line": "{title}: {searches} searches; read as {how}",
+        "sl.log_line": "{title}: {searches} searches",
         "sl.rule": "A search counts for every need whose topics match its term; case, accents "
         "and spacing do not matter. Terms searched fewer than {n} times, or holding personal "
         "data, count in the figures but are not shown.",
@@ -465,7 +465,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "sl.unmatched_sheet": "Geen behoefte",
         "sl.term": "Zoekterm",
         "sl.logs": "Logs",
-        "sl.log_line": "{title}: {searches} zoekopdrachten; gelezen als {how}",
+        "sl.log_line": "{title}: {searches} zoekopdrachten",
         "sl.rule": "Een zoekopdracht telt voor elke behoefte waarvan een onderwerp bij de term "
         "past; hoofdletters, accenten en spaties tellen niet mee. Termen die minder dan {n} keer "
         "gezocht zijn, of persoonsgegevens bevatten, tellen mee in de cijfers maar worden niet "

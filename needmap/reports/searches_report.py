@@ -191,12 +191,13 @@ def summary_line(evidence: SearchEvidence, language: Language) -> str:
 
 
 def _log_lines(evidence: SearchEvidence, language: Language) -> list[str]:
+    """Each log with its period and searches. How its export was read (encoding, delimiter)
+    is for whoever runs needmap: the terminal and the JSON say it, the reports do not."""
     words = labels(language)
     return [
         words["sl.log_line"].format(
             title=log.title + (f" ({log.period})" if log.period else ""),
             searches=format_count(log.searches, language),
-            how=log.description,
         )
         for log in evidence.logs
     ]
