@@ -200,6 +200,20 @@ def test_a_term_about_two_needs_counts_for_each_and_once_in_the_totals(
     assert evidence.logs[0].matched == 5
 
 
+def test_a_need_shows_a_terms_searches_from_the_logs_that_map_it(
+    make_study: StudyMaker,
+) -> None:
+    files = _files()
+    files["analytics/intranet-may.csv"] = INTRANET_CSV + b"nieuws;7;0\r\n"
+    news_topic = "      - need: news\n        terms: [nieuws]\n"
+    files["analytics/intranet.yaml"] = INTRANET.replace(news_topic, "")
+    _, evidence = _evidence(make_study(files))
+    news = evidence.for_need("news")
+    # 9 searches in all make the term showable; only the app log's 2 are about news
+    assert (news.searches, [(t.text, t.searches) for t in news.terms]) == (2, [("nieuws", 2)])
+    assert "nieuws" not in [t.text for t in evidence.unmatched]
+
+
 def test_table_and_notes(study_dir: Path) -> None:
     study, evidence = _evidence(study_dir)
     table = build_searches_table(evidence, study)

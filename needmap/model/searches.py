@@ -152,7 +152,9 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
     minimum = study.settings.privacy.min_group_size
     searches = {n.id: 0 for n in study.needs}
     no_results = {n.id: 0 for n in study.needs}
-    need_terms: dict[str, set[str]] = {n.id: set() for n in study.needs}
+    need_terms: dict[str, dict[str, list[int]]] = {n.id: {} for n in study.needs}
+    """need -> folded term -> its searches and no-results in the logs where it is about the
+    need (logs may map a term differently)."""
     gap_in: dict[str, list[str]] = {n.id: [] for n in study.needs}
     totals: dict[str, list[int]] = {}
     text_of: dict[str, str] = {}
@@ -175,7 +177,9 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
                 searches[need] += term.searches
                 no_results[need] += term.no_results
                 in_log[need] += term.no_results
-                need_terms[need].add(key)
+                counts = need_terms[need].setdefault(key, [0, 0])
+                counts[0] += term.searches
+                counts[1] += term.no_results
         for need, count in in_log.items():
             if data.has_results and count >= data.log.gap_from:
                 gap_in[need].append(data.log.id)
@@ -198,8 +202,8 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
             )
         )
     shown = {
-        key: SearchTerm(text_of[key], s, n)
-        for key, (s, n) in totals.items()
+        key
+        for key, (s, _) in totals.items()
         if s >= minimum and scrub(text_of[key], limit=None) == text_of[key]
     }
     unmatched = [key for key in totals if key not in matched_any]
@@ -210,13 +214,17 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
                 need=need.id,
                 searches=searches[need.id],
                 no_results=no_results[need.id],
-                terms=_ranked(shown[k] for k in need_terms[need.id] if k in shown),
+                terms=_ranked(
+                    SearchTerm(text_of[k], s, n)
+                    for k, (s, n) in need_terms[need.id].items()
+                    if k in shown
+                ),
                 hidden_terms=sum(1 for k in need_terms[need.id] if k not in shown),
                 gap_in=tuple(gap_in[need.id]),
             )
             for need in study.needs
         ),
-        unmatched=_ranked(shown[k] for k in unmatched if k in shown),
+        unmatched=_ranked(SearchTerm(text_of[k], *totals[k]) for k in unmatched if k in shown),
         unmatched_hidden=sum(1 for k in unmatched if k not in shown),
         min_size=minimum,
     )
