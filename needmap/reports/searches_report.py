@@ -88,8 +88,9 @@ def build_searches_table(evidence: SearchEvidence, study: Study) -> RankingTable
     language = study.settings.language
     words = labels(language)
     results = evidence.has_results
+    searched = _searched(evidence)
     rows = []
-    for need in _searched(evidence):
+    for need in searched:
         item = study.need_by_id[need.need]
         rows.append(
             (
@@ -114,7 +115,7 @@ def build_searches_table(evidence: SearchEvidence, study: Study) -> RankingTable
             words["sl.terms"],
         ),
         rows=tuple(rows),
-        in_coverage=tuple(n.gap for n in _searched(evidence)),
+        in_coverage=tuple(n.gap for n in searched),
         notes=search_notes(evidence, study),
         marks_column=5,
         sheet=words["sl.sheet"],
