@@ -339,7 +339,7 @@ def table(
         typer.Option(
             "--out",
             "-o",
-            help="File to write: .md, .html (a page), .csv or .xlsx. Default: print it.",
+            help="File to write: .md, .html (a page), .pdf, .csv or .xlsx. Default: print it.",
             show_default=False,
         ),
     ] = None,
@@ -376,12 +376,14 @@ def report(
     folder: StudyDir,
     out: Annotated[
         Path,
-        typer.Option("--out", "-o", help="HTML file to write.", show_default=False),
+        typer.Option(
+            "--out", "-o", help="File to write: .html (a page) or .pdf.", show_default=False
+        ),
     ],
     groups: GroupsOption = None,
     by_family: ByFamilyOption = False,
 ) -> None:
-    """Write the overlap overview: advice, diagram and needs table on one offline HTML page."""
+    """Write the overlap overview: advice, diagram and needs table on one offline page (or PDF)."""
     from needmap.reports.diagram import draw_diagram
     from needmap.reports.overview import write_overview
 
@@ -407,7 +409,7 @@ def personas(
         typer.Option(
             "--out",
             "-o",
-            help="File to write: .html (a page, a persona per printed page), .md or .json. "
+            help="File to write: .html (a page), .pdf (a persona per page), .md or .json. "
             "Default: print them.",
             show_default=False,
         ),
@@ -457,7 +459,8 @@ def roadmap(
         typer.Option(
             "--out",
             "-o",
-            help="File to write: .html (a page), .md, .csv, .xlsx or .json. Default: print it.",
+            help="File to write: .html (a page), .pdf, .md, .csv, .xlsx or .json. "
+            "Default: print it.",
             show_default=False,
         ),
     ] = None,
@@ -501,7 +504,7 @@ def interviews(
         typer.Option(
             "--out",
             "-o",
-            help="File to write: .html (a page with the quotes), .md, .csv, .xlsx or .json. "
+            help="File to write: .html (a page with the quotes), .pdf, .md, .csv, .xlsx or .json. "
             "Default: print the table.",
             show_default=False,
         ),
@@ -538,8 +541,8 @@ def searches(
         typer.Option(
             "--out",
             "-o",
-            help="File to write: .html (a page), .md, .csv (the needs table), .xlsx or .json. "
-            "Default: print the tables.",
+            help="File to write: .html (a page), .pdf, .md, .csv (the needs table), .xlsx or "
+            ".json. Default: print the tables.",
             show_default=False,
         ),
     ] = None,
@@ -648,7 +651,7 @@ def toptasks(
         typer.Option(
             "--out",
             "-o",
-            help="Write a page (.html), a table (.md, .csv, .xlsx), a chart (.png, .svg) or "
+            help="Write a page (.html, .pdf), a table (.md, .csv, .xlsx), a chart (.png, .svg) or "
             "the JSON (.json) instead of printing.",
             show_default=False,
         ),
@@ -694,8 +697,9 @@ def demo(
     """Create an example study (once) and build every report of it: needmap at a glance.
 
     This includes each template's example top-task survey: a generated export
-    (example-export-*.csv), its import, and the top-task page, tables and charts; and the
-    persona report (personas.html, personas.md) with the survey's evidence.
+    (example-export-*.csv), its import, and the top-task page, tables and charts; the
+    persona report (personas.html, .pdf, .md) with the survey's evidence; and the roadmap
+    (roadmap.html, .pdf, .md, .xlsx).
     """
     from needmap.demo import build_demo
 
@@ -897,7 +901,7 @@ def _write_toptasks(
 ) -> None:
     from needmap.errors import UsageError
 
-    if out.suffix.lower() == ".html":
+    if out.suffix.lower() in (".html", ".pdf"):
         from needmap.reports.toptasks_page import write_toptasks_page
 
         write_toptasks_page(result, language, organisation, out)

@@ -102,13 +102,13 @@ def build_demo(
     interviews = study_interviews(study)
     if study.personas:
         profiles = build_personas(study, overlap_analysis, surveys, interviews=interviews)
-        for suffix in (".html", ".md"):
+        for suffix in (".html", ".pdf", ".md"):
             path = out / f"personas{suffix}"
             write_personas(profiles, study, path)
             wrote(path)
     searches = study_searches(study)
     plan = plan_roadmap(study, overlap_analysis.overlap, surveys, interviews, searches)
-    for suffix in (".html", ".md", ".xlsx"):
+    for suffix in (".html", ".pdf", ".md", ".xlsx"):
         path = out / f"roadmap{suffix}"
         write_roadmap(plan, study, path)
         wrote(path)

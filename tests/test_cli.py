@@ -213,8 +213,8 @@ def test_help_does_not_import_heavy_libraries() -> None:
     code = (
         "import sys; from needmap.cli import app\n"
         "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('pydantic', 'yaml', 'matplotlib', 'rich.console', 'jinja2') "
-        "if m in sys.modules]\n"
+        "heavy = [m for m in ('pydantic', 'yaml', 'matplotlib', 'rich.console', 'jinja2', "
+        "'weasyprint') if m in sys.modules]\n"
         "print('HEAVY:' + ','.join(heavy))"
     )
     result = subprocess.run(

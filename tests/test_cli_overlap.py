@@ -123,10 +123,12 @@ def test_report(study_dir: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0
     page = out.read_text(encoding="utf-8")
     assert '<html lang="en">' in page and "Recommended form of the digital workplace" in page
-    pdf = tmp_path / "overview.pdf"
-    refused = runner.invoke(app, ["report", str(study_dir), "--out", str(pdf)])
-    assert refused.exit_code == 2 and "use a name ending in .html" in refused.stderr
-    assert not pdf.exists()
+    doc = tmp_path / "overview.doc"
+    refused = runner.invoke(app, ["report", str(study_dir), "--out", str(doc)])
+    assert refused.exit_code == 2 and "use a name ending in .html (a page) or .pdf" in (
+        refused.stderr
+    )
+    assert not doc.exists()
 
 
 def test_demo_builds_every_output(tmp_path: Path) -> None:
@@ -140,7 +142,7 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
     names = sorted(p.name for p in (tmp_path / "demo").iterdir())
     assert names == sorted(
         ["study", "example-export-toptaken-2026.csv", "index.html"]
-        + [f"overlap-{v}.html" for v in ("groups", "families")]
+        + [f"overlap-{v}{s}" for v in ("groups", "families") for s in (".html", ".pdf")]
         + [f"diagram-{v}{s}" for v in ("groups", "families") for s in (".svg", ".png")]
         + [
             f"needs-{v}{s}"
@@ -151,7 +153,8 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
             f"toptasks-toptaken-2026{s}"
             for s in (".html", ".md", ".xlsx", "-neck.png", "-groups.png")
         ]
-        + ["personas.html", "personas.md", "roadmap.html", "roadmap.md", "roadmap.xlsx"]
+        + ["personas.html", "personas.pdf", "personas.md"]
+        + ["roadmap.html", "roadmap.pdf", "roadmap.md", "roadmap.xlsx"]
         + ["interviews.html", "interviews.md", "searches.html", "searches.md"]
     )
     assert not any(p.name.endswith(".tmp") for p in (tmp_path / "demo").rglob("*"))

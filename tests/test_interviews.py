@@ -343,7 +343,7 @@ def test_cli_terminal_fits_80_columns(study_dir: Path) -> None:
 
 
 def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:
-    for suffix in (".html", ".md", ".csv", ".xlsx", ".json"):
+    for suffix in (".html", ".pdf", ".md", ".csv", ".xlsx", ".json"):
         target = tmp_path / f"interviews{suffix}"
         result = runner.invoke(app, ["interviews", str(study_dir), "--out", str(target)])
         assert result.exit_code == 0, result.output
@@ -352,9 +352,10 @@ def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:
     assert csv_text.splitlines()[1] == "Search,Functions,mixed,2,1,\u27131,\u27131 \u27171,"
     sheet = load_workbook(tmp_path / "interviews.xlsx").active
     assert sheet is not None and sheet["F2"].value == "\u27131" and sheet["F2"].data_type == "s"
+    assert (tmp_path / "interviews.pdf").read_bytes().startswith(b"%PDF-")
     page = (tmp_path / "interviews.html").read_text(encoding="utf-8")
     assert 'class="quote questions"' in page and "Search? We know where things are." in page
-    refused = runner.invoke(app, ["interviews", str(study_dir), "--out", str(tmp_path / "x.pdf")])
+    refused = runner.invoke(app, ["interviews", str(study_dir), "--out", str(tmp_path / "x.docx")])
     assert refused.exit_code == 2 and "cannot write the interview report" in refused.output
 
 

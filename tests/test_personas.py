@@ -225,7 +225,7 @@ def test_dutch_template_report(tmp_path: Path) -> None:
     [
         (["--persona", "dnaa"], "no persona 'dnaa'"),
         (["--persona", " , "], "no personas chosen"),
-        (["--out", "x.pdf"], "cannot write the persona report as '.pdf'"),
+        (["--out", "x.docx"], "cannot write the persona report as '.docx'"),
         (["--json", "--out", "x.md"], "--json writes JSON, not '.md'"),
     ],
 )
@@ -233,7 +233,7 @@ def test_refusals(tmp_path: Path, args: list[str], message: str) -> None:
     root = _study(tmp_path, imported=False)
     result = runner.invoke(app, ["personas", str(root), *args])
     assert result.exit_code == 2 and message in result.stderr
-    assert not (root / "x.pdf").exists() and not Path("x.md").exists()
+    assert not (root / "x.docx").exists() and not Path("x.md").exists()
 
 
 def test_no_personas_and_stale_tally_are_errors(tmp_path: Path) -> None:

@@ -267,9 +267,9 @@ def test_terminal_fits_80_columns_and_refusals(tmp_path: Path) -> None:
     assert max(len(line.rstrip()) for line in shown.stdout.splitlines()) <= 80
     assert "Now · 15 of 20 points" in shown.stdout and "Score = share of the demand" in shown.stdout
     assert "Next · 0 of 20 points\nnothing planned\n" in shown.stdout
-    refused = runner.invoke(app, ["roadmap", str(root), "--out", str(tmp_path / "x.pdf")])
-    assert refused.exit_code == 2 and "cannot write the roadmap as '.pdf'" in refused.stderr
-    assert not (tmp_path / "x.pdf").exists()
+    refused = runner.invoke(app, ["roadmap", str(root), "--out", str(tmp_path / "x.docx")])
+    assert refused.exit_code == 2 and "cannot write the roadmap as '.docx'" in refused.stderr
+    assert not (tmp_path / "x.docx").exists()
 
 
 def test_dutch_template_in_a_subprocess(tmp_path: Path) -> None:

@@ -487,7 +487,7 @@ def test_cli_terminal_fits_80_columns(study_dir: Path) -> None:
 
 
 def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:
-    for suffix in (".html", ".md", ".csv", ".xlsx", ".json"):
+    for suffix in (".html", ".pdf", ".md", ".csv", ".xlsx", ".json"):
         target = tmp_path / f"searches{suffix}"
         result = runner.invoke(app, ["searches", str(study_dir), "--out", str(target)])
         assert result.exit_code == 0, result.output
@@ -500,9 +500,10 @@ def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:
     workbook = load_workbook(tmp_path / "searches.xlsx")
     assert workbook.sheetnames == ["Searches", "No need"]
     assert workbook["No need"]["A2"].value == "parkeren"
+    assert (tmp_path / "searches.pdf").read_bytes().startswith(b"%PDF-")
     page = (tmp_path / "searches.html").read_text(encoding="utf-8")
     assert '<tr class="gap">' in page and "Searched for, but about no need" in page
-    refused = runner.invoke(app, ["searches", str(study_dir), "--out", str(tmp_path / "x.pdf")])
+    refused = runner.invoke(app, ["searches", str(study_dir), "--out", str(tmp_path / "x.docx")])
     assert refused.exit_code == 2 and "cannot write the search-log report" in refused.output
 
 

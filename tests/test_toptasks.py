@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import shutil
@@ -455,6 +456,16 @@ def test_privacy_html_page(private: TopTasks) -> None:
     assert page.count("data:image/svg+xml;base64,") == 2
 
 
+def test_privacy_pdf(private: TopTasks) -> None:
+    from pypdf import PdfReader
+
+    from needmap.reports.pdf import html_to_pdf
+    from needmap.reports.toptasks_page import render_toptasks_page
+
+    pdf = PdfReader(io.BytesIO(html_to_pdf(render_toptasks_page(private, "en", "Test org"))))
+    _assert_hidden("\n".join(page.extract_text() for page in pdf.pages))
+
+
 def test_privacy_json(private: TopTasks) -> None:
     data = toptasks_to_json(private)
     text = json.dumps(data)
@@ -639,8 +650,8 @@ def test_cli_import_and_outputs(tmp_path: Path) -> None:
         app, ["toptasks", str(root), "--out", str(tmp_path / "g.png"), "--chart", "groups"]
     )
     assert groups.exit_code == 0
-    bad = runner.invoke(app, ["toptasks", str(root), "--out", str(tmp_path / "t.pdf")])
-    assert bad.exit_code == 2 and "use .html for a page, .md, .csv or .xlsx" in bad.stderr
+    bad = runner.invoke(app, ["toptasks", str(root), "--out", str(tmp_path / "t.docx")])
+    assert bad.exit_code == 2 and "use .html or .pdf for a page, .md, .csv or .xlsx" in bad.stderr
 
 
 def test_cli_import_refuses_bad_export_and_writes_nothing(tmp_path: Path) -> None:

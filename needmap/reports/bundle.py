@@ -13,18 +13,21 @@ from needmap.reports.diagram import draw_diagram, render_diagram, write_diagram,
 from needmap.reports.i18n import Language
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.overview import write_overview
-from needmap.reports.table_formats import TABLE_FORMATS, write_table
+from needmap.reports.table_formats import write_table
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 from needmap.reports.toptasks_page import write_toptasks_page
 from needmap.reports.toptasks_table import build_evidence, build_ranking, write_ranking
 
 __all__ = ["write_overlap_bundle", "write_toptasks_bundle"]
 
+_TABLE_SUFFIXES = (".md", ".html", ".csv", ".xlsx")
+"""The needs table's formats in a bundle; its PDF is the overview's (with the diagram)."""
+
 
 def write_overlap_bundle(
     study: Study, out: Path, progress: Callable[[Path], None] | None = None
 ) -> list[Path]:
-    """Write the overviews, diagrams and tables for all groups and for families.
+    """Write the overviews (page and PDF), diagrams and tables for all groups and for families.
 
     ``progress`` is called with each file as it is written.
     """
@@ -45,9 +48,10 @@ def _bundle(study: Study, out: Path) -> Iterator[Path]:
         diagram = draw_diagram(study, analysis.overlap)
         try:
             svg = render_diagram(diagram, ".svg")
-            page = out / f"overlap-{name}.html"
-            write_overview(analysis, diagram, page, svg)
-            yield page
+            for suffix in (".html", ".pdf"):
+                page = out / f"overlap-{name}{suffix}"
+                write_overview(analysis, diagram, page, svg)
+                yield page
             path = out / f"diagram-{name}.svg"
             write_bytes_atomic(path, svg)
             yield path
@@ -57,7 +61,7 @@ def _bundle(study: Study, out: Path) -> Iterator[Path]:
         finally:
             diagram.figure.clear()
         table = build_needs_table(study, analysis.overlap, analysis.advice)
-        for suffix in TABLE_FORMATS:
+        for suffix in _TABLE_SUFFIXES:
             path = out / f"needs-{name}{suffix}"
             write_table(table, path)
             yield path

@@ -13,7 +13,12 @@ from needmap.reports.jinja import environment
 
 __all__ = ["write_index_page"]
 
-_KINDS = {".html": "index.page", ".png": "index.picture", ".svg": "index.picture"}
+_KINDS = {
+    ".html": "index.page",
+    ".pdf": "index.pdf",
+    ".png": "index.picture",
+    ".svg": "index.picture",
+}
 _REPORTS = {
     "personas.": "index.personas",
     "roadmap.": "index.roadmap",

@@ -23,6 +23,7 @@ from needmap.model.interviews import (
 from needmap.personas.study import Study
 from needmap.reports.i18n import labels
 from needmap.reports.jinja import environment
+from needmap.reports.pdf import html_to_pdf
 from needmap.reports.table_formats import csv_bytes, write_in_format
 from needmap.reports.toptasks_table import (
     RankingTable,
@@ -256,9 +257,11 @@ def interviews_to_json(evidence: InterviewEvidence) -> dict[str, Any]:
 
 
 def write_interviews(evidence: InterviewEvidence, study: Study, path: Path) -> None:
-    """Write the interview report as ``path``'s suffix asks: .html, .md, .csv, .xlsx or .json."""
+    """Write the interview report as ``path``'s suffix asks: .html, .pdf, .md, .csv, .xlsx
+    or .json."""
     renderers: Mapping[str, Callable[[InterviewEvidence], bytes]] = {
         ".html": lambda e: render_interviews_page(e, study).encode("utf-8"),
+        ".pdf": lambda e: html_to_pdf(render_interviews_page(e, study)),
         ".md": lambda e: interviews_to_markdown(e, study).encode("utf-8"),
         ".csv": lambda e: csv_bytes(ranking_to_csv(build_interviews_table(e, study))),
         ".xlsx": lambda e: ranking_to_xlsx(build_interviews_table(e, study)),
@@ -271,5 +274,4 @@ def write_interviews(evidence: InterviewEvidence, study: Study, path: Path) -> N
         evidence,
         path,
         "the interview report",
-        "use a name ending in .html, .md, .csv, .xlsx or .json",
     )

@@ -7,13 +7,14 @@ import base64
 from pathlib import Path
 
 from needmap.errors import UsageError
-from needmap.fileio import write_text_atomic
+from needmap.fileio import write_bytes_atomic
 from needmap.model.analysis import OverlapAnalysis
 from needmap.model.platform import PlatformAdvice
 from needmap.reports.diagram import Diagram, render_diagram
 from needmap.reports.i18n import labels, note_text
 from needmap.reports.jinja import environment
 from needmap.reports.needs_table import build_needs_table
+from needmap.reports.pdf import html_to_pdf
 from needmap.reports.table_formats import table_to_html
 
 __all__ = ["advice_fields", "render_overview", "write_overview"]
@@ -71,12 +72,13 @@ def render_overview(analysis: OverlapAnalysis, diagram: Diagram, svg: bytes | No
 def write_overview(
     analysis: OverlapAnalysis, diagram: Diagram, path: Path, svg: bytes | None = None
 ) -> None:
-    """Write the overview page atomically; the path must end in .html (or .htm)."""
-    if path.suffix.lower() not in (".html", ".htm"):
+    """Write the overview atomically: a page (.html or .htm) or its PDF (.pdf)."""
+    suffix = path.suffix.lower()
+    if suffix not in (".html", ".htm", ".pdf"):
         raise UsageError.single(
             f"cannot write the overview as '{path.suffix or path.name}'",
             path=path,
-            hint="it is an HTML page: use a name ending in .html "
-            "(a browser prints it to PDF)",
+            hint="use a name ending in .html (a page) or .pdf",
         )
-    write_text_atomic(path, render_overview(analysis, diagram, svg))
+    page = render_overview(analysis, diagram, svg)
+    write_bytes_atomic(path, html_to_pdf(page) if suffix == ".pdf" else page.encode("utf-8"))

@@ -25,6 +25,7 @@ from needmap.personas.study import Study
 from needmap.reports.i18n import Language, format_count, labels
 from needmap.reports.interviews_report import heard, study_interviews
 from needmap.reports.jinja import environment
+from needmap.reports.pdf import html_to_pdf
 from needmap.reports.roadmap_report import analysed_surveys
 from needmap.reports.table_formats import markdown_cell, write_in_format
 from needmap.scrub import scrub
@@ -383,14 +384,13 @@ def _interviews_json(interviews: PersonaInterviews) -> dict[str, Any]:
 
 
 def write_personas(profiles: Sequence[PersonaProfile], study: Study, path: Path) -> None:
-    """Write the report as HTML, Markdown or JSON, as ``path``'s suffix says."""
+    """Write the report as HTML, PDF, Markdown or JSON, as ``path``'s suffix says."""
     renderers: dict[str, Callable[[Sequence[PersonaProfile]], bytes]] = {
         ".html": lambda p: render_personas_page(p, study).encode("utf-8"),
+        ".pdf": lambda p: html_to_pdf(render_personas_page(p, study)),
         ".md": lambda p: personas_to_markdown(p, study).encode("utf-8"),
         ".json": lambda p: (
             json.dumps(personas_to_json(p), indent=2, ensure_ascii=False) + "\n"
         ).encode("utf-8"),
     }
-    write_in_format(
-        renderers, profiles, path, "the persona report", "use a name ending in .html, .md or .json"
-    )
+    write_in_format(renderers, profiles, path, "the persona report")

@@ -20,6 +20,7 @@ from needmap.personas.study import Study
 from needmap.reports.i18n import Language, labels, note_text
 from needmap.reports.interviews_report import interview_counts, study_interviews
 from needmap.reports.jinja import environment
+from needmap.reports.pdf import html_to_pdf
 from needmap.reports.searches_report import search_count, study_searches
 from needmap.reports.table_formats import csv_bytes, write_in_format
 from needmap.reports.toptasks_table import (
@@ -323,9 +324,10 @@ def roadmap_to_json(roadmap: Roadmap) -> dict[str, Any]:
 
 
 def write_roadmap(roadmap: Roadmap, study: Study, path: Path) -> None:
-    """Write the roadmap as ``path``'s suffix asks: .html, .md, .csv, .xlsx or .json."""
+    """Write the roadmap as ``path``'s suffix asks: .html, .pdf, .md, .csv, .xlsx or .json."""
     renderers: Mapping[str, Callable[[Roadmap], bytes]] = {
         ".html": lambda r: render_roadmap_page(r, study).encode("utf-8"),
+        ".pdf": lambda r: html_to_pdf(render_roadmap_page(r, study)),
         ".md": lambda r: roadmap_to_markdown(r, study).encode("utf-8"),
         ".csv": lambda r: csv_bytes(ranking_to_csv(build_roadmap_table(r, study))),
         ".xlsx": lambda r: ranking_to_xlsx(build_roadmap_table(r, study)),
@@ -338,5 +340,4 @@ def write_roadmap(roadmap: Roadmap, study: Study, path: Path) -> None:
         roadmap,
         path,
         "the roadmap",
-        "use a name ending in .html, .md, .csv, .xlsx or .json",
     )

@@ -17,6 +17,7 @@ from needmap.model.searches import NeedSearches, SearchEvidence, SearchTerm, ana
 from needmap.personas.study import Study
 from needmap.reports.i18n import Language, format_count, labels
 from needmap.reports.jinja import environment
+from needmap.reports.pdf import html_to_pdf
 from needmap.reports.table_formats import csv_bytes, write_in_format
 from needmap.reports.toptasks_table import (
     RankingTable,
@@ -287,10 +288,11 @@ def searches_to_json(evidence: SearchEvidence) -> dict[str, Any]:
 
 
 def write_searches(evidence: SearchEvidence, study: Study, path: Path) -> None:
-    """Write the search-log report as ``path``'s suffix asks: .html, .md, .csv (the needs
+    """Write the search-log report as ``path``'s suffix asks: .html, .pdf, .md, .csv (the needs
     table), .xlsx (a sheet per table) or .json."""
     renderers: Mapping[str, Callable[[SearchEvidence], bytes]] = {
         ".html": lambda e: render_searches_page(e, study).encode("utf-8"),
+        ".pdf": lambda e: html_to_pdf(render_searches_page(e, study)),
         ".md": lambda e: searches_to_markdown(e, study).encode("utf-8"),
         ".csv": lambda e: csv_bytes(ranking_to_csv(build_searches_table(e, study))),
         ".xlsx": lambda e: ranking_to_xlsx(
@@ -305,5 +307,4 @@ def write_searches(evidence: SearchEvidence, study: Study, path: Path) -> None:
         evidence,
         path,
         "the search-log report",
-        "use a name ending in .html, .md, .csv, .xlsx or .json",
     )

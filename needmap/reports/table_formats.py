@@ -1,4 +1,4 @@
-"""Render the needs table as Markdown, an HTML page (or fragment), CSV or XLSX.
+"""Render the needs table as Markdown, an HTML page (or fragment), PDF, CSV or XLSX.
 
 Spreadsheet safety: a CSV cell that starts with ``= + - @``, a tab or a line break is prefixed
 with an apostrophe, so a spreadsheet never runs it as a formula; in XLSX every text cell is
@@ -17,6 +17,7 @@ from needmap.errors import UsageError
 from needmap.fileio import write_bytes_atomic
 from needmap.reports.jinja import environment
 from needmap.reports.needs_table import NeedsTable
+from needmap.reports.pdf import html_to_pdf
 
 __all__ = [
     "TABLE_FORMATS",
@@ -109,15 +110,27 @@ def csv_bytes(text: str) -> bytes:
 
 
 def write_in_format(
-    renderers: Mapping[str, Callable[[T], bytes]], value: T, path: Path, what: str, hint: str
+    renderers: Mapping[str, Callable[[T], bytes]],
+    value: T,
+    path: Path,
+    what: str,
+    hint: str = "",
 ) -> None:
-    """Render ``value`` as ``path``'s suffix asks and write it atomically."""
+    """Render ``value`` as ``path``'s suffix asks and write it atomically; for another
+    suffix, the hint names the suffixes ``renderers`` has, unless ``hint`` is given."""
     render = renderers.get(path.suffix.lower())
     if render is None:
         raise UsageError.single(
-            f"cannot write {what} as '{path.suffix or path.name}'", path=path, hint=hint
+            f"cannot write {what} as '{path.suffix or path.name}'",
+            path=path,
+            hint=hint or "use a name ending in " + _one_of(list(renderers)),
         )
     write_bytes_atomic(path, render(value))
+
+
+def _one_of(suffixes: list[str]) -> str:
+    """'.html, .md or .json'."""
+    return ", ".join(suffixes[:-1]) + " or " + suffixes[-1] if len(suffixes) > 1 else suffixes[0]
 
 
 def table_to_csv(table: NeedsTable) -> str:
@@ -174,6 +187,7 @@ def table_to_xlsx(table: NeedsTable) -> bytes:
 TABLE_FORMATS: dict[str, Callable[[NeedsTable], bytes]] = {
     ".md": lambda t: table_to_markdown(t).encode("utf-8"),
     ".html": lambda t: table_to_page(t).encode("utf-8"),
+    ".pdf": lambda t: html_to_pdf(table_to_page(t)),
     ".csv": lambda t: csv_bytes(table_to_csv(t)),
     ".xlsx": table_to_xlsx,
 }
@@ -181,5 +195,4 @@ TABLE_FORMATS: dict[str, Callable[[NeedsTable], bytes]] = {
 
 def write_table(table: NeedsTable, path: Path) -> None:
     """Write ``table`` in the format its file name asks for, atomically."""
-    hint = "use a file name ending in " + ", ".join(TABLE_FORMATS)
-    write_in_format(TABLE_FORMATS, table, path, "a table", hint)
+    write_in_format(TABLE_FORMATS, table, path, "a table")

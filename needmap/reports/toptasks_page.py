@@ -1,5 +1,5 @@
 """The top-task page: summary, long neck, groups, the ranking and the evidence for needs,
-as offline HTML.
+as offline HTML or PDF.
 
 Built from the same :class:`RankingTable` and charts as the other outputs, so hidden groups
 read ``n<5`` here too.
@@ -11,11 +11,12 @@ import base64
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from needmap.fileio import write_text_atomic
+from needmap.fileio import write_bytes_atomic, write_text_atomic
 from needmap.model.toptasks import TopTasks
 from needmap.reports.diagram import figure_bytes
 from needmap.reports.i18n import Language, labels
 from needmap.reports.jinja import environment
+from needmap.reports.pdf import html_to_pdf
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 from needmap.reports.toptasks_table import build_evidence, build_ranking
 
@@ -70,4 +71,9 @@ def write_toptasks_page(
     path: Path,
     charts: tuple[Figure, Figure] | None = None,
 ) -> None:
-    write_text_atomic(path, render_toptasks_page(result, language, organisation, charts))
+    """Write the page (.html) or its PDF (.pdf), atomically."""
+    page = render_toptasks_page(result, language, organisation, charts)
+    if path.suffix.lower() == ".pdf":
+        write_bytes_atomic(path, html_to_pdf(page))
+    else:
+        write_text_atomic(path, page)

@@ -240,7 +240,8 @@ def write_ranking(
     tables: Sequence[RankingTable],
     path: Path,
     *,
-    hint: str = "use .html for a page, .md, .csv or .xlsx for a table, .png or .svg for a chart",
+    hint: str = "use .html or .pdf for a page, .md, .csv or .xlsx for a table, "
+    ".png or .svg for a chart",
 ) -> None:
     """Write the ranking (and the tables after it) as the suffix asks: .md, .csv or .xlsx;
     ``hint`` is shown for another suffix."""

@@ -1,0 +1,37 @@
+"""Reports as PDF: the HTML page, laid out for print by WeasyPrint.
+
+A PDF is the same page a browser shows, through the print part of the stylesheet (A4
+landscape for tables, portrait for personas, page numbers and the report's title in the
+footer), so the HTML and the PDF never tell different stories. WeasyPrint is used rather than
+a browser because it is a Python library: no browser has to be installed or started.
+
+Reports are self-contained (charts are inline data), so the renderer may fetch ``data:``
+URLs only: a report never reads another file or the network while it is printed.
+
+WeasyPrint is imported when a PDF is asked for, not before: it loads the Pango text library,
+and every other command should start quickly and work without it.
+"""
+
+from __future__ import annotations
+
+from needmap.errors import OutputError
+
+__all__ = ["html_to_pdf"]
+
+_PANGO_HINT = (
+    "PDF needs the Pango text library: on Debian or Ubuntu 'apt-get install libpango-1.0-0', "
+    "on macOS 'brew install pango'; or write .html and print it from a browser"
+)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The PDF of a report page."""
+    try:
+        from weasyprint import HTML
+        from weasyprint.urls import URLFetcher
+    except (ImportError, OSError) as exc:
+        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise OutputError.single(f"cannot write PDF: {first_line}", hint=_PANGO_HINT) from None
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    pdf: bytes = HTML(string=html, url_fetcher=fetcher).write_pdf()
+    return pdf

@@ -1,0 +1,266 @@
+"""PDF reports: the HTML pages laid out for print by WeasyPrint, read back with pypdf."""
+
+from __future__ import annotations
+
+import http.server
+import importlib.abc
+import io
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from importlib.machinery import ModuleSpec
+from pathlib import Path
+from types import ModuleType
+from typing import ClassVar
+
+import pytest
+from pypdf import PageObject, PdfReader
+from pypdf.generic import ContentStream
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.demo import build_demo
+from needmap.reports.pdf import html_to_pdf
+
+runner = CliRunner()
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The municipality demo (English): it writes the overviews, personas and roadmap as PDF."""
+    out = tmp_path_factory.mktemp("pdf") / "demo"
+    build_demo(out, "municipality")
+    return out
+
+
+def _reader(path: Path) -> PdfReader:
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-")
+    return PdfReader(io.BytesIO(data))
+
+
+def _concat(first: Matrix, then: Matrix) -> Matrix:
+    """``first`` applied before ``then``, as PDF's ``cm`` puts a matrix before the CTM."""
+    a, b, c, d, e, f = first
+    na, nb, nc, nd, ne, nf = then
+    return (
+        a * na + b * nc,
+        a * nb + b * nd,
+        c * na + d * nc,
+        c * nb + d * nd,
+        e * na + f * nc + ne,
+        e * nb + f * nd + nf,
+    )
+
+
+def _text_starts(page: PageObject) -> list[tuple[float, float]]:
+    """Where each run of text starts, in points from the page's bottom left corner."""
+    ctm, saved, starts = _IDENTITY, [], []
+    for operands, operator in ContentStream(page.get_contents(), page.pdf).operations:
+        if operator == b"q":
+            saved.append(ctm)
+        elif operator == b"Q":
+            ctm = saved.pop()
+        elif operator == b"cm":
+            a, b, c, d, e, f = (float(v) for v in operands)
+            ctm = _concat((a, b, c, d, e, f), ctm)
+        elif operator == b"Tm":
+            x, y = float(operands[4]), float(operands[5])
+            starts.append((ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]))
+    return starts
+
+
+def _assert_on_the_page(reader: PdfReader) -> None:
+    """No text starts outside the page or in its right margin: a table too wide for the
+    page would be cut off there, and the reader would never know what was lost."""
+    for number, page in enumerate(reader.pages, start=1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        starts = _text_starts(page)
+        assert starts, f"page {number} has no text"
+        outside = [(round(x), round(y)) for x, y in starts if not (0 <= x < width - 30)]
+        assert not outside, f"page {number}: text starts at {outside[:5]} (width {width:.0f})"
+        assert all(0 <= y <= height for _, y in starts)
+
+
+def _title(reader: PdfReader) -> str:
+    """The document title in the PDF's metadata (WeasyPrint takes the page's <title>)."""
+    assert reader.metadata is not None and reader.metadata.title is not None
+    return reader.metadata.title
+
+
+def _landscape(reader: PdfReader) -> bool:
+    sizes = {
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages
+    }
+    assert sizes in ({(842, 595)}, {(595, 842)}), sizes  # A4, one orientation throughout
+    return sizes == {(842, 595)}
+
+
+def test_the_persona_report_prints_one_persona_per_portrait_page(demo: Path) -> None:
+    study = load_study(demo / "study")
+    reader = _reader(demo / "personas.pdf")
+    assert not _landscape(reader)
+    assert len(reader.pages) == len(study.personas)
+    for page, persona in zip(reader.pages, study.personas, strict=True):
+        text = page.extract_text()
+        assert persona.name in text and persona.role in text
+        others = [p.name for p in study.personas if p is not persona]
+        assert not any(f"\n{name}\n" in f"\n{text}\n" for name in others)
+    assert _title(reader).startswith("Personas")
+
+
+def test_the_roadmap_prints_landscape_with_title_and_page_numbers(demo: Path) -> None:
+    reader = _reader(demo / "roadmap.pdf")
+    assert _landscape(reader)
+    pages = len(reader.pages)
+    assert pages >= 2
+    title = _title(reader)
+    assert title.startswith("Roadmap: ")
+    for number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text()
+        assert f"{number} / {pages}" in text
+        assert title in text  # the footer names the report on every page
+    assert "Why this order" in "".join(p.extract_text() for p in reader.pages)
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        (None, "overlap-groups.pdf"),
+        (None, "overlap-families.pdf"),
+        (None, "roadmap.pdf"),
+        (["table"], "needs.pdf"),
+        (["toptasks"], "toptasks.pdf"),
+        (["interviews"], "interviews.pdf"),
+        (["searches"], "searches.pdf"),
+    ],
+)
+def test_no_report_runs_past_the_edge_of_the_page(
+    demo: Path, tmp_path: Path, command: Sequence[str] | None, name: str
+) -> None:
+    """The widest study of the templates (nine groups, every kind of evidence): each
+    table fits the page, so nothing is cut off."""
+    path = demo / name
+    if command is not None:
+        path = tmp_path / name
+        result = runner.invoke(app, [*command, str(demo / "study"), "-o", str(path)])
+        assert result.exit_code == 0, result.output
+    reader = _reader(path)
+    assert _landscape(reader)
+    _assert_on_the_page(reader)
+
+
+def test_the_index_links_the_pdfs(demo: Path) -> None:
+    index = (demo / "index.html").read_text(encoding="utf-8")
+    personas = index[index.index(">Personas<") : index.index(">Roadmap<")]
+    assert 'href="personas.pdf">personas.pdf</a><span class="kind">PDF, to print or send' in (
+        personas
+    )
+    assert 'href="roadmap.pdf"' in index[index.index(">Roadmap<") :]
+
+
+def test_a_subprocess_writes_a_pdf(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "personas.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "needmap", "personas", str(demo / "study"), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # WeasyPrint's own log stays out of the terminal
+    assert len(_reader(out).pages) == len(load_study(demo / "study").personas)
+
+
+def test_an_unknown_suffix_names_pdf_among_the_formats(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "roadmap.doc"
+    result = runner.invoke(app, ["roadmap", str(demo / "study"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "use a name ending in .html, .pdf, .md, .csv, .xlsx or .json" in result.stderr
+    assert not out.exists()
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    requests: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.requests.append(self.path)
+        self.send_response(404)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, list[str]]]:
+    """A server on 127.0.0.1 that records every request it gets."""
+    requests: list[str] = []
+    handler = type("Handler", (_Recorder,), {"requests": requests})
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", requests
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_printing_fetches_nothing_but_inline_data(
+    server: tuple[str, list[str]], tmp_path: Path
+) -> None:
+    """Reports are self-contained: a link to the network or to a local file is not
+    followed while the PDF is made, and inline images still are."""
+    url, requests = server
+    secret = tmp_path / "secret.css"
+    secret.write_text("p { color: red; }", encoding="utf-8")
+    pixel = (
+        "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9Q"
+        "DwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    html = (
+        f'<html><head><link rel="stylesheet" href="{url}/style.css">'
+        f'<link rel="stylesheet" href="{secret.as_uri()}"></head>'
+        f'<body><p>Report</p><img src="{url}/chart.png"><img src="{pixel}"></body></html>'
+    )
+    reader = PdfReader(io.BytesIO(html_to_pdf(html)))
+    assert requests == []
+    assert "Report" in reader.pages[0].extract_text()
+    assert len(reader.pages[0].images) == 1  # the inline one
+
+
+class _NoPango(importlib.abc.MetaPathFinder):
+    """Imports WeasyPrint as a machine without the Pango library does: with an OSError."""
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if fullname.split(".")[0] == "weasyprint":
+            raise OSError(
+                "cannot load library 'libpango-1.0-0': libpango-1.0-0: "
+                "cannot open shared object file: No such file or directory"
+            )
+        return None
+
+
+def test_without_pango_the_pdf_is_a_clear_error(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in [m for m in sys.modules if m.split(".")[0] == "weasyprint"]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
+    out = tmp_path / "roadmap.pdf"
+    result = runner.invoke(app, ["roadmap", str(demo / "study"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "cannot write PDF: cannot load library 'libpango-1.0-0'" in result.stderr
+    assert "apt-get install libpango-1.0-0" in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+    html = tmp_path / "roadmap.html"
+    assert runner.invoke(app, ["roadmap", str(demo / "study"), "-o", str(html)]).exit_code == 0
