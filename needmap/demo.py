@@ -100,13 +100,15 @@ def build_demo(
         )
     overlap_analysis = analyse_overlap(study)
     interviews = study_interviews(study)
+    searches = study_searches(study)
     if study.personas:
-        profiles = build_personas(study, overlap_analysis, surveys, interviews=interviews)
+        profiles = build_personas(
+            study, overlap_analysis, surveys, interviews=interviews, searches=searches
+        )
         for suffix in (".html", ".pdf", ".md"):
             path = out / f"personas{suffix}"
             write_personas(profiles, study, path)
             wrote(path)
-    searches = study_searches(study)
     plan = plan_roadmap(study, overlap_analysis.overlap, surveys, interviews, searches)
     for suffix in (".html", ".pdf", ".md", ".xlsx"):
         path = out / f"roadmap{suffix}"

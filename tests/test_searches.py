@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -574,3 +575,60 @@ def test_roadmap_shows_searches_beside_the_score(study_dir: Path, make_study: St
     )
     assert "Searches" not in build_roadmap_table(study_roadmap(plain), plain).header
     assert roadmap_to_json(study_roadmap(plain))["phases"][0]["needs"][0]["searches"] is None
+
+
+PERSONA = """\
+    personas:
+      - id: sam
+        name: Sam
+        group: desk
+        role: Receptionist
+        needs: [phonebook, leave, dash]
+    """
+
+
+def test_personas_show_the_searches_of_their_key_needs(
+    study_dir: Path, make_study: StudyMaker
+) -> None:
+    """Sam's key needs in Sam's order: phone book 29 (gap), leave 50 (gap), dashboards none;
+    the searches are everyone's (logs have no groups), and the legend says so."""
+    from needmap.reports.personas_report import (
+        persona_profiles,
+        persona_views,
+        personas_to_json,
+        personas_to_markdown,
+        render_personas_page,
+    )
+
+    (study_dir / "personas.yaml").write_text(textwrap.dedent(PERSONA), encoding="utf-8")
+    study = load_study(study_dir)
+    profiles = persona_profiles(study)
+    (view,) = persona_views(profiles, study)
+    assert view.needs_header[-1] == "Searches"
+    assert [(row.title, row.votes) for row in view.needs] == [
+        ("Phone book", ("29 (gap)",)),
+        ("Leave and holidays", ("50 (gap)",)),
+        ("Dashboards", ("\u2013",)),
+    ]
+    needs = personas_to_json(profiles)["personas"][0]["needs"]
+    assert [n["searches"] for n in needs] == [
+        {"searches": 29, "no_results": 25, "gap": True},
+        {"searches": 50, "no_results": 17, "gap": True},
+        {"searches": 0, "no_results": 0, "gap": False},
+    ]
+    hint = "Searches: how often the search logs looked for the need, everyone's searches"
+    assert hint.replace("'", "&#39;") in render_personas_page(profiles, study)
+    assert f"_{hint}" in personas_to_markdown(profiles, study)
+
+    plain = make_study(
+        {"groups.yaml": GROUPS, "needs.yaml": NEEDS, "personas.yaml": PERSONA}, name="plain"
+    )
+    plain_study = load_study(plain)
+    plain_profiles = persona_profiles(plain_study)
+    (plain_view,) = persona_views(plain_profiles, plain_study)
+    assert "Searches" not in plain_view.needs_header
+    assert all(row.votes == () for row in plain_view.needs)
+    assert [n["searches"] for n in personas_to_json(plain_profiles)["personas"][0]["needs"]] == [
+        None
+    ] * 3
+    assert "Searches:" not in render_personas_page(plain_profiles, plain_study)

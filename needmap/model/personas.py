@@ -11,7 +11,8 @@ respondents chose in each top-task survey.
 than the study's minimum, or hidden so that a small one cannot be worked out) is hidden here
 too: the profile says so and shows no figures of it. Interview evidence is shown only for
 a group that is a bucket of its own in :mod:`needmap.model.interviews`; for a pooled or
-hidden group the profile says only that.
+hidden group the profile says only that. Search logs have no groups: a key need's searches
+are the whole organisation's, as in :mod:`needmap.model.searches`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from needmap.errors import Location, Problem, UsageError
 from needmap.model.analysis import OverlapAnalysis
 from needmap.model.interviews import OTHER_GROUPS, InterviewEvidence
 from needmap.model.roadmap import plan_roadmap
+from needmap.model.searches import NeedSearches, SearchEvidence
 from needmap.model.toptasks import TopTasks
 from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import Family, Importance, Need, Persona, TargetGroup
@@ -48,6 +50,9 @@ class KeyNeed:
     group-specific tool or channel)."""
     phase: str | None
     """The name of the roadmap phase it is planned in; None when it fits in no phase."""
+    searches: NeedSearches | None = None
+    """Its searches in the study's search logs (by everyone: logs have no groups); None when
+    the study has no search logs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +112,15 @@ def build_personas(
     only: Sequence[str] | None = None,
     top: int = 5,
     interviews: InterviewEvidence | None = None,
+    searches: SearchEvidence | None = None,
 ) -> tuple[PersonaProfile, ...]:
     """A profile per persona (or per id in ``only``, in that order), in definition order.
 
     ``analysis`` is the overlap over all groups (its platform advice places the needs, and
     the roadmap planned from it and ``surveys`` says when); ``surveys`` are the analysed
     top-task surveys whose evidence the profiles show; ``top`` how many of the group's tasks each
-    survey lists; ``interviews`` the study's interview evidence, if it has interviews.
+    survey lists; ``interviews`` the study's interview evidence, if it has interviews;
+    ``searches`` its search-log evidence, if it has search logs.
     Unknown ids in ``only`` raise a :class:`UsageError` naming every one.
     """
     if only is None:
@@ -132,7 +139,10 @@ def build_personas(
     roadmap = plan_roadmap(study, analysis.overlap, surveys)
     names = {p.phase.id: p.phase.name for p in roadmap.phases}
     phases = {need: names[phase] for need, phase in roadmap.phase_ids().items()}
-    return tuple(_profile(study, p, shared, phases, surveys, top, interviews) for p in personas)
+    logs = searches if searches is not None and searches.logs else None
+    return tuple(
+        _profile(study, p, shared, phases, surveys, top, interviews, logs) for p in personas
+    )
 
 
 def _unknown_persona(persona: str, study: Study) -> Problem:
@@ -153,6 +163,7 @@ def _profile(
     surveys: Sequence[TopTasks],
     top: int,
     interviews: InterviewEvidence | None,
+    searches: SearchEvidence | None,
 ) -> PersonaProfile:
     group = study.group_by_id[persona.group]
     key_needs = tuple(
@@ -162,6 +173,7 @@ def _profile(
             shared_by=len(need.groups),
             on_shared_platform=need.id in shared,
             phase=phases.get(need.id),
+            searches=searches.for_need(need.id) if searches is not None else None,
         )
         for need in (study.need_by_id[n] for n in persona.needs)
     )

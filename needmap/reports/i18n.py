@@ -174,6 +174,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "p.hidden": "Not shown: fewer than {n} respondents from this group (n<{n}), or hidden "
         "so that a smaller group cannot be worked out.",
         "p.share_hint": "Votes: the group's share of votes for the tasks that serve the need.",
+        "p.searches_hint": "Searches: how often the search logs looked for the need, "
+        "everyone's searches (logs have no groups); 'gap' marks many searches without results.",
         "p.interviews": "From the interviews",
         "p.iv.own": "{interviews} interviews with {participants} people from this group. "
         "Interviews: \u2713 supported in, \u2717 questioned in that many.",
@@ -411,6 +413,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "verborgen zodat een kleinere groep niet af te leiden is.",
         "p.share_hint": "Stemmen: het aandeel van de stemmen van de groep voor de taken die bij "
         "de behoefte horen.",
+        "p.searches_hint": "Zoekopdrachten: hoe vaak de zoeklogs naar de behoefte zochten, "
+        "over alle zoekers (zoeklogs kennen geen groepen); 'leemte' markeert veel "
+        "zoekopdrachten zonder resultaat.",
         "p.interviews": "Uit de gesprekken",
         "p.iv.own": "{interviews} gesprekken met {participants} mensen uit deze groep. "
         "Gesprekken: \u2713 ondersteund in, \u2717 betwijfeld in zoveel.",

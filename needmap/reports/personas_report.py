@@ -27,6 +27,7 @@ from needmap.reports.interviews_report import heard, study_interviews
 from needmap.reports.jinja import environment
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.roadmap_report import analysed_surveys
+from needmap.reports.searches_report import search_count, search_figures, study_searches
 from needmap.reports.table_formats import markdown_cell, write_in_format
 from needmap.scrub import scrub
 
@@ -45,13 +46,15 @@ __all__ = [
 
 def persona_profiles(study: Study, only: Sequence[str] | None = None) -> tuple[PersonaProfile, ...]:
     """The profiles of the study's personas (or of ``only``), with the platform advice over
-    all groups, the evidence of every imported top-task survey and the interviews."""
+    all groups, the evidence of every imported top-task survey, the interviews and the
+    search logs."""
     return build_personas(
         study,
         analyse_overlap(study),
         analysed_surveys(study),
         only,
         interviews=study_interviews(study),
+        searches=study_searches(study),
     )
 
 
@@ -69,7 +72,8 @@ class NeedRow:
     votes: tuple[str, ...]
     """Per survey: the group's share of votes for the need's tasks, ``n<5`` when the group
     is hidden, or a dash when no task serves the need; then, when the group's interviews are
-    shown, their count (``✓2 ✗1``)."""
+    shown, their count (``✓2 ✗1``); then, when the study has search logs, the need's
+    searches (``384 (gap)``)."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,7 @@ def _view(profile: PersonaProfile, study: Study) -> PersonaView:
     words = labels(language)
     persona, group = profile.persona, profile.group
     own = profile.interviews if profile.interviews and profile.interviews.status == "own" else None
+    searched = any(k.searches is not None for k in profile.key_needs)
     about = [profile.family.name] if profile.family else []
     if group.headcount:
         about.append(words["p.people"].format(count=format_count(group.headcount, language)))
@@ -167,6 +172,7 @@ def _view(profile: PersonaProfile, study: Study) -> PersonaView:
                 for s in profile.surveys
             ),
             *((words["rm.interviews"],) if own else ()),
+            *((words["rm.searches"],) if searched else ()),
         ),
         needs=tuple(
             NeedRow(
@@ -182,6 +188,7 @@ def _view(profile: PersonaProfile, study: Study) -> PersonaView:
                 votes=(
                     *(_need_votes(s, k.need.id, words) for s in profile.surveys),
                     *((heard(*own.counts[k.need.id]),) if own else ()),
+                    *((search_count(k.searches, language),) if k.searches else ()),
                 ),
             )
             for k in profile.key_needs
@@ -255,8 +262,7 @@ def render_personas_page(profiles: Sequence[PersonaProfile], study: Study) -> st
             organisation=study.settings.organisation,
             summary=_summary(profiles, language),
             personas=persona_views(profiles, study),
-            share_hint=labels(language)["p.share_hint"],
-            has_votes=any(p.surveys for p in profiles),
+            hints=_hints(profiles, language),
         )
     )
 
@@ -315,9 +321,19 @@ def personas_to_markdown(profiles: Sequence[PersonaProfile], study: Study) -> st
                     f"> \u2014 {markdown_cell(need)}, {signal}",
                     "",
                 ]
-    if any(p.surveys for p in profiles):
-        lines += [f"_{labels(language)['p.share_hint']}_", ""]
+    for hint in _hints(profiles, language):
+        lines += [f"_{hint}_", ""]
     return "\n".join(lines)
+
+
+def _hints(profiles: Sequence[PersonaProfile], language: Language) -> list[str]:
+    """What the evidence columns of the key-needs tables mean, for those that appear."""
+    words = labels(language)
+    searched = any(k.searches is not None for p in profiles for k in p.key_needs)
+    return [
+        *((words["p.share_hint"],) if any(p.surveys for p in profiles) else ()),
+        *((words["p.searches_hint"],) if searched else ()),
+    ]
 
 
 def personas_to_json(profiles: Sequence[PersonaProfile]) -> dict[str, Any]:
@@ -345,6 +361,7 @@ def personas_to_json(profiles: Sequence[PersonaProfile]) -> dict[str, Any]:
                         "shared_by": k.shared_by,
                         "placement": "shared" if k.on_shared_platform else "specific",
                         "phase": k.phase,
+                        "searches": None if k.searches is None else search_figures(k.searches),
                     }
                     for k in p.key_needs
                 ],

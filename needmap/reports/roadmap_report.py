@@ -21,7 +21,7 @@ from needmap.reports.i18n import Language, labels, note_text
 from needmap.reports.interviews_report import interview_counts, study_interviews
 from needmap.reports.jinja import environment
 from needmap.reports.pdf import html_to_pdf
-from needmap.reports.searches_report import search_count, study_searches
+from needmap.reports.searches_report import search_count, search_figures, study_searches
 from needmap.reports.table_formats import csv_bytes, write_in_format
 from needmap.reports.toptasks_table import (
     RankingTable,
@@ -303,8 +303,7 @@ def roadmap_to_json(roadmap: Roadmap) -> dict[str, Any]:
     def searches(need_id: str) -> dict[str, Any] | None:
         if roadmap.searches is None or not roadmap.searches.logs:
             return None
-        sought = roadmap.searches.for_need(need_id)
-        return {"searches": sought.searches, "no_results": sought.no_results, "gap": sought.gap}
+        return search_figures(roadmap.searches.for_need(need_id))
 
     return {
         "phases": [

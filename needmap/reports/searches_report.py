@@ -35,6 +35,7 @@ __all__ = [
     "build_unmatched_table",
     "render_searches_page",
     "search_count",
+    "search_figures",
     "search_notes",
     "searches_to_json",
     "searches_to_markdown",
@@ -71,6 +72,12 @@ def search_count(need: NeedSearches, language: Language) -> str:
         return "\u2013"
     count = format_count(need.searches, language)
     return f"{count} ({labels(language)['sl.gap_mark']})" if need.gap else count
+
+
+def search_figures(need: NeedSearches) -> dict[str, Any]:
+    """A need's searches in the JSON of the reports that show them beside other evidence
+    (roadmap, personas): the whole need, its terms aside."""
+    return {"searches": need.searches, "no_results": need.no_results, "gap": need.gap}
 
 
 def _terms(need: NeedSearches, language: Language) -> str:
