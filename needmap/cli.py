@@ -471,7 +471,9 @@ def roadmap(
     """The roadmap: needs by score (demand x evidence / effort) in the study's phases.
 
     Phases and their capacity in effort points come from roadmap.phases in study.yaml; a need
-    is never planned before what it depends on. Imported top-task surveys are evidence.
+    is never planned before what it depends on. Imported top-task surveys are evidence;
+    interviews and search logs are shown beside the score (in the terminal from 110 columns
+    wide).
     """
     from needmap.personas.loader import load_study
     from needmap.reports.roadmap_report import roadmap_to_json, study_roadmap
@@ -1049,8 +1051,17 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
     why = build_roadmap_table(plan, study)
     rows = iter(why.rows)  # in plan order, as the phases list their needs
     words = labels(study.settings.language)
-    # number, need, score, votes, effort, after (interviews are in the files: 80 columns)
-    shown = (0, 1, 3, 5, *(why.header.index(words[k]) for k in ("rm.effort", "rm.after")))
+    evidence = [why.header.index(words[k]) for k in _EVIDENCE if words[k] in why.header]
+    wide = console.width >= _WIDE_ROADMAP
+    # number, need, score, votes, [interviews, searches,] effort, after
+    shown = (
+        0,
+        1,
+        3,
+        5,
+        *(evidence if wide else ()),
+        *(why.header.index(words[k]) for k in ("rm.effort", "rm.after")),
+    )
     for view in phase_views(plan, study):
         title = f"[bold]{escape(view.name)}[/bold] · {escape(view.load)}"
         if not view.needs:
@@ -1067,6 +1078,20 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
         console.print()
     for note in why.notes:
         console.print(escape(note), soft_wrap=False, style="dim")
+    if evidence and not wide:
+        columns = ", ".join(why.header[i] for i in evidence)
+        console.print(
+            f"{escape(columns)}: in a terminal of {_WIDE_ROADMAP} columns or more, "
+            "and in the files (--out roadmap.html, .pdf, .xlsx)",
+            soft_wrap=False,
+            style="dim",
+        )
+
+
+_EVIDENCE = ("rm.interviews", "rm.searches")
+"""The roadmap's evidence columns beside the score, shown when the terminal is wide."""
+_WIDE_ROADMAP = 110
+"""Terminal width from which the roadmap shows its evidence columns too."""
 
 
 def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:

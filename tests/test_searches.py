@@ -632,3 +632,18 @@ def test_personas_show_the_searches_of_their_key_needs(
         None
     ] * 3
     assert "Searches:" not in render_personas_page(plain_profiles, plain_study)
+
+
+def test_a_wide_terminal_shows_the_roadmap_evidence_columns(study_dir: Path) -> None:
+    wide = runner.invoke(app, ["roadmap", str(study_dir)], env={"COLUMNS": "120"})
+    assert wide.exit_code == 0, wide.output
+    header = next(line for line in wide.stdout.splitlines() if "Searches" in line)
+    assert header.split()[:5] == ["#", "Need", "Score", "Votes", "Searches"]
+    leave = next(line for line in wide.stdout.splitlines() if "Leave and holidays" in line)
+    assert "50 (gap)" in leave
+    assert "in a terminal of 110 columns" not in wide.stdout
+    narrow = runner.invoke(app, ["roadmap", str(study_dir)], env={"COLUMNS": "80"})
+    assert narrow.exit_code == 0
+    assert max(len(line.rstrip()) for line in narrow.stdout.splitlines()) <= 80
+    assert "50 (gap)" not in narrow.stdout
+    assert "Searches: in a terminal of 110 columns or more" in narrow.stdout
