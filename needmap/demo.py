@@ -26,6 +26,7 @@ from needmap.personas.study import Study
 from needmap.reports.bundle import write_overlap_bundle, write_toptasks_bundle
 from needmap.reports.index_page import write_index_page
 from needmap.reports.interviews_report import study_interviews, write_interviews
+from needmap.reports.pdf import pdf_unavailable
 from needmap.reports.personas_report import write_personas
 from needmap.reports.roadmap_report import write_roadmap
 from needmap.reports.searches_report import study_searches, write_searches
@@ -75,14 +76,18 @@ def build_demo(
     if created:
         init_study(study_dir, template)
     study = load_study(study_dir)
-    result = DemoResult(study_dir, created, warnings=study.warnings)
+    no_pdf = pdf_unavailable()
+    result = DemoResult(
+        study_dir, created, warnings=(*study.warnings, *((no_pdf,) if no_pdf else ()))
+    )
+    pdf = (".pdf",) if no_pdf is None else ()
 
     def wrote(path: Path) -> None:
         result.files.append(path)
         if progress is not None:
             progress(path)
 
-    write_overlap_bundle(study, out, progress=wrote)
+    write_overlap_bundle(study, out, progress=wrote, pdf=no_pdf is None)
     surveys: list[TopTasks] = []
     for path in mapping_files(study.root):
         mapping = load_mapping(path, study)
@@ -105,12 +110,12 @@ def build_demo(
         profiles = build_personas(
             study, overlap_analysis, surveys, interviews=interviews, searches=searches
         )
-        for suffix in (".html", ".pdf", ".md"):
+        for suffix in (".html", *pdf, ".md"):
             path = out / f"personas{suffix}"
             write_personas(profiles, study, path)
             wrote(path)
     plan = plan_roadmap(study, overlap_analysis.overlap, surveys, interviews, searches)
-    for suffix in (".html", ".pdf", ".md", ".xlsx"):
+    for suffix in (".html", *pdf, ".md", ".xlsx"):
         path = out / f"roadmap{suffix}"
         write_roadmap(plan, study, path)
         wrote(path)

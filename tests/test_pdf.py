@@ -264,3 +264,21 @@ def test_without_pango_the_pdf_is_a_clear_error(
     assert not out.exists() and list(tmp_path.iterdir()) == []
     html = tmp_path / "roadmap.html"
     assert runner.invoke(app, ["roadmap", str(demo / "study"), "-o", str(html)]).exit_code == 0
+
+
+def test_without_pango_the_demo_leaves_the_pdfs_out_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The set-up command must work on a machine without Pango: everything but the PDFs."""
+    for name in [m for m in sys.modules if m.split(".")[0] == "weasyprint"]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
+    out = tmp_path / "demo"
+    result = runner.invoke(app, ["demo", str(out), "--template", "municipality"])
+    assert result.exit_code == 0, result.output
+    assert "warning: PDF files left out: cannot load library 'libpango-1.0-0'" in result.output
+    assert "apt-get install libpango-1.0-0" in result.output
+    assert not list(out.glob("*.pdf"))
+    assert {"personas.html", "roadmap.html", "overlap-groups.html"} <= {
+        p.name for p in out.iterdir()
+    }

@@ -25,21 +25,22 @@ _TABLE_SUFFIXES = (".md", ".html", ".csv", ".xlsx")
 
 
 def write_overlap_bundle(
-    study: Study, out: Path, progress: Callable[[Path], None] | None = None
+    study: Study, out: Path, progress: Callable[[Path], None] | None = None, *, pdf: bool = True
 ) -> list[Path]:
-    """Write the overviews (page and PDF), diagrams and tables for all groups and for families.
+    """Write the overviews (page, and PDF if ``pdf``), diagrams and tables for all groups and
+    for families.
 
     ``progress`` is called with each file as it is written.
     """
     written = []
-    for path in _bundle(study, out):
+    for path in _bundle(study, out, (".html", ".pdf") if pdf else (".html",)):
         written.append(path)
         if progress is not None:
             progress(path)
     return written
 
 
-def _bundle(study: Study, out: Path) -> Iterator[Path]:
+def _bundle(study: Study, out: Path, page_suffixes: tuple[str, ...]) -> Iterator[Path]:
     views = [("groups", False)]
     if study.families:
         views.append(("families", True))
@@ -48,7 +49,7 @@ def _bundle(study: Study, out: Path) -> Iterator[Path]:
         diagram = draw_diagram(study, analysis.overlap)
         try:
             svg = render_diagram(diagram, ".svg")
-            for suffix in (".html", ".pdf"):
+            for suffix in page_suffixes:
                 page = out / f"overlap-{name}{suffix}"
                 write_overview(analysis, diagram, page, svg)
                 yield page

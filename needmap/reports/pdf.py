@@ -14,9 +14,9 @@ and every other command should start quickly and work without it.
 
 from __future__ import annotations
 
-from needmap.errors import OutputError
+from needmap.errors import Location, OutputError, Problem, Severity
 
-__all__ = ["html_to_pdf"]
+__all__ = ["html_to_pdf", "pdf_unavailable"]
 
 _PANGO_HINT = (
     "PDF needs the Pango text library: on Debian or Ubuntu 'apt-get install libpango-1.0-0', "
@@ -30,8 +30,32 @@ def html_to_pdf(html: str) -> bytes:
         from weasyprint import HTML
         from weasyprint.urls import URLFetcher
     except (ImportError, OSError) as exc:
-        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise OutputError.single(f"cannot write PDF: {first_line}", hint=_PANGO_HINT) from None
+        raise OutputError.single(
+            f"cannot write PDF: {_first_line(exc)}", hint=_PANGO_HINT
+        ) from None
     fetcher = URLFetcher(allowed_protocols={"data"})
     pdf: bytes = HTML(string=html, url_fetcher=fetcher).write_pdf()
     return pdf
+
+
+def pdf_unavailable() -> Problem | None:
+    """Why no PDF can be written on this machine (a warning, with how to fix it), or None.
+
+    For commands that write PDFs among other files (``needmap demo``): they leave the PDFs
+    out and say so, rather than fail on a machine without Pango.
+    """
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as exc:
+        return Problem(
+            Location(),
+            f"PDF files left out: {_first_line(exc)}",
+            hint=_PANGO_HINT,
+            severity=Severity.WARNING,
+        )
+    return None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc)
+    return text.splitlines()[0] if text else type(exc).__name__
