@@ -249,12 +249,16 @@ class _NoPango(importlib.abc.MetaPathFinder):
         return None
 
 
-def test_without_pango_the_pdf_is_a_clear_error(
-    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def no_pango(monkeypatch: pytest.MonkeyPatch) -> None:
+    """WeasyPrint unloaded, and importing it fails as it does without Pango."""
     for name in [m for m in sys.modules if m.split(".")[0] == "weasyprint"]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
+
+
+@pytest.mark.usefixtures("no_pango")
+def test_without_pango_the_pdf_is_a_clear_error(demo: Path, tmp_path: Path) -> None:
     out = tmp_path / "roadmap.pdf"
     result = runner.invoke(app, ["roadmap", str(demo / "study"), "-o", str(out)])
     assert result.exit_code == 2
@@ -266,13 +270,9 @@ def test_without_pango_the_pdf_is_a_clear_error(
     assert runner.invoke(app, ["roadmap", str(demo / "study"), "-o", str(html)]).exit_code == 0
 
 
-def test_without_pango_the_demo_leaves_the_pdfs_out_and_says_so(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("no_pango")
+def test_without_pango_the_demo_leaves_the_pdfs_out_and_says_so(tmp_path: Path) -> None:
     """The set-up command must work on a machine without Pango: everything but the PDFs."""
-    for name in [m for m in sys.modules if m.split(".")[0] == "weasyprint"]:
-        monkeypatch.delitem(sys.modules, name)
-    monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
     out = tmp_path / "demo"
     result = runner.invoke(app, ["demo", str(out), "--template", "municipality"])
     assert result.exit_code == 0, result.output
