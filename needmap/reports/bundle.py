@@ -12,7 +12,8 @@ from needmap.personas.study import Study
 from needmap.reports.diagram import draw_diagram, render_diagram, write_diagram, write_figure
 from needmap.reports.i18n import Language
 from needmap.reports.needs_table import build_needs_table
-from needmap.reports.overview import write_overview
+from needmap.reports.overview import render_overview
+from needmap.reports.pdf import page_bytes
 from needmap.reports.table_formats import write_table
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 from needmap.reports.toptasks_page import write_toptasks_page
@@ -49,10 +50,11 @@ def _bundle(study: Study, out: Path, page_suffixes: tuple[str, ...]) -> Iterator
         diagram = draw_diagram(study, analysis.overlap)
         try:
             svg = render_diagram(diagram, ".svg")
+            page = render_overview(analysis, diagram, svg)
             for suffix in page_suffixes:
-                page = out / f"overlap-{name}{suffix}"
-                write_overview(analysis, diagram, page, svg)
-                yield page
+                path = out / f"overlap-{name}{suffix}"
+                write_bytes_atomic(path, page_bytes(page, suffix))
+                yield path
             path = out / f"diagram-{name}.svg"
             write_bytes_atomic(path, svg)
             yield path

@@ -14,7 +14,7 @@ from needmap.reports.diagram import Diagram, render_diagram
 from needmap.reports.i18n import labels, note_text
 from needmap.reports.jinja import environment
 from needmap.reports.needs_table import build_needs_table
-from needmap.reports.pdf import html_to_pdf
+from needmap.reports.pdf import page_bytes
 from needmap.reports.table_formats import table_to_html
 
 __all__ = ["advice_fields", "render_overview", "write_overview"]
@@ -73,12 +73,10 @@ def write_overview(
     analysis: OverlapAnalysis, diagram: Diagram, path: Path, svg: bytes | None = None
 ) -> None:
     """Write the overview atomically: a page (.html or .htm) or its PDF (.pdf)."""
-    suffix = path.suffix.lower()
-    if suffix not in (".html", ".htm", ".pdf"):
+    if path.suffix.lower() not in (".html", ".htm", ".pdf"):
         raise UsageError.single(
             f"cannot write the overview as '{path.suffix or path.name}'",
             path=path,
             hint="use a name ending in .html (a page) or .pdf",
         )
-    page = render_overview(analysis, diagram, svg)
-    write_bytes_atomic(path, html_to_pdf(page) if suffix == ".pdf" else page.encode("utf-8"))
+    write_bytes_atomic(path, page_bytes(render_overview(analysis, diagram, svg), path.suffix))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from needmap.errors import Location, OutputError, Problem, Severity
 
-__all__ = ["html_to_pdf", "pdf_unavailable"]
+__all__ = ["html_to_pdf", "page_bytes", "pdf_unavailable"]
 
 _PANGO_HINT = (
     "PDF needs the Pango text library: on Debian or Ubuntu 'apt-get install libpango-1.0-0', "
@@ -36,6 +36,11 @@ def html_to_pdf(html: str) -> bytes:
     fetcher = URLFetcher(allowed_protocols={"data"})
     pdf: bytes = HTML(string=html, url_fetcher=fetcher).write_pdf()
     return pdf
+
+
+def page_bytes(html: str, suffix: str) -> bytes:
+    """A report page as the file's ``suffix`` asks: its PDF for ``.pdf``, else the page."""
+    return html_to_pdf(html) if suffix.lower() == ".pdf" else html.encode("utf-8")
 
 
 def pdf_unavailable() -> Problem | None:

@@ -11,12 +11,12 @@ import base64
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from needmap.fileio import write_bytes_atomic, write_text_atomic
+from needmap.fileio import write_bytes_atomic
 from needmap.model.toptasks import TopTasks
 from needmap.reports.diagram import figure_bytes
 from needmap.reports.i18n import Language, labels
 from needmap.reports.jinja import environment
-from needmap.reports.pdf import html_to_pdf
+from needmap.reports.pdf import page_bytes
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 from needmap.reports.toptasks_table import build_evidence, build_ranking
 
@@ -73,7 +73,4 @@ def write_toptasks_page(
 ) -> None:
     """Write the page (.html) or its PDF (.pdf), atomically."""
     page = render_toptasks_page(result, language, organisation, charts)
-    if path.suffix.lower() == ".pdf":
-        write_bytes_atomic(path, html_to_pdf(page))
-    else:
-        write_text_atomic(path, page)
+    write_bytes_atomic(path, page_bytes(page, path.suffix))
