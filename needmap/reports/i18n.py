@@ -71,6 +71,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "note.outside_left_out": "respondents outside the target groups (n<{minimum}) are left "
         "out of all results",
         "report.title": "Shared and specific needs",
+        "report.title.family": "Shared and specific needs, by family of groups",
         "report.advice": "Recommended form of the digital workplace",
         "report.advice_text": "{share} of the weighted demand is for needs that at least {k} of "
         "the {n} circles share (universal platform from {u}, landscape below {l}). {shared} needs "
@@ -306,6 +307,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "note.outside_left_out": "respondenten buiten de doelgroepen (n<{minimum}) tellen in "
         "geen enkele uitkomst mee",
         "report.title": "Gedeelde en specifieke behoeften",
+        "report.title.family": "Gedeelde en specifieke behoeften, per familie van doelgroepen",
         "report.advice": "Aanbevolen vorm van de digitale werkomgeving",
         "report.advice_text": "{share} van de gewogen vraag betreft behoeften die minstens {k} "
         "van de {n} cirkels delen (universeel platform vanaf {u}, landschap onder {l}). "

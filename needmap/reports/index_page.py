@@ -9,7 +9,7 @@ from pathlib import Path
 from needmap.fileio import write_text_atomic
 from needmap.personas.study import Study
 from needmap.reports.i18n import labels
-from needmap.reports.jinja import environment
+from needmap.reports.jinja import render_report
 
 __all__ = ["write_index_page"]
 
@@ -64,9 +64,8 @@ def write_index_page(study: Study, files: Sequence[Path], out: Path) -> Path:
     page = out / "index.html"
     write_text_atomic(
         page,
-        environment()
-        .get_template("index.html.j2")
-        .render(
+        render_report(
+            "index.html.j2",
             language=study.settings.language,
             title=words["index.title"],
             organisation=study.settings.organisation,

@@ -22,7 +22,7 @@ from needmap.model.interviews import (
 )
 from needmap.personas.study import Study
 from needmap.reports.i18n import labels
-from needmap.reports.jinja import environment
+from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.table_formats import csv_bytes, write_in_format
 from needmap.reports.toptasks_table import (
@@ -175,24 +175,27 @@ def _summary(evidence: InterviewEvidence, study: Study) -> str:
     )
 
 
-def render_interviews_page(evidence: InterviewEvidence, study: Study) -> str:
-    """The interview evidence as one offline HTML page: table, then the quotes per need."""
+def render_interviews_page(
+    evidence: InterviewEvidence, study: Study, *, chapter: str | None = None
+) -> str:
+    """The interview evidence as one offline HTML page: table, then the quotes per need.
+
+    With ``chapter``, the same content as that chapter (section id) of the brief.
+    """
     language = study.settings.language
     words = labels(language)
-    return (
-        environment()
-        .get_template("interviews.html.j2")
-        .render(
-            language=language,
-            title=_title(study),
-            organisation=study.settings.organisation,
-            summary=_summary(evidence, study),
-            table=build_interviews_table(evidence, study),
-            quotes=quote_views(evidence, study),
-            quotes_title=words["iv.quotes"],
-            supported=words["iv.verdict.supported"],
-            signals={s: words[f"iv.signal.{s}"] for s in ("supports", "questions")},
-        )
+    return render_report(
+        "interviews.html.j2",
+        chapter,
+        language=language,
+        title=_title(study),
+        organisation=study.settings.organisation,
+        summary=_summary(evidence, study),
+        table=build_interviews_table(evidence, study),
+        quotes=quote_views(evidence, study),
+        quotes_title=words["iv.quotes"],
+        supported=words["iv.verdict.supported"],
+        signals={s: words[f"iv.signal.{s}"] for s in ("supports", "questions")},
     )
 
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-__all__ = ["environment"]
+__all__ = ["PAGE_LAYOUT", "environment", "render_report"]
+
+PAGE_LAYOUT = "base.html.j2"
+"""A report on its own: a whole HTML page."""
+CHAPTER_LAYOUT = "chapter.html.j2"
+"""A report as one chapter (a ``<section>``) of a larger document: the steering-group brief."""
 
 
 def environment() -> Environment:
-    """A fresh Environment; templates extend ``base.html.j2``."""
+    """A fresh Environment; report templates extend ``layout`` (see :func:`render_report`)."""
     return Environment(
         loader=PackageLoader("needmap", "reports/templates"),
         autoescape=True,
@@ -16,4 +23,16 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+    )
+
+
+def render_report(template: str, chapter: str | None = None, **context: Any) -> str:
+    """Render a report template as a whole page, or, given ``chapter`` (the section's id), as
+    that chapter of the brief: the same template either way, so both tell the same story."""
+    if chapter is None:
+        return environment().get_template(template).render(layout=PAGE_LAYOUT, **context)
+    return (
+        environment()
+        .get_template(template)
+        .render(layout=CHAPTER_LAYOUT, chapter_id=chapter, **context)
     )

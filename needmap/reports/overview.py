@@ -12,7 +12,7 @@ from needmap.model.analysis import OverlapAnalysis
 from needmap.model.platform import PlatformAdvice
 from needmap.reports.diagram import Diagram, render_diagram
 from needmap.reports.i18n import labels, note_text
-from needmap.reports.jinja import environment
+from needmap.reports.jinja import render_report
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.pdf import page_bytes
 from needmap.reports.table_formats import table_to_html
@@ -33,39 +33,46 @@ def advice_fields(advice: PlatformAdvice, units: int) -> dict[str, object]:
     }
 
 
-def render_overview(analysis: OverlapAnalysis, diagram: Diagram, svg: bytes | None = None) -> str:
+def render_overview(
+    analysis: OverlapAnalysis,
+    diagram: Diagram,
+    svg: bytes | None = None,
+    *,
+    chapter: str | None = None,
+) -> str:
     """The page as HTML text; images are embedded, so the file works offline.
 
-    ``svg`` is the diagram already rendered, when the caller has it (saves rendering twice).
+    ``svg`` is the diagram already rendered, when the caller has it (saves rendering twice);
+    ``chapter`` renders it as that chapter of the brief instead of a page.
     """
     study, overlap, advice = analysis.study, analysis.overlap, analysis.advice
     words = labels(study.settings.language)
     table = build_needs_table(study, overlap, advice)
     if svg is None:
         svg = render_diagram(diagram, ".svg")
-    return (
-        environment()
-        .get_template("overview.html.j2")
-        .render(
-            language=study.settings.language,
-            title=words["report.title"],
-            organisation=study.settings.organisation,
-            study_name=study.settings.name,
-            advice_heading=words["report.advice"],
-            advice_form=words[f"form.{advice.form}"],
-            advice_text=words["report.advice_text"].format(
-                **advice_fields(advice, len(overlap.units))
-            ),
-            note=words["overlap.note"].format(
-                note=note_text(overlap.weighting_note, study.settings.language)
-            )
-            if overlap.weighting_note
-            else "",
-            diagram_svg_base64=base64.b64encode(svg).decode("ascii"),
-            diagram_alt=words["report.alt"],
-            stacked=diagram.kind == "upset",
-            table_html=table_to_html(table),
+    return render_report(
+        "overview.html.j2",
+        chapter,
+        language=study.settings.language,
+        title=words[
+            "report.title.family"
+            if any(u.kind == "family" for u in overlap.units)
+            else "report.title"
+        ],
+        organisation=study.settings.organisation,
+        study_name=study.settings.name,
+        advice_heading=words["report.advice"],
+        advice_form=words[f"form.{advice.form}"],
+        advice_text=words["report.advice_text"].format(**advice_fields(advice, len(overlap.units))),
+        note=words["overlap.note"].format(
+            note=note_text(overlap.weighting_note, study.settings.language)
         )
+        if overlap.weighting_note
+        else "",
+        diagram_svg_base64=base64.b64encode(svg).decode("ascii"),
+        diagram_alt=words["report.alt"],
+        stacked=diagram.kind == "upset",
+        table_html=table_to_html(table),
     )
 
 

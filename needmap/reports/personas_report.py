@@ -24,7 +24,7 @@ from needmap.model.personas import (
 from needmap.personas.study import Study
 from needmap.reports.i18n import Language, format_count, labels
 from needmap.reports.interviews_report import heard, study_interviews
-from needmap.reports.jinja import environment
+from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.roadmap_report import analysed_surveys
 from needmap.reports.searches_report import search_count, search_figures, study_searches
@@ -250,20 +250,23 @@ def _summary(profiles: Sequence[PersonaProfile], language: Language) -> str:
     return words["p.summary"].format(count=len(profiles), groups=groups)
 
 
-def render_personas_page(profiles: Sequence[PersonaProfile], study: Study) -> str:
-    """The persona report as one offline HTML page, a persona per printed page."""
+def render_personas_page(
+    profiles: Sequence[PersonaProfile], study: Study, *, chapter: str | None = None
+) -> str:
+    """The persona report as one offline HTML page, a persona per printed page.
+
+    With ``chapter``, the same content as that chapter (section id) of the brief.
+    """
     language = study.settings.language
-    return (
-        environment()
-        .get_template("personas.html.j2")
-        .render(
-            language=language,
-            title=_title(study),
-            organisation=study.settings.organisation,
-            summary=_summary(profiles, language),
-            personas=persona_views(profiles, study),
-            hints=_hints(profiles, language),
-        )
+    return render_report(
+        "personas.html.j2",
+        chapter,
+        language=language,
+        title=_title(study),
+        organisation=study.settings.organisation,
+        summary=_summary(profiles, language),
+        personas=persona_views(profiles, study),
+        hints=_hints(profiles, language),
     )
 
 

@@ -19,7 +19,7 @@ from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.study import Study
 from needmap.reports.i18n import Language, labels, note_text
 from needmap.reports.interviews_report import interview_counts, study_interviews
-from needmap.reports.jinja import environment
+from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.searches_report import search_count, search_figures, study_searches
 from needmap.reports.table_formats import csv_bytes, write_in_format
@@ -231,23 +231,24 @@ def _title(study: Study) -> str:
     return labels(study.settings.language)["rm.title"].format(name=study.settings.name)
 
 
-def render_roadmap_page(roadmap: Roadmap, study: Study) -> str:
-    """The roadmap as one offline HTML page: phases as columns, then why this order."""
+def render_roadmap_page(roadmap: Roadmap, study: Study, *, chapter: str | None = None) -> str:
+    """The roadmap as one offline HTML page: phases as columns, then why this order.
+
+    With ``chapter``, the same content as that chapter (section id) of the brief.
+    """
     language = study.settings.language
     words = labels(language)
-    return (
-        environment()
-        .get_template("roadmap.html.j2")
-        .render(
-            language=language,
-            title=_title(study),
-            organisation=study.settings.organisation,
-            summary=_summary(roadmap, language),
-            phases=phase_views(roadmap, study),
-            unplanned_hint=words["rm.unplanned_hint"] if roadmap.unplanned else "",
-            after=words["rm.after"],
-            table=build_roadmap_table(roadmap, study),
-        )
+    return render_report(
+        "roadmap.html.j2",
+        chapter,
+        language=language,
+        title=_title(study),
+        organisation=study.settings.organisation,
+        summary=_summary(roadmap, language),
+        phases=phase_views(roadmap, study),
+        unplanned_hint=words["rm.unplanned_hint"] if roadmap.unplanned else "",
+        after=words["rm.after"],
+        table=build_roadmap_table(roadmap, study),
     )
 
 

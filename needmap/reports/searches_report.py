@@ -16,7 +16,7 @@ from typing import Any
 from needmap.model.searches import NeedSearches, SearchEvidence, SearchTerm, analyse_searches
 from needmap.personas.study import Study
 from needmap.reports.i18n import Language, format_count, labels
-from needmap.reports.jinja import environment
+from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.table_formats import csv_bytes, write_in_format
 from needmap.reports.toptasks_table import (
@@ -216,25 +216,28 @@ def _title(study: Study) -> str:
     return labels(study.settings.language)["sl.title"].format(name=study.settings.name)
 
 
-def render_searches_page(evidence: SearchEvidence, study: Study) -> str:
-    """The search-log evidence as one offline HTML page: the needs, then the unmatched terms."""
+def render_searches_page(
+    evidence: SearchEvidence, study: Study, *, chapter: str | None = None
+) -> str:
+    """The search-log evidence as one offline HTML page: the needs, then the unmatched terms.
+
+    With ``chapter``, the same content as that chapter (section id) of the brief.
+    """
     language = study.settings.language
     words = labels(language)
-    return (
-        environment()
-        .get_template("searches.html.j2")
-        .render(
-            language=language,
-            title=_title(study),
-            organisation=study.settings.organisation,
-            summary=summary_line(evidence, language) if evidence.logs else "",
-            logs=_log_lines(evidence, language),
-            logs_title=words["sl.logs"],
-            tables=[
-                ("searches", build_searches_table(evidence, study)),
-                ("unmatched", build_unmatched_table(evidence, study)),
-            ],
-        )
+    return render_report(
+        "searches.html.j2",
+        chapter,
+        language=language,
+        title=_title(study),
+        organisation=study.settings.organisation,
+        summary=summary_line(evidence, language) if evidence.logs else "",
+        logs=_log_lines(evidence, language),
+        logs_title=words["sl.logs"],
+        tables=[
+            ("searches", build_searches_table(evidence, study)),
+            ("unmatched", build_unmatched_table(evidence, study)),
+        ],
     )
 
 

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from needmap.errors import UsageError
 from needmap.fileio import write_bytes_atomic
-from needmap.reports.jinja import environment
+from needmap.reports.jinja import environment, render_report
 from needmap.reports.needs_table import NeedsTable
 from needmap.reports.pdf import html_to_pdf
 
@@ -88,10 +88,8 @@ def table_to_html(table: NeedsTable) -> str:
 
 def table_to_page(table: NeedsTable) -> str:
     """A whole offline HTML page of the table, styled like the other reports."""
-    return (
-        environment()
-        .get_template("needs_page.html.j2")
-        .render(table=table, title=table.title, language=table.language)
+    return render_report(
+        "needs_page.html.j2", table=table, title=table.title, language=table.language
     )
 
 

@@ -15,7 +15,7 @@ from needmap.fileio import write_bytes_atomic
 from needmap.model.toptasks import TopTasks
 from needmap.reports.diagram import figure_bytes
 from needmap.reports.i18n import Language, labels
-from needmap.reports.jinja import environment
+from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 from needmap.reports.toptasks_table import build_evidence, build_ranking
@@ -35,32 +35,35 @@ def render_toptasks_page(
     language: Language,
     organisation: str,
     charts: tuple[Figure, Figure] | None = None,
+    *,
+    chapter: str | None = None,
 ) -> str:
-    """The page as HTML; ``charts`` (long neck, groups) when the caller has drawn them."""
+    """The page as HTML; ``charts`` (long neck, groups) when the caller has drawn them.
+
+    With ``chapter``, the same content as that chapter (section id) of the brief.
+    """
     neck, groups = charts or (draw_long_neck(result, language), draw_group_chart(result, language))
     words = labels(language)
     table = build_ranking(result, language)
     neck_key = "tt.neck_line.one" if len(result.neck) == 1 else "tt.neck_line"
-    return (
-        environment()
-        .get_template("toptasks.html.j2")
-        .render(
-            language=language,
-            title=table.title,
-            organisation=organisation,
-            notes=[
-                table.notes[1],
-                words[neck_key].format(count=len(result.neck)),
-                table.notes[0],
-                *table.notes[2:],
-            ],
-            neck_svg=_svg64(figure_bytes(neck, ".svg")),
-            groups_svg=_svg64(figure_bytes(groups, ".svg")),
-            neck_alt=words["tt.chart.neck"],
-            groups_alt=words["tt.chart.groups"],
-            table=table,
-            evidence=build_evidence(result, language),
-        )
+    return render_report(
+        "toptasks.html.j2",
+        chapter,
+        language=language,
+        title=table.title,
+        organisation=organisation,
+        notes=[
+            table.notes[1],
+            words[neck_key].format(count=len(result.neck)),
+            table.notes[0],
+            *table.notes[2:],
+        ],
+        neck_svg=_svg64(figure_bytes(neck, ".svg")),
+        groups_svg=_svg64(figure_bytes(groups, ".svg")),
+        neck_alt=words["tt.chart.neck"],
+        groups_alt=words["tt.chart.groups"],
+        table=table,
+        evidence=build_evidence(result, language),
     )
 
 
