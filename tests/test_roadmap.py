@@ -286,3 +286,23 @@ def test_dutch_template_in_a_subprocess(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert '<html lang="nl">' in page and "Waarom deze volgorde" in page
     assert "Nu" in page and "Straks" in page
+
+
+@pytest.mark.parametrize(
+    ("settings", "names"),
+    [
+        ({"language": "en"}, ["Now", "Next", "Later"]),
+        ({"language": "nl"}, ["Nu", "Straks", "Later"]),
+        ({}, ["Nu", "Straks", "Later"]),  # a study is Dutch unless it says otherwise
+        ({"language": "nl", "roadmap": {}}, ["Nu", "Straks", "Later"]),
+        ({"language": "nl", "roadmap": {"phases": [{"id": "q1", "name": "Q1"}]}}, ["Q1"]),
+    ],
+)
+def test_a_study_without_phases_plans_in_its_own_language(
+    settings: dict[str, Any], names: list[str]
+) -> None:
+    study = StudySettings.model_validate({"name": "S", "organisation": "O", **settings})
+    assert [phase.name for phase in study.roadmap.phases] == names
+    assert [phase.capacity for phase in study.roadmap.phases][:2] == (
+        [20, 20] if len(names) == 3 else [None]
+    )

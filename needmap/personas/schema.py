@@ -140,11 +140,19 @@ class RoadmapPhase(_Model):
     )
 
 
-def _default_phases() -> list[RoadmapPhase]:
+_DEFAULT_PHASES = {
+    "en": (("now", "Now"), ("next", "Next"), ("later", "Later")),
+    "nl": (("nu", "Nu"), ("straks", "Straks"), ("later", "Later")),
+}
+"""The phases of a study that names none, in its language (as the Dutch templates name them)."""
+
+
+def _default_phases(language: str = "en") -> list[RoadmapPhase]:
+    (now, now_name), (then, then_name), (last, last_name) = _DEFAULT_PHASES[language]
     return [
-        RoadmapPhase(id="now", name="Now", capacity=20),
-        RoadmapPhase(id="next", name="Next", capacity=20),
-        RoadmapPhase(id="later", name="Later"),
+        RoadmapPhase(id=now, name=now_name, capacity=20),
+        RoadmapPhase(id=then, name=then_name, capacity=20),
+        RoadmapPhase(id=last, name=last_name),
     ]
 
 
@@ -248,6 +256,17 @@ class StudySettings(_Model):
     scoring: Scoring = Field(default_factory=Scoring)
     platform: PlatformSettings = Field(default_factory=PlatformSettings)
     roadmap: Roadmap = Field(default_factory=Roadmap)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _phases_in_the_study_language(cls, data: Any) -> Any:
+        """A Dutch study that names no phases plans in Nu, Straks and Later, not in English."""
+        if not isinstance(data, dict) or data.get("language", "nl") != "nl":
+            return data
+        roadmap = data.get("roadmap", {})
+        if isinstance(roadmap, dict) and "phases" not in roadmap:
+            return {**data, "roadmap": {**roadmap, "phases": _default_phases("nl")}}
+        return data
 
 
 class StudyFile(StudySettings, DefinitionsFile):
