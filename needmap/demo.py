@@ -13,6 +13,7 @@ import io
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from needmap.errors import Problem
@@ -23,6 +24,7 @@ from needmap.model.roadmap import plan_roadmap
 from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.loader import load_study
 from needmap.personas.study import Study
+from needmap.reports.brief import study_brief, write_brief
 from needmap.reports.bundle import write_overlap_bundle, write_toptasks_bundle
 from needmap.reports.index_page import write_index_page
 from needmap.reports.interviews_report import study_interviews, write_interviews
@@ -129,6 +131,10 @@ def build_demo(
             path = out / f"searches{suffix}"
             write_searches(searches, study, path)
             wrote(path)
+    brief = [out / f"brief{suffix}" for suffix in (".html", *pdf)]
+    write_brief(study_brief(study), *brief, today=date.today())
+    for path in brief:
+        wrote(path)
     wrote(write_index_page(study, result.files, out))
     return result
 

@@ -106,3 +106,14 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         assert actual == expected, f"{name} differs from its golden file (pytest --update-golden)"
 
     return check
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The municipality demo (English), built once: every report of a study with every kind
+    of evidence, the overviews, personas, roadmap and brief also as PDF."""
+    from needmap.demo import build_demo
+
+    out = tmp_path_factory.mktemp("demo") / "demo"
+    build_demo(out, "municipality")
+    return out

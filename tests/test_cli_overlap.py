@@ -141,7 +141,7 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in (tmp_path / "demo").iterdir())
     assert names == sorted(
-        ["study", "example-export-toptaken-2026.csv", "index.html"]
+        ["study", "example-export-toptaken-2026.csv", "index.html", "brief.html", "brief.pdf"]
         + [f"overlap-{v}{s}" for v in ("groups", "families") for s in (".html", ".pdf")]
         + [f"diagram-{v}{s}" for v in ("groups", "families") for s in (".svg", ".png")]
         + [
@@ -183,6 +183,8 @@ def test_demo_with_gemeente_includes_an_example_survey(tmp_path: Path) -> None:
     assert 'href="personas.html"' in personas and 'href="personas.md"' in personas
     assert 'href="roadmap.html"' in index[index.index(">Roadmap<") :]
     assert 'href="interviews.html"' in index[index.index(">Gesprekken<") :]
+    brief = index[index.index(">Notitie voor de stuurgroep<") : index.index(">Gedeelde en")]
+    assert 'href="brief.html"' in brief and 'href="brief.pdf"' in brief
     tally = json.loads((result.study_dir / "surveys" / "toptaken-2026.tally.json").read_text())
     assert "anonymous" not in json.dumps(tally)
     assert sum(tally["respondents"].values()) > 400

@@ -21,21 +21,12 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
-from needmap.demo import build_demo
 from needmap.reports.pdf import html_to_pdf
 
 runner = CliRunner()
 
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The municipality demo (English): it writes the overviews, personas and roadmap as PDF."""
-    out = tmp_path_factory.mktemp("pdf") / "demo"
-    build_demo(out, "municipality")
-    return out
 
 
 def _reader(path: Path) -> PdfReader:

@@ -72,6 +72,16 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "out of all results",
         "report.title": "Shared and specific needs",
         "report.title.family": "Shared and specific needs, by family of groups",
+        "brief.title": "Brief for the steering group",
+        "brief.glance": "At a glance",
+        "brief.contents": "Contents",
+        "brief.advice": "Platform form",
+        "brief.first_phase": "{phase}: {needs}.",
+        "brief.more": "and {count} more",
+        "brief.survey": "{title}: {count} of {tasks} tasks take {pct} of the votes of "
+        "{respondents} respondents.",
+        "brief.top_tasks": "Chosen most: {tasks}.",
+        "index.brief": "Brief for the steering group",
         "report.advice": "Recommended form of the digital workplace",
         "report.advice_text": "{share} of the weighted demand is for needs that at least {k} of "
         "the {n} circles share (universal platform from {u}, landscape below {l}). {shared} needs "
@@ -308,6 +318,16 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "geen enkele uitkomst mee",
         "report.title": "Gedeelde en specifieke behoeften",
         "report.title.family": "Gedeelde en specifieke behoeften, per familie van doelgroepen",
+        "brief.title": "Notitie voor de stuurgroep",
+        "brief.glance": "In het kort",
+        "brief.contents": "Inhoud",
+        "brief.advice": "Vorm van het platform",
+        "brief.first_phase": "{phase}: {needs}.",
+        "brief.more": "en nog {count}",
+        "brief.survey": "{title}: {count} van de {tasks} taken krijgen {pct} van de stemmen van "
+        "{respondents} respondenten.",
+        "brief.top_tasks": "Meest gekozen: {tasks}.",
+        "index.brief": "Notitie voor de stuurgroep",
         "report.advice": "Aanbevolen vorm van de digitale werkomgeving",
         "report.advice_text": "{share} van de gewogen vraag betreft behoeften die minstens {k} "
         "van de {n} cirkels delen (universeel platform vanaf {u}, landschap onder {l}). "

@@ -20,6 +20,7 @@ _KINDS = {
     ".svg": "index.picture",
 }
 _REPORTS = {
+    "brief.": "index.brief",
     "personas.": "index.personas",
     "roadmap.": "index.roadmap",
     "interviews.": "index.interviews",
@@ -32,6 +33,7 @@ def write_index_page(study: Study, files: Sequence[Path], out: Path) -> Path:
     """Write ``out/index.html`` linking ``files`` (those inside ``out``); returns its path."""
     words = labels(study.settings.language)
     sections: dict[str, list[tuple[str, str]]] = {
+        words["index.brief"]: [],
         words["index.overlap"]: [],
         words["index.toptasks"]: [],
         words["index.personas"]: [],

@@ -39,6 +39,7 @@ __all__ = [
     "heard",
     "interview_counts",
     "interview_notes",
+    "interviews_summary",
     "interviews_to_json",
     "interviews_to_markdown",
     "quote_views",
@@ -169,7 +170,8 @@ def _title(study: Study) -> str:
     return labels(study.settings.language)["iv.title"].format(name=study.settings.name)
 
 
-def _summary(evidence: InterviewEvidence, study: Study) -> str:
+def interviews_summary(evidence: InterviewEvidence, study: Study) -> str:
+    """'9 interviews with 23 people', in the study's language."""
     return labels(study.settings.language)["iv.summary"].format(
         interviews=evidence.interviews, participants=evidence.participants
     )
@@ -190,7 +192,7 @@ def render_interviews_page(
         language=language,
         title=_title(study),
         organisation=study.settings.organisation,
-        summary=_summary(evidence, study),
+        summary=interviews_summary(evidence, study),
         table=build_interviews_table(evidence, study),
         quotes=quote_views(evidence, study),
         quotes_title=words["iv.quotes"],
@@ -204,7 +206,7 @@ def interviews_to_markdown(evidence: InterviewEvidence, study: Study) -> str:
     lines = [
         f"# {_title(study)}",
         "",
-        f"{study.settings.organisation} · {_summary(evidence, study)}",
+        f"{study.settings.organisation} · {interviews_summary(evidence, study)}",
         "",
         ranking_to_markdown(build_interviews_table(evidence, study)),
     ]

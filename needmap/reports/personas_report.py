@@ -37,6 +37,7 @@ __all__ = [
     "SurveyView",
     "persona_profiles",
     "persona_views",
+    "personas_summary",
     "personas_to_json",
     "personas_to_markdown",
     "render_personas_page",
@@ -242,7 +243,8 @@ def _title(study: Study) -> str:
     return f"{labels(study.settings.language)['p.title']}: {study.settings.name}"
 
 
-def _summary(profiles: Sequence[PersonaProfile], language: Language) -> str:
+def personas_summary(profiles: Sequence[PersonaProfile], language: Language) -> str:
+    """'6 personas of 5 target groups', in the study's language."""
     words = labels(language)
     if len(profiles) == 1:
         return words["p.summary.one"]
@@ -264,7 +266,7 @@ def render_personas_page(
         language=language,
         title=_title(study),
         organisation=study.settings.organisation,
-        summary=_summary(profiles, language),
+        summary=personas_summary(profiles, language),
         personas=persona_views(profiles, study),
         hints=_hints(profiles, language),
     )
@@ -275,7 +277,7 @@ def personas_to_markdown(profiles: Sequence[PersonaProfile], study: Study) -> st
     lines = [
         f"# {markdown_cell(_title(study))}",
         "",
-        f"{markdown_cell(study.settings.organisation)} · {_summary(profiles, language)}",
+        f"{markdown_cell(study.settings.organisation)} · {personas_summary(profiles, language)}",
         "",
     ]
     for view in persona_views(profiles, study):

@@ -38,6 +38,7 @@ __all__ = [
     "phase_views",
     "render_roadmap_page",
     "roadmap_notes",
+    "roadmap_summary",
     "roadmap_to_json",
     "roadmap_to_markdown",
     "study_roadmap",
@@ -220,7 +221,8 @@ def phase_views(roadmap: Roadmap, study: Study) -> tuple[PhaseView, ...]:
     return tuple(views)
 
 
-def _summary(roadmap: Roadmap, language: Language) -> str:
+def roadmap_summary(roadmap: Roadmap, language: Language) -> str:
+    """'18 of 24 needs planned in 3 phases', in the study's language."""
     planned = sum(len(p.needs) for p in roadmap.phases)
     return labels(language)["rm.summary"].format(
         planned=planned, needs=len(roadmap.needs), phases=len(roadmap.phases)
@@ -244,7 +246,7 @@ def render_roadmap_page(roadmap: Roadmap, study: Study, *, chapter: str | None =
         language=language,
         title=_title(study),
         organisation=study.settings.organisation,
-        summary=_summary(roadmap, language),
+        summary=roadmap_summary(roadmap, language),
         phases=phase_views(roadmap, study),
         unplanned_hint=words["rm.unplanned_hint"] if roadmap.unplanned else "",
         after=words["rm.after"],
@@ -258,7 +260,7 @@ def roadmap_to_markdown(roadmap: Roadmap, study: Study) -> str:
     lines = [
         f"# {_title(study)}",
         "",
-        f"{study.settings.organisation} · {_summary(roadmap, language)}",
+        f"{study.settings.organisation} · {roadmap_summary(roadmap, language)}",
         "",
     ]
     for view in phase_views(roadmap, study):

@@ -1,0 +1,235 @@
+"""The steering-group brief: a cover with the study at a glance, then every report as a
+chapter, rendered by the report's own template."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.errors import UsageError
+from needmap.reports.brief import BriefContent, render_brief, study_brief, write_brief
+from needmap.reports.interviews_report import render_interviews_page
+from needmap.reports.personas_report import render_personas_page
+from needmap.reports.roadmap_report import render_roadmap_page
+from needmap.reports.searches_report import render_searches_page
+from tests.conftest import StudyMaker
+
+runner = CliRunner()
+SURVEY_FIXTURES = Path(__file__).parent / "fixtures" / "survey"
+_SECTION = re.compile(
+    r'<section class="chapter (\w+)" id="([\w-]+)">\n(.*?)\n</section>\n'
+    r'(?=\s*(<section class="chapter|</main>))',
+    re.S,
+)
+
+
+def _chapters(page: str) -> dict[str, tuple[str, str]]:
+    """Chapter id -> (orientation, inner HTML), in document order."""
+    return {m[2]: (m[1], m[3]) for m in _SECTION.finditer(page)}
+
+
+def _main(page: str) -> str:
+    """The inner HTML of a standalone report's ``<main>``."""
+    found = re.search(r"<main class=\"\w+\">\n(.*?)\n</main>", page, re.S)
+    assert found is not None
+    return found[1]
+
+
+def _glance(page: str) -> list[tuple[str, str]]:
+    return re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", page)
+
+
+@pytest.fixture(scope="module")
+def full(demo: Path) -> BriefContent:
+    """The municipality demo's study: families, a survey, personas, interviews, search logs."""
+    return study_brief(load_study(demo / "study"))
+
+
+def test_every_report_is_a_chapter_in_the_order_a_steering_group_reads_them(
+    full: BriefContent,
+) -> None:
+    page = render_brief(full)
+    chapters = _chapters(page)
+    assert list(chapters) == [
+        "overlap-groups",
+        "overlap-families",
+        "roadmap",
+        "personas",
+        "toptasks-toptasks-2026",
+        "interviews",
+        "searches",
+    ]
+    assert {k: v[0] for k, v in chapters.items() if v[0] != "landscape"} == {"personas": "portrait"}
+    contents = re.findall(r'<li><a href="#([\w-]+)">(.*?)</a></li>', page)
+    assert [target for target, _ in contents] == list(chapters)
+    assert [title for _, title in contents] == [
+        "Shared and specific needs",
+        "Shared and specific needs, by family of groups",
+        "Roadmap",
+        "Personas",
+        "Top tasks: Intranet top-task survey, March 2026",
+        "Interviews",
+        "Search logs",
+    ]
+    assert page.count("<!DOCTYPE html>") == 1 and page.count("<main") == 1
+
+
+def test_each_chapter_is_its_report_word_for_word(full: BriefContent) -> None:
+    """The brief never tells a different story from the reports: a chapter is the report's
+    page without the page around it."""
+    study = full.study
+    assert full.interviews is not None and full.searches is not None
+    chapters = _chapters(render_brief(full))
+    standalone = {
+        "roadmap": render_roadmap_page(full.roadmap, study),
+        "personas": render_personas_page(full.personas, study),
+        "interviews": render_interviews_page(full.interviews, study),
+        "searches": render_searches_page(full.searches, study),
+    }
+    for chapter, page in standalone.items():
+        assert chapters[chapter][1] == _main(page), chapter
+    assert (
+        "<h1>Shared and specific needs, by family of groups</h1>"
+        in (chapters["overlap-families"][1])
+    )
+    assert chapters["overlap-groups"][1].count("data:image/svg+xml;base64,") == 1
+    assert chapters["toptasks-toptasks-2026"][1].count("data:image/svg+xml;base64,") == 2
+
+
+def test_the_cover_sums_up_a_small_study_as_checked_by_hand(make_study: StudyMaker) -> None:
+    """desk (10 people) must and field (20) should search; field must work on a phone.
+    Weighted demand: search 3x10 + 2x20 = 70, mobile 3x20 = 60, so 70/130 = 54% is shared
+    by both circles: between the 30% and 60% thresholds, a hybrid. Both needs fit in 'Now'
+    (20 points). No survey, interviews or search logs: no lines and no chapters for them."""
+    content = study_brief(load_study(make_study()))
+    page = render_brief(content, today=date(2026, 3, 1))
+    assert '<p class="subtitle">Test org — Test study · 1 March 2026</p>' in page
+    assert _glance(page) == [
+        (
+            "Platform form",
+            "A hybrid of a shared platform and specific tools. 54% of the weighted demand is "
+            "for needs that at least 2 of the 2 circles share (universal platform from 60%, "
+            "landscape below 30%). 1 needs belong on the shared platform, 1 in group-specific "
+            "tools or channels.",
+        ),
+        ("Roadmap", "2 of 2 needs planned in 3 phases. Now: Search; Works on a phone."),
+        ("Personas", "One persona."),
+    ]
+    assert list(_chapters(page)) == ["overlap-groups", "overlap-families", "roadmap", "personas"]
+
+
+def test_a_dutch_study_gets_a_dutch_brief(make_study: StudyMaker) -> None:
+    root = make_study(
+        {
+            "study.yaml": "name: Onderzoek\norganisation: Gemeente\nlanguage: nl\n",
+            "groups.yaml": "groups:\n  - {id: desk, name: Balie, headcount: 10}\n"
+            "  - {id: field, name: Buitendienst, headcount: 20}\n",
+        }
+    )
+    page = render_brief(study_brief(load_study(root)), today=date(2026, 11, 30))
+    assert "<title>Notitie voor de stuurgroep</title>" in page
+    assert "Gemeente — Onderzoek · 30 november 2026" in page
+    assert [label for label, _ in _glance(page)] == [
+        "Vorm van het platform",
+        "Roadmap",
+        "Persona&#39;s",
+    ]
+    assert "Nu: Search; Works on a phone." in page
+    assert list(_chapters(page)) == ["overlap-groups", "roadmap", "personas"]  # no families
+
+
+def test_many_needs_in_the_first_phase_are_counted_not_listed(make_study: StudyMaker) -> None:
+    needs = "needs:\n" + "".join(
+        f"  - {{id: n{i}, title: Need {i}, kind: content, groups: {{desk: must}}}}\n"
+        for i in range(1, 10)
+    )
+    no_limit = """\
+        name: Test study
+        organisation: Test org
+        language: en
+        roadmap:
+          phases: [{id: now, name: Now}]
+        """
+    root = make_study({"study.yaml": no_limit, "needs.yaml": needs, "personas.yaml": None})
+    page = render_brief(study_brief(load_study(root)))
+    roadmap = dict(_glance(page))["Roadmap"]
+    assert roadmap.endswith("Now: Need 1; Need 2; Need 3; Need 4; Need 5; Need 6; and 3 more.")
+    assert "personas" not in _chapters(page)
+
+
+def _private_survey_study(tmp_path: Path) -> Path:
+    """The survey fixture study with a minimum group size of 4: field and office (3
+    respondents each) must not be shown anywhere."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    settings = root / "study.yaml"
+    settings.write_text(settings.read_text().replace("min_group_size: 3", "min_group_size: 4"))
+    (root / "surveys").mkdir()
+    shutil.copy(SURVEY_FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    export = str(SURVEY_FIXTURES / "exports" / "long.csv")
+    result = runner.invoke(app, ["survey", "import", str(root), export])
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def test_the_brief_hides_small_groups_and_respondents(tmp_path: Path) -> None:
+    page = render_brief(study_brief(load_study(_private_survey_study(tmp_path))))
+    assert "toptasks-toptasks" in _chapters(page)
+    assert "n&lt;4" in page
+    assert "n=3" not in page
+    assert "60.0%" not in page and "42.9%" not in page  # field's and office's own shares
+    assert not re.search(r"\br\d\d\b", page)  # respondent ids (r01 …)
+
+
+def test_cli_writes_the_brief_and_refuses_other_formats(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "brief.html"
+    result = runner.invoke(app, ["brief", str(demo / "study"), "-o", str(out), "--no-date"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {out}\n"
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and len(_chapters(page)) == 7
+    assert "City of Exampleton — Digital workplace needs study</p>" in page  # no date
+
+    dated = runner.invoke(app, ["brief", str(demo / "study"), "-o", str(out)])
+    assert dated.exit_code == 0, dated.output
+    today = date.today()
+    assert f"{today.day} {today.strftime('%B')} {today.year}</p>" in out.read_text("utf-8")
+
+    refused = tmp_path / "brief.docx"
+    result = runner.invoke(app, ["brief", str(demo / "study"), "-o", str(refused)])
+    assert result.exit_code == 2
+    assert "cannot write the brief as '.docx'" in result.stderr
+    assert "use a name ending in .html (a page) or .pdf" in result.stderr
+    assert not refused.exists()
+
+
+def test_write_brief_checks_every_name_before_it_writes_any(
+    full: BriefContent, tmp_path: Path
+) -> None:
+    page, other = tmp_path / "brief.html", tmp_path / "brief.txt"
+    with pytest.raises(UsageError) as raised:
+        write_brief(full, page, other)
+    assert raised.value.problems[0].message == "cannot write the brief as '.txt'"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_subprocess_writes_the_brief_as_pdf(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "brief.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "needmap", "brief", str(demo / "study"), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"wrote {out}\n"
+    assert out.read_bytes().startswith(b"%PDF-")
