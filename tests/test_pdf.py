@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.server
 import importlib.abc
 import io
+import re
 import subprocess
 import sys
 import threading
@@ -273,3 +274,47 @@ def test_without_pango_the_demo_leaves_the_pdfs_out_and_says_so(tmp_path: Path) 
     assert {"personas.html", "roadmap.html", "overlap-groups.html"} <= {
         p.name for p in out.iterdir()
     }
+
+
+def test_the_brief_prints_its_chapters_where_the_contents_says(demo: Path) -> None:
+    """The contents' page numbers lead to the chapters' first pages; the personas are on
+    portrait pages and everything else landscape; nothing runs past the page's edge."""
+    study = load_study(demo / "study")
+    reader = _reader(demo / "brief.pdf")
+    assert _title(reader) == "Brief for the steering group"
+    texts = [page.extract_text() for page in reader.pages]
+    contents = dict(
+        (title, int(number))
+        for title, number in re.findall(r"^(\S.*?)(?: \.)+ (\d+)$", texts[0], re.M)
+    )
+    assert list(contents) == [
+        "Shared and specific needs",
+        "Shared and specific needs, by family of groups",
+        "Roadmap",
+        "Personas",
+        "Top tasks: Intranet top-task survey, March 2026",
+        "Interviews",
+        "Search logs",
+    ]
+    starts = list(contents.values())
+    assert starts == sorted(starts) and starts[0] == 2
+    headings = {
+        "Roadmap": "Roadmap: Digital workplace needs study\n",
+        "Personas": "Personas: Digital workplace needs study\n",
+        "Interviews": "Interviews: Digital workplace needs study\n",
+        "Search logs": "Search logs: Digital workplace needs study\n",
+    }
+    for title, page in contents.items():
+        assert texts[page - 1].startswith(headings.get(title, title + "\n")), title
+        assert title not in texts[page - 2].split("\n")[:2]  # it starts on that page
+    portrait = [
+        number
+        for number, page in enumerate(reader.pages, start=1)
+        if float(page.mediabox.width) < float(page.mediabox.height)
+    ]
+    first = contents["Personas"]
+    assert portrait == list(range(first, first + len(study.personas)))
+    pages = len(reader.pages)
+    for number, text in enumerate(texts, start=1):
+        assert f"{number} / {pages}" in text
+    _assert_on_the_page(reader)
