@@ -16,7 +16,7 @@ from needmap import init_study, load_study
 from needmap.model import analyse_overlap, compute_overlap
 from needmap.personas.study import Study
 from needmap.reports.diagram import draw_diagram, render_diagram, write_diagram
-from needmap.reports.i18n import _LABELS
+from needmap.reports.i18n import _LABELS, Language, format_count, format_decimal, format_percent
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.overlap_json import overlap_to_json
 from needmap.reports.overview import render_overview
@@ -53,6 +53,45 @@ def _needs_from_regions(sizes: dict[str, int]) -> dict[str, dict[str, str]]:
 
 def test_i18n_catalogues_have_the_same_keys() -> None:
     assert _LABELS["nl"].keys() == _LABELS["en"].keys()
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ("12.3%", "0.5%", "100.0%", "2.5", "1,063")),
+        ("nl", ("12,3%", "0,5%", "100,0%", "2,5", "1.063")),
+    ],
+)
+def test_numbers_are_written_as_the_language_writes_them(
+    language: Language, expected: tuple[str, ...]
+) -> None:
+    assert (
+        format_percent(0.1234, language),
+        format_percent(0.005, language),
+        format_percent(1, language),
+        format_decimal(2.5, language),
+        format_count(1063, language),
+    ) == expected
+
+
+def test_a_dutch_study_writes_decimal_commas_in_every_report(gemeente: Study) -> None:
+    """Dutch writes 1.063 for a thousand and 88,0% for a share: a point in a share would
+    read as thousands beside the counts."""
+    from needmap.reports.roadmap_report import build_roadmap_table, study_roadmap
+    from needmap.reports.searches_report import build_searches_table, study_searches, summary_line
+
+    roadmap = build_roadmap_table(study_roadmap(gemeente), gemeente)
+    score, share, factor = (roadmap.header.index(h) for h in ("Score", "Vraag", "Bewijs"))
+    cells = [cell for row in roadmap.rows for cell in (row[score], row[share], row[factor])]
+    assert all("." not in cell for cell in cells), cells
+    assert any("," in row[score] for row in roadmap.rows)
+    assert all(row[share].endswith("%") and "," in row[share] for row in roadmap.rows)
+    searches = study_searches(gemeente)
+    assert summary_line(searches, "nl") == (
+        "1.063 zoekopdrachten in 1 log; 935 (88,0%) over een behoefte; 502 vonden niets"
+    )
+    table = build_searches_table(searches, gemeente)
+    assert all("." not in cell for row in table.rows for cell in row if cell.endswith("%"))
 
 
 # --- diagrams ----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from typing import Literal
 
 from needmap.model.notes import Note
 
-__all__ = ["Language", "format_count", "labels", "note_text"]
+__all__ = ["Language", "format_count", "format_decimal", "format_percent", "labels", "note_text"]
 
 Language = Literal["nl", "en"]
 
@@ -529,6 +529,21 @@ def format_count(number: int, language: Language) -> str:
     """A whole number with the language's thousands separator: 4.200 (nl), 4,200 (en)."""
     text = f"{number:,}"
     return text.replace(",", ".") if language == "nl" else text
+
+
+def format_decimal(number: float, language: Language, places: int = 1) -> str:
+    """A number with ``places`` decimals and the language's decimal sign: 2.5 (en), 2,5 (nl).
+
+    Dutch writes a decimal comma and a thousands point (see :func:`format_count`), so a
+    point in a Dutch report would read as thousands.
+    """
+    text = f"{number:.{places}f}"
+    return text.replace(".", ",") if language == "nl" else text
+
+
+def format_percent(share: float, language: Language, places: int = 1) -> str:
+    """A share (0.123) as a percentage: 12.3% (en), 12,3% (nl)."""
+    return f"{format_decimal(share * 100, language, places)}%"
 
 
 def note_text(note: Note, language: Language) -> str:

@@ -22,7 +22,7 @@ from needmap.model.personas import (
     build_personas,
 )
 from needmap.personas.study import Study
-from needmap.reports.i18n import Language, format_count, labels
+from needmap.reports.i18n import Language, format_count, format_percent, labels
 from needmap.reports.interviews_report import heard, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
@@ -123,10 +123,6 @@ def _text(text: str) -> str:
     return scrub(" ".join(text.split()), limit=None)
 
 
-def _pct(share: float) -> str:
-    return f"{share * 100:.1f}%"
-
-
 def persona_views(profiles: Sequence[PersonaProfile], study: Study) -> tuple[PersonaView, ...]:
     """The profiles in words, in the study's language."""
     return tuple(_view(p, study) for p in profiles)
@@ -187,7 +183,7 @@ def _view(profile: PersonaProfile, study: Study) -> PersonaView:
                 where=words["placement.shared" if k.on_shared_platform else "placement.specific"],
                 when=k.phase or words["rm.unplanned"],
                 votes=(
-                    *(_need_votes(s, k.need.id, words) for s in profile.surveys),
+                    *(_need_votes(s, k.need.id, language) for s in profile.surveys),
                     *((heard(*own.counts[k.need.id]),) if own else ()),
                     *((search_count(k.searches, language),) if k.searches else ()),
                 ),
@@ -218,11 +214,11 @@ def _interviews_view(interviews: PersonaInterviews, study: Study) -> InterviewsV
     )
 
 
-def _need_votes(survey: PersonaSurvey, need: str, words: Any) -> str:
+def _need_votes(survey: PersonaSurvey, need: str, language: Language) -> str:
     if survey.suppressed:
-        return str(words["tt.suppressed"].format(n=survey.min_group_size))
+        return labels(language)["tt.suppressed"].format(n=survey.min_group_size)
     share = survey.need_shares.get(need)
-    return _NO_TASK if share is None else _pct(share)
+    return _NO_TASK if share is None else format_percent(share, language)
 
 
 def _survey_view(survey: PersonaSurvey, language: Language) -> SurveyView:
@@ -235,7 +231,7 @@ def _survey_view(survey: PersonaSurvey, language: Language) -> SurveyView:
     return SurveyView(
         heading,
         words["p.respondents"].format(count=format_count(survey.respondents, language)),
-        tuple((label, _pct(share), share) for label, share in survey.top_tasks),
+        tuple((label, format_percent(share, language), share) for label, share in survey.top_tasks),
     )
 
 

@@ -17,7 +17,7 @@ from needmap.model.analysis import analyse_overlap
 from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
 from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.study import Study
-from needmap.reports.i18n import Language, labels, note_text
+from needmap.reports.i18n import Language, format_decimal, format_percent, labels, note_text
 from needmap.reports.interviews_report import interview_counts, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
@@ -63,22 +63,13 @@ def study_roadmap(study: Study) -> Roadmap:
     )
 
 
-def _pct(value: float) -> str:
-    return f"{value * 100:.1f}%"
+def _points(value: float, language: Language) -> str:
+    return str(int(value)) if value.is_integer() else format_decimal(value, language)
 
 
-def _number(value: float) -> str:
-    """One decimal, with a point in both languages, as the percentages beside it."""
-    return f"{value:.1f}"
-
-
-def _points(value: float) -> str:
-    return str(int(value)) if value.is_integer() else _number(value)
-
-
-def _effort(scored: ScoredNeed) -> str:
+def _effort(scored: ScoredNeed, language: Language) -> str:
     size = scored.effort.upper() if scored.effort_known else "?"
-    return f"{size} ({_points(scored.points)})"
+    return f"{size} ({_points(scored.points, language)})"
 
 
 def _titles(ids: tuple[str, ...] | list[str], study: Study) -> str:
@@ -107,13 +98,13 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
                 str(number),
                 scored.need.title,
                 phase_name[phase] if phase else words["rm.unplanned"],
-                _number(scored.score),
-                _pct(scored.demand_share),
-                "\u2013" if scored.evidence is None else _pct(scored.evidence),
-                f"\u00d7{_number(scored.evidence_factor)}",
+                format_decimal(scored.score, language),
+                format_percent(scored.demand_share, language),
+                "\u2013" if scored.evidence is None else format_percent(scored.evidence, language),
+                f"\u00d7{format_decimal(scored.evidence_factor, language)}",
                 *heard,
                 *sought,
-                _effort(scored),
+                _effort(scored, language),
                 _titles(scored.need.depends_on, study),
                 _titles(scored.needed_by, study),
             )
@@ -181,7 +172,7 @@ def phase_views(roadmap: Roadmap, study: Study) -> tuple[PhaseView, ...]:
             (
                 s.need.title,
                 words[f"kind.{s.need.kind}"],
-                _effort(s),
+                _effort(s, language),
                 _titles(s.need.depends_on, study),
             )
             for s in items
@@ -190,10 +181,10 @@ def phase_views(roadmap: Roadmap, study: Study) -> tuple[PhaseView, ...]:
     views: list[PhaseView] = []
     first = 1
     for plan in roadmap.phases:
-        used = _points(plan.points)
+        used = _points(plan.points, language)
         capacity = plan.phase.capacity
         load = (
-            words["rm.load"].format(used=used, capacity=_points(capacity))
+            words["rm.load"].format(used=used, capacity=_points(capacity, language))
             if capacity
             else words["rm.load.open"].format(used=used)
         )
@@ -208,7 +199,7 @@ def phase_views(roadmap: Roadmap, study: Study) -> tuple[PhaseView, ...]:
         )
         first += len(plan.needs)
     if roadmap.unplanned:
-        used = _points(float(sum(s.points for s in roadmap.unplanned)))
+        used = _points(float(sum(s.points for s in roadmap.unplanned)), language)
         views.append(
             PhaseView(
                 words["rm.unplanned"],

@@ -15,7 +15,7 @@ from typing import Any
 
 from needmap.model.searches import NeedSearches, SearchEvidence, SearchTerm, analyse_searches
 from needmap.personas.study import Study
-from needmap.reports.i18n import Language, format_count, labels
+from needmap.reports.i18n import Language, format_count, format_percent, labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.table_formats import csv_bytes, write_in_format
@@ -57,8 +57,8 @@ def study_searches(study: Study) -> SearchEvidence:
     return analyse_searches(study, load_search_logs(study))
 
 
-def _pct(part: int, whole: int) -> str:
-    return f"{part / whole * 100:.1f}%" if whole else "\u2013"
+def _pct(part: int, whole: int, language: Language) -> str:
+    return format_percent(part / whole, language) if whole else "\u2013"
 
 
 def _searched(evidence: SearchEvidence) -> list[NeedSearches]:
@@ -105,7 +105,7 @@ def build_searches_table(evidence: SearchEvidence, study: Study) -> RankingTable
                 item.title,
                 words[f"kind.{item.kind}"],
                 format_count(need.searches, language),
-                _pct(need.searches, evidence.searches),
+                _pct(need.searches, evidence.searches, language),
                 format_count(need.no_results, language) if results else "\u2013",
                 words["sl.gap_mark"] if need.gap else "",
                 _terms(need, language),
@@ -192,7 +192,7 @@ def summary_line(evidence: SearchEvidence, language: Language) -> str:
             else words["sl.logs_n"].format(n=len(evidence.logs))
         ),
         matched=format_count(evidence.matched, language),
-        share=_pct(evidence.matched, evidence.searches),
+        share=_pct(evidence.matched, evidence.searches, language),
     )
     if evidence.has_results:
         text += words["sl.summary_none"].format(none=format_count(evidence.no_results, language))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from needmap.model.toptasks import GroupBreakdown, TopTasks
-from needmap.reports.i18n import Language, format_count, labels, note_text
+from needmap.reports.i18n import Language, format_count, format_percent, labels, note_text
 from needmap.reports.table_formats import csv_bytes, csv_text, markdown_cell, write_in_format
 
 __all__ = [
@@ -32,8 +32,8 @@ __all__ = [
 ]
 
 
-def _pct(value: float | None) -> str:
-    return "" if value is None else f"{value * 100:.1f}%"
+def _pct(value: float | None, language: Language) -> str:
+    return "" if value is None else format_percent(value, language)
 
 
 @dataclass(frozen=True)
@@ -73,12 +73,14 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
             str(task.rank),
             task.label,
             str(task.votes),
-            _pct(task.share),
-            _pct(task.weighted_share),
-            _pct(cumulative),
+            _pct(task.share, language),
+            _pct(task.weighted_share, language),
+            _pct(cumulative, language),
             "●" if task.id in covered else "",
         ]
-        row += [hidden if g.suppressed else _pct(g.shares[task.id]) for g in result.groups]
+        row += [
+            hidden if g.suppressed else _pct(g.shares[task.id], language) for g in result.groups
+        ]
         rows.append(tuple(row))
     notes = [
         summary_text(result, language),
@@ -127,7 +129,7 @@ def build_group_ranking(
         + f" — {group.name} (n={group.respondents})",
         header=(words["tt.rank"], words["tt.task"], words["tt.share"]),
         rows=tuple(
-            (str(rank), label_of[task], _pct(group.shares[task]))
+            (str(rank), label_of[task], _pct(group.shares[task], language))
             for rank, task in enumerate(order, start=1)
         ),
         in_coverage=(False,) * len(order),
@@ -146,8 +148,8 @@ def build_evidence(result: TopTasks, language: Language) -> RankingTable:
     header += [words["tt.weighted"]] if weighted else []
     rows = []
     for rank, e in enumerate(result.needs, start=1):
-        row = [str(rank), e.title, str(e.votes), _pct(e.share)]
-        rows.append(tuple([*row, _pct(e.weighted_share)] if weighted else row))
+        row = [str(rank), e.title, str(e.votes), _pct(e.share, language)]
+        rows.append(tuple([*row, _pct(e.weighted_share, language)] if weighted else row))
     return RankingTable(
         title=words["tt.needs"],
         sheet=words["tt.needs"],
