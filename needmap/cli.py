@@ -393,45 +393,6 @@ def report(
 
 
 @app.command()
-def brief(
-    folder: StudyDir,
-    out: Annotated[
-        Path,
-        typer.Option(
-            "--out",
-            "-o",
-            help="File to write: .pdf (to print or send) or .html (a page).",
-            show_default=False,
-        ),
-    ],
-    dated: Annotated[
-        bool, typer.Option("--date/--no-date", help="Put today's date on the cover.")
-    ] = True,
-) -> None:
-    """One document for the steering group: the study at a glance, then every report.
-
-    A cover with the platform advice, the roadmap's first phase and the evidence in a few
-    lines, and the contents; then the overlap (groups, and families if the study has them),
-    the roadmap, the personas, each imported top-task survey, the interviews and the search
-    logs, each as its own chapter.
-    """
-    from datetime import date
-
-    from needmap.personas.loader import load_study
-    from needmap.reports.brief import study_brief, write_brief
-
-    study = load_study(folder)
-    with _console(stderr=True).status("Computing the overlap, roadmap and evidence…") as status:
-        write_brief(
-            study_brief(study),
-            out,
-            today=date.today() if dated else None,
-            progress=lambda step: status.update(f"Writing {escape(step)}…"),
-        )
-    _console().print(f"wrote {out}")
-
-
-@app.command()
 def personas(
     folder: StudyDir,
     persona: Annotated[
@@ -724,6 +685,45 @@ def toptasks(
         _console().print(f"wrote {out}")
         return
     _print_toptasks(result, language, top)
+
+
+@app.command()
+def brief(
+    folder: StudyDir,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .pdf (to print or send) or .html (a page).",
+            show_default=False,
+        ),
+    ],
+    dated: Annotated[
+        bool, typer.Option("--date/--no-date", help="Put today's date on the cover.")
+    ] = True,
+) -> None:
+    """One document for the steering group: the study at a glance, then every report.
+
+    A cover with the platform advice, the roadmap's first phase and the evidence in a few
+    lines, and the contents; then the overlap (groups, and families if the study has them),
+    the roadmap, the personas, each imported top-task survey, the interviews and the search
+    logs, each as its own chapter.
+    """
+    from datetime import date
+
+    from needmap.personas.loader import load_study
+    from needmap.reports.brief import study_brief, write_brief
+
+    study = load_study(folder)
+    with _console(stderr=True).status("Computing the overlap, roadmap and evidence…") as status:
+        write_brief(
+            study_brief(study),
+            out,
+            today=date.today() if dated else None,
+            progress=lambda step: status.update(f"Writing {escape(step)}…"),
+        )
+    _console().print(f"wrote {out}")
 
 
 @app.command()
