@@ -377,13 +377,17 @@ def report(
     out: Annotated[
         Path,
         typer.Option(
-            "--out", "-o", help="File to write: .html (a page) or .pdf.", show_default=False
+            "--out",
+            "-o",
+            help="File to write: .html (a page), .pdf or .md (without the diagram).",
+            show_default=False,
         ),
     ],
     groups: GroupsOption = None,
     by_family: ByFamilyOption = False,
 ) -> None:
-    """Write the overlap overview: advice, diagram and needs table on one offline page (or PDF)."""
+    """Write the overlap overview: advice, diagram and needs table on one offline page (or as
+    PDF or Markdown)."""
     from needmap.reports.diagram import draw_diagram
     from needmap.reports.overview import write_overview
 
@@ -695,7 +699,8 @@ def brief(
         typer.Option(
             "--out",
             "-o",
-            help="File to write: .pdf (to print or send) or .html (a page).",
+            help="File to write: .pdf (to print or send), .html (a page) or .md (text, "
+            "without the pictures).",
             show_default=False,
         ),
     ],

@@ -131,7 +131,7 @@ def build_demo(
             path = out / f"searches{suffix}"
             write_searches(searches, study, path)
             wrote(path)
-    brief = [out / f"brief{suffix}" for suffix in (".html", *pdf)]
+    brief = [out / f"brief{suffix}" for suffix in (".html", *pdf, ".md")]
     write_brief(study_brief(study), *brief, today=date.today())
     for path in brief:
         wrote(path)

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,13 @@ from typer.testing import CliRunner
 from needmap import load_study
 from needmap.cli import app
 from needmap.errors import UsageError
-from needmap.reports.brief import BriefContent, render_brief, study_brief, write_brief
+from needmap.reports.brief import (
+    BriefContent,
+    brief_to_markdown,
+    render_brief,
+    study_brief,
+    write_brief,
+)
 from needmap.reports.interviews_report import render_interviews_page
 from needmap.reports.personas_report import render_personas_page
 from needmap.reports.roadmap_report import render_roadmap_page
@@ -208,7 +215,7 @@ def test_cli_writes_the_brief_and_refuses_other_formats(demo: Path, tmp_path: Pa
     result = runner.invoke(app, ["brief", str(demo / "study"), "-o", str(refused)])
     assert result.exit_code == 2
     assert "cannot write the brief as '.docx'" in result.stderr
-    assert "use a name ending in .html (a page) or .pdf" in result.stderr
+    assert "use a name ending in .pdf, .html (a page) or .md" in result.stderr
     assert not refused.exists()
 
 
@@ -233,3 +240,38 @@ def test_a_subprocess_writes_the_brief_as_pdf(demo: Path, tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"wrote {out}\n"
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_the_markdown_brief_of_a_small_study_is_golden(
+    make_study: StudyMaker, golden: Callable[[str, str], None]
+) -> None:
+    content = study_brief(load_study(make_study()))
+    golden("brief-minimal.md", brief_to_markdown(content, today=date(2026, 3, 1)))
+
+
+def test_the_markdown_brief_has_a_chapter_per_report_under_its_contents(
+    full: BriefContent, tmp_path: Path
+) -> None:
+    out = tmp_path / "brief.md"
+    write_brief(full, out)
+    text = out.read_text(encoding="utf-8")
+    assert [line for line in text.splitlines() if line.startswith("# ")] == [
+        "# Brief for the steering group"
+    ]
+    chapters = [line[3:] for line in text.splitlines() if line.startswith("## ")]
+    contents = re.findall(r"^\d+\. (.*)$", text, re.M)[:7]
+    assert chapters[:2] == ["At a glance", "Contents"]
+    assert len(chapters[2:]) == len(contents) == 7
+    for heading, title in zip(chapters[2:], contents, strict=True):
+        assert heading.startswith(title), (heading, title)
+    assert "data:image" not in text and "<" not in text.replace("n<", "")
+
+
+def test_report_writes_the_overview_as_markdown(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "overview.md"
+    result = runner.invoke(app, ["report", str(demo / "study"), "-o", str(out), "--by-family"])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Shared and specific needs, by family of groups\n")
+    assert "**Recommended form of the digital workplace: one universal platform**" in text
+    assert "\n## Needs per target group\n" in text and "\n### Content\n" in text

@@ -125,7 +125,7 @@ def test_report(study_dir: Path, tmp_path: Path) -> None:
     assert '<html lang="en">' in page and "Recommended form of the digital workplace" in page
     doc = tmp_path / "overview.doc"
     refused = runner.invoke(app, ["report", str(study_dir), "--out", str(doc)])
-    assert refused.exit_code == 2 and "use a name ending in .html (a page) or .pdf" in (
+    assert refused.exit_code == 2 and "use a name ending in .html (a page), .pdf or .md" in (
         refused.stderr
     )
     assert not doc.exists()
@@ -142,6 +142,7 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
     names = sorted(p.name for p in (tmp_path / "demo").iterdir())
     assert names == sorted(
         ["study", "example-export-toptaken-2026.csv", "index.html", "brief.html", "brief.pdf"]
+        + ["brief.md"]
         + [f"overlap-{v}{s}" for v in ("groups", "families") for s in (".html", ".pdf")]
         + [f"diagram-{v}{s}" for v in ("groups", "families") for s in (".svg", ".png")]
         + [

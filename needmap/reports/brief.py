@@ -32,22 +32,46 @@ from needmap.reports.diagram import draw_diagram, render_diagram
 from needmap.reports.i18n import Language, format_count, labels
 from needmap.reports.interviews_report import (
     interviews_summary,
+    interviews_to_markdown,
     render_interviews_page,
     study_interviews,
 )
 from needmap.reports.jinja import render_report
-from needmap.reports.overview import advice_fields, render_overview
+from needmap.reports.overview import advice_fields, overview_to_markdown, render_overview
 from needmap.reports.pdf import page_bytes
-from needmap.reports.personas_report import personas_summary, render_personas_page
-from needmap.reports.roadmap_report import analysed_surveys, render_roadmap_page, roadmap_summary
-from needmap.reports.searches_report import render_searches_page, study_searches, summary_line
+from needmap.reports.personas_report import (
+    personas_summary,
+    personas_to_markdown,
+    render_personas_page,
+)
+from needmap.reports.roadmap_report import (
+    analysed_surveys,
+    render_roadmap_page,
+    roadmap_summary,
+    roadmap_to_markdown,
+)
+from needmap.reports.searches_report import (
+    render_searches_page,
+    searches_to_markdown,
+    study_searches,
+    summary_line,
+)
+from needmap.reports.table_formats import markdown_cell
 from needmap.reports.toptasks_page import render_toptasks_page
+from needmap.reports.toptasks_table import build_evidence, build_ranking, ranking_to_markdown
 from needmap.surveys.interviews import interview_files
 from needmap.surveys.searchlog import search_log_files
 
-__all__ = ["BriefContent", "Chapter", "render_brief", "study_brief", "write_brief"]
+__all__ = [
+    "BriefContent",
+    "Chapter",
+    "brief_to_markdown",
+    "render_brief",
+    "study_brief",
+    "write_brief",
+]
 
-_SUFFIXES = (".html", ".htm", ".pdf")
+_SUFFIXES = (".html", ".htm", ".pdf", ".md")
 _MONTHS = {
     "en": "January February March April May June July August September October November December",
     "nl": "januari februari maart april mei juni juli augustus september oktober november december",
@@ -141,8 +165,8 @@ def write_brief(
     today: date | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> None:
-    """Write the brief atomically to each of ``paths``: a page (.html, .htm) or its PDF
-    (.pdf), rendered once for all of them.
+    """Write the brief atomically to each of ``paths``: a page (.html, .htm), its PDF (.pdf,
+    the page rendered once for both) or its Markdown (.md, without the pictures).
 
     ``progress`` is also called with ``"PDF"`` before a PDF is laid out, the slowest step.
     """
@@ -151,13 +175,70 @@ def write_brief(
             raise UsageError.single(
                 f"cannot write the brief as '{path.suffix or path.name}'",
                 path=path,
-                hint="use a name ending in .html (a page) or .pdf",
+                hint="use a name ending in .pdf, .html (a page) or .md",
             )
-    page = render_brief(content, today=today, progress=progress)
+    pages = [p for p in paths if p.suffix.lower() != ".md"]
+    page = render_brief(content, today=today, progress=progress) if pages else ""
     for path in paths:
+        if path.suffix.lower() == ".md":
+            text = brief_to_markdown(content, today=today)
+            write_bytes_atomic(path, text.encode("utf-8"))
+            continue
         if path.suffix.lower() == ".pdf" and progress is not None:
             progress("PDF")
         write_bytes_atomic(path, page_bytes(page, path.suffix))
+
+
+def brief_to_markdown(content: BriefContent, *, today: date | None = None) -> str:
+    """The brief as Markdown: the cover's lines, the contents, then each report's Markdown
+    as a chapter (its headings one level down), without the pictures."""
+    study = content.study
+    language = study.settings.language
+    words = labels(language)
+    cell = markdown_cell
+    subtitle = f"{cell(study.settings.organisation)} — {cell(study.settings.name)}"
+    if today is not None:
+        subtitle += f" · {_long_date(today, language)}"
+    chapters = list(_markdown_chapters(content))
+    lines = [f"# {cell(words['brief.title'])}", "", subtitle, ""]
+    lines += [f"## {cell(words['brief.glance'])}", ""]
+    lines += [f"- **{cell(label)}:** {cell(text)}" for label, text in _glance(content)]
+    lines += ["", f"## {cell(words['brief.contents'])}", ""]
+    lines += [f"{number}. {cell(title)}" for number, (title, _) in enumerate(chapters, start=1)]
+    return "\n".join(lines) + "\n" + "".join(f"\n{text}" for _, text in chapters)
+
+
+def _markdown_chapters(content: BriefContent) -> Iterator[tuple[str, str]]:
+    """(title, Markdown) per chapter, in the order of :func:`_chapters`."""
+    study = content.study
+    language = study.settings.language
+    words = labels(language)
+    yield words["report.title"], _down(overview_to_markdown(content.overlap))
+    if content.families is not None:
+        yield words["report.title.family"], _down(overview_to_markdown(content.families))
+    yield words["index.roadmap"], _down(roadmap_to_markdown(content.roadmap, study))
+    if content.personas:
+        yield words["index.personas"], _down(personas_to_markdown(content.personas, study))
+    for survey in content.surveys:
+        ranking, evidence = build_ranking(survey, language), build_evidence(survey, language)
+        yield (
+            f"{words['index.toptasks']}: {survey.title}",
+            ranking_to_markdown(ranking) + "\n" + _down(ranking_to_markdown(evidence)),
+        )
+    if content.interviews is not None:
+        yield words["index.interviews"], _down(interviews_to_markdown(content.interviews, study))
+    if content.searches is not None:
+        yield words["index.searches"], _down(searches_to_markdown(content.searches, study))
+
+
+def _down(markdown: str) -> str:
+    """Every heading one level down: a report's ``# Title`` becomes a chapter's ``## Title``.
+
+    Reports write headings only as whole lines that start with ``#``; table rows, list items
+    and quotes start otherwise."""
+    return "".join(
+        f"#{line}" if line.startswith("#") else line for line in markdown.splitlines(keepends=True)
+    )
 
 
 def _chapters(content: BriefContent) -> Iterator[tuple[str, str, Callable[..., str]]]:

@@ -15,9 +15,9 @@ from needmap.reports.i18n import labels, note_text
 from needmap.reports.jinja import render_report
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.pdf import page_bytes
-from needmap.reports.table_formats import table_to_html
+from needmap.reports.table_formats import markdown_cell, table_to_html, table_to_markdown
 
-__all__ = ["advice_fields", "render_overview", "write_overview"]
+__all__ = ["advice_fields", "overview_to_markdown", "render_overview", "write_overview"]
 
 
 def advice_fields(advice: PlatformAdvice, units: int) -> dict[str, object]:
@@ -33,6 +33,32 @@ def advice_fields(advice: PlatformAdvice, units: int) -> dict[str, object]:
     }
 
 
+def _in_words(analysis: OverlapAnalysis) -> dict[str, str]:
+    """The overview's title and advice in the study's language: the page and its Markdown
+    say the same."""
+    study, overlap, advice = analysis.study, analysis.overlap, analysis.advice
+    words = labels(study.settings.language)
+    return {
+        "title": words[
+            "report.title.family"
+            if any(u.kind == "family" for u in overlap.units)
+            else "report.title"
+        ],
+        "organisation": study.settings.organisation,
+        "study_name": study.settings.name,
+        "advice_heading": words["report.advice"],
+        "advice_form": words[f"form.{advice.form}"],
+        "advice_text": words["report.advice_text"].format(
+            **advice_fields(advice, len(overlap.units))
+        ),
+        "note": words["overlap.note"].format(
+            note=note_text(overlap.weighting_note, study.settings.language)
+        )
+        if overlap.weighting_note
+        else "",
+    }
+
+
 def render_overview(
     analysis: OverlapAnalysis,
     diagram: Diagram,
@@ -45,45 +71,56 @@ def render_overview(
     ``svg`` is the diagram already rendered, when the caller has it (saves rendering twice);
     ``chapter`` renders it as that chapter of the brief instead of a page.
     """
-    study, overlap, advice = analysis.study, analysis.overlap, analysis.advice
-    words = labels(study.settings.language)
-    table = build_needs_table(study, overlap, advice)
+    study = analysis.study
+    table = build_needs_table(study, analysis.overlap, analysis.advice)
     if svg is None:
         svg = render_diagram(diagram, ".svg")
     return render_report(
         "overview.html.j2",
         chapter,
         language=study.settings.language,
-        title=words[
-            "report.title.family"
-            if any(u.kind == "family" for u in overlap.units)
-            else "report.title"
-        ],
-        organisation=study.settings.organisation,
-        study_name=study.settings.name,
-        advice_heading=words["report.advice"],
-        advice_form=words[f"form.{advice.form}"],
-        advice_text=words["report.advice_text"].format(**advice_fields(advice, len(overlap.units))),
-        note=words["overlap.note"].format(
-            note=note_text(overlap.weighting_note, study.settings.language)
-        )
-        if overlap.weighting_note
-        else "",
+        **_in_words(analysis),
         diagram_svg_base64=base64.b64encode(svg).decode("ascii"),
-        diagram_alt=words["report.alt"],
+        diagram_alt=labels(study.settings.language)["report.alt"],
         stacked=diagram.kind == "upset",
         table_html=table_to_html(table),
     )
 
 
+def overview_to_markdown(analysis: OverlapAnalysis) -> str:
+    """The overview as Markdown: the title, the advice and the needs table, whose region
+    codes (``AB``, ``R3``) stand in for the diagram that Markdown cannot hold."""
+    said = {key: markdown_cell(text) for key, text in _in_words(analysis).items()}
+    lines = [
+        f"# {said['title']}",
+        "",
+        f"{said['organisation']} — {said['study_name']}",
+        "",
+        f"**{said['advice_heading']}: {said['advice_form']}**",
+        "",
+        said["advice_text"],
+        "",
+    ]
+    if said["note"]:
+        lines += [said["note"], ""]
+    study = analysis.study
+    table = build_needs_table(study, analysis.overlap, analysis.advice)
+    return "\n".join(lines) + "\n" + table_to_markdown(table)
+
+
 def write_overview(
     analysis: OverlapAnalysis, diagram: Diagram, path: Path, svg: bytes | None = None
 ) -> None:
-    """Write the overview atomically: a page (.html or .htm) or its PDF (.pdf)."""
-    if path.suffix.lower() not in (".html", ".htm", ".pdf"):
+    """Write the overview atomically: a page (.html or .htm), its PDF (.pdf) or its Markdown
+    (.md, without the diagram)."""
+    suffix = path.suffix.lower()
+    if suffix not in (".html", ".htm", ".pdf", ".md"):
         raise UsageError.single(
             f"cannot write the overview as '{path.suffix or path.name}'",
             path=path,
-            hint="use a name ending in .html (a page) or .pdf",
+            hint="use a name ending in .html (a page), .pdf or .md",
         )
-    write_bytes_atomic(path, page_bytes(render_overview(analysis, diagram, svg), path.suffix))
+    if suffix == ".md":
+        write_bytes_atomic(path, overview_to_markdown(analysis).encode("utf-8"))
+        return
+    write_bytes_atomic(path, page_bytes(render_overview(analysis, diagram, svg), suffix))
