@@ -857,7 +857,7 @@ def _print_overlap(analysis: OverlapAnalysis) -> None:
     console.print(
         words["overlap.advice"].format(
             form=f"[bold]{words['form.' + advice.form]}[/bold]",
-            **advice_fields(advice, len(result.units)),
+            **advice_fields(advice, len(result.units), study.settings.language),
         ),
         soft_wrap=False,
     )

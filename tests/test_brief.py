@@ -125,8 +125,8 @@ def test_the_cover_sums_up_a_small_study_as_checked_by_hand(make_study: StudyMak
             "Platform form",
             "A hybrid of a shared platform and specific tools. 54% of the weighted demand is "
             "for needs that at least 2 of the 2 circles share (universal platform from 60%, "
-            "landscape below 30%). 1 needs belong on the shared platform, 1 in group-specific "
-            "tools or channels.",
+            "landscape below 30%). On the shared platform: 1 need; in group-specific tools or "
+            "channels: 1.",
         ),
         ("Roadmap", "2 of 2 needs planned in 3 phases. Now: Search; Works on a phone."),
         ("Personas", "One persona."),

@@ -297,7 +297,7 @@ def _glance(content: BriefContent) -> list[tuple[str, str]]:
             words["brief.advice"],
             f"{form[:1].upper()}{form[1:]}. "
             + words["report.advice_text"].format(
-                **advice_fields(advice, len(content.overlap.overlap.units))
+                **advice_fields(advice, len(content.overlap.overlap.units), language)
             ),
         ),
         (words["index.roadmap"], _roadmap_line(content.roadmap, language)),

@@ -61,7 +61,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "overlap.regions": "Regions: needs shared by exactly these groups",
         "overlap.advice": "Recommended form: {form}. {share} of the weighted demand is for needs "
         "that at least {k} of the {n} circles share (universal from {u}, landscape below {l}); "
-        "{shared} needs for the shared platform, {specific} group-specific.",
+        "{shared_needs} for the shared platform, {specific} group-specific.",
         "overlap.note": "Note: {note}.",
         "note.no_headcount.equal": "no headcount for {groups}: groups weighed equally",
         "note.no_headcount.unweighted": "no headcount for {groups}: results are not weighted",
@@ -84,8 +84,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "index.brief": "Brief for the steering group",
         "report.advice": "Recommended form of the digital workplace",
         "report.advice_text": "{share} of the weighted demand is for needs that at least {k} of "
-        "the {n} circles share (universal platform from {u}, landscape below {l}). {shared} needs "
-        "belong on the shared platform, {specific} in group-specific tools or channels.",
+        "the {n} circles share (universal platform from {u}, landscape below {l}). On the shared "
+        "platform: {shared_needs}; in group-specific tools or channels: {specific}.",
+        "count.needs": "{n} needs",
+        "count.needs.one": "1 need",
         "report.alt": "Diagram of the needs the groups share",
         "tt.rank": "Rank",
         "tt.task": "Task",
@@ -305,7 +307,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "overlap.regions": "Gebieden: behoeften die precies deze groepen delen",
         "overlap.advice": "Aanbevolen vorm: {form}. {share} van de gewogen vraag betreft "
         "behoeften die minstens {k} van de {n} cirkels delen (universeel vanaf {u}, landschap "
-        "onder {l}); {shared} behoeften voor het gedeelde platform, {specific} per groep.",
+        "onder {l}); {shared_needs} voor het gedeelde platform, {specific} per groep.",
         "overlap.note": "Let op: {note}.",
         "note.no_headcount.equal": "geen aantal mensen bekend voor {groups}: groepen wegen "
         "even zwaar",
@@ -330,9 +332,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "index.brief": "Notitie voor de stuurgroep",
         "report.advice": "Aanbevolen vorm van de digitale werkomgeving",
         "report.advice_text": "{share} van de gewogen vraag betreft behoeften die minstens {k} "
-        "van de {n} cirkels delen (universeel platform vanaf {u}, landschap onder {l}). "
-        "{shared} behoeften horen op het gedeelde platform, {specific} in toepassingen of "
-        "kanalen per groep.",
+        "van de {n} cirkels delen (universeel platform vanaf {u}, landschap onder {l}). Op het "
+        "gedeelde platform: {shared_needs}; in toepassingen of kanalen per groep: {specific}.",
+        "count.needs": "{n} behoeften",
+        "count.needs.one": "1 behoefte",
         "report.alt": "Diagram van de behoeften die de groepen delen",
         "tt.rank": "Rang",
         "tt.task": "Taak",

@@ -11,7 +11,7 @@ from needmap.fileio import write_bytes_atomic
 from needmap.model.analysis import OverlapAnalysis
 from needmap.model.platform import PlatformAdvice
 from needmap.reports.diagram import Diagram, render_diagram
-from needmap.reports.i18n import labels, note_text
+from needmap.reports.i18n import Language, labels, note_text
 from needmap.reports.jinja import render_report
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.pdf import page_bytes
@@ -20,15 +20,18 @@ from needmap.reports.table_formats import markdown_cell, table_to_html, table_to
 __all__ = ["advice_fields", "overview_to_markdown", "render_overview", "write_overview"]
 
 
-def advice_fields(advice: PlatformAdvice, units: int) -> dict[str, object]:
+def advice_fields(advice: PlatformAdvice, units: int, language: Language) -> dict[str, object]:
     """The numbers of the platform advice, as the advice sentences in ``i18n`` name them."""
+    shared = len(advice.shared_needs)
     return {
+        "shared_needs": labels(language)[
+            "count.needs.one" if shared == 1 else "count.needs"
+        ].format(n=shared),
         "share": f"{advice.shared_share:.0%}",
         "k": advice.shared_min_units,
         "n": units,
         "u": f"{advice.universal_from:.0%}",
         "l": f"{advice.landscape_below:.0%}",
-        "shared": len(advice.shared_needs),
         "specific": len(advice.specific_needs),
     }
 
@@ -49,7 +52,7 @@ def _in_words(analysis: OverlapAnalysis) -> dict[str, str]:
         "advice_heading": words["report.advice"],
         "advice_form": words[f"form.{advice.form}"],
         "advice_text": words["report.advice_text"].format(
-            **advice_fields(advice, len(overlap.units))
+            **advice_fields(advice, len(overlap.units), study.settings.language)
         ),
         "note": words["overlap.note"].format(
             note=note_text(overlap.weighting_note, study.settings.language)
