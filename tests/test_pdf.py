@@ -11,6 +11,7 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from importlib.machinery import ModuleSpec
+from itertools import pairwise
 from pathlib import Path
 from types import ModuleType
 from typing import ClassVar
@@ -20,7 +21,7 @@ from pypdf import PageObject, PdfReader
 from pypdf.generic import ContentStream
 from typer.testing import CliRunner
 
-from needmap import load_study
+from needmap import init_study, load_study
 from needmap.cli import app
 from needmap.reports.pdf import html_to_pdf
 
@@ -318,3 +319,28 @@ def test_the_brief_prints_its_chapters_where_the_contents_says(demo: Path) -> No
     for number, text in enumerate(texts, start=1):
         assert f"{number} / {pages}" in text
     _assert_on_the_page(reader)
+
+
+def test_the_needs_table_prints_every_group_column_equally_wide(tmp_path: Path) -> None:
+    """Nine groups with names of different lengths and long Dutch words (Bureaumedewerkers):
+    each group's column is as wide as the others (the words in the headings are hyphenated),
+    so no group looks more important."""
+    study = tmp_path / "gemeente"
+    init_study(study, "gemeente")
+    path = tmp_path / "needs.pdf"
+    result = runner.invoke(app, ["table", str(study), "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    starts: dict[str, float] = {}
+
+    def heading(text: str, cm: Matrix, tm: Matrix, font: object, size: float) -> None:
+        if re.match(r"[A-I] \u00b7", text):
+            starts[text[0]] = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+
+    _reader(path).pages[0].extract_text(visitor_text=heading)
+    assert len(starts) >= 5, starts
+    letters = sorted(starts)
+    steps = [
+        (starts[b] - starts[a]) / (ord(b) - ord(a))
+        for a, b in pairwise(letters)
+    ]
+    assert max(steps) - min(steps) < 0.5, steps
