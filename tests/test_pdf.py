@@ -339,8 +339,5 @@ def test_the_needs_table_prints_every_group_column_equally_wide(tmp_path: Path) 
     _reader(path).pages[0].extract_text(visitor_text=heading)
     assert len(starts) >= 5, starts
     letters = sorted(starts)
-    steps = [
-        (starts[b] - starts[a]) / (ord(b) - ord(a))
-        for a, b in pairwise(letters)
-    ]
+    steps = [(starts[b] - starts[a]) / (ord(b) - ord(a)) for a, b in pairwise(letters)]
     assert max(steps) - min(steps) < 0.5, steps
