@@ -455,6 +455,17 @@ def personas(
     _print_personas(persona_views(profiles, study), study.settings.language)
 
 
+SinceOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--since",
+        help="An earlier roadmap's JSON (needmap roadmap DIR --json --out FILE): show which "
+        "needs moved to an earlier or later phase, are new or were dropped since.",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def roadmap(
     folder: StudyDir,
@@ -471,19 +482,25 @@ def roadmap(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the roadmap as JSON (docs/json-output.md).")
     ] = False,
+    since: SinceOption = None,
 ) -> None:
     """The roadmap: needs by score (demand x evidence / effort) in the study's phases.
 
     Phases and their capacity in effort points come from roadmap.phases in study.yaml; a need
     is never planned before what it depends on. Imported top-task surveys are evidence;
     interviews and search logs are shown beside the score (in the terminal from 110 columns
-    wide).
+    wide). With --since, the needs that moved since an earlier plan are listed too.
     """
     from needmap.personas.loader import load_study
     from needmap.reports.roadmap_report import roadmap_to_json, study_roadmap
 
     study = load_study(folder)
     plan = study_roadmap(study)
+    if since is not None:
+        from needmap.model.replan import replan
+        from needmap.reports.roadmap_baseline import read_plan
+
+        plan = replan(plan, read_plan(since), since.name)
     if as_json:
         _emit_json(roadmap_to_json(plan), out)
         return
@@ -707,13 +724,15 @@ def brief(
     dated: Annotated[
         bool, typer.Option("--date/--no-date", help="Put today's date on the cover.")
     ] = True,
+    since: SinceOption = None,
 ) -> None:
     """One document for the steering group: the study at a glance, then every report.
 
     A cover with the platform advice, the roadmap's first phase and the evidence in a few
     lines, and the contents; then the overlap (groups, and families if the study has them),
     the roadmap, the personas, each imported top-task survey, the interviews and the search
-    logs, each as its own chapter.
+    logs, each as its own chapter. With --since, the cover and the roadmap say what moved
+    since an earlier plan.
     """
     from datetime import date
 
@@ -721,9 +740,14 @@ def brief(
     from needmap.reports.brief import study_brief, write_brief
 
     study = load_study(folder)
+    earlier = None
+    if since is not None:
+        from needmap.reports.roadmap_baseline import read_plan
+
+        earlier = (read_plan(since), since.name)
     with _console(stderr=True).status("Computing the overlap, roadmap and evidence…") as status:
         write_brief(
-            study_brief(study),
+            study_brief(study, earlier),
             out,
             today=date.today() if dated else None,
             progress=lambda step: status.update(f"Writing {escape(step)}…"),
@@ -1089,7 +1113,11 @@ def _print_personas(views: tuple[PersonaView, ...], language: Language) -> None:
 def _print_roadmap(plan: Roadmap, study: Study) -> None:
     """Each phase with its load and its needs in plan order, then the rule and the notes."""
     from needmap.reports.i18n import labels
-    from needmap.reports.roadmap_report import build_roadmap_table, phase_views
+    from needmap.reports.roadmap_report import (
+        build_changes_table,
+        build_roadmap_table,
+        phase_views,
+    )
 
     console = _console()
     why = build_roadmap_table(plan, study)
@@ -1120,6 +1148,9 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
             table.add_row(*(escape(row[i]) for i in shown))
         console.print(table)
         console.print()
+    changes = build_changes_table(plan, study)
+    if changes is not None:
+        _print_changes(console, changes)
     for note in why.notes:
         console.print(escape(note), soft_wrap=False, style="dim")
     if evidence and not wide:
@@ -1130,6 +1161,21 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
             soft_wrap=False,
             style="dim",
         )
+
+
+def _print_changes(console: Console, changes: RankingTable) -> None:
+    """What moved since the earlier plan, and how many needs stayed."""
+    if changes.rows:
+        table = _light_table(f"[bold]{escape(changes.title)}[/bold]")
+        for i, heading in enumerate(changes.header):
+            table.add_column(heading, justify="left" if i in changes.text_columns else "right")
+        for row in changes.rows:
+            table.add_row(*(escape(cell) for cell in row))
+        console.print(table)
+    else:
+        console.print(f"[bold]{escape(changes.title)}[/bold]")
+    console.print(escape(changes.notes[0]), soft_wrap=False, style="dim")
+    console.print()
 
 
 _EVIDENCE = ("rm.interviews", "rm.searches")

@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from needmap.model.interviews import InterviewEvidence
 from needmap.model.notes import Note
@@ -35,6 +36,9 @@ from needmap.model.searches import SearchEvidence
 from needmap.model.toptasks import TopTasks
 from needmap.personas.schema import Effort, Need, RoadmapPhase
 from needmap.personas.study import Study
+
+if TYPE_CHECKING:
+    from needmap.model.replan import RoadmapChanges
 
 __all__ = [
     "EVIDENCE_FACTOR_RANGE",
@@ -93,6 +97,8 @@ class Roadmap:
     """The study's interview evidence, shown beside the scores (not part of them)."""
     searches: SearchEvidence | None = None
     """The study's search-log evidence, shown beside the scores (not part of them)."""
+    changes: RoadmapChanges | None = None
+    """What moved since an earlier plan, when one was given (see :mod:`.replan`)."""
 
     @property
     def needs(self) -> tuple[ScoredNeed, ...]:

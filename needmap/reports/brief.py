@@ -24,6 +24,7 @@ from needmap.fileio import write_bytes_atomic
 from needmap.model.analysis import OverlapAnalysis, analyse_overlap
 from needmap.model.interviews import InterviewEvidence
 from needmap.model.personas import PersonaProfile, build_personas
+from needmap.model.replan import PlanSnapshot, replan
 from needmap.model.roadmap import Roadmap, plan_roadmap
 from needmap.model.searches import SearchEvidence
 from needmap.model.toptasks import TopTasks
@@ -46,6 +47,7 @@ from needmap.reports.personas_report import (
 )
 from needmap.reports.roadmap_report import (
     analysed_surveys,
+    changes_line,
     render_roadmap_page,
     roadmap_summary,
     roadmap_to_markdown,
@@ -108,18 +110,22 @@ class Chapter:
     html: Markup
 
 
-def study_brief(study: Study) -> BriefContent:
-    """Compute what the brief shows: the overlap, surveys, roadmap, personas and evidence."""
+def study_brief(study: Study, earlier: tuple[PlanSnapshot, str] | None = None) -> BriefContent:
+    """Compute what the brief shows: the overlap, surveys, roadmap, personas and evidence;
+    with ``earlier`` (an earlier plan and what to call it), what moved in the roadmap since."""
     overlap = analyse_overlap(study)
     surveys = tuple(analysed_surveys(study))
     interviews = study_interviews(study)
     searches = study_searches(study)
+    roadmap = plan_roadmap(study, overlap.overlap, surveys, interviews, searches)
+    if earlier is not None:
+        roadmap = replan(roadmap, *earlier)
     return BriefContent(
         study=study,
         overlap=overlap,
         families=analyse_overlap(study, by_family=True) if study.families else None,
         surveys=surveys,
-        roadmap=plan_roadmap(study, overlap.overlap, surveys, interviews, searches),
+        roadmap=roadmap,
         personas=build_personas(study, overlap, surveys, interviews=interviews, searches=searches),
         interviews=interviews if interview_files(study.root) else None,
         searches=searches if search_log_files(study.root) else None,
@@ -302,6 +308,8 @@ def _glance(content: BriefContent) -> list[tuple[str, str]]:
         ),
         (words["index.roadmap"], _roadmap_line(content.roadmap, language)),
     ]
+    if content.roadmap.changes is not None:
+        lines.append((words["brief.changes"], changes_line(content.roadmap, language)))
     if content.personas:
         lines.append((words["index.personas"], personas_summary(content.personas, language) + "."))
     for survey in content.surveys:

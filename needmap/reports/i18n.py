@@ -153,6 +153,25 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "rm.empty": "nothing planned",
         "rm.table": "Why this order",
         "rm.sheet": "Roadmap",
+        "rm.changes": "Changes since {since}",
+        "rm.changes_sheet": "Changes",
+        "rm.change": "Change",
+        "rm.was_in": "Was in",
+        "rm.now_in": "Now in",
+        "rm.score_then": "Score then",
+        "rm.score_now": "Score now",
+        "rm.change.earlier": "earlier",
+        "rm.change.later": "later",
+        "rm.change.new": "new",
+        "rm.change.dropped": "dropped",
+        "rm.unchanged": "{count} needs stay in their phase.",
+        "rm.unchanged.one": "1 need stays in its phase.",
+        "rm.unchanged.all": "Every need stays in its phase.",
+        "rm.unchanged.none": "No need stays in its phase.",
+        "rm.changes_rule": "Phases are compared by their place in the order, so a phase that "
+        "was renamed is the same phase; a new need is new in the study, a dropped need left it.",
+        "brief.changes": "Changes",
+        "rm.since": "Since {since}",
         "rm.rule": "Score = share of the demand (headcount \u00d7 importance) "
         "\u00d7 evidence factor \u00f7 "
         "effort points. Evidence factor: the need's share of top-task votes against the average "
@@ -403,6 +422,26 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "rm.empty": "niets gepland",
         "rm.table": "Waarom deze volgorde",
         "rm.sheet": "Roadmap",
+        "rm.changes": "Wijzigingen sinds {since}",
+        "rm.changes_sheet": "Wijzigingen",
+        "rm.change": "Wijziging",
+        "rm.was_in": "Stond in",
+        "rm.now_in": "Staat nu in",
+        "rm.score_then": "Score toen",
+        "rm.score_now": "Score nu",
+        "rm.change.earlier": "eerder",
+        "rm.change.later": "later",
+        "rm.change.new": "nieuw",
+        "rm.change.dropped": "vervallen",
+        "rm.unchanged": "{count} behoeften blijven in hun fase.",
+        "rm.unchanged.one": "1 behoefte blijft in haar fase.",
+        "rm.unchanged.all": "Elke behoefte blijft in haar fase.",
+        "rm.unchanged.none": "Geen behoefte blijft in haar fase.",
+        "rm.changes_rule": "Fasen worden vergeleken op hun plaats in de volgorde, dus een "
+        "hernoemde fase is dezelfde fase; een nieuwe behoefte is nieuw in het onderzoek, een "
+        "vervallen behoefte is eruit verdwenen.",
+        "brief.changes": "Wijzigingen",
+        "rm.since": "Sinds {since}",
         "rm.rule": "Score = aandeel in de vraag (aantal mensen \u00d7 belang) "
         "\u00d7 bewijsfactor \u00f7 "
         "omvangpunten. Bewijsfactor: het aandeel van de behoefte in de toptaakstemmen tegenover "

@@ -8,12 +8,13 @@ XLSX come from the same writers as the top-task ranking (formula-safe, text as t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from needmap.model.analysis import analyse_overlap
+from needmap.model.replan import CHANGE_ORDER, RoadmapChanges
 from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
 from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.study import Study
@@ -34,7 +35,9 @@ from needmap.surveys import imported_surveys
 __all__ = [
     "PhaseView",
     "analysed_surveys",
+    "build_changes_table",
     "build_roadmap_table",
+    "changes_line",
     "phase_views",
     "render_roadmap_page",
     "roadmap_notes",
@@ -135,6 +138,80 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
         sheet=words["rm.sheet"],
         text_columns=(1, 2, 8 + extra, 9 + extra),
     )
+
+
+def build_changes_table(roadmap: Roadmap, study: Study) -> RankingTable | None:
+    """What moved since the earlier plan (``roadmap.changes``): a row per need that moved
+    to an earlier or a later phase, is new or was dropped; None without an earlier plan."""
+    changes = roadmap.changes
+    if changes is None:
+        return None
+    language = study.settings.language
+    words = labels(language)
+
+    def phase(names: tuple[str, ...], position: int | None, known: bool) -> str:
+        if not known:
+            return "\u2013"
+        return words["rm.unplanned"] if position is None else names[position]
+
+    def score(value: float | None) -> str:
+        return "\u2013" if value is None else format_decimal(value, language)
+
+    rows = tuple(
+        (
+            change.title,
+            words[f"rm.change.{change.kind}"],
+            phase(changes.before.phases, change.before, change.kind != "new"),
+            phase(changes.after.phases, change.after, change.kind != "dropped"),
+            score(change.score_before),
+            score(change.score_after),
+        )
+        for change in changes.changes
+    )
+    return RankingTable(
+        title=words["rm.changes"].format(since=changes.since),
+        header=(
+            words["need"],
+            words["rm.change"],
+            words["rm.was_in"],
+            words["rm.now_in"],
+            words["rm.score_then"],
+            words["rm.score_now"],
+        ),
+        rows=rows,
+        in_coverage=tuple(c.kind == "earlier" for c in changes.changes),
+        notes=(_stays(changes, words), words["rm.changes_rule"]),
+        marks_column=None,
+        sheet=words["rm.changes_sheet"],
+        text_columns=(0, 1, 2, 3),
+    )
+
+
+def changes_line(roadmap: Roadmap, language: Language) -> str:
+    """'Since roadmap-october.json: 3 earlier, 2 later, 1 new; 40 needs stay in their phase.'"""
+    changes = roadmap.changes
+    if changes is None:
+        return ""
+    words = labels(language)
+    moved = [
+        f"{changes.count(kind)} {words[f'rm.change.{kind}']}"
+        for kind in CHANGE_ORDER
+        if changes.count(kind)
+    ]
+    since = words["rm.since"].format(since=changes.since)
+    stays = _stays(changes, words)
+    if not moved:
+        return f"{since}: {stays}"
+    return f"{since}: {', '.join(moved)}; {stays[:1].lower()}{stays[1:]}"
+
+
+def _stays(changes: RoadmapChanges, words: Mapping[str, str]) -> str:
+    """How many needs kept their phase, in a sentence."""
+    if not changes.changes:
+        return words["rm.unchanged.all"]
+    if changes.unchanged <= 1:
+        return words["rm.unchanged.none" if changes.unchanged == 0 else "rm.unchanged.one"]
+    return words["rm.unchanged"].format(count=changes.unchanged)
 
 
 def roadmap_notes(roadmap: Roadmap, language: Language) -> tuple[str, ...]:
@@ -241,6 +318,7 @@ def render_roadmap_page(roadmap: Roadmap, study: Study, *, chapter: str | None =
         phases=phase_views(roadmap, study),
         unplanned_hint=words["rm.unplanned_hint"] if roadmap.unplanned else "",
         after=words["rm.after"],
+        changes=build_changes_table(roadmap, study),
         table=build_roadmap_table(roadmap, study),
     )
 
@@ -264,6 +342,9 @@ def roadmap_to_markdown(roadmap: Roadmap, study: Study) -> str:
         lines.append("")
     if roadmap.unplanned:
         lines += [f"_{words['rm.unplanned_hint']}_", ""]
+    changes = build_changes_table(roadmap, study)
+    if changes is not None:
+        lines.append(ranking_to_markdown(changes))
     table = ranking_to_markdown(build_roadmap_table(roadmap, study))
     return "\n".join(lines) + "\n" + table
 
@@ -313,6 +394,29 @@ def roadmap_to_json(roadmap: Roadmap) -> dict[str, Any]:
         "unplanned": [need(s) for s in roadmap.unplanned],
         "surveys": list(roadmap.surveys),
         "notes": [note_text(n, "en") for n in roadmap.notes],
+        "changes": None if roadmap.changes is None else _changes_json(roadmap.changes),
+    }
+
+
+def _changes_json(changes: RoadmapChanges) -> dict[str, Any]:
+    def phase(position: int | None, names: Sequence[str]) -> str | None:
+        return None if position is None else names[position]
+
+    return {
+        "since": changes.since,
+        "unchanged": changes.unchanged,
+        "needs": [
+            {
+                "id": c.need,
+                "title": c.title,
+                "change": c.kind,
+                "was_in": phase(c.before, changes.before.phases),
+                "now_in": phase(c.after, changes.after.phases),
+                "score_then": None if c.score_before is None else round(c.score_before, 4),
+                "score_now": None if c.score_after is None else round(c.score_after, 4),
+            }
+            for c in changes.changes
+        ],
     }
 
 
@@ -323,7 +427,10 @@ def write_roadmap(roadmap: Roadmap, study: Study, path: Path) -> None:
         ".pdf": lambda r: html_to_pdf(render_roadmap_page(r, study)),
         ".md": lambda r: roadmap_to_markdown(r, study).encode("utf-8"),
         ".csv": lambda r: csv_bytes(ranking_to_csv(build_roadmap_table(r, study))),
-        ".xlsx": lambda r: ranking_to_xlsx(build_roadmap_table(r, study)),
+        ".xlsx": lambda r: ranking_to_xlsx(
+            build_roadmap_table(r, study),
+            *filter(None, (build_changes_table(r, study),)),
+        ),
         ".json": lambda r: (
             json.dumps(roadmap_to_json(r), indent=2, ensure_ascii=False) + "\n"
         ).encode("utf-8"),

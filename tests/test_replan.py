@@ -1,0 +1,258 @@
+"""What changed in the roadmap since an earlier plan (``--since``): the comparison, reading
+the earlier plan back from its JSON, and the reports that show it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.errors import InvalidStudyError, UsageError
+from needmap.model.replan import PlanSnapshot, compare_plans, snapshot
+from needmap.reports.brief import render_brief, study_brief
+from needmap.reports.roadmap_baseline import read_plan
+from needmap.reports.roadmap_report import roadmap_to_json, study_roadmap
+from tests.conftest import StudyMaker
+
+runner = CliRunner()
+
+
+def _plan(phases: tuple[str, ...], placed: dict[str, int | None]) -> PlanSnapshot:
+    return PlanSnapshot(
+        phases,
+        placed,
+        {need: need.upper() for need in placed},
+        {need: float(len(need)) for need in placed},
+    )
+
+
+def test_changes_are_found_by_the_place_of_the_phase_as_checked_by_hand() -> None:
+    """Q1..Q3 renamed to Now, Next, Later is no change. a stays first; b moves from the
+    second phase to the first and d from no phase into the third: earlier. c drops out of
+    every phase: later. f is new, e was dropped."""
+    before = _plan(("Q1", "Q2", "Q3"), {"a": 0, "b": 1, "c": 2, "d": None, "e": 0})
+    after = _plan(("Now", "Next", "Later"), {"a": 0, "b": 0, "c": None, "d": 2, "f": 1})
+    changes = compare_plans(before, after, "october.json")
+    assert [(c.need, c.kind, c.before, c.after) for c in changes.changes] == [
+        ("b", "earlier", 1, 0),
+        ("d", "earlier", None, 2),
+        ("c", "later", 2, None),
+        ("f", "new", None, 1),
+        ("e", "dropped", 0, None),
+    ]
+    assert changes.unchanged == 1
+    assert [changes.count(k) for k in ("earlier", "later", "new", "dropped")] == [2, 1, 1, 1]
+    assert changes.changes[3].score_before is None and changes.changes[3].score_after == 1.0
+
+
+def test_an_unplanned_need_stays_unplanned_whatever_the_number_of_phases() -> None:
+    before = _plan(("Now", "Later"), {"a": None, "b": 1})
+    after = _plan(("Now", "Next", "Later"), {"a": None, "b": 2})
+    changes = compare_plans(before, after, "x")
+    assert [(c.need, c.kind) for c in changes.changes] == [("b", "later")]
+    assert changes.unchanged == 1
+
+
+_PHASES = st.integers(min_value=1, max_value=4)
+_PLACED = st.dictionaries(
+    st.sampled_from([f"n{i}" for i in range(12)]),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=3)),
+    max_size=12,
+)
+
+
+def _snapshot(phases: int, placed: dict[str, int | None]) -> PlanSnapshot:
+    clipped = {n: None if p is None else min(p, phases - 1) for n, p in placed.items()}
+    return _plan(tuple(f"P{i}" for i in range(phases)), clipped)
+
+
+@given(_PHASES, _PLACED)
+def test_a_plan_compared_with_itself_has_no_changes(
+    phases: int, placed: dict[str, int | None]
+) -> None:
+    plan = _snapshot(phases, placed)
+    changes = compare_plans(plan, plan, "same")
+    assert changes.changes == () and changes.unchanged == len(plan.placed)
+
+
+@given(_PHASES, _PLACED, _PHASES, _PLACED)
+def test_every_need_is_counted_once_and_the_comparison_runs_both_ways(
+    phases_a: int, placed_a: dict[str, int | None], phases_b: int, placed_b: dict[str, int | None]
+) -> None:
+    a, b = _snapshot(phases_a, placed_a), _snapshot(phases_b, placed_b)
+    forward, backward = compare_plans(a, b, "a"), compare_plans(b, a, "b")
+    counts = {k: forward.count(k) for k in ("earlier", "later", "new", "dropped")}
+    assert counts["earlier"] + counts["later"] + counts["new"] + forward.unchanged == len(b.placed)
+    assert counts["dropped"] == len(set(a.placed) - set(b.placed))
+    swapped = {"earlier": "later", "later": "earlier", "new": "dropped", "dropped": "new"}
+    assert {(c.need, swapped[c.kind]) for c in forward.changes} == {
+        (c.need, c.kind) for c in backward.changes
+    }
+    assert forward.unchanged == backward.unchanged
+
+
+def test_a_roadmap_read_back_from_its_json_is_the_same_plan(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    roadmap = study_roadmap(load_study(make_study()))
+    path = tmp_path / "roadmap.json"
+    path.write_text(json.dumps(roadmap_to_json(roadmap), indent=2), encoding="utf-8")
+    read = read_plan(path)
+    now = snapshot(roadmap)
+    assert (read.phases, dict(read.placed), dict(read.titles)) == (
+        now.phases,
+        dict(now.placed),
+        dict(now.titles),
+    )
+    assert read.scores == pytest.approx(now.scores, abs=1e-4)
+    assert compare_plans(read, now, "roadmap.json").changes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ('{"phases": [{"name": "Now", "needs": [}]}', ":1:", "expected"),
+        ("[1, 2]", ":1:1", "expected the JSON of 'needmap roadmap --json'"),
+        (
+            '{"phases": [\n  {"name": "Now", "needs": [\n    {"id": "a", "title": "A", '
+            '"score": "high"}]}]}',
+            ":3:40",
+            "expected a number, found the text 'high'",
+        ),
+        ('{"phases": []}', ":1:12", "must not be empty"),
+        (
+            '{"phases": [{"name": "Now", "needs": [{"id": "a", "title": "A", "score": 1}]}],\n'
+            ' "unplanned": [{"id": "a", "title": "A", "score": 1}]}',
+            ":2:",
+            "need 'a' is in the plan twice",
+        ),
+    ],
+)
+def test_a_broken_earlier_plan_is_reported_where_it_is_broken(
+    tmp_path: Path, text: str, where: str, message: str
+) -> None:
+    path = tmp_path / "old.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InvalidStudyError) as raised:
+        read_plan(path)
+    shown = [f"{p.location}: {p.message}" for p in raised.value.problems]
+    assert any(where in line and message in line for line in shown), shown
+
+
+def test_a_missing_earlier_plan_says_how_to_make_one(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as raised:
+        read_plan(tmp_path / "nothing.json")
+    assert "needmap roadmap DIR --json --out FILE" in raised.value.problems[0].hint
+
+
+STUDY = """\
+    name: Test study
+    organisation: Test org
+    language: en
+    roadmap:
+      phases:
+        - {id: now, name: Now, capacity: 3}
+        - {id: next, name: Next, capacity: 3}
+        - {id: later, name: Later}
+    """
+NEEDS_LATER = """\
+    needs:
+      - id: search
+        title: Search
+        kind: function
+        groups: {desk: must, field: should}
+      - id: mobile
+        title: Works on a phone
+        kind: technology
+        groups: {field: must, desk: must}
+      - id: news
+        title: News
+        kind: content
+        groups: {desk: could}
+    """
+
+
+@pytest.fixture
+def moved(make_study: StudyMaker, tmp_path: Path) -> tuple[Path, Path]:
+    """A plan written as JSON (search Now, mobile Next: 70 against 60 of demand), then the
+    study changed: desk needs mobile too (90 against 70), and news is new."""
+    root = make_study({"study.yaml": STUDY})
+    before = tmp_path / "october.json"
+    written = runner.invoke(app, ["roadmap", str(root), "--json", "--out", str(before)])
+    assert written.exit_code == 0, written.output
+    (root / "needs.yaml").write_text(NEEDS_LATER.replace("\n    ", "\n")[4:], encoding="utf-8")
+    return root, before
+
+
+def test_the_roadmap_says_what_moved_since_the_earlier_plan(moved: tuple[Path, Path]) -> None:
+    root, before = moved
+    result = runner.invoke(app, ["roadmap", str(root), "--since", str(before)])
+    assert result.exit_code == 0, result.output
+    lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
+    start = lines.index("Changes since october.json")
+    # Scores before: search 70/130 = 53.8% / 3 points = 17.9, mobile 60/130 / 3 = 15.4.
+    # Now: mobile 90/170 = 52.9% / 3 = 17.6, search 70/170 / 3 = 13.7, news 10/170 / 3 = 2.0.
+    assert lines[start + 3 : start + 7] == [
+        "Works on a phone earlier Next Now 15.4 17.6",
+        "Search later Now Next 17.9 13.7",
+        "News new \u2013 Later \u2013 2.0",
+        "No need stays in its phase.",
+    ]
+
+
+def test_the_changes_reach_every_format(moved: tuple[Path, Path], tmp_path: Path) -> None:
+    root, before = moved
+    outputs = {}
+    for suffix in (".json", ".md", ".html", ".xlsx"):
+        out = tmp_path / f"roadmap{suffix}"
+        result = runner.invoke(app, ["roadmap", str(root), "--since", str(before), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        outputs[suffix] = out
+    data = json.loads(outputs[".json"].read_text(encoding="utf-8"))
+    assert data["changes"]["since"] == "october.json" and data["changes"]["unchanged"] == 0
+    assert [(n["id"], n["change"], n["was_in"], n["now_in"]) for n in data["changes"]["needs"]] == [
+        ("mobile", "earlier", "Next", "Now"),
+        ("search", "later", "Now", "Next"),
+        ("news", "new", None, "Later"),
+    ]
+    markdown = outputs[".md"].read_text(encoding="utf-8")
+    assert "## Changes since october.json\n" in markdown
+    assert "| Works on a phone | earlier | Next | Now | 15.4 | 17.6 |" in markdown
+    page = outputs[".html"].read_text(encoding="utf-8")
+    assert '<table class="needs ranking changes">' in page and "<td>dropped</td>" not in page
+    assert load_workbook(outputs[".xlsx"]).sheetnames == ["Roadmap", "Changes"]
+    plain = runner.invoke(app, ["roadmap", str(root), "--json"])
+    assert json.loads(plain.stdout)["changes"] is None
+
+
+def test_the_brief_puts_the_changes_on_its_cover(moved: tuple[Path, Path]) -> None:
+    root, before = moved
+    study = load_study(root)
+    page = render_brief(study_brief(study, (read_plan(before), before.name)))
+    assert (
+        "<dt>Changes</dt>\n      <dd>Since october.json: 1 earlier, 1 later, 1 new; no need "
+        "stays in its phase.</dd>" in page
+    )
+    assert "Changes since october.json" in page  # the roadmap chapter has the table
+    assert "<dt>Changes</dt>" not in render_brief(study_brief(study))
+
+
+def test_a_broken_since_file_is_exit_code_2_with_its_position(
+    moved: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root, _ = moved
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"phases": [{"name": "Now", "needs": [{"id": 3}]}]}', encoding="utf-8")
+    for command in ("roadmap", "brief"):
+        extra = ["-o", str(tmp_path / "brief.html")] if command == "brief" else []
+        result = runner.invoke(app, [command, str(root), "--since", str(broken), *extra])
+        assert result.exit_code == 2, result.output
+        assert f"{broken}:1:" in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "brief.html").exists()
