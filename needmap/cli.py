@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from needmap.reports.needs_table import NeedsTable
     from needmap.reports.personas_report import PersonaView
     from needmap.reports.toptasks_table import RankingTable
+    from needmap.reports.why_report import NeedStory
     from needmap.surveys.importer import ImportResult
 
 EXIT_OK = 0
@@ -709,6 +710,49 @@ def toptasks(
 
 
 @app.command()
+def why(
+    folder: StudyDir,
+    need: Annotated[
+        str,
+        typer.Argument(
+            help="Id of the need (needmap roadmap DIR --json lists them).", show_default=False
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .md or .json. Default: print it.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print it as JSON (docs/json-output.md).")
+    ] = False,
+) -> None:
+    """Why a need is where it is: who needs it, its place and score in the roadmap, and the
+    survey votes, interviews and searches behind it.
+
+    The answer to a steering group's "why is this need first?", in sentences.
+    """
+    from needmap.personas.loader import load_study
+    from needmap.reports.why_report import need_story, why_to_json
+
+    story = need_story(load_study(folder), need)
+    if as_json:
+        _emit_json(why_to_json(story), out)
+        return
+    if out is not None:
+        from needmap.reports.why_report import write_why
+
+        write_why(story, out)
+        _console().print(f"wrote {out}")
+        return
+    _print_why(story)
+
+
+@app.command()
 def brief(
     folder: StudyDir,
     out: Annotated[
@@ -1161,6 +1205,22 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
             soft_wrap=False,
             style="dim",
         )
+
+
+def _print_why(story: NeedStory) -> None:
+    """The heading line in bold, then each part with its lines."""
+    from needmap.reports.why_report import why_sections
+
+    console = _console()
+    (title, intro), *parts = why_sections(story)
+    console.print(f"[bold]{escape(title)}[/bold]")
+    for line in intro:
+        console.print(escape(line))
+    for heading, lines in parts:
+        console.print()
+        console.print(f"[bold]{escape(heading)}[/bold]")
+        for line in lines:
+            console.print(f"  {escape(line)}")
 
 
 def _print_changes(console: Console, changes: RankingTable) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
 
+SURVEY_FIXTURES = Path(__file__).parent / "fixtures" / "survey"
 MINIMAL_STUDY = {
     "study.yaml": """\
         name: Test study
@@ -117,3 +119,21 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("demo") / "demo"
     build_demo(out, "municipality")
     return out
+
+
+def private_survey_study(tmp_path: Path) -> Path:
+    """The survey fixture study with a minimum group size of 4: field and office (3
+    respondents each) must not be shown anywhere."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    settings = root / "study.yaml"
+    settings.write_text(settings.read_text().replace("min_group_size: 3", "min_group_size: 4"))
+    (root / "surveys").mkdir()
+    shutil.copy(SURVEY_FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    from needmap import load_study
+    from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
+
+    mapping = load_mapping(root / "surveys" / "toptasks.yaml", load_study(root))
+    imported = import_survey(mapping, SURVEY_FIXTURES / "exports" / "long.csv")
+    write_tally(imported.tally, tally_path(root, mapping.id))
+    return root

@@ -4,7 +4,6 @@ chapter, rendered by the report's own template."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -28,10 +27,9 @@ from needmap.reports.interviews_report import render_interviews_page
 from needmap.reports.personas_report import render_personas_page
 from needmap.reports.roadmap_report import render_roadmap_page
 from needmap.reports.searches_report import render_searches_page
-from tests.conftest import StudyMaker
+from tests.conftest import StudyMaker, private_survey_study
 
 runner = CliRunner()
-SURVEY_FIXTURES = Path(__file__).parent / "fixtures" / "survey"
 _SECTION = re.compile(
     r'<section class="chapter (\w+)" id="([\w-]+)">\n(.*?)\n</section>\n'
     r'(?=\s*(<section class="chapter|</main>))',
@@ -173,23 +171,8 @@ def test_many_needs_in_the_first_phase_are_counted_not_listed(make_study: StudyM
     assert "personas" not in _chapters(page)
 
 
-def _private_survey_study(tmp_path: Path) -> Path:
-    """The survey fixture study with a minimum group size of 4: field and office (3
-    respondents each) must not be shown anywhere."""
-    root = tmp_path / "study"
-    shutil.copytree(SURVEY_FIXTURES / "study", root)
-    settings = root / "study.yaml"
-    settings.write_text(settings.read_text().replace("min_group_size: 3", "min_group_size: 4"))
-    (root / "surveys").mkdir()
-    shutil.copy(SURVEY_FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
-    export = str(SURVEY_FIXTURES / "exports" / "long.csv")
-    result = runner.invoke(app, ["survey", "import", str(root), export])
-    assert result.exit_code == 0, result.output
-    return root
-
-
 def test_the_brief_hides_small_groups_and_respondents(tmp_path: Path) -> None:
-    page = render_brief(study_brief(load_study(_private_survey_study(tmp_path))))
+    page = render_brief(study_brief(load_study(private_survey_study(tmp_path))))
     assert "toptasks-toptasks" in _chapters(page)
     assert "n&lt;4" in page
     assert "n=3" not in page

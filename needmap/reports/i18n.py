@@ -171,6 +171,30 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "rm.changes_rule": "Phases are compared by their place in the order, so a phase that "
         "was renamed is the same phase; a new need is new in the study, a dropped need left it.",
         "brief.changes": "Changes",
+        "why.groups": "Who needs it",
+        "why.roadmap": "Where the roadmap puts it",
+        "why.evidence": "Evidence",
+        "why.personas": "Key need of the personas",
+        "why.shared": "{count} of {groups} groups need it: {share} of the weighted demand; "
+        "region {region}; belongs on: {placement}.",
+        "why.not_searched": "Nobody searched for it in the search logs.",
+        "why.place": "{phase}: number {rank} of {needs} in plan order.",
+        "why.score": "Score {score} = demand {demand} \u00d7 evidence factor {factor} \u00f7 "
+        "{points} effort points.",
+        "why.raised": "Planned by a priority of {priority}: the score of what depends on it "
+        "({needs}).",
+        "why.after": "Comes after: {needs}.",
+        "why.no_task": "{survey}: no task of the survey serves this need.",
+        "why.weighted": "; weighted {share}",
+        "why.votes": "{survey}: {votes} votes ({share} of all votes) for the tasks: {tasks}.",
+        "why.no_surveys": "No top-task survey imported yet.",
+        "why.no_interviews": "No interviews that may be shown.",
+        "why.heard": "Interviews: supported in {supported}, questioned in {questioned}.",
+        "why.more_quotes": "and {count} more quotes (needmap interviews DIR).",
+        "why.no_searches": "No search logs.",
+        "why.searched": "Searches: {searches}, of which {none} found nothing.",
+        "why.gap": "A content gap.",
+        "why.terms": "Searched for as: {terms}.",
         "rm.since": "Since {since}",
         "rm.rule": "Score = share of the demand (headcount \u00d7 importance) "
         "\u00d7 evidence factor \u00f7 "
@@ -441,6 +465,30 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "hernoemde fase is dezelfde fase; een nieuwe behoefte is nieuw in het onderzoek, een "
         "vervallen behoefte is eruit verdwenen.",
         "brief.changes": "Wijzigingen",
+        "why.groups": "Wie heeft het nodig",
+        "why.roadmap": "Waar de roadmap het plaatst",
+        "why.evidence": "Bewijs",
+        "why.personas": "Belangrijke behoefte van de persona's",
+        "why.shared": "{count} van de {groups} groepen hebben het nodig: {share} van de gewogen "
+        "vraag; gebied {region}; hoort op: {placement}.",
+        "why.not_searched": "In de zoeklogs zocht niemand ernaar.",
+        "why.place": "{phase}: nummer {rank} van {needs} in de planning.",
+        "why.score": "Score {score} = vraag {demand} \u00d7 bewijsfactor {factor} \u00f7 "
+        "{points} omvangpunten.",
+        "why.raised": "Gepland met een prioriteit van {priority}: de score van wat ervan afhangt "
+        "({needs}).",
+        "why.after": "Komt na: {needs}.",
+        "why.no_task": "{survey}: geen taak van het onderzoek dient deze behoefte.",
+        "why.weighted": "; gewogen {share}",
+        "why.votes": "{survey}: {votes} stemmen ({share} van alle stemmen) voor de taken: {tasks}.",
+        "why.no_surveys": "Nog geen toptakenonderzoek ingelezen.",
+        "why.no_interviews": "Geen gesprekken die getoond mogen worden.",
+        "why.heard": "Gesprekken: ondersteund in {supported}, betwijfeld in {questioned}.",
+        "why.more_quotes": "en nog {count} citaten (needmap interviews DIR).",
+        "why.no_searches": "Geen zoeklogs.",
+        "why.searched": "Zoekopdrachten: {searches}, waarvan {none} niets vonden.",
+        "why.gap": "Een leemte in de inhoud.",
+        "why.terms": "Gezocht als: {terms}.",
         "rm.since": "Sinds {since}",
         "rm.rule": "Score = aandeel in de vraag (aantal mensen \u00d7 belang) "
         "\u00d7 bewijsfactor \u00f7 "

@@ -35,6 +35,7 @@ from needmap.surveys.interviews import load_interviews
 
 __all__ = [
     "QuoteView",
+    "bucket_name",
     "build_interviews_table",
     "heard",
     "interview_counts",
@@ -54,7 +55,8 @@ def study_interviews(study: Study) -> InterviewEvidence:
     return analyse_interviews(study, load_interviews(study))
 
 
-def _bucket_name(bucket: Bucket, study: Study) -> str:
+def bucket_name(bucket: Bucket, study: Study) -> str:
+    """The group's name, or "other groups" for the pool of small groups."""
     if bucket.key == OTHER_GROUPS:
         return labels(study.settings.language)["iv.other"]
     return study.group_by_id[bucket.key].name
@@ -111,7 +113,7 @@ def build_interviews_table(evidence: InterviewEvidence, study: Study) -> Ranking
             words["iv.supports"],
             words["iv.questions"],
             *(
-                words["iv.bucket"].format(name=_bucket_name(b, study), n=b.participants)
+                words["iv.bucket"].format(name=bucket_name(b, study), n=b.participants)
                 for b in shown
             ),
             words["iv.unlisted"],
@@ -156,7 +158,7 @@ class QuoteView:
 
 def quote_views(evidence: InterviewEvidence, study: Study) -> tuple[QuoteView, ...]:
     """The quotes of each need the interviews speak of, in the table's order."""
-    names = {b.key: _bucket_name(b, study) for b in evidence.shown}
+    names = {b.key: bucket_name(b, study) for b in evidence.shown}
     return tuple(
         QuoteView(
             study.need_by_id[need.need].title,

@@ -38,6 +38,7 @@ __all__ = [
     "build_changes_table",
     "build_roadmap_table",
     "changes_line",
+    "need_titles",
     "phase_views",
     "render_roadmap_page",
     "roadmap_notes",
@@ -75,7 +76,8 @@ def _effort(scored: ScoredNeed, language: Language) -> str:
     return f"{size} ({_points(scored.points, language)})"
 
 
-def _titles(ids: tuple[str, ...] | list[str], study: Study) -> str:
+def need_titles(ids: tuple[str, ...] | list[str], study: Study) -> str:
+    """The needs' titles, joined by semicolons (titles may hold commas)."""
     return "; ".join(study.need_by_id[i].title for i in ids if i in study.need_by_id)
 
 
@@ -108,8 +110,8 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
                 *heard,
                 *sought,
                 _effort(scored, language),
-                _titles(scored.need.depends_on, study),
-                _titles(scored.needed_by, study),
+                need_titles(scored.need.depends_on, study),
+                need_titles(scored.needed_by, study),
             )
         )
         marked.append(phase == first)
@@ -250,7 +252,7 @@ def phase_views(roadmap: Roadmap, study: Study) -> tuple[PhaseView, ...]:
                 s.need.title,
                 words[f"kind.{s.need.kind}"],
                 _effort(s, language),
-                _titles(s.need.depends_on, study),
+                need_titles(s.need.depends_on, study),
             )
             for s in items
         )

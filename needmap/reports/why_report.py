@@ -1,0 +1,351 @@
+"""One need, explained: who needs it, where the roadmap puts it and why, and every piece of
+evidence for it, in one place.
+
+The steering group asks "why is this need first?" (DESIGN.md). The roadmap table answers it
+in one row of numbers; this report answers it in sentences: the groups and their
+importance, the score and its parts, what raised its priority, what it waits for, the survey
+tasks that serve it and their votes, the interviews that support or question it with their
+quotes, its searches, and the personas for whom it is a key need. Every privacy rule of the
+reports it draws on holds: interviews come from shown groups only, quotes and search terms
+are the ones those reports may show, and survey figures are for all respondents, never for
+one group.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from needmap.errors import UsageError
+from needmap.model.analysis import OverlapAnalysis, analyse_overlap
+from needmap.model.interviews import NeedInterviews
+from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
+from needmap.model.searches import NeedSearches
+from needmap.model.toptasks import NeedEvidence, TopTasks
+from needmap.personas.messages import did_you_mean
+from needmap.personas.schema import Need
+from needmap.personas.study import Study
+from needmap.reports.i18n import Language, format_count, format_decimal, format_percent, labels
+from needmap.reports.interviews_report import bucket_name, study_interviews
+from needmap.reports.roadmap_report import analysed_surveys, need_titles
+from needmap.reports.searches_report import study_searches
+from needmap.reports.table_formats import markdown_cell, write_in_format
+
+__all__ = [
+    "NeedStory",
+    "need_story",
+    "why_sections",
+    "why_to_json",
+    "why_to_markdown",
+    "write_why",
+]
+
+QUOTES_SHOWN = 3
+TERMS_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class NeedStory:
+    """Everything the study knows about one need, computed as the reports compute it."""
+
+    study: Study
+    need: Need
+    analysis: OverlapAnalysis
+    """The overlap of all groups and its platform advice."""
+    roadmap: Roadmap
+    surveys: tuple[TopTasks, ...]
+
+    @property
+    def scored(self) -> ScoredNeed:
+        return next(s for s in self.roadmap.needs if s.need.id == self.need.id)
+
+    @property
+    def rank(self) -> int:
+        """The need's place in plan order (1 = first)."""
+        return [s.need.id for s in self.roadmap.needs].index(self.need.id) + 1
+
+    @property
+    def phase(self) -> str | None:
+        """The name of the phase it is planned in; None when it fits in no phase."""
+        return next(
+            (
+                p.phase.name
+                for p in self.roadmap.phases
+                if any(s.need is self.need for s in p.needs)
+            ),
+            None,
+        )
+
+    @property
+    def interviews(self) -> NeedInterviews | None:
+        evidence = self.roadmap.interviews
+        if evidence is None or not evidence.shown:
+            return None
+        return evidence.for_need(self.need.id)
+
+    @property
+    def searches(self) -> NeedSearches | None:
+        evidence = self.roadmap.searches
+        if evidence is None or not evidence.logs:
+            return None
+        return evidence.for_need(self.need.id)
+
+    def votes(self, survey: TopTasks) -> NeedEvidence | None:
+        """The survey's votes for the tasks that serve the need; None when no task does."""
+        return next((e for e in survey.needs if e.need == self.need.id), None)
+
+    @property
+    def personas(self) -> tuple[str, ...]:
+        """Names of the personas for whom it is a key need."""
+        return tuple(p.name for p in self.study.personas if self.need.id in p.needs)
+
+
+def need_story(study: Study, need_id: str) -> NeedStory:
+    """The story of ``need_id``; a need the study does not have is a usage error (exit 2)."""
+    need = study.need_by_id.get(need_id)
+    if need is None:
+        raise UsageError.single(
+            f"the study has no need '{need_id}'",
+            path=study.root,
+            hint=did_you_mean(need_id, study.need_by_id)
+            or "use a need's id; 'needmap roadmap DIR --json' lists them",
+        )
+    analysis = analyse_overlap(study)
+    surveys = tuple(analysed_surveys(study))
+    roadmap = plan_roadmap(
+        study, analysis.overlap, surveys, study_interviews(study), study_searches(study)
+    )
+    return NeedStory(study, need, analysis, roadmap, surveys)
+
+
+def why_sections(story: NeedStory) -> list[tuple[str, list[str]]]:
+    """(heading, lines) in the study's language: the heading line first, with no lines."""
+    study, need = story.study, story.need
+    language = study.settings.language
+    words = labels(language)
+    sections: list[tuple[str, list[str]]] = [
+        (_heading(story, language), [need.description] if need.description else []),
+        (words["why.groups"], _groups(story, language)),
+        (words["why.roadmap"], _roadmap(story, language)),
+        (words["why.evidence"], _evidence(story, language)),
+    ]
+    if story.personas:
+        sections.append((words["why.personas"], [", ".join(story.personas)]))
+    return sections
+
+
+def _heading(story: NeedStory, language: Language) -> str:
+    words = labels(language)
+    scored = story.scored
+    size = scored.effort.upper() if scored.effort_known else "?"
+    points = _points(scored.points, language)
+    return (
+        f"{story.need.title} ({story.need.id}) · {words[f'kind.{story.need.kind}']} · "
+        f"{words['rm.effort'].lower()} {size} ({points})"
+    )
+
+
+def _points(points: float, language: Language) -> str:
+    return str(int(points)) if points.is_integer() else format_decimal(points, language)
+
+
+def _groups(story: NeedStory, language: Language) -> list[str]:
+    words = labels(language)
+    study, need, overlap = story.study, story.need, story.analysis.overlap
+    lines = []
+    for group in study.groups:
+        importance = need.groups.get(group.id)
+        if importance is None:
+            continue
+        people = (
+            f" ({format_count(group.headcount, language)} {words['people']})"
+            if group.headcount
+            else ""
+        )
+        lines.append(f"{group.name}: {words[f'importance.{importance}']}{people}")
+    region = next(r for r in overlap.regions if need.id in r.needs)
+    shared = need.id in story.analysis.advice.shared_needs
+    lines.append(
+        words["why.shared"].format(
+            count=len(need.groups),
+            groups=len(study.groups),
+            share=format_percent(story.scored.demand_share, language),
+            region=region.code,
+            placement=words["placement.shared" if shared else "placement.specific"],
+        )
+    )
+    return lines
+
+
+def _roadmap(story: NeedStory, language: Language) -> list[str]:
+    words = labels(language)
+    study, scored = story.study, story.scored
+    where = story.phase or words["rm.unplanned"]
+    lines = [
+        words["why.place"].format(phase=where, rank=story.rank, needs=len(story.roadmap.needs)),
+        words["why.score"].format(
+            score=format_decimal(scored.score, language),
+            demand=format_percent(scored.demand_share, language),
+            factor=format_decimal(scored.evidence_factor, language),
+            points=_points(scored.points, language),
+        ),
+    ]
+    if scored.needed_by:
+        lines.append(
+            words["why.raised"].format(
+                priority=format_decimal(scored.priority, language),
+                needs=need_titles(scored.needed_by, study),
+            )
+        )
+    if story.need.depends_on:
+        lines.append(words["why.after"].format(needs=need_titles(story.need.depends_on, study)))
+    return lines
+
+
+def _evidence(story: NeedStory, language: Language) -> list[str]:
+    words = labels(language)
+    lines = []
+    for survey in story.surveys:
+        votes = story.votes(survey)
+        if votes is None:
+            lines.append(words["why.no_task"].format(survey=survey.title))
+            continue
+        labels_of = {t.id: t.label for t in survey.tasks}
+        share = format_percent(votes.share, language)
+        if votes.weighted_share is not None:
+            share += words["why.weighted"].format(
+                share=format_percent(votes.weighted_share, language)
+            )
+        lines.append(
+            words["why.votes"].format(
+                survey=survey.title,
+                tasks="; ".join(labels_of.get(t, t) for t in votes.tasks),
+                votes=format_count(votes.votes, language),
+                share=share,
+            )
+        )
+    if not story.surveys:
+        lines.append(words["why.no_surveys"])
+    lines += _interviews(story, language)
+    lines += _searches(story, language)
+    return lines
+
+
+def _interviews(story: NeedStory, language: Language) -> list[str]:
+    words = labels(language)
+    heard = story.interviews
+    evidence = story.roadmap.interviews
+    if heard is None or evidence is None:
+        return [words["why.no_interviews"]]
+    lines = [words["why.heard"].format(supported=heard.supported, questioned=heard.questioned)]
+    names = {b.key: bucket_name(b, story.study) for b in evidence.shown}
+    for quote in heard.quotes[:QUOTES_SHOWN]:
+        signal = words[f"iv.signal.{quote.signal}"]
+        lines.append(f"\u201c{quote.text}\u201d ({names[quote.bucket]}, {signal})")
+    if len(heard.quotes) > QUOTES_SHOWN:
+        lines.append(words["why.more_quotes"].format(count=len(heard.quotes) - QUOTES_SHOWN))
+    return lines
+
+
+def _searches(story: NeedStory, language: Language) -> list[str]:
+    words = labels(language)
+    sought = story.searches
+    if sought is None:
+        return [words["why.no_searches"]]
+    if not sought.searches:
+        return [words["why.not_searched"]]
+    text = words["why.searched"].format(
+        searches=format_count(sought.searches, language),
+        none=format_count(sought.no_results, language),
+    )
+    if sought.gap:
+        text += " " + words["why.gap"]
+    lines = [text]
+    if sought.terms:
+        terms = ", ".join(
+            f"{t.text} ({format_count(t.searches, language)})" for t in sought.terms[:TERMS_SHOWN]
+        )
+        lines.append(words["why.terms"].format(terms=terms))
+    return lines
+
+
+def why_to_markdown(story: NeedStory) -> str:
+    """The story as Markdown: the heading line as the title, a section per part."""
+    sections = why_sections(story)
+    (title, intro), rest = sections[0], sections[1:]
+    lines = [f"# {markdown_cell(title)}", ""]
+    if intro:
+        lines += [markdown_cell(intro[0]), ""]
+    for heading, items in rest:
+        lines += [f"## {markdown_cell(heading)}", ""]
+        lines += [f"- {markdown_cell(item)}" for item in items]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def why_to_json(story: NeedStory) -> dict[str, Any]:
+    """The stable JSON of ``needmap why --json`` (docs/json-output.md)."""
+    scored, need = story.scored, story.need
+    heard, sought = story.interviews, story.searches
+    region = next(r for r in story.analysis.overlap.regions if need.id in r.needs)
+    return {
+        "id": need.id,
+        "title": need.title,
+        "kind": need.kind,
+        "groups": dict(need.groups),
+        "region": region.code,
+        "placement": "shared" if need.id in story.analysis.advice.shared_needs else "specific",
+        "phase": story.phase,
+        "rank": story.rank,
+        "score": round(scored.score, 4),
+        "priority": round(scored.priority, 4),
+        "demand_share": round(scored.demand_share, 4),
+        "evidence_factor": round(scored.evidence_factor, 4),
+        "points": scored.points,
+        "depends_on": list(need.depends_on),
+        "needed_by": list(scored.needed_by),
+        "surveys": [_survey_json(story, s) for s in story.surveys],
+        "interviews": None
+        if heard is None
+        else {
+            "supported": heard.supported,
+            "questioned": heard.questioned,
+            "quotes": [{"text": q.text, "signal": q.signal} for q in heard.quotes],
+        },
+        "searches": None
+        if sought is None
+        else {
+            "searches": sought.searches,
+            "no_results": sought.no_results,
+            "gap": sought.gap,
+            "terms": [t.text for t in sought.terms],
+        },
+        "personas": list(story.personas),
+    }
+
+
+def _survey_json(story: NeedStory, survey: TopTasks) -> dict[str, Any]:
+    votes = story.votes(survey)
+    return {
+        "survey": survey.survey,
+        "tasks": list(votes.tasks) if votes else [],
+        "votes": votes.votes if votes else 0,
+        "share": round(votes.share, 4) if votes else None,
+        "weighted_share": (
+            round(votes.weighted_share, 4) if votes and votes.weighted_share is not None else None
+        ),
+    }
+
+
+def write_why(story: NeedStory, path: Path) -> None:
+    """Write the story as ``path``'s suffix asks: .md or .json."""
+    renderers: Mapping[str, Callable[[NeedStory], bytes]] = {
+        ".md": lambda s: why_to_markdown(s).encode("utf-8"),
+        ".json": lambda s: (json.dumps(why_to_json(s), indent=2, ensure_ascii=False) + "\n").encode(
+            "utf-8"
+        ),
+    }
+    write_in_format(renderers, story, path, "the need's story")

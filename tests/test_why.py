@@ -1,0 +1,170 @@
+"""``needmap why``: one need explained, from its groups to its evidence."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.reports.why_report import need_story, why_sections, why_to_json
+from tests.conftest import StudyMaker, private_survey_study
+
+runner = CliRunner()
+
+NEEDS = """\
+    needs:
+      - id: search
+        title: Search
+        kind: function
+        groups: {desk: must, field: should}
+        depends_on: [mobile]
+      - id: mobile
+        title: Works on a phone
+        kind: technology
+        groups: {field: must}
+        effort: s
+    """
+
+
+def test_a_need_is_explained_as_checked_by_hand(make_study: StudyMaker) -> None:
+    """Demand: search 3x10 + 2x20 = 70, mobile 3x20 = 60 of 130. Search (m, 3 points)
+    scores 53.8 / 3 = 17.9; mobile (s, 2 points) 46.2 / 2 = 23.1 and goes first anyway,
+    since search waits for it. Both fit in Now (20 points)."""
+    study = load_study(make_study({"needs.yaml": NEEDS}))
+    assert why_sections(need_story(study, "search")) == [
+        ("Search (search) · Functions · effort ? (3)", []),
+        (
+            "Who needs it",
+            [
+                "Front desk: must (10 people)",
+                "Field staff: should (20 people)",
+                "2 of 2 groups need it: 53.8% of the weighted demand; region AB; belongs "
+                "on: shared platform.",
+            ],
+        ),
+        (
+            "Where the roadmap puts it",
+            [
+                "Now: number 2 of 2 in plan order.",
+                "Score 17.9 = demand 53.8% \u00d7 evidence factor 1.0 ÷ 3 effort points.",
+                "Comes after: Works on a phone.",
+            ],
+        ),
+        (
+            "Evidence",
+            [
+                "No top-task survey imported yet.",
+                "No interviews that may be shown.",
+                "No search logs.",
+            ],
+        ),
+    ]
+    mobile = why_sections(need_story(study, "mobile"))
+    assert mobile[0][0] == "Works on a phone (mobile) · Technology · effort S (2)"
+    assert mobile[2][1][:2] == [
+        "Now: number 1 of 2 in plan order.",
+        "Score 23.1 = demand 46.2% \u00d7 evidence factor 1.0 ÷ 2 effort points.",
+    ]
+    assert mobile[-1] == ("Key need of the personas", ["Henk"])
+
+
+def test_a_need_others_wait_for_says_whose_score_raised_it(make_study: StudyMaker) -> None:
+    """Swap the efforts: mobile (m) scores 46.2 / 3 = 15.4, below search (s) at 53.8 / 2 =
+    26.9, which waits for it, so mobile is planned by search's score."""
+    needs = NEEDS.replace("groups: {field: must}\n        effort: s", "groups: {field: must}")
+    needs = needs.replace("kind: function\n", "kind: function\n        effort: s\n")
+    study = load_study(make_study({"needs.yaml": needs}))
+    lines = why_sections(need_story(study, "mobile"))[2][1]
+    assert lines[1:] == [
+        "Score 15.4 = demand 46.2% \u00d7 evidence factor 1.0 ÷ 3 effort points.",
+        "Planned by a priority of 26.9: the score of what depends on it (Search).",
+    ]
+    data = why_to_json(need_story(study, "mobile"))
+    assert (data["priority"], data["needed_by"], data["rank"]) == (26.9231, ["search"], 1)
+
+
+def test_the_evidence_of_a_need_comes_from_every_source(demo: Path) -> None:
+    """The municipality demo: the people finder has survey votes, an interview and
+    searches that found nothing often enough to be a content gap."""
+    study = load_study(demo / "study")
+    story = need_story(study, "people-finder")
+    evidence = dict(why_sections(story))["Evidence"]
+    assert re.fullmatch(
+        r"Intranet top-task survey, March 2026: [\d,]+ votes \([\d.]+%; weighted [\d.]+% of all "
+        r"votes\) for the tasks: Find a colleague, by name or expertise\.",
+        evidence[0],
+    ), evidence[0]
+    assert evidence[1].startswith("Interviews: supported in 1, questioned in 0.")
+    assert evidence[2].startswith("\u201c") and evidence[2].endswith(", supports)")
+    assert re.fullmatch(r"Searches: \d+, of which \d+ found nothing\. A content gap\.", evidence[3])
+    assert evidence[4].startswith("Searched for as: phone list (")
+    data = why_to_json(story)
+    assert data["searches"]["gap"] is True and "phone list" in data["searches"]["terms"]
+    assert data["surveys"][0]["tasks"] == ["colleague"]
+    assert data["interviews"]["supported"] == 1
+
+
+def test_a_dutch_study_explains_in_dutch(make_study: StudyMaker) -> None:
+    root = make_study(
+        {
+            "study.yaml": "name: Onderzoek\norganisation: Gemeente\nlanguage: nl\n",
+            "needs.yaml": NEEDS,
+        }
+    )
+    sections = why_sections(need_story(load_study(root), "search"))
+    assert [heading for heading, _ in sections[1:]] == [
+        "Wie heeft het nodig",
+        "Waar de roadmap het plaatst",
+        "Bewijs",
+    ]
+    assert sections[2][1][:2] == [
+        "Nu: nummer 2 van 2 in de planning.",
+        "Score 17,9 = vraag 53,8% \u00d7 bewijsfactor 1,0 ÷ 3 omvangpunten.",
+    ]
+
+
+def test_small_groups_and_respondents_stay_hidden(tmp_path: Path) -> None:
+    root = private_survey_study(tmp_path)
+    study = load_study(root)
+    for need in study.needs:
+        story = need_story(study, need.id)
+        text = json.dumps(why_to_json(story)) + repr(why_sections(story))
+        assert "n=3" not in text and "60.0%" not in text and "42.9%" not in text
+        assert not re.search(r"\br\d\d\b", text)
+
+
+def test_cli_prints_writes_and_refuses(demo: Path, tmp_path: Path) -> None:
+    study = str(demo / "study")
+    shown = runner.invoke(app, ["why", study, "sso"])
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.startswith("Single sign-on (sso) · Technology")
+    assert "\nWhere the roadmap puts it\n  Now: number " in shown.stdout
+    out = tmp_path / "sso.md"
+    written = runner.invoke(app, ["why", study, "sso", "-o", str(out)])
+    assert written.exit_code == 0 and written.stdout == f"wrote {out}\n"
+    assert out.read_text(encoding="utf-8").startswith("# Single sign-on (sso)")
+    as_json = runner.invoke(app, ["why", study, "sso", "--json"])
+    assert json.loads(as_json.stdout)["phase"] == "Now"
+    unknown = runner.invoke(app, ["why", study, "serch"])
+    assert unknown.exit_code == 2
+    assert "the study has no need 'serch'" in unknown.stderr
+    assert "did you mean 'search'?" in unknown.stderr
+    refused = runner.invoke(app, ["why", study, "sso", "-o", str(tmp_path / "sso.docx")])
+    assert refused.exit_code == 2 and "use a name ending in .md or .json" in refused.stderr
+
+
+def test_a_subprocess_explains_a_need(demo: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "needmap", "why", str(demo / "study"), "search"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "One search across all sources (search)" in result.stdout
