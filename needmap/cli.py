@@ -774,9 +774,9 @@ def brief(
 
     A cover with the platform advice, the roadmap's first phase and the evidence in a few
     lines, and the contents; then the overlap (groups, and families if the study has them),
-    the roadmap, the personas, each imported top-task survey, the interviews and the search
-    logs, each as its own chapter. With --since, the cover and the roadmap say what moved
-    since an earlier plan.
+    the roadmap, why the needs of its first phase come first, the personas, each imported
+    top-task survey, the interviews and the search logs, each as its own chapter. With
+    --since, the cover and the roadmap say what moved since an earlier plan.
     """
     from datetime import date
 

@@ -27,6 +27,7 @@ from needmap.reports.interviews_report import render_interviews_page
 from needmap.reports.personas_report import render_personas_page
 from needmap.reports.roadmap_report import render_roadmap_page
 from needmap.reports.searches_report import render_searches_page
+from needmap.reports.why_report import first_phase_stories, render_why_page
 from tests.conftest import StudyMaker, private_survey_study
 
 runner = CliRunner()
@@ -68,6 +69,7 @@ def test_every_report_is_a_chapter_in_the_order_a_steering_group_reads_them(
         "overlap-groups",
         "overlap-families",
         "roadmap",
+        "why-first",
         "personas",
         "toptasks-toptasks-2026",
         "interviews",
@@ -80,6 +82,7 @@ def test_every_report_is_a_chapter_in_the_order_a_steering_group_reads_them(
         "Shared and specific needs",
         "Shared and specific needs, by family of groups",
         "Roadmap",
+        "Why these needs come first",
         "Personas",
         "Top tasks: Intranet top-task survey, March 2026",
         "Interviews",
@@ -99,6 +102,9 @@ def test_each_chapter_is_its_report_word_for_word(full: BriefContent) -> None:
         "personas": render_personas_page(full.personas, study),
         "interviews": render_interviews_page(full.interviews, study),
         "searches": render_searches_page(full.searches, study),
+        "why-first": render_why_page(
+            first_phase_stories(study, full.overlap, full.roadmap, full.surveys), study
+        ),
     }
     for chapter, page in standalone.items():
         assert chapters[chapter][1] == _main(page), chapter
@@ -106,6 +112,8 @@ def test_each_chapter_is_its_report_word_for_word(full: BriefContent) -> None:
         "<h1>Shared and specific needs, by family of groups</h1>"
         in (chapters["overlap-families"][1])
     )
+    first = full.roadmap.phases[0].needs
+    assert chapters["why-first"][1].count('<article class="why">') == len(first) > 0
     assert chapters["overlap-groups"][1].count("data:image/svg+xml;base64,") == 1
     assert chapters["toptasks-toptasks-2026"][1].count("data:image/svg+xml;base64,") == 2
 
@@ -129,7 +137,13 @@ def test_the_cover_sums_up_a_small_study_as_checked_by_hand(make_study: StudyMak
         ("Roadmap", "2 of 2 needs planned in 3 phases. Now: Search; Works on a phone."),
         ("Personas", "One persona."),
     ]
-    assert list(_chapters(page)) == ["overlap-groups", "overlap-families", "roadmap", "personas"]
+    assert list(_chapters(page)) == [
+        "overlap-groups",
+        "overlap-families",
+        "roadmap",
+        "why-first",
+        "personas",
+    ]
 
 
 def test_a_dutch_study_gets_a_dutch_brief(make_study: StudyMaker) -> None:
@@ -149,7 +163,7 @@ def test_a_dutch_study_gets_a_dutch_brief(make_study: StudyMaker) -> None:
         "Persona&#39;s",
     ]
     assert "Nu: Search; Works on a phone." in page
-    assert list(_chapters(page)) == ["overlap-groups", "roadmap", "personas"]  # no families
+    assert list(_chapters(page)) == ["overlap-groups", "roadmap", "why-first", "personas"]
 
 
 def test_many_needs_in_the_first_phase_are_counted_not_listed(make_study: StudyMaker) -> None:
@@ -186,7 +200,7 @@ def test_cli_writes_the_brief_and_refuses_other_formats(demo: Path, tmp_path: Pa
     assert result.exit_code == 0, result.output
     assert result.stdout == f"wrote {out}\n"
     page = out.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and len(_chapters(page)) == 7
+    assert page.startswith("<!DOCTYPE html>") and len(_chapters(page)) == 8
     assert "City of Exampleton — Digital workplace needs study</p>" in page  # no date
 
     dated = runner.invoke(app, ["brief", str(demo / "study"), "-o", str(out)])
@@ -242,9 +256,9 @@ def test_the_markdown_brief_has_a_chapter_per_report_under_its_contents(
         "# Brief for the steering group"
     ]
     chapters = [line[3:] for line in text.splitlines() if line.startswith("## ")]
-    contents = re.findall(r"^\d+\. (.*)$", text, re.M)[:7]
+    contents = re.findall(r"^\d+\. (.*)$", text, re.M)[:8]
     assert chapters[:2] == ["At a glance", "Contents"]
-    assert len(chapters[2:]) == len(contents) == 7
+    assert len(chapters[2:]) == len(contents) == 8
     for heading, title in zip(chapters[2:], contents, strict=True):
         assert heading.startswith(title), (heading, title)
     assert "data:image" not in text and "<" not in text.replace("n<", "")

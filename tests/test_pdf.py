@@ -292,6 +292,7 @@ def test_the_brief_prints_its_chapters_where_the_contents_says(demo: Path) -> No
         "Shared and specific needs",
         "Shared and specific needs, by family of groups",
         "Roadmap",
+        "Why these needs come first",
         "Personas",
         "Top tasks: Intranet top-task survey, March 2026",
         "Interviews",

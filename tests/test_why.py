@@ -44,7 +44,7 @@ def test_a_need_is_explained_as_checked_by_hand(make_study: StudyMaker) -> None:
             [
                 "Front desk: must (10 people)",
                 "Field staff: should (20 people)",
-                "2 of 2 groups need it: 53.8% of the weighted demand; region AB; belongs "
+                "Needed by 2 of 2 groups: 53.8% of the weighted demand; region AB; belongs "
                 "on: shared platform.",
             ],
         ),

@@ -61,6 +61,12 @@ from needmap.reports.searches_report import (
 from needmap.reports.table_formats import markdown_cell
 from needmap.reports.toptasks_page import render_toptasks_page
 from needmap.reports.toptasks_table import build_evidence, build_ranking, ranking_to_markdown
+from needmap.reports.why_report import (
+    NeedStory,
+    first_phase_stories,
+    render_why_page,
+    why_to_markdown,
+)
 from needmap.surveys.interviews import interview_files
 from needmap.surveys.searchlog import search_log_files
 
@@ -223,6 +229,13 @@ def _markdown_chapters(content: BriefContent) -> Iterator[tuple[str, str]]:
     if content.families is not None:
         yield words["report.title.family"], _down(overview_to_markdown(content.families))
     yield words["index.roadmap"], _down(roadmap_to_markdown(content.roadmap, study))
+    stories = _first_stories(content)
+    if stories:
+        yield (
+            words["why.first_title"],
+            f"## {markdown_cell(words['why.first_title'])}\n\n"
+            + "\n".join(_down(_down(why_to_markdown(story))) for story in stories),
+        )
     if content.personas:
         yield words["index.personas"], _down(personas_to_markdown(content.personas, study))
     for survey in content.surveys:
@@ -235,6 +248,10 @@ def _markdown_chapters(content: BriefContent) -> Iterator[tuple[str, str]]:
         yield words["index.interviews"], _down(interviews_to_markdown(content.interviews, study))
     if content.searches is not None:
         yield words["index.searches"], _down(searches_to_markdown(content.searches, study))
+
+
+def _first_stories(content: BriefContent) -> tuple[NeedStory, ...]:
+    return first_phase_stories(content.study, content.overlap, content.roadmap, content.surveys)
 
 
 def _down(markdown: str) -> str:
@@ -257,6 +274,9 @@ def _chapters(content: BriefContent) -> Iterator[tuple[str, str, Callable[..., s
     if content.families is not None:
         yield "overlap-families", words["report.title.family"], partial(_overview, content.families)
     yield "roadmap", words["index.roadmap"], partial(render_roadmap_page, content.roadmap, study)
+    stories = _first_stories(content)
+    if stories:
+        yield "why-first", words["why.first_title"], partial(render_why_page, stories, study)
     if content.personas:
         yield (
             "personas",

@@ -172,10 +172,12 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "was renamed is the same phase; a new need is new in the study, a dropped need left it.",
         "brief.changes": "Changes",
         "why.groups": "Who needs it",
+        "why.first_title": "Why these needs come first",
+        "why.first_summary": "the {count} needs of {phase}, each with its reasons and evidence",
         "why.roadmap": "Where the roadmap puts it",
         "why.evidence": "Evidence",
         "why.personas": "Key need of the personas",
-        "why.shared": "{count} of {groups} groups need it: {share} of the weighted demand; "
+        "why.shared": "Needed by {count} of {groups} groups: {share} of the weighted demand; "
         "region {region}; belongs on: {placement}.",
         "why.not_searched": "Nobody searched for it in the search logs.",
         "why.place": "{phase}: number {rank} of {needs} in plan order.",
@@ -466,10 +468,12 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "vervallen behoefte is eruit verdwenen.",
         "brief.changes": "Wijzigingen",
         "why.groups": "Wie heeft het nodig",
+        "why.first_title": "Waarom deze behoeften eerst komen",
+        "why.first_summary": "de {count} behoeften van {phase}, elk met de redenen en het bewijs",
         "why.roadmap": "Waar de roadmap het plaatst",
         "why.evidence": "Bewijs",
         "why.personas": "Belangrijke behoefte van de persona's",
-        "why.shared": "{count} van de {groups} groepen hebben het nodig: {share} van de gewogen "
+        "why.shared": "Nodig voor {count} van de {groups} groepen: {share} van de gewogen "
         "vraag; gebied {region}; hoort op: {placement}.",
         "why.not_searched": "In de zoeklogs zocht niemand ernaar.",
         "why.place": "{phase}: nummer {rank} van {needs} in de planning.",

@@ -14,7 +14,7 @@ one group.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,13 +30,17 @@ from needmap.personas.schema import Need
 from needmap.personas.study import Study
 from needmap.reports.i18n import Language, format_count, format_decimal, format_percent, labels
 from needmap.reports.interviews_report import bucket_name, study_interviews
+from needmap.reports.jinja import render_report
 from needmap.reports.roadmap_report import analysed_surveys, need_titles
 from needmap.reports.searches_report import study_searches
 from needmap.reports.table_formats import markdown_cell, write_in_format
 
 __all__ = [
     "NeedStory",
+    "StoryView",
+    "first_phase_stories",
     "need_story",
+    "render_why_page",
     "why_sections",
     "why_to_json",
     "why_to_markdown",
@@ -349,3 +353,49 @@ def write_why(story: NeedStory, path: Path) -> None:
         ),
     }
     write_in_format(renderers, story, path, "the need's story")
+
+
+@dataclass(frozen=True)
+class StoryView:
+    title: str
+    intro: tuple[str, ...]
+    parts: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def first_phase_stories(
+    study: Study, analysis: OverlapAnalysis, roadmap: Roadmap, surveys: Sequence[TopTasks]
+) -> tuple[NeedStory, ...]:
+    """The stories of the needs in the roadmap's first phase that has any: what a steering
+    group asks about first."""
+    first = next((plan for plan in roadmap.phases if plan.needs), None)
+    if first is None:
+        return ()
+    return tuple(
+        NeedStory(study, scored.need, analysis, roadmap, tuple(surveys)) for scored in first.needs
+    )
+
+
+def render_why_page(
+    stories: Sequence[NeedStory], study: Study, *, chapter: str | None = None
+) -> str:
+    """The stories as one page: a short article per need, its parts side by side.
+
+    With ``chapter``, the same content as that chapter (section id) of the brief.
+    """
+    words = labels(study.settings.language)
+    views = []
+    for story in stories:
+        (title, intro), *parts = why_sections(story)
+        views.append(StoryView(title, tuple(intro), tuple((h, tuple(lines)) for h, lines in parts)))
+    first = (
+        next((p.phase.name for p in stories[0].roadmap.phases if p.needs), "") if stories else ""
+    )
+    return render_report(
+        "why.html.j2",
+        chapter,
+        language=study.settings.language,
+        title=words["why.first_title"],
+        organisation=study.settings.organisation,
+        summary=words["why.first_summary"].format(phase=first, count=len(stories)),
+        stories=views,
+    )
