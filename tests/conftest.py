@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -137,3 +140,16 @@ def private_survey_study(tmp_path: Path) -> Path:
     imported = import_survey(mapping, SURVEY_FIXTURES / "exports" / "long.csv")
     write_tally(imported.tally, tally_path(root, mapping.id))
     return root
+
+
+def run_needmap(
+    *args: str, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """needmap in a real subprocess, as a shell runs it: ``python -m needmap ARGS``."""
+    return subprocess.run(
+        [sys.executable, "-m", "needmap", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )

@@ -4,8 +4,6 @@ chapter, rendered by the report's own template."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -28,7 +26,7 @@ from needmap.reports.personas_report import render_personas_page
 from needmap.reports.roadmap_report import render_roadmap_page
 from needmap.reports.searches_report import render_searches_page
 from needmap.reports.why_report import first_phase_stories, render_why_page
-from tests.conftest import StudyMaker, private_survey_study
+from tests.conftest import StudyMaker, private_survey_study, run_needmap
 
 runner = CliRunner()
 _SECTION = re.compile(
@@ -228,12 +226,7 @@ def test_write_brief_checks_every_name_before_it_writes_any(
 
 def test_a_subprocess_writes_the_brief_as_pdf(demo: Path, tmp_path: Path) -> None:
     out = tmp_path / "brief.pdf"
-    result = subprocess.run(
-        [sys.executable, "-m", "needmap", "brief", str(demo / "study"), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_needmap("brief", str(demo / "study"), "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"wrote {out}\n"
     assert out.read_bytes().startswith(b"%PDF-")

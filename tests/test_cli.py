@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from typer.testing import CliRunner
 
 from needmap import __version__
 from needmap.cli import app
-from tests.conftest import StudyMaker
+from tests.conftest import StudyMaker, run_needmap
 
 runner = CliRunner()
 
@@ -176,24 +175,14 @@ def test_internal_errors_are_reported_without_traceback(
     assert "Traceback" not in result.stderr
 
 
-def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "needmap", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
-
-
 def test_subprocess_init_validate_and_errors(tmp_path: Path) -> None:
     folder = tmp_path / "study"
-    assert _run("init", str(folder), "-t", "gemeente").returncode == 0
-    ok = _run("validate", str(folder))
+    assert run_needmap("init", str(folder), "-t", "gemeente").returncode == 0
+    ok = run_needmap("validate", str(folder))
     assert ok.returncode == 0
     assert "9 groups, 46 needs, 6 personas" in ok.stdout
     (folder / "groups.yaml").write_text("groups:\n  - id: x\n    name: X\n    headcount: lots\n")
-    bad = _run("validate", str(folder), env={"NO_COLOR": "1"})
+    bad = run_needmap("validate", str(folder), env={"NO_COLOR": "1"})
     assert bad.returncode == 2
     assert "\x1b[" not in bad.stderr
     assert f"{folder}/groups.yaml:4:16: groups[0].headcount: expected a whole number" in bad.stderr

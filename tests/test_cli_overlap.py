@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ from typer.testing import CliRunner
 
 from needmap import init_study
 from needmap.cli import app
+from tests.conftest import run_needmap
 
 runner = CliRunner()
 
@@ -132,12 +131,7 @@ def test_report(study_dir: Path, tmp_path: Path) -> None:
 
 
 def test_demo_builds_every_output(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "needmap", "demo", str(tmp_path / "demo"), "-t", "zorginstelling"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_needmap("demo", str(tmp_path / "demo"), "-t", "zorginstelling")
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in (tmp_path / "demo").iterdir())
     assert names == sorted(

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,7 +27,7 @@ from needmap.reports.interviews_report import (
     study_interviews,
 )
 from needmap.surveys.interviews import Interview, check_interviews, load_interviews
-from tests.conftest import StudyMaker
+from tests.conftest import StudyMaker, run_needmap
 
 runner = CliRunner()
 
@@ -360,12 +358,7 @@ def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:
 
 
 def test_cli_json_through_a_subprocess(study_dir: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "needmap", "interviews", str(study_dir), "--json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_needmap("interviews", str(study_dir), "--json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert (data["interviews"], data["participants"]) == (3, 11)

@@ -6,7 +6,6 @@ import http.server
 import importlib.abc
 import io
 import re
-import subprocess
 import sys
 import threading
 from collections.abc import Iterator, Sequence
@@ -24,6 +23,7 @@ from typer.testing import CliRunner
 from needmap import init_study, load_study
 from needmap.cli import app
 from needmap.reports.pdf import html_to_pdf
+from tests.conftest import run_needmap
 
 runner = CliRunner()
 
@@ -159,12 +159,7 @@ def test_the_index_links_the_pdfs(demo: Path) -> None:
 
 def test_a_subprocess_writes_a_pdf(demo: Path, tmp_path: Path) -> None:
     out = tmp_path / "personas.pdf"
-    result = subprocess.run(
-        [sys.executable, "-m", "needmap", "personas", str(demo / "study"), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_needmap("personas", str(demo / "study"), "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # WeasyPrint's own log stays out of the terminal
     assert len(_reader(out).pages) == len(load_study(demo / "study").personas)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,7 +26,7 @@ from needmap.reports.personas_report import (
     render_personas_page,
 )
 from needmap.surveys import imported_surveys
-from tests.conftest import write_tree
+from tests.conftest import run_needmap, write_tree
 
 FIXTURES = Path(__file__).parent / "fixtures" / "survey"
 runner = CliRunner()
@@ -251,12 +249,7 @@ def test_subprocess_writes_each_format(tmp_path: Path) -> None:
     root = _study(tmp_path)
     for suffix in (".html", ".md", ".json"):
         out = tmp_path / f"personas{suffix}"
-        done = subprocess.run(
-            [sys.executable, "-m", "needmap", "personas", str(root), "-p", "dana", "-o", str(out)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        done = run_needmap("personas", str(root), "-p", "dana", "-o", str(out))
         assert done.returncode == 0, done.stderr
         assert f"wrote {out} (1 persona)" in done.stdout.replace("\n", "")
         assert "Dana" in out.read_text(encoding="utf-8")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -29,6 +27,7 @@ from needmap.reports.roadmap_report import (
     roadmap_to_markdown,
     study_roadmap,
 )
+from tests.conftest import run_needmap
 
 FIXTURES = Path(__file__).parent / "fixtures" / "survey"
 runner = CliRunner()
@@ -276,12 +275,7 @@ def test_dutch_template_in_a_subprocess(tmp_path: Path) -> None:
     root = tmp_path / "gemeente"
     assert runner.invoke(app, ["init", str(root), "--template", "gemeente"]).exit_code == 0
     out = tmp_path / "roadmap.html"
-    done = subprocess.run(
-        [sys.executable, "-m", "needmap", "roadmap", str(root), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_needmap("roadmap", str(root), "-o", str(out))
     assert done.returncode == 0, done.stderr
     page = out.read_text(encoding="utf-8")
     assert '<html lang="nl">' in page and "Waarom deze volgorde" in page

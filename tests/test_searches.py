@@ -4,8 +4,6 @@ output, and the roadmap column."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -38,7 +36,7 @@ from needmap.surveys.searchlog import (
     fold_term,
     load_search_logs,
 )
-from tests.conftest import StudyMaker
+from tests.conftest import StudyMaker, run_needmap
 
 runner = CliRunner()
 
@@ -525,12 +523,7 @@ def test_terms_that_look_like_formulas_stay_text(make_study: StudyMaker, tmp_pat
 
 
 def test_cli_json_through_a_subprocess(study_dir: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "needmap", "searches", str(study_dir), "--json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_needmap("searches", str(study_dir), "--json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert (data["searches"], data["matched"], data["no_results"]) == (115, 81, 66)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -13,7 +11,7 @@ from typer.testing import CliRunner
 from needmap import load_study
 from needmap.cli import app
 from needmap.reports.why_report import need_story, why_sections, why_to_json
-from tests.conftest import StudyMaker, private_survey_study
+from tests.conftest import StudyMaker, private_survey_study, run_needmap
 
 runner = CliRunner()
 
@@ -160,11 +158,6 @@ def test_cli_prints_writes_and_refuses(demo: Path, tmp_path: Path) -> None:
 
 
 def test_a_subprocess_explains_a_need(demo: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "needmap", "why", str(demo / "study"), "search"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_needmap("why", str(demo / "study"), "search")
     assert result.returncode == 0, result.stderr
     assert "One search across all sources (search)" in result.stdout
