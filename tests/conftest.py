@@ -113,6 +113,19 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
     return check
 
 
+DEMO_BRIEF_CONTENTS = [
+    "Shared and specific needs",
+    "Shared and specific needs, by family of groups",
+    "Roadmap",
+    "Why these needs come first",
+    "Personas",
+    "Top tasks: Intranet top-task survey, March 2026",
+    "Interviews",
+    "Search logs",
+]
+"""The chapters of the :func:`demo` study's brief, in order, as its contents names them."""
+
+
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The municipality demo (English), built once: every report of a study with every kind

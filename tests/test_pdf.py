@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from needmap import init_study, load_study
 from needmap.cli import app
 from needmap.reports.pdf import html_to_pdf
-from tests.conftest import run_needmap
+from tests.conftest import DEMO_BRIEF_CONTENTS, run_needmap
 
 runner = CliRunner()
 
@@ -283,16 +283,7 @@ def test_the_brief_prints_its_chapters_where_the_contents_says(demo: Path) -> No
         (title, int(number))
         for title, number in re.findall(r"^(\S.*?)(?: \.)+ (\d+)$", texts[0], re.M)
     )
-    assert list(contents) == [
-        "Shared and specific needs",
-        "Shared and specific needs, by family of groups",
-        "Roadmap",
-        "Why these needs come first",
-        "Personas",
-        "Top tasks: Intranet top-task survey, March 2026",
-        "Interviews",
-        "Search logs",
-    ]
+    assert list(contents) == DEMO_BRIEF_CONTENTS
     starts = list(contents.values())
     assert starts == sorted(starts) and starts[0] == 2
     headings = {
