@@ -20,7 +20,7 @@ from pypdf import PageObject, PdfReader
 from pypdf.generic import ContentStream
 from typer.testing import CliRunner
 
-from needmap import init_study, load_study
+from needmap import __version__, init_study, load_study
 from needmap.cli import app
 from needmap.reports.pdf import html_to_pdf
 from tests.conftest import DEMO_BRIEF_CONTENTS, run_needmap
@@ -114,6 +114,11 @@ def test_the_roadmap_prints_landscape_with_title_and_page_numbers(demo: Path) ->
     assert pages >= 2
     title = _title(reader)
     assert title.startswith("Roadmap: ")
+    assert reader.metadata is not None
+    assert (reader.metadata.author, reader.metadata.creator) == (
+        "City of Exampleton",
+        f"needmap {__version__}",
+    )
     for number, page in enumerate(reader.pages, start=1):
         text = page.extract_text()
         assert f"{number} / {pages}" in text

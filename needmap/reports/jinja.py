@@ -6,6 +6,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from needmap import __version__
+
 __all__ = ["PAGE_LAYOUT", "environment", "render_report"]
 
 PAGE_LAYOUT = "base.html.j2"
@@ -16,7 +18,7 @@ CHAPTER_LAYOUT = "chapter.html.j2"
 
 def environment() -> Environment:
     """A fresh Environment; report templates extend ``layout`` (see :func:`render_report`)."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader("needmap", "reports/templates"),
         autoescape=True,
         undefined=StrictUndefined,
@@ -24,6 +26,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["version"] = __version__
+    return env
 
 
 def render_report(template: str, chapter: str | None = None, **context: Any) -> str:
