@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
+from needmap.reports.brief import render_brief, study_brief
 from needmap.reports.why_report import need_story, why_sections, why_to_json
 from tests.conftest import StudyMaker, private_survey_study, run_needmap
 
@@ -161,3 +162,18 @@ def test_a_subprocess_explains_a_need(demo: Path) -> None:
     result = run_needmap("why", str(demo / "study"), "search")
     assert result.returncode == 0, result.stderr
     assert "One search across all sources (search)" in result.stdout
+
+
+def test_a_need_no_group_needs_is_explained_too(make_study: StudyMaker) -> None:
+    """A need without groups is in no region of the overlap (validate warns about it); the
+    story says so instead of failing, and the brief still has its chapter."""
+    orphan = NEEDS + "  - {id: orphan, title: Nobody's need, kind: content}\n"
+    study = load_study(make_study({"needs.yaml": orphan}))
+    story = need_story(study, "orphan")
+    assert why_sections(story)[1] == (
+        "Who needs it",
+        ["No group needs it yet: it is in no region and has no demand."],
+    )
+    assert why_to_json(story)["region"] is None
+    brief = render_brief(study_brief(study))
+    assert "Nobody&#39;s need (orphan)" in brief[brief.index('id="why-first"') :]

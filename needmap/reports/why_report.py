@@ -22,6 +22,7 @@ from typing import Any
 from needmap.errors import UsageError
 from needmap.model.analysis import OverlapAnalysis, analyse_overlap
 from needmap.model.interviews import NeedInterviews
+from needmap.model.overlap import Region
 from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
 from needmap.model.searches import NeedSearches
 from needmap.model.toptasks import NeedEvidence, TopTasks
@@ -82,6 +83,11 @@ class NeedStory:
             ),
             None,
         )
+
+    @property
+    def region(self) -> Region | None:
+        """Its region in the overlap of all groups; None when no group needs it."""
+        return next((r for r in self.analysis.overlap.regions if self.need.id in r.needs), None)
 
     @property
     def interviews(self) -> NeedInterviews | None:
@@ -158,7 +164,7 @@ def _points(points: float, language: Language) -> str:
 
 def _groups(story: NeedStory, language: Language) -> list[str]:
     words = labels(language)
-    study, need, overlap = story.study, story.need, story.analysis.overlap
+    study, need = story.study, story.need
     lines = []
     for group in study.groups:
         importance = need.groups.get(group.id)
@@ -170,7 +176,9 @@ def _groups(story: NeedStory, language: Language) -> list[str]:
             else ""
         )
         lines.append(f"{group.name}: {words[f'importance.{importance}']}{people}")
-    region = next(r for r in overlap.regions if need.id in r.needs)
+    region = story.region
+    if region is None:
+        return [words["why.no_groups"]]
     shared = need.id in story.analysis.advice.shared_needs
     lines.append(
         words["why.shared"].format(
@@ -294,13 +302,13 @@ def why_to_json(story: NeedStory) -> dict[str, Any]:
     """The stable JSON of ``needmap why --json`` (docs/json-output.md)."""
     scored, need = story.scored, story.need
     heard, sought = story.interviews, story.searches
-    region = next(r for r in story.analysis.overlap.regions if need.id in r.needs)
+    region = story.region
     return {
         "id": need.id,
         "title": need.title,
         "kind": need.kind,
         "groups": dict(need.groups),
-        "region": region.code,
+        "region": None if region is None else region.code,
         "placement": "shared" if need.id in story.analysis.advice.shared_needs else "specific",
         "phase": story.phase,
         "rank": story.rank,
