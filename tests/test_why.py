@@ -144,6 +144,7 @@ def test_cli_prints_writes_and_refuses(demo: Path, tmp_path: Path) -> None:
     assert shown.exit_code == 0, shown.output
     assert shown.stdout.startswith("Single sign-on (sso) · Technology")
     assert "\nWhere the roadmap puts it\n  Now: number " in shown.stdout
+    assert "\n  No interview speaks of it.\n" in shown.stdout  # interviews exist, none on sso
     out = tmp_path / "sso.md"
     written = runner.invoke(app, ["why", study, "sso", "-o", str(out)])
     assert written.exit_code == 0 and written.stdout == f"wrote {out}\n"

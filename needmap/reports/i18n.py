@@ -172,6 +172,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "was renamed is the same phase; a new need is new in the study, a dropped need left it.",
         "brief.changes": "Changes",
         "why.groups": "Who needs it",
+        "why.not_heard": "No interview speaks of it.",
         "why.no_groups": "No group needs it yet: it is in no region and has no demand.",
         "why.first_title": "Why these needs come first",
         "why.first_summary": "the {count} needs of {phase}, each with its reasons and evidence",
@@ -469,6 +470,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "vervallen behoefte is eruit verdwenen.",
         "brief.changes": "Wijzigingen",
         "why.groups": "Wie heeft het nodig",
+        "why.not_heard": "Geen gesprek gaat erover.",
         "why.no_groups": "Nog geen groep heeft het nodig: het valt in geen gebied en heeft geen "
         "vraag.",
         "why.first_title": "Waarom deze behoeften eerst komen",

@@ -252,6 +252,8 @@ def _interviews(story: NeedStory, language: Language) -> list[str]:
     evidence = story.roadmap.interviews
     if heard is None or evidence is None:
         return [words["why.no_interviews"]]
+    if not heard.supported and not heard.questioned:
+        return [words["why.not_heard"]]
     lines = [words["why.heard"].format(supported=heard.supported, questioned=heard.questioned)]
     names = {b.key: bucket_name(b, story.study) for b in evidence.shown}
     for quote in heard.quotes[:QUOTES_SHOWN]:
