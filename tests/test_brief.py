@@ -78,6 +78,10 @@ def test_every_report_is_a_chapter_in_the_order_a_steering_group_reads_them(
     assert [target for target, _ in contents] == list(chapters)
     assert [title for _, title in contents] == DEMO_BRIEF_CONTENTS
     assert page.count("<!DOCTYPE html>") == 1 and page.count("<main") == 1
+    cover = page[: page.index('<section class="chapter')]
+    families = _chapters(page)["overlap-families"][1]
+    svg = re.search(r'<img src="(data:image/svg\+xml;base64,[^"]+)"', families)
+    assert svg is not None and svg[1] in cover  # the families' Venn, drawn once, on the cover
 
 
 def test_each_chapter_is_its_report_word_for_word(full: BriefContent) -> None:

@@ -11,7 +11,8 @@ every privacy rule of a report holds in the brief too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import base64
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -29,7 +30,7 @@ from needmap.model.roadmap import Roadmap, plan_roadmap
 from needmap.model.searches import SearchEvidence
 from needmap.model.toptasks import TopTasks
 from needmap.personas.study import Study
-from needmap.reports.diagram import draw_diagram, render_diagram
+from needmap.reports.diagram import Diagram, draw_diagram, render_diagram
 from needmap.reports.i18n import Language, format_count, labels
 from needmap.reports.interviews_report import (
     interviews_summary,
@@ -152,11 +153,19 @@ def render_brief(
     study = content.study
     language = study.settings.language
     words = labels(language)
-    chapters = []
-    for chapter_id, title, render in _chapters(content):
-        if progress is not None:
-            progress(title)
-        chapters.append(Chapter(chapter_id, title, Markup(render(chapter=chapter_id))))
+    drawn = {"overlap-groups": _draw(content.overlap)}
+    if content.families is not None:
+        drawn["overlap-families"] = _draw(content.families)
+    try:
+        chapters = []
+        for chapter_id, title, render in _chapters(content, drawn):
+            if progress is not None:
+                progress(title)
+            chapters.append(Chapter(chapter_id, title, Markup(render(chapter=chapter_id))))
+    finally:
+        for diagram, _ in drawn.values():
+            diagram.figure.clear()
+    cover = drawn.get("overlap-families", drawn["overlap-groups"])[1]
     return render_report(
         "brief.html.j2",
         language=language,
@@ -167,8 +176,16 @@ def render_brief(
         glance_title=words["brief.glance"],
         glance=_glance(content),
         contents_title=words["brief.contents"],
+        cover_svg=base64.b64encode(cover).decode("ascii"),
+        cover_alt=words["report.alt"],
         chapters=chapters,
     )
+
+
+def _draw(analysis: OverlapAnalysis) -> tuple[Diagram, bytes]:
+    """The overlap's diagram and its SVG: drawn once for its chapter (and the cover)."""
+    diagram = draw_diagram(analysis.study, analysis.overlap)
+    return diagram, render_diagram(diagram, ".svg")
 
 
 def write_brief(
@@ -264,15 +281,25 @@ def _down(markdown: str) -> str:
     )
 
 
-def _chapters(content: BriefContent) -> Iterator[tuple[str, str, Callable[..., str]]]:
+def _chapters(
+    content: BriefContent, drawn: Mapping[str, tuple[Diagram, bytes]]
+) -> Iterator[tuple[str, str, Callable[..., str]]]:
     """(id, title, render) per chapter, in the order a steering group discusses them;
     ``render(chapter=id)`` gives the chapter's HTML."""
     study = content.study
     language = study.settings.language
     words = labels(language)
-    yield "overlap-groups", words["report.title"], partial(_overview, content.overlap)
+    yield (
+        "overlap-groups",
+        words["report.title"],
+        partial(render_overview, content.overlap, *drawn["overlap-groups"]),
+    )
     if content.families is not None:
-        yield "overlap-families", words["report.title.family"], partial(_overview, content.families)
+        yield (
+            "overlap-families",
+            words["report.title.family"],
+            partial(render_overview, content.families, *drawn["overlap-families"]),
+        )
     yield "roadmap", words["index.roadmap"], partial(render_roadmap_page, content.roadmap, study)
     stories = _first_stories(content)
     if stories:
@@ -301,14 +328,6 @@ def _chapters(content: BriefContent) -> Iterator[tuple[str, str, Callable[..., s
             words["index.searches"],
             partial(render_searches_page, content.searches, study),
         )
-
-
-def _overview(analysis: OverlapAnalysis, *, chapter: str) -> str:
-    diagram = draw_diagram(analysis.study, analysis.overlap)
-    try:
-        return render_overview(analysis, diagram, render_diagram(diagram, ".svg"), chapter=chapter)
-    finally:
-        diagram.figure.clear()
 
 
 def _glance(content: BriefContent) -> list[tuple[str, str]]:
