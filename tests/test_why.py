@@ -41,8 +41,8 @@ def test_a_need_is_explained_as_checked_by_hand(make_study: StudyMaker) -> None:
         (
             "Who needs it",
             [
-                "Front desk: must (10 people)",
-                "Field staff: should (20 people)",
+                "Must: Front desk (10 people)",
+                "Should: Field staff (20 people)",
                 "Needed by 2 of 2 groups: 53.8% of the weighted demand; region AB; belongs "
                 "on: shared platform.",
             ],

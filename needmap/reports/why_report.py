@@ -166,16 +166,20 @@ def _groups(story: NeedStory, language: Language) -> list[str]:
     words = labels(language)
     study, need = story.study, story.need
     lines = []
-    for group in study.groups:
-        importance = need.groups.get(group.id)
-        if importance is None:
-            continue
-        people = (
-            f" ({format_count(group.headcount, language)} {words['people']})"
-            if group.headcount
-            else ""
-        )
-        lines.append(f"{group.name}: {words[f'importance.{importance}']}{people}")
+    for level in ("must", "should", "could"):
+        named = [
+            group.name
+            + (
+                f" ({format_count(group.headcount, language)} {words['people']})"
+                if group.headcount
+                else ""
+            )
+            for group in study.groups
+            if need.groups.get(group.id) == level
+        ]
+        if named:
+            said = words[f"importance.{level}"]
+            lines.append(f"{said[:1].upper()}{said[1:]}: {'; '.join(named)}")
     region = story.region
     if region is None:
         return [words["why.no_groups"]]
