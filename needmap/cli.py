@@ -715,7 +715,7 @@ def why(
     need: Annotated[
         str,
         typer.Argument(
-            help="Id of the need (needmap roadmap DIR --json lists them).", show_default=False
+            help="The need's id (as in needs.yaml) or its title.", show_default=False
         ),
     ],
     out: Annotated[
@@ -813,7 +813,8 @@ def demo(
     This includes each template's example top-task survey: a generated export
     (example-export-*.csv), its import, and the top-task page, tables and charts; the
     persona report (personas.html, .pdf, .md) with the survey's evidence; the roadmap
-    (roadmap.html, .pdf, .md, .xlsx); and the brief for the steering group (brief.html, .pdf).
+    (roadmap.html, .pdf, .md, .xlsx); and the brief for the steering group (brief.pdf,
+    .html, .md).
     """
     from needmap.demo import build_demo
 

@@ -151,6 +151,10 @@ def test_cli_prints_writes_and_refuses(demo: Path, tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").startswith("# Single sign-on (sso)")
     as_json = runner.invoke(app, ["why", study, "sso", "--json"])
     assert json.loads(as_json.stdout)["phase"] == "Now"
+    by_title = runner.invoke(app, ["why", study, "single SIGN-on"])
+    assert by_title.exit_code == 0 and by_title.stdout == shown.stdout
+    near_title = runner.invoke(app, ["why", study, "Single sign on"])
+    assert near_title.exit_code == 2 and "did you mean 'Single sign-on'?" in near_title.stderr
     unknown = runner.invoke(app, ["why", study, "serch"])
     assert unknown.exit_code == 2
     assert "the study has no need 'serch'" in unknown.stderr

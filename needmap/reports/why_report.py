@@ -114,14 +114,17 @@ class NeedStory:
 
 
 def need_story(study: Study, need_id: str) -> NeedStory:
-    """The story of ``need_id``; a need the study does not have is a usage error (exit 2)."""
-    need = study.need_by_id.get(need_id)
+    """The story of the need with id (or, ignoring case, title) ``need_id``; a need the
+    study does not have is a usage error (exit 2)."""
+    by_title = {n.title.casefold(): n for n in study.needs}
+    need = study.need_by_id.get(need_id) or by_title.get(need_id.strip().casefold())
     if need is None:
         raise UsageError.single(
             f"the study has no need '{need_id}'",
             path=study.root,
             hint=did_you_mean(need_id, study.need_by_id)
-            or "use a need's id; 'needmap roadmap DIR --json' lists them",
+            or did_you_mean(need_id, [n.title for n in study.needs], ignore_case=True)
+            or "use a need's id, as in needs.yaml, or its title",
         )
     analysis = analyse_overlap(study)
     surveys = tuple(analysed_surveys(study))
