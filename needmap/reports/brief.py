@@ -2,8 +2,9 @@
 
 A steering group reviews the advice on the platform form, the overlap of needs, the roadmap
 and the evidence behind it (DESIGN.md). The brief puts these together in the order they are
-discussed: a cover with the study at a glance and the contents, then the overlap overviews,
-the roadmap, the personas, each top-task survey, the interviews and the search logs. Every
+discussed: a cover with the overlap diagram, the study at a glance and the contents, then
+the overlap overviews, the roadmap, why the needs of its first phase come first, the
+personas, each top-task survey, the interviews and the search logs. Every
 chapter is rendered from the same template as its own report (see
 :func:`needmap.reports.jinja.render_report`), so the brief and the reports never differ and
 every privacy rule of a report holds in the brief too.
@@ -12,7 +13,7 @@ every privacy rule of a report holds in the brief too.
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -63,7 +64,6 @@ from needmap.reports.table_formats import markdown_cell
 from needmap.reports.toptasks_page import render_toptasks_page
 from needmap.reports.toptasks_table import build_evidence, build_ranking, ranking_to_markdown
 from needmap.reports.why_report import (
-    NeedStory,
     first_phase_stories,
     render_why_page,
     why_to_markdown,
@@ -153,19 +153,16 @@ def render_brief(
     study = content.study
     language = study.settings.language
     words = labels(language)
-    drawn = {"overlap-groups": _draw(content.overlap)}
-    if content.families is not None:
-        drawn["overlap-families"] = _draw(content.families)
+    diagrams = _Diagrams()
     try:
         chapters = []
-        for chapter_id, title, render in _chapters(content, drawn):
+        for part in _parts(content, diagrams):
             if progress is not None:
-                progress(title)
-            chapters.append(Chapter(chapter_id, title, Markup(render(chapter=chapter_id))))
+                progress(part.title)
+            chapters.append(Chapter(part.id, part.title, Markup(part.html())))
+        cover = diagrams.svg(content.families or content.overlap)
     finally:
-        for diagram, _ in drawn.values():
-            diagram.figure.clear()
-    cover = drawn.get("overlap-families", drawn["overlap-groups"])[1]
+        diagrams.clear()
     return render_report(
         "brief.html.j2",
         language=language,
@@ -182,10 +179,30 @@ def render_brief(
     )
 
 
-def _draw(analysis: OverlapAnalysis) -> tuple[Diagram, bytes]:
-    """The overlap's diagram and its SVG: drawn once for its chapter (and the cover)."""
-    diagram = draw_diagram(analysis.study, analysis.overlap)
-    return diagram, render_diagram(diagram, ".svg")
+class _Diagrams:
+    """Each overlap's diagram, drawn when first asked for and then kept: the overview
+    chapter and the cover share one drawing, and the Markdown brief draws none."""
+
+    def __init__(self) -> None:
+        self._drawn: dict[int, tuple[Diagram, bytes]] = {}
+
+    def overview(self, analysis: OverlapAnalysis, *, chapter: str) -> str:
+        diagram, svg = self._draw(analysis)
+        return render_overview(analysis, diagram, svg, chapter=chapter)
+
+    def svg(self, analysis: OverlapAnalysis) -> bytes:
+        return self._draw(analysis)[1]
+
+    def _draw(self, analysis: OverlapAnalysis) -> tuple[Diagram, bytes]:
+        if id(analysis) not in self._drawn:
+            diagram = draw_diagram(analysis.study, analysis.overlap)
+            self._drawn[id(analysis)] = diagram, render_diagram(diagram, ".svg")
+        return self._drawn[id(analysis)]
+
+    def clear(self) -> None:
+        """Let matplotlib free the figures."""
+        for diagram, _ in self._drawn.values():
+            diagram.figure.clear()
 
 
 def write_brief(
@@ -228,47 +245,103 @@ def brief_to_markdown(content: BriefContent, *, today: date | None = None) -> st
     subtitle = f"{cell(study.settings.organisation)} — {cell(study.settings.name)}"
     if today is not None:
         subtitle += f" · {_long_date(today, language)}"
-    chapters = list(_markdown_chapters(content))
+    parts = list(_parts(content, _Diagrams()))
     lines = [f"# {cell(words['brief.title'])}", "", subtitle, ""]
     lines += [f"## {cell(words['brief.glance'])}", ""]
     lines += [f"- **{cell(label)}:** {cell(text)}" for label, text in _glance(content)]
     lines += ["", f"## {cell(words['brief.contents'])}", ""]
-    lines += [f"{number}. {cell(title)}" for number, (title, _) in enumerate(chapters, start=1)]
-    return "\n".join(lines) + "\n" + "".join(f"\n{text}" for _, text in chapters)
+    lines += [f"{number}. {cell(part.title)}" for number, part in enumerate(parts, start=1)]
+    return "\n".join(lines) + "\n" + "".join(f"\n{part.markdown()}" for part in parts)
 
 
-def _markdown_chapters(content: BriefContent) -> Iterator[tuple[str, str]]:
-    """(title, Markdown) per chapter, in the order of :func:`_chapters`."""
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A chapter of the brief, not yet rendered: its HTML or its Markdown, on demand."""
+
+    id: str
+    title: str
+    html: Callable[[], str]
+    markdown: Callable[[], str]
+
+
+def _parts(content: BriefContent, diagrams: _Diagrams) -> Iterator[_Part]:
+    """The chapters in the order a steering group discusses them."""
     study = content.study
     language = study.settings.language
     words = labels(language)
-    yield words["report.title"], _down(overview_to_markdown(content.overlap))
+
+    def part(
+        chapter: str, title: str, html: Callable[..., str], markdown: Callable[[], str]
+    ) -> _Part:
+        return _Part(chapter, title, partial(html, chapter=chapter), markdown)
+
+    yield part(
+        "overlap-groups",
+        words["report.title"],
+        partial(diagrams.overview, content.overlap),
+        lambda: _down(overview_to_markdown(content.overlap)),
+    )
     if content.families is not None:
-        yield words["report.title.family"], _down(overview_to_markdown(content.families))
-    yield words["index.roadmap"], _down(roadmap_to_markdown(content.roadmap, study))
-    stories = _first_stories(content)
+        families = content.families
+        yield part(
+            "overlap-families",
+            words["report.title.family"],
+            partial(diagrams.overview, families),
+            lambda: _down(overview_to_markdown(families)),
+        )
+    yield part(
+        "roadmap",
+        words["index.roadmap"],
+        partial(render_roadmap_page, content.roadmap, study),
+        lambda: _down(roadmap_to_markdown(content.roadmap, study)),
+    )
+    stories = first_phase_stories(study, content.overlap, content.roadmap, content.surveys)
     if stories:
-        yield (
+        yield part(
+            "why-first",
             words["why.first_title"],
-            f"## {markdown_cell(words['why.first_title'])}\n\n"
-            + "\n".join(_down(_down(why_to_markdown(story))) for story in stories),
+            partial(render_why_page, stories, study),
+            lambda: (
+                f"## {markdown_cell(words['why.first_title'])}\n\n"
+                + "\n".join(_down(_down(why_to_markdown(story))) for story in stories)
+            ),
         )
     if content.personas:
-        yield words["index.personas"], _down(personas_to_markdown(content.personas, study))
+        yield part(
+            "personas",
+            words["index.personas"],
+            partial(render_personas_page, content.personas, study),
+            lambda: _down(personas_to_markdown(content.personas, study)),
+        )
     for survey in content.surveys:
-        ranking, evidence = build_ranking(survey, language), build_evidence(survey, language)
-        yield (
+        yield part(
+            f"toptasks-{survey.survey}",
             f"{words['index.toptasks']}: {survey.title}",
-            ranking_to_markdown(ranking) + "\n" + _down(ranking_to_markdown(evidence)),
+            partial(render_toptasks_page, survey, language, study.settings.organisation),
+            partial(_toptasks_markdown, survey, language),
         )
     if content.interviews is not None:
-        yield words["index.interviews"], _down(interviews_to_markdown(content.interviews, study))
+        interviews = content.interviews
+        yield part(
+            "interviews",
+            words["index.interviews"],
+            partial(render_interviews_page, interviews, study),
+            lambda: _down(interviews_to_markdown(interviews, study)),
+        )
     if content.searches is not None:
-        yield words["index.searches"], _down(searches_to_markdown(content.searches, study))
+        searches = content.searches
+        yield part(
+            "searches",
+            words["index.searches"],
+            partial(render_searches_page, searches, study),
+            lambda: _down(searches_to_markdown(searches, study)),
+        )
 
 
-def _first_stories(content: BriefContent) -> tuple[NeedStory, ...]:
-    return first_phase_stories(content.study, content.overlap, content.roadmap, content.surveys)
+def _toptasks_markdown(survey: TopTasks, language: Language) -> str:
+    """The ranking at the chapter's level, the evidence for needs one level down."""
+    ranking, evidence = build_ranking(survey, language), build_evidence(survey, language)
+    return ranking_to_markdown(ranking) + "\n" + _down(ranking_to_markdown(evidence))
 
 
 def _down(markdown: str) -> str:
@@ -279,55 +352,6 @@ def _down(markdown: str) -> str:
     return "".join(
         f"#{line}" if line.startswith("#") else line for line in markdown.splitlines(keepends=True)
     )
-
-
-def _chapters(
-    content: BriefContent, drawn: Mapping[str, tuple[Diagram, bytes]]
-) -> Iterator[tuple[str, str, Callable[..., str]]]:
-    """(id, title, render) per chapter, in the order a steering group discusses them;
-    ``render(chapter=id)`` gives the chapter's HTML."""
-    study = content.study
-    language = study.settings.language
-    words = labels(language)
-    yield (
-        "overlap-groups",
-        words["report.title"],
-        partial(render_overview, content.overlap, *drawn["overlap-groups"]),
-    )
-    if content.families is not None:
-        yield (
-            "overlap-families",
-            words["report.title.family"],
-            partial(render_overview, content.families, *drawn["overlap-families"]),
-        )
-    yield "roadmap", words["index.roadmap"], partial(render_roadmap_page, content.roadmap, study)
-    stories = _first_stories(content)
-    if stories:
-        yield "why-first", words["why.first_title"], partial(render_why_page, stories, study)
-    if content.personas:
-        yield (
-            "personas",
-            words["index.personas"],
-            partial(render_personas_page, content.personas, study),
-        )
-    for survey in content.surveys:
-        yield (
-            f"toptasks-{survey.survey}",
-            f"{words['index.toptasks']}: {survey.title}",
-            partial(render_toptasks_page, survey, language, study.settings.organisation),
-        )
-    if content.interviews is not None:
-        yield (
-            "interviews",
-            words["index.interviews"],
-            partial(render_interviews_page, content.interviews, study),
-        )
-    if content.searches is not None:
-        yield (
-            "searches",
-            words["index.searches"],
-            partial(render_searches_page, content.searches, study),
-        )
 
 
 def _glance(content: BriefContent) -> list[tuple[str, str]]:
