@@ -79,7 +79,7 @@ class NeedStory:
             (
                 p.phase.name
                 for p in self.roadmap.phases
-                if any(s.need is self.need for s in p.needs)
+                if any(s.need.id == self.need.id for s in p.needs)
             ),
             None,
         )
