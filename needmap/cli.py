@@ -457,11 +457,12 @@ def personas(
 
 
 SinceOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--since",
-        help="An earlier roadmap's JSON (needmap roadmap DIR --json --out FILE): show which "
-        "needs moved to an earlier or later phase, are new or were dropped since.",
+        help="An earlier plan: a roadmap's JSON (needmap roadmap DIR --json --out FILE) or a "
+        "git revision of the study (a tag, a branch, HEAD~1). Shows which needs moved to an "
+        "earlier or later phase, are new or were dropped since.",
         show_default=False,
     ),
 ]
@@ -499,9 +500,9 @@ def roadmap(
     plan = study_roadmap(study)
     if since is not None:
         from needmap.model.replan import replan
-        from needmap.reports.roadmap_baseline import read_plan
+        from needmap.reports.roadmap_baseline import earlier_plan
 
-        plan = replan(plan, read_plan(since), since.name)
+        plan = replan(plan, *earlier_plan(since, study.root))
     if as_json:
         _emit_json(roadmap_to_json(plan), out)
         return
@@ -714,9 +715,7 @@ def why(
     folder: StudyDir,
     need: Annotated[
         str,
-        typer.Argument(
-            help="The need's id (as in needs.yaml) or its title.", show_default=False
-        ),
+        typer.Argument(help="The need's id (as in needs.yaml) or its title.", show_default=False),
     ],
     out: Annotated[
         Path | None,
@@ -786,9 +785,9 @@ def brief(
     study = load_study(folder)
     earlier = None
     if since is not None:
-        from needmap.reports.roadmap_baseline import read_plan
+        from needmap.reports.roadmap_baseline import earlier_plan
 
-        earlier = (read_plan(since), since.name)
+        earlier = earlier_plan(since, study.root)
     with _console(stderr=True).status("Computing the overlap, roadmap and evidence…") as status:
         write_brief(
             study_brief(study, earlier),

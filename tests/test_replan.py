@@ -4,6 +4,7 @@ the earlier plan back from its JSON, and the reports that show it."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -256,3 +257,70 @@ def test_a_broken_since_file_is_exit_code_2_with_its_position(
         assert result.exit_code == 2, result.output
         assert f"{broken}:1:" in result.stderr and "Traceback" not in result.output
     assert not (tmp_path / "brief.html").exists()
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(root),
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            *args,
+        ],
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_the_earlier_plan_can_be_a_git_revision_of_the_study(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """The study kept in git, one folder down in the repository: the plan at HEAD is
+    planned again from the committed files, whatever the working tree holds now."""
+    root = make_study({"study.yaml": STUDY})
+    repo = root.parent
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "October")
+    _git(repo, "tag", "october")
+    (root / "needs.yaml").write_text(NEEDS_LATER.replace("\n    ", "\n")[4:], encoding="utf-8")
+    result = runner.invoke(app, ["roadmap", str(root), "--since", "october", "--json"])
+    assert result.exit_code == 0, result.output
+    changes = json.loads(result.stdout)["changes"]
+    assert changes["since"] == "october"
+    assert [(n["id"], n["change"]) for n in changes["needs"]] == [
+        ("mobile", "earlier"),
+        ("search", "later"),
+        ("news", "new"),
+    ]
+    assert (root / "needs.yaml").read_text(encoding="utf-8").count("id: news") == 1  # untouched
+    same = runner.invoke(app, ["roadmap", str(root), "--since", "HEAD~0", "--json"])
+    assert json.loads(same.stdout)["changes"]["needs"] == changes["needs"]
+
+
+def test_an_unknown_revision_or_no_repository_is_a_clear_error(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study()
+    outside = runner.invoke(app, ["roadmap", str(root), "--since", "october"])
+    assert outside.exit_code == 2
+    assert "no earlier plan 'october': not a file, and git says: " in outside.stderr
+    assert "not a git repository" in outside.stderr
+    _git(root.parent, "init", "-q")
+    _git(root.parent, "add", ".")
+    _git(root.parent, "commit", "-q", "-m", "first")
+    unknown = runner.invoke(app, ["roadmap", str(root), "--since", "v9"])
+    assert unknown.exit_code == 2 and "no earlier plan 'v9'" in unknown.stderr
+    assert "Traceback" not in unknown.output
+    good = (root / "needs.yaml").read_text(encoding="utf-8")
+    (root / "needs.yaml").write_text("needs: [", encoding="utf-8")
+    _git(root.parent, "commit", "-q", "-a", "-m", "broken")
+    (root / "needs.yaml").write_text(good, encoding="utf-8")
+    broken = runner.invoke(app, ["roadmap", str(root), "--since", "HEAD"])
+    assert broken.exit_code == 2
+    assert "the study at revision 'HEAD' does not load (1 problem)" in broken.stderr
+    assert "run 'needmap validate' there" in broken.stderr

@@ -1,5 +1,6 @@
-"""An earlier roadmap, read back from the JSON that ``needmap roadmap --json`` wrote, so that
-``--since`` can show what changed.
+"""An earlier roadmap, so that ``--since`` can show what changed: read back from the JSON
+that ``needmap roadmap --json`` wrote, or planned again from the study as it was at a git
+revision (a study is plain files, kept in git).
 
 Only what a comparison needs is read: the phases' names, and each need's id, title and
 score. Other keys are ignored rather than refused, because the file is needmap's own output
@@ -10,16 +11,21 @@ in it is reported at its line and column.
 
 from __future__ import annotations
 
+import io
+import subprocess
+import tarfile
+import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from needmap.errors import InvalidStudyError, Problem, Severity, UsageError
-from needmap.model.replan import PlanSnapshot
+from needmap.errors import InvalidStudyError, NeedmapError, Problem, Severity, UsageError
+from needmap.model.replan import PlanSnapshot, snapshot
+from needmap.personas.loader import load_study
 from needmap.personas.messages import schema_problems
 from needmap.personas.yamlsource import format_key, read_yaml_file
 
-__all__ = ["read_plan"]
+__all__ = ["earlier_plan", "plan_at_revision", "read_plan"]
 
 _HINT = "write it with 'needmap roadmap DIR --json --out FILE' and keep it to compare later"
 
@@ -90,3 +96,71 @@ def read_plan(path: Path) -> PlanSnapshot:
     if any(p.severity is Severity.ERROR for p in problems):
         raise InvalidStudyError(problems)
     return PlanSnapshot(tuple(phase.name for phase in plan.phases), placed, titles, scores)
+
+
+def earlier_plan(since: str, study_root: Path) -> tuple[PlanSnapshot, str]:
+    """The plan ``since`` names and what to call it: a roadmap's JSON file when ``since`` is
+    a file, else a git revision (a tag, a branch, ``HEAD~3``) of the study's repository."""
+    path = Path(since)
+    if path.is_file() or path.suffix.lower() == ".json":
+        return read_plan(path), path.name
+    return plan_at_revision(study_root, since), since
+
+
+def plan_at_revision(study_root: Path, revision: str) -> PlanSnapshot:
+    """The roadmap of the study as it was at ``revision``: its files taken from git into a
+    temporary folder, loaded and planned as now. The working tree is not touched."""
+    from needmap.reports.roadmap_report import study_roadmap
+
+    top = _git(study_root, "rev-parse", "--show-toplevel", revision=revision).strip()
+    prefix = _git(study_root, "rev-parse", "--show-prefix", revision=revision).strip()
+    archive = _git_bytes(
+        Path(top), "archive", "--format=tar", revision, "--", prefix or ".", revision=revision
+    )
+    with tempfile.TemporaryDirectory(prefix="needmap-since-") as folder:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
+                tar.extractall(folder, filter="data")
+            else:  # older Python: the archive is the study's own repository
+                tar.extractall(folder)
+        old_root = Path(folder) / prefix
+        try:
+            old = load_study(old_root)
+        except NeedmapError as exc:
+            raise UsageError.single(
+                f"the study at revision '{revision}' does not load "
+                f"({len(exc.errors)} problem{'' if len(exc.errors) == 1 else 's'})",
+                path=study_root,
+                hint=f"check out '{revision}' and run 'needmap validate' there, or compare "
+                "with a roadmap's JSON instead",
+            ) from None
+        return snapshot(study_roadmap(old))
+
+
+def _git(root: Path, *args: str, revision: str) -> str:
+    return _git_bytes(root, *args, revision=revision).decode("utf-8", "replace")
+
+
+def _git_bytes(root: Path, *args: str, revision: str) -> bytes:
+    """Run git in ``root``; a missing git, a folder outside a repository or an unknown
+    revision is a usage error that says which."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, check=False, timeout=60
+        )
+    except FileNotFoundError:
+        raise UsageError.single(
+            f"'{revision}' is no file, and git is not installed to read it as a revision",
+            path=root,
+            hint="give a roadmap's JSON (needmap roadmap DIR --json --out FILE), or install git",
+        ) from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UsageError.single(
+            f"no earlier plan '{revision}': not a file, and git says: "
+            f"{reason[-1] if reason else 'failed'}",
+            path=root,
+            hint="give a roadmap's JSON file, or a git revision of the study (a tag, a "
+            "branch, HEAD~1)",
+        )
+    return done.stdout
