@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import types
 from collections.abc import Iterable, Sequence
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 from needmap.errors import Problem
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
-__all__ = ["did_you_mean", "schema_problems"]
+__all__ = ["did_you_mean", "schema_problems", "validated_document"]
 
 
 def did_you_mean(word: str, candidates: Iterable[str], *, ignore_case: bool = False) -> str:
@@ -40,6 +40,26 @@ def did_you_mean(word: str, candidates: Iterable[str], *, ignore_case: bool = Fa
         if len(match) != 1:
             match = []
     return f"did you mean '{spelled[match[0]]}'?" if match else ""
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validated_document(
+    document: YamlDocument, model: type[M], problems: list[Problem], *, expected: str, hint: str
+) -> M | None:
+    """The document as ``model``, or None with its problems added to ``problems``: one when
+    it does not hold 'key: value' lines at the top (``expected`` says what it should hold,
+    ``hint`` how to start), else one per schema error."""
+    if not isinstance(document.data, dict):
+        if not document.is_spoiled(()):
+            problems.append(Problem(document.source.locate(()), expected, hint=hint))
+        return None
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as exc:
+        problems.extend(schema_problems(exc, document, model))
+        return None
 
 
 def schema_problems(

@@ -17,12 +17,12 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from needmap.errors import InvalidStudyError, NeedmapError, Problem, Severity, UsageError
 from needmap.model.replan import PlanSnapshot, snapshot
 from needmap.personas.loader import load_study
-from needmap.personas.messages import schema_problems
+from needmap.personas.messages import validated_document
 from needmap.personas.yamlsource import format_key, read_yaml_file
 
 __all__ = ["earlier_plan", "plan_at_revision", "read_plan"]
@@ -57,20 +57,15 @@ def read_plan(path: Path) -> PlanSnapshot:
         raise UsageError.single("no earlier roadmap in this file", path=path, hint=_HINT)
     document = read_yaml_file(path)
     problems = list(document.problems)
-    if not isinstance(document.data, dict):
-        problems.append(
-            Problem(
-                document.source.locate(()),
-                "expected the JSON of 'needmap roadmap --json'",
-                hint=_HINT,
-            )
-        )
+    plan = validated_document(
+        document,
+        _Plan,
+        problems,
+        expected="expected the JSON of 'needmap roadmap --json'",
+        hint=_HINT,
+    )
+    if plan is None:
         raise InvalidStudyError(problems)
-    try:
-        plan = _Plan.model_validate(document.data)
-    except ValidationError as exc:
-        problems.extend(schema_problems(exc, document, _Plan))
-        raise InvalidStudyError(problems) from None
     placed: dict[str, int | None] = {}
     titles: dict[str, str] = {}
     scores: dict[str, float] = {}

@@ -15,12 +15,11 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    ValidationError,
     model_validator,
 )
 
 from needmap.errors import InvalidStudyError, Problem, Severity
-from needmap.personas.messages import did_you_mean, schema_problems
+from needmap.personas.messages import did_you_mean, validated_document
 from needmap.personas.schema import Id
 from needmap.personas.study import Study
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
@@ -137,20 +136,15 @@ def load_mapping(path: Path, study: Study) -> SurveyMapping:
     """Read and check a mapping; every problem is raised at once, with its position."""
     document = read_yaml_file(path)
     problems = list(document.problems)
-    if not isinstance(document.data, dict):
-        problems.append(
-            Problem(
-                document.source.locate(()),
-                "expected 'key: value' lines at the top of the survey mapping",
-                hint="start with 'id:', 'title:' and 'layout:'; see docs/surveys.md",
-            )
-        )
+    mapping = validated_document(
+        document,
+        SurveyMapping,
+        problems,
+        expected="expected 'key: value' lines at the top of the survey mapping",
+        hint="start with 'id:', 'title:' and 'layout:'; see docs/surveys.md",
+    )
+    if mapping is None:
         raise InvalidStudyError(problems)
-    try:
-        mapping = SurveyMapping.model_validate(document.data)
-    except ValidationError as exc:
-        problems.extend(schema_problems(exc, document, SurveyMapping))
-        raise InvalidStudyError(problems) from None
     problems.extend(_references(mapping, study, document))
     if any(p.severity is Severity.ERROR for p in problems):
         raise InvalidStudyError(problems)

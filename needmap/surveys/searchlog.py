@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, Severity
-from needmap.personas.messages import did_you_mean, schema_problems
+from needmap.personas.messages import did_you_mean, validated_document
 from needmap.personas.schema import Id
 from needmap.personas.study import Study
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
@@ -205,21 +205,13 @@ def _id_used_before(document: YamlDocument, first: dict[str, Location]) -> list[
 
 
 def _definition(document: YamlDocument, problems: list[Problem]) -> SearchLog | None:
-    if not isinstance(document.data, dict):
-        if not document.is_spoiled(()):
-            problems.append(
-                Problem(
-                    document.source.locate(()),
-                    "expected 'key: value' lines at the top of the search log",
-                    hint="start with 'id:', 'title:' and 'file:'; see docs/search-logs.md",
-                )
-            )
-        return None
-    try:
-        return SearchLog.model_validate(document.data)
-    except ValidationError as exc:
-        problems.extend(schema_problems(exc, document, SearchLog))
-        return None
+    return validated_document(
+        document,
+        SearchLog,
+        problems,
+        expected="expected 'key: value' lines at the top of the search log",
+        hint="start with 'id:', 'title:' and 'file:'; see docs/search-logs.md",
+    )
 
 
 def _references(document: YamlDocument, study: Study) -> list[Problem]:
