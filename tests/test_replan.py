@@ -313,6 +313,9 @@ def test_an_unknown_revision_or_no_repository_is_a_clear_error(
     _git(root.parent, "init", "-q")
     _git(root.parent, "add", ".")
     _git(root.parent, "commit", "-q", "-m", "first")
+    option = runner.invoke(app, ["roadmap", str(root), "--since=--output=x.tar"])
+    assert option.exit_code == 2 and "is no file and no git revision" in option.stderr
+    assert not (root.parent / "x.tar").exists() and not Path("x.tar").exists()
     unknown = runner.invoke(app, ["roadmap", str(root), "--since", "v9"])
     assert unknown.exit_code == 2 and "no earlier plan 'v9'" in unknown.stderr
     assert "Traceback" not in unknown.output

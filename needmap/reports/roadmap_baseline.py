@@ -24,6 +24,7 @@ from needmap.model.replan import PlanSnapshot, snapshot
 from needmap.personas.loader import load_study
 from needmap.personas.messages import validated_document
 from needmap.personas.yamlsource import format_key, read_yaml_file
+from needmap.reports.roadmap_report import study_roadmap
 
 __all__ = ["earlier_plan", "plan_at_revision", "read_plan"]
 
@@ -105,8 +106,12 @@ def earlier_plan(since: str, study_root: Path) -> tuple[PlanSnapshot, str]:
 def plan_at_revision(study_root: Path, revision: str) -> PlanSnapshot:
     """The roadmap of the study as it was at ``revision``: its files taken from git into a
     temporary folder, loaded and planned as now. The working tree is not touched."""
-    from needmap.reports.roadmap_report import study_roadmap
-
+    if revision.startswith("-"):
+        raise UsageError.single(
+            f"'{revision}' is no file and no git revision",
+            path=study_root,
+            hint="give a roadmap's JSON file, or a git revision such as a tag or HEAD~1",
+        )
     top = _git(study_root, "rev-parse", "--show-toplevel", revision=revision).strip()
     prefix = _git(study_root, "rev-parse", "--show-prefix", revision=revision).strip()
     archive = _git_bytes(
