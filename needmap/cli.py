@@ -218,7 +218,7 @@ def validate(
         mark = "✗" if failed else "✓"
         _console().print(
             f"{mark} {folder}: '{study.settings.name}' ({study.settings.organisation}) — "
-            f"{_counts(study)}" + (f", {len(problems)} warning(s)" if problems else "")
+            f"{_counts(study)}" + (f", {_count(len(problems), 'warning')}" if problems else "")
         )
     if failed:
         raise typer.Exit(EXIT_INPUT)
@@ -826,8 +826,14 @@ def demo(
 
 
 def _counts(study: Study) -> str:
+    """'8 groups, 1 need, 5 personas': each count with its noun in the right number."""
     summary = study.summary()
-    return ", ".join(f"{n} {kind}" for kind, n in summary.items() if kind != "families")
+    return ", ".join(_count(n, kind[:-1]) for kind, n in summary.items() if kind != "families")
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 warning', '3 warnings'."""
+    return f"{number} {noun}{'s' * (number != 1)}"
 
 
 def _validation_result(

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from needmap import __version__
 from needmap.cli import app
-from tests.conftest import StudyMaker, run_needmap
+from tests.conftest import MINIMAL_STUDY, StudyMaker, run_needmap
 
 runner = CliRunner()
 
@@ -69,6 +69,16 @@ def test_validate_reports_every_problem_and_exits_2(make_study: StudyMaker) -> N
     assert f"{root}/study.yaml:3:11: language: 'fr' is not allowed here" in lines
     assert lines[-1] == "2 problems found."
     assert result.stdout == ""
+
+
+def test_validate_counts_in_the_right_number(make_study: StudyMaker) -> None:
+    """One persona and one warning (a need no group needs) are not 'personas' or
+    'warning(s)'."""
+    orphan = "          - {id: orphan, title: Orphan, kind: content}\n"
+    needs = MINIMAL_STUDY["needs.yaml"].rstrip(" ") + orphan
+    result = runner.invoke(app, ["validate", str(make_study({"needs.yaml": needs}))])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.rstrip().endswith("— 2 groups, 3 needs, 1 persona, 1 warning")
 
 
 def test_validate_json_on_problems(make_study: StudyMaker) -> None:

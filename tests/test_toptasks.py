@@ -731,7 +731,7 @@ def test_cli_toptasks_refuses_a_tally_the_mapping_no_longer_fits(tmp_path: Path)
         assert not (tmp_path / "t.csv").exists()
     checked = runner.invoke(app, ["validate", str(root)])
     assert checked.exit_code == 0, checked.output
-    assert checked.stderr.count("warning: task ") == 3 and "3 warning(s)" in checked.stdout
+    assert checked.stderr.count("warning: task ") == 3 and "3 warnings" in checked.stdout
     assert runner.invoke(app, ["validate", str(root), "--strict"]).exit_code == 2
 
 
