@@ -78,9 +78,7 @@ def _problem_count(errors: int, warnings: int) -> str:
     """'2 problems found.', or '3 errors and 2 warnings found.' when warnings came too."""
     if not warnings:
         return f"{errors} problems found."
-    return (
-        f"{errors} error{'s' * (errors != 1)} and {warnings} warning{'s' * (warnings != 1)} found."
-    )
+    return f"{_count(errors, 'error')} and {_count(warnings, 'warning')} found."
 
 
 app = typer.Typer(
