@@ -18,6 +18,7 @@ cannot go on after it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,14 @@ class SourceMap:
     keys: dict[Node, tuple[int, int]] = field(default_factory=dict)
     plain_text: dict[Node, str] = field(default_factory=dict)
     """The source text of unquoted scalars, to quote it back in hints."""
+    spans: dict[Node, tuple[int, int]] = field(default_factory=dict)
+    """Character offsets of each value: its start, and the end of its last character that is
+    not a comment or blank line (a block collection's end mark lies past those), so that
+    :mod:`~needmap.personas.yamledit` can change a file exactly where a value stands."""
+    key_spans: dict[Node, tuple[int, int]] = field(default_factory=dict)
+    """Character offsets of each mapping key."""
+    flow: set[Node] = field(default_factory=set)
+    """Mappings and lists written in flow style (``{a: 1}``, ``[a, b]``)."""
 
     def locate(self, path: Node, *, key: bool = False) -> Location:
         """The position of ``path``; of its key when ``key``; else of the nearest ancestor."""
@@ -298,6 +307,30 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Node) -> Any:
         self.source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        value = self._value(node, path)
+        self.source.spans[path] = (node.start_mark.index, self._content_end(node, path, value))
+        return value
+
+    def _content_end(self, node: yaml.Node, path: Node, value: Any) -> int:
+        end = int(node.end_mark.index)
+        if isinstance(node, yaml.ScalarNode):
+            if node.style in ("|", ">"):  # the end mark lies past the trailing line breaks
+                text, start = node.end_mark.buffer or "", node.start_mark.index
+                while end > start and text[end - 1] in " \t\r\n":
+                    end -= 1
+            return end
+        if isinstance(node, yaml.CollectionNode) and node.flow_style:
+            self.source.flow.add(path)
+            return end
+        children: Iterable[str | int] = ()
+        if isinstance(value, dict):
+            children = value.keys()
+        elif isinstance(value, list):
+            children = range(len(value))
+        ends = [self.source.spans[(*path, child)][1] for child in children]
+        return max(ends, default=int(node.end_mark.index))
+
+    def _value(self, node: yaml.Node, path: Node) -> Any:
         if id(node) in self.placeholders:
             self.document.spoiled.add(path)
             return None
@@ -357,6 +390,7 @@ class _Builder:
                 key_node.start_mark.line + 1,
                 key_node.start_mark.column + 1,
             )
+            self.source.key_spans[key_path] = (key_node.start_mark.index, key_node.end_mark.index)
             result[key] = self.build(value_node, key_path)
         return result
 

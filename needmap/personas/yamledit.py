@@ -1,0 +1,170 @@
+"""Change a YAML file where its values stand, leaving every other character as it was.
+
+needmap rewrites a user's file only when a command says so (``needmap groups merge``), and
+then comments, blank lines, quoting, key order and flow or block style must survive. A YAML
+emitter cannot promise that, so the edits are made to the text, at the spans the
+position-keeping reader recorded (:class:`~needmap.personas.yamlsource.SourceMap`). The
+result is read back and compared with the data the edit should give: an edit that would
+change anything else is refused rather than written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from needmap.errors import InvalidStudyError, Location
+from needmap.personas.yamlsource import Node, YamlDocument, format_key, read_yaml_text
+
+__all__ = ["EditRefused", "YamlEdit", "yaml_scalar"]
+
+
+class EditRefused(Exception):
+    """The file is written in a way this edit cannot change safely."""
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+
+
+def yaml_scalar(value: str | int) -> str:
+    """``value`` as YAML text that reads back as exactly that value: plain where it can be,
+    else in double quotes (JSON's string syntax is valid YAML)."""
+    if isinstance(value, int):
+        return str(value)
+    if value and value == value.strip() and "\n" not in value:
+        try:
+            probe = read_yaml_text(f"k: {value}\n", Path("probe"))
+        except InvalidStudyError:
+            probe = None
+        if probe is not None and not probe.problems and probe.data == {"k": value}:
+            return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+class YamlEdit:
+    """Edits to one YAML text, collected and then applied together by :meth:`result`."""
+
+    def __init__(self, text: str, document: YamlDocument) -> None:
+        self.text = text
+        self.document = document
+        self._replacements: list[tuple[int, int, str]] = []
+        self._removed: dict[Node, list[Node]] = defaultdict(list)
+
+    def set_value(self, path: Node, value: str | int) -> None:
+        """Give the scalar at ``path`` a new value."""
+        start, end = self.document.source.spans[path]
+        self._replacements.append((start, end, yaml_scalar(value)))
+
+    def rename_key(self, path: Node, key: str) -> None:
+        """Give the mapping entry at ``path`` another key; its value stays as written."""
+        start, end = self.document.source.key_spans[path]
+        self._replacements.append((start, end, yaml_scalar(key)))
+
+    def remove(self, path: Node) -> None:
+        """Remove the mapping entry or list item at ``path``, with its comment on its last
+        line; comments on lines of their own stay."""
+        self._removed[path[:-1]].append(path)
+
+    def result(self, expected: Any) -> str:
+        """The edited text; :class:`EditRefused` unless it reads back as ``expected``."""
+        cuts = list(self._replacements)
+        for parent, removed in self._removed.items():
+            cuts.extend(self._removals(parent, removed))
+        cuts.sort()
+        for (_, end, _), (start, _, _) in pairwise(cuts):
+            if start < end:
+                raise EditRefused("two edits overlap")
+        text = self.text
+        for start, end, replacement in reversed(cuts):
+            text = text[:start] + replacement + text[end:]
+        source = self.document.source
+        again = read_yaml_text(text, source.path)
+        if again.problems or again.data != expected:
+            raise EditRefused(
+                "the edited file would not read back as intended", Location(source.path)
+            )
+        return text
+
+    def _removals(self, parent: Node, removed: list[Node]) -> list[tuple[int, int, str]]:
+        if parent in self.document.source.flow:
+            return self._flow_removals(parent, set(removed))
+        cuts = [(*self._block_lines(path), "") for path in removed]
+        if len(removed) == len(self._data_at(parent)):
+            cuts.append(self._emptied(parent))
+        return cuts
+
+    def _emptied(self, parent: Node) -> tuple[int, int, str]:
+        """``key: []`` (or ``{}``) for a block collection whose entries all go: without it
+        the key would be left with no value, which YAML reads as null."""
+        if parent not in self.document.source.key_spans:
+            raise self._refused(parent)
+        colon = self.text.index(":", self.document.source.key_spans[parent][1]) + 1
+        empty = "{}" if isinstance(self._data_at(parent), dict) else "[]"
+        return colon, colon, f" {empty}"
+
+    def _entry(self, path: Node) -> tuple[int, int]:
+        """Where an entry starts (at its key, for a mapping) and where its content ends."""
+        source = self.document.source
+        start, end = source.spans[path]
+        if path in source.key_spans:
+            start = source.key_spans[path][0]
+        return start, end
+
+    def _flow_removals(self, parent: Node, removed: set[Node]) -> list[tuple[int, int, str]]:
+        """Cut each run of removed entries together with the comma that joins it to a kept
+        neighbour: ``{a: 1, b: 2, c: 3}`` without ``b`` is ``{a: 1, c: 3}``."""
+        data = self._data_at(parent)
+        children = list(data) if isinstance(data, dict) else list(range(len(data)))
+        entries = [self._entry((*parent, child)) for child in children]
+        gone = [(*parent, child) in removed for child in children]
+        cuts = []
+        i = 0
+        while i < len(children):
+            if not gone[i]:
+                i += 1
+                continue
+            first = i
+            while i < len(children) and gone[i]:
+                i += 1
+            if first > 0:
+                cuts.append((entries[first - 1][1], entries[i - 1][1], ""))
+            elif i < len(children):
+                cuts.append((entries[first][0], entries[i][0], ""))
+            else:
+                cuts.append((entries[first][0], entries[i - 1][1], ""))
+        return cuts
+
+    def _block_lines(self, path: Node) -> tuple[int, int]:
+        """The whole lines of a block entry: from its key or its list dash to the end of the
+        line its content ends on."""
+        start, end = self._entry(path)
+        text = self.text
+        if isinstance(path[-1], int):
+            dash = start - 1
+            while dash >= 0 and text[dash] in " \t\r\n":
+                dash -= 1
+            if dash < 0 or text[dash] != "-":
+                raise self._refused(path)
+            start = dash
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip():
+            raise self._refused(path)
+        line_end = text.find("\n", end)
+        return line_start, len(text) if line_end < 0 else line_end + 1
+
+    def _refused(self, path: Node) -> EditRefused:
+        return EditRefused(
+            f"cannot remove '{format_key(path)}' where it is written",
+            self.document.source.locate(path, key=True),
+        )
+
+    def _data_at(self, path: Node) -> Any:
+        data = self.document.data
+        for part in path:
+            data = data[part]
+        return data

@@ -1,0 +1,196 @@
+"""Editing YAML text where its values stand: everything else must stay as written."""
+
+from __future__ import annotations
+
+import copy
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from needmap.personas.yamledit import EditRefused, YamlEdit, yaml_scalar
+from needmap.personas.yamlsource import read_yaml_text
+
+
+def edit_of(text: str) -> tuple[YamlEdit, Any]:
+    """An edit of ``text`` and a copy of its data to change the same way."""
+    document = read_yaml_text(text, Path("x.yaml"))
+    return YamlEdit(text, document), copy.deepcopy(document.data)
+
+
+NEEDS = textwrap.dedent(
+    """\
+    # Needs of the groups
+    needs:
+      - id: search
+        groups: {desk: must, field: should, office: could}  # agreed in May
+      - id: news
+        groups:
+          desk: could   # only at breaks
+          # the field hardly reads news
+          field: should
+          office: must
+    """
+)
+
+
+def test_removing_from_a_flow_mapping_takes_one_comma_along() -> None:
+    edit, expected = edit_of(NEEDS)
+    edit.remove(("needs", 0, "groups", "field"))
+    del expected["needs"][0]["groups"]["field"]
+    assert "groups: {desk: must, office: could}  # agreed in May" in edit.result(expected)
+
+
+@pytest.mark.parametrize(
+    ("removed", "left"),
+    [
+        (["desk"], "{field: should, office: could}"),
+        (["office"], "{desk: must, field: should}"),
+        (["desk", "field"], "{office: could}"),
+        (["field", "office"], "{desk: must}"),
+        (["desk", "office"], "{field: should}"),
+    ],
+)
+def test_removing_runs_from_a_flow_mapping(removed: list[str], left: str) -> None:
+    edit, expected = edit_of(NEEDS)
+    for key in removed:
+        edit.remove(("needs", 0, "groups", key))
+        del expected["needs"][0]["groups"][key]
+    assert f"groups: {left}  # agreed" in edit.result(expected)
+
+
+def test_removing_from_a_block_mapping_keeps_the_comments_on_their_own_lines() -> None:
+    edit, expected = edit_of(NEEDS)
+    edit.remove(("needs", 1, "groups", "desk"))
+    edit.remove(("needs", 1, "groups", "field"))
+    del expected["needs"][1]["groups"]["desk"], expected["needs"][1]["groups"]["field"]
+    assert edit.result(expected).endswith(
+        "    groups:\n      # the field hardly reads news\n      office: must\n"
+    )
+
+
+def test_a_renamed_key_keeps_its_value_and_comment() -> None:
+    edit, expected = edit_of(NEEDS)
+    edit.rename_key(("needs", 1, "groups", "desk"), "front-desk")
+    edit.set_value(("needs", 1, "groups", "desk"), "must")
+    expected["needs"][1]["groups"] = {"front-desk": "must", "field": "should", "office": "must"}
+    assert "      front-desk: must   # only at breaks\n" in edit.result(expected)
+
+
+def test_removing_a_list_item_removes_its_dash_and_its_lines_only() -> None:
+    text = (
+        "groups:\n  - id: a\n    name: A\n\n  # b is next\n"
+        "  - id: b\n    about: >-\n      two\n      lines\n  - id: c\n"
+    )
+    edit, expected = edit_of(text)
+    edit.remove(("groups", 1))
+    del expected["groups"][1]
+    assert edit.result(expected) == "groups:\n  - id: a\n    name: A\n\n  # b is next\n  - id: c\n"
+
+
+def test_a_block_list_without_items_becomes_an_empty_flow_list() -> None:
+    text = "groups:  # ours\n  - id: a\n  # b next\n  - id: b\nneeds: []\n"
+    edit, expected = edit_of(text)
+    edit.remove(("groups", 0))
+    edit.remove(("groups", 1))
+    expected["groups"] = []
+    assert edit.result(expected) == "groups: []  # ours\n  # b next\nneeds: []\n"
+
+
+def test_a_flow_item_of_a_block_list_is_removed_whole() -> None:
+    text = "groups:\n  - {id: a, n: 1}\n  - {id: b, n: 2}   # gone\n  - {id: c, n: 3}\n"
+    edit, expected = edit_of(text)
+    edit.remove(("groups", 1))
+    del expected["groups"][1]
+    assert edit.result(expected) == "groups:\n  - {id: a, n: 1}\n  - {id: c, n: 3}\n"
+
+
+def test_line_endings_of_a_windows_file_stay() -> None:
+    text = "groups:\r\n  a: must\r\n  b: could\r\n  c: should\r\n"
+    edit, expected = edit_of(text)
+    edit.remove(("groups", "b"))
+    del expected["groups"]["b"]
+    assert edit.result(expected) == "groups:\r\n  a: must\r\n  c: should\r\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("balie", "balie"),
+        ("Front desk staff", "Front desk staff"),
+        ("yes", '"yes"'),
+        ("0123", '"0123"'),
+        ("Balie: KCC", '"Balie: KCC"'),
+        ("# not a comment", '"# not a comment"'),
+        ("Café", "Café"),
+        (" padded", '" padded"'),
+        (145, "145"),
+    ],
+)
+def test_scalars_are_written_so_that_they_read_back_as_themselves(
+    value: str | int, written: str
+) -> None:
+    assert yaml_scalar(value) == written
+    assert read_yaml_text(f"k: {written}\n", Path("x")).data == {"k": value}
+
+
+def test_an_edit_that_would_change_other_data_is_refused() -> None:
+    edit, expected = edit_of(NEEDS)
+    edit.remove(("needs", 0, "groups", "desk"))
+    with pytest.raises(EditRefused, match="would not read back"):
+        edit.result(expected)
+
+
+def test_overlapping_edits_are_refused() -> None:
+    edit, expected = edit_of(NEEDS)
+    edit.remove(("needs", 1, "groups", "desk"))
+    edit.set_value(("needs", 1, "groups", "desk"), "must")
+    with pytest.raises(EditRefused, match="overlap"):
+        edit.result(expected)
+
+
+def test_an_entry_that_shares_its_line_with_another_is_not_removed() -> None:
+    text = "groups:\n  - a: 1\n    b: 2\n"
+    edit, expected = edit_of(text)
+    edit.remove(("groups", 0, "a"))
+    del expected["groups"][0]["a"]
+    with pytest.raises(EditRefused, match=r"cannot remove 'groups\[0\].a'") as refused:
+        edit.result(expected)
+    assert str(refused.value.location) == "x.yaml:2:5"
+
+
+KEYS = st.lists(st.sampled_from("abcdefgh"), min_size=1, max_size=8, unique=True)
+
+
+@given(
+    keys=KEYS,
+    data=st.data(),
+    flow=st.booleans(),
+    comments=st.booleans(),
+)
+def test_any_proper_subset_can_be_removed_and_the_rest_stays_as_written(
+    keys: list[str], data: st.DataObject, flow: bool, comments: bool
+) -> None:
+    values = {k: data.draw(st.sampled_from(["must", "should", "could"])) for k in keys}
+    if flow:
+        text = "groups: {" + ", ".join(f"{k}: {v}" for k, v in values.items()) + "}\n"
+    else:
+        text = "groups:\n" + "".join(
+            (f"  # about {k}\n" if comments else "")
+            + f"  {k}: {v}"
+            + ("  # why\n" if comments else "\n")
+            for k, v in values.items()
+        )
+    removed = data.draw(st.lists(st.sampled_from(keys), unique=True, max_size=len(keys) - 1))
+    edit, expected = edit_of(text)
+    for key in removed:
+        edit.remove(("groups", key))
+        del expected["groups"][key]
+    result = edit.result(expected)
+    for key in keys:
+        assert (f"{key}: {values[key]}" in result) is (key not in removed)
+    if comments and not flow:
+        assert result.count("# about") == len(keys)
