@@ -15,7 +15,7 @@ from pathlib import Path
 
 from needmap.errors import OutputError, TargetExistsError
 
-__all__ = ["write_bytes_atomic", "write_files_new", "write_text_atomic"]
+__all__ = ["replace_files", "write_bytes_atomic", "write_files_new", "write_text_atomic"]
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -82,3 +82,37 @@ def write_files_new(root: Path, files: Mapping[str, bytes]) -> list[Path]:
                 path.unlink()
         raise
     return written
+
+
+def replace_files(files: Mapping[Path, bytes]) -> None:
+    """Rewrite existing files together, keeping their permissions.
+
+    Every new text is written to a temporary file beside its target and flushed to disk
+    before the first target is replaced, so a full disk or a read-only folder leaves every
+    file as it was; what remains is a rename per file.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files.items():
+            try:
+                mode = path.stat().st_mode & 0o7777
+                fd, temp_name = tempfile.mkstemp(
+                    prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+                )
+                staged.append((Path(temp_name), path))
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                Path(temp_name).chmod(mode)
+            except OSError as exc:
+                raise OutputError.single(
+                    f"cannot write file: {exc.strerror or exc}; no file was changed", path=path
+                ) from None
+        for temp, path in staged:
+            temp.replace(path)
+    except BaseException:
+        for temp, _ in staged:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        raise

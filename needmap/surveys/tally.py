@@ -16,7 +16,7 @@ from typing import Any
 from needmap.errors import InvalidStudyError, Location, Problem
 from needmap.fileio import write_text_atomic
 
-__all__ = ["OUTSIDE", "Tally", "read_tally", "tally_path", "write_tally"]
+__all__ = ["OUTSIDE", "Tally", "read_tally", "tally_path", "tally_text", "write_tally"]
 
 OUTSIDE = "~"
 """Key of respondents whose group answer maps to no target group (``~`` in the mapping)."""
@@ -105,8 +105,13 @@ def tally_path(study_root: Path, survey_id: str) -> Path:
     return study_root / "surveys" / f"{survey_id}.tally.json"
 
 
+def tally_text(tally: Tally) -> str:
+    """The tally file's text."""
+    return json.dumps(tally.to_json(), indent=2, ensure_ascii=False) + "\n"
+
+
 def write_tally(tally: Tally, path: Path) -> None:
-    write_text_atomic(path, json.dumps(tally.to_json(), indent=2, ensure_ascii=False) + "\n")
+    write_text_atomic(path, tally_text(tally))
 
 
 def read_tally(path: Path, command: str = "needmap survey import") -> Tally:
