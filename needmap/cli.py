@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from needmap.model.searches import SearchEvidence
     from needmap.model.toptasks import GroupBreakdown, TopTasks
     from needmap.personas.study import Study
+    from needmap.regroup import Regrouping
     from needmap.reports.i18n import Language
     from needmap.reports.needs_table import NeedsTable
     from needmap.reports.personas_report import PersonaView
@@ -643,6 +644,86 @@ def survey_import(
     _print_import(study, result, target)
 
 
+groups_app = typer.Typer(
+    help="Merge or rename target groups in every file of the study: the group, the needs, "
+    "personas, interviews, survey mappings and tallies. Comments and layout are kept.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(groups_app, name="groups")
+
+DryRun = Annotated[
+    bool,
+    typer.Option("--dry-run", "-n", help="Print the changes as a diff; write nothing."),
+]
+GroupName = Annotated[
+    str | None,
+    typer.Option("--name", help="Name of the resulting group; default: the kept group's name."),
+]
+
+
+@groups_app.command("merge")
+def groups_merge(
+    folder: StudyDir,
+    groups: Annotated[
+        list[str],
+        typer.Argument(help="Ids of the groups to merge (two or more).", show_default=False),
+    ],
+    into: Annotated[
+        str,
+        typer.Option(
+            "--into",
+            help="Id of the merged group: one of the groups, or a new id (then give --name).",
+            show_default=False,
+        ),
+    ],
+    name: GroupName = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Merge groups into one, in every file of the study.
+
+    The merged group keeps one entry (the --into group's, or the first named) with the
+    headcounts added up. A need that several of the groups need keeps one entry with the
+    highest importance among them. Personas, interviews and survey answers move to the
+    merged group, and imported tallies are recounted.
+    """
+    from needmap.errors import UsageError
+
+    if len(groups) < 2:
+        raise UsageError.single(
+            "name two or more groups to merge",
+            hint=f"to rename one group: needmap groups rename {folder} {groups[0]} NEW-ID",
+        )
+    _regroup(folder, groups, into, name, dry_run)
+
+
+@groups_app.command("rename")
+def groups_rename(
+    folder: StudyDir,
+    group: Annotated[str, typer.Argument(help="Id of the group.", show_default=False)],
+    new_id: Annotated[
+        str,
+        typer.Argument(help="Its new id (the same id to change only --name).", show_default=False),
+    ],
+    name: GroupName = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Give a group a new id (and --name) in every file of the study that refers to it."""
+    _regroup(folder, [group], new_id, name, dry_run)
+
+
+def _regroup(folder: Path, groups: list[str], into: str, name: str | None, dry_run: bool) -> None:
+    from needmap.personas.loader import load_study
+    from needmap.regroup import plan_regrouping, write_regrouping
+
+    regrouping = plan_regrouping(load_study(folder), groups, into, name)
+    if dry_run:
+        typer.echo(regrouping.diff(), nl=False)
+    else:
+        write_regrouping(regrouping)
+    _print_regrouping(regrouping, folder, dry_run)
+
+
 @app.command()
 def toptasks(
     folder: StudyDir,
@@ -1038,6 +1119,34 @@ def _write_toptasks(
     from needmap.reports.toptasks_table import build_evidence, build_ranking, write_ranking
 
     write_ranking([build_ranking(result, language), build_evidence(result, language)], out)
+
+
+def _print_regrouping(regrouping: Regrouping, folder: Path, dry_run: bool) -> None:
+    console = _console(stderr=dry_run)
+    people = "" if regrouping.headcount is None else f", headcount {regrouping.headcount}"
+    merged = ", ".join(regrouping.groups)
+    verb = "Would merge" if dry_run else "Merged"
+    if len(regrouping.groups) == 1:
+        verb = "Would rename" if dry_run else "Renamed"
+    console.print(
+        f"{verb} {escape(merged)} into '{escape(regrouping.into)}' "
+        f"({escape(regrouping.name)}{people}) in {_count(len(regrouping.changes), 'file')}:"
+    )
+    table = _light_table("")
+    table.add_column("file")
+    table.add_column("changes")
+    for change in regrouping.changes:
+        table.add_row(escape(change.path.relative_to(regrouping.root).as_posix()), change.what)
+    console.print(table)
+    if regrouping.description_at is not None:
+        console.print(
+            f"The merged group kept the description of {escape(regrouping.kept)} "
+            f"({regrouping.description_at}): rewrite it to describe them all."
+        )
+    if dry_run:
+        console.print("Nothing was written (--dry-run).")
+    else:
+        console.print(f"Comments and layout are kept. Next: needmap validate {escape(str(folder))}")
 
 
 def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:

@@ -1,0 +1,251 @@
+"""Merging and renaming groups across a study's files (``needmap groups merge|rename``)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.errors import OutputError, UsageError
+from needmap.fileio import replace_files
+from needmap.regroup import plan_regrouping, write_regrouping
+from needmap.scaffold import init_study
+from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
+from needmap.surveys.catalog import check_mappings
+from needmap.surveys.interviews import check_interviews
+from tests.conftest import SURVEY_FIXTURES, StudyMaker, run_needmap
+
+runner = CliRunner()
+
+
+def files_of(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.suffix in (".yaml", ".json")
+    }
+
+
+@pytest.fixture
+def gemeente(tmp_path: Path) -> Path:
+    root = tmp_path / "gemeente"
+    init_study(root, "gemeente")
+    return root
+
+
+def test_merging_two_staff_groups_of_the_template(gemeente: Path) -> None:
+    before = files_of(gemeente)
+    write_regrouping(plan_regrouping(load_study(gemeente), ["balie", "facilitair"], "balie"))
+    study = load_study(gemeente)
+    assert "facilitair" not in study.group_by_id
+    assert study.group_by_id["balie"].headcount == 85 + 60
+    # balie should, facilitair must: the merged group must have it
+    assert study.need_by_id["personeelsinfo"].groups["balie"] == "must"
+    # facilitair's entry came first: it now stands for balie, whose own entry went
+    assert (
+        "groups: {balie: must, bazen: should, bureau: could, beleid: could}"
+        in (gemeente / "needs" / "content.yaml").read_text()
+    )
+    assert [
+        p for p in (*check_mappings(study), *check_interviews(study)) if p.severity == "error"
+    ] == []
+    after = files_of(gemeente)
+    for name, text in before.items():
+        comments = [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+        assert comments == [
+            line.strip() for line in after[name].splitlines() if line.strip().startswith("#")
+        ], name
+    untouched = Counter(
+        line
+        for text in before.values()
+        for line in text.splitlines()
+        if "balie" not in line and "facilitair" not in line
+    )
+    kept = Counter(line for text in after.values() for line in text.splitlines())
+    assert untouched - kept == Counter(
+        {"    headcount: 85": 1, "    headcount: 60": 1, "    family: medewerkers": 1}
+    )
+
+
+def test_a_merged_tally_is_the_tally_of_importing_again(tmp_path: Path) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    shutil.copy(SURVEY_FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    export = SURVEY_FIXTURES / "exports" / "long.csv"
+    mapping = load_mapping(root / "surveys" / "toptasks.yaml", load_study(root))
+    write_tally(import_survey(mapping, export).tally, tally_path(root, "toptasks"))
+    regrouping = plan_regrouping(load_study(root), ["desk", "field"], "frontline", "Front line")
+    write_regrouping(regrouping)
+    merged = tally_path(root, "toptasks").read_text()
+    study = load_study(root)
+    assert study.group_by_id["frontline"].headcount == 40
+    again = import_survey(load_mapping(root / "surveys" / "toptasks.yaml", study), export)
+    write_tally(again.tally, tally_path(root, "toptasks"))
+    assert tally_path(root, "toptasks").read_text() == merged
+    assert (
+        "groups:\n  - {id: frontline, name: Front line, headcount: 40}\n  - {id: office"
+        in (root / "groups.yaml").read_text()
+    )
+    assert [c.what for c in regrouping.changes] == [
+        "2 groups",
+        "4 needs",
+        "2 survey answers",
+        "8 respondents recounted",
+    ]
+
+
+def test_a_group_alone_in_its_file_leaves_an_empty_list(make_study: StudyMaker) -> None:
+    root = make_study(
+        {
+            "groups/visitors.yaml": "# Visitors\ngroups:\n"
+            "  - {id: visitors, name: Visitors, family: staff, headcount: 5}\n"
+        }
+    )
+    regrouping = plan_regrouping(load_study(root), ["visitors", "desk"], "desk")
+    write_regrouping(regrouping)
+    assert (root / "groups" / "visitors.yaml").read_text() == "# Visitors\ngroups: []\n"
+    assert load_study(root).group_by_id["desk"].headcount == 15
+    assert regrouping.description_at is None
+
+
+def test_the_kept_description_is_found_where_it_moved(gemeente: Path) -> None:
+    regrouping = plan_regrouping(
+        load_study(gemeente), ["bureau", "facilitair"], "kantoor", "Kantoor en facilitair"
+    )
+    assert regrouping.kept == "bureau"
+    assert str(regrouping.description_at) == f"{gemeente / 'groups.yaml'}:22:18"
+
+
+def test_a_byte_order_mark_stays(make_study: StudyMaker) -> None:
+    root = make_study()
+    needs = root / "needs.yaml"
+    needs.write_bytes(b"\xef\xbb\xbf" + needs.read_bytes())
+    write_regrouping(plan_regrouping(load_study(root), ["desk"], "front-desk"))
+    assert needs.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert load_study(root).need_by_id["search"].groups == {"front-desk": "must", "field": "should"}
+
+
+@pytest.mark.parametrize(
+    ("groups", "into", "name", "message"),
+    [
+        (["desk", "feild"], "desk", None, "unknown group 'feild'"),
+        (["desk", "field"], "office", None, "the new group 'office' needs a name"),
+        (["desk"], "field", None, "group 'field' already exists"),
+        (["desk"], "Desk", None, "'Desk' is not a valid group id"),
+        (["desk", "desk"], "desk", None, "group 'desk' is named twice"),
+        (["desk"], "desk", "Front desk", "nothing to change"),
+        (["desk", "visitors"], "desk", None, "the groups are in different families"),
+    ],
+)
+def test_requests_that_make_no_sense_are_refused(
+    make_study: StudyMaker, groups: list[str], into: str, name: str | None, message: str
+) -> None:
+    root = make_study(
+        {
+            "extra.yaml": None,
+            "groups/visitors.yaml": """\
+                families:
+                  - {id: outside, name: Outside}
+                groups:
+                  - {id: visitors, name: Visitors, family: outside, headcount: 5}
+                """,
+        }
+    )
+    with pytest.raises(UsageError, match=message):
+        plan_regrouping(load_study(root), groups, into, name)
+
+
+def test_a_group_without_headcount_among_counted_ones_is_refused(make_study: StudyMaker) -> None:
+    root = make_study(
+        {
+            "groups.yaml": "groups:\n  - {id: desk, name: Desk, headcount: 10}\n"
+            "  - {id: field, name: Field}\n"
+        }
+    )
+    with pytest.raises(UsageError, match="field has no headcount") as caught:
+        plan_regrouping(load_study(root), ["desk", "field"], "desk")
+    assert str(caught.value.problems[0].location) == f"{root / 'groups.yaml'}:3:10"
+
+
+def test_nothing_is_written_when_one_file_cannot_be_changed_safely(make_study: StudyMaker) -> None:
+    root = make_study(
+        {
+            "groups.yaml": """\
+                groups:
+                  - id: field
+                    name: Field staff
+                  - # the desk
+                    id: desk
+                    name: Front desk
+                """
+        }
+    )
+    before = files_of(root)
+    result = runner.invoke(app, ["groups", "merge", str(root), "desk", "field", "--into", "field"])
+    assert result.exit_code == 2
+    assert "groups.yaml:5:5: cannot change this file safely: cannot remove 'groups[1]'" in (
+        result.output
+    )
+    assert files_of(root) == before
+
+
+def test_files_are_replaced_together_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text("a: 1\n")
+    second.write_text("b: 1\n")
+    calls = []
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(OutputError, match="No space left on device; no file was changed"):
+        replace_files({first: b"a: 2\n", second: b"b: 2\n"})
+    assert (first.read_text(), second.read_text()) == ("a: 1\n", "b: 1\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(gemeente: Path) -> None:
+    before = files_of(gemeente)
+    result = runner.invoke(
+        app, ["groups", "merge", str(gemeente), "balie", "facilitair", "--into", "balie", "-n"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "--- a/groups.yaml\n+++ b/groups.yaml\n" in result.stdout
+    assert "-    headcount: 85\n+    headcount: 145\n" in result.stdout
+    assert "Would merge balie, facilitair into 'balie'" in result.stderr
+    assert "Nothing was written (--dry-run)." in result.stderr
+    assert files_of(gemeente) == before
+
+
+def test_merge_names_two_groups_at_least(gemeente: Path) -> None:
+    result = runner.invoke(app, ["groups", "merge", str(gemeente), "balie", "--into", "loket"])
+    assert result.exit_code == 2
+    assert "name two or more groups to merge" in result.output
+    assert f"needmap groups rename {gemeente} balie NEW-ID" in result.output
+
+
+def test_rename_in_a_real_process(make_study: StudyMaker) -> None:
+    root = make_study()
+    done = run_needmap(
+        "groups", "rename", str(root), "desk", "front-desk", "--name", "Front desk team"
+    )
+    assert done.returncode == 0, done.stderr
+    assert (
+        "Renamed desk into 'front-desk' (Front desk team, headcount 10) in 2 files:" in done.stdout
+    )
+    assert "groups.yaml  1 group" in done.stdout
+    study = load_study(root)
+    assert study.group_by_id["front-desk"].name == "Front desk team"
+    assert run_needmap("groups", "rename", str(root), "desk", "x").returncode == 2
