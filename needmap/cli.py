@@ -801,7 +801,7 @@ def why(
         typer.Option(
             "--out",
             "-o",
-            help="File to write: .md or .json. Default: print it.",
+            help="File to write: .html or .pdf (a page), .md or .json. Default: print it.",
             show_default=False,
         ),
     ] = None,

@@ -107,6 +107,19 @@ def test_the_persona_report_prints_one_persona_per_portrait_page(demo: Path) -> 
     assert _title(reader).startswith("Personas")
 
 
+def test_one_need_explained_prints_on_a_portrait_page(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "why-search.pdf"
+    result = runner.invoke(app, ["why", str(demo / "study"), "search", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    reader = _reader(out)
+    assert not _landscape(reader)
+    assert len(reader.pages) == 1
+    assert _title(reader) == "Why this need is where it is: One search across all sources"
+    text = reader.pages[0].extract_text()
+    assert "WHERE THE ROADMAP PUTS IT" in text and "Now: number " in text
+    _assert_on_the_page(reader)
+
+
 def test_the_roadmap_prints_landscape_with_title_and_page_numbers(demo: Path) -> None:
     reader = _reader(demo / "roadmap.pdf")
     assert _landscape(reader)

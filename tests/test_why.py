@@ -160,7 +160,15 @@ def test_cli_prints_writes_and_refuses(demo: Path, tmp_path: Path) -> None:
     assert "the study has no need 'serch'" in unknown.stderr
     assert "did you mean 'search'?" in unknown.stderr
     refused = runner.invoke(app, ["why", study, "sso", "-o", str(tmp_path / "sso.docx")])
-    assert refused.exit_code == 2 and "use a name ending in .md or .json" in refused.stderr
+    assert refused.exit_code == 2
+    assert "use a name ending in .html, .pdf, .md or .json" in refused.stderr
+    page = tmp_path / "sso.html"
+    assert runner.invoke(app, ["why", study, "sso", "-o", str(page)]).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "<title>Why this need is where it is: Single sign-on</title>" in html
+    assert '<main class="portrait">' in html
+    assert html.count('<article class="why">') == 1
+    assert "<h2>Single sign-on (sso) · Technology" in html
 
 
 def test_a_subprocess_explains_a_need(demo: Path) -> None:

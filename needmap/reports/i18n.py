@@ -175,6 +175,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "why.not_heard": "No interview speaks of it.",
         "why.no_groups": "No group needs it yet: it is in no region and has no demand.",
         "why.first_title": "Why these needs come first",
+        "why.one_title": "Why this need is where it is",
         "why.first_summary": "the {count} needs of {phase}, each with its reasons and evidence",
         "why.roadmap": "Where the roadmap puts it",
         "why.evidence": "Evidence",
@@ -474,6 +475,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "why.no_groups": "Nog geen groep heeft het nodig: het valt in geen gebied en heeft geen "
         "vraag.",
         "why.first_title": "Waarom deze behoeften eerst komen",
+        "why.one_title": "Waarom deze behoefte staat waar ze staat",
         "why.first_summary": "de {count} behoeften van {phase}, elk met de redenen en het bewijs",
         "why.roadmap": "Waar de roadmap het plaatst",
         "why.evidence": "Bewijs",

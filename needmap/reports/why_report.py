@@ -32,6 +32,7 @@ from needmap.personas.study import Study
 from needmap.reports.i18n import Language, format_count, format_decimal, format_percent, labels
 from needmap.reports.interviews_report import bucket_name, study_interviews
 from needmap.reports.jinja import render_report
+from needmap.reports.pdf import page_bytes
 from needmap.reports.roadmap_report import analysed_surveys, need_titles
 from needmap.reports.searches_report import study_searches
 from needmap.reports.table_formats import markdown_cell, write_in_format
@@ -362,8 +363,10 @@ def _survey_json(story: NeedStory, survey: TopTasks) -> dict[str, Any]:
 
 
 def write_why(story: NeedStory, path: Path) -> None:
-    """Write the story as ``path``'s suffix asks: .md or .json."""
+    """Write the story as ``path``'s suffix asks: .html or .pdf (a page), .md or .json."""
     renderers: Mapping[str, Callable[[NeedStory], bytes]] = {
+        ".html": lambda s: page_bytes(render_why_page([s], s.study, single=True), ".html"),
+        ".pdf": lambda s: page_bytes(render_why_page([s], s.study, single=True), ".pdf"),
         ".md": lambda s: why_to_markdown(s).encode("utf-8"),
         ".json": lambda s: (json.dumps(why_to_json(s), indent=2, ensure_ascii=False) + "\n").encode(
             "utf-8"
@@ -393,10 +396,16 @@ def first_phase_stories(
 
 
 def render_why_page(
-    stories: Sequence[NeedStory], study: Study, *, chapter: str | None = None
+    stories: Sequence[NeedStory],
+    study: Study,
+    *,
+    chapter: str | None = None,
+    single: bool = False,
 ) -> str:
     """The stories as one page: a short article per need, its parts side by side.
 
+    By default the page presents the needs of the roadmap's first phase (as the brief
+    does); ``single`` presents one need on its own, as ``needmap why --out`` writes it.
     With ``chapter``, the same content as that chapter (section id) of the brief.
     """
     words = labels(study.settings.language)
@@ -404,15 +413,26 @@ def render_why_page(
     for story in stories:
         (title, intro), *parts = why_sections(story)
         views.append(StoryView(title, tuple(intro), tuple((h, tuple(lines)) for h, lines in parts)))
-    first = (
-        next((p.phase.name for p in stories[0].roadmap.phases if p.needs), "") if stories else ""
-    )
+    page_title = title = words["why.first_title"]
+    if single:
+        title = words["why.one_title"]
+        page_title = f"{title}: {stories[0].need.title}"
+        summary = study.settings.name
+    else:
+        first = (
+            next((p.phase.name for p in stories[0].roadmap.phases if p.needs), "")
+            if stories
+            else ""
+        )
+        summary = words["why.first_summary"].format(phase=first, count=len(stories))
     return render_report(
         "why.html.j2",
         chapter,
         language=study.settings.language,
-        title=words["why.first_title"],
+        title=title,
+        page_title=page_title,
         organisation=study.settings.organisation,
-        summary=words["why.first_summary"].format(phase=first, count=len(stories)),
+        summary=summary,
         stories=views,
+        orientation="portrait" if single else "landscape",
     )
