@@ -891,8 +891,8 @@ def demo(
     This includes each template's example top-task survey: a generated export
     (example-export-*.csv), its import, and the top-task page, tables and charts; the
     persona report (personas.html, .pdf, .md) with the survey's evidence; the roadmap
-    (roadmap.html, .pdf, .md, .xlsx); and the brief for the steering group (brief.pdf,
-    .html, .md).
+    (roadmap.html, .pdf, .md, .xlsx), with what the survey's evidence changed in the plan
+    made before it; and the brief for the steering group (brief.pdf, .html, .md).
     """
     from needmap.demo import build_demo
 

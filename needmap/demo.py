@@ -20,12 +20,14 @@ from needmap.errors import Problem
 from needmap.fileio import write_bytes_atomic
 from needmap.model.analysis import analyse_overlap
 from needmap.model.personas import build_personas
+from needmap.model.replan import replan, snapshot
 from needmap.model.roadmap import plan_roadmap
 from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.loader import load_study
 from needmap.personas.study import Study
 from needmap.reports.brief import study_brief, write_brief
 from needmap.reports.bundle import write_overlap_bundle, write_toptasks_bundle
+from needmap.reports.i18n import labels
 from needmap.reports.index_page import write_index_page
 from needmap.reports.interviews_report import study_interviews, write_interviews
 from needmap.reports.pdf import pdf_unavailable
@@ -90,6 +92,12 @@ def build_demo(
             progress(path)
 
     write_overlap_bundle(study, out, progress=wrote, pdf=no_pdf is None)
+    overlap_analysis = analyse_overlap(study)
+    interviews = study_interviews(study)
+    searches = study_searches(study)
+    before_surveys = snapshot(
+        plan_roadmap(study, overlap_analysis.overlap, [], interviews, searches)
+    )
     surveys: list[TopTasks] = []
     for path in mapping_files(study.root):
         mapping = load_mapping(path, study)
@@ -105,9 +113,6 @@ def build_demo(
         write_toptasks_bundle(
             analysis, study.settings.language, study.settings.organisation, out, progress=wrote
         )
-    overlap_analysis = analyse_overlap(study)
-    interviews = study_interviews(study)
-    searches = study_searches(study)
     if study.personas:
         profiles = build_personas(
             study, overlap_analysis, surveys, interviews=interviews, searches=searches
@@ -117,6 +122,9 @@ def build_demo(
             write_personas(profiles, study, path)
             wrote(path)
     plan = plan_roadmap(study, overlap_analysis.overlap, surveys, interviews, searches)
+    earlier = (before_surveys, labels(study.settings.language)["demo.before_surveys"])
+    if surveys:
+        plan = replan(plan, *earlier)
     for suffix in (".html", *pdf, ".md", ".xlsx"):
         path = out / f"roadmap{suffix}"
         write_roadmap(plan, study, path)
@@ -132,7 +140,7 @@ def build_demo(
             write_searches(searches, study, path)
             wrote(path)
     brief = [out / f"brief{suffix}" for suffix in (".html", *pdf, ".md")]
-    write_brief(study_brief(study), *brief, today=date.today())
+    write_brief(study_brief(study, earlier if surveys else None), *brief, today=date.today())
     for path in brief:
         wrote(path)
     wrote(write_index_page(study, result.files, out))

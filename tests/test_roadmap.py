@@ -300,3 +300,13 @@ def test_a_study_without_phases_plans_in_its_own_language(
     assert [phase.capacity for phase in study.roadmap.phases][:2] == (
         [20, 20] if len(names) == 3 else [None]
     )
+
+
+def test_the_demo_roadmap_shows_what_the_survey_changed(demo: Path) -> None:
+    """Before the survey every evidence factor is 1; search's tasks take more than twice the
+    average share of votes, so its factor is the maximum, 2, and its score doubles."""
+    roadmap = (demo / "roadmap.md").read_text(encoding="utf-8")
+    changes = roadmap[roadmap.index("## Changes since the plan before the top-task survey") :]
+    assert "| One search across all sources | earlier | Next | Now | 1.0 | 2.0 |" in changes
+    brief = (demo / "brief.md").read_text(encoding="utf-8")
+    assert "- **Changes:** Since the plan before the top-task survey: 4 earlier, 7 later;" in brief

@@ -171,6 +171,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "rm.changes_rule": "Phases are compared by their place in the order, so a phase that "
         "was renamed is the same phase; a new need is new in the study, a dropped need left it.",
         "brief.changes": "Changes",
+        "demo.before_surveys": "the plan before the top-task survey",
         "why.groups": "Who needs it",
         "why.not_heard": "No interview speaks of it.",
         "why.no_groups": "No group needs it yet: it is in no region and has no demand.",
@@ -470,6 +471,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "hernoemde fase is dezelfde fase; een nieuwe behoefte is nieuw in het onderzoek, een "
         "vervallen behoefte is eruit verdwenen.",
         "brief.changes": "Wijzigingen",
+        "demo.before_surveys": "de planning vóór het toptakenonderzoek",
         "why.groups": "Wie heeft het nodig",
         "why.not_heard": "Geen gesprek gaat erover.",
         "why.no_groups": "Nog geen groep heeft het nodig: het valt in geen gebied en heeft geen "
