@@ -46,6 +46,9 @@ EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_INPUT = 2
 
+_MERGE_HINT_FROM = 0.8
+"""Weighted similarity from which ``overlap`` suggests merging the two groups."""
+
 
 class _HandledGroup(TyperGroup):
     """Runs a command and maps errors to exit codes: the one handler at the edge."""
@@ -955,8 +958,9 @@ def _emit_json(data: dict[str, Any], out: Path | None) -> None:
 def _print_overlap(analysis: OverlapAnalysis) -> None:
     from rich.table import Table
 
+    from needmap.model.overlap import most_alike
     from needmap.reports.i18n import labels, note_text
-    from needmap.reports.overview import advice_fields
+    from needmap.reports.overview import advice_fields, alike_sentence
 
     study, result, advice = analysis.study, analysis.overlap, analysis.advice
     words = labels(study.settings.language)
@@ -1017,6 +1021,21 @@ def _print_overlap(analysis: OverlapAnalysis) -> None:
     if result.weighting_note:
         note = note_text(result.weighting_note, study.settings.language)
         console.print(words["overlap.note"].format(note=escape(note)), soft_wrap=False)
+    alike = alike_sentence(result, study.settings.language)
+    if alike:
+        console.print(escape(alike), soft_wrap=False)
+    closest = next(iter(most_alike(result)), None)
+    if (
+        closest is not None
+        and closest.weighted_jaccard >= _MERGE_HINT_FROM
+        and all(unit.kind == "group" for unit in result.units)
+    ):
+        console.print(
+            f"Groups this alike may be one: needmap groups merge {escape(str(study.root))} "
+            f"{closest.a} {closest.b} --into {closest.a}",
+            style="dim",
+            soft_wrap=True,  # a command to copy: not broken over lines
+        )
 
 
 def _light_table(title: str) -> Table:

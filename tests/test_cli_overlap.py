@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from needmap import init_study
 from needmap.cli import app
-from tests.conftest import run_needmap
+from tests.conftest import StudyMaker, run_needmap
 
 runner = CliRunner()
 
@@ -204,3 +204,26 @@ def test_terminal_tables_fit_80_columns(study_dir: Path, command: list[str], tex
     rows = [line for line in result.stdout.splitlines() if "●" in line or "%  " in line]
     assert rows and max(len(line.rstrip()) for line in rows) <= 80
     assert any(text in line for line in rows)
+
+
+def test_overlap_names_the_most_alike_groups_and_suggests_a_merge(make_study: StudyMaker) -> None:
+    same = "groups: {desk: must, field: must}"
+    root = make_study(
+        {
+            "needs.yaml": f"""\
+                needs:
+                  - {{id: search, title: Search, kind: function, {same}}}
+                  - {{id: news, title: News, kind: content, groups: {{desk: could, field: should}}}}
+                """,
+            "personas.yaml": None,
+        }
+    )
+    result = runner.invoke(app, ["overlap", str(root)])
+    assert result.exit_code == 0, result.output
+    # weighted: min(3,3) + min(1,2) = 4 over max 3 + 2 = 5
+    said = " ".join(result.stdout.split())
+    assert "(needs in common, weighed by importance): “Front desk” and “Field staff” (80%)." in said
+    assert f"needmap groups merge {root} desk field --into desk" in result.stdout
+    apart = runner.invoke(app, ["overlap", str(make_study(name="apart"))])
+    assert "“Front desk” and “Field staff” (33%)." in " ".join(apart.stdout.split())
+    assert "needmap groups merge" not in apart.stdout

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from needmap.errors import UsageError
 from needmap.model import analyse_overlap, compute_overlap, recommend_platform
+from needmap.model.overlap import most_alike
 from needmap.model.platform import shared_threshold
 from needmap.personas.study import Study
 from needmap.reports.i18n import note_text
@@ -73,6 +74,14 @@ def test_similarity_by_hand() -> None:
     assert pairs[("a", "c")] == pytest.approx((1 / 6, 3 / 13))
     # b={1,2,4} c={1,4,5,6}: 2/5; weighted 3+1=4 over 3+1+2+3+1=10
     assert pairs[("b", "c")] == pytest.approx((0.4, 0.4))
+
+
+def test_most_alike_pairs_by_hand() -> None:
+    # a-b and b-c are both 0.4 weighted; a-b shares more needs unweighted (0.5 against 0.4)
+    alike = most_alike(compute_overlap(SMALL), top=2)
+    assert [(s.a, s.b) for s in alike] == [("a", "b"), ("b", "c")]
+    lonely = make_study({"a": 1, "b": 1, "c": 1}, {"n1": {"a": "must"}, "n2": {"b": "could"}})
+    assert most_alike(compute_overlap(lonely)) == ()
 
 
 def test_platform_by_hand() -> None:

@@ -27,6 +27,7 @@ __all__ = [
     "Region",
     "Similarity",
     "compute_overlap",
+    "most_alike",
     "need_order",
 ]
 
@@ -235,3 +236,12 @@ def _similarities(
             )
         )
     return tuple(result)
+
+
+def most_alike(overlap: Overlap, top: int = 3) -> tuple[Similarity, ...]:
+    """The ``top`` pairs of units whose needs are most alike, by weighted Jaccard (then
+    Jaccard): the groups a consultant may decide to treat as one. Pairs with nothing in
+    common are left out."""
+    alike = [s for s in overlap.similarity if s.weighted_jaccard > 0]
+    alike.sort(key=lambda s: (-s.weighted_jaccard, -s.jaccard, s.a, s.b))
+    return tuple(alike[:top])

@@ -63,6 +63,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "that at least {k} of the {n} circles share (universal from {u}, landscape below {l}); "
         "{shared_needs} for the shared platform, {specific} group-specific.",
         "overlap.note": "Note: {note}.",
+        "overlap.alike": "Most alike in what they need (needs in common, weighed by importance): "
+        "{pairs}.",
+        "overlap.alike_pair": "\u201c{a}\u201d and \u201c{b}\u201d ({share})",
         "note.no_headcount.equal": "no headcount for {groups}: groups weighed equally",
         "note.no_headcount.unweighted": "no headcount for {groups}: results are not weighted",
         "note.no_groups": "no respondents in any target group: results are not weighted",
@@ -358,6 +361,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "behoeften die minstens {k} van de {n} cirkels delen (universeel vanaf {u}, landschap "
         "onder {l}); {shared_needs} voor het gedeelde platform, {specific} per groep.",
         "overlap.note": "Let op: {note}.",
+        "overlap.alike": "Meest gelijk in wat ze nodig hebben (gedeelde behoeften, gewogen naar "
+        "belang): {pairs}.",
+        "overlap.alike_pair": "\u201c{a}\u201d en \u201c{b}\u201d ({share})",
         "note.no_headcount.equal": "geen aantal mensen bekend voor {groups}: groepen wegen "
         "even zwaar",
         "note.no_headcount.unweighted": "geen aantal mensen bekend voor {groups}: uitkomsten "

@@ -9,15 +9,22 @@ from pathlib import Path
 from needmap.errors import UsageError
 from needmap.fileio import write_bytes_atomic
 from needmap.model.analysis import OverlapAnalysis
+from needmap.model.overlap import Overlap, most_alike
 from needmap.model.platform import PlatformAdvice
 from needmap.reports.diagram import Diagram, render_diagram
-from needmap.reports.i18n import Language, labels, note_text
+from needmap.reports.i18n import Language, format_percent, labels, note_text
 from needmap.reports.jinja import render_report
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.pdf import page_bytes
 from needmap.reports.table_formats import markdown_cell, table_to_html, table_to_markdown
 
-__all__ = ["advice_fields", "overview_to_markdown", "render_overview", "write_overview"]
+__all__ = [
+    "advice_fields",
+    "alike_sentence",
+    "overview_to_markdown",
+    "render_overview",
+    "write_overview",
+]
 
 
 def advice_fields(advice: PlatformAdvice, units: int, language: Language) -> dict[str, object]:
@@ -34,6 +41,20 @@ def advice_fields(advice: PlatformAdvice, units: int, language: Language) -> dic
         "l": f"{advice.landscape_below:.0%}",
         "specific": len(advice.specific_needs),
     }
+
+
+def alike_sentence(overlap: Overlap, language: Language) -> str:
+    """Which circles are most alike in what they need, with their weighted similarity; empty
+    when no two circles share a need."""
+    words = labels(language)
+    names = {unit.id: unit.name for unit in overlap.units}
+    pairs = [
+        words["overlap.alike_pair"].format(
+            a=names[s.a], b=names[s.b], share=format_percent(s.weighted_jaccard, language, 0)
+        )
+        for s in most_alike(overlap)
+    ]
+    return words["overlap.alike"].format(pairs="; ".join(pairs)) if pairs else ""
 
 
 def _in_words(analysis: OverlapAnalysis) -> dict[str, str]:
@@ -59,6 +80,7 @@ def _in_words(analysis: OverlapAnalysis) -> dict[str, str]:
         )
         if overlap.weighting_note
         else "",
+        "alike": alike_sentence(overlap, study.settings.language),
     }
 
 
@@ -104,8 +126,9 @@ def overview_to_markdown(analysis: OverlapAnalysis) -> str:
         said["advice_text"],
         "",
     ]
-    if said["note"]:
-        lines += [said["note"], ""]
+    for key in ("note", "alike"):
+        if said[key]:
+            lines += [said[key], ""]
     study = analysis.study
     table = build_needs_table(study, analysis.overlap, analysis.advice)
     return "\n".join(lines) + "\n" + table_to_markdown(table)
