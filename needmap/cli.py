@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from needmap.model.searches import SearchEvidence
     from needmap.model.toptasks import GroupBreakdown, TopTasks
     from needmap.personas.study import Study
-    from needmap.regroup import Regrouping
+    from needmap.regroup import GroupSplit, Regrouping, StudyEdits
     from needmap.reports.i18n import Language
     from needmap.reports.needs_table import NeedsTable
     from needmap.reports.personas_report import PersonaView
@@ -648,8 +648,8 @@ def survey_import(
 
 
 groups_app = typer.Typer(
-    help="Merge or rename target groups in every file of the study: the group, the needs, "
-    "personas, interviews, survey mappings and tallies. Comments and layout are kept.",
+    help="Merge, rename or split target groups in every file of the study: the group, the "
+    "needs, personas, interviews, survey mappings and tallies. Comments and layout are kept.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -715,15 +715,74 @@ def groups_rename(
     _regroup(folder, [group], new_id, name, dry_run)
 
 
+@groups_app.command("split")
+def groups_split(
+    folder: StudyDir,
+    group: Annotated[str, typer.Argument(help="Id of the group to split.", show_default=False)],
+    into: Annotated[
+        list[str],
+        typer.Option(
+            "--into",
+            help="Id of a part (once per part; the group's own id may be one of them).",
+            show_default=False,
+        ),
+    ],
+    names: Annotated[
+        list[str],
+        typer.Option(
+            "--name", help="Name of each part, in the order of --into.", show_default=False
+        ),
+    ],
+    headcounts: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--headcount",
+            min=0,
+            help="Headcount of each part, in the order of --into (when the group has one).",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Split a group into parts, in every file of the study.
+
+    Each part is a copy of the group's entry with its own id, name and headcount. Every need
+    of the group becomes a need of each part with the same importance, to adjust per part.
+    The group's personas, interviews and survey answers go to the first part and are listed,
+    to move where they belong; imported tallies must be imported again.
+    """
+    from needmap.errors import UsageError
+    from needmap.personas.loader import load_study
+    from needmap.regroup import GroupPart, plan_split, write_study_edits
+
+    counts = headcounts or []
+    if len(names) != len(into) or (counts and len(counts) != len(into)):
+        raise UsageError.single(
+            f"{len(into)} parts (--into), {len(names)} names (--name)"
+            + (f" and {len(counts)} headcounts (--headcount)" if counts else ""),
+            hint="give --name (and --headcount) once per --into, in the same order",
+        )
+    parts = [
+        GroupPart(part, name, counts[i] if counts else None)
+        for i, (part, name) in enumerate(zip(into, names, strict=True))
+    ]
+    split = plan_split(load_study(folder), group, parts)
+    if dry_run:
+        typer.echo(split.diff(), nl=False)
+    else:
+        write_study_edits(split)
+    _print_split(split, folder, dry_run)
+
+
 def _regroup(folder: Path, groups: list[str], into: str, name: str | None, dry_run: bool) -> None:
     from needmap.personas.loader import load_study
-    from needmap.regroup import plan_regrouping, write_regrouping
+    from needmap.regroup import plan_regrouping, write_study_edits
 
     regrouping = plan_regrouping(load_study(folder), groups, into, name)
     if dry_run:
         typer.echo(regrouping.diff(), nl=False)
     else:
-        write_regrouping(regrouping)
+        write_study_edits(regrouping)
     _print_regrouping(regrouping, folder, dry_run)
 
 
@@ -1140,6 +1199,50 @@ def _write_toptasks(
     write_ranking([build_ranking(result, language), build_evidence(result, language)], out)
 
 
+def _print_split(split: GroupSplit, folder: Path, dry_run: bool) -> None:
+    console = _console(stderr=dry_run)
+    parts = ", ".join(
+        f"{escape(p.id)} ({escape(p.name)}"
+        + ("" if p.headcount is None else f", headcount {p.headcount}")
+        + ")"
+        for p in split.parts
+    )
+    verb = "Would split" if dry_run else "Split"
+    console.print(
+        f"{verb} {escape(split.group)} into {parts} in {_count(len(split.changes), 'file')}:"
+    )
+    _print_file_changes(console, split)
+    console.print(
+        "Each need of the group is now a need of every part, with the same importance: "
+        "adjust them per part."
+    )
+    if split.moved:
+        console.print(
+            f"These now name {escape(split.parts[0].id)}; move those that belong to another part:"
+        )
+        for where, what in split.moved:
+            console.print(f"  {where}  {escape(what)}", soft_wrap=True)
+    for tally in split.tallies:
+        console.print(
+            f"{tally.relative_to(split.root).as_posix()}: the respondents of "
+            f"{escape(split.group)} count for {escape(split.parts[0].id)}; once the survey "
+            "mapping's answers name the parts, import the export again (needmap survey import)."
+        )
+    if dry_run:
+        console.print("Nothing was written (--dry-run).")
+    else:
+        console.print(f"Comments and layout are kept. Next: needmap validate {escape(str(folder))}")
+
+
+def _print_file_changes(console: Console, edits: StudyEdits) -> None:
+    table = _light_table("")
+    table.add_column("file")
+    table.add_column("changes")
+    for change in edits.changes:
+        table.add_row(escape(change.path.relative_to(edits.root).as_posix()), change.what)
+    console.print(table)
+
+
 def _print_regrouping(regrouping: Regrouping, folder: Path, dry_run: bool) -> None:
     console = _console(stderr=dry_run)
     people = "" if regrouping.headcount is None else f", headcount {regrouping.headcount}"
@@ -1151,12 +1254,7 @@ def _print_regrouping(regrouping: Regrouping, folder: Path, dry_run: bool) -> No
         f"{verb} {escape(merged)} into '{escape(regrouping.into)}' "
         f"({escape(regrouping.name)}{people}) in {_count(len(regrouping.changes), 'file')}:"
     )
-    table = _light_table("")
-    table.add_column("file")
-    table.add_column("changes")
-    for change in regrouping.changes:
-        table.add_row(escape(change.path.relative_to(regrouping.root).as_posix()), change.what)
-    console.print(table)
+    _print_file_changes(console, regrouping)
     if regrouping.description_at is not None:
         console.print(
             f"The merged group kept the description of {escape(regrouping.kept)} "

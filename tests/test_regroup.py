@@ -14,7 +14,7 @@ from needmap import load_study
 from needmap.cli import app
 from needmap.errors import OutputError, UsageError
 from needmap.fileio import replace_files
-from needmap.regroup import plan_regrouping, write_regrouping
+from needmap.regroup import GroupPart, plan_regrouping, plan_split, write_study_edits
 from needmap.scaffold import init_study
 from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
 from needmap.surveys.catalog import check_mappings
@@ -32,6 +32,34 @@ def files_of(root: Path) -> dict[str, str]:
     }
 
 
+def assert_comments_kept(before: dict[str, str], after: dict[str, str]) -> None:
+    """Every comment line of every file is still there, in its order."""
+    for name, text in before.items():
+        comments = [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+        assert comments == [
+            line.strip() for line in after[name].splitlines() if line.strip().startswith("#")
+        ], name
+
+
+def survey_study(tmp_path: Path) -> tuple[Path, Path]:
+    """The survey fixture study with the long export imported; and that export."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    shutil.copy(SURVEY_FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    export = SURVEY_FIXTURES / "exports" / "long.csv"
+    mapping = load_mapping(root / "surveys" / "toptasks.yaml", load_study(root))
+    write_tally(import_survey(mapping, export).tally, tally_path(root, "toptasks"))
+    return root, export
+
+
+def imported_again(root: Path, export: Path) -> str:
+    """The tally file as importing ``export`` again writes it."""
+    mapping = load_mapping(root / "surveys" / "toptasks.yaml", load_study(root))
+    write_tally(import_survey(mapping, export).tally, tally_path(root, "toptasks"))
+    return tally_path(root, "toptasks").read_text()
+
+
 @pytest.fixture
 def gemeente(tmp_path: Path) -> Path:
     root = tmp_path / "gemeente"
@@ -41,7 +69,7 @@ def gemeente(tmp_path: Path) -> Path:
 
 def test_merging_two_staff_groups_of_the_template(gemeente: Path) -> None:
     before = files_of(gemeente)
-    write_regrouping(plan_regrouping(load_study(gemeente), ["balie", "facilitair"], "balie"))
+    write_study_edits(plan_regrouping(load_study(gemeente), ["balie", "facilitair"], "balie"))
     study = load_study(gemeente)
     assert "facilitair" not in study.group_by_id
     assert study.group_by_id["balie"].headcount == 85 + 60
@@ -56,11 +84,7 @@ def test_merging_two_staff_groups_of_the_template(gemeente: Path) -> None:
         p for p in (*check_mappings(study), *check_interviews(study)) if p.severity == "error"
     ] == []
     after = files_of(gemeente)
-    for name, text in before.items():
-        comments = [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
-        assert comments == [
-            line.strip() for line in after[name].splitlines() if line.strip().startswith("#")
-        ], name
+    assert_comments_kept(before, after)
     untouched = Counter(
         line
         for text in before.values()
@@ -74,21 +98,12 @@ def test_merging_two_staff_groups_of_the_template(gemeente: Path) -> None:
 
 
 def test_a_merged_tally_is_the_tally_of_importing_again(tmp_path: Path) -> None:
-    root = tmp_path / "study"
-    shutil.copytree(SURVEY_FIXTURES / "study", root)
-    (root / "surveys").mkdir()
-    shutil.copy(SURVEY_FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
-    export = SURVEY_FIXTURES / "exports" / "long.csv"
-    mapping = load_mapping(root / "surveys" / "toptasks.yaml", load_study(root))
-    write_tally(import_survey(mapping, export).tally, tally_path(root, "toptasks"))
+    root, export = survey_study(tmp_path)
     regrouping = plan_regrouping(load_study(root), ["desk", "field"], "frontline", "Front line")
-    write_regrouping(regrouping)
+    write_study_edits(regrouping)
     merged = tally_path(root, "toptasks").read_text()
-    study = load_study(root)
-    assert study.group_by_id["frontline"].headcount == 40
-    again = import_survey(load_mapping(root / "surveys" / "toptasks.yaml", study), export)
-    write_tally(again.tally, tally_path(root, "toptasks"))
-    assert tally_path(root, "toptasks").read_text() == merged
+    assert load_study(root).group_by_id["frontline"].headcount == 40
+    assert imported_again(root, export) == merged
     assert (
         "groups:\n  - {id: frontline, name: Front line, headcount: 40}\n  - {id: office"
         in (root / "groups.yaml").read_text()
@@ -109,7 +124,7 @@ def test_a_group_alone_in_its_file_leaves_an_empty_list(make_study: StudyMaker) 
         }
     )
     regrouping = plan_regrouping(load_study(root), ["visitors", "desk"], "desk")
-    write_regrouping(regrouping)
+    write_study_edits(regrouping)
     assert (root / "groups" / "visitors.yaml").read_text() == "# Visitors\ngroups: []\n"
     assert load_study(root).group_by_id["desk"].headcount == 15
     assert regrouping.description_at is None
@@ -127,7 +142,7 @@ def test_a_byte_order_mark_stays(make_study: StudyMaker) -> None:
     root = make_study()
     needs = root / "needs.yaml"
     needs.write_bytes(b"\xef\xbb\xbf" + needs.read_bytes())
-    write_regrouping(plan_regrouping(load_study(root), ["desk"], "front-desk"))
+    write_study_edits(plan_regrouping(load_study(root), ["desk"], "front-desk"))
     assert needs.read_bytes().startswith(b"\xef\xbb\xbf")
     assert load_study(root).need_by_id["search"].groups == {"front-desk": "must", "field": "should"}
 
@@ -249,3 +264,107 @@ def test_rename_in_a_real_process(make_study: StudyMaker) -> None:
     study = load_study(root)
     assert study.group_by_id["front-desk"].name == "Front desk team"
     assert run_needmap("groups", "rename", str(root), "desk", "x").returncode == 2
+
+
+def test_splitting_a_staff_group_of_the_template(gemeente: Path) -> None:
+    before = files_of(gemeente)
+    parts = [GroupPart("beveiliging", "Beveiliging", 20), GroupPart("catering", "Catering", 40)]
+    split = plan_split(load_study(gemeente), "facilitair", parts)
+    write_study_edits(split)
+    study = load_study(gemeente)
+    assert "facilitair" not in study.group_by_id
+    assert [(g.id, g.name, g.headcount, g.family) for g in study.groups[1:3]] == [
+        ("beveiliging", "Beveiliging", 20, "medewerkers"),
+        ("catering", "Catering", 40, "medewerkers"),
+    ]
+    assert study.group_by_id["catering"].description == study.group_by_id["beveiliging"].description
+    # facilitair's entry came first in this need: the parts take its place, in order
+    assert (
+        "groups: {beveiliging: must, catering: must, balie: must, bazen: should,"
+        in (gemeente / "needs" / "content.yaml").read_text()
+    )
+    for need in study.needs:
+        assert need.groups.get("beveiliging") == need.groups.get("catering")
+    assert [(str(where.path.relative_to(gemeente)), what) for where, what in split.moved] == [
+        ("interviews/gesprekken.yaml", "interview 'facilitair-01'"),
+        ("surveys/toptaken.yaml", "survey answer 'Beveiliging, catering of facilitair'"),
+    ]
+    assert [
+        p for p in (*check_mappings(study), *check_interviews(study)) if p.severity == "error"
+    ] == []
+    assert_comments_kept(before, files_of(gemeente))
+
+
+def test_a_split_tally_is_the_tally_of_importing_again(tmp_path: Path) -> None:
+    root, export = survey_study(tmp_path)
+    parts = [GroupPart("crew", "Crew", 10), GroupPart("drivers", "Drivers", 20)]
+    split = plan_split(load_study(root), "field", parts)
+    write_study_edits(split)
+    assert split.tallies == (tally_path(root, "toptasks"),)
+    assert [c.what for c in split.changes][-1] == "3 respondents moved"
+    assert imported_again(root, export) == tally_path(root, "toptasks").read_text()
+    assert (
+        "  - {id: crew, name: Crew, headcount: 10}\n  - {id: drivers, name: Drivers,"
+        in (root / "groups.yaml").read_text()
+    )
+
+
+def test_a_part_may_keep_the_group_id(tmp_path: Path) -> None:
+    root, _ = survey_study(tmp_path)
+    before = tally_path(root, "toptasks").read_text()
+    parts = [GroupPart("field", "Field crew", 10), GroupPart("drivers", "Drivers", 20)]
+    split = plan_split(load_study(root), "field", parts)
+    write_study_edits(split)
+    assert tally_path(root, "toptasks").read_text() == before
+    assert "{desk: could, field: should, drivers: should, office: could}}" in (
+        root / "needs.yaml"
+    ).read_text()
+
+
+@pytest.mark.parametrize(
+    ("group", "parts", "message"),
+    [
+        ("feild", [("a", 1), ("b", 2)], "unknown group 'feild'"),
+        ("field", [("a", 1)], "name two or more parts"),
+        ("field", [("a", 1), ("a", 2)], "part 'a' is named twice"),
+        ("field", [("a", 1), ("desk", 2)], "group 'desk' already exists"),
+        ("field", [("a", 1), ("B", 2)], "'B' is not a valid group id"),
+        ("field", [("a", 1), ("b", None)], "'field' has a headcount, so each part needs one"),
+    ],
+)
+def test_splits_that_make_no_sense_are_refused(
+    make_study: StudyMaker, group: str, parts: list[tuple[str, int | None]], message: str
+) -> None:
+    study = load_study(make_study())
+    with pytest.raises(UsageError, match=message):
+        plan_split(study, group, [GroupPart(i, i.upper(), n) for i, n in parts])
+
+
+def test_split_on_the_command_line(make_study: StudyMaker) -> None:
+    root = make_study()
+    args = ["groups", "split", str(root), "field", "--into", "crew", "--name", "Crew"]
+    mismatch = runner.invoke(app, [*args, "--into", "drivers", "--headcount", "5"])
+    assert mismatch.exit_code == 2
+    assert "2 parts (--into), 1 names (--name) and 1 headcounts (--headcount)" in mismatch.stderr
+    full = [
+        *args,
+        "--headcount",
+        "5",
+        "--into",
+        "drivers",
+        "--name",
+        "Drivers",
+        "--headcount",
+        "15",
+    ]
+    dry = runner.invoke(app, [*full, "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert "+  - id: drivers\n" in dry.stdout
+    assert "Would split field into crew (Crew, headcount 5), drivers (Drivers, headcount 15)" in (
+        dry.stderr
+    )
+    assert "personas.yaml:4:12  persona 'henk'" in dry.stderr
+    done = run_needmap(*full)
+    assert done.returncode == 0, done.stderr
+    assert "Split field into crew" in done.stdout
+    assert load_study(root).persona_by_id["henk"].group == "crew"

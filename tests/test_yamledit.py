@@ -108,12 +108,60 @@ def test_a_flow_item_of_a_block_list_is_removed_whole() -> None:
     assert edit.result(expected) == "groups:\n  - {id: a, n: 1}\n  - {id: c, n: 3}\n"
 
 
+def test_entries_are_inserted_after_one_in_its_style() -> None:
+    edit, expected = edit_of(NEEDS)
+    edit.rename_key(("needs", 0, "groups", "field"), "crew")
+    edit.insert_after(("needs", 0, "groups", "field"), "drivers", "should")
+    edit.insert_after(("needs", 0, "groups", "field"), "gardeners", "should")
+    edit.insert_after(("needs", 1, "groups", "desk"), "phone", "could")
+    expected["needs"][0]["groups"] = {
+        "desk": "must",
+        "crew": "should",
+        "drivers": "should",
+        "gardeners": "should",
+        "office": "could",
+    }
+    expected["needs"][1]["groups"]["phone"] = "could"
+    result = edit.result(expected)
+    assert "{desk: must, crew: should, drivers: should, gardeners: should, office: could}" in result
+    assert "      desk: could   # only at breaks\n      phone: could\n      # the field" in result
+
+
+def test_a_list_item_is_copied_as_written_with_new_values() -> None:
+    text = (
+        "groups:\n  - id: a   # the first\n    name: A\n    headcount: 60\n  - {id: b, name: B}\n"
+    )
+    edit, expected = edit_of(text)
+    edit.copy_item(("groups", 0), [{"id": "a1", "headcount": 20}, {"id": "a2", "name": "A: two"}])
+    edit.copy_item(("groups", 1), [{"id": "b1"}, {"id": "b2"}])
+    expected["groups"] = [
+        {"id": "a1", "name": "A", "headcount": 20},
+        {"id": "a2", "name": "A: two", "headcount": 60},
+        {"id": "b1", "name": "B"},
+        {"id": "b2", "name": "B"},
+    ]
+    assert edit.result(expected) == (
+        "groups:\n  - id: a1   # the first\n    name: A\n    headcount: 20\n"
+        '  - id: a2   # the first\n    name: "A: two"\n    headcount: 60\n'
+        "  - {id: b1, name: B}\n  - {id: b2, name: B}\n"
+    )
+
+
 def test_line_endings_of_a_windows_file_stay() -> None:
     text = "groups:\r\n  a: must\r\n  b: could\r\n  c: should\r\n"
     edit, expected = edit_of(text)
     edit.remove(("groups", "b"))
+    edit.insert_after(("groups", "c"), "d", "must")
     del expected["groups"]["b"]
-    assert edit.result(expected) == "groups:\r\n  a: must\r\n  c: should\r\n"
+    expected["groups"]["d"] = "must"
+    assert edit.result(expected) == "groups:\r\n  a: must\r\n  c: should\r\n  d: must\r\n"
+
+
+def test_an_entry_is_inserted_after_the_last_line_without_a_line_break() -> None:
+    edit, expected = edit_of("groups:\n  a: must")
+    edit.insert_after(("groups", "a"), "b", "could")
+    expected["groups"]["b"] = "could"
+    assert edit.result(expected) == "groups:\n  a: must\n  b: could\n"
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -70,17 +71,56 @@ class YamlEdit:
         line; comments on lines of their own stay."""
         self._removed[path[:-1]].append(path)
 
+    def insert_after(self, path: Node, key: str, value: str | int) -> None:
+        """Add the entry ``key: value`` right after the mapping entry at ``path``, in the
+        same style: ``, key: value`` in a flow mapping, a line of its own in a block one."""
+        entry = f"{yaml_scalar(key)}: {yaml_scalar(value)}"
+        if path[:-1] in self.document.source.flow:
+            end = self.document.source.spans[path][1]
+            self._replacements.append((end, end, f", {entry}"))
+            return
+        start, end = self._block_lines(path)
+        indent = self.text[start : self.document.source.key_spans[path][0]]
+        line = self.text[start:end]
+        newline = "\r\n" if line.endswith("\r\n") else "\n"
+        before = "" if line.endswith("\n") else newline
+        self._replacements.append((end, end, f"{before}{indent}{entry}{newline}"))
+
+    def copy_item(self, path: Node, copies: Sequence[Mapping[str, str | int]]) -> None:
+        """Replace the list item at ``path`` (a mapping) with copies of it as written, each
+        with the values its mapping names: ``[{"id": "a"}, {"id": "b"}]`` makes two items."""
+        source = self.document.source
+        if path[:-1] in source.flow:
+            start, end = source.spans[path]
+            separator = ", "
+        else:
+            start, end = self._block_lines(path)
+            separator = ""
+        written = self.text[start:end]
+        texts = []
+        for values in copies:
+            cuts: list[tuple[int, int, str]] = []
+            for key, value in values.items():
+                key_start, key_end = source.spans[(*path, key)]
+                cuts.append((key_start - start, key_end - start, yaml_scalar(value)))
+            cuts.sort()
+            text = written
+            for cut_start, cut_end, replacement in reversed(cuts):
+                text = text[:cut_start] + replacement + text[cut_end:]
+            texts.append(text)
+        self._replacements.append((start, end, separator.join(texts)))
+
     def result(self, expected: Any) -> str:
         """The edited text; :class:`EditRefused` unless it reads back as ``expected``."""
-        cuts = list(self._replacements)
+        cuts = [(start, end, i, text) for i, (start, end, text) in enumerate(self._replacements)]
         for parent, removed in self._removed.items():
-            cuts.extend(self._removals(parent, removed))
-        cuts.sort()
-        for (_, end, _), (start, _, _) in pairwise(cuts):
+            cuts.extend((s, e, -1, t) for s, e, t in self._removals(parent, removed))
+        cuts.sort()  # insertions at one place stay in the order they were asked for
+        for (_, end, _, _), (start, _, _, _) in pairwise(cuts):
             if start < end:
                 raise EditRefused("two edits overlap")
         text = self.text
-        for start, end, replacement in reversed(cuts):
+        for start, end, _, replacement in reversed(cuts):
             text = text[:start] + replacement + text[end:]
         source = self.document.source
         again = read_yaml_text(text, source.path)

@@ -1,0 +1,23 @@
+"""Merge, rename or split target groups in every file of a study (``needmap groups``).
+
+A template's groups rarely fit an organisation as they are: the templates themselves say
+"merge or split groups as the organisation works". By hand that means editing the group,
+every need that names it, the personas, the interviews, the survey mappings and their
+tallies, without missing one. Here it is one step that leaves every other character of the
+user's files as it was, comments included.
+"""
+
+from needmap.regroup.files import FileChange, StudyEdits, write_study_edits
+from needmap.regroup.merge import Regrouping, plan_regrouping
+from needmap.regroup.split import GroupPart, GroupSplit, plan_split
+
+__all__ = [
+    "FileChange",
+    "GroupPart",
+    "GroupSplit",
+    "Regrouping",
+    "StudyEdits",
+    "plan_regrouping",
+    "plan_split",
+    "write_study_edits",
+]

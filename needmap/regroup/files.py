@@ -1,0 +1,178 @@
+"""The study's files that name groups, rewritten together: what merge and split share.
+
+Each YAML file is edited where its values stand (:mod:`needmap.personas.yamledit`), read
+back, and compared with what the edit should give; nothing is written unless every file
+passed, and then all files are replaced together (:func:`~needmap.fileio.replace_files`).
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from needmap.errors import InvalidStudyError, Location, Problem, Severity
+from needmap.fileio import replace_files
+from needmap.personas.loader import STUDY_FILE, definition_files
+from needmap.personas.study import Study
+from needmap.personas.yamledit import EditRefused, YamlEdit
+from needmap.personas.yamlsource import read_yaml_text
+from needmap.surveys.catalog import check_mappings
+from needmap.surveys.interviews import check_interviews, interview_files
+from needmap.surveys.mapping import mapping_files
+
+__all__ = [
+    "BOM",
+    "FileChange",
+    "Rewriter",
+    "StudyEdits",
+    "check_evidence",
+    "tally_files",
+    "write_study_edits",
+    "yaml_changes",
+]
+
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One file of the study as it is and as it will be."""
+
+    path: Path
+    before: str
+    after: str
+    what: str
+    """What changes in it, counted: "5 needs, 1 persona"."""
+
+
+@dataclass(frozen=True)
+class StudyEdits:
+    """Changes to a study's files, file by file; nothing written yet."""
+
+    root: Path
+    changes: tuple[FileChange, ...]
+
+    def diff(self) -> str:
+        """The changes as a unified diff, with paths relative to the study."""
+        parts: list[str] = []
+        for change in self.changes:
+            name = change.path.relative_to(self.root).as_posix()
+            parts.extend(
+                difflib.unified_diff(
+                    change.before.splitlines(keepends=True),
+                    change.after.splitlines(keepends=True),
+                    f"a/{name}",
+                    f"b/{name}",
+                )
+            )
+        return "".join(line if line.endswith("\n") else line + "\n" for line in parts)
+
+
+def write_study_edits(edits: StudyEdits) -> None:
+    """Write every changed file, or none of them."""
+    replace_files({change.path: _encoded(change.after) for change in edits.changes})
+
+
+def _encoded(text: str) -> bytes:
+    if text.startswith(BOM):
+        return BOM.encode("utf-8") + text[1:].encode("utf-8")
+    return text.encode("utf-8")
+
+
+def check_evidence(study: Study) -> None:
+    """Refuse to start while a survey mapping or an interview file has errors: they are
+    among the files to change, and must read as the study's loader reads them."""
+    problems = [
+        p
+        for p in (*check_mappings(study), *check_interviews(study))
+        if p.severity is Severity.ERROR
+    ]
+    if problems:
+        raise InvalidStudyError(problems)
+
+
+class Rewriter(Protocol):
+    """What one change of groups does to each kind of entry. Each method edits the text
+    through ``edit``, changes ``items`` (a copy of the data) the same way, and returns how
+    many entries it changed."""
+
+    def groups(self, items: list[Any], edit: YamlEdit, section: str) -> int: ...
+
+    def needs(self, items: list[Any], edit: YamlEdit, section: str) -> int: ...
+
+    def members(self, items: list[Any], edit: YamlEdit, section: str) -> int:
+        """Personas and interviews: the entries with a ``group``."""
+        ...
+
+    def answers(self, values: dict[str, Any], edit: YamlEdit) -> int:
+        """A survey mapping's ``group.values``: answer -> group id."""
+        ...
+
+
+_NOUNS = {
+    "groups": "group",
+    "needs": "need",
+    "personas": "persona",
+    "interviews": "interview",
+    "answers": "survey answer",
+}
+
+
+def yaml_changes(root: Path, rewriter: Rewriter) -> list[FileChange]:
+    """The YAML files of the study that ``rewriter`` changes, as they would become."""
+    files = [root / STUDY_FILE, *definition_files(root), *interview_files(root)]
+    changes = []
+    for path in [*files, *mapping_files(root)]:
+        change = _yaml_change(path, rewriter)
+        if change is not None:
+            changes.append(change)
+    return changes
+
+
+def _yaml_change(path: Path, rewriter: Rewriter) -> FileChange | None:
+    text = path.read_bytes().decode("utf-8")
+    body = text.removeprefix(BOM)
+    document = read_yaml_text(body, path)
+    if not isinstance(document.data, dict):
+        return None
+    edit = YamlEdit(body, document)
+    expected = copy.deepcopy(document.data)
+    counted: dict[str, int] = {}
+    for section in _NOUNS:
+        if section == "answers":
+            group = expected.get("group")
+            values = group.get("values") if isinstance(group, dict) else None
+            counted[section] = rewriter.answers(values, edit) if isinstance(values, dict) else 0
+            continue
+        items = expected.get(section)
+        if not isinstance(items, list):
+            continue
+        change = {"groups": rewriter.groups, "needs": rewriter.needs}.get(section, rewriter.members)
+        counted[section] = change(items, edit, section)
+    if not any(counted.values()):
+        return None
+    try:
+        after = edit.result(expected)
+    except EditRefused as exc:
+        problem = Problem(
+            exc.location or Location(path),
+            f"cannot change this file safely: {exc.message}",
+            hint="make this change by hand; nothing was written",
+        )
+        raise InvalidStudyError([problem]) from None
+    prefix = BOM if text.startswith(BOM) else ""
+    return FileChange(path, text, prefix + after, _what(counted))
+
+
+def _what(counted: Mapping[str, int]) -> str:
+    return ", ".join(f"{n} {_NOUNS[key]}{'' if n == 1 else 's'}" for key, n in counted.items() if n)
+
+
+def tally_files(root: Path) -> Sequence[Path]:
+    """The imported tallies of the study: ``surveys/*.tally.json``."""
+    folder = root / "surveys"
+    return sorted(folder.glob("*.tally.json")) if folder.is_dir() else []

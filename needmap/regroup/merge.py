@@ -1,0 +1,277 @@
+"""Merge groups into one, or rename one (``needmap groups merge`` and ``rename``).
+
+Merging keeps one group's entry (the target's, if it is among the groups merged, else the
+first named), with the headcounts added up; a need that several of the merged groups need
+keeps one entry with the highest importance among them. A tally is recounted exactly: a
+respondent belongs to one group, so the merged group's respondents and votes are the sums.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from needmap.errors import Location, Problem, UsageError
+from needmap.personas.messages import did_you_mean
+from needmap.personas.schema import ID_PATTERN
+from needmap.personas.study import Study
+from needmap.personas.yamledit import YamlEdit
+from needmap.personas.yamlsource import read_yaml_text
+from needmap.regroup.files import (
+    BOM,
+    FileChange,
+    StudyEdits,
+    check_evidence,
+    tally_files,
+    yaml_changes,
+)
+from needmap.surveys.tally import Tally, read_tally, tally_text
+
+__all__ = ["Regrouping", "plan_regrouping"]
+
+_RANK = {"could": 1, "should": 2, "must": 3}
+
+
+@dataclass(frozen=True)
+class Regrouping(StudyEdits):
+    """What merging ``groups`` into ``into`` changes, file by file; nothing written yet."""
+
+    groups: tuple[str, ...]
+    into: str
+    kept: str
+    """The group whose entry became the merged group's."""
+    name: str
+    headcount: int | None
+    description_at: Location | None
+    """Where the kept description stands, when several groups were merged: it describes
+    one of them and may need rewriting."""
+
+
+def plan_regrouping(
+    study: Study, groups: Sequence[str], into: str, name: str | None = None
+) -> Regrouping:
+    """The changes that merge ``groups`` into one group ``into`` (a rename, for one group).
+
+    ``into`` is one of ``groups`` or a new id; a merge into a new id needs a ``name``.
+    Every problem with the request, or with the study's evidence files, is raised at once.
+    """
+    check_evidence(study)
+    _check_request(study, groups, into, name)
+    members = [study.group_by_id[g] for g in groups]
+    kept = into if into in groups else groups[0]
+    counts = [g.headcount for g in members]
+    headcount = sum(c for c in counts if c is not None) if None not in counts else None
+    merge = _Merge(frozenset(groups), into, kept, name or study.group_by_id[kept].name, headcount)
+    changes = yaml_changes(study.root, merge)
+    changes.extend(_tally_changes(study.root, merge))
+    description_at = None
+    if len(groups) > 1 and study.group_by_id[kept].description:
+        description_at = _description_at(study, changes, kept, into)
+    return Regrouping(
+        root=study.root,
+        changes=tuple(changes),
+        groups=tuple(groups),
+        into=into,
+        kept=kept,
+        name=merge.name,
+        headcount=headcount,
+        description_at=description_at,
+    )
+
+
+def _description_at(
+    study: Study, changes: Sequence[FileChange], kept: str, into: str
+) -> Location | None:
+    """Where the merged group's description stands once the files are changed."""
+    origin = study.origins.get(("groups", kept))
+    if origin is None or origin.path is None:
+        return origin
+    text = next((c.after for c in changes if c.path == origin.path), None)
+    if text is None:
+        text = origin.path.read_text(encoding="utf-8")
+    document = read_yaml_text(text.removeprefix(BOM), origin.path)
+    items = document.data.get("groups") if isinstance(document.data, dict) else None
+    for i, item in enumerate(items if isinstance(items, list) else ()):
+        if isinstance(item, dict) and item.get("id") == into:
+            return document.source.locate(("groups", i, "description"))
+    return origin
+
+
+def _check_request(study: Study, groups: Sequence[str], into: str, name: str | None) -> None:
+    problems: list[Problem] = []
+    for group in groups:
+        if group not in study.group_by_id:
+            hint = (
+                did_you_mean(group, study.group_by_id) or "the groups are listed by: needmap table"
+            )
+            problems.append(Problem(Location(), f"unknown group '{group}'", hint=hint))
+    twice = sorted({g for g in groups if groups.count(g) > 1})
+    if twice:
+        problems.append(
+            Problem(Location(), f"group '{twice[0]}' is named twice", hint="name each group once")
+        )
+    if not re.fullmatch(ID_PATTERN, into):
+        problems.append(
+            Problem(
+                Location(),
+                f"'{into}' is not a valid group id",
+                hint="use lowercase letters, digits, '-' and '_', starting with a letter or digit",
+            )
+        )
+    elif into in study.group_by_id and into not in groups:
+        problems.append(
+            Problem(
+                study.origins.get(("groups", into), Location()),
+                f"group '{into}' already exists",
+                hint=f"to merge into it, name it among the groups: {' '.join([*groups, into])}",
+            )
+        )
+    if problems:
+        raise UsageError(problems)
+    members = [study.group_by_id[g] for g in groups]
+    where = study.origins.get(("groups", groups[-1]), Location())
+    if len({g.family for g in members}) > 1:
+        problems.append(
+            Problem(
+                where,
+                "the groups are in different families: "
+                + ", ".join(f"{g.id} in {g.family or 'none'}" for g in members),
+                hint="merge groups of one family, or move them to one family first",
+            )
+        )
+    missing = [g.id for g in members if g.headcount is None]
+    if missing and len(missing) < len(members):
+        problems.append(
+            Problem(
+                study.origins.get(("groups", missing[0]), Location()),
+                f"{', '.join(missing)} has no headcount but the other groups do",
+                hint="give every group a headcount first, so the merged one has their sum",
+            )
+        )
+    if len(groups) > 1 and into not in groups and not name:
+        problems.append(
+            Problem(
+                Location(),
+                f"the new group '{into}' needs a name",
+                hint="give it one with --name 'Name'",
+            )
+        )
+    if list(groups) == [into] and (not name or name == study.group_by_id[into].name):
+        problems.append(
+            Problem(
+                Location(), "nothing to change", hint="give the group a new id, or a new --name"
+            )
+        )
+    if problems:
+        raise UsageError(problems)
+
+
+@dataclass(frozen=True)
+class _Merge:
+    """The merge as a :class:`~needmap.regroup.files.Rewriter`."""
+
+    merged: frozenset[str]
+    into: str
+    kept: str
+    name: str
+    headcount: int | None
+
+    @property
+    def moved(self) -> frozenset[str]:
+        """The merged groups whose references change: all but the target."""
+        return self.merged - {self.into}
+
+    def groups(self, items: list[Any], edit: YamlEdit, section: str) -> int:
+        """Keep the target's entry, renamed and with the summed headcount; drop the others."""
+        changed = 0
+        for i, item in reversed(list(enumerate(items))):
+            if not isinstance(item, dict) or item.get("id") not in self.merged:
+                continue
+            if item["id"] != self.kept:
+                edit.remove((section, i))
+                del items[i]
+                changed += 1
+                continue
+            new = {"id": self.into, "name": self.name, "headcount": self.headcount}
+            edits = {k: v for k, v in new.items() if v is not None and k in item and item[k] != v}
+            for key, value in edits.items():
+                edit.set_value((section, i, key), value)
+                item[key] = value
+            changed += bool(edits)
+        return changed
+
+    def needs(self, items: list[Any], edit: YamlEdit, section: str) -> int:
+        """One entry per need for the merged groups, with the highest importance among them."""
+        changed = 0
+        for i, need in enumerate(items):
+            groups = need.get("groups") if isinstance(need, dict) else None
+            if not isinstance(groups, dict):
+                continue
+            present = [g for g in groups if g in self.merged]
+            if not present or present == [self.into]:
+                continue
+            changed += 1
+            best = max((groups[g] for g in present), key=lambda v: _RANK.get(v, 0))
+            path = (section, i, "groups")
+            first = present[0]
+            if first != self.into:
+                edit.rename_key((*path, first), self.into)
+            if groups[first] != best:
+                edit.set_value((*path, first), best)
+            for other in present[1:]:
+                edit.remove((*path, other))
+            need["groups"] = {
+                (self.into if g == first else g): (best if g == first else v)
+                for g, v in groups.items()
+                if g == first or g not in self.merged
+            }
+        return changed
+
+    def members(self, items: list[Any], edit: YamlEdit, section: str) -> int:
+        """Personas and interviews of a merged group belong to the target."""
+        changed = 0
+        for i, item in enumerate(items):
+            if isinstance(item, dict) and item.get("group") in self.moved:
+                changed += 1
+                edit.set_value((section, i, "group"), self.into)
+                item["group"] = self.into
+        return changed
+
+    def answers(self, values: dict[str, Any], edit: YamlEdit) -> int:
+        """Survey answers that meant a merged group now mean the target."""
+        changed = 0
+        for answer, group in values.items():
+            if group in self.moved:
+                changed += 1
+                edit.set_value(("group", "values", answer), self.into)
+                values[answer] = self.into
+        return changed
+
+
+def _tally_changes(root: Path, merge: _Merge) -> list[FileChange]:
+    changes = []
+    for path in tally_files(root):
+        tally = read_tally(path)
+        merged = _merged_tally(tally, merge)
+        if merged is not None:
+            before = path.read_text(encoding="utf-8")
+            respondents = merged.respondents[merge.into]
+            changes.append(
+                FileChange(path, before, tally_text(merged), f"{respondents} respondents recounted")
+            )
+    return changes
+
+
+def _merged_tally(tally: Tally, merge: _Merge) -> Tally | None:
+    if not merge.moved & tally.respondents.keys():
+        return None
+    respondents = {g: n for g, n in tally.respondents.items() if g not in merge.merged}
+    respondents[merge.into] = sum(n for g, n in tally.respondents.items() if g in merge.merged)
+    votes = {g: dict(v) for g, v in tally.votes.items() if g not in merge.merged}
+    votes[merge.into] = {
+        task: sum(tally.votes.get(g, {}).get(task, 0) for g in merge.merged) for task in tally.tasks
+    }
+    return replace(tally, respondents=respondents, votes=votes)

@@ -1,0 +1,234 @@
+"""Split one group into several (``needmap groups split``).
+
+The group's entry becomes one entry per part, each a copy of it as written with the part's
+id, name and headcount. Every need of the group becomes a need of each part, with the same
+importance: a starting point that the consultant then adjusts per part. What can belong to
+one group only (personas, interviews, survey answers) goes to the first part, and is listed
+so that it can be moved. An imported tally cannot be split (its respondents are gone): the
+group's respondents become the first part's, as importing again would count them while the
+survey mapping's answers name the first part; once they name the parts, import again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from needmap.errors import Location, Problem, UsageError
+from needmap.personas.messages import did_you_mean
+from needmap.personas.schema import ID_PATTERN
+from needmap.personas.study import Study
+from needmap.personas.yamledit import YamlEdit
+from needmap.regroup.files import (
+    FileChange,
+    StudyEdits,
+    check_evidence,
+    tally_files,
+    yaml_changes,
+)
+from needmap.surveys.tally import read_tally, tally_text
+
+__all__ = ["GroupPart", "GroupSplit", "plan_split"]
+
+
+@dataclass(frozen=True)
+class GroupPart:
+    """One of the groups a group is split into."""
+
+    id: str
+    name: str
+    headcount: int | None = None
+
+
+@dataclass(frozen=True)
+class GroupSplit(StudyEdits):
+    """What splitting ``group`` into ``parts`` changes, file by file; nothing written yet."""
+
+    group: str
+    parts: tuple[GroupPart, ...]
+    moved: tuple[tuple[Location, str], ...]
+    """Where each persona, interview and survey answer of the group now names the first
+    part, and what it is ("persona 'ahmed'"): each may belong to another part."""
+    tallies: tuple[Path, ...]
+    """Tallies that counted the group: its respondents are now the first part's, as
+    importing again would count them while the mapping's answers name the first part."""
+
+
+def plan_split(study: Study, group: str, parts: Sequence[GroupPart]) -> GroupSplit:
+    """The changes that split ``group`` into ``parts`` (two or more; the first part takes
+    the group's personas, interviews and survey answers). Every problem with the request,
+    or with the study's evidence files, is raised at once."""
+    check_evidence(study)
+    _check_request(study, group, parts)
+    split = _Split(group, tuple(parts))
+    changes = yaml_changes(study.root, split)
+    tallies = [path for path in tally_files(study.root) if group in read_tally(path).respondents]
+    if split.first != group:
+        changes.extend(_renamed_tally(path, group, split.first) for path in tallies)
+    return GroupSplit(
+        root=study.root,
+        changes=tuple(changes),
+        group=group,
+        parts=tuple(parts),
+        moved=tuple(split.moved),
+        tallies=tuple(tallies),
+    )
+
+
+def _renamed_tally(path: Path, group: str, first: str) -> FileChange:
+    tally = read_tally(path)
+    rename = {group: first}
+    renamed = replace(
+        tally,
+        respondents={rename.get(g, g): n for g, n in tally.respondents.items()},
+        votes={rename.get(g, g): v for g, v in tally.votes.items()},
+    )
+    text = tally_text(renamed)
+    count = renamed.respondents[first]
+    return FileChange(path, path.read_text(encoding="utf-8"), text, f"{count} respondents moved")
+
+
+def _check_request(study: Study, group: str, parts: Sequence[GroupPart]) -> None:
+    problems: list[Problem] = []
+    if group not in study.group_by_id:
+        hint = did_you_mean(group, study.group_by_id) or "the groups are listed by: needmap table"
+        raise UsageError([Problem(Location(), f"unknown group '{group}'", hint=hint)])
+    if len(parts) < 2:
+        problems.append(
+            Problem(
+                Location(),
+                "name two or more parts to split into",
+                hint="--into ID --name NAME, once per part; to rename: needmap groups rename",
+            )
+        )
+    ids = [part.id for part in parts]
+    for part_id in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(
+            Problem(Location(), f"part '{part_id}' is named twice", hint="name each part once")
+        )
+    for part in parts:
+        if not re.fullmatch(ID_PATTERN, part.id):
+            problems.append(
+                Problem(
+                    Location(),
+                    f"'{part.id}' is not a valid group id",
+                    hint="use lowercase letters, digits, '-' and '_', starting with a letter "
+                    "or digit",
+                )
+            )
+        elif part.id != group and part.id in study.group_by_id:
+            problems.append(
+                Problem(
+                    study.origins.get(("groups", part.id), Location()),
+                    f"group '{part.id}' already exists",
+                    hint="give the part a new id (or the id of the group that is split)",
+                )
+            )
+    counted = study.group_by_id[group].headcount is not None
+    given = [part.headcount is not None for part in parts]
+    if counted and not all(given):
+        problems.append(
+            Problem(
+                study.origins.get(("groups", group), Location()),
+                f"'{group}' has a headcount, so each part needs one",
+                hint="give --headcount once per part, in the order of --into",
+            )
+        )
+    if not counted and any(given):
+        problems.append(
+            Problem(
+                study.origins.get(("groups", group), Location()),
+                f"'{group}' has no headcount, so its parts cannot have one",
+                hint="leave --headcount out, or give the group a headcount first",
+            )
+        )
+    if problems:
+        raise UsageError(problems)
+
+
+@dataclass
+class _Split:
+    """The split as a :class:`~needmap.regroup.files.Rewriter`."""
+
+    group: str
+    parts: tuple[GroupPart, ...]
+    moved: list[tuple[Location, str]] = field(default_factory=list)
+
+    @property
+    def first(self) -> str:
+        return self.parts[0].id
+
+    def groups(self, items: list[Any], edit: YamlEdit, section: str) -> int:
+        """The group's entry, copied once per part with the part's id, name and headcount."""
+        for i, item in enumerate(items):
+            if isinstance(item, dict) and item.get("id") == self.group:
+                copies = [
+                    {
+                        key: value
+                        for key, value in (
+                            ("id", part.id),
+                            ("name", part.name),
+                            ("headcount", part.headcount),
+                        )
+                        if key in item and value is not None
+                    }
+                    for part in self.parts
+                ]
+                edit.copy_item((section, i), copies)
+                items[i : i + 1] = [{**item, **values} for values in copies]
+                return 1
+        return 0
+
+    def needs(self, items: list[Any], edit: YamlEdit, section: str) -> int:
+        """Each need of the group becomes a need of every part, with the same importance."""
+        changed = 0
+        for i, need in enumerate(items):
+            groups = need.get("groups") if isinstance(need, dict) else None
+            if not isinstance(groups, dict) or self.group not in groups:
+                continue
+            changed += 1
+            path = (section, i, "groups", self.group)
+            importance = groups[self.group]
+            if self.first != self.group:
+                edit.rename_key(path, self.first)
+            for part in self.parts[1:]:
+                edit.insert_after(path, part.id, importance)
+            need["groups"] = {
+                key: value
+                for g, v in groups.items()
+                for key, value in (
+                    [(part.id, v) for part in self.parts] if g == self.group else [(g, v)]
+                )
+            }
+        return changed
+
+    def members(self, items: list[Any], edit: YamlEdit, section: str) -> int:
+        """Personas and interviews of the group go to the first part, and are listed."""
+        changed = 0
+        for i, item in enumerate(items):
+            if not isinstance(item, dict) or item.get("group") != self.group:
+                continue
+            where = edit.document.source.locate((section, i, "group"))
+            self.moved.append((where, f"{section[:-1]} '{item.get('id', i + 1)}'"))
+            if self.first != self.group:
+                changed += 1
+                edit.set_value((section, i, "group"), self.first)
+                item["group"] = self.first
+        return changed
+
+    def answers(self, values: dict[str, Any], edit: YamlEdit) -> int:
+        """Survey answers that meant the group now mean the first part, and are listed."""
+        changed = 0
+        for answer, group in values.items():
+            if group != self.group:
+                continue
+            where = edit.document.source.locate(("group", "values", answer))
+            self.moved.append((where, f"survey answer '{answer}'"))
+            if self.first != self.group:
+                changed += 1
+                edit.set_value(("group", "values", answer), self.first)
+                values[answer] = self.first
+        return changed
