@@ -285,9 +285,12 @@ def test_splitting_a_staff_group_of_the_template(gemeente: Path) -> None:
     )
     for need in study.needs:
         assert need.groups.get("beveiliging") == need.groups.get("catering")
-    assert [(str(where.path.relative_to(gemeente)), what) for where, what in split.moved] == [
-        ("interviews/gesprekken.yaml", "interview 'facilitair-01'"),
-        ("surveys/toptaken.yaml", "survey answer 'Beveiliging, catering of facilitair'"),
+    assert [(str(where), what) for where, what in split.moved] == [
+        (f"{gemeente}/interviews/gesprekken.yaml:52:12", "interview 'facilitair-01'"),
+        (
+            f"{gemeente}/surveys/toptaken.yaml:13:42",
+            "survey answer 'Beveiliging, catering of facilitair'",
+        ),
     ]
     assert [
         p for p in (*check_mappings(study), *check_interviews(study)) if p.severity == "error"
@@ -316,9 +319,10 @@ def test_a_part_may_keep_the_group_id(tmp_path: Path) -> None:
     split = plan_split(load_study(root), "field", parts)
     write_study_edits(split)
     assert tally_path(root, "toptasks").read_text() == before
-    assert "{desk: could, field: should, drivers: should, office: could}}" in (
-        root / "needs.yaml"
-    ).read_text()
+    assert (
+        "{desk: could, field: should, drivers: should, office: could}}"
+        in (root / "needs.yaml").read_text()
+    )
 
 
 @pytest.mark.parametrize(
