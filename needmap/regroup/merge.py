@@ -8,18 +8,16 @@ respondent belongs to one group, so the merged group's respondents and votes are
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from needmap.errors import Location, Problem, UsageError
-from needmap.personas.messages import did_you_mean
-from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
 from needmap.personas.yamledit import YamlEdit
 from needmap.personas.yamlsource import read_yaml_text
+from needmap.regroup.checks import new_id_problems, twice_problems, unknown_problems
 from needmap.regroup.files import (
     BOM,
     FileChange,
@@ -101,34 +99,16 @@ def _description_at(
 
 
 def _check_request(study: Study, groups: Sequence[str], into: str, name: str | None) -> None:
-    problems: list[Problem] = []
-    for group in groups:
-        if group not in study.group_by_id:
-            hint = (
-                did_you_mean(group, study.group_by_id) or "the groups are listed by: needmap table"
-            )
-            problems.append(Problem(Location(), f"unknown group '{group}'", hint=hint))
-    twice = sorted({g for g in groups if groups.count(g) > 1})
-    if twice:
-        problems.append(
-            Problem(Location(), f"group '{twice[0]}' is named twice", hint="name each group once")
-        )
-    if not re.fullmatch(ID_PATTERN, into):
-        problems.append(
-            Problem(
-                Location(),
-                f"'{into}' is not a valid group id",
-                hint="use lowercase letters, digits, '-' and '_', starting with a letter or digit",
-            )
-        )
-    elif into in study.group_by_id and into not in groups:
-        problems.append(
-            Problem(
-                study.origins.get(("groups", into), Location()),
-                f"group '{into}' already exists",
-                hint=f"to merge into it, name it among the groups: {' '.join([*groups, into])}",
-            )
-        )
+    problems = [
+        *unknown_problems(study, groups),
+        *twice_problems(groups, "group"),
+        *new_id_problems(
+            study,
+            into,
+            groups,
+            hint=f"to merge into it, name it among the groups: {' '.join([*groups, into])}",
+        ),
+    ]
     if problems:
         raise UsageError(problems)
     members = [study.group_by_id[g] for g in groups]

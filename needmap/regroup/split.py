@@ -11,17 +11,15 @@ survey mapping's answers name the first part; once they name the parts, import a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from needmap.errors import Location, Problem, UsageError
-from needmap.personas.messages import did_you_mean
-from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
 from needmap.personas.yamledit import YamlEdit
+from needmap.regroup.checks import new_id_problems, twice_problems, unknown_problems
 from needmap.regroup.files import (
     FileChange,
     StudyEdits,
@@ -92,10 +90,9 @@ def _renamed_tally(path: Path, group: str, first: str) -> FileChange:
 
 
 def _check_request(study: Study, group: str, parts: Sequence[GroupPart]) -> None:
-    problems: list[Problem] = []
-    if group not in study.group_by_id:
-        hint = did_you_mean(group, study.group_by_id) or "the groups are listed by: needmap table"
-        raise UsageError([Problem(Location(), f"unknown group '{group}'", hint=hint)])
+    problems = unknown_problems(study, [group])
+    if problems:
+        raise UsageError(problems)
     if len(parts) < 2:
         problems.append(
             Problem(
@@ -104,29 +101,14 @@ def _check_request(study: Study, group: str, parts: Sequence[GroupPart]) -> None
                 hint="--into ID --name NAME, once per part; to rename: needmap groups rename",
             )
         )
-    ids = [part.id for part in parts]
-    for part_id in sorted({i for i in ids if ids.count(i) > 1}):
-        problems.append(
-            Problem(Location(), f"part '{part_id}' is named twice", hint="name each part once")
-        )
+    problems += twice_problems([part.id for part in parts], "part")
     for part in parts:
-        if not re.fullmatch(ID_PATTERN, part.id):
-            problems.append(
-                Problem(
-                    Location(),
-                    f"'{part.id}' is not a valid group id",
-                    hint="use lowercase letters, digits, '-' and '_', starting with a letter "
-                    "or digit",
-                )
-            )
-        elif part.id != group and part.id in study.group_by_id:
-            problems.append(
-                Problem(
-                    study.origins.get(("groups", part.id), Location()),
-                    f"group '{part.id}' already exists",
-                    hint="give the part a new id (or the id of the group that is split)",
-                )
-            )
+        problems += new_id_problems(
+            study,
+            part.id,
+            [group],
+            hint="give the part a new id (or the id of the group that is split)",
+        )
     counted = study.group_by_id[group].headcount is not None
     given = [part.headcount is not None for part in parts]
     if counted and not all(given):
