@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from needmap.model.toptasks import GroupBreakdown, TopTasks
     from needmap.personas.study import Study
     from needmap.regroup import GroupSplit, Regrouping, StudyEdits
+    from needmap.reports.groups_report import GroupsOverview
     from needmap.reports.i18n import Language
     from needmap.reports.needs_table import NeedsTable
     from needmap.reports.personas_report import PersonaView
@@ -665,6 +666,26 @@ GroupName = Annotated[
 ]
 
 
+@groups_app.command("list")
+def groups_list(
+    folder: StudyDir,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print it as JSON (docs/json-output.md).")
+    ] = False,
+) -> None:
+    """The groups side by side, to decide what to merge or split: id, family, headcount,
+    needs by importance (must/should/could), personas, people interviewed, respondents per
+    survey, and the most alike groups."""
+    from needmap.personas.loader import load_study
+    from needmap.reports.groups_report import groups_to_json, study_groups
+
+    overview = study_groups(load_study(folder))
+    if as_json:
+        _print_json(groups_to_json(overview))
+        return
+    _print_groups(overview)
+
+
 @groups_app.command("merge")
 def groups_merge(
     folder: StudyDir,
@@ -1197,6 +1218,54 @@ def _write_toptasks(
     from needmap.reports.toptasks_table import build_evidence, build_ranking, write_ranking
 
     write_ranking([build_ranking(result, language), build_evidence(result, language)], out)
+
+
+def _print_groups(overview: GroupsOverview) -> None:
+    """The groups in a table that fits 80 columns: names first (they wrap, ids do not), a
+    heading row per family, a column per survey (headed "answered" when there is one)."""
+    from needmap.reports.groups_report import hidden
+
+    interviews = any(s.participants != 0 for s in overview.groups)
+    surveys = overview.surveys
+    table = _light_table("")
+    table.add_column("name", min_width=12, overflow="fold")
+    table.add_column("id", no_wrap=True)
+    for heading in ("people", "needs", "personas", *(["interviewed"] if interviews else [])):
+        table.add_column(heading, justify="right", no_wrap=True)
+    for survey in surveys:
+        table.add_column("answered" if len(surveys) == 1 else escape(survey), justify="right")
+    families = overview.by_family()
+    for family, summaries in families:
+        if overview.families:
+            name = overview.families[family] if family is not None else "(no family)"
+            table.add_row(f"[bold]{escape(name)}[/bold]")
+        for s in summaries:
+            group = s.group
+            table.add_row(
+                escape(group.name),
+                escape(group.id),
+                "" if group.headcount is None else str(group.headcount),
+                "/".join(str(s.needs[level]) for level in ("must", "should", "could")),
+                str(s.personas),
+                *([hidden(s.participants, True, overview.min_size)] if interviews else []),
+                *(
+                    hidden(count, asked, overview.min_size)
+                    for count, asked in zip(s.respondents, s.asked, strict=True)
+                ),
+            )
+    console = _console()
+    console.print(table)
+    legend = ["needs: must/should/could"]
+    if interviews:
+        legend.append("interviewed: people in the interviews")
+    if len(surveys) == 1:
+        legend.append(f"answered: respondents of survey {escape(surveys[0])}")
+    elif surveys:
+        legend.append("per survey: respondents")
+    legend.append(f"n<{overview.min_size}: fewer, not shown")
+    console.print("; ".join(legend) + ".", style="dim", soft_wrap=False)
+    if overview.alike:
+        console.print(escape(overview.alike), soft_wrap=False)
 
 
 def _print_split(split: GroupSplit, folder: Path, dry_run: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections import Counter
@@ -372,3 +373,35 @@ def test_split_on_the_command_line(make_study: StudyMaker) -> None:
     assert done.returncode == 0, done.stderr
     assert "Split field into crew" in done.stdout
     assert load_study(root).persona_by_id["henk"].group == "crew"
+
+
+def test_groups_list_shows_ids_needs_and_evidence_with_small_groups_hidden(demo: Path) -> None:
+    study = str(demo / "study")
+    result = runner.invoke(app, ["groups", "list", study, "--json"])
+    assert result.exit_code == 0, result.output
+    groups = {g["id"]: g for g in json.loads(result.stdout)["groups"]}
+    # needs.yaml names front-desk 11 times as must, 12 as should, 5 as could; its interviews
+    # have 1 + 1 + 4 participants; the demo export has 30 front-desk respondents
+    assert groups["front-desk"]["needs"] == {"must": 11, "should": 12, "could": 5}
+    assert groups["front-desk"]["interview_participants"] == 6
+    assert groups["front-desk"]["respondents"] == {"toptasks-2026": 30}
+    assert groups["facility"]["interview_participants"] is None  # 3 people: hidden
+    assert groups["office"]["interview_participants"] == 0
+    assert groups["residents"]["respondents"] == {}  # the survey did not ask them
+    shown = runner.invoke(app, ["groups", "list", study])
+    lines = shown.stdout.splitlines()
+    assert lines[0].split() == [
+        "name",
+        "id",
+        "people",
+        "needs",
+        "personas",
+        "interviewed",
+        "answered",
+    ]
+    assert lines[2].strip() == "Employees"
+    assert max(len(line) for line in lines) <= 80
+    assert any(line.split()[-5:] == ["60", "11/6/4", "0", "n<5", "15"] for line in lines)
+    assert "answered: respondents of survey toptasks-2026; n<5: fewer, not shown." in " ".join(
+        shown.stdout.split()
+    )

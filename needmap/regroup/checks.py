@@ -20,7 +20,7 @@ def unknown_problems(study: Study, groups: Sequence[str]) -> list[Problem]:
             Location(),
             f"unknown group '{group}'",
             hint=did_you_mean(group, study.group_by_id)
-            or "the groups are listed by: needmap table",
+            or "see the groups with: needmap groups list",
         )
         for group in groups
         if group not in study.group_by_id
