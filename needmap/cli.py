@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 from typer.core import TyperGroup
@@ -102,6 +102,16 @@ StudyDir = Annotated[
     Path,
     typer.Argument(
         help="Folder of the study (holds study.yaml).", show_default=False, file_okay=False
+    ),
+]
+
+LanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        "-l",
+        help="Language of the report: nl or en. Default: the study's (language in study.yaml).",
+        show_default=False,
     ),
 ]
 
@@ -281,15 +291,29 @@ ByFamilyOption = Annotated[
 ]
 
 
+def _load(folder: Path, language: str | None = None) -> Study:
+    """The study in ``folder``, its reports in ``language`` when one is given."""
+    from needmap.errors import UsageError
+    from needmap.personas.loader import load_study
+
+    study = load_study(folder)
+    if language is None:
+        return study
+    if language not in ("nl", "en"):
+        raise UsageError.single(f"unknown language '{language}'", hint="use nl or en")
+    return study.in_language(cast("Language", language))
+
+
 def _ids(text: str | None) -> list[str] | None:
     return None if text is None else [part.strip() for part in text.split(",") if part.strip()]
 
 
-def _analysis(folder: Path, groups: str | None, by_family: bool) -> OverlapAnalysis:
+def _analysis(
+    folder: Path, groups: str | None, by_family: bool, language: str | None
+) -> OverlapAnalysis:
     from needmap.model.analysis import analyse_overlap
-    from needmap.personas.loader import load_study
 
-    return analyse_overlap(load_study(folder), _ids(groups), by_family=by_family)
+    return analyse_overlap(_load(folder, language), _ids(groups), by_family=by_family)
 
 
 @app.command()
@@ -300,9 +324,10 @@ def overlap(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the full result as JSON (docs/json-output.md).")
     ] = False,
+    language: LanguageOption = None,
 ) -> None:
     """Show which needs the groups share, region by region, and the recommended platform form."""
-    analysis = _analysis(folder, groups, by_family)
+    analysis = _analysis(folder, groups, by_family, language)
     if as_json:
         from needmap.reports.overlap_json import overlap_to_json
 
@@ -320,11 +345,12 @@ def diagram(
     ],
     groups: GroupsOption = None,
     by_family: ByFamilyOption = False,
+    language: LanguageOption = None,
 ) -> None:
     """Draw the overlapping-circles diagram (Venn for up to 3 circles, UpSet for more)."""
     from needmap.reports.diagram import draw_diagram, write_diagram
 
-    analysis = _analysis(folder, groups, by_family)
+    analysis = _analysis(folder, groups, by_family, language)
     drawn = draw_diagram(analysis.study, analysis.overlap)
     write_diagram(drawn, out)
     detail = "to scale" if drawn.scaled else "not to scale"
@@ -358,11 +384,12 @@ def table(
             show_default=False,
         ),
     ] = None,
+    language: LanguageOption = None,
 ) -> None:
     """The needs table: needs by kind, one column per group, importance in each cell."""
     from needmap.reports.needs_table import build_needs_table, parse_kinds
 
-    analysis = _analysis(folder, groups, by_family)
+    analysis = _analysis(folder, groups, by_family, language)
     needs_table = build_needs_table(
         analysis.study, analysis.overlap, analysis.advice, parse_kinds(_ids(kind))
     )
@@ -389,13 +416,14 @@ def report(
     ],
     groups: GroupsOption = None,
     by_family: ByFamilyOption = False,
+    language: LanguageOption = None,
 ) -> None:
     """Write the overlap overview: advice, diagram and needs table on one offline page (or as
     PDF or Markdown)."""
     from needmap.reports.diagram import draw_diagram
     from needmap.reports.overview import write_overview
 
-    analysis = _analysis(folder, groups, by_family)
+    analysis = _analysis(folder, groups, by_family, language)
     write_overview(analysis, draw_diagram(analysis.study, analysis.overlap), out)
     _console().print(f"wrote {out}")
 
@@ -425,6 +453,7 @@ def personas(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the personas as JSON (docs/json-output.md).")
     ] = False,
+    language: LanguageOption = None,
 ) -> None:
     """Persona reports: each persona with its group, key needs and top-task evidence.
 
@@ -433,10 +462,9 @@ def personas(
     what the group chose.
     """
     from needmap.errors import UsageError
-    from needmap.personas.loader import load_study
     from needmap.reports.personas_report import persona_profiles, personas_to_json
 
-    study = load_study(folder)
+    study = _load(folder, language)
     if not study.personas:
         raise UsageError.single(
             "the study defines no personas",
@@ -488,6 +516,7 @@ def roadmap(
         bool, typer.Option("--json", help="Print the roadmap as JSON (docs/json-output.md).")
     ] = False,
     since: SinceOption = None,
+    language: LanguageOption = None,
 ) -> None:
     """The roadmap: needs by score (demand x evidence / effort) in the study's phases.
 
@@ -496,10 +525,9 @@ def roadmap(
     interviews and search logs are shown beside the score (in the terminal from 110 columns
     wide). With --since, the needs that moved since an earlier plan are listed too.
     """
-    from needmap.personas.loader import load_study
     from needmap.reports.roadmap_report import roadmap_to_json, study_roadmap
 
-    study = load_study(folder)
+    study = _load(folder, language)
     plan = study_roadmap(study)
     if since is not None:
         from needmap.model.replan import replan
@@ -538,16 +566,16 @@ def interviews(
         ),
     ] = None,
     as_json: EvidenceJson = False,
+    language: LanguageOption = None,
 ) -> None:
     """Interview evidence: which needs the interviews in interviews/ support or question.
 
     Counts are interviews, per group; groups with fewer interview participants than the
     study's minimum are pooled as "other groups", and the pool is hidden when it is small too.
     """
-    from needmap.personas.loader import load_study
     from needmap.reports.interviews_report import interviews_to_json, study_interviews
 
-    study = load_study(folder)
+    study = _load(folder, language)
     evidence = study_interviews(study)
     if as_json:
         _emit_json(interviews_to_json(evidence), out)
@@ -575,6 +603,7 @@ def searches(
         ),
     ] = None,
     as_json: EvidenceJson = False,
+    language: LanguageOption = None,
 ) -> None:
     """Search-log evidence: which needs people searched for, which searches found nothing
     (content gaps), and frequent searches that match no need.
@@ -582,10 +611,9 @@ def searches(
     Reads each search log in analytics/ (a YAML file beside its export). Terms searched
     fewer times than the study's minimum group size are counted but never shown.
     """
-    from needmap.personas.loader import load_study
     from needmap.reports.searches_report import searches_to_json, study_searches
 
-    study = load_study(folder)
+    study = _load(folder, language)
     evidence = study_searches(study)
     if as_json:
         _emit_json(searches_to_json(evidence), out)
@@ -635,10 +663,9 @@ def survey_import(
 
     Only counts are stored: no respondent ids and no answers row by row.
     """
-    from needmap.personas.loader import load_study
     from needmap.surveys import find_mapping, import_survey, tally_path, write_tally
 
-    study = load_study(folder)
+    study = _load(folder)
     chosen = find_mapping(study, mapping, survey)
     with _console(stderr=True).status(f"Reading {escape(export.name)}…"):
         result = import_survey(chosen, export, strict=strict)
@@ -676,10 +703,9 @@ def groups_list(
     """The groups side by side, to decide what to merge or split: id, family, headcount,
     needs by importance (must/should/could), personas, people interviewed, respondents per
     survey, and the most alike groups."""
-    from needmap.personas.loader import load_study
     from needmap.reports.groups_report import groups_to_json, study_groups
 
-    overview = study_groups(load_study(folder))
+    overview = study_groups(_load(folder))
     if as_json:
         _print_json(groups_to_json(overview))
         return
@@ -773,7 +799,6 @@ def groups_split(
     to move where they belong; imported tallies must be imported again.
     """
     from needmap.errors import UsageError
-    from needmap.personas.loader import load_study
     from needmap.regroup import GroupPart, plan_split, write_study_edits
 
     counts = headcounts or []
@@ -787,7 +812,7 @@ def groups_split(
         GroupPart(part, name, counts[i] if counts else None)
         for i, (part, name) in enumerate(zip(into, names, strict=True))
     ]
-    split = plan_split(load_study(folder), group, parts)
+    split = plan_split(_load(folder), group, parts)
     if dry_run:
         typer.echo(split.diff(), nl=False)
     else:
@@ -796,10 +821,9 @@ def groups_split(
 
 
 def _regroup(folder: Path, groups: list[str], into: str, name: str | None, dry_run: bool) -> None:
-    from needmap.personas.loader import load_study
     from needmap.regroup import plan_regrouping, write_study_edits
 
-    regrouping = plan_regrouping(load_study(folder), groups, into, name)
+    regrouping = plan_regrouping(_load(folder), groups, into, name)
     if dry_run:
         typer.echo(regrouping.diff(), nl=False)
     else:
@@ -846,13 +870,13 @@ def toptasks(
     chart: Annotated[
         str, typer.Option("--chart", help="Chart for .png/.svg: neck (long neck) or groups.")
     ] = "neck",
+    language: LanguageOption = None,
 ) -> None:
     """Top-task results: shares, the long neck, the coverage set, weights and group rankings."""
     from needmap.model.toptasks import analyse_toptasks, group_breakdown
-    from needmap.personas.loader import load_study
     from needmap.surveys import load_survey
 
-    study = load_study(folder)
+    study = _load(folder, language)
     mapping, tally = load_survey(study, survey)
     result = analyse_toptasks(study, mapping, tally, weighted=weighted, coverage_target=coverage)
     language = study.settings.language
@@ -891,16 +915,16 @@ def why(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print it as JSON (docs/json-output.md).")
     ] = False,
+    language: LanguageOption = None,
 ) -> None:
     """Why a need is where it is: who needs it, its place and score in the roadmap, and the
     survey votes, interviews and searches behind it.
 
     The answer to a steering group's "why is this need first?", in sentences.
     """
-    from needmap.personas.loader import load_study
     from needmap.reports.why_report import need_story, why_to_json
 
-    story = need_story(load_study(folder), need)
+    story = need_story(_load(folder, language), need)
     if as_json:
         _emit_json(why_to_json(story), out)
         return
@@ -930,6 +954,7 @@ def brief(
         bool, typer.Option("--date/--no-date", help="Put today's date on the cover.")
     ] = True,
     since: SinceOption = None,
+    language: LanguageOption = None,
 ) -> None:
     """One document for the steering group: the study at a glance, then every report.
 
@@ -941,10 +966,9 @@ def brief(
     """
     from datetime import date
 
-    from needmap.personas.loader import load_study
     from needmap.reports.brief import study_brief, write_brief
 
-    study = load_study(folder)
+    study = _load(folder, language)
     earlier = None
     if since is not None:
         from needmap.reports.roadmap_baseline import earlier_plan

@@ -277,3 +277,31 @@ def test_evidence_is_hidden_exactly_where_the_ranking_hides_it(
         else:
             assert 0 < sum(share for _, share in survey.top_tasks) <= 1 + 1e-9
             assert all(0 <= share <= 1 for share in survey.need_shares.values())
+
+
+def test_settings_in_another_language_rename_only_the_default_phases() -> None:
+    from needmap.personas.schema import StudySettings
+
+    dutch = StudySettings.model_validate({"name": "S", "organisation": "O", "language": "nl"})
+    assert [p.name for p in dutch.in_language("en").roadmap.phases] == ["Now", "Next", "Later"]
+    named = StudySettings.model_validate(
+        {
+            "name": "S",
+            "organisation": "O",
+            "language": "nl",
+            "roadmap": {
+                "phases": [
+                    {"id": "nu", "name": "Nu", "capacity": 30},
+                    {"id": "q3", "name": "Q3 2027"},
+                    {"id": "later", "name": "Later"},
+                ]
+            },
+        }
+    )
+    english = named.in_language("en")
+    assert [(p.id, p.name, p.capacity) for p in english.roadmap.phases] == [
+        ("nu", "Now", 30),
+        ("q3", "Q3 2027", None),
+        ("later", "Later", None),
+    ]
+    assert english.language == "en" and english.in_language("nl") == named

@@ -190,3 +190,24 @@ def test_a_need_no_group_needs_is_explained_too(make_study: StudyMaker) -> None:
     assert why_to_json(story)["region"] is None
     brief = render_brief(study_brief(study))
     assert "Nobody&#39;s need (orphan)" in brief[brief.index('id="why-first"') :]
+
+
+def test_a_dutch_study_explains_in_english_when_asked(make_study: StudyMaker) -> None:
+    """--language swaps the labels and the default phase names; the study's own words stay."""
+    dutch = {"study.yaml": "name: Onderzoek\norganisation: Gemeente\nlanguage: nl\n"}
+    root = make_study({**dutch, "needs.yaml": NEEDS})
+    sections = why_sections(need_story(load_study(root).in_language("en"), "search"))
+    assert sections[2] == (
+        "Where the roadmap puts it",
+        [
+            "Now: number 2 of 2 in plan order.",
+            "Score 17.9 = demand 53.8% \u00d7 evidence factor 1.0 ÷ 3 effort points.",
+            "Comes after: Works on a phone.",
+        ],
+    )
+    shown = run_needmap("why", str(root), "search", "--language", "en")
+    assert shown.returncode == 0, shown.stderr
+    assert "\nWhere the roadmap puts it\n  Now: number 2 of 2 in plan order.\n" in shown.stdout
+    refused = runner.invoke(app, ["why", str(root), "search", "-l", "de"])
+    assert refused.exit_code == 2
+    assert "unknown language 'de'" in refused.stderr and "use nl or en" in refused.stderr

@@ -268,6 +268,21 @@ class StudySettings(_Model):
             return {**data, "roadmap": {**roadmap, "phases": _default_phases("nl")}}
         return data
 
+    def in_language(self, language: Language) -> StudySettings:
+        """The settings with reports in ``language``. Phases named as the defaults are
+        (Nu, Straks, Later; Now, Next, Later), in their place, take the other language's
+        names; phases named otherwise ("Q1 2027") stay as named."""
+        ours = [name for _, name in _DEFAULT_PHASES[self.language]]
+        theirs = [name for _, name in _DEFAULT_PHASES[language]]
+        phases = [
+            phase.model_copy(update={"name": theirs[i]})
+            if i < len(ours) and phase.name == ours[i]
+            else phase
+            for i, phase in enumerate(self.roadmap.phases)
+        ]
+        roadmap = self.roadmap.model_copy(update={"phases": phases})
+        return self.model_copy(update={"language": language, "roadmap": roadmap})
+
 
 class StudyFile(StudySettings, DefinitionsFile):
     """``study.yaml``: the study's settings, and optionally all its definitions in one file."""

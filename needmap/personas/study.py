@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from needmap.errors import Location, Problem
-from needmap.personas.schema import Family, Need, Persona, StudySettings, TargetGroup
+from needmap.personas.schema import (
+    Family,
+    Language,
+    Need,
+    Persona,
+    StudySettings,
+    TargetGroup,
+)
 
 __all__ = ["Study"]
 
@@ -46,6 +53,10 @@ class Study:
     @cached_property
     def persona_by_id(self) -> Mapping[str, Persona]:
         return {p.id: p for p in self.personas}
+
+    def in_language(self, language: Language) -> Study:
+        """The same study with its reports in ``language`` (``needmap ... --language``)."""
+        return replace(self, settings=self.settings.in_language(language))
 
     def summary(self) -> dict[str, int]:
         """Counts shown after a successful validation."""
