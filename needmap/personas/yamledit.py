@@ -119,9 +119,11 @@ class YamlEdit:
         for (_, end, _, _), (start, _, _, _) in pairwise(cuts):
             if start < end:
                 raise EditRefused("two edits overlap")
-        text = self.text
-        for start, end, _, replacement in reversed(cuts):
-            text = text[:start] + replacement + text[end:]
+        pieces, done = [], 0
+        for start, end, _, replacement in cuts:
+            pieces += [self.text[done:start], replacement]
+            done = end
+        text = "".join([*pieces, self.text[done:]])
         source = self.document.source
         again = read_yaml_text(text, source.path)
         if again.problems or again.data != expected:
