@@ -169,7 +169,11 @@ def init(
         f"Created a study in {folder} from template '{template}': {_counts(study)}, "
         f"{len(written)} files."
     )
-    out.print(f"Next: edit the YAML files, then run: needmap validate {folder}")
+    out.print(
+        f"Next: fit the groups to the organisation (needmap groups list {folder}; "
+        "then groups merge, split or rename), edit the YAML files, "
+        f"and run: needmap validate {folder}"
+    )
 
 
 @app.command()
@@ -676,8 +680,9 @@ def survey_import(
 
 
 groups_app = typer.Typer(
-    help="Merge, rename or split target groups in every file of the study: the group, the "
-    "needs, personas, interviews, survey mappings and tallies. Comments and layout are kept.",
+    help="List the target groups, or merge, rename or split them in every file of the study: "
+    "the group, the needs, personas, interviews, survey mappings and tallies. Comments and "
+    "layout are kept.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
