@@ -704,13 +704,14 @@ def groups_list(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print it as JSON (docs/json-output.md).")
     ] = False,
+    language: LanguageOption = None,
 ) -> None:
     """The groups side by side, to decide what to merge or split: id, family, headcount,
     needs by importance (must/should/could), personas, people interviewed, respondents per
     survey, and the most alike groups."""
     from needmap.reports.groups_report import groups_to_json, study_groups
 
-    overview = study_groups(_load(folder))
+    overview = study_groups(_load(folder, language))
     if as_json:
         _print_json(groups_to_json(overview))
         return
@@ -1250,23 +1251,27 @@ def _write_toptasks(
 
 
 def _print_groups(overview: GroupsOverview) -> None:
-    """The groups in a table that fits 80 columns: names first (they wrap, ids do not), a
-    heading row per family, a column per survey (headed "answered" when there is one)."""
+    """The groups in a table that fits 80 columns, in the study's language: names first
+    (they wrap, ids do not), a heading row per family, a column per survey (headed
+    "answered" when there is one)."""
     from needmap.reports.groups_report import hidden
+    from needmap.reports.i18n import labels
 
+    words = labels(overview.language)
     interviews = any(s.participants != 0 for s in overview.groups)
     surveys = overview.surveys
     table = _light_table("")
-    table.add_column("name", min_width=12, overflow="fold")
-    table.add_column("id", no_wrap=True)
-    for heading in ("people", "needs", "personas", *(["interviewed"] if interviews else [])):
+    table.add_column(words["gl.name"], min_width=12, overflow="fold")
+    table.add_column(words["gl.id"], no_wrap=True)
+    headings = [words["col.people"], words["col.needs"], words["gl.personas"]]
+    for heading in [*headings, *([words["gl.interviewed"]] if interviews else [])]:
         table.add_column(heading, justify="right", no_wrap=True)
     for survey in surveys:
-        table.add_column("answered" if len(surveys) == 1 else escape(survey), justify="right")
-    families = overview.by_family()
-    for family, summaries in families:
+        heading = words["gl.answered"] if len(surveys) == 1 else escape(survey)
+        table.add_column(heading, justify="right")
+    for family, summaries in overview.by_family():
         if overview.families:
-            name = overview.families[family] if family is not None else "(no family)"
+            name = overview.families[family] if family is not None else words["gl.no_family"]
             table.add_row(f"[bold]{escape(name)}[/bold]")
         for s in summaries:
             group = s.group
@@ -1284,14 +1289,14 @@ def _print_groups(overview: GroupsOverview) -> None:
             )
     console = _console()
     console.print(table)
-    legend = ["needs: must/should/could"]
+    legend = [words["gl.legend.needs"]]
     if interviews:
-        legend.append("interviewed: people in the interviews")
+        legend.append(words["gl.legend.interviewed"])
     if len(surveys) == 1:
-        legend.append(f"answered: respondents of survey {escape(surveys[0])}")
+        legend.append(words["gl.legend.answered"].format(survey=escape(surveys[0])))
     elif surveys:
-        legend.append("per survey: respondents")
-    legend.append(f"n<{overview.min_size}: fewer, not shown")
+        legend.append(words["gl.legend.surveys"])
+    legend.append(words["gl.legend.hidden"].format(n=overview.min_size))
     console.print("; ".join(legend) + ".", style="dim", soft_wrap=False)
     if overview.alike:
         console.print(escape(overview.alike), soft_wrap=False)

@@ -405,3 +405,13 @@ def test_groups_list_shows_ids_needs_and_evidence_with_small_groups_hidden(demo:
     assert "answered: respondents of survey toptasks-2026; n<5: fewer, not shown." in " ".join(
         shown.stdout.split()
     )
+    dutch = runner.invoke(app, ["groups", "list", study, "-l", "nl"])
+    assert dutch.stdout.split()[:7] == [
+        "naam",
+        "id",
+        "mensen",
+        "behoeften",
+        "persona's",
+        "gesproken",
+        "antwoorden",
+    ]

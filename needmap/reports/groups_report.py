@@ -17,7 +17,7 @@ from typing import Any
 from needmap.model.analysis import analyse_overlap
 from needmap.model.interviews import InterviewEvidence
 from needmap.model.toptasks import TopTasks
-from needmap.personas.schema import Importance, TargetGroup
+from needmap.personas.schema import Importance, Language, TargetGroup
 from needmap.personas.study import Study
 from needmap.reports.interviews_report import study_interviews
 from needmap.reports.overview import alike_sentence
@@ -55,6 +55,7 @@ class GroupsOverview:
     """The most alike groups, as the overlap overview says it."""
     families: Mapping[str, str]
     """family id -> name, in study order."""
+    language: Language
 
     def by_family(self) -> list[tuple[str | None, list[GroupSummary]]]:
         """The groups per family (family order, then the groups of none), in study order."""
@@ -100,6 +101,7 @@ def groups_overview(
         min_size=study.settings.privacy.min_group_size,
         alike=alike_sentence(analyse_overlap(study).overlap, study.settings.language),
         families={f.id: f.name for f in study.families},
+        language=study.settings.language,
     )
 
 
