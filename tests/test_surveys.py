@@ -446,3 +446,47 @@ def test_xlsx_with_empty_rows_and_columns_before_the_data(study: Study, tmp_path
     # row 5, column H, as Excel shows them
     assert (problem.location.line, problem.location.column) == (5, 8)
     assert problem.message == "unknown choice 'Fly to the moon'"
+
+
+TALLY_GROUPS = ("a", "b", "c", "d")
+
+
+@given(
+    counts=st.lists(
+        st.tuples(st.integers(0, 50), st.lists(st.integers(0, 9), min_size=3, max_size=3)),
+        min_size=4,
+        max_size=4,
+    ),
+    merged=st.sets(st.sampled_from(TALLY_GROUPS), min_size=1),
+    new_id=st.booleans(),
+)
+def test_a_merged_tally_keeps_every_respondent_and_vote(
+    counts: list[tuple[int, list[int]]], merged: set[str], new_id: bool
+) -> None:
+    from needmap.surveys.tally import Tally
+
+    tasks = ("t1", "t2", "t3")
+    tally = Tally(
+        survey="s",
+        title="S",
+        layout="long",
+        source="x.csv",
+        source_sha256="0",
+        tasks=tasks,
+        respondents={g: n for g, (n, _) in zip(TALLY_GROUPS, counts, strict=True)},
+        votes={
+            g: dict(zip(tasks, v, strict=True))
+            for g, (_, v) in zip(TALLY_GROUPS, counts, strict=True)
+        },
+    )
+    into = "new" if new_id else sorted(merged)[0]
+    result = tally.merged(merged, into)
+    assert result.total_respondents == tally.total_respondents
+    assert result.respondents[into] == sum(tally.respondents[g] for g in merged)
+    for task in tasks:
+        assert sum(v[task] for v in result.votes.values()) == sum(
+            v[task] for v in tally.votes.values()
+        )
+    kept = set(TALLY_GROUPS) - merged
+    assert set(result.respondents) == kept | {into}
+    assert all(result.votes[g] == tally.votes[g] for g in kept)

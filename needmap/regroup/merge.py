@@ -9,7 +9,7 @@ respondent belongs to one group, so the merged group's respondents and votes are
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from needmap.regroup.files import (
     tally_files,
     yaml_changes,
 )
-from needmap.surveys.tally import Tally, read_tally, tally_text
+from needmap.surveys.tally import read_tally, tally_text
 
 __all__ = ["Regrouping", "plan_regrouping"]
 
@@ -232,26 +232,15 @@ class _Merge:
 
 
 def _tally_changes(root: Path, merge: _Merge) -> list[FileChange]:
+    """Each tally that counted a merged group other than the target, recounted."""
     changes = []
     for path in tally_files(root):
         tally = read_tally(path)
-        merged = _merged_tally(tally, merge)
-        if merged is not None:
+        if merge.moved & tally.respondents.keys():
+            merged = tally.merged(merge.merged, merge.into)
+            count = merged.respondents[merge.into]
             before = path.read_text(encoding="utf-8")
-            respondents = merged.respondents[merge.into]
             changes.append(
-                FileChange(path, before, tally_text(merged), f"{respondents} respondents recounted")
+                FileChange(path, before, tally_text(merged), f"{count} respondents recounted")
             )
     return changes
-
-
-def _merged_tally(tally: Tally, merge: _Merge) -> Tally | None:
-    if not merge.moved & tally.respondents.keys():
-        return None
-    respondents = {g: n for g, n in tally.respondents.items() if g not in merge.merged}
-    respondents[merge.into] = sum(n for g, n in tally.respondents.items() if g in merge.merged)
-    votes = {g: dict(v) for g, v in tally.votes.items() if g not in merge.merged}
-    votes[merge.into] = {
-        task: sum(tally.votes.get(g, {}).get(task, 0) for g in merge.merged) for task in tally.tasks
-    }
-    return replace(tally, respondents=respondents, votes=votes)

@@ -12,7 +12,7 @@ survey mapping's answers name the first part; once they name the parts, import a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -77,16 +77,11 @@ def plan_split(study: Study, group: str, parts: Sequence[GroupPart]) -> GroupSpl
 
 
 def _renamed_tally(path: Path, group: str, first: str) -> FileChange:
-    tally = read_tally(path)
-    rename = {group: first}
-    renamed = replace(
-        tally,
-        respondents={rename.get(g, g): n for g, n in tally.respondents.items()},
-        votes={rename.get(g, g): v for g, v in tally.votes.items()},
-    )
-    text = tally_text(renamed)
+    """The tally with the group's respondents counted for the first part."""
+    renamed = read_tally(path).merged({group}, first)
     count = renamed.respondents[first]
-    return FileChange(path, path.read_text(encoding="utf-8"), text, f"{count} respondents moved")
+    before = path.read_text(encoding="utf-8")
+    return FileChange(path, before, tally_text(renamed), f"{count} respondents moved")
 
 
 def _check_request(study: Study, group: str, parts: Sequence[GroupPart]) -> None:

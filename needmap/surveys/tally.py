@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,17 @@ class Tally:
             if g != OUTSIDE and g not in group_ids
         ]
         return found
+
+    def merged(self, groups: Collection[str], into: str) -> Tally:
+        """The tally as if ``groups`` had been one group ``into`` when it was counted: a
+        respondent belongs to one group, so its respondents and votes are their sums.
+        ``into`` is one of ``groups`` or a group the tally did not count."""
+        counted = [g for g in self.respondents if g in groups]
+        respondents = {g: n for g, n in self.respondents.items() if g not in groups}
+        respondents[into] = sum(self.respondents[g] for g in counted)
+        votes = {g: dict(v) for g, v in self.votes.items() if g not in groups}
+        votes[into] = {t: sum(self.votes[g].get(t, 0) for g in counted) for t in self.tasks}
+        return replace(self, respondents=respondents, votes=votes)
 
     def to_json(self) -> dict[str, Any]:
         return {
