@@ -3,7 +3,7 @@
 Every problem a user can fix is a :class:`Problem`: where it is (file, line, column, dotted
 key), what is wrong, and a hint on how to fix it. Loaders collect *all* problems they find and
 raise them together in one :class:`NeedmapError`, so a user fixes a study in one round trip
-instead of one error at a time. This module knows nothing of the CLI: ``cli.py`` turns a
+instead of one error at a time. This module knows nothing of the CLI: ``needmap.cli`` turns a
 ``NeedmapError`` into exit code 2 in a single handler.
 """
 

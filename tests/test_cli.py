@@ -247,3 +247,30 @@ def test_validate_checks_survey_mappings_too(make_study: StudyMaker) -> None:
     assert "did you mean 'search'?" in result.stderr
     as_json = json.loads(runner.invoke(app, ["validate", str(root), "--json"]).stdout)
     assert as_json["valid"] is False and as_json["errors"] == 2
+
+
+def test_help_lists_the_commands_in_the_order_of_the_work() -> None:
+    """The commands come from several modules; their import order is the order shown."""
+    shown = runner.invoke(app, ["--help"]).stdout
+    lines = shown[shown.index("Commands:") :].splitlines()[1:]
+    listed = [line.split()[0] for line in lines if line.startswith("  ") and line.split()]
+    assert listed == [
+        "init",
+        "templates",
+        "validate",
+        "schema",
+        "overlap",
+        "diagram",
+        "table",
+        "report",
+        "personas",
+        "roadmap",
+        "interviews",
+        "searches",
+        "toptasks",
+        "why",
+        "brief",
+        "demo",
+        "survey",
+        "groups",
+    ]

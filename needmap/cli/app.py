@@ -1,0 +1,269 @@
+"""The ``needmap`` command: parse arguments, call one library function, print.
+
+Nothing here computes: each command is a few lines over a public function of the library.
+Problems the user can fix arrive as :class:`needmap.errors.NeedmapError` and become exit code
+2 in :func:`main`, the one handler. Library modules are imported inside the commands so that
+``needmap --help`` starts fast.
+
+Exit codes: 0 success; 1 internal error (a bug: please report it); 2 bad input, a refused
+action, or problems found by ``validate``."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, cast
+
+import typer
+from typer.core import TyperGroup
+
+from needmap import __version__
+from needmap.errors import NeedmapError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from needmap.errors import Problem
+    from needmap.personas.study import Study
+    from needmap.reports.i18n import Language
+    from needmap.reports.toptasks_table import RankingTable
+
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_INPUT = 2
+
+
+class _HandledGroup(TyperGroup):
+    """Runs a command and maps errors to exit codes: the one handler at the edge."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except NeedmapError as exc:
+            print_problems(exc.problems)
+            errors = sum(p.repeats for p in exc.errors)
+            warnings = sum(p.repeats for p in exc.problems) - errors
+            if errors > 1 or warnings:
+                new_console(stderr=True).print(_problem_count(errors, warnings))
+            ctx.exit(EXIT_INPUT)
+        except KeyboardInterrupt:
+            ctx.exit(130)
+        except Exception as exc:
+            if os.environ.get("NEEDMAP_DEBUG"):
+                raise
+            sys.stderr.write(
+                f"needmap: internal error: {type(exc).__name__}: {exc}\n"
+                "This is a bug. Run again with NEEDMAP_DEBUG=1 to see the traceback, and "
+                "please report it.\n"
+            )
+            ctx.exit(EXIT_INTERNAL)
+
+
+def _problem_count(errors: int, warnings: int) -> str:
+    """'2 problems found.', or '3 errors and 2 warnings found.' when warnings came too."""
+    if not warnings:
+        return f"{errors} problems found."
+    return f"{plural(errors, 'error')} and {plural(warnings, 'warning')} found."
+
+
+app = typer.Typer(
+    cls=_HandledGroup,
+    name="needmap",
+    help="Stakeholder-needs research and persona modelling for intranets, extranets and "
+    "websites. Start with: needmap init my-study --template gemeente",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+StudyDir = Annotated[
+    Path,
+    typer.Argument(
+        help="Folder of the study (holds study.yaml).", show_default=False, file_okay=False
+    ),
+]
+
+LanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        "-l",
+        help="Language of the report: nl or en. Default: the study's (language in study.yaml).",
+        show_default=False,
+    ),
+]
+
+SurveyId = Annotated[
+    str | None,
+    typer.Option(
+        "--survey",
+        "-s",
+        help="Survey id (or its mapping's file name), when the study has several.",
+        show_default=False,
+    ),
+]
+
+
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        help="An earlier plan: a roadmap's JSON (needmap roadmap DIR --json --out FILE) or a "
+        "git revision of the study (a tag, a branch, HEAD~1). Shows which needs moved to an "
+        "earlier or later phase, are new or were dropped since.",
+        show_default=False,
+    ),
+]
+
+
+def id_list(text: str | None) -> list[str] | None:
+    """Ids given as ``a,b,c`` (spaces and empty parts ignored); None when not given."""
+    return None if text is None else [part.strip() for part in text.split(",") if part.strip()]
+
+
+def new_console(*, stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"needmap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """needmap: map what each target group needs, and what they share."""
+
+
+def study_at(folder: Path, language: str | None = None) -> Study:
+    """The study in ``folder``, its reports in ``language`` when one is given."""
+    from needmap.errors import UsageError
+    from needmap.personas.loader import load_study
+
+    study = load_study(folder)
+    if language is None:
+        return study
+    if language not in ("nl", "en"):
+        raise UsageError.single(f"unknown language '{language}'", hint="use nl or en")
+    return study.in_language(cast("Language", language))
+
+
+def plural(number: int, noun: str) -> str:
+    """'1 warning', '3 warnings'."""
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def print_json(data: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def emit_json(data: dict[str, Any], out: Path | None) -> None:
+    """Print the JSON, or write it to ``out``, which must then end in .json."""
+    if out is None:
+        print_json(data)
+        return
+    from needmap.errors import UsageError
+    from needmap.fileio import write_text_atomic
+
+    if out.suffix.lower() != ".json":
+        raise UsageError.single(
+            f"--json writes JSON, not '{out.suffix or out.name}'",
+            path=out,
+            hint="use a name ending in .json, or leave out --out to print it",
+        )
+    write_text_atomic(out, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    new_console().print(f"wrote {out}")
+
+
+def light_table(title: str) -> Table:
+    """A table framed by a rule under its headings only, with two spaces between columns:
+    in an 80-column terminal the text column keeps room that borders would take."""
+    from rich import box
+    from rich.table import Table
+
+    return Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+
+
+def escape(text: str) -> str:
+    """Text shown literally by rich (group names may hold [brackets])."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def print_bullets(console: Console, lines: list[str]) -> None:
+    """One bullet a line, wrapped at the terminal's width under its own text."""
+    from rich.table import Table
+
+    bullets = Table.grid(padding=(0, 1), pad_edge=True)
+    bullets.add_column(style="dim")
+    bullets.add_column()
+    for line in lines:
+        bullets.add_row("•", escape(line))
+    console.print(bullets, soft_wrap=False)
+
+
+def print_ranking(console: Console, ranking: RankingTable, top: int) -> None:
+    """The first ``top`` rows of a ranking (at most its first seven columns), tasks in the
+    coverage set in bold, then how many rows were left out."""
+    table = light_table(ranking.title)
+    for i, heading in enumerate(ranking.header[:7]):
+        # Headings may wrap, so that a narrow terminal leaves room for the task labels.
+        table.add_column(
+            heading, justify="left" if i == 1 else "right", min_width=20 if i == 1 else None
+        )
+    for row, covered in list(zip(ranking.rows, ranking.in_coverage, strict=True))[:top]:
+        table.add_row(*(escape(c) for c in row[:7]), style="bold" if covered else "")
+    console.print(table)
+    if len(ranking.rows) > top:
+        console.print(
+            f"… {len(ranking.rows) - top} more (--top {len(ranking.rows)} shows all)", style="dim"
+        )
+
+
+def print_problems(problems: tuple[Problem, ...]) -> None:
+    from rich.text import Text
+
+    console = new_console(stderr=True)
+    for problem in problems:
+        line = Text()
+        if problem.location.path is not None:
+            line.append(f"{problem.location}: ", style="bold")
+        if problem.key:
+            line.append(f"{problem.key}: ", style="cyan")
+        if problem.severity == "warning":
+            line.append("warning: ", style="yellow bold")
+        line.append(problem.message, style="red" if problem.severity == "error" else "")
+        console.print(line)
+        if problem.hint:
+            console.print(Text(f"    hint: {problem.hint}", style="dim"))
+
+
+def main() -> None:
+    """Entry point of the ``needmap`` command."""
+    app()

@@ -1,0 +1,154 @@
+"""For the steering group: ``why``, ``brief``, and ``demo`` with every report at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from needmap.cli.app import (
+    LanguageOption,
+    SinceOption,
+    StudyDir,
+    app,
+    emit_json,
+    escape,
+    new_console,
+    print_problems,
+    study_at,
+)
+
+if TYPE_CHECKING:
+    from needmap.reports.why_report import NeedStory
+
+
+@app.command()
+def why(
+    folder: StudyDir,
+    need: Annotated[
+        str,
+        typer.Argument(help="The need's id (as in needs.yaml) or its title.", show_default=False),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .html or .pdf (a page), .md or .json. Default: print it.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print it as JSON (docs/json-output.md).")
+    ] = False,
+    language: LanguageOption = None,
+) -> None:
+    """Why a need is where it is: who needs it, its place and score in the roadmap, and the
+    survey votes, interviews and searches behind it.
+
+    The answer to a steering group's "why is this need first?", in sentences.
+    """
+    from needmap.reports.why_report import need_story, why_to_json
+
+    story = need_story(study_at(folder, language), need)
+    if as_json:
+        emit_json(why_to_json(story), out)
+        return
+    if out is not None:
+        from needmap.reports.why_report import write_why
+
+        write_why(story, out)
+        new_console().print(f"wrote {out}")
+        return
+    _print_why(story)
+
+
+@app.command()
+def brief(
+    folder: StudyDir,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .pdf (to print or send), .html (a page) or .md (text, "
+            "without the pictures).",
+            show_default=False,
+        ),
+    ],
+    dated: Annotated[
+        bool, typer.Option("--date/--no-date", help="Put today's date on the cover.")
+    ] = True,
+    since: SinceOption = None,
+    language: LanguageOption = None,
+) -> None:
+    """One document for the steering group: the study at a glance, then every report.
+
+    A cover with the platform advice, the roadmap's first phase and the evidence in a few
+    lines, and the contents; then the overlap (groups, and families if the study has them),
+    the roadmap, why the needs of its first phase come first, the personas, each imported
+    top-task survey, the interviews and the search logs, each as its own chapter. With
+    --since, the cover and the roadmap say what moved since an earlier plan.
+    """
+    from datetime import date
+
+    from needmap.reports.brief import study_brief, write_brief
+
+    study = study_at(folder, language)
+    earlier = None
+    if since is not None:
+        from needmap.reports.roadmap_baseline import earlier_plan
+
+        earlier = earlier_plan(since, study.root)
+    with new_console(stderr=True).status("Computing the overlap, roadmap and evidence…") as status:
+        write_brief(
+            study_brief(study, earlier),
+            out,
+            today=date.today() if dated else None,
+            progress=lambda step: status.update(f"Writing {escape(step)}…"),
+        )
+    new_console().print(f"wrote {out}")
+
+
+@app.command()
+def demo(
+    out: Annotated[
+        Path, typer.Argument(help="Folder for the example study and its outputs.")
+    ] = Path("needmap-demo"),
+    template: Annotated[
+        str, typer.Option("--template", "-t", help="Template of the example study.")
+    ] = "gemeente",
+) -> None:
+    """Create an example study (once) and build every report of it: needmap at a glance.
+
+    This includes each template's example top-task survey: a generated export
+    (example-export-*.csv), its import, and the top-task page, tables and charts; the
+    persona report (personas.html, .pdf, .md) with the survey's evidence; the roadmap
+    (roadmap.html, .pdf, .md, .xlsx), with what the survey's evidence changed in the plan
+    made before it; and the brief for the steering group (brief.pdf, .html, .md).
+    """
+    from needmap.demo import build_demo
+
+    console = new_console()
+    result = build_demo(out, template, progress=lambda p: console.print(f"  wrote {p}"))
+    print_problems(result.warnings)
+    state = "Created the" if result.created else "Used the existing"
+    console.print(f"{state} example study in {result.study_dir} (template '{template}').")
+    console.print(f"Open {out / 'index.html'} in a browser to start ({len(result.files)} files).")
+
+
+def _print_why(story: NeedStory) -> None:
+    """The heading line in bold, then each part with its lines."""
+    from needmap.reports.why_report import why_sections
+
+    console = new_console()
+    (title, intro), *parts = why_sections(story)
+    console.print(f"[bold]{escape(title)}[/bold]")
+    for line in intro:
+        console.print(escape(line))
+    for heading, lines in parts:
+        console.print()
+        console.print(f"[bold]{escape(heading)}[/bold]")
+        for line in lines:
+            console.print(f"  {escape(line)}")

@@ -1,0 +1,430 @@
+"""The evidence: ``interviews``, ``searches``, ``survey import`` and ``toptasks``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from needmap.cli.app import (
+    LanguageOption,
+    StudyDir,
+    SurveyId,
+    app,
+    emit_json,
+    escape,
+    light_table,
+    new_console,
+    print_bullets,
+    print_problems,
+    print_ranking,
+    study_at,
+)
+
+if TYPE_CHECKING:
+    from needmap.model.interviews import InterviewEvidence
+    from needmap.model.searches import SearchEvidence
+    from needmap.model.toptasks import GroupBreakdown, TopTasks
+    from needmap.personas.study import Study
+    from needmap.reports.i18n import Language
+    from needmap.surveys.importer import ImportResult
+
+
+EvidenceJson = Annotated[
+    bool, typer.Option("--json", help="Print the evidence as JSON (docs/json-output.md).")
+]
+
+
+@app.command()
+def interviews(
+    folder: StudyDir,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .html (a page with the quotes), .pdf, .md, .csv, .xlsx or .json. "
+            "Default: print the table.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: EvidenceJson = False,
+    language: LanguageOption = None,
+) -> None:
+    """Interview evidence: which needs the interviews in interviews/ support or question.
+
+    Counts are interviews, per group; groups with fewer interview participants than the
+    study's minimum are pooled as "other groups", and the pool is hidden when it is small too.
+    """
+    from needmap.reports.interviews_report import interviews_to_json, study_interviews
+
+    study = study_at(folder, language)
+    evidence = study_interviews(study)
+    if as_json:
+        emit_json(interviews_to_json(evidence), out)
+        return
+    if out is not None:
+        from needmap.reports.interviews_report import write_interviews
+
+        write_interviews(evidence, study, out)
+        new_console().print(f"wrote {out} ({evidence.interviews} interviews shown)")
+        return
+    _print_interviews(evidence, study)
+
+
+@app.command()
+def searches(
+    folder: StudyDir,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .html (a page), .pdf, .md, .csv (the needs table), .xlsx or "
+            ".json. Default: print the tables.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: EvidenceJson = False,
+    language: LanguageOption = None,
+) -> None:
+    """Search-log evidence: which needs people searched for, which searches found nothing
+    (content gaps), and frequent searches that match no need.
+
+    Reads each search log in analytics/ (a YAML file beside its export). Terms searched
+    fewer times than the study's minimum group size are counted but never shown.
+    """
+    from needmap.reports.searches_report import searches_to_json, study_searches
+
+    study = study_at(folder, language)
+    evidence = study_searches(study)
+    if as_json:
+        emit_json(searches_to_json(evidence), out)
+        return
+    if out is not None:
+        from needmap.reports.searches_report import write_searches
+
+        write_searches(evidence, study, out)
+        logs = len(evidence.logs)
+        new_console().print(
+            f"wrote {out} ({evidence.searches} searches, {logs} log{'' if logs == 1 else 's'})"
+        )
+        return
+    _print_searches(evidence, study)
+
+
+survey_app = typer.Typer(
+    help="Import top-task survey exports (LimeSurvey, Microsoft Forms, Google Forms, long CSV).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(survey_app, name="survey")
+
+
+@survey_app.command("import")
+def survey_import(
+    folder: StudyDir,
+    export: Annotated[
+        Path,
+        typer.Argument(
+            help="The survey tool's export: .csv or .xlsx.", show_default=False, dir_okay=False
+        ),
+    ],
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping",
+            "-m",
+            help="Mapping file; default: the study's surveys/*.yaml.",
+            dir_okay=False,
+        ),
+    ] = None,
+    survey: SurveyId = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+) -> None:
+    """Count an export's votes per group and task into surveys/ID.tally.json.
+
+    Only counts are stored: no respondent ids and no answers row by row.
+    """
+    from needmap.surveys import find_mapping, import_survey, tally_path, write_tally
+
+    study = study_at(folder)
+    chosen = find_mapping(study, mapping, survey)
+    with new_console(stderr=True).status(f"Reading {escape(export.name)}…"):
+        result = import_survey(chosen, export, strict=strict)
+    target = tally_path(study.root, chosen.id)
+    write_tally(result.tally, target)
+    print_problems(result.warnings)
+    _print_import(study, result, target)
+
+
+@app.command()
+def toptasks(
+    folder: StudyDir,
+    survey: SurveyId = None,
+    group: Annotated[
+        str | None,
+        typer.Option(
+            "--group", "-g", help="One group's ranking (printed, or with --json or --out)."
+        ),
+    ] = None,
+    weighted: Annotated[
+        bool,
+        typer.Option(
+            "--weighted/--unweighted",
+            help="Order by shares weighted to each group's headcount, or by raw shares.",
+        ),
+    ] = True,
+    coverage: Annotated[
+        float, typer.Option("--coverage", help="Share of votes the coverage set must reach.")
+    ] = 0.75,
+    top: Annotated[
+        int, typer.Option("--top", min=1, help="Tasks (and needs) to list in the terminal.")
+    ] = 20,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the analysis as JSON (see docs/json-output.md).")
+    ] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write a page (.html, .pdf), a table (.md, .csv, .xlsx), a chart (.png, .svg) or "
+            "the JSON (.json) instead of printing.",
+            show_default=False,
+        ),
+    ] = None,
+    chart: Annotated[
+        str, typer.Option("--chart", help="Chart for .png/.svg: neck (long neck) or groups.")
+    ] = "neck",
+    language: LanguageOption = None,
+) -> None:
+    """Top-task results: shares, the long neck, the coverage set, weights and group rankings."""
+    from needmap.model.toptasks import analyse_toptasks, group_breakdown
+    from needmap.surveys import load_survey
+
+    study = study_at(folder, language)
+    mapping, tally = load_survey(study, survey)
+    result = analyse_toptasks(study, mapping, tally, weighted=weighted, coverage_target=coverage)
+    language = study.settings.language
+    as_json = as_json or (out is not None and out.suffix.lower() == ".json")
+    if group is not None:
+        _group_toptasks(result, group_breakdown(result, group, study), language, top, as_json, out)
+        return
+    if as_json:
+        from needmap.reports.toptasks_table import toptasks_to_json
+
+        emit_json(toptasks_to_json(result), out)
+        return
+    if out is not None:
+        _write_toptasks(result, language, study.settings.organisation, out, chart)
+        new_console().print(f"wrote {out}")
+        return
+    _print_toptasks(result, language, top)
+
+
+def _print_import(study: Study, result: ImportResult, target: Path) -> None:
+    from needmap.model.toptasks import outside_counted, suppressed_groups
+    from needmap.surveys.tally import OUTSIDE
+
+    tally = result.tally
+    console = new_console()
+    console.print(f"Read {escape(tally.source)} ({result.description}) as layout {tally.layout}.")
+    groups = {g: n for g, n in tally.respondents.items() if g != OUTSIDE}
+    minimum = study.settings.privacy.min_group_size
+    hidden = suppressed_groups(groups, minimum)
+    outside = outside_counted(tally, minimum)
+    console.print(f"Counted {sum(groups.values()) + outside} respondents into {target}:")
+    for g in study.groups:
+        if g.id in groups:
+            shown = f"n<{minimum}" if g.id in hidden else str(groups[g.id])
+            console.print(f"  {escape(g.name):40} {shown:>7}")
+    if outside:
+        console.print(f"  {'outside the target groups':40} {outside:>7}")
+    elif tally.respondents.get(OUTSIDE):
+        console.print(
+            f"  {'outside the target groups':40} {'n<' + str(minimum):>7}  (left out of results)"
+        )
+    if tally.skipped:
+        console.print(
+            "Left out: " + ", ".join(f"{n} ({reason})" for reason, n in tally.skipped.items())
+        )
+
+
+def _write_toptasks(
+    result: TopTasks, language: Language, organisation: str, out: Path, chart: str
+) -> None:
+    from needmap.errors import UsageError
+
+    if out.suffix.lower() in (".html", ".pdf"):
+        from needmap.reports.toptasks_page import write_toptasks_page
+
+        write_toptasks_page(result, language, organisation, out)
+        return
+    if out.suffix.lower() in (".png", ".svg"):
+        from needmap.reports.diagram import write_figure
+        from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
+
+        drawers = {"neck": draw_long_neck, "groups": draw_group_chart}
+        if chart not in drawers:
+            raise UsageError.single(
+                f"unknown chart '{chart}'", hint="use --chart neck or --chart groups"
+            )
+        write_figure(drawers[chart](result, language), out)
+        return
+    from needmap.reports.toptasks_table import build_evidence, build_ranking, write_ranking
+
+    write_ranking([build_ranking(result, language), build_evidence(result, language)], out)
+
+
+def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
+    from needmap.reports.i18n import labels
+    from needmap.reports.toptasks_table import build_evidence, build_ranking
+
+    words = labels(language)
+    ranking = build_ranking(result, language)
+    console = new_console()
+    print_ranking(console, ranking, top)
+    for note in ranking.notes:
+        console.print(escape(note), soft_wrap=False)
+    neck_key = "tt.neck_line.one" if len(result.neck) == 1 else "tt.neck_line"
+    console.print(words[neck_key].format(count=len(result.neck)))
+    if result.needs:
+        console.print()
+        print_ranking(console, build_evidence(result, language), top)
+    if result.weights:
+        console.print()
+        console.print(words["tt.weights"] + ":")
+        names = {g.group: g.name for g in result.groups}
+        for group, weight in result.weights.items():
+            shown = (
+                words["tt.suppressed"].format(n=result.min_group_size)
+                if weight is None
+                else f"{weight:.2f}"
+            )
+            console.print(f"  {escape(names.get(group, group)):40} {shown:>7}")
+    labels_of = {t.id: t.label for t in result.tasks}
+    if any(not g.suppressed for g in result.groups):
+        console.print()
+        print_bullets(
+            console,
+            [
+                f"{g.name}: " + words["tt.suppressed"].format(n=result.min_group_size)
+                if g.suppressed
+                else f"{g.name} (n={g.respondents}): " + "; ".join(labels_of[t] for t in g.top(3))
+                for g in result.groups
+            ],
+        )
+    if result.disagreements:
+        console.print()
+        console.print(words["tt.disagree"] + ":")
+        names = {g.group: g.name for g in result.groups}
+        print_bullets(
+            console,
+            [
+                words["tt.spread"].format(
+                    task=labels_of[d.task],
+                    points=f"{d.spread * 100:.0f}",
+                    high=names[d.highest],
+                    low=names[d.lowest],
+                )
+                for d in result.disagreements[:5]
+            ],
+        )
+
+
+def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
+    """The summary, the table without kind and per-group columns (they fit in the files),
+    then the notes."""
+    from needmap.reports.i18n import labels
+    from needmap.reports.interviews_report import build_interviews_table
+
+    words = labels(study.settings.language)
+    console = new_console()
+    table = build_interviews_table(evidence, study)
+    if table.rows:
+        summary = words["iv.summary"].format(
+            interviews=evidence.interviews, participants=evidence.participants
+        )
+        shown = (0, 2, 3, 4)  # need, verdict, supported, questioned
+        rich_table = light_table(f"{escape(table.title)} · {escape(summary)}")
+        for i in shown:
+            rich_table.add_column(
+                table.header[i],
+                justify="left" if i in table.text_columns else "right",
+                min_width=24 if i == 0 else None,
+            )
+        for row in table.rows:
+            rich_table.add_row(*(escape(row[i]) for i in shown))
+        console.print(rich_table)
+        console.print(
+            f"Per group, and the quotes: needmap interviews {escape(str(study.root))} "
+            "--out interviews.html (or .md, .xlsx)",
+            soft_wrap=False,
+        )
+        console.print()
+    for note in table.notes:
+        console.print(escape(note), soft_wrap=False, style="dim")
+
+
+def _print_searches(evidence: SearchEvidence, study: Study) -> None:
+    """The summary, the needs table without kind and share, the unmatched terms, the notes."""
+    from needmap.reports.searches_report import (
+        build_searches_table,
+        build_unmatched_table,
+        summary_line,
+    )
+
+    console = new_console()
+    language = study.settings.language
+    needs = build_searches_table(evidence, study)
+    if evidence.logs:
+        console.print(escape(summary_line(evidence, language)), soft_wrap=False)
+        for log in evidence.logs:
+            console.print(escape(f"{log.title}: {log.description}"), style="dim")
+        console.print()
+    unmatched = build_unmatched_table(evidence, study)
+    for table, shown in ((needs, (0, 2, 4, 5, 6)), (unmatched, None)):
+        if not table.rows:
+            continue
+        columns = shown or tuple(range(len(table.header)))
+        rich_table = light_table(escape(table.title))
+        for i in columns:
+            rich_table.add_column(
+                table.header[i],
+                justify="left" if i in table.text_columns else "right",
+                min_width=20 if i == 0 else None,
+            )
+        for row in table.rows:
+            rich_table.add_row(*(escape(row[i]) for i in columns))
+        console.print(rich_table)
+        console.print()
+    for note in needs.notes + unmatched.notes:
+        console.print(escape(note), soft_wrap=False, style="dim")
+
+
+def _group_toptasks(
+    result: TopTasks,
+    group: GroupBreakdown,
+    language: Language,
+    top: int,
+    as_json: bool,
+    out: Path | None,
+) -> None:
+    """``toptasks --group``: one group's ranking, printed, as JSON, or written as a table."""
+    from needmap.reports.toptasks_table import (
+        build_group_ranking,
+        group_ranking_to_json,
+        write_ranking,
+    )
+
+    if as_json:
+        emit_json(group_ranking_to_json(result, group), out)
+        return
+    ranking = build_group_ranking(result, group, language)
+    if out is not None:
+        write_ranking([ranking], out, hint="one group's ranking is a table: use .md, .csv or .xlsx")
+        new_console().print(f"wrote {out}")
+        return
+    print_ranking(new_console(), ranking, top)

@@ -1,0 +1,303 @@
+"""Fitting the groups to the organisation: ``groups list``, ``merge``, ``rename``, ``split``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from needmap.cli.app import (
+    LanguageOption,
+    StudyDir,
+    app,
+    escape,
+    light_table,
+    new_console,
+    plural,
+    print_json,
+    study_at,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from needmap.regroup import GroupSplit, Regrouping, StudyEdits
+    from needmap.reports.groups_report import GroupsOverview
+
+
+groups_app = typer.Typer(
+    help="List the target groups, or merge, rename or split them in every file of the study: "
+    "the group, the needs, personas, interviews, survey mappings and tallies. Comments and "
+    "layout are kept.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(groups_app, name="groups")
+
+DryRun = Annotated[
+    bool,
+    typer.Option("--dry-run", "-n", help="Print the changes as a diff; write nothing."),
+]
+GroupName = Annotated[
+    str | None,
+    typer.Option("--name", help="Name of the resulting group; default: the kept group's name."),
+]
+
+
+@groups_app.command("list")
+def groups_list(
+    folder: StudyDir,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print it as JSON (docs/json-output.md).")
+    ] = False,
+    language: LanguageOption = None,
+) -> None:
+    """The groups side by side, to decide what to merge or split: id, family, headcount,
+    needs by importance (must/should/could), personas, people interviewed, respondents per
+    survey, and the most alike groups."""
+    from needmap.reports.groups_report import groups_to_json, study_groups
+
+    overview = study_groups(study_at(folder, language))
+    if as_json:
+        print_json(groups_to_json(overview))
+        return
+    _print_groups(overview)
+
+
+@groups_app.command("merge")
+def groups_merge(
+    folder: StudyDir,
+    groups: Annotated[
+        list[str],
+        typer.Argument(help="Ids of the groups to merge (two or more).", show_default=False),
+    ],
+    into: Annotated[
+        str,
+        typer.Option(
+            "--into",
+            help="Id of the merged group: one of the groups, or a new id (then give --name).",
+            show_default=False,
+        ),
+    ],
+    name: GroupName = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Merge groups into one, in every file of the study.
+
+    The merged group keeps one entry (the --into group's, or the first named) with the
+    headcounts added up. A need that several of the groups need keeps one entry with the
+    highest importance among them. Personas, interviews and survey answers move to the
+    merged group, and imported tallies are recounted.
+    """
+    from needmap.errors import UsageError
+
+    if len(groups) < 2:
+        raise UsageError.single(
+            "name two or more groups to merge",
+            hint=f"to rename one group: needmap groups rename {folder} {groups[0]} NEW-ID",
+        )
+    _regroup(folder, groups, into, name, dry_run)
+
+
+@groups_app.command("rename")
+def groups_rename(
+    folder: StudyDir,
+    group: Annotated[str, typer.Argument(help="Id of the group.", show_default=False)],
+    new_id: Annotated[
+        str,
+        typer.Argument(help="Its new id (the same id to change only --name).", show_default=False),
+    ],
+    name: GroupName = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Give a group a new id (and --name) in every file of the study that refers to it."""
+    _regroup(folder, [group], new_id, name, dry_run)
+
+
+@groups_app.command("split")
+def groups_split(
+    folder: StudyDir,
+    group: Annotated[str, typer.Argument(help="Id of the group to split.", show_default=False)],
+    into: Annotated[
+        list[str],
+        typer.Option(
+            "--into",
+            help="Id of a part (once per part; the group's own id may be one of them).",
+            show_default=False,
+        ),
+    ],
+    names: Annotated[
+        list[str],
+        typer.Option(
+            "--name", help="Name of each part, in the order of --into.", show_default=False
+        ),
+    ],
+    headcounts: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--headcount",
+            min=0,
+            help="Headcount of each part, in the order of --into (when the group has one).",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Split a group into parts, in every file of the study.
+
+    Each part is a copy of the group's entry with its own id, name and headcount. Every need
+    of the group becomes a need of each part with the same importance, to adjust per part.
+    The group's personas, interviews and survey answers go to the first part and are listed,
+    to move where they belong; imported tallies must be imported again.
+    """
+    from needmap.errors import UsageError
+    from needmap.regroup import GroupPart, plan_split, write_study_edits
+
+    counts = headcounts or []
+    if len(names) != len(into) or (counts and len(counts) != len(into)):
+        raise UsageError.single(
+            f"{len(into)} parts (--into), {len(names)} names (--name)"
+            + (f" and {len(counts)} headcounts (--headcount)" if counts else ""),
+            hint="give --name (and --headcount) once per --into, in the same order",
+        )
+    parts = [
+        GroupPart(part, name, counts[i] if counts else None)
+        for i, (part, name) in enumerate(zip(into, names, strict=True))
+    ]
+    split = plan_split(study_at(folder), group, parts)
+    if dry_run:
+        typer.echo(split.diff(), nl=False)
+    else:
+        write_study_edits(split)
+    _print_split(split, folder, dry_run)
+
+
+def _regroup(folder: Path, groups: list[str], into: str, name: str | None, dry_run: bool) -> None:
+    from needmap.regroup import plan_regrouping, write_study_edits
+
+    regrouping = plan_regrouping(study_at(folder), groups, into, name)
+    if dry_run:
+        typer.echo(regrouping.diff(), nl=False)
+    else:
+        write_study_edits(regrouping)
+    _print_regrouping(regrouping, folder, dry_run)
+
+
+def _print_groups(overview: GroupsOverview) -> None:
+    """The groups in a table that fits 80 columns, in the study's language: names first
+    (they wrap, ids do not), a heading row per family, a column per survey (headed
+    "answered" when there is one)."""
+    from needmap.reports.groups_report import hidden
+    from needmap.reports.i18n import labels
+
+    words = labels(overview.language)
+    interviews = any(s.participants != 0 for s in overview.groups)
+    surveys = overview.surveys
+    table = light_table("")
+    table.add_column(words["gl.name"], min_width=12, overflow="fold")
+    table.add_column(words["gl.id"], no_wrap=True)
+    headings = [words["col.people"], words["col.needs"], words["gl.personas"]]
+    for heading in [*headings, *([words["gl.interviewed"]] if interviews else [])]:
+        table.add_column(heading, justify="right", no_wrap=True)
+    for survey in surveys:
+        heading = words["gl.answered"] if len(surveys) == 1 else escape(survey)
+        table.add_column(heading, justify="right")
+    for family, summaries in overview.by_family():
+        if overview.families:
+            name = overview.families[family] if family is not None else words["gl.no_family"]
+            table.add_row(f"[bold]{escape(name)}[/bold]")
+        for s in summaries:
+            group = s.group
+            table.add_row(
+                escape(group.name),
+                escape(group.id),
+                "" if group.headcount is None else str(group.headcount),
+                "/".join(str(s.needs[level]) for level in ("must", "should", "could")),
+                str(s.personas),
+                *([hidden(s.participants, True, overview.min_size)] if interviews else []),
+                *(
+                    hidden(count, asked, overview.min_size)
+                    for count, asked in zip(s.respondents, s.asked, strict=True)
+                ),
+            )
+    console = new_console()
+    console.print(table)
+    legend = [words["gl.legend.needs"]]
+    if interviews:
+        legend.append(words["gl.legend.interviewed"])
+    if len(surveys) == 1:
+        legend.append(words["gl.legend.answered"].format(survey=escape(surveys[0])))
+    elif surveys:
+        legend.append(words["gl.legend.surveys"])
+    legend.append(words["gl.legend.hidden"].format(n=overview.min_size))
+    console.print("; ".join(legend) + ".", style="dim", soft_wrap=False)
+    if overview.alike:
+        console.print(escape(overview.alike), soft_wrap=False)
+
+
+def _print_split(split: GroupSplit, folder: Path, dry_run: bool) -> None:
+    console = new_console(stderr=dry_run)
+    parts = ", ".join(
+        f"{escape(p.id)} ({escape(p.name)}"
+        + ("" if p.headcount is None else f", headcount {p.headcount}")
+        + ")"
+        for p in split.parts
+    )
+    verb = "Would split" if dry_run else "Split"
+    console.print(
+        f"{verb} {escape(split.group)} into {parts} in {plural(len(split.changes), 'file')}:"
+    )
+    _print_file_changes(console, split)
+    console.print(
+        "Each need of the group is now a need of every part, with the same importance: "
+        "adjust them per part."
+    )
+    if split.moved:
+        console.print(
+            f"These now name {escape(split.parts[0].id)}; move those that belong to another part:"
+        )
+        for where, what in split.moved:
+            console.print(f"  {where}  {escape(what)}", soft_wrap=True)
+    for tally in split.tallies:
+        console.print(
+            f"{tally.relative_to(split.root).as_posix()}: the respondents of "
+            f"{escape(split.group)} count for {escape(split.parts[0].id)}; once the survey "
+            "mapping's answers name the parts, import the export again (needmap survey import)."
+        )
+    if dry_run:
+        console.print("Nothing was written (--dry-run).")
+    else:
+        console.print(f"Comments and layout are kept. Next: needmap validate {escape(str(folder))}")
+
+
+def _print_file_changes(console: Console, edits: StudyEdits) -> None:
+    table = light_table("")
+    table.add_column("file")
+    table.add_column("changes")
+    for change in edits.changes:
+        table.add_row(escape(change.path.relative_to(edits.root).as_posix()), change.what)
+    console.print(table)
+
+
+def _print_regrouping(regrouping: Regrouping, folder: Path, dry_run: bool) -> None:
+    console = new_console(stderr=dry_run)
+    people = "" if regrouping.headcount is None else f", headcount {regrouping.headcount}"
+    merged = ", ".join(regrouping.groups)
+    verb = "Would merge" if dry_run else "Merged"
+    if len(regrouping.groups) == 1:
+        verb = "Would rename" if dry_run else "Renamed"
+    console.print(
+        f"{verb} {escape(merged)} into '{escape(regrouping.into)}' "
+        f"({escape(regrouping.name)}{people}) in {plural(len(regrouping.changes), 'file')}:"
+    )
+    _print_file_changes(console, regrouping)
+    if regrouping.description_at is not None:
+        console.print(
+            f"The merged group kept the description of {escape(regrouping.kept)} "
+            f"({regrouping.description_at}): rewrite it to describe them all."
+        )
+    if dry_run:
+        console.print("Nothing was written (--dry-run).")
+    else:
+        console.print(f"Comments and layout are kept. Next: needmap validate {escape(str(folder))}")

@@ -1,0 +1,272 @@
+"""The overlap model: ``overlap``, ``diagram``, ``table`` and ``report``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from needmap.cli.app import (
+    LanguageOption,
+    StudyDir,
+    app,
+    escape,
+    id_list,
+    light_table,
+    new_console,
+    print_json,
+    study_at,
+)
+
+if TYPE_CHECKING:
+    from needmap.model.analysis import OverlapAnalysis
+    from needmap.reports.needs_table import NeedsTable
+
+
+_MERGE_HINT_FROM = 0.8
+"""Weighted similarity from which ``overlap`` suggests merging the two groups."""
+
+
+GroupsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--groups",
+        "-g",
+        help="Comma-separated ids of the groups to compare (families with --by-family); "
+        "default: all.",
+        show_default=False,
+    ),
+]
+ByFamilyOption = Annotated[
+    bool,
+    typer.Option("--by-family", help="Merge groups into their families: one circle per family."),
+]
+
+
+def _analysis(
+    folder: Path, groups: str | None, by_family: bool, language: str | None
+) -> OverlapAnalysis:
+    from needmap.model.analysis import analyse_overlap
+
+    return analyse_overlap(study_at(folder, language), id_list(groups), by_family=by_family)
+
+
+@app.command()
+def overlap(
+    folder: StudyDir,
+    groups: GroupsOption = None,
+    by_family: ByFamilyOption = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the full result as JSON (docs/json-output.md).")
+    ] = False,
+    language: LanguageOption = None,
+) -> None:
+    """Show which needs the groups share, region by region, and the recommended platform form."""
+    analysis = _analysis(folder, groups, by_family, language)
+    if as_json:
+        from needmap.reports.overlap_json import overlap_to_json
+
+        print_json(overlap_to_json(analysis))
+        return
+    _print_overlap(analysis)
+
+
+@app.command()
+def diagram(
+    folder: StudyDir,
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="File to write: .svg or .png.", show_default=False),
+    ],
+    groups: GroupsOption = None,
+    by_family: ByFamilyOption = False,
+    language: LanguageOption = None,
+) -> None:
+    """Draw the overlapping-circles diagram (Venn for up to 3 circles, UpSet for more)."""
+    from needmap.reports.diagram import draw_diagram, write_diagram
+
+    analysis = _analysis(folder, groups, by_family, language)
+    drawn = draw_diagram(analysis.study, analysis.overlap)
+    write_diagram(drawn, out)
+    detail = "to scale" if drawn.scaled else "not to scale"
+    if drawn.kind == "upset":
+        detail = f"{len(drawn.shown_codes)} combinations" + (
+            f", {drawn.hidden_regions} smaller ones not shown" if drawn.hidden_regions else ""
+        )
+    new_console().print(f"wrote {out} ({drawn.kind}, {detail})")
+
+
+@app.command()
+def table(
+    folder: StudyDir,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .md, .html (a page), .pdf, .csv or .xlsx. Default: print it.",
+            show_default=False,
+        ),
+    ] = None,
+    groups: GroupsOption = None,
+    by_family: ByFamilyOption = False,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Comma-separated kinds to include: content, function, technology.",
+            show_default=False,
+        ),
+    ] = None,
+    language: LanguageOption = None,
+) -> None:
+    """The needs table: needs by kind, one column per group, importance in each cell."""
+    from needmap.reports.needs_table import build_needs_table, parse_kinds
+
+    analysis = _analysis(folder, groups, by_family, language)
+    needs_table = build_needs_table(
+        analysis.study, analysis.overlap, analysis.advice, parse_kinds(id_list(kind))
+    )
+    if out is None:
+        _print_table(needs_table, analysis.study.settings.language)
+        return
+    from needmap.reports.table_formats import write_table
+
+    write_table(needs_table, out)
+    new_console().print(f"wrote {out} ({len(needs_table.rows)} needs)")
+
+
+@app.command()
+def report(
+    folder: StudyDir,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .html (a page), .pdf or .md (without the diagram).",
+            show_default=False,
+        ),
+    ],
+    groups: GroupsOption = None,
+    by_family: ByFamilyOption = False,
+    language: LanguageOption = None,
+) -> None:
+    """Write the overlap overview: advice, diagram and needs table on one offline page (or as
+    PDF or Markdown)."""
+    from needmap.reports.diagram import draw_diagram
+    from needmap.reports.overview import write_overview
+
+    analysis = _analysis(folder, groups, by_family, language)
+    write_overview(analysis, draw_diagram(analysis.study, analysis.overlap), out)
+    new_console().print(f"wrote {out}")
+
+
+def _print_overlap(analysis: OverlapAnalysis) -> None:
+    from rich.table import Table
+
+    from needmap.model.overlap import most_alike
+    from needmap.reports.i18n import labels, note_text
+    from needmap.reports.overview import advice_fields, alike_sentence
+
+    study, result, advice = analysis.study, analysis.overlap, analysis.advice
+    words = labels(study.settings.language)
+    console = new_console()
+    letters = {u.id: u.letter for u in result.units}
+    units = Table(box=None, pad_edge=False)
+    units.add_column("")
+    units.add_column(words["col.group"])
+    for key in ("col.people", "col.needs", "col.only"):
+        units.add_column(words[key], justify="right", no_wrap=True)
+    for unit in result.units:
+        units.add_row(
+            unit.letter,
+            escape(unit.name),
+            "" if unit.headcount is None else str(unit.headcount),
+            str(len(result.unit_needs(unit.id))),
+            str(len(result.unique(unit.id))),
+        )
+    console.print(units)
+    console.print()
+    regions = light_table(words["overlap.regions"])
+    fixed = []
+    for key, content in (
+        ("col.code", max(len(r.code) for r in result.regions)),
+        ("col.groups", max(r.degree for r in result.regions)),
+        ("col.needs", 3),
+        ("col.demand", 4),
+    ):
+        width = max(content, len(words[key]))
+        fixed.append(width)
+        regions.add_column(
+            words[key],
+            no_wrap=True,
+            width=width,
+            justify="right" if key in ("col.needs", "col.demand") else "left",
+        )
+    room = console.width - sum(fixed) - 2 * len(fixed)
+    regions.add_column(
+        words["col.examples"], overflow="ellipsis", no_wrap=True, width=max(room, 12)
+    )
+    for region in result.regions:
+        regions.add_row(
+            region.code,
+            "".join(letters[u] for u in region.units),
+            str(len(region.needs)),
+            f"{region.share:.0%}",
+            escape("; ".join(study.need_by_id[n].title for n in region.needs)),
+        )
+    console.print(regions)
+    console.print()
+    console.print(
+        words["overlap.advice"].format(
+            form=f"[bold]{words['form.' + advice.form]}[/bold]",
+            **advice_fields(advice, len(result.units), study.settings.language),
+        ),
+        soft_wrap=False,
+    )
+    if result.weighting_note:
+        note = note_text(result.weighting_note, study.settings.language)
+        console.print(words["overlap.note"].format(note=escape(note)), soft_wrap=False)
+    alike = alike_sentence(result, study.settings.language)
+    if alike:
+        console.print(escape(alike), soft_wrap=False)
+    closest = next(iter(most_alike(result)), None)
+    if (
+        closest is not None
+        and closest.weighted_jaccard >= _MERGE_HINT_FROM
+        and all(unit.kind == "group" for unit in result.units)
+    ):
+        console.print(
+            f"Groups this alike may be one: needmap groups merge {escape(str(study.root))} "
+            f"{closest.a} {closest.b} --into {closest.a}",
+            style="dim",
+            soft_wrap=True,  # a command to copy: not broken over lines
+        )
+
+
+def _print_table(needs_table: NeedsTable, language: str) -> None:
+    from needmap.reports.i18n import labels
+
+    words = labels("en" if language == "en" else "nl")
+    marks = {"must": "[bold]●●●[/bold]", "should": "●●", "could": "[dim]●[/dim]", "": ""}
+    table = light_table(needs_table.title)
+    table.add_column(needs_table.headers[1], min_width=24)
+    for column in needs_table.columns:
+        table.add_column(column.split(" · ")[0], justify="center", no_wrap=True)
+    table.add_column(needs_table.headers[2], no_wrap=True)
+    for kind, heading in needs_table.kinds:
+        table.add_section()
+        table.add_row(f"[bold]{escape(heading)}[/bold]")
+        for row in needs_table.rows_of(kind):
+            table.add_row(
+                escape(row.title),
+                *(marks[level] for level in row.levels),
+                escape(row.region) + (f" {words['core']}" if row.is_core else ""),
+            )
+    console = new_console()
+    console.print(table)
+    console.print(escape("  ".join(needs_table.columns)))
+    console.print(words["legend.marks"], style="dim")

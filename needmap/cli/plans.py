@@ -1,0 +1,262 @@
+"""Personas and the roadmap: ``personas`` and ``roadmap``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from needmap.cli.app import (
+    LanguageOption,
+    SinceOption,
+    StudyDir,
+    app,
+    emit_json,
+    escape,
+    id_list,
+    light_table,
+    new_console,
+    print_bullets,
+    study_at,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from needmap.model.roadmap import Roadmap
+    from needmap.personas.study import Study
+    from needmap.reports.i18n import Language
+    from needmap.reports.personas_report import PersonaView
+    from needmap.reports.toptasks_table import RankingTable
+
+
+@app.command()
+def personas(
+    folder: StudyDir,
+    persona: Annotated[
+        str | None,
+        typer.Option(
+            "--persona",
+            "-p",
+            help="Comma-separated persona ids to include. Default: every persona.",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .html (a page), .pdf (a persona per page), .md or .json. "
+            "Default: print them.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the personas as JSON (docs/json-output.md).")
+    ] = False,
+    language: LanguageOption = None,
+) -> None:
+    """Persona reports: each persona with its group, key needs and top-task evidence.
+
+    Key needs show how much the persona's group needs them, how many groups share them,
+    where the platform advice puts them and their roadmap phase; every imported survey adds
+    what the group chose.
+    """
+    from needmap.errors import UsageError
+    from needmap.reports.personas_report import persona_profiles, personas_to_json
+
+    study = study_at(folder, language)
+    if not study.personas:
+        raise UsageError.single(
+            "the study defines no personas",
+            path=study.root,
+            hint="add them to personas.yaml (see docs/study-format.md)",
+        )
+    profiles = persona_profiles(study, id_list(persona))
+    if as_json:
+        emit_json(personas_to_json(profiles), out)
+        return
+    if out is not None:
+        from needmap.reports.personas_report import write_personas
+
+        write_personas(profiles, study, out)
+        count = len(profiles)
+        new_console().print(f"wrote {out} ({count} persona{'' if count == 1 else 's'})")
+        return
+    from needmap.reports.personas_report import persona_views
+
+    _print_personas(persona_views(profiles, study), study.settings.language)
+
+
+@app.command()
+def roadmap(
+    folder: StudyDir,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .html (a page), .pdf, .md, .csv, .xlsx or .json. "
+            "Default: print it.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the roadmap as JSON (docs/json-output.md).")
+    ] = False,
+    since: SinceOption = None,
+    language: LanguageOption = None,
+) -> None:
+    """The roadmap: needs by score (demand x evidence / effort) in the study's phases.
+
+    Phases and their capacity in effort points come from roadmap.phases in study.yaml; a need
+    is never planned before what it depends on. Imported top-task surveys are evidence;
+    interviews and search logs are shown beside the score (in the terminal from 110 columns
+    wide). With --since, the needs that moved since an earlier plan are listed too.
+    """
+    from needmap.reports.roadmap_report import roadmap_to_json, study_roadmap
+
+    study = study_at(folder, language)
+    plan = study_roadmap(study)
+    if since is not None:
+        from needmap.model.replan import replan
+        from needmap.reports.roadmap_baseline import earlier_plan
+
+        plan = replan(plan, *earlier_plan(since, study.root))
+    if as_json:
+        emit_json(roadmap_to_json(plan), out)
+        return
+    if out is not None:
+        from needmap.reports.roadmap_report import write_roadmap
+
+        write_roadmap(plan, study, out)
+        planned = sum(len(p.needs) for p in plan.phases)
+        new_console().print(f"wrote {out} ({planned} of {len(plan.needs)} needs planned)")
+        return
+    _print_roadmap(plan, study)
+
+
+def _print_personas(views: tuple[PersonaView, ...], language: Language) -> None:
+    """Each persona: who, the story, the lists as bullets, key needs and survey evidence."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    console = new_console()
+    for index, view in enumerate(views):
+        if index:
+            console.rule(style="dim")
+        console.print(f"[bold]{escape(view.name)}[/bold]: {escape(view.role)}")
+        about = f" · {view.about_group}" if view.about_group else ""
+        console.print(f"[cyan]{escape(view.group)}[/cyan]{escape(about)}")
+        if view.summary:
+            console.print(Padding(Text(view.summary), (1, 0, 0, 0)), soft_wrap=False)
+        for quote in view.quotes:
+            console.print(
+                Padding(Text(f"“{quote}”", style="italic"), (0, 0, 0, 2)), soft_wrap=False
+            )
+        for heading, items in view.lists:
+            console.print(f"\n[bold]{escape(heading)}[/bold]")
+            print_bullets(console, list(items))
+        if view.needs:
+            console.print()
+            table = light_table(view.needs_title)  # without kind and place: 80 columns
+            for i, heading in enumerate(view.needs_header):
+                if i not in (1, 4):
+                    table.add_column(heading, justify="right" if i >= 6 else "left")
+            for row in view.needs:
+                table.add_row(
+                    escape(row.title),
+                    escape(row.importance),
+                    row.shared_by,
+                    escape(row.when),
+                    *map(escape, row.votes),
+                )
+            console.print(table)
+        for survey in view.surveys:
+            console.print(f"\n[bold]{escape(survey.heading)}[/bold]")
+            console.print(escape(survey.text))
+            print_bullets(console, [f"{label}: {pct}" for label, pct, _ in survey.tasks])
+        if view.interviews is not None:
+            console.print(f"\n[bold]{escape(view.interviews.heading)}[/bold]")
+            console.print(escape(view.interviews.text), soft_wrap=False)
+            for text, need, signal, _ in view.interviews.quotes:
+                console.print(
+                    Padding(Text(f"“{text}” ({need}, {signal})", style="italic"), (0, 0, 0, 2)),
+                    soft_wrap=False,
+                )
+
+
+def _print_roadmap(plan: Roadmap, study: Study) -> None:
+    """Each phase with its load and its needs in plan order, then the rule and the notes."""
+    from needmap.reports.i18n import labels
+    from needmap.reports.roadmap_report import (
+        build_changes_table,
+        build_roadmap_table,
+        phase_views,
+    )
+
+    console = new_console()
+    why = build_roadmap_table(plan, study)
+    rows = iter(why.rows)  # in plan order, as the phases list their needs
+    words = labels(study.settings.language)
+    evidence = [why.header.index(words[k]) for k in _EVIDENCE if words[k] in why.header]
+    wide = console.width >= _WIDE_ROADMAP
+    # number, need, score, votes, [interviews, searches,] effort, after
+    shown = (
+        0,
+        1,
+        3,
+        5,
+        *(evidence if wide else ()),
+        *(why.header.index(words[k]) for k in ("rm.effort", "rm.after")),
+    )
+    for view in phase_views(plan, study):
+        title = f"[bold]{escape(view.name)}[/bold] · {escape(view.load)}"
+        if not view.needs:
+            empty = words["rm.empty"]
+            console.print(f"{title}\n[dim]{escape(empty)}[/dim]\n")
+            continue
+        table = light_table(title)
+        for i in shown:
+            table.add_column(why.header[i], justify="left" if i in why.text_columns else "right")
+        for _ in view.needs:
+            row = next(rows)
+            table.add_row(*(escape(row[i]) for i in shown))
+        console.print(table)
+        console.print()
+    changes = build_changes_table(plan, study)
+    if changes is not None:
+        _print_changes(console, changes)
+    for note in why.notes:
+        console.print(escape(note), soft_wrap=False, style="dim")
+    if evidence and not wide:
+        columns = ", ".join(why.header[i] for i in evidence)
+        console.print(
+            f"{escape(columns)}: in a terminal of {_WIDE_ROADMAP} columns or more, "
+            "and in the files (--out roadmap.html, .pdf, .xlsx)",
+            soft_wrap=False,
+            style="dim",
+        )
+
+
+def _print_changes(console: Console, changes: RankingTable) -> None:
+    """What moved since the earlier plan, and how many needs stayed."""
+    if changes.rows:
+        table = light_table(f"[bold]{escape(changes.title)}[/bold]")
+        for i, heading in enumerate(changes.header):
+            table.add_column(heading, justify="left" if i in changes.text_columns else "right")
+        for row in changes.rows:
+            table.add_row(*(escape(cell) for cell in row))
+        console.print(table)
+    else:
+        console.print(f"[bold]{escape(changes.title)}[/bold]")
+    console.print(escape(changes.notes[0]), soft_wrap=False, style="dim")
+    console.print()
+
+
+_EVIDENCE = ("rm.interviews", "rm.searches")
+"""The roadmap's evidence columns beside the score, shown when the terminal is wide."""
+_WIDE_ROADMAP = 110
+"""Terminal width from which the roadmap shows its evidence columns too."""

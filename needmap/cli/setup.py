@@ -1,0 +1,173 @@
+"""Setting a study up: ``init``, ``templates``, ``validate`` and ``schema``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from needmap.cli.app import (
+    EXIT_INPUT,
+    StudyDir,
+    app,
+    new_console,
+    plural,
+    print_json,
+    print_problems,
+)
+
+if TYPE_CHECKING:
+    from needmap.errors import Problem
+    from needmap.personas.study import Study
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="New folder for the study.", show_default=False)],
+    template: Annotated[
+        str,
+        typer.Option("--template", "-t", help="Template to start from; see: needmap templates."),
+    ] = "gemeente",
+) -> None:
+    """Create a new study from a template. Never overwrites an existing study."""
+    from needmap.personas.loader import load_study
+    from needmap.scaffold import init_study
+
+    written = init_study(folder, template)
+    study = load_study(folder)
+    out = new_console()
+    out.print(
+        f"Created a study in {folder} from template '{template}': {_counts(study)}, "
+        f"{len(written)} files."
+    )
+    out.print(
+        f"Next: fit the groups to the organisation (needmap groups list {folder}; "
+        "then groups merge, split or rename), edit the YAML files, "
+        f"and run: needmap validate {folder}"
+    )
+
+
+@app.command()
+def templates() -> None:
+    """List the study templates that init can start from."""
+    from rich.table import Table
+
+    from needmap.scaffold import list_templates
+
+    table = Table(box=None, show_edge=False, pad_edge=False)
+    for column in ("template", "language", "organisation", "study"):
+        table.add_column(column, overflow="fold")
+    for info in list_templates():
+        table.add_row(info.name, info.language, info.organisation, info.study_name)
+    console = new_console()
+    console.print(table)
+    console.print("\nStart a study with: needmap init FOLDER --template NAME")
+
+
+@app.command()
+def validate(
+    folder: StudyDir,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the result as JSON on standard output.")
+    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+) -> None:
+    """Check a study, its survey mappings, interviews and search logs, reporting every problem
+    at file:line:col."""
+    from needmap.errors import InvalidStudyError
+    from needmap.personas.loader import load_study
+    from needmap.surveys.catalog import check_mappings
+    from needmap.surveys.interviews import check_interviews
+    from needmap.surveys.searchlog import check_search_logs
+
+    try:
+        study = load_study(folder)
+    except InvalidStudyError as exc:
+        if not as_json:
+            raise
+        print_json(_validation_result(folder, None, exc.problems))
+        raise typer.Exit(EXIT_INPUT) from None
+    evidence_problems = (
+        tuple(check_mappings(study))
+        + tuple(check_interviews(study))
+        + tuple(check_search_logs(study))
+    )
+    if any(p.severity == "error" for p in evidence_problems):
+        if as_json:
+            print_json(_validation_result(folder, None, study.warnings + evidence_problems))
+            raise typer.Exit(EXIT_INPUT)
+        raise InvalidStudyError(study.warnings + evidence_problems)
+    problems = study.warnings + evidence_problems
+    failed = strict and bool(problems)
+    if as_json:
+        print_json(_validation_result(folder, study, problems, strict=strict))
+    else:
+        print_problems(problems)
+        mark = "✗" if failed else "✓"
+        new_console().print(
+            f"{mark} {folder}: '{study.settings.name}' ({study.settings.organisation}) — "
+            f"{_counts(study)}" + (f", {plural(len(problems), 'warning')}" if problems else "")
+        )
+    if failed:
+        raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def schema(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write all schema files into this folder (e.g. STUDY/schemas) instead of "
+            "printing one.",
+            file_okay=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            help="Which schema to print: study, definitions, survey, interviews or search-log.",
+        ),
+    ] = "study",
+) -> None:
+    """Print or write the JSON Schema of the study files, for editors and CI checks."""
+    from needmap.errors import UsageError
+    from needmap.scaffold import schema_texts, write_schemas
+
+    if out is not None:
+        for path in write_schemas(out):
+            new_console().print(f"wrote {path}")
+        return
+    texts = schema_texts()
+    name = f"{kind}.schema.json"
+    if name not in texts:
+        raise UsageError.single(
+            f"unknown schema kind '{kind}'",
+            hint="use --kind study, definitions, survey, interviews or search-log",
+        )
+    sys.stdout.write(texts[name])
+
+
+def _counts(study: Study) -> str:
+    """'8 groups, 1 need, 5 personas': each count with its noun in the right number."""
+    summary = study.summary()
+    return ", ".join(plural(n, kind[:-1]) for kind, n in summary.items() if kind != "families")
+
+
+def _validation_result(
+    folder: Path, study: Study | None, problems: tuple[Problem, ...], *, strict: bool = False
+) -> dict[str, Any]:
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    return {
+        "study": str(folder),
+        "valid": not errors and not (strict and warnings),
+        "errors": len(errors),
+        "warnings": len(warnings),
+        "counts": study.summary() if study is not None else None,
+        "problems": [p.to_dict() for p in problems],
+    }
