@@ -415,3 +415,13 @@ def test_groups_list_shows_ids_needs_and_evidence_with_small_groups_hidden(demo:
         "gesproken",
         "antwoorden",
     ]
+
+
+def test_a_name_with_a_comma_is_quoted_inside_a_flow_mapping(tmp_path: Path) -> None:
+    root, _ = survey_study(tmp_path)
+    write_study_edits(plan_regrouping(load_study(root), ["desk"], "desk", "Desk, reception"))
+    assert (
+        '  - {id: desk, name: "Desk, reception", headcount: 10}\n'
+        in (root / "groups.yaml").read_text()
+    )
+    assert load_study(root).group_by_id["desk"].name == "Desk, reception"

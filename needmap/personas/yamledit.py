@@ -32,14 +32,16 @@ class EditRefused(Exception):
         self.location = location
 
 
-def yaml_scalar(value: str | int) -> str:
-    """``value`` as YAML text that reads back as exactly that value: plain where it can be,
-    else in double quotes (JSON's string syntax is valid YAML)."""
+def yaml_scalar(value: str | int, *, flow: bool = False) -> str:
+    """``value`` as YAML text that reads back as exactly that value, inside a flow
+    collection (``{a: 1}``, where ``,`` and brackets end a plain value) when ``flow``: plain
+    where it can be, else in double quotes (JSON's string syntax is valid YAML)."""
     if isinstance(value, int):
         return str(value)
     if value and value == value.strip() and "\n" not in value:
+        probe_text = f"{{k: {value}}}\n" if flow else f"k: {value}\n"
         try:
-            probe = read_yaml_text(f"k: {value}\n", Path("probe"))
+            probe = read_yaml_text(probe_text, Path("probe"))
         except InvalidStudyError:
             probe = None
         if probe is not None and not probe.problems and probe.data == {"k": value}:
@@ -59,12 +61,12 @@ class YamlEdit:
     def set_value(self, path: Node, value: str | int) -> None:
         """Give the scalar at ``path`` a new value."""
         start, end = self.document.source.spans[path]
-        self._replacements.append((start, end, yaml_scalar(value)))
+        self._replacements.append((start, end, yaml_scalar(value, flow=self._in_flow(path))))
 
     def rename_key(self, path: Node, key: str) -> None:
         """Give the mapping entry at ``path`` another key; its value stays as written."""
         start, end = self.document.source.key_spans[path]
-        self._replacements.append((start, end, yaml_scalar(key)))
+        self._replacements.append((start, end, yaml_scalar(key, flow=self._in_flow(path))))
 
     def remove(self, path: Node) -> None:
         """Remove the mapping entry or list item at ``path``, with its comment on its last
@@ -74,7 +76,8 @@ class YamlEdit:
     def insert_after(self, path: Node, key: str, value: str | int) -> None:
         """Add the entry ``key: value`` right after the mapping entry at ``path``, in the
         same style: ``, key: value`` in a flow mapping, a line of its own in a block one."""
-        entry = f"{yaml_scalar(key)}: {yaml_scalar(value)}"
+        flow = self._in_flow(path)
+        entry = f"{yaml_scalar(key, flow=flow)}: {yaml_scalar(value, flow=flow)}"
         if path[:-1] in self.document.source.flow:
             end = self.document.source.spans[path][1]
             self._replacements.append((end, end, f", {entry}"))
@@ -102,7 +105,8 @@ class YamlEdit:
             cuts: list[tuple[int, int, str]] = []
             for key, value in values.items():
                 key_start, key_end = source.spans[(*path, key)]
-                cuts.append((key_start - start, key_end - start, yaml_scalar(value)))
+                written_value = yaml_scalar(value, flow=self._in_flow((*path, key)))
+                cuts.append((key_start - start, key_end - start, written_value))
             cuts.sort()
             text = written
             for cut_start, cut_end, replacement in reversed(cuts):
@@ -131,6 +135,11 @@ class YamlEdit:
                 "the edited file would not read back as intended", Location(source.path)
             )
         return text
+
+    def _in_flow(self, path: Node) -> bool:
+        """Whether the value at ``path`` stands inside a flow collection."""
+        flow = self.document.source.flow
+        return any(path[:end] in flow for end in range(len(path)))
 
     def _removals(self, parent: Node, removed: list[Node]) -> list[tuple[int, int, str]]:
         if parent in self.document.source.flow:
