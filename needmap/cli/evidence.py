@@ -1,4 +1,4 @@
-"""The evidence: ``interviews``, ``searches``, ``survey import`` and ``toptasks``."""
+"""The evidence: ``interviews``, ``searches``, ``survey import|draft`` and ``toptasks``."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from needmap.cli.app import (
     escape,
     light_table,
     new_console,
+    plural,
     print_bullets,
     print_problems,
     print_ranking,
@@ -157,6 +158,121 @@ def survey_import(
     write_tally(result.tally, target)
     print_problems(result.warnings)
     _print_import(study, result, target)
+
+
+@survey_app.command("draft")
+def survey_draft(
+    folder: StudyDir,
+    export: Annotated[
+        Path,
+        typer.Argument(
+            help="The survey tool's export: .csv or .xlsx.", show_default=False, dir_okay=False
+        ),
+    ],
+    layout: Annotated[
+        str,
+        typer.Option(
+            "--layout",
+            help="limesurvey, ms-forms, google-forms or long (see docs/surveys.md).",
+            show_default=False,
+        ),
+    ],
+    group_column: Annotated[
+        str,
+        typer.Option(
+            "--group-column",
+            help="Heading of the column with the respondent's group (LimeSurvey: its code).",
+            show_default=False,
+        ),
+    ],
+    choices_column: Annotated[
+        str | None,
+        typer.Option(
+            "--choices-column",
+            help="ms-forms, google-forms: the column with the chosen tasks; long: the task column.",
+            show_default=False,
+        ),
+    ] = None,
+    question: Annotated[
+        str | None,
+        typer.Option(
+            "--question",
+            help="limesurvey: the code of the top-task question (its columns are CODE[SQ…]).",
+            show_default=False,
+        ),
+    ] = None,
+    respondent: Annotated[
+        str | None,
+        typer.Option(
+            "--respondent",
+            help="The column that identifies a respondent (needed for long).",
+            show_default=False,
+        ),
+    ] = None,
+    survey_id: Annotated[
+        str | None,
+        typer.Option("--id", help="Id of the survey; default: from the export's name."),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help="Title shown in reports; default: the export's name."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="The mapping to write; default: surveys/ID.yaml in the study. Never overwrites.",
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Draft a survey mapping from an export: every group answer and task label in it.
+
+    Answers are guessed to the groups whose name or id they resemble; a TODO marks each
+    answer to decide and each task to link to its needs. The draft is imported once before
+    it is written, so it is a valid mapping from the start.
+    """
+    from typing import cast
+
+    from needmap.errors import UsageError
+    from needmap.surveys.draft import draft_mapping, write_draft
+    from needmap.surveys.mapping import Layout
+
+    layouts = ("limesurvey", "ms-forms", "google-forms", "long")
+    if layout not in layouts:
+        raise UsageError.single(
+            f"unknown layout '{layout}'", hint="use one of: " + ", ".join(layouts)
+        )
+    study = study_at(folder)
+    draft = draft_mapping(
+        study,
+        export,
+        layout=cast("Layout", layout),
+        group_column=group_column,
+        choices_column=choices_column,
+        question=question,
+        respondent=respondent,
+        survey_id=survey_id,
+        title=title,
+    )
+    target = out or study.root / "surveys" / f"{survey_id or draft.survey_id}.yaml"
+    respondents = write_draft(study, draft, target, export)
+    guessed = sum(1 for a in draft.answers if a.group is not None)
+    console = new_console()
+    console.print(
+        f"wrote {escape(str(target))}: {plural(len(draft.answers), 'group answer')} "
+        f"({guessed} guessed to a group), {plural(len(draft.tasks), 'task')}, "
+        f"max_picks {draft.max_picks}; it imports {plural(respondents, 'respondent')}."
+    )
+    if draft.left_out:
+        console.print(
+            f"Left out, as they hold personal data: {draft.left_out} of the answers and labels."
+        )
+    console.print(
+        "Next: check each TODO in it (groups for the answers, needs for the tasks), then: "
+        f"needmap survey import {escape(str(folder))} {escape(str(export))}"
+    )
 
 
 @app.command()

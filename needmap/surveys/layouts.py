@@ -20,10 +20,10 @@ from needmap.surveys.counting import Counts, Problems
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
 
-__all__ = ["Interleaved", "Labels", "Loop", "layout_loop", "slow_split"]
+__all__ = ["NOT_CHOSEN", "Interleaved", "Labels", "Loop", "layout_loop", "slow_split"]
 
 _CHOSEN = frozenset({"y", "yes", "ja", "1", "x"})
-_NOT_CHOSEN = frozenset({"", "n", "no", "nee", "0", "not selected", "niet geselecteerd"})
+NOT_CHOSEN = frozenset({"", "n", "no", "nee", "0", "not selected", "niet geselecteerd"})
 """Codes (Y and empty) or full answers, as LimeSurvey exports them in English or Dutch."""
 
 
@@ -184,7 +184,7 @@ def _chosen(value: str, column: int, table: Table, problems: Problems) -> bool:
     folded = value.strip().casefold()
     if folded in _CHOSEN:
         return True
-    if folded not in _NOT_CHOSEN:
+    if folded not in NOT_CHOSEN:
         problems.add(
             "unexpected value in a task column",
             table.line(),

@@ -1,0 +1,387 @@
+"""Draft a survey mapping from the export itself (``needmap survey draft``).
+
+Writing a mapping by hand means copying every group answer and every task label exactly as
+the survey tool wrote them; one typo and the import reports an unknown choice. The export
+already holds them all: this reads the group column and the choices, and writes a mapping
+with every answer and label in it, each answer guessed to a group where its text is close
+to the group's name or id, and a ``TODO`` comment wherever the consultant must decide (an
+answer no group resembles, the needs each task is evidence for). The draft is read back
+and used to import the export before it is written, so it is a valid mapping from the start.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from needmap.errors import InvalidStudyError, Location, Problem, TargetExistsError, UsageError
+from needmap.fileio import write_text_atomic
+from needmap.personas.messages import did_you_mean
+from needmap.personas.study import Study
+from needmap.personas.yamledit import yaml_scalar
+from needmap.scrub import scrub
+from needmap.surveys.layouts import NOT_CHOSEN
+from needmap.surveys.mapping import Layout
+from needmap.surveys.tables import Table, open_table
+
+__all__ = ["DraftAnswer", "DraftTask", "MappingDraft", "draft_mapping", "write_draft"]
+
+MAX_ANSWERS = 60
+"""More distinct answers than this in the group column: it is not a choice question."""
+MAX_TASKS = 250
+"""More distinct choices than this: the column does not hold the task list."""
+
+
+@dataclass(frozen=True)
+class DraftAnswer:
+    """One answer of the group question, and the group it was guessed to mean. (How many
+    chose it is not kept: a small group's count must not reach any file.)"""
+
+    text: str
+    group: str | None
+
+
+@dataclass(frozen=True)
+class DraftTask:
+    id: str
+    label: str
+    code: str | None
+    votes: int
+    suggested_needs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MappingDraft:
+    """A drafted mapping: its text, and what went into it."""
+
+    survey_id: str
+    text: str
+    answers: tuple[DraftAnswer, ...]
+    tasks: tuple[DraftTask, ...]
+    max_picks: int
+    left_out: int
+    """Answers or labels left out because they hold personal data."""
+
+
+def draft_mapping(
+    study: Study,
+    export: Path,
+    *,
+    layout: Layout,
+    group_column: str,
+    choices_column: str | None = None,
+    question: str | None = None,
+    respondent: str | None = None,
+    survey_id: str | None = None,
+    title: str | None = None,
+) -> MappingDraft:
+    """Draft the mapping of ``export`` for ``study``. Every problem with the columns named
+    is raised at once, with the columns the export has."""
+    table = open_table(export)
+    columns = _Columns(table)
+    group_at = columns.find(group_column, "--group-column")
+    choice_at = None
+    task_columns: list[tuple[int, str]] = []
+    if layout == "limesurvey":
+        if not question:
+            columns.problems.append(_usage("layout limesurvey needs --question (its code)"))
+        else:
+            task_columns = columns.subquestions(question)
+    elif not choices_column:
+        columns.problems.append(_usage(f"layout {layout} needs --choices-column"))
+    else:
+        choice_at = columns.find(choices_column, "--choices-column")
+    respondent_at = None
+    if layout == "long" and not respondent:
+        columns.problems.append(_usage("layout long needs --respondent (the column)"))
+    elif respondent:
+        respondent_at = columns.find(respondent, "--respondent")
+    if columns.problems or group_at is None:
+        raise UsageError(columns.problems)
+    read = _read(table, layout, group_at, choice_at, task_columns, respondent_at)
+    answers = [
+        DraftAnswer(text, _guess_group(study, text))
+        for text in read.answers
+        if scrub(text) == text
+    ]
+    labels = [(label, code) for label, code in read.labels if scrub(label) == label]
+    if len(answers) > MAX_ANSWERS:
+        raise UsageError.single(
+            f"column '{group_column}' has {len(answers)} different answers",
+            path=export,
+            hint="name the column of the question that asks for the respondent's group",
+        )
+    if len(labels) > MAX_TASKS:
+        raise UsageError.single(
+            f"the choices have {len(labels)} different texts",
+            path=export,
+            hint="name the column (or question) that holds the chosen tasks",
+        )
+    ids = _unique_ids(label if code is None else code for label, code in labels)
+    tasks = [
+        DraftTask(i, label, code, read.votes[label], _suggest_needs(study, label))
+        for i, (label, code) in zip(ids, labels, strict=True)
+    ]
+    draft_id = survey_id or _slug(export.stem) or "survey"
+    left_out = len(read.answers) - len(answers) + len(read.labels) - len(labels)
+    text = _mapping_text(
+        draft_id,
+        title or export.stem,
+        layout,
+        read.max_picks,
+        respondent,
+        group_column,
+        choices_column,
+        question,
+        answers,
+        tasks,
+        export.name,
+    )
+    return MappingDraft(draft_id, text, tuple(answers), tuple(tasks), read.max_picks, left_out)
+
+
+def _usage(message: str) -> Problem:
+    return Problem(Location(), message)
+
+
+class _Columns:
+    """The export's header, looked up by the headings the user named."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.problems: list[Problem] = []
+
+    def find(self, heading: str, option: str) -> int | None:
+        header = self.table.header
+        for name in (heading.strip(), heading.strip().casefold()):
+            for i, column in enumerate(header):
+                if column == name or column.casefold() == name:
+                    return i
+        self.problems.append(
+            Problem(
+                Location(self.table.path, 1),
+                f"no column '{heading}' ({option}) in the header",
+                hint=did_you_mean(heading, header, ignore_case=True)
+                or "the header has: " + ", ".join(f"'{h}'" for h in header[:15]),
+            )
+        )
+        return None
+
+    def subquestions(self, question: str) -> list[tuple[int, str]]:
+        """LimeSurvey's ``QUESTION[CODE]`` columns: their index and code."""
+        pattern = re.compile(re.escape(question.strip()) + r"\[(.+)\]")
+        found = [
+            (i, m.group(1))
+            for i, column in enumerate(self.table.header)
+            if (m := pattern.fullmatch(column))
+        ]
+        if not found:
+            questions = sorted({c.split("[", 1)[0] for c in self.table.header if "[" in c})
+            self.problems.append(
+                Problem(
+                    Location(self.table.path, 1),
+                    f"no columns '{question}[…]' in the header",
+                    hint=did_you_mean(question, questions)
+                    or "questions with subquestions in the header: "
+                    + (", ".join(questions) or "none"),
+                )
+            )
+        return found
+
+
+@dataclass
+class _Read:
+    answers: Counter[str]
+    labels: list[tuple[str, str | None]]
+    """Each choice's label and (LimeSurvey) code, in the order first seen."""
+    votes: Counter[str]
+    max_picks: int
+
+
+def _read(
+    table: Table,
+    layout: Layout,
+    group_at: int,
+    choice_at: int | None,
+    task_columns: Sequence[tuple[int, str]],
+    respondent_at: int | None,
+) -> _Read:
+    answers: Counter[str] = Counter()
+    votes: Counter[str] = Counter()
+    picks_of: Counter[str] = Counter()
+    seen_by: dict[str, str] = {}
+    max_picks = 0
+    for row in table.rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        cell = row[choice_at].strip() if choice_at is not None and choice_at < len(row) else ""
+        if layout == "limesurvey":
+            chosen = [
+                code
+                for i, code in task_columns
+                if i < len(row) and row[i].strip().casefold() not in NOT_CHOSEN
+            ]
+        elif layout == "ms-forms":
+            chosen = [p.strip() for p in cell.split(";") if p.strip()]
+        elif layout == "google-forms":
+            chosen = _google_choices(cell)
+        else:
+            chosen = [cell] if cell else []
+        key = row[respondent_at] if respondent_at is not None else ""
+        if layout == "long":
+            if key in seen_by:
+                picks_of[key] += len(chosen)
+                votes.update(chosen)
+                max_picks = max(max_picks, picks_of[key])
+                continue
+            seen_by[key] = row[group_at] if group_at < len(row) else ""
+            picks_of[key] = len(chosen)
+        answer = row[group_at].strip() if group_at < len(row) else ""
+        if answer:
+            answers[answer] += 1
+        votes.update(chosen)
+        max_picks = max(max_picks, len(chosen))
+    labels: list[tuple[str, str | None]] = [(label, None) for label in votes]
+    if layout == "limesurvey":  # the codes stand in for the labels, which are not exported
+        labels = [(code, code) for _, code in task_columns]
+    return _Read(answers, labels, votes, max(max_picks, 1))
+
+
+def _google_choices(cell: str) -> list[str]:
+    """Google Forms joins choices with ', ', and a label may contain ', ' itself. A piece
+    that starts with a lowercase letter is taken to continue the one before it
+    ("Find a colleague, by name or expertise"), since task labels start with a capital."""
+    pieces: list[str] = []
+    for piece in (p.strip() for p in cell.split(", ")):
+        if not piece:
+            continue
+        if pieces and piece[0].islower():
+            pieces[-1] += ", " + piece
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _fold(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
+    )
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-")[:40].strip("-")
+
+
+def _unique_ids(texts: Iterable[str]) -> list[str]:
+    ids: list[str] = []
+    for text in texts:
+        base = _slug(text) or "task"
+        candidate, n = base, 2
+        while candidate in ids:
+            candidate, n = f"{base}-{n}", n + 1
+        ids.append(candidate)
+    return ids
+
+
+def _guess_group(study: Study, answer: str) -> str | None:
+    """The group whose id or name the answer is, contains, or closely resembles."""
+    folded = _fold(answer)
+    for group in study.groups:
+        if folded in (_fold(group.id), _fold(group.name)):
+            return group.id
+    containing = [g.id for g in study.groups if _fold(g.name) in folded or folded in _fold(g.name)]
+    if len(containing) == 1:
+        return containing[0]
+    names = {_fold(g.name): g.id for g in study.groups}
+    close = difflib.get_close_matches(folded, names, n=1, cutoff=0.75)
+    return names[close[0]] if close else None
+
+
+def _suggest_needs(study: Study, label: str) -> tuple[str, ...]:
+    """Up to two needs whose title resembles the task label: a hint, never written as a
+    link, since a wrong link would count votes as evidence for the wrong need."""
+    titles = {_fold(n.title): n.id for n in study.needs}
+    close = difflib.get_close_matches(_fold(label), titles, n=2, cutoff=0.45)
+    return tuple(titles[t] for t in close)
+
+
+def _mapping_text(
+    draft_id: str,
+    title: str,
+    layout: Layout,
+    max_picks: int,
+    respondent: str | None,
+    group_column: str,
+    choices_column: str | None,
+    question: str | None,
+    answers: Sequence[DraftAnswer],
+    tasks: Sequence[DraftTask],
+    source: str,
+) -> str:
+    lines = [
+        f"# Drafted by needmap survey draft from {source}. Check every TODO, link each task",
+        "# to the needs it is evidence for, then: needmap survey import STUDY EXPORT",
+        f"id: {yaml_scalar(draft_id)}",
+        f"title: {yaml_scalar(title)}",
+        f"layout: {layout}",
+        f"max_picks: {max_picks}  # the most tasks one respondent chose in the export",
+    ]
+    if respondent:
+        lines.append(f"respondent: {yaml_scalar(respondent)}")
+    lines += ["group:", f"  column: {yaml_scalar(group_column)}", "  values:"]
+    for answer in answers:
+        if answer.group is not None:
+            note = "# guessed from the group's name or id"
+            lines.append(f"    {yaml_scalar(answer.text)}: {answer.group}  {note}")
+        else:
+            note = "# TODO: a group id, or ~ for answers outside the target groups"
+            lines.append(f"    {yaml_scalar(answer.text)}: ~  {note}")
+    lines.append("choices:")
+    if question:
+        lines.append(f"  question: {yaml_scalar(question)}")
+    else:
+        lines.append(f"  column: {yaml_scalar(choices_column or '')}")
+    lines.append("tasks:")
+    for task in tasks:
+        code = f", code: {yaml_scalar(task.code, flow=True)}" if task.code is not None else ""
+        label = yaml_scalar(task.label, flow=True)
+        entry = f"  - {{id: {task.id}, label: {label}{code}, needs: []}}"
+        todo = "  # TODO: needs" + (
+            f", perhaps {', '.join(task.suggested_needs)}" if task.suggested_needs else ""
+        )
+        if task.code is not None:
+            todo += "; and the label the survey showed"
+        lines.append(entry + todo)
+    return "\n".join(lines) + "\n"
+
+
+def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> int:
+    """Write the draft to ``path`` (never over an existing file), once it has been read
+    back and has imported ``export``: returns the respondents it counted. A draft that does
+    not load is a bug, raised as such, and leaves nothing behind."""
+    from needmap.surveys.importer import import_survey
+    from needmap.surveys.mapping import load_mapping
+
+    if path.exists():
+        raise TargetExistsError.single(
+            "would overwrite an existing file",
+            path=path,
+            hint="choose another name with --out, or --id; needmap never overwrites your files",
+        )
+    temp = path.with_name(f".{path.name}.draft")
+    write_text_atomic(temp, draft.text)
+    try:
+        try:
+            mapping = load_mapping(temp, study)
+        except InvalidStudyError as exc:
+            raise RuntimeError(f"the drafted mapping does not load: {exc}") from None
+        respondents = import_survey(mapping, export).tally.total_respondents
+        temp.replace(path)
+    finally:
+        temp.unlink(missing_ok=True)
+    return respondents
