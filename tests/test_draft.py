@@ -93,3 +93,49 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     assert again.returncode == 2 and "would overwrite an existing file" in again.stderr
     imported = run_needmap("survey", "import", str(root), str(export))
     assert imported.returncode == 0, imported.stderr
+
+
+@pytest.mark.parametrize("template", ["gemeente", "municipality", "zorginstelling"])
+def test_answers_are_guessed_to_the_groups_the_template_maps_them_to(
+    tmp_path: Path, template: str
+) -> None:
+    """The templates' own mappings are the right answers; no guess may be wrong."""
+    from needmap.demo import write_example_export
+    from needmap.scaffold import init_study
+    from needmap.surveys.mapping import mapping_files
+
+    root = tmp_path / template
+    init_study(root, template)
+    study = load_study(root)
+    mapping = load_mapping(mapping_files(root)[0], study)
+    export = tmp_path / "export.csv"
+    write_example_export(study, mapping, export)
+    draft = draft_mapping(
+        study,
+        export,
+        layout="ms-forms",
+        group_column=mapping.group.column,
+        choices_column=mapping.choices.column,
+    )
+    guessed = {a.text: a.group for a in draft.answers}
+    assert guessed == {a: g for a, g in mapping.group.values.items() if a in guessed}
+    assert len(guessed) >= 5 and None not in guessed.values()
+    assert {t.label for t in draft.tasks} <= {t.label for t in mapping.tasks}
+
+
+def test_an_answer_that_names_two_groups_is_not_guessed(tmp_path: Path) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "ID,Role,Tasks\n"
+        "1,Office or field staff,Book leave;\n"
+        "2,Front desk / reception,Book leave;\n",
+        encoding="utf-8",
+    )
+    study = load_study(SURVEY_FIXTURES / "study")
+    draft = draft_mapping(
+        study, export, layout="ms-forms", group_column="Role", choices_column="Tasks"
+    )
+    assert {a.text: a.group for a in draft.answers} == {
+        "Office or field staff": None,
+        "Front desk / reception": "desk",
+    }

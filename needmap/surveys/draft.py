@@ -105,9 +105,7 @@ def draft_mapping(
         raise UsageError(columns.problems)
     read = _read(table, layout, group_at, choice_at, task_columns, respondent_at)
     answers = [
-        DraftAnswer(text, _guess_group(study, text))
-        for text in read.answers
-        if scrub(text) == text
+        DraftAnswer(text, _guess_group(study, text)) for text in read.answers if scrub(text) == text
     ]
     labels = [(label, code) for label, code in read.labels if scrub(label) == label]
     if len(answers) > MAX_ANSWERS:
@@ -288,18 +286,62 @@ def _unique_ids(texts: Iterable[str]) -> list[str]:
     return ids
 
 
+_PARTS = re.compile(r"[,/();:]|\s(?:of|or|en|and|&)\s")
+"""Where an answer or a group name splits into parts: "Teamleider of afdelingshoofd"."""
+_MATCH = 0.85
+"""How alike (difflib ratio) two parts must be to count as the same word."""
+
+
+def _parts(text: str) -> list[str]:
+    """The words or phrases of ``text`` worth comparing: folded, four letters or more."""
+    return [p.strip() for p in _PARTS.split(_fold(text)) if len(p.strip()) >= 4]
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\W_]+", _fold(text)) if len(w) >= 4]
+
+
+def _alike(ours: Sequence[str], theirs: Sequence[str]) -> bool:
+    """Whether any of our words is (nearly) one of theirs: "lead" and "leads"."""
+    return any(difflib.SequenceMatcher(None, a, b).ratio() >= _MATCH for a in ours for b in theirs)
+
+
 def _guess_group(study: Study, answer: str) -> str | None:
-    """The group whose id or name the answer is, contains, or closely resembles."""
+    """The one group the answer names: its id or name exactly, else the one group whose
+    name (then: description) shares a part with the answer ("Baliemedewerker, KCC of
+    receptie" and "Baliemedewerkers"). When two groups fit as well, none is guessed: a
+    wrong guess would count people in the wrong group."""
     folded = _fold(answer)
     for group in study.groups:
         if folded in (_fold(group.id), _fold(group.name)):
             return group.id
-    containing = [g.id for g in study.groups if _fold(g.name) in folded or folded in _fold(g.name)]
-    if len(containing) == 1:
-        return containing[0]
-    names = {_fold(g.name): g.id for g in study.groups}
-    close = difflib.get_close_matches(folded, names, n=1, cutoff=0.75)
-    return names[close[0]] if close else None
+    words = _words(answer)
+    named = [g for g in study.groups if _alike(words, _words(g.name))]
+    if len(named) > 1:  # "Office or field staff" names two groups
+        return None
+    ours = _parts(answer)
+    for by_name in (True, False):
+        scores = {
+            g.id: _closeness(ours, [g.id, g.name] if by_name else [g.description])
+            for g in study.groups
+        }
+        ranked = sorted(scores.items(), key=lambda item: -item[1])
+        if ranked and ranked[0][1] >= _MATCH and (len(ranked) == 1 or ranked[1][1] < _MATCH):
+            return ranked[0][0]
+    return None
+
+
+def _closeness(ours: Sequence[str], texts: Sequence[str]) -> float:
+    """How close the nearest of our parts comes to a part of ``texts`` (difflib ratio)."""
+    return max(
+        (
+            difflib.SequenceMatcher(None, a, b).ratio()
+            for a in ours
+            for text in texts
+            for b in _parts(text)
+        ),
+        default=0.0,
+    )
 
 
 def _suggest_needs(study: Study, label: str) -> tuple[str, ...]:
