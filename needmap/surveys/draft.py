@@ -275,10 +275,27 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-")[:40].strip("-")
 
 
+# fmt: off
+_FILLERS = frozenset((
+    "a", "an", "the", "my", "your", "of", "or", "and", "to", "in", "on", "at", "for",
+    "with", "from", "by",
+    "een", "de", "het", "mijn", "je", "jouw", "van", "en", "te", "op", "aan", "voor",
+    "met", "bij", "naar",
+))
+# fmt: on
+"""Words left out of a task's id: "Een storing of defect melden" is storing-defect-melden."""
+
+
+def _task_id(label: str) -> str:
+    """A short id from the label's first four words that say something."""
+    words = [w for w in re.split(r"[^a-z0-9]+", _fold(label)) if w and w not in _FILLERS]
+    return "-".join(words[:4])[:40].strip("-")
+
+
 def _unique_ids(texts: Iterable[str]) -> list[str]:
     ids: list[str] = []
     for text in texts:
-        base = _slug(text) or "task"
+        base = _task_id(text) or "task"
         candidate, n = base, 2
         while candidate in ids:
             candidate, n = f"{base}-{n}", n + 1
@@ -345,11 +362,17 @@ def _closeness(ours: Sequence[str], texts: Sequence[str]) -> float:
 
 
 def _suggest_needs(study: Study, label: str) -> tuple[str, ...]:
-    """Up to two needs whose title resembles the task label: a hint, never written as a
-    link, since a wrong link would count votes as evidence for the wrong need."""
-    titles = {_fold(n.title): n.id for n in study.needs}
-    close = difflib.get_close_matches(_fold(label), titles, n=2, cutoff=0.45)
-    return tuple(titles[t] for t in close)
+    """Up to two needs whose title shares words with the task label, rarer words counting
+    more ("calamiteit" says more than "bekijken"): a hint in a comment, never a link, since
+    a wrong link would count votes as evidence for the wrong need."""
+    titles = {n.id: _words(n.title) for n in study.needs}
+    scores: dict[str, float] = {}
+    for word in _words(label):
+        having = [need for need, words in titles.items() if _alike([word], words)]
+        for need in having:
+            scores[need] = scores.get(need, 0.0) + 1 / len(having)
+    ranked = sorted((n for n, score in scores.items() if score >= 0.5), key=lambda n: -scores[n])
+    return tuple(ranked[:2])
 
 
 def _mapping_text(
@@ -366,8 +389,9 @@ def _mapping_text(
     source: str,
 ) -> str:
     lines = [
-        f"# Drafted by needmap survey draft from {source}. Check every TODO, link each task",
-        "# to the needs it is evidence for, then: needmap survey import STUDY EXPORT",
+        f"# Drafted by needmap survey draft from {source}.",
+        "# Check every TODO, link each task to the needs it is evidence for, then:",
+        "# needmap survey import STUDY EXPORT",
         f"id: {yaml_scalar(draft_id)}",
         f"title: {yaml_scalar(title)}",
         f"layout: {layout}",
