@@ -116,7 +116,8 @@ def searches(
 
 
 survey_app = typer.Typer(
-    help="Import top-task survey exports (LimeSurvey, Microsoft Forms, Google Forms, long CSV).",
+    help="Top-task survey exports (LimeSurvey, Microsoft Forms, Google Forms, long CSV): draft "
+    "a mapping from one, or import one.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
