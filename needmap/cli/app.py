@@ -124,6 +124,11 @@ SinceOption = Annotated[
 ]
 
 
+def out_option(what: str) -> Any:
+    """The ``--out``/``-o`` option, with what the command writes (by suffix) as its help."""
+    return typer.Option("--out", "-o", help=what, show_default=False)
+
+
 def id_list(text: str | None) -> list[str] | None:
     """Ids given as ``a,b,c`` (spaces and empty parts ignored); None when not given."""
     return None if text is None else [part.strip() for part in text.split(",") if part.strip()]

@@ -15,6 +15,7 @@ from needmap.cli.app import (
     emit_json,
     escape,
     new_console,
+    out_option,
     print_problems,
     study_at,
 )
@@ -32,12 +33,7 @@ def why(
     ],
     out: Annotated[
         Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="File to write: .html or .pdf (a page), .md or .json. Default: print it.",
-            show_default=False,
-        ),
+        out_option("File to write: .html or .pdf (a page), .md or .json. Default: print it."),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print it as JSON (docs/json-output.md).")
@@ -69,12 +65,9 @@ def brief(
     folder: StudyDir,
     out: Annotated[
         Path,
-        typer.Option(
-            "--out",
-            "-o",
-            help="File to write: .pdf (to print or send), .html (a page) or .md (text, "
-            "without the pictures).",
-            show_default=False,
+        out_option(
+            "File to write: .pdf (to print or send), .html (a page) or .md (text, "
+            "without the pictures)."
         ),
     ],
     dated: Annotated[

@@ -16,6 +16,7 @@ from needmap.cli.app import (
     escape,
     light_table,
     new_console,
+    out_option,
     plural,
     print_bullets,
     print_problems,
@@ -42,12 +43,9 @@ def interviews(
     folder: StudyDir,
     out: Annotated[
         Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="File to write: .html (a page with the quotes), .pdf, .md, .csv, .xlsx or .json. "
-            "Default: print the table.",
-            show_default=False,
+        out_option(
+            "File to write: .html (a page with the quotes), .pdf, .md, .csv, .xlsx or .json. "
+            "Default: print the table."
         ),
     ] = None,
     as_json: EvidenceJson = False,
@@ -79,12 +77,9 @@ def searches(
     folder: StudyDir,
     out: Annotated[
         Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="File to write: .html (a page), .pdf, .md, .csv (the needs table), .xlsx or "
-            ".json. Default: print the tables.",
-            show_default=False,
+        out_option(
+            "File to write: .html (a page), .pdf, .md, .csv (the needs table), .xlsx or "
+            ".json. Default: print the tables."
         ),
     ] = None,
     as_json: EvidenceJson = False,
@@ -220,11 +215,8 @@ def survey_draft(
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="The mapping to write; default: surveys/ID.yaml in the study. Never overwrites.",
-            dir_okay=False,
+        out_option(
+            "The mapping to write; default: surveys/ID.yaml in the study. Never overwrites."
         ),
     ] = None,
 ) -> None:
@@ -304,12 +296,9 @@ def toptasks(
     ] = False,
     out: Annotated[
         Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Write a page (.html, .pdf), a table (.md, .csv, .xlsx), a chart (.png, .svg) or "
-            "the JSON (.json) instead of printing.",
-            show_default=False,
+        out_option(
+            "Write a page (.html, .pdf), a table (.md, .csv, .xlsx), a chart (.png, .svg) or "
+            "the JSON (.json) instead of printing."
         ),
     ] = None,
     chart: Annotated[

@@ -15,6 +15,7 @@ from needmap.cli.app import (
     id_list,
     light_table,
     new_console,
+    out_option,
     print_json,
     study_at,
 )
@@ -77,7 +78,7 @@ def diagram(
     folder: StudyDir,
     out: Annotated[
         Path,
-        typer.Option("--out", "-o", help="File to write: .svg or .png.", show_default=False),
+        out_option("File to write: .svg or .png."),
     ],
     groups: GroupsOption = None,
     by_family: ByFamilyOption = False,
@@ -102,12 +103,7 @@ def table(
     folder: StudyDir,
     out: Annotated[
         Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="File to write: .md, .html (a page), .pdf, .csv or .xlsx. Default: print it.",
-            show_default=False,
-        ),
+        out_option("File to write: .md, .html (a page), .pdf, .csv or .xlsx. Default: print it."),
     ] = None,
     groups: GroupsOption = None,
     by_family: ByFamilyOption = False,
@@ -143,12 +139,7 @@ def report(
     folder: StudyDir,
     out: Annotated[
         Path,
-        typer.Option(
-            "--out",
-            "-o",
-            help="File to write: .html (a page), .pdf or .md (without the diagram).",
-            show_default=False,
-        ),
+        out_option("File to write: .html (a page), .pdf or .md (without the diagram)."),
     ],
     groups: GroupsOption = None,
     by_family: ByFamilyOption = False,

@@ -17,6 +17,7 @@ from needmap.cli.app import (
     id_list,
     light_table,
     new_console,
+    out_option,
     print_bullets,
     study_at,
 )
@@ -45,12 +46,9 @@ def personas(
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="File to write: .html (a page), .pdf (a persona per page), .md or .json. "
-            "Default: print them.",
-            show_default=False,
+        out_option(
+            "File to write: .html (a page), .pdf (a persona per page), .md or .json. "
+            "Default: print them."
         ),
     ] = None,
     as_json: Annotated[
@@ -95,12 +93,8 @@ def roadmap(
     folder: StudyDir,
     out: Annotated[
         Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="File to write: .html (a page), .pdf, .md, .csv, .xlsx or .json. "
-            "Default: print it.",
-            show_default=False,
+        out_option(
+            "File to write: .html (a page), .pdf, .md, .csv, .xlsx or .json. Default: print it."
         ),
     ] = None,
     as_json: Annotated[
