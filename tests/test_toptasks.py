@@ -817,3 +817,22 @@ def test_long_neck_with_many_tasks(tasks: int) -> None:
     result = analyse_toptasks(study, mapping, tally)
     figure = draw_long_neck(result, "nl")
     assert _texts_outside(figure) == []
+
+
+@given(data=counts, choice=st.data(), new_id=st.booleans())
+def test_a_merged_tally_keeps_every_respondent_and_vote(
+    data: dict[str, tuple[int, list[int]]], choice: st.DataObject, new_id: bool
+) -> None:
+    tally = _tally(data)
+    merged = choice.draw(st.sets(st.sampled_from(sorted(data)), min_size=1))
+    into = "new" if new_id else sorted(merged)[0]
+    result = tally.merged(merged, into)
+    assert result.total_respondents == tally.total_respondents
+    assert result.respondents[into] == sum(tally.respondents[g] for g in merged)
+    for task in tally.tasks:
+        assert sum(v[task] for v in result.votes.values()) == sum(
+            v[task] for v in tally.votes.values()
+        )
+    kept = set(data) - merged
+    assert set(result.respondents) == kept | {into}
+    assert all(result.votes[g] == tally.votes[g] for g in kept)
