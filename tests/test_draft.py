@@ -51,10 +51,10 @@ def test_a_drafted_mapping_counts_the_votes_of_the_hand_written_one(
     study = load_study(root)
     draft = draft_mapping(study, export, layout=layout, **LAYOUTS[layout])  # type: ignore[arg-type]
     target = root / "surveys" / "drafted.yaml"
-    respondents = write_draft(study, draft, target, export)
+    check = write_draft(study, draft, target, export)
     hand = SURVEY_FIXTURES / "mappings" / f"{layout}.yaml"
     assert votes_by_label(target, root, export) == votes_by_label(hand, root, export)
-    assert respondents == 12
+    assert check.respondents == 12
     assert draft.max_picks == 5
     assert not any(p.name.endswith(".draft") for p in (root / "surveys").iterdir())
     if layout != "limesurvey":
@@ -70,9 +70,7 @@ def test_google_forms_labels_with_a_comma_stay_whole(tmp_path: Path) -> None:
     draft = draft_mapping(study, export, layout="google-forms", **LAYOUTS["google-forms"])
     labels = [t.label for t in draft.tasks]
     assert "Find a colleague, by name or expertise" in labels
-    assert '{id: find-colleague-name-expertise, label: "Find a colleague, by name' in (
-        draft.text
-    )
+    assert '{id: find-colleague-name-expertise, label: "Find a colleague, by name' in (draft.text)
     assert "Other: ~  # TODO: a group id, or ~" in draft.text
 
 
@@ -143,3 +141,26 @@ def test_an_answer_that_names_two_groups_is_not_guessed(tmp_path: Path) -> None:
         "Office or field staff": None,
         "Front desk / reception": "desk",
     }
+
+
+def test_answers_with_personal_data_are_left_out_and_the_draft_still_written(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "ID,Role,Tasks\n1,Field staff,Book leave;\n2,Other: mail jan@example.org,Book leave;\n",
+        encoding="utf-8",
+    )
+    args = ["survey", "draft", str(root), str(export), "--layout", "ms-forms", "--id", "t"]
+    result = runner.invoke(app, [*args, "--group-column", "Role", "--choices-column", "Tasks"])
+    assert result.exit_code == 0, result.output
+    text = (root / "surveys" / "t.yaml").read_text()
+    assert "example.org" not in text and "Field staff: field" in text
+    assert "Left out, as they hold personal data: 1 of the answers and labels." in result.stdout
+    assert "unknown group answer" in result.stderr
+    assert "example.org" not in result.output
+    assert "the export does not import yet" in result.stdout
+    refused = runner.invoke(app, [*args[:-1], "Top Tasks", "--group-column", "Role"])
+    assert refused.exit_code == 2 and "'Top Tasks' is not a valid survey id" in refused.stderr

@@ -250,18 +250,23 @@ def survey_draft(
         title=title,
     )
     target = out or study.root / "surveys" / f"{survey_id or draft.survey_id}.yaml"
-    respondents = write_draft(study, draft, target, export)
+    check = write_draft(study, draft, target, export)
     guessed = sum(1 for a in draft.answers if a.group is not None)
     console = new_console()
     console.print(
         f"wrote {escape(str(target))}: {plural(len(draft.answers), 'group answer')} "
         f"({guessed} guessed to a group), {plural(len(draft.tasks), 'task')}, "
-        f"max_picks {draft.max_picks}; it imports {plural(respondents, 'respondent')}."
+        f"max_picks {draft.max_picks}."
     )
     if draft.left_out:
         console.print(
             f"Left out, as they hold personal data: {draft.left_out} of the answers and labels."
         )
+    if check.respondents is not None:
+        console.print(f"With it, the export imports {plural(check.respondents, 'respondent')}.")
+    else:
+        print_problems(check.problems)
+        console.print("With it, the export does not import yet: see the problems above.")
     console.print(
         "Next: check each TODO in it (groups for the answers, needs for the tasks), then: "
         f"needmap survey import {escape(str(folder))} {escape(str(export))}"

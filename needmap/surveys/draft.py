@@ -22,6 +22,7 @@ from pathlib import Path
 from needmap.errors import InvalidStudyError, Location, Problem, TargetExistsError, UsageError
 from needmap.fileio import write_text_atomic
 from needmap.personas.messages import did_you_mean
+from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
 from needmap.scrub import scrub
@@ -29,7 +30,7 @@ from needmap.surveys.layouts import NOT_CHOSEN
 from needmap.surveys.mapping import Layout
 from needmap.surveys.tables import Table, open_table
 
-__all__ = ["DraftAnswer", "DraftTask", "MappingDraft", "draft_mapping", "write_draft"]
+__all__ = ["DraftAnswer", "DraftCheck", "DraftTask", "MappingDraft", "draft_mapping", "write_draft"]
 
 MAX_ANSWERS = 60
 """More distinct answers than this in the group column: it is not a choice question."""
@@ -101,6 +102,14 @@ def draft_mapping(
         columns.problems.append(_usage("layout long needs --respondent (the column)"))
     elif respondent:
         respondent_at = columns.find(respondent, "--respondent")
+    if survey_id is not None and not re.fullmatch(ID_PATTERN, survey_id):
+        columns.problems.append(
+            Problem(
+                Location(),
+                f"'{survey_id}' is not a valid survey id (--id)",
+                hint="use lowercase letters, digits, '-' and '_', such as toptasks-2026",
+            )
+        )
     if columns.problems or group_at is None:
         raise UsageError(columns.problems)
     read = _read(table, layout, group_at, choice_at, task_columns, respondent_at)
@@ -426,10 +435,20 @@ def _mapping_text(
     return "\n".join(lines) + "\n"
 
 
-def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> int:
-    """Write the draft to ``path`` (never over an existing file), once it has been read
-    back and has imported ``export``: returns the respondents it counted. A draft that does
-    not load is a bug, raised as such, and leaves nothing behind."""
+@dataclass(frozen=True)
+class DraftCheck:
+    """How the written draft imports the export it came from."""
+
+    respondents: int | None
+    """Respondents counted; None when the import found errors (``problems``)."""
+    problems: tuple[Problem, ...] = ()
+
+
+def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> DraftCheck:
+    """Write the draft to ``path`` (never over an existing file) once it has been read back
+    as a mapping, and import ``export`` with it. The import fails only where the draft left
+    out answers or labels that hold personal data; a draft that does not load is a bug,
+    raised as such, and leaves nothing behind."""
     from needmap.surveys.importer import import_survey
     from needmap.surveys.mapping import load_mapping
 
@@ -446,8 +465,11 @@ def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> 
             mapping = load_mapping(temp, study)
         except InvalidStudyError as exc:
             raise RuntimeError(f"the drafted mapping does not load: {exc}") from None
-        respondents = import_survey(mapping, export).tally.total_respondents
+        try:
+            check = DraftCheck(import_survey(mapping, export).tally.total_respondents)
+        except InvalidStudyError as exc:
+            check = DraftCheck(None, exc.problems)
         temp.replace(path)
     finally:
         temp.unlink(missing_ok=True)
-    return respondents
+    return check
