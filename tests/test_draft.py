@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
+from needmap.errors import UsageError
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.draft import draft_mapping, write_draft
 from tests.conftest import SURVEY_FIXTURES, run_needmap
@@ -164,3 +165,33 @@ def test_answers_with_personal_data_are_left_out_and_the_draft_still_written(
     assert "the export does not import yet" in result.stdout
     refused = runner.invoke(app, [*args[:-1], "Top Tasks", "--group-column", "Role"])
     assert refused.exit_code == 2 and "'Top Tasks' is not a valid survey id" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("layout", "given", "read"),
+    [
+        ("ms-forms", {}, ("ms-forms", ROLE, TASKS)),
+        ("limesurvey", {"group_column": "G01Q01"}, ("limesurvey", "G01Q01", "G02Q02")),
+        (
+            "long",
+            {"layout": "long", "choices_column": "task", "respondent": "respondent"},
+            ("long", "group", "task"),
+        ),
+    ],
+)
+def test_what_is_not_given_is_read_from_the_export(
+    layout: str, given: dict[str, str], read: tuple[str, str, str]
+) -> None:
+    study = load_study(SURVEY_FIXTURES / "study")
+    export = SURVEY_FIXTURES / "exports" / f"{layout}.csv"
+    draft = draft_mapping(study, export, **given)  # type: ignore[arg-type]
+    assert (draft.layout, draft.group_column, draft.choices) == read
+
+
+def test_a_layout_that_cannot_be_read_is_asked_for() -> None:
+    study = load_study(SURVEY_FIXTURES / "study")
+    export = SURVEY_FIXTURES / "exports" / "google-forms.csv"
+    with pytest.raises(UsageError, match="cannot tell how this export lists the choices") as caught:
+        draft_mapping(study, export)
+    assert caught.value.problems[0].hint.startswith("give --layout: limesurvey, ms-forms")
+    assert len(caught.value.problems) == 1  # the group column was found: 'What is your role?'

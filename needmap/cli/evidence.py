@@ -166,21 +166,23 @@ def survey_draft(
         ),
     ],
     layout: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--layout",
-            help="limesurvey, ms-forms, google-forms or long (see docs/surveys.md).",
+            help="limesurvey, ms-forms, google-forms or long (see docs/surveys.md); "
+            "default: read from the export (LimeSurvey and Microsoft Forms).",
             show_default=False,
         ),
-    ],
+    ] = None,
     group_column: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--group-column",
-            help="Heading of the column with the respondent's group (LimeSurvey: its code).",
+            help="Heading of the column with the respondent's group (LimeSurvey: its code); "
+            "default: the column whose answers name the study's groups.",
             show_default=False,
         ),
-    ],
+    ] = None,
     choices_column: Annotated[
         str | None,
         typer.Option(
@@ -222,9 +224,12 @@ def survey_draft(
 ) -> None:
     """Draft a survey mapping from an export: every group answer and task label in it.
 
-    Answers are guessed to the groups whose name or id they resemble; a TODO marks each
-    answer to decide and each task to link to its needs. The draft is imported once before
-    it is written, so it is a valid mapping from the start.
+    The layout and the columns are read from the export where they can be (LimeSurvey's
+    CODE[SQ…] columns, Microsoft Forms' ;-joined choices, the column whose answers name
+    the study's groups); give them where they cannot. Answers are guessed to the groups
+    whose name or id they resemble; a TODO marks each answer to decide and each task to
+    link to its needs. The draft is read back before it is written, and the export
+    imported with it.
     """
     from typing import cast
 
@@ -233,7 +238,7 @@ def survey_draft(
     from needmap.surveys.mapping import Layout
 
     layouts = ("limesurvey", "ms-forms", "google-forms", "long")
-    if layout not in layouts:
+    if layout is not None and layout not in layouts:
         raise UsageError.single(
             f"unknown layout '{layout}'", hint="use one of: " + ", ".join(layouts)
         )
@@ -241,7 +246,7 @@ def survey_draft(
     draft = draft_mapping(
         study,
         export,
-        layout=cast("Layout", layout),
+        layout=cast("Layout | None", layout),
         group_column=group_column,
         choices_column=choices_column,
         question=question,
@@ -253,6 +258,11 @@ def survey_draft(
     check = write_draft(study, draft, target, export)
     guessed = sum(1 for a in draft.answers if a.group is not None)
     console = new_console()
+    choices = "question" if draft.layout == "limesurvey" else "choices in column"
+    console.print(
+        f"Read as {draft.layout}: groups in column '{escape(draft.group_column)}', "
+        f"{choices} '{escape(draft.choices)}'."
+    )
     console.print(
         f"wrote {escape(str(target))}: {plural(len(draft.answers), 'group answer')} "
         f"({guessed} guessed to a group), {plural(len(draft.tasks), 'task')}, "

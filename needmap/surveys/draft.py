@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 
 from needmap.errors import InvalidStudyError, Location, Problem, TargetExistsError, UsageError
@@ -61,6 +62,10 @@ class MappingDraft:
     """A drafted mapping: its text, and what went into it."""
 
     survey_id: str
+    layout: Layout
+    group_column: str
+    choices: str
+    """The choices column, or (LimeSurvey) the question code."""
     text: str
     answers: tuple[DraftAnswer, ...]
     tasks: tuple[DraftTask, ...]
@@ -73,19 +78,45 @@ def draft_mapping(
     study: Study,
     export: Path,
     *,
-    layout: Layout,
-    group_column: str,
+    layout: Layout | None = None,
+    group_column: str | None = None,
     choices_column: str | None = None,
     question: str | None = None,
     respondent: str | None = None,
     survey_id: str | None = None,
     title: str | None = None,
 ) -> MappingDraft:
-    """Draft the mapping of ``export`` for ``study``. Every problem with the columns named
-    is raised at once, with the columns the export has."""
+    """Draft the mapping of ``export`` for ``study``. What is not given is read from the
+    export where it can be (:func:`_detect`): a LimeSurvey question by its ``CODE[SQ…]``
+    columns, Microsoft Forms by its ``;``-joined choices, the group column by its answers
+    that name the study's groups. Every problem with the columns is raised at once, with
+    the columns the export has."""
     table = open_table(export)
+    sample = list(islice(table.rows, _SAMPLE))
+    found = _detect(study, table.header, sample, layout)
+    layout = layout or found.layout
+    group_column = group_column or found.group_column
+    choices_column = choices_column or found.choices_column
+    question = question or found.question
     columns = _Columns(table)
-    group_at = columns.find(group_column, "--group-column")
+    if layout is None:
+        columns.problems.append(
+            _usage(
+                "cannot tell how this export lists the choices",
+                "give --layout: limesurvey, ms-forms, google-forms or long (docs/surveys.md)",
+            )
+        )
+    group_at = None
+    if group_column is None:
+        columns.problems.append(
+            _usage(
+                "cannot tell which column holds the respondent's group",
+                "give --group-column; the header has: "
+                + ", ".join(f"'{h}'" for h in table.header[:15]),
+            )
+        )
+    else:
+        group_at = columns.find(group_column, "--group-column")
     choice_at = None
     task_columns: list[tuple[int, str]] = []
     if layout == "limesurvey":
@@ -93,9 +124,9 @@ def draft_mapping(
             columns.problems.append(_usage("layout limesurvey needs --question (its code)"))
         else:
             task_columns = columns.subquestions(question)
-    elif not choices_column:
+    elif layout is not None and not choices_column:
         columns.problems.append(_usage(f"layout {layout} needs --choices-column"))
-    else:
+    elif choices_column:
         choice_at = columns.find(choices_column, "--choices-column")
     respondent_at = None
     if layout == "long" and not respondent:
@@ -104,15 +135,15 @@ def draft_mapping(
         respondent_at = columns.find(respondent, "--respondent")
     if survey_id is not None and not re.fullmatch(ID_PATTERN, survey_id):
         columns.problems.append(
-            Problem(
-                Location(),
+            _usage(
                 f"'{survey_id}' is not a valid survey id (--id)",
-                hint="use lowercase letters, digits, '-' and '_', such as toptasks-2026",
+                "use lowercase letters, digits, '-' and '_', such as toptasks-2026",
             )
         )
-    if columns.problems or group_at is None:
+    if columns.problems or group_at is None or layout is None or group_column is None:
         raise UsageError(columns.problems)
-    read = _read(table, layout, group_at, choice_at, task_columns, respondent_at)
+    rows = chain(sample, table.rows)
+    read = _read(rows, layout, group_at, choice_at, task_columns, respondent_at)
     answers = [
         DraftAnswer(text, _guess_group(study, text)) for text in read.answers if scrub(text) == text
     ]
@@ -149,11 +180,70 @@ def draft_mapping(
         tasks,
         export.name,
     )
-    return MappingDraft(draft_id, text, tuple(answers), tuple(tasks), read.max_picks, left_out)
+    choices = question if layout == "limesurvey" else choices_column
+    return MappingDraft(
+        draft_id,
+        layout,
+        group_column,
+        choices or "",
+        text,
+        tuple(answers),
+        tuple(tasks),
+        read.max_picks,
+        left_out,
+    )
 
 
-def _usage(message: str) -> Problem:
-    return Problem(Location(), message)
+def _usage(message: str, hint: str = "") -> Problem:
+    return Problem(Location(), message, hint=hint)
+
+
+_SAMPLE = 500
+"""Rows read to tell the layout and the columns, before the whole export is read."""
+_SUBQUESTION = re.compile(r"(.+)\[(.+)\]")
+
+
+@dataclass(frozen=True)
+class _Detected:
+    layout: Layout | None
+    group_column: str | None
+    choices_column: str | None
+    question: str | None
+
+
+def _detect(
+    study: Study, header: Sequence[str], sample: Sequence[list[str]], layout: Layout | None
+) -> _Detected:
+    """The layout and columns the sample rows show. A LimeSurvey question has three or
+    more ``CODE[SQ…]`` columns; Microsoft Forms joins choices with ``;`` (in a third or
+    more of a column's answers); the group column is the one with the most answers that
+    name the study's groups. Anything unclear is left as None, to be asked for."""
+    question = None
+    prefixes = Counter(m.group(1) for h in header if (m := _SUBQUESTION.fullmatch(h)))
+    if prefixes and prefixes.most_common(1)[0][1] >= 3 and layout in (None, "limesurvey"):
+        question = prefixes.most_common(1)[0][0]
+        layout = "limesurvey"
+    choices = None
+    if layout in (None, "ms-forms"):
+        joined = [
+            sum(";" in row[i] for row in sample if i < len(row)) / max(1, len(sample))
+            for i in range(len(header))
+        ]
+        if joined and max(joined) >= 0.3:
+            choices = header[joined.index(max(joined))]
+            layout = "ms-forms"
+    named: dict[str, int] = {}
+    for i, heading in enumerate(header):
+        if heading == choices or _SUBQUESTION.fullmatch(heading):
+            continue
+        answers = {row[i].strip() for row in sample if i < len(row) and row[i].strip()}
+        if 0 < len(answers) <= MAX_ANSWERS:
+            named[heading] = sum(_guess_group(study, a) is not None for a in answers)
+    best = sorted(named.items(), key=lambda item: -item[1])
+    group = None
+    if best and best[0][1] > 0 and (len(best) == 1 or best[1][1] < best[0][1]):
+        group = best[0][0]
+    return _Detected(layout, group, choices, question)
 
 
 class _Columns:
@@ -211,7 +301,7 @@ class _Read:
 
 
 def _read(
-    table: Table,
+    rows: Iterable[list[str]],
     layout: Layout,
     group_at: int,
     choice_at: int | None,
@@ -223,7 +313,7 @@ def _read(
     picks_of: Counter[str] = Counter()
     seen_by: dict[str, str] = {}
     max_picks = 0
-    for row in table.rows:
+    for row in rows:
         if not any(cell.strip() for cell in row):
             continue
         cell = row[choice_at].strip() if choice_at is not None and choice_at < len(row) else ""
