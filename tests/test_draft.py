@@ -195,3 +195,18 @@ def test_a_layout_that_cannot_be_read_is_asked_for() -> None:
         draft_mapping(study, export)
     assert caught.value.problems[0].hint.startswith("give --layout: limesurvey, ms-forms")
     assert len(caught.value.problems) == 1  # the group column was found: 'What is your role?'
+
+
+def test_validate_warns_while_tasks_are_linked_to_no_need(tmp_path: Path) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    export = SURVEY_FIXTURES / "exports" / "ms-forms.csv"
+    assert (
+        runner.invoke(app, ["survey", "draft", str(root), str(export), "--id", "t"]).exit_code == 0
+    )
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 0
+    assert "t.yaml:18:48: tasks[0].needs: warning: 6 of 6 tasks are evidence for no need:" in (
+        result.stderr
+    )
+    assert runner.invoke(app, ["validate", str(root), "--strict"]).exit_code == 2

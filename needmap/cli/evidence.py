@@ -235,12 +235,11 @@ def survey_draft(
 
     from needmap.errors import UsageError
     from needmap.surveys.draft import draft_mapping, write_draft
-    from needmap.surveys.mapping import Layout
+    from needmap.surveys.mapping import LAYOUTS, Layout
 
-    layouts = ("limesurvey", "ms-forms", "google-forms", "long")
-    if layout is not None and layout not in layouts:
+    if layout is not None and layout not in LAYOUTS:
         raise UsageError.single(
-            f"unknown layout '{layout}'", hint="use one of: " + ", ".join(layouts)
+            f"unknown layout '{layout}'", hint="use one of: " + ", ".join(LAYOUTS)
         )
     study = study_at(folder)
     draft = draft_mapping(

@@ -14,7 +14,7 @@ from needmap.errors import (
 )
 from needmap.personas.messages import did_you_mean
 from needmap.personas.study import Study
-from needmap.surveys.mapping import SurveyMapping, load_mapping, mapping_files
+from needmap.surveys.mapping import SurveyMapping, checked_mapping, load_mapping, mapping_files
 from needmap.surveys.tally import Tally, read_tally, tally_path
 
 __all__ = ["check_mappings", "find_mapping", "imported_surveys", "load_survey"]
@@ -23,7 +23,9 @@ __all__ = ["check_mappings", "find_mapping", "imported_surveys", "load_survey"]
 def check_mappings(study: Study) -> list[Problem]:
     """Every problem in the study's survey mappings (all files, all problems), and a warning
     for each imported tally that no longer fits its mapping or the study's groups."""
-    mappings, problems = _load_mappings(study)
+    warnings: list[Problem] = []
+    mappings, problems = _load_mappings(study, warnings)
+    problems += warnings
     for mapping in mappings.values():
         if tally_path(study.root, mapping.id).exists():
             try:
@@ -33,15 +35,21 @@ def check_mappings(study: Study) -> list[Problem]:
     return problems
 
 
-def _load_mappings(study: Study) -> tuple[dict[Path, SurveyMapping], list[Problem]]:
-    """Every mapping of the study that loads, and the problems of those that don't."""
+def _load_mappings(
+    study: Study, warnings: list[Problem] | None = None
+) -> tuple[dict[Path, SurveyMapping], list[Problem]]:
+    """Every mapping of the study that loads, and the problems of those that don't; the
+    warnings about those that do go to ``warnings``, when given."""
     mappings: dict[Path, SurveyMapping] = {}
     problems: list[Problem] = []
     for path in mapping_files(study.root):
         try:
-            mappings[path] = load_mapping(path, study)
+            mappings[path], found = checked_mapping(path, study)
         except NeedmapError as exc:
             problems.extend(exc.problems)
+        else:
+            if warnings is not None:
+                warnings.extend(found)
     return mappings, problems
 
 

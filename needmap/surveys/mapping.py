@@ -31,6 +31,7 @@ __all__ = [
     "Layout",
     "SurveyMapping",
     "SurveyTask",
+    "checked_mapping",
     "load_mapping",
     "mapping_files",
 ]
@@ -134,6 +135,11 @@ def mapping_files(study_root: Path) -> list[Path]:
 
 def load_mapping(path: Path, study: Study) -> SurveyMapping:
     """Read and check a mapping; every problem is raised at once, with its position."""
+    return checked_mapping(path, study)[0]
+
+
+def checked_mapping(path: Path, study: Study) -> tuple[SurveyMapping, list[Problem]]:
+    """:func:`load_mapping`, with the warnings about the mapping that loaded."""
     document = read_yaml_file(path)
     problems = list(document.problems)
     mapping = validated_document(
@@ -148,7 +154,28 @@ def load_mapping(path: Path, study: Study) -> SurveyMapping:
     problems.extend(_references(mapping, study, document))
     if any(p.severity is Severity.ERROR for p in problems):
         raise InvalidStudyError(problems)
-    return mapping
+    return mapping, [*problems, *_unlinked(mapping, document)]
+
+
+def _unlinked(mapping: SurveyMapping, document: YamlDocument) -> list[Problem]:
+    """One warning for the tasks linked to no need: their votes are evidence for nothing
+    (a drafted mapping starts that way)."""
+    unlinked = [i for i, task in enumerate(mapping.tasks) if not task.needs]
+    if not unlinked:
+        return []
+    first = ("tasks", unlinked[0], "needs")
+    names = ", ".join(f"'{mapping.tasks[i].id}'" for i in unlinked[:3])
+    more = f" and {len(unlinked) - 3} more" if len(unlinked) > 3 else ""
+    return [
+        Problem(
+            document.source.locate(first),
+            f"{len(unlinked)} of {len(mapping.tasks)} tasks are evidence for no need: "
+            f"{names}{more}",
+            key=format_key(first),
+            hint="link each task to the needs it is evidence for, e.g. needs: [search]",
+            severity=Severity.WARNING,
+        )
+    ]
 
 
 def _references(mapping: SurveyMapping, study: Study, document: YamlDocument) -> list[Problem]:
