@@ -27,7 +27,7 @@ from needmap.regroup.files import (
     tally_files,
     yaml_changes,
 )
-from needmap.surveys.tally import read_tally, tally_text
+from needmap.surveys.tally import Tally, read_tally, tally_text
 
 __all__ = ["GroupPart", "GroupSplit", "plan_split"]
 
@@ -63,9 +63,10 @@ def plan_split(study: Study, group: str, parts: Sequence[GroupPart]) -> GroupSpl
     _check_request(study, group, parts)
     split = _Split(group, tuple(parts))
     changes = yaml_changes(study.root, split)
-    tallies = [path for path in tally_files(study.root) if group in read_tally(path).respondents]
+    counted = {path: read_tally(path) for path in tally_files(study.root)}
+    tallies = [path for path, tally in counted.items() if group in tally.respondents]
     if split.first != group:
-        changes.extend(_renamed_tally(path, group, split.first) for path in tallies)
+        changes.extend(_renamed_tally(path, counted[path], group, split.first) for path in tallies)
     return GroupSplit(
         root=study.root,
         changes=tuple(changes),
@@ -76,9 +77,9 @@ def plan_split(study: Study, group: str, parts: Sequence[GroupPart]) -> GroupSpl
     )
 
 
-def _renamed_tally(path: Path, group: str, first: str) -> FileChange:
+def _renamed_tally(path: Path, tally: Tally, group: str, first: str) -> FileChange:
     """The tally with the group's respondents counted for the first part."""
-    renamed = read_tally(path).merged({group}, first)
+    renamed = tally.merged({group}, first)
     count = renamed.respondents[first]
     before = path.read_text(encoding="utf-8")
     return FileChange(path, before, tally_text(renamed), f"{count} respondents moved")
