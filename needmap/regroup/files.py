@@ -141,18 +141,7 @@ def _yaml_change(path: Path, rewriter: Rewriter) -> FileChange | None:
         return None
     edit = YamlEdit(body, document)
     expected = copy.deepcopy(document.data)
-    counted: dict[str, int] = {}
-    for section in _NOUNS:
-        if section == "answers":
-            group = expected.get("group")
-            values = group.get("values") if isinstance(group, dict) else None
-            counted[section] = rewriter.answers(values, edit) if isinstance(values, dict) else 0
-            continue
-        items = expected.get(section)
-        if not isinstance(items, list):
-            continue
-        change = {"groups": rewriter.groups, "needs": rewriter.needs}.get(section, rewriter.members)
-        counted[section] = change(items, edit, section)
+    counted = _rewrite(expected, edit, rewriter)
     if not any(counted.values()):
         return None
     try:
@@ -166,6 +155,26 @@ def _yaml_change(path: Path, rewriter: Rewriter) -> FileChange | None:
         raise InvalidStudyError([problem]) from None
     prefix = BOM if text.startswith(BOM) else ""
     return FileChange(path, text, prefix + after, _what(counted))
+
+
+def _rewrite(data: dict[str, Any], edit: YamlEdit, rewriter: Rewriter) -> dict[str, int]:
+    """Let ``rewriter`` change each kind of entry ``data`` holds (through ``edit``, and in
+    ``data`` itself, a copy): how many of each kind it changed."""
+    lists = {
+        "groups": rewriter.groups,
+        "needs": rewriter.needs,
+        "personas": rewriter.members,
+        "interviews": rewriter.members,
+    }
+    counted = {
+        section: change(items, edit, section)
+        for section, change in lists.items()
+        if isinstance(items := data.get(section), list)
+    }
+    group = data.get("group")
+    if isinstance(group, dict) and isinstance(group.get("values"), dict):
+        counted["answers"] = rewriter.answers(group["values"], edit)
+    return counted
 
 
 def _what(counted: Mapping[str, int]) -> str:
