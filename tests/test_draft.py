@@ -210,3 +210,15 @@ def test_validate_warns_while_tasks_are_linked_to_no_need(tmp_path: Path) -> Non
         result.stderr
     )
     assert runner.invoke(app, ["validate", str(root), "--strict"]).exit_code == 2
+
+
+def test_an_export_without_answers_is_refused(tmp_path: Path) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text("ID,Role,Tasks\n", encoding="utf-8")
+    study = load_study(SURVEY_FIXTURES / "study")
+    with pytest.raises(UsageError) as caught:
+        draft_mapping(study, export, layout="ms-forms", group_column="Role", choices_column="Tasks")
+    assert [p.message for p in caught.value.problems] == [
+        "cannot draft a mapping: no answers in column 'Role'",
+        "cannot draft a mapping: no chosen tasks",
+    ]

@@ -259,7 +259,7 @@ def test_rename_in_a_real_process(make_study: StudyMaker) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (
-        "Renamed desk into 'front-desk' (Front desk team, headcount 10) in 2 files:" in done.stdout
+        "Renamed desk to 'front-desk' (Front desk team, headcount 10) in 2 files:" in done.stdout
     )
     assert "groups.yaml  1 group" in done.stdout
     study = load_study(root)

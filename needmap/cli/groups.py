@@ -284,11 +284,11 @@ def _print_regrouping(regrouping: Regrouping, folder: Path, dry_run: bool) -> No
     console = new_console(stderr=dry_run)
     people = "" if regrouping.headcount is None else f", headcount {regrouping.headcount}"
     merged = ", ".join(regrouping.groups)
-    verb = "Would merge" if dry_run else "Merged"
+    verb, into = ("Would merge" if dry_run else "Merged"), "into"
     if len(regrouping.groups) == 1:
-        verb = "Would rename" if dry_run else "Renamed"
+        verb, into = ("Would rename" if dry_run else "Renamed"), "to"
     console.print(
-        f"{verb} {escape(merged)} into '{escape(regrouping.into)}' "
+        f"{verb} {escape(merged)} {into} '{escape(regrouping.into)}' "
         f"({escape(regrouping.name)}{people}) in {plural(len(regrouping.changes), 'file')}:"
     )
     _print_file_changes(console, regrouping)

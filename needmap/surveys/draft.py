@@ -148,6 +148,22 @@ def draft_mapping(
         DraftAnswer(text, _guess_group(study, text)) for text in read.answers if scrub(text) == text
     ]
     labels = [(label, code) for label, code in read.labels if scrub(label) == label]
+    empty = [
+        f"no answers in column '{group_column}'" if not answers else "",
+        "no chosen tasks" if not labels else "",
+    ]
+    if any(empty):
+        raise UsageError(
+            [
+                Problem(
+                    Location(export),
+                    f"cannot draft a mapping: {message}",
+                    hint="check that this is the survey's export, with its answers",
+                )
+                for message in empty
+                if message
+            ]
+        )
     if len(answers) > MAX_ANSWERS:
         raise UsageError.single(
             f"column '{group_column}' has {len(answers)} different answers",
