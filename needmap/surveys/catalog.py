@@ -67,7 +67,8 @@ def find_mapping(
         raise UsageError.single(
             "the study has no survey mapping",
             path=study.root / "surveys",
-            hint="write surveys/NAME.yaml (see docs/surveys.md), or pass --mapping",
+            hint=f"draft one from the export: needmap survey draft {study.root} EXPORT; "
+            "or write surveys/NAME.yaml (docs/surveys.md), or pass --mapping",
         )
     mappings, problems = _load_mappings(study)
     if problems:
