@@ -272,7 +272,10 @@ def survey_draft(
             f"Left out, as they hold personal data: {draft.left_out} of the answers and labels."
         )
     if check.respondents is not None:
-        console.print(f"With it, the export imports {plural(check.respondents, 'respondent')}.")
+        console.print(
+            f"With it, the export imports {plural(check.respondents, 'respondent')} "
+            "in the target groups."
+        )
     else:
         print_problems(check.problems)
         console.print("With it, the export does not import yet: see the problems above.")

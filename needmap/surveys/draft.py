@@ -30,6 +30,7 @@ from needmap.scrub import scrub
 from needmap.surveys.layouts import NOT_CHOSEN
 from needmap.surveys.mapping import Layout
 from needmap.surveys.tables import Table, open_table
+from needmap.surveys.tally import OUTSIDE
 
 __all__ = ["DraftAnswer", "DraftCheck", "DraftTask", "MappingDraft", "draft_mapping", "write_draft"]
 
@@ -546,7 +547,8 @@ class DraftCheck:
     """How the written draft imports the export it came from."""
 
     respondents: int | None
-    """Respondents counted; None when the import found errors (``problems``)."""
+    """Respondents counted in the target groups (those outside are not: as ``survey
+    import`` shows them, a few are hidden); None when the import found errors."""
     problems: tuple[Problem, ...] = ()
 
 
@@ -572,7 +574,8 @@ def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> 
         except InvalidStudyError as exc:
             raise RuntimeError(f"the drafted mapping does not load: {exc}") from None
         try:
-            check = DraftCheck(import_survey(mapping, export).tally.total_respondents)
+            tally = import_survey(mapping, export).tally
+            check = DraftCheck(sum(n for g, n in tally.respondents.items() if g != OUTSIDE))
         except InvalidStudyError as exc:
             check = DraftCheck(None, exc.problems)
         temp.replace(path)
