@@ -258,9 +258,7 @@ def test_rename_in_a_real_process(make_study: StudyMaker) -> None:
         "groups", "rename", str(root), "desk", "front-desk", "--name", "Front desk team"
     )
     assert done.returncode == 0, done.stderr
-    assert (
-        "Renamed desk to 'front-desk' (Front desk team, headcount 10) in 2 files:" in done.stdout
-    )
+    assert "Renamed desk to 'front-desk' (Front desk team, headcount 10) in 2 files:" in done.stdout
     assert "groups.yaml  1 group" in done.stdout
     study = load_study(root)
     assert study.group_by_id["front-desk"].name == "Front desk team"
@@ -425,3 +423,18 @@ def test_a_name_with_a_comma_is_quoted_inside_a_flow_mapping(tmp_path: Path) -> 
         in (root / "groups.yaml").read_text()
     )
     assert load_study(root).group_by_id["desk"].name == "Desk, reception"
+
+
+def test_a_recounted_tally_shows_no_small_group_anywhere(tmp_path: Path) -> None:
+    root, _ = survey_study(tmp_path)
+    settings = root / "study.yaml"
+    settings.write_text(settings.read_text().replace("min_group_size: 3", "min_group_size: 10"))
+    args = ["groups", "merge", str(root), "desk", "field", "--into", "frontline"]
+    result = runner.invoke(app, [*args, "--name", "Front line", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "surveys/toptasks.tally.json  n<10 respondents recounted" in result.stderr
+    assert (
+        "# surveys/toptasks.tally.json: n<10 respondents recounted (not shown: it holds "
+        "counts per group)\n" in result.stdout
+    )
+    assert '"respondents"' not in result.stdout and "8 respondents" not in result.output

@@ -23,6 +23,7 @@ from needmap.personas.yamlsource import read_yaml_text
 from needmap.surveys.catalog import check_mappings
 from needmap.surveys.interviews import check_interviews, interview_files
 from needmap.surveys.mapping import mapping_files
+from needmap.surveys.tally import Tally, tally_text
 
 __all__ = [
     "BOM",
@@ -30,6 +31,7 @@ __all__ = [
     "Rewriter",
     "StudyEdits",
     "check_evidence",
+    "tally_change",
     "tally_files",
     "write_study_edits",
     "yaml_changes",
@@ -47,6 +49,9 @@ class FileChange:
     after: str
     what: str
     """What changes in it, counted: "5 needs, 1 persona"."""
+    private: bool = False
+    """Whether the text holds counts of groups that may be small (a tally): the diff
+    names the file but does not show it."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,9 @@ class StudyEdits:
         parts: list[str] = []
         for change in self.changes:
             name = change.path.relative_to(self.root).as_posix()
+            if change.private:
+                parts.append(f"# {name}: {change.what} (not shown: it holds counts per group)\n")
+                continue
             parts.extend(
                 difflib.unified_diff(
                     change.before.splitlines(keepends=True),
@@ -179,6 +187,15 @@ def _rewrite(data: dict[str, Any], edit: YamlEdit, rewriter: Rewriter) -> dict[s
 
 def _what(counted: Mapping[str, int]) -> str:
     return ", ".join(f"{n} {_NOUNS[key]}{'' if n == 1 else 's'}" for key, n in counted.items() if n)
+
+
+def tally_change(path: Path, tally: Tally, group: str, verb: str, min_size: int) -> FileChange:
+    """``path`` rewritten as ``tally``: how many respondents ``group`` now has, or n<5 when
+    too few to show."""
+    count = tally.respondents[group]
+    shown = str(count) if count >= min_size else f"n<{min_size}"
+    before = path.read_text(encoding="utf-8")
+    return FileChange(path, before, tally_text(tally), f"{shown} respondents {verb}", True)
 
 
 def tally_files(root: Path) -> Sequence[Path]:

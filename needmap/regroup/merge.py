@@ -23,10 +23,11 @@ from needmap.regroup.files import (
     FileChange,
     StudyEdits,
     check_evidence,
+    tally_change,
     tally_files,
     yaml_changes,
 )
-from needmap.surveys.tally import read_tally, tally_text
+from needmap.surveys.tally import read_tally
 
 __all__ = ["Regrouping", "plan_regrouping"]
 
@@ -64,7 +65,7 @@ def plan_regrouping(
     headcount = sum(c for c in counts if c is not None) if None not in counts else None
     merge = _Merge(frozenset(groups), into, kept, name or study.group_by_id[kept].name, headcount)
     changes = yaml_changes(study.root, merge)
-    changes.extend(_tally_changes(study.root, merge))
+    changes.extend(_tally_changes(study.root, merge, study.settings.privacy.min_group_size))
     description_at = None
     if len(groups) > 1 and study.group_by_id[kept].description:
         description_at = _description_at(study, changes, kept, into)
@@ -231,16 +232,12 @@ class _Merge:
         return changed
 
 
-def _tally_changes(root: Path, merge: _Merge) -> list[FileChange]:
+def _tally_changes(root: Path, merge: _Merge, min_size: int) -> list[FileChange]:
     """Each tally that counted a merged group other than the target, recounted."""
     changes = []
     for path in tally_files(root):
         tally = read_tally(path)
         if merge.moved & tally.respondents.keys():
             merged = tally.merged(merge.merged, merge.into)
-            count = merged.respondents[merge.into]
-            before = path.read_text(encoding="utf-8")
-            changes.append(
-                FileChange(path, before, tally_text(merged), f"{count} respondents recounted")
-            )
+            changes.append(tally_change(path, merged, merge.into, "recounted", min_size))
     return changes

@@ -21,13 +21,13 @@ from needmap.personas.study import Study
 from needmap.personas.yamledit import YamlEdit
 from needmap.regroup.checks import new_id_problems, twice_problems, unknown_problems
 from needmap.regroup.files import (
-    FileChange,
     StudyEdits,
     check_evidence,
+    tally_change,
     tally_files,
     yaml_changes,
 )
-from needmap.surveys.tally import Tally, read_tally, tally_text
+from needmap.surveys.tally import read_tally
 
 __all__ = ["GroupPart", "GroupSplit", "plan_split"]
 
@@ -66,7 +66,13 @@ def plan_split(study: Study, group: str, parts: Sequence[GroupPart]) -> GroupSpl
     counted = {path: read_tally(path) for path in tally_files(study.root)}
     tallies = [path for path, tally in counted.items() if group in tally.respondents]
     if split.first != group:
-        changes.extend(_renamed_tally(path, counted[path], group, split.first) for path in tallies)
+        minimum = study.settings.privacy.min_group_size
+        changes.extend(
+            tally_change(
+                path, counted[path].merged({group}, split.first), split.first, "moved", minimum
+            )
+            for path in tallies
+        )
     return GroupSplit(
         root=study.root,
         changes=tuple(changes),
@@ -75,14 +81,6 @@ def plan_split(study: Study, group: str, parts: Sequence[GroupPart]) -> GroupSpl
         moved=tuple(split.moved),
         tallies=tuple(tallies),
     )
-
-
-def _renamed_tally(path: Path, tally: Tally, group: str, first: str) -> FileChange:
-    """The tally with the group's respondents counted for the first part."""
-    renamed = tally.merged({group}, first)
-    count = renamed.respondents[first]
-    before = path.read_text(encoding="utf-8")
-    return FileChange(path, before, tally_text(renamed), f"{count} respondents moved")
 
 
 def _check_request(study: Study, group: str, parts: Sequence[GroupPart]) -> None:
