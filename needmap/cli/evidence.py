@@ -242,19 +242,20 @@ def survey_draft(
             f"unknown layout '{layout}'", hint="use one of: " + ", ".join(LAYOUTS)
         )
     study = study_at(folder)
-    draft = draft_mapping(
-        study,
-        export,
-        layout=cast("Layout | None", layout),
-        group_column=group_column,
-        choices_column=choices_column,
-        question=question,
-        respondent=respondent,
-        survey_id=survey_id,
-        title=title,
-    )
-    target = out or study.root / "surveys" / f"{survey_id or draft.survey_id}.yaml"
-    check = write_draft(study, draft, target, export)
+    with new_console(stderr=True).status(f"Reading {escape(export.name)}…"):
+        draft = draft_mapping(
+            study,
+            export,
+            layout=cast("Layout | None", layout),
+            group_column=group_column,
+            choices_column=choices_column,
+            question=question,
+            respondent=respondent,
+            survey_id=survey_id,
+            title=title,
+        )
+        target = out or study.root / "surveys" / f"{survey_id or draft.survey_id}.yaml"
+        check = write_draft(study, draft, target, export)
     guessed = sum(1 for a in draft.answers if a.group is not None)
     console = new_console()
     choices = "question" if draft.layout == "limesurvey" else "choices in column"
