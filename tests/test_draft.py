@@ -92,6 +92,9 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     assert again.returncode == 2 and "would overwrite an existing file" in again.stderr
     imported = run_needmap("survey", "import", str(root), str(export))
     assert imported.returncode == 0, imported.stderr
+    assert "6 of 6 tasks are linked to no need, so their votes are evidence for nothing" in (
+        " ".join(imported.stderr.split())
+    )
 
 
 @pytest.mark.parametrize("template", ["gemeente", "municipality", "zorginstelling"])

@@ -154,6 +154,14 @@ def survey_import(
     write_tally(result.tally, target)
     print_problems(result.warnings)
     _print_import(study, result, target)
+    unlinked = sum(1 for task in chosen.tasks if not task.needs)
+    if unlinked:
+        new_console(stderr=True).print(
+            f"{unlinked} of {len(chosen.tasks)} tasks are linked to no need, so their votes "
+            f"are evidence for nothing yet: link them in the mapping (needmap validate "
+            f"{escape(str(folder))} shows where).",
+            style="yellow",
+        )
 
 
 @survey_app.command("draft")
