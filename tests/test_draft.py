@@ -95,6 +95,14 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     assert "6 of 6 tasks are linked to no need, so their votes are evidence for nothing" in (
         " ".join(imported.stderr.split())
     )
+    long = runner.invoke(
+        app, ["survey", "draft", str(root), str(SURVEY_FIXTURES / "exports" / "long.csv")]
+    )
+    assert long.exit_code == 0, long.stderr
+    assert (
+        "Read as long: groups in column 'group', choices in column 'task', respondents in "
+        "column 'respondent'." in " ".join(long.stdout.split())
+    )
 
 
 @pytest.mark.parametrize("template", ["gemeente", "municipality", "zorginstelling"])
@@ -174,12 +182,9 @@ def test_answers_with_personal_data_are_left_out_and_the_draft_still_written(
     ("layout", "given", "read"),
     [
         ("ms-forms", {}, ("ms-forms", ROLE, TASKS)),
+        ("google-forms", {}, ("google-forms", ROLE, TASKS)),
         ("limesurvey", {"group_column": "G01Q01"}, ("limesurvey", "G01Q01", "G02Q02")),
-        (
-            "long",
-            {"layout": "long", "choices_column": "task", "respondent": "respondent"},
-            ("long", "group", "task"),
-        ),
+        ("long", {}, ("long", "group", "task")),
     ],
 )
 def test_what_is_not_given_is_read_from_the_export(
@@ -189,11 +194,43 @@ def test_what_is_not_given_is_read_from_the_export(
     export = SURVEY_FIXTURES / "exports" / f"{layout}.csv"
     draft = draft_mapping(study, export, **given)  # type: ignore[arg-type]
     assert (draft.layout, draft.group_column, draft.choices) == read
+    assert draft.respondent == ("respondent" if layout == "long" else None)
 
 
-def test_a_layout_that_cannot_be_read_is_asked_for() -> None:
+def test_a_long_export_with_a_timestamp_beside_the_id_keys_respondents_by_the_id(
+    tmp_path: Path,
+) -> None:
+    lines = ["Submitted,id,Role,Task"]
+    for respondent, (role, tasks) in enumerate(
+        [("Front desk", "AB"), ("Office staff", "ABC"), ("Front desk", "CA"), ("Field", "BCD")] * 3
+    ):
+        lines += [f"2026-03-0{respondent % 3 + 1},r{respondent},{role},Task {t}" for t in tasks]
+    export = tmp_path / "long.csv"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    draft = draft_mapping(load_study(SURVEY_FIXTURES / "study"), export)
+    assert (draft.layout, draft.group_column, draft.choices) == ("long", "Role", "Task")
+    assert draft.respondent == "id" and "\nrespondent: id\n" in draft.text
+    assert draft.max_picks == 3
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # one task per respondent: one row each, and nothing joined
+        ["1,Front desk,Book leave", "2,Field,Claim expenses", "3,Front desk,Plan a meeting"],
+        # a free-text column: its commas join words that do not repeat as options do
+        [
+            "1,Front desk,Slow search, Old news, Broken links",
+            "2,Field,Login fails, Menu unclear",
+            "3,Front desk,Too many systems, No search",
+        ],
+    ],
+)
+def test_a_layout_that_cannot_be_read_is_asked_for(tmp_path: Path, body: list[str]) -> None:
+    export = tmp_path / "export.csv"
+    quoted = [",".join([*line.split(",", 2)[:2], f'"{line.split(",", 2)[2]}"']) for line in body]
+    export.write_text("\n".join(["ID,What is your role?,Tasks", *quoted]) + "\n", "utf-8")
     study = load_study(SURVEY_FIXTURES / "study")
-    export = SURVEY_FIXTURES / "exports" / "google-forms.csv"
     with pytest.raises(UsageError, match="cannot tell how this export lists the choices") as caught:
         draft_mapping(study, export)
     assert caught.value.problems[0].hint.startswith("give --layout: limesurvey, ms-forms")

@@ -178,7 +178,7 @@ def survey_draft(
         typer.Option(
             "--layout",
             help="limesurvey, ms-forms, google-forms or long (see docs/surveys.md); "
-            "default: read from the export (LimeSurvey and Microsoft Forms).",
+            "default: read from the export.",
             show_default=False,
         ),
     ] = None,
@@ -211,7 +211,8 @@ def survey_draft(
         str | None,
         typer.Option(
             "--respondent",
-            help="The column that identifies a respondent (needed for long).",
+            help="The column that identifies a respondent; long: default read from the "
+            "export (a few rows per respondent).",
             show_default=False,
         ),
     ] = None,
@@ -233,8 +234,9 @@ def survey_draft(
     """Draft a survey mapping from an export: every group answer and task label in it.
 
     The layout and the columns are read from the export where they can be (LimeSurvey's
-    CODE[SQ…] columns, Microsoft Forms' ;-joined choices, the column whose answers name
-    the study's groups); give them where they cannot. Answers are guessed to the groups
+    CODE[SQ…] columns, the ;-joined choices of Microsoft Forms or the ,-joined ones of
+    Google Forms, the long layout's few rows per respondent, the column whose answers
+    name the study's groups); give them where they cannot. Answers are guessed to the groups
     whose name or id they resemble; a TODO marks each answer to decide and each task to
     link to its needs. The draft is read back before it is written, and the export
     imported with it.
@@ -267,9 +269,12 @@ def survey_draft(
     guessed = sum(1 for a in draft.answers if a.group is not None)
     console = new_console()
     choices = "question" if draft.layout == "limesurvey" else "choices in column"
+    respondents = (
+        f", respondents in column '{escape(draft.respondent)}'" if draft.respondent else ""
+    )
     console.print(
         f"Read as {draft.layout}: groups in column '{escape(draft.group_column)}', "
-        f"{choices} '{escape(draft.choices)}'."
+        f"{choices} '{escape(draft.choices)}'{respondents}."
     )
     console.print(
         f"wrote {escape(str(target))}: {plural(len(draft.answers), 'group answer')} "

@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import chain, islice, pairwise
 from pathlib import Path
 
 from needmap.errors import InvalidStudyError, Location, Problem, TargetExistsError, UsageError
@@ -67,6 +67,8 @@ class MappingDraft:
     group_column: str
     choices: str
     """The choices column, or (LimeSurvey) the question code."""
+    respondent: str | None
+    """The column that identifies a respondent, if given or (long layout) read."""
     text: str
     answers: tuple[DraftAnswer, ...]
     tasks: tuple[DraftTask, ...]
@@ -99,6 +101,7 @@ def draft_mapping(
     group_column = group_column or found.group_column
     choices_column = choices_column or found.choices_column
     question = question or found.question
+    respondent = respondent or found.respondent
     columns = _Columns(table)
     if layout is None:
         columns.problems.append(
@@ -203,6 +206,7 @@ def draft_mapping(
         layout,
         group_column,
         choices or "",
+        respondent,
         text,
         tuple(answers),
         tuple(tasks),
@@ -226,6 +230,7 @@ class _Detected:
     group_column: str | None
     choices_column: str | None
     question: str | None
+    respondent: str | None
 
 
 def _detect(
@@ -233,14 +238,16 @@ def _detect(
 ) -> _Detected:
     """The layout and columns the sample rows show. A LimeSurvey question has three or
     more ``CODE[SQ…]`` columns; Microsoft Forms joins choices with ``;`` (in a third or
-    more of a column's answers); the group column is the one with the most answers that
-    name the study's groups. Anything unclear is left as None, to be asked for."""
+    more of a column's answers); Google Forms with ``, `` (:func:`_google_column`); a long
+    export has a few rows per respondent (:func:`_long_columns`). The group column is the
+    one with the most answers that name the study's groups. Anything unclear is left as
+    None, to be asked for."""
     question = None
     prefixes = Counter(m.group(1) for h in header if (m := _SUBQUESTION.fullmatch(h)))
     if prefixes and prefixes.most_common(1)[0][1] >= 3 and layout in (None, "limesurvey"):
         question = prefixes.most_common(1)[0][0]
         layout = "limesurvey"
-    choices = None
+    choices = respondent = None
     if layout in (None, "ms-forms"):
         joined = [
             sum(";" in row[i] for row in sample if i < len(row)) / max(1, len(sample))
@@ -249,9 +256,17 @@ def _detect(
         if joined and max(joined) >= 0.3:
             choices = header[joined.index(max(joined))]
             layout = "ms-forms"
+    if layout in (None, "google-forms") and question is None and choices is None:
+        choices = _google_column(header, sample)
+        layout = "google-forms" if choices is not None else layout
+    if layout in (None, "long") and question is None and choices is None:
+        found = _long_columns(header, sample)
+        if found is not None:
+            respondent, choices = found
+            layout = "long"
     named: dict[str, int] = {}
     for i, heading in enumerate(header):
-        if heading == choices or _SUBQUESTION.fullmatch(heading):
+        if heading in (choices, respondent) or _SUBQUESTION.fullmatch(heading):
             continue
         answers = {row[i].strip() for row in sample if i < len(row) and row[i].strip()}
         if 0 < len(answers) <= MAX_ANSWERS:
@@ -260,7 +275,57 @@ def _detect(
     group = None
     if best and best[0][1] > 0 and (len(best) == 1 or best[1][1] < best[0][1]):
         group = best[0][0]
-    return _Detected(layout, group, choices, question)
+    return _Detected(layout, group, choices, question, respondent)
+
+
+def _google_column(header: Sequence[str], sample: Sequence[list[str]]) -> str | None:
+    """The column that holds Google Forms' ``, ``-joined choices: its answers hold 1.5
+    pieces or more on average (a free-text column's commas mostly join a lowercase
+    continuation, which :func:`_google_choices` keeps whole), and its pieces repeat, on
+    average twice or more, as the options of one question do."""
+    best, most = None, 1.5
+    for i, heading in enumerate(header):
+        cells = [row[i] for row in sample if i < len(row) and row[i].strip()]
+        pieces = [piece for cell in cells for piece in _google_choices(cell)]
+        distinct = len(set(pieces))
+        if not cells or distinct > MAX_TASKS or len(pieces) < 2 * distinct:
+            continue
+        if len(pieces) / len(cells) >= most:
+            best, most = heading, len(pieces) / len(cells)
+    return best
+
+
+_MEAN_RUN = 12
+"""A respondent of a long export has more rows than this on average: it is not the
+respondent column (top-task surveys ask for five picks, rarely more than ten)."""
+
+
+def _long_columns(header: Sequence[str], sample: Sequence[list[str]]) -> tuple[str, str] | None:
+    """The respondent and task columns of a long export, or None if the sample is not one.
+
+    The respondent column has runs of equal values (a respondent's rows are together), a
+    few rows long; within those runs the task column changes on nine rows in ten or more
+    (nobody picks a task twice) while its values repeat across respondents, as the
+    options of one question do. Of several such columns (a timestamp beside the id) the
+    one with the most different values is taken, then the leftmost."""
+    rows = [row for row in sample if len(row) == len(header) and any(c.strip() for c in row)]
+    pairs = list(pairwise(rows))
+    best: tuple[int, int, int] | None = None
+    for key in range(len(header)):
+        within = [(before, after) for before, after in pairs if before[key] == after[key]]
+        keys = len({row[key] for row in rows})
+        if len(within) < 0.3 * len(pairs) or not within or keys * _MEAN_RUN < len(rows):
+            continue
+        for task in range(len(header)):
+            tasks = len({row[task] for row in rows})
+            changes = sum(before[task] != after[task] for before, after in within)
+            if task == key or tasks > MAX_TASKS or len(rows) < 2 * tasks:
+                continue
+            if changes >= 0.9 * len(within) and (best is None or keys > best[0]):
+                best = (keys, key, task)
+    if best is None:
+        return None
+    return header[best[1]], header[best[2]]
 
 
 class _Columns:
