@@ -56,6 +56,36 @@ MINIMAL_STUDY = {
 
 StudyMaker = Callable[..., Path]
 
+LIMESURVEY_TEXT = {
+    "id": "Response ID",
+    "submitdate": "Date submitted",
+    "G01Q01": "What is your role?",
+    "SQ001": "Book leave",
+    "SQ002": "Find a colleague, by name or expertise",
+    "SQ003": "Claim expenses",
+    "SQ004": "Report a broken printer",
+    "SQ005": "Plan a meeting with lunch and projector",
+    "SQ006": "See the café menu",
+}
+"""The texts behind the LimeSurvey fixture's codes, as the hand-written mapping labels them."""
+
+
+def limesurvey_with_text_headings(folder: Path) -> Path:
+    """The LimeSurvey fixture exported with "Question code & question text" headings
+    (``G02Q02[SQ001]. Which tasks…? [Book leave]``), the answers unchanged."""
+    lines = (SURVEY_FIXTURES / "exports" / "limesurvey.csv").read_text("utf-8").splitlines()
+    headings = []
+    for code in (h.strip('"') for h in lines[0].split(",")):
+        if "[" in code:
+            sub = code[code.index("[") + 1 : -1]
+            text = f"Which tasks do you do most often? [{LIMESURVEY_TEXT[sub]}]"
+        else:
+            text = LIMESURVEY_TEXT.get(code, code.capitalize())
+        headings.append(f'"{code}. {text}"')
+    path = folder / "limesurvey-text-headings.csv"
+    path.write_text("\n".join([",".join(headings), *lines[1:]]) + "\n", encoding="utf-8")
+    return path
+
 
 def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
     """Write ``files`` (relative path -> text, dedented, or bytes) below ``root``."""

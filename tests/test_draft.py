@@ -15,7 +15,7 @@ from needmap.cli import app
 from needmap.errors import UsageError
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.draft import draft_mapping, write_draft
-from tests.conftest import SURVEY_FIXTURES, run_needmap
+from tests.conftest import SURVEY_FIXTURES, limesurvey_with_text_headings, run_needmap
 
 runner = CliRunner()
 ROLE = "What is your role?"
@@ -73,6 +73,23 @@ def test_google_forms_labels_with_a_comma_stay_whole(tmp_path: Path) -> None:
     assert "Find a colleague, by name or expertise" in labels
     assert '{id: find-colleague-name-expertise, label: "Find a colleague, by name' in (draft.text)
     assert "Other: ~  # TODO: a group id, or ~" in draft.text
+
+
+def test_limesurvey_labels_are_read_from_headings_with_question_text(tmp_path: Path) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    export = limesurvey_with_text_headings(tmp_path)
+    study = load_study(root)
+    draft = draft_mapping(study, export, group_column="G01Q01")
+    hand = load_mapping(SURVEY_FIXTURES / "mappings" / "limesurvey.yaml", study)
+    assert (draft.layout, draft.choices) == ("limesurvey", "G02Q02")
+    assert [(t.label, t.code) for t in draft.tasks] == [(t.label, t.code) for t in hand.tasks]
+    assert draft.tasks[0].id == "book-leave" and "the label the survey showed" not in draft.text
+    target = root / "surveys" / "drafted.yaml"
+    write_draft(study, draft, target, export)
+    assert votes_by_label(target, root, export) == votes_by_label(
+        SURVEY_FIXTURES / "mappings" / "limesurvey.yaml", root, export
+    )
 
 
 def test_draft_on_the_command_line(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from needmap.surveys.layouts import Interleaved, Labels, slow_split
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import open_table
 from needmap.surveys.tally import Tally
+from tests.conftest import limesurvey_with_text_headings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "survey"
 
@@ -287,6 +288,23 @@ def test_limesurvey_full_answers(study: Study, tmp_path: Path) -> None:
     plain = _import(study, "limesurvey", FIXTURES / "exports" / "limesurvey.csv")
     assert full.tally.votes == plain.tally.votes  # type: ignore[attr-defined]
     assert full.warnings == plain.warnings  # type: ignore[attr-defined]
+
+
+def test_limesurvey_headings_with_question_text(study: Study, tmp_path: Path) -> None:
+    """A mapping written with codes reads an export headed "Question code & question
+    text" alike, and points at the same columns."""
+    export = limesurvey_with_text_headings(tmp_path)
+    assert '"G02Q02[SQ001]. Which tasks do you do most often? [Book leave]"' in (
+        export.read_text("utf-8")
+    )
+    plain = _import(study, "limesurvey", FIXTURES / "exports" / "limesurvey.csv")
+    text = _import(study, "limesurvey", export)
+    assert text.tally.votes == plain.tally.votes  # type: ignore[attr-defined]
+    lines = export.read_text("utf-8").splitlines()
+    lines[1] = lines[1].replace('"AO01","Y"', '"AO01","maybe"', 1)
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "limesurvey", _write(tmp_path, "l.csv", "\n".join(lines) + "\n"))
+    assert [(p.location.line, p.location.column) for p in raised.value.problems] == [(2, 7)]
 
 
 def test_long_layout_group_must_not_change(study: Study, tmp_path: Path) -> None:

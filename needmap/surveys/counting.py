@@ -67,10 +67,10 @@ class Problems:
         return self.kept + more
 
 
-def _position(table: Table, heading: str) -> int | None:
-    """The 1-based column of ``heading`` (ignoring case and spaces), if the header has it."""
-    folded = heading.strip().casefold()
-    return next((i + 1 for i, h in enumerate(table.header) if h.casefold() == folded), None)
+def _position(table: Table, heading: str, by_code: bool) -> int | None:
+    """The 1-based column of ``heading`` (see :meth:`Table.column`), if the header has it."""
+    found = table.column(heading, by_code=by_code)
+    return None if found is None else found + 1
 
 
 class Counts:
@@ -87,7 +87,8 @@ class Counts:
         self.codes: list[list[int]] = [[] for _ in self.keys]
         self.respondents = [0] * len(self.keys)
         self.skipped: dict[str, int] = {}
-        self.group_column = _position(table, mapping.group.column)
+        by_code = mapping.layout == "limesurvey"
+        self.group_column = _position(table, mapping.group.column, by_code)
         """1-based columns that problems point at: the group answer, and the choices (the
         first task column for LimeSurvey)."""
         first_choice = (
@@ -95,7 +96,7 @@ class Counts:
             if mapping.layout == "limesurvey"
             else mapping.choices.column or ""
         )
-        self.choice_column = _position(table, first_choice)
+        self.choice_column = _position(table, first_choice, by_code)
 
     def fast_path(self) -> FastPath:
         """What the row loops need to count the common case inline (see :class:`FastPath`)."""

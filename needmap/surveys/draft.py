@@ -29,7 +29,7 @@ from needmap.personas.yamledit import yaml_scalar
 from needmap.scrub import scrub
 from needmap.surveys.layouts import NOT_CHOSEN
 from needmap.surveys.mapping import Layout
-from needmap.surveys.tables import Table, open_table
+from needmap.surveys.tables import Table, heading_code, open_table
 from needmap.surveys.tally import OUTSIDE
 
 __all__ = ["DraftAnswer", "DraftCheck", "DraftTask", "MappingDraft", "draft_mapping", "write_draft"]
@@ -120,9 +120,9 @@ def draft_mapping(
             )
         )
     else:
-        group_at = columns.find(group_column, "--group-column")
+        group_at = columns.find(group_column, "--group-column", layout == "limesurvey")
     choice_at = None
-    task_columns: list[tuple[int, str]] = []
+    task_columns: list[tuple[int, str, str]] = []
     if layout == "limesurvey":
         if not question:
             columns.problems.append(_usage("layout limesurvey needs --question (its code)"))
@@ -180,9 +180,9 @@ def draft_mapping(
             path=export,
             hint="name the column (or question) that holds the chosen tasks",
         )
-    ids = _unique_ids(label if code is None else code for label, code in labels)
+    ids = _unique_ids(label for label, _ in labels)
     tasks = [
-        DraftTask(i, label, code, read.votes[label], _suggest_needs(study, label))
+        DraftTask(i, label, code, read.votes[code or label], _suggest_needs(study, label))
         for i, (label, code) in zip(ids, labels, strict=True)
     ]
     draft_id = survey_id or _slug(export.stem) or "survey"
@@ -222,6 +222,23 @@ def _usage(message: str, hint: str = "") -> Problem:
 _SAMPLE = 500
 """Rows read to tell the layout and the columns, before the whole export is read."""
 _SUBQUESTION = re.compile(r"(.+)\[(.+)\]")
+_LAST_BRACKETS = re.compile(r".*\[([^\[\]]+)\]\s*", re.DOTALL)
+
+
+def _subquestion(heading: str) -> tuple[str, str, str] | None:
+    """A LimeSurvey subquestion column's question code, subquestion code and label.
+
+    Exported with "Question code" headings (``G02Q02[SQ001]``) the label is not in the
+    export, and the code stands in for it; with "Question code & question text" the label
+    is the last ``[…]`` (``G02Q02[SQ001]. Which tasks? [Book leave]``). A full-text
+    heading (``Which tasks? [Book leave]``) is read as question and code."""
+    code = heading_code(heading)
+    if code is not None and code.endswith("]"):
+        question, subquestion = code[:-1].split("[", 1)
+        label = _LAST_BRACKETS.fullmatch(heading.strip()[len(code) :])
+        return question, subquestion, label.group(1).strip() if label else subquestion
+    match = _SUBQUESTION.fullmatch(heading)
+    return (match.group(1), match.group(2), match.group(2)) if match else None
 
 
 @dataclass(frozen=True)
@@ -243,7 +260,7 @@ def _detect(
     one with the most answers that name the study's groups. Anything unclear is left as
     None, to be asked for."""
     question = None
-    prefixes = Counter(m.group(1) for h in header if (m := _SUBQUESTION.fullmatch(h)))
+    prefixes = Counter(sub[0] for h in header if (sub := _subquestion(h)))
     if prefixes and prefixes.most_common(1)[0][1] >= 3 and layout in (None, "limesurvey"):
         question = prefixes.most_common(1)[0][0]
         layout = "limesurvey"
@@ -260,13 +277,13 @@ def _detect(
         choices = _google_column(header, sample)
         layout = "google-forms" if choices is not None else layout
     if layout in (None, "long") and question is None and choices is None:
-        found = _long_columns(header, sample)
-        if found is not None:
-            respondent, choices = found
+        long_columns = _long_columns(header, sample)
+        if long_columns is not None:
+            respondent, choices = long_columns
             layout = "long"
     named: dict[str, int] = {}
     for i, heading in enumerate(header):
-        if heading in (choices, respondent) or _SUBQUESTION.fullmatch(heading):
+        if heading in (choices, respondent) or _subquestion(heading):
             continue
         answers = {row[i].strip() for row in sample if i < len(row) and row[i].strip()}
         if 0 < len(answers) <= MAX_ANSWERS:
@@ -335,12 +352,11 @@ class _Columns:
         self.table = table
         self.problems: list[Problem] = []
 
-    def find(self, heading: str, option: str) -> int | None:
+    def find(self, heading: str, option: str, by_code: bool = False) -> int | None:
         header = self.table.header
-        for name in (heading.strip(), heading.strip().casefold()):
-            for i, column in enumerate(header):
-                if column == name or column.casefold() == name:
-                    return i
+        found = self.table.column(heading, by_code=by_code)
+        if found is not None:
+            return found
         self.problems.append(
             Problem(
                 Location(self.table.path, 1),
@@ -351,13 +367,13 @@ class _Columns:
         )
         return None
 
-    def subquestions(self, question: str) -> list[tuple[int, str]]:
-        """LimeSurvey's ``QUESTION[CODE]`` columns: their index and code."""
-        pattern = re.compile(re.escape(question.strip()) + r"\[(.+)\]")
+    def subquestions(self, question: str) -> list[tuple[int, str, str]]:
+        """LimeSurvey's ``QUESTION[CODE]`` columns: their index, code and label (see
+        :func:`_subquestion`)."""
         found = [
-            (i, m.group(1))
+            (i, sub[1], sub[2])
             for i, column in enumerate(self.table.header)
-            if (m := pattern.fullmatch(column))
+            if (sub := _subquestion(column)) and sub[0] == question.strip()
         ]
         if not found:
             questions = sorted({c.split("[", 1)[0] for c in self.table.header if "[" in c})
@@ -387,7 +403,7 @@ def _read(
     layout: Layout,
     group_at: int,
     choice_at: int | None,
-    task_columns: Sequence[tuple[int, str]],
+    task_columns: Sequence[tuple[int, str, str]],
     respondent_at: int | None,
 ) -> _Read:
     answers: Counter[str] = Counter()
@@ -402,7 +418,7 @@ def _read(
         if layout == "limesurvey":
             chosen = [
                 code
-                for i, code in task_columns
+                for i, code, _ in task_columns
                 if i < len(row) and row[i].strip().casefold() not in NOT_CHOSEN
             ]
         elif layout == "ms-forms":
@@ -426,8 +442,8 @@ def _read(
         votes.update(chosen)
         max_picks = max(max_picks, len(chosen))
     labels: list[tuple[str, str | None]] = [(label, None) for label in votes]
-    if layout == "limesurvey":  # the codes stand in for the labels, which are not exported
-        labels = [(code, code) for _, code in task_columns]
+    if layout == "limesurvey":
+        labels = [(label, code) for _, code, label in task_columns]
     return _Read(answers, labels, votes, max(max_picks, 1))
 
 
@@ -601,7 +617,7 @@ def _mapping_text(
         todo = "  # TODO: needs" + (
             f", perhaps {', '.join(task.suggested_needs)}" if task.suggested_needs else ""
         )
-        if task.code is not None:
+        if task.code == task.label:
             todo += "; and the label the survey showed"
         lines.append(entry + todo)
     return "\n".join(lines) + "\n"

@@ -32,15 +32,11 @@ class Interleaved(Exception):
     every respondent open to the end (the common, grouped case is read without that)."""
 
 
-def _column(table: Table, heading: str, problems: Problems, what: str) -> int | None:
+def _column(table: Table, heading: str, problems: Problems, what: str, by_code: bool) -> int | None:
+    found = table.column(heading, by_code=by_code)
+    if found is not None:
+        return found
     wanted = heading.strip()
-    for i, name in enumerate(table.header):
-        if name == wanted:
-            return i
-    folded = wanted.casefold()
-    for i, name in enumerate(table.header):
-        if name.casefold() == folded:
-            return i
     problems.add(
         "missing column",
         1,
@@ -58,20 +54,21 @@ Loop = Callable[[Counts], None]
 def layout_loop(
     mapping: SurveyMapping, table: Table, problems: Problems, grouped: bool
 ) -> Loop | None:
-    group_col = _column(table, mapping.group.column, problems, "the respondent's group")
-    if mapping.layout == "limesurvey":
+    by_code = mapping.layout == "limesurvey"
+    group_col = _column(table, mapping.group.column, problems, "the respondent's group", by_code)
+    if by_code:
         question = mapping.choices.question or ""
         task_cols = [
-            _column(table, f"{question}[{t.code}]", problems, f"task '{t.id}'")
+            _column(table, f"{question}[{t.code}]", problems, f"task '{t.id}'", by_code)
             for t in mapping.tasks
         ]
         if group_col is None or any(c is None for c in task_cols):
             return None
         return _limesurvey(table, group_col, [c for c in task_cols if c is not None], problems)
-    choice_col = _column(table, mapping.choices.column or "", problems, "the chosen tasks")
+    choice_col = _column(table, mapping.choices.column or "", problems, "the chosen tasks", by_code)
     labels = Labels(mapping)
     if mapping.layout == "long":
-        key_col = _column(table, mapping.respondent or "", problems, "the respondent")
+        key_col = _column(table, mapping.respondent or "", problems, "the respondent", by_code)
         if group_col is None or choice_col is None or key_col is None:
             return None
         columns = _LongColumns(group_col, choice_col, key_col)

@@ -22,12 +22,21 @@ from typing import IO
 
 from needmap.errors import InvalidStudyError
 
-__all__ = ["Table", "open_table"]
+__all__ = ["Table", "heading_code", "open_table"]
 
 _DELIMITERS = (";", ",", "\t")
 _SEP_LINE = re.compile(r"sep=(.)")
 """Excel's first line naming the delimiter, e.g. ``sep=;``; read and skipped."""
 _NAMES = {";": "semicolon", ",": "comma", "\t": "tab"}
+_CODE_HEADING = re.compile(r"([A-Za-z]\w*(?:\[[^\[\]]+\])?)(?:[^\w\[].*)?", re.DOTALL)
+
+
+def heading_code(heading: str) -> str | None:
+    """The code a heading starts with, as LimeSurvey writes headings when exported with
+    "Question code & question text": ``G02Q02[SQ001]. Which tasks? [Book leave]`` starts
+    with ``G02Q02[SQ001]``; a code-only heading is its own code."""
+    match = _CODE_HEADING.fullmatch(heading.strip())
+    return match.group(1) if match else None
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,27 @@ class Table:
     """SHA-256 of the file's bytes, as read."""
     errors: tuple[type[Exception], ...] = ()
     """Exceptions reading rows may raise for a malformed file; the importer reports them."""
+
+    def column(self, heading: str, *, by_code: bool = False) -> int | None:
+        """The index of the column headed ``heading``: exactly, else ignoring case; with
+        ``by_code``, else the one column whose heading starts with it as its code
+        (:func:`heading_code`), so a mapping written with LimeSurvey's codes also reads an
+        export whose headings carry the question text."""
+        wanted = heading.strip()
+        folded = wanted.casefold()
+        for matches in (wanted.__eq__, lambda name: name.casefold() == folded):
+            found = next((i for i, name in enumerate(self.header) if matches(name)), None)
+            if found is not None:
+                return found
+        if by_code:
+            coded = [
+                i
+                for i, name in enumerate(self.header)
+                if (heading_code(name) or "").casefold() == folded
+            ]
+            if len(coded) == 1:
+                return coded[0]
+        return None
 
 
 def open_table(path: Path) -> Table:
