@@ -27,6 +27,7 @@ from needmap.personas.loader import load_study
 from needmap.personas.study import Study
 from needmap.reports.brief import study_brief, write_brief
 from needmap.reports.bundle import write_overlap_bundle, write_toptasks_bundle
+from needmap.reports.guide_report import group_guide, write_guide
 from needmap.reports.i18n import labels
 from needmap.reports.index_page import write_index_page
 from needmap.reports.interviews_report import study_interviews, write_interviews
@@ -129,6 +130,12 @@ def build_demo(
         path = out / f"roadmap{suffix}"
         write_roadmap(plan, study, path)
         wrote(path)
+    if study.groups:
+        guide = group_guide(study, study.groups[0].id, date.today())
+        for suffix in (".html", *pdf, ".md"):
+            path = out / f"guide-{guide.group.id}{suffix}"
+            write_guide(guide, path)
+            wrote(path)
     if interview_files(study.root):
         for suffix in (".html", ".md"):
             path = out / f"interviews{suffix}"

@@ -265,6 +265,7 @@ def test_help_lists_the_commands_in_the_order_of_the_work() -> None:
         "report",
         "personas",
         "roadmap",
+        "guide",
         "interviews",
         "searches",
         "toptasks",

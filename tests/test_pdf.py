@@ -120,6 +120,22 @@ def test_one_need_explained_prints_on_a_portrait_page(demo: Path, tmp_path: Path
     _assert_on_the_page(reader)
 
 
+def test_the_demo_s_interview_guide_prints_portrait_and_is_linked_with_the_interviews(
+    demo: Path,
+) -> None:
+    reader = _reader(demo / "guide-front-desk.pdf")
+    assert not _landscape(reader)
+    assert _title(reader) == "Interview guide: Front desk and contact centre"
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "The group's needs, least evidence first" in text
+    assert "- id: front-desk-" in text and "group: front-desk" in text
+    _assert_on_the_page(reader)
+    index = (demo / "index.html").read_text(encoding="utf-8")
+    interviews = index[index.index(">Interviews<") :]
+    for name in ("guide-front-desk.html", "guide-front-desk.pdf", "guide-front-desk.md"):
+        assert f'href="{name}"' in interviews
+
+
 def test_the_roadmap_prints_landscape_with_title_and_page_numbers(demo: Path) -> None:
     reader = _reader(demo / "roadmap.pdf")
     assert _landscape(reader)

@@ -119,7 +119,8 @@ def demo(
     (example-export-*.csv), its import, and the top-task page, tables and charts; the
     persona report (personas.html, .pdf, .md) with the survey's evidence; the roadmap
     (roadmap.html, .pdf, .md, .xlsx), with what the survey's evidence changed in the plan
-    made before it; and the brief for the steering group (brief.pdf, .html, .md).
+    made before it; the interview guide for the first group (guide-GROUP.html, .pdf, .md);
+    and the brief for the steering group (brief.pdf, .html, .md).
     """
     from needmap.demo import build_demo
 

@@ -324,6 +324,45 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "rm.searches": "Searches",
         "rm.searches_note": "Searches: how often the search logs looked for the need; 'gap' "
         "marks many searches without results. Shown beside the score, not part of it.",
+        "guide.title": "Interview guide: {name}",
+        "guide.personas": "Personas in this group",
+        "guide.no_personas": "No personas for this group yet (personas.yaml).",
+        "guide.questions": "Open questions",
+        "guide.question.1": "Walk me through a normal working day: where do you work, and "
+        "on which devices?",
+        "guide.question.2": "Which information do you look for most often? Where do you find "
+        "it now, and how long does that take?",
+        "guide.question.3": "Which tasks do you do on the intranet or in other applications? "
+        "Which take too long or go wrong?",
+        "guide.question.4": "What do you now ask colleagues for, by phone or on paper, that "
+        "you would rather find yourself?",
+        "guide.question.5": "If one thing were better tomorrow, what should it be?",
+        "guide.needs": "The group's needs, least evidence first",
+        "guide.needs_intro": "Ask for each: how do you do this now, how often, and what goes "
+        "wrong?",
+        "guide.no_needs": "No need lists this group yet (needs.yaml): the open questions are "
+        "the guide.",
+        "guide.no_evidence": "no evidence yet",
+        "guide.heard": "interviews {heard}",
+        "guide.votes": "{share} of the votes",
+        "guide.searches": "{count} searches",
+        "guide.others": "Needs of other groups to check",
+        "guide.others_intro": "Listed for other groups in {family}, not for this one: does "
+        "this group need them too?",
+        "guide.other": "{count} of the {others} other groups",
+        "guide.all_groups": "the study",
+        "guide.survey": "What the top-task survey says",
+        "guide.no_surveys": "No top-task survey imported yet.",
+        "guide.not_asked": "{survey}: this group was not asked.",
+        "guide.hidden": "{survey}: fewer than {n} respondents from this group (or hidden so "
+        "that a small group cannot be worked out): not shown.",
+        "guide.top": "{survey}, {respondents} respondents from this group; chosen most: "
+        "{tasks}.",
+        "guide.record": "Recording",
+        "guide.record_intro": "Save as interviews/{id}.yaml (or add it to a file there). Tag "
+        "each quote with the needs it supports or questions, and write no names; needmap "
+        "validate checks it.",
+        "guide.quote_text": "What was said, in their words",
     },
     "nl": {
         "kind.content": "Content",
@@ -647,6 +686,44 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "rm.searches_note": "Zoekopdrachten: hoe vaak de zoeklogs naar de behoefte zochten; "
         "'leemte' markeert veel zoekopdrachten zonder resultaat. Staat naast de score, telt er "
         "niet in mee.",
+        "guide.title": "Gespreksleidraad: {name}",
+        "guide.personas": "Persona's in deze groep",
+        "guide.no_personas": "Nog geen persona's voor deze groep (personas.yaml).",
+        "guide.questions": "Open vragen",
+        "guide.question.1": "Neem me mee door een gewone werkdag: waar werk je, en met welke "
+        "apparaten?",
+        "guide.question.2": "Welke informatie zoek je het vaakst? Waar vind je die nu, en hoe "
+        "lang duurt dat?",
+        "guide.question.3": "Welke taken doe je op het intranet of in andere applicaties? "
+        "Welke kosten te veel tijd of gaan mis?",
+        "guide.question.4": "Wat vraag je nu aan collega's, telefonisch of op papier, dat je "
+        "liever zelf zou vinden?",
+        "guide.question.5": "Als er morgen één ding beter zou zijn, wat zou dat moeten zijn?",
+        "guide.needs": "Behoeften van de groep, minst onderbouwd eerst",
+        "guide.needs_intro": "Vraag bij elk: hoe doe je dit nu, hoe vaak, en wat gaat er mis?",
+        "guide.no_needs": "Nog geen behoefte noemt deze groep (needs.yaml): de open vragen "
+        "zijn de leidraad.",
+        "guide.no_evidence": "nog geen bewijs",
+        "guide.heard": "gesprekken {heard}",
+        "guide.votes": "{share} van de stemmen",
+        "guide.searches": "{count} zoekopdrachten",
+        "guide.others": "Behoeften van andere groepen om na te gaan",
+        "guide.others_intro": "Genoemd voor andere groepen in {family}, niet voor deze: heeft "
+        "deze groep ze ook nodig?",
+        "guide.other": "{count} van de {others} andere groepen",
+        "guide.all_groups": "het onderzoek",
+        "guide.survey": "Wat het toptakenonderzoek zegt",
+        "guide.no_surveys": "Nog geen toptakenonderzoek ingelezen.",
+        "guide.not_asked": "{survey}: deze groep is niet gevraagd.",
+        "guide.hidden": "{survey}: minder dan {n} respondenten uit deze groep (of verborgen "
+        "zodat een kleine groep niet te herleiden is): niet getoond.",
+        "guide.top": "{survey}, {respondents} respondenten uit deze groep; het vaakst "
+        "gekozen: {tasks}.",
+        "guide.record": "Vastleggen",
+        "guide.record_intro": "Bewaar als interviews/{id}.yaml (of voeg het toe aan een "
+        "bestand daar). Koppel elk citaat aan de behoeften die het ondersteunt of betwijfelt, "
+        "en schrijf geen namen; needmap validate controleert het.",
+        "guide.quote_text": "Wat er gezegd is, in hun woorden",
     },
 }
 

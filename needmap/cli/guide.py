@@ -1,0 +1,81 @@
+"""Before an interview: ``guide``, what to ask one group and how to record it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from needmap.cli.app import LanguageOption, StudyDir, app, escape, new_console, out_option, study_at
+
+if TYPE_CHECKING:
+    from needmap.reports.guide_report import GroupGuide
+
+
+@app.command()
+def guide(
+    folder: StudyDir,
+    group: Annotated[
+        str,
+        typer.Argument(help="The group's id (as in groups.yaml) or its name.", show_default=False),
+    ],
+    out: Annotated[
+        Path | None,
+        out_option("File to write: .html or .pdf (a page to print) or .md. Default: print it."),
+    ] = None,
+    day: Annotated[
+        datetime | None,
+        typer.Option(
+            "--date",
+            formats=["%Y-%m-%d"],
+            help="Date of the interview, YYYY-MM-DD, for the entry to record it in. "
+            "Default: today.",
+            show_default=False,
+        ),
+    ] = None,
+    language: LanguageOption = None,
+) -> None:
+    """An interview guide for one group: what to ask, and where to write the answers.
+
+    Who the group is and its personas; open questions over content, functions and
+    technology; the group's needs with the least evidence first (what an interview can
+    still settle); needs of the other groups of its family to check; the group's top tasks
+    in each survey that shows it; and the interviews/ entry to fill in, with the group and
+    need ids in it.
+    """
+    from datetime import date
+
+    from needmap.reports.guide_report import group_guide
+
+    made = group_guide(
+        study_at(folder, language), group, day.date() if day is not None else date.today()
+    )
+    if out is not None:
+        from needmap.reports.guide_report import write_guide
+
+        write_guide(made, out)
+        new_console().print(f"wrote {out}")
+        return
+    _print_guide(made)
+
+
+def _print_guide(made: GroupGuide) -> None:
+    """The title in bold, then each section: its sentence, its lines, the entry to copy."""
+    from needmap.reports.guide_report import guide_sections
+
+    console = new_console()
+    first, *rest = guide_sections(made)
+    console.print(f"[bold]{escape(first.heading)}[/bold]")
+    for line in first.lines:
+        console.print(escape(line))
+    for section in rest:
+        console.print()
+        console.print(f"[bold]{escape(section.heading)}[/bold]")
+        if section.intro:
+            console.print(escape(section.intro))
+        for line in section.lines:
+            console.print(f"  {escape(line)}")
+        if section.code:
+            console.print(escape(section.code), highlight=False, soft_wrap=True)

@@ -1,0 +1,338 @@
+"""An interview guide for one target group: what to ask, and how to record what was said.
+
+The consultant who interviews a group (DESIGN.md: "records interviews as they happen") wants,
+on one page: who the group is and its personas; a few open questions over content,
+functions and technology; the group's needs with the least evidence first, since those are
+what an interview can still settle; needs the other groups of its family have and it does
+not list, to check; what the top-task survey says the group does most; and the entry to
+write the interview down in, with the group and need ids filled in.
+
+Every figure comes from the reports that already apply the privacy rules: interview counts
+from shown buckets only, vote shares for all respondents (the group's own top tasks only
+when the survey shows the group), searches over all logs.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from needmap.errors import UsageError
+from needmap.model.analysis import analyse_overlap
+from needmap.model.roadmap import Roadmap, plan_roadmap
+from needmap.model.toptasks import TopTasks
+from needmap.personas.messages import did_you_mean
+from needmap.personas.schema import Need, Persona, TargetGroup
+from needmap.personas.study import Study
+from needmap.reports.i18n import Language, format_count, format_percent, labels
+from needmap.reports.interviews_report import heard, study_interviews
+from needmap.reports.jinja import render_report
+from needmap.reports.pdf import page_bytes
+from needmap.reports.roadmap_report import analysed_surveys
+from needmap.reports.searches_report import study_searches
+from needmap.reports.table_formats import markdown_cell, write_in_format
+
+__all__ = [
+    "GroupGuide",
+    "GuideNeed",
+    "GuideSection",
+    "group_guide",
+    "guide_sections",
+    "guide_to_markdown",
+    "render_guide_page",
+    "write_guide",
+]
+
+OTHERS_SHOWN = 5
+"""Needs of other groups to check, at most."""
+TASKS_SHOWN = 5
+"""The group's top tasks per survey, at most."""
+_IMPORTANCE = {"must": 0, "should": 1, "could": 2}
+
+
+@dataclass(frozen=True)
+class GuideNeed:
+    """One of the group's needs, with the evidence the study has for it so far."""
+
+    need: Need
+    importance: str
+    interviews: tuple[int, int] | None
+    """Interviews (of shown groups) that support and that question it; None when the
+    study has no interviews that may be shown."""
+    share: float | None
+    """Its largest share of all votes in any survey; None when no survey task serves it."""
+    searches: int | None
+    """Searches for it over all logs; None when the study has no search logs."""
+
+    @property
+    def evidence(self) -> bool:
+        """Whether anything speaks for or against it yet."""
+        return bool((self.interviews and any(self.interviews)) or self.share or self.searches)
+
+
+@dataclass(frozen=True)
+class GroupGuide:
+    """What the guide for one group holds, computed as the other reports compute it."""
+
+    study: Study
+    group: TargetGroup
+    personas: tuple[Persona, ...]
+    needs: tuple[GuideNeed, ...]
+    """The group's needs in the order to ask them: no evidence yet first, then must,
+    should, could, then plan order."""
+    others: tuple[tuple[Need, int], ...]
+    """Needs the group does not list, with how many other groups of its family list them."""
+    surveys: tuple[TopTasks, ...]
+    day: datetime.date
+    """The date the recording entry is for (today, by default)."""
+
+    @property
+    def interview_id(self) -> str:
+        return f"{self.group.id}-{self.day.isoformat()}"
+
+
+def group_guide(study: Study, group_id: str, day: datetime.date) -> GroupGuide:
+    """The guide for the group with id (or, ignoring case, name) ``group_id``; a group the
+    study does not have is a usage error (exit 2)."""
+    group = _find_group(study, group_id)
+    surveys = tuple(analysed_surveys(study))
+    roadmap = plan_roadmap(
+        study,
+        analyse_overlap(study).overlap,
+        surveys,
+        study_interviews(study),
+        study_searches(study),
+    )
+    plan_order = {s.need.id: i for i, s in enumerate(roadmap.needs)}
+    needs = [
+        _guide_need(need, need.groups[group.id], roadmap, surveys)
+        for need in study.needs
+        if group.id in need.groups
+    ]
+    needs.sort(key=lambda n: (n.evidence, _IMPORTANCE[n.importance], plan_order.get(n.need.id, 0)))
+    return GroupGuide(
+        study,
+        group,
+        tuple(p for p in study.personas if p.group == group.id),
+        tuple(needs),
+        _others(study, group, plan_order),
+        surveys,
+        day,
+    )
+
+
+def _find_group(study: Study, group_id: str) -> TargetGroup:
+    by_name = {g.name.casefold(): g for g in study.groups}
+    group = study.group_by_id.get(group_id) or by_name.get(group_id.strip().casefold())
+    if group is None:
+        raise UsageError.single(
+            f"the study has no group '{group_id}'",
+            path=study.root,
+            hint=did_you_mean(group_id, study.group_by_id)
+            or did_you_mean(group_id, [g.name for g in study.groups], ignore_case=True)
+            or "use a group's id, as in groups.yaml, or its name (needmap groups list)",
+        )
+    return group
+
+
+def _guide_need(
+    need: Need, importance: str, roadmap: Roadmap, surveys: Sequence[TopTasks]
+) -> GuideNeed:
+    interviews = None
+    if roadmap.interviews is not None and roadmap.interviews.shown:
+        said = roadmap.interviews.for_need(need.id)
+        interviews = (said.supported, said.questioned)
+    shares = [e.share for s in surveys for e in s.needs if e.need == need.id]
+    searches = None
+    if roadmap.searches is not None and roadmap.searches.logs:
+        searches = roadmap.searches.for_need(need.id).searches
+    return GuideNeed(need, importance, interviews, max(shares, default=None), searches)
+
+
+def _others(
+    study: Study, group: TargetGroup, plan_order: Mapping[str, int]
+) -> tuple[tuple[Need, int], ...]:
+    """Needs that other groups of the family list and this group does not: the most
+    groups first, then plan order."""
+    family = {g.id for g in study.groups if g.id != group.id and g.family == group.family}
+    counted = [
+        (need, len(family & need.groups.keys()))
+        for need in study.needs
+        if group.id not in need.groups
+    ]
+    ranked = sorted(
+        (item for item in counted if item[1]),
+        key=lambda item: (-item[1], plan_order.get(item[0].id, 0)),
+    )
+    return tuple(ranked[:OTHERS_SHOWN])
+
+
+@dataclass(frozen=True)
+class GuideSection:
+    heading: str
+    lines: tuple[str, ...]
+    intro: str = ""
+    """A sentence before the lines."""
+    code: str = ""
+    """Text to copy as it is (the recording entry), shown in a code block."""
+
+
+def guide_sections(guide: GroupGuide) -> list[GuideSection]:
+    """The guide's sections in the study's language; the first holds the title line."""
+    study, group = guide.study, guide.group
+    language = study.settings.language
+    words = labels(language)
+    about = [group.description] if group.description else []
+    sections = [
+        GuideSection(words["guide.title"].format(name=group.name), tuple(about)),
+        GuideSection(
+            words["guide.personas"],
+            tuple(f"{p.name}: {p.role}" for p in guide.personas) or (words["guide.no_personas"],),
+        ),
+        GuideSection(
+            words["guide.questions"],
+            tuple(words[f"guide.question.{i}"] for i in range(1, 6)),
+        ),
+        GuideSection(
+            words["guide.needs"],
+            tuple(_need_line(n, language) for n in guide.needs),
+            words["guide.needs_intro"] if guide.needs else words["guide.no_needs"],
+        ),
+    ]
+    if guide.others:
+        family = next(
+            (f.name for f in study.families if f.id == group.family), words["guide.all_groups"]
+        )
+        others = sum(1 for g in study.groups if g.family == group.family) - 1
+        sections.append(
+            GuideSection(
+                words["guide.others"],
+                tuple(
+                    f"{need.title} ({need.id}) · "
+                    + words["guide.other"].format(count=count, others=others)
+                    for need, count in guide.others
+                ),
+                words["guide.others_intro"].format(family=family),
+            )
+        )
+    sections.append(GuideSection(words["guide.survey"], tuple(_survey_lines(guide, language))))
+    sections.append(
+        GuideSection(
+            words["guide.record"],
+            (),
+            words["guide.record_intro"].format(id=guide.interview_id),
+            recording_entry(guide),
+        )
+    )
+    return sections
+
+
+def _need_line(item: GuideNeed, language: Language) -> str:
+    words = labels(language)
+    parts = [
+        f"{item.need.title} ({item.need.id})",
+        words[f"importance.{item.importance}"],
+    ]
+    if not item.evidence:
+        parts.append(words["guide.no_evidence"])
+    else:
+        if item.interviews is not None and any(item.interviews):
+            parts.append(words["guide.heard"].format(heard=heard(*item.interviews)))
+        if item.share:
+            parts.append(words["guide.votes"].format(share=format_percent(item.share, language)))
+        if item.searches:
+            count = format_count(item.searches, language)
+            parts.append(words["guide.searches"].format(count=count))
+    return " · ".join(parts)
+
+
+def _survey_lines(guide: GroupGuide, language: Language) -> list[str]:
+    words = labels(language)
+    if not guide.surveys:
+        return [words["guide.no_surveys"]]
+    lines = []
+    for survey in guide.surveys:
+        breakdown = next((b for b in survey.groups if b.group == guide.group.id), None)
+        if guide.group.id not in survey.asked:
+            lines.append(words["guide.not_asked"].format(survey=survey.title))
+        elif breakdown is None or breakdown.suppressed:
+            lines.append(words["guide.hidden"].format(survey=survey.title, n=survey.min_group_size))
+        else:
+            label_of = {t.id: t.label for t in survey.tasks}
+            tasks = "; ".join(
+                f"{label_of[t]} ({format_percent(breakdown.shares[t], language)})"
+                for t in breakdown.top(TASKS_SHOWN)
+            )
+            respondents = format_count(breakdown.respondents or 0, language)
+            lines.append(
+                words["guide.top"].format(survey=survey.title, respondents=respondents, tasks=tasks)
+            )
+    return lines
+
+
+def recording_entry(guide: GroupGuide) -> str:
+    """The interview entry to fill in, as YAML for a file in ``interviews/``: the group and
+    the first needs to ask about filled in, a quote that supports and one that questions."""
+    words = labels(guide.study.settings.language)
+    tags = [n.need.id for n in guide.needs[:2]] or ["NEED-ID"]
+    return "\n".join(
+        [
+            "interviews:",
+            f"  - id: {guide.interview_id}",
+            f"    group: {guide.group.id}",
+            "    participants: 1",
+            f"    date: {guide.day.isoformat()}",
+            "    quotes:",
+            f'      - text: "{words["guide.quote_text"]}"',
+            f"        needs: [{tags[0]}]",
+            f'      - text: "{words["guide.quote_text"]}"',
+            f"        questions: [{tags[-1]}]",
+        ]
+    )
+
+
+def guide_to_markdown(guide: GroupGuide) -> str:
+    """The guide as Markdown: the title line as the title, a section per part."""
+    first, *rest = guide_sections(guide)
+    lines = [f"# {markdown_cell(first.heading)}", ""]
+    lines += [*(markdown_cell(line) for line in first.lines), ""] if first.lines else []
+    for section in rest:
+        lines += [f"## {markdown_cell(section.heading)}", ""]
+        lines += [markdown_cell(section.intro), ""] if section.intro else []
+        lines += [f"- {markdown_cell(line)}" for line in section.lines]
+        if section.code:
+            lines += ["", "```yaml", section.code, "```"]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_guide_page(guide: GroupGuide) -> str:
+    """The guide as one portrait page, to print and take to the interview."""
+    first, *rest = guide_sections(guide)
+    words = labels(guide.study.settings.language)
+    group = guide.group
+    facts = [guide.study.settings.organisation]
+    if group.headcount:
+        count = format_count(group.headcount, guide.study.settings.language)
+        facts.append(f"{count} {words['people']}")
+    return render_report(
+        "guide.html.j2",
+        language=guide.study.settings.language,
+        title=first.heading,
+        page_title=first.heading,
+        summary=" · ".join(facts),
+        intro=first.lines,
+        sections=rest,
+    )
+
+
+def write_guide(guide: GroupGuide, path: Path) -> None:
+    """Write the guide as ``path``'s suffix asks: .html or .pdf (a page) or .md."""
+    renderers: Mapping[str, Callable[[GroupGuide], bytes]] = {
+        ".html": lambda g: page_bytes(render_guide_page(g), ".html"),
+        ".pdf": lambda g: page_bytes(render_guide_page(g), ".pdf"),
+        ".md": lambda g: guide_to_markdown(g).encode("utf-8"),
+    }
+    write_in_format(renderers, guide, path, "the interview guide")

@@ -1,0 +1,134 @@
+"""``needmap guide``: the interview guide for one group, its order, privacy and entry."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.errors import UsageError
+from needmap.reports.guide_report import (
+    group_guide,
+    guide_sections,
+    guide_to_markdown,
+    recording_entry,
+    render_guide_page,
+)
+from needmap.surveys.interviews import check_interviews
+from tests.conftest import StudyMaker, private_survey_study, run_needmap
+
+runner = CliRunner()
+DAY = datetime.date(2026, 12, 3)
+SHOWN_INTERVIEW = """\
+    interviews:
+      - id: field-focus
+        group: field
+        participants: 5
+        quotes:
+          - text: I read everything on my phone in the van.
+            needs: [mobile]
+    """
+
+
+def test_needs_without_evidence_come_first_then_by_importance(make_study: StudyMaker) -> None:
+    study = load_study(make_study())
+    plain = group_guide(study, "field", DAY)
+    assert [(n.need.id, n.importance) for n in plain.needs] == [
+        ("mobile", "must"),
+        ("search", "should"),
+    ]
+    heard = group_guide(
+        load_study(make_study({"interviews/r1.yaml": SHOWN_INTERVIEW})), "field", DAY
+    )
+    assert [n.need.id for n in heard.needs] == ["search", "mobile"]  # mobile has evidence now
+    assert heard.needs[1].interviews == (1, 0)
+    lines = guide_sections(heard)[3].lines
+    assert lines == (
+        "Search (search) · should · no evidence yet",
+        "Works on a phone (mobile) · must · interviews ✓1",
+    )
+
+
+def test_needs_of_the_other_groups_in_the_family_are_offered_to_check(
+    make_study: StudyMaker,
+) -> None:
+    guide = group_guide(load_study(make_study()), "Front desk", DAY)  # by name, too
+    assert guide.group.id == "desk"
+    assert [(need.id, count) for need, count in guide.others] == [("mobile", 1)]
+    others = next(s for s in guide_sections(guide) if s.heading == "Needs of other groups to check")
+    assert others.intro == (
+        "Listed for other groups in Staff, not for this one: does this group need them too?"
+    )
+    assert others.lines == ("Works on a phone (mobile) · 1 of the 1 other groups",)
+    assert guide.personas == ()
+    assert guide_sections(group_guide(load_study(make_study()), "field", DAY))[1].lines == (
+        "Henk: Park keeper",
+    )
+
+
+def test_the_recording_entry_is_a_valid_interview_of_the_group(make_study: StudyMaker) -> None:
+    root = make_study()
+    guide = group_guide(load_study(root), "field", DAY)
+    entry = recording_entry(guide)
+    assert "  - id: field-2026-12-03\n    group: field\n" in entry
+    assert "needs: [mobile]" in entry and "questions: [search]" in entry
+    (root / "interviews").mkdir()
+    (root / "interviews" / "field-2026-12-03.yaml").write_text(entry + "\n", encoding="utf-8")
+    assert check_interviews(load_study(root)) == []
+
+
+def test_a_group_below_the_minimum_shows_no_survey_figures(tmp_path: Path) -> None:
+    study = load_study(private_survey_study(tmp_path))
+    shown = guide_sections(group_guide(study, "desk", DAY))
+    hidden = guide_sections(group_guide(study, "field", DAY))
+    survey = "What the top-task survey says"
+    (desk_line,) = next(s for s in shown if s.heading == survey).lines
+    (field_line,) = next(s for s in hidden if s.heading == survey).lines
+    assert desk_line.startswith("Top tasks intranet 2026, 5 respondents from this group; chosen")
+    assert "%" in desk_line
+    assert field_line == (
+        "Top tasks intranet 2026: fewer than 4 respondents from this group (or hidden so that "
+        "a small group cannot be worked out): not shown."
+    )
+    assert "respondents from this group;" not in guide_to_markdown(group_guide(study, "field", DAY))
+
+
+def test_an_unknown_group_is_a_usage_error(make_study: StudyMaker) -> None:
+    with pytest.raises(UsageError, match="the study has no group 'feild'") as caught:
+        group_guide(load_study(make_study()), "feild", DAY)
+    assert "did you mean 'field'" in caught.value.problems[0].hint
+
+
+def test_the_page_escapes_the_study_s_text(make_study: StudyMaker) -> None:
+    root = make_study()
+    groups = root / "groups.yaml"
+    groups.write_text(groups.read_text().replace("Front desk", "Front <b>desk</b>"))
+    page = render_guide_page(group_guide(load_study(root), "desk", DAY))
+    assert "<h1>Interview guide: Front &lt;b&gt;desk&lt;/b&gt;</h1>" in page
+    assert "<pre>interviews:\n  - id: desk-2026-12-03" in page
+
+
+def test_guide_on_the_command_line(make_study: StudyMaker, tmp_path: Path) -> None:
+    root = make_study()
+    printed = runner.invoke(app, ["guide", str(root), "field", "--date", "2026-12-03"])
+    assert printed.exit_code == 0, printed.stderr
+    assert printed.stdout.startswith("Interview guide: Field staff\n")
+    assert "  - id: field-2026-12-03\n" in printed.stdout
+    dutch = runner.invoke(app, ["guide", str(root), "field", "-l", "nl"])
+    assert dutch.stdout.startswith("Gespreksleidraad: Field staff\n")
+    wrong = runner.invoke(app, ["guide", str(root), "field", "--date", "3-12-2026"])
+    assert wrong.exit_code == 2
+    unknown = runner.invoke(app, ["guide", str(root), "nobody"])
+    assert unknown.exit_code == 2 and "the study has no group 'nobody'" in unknown.stderr
+    out = tmp_path / "guide.md"
+    done = run_needmap("guide", str(root), "field", "--date", "2026-12-03", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Interview guide: Field staff\n")
+    assert "```yaml\ninterviews:\n  - id: field-2026-12-03\n" in text
+    refused = runner.invoke(app, ["guide", str(root), "field", "--out", str(tmp_path / "g.xlsx")])
+    assert refused.exit_code == 2
