@@ -151,6 +151,7 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
         + ["personas.html", "personas.pdf", "personas.md"]
         + ["roadmap.html", "roadmap.pdf", "roadmap.md", "roadmap.xlsx"]
         + ["interviews.html", "interviews.md", "searches.html", "searches.md"]
+        + ["guide-zorg.html", "guide-zorg.pdf", "guide-zorg.md"]  # the first group's
     )
     assert not any(p.name.endswith(".tmp") for p in (tmp_path / "demo").rglob("*"))
 

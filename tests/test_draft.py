@@ -83,6 +83,12 @@ def test_limesurvey_labels_are_read_from_headings_with_question_text(tmp_path: P
     draft = draft_mapping(study, export, group_column="G01Q01")
     hand = load_mapping(SURVEY_FIXTURES / "mappings" / "limesurvey.yaml", study)
     assert (draft.layout, draft.choices) == ("limesurvey", "G02Q02")
+    assert draft.answer_codes and [a.text for a in draft.answers] == [
+        "AO01",
+        "AO02",
+        "AO03",
+        "AO04",
+    ]
     assert [(t.label, t.code) for t in draft.tasks] == [(t.label, t.code) for t in hand.tasks]
     assert draft.tasks[0].id == "book-leave" and "the label the survey showed" not in draft.text
     target = root / "surveys" / "drafted.yaml"
@@ -103,6 +109,7 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     done = run_needmap(*args, "--group-column", ROLE, "--choices-column", TASKS, "--id", "toptasks")
     assert done.returncode == 0, done.stderr
     assert "surveys/toptasks.yaml: 4 group answers (3 guessed to a group), 6 tasks" in (done.stdout)
+    assert "The group answers are codes" not in done.stdout
     again = run_needmap(
         *args, "--group-column", ROLE, "--choices-column", TASKS, "--id", "toptasks"
     )
@@ -119,6 +126,21 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     assert (
         "Read as long: groups in column 'group', choices in column 'task', respondents in "
         "column 'respondent'." in " ".join(long.stdout.split())
+    )
+    codes = runner.invoke(
+        app,
+        [
+            "survey",
+            "draft",
+            str(root),
+            str(SURVEY_FIXTURES / "exports" / "limesurvey.csv"),
+            "--group-column",
+            "G01Q01",
+        ],
+    )
+    assert codes.exit_code == 0, codes.stderr
+    assert "The group answers are codes: export again with full answers" in " ".join(
+        codes.stdout.split()
     )
 
 

@@ -18,6 +18,7 @@ from needmap.reports.guide_report import (
     recording_entry,
     render_guide_page,
 )
+from needmap.reports.interviews_report import study_interviews
 from needmap.surveys.interviews import check_interviews
 from tests.conftest import StudyMaker, private_survey_study, run_needmap
 
@@ -75,10 +76,14 @@ def test_the_recording_entry_is_a_valid_interview_of_the_group(make_study: Study
     guide = group_guide(load_study(root), "field", DAY)
     entry = recording_entry(guide)
     assert "  - id: field-2026-12-03\n    group: field\n" in entry
-    assert "needs: [mobile]" in entry and "questions: [search]" in entry
+    assert "#     needs: [mobile]  # the needs it supports" in entry
+    assert "#     questions: [search]  # the needs it casts doubt on" in entry
     (root / "interviews").mkdir()
     (root / "interviews" / "field-2026-12-03.yaml").write_text(entry + "\n", encoding="utf-8")
-    assert check_interviews(load_study(root)) == []
+    study = load_study(root)
+    assert check_interviews(study) == []
+    evidence = study_interviews(study).for_need("mobile")  # the example adds no evidence
+    assert (evidence.supported, evidence.questioned) == (0, 0)
 
 
 def test_a_group_below_the_minimum_shows_no_survey_figures(tmp_path: Path) -> None:

@@ -285,6 +285,12 @@ def survey_draft(
         console.print(
             f"Left out, as they hold personal data: {draft.left_out} of the answers and labels."
         )
+    if draft.answer_codes and not guessed:
+        console.print(
+            "The group answers are codes: export again with full answers (LimeSurvey: "
+            "'Export responses as: Full answers') to have them guessed, or give each its "
+            "group by the question's answer options."
+        )
     if check.respondents is not None:
         console.print(
             f"With it, the export imports {plural(check.respondents, 'respondent')} "

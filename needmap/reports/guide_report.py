@@ -273,8 +273,9 @@ def _survey_lines(guide: GroupGuide, language: Language) -> list[str]:
 
 
 def recording_entry(guide: GroupGuide) -> str:
-    """The interview entry to fill in, as YAML for a file in ``interviews/``: the group and
-    the first needs to ask about filled in, a quote that supports and one that questions."""
+    """The interview entry to fill in, as YAML for a file in ``interviews/``: the group,
+    date and first needs to ask about filled in. The quotes are an example in comments, so
+    the entry is valid as it stands and adds no evidence until real quotes replace them."""
     words = labels(guide.study.settings.language)
     tags = [n.need.id for n in guide.needs[:2]] or ["NEED-ID"]
     return "\n".join(
@@ -284,11 +285,11 @@ def recording_entry(guide: GroupGuide) -> str:
             f"    group: {guide.group.id}",
             "    participants: 1",
             f"    date: {guide.day.isoformat()}",
-            "    quotes:",
-            f'      - text: "{words["guide.quote_text"]}"',
-            f"        needs: [{tags[0]}]",
-            f'      - text: "{words["guide.quote_text"]}"',
-            f"        questions: [{tags[-1]}]",
+            f"    quotes: []  # {words['guide.replace']}",
+            f"    #   - text: {words['guide.quote_text']}",
+            f"    #     needs: [{tags[0]}]  # {words['guide.supports']}",
+            f"    #   - text: {words['guide.quote_text']}",
+            f"    #     questions: [{tags[-1]}]  # {words['guide.casts_doubt']}",
         ]
     )
 

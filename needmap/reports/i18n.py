@@ -363,6 +363,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "each quote with the needs it supports or questions, and write no names; needmap "
         "validate checks it.",
         "guide.quote_text": "What was said, in their words",
+        "guide.replace": "replace [] with the quotes, as below",
+        "guide.supports": "the needs it supports",
+        "guide.casts_doubt": "the needs it casts doubt on",
     },
     "nl": {
         "kind.content": "Content",
@@ -724,6 +727,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "bestand daar). Koppel elk citaat aan de behoeften die het ondersteunt of betwijfelt, "
         "en schrijf geen namen; needmap validate controleert het.",
         "guide.quote_text": "Wat er gezegd is, in hun woorden",
+        "guide.replace": "vervang [] door de citaten, zoals hieronder",
+        "guide.supports": "de behoeften die het ondersteunt",
+        "guide.casts_doubt": "de behoeften die het betwijfelt",
     },
 }
 

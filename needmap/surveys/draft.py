@@ -76,6 +76,12 @@ class MappingDraft:
     left_out: int
     """Answers or labels left out because they hold personal data."""
 
+    @property
+    def answer_codes(self) -> bool:
+        """Whether the group answers are codes (LimeSurvey's ``AO01``, exported with
+        "Answer codes"), which no group's name can resemble."""
+        return bool(self.answers) and all(_CODE.fullmatch(a.text) for a in self.answers)
+
 
 def draft_mapping(
     study: Study,
@@ -219,6 +225,7 @@ def _usage(message: str, hint: str = "") -> Problem:
     return Problem(Location(), message, hint=hint)
 
 
+_CODE = re.compile(r"[A-Za-z]{0,3}\d+")
 _SAMPLE = 500
 """Rows read to tell the layout and the columns, before the whole export is read."""
 _SUBQUESTION = re.compile(r"(.+)\[(.+)\]")
