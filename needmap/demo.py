@@ -134,7 +134,7 @@ def build_demo(
         guide = group_guide(study, study.groups[0].id, date.today())
         for suffix in (".html", *pdf, ".md"):
             path = out / f"guide-{guide.group.id}{suffix}"
-            write_guide(guide, path)
+            write_guide([guide], path)
             wrote(path)
     if interview_files(study.root):
         for suffix in (".html", ".md"):

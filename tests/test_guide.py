@@ -13,6 +13,7 @@ from needmap.cli import app
 from needmap.errors import UsageError
 from needmap.reports.guide_report import (
     group_guide,
+    group_guides,
     guide_sections,
     guide_to_markdown,
     recording_entry,
@@ -99,20 +100,43 @@ def test_a_group_below_the_minimum_shows_no_survey_figures(tmp_path: Path) -> No
         "Top tasks intranet 2026: fewer than 4 respondents from this group (or hidden so that "
         "a small group cannot be worked out): not shown."
     )
-    assert "respondents from this group;" not in guide_to_markdown(group_guide(study, "field", DAY))
+    assert "respondents from this group;" not in guide_to_markdown(
+        [group_guide(study, "field", DAY)]
+    )
 
 
 def test_an_unknown_group_is_a_usage_error(make_study: StudyMaker) -> None:
     with pytest.raises(UsageError, match="the study has no group 'feild'") as caught:
         group_guide(load_study(make_study()), "feild", DAY)
     assert "did you mean 'field'" in caught.value.problems[0].hint
+    with pytest.raises(UsageError) as both:
+        group_guides(load_study(make_study()), ["feild", "desk", "dsk"], DAY)
+    assert [p.message for p in both.value.problems] == [
+        "the study has no group 'feild'",
+        "the study has no group 'dsk'",
+    ]
+
+
+def test_without_a_group_every_group_gets_a_guide_on_a_page_of_its_own(
+    make_study: StudyMaker,
+) -> None:
+    guides = group_guides(load_study(make_study()), [], DAY)
+    assert [g.group.id for g in guides] == ["desk", "field"]
+    page = render_guide_page(guides)
+    assert "<title>Interview guides</title>" in page
+    assert page.count('<article class="guide">') == 2
+    assert "article.guide + article.guide { break-before: page;" in page
+    text = guide_to_markdown(guides)
+    assert text.index("# Interview guide: Front desk\n") < text.index(
+        "# Interview guide: Field staff\n"
+    )
 
 
 def test_the_page_escapes_the_study_s_text(make_study: StudyMaker) -> None:
     root = make_study()
     groups = root / "groups.yaml"
     groups.write_text(groups.read_text().replace("Front desk", "Front <b>desk</b>"))
-    page = render_guide_page(group_guide(load_study(root), "desk", DAY))
+    page = render_guide_page([group_guide(load_study(root), "desk", DAY)])
     assert "<h1>Interview guide: Front &lt;b&gt;desk&lt;/b&gt;</h1>" in page
     assert "<pre>interviews:\n  - id: desk-2026-12-03" in page
 
@@ -137,3 +161,6 @@ def test_guide_on_the_command_line(make_study: StudyMaker, tmp_path: Path) -> No
     assert "```yaml\ninterviews:\n  - id: field-2026-12-03\n" in text
     refused = runner.invoke(app, ["guide", str(root), "field", "--out", str(tmp_path / "g.xlsx")])
     assert refused.exit_code == 2
+    every = runner.invoke(app, ["guide", str(root), "--out", str(tmp_path / "all.html")])
+    assert every.exit_code == 0, every.stderr
+    assert "all.html (2 groups)" in every.stdout

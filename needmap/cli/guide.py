@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from needmap.cli.app import LanguageOption, StudyDir, app, escape, new_console, out_option, study_at
+from needmap.cli.app import (
+    LanguageOption,
+    StudyDir,
+    app,
+    escape,
+    new_console,
+    out_option,
+    plural,
+    study_at,
+)
 
 if TYPE_CHECKING:
     from needmap.reports.guide_report import GroupGuide
@@ -18,9 +28,13 @@ if TYPE_CHECKING:
 def guide(
     folder: StudyDir,
     group: Annotated[
-        str,
-        typer.Argument(help="The group's id (as in groups.yaml) or its name.", show_default=False),
-    ],
+        str | None,
+        typer.Argument(
+            help="The group's id (as in groups.yaml) or its name. Default: every group, "
+            "each on a page of its own.",
+            show_default=False,
+        ),
+    ] = None,
     out: Annotated[
         Path | None,
         out_option("File to write: .html or .pdf (a page to print) or .md. Default: print it."),
@@ -37,7 +51,7 @@ def guide(
     ] = None,
     language: LanguageOption = None,
 ) -> None:
-    """An interview guide for one group: what to ask, and where to write the answers.
+    """Interview guides for one group or all: what to ask, and where to write the answers.
 
     Who the group is and its personas; open questions over content, functions and
     technology; the group's needs with the least evidence first (what an interview can
@@ -47,35 +61,41 @@ def guide(
     """
     from datetime import date
 
-    from needmap.reports.guide_report import group_guide
+    from needmap.reports.guide_report import group_guides
 
-    made = group_guide(
-        study_at(folder, language), group, day.date() if day is not None else date.today()
+    guides = group_guides(
+        study_at(folder, language),
+        [group] if group is not None else [],
+        day.date() if day is not None else date.today(),
     )
     if out is not None:
         from needmap.reports.guide_report import write_guide
 
-        write_guide(made, out)
-        new_console().print(f"wrote {out}")
+        write_guide(guides, out)
+        new_console().print(f"wrote {out} ({plural(len(guides), 'group')})")
         return
-    _print_guide(made)
+    _print_guides(guides)
 
 
-def _print_guide(made: GroupGuide) -> None:
-    """The title in bold, then each section: its sentence, its lines, the entry to copy."""
+def _print_guides(guides: Sequence[GroupGuide]) -> None:
+    """Per guide: the title in bold, then each section: its sentence, its lines, the entry
+    to copy."""
     from needmap.reports.guide_report import guide_sections
 
     console = new_console()
-    first, *rest = guide_sections(made)
-    console.print(f"[bold]{escape(first.heading)}[/bold]")
-    for line in first.lines:
-        console.print(escape(line))
-    for section in rest:
-        console.print()
-        console.print(f"[bold]{escape(section.heading)}[/bold]")
-        if section.intro:
-            console.print(escape(section.intro))
-        for line in section.lines:
-            console.print(f"  {escape(line)}")
-        if section.code:
-            console.print(escape(section.code), highlight=False, soft_wrap=True)
+    for number, made in enumerate(guides):
+        if number:
+            console.rule()
+        first, *rest = guide_sections(made)
+        console.print(f"[bold]{escape(first.heading)}[/bold]")
+        for line in first.lines:
+            console.print(escape(line))
+        for section in rest:
+            console.print()
+            console.print(f"[bold]{escape(section.heading)}[/bold]")
+            if section.intro:
+                console.print(escape(section.intro))
+            for line in section.lines:
+                console.print(f"  {escape(line)}")
+            if section.code:
+                console.print(escape(section.code), highlight=False, soft_wrap=True)

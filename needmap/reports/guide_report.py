@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from needmap.errors import UsageError
+from needmap.errors import Location, Problem, UsageError
 from needmap.model.analysis import analyse_overlap
 from needmap.model.roadmap import Roadmap, plan_roadmap
 from needmap.model.toptasks import TopTasks
@@ -39,6 +39,7 @@ __all__ = [
     "GuideNeed",
     "GuideSection",
     "group_guide",
+    "group_guides",
     "guide_sections",
     "guide_to_markdown",
     "render_guide_page",
@@ -96,7 +97,19 @@ class GroupGuide:
 def group_guide(study: Study, group_id: str, day: datetime.date) -> GroupGuide:
     """The guide for the group with id (or, ignoring case, name) ``group_id``; a group the
     study does not have is a usage error (exit 2)."""
-    group = _find_group(study, group_id)
+    return group_guides(study, [group_id], day)[0]
+
+
+def group_guides(
+    study: Study, group_ids: Sequence[str], day: datetime.date
+) -> tuple[GroupGuide, ...]:
+    """The guides for the groups with these ids (or names), or for every group when none
+    is given, from one computation of the evidence. Every unknown group is reported."""
+    named = {group_id: _group_named(study, group_id) for group_id in group_ids}
+    groups = [g for g in named.values() if g is not None]
+    if len(groups) < len(named):
+        raise UsageError([_unknown_group(study, g) for g, found in named.items() if not found])
+    groups = groups or list(study.groups)
     surveys = tuple(analysed_surveys(study))
     roadmap = plan_roadmap(
         study,
@@ -106,6 +119,17 @@ def group_guide(study: Study, group_id: str, day: datetime.date) -> GroupGuide:
         study_searches(study),
     )
     plan_order = {s.need.id: i for i, s in enumerate(roadmap.needs)}
+    return tuple(_guide(study, group, roadmap, surveys, plan_order, day) for group in groups)
+
+
+def _guide(
+    study: Study,
+    group: TargetGroup,
+    roadmap: Roadmap,
+    surveys: tuple[TopTasks, ...],
+    plan_order: Mapping[str, int],
+    day: datetime.date,
+) -> GroupGuide:
     needs = [
         _guide_need(need, need.groups[group.id], roadmap, surveys)
         for need in study.needs
@@ -123,18 +147,20 @@ def group_guide(study: Study, group_id: str, day: datetime.date) -> GroupGuide:
     )
 
 
-def _find_group(study: Study, group_id: str) -> TargetGroup:
+def _group_named(study: Study, group_id: str) -> TargetGroup | None:
+    """The group with id ``group_id``, else the one with that name, ignoring case."""
     by_name = {g.name.casefold(): g for g in study.groups}
-    group = study.group_by_id.get(group_id) or by_name.get(group_id.strip().casefold())
-    if group is None:
-        raise UsageError.single(
-            f"the study has no group '{group_id}'",
-            path=study.root,
-            hint=did_you_mean(group_id, study.group_by_id)
-            or did_you_mean(group_id, [g.name for g in study.groups], ignore_case=True)
-            or "use a group's id, as in groups.yaml, or its name (needmap groups list)",
-        )
-    return group
+    return study.group_by_id.get(group_id) or by_name.get(group_id.strip().casefold())
+
+
+def _unknown_group(study: Study, group_id: str) -> Problem:
+    return Problem(
+        Location(study.root),
+        f"the study has no group '{group_id}'",
+        hint=did_you_mean(group_id, study.group_by_id)
+        or did_you_mean(group_id, [g.name for g in study.groups], ignore_case=True)
+        or "use a group's id, as in groups.yaml, or its name (needmap groups list)",
+    )
 
 
 def _guide_need(
@@ -294,46 +320,57 @@ def recording_entry(guide: GroupGuide) -> str:
     )
 
 
-def guide_to_markdown(guide: GroupGuide) -> str:
-    """The guide as Markdown: the title line as the title, a section per part."""
-    first, *rest = guide_sections(guide)
-    lines = [f"# {markdown_cell(first.heading)}", ""]
-    lines += [*(markdown_cell(line) for line in first.lines), ""] if first.lines else []
-    for section in rest:
-        lines += [f"## {markdown_cell(section.heading)}", ""]
-        lines += [markdown_cell(section.intro), ""] if section.intro else []
-        lines += [f"- {markdown_cell(line)}" for line in section.lines]
-        if section.code:
-            lines += ["", "```yaml", section.code, "```"]
-        lines.append("")
+def guide_to_markdown(guides: Sequence[GroupGuide]) -> str:
+    """The guides as Markdown: each guide's title line as a title, a section per part."""
+    lines: list[str] = []
+    for guide in guides:
+        first, *rest = guide_sections(guide)
+        lines += [f"# {markdown_cell(first.heading)}", ""]
+        lines += [*(markdown_cell(line) for line in first.lines), ""] if first.lines else []
+        for section in rest:
+            lines += [f"## {markdown_cell(section.heading)}", ""]
+            lines += [markdown_cell(section.intro), ""] if section.intro else []
+            lines += [f"- {markdown_cell(line)}" for line in section.lines]
+            if section.code:
+                lines += ["", "```yaml", section.code, "```"]
+            lines.append("")
     return "\n".join(lines)
 
 
-def render_guide_page(guide: GroupGuide) -> str:
-    """The guide as one portrait page, to print and take to the interview."""
-    first, *rest = guide_sections(guide)
-    words = labels(guide.study.settings.language)
-    group = guide.group
-    facts = [guide.study.settings.organisation]
-    if group.headcount:
-        count = format_count(group.headcount, guide.study.settings.language)
-        facts.append(f"{count} {words['people']}")
+@dataclass(frozen=True)
+class _GuideView:
+    title: str
+    summary: str
+    intro: tuple[str, ...]
+    sections: tuple[GuideSection, ...]
+
+
+def render_guide_page(guides: Sequence[GroupGuide]) -> str:
+    """The guides as one page, to print and take along: portrait, each group on a page of
+    its own."""
+    study = guides[0].study
+    language = study.settings.language
+    words = labels(language)
+    views = []
+    for guide in guides:
+        first, *rest = guide_sections(guide)
+        facts = [study.settings.organisation]
+        if guide.group.headcount:
+            facts.append(f"{format_count(guide.group.headcount, language)} {words['people']}")
+        views.append(_GuideView(first.heading, " · ".join(facts), first.lines, tuple(rest)))
     return render_report(
         "guide.html.j2",
-        language=guide.study.settings.language,
-        title=first.heading,
-        page_title=first.heading,
-        summary=" · ".join(facts),
-        intro=first.lines,
-        sections=rest,
+        language=language,
+        page_title=views[0].title if len(views) == 1 else words["guide.all_title"],
+        guides=views,
     )
 
 
-def write_guide(guide: GroupGuide, path: Path) -> None:
-    """Write the guide as ``path``'s suffix asks: .html or .pdf (a page) or .md."""
-    renderers: Mapping[str, Callable[[GroupGuide], bytes]] = {
+def write_guide(guides: Sequence[GroupGuide], path: Path) -> None:
+    """Write the guides as ``path``'s suffix asks: .html or .pdf (a page) or .md."""
+    renderers: Mapping[str, Callable[[Sequence[GroupGuide]], bytes]] = {
         ".html": lambda g: page_bytes(render_guide_page(g), ".html"),
         ".pdf": lambda g: page_bytes(render_guide_page(g), ".pdf"),
         ".md": lambda g: guide_to_markdown(g).encode("utf-8"),
     }
-    write_in_format(renderers, guide, path, "the interview guide")
+    write_in_format(renderers, guides, path, "the interview guide")

@@ -325,6 +325,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "rm.searches_note": "Searches: how often the search logs looked for the need; 'gap' "
         "marks many searches without results. Shown beside the score, not part of it.",
         "guide.title": "Interview guide: {name}",
+        "guide.all_title": "Interview guides",
         "guide.personas": "Personas in this group",
         "guide.no_personas": "No personas for this group yet (personas.yaml).",
         "guide.questions": "Open questions",
@@ -690,6 +691,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "'leemte' markeert veel zoekopdrachten zonder resultaat. Staat naast de score, telt er "
         "niet in mee.",
         "guide.title": "Gespreksleidraad: {name}",
+        "guide.all_title": "Gespreksleidraden",
         "guide.personas": "Persona's in deze groep",
         "guide.no_personas": "Nog geen persona's voor deze groep (personas.yaml).",
         "guide.questions": "Open vragen",
