@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -38,6 +39,12 @@ def test_init_then_validate(tmp_path: Path) -> None:
     result = runner.invoke(app, ["init", str(folder), "--template", "zorginstelling"])
     assert result.exit_code == 0, result.output
     assert "8 groups, 31 needs, 5 personas" in result.stdout
+    named = re.findall(r"needmap (\w+)", " ".join(result.stdout.split()))
+    commands = {
+        c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
+    }
+    commands |= {g.name for g in app.registered_groups if g.name}
+    assert set(named) == {"groups", "validate", "guide"} and set(named) <= commands
     result = runner.invoke(app, ["validate", str(folder)])
     assert result.exit_code == 0
     assert result.stdout.startswith("✓ ")

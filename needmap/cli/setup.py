@@ -45,7 +45,8 @@ def init(
     out.print(
         f"Next: fit the groups to the organisation (needmap groups list {folder}; "
         "then groups merge, split or rename), edit the YAML files, "
-        f"and run: needmap validate {folder}"
+        f"and run: needmap validate {folder}. Before the interviews: "
+        f"needmap guide {folder} --out guides.pdf"
     )
 
 
