@@ -1,4 +1,4 @@
-"""An interview guide for one target group: what to ask, and how to record what was said.
+"""Interview guides for target groups: what to ask a group, and how to record what was said.
 
 The consultant who interviews a group (DESIGN.md: "records interviews as they happen") wants,
 on one page: who the group is and its personas; a few open questions over content,
@@ -24,7 +24,7 @@ from needmap.model.analysis import analyse_overlap
 from needmap.model.roadmap import Roadmap, plan_roadmap
 from needmap.model.toptasks import TopTasks
 from needmap.personas.messages import did_you_mean
-from needmap.personas.schema import Need, Persona, TargetGroup
+from needmap.personas.schema import Importance, Need, Persona, TargetGroup
 from needmap.personas.study import Study
 from needmap.reports.i18n import Language, format_count, format_percent, labels
 from needmap.reports.interviews_report import heard, study_interviews
@@ -42,6 +42,7 @@ __all__ = [
     "group_guides",
     "guide_sections",
     "guide_to_markdown",
+    "recording_entry",
     "render_guide_page",
     "write_guide",
 ]
@@ -58,7 +59,7 @@ class GuideNeed:
     """One of the group's needs, with the evidence the study has for it so far."""
 
     need: Need
-    importance: str
+    importance: Importance
     interviews: tuple[int, int] | None
     """Interviews (of shown groups) that support and that question it; None when the
     study has no interviews that may be shown."""
@@ -164,7 +165,7 @@ def _unknown_group(study: Study, group_id: str) -> Problem:
 
 
 def _guide_need(
-    need: Need, importance: str, roadmap: Roadmap, surveys: Sequence[TopTasks]
+    need: Need, importance: Importance, roadmap: Roadmap, surveys: Sequence[TopTasks]
 ) -> GuideNeed:
     interviews = None
     if roadmap.interviews is not None and roadmap.interviews.shown:
