@@ -415,6 +415,27 @@ def test_groups_list_shows_ids_needs_and_evidence_with_small_groups_hidden(demo:
     ]
 
 
+@pytest.mark.parametrize("template", ["gemeente", "zorginstelling", "municipality"])
+def test_groups_list_wraps_names_between_words_in_80_columns(template: str, tmp_path: Path) -> None:
+    from needmap.demo import write_example_export
+    from needmap.surveys.mapping import mapping_files
+
+    init_study(tmp_path / "s", template)
+    study = load_study(tmp_path / "s")
+    for path in mapping_files(study.root):  # a survey's column too, as after an import
+        mapping = load_mapping(path, study)
+        write_example_export(study, mapping, tmp_path / "export.csv")
+        imported = import_survey(mapping, tmp_path / "export.csv")
+        write_tally(imported.tally, tally_path(study.root, mapping.id))
+    shown = runner.invoke(app, ["groups", "list", str(tmp_path / "s")])
+    assert shown.exit_code == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    words = {word for line in lines for word in line.split()}
+    for group in load_study(tmp_path / "s").groups:
+        assert set(group.name.split()) <= words, group.name  # "Baliemedewerk" + "ers" is not
+
+
 def test_a_name_with_a_comma_is_quoted_inside_a_flow_mapping(tmp_path: Path) -> None:
     root, _ = survey_study(tmp_path)
     write_study_edits(plan_regrouping(load_study(root), ["desk"], "desk", "Desk, reception"))

@@ -186,7 +186,7 @@ def _regroup(folder: Path, groups: list[str], into: str, name: str | None, dry_r
 
 def _print_groups(overview: GroupsOverview) -> None:
     """The groups in a table that fits 80 columns, in the study's language: names first
-    (they wrap, ids do not), a heading row per family, a column per survey (headed
+    (they wrap between words, ids do not), a heading row per family, a column per survey (headed
     "answered" when there is one)."""
     from needmap.reports.groups_report import hidden
     from needmap.reports.i18n import labels
@@ -195,7 +195,9 @@ def _print_groups(overview: GroupsOverview) -> None:
     interviews = any(s.participants != 0 for s in overview.groups)
     surveys = overview.surveys
     table = light_table("")
-    table.add_column(words["gl.name"], min_width=12, overflow="fold")
+    table.padding = (0, 0)  # one space between columns: a name's longest word keeps room
+    longest_word = max((len(w) for s in overview.groups for w in s.group.name.split()), default=0)
+    table.add_column(words["gl.name"], min_width=min(max(longest_word, 8), 20), overflow="fold")
     table.add_column(words["gl.id"], no_wrap=True)
     headings = [words["col.people"], words["col.needs"], words["gl.personas"]]
     for heading in [*headings, *([words["gl.interviewed"]] if interviews else [])]:
