@@ -485,6 +485,23 @@ def test_cli_terminal_fits_80_columns(study_dir: Path) -> None:
     assert max(len(line) for line in result.output.splitlines()) <= 80
 
 
+def test_the_terminal_table_of_a_template_fits_80_columns_with_its_terms_whole(
+    tmp_path: Path,
+) -> None:
+    from needmap.scaffold import init_study
+
+    init_study(tmp_path / "s", "gemeente")
+    result = runner.invoke(app, ["searches", str(tmp_path / "s")], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    text = " ".join(result.output.split())
+    assert "Leemte Meest gezochte termen" in text  # the gap column headed by its mark
+    words = result.output.split()
+    assert "parkeervergunning" in words and "zeldzamere" in words  # 3 terms, then the rest
+    assert "\u2026" not in result.output  # nothing cut off
+
+
 def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:
     for suffix in (".html", ".pdf", ".md", ".csv", ".xlsx", ".json"):
         target = tmp_path / f"searches{suffix}"

@@ -221,6 +221,29 @@ def escape(text: str) -> str:
     return rich_escape(text)
 
 
+def print_table(console: Console, table: Table) -> None:
+    """A table with its cells wrapped to the terminal's width. The console soft-wraps
+    (a long path stays one line), which would let a table's rows run past the edge; the
+    title is printed on its own, so that it is not wrapped to a narrow table's width."""
+    if table.title:
+        console.print(table.title, style="table.title")
+        table.title = None
+    console.print(table, soft_wrap=False)
+
+
+def print_legend(console: Console, entries: list[str], style: str = "") -> None:
+    """Short entries (``A · Front desk``) side by side, two spaces apart, in lines as
+    wide as the terminal: a line breaks between entries, never inside one."""
+    lines: list[str] = []
+    for entry in entries:
+        if lines and len(lines[-1]) + 2 + len(entry) <= console.width:
+            lines[-1] += "  " + entry
+        else:
+            lines.append(entry)
+    for line in lines:
+        console.print(escape(line), style=style, soft_wrap=True)
+
+
 def print_bullets(console: Console, lines: list[str]) -> None:
     """One bullet a line, wrapped at the terminal's width under its own text."""
     from rich.table import Table
@@ -244,7 +267,7 @@ def print_ranking(console: Console, ranking: RankingTable, top: int) -> None:
         )
     for row, covered in list(zip(ranking.rows, ranking.in_coverage, strict=True))[:top]:
         table.add_row(*(escape(c) for c in row[:7]), style="bold" if covered else "")
-    console.print(table)
+    print_table(console, table)
     if len(ranking.rows) > top:
         console.print(
             f"… {len(ranking.rows) - top} more (--top {len(ranking.rows)} shows all)", style="dim"

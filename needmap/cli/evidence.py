@@ -21,6 +21,7 @@ from needmap.cli.app import (
     print_bullets,
     print_problems,
     print_ranking,
+    print_table,
     study_at,
 )
 
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from needmap.reports.i18n import Language
     from needmap.surveys.importer import ImportResult
 
+
+TERMS_IN_TERMINAL = 3
+"""Most searched terms per need in the terminal's table (the reports show more)."""
 
 EvidenceJson = Annotated[
     bool, typer.Option("--json", help="Print the evidence as JSON (docs/json-output.md).")
@@ -500,7 +504,7 @@ def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
             )
         for row in table.rows:
             rich_table.add_row(*(escape(row[i]) for i in shown))
-        console.print(rich_table)
+        print_table(console, rich_table)
         console.print(
             f"Per group, and the quotes: needmap interviews {escape(str(study.root))} "
             "--out interviews.html (or .md, .xlsx)",
@@ -513,6 +517,7 @@ def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
 
 def _print_searches(evidence: SearchEvidence, study: Study) -> None:
     """The summary, the needs table without kind and share, the unmatched terms, the notes."""
+    from needmap.reports.i18n import labels
     from needmap.reports.searches_report import (
         build_searches_table,
         build_unmatched_table,
@@ -521,27 +526,30 @@ def _print_searches(evidence: SearchEvidence, study: Study) -> None:
 
     console = new_console()
     language = study.settings.language
-    needs = build_searches_table(evidence, study)
+    needs = build_searches_table(evidence, study, terms=TERMS_IN_TERMINAL)
     if evidence.logs:
         console.print(escape(summary_line(evidence, language)), soft_wrap=False)
         for log in evidence.logs:
             console.print(escape(f"{log.title}: {log.description}"), style="dim")
         console.print()
     unmatched = build_unmatched_table(evidence, study)
+    # The gap column is headed by its mark ("gap"), not "Content gap": room for the terms.
+    gap = labels(language)["sl.gap_mark"].capitalize()
     for table, shown in ((needs, (0, 2, 4, 5, 6)), (unmatched, None)):
         if not table.rows:
             continue
         columns = shown or tuple(range(len(table.header)))
         rich_table = light_table(escape(table.title))
+        rich_table.padding = (0, 0)  # one space between columns: the terms keep room
         for i in columns:
             rich_table.add_column(
-                table.header[i],
+                gap if table is needs and i == 5 else table.header[i],
                 justify="left" if i in table.text_columns else "right",
-                min_width=20 if i == 0 else None,
+                min_width=18 if i == 0 else None,
             )
         for row in table.rows:
             rich_table.add_row(*(escape(row[i]) for i in columns))
-        console.print(rich_table)
+        print_table(console, rich_table)
         console.print()
     for note in needs.notes + unmatched.notes:
         console.print(escape(note), soft_wrap=False, style="dim")

@@ -16,6 +16,7 @@ from needmap.cli.app import (
     new_console,
     plural,
     print_json,
+    print_table,
     study_at,
 )
 
@@ -224,7 +225,7 @@ def _print_groups(overview: GroupsOverview) -> None:
                 ),
             )
     console = new_console()
-    console.print(table)
+    print_table(console, table)
     legend = [words["gl.legend.needs"]]
     if interviews:
         legend.append(words["gl.legend.interviewed"])
@@ -279,7 +280,7 @@ def _print_file_changes(console: Console, edits: StudyEdits) -> None:
     table.add_column("changes")
     for change in edits.changes:
         table.add_row(escape(change.path.relative_to(edits.root).as_posix()), change.what)
-    console.print(table)
+    print_table(console, table)
 
 
 def _print_regrouping(regrouping: Regrouping, folder: Path, dry_run: bool) -> None:

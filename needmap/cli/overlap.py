@@ -17,6 +17,8 @@ from needmap.cli.app import (
     new_console,
     out_option,
     print_json,
+    print_legend,
+    print_table,
     study_at,
 )
 
@@ -258,6 +260,6 @@ def _print_table(needs_table: NeedsTable, language: str) -> None:
                 escape(row.region) + (f" {words['core']}" if row.is_core else ""),
             )
     console = new_console()
-    console.print(table)
-    console.print(escape("  ".join(needs_table.columns)))
+    print_table(console, table)
+    print_legend(console, list(needs_table.columns))
     console.print(words["legend.marks"], style="dim")

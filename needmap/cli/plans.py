@@ -19,6 +19,7 @@ from needmap.cli.app import (
     new_console,
     out_option,
     print_bullets,
+    print_table,
     study_at,
 )
 
@@ -167,7 +168,7 @@ def _print_personas(views: tuple[PersonaView, ...], language: Language) -> None:
                     escape(row.when),
                     *map(escape, row.votes),
                 )
-            console.print(table)
+            print_table(console, table)
         for survey in view.surveys:
             console.print(f"\n[bold]{escape(survey.heading)}[/bold]")
             console.print(escape(survey.text))
@@ -218,7 +219,7 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
         for _ in view.needs:
             row = next(rows)
             table.add_row(*(escape(row[i]) for i in shown))
-        console.print(table)
+        print_table(console, table)
         console.print()
     changes = build_changes_table(plan, study)
     if changes is not None:
@@ -243,7 +244,7 @@ def _print_changes(console: Console, changes: RankingTable) -> None:
             table.add_column(heading, justify="left" if i in changes.text_columns else "right")
         for row in changes.rows:
             table.add_row(*(escape(cell) for cell in row))
-        console.print(table)
+        print_table(console, table)
     else:
         console.print(f"[bold]{escape(changes.title)}[/bold]")
     console.print(escape(changes.notes[0]), soft_wrap=False, style="dim")

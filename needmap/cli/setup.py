@@ -16,6 +16,7 @@ from needmap.cli.app import (
     plural,
     print_json,
     print_problems,
+    print_table,
 )
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def templates() -> None:
     for info in list_templates():
         table.add_row(info.name, info.language, info.organisation, info.study_name)
     console = new_console()
-    console.print(table)
+    print_table(console, table)
     console.print("\nStart a study with: needmap init FOLDER --template NAME")
 
 

@@ -80,19 +80,21 @@ def search_figures(need: NeedSearches) -> dict[str, Any]:
     return {"searches": need.searches, "no_results": need.no_results, "gap": need.gap}
 
 
-def _terms(need: NeedSearches, language: Language) -> str:
+def _terms(need: NeedSearches, language: Language, most: int) -> str:
     words = labels(language)
     named = [f"{t.text} ({format_count(t.searches, language)})" for t in need.terms]
-    rest = max(0, len(named) - TERMS_PER_NEED) + need.hidden_terms
-    shown = named[:TERMS_PER_NEED]
+    rest = max(0, len(named) - most) + need.hidden_terms
+    shown = named[:most]
     if rest > 0:
         shown.append(words["sl.more_terms"].format(count=rest))
     return ", ".join(shown)
 
 
-def build_searches_table(evidence: SearchEvidence, study: Study) -> RankingTable:
-    """One row per need people searched for: searches, share, found nothing, gap, terms.
-    Gap rows are marked (the band in XLSX)."""
+def build_searches_table(
+    evidence: SearchEvidence, study: Study, terms: int = TERMS_PER_NEED
+) -> RankingTable:
+    """One row per need people searched for: searches, share, found nothing, gap, and its
+    ``terms`` most searched terms. Gap rows are marked (the band in XLSX)."""
     language = study.settings.language
     words = labels(language)
     results = evidence.has_results
@@ -108,7 +110,7 @@ def build_searches_table(evidence: SearchEvidence, study: Study) -> RankingTable
                 _pct(need.searches, evidence.searches, language),
                 format_count(need.no_results, language) if results else "\u2013",
                 words["sl.gap_mark"] if need.gap else "",
-                _terms(need, language),
+                _terms(need, language, terms),
             )
         )
     return RankingTable(
