@@ -48,6 +48,14 @@ def test_needs_without_evidence_come_first_then_by_importance(make_study: StudyM
     )
     assert [n.need.id for n in heard.needs] == ["search", "mobile"]  # mobile has evidence now
     assert heard.needs[1].interviews == (1, 0)
+    assert guide_sections(heard)[0].lines == ("Interviewed so far: 5 people in 1 interview.",)
+    assert guide_sections(plain)[0].lines == ("Not interviewed yet.",)
+    few = SHOWN_INTERVIEW.replace("participants: 5", "participants: 4")
+    pooled = group_guide(load_study(make_study({"interviews/r1.yaml": few})), "field", DAY)
+    assert pooled.interviewed is None and pooled.needs[0].interviews is None  # nothing shown
+    assert guide_sections(pooled)[0].lines == (
+        "Interviewed so far: fewer than 5 people (not shown).",
+    )
     lines = guide_sections(heard)[3].lines
     assert lines == (
         "Search (search) · should · no evidence yet",

@@ -89,6 +89,9 @@ class GroupGuide:
     surveys: tuple[TopTasks, ...]
     day: datetime.date
     """The date the recording entry is for (today, by default)."""
+    interviewed: tuple[int, int] | None = (0, 0)
+    """Interviews with the group so far and their participants; None when they are fewer
+    than the study's minimum, and so not shown."""
 
     @property
     def interview_id(self) -> str:
@@ -145,7 +148,20 @@ def _guide(
         _others(study, group, plan_order),
         surveys,
         day,
+        _interviewed(roadmap, group),
     )
+
+
+def _interviewed(roadmap: Roadmap, group: TargetGroup) -> tuple[int, int] | None:
+    """The group's interviews and participants, if its interviews are a shown bucket of
+    their own; None if they are pooled or hidden; (0, 0) if there are none."""
+    evidence = roadmap.interviews
+    bucket = None if evidence is None else evidence.bucket_of(group.id)
+    if bucket is None:
+        return (0, 0)
+    if bucket.key != group.id or not bucket.shown:
+        return None
+    return (bucket.interviews or 0, bucket.participants or 0)
 
 
 def _group_named(study: Study, group_id: str) -> TargetGroup | None:
@@ -212,6 +228,18 @@ def guide_sections(guide: GroupGuide) -> list[GuideSection]:
     language = study.settings.language
     words = labels(language)
     about = [group.description] if group.description else []
+    if guide.interviewed is None:
+        about.append(words["guide.interviewed_few"].format(n=study.settings.privacy.min_group_size))
+    elif guide.interviewed[0]:
+        interviews, people = guide.interviewed
+        about.append(
+            words["guide.interviewed"].format(
+                people=_counted(people, "guide.people", language),
+                interviews=_counted(interviews, "guide.interviews", language),
+            )
+        )
+    else:
+        about.append(words["guide.not_interviewed"])
     sections = [
         GuideSection(words["guide.title"].format(name=group.name), tuple(about)),
         GuideSection(
@@ -254,6 +282,13 @@ def guide_sections(guide: GroupGuide) -> list[GuideSection]:
         )
     )
     return sections
+
+
+def _counted(number: int, key: str, language: Language) -> str:
+    words = labels(language)
+    if number == 1:
+        return words[f"{key}_one"]
+    return words[f"{key}_n"].format(n=format_count(number, language))
 
 
 def _need_line(item: GuideNeed, language: Language) -> str:
