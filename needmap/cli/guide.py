@@ -44,6 +44,7 @@ def guide(
         typer.Option(
             "--date",
             formats=["%Y-%m-%d"],
+            metavar="<date>",
             help="Date of the interview, YYYY-MM-DD, for the entry to record it in. "
             "Default: today.",
             show_default=False,
