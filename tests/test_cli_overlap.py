@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from needmap import init_study
+from needmap import init_study, load_study
 from needmap.cli import app
 from tests.conftest import StudyMaker, run_needmap
 
@@ -205,6 +205,19 @@ def test_terminal_tables_fit_80_columns(study_dir: Path, command: list[str], tex
     rows = [line for line in result.stdout.splitlines() if "●" in line or "%  " in line]
     assert rows and max(len(line.rstrip()) for line in rows) <= 80
     assert any(text in line for line in rows)
+
+
+def test_the_table_s_group_letters_break_between_groups(study_dir: Path) -> None:
+    result = runner.invoke(app, ["table", str(study_dir)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    study = load_study(study_dir)
+    legend = [line for line in result.stdout.splitlines() if line.startswith("A · ")]
+    assert legend, result.stdout
+    start = result.stdout.splitlines().index(legend[0])
+    lines = result.stdout.splitlines()[start : start + 4]
+    assert max(len(line) for line in lines) <= 80
+    entries = [e for line in lines for e in line.split("  ") if " · " in e]
+    assert entries == [f"{chr(65 + i)} · {g.name}" for i, g in enumerate(study.groups)]
 
 
 def test_overlap_names_the_most_alike_groups_and_suggests_a_merge(make_study: StudyMaker) -> None:
