@@ -216,6 +216,13 @@ def test_dutch_template_report(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert '<html lang="nl">' in page and "Belangrijkste behoeften" in page
     assert page.count('<article class="persona"') == 6
+    terminal = runner.invoke(app, ["personas", str(root)], env={"COLUMNS": "80"}).stdout
+    lines = terminal.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    header = next(line for line in lines if line.startswith("Behoefte "))
+    assert header.index("Voor de groep") > 20  # the titles keep room, not one word a line
+    assert header.split()[-1] == "Bewijs"  # votes, interviews and searches in one column
+    assert "Bewijs: Gesprekken · Zoekopdrachten" in terminal  # no survey imported yet
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -25,6 +26,7 @@ from needmap.cli.app import (
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
     from needmap.model.roadmap import Roadmap
     from needmap.personas.study import Study
@@ -133,6 +135,34 @@ def roadmap(
     _print_roadmap(plan, study)
 
 
+def _labels(language: Language) -> Mapping[str, str]:
+    from needmap.reports.i18n import labels
+
+    return labels(language)
+
+
+def _key_needs_table(view: PersonaView, language: Language) -> Table:
+    """A persona's key needs in 80 columns: without kind and place, and the evidence
+    (votes, interviews, searches) in one column, so that the titles keep room."""
+    header = view.needs_header
+    table = light_table(view.needs_title)
+    table.padding = (0, 0)  # one space between columns
+    table.add_column(header[0], min_width=20)
+    for i in (2, 3, 5):
+        table.add_column(header[i])
+    table.add_column(_labels(language)["why.evidence"])
+    for row in view.needs:
+        evidence = " · ".join(cell for cell in row.votes if cell != "\u2013") or "\u2013"
+        table.add_row(
+            escape(row.title),
+            escape(row.importance),
+            row.shared_by,
+            escape(row.when),
+            escape(evidence),
+        )
+    return table
+
+
 def _print_personas(views: tuple[PersonaView, ...], language: Language) -> None:
     """Each persona: who, the story, the lists as bullets, key needs and survey evidence."""
     from rich.padding import Padding
@@ -156,19 +186,10 @@ def _print_personas(views: tuple[PersonaView, ...], language: Language) -> None:
             print_bullets(console, list(items))
         if view.needs:
             console.print()
-            table = light_table(view.needs_title)  # without kind and place: 80 columns
-            for i, heading in enumerate(view.needs_header):
-                if i not in (1, 4):
-                    table.add_column(heading, justify="right" if i >= 6 else "left")
-            for row in view.needs:
-                table.add_row(
-                    escape(row.title),
-                    escape(row.importance),
-                    row.shared_by,
-                    escape(row.when),
-                    *map(escape, row.votes),
-                )
-            print_table(console, table)
+            print_table(console, _key_needs_table(view, language))
+            evidence = _labels(language)["why.evidence"]
+            legend = " · ".join(view.needs_header[6:])
+            console.print(escape(f"{evidence}: {legend}"), style="dim")
         for survey in view.surveys:
             console.print(f"\n[bold]{escape(survey.heading)}[/bold]")
             console.print(escape(survey.text))
