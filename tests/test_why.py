@@ -171,6 +171,17 @@ def test_cli_prints_writes_and_refuses(demo: Path, tmp_path: Path) -> None:
     assert "<h2>Single sign-on (sso) · Technology" in html
 
 
+def test_the_terminal_wraps_between_words_at_its_width(demo: Path) -> None:
+    result = runner.invoke(app, ["why", str(demo / "study"), "search"], env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.stdout.splitlines()) <= 60
+    assert not any(line.endswith(" ") for line in result.stdout.splitlines())
+    printed = " ".join(result.stdout.split())
+    for _, lines in why_sections(need_story(load_study(demo / "study"), "search"))[1:]:
+        for line in lines:  # a word broken at the edge would read as two words here
+            assert " ".join(line.split()) in printed
+
+
 def test_a_subprocess_explains_a_need(demo: Path) -> None:
     result = run_needmap("why", str(demo / "study"), "search")
     assert result.returncode == 0, result.stderr

@@ -244,6 +244,24 @@ def print_legend(console: Console, entries: list[str], style: str = "") -> None:
         console.print(escape(line), style=style, soft_wrap=True)
 
 
+def print_indented(console: Console, lines: list[str], indent: int = 2, style: str = "") -> None:
+    """Lines indented by ``indent``, each wrapped between words at the terminal's width
+    under its own start (a terminal's own wrap would break words at the edge)."""
+    import textwrap
+
+    margin = " " * indent
+    for line in lines:
+        wrapped = textwrap.fill(
+            line,
+            width=max(console.width, 20),
+            initial_indent=margin,
+            subsequent_indent=margin,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        console.print(escape(wrapped), style=style, soft_wrap=True)
+
+
 def print_bullets(console: Console, lines: list[str]) -> None:
     """One bullet a line, wrapped at the terminal's width under its own text."""
     from rich.table import Table

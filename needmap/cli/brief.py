@@ -16,6 +16,7 @@ from needmap.cli.app import (
     escape,
     new_console,
     out_option,
+    print_indented,
     print_problems,
     study_at,
 )
@@ -138,11 +139,9 @@ def _print_why(story: NeedStory) -> None:
 
     console = new_console()
     (title, intro), *parts = why_sections(story)
-    console.print(f"[bold]{escape(title)}[/bold]")
-    for line in intro:
-        console.print(escape(line))
+    print_indented(console, [title], indent=0, style="bold")
+    print_indented(console, list(intro), indent=0)
     for heading, lines in parts:
         console.print()
         console.print(f"[bold]{escape(heading)}[/bold]")
-        for line in lines:
-            console.print(f"  {escape(line)}")
+        print_indented(console, list(lines))

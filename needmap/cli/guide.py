@@ -17,6 +17,7 @@ from needmap.cli.app import (
     new_console,
     out_option,
     plural,
+    print_indented,
     study_at,
 )
 
@@ -88,15 +89,12 @@ def _print_guides(guides: Sequence[GroupGuide]) -> None:
         if number:
             console.rule()
         first, *rest = guide_sections(made)
-        console.print(f"[bold]{escape(first.heading)}[/bold]")
-        for line in first.lines:
-            console.print(escape(line))
+        print_indented(console, [first.heading], indent=0, style="bold")
+        print_indented(console, list(first.lines), indent=0)
         for section in rest:
             console.print()
             console.print(f"[bold]{escape(section.heading)}[/bold]")
-            if section.intro:
-                console.print(escape(section.intro))
-            for line in section.lines:
-                console.print(f"  {escape(line)}")
+            print_indented(console, [section.intro] if section.intro else [], indent=0)
+            print_indented(console, list(section.lines))
             if section.code:
                 console.print(escape(section.code), highlight=False, soft_wrap=True)
