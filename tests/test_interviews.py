@@ -21,6 +21,7 @@ from needmap.personas.schema import Need, StudySettings, TargetGroup
 from needmap.personas.study import Study
 from needmap.reports.interviews_report import (
     build_interviews_table,
+    interview_notes,
     interviews_to_json,
     interviews_to_markdown,
     render_interviews_page,
@@ -188,7 +189,18 @@ def test_table_and_notes(study_dir: Path) -> None:
     )
     notes = " ".join(table.notes)
     assert "Office staff, Bosses (together fewer than 5 participants, n<5)" in notes
-    assert "1 needs have no interview evidence yet" in notes
+    assert "1 need has no interview evidence yet." in notes
+    assert "Not interviewed yet" not in notes  # every group was
+
+
+def test_the_notes_name_the_groups_not_interviewed_yet(make_study: StudyMaker) -> None:
+    without_boss = INTERVIEWS[: INTERVIEWS.index("      - id: i5")]
+    root = make_study({**_files(), "interviews/round-1.yaml": without_boss})
+    study = load_study(root)
+    notes = interview_notes(study_interviews(study), study)
+    assert notes[-1] == (
+        "Not interviewed yet: Bosses. needmap guide prepares an interview with a group."
+    )
 
 
 def test_hidden_interviews_reach_no_output(study_dir: Path) -> None:

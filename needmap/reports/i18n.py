@@ -283,6 +283,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "iv.unlisted_note": "'Mentioned by, not listed for': groups whose interviews support the "
         "need although its groups do not include them; consider adding them to the need.",
         "iv.no_evidence": "{count} needs have no interview evidence yet.",
+        "iv.no_evidence.one": "1 need has no interview evidence yet.",
+        "iv.not_interviewed": "Not interviewed yet: {groups}. needmap guide prepares an "
+        "interview with a group.",
         "iv.none": "No interviews in interviews/ yet (see docs/interviews.md).",
         "iv.quotes": "Quotes",
         "iv.signal.supports": "supports",
@@ -651,6 +654,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "gesprekken ondersteunen, terwijl de behoefte hen niet bij haar groepen noemt; overweeg "
         "hen toe te voegen.",
         "iv.no_evidence": "{count} behoeften hebben nog geen bewijs uit gesprekken.",
+        "iv.no_evidence.one": "1 behoefte heeft nog geen bewijs uit gesprekken.",
+        "iv.not_interviewed": "Nog niet gesproken: {groups}. needmap guide bereidt een gesprek "
+        "met een groep voor.",
         "iv.none": "Nog geen gesprekken in interviews/ (zie docs/interviews.md).",
         "iv.quotes": "Citaten",
         "iv.signal.supports": "ondersteunt",

@@ -128,7 +128,8 @@ def build_interviews_table(evidence: InterviewEvidence, study: Study) -> Ranking
 
 
 def interview_notes(evidence: InterviewEvidence, study: Study) -> tuple[str, ...]:
-    """How the counts are made, which groups are pooled or hidden, what has no evidence."""
+    """How the counts are made, which groups are pooled or hidden, what has no evidence,
+    and which groups were not interviewed yet (``needmap guide`` prepares that)."""
     words = labels(study.settings.language)
     if not evidence.buckets:
         return (words["iv.none"],)
@@ -143,7 +144,12 @@ def interview_notes(evidence: InterviewEvidence, study: Study) -> tuple[str, ...
         notes.append(words["iv.unlisted_note"])
     silent = sum(1 for n in evidence.needs if n.verdict == "none")
     if silent:
-        notes.append(words["iv.no_evidence"].format(count=silent))
+        key = "iv.no_evidence.one" if silent == 1 else "iv.no_evidence"
+        notes.append(words[key].format(count=silent))
+    heard = {g for b in evidence.buckets for g in b.groups}
+    unheard = [g.name for g in study.groups if g.id not in heard]
+    if unheard:
+        notes.append(words["iv.not_interviewed"].format(groups=", ".join(unheard)))
     return tuple(notes)
 
 
