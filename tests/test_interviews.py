@@ -22,6 +22,7 @@ from needmap.personas.study import Study
 from needmap.reports.interviews_report import (
     build_interviews_table,
     interview_notes,
+    interviews_summary,
     interviews_to_json,
     interviews_to_markdown,
     render_interviews_page,
@@ -191,6 +192,14 @@ def test_table_and_notes(study_dir: Path) -> None:
     assert "Office staff, Bosses (together fewer than 5 participants, n<5)" in notes
     assert "1 need has no interview evidence yet." in notes
     assert "Not interviewed yet" not in notes  # every group was
+
+
+def test_one_interview_with_one_person_is_said_so(make_study: StudyMaker) -> None:
+    one = INTERVIEWS[: INTERVIEWS.index("      - id: i2")]
+    one = one.replace("participants: 3", "participants: 1")
+    root = make_study({**_files(min_size=1), "interviews/round-1.yaml": one})
+    study = load_study(root)
+    assert interviews_summary(study_interviews(study), study) == "1 interview with 1 person"
 
 
 def test_the_notes_name_the_groups_not_interviewed_yet(make_study: StudyMaker) -> None:

@@ -16,7 +16,14 @@ from needmap import init_study, load_study
 from needmap.model import analyse_overlap, compute_overlap
 from needmap.personas.study import Study
 from needmap.reports.diagram import draw_diagram, render_diagram, write_diagram
-from needmap.reports.i18n import _LABELS, Language, format_count, format_decimal, format_percent
+from needmap.reports.i18n import (
+    _LABELS,
+    Language,
+    counted,
+    format_count,
+    format_decimal,
+    format_percent,
+)
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.overlap_json import overlap_to_json
 from needmap.reports.overview import render_overview
@@ -53,6 +60,25 @@ def _needs_from_regions(sizes: dict[str, int]) -> dict[str, dict[str, str]]:
 
 def test_i18n_catalogues_have_the_same_keys() -> None:
     assert _LABELS["nl"].keys() == _LABELS["en"].keys()
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ("1 interview", "2 interviews", "1 person", "1,063 people", "1 need")),
+        ("nl", ("1 gesprek", "2 gesprekken", "1 persoon", "1.063 mensen", "1 behoefte")),
+    ],
+)
+def test_counted_nouns_agree_with_the_number(language: Language, expected: tuple[str, ...]) -> None:
+    assert (
+        counted(1, "interviews", language),
+        counted(2, "interviews", language),
+        counted(1, "people", language),
+        counted(1063, "people", language),
+        counted(1, "needs", language),
+    ) == expected
+    singular = {key.removesuffix(".one") for key in _LABELS[language] if key.endswith(".one")}
+    assert all(key in _LABELS[language] for key in singular)  # every .one has its plural
 
 
 @pytest.mark.parametrize(

@@ -484,16 +484,12 @@ def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
 def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
     """The summary, the table without kind and per-group columns (they fit in the files),
     then the notes."""
-    from needmap.reports.i18n import labels
-    from needmap.reports.interviews_report import build_interviews_table
+    from needmap.reports.interviews_report import build_interviews_table, interviews_summary
 
-    words = labels(study.settings.language)
     console = new_console()
     table = build_interviews_table(evidence, study)
     if table.rows:
-        summary = words["iv.summary"].format(
-            interviews=evidence.interviews, participants=evidence.participants
-        )
+        summary = interviews_summary(evidence, study)
         shown = (0, 2, 3, 4)  # need, verdict, supported, questioned
         rich_table = light_table(f"{escape(table.title)} · {escape(summary)}")
         for i in shown:

@@ -26,7 +26,7 @@ from needmap.model.toptasks import TopTasks
 from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import Importance, Need, Persona, TargetGroup
 from needmap.personas.study import Study
-from needmap.reports.i18n import Language, format_count, format_percent, labels
+from needmap.reports.i18n import Language, counted, format_count, format_percent, labels
 from needmap.reports.interviews_report import heard, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
@@ -234,8 +234,8 @@ def guide_sections(guide: GroupGuide) -> list[GuideSection]:
         interviews, people = guide.interviewed
         about.append(
             words["guide.interviewed"].format(
-                people=_counted(people, "guide.people", language),
-                interviews=_counted(interviews, "guide.interviews", language),
+                people=counted(people, "people", language),
+                interviews=counted(interviews, "interviews", language),
             )
         )
     else:
@@ -282,13 +282,6 @@ def guide_sections(guide: GroupGuide) -> list[GuideSection]:
         )
     )
     return sections
-
-
-def _counted(number: int, key: str, language: Language) -> str:
-    words = labels(language)
-    if number == 1:
-        return words[f"{key}_one"]
-    return words[f"{key}_n"].format(n=format_count(number, language))
 
 
 def _need_line(item: GuideNeed, language: Language) -> str:

@@ -11,7 +11,15 @@ from typing import Literal
 
 from needmap.model.notes import Note
 
-__all__ = ["Language", "format_count", "format_decimal", "format_percent", "labels", "note_text"]
+__all__ = [
+    "Language",
+    "counted",
+    "format_count",
+    "format_decimal",
+    "format_percent",
+    "labels",
+    "note_text",
+]
 
 Language = Literal["nl", "en"]
 
@@ -102,6 +110,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "platform: {shared_needs}; in group-specific tools or channels: {specific}.",
         "count.needs": "{n} needs",
         "count.needs.one": "1 need",
+        "count.interviews": "{n} interviews",
+        "count.interviews.one": "1 interview",
+        "count.people": "{n} people",
+        "count.people.one": "1 person",
         "report.alt": "Diagram of the needs the groups share",
         "tt.rank": "Rank",
         "tt.task": "Task",
@@ -211,6 +223,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "why.no_interviews": "No interviews that may be shown.",
         "why.heard": "Interviews: supported in {supported}, questioned in {questioned}.",
         "why.more_quotes": "and {count} more quotes (needmap interviews DIR).",
+        "why.more_quotes.one": "and 1 more quote (needmap interviews DIR).",
         "why.no_searches": "No search logs.",
         "why.searched": "Searches: {searches}, of which {none} found nothing.",
         "why.gap": "A content gap.",
@@ -253,7 +266,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "p.searches_hint": "Searches: how often the search logs looked for the need, "
         "everyone's searches (logs have no groups); 'gap' marks many searches without results.",
         "p.interviews": "From the interviews",
-        "p.iv.own": "{interviews} interviews with {participants} people from this group. "
+        "p.iv.own": "{interviews} with {participants} from this group. "
         "Interviews: \u2713 supported in, \u2717 questioned in that many.",
         "p.iv.pooled": "This group's interviews had fewer than {n} participants, so they are "
         "counted with other small groups: see the interview report.",
@@ -261,7 +274,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "from the small groups together (n<{n}).",
         "p.iv.none": "Nobody from this group has been interviewed yet.",
         "iv.title": "Interviews: {name}",
-        "iv.summary": "{interviews} interviews with {participants} people",
+        "iv.summary": "{interviews} with {participants}",
         "iv.other": "Other groups",
         "iv.bucket": "{name} (n={n})",
         "iv.verdict.supported": "supported",
@@ -330,10 +343,6 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "guide.title": "Interview guide: {name}",
         "guide.all_title": "Interview guides",
         "guide.interviewed": "Interviewed so far: {people} in {interviews}.",
-        "guide.people_one": "1 person",
-        "guide.people_n": "{n} people",
-        "guide.interviews_one": "1 interview",
-        "guide.interviews_n": "{n} interviews",
         "guide.interviewed_few": "Interviewed so far: fewer than {n} people (not shown).",
         "guide.not_interviewed": "Not interviewed yet.",
         "guide.personas": "Personas in this group",
@@ -466,6 +475,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "gedeelde platform: {shared_needs}; in toepassingen of kanalen per groep: {specific}.",
         "count.needs": "{n} behoeften",
         "count.needs.one": "1 behoefte",
+        "count.interviews": "{n} gesprekken",
+        "count.interviews.one": "1 gesprek",
+        "count.people": "{n} mensen",
+        "count.people.one": "1 persoon",
         "report.alt": "Diagram van de behoeften die de groepen delen",
         "tt.rank": "Rang",
         "tt.task": "Taak",
@@ -579,6 +592,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "why.no_interviews": "Geen gesprekken die getoond mogen worden.",
         "why.heard": "Gesprekken: ondersteund in {supported}, betwijfeld in {questioned}.",
         "why.more_quotes": "en nog {count} citaten (needmap interviews DIR).",
+        "why.more_quotes.one": "en nog 1 citaat (needmap interviews DIR).",
         "why.no_searches": "Geen zoeklogs.",
         "why.searched": "Zoekopdrachten: {searches}, waarvan {none} niets vonden.",
         "why.gap": "Een leemte in de inhoud.",
@@ -623,7 +637,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "over alle zoekers (zoeklogs kennen geen groepen); 'leemte' markeert veel "
         "zoekopdrachten zonder resultaat.",
         "p.interviews": "Uit de gesprekken",
-        "p.iv.own": "{interviews} gesprekken met {participants} mensen uit deze groep. "
+        "p.iv.own": "{interviews} met {participants} uit deze groep. "
         "Gesprekken: \u2713 ondersteund in, \u2717 betwijfeld in zoveel.",
         "p.iv.pooled": "Aan de gesprekken met deze groep deden minder dan {n} mensen mee; ze "
         "tellen samen met andere kleine groepen: zie het gespreksrapport.",
@@ -631,7 +645,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "ook samen met de andere kleine groepen (n<{n}).",
         "p.iv.none": "Met deze groep is nog niet gesproken.",
         "iv.title": "Interviews: {name}",
-        "iv.summary": "{interviews} gesprekken met {participants} mensen",
+        "iv.summary": "{interviews} met {participants}",
         "iv.other": "Overige groepen",
         "iv.bucket": "{name} (n={n})",
         "iv.verdict.supported": "ondersteund",
@@ -706,10 +720,6 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "guide.title": "Gespreksleidraad: {name}",
         "guide.all_title": "Gespreksleidraden",
         "guide.interviewed": "Tot nu toe gesproken: {people} in {interviews}.",
-        "guide.people_one": "1 persoon",
-        "guide.people_n": "{n} mensen",
-        "guide.interviews_one": "1 gesprek",
-        "guide.interviews_n": "{n} gesprekken",
         "guide.interviewed_few": "Tot nu toe gesproken: minder dan {n} mensen (niet getoond).",
         "guide.not_interviewed": "Nog niet gesproken.",
         "guide.personas": "Persona's in deze groep",
@@ -759,6 +769,15 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
 def labels(language: Language) -> Mapping[str, str]:
     """The labels of ``language``."""
     return _LABELS[language]
+
+
+def counted(number: int, noun: str, language: Language) -> str:
+    """``number`` with its noun in the right number: "1 interview", "3 interviews" (the
+    labels ``count.NOUN.one`` and ``count.NOUN``)."""
+    words = labels(language)
+    if number == 1:
+        return words[f"count.{noun}.one"]
+    return words[f"count.{noun}"].format(n=format_count(number, language))
 
 
 def format_count(number: int, language: Language) -> str:

@@ -21,7 +21,7 @@ from needmap.model.interviews import (
     analyse_interviews,
 )
 from needmap.personas.study import Study
-from needmap.reports.i18n import labels
+from needmap.reports.i18n import counted, labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.table_formats import csv_bytes, write_in_format
@@ -180,8 +180,10 @@ def _title(study: Study) -> str:
 
 def interviews_summary(evidence: InterviewEvidence, study: Study) -> str:
     """'9 interviews with 23 people', in the study's language."""
-    return labels(study.settings.language)["iv.summary"].format(
-        interviews=evidence.interviews, participants=evidence.participants
+    language = study.settings.language
+    return labels(language)["iv.summary"].format(
+        interviews=counted(evidence.interviews, "interviews", language),
+        participants=counted(evidence.participants, "people", language),
     )
 
 

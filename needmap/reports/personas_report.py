@@ -22,7 +22,7 @@ from needmap.model.personas import (
     build_personas,
 )
 from needmap.personas.study import Study
-from needmap.reports.i18n import Language, format_count, format_percent, labels
+from needmap.reports.i18n import Language, counted, format_count, format_percent, labels
 from needmap.reports.interviews_report import heard, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
@@ -199,10 +199,11 @@ def _view(profile: PersonaProfile, study: Study) -> PersonaView:
 
 def _interviews_view(interviews: PersonaInterviews, study: Study) -> InterviewsView:
     words = labels(study.settings.language)
+    language = study.settings.language
     text = words[f"p.iv.{interviews.status}"].format(
         n=interviews.min_group_size,
-        interviews=interviews.interviews,
-        participants=interviews.participants,
+        interviews=counted(interviews.interviews or 0, "interviews", language),
+        participants=counted(interviews.participants or 0, "people", language),
     )
     return InterviewsView(
         words["p.interviews"],

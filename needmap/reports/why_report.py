@@ -268,7 +268,9 @@ def _interviews(story: NeedStory, language: Language) -> list[str]:
         signal = words[f"iv.signal.{quote.signal}"]
         lines.append(f"\u201c{quote.text}\u201d ({names[quote.bucket]}, {signal})")
     if len(heard.quotes) > QUOTES_SHOWN:
-        lines.append(words["why.more_quotes"].format(count=len(heard.quotes) - QUOTES_SHOWN))
+        more = len(heard.quotes) - QUOTES_SHOWN
+        key = "why.more_quotes.one" if more == 1 else "why.more_quotes"
+        lines.append(words[key].format(count=more))
     return lines
 
 
