@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from needmap.model.personas import build_personas
 from needmap.model.toptasks import analyse_toptasks
 from needmap.reports.personas_report import (
     persona_profiles,
+    personas_summary,
     personas_to_json,
     personas_to_markdown,
     render_personas_page,
@@ -205,6 +207,19 @@ def test_terminal_fits_80_columns(tmp_path: Path) -> None:
     assert max(len(line.rstrip()) for line in terminal.splitlines()) <= 80
     assert "Key needs" in terminal and "not listed" in terminal
     assert "Find a colleague, by name or expertise: 25.0%" in terminal
+
+
+def test_the_summary_counts_personas_and_groups_in_words(tmp_path: Path) -> None:
+    root = _study(tmp_path, imported=False)
+    both = persona_profiles(load_study(root))
+    assert personas_summary(both, "en") == "2 personas of 2 target groups"
+    (root / "personas.yaml").write_text(
+        textwrap.dedent(PERSONAS).replace("group: field", "group: desk"), encoding="utf-8"
+    )
+    same_group = persona_profiles(load_study(root))
+    assert personas_summary(same_group, "en") == "2 personas of 1 target group"
+    assert personas_summary(same_group, "nl") == "2 persona's uit 1 doelgroep"
+    assert personas_summary(same_group[:1], "en") == "One persona"
 
 
 def test_dutch_template_report(tmp_path: Path) -> None:

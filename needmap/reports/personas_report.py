@@ -246,7 +246,9 @@ def personas_summary(profiles: Sequence[PersonaProfile], language: Language) -> 
     if len(profiles) == 1:
         return words["p.summary.one"]
     groups = len({p.group.id for p in profiles})
-    return words["p.summary"].format(count=len(profiles), groups=groups)
+    return words["p.summary"].format(
+        count=len(profiles), groups=counted(groups, "groups", language)
+    )
 
 
 def render_personas_page(
