@@ -56,11 +56,13 @@ def test_needs_without_evidence_come_first_then_by_importance(make_study: StudyM
     assert guide_sections(pooled)[0].lines == (
         "Interviewed so far: fewer than 5 people (not shown).",
     )
-    lines = guide_sections(heard)[3].lines
-    assert lines == (
-        "Search (search) · should · no evidence yet",
-        "Works on a phone (mobile) · must · interviews ✓1",
-    )
+    sections = {s.heading: s for s in guide_sections(heard)}
+    ask = sections["Needs with no evidence yet: ask about them"]
+    check = sections["Needs with evidence so far: check it"]
+    assert ask.lines == ("Search (search) · should",)
+    assert ask.intro == "Ask for each: how do you do this now, how often, and what goes wrong?"
+    assert check.lines == ("Works on a phone (mobile) · must · interviews ✓1",)
+    assert "Needs with evidence so far: check it" not in [s.heading for s in guide_sections(plain)]
 
 
 def test_needs_of_the_other_groups_in_the_family_are_offered_to_check(
@@ -78,6 +80,18 @@ def test_needs_of_the_other_groups_in_the_family_are_offered_to_check(
     assert guide_sections(group_guide(load_study(make_study()), "field", DAY))[1].lines == (
         "Henk: Park keeper",
     )
+
+
+def test_a_group_no_need_lists_is_guided_by_the_open_questions(make_study: StudyMaker) -> None:
+    root = make_study()
+    groups = root / "groups.yaml"
+    groups.write_text(groups.read_text() + "  - {id: office, name: Office, family: staff}\n")
+    guide = group_guide(load_study(root), "office", DAY)
+    assert guide.needs == ()
+    (needs,) = [s for s in guide_sections(guide) if s.heading == "The group's needs"]
+    assert needs.intro.startswith("No need lists this group yet (needs.yaml)")
+    assert "- id: office-2026-12-03" in recording_entry(guide)
+    assert "needs: [NEED-ID]" in recording_entry(guide)
 
 
 def test_the_recording_entry_is_a_valid_interview_of_the_group(make_study: StudyMaker) -> None:

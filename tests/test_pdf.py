@@ -127,7 +127,7 @@ def test_the_demo_s_interview_guide_prints_portrait_and_is_linked_with_the_inter
     assert not _landscape(reader)
     assert _title(reader) == "Interview guide: Front desk and contact centre"
     text = "".join(page.extract_text() for page in reader.pages)
-    assert "The group's needs, least evidence first" in text
+    assert "Needs with no evidence yet: ask about them" in text
     assert "- id: front-desk-" in text and "group: front-desk" in text
     _assert_on_the_page(reader)
     index = (demo / "index.html").read_text(encoding="utf-8")

@@ -246,7 +246,8 @@ def print_legend(console: Console, entries: list[str], style: str = "") -> None:
 
 def print_indented(console: Console, lines: list[str], indent: int = 2, style: str = "") -> None:
     """Lines indented by ``indent``, each wrapped between words at the terminal's width
-    under its own start (a terminal's own wrap would break words at the edge)."""
+    (a terminal's own wrap would break words at the edge); an indented line continues two
+    spaces further in, so that each line's start stands out."""
     import textwrap
 
     margin = " " * indent
@@ -255,7 +256,7 @@ def print_indented(console: Console, lines: list[str], indent: int = 2, style: s
             line,
             width=max(console.width, 20),
             initial_indent=margin,
-            subsequent_indent=margin,
+            subsequent_indent=margin + ("  " if indent else ""),
             break_long_words=False,
             break_on_hyphens=False,
         )

@@ -56,8 +56,8 @@ def guide(
     """Interview guides for one group or all: what to ask, and where to write the answers.
 
     Who the group is and its personas; open questions over content, functions and
-    technology; the group's needs with the least evidence first (what an interview can
-    still settle); needs of the other groups of its family to check; the group's top tasks
+    technology; the group's needs, those with no evidence yet (what an interview can still
+    settle) apart from those with evidence to check; needs of the other groups of its family to check; the group's top tasks
     in each survey that shows it; and the interviews/ entry to fill in, with the group and
     need ids in it.
     """

@@ -2,8 +2,8 @@
 
 The consultant who interviews a group (DESIGN.md: "records interviews as they happen") wants,
 on one page: who the group is and its personas; a few open questions over content,
-functions and technology; the group's needs with the least evidence first, since those are
-what an interview can still settle; needs the other groups of its family have and it does
+functions and technology; the group's needs with no evidence yet, since those are what an
+interview can still settle, apart from those with evidence to check; needs the other groups of its family have and it does
 not list, to check; what the top-task survey says the group does most; and the entry to
 write the interview down in, with the group and need ids filled in.
 
@@ -250,12 +250,15 @@ def guide_sections(guide: GroupGuide) -> list[GuideSection]:
             words["guide.questions"],
             tuple(words[f"guide.question.{i}"] for i in range(1, 6)),
         ),
-        GuideSection(
-            words["guide.needs"],
-            tuple(_need_line(n, language) for n in guide.needs),
-            words["guide.needs_intro"] if guide.needs else words["guide.no_needs"],
-        ),
     ]
+    unheard = tuple(_need_line(n, language) for n in guide.needs if not n.evidence)
+    heard_of = tuple(_need_line(n, language) for n in guide.needs if n.evidence)
+    if unheard:
+        sections.append(GuideSection(words["guide.ask"], unheard, words["guide.ask_intro"]))
+    if heard_of:
+        sections.append(GuideSection(words["guide.check"], heard_of, words["guide.check_intro"]))
+    if not guide.needs:
+        sections.append(GuideSection(words["guide.needs"], (), words["guide.no_needs"]))
     if guide.others:
         family = next(
             (f.name for f in study.families if f.id == group.family), words["guide.all_groups"]
@@ -290,16 +293,12 @@ def _need_line(item: GuideNeed, language: Language) -> str:
         f"{item.need.title} ({item.need.id})",
         words[f"importance.{item.importance}"],
     ]
-    if not item.evidence:
-        parts.append(words["guide.no_evidence"])
-    else:
-        if item.interviews is not None and any(item.interviews):
-            parts.append(words["guide.heard"].format(heard=heard(*item.interviews)))
-        if item.share:
-            parts.append(words["guide.votes"].format(share=format_percent(item.share, language)))
-        if item.searches:
-            count = format_count(item.searches, language)
-            parts.append(words["guide.searches"].format(count=count))
+    if item.interviews is not None and any(item.interviews):
+        parts.append(words["guide.heard"].format(heard=heard(*item.interviews)))
+    if item.share:
+        parts.append(words["guide.votes"].format(share=format_percent(item.share, language)))
+    if item.searches:
+        parts.append(words["guide.searches"].format(count=format_count(item.searches, language)))
     return " · ".join(parts)
 
 

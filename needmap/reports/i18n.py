@@ -359,12 +359,15 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "guide.question.4": "What do you now ask colleagues for, by phone or on paper, that "
         "you would rather find yourself?",
         "guide.question.5": "If one thing were better tomorrow, what should it be?",
-        "guide.needs": "The group's needs, least evidence first",
-        "guide.needs_intro": "Ask for each: how do you do this now, how often, and what goes "
+        "guide.needs": "The group's needs",
+        "guide.ask": "Needs with no evidence yet: ask about them",
+        "guide.ask_intro": "Ask for each: how do you do this now, how often, and what goes "
         "wrong?",
+        "guide.check": "Needs with evidence so far: check it",
+        "guide.check_intro": "Does what was said, chosen or searched so far hold for this "
+        "group?",
         "guide.no_needs": "No need lists this group yet (needs.yaml): the open questions are "
         "the guide.",
-        "guide.no_evidence": "no evidence yet",
         "guide.heard": "interviews {heard}",
         "guide.votes": "{share} of the votes",
         "guide.searches": "{count} searches",
@@ -738,11 +741,14 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "guide.question.4": "Wat vraag je nu aan collega's, telefonisch of op papier, dat je "
         "liever zelf zou vinden?",
         "guide.question.5": "Als er morgen één ding beter zou zijn, wat zou dat moeten zijn?",
-        "guide.needs": "Behoeften van de groep, minst onderbouwd eerst",
-        "guide.needs_intro": "Vraag bij elk: hoe doe je dit nu, hoe vaak, en wat gaat er mis?",
+        "guide.needs": "Behoeften van de groep",
+        "guide.ask": "Behoeften nog zonder bewijs: vraag ernaar",
+        "guide.ask_intro": "Vraag bij elk: hoe doe je dit nu, hoe vaak, en wat gaat er mis?",
+        "guide.check": "Behoeften met bewijs tot nu toe: toets het",
+        "guide.check_intro": "Klopt wat tot nu toe gezegd, gekozen of gezocht is voor deze "
+        "groep?",
         "guide.no_needs": "Nog geen behoefte noemt deze groep (needs.yaml): de open vragen "
         "zijn de leidraad.",
-        "guide.no_evidence": "nog geen bewijs",
         "guide.heard": "gesprekken {heard}",
         "guide.votes": "{share} van de stemmen",
         "guide.searches": "{count} zoekopdrachten",
