@@ -127,6 +127,15 @@ def test_a_group_below_the_minimum_shows_no_survey_figures(tmp_path: Path) -> No
     )
 
 
+def test_a_group_the_survey_did_not_ask_is_said_so(tmp_path: Path) -> None:
+    root = private_survey_study(tmp_path)
+    groups = root / "groups.yaml"
+    groups.write_text(groups.read_text() + "  - {id: boss, name: Bosses, headcount: 5}\n")
+    sections = guide_sections(group_guide(load_study(root), "boss", DAY))
+    (survey,) = [s for s in sections if s.heading == "What the top-task survey says"]
+    assert survey.lines == ("Top tasks intranet 2026: this group was not asked.",)
+
+
 def test_an_unknown_group_is_a_usage_error(make_study: StudyMaker) -> None:
     with pytest.raises(UsageError, match="the study has no group 'feild'") as caught:
         group_guide(load_study(make_study()), "feild", DAY)

@@ -3,9 +3,10 @@
 The consultant who interviews a group (DESIGN.md: "records interviews as they happen") wants,
 on one page: who the group is and its personas; a few open questions over content,
 functions and technology; the group's needs with no evidence yet, since those are what an
-interview can still settle, apart from those with evidence to check; needs the other groups of its family have and it does
-not list, to check; what the top-task survey says the group does most; and the entry to
-write the interview down in, with the group and need ids filled in.
+interview can still settle, apart from those with evidence to check; needs the other
+groups of its family have and it does not list, to check; what the top-task survey says
+the group does most; and the entry to write the interview down in, with the group and need
+ids filled in.
 
 Every figure comes from the reports that already apply the privacy rules: interview counts
 from shown buckets only, vote shares for all respondents (the group's own top tasks only
