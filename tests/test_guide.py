@@ -195,3 +195,8 @@ def test_guide_on_the_command_line(make_study: StudyMaker, tmp_path: Path) -> No
     every = runner.invoke(app, ["guide", str(root), "--out", str(tmp_path / "all.html")])
     assert every.exit_code == 0, every.stderr
     assert "all.html (2 groups)" in every.stdout
+    two = runner.invoke(app, ["guide", str(root), "field", "Front desk", "--date", "2026-12-03"])
+    assert two.exit_code == 0, two.stderr
+    assert two.stdout.index("Interview guide: Field staff") < two.stdout.index(
+        "Interview guide: Front desk"
+    )

@@ -28,11 +28,11 @@ if TYPE_CHECKING:
 @app.command()
 def guide(
     folder: StudyDir,
-    group: Annotated[
-        str | None,
+    groups: Annotated[
+        list[str] | None,
         typer.Argument(
-            help="The group's id (as in groups.yaml) or its name. Default: every group, "
-            "each on a page of its own.",
+            help="Groups by id (as in groups.yaml) or name, each on a page of its own. "
+            "Default: every group.",
             show_default=False,
         ),
     ] = None,
@@ -53,7 +53,7 @@ def guide(
     ] = None,
     language: LanguageOption = None,
 ) -> None:
-    """Interview guides for one group or all: what to ask, and where to write the answers.
+    """Interview guides for some groups or all: what to ask, and where to write it down.
 
     Who the group is and its personas; open questions over content, functions and
     technology; the group's needs, those with no evidence yet (what an interview can still
@@ -67,7 +67,7 @@ def guide(
 
     guides = group_guides(
         study_at(folder, language),
-        [group] if group is not None else [],
+        groups or [],
         day.date() if day is not None else date.today(),
     )
     if out is not None:
