@@ -355,7 +355,8 @@ def guide_to_markdown(guides: Sequence[GroupGuide]) -> str:
     for guide in guides:
         first, *rest = guide_sections(guide)
         lines += [f"# {markdown_cell(first.heading)}", ""]
-        lines += [*(markdown_cell(line) for line in first.lines), ""] if first.lines else []
+        for line in first.lines:  # each its own paragraph
+            lines += [markdown_cell(line), ""]
         for section in rest:
             lines += [f"## {markdown_cell(section.heading)}", ""]
             lines += [markdown_cell(section.intro), ""] if section.intro else []
