@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -75,7 +76,7 @@ def test_needs_of_the_other_groups_in_the_family_are_offered_to_check(
     assert others.intro == (
         "Listed for other groups in Staff, not for this one: does this group need them too?"
     )
-    assert others.lines == ("Works on a phone (mobile) · 1 of the 1 other groups",)
+    assert others.lines == ("Works on a phone (mobile) · the other group",)
     assert guide.personas == ()
     assert guide_sections(group_guide(load_study(make_study()), "field", DAY))[1].lines == (
         "Henk: Park keeper",
@@ -161,6 +162,11 @@ def test_without_a_group_every_group_gets_a_guide_on_a_page_of_its_own(
     assert text.index("# Interview guide: Front desk\n") < text.index(
         "# Interview guide: Field staff\n"
     )
+
+
+def test_markdown_golden(make_study: StudyMaker, golden: Callable[[str, str], None]) -> None:
+    root = make_study({"interviews/r1.yaml": SHOWN_INTERVIEW})
+    golden("guide-minimal.md", guide_to_markdown(group_guides(load_study(root), [], DAY)))
 
 
 def test_the_page_escapes_the_study_s_text(make_study: StudyMaker) -> None:

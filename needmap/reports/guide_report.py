@@ -269,8 +269,7 @@ def guide_sections(guide: GroupGuide) -> list[GuideSection]:
             GuideSection(
                 words["guide.others"],
                 tuple(
-                    f"{need.title} ({need.id}) · "
-                    + words["guide.other"].format(count=count, others=others)
+                    f"{need.title} ({need.id}) · {_of_others(count, others, language)}"
                     for need, count in guide.others
                 ),
                 words["guide.others_intro"].format(family=family),
@@ -286,6 +285,14 @@ def guide_sections(guide: GroupGuide) -> list[GuideSection]:
         )
     )
     return sections
+
+
+def _of_others(count: int, others: int, language: Language) -> str:
+    """"5 of the 6 other groups", "all 6 other groups" or "the other group"."""
+    words = labels(language)
+    if count < others:
+        return words["guide.other"].format(count=count, others=others)
+    return words["guide.other.only" if others == 1 else "guide.other.all"].format(others=others)
 
 
 def _need_line(item: GuideNeed, language: Language) -> str:
@@ -362,7 +369,8 @@ def guide_to_markdown(guides: Sequence[GroupGuide]) -> str:
             lines += [markdown_cell(section.intro), ""] if section.intro else []
             lines += [f"- {markdown_cell(line)}" for line in section.lines]
             if section.code:
-                lines += ["", "```yaml", section.code, "```"]
+                lines += [""] if section.lines else []
+                lines += ["```yaml", section.code, "```"]
             lines.append("")
     return "\n".join(lines)
 

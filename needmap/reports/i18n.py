@@ -375,6 +375,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "guide.others_intro": "Listed for other groups in {family}, not for this one: does "
         "this group need them too?",
         "guide.other": "{count} of the {others} other groups",
+        "guide.other.all": "all {others} other groups",
+        "guide.other.only": "the other group",
         "guide.all_groups": "the study",
         "guide.survey": "What the top-task survey says",
         "guide.no_surveys": "No top-task survey imported yet.",
@@ -756,6 +758,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "guide.others_intro": "Genoemd voor andere groepen in {family}, niet voor deze: heeft "
         "deze groep ze ook nodig?",
         "guide.other": "{count} van de {others} andere groepen",
+        "guide.other.all": "alle {others} andere groepen",
+        "guide.other.only": "de andere groep",
         "guide.all_groups": "het onderzoek",
         "guide.survey": "Wat het toptakenonderzoek zegt",
         "guide.no_surveys": "Nog geen toptakenonderzoek ingelezen.",
