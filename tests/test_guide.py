@@ -149,6 +149,11 @@ def test_an_unknown_group_is_a_usage_error(make_study: StudyMaker) -> None:
     ]
 
 
+def test_a_group_named_twice_gets_one_guide(make_study: StudyMaker) -> None:
+    guides = group_guides(load_study(make_study()), ["field", "Field staff", "desk"], DAY)
+    assert [g.group.id for g in guides] == ["field", "desk"]
+
+
 def test_without_a_group_every_group_gets_a_guide_on_a_page_of_its_own(
     make_study: StudyMaker,
 ) -> None:

@@ -111,10 +111,10 @@ def group_guides(
     """The guides for the groups with these ids (or names), or for every group when none
     is given, from one computation of the evidence. Every unknown group is reported."""
     named = {group_id: _group_named(study, group_id) for group_id in group_ids}
-    groups = [g for g in named.values() if g is not None]
-    if len(groups) < len(named):
+    if None in named.values():
         raise UsageError([_unknown_group(study, g) for g, found in named.items() if not found])
-    groups = groups or list(study.groups)
+    by_id = {g.id: g for g in named.values() if g is not None}  # once, by id or by name
+    groups = list(by_id.values()) or list(study.groups)
     surveys = tuple(analysed_surveys(study))
     roadmap = plan_roadmap(
         study,
