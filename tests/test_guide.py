@@ -51,9 +51,15 @@ def test_needs_without_evidence_come_first_then_by_importance(make_study: StudyM
     assert heard.needs[1].interviews == (1, 0)
     assert guide_sections(heard)[0].lines == ("Interviewed so far: 5 people in 1 interview.",)
     assert guide_sections(plain)[0].lines == ("Not interviewed yet.",)
+    (said,) = [s for s in guide_sections(heard) if s.heading.startswith("Said in earlier")]
+    assert said.lines == (
+        "\u201cI read everything on my phone in the van.\u201d (Works on a phone: supports)",
+    )
     few = SHOWN_INTERVIEW.replace("participants: 5", "participants: 4")
     pooled = group_guide(load_study(make_study({"interviews/r1.yaml": few})), "field", DAY)
     assert pooled.interviewed is None and pooled.needs[0].interviews is None  # nothing shown
+    assert pooled.said == ()  # nor what they said
+    assert not any(s.heading.startswith("Said") for s in guide_sections(pooled))
     assert guide_sections(pooled)[0].lines == (
         "Interviewed so far: fewer than 5 people (not shown).",
     )
@@ -64,6 +70,17 @@ def test_needs_without_evidence_come_first_then_by_importance(make_study: StudyM
     assert ask.intro == "Ask for each: how do you do this now, how often, and what goes wrong?"
     assert check.lines == ("Works on a phone (mobile) · must · interviews ✓1",)
     assert "Needs with evidence so far: check it" not in [s.heading for s in guide_sections(plain)]
+
+
+def test_at_most_five_quotes_and_how_many_more(make_study: StudyMaker) -> None:
+    quotes = "".join(
+        f"          - text: Quote {i}.\n            needs: [mobile]\n" for i in range(7)
+    )
+    many = SHOWN_INTERVIEW[: SHOWN_INTERVIEW.index("          - text:")] + quotes
+    guide = group_guide(load_study(make_study({"interviews/r1.yaml": many})), "field", DAY)
+    (said,) = [s for s in guide_sections(guide) if s.heading.startswith("Said in earlier")]
+    assert len(said.lines) == 5 and said.lines[0].startswith("\u201cQuote 0.\u201d")
+    assert said.intro == "Ask whether it still holds, and for whom. 2 more in needmap interviews."
 
 
 def test_needs_of_the_other_groups_in_the_family_are_offered_to_check(

@@ -57,9 +57,10 @@ def guide(
 
     Who the group is and its personas; open questions over content, functions and
     technology; the group's needs, those with no evidence yet (what an interview can still
-    settle) apart from those with evidence to check; needs of the other groups of its
-    family to check; the group's top tasks in each survey that shows it; and the
-    interviews/ entry to fill in, with the group and need ids in it.
+    settle) apart from those with evidence to check; what the group said earlier, where
+    that may be shown; needs of the other groups of its family to check; the group's top
+    tasks in each survey that shows it; and the interviews/ entry to fill in, with the
+    group and need ids in it.
     """
     from datetime import date
 

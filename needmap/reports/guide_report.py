@@ -52,6 +52,8 @@ OTHERS_SHOWN = 5
 """Needs of other groups to check, at most."""
 TASKS_SHOWN = 5
 """The group's top tasks per survey, at most."""
+QUOTES_SHOWN = 5
+"""What the group said earlier, at most."""
 _IMPORTANCE = {"must": 0, "should": 1, "could": 2}
 
 
@@ -93,6 +95,9 @@ class GroupGuide:
     interviewed: tuple[int, int] | None = (0, 0)
     """Interviews with the group so far and their participants; None when they are fewer
     than the study's minimum, and so not shown."""
+    said: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    """What the group said in earlier interviews, when they may be shown (the group's own
+    bucket): each quote with the (need id, signal) pairs it is tagged with."""
 
     @property
     def interview_id(self) -> str:
@@ -150,7 +155,25 @@ def _guide(
         surveys,
         day,
         _interviewed(roadmap, group),
+        _said(roadmap, group),
     )
+
+
+def _said(
+    roadmap: Roadmap, group: TargetGroup
+) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """The group's quotes, from its own shown bucket only (as the interview report shows
+    them), each once with every need it is tagged with."""
+    evidence = roadmap.interviews
+    bucket = None if evidence is None else evidence.bucket_of(group.id)
+    if evidence is None or bucket is None or bucket.key != group.id or not bucket.shown:
+        return ()
+    tags: dict[str, list[tuple[str, str]]] = {}
+    for need in evidence.needs:
+        for quote in need.quotes:
+            if quote.bucket == group.id:
+                tags.setdefault(quote.text, []).append((need.need, quote.signal))
+    return tuple((text, tuple(tagged)) for text, tagged in tags.items())
 
 
 def _interviewed(roadmap: Roadmap, group: TargetGroup) -> tuple[int, int] | None:
@@ -258,6 +281,8 @@ def guide_sections(guide: GroupGuide) -> list[GuideSection]:
         sections.append(GuideSection(words["guide.ask"], unheard, words["guide.ask_intro"]))
     if heard_of:
         sections.append(GuideSection(words["guide.check"], heard_of, words["guide.check_intro"]))
+    if guide.said:
+        sections.append(_said_section(guide))
     if not guide.needs:
         sections.append(GuideSection(words["guide.needs"], (), words["guide.no_needs"]))
     if guide.others:
@@ -287,8 +312,24 @@ def guide_sections(guide: GroupGuide) -> list[GuideSection]:
     return sections
 
 
+def _said_section(guide: GroupGuide) -> GuideSection:
+    words = labels(guide.study.settings.language)
+    titles = {n.id: n.title for n in guide.study.needs}
+    lines = tuple(
+        f"\u201c{text}\u201d ("
+        + "; ".join(f"{titles[need]}: {words[f'iv.signal.{signal}']}" for need, signal in tagged)
+        + ")"
+        for text, tagged in guide.said[:QUOTES_SHOWN]
+    )
+    more = len(guide.said) - QUOTES_SHOWN
+    intro = words["guide.said_intro"]
+    if more > 0:
+        intro += " " + words["guide.said_more"].format(count=more)
+    return GuideSection(words["guide.said"], lines, intro)
+
+
 def _of_others(count: int, others: int, language: Language) -> str:
-    """"5 of the 6 other groups", "all 6 other groups" or "the other group"."""
+    """ "5 of the 6 other groups", "all 6 other groups" or "the other group"."""
     words = labels(language)
     if count < others:
         return words["guide.other"].format(count=count, others=others)

@@ -366,6 +366,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "guide.check": "Needs with evidence so far: check it",
         "guide.check_intro": "Does what was said, chosen or searched so far hold for this "
         "group?",
+        "guide.said": "Said in earlier interviews with this group",
+        "guide.said_intro": "Ask whether it still holds, and for whom.",
+        "guide.said_more": "{count} more in needmap interviews.",
         "guide.no_needs": "No need lists this group yet (needs.yaml): the open questions are "
         "the guide.",
         "guide.heard": "interviews {heard}",
@@ -749,6 +752,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "guide.check": "Behoeften met bewijs tot nu toe: toets het",
         "guide.check_intro": "Klopt wat tot nu toe gezegd, gekozen of gezocht is voor deze "
         "groep?",
+        "guide.said": "Eerder gezegd in gesprekken met deze groep",
+        "guide.said_intro": "Vraag of het nog klopt, en voor wie.",
+        "guide.said_more": "Nog {count} in needmap interviews.",
         "guide.no_needs": "Nog geen behoefte noemt deze groep (needs.yaml): de open vragen "
         "zijn de leidraad.",
         "guide.heard": "gesprekken {heard}",
