@@ -2,16 +2,19 @@
 
 For each layout (LimeSurvey, MS Forms, Google Forms, long) a CSV export of 100,000
 respondents x 5 picks from 80 tasks is generated. Three things are timed, each in a fresh
-process (best of ``--repeat``), with that process's peak memory:
+process, ``--repeat`` rounds (5 by default), with that process's peak memory:
 
 * needmap: ``import_survey`` + ``analyse_toptasks``;
 * a bare ``csv.reader`` pass over the same file (the floor for any CSV import);
 * pandas ``read_csv`` and a groupby that makes the same counts (in ``.venv-bench``, which
   ``benchmarks/overlap.py --setup`` creates, since needmap itself does not depend on pandas).
 
-The three run in turn, round after round, and each keeps its fastest run. For Microsoft
-Forms a fourth is timed: a loop that files each cell under its group answer and counts the
-joined cells, with no checks at all, to show how close a checking importer can come.
+The three run in turn, round after round. The times printed are each one's fastest run;
+a ratio is the median over the rounds of the ratio within a round, so that a busy moment,
+which slows all the runs of its round alike, does not skew it (a ratio of two best-ofs can
+pair a quiet moment with a busy one). For Microsoft Forms a fourth is timed: a loop that
+files each cell under its group answer and counts the joined cells, with no checks at all,
+to show how close a checking importer can come.
 
 Targets: under 2x the bare pass, faster than pandas, peak memory under 300 MB.
 
@@ -24,6 +27,7 @@ import argparse
 import csv
 import json
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -185,27 +189,35 @@ def run_once(python: Path | str, code: str) -> dict[str, float]:
     return result
 
 
-def best_interleaved(
+def interleaved_runs(
     commands: dict[str, tuple[Path | str, str]], repeat: int
-) -> dict[str, dict[str, float]]:
-    """Run the commands in turn, ``repeat`` rounds, and keep each one's fastest run.
+) -> dict[str, list[dict[str, float]]]:
+    """Run the commands in turn, ``repeat`` rounds; every run of each, in round order.
 
-    Interleaving means a slow spell of the machine hits every command alike, so the ratios
-    stay meaningful on a shared or busy machine.
+    Interleaving means a slow spell of the machine hits the commands of one round alike,
+    so a ratio taken within a round stays meaningful on a shared or busy machine.
     """
-    best: dict[str, dict[str, float]] = {}
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
     for _ in range(repeat):
         for name, (python, code) in commands.items():
-            measured = run_once(python, code)
-            if name not in best or measured["seconds"] < best[name]["seconds"]:
-                best[name] = measured
-    return best
+            runs[name].append(run_once(python, code))
+    return runs
+
+
+def fastest(runs: list[dict[str, float]]) -> dict[str, float]:
+    return min(runs, key=lambda run: run["seconds"])
+
+
+def round_ratio(ours: list[dict[str, float]], theirs: list[dict[str, float]]) -> float:
+    """The median over rounds of ours / theirs within the same round: steadier than the
+    ratio of two best-ofs, which may come from a quiet and a busy moment."""
+    return statistics.median(a["seconds"] / b["seconds"] for a, b in zip(ours, theirs, strict=True))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--respondents", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best taken)")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of runs")
     args = parser.parse_args()
     task_labels = labels()
     with tempfile.TemporaryDirectory() as tmp:
@@ -213,7 +225,8 @@ def main() -> None:
         write_study(folder)
         unchecked = "not measured"
         print(
-            f"{args.respondents:,} respondents x 5 picks from {TASKS} tasks, best of {args.repeat}"
+            f"{args.respondents:,} respondents x 5 picks from {TASKS} tasks, {args.repeat} rounds: "
+            "times are the fastest run, ratios the median of the rounds' ratios"
         )
         print(
             f"{'layout':13} {'needmap':>9} {'csv pass':>9} {'ratio':>6} "
@@ -245,21 +258,22 @@ def main() -> None:
                 )
             if layout == "ms-forms":
                 commands["unchecked"] = (sys.executable, UNCHECKED_RUN.format(export=str(export)))
-            best = best_interleaved(commands, args.repeat)
-            if "unchecked" in best:
-                floor = best["unchecked"]["seconds"]
-                unchecked = f"{floor * 1000:.0f}ms, {floor / best['bare']['seconds']:.2f}x"
-            ours, bare = best["ours"], best["bare"]
+            runs = interleaved_runs(commands, args.repeat)
+            if "unchecked" in runs:
+                floor = fastest(runs["unchecked"])["seconds"]
+                unchecked = (
+                    f"{floor * 1000:.0f}ms, {round_ratio(runs['unchecked'], runs['bare']):.2f}x"
+                )
+            ours, bare = fastest(runs["ours"]), fastest(runs["bare"])
             pandas_text = "      n/a"
             pandas_ratio = "   n/a"
-            if "pandas" in best:
-                theirs = best["pandas"]
-                pandas_text = f"{theirs['seconds'] * 1000:7.0f}ms"
-                pandas_ratio = f"{ours['seconds'] / theirs['seconds']:5.2f}x"
+            if "pandas" in runs:
+                pandas_text = f"{fastest(runs['pandas'])['seconds'] * 1000:7.0f}ms"
+                pandas_ratio = f"{round_ratio(runs['ours'], runs['pandas']):5.2f}x"
             print(
                 f"{layout:13} {ours['seconds'] * 1000:7.0f}ms {bare['seconds'] * 1000:7.0f}ms "
-                f"{ours['seconds'] / bare['seconds']:5.2f}x {pandas_text} {pandas_ratio} "
-                f"{ours['rss_mb']:8.0f}"
+                f"{round_ratio(runs['ours'], runs['bare']):5.2f}x {pandas_text} {pandas_ratio} "
+                f"{max(run['rss_mb'] for run in runs['ours']):8.0f}"
             )
         print(f"ms-forms without any checks (file each cell under its group): {unchecked}")
         if not BENCH_PYTHON.exists():
