@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from needmap import load_study
+from needmap import list_templates, load_study
 from needmap.cli import app
 from needmap.errors import UsageError
 from needmap.surveys import import_survey, load_mapping
@@ -144,7 +144,7 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("template", ["gemeente", "municipality", "zorginstelling"])
+@pytest.mark.parametrize("template", [t.name for t in list_templates()])
 def test_answers_are_guessed_to_the_groups_the_template_maps_them_to(
     tmp_path: Path, template: str
 ) -> None:
@@ -191,6 +191,36 @@ def test_an_answer_that_names_two_groups_is_not_guessed(tmp_path: Path) -> None:
     assert {a.text: a.group for a in draft.answers} == {
         "Office or field staff": None,
         "Front desk / reception": "desk",
+    }
+
+
+def test_a_word_two_group_names_share_does_not_make_an_answer_name_both(tmp_path: Path) -> None:
+    """The word "service" is in "Reception and customer service" and "Service engineers and field
+    staff"; only a word of one name that the other lacks ("field") names a second group."""
+    from needmap.scaffold import init_study
+
+    init_study(tmp_path / "s", "company")
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "ID,Role,Tasks\n"
+        "1,Reception or customer service,Book leave;\n"
+        "2,Service engineer or field staff,Book leave;\n"
+        "3,Office or field staff,Book leave;\n"
+        "4,Board or management team,Book leave;\n",
+        encoding="utf-8",
+    )
+    draft = draft_mapping(
+        load_study(tmp_path / "s"),
+        export,
+        layout="ms-forms",
+        group_column="Role",
+        choices_column="Tasks",
+    )
+    assert {a.text: a.group for a in draft.answers} == {
+        "Reception or customer service": "front-desk",
+        "Service engineer or field staff": "field",
+        "Office or field staff": None,
+        "Board or management team": "executives",
     }
 
 

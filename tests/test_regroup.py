@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from needmap import load_study
+from needmap import list_templates, load_study
 from needmap.cli import app
 from needmap.errors import OutputError, UsageError
 from needmap.fileio import replace_files
@@ -415,7 +415,7 @@ def test_groups_list_shows_ids_needs_and_evidence_with_small_groups_hidden(demo:
     ]
 
 
-@pytest.mark.parametrize("template", ["gemeente", "zorginstelling", "municipality"])
+@pytest.mark.parametrize("template", [t.name for t in list_templates()])
 def test_groups_list_wraps_names_between_words_in_80_columns(template: str, tmp_path: Path) -> None:
     from needmap.demo import write_example_export
     from needmap.surveys.mapping import mapping_files

@@ -522,9 +522,33 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\W_]+", _fold(text)) if len(w) >= 4]
 
 
-def _alike(ours: Sequence[str], theirs: Sequence[str]) -> bool:
-    """Whether any of our words is (nearly) one of theirs: "lead" and "leads"."""
-    return any(difflib.SequenceMatcher(None, a, b).ratio() >= _MATCH for a in ours for b in theirs)
+def _alike(a: str, b: str) -> bool:
+    """Whether two words are (nearly) the same: "lead" and "leads"."""
+    return difflib.SequenceMatcher(None, a, b).ratio() >= _MATCH
+
+
+def _names_two_groups(study: Study, answer: str) -> bool:
+    """Whether the answer names more than one group, as "Office or field staff" does.
+
+    The group whose name the answer covers best is the one it names; another group counts
+    too only if the answer has a word of that group's name which the first group's name
+    lacks ("field"), and half of that name's words or more. A word that the names share
+    ("staff", "service", "team") names no second group: "Reception or customer service"
+    names "Reception and customer service", not "Service engineers and field staff".
+    """
+    ours = _words(answer)
+    named: list[tuple[float, frozenset[str]]] = []
+    for group in study.groups:
+        theirs = _words(group.name)
+        used = frozenset(a for a in ours if any(_alike(a, b) for b in theirs))
+        if used:
+            share = sum(any(_alike(a, b) for a in ours) for b in theirs) / len(theirs)
+            named.append((share, used))
+    if len(named) < 2:
+        return False
+    named.sort(key=lambda item: (item[0], len(item[1])), reverse=True)
+    best = named[0][1]
+    return any(share >= 0.5 and not used <= best for share, used in named[1:])
 
 
 def _guess_group(study: Study, answer: str) -> str | None:
@@ -536,9 +560,7 @@ def _guess_group(study: Study, answer: str) -> str | None:
     for group in study.groups:
         if folded in (_fold(group.id), _fold(group.name)):
             return group.id
-    words = _words(answer)
-    named = [g for g in study.groups if _alike(words, _words(g.name))]
-    if len(named) > 1:  # "Office or field staff" names two groups
+    if _names_two_groups(study, answer):
         return None
     ours = _parts(answer)
     for by_name in (True, False):
@@ -572,7 +594,7 @@ def _suggest_needs(study: Study, label: str) -> tuple[str, ...]:
     titles = {n.id: _words(n.title) for n in study.needs}
     scores: dict[str, float] = {}
     for word in _words(label):
-        having = [need for need, words in titles.items() if _alike([word], words)]
+        having = [need for need, words in titles.items() if any(_alike(word, w) for w in words)]
         for need in having:
             scores[need] = scores.get(need, 0.0) + 1 / len(having)
     ranked = sorted((n for n, score in scores.items() if score >= 0.5), key=lambda n: -scores[n])
