@@ -44,7 +44,8 @@ from needmap.surveys.searchlog import search_log_files
 __all__ = ["DemoResult", "build_demo", "write_example_export"]
 
 RESPONSE_RATES = {
-    # gemeente and municipality: front desk, facility and field staff answer least
+    # gemeente, municipality, bedrijf and company: front desk, facility and field staff
+    # answer least
     "balie": 0.35,
     "facilitair": 0.25,
     "buitendienst": 0.2,
@@ -53,10 +54,13 @@ RESPONSE_RATES = {
     "facility": 0.25,
     "field": 0.2,
     "office": 0.55,
-    # zorginstelling: care staff on shifts and volunteers answer least
+    # zorginstelling and care: care staff on shifts and volunteers answer least
     "zorg": 0.25,
     "vrijwilligers": 0.2,
     "behandelaars": 0.6,
+    "care-staff": 0.25,
+    "volunteers": 0.2,
+    "therapists": 0.6,
 }
 """Share of each group that answers; groups not named answer at DEFAULT_RESPONSE_RATE."""
 DEFAULT_RESPONSE_RATE = 0.5

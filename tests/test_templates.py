@@ -20,8 +20,11 @@ TEMPLATES = [t.name for t in list_templates()]
 
 def test_the_promised_templates_exist() -> None:
     infos = {t.name: t for t in list_templates()}
-    assert {"gemeente", "zorginstelling", "municipality", "bedrijf", "company"} <= infos.keys()
+    assert {"gemeente", "zorginstelling", "municipality", "bedrijf", "company", "care"} <= (
+        infos.keys()
+    )
     assert infos["gemeente"].language == "nl"
+    assert infos["care"].language == "en"
     assert infos["bedrijf"].language == "nl"
     assert infos["company"].language == "en"
     assert infos["zorginstelling"].language == "nl"

@@ -551,6 +551,22 @@ def _names_two_groups(study: Study, answer: str) -> bool:
     return any(share >= 0.5 and not used <= best for share, used in named[1:])
 
 
+def _described_group(study: Study, answer: str) -> str | None:
+    """The one group whose name and description have every word of the answer, if one has.
+
+    This settles an answer that seems to name two groups: "Carer, nurse or support worker"
+    has words of "Care staff", "Support services" and "Family and carers", but only the
+    first group is described as "Carers, nurses and support workers".
+    """
+    ours = _words(answer)
+    described = [
+        group.id
+        for group in study.groups
+        if all(any(_alike(a, b) for b in _words(f"{group.name} {group.description}")) for a in ours)
+    ]
+    return described[0] if len(described) == 1 else None
+
+
 def _guess_group(study: Study, answer: str) -> str | None:
     """The one group the answer names: its id or name exactly, else the one group whose
     name (then: description) shares a part with the answer ("Baliemedewerker, KCC of
@@ -561,7 +577,7 @@ def _guess_group(study: Study, answer: str) -> str | None:
         if folded in (_fold(group.id), _fold(group.name)):
             return group.id
     if _names_two_groups(study, answer):
-        return None
+        return _described_group(study, answer)
     ours = _parts(answer)
     for by_name in (True, False):
         scores = {
