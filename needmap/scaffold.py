@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
-
-import yaml
+from typing import Any
 
 from needmap.errors import TargetExistsError, UsageError
 from needmap.fileio import write_files_new, write_text_atomic
 from needmap.personas.loader import STUDY_FILE
 from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import DefinitionsFile, StudyFile, json_schema
+from needmap.personas.yamlsource import read_yaml_text
 from needmap.surveys.interviews import INTERVIEW_FOLDER, InterviewsFile
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.searchlog import SEARCH_FOLDER, SearchLog
@@ -56,6 +57,9 @@ class TemplateInfo:
     study_name: str
     description: str
     files: tuple[str, ...]
+    groups: int
+    families: tuple[tuple[str, int], ...]
+    """Each family's name with how many of the groups belong to it, in the files' order."""
 
 
 def _templates_root() -> Traversable:
@@ -81,7 +85,17 @@ def list_templates() -> list[TemplateInfo]:
     for folder in sorted(_templates_root().iterdir(), key=lambda e: e.name):
         if not folder.is_dir() or folder.name.startswith((".", "_")):
             continue
-        settings = yaml.safe_load(folder.joinpath(STUDY_FILE).read_text("utf-8"))
+        files = _template_files(folder)
+        settings = _template_yaml(folder.name, STUDY_FILE, files[STUDY_FILE])
+        definitions = [
+            _template_yaml(folder.name, relative, data)
+            for relative, data in files.items()
+            if relative.endswith(".yaml")
+            and relative != STUDY_FILE
+            and PurePosixPath(relative).parts[0] not in _EVIDENCE_FOLDERS
+        ]
+        groups = [g for d in definitions for g in d.get("groups", [])]
+        per_family = Counter(g.get("family") for g in groups)
         infos.append(
             TemplateInfo(
                 name=folder.name,
@@ -89,10 +103,26 @@ def list_templates() -> list[TemplateInfo]:
                 organisation=settings.get("organisation", ""),
                 study_name=settings.get("name", ""),
                 description=" ".join(str(settings.get("description", "")).split()),
-                files=tuple(_template_files(folder)),
+                files=tuple(files),
+                groups=len(groups),
+                families=tuple(
+                    (family["name"], per_family[family["id"]])
+                    for d in definitions
+                    for family in d.get("families", [])
+                ),
             )
         )
     return infos
+
+
+_EVIDENCE_FOLDERS = ("surveys", INTERVIEW_FOLDER, SEARCH_FOLDER)
+"""Folders of a template that hold evidence, not definitions (groups, needs, personas)."""
+
+
+def _template_yaml(template: str, relative: str, data: bytes) -> dict[str, Any]:
+    """A bundled template's YAML file as plain values, read as every study file is read."""
+    document = read_yaml_text(data.decode("utf-8-sig"), Path("templates", template, relative))
+    return document.data if isinstance(document.data, dict) else {}
 
 
 def schema_texts() -> dict[str, str]:

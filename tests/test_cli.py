@@ -142,6 +142,9 @@ def test_templates_lists_all(tmp_path: Path) -> None:
     assert result.exit_code == 0
     for template in list_templates():
         assert template.name in result.stdout
+    text = " ".join(result.stdout.split())
+    assert "9 groups: Employees (7), Clients and partners (2)" in text  # company
+    assert "8 groups: Medewerkers (4), Vrijwilligers (1), Cliënten en naasten (2)" in text
 
 
 def test_schema_prints_and_writes(tmp_path: Path) -> None:

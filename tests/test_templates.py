@@ -25,6 +25,14 @@ def test_the_promised_templates_exist() -> None:
     )
     assert infos["gemeente"].language == "nl"
     assert infos["care"].language == "en"
+    assert infos["gemeente"].groups == 9
+    assert infos["gemeente"].families == (("Medewerkers", 7), ("Inwoners en ondernemers", 2))
+    assert infos["care"].families == (
+        ("Employees", 4),
+        ("Volunteers", 1),
+        ("Clients and relatives", 2),
+        ("Prospective clients", 1),
+    )
     assert infos["bedrijf"].language == "nl"
     assert infos["company"].language == "en"
     assert infos["zorginstelling"].language == "nl"

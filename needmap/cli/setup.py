@@ -54,15 +54,21 @@ def init(
 @app.command()
 def templates() -> None:
     """List the study templates that init can start from."""
+    from rich.markup import escape
     from rich.table import Table
 
     from needmap.scaffold import list_templates
 
     table = Table(box=None, show_edge=False, pad_edge=False)
-    for column in ("template", "language", "organisation", "study"):
+    for column in ("template", "language", "study and target groups"):
         table.add_column(column, overflow="fold")
-    for info in list_templates():
-        table.add_row(info.name, info.language, info.organisation, info.study_name)
+    for number, info in enumerate(list_templates()):
+        if number:
+            table.add_row()  # a blank line between templates
+        circles = ", ".join(f"{name} ({count})" for name, count in info.families)
+        groups = f"{info.groups} groups" + (f": {circles}" if circles else "")
+        study = f"[bold]{escape(info.organisation)}[/]: {escape(info.study_name)}"
+        table.add_row(info.name, info.language, f"{study}\n[dim]{escape(groups)}[/]")
     console = new_console()
     print_table(console, table)
     console.print("\nStart a study with: needmap init FOLDER --template NAME")
