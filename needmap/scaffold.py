@@ -35,6 +35,7 @@ __all__ = [
     "init_study",
     "list_templates",
     "schema_texts",
+    "with_modeline",
     "write_schemas",
 ]
 
@@ -151,7 +152,9 @@ def write_schemas(folder: Path) -> list[Path]:
     return written
 
 
-def _with_modeline(relative: str, data: bytes) -> bytes:
+def with_modeline(relative: str, data: bytes) -> bytes:
+    """``data`` for the study file at ``relative`` (a POSIX path from the study's root),
+    starting with the modeline that points editors at the JSON Schema of its kind."""
     parts = PurePosixPath(relative).parts
     depth = len(parts) - 1
     if relative == STUDY_FILE:
@@ -188,7 +191,7 @@ def init_study(target: Path, template: str = "gemeente") -> list[Path]:
             hint="choose a new folder; needmap init never overwrites a study",
         )
     files = {
-        name: _with_modeline(name, data) if name.endswith(".yaml") else data
+        name: with_modeline(name, data) if name.endswith(".yaml") else data
         for name, data in _template_files(_templates_root().joinpath(template)).items()
     }
     for name, text in schema_texts().items():

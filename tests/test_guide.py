@@ -11,12 +11,13 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
-from needmap.errors import UsageError
+from needmap.errors import Severity, UsageError
 from needmap.reports.guide_report import (
     group_guide,
     group_guides,
     guide_sections,
     guide_to_markdown,
+    record_interviews,
     recording_entry,
     render_guide_page,
 )
@@ -122,9 +123,57 @@ def test_the_recording_entry_is_a_valid_interview_of_the_group(make_study: Study
     (root / "interviews").mkdir()
     (root / "interviews" / "field-2026-12-03.yaml").write_text(entry + "\n", encoding="utf-8")
     study = load_study(root)
-    assert check_interviews(study) == []
+    (waiting,) = check_interviews(study)  # valid; only a reminder that it has no quotes
+    assert waiting.severity is Severity.WARNING
+    assert (waiting.location.line, waiting.location.column) == (6, 13)  # at "[]"
+    assert "interview 'field-2026-12-03' has no quotes yet" in waiting.message
     evidence = study_interviews(study).for_need("mobile")  # the example adds no evidence
     assert (evidence.supported, evidence.questioned) == (0, 0)
+
+
+def test_record_writes_each_entry_as_a_new_file(make_study: StudyMaker) -> None:
+    root = make_study({"interviews/r1.yaml": SHOWN_INTERVIEW})
+    entry = recording_entry(group_guide(load_study(root), "field", DAY))
+    shown = runner.invoke(
+        app, ["guide", str(root), "field", "desk", "--date", "2026-12-03", "--record"]
+    )
+    assert shown.exit_code == 0, shown.stderr
+    first = root / "interviews" / "field-2026-12-03.yaml"
+    assert f"wrote {first}: fill in the quotes" in " ".join(shown.stdout.split())
+    assert (root / "interviews" / "desk-2026-12-03.yaml").is_file()
+    before = first.read_bytes()
+    assert before.decode() == entry + "\n"  # no schemas/ in this study: no modeline
+    # a second interview with the group that day: an entry and a file of its own
+    again = run_needmap("guide", str(root), "field", "--date", "2026-12-03", "--record")
+    assert again.returncode == 0, again.stderr
+    second = root / "interviews" / "field-2026-12-03-2.yaml"
+    assert "  - id: field-2026-12-03-2\n" in second.read_text(encoding="utf-8")
+    assert "interviews/field-2026-12-03-2.yaml (needmap guide --record writes it)" in " ".join(
+        again.stdout.split()
+    )
+    assert first.read_bytes() == before
+    study = load_study(root)
+    problems = check_interviews(study)
+    assert {p.severity for p in problems} == {Severity.WARNING}
+    assert sorted(p.location.path.name for p in problems) == [
+        "desk-2026-12-03.yaml",
+        "field-2026-12-03-2.yaml",
+        "field-2026-12-03.yaml",
+    ]
+    assert runner.invoke(app, ["validate", str(root)]).exit_code == 0
+
+
+def test_a_recorded_entry_starts_with_the_schema_modeline_where_the_study_has_schemas(
+    tmp_path: Path,
+) -> None:
+    from needmap.scaffold import MODELINE, init_study
+
+    init_study(tmp_path / "s", "company")
+    (written,) = record_interviews(group_guides(load_study(tmp_path / "s"), ["field"], DAY))
+    assert written == tmp_path / "s" / "interviews" / "field-2026-12-03.yaml"
+    first = written.read_text(encoding="utf-8").splitlines()[0]
+    assert first == MODELINE + "../schemas/interviews.schema.json"
+    assert (written.parent / first.removeprefix(MODELINE)).is_file()
 
 
 def test_a_group_below_the_minimum_shows_no_survey_figures(tmp_path: Path) -> None:

@@ -332,6 +332,7 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
         ("a.yaml", 7),
         ("a.yaml", 8),
         ("a.yaml", 9),
+        ("a.yaml", 9),
         ("a.yaml", 11),
         ("b.yaml", 1),
     ]
@@ -340,8 +341,9 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
     assert found[2][2:] == ("unknown need 'serch'", "did you mean 'search'?")
     assert found[3][2].startswith("tag the quote")
     assert found[4][2].startswith("interview id 'x1' is used twice (also at ")
-    assert found[5][2:] == ("unknown key 'participant'", "did you mean 'participants'?")
-    assert found[6][2] == "expected 'interviews:' and a list of interviews"
+    assert found[5][2].startswith("interview 'x1' has no quotes yet: it counts as held")
+    assert found[6][2:] == ("unknown key 'participant'", "did you mean 'participants'?")
+    assert found[7][2] == "expected 'interviews:' and a list of interviews"
     with pytest.raises(InvalidStudyError) as caught:
         load_interviews(study)
     assert len(caught.value.problems) == len(found)

@@ -51,6 +51,14 @@ def guide(
             show_default=False,
         ),
     ] = None,
+    record: Annotated[
+        bool,
+        typer.Option(
+            "--record",
+            help="Also write each group's entry to interviews/ID.yaml in the study, to fill "
+            "in during the interview: a new file, never written over one.",
+        ),
+    ] = False,
     language: LanguageOption = None,
 ) -> None:
     """Interview guides for some groups or all: what to ask, and where to write it down.
@@ -60,7 +68,7 @@ def guide(
     settle) apart from those with evidence to check; what the group said earlier, where
     that may be shown; needs of the other groups of its family to check; the group's top
     tasks in each survey that shows it; and the interviews/ entry to fill in, with the
-    group and need ids in it.
+    group and need ids in it (--record writes it into the study).
     """
     from datetime import date
 
@@ -76,8 +84,14 @@ def guide(
 
         write_guide(guides, out)
         new_console().print(f"wrote {out} ({plural(len(guides), 'group')})")
-        return
-    _print_guides(guides)
+    else:
+        _print_guides(guides)
+    if record:
+        from needmap.reports.guide_report import record_interviews
+
+        console = new_console()
+        for path in record_interviews(guides):
+            console.print(f"wrote {path}: fill in the quotes during the interview")
 
 
 def _print_guides(guides: Sequence[GroupGuide]) -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from needmap.errors import Location, Problem, UsageError
+from needmap.fileio import write_files_new
 from needmap.model.analysis import analyse_overlap
 from needmap.model.roadmap import Roadmap, plan_roadmap
 from needmap.model.toptasks import TopTasks
@@ -34,6 +35,8 @@ from needmap.reports.pdf import page_bytes
 from needmap.reports.roadmap_report import analysed_surveys
 from needmap.reports.searches_report import study_searches
 from needmap.reports.table_formats import markdown_cell, write_in_format
+from needmap.scaffold import SCHEMA_FOLDER, with_modeline
+from needmap.surveys.interviews import INTERVIEW_FOLDER, interview_files, load_interviews
 
 __all__ = [
     "GroupGuide",
@@ -43,6 +46,7 @@ __all__ = [
     "group_guides",
     "guide_sections",
     "guide_to_markdown",
+    "record_interviews",
     "recording_entry",
     "render_guide_page",
     "write_guide",
@@ -92,16 +96,15 @@ class GroupGuide:
     surveys: tuple[TopTasks, ...]
     day: datetime.date
     """The date the recording entry is for (today, by default)."""
+    interview_id: str
+    """The entry's id: the group and the date, with -2, -3… when the study already has an
+    interview (or a file in interviews/) of that name."""
     interviewed: tuple[int, int] | None = (0, 0)
     """Interviews with the group so far and their participants; None when they are fewer
     than the study's minimum, and so not shown."""
     said: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     """What the group said in earlier interviews, when they may be shown (the group's own
     bucket): each quote with the (need id, signal) pairs it is tagged with."""
-
-    @property
-    def interview_id(self) -> str:
-        return f"{self.group.id}-{self.day.isoformat()}"
 
 
 def group_guide(study: Study, group_id: str, day: datetime.date) -> GroupGuide:
@@ -129,7 +132,17 @@ def group_guides(
         study_searches(study),
     )
     plan_order = {s.need.id: i for i, s in enumerate(roadmap.needs)}
-    return tuple(_guide(study, group, roadmap, surveys, plan_order, day) for group in groups)
+    taken = {i.id for i in load_interviews(study)} | {p.stem for p in interview_files(study.root)}
+    return tuple(_guide(study, group, roadmap, surveys, plan_order, day, taken) for group in groups)
+
+
+def _free_id(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``… : the first that no interview or file has, so a
+    second interview with a group on one day gets an entry (and a file) of its own."""
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
 
 
 def _guide(
@@ -139,6 +152,7 @@ def _guide(
     surveys: tuple[TopTasks, ...],
     plan_order: Mapping[str, int],
     day: datetime.date,
+    taken: set[str],
 ) -> GroupGuide:
     needs = [
         _guide_need(need, need.groups[group.id], roadmap, surveys)
@@ -154,6 +168,7 @@ def _guide(
         _others(study, group, plan_order),
         surveys,
         day,
+        _free_id(f"{group.id}-{day.isoformat()}", taken),
         _interviewed(roadmap, group),
         _said(roadmap, group),
     )
@@ -395,6 +410,23 @@ def recording_entry(guide: GroupGuide) -> str:
             f"    #     questions: [{tags[-1]}]  # {words['guide.casts_doubt']}",
         ]
     )
+
+
+def record_interviews(guides: Sequence[GroupGuide]) -> list[Path]:
+    """Write each guide's entry to ``interviews/ID.yaml`` in its study, to fill in during
+    the interview; the files written. These are new files, never written over one (all or
+    none are written), and each starts with the schema modeline where the study has the
+    schemas ``init`` writes, so an editor completes the need ids."""
+    if not guides:
+        return []
+    root = guides[0].study.root
+    schema = root / SCHEMA_FOLDER / "interviews.schema.json"
+    files = {}
+    for guide in guides:
+        relative = f"{INTERVIEW_FOLDER}/{guide.interview_id}.yaml"
+        text = (recording_entry(guide) + "\n").encode()
+        files[relative] = with_modeline(relative, text) if schema.is_file() else text
+    return write_files_new(root, files)
 
 
 def guide_to_markdown(guides: Sequence[GroupGuide]) -> str:

@@ -389,9 +389,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "guide.top": "{survey}, {respondents} respondents from this group; chosen most: "
         "{tasks}.",
         "guide.record": "Recording",
-        "guide.record_intro": "Save as interviews/{id}.yaml (or add it to a file there). Tag "
-        "each quote with the needs it supports or questions, and write no names; needmap "
-        "validate checks it.",
+        "guide.record_intro": "Save as interviews/{id}.yaml (needmap guide --record writes "
+        "it), or add it to a file there. Tag each quote with the needs it supports or "
+        "questions, and write no names; needmap validate checks it.",
         "guide.quote_text": "What was said, in their words",
         "guide.replace": "replace [] with the quotes, as below",
         "guide.supports": "the needs it supports",
@@ -775,9 +775,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "guide.top": "{survey}, {respondents} respondenten uit deze groep; het vaakst "
         "gekozen: {tasks}.",
         "guide.record": "Vastleggen",
-        "guide.record_intro": "Bewaar als interviews/{id}.yaml (of voeg het toe aan een "
-        "bestand daar). Koppel elk citaat aan de behoeften die het ondersteunt of betwijfelt, "
-        "en schrijf geen namen; needmap validate controleert het.",
+        "guide.record_intro": "Bewaar als interviews/{id}.yaml (needmap guide --record "
+        "schrijft het), of voeg het toe aan een bestand daar. Koppel elk citaat aan de "
+        "behoeften die het ondersteunt of betwijfelt, en schrijf geen namen; needmap validate "
+        "controleert het.",
         "guide.quote_text": "Wat er gezegd is, in hun woorden",
         "guide.replace": "vervang [] door de citaten, zoals hieronder",
         "guide.supports": "de behoeften die het ondersteunt",

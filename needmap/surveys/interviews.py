@@ -232,6 +232,8 @@ def _references(items: Sequence[_Raw], study: Study) -> list[Problem]:
                 )
             )
         quotes = item.data.get("quotes")
+        if not quotes and isinstance(interview_id, str):
+            problems.append(_no_quotes_yet(item, interview_id, has_key="quotes" in item.data))
         for q, quote in enumerate(quotes if isinstance(quotes, list) else []):
             if not isinstance(quote, dict):
                 continue
@@ -250,3 +252,19 @@ def _references(items: Sequence[_Raw], study: Study) -> list[Problem]:
                             )
                         )
     return problems
+
+
+def _no_quotes_yet(item: _Raw, interview_id: str, has_key: bool) -> Problem:
+    """A warning for an interview without quotes, as ``needmap guide --record`` writes one
+    before the interview: it counts as held (its participants count towards the group's
+    minimum) but is evidence for no need until what was said is filled in."""
+    key = "quotes" if has_key else "id"
+    return Problem(
+        item.at(key),
+        f"interview '{interview_id}' has no quotes yet: it counts as held, "
+        "but supports or questions no need",
+        key=format_key(("interviews", item.index, key)),
+        hint="fill in what was said, each quote tagged with its needs; remove the entry "
+        "if the interview did not take place",
+        severity=Severity.WARNING,
+    )
