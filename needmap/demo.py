@@ -13,33 +13,23 @@ import io
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
+from needmap.build import build_reports
 from needmap.errors import Problem
 from needmap.fileio import write_bytes_atomic
 from needmap.model.analysis import analyse_overlap
-from needmap.model.personas import build_personas
-from needmap.model.replan import replan, snapshot
+from needmap.model.replan import snapshot
 from needmap.model.roadmap import plan_roadmap
-from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.loader import load_study
 from needmap.personas.study import Study
-from needmap.reports.brief import study_brief, write_brief
-from needmap.reports.bundle import write_overlap_bundle, write_toptasks_bundle
-from needmap.reports.guide_report import group_guide, write_guide
 from needmap.reports.i18n import labels
-from needmap.reports.index_page import write_index_page
-from needmap.reports.interviews_report import study_interviews, write_interviews
+from needmap.reports.interviews_report import study_interviews
 from needmap.reports.pdf import pdf_unavailable
-from needmap.reports.personas_report import write_personas
-from needmap.reports.roadmap_report import write_roadmap
-from needmap.reports.searches_report import study_searches, write_searches
+from needmap.reports.searches_report import study_searches
 from needmap.scaffold import init_study
 from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
-from needmap.surveys.interviews import interview_files
 from needmap.surveys.mapping import SurveyMapping, mapping_files
-from needmap.surveys.searchlog import search_log_files
 
 __all__ = ["DemoResult", "build_demo", "write_example_export"]
 
@@ -79,7 +69,9 @@ class DemoResult:
 def build_demo(
     out: Path, template: str = "gemeente", progress: Callable[[Path], None] | None = None
 ) -> DemoResult:
-    """Create the example study in ``out/study`` (once) and write all reports into ``out``."""
+    """Create the example study in ``out/study`` (once), import a generated export for each
+    of its surveys, and write all reports into ``out`` (see :func:`build_reports`), with
+    what the survey changed in the plan made before it."""
     study_dir = out / "study"
     created = not (study_dir / "study.yaml").exists()
     if created:
@@ -89,72 +81,39 @@ def build_demo(
     result = DemoResult(
         study_dir, created, warnings=(*study.warnings, *((no_pdf,) if no_pdf else ()))
     )
-    pdf = (".pdf",) if no_pdf is None else ()
 
     def wrote(path: Path) -> None:
         result.files.append(path)
         if progress is not None:
             progress(path)
 
-    write_overlap_bundle(study, out, progress=wrote, pdf=no_pdf is None)
-    overlap_analysis = analyse_overlap(study)
-    interviews = study_interviews(study)
-    searches = study_searches(study)
     before_surveys = snapshot(
-        plan_roadmap(study, overlap_analysis.overlap, [], interviews, searches)
+        plan_roadmap(
+            study,
+            analyse_overlap(study).overlap,
+            [],
+            study_interviews(study),
+            study_searches(study),
+        )
     )
-    surveys: list[TopTasks] = []
-    for path in mapping_files(study.root):
-        mapping = load_mapping(path, study)
+    mappings = [load_mapping(path, study) for path in mapping_files(study.root)]
+    for mapping in mappings:
         export = out / f"example-export-{mapping.id}.csv"
         write_example_export(study, mapping, export)
         wrote(export)
-        imported = import_survey(mapping, export)
         tally = tally_path(study.root, mapping.id)
-        write_tally(imported.tally, tally)
+        write_tally(import_survey(mapping, export).tally, tally)
         wrote(tally)
-        analysis = analyse_toptasks(study, mapping, imported.tally)
-        surveys.append(analysis)
-        write_toptasks_bundle(
-            analysis, study.settings.language, study.settings.organisation, out, progress=wrote
-        )
-    if study.personas:
-        profiles = build_personas(
-            study, overlap_analysis, surveys, interviews=interviews, searches=searches
-        )
-        for suffix in (".html", *pdf, ".md"):
-            path = out / f"personas{suffix}"
-            write_personas(profiles, study, path)
-            wrote(path)
-    plan = plan_roadmap(study, overlap_analysis.overlap, surveys, interviews, searches)
     earlier = (before_surveys, labels(study.settings.language)["demo.before_surveys"])
-    if surveys:
-        plan = replan(plan, *earlier)
-    for suffix in (".html", *pdf, ".md", ".xlsx"):
-        path = out / f"roadmap{suffix}"
-        write_roadmap(plan, study, path)
-        wrote(path)
-    if study.groups:
-        guide = group_guide(study, study.groups[0].id, date.today())
-        for suffix in (".html", *pdf, ".md"):
-            path = out / f"guide-{guide.group.id}{suffix}"
-            write_guide([guide], path)
-            wrote(path)
-    if interview_files(study.root):
-        for suffix in (".html", ".md"):
-            path = out / f"interviews{suffix}"
-            write_interviews(interviews, study, path)
-            wrote(path)
-    if search_log_files(study.root):
-        for suffix in (".html", ".md"):
-            path = out / f"searches{suffix}"
-            write_searches(searches, study, path)
-            wrote(path)
-    brief = [out / f"brief{suffix}" for suffix in (".html", *pdf, ".md")]
-    write_brief(study_brief(study, earlier if surveys else None), *brief, today=date.today())
-    for path in brief:
-        wrote(path)
-    wrote(write_index_page(study, result.files, out))
+    build_reports(
+        study,
+        out,
+        pdf=no_pdf is None,
+        guide_groups=[study.groups[0].id] if study.groups else [],
+        earlier=earlier if mappings else None,
+        listed=list(result.files),
+        progress=wrote,
+    )
     return result
 
 

@@ -44,7 +44,7 @@ def test_init_then_validate(tmp_path: Path) -> None:
         c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
     }
     commands |= {g.name for g in app.registered_groups if g.name}
-    assert set(named) == {"groups", "validate", "guide"} and set(named) <= commands
+    assert set(named) == {"groups", "validate", "guide", "build"} and set(named) <= commands
     result = runner.invoke(app, ["validate", str(folder)])
     assert result.exit_code == 0
     assert result.stdout.startswith("✓ ")
@@ -281,6 +281,7 @@ def test_help_lists_the_commands_in_the_order_of_the_work() -> None:
         "toptasks",
         "why",
         "brief",
+        "build",
         "demo",
         "survey",
         "groups",

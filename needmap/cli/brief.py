@@ -1,4 +1,5 @@
-"""For the steering group: ``why``, ``brief``, and ``demo`` with every report at once."""
+"""For the steering group: ``why``, ``brief``, and ``build`` and ``demo`` with every report
+at once."""
 
 from __future__ import annotations
 
@@ -103,6 +104,49 @@ def brief(
             progress=lambda step: status.update(f"Writing {escape(step)}…"),
         )
     new_console().print(f"wrote {out}")
+
+
+@app.command()
+def build(
+    folder: StudyDir,
+    out: Annotated[
+        Path | None,
+        out_option("Folder to write the reports into. Default: reports/ in the study."),
+    ] = None,
+    since: SinceOption = None,
+    language: LanguageOption = None,
+) -> None:
+    """Every report of the study in one folder, with index.html to open: to share, or to
+    refresh when evidence comes in.
+
+    The overlap overviews of the groups and of the families (pages, PDFs, diagrams and
+    needs tables), each imported survey's top tasks, the personas, the roadmap, the
+    interview guides of every group (guides.html, .pdf, .md), the interview and
+    search-log reports, and the brief for the steering group. The files of an earlier
+    build are written over; other files in the folder are left alone. With --since, the
+    roadmap and the brief say what moved since an earlier plan.
+    """
+    from needmap.build import build_reports
+    from needmap.reports.pdf import pdf_unavailable
+
+    study = study_at(folder, language)
+    earlier = None
+    if since is not None:
+        from needmap.reports.roadmap_baseline import earlier_plan
+
+        earlier = earlier_plan(since, study.root)
+    target = out if out is not None else folder / "reports"
+    no_pdf = pdf_unavailable()
+    print_problems((no_pdf,) if no_pdf else ())
+    console = new_console()
+    files = build_reports(
+        study,
+        target,
+        pdf=no_pdf is None,
+        earlier=earlier,
+        progress=lambda path: console.print(f"  wrote {path}"),
+    )
+    console.print(f"Open {target / 'index.html'} in a browser ({len(files)} files).")
 
 
 @app.command()

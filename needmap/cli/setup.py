@@ -47,7 +47,8 @@ def init(
         f"Next: fit the groups to the organisation (needmap groups list {folder}; "
         "then groups merge, split or rename), edit the YAML files, "
         f"and run: needmap validate {folder}. Before the interviews: "
-        f"needmap guide {folder} --out guides.pdf"
+        f"needmap guide {folder} --out guides.pdf. Every report, to share: "
+        f"needmap build {folder}"
     )
 
 

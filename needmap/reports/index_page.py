@@ -56,7 +56,7 @@ def write_index_page(study: Study, files: Sequence[Path], out: Path) -> Path:
             sections[words["index.overlap"]].append((relative, kind))
         elif path.suffix == ".html" and path.name.startswith("toptasks-"):
             sections[words["index.toptasks"]].append((relative, kind))
-        elif path.name.startswith("guide-"):  # an interview guide: with the interviews
+        elif path.name.startswith(("guide-", "guides.")):  # interview guides: with the interviews
             kind = words["index.text"] if path.suffix == ".md" else kind
             sections[words["index.interviews"]].append((relative, kind))
         elif path.name.startswith(tuple(_REPORTS)):

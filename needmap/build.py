@@ -1,0 +1,104 @@
+"""``needmap build``: every report of a study in one folder, with an index page to open.
+
+What ``needmap demo`` shows for the example study, for the consultant's own: the overlap
+overviews of the groups and the families, each imported survey's top tasks, the personas,
+the roadmap, the interview guides, the interview and search-log reports and the brief for
+the steering group, with ``index.html`` linking them, so one command refreshes the whole
+set when evidence comes in. Reports that have nothing to show (no personas, interviews or
+search logs yet) are left out rather than written empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from needmap.model.analysis import analyse_overlap
+from needmap.model.personas import build_personas
+from needmap.model.replan import PlanSnapshot, replan
+from needmap.model.roadmap import plan_roadmap
+from needmap.personas.study import Study
+from needmap.reports.brief import study_brief, write_brief
+from needmap.reports.bundle import write_overlap_bundle, write_toptasks_bundle
+from needmap.reports.guide_report import group_guides, write_guide
+from needmap.reports.index_page import write_index_page
+from needmap.reports.interviews_report import study_interviews, write_interviews
+from needmap.reports.personas_report import write_personas
+from needmap.reports.roadmap_report import analysed_surveys, write_roadmap
+from needmap.reports.searches_report import study_searches, write_searches
+from needmap.surveys.interviews import interview_files
+from needmap.surveys.searchlog import search_log_files
+
+__all__ = ["build_reports"]
+
+
+def build_reports(
+    study: Study,
+    out: Path,
+    *,
+    pdf: bool = True,
+    guide_groups: Sequence[str] = (),
+    earlier: tuple[PlanSnapshot, str] | None = None,
+    listed: Sequence[Path] = (),
+    today: date | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> list[Path]:
+    """Write every report of ``study`` into ``out``, then ``out/index.html``; returns the
+    files written, the index last.
+
+    ``guide_groups``: the groups to write interview guides for (ids or names), in one
+    document ``guides.*``, or ``guide-GROUP.*`` for one group; none means every group.
+    ``earlier``: a plan made before (with the words that say when), whose changes the
+    roadmap and the brief show. ``listed``: files written before into ``out`` that the
+    index links too. ``progress`` is told each file as soon as it is written.
+    """
+    day = today or date.today()
+    written: list[Path] = []
+    pdf_suffix = (".pdf",) if pdf else ()
+
+    def wrote(path: Path) -> None:
+        written.append(path)
+        if progress is not None:
+            progress(path)
+
+    write_overlap_bundle(study, out, progress=wrote, pdf=pdf)
+    overlap = analyse_overlap(study)
+    interviews = study_interviews(study)
+    searches = study_searches(study)
+    surveys = analysed_surveys(study)
+    for survey in surveys:
+        write_toptasks_bundle(
+            survey, study.settings.language, study.settings.organisation, out, progress=wrote
+        )
+    if study.personas:
+        profiles = build_personas(study, overlap, surveys, interviews=interviews, searches=searches)
+        for suffix in (".html", *pdf_suffix, ".md"):
+            write_personas(profiles, study, out / f"personas{suffix}")
+            wrote(out / f"personas{suffix}")
+    plan = plan_roadmap(study, overlap.overlap, surveys, interviews, searches)
+    if earlier is not None:
+        plan = replan(plan, *earlier)
+    for suffix in (".html", *pdf_suffix, ".md", ".xlsx"):
+        write_roadmap(plan, study, out / f"roadmap{suffix}")
+        wrote(out / f"roadmap{suffix}")
+    if study.groups:
+        guides = group_guides(study, guide_groups, day)
+        stem = f"guide-{guides[0].group.id}" if len(guides) == 1 else "guides"
+        for suffix in (".html", *pdf_suffix, ".md"):
+            write_guide(guides, out / f"{stem}{suffix}")
+            wrote(out / f"{stem}{suffix}")
+    if interview_files(study.root):
+        for suffix in (".html", ".md"):
+            write_interviews(interviews, study, out / f"interviews{suffix}")
+            wrote(out / f"interviews{suffix}")
+    if search_log_files(study.root):
+        for suffix in (".html", ".md"):
+            write_searches(searches, study, out / f"searches{suffix}")
+            wrote(out / f"searches{suffix}")
+    brief = [out / f"brief{suffix}" for suffix in (".html", *pdf_suffix, ".md")]
+    write_brief(study_brief(study, earlier), *brief, today=day)
+    for path in brief:
+        wrote(path)
+    wrote(write_index_page(study, [*listed, *written], out))
+    return written

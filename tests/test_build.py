@@ -1,0 +1,101 @@
+"""``needmap build``: every report of the consultant's own study, with an index page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from tests.conftest import StudyMaker, private_survey_study, run_needmap
+
+runner = CliRunner()
+
+INTERVIEW = """\
+    interviews:
+      - id: field-focus
+        group: field
+        participants: 5
+        quotes:
+          - text: I read everything on my phone in the van.
+            needs: [mobile]
+    """
+
+OVERLAP = [
+    f"{stem}-{view}{suffix}"
+    for view in ("groups", "families")
+    for stem, suffixes in (
+        ("overlap", (".html", ".pdf")),
+        ("diagram", (".svg", ".png")),
+        ("needs", (".md", ".html", ".csv", ".xlsx")),
+    )
+    for suffix in suffixes
+]
+
+
+def test_build_writes_every_report_into_reports_in_the_study(make_study: StudyMaker) -> None:
+    root = make_study({"interviews/r1.yaml": INTERVIEW})
+    built = runner.invoke(app, ["build", str(root)])
+    assert built.exit_code == 0, built.stderr
+    reports = root / "reports"
+    assert f"Open {reports / 'index.html'} in a browser (32 files)." in " ".join(
+        built.stdout.split()
+    )
+    assert sorted(p.name for p in reports.iterdir()) == sorted(
+        [
+            *OVERLAP,
+            "index.html",
+            *("personas.html", "personas.pdf", "personas.md"),
+            *("roadmap.html", "roadmap.pdf", "roadmap.md", "roadmap.xlsx"),
+            *("guides.html", "guides.pdf", "guides.md"),  # both groups in one document
+            *("interviews.html", "interviews.md"),  # no search logs: no search report
+            *("brief.html", "brief.pdf", "brief.md"),
+        ]
+    )
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    linked = set(re.findall(r'href="([^"]+)"', index))
+    assert linked == {p.name for p in reports.iterdir()} - {"index.html"}
+    guides = (reports / "guides.md").read_text(encoding="utf-8")
+    assert "# Interview guide: Front desk" in guides and "# Interview guide: Field staff" in guides
+    # the reports inside the study are not read as part of it
+    assert len(load_study(root).groups) == 2
+    assert runner.invoke(app, ["validate", str(root)]).exit_code == 0
+
+
+def test_a_study_without_personas_or_interviews_gets_no_empty_reports(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study({"personas.yaml": None})
+    out = tmp_path / "site"
+    assert runner.invoke(app, ["build", str(root), "--out", str(out)]).exit_code == 0
+    names = {p.name for p in out.iterdir()}
+    assert "roadmap.html" in names and "brief.pdf" in names
+    assert not any(n.startswith(("personas", "interviews", "searches")) for n in names)
+
+
+def test_build_in_a_subprocess_with_a_survey_and_since_an_earlier_plan(tmp_path: Path) -> None:
+    root = private_survey_study(tmp_path)
+    plan = tmp_path / "plan.json"
+    assert runner.invoke(app, ["roadmap", str(root), "--json", "--out", str(plan)]).exit_code == 0
+    needs = root / "needs.yaml"
+    needs.write_text(needs.read_text(encoding="utf-8") + _NEW_NEED, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    done = run_needmap("build", str(root), "--out", str(out), "--since", str(plan))
+    assert done.returncode == 0, done.stderr
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"  # left alone
+    assert (out / "toptasks-toptasks.html").is_file()
+    roadmap = (out / "roadmap.md").read_text(encoding="utf-8")
+    assert "Changes since plan.json" in roadmap and "Intranet app" in roadmap
+    assert not any(p.name.endswith(".tmp") for p in out.iterdir())
+
+
+_NEW_NEED = """\
+  - id: app
+    title: Intranet app
+    kind: technology
+    groups: {desk: must, field: must, office: must}
+"""
