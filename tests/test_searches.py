@@ -388,7 +388,7 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
                     terms: [verlof, "*"]
                 """,
             "analytics/a.csv": "Zoekterm;Aantal\nverlof;12\nnieuws;veel\nbeleid;12,5\nkort\n"
-            "leeg;\n",
+            "leeg;\n" + "groot;" + "9" * 5000 + "\n",  # more digits than int() converts
             "analytics/b.yaml": """\
                 id: a
                 title: B
@@ -445,6 +445,7 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
         (4, 2, "'12,5' is not a number of searches"),
         (5, None, "the row has 1 cells; the columns need 2"),
         (6, 2, "the number of searches is empty"),
+        (7, 2, "'99999999999999999999' is not a number of searches"),
     ]
     (folder / "analytics" / "a.yaml").write_text(
         "id: a\ntitle: A\nfile: gone.csv\ncolumns: {term: Zoekterm}\n"

@@ -19,6 +19,7 @@ from needmap.errors import InvalidStudyError, NeedmapError, Problem, Severity, U
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, importer, load_mapping, read_tally, write_tally
 from needmap.surveys.counting import MAX_PER_KIND
+from needmap.surveys.draft import draft_mapping
 from needmap.surveys.layouts import Interleaved, Labels, slow_split
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import open_table
@@ -92,6 +93,7 @@ def test_ms_forms_xlsx_yields_the_same_counts(study: Study, tmp_path: Path) -> N
         ("utf-8", "\t", b"", "CSV, UTF-8, tab-separated"),
         ("utf-8", ";", b"\xef\xbb\xbf", "CSV, UTF-8 with BOM, semicolon-separated"),
         ("utf-8", "|", b"sep=|\r\n", "CSV, UTF-8, '|'-separated, as its sep= line says"),
+        ("utf-16-le", "\t", b"\xff\xfe", "CSV, UTF-16, tab-separated"),  # "Unicode Text"
     ],
 )
 def test_csv_as_excel_writes_it(
@@ -445,7 +447,19 @@ def test_malformed_csv_is_a_positioned_problem(study: Study, tmp_path: Path) -> 
         _import(study, "google-forms", export)
     (problem,) = raised.value.problems
     assert problem.location.line == 3
-    assert problem.message.startswith("CSV error: field larger than field limit")
+    assert problem.message.startswith("cannot read the file here: field larger than field limit")
+    assert problem.hint.startswith("check the quotes on this line")
+    # the draft reads the same rows: the same problem, not a traceback
+    with pytest.raises(InvalidStudyError) as drafted:
+        draft_mapping(study, export, layout="google-forms")
+    assert [(p.location.line, p.message) for p in drafted.value.problems] == [
+        (3, problem.message)
+    ]
+    # a quote left open in the header itself
+    header = _write(tmp_path, "h.csv", f'"{huge}\n')
+    with pytest.raises(InvalidStudyError) as opened:
+        _import(study, "google-forms", header)
+    assert [(p.location.line, p.hint) for p in opened.value.problems] == [(1, problem.hint)]
 
 
 def test_xlsx_with_empty_rows_and_columns_before_the_data(study: Study, tmp_path: Path) -> None:

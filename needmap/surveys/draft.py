@@ -101,7 +101,10 @@ def draft_mapping(
     that name the study's groups. Every problem with the columns is raised at once, with
     the columns the export has."""
     table = open_table(export)
-    sample = list(islice(table.rows, _SAMPLE))
+    try:
+        sample = list(islice(table.rows, _SAMPLE))
+    except table.errors as exc:
+        raise InvalidStudyError([table.unreadable(exc)]) from None
     found = _detect(study, table.header, sample, layout)
     layout = layout or found.layout
     group_column = group_column or found.group_column
@@ -153,7 +156,10 @@ def draft_mapping(
     if columns.problems or group_at is None or layout is None or group_column is None:
         raise UsageError(columns.problems)
     rows = chain(sample, table.rows)
-    read = _read(rows, layout, group_at, choice_at, task_columns, respondent_at)
+    try:
+        read = _read(rows, layout, group_at, choice_at, task_columns, respondent_at)
+    except table.errors as exc:
+        raise InvalidStudyError([table.unreadable(exc)]) from None
     answers = [
         DraftAnswer(text, _guess_group(study, text)) for text in read.answers if scrub(text) == text
     ]

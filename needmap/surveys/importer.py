@@ -47,13 +47,8 @@ def _import(mapping: SurveyMapping, path: Path, strict: bool, *, grouped: bool) 
     try:
         loop(counts)
     except table.errors as exc:
-        problems.add(
-            "unreadable row",
-            table.line(),
-            None,
-            f"CSV error: {exc}",
-            hint="check the quotes on this line",
-        )
+        broken = table.unreadable(exc)
+        problems.add("unreadable row", broken.location.line, None, broken.message, hint=broken.hint)
         raise InvalidStudyError(problems.all()) from None
     tally = counts.tally(table.path.name, table.sha256)
     found = problems.all()

@@ -321,9 +321,10 @@ def _columns(
     return term, searches, results
 
 
-_WHOLE = re.compile(r"\d+|\d{1,3}(?:([.,\u00a0\u202f ])\d{3})(?:\1\d{3})*")
+_WHOLE = re.compile(r"\d{1,15}|\d{1,3}(?:([.,\u00a0\u202f ])\d{3})(?:\1\d{3}){0,3}")
 """A whole number, with or without thousands separators as Excel writes them: 1234, 1.234,
-1,234 or 1 234."""
+1,234 or 1 234; at most 15 digits, as no log counts more searches (and Python refuses to
+convert numbers of thousands of digits)."""
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _CELLS: Mapping[str, tuple[re.Pattern[str], str]] = {
     "searches": (_WHOLE, "the column should hold how often the term was searched, e.g. 12"),
@@ -371,7 +372,8 @@ def _count_terms(
                 tally[0] += searches
                 tally[1] += none_found
     except table.errors as exc:
-        problems.add("unreadable", table.line(), None, f"cannot read the file here: {exc}")
+        found = table.unreadable(exc)
+        problems.add("unreadable", found.location.line, None, found.message, hint=found.hint)
     return _folded(per_cell)
 
 

@@ -1,6 +1,7 @@
 """Read a survey export as rows of text: CSV the way Excel and survey tools write it, or XLSX.
 
-CSV: UTF-8 with or without BOM, or cp1252 (Excel's Western default); ``;``, ``,`` or tab as
+CSV: UTF-8 with or without BOM, cp1252 (Excel's Western default) or UTF-16 with its BOM
+(Excel's "Unicode Text"); ``;``, ``,`` or tab as
 delimiter, detected from the header line, or named by a first line such as ``sep=;``. Which
 encoding and delimiter were used is reported, so a wrong guess is visible. XLSX: the first
 sheet, read with python-calamine.
@@ -19,9 +20,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from needmap.errors import InvalidStudyError
+from needmap.errors import InvalidStudyError, Location, Problem
 
-__all__ = ["Table", "heading_code", "open_table"]
+__all__ = ["Table", "heading_code", "open_table", "unreadable"]
 
 _DELIMITERS = (";", ",", "\t")
 _SEP_LINE = re.compile(r"sep=(.)")
@@ -56,6 +57,11 @@ class Table:
     """SHA-256 of the file's bytes, as read."""
     errors: tuple[type[Exception], ...] = ()
     """Exceptions reading rows may raise for a malformed file; the importer reports them."""
+
+    def unreadable(self, exc: Exception) -> Problem:
+        """The problem to report when the row last read cannot be read (one of
+        :attr:`errors`)."""
+        return unreadable(self.path, self.line(), exc)
 
     def column(self, heading: str, *, by_code: bool = False) -> int | None:
         """The index of the column headed ``heading``: exactly, else ignoring case; with
@@ -102,6 +108,8 @@ def _csv(path: Path) -> Table:
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         codec, encoding = "utf-8-sig", "UTF-8 with BOM"
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text", tab-separated
+        codec, encoding = "utf-16", "UTF-16"
     elif raw.isascii() or _is_utf8(raw):
         codec, encoding = "utf-8", "UTF-8"
     else:
@@ -124,6 +132,8 @@ def _csv(path: Path) -> Table:
         header = next(reader)
     except StopIteration:
         raise InvalidStudyError.single("the file is empty", path=path) from None
+    except csv.Error as exc:  # the header itself: a quote left open
+        raise InvalidStudyError([unreadable(path, reader.line_num + skipped, exc)]) from None
     name = _NAMES.get(delimiter, f"'{delimiter}'")
     return Table(
         path,
@@ -133,6 +143,16 @@ def _csv(path: Path) -> Table:
         f"CSV, {encoding}, {name}-separated{how}",
         hashlib.sha256(raw).hexdigest(),
         (csv.Error,),
+    )
+
+
+def unreadable(path: Path, line: int, exc: Exception) -> Problem:
+    """The problem to report when a line cannot be read: most often a quote left open,
+    which runs the rest of the file into one cell beyond the csv module's size limit."""
+    return Problem(
+        Location(path, line),
+        f"cannot read the file here: {exc}",
+        hint="check the quotes on this line: a value that starts with a quote must end with one",
     )
 
 
