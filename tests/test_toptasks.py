@@ -735,6 +735,26 @@ def test_cli_toptasks_refuses_a_tally_the_mapping_no_longer_fits(tmp_path: Path)
     assert runner.invoke(app, ["validate", str(root), "--strict"]).exit_code == 2
 
 
+def test_validate_warns_about_a_tally_no_mapping_names(tmp_path: Path) -> None:
+    """After a survey's id is changed, its old tally would count in no report, silently."""
+    root = _cli_study(tmp_path)
+    mapping = root / "surveys" / "toptasks.yaml"
+    mapping.write_text(mapping.read_text().replace("id: toptasks", "id: toptasks-2026"))
+    checked = runner.invoke(app, ["validate", str(root)])
+    assert checked.exit_code == 0, checked.output
+    orphan = root / "surveys" / "toptasks.tally.json"
+    assert checked.stderr.splitlines()[:2] == [
+        f"{orphan}: warning: no survey mapping has the id 'toptasks': this tally's votes "
+        "count in no report",
+        "    hint: if the survey's id was changed, import the export again (needmap survey "
+        f"import {root} EXPORT) and delete this file; if the survey was dropped, delete it; "
+        "ids now: toptasks-2026",
+    ]
+    assert runner.invoke(app, ["validate", str(root), "--strict"]).exit_code == 2
+    orphan.unlink()
+    assert runner.invoke(app, ["validate", str(root)]).stderr == ""
+
+
 def test_cli_broken_tally_is_located_and_says_how_to_mend_it(tmp_path: Path) -> None:
     root = _cli_study(tmp_path)
     tally = root / "surveys" / "toptasks.tally.json"

@@ -32,7 +32,32 @@ def check_mappings(study: Study) -> list[Problem]:
                 _fitting_tally(study, mapping, Severity.WARNING)
             except NeedmapError as exc:
                 problems.extend(exc.problems)
+    if not problems or all(p.severity is Severity.WARNING for p in problems):
+        problems += _orphan_tallies(study, {m.id for m in mappings.values()})
     return problems
+
+
+def _orphan_tallies(study: Study, survey_ids: set[str]) -> list[Problem]:
+    """A warning for each tally that no mapping's id names, as after a survey's id was
+    changed: its votes count in no report. (Only asked when every mapping loaded, since a
+    broken one may be the tally's.)"""
+    found = []
+    for path in sorted((study.root / "surveys").glob("*.tally.json")):
+        survey = path.name.removesuffix(".tally.json")
+        if survey not in survey_ids:
+            found.append(
+                Problem(
+                    Location(path),
+                    f"no survey mapping has the id '{survey}': this tally's votes count "
+                    "in no report",
+                    hint="if the survey's id was changed, import the export again "
+                    f"(needmap survey import {study.root} EXPORT) and delete this file; "
+                    "if the survey was dropped, delete it"
+                    + (f"; ids now: {', '.join(sorted(survey_ids))}" if survey_ids else ""),
+                    severity=Severity.WARNING,
+                )
+            )
+    return found
 
 
 def _load_mappings(
