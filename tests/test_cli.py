@@ -172,6 +172,8 @@ def test_demo_is_repeatable(tmp_path: Path) -> None:
     first = runner.invoke(app, ["demo", str(out)])
     assert first.exit_code == 0, first.output
     assert "Created the example study" in first.stdout
+    last = " ".join(first.stdout.splitlines()[-2:])  # where to go from the example
+    assert set(re.findall(r"needmap (\w+)", last)) == {"init", "templates", "build"}
     second = runner.invoke(app, ["demo", str(out)])
     assert second.exit_code == 0
     assert "Used the existing example study" in second.stdout

@@ -175,6 +175,10 @@ def demo(
     state = "Created the" if result.created else "Used the existing"
     console.print(f"{state} example study in {result.study_dir} (template '{template}').")
     console.print(f"Open {out / 'index.html'} in a browser to start ({len(result.files)} files).")
+    console.print(
+        "Your own study: needmap init my-study (needmap templates lists the starting points), "
+        "then needmap build my-study writes all of its reports."
+    )
 
 
 def _print_why(story: NeedStory) -> None:
