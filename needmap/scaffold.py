@@ -46,6 +46,11 @@ SURVEY_SCHEMA = "survey.schema.json"
 INTERVIEWS_SCHEMA = "interviews.schema.json"
 SEARCH_LOG_SCHEMA = "search-log.schema.json"
 MODELINE = "# yaml-language-server: $schema="
+GITIGNORE = """\
+# needmap build writes the study's reports here; remove this line to keep them in git.
+/reports/
+"""
+"""The .gitignore of a new study, so that a study kept in git holds what people wrote."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,5 +201,7 @@ def init_study(target: Path, template: str = "gemeente") -> list[Path]:
     }
     for name, text in schema_texts().items():
         files[f"{SCHEMA_FOLDER}/{name}"] = text.encode()
+    if not (target / ".gitignore").exists():  # a repository's own is left as it is
+        files[".gitignore"] = GITIGNORE.encode()
     written = write_files_new(target, files)
     return [Path(os.path.relpath(p, target)) for p in written]

@@ -145,8 +145,17 @@ def test_init_refuses_to_overwrite_any_file_and_writes_nothing(tmp_path: Path) -
 def test_init_into_an_existing_folder_with_other_files(tmp_path: Path) -> None:
     root = tmp_path / "s"
     (root / ".git").mkdir(parents=True)
-    init_study(root, "municipality")
+    (root / ".gitignore").write_text("*.pyc\n")
+    written = init_study(root, "municipality")
     assert load_study(root).settings.language == "en"
+    assert (root / ".gitignore").read_text() == "*.pyc\n"  # the repository's own, untouched
+    assert Path(".gitignore") not in written
+
+
+def test_a_new_study_ignores_the_reports_that_build_writes_into_it(tmp_path: Path) -> None:
+    written = init_study(tmp_path / "s", "company")
+    assert Path(".gitignore") in written
+    assert "/reports/" in (tmp_path / "s" / ".gitignore").read_text().splitlines()
 
 
 def test_unknown_template_suggests_a_close_one(tmp_path: Path) -> None:
