@@ -10,6 +10,7 @@ search logs yet) are left out rather than written empty.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -30,7 +31,7 @@ from needmap.reports.searches_report import study_searches, write_searches
 from needmap.surveys.interviews import interview_files
 from needmap.surveys.searchlog import search_log_files
 
-__all__ = ["build_reports"]
+__all__ = ["build_reports", "study_fingerprint"]
 
 
 def build_reports(
@@ -102,3 +103,33 @@ def build_reports(
         wrote(path)
     wrote(write_index_page(study, [*listed, *written], out))
     return written
+
+
+_WATCHED = (".yaml", ".yml", ".json", ".csv", ".tsv", ".txt", ".xlsx")
+"""What a study's files end with: definitions, mappings, tallies, interviews, search logs
+and the exports they read."""
+
+
+def study_fingerprint(root: Path, outputs: Path | None = None) -> frozenset[tuple[str, int, int]]:
+    """Each study file below ``root`` (not in ``outputs`` or hidden folders) with its
+    modification time and size: when this changes, the reports are out of date.
+
+    ``needmap build --watch`` compares it twice a second. A study is a few dozen small
+    files, so reading their times is cheap, and it sees every way an editor saves (a
+    rename over the old file included) without a file-watching library.
+    """
+    skip = outputs.resolve() if outputs is not None else None
+    found = set()
+    for folder, subfolders, files in os.walk(root):
+        here = Path(folder)
+        subfolders[:] = [
+            d for d in subfolders if not d.startswith(".") and (here / d).resolve() != skip
+        ]
+        for name in files:
+            if name.endswith(_WATCHED) and not name.startswith("."):
+                try:
+                    stat = (here / name).stat()
+                except OSError:  # removed between the listing and now
+                    continue
+                found.add((str(here / name), stat.st_mtime_ns, stat.st_size))
+    return frozenset(found)

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -101,3 +106,55 @@ _NEW_NEED = """\
     kind: technology
     groups: {desk: must, field: must, office: must}
 """
+
+
+def test_watch_builds_again_after_each_change_until_ctrl_c(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study()
+    out, err = tmp_path / "out.txt", tmp_path / "err.txt"
+    with out.open("w") as stdout, err.open("w") as stderr:
+        watching = subprocess.Popen(
+            [sys.executable, "-m", "needmap", "build", str(root), "--watch", "--no-pdf"],
+            stdout=stdout,
+            stderr=stderr,
+        )
+        try:
+            roadmap = root / "reports" / "roadmap.md"
+            _wait_for(lambda: roadmap.is_file() and "Search" in roadmap.read_text())
+            needs = root / "needs.yaml"
+            needs.write_text(needs.read_text().replace("title: Search", "title: Find anything"))
+            _wait_for(lambda: "Find anything" in roadmap.read_text())
+            needs.write_text(needs.read_text() + "  - id: broken\n")  # a need without a title
+            _wait_for(lambda: "Waiting for the next change" in err.read_text())
+            assert watching.poll() is None  # a broken study does not end the watch
+        finally:
+            watching.send_signal(signal.SIGINT)
+            code = watching.wait(timeout=30)
+    assert code == 0
+    printed = err.read_text()
+    assert "needs.yaml:" in printed and "required key 'title' is missing" in printed
+    assert printed.rstrip().endswith("Stopped watching.")
+    assert out.read_text().count("Open ") == 2  # two builds; the broken study wrote nothing
+
+
+def test_the_fingerprint_sees_study_files_and_not_the_reports(make_study: StudyMaker) -> None:
+    from needmap.build import study_fingerprint
+
+    root = make_study()
+    before = study_fingerprint(root, root / "reports")
+    (root / "reports").mkdir()
+    (root / "reports" / "roadmap.md").write_text("x")
+    (root / ".git").mkdir()
+    (root / ".git" / "index.json").write_text("{}")
+    assert study_fingerprint(root, root / "reports") == before
+    (root / "interviews").mkdir()
+    (root / "interviews" / "r1.yaml").write_text("interviews: []\n")
+    assert study_fingerprint(root, root / "reports") != before
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.2)

@@ -3,6 +3,7 @@ at once."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -122,6 +123,14 @@ def build(
         ),
     ] = True,
     since: SinceOption = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            help="Build again whenever a file of the study changes, until Ctrl-C; while "
+            "the study has problems, they are printed and the next save is awaited.",
+        ),
+    ] = False,
     language: LanguageOption = None,
 ) -> None:
     """Every report of the study in one folder, with index.html to open: to share, or to
@@ -137,24 +146,63 @@ def build(
     from needmap.build import build_reports
     from needmap.reports.pdf import pdf_unavailable
 
-    study = study_at(folder, language)
-    earlier = None
-    if since is not None:
-        from needmap.reports.roadmap_baseline import earlier_plan
-
-        earlier = earlier_plan(since, study.root)
     target = out if out is not None else folder / "reports"
     no_pdf = pdf_unavailable() if pdf else None
     print_problems((no_pdf,) if no_pdf else ())
     console = new_console()
-    files = build_reports(
-        study,
-        target,
-        pdf=pdf and no_pdf is None,
-        earlier=earlier,
-        progress=lambda path: console.print(f"  wrote {path}"),
-    )
-    console.print(f"Open {target / 'index.html'} in a browser ({len(files)} files).")
+
+    def once() -> None:
+        study = study_at(folder, language)
+        earlier = None
+        if since is not None:
+            from needmap.reports.roadmap_baseline import earlier_plan
+
+            earlier = earlier_plan(since, study.root)
+        files = build_reports(
+            study,
+            target,
+            pdf=pdf and no_pdf is None,
+            earlier=earlier,
+            progress=None if watch else lambda path: console.print(f"  wrote {path}"),
+        )
+        console.print(f"Open {target / 'index.html'} in a browser ({len(files)} files).")
+
+    if watch:
+        _watch(folder, target, once)
+    else:
+        once()
+
+
+def _watch(folder: Path, target: Path, build_once: Callable[[], None]) -> None:
+    """Build, then build again after each change to the study's files, until Ctrl-C. A
+    change counts once the files have stayed the same for a moment (an editor may save in
+    steps); a study with problems prints them and waits for the next change."""
+    import time
+    from datetime import datetime
+
+    from needmap.build import study_fingerprint
+    from needmap.errors import NeedmapError
+
+    console = new_console(stderr=True)
+    seen = None
+    console.print(f"Watching {folder} for changes; Ctrl-C stops.")
+    try:
+        while True:
+            now = study_fingerprint(folder, target)
+            if now != seen:
+                time.sleep(0.3)
+                if study_fingerprint(folder, target) != now:
+                    continue  # still being saved
+                seen = now
+                console.print(f"{datetime.now():%H:%M:%S} building…")
+                try:
+                    build_once()
+                except NeedmapError as exc:
+                    print_problems(exc.problems)
+                    console.print("Waiting for the next change to the study.")
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        console.print("Stopped watching.")
 
 
 @app.command()
