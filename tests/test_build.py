@@ -158,3 +158,17 @@ def _wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.2)
+
+
+def test_build_names_the_surveys_not_imported_yet(tmp_path: Path) -> None:
+    from needmap.scaffold import init_study
+
+    root = tmp_path / "s"
+    init_study(root, "company")
+    built = runner.invoke(app, ["build", str(root), "--no-pdf"])
+    assert built.exit_code == 0, built.stderr
+    assert (
+        "Not in the reports yet: survey 'Intranet top-task survey, March 2026', until its "
+        f"export is imported: needmap survey import {root} EXPORT"
+    ) in " ".join(built.stdout.split())
+    assert not any(p.name.startswith("toptasks") for p in (root / "reports").iterdir())

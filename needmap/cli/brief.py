@@ -166,6 +166,14 @@ def build(
             progress=None if watch else lambda path: console.print(f"  wrote {path}"),
         )
         console.print(f"Open {target / 'index.html'} in a browser ({len(files)} files).")
+        from needmap.surveys.catalog import import_command, surveys_to_import
+
+        for survey in surveys_to_import(study):
+            console.print(
+                f"Not in the reports yet: survey '{escape(survey.title)}', until its export is "
+                f"imported: {escape(import_command(study, survey))}EXPORT",
+                highlight=False,
+            )
 
     if watch:
         _watch(folder, target, once)

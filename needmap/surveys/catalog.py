@@ -17,7 +17,14 @@ from needmap.personas.study import Study
 from needmap.surveys.mapping import SurveyMapping, checked_mapping, load_mapping, mapping_files
 from needmap.surveys.tally import Tally, read_tally, tally_path
 
-__all__ = ["check_mappings", "find_mapping", "imported_surveys", "load_survey"]
+__all__ = [
+    "check_mappings",
+    "find_mapping",
+    "import_command",
+    "imported_surveys",
+    "load_survey",
+    "surveys_to_import",
+]
 
 
 def check_mappings(study: Study) -> list[Problem]:
@@ -126,7 +133,7 @@ def load_survey(study: Study, survey: str | None = None) -> tuple[SurveyMapping,
         raise UsageError.single(
             f"survey '{mapping.id}' has not been imported yet",
             path=path,
-            hint=f"import the export first: {_import_command(study, mapping)}EXPORT.csv",
+            hint=f"import the export first: {import_command(study, mapping)}EXPORT.csv",
         )
     return mapping, _fitting_tally(study, mapping, Severity.ERROR)
 
@@ -151,7 +158,14 @@ def imported_surveys(study: Study) -> list[tuple[SurveyMapping, Tally]]:
     return surveys
 
 
-def _import_command(study: Study, mapping: SurveyMapping) -> str:
+def surveys_to_import(study: Study) -> list[SurveyMapping]:
+    """The surveys whose mapping loads but whose export has not been imported yet: their
+    votes are in no report until it is."""
+    mappings, _ = _load_mappings(study)
+    return [m for m in mappings.values() if not tally_path(study.root, m.id).exists()]
+
+
+def import_command(study: Study, mapping: SurveyMapping) -> str:
     """The start of the command that imports ``mapping``'s export, for hints."""
     command = f"needmap survey import {study.root} "
     if len(mapping_files(study.root)) > 1:
@@ -162,10 +176,10 @@ def _import_command(study: Study, mapping: SurveyMapping) -> str:
 def _fitting_tally(study: Study, mapping: SurveyMapping, severity: Severity) -> Tally:
     """The mapping's tally; raises when it was imported with other tasks or groups."""
     path = tally_path(study.root, mapping.id)
-    tally = read_tally(path, f"{_import_command(study, mapping)}EXPORT.csv")
+    tally = read_tally(path, f"{import_command(study, mapping)}EXPORT.csv")
     changed = tally.differences([t.id for t in mapping.tasks], study.group_by_id)
     if changed:
-        hint = f"import the export again: {_import_command(study, mapping)}{tally.source}"
+        hint = f"import the export again: {import_command(study, mapping)}{tally.source}"
         raise InvalidStudyError(
             Problem(Location(path), c, hint=hint, severity=severity) for c in changed
         )
