@@ -87,6 +87,18 @@ def limesurvey_with_text_headings(folder: Path) -> Path:
     return path
 
 
+SHOWN_INTERVIEW = """\
+    interviews:
+      - id: field-focus
+        group: field
+        participants: 5
+        quotes:
+          - text: I read everything on my phone in the van.
+            needs: [mobile]
+    """
+"""An interview of the minimal study's field staff, enough of them (5) to be shown."""
+
+
 def write_tree(root: Path, files: Mapping[str, str | bytes]) -> Path:
     """Write ``files`` (relative path -> text, dedented, or bytes) below ``root``."""
     for name, content in files.items():

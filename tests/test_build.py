@@ -14,19 +14,9 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
-from tests.conftest import StudyMaker, private_survey_study, run_needmap
+from tests.conftest import SHOWN_INTERVIEW, StudyMaker, private_survey_study, run_needmap
 
 runner = CliRunner()
-
-INTERVIEW = """\
-    interviews:
-      - id: field-focus
-        group: field
-        participants: 5
-        quotes:
-          - text: I read everything on my phone in the van.
-            needs: [mobile]
-    """
 
 OVERLAP = [
     f"{stem}-{view}{suffix}"
@@ -41,7 +31,7 @@ OVERLAP = [
 
 
 def test_build_writes_every_report_into_reports_in_the_study(make_study: StudyMaker) -> None:
-    root = make_study({"interviews/r1.yaml": INTERVIEW})
+    root = make_study({"interviews/r1.yaml": SHOWN_INTERVIEW})
     built = runner.invoke(app, ["build", str(root)])
     assert built.exit_code == 0, built.stderr
     reports = root / "reports"

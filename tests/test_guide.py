@@ -23,19 +23,10 @@ from needmap.reports.guide_report import (
 )
 from needmap.reports.interviews_report import study_interviews
 from needmap.surveys.interviews import check_interviews
-from tests.conftest import StudyMaker, private_survey_study, run_needmap
+from tests.conftest import SHOWN_INTERVIEW, StudyMaker, private_survey_study, run_needmap
 
 runner = CliRunner()
 DAY = datetime.date(2026, 12, 3)
-SHOWN_INTERVIEW = """\
-    interviews:
-      - id: field-focus
-        group: field
-        participants: 5
-        quotes:
-          - text: I read everything on my phone in the van.
-            needs: [mobile]
-    """
 
 
 def test_needs_without_evidence_come_first_then_by_importance(make_study: StudyMaker) -> None:
