@@ -145,6 +145,7 @@ def build(
     """
     from needmap.build import build_reports
     from needmap.reports.pdf import pdf_unavailable
+    from needmap.surveys.catalog import import_command, surveys_to_import
 
     target = out if out is not None else folder / "reports"
     no_pdf = pdf_unavailable() if pdf else None
@@ -166,8 +167,6 @@ def build(
             progress=None if watch else lambda path: console.print(f"  wrote {path}"),
         )
         console.print(f"Open {target / 'index.html'} in a browser ({len(files)} files).")
-        from needmap.surveys.catalog import import_command, surveys_to_import
-
         for survey in surveys_to_import(study):
             console.print(
                 f"Not in the reports yet: survey '{escape(survey.title)}', until its export is "
