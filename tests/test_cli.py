@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -209,6 +210,31 @@ def test_subprocess_init_validate_and_errors(tmp_path: Path) -> None:
     assert "\x1b[" not in bad.stderr
     assert f"{folder}/groups.yaml:4:16: groups[0].headcount: expected a whole number" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_output_the_encoding_cannot_hold_does_not_stop_a_command(tmp_path: Path) -> None:
+    """Windows writes redirected output in cp1252, which has no ✓; a terminal may be ASCII."""
+    folder = tmp_path / "study"
+    assert run_needmap("init", str(folder), "-t", "gemeente").returncode == 0
+
+    def run(encoding: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            [sys.executable, "-m", "needmap", *args],
+            capture_output=True,
+            env={**os.environ, "PYTHONIOENCODING": encoding},
+            check=False,
+        )
+
+    checked = run("cp1252", "validate", str(folder))
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.decode("cp1252").startswith(f"? {folder}: ")
+    as_utf8 = json.loads(run("utf-8", "overlap", str(folder), "--json").stdout)
+    as_ascii = run("ascii", "overlap", str(folder), "--json")
+    assert as_ascii.returncode == 0, as_ascii.stderr
+    assert json.loads(as_ascii.stdout.decode("ascii")) == as_utf8  # escaped, not lost
+    assert "Eén" not in as_ascii.stdout.decode("ascii") and "Eén" in json.dumps(
+        as_utf8, ensure_ascii=False
+    )
 
 
 def test_subprocess_console_script_version() -> None:

@@ -10,6 +10,7 @@ action, or problems found by ``validate``."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -41,6 +42,7 @@ class _HandledGroup(TyperGroup):
     """Runs a command and maps errors to exit codes: the one handler at the edge."""
 
     def invoke(self, ctx: Any) -> Any:
+        _tolerant_output()
         try:
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, typer.TyperException):
@@ -177,7 +179,22 @@ def plural(number: int, noun: str) -> str:
 
 
 def print_json(data: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    """``data`` as JSON on standard output: UTF-8 as it is, or with ``\\u`` escapes where the
+    output cannot hold every character, so that the JSON stays whole either way."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=not _utf8(sys.stdout)) + "\n")
+
+
+def _utf8(stream: Any) -> bool:
+    return str(getattr(stream, "encoding", "") or "").lower().replace("-", "") == "utf8"
+
+
+def _tolerant_output() -> None:
+    """Let text the output's encoding cannot hold become '?' instead of stopping the
+    command: a ✓ printed to a file that Windows writes in cp1252, or a terminal set to
+    ASCII. (Files needmap writes itself are always UTF-8.)"""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and not _utf8(stream):
+            stream.reconfigure(errors="replace")
 
 
 def emit_json(data: dict[str, Any], out: Path | None) -> None:
