@@ -806,6 +806,26 @@ def test_cli_survey_option_names_a_mapping_by_id_or_file(tmp_path: Path) -> None
     assert unknown.exit_code == 2 and "did you mean 'pulse'?" in unknown.stderr
 
 
+def test_import_takes_the_one_mapping_whose_columns_the_export_has(tmp_path: Path) -> None:
+    """Two surveys (say, employees in Microsoft Forms and a long export): an export fits one."""
+    root = _cli_study(tmp_path, imported=False)
+    other = (
+        (FIXTURES / "mappings" / "ms-forms.yaml").read_text().replace("id: toptasks", "id: forms")
+    )
+    (root / "surveys" / "forms.yaml").write_text(other)
+    export = str(FIXTURES / "exports" / "long.csv")
+    done = runner.invoke(app, ["survey", "import", str(root), export])
+    assert done.exit_code == 0, done.output
+    assert "Survey 'toptasks': the one mapping whose columns this export has." in done.stderr
+    assert (root / "surveys" / "toptasks.tally.json").exists()
+    assert not (root / "surveys" / "forms.tally.json").exists()
+    forms = runner.invoke(
+        app, ["survey", "import", str(root), str(FIXTURES / "exports" / "ms-forms.csv")]
+    )
+    assert forms.exit_code == 0, forms.output
+    assert (root / "surveys" / "forms.tally.json").exists()
+
+
 def test_chart_texts_are_inside_the_figure(
     study: Study, mapping: SurveyMapping, tally: Tally
 ) -> None:

@@ -149,9 +149,14 @@ def survey_import(
     Only counts are stored: no respondent ids and no answers row by row.
     """
     from needmap.surveys import find_mapping, import_survey, tally_path, write_tally
+    from needmap.surveys.mapping import mapping_files
 
     study = study_at(folder)
-    chosen = find_mapping(study, mapping, survey)
+    chosen = find_mapping(study, mapping, survey, export)
+    if mapping is None and survey is None and len(mapping_files(study.root)) > 1:
+        new_console(stderr=True).print(
+            f"Survey '{escape(chosen.id)}': the one mapping whose columns this export has."
+        )
     with new_console(stderr=True).status(f"Reading {escape(export.name)}…"):
         result = import_survey(chosen, export, strict=strict)
     target = tally_path(study.root, chosen.id)

@@ -15,6 +15,7 @@ from needmap.errors import (
 from needmap.personas.messages import did_you_mean
 from needmap.personas.study import Study
 from needmap.surveys.mapping import SurveyMapping, checked_mapping, load_mapping, mapping_files
+from needmap.surveys.tables import column_of, open_table
 from needmap.surveys.tally import Tally, read_tally, tally_path
 
 __all__ = [
@@ -86,12 +87,16 @@ def _load_mappings(
 
 
 def find_mapping(
-    study: Study, mapping: Path | None = None, survey: str | None = None
+    study: Study,
+    mapping: Path | None = None,
+    survey: str | None = None,
+    export: Path | None = None,
 ) -> SurveyMapping:
-    """The mapping given, the one with id (or file name) ``survey``, or the study's only one.
+    """The mapping given, the one with id (or file name) ``survey``, or the study's only one;
+    with several and an ``export``, the one mapping whose columns the export has.
 
-    With several mappings and no ``survey``, the message lists their ids: those are what
-    ``--survey`` takes and what the tallies are named after.
+    Otherwise, with several mappings and no ``survey``, the message lists their ids: those
+    are what ``--survey`` takes and what the tallies are named after.
     """
     if mapping is not None:
         return load_mapping(mapping, study)
@@ -109,8 +114,13 @@ def find_mapping(
     if survey is None:
         if len(mappings) == 1:
             return next(iter(mappings.values()))
+        header = open_table(export).header if export is not None else None
+        fitting = [m for m in mappings.values() if header is not None and _fits(m, header)]
+        if len(fitting) == 1:
+            return fitting[0]
+        why = "" if header is None else f" and the export has the columns of {len(fitting)}"
         raise UsageError.single(
-            f"the study has {len(mappings)} survey mappings; say which",
+            f"the study has {len(mappings)} survey mappings{why}; say which",
             path=study.root / "surveys",
             hint="pass --survey with one of: " + ", ".join(ids),
         )
@@ -123,6 +133,21 @@ def find_mapping(
             hint=did_you_mean(survey, ids) or "surveys: " + ", ".join(ids),
         )
     return chosen
+
+
+def _fits(mapping: SurveyMapping, header: list[str]) -> bool:
+    """Whether an export with this header has every column ``mapping`` reads."""
+    by_code = mapping.layout == "limesurvey"
+    if by_code:
+        wanted = [f"{mapping.choices.question}[{t.code}]" for t in mapping.tasks]
+    else:
+        wanted = [mapping.choices.column or ""]
+    if mapping.layout == "long":
+        wanted.append(mapping.respondent or "")
+    return all(
+        column_of(header, heading, by_code=by_code) is not None
+        for heading in [mapping.group.column, *wanted]
+    )
 
 
 def load_survey(study: Study, survey: str | None = None) -> tuple[SurveyMapping, Tally]:

@@ -16,13 +16,13 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from needmap.errors import InvalidStudyError, Location, Problem
 
-__all__ = ["Table", "heading_code", "open_table", "unreadable"]
+__all__ = ["Table", "column_of", "heading_code", "open_table", "unreadable"]
 
 _DELIMITERS = (";", ",", "\t")
 _SEP_LINE = re.compile(r"sep=(.)")
@@ -64,25 +64,28 @@ class Table:
         return unreadable(self.path, self.line(), exc)
 
     def column(self, heading: str, *, by_code: bool = False) -> int | None:
-        """The index of the column headed ``heading``: exactly, else ignoring case; with
-        ``by_code``, else the one column whose heading starts with it as its code
-        (:func:`heading_code`), so a mapping written with LimeSurvey's codes also reads an
-        export whose headings carry the question text."""
-        wanted = heading.strip()
-        folded = wanted.casefold()
-        for matches in (wanted.__eq__, lambda name: name.casefold() == folded):
-            found = next((i for i, name in enumerate(self.header) if matches(name)), None)
-            if found is not None:
-                return found
-        if by_code:
-            coded = [
-                i
-                for i, name in enumerate(self.header)
-                if (heading_code(name) or "").casefold() == folded
-            ]
-            if len(coded) == 1:
-                return coded[0]
-        return None
+        """The index of the column headed ``heading`` (see :func:`column_of`)."""
+        return column_of(self.header, heading, by_code=by_code)
+
+
+def column_of(header: Sequence[str], heading: str, *, by_code: bool = False) -> int | None:
+    """The index of the column headed ``heading``: exactly, else ignoring case; with
+    ``by_code``, else the one column whose heading starts with it as its code
+    (:func:`heading_code`), so a mapping written with LimeSurvey's codes also reads an
+    export whose headings carry the question text."""
+    wanted = heading.strip()
+    folded = wanted.casefold()
+    for matches in (wanted.__eq__, lambda name: name.casefold() == folded):
+        found = next((i for i, name in enumerate(header) if matches(name)), None)
+        if found is not None:
+            return found
+    if by_code:
+        coded = [
+            i for i, name in enumerate(header) if (heading_code(name) or "").casefold() == folded
+        ]
+        if len(coded) == 1:
+            return coded[0]
+    return None
 
 
 def open_table(path: Path) -> Table:
