@@ -68,6 +68,10 @@ def test_a_study_without_personas_or_interviews_gets_no_empty_reports(
     assert built.exit_code == 0, built.stderr
     names = {p.name for p in out.iterdir()}
     assert "roadmap.html" in names and "brief.html" in names
+    into_the_study = runner.invoke(app, ["build", str(root), "--out", str(root), "--no-pdf"])
+    assert into_the_study.exit_code == 2
+    assert "the reports need a folder of their own" in into_the_study.stderr
+    assert sorted(p.name for p in root.iterdir()) == ["groups.yaml", "needs.yaml", "study.yaml"]
     assert not any(n.startswith(("personas", "interviews", "searches")) for n in names)
     assert not any(n.endswith(".pdf") for n in names)  # --no-pdf
 

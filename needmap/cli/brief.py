@@ -148,6 +148,14 @@ def build(
     from needmap.surveys.catalog import import_command, surveys_to_import
 
     target = out if out is not None else folder / "reports"
+    if target.resolve() == folder.resolve():
+        from needmap.errors import UsageError
+
+        raise UsageError.single(
+            "the reports need a folder of their own, not the study's",
+            path=target,
+            hint="leave --out out for reports/ in the study, or name another folder",
+        )
     no_pdf = pdf_unavailable() if pdf else None
     print_problems((no_pdf,) if no_pdf else ())
     console = new_console()
