@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import BaseModel
@@ -78,3 +79,54 @@ def test_changelog_mentions_every_command() -> None:
     for command in app.registered_commands:
         name = command.name or (command.callback.__name__ if command.callback else "")
         assert f"needmap {name}" in changelog + readme, name
+
+
+def _documented_calls() -> list[tuple[str, list[str]]]:
+    """Every ``needmap …`` line in the code blocks of the README and docs/, with its
+    continuation lines, as (where, words); comments after ``#`` left out."""
+    calls = []
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        in_block, pending, start = False, "", 0
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith("```"):
+                in_block = not in_block
+                continue
+            if not in_block:
+                continue
+            text = line.split(" #")[0].strip()
+            if pending:
+                pending += " " + text
+            elif text.startswith("needmap "):
+                pending, start = text, number
+            else:
+                continue
+            if pending.endswith("\\"):
+                pending = pending[:-1]
+                continue
+            calls.append((f"{path.name}:{start}", pending.split()[1:]))
+            pending = ""
+    return calls
+
+
+def test_every_documented_command_and_option_exists() -> None:
+    """A renamed command or option would leave the README and docs telling users to type
+    what no longer works."""
+    import typer
+
+    from needmap.cli import app
+
+    root = typer.main.get_command(app)
+    calls = _documented_calls()
+    assert len(calls) > 60  # the README's command list and every guide's examples
+    for where, words in calls:
+        command: Any = root
+        rest = words
+        while hasattr(command, "get_command") and rest and not rest[0].startswith("-"):
+            found = command.get_command(typer.Context(command), rest[0])
+            assert found is not None, f"{where}: no command '{rest[0]}'"
+            command, rest = found, rest[1:]
+        options = {o for p in command.params for o in (*p.opts, *p.secondary_opts)}
+        options |= {"-h", "--help"}
+        for word in rest:
+            if word.startswith("-") and word != "-":
+                assert word.split("=")[0] in options, f"{where}: {command.name} has no {word}"
