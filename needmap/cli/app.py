@@ -78,7 +78,9 @@ app = typer.Typer(
     cls=_HandledGroup,
     name="needmap",
     help="Stakeholder-needs research and persona modelling for intranets, extranets and "
-    "websites. Start with: needmap init my-study --template gemeente",
+    "websites. See an example: needmap demo. Start a study: needmap init DIR --template "
+    "gemeente (needmap templates lists the templates). Write all its reports: needmap "
+    "build DIR.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
