@@ -20,7 +20,7 @@ from needmap.model.personas import build_personas
 from needmap.model.replan import PlanSnapshot, replan
 from needmap.model.roadmap import plan_roadmap
 from needmap.personas.study import Study
-from needmap.reports.brief import study_brief, write_brief
+from needmap.reports.brief import glance, study_brief, write_brief
 from needmap.reports.bundle import write_overlap_bundle, write_toptasks_bundle
 from needmap.reports.guide_report import group_guides, write_guide
 from needmap.reports.index_page import write_index_page
@@ -98,10 +98,11 @@ def build_reports(
             write_searches(searches, study, out / f"searches{suffix}")
             wrote(out / f"searches{suffix}")
     brief = [out / f"brief{suffix}" for suffix in (".html", *pdf_suffix, ".md")]
-    write_brief(study_brief(study, earlier), *brief, today=day)
+    content = study_brief(study, earlier)
+    write_brief(content, *brief, today=day)
     for path in brief:
         wrote(path)
-    wrote(write_index_page(study, [*listed, *written], out))
+    wrote(write_index_page(study, [*listed, *written], out, glance(content)))
     return written
 
 

@@ -52,6 +52,9 @@ def test_build_writes_every_report_into_reports_in_the_study(make_study: StudyMa
     index = (reports / "index.html").read_text(encoding="utf-8")
     linked = set(re.findall(r'href="([^"]+)"', index))
     assert linked == {p.name for p in reports.iterdir()} - {"index.html"}
+    glance = index[index.index("<h2>At a glance</h2>") : index.index("</dl>")]  # the brief's
+    assert "<dt>Platform form</dt>" in glance and "<dt>Roadmap</dt>" in glance
+    assert "<dd>1 interview with 5 people.</dd>" in glance
     guides = (reports / "guides.md").read_text(encoding="utf-8")
     assert "# Interview guide: Front desk" in guides and "# Interview guide: Field staff" in guides
     # the reports inside the study are not read as part of it

@@ -175,11 +175,12 @@ def test_demo_with_gemeente_includes_an_example_survey(tmp_path: Path) -> None:
     } <= names
     index = (tmp_path / "demo" / "index.html").read_text(encoding="utf-8")
     assert 'href="overlap-groups.html"' in index and 'href="toptasks-toptaken-2026.html"' in index
-    personas = index[index.index("Persona&#39;s") :]
+    personas = index[index.index("<h2>Persona&#39;s</h2>") :]
     assert 'href="personas.html"' in personas and 'href="personas.md"' in personas
-    assert 'href="roadmap.html"' in index[index.index(">Roadmap<") :]
-    assert 'href="interviews.html"' in index[index.index(">Gesprekken<") :]
-    brief = index[index.index(">Notitie voor de stuurgroep<") : index.index(">Gedeelde en")]
+    assert 'href="roadmap.html"' in index[index.index("<h2>Roadmap</h2>") :]
+    assert 'href="interviews.html"' in index[index.index("<h2>Gesprekken</h2>") :]
+    start = index.index("<h2>Notitie voor de stuurgroep</h2>")
+    brief = index[start : index.index("<h2>Gedeelde en")]
     assert 'href="brief.html"' in brief and 'href="brief.pdf"' in brief
     tally = json.loads((result.study_dir / "surveys" / "toptaken-2026.tally.json").read_text())
     assert "anonymous" not in json.dumps(tally)

@@ -131,7 +131,7 @@ def test_the_demo_s_interview_guide_prints_portrait_and_is_linked_with_the_inter
     assert "- id: front-desk-" in text and "group: front-desk" in text
     _assert_on_the_page(reader)
     index = (demo / "index.html").read_text(encoding="utf-8")
-    interviews = index[index.index(">Interviews<") :]
+    interviews = index[index.index("<h2>Interviews</h2>") :]
     for name in ("guide-front-desk.html", "guide-front-desk.pdf", "guide-front-desk.md"):
         assert f'href="{name}"' in interviews
 
@@ -184,11 +184,11 @@ def test_no_report_runs_past_the_edge_of_the_page(
 
 def test_the_index_links_the_pdfs(demo: Path) -> None:
     index = (demo / "index.html").read_text(encoding="utf-8")
-    personas = index[index.index(">Personas<") : index.index(">Roadmap<")]
+    personas = index[index.index("<h2>Personas</h2>") : index.index("<h2>Roadmap</h2>")]
     assert 'href="personas.pdf">personas.pdf</a><span class="kind">PDF, to print or send' in (
         personas
     )
-    assert 'href="roadmap.pdf"' in index[index.index(">Roadmap<") :]
+    assert 'href="roadmap.pdf"' in index[index.index("<h2>Roadmap</h2>") :]
 
 
 def test_a_subprocess_writes_a_pdf(demo: Path, tmp_path: Path) -> None:

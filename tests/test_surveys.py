@@ -452,9 +452,7 @@ def test_malformed_csv_is_a_positioned_problem(study: Study, tmp_path: Path) -> 
     # the draft reads the same rows: the same problem, not a traceback
     with pytest.raises(InvalidStudyError) as drafted:
         draft_mapping(study, export, layout="google-forms")
-    assert [(p.location.line, p.message) for p in drafted.value.problems] == [
-        (3, problem.message)
-    ]
+    assert [(p.location.line, p.message) for p in drafted.value.problems] == [(3, problem.message)]
     # a quote left open in the header itself
     header = _write(tmp_path, "h.csv", f'"{huge}\n')
     with pytest.raises(InvalidStudyError) as opened:

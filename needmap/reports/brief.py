@@ -75,6 +75,7 @@ __all__ = [
     "BriefContent",
     "Chapter",
     "brief_to_markdown",
+    "glance",
     "render_brief",
     "study_brief",
     "write_brief",
@@ -171,7 +172,7 @@ def render_brief(
         study_name=study.settings.name,
         date=_long_date(today, language) if today is not None else "",
         glance_title=words["brief.glance"],
-        glance=_glance(content),
+        glance=glance(content),
         contents_title=words["brief.contents"],
         cover_svg=base64.b64encode(cover).decode("ascii"),
         cover_alt=words["report.alt"],
@@ -248,7 +249,7 @@ def brief_to_markdown(content: BriefContent, *, today: date | None = None) -> st
     parts = list(_parts(content, _Diagrams()))
     lines = [f"# {cell(words['brief.title'])}", "", subtitle, ""]
     lines += [f"## {cell(words['brief.glance'])}", ""]
-    lines += [f"- **{cell(label)}:** {cell(text)}" for label, text in _glance(content)]
+    lines += [f"- **{cell(label)}:** {cell(text)}" for label, text in glance(content)]
     lines += ["", f"## {cell(words['brief.contents'])}", ""]
     lines += [f"{number}. {cell(part.title)}" for number, part in enumerate(parts, start=1)]
     return "\n".join(lines) + "\n" + "".join(f"\n{part.markdown()}" for part in parts)
@@ -354,8 +355,9 @@ def _down(markdown: str) -> str:
     )
 
 
-def _glance(content: BriefContent) -> list[tuple[str, str]]:
-    """The cover's lines: (label, text) for the advice, the roadmap and each kind of evidence."""
+def glance(content: BriefContent) -> list[tuple[str, str]]:
+    """The cover's lines: (label, text) for the advice, the roadmap and each kind of
+    evidence; the index page of a build shows them too."""
     study = content.study
     language = study.settings.language
     words = labels(language)

@@ -29,8 +29,14 @@ _REPORTS = {
 """Reports with a section of their own, by the start of their file name."""
 
 
-def write_index_page(study: Study, files: Sequence[Path], out: Path) -> Path:
-    """Write ``out/index.html`` linking ``files`` (those inside ``out``); returns its path."""
+def write_index_page(
+    study: Study,
+    files: Sequence[Path],
+    out: Path,
+    glance: Sequence[tuple[str, str]] = (),
+) -> Path:
+    """Write ``out/index.html`` linking ``files`` (those inside ``out``), under the study at
+    a glance (the brief's cover lines) when given; returns its path."""
     words = labels(study.settings.language)
     sections: dict[str, list[tuple[str, str]]] = {
         words["index.brief"]: [],
@@ -76,6 +82,8 @@ def write_index_page(study: Study, files: Sequence[Path], out: Path) -> Path:
             organisation=study.settings.organisation,
             study_name=study.settings.name,
             sections=[(name, links) for name, links in sections.items() if links],
+            glance_title=words["brief.glance"],
+            glance=glance,
         ),
     )
     return page
