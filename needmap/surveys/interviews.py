@@ -232,7 +232,7 @@ def _references(items: Sequence[_Raw], study: Study) -> list[Problem]:
                 )
             )
         quotes = item.data.get("quotes")
-        if not quotes and isinstance(interview_id, str):
+        if quotes in (None, []) and isinstance(interview_id, str):  # not: a wrong type
             problems.append(_no_quotes_yet(item, interview_id, has_key="quotes" in item.data))
         for q, quote in enumerate(quotes if isinstance(quotes, list) else []):
             if not isinstance(quote, dict):
