@@ -309,6 +309,7 @@ def test_help_lists_the_commands_in_the_order_of_the_work() -> None:
         "toptasks",
         "why",
         "brief",
+        "status",
         "build",
         "demo",
         "survey",

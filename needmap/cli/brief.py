@@ -108,6 +108,46 @@ def brief(
 
 
 @app.command()
+def status(folder: StudyDir, language: LanguageOption = None) -> None:
+    """Where the study stands, and what to do next, each step with the command that helps.
+
+    The brief's lines at a glance (platform form, roadmap, personas, top tasks,
+    interviews, search logs); then what is still missing: groups not interviewed yet or
+    too few to be shown, interviews without quotes, survey exports not imported, survey
+    tasks linked to no need, and needs without any evidence yet.
+    """
+    import textwrap
+
+    from needmap.reports.status_report import study_status
+
+    study = study_at(folder, language)
+    found = study_status(study)
+    console = new_console()
+    settings = study.settings
+    print_indented(console, [f"{settings.name} ({settings.organisation})"], indent=0, style="bold")
+    print_indented(console, [f"{label}: {text}" for label, text in found.glance])
+    console.print()
+    if not found.steps:
+        console.print(f"Nothing waits. Write every report: needmap build {escape(str(folder))}")
+        return
+    console.print("[bold]Next steps[/bold]")
+    for number, step in enumerate(found.steps, 1):
+        head = f"  {number}. "
+        wrapped = textwrap.fill(
+            step.text,
+            width=max(console.width, 20),
+            initial_indent=head,
+            subsequent_indent=" " * len(head),
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        console.print(escape(wrapped), soft_wrap=True)
+        if step.command:  # one line, to copy whole
+            command = " " * len(head) + escape(step.command)
+            console.print(command, style="cyan", highlight=False, soft_wrap=True)
+
+
+@app.command()
 def build(
     folder: StudyDir,
     out: Annotated[

@@ -46,6 +46,7 @@ __all__ = [
     "group_guides",
     "guide_sections",
     "guide_to_markdown",
+    "need_evidence",
     "record_interviews",
     "recording_entry",
     "render_guide_page",
@@ -222,15 +223,24 @@ def _unknown_group(study: Study, group_id: str) -> Problem:
 def _guide_need(
     need: Need, importance: Importance, roadmap: Roadmap, surveys: Sequence[TopTasks]
 ) -> GuideNeed:
+    return GuideNeed(need, importance, *need_evidence(need.id, roadmap, surveys))
+
+
+def need_evidence(
+    need_id: str, roadmap: Roadmap, surveys: Sequence[TopTasks]
+) -> tuple[tuple[int, int] | None, float | None, int | None]:
+    """A need's evidence so far, as :class:`GuideNeed` holds it: the interviews (of shown
+    groups) that support and question it, its largest vote share in a survey, and its
+    searches; each None where the study has no such evidence at all."""
     interviews = None
     if roadmap.interviews is not None and roadmap.interviews.shown:
-        said = roadmap.interviews.for_need(need.id)
+        said = roadmap.interviews.for_need(need_id)
         interviews = (said.supported, said.questioned)
-    shares = [e.share for s in surveys for e in s.needs if e.need == need.id]
+    shares = [e.share for s in surveys for e in s.needs if e.need == need_id]
     searches = None
     if roadmap.searches is not None and roadmap.searches.logs:
-        searches = roadmap.searches.for_need(need.id).searches
-    return GuideNeed(need, importance, interviews, max(shares, default=None), searches)
+        searches = roadmap.searches.for_need(need_id).searches
+    return interviews, max(shares, default=None), searches
 
 
 def _others(

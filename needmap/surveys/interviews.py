@@ -37,6 +37,7 @@ __all__ = [
     "InterviewsFile",
     "check_interviews",
     "interview_files",
+    "interviews_by_file",
     "load_interviews",
 ]
 
@@ -141,6 +142,12 @@ def interview_files(study_root: Path) -> list[Path]:
 
 def load_interviews(study: Study) -> tuple[Interview, ...]:
     """Every interview of the study, in file order; raises with every problem of every file."""
+    return tuple(interview for _, interview in interviews_by_file(study))
+
+
+def interviews_by_file(study: Study) -> tuple[tuple[Path, Interview], ...]:
+    """Every interview of the study with the file it is in, in file order; raises with
+    every problem of every file."""
     interviews, problems = _read_all(study)
     if any(p.severity is Severity.ERROR for p in problems):
         raise InvalidStudyError(problems)
@@ -152,8 +159,8 @@ def check_interviews(study: Study) -> list[Problem]:
     return _read_all(study)[1]
 
 
-def _read_all(study: Study) -> tuple[list[Interview], list[Problem]]:
-    interviews: list[Interview] = []
+def _read_all(study: Study) -> tuple[list[tuple[Path, Interview]], list[Problem]]:
+    interviews: list[tuple[Path, Interview]] = []
     raw: list[_Raw] = []
     problems: list[Problem] = []
     for path in interview_files(study.root):
@@ -167,7 +174,7 @@ def _read_all(study: Study) -> tuple[list[Interview], list[Problem]]:
             if isinstance(value, dict):
                 raw.append(_Raw(value, document, index))
             try:
-                interviews.append(Interview.model_validate(value))
+                interviews.append((path, Interview.model_validate(value)))
             except ValidationError as exc:
                 problems.extend(schema_problems(exc, document, Interview, ("interviews", index)))
     problems.extend(_references(raw, study))

@@ -1,0 +1,131 @@
+"""Where a study stands and what to do next: the consultant's daily check.
+
+The brief's cover lines say where the study stands; the next steps say what is still
+missing, each with the command that helps: groups nobody has interviewed yet, groups whose
+interviews are still too few to be shown, interviews whose quotes are not filled in,
+survey exports not imported, survey tasks linked to no need, and needs that nothing speaks
+for or against yet. The steps are in the order of the work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from needmap.model.interviews import OTHER_GROUPS
+from needmap.personas.study import Study
+from needmap.reports.brief import glance, study_brief
+from needmap.reports.guide_report import need_evidence
+from needmap.surveys.catalog import import_command, surveys_to_import
+from needmap.surveys.interviews import interviews_by_file
+from needmap.surveys.mapping import load_mapping, mapping_files
+
+__all__ = ["NextStep", "StudyStatus", "study_status"]
+
+NAMES_SHOWN = 4
+"""Group names in one step, at most; the rest are counted."""
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    """One thing to do, and the command that helps with it ("" when none does)."""
+
+    text: str
+    command: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StudyStatus:
+    glance: tuple[tuple[str, str], ...]
+    """The brief's cover lines: (label, text), in the study's language."""
+    steps: tuple[NextStep, ...]
+    """What to do next, in the order of the work; empty when nothing waits."""
+
+
+def study_status(study: Study) -> StudyStatus:
+    """Where ``study`` stands (:func:`~needmap.reports.brief.glance`) and its next steps."""
+    content = study_brief(study)
+    root = study.root
+    steps: list[NextStep] = []
+    heard: set[str] = set()
+    pooled: list[str] = []
+    if content.interviews is not None:
+        for bucket in content.interviews.buckets:
+            heard.update(bucket.groups)
+            if bucket.key == OTHER_GROUPS:
+                pooled += bucket.groups
+    unheard = [g for g in study.groups if g.id not in heard]
+    if unheard:
+        steps.append(
+            NextStep(
+                f"Interview {_names([g.name for g in unheard])}: no interviews yet.",
+                f"needmap guide {root} {unheard[0].id} --record",
+            )
+        )
+    if pooled:
+        minimum = study.settings.privacy.min_group_size
+        steps.append(
+            NextStep(
+                f"Interview more people of {_names([study.group_by_id[g].name for g in pooled])}"
+                f": fewer than {minimum} each so far, so their interviews count only together "
+                "with other small groups.",
+                f"needmap guide {root} {pooled[0]} --record",
+            )
+        )
+    empty = [(path, i) for path, i in interviews_by_file(study) if not i.quotes]
+    if empty:
+        where = sorted({str(path.relative_to(root)) for path, _ in empty})
+        steps.append(
+            NextStep(
+                f"Fill in the quotes of {_count(len(empty), 'interview')} "
+                f"({', '.join(where)}): each counts as held, but is evidence for no need yet.",
+                f"needmap validate {root}",
+            )
+        )
+    for survey in surveys_to_import(study):
+        steps.append(
+            NextStep(
+                f"Import the export of the survey '{survey.title}'.",
+                f"{import_command(study, survey)}EXPORT",
+            )
+        )
+    for path in mapping_files(root):
+        mapping = load_mapping(path, study)
+        unlinked = [t for t in mapping.tasks if not t.needs]
+        if unlinked:
+            steps.append(
+                NextStep(
+                    f"Link {len(unlinked)} of the {len(mapping.tasks)} tasks of the survey "
+                    f"'{mapping.title}' to needs: their votes are evidence for nothing.",
+                    f"needmap validate {root}",
+                )
+            )
+    silent = [
+        need
+        for need in study.needs
+        if not _any_evidence(need_evidence(need.id, content.roadmap, content.surveys))
+    ]
+    if silent:
+        steps.append(
+            NextStep(
+                f"{_count(len(silent), 'need')} of {len(study.needs)} "
+                f"{'has' if len(silent) == 1 else 'have'} no evidence yet (no votes, interviews "
+                "or searches): ask about them in the interviews.",
+                f"needmap guide {root} --out guides.pdf",
+            )
+        )
+    return StudyStatus(tuple(glance(content)), tuple(steps))
+
+
+def _any_evidence(evidence: tuple[tuple[int, int] | None, float | None, int | None]) -> bool:
+    interviews, share, searches = evidence
+    return bool((interviews and any(interviews)) or share or searches)
+
+
+def _names(names: list[str]) -> str:
+    shown = ", ".join(names[:NAMES_SHOWN])
+    more = len(names) - NAMES_SHOWN
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"

@@ -1,0 +1,115 @@
+"""``needmap status``: where the study stands and its next steps, each with its command."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.reports.status_report import NextStep, study_status
+from tests.conftest import SHOWN_INTERVIEW, StudyMaker, private_survey_study, run_needmap
+
+runner = CliRunner()
+
+FEW_AT_THE_DESK = """\
+    interviews:
+      - id: desk-1
+        group: desk
+        participants: 2
+        quotes:
+          - text: I search all day.
+            needs: [mobile]
+      - id: desk-2
+        group: desk
+        quotes: []
+    """
+
+
+def test_a_new_study_is_told_to_interview_every_group(make_study: StudyMaker) -> None:
+    root = make_study()
+    found = study_status(load_study(root))
+    assert found.steps == (
+        NextStep(
+            "Interview Front desk, Field staff: no interviews yet.",
+            f"needmap guide {root} desk --record",
+        ),
+        NextStep(
+            "2 needs of 2 have no evidence yet (no votes, interviews or searches): ask about "
+            "them in the interviews.",
+            f"needmap guide {root} --out guides.pdf",
+        ),
+    )
+    assert [label for label, _ in found.glance] == ["Platform form", "Roadmap", "Personas"]
+
+
+def test_pooled_groups_empty_interviews_and_silent_needs(make_study: StudyMaker) -> None:
+    """Field staff (5 people) are shown; the desk's 3 are pooled; desk-2 has no quotes; the
+    desk's quote is pooled, so only field's support for 'mobile' is evidence."""
+    root = make_study(
+        {"interviews/field.yaml": SHOWN_INTERVIEW, "interviews/desk.yaml": FEW_AT_THE_DESK}
+    )
+    steps = study_status(load_study(root)).steps
+    assert [step.text for step in steps] == [
+        "Interview more people of Front desk: fewer than 5 each so far, so their interviews "
+        "count only together with other small groups.",
+        "Fill in the quotes of 1 interview (interviews/desk.yaml): each counts as held, but "
+        "is evidence for no need yet.",
+        "1 need of 2 has no evidence yet (no votes, interviews or searches): ask about them "
+        "in the interviews.",
+    ]
+    assert steps[0].command == f"needmap guide {root} desk --record"
+    assert steps[1].command == f"needmap validate {root}"
+
+
+def test_surveys_to_import_and_tasks_linked_to_no_need(tmp_path: Path) -> None:
+    root = private_survey_study(tmp_path)
+    mapping = (root / "surveys" / "toptasks.yaml").read_text(encoding="utf-8")
+    pulse = re.sub(r"needs: \[[^\]]*\]", "needs: []", mapping.replace("id: toptasks", "id: pulse"))
+    (root / "surveys" / "pulse.yaml").write_text(pulse, encoding="utf-8")
+    study = load_study(root)
+    tasks = len(re.findall(r"needs: \[\]", pulse))
+    steps = {step.text: step.command for step in study_status(study).steps}
+    title = re.search(r"title: (.+)", mapping)
+    assert title is not None
+    assert steps[f"Import the export of the survey '{title.group(1)}'."] == (
+        f"needmap survey import {root} --survey pulse EXPORT"
+    )
+    assert steps[
+        f"Link {tasks} of the {tasks} tasks of the survey '{title.group(1)}' to needs: their "
+        "votes are evidence for nothing."
+    ] == (f"needmap validate {root}")
+
+
+def test_nothing_waits_when_every_group_and_need_has_shown_evidence(
+    make_study: StudyMaker,
+) -> None:
+    desk = SHOWN_INTERVIEW.replace("field", "desk").replace("[mobile]", "[search]")
+    root = make_study({"interviews/field.yaml": SHOWN_INTERVIEW, "interviews/desk.yaml": desk})
+    assert study_status(load_study(root)).steps == ()
+    shown = runner.invoke(app, ["status", str(root)])
+    assert shown.exit_code == 0, shown.stderr
+    assert f"Nothing waits. Write every report: needmap build {root}" in shown.stdout
+
+
+def test_status_on_the_command_line_names_commands_that_exist(tmp_path: Path) -> None:
+    root = tmp_path / "demo" / "study"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "survey" / "study", root)
+    shown = runner.invoke(app, ["status", str(root)], env={"COLUMNS": "80"})
+    assert shown.exit_code == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert lines[0] == "Survey test study (Test org)"
+    prose = [line for line in lines if not line.lstrip().startswith("needmap ")]
+    assert max(len(line) for line in prose) <= 80  # commands stay whole, to copy
+    assert "Next steps" in lines
+    commands = {
+        c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
+    } | {g.name for g in app.registered_groups if g.name}
+    named = set(re.findall(r"^\s+needmap (\w+)", shown.stdout, re.MULTILINE))
+    assert named and named <= commands
+    done = run_needmap("status", str(root), "-l", "nl")
+    assert done.returncode == 0, done.stderr
+    assert "Vorm van het platform: " in done.stdout
