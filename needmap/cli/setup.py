@@ -43,13 +43,16 @@ def init(
         f"Created a study in {folder} from template '{template}': {_counts(study)}, "
         f"{len(written)} files."
     )
-    out.print(
-        f"Next: fit the groups to the organisation (needmap groups list {folder}; "
-        "then groups merge, split or rename), edit the YAML files, "
-        f"and run: needmap validate {folder}. Before the interviews: "
-        f"needmap guide {folder} --out guides.pdf. Every report, to share: "
-        f"needmap build {folder}"
-    )
+    steps = [
+        ("Fit the groups to the organisation (then merge, split or rename)", "groups list"),
+        ("Edit the YAML files, and check them", "validate"),
+        ("Before the interviews, a guide per group", "guide", " --out guides.pdf"),
+        ("Where the study stands, and what to do next", "status"),
+        ("Every report, to share", "build"),
+    ]
+    out.print("Next steps:")
+    for number, (what, command, *extra) in enumerate(steps, 1):
+        out.print(f"  {number}. {what}: needmap {command} {folder}{''.join(extra)}")
 
 
 @app.command()
