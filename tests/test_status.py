@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -110,6 +111,12 @@ def test_status_on_the_command_line_names_commands_that_exist(tmp_path: Path) ->
     } | {g.name for g in app.registered_groups if g.name}
     named = set(re.findall(r"^\s+needmap (\w+)", shown.stdout, re.MULTILINE))
     assert named and named <= commands
+    as_json = json.loads(runner.invoke(app, ["status", str(root), "--json"]).stdout)
+    assert as_json["glance"][0]["label"] == "Platform form"
+    assert as_json["steps"] == [
+        {"text": step.text, "command": step.command}
+        for step in study_status(load_study(root)).steps
+    ]
     done = run_needmap("status", str(root), "-l", "nl")
     assert done.returncode == 0, done.stderr
     assert "Vorm van het platform: " in done.stdout

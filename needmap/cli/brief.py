@@ -108,7 +108,13 @@ def brief(
 
 
 @app.command()
-def status(folder: StudyDir, language: LanguageOption = None) -> None:
+def status(
+    folder: StudyDir,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print it as JSON (docs/json-output.md).")
+    ] = False,
+    language: LanguageOption = None,
+) -> None:
     """Where the study stands, and what to do next, each step with the command that helps.
 
     The brief's lines at a glance (platform form, roadmap, personas, top tasks,
@@ -118,10 +124,13 @@ def status(folder: StudyDir, language: LanguageOption = None) -> None:
     """
     import textwrap
 
-    from needmap.reports.status_report import study_status
+    from needmap.reports.status_report import status_to_json, study_status
 
     study = study_at(folder, language)
     found = study_status(study)
+    if as_json:
+        emit_json(status_to_json(found), None)
+        return
     console = new_console()
     settings = study.settings
     print_indented(console, [f"{settings.name} ({settings.organisation})"], indent=0, style="bold")

@@ -10,6 +10,7 @@ for or against yet. The steps are in the order of the work.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from needmap.model.interviews import OTHER_GROUPS
 from needmap.personas.study import Study
@@ -19,7 +20,7 @@ from needmap.surveys.catalog import import_command, surveys_to_import
 from needmap.surveys.interviews import interviews_by_file
 from needmap.surveys.mapping import load_mapping, mapping_files
 
-__all__ = ["NextStep", "StudyStatus", "study_status"]
+__all__ = ["NextStep", "StudyStatus", "status_to_json", "study_status"]
 
 NAMES_SHOWN = 4
 """Group names in one step, at most; the rest are counted."""
@@ -114,6 +115,14 @@ def study_status(study: Study) -> StudyStatus:
             )
         )
     return StudyStatus(tuple(glance(content)), tuple(steps))
+
+
+def status_to_json(status: StudyStatus) -> dict[str, Any]:
+    """The status for scripts (docs/json-output.md): the glance lines and the steps."""
+    return {
+        "glance": [{"label": label, "text": text} for label, text in status.glance],
+        "steps": [{"text": step.text, "command": step.command} for step in status.steps],
+    }
 
 
 def _any_evidence(evidence: tuple[tuple[int, int] | None, float | None, int | None]) -> bool:
