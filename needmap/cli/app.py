@@ -95,6 +95,8 @@ StudyDir = Annotated[
     ),
 ]
 
+JsonOption = Annotated[bool, typer.Option("--json", help="Print it as JSON (docs/json-output.md).")]
+
 LanguageOption = Annotated[
     str | None,
     typer.Option(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from needmap.cli.app import (
+    JsonOption,
     LanguageOption,
     SinceOption,
     StudyDir,
@@ -38,9 +39,7 @@ def why(
         Path | None,
         out_option("File to write: .html or .pdf (a page), .md or .json. Default: print it."),
     ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print it as JSON (docs/json-output.md).")
-    ] = False,
+    as_json: JsonOption = False,
     language: LanguageOption = None,
 ) -> None:
     """Why a need is where it is: who needs it, its place and score in the roadmap, and the
@@ -110,9 +109,7 @@ def brief(
 @app.command()
 def status(
     folder: StudyDir,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print it as JSON (docs/json-output.md).")
-    ] = False,
+    as_json: JsonOption = False,
     language: LanguageOption = None,
 ) -> None:
     """Where the study stands, and what to do next, each step with the command that helps.

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from needmap.cli.app import (
+    JsonOption,
     LanguageOption,
     StudyDir,
     app,
@@ -49,9 +50,7 @@ GroupName = Annotated[
 @groups_app.command("list")
 def groups_list(
     folder: StudyDir,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print it as JSON (docs/json-output.md).")
-    ] = False,
+    as_json: JsonOption = False,
     language: LanguageOption = None,
 ) -> None:
     """The groups side by side, to decide what to merge or split: id, family, headcount,
