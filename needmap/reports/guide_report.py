@@ -46,6 +46,7 @@ __all__ = [
     "group_guides",
     "guide_sections",
     "guide_to_markdown",
+    "has_evidence",
     "need_evidence",
     "record_interviews",
     "recording_entry",
@@ -79,7 +80,14 @@ class GuideNeed:
     @property
     def evidence(self) -> bool:
         """Whether anything speaks for or against it yet."""
-        return bool((self.interviews and any(self.interviews)) or self.share or self.searches)
+        return has_evidence((self.interviews, self.share, self.searches))
+
+
+def has_evidence(evidence: tuple[tuple[int, int] | None, float | None, int | None]) -> bool:
+    """Whether a need's evidence (as :func:`need_evidence` gives it) says anything yet: an
+    interview that supports or questions it, a share of the votes, or a search."""
+    interviews, share, searches = evidence
+    return bool((interviews and any(interviews)) or share or searches)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Any
 from needmap.model.interviews import OTHER_GROUPS
 from needmap.personas.study import Study
 from needmap.reports.brief import glance, study_brief
-from needmap.reports.guide_report import need_evidence
+from needmap.reports.guide_report import has_evidence, need_evidence
 from needmap.surveys.catalog import import_command, surveys_to_import
 from needmap.surveys.interviews import interviews_by_file
 from needmap.surveys.mapping import load_mapping, mapping_files
@@ -103,7 +103,7 @@ def study_status(study: Study) -> StudyStatus:
     silent = [
         need
         for need in study.needs
-        if not _any_evidence(need_evidence(need.id, content.roadmap, content.surveys))
+        if not has_evidence(need_evidence(need.id, content.roadmap, content.surveys))
     ]
     if silent:
         steps.append(
@@ -123,11 +123,6 @@ def status_to_json(status: StudyStatus) -> dict[str, Any]:
         "glance": [{"label": label, "text": text} for label, text in status.glance],
         "steps": [{"text": step.text, "command": step.command} for step in status.steps],
     }
-
-
-def _any_evidence(evidence: tuple[tuple[int, int] | None, float | None, int | None]) -> bool:
-    interviews, share, searches = evidence
-    return bool((interviews and any(interviews)) or share or searches)
 
 
 def _names(names: list[str]) -> str:
