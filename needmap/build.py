@@ -102,7 +102,8 @@ def build_reports(
     write_brief(content, *brief, today=day)
     for path in brief:
         wrote(path)
-    wrote(write_index_page(study, [*listed, *written], out, glance(content)))
+    titles = {survey.survey: survey.title for survey in surveys}
+    wrote(write_index_page(study, [*listed, *written], out, glance(content), titles))
     return written
 
 

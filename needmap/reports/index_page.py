@@ -1,9 +1,15 @@
-"""An index page linking every output in a folder, grouped as a reader looks for them."""
+"""An index page for a folder of reports: a card per kind of report, as a reader looks for
+them, each file named for what it holds and its format, with the diagrams shown small.
+
+A file list alone made the steering group guess that ``needs-families.xlsx`` is the table
+of the circles' needs; each card says what its reports are for and who reads them.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from needmap.fileio import write_text_atomic
@@ -13,20 +19,122 @@ from needmap.reports.jinja import render_report
 
 __all__ = ["write_index_page"]
 
-_KINDS = {
-    ".html": "index.page",
-    ".pdf": "index.pdf",
-    ".png": "index.picture",
-    ".svg": "index.picture",
+_SECTIONS = (
+    "brief",
+    "overlap",
+    "toptasks",
+    "personas",
+    "roadmap",
+    "interviews",
+    "searches",
+    "files",
+)
+"""The cards in the order a reader goes through a study: the decision first."""
+
+_FORMATS = {
+    ".html": "index.format.page",
+    ".pdf": "index.format.pdf",
+    ".xlsx": "index.format.xlsx",
+    ".csv": "index.format.csv",
+    ".md": "index.format.md",
+    ".svg": "index.format.svg",
+    ".png": "index.format.png",
 }
-_REPORTS = {
-    "brief.": "index.brief",
-    "personas.": "index.personas",
-    "roadmap.": "index.roadmap",
-    "interviews.": "index.interviews",
-    "searches.": "index.searches",
-}
-"""Reports with a section of their own, by the start of their file name."""
+"""Format label keys by suffix, in the order an entry lists them (the page first, to read
+on screen); each has ``.tip`` (what the format is good for) beside it."""
+
+_REPORTS = ("brief", "personas", "roadmap", "interviews", "searches")
+"""Reports whose file stem names their card."""
+
+
+@dataclass
+class _Link:
+    href: str
+    format: str
+    tip: str
+
+
+@dataclass
+class _Entry:
+    label: str
+    links: list[_Link] = field(default_factory=list)
+
+
+@dataclass
+class _Card:
+    key: str
+    title: str
+    about: str
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    """By file stem, in the order the files were written."""
+    pictures: list[tuple[str, str]] = field(default_factory=list)
+    """(href, label) of the diagrams and charts shown small on the card."""
+
+
+def _place(
+    stem: str, study: Study, surveys: Mapping[str, str], words: Mapping[str, str]
+) -> tuple[str, str]:
+    """The card a file of this stem goes on, and the label of its entry there."""
+    if stem in _REPORTS:
+        return stem, words[f"index.entry.{stem}"]
+    for prefix in ("overlap", "needs", "diagram"):
+        for unit in ("groups", "families"):
+            if stem == f"{prefix}-{unit}":
+                return "overlap", words[f"index.entry.{prefix}.{unit}"]
+    if stem == "guides":
+        return "interviews", words["index.entry.guides"]
+    if stem.startswith("guide-"):
+        names = {group.id: group.name for group in study.groups}
+        name = names.get(stem.removeprefix("guide-"), stem.removeprefix("guide-"))
+        return "interviews", words["index.entry.guide"].format(group=name)
+    if stem.startswith("toptasks-"):
+        survey = stem.removeprefix("toptasks-")
+        for chart in ("neck", "groups"):
+            if survey.endswith(f"-{chart}") and survey.removesuffix(f"-{chart}") in surveys:
+                title = surveys[survey.removesuffix(f"-{chart}")]
+                return "toptasks", words[f"index.entry.chart.{chart}"].format(survey=title)
+        return "toptasks", surveys.get(survey, survey)
+    return "files", stem
+
+
+def _shown_small(stem: str) -> bool:
+    """The overlap diagrams and the long-neck charts: what a reader recognises a report by."""
+    return stem.startswith("diagram-") or (stem.startswith("toptasks-") and stem.endswith("-neck"))
+
+
+def _cards(
+    study: Study, files: Sequence[Path], out: Path, surveys: Mapping[str, str]
+) -> list[_Card]:
+    words = labels(study.settings.language)
+    cards = {
+        key: _Card(key, words[f"index.{key}"], words[f"index.about.{key}"]) for key in _SECTIONS
+    }
+    for path in files:
+        href = os.path.relpath(path, out)
+        if href.startswith(".."):
+            continue
+        key, label = _place(path.stem, study, surveys, words)
+        if key == "files":
+            label = href
+        card = cards[key]
+        entry = card.entries.setdefault(path.stem, _Entry(label))
+        format_key = _FORMATS.get(path.suffix)
+        if format_key is None:
+            entry.links.append(_Link(href, path.suffix.lstrip(".").upper() or href, ""))
+        else:
+            entry.links.append(_Link(href, words[format_key], words[f"{format_key}.tip"]))
+        if path.suffix == ".png" and _shown_small(path.stem):
+            card.pictures.append((href, label))
+    order = list(_FORMATS)
+    for card in cards.values():
+        for entry in card.entries.values():
+            entry.links.sort(key=lambda link: _rank(link.href, order))
+    return [card for card in cards.values() if card.entries]
+
+
+def _rank(href: str, order: list[str]) -> int:
+    suffix = Path(href).suffix
+    return order.index(suffix) if suffix in order else len(order)
 
 
 def write_index_page(
@@ -34,44 +142,14 @@ def write_index_page(
     files: Sequence[Path],
     out: Path,
     glance: Sequence[tuple[str, str]] = (),
+    surveys: Mapping[str, str] | None = None,
 ) -> Path:
     """Write ``out/index.html`` linking ``files`` (those inside ``out``), under the study at
-    a glance (the brief's cover lines) when given; returns its path."""
+    a glance (the brief's cover lines) when given; returns its path.
+
+    ``surveys`` maps a top-task survey's id to its title, so its files are named by it.
+    """
     words = labels(study.settings.language)
-    sections: dict[str, list[tuple[str, str]]] = {
-        words["index.brief"]: [],
-        words["index.overlap"]: [],
-        words["index.toptasks"]: [],
-        words["index.personas"]: [],
-        words["index.roadmap"]: [],
-        words["index.interviews"]: [],
-        words["index.searches"]: [],
-        words["index.files"]: [],
-    }
-    for path in files:
-        relative = os.path.relpath(path, out)
-        if relative.startswith(".."):
-            continue
-        kind = words[
-            _KINDS.get(
-                path.suffix,
-                "index.table" if path.suffix in (".md", ".csv", ".xlsx") else "index.data",
-            )
-        ]
-        if path.suffix == ".html" and path.name.startswith("overlap-"):
-            sections[words["index.overlap"]].append((relative, kind))
-        elif path.suffix == ".html" and path.name.startswith("toptasks-"):
-            sections[words["index.toptasks"]].append((relative, kind))
-        elif path.name.startswith(("guide-", "guides.")):  # interview guides: with the interviews
-            kind = words["index.text"] if path.suffix == ".md" else kind
-            sections[words["index.interviews"]].append((relative, kind))
-        elif path.name.startswith(tuple(_REPORTS)):
-            if path.suffix == ".md":
-                kind = words["index.text"]
-            section = _REPORTS[path.name.split(".")[0] + "."]
-            sections[words[section]].append((relative, kind))
-        else:
-            sections[words["index.files"]].append((relative, kind))
     page = out / "index.html"
     write_text_atomic(
         page,
@@ -81,7 +159,7 @@ def write_index_page(
             title=words["index.title"],
             organisation=study.settings.organisation,
             study_name=study.settings.name,
-            sections=[(name, links) for name, links in sections.items() if links],
+            cards=_cards(study, files, out, surveys or {}),
             glance_title=words["brief.glance"],
             glance=glance,
         ),
