@@ -7,15 +7,17 @@ import io
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from openpyxl import load_workbook
 
 from needmap import init_study, load_study
 from needmap.model import analyse_overlap, compute_overlap
 from needmap.personas.study import Study
-from needmap.reports.diagram import draw_diagram, render_diagram, write_diagram
+from needmap.reports.diagram import Diagram, draw_diagram, render_diagram, write_diagram
 from needmap.reports.i18n import (
     _LABELS,
     Language,
@@ -53,7 +55,7 @@ def _needs_from_regions(sizes: dict[str, int]) -> dict[str, dict[str, str]]:
     for region, count in sizes.items():
         for _ in range(count):
             needs[f"n{len(needs)}"] = {
-                g: "must" for g, bit in zip("abc", region, strict=True) if bit == "1"
+                g: "must" for g, bit in zip("abc"[: len(region)], region, strict=True) if bit == "1"
             }
     return needs
 
@@ -387,15 +389,98 @@ def test_venn_lists_need_titles_only_where_they_fit(gemeente: Study) -> None:
     three = render_diagram(
         draw_diagram(gemeente, compute_overlap(gemeente, THREE)), ".svg"
     ).decode()
-    # BC holds one need and has room for its title
+    # BC holds one need: its count is set beside the circles, with room for its title
     assert "Veilig toegang van overal" in three
     # regions with more than MAX_LISTED needs never list titles
     assert "Informatie over projecten in de stad" not in three
     families = draw_diagram(gemeente, compute_overlap(gemeente, by_family=True))
     svg = render_diagram(families, ".svg").decode()
-    # the one need of B sits in a thin crescent: no room, so only the table names it
-    assert "Inloggen met DigiD" not in svg
+    # the one need of B sits in a thin crescent: named beside it, where there is room
+    assert "Inloggen met DigiD en eHerkenning" in svg
     assert _texts_outside(families.figure) == []
+
+
+def _placed(drawn: Diagram) -> tuple[list[str], list[str], list[str]]:
+    """After the final layout: the counts that lie neither wholly inside their region nor
+    wholly outside every circle, the counts set outside, and the circle labels that lie on
+    another circle."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(drawn.figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    venn = drawn.drawing
+    ax = drawn.figure.axes[0]
+    to_data = ax.transData.inverted()
+    circles = list(zip(venn.centers, venn.radii, strict=True))
+
+    def points(text: Text) -> list[tuple[float, float]]:
+        box = text.get_window_extent(renderer)
+        return [
+            (px, py)
+            for px in (box.x0, (box.x0 + box.x1) / 2, box.x1)
+            for py in (box.y0, (box.y0 + box.y1) / 2, box.y1)
+        ]
+
+    def on_circle(xy: tuple[float, float], circle: tuple[Any, Any]) -> bool:
+        (x, y), (centre, radius) = to_data.transform(xy), circle
+        return bool((x - centre.x) ** 2 + (y - centre.y) ** 2 < radius**2)
+
+    misplaced, beside = [], []
+    ids = (
+        ("10", "01", "11")
+        if len(circles) == 2
+        else ("100", "010", "110", "001", "101", "011", "111")
+    )
+    for region_id in ids:
+        label, patch = venn.get_label_by_id(region_id), venn.get_patch_by_id(region_id)
+        if label is None or patch is None or not label.get_visible():
+            continue
+        corners = points(label)
+        if all(not on_circle(p, c) for p in corners for c in circles):
+            beside.append(label.get_text())
+        elif not all(patch.contains_point(p) for p in corners):
+            misplaced.append(label.get_text())
+    crossing = [
+        text.get_text()
+        for i, text in enumerate(venn.set_labels)
+        if any(on_circle(p, c) for p in points(text) for j, c in enumerate(circles) if j != i)
+    ]
+    return misplaced, beside, crossing
+
+
+def test_a_thin_crescent_keeps_the_diagram_to_scale_with_its_count_beside(
+    gemeente: Study,
+) -> None:
+    """26 needs of the employees alone, 19 shared, 1 of the residents alone: the residents'
+    circle lies almost wholly inside the employees'. Its one need is a crescent too thin
+    for its count, which goes beside it with a line, rather than drawing all unscaled."""
+    families = draw_diagram(gemeente, compute_overlap(gemeente, by_family=True))
+    assert families.scaled
+    misplaced, beside, crossing = _placed(families)
+    assert misplaced == [] and beside == ["1"]
+    assert crossing == []  # the residents' label, below their circle, is moved below both
+    three = draw_diagram(gemeente, compute_overlap(gemeente, THREE))
+    assert three.scaled
+    assert _placed(three) == ([], ["1"], [])
+
+
+@pytest.mark.parametrize(
+    "sizes",
+    [
+        {"10": 40, "01": 1, "11": 25},
+        {"10": 3, "01": 3, "11": 60},
+        {"100": 9, "010": 1, "001": 12, "110": 2, "101": 3, "011": 1, "111": 20},
+        {"100": 30, "010": 2, "001": 2, "110": 1, "101": 1, "011": 1, "111": 1},
+    ],
+)
+def test_every_count_lies_inside_its_region_or_beside_the_circles(sizes: dict[str, int]) -> None:
+    groups = dict.fromkeys("abc"[: len(next(iter(sizes)))], 1)
+    study = make_study(groups, _needs_from_regions(sizes))
+    drawn = draw_diagram(study, compute_overlap(study))
+    misplaced, _, crossing = _placed(drawn)
+    assert misplaced == [] and crossing == []
+    assert _texts_outside(drawn.figure) == []
 
 
 def test_a_group_keeps_its_colour_in_every_picture(gemeente: Study) -> None:

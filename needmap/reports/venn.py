@@ -9,6 +9,7 @@ and its caption says it is not to scale.
 
 from __future__ import annotations
 
+import math
 import textwrap
 import warnings
 from collections.abc import Mapping, Sequence
@@ -22,6 +23,7 @@ from needmap.reports.palette import INK, colour_of
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.text import Text
 
 __all__ = ["MIN_REGION_FRACTION", "VennResult", "draw_venn", "region_ids"]
 
@@ -30,6 +32,10 @@ MIN_REGION_FRACTION = 0.004
 
 COUNT_SIZE = 17
 LABEL_PADDING = 4
+OUTSIDE_GAP = 0.07
+"""How far beyond the circles (in circle units) a count that does not fit is set."""
+_OUTSIDE_GID = "needmap-moved"
+"""Marks the texts moved out of their place, which must not land on another."""
 _IDS = {2: ("10", "01", "11"), 3: ("100", "010", "110", "001", "101", "011", "111")}
 
 
@@ -75,11 +81,17 @@ def draw_venn(
     codes = {i: code for i, (_, code) in ids.items()}
     set_labels = tuple(_set_label(u, people, language) for u in units)
     diagram, caught = _venn(ax, units, counts, set_labels, fixed=False)
-    scaled = not caught and _all_visible(ax, diagram, ids)
+    outside = None if caught else _misfits(ax, diagram, ids)
+    if outside is not None:
+        _style(ax, diagram, units, ids, outside)
+        if not _apart(ax, diagram):
+            outside = None
+    scaled = outside is not None
     if not scaled:
         ax.clear()
         diagram, _ = _venn(ax, units, counts, set_labels, fixed=True)
-    _style(ax, diagram, units, ids)
+        ax.apply_aspect()
+        _style(ax, diagram, units, ids, {})
     if titles:
         _list_needs(ax, diagram, overlap, titles)
     return VennResult(scaled=scaled, codes=codes, drawing=diagram)
@@ -119,6 +131,7 @@ def _venn(
             circles = venn3_circles(counts, ax=ax, linewidth=1.2, layout_algorithm=layout3)
     for circle, colour in zip(circles, colours, strict=True):
         circle.set_edgecolor(colour)
+    ax.apply_aspect()  # place the axes as drawn, so that text boxes measured next are true
     return diagram, bool(caught)
 
 
@@ -131,24 +144,31 @@ def _area(patch: Any) -> float:
     return total
 
 
-def _all_visible(ax: Axes, diagram: Any, ids: Mapping[str, tuple[int, str]]) -> bool:
-    """Every non-empty region is drawn, big enough, and holds its count.
+def _misfits(
+    ax: Axes, diagram: Any, ids: Mapping[str, tuple[int, str]]
+) -> dict[str, tuple[float, float]] | None:
+    """The regions whose count does not fit inside them, each with the spot outside the
+    circles where it goes instead (with a line to its region); None when a non-empty
+    region is not drawn or too small to see, so that the diagram must be drawn unscaled.
 
-    The count (as styled, padded by ``LABEL_PADDING`` pixels) must lie wholly inside its
-    region: corners and edge midpoints of its box are tested against the region's outline.
+    The count (as styled, padded by ``LABEL_PADDING`` pixels) fits when its box lies wholly
+    inside its region: corners and edge midpoints of its box are tested against the
+    region's outline. A thin crescent (one need of a group that shares all else) is worth
+    keeping to scale: its count goes beside it.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     renderer = FigureCanvasAgg(ax.get_figure(root=True)).get_renderer()  # type: ignore[no-untyped-call]
     patches = [p for p in diagram.patches if p is not None]
     drawn = sum(_area(p) for p in patches)
+    outside: dict[str, tuple[float, float]] = {}
     for region_id, (count, _) in ids.items():
         if count == 0:
             continue
         patch = diagram.get_patch_by_id(region_id)
         label = diagram.get_label_by_id(region_id)
         if patch is None or label is None or _area(patch) < MIN_REGION_FRACTION * drawn:
-            return False
+            return None
         label.set_text(str(count))
         label.set_fontsize(COUNT_SIZE)
         label.set_fontweight("bold")
@@ -156,13 +176,87 @@ def _all_visible(ax: Axes, diagram: Any, ids: Mapping[str, tuple[int, str]]) -> 
         xs = (box.x0, (box.x0 + box.x1) / 2, box.x1)
         ys = (box.y0, (box.y0 + box.y1) / 2, box.y1)
         if not all(patch.contains_point((x, y)) for x in xs for y in ys):
-            return False
-    return True
+            outside[region_id] = _beside(diagram, label.get_position())
+    return outside
+
+
+def _circles(diagram: Any) -> list[tuple[float, float, float]]:
+    """Each circle as (x, y, radius), in the order of the units."""
+    return [
+        (float(c.x), float(c.y), float(r))
+        for c, r in zip(diagram.centers, diagram.radii, strict=True)
+    ]
+
+
+def _beside(diagram: Any, point: tuple[float, float]) -> tuple[float, float]:
+    """A spot just outside every circle, straight out from the diagram's middle through
+    ``point`` (a region's label position)."""
+    circles = _circles(diagram)
+    middle_x = sum(x for x, _, _ in circles) / len(circles)
+    middle_y = sum(y for _, y, _ in circles) / len(circles)
+    dx, dy = point[0] - middle_x, point[1] - middle_y
+    length = math.hypot(dx, dy)
+    if length < 1e-9:
+        dx, dy, length = 0.0, 1.0, 1.0
+    dx, dy = dx / length, dy / length
+    reach = max(math.hypot(cx - middle_x, cy - middle_y) + r for cx, cy, r in circles)
+    step = length
+    while step < reach and any(
+        math.hypot(middle_x + dx * step - cx, middle_y + dy * step - cy) < r
+        for cx, cy, r in circles
+    ):
+        step += 0.005
+    return middle_x + dx * (step + OUTSIDE_GAP), middle_y + dy * (step + OUTSIDE_GAP)
+
+
+def _apart(ax: Axes, diagram: Any) -> bool:
+    """The counts set outside, and circle labels moved off other circles, each land clear
+    (see :func:`_lands_clear`)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(ax.get_figure(root=True)).get_renderer()  # type: ignore[no-untyped-call]
+    return all(
+        _lands_clear(ax, diagram, text, renderer)
+        for text in ax.texts
+        if text.get_gid() == _OUTSIDE_GID
+    )
+
+
+def _lands_clear(ax: Axes, diagram: Any, text: Text, renderer: Any) -> bool:
+    """A text set beside the circles lies inside the figure, on no circle and on no other
+    text."""
+    figure = ax.get_figure(root=True)
+    assert figure is not None  # drawn on a figure's axes
+    box = text.get_window_extent(renderer)
+    if not (figure.bbox.contains(box.x0, box.y0) and figure.bbox.contains(box.x1, box.y1)):
+        return False
+    to_data = ax.transData.inverted()
+    points = [
+        to_data.transform((px, py))
+        for px in (box.x0, (box.x0 + box.x1) / 2, box.x1)
+        for py in (box.y0, (box.y0 + box.y1) / 2, box.y1)
+    ]
+    circles = _circles(diagram)
+    if any(math.hypot(px - cx, py - cy) < r for px, py in points for cx, cy, r in circles):
+        return False
+    return not any(
+        other is not text
+        and other.get_visible()
+        and other.get_text()
+        and box.overlaps(other.get_window_extent(renderer))
+        for other in ax.texts
+    )
 
 
 def _style(
-    ax: Axes, diagram: Any, units: Sequence[Unit], ids: Mapping[str, tuple[int, str]]
+    ax: Axes,
+    diagram: Any,
+    units: Sequence[Unit],
+    ids: Mapping[str, tuple[int, str]],
+    outside: Mapping[str, tuple[float, float]],
 ) -> None:
+    """Counts in bold with the region's code below, or beside the region at its spot in
+    ``outside`` with a thin line to it; set labels clear of the other circles."""
     from matplotlib.transforms import offset_copy
 
     below = offset_copy(ax.transData, fig=ax.get_figure(root=True), y=-14, units="points")
@@ -179,23 +273,76 @@ def _style(
         label.set_fontweight("bold")
         label.set_color(INK)
         x, y = label.get_position()
+        align = "center"
+        if region_id in outside:
+            spot = outside[region_id]
+            align = _side(spot[0] - x)
+            ax.annotate(
+                "",
+                xy=(x, y),
+                xytext=spot,
+                arrowprops={"arrowstyle": "-", "color": "#555555", "lw": 0.8, "shrinkA": 6},
+            )
+            x, y = spot
+            label.set_horizontalalignment(align)
+            label.set_gid(_OUTSIDE_GID)
         label.set_position((x, y + 0.012))
-        ax.text(
+        code_text = ax.text(
             x,
             y + 0.012,
             code,
             transform=below,
-            ha="center",
+            ha=align,
             va="center",
             fontsize=9,
             color="#444444",
         )
+        if region_id in outside:
+            code_text.set_gid(_OUTSIDE_GID)
     for i in range(len(units)):
         text = diagram.get_label_by_id("ABC"[i])
         if text is not None:
             text.set_fontsize(12)
             text.set_color(INK)
             text.set_linespacing(1.25)
+            _clear_of_circles(ax, diagram, i, text)
+
+
+def _side(dx: float) -> str:
+    """How text beside a region aligns: away from the diagram, centred when straight out."""
+    if dx > 0.02:
+        return "left"
+    if dx < -0.02:
+        return "right"
+    return "center"
+
+
+def _clear_of_circles(ax: Axes, diagram: Any, own: int, text: Any) -> None:
+    """Move a circle's label that lies on another circle (a small circle inside a large
+    one puts its label there) to just below all circles, or above when it sits on top."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(ax.get_figure(root=True)).get_renderer()  # type: ignore[no-untyped-call]
+    box = text.get_window_extent(renderer)
+    to_data = ax.transData.inverted()
+    corners = [
+        to_data.transform((bx, by))
+        for bx in (box.x0, (box.x0 + box.x1) / 2, box.x1)
+        for by in (box.y0, box.y1)
+    ]
+    everyone = _circles(diagram)
+    others = [circle for i, circle in enumerate(everyone) if i != own]
+    if not any(math.hypot(px - cx, py - cy) < r for px, py in corners for cx, cy, r in others):
+        return
+    x, y = text.get_position()
+    padding = sum(r for _, _, r in everyone) / len(everyone) * 0.1  # as matplotlib-venn's
+    text.set_gid(_OUTSIDE_GID)
+    if y < everyone[own][1]:
+        text.set_position((x, min(cy - r for _, cy, r in everyone) - padding))
+        text.set_verticalalignment("top")
+    else:
+        text.set_position((x, max(cy + r for _, cy, r in everyone) + padding))
+        text.set_verticalalignment("bottom")
 
 
 MAX_LISTED = 3
@@ -206,7 +353,8 @@ def _list_needs(ax: Axes, diagram: Any, overlap: Overlap, titles: Mapping[str, s
     """Under the count and code of each small region, its need titles in small type.
 
     "Where space permits": a list is kept only if its box, like the counts', lies wholly
-    inside its region; otherwise the needs table beside the diagram has them.
+    inside its region, or, under a count set beside the circles, lands clear there;
+    otherwise the needs table beside the diagram has them.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.transforms import offset_copy
@@ -227,21 +375,29 @@ def _list_needs(ax: Axes, diagram: Any, overlap: Overlap, titles: Mapping[str, s
         if patch is None or label is None:
             continue
         x, y = label.get_position()
+        beside = label.get_gid() == _OUTSIDE_GID
         text = ax.text(
             x,
             y,
-            "\n".join(textwrap.shorten(titles[n], 30, placeholder="…") for n in region.needs),
+            "\n".join(
+                textwrap.shorten(titles[n], 42 if beside else 30, placeholder="…")
+                for n in region.needs
+            ),
             transform=lower,
-            ha="center",
+            ha=label.get_horizontalalignment() if beside else "center",
             va="top",
             fontsize=7.5,
             color="#333333",
             linespacing=1.15,
         )
-        box = text.get_window_extent(renderer).padded(4)
-        xs = (box.x0, (box.x0 + box.x1) / 2, box.x1)
-        ys = (box.y0, (box.y0 + box.y1) / 2, box.y1)
-        if not all(patch.contains_point((px, py)) for px in xs for py in ys):
+        if beside:
+            fits = _lands_clear(ax, diagram, text, renderer)
+        else:
+            box = text.get_window_extent(renderer).padded(4)
+            xs = (box.x0, (box.x0 + box.x1) / 2, box.x1)
+            ys = (box.y0, (box.y0 + box.y1) / 2, box.y1)
+            fits = all(patch.contains_point((px, py)) for px in xs for py in ys)
+        if not fits:
             text.remove()
 
 
