@@ -360,3 +360,18 @@ def test_the_needs_table_prints_every_group_column_equally_wide(tmp_path: Path) 
     letters = sorted(starts)
     steps = [(starts[b] - starts[a]) / (ord(b) - ord(a)) for a, b in pairwise(letters)]
     assert max(steps) - min(steps) < 0.5, steps
+
+
+def test_the_dutch_brief_s_cover_fits_its_page(tmp_path: Path) -> None:
+    """Dutch words run longer, and the demo's cover has every line (the changes since the
+    plan before its survey, too): the contents once ran onto a second page of its own."""
+    from needmap.demo import build_demo
+
+    build_demo(tmp_path / "demo", "gemeente")
+    reader = _reader(tmp_path / "demo" / "brief.pdf")
+    cover = reader.pages[0].extract_text()
+    assert "Wijzigingen" in cover and "Zoektermen" in cover
+    contents = cover[cover.index("\nInhoud\n") : cover.index("Notitie voor de stuurgroep 1 /")]
+    numbers = re.findall(r"^\S.*?(?: \.)* (\d+)$", contents, re.M)  # a long title has no dots
+    assert len(numbers) == 8 and numbers[0] == "2"  # every chapter listed on the cover
+    assert reader.pages[1].extract_text().startswith("Gedeelde en specifieke behoeften\n")
