@@ -90,7 +90,6 @@ def draw_venn(
     if not scaled:
         ax.clear()
         diagram, _ = _venn(ax, units, counts, set_labels, fixed=True)
-        ax.apply_aspect()
         _style(ax, diagram, units, ids, {})
     if titles:
         _list_needs(ax, diagram, overlap, titles)
@@ -135,6 +134,38 @@ def _venn(
     return diagram, bool(caught)
 
 
+def _renderer(ax: Axes) -> Any:
+    """A renderer to measure text with, before the figure is drawn."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    return FigureCanvasAgg(ax.get_figure(root=True)).get_renderer()  # type: ignore[no-untyped-call]
+
+
+def _box_points(box: Any) -> list[tuple[float, float]]:
+    """The corners, edge midpoints and centre of a text's box (in pixels): enough to tell
+    whether it lies inside a region or on a circle."""
+    return [
+        (x, y)
+        for x in (box.x0, (box.x0 + box.x1) / 2, box.x1)
+        for y in (box.y0, (box.y0 + box.y1) / 2, box.y1)
+    ]
+
+
+def _inside(patch: Any, box: Any) -> bool:
+    """The box, padded by ``LABEL_PADDING`` pixels, lies wholly inside the region."""
+    return all(patch.contains_point(point) for point in _box_points(box.padded(LABEL_PADDING)))
+
+
+def _on_circle(ax: Axes, box: Any, circles: Sequence[tuple[float, float, float]]) -> bool:
+    """Some of the box lies on one of ``circles`` (x, y, radius in data units)."""
+    to_data = ax.transData.inverted()
+    return any(
+        math.hypot(px - cx, py - cy) < r
+        for px, py in (to_data.transform(point) for point in _box_points(box))
+        for cx, cy, r in circles
+    )
+
+
 def _area(patch: Any) -> float:
     """Area of a drawn region (shoelace formula over its closed polygons)."""
     total = 0.0
@@ -156,9 +187,7 @@ def _misfits(
     region's outline. A thin crescent (one need of a group that shares all else) is worth
     keeping to scale: its count goes beside it.
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    renderer = FigureCanvasAgg(ax.get_figure(root=True)).get_renderer()  # type: ignore[no-untyped-call]
+    renderer = _renderer(ax)
     patches = [p for p in diagram.patches if p is not None]
     drawn = sum(_area(p) for p in patches)
     outside: dict[str, tuple[float, float]] = {}
@@ -172,10 +201,7 @@ def _misfits(
         label.set_text(str(count))
         label.set_fontsize(COUNT_SIZE)
         label.set_fontweight("bold")
-        box = label.get_window_extent(renderer).padded(LABEL_PADDING)
-        xs = (box.x0, (box.x0 + box.x1) / 2, box.x1)
-        ys = (box.y0, (box.y0 + box.y1) / 2, box.y1)
-        if not all(patch.contains_point((x, y)) for x in xs for y in ys):
+        if not _inside(patch, label.get_window_extent(renderer)):
             outside[region_id] = _beside(diagram, label.get_position())
     return outside
 
@@ -212,9 +238,7 @@ def _beside(diagram: Any, point: tuple[float, float]) -> tuple[float, float]:
 def _apart(ax: Axes, diagram: Any) -> bool:
     """The counts set outside, and circle labels moved off other circles, each land clear
     (see :func:`_lands_clear`)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    renderer = FigureCanvasAgg(ax.get_figure(root=True)).get_renderer()  # type: ignore[no-untyped-call]
+    renderer = _renderer(ax)
     return all(
         _lands_clear(ax, diagram, text, renderer)
         for text in ax.texts
@@ -230,14 +254,7 @@ def _lands_clear(ax: Axes, diagram: Any, text: Text, renderer: Any) -> bool:
     box = text.get_window_extent(renderer)
     if not (figure.bbox.contains(box.x0, box.y0) and figure.bbox.contains(box.x1, box.y1)):
         return False
-    to_data = ax.transData.inverted()
-    points = [
-        to_data.transform((px, py))
-        for px in (box.x0, (box.x0 + box.x1) / 2, box.x1)
-        for py in (box.y0, (box.y0 + box.y1) / 2, box.y1)
-    ]
-    circles = _circles(diagram)
-    if any(math.hypot(px - cx, py - cy) < r for px, py in points for cx, cy, r in circles):
+    if _on_circle(ax, box, _circles(diagram)):
         return False
     return not any(
         other is not text
@@ -317,22 +334,12 @@ def _side(dx: float) -> str:
     return "center"
 
 
-def _clear_of_circles(ax: Axes, diagram: Any, own: int, text: Any) -> None:
+def _clear_of_circles(ax: Axes, diagram: Any, own: int, text: Text) -> None:
     """Move a circle's label that lies on another circle (a small circle inside a large
     one puts its label there) to just below all circles, or above when it sits on top."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    renderer = FigureCanvasAgg(ax.get_figure(root=True)).get_renderer()  # type: ignore[no-untyped-call]
-    box = text.get_window_extent(renderer)
-    to_data = ax.transData.inverted()
-    corners = [
-        to_data.transform((bx, by))
-        for bx in (box.x0, (box.x0 + box.x1) / 2, box.x1)
-        for by in (box.y0, box.y1)
-    ]
     everyone = _circles(diagram)
     others = [circle for i, circle in enumerate(everyone) if i != own]
-    if not any(math.hypot(px - cx, py - cy) < r for px, py in corners for cx, cy, r in others):
+    if not _on_circle(ax, text.get_window_extent(_renderer(ax)), others):
         return
     x, y = text.get_position()
     padding = sum(r for _, _, r in everyone) / len(everyone) * 0.1  # as matplotlib-venn's
@@ -356,11 +363,10 @@ def _list_needs(ax: Axes, diagram: Any, overlap: Overlap, titles: Mapping[str, s
     inside its region, or, under a count set beside the circles, lands clear there;
     otherwise the needs table beside the diagram has them.
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.transforms import offset_copy
 
     figure = ax.get_figure(root=True)
-    renderer = FigureCanvasAgg(figure).get_renderer()  # type: ignore[no-untyped-call]
+    renderer = _renderer(ax)
     lower = offset_copy(ax.transData, fig=figure, y=-24, units="points")
     position = {u.id: i for i, u in enumerate(overlap.units)}
     for region in overlap.regions:
@@ -393,10 +399,7 @@ def _list_needs(ax: Axes, diagram: Any, overlap: Overlap, titles: Mapping[str, s
         if beside:
             fits = _lands_clear(ax, diagram, text, renderer)
         else:
-            box = text.get_window_extent(renderer).padded(4)
-            xs = (box.x0, (box.x0 + box.x1) / 2, box.x1)
-            ys = (box.y0, (box.y0 + box.y1) / 2, box.y1)
-            fits = all(patch.contains_point((px, py)) for px in xs for py in ys)
+            fits = _inside(patch, text.get_window_extent(renderer))
         if not fits:
             text.remove()
 
