@@ -66,7 +66,7 @@ class _Card:
     title: str
     about: str
     entries: dict[str, _Entry] = field(default_factory=dict)
-    """By file stem, in the order the files were written."""
+    """By label (one per file stem), in the order the files were written."""
     pictures: list[tuple[str, str]] = field(default_factory=list)
     """(href, label) of the diagrams and charts shown small on the card."""
 
@@ -114,10 +114,10 @@ def _cards(
         if href.startswith(".."):
             continue
         key, label = _place(path.stem, study, surveys, words)
-        if key == "files":
+        if key == "files":  # any other file: an entry of its own, by its name
             label = href
         card = cards[key]
-        entry = card.entries.setdefault(path.stem, _Entry(label))
+        entry = card.entries.setdefault(label, _Entry(label))
         format_key = _FORMATS.get(path.suffix)
         if format_key is None:
             entry.links.append(_Link(href, path.suffix.lstrip(".").upper() or href, ""))
