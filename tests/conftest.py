@@ -9,6 +9,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -208,3 +209,13 @@ def run_needmap(
         env={**os.environ, **(env or {})},
         check=False,
     )
+
+
+def assert_prints_like_the_pdf(sheet: Any) -> None:
+    """Printed from Excel: landscape A4, one page wide, the heading row on every page."""
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.oddFooter.right.text == "&P / &N"
+    assert sheet["A1"].font.b

@@ -38,6 +38,7 @@ from needmap.reports.table_formats import (
 )
 from needmap.reports.upset import select_columns
 from needmap.reports.venn import _area
+from tests.conftest import assert_prints_like_the_pdf
 from tests.studies import make_study
 
 THREE = ["balie", "buitendienst", "beleid"]
@@ -295,6 +296,7 @@ def test_xlsx_writes_text_as_text(tmp_path: Path) -> None:
     assert ws["B2"].data_type == "s"
     assert ws["C1"].value.startswith("A · +cmd")
     assert ws.column_dimensions["B"].width > 20
+    assert_prints_like_the_pdf(ws)
 
 
 def test_html_fragment_escapes_text() -> None:

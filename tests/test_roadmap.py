@@ -27,7 +27,7 @@ from needmap.reports.roadmap_report import (
     roadmap_to_markdown,
     study_roadmap,
 )
-from tests.conftest import run_needmap
+from tests.conftest import assert_prints_like_the_pdf, run_needmap
 
 FIXTURES = Path(__file__).parent / "fixtures" / "survey"
 runner = CliRunner()
@@ -253,6 +253,7 @@ def test_cli_writes_each_format(tmp_path: Path, suffix: str) -> None:
         sheet = load_workbook(out).active
         assert sheet.title == "Roadmap" and sheet.cell(1, 2).value == "Need"
         assert sheet.max_row >= 6
+        assert_prints_like_the_pdf(sheet)
     elif suffix == ".json":
         assert len(json.loads(out.read_text(encoding="utf-8"))["phases"]) == 3
     else:

@@ -11,7 +11,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from needmap.errors import UsageError
 from needmap.fileio import write_bytes_atomic
@@ -23,6 +23,7 @@ __all__ = [
     "TABLE_FORMATS",
     "csv_bytes",
     "csv_text",
+    "finish_sheet",
     "markdown_cell",
     "neutralise_cell",
     "table_to_csv",
@@ -157,9 +158,6 @@ def table_to_xlsx(table: NeedsTable) -> bytes:
             cell = sheet.cell(row=r, column=c)
             cell.value = value
             cell.data_type = "s"
-    for c in range(1, len(header) + 1):
-        sheet.cell(row=1, column=c).font = Font(bold=True)
-        sheet.cell(row=1, column=c).alignment = Alignment(wrap_text=True, vertical="bottom")
     first_unit = 3
     for r, row in enumerate(table.rows, start=2):
         for i, level in enumerate(row.levels):
@@ -169,17 +167,40 @@ def table_to_xlsx(table: NeedsTable) -> bytes:
                 cell.fill = fills[level]
                 if level == "must":
                     cell.font = Font(color="FFFFFF", bold=True)
-    sheet.freeze_panes = "C2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows)}"
     for c in range(1, len(header) + 1):
         width = max(len(str(rows[r][c - 1])) for r in range(len(rows)))
         if first_unit <= c < first_unit + len(table.columns):
             width = min(width, 16)
         sheet.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 8), 60)
-    sheet.row_dimensions[1].height = 45
+    finish_sheet(sheet, len(header), len(rows))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def finish_sheet(sheet: Any, columns: int, rows: int) -> None:
+    """What every needmap sheet has: the heading row in bold, frozen with the first two
+    columns, and filters; printed landscape on A4, as wide as one page, the heading row on
+    every page and the sheet's name and page number in the footer, so that a table printed
+    from Excel reads like the PDF."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    for c in range(1, columns + 1):
+        heading = sheet.cell(row=1, column=c)
+        heading.font = Font(bold=True)
+        heading.alignment = Alignment(wrap_text=True, vertical="bottom")
+    sheet.row_dimensions[1].height = 45
+    sheet.freeze_panes = "C2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.oddFooter.left.text = "&A"
+    sheet.oddFooter.right.text = "&P / &N"
 
 
 TABLE_FORMATS: dict[str, Callable[[NeedsTable], bytes]] = {

@@ -14,7 +14,13 @@ from typing import Any
 
 from needmap.model.toptasks import GroupBreakdown, TopTasks
 from needmap.reports.i18n import Language, format_count, format_percent, labels, note_text
-from needmap.reports.table_formats import csv_bytes, csv_text, markdown_cell, write_in_format
+from needmap.reports.table_formats import (
+    csv_bytes,
+    csv_text,
+    finish_sheet,
+    markdown_cell,
+    write_in_format,
+)
 
 __all__ = [
     "RANKING_FORMATS",
@@ -201,7 +207,7 @@ def _sheet_title(title: str) -> str:
 
 
 def _fill_sheet(sheet: Any, table: RankingTable) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
 
     band = PatternFill("solid", fgColor="E3EEF6")
@@ -211,10 +217,7 @@ def _fill_sheet(sheet: Any, table: RankingTable) -> None:
             cell = sheet.cell(row=r, column=c)
             cell.value = value
             cell.data_type = "s"
-            if r == 1:
-                cell.font = Font(bold=True)
-                cell.alignment = Alignment(wrap_text=True, vertical="bottom")
-            elif c - 1 not in table.text_columns:
+            if r > 1 and c - 1 not in table.text_columns:
                 cell.alignment = Alignment(horizontal="right")
             if r > 1 and table.in_coverage[r - 2]:
                 cell.fill = band
@@ -222,12 +225,10 @@ def _fill_sheet(sheet: Any, table: RankingTable) -> None:
         note_cell = sheet.cell(row=i, column=1)
         note_cell.value = note
         note_cell.data_type = "s"
-    sheet.freeze_panes = "C2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.header))}{len(rows)}"
     for c in range(1, len(table.header) + 1):
         width = max(len(str(row[c - 1])) for row in rows[1:]) if len(rows) > 1 else 8
         sheet.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 10), 60)
-    sheet.row_dimensions[1].height = 45
+    finish_sheet(sheet, len(table.header), len(rows))
 
 
 RANKING_FORMATS: dict[str, Callable[[Sequence[RankingTable]], bytes]] = {
