@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -32,6 +33,7 @@ from needmap.surveys.searchlog import SEARCH_FOLDER, SearchLog
 __all__ = [
     "SCHEMA_FOLDER",
     "TemplateInfo",
+    "add_study_files",
     "init_study",
     "list_templates",
     "schema_texts",
@@ -157,23 +159,41 @@ def write_schemas(folder: Path) -> list[Path]:
     return written
 
 
+def _schema_of(relative: str) -> str:
+    """The JSON Schema file of the study file at ``relative``, by where it stands."""
+    parts = PurePosixPath(relative).parts
+    if relative == STUDY_FILE:
+        return STUDY_SCHEMA
+    if parts[0] == "surveys":
+        return SURVEY_SCHEMA
+    if parts[0] == INTERVIEW_FOLDER:
+        return INTERVIEWS_SCHEMA
+    if parts[0] == SEARCH_FOLDER:
+        return SEARCH_LOG_SCHEMA
+    return DEFINITIONS_SCHEMA
+
+
 def with_modeline(relative: str, data: bytes) -> bytes:
     """``data`` for the study file at ``relative`` (a POSIX path from the study's root),
     starting with the modeline that points editors at the JSON Schema of its kind."""
-    parts = PurePosixPath(relative).parts
-    depth = len(parts) - 1
-    if relative == STUDY_FILE:
-        schema = STUDY_SCHEMA
-    elif parts[0] == "surveys":
-        schema = SURVEY_SCHEMA
-    elif parts[0] == INTERVIEW_FOLDER:
-        schema = INTERVIEWS_SCHEMA
-    elif parts[0] == SEARCH_FOLDER:
-        schema = SEARCH_LOG_SCHEMA
-    else:
-        schema = DEFINITIONS_SCHEMA
-    target = "/".join([".."] * depth + [SCHEMA_FOLDER, schema])
+    depth = len(PurePosixPath(relative).parts) - 1
+    target = "/".join([".."] * depth + [SCHEMA_FOLDER, _schema_of(relative)])
     return f"{MODELINE}{target}\n".encode() + data
+
+
+def add_study_files(root: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Write new YAML files into the study at ``root`` (by POSIX path from it): never over
+    one, all or none. Each starts with the schema modeline of its kind where the study has
+    that schema (``init`` writes them), so an editor completes and checks it."""
+    return write_files_new(
+        root,
+        {
+            relative: with_modeline(relative, data)
+            if (root / SCHEMA_FOLDER / _schema_of(relative)).is_file()
+            else data
+            for relative, data in files.items()
+        },
+    )
 
 
 def init_study(target: Path, template: str = "gemeente") -> list[Path]:

@@ -305,6 +305,7 @@ def test_help_lists_the_commands_in_the_order_of_the_work() -> None:
         "personas",
         "roadmap",
         "guide",
+        "import-interviews",
         "interviews",
         "searches",
         "toptasks",

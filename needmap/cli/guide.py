@@ -1,4 +1,5 @@
-"""Before an interview: ``guide``, what to ask one group and how to record it."""
+"""Interviews: ``guide``, what to ask a group and how to record it; ``import-interviews``,
+the quotes of a spreadsheet written into the study."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from needmap.cli.app import (
     out_option,
     plural,
     print_indented,
+    print_problems,
     study_at,
 )
 
@@ -113,3 +115,55 @@ def _print_guides(guides: Sequence[GroupGuide]) -> None:
             print_indented(console, list(section.lines))
             if section.code:
                 console.print(escape(section.code), highlight=False, soft_wrap=True)
+
+
+@app.command("import-interviews")
+def import_interviews(
+    folder: StudyDir,
+    sheet: Annotated[
+        Path,
+        typer.Argument(
+            help="The spreadsheet (.xlsx or .csv), one row per quote, with columns group "
+            "and quote, and any of interview, date, participants, needs, questions, notes "
+            "(or their Dutch names).",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ],
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            metavar="<name>",
+            help="Name of the file to write in interviews/. Default: the sheet's name.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write the interview quotes of a spreadsheet into the study, as a new file in
+    interviews/.
+
+    Rows are gathered into interviews by the interview column, or by group and date.
+    Groups and needs may be written as ids or as names; needs and questions are separated
+    by commas. Every problem is reported with its row and column, and nothing is written
+    until there are none. Columns needmap does not know (a participant's name) are left
+    out. See docs/interviews.md.
+    """
+    from needmap.interview_import import import_interview_sheet
+
+    study = study_at(folder)
+    result = import_interview_sheet(study, sheet, name)
+    print_problems(result.warnings)
+    quotes = sum(len(interview.quotes) for interview in result.interviews)
+    names = {group.id: group.name for group in study.groups}
+    per_group: dict[str, int] = {}
+    for interview in result.interviews:
+        per_group[names[interview.group]] = per_group.get(names[interview.group], 0) + 1
+    console = new_console()
+    console.print(
+        f"wrote {escape(str(result.path))}: {plural(len(result.interviews), 'interview')} "
+        f"with {plural(quotes, 'quote')} ("
+        + ", ".join(f"{escape(group)} {count}" for group, count in per_group.items())
+        + ")."
+    )
+    console.print(f"What they say about each need: needmap interviews {escape(str(folder))}")

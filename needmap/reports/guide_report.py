@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from needmap.errors import Location, Problem, UsageError
-from needmap.fileio import write_files_new
 from needmap.model.analysis import analyse_overlap
 from needmap.model.roadmap import Roadmap, plan_roadmap
 from needmap.model.toptasks import TopTasks
@@ -35,7 +34,7 @@ from needmap.reports.pdf import page_bytes
 from needmap.reports.roadmap_report import analysed_surveys
 from needmap.reports.searches_report import study_searches
 from needmap.reports.table_formats import markdown_cell, write_in_format
-from needmap.scaffold import SCHEMA_FOLDER, with_modeline
+from needmap.scaffold import add_study_files
 from needmap.surveys.interviews import INTERVIEW_FOLDER, interview_files, load_interviews
 
 __all__ = [
@@ -437,14 +436,15 @@ def record_interviews(guides: Sequence[GroupGuide]) -> list[Path]:
     schemas ``init`` writes, so an editor completes the need ids."""
     if not guides:
         return []
-    root = guides[0].study.root
-    schema = root / SCHEMA_FOLDER / "interviews.schema.json"
-    files = {}
-    for guide in guides:
-        relative = f"{INTERVIEW_FOLDER}/{guide.interview_id}.yaml"
-        text = (recording_entry(guide) + "\n").encode()
-        files[relative] = with_modeline(relative, text) if schema.is_file() else text
-    return write_files_new(root, files)
+    return add_study_files(
+        guides[0].study.root,
+        {
+            f"{INTERVIEW_FOLDER}/{guide.interview_id}.yaml": (
+                recording_entry(guide) + "\n"
+            ).encode()
+            for guide in guides
+        },
+    )
 
 
 def guide_to_markdown(guides: Sequence[GroupGuide]) -> str:

@@ -1,0 +1,396 @@
+"""Interview notes kept in a spreadsheet, one row per quote, written into the study as an
+interview file.
+
+Consultants often code quotes in Excel during a round of interviews: a row per quote, with
+the group, the date and the needs it bears on. Retyping that as YAML loses an afternoon and
+invites typos, so this reads the sheet (CSV or XLSX, as :func:`open_table` reads survey
+exports), resolves groups and needs by id or by name, and writes one new file in
+``interviews/`` that ``needmap validate`` accepts as it stands. Every problem is reported at
+its row and column before anything is written.
+
+Rows are gathered into interviews by the ``interview`` column, or, without one, by group and
+date. A column the sheet has but needmap does not know (a participant's name, their
+department) is left out, and said so: reports must not name people.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from needmap.errors import InvalidStudyError, Location, Problem, Severity
+from needmap.personas.messages import did_you_mean
+from needmap.personas.schema import ID_PATTERN
+from needmap.personas.study import Study
+from needmap.personas.yamledit import yaml_scalar
+from needmap.surveys.interviews import load_interviews
+from needmap.surveys.tables import Table, open_table
+
+__all__ = [
+    "SHEET_COLUMNS",
+    "SheetInterview",
+    "SheetQuote",
+    "interview_sheet_yaml",
+    "read_interview_sheet",
+    "sheet_file_stem",
+]
+
+SHEET_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "interview": ("interview", "gesprek"),
+    "group": ("group", "groep", "doelgroep", "target group"),
+    "date": ("date", "datum"),
+    "participants": ("participants", "deelnemers"),
+    "quote": ("quote", "citaat", "text", "tekst"),
+    "needs": ("needs", "behoeften", "supports", "ondersteunt"),
+    "questions": ("questions", "betwijfelt", "casts doubt on", "twijfel"),
+    "notes": ("notes", "notities", "aantekeningen"),
+}
+"""Each field and the headings (any case; English or Dutch) a sheet may give its column."""
+
+_REQUIRED = ("group", "quote")
+_SPLIT_TAGS = re.compile(r"[,;\n]")
+_DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_TIME = re.compile(r"(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+"""What may follow a date: the time of an Excel date cell, which the interview file drops."""
+
+
+@dataclass(frozen=True)
+class SheetQuote:
+    text: str
+    needs: tuple[str, ...]
+    questions: tuple[str, ...]
+
+
+@dataclass
+class SheetInterview:
+    """One interview as the sheet's rows give it."""
+
+    id: str
+    group: str
+    line: int
+    """The sheet's row where it starts."""
+    date: str | None = None
+    participants: int | None = None
+    notes: list[str] = field(default_factory=list)
+    quotes: list[SheetQuote] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Columns:
+    index: Mapping[str, int]
+    """Field -> column index, for the columns the sheet has."""
+
+    def cell(self, row: Sequence[str], name: str) -> str:
+        i = self.index.get(name)
+        return row[i].strip() if i is not None and i < len(row) else ""
+
+    def at(self, path: Path, line: int, name: str) -> Location:
+        i = self.index.get(name)
+        return Location(path, line, None if i is None else i + 1)
+
+
+def read_interview_sheet(study: Study, path: Path) -> tuple[list[SheetInterview], list[Problem]]:
+    """The interviews in the sheet at ``path``, and the warnings; raise with every error."""
+    table = open_table(path)
+    problems: list[Problem] = []
+    columns = _columns(table, problems)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise InvalidStudyError(problems)
+    interviews: dict[str, SheetInterview] = {}
+    resolver = _Resolver(study)
+    try:
+        for row in table.rows:
+            _read_row(row, table, columns, resolver, interviews, problems)
+    except table.errors as exc:
+        problems.append(table.unreadable(exc))
+    found = list(interviews.values())
+    if not found and not any(p.severity is Severity.ERROR for p in problems):
+        problems.append(
+            Problem(
+                Location(path),
+                "the sheet has no quotes",
+                hint="one row per quote, under the heading row",
+            )
+        )
+    _give_ids(found, study, path, problems)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise InvalidStudyError(problems)
+    return found, problems
+
+
+def _columns(table: Table, problems: list[Problem]) -> _Columns:
+    index: dict[str, int] = {}
+    unknown: list[str] = []
+    for i, heading in enumerate(table.header):
+        folded = heading.strip().casefold()
+        name = next((f for f, names in SHEET_COLUMNS.items() if folded in names), None)
+        if name is not None and name not in index:
+            index[name] = i
+        elif heading.strip():
+            unknown.append(heading.strip())
+    for name in _REQUIRED:
+        if name not in index:
+            problems.append(
+                Problem(
+                    Location(table.path, 1),
+                    f"no '{name}' column in the heading row",
+                    hint=f"head a column '{name}' (or '{SHEET_COLUMNS[name][1]}'); the sheet has: "
+                    + ", ".join(f"'{h}'" for h in table.header[:12] if h.strip()),
+                )
+            )
+    if unknown:
+        problems.append(
+            Problem(
+                Location(table.path, 1),
+                "not imported: the column"
+                + ("s " if len(unknown) > 1 else " ")
+                + ", ".join(f"'{h}'" for h in unknown),
+                hint="needmap reads "
+                + ", ".join(names[0] for names in SHEET_COLUMNS.values())
+                + "; leave out names, reports must not show who said what",
+                severity=Severity.WARNING,
+            )
+        )
+    return _Columns(index)
+
+
+class _Resolver:
+    """Groups and needs by id, or by name or title in any case."""
+
+    def __init__(self, study: Study) -> None:
+        self.groups = _by_id_or_name({g.id: g.name for g in study.groups})
+        self.needs = _by_id_or_name({n.id: n.title for n in study.needs})
+        self.group_names = [g.id for g in study.groups] + [g.name for g in study.groups]
+        self.need_names = [n.id for n in study.needs] + [n.title for n in study.needs]
+
+
+def _by_id_or_name(names: Mapping[str, str]) -> dict[str, str]:
+    """Folded text (:func:`_fold`) -> id, for each id and each name."""
+    found = {_fold(name): item for item, name in names.items()}
+    found.update({_fold(item): item for item in names})
+    return found
+
+
+def _fold(text: str) -> str:
+    """Case, and spaces against hyphens, do not matter: 'Knowledge base' is knowledge-base."""
+    return "-".join(text.casefold().replace("_", "-").replace("-", " ").split())
+
+
+def _read_row(
+    row: list[str],
+    table: Table,
+    columns: _Columns,
+    resolver: _Resolver,
+    interviews: dict[str, SheetInterview],
+    problems: list[Problem],
+) -> None:
+    if not any(cell.strip() for cell in row):
+        return
+    line = table.line()
+    before = len(problems)
+
+    def problem(name: str, message: str, hint: str) -> None:
+        problems.append(Problem(columns.at(table.path, line, name), message, hint=hint))
+
+    group_text = columns.cell(row, "group")
+    group = resolver.groups.get(_fold(group_text))
+    if group is None:
+        problem(
+            "group",
+            f"unknown group '{group_text}'" if group_text else "no group on this row",
+            did_you_mean(group_text, resolver.group_names, ignore_case=True)
+            or "write a group's id or name, as in groups.yaml",
+        )
+    date = _date(columns.cell(row, "date"))
+    if date is None:
+        problem(
+            "date",
+            f"'{columns.cell(row, 'date')}' is not a date",
+            "write it as YYYY-MM-DD (2026-03-02) or DD-MM-YYYY (02-03-2026)",
+        )
+    participants = _participants(columns.cell(row, "participants"))
+    if participants == 0:
+        problem(
+            "participants",
+            f"'{columns.cell(row, 'participants')}' is not a number of participants",
+            "write how many people took part: 1, or more for a focus group",
+        )
+    tags = {
+        name: _tags(row, columns, name, resolver, table.path, line, problems)
+        for name in ("needs", "questions")
+    }
+    text = columns.cell(row, "quote")
+    if text and not tags["needs"] and not tags["questions"] and len(problems) == before:
+        problem(
+            "needs",
+            "this quote is tagged with no need",
+            "name the needs it supports under 'needs' (or casts doubt on under 'questions')",
+        )
+    if not text and (tags["needs"] or tags["questions"]):
+        problem("quote", "needs without a quote", "write what was said in the 'quote' column")
+    if len(problems) > before or group is None:
+        return
+    key = columns.cell(row, "interview") or f"{group}\x1f{date or ''}"
+    interview = interviews.get(key)
+    if interview is None:
+        interview = interviews[key] = SheetInterview(
+            columns.cell(row, "interview"), group, line, date or None, participants
+        )
+    elif not _same(interview, group, date, participants, columns, table.path, line, problems):
+        return
+    note = columns.cell(row, "notes")
+    if note and note not in interview.notes:
+        interview.notes.append(note)
+    if text:
+        interview.quotes.append(SheetQuote(text, tags["needs"], tags["questions"]))
+
+
+def _same(
+    interview: SheetInterview,
+    group: str,
+    date: str | None,
+    participants: int | None,
+    columns: _Columns,
+    path: Path,
+    line: int,
+    problems: list[Problem],
+) -> bool:
+    """Whether a further row of the interview agrees with its first row."""
+    for name, first, here in (
+        ("group", interview.group, group),
+        ("date", interview.date, date or None),
+        ("participants", interview.participants, participants),
+    ):
+        if here is not None and first is not None and here != first:
+            problems.append(
+                Problem(
+                    columns.at(path, line, name),
+                    f"this interview's {name} was {first} on row {interview.line}, here {here}",
+                    hint="give each interview its own value in the 'interview' column",
+                )
+            )
+            return False
+    if interview.date is None and date:
+        interview.date = date
+    if interview.participants is None and participants:
+        interview.participants = participants
+    return True
+
+
+def _date(text: str) -> str | None:
+    """YYYY-MM-DD ("" when empty); None when it is not a date. Excel's date cells read as
+    ``2026-03-02 00:00:00`` (or with the time of the interview); Dutch sheets write
+    02-03-2026."""
+    if not text:
+        return ""
+    dutch = _DUTCH_DATE.fullmatch(text)
+    candidate = f"{dutch[3]}-{int(dutch[2]):02}-{int(dutch[1]):02}" if dutch else text[:10]
+    if not dutch and not _TIME.fullmatch(text[10:]):
+        return None
+    try:
+        return datetime.date.fromisoformat(candidate).isoformat()
+    except ValueError:
+        return None
+
+
+def _participants(text: str) -> int | None:
+    """The number, None when empty, 0 when it is not a whole number of at least 1."""
+    if not text:
+        return None
+    return int(text) if text.isdigit() and int(text) >= 1 else 0
+
+
+def _tags(
+    row: Sequence[str],
+    columns: _Columns,
+    name: str,
+    resolver: _Resolver,
+    path: Path,
+    line: int,
+    problems: list[Problem],
+) -> tuple[str, ...]:
+    found: list[str] = []
+    for part in _SPLIT_TAGS.split(columns.cell(row, name)):
+        wanted = part.strip()
+        if not wanted:
+            continue
+        need = resolver.needs.get(_fold(wanted))
+        if need is None:
+            problems.append(
+                Problem(
+                    columns.at(path, line, name),
+                    f"unknown need '{wanted}'",
+                    hint=did_you_mean(wanted, resolver.need_names, ignore_case=True)
+                    or "write need ids or titles, as in needs.yaml, separated by commas",
+                )
+            )
+        elif need not in found:
+            found.append(need)
+    return tuple(found)
+
+
+def _give_ids(
+    interviews: Sequence[SheetInterview], study: Study, path: Path, problems: list[Problem]
+) -> None:
+    """Each interview's id: the sheet's, made a valid id, or GROUP-DATE; a generated id
+    steps aside for one the study or the sheet has (-2, -3), a given one must be free."""
+    existing = {interview.id for interview in load_interviews(study)}
+    taken = set(existing)
+    for interview in interviews:
+        given = _slug(interview.id)
+        if given and given in taken:
+            where = "the study's interviews/" if given in existing else "this sheet"
+            problems.append(
+                Problem(
+                    Location(path, interview.line, None),
+                    f"interview '{given}' is already in {where}",
+                    hint="give it another name in the 'interview' column, or remove the "
+                    "earlier file if this sheet replaces it",
+                )
+            )
+        base = given or "-".join(filter(None, (interview.group, interview.date)))
+        interview.id = _free(base, taken)
+        taken.add(interview.id)
+
+
+def _slug(text: str) -> str:
+    """``text`` as an id: itself when it is one, else lowercase with '-' between words."""
+    if re.fullmatch(ID_PATTERN, text):
+        return text
+    return re.sub(r"[^a-z0-9_]+", "-", text.casefold()).strip("-_")[:63]
+
+
+def sheet_file_stem(name: str) -> str:
+    """The name of the interview file a sheet is written to: ``name`` as an id."""
+    return _slug(name) or "interviews"
+
+
+def _free(base: str, taken: set[str]) -> str:
+    if base not in taken:
+        return base
+    return next(f"{base}-{n}" for n in range(2, len(taken) + 3) if f"{base}-{n}" not in taken)
+
+
+def interview_sheet_yaml(interviews: Sequence[SheetInterview], source: str) -> str:
+    """The interviews as an ``interviews/`` file, in the layout people write by hand."""
+    lines = [f"# From {source} (needmap import-interviews).", "interviews:"]
+    for interview in interviews:
+        lines += [f"  - id: {interview.id}", f"    group: {interview.group}"]
+        lines.append(f"    participants: {interview.participants or 1}")
+        if interview.date:
+            lines.append(f"    date: {interview.date}")
+        if interview.notes:
+            lines.append(f"    notes: {yaml_scalar(chr(10).join(interview.notes))}")
+        if not interview.quotes:
+            lines.append("    quotes: []")
+            continue
+        lines.append("    quotes:")
+        for quote in interview.quotes:
+            lines.append(f"      - text: {yaml_scalar(quote.text)}")
+            for name, tags in (("needs", quote.needs), ("questions", quote.questions)):
+                if tags:
+                    lines.append(f"        {name}: [{', '.join(tags)}]")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,172 @@
+"""``needmap import-interviews``: a spreadsheet of quotes, one per row, into interviews/."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.errors import InvalidStudyError, Severity
+from needmap.interview_import import import_interview_sheet
+from needmap.surveys.interviews import check_interviews, load_interviews
+from tests.conftest import StudyMaker, run_needmap
+
+runner = CliRunner()
+
+EARLIER = """\
+    interviews:
+      - id: desk-2026-03-02
+        group: desk
+        quotes: [{text: Earlier., needs: [search]}]
+    """
+
+SHEET = """\
+Interview,Group,Date,Participants,Name,Quote,Needs,Questions,Notes
+,Front desk,2026-03-02,3,Anna,We search in four systems.,"search, works on a phone",,team lead there
+,DESK,2026-03-02,,Bert,An app? Not for us.,,Works-on-a-phone,
+Depot visit,field,09-03-2026,1,Piet,I need the roster on my phone.,mobile; Search,,
+,field,2026-03-10,2,,,,,
+"""
+
+
+def _sheet(tmp_path: Path, text: str = SHEET, name: str = "round 2.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_sheet_becomes_an_interview_file_the_study_accepts(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study({"interviews/round-1.yaml": EARLIER})
+    result = import_interview_sheet(load_study(root), _sheet(tmp_path))
+    assert result.path == root / "interviews" / "round-2.yaml"
+    assert result.path.read_text(encoding="utf-8") == (
+        "# From round 2.csv (needmap import-interviews).\n"
+        "interviews:\n"
+        "  - id: desk-2026-03-02-2\n"  # desk-2026-03-02 is round 1's
+        "    group: desk\n"
+        "    participants: 3\n"
+        "    date: 2026-03-02\n"
+        "    notes: team lead there\n"
+        "    quotes:\n"
+        "      - text: We search in four systems.\n"
+        "        needs: [search, mobile]\n"  # by title, any case
+        "      - text: An app? Not for us.\n"
+        "        questions: [mobile]\n"  # hyphens for spaces
+        "  - id: depot-visit\n"  # the sheet's name for it, as an id
+        "    group: field\n"
+        "    participants: 1\n"
+        "    date: 2026-03-09\n"  # Dutch day-month-year
+        "    quotes:\n"
+        "      - text: I need the roster on my phone.\n"
+        "        needs: [mobile, search]\n"
+        "  - id: field-2026-03-10\n"
+        "    group: field\n"
+        "    participants: 2\n"
+        "    date: 2026-03-10\n"
+        "    quotes: []\n"  # held, nothing said yet
+    )
+    [warning] = result.warnings
+    assert warning.severity is Severity.WARNING and "'Name'" in warning.message
+    study = load_study(root)
+    assert len(load_interviews(study)) == 4
+    problems = check_interviews(study)
+    assert [p.severity for p in problems] == [Severity.WARNING]  # the one without quotes
+    assert "Anna" not in result.path.read_text(encoding="utf-8")
+
+
+def test_an_excel_sheet_with_dutch_headings_and_date_cells(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Gesprek", "Groep", "Datum", "Deelnemers", "Citaat", "Behoeften", "Betwijfelt"])
+    sheet.append(["R1", "desk", datetime.date(2026, 3, 9), 4, "Zoeken duurt lang.", "search", None])
+    sheet.append(
+        ["R1", "desk", datetime.datetime(2026, 3, 9, 14, 30), None, "Geen app.", None, "mobile"]
+    )
+    path = tmp_path / "gesprekken.xlsx"
+    workbook.save(path)
+    root = make_study()
+    result = import_interview_sheet(load_study(root), path, name="Ronde 1")
+    assert result.path.name == "ronde-1.yaml" and result.warnings == ()
+    [interview] = load_interviews(load_study(root))
+    assert (interview.id, interview.group, interview.date) == ("r1", "desk", "2026-03-09")
+    assert interview.participants == 4
+    assert [(q.text, q.needs, q.questions) for q in interview.quotes] == [
+        ("Zoeken duurt lang.", ["search"], []),
+        ("Geen app.", [], ["mobile"]),
+    ]
+
+
+def test_every_problem_at_its_row_and_column_and_nothing_written(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study({"interviews/round-1.yaml": EARLIER})
+    sheet = _sheet(
+        tmp_path,
+        "Interview,Group,Date,Participants,Quote,Needs\n"
+        ",Frontdesk,2026-03-02,1,Slow.,search\n"
+        ",desk,2026-02-30,1,Slow.,search\n"
+        ",desk,2026-03-02,many,Slow.,serch\n"
+        ",desk,2026-03-02,1,Said nothing of use.,\n"
+        ",desk,2026-03-02,1,,search\n"
+        "A,desk,2026-03-03,1,One.,search\n"
+        "A,desk,2026-03-03,2,Two.,search\n"
+        "desk-2026-03-02,desk,2026-03-04,1,Three.,search\n",
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        import_interview_sheet(load_study(root), sheet)
+    found = [(p.location.line, p.location.column, p.message) for p in raised.value.problems]
+    assert found == [
+        (2, 2, "unknown group 'Frontdesk'"),
+        (3, 3, "'2026-02-30' is not a date"),
+        (4, 4, "'many' is not a number of participants"),
+        (4, 6, "unknown need 'serch'"),
+        (5, 6, "this quote is tagged with no need"),
+        (6, 5, "needs without a quote"),
+        (8, 4, "this interview's participants was 1 on row 7, here 2"),
+        (9, None, "interview 'desk-2026-03-02' is already in the study's interviews/"),
+    ]
+    hints = [p.hint for p in raised.value.problems]
+    assert hints[0] == "did you mean 'Front desk'?" and hints[3] == "did you mean 'search'?"
+    assert sorted(p.name for p in (root / "interviews").iterdir()) == ["round-1.yaml"]
+
+
+def test_the_cli_writes_once_and_then_refuses(make_study: StudyMaker, tmp_path: Path) -> None:
+    root = make_study()
+    sheet = _sheet(tmp_path)
+    done = runner.invoke(app, ["import-interviews", str(root), str(sheet)])
+    assert done.exit_code == 0, done.output
+    assert " ".join(done.stdout.split()) == (
+        f"wrote {root / 'interviews' / 'round-2.yaml'}: 3 interviews with 3 quotes "
+        f"(Front desk 1, Field staff 2). What they say about each need: needmap "
+        f"interviews {root}"
+    )
+    assert "warning: not imported: the column 'Name'" in done.stderr
+    written = (root / "interviews" / "round-2.yaml").read_bytes()
+    again = runner.invoke(app, ["import-interviews", str(root), str(sheet)])
+    assert again.exit_code == 2
+    assert "interviews/round-2.yaml exists already: was this sheet imported before?" in (
+        again.stderr
+    )
+    assert (root / "interviews" / "round-2.yaml").read_bytes() == written
+
+
+def test_a_subprocess_reports_a_sheet_without_the_columns(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study()
+    sheet = _sheet(tmp_path, "Who,What\nAnna,Slow search\n", name="notes.csv")
+    result = run_needmap("import-interviews", str(root), str(sheet))
+    assert result.returncode == 2
+    assert f"{sheet}:1: no 'group' column in the heading row" in result.stderr
+    assert f"{sheet}:1: no 'quote' column in the heading row" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (root / "interviews").exists()
