@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import zipfile
@@ -10,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from openpyxl import load_workbook
@@ -467,22 +470,66 @@ def test_a_thin_crescent_keeps_the_diagram_to_scale_with_its_count_beside(
     assert _placed(three) == ([], ["1"], [])
 
 
-@pytest.mark.parametrize(
-    "sizes",
-    [
-        {"10": 40, "01": 1, "11": 25},
-        {"10": 3, "01": 3, "11": 60},
-        {"100": 9, "010": 1, "001": 12, "110": 2, "101": 3, "011": 1, "111": 20},
-        {"100": 30, "010": 2, "001": 2, "110": 1, "101": 1, "011": 1, "111": 1},
-    ],
+LONG_NAMES = (
+    "Baliemedewerkers en klantcontactcentrum",
+    "Inwoners en ondernemers",
+    "Beleidsadviseurs en projectmanagers",
 )
-def test_every_count_lies_inside_its_region_or_beside_the_circles(sizes: dict[str, int]) -> None:
-    groups = dict.fromkeys("abc"[: len(next(iter(sizes)))], 1)
-    study = make_study(groups, _needs_from_regions(sizes))
+
+
+def _overlapping_texts(figure: Figure) -> list[tuple[str, str]]:
+    """Pairs of texts whose boxes overlap, after the final layout."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+    return [
+        (a, b)
+        for i, (a, box) in enumerate(boxes)
+        for b, other in boxes[i + 1 :]
+        if box.overlaps(other)
+    ]
+
+
+@st.composite
+def _region_sizes(draw: st.DrawFn) -> dict[str, int]:
+    """Needs per region of two or three groups, each group with at least one need."""
+    ids = draw(
+        st.sampled_from([("10", "01", "11"), ("100", "010", "110", "001", "101", "011", "111")])
+    )
+    sizes = {i: draw(st.sampled_from([0, 0, 1, 1, 2, 3, 5, 8, 20, 40])) for i in ids}
+    for g in range(len(ids[0])):
+        if not any(sizes[i] for i in ids if i[g] == "1"):
+            sizes[ids[g if g < 2 else 3]] = 1  # the group's own region
+    return sizes
+
+
+@example(sizes={"10": 40, "01": 1, "11": 25}, long_names=False)
+@example(sizes={"10": 1, "01": 40, "11": 0}, long_names=True)  # a name once ran off the page
+@example(  # once drawn to scale with the two names below on each other
+    sizes={"100": 8, "010": 0, "110": 0, "001": 0, "101": 1, "011": 40, "111": 0},
+    long_names=True,
+)
+@given(sizes=_region_sizes(), long_names=st.booleans())
+@settings(max_examples=20, deadline=None)
+def test_every_venn_can_be_read(sizes: dict[str, int], long_names: bool) -> None:
+    """Whatever the sizes: each count inside its region or beside all circles, no circle's
+    name on another circle, no text on another or off the figure."""
+    n = len(next(iter(sizes)))
+    study = make_study(dict.fromkeys("abc"[:n], 1200), _needs_from_regions(sizes))
+    if long_names:
+        named = tuple(
+            g.model_copy(update={"name": LONG_NAMES[i]}) for i, g in enumerate(study.groups)
+        )
+        study = dataclasses.replace(study, groups=named)
     drawn = draw_diagram(study, compute_overlap(study))
     misplaced, _, crossing = _placed(drawn)
     assert misplaced == [] and crossing == []
     assert _texts_outside(drawn.figure) == []
+    assert _overlapping_texts(drawn.figure) == []
 
 
 def test_a_group_keeps_its_colour_in_every_picture(gemeente: Study) -> None:

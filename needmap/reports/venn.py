@@ -84,7 +84,7 @@ def draw_venn(
     outside = None if caught else _misfits(ax, diagram, ids)
     if outside is not None:
         _style(ax, diagram, units, ids, outside)
-        if not _apart(ax, diagram):
+        if not _legible(ax, diagram):
             outside = None
     scaled = outside is not None
     if not scaled:
@@ -235,24 +235,45 @@ def _beside(diagram: Any, point: tuple[float, float]) -> tuple[float, float]:
     return middle_x + dx * (step + OUTSIDE_GAP), middle_y + dy * (step + OUTSIDE_GAP)
 
 
-def _apart(ax: Axes, diagram: Any) -> bool:
-    """The counts set outside, and circle labels moved off other circles, each land clear
-    (see :func:`_lands_clear`)."""
+def _legible(ax: Axes, diagram: Any) -> bool:
+    """Every text of the scaled diagram can be read: inside the figure and on no other
+    text; the texts set beside the circles on no circle (:func:`_lands_clear`); and no line
+    to a count beside the circles runs through another text. Two nearly concentric circles
+    put their names on each other, and a line out of a middle region can cross a count: the
+    diagram is then drawn unscaled instead."""
+    from matplotlib.text import Annotation
+
     renderer = _renderer(ax)
-    return all(
-        _lands_clear(ax, diagram, text, renderer)
-        for text in ax.texts
-        if text.get_gid() == _OUTSIDE_GID
-    )
+    figure = ax.get_figure(root=True)
+    assert figure is not None  # drawn on a figure's axes
+    texts = [t for t in ax.texts if t.get_visible() and t.get_text()]
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    for i, box in enumerate(boxes):
+        if not _in_figure(figure, box) or any(box.overlaps(other) for other in boxes[i + 1 :]):
+            return False
+    if not all(
+        _lands_clear(ax, diagram, t, renderer) for t in texts if t.get_gid() == _OUTSIDE_GID
+    ):
+        return False
+    for leader in (t for t in ax.texts if isinstance(t, Annotation)):
+        start = ax.transData.transform(leader.xy)
+        end = ax.transData.transform(leader.get_position())
+        points = [start + (end - start) * k / 24 for k in range(2, 23)]
+        crossed = (b for t, b in zip(texts, boxes, strict=True) if t.get_gid() != _OUTSIDE_GID)
+        if any(box.contains(x, y) for box in crossed for x, y in points):
+            return False
+    return True
+
+
+def _in_figure(figure: Any, box: Any) -> bool:
+    return bool(figure.bbox.contains(box.x0, box.y0) and figure.bbox.contains(box.x1, box.y1))
 
 
 def _lands_clear(ax: Axes, diagram: Any, text: Text, renderer: Any) -> bool:
     """A text set beside the circles lies inside the figure, on no circle and on no other
     text."""
-    figure = ax.get_figure(root=True)
-    assert figure is not None  # drawn on a figure's axes
     box = text.get_window_extent(renderer)
-    if not (figure.bbox.contains(box.x0, box.y0) and figure.bbox.contains(box.x1, box.y1)):
+    if not _in_figure(ax.get_figure(root=True), box):
         return False
     if _on_circle(ax, box, _circles(diagram)):
         return False
