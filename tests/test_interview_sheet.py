@@ -170,3 +170,32 @@ def test_a_subprocess_reports_a_sheet_without_the_columns(
     assert f"{sheet}:1: no 'quote' column in the heading row" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (root / "interviews").exists()
+
+
+def test_need_titles_may_hold_commas(make_study: StudyMaker, tmp_path: Path) -> None:
+    root = make_study(
+        {
+            "needs.yaml": """\
+                needs:
+                  - {id: search, title: Search, kind: function, groups: {desk: must}}
+                  - {id: leave, title: "Leave, expenses, my details", kind: function,
+                     groups: {desk: must}}
+                """,
+            "personas.yaml": None,
+        }
+    )
+    study = load_study(root)
+    sheet = _sheet(
+        tmp_path,
+        "Group,Quote,Needs\n"
+        'desk,One.,"leave, expenses, my details, search"\n'
+        'desk,Two.,"Search, Leave, Expenses, My Details"\n'
+        'desk,Three.,"leave, expenses"\n',
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        import_interview_sheet(study, sheet)
+    # 'leave, expenses' is not a title: 'leave' is an id, 'expenses' nothing
+    assert [p.message for p in raised.value.problems] == ["unknown need 'expenses'"]
+    sheet.write_text(sheet.read_text(encoding="utf-8").rsplit("desk,Three", 1)[0], encoding="utf-8")
+    [interview] = import_interview_sheet(study, sheet).interviews
+    assert [q.needs for q in interview.quotes] == [("leave", "search"), ("search", "leave")]

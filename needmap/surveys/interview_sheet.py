@@ -51,7 +51,8 @@ SHEET_COLUMNS: Mapping[str, tuple[str, ...]] = {
 """Each field and the headings (any case; English or Dutch) a sheet may give its column."""
 
 _REQUIRED = ("group", "quote")
-_SPLIT_TAGS = re.compile(r"[,;\n]")
+_SPLIT_SEGMENTS = re.compile(r"[;\n]")
+"""Between needs always; a comma too, unless it is part of a need's title."""
 _DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _TIME = re.compile(r"(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 """What may follow a date: the time of an Excel date cell, which the interview file drops."""
@@ -312,23 +313,34 @@ def _tags(
     line: int,
     problems: list[Problem],
 ) -> tuple[str, ...]:
+    """The needs named in a cell, in order, each once. Titles may hold commas ("Leave,
+    expenses, my details"), so comma-separated pieces are joined again where together they
+    name a need, the longest first."""
     found: list[str] = []
-    for part in _SPLIT_TAGS.split(columns.cell(row, name)):
-        wanted = part.strip()
-        if not wanted:
-            continue
-        need = resolver.needs.get(_fold(wanted))
-        if need is None:
-            problems.append(
-                Problem(
-                    columns.at(path, line, name),
-                    f"unknown need '{wanted}'",
-                    hint=did_you_mean(wanted, resolver.need_names, ignore_case=True)
-                    or "write need ids or titles, as in needs.yaml, separated by commas",
-                )
+    for segment in _SPLIT_SEGMENTS.split(columns.cell(row, name)):
+        pieces = [piece.strip() for piece in segment.split(",") if piece.strip()]
+        i = 0
+        while i < len(pieces):
+            need, size = next(
+                (
+                    (resolver.needs[key], size)
+                    for size in range(len(pieces) - i, 0, -1)
+                    if (key := _fold(", ".join(pieces[i : i + size]))) in resolver.needs
+                ),
+                (None, 1),
             )
-        elif need not in found:
-            found.append(need)
+            if need is None:
+                problems.append(
+                    Problem(
+                        columns.at(path, line, name),
+                        f"unknown need '{pieces[i]}'",
+                        hint=did_you_mean(pieces[i], resolver.need_names, ignore_case=True)
+                        or "write need ids or titles, as in needs.yaml, separated by commas",
+                    )
+                )
+            elif need not in found:
+                found.append(need)
+            i += size
     return tuple(found)
 
 
