@@ -199,3 +199,79 @@ def test_need_titles_may_hold_commas(make_study: StudyMaker, tmp_path: Path) -> 
     sheet.write_text(sheet.read_text(encoding="utf-8").rsplit("desk,Three", 1)[0], encoding="utf-8")
     [interview] = import_interview_sheet(study, sheet).interviews
     assert [q.needs for q in interview.quotes] == [("leave", "search"), ("search", "leave")]
+
+
+def test_the_guide_s_sheet_comes_back_as_interviews(make_study: StudyMaker, tmp_path: Path) -> None:
+    """guide --sheet sets out a row per group's interview; filled in, import-interviews
+    reads it; the row of an interview not held is left out."""
+    from openpyxl import load_workbook
+
+    root = make_study()
+    sheet = tmp_path / "round 3.xlsx"
+    args = ["guide", str(root), "--sheet", str(sheet), "--date", "2026-12-03", "--out"]
+    made = runner.invoke(app, [*args, str(tmp_path / "guides.md")])
+    assert made.exit_code == 0, made.output
+    assert f"import-interviews {root} {sheet}" in " ".join(made.stdout.split())
+    workbook = load_workbook(sheet)
+    quotes, groups, needs = workbook.worksheets
+    assert [r for r in groups.iter_rows(values_only=True)] == [
+        ("id", "name"),
+        ("desk", "Front desk"),
+        ("field", "Field staff"),
+    ]
+    assert [c.value for c in quotes[1]] == [
+        "interview",
+        "group",
+        "date",
+        "participants",
+        "quote",
+        "needs",
+        "questions",
+        "notes",
+    ]
+    rows = list(quotes.iter_rows(min_row=2, max_row=3, max_col=3, values_only=True))
+    assert rows == [
+        ("desk-2026-12-03", "Front desk", datetime.datetime(2026, 12, 3)),
+        ("field-2026-12-03", "Field staff", datetime.datetime(2026, 12, 3)),
+    ]
+    [pick] = [v for v in quotes.data_validations.dataValidation if v.type == "list"]
+    assert pick.formula1 == "='Groups'!$B$2:$B$3" and "B2:B500" in str(pick.sqref)
+    assert [r for r in needs.iter_rows(values_only=True)] == [
+        ("id", "title", "kind", "Front desk", "Field staff"),
+        ("search", "Search", "Functions", "must", "should"),
+        ("mobile", "Works on a phone", "Technology", None, "must"),
+    ]
+    quotes["D2"], quotes["E2"], quotes["F2"] = 2, "Search takes ages.", "search"
+    workbook.save(sheet)
+    again = runner.invoke(app, [*args, str(tmp_path / "guides.md")])
+    assert again.exit_code == 2 and "this sheet exists already, and may hold quotes" in (
+        again.stderr
+    )
+    [interview] = import_interview_sheet(load_study(root), sheet).interviews
+    assert (interview.id, interview.group, interview.date, interview.participants) == (
+        "desk-2026-12-03",
+        "desk",
+        "2026-12-03",
+        2,
+    )  # field's row, set out but not filled in, is no interview
+
+
+def test_a_dutch_study_gets_dutch_headings(make_study: StudyMaker, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    root = make_study({"study.yaml": "name: T\norganisation: O\nlanguage: nl\n"})
+    sheet = tmp_path / "ronde.xlsx"
+    made = runner.invoke(app, ["guide", str(root), "desk", "--sheet", str(sheet), "-l", "nl"])
+    assert made.exit_code == 0, made.output
+    workbook = load_workbook(sheet)
+    assert workbook.sheetnames == ["Citaten", "Groepen", "Behoeften"]
+    assert [c.value for c in workbook.worksheets[0][1]][:6] == [
+        "gesprek",
+        "groep",
+        "datum",
+        "deelnemers",
+        "citaat",
+        "behoeften",
+    ]
+    refused = runner.invoke(app, ["guide", str(root), "--sheet", str(tmp_path / "r.csv")])
+    assert refused.exit_code == 2 and "use a name ending in .xlsx" in refused.stderr

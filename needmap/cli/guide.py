@@ -61,6 +61,18 @@ def guide(
             "in during the interview: a new file, never written over one.",
         ),
     ] = False,
+    sheet: Annotated[
+        Path | None,
+        typer.Option(
+            "--sheet",
+            metavar="<path>",
+            help="Also write an Excel sheet (.xlsx, a new file) to note the quotes in, a row "
+            "each, with a row set out for each group's interview, the groups to pick from and "
+            "the needs beside; needmap import-interviews reads it into the study afterwards.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
     language: LanguageOption = None,
 ) -> None:
     """Interview guides for some groups or all: what to ask, and where to write it down.
@@ -70,7 +82,8 @@ def guide(
     settle) apart from those with evidence to check; what the group said earlier, where
     that may be shown; needs of the other groups of its family to check; the group's top
     tasks in each survey that shows it; and the interviews/ entry to fill in, with the
-    group and need ids in it (--record writes it into the study).
+    group and need ids in it (--record writes it into the study; --sheet writes a
+    spreadsheet to note the quotes in instead).
     """
     from datetime import date
 
@@ -81,6 +94,14 @@ def guide(
         groups or [],
         day.date() if day is not None else date.today(),
     )
+    if sheet is not None:
+        from needmap.reports.quote_sheet import write_quote_sheet
+
+        write_quote_sheet(guides, sheet)
+        new_console().print(
+            f"wrote {escape(str(sheet))}: note the quotes in it, then needmap "
+            f"import-interviews {escape(str(folder))} {escape(str(sheet))}"
+        )
     if out is not None:
         from needmap.reports.guide_report import write_guide
 

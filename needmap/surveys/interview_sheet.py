@@ -234,6 +234,8 @@ def _read_row(
         problem("quote", "needs without a quote", "write what was said in the 'quote' column")
     if len(problems) > before or group is None:
         return
+    if not text and participants is None and not columns.cell(row, "notes"):
+        return  # a row set out for an interview not held yet (as guide --sheet writes them)
     key = columns.cell(row, "interview") or f"{group}\x1f{date or ''}"
     interview = interviews.get(key)
     if interview is None:
