@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 from typer.testing import CliRunner
 
@@ -13,8 +16,9 @@ from needmap import load_study
 from needmap.cli import app
 from needmap.errors import InvalidStudyError, Severity
 from needmap.interview_import import import_interview_sheet
+from needmap.surveys.interview_sheet import read_interview_sheet
 from needmap.surveys.interviews import check_interviews, load_interviews
-from tests.conftest import StudyMaker, run_needmap
+from tests.conftest import MINIMAL_STUDY, StudyMaker, run_needmap, write_tree
 
 runner = CliRunner()
 
@@ -275,3 +279,46 @@ def test_a_dutch_study_gets_dutch_headings(make_study: StudyMaker, tmp_path: Pat
     ]
     refused = runner.invoke(app, ["guide", str(root), "--sheet", str(tmp_path / "r.csv")])
     assert refused.exit_code == 2 and "use a name ending in .xlsx" in refused.stderr
+
+
+_ROW = st.tuples(
+    st.sampled_from(["desk", "field", "Front desk"]),
+    st.sampled_from(["2026-03-02", "2026-03-03", ""]),
+    st.sampled_from(["", "2"]),
+    st.sampled_from(["", "Slow.", "No app."]),
+    st.sampled_from(["", "search", "mobile, Search"]),
+)
+
+
+@given(rows=st.lists(_ROW, min_size=1, max_size=8), seed=st.randoms(use_true_random=False))
+@settings(max_examples=40, deadline=None)
+def test_the_order_of_the_rows_does_not_matter(
+    rows: list[tuple[str, str, str, str, str]],
+    seed: random.Random,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Shuffled, the same rows give the same interviews with the same quotes, or the same
+    problems (at other rows)."""
+    root = write_tree(tmp_path_factory.mktemp("study"), MINIMAL_STUDY)
+    study = load_study(root)
+    shuffled = rows[:]
+    seed.shuffle(shuffled)
+    outcomes: list[object] = []
+    for order in (rows, shuffled):
+        text = "Group,Date,Participants,Quote,Needs\n" + "".join(
+            ",".join(f'"{cell}"' for cell in row) + "\n" for row in order
+        )
+        sheet = tmp_path_factory.mktemp("sheet") / "s.csv"
+        sheet.write_text(text, encoding="utf-8")
+        try:
+            found, _ = read_interview_sheet(study, sheet)
+        except InvalidStudyError as error:
+            outcomes.append(sorted(p.message for p in error.problems))
+            continue
+        outcomes.append(
+            sorted(
+                (i.id, i.group, i.date, i.participants, sorted((q.text, q.needs) for q in i.quotes))
+                for i in found
+            )
+        )
+    assert outcomes[0] == outcomes[1]
