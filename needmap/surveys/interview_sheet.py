@@ -70,6 +70,7 @@ class SheetInterview:
     """One interview as the sheet's rows give it."""
 
     id: str
+    """Its id; while the rows are read, the sheet's name for it (or empty)."""
     group: str
     line: int
     """The sheet's row where it starts."""
@@ -383,9 +384,14 @@ def sheet_file_stem(name: str) -> str:
 
 
 def _free(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``…: the first not taken, at most 63 characters (the
+    longest id)."""
+    base = base[:63]
     if base not in taken:
         return base
-    return next(f"{base}-{n}" for n in range(2, len(taken) + 3) if f"{base}-{n}" not in taken)
+    return next(
+        f"{base[:59]}-{n}" for n in range(2, len(taken) + 3) if f"{base[:59]}-{n}" not in taken
+    )
 
 
 def interview_sheet_yaml(interviews: Sequence[SheetInterview], source: str) -> str:
