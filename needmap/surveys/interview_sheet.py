@@ -396,6 +396,7 @@ def _free(base: str, taken: set[str]) -> str:
 
 def interview_sheet_yaml(interviews: Sequence[SheetInterview], source: str) -> str:
     """The interviews as an ``interviews/`` file, in the layout people write by hand."""
+    source = " ".join(source.split())  # a file name with a line break must not end the comment
     lines = [f"# From {source} (needmap import-interviews).", "interviews:"]
     for interview in interviews:
         lines += [f"  - id: {interview.id}", f"    group: {interview.group}"]
