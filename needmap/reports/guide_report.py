@@ -22,13 +22,14 @@ from pathlib import Path
 
 from needmap.errors import Location, Problem, UsageError
 from needmap.model.analysis import analyse_overlap
+from needmap.model.interviews import analyse_interviews
 from needmap.model.roadmap import Roadmap, plan_roadmap
 from needmap.model.toptasks import TopTasks
 from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import Importance, Need, Persona, TargetGroup
 from needmap.personas.study import Study
 from needmap.reports.i18n import Language, counted, format_count, format_percent, labels
-from needmap.reports.interviews_report import heard, study_interviews
+from needmap.reports.interviews_report import heard
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
 from needmap.reports.roadmap_report import analysed_surveys
@@ -132,15 +133,16 @@ def group_guides(
     by_id = {g.id: g for g in named.values() if g is not None}  # once, by id or by name
     groups = list(by_id.values()) or list(study.groups)
     surveys = tuple(analysed_surveys(study))
+    interviews = load_interviews(study)  # read once: for the evidence and the ids taken
     roadmap = plan_roadmap(
         study,
         analyse_overlap(study).overlap,
         surveys,
-        study_interviews(study),
+        analyse_interviews(study, interviews),
         study_searches(study),
     )
     plan_order = {s.need.id: i for i, s in enumerate(roadmap.needs)}
-    taken = {i.id for i in load_interviews(study)} | {p.stem for p in interview_files(study.root)}
+    taken = {i.id for i in interviews} | {p.stem for p in interview_files(study.root)}
     return tuple(_guide(study, group, roadmap, surveys, plan_order, day, taken) for group in groups)
 
 
