@@ -25,6 +25,7 @@ from needmap.reports.bundle import write_overlap_bundle, write_toptasks_bundle
 from needmap.reports.guide_report import group_guides, write_guide
 from needmap.reports.index_page import write_index_page
 from needmap.reports.interviews_report import study_interviews, write_interviews
+from needmap.reports.pdf import write_pdfs
 from needmap.reports.personas_report import write_personas
 from needmap.reports.roadmap_report import analysed_surveys, write_roadmap
 from needmap.reports.searches_report import study_searches, write_searches
@@ -56,14 +57,16 @@ def build_reports(
     """
     day = today or date.today()
     written: list[Path] = []
-    pdf_suffix = (".pdf",) if pdf else ()
+    printed: list[Path] = []  # pages to print as PDF too: laid out at the end, two at a time
 
     def wrote(path: Path) -> None:
         written.append(path)
         if progress is not None:
             progress(path)
 
-    write_overlap_bundle(study, out, progress=wrote, pdf=pdf)
+    for path in write_overlap_bundle(study, out, progress=wrote, pdf=False):
+        if path.name.startswith("overlap-") and path.suffix == ".html":
+            printed.append(path)
     overlap = analyse_overlap(study)
     interviews = study_interviews(study)
     searches = study_searches(study)
@@ -74,21 +77,24 @@ def build_reports(
         )
     if study.personas:
         profiles = build_personas(study, overlap, surveys, interviews=interviews, searches=searches)
-        for suffix in (".html", *pdf_suffix, ".md"):
+        for suffix in (".html", ".md"):
             write_personas(profiles, study, out / f"personas{suffix}")
             wrote(out / f"personas{suffix}")
+        printed.append(out / "personas.html")
     plan = plan_roadmap(study, overlap.overlap, surveys, interviews, searches)
     if earlier is not None:
         plan = replan(plan, *earlier)
-    for suffix in (".html", *pdf_suffix, ".md", ".xlsx"):
+    for suffix in (".html", ".md", ".xlsx"):
         write_roadmap(plan, study, out / f"roadmap{suffix}")
         wrote(out / f"roadmap{suffix}")
+    printed.append(out / "roadmap.html")
     if study.groups:
         guides = group_guides(study, guide_groups, day)
         stem = f"guide-{guides[0].group.id}" if len(guides) == 1 else "guides"
-        for suffix in (".html", *pdf_suffix, ".md"):
+        for suffix in (".html", ".md"):
             write_guide(guides, out / f"{stem}{suffix}")
             wrote(out / f"{stem}{suffix}")
+        printed.append(out / f"{stem}.html")
     if interview_files(study.root):
         for suffix in (".html", ".md"):
             write_interviews(interviews, study, out / f"interviews{suffix}")
@@ -97,11 +103,14 @@ def build_reports(
         for suffix in (".html", ".md"):
             write_searches(searches, study, out / f"searches{suffix}")
             wrote(out / f"searches{suffix}")
-    brief = [out / f"brief{suffix}" for suffix in (".html", *pdf_suffix, ".md")]
+    brief = [out / "brief.html", out / "brief.md"]
     content = study_brief(study, earlier)
     write_brief(content, *brief, today=day)
     for path in brief:
         wrote(path)
+    printed.append(out / "brief.html")
+    if pdf:
+        write_pdfs(printed, progress=wrote)
     titles = {survey.survey: survey.title for survey in surveys}
     wrote(write_index_page(study, [*listed, *written], out, glance(content), titles))
     return written

@@ -375,3 +375,52 @@ def test_the_dutch_brief_s_cover_fits_its_page(tmp_path: Path) -> None:
     numbers = re.findall(r"^\S.*?(?: \.)* (\d+)$", contents, re.M)  # a long title has no dots
     assert len(numbers) == 8 and numbers[0] == "2"  # every chapter listed on the cover
     assert reader.pages[1].extract_text().startswith("Gedeelde en specifieke behoeften\n")
+
+
+def test_pdfs_laid_out_two_at_a_time_are_those_laid_out_one_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import needmap.reports.pdf as pdf
+
+    texts = {}
+    for cores in (2, 1):
+        monkeypatch.setattr(pdf, "_cores", lambda cores=cores: cores)
+        folder = tmp_path / str(cores)
+        folder.mkdir()
+        pages = []
+        for name, paragraphs in (("small", 1), ("large", 40), ("middle", 8)):
+            page = folder / f"{name}.html"
+            body = "".join(f"<p>{name} paragraph {i}</p>" for i in range(paragraphs))
+            page.write_text(f"<!DOCTYPE html><html><body>{body}</body></html>", encoding="utf-8")
+            pages.append(page)
+        seen: list[Path] = []
+        done = pdf.write_pdfs(pages, progress=seen.append)
+        assert seen == done and sorted(p.name for p in done) == [
+            "large.pdf",
+            "middle.pdf",
+            "small.pdf",
+        ]
+        texts[cores] = {p.name: _reader(p).pages[0].extract_text() for p in done}
+    assert texts[2] == texts[1]
+    assert "large paragraph 39" in "".join(
+        page.extract_text() for page in _reader(tmp_path / "2" / "large.pdf").pages
+    )
+
+
+def test_where_no_process_can_be_started_the_pdfs_are_laid_out_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import needmap.reports.pdf as pdf
+
+    def refused(*args: object) -> None:
+        raise OSError(38, "Function not implemented")  # what a sandbox without semaphores says
+
+    monkeypatch.setattr(pdf, "_cores", lambda: 2)
+    monkeypatch.setattr(pdf, "ProcessPoolExecutor", refused)
+    pages = []
+    for name in ("a", "b"):
+        pages.append(tmp_path / f"{name}.html")
+        pages[-1].write_text(f"<p>page {name}</p>", encoding="utf-8")
+    done = pdf.write_pdfs(pages)
+    assert done == [tmp_path / "a.pdf", tmp_path / "b.pdf"]  # the largest first: a tie keeps order
+    assert "page b" in _reader(tmp_path / "b.pdf").pages[0].extract_text()

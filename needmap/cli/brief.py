@@ -165,7 +165,7 @@ def build(
         typer.Option(
             "--pdf/--no-pdf",
             help="Also write the PDFs (to print or send); --no-pdf refreshes the pages and "
-            "tables in about a fifth of the time.",
+            "tables in half the time.",
         ),
     ] = True,
     since: SinceOption = None,

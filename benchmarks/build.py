@@ -1,0 +1,59 @@
+"""``needmap build`` speed: PDFs laid out two at a time, against one at a time, in one run.
+
+Most of a build is WeasyPrint laying out the PDFs (the overviews, personas, roadmap, guides
+and the brief), which is Python code; ``write_pdfs`` lays them out in two processes where
+there are two cores. The baseline is the same build with one core allowed, so only that
+differs. On the Dutch municipality demo study (nine groups, 46 needs, a survey, interviews
+and a search log); the rounds alternate, and each one's best time counts.
+
+    python benchmarks/build.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import needmap.reports.pdf as pdf  # noqa: E402
+from needmap.build import build_reports  # noqa: E402
+from needmap.demo import build_demo  # noqa: E402
+from needmap.personas.loader import load_study  # noqa: E402
+
+
+def timed_build(study_dir: Path, out: Path, cores: int) -> float:
+    real = pdf._cores
+    pdf._cores = lambda: cores  # the one difference between the runs
+    try:
+        start = time.perf_counter()
+        build_reports(load_study(study_dir), out)
+        return time.perf_counter() - start
+    finally:
+        pdf._cores = real
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="rounds; the best of each counts")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        build_demo(root / "demo", "gemeente")
+        study_dir = root / "demo" / "study"
+        one: list[float] = []
+        two: list[float] = []
+        for _ in range(args.repeat):
+            one.append(timed_build(study_dir, root / "one", 1))
+            two.append(timed_build(study_dir, root / "two", 2))
+        print(f"needmap build of the gemeente demo, with PDFs, best of {args.repeat}")
+        print(f"one process: {min(one):5.1f} s")
+        print(f"two at once: {min(two):5.1f} s  ({min(one) / min(two):.2f}x faster)")
+
+
+if __name__ == "__main__":
+    main()
