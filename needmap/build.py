@@ -64,7 +64,7 @@ def build_reports(
         if progress is not None:
             progress(path)
 
-    for path in write_overlap_bundle(study, out, progress=wrote, pdf=False):
+    for path in write_overlap_bundle(study, out, progress=wrote):
         if path.name.startswith("overlap-") and path.suffix == ".html":
             printed.append(path)
     overlap = analyse_overlap(study)

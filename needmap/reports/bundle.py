@@ -13,7 +13,6 @@ from needmap.reports.diagram import draw_diagram, render_diagram, write_diagram,
 from needmap.reports.i18n import Language
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.overview import render_overview
-from needmap.reports.pdf import page_bytes
 from needmap.reports.table_formats import write_table
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 from needmap.reports.toptasks_page import write_toptasks_page
@@ -26,22 +25,22 @@ _TABLE_SUFFIXES = (".md", ".html", ".csv", ".xlsx")
 
 
 def write_overlap_bundle(
-    study: Study, out: Path, progress: Callable[[Path], None] | None = None, *, pdf: bool = True
+    study: Study, out: Path, progress: Callable[[Path], None] | None = None
 ) -> list[Path]:
-    """Write the overviews (page, and PDF if ``pdf``), diagrams and tables for all groups and
-    for families.
+    """Write the overview pages, diagrams and tables for all groups and for families (the
+    pages' PDFs are laid out by :func:`~needmap.reports.pdf.write_pdfs`).
 
     ``progress`` is called with each file as it is written.
     """
     written = []
-    for path in _bundle(study, out, (".html", ".pdf") if pdf else (".html",)):
+    for path in _bundle(study, out):
         written.append(path)
         if progress is not None:
             progress(path)
     return written
 
 
-def _bundle(study: Study, out: Path, page_suffixes: tuple[str, ...]) -> Iterator[Path]:
+def _bundle(study: Study, out: Path) -> Iterator[Path]:
     views = [("groups", False)]
     if study.families:
         views.append(("families", True))
@@ -51,10 +50,9 @@ def _bundle(study: Study, out: Path, page_suffixes: tuple[str, ...]) -> Iterator
         try:
             svg = render_diagram(diagram, ".svg")
             page = render_overview(analysis, diagram, svg)
-            for suffix in page_suffixes:
-                path = out / f"overlap-{name}{suffix}"
-                write_bytes_atomic(path, page_bytes(page, suffix))
-                yield path
+            path = out / f"overlap-{name}.html"
+            write_bytes_atomic(path, page.encode("utf-8"))
+            yield path
             path = out / f"diagram-{name}.svg"
             write_bytes_atomic(path, svg)
             yield path
