@@ -107,6 +107,36 @@ def test_scores_and_plan_by_hand() -> None:
     ]
 
 
+def test_each_need_says_on_which_platform_it_is_delivered() -> None:
+    """Two groups: a need of both is shared (at least two of the two circles), a need of one
+    is not. Shared demand: n1 120 of 250 = 48%, between the landscape's 30% and the
+    universal platform's 60%: a hybrid."""
+    needs = [dict(n) for n in NEEDS]
+    needs[0]["channel"] = "intranet"
+    phases = [{"id": "now", "name": "Now"}]
+    roadmap = _plan(_study(needs, phases))
+    assert roadmap.platform.form == "hybrid"
+    assert [n for n in ("n1", "n2", "n3") if roadmap.on_shared_platform(n)] == ["n1"]
+    table = build_roadmap_table(roadmap, _study(needs, phases))
+    column = table.header.index("Platform")
+    assert {row[1]: row[column] for row in table.rows} == {
+        "Need n1": "shared platform (intranet)",  # with the channel the study names
+        "Need n2": "per group",
+        "Need n4": "per group",
+        "Need n3": "per group",
+        "Need n5": "per group",
+    }
+    data = roadmap_to_json(roadmap)
+    assert data["platform_form"] == "hybrid"
+    first = data["phases"][0]["needs"][0]
+    assert (first["id"], first["placement"], first["channel"]) == ("n1", "shared", "intranet")
+    markdown = roadmap_to_markdown(roadmap, _study(needs, phases))
+    assert "A hybrid of a shared platform and specific tools; 1 need on the shared platform, " in (
+        markdown
+    )
+    assert "- Need n1 (Functions, M (3), shared platform (intranet))" in markdown
+
+
 def test_a_need_that_fits_nowhere_is_unplanned_with_what_depends_on_it() -> None:
     phases = [
         {"id": "now", "name": "Now", "capacity": 5},

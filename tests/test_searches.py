@@ -649,7 +649,7 @@ def test_a_wide_terminal_shows_the_roadmap_evidence_columns(study_dir: Path) -> 
     wide = runner.invoke(app, ["roadmap", str(study_dir)], env={"COLUMNS": "120"})
     assert wide.exit_code == 0, wide.output
     header = next(line for line in wide.stdout.splitlines() if "Searches" in line)
-    assert header.split()[:5] == ["#", "Need", "Score", "Votes", "Searches"]
+    assert header.split()[:6] == ["#", "Need", "Score", "Votes", "Platform", "Searches"]
     leave = next(line for line in wide.stdout.splitlines() if "Leave and holidays" in line)
     assert "50 (gap)" in leave
     assert "in a terminal of 110 columns" not in wide.stdout
@@ -657,4 +657,4 @@ def test_a_wide_terminal_shows_the_roadmap_evidence_columns(study_dir: Path) -> 
     assert narrow.exit_code == 0
     assert max(len(line.rstrip()) for line in narrow.stdout.splitlines()) <= 80
     assert "50 (gap)" not in narrow.stdout
-    assert "Searches: in a terminal of 110 columns or more" in narrow.stdout
+    assert "Platform, Searches: in a terminal of 110 columns or more" in narrow.stdout

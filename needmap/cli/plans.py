@@ -110,8 +110,10 @@ def roadmap(
 
     Phases and their capacity in effort points come from roadmap.phases in study.yaml; a need
     is never planned before what it depends on. Imported top-task surveys are evidence;
-    interviews and search logs are shown beside the score (in the terminal from 110 columns
-    wide). With --since, the needs that moved since an earlier plan are listed too.
+    interviews and search logs are shown beside the score. Each need says whether it goes on
+    the shared platform or per group, under the platform form (in the terminal, these
+    columns from 110 columns wide). With --since, the needs that moved since an earlier plan
+    are listed too.
     """
     from needmap.reports.roadmap_report import roadmap_to_json, study_roadmap
 
@@ -217,15 +219,12 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
     why = build_roadmap_table(plan, study)
     rows = iter(why.rows)  # in plan order, as the phases list their needs
     words = labels(study.settings.language)
-    evidence = [why.header.index(words[k]) for k in _EVIDENCE if words[k] in why.header]
+    extra = [why.header.index(words[k]) for k in _WIDE_COLUMNS if words[k] in why.header]
     wide = console.width >= _WIDE_ROADMAP
-    # number, need, score, votes, [interviews, searches,] effort, after
+    # number, need, score, votes, [platform, interviews, searches,] effort, after
     shown = (
-        0,
-        1,
-        3,
-        5,
-        *(evidence if wide else ()),
+        *(why.header.index(words[k]) for k in ("rm.order", "need", "rm.score", "rm.votes")),
+        *(extra if wide else ()),
         *(why.header.index(words[k]) for k in ("rm.effort", "rm.after")),
     )
     for view in phase_views(plan, study):
@@ -247,8 +246,8 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
         _print_changes(console, changes)
     for note in why.notes:
         console.print(escape(note), soft_wrap=False, style="dim")
-    if evidence and not wide:
-        columns = ", ".join(why.header[i] for i in evidence)
+    if extra and not wide:
+        columns = ", ".join(why.header[i] for i in extra)
         console.print(
             f"{escape(columns)}: in a terminal of {_WIDE_ROADMAP} columns or more, "
             "and in the files (--out roadmap.html, .pdf, .xlsx)",
@@ -272,7 +271,8 @@ def _print_changes(console: Console, changes: RankingTable) -> None:
     console.print()
 
 
-_EVIDENCE = ("rm.interviews", "rm.searches")
-"""The roadmap's evidence columns beside the score, shown when the terminal is wide."""
+_WIDE_COLUMNS = ("rm.platform", "rm.interviews", "rm.searches")
+"""The roadmap's columns shown when the terminal is wide: where each need is delivered,
+and the evidence beside the score."""
 _WIDE_ROADMAP = 110
-"""Terminal width from which the roadmap shows its evidence columns too."""
+"""Terminal width from which the roadmap shows those columns too."""

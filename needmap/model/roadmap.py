@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from needmap.model.interviews import InterviewEvidence
 from needmap.model.notes import Note
 from needmap.model.overlap import Overlap, need_order
+from needmap.model.platform import PlatformAdvice, recommend_platform
 from needmap.model.searches import SearchEvidence
 from needmap.model.toptasks import TopTasks
 from needmap.personas.schema import Effort, Need, RoadmapPhase
@@ -93,6 +94,9 @@ class Roadmap:
     surveys: tuple[str, ...]
     """Ids of the surveys whose votes are evidence."""
     notes: tuple[Note, ...]
+    platform: PlatformAdvice
+    """The platform form for all groups, and so on which platform each need is delivered:
+    the shared one, or a group-specific tool or channel (:meth:`on_shared_platform`)."""
     interviews: InterviewEvidence | None = None
     """The study's interview evidence, shown beside the scores (not part of them)."""
     searches: SearchEvidence | None = None
@@ -104,6 +108,9 @@ class Roadmap:
     def needs(self) -> tuple[ScoredNeed, ...]:
         """Every need in plan order: phase by phase, then the unplanned ones."""
         return (*(n for p in self.phases for n in p.needs), *self.unplanned)
+
+    def on_shared_platform(self, need_id: str) -> bool:
+        return need_id in self.platform.shared_needs
 
     def phase_ids(self) -> dict[str, str]:
         """need id -> the id of the phase it is planned in (unplanned needs are absent)."""
@@ -190,6 +197,7 @@ def plan_roadmap(
         unplanned=unplanned,
         surveys=tuple(s.survey for s in surveys),
         notes=tuple(notes),
+        platform=recommend_platform(overlap, study.settings.platform),
         interviews=interviews,
         searches=searches,
     )

@@ -284,6 +284,11 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "need's, between 0.5 and 2; 1 without votes. Needs go in order of score into the "
         "earliest phase with room, never before what they depend on; a need others depend on "
         "takes their score when it is higher.",
+        "rm.on.shared": "shared platform",
+        "rm.on.specific": "per group",
+        "rm.platform": "Platform",
+        "rm.platform_line": "{form}; {shared} on the shared platform, {specific} in "
+        "group-specific tools or channels.",
         "rm.no_surveys": "No top-task survey imported: every evidence factor is 1.",
         "rm.surveys": "Votes from: {surveys}.",
         "note.effort_unknown": "no effort given for {needs}: counted as m",
@@ -710,6 +715,11 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "dat van de gemiddelde behoefte, tussen 0,5 en 2; 1 zonder stemmen. Behoeften gaan op "
         "volgorde van score in de vroegste fase met ruimte, nooit vóór waar ze van afhangen; een "
         "behoefte waar andere van afhangen krijgt hun score als die hoger is.",
+        "rm.on.shared": "gedeeld platform",
+        "rm.on.specific": "per groep",
+        "rm.platform": "Platform",
+        "rm.platform_line": "{form}; {shared} op het gedeelde platform, {specific} in "
+        "toepassingen of kanalen per groep.",
         "rm.no_surveys": "Geen toptakenonderzoek ingelezen: elke bewijsfactor is 1.",
         "rm.surveys": "Stemmen uit: {surveys}.",
         "note.effort_unknown": "geen omvang opgegeven voor {needs}: geteld als m",

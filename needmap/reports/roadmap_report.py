@@ -17,6 +17,7 @@ from needmap.model.analysis import analyse_overlap
 from needmap.model.replan import CHANGE_ORDER, RoadmapChanges
 from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
 from needmap.model.toptasks import TopTasks, analyse_toptasks
+from needmap.personas.schema import Need
 from needmap.personas.study import Study
 from needmap.reports.i18n import Language, format_decimal, format_percent, labels, note_text
 from needmap.reports.interviews_report import interview_counts, study_interviews
@@ -40,6 +41,8 @@ __all__ = [
     "changes_line",
     "need_titles",
     "phase_views",
+    "platform_line",
+    "platform_of",
     "render_roadmap_page",
     "roadmap_notes",
     "roadmap_summary",
@@ -81,6 +84,27 @@ def need_titles(ids: tuple[str, ...] | list[str], study: Study) -> str:
     return "; ".join(study.need_by_id[i].title for i in ids if i in study.need_by_id)
 
 
+def platform_of(roadmap: Roadmap, need: Need, language: Language) -> str:
+    """Where the need is delivered: the shared platform or a group's own tool or channel,
+    with the channel the study names for it."""
+    words = labels(language)
+    where = words["rm.on.shared" if roadmap.on_shared_platform(need.id) else "rm.on.specific"]
+    return f"{where} ({need.channel})" if need.channel else where
+
+
+def platform_line(roadmap: Roadmap, language: Language) -> str:
+    """The platform form, and how many needs go on the shared platform and how many not."""
+    words = labels(language)
+    advice = roadmap.platform
+    form = words[f"form.{advice.form}"]
+    shared = len(advice.shared_needs)
+    return words["rm.platform_line"].format(
+        form=form[:1].upper() + form[1:],
+        shared=words["count.needs.one" if shared == 1 else "count.needs"].format(n=shared),
+        specific=len(advice.specific_needs),
+    )
+
+
 def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
     """One row per need in plan order: phase, score and its parts, effort, dependencies.
     Rows of the first phase are marked (the band in XLSX)."""
@@ -103,6 +127,7 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
                 str(number),
                 scored.need.title,
                 phase_name[phase] if phase else words["rm.unplanned"],
+                platform_of(roadmap, scored.need, language),
                 format_decimal(scored.score, language),
                 format_percent(scored.demand_share, language),
                 "\u2013" if scored.evidence is None else format_percent(scored.evidence, language),
@@ -121,6 +146,7 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
             words["rm.order"],
             words["need"],
             words["rm.phase"],
+            words["rm.platform"],
             words["rm.score"],
             words["rm.demand"],
             words["rm.votes"],
@@ -138,7 +164,7 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
         + ((words["rm.searches_note"],) if searches else ()),
         marks_column=None,
         sheet=words["rm.sheet"],
-        text_columns=(1, 2, 8 + extra, 9 + extra),
+        text_columns=(1, 2, 3, 9 + extra, 10 + extra),
     )
 
 
@@ -235,8 +261,8 @@ class PhaseView:
     """Points planned, of the capacity if it has one."""
     full: float
     """Share of the capacity used (0-1); 0 for a phase without capacity."""
-    needs: tuple[tuple[str, str, str, str], ...]
-    """Per need: title, kind, effort, what it waits for."""
+    needs: tuple[tuple[str, str, str, str, str], ...]
+    """Per need: title, kind, effort, what it waits for, the platform it is delivered on."""
     first: int
     """The number of its first need in the whole plan (the table's #)."""
 
@@ -246,13 +272,14 @@ def phase_views(roadmap: Roadmap, study: Study) -> tuple[PhaseView, ...]:
     language = study.settings.language
     words = labels(language)
 
-    def needs(items: tuple[ScoredNeed, ...]) -> tuple[tuple[str, str, str, str], ...]:
+    def needs(items: tuple[ScoredNeed, ...]) -> tuple[tuple[str, str, str, str, str], ...]:
         return tuple(
             (
                 s.need.title,
                 words[f"kind.{s.need.kind}"],
                 _effort(s, language),
                 need_titles(s.need.depends_on, study),
+                platform_of(roadmap, s.need, language),
             )
             for s in items
         )
@@ -317,6 +344,7 @@ def render_roadmap_page(roadmap: Roadmap, study: Study, *, chapter: str | None =
         title=_title(study),
         organisation=study.settings.organisation,
         summary=roadmap_summary(roadmap, language),
+        platform=platform_line(roadmap, language),
         phases=phase_views(roadmap, study),
         unplanned_hint=words["rm.unplanned_hint"] if roadmap.unplanned else "",
         after=words["rm.after"],
@@ -333,14 +361,16 @@ def roadmap_to_markdown(roadmap: Roadmap, study: Study) -> str:
         "",
         f"{study.settings.organisation} · {roadmap_summary(roadmap, language)}",
         "",
+        platform_line(roadmap, language),
+        "",
     ]
     for view in phase_views(roadmap, study):
         lines += [f"## {view.name} ({view.load})", ""]
         if not view.needs:
             lines.append(f"_{words['rm.empty']}_")
-        for title, kind, effort, after in view.needs:
+        for title, kind, effort, after, where in view.needs:
             waits = f"; {words['rm.after'].lower()}: {after}" if after else ""
-            lines.append(f"- {title} ({kind}, {effort}{waits})")
+            lines.append(f"- {title} ({kind}, {effort}, {where}{waits})")
         lines.append("")
     if roadmap.unplanned:
         lines += [f"_{words['rm.unplanned_hint']}_", ""]
@@ -367,6 +397,8 @@ def roadmap_to_json(roadmap: Roadmap) -> dict[str, Any]:
             "points": s.points,
             "depends_on": list(s.need.depends_on),
             "needed_by": list(s.needed_by),
+            "placement": "shared" if roadmap.on_shared_platform(s.need.id) else "specific",
+            "channel": s.need.channel,
             "interviews": interviews(s.need.id),
             "searches": searches(s.need.id),
         }
@@ -394,6 +426,7 @@ def roadmap_to_json(roadmap: Roadmap) -> dict[str, Any]:
             for p in roadmap.phases
         ],
         "unplanned": [need(s) for s in roadmap.unplanned],
+        "platform_form": roadmap.platform.form,
         "surveys": list(roadmap.surveys),
         "notes": [note_text(n, "en") for n in roadmap.notes],
         "changes": None if roadmap.changes is None else _changes_json(roadmap.changes),
