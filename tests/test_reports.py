@@ -513,6 +513,10 @@ def _region_sizes(draw: st.DrawFn) -> dict[str, int]:
     sizes={"100": 8, "010": 0, "110": 0, "001": 0, "101": 1, "011": 40, "111": 0},
     long_names=True,
 )
+@example(  # a count that fitted where it was measured, then was raised over the edge
+    sizes={"100": 20, "010": 0, "110": 5, "001": 5, "101": 2, "011": 1, "111": 5},
+    long_names=False,
+)
 @given(sizes=_region_sizes(), long_names=st.booleans())
 @settings(max_examples=20, deadline=None)
 def test_every_venn_can_be_read(sizes: dict[str, int], long_names: bool) -> None:

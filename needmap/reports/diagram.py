@@ -69,13 +69,23 @@ def draw_diagram(study: Study, overlap: Overlap) -> Diagram:
             figure = Figure(figsize=(9.5, 7.6), layout=None)
             ax = figure.add_axes((0.04, 0.13, 0.92, 0.71))
             titles = {n.id: n.title for n in study.needs}
+            # the titles and the caption first, so that no label of the circles lands on them
+            _titles(figure, study, words, y=0.955)
+            placed = figure.text(
+                0.5,
+                0.02,
+                max(words["caption.scaled"], words["caption.unscaled"], key=len)
+                + "\n"
+                + words["caption.codes"],
+                ha="center",
+                fontsize=10,
+                color="#444444",
+                linespacing=1.5,
+            )
             result = draw_venn(ax, overlap, words["people"], study.settings.language, titles)
             caption = words["caption.scaled" if result.scaled else "caption.unscaled"]
             caption += "\n" + words["caption.codes"]
-            _titles(figure, study, words, y=0.955)
-            figure.text(
-                0.5, 0.02, caption, ha="center", fontsize=10, color="#444444", linespacing=1.5
-            )
+            placed.set_text(caption)
             return Diagram(
                 figure,
                 "venn",

@@ -32,6 +32,12 @@ MIN_REGION_FRACTION = 0.004
 
 COUNT_SIZE = 17
 LABEL_PADDING = 4
+COUNT_LIFT = 0.012
+CODE_DROP = 11
+"""Points the region's code (9 points, 14 below the count's middle) reaches below the
+count's box."""
+"""How far a count is raised above matplotlib-venn's label spot, to make room for the
+region's code below it."""
 OUTSIDE_GAP = 0.07
 """How far beyond the circles (in circle units) a count that does not fit is set."""
 _OUTSIDE_GID = "needmap-moved"
@@ -201,9 +207,51 @@ def _misfits(
         label.set_text(str(count))
         label.set_fontsize(COUNT_SIZE)
         label.set_fontweight("bold")
-        if not _inside(patch, label.get_window_extent(renderer)):
+        spot = _spot_inside(ax, patch, label, renderer)
+        if spot is None:
             outside[region_id] = _beside(diagram, label.get_position())
+        else:
+            label.set_position(spot)
     return outside
+
+
+def _spot_inside(ax: Axes, patch: Any, label: Text, renderer: Any) -> tuple[float, float] | None:
+    """Where in its region a count, with its code under it, fits: matplotlib-venn's spot if
+    it does, else the fitting spot farthest from the region's edges (matplotlib-venn puts a
+    lens-shaped region's count near a circle's edge); None when none fits."""
+    default = label.get_position()
+    if _fits_at(patch, label, default, renderer):
+        return default
+    outline = ax.transData.transform(patch.get_path().vertices)
+    (x0, y0), (x1, y1) = outline.min(axis=0), outline.max(axis=0)
+    inside = [
+        (float(math.dist(point, min(outline, key=lambda v: math.dist(point, v)))), point)
+        for point in (
+            (x0 + (x1 - x0) * i / 16, y0 + (y1 - y0) * j / 16)
+            for i in range(1, 16)
+            for j in range(1, 16)
+        )
+        if patch.contains_point(point)
+    ]
+    to_data = ax.transData.inverted()
+    for _, point in sorted(inside, reverse=True)[:12]:  # the most room first
+        x, y = to_data.transform(point)
+        if _fits_at(patch, label, (float(x), float(y)), renderer):
+            return float(x), float(y)
+    return None
+
+
+def _fits_at(patch: Any, label: Text, spot: tuple[float, float], renderer: Any) -> bool:
+    """The count at ``spot``, raised as it will stand, and its code below it lie inside
+    the region (padded by ``LABEL_PADDING``)."""
+    from matplotlib.transforms import Bbox
+
+    original = label.get_position()
+    label.set_position((spot[0], spot[1] + COUNT_LIFT))
+    box = label.get_window_extent(renderer)
+    label.set_position(original)
+    below = renderer.points_to_pixels(CODE_DROP)
+    return _inside(patch, Bbox.from_extents(box.x0, box.y0 - below, box.x1, box.y1))
 
 
 def _circles(diagram: Any) -> list[tuple[float, float, float]]:
@@ -246,7 +294,7 @@ def _legible(ax: Axes, diagram: Any) -> bool:
     renderer = _renderer(ax)
     figure = ax.get_figure(root=True)
     assert figure is not None  # drawn on a figure's axes
-    texts = [t for t in ax.texts if t.get_visible() and t.get_text()]
+    texts = [t for t in _all_texts(ax) if t.get_visible() and t.get_text()]
     boxes = [t.get_window_extent(renderer) for t in texts]
     for i, box in enumerate(boxes):
         if not _in_figure(figure, box) or any(box.overlaps(other) for other in boxes[i + 1 :]):
@@ -282,8 +330,14 @@ def _lands_clear(ax: Axes, diagram: Any, text: Text, renderer: Any) -> bool:
         and other.get_visible()
         and other.get_text()
         and box.overlaps(other.get_window_extent(renderer))
-        for other in ax.texts
+        for other in _all_texts(ax)
     )
+
+
+def _all_texts(ax: Axes) -> list[Text]:
+    """The texts on the circles and those of the figure around them (title, caption)."""
+    figure = ax.get_figure(root=True)
+    return [*ax.texts, *(figure.texts if figure is not None else ())]
 
 
 def _style(
@@ -324,10 +378,10 @@ def _style(
             x, y = spot
             label.set_horizontalalignment(align)
             label.set_gid(_OUTSIDE_GID)
-        label.set_position((x, y + 0.012))
+        label.set_position((x, y + COUNT_LIFT))
         code_text = ax.text(
             x,
-            y + 0.012,
+            y + COUNT_LIFT,
             code,
             transform=below,
             ha=align,
