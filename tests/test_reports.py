@@ -517,6 +517,10 @@ def _region_sizes(draw: st.DrawFn) -> dict[str, int]:
     sizes={"100": 20, "010": 0, "110": 5, "001": 5, "101": 2, "011": 1, "111": 5},
     long_names=False,
 )
+@example(  # two identical circles inside a third: their names were moved onto the subtitle
+    sizes={"100": 0, "010": 0, "110": 0, "001": 5, "101": 0, "011": 0, "111": 1},
+    long_names=True,
+)
 @given(sizes=_region_sizes(), long_names=st.booleans())
 @settings(max_examples=20, deadline=None)
 def test_every_venn_can_be_read(sizes: dict[str, int], long_names: bool) -> None:
