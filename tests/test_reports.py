@@ -522,7 +522,7 @@ def _region_sizes(draw: st.DrawFn) -> dict[str, int]:
     long_names=True,
 )
 @given(sizes=_region_sizes(), long_names=st.booleans())
-@settings(max_examples=20, deadline=None, derandomize=True)  # the same cases each run: CI never flakes
+@settings(max_examples=20, deadline=None, derandomize=True)  # the same cases each run: no flakes
 def test_every_venn_can_be_read(sizes: dict[str, int], long_names: bool) -> None:
     """Whatever the sizes: each count inside its region or beside all circles, no circle's
     name on another circle, no text on another or off the figure."""
