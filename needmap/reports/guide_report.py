@@ -36,7 +36,12 @@ from needmap.reports.roadmap_report import analysed_surveys
 from needmap.reports.searches_report import study_searches
 from needmap.reports.table_formats import markdown_cell, write_in_format
 from needmap.scaffold import add_study_files
-from needmap.surveys.interviews import INTERVIEW_FOLDER, interview_files, load_interviews
+from needmap.surveys.interviews import (
+    INTERVIEW_FOLDER,
+    free_interview_id,
+    interview_files,
+    load_interviews,
+)
 
 __all__ = [
     "GroupGuide",
@@ -146,15 +151,6 @@ def group_guides(
     return tuple(_guide(study, group, roadmap, surveys, plan_order, day, taken) for group in groups)
 
 
-def _free_id(base: str, taken: set[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``… : the first that no interview or file has, so a
-    second interview with a group on one day gets an entry (and a file) of its own."""
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
-
-
 def _guide(
     study: Study,
     group: TargetGroup,
@@ -178,7 +174,7 @@ def _guide(
         _others(study, group, plan_order),
         surveys,
         day,
-        _free_id(f"{group.id}-{day.isoformat()}", taken),
+        free_interview_id(f"{group.id}-{day.isoformat()}", taken),
         _interviewed(roadmap, group),
         _said(roadmap, group),
     )

@@ -26,7 +26,7 @@ from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
-from needmap.surveys.interviews import load_interviews
+from needmap.surveys.interviews import free_interview_id, load_interviews
 from needmap.surveys.tables import Table, open_table
 
 __all__ = [
@@ -367,7 +367,7 @@ def _give_ids(
                 )
             )
         base = given or "-".join(filter(None, (interview.group, interview.date)))
-        interview.id = _free(base, taken)
+        interview.id = free_interview_id(base, taken)
         taken.add(interview.id)
 
 
@@ -381,17 +381,6 @@ def _slug(text: str) -> str:
 def sheet_file_stem(name: str) -> str:
     """The name of the interview file a sheet is written to: ``name`` as an id."""
     return _slug(name) or "interviews"
-
-
-def _free(base: str, taken: set[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``…: the first not taken, at most 63 characters (the
-    longest id)."""
-    base = base[:63]
-    if base not in taken:
-        return base
-    return next(
-        f"{base[:59]}-{n}" for n in range(2, len(taken) + 3) if f"{base[:59]}-{n}" not in taken
-    )
 
 
 def interview_sheet_yaml(interviews: Sequence[SheetInterview], source: str) -> str:

@@ -36,6 +36,7 @@ __all__ = [
     "InterviewQuote",
     "InterviewsFile",
     "check_interviews",
+    "free_interview_id",
     "interview_files",
     "interviews_by_file",
     "load_interviews",
@@ -124,6 +125,18 @@ class _Raw:
 
     def at(self, *path: str | int) -> Location:
         return self.document.source.locate(("interviews", self.index, *path))
+
+
+def free_interview_id(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``…: the first id not taken, at most 63 characters
+    (the longest id). A second interview with a group on one day gets an id of its own, and
+    so does an imported one whose name the study has already."""
+    base = base[:63]
+    if base not in taken:
+        return base
+    return next(
+        f"{base[:59]}-{n}" for n in range(2, len(taken) + 3) if f"{base[:59]}-{n}" not in taken
+    )
 
 
 def interview_files(study_root: Path) -> list[Path]:
