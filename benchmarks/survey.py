@@ -1,8 +1,9 @@
 """Survey import and analysis speed, as ratios to baselines measured in the same run.
 
 For each layout (LimeSurvey, MS Forms, Google Forms, long) a CSV export of 100,000
-respondents x 5 picks from 80 tasks is generated. Three things are timed, each in a fresh
-process, ``--repeat`` rounds (5 by default), with that process's peak memory:
+respondents x 5 picks from 80 tasks is generated, quoted as each tool quotes it. Three
+things are timed, each in a fresh process, ``--repeat`` rounds (5 by default), with that
+process's peak memory:
 
 * needmap: ``import_survey`` + ``analyse_toptasks``;
 * a bare ``csv.reader`` pass over the same file (the floor for any CSV import);
@@ -145,7 +146,11 @@ def write_export(folder: Path, layout: str, respondents: int, task_labels: list[
     group_ids = list(GROUPS)
     path = folder / f"{layout}.csv"
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+        # LimeSurvey quotes every cell, "Y" and "" too; the forms tools only where needed.
+        if layout == "limesurvey":
+            writer = csv.writer(handle, quoting=csv.QUOTE_ALL)
+        else:
+            writer = csv.writer(handle)
         if layout == "limesurvey":
             writer.writerow(
                 ["id", "submitdate", "Functie", *[f"Q2[SQ{i:03}]" for i in range(TASKS)]]

@@ -86,6 +86,8 @@ class Counts:
         self.slot_of_answer: dict[str, int] = {}
         self.codes: list[list[int]] = [[] for _ in self.keys]
         self.respondents = [0] * len(self.keys)
+        self.counted_votes: list[list[int]] = [[0] * len(mapping.tasks) for _ in self.keys]
+        """Votes per task counted in bulk (:meth:`add_counted`), on top of :attr:`codes`."""
         self.skipped: dict[str, int] = {}
         by_code = mapping.layout == "limesurvey"
         self.group_column = _position(table, mapping.group.column, by_code)
@@ -130,6 +132,19 @@ class Counts:
             return
         self.respondents[slot] += 1
         self.codes[slot].extend(picks)
+
+    def slot(self, answer: str) -> int:
+        """The slot a group answer is counted in; negative for an unknown or empty answer,
+        which :meth:`add` reports."""
+        slot = self.slot_of_answer.get(answer)
+        return self._resolve(answer) if slot is None else slot
+
+    def add_counted(self, slot: int, respondents: int, votes: list[int]) -> None:
+        """Respondents of one slot counted in bulk, already checked: ``votes`` per task."""
+        self.respondents[slot] += respondents
+        self.counted_votes[slot] = [
+            a + b for a, b in zip(self.counted_votes[slot], votes, strict=True)
+        ]
 
     def _resolve(self, answer: str) -> int:
         folded = answer.strip().casefold()
@@ -179,7 +194,8 @@ class Counts:
         votes = {}
         for i in present:
             counted = Counter(self.codes[i])
-            votes[self.keys[i]] = {task: counted.get(j, 0) for j, task in enumerate(task_ids)}
+            bulk = self.counted_votes[i]
+            votes[self.keys[i]] = {task: counted[j] + bulk[j] for j, task in enumerate(task_ids)}
         return Tally(
             survey=self.mapping.id,
             title=self.mapping.title,

@@ -4,7 +4,8 @@ answer and chosen task indexes, and hands them to :class:`~needmap.surveys.count
 The loops are written for speed (an export can have 100,000 rows): answers are resolved once
 per distinct text, choices are mapped with C-level ``map``/``compress``, the common case is
 counted inline (see :class:`~needmap.surveys.counting.FastPath`), and the line number is
-looked up only when a problem is reported.
+looked up only when a problem is reported. A clean LimeSurvey CSV export is counted from
+its whole text instead (:mod:`needmap.surveys.whole_text`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from needmap.scrub import scrub
 from needmap.surveys.counting import Counts, Problems
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
+from needmap.surveys.whole_text import count_limesurvey_text
 
 __all__ = ["NOT_CHOSEN", "Interleaved", "Labels", "Loop", "layout_loop", "slow_split"]
 
@@ -151,6 +153,9 @@ def _limesurvey(table: Table, group_col: int, task_cols: list[int], problems: Pr
     only_y = {"Y"}
 
     def loop(counts: Counts) -> None:
+        whole = table.data_text()
+        if whole is not None and count_limesurvey_text(whole, width, group_col, task_cols, counts):
+            return
         slot_of, respondents, codes, max_picks, add = counts.fast_path()
         for row in table.rows:
             if len(row) != width:

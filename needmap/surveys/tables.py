@@ -19,10 +19,11 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from needmap.errors import InvalidStudyError, Location, Problem
 
-__all__ = ["Table", "column_of", "heading_code", "open_table", "unreadable"]
+__all__ = ["DataText", "Table", "column_of", "heading_code", "open_table", "unreadable"]
 
 _DELIMITERS = (";", ",", "\t")
 _SEP_LINE = re.compile(r"sep=(.)")
@@ -37,6 +38,13 @@ def heading_code(heading: str) -> str | None:
     with ``G02Q02[SQ001]``; a code-only heading is its own code."""
     match = _CODE_HEADING.fullmatch(heading.strip())
     return match.group(1) if match else None
+
+
+class DataText(NamedTuple):
+    """A CSV file's data rows, after its header, as one text."""
+
+    text: str
+    delimiter: str
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,10 @@ class Table:
     """SHA-256 of the file's bytes, as read."""
     errors: tuple[type[Exception], ...] = ()
     """Exceptions reading rows may raise for a malformed file; the importer reports them."""
+    data_text: Callable[[], DataText | None] = lambda: None
+    """The data rows as one text (CSV only; decoded when asked), for counting a clean
+    export without a loop over its rows (:mod:`needmap.surveys.whole_text`); None where
+    the header's end cannot be found by its line breaks alone."""
 
     def unreadable(self, exc: Exception) -> Problem:
         """The problem to report when the row last read cannot be read (one of
@@ -138,6 +150,7 @@ def _csv(path: Path) -> Table:
     except csv.Error as exc:  # the header itself: a quote left open
         raise InvalidStudyError([unreadable(path, reader.line_num + skipped, exc)]) from None
     name = _NAMES.get(delimiter, f"'{delimiter}'")
+    header_lines = reader.line_num + skipped
     return Table(
         path,
         [h.strip() for h in header],
@@ -146,7 +159,22 @@ def _csv(path: Path) -> Table:
         f"CSV, {encoding}, {name}-separated{how}",
         hashlib.sha256(raw).hexdigest(),
         (csv.Error,),
+        lambda: _data_text(raw.decode(codec, errors="replace"), header_lines, delimiter),
     )
+
+
+def _data_text(text: str, lines: int, delimiter: str) -> DataText | None:
+    """``text`` after its first ``lines`` lines, if each of them ends in a line feed and
+    none holds a lone carriage return (which the csv module also takes as a line's end)."""
+    end = -1
+    for _ in range(lines):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return None
+    head = text[: end + 1]
+    if head.count("\r") != head.count("\r\n"):
+        return None
+    return DataText(text[end + 1 :], delimiter)
 
 
 def unreadable(path: Path, line: int, exc: Exception) -> Problem:

@@ -1,0 +1,182 @@
+"""Counting a clean LimeSurvey export from its whole text: the same tally as the row
+reader, and for anything not clean, the row reader's own tally or problems."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from needmap import load_study
+from needmap.errors import InvalidStudyError, Problem
+from needmap.surveys import import_survey, load_mapping, whole_text
+from needmap.surveys.mapping import SurveyMapping
+from needmap.surveys.tables import open_table
+from needmap.surveys.tally import Tally
+from tests.conftest import SURVEY_FIXTURES
+
+HEADER = ["id", "G01Q01", *(f"G02Q02[SQ00{i}]" for i in range(1, 7)), "comment"]
+"""The fixture mapping's columns: the group answer, six task columns, and a free text."""
+
+
+def _mapping() -> SurveyMapping:
+    study = load_study(SURVEY_FIXTURES / "study")
+    return load_mapping(SURVEY_FIXTURES / "mappings" / "limesurvey.yaml", study)
+
+
+@contextmanager
+def _counted_by_text() -> Iterator[list[bool]]:
+    """Record whether each import was counted from the whole text."""
+    outcomes: list[bool] = []
+    real = whole_text.count_limesurvey_text
+
+    def spy(*args: object) -> bool:
+        outcomes.append(real(*args))  # type: ignore[arg-type]
+        return outcomes[-1]
+
+    with mock.patch("needmap.surveys.layouts.count_limesurvey_text", spy):
+        yield outcomes
+
+
+def _outcome(mapping: SurveyMapping, path: Path) -> tuple[Tally | None, list[Problem]]:
+    try:
+        result = import_survey(mapping, path)
+    except InvalidStudyError as error:
+        return None, list(error.problems)
+    return result.tally, list(result.warnings)
+
+
+def _write(folder: Path, text: str) -> Path:
+    path = folder / "export.csv"
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def test_the_fixture_is_counted_from_its_text_with_the_hand_counted_votes() -> None:
+    """LimeSurvey quotes every cell; the fixture's twelve respondents are counted without
+    a row loop, and come out as counted by hand (see test_surveys)."""
+    from tests.test_surveys import EXPECTED_RESPONDENTS, EXPECTED_VOTES
+
+    with _counted_by_text() as counted:
+        result = import_survey(_mapping(), SURVEY_FIXTURES / "exports" / "limesurvey.csv")
+    assert counted == [True]
+    assert dict(result.tally.respondents) == EXPECTED_RESPONDENTS
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+
+
+@pytest.mark.parametrize(
+    ("rows", "respondents", "leave", "cafe"),
+    [
+        # plain cells, as Excel saves them, with the task run ending the row
+        ("1;AO01;Y;;;;;Y\n2;AO01;;Y;;;;\n3;AO02;Y;;;;;\n", {"desk": 2, "field": 1}, 2, 1),
+        # quoted cells, CRLF, no line break after the last row
+        ('"1";"AO03";"";"";"";"";"";"Y"\r\n"2";"AO03";"Y";"";"";"";"";"Y"', {"office": 2}, 1, 2),
+    ],
+)
+def test_clean_exports_are_counted_from_their_text(
+    tmp_path: Path, rows: str, respondents: dict[str, int], leave: int, cafe: int
+) -> None:
+    header = ";".join(HEADER[:-1])
+    with _counted_by_text() as counted:
+        tally = import_survey(_mapping(), _write(tmp_path, f"{header}\n{rows}")).tally
+    assert counted == [True]
+    assert dict(tally.respondents) == respondents
+    assert sum(v["leave"] for v in tally.votes.values()) == leave
+    assert sum(v["cafe"] for v in tally.votes.values()) == cafe
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "1,AO01,Y,,,,,,Y,extra",  # wider than the header
+        "1,AO01,Y,,,,",  # narrower: padded by the row reader
+        "1,AO09,Y,,,,,,",  # unknown group answer
+        "1,,Y,,,,,,",  # no group
+        "1,AO01,,,,,,,",  # no task chosen
+        "1,AO01,Y,Y,Y,Y,Y,Y,",  # more than five
+        "1,AO01,yes,,,,,,",  # another word for chosen
+        '1,AO01,Y"",,,,,,',  # a quote inside a plain cell
+        '1,AO01,"Y",,,,,,',  # quoted and plain cells mixed
+        "1,AO01,YY,,,,,,",  # a cell of two Y's
+        '1,AO01,Y,,,,,,"a\nb"',  # a line break in a quoted cell
+        "1,AO01,Y,,,,,,\r2,AO01,Y,,,,,,",  # a lone carriage return ends a line for csv
+    ],
+)
+def test_anything_not_clean_is_left_to_the_row_reader(tmp_path: Path, row: str) -> None:
+    path = _write(tmp_path, ",".join(HEADER) + "\n" + row + "\n")
+    mapping = _mapping()
+    with _counted_by_text() as counted:
+        fast = _outcome(mapping, path)
+    with mock.patch("needmap.surveys.layouts.count_limesurvey_text", lambda *_: False):
+        slow = _outcome(mapping, path)
+    assert counted == [False]
+    assert fast == slow
+
+
+def test_the_data_text_starts_after_the_header(tmp_path: Path) -> None:
+    quoted_break = _write(tmp_path, 'sep=,\r\n"a\r\nb",c\r\n1,2\r\n')
+    whole = open_table(quoted_break).data_text()
+    assert whole is not None and whole.text == "1,2\r\n" and whole.delimiter == ","
+    lone_return = tmp_path / "lone.csv"
+    lone_return.write_bytes(b"a;b\rc\n1;2\n")
+    assert open_table(lone_return).data_text() is None
+
+
+_GROUPS = st.sampled_from(["AO01", "AO02", "AO04", '"AO03"', "", "AO09", " ao01", '"A,O"'])
+_TASK_CELLS = st.sampled_from(["Y", "", "Y", "", '"Y"', '""', "N", "YY", 'Y""', '""Y', '"', " Y"])
+_TEXT_CELLS = st.sampled_from(["", "fine", '"a, b"', '"say ""hi"""', "Y", '"a\nb"', '"'])
+
+
+@st.composite
+def _exports(draw: st.DrawFn) -> str:
+    """An export in the fixture's columns: clean, or with a few flaws of every kind mixed
+    in (bad cells, rows of another width, quoting styles, line ends, blank lines)."""
+    quoted = draw(st.booleans())
+    delimiter = draw(st.sampled_from([",", ";"]))
+    line_end = draw(st.sampled_from(["\n", "\r\n", "\r\n", "\n", "\r"]))
+    flaws = draw(st.sampled_from([0, 0, 1, 3]))
+    """Out of ten rows, about how many have a flaw."""
+    lines = [delimiter.join(f'"{h}"' if quoted else h for h in HEADER)]
+    for number in range(draw(st.integers(0, 8))):
+        if draw(st.integers(0, 9)) >= flaws:
+            picks = draw(st.sets(st.integers(0, 5), min_size=1, max_size=5))
+            chosen, empty = ('"Y"', '""') if quoted else ("Y", "")
+            group = draw(st.sampled_from(["AO01", "AO02", "AO04"]))
+            cells = [str(number), f'"{group}"' if quoted else group]
+            cells += [chosen if i in picks else empty for i in range(6)] + [""]
+        else:
+            tasks = draw(st.lists(_TASK_CELLS, min_size=6, max_size=6))
+            cells = [str(number), draw(_GROUPS), *tasks, draw(_TEXT_CELLS)]
+            cells = cells[: draw(st.integers(7, 9))] + draw(st.sampled_from([[], ["x"]]))
+        lines.append(delimiter.join(cells))
+        if flaws and draw(st.integers(0, 9)) == 0:
+            lines.append("")
+    return line_end.join(lines) + draw(st.sampled_from(["", line_end]))
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(_exports())
+@example(",".join(HEADER) + '\n1,AO01,"Y""Y",,,,,,\n')  # a quoted cell holding Y"Y
+@example(",".join(HEADER) + '\n1,AO01,Y,"""",,,,,\n')  # a quoted cell holding a quote
+@example(",".join(HEADER) + '\n1,AO01,Y,",",,,,\n')  # a quoted delimiter among the tasks
+def test_whole_text_counting_agrees_with_the_row_reader(export: str) -> None:
+    """Whatever the export, counting it with the whole-text way allowed gives the same
+    tally, warnings and errors as the row reader alone."""
+    mapping = _mapping()
+    with tempfile.TemporaryDirectory() as folder:
+        path = _write(Path(folder), export)
+        fast = _outcome(mapping, path)
+        with mock.patch("needmap.surveys.layouts.count_limesurvey_text", lambda *_: False):
+            slow = _outcome(mapping, path)
+    assert fast == slow
