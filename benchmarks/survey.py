@@ -1,7 +1,9 @@
 """Survey import and analysis speed, as ratios to baselines measured in the same run.
 
 For each layout (LimeSurvey, MS Forms, Google Forms, long) a CSV export of 100,000
-respondents x 5 picks from 80 tasks is generated, quoted as each tool quotes it. Three
+respondents x 5 picks from 80 tasks is generated, quoted as each tool quotes it (the
+LimeSurvey one with an open question and the time taken after the tasks, as real ones
+have). Three
 things are timed, each in a fresh process, ``--repeat`` rounds (5 by default), with that
 process's peak memory:
 
@@ -151,10 +153,9 @@ def write_export(folder: Path, layout: str, respondents: int, task_labels: list[
             writer = csv.writer(handle, quoting=csv.QUOTE_ALL)
         else:
             writer = csv.writer(handle)
-        if layout == "limesurvey":
-            writer.writerow(
-                ["id", "submitdate", "Functie", *[f"Q2[SQ{i:03}]" for i in range(TASKS)]]
-            )
+        if layout == "limesurvey":  # an open question and the time taken follow the tasks
+            tasks = [f"Q2[SQ{i:03}]" for i in range(TASKS)]
+            writer.writerow(["id", "submitdate", "Functie", *tasks, "Q3", "interviewtime"])
         elif layout == "long":
             writer.writerow(["id", "Functie", "Taken"])
         else:
@@ -172,6 +173,8 @@ def write_export(folder: Path, layout: str, respondents: int, task_labels: list[
                         "2026-03-02 09:14:03",
                         group,
                         *["Y" if i in picks else "" for i in range(TASKS)],
+                        "Meer over verlof, graag" if r % 7 == 0 else "",
+                        f"{60 + r % 300}.{r % 100:02}",
                     ]
                 )
             elif layout == "long":

@@ -77,6 +77,16 @@ def test_the_fixture_is_counted_from_its_text_with_the_hand_counted_votes() -> N
         ("1;AO01;Y;;;;;Y\n2;AO01;;Y;;;;\n3;AO02;Y;;;;;\n", {"desk": 2, "field": 1}, 2, 1),
         # quoted cells, CRLF, no line break after the last row
         ('"1";"AO03";"";"";"";"";"";"Y"\r\n"2";"AO03";"Y";"";"";"";"";"Y"', {"office": 2}, 1, 2),
+        # full answers, as "Export responses" with full answers writes them
+        (
+            '"1";"AO04";"Not selected";"Yes";"Not selected";"Not selected";"Not selected";"Yes"\n'
+            '"2";"AO01";"Yes";"Not selected";"Not selected";"Not selected";"Not selected";"Yes"\n',
+            {"desk": 1, "~": 1},
+            1,
+            2,
+        ),
+        # Dutch full answers, plain; an empty cell is not chosen either
+        ("1;AO02;Ja;Niet geselecteerd;;Ja;Ja;Niet geselecteerd\n", {"field": 1}, 1, 0),
     ],
 )
 def test_clean_exports_are_counted_from_their_text(
@@ -100,12 +110,11 @@ def test_clean_exports_are_counted_from_their_text(
         "1,,Y,,,,,,",  # no group
         "1,AO01,,,,,,,",  # no task chosen
         "1,AO01,Y,Y,Y,Y,Y,Y,",  # more than five
-        "1,AO01,yes,,,,,,",  # another word for chosen
+        "1,AO01,yes,,,,,,\n2,AO01,Yes,,,,,,",  # chosen written two ways
         '1,AO01,Y"",,,,,,',  # a quote inside a plain cell
         '1,AO01,"Y",,,,,,',  # quoted and plain cells mixed
+        "1,AO01,Y,N,No,,,,",  # not chosen written two ways
         "1,AO01,YY,,,,,,",  # a cell of two Y's
-        '1,AO01,Y,,,,,,"a\nb"',  # a line break in a quoted cell
-        "1,AO01,Y,,,,,,\r2,AO01,Y,,,,,,",  # a lone carriage return ends a line for csv
     ],
 )
 def test_anything_not_clean_is_left_to_the_row_reader(tmp_path: Path, row: str) -> None:
@@ -119,41 +128,73 @@ def test_anything_not_clean_is_left_to_the_row_reader(tmp_path: Path, row: str) 
     assert fast == slow
 
 
-def test_the_data_text_starts_after_the_header(tmp_path: Path) -> None:
-    quoted_break = _write(tmp_path, 'sep=,\r\n"a\r\nb",c\r\n1,2\r\n')
-    whole = open_table(quoted_break).data_text()
-    assert whole is not None and whole.text == "1,2\r\n" and whole.delimiter == ","
+def test_a_line_break_in_a_quoted_cell_is_read_as_the_csv_module_reads_it(
+    tmp_path: Path,
+) -> None:
+    """An open answer over two lines does not stop counting from the text; the rows still
+    come out as the csv module reads them."""
+    rows = '1,AO01,Y,,,,,,"first line\r\nsecond, line"\r\n2,AO02,,Y,,,,,""\r\n'
+    path = _write(tmp_path, ",".join(HEADER) + "\r\n" + rows)
+    mapping = _mapping()
+    with _counted_by_text() as counted:
+        fast = _outcome(mapping, path)
+    with mock.patch("needmap.surveys.layouts.count_limesurvey_text", lambda *_: False):
+        slow = _outcome(mapping, path)
+    assert counted == [True]
+    assert fast == slow
+    assert fast[0] is not None and dict(fast[0].respondents) == {"desk": 1, "field": 1}
+
+
+def test_the_data_starts_after_the_header(tmp_path: Path) -> None:
+    quoted_break = _write(tmp_path, '\ufeffsep=,\r\n"a\r\nb",c\r\n1,2\r\n')
+    data = open_table(quoted_break).data
+    assert data is not None and data.raw[data.start :] == b"1,2\r\n"
+    assert (data.delimiter, data.codec) == (",", "utf-8")
     lone_return = tmp_path / "lone.csv"
     lone_return.write_bytes(b"a;b\rc\n1;2\n")
-    assert open_table(lone_return).data_text() is None
+    assert open_table(lone_return).data is None
+    utf16 = tmp_path / "utf16.csv"
+    utf16.write_bytes("a\tb\n1\t2\n".encode("utf-16"))
+    assert open_table(utf16).data is None
 
 
 _GROUPS = st.sampled_from(["AO01", "AO02", "AO04", '"AO03"', "", "AO09", " ao01", '"A,O"'])
-_TASK_CELLS = st.sampled_from(["Y", "", "Y", "", '"Y"', '""', "N", "YY", 'Y""', '""Y', '"', " Y"])
+_TASK_CELLS = st.sampled_from(
+    ["Y", "", '"Y"', '""', "N", "YY", 'Y""', '""Y', '"', " Y", "Yes", "yes", "Not selected", "Ja"]
+)
+_WORDS = st.sampled_from(
+    [("Y", ""), ("Y", ""), ("Yes", "Not selected"), ("Ja", "Niet geselecteerd"), ("1", "0")]
+)
 _TEXT_CELLS = st.sampled_from(["", "fine", '"a, b"', '"say ""hi"""', "Y", '"a\nb"', '"'])
 
 
 @st.composite
 def _exports(draw: st.DrawFn) -> str:
-    """An export in the fixture's columns: clean, or with a few flaws of every kind mixed
-    in (bad cells, rows of another width, quoting styles, line ends, blank lines)."""
+    """An export in the fixture's columns: clean, its task cells written with one pair of
+    words, or with a few flaws of every kind mixed in (bad cells, rows of another width,
+    quoting styles, line ends, blank lines)."""
     quoted = draw(st.booleans())
     delimiter = draw(st.sampled_from([",", ";"]))
     line_end = draw(st.sampled_from(["\n", "\r\n", "\r\n", "\n", "\r"]))
-    flaws = draw(st.sampled_from([0, 0, 1, 3]))
-    """Out of ten rows, about how many have a flaw."""
-    lines = [delimiter.join(f'"{h}"' if quoted else h for h in HEADER)]
+    flaws = draw(st.sampled_from([0, 0, 1, 3]))  # out of ten rows, about how many
+    yes, no = draw(_WORDS)
+    columns = HEADER if draw(st.booleans()) else HEADER[:-1]  # the tasks end the row, or not
+    lines = [delimiter.join(f'"{h}"' if quoted else h for h in columns)]
     for number in range(draw(st.integers(0, 8))):
         if draw(st.integers(0, 9)) >= flaws:
             picks = draw(st.sets(st.integers(0, 5), min_size=1, max_size=5))
-            chosen, empty = ('"Y"', '""') if quoted else ("Y", "")
+            chosen, empty = (f'"{yes}"', f'"{no}"') if quoted else (yes, no)
             group = draw(st.sampled_from(["AO01", "AO02", "AO04"]))
             cells = [str(number), f'"{group}"' if quoted else group]
-            cells += [chosen if i in picks else empty for i in range(6)] + [""]
+            cells += [chosen if i in picks else empty for i in range(6)]
+            cells += [draw(st.sampled_from(["", chosen, empty, '"a, b"', '"a\nb"']))] * (
+                len(columns) - 8
+            )
         else:
             tasks = draw(st.lists(_TASK_CELLS, min_size=6, max_size=6))
             cells = [str(number), draw(_GROUPS), *tasks, draw(_TEXT_CELLS)]
-            cells = cells[: draw(st.integers(7, 9))] + draw(st.sampled_from([[], ["x"]]))
+            cells = cells[: draw(st.integers(len(columns) - 2, len(columns)))]
+            cells += draw(st.sampled_from([[], ["x"]]))
         lines.append(delimiter.join(cells))
         if flaws and draw(st.integers(0, 9)) == 0:
             lines.append("")

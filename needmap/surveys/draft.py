@@ -27,7 +27,7 @@ from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
 from needmap.scrub import scrub
-from needmap.surveys.layouts import NOT_CHOSEN
+from needmap.surveys.answers import NOT_CHOSEN
 from needmap.surveys.mapping import Layout
 from needmap.surveys.tables import Table, heading_code, open_table
 from needmap.surveys.tally import OUTSIDE

@@ -17,16 +17,13 @@ from typing import NamedTuple, cast
 
 from needmap.personas.messages import did_you_mean
 from needmap.scrub import scrub
+from needmap.surveys.answers import CHOSEN, NOT_CHOSEN
 from needmap.surveys.counting import Counts, Problems
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
 from needmap.surveys.whole_text import count_limesurvey_text
 
-__all__ = ["NOT_CHOSEN", "Interleaved", "Labels", "Loop", "layout_loop", "slow_split"]
-
-_CHOSEN = frozenset({"y", "yes", "ja", "1", "x"})
-NOT_CHOSEN = frozenset({"", "n", "no", "nee", "0", "not selected", "niet geselecteerd"})
-"""Codes (Y and empty) or full answers, as LimeSurvey exports them in English or Dutch."""
+__all__ = ["Interleaved", "Labels", "Loop", "layout_loop", "slow_split"]
 
 
 class Interleaved(Exception):
@@ -153,8 +150,9 @@ def _limesurvey(table: Table, group_col: int, task_cols: list[int], problems: Pr
     only_y = {"Y"}
 
     def loop(counts: Counts) -> None:
-        whole = table.data_text()
-        if whole is not None and count_limesurvey_text(whole, width, group_col, task_cols, counts):
+        if table.data is not None and count_limesurvey_text(
+            table.data, width, group_col, task_cols, counts
+        ):
             return
         slot_of, respondents, codes, max_picks, add = counts.fast_path()
         for row in table.rows:
@@ -184,7 +182,7 @@ def _limesurvey(table: Table, group_col: int, task_cols: list[int], problems: Pr
 
 def _chosen(value: str, column: int, table: Table, problems: Problems) -> bool:
     folded = value.strip().casefold()
-    if folded in _CHOSEN:
+    if folded in CHOSEN:
         return True
     if folded not in NOT_CHOSEN:
         problems.add(

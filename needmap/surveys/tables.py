@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from needmap.errors import InvalidStudyError, Location, Problem
 
-__all__ = ["DataText", "Table", "column_of", "heading_code", "open_table", "unreadable"]
+__all__ = ["DataBytes", "Table", "column_of", "heading_code", "open_table", "unreadable"]
 
 _DELIMITERS = (";", ",", "\t")
 _SEP_LINE = re.compile(r"sep=(.)")
@@ -40,11 +40,16 @@ def heading_code(heading: str) -> str | None:
     return match.group(1) if match else None
 
 
-class DataText(NamedTuple):
-    """A CSV file's data rows, after its header, as one text."""
+class DataBytes(NamedTuple):
+    """A CSV file's bytes and where its data rows start, after the header, for reading
+    them without the csv module (only for encodings in which quotes, delimiters and line
+    breaks are single ASCII bytes that no other character contains)."""
 
-    text: str
+    raw: bytes
+    start: int
     delimiter: str
+    codec: str
+    """How to decode a cell: ``utf-8`` or ``cp1252``."""
 
 
 @dataclass(frozen=True)
@@ -65,8 +70,8 @@ class Table:
     """SHA-256 of the file's bytes, as read."""
     errors: tuple[type[Exception], ...] = ()
     """Exceptions reading rows may raise for a malformed file; the importer reports them."""
-    data_text: Callable[[], DataText | None] = lambda: None
-    """The data rows as one text (CSV only; decoded when asked), for counting a clean
+    data: DataBytes | None = None
+    """The data rows as bytes (CSV in UTF-8 or Windows-1252 only), for counting a clean
     export without a loop over its rows (:mod:`needmap.surveys.whole_text`); None where
     the header's end cannot be found by its line breaks alone."""
 
@@ -159,22 +164,24 @@ def _csv(path: Path) -> Table:
         f"CSV, {encoding}, {name}-separated{how}",
         hashlib.sha256(raw).hexdigest(),
         (csv.Error,),
-        lambda: _data_text(raw.decode(codec, errors="replace"), header_lines, delimiter),
+        _data_bytes(raw, header_lines, delimiter, codec),
     )
 
 
-def _data_text(text: str, lines: int, delimiter: str) -> DataText | None:
-    """``text`` after its first ``lines`` lines, if each of them ends in a line feed and
-    none holds a lone carriage return (which the csv module also takes as a line's end)."""
+def _data_bytes(raw: bytes, lines: int, delimiter: str, codec: str) -> DataBytes | None:
+    """Where ``raw`` goes on after its first ``lines`` lines, if each of them ends in a
+    line feed and none holds a lone carriage return (which the csv module also takes as a
+    line's end)."""
+    if codec == "utf-16" or not delimiter.isascii() or delimiter in '"\r\n':
+        return None
     end = -1
     for _ in range(lines):
-        end = text.find("\n", end + 1)
+        end = raw.find(b"\n", end + 1)
         if end < 0:
             return None
-    head = text[: end + 1]
-    if head.count("\r") != head.count("\r\n"):
+    if raw.count(b"\r", 0, end) != raw.count(b"\r\n", 0, end + 1):
         return None
-    return DataText(text[end + 1 :], delimiter)
+    return DataBytes(raw, end + 1, delimiter, "cp1252" if codec == "cp1252" else "utf-8")
 
 
 def unreadable(path: Path, line: int, exc: Exception) -> Problem:

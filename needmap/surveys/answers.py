@@ -1,0 +1,9 @@
+"""How a LimeSurvey export writes a task that was chosen, and one that was not: codes
+(``Y`` and empty) or full answers, in English or Dutch, compared without case or spaces."""
+
+from __future__ import annotations
+
+__all__ = ["CHOSEN", "NOT_CHOSEN"]
+
+CHOSEN = frozenset({"y", "yes", "ja", "1", "x"})
+NOT_CHOSEN = frozenset({"", "n", "no", "nee", "0", "not selected", "niet geselecteerd"})
