@@ -44,12 +44,26 @@ def _counted_by_text() -> Iterator[list[bool]]:
         yield outcomes
 
 
-def _outcome(mapping: SurveyMapping, path: Path) -> tuple[Tally | None, list[Problem]]:
+Outcome = tuple[Tally | None, list[Problem]]
+
+
+def _outcome(mapping: SurveyMapping, path: Path) -> Outcome:
     try:
         result = import_survey(mapping, path)
     except InvalidStudyError as error:
         return None, list(error.problems)
     return result.tally, list(result.warnings)
+
+
+def _both_ways(path: Path) -> tuple[list[bool], Outcome, Outcome]:
+    """Whether the whole-text way counted ``path``, and the outcome with it allowed and
+    with the row reader alone."""
+    mapping = _mapping()
+    with _counted_by_text() as counted:
+        fast = _outcome(mapping, path)
+    with mock.patch("needmap.surveys.layouts.count_limesurvey_text", lambda *_: False):
+        slow = _outcome(mapping, path)
+    return counted, fast, slow
 
 
 def _write(folder: Path, text: str) -> Path:
@@ -118,12 +132,7 @@ def test_clean_exports_are_counted_from_their_text(
     ],
 )
 def test_anything_not_clean_is_left_to_the_row_reader(tmp_path: Path, row: str) -> None:
-    path = _write(tmp_path, ",".join(HEADER) + "\n" + row + "\n")
-    mapping = _mapping()
-    with _counted_by_text() as counted:
-        fast = _outcome(mapping, path)
-    with mock.patch("needmap.surveys.layouts.count_limesurvey_text", lambda *_: False):
-        slow = _outcome(mapping, path)
+    counted, fast, slow = _both_ways(_write(tmp_path, ",".join(HEADER) + "\n" + row + "\n"))
     assert counted == [False]
     assert fast == slow
 
@@ -134,12 +143,7 @@ def test_a_line_break_in_a_quoted_cell_is_read_as_the_csv_module_reads_it(
     """An open answer over two lines does not stop counting from the text; the rows still
     come out as the csv module reads them."""
     rows = '1,AO01,Y,,,,,,"first line\r\nsecond, line"\r\n2,AO02,,Y,,,,,""\r\n'
-    path = _write(tmp_path, ",".join(HEADER) + "\r\n" + rows)
-    mapping = _mapping()
-    with _counted_by_text() as counted:
-        fast = _outcome(mapping, path)
-    with mock.patch("needmap.surveys.layouts.count_limesurvey_text", lambda *_: False):
-        slow = _outcome(mapping, path)
+    counted, fast, slow = _both_ways(_write(tmp_path, ",".join(HEADER) + "\r\n" + rows))
     assert counted == [True]
     assert fast == slow
     assert fast[0] is not None and dict(fast[0].respondents) == {"desk": 1, "field": 1}
@@ -214,10 +218,6 @@ def _exports(draw: st.DrawFn) -> str:
 def test_whole_text_counting_agrees_with_the_row_reader(export: str) -> None:
     """Whatever the export, counting it with the whole-text way allowed gives the same
     tally, warnings and errors as the row reader alone."""
-    mapping = _mapping()
     with tempfile.TemporaryDirectory() as folder:
-        path = _write(Path(folder), export)
-        fast = _outcome(mapping, path)
-        with mock.patch("needmap.surveys.layouts.count_limesurvey_text", lambda *_: False):
-            slow = _outcome(mapping, path)
+        _, fast, slow = _both_ways(_write(Path(folder), export))
     assert fast == slow
