@@ -115,6 +115,7 @@ def test_watch_builds_again_after_each_change_until_ctrl_c(
             [sys.executable, "-m", "needmap", "build", str(root), "--watch", "--no-pdf"],
             stdout=stdout,
             stderr=stderr,
+            preexec_fn=_ctrl_c_as_in_a_terminal,
         )
         try:
             roadmap = root / "reports" / "roadmap.md"
@@ -148,6 +149,12 @@ def test_the_fingerprint_sees_study_files_and_not_the_reports(make_study: StudyM
     (root / "interviews").mkdir()
     (root / "interviews" / "r1.yaml").write_text("interviews: []\n")
     assert study_fingerprint(root, root / "reports") != before
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    """Let Ctrl-C reach the watch as in a terminal: a test run started in the background
+    by a non-interactive shell ignores SIGINT, and its children would inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:
