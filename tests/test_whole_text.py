@@ -129,6 +129,7 @@ def test_clean_exports_are_counted_from_their_text(
         '1,AO01,"Y",,,,,,',  # quoted and plain cells mixed
         "1,AO01,Y,N,No,,,,",  # not chosen written two ways
         "1,AO01,YY,,,,,,",  # a cell of two Y's
+        pytest.param("1,AO01,Y,,,,,," + "x" * 200_000, id="a cell over the csv size limit"),
     ],
 )
 def test_anything_not_clean_is_left_to_the_row_reader(tmp_path: Path, row: str) -> None:

@@ -140,14 +140,13 @@ def _words(
             break
         end = found
     sample = raw[start : end + 1]
-    values = {
-        value
-        for row in csv.reader(
-            io.StringIO(sample.decode(codec, errors="replace"), newline=""), delimiter=delimiter
-        )
-        if len(row) == width
-        for value in row[first:stop]
-    }
+    rows = csv.reader(
+        io.StringIO(sample.decode(codec, errors="replace"), newline=""), delimiter=delimiter
+    )
+    try:
+        values = {value for row in rows if len(row) == width for value in row[first:stop]}
+    except csv.Error:  # a cell over the csv module's size limit: the row reader reports it
+        return None
     chosen = [v for v in values if v.strip().casefold() in CHOSEN]
     empty = [v for v in values if v and v.strip().casefold() in NOT_CHOSEN]
     if len(chosen) > 1 or len(empty) > 1 or len(chosen) + len(empty) != len(values - {""}):
