@@ -47,11 +47,11 @@ class _Words(NamedTuple):
     to tell the two apart."""
 
 
-def _field(delimiter: bytes) -> bytes:
+def _field(escaped_delimiter: bytes) -> bytes:
     """A CSV cell: in double quotes (a quote inside doubled), or plain with no quote,
     delimiter or line break. Possessive: giving characters back cannot help, since the
     next thing must be a delimiter or the line's end."""
-    return b'"[^"]*+(?:""[^"]*+)*+"|[^' + delimiter + b'"\r\n]*+'
+    return b'"[^"]*+(?:""[^"]*+)*+"|[^' + escaped_delimiter + b'"\r\n]*+'
 
 
 @lru_cache(maxsize=16)
