@@ -150,6 +150,23 @@ def test_a_line_break_in_a_quoted_cell_is_read_as_the_csv_module_reads_it(
     assert fast[0] is not None and dict(fast[0].respondents) == {"desk": 1, "field": 1}
 
 
+@pytest.mark.parametrize(
+    ("encoding", "prefix"), [("utf-8", b"\xef\xbb\xbf"), ("cp1252", b""), ("utf-8", b"sep=;\n")]
+)
+def test_exports_are_read_from_their_bytes_in_each_encoding(
+    tmp_path: Path, encoding: str, prefix: bytes
+) -> None:
+    """UTF-8 with a BOM, Windows-1252 and a sep= line: the bytes after the header are
+    counted, and an open answer with accents does not get in the way."""
+    text = ";".join(HEADER) + "\r\n1;AO01;Y;;;;;;Café, één\r\n2;AO02;;;Y;;;;\r\n"
+    path = tmp_path / "export.csv"
+    path.write_bytes(prefix + text.encode(encoding))
+    counted, fast, slow = _both_ways(path)
+    assert counted == [True]
+    assert fast == slow
+    assert fast[0] is not None and dict(fast[0].respondents) == {"desk": 1, "field": 1}
+
+
 def test_the_data_starts_after_the_header(tmp_path: Path) -> None:
     quoted_break = _write(tmp_path, '\ufeffsep=,\r\n"a\r\nb",c\r\n1,2\r\n')
     data = open_table(quoted_break).data
