@@ -8,6 +8,7 @@ import json
 import math
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import assume, given, settings
@@ -42,6 +43,9 @@ from needmap.reports.toptasks_table import (
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tally import OUTSIDE, Tally
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 FIXTURES = Path(__file__).parent / "fixtures" / "survey"
 runner = CliRunner()
@@ -605,6 +609,50 @@ def test_long_neck_label_is_clear_of_the_cumulative_line() -> None:
     cumulative = max(line.get_lines(), key=lambda drawn: len(drawn.get_xdata()))  # type: ignore[arg-type]
     curve = CurvePath(line.transData.transform(cumulative.get_xydata()))
     assert not curve.intersects_bbox(box, filled=False)
+
+
+def _drawn_neck(tasks: int, label: str) -> Figure:
+    """The long neck of ``tasks`` tasks named ``label`` with their id, with falling votes."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from tests.studies import make_study
+
+    ids = tuple(f"t{i:02}" for i in range(tasks))
+    votes = [60 - i * 50 // tasks for i in range(tasks)]
+    analysis = analyse_toptasks(
+        make_study({"g1": 300}, {}),
+        _mapping({t: f"{label} {t}" for t in ids}),
+        _tally({"g1": (200, votes)}, ids),
+    )
+    figure = draw_long_neck(analysis, "en")
+    FigureCanvasAgg(figure).draw()  # type: ignore[no-untyped-call]
+    return figure
+
+
+@pytest.mark.parametrize(
+    ("tasks", "label"),
+    [(6, "Plan a meeting with lunch and projector"), (18, "A task with a long label"), (60, "T")],
+)
+def test_long_neck_axis_texts_fill_the_figure_and_stay_inside(tasks: int, label: str) -> None:
+    """Wrapped labels under six bars left a sixth of the chart empty below them; slanted
+    labels of eighteen tasks ran off its left edge. Every axis text now lies inside the
+    figure, and the lowest ends just above its bottom."""
+    figure = _drawn_neck(tasks, label)
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    bars, line = figure.axes
+    measured = [part.get_tightbbox(renderer) for part in (bars.xaxis, bars.yaxis, line.yaxis)]
+    boxes = [box for box in measured if box is not None]
+    assert len(boxes) == 3
+    assert min(box.x0 for box in boxes) >= 0
+    assert max(box.x1 for box in boxes) <= figure.bbox.width
+    assert 0 <= min(box.y0 for box in boxes) < 0.05 * figure.bbox.height
+
+
+def test_small_shares_get_distinct_percentages() -> None:
+    """Sixty tasks of a few percent each: the share axis read 0%, 0%, 1%, 1%, 2% …"""
+    bars = _drawn_neck(60, "T").axes[0]
+    shown = [tick.get_text() for tick in bars.get_yticklabels() if tick.get_text()]
+    assert len(shown) == len(set(shown)) >= 3
 
 
 # --- command line ----------------------------------------------------------------------------

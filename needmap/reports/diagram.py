@@ -131,6 +131,14 @@ def _titles(figure: Figure, study: Study, words: dict[str, str], y: float) -> No
     )
 
 
+def text_renderer(figure: Figure) -> Any:
+    """A renderer to measure text on ``figure`` with, before the figure is drawn (charts
+    place labels and axes by what their texts take up)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    return FigureCanvasAgg(figure).get_renderer()  # type: ignore[no-untyped-call]
+
+
 def figure_bytes(figure: Figure, suffix: str) -> bytes:
     """A figure as SVG (text as text, no date, fixed ids) or PNG (200 dpi) bytes."""
     import matplotlib

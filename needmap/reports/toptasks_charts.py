@@ -8,16 +8,18 @@ tasks' shares in each group; hidden groups are a grey column reading n<5.
 
 from __future__ import annotations
 
+import math
 import textwrap
 from typing import TYPE_CHECKING
 
 from needmap.model.toptasks import TopTasks
-from needmap.reports.diagram import RC_PARAMS
+from needmap.reports.diagram import RC_PARAMS, text_renderer
 from needmap.reports.i18n import Language, labels
 from needmap.reports.palette import HIGHLIGHT, INK, MUTED
 from needmap.reports.toptasks_table import summary_text
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 __all__ = ["draw_group_chart", "draw_long_neck"]
@@ -49,9 +51,9 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
         colours = [HIGHLIGHT if i <= neck else "#7A9CB8" if i <= cover else MUTED for i in xs]
         ax.bar(xs, shares, width=0.8, color=colours)
         ax.set_ylabel(words["tt.chart.share"], color=INK)
-        ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax.set_xlim(0.3, n + 0.7)
         ax.set_ylim(0, max(shares) * 1.2 if shares else 1)
+        _percent_ticks(ax)
         for side in ("top",):
             ax.spines[side].set_visible(False)
         line = ax.twinx()
@@ -137,6 +139,7 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
                 zorder=5,
                 bbox={"facecolor": "white", "edgecolor": "#DDDDDD", "boxstyle": "round,pad=0.4"},
             )
+        _fit_texts(figure, ax, line)
         figure.text(
             0.5,
             0.955,
@@ -157,6 +160,48 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
             color="#444444",
         )
     return figure
+
+
+_MARGIN_X, _MARGIN_Y = 0.015, 0.03
+"""Figure width and height left between the chart's outermost texts and its edges."""
+
+
+def _fit_texts(figure: Figure, ax: Axes, line: Axes) -> None:
+    """Move the plot's edges (both axes) so that its axis texts end just inside the figure:
+    short task labels leave no empty band under the chart, and long slanted ones are not
+    cut off at its left. Twice, since the task labels hang from bars that move with the
+    edges."""
+    renderer = text_renderer(figure)
+    for _ in range(2):
+        boxes = [
+            box
+            for box in (part.get_tightbbox(renderer) for part in (ax.xaxis, ax.yaxis, line.yaxis))
+            if box is not None
+        ]
+        if not boxes:
+            return
+        width, height = figure.bbox.width, figure.bbox.height
+        left, bottom, plot_width, plot_height = ax.get_position().bounds
+        right, top = left + plot_width, bottom + plot_height
+        left += _MARGIN_X - min(box.x0 for box in boxes) / width
+        right += 1 - _MARGIN_X - max(box.x1 for box in boxes) / width
+        bottom += _MARGIN_Y - min(box.y0 for box in boxes) / height
+        for axes in (ax, line):
+            axes.set_position((left, bottom, right - left, top - bottom))
+
+
+def _percent_ticks(ax: Axes) -> None:
+    """Shares on the y axis in steps of 1, 2 or 5 (times a power of ten), with as many
+    decimals as the step needs: a chart of many tasks with small shares would otherwise
+    read 0%, 0%, 1%, 1%, 2%."""
+    from matplotlib.ticker import MaxNLocator, PercentFormatter
+
+    locator = MaxNLocator(nbins=8, steps=[1, 2, 5, 10])
+    ax.yaxis.set_major_locator(locator)
+    ticks = locator.tick_values(*ax.get_ylim())
+    step = (ticks[1] - ticks[0]) * 100 if len(ticks) > 1 else 1.0
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9))
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=decimals))
 
 
 def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Figure:

@@ -14,7 +14,7 @@ import textwrap
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from needmap.model.overlap import Overlap
 from needmap.model.units import Unit
@@ -23,6 +23,7 @@ from needmap.reports.palette import INK, colour_of
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
     from matplotlib.text import Text
 
 __all__ = ["MIN_REGION_FRACTION", "VennResult", "draw_venn", "region_ids"]
@@ -142,9 +143,9 @@ def _venn(
 
 def _renderer(ax: Axes) -> Any:
     """A renderer to measure text with, before the figure is drawn."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from needmap.reports.diagram import text_renderer
 
-    return FigureCanvasAgg(ax.get_figure(root=True)).get_renderer()  # type: ignore[no-untyped-call]
+    return text_renderer(cast("Figure", ax.get_figure(root=True)))
 
 
 def _box_points(box: Any) -> list[tuple[float, float]]:
