@@ -13,9 +13,7 @@ come first" chapter, so it should cost about as much as the reports, not more.
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from functools import partial
@@ -24,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from needmap.demo import build_demo  # noqa: E402
+from demo_study import demo_study  # noqa: E402
+
 from needmap.model.analysis import analyse_overlap  # noqa: E402
 from needmap.personas.loader import load_study  # noqa: E402
 from needmap.reports.brief import study_brief, write_brief  # noqa: E402
@@ -72,18 +71,16 @@ def best(run: Callable[[], None], repeat: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best counts")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        build_demo(root / "demo", "municipality")
-        study_dir = root / "demo" / "study"
-        print(f"municipality demo study, best of {args.repeat}")
+    with demo_study(__doc__, "municipality", "runs of each; the best counts") as (
+        repeat,
+        root,
+        study_dir,
+    ):
+        print(f"municipality demo study, best of {repeat}")
         print(f"{'output':8} {'reports':>9} {'brief':>9} {'ratio':>7}")
         for suffix in (".html", ".pdf"):
-            reports = best(partial(each_report, study_dir, root, suffix), args.repeat)
-            brief = best(partial(the_brief, study_dir, root, suffix), args.repeat)
+            reports = best(partial(each_report, study_dir, root, suffix), repeat)
+            brief = best(partial(the_brief, study_dir, root, suffix), repeat)
             print(f"{suffix[1:]:8} {reports:8.2f}s {brief:8.2f}s {brief / reports:6.2f}x")
 
 

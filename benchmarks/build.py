@@ -11,18 +11,17 @@ and a search log); the rounds alternate, and each one's best time counts.
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from demo_study import demo_study  # noqa: E402
+
 import needmap.reports.pdf as pdf  # noqa: E402
 from needmap.build import build_reports  # noqa: E402
-from needmap.demo import build_demo  # noqa: E402
 from needmap.personas.loader import load_study  # noqa: E402
 
 
@@ -38,19 +37,17 @@ def timed_build(study_dir: Path, out: Path, cores: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="rounds; the best of each counts")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        build_demo(root / "demo", "gemeente")
-        study_dir = root / "demo" / "study"
+    with demo_study(__doc__, "gemeente", "rounds; the best of each counts") as (
+        repeat,
+        root,
+        study_dir,
+    ):
         one: list[float] = []
         two: list[float] = []
-        for _ in range(args.repeat):
+        for _ in range(repeat):
             one.append(timed_build(study_dir, root / "one", 1))
             two.append(timed_build(study_dir, root / "two", 2))
-        print(f"needmap build of the gemeente demo, with PDFs, best of {args.repeat}")
+        print(f"needmap build of the gemeente demo, with PDFs, best of {repeat}")
         print(f"one process: {min(one):5.1f} s")
         print(f"two at once: {min(two):5.1f} s  ({min(one) / min(two):.2f}x faster)")
 
