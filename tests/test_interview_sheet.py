@@ -146,8 +146,8 @@ def test_every_problem_at_its_row_and_column_and_nothing_written(
 def test_the_cli_writes_once_and_then_refuses(make_study: StudyMaker, tmp_path: Path) -> None:
     root = make_study()
     sheet = _sheet(tmp_path)
-    done = runner.invoke(app, ["import-interviews", str(root), str(sheet)])
-    assert done.exit_code == 0, done.output
+    done = runner.invoke(app, ["import-interviews", str(root), str(sheet), "--update"])
+    assert done.exit_code == 0, done.output  # --update writes a file that is not there
     assert " ".join(done.stdout.split()) == (
         f"wrote {root / 'interviews' / 'round-2.yaml'}: 3 interviews with 3 quotes "
         f"(Front desk 1, Field staff 2). What they say about each need: needmap "
@@ -160,7 +160,117 @@ def test_the_cli_writes_once_and_then_refuses(make_study: StudyMaker, tmp_path: 
     assert "interviews/round-2.yaml exists already: was this sheet imported before?" in (
         again.stderr
     )
+    assert "hint: to add the interviews it does not have yet, use --update" in again.stderr
     assert (root / "interviews" / "round-2.yaml").read_bytes() == written
+    same = runner.invoke(app, ["import-interviews", str(root), str(sheet), "--update"])
+    assert same.exit_code == 0, same.output
+    assert " ".join(same.stdout.split()) == (
+        f"nothing to add: {root / 'interviews' / 'round-2.yaml'} has the sheet's 3 "
+        "interviews already."
+    )
+    assert (root / "interviews" / "round-2.yaml").read_bytes() == written
+
+
+GROWN = """\
+,desk,2026-03-16,1,,Slow on a phone.,mobile,,
+Depot visit,field,09-03-2026,,,And the canteen menu.,search,,
+,field,2026-03-10,,,Roster please.,mobile,,
+"""
+
+NEW_ITEM = """\
+  - id: desk-2026-03-16
+    group: desk
+    participants: 1
+    date: 2026-03-16
+    quotes:
+      - text: Slow on a phone.
+        needs: [mobile]
+"""
+
+
+def test_update_adds_what_is_new_and_leaves_the_rest_as_written(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """New interviews go below the others, new quotes of one the file has below its own
+    (an empty ``quotes: []`` too); a hand correction and a comment stay."""
+    root = make_study({"interviews/round-1.yaml": EARLIER})
+    sheet = _sheet(tmp_path)
+    path = import_interview_sheet(load_study(root), sheet).path
+    edited = (
+        path.read_text(encoding="utf-8")
+        .replace("four systems.", "four systems!")  # corrected by hand
+        .replace("  - id: depot-visit", "  # checked with the depot\n  - id: depot-visit")
+    )
+    path.write_text(edited, encoding="utf-8")
+    sheet.write_text(SHEET + GROWN, encoding="utf-8")
+    done = runner.invoke(app, ["import-interviews", str(root), str(sheet), "--update"])
+    assert done.exit_code == 0, done.output
+    assert " ".join(done.stdout.split()).startswith(
+        f"updated {path}: added 1 interview with 1 quote (Front desk 1); added 2 quotes to 2 "
+        "interviews it had (depot-visit, field-2026-03-10); 1 unchanged."
+    )
+    assert path.read_text(encoding="utf-8") == (
+        edited.replace(
+            "        needs: [mobile, search]\n",
+            "        needs: [mobile, search]\n"
+            "      - text: And the canteen menu.\n        needs: [search]\n",
+        ).replace(
+            "    quotes: []\n",
+            "    quotes:\n      - text: Roster please.\n        needs: [mobile]\n",
+        )
+        + NEW_ITEM
+    )
+    assert f"{sheet}:2: warning: interview 'desk-2026-03-02-2' differs from the one in " in (
+        " ".join(done.stderr.split())
+    )
+    assert check_interviews(load_study(root)) == []
+    again = import_interview_sheet(load_study(root), sheet, update=True)
+    assert (again.interviews, again.grown, again.created) == ((), (), False)
+    assert again.already == (
+        "desk-2026-03-02-2",
+        "depot-visit",
+        "field-2026-03-10",
+        "desk-2026-03-16",
+    )
+    assert [(p.location.line, p.message) for p in again.warnings] == [
+        (1, "not imported: the column 'Name'"),
+        (
+            2,
+            "interview 'desk-2026-03-02-2' differs from the one in interviews/round-2.yaml, "
+            "which is kept as it is",
+        ),
+    ]
+
+
+def test_update_warns_of_an_interview_the_sheet_no_longer_has(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study()
+    sheet = _sheet(tmp_path)
+    path = import_interview_sheet(load_study(root), sheet).path
+    sheet.write_text(SHEET.replace("Depot visit", "Depot"), encoding="utf-8")
+    result = import_interview_sheet(load_study(root), sheet, update=True)
+    assert [interview.id for interview in result.interviews] == ["depot"]
+    [renamed] = [p for p in result.warnings if "any more" in p.message]
+    assert renamed.message == "interview 'depot-visit' is not in round 2.csv (any more): it is kept"
+    assert (renamed.location.path, renamed.location.line) == (path, 13)
+    assert "its quotes count twice" in (renamed.hint or "")
+
+
+def test_update_refuses_a_file_it_cannot_add_to_and_writes_nothing(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study()
+    sheet = _sheet(tmp_path)
+    path = import_interview_sheet(load_study(root), sheet).path
+    flow = "interviews: [{id: depot-visit, group: field, quotes: []}]\n"
+    path.write_text(flow, encoding="utf-8")
+    with pytest.raises(InvalidStudyError) as raised:
+        import_interview_sheet(load_study(root), sheet, update=True)
+    [problem] = raised.value.problems
+    assert problem.message.startswith("cannot add interviews to this file safely")
+    assert "--name" in (problem.hint or "")
+    assert path.read_text(encoding="utf-8") == flow
 
 
 def test_a_subprocess_reports_a_sheet_without_the_columns(

@@ -164,6 +164,47 @@ def test_an_entry_is_inserted_after_the_last_line_without_a_line_break() -> None
     assert edit.result(expected) == "groups:\n  a: must\n  b: could\n"
 
 
+ITEM = "- id: c\n  quotes:\n    - text: Said.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        (  # below the last item's lines, above a comment of its own, at the items' indent
+            "interviews:\n    - id: a\n      group: g  # kept\n\n# the end\n",
+            "interviews:\n    - id: a\n      group: g  # kept\n"
+            "    - id: c\n      quotes:\n        - text: Said.\n\n# the end\n",
+        ),
+        (  # at the margin, with Windows line endings, and a key after the list
+            "interviews:\r\n- id: a\r\nother: 1\r\n",
+            "interviews:\r\n- id: a\r\n- id: c\r\n  quotes:\r\n    - text: Said.\r\nother: 1\r\n",
+        ),
+        (  # after a last line without a line break
+            "interviews:\n  - {id: a}",
+            "interviews:\n  - {id: a}\n  - id: c\n    quotes:\n      - text: Said.\n",
+        ),
+        (  # an empty list becomes a block list, indented below its key
+            "interviews: []  # none yet\nother: 1\n",
+            "interviews:\n  - id: c\n    quotes:\n      - text: Said.  # none yet\nother: 1\n",
+        ),
+    ],
+)
+def test_items_are_appended_to_a_block_list_as_its_items_stand(text: str, after: str) -> None:
+    edit, expected = edit_of(text)
+    edit.append_items(("interviews",), [ITEM])
+    expected["interviews"].append({"id": "c", "quotes": [{"text": "Said."}]})
+    assert edit.result(expected) == after
+
+
+@pytest.mark.parametrize(
+    "text", ["interviews: [{id: a}]\n", "interviews:\n", "other: 1\n", "{interviews: []}\n"]
+)
+def test_items_are_not_appended_to_a_list_not_written_an_item_a_line(text: str) -> None:
+    edit, _ = edit_of(text)
+    with pytest.raises(EditRefused, match="'interviews' is not a list written one item a line"):
+        edit.append_items(("interviews",), [ITEM])
+
+
 @pytest.mark.parametrize(
     ("value", "written"),
     [

@@ -3,7 +3,8 @@ the quotes of a spreadsheet written into the study."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -24,6 +25,7 @@ from needmap.cli.app import (
 )
 
 if TYPE_CHECKING:
+    from needmap.interview_import import ImportedInterviews
     from needmap.reports.guide_report import GroupGuide
 
 
@@ -160,9 +162,20 @@ def import_interviews(
             show_default=False,
         ),
     ] = None,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update",
+            help="When the file exists (the sheet was imported before and has grown): add "
+            "the interviews it does not have yet, below the others, and the quotes the "
+            "sheet gives below the last of one it has. The rest of the file stays as it "
+            "is, comments and all; a warning names an interview the sheet now gives "
+            "differently.",
+        ),
+    ] = False,
 ) -> None:
     """Write the interview quotes of a spreadsheet into the study, as a new file in
-    interviews/.
+    interviews/, or with --update add what is new in it to that file.
 
     Rows are gathered into interviews by the interview column, or by group and date.
     Groups and needs may be written as ids or as names; needs and questions are separated
@@ -173,18 +186,39 @@ def import_interviews(
     from needmap.interview_import import import_interview_sheet
 
     study = study_at(folder)
-    result = import_interview_sheet(study, sheet, name)
+    result = import_interview_sheet(study, sheet, name, update=update)
     print_problems(result.warnings)
-    quotes = sum(len(interview.quotes) for interview in result.interviews)
-    names = {group.id: group.name for group in study.groups}
-    per_group: dict[str, int] = {}
-    for interview in result.interviews:
-        per_group[names[interview.group]] = per_group.get(names[interview.group], 0) + 1
     console = new_console()
-    console.print(
-        f"wrote {escape(str(result.path))}: {plural(len(result.interviews), 'interview')} "
-        f"with {plural(quotes, 'quote')} ("
+    names = {group.id: group.name for group in study.groups}
+    console.print(_imported_summary(result, names))
+    if result.interviews or result.grown:
+        console.print(f"What they say about each need: needmap interviews {escape(str(folder))}")
+
+
+def _imported_summary(result: ImportedInterviews, group_names: Mapping[str, str]) -> str:
+    """What ``import-interviews`` wrote: the interviews per group, the quotes added to
+    interviews the file had, and how many it left as they were."""
+    path = escape(str(result.path))
+    quotes = sum(len(interview.quotes) for interview in result.interviews)
+    per_group = Counter(group_names[interview.group] for interview in result.interviews)
+    added = (
+        f"{plural(len(result.interviews), 'interview')} with {plural(quotes, 'quote')} ("
         + ", ".join(f"{escape(group)} {count}" for group, count in per_group.items())
-        + ")."
+        + ")"
     )
-    console.print(f"What they say about each need: needmap interviews {escape(str(folder))}")
+    if result.created:
+        return f"wrote {path}: {added}."
+    if not result.interviews and not result.grown:
+        had = plural(len(result.already), "interview")
+        return f"nothing to add: {path} has the sheet's {had} already."
+    parts = [f"added {added}"] if result.interviews else []
+    if result.grown:
+        more = sum(count for _, count in result.grown)
+        ids = ", ".join(interview_id for interview_id, _ in result.grown)
+        parts.append(
+            f"added {plural(more, 'quote')} to {plural(len(result.grown), 'interview')} "
+            f"it had ({ids})"
+        )
+    if unchanged := len(result.already) - len(result.grown):
+        parts.append(f"{unchanged} unchanged")
+    return f"updated {path}: " + "; ".join(parts) + "."

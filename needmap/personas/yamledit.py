@@ -20,7 +20,10 @@ from typing import Any
 from needmap.errors import InvalidStudyError, Location
 from needmap.personas.yamlsource import Node, YamlDocument, format_key, read_yaml_text
 
-__all__ = ["EditRefused", "YamlEdit", "yaml_scalar"]
+__all__ = ["BOM", "EditRefused", "YamlEdit", "yaml_scalar"]
+
+BOM = "\ufeff"
+"""What Windows editors may put before a file's first line; an edit keeps it."""
 
 
 class EditRefused(Exception):
@@ -88,6 +91,44 @@ class YamlEdit:
         newline = "\r\n" if line.endswith("\r\n") else "\n"
         before = "" if line.endswith("\n") else newline
         self._replacements.append((end, end, f"{before}{indent}{entry}{newline}"))
+
+    def append_items(self, path: Node, items: Sequence[str]) -> None:
+        """Add items at the end of the block list at ``path``, below its last item and
+        above anything after it (a comment on a line of its own); or make an empty
+        ``key: []`` a block list of them. Each item is YAML text written at the left
+        margin (``- id: a\\n  group: b\\n``); it is indented as the list's items are (two
+        more than the key of an empty one), with the file's line endings."""
+        source = self.document.source
+        try:
+            data = self._data_at(path)
+        except (KeyError, IndexError, TypeError):  # not there at all
+            data = None
+        if data == [] and path in source.key_spans and not self._in_flow(path):
+            start, end = source.spans[path]
+            line_start = self.text.rfind("\n", 0, start) + 1
+            if self.text[start:end] == "[]":
+                colon = self.text.index(":", source.key_spans[path][1]) + 1
+                indent = " " * (source.key_spans[path][0] - line_start + 2)
+                newline = "\r\n" if "\r\n" in self.text else "\n"
+                lines = self._indented(items, indent)
+                self._replacements.append((colon, end, newline + newline.join(lines)))
+                return
+        if path in source.flow or not isinstance(data, list) or not data:
+            raise EditRefused(
+                f"'{format_key(path)}' is not a list written one item a line, so items "
+                "cannot be added below it",
+                source.locate(path, key=True),
+            )
+        start, end = self._block_lines((*path, len(data) - 1))
+        indent = self.text[start : self.text.index("-", start)]
+        newline = "\r\n" if self.text[start:end].endswith("\r\n") else "\n"
+        before = "" if self.text[start:end].endswith("\n") else newline
+        lines = self._indented(items, indent)
+        self._replacements.append((end, end, before + newline.join(lines) + newline))
+
+    @staticmethod
+    def _indented(items: Sequence[str], indent: str) -> list[str]:
+        return [indent + line if line else line for item in items for line in item.splitlines()]
 
     def copy_item(self, path: Node, copies: Sequence[Mapping[str, str | int]]) -> None:
         """Replace the list item at ``path`` (a mapping) with copies of it as written, each

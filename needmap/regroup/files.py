@@ -18,7 +18,7 @@ from needmap.errors import InvalidStudyError, Location, Problem, Severity
 from needmap.fileio import replace_files
 from needmap.personas.loader import STUDY_FILE, definition_files
 from needmap.personas.study import Study
-from needmap.personas.yamledit import EditRefused, YamlEdit
+from needmap.personas.yamledit import BOM, EditRefused, YamlEdit
 from needmap.personas.yamlsource import read_yaml_text
 from needmap.surveys.catalog import check_mappings
 from needmap.surveys.interviews import check_interviews, interview_files
@@ -26,7 +26,6 @@ from needmap.surveys.mapping import mapping_files
 from needmap.surveys.tally import Tally, tally_text
 
 __all__ = [
-    "BOM",
     "FileChange",
     "Rewriter",
     "StudyEdits",
@@ -36,8 +35,6 @@ __all__ = [
     "write_study_edits",
     "yaml_changes",
 ]
-
-BOM = "\ufeff"
 
 
 @dataclass(frozen=True)

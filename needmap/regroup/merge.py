@@ -15,11 +15,10 @@ from typing import Any
 
 from needmap.errors import Location, Problem, UsageError
 from needmap.personas.study import Study
-from needmap.personas.yamledit import YamlEdit
+from needmap.personas.yamledit import BOM, YamlEdit
 from needmap.personas.yamlsource import read_yaml_text
 from needmap.regroup.checks import new_id_problems, twice_problems, unknown_problems
 from needmap.regroup.files import (
-    BOM,
     FileChange,
     StudyEdits,
     check_evidence,

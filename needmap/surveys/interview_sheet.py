@@ -26,14 +26,16 @@ from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
-from needmap.surveys.interviews import free_interview_id, load_interviews
+from needmap.surveys.interviews import free_interview_id, interviews_by_file
 from needmap.surveys.tables import Table, open_table
 
 __all__ = [
     "SHEET_COLUMNS",
     "SheetInterview",
     "SheetQuote",
+    "interview_item_yaml",
     "interview_sheet_yaml",
+    "quote_item_yaml",
     "read_interview_sheet",
     "sheet_file_stem",
 ]
@@ -94,8 +96,13 @@ class _Columns:
         return Location(path, line, None if i is None else i + 1)
 
 
-def read_interview_sheet(study: Study, path: Path) -> tuple[list[SheetInterview], list[Problem]]:
-    """The interviews in the sheet at ``path``, and the warnings; raise with every error."""
+def read_interview_sheet(
+    study: Study, path: Path, into: Path | None = None
+) -> tuple[list[SheetInterview], list[Problem]]:
+    """The interviews in the sheet at ``path``, and the warnings; raise with every error.
+
+    ``into`` is the interview file this sheet was imported into before: the ids in it are
+    the sheet's own, so they are given again rather than counted as taken."""
     table = open_table(path)
     problems: list[Problem] = []
     columns = _columns(table, problems)
@@ -117,7 +124,7 @@ def read_interview_sheet(study: Study, path: Path) -> tuple[list[SheetInterview]
                 hint="one row per quote, under the heading row",
             )
         )
-    _give_ids(found, study, path, problems)
+    _give_ids(found, study, path, problems, into)
     if any(p.severity is Severity.ERROR for p in problems):
         raise InvalidStudyError(problems)
     return found, problems
@@ -348,11 +355,16 @@ def _tags(
 
 
 def _give_ids(
-    interviews: Sequence[SheetInterview], study: Study, path: Path, problems: list[Problem]
+    interviews: Sequence[SheetInterview],
+    study: Study,
+    path: Path,
+    problems: list[Problem],
+    into: Path | None,
 ) -> None:
     """Each interview's id: the sheet's, made a valid id, or GROUP-DATE; a generated id
-    steps aside for one the study or the sheet has (-2, -3), a given one must be free."""
-    existing = {interview.id for interview in load_interviews(study)}
+    steps aside for one the study or the sheet has (-2, -3), a given one must be free.
+    The ids of ``into`` (the file an earlier import of the sheet wrote) are not taken."""
+    existing = {interview.id for file, interview in interviews_by_file(study) if file != into}
     taken = set(existing)
     for interview in interviews:
         given = _slug(interview.id)
@@ -386,21 +398,30 @@ def sheet_file_stem(name: str) -> str:
 def interview_sheet_yaml(interviews: Sequence[SheetInterview], source: str) -> str:
     """The interviews as an ``interviews/`` file, in the layout people write by hand."""
     source = " ".join(source.split())  # a file name with a line break must not end the comment
-    lines = [f"# From {source} (needmap import-interviews).", "interviews:"]
-    for interview in interviews:
-        lines += [f"  - id: {interview.id}", f"    group: {interview.group}"]
-        lines.append(f"    participants: {interview.participants or 1}")
-        if interview.date:
-            lines.append(f"    date: {interview.date}")
-        if interview.notes:
-            lines.append(f"    notes: {yaml_scalar(chr(10).join(interview.notes))}")
-        if not interview.quotes:
-            lines.append("    quotes: []")
-            continue
-        lines.append("    quotes:")
-        for quote in interview.quotes:
-            lines.append(f"      - text: {yaml_scalar(quote.text)}")
-            for name, tags in (("needs", quote.needs), ("questions", quote.questions)):
-                if tags:
-                    lines.append(f"        {name}: [{', '.join(tags)}]")
-    return "\n".join(lines) + "\n"
+    items = "".join(f"  {line}\n" for item in map(interview_item_yaml, interviews) for line in item)
+    return f"# From {source} (needmap import-interviews).\ninterviews:\n{items}"
+
+
+def interview_item_yaml(interview: SheetInterview) -> list[str]:
+    """The lines of one interview as an item of the ``interviews:`` list, at the margin."""
+    lines = [f"- id: {interview.id}", f"  group: {interview.group}"]
+    lines.append(f"  participants: {interview.participants or 1}")
+    if interview.date:
+        lines.append(f"  date: {interview.date}")
+    if interview.notes:
+        lines.append(f"  notes: {yaml_scalar(chr(10).join(interview.notes))}")
+    if not interview.quotes:
+        lines.append("  quotes: []")
+        return lines
+    lines.append("  quotes:")
+    lines += [f"    {line}" for quote in interview.quotes for line in quote_item_yaml(quote)]
+    return lines
+
+
+def quote_item_yaml(quote: SheetQuote) -> list[str]:
+    """The lines of one quote as an item of an interview's ``quotes:`` list, at the margin."""
+    lines = [f"- text: {yaml_scalar(quote.text)}"]
+    for name, tags in (("needs", quote.needs), ("questions", quote.questions)):
+        if tags:
+            lines.append(f"  {name}: [{', '.join(tags)}]")
+    return lines
