@@ -102,7 +102,8 @@ def guide(
         write_quote_sheet(guides, sheet)
         new_console().print(
             f"wrote {escape(str(sheet))}: note the quotes in it, then needmap "
-            f"import-interviews {escape(str(folder))} {escape(str(sheet))}"
+            f"import-interviews {escape(str(folder))} {escape(str(sheet))} (and with "
+            "--update as more come in)"
         )
     if out is not None:
         from needmap.reports.guide_report import write_guide
