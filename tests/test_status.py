@@ -45,6 +45,13 @@ def test_a_new_study_is_told_to_interview_every_group(make_study: StudyMaker) ->
         ),
     )
     assert [label for label, _ in found.glance] == ["Platform form", "Roadmap", "Personas"]
+    in_dutch = study_status(load_study(root).in_language("nl"))
+    assert [step.text for step in in_dutch.steps] == [
+        "Voer gesprekken met Front desk, Field staff: nog niemand gesproken.",
+        "2 behoeften van 2 hebben nog geen bewijs (geen stemmen, gesprekken of zoektermen): "
+        "vraag ernaar in de gesprekken.",
+    ]
+    assert [step.command for step in in_dutch.steps] == [step.command for step in found.steps]
 
 
 def test_pooled_groups_empty_interviews_and_silent_needs(make_study: StudyMaker) -> None:
@@ -59,7 +66,7 @@ def test_pooled_groups_empty_interviews_and_silent_needs(make_study: StudyMaker)
         "count only together with other small groups.",
         "Fill in the quotes of 1 interview (interviews/desk.yaml): each counts as held, but "
         "is evidence for no need yet.",
-        "1 need of 2 has no evidence yet (no votes, interviews or searches): ask about them "
+        "1 need of 2 has no evidence yet (no votes, interviews or searches): ask about it "
         "in the interviews.",
     ]
     assert steps[0].command == f"needmap guide {root} desk --record"
@@ -120,3 +127,4 @@ def test_status_on_the_command_line_names_commands_that_exist(tmp_path: Path) ->
     done = run_needmap("status", str(root), "-l", "nl")
     assert done.returncode == 0, done.stderr
     assert "Vorm van het platform: " in done.stdout
+    assert "\nVolgende stappen\n" in done.stdout and "Next steps" not in done.stdout

@@ -121,6 +121,7 @@ def status(
     """
     import textwrap
 
+    from needmap.reports.i18n import labels
     from needmap.reports.status_report import status_to_json, study_status
 
     study = study_at(folder, language)
@@ -133,10 +134,12 @@ def status(
     print_indented(console, [f"{settings.name} ({settings.organisation})"], indent=0, style="bold")
     print_indented(console, [f"{label}: {text}" for label, text in found.glance])
     console.print()
+    words = labels(study.settings.language)
     if not found.steps:
-        console.print(f"Nothing waits. Write every report: needmap build {escape(str(folder))}")
+        command = f"needmap build {escape(str(folder))}"
+        console.print(words["status.nothing_waits"].format(command=command))
         return
-    console.print("[bold]Next steps[/bold]")
+    console.print(f"[bold]{escape(words['status.next_steps'])}[/bold]")
     for number, step in enumerate(found.steps, 1):
         head = f"  {number}. "
         wrapped = textwrap.fill(

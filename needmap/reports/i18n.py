@@ -446,6 +446,21 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "guide.replace": "replace [] with the quotes, as below",
         "guide.supports": "the needs it supports",
         "guide.casts_doubt": "the needs it casts doubt on",
+        "status.next_steps": "Next steps",
+        "status.nothing_waits": "Nothing waits. Write every report: {command}",
+        "status.more": "{shown} and {more} more",
+        "status.unheard": "Interview {groups}: no interviews yet.",
+        "status.pooled": "Interview more people of {groups}: fewer than {minimum} each so far, "
+        "so their interviews count only together with other small groups.",
+        "status.empty": "Fill in the quotes of {interviews} ({files}): each counts as held, but "
+        "is evidence for no need yet.",
+        "status.import": "Import the export of the survey '{title}'.",
+        "status.unlinked": "Link {count} of the {tasks} tasks of the survey '{title}' to "
+        "needs: their votes are evidence for nothing.",
+        "status.silent.one": "{needs} of {total} has no evidence yet (no votes, interviews or "
+        "searches): ask about it in the interviews.",
+        "status.silent": "{needs} of {total} have no evidence yet (no votes, interviews or "
+        "searches): ask about them in the interviews.",
     },
     "nl": {
         "kind.content": "Content",
@@ -885,6 +900,21 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "guide.replace": "vervang [] door de citaten, zoals hieronder",
         "guide.supports": "de behoeften die het ondersteunt",
         "guide.casts_doubt": "de behoeften die het betwijfelt",
+        "status.next_steps": "Volgende stappen",
+        "status.nothing_waits": "Er wacht niets. Schrijf alle rapporten: {command}",
+        "status.more": "{shown} en nog {more}",
+        "status.unheard": "Voer gesprekken met {groups}: nog niemand gesproken.",
+        "status.pooled": "Spreek meer mensen van {groups}: nog minder dan {minimum} per groep, "
+        "dus hun gesprekken tellen alleen samen met die van andere kleine groepen.",
+        "status.empty": "Vul de citaten in van {interviews} ({files}): elk telt als gehouden, "
+        "maar is nog voor geen behoefte bewijs.",
+        "status.import": "Importeer de export van de enquête '{title}'.",
+        "status.unlinked": "Koppel {count} van de {tasks} taken van de enquête '{title}' "
+        "aan behoeften: hun stemmen zijn nu nergens bewijs voor.",
+        "status.silent.one": "{needs} van {total} heeft nog geen bewijs (geen stemmen, gesprekken "
+        "of zoektermen): vraag ernaar in de gesprekken.",
+        "status.silent": "{needs} van {total} hebben nog geen bewijs (geen stemmen, gesprekken of "
+        "zoektermen): vraag ernaar in de gesprekken.",
     },
 }
 

@@ -16,6 +16,7 @@ from needmap.model.interviews import OTHER_GROUPS
 from needmap.personas.study import Study
 from needmap.reports.brief import glance, study_brief
 from needmap.reports.guide_report import has_evidence, need_evidence
+from needmap.reports.i18n import Language, counted, labels
 from needmap.surveys.catalog import import_command, surveys_to_import
 from needmap.surveys.interviews import interviews_by_file
 from needmap.surveys.mapping import load_mapping, mapping_files
@@ -39,13 +40,16 @@ class StudyStatus:
     glance: tuple[tuple[str, str], ...]
     """The brief's cover lines: (label, text), in the study's language."""
     steps: tuple[NextStep, ...]
-    """What to do next, in the order of the work; empty when nothing waits."""
+    """What to do next, in the order of the work, in the study's language; empty when
+    nothing waits."""
 
 
 def study_status(study: Study) -> StudyStatus:
     """Where ``study`` stands (:func:`~needmap.reports.brief.glance`) and its next steps."""
     content = study_brief(study)
     root = study.root
+    language = study.settings.language
+    words = labels(language)
     steps: list[NextStep] = []
     heard: set[str] = set()
     pooled: list[str] = []
@@ -58,7 +62,7 @@ def study_status(study: Study) -> StudyStatus:
     if unheard:
         steps.append(
             NextStep(
-                f"Interview {_names([g.name for g in unheard])}: no interviews yet.",
+                words["status.unheard"].format(groups=_names([g.name for g in unheard], language)),
                 f"needmap guide {root} {unheard[0].id} --record",
             )
         )
@@ -66,9 +70,10 @@ def study_status(study: Study) -> StudyStatus:
         minimum = study.settings.privacy.min_group_size
         steps.append(
             NextStep(
-                f"Interview more people of {_names([study.group_by_id[g].name for g in pooled])}"
-                f": fewer than {minimum} each so far, so their interviews count only together "
-                "with other small groups.",
+                words["status.pooled"].format(
+                    groups=_names([study.group_by_id[g].name for g in pooled], language),
+                    minimum=minimum,
+                ),
                 f"needmap guide {root} {pooled[0]} --record",
             )
         )
@@ -77,15 +82,16 @@ def study_status(study: Study) -> StudyStatus:
         where = sorted({str(path.relative_to(root)) for path, _ in empty})
         steps.append(
             NextStep(
-                f"Fill in the quotes of {_count(len(empty), 'interview')} "
-                f"({', '.join(where)}): each counts as held, but is evidence for no need yet.",
+                words["status.empty"].format(
+                    interviews=counted(len(empty), "interviews", language), files=", ".join(where)
+                ),
                 f"needmap validate {root}",
             )
         )
     for survey in surveys_to_import(study):
         steps.append(
             NextStep(
-                f"Import the export of the survey '{survey.title}'.",
+                words["status.import"].format(title=survey.title),
                 f"{import_command(study, survey)}EXPORT",
             )
         )
@@ -95,8 +101,9 @@ def study_status(study: Study) -> StudyStatus:
         if unlinked:
             steps.append(
                 NextStep(
-                    f"Link {len(unlinked)} of the {len(mapping.tasks)} tasks of the survey "
-                    f"'{mapping.title}' to needs: their votes are evidence for nothing.",
+                    words["status.unlinked"].format(
+                        count=len(unlinked), tasks=len(mapping.tasks), title=mapping.title
+                    ),
                     f"needmap validate {root}",
                 )
             )
@@ -108,9 +115,9 @@ def study_status(study: Study) -> StudyStatus:
     if silent:
         steps.append(
             NextStep(
-                f"{_count(len(silent), 'need')} of {len(study.needs)} "
-                f"{'has' if len(silent) == 1 else 'have'} no evidence yet (no votes, interviews "
-                "or searches): ask about them in the interviews.",
+                words["status.silent.one" if len(silent) == 1 else "status.silent"].format(
+                    needs=counted(len(silent), "needs", language), total=len(study.needs)
+                ),
                 f"needmap guide {root} --out guides.pdf",
             )
         )
@@ -125,11 +132,7 @@ def status_to_json(status: StudyStatus) -> dict[str, Any]:
     }
 
 
-def _names(names: list[str]) -> str:
+def _names(names: list[str], language: Language) -> str:
     shown = ", ".join(names[:NAMES_SHOWN])
     more = len(names) - NAMES_SHOWN
-    return shown + (f" and {more} more" if more > 0 else "")
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
+    return labels(language)["status.more"].format(shown=shown, more=more) if more > 0 else shown
