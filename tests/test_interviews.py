@@ -361,6 +361,9 @@ def test_cli_terminal_fits_80_columns(study_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Works on a phone" in result.output and "mixed" in result.output
     assert max(len(line) for line in result.output.splitlines()) <= 80
+    assert "Per group, and the quotes: needmap interviews" in result.output
+    dutch = runner.invoke(app, ["interviews", str(study_dir), "-l", "nl"], env={"COLUMNS": "200"})
+    assert f"Per groep, en de citaten: needmap interviews {study_dir} --out" in dutch.output
 
 
 def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:

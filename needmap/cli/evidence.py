@@ -489,6 +489,7 @@ def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
 def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
     """The summary, the table without kind and per-group columns (they fit in the files),
     then the notes."""
+    from needmap.reports.i18n import labels
     from needmap.reports.interviews_report import build_interviews_table, interviews_summary
 
     console = new_console()
@@ -506,9 +507,9 @@ def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
         for row in table.rows:
             rich_table.add_row(*(escape(row[i]) for i in shown))
         print_table(console, rich_table)
+        command = f"needmap interviews {escape(str(study.root))} --out interviews.html"
         console.print(
-            f"Per group, and the quotes: needmap interviews {escape(str(study.root))} "
-            "--out interviews.html (or .md, .xlsx)",
+            labels(study.settings.language)["iv.more_in_file"].format(command=command),
             soft_wrap=False,
         )
         console.print()
