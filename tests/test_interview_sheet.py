@@ -171,6 +171,12 @@ def test_the_cli_writes_once_and_then_refuses(make_study: StudyMaker, tmp_path: 
     assert (root / "interviews" / "round-2.yaml").read_bytes() == written
 
 
+def _imported(root: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """SHEET imported into the study at ``root``: the sheet, and the file written."""
+    sheet = _sheet(tmp_path)
+    return sheet, import_interview_sheet(load_study(root), sheet).path
+
+
 GROWN = """\
 ,desk,2026-03-16,1,,Slow on a phone.,mobile,,
 Depot visit,field,09-03-2026,,,And the canteen menu.,search,,
@@ -194,8 +200,7 @@ def test_update_adds_what_is_new_and_leaves_the_rest_as_written(
     """New interviews go below the others, new quotes of one the file has below its own
     (an empty ``quotes: []`` too); a hand correction and a comment stay."""
     root = make_study({"interviews/round-1.yaml": EARLIER})
-    sheet = _sheet(tmp_path)
-    path = import_interview_sheet(load_study(root), sheet).path
+    sheet, path = _imported(root, tmp_path)
     edited = (
         path.read_text(encoding="utf-8")
         .replace("four systems.", "four systems!")  # corrected by hand
@@ -246,8 +251,7 @@ def test_update_warns_of_an_interview_the_sheet_no_longer_has(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
     root = make_study()
-    sheet = _sheet(tmp_path)
-    path = import_interview_sheet(load_study(root), sheet).path
+    sheet, path = _imported(root, tmp_path)
     sheet.write_text(SHEET.replace("Depot visit", "Depot"), encoding="utf-8")
     result = import_interview_sheet(load_study(root), sheet, update=True)
     assert [interview.id for interview in result.interviews] == ["depot"]
@@ -261,8 +265,7 @@ def test_update_refuses_a_file_it_cannot_add_to_and_writes_nothing(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
     root = make_study()
-    sheet = _sheet(tmp_path)
-    path = import_interview_sheet(load_study(root), sheet).path
+    sheet, path = _imported(root, tmp_path)
     flow = "interviews: [{id: depot-visit, group: field, quotes: []}]\n"
     path.write_text(flow, encoding="utf-8")
     with pytest.raises(InvalidStudyError) as raised:
