@@ -302,6 +302,33 @@ CASES = [
         ["needs.yaml:3:5: needs[0]: merge keys ('<<') are not allowed"],
         "in full",
     ),
+    Case(  # a need that fails its schema still has its references checked, in the same run
+        "schema-error-and-references-in-one-need",
+        _needs(
+            "  - id: search\n    title: Search\n    kind: functie\n"
+            "    groups: {desk: must, feild: should}\n    depends_on: [serch, search]\n"
+        ),
+        [
+            "needs.yaml:4:11: needs[0].kind: 'functie' is not allowed here",
+            "needs.yaml:5:26: needs[0].groups.feild: unknown group 'feild'",
+            "needs.yaml:6:18: needs[0].depends_on[0]: unknown need 'serch'",
+            "needs.yaml:6:25: needs[0].depends_on[1]: need 'search' depends on itself",
+        ],
+        "did you mean 'function'?",
+    ),
+    Case(  # and a persona's; one named as a need is not its own dependency
+        "schema-error-and-references-in-one-persona",
+        {
+            "personas.yaml": "personas:\n  - id: mobile\n    name: Henk\n    group: feld\n"
+            "    role: Keeper\n    needs: [mobile, telport]\n    age: 40\n"
+        },
+        [
+            "personas.yaml:4:12: personas[0].group: unknown group 'feld'",
+            "personas.yaml:6:21: personas[0].needs[1]: unknown need 'telport'",
+            "personas.yaml:7:5: personas[0]: unknown key 'age'",
+        ],
+        "did you mean 'field'?",
+    ),
     Case(
         "several-problems-in-several-files",
         {

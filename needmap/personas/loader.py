@@ -28,7 +28,7 @@ from needmap.errors import (
     Severity,
 )
 from needmap.personas.messages import did_you_mean, schema_problems
-from needmap.personas.references import Definitions, Placed, check_references
+from needmap.personas.references import Definitions, Placed, Unchecked, check_references
 from needmap.personas.schema import (
     DEFINITION_KINDS,
     Family,
@@ -137,6 +137,7 @@ class _Reading:
         self.problems: list[Problem] = []
         self.items: dict[str, list[Placed[BaseModel]]] = {k: [] for k in DEFINITION_KINDS}
         self.broken_ids: dict[str, set[str]] = {k: set() for k in DEFINITION_KINDS}
+        self.unchecked: dict[str, list[Unchecked]] = {k: [] for k in DEFINITION_KINDS}
         self.phases: list[Placed[RoadmapPhase]] = []
         self.complete = True
 
@@ -183,6 +184,7 @@ class _Reading:
             personas=_typed(self.items["personas"], Persona),
             phases=self.phases,
             broken_ids=self.broken_ids,
+            unchecked=self.unchecked,
             complete=self.complete,
         )
 
@@ -242,8 +244,10 @@ class _Reading:
                 item = model.model_validate(raw)
             except ValidationError as exc:
                 self.problems.extend(schema_problems(exc, document, model, (kind, i)))
-                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                    self.broken_ids[kind].add(raw["id"])
+                if isinstance(raw, dict):
+                    self.unchecked[kind].append(Unchecked(raw, document, (kind, i)))
+                    if isinstance(raw.get("id"), str):
+                        self.broken_ids[kind].add(raw["id"])
                 continue
             self.items[kind].append(Placed(item, document, (kind, i)))
 

@@ -7,8 +7,9 @@ that makes the reference, with a "did you mean" when a defined id is close.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -18,16 +19,15 @@ from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import Family, Need, Persona, RoadmapPhase, TargetGroup
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
-__all__ = ["Placed", "check_references"]
+__all__ = ["Placed", "Unchecked", "check_references"]
 
 T = TypeVar("T", bound=BaseModel)
 
 
-@dataclass(frozen=True, slots=True)
-class Placed(Generic[T]):
-    """A validated item and where it stands in its file."""
+class _InFile:
+    """Where an item stands: its file and its path in it."""
 
-    item: T
+    __slots__ = ()
     document: YamlDocument
     path: Node
 
@@ -39,6 +39,28 @@ class Placed(Generic[T]):
 
 
 @dataclass(frozen=True, slots=True)
+class Placed(_InFile, Generic[T]):
+    """A validated item and where it stands in its file."""
+
+    item: T
+    document: YamlDocument
+    path: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Unchecked(_InFile):
+    """An item that failed its schema, as written. Its references are checked all the same,
+    so that a need with a misspelt kind has its unknown group reported in the same run."""
+
+    data: Mapping[str, Any]
+    document: YamlDocument
+    path: Node
+
+    def get(self, field: str) -> Any:
+        return self.data.get(field)
+
+
+@dataclass(frozen=True, slots=True)
 class Definitions:
     families: Sequence[Placed[Family]]
     groups: Sequence[Placed[TargetGroup]]
@@ -47,6 +69,9 @@ class Definitions:
     phases: Sequence[Placed[RoadmapPhase]]
     broken_ids: Mapping[str, set[str]]
     """Ids of items that failed validation: references to them are not reported again."""
+    unchecked: Mapping[str, Sequence[Unchecked]]
+    """Per kind, the items that failed validation but are mappings: their references are
+    checked too."""
     complete: bool = True
     """False when a file could not be read at all: its ids are unknown, so dangling
     references are not reported (they would only echo that file's problem)."""
@@ -68,40 +93,60 @@ def check_references(defs: Definitions, *, warn: bool = True) -> list[Problem]:
     _unique(defs.personas, "persona", problems)
     _unique(defs.phases, "roadmap phase", problems)
 
-    for group in defs.groups:
-        family = group.item.family
-        if family is not None and family not in known_families:
-            problems.append(_dangling(group, ("family",), family, "family", known_families))
-    for need in defs.needs:
-        for group_id in need.item.groups:
-            if group_id not in known_groups:
-                problems.append(
-                    _dangling(need, ("groups", group_id), group_id, "group", known_groups, key=True)
-                )
-        for i, dependency in enumerate(need.item.depends_on):
-            if dependency == need.item.id:
-                problems.append(
-                    Problem(
-                        need.at("depends_on", i),
-                        f"need '{dependency}' depends on itself",
-                        key=need.key("depends_on", i),
-                        hint="remove it from depends_on",
+    known = {"family": known_families, "group": known_groups, "need": known_needs}
+    for kind in ("groups", "needs", "personas"):
+        written: list[tuple[_InFile, Callable[[str], Any]]] = [
+            (placed, partial(getattr, placed.item)) for placed in getattr(defs, kind)
+        ]
+        written += [(item, item.get) for item in defs.unchecked.get(kind, ())]
+        for where, get in written:
+            for subpath, ref, noun in _references(kind, get):
+                if subpath[0] == "depends_on" and ref == get("id"):
+                    problems.append(
+                        Problem(
+                            where.at(*subpath),
+                            f"need '{ref}' depends on itself",
+                            key=where.key(*subpath),
+                            hint="remove it from depends_on",
+                        )
                     )
-                )
-            elif dependency not in known_needs:
-                problems.append(_dangling(need, ("depends_on", i), dependency, "need", known_needs))
-    for persona in defs.personas:
-        if persona.item.group not in known_groups:
-            problems.append(
-                _dangling(persona, ("group",), persona.item.group, "group", known_groups)
-            )
-        for i, need_id in enumerate(persona.item.needs):
-            if need_id not in known_needs:
-                problems.append(_dangling(persona, ("needs", i), need_id, "need", known_needs))
+                elif ref not in known[noun]:
+                    problems.append(
+                        _dangling(
+                            where, subpath, ref, noun, known[noun], key=subpath[0] == "groups"
+                        )
+                    )
     problems.extend(_cycles(needs))
     if warn and not problems:
         problems.extend(_warnings(defs, groups, needs))
     return problems
+
+
+def _references(kind: str, get: Callable[[str], Any]) -> Iterator[tuple[Node, str, str]]:
+    """The ids an item of ``kind`` refers to: where (its path in the item), the id, and the
+    kind of thing it names. ``get`` reads a field, of a validated item or as written (so
+    anything that is not an id where one belongs is passed over: the schema reports it)."""
+    if kind == "groups":
+        family = get("family")
+        if isinstance(family, str):
+            yield ("family",), family, "family"
+    elif kind == "needs":
+        groups = get("groups")
+        for group_id in groups if isinstance(groups, Mapping) else ():
+            if isinstance(group_id, str):
+                yield ("groups", group_id), group_id, "group"
+        yield from _ids_in(get("depends_on"), "depends_on", "need")
+    else:
+        group = get("group")
+        if isinstance(group, str):
+            yield ("group",), group, "group"
+        yield from _ids_in(get("needs"), "needs", "need")
+
+
+def _ids_in(value: Any, field: str, noun: str) -> Iterator[tuple[Node, str, str]]:
+    for i, ref in enumerate(value if isinstance(value, list) else ()):
+        if isinstance(ref, str):
+            yield (field, i), ref, noun
 
 
 class _Known(frozenset[str]):
@@ -139,7 +184,7 @@ def _unique(items: Iterable[Placed[T]], noun: str, problems: list[Problem]) -> d
 
 
 def _dangling(
-    placed: Placed[Any],
+    placed: _InFile,
     subpath: Node,
     ref: str,
     noun: str,
