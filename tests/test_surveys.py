@@ -389,6 +389,21 @@ def test_mapping_problems_have_positions(study: Study, tmp_path: Path) -> None:
             "did you mean 'people-finder'?",
         ),
     ]
+    broken = (
+        text.replace("max_picks: 5", "max_picks: five")
+        .replace("label: Claim expenses", 'label: " book leave"')
+        .replace("code: SQ006,", "code: SQ006, cost: 3,")
+    )
+    with pytest.raises(InvalidStudyError) as raised:  # schema errors hide no reference
+        load_mapping(_write(tmp_path, "m.yaml", broken), study)
+    shown = [(p.location.line, p.key, p.message) for p in raised.value.problems]
+    assert shown == [
+        (4, "max_picks", "expected a whole number, found the text 'five'"),
+        (8, "group.values.Field staff", "unknown group 'feild'"),
+        (13, "tasks[1].needs[0]", "unknown need 'people-findr'"),
+        (14, "tasks[2].label", "task label ' book leave' is used twice (also task 1)"),
+        (17, "tasks[5]", "unknown key 'cost'"),
+    ]
 
 
 def test_limesurvey_mapping_needs_codes(study: Study, tmp_path: Path) -> None:

@@ -149,10 +149,8 @@ def checked_mapping(path: Path, study: Study) -> tuple[SurveyMapping, list[Probl
         expected="expected 'key: value' lines at the top of the survey mapping",
         hint="start with 'id:', 'title:' and 'layout:'; see docs/surveys.md",
     )
-    if mapping is None:
-        raise InvalidStudyError(problems)
-    problems.extend(_references(mapping, study, document))
-    if any(p.severity is Severity.ERROR for p in problems):
+    problems.extend(_references(document, study))
+    if mapping is None or any(p.severity is Severity.ERROR for p in problems):
         raise InvalidStudyError(problems)
     return mapping, [*problems, *_unlinked(mapping, document)]
 
@@ -178,11 +176,17 @@ def _unlinked(mapping: SurveyMapping, document: YamlDocument) -> list[Problem]:
     ]
 
 
-def _references(mapping: SurveyMapping, study: Study, document: YamlDocument) -> list[Problem]:
+def _references(document: YamlDocument, study: Study) -> list[Problem]:
+    """Unknown groups and needs, and tasks named twice. Read from the mapping as written,
+    so that they are reported in the same run as any schema error in it; a value that is
+    not text is the schema's to report."""
     source = document.source
+    data = document.data if isinstance(document.data, dict) else {}
     problems = []
-    for answer, group_id in mapping.group.values.items():
-        if group_id is not None and group_id not in study.group_by_id:
+    group = data.get("group")
+    values = group.get("values") if isinstance(group, dict) else None
+    for answer, group_id in values.items() if isinstance(values, dict) else ():
+        if isinstance(group_id, str) and group_id not in study.group_by_id:
             path = ("group", "values", answer)
             problems.append(
                 Problem(
@@ -194,12 +198,15 @@ def _references(mapping: SurveyMapping, study: Study, document: YamlDocument) ->
                 )
             )
     seen: dict[str, dict[str, int]] = {"id": {}, "label": {}, "code": {}}
-    for i, task in enumerate(mapping.tasks):
+    tasks = data.get("tasks")
+    for i, task in enumerate(tasks if isinstance(tasks, list) else ()):
+        if not isinstance(task, dict):
+            continue
         for field in ("id", "label", "code"):
-            value = getattr(task, field)
-            if value is None:
+            value = task.get(field)
+            if not isinstance(value, str):
                 continue
-            folded = value.casefold() if field == "label" else value
+            folded = value.strip().casefold() if field == "label" else value  # as Text reads it
             if folded in seen[field]:
                 problems.append(
                     Problem(
@@ -211,8 +218,9 @@ def _references(mapping: SurveyMapping, study: Study, document: YamlDocument) ->
                     )
                 )
             seen[field][folded] = i
-        for j, need_id in enumerate(task.needs):
-            if need_id not in study.need_by_id:
+        needs = task.get("needs")
+        for j, need_id in enumerate(needs if isinstance(needs, list) else ()):
+            if isinstance(need_id, str) and need_id not in study.need_by_id:
                 need_path = ("tasks", i, "needs", j)
                 problems.append(
                     Problem(
