@@ -396,8 +396,8 @@ def test_mapping_problems_have_positions(study: Study, tmp_path: Path) -> None:
     )
     with pytest.raises(InvalidStudyError) as raised:  # schema errors hide no reference
         load_mapping(_write(tmp_path, "m.yaml", broken), study)
-    shown = [(p.location.line, p.key, p.message) for p in raised.value.problems]
-    assert shown == [
+    found = [(p.location.line, p.key, p.message) for p in raised.value.problems]
+    assert found == [
         (4, "max_picks", "expected a whole number, found the text 'five'"),
         (8, "group.values.Field staff", "unknown group 'feild'"),
         (13, "tasks[1].needs[0]", "unknown need 'people-findr'"),
