@@ -28,6 +28,7 @@ from needmap.personas.yamlsource import YamlDocument, read_yaml_text
 from needmap.scaffold import add_study_files
 from needmap.surveys.interview_sheet import (
     SheetInterview,
+    SheetQuote,
     interview_item_yaml,
     interview_sheet_yaml,
     quote_item_yaml,
@@ -109,19 +110,11 @@ def _add_new(
         given = Interview.model_validate(written)
         if given == kept:
             continue
-        added = len(given.quotes) - len(kept.quotes)
-        if _grown(kept, given):
-            try:
-                edit.append_items(
-                    ("interviews", index, "quotes"),
-                    ["\n".join(quote_item_yaml(q)) for q in interview.quotes[-added:]],
-                )
-            except EditRefused:
-                pass
-            else:
-                grown.append((interview.id, added))
-                expected["interviews"][index]["quotes"].extend(written["quotes"][-added:])
-                continue
+        more = interview.quotes[len(kept.quotes) :]
+        if _grown(kept, given) and _append_quotes(edit, index, more):
+            grown.append((interview.id, len(more)))
+            expected["interviews"][index]["quotes"].extend(written["quotes"][-len(more) :])
+            continue
         warnings.append(
             Problem(
                 Location(sheet, interview.line),
@@ -160,6 +153,18 @@ def _add_new(
         created=False,
         grown=tuple(grown),
     )
+
+
+def _append_quotes(edit: YamlEdit, index: int, quotes: Sequence[SheetQuote]) -> bool:
+    """Add ``quotes`` below the quotes of the file's interview ``index``; False when they
+    are not written one a line (a flow list, or no ``quotes:`` at all)."""
+    try:
+        edit.append_items(
+            ("interviews", index, "quotes"), ["\n".join(quote_item_yaml(q)) for q in quotes]
+        )
+    except EditRefused:
+        return False
+    return True
 
 
 def _grown(kept: Interview, given: Interview) -> bool:

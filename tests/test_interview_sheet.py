@@ -261,6 +261,27 @@ def test_update_warns_of_an_interview_the_sheet_no_longer_has(
     assert "its quotes count twice" in (renamed.hint or "")
 
 
+def test_update_leaves_quotes_it_cannot_add_to_with_a_warning(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study()
+    sheet, path = _imported(root, tmp_path)
+    flow = path.read_text(encoding="utf-8").replace(
+        "    quotes:\n      - text: I need the roster on my phone.\n"
+        "        needs: [mobile, search]\n",
+        '    quotes: [{text: "I need the roster on my phone.", needs: [mobile, search]}]\n',
+    )
+    path.write_text(flow, encoding="utf-8")
+    sheet.write_text(SHEET + "Depot visit,field,09-03-2026,,,And the menu.,search,,\n")
+    result = import_interview_sheet(load_study(root), sheet, update=True)
+    assert (result.interviews, result.grown) == ((), ())
+    assert [p.message for p in result.warnings][1:] == [
+        "interview 'depot-visit' differs from the one in interviews/round-2.yaml, which is "
+        "kept as it is"
+    ]
+    assert path.read_text(encoding="utf-8") == flow
+
+
 def test_update_refuses_a_file_it_cannot_add_to_and_writes_nothing(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
