@@ -283,3 +283,36 @@ def test_any_proper_subset_can_be_removed_and_the_rest_stays_as_written(
         assert (f"{key}: {values[key]}" in result) is (key not in removed)
     if comments and not flow:
         assert result.count("# about") == len(keys)
+
+
+@given(
+    written=st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=4),
+    added=st.lists(st.sampled_from(["x", "y"]), min_size=1, max_size=3),
+    indent=st.sampled_from(["", "  ", "    "]),
+    comments=st.booleans(),
+    windows=st.booleans(),
+)
+def test_appended_items_come_after_the_list_and_everything_else_stays(
+    written: list[str], added: list[str], indent: str, comments: bool, windows: bool
+) -> None:
+    """Whatever the list's indent, comments and line endings: the text before the end of
+    the last item and after it is as it was, and the new items stand between."""
+    items = "".join(
+        (f"{indent}# before {name}\n" if comments else "")
+        + f"{indent}- id: {name}\n{indent}  quotes: [{{text: Said {name}.}}]"
+        + ("  # kept\n" if comments else "\n")
+        for name in written
+    )
+    tail = "# the end\nother: 1\n" if comments else "other: 1\n"
+    newline = "\r\n" if windows else "\n"
+    text = ("interviews:\n" + items + tail).replace("\n", newline)
+    edit, expected = edit_of(text)
+    edit.append_items(("interviews",), [f"- id: {name}\n  quotes: []\n" for name in added])
+    expected["interviews"] += [{"id": name, "quotes": []} for name in added]
+    result = edit.result(expected)
+    head = ("interviews:\n" + items).replace("\n", newline)
+    assert result.startswith(head) and result.endswith(tail.replace("\n", newline))
+    new = result[len(head) : len(result) - len(tail.replace("\n", newline))]
+    assert new == "".join(
+        f"{indent}- id: {name}{newline}{indent}  quotes: []{newline}" for name in added
+    )
