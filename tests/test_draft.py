@@ -75,6 +75,21 @@ def test_google_forms_labels_with_a_comma_stay_whole(tmp_path: Path) -> None:
     assert "Other: ~  # TODO: a group id, or ~" in draft.text
 
 
+def test_task_ids_that_yaml_would_read_as_booleans_are_quoted(tmp_path: Path) -> None:
+    export = tmp_path / "yes.csv"
+    export.write_text(
+        f"ID,{ROLE},{TASKS}\n1,Front desk / reception,Yes;Book leave;\n2,Field staff,Yes;\n",
+        encoding="utf-8",
+    )
+    study = load_study(SURVEY_FIXTURES / "study")
+    draft = draft_mapping(study, export, layout="ms-forms", **LAYOUTS["ms-forms"])
+    assert '{id: "yes", label: "Yes", needs: []}' in draft.text
+    target = tmp_path / "yes.yaml"
+    check = write_draft(study, draft, target, export)
+    assert check.respondents == 2
+    assert [task.id for task in load_mapping(target, study).tasks] == ["yes", "book-leave"]
+
+
 def test_limesurvey_labels_are_read_from_headings_with_question_text(tmp_path: Path) -> None:
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)

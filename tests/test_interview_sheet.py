@@ -310,6 +310,19 @@ def test_a_subprocess_reports_a_sheet_without_the_columns(
     assert not (root / "interviews").exists()
 
 
+def test_ids_that_yaml_would_read_as_numbers_or_booleans_are_quoted(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study()
+    sheet = _sheet(
+        tmp_path, "Interview,Group,Quote,Needs\n3,desk,One.,search\nYes,desk,Two.,search\n"
+    )
+    path = import_interview_sheet(load_study(root), sheet).path
+    written = path.read_text(encoding="utf-8")
+    assert '  - id: "3"\n' in written and '  - id: "yes"\n' in written
+    assert [i.id for i in load_interviews(load_study(root))] == ["3", "yes"]
+
+
 def test_need_titles_may_hold_commas(make_study: StudyMaker, tmp_path: Path) -> None:
     root = make_study(
         {

@@ -28,6 +28,7 @@ from needmap.model.toptasks import TopTasks
 from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import Importance, Need, Persona, TargetGroup
 from needmap.personas.study import Study
+from needmap.personas.yamledit import yaml_scalar
 from needmap.reports.i18n import Language, counted, format_count, format_percent, labels
 from needmap.reports.interviews_report import heard
 from needmap.reports.jinja import render_report
@@ -414,8 +415,8 @@ def recording_entry(guide: GroupGuide) -> str:
     return "\n".join(
         [
             "interviews:",
-            f"  - id: {guide.interview_id}",
-            f"    group: {guide.group.id}",
+            f"  - id: {yaml_scalar(guide.interview_id)}",
+            f"    group: {yaml_scalar(guide.group.id)}",
             "    participants: 1",
             f"    date: {guide.day.isoformat()}",
             f"    quotes: []  # {words['guide.replace']}",

@@ -651,7 +651,7 @@ def _mapping_text(
     for answer in answers:
         if answer.group is not None:
             note = "# guessed from the group's name or id"
-            lines.append(f"    {yaml_scalar(answer.text)}: {answer.group}  {note}")
+            lines.append(f"    {yaml_scalar(answer.text)}: {yaml_scalar(answer.group)}  {note}")
         else:
             note = "# TODO: a group id, or ~ for answers outside the target groups"
             lines.append(f"    {yaml_scalar(answer.text)}: ~  {note}")
@@ -664,7 +664,7 @@ def _mapping_text(
     for task in tasks:
         code = f", code: {yaml_scalar(task.code, flow=True)}" if task.code is not None else ""
         label = yaml_scalar(task.label, flow=True)
-        entry = f"  - {{id: {task.id}, label: {label}{code}, needs: []}}"
+        entry = f"  - {{id: {yaml_scalar(task.id, flow=True)}, label: {label}{code}, needs: []}}"
         todo = "  # TODO: needs" + (
             f", perhaps {', '.join(task.suggested_needs)}" if task.suggested_needs else ""
         )

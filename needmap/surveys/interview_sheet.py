@@ -404,7 +404,7 @@ def interview_sheet_yaml(interviews: Sequence[SheetInterview], source: str) -> s
 
 def interview_item_yaml(interview: SheetInterview) -> list[str]:
     """The lines of one interview as an item of the ``interviews:`` list, at the margin."""
-    lines = [f"- id: {interview.id}", f"  group: {interview.group}"]
+    lines = [f"- id: {yaml_scalar(interview.id)}", f"  group: {yaml_scalar(interview.group)}"]
     lines.append(f"  participants: {interview.participants or 1}")
     if interview.date:
         lines.append(f"  date: {interview.date}")
@@ -423,5 +423,6 @@ def quote_item_yaml(quote: SheetQuote) -> list[str]:
     lines = [f"- text: {yaml_scalar(quote.text)}"]
     for name, tags in (("needs", quote.needs), ("questions", quote.questions)):
         if tags:
-            lines.append(f"  {name}: [{', '.join(tags)}]")
+            written = ", ".join(yaml_scalar(tag, flow=True) for tag in tags)
+            lines.append(f"  {name}: [{written}]")
     return lines
