@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from needmap.personas.study import Study
     from needmap.reports.i18n import Language
     from needmap.surveys.importer import ImportResult
+    from needmap.surveys.tally import Tally
 
 
 TERMS_IN_TERMINAL = 3
@@ -160,9 +161,18 @@ def survey_import(
     with new_console(stderr=True).status(f"Reading {escape(export.name)}…"):
         result = import_survey(chosen, export, strict=strict)
     target = tally_path(study.root, chosen.id)
+    earlier = _earlier_tally(target)
     write_tally(result.tally, target)
     print_problems(result.warnings)
     _print_import(study, result, target)
+    if earlier is not None and earlier.to_json() == result.tally.to_json():
+        new_console().print("The tally held these counts already: it is unchanged.")
+    elif earlier is not None:
+        shown = _shown_respondents(earlier, study.settings.privacy.min_group_size)
+        new_console().print(
+            f"Replaced the earlier tally: {plural(shown, 'respondent')} "
+            f"from {escape(earlier.source)}."
+        )
     unlinked = sum(1 for task in chosen.tasks if not task.needs)
     if unlinked:
         new_console(stderr=True).print(
@@ -376,6 +386,30 @@ def toptasks(
     _print_toptasks(result, language, top)
 
 
+def _earlier_tally(path: Path) -> Tally | None:
+    """The tally an earlier import wrote to ``path``, to say what this import replaces;
+    None when there is none, or it cannot be read (this import writes it anew)."""
+    from needmap.errors import NeedmapError
+    from needmap.surveys.tally import read_tally
+
+    if not path.is_file():
+        return None
+    try:
+        return read_tally(path)
+    except NeedmapError:
+        return None
+
+
+def _shown_respondents(tally: Tally, minimum: int) -> int:
+    """The respondents an import reports: those of the target groups, and those outside
+    them only when there are ``minimum`` or more (fewer could be worked out from totals)."""
+    from needmap.model.toptasks import outside_counted
+    from needmap.surveys.tally import OUTSIDE
+
+    inside = sum(n for group, n in tally.respondents.items() if group != OUTSIDE)
+    return inside + outside_counted(tally, minimum)
+
+
 def _print_import(study: Study, result: ImportResult, target: Path) -> None:
     from needmap.model.toptasks import outside_counted, suppressed_groups
     from needmap.surveys.tally import OUTSIDE
@@ -387,7 +421,7 @@ def _print_import(study: Study, result: ImportResult, target: Path) -> None:
     minimum = study.settings.privacy.min_group_size
     hidden = suppressed_groups(groups, minimum)
     outside = outside_counted(tally, minimum)
-    console.print(f"Counted {sum(groups.values()) + outside} respondents into {target}:")
+    console.print(f"Counted {_shown_respondents(tally, minimum)} respondents into {target}:")
     for g in study.groups:
         if g.id in groups:
             shown = f"n<{minimum}" if g.id in hidden else str(groups[g.id])
