@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from needmap.errors import InvalidStudyError, Location, Problem, Severity, TargetExistsError
 from needmap.fileio import replace_files
 from needmap.personas.study import Study
@@ -35,7 +37,7 @@ from needmap.surveys.interview_sheet import (
     read_interview_sheet,
     sheet_file_stem,
 )
-from needmap.surveys.interviews import INTERVIEW_FOLDER, Interview
+from needmap.surveys.interviews import INTERVIEW_FOLDER, Interview, InterviewsFile
 
 __all__ = ["ImportedInterviews", "import_interview_sheet"]
 
@@ -75,8 +77,8 @@ def import_interview_sheet(
         )
     interviews, warnings = read_interview_sheet(study, sheet, into=target if exists else None)
     if not exists:
-        data = interview_sheet_yaml(interviews, sheet.name).encode("utf-8")
-        [written] = add_study_files(study.root, {relative: data})
+        text = _reads_back(interview_sheet_yaml(interviews, sheet.name), target)
+        [written] = add_study_files(study.root, {relative: text.encode("utf-8")})
         return ImportedInterviews(written, tuple(interviews), tuple(warnings))
     return _add_new(target, relative, sheet, interviews, warnings)
 
@@ -130,7 +132,7 @@ def _add_new(
         try:
             if new:
                 edit.append_items(("interviews",), ["\n".join(interview_item_yaml(i)) for i in new])
-            after = edit.result(expected)
+            after = _reads_back(edit.result(expected), target)
         except EditRefused as exc:
             raise InvalidStudyError(
                 [
@@ -153,6 +155,20 @@ def _add_new(
         created=False,
         grown=tuple(grown),
     )
+
+
+def _reads_back(text: str, path: Path) -> str:
+    """``text``, once it reads back as interviews ``validate`` accepts: what this module
+    writes is checked before it reaches the study, never after."""
+    try:
+        InterviewsFile.model_validate(read_yaml_text(text, path).data)
+    except ValidationError as exc:
+        raise InvalidStudyError.single(
+            f"the interviews would not read back as written: {exc.errors()[0]['msg']}",
+            path=path,
+            hint="nothing was written; this is a needmap bug, please report it with the sheet",
+        ) from None
+    return text
 
 
 def _append_quotes(edit: YamlEdit, index: int, quotes: Sequence[SheetQuote]) -> bool:

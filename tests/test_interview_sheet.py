@@ -323,6 +323,22 @@ def test_ids_that_yaml_would_read_as_numbers_or_booleans_are_quoted(
     assert [i.id for i in load_interviews(load_study(root))] == ["3", "yes"]
 
 
+def test_interviews_that_would_not_read_back_are_not_written(
+    make_study: StudyMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The safety net under the writer: had an id been written unquoted again (id: 3 reads
+    as a number), the import stops before the study gets a file validate refuses."""
+    import needmap.interview_import
+
+    root = make_study()
+    sheet = _sheet(tmp_path)
+    unquoted = "interviews:\n  - id: 3\n    group: desk\n    quotes: []\n"
+    monkeypatch.setattr(needmap.interview_import, "interview_sheet_yaml", lambda *_: unquoted)
+    with pytest.raises(InvalidStudyError, match="would not read back as written"):
+        import_interview_sheet(load_study(root), sheet)
+    assert not (root / "interviews").exists()
+
+
 def test_need_titles_may_hold_commas(make_study: StudyMaker, tmp_path: Path) -> None:
     root = make_study(
         {
