@@ -77,7 +77,8 @@ def import_interview_sheet(
         )
     interviews, warnings = read_interview_sheet(study, sheet, into=target if exists else None)
     if not exists:
-        text = _reads_back(interview_sheet_yaml(interviews, sheet.name), target)
+        text = interview_sheet_yaml(interviews, sheet.name)
+        _check_valid(read_yaml_text(text, target).data, target)
         [written] = add_study_files(study.root, {relative: text.encode("utf-8")})
         return ImportedInterviews(written, tuple(interviews), tuple(warnings))
     return _add_new(target, relative, sheet, interviews, warnings)
@@ -132,7 +133,8 @@ def _add_new(
         try:
             if new:
                 edit.append_items(("interviews",), ["\n".join(interview_item_yaml(i)) for i in new])
-            after = _reads_back(edit.result(expected), target)
+            after = edit.result(expected)  # reads back as ``expected``, or refused
+            _check_valid(expected, target)
         except EditRefused as exc:
             raise InvalidStudyError(
                 [
@@ -157,18 +159,18 @@ def _add_new(
     )
 
 
-def _reads_back(text: str, path: Path) -> str:
-    """``text``, once it reads back as interviews ``validate`` accepts: what this module
-    writes is checked before it reaches the study, never after."""
+def _check_valid(data: Any, path: Path) -> None:
+    """Raise unless ``data`` (what the text to write reads back as) is interviews that
+    ``validate`` accepts: what this module writes is checked before it reaches the study,
+    never after."""
     try:
-        InterviewsFile.model_validate(read_yaml_text(text, path).data)
+        InterviewsFile.model_validate(data)
     except ValidationError as exc:
         raise InvalidStudyError.single(
             f"the interviews would not read back as written: {exc.errors()[0]['msg']}",
             path=path,
             hint="nothing was written; this is a needmap bug, please report it with the sheet",
         ) from None
-    return text
 
 
 def _append_quotes(edit: YamlEdit, index: int, quotes: Sequence[SheetQuote]) -> bool:
