@@ -45,6 +45,21 @@ class Location:
                 parts.append(str(self.column))
         return ":".join(parts)
 
+    @property
+    def cell(self) -> str | None:
+        """The cell as a spreadsheet names it (``G8``) for a place in a workbook, since
+        people who fix a workbook in Excel find a cell by its letter, not its column number;
+        None elsewhere."""
+        if self.path is None or self.path.suffix.lower() != ".xlsx":
+            return None
+        if self.line is None or self.column is None:
+            return None
+        letters, number = "", self.column
+        while number:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(ord("A") + rest) + letters
+        return f"{letters}{self.line}"
+
 
 class Severity(StrEnum):
     """Errors make a study unusable; warnings point at likely mistakes."""
@@ -66,8 +81,11 @@ class Problem:
     """How many problems this one stands for: "7 more rows like these" stands for 7."""
 
     def format(self) -> str:
-        """``path:line:col: dotted.key: message`` — the form editors and CI logs link."""
+        """``path:line:col: dotted.key: message`` — the form editors and CI logs link; in a
+        workbook with ``cell G8:`` after the position."""
         head = f"{self.location}: " if self.location.path is not None else ""
+        if self.location.cell:
+            head += f"cell {self.location.cell}: "
         if self.key:
             head += f"{self.key}: "
         if self.severity is Severity.WARNING:
@@ -80,6 +98,7 @@ class Problem:
             "file": str(self.location.path) if self.location.path is not None else None,
             "line": self.location.line,
             "column": self.location.column,
+            "cell": self.location.cell,
             "key": self.key,
             "severity": self.severity.value,
             "message": self.message,

@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from needmap import load_study
-from needmap.errors import InvalidStudyError, NeedmapError, Problem, Severity, UsageError
+from needmap.errors import (
+    InvalidStudyError,
+    Location,
+    NeedmapError,
+    Problem,
+    Severity,
+    UsageError,
+)
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, importer, load_mapping, read_tally, write_tally
 from needmap.surveys.counting import MAX_PER_KIND
@@ -475,6 +482,21 @@ def test_malformed_csv_is_a_positioned_problem(study: Study, tmp_path: Path) -> 
     assert [(p.location.line, p.hint) for p in opened.value.problems] == [(1, problem.hint)]
 
 
+@pytest.mark.parametrize(
+    ("column", "cell"),
+    [(1, "A3"), (26, "Z3"), (27, "AA3"), (52, "AZ3"), (702, "ZZ3"), (703, "AAA3")],
+)
+def test_a_place_in_a_workbook_is_named_as_excel_names_its_cell(column: int, cell: str) -> None:
+    assert Location(Path("Export.XLSX"), 3, column).cell == cell
+
+
+def test_only_a_cell_of_a_workbook_has_a_cell_name() -> None:
+    assert Location(Path("export.csv"), 3, 2).cell is None
+    assert Location(Path("export.xlsx"), 3).cell is None
+    assert Location(Path("export.xlsx")).cell is None
+    assert Location().cell is None
+
+
 def test_xlsx_with_empty_rows_and_columns_before_the_data(study: Study, tmp_path: Path) -> None:
     workbook = Workbook()
     sheet = workbook.active
@@ -491,3 +513,4 @@ def test_xlsx_with_empty_rows_and_columns_before_the_data(study: Study, tmp_path
     # row 5, column H, as Excel shows them
     assert (problem.location.line, problem.location.column) == (5, 8)
     assert problem.message == "unknown choice 'Fly to the moon'"
+    assert problem.format() == f"{path}:5:8: cell H5: unknown choice 'Fly to the moon'"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from needmap import load_study
@@ -739,6 +739,20 @@ def test_cli_import_refuses_bad_export_and_writes_nothing(tmp_path: Path) -> Non
     )
     assert lines[-1] == "2 errors and 1 warning found."
     assert not (root / "surveys" / "toptasks.tally.json").exists()
+
+
+def test_cli_names_the_cell_of_a_problem_in_a_workbook(tmp_path: Path) -> None:
+    root = _cli_study(tmp_path, mapping="ms-forms", imported=False)
+    workbook = Workbook()
+    with (FIXTURES / "exports" / "ms-forms.csv").open(newline="", encoding="utf-8-sig") as f:
+        for row in csv.reader(f):
+            workbook.active.append(row)
+    workbook.active["G3"] = "Book leave;Fly to the moon;"
+    export = tmp_path / "Top tasks.xlsx"
+    workbook.save(export)
+    result = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert result.exit_code == 2
+    assert f"{export}:3:7: cell G3: unknown choice 'Fly to the moon'" in result.stderr.splitlines()
 
 
 def test_cli_failure_count_includes_the_rows_summed_up(tmp_path: Path) -> None:
