@@ -45,6 +45,7 @@ def build_reports(
     listed: Sequence[Path] = (),
     today: date | None = None,
     progress: Callable[[Path], None] | None = None,
+    laying_out: Callable[[list[Path]], None] | None = None,
 ) -> list[Path]:
     """Write every report of ``study`` into ``out``, then ``out/index.html``; returns the
     files written, the index last.
@@ -53,7 +54,9 @@ def build_reports(
     document ``guides.*``, or ``guide-GROUP.*`` for one group; none means every group.
     ``earlier``: a plan made before (with the words that say when), whose changes the
     roadmap and the brief show. ``listed``: files written before into ``out`` that the
-    index links too. ``progress`` is told each file as soon as it is written.
+    index links too. ``progress`` is told each file as soon as it is written;
+    ``laying_out``, the PDFs to come, before their layout (most of the time a build takes)
+    starts.
     """
     day = today or date.today()
     written: list[Path] = []
@@ -110,7 +113,7 @@ def build_reports(
         wrote(path)
     printed.append(out / "brief.html")
     if pdf:
-        write_pdfs(printed, progress=wrote)
+        write_pdfs(printed, progress=wrote, laying_out=laying_out)
     titles = {survey.survey: survey.title for survey in surveys}
     wrote(write_index_page(study, [*listed, *written], out, glance(content), titles))
     return written

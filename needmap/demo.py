@@ -67,11 +67,15 @@ class DemoResult:
 
 
 def build_demo(
-    out: Path, template: str = "gemeente", progress: Callable[[Path], None] | None = None
+    out: Path,
+    template: str = "gemeente",
+    progress: Callable[[Path], None] | None = None,
+    laying_out: Callable[[list[Path]], None] | None = None,
 ) -> DemoResult:
     """Create the example study in ``out/study`` (once), import a generated export for each
-    of its surveys, and write all reports into ``out`` (see :func:`build_reports`), with
-    what the survey changed in the plan made before it."""
+    of its surveys, and write all reports into ``out`` (see :func:`build_reports`, which
+    ``progress`` and ``laying_out`` are passed to), with what the survey changed in the
+    plan made before it."""
     study_dir = out / "study"
     created = not (study_dir / "study.yaml").exists()
     if created:
@@ -113,6 +117,7 @@ def build_demo(
         earlier=earlier if mappings else None,
         listed=list(result.files),
         progress=wrote,
+        laying_out=laying_out,
     )
     return result
 

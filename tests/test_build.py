@@ -10,10 +10,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.console import Console
 from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
+from needmap.cli.brief import _ShownProgress
 from tests.conftest import SHOWN_INTERVIEW, StudyMaker, private_survey_study, run_needmap
 
 runner = CliRunner()
@@ -176,3 +178,36 @@ def test_build_names_the_surveys_not_imported_yet(tmp_path: Path) -> None:
         f"export is imported: needmap survey import {root} EXPORT"
     ) in " ".join(built.stdout.split())
     assert not any(p.name.startswith("toptasks") for p in (root / "reports").iterdir())
+
+
+class _Status:
+    """What a rich Status is told, line by line."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def update(self, text: str) -> None:
+        self.said.append(text)
+
+
+def test_the_spinner_says_how_many_pdfs_are_laid_out(tmp_path: Path) -> None:
+    """The seconds of PDF layout, with nothing written, are shown as progress; each file
+    is still listed as it is written."""
+    printed = tmp_path / "printed.txt"
+    status = _Status()
+    with printed.open("w") as handle:
+        shown = _ShownProgress(Console(file=handle, width=200), status)  # type: ignore[arg-type]
+        shown.wrote(tmp_path / "roadmap.html")
+        shown.laying_out([tmp_path / "brief.pdf", tmp_path / "roadmap.pdf"])
+        shown.wrote(tmp_path / "roadmap.pdf")
+        shown.wrote(tmp_path / "brief.pdf")
+        shown.wrote(tmp_path / "index.html")
+    assert status.said == [
+        "Laying out the PDFs: 0 of 2 done…",
+        "Laying out the PDFs: 1 of 2 done…",
+        "Writing the reports…",
+    ]
+    assert printed.read_text().splitlines() == [
+        f"  wrote {tmp_path / name}"
+        for name in ("roadmap.html", "roadmap.pdf", "brief.pdf", "index.html")
+    ]

@@ -394,12 +394,21 @@ def test_pdfs_laid_out_two_at_a_time_are_those_laid_out_one_at_a_time(
             page.write_text(f"<!DOCTYPE html><html><body>{body}</body></html>", encoding="utf-8")
             pages.append(page)
         seen: list[Path] = []
-        done = pdf.write_pdfs(pages, progress=seen.append)
+        told: list[list[Path]] = []
+
+        def laying_out(
+            pdfs: list[Path], seen: list[Path] = seen, told: list[list[Path]] = told
+        ) -> None:
+            assert not seen  # told before the first is laid out
+            told.append(pdfs)
+
+        done = pdf.write_pdfs(pages, progress=seen.append, laying_out=laying_out)
         assert seen == done and sorted(p.name for p in done) == [
             "large.pdf",
             "middle.pdf",
             "small.pdf",
         ]
+        assert told == [[folder / "large.pdf", folder / "middle.pdf", folder / "small.pdf"]]
         texts[cores] = {p.name: _reader(p).pages[0].extract_text() for p in done}
     assert texts[2] == texts[1]
     assert "large paragraph 39" in "".join(

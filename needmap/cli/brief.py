@@ -25,6 +25,9 @@ from needmap.cli.app import (
 )
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.status import Status
+
     from needmap.reports.why_report import NeedStory
 
 
@@ -216,13 +219,19 @@ def build(
             from needmap.reports.roadmap_baseline import earlier_plan
 
             earlier = earlier_plan(since, study.root)
-        files = build_reports(
-            study,
-            target,
-            pdf=pdf and no_pdf is None,
-            earlier=earlier,
-            progress=None if watch else lambda path: console.print(f"  wrote {path}"),
-        )
+        if watch:
+            files = build_reports(study, target, pdf=pdf and no_pdf is None, earlier=earlier)
+        else:
+            with console.status(_WRITING) as status:
+                shown = _ShownProgress(console, status)
+                files = build_reports(
+                    study,
+                    target,
+                    pdf=pdf and no_pdf is None,
+                    earlier=earlier,
+                    progress=shown.wrote,
+                    laying_out=shown.laying_out,
+                )
         console.print(f"Open {target / 'index.html'} in a browser ({len(files)} files).")
         for survey in surveys_to_import(study):
             console.print(
@@ -235,6 +244,36 @@ def build(
         _watch(folder, target, once)
     else:
         once()
+
+
+_WRITING = "Writing the reports…"
+
+
+class _ShownProgress:
+    """Each file as it is written, under a spinner (in a terminal) that says what is
+    under way: the reports, then the PDFs, whose layout takes seconds each with nothing
+    written in between."""
+
+    def __init__(self, console: Console, status: Status) -> None:
+        self.console = console
+        self.status = status
+        self.pdfs: list[Path] = []
+        self.laid_out = 0
+
+    def wrote(self, path: Path) -> None:
+        self.console.print(f"  wrote {escape(str(path))}")
+        if path in self.pdfs:
+            self.laid_out += 1
+            left = len(self.pdfs) - self.laid_out
+            self.status.update(
+                f"Laying out the PDFs: {self.laid_out} of {len(self.pdfs)} done…"
+                if left
+                else _WRITING
+            )
+
+    def laying_out(self, pdfs: list[Path]) -> None:
+        self.pdfs, self.laid_out = list(pdfs), 0
+        self.status.update(f"Laying out the PDFs: 0 of {len(pdfs)} done…")
 
 
 def _watch(folder: Path, target: Path, build_once: Callable[[], None]) -> None:
@@ -290,7 +329,9 @@ def demo(
     from needmap.demo import build_demo
 
     console = new_console()
-    result = build_demo(out, template, progress=lambda p: console.print(f"  wrote {p}"))
+    with console.status(_WRITING) as status:
+        shown = _ShownProgress(console, status)
+        result = build_demo(out, template, progress=shown.wrote, laying_out=shown.laying_out)
     print_problems(result.warnings)
     state = "Created the" if result.created else "Used the existing"
     console.print(f"{state} example study in {result.study_dir} (template '{template}').")

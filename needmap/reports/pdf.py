@@ -45,9 +45,15 @@ def html_to_pdf(html: str) -> bytes:
     return pdf
 
 
-def write_pdfs(pages: Sequence[Path], progress: Callable[[Path], None] | None = None) -> list[Path]:
+def write_pdfs(
+    pages: Sequence[Path],
+    progress: Callable[[Path], None] | None = None,
+    laying_out: Callable[[list[Path]], None] | None = None,
+) -> list[Path]:
     """Write the PDF of each HTML page in ``pages`` beside it (the same name, ``.pdf``);
     returns them in the order they were done, each told to ``progress`` as it is.
+    ``laying_out`` is told the PDFs to come before the first is laid out, so that a caller
+    can say what the seconds of waiting are for.
 
     Laying out is most of the time a study's reports take (in the Dutch demo the brief 6 s,
     the five other PDFs 6 s together), and it is Python code, so the pages are laid out in
@@ -60,6 +66,8 @@ def write_pdfs(pages: Sequence[Path], progress: Callable[[Path], None] | None = 
         key=lambda job: -len(job[0]),
     )
     done: list[Path] = []
+    if laying_out is not None:
+        laying_out([target for _, target in jobs])
 
     def finished(target: Path, data: bytes) -> None:
         write_bytes_atomic(target, data)
