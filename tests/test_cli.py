@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import io
 import json
 import os
 import re
@@ -10,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from needmap import __version__, list_templates
@@ -317,3 +320,17 @@ def test_help_lists_the_commands_in_the_order_of_the_work() -> None:
         "survey",
         "groups",
     ]
+
+
+@pytest.mark.parametrize(("name", "shown"), [("roadmap.pdf", True), ("roadmap.md", False)])
+def test_a_pdf_being_laid_out_is_shown_in_a_terminal(
+    name: str, shown: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli_app = importlib.import_module("needmap.cli.app")  # the package's `app` hides it
+    terminal = io.StringIO()
+    monkeypatch.setattr(
+        cli_app, "new_console", lambda stderr=False: Console(file=terminal, force_terminal=True)
+    )
+    with cli_app.writing(Path("out") / name):
+        pass
+    assert ("Laying out roadmap.pdf…" in terminal.getvalue()) is shown

@@ -14,6 +14,8 @@ import io
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
@@ -144,6 +146,18 @@ def new_console(*, stderr: bool = False) -> Console:
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def writing(out: Path) -> Iterator[None]:
+    """A spinner on standard error (in a terminal) while ``out`` is written, when it is a
+    PDF: its layout takes seconds, with nothing else to show meanwhile. Other files are
+    written in a blink, so they get none."""
+    if out.suffix.lower() != ".pdf":
+        yield
+        return
+    with new_console(stderr=True).status(f"Laying out {escape(out.name)}…"):
+        yield
 
 
 def _version(value: bool) -> None:

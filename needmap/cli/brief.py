@@ -22,6 +22,7 @@ from needmap.cli.app import (
     print_indented,
     print_problems,
     study_at,
+    writing,
 )
 
 if TYPE_CHECKING:
@@ -59,7 +60,8 @@ def why(
     if out is not None:
         from needmap.reports.why_report import write_why
 
-        write_why(story, out)
+        with writing(out):
+            write_why(story, out)
         new_console().print(f"wrote {out}")
         return
     _print_why(story)

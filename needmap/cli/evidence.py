@@ -23,6 +23,7 @@ from needmap.cli.app import (
     print_ranking,
     print_table,
     study_at,
+    writing,
 )
 
 if TYPE_CHECKING:
@@ -71,7 +72,8 @@ def interviews(
     if out is not None:
         from needmap.reports.interviews_report import write_interviews
 
-        write_interviews(evidence, study, out)
+        with writing(out):
+            write_interviews(evidence, study, out)
         new_console().print(f"wrote {out} ({evidence.interviews} interviews shown)")
         return
     _print_interviews(evidence, study)
@@ -106,7 +108,8 @@ def searches(
     if out is not None:
         from needmap.reports.searches_report import write_searches
 
-        write_searches(evidence, study, out)
+        with writing(out):
+            write_searches(evidence, study, out)
         logs = len(evidence.logs)
         new_console().print(
             f"wrote {out} ({evidence.searches} searches, {logs} log{'' if logs == 1 else 's'})"

@@ -22,6 +22,7 @@ from needmap.cli.app import (
     print_indented,
     print_problems,
     study_at,
+    writing,
 )
 
 if TYPE_CHECKING:
@@ -108,7 +109,8 @@ def guide(
     if out is not None:
         from needmap.reports.guide_report import write_guide
 
-        write_guide(guides, out)
+        with writing(out):
+            write_guide(guides, out)
         new_console().print(f"wrote {out} ({plural(len(guides), 'group')})")
     else:
         _print_guides(guides)

@@ -20,6 +20,7 @@ from needmap.cli.app import (
     print_legend,
     print_table,
     study_at,
+    writing,
 )
 
 if TYPE_CHECKING:
@@ -153,7 +154,8 @@ def report(
     from needmap.reports.overview import write_overview
 
     analysis = _analysis(folder, groups, by_family, language)
-    write_overview(analysis, draw_diagram(analysis.study, analysis.overlap), out)
+    with writing(out):
+        write_overview(analysis, draw_diagram(analysis.study, analysis.overlap), out)
     new_console().print(f"wrote {out}")
 
 

@@ -22,6 +22,7 @@ from needmap.cli.app import (
     print_bullets,
     print_table,
     study_at,
+    writing,
 )
 
 if TYPE_CHECKING:
@@ -82,7 +83,8 @@ def personas(
     if out is not None:
         from needmap.reports.personas_report import write_personas
 
-        write_personas(profiles, study, out)
+        with writing(out):
+            write_personas(profiles, study, out)
         count = len(profiles)
         new_console().print(f"wrote {out} ({count} persona{'' if count == 1 else 's'})")
         return
@@ -130,7 +132,8 @@ def roadmap(
     if out is not None:
         from needmap.reports.roadmap_report import write_roadmap
 
-        write_roadmap(plan, study, out)
+        with writing(out):
+            write_roadmap(plan, study, out)
         planned = sum(len(p.needs) for p in plan.phases)
         new_console().print(f"wrote {out} ({planned} of {len(plan.needs)} needs planned)")
         return
