@@ -376,6 +376,7 @@ def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:
     assert csv_text.splitlines()[1] == "Search,Functions,mixed,2,1,\u27131,\u27131 \u27171,"
     sheet = load_workbook(tmp_path / "interviews.xlsx").active
     assert sheet is not None and sheet["F2"].value == "\u27131" and sheet["F2"].data_type == "s"
+    assert [sheet["D2"].value, sheet["E2"].value, sheet["D2"].data_type] == [2, 1, "n"]
     assert (tmp_path / "interviews.pdf").read_bytes().startswith(b"%PDF-")
     page = (tmp_path / "interviews.html").read_text(encoding="utf-8")
     assert 'class="quote questions"' in page and "Search? We know where things are." in page

@@ -32,6 +32,7 @@ from needmap.reports.i18n import (
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.overlap_json import overlap_to_json
 from needmap.reports.overview import render_overview
+from needmap.reports.sheet_cells import count_cell, decimal_cell, percent_cell
 from needmap.reports.table_formats import (
     neutralise_cell,
     table_to_csv,
@@ -552,3 +553,22 @@ def test_a_group_keeps_its_colour_in_every_picture(gemeente: Study) -> None:
         }
     families = {u.id: colour_of(u) for u in choose_units(gemeente, by_family=True)}
     assert "#0072B2" not in families.values()  # the 'all groups' highlight stays unique
+
+
+def test_a_number_cell_is_its_text_everywhere_but_in_a_workbook(tmp_path: Path) -> None:
+    from needmap.reports.toptasks_table import RankingTable, ranking_to_markdown, ranking_to_xlsx
+
+    share, count, factor = (
+        percent_cell(0.0554, "nl"),
+        count_cell(1234, "nl"),
+        decimal_cell(1.375, "nl", prefix="\u00d7"),
+    )
+    assert (share, count, factor) == ("5,5%", "1.234", "\u00d71,4")  # Dutch, as shown
+    table = RankingTable(
+        "T", ("Aandeel", "Aantal", "Factor"), ((share, count, factor),), (False,), ()
+    )
+    assert "| 5,5% | 1.234 | \u00d71,4 |" in ranking_to_markdown(table)
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(ranking_to_xlsx(table))
+    row = [(c.value, c.number_format) for c in load_workbook(path).active[2]]
+    assert row == [(0.0554, "0.0%"), (1234, "#,##0"), (1.375, '"\u00d7"0.0')]

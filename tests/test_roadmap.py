@@ -272,6 +272,9 @@ def test_outputs_agree(tmp_path: Path, golden: Callable[[str, str], None]) -> No
     ]
 
 
+NUMBERS = ("#", "Score", "Demand", "Evidence")
+
+
 @pytest.mark.parametrize("suffix", [".html", ".md", ".csv", ".xlsx", ".json"])
 def test_cli_writes_each_format(tmp_path: Path, suffix: str) -> None:
     root = _survey_study(tmp_path)
@@ -283,6 +286,15 @@ def test_cli_writes_each_format(tmp_path: Path, suffix: str) -> None:
         sheet = load_workbook(out).active
         assert sheet.title == "Roadmap" and sheet.cell(1, 2).value == "Need"
         assert sheet.max_row >= 6
+        # numbers are numbers, to sort and sum: order, score, demand and evidence factor
+        first = {sheet.cell(1, c).value: sheet.cell(2, c) for c in range(1, sheet.max_column + 1)}
+        assert [(first[h].data_type, first[h].number_format) for h in first if h in NUMBERS] == [
+            ("n", "0"),
+            ("n", "0.0"),
+            ("n", "0.0%"),
+            ("n", '"\u00d7"0.0'),
+        ]
+        assert 0 < first["Demand"].value < 1 and first["Evidence"].value >= 1
         assert_prints_like_the_pdf(sheet)
     elif suffix == ".json":
         assert len(json.loads(out.read_text(encoding="utf-8"))["phases"]) == 3

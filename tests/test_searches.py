@@ -517,6 +517,15 @@ def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:
     workbook = load_workbook(tmp_path / "searches.xlsx")
     assert workbook.sheetnames == ["Searches", "No need"]
     assert workbook["No need"]["A2"].value == "parkeren"
+    # the CSV's row 2 as a spreadsheet holds it: counts and the share as numbers
+    phone_book = [(c.value, c.number_format) for c in workbook["Searches"][3]][:6]
+    assert phone_book[:5] == [
+        ("Phone book", "General"),
+        ("Content", "General"),
+        (29, "#,##0"),
+        (pytest.approx(29 / 115), "0.0%"),
+        (25, "#,##0"),
+    ]
     assert (tmp_path / "searches.pdf").read_bytes().startswith(b"%PDF-")
     page = (tmp_path / "searches.html").read_text(encoding="utf-8")
     assert '<tr class="gap">' in page and "Searched for, but about no need" in page

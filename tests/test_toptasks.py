@@ -446,9 +446,18 @@ def test_privacy_xlsx(private: TopTasks, tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     path.write_bytes(ranking_to_xlsx(build_ranking(private, "en")))
     sheet = load_workbook(path).active
-    _assert_hidden(
-        "\n".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None)
+    values = [c.value for row in sheet.iter_rows() for c in row if c.value is not None]
+    _assert_hidden("\n".join(v for v in values if isinstance(v, str)))
+    # shares are numbers in a workbook: the hidden ones must not be there as numbers either
+    numbers = [v for v in values if not isinstance(v, str)]
+    assert numbers and not any(
+        v == pytest.approx(3 / 5) or v == pytest.approx(3 / 7) for v in numbers
     )
+    header = [c.value for c in sheet[1]]
+    for group in ("Field staff", "Office staff"):
+        column = header.index(group) + 1
+        cells = [sheet.cell(r, column) for r in range(2, len(private.tasks) + 2)]
+        assert {(c.value, c.data_type) for c in cells} == {("n<4", "s")}
 
 
 def test_privacy_html_page(private: TopTasks) -> None:
@@ -694,6 +703,12 @@ def test_cli_import_and_outputs(tmp_path: Path) -> None:
     workbook = load_workbook(tmp_path / "t.xlsx")
     assert workbook.sheetnames == ["Top tasks", "Evidence for needs"]
     assert [c.value for c in workbook["Evidence for needs"][1]][:2] == ["Rank", "Need"]
+    # rank, votes and shares are numbers with formats, so that they sort and sum in Excel
+    first = [(c.value, c.number_format) for c in workbook["Top tasks"][2]][:7]
+    shown = (tmp_path / "t.csv").read_bytes().decode("utf-8-sig").splitlines()[1].split(",")
+    assert [shown[0], shown[2], shown[3]] == [str(first[0][0]), str(first[2][0]), "16.7%"]
+    assert [f for _, f in first] == ["0", "General", "0", "0.0%", "0.0%", "0.0%", "General"]
+    assert first[3][0] == pytest.approx(4 / 24)  # 24 votes in all (see above)
     groups = runner.invoke(
         app, ["toptasks", str(root), "--out", str(tmp_path / "g.png"), "--chart", "groups"]
     )

@@ -24,6 +24,7 @@ from needmap.personas.study import Study
 from needmap.reports.i18n import counted, labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
+from needmap.reports.sheet_cells import whole_cell
 from needmap.reports.table_formats import csv_bytes, write_in_format
 from needmap.reports.toptasks_table import (
     RankingTable,
@@ -98,8 +99,8 @@ def build_interviews_table(evidence: InterviewEvidence, study: Study) -> Ranking
                 item.title,
                 words[f"kind.{item.kind}"],
                 words[f"iv.verdict.{need.verdict}"],
-                str(need.supported),
-                str(need.questioned),
+                whole_cell(need.supported),
+                whole_cell(need.questioned),
                 *(_per_bucket(need, b.key) for b in shown),
                 "; ".join(study.group_by_id[g].name for g in need.unlisted),
             )

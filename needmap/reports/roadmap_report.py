@@ -19,11 +19,12 @@ from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
 from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.schema import Need
 from needmap.personas.study import Study
-from needmap.reports.i18n import Language, format_decimal, format_percent, labels, note_text
+from needmap.reports.i18n import Language, format_decimal, labels, note_text
 from needmap.reports.interviews_report import interview_counts, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.searches_report import search_count, search_figures, study_searches
+from needmap.reports.sheet_cells import decimal_cell, percent_cell, whole_cell
 from needmap.reports.table_formats import csv_bytes, write_in_format
 from needmap.reports.toptasks_table import (
     RankingTable,
@@ -124,14 +125,14 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
         sought = (search_count(searches.for_need(scored.need.id), language),) if searches else ()
         rows.append(
             (
-                str(number),
+                whole_cell(number),
                 scored.need.title,
                 phase_name[phase] if phase else words["rm.unplanned"],
                 platform_of(roadmap, scored.need, language),
-                format_decimal(scored.score, language),
-                format_percent(scored.demand_share, language),
-                "\u2013" if scored.evidence is None else format_percent(scored.evidence, language),
-                f"\u00d7{format_decimal(scored.evidence_factor, language)}",
+                decimal_cell(scored.score, language),
+                percent_cell(scored.demand_share, language),
+                "\u2013" if scored.evidence is None else percent_cell(scored.evidence, language),
+                decimal_cell(scored.evidence_factor, language, prefix="\u00d7"),
                 *heard,
                 *sought,
                 _effort(scored, language),
@@ -183,7 +184,7 @@ def build_changes_table(roadmap: Roadmap, study: Study) -> RankingTable | None:
         return words["rm.unplanned"] if position is None else names[position]
 
     def score(value: float | None) -> str:
-        return "\u2013" if value is None else format_decimal(value, language)
+        return "\u2013" if value is None else decimal_cell(value, language)
 
     rows = tuple(
         (

@@ -15,9 +15,10 @@ from typing import Any
 
 from needmap.model.searches import NeedSearches, SearchEvidence, SearchTerm, analyse_searches
 from needmap.personas.study import Study
-from needmap.reports.i18n import Language, format_count, format_percent, labels
+from needmap.reports.i18n import Language, format_count, labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
+from needmap.reports.sheet_cells import count_cell, percent_cell
 from needmap.reports.table_formats import csv_bytes, write_in_format
 from needmap.reports.toptasks_table import (
     RankingTable,
@@ -58,7 +59,7 @@ def study_searches(study: Study) -> SearchEvidence:
 
 
 def _pct(part: int, whole: int, language: Language) -> str:
-    return format_percent(part / whole, language) if whole else "\u2013"
+    return percent_cell(part / whole, language) if whole else "\u2013"
 
 
 def _searched(evidence: SearchEvidence) -> list[NeedSearches]:
@@ -70,7 +71,7 @@ def search_count(need: NeedSearches, language: Language) -> str:
     """A need's searches in a table cell: ``47``, ``47 (gap)`` or an en dash for none."""
     if not need.searches:
         return "\u2013"
-    count = format_count(need.searches, language)
+    count = count_cell(need.searches, language)
     return f"{count} ({labels(language)['sl.gap_mark']})" if need.gap else count
 
 
@@ -106,9 +107,9 @@ def build_searches_table(
             (
                 item.title,
                 words[f"kind.{item.kind}"],
-                format_count(need.searches, language),
+                count_cell(need.searches, language),
                 _pct(need.searches, evidence.searches, language),
-                format_count(need.no_results, language) if results else "\u2013",
+                count_cell(need.no_results, language) if results else "\u2013",
                 words["sl.gap_mark"] if need.gap else "",
                 _terms(need, language, terms),
             )
@@ -134,8 +135,8 @@ def build_searches_table(
 
 
 def _term_row(term: SearchTerm, evidence: SearchEvidence, language: Language) -> tuple[str, ...]:
-    none = format_count(term.no_results, language) if evidence.has_results else "\u2013"
-    return (term.text, format_count(term.searches, language), none)
+    none = count_cell(term.no_results, language) if evidence.has_results else "\u2013"
+    return (term.text, count_cell(term.searches, language), none)
 
 
 def build_unmatched_table(evidence: SearchEvidence, study: Study) -> RankingTable:

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from needmap.model.toptasks import GroupBreakdown, TopTasks
-from needmap.reports.i18n import Language, format_count, format_percent, labels, note_text
+from needmap.reports.i18n import Language, format_count, labels, note_text
+from needmap.reports.sheet_cells import SheetNumber, percent_cell, whole_cell
 from needmap.reports.table_formats import (
     csv_bytes,
     csv_text,
@@ -39,7 +40,7 @@ __all__ = [
 
 
 def _pct(value: float | None, language: Language) -> str:
-    return "" if value is None else format_percent(value, language)
+    return "" if value is None else percent_cell(value, language)
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,9 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
     rows = []
     for task, cumulative in zip(result.tasks, result.cumulative, strict=True):
         row = [
-            str(task.rank),
+            whole_cell(task.rank),
             task.label,
-            str(task.votes),
+            whole_cell(task.votes),
             _pct(task.share, language),
             _pct(task.weighted_share, language),
             _pct(cumulative, language),
@@ -135,7 +136,7 @@ def build_group_ranking(
         + f" — {group.name} (n={group.respondents})",
         header=(words["tt.rank"], words["tt.task"], words["tt.share"]),
         rows=tuple(
-            (str(rank), label_of[task], _pct(group.shares[task], language))
+            (whole_cell(rank), label_of[task], _pct(group.shares[task], language))
             for rank, task in enumerate(order, start=1)
         ),
         in_coverage=(False,) * len(order),
@@ -154,7 +155,7 @@ def build_evidence(result: TopTasks, language: Language) -> RankingTable:
     header += [words["tt.weighted"]] if weighted else []
     rows = []
     for rank, e in enumerate(result.needs, start=1):
-        row = [str(rank), e.title, str(e.votes), _pct(e.share, language)]
+        row = [whole_cell(rank), e.title, whole_cell(e.votes), _pct(e.share, language)]
         rows.append(tuple([*row, _pct(e.weighted_share, language)] if weighted else row))
     return RankingTable(
         title=words["tt.needs"],
@@ -188,7 +189,8 @@ def ranking_to_csv(table: RankingTable) -> str:
 
 
 def ranking_to_xlsx(*tables: RankingTable) -> bytes:
-    """A workbook with a sheet per table: frozen headings, filters, text as text."""
+    """A workbook with a sheet per table: frozen headings, filters, text as text and
+    numbers (:class:`~needmap.reports.sheet_cells.SheetNumber`) as numbers."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -215,8 +217,12 @@ def _fill_sheet(sheet: Any, table: RankingTable) -> None:
     for r, values in enumerate(rows, start=1):
         for c, value in enumerate(values, start=1):
             cell = sheet.cell(row=r, column=c)
-            cell.value = value
-            cell.data_type = "s"
+            if isinstance(value, SheetNumber):
+                cell.value = value.value
+                cell.number_format = value.excel_format
+            else:
+                cell.value = str(value)
+                cell.data_type = "s"
             if r > 1 and c - 1 not in table.text_columns:
                 cell.alignment = Alignment(horizontal="right")
             if r > 1 and table.in_coverage[r - 2]:

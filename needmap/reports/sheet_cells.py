@@ -1,0 +1,52 @@
+"""Table cells that are numbers: shown as text in the study's language, written to a workbook
+as the numbers they stand for.
+
+A table's rows are text, so that the terminal, Markdown, CSV and the HTML pages all show the
+same ``5,5%`` or ``1.234``. In a workbook that text would be "a number stored as text": it
+sorts as text (``14`` before ``9``), does not sum and cannot be charted. A
+:class:`SheetNumber` is that same text carrying its number and an Excel number format, so
+the workbook writer can store the number and Excel shows it in the reader's own notation.
+"""
+
+from __future__ import annotations
+
+from needmap.reports.i18n import Language, format_count, format_decimal, format_percent
+
+__all__ = ["SheetNumber", "count_cell", "decimal_cell", "percent_cell", "whole_cell"]
+
+
+class SheetNumber(str):
+    """The text of a cell as shown, with the number it stands for (``value``) and how a
+    workbook formats it (``excel_format``). Everything but a workbook uses the text: it is
+    a ``str``, equal to the plain text."""
+
+    value: float
+    excel_format: str
+
+    def __new__(cls, text: str, value: float, excel_format: str) -> SheetNumber:
+        cell = super().__new__(cls, text)
+        cell.value = value
+        cell.excel_format = excel_format
+        return cell
+
+
+def whole_cell(number: int) -> SheetNumber:
+    """A rank or a small count as plain digits: ``12``."""
+    return SheetNumber(str(number), number, "0")
+
+
+def count_cell(number: int, language: Language) -> SheetNumber:
+    """A count with the language's thousands separator (:func:`format_count`)."""
+    return SheetNumber(format_count(number, language), number, "#,##0")
+
+
+def decimal_cell(number: float, language: Language, prefix: str = "") -> SheetNumber:
+    """A number with one decimal (:func:`format_decimal`), after ``prefix`` (such as the
+    times sign of the roadmap's evidence factor), which the workbook's format shows too."""
+    excel_format = f'"{prefix}"0.0' if prefix else "0.0"
+    return SheetNumber(prefix + format_decimal(number, language), number, excel_format)
+
+
+def percent_cell(share: float, language: Language) -> SheetNumber:
+    """A share (0.123) as a percentage with one decimal (:func:`format_percent`)."""
+    return SheetNumber(format_percent(share, language), share, "0.0%")
