@@ -565,10 +565,25 @@ def test_a_number_cell_is_its_text_everywhere_but_in_a_workbook(tmp_path: Path) 
     )
     assert (share, count, factor) == ("5,5%", "1.234", "\u00d71,4")  # Dutch, as shown
     table = RankingTable(
-        "T", ("Aandeel", "Aantal", "Factor"), ((share, count, factor),), (False,), ()
+        "T", ("Aandeel", "Aantal", "Factor"), ((share, count, factor),), (False,), (), language="nl"
     )
     assert "| 5,5% | 1.234 | \u00d71,4 |" in ranking_to_markdown(table)
     path = tmp_path / "t.xlsx"
     path.write_bytes(ranking_to_xlsx(table))
     row = [(c.value, c.number_format) for c in load_workbook(path).active[2]]
     assert row == [(0.0554, "0.0%"), (1234, "#,##0"), (1.375, '"\u00d7"0.0')]
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [("nl", "Werkinstructie;5,5%;1.234"), ("en", 'Work instruction,5.5%,"1,234"')],
+)
+def test_csv_is_split_as_the_languages_excel_splits_it(language: Language, line: str) -> None:
+    """Dutch Excel splits CSV on semicolons (the comma is its decimal sign), English on
+    commas: each opens the file straight into columns, numbers as numbers."""
+    from needmap.reports.toptasks_table import RankingTable, ranking_to_csv
+
+    task = "Werkinstructie" if language == "nl" else "Work instruction"
+    row = (task, percent_cell(0.055, language), count_cell(1234, language))
+    table = RankingTable("T", ("Taak", "%", "n"), (row,), (False,), (), language=language)
+    assert ranking_to_csv(table).splitlines()[1] == line

@@ -426,7 +426,9 @@ def test_privacy_csv(private: TopTasks) -> None:
 
 def test_xlsx_sheet_names_are_ones_excel_accepts(tmp_path: Path) -> None:
     def table(sheet: str) -> RankingTable:
-        return RankingTable("T", ("#", "Task"), (("1", "x"),), (False,), (), None, sheet)
+        return RankingTable(
+            "T", ("#", "Task"), (("1", "x"),), (False,), (), None, sheet, language="en"
+        )
 
     path = tmp_path / "t.xlsx"
     names = [

@@ -106,6 +106,7 @@ def build_interviews_table(evidence: InterviewEvidence, study: Study) -> Ranking
             )
         )
     return RankingTable(
+        language=study.settings.language,
         title=words["iv.table"],
         header=(
             words["need"],

@@ -142,6 +142,7 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
         )
         marked.append(phase == first)
     return RankingTable(
+        language=language,
         title=words["rm.table"],
         header=(
             words["rm.order"],
@@ -198,6 +199,7 @@ def build_changes_table(roadmap: Roadmap, study: Study) -> RankingTable | None:
         for change in changes.changes
     )
     return RankingTable(
+        language=language,
         title=words["rm.changes"].format(since=changes.since),
         header=(
             words["need"],

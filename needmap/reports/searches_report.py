@@ -115,6 +115,7 @@ def build_searches_table(
             )
         )
     return RankingTable(
+        language=language,
         title=words["sl.table"],
         header=(
             words["need"],
@@ -149,6 +150,7 @@ def build_unmatched_table(evidence: SearchEvidence, study: Study) -> RankingTabl
     if hidden:
         notes.append(words["sl.unmatched_hidden"].format(count=hidden))
     return RankingTable(
+        language=language,
         title=words["sl.unmatched"],
         header=(words["sl.term"], words["sl.searches"], words["sl.no_results"]),
         rows=tuple(_term_row(t, evidence, language) for t in terms),

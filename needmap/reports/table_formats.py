@@ -1,5 +1,9 @@
 """Render the needs table as Markdown, an HTML page (or fragment), PDF, CSV or XLSX.
 
+CSV is written as Excel writes it for the study's language (:data:`CSV_DELIMITERS`): Dutch
+Excel splits a file on semicolons (its list separator, since the comma is its decimal sign),
+English Excel on commas, so each opens the file straight into columns.
+
 Spreadsheet safety: a CSV cell that starts with ``= + - @``, a tab or a line break is prefixed
 with an apostrophe, so a spreadsheet never runs it as a formula; in XLSX every text cell is
 written with the string type, so the same holds without changing the text.
@@ -15,11 +19,13 @@ from typing import Any, TypeVar
 
 from needmap.errors import UsageError
 from needmap.fileio import write_bytes_atomic
+from needmap.reports.i18n import Language
 from needmap.reports.jinja import environment, render_report
 from needmap.reports.needs_table import NeedsTable
 from needmap.reports.pdf import html_to_pdf
 
 __all__ = [
+    "CSV_DELIMITERS",
     "TABLE_FORMATS",
     "csv_bytes",
     "csv_text",
@@ -36,6 +42,8 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+CSV_DELIMITERS: dict[Language, str] = {"nl": ";", "en": ","}
+"""The delimiter Excel uses for CSV in each language's locale."""
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
@@ -94,10 +102,11 @@ def table_to_page(table: NeedsTable) -> str:
     )
 
 
-def csv_text(rows: Iterable[Sequence[str]]) -> str:
-    """Rows as CSV (CRLF, as spreadsheets expect), every cell neutralised."""
+def csv_text(rows: Iterable[Sequence[str]], language: Language) -> str:
+    """Rows as CSV (CRLF and the delimiter of ``language``'s Excel), every cell
+    neutralised."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=CSV_DELIMITERS[language], lineterminator="\r\n")
     for row in rows:
         writer.writerow([neutralise_cell(cell) for cell in row])
     return buffer.getvalue()
@@ -134,7 +143,7 @@ def _one_of(suffixes: list[str]) -> str:
 
 def table_to_csv(table: NeedsTable) -> str:
     """CSV with a header row; UTF-8 with BOM is added when written, for Excel."""
-    return csv_text([_header(table), *_records(table)])
+    return csv_text([_header(table), *_records(table)], table.language)
 
 
 def table_to_xlsx(table: NeedsTable) -> bytes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,8 @@ class RankingTable:
     """Its sheet's name in a workbook."""
     text_columns: tuple[int, ...] = (1,)
     """Columns of text, aligned left (the others hold numbers or marks)."""
+    language: Language = field(kw_only=True)
+    """The language of its text, which CSV's delimiter follows."""
 
 
 def build_ranking(result: TopTasks, language: Language) -> RankingTable:
@@ -101,6 +103,7 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
         text = note_text(note, language)
         notes.append(text[:1].upper() + text[1:] + ".")
     return RankingTable(
+        language=language,
         title=words["tt.title"].format(title=result.title),
         sheet=words["tt.sheet"],
         header=tuple(header),
@@ -132,6 +135,7 @@ def build_group_ranking(
     label_of = {t.id: t.label for t in result.tasks}
     order = group.ranked()
     return RankingTable(
+        language=language,
         title=words["tt.title"].format(title=result.title)
         + f" — {group.name} (n={group.respondents})",
         header=(words["tt.rank"], words["tt.task"], words["tt.share"]),
@@ -158,6 +162,7 @@ def build_evidence(result: TopTasks, language: Language) -> RankingTable:
         row = [whole_cell(rank), e.title, whole_cell(e.votes), _pct(e.share, language)]
         rows.append(tuple([*row, _pct(e.weighted_share, language)] if weighted else row))
     return RankingTable(
+        language=language,
         title=words["tt.needs"],
         sheet=words["tt.needs"],
         header=tuple(header),
@@ -185,7 +190,7 @@ def ranking_to_markdown(table: RankingTable) -> str:
 
 
 def ranking_to_csv(table: RankingTable) -> str:
-    return csv_text([table.header, *table.rows])
+    return csv_text([table.header, *table.rows], table.language)
 
 
 def ranking_to_xlsx(*tables: RankingTable) -> bytes:
