@@ -54,11 +54,9 @@ class Location:
             return None
         if self.line is None or self.column is None:
             return None
-        letters, number = "", self.column
-        while number:
-            number, rest = divmod(number - 1, 26)
-            letters = chr(ord("A") + rest) + letters
-        return f"{letters}{self.line}"
+        from openpyxl.utils import get_column_letter
+
+        return f"{get_column_letter(self.column)}{self.line}"
 
 
 class Severity(StrEnum):
