@@ -587,3 +587,54 @@ def test_csv_is_split_as_the_languages_excel_splits_it(language: Language, line:
     row = (task, percent_cell(0.055, language), count_cell(1234, language))
     table = RankingTable("T", ("Taak", "%", "n"), (row,), (False,), (), language=language)
     assert ranking_to_csv(table).splitlines()[1] == line
+
+
+def _many_groups(count: int, language: str = "en") -> Study:
+    """``count`` groups with long names; need n1 matters to every group, n2 to the first."""
+    groups = {f"g{i:02}": 10 for i in range(count)}
+    levels = ("must", "should", "could")
+    study = make_study(
+        groups,
+        {"n1": {g: levels[i % 3] for i, g in enumerate(groups)}, "n2": {"g00": "should"}},
+        language=language,
+    )
+    named = tuple(
+        g.model_copy(update={"name": f"Group {g.id} with a long name"}) for g in study.groups
+    )
+    return dataclasses.replace(study, groups=named)
+
+
+@pytest.mark.parametrize(("count", "compact"), [(10, False), (11, True)])
+def test_a_table_of_many_columns_is_headed_by_letter(count: int, compact: bool) -> None:
+    from needmap.reports.needs_table import NeedsTable
+
+    table = _table(_many_groups(count))
+    assert isinstance(table, NeedsTable) and table.compact is compact
+    html = table_to_html(table)
+    assert ('<span class="column-key">' in html) is compact
+    assert ('<span class="short" aria-hidden="true">K</span>' in html) is compact
+    if compact:
+        assert table.key == (
+            "Columns: "
+            + "; ".join(f"{chr(65 + i)} · Group g{i:02} with a long name" for i in range(count))
+            + ". M = must, S = should, C = could."
+        )
+        # each importance keeps its word, for a screen reader and a mouse over it
+        assert '<td class="level should" title="should"><span class="full">should</span>' in html
+
+
+def test_a_printed_table_of_many_columns_fits_its_page() -> None:
+    """On A4, eleven or more columns no longer fit names and words: the PDF heads them by
+    letter, with the key above the table, and marks importance by letter (Dutch here)."""
+    from pypdf import PdfReader
+
+    from needmap.reports.pdf import html_to_pdf
+    from needmap.reports.table_formats import table_to_page
+
+    table = _table(_many_groups(14, "nl"))
+    text = PdfReader(io.BytesIO(html_to_pdf(table_to_page(table)))).pages[0].extract_text()  # type: ignore[arg-type]
+    assert "Behoefte A B C D E F G H I J K L M N Gebied Platform" in text.splitlines()
+    flowing = text.replace("\n", " ")
+    assert "Kolommen: A · Group g00 with a long name;" in flowing
+    assert "M = moet, Z = zou moeten, K = kan." in flowing
+    assert "Need n1 M Z K M Z K M Z K M Z K M Z R1 · kern gedeeld platform" in text.splitlines()

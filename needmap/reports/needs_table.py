@@ -17,7 +17,11 @@ from needmap.personas.schema import Kind
 from needmap.personas.study import Study
 from needmap.reports.i18n import Language, labels
 
-__all__ = ["NeedsTable", "TableRow", "build_needs_table", "parse_kinds"]
+__all__ = ["COMPACT_FROM", "NeedsTable", "TableRow", "build_needs_table", "parse_kinds"]
+
+COMPACT_FROM = 11
+"""From this many columns a printed table heads them by letter, with a key above it, and
+marks importance with a letter: on an A4 page, full names and words no longer fit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,12 @@ class NeedsTable:
     title: str
     columns: tuple[str, ...]
     """Column headings: "A · Baliemedewerkers"."""
+    letters: tuple[str, ...]
+    """Each column's letter alone: "A"."""
+    short: dict[str, str]
+    """Each importance keyword's one-letter mark, for a printed table of many columns."""
+    key: str
+    """What the letters of a compact printed table stand for: columns, then marks."""
     kinds: tuple[tuple[Kind, str], ...]
     """The kinds present, in order, with their translated heading."""
     rows: tuple[TableRow, ...]
@@ -53,6 +63,11 @@ class NeedsTable:
 
     def rows_of(self, kind: Kind) -> tuple[TableRow, ...]:
         return tuple(r for r in self.rows if r.kind == kind)
+
+    @property
+    def compact(self) -> bool:
+        """Whether print heads the columns by letter (see :data:`COMPACT_FROM`)."""
+        return len(self.columns) >= COMPACT_FROM
 
 
 def parse_kinds(names: Sequence[str] | None) -> tuple[Kind, ...] | None:
@@ -117,9 +132,16 @@ def build_needs_table(
             )
         )
     present = {r.kind for r in rows}
+    columns = tuple(f"{u.letter} · {u.name}" for u in overlap.units)
+    short = {lv: words[f"importance.short.{lv}"] for lv in ("must", "should", "could")}
     return NeedsTable(
         title=words["table.title"],
-        columns=tuple(f"{u.letter} · {u.name}" for u in overlap.units),
+        columns=columns,
+        letters=tuple(u.letter for u in overlap.units),
+        short=short,
+        key=f"{words['table.key']}: {'; '.join(columns)}. "
+        + ", ".join(f"{mark} = {words[f'importance.{lv}']}" for lv, mark in short.items())
+        + ".",
         kinds=tuple((k, words[f"kind.{k}"]) for k in wanted if k in present),
         rows=tuple(rows),
         headers=(words["kind"], words["need"], words["region"], "Platform"),
