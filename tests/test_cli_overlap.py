@@ -242,3 +242,29 @@ def test_overlap_names_the_most_alike_groups_and_suggests_a_merge(make_study: St
     apart = runner.invoke(app, ["overlap", str(make_study(name="apart"))])
     assert "“Front desk” and “Field staff” (33%)." in " ".join(apart.stdout.split())
     assert "needmap groups merge" not in apart.stdout
+
+
+def test_a_table_of_many_groups_marks_them_by_letter_in_80_columns(make_study: StudyMaker) -> None:
+    """Fourteen columns of ●●● marks would leave the needs no room: one letter per group."""
+    groups = "".join(
+        f"  - {{id: g{i:02}, name: Group {i} of the organisation}}\n" for i in range(14)
+    )
+    every = ", ".join(f"g{i:02}: {('must', 'should', 'could')[i % 3]}" for i in range(14))
+    root = make_study(
+        {
+            "groups.yaml": "groups:\n" + groups,
+            "needs.yaml": "needs:\n"
+            "  - {id: search, title: Search all sources at once, kind: function,\n"
+            f"     groups: {{{every}}}}}\n"
+            "  - {id: roster, title: Roster, kind: function, groups: {g01: should}}\n",
+            "personas.yaml": None,
+        }
+    )
+    result = runner.invoke(app, ["table", str(root)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert max(len(line) for line in lines) <= 80
+    assert "Need                        A B C D E F G H I J K L M N  Region" in lines
+    assert "Search all sources at once  M S C M S C M S C M S C M S  R1 core" in lines
+    assert "Roster                      · S · · · · · · · · · · · ·  R2" in lines
+    assert lines[-1] == "M must  S should  C could"

@@ -242,26 +242,44 @@ def _print_overlap(analysis: OverlapAnalysis) -> None:
         )
 
 
+_TITLE_WIDTH = 24
+"""The narrowest the need column gets in the terminal."""
+
+
 def _print_table(needs_table: NeedsTable, language: str) -> None:
+    """Marks (●●● must, ●● should, ● could) in a column per group; where those columns
+    would leave the needs no room, one column of letters (``M · S C``), a character per
+    group, as the printed table does from many groups on."""
     from needmap.reports.i18n import labels
 
     words = labels("en" if language == "en" else "nl")
-    marks = {"must": "[bold]●●●[/bold]", "should": "●●", "could": "[dim]●[/dim]", "": ""}
+    console = new_console()
     table = light_table(needs_table.title)
-    table.add_column(needs_table.headers[1], min_width=24)
-    for column in needs_table.columns:
-        table.add_column(column.split(" · ")[0], justify="center", no_wrap=True)
+    table.add_column(needs_table.headers[1], min_width=_TITLE_WIDTH)
+    region_width = max([len(needs_table.headers[2]), *(len(r.region) for r in needs_table.rows)])
+    marked = _TITLE_WIDTH + 5 * len(needs_table.columns) + region_width + 2
+    if marked <= console.width:
+        marks = {"must": "[bold]●●●[/bold]", "should": "●●", "could": "[dim]●[/dim]", "": ""}
+        for letter in needs_table.letters:
+            table.add_column(letter, justify="center", no_wrap=True)
+        legend = words["legend.marks"]
+    else:
+        short = needs_table.short
+        marks = {"must": f"[bold]{short['must']}[/bold]", "should": short["should"]}
+        marks |= {"could": f"[dim]{short['could']}[/dim]", "": "[dim]·[/dim]"}
+        table.add_column(" ".join(needs_table.letters), no_wrap=True)
+        legend = "  ".join(f"{short[lv]} {words[f'importance.{lv}']}" for lv in short)
     table.add_column(needs_table.headers[2], no_wrap=True)
     for kind, heading in needs_table.kinds:
         table.add_section()
         table.add_row(f"[bold]{escape(heading)}[/bold]")
         for row in needs_table.rows_of(kind):
+            cells = [marks[level] for level in row.levels]
             table.add_row(
                 escape(row.title),
-                *(marks[level] for level in row.levels),
+                *(cells if marked <= console.width else [" ".join(cells)]),
                 escape(row.region) + (f" {words['core']}" if row.is_core else ""),
             )
-    console = new_console()
     print_table(console, table)
     print_legend(console, list(needs_table.columns))
-    console.print(words["legend.marks"], style="dim")
+    console.print(legend, style="dim")
