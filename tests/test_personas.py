@@ -28,9 +28,8 @@ from needmap.reports.personas_report import (
     render_personas_page,
 )
 from needmap.surveys import imported_surveys
-from tests.conftest import run_needmap, write_tree
+from tests.conftest import SURVEY_FIXTURES, run_needmap, write_tree
 
-FIXTURES = Path(__file__).parent / "fixtures" / "survey"
 runner = CliRunner()
 
 PERSONAS = """\
@@ -55,16 +54,16 @@ PERSONAS = """\
 def _study(tmp_path: Path, *, minimum: int = 3, imported: bool = True) -> Path:
     """The survey fixture study with two personas, its long export imported if asked."""
     root = tmp_path / "study"
-    shutil.copytree(FIXTURES / "study", root)
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
     settings = root / "study.yaml"
     settings.write_text(
         settings.read_text().replace("min_group_size: 3", f"min_group_size: {minimum}")
     )
     write_tree(root, {"personas.yaml": PERSONAS})
     (root / "surveys").mkdir()
-    shutil.copy(FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    shutil.copy(SURVEY_FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
     if imported:
-        export = str(FIXTURES / "exports" / "long.csv")
+        export = str(SURVEY_FIXTURES / "exports" / "long.csv")
         result = runner.invoke(app, ["survey", "import", str(root), export])
         assert result.exit_code == 0, result.output
     return root

@@ -27,9 +27,8 @@ from needmap.reports.roadmap_report import (
     roadmap_to_markdown,
     study_roadmap,
 )
-from tests.conftest import assert_prints_like_the_pdf, run_needmap
+from tests.conftest import SURVEY_FIXTURES, assert_prints_like_the_pdf, run_needmap
 
-FIXTURES = Path(__file__).parent / "fixtures" / "survey"
 runner = CliRunner()
 
 
@@ -160,10 +159,10 @@ def test_evidence_factor_is_relative_and_bounded() -> None:
 
 def _survey_study(tmp_path: Path) -> Path:
     root = tmp_path / "study"
-    shutil.copytree(FIXTURES / "study", root)
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
     (root / "surveys").mkdir()
-    shutil.copy(FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
-    export = str(FIXTURES / "exports" / "long.csv")
+    shutil.copy(SURVEY_FIXTURES / "mappings" / "long.yaml", root / "surveys" / "toptasks.yaml")
+    export = str(SURVEY_FIXTURES / "exports" / "long.csv")
     assert runner.invoke(app, ["survey", "import", str(root), export]).exit_code == 0
     return root
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from needmap import load_study
 from needmap.errors import InvalidStudyError
 from needmap.scrub import scrub
-from tests.test_surveys import FIXTURES, HEADER, _import, _write
+from tests.conftest import SURVEY_FIXTURES
+from tests.test_surveys import HEADER, _import, _write
 
 
 @pytest.mark.parametrize(
@@ -54,7 +55,7 @@ def test_no_email_survives(before: str, user: str, domain: str, after: str) -> N
 
 
 def test_import_messages_quote_answers_without_personal_data(tmp_path: Path) -> None:
-    study = load_study(FIXTURES / "study")
+    study = load_study(SURVEY_FIXTURES / "study")
     export = _write(
         tmp_path,
         "g.csv",

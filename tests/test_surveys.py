@@ -31,9 +31,7 @@ from needmap.surveys.layouts import Interleaved, Labels, slow_split
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import open_table
 from needmap.surveys.tally import Tally
-from tests.conftest import limesurvey_with_text_headings
-
-FIXTURES = Path(__file__).parent / "fixtures" / "survey"
+from tests.conftest import SURVEY_FIXTURES, limesurvey_with_text_headings
 
 # Counted by hand from the twelve respondents written out in each fixture:
 EXPECTED_RESPONDENTS = {"desk": 5, "field": 3, "office": 3, "~": 1}
@@ -47,11 +45,11 @@ EXPECTED_VOTES = {
 
 @pytest.fixture(scope="module")
 def study() -> Study:
-    return load_study(FIXTURES / "study")
+    return load_study(SURVEY_FIXTURES / "study")
 
 
 def _import(study: Study, layout: str, export: Path, *, strict: bool = False) -> object:
-    mapping = load_mapping(FIXTURES / "mappings" / f"{layout}.yaml", study)
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / f"{layout}.yaml", study)
     return import_survey(mapping, export, strict=strict)
 
 
@@ -67,7 +65,7 @@ def _import(study: Study, layout: str, export: Path, *, strict: bool = False) ->
 def test_each_layout_yields_the_same_counts(
     study: Study, layout: str, export: str, description: str
 ) -> None:
-    result = _import(study, layout, FIXTURES / "exports" / export)
+    result = _import(study, layout, SURVEY_FIXTURES / "exports" / export)
     assert result.description == description  # type: ignore[attr-defined]
     assert dict(result.tally.respondents) == EXPECTED_RESPONDENTS  # type: ignore[attr-defined]
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
@@ -83,7 +81,7 @@ def test_ms_forms_xlsx_yields_the_same_counts(study: Study, tmp_path: Path) -> N
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Sheet1"
-    for row in _rows(FIXTURES / "exports" / "ms-forms.csv"):
+    for row in _rows(SURVEY_FIXTURES / "exports" / "ms-forms.csv"):
         sheet.append([int(c) if c.isdigit() else c for c in row])
     path = tmp_path / "Top tasks(1-12).xlsx"
     workbook.save(path)
@@ -109,7 +107,7 @@ def test_csv_as_excel_writes_it(
     """``bom`` is whatever comes before the rows: a byte order mark, or Excel's sep= line."""
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(
-        _rows(FIXTURES / "exports" / "google-forms.csv")
+        _rows(SURVEY_FIXTURES / "exports" / "google-forms.csv")
     )
     path = tmp_path / "export.csv"
     path.write_bytes(bom + buffer.getvalue().encode(encoding))
@@ -138,7 +136,7 @@ def test_a_sep_line_counts_as_line_1(study: Study, tmp_path: Path) -> None:
     ],
 )
 def test_google_forms_splitting(study: Study, cell: str, parts: list[int] | str) -> None:
-    labels = Labels(load_mapping(FIXTURES / "mappings" / "google-forms.yaml", study))
+    labels = Labels(load_mapping(SURVEY_FIXTURES / "mappings" / "google-forms.yaml", study))
     assert slow_split(cell, ", ", labels) == parts
 
 
@@ -226,7 +224,7 @@ def test_warnings_leave_respondents_out_and_strict_makes_them_errors(
 def test_rows_wider_than_the_header(study: Study, tmp_path: Path, layout: str) -> None:
     """Shifted values are an error at the first cell past the header, even when the cell
     pushed out is empty; short rows are padded."""
-    header, *rows = _rows(FIXTURES / "exports" / f"{layout}.csv")
+    header, *rows = _rows(SURVEY_FIXTURES / "exports" / f"{layout}.csv")
     width = len(header)
     rows[0] = rows[0][: width - 1] if rows[0][-1] == "" else rows[0]  # short: padded
     path = tmp_path / "export.csv"
@@ -273,7 +271,7 @@ def test_missing_column_is_reported_at_the_header(study: Study, tmp_path: Path) 
 
 def test_limesurvey_unexpected_value(study: Study, tmp_path: Path) -> None:
     text = (
-        (FIXTURES / "exports" / "limesurvey.csv")
+        (SURVEY_FIXTURES / "exports" / "limesurvey.csv")
         .read_text()
         .replace('"AO01","Y","Y"', '"AO01","Y","maybe"', 1)
     )
@@ -286,7 +284,7 @@ def test_limesurvey_unexpected_value(study: Study, tmp_path: Path) -> None:
 
 def test_limesurvey_full_answers(study: Study, tmp_path: Path) -> None:
     """'Export responses' with full answers writes Yes / Not selected instead of Y / empty."""
-    codes = (FIXTURES / "exports" / "limesurvey.csv").read_text()
+    codes = (SURVEY_FIXTURES / "exports" / "limesurvey.csv").read_text()
     rows = list(csv.reader(io.StringIO(codes)))
     first_task = next(i for i, h in enumerate(rows[0]) if "[" in h)
     for row in rows[1:]:
@@ -294,7 +292,7 @@ def test_limesurvey_full_answers(study: Study, tmp_path: Path) -> None:
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows)
     full = _import(study, "limesurvey", _write(tmp_path, "full.csv", buffer.getvalue()))
-    plain = _import(study, "limesurvey", FIXTURES / "exports" / "limesurvey.csv")
+    plain = _import(study, "limesurvey", SURVEY_FIXTURES / "exports" / "limesurvey.csv")
     assert full.tally.votes == plain.tally.votes  # type: ignore[attr-defined]
     assert full.warnings == plain.warnings  # type: ignore[attr-defined]
 
@@ -306,7 +304,7 @@ def test_limesurvey_headings_with_question_text(study: Study, tmp_path: Path) ->
     assert '"G02Q02[SQ001]. Which tasks do you do most often? [Book leave]"' in (
         export.read_text("utf-8")
     )
-    plain = _import(study, "limesurvey", FIXTURES / "exports" / "limesurvey.csv")
+    plain = _import(study, "limesurvey", SURVEY_FIXTURES / "exports" / "limesurvey.csv")
     text = _import(study, "limesurvey", export)
     assert text.tally.votes == plain.tally.votes  # type: ignore[attr-defined]
     lines = export.read_text("utf-8").splitlines()
@@ -327,12 +325,12 @@ def test_long_layout_group_must_not_change(study: Study, tmp_path: Path) -> None
 def test_long_layout_in_any_row_order(study: Study, tmp_path: Path) -> None:
     """Sorted by task, a respondent's rows are apart: the export is read a second time with
     every respondent kept open, and counts as the grouped fixture does."""
-    header, *rows = _rows(FIXTURES / "exports" / "long.csv")
+    header, *rows = _rows(SURVEY_FIXTURES / "exports" / "long.csv")
     rows.sort(key=lambda row: row[2])
     path = tmp_path / "sorted.csv"
     with path.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows([header, *rows])
-    mapping = load_mapping(FIXTURES / "mappings" / "long.yaml", study)
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "long.yaml", study)
     with pytest.raises(Interleaved):
         importer._import(mapping, path, False, grouped=True)
     result = import_survey(mapping, path)
@@ -355,8 +353,8 @@ def test_grouped_long_reading_matches_the_general_one(rows: list[tuple[str, str,
     """Counting each respondent as their rows end gives the same tally and the same problems
     as keeping all respondents open, for grouped exports with any mix of bad rows."""
     rows = sorted(rows, key=lambda row: row[0] or "~")  # empty rows may land anywhere
-    study = load_study(FIXTURES / "study")
-    mapping = load_mapping(FIXTURES / "mappings" / "long.yaml", study)
+    study = load_study(SURVEY_FIXTURES / "study")
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "long.yaml", study)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "long.csv"
         with path.open("w", newline="", encoding="utf-8") as handle:
@@ -379,7 +377,7 @@ def _outcome(
 
 
 def test_mapping_problems_have_positions(study: Study, tmp_path: Path) -> None:
-    text = (FIXTURES / "mappings" / "ms-forms.yaml").read_text()
+    text = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text()
     text = text.replace("Field staff: field", "Field staff: feild").replace(
         "[people-finder]", "[people-findr]"
     )
@@ -414,7 +412,9 @@ def test_mapping_problems_have_positions(study: Study, tmp_path: Path) -> None:
 
 
 def test_limesurvey_mapping_needs_codes(study: Study, tmp_path: Path) -> None:
-    text = (FIXTURES / "mappings" / "limesurvey.yaml").read_text().replace(", code: SQ003", "")
+    text = (
+        (SURVEY_FIXTURES / "mappings" / "limesurvey.yaml").read_text().replace(", code: SQ003", "")
+    )
     with pytest.raises(
         InvalidStudyError, match="needs a code for every task; missing for: expense"
     ):
@@ -422,7 +422,7 @@ def test_limesurvey_mapping_needs_codes(study: Study, tmp_path: Path) -> None:
 
 
 def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
-    mapping = load_mapping(FIXTURES / "mappings" / "long.yaml", study)
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "long.yaml", study)
     with pytest.raises(NeedmapError, match=r"cannot read '\.json' files") as raised:
         import_survey(mapping, _write(tmp_path, "x.json", "{}"))
     assert raised.value.problems[0].hint == "export the survey as CSV or XLSX"
@@ -434,13 +434,13 @@ def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
 
 
 def test_tally_round_trip_keeps_no_respondent_data(study: Study, tmp_path: Path) -> None:
-    result = _import(study, "ms-forms", FIXTURES / "exports" / "ms-forms.csv")
+    result = _import(study, "ms-forms", SURVEY_FIXTURES / "exports" / "ms-forms.csv")
     path = tmp_path / "t.tally.json"
     write_tally(result.tally, path)  # type: ignore[attr-defined]
     text = path.read_text()
     assert "anonymous" not in text and "3/2/26" not in text
     assert read_tally(path) == result.tally  # type: ignore[attr-defined]
-    export = (FIXTURES / "exports" / "ms-forms.csv").read_bytes()
+    export = (SURVEY_FIXTURES / "exports" / "ms-forms.csv").read_bytes()
     assert result.tally.source_sha256 == hashlib.sha256(export).hexdigest()  # type: ignore[attr-defined]
     (tmp_path / "broken.json").write_text('{\n  "survey": "x"\n  "title": "y"}')
     with pytest.raises(NeedmapError, match="cannot read this tally") as raised:
@@ -452,7 +452,7 @@ def test_tally_round_trip_keeps_no_respondent_data(study: Study, tmp_path: Path)
 
 def test_fixture_study_is_a_real_study(tmp_path: Path) -> None:
     copy = tmp_path / "s"
-    shutil.copytree(FIXTURES / "study", copy)
+    shutil.copytree(SURVEY_FIXTURES / "study", copy)
     assert load_study(copy).summary()["groups"] == 3
     with pytest.raises(UsageError):
         from needmap.surveys import find_mapping
@@ -500,7 +500,7 @@ def test_only_a_cell_of_a_workbook_has_a_cell_name() -> None:
 def test_xlsx_with_empty_rows_and_columns_before_the_data(study: Study, tmp_path: Path) -> None:
     workbook = Workbook()
     sheet = workbook.active
-    rows = _rows(FIXTURES / "exports" / "ms-forms.csv")
+    rows = _rows(SURVEY_FIXTURES / "exports" / "ms-forms.csv")
     for r, row in enumerate(rows, start=3):
         for c, value in enumerate(row, start=2):
             sheet.cell(row=r, column=c, value=int(value) if value.isdigit() else value)

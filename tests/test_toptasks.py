@@ -43,27 +43,27 @@ from needmap.reports.toptasks_table import (
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tally import OUTSIDE, Tally
+from tests.conftest import SURVEY_FIXTURES
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-FIXTURES = Path(__file__).parent / "fixtures" / "survey"
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def study() -> Study:
-    return load_study(FIXTURES / "study")
+    return load_study(SURVEY_FIXTURES / "study")
 
 
 @pytest.fixture(scope="module")
 def mapping(study: Study) -> SurveyMapping:
-    return load_mapping(FIXTURES / "mappings" / "long.yaml", study)
+    return load_mapping(SURVEY_FIXTURES / "mappings" / "long.yaml", study)
 
 
 @pytest.fixture(scope="module")
 def tally(study: Study, mapping: SurveyMapping) -> Tally:
-    return import_survey(mapping, FIXTURES / "exports" / "long.csv").tally
+    return import_survey(mapping, SURVEY_FIXTURES / "exports" / "long.csv").tally
 
 
 def _with_minimum(study: Study, minimum: int) -> Study:
@@ -304,10 +304,10 @@ def test_coverage_set_is_minimal(raw: list[float], target: float) -> None:
 @given(st.permutations(list(range(12))))
 def test_row_order_does_not_matter(order: list[int]) -> None:
     header, *rows = (
-        (FIXTURES / "exports" / "google-forms.csv").read_text(encoding="utf-8").splitlines()
+        (SURVEY_FIXTURES / "exports" / "google-forms.csv").read_text(encoding="utf-8").splitlines()
     )
-    study = load_study(FIXTURES / "study")
-    mapping = load_mapping(FIXTURES / "mappings" / "google-forms.yaml", study)
+    study = load_study(SURVEY_FIXTURES / "study")
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "google-forms.yaml", study)
     path = Path(__file__).parent / ".hypothesis-shuffled.csv"
     try:
         path.write_text("\n".join([header] + [rows[i] for i in order]) + "\n", encoding="utf-8")
@@ -502,16 +502,18 @@ def _cli_study(
     """The fixture study with one mapping as surveys/toptasks.yaml, its minimum group size
     changed if asked, and (for the long layout) its fixture export imported."""
     root = tmp_path / "study"
-    shutil.copytree(FIXTURES / "study", root)
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
     if minimum is not None:
         settings = root / "study.yaml"
         settings.write_text(
             settings.read_text().replace("min_group_size: 3", f"min_group_size: {minimum}")
         )
     (root / "surveys").mkdir()
-    shutil.copy(FIXTURES / "mappings" / f"{mapping}.yaml", root / "surveys" / "toptasks.yaml")
+    shutil.copy(
+        SURVEY_FIXTURES / "mappings" / f"{mapping}.yaml", root / "surveys" / "toptasks.yaml"
+    )
     if imported:
-        export = str(FIXTURES / "exports" / f"{mapping}.csv")
+        export = str(SURVEY_FIXTURES / "exports" / f"{mapping}.csv")
         result = runner.invoke(app, ["survey", "import", str(root), export])
         assert result.exit_code == 0, result.output
     return root
@@ -520,7 +522,7 @@ def _cli_study(
 def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
     root = _cli_study(tmp_path, minimum=4, imported=False)
     imported = runner.invoke(
-        app, ["survey", "import", str(root), str(FIXTURES / "exports" / "long.csv")]
+        app, ["survey", "import", str(root), str(SURVEY_FIXTURES / "exports" / "long.csv")]
     )
     assert imported.exit_code == 0, imported.output
     assert "n<4" in imported.stdout and "   3\n" not in imported.stdout
@@ -671,15 +673,15 @@ def test_small_shares_get_distinct_percentages() -> None:
 
 def test_cli_import_and_outputs(tmp_path: Path) -> None:
     root = tmp_path / "study"
-    shutil.copytree(FIXTURES / "study", root)
-    mapping = FIXTURES / "mappings" / "limesurvey.yaml"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    mapping = SURVEY_FIXTURES / "mappings" / "limesurvey.yaml"
     imported = runner.invoke(
         app,
         [
             "survey",
             "import",
             str(root),
-            str(FIXTURES / "exports" / "limesurvey.csv"),
+            str(SURVEY_FIXTURES / "exports" / "limesurvey.csv"),
             "--mapping",
             str(mapping),
         ],
@@ -721,7 +723,7 @@ def test_cli_import_and_outputs(tmp_path: Path) -> None:
 
 def test_cli_import_again_says_what_it_replaced(tmp_path: Path) -> None:
     root = _cli_study(tmp_path)  # the long export, imported once
-    export = FIXTURES / "exports" / "long.csv"
+    export = SURVEY_FIXTURES / "exports" / "long.csv"
     again = runner.invoke(app, ["survey", "import", str(root), str(export)])
     assert again.exit_code == 0, again.output
     assert again.stdout.splitlines()[-1] == "The tally held these counts already: it is unchanged."
@@ -761,7 +763,7 @@ def test_cli_import_refuses_bad_export_and_writes_nothing(tmp_path: Path) -> Non
 def test_cli_names_the_cell_of_a_problem_in_a_workbook(tmp_path: Path) -> None:
     root = _cli_study(tmp_path, mapping="ms-forms", imported=False)
     workbook = Workbook()
-    with (FIXTURES / "exports" / "ms-forms.csv").open(newline="", encoding="utf-8-sig") as f:
+    with (SURVEY_FIXTURES / "exports" / "ms-forms.csv").open(newline="", encoding="utf-8-sig") as f:
         for row in csv.reader(f):
             workbook.active.append(row)
     workbook.active["G3"] = "Book leave;Fly to the moon;"
@@ -889,7 +891,7 @@ def test_cli_survey_option_names_a_mapping_by_id_or_file(tmp_path: Path) -> None
     second = (root / "surveys" / "toptasks.yaml").read_text().replace("id: toptasks", "id: pulse")
     assert "id: pulse" in second
     (root / "surveys" / "pulse-2026.yaml").write_text(second)
-    export = str(FIXTURES / "exports" / "long.csv")
+    export = str(SURVEY_FIXTURES / "exports" / "long.csv")
 
     unsaid = runner.invoke(app, ["survey", "import", str(root), export])
     assert unsaid.exit_code == 2
@@ -907,17 +909,19 @@ def test_import_takes_the_one_mapping_whose_columns_the_export_has(tmp_path: Pat
     """Two surveys (say, employees in Microsoft Forms and a long export): an export fits one."""
     root = _cli_study(tmp_path, imported=False)
     other = (
-        (FIXTURES / "mappings" / "ms-forms.yaml").read_text().replace("id: toptasks", "id: forms")
+        (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml")
+        .read_text()
+        .replace("id: toptasks", "id: forms")
     )
     (root / "surveys" / "forms.yaml").write_text(other)
-    export = str(FIXTURES / "exports" / "long.csv")
+    export = str(SURVEY_FIXTURES / "exports" / "long.csv")
     done = runner.invoke(app, ["survey", "import", str(root), export])
     assert done.exit_code == 0, done.output
     assert "Survey 'toptasks': the one mapping whose columns this export has." in done.stderr
     assert (root / "surveys" / "toptasks.tally.json").exists()
     assert not (root / "surveys" / "forms.tally.json").exists()
     forms = runner.invoke(
-        app, ["survey", "import", str(root), str(FIXTURES / "exports" / "ms-forms.csv")]
+        app, ["survey", "import", str(root), str(SURVEY_FIXTURES / "exports" / "ms-forms.csv")]
     )
     assert forms.exit_code == 0, forms.output
     assert (root / "surveys" / "forms.tally.json").exists()
