@@ -257,8 +257,8 @@ def _print_table(needs_table: NeedsTable, language: str) -> None:
     table = light_table(needs_table.title)
     table.add_column(needs_table.headers[1], min_width=_TITLE_WIDTH)
     region_width = max([len(needs_table.headers[2]), *(len(r.region) for r in needs_table.rows)])
-    marked = _TITLE_WIDTH + 5 * len(needs_table.columns) + region_width + 2
-    if marked <= console.width:
+    marks_fit = _TITLE_WIDTH + 5 * len(needs_table.columns) + region_width + 2 <= console.width
+    if marks_fit:
         marks = {"must": "[bold]●●●[/bold]", "should": "●●", "could": "[dim]●[/dim]", "": ""}
         for letter in needs_table.letters:
             table.add_column(letter, justify="center", no_wrap=True)
@@ -277,7 +277,7 @@ def _print_table(needs_table: NeedsTable, language: str) -> None:
             cells = [marks[level] for level in row.levels]
             table.add_row(
                 escape(row.title),
-                *(cells if marked <= console.width else [" ".join(cells)]),
+                *(cells if marks_fit else [" ".join(cells)]),
                 escape(row.region) + (f" {words['core']}" if row.is_core else ""),
             )
     print_table(console, table)

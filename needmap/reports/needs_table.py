@@ -20,8 +20,9 @@ from needmap.reports.i18n import Language, labels
 __all__ = ["COMPACT_FROM", "NeedsTable", "TableRow", "build_needs_table", "parse_kinds"]
 
 COMPACT_FROM = 11
-"""From this many columns a printed table heads them by letter, with a key above it, and
-marks importance with a letter: on an A4 page, full names and words no longer fit."""
+"""From this many columns the table marks importance with a letter and has a key of the
+letters under its title; printed, it heads the columns by letter too: on an A4 page (or a
+laptop's screen) full names and words no longer fit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,8 @@ class NeedsTable:
 
     @property
     def compact(self) -> bool:
-        """Whether print heads the columns by letter (see :data:`COMPACT_FROM`)."""
+        """Whether the page marks importance, and print heads columns, by letter (see
+        :data:`COMPACT_FROM`)."""
         return len(self.columns) >= COMPACT_FROM
 
 
