@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import math
 import shutil
@@ -977,3 +978,47 @@ def test_a_merged_tally_keeps_every_respondent_and_vote(
     kept = set(data) - merged
     assert set(result.respondents) == kept | {into}
     assert all(result.votes[g] == tally.votes[g] for g in kept)
+
+
+@pytest.mark.parametrize("count", [8, 17])
+def test_a_chart_of_many_groups_stands_their_names_up(count: int) -> None:
+    """Seventeen groups side by side at 1.25 inch each made a chart 26 inches wide, shown
+    at half size on a page or a screen; from nine groups on the columns narrow and the
+    names stand upright, inside the figure, under the title and clear of each other."""
+    import dataclasses
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from tests.studies import make_study
+
+    groups = {f"g{i:02}": 100 for i in range(count)}
+    study = make_study(groups, {})
+    study = dataclasses.replace(
+        study,
+        groups=tuple(
+            g.model_copy(update={"name": f"Group {g.id} of the whole organisation"})
+            for g in study.groups
+        ),
+    )
+    ids = tuple(f"t{i}" for i in range(12))
+    mapping = _mapping({t: f"Task {t}" for t in ids})
+    tally = _tally({g: (20 + i, [12 - j for j in range(12)]) for i, g in enumerate(groups)}, ids)
+    figure = draw_group_chart(analyse_toptasks(study, mapping, tally), "en")
+    width = figure.get_size_inches()[0]
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    (ax,) = figure.axes
+    names = [label for label in ax.get_xticklabels() if label.get_text()]
+    boxes = [label.get_window_extent(renderer) for label in names]
+    title = next(t for t in figure.texts if t.get_text().startswith("Top tasks per group"))
+    top = title.get_window_extent(renderer).y0
+    assert len(boxes) == count
+    assert all(b.y1 <= top and b.x0 >= 0 and b.x1 <= figure.bbox.x1 for b in boxes)
+    assert all(a.x1 <= b.x0 for a, b in itertools.pairwise(boxes))
+    if count > 8:
+        assert {label.get_rotation() for label in names} == {90.0}
+        assert width == pytest.approx(4.9 + 0.62 * count)
+    else:
+        assert {label.get_rotation() for label in names} == {0.0}
+        assert width == pytest.approx(4.9 + 1.25 * count)

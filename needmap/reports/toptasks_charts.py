@@ -204,6 +204,10 @@ def _percent_ticks(ax: Axes) -> None:
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=decimals))
 
 
+_UPRIGHT_FROM = 8
+"""Above this many groups, the per-group chart's columns narrow and their names stand up."""
+
+
 def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Figure:
     import matplotlib
     from matplotlib.figure import Figure
@@ -214,8 +218,19 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
     tasks = [t for t in result.tasks[:top] if t.votes] or list(result.tasks[:top])
     groups = result.groups
     hidden = words["tt.suppressed"].format(n=result.min_group_size)
+    # From nine groups on, columns narrow and their names stand upright, so that a page or
+    # a screen shows the chart at a size its numbers can be read at.
+    many = len(groups) > _UPRIGHT_FROM
+    names = [
+        textwrap.fill(g.name, 24 if many else 16, break_long_words=False)
+        + ("" if g.suppressed else f"\nn={g.respondents}")
+        for g in groups
+    ]
+    heading = (
+        0.35 + 0.072 * max(len(line) for n in names for line in n.splitlines()) if many else 0.9
+    )
     with matplotlib.rc_context(RC_PARAMS):
-        width = max(8.0, 4.9 + 1.25 * len(groups))
+        width = max(8.0, 4.9 + (0.62 if many else 1.25) * len(groups))
         note = (
             textwrap.fill(
                 words["tt.suppressed_note"].format(n=result.min_group_size), int(width * 15)
@@ -224,10 +239,10 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
             else ""
         )
         below = 0.45 + 0.15 * note.count("\n")
-        height = 1.8 + 0.42 * len(tasks) + (below - 0.45)
+        height = 0.9 + heading + 0.42 * len(tasks) + (below - 0.45)
         figure = Figure(figsize=(width, height))
         ax = figure.add_axes(
-            (3.9 / width, below / height, 1 - 4.3 / width, 1 - (1.15 + below) / height)
+            (3.9 / width, below / height, 1 - 4.3 / width, 1 - (0.25 + heading + below) / height)
         )
         peak = max((g.shares.get(t.id, 0.0) for g in groups for t in tasks), default=0.0) or 1.0
         from matplotlib import colormaps
@@ -247,7 +262,7 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
                         hidden,
                         ha="center",
                         va="center",
-                        fontsize=9,
+                        fontsize=8 if many else 9,
                         color="#777777",
                     )
                     continue
@@ -268,14 +283,7 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
         ax.set_xlim(0, len(groups))
         ax.set_ylim(len(tasks), 0)
         ax.set_xticks([x + 0.5 for x in range(len(groups))])
-        ax.set_xticklabels(
-            [
-                textwrap.fill(g.name, 16, break_long_words=False)
-                + ("" if g.suppressed else f"\nn={g.respondents}")
-                for g in groups
-            ],
-            fontsize=9.5,
-        )
+        ax.set_xticklabels(names, fontsize=9.5, rotation=90 if many else 0)
         ax.xaxis.tick_top()
         ax.set_yticks([y + 0.5 for y in range(len(tasks))])
         ax.set_yticklabels(
