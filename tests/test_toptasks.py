@@ -1022,3 +1022,35 @@ def test_a_chart_of_many_groups_stands_their_names_up(count: int) -> None:
     else:
         assert {label.get_rotation() for label in names} == {0.0}
         assert width == pytest.approx(4.9 + 1.25 * count)
+
+
+@pytest.mark.parametrize(("count", "sizes"), [(8, []), (9, [5, 4]), (17, [6, 6, 5])])
+def test_a_ranking_of_many_groups_is_printed_in_parts(count: int, sizes: list[int]) -> None:
+    """An A4 page holds eight group columns beside the tasks: more are printed in even
+    parts, each with rank and task; the screen keeps the one table."""
+    from needmap.reports.toptasks_page import render_toptasks_page
+    from needmap.reports.toptasks_table import print_parts
+    from tests.studies import make_study
+
+    groups = {f"g{i:02}": 100 for i in range(count)}
+    ids = tuple(f"t{i}" for i in range(6))
+    tally = _tally({g: (20 + i, [6 - j for j in range(6)]) for i, g in enumerate(groups)}, ids)
+    result = analyse_toptasks(make_study(groups, {}), _mapping({t: t for t in ids}), tally)
+    table = build_ranking(result, "nl")
+    parts = print_parts(table)
+    if not sizes:
+        assert parts == (table,)
+        return
+    assert [len(p.header) for p in parts] == [7, *(2 + n for n in sizes)]
+    assert parts[0].header == table.header[:7] and parts[0].rows[0] == table.rows[0][:7]
+    assert [p.title for p in parts[1:]] == [
+        f"Aandeel van de stemmen per groep ({i} van {len(sizes)})" for i in range(1, len(sizes) + 1)
+    ]
+    shown = [h for p in parts[1:] for h in p.header[2:]]
+    assert shown == list(table.header[7:])  # every group once, in order
+    assert all(p.header[:2] == table.header[:2] for p in parts[1:])
+    last = parts[-1]
+    assert last.rows[0] == (table.rows[0][0], table.rows[0][1], *table.rows[0][-sizes[-1] :])
+    page = render_toptasks_page(result, "nl", "Org")
+    # the whole table for the screen, the parts for print (the tasks map to no needs here)
+    assert page.count('<div class="print-only">') == 1 and page.count("<table") == 1 + len(parts)

@@ -18,7 +18,7 @@ from needmap.reports.i18n import Language, labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
-from needmap.reports.toptasks_table import build_evidence, build_ranking
+from needmap.reports.toptasks_table import build_evidence, build_ranking, print_parts
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -63,6 +63,7 @@ def render_toptasks_page(
         neck_alt=words["tt.chart.neck"],
         groups_alt=words["tt.chart.groups"],
         table=table,
+        parts=print_parts(table),
         evidence=build_evidence(result, language),
     )
 

@@ -6,6 +6,7 @@ respondent counts and weights are never written.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ __all__ = [
     "build_group_ranking",
     "build_ranking",
     "group_ranking_to_json",
+    "print_parts",
     "ranking_to_csv",
     "ranking_to_markdown",
     "ranking_to_xlsx",
@@ -120,6 +122,44 @@ def summary_text(result: TopTasks, language: Language) -> str:
         votes=format_count(result.votes, language),
         tasks=len(result.tasks),
         order=labels(language)[f"tt.order.{result.order}"],
+    )
+
+
+PRINT_GROUP_COLUMNS = 8
+"""At most this many group columns in one printed ranking: beside the task names and the
+overall figures, an A4 page holds no more."""
+_OVERALL = 7
+"""The ranking's columns before the groups': rank, task, votes, shares, cumulative, mark."""
+
+
+def print_parts(table: RankingTable) -> tuple[RankingTable, ...]:
+    """The ranking (:func:`build_ranking`) as a printed page shows it: whole, where its
+    group columns fit an A4 page; else its overall columns, then its group columns in
+    as few tables of at most :data:`PRINT_GROUP_COLUMNS` as fit, of even size, each beside
+    rank and task."""
+    groups = range(_OVERALL, len(table.header))
+    if len(groups) <= PRINT_GROUP_COLUMNS:
+        return (table,)
+    count = -(-len(groups) // PRINT_GROUP_COLUMNS)
+    size = -(-len(groups) // count)
+    chunks = [groups[i : i + size] for i in range(0, len(groups), size)]
+    words = labels(table.language)
+    parts = [_columns(table, range(_OVERALL), table.title, table.marks_column)]
+    for number, chunk in enumerate(chunks, start=1):
+        title = words["tt.per_group_part"].format(part=number, parts=len(chunks))
+        parts.append(_columns(table, [0, 1, *chunk], title, None))
+    return tuple(parts)
+
+
+def _columns(
+    table: RankingTable, keep: Sequence[int], title: str, marks_column: int | None
+) -> RankingTable:
+    return dataclasses.replace(
+        table,
+        title=title,
+        header=tuple(table.header[i] for i in keep),
+        rows=tuple(tuple(row[i] for i in keep) for row in table.rows),
+        marks_column=marks_column,
     )
 
 
