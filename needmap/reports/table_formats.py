@@ -15,6 +15,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from needmap.errors import UsageError
@@ -42,7 +43,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-CSV_DELIMITERS: dict[Language, str] = {"nl": ";", "en": ","}
+CSV_DELIMITERS: Mapping[Language, str] = MappingProxyType({"nl": ";", "en": ","})
 """The delimiter Excel uses for CSV in each language's locale."""
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 

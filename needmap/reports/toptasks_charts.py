@@ -205,7 +205,8 @@ def _percent_ticks(ax: Axes) -> None:
 
 
 _UPRIGHT_FROM = 8
-"""Above this many groups, the per-group chart's columns narrow and their names stand up."""
+"""Above this many groups, the per-group chart's columns narrow and their names stand up,
+so that a page or a screen shows the chart at a size its numbers can be read at."""
 
 
 def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Figure:
@@ -218,8 +219,6 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
     tasks = [t for t in result.tasks[:top] if t.votes] or list(result.tasks[:top])
     groups = result.groups
     hidden = words["tt.suppressed"].format(n=result.min_group_size)
-    # From nine groups on, columns narrow and their names stand upright, so that a page or
-    # a screen shows the chart at a size its numbers can be read at.
     many = len(groups) > _UPRIGHT_FROM
     names = [
         textwrap.fill(g.name, 24 if many else 16, break_long_words=False)

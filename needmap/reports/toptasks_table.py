@@ -6,10 +6,9 @@ respondent counts and weights are never written.
 
 from __future__ import annotations
 
-import dataclasses
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -154,7 +153,7 @@ def print_parts(table: RankingTable) -> tuple[RankingTable, ...]:
 def _columns(
     table: RankingTable, keep: Sequence[int], title: str, marks_column: int | None
 ) -> RankingTable:
-    return dataclasses.replace(
+    return replace(
         table,
         title=title,
         header=tuple(table.header[i] for i in keep),
