@@ -473,3 +473,48 @@ def test_personas_show_their_groups_interviews(make_study: StudyMaker) -> None:
         "pooled",
         "pooled",
     ]
+
+
+def test_many_interviewed_groups_are_printed_in_parts() -> None:
+    """Ten groups heard by enough people made a table wider than the page (one row a page,
+    the groups cut off at its edge): print now puts the group columns in parts beside the
+    need; the screen, Markdown and CSV keep the one table."""
+    from needmap.reports.toptasks_table import print_parts
+
+    groups = [f"g{i}" for i in range(10)]
+    study = Study(
+        root=Path(),
+        settings=StudySettings.model_validate({"name": "P", "organisation": "O", "language": "en"}),
+        groups=tuple(TargetGroup(id=g, name=f"Group {g}") for g in groups),
+        needs=(
+            Need(id="n", title="Search", kind="function", groups=dict.fromkeys(groups, "must")),
+        ),
+    )
+    heard = [(g, 5, [{"text": "yes", "needs": ["n"]}]) for g in groups]
+    evidence = analyse_interviews(study, _make(heard))
+    table = build_interviews_table(evidence, study)
+    parts = print_parts(table)
+    assert [p.title for p in parts] == [
+        "Needs in the interviews",
+        "Interviews per group (1 of 2)",
+        "Interviews per group (2 of 2)",
+    ]
+    assert parts[0].header == (
+        "Need",
+        "Kind",
+        "Verdict",
+        "Supported in",
+        "Questioned in",
+        "Mentioned by, not listed for",
+    )
+    assert parts[0].rows == (("Search", "Functions", "supported", "10", "0", ""),)
+    assert parts[0].text_columns == (0, 1, 2, 5)
+    assert [p.header[1:] for p in parts[1:]] == [
+        tuple(f"Group g{i} (n=5)" for i in range(0, 5)),
+        tuple(f"Group g{i} (n=5)" for i in range(5, 10)),
+    ]
+    assert all(p.rows == (("Search", *("\u27131",) * 5),) for p in parts[1:])
+    assert all(p.text_columns == (0,) for p in parts[1:])
+    page = render_interviews_page(evidence, study)
+    assert page.count('<div class="print-only">') == 1 and page.count("<table") == 4
+    assert interviews_to_markdown(evidence, study).count("| Search |") == 1

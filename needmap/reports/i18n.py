@@ -343,6 +343,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "iv.unlisted": "Mentioned by, not listed for",
         "iv.table": "Needs in the interviews",
         "iv.sheet": "Interviews",
+        "iv.per_group_part": "Interviews per group ({part} of {parts})",
         "iv.rule": "Counts are interviews: an interview counts once per need, however many of "
         "its quotes support (or question) the need. Per group: \u2713 supported, "
         "\u2717 questioned.",
@@ -797,6 +798,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "iv.unlisted": "Genoemd door, niet opgenomen voor",
         "iv.table": "Behoeften in de gesprekken",
         "iv.sheet": "Interviews",
+        "iv.per_group_part": "Gesprekken per groep ({part} van {parts})",
         "iv.rule": "Tellingen zijn gesprekken: een gesprek telt eenmaal per behoefte, hoeveel "
         "citaten de behoefte ook ondersteunen (of betwijfelen). Per groep: \u2713 ondersteund, "
         "\u2717 betwijfeld.",

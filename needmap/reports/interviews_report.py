@@ -28,6 +28,7 @@ from needmap.reports.sheet_cells import whole_cell
 from needmap.reports.table_formats import csv_bytes, write_in_format
 from needmap.reports.toptasks_table import (
     RankingTable,
+    print_parts,
     ranking_to_csv,
     ranking_to_markdown,
     ranking_to_xlsx,
@@ -125,6 +126,8 @@ def build_interviews_table(evidence: InterviewEvidence, study: Study) -> Ranking
         notes=interview_notes(evidence, study),
         marks_column=None,
         sheet=words["iv.sheet"],
+        group_columns=tuple(range(5, 5 + len(shown))),
+        part_title=words["iv.per_group_part"],
         text_columns=(0, 1, 2, 5 + len(shown)),
     )
 
@@ -198,6 +201,7 @@ def render_interviews_page(
     """
     language = study.settings.language
     words = labels(language)
+    table = build_interviews_table(evidence, study)
     return render_report(
         "interviews.html.j2",
         chapter,
@@ -205,7 +209,8 @@ def render_interviews_page(
         title=_title(study),
         organisation=study.settings.organisation,
         summary=interviews_summary(evidence, study),
-        table=build_interviews_table(evidence, study),
+        table=table,
+        parts=print_parts(table),
         quotes=quote_views(evidence, study),
         quotes_title=words["iv.quotes"],
         supported=words["iv.verdict.supported"],

@@ -44,6 +44,11 @@ def _pct(value: float | None, language: Language) -> str:
     return "" if value is None else percent_cell(value, language)
 
 
+PRINT_GROUP_COLUMNS = 8
+"""At most this many group columns in one printed table: beside the names of the rows and
+the overall figures, an A4 page holds no more."""
+
+
 @dataclass(frozen=True)
 class RankingTable:
     title: str
@@ -59,6 +64,18 @@ class RankingTable:
     """Columns of text, aligned left (the others hold numbers or marks)."""
     language: Language = field(kw_only=True)
     """The language of its text, which CSV's delimiter follows."""
+    group_columns: tuple[int, ...] = field(default=(), kw_only=True)
+    """Its columns of one group each, which print splits up where there are many
+    (:func:`print_parts`)."""
+    key_columns: tuple[int, ...] = field(default=(0,), kw_only=True)
+    """The columns that say which row is which, printed beside each part of the groups."""
+    part_title: str = field(default="", kw_only=True)
+    """The title of each printed part of the group columns, with ``{part}`` and ``{parts}``."""
+
+    @property
+    def many_groups(self) -> bool:
+        """More group columns than a printed page holds (:data:`PRINT_GROUP_COLUMNS`)."""
+        return len(self.group_columns) > PRINT_GROUP_COLUMNS
 
 
 def build_ranking(result: TopTasks, language: Language) -> RankingTable:
@@ -111,6 +128,9 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
         rows=tuple(rows),
         in_coverage=tuple(t.id in covered for t in result.tasks),
         notes=tuple(notes),
+        group_columns=tuple(range(7, len(header))),
+        key_columns=(0, 1),
+        part_title=words["tt.per_group_part"],
     )
 
 
@@ -124,41 +144,34 @@ def summary_text(result: TopTasks, language: Language) -> str:
     )
 
 
-PRINT_GROUP_COLUMNS = 8
-"""At most this many group columns in one printed ranking: beside the task names and the
-overall figures, an A4 page holds no more."""
-_OVERALL = 7
-"""The ranking's columns before the groups': rank, task, votes, shares, cumulative, mark."""
-
-
 def print_parts(table: RankingTable) -> tuple[RankingTable, ...]:
-    """The ranking (:func:`build_ranking`) as a printed page shows it: whole, where its
-    group columns fit an A4 page; else its overall columns, then its group columns in
-    as few tables of at most :data:`PRINT_GROUP_COLUMNS` as fit, of even size, each beside
-    rank and task."""
-    groups = range(_OVERALL, len(table.header))
-    if len(groups) <= PRINT_GROUP_COLUMNS:
+    """``table`` as a printed page shows it: whole, where its group columns fit an A4 page;
+    else its other columns, then its group columns in as few tables of at most
+    :data:`PRINT_GROUP_COLUMNS` as fit, of even size, each beside the key columns."""
+    if not table.many_groups:
         return (table,)
+    groups = table.group_columns
     count = -(-len(groups) // PRINT_GROUP_COLUMNS)
     size = -(-len(groups) // count)
     chunks = [groups[i : i + size] for i in range(0, len(groups), size)]
-    words = labels(table.language)
-    parts = [_columns(table, range(_OVERALL), table.title, table.marks_column)]
+    others = [i for i in range(len(table.header)) if i not in groups]
+    parts = [_columns(table, others, table.title)]
     for number, chunk in enumerate(chunks, start=1):
-        title = words["tt.per_group_part"].format(part=number, parts=len(chunks))
-        parts.append(_columns(table, [0, 1, *chunk], title, None))
+        title = table.part_title.format(part=number, parts=len(chunks))
+        parts.append(_columns(table, [*table.key_columns, *chunk], title))
     return tuple(parts)
 
 
-def _columns(
-    table: RankingTable, keep: Sequence[int], title: str, marks_column: int | None
-) -> RankingTable:
+def _columns(table: RankingTable, keep: Sequence[int], title: str) -> RankingTable:
+    """The columns ``keep`` of ``table``, under ``title``; a part has no groups to split."""
     return replace(
         table,
         title=title,
         header=tuple(table.header[i] for i in keep),
         rows=tuple(tuple(row[i] for i in keep) for row in table.rows),
-        marks_column=marks_column,
+        marks_column=keep.index(table.marks_column) if table.marks_column in keep else None,
+        text_columns=tuple(n for n, i in enumerate(keep) if i in table.text_columns),
+        group_columns=(),
     )
 
 
