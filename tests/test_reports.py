@@ -638,3 +638,35 @@ def test_a_printed_table_of_many_columns_fits_its_page() -> None:
     assert "Kolommen: A · Group g00 with a long name;" in flowing
     assert "M = moet, Z = zou moeten, K = kan." in flowing
     assert "Need n1 M Z K M Z K M Z K M Z K M Z R1 · kern gedeeld platform" in text.splitlines()
+
+
+def test_names_of_four_lines_keep_clear_of_the_titles() -> None:
+    """A group name wrapped to four lines above a top circle reached into the subtitle of
+    an unscaled diagram: the circles now shrink until every text of theirs keeps clear of
+    the titles and the caption."""
+    regions = {"100": 1, "010": 0, "110": 1, "001": 1, "101": 0, "011": 0, "111": 1}
+    study = make_study({"a": 120, "b": 60, "c": 300}, _needs_from_regions(regions), language="nl")
+    names = (
+        "Medewerkers van de klantcontactcentra, baliefuncties en de digitale loketten",
+        "Buitendienstmedewerkers <handhaving> & toezicht op de openbare ruimte",
+        "Beleidsadviseurs",
+    )
+    groups = tuple(
+        g.model_copy(update={"name": n}) for g, n in zip(study.groups, names, strict=True)
+    )
+    study = dataclasses.replace(study, groups=groups)
+    drawn = draw_diagram(study, compute_overlap(study))
+    assert not drawn.scaled
+    assert _overlapping_texts(drawn.figure) == []
+    assert _texts_outside(drawn.figure) == []
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(drawn.figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    _, subtitle, caption = (t.get_window_extent(renderer) for t in drawn.figure.texts)
+    (ax,) = drawn.figure.axes
+    shown = [t for t in ax.texts if t.get_visible() and t.get_text().strip()]
+    boxes = [t.get_window_extent(renderer) for t in shown]
+    assert max(b.y1 for b in boxes) < subtitle.y0  # below the subtitle's line, not beside it
+    assert min(b.y0 for b in boxes) > caption.y1

@@ -100,7 +100,46 @@ def draw_venn(
         _style(ax, diagram, units, ids, {})
     if titles:
         _list_needs(ax, diagram, overlap, titles)
+    _clear_of_titles(ax)
     return VennResult(scaled=scaled, codes=codes, drawing=diagram)
+
+
+_TITLE_GAP = 6
+"""Points kept between the texts of the circles and the figure's titles or caption."""
+
+
+def _clear_of_titles(ax: Axes) -> None:
+    """Shrink the axes until no text of the circles lies in the band of a text of the
+    figure around them (the titles above, the caption below).
+
+    A long group name, wrapped to four lines above a top circle, reached into the subtitle.
+    The circles shrink with the axes and their texts keep their size, so this takes a few
+    rounds; it stops at half the axes' height, beyond which the circles would be too small.
+    """
+    figure = cast("Figure", ax.get_figure(root=True))
+    renderer = _renderer(ax)
+    around = [t.get_window_extent(renderer) for t in figure.texts if t.get_text().strip()]
+    gap = _TITLE_GAP * figure.dpi / 72
+    floor = ax.get_position().height / 2
+    for _ in range(8):
+        ax.apply_aspect()
+        middle = ax.get_position().y0 * figure.bbox.height + ax.bbox.height / 2
+        texts = [t for t in ax.texts if t.get_visible() and t.get_text().strip()]
+        clashes = [  # the titles and the caption span the figure: a band to keep out of
+            (box, other)
+            for box in (t.get_window_extent(renderer) for t in texts)
+            for other in around
+            if box.y1 + gap > other.y0 and box.y0 - gap < other.y1
+        ]
+        down = max((b.y1 + gap - o.y0 for b, o in clashes if o.y0 > middle), default=0.0)
+        up = max((o.y1 + gap - b.y0 for b, o in clashes if o.y1 < middle), default=0.0)
+        position = ax.get_position(original=True)
+        height = position.height - (down + up) / figure.bbox.height
+        if not (down or up) or height < floor:
+            return
+        ax.set_position(
+            (position.x0, position.y0 + up / figure.bbox.height, position.width, height)
+        )
 
 
 def _set_label(unit: Unit, people: str, language: Language) -> str:
