@@ -330,7 +330,7 @@ def test_validate_warns_while_tasks_are_linked_to_no_need(tmp_path: Path) -> Non
     )
     result = runner.invoke(app, ["validate", str(root)])
     assert result.exit_code == 0
-    assert "t.yaml:18:48: tasks[0].needs: warning: 6 of 6 tasks are evidence for no need:" in (
+    assert "t.yaml:19:48: tasks[0].needs: warning: 6 of 6 tasks are evidence for no need:" in (
         result.stderr
     )
     assert runner.invoke(app, ["validate", str(root), "--strict"]).exit_code == 2
@@ -346,3 +346,27 @@ def test_an_export_without_answers_is_refused(tmp_path: Path) -> None:
         "cannot draft a mapping: no answers in column 'Role'",
         "cannot draft a mapping: no chosen tasks",
     ]
+
+
+def test_answers_and_tasks_are_drafted_most_given_first(tmp_path: Path) -> None:
+    """The order an export first shows them in is chance; counted by hand in the fixture:
+    front desk 5 respondents, field and office staff 3 each, other 1; Book leave 7 votes,
+    Find a colleague 5, Plan a meeting 4, the other three 3 each (ties by text)."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    draft = draft_mapping(load_study(root), SURVEY_FIXTURES / "exports" / "ms-forms.csv")
+    assert [a.text for a in draft.answers] == [
+        "Front desk / reception",
+        "Field staff",
+        "Office staff",
+        "Other",
+    ]
+    assert [t.label for t in draft.tasks] == [
+        "Book leave",
+        "Find a colleague, by name or expertise",
+        "Plan a meeting with lunch and projector",
+        "Claim expenses",
+        "Report a broken printer",
+        "See the café menu",
+    ]
+    assert "# Answers and tasks: the most given first.\n" in draft.text

@@ -405,8 +405,10 @@ class _Columns:
 @dataclass
 class _Read:
     answers: Counter[str]
+    """Each group answer and how many gave it, the most given first."""
     labels: list[tuple[str, str | None]]
-    """Each choice's label and (LimeSurvey) code, in the order first seen."""
+    """Each choice's label and (LimeSurvey) code: the most chosen first, or (LimeSurvey)
+    in the order of its columns."""
     votes: Counter[str]
     max_picks: int
 
@@ -454,7 +456,13 @@ def _read(
             answers[answer] += 1
         votes.update(chosen)
         max_picks = max(max_picks, len(chosen))
-    labels: list[tuple[str, str | None]] = [(label, None) for label in votes]
+    # The order answers and choices were first seen in is chance: the most given first, so
+    # that the answers and tasks that count most are checked first. LimeSurvey's columns
+    # keep the questionnaire's order.
+    answers = Counter(dict(sorted(answers.items(), key=lambda item: (-item[1], item[0]))))
+    labels: list[tuple[str, str | None]] = [
+        (label, None) for label, _ in sorted(votes.items(), key=lambda item: (-item[1], item[0]))
+    ]
     if layout == "limesurvey":
         labels = [(label, code) for _, code, label in task_columns]
     return _Read(answers, labels, votes, max(max_picks, 1))
@@ -638,6 +646,9 @@ def _mapping_text(
 ) -> str:
     lines = [
         f"# Drafted by needmap survey draft from {source}.",
+        "# Answers and tasks: the most given first"
+        + (" (tasks in the export's order)" if layout == "limesurvey" else "")
+        + ".",
         "# Check every TODO, link each task to the needs it is evidence for, then:",
         "# needmap survey import STUDY EXPORT",
         f"id: {yaml_scalar(draft_id)}",
