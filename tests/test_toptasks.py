@@ -1054,3 +1054,45 @@ def test_a_ranking_of_many_groups_is_printed_in_parts(count: int, sizes: list[in
     page = render_toptasks_page(result, "nl", "Org")
     # the whole table for the screen, the parts for print (the tasks map to no needs here)
     assert page.count('<div class="print-only">') == 1 and page.count("<table") == 1 + len(parts)
+
+
+@given(
+    before=st.integers(2, 6),
+    groups=st.integers(0, 30),
+    after=st.integers(0, 2),
+    rows=st.integers(0, 4),
+)
+def test_print_parts_show_every_column_once(
+    before: int, groups: int, after: int, rows: int
+) -> None:
+    """However many group columns a table has: each part holds at most eight of them beside
+    the key columns, in order, each shown once; the other columns come first, in one table;
+    every row keeps its cells in every part."""
+    from needmap.reports.toptasks_table import PRINT_GROUP_COLUMNS, RankingTable, print_parts
+
+    width = before + groups + after
+    header = tuple(f"c{i}" for i in range(width))
+    table = RankingTable(
+        "T",
+        header,
+        tuple(tuple(f"r{r}c{i}" for i in range(width)) for r in range(rows)),
+        (False,) * rows,
+        (),
+        language="en",
+        group_columns=tuple(range(before, before + groups)),
+        part_title="part {part} of {parts}",
+    )
+    parts = print_parts(table)
+    if groups <= PRINT_GROUP_COLUMNS:
+        assert parts == (table,)
+        return
+    first, *rest = parts
+    assert first.header == tuple(h for i, h in enumerate(header) if i not in table.group_columns)
+    shown = [h for part in rest for h in part.header[1:]]
+    assert shown == [header[i] for i in table.group_columns]
+    sizes = [len(part.header) - 1 for part in rest]
+    assert max(sizes) <= PRINT_GROUP_COLUMNS and max(sizes) - min(sizes) <= 1
+    assert len(rest) == -(-groups // PRINT_GROUP_COLUMNS)  # as few parts as fit
+    for number, part in enumerate(rest, start=1):
+        assert part.title == f"part {number} of {len(rest)}" and part.header[0] == "c0"
+        assert all(row == tuple(f"r{r}{h}" for h in part.header) for r, row in enumerate(part.rows))

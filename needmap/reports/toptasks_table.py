@@ -152,8 +152,9 @@ def print_parts(table: RankingTable) -> tuple[RankingTable, ...]:
         return (table,)
     groups = table.group_columns
     count = -(-len(groups) // PRINT_GROUP_COLUMNS)
-    size = -(-len(groups) // count)
-    chunks = [groups[i : i + size] for i in range(0, len(groups), size)]
+    size, larger = divmod(len(groups), count)  # the first `larger` parts take one more
+    starts = [n * size + min(n, larger) for n in range(count + 1)]
+    chunks = [groups[starts[n] : starts[n + 1]] for n in range(count)]
     others = [i for i in range(len(table.header)) if i not in groups]
     parts = [_columns(table, others, table.title)]
     for number, chunk in enumerate(chunks, start=1):
