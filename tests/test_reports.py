@@ -670,3 +670,23 @@ def test_names_of_four_lines_keep_clear_of_the_titles() -> None:
     boxes = [t.get_window_extent(renderer) for t in shown]
     assert max(b.y1 for b in boxes) < subtitle.y0  # below the subtitle's line, not beside it
     assert min(b.y0 for b in boxes) > caption.y1
+
+
+def test_more_groups_than_colours_each_keep_a_colour() -> None:
+    """Nine colours for groups and seven for families: a study with more goes round again
+    in lighter, then darker shades, so that 20 groups no longer share one pink three ways."""
+    from needmap.model.units import Unit
+    from needmap.reports.palette import FAMILY_COLOURS, GROUP_COLOURS, HIGHLIGHT, colour_of
+
+    def unit(kind: str, index: int) -> Unit:
+        return Unit(f"u{index}", "U", kind, (f"u{index}",), None, "A", index)  # type: ignore[arg-type]
+
+    groups = [colour_of(unit("group", i)) for i in range(27)]
+    families = [colour_of(unit("family", i)) for i in range(21)]
+    assert groups[:9] == list(GROUP_COLOURS) and families[:7] == list(FAMILY_COLOURS)
+    assert len(set(groups)) == 27 and len(set(families)) == 21
+    assert HIGHLIGHT not in groups + families
+    # #CC6677 is (204, 102, 119). Halfway to white: 229.5, 178.5, 187, rounded half to even
+    # as Python rounds: E6 B2 BB. A third of the way to black (x 0.65): 132.6, 66.3, 77.35.
+    assert groups[9] == "#E6B2BB"
+    assert groups[18] == "#85424D"

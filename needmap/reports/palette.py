@@ -3,14 +3,16 @@
 Groups take Paul Tol's "muted" scheme, families the Okabe-Ito scheme (without its blue, which
 marks the "all groups" region); both are designed to stay distinguishable with the common
 forms of colour blindness. A unit's colour depends only on its
-position in the study, never on which subset is drawn.
+position in the study, never on which subset is drawn. A study with more groups (or
+families) than its scheme has colours goes round it again in lighter, then darker shades
+(:data:`SHADES`), so that up to three times as many keep a colour of their own.
 """
 
 from __future__ import annotations
 
 from needmap.model.units import Unit
 
-__all__ = ["FAMILY_COLOURS", "GROUP_COLOURS", "HIGHLIGHT", "INK", "MUTED", "colour_of"]
+__all__ = ["FAMILY_COLOURS", "GROUP_COLOURS", "HIGHLIGHT", "INK", "MUTED", "SHADES", "colour_of"]
 
 GROUP_COLOURS = (
     "#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE",
@@ -23,7 +25,24 @@ INK = "#222222"
 MUTED = "#C8C8C8"
 
 
+SHADES = (0.0, 0.5, -0.35)
+"""Each round through a scheme: its colours as they are, then halfway to white, then a
+third of the way to black (a hue seen twice differs in lightness, which colour-blind eyes
+see too)."""
+
+
 def colour_of(unit: Unit) -> str:
     """The colour of a circle, from its kind and its position in the study."""
     palette = FAMILY_COLOURS if unit.kind == "family" else GROUP_COLOURS
-    return palette[unit.palette_index % len(palette)]
+    base = palette[unit.palette_index % len(palette)]
+    shade = SHADES[unit.palette_index // len(palette) % len(SHADES)]
+    return _shaded(base, shade) if shade else base
+
+
+def _shaded(colour: str, amount: float) -> str:
+    """``colour`` moved ``amount`` of the way to white (above 0) or to black (below 0)."""
+    from matplotlib.colors import to_hex, to_rgb
+
+    target = 1.0 if amount > 0 else 0.0
+    red, green, blue = (c + (target - c) * abs(amount) for c in to_rgb(colour))
+    return to_hex((red, green, blue)).upper()
