@@ -674,7 +674,7 @@ def test_names_of_four_lines_keep_clear_of_the_titles() -> None:
 
 def test_more_groups_than_colours_each_keep_a_colour() -> None:
     """Nine colours for groups and seven for families: a study with more goes round again
-    in lighter, then darker shades, so that 20 groups no longer share one pink three ways."""
+    in darker shades, so that 20 groups no longer share one pink three ways."""
     from needmap.model.units import Unit
     from needmap.reports.palette import FAMILY_COLOURS, GROUP_COLOURS, HIGHLIGHT, colour_of
 
@@ -686,7 +686,7 @@ def test_more_groups_than_colours_each_keep_a_colour() -> None:
     assert groups[:9] == list(GROUP_COLOURS) and families[:7] == list(FAMILY_COLOURS)
     assert len(set(groups)) == 27 and len(set(families)) == 21
     assert HIGHLIGHT not in groups + families
-    # #CC6677 is (204, 102, 119). Halfway to white: 229.5, 178.5, 187, rounded half to even
-    # as Python rounds: E6 B2 BB. A third of the way to black (x 0.65): 132.6, 66.3, 77.35.
-    assert groups[9] == "#E6B2BB"
-    assert groups[18] == "#85424D"
+    # #CC6677 is (204, 102, 119). 30% of the way to black (x 0.7): 142.8, 71.4, 83.3, so
+    # 8F 47 53; 55% of the way (x 0.45): 91.8, 45.9, 53.55, so 5C 2E 36.
+    assert groups[9] == "#8F4753"
+    assert groups[18] == "#5C2E36"

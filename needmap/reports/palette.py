@@ -4,8 +4,8 @@ Groups take Paul Tol's "muted" scheme, families the Okabe-Ito scheme (without it
 marks the "all groups" region); both are designed to stay distinguishable with the common
 forms of colour blindness. A unit's colour depends only on its
 position in the study, never on which subset is drawn. A study with more groups (or
-families) than its scheme has colours goes round it again in lighter, then darker shades
-(:data:`SHADES`), so that up to three times as many keep a colour of their own.
+families) than its scheme has colours goes round it again in darker shades (:data:`SHADES`),
+so that up to three times as many keep a colour of their own.
 """
 
 from __future__ import annotations
@@ -25,10 +25,11 @@ INK = "#222222"
 MUTED = "#C8C8C8"
 
 
-SHADES = (0.0, 0.5, -0.35)
-"""Each round through a scheme: its colours as they are, then halfway to white, then a
-third of the way to black (a hue seen twice differs in lightness, which colour-blind eyes
-see too)."""
+SHADES = (0.0, -0.3, -0.55)
+"""Each round through a scheme: its colours as they are, then 30% and 55% of the way to
+black. A hue seen twice differs in lightness, which colour-blind eyes see too. Not lighter:
+matplotlib-venn mixes an overlap's colour as 0.7 x (sum of the circles' colours), so two
+light tints make a white overlap that reads as outside every circle."""
 
 
 def colour_of(unit: Unit) -> str:
