@@ -25,7 +25,7 @@ INK = "#222222"
 MUTED = "#C8C8C8"
 
 
-SHADES = (0.0, -0.3, -0.55)
+SHADES = (0.0, 0.3, 0.55)
 """Each round through a scheme: its colours as they are, then 30% and 55% of the way to
 black. A hue seen twice differs in lightness, which colour-blind eyes see too. Not lighter:
 matplotlib-venn mixes an overlap's colour as 0.7 x (sum of the circles' colours), so two
@@ -37,13 +37,12 @@ def colour_of(unit: Unit) -> str:
     palette = FAMILY_COLOURS if unit.kind == "family" else GROUP_COLOURS
     base = palette[unit.palette_index % len(palette)]
     shade = SHADES[unit.palette_index // len(palette) % len(SHADES)]
-    return _shaded(base, shade) if shade else base
+    return _darkened(base, shade) if shade else base
 
 
-def _shaded(colour: str, amount: float) -> str:
-    """``colour`` moved ``amount`` of the way to white (above 0) or to black (below 0)."""
+def _darkened(colour: str, amount: float) -> str:
+    """``colour`` moved ``amount`` of the way to black."""
     from matplotlib.colors import to_hex, to_rgb
 
-    target = 1.0 if amount > 0 else 0.0
-    red, green, blue = (c + (target - c) * abs(amount) for c in to_rgb(colour))
+    red, green, blue = (c * (1 - amount) for c in to_rgb(colour))
     return to_hex((red, green, blue)).upper()

@@ -92,6 +92,7 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
         words["tt.cumulative"],
         words["tt.coverage"].format(pct=f"{result.coverage_target:.0%}"),
     ]
+    overall = len(header)
     for group in result.groups:
         header.append(group.name if group.suppressed else f"{group.name} (n={group.respondents})")
     rows = []
@@ -128,7 +129,7 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
         rows=tuple(rows),
         in_coverage=tuple(t.id in covered for t in result.tasks),
         notes=tuple(notes),
-        group_columns=tuple(range(7, len(header))),
+        group_columns=tuple(range(overall, len(header))),
         key_columns=(0, 1),
         part_title=words["tt.per_group_part"],
     )
