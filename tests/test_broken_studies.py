@@ -330,6 +330,48 @@ CASES = [
         "did you mean 'field'?",
     ),
     Case(
+        "list-where-a-mapping-belongs",
+        _needs("  - id: search\n    title: Search\n    kind: function\n    groups: [desk]\n"),
+        ["needs.yaml:5:13: needs[0].groups: expected a mapping (key: value lines), found a list"],
+        "'key: value' lines",
+    ),
+    Case(
+        "mapping-where-a-list-belongs",
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n"
+            "    groups: {desk: must}\n    depends_on: {mobile: first}\n"
+        ),
+        ["needs.yaml:6:17: needs[0].depends_on: expected a list, found a mapping"],
+        "starting with '- '",
+    ),
+    Case(
+        "boolean-where-text-belongs",
+        _needs("  - id: search\n    title: true\n    kind: function\n    groups: {desk: must}\n"),
+        ["needs.yaml:3:12: needs[0].title: expected text, found true/false"],
+        'quote this value: "true"',
+    ),
+    Case(  # "title:" with nothing after it: quoting nothing would not help
+        "empty-value",
+        _needs("  - id: search\n    title:\n    kind: function\n    groups: {desk: must}\n"),
+        ["needs.yaml:3:11: needs[0].title: expected text, found an empty value"],
+        "write a value after 'title:'",
+    ),
+    Case(
+        "empty-list-item",
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n"
+            "    groups: {desk: must}\n    depends_on:\n      -\n"
+        ),
+        ["needs.yaml:7:8: needs[0].depends_on[0]: expected text, found an empty value"],
+        "after the '- '",
+    ),
+    Case(
+        "empty-text",
+        _needs("  - id: search\n    title: ''\n    kind: function\n    groups: {desk: must}\n"),
+        ["needs.yaml:3:12: needs[0].title: must not be empty"],
+        "write some text",
+    ),
+    Case(
         "several-problems-in-several-files",
         {
             "study.yaml": "name: S\norganisation: O\nlanguag: en\n",

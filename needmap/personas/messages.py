@@ -130,7 +130,14 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
     if kind in _TYPE_NAMES:
         message = f"expected {_TYPE_NAMES[kind]}, found {_shown(given)}"
         hint = ""
-        if kind == "string_type" and plain_text is not None:
+        if given is None:
+            place = detail["loc"][-1] if detail["loc"] else ""
+            hint = (
+                f"write a value after '{place}:'"
+                if isinstance(place, str)
+                else "write a value after the '- '"
+            )
+        elif kind == "string_type" and plain_text is not None:
             hint = f'quote this value: "{plain_text}"'
         elif kind == "list_type":
             hint = "write each item on its own line, starting with '- '"
