@@ -12,6 +12,7 @@ from needmap.cli import plans  # noqa: F401  personas, roadmap
 from needmap.cli import guide  # noqa: F401  guide, import-interviews
 from needmap.cli import evidence  # noqa: F401  interviews, searches, toptasks, survey
 from needmap.cli import brief  # noqa: F401  why, brief, status, build, demo
+from needmap.cli import serve  # noqa: F401  serve
 from needmap.cli import groups  # noqa: F401  groups
 
 # isort: on

@@ -14,7 +14,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, cast
@@ -346,6 +346,38 @@ def print_problems(problems: tuple[Problem, ...]) -> None:
         console.print(line)
         if problem.hint:
             console.print(Text(f"    hint: {problem.hint}", style="dim"))
+
+
+def watch_study(folder: Path, target: Path, build_once: Callable[[], None]) -> None:
+    """Build, then build again after each change to the study's files, until Ctrl-C. A
+    change counts once the files have stayed the same for a moment (an editor may save in
+    steps); a study with problems prints them and waits for the next change."""
+    import time
+    from datetime import datetime
+
+    from needmap.build import study_fingerprint
+    from needmap.errors import NeedmapError
+
+    console = new_console(stderr=True)
+    seen = None
+    console.print(f"Watching {folder} for changes; Ctrl-C stops.")
+    try:
+        while True:
+            now = study_fingerprint(folder, target)
+            if now != seen:
+                time.sleep(0.3)
+                if study_fingerprint(folder, target) != now:
+                    continue  # still being saved
+                seen = now
+                console.print(f"{datetime.now():%H:%M:%S} building…")
+                try:
+                    build_once()
+                except NeedmapError as exc:
+                    print_problems(exc.problems)
+                    console.print("Waiting for the next change to the study.")
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        console.print("Stopped watching.")
 
 
 def main() -> None:

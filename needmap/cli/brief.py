@@ -3,7 +3,6 @@ at once."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -22,6 +21,7 @@ from needmap.cli.app import (
     print_indented,
     print_problems,
     study_at,
+    watch_study,
     writing,
 )
 
@@ -243,7 +243,7 @@ def build(
             )
 
     if watch:
-        _watch(folder, target, once)
+        watch_study(folder, target, once)
     else:
         once()
 
@@ -276,38 +276,6 @@ class _ShownProgress:
     def laying_out(self, pdfs: list[Path]) -> None:
         self.pdfs, self.laid_out = list(pdfs), 0
         self.status.update(f"Laying out the PDFs: 0 of {len(pdfs)} done…")
-
-
-def _watch(folder: Path, target: Path, build_once: Callable[[], None]) -> None:
-    """Build, then build again after each change to the study's files, until Ctrl-C. A
-    change counts once the files have stayed the same for a moment (an editor may save in
-    steps); a study with problems prints them and waits for the next change."""
-    import time
-    from datetime import datetime
-
-    from needmap.build import study_fingerprint
-    from needmap.errors import NeedmapError
-
-    console = new_console(stderr=True)
-    seen = None
-    console.print(f"Watching {folder} for changes; Ctrl-C stops.")
-    try:
-        while True:
-            now = study_fingerprint(folder, target)
-            if now != seen:
-                time.sleep(0.3)
-                if study_fingerprint(folder, target) != now:
-                    continue  # still being saved
-                seen = now
-                console.print(f"{datetime.now():%H:%M:%S} building…")
-                try:
-                    build_once()
-                except NeedmapError as exc:
-                    print_problems(exc.problems)
-                    console.print("Waiting for the next change to the study.")
-            time.sleep(0.5)
-    except KeyboardInterrupt:
-        console.print("Stopped watching.")
 
 
 @app.command()

@@ -1,0 +1,192 @@
+"""``needmap serve``: the reports of a study in the browser, refreshed as the study is saved.
+
+As ``mkdocs serve`` does for documentation: the consultant keeps the reports open beside
+the YAML, and each save shows in the page without a reload by hand. The server only reads
+the folder it is given (the CLI builds into a temporary one, so ``reports/`` keeps its
+PDFs), listens on 127.0.0.1 only, and adds to each page it sends a small script that asks
+twice a second how the study stands:
+
+* after a new build the page reloads itself;
+* while the study has problems, the page keeps the last good build and shows them in a
+  banner, which goes once they are fixed.
+
+The files themselves are not changed: a report saved from the browser, or built with
+``needmap build``, has no script in it.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from needmap.errors import NeedmapError, Problem
+
+__all__ = ["STATE_PATH", "PreviewServer"]
+
+STATE_PATH = "/__needmap__/state"
+"""Where a page asks how the study stands: ``{"build": N, "problems": ["…"]}``."""
+
+_POLL_MS = 500
+
+_SCRIPT = """
+<style>@media print {{ .needmap-problems {{ display: none; }} }}</style>
+<script>
+(() => {{
+  const seen = {build};
+  let banner = null;
+  const show = (problems) => {{
+    if (!problems.length) {{ if (banner) {{ banner.remove(); banner = null; }} return; }}
+    if (!banner) {{
+      banner = document.createElement("pre");
+      banner.setAttribute("role", "alert");
+      banner.className = "needmap-problems";
+      banner.style.cssText = "position:fixed;left:0;right:0;bottom:0;margin:0;z-index:9;"
+        + "max-height:40vh;overflow:auto;padding:12px 16px;background:#7f1d1d;color:#fff;"
+        + "font:13px/1.45 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap";
+      document.body.appendChild(banner);
+    }}
+    banner.textContent = {heading} + "\\n\\n" + problems.join("\\n");
+  }};
+  const ask = () => fetch("{path}", {{cache: "no-store"}})
+    .then((answer) => answer.json())
+    .then((state) => {{ if (state.build !== seen) location.reload(); else show(state.problems); }})
+    .catch(() => {{}})
+    .finally(() => setTimeout(ask, {poll}));
+  ask();
+}})();
+</script>
+"""
+
+
+_WAITING = (
+    b'<!DOCTYPE html><html><head><meta charset="utf-8"><title>needmap</title></head>'
+    b'<body style="font:16px system-ui,sans-serif;margin:40px">'
+    b"<p>needmap: building the reports\xe2\x80\xa6</p></body></html>"
+)
+"""The index before the first build: its script loads the reports once they are built."""
+
+
+class PreviewServer:
+    """Serves ``folder`` on ``http://127.0.0.1:PORT/``, each HTML page with the script
+    that follows the builds (see the module's docstring).
+
+    ``port`` 0 takes a free one (see :attr:`url`). Binding fails at once, with a
+    :class:`NeedmapError`, when the port is taken. The builder calls :meth:`built` after
+    each build and :meth:`failed` when the study has problems; the server answers requests
+    on its own threads until :meth:`close`.
+    """
+
+    def __init__(self, folder: Path, port: int = 8000) -> None:
+        self.folder = folder
+        self._lock = threading.Lock()
+        self._build = 0
+        self._problems: tuple[str, ...] = ()
+        handler = partial(_Handler, preview=self, directory=str(folder))
+        try:
+            self._httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        except OSError as exc:
+            raise NeedmapError.single(
+                f"cannot listen on port {port}: {exc.strerror or exc}",
+                hint="another program (or needmap serve) uses it; choose another with --port",
+            ) from exc
+        self._httpd.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}/"
+
+    def start(self) -> None:
+        """Answer requests on a thread of their own, until :meth:`close`."""
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread.start()
+
+    def close(self) -> None:
+        """Stop answering and free the port (a server never started is only closed:
+        asking a loop that never ran to stop would wait for ever)."""
+        if self._thread is not None:
+            self._httpd.shutdown()
+            self._thread.join()
+            self._thread = None
+        self._httpd.server_close()
+
+    def built(self) -> None:
+        """A new build is in the folder: open pages reload, and problems shown go."""
+        with self._lock:
+            self._build += 1
+            self._problems = ()
+
+    def failed(self, problems: Sequence[Problem]) -> None:
+        """The study has problems: open pages show them and keep the last good build."""
+        with self._lock:
+            self._problems = tuple(
+                p.format() + (f"\n    hint: {p.hint}" if p.hint else "") for p in problems
+            )
+
+    def state(self) -> dict[str, Any]:
+        with self._lock:
+            return {"build": self._build, "problems": list(self._problems)}
+
+    def script(self) -> bytes:
+        """The script a page gets: it knows the build it belongs to."""
+        return _SCRIPT.format(
+            build=self.state()["build"],
+            path=STATE_PATH,
+            poll=_POLL_MS,
+            heading=json.dumps("needmap: the study has problems; the page shows the last build"),
+        ).encode()
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Files of the folder; HTML pages with the script; the state as JSON. No folder
+    listings, no log line per request."""
+
+    def __init__(self, *args: Any, preview: PreviewServer, **kwargs: Any) -> None:
+        self.preview = preview
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:
+        if self.path.split("?", 1)[0] == STATE_PATH:
+            self._send(json.dumps(self.preview.state()).encode(), "application/json")
+            return
+        page = Path(self.translate_path(self.path))
+        if page.is_dir():
+            page = page / "index.html"
+        if page.suffix != ".html":
+            super().do_GET()
+            return
+        if page.is_file():
+            text = page.read_bytes()
+        elif page == self.preview.folder / "index.html":
+            text = _WAITING  # the first build is under way, or the study has problems
+        else:
+            self.send_error(HTTPStatus.NOT_FOUND, "No such report")
+            return
+        end = text.rfind(b"</body>")
+        end = len(text) if end < 0 else end
+        self._send(text[:end] + self.preview.script() + text[end:], "text/html; charset=utf-8")
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def end_headers(self) -> None:
+        """Every answer is fresh: a report changes with each build."""
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def list_directory(self, path: str | Any) -> None:
+        self.send_error(HTTPStatus.NOT_FOUND, "No such report")
+        return None
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return

@@ -1,0 +1,196 @@
+"""``needmap serve``: the reports served on 127.0.0.1, following the builds."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from needmap.cli import app
+from needmap.errors import Location, Problem
+from needmap.preview import STATE_PATH, PreviewServer
+from tests.conftest import StudyMaker, write_tree
+
+runner = CliRunner()
+
+PAGE = "<!DOCTYPE html><html><body><h1>Roadmap</h1></body></html>"
+
+
+def _get(url: str) -> tuple[int, bytes, str]:
+    """Status, body and content type; an HTTP error is an answer too."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            return answer.status, answer.read(), answer.headers["Content-Type"]
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), error.headers["Content-Type"]
+
+
+def _state(url: str) -> dict[str, Any]:
+    status, body, kind = _get(url.rstrip("/") + STATE_PATH)
+    assert (status, kind) == (200, "application/json")
+    state: dict[str, Any] = json.loads(body)
+    return state
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[PreviewServer, Path]]:
+    folder = write_tree(
+        tmp_path / "site",
+        {"index.html": PAGE, "roadmap.md": "# Roadmap\n", "chart.png": b"\x89PNG\r\n\x1a\n"},
+    )
+    (folder / "empty").mkdir()
+    (tmp_path / "secret.txt").write_text("not for the browser")
+    server = PreviewServer(folder, port=0)
+    server.start()
+    try:
+        yield server, folder
+    finally:
+        server.close()
+
+
+def test_pages_get_the_script_and_other_files_come_as_they_are(
+    served: tuple[PreviewServer, Path],
+) -> None:
+    server, folder = served
+    status, body, kind = _get(server.url)
+    assert (status, kind) == (200, "text/html; charset=utf-8")
+    page = body.decode()
+    assert page.startswith(PAGE.removesuffix("</body></html>"))
+    assert page.index("const seen = 0;") < page.index("</body>")  # the script, in the body
+    assert STATE_PATH in page
+    assert (folder / "index.html").read_text() == PAGE  # the file itself is unchanged
+    assert _get(server.url + "chart.png")[1] == b"\x89PNG\r\n\x1a\n"
+    assert _get(server.url + "roadmap.md")[1] == b"# Roadmap\n"
+
+
+def test_nothing_outside_the_folder_and_no_listings(served: tuple[PreviewServer, Path]) -> None:
+    server, _ = served
+    assert _get(server.url + "../secret.txt")[0] == 404
+    assert _get(server.url + "%2e%2e/secret.txt")[0] == 404
+    assert _get(server.url + "empty/")[0] == 404
+    assert _get(server.url + "missing.html")[0] == 404
+
+
+def test_the_state_follows_builds_and_problems(served: tuple[PreviewServer, Path]) -> None:
+    server, _ = served
+    assert _state(server.url) == {"build": 0, "problems": []}
+    server.built()
+    assert _state(server.url) == {"build": 1, "problems": []}
+    assert "const seen = 1;" in _get(server.url)[1].decode()  # a page knows its build
+    where = Location(Path("needs.yaml"), 3, 11)
+    server.failed([Problem(where, "'contnt' is not allowed here", hint="did you mean 'content'?")])
+    assert _state(server.url) == {
+        "build": 1,
+        "problems": [
+            "needs.yaml:3:11: 'contnt' is not allowed here\n    hint: did you mean 'content'?"
+        ],
+    }
+    server.built()
+    assert _state(server.url) == {"build": 2, "problems": []}
+
+
+def test_before_the_first_build_the_index_waits(tmp_path: Path) -> None:
+    server = PreviewServer(tmp_path, port=0)
+    server.start()
+    try:
+        status, body, _ = _get(server.url)
+        assert status == 200
+        assert "building the reports" in body.decode() and "const seen = 0;" in body.decode()
+    finally:
+        server.close()
+
+
+def test_a_port_in_use_is_refused_with_a_hint(make_study: StudyMaker) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        served = runner.invoke(app, ["serve", str(make_study()), "--port", str(port)])
+    assert served.exit_code == 2
+    assert f"cannot listen on port {port}" in served.stderr
+    assert "choose another with --port" in served.stderr
+
+
+def test_a_server_never_started_closes_at_once(tmp_path: Path) -> None:
+    PreviewServer(tmp_path, port=0).close()  # would hang if it waited for its loop
+
+
+def test_serve_builds_reloads_shows_problems_and_stops_on_ctrl_c(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study()
+    err, temporary = tmp_path / "err.txt", tmp_path / "tmp"
+    temporary.mkdir()
+    with err.open("w") as stderr:
+        serving = subprocess.Popen(
+            [sys.executable, "-m", "needmap", "serve", str(root), "--port", "0"],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            env={**os.environ, "TMPDIR": str(temporary)},
+            preexec_fn=_ctrl_c_as_in_a_terminal,
+        )
+        try:
+            _wait_for(lambda: "Serving the reports" in err.read_text())
+            found = re.search(r"http://127\.0\.0\.1:\d+/", err.read_text())
+            assert found is not None
+            url = found.group(0)
+            _wait_for(lambda: _state(url)["build"] == 1)
+            assert b"Search" in _get(url + "roadmap.html")[1]
+            assert b"const seen = 1;" in _get(url)[1]
+            needs = root / "needs.yaml"
+            needs.write_text(needs.read_text().replace("title: Search", "title: Find anything"))
+            _wait_for(lambda: _state(url)["build"] == 2)
+            assert b"Find anything" in _get(url + "roadmap.html")[1]
+            needs.write_text(needs.read_text() + "  - id: broken\n")  # a need without a title
+            _wait_for(lambda: bool(_state(url)["problems"]))
+            assert "required key 'title' is missing" in _state(url)["problems"][0]
+            assert b"Find anything" in _get(url + "roadmap.html")[1]  # the last good build
+        finally:
+            serving.send_signal(signal.SIGINT)
+            code = serving.wait(timeout=30)
+    assert code == 0
+    assert err.read_text().rstrip().endswith("Stopped watching.")
+    assert not (root / "reports").exists()  # built elsewhere: reports/ is left as it was
+    assert not any(temporary.iterdir())  # and that folder is gone
+
+
+def test_a_kill_stops_the_server_as_ctrl_c_does(make_study: StudyMaker, tmp_path: Path) -> None:
+    err, temporary = tmp_path / "err.txt", tmp_path / "tmp"
+    temporary.mkdir()
+    with err.open("w") as stderr:
+        serving = subprocess.Popen(
+            [sys.executable, "-m", "needmap", "serve", str(make_study()), "--port", "0"],
+            stderr=stderr,
+            env={**os.environ, "TMPDIR": str(temporary)},
+        )
+        _wait_for(lambda: "Built " in err.read_text())
+        serving.terminate()
+        code = serving.wait(timeout=30)
+    assert code == 0
+    assert err.read_text().rstrip().endswith("Stopped watching.")
+    assert not any(temporary.iterdir())  # the temporary folder is removed
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    """Let Ctrl-C reach the server as in a terminal (see tests/test_build.py)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.2)
