@@ -48,7 +48,7 @@ def test_init_then_validate(tmp_path: Path) -> None:
         c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
     }
     commands |= {g.name for g in app.registered_groups if g.name}
-    assert set(named) == {"groups", "validate", "guide", "build", "status"}
+    assert set(named) == {"groups", "validate", "serve", "guide", "build", "status"}
     assert set(named) <= commands
     result = runner.invoke(app, ["validate", str(folder)])
     assert result.exit_code == 0

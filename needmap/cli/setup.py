@@ -46,6 +46,7 @@ def init(
     steps = [
         ("Fit the groups to the organisation (then merge, split or rename)", "groups list"),
         ("Edit the YAML files, and check them", "validate"),
+        ("While you edit, the reports in the browser, refreshed on each save", "serve"),
         ("Before the interviews, a guide per group", "guide", " --out guides.pdf"),
         ("Where the study stands, and what to do next", "status"),
         ("Every report, to share", "build"),
