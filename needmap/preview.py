@@ -51,7 +51,8 @@ _SCRIPT = """
         + "font:13px/1.45 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap";
       document.body.appendChild(banner);
     }}
-    banner.textContent = {heading} + "\\n\\n" + problems.join("\\n");
+    const count = problems.length === 1 ? "1 problem" : problems.length + " problems";
+    banner.textContent = "needmap: " + count + {heading} + "\\n\\n" + problems.join("\\n");
   }};
   const ask = () => fetch("{path}", {{cache: "no-store"}})
     .then((answer) => answer.json())
@@ -139,7 +140,7 @@ class PreviewServer:
             build=self.state()["build"],
             path=STATE_PATH,
             poll=_POLL_MS,
-            heading=json.dumps("needmap: the study has problems; the page shows the last build"),
+            heading=json.dumps(" in the study; this page shows the last good build"),
         ).encode()
 
 
