@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -219,3 +221,18 @@ def assert_prints_like_the_pdf(sheet: Any) -> None:
     assert sheet.print_title_rows == "$1:$1"
     assert sheet.oddFooter.right.text == "&P / &N"
     assert sheet["A1"].font.b
+
+
+def ctrl_c_as_in_a_terminal() -> None:
+    """Let Ctrl-C reach a watching needmap as in a terminal (a ``preexec_fn``): a test run
+    started in the background by a non-interactive shell ignores SIGINT, and its children
+    would inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:
+    """Until ``condition()`` holds; fails the test after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.2)

@@ -6,8 +6,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -16,7 +14,14 @@ from typer.testing import CliRunner
 from needmap import load_study
 from needmap.cli import app
 from needmap.cli.brief import _ShownProgress
-from tests.conftest import SHOWN_INTERVIEW, StudyMaker, private_survey_study, run_needmap
+from tests.conftest import (
+    SHOWN_INTERVIEW,
+    StudyMaker,
+    ctrl_c_as_in_a_terminal,
+    private_survey_study,
+    run_needmap,
+    wait_for,
+)
 
 runner = CliRunner()
 
@@ -117,16 +122,16 @@ def test_watch_builds_again_after_each_change_until_ctrl_c(
             [sys.executable, "-m", "needmap", "build", str(root), "--watch", "--no-pdf"],
             stdout=stdout,
             stderr=stderr,
-            preexec_fn=_ctrl_c_as_in_a_terminal,
+            preexec_fn=ctrl_c_as_in_a_terminal,
         )
         try:
             roadmap = root / "reports" / "roadmap.md"
-            _wait_for(lambda: roadmap.is_file() and "Search" in roadmap.read_text())
+            wait_for(lambda: roadmap.is_file() and "Search" in roadmap.read_text())
             needs = root / "needs.yaml"
             needs.write_text(needs.read_text().replace("title: Search", "title: Find anything"))
-            _wait_for(lambda: "Find anything" in roadmap.read_text())
+            wait_for(lambda: "Find anything" in roadmap.read_text())
             needs.write_text(needs.read_text() + "  - id: broken\n")  # a need without a title
-            _wait_for(lambda: "Waiting for the next change" in err.read_text())
+            wait_for(lambda: "Waiting for the next change" in err.read_text())
             assert watching.poll() is None  # a broken study does not end the watch
         finally:
             watching.send_signal(signal.SIGINT)
@@ -151,19 +156,6 @@ def test_the_fingerprint_sees_study_files_and_not_the_reports(make_study: StudyM
     (root / "interviews").mkdir()
     (root / "interviews" / "r1.yaml").write_text("interviews: []\n")
     assert study_fingerprint(root, root / "reports") != before
-
-
-def _ctrl_c_as_in_a_terminal() -> None:
-    """Let Ctrl-C reach the watch as in a terminal: a test run started in the background
-    by a non-interactive shell ignores SIGINT, and its children would inherit that."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def _wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.2)
 
 
 def test_build_names_the_surveys_not_imported_yet(tmp_path: Path) -> None:

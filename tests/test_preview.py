@@ -9,10 +9,9 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from typer.testing import CliRunner
 from needmap.cli import app
 from needmap.errors import Location, Problem
 from needmap.preview import STATE_PATH, PreviewServer
-from tests.conftest import StudyMaker, write_tree
+from tests.conftest import StudyMaker, ctrl_c_as_in_a_terminal, wait_for, write_tree
 
 runner = CliRunner()
 
@@ -140,22 +139,22 @@ def test_serve_builds_reloads_shows_problems_and_stops_on_ctrl_c(
             stdout=subprocess.DEVNULL,
             stderr=stderr,
             env={**os.environ, "TMPDIR": str(temporary)},
-            preexec_fn=_ctrl_c_as_in_a_terminal,
+            preexec_fn=ctrl_c_as_in_a_terminal,
         )
         try:
-            _wait_for(lambda: "Serving the reports" in err.read_text())
+            wait_for(lambda: "Serving the reports" in err.read_text())
             found = re.search(r"http://127\.0\.0\.1:\d+/", err.read_text())
             assert found is not None
             url = found.group(0)
-            _wait_for(lambda: _state(url)["build"] == 1)
+            wait_for(lambda: _state(url)["build"] == 1)
             assert b"Search" in _get(url + "roadmap.html")[1]
             assert b"const seen = 1;" in _get(url)[1]
             needs = root / "needs.yaml"
             needs.write_text(needs.read_text().replace("title: Search", "title: Find anything"))
-            _wait_for(lambda: _state(url)["build"] == 2)
+            wait_for(lambda: _state(url)["build"] == 2)
             assert b"Find anything" in _get(url + "roadmap.html")[1]
             needs.write_text(needs.read_text() + "  - id: broken\n")  # a need without a title
-            _wait_for(lambda: bool(_state(url)["problems"]))
+            wait_for(lambda: bool(_state(url)["problems"]))
             assert "required key 'title' is missing" in _state(url)["problems"][0]
             assert b"Find anything" in _get(url + "roadmap.html")[1]  # the last good build
         finally:
@@ -176,21 +175,9 @@ def test_a_kill_stops_the_server_as_ctrl_c_does(make_study: StudyMaker, tmp_path
             stderr=stderr,
             env={**os.environ, "TMPDIR": str(temporary)},
         )
-        _wait_for(lambda: "Built " in err.read_text())
+        wait_for(lambda: "Built " in err.read_text())
         serving.terminate()
         code = serving.wait(timeout=30)
     assert code == 0
     assert err.read_text().rstrip().endswith("Stopped watching.")
     assert not any(temporary.iterdir())  # the temporary folder is removed
-
-
-def _ctrl_c_as_in_a_terminal() -> None:
-    """Let Ctrl-C reach the server as in a terminal (see tests/test_build.py)."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def _wait_for(condition: Callable[[], bool], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.2)
