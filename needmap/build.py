@@ -124,20 +124,20 @@ _WATCHED = (".yaml", ".yml", ".json", ".csv", ".tsv", ".txt", ".xlsx")
 and the exports they read."""
 
 
-def study_fingerprint(root: Path, outputs: Path | None = None) -> frozenset[tuple[str, int, int]]:
-    """Each study file below ``root`` (not in ``outputs`` or hidden folders) with its
-    modification time and size: when this changes, the reports are out of date.
+def study_fingerprint(root: Path, *outputs: Path) -> frozenset[tuple[str, int, int]]:
+    """Each study file below ``root`` (not in the ``outputs`` folders or hidden ones) with
+    its modification time and size: when this changes, the reports are out of date.
 
-    ``needmap build --watch`` compares it twice a second. A study is a few dozen small
-    files, so reading their times is cheap, and it sees every way an editor saves (a
-    rename over the old file included) without a file-watching library.
+    ``needmap build --watch`` and ``needmap serve`` compare it twice a second. A study is
+    a few dozen small files, so reading their times is cheap, and it sees every way an
+    editor saves (a rename over the old file included) without a file-watching library.
     """
-    skip = outputs.resolve() if outputs is not None else None
+    skip = {output.resolve() for output in outputs}
     found = set()
     for folder, subfolders, files in os.walk(root):
         here = Path(folder)
         subfolders[:] = [
-            d for d in subfolders if not d.startswith(".") and (here / d).resolve() != skip
+            d for d in subfolders if not d.startswith(".") and (here / d).resolve() not in skip
         ]
         for name in files:
             if name.endswith(_WATCHED) and not name.startswith("."):

@@ -153,6 +153,11 @@ def test_the_fingerprint_sees_study_files_and_not_the_reports(make_study: StudyM
     (root / ".git").mkdir()
     (root / ".git" / "index.json").write_text("{}")
     assert study_fingerprint(root, root / "reports") == before
+    (root / "site").mkdir()
+    (root / "site" / "needs.csv").write_text("x")
+    assert study_fingerprint(root, root / "reports", root / "site") == before  # several
+    assert study_fingerprint(root, root / "reports") != before
+    (root / "site" / "needs.csv").unlink()
     (root / "interviews").mkdir()
     (root / "interviews" / "r1.yaml").write_text("interviews: []\n")
     assert study_fingerprint(root, root / "reports") != before

@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -148,6 +149,10 @@ def test_serve_builds_reloads_shows_problems_and_stops_on_ctrl_c(
             url = found.group(0)
             wait_for(lambda: _state(url)["build"] == 1)
             assert b"Search" in _get(url + "roadmap.html")[1]
+            (root / "reports").mkdir()  # needmap build writing the study's reports meanwhile
+            (root / "reports" / "needs-groups.csv").write_text("need,desk\n")
+            time.sleep(1.5)
+            assert _state(url)["build"] == 1  # is no change to the study
             assert b"const seen = 1;" in _get(url)[1]
             needs = root / "needs.yaml"
             needs.write_text(needs.read_text().replace("title: Search", "title: Find anything"))
@@ -162,7 +167,7 @@ def test_serve_builds_reloads_shows_problems_and_stops_on_ctrl_c(
             code = serving.wait(timeout=30)
     assert code == 0
     assert err.read_text().rstrip().endswith("Stopped watching.")
-    assert not (root / "reports").exists()  # built elsewhere: reports/ is left as it was
+    assert [p.name for p in (root / "reports").iterdir()] == ["needs-groups.csv"]  # left alone
     assert not any(temporary.iterdir())  # and that folder is gone
 
 

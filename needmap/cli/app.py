@@ -14,7 +14,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, cast
@@ -348,10 +348,11 @@ def print_problems(problems: tuple[Problem, ...]) -> None:
             console.print(Text(f"    hint: {problem.hint}", style="dim"))
 
 
-def watch_study(folder: Path, target: Path, build_once: Callable[[], None]) -> None:
-    """Build, then build again after each change to the study's files, until Ctrl-C. A
-    change counts once the files have stayed the same for a moment (an editor may save in
-    steps); a study with problems prints them and waits for the next change."""
+def watch_study(folder: Path, outputs: Sequence[Path], build_once: Callable[[], None]) -> None:
+    """Build, then build again after each change to the study's files (not those in
+    ``outputs``), until Ctrl-C. A change counts once the files have stayed the same for a
+    moment (an editor may save in steps); a study with problems prints them and waits for
+    the next change."""
     import time
     from datetime import datetime
 
@@ -363,10 +364,10 @@ def watch_study(folder: Path, target: Path, build_once: Callable[[], None]) -> N
     console.print(f"Watching {folder} for changes; Ctrl-C stops.")
     try:
         while True:
-            now = study_fingerprint(folder, target)
+            now = study_fingerprint(folder, *outputs)
             if now != seen:
                 time.sleep(0.3)
-                if study_fingerprint(folder, target) != now:
+                if study_fingerprint(folder, *outputs) != now:
                     continue  # still being saved
                 seen = now
                 console.print(f"{datetime.now():%H:%M:%S} building…")

@@ -243,7 +243,7 @@ def build(
             )
 
     if watch:
-        watch_study(folder, target, once)
+        watch_study(folder, [target], once)
     else:
         once()
 

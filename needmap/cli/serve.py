@@ -72,7 +72,7 @@ def serve(
             console.print(f"Serving the reports of {folder} on {server.url}")
             if open_browser:
                 webbrowser.open(server.url)
-            watch_study(folder, target, once)
+            watch_study(folder, [folder / "reports"], once)  # needmap build writes there
         finally:
             signal.signal(signal.SIGTERM, previous)
             server.close()
