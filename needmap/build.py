@@ -22,6 +22,7 @@ from needmap.model.roadmap import plan_roadmap
 from needmap.personas.study import Study
 from needmap.reports.brief import glance, study_brief, write_brief
 from needmap.reports.bundle import write_overlap_bundle, write_toptasks_bundle
+from needmap.reports.drawings import Drawings
 from needmap.reports.guide_report import group_guides, write_guide
 from needmap.reports.index_page import write_index_page
 from needmap.reports.interviews_report import study_interviews, write_interviews
@@ -67,7 +68,8 @@ def build_reports(
         if progress is not None:
             progress(path)
 
-    for path in write_overlap_bundle(study, out, progress=wrote):
+    drawings = Drawings()  # each figure drawn once, for its page, its files and the brief
+    for path in write_overlap_bundle(study, out, progress=wrote, drawings=drawings):
         if path.name.startswith("overlap-") and path.suffix == ".html":
             printed.append(path)
     overlap = analyse_overlap(study)
@@ -76,7 +78,12 @@ def build_reports(
     surveys = analysed_surveys(study)
     for survey in surveys:
         write_toptasks_bundle(
-            survey, study.settings.language, study.settings.organisation, out, progress=wrote
+            survey,
+            study.settings.language,
+            study.settings.organisation,
+            out,
+            progress=wrote,
+            drawings=drawings,
         )
     if study.personas:
         profiles = build_personas(study, overlap, surveys, interviews=interviews, searches=searches)
@@ -108,7 +115,8 @@ def build_reports(
             wrote(out / f"searches{suffix}")
     brief = [out / "brief.html", out / "brief.md"]
     content = study_brief(study, earlier)
-    write_brief(content, *brief, today=day)
+    write_brief(content, *brief, today=day, drawings=drawings)
+    drawings.clear()  # before the PDFs' layout, which needs memory of its own
     for path in brief:
         wrote(path)
     printed.append(out / "brief.html")

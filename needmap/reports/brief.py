@@ -31,7 +31,7 @@ from needmap.model.roadmap import Roadmap, plan_roadmap
 from needmap.model.searches import SearchEvidence
 from needmap.model.toptasks import TopTasks
 from needmap.personas.study import Study
-from needmap.reports.diagram import Diagram, draw_diagram, render_diagram
+from needmap.reports.drawings import Drawings
 from needmap.reports.i18n import Language, format_count, labels
 from needmap.reports.interviews_report import (
     interviews_summary,
@@ -145,25 +145,29 @@ def render_brief(
     *,
     today: date | None = None,
     progress: Callable[[str], None] | None = None,
+    drawings: Drawings | None = None,
 ) -> str:
     """The brief as one offline HTML page (its print stylesheet makes the PDF).
 
     ``today`` dates the cover (no date when None); ``progress`` is called with each
-    chapter's title before it is rendered.
+    chapter's title before it is rendered. ``drawings``: the build's, whose diagrams and
+    charts the other reports drew already (see :class:`Drawings`); without, the brief
+    draws its own and frees them after.
     """
     study = content.study
     language = study.settings.language
     words = labels(language)
-    diagrams = _Diagrams()
+    shared = Drawings() if drawings is None else drawings
     try:
         chapters = []
-        for part in _parts(content, diagrams):
+        for part in _parts(content, shared):
             if progress is not None:
                 progress(part.title)
             chapters.append(Chapter(part.id, part.title, Markup(part.html())))
-        cover = diagrams.svg(content.families or content.overlap)
+        cover = shared.svg(shared.diagram(content.families or content.overlap).figure)
     finally:
-        diagrams.clear()
+        if drawings is None:
+            shared.clear()
     return render_report(
         "brief.html.j2",
         language=language,
@@ -180,42 +184,18 @@ def render_brief(
     )
 
 
-class _Diagrams:
-    """Each overlap's diagram, drawn when first asked for and then kept: the overview
-    chapter and the cover share one drawing, and the Markdown brief draws none."""
-
-    def __init__(self) -> None:
-        self._drawn: dict[int, tuple[Diagram, bytes]] = {}
-
-    def overview(self, analysis: OverlapAnalysis, *, chapter: str) -> str:
-        diagram, svg = self._draw(analysis)
-        return render_overview(analysis, diagram, svg, chapter=chapter)
-
-    def svg(self, analysis: OverlapAnalysis) -> bytes:
-        return self._draw(analysis)[1]
-
-    def _draw(self, analysis: OverlapAnalysis) -> tuple[Diagram, bytes]:
-        if id(analysis) not in self._drawn:
-            diagram = draw_diagram(analysis.study, analysis.overlap)
-            self._drawn[id(analysis)] = diagram, render_diagram(diagram, ".svg")
-        return self._drawn[id(analysis)]
-
-    def clear(self) -> None:
-        """Let matplotlib free the figures."""
-        for diagram, _ in self._drawn.values():
-            diagram.figure.clear()
-
-
 def write_brief(
     content: BriefContent,
     *paths: Path,
     today: date | None = None,
     progress: Callable[[str], None] | None = None,
+    drawings: Drawings | None = None,
 ) -> None:
     """Write the brief atomically to each of ``paths``: a page (.html, .htm), its PDF (.pdf,
     the page rendered once for both) or its Markdown (.md, without the pictures).
 
-    ``progress`` is also called with ``"PDF"`` before a PDF is laid out, the slowest step.
+    ``progress`` is also called with ``"PDF"`` before a PDF is laid out, the slowest step;
+    ``drawings`` as for :func:`render_brief`.
     """
     for path in paths:
         if path.suffix.lower() not in _SUFFIXES:
@@ -225,7 +205,7 @@ def write_brief(
                 hint="use a name ending in .pdf, .html (a page) or .md",
             )
     pages = [p for p in paths if p.suffix.lower() != ".md"]
-    page = render_brief(content, today=today, progress=progress) if pages else ""
+    page = render_brief(content, today=today, progress=progress, drawings=drawings) if pages else ""
     for path in paths:
         if path.suffix.lower() == ".md":
             text = brief_to_markdown(content, today=today)
@@ -246,13 +226,18 @@ def brief_to_markdown(content: BriefContent, *, today: date | None = None) -> st
     subtitle = f"{cell(study.settings.organisation)} — {cell(study.settings.name)}"
     if today is not None:
         subtitle += f" · {_long_date(today, language)}"
-    parts = list(_parts(content, _Diagrams()))
+    parts = list(_parts(content, Drawings()))  # Markdown draws nothing
     lines = [f"# {cell(words['brief.title'])}", "", subtitle, ""]
     lines += [f"## {cell(words['brief.glance'])}", ""]
     lines += [f"- **{cell(label)}:** {cell(text)}" for label, text in glance(content)]
     lines += ["", f"## {cell(words['brief.contents'])}", ""]
     lines += [f"{number}. {cell(part.title)}" for number, part in enumerate(parts, start=1)]
     return "\n".join(lines) + "\n" + "".join(f"\n{part.markdown()}" for part in parts)
+
+
+def _overview(analysis: OverlapAnalysis, drawings: Drawings, *, chapter: str) -> str:
+    diagram = drawings.diagram(analysis)
+    return render_overview(analysis, diagram, drawings.svg(diagram.figure), chapter=chapter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +250,7 @@ class _Part:
     markdown: Callable[[], str]
 
 
-def _parts(content: BriefContent, diagrams: _Diagrams) -> Iterator[_Part]:
+def _parts(content: BriefContent, drawings: Drawings) -> Iterator[_Part]:
     """The chapters in the order a steering group discusses them."""
     study = content.study
     language = study.settings.language
@@ -279,7 +264,7 @@ def _parts(content: BriefContent, diagrams: _Diagrams) -> Iterator[_Part]:
     yield part(
         "overlap-groups",
         words["report.title"],
-        partial(diagrams.overview, content.overlap),
+        partial(_overview, content.overlap, drawings),
         lambda: _down(overview_to_markdown(content.overlap)),
     )
     if content.families is not None:
@@ -287,7 +272,7 @@ def _parts(content: BriefContent, diagrams: _Diagrams) -> Iterator[_Part]:
         yield part(
             "overlap-families",
             words["report.title.family"],
-            partial(diagrams.overview, families),
+            partial(_overview, families, drawings),
             lambda: _down(overview_to_markdown(families)),
         )
     yield part(
@@ -318,7 +303,7 @@ def _parts(content: BriefContent, diagrams: _Diagrams) -> Iterator[_Part]:
         yield part(
             f"toptasks-{survey.survey}",
             f"{words['index.toptasks']}: {survey.title}",
-            partial(render_toptasks_page, survey, language, study.settings.organisation),
+            partial(render_toptasks_page, survey, language, study.settings.organisation, drawings),
             partial(_toptasks_markdown, survey, language),
         )
     if content.interviews is not None:

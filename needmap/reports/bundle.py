@@ -9,12 +9,12 @@ from needmap.fileio import write_bytes_atomic
 from needmap.model.analysis import analyse_overlap
 from needmap.model.toptasks import TopTasks
 from needmap.personas.study import Study
-from needmap.reports.diagram import draw_diagram, render_diagram, write_diagram, write_figure
+from needmap.reports.diagram import write_diagram, write_figure
+from needmap.reports.drawings import Drawings
 from needmap.reports.i18n import Language
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.overview import render_overview
 from needmap.reports.table_formats import write_table
-from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 from needmap.reports.toptasks_page import write_toptasks_page
 from needmap.reports.toptasks_table import build_evidence, build_ranking, write_ranking
 
@@ -25,42 +25,49 @@ _TABLE_SUFFIXES = (".md", ".html", ".csv", ".xlsx")
 
 
 def write_overlap_bundle(
-    study: Study, out: Path, progress: Callable[[Path], None] | None = None
+    study: Study,
+    out: Path,
+    progress: Callable[[Path], None] | None = None,
+    drawings: Drawings | None = None,
 ) -> list[Path]:
     """Write the overview pages, diagrams and tables for all groups and for families (the
     pages' PDFs are laid out by :func:`~needmap.reports.pdf.write_pdfs`).
 
-    ``progress`` is called with each file as it is written.
+    ``progress`` is called with each file as it is written. ``drawings``: the build's, to
+    share the diagrams with the brief (see :class:`Drawings`); without, the figures are
+    drawn for these files and freed after.
     """
+    shared = Drawings() if drawings is None else drawings
     written = []
-    for path in _bundle(study, out):
-        written.append(path)
-        if progress is not None:
-            progress(path)
+    try:
+        for path in _bundle(study, out, shared):
+            written.append(path)
+            if progress is not None:
+                progress(path)
+    finally:
+        if drawings is None:
+            shared.clear()
     return written
 
 
-def _bundle(study: Study, out: Path) -> Iterator[Path]:
+def _bundle(study: Study, out: Path, drawings: Drawings) -> Iterator[Path]:
     views = [("groups", False)]
     if study.families:
         views.append(("families", True))
     for name, by_family in views:
         analysis = analyse_overlap(study, by_family=by_family)
-        diagram = draw_diagram(study, analysis.overlap)
-        try:
-            svg = render_diagram(diagram, ".svg")
-            page = render_overview(analysis, diagram, svg)
-            path = out / f"overlap-{name}.html"
-            write_bytes_atomic(path, page.encode("utf-8"))
-            yield path
-            path = out / f"diagram-{name}.svg"
-            write_bytes_atomic(path, svg)
-            yield path
-            path = out / f"diagram-{name}.png"
-            write_diagram(diagram, path)
-            yield path
-        finally:
-            diagram.figure.clear()
+        diagram = drawings.diagram(analysis)
+        svg = drawings.svg(diagram.figure)
+        page = render_overview(analysis, diagram, svg)
+        path = out / f"overlap-{name}.html"
+        write_bytes_atomic(path, page.encode("utf-8"))
+        yield path
+        path = out / f"diagram-{name}.svg"
+        write_bytes_atomic(path, svg)
+        yield path
+        path = out / f"diagram-{name}.png"
+        write_diagram(diagram, path)
+        yield path
         table = build_needs_table(study, analysis.overlap, analysis.advice)
         for suffix in _TABLE_SUFFIXES:
             path = out / f"needs-{name}{suffix}"
@@ -74,19 +81,26 @@ def write_toptasks_bundle(
     organisation: str,
     out: Path,
     progress: Callable[[Path], None] | None = None,
+    drawings: Drawings | None = None,
 ) -> list[Path]:
-    """The top-task page (HTML), the ranking table (Markdown, XLSX) and both charts (PNG)."""
+    """The top-task page (HTML), the ranking table (Markdown, XLSX) and both charts (PNG);
+    ``drawings`` as for :func:`write_overlap_bundle`."""
     ranking = [build_ranking(result, language), build_evidence(result, language)]
     stem = out / f"toptasks-{result.survey}"
-    charts = (draw_long_neck(result, language), draw_group_chart(result, language))
-    page = stem.with_suffix(".html")
-    write_toptasks_page(result, language, organisation, page, charts)
-    tables = [stem.with_suffix(".md"), stem.with_suffix(".xlsx")]
-    for path in tables:
-        write_ranking(ranking, path)
-    neck, groups = Path(f"{stem}-neck.png"), Path(f"{stem}-groups.png")
-    write_figure(charts[0], neck)
-    write_figure(charts[1], groups)
+    shared = Drawings() if drawings is None else drawings
+    try:
+        page = stem.with_suffix(".html")
+        write_toptasks_page(result, language, organisation, page, shared)
+        tables = [stem.with_suffix(".md"), stem.with_suffix(".xlsx")]
+        for path in tables:
+            write_ranking(ranking, path)
+        neck, groups = Path(f"{stem}-neck.png"), Path(f"{stem}-groups.png")
+        charts = shared.charts(result, language)
+        write_figure(charts[0], neck)
+        write_figure(charts[1], groups)
+    finally:
+        if drawings is None:
+            shared.clear()
     written = [page, *tables, neck, groups]
     if progress is not None:
         for path in written:

@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from needmap.fileio import write_bytes_atomic
 from needmap.model.toptasks import TopTasks
-from needmap.reports.diagram import figure_bytes
+from needmap.reports.drawings import Drawings
 from needmap.reports.i18n import Language, labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
-from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 from needmap.reports.toptasks_table import build_evidence, build_ranking, print_parts
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
 
 __all__ = ["render_toptasks_page", "write_toptasks_page"]
 
@@ -34,15 +29,17 @@ def render_toptasks_page(
     result: TopTasks,
     language: Language,
     organisation: str,
-    charts: tuple[Figure, Figure] | None = None,
+    drawings: Drawings | None = None,
     *,
     chapter: str | None = None,
 ) -> str:
-    """The page as HTML; ``charts`` (long neck, groups) when the caller has drawn them.
+    """The page as HTML, its charts from ``drawings`` when the caller shares them (a
+    build: see :class:`Drawings`).
 
     With ``chapter``, the same content as that chapter (section id) of the brief.
     """
-    neck, groups = charts or (draw_long_neck(result, language), draw_group_chart(result, language))
+    drawings = drawings or Drawings()
+    neck, groups = drawings.charts(result, language)
     words = labels(language)
     table = build_ranking(result, language)
     neck_key = "tt.neck_line.one" if len(result.neck) == 1 else "tt.neck_line"
@@ -58,8 +55,8 @@ def render_toptasks_page(
             table.notes[0],
             *table.notes[2:],
         ],
-        neck_svg=_svg64(figure_bytes(neck, ".svg")),
-        groups_svg=_svg64(figure_bytes(groups, ".svg")),
+        neck_svg=_svg64(drawings.svg(neck)),
+        groups_svg=_svg64(drawings.svg(groups)),
         neck_alt=words["tt.chart.neck"],
         groups_alt=words["tt.chart.groups"],
         table=table,
@@ -73,8 +70,8 @@ def write_toptasks_page(
     language: Language,
     organisation: str,
     path: Path,
-    charts: tuple[Figure, Figure] | None = None,
+    drawings: Drawings | None = None,
 ) -> None:
     """Write the page (.html) or its PDF (.pdf), atomically."""
-    page = render_toptasks_page(result, language, organisation, charts)
+    page = render_toptasks_page(result, language, organisation, drawings)
     write_bytes_atomic(path, page_bytes(page, path.suffix))

@@ -1,0 +1,74 @@
+"""Figures drawn once per build and shared by every report that shows them.
+
+Drawing and rendering a figure is most of what writing the pages costs: the overlap
+diagram appears in its overview page, as SVG and PNG and in the brief (twice, with the
+cover); the top-task charts in their page, as PNG and in the brief. ``needmap build``
+(and ``needmap serve`` after each save) hands one :class:`Drawings` to all of them, so
+each figure is drawn once and rendered to SVG once. A report written on its own makes a
+``Drawings`` of its own.
+
+Figures are found by what they show, not by the object asked about: each report analyses
+the study itself, so the same overlap comes as equal objects, not the same one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from needmap.model.analysis import OverlapAnalysis
+from needmap.model.toptasks import TopTasks
+from needmap.reports.diagram import Diagram, draw_diagram, figure_bytes
+from needmap.reports.i18n import Language
+from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["Drawings"]
+
+
+class Drawings:
+    """Diagrams and charts, each drawn when first asked for, and their SVG renderings.
+
+    A build has two overlaps at most (groups, families) and a chart pair per survey, so
+    a list searched by equality is enough, and equality needs nothing hashable.
+    """
+
+    def __init__(self) -> None:
+        self._diagrams: list[tuple[OverlapAnalysis, Diagram]] = []
+        self._charts: list[tuple[TopTasks, Language, tuple[Figure, Figure]]] = []
+        self._svgs: dict[int, tuple[Figure, bytes]] = {}
+
+    def diagram(self, analysis: OverlapAnalysis) -> Diagram:
+        """The overlap's diagram (Venn or UpSet)."""
+        for drawn_for, diagram in self._diagrams:
+            if drawn_for == analysis:
+                return diagram
+        diagram = draw_diagram(analysis.study, analysis.overlap)
+        self._diagrams.append((analysis, diagram))
+        return diagram
+
+    def charts(self, result: TopTasks, language: Language) -> tuple[Figure, Figure]:
+        """The survey's long-neck chart and its chart per group."""
+        for drawn_for, drawn_in, charts in self._charts:
+            if drawn_in == language and drawn_for == result:
+                return charts
+        charts = (draw_long_neck(result, language), draw_group_chart(result, language))
+        self._charts.append((result, language, charts))
+        return charts
+
+    def svg(self, figure: Figure) -> bytes:
+        """The figure as SVG, rendered once (the figure is kept, so its id stays its own)."""
+        if id(figure) not in self._svgs:
+            self._svgs[id(figure)] = figure, figure_bytes(figure, ".svg")
+        return self._svgs[id(figure)][1]
+
+    def clear(self) -> None:
+        """Let matplotlib free the figures; drawings asked for afterwards are drawn anew."""
+        figures = [d.figure for _, d in self._diagrams]
+        figures += [f for _, _, charts in self._charts for f in charts]
+        for figure in figures:
+            figure.clear()
+        self._diagrams.clear()
+        self._charts.clear()
+        self._svgs.clear()
