@@ -185,7 +185,7 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
-    def list_directory(self, path: str | Any) -> None:
+    def list_directory(self, path: object) -> None:
         self.send_error(HTTPStatus.NOT_FOUND, "No such report")
         return None
 
