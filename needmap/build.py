@@ -15,23 +15,18 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from needmap.model.analysis import analyse_overlap
-from needmap.model.personas import build_personas
-from needmap.model.replan import PlanSnapshot, replan
-from needmap.model.roadmap import plan_roadmap
+from needmap.model.replan import PlanSnapshot
 from needmap.personas.study import Study
 from needmap.reports.brief import glance, study_brief, write_brief
 from needmap.reports.bundle import write_overlap_bundle, write_toptasks_bundle
 from needmap.reports.drawings import Drawings
 from needmap.reports.guide_report import group_guides, write_guide
 from needmap.reports.index_page import write_index_page
-from needmap.reports.interviews_report import study_interviews, write_interviews
+from needmap.reports.interviews_report import write_interviews
 from needmap.reports.pdf import write_pdfs
 from needmap.reports.personas_report import write_personas
-from needmap.reports.roadmap_report import analysed_surveys, write_roadmap
-from needmap.reports.searches_report import study_searches, write_searches
-from needmap.surveys.interviews import interview_files
-from needmap.surveys.searchlog import search_log_files
+from needmap.reports.roadmap_report import write_roadmap
+from needmap.reports.searches_report import write_searches
 
 __all__ = ["build_reports", "study_fingerprint"]
 
@@ -68,15 +63,12 @@ def build_reports(
         if progress is not None:
             progress(path)
 
+    content = study_brief(study, earlier)  # what every report shows, computed once
     drawings = Drawings()  # each figure drawn once, for its page, its files and the brief
     for path in write_overlap_bundle(study, out, progress=wrote, drawings=drawings):
         if path.name.startswith("overlap-") and path.suffix == ".html":
             printed.append(path)
-    overlap = analyse_overlap(study)
-    interviews = study_interviews(study)
-    searches = study_searches(study)
-    surveys = analysed_surveys(study)
-    for survey in surveys:
+    for survey in content.surveys:
         write_toptasks_bundle(
             survey,
             study.settings.language,
@@ -86,16 +78,12 @@ def build_reports(
             drawings=drawings,
         )
     if study.personas:
-        profiles = build_personas(study, overlap, surveys, interviews=interviews, searches=searches)
         for suffix in (".html", ".md"):
-            write_personas(profiles, study, out / f"personas{suffix}")
+            write_personas(content.personas, study, out / f"personas{suffix}")
             wrote(out / f"personas{suffix}")
         printed.append(out / "personas.html")
-    plan = plan_roadmap(study, overlap.overlap, surveys, interviews, searches)
-    if earlier is not None:
-        plan = replan(plan, *earlier)
     for suffix in (".html", ".md", ".xlsx"):
-        write_roadmap(plan, study, out / f"roadmap{suffix}")
+        write_roadmap(content.roadmap, study, out / f"roadmap{suffix}")
         wrote(out / f"roadmap{suffix}")
     printed.append(out / "roadmap.html")
     if study.groups:
@@ -105,16 +93,15 @@ def build_reports(
             write_guide(guides, out / f"{stem}{suffix}")
             wrote(out / f"{stem}{suffix}")
         printed.append(out / f"{stem}.html")
-    if interview_files(study.root):
+    if content.interviews is not None:
         for suffix in (".html", ".md"):
-            write_interviews(interviews, study, out / f"interviews{suffix}")
+            write_interviews(content.interviews, study, out / f"interviews{suffix}")
             wrote(out / f"interviews{suffix}")
-    if search_log_files(study.root):
+    if content.searches is not None:
         for suffix in (".html", ".md"):
-            write_searches(searches, study, out / f"searches{suffix}")
+            write_searches(content.searches, study, out / f"searches{suffix}")
             wrote(out / f"searches{suffix}")
     brief = [out / "brief.html", out / "brief.md"]
-    content = study_brief(study, earlier)
     write_brief(content, *brief, today=day, drawings=drawings)
     drawings.clear()  # before the PDFs' layout, which needs memory of its own
     for path in brief:
@@ -122,7 +109,7 @@ def build_reports(
     printed.append(out / "brief.html")
     if pdf:
         write_pdfs(printed, progress=wrote, laying_out=laying_out)
-    titles = {survey.survey: survey.title for survey in surveys}
+    titles = {survey.survey: survey.title for survey in content.surveys}
     wrote(write_index_page(study, [*listed, *written], out, glance(content), titles))
     return written
 
