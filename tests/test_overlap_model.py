@@ -132,8 +132,29 @@ def test_platform_thresholds(platform: dict[str, float], form: str, share: float
 
 
 @pytest.mark.parametrize(
+    ("platform", "form"),
+    [
+        ({"universal_from": 0.5, "landscape_below": 0.3}, "universal"),
+        ({"universal_from": 0.6, "landscape_below": 0.5}, "hybrid"),
+    ],
+)
+def test_a_share_on_a_threshold_reaches_it(platform: dict[str, float], form: str) -> None:
+    """The rule reads "universal from 60%, landscape below 30%": a share of exactly a
+    threshold reaches it, so 0.5 is universal from 0.5 and not landscape below 0.5."""
+    study = make_study(
+        {"a": 1, "b": 1},
+        {"n1": {"a": "must", "b": "must"}, "n2": {"a": "must"}, "n3": {"b": "must"}},
+        platform=platform,
+    )
+    advice = analyse_overlap(study).advice
+    assert advice.shared_share == 0.5
+    assert advice.form == form
+
+
+@pytest.mark.parametrize(
     ("units", "shared_from", "k"),
     [
+        (0, 0.5, 0),
         (1, 0.5, 1),
         (2, 0.5, 2),
         (3, 0.5, 2),

@@ -39,9 +39,8 @@ class PlatformAdvice:
 
 
 def shared_threshold(units: int, shared_from: float) -> int:
-    """How many of ``units`` must need a need for it to count as shared."""
-    if units <= 1:
-        return units
+    """How many of ``units`` must need a need for it to count as shared: at least two,
+    never more than there are (so with one unit, its every need is shared)."""
     return min(units, max(2, math.ceil(shared_from * units - 1e-9)))
 
 
