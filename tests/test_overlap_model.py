@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from needmap.errors import UsageError
 from needmap.model import analyse_overlap, compute_overlap, recommend_platform
-from needmap.model.overlap import most_alike
+from needmap.model.overlap import most_alike, need_order, reading_order
 from needmap.model.platform import shared_threshold
+from needmap.personas.schema import Need
 from needmap.personas.study import Study
 from needmap.reports.i18n import note_text
 from tests.studies import make_study
@@ -371,3 +372,35 @@ def test_order_independence_exhaustively_for_three_groups() -> None:
             frozenset({"b", "c"}): ("n4",),
             frozenset({"a"}): ("n3",),
         }
+
+
+# --- the order of needs in every table ---------------------------------------------------
+
+
+def test_titles_sort_as_a_reader_files_them() -> None:
+    titles = ["Zoeken", "Fase 10", "Één loket", "fase 2", "Agenda", "Eerste hulp", "Fase 2b"]
+    assert sorted(titles, key=reading_order) == [
+        "Agenda",
+        "Één loket",
+        "Eerste hulp",
+        "fase 2",
+        "Fase 2b",
+        "Fase 10",
+        "Zoeken",
+    ]
+
+
+def test_needs_sort_by_kind_then_title_then_id() -> None:
+    def need(id: str, title: str, kind: str) -> Need:
+        fields = {"id": id, "title": title, "kind": kind, "groups": {"a": "must"}}
+        return Need.model_validate(fields)
+
+    needs = [
+        need("t1", "Apps", "technology"),
+        need("c3", "Fase 10", "content"),
+        need("c2", "fase 2", "content"),
+        need("c1", "Fase 2", "content"),
+        need("c4", "Fase 2", "content"),
+        need("f1", "Agenda", "function"),
+    ]
+    assert [n.id for n in sorted(needs, key=need_order)] == ["c1", "c4", "c2", "c3", "f1", "t1"]

@@ -11,6 +11,8 @@ from ``study.yaml``. Pure functions: no files are read or written here.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -29,10 +31,12 @@ __all__ = [
     "compute_overlap",
     "most_alike",
     "need_order",
+    "reading_order",
 ]
 
 KIND_ORDER: tuple[Kind, ...] = ("content", "function", "technology")
 _RANK: dict[Importance, int] = {"could": 1, "should": 2, "must": 3}
+_DIGITS = re.compile(r"(\d+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +111,21 @@ class Overlap:
         return tuple(n for n, by_unit in self.importance.items() if unit_id in by_unit)
 
 
-def need_order(need: Need) -> tuple[int, str, str]:
-    """Needs sort by kind, then title: the order of every table, whatever the input order."""
-    return (KIND_ORDER.index(need.kind), need.title.casefold(), need.id)
+def need_order(need: Need) -> tuple[int, tuple[str | int, ...], str, str]:
+    """Needs sort by kind, then title as a reader would (:func:`reading_order`): the order
+    of every table, whatever the input order."""
+    return (KIND_ORDER.index(need.kind), reading_order(need.title), need.title, need.id)
+
+
+def reading_order(text: str) -> tuple[str | int, ...]:
+    """A sort key that files text as a person would: "Fase 2" before "Fase 10", and "Één
+    loket" with the e's rather than after "Zoeken" (plain code-point order puts accented
+    letters after z, and compares numbers digit by digit)."""
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    ).casefold()
+    parts = _DIGITS.split(plain)
+    return tuple(int(part) if i % 2 else part for i, part in enumerate(parts))
 
 
 def compute_overlap(
