@@ -83,6 +83,8 @@ def test_most_alike_pairs_by_hand() -> None:
     assert [(s.a, s.b) for s in alike] == [("a", "b"), ("b", "c")]
     lonely = make_study({"a": 1, "b": 1, "c": 1}, {"n1": {"a": "must"}, "n2": {"b": "could"}})
     assert most_alike(compute_overlap(lonely)) == ()
+    everyone = make_study(dict.fromkeys("abcd", 1), {"n1": dict.fromkeys("abcd", "must")})
+    assert len(most_alike(compute_overlap(everyone))) == 3  # of six pairs: the reports show three
 
 
 def test_platform_by_hand() -> None:
@@ -185,6 +187,16 @@ def test_by_family_merges_groups() -> None:
     assert overlap.demand["n1"] == 180.0
 
 
+def test_a_family_takes_the_highest_importance_whatever_the_order_of_its_groups() -> None:
+    study = make_study(
+        {"a": 1, "b": 1},
+        {"n1": {"a": "could", "b": "should"}, "n2": {"a": "should", "b": "must"}},
+        families={"f": ["a", "b"]},
+    )
+    overlap = compute_overlap(study, by_family=True)
+    assert overlap.importance == {"n1": {"f": "should"}, "n2": {"f": "must"}}
+
+
 def test_chosen_subset_and_order() -> None:
     overlap = compute_overlap(SMALL, ["c", "a"])
     assert [u.letter + u.id for u in overlap.units] == ["Ac", "Ba"]
@@ -277,11 +289,15 @@ def test_no_needs_at_all() -> None:
     assert advice.form == "landscape"
 
 
-def test_many_groups_use_ranked_codes() -> None:
-    groups = {f"g{i}": 1 for i in range(5)}
+@pytest.mark.parametrize(
+    ("count", "codes"), [(3, ["ABC", "A"]), (4, ["R1", "R2"]), (5, ["R1", "R2"])]
+)
+def test_many_groups_use_ranked_codes(count: int, codes: list[str]) -> None:
+    """Letters name a region while a Venn diagram shows it (up to three circles)."""
+    groups = {f"g{i}": 1 for i in range(count)}
     study = make_study(groups, {"n1": dict.fromkeys(groups, "must"), "n2": {"g0": "could"}})
     overlap = compute_overlap(study)
-    assert [r.code for r in overlap.regions] == ["R1", "R2"]
+    assert [r.code for r in overlap.regions] == codes
 
 
 def test_thirty_groups_are_allowed_and_more_are_not() -> None:
