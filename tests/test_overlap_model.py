@@ -263,6 +263,17 @@ def test_group_without_needs() -> None:
     assert pairs[("a", "empty")] == 0.0
 
 
+def test_nothing_to_weigh_gives_zero_shares_and_no_likeness() -> None:
+    """Groups of headcount 0 carry no demand, and two groups without needs share nothing:
+    the shares and similarities that would divide by zero are 0, not 1."""
+    study = make_study({"a": 0, "b": 0, "c": 0}, {"n1": {"a": "must"}})
+    overlap = compute_overlap(study)
+    assert [(r.code, r.demand, r.share) for r in overlap.regions] == [("A", 0.0, 0.0)]
+    pairs = {(s.a, s.b): (s.jaccard, s.weighted_jaccard) for s in overlap.similarity}
+    assert pairs[("b", "c")] == (0.0, 0.0)
+    assert most_alike(overlap) == ()
+
+
 def test_identical_groups() -> None:
     study = make_study(
         {"a": 1, "b": 1}, {"n1": {"a": "must", "b": "must"}, "n2": {"a": "could", "b": "could"}}
