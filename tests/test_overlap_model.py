@@ -274,6 +274,14 @@ def test_nothing_to_weigh_gives_zero_shares_and_no_likeness() -> None:
     assert most_alike(overlap) == ()
 
 
+def test_regions_of_equal_size_go_by_their_groups_not_their_needs() -> None:
+    study = make_study(
+        dict.fromkeys("abc", 1),
+        {"n1": {"b": "must", "c": "must"}, "n2": {"a": "must", "b": "must"}},
+    )
+    assert [r.code for r in compute_overlap(study).regions] == ["AB", "BC"]
+
+
 def test_identical_groups() -> None:
     study = make_study(
         {"a": 1, "b": 1}, {"n1": {"a": "must", "b": "must"}, "n2": {"a": "could", "b": "could"}}
