@@ -321,6 +321,8 @@ def test_overview_page_is_self_contained_and_escaped(gemeente: Study) -> None:
     assert 'src="http' not in page and 'href="http' not in page
     assert "Aanbevolen vorm" in page
     assert page.count("<table") == 1
+    # on screen the table scrolls in its own box, its header and first column frozen
+    assert '<div class="table-wrap frozen">\n<table class="needs matrix">' in page
 
 
 def test_overlap_json_golden(gemeente: Study, golden: object) -> None:
