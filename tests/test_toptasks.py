@@ -191,6 +191,10 @@ def test_suppression(counts: dict[str, int], minimum: int, hidden: set[str]) -> 
     assert suppressed_groups(counts, minimum) == hidden
 
 
+def test_a_group_without_respondents_gets_no_weight() -> None:
+    assert post_stratification_weights({"a": 3, "b": 0}, {"a": 10, "b": 20}) == ({"a": 1.0}, None)
+
+
 def test_missing_headcount_means_no_weighting() -> None:
     weights, note = post_stratification_weights({"a": 3, "b": 2}, {"a": 10, "b": None})
     assert weights == {} and note is not None
@@ -261,6 +265,38 @@ def test_a_survey_without_votes_is_refused() -> None:
     with pytest.raises(UsageError) as raised:
         analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, _tally({"g1": (3, [0] * 5)}))
     assert raised.value.problems[0].message == "survey 's' has no votes to analyse"
+
+
+def test_two_groups_disagree_where_their_shares_differ() -> None:
+    g1, g2 = (5, [3, 2, 0, 0, 0]), (5, [0, 2, 3, 0, 0])
+    result = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, _tally({"g1": g1, "g2": g2}))
+    # t0: g1 3/5 against g2 0; t2 the other way round; t1 2/5 in both
+    assert [(d.task, d.highest, d.lowest) for d in result.disagreements] == [
+        ("t0", "g1", "g2"),
+        ("t2", "g2", "g1"),
+    ]
+    assert [d.spread for d in result.disagreements] == pytest.approx([0.6, 0.6])
+    assert result.notes == ()  # weighted, everyone in a target group: nothing to say
+
+
+def test_coverage_runs_from_above_0_to_all_of_the_votes() -> None:
+    data = _tally({"g1": (5, [3, 2, 0, 0, 0])})
+    whole = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, data, coverage_target=1.0)
+    assert whole.coverage == ("t0", "t1")
+    with pytest.raises(UsageError, match="coverage must be between 0 and 1, found 0"):
+        analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, data, coverage_target=0)
+
+
+def test_a_missing_headcount_is_said_when_a_group_is_hidden_too() -> None:
+    from tests.studies import make_study
+
+    study = make_study({"g1": 10, "g2": None}, {})
+    data = _tally({"g1": (2, [1, 1, 0, 0, 0]), "g2": (8, [4, 0, 4, 0, 0])})
+    result = analyse_toptasks(study, PROPERTY_MAPPING, data)  # g1 hidden: fewer than 5
+    assert result.weights == {}
+    assert [note_text(n, "en") for n in result.notes] == [
+        "no headcount for g2: results are not weighted"
+    ]
 
 
 def test_groups_that_agree_have_no_disagreements() -> None:
