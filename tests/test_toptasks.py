@@ -299,6 +299,17 @@ def test_a_missing_headcount_is_said_when_a_group_is_hidden_too() -> None:
     ]
 
 
+def test_groups_keep_the_study_order_and_the_asked_are_the_mapped() -> None:
+    from tests.studies import make_study
+
+    study = make_study({"zz": 10, "aa": 20, "mm": 5}, {})
+    votes = [1, 1, 0, 0, 0]
+    data = _tally({"aa": (5, votes), "mm": (9, votes), "zz": (7, votes)})
+    result = analyse_toptasks(study, PROPERTY_MAPPING, data)
+    assert [g.group for g in result.groups] == ["zz", "aa", "mm"]
+    assert result.asked == frozenset({"g1"})  # the one group the mapping's answers name
+
+
 def test_groups_that_agree_have_no_disagreements() -> None:
     same = (5, [3, 2, 0, 0, 0])
     result = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, _tally({"g1": same, "g2": same}))
