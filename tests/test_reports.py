@@ -108,6 +108,26 @@ def test_numbers_are_written_as_the_language_writes_them(
     ) == expected
 
 
+@pytest.mark.parametrize(
+    ("share", "places", "en", "nl"),
+    [
+        (0.0, 1, "0.0%", "0,0%"),
+        (0.0004, 1, "<0.1%", "<0,1%"),
+        (0.0005, 1, "0.1%", "0,1%"),
+        (0.004, 0, "<1%", "<1%"),
+        (0.006, 0, "1%", "1%"),
+        (0.9949, 0, "99%", "99%"),
+        (0.996, 0, ">99%", ">99%"),
+        (0.9996, 1, ">99.9%", ">99,9%"),
+        (1.0, 0, "100%", "100%"),
+    ],
+)
+def test_a_share_reads_0_or_100_percent_only_when_it_is(
+    share: float, places: int, en: str, nl: str
+) -> None:
+    assert (format_percent(share, "en", places), format_percent(share, "nl", places)) == (en, nl)
+
+
 def test_a_dutch_study_writes_decimal_commas_in_every_report(gemeente: Study) -> None:
     """Dutch writes 1.063 for a thousand and 88,0% for a share: a point in a share would
     read as thousands beside the counts."""

@@ -163,7 +163,7 @@ def _print_overlap(analysis: OverlapAnalysis) -> None:
     from rich.table import Table
 
     from needmap.model.overlap import most_alike
-    from needmap.reports.i18n import labels, note_text
+    from needmap.reports.i18n import format_percent, labels, note_text
     from needmap.reports.overview import advice_fields, alike_sentence
 
     study, result, advice = analysis.study, analysis.overlap, analysis.advice
@@ -210,7 +210,7 @@ def _print_overlap(analysis: OverlapAnalysis) -> None:
             region.code,
             "".join(letters[u] for u in region.units),
             str(len(region.needs)),
-            f"{region.share:.0%}",
+            format_percent(region.share, study.settings.language, 0),
             escape("; ".join(study.need_by_id[n].title for n in region.needs)),
         )
     console.print(regions)

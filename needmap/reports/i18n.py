@@ -964,8 +964,19 @@ def format_decimal(number: float, language: Language, places: int = 1) -> str:
 
 
 def format_percent(share: float, language: Language, places: int = 1) -> str:
-    """A share (0.123) as a percentage: 12.3% (en), 12,3% (nl)."""
-    return f"{format_decimal(share * 100, language, places)}%"
+    """A share (0.123) as a percentage: 12.3% (en), 12,3% (nl).
+
+    A share above nought that would round to 0% reads <0.1% (<1% with no places), and
+    one short of the whole that would round to 100% reads >99.9%: a rounded 0% says
+    "none at all", which a region of five needs is not.
+    """
+    percent = share * 100
+    step = 10.0**-places
+    if 0 < percent < step / 2:
+        return f"<{format_decimal(step, language, places)}%"
+    if 100 - step / 2 <= percent < 100:
+        return f">{format_decimal(100 - step, language, places)}%"
+    return f"{format_decimal(percent, language, places)}%"
 
 
 def note_text(note: Note, language: Language) -> str:
