@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import shutil
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -269,6 +271,43 @@ def test_outputs_agree(tmp_path: Path, golden: Callable[[str, str], None]) -> No
         "no effort given for hr-self-service, room-booking, canteen, people-finder, "
         "service-desk: counted as m"
     ]
+
+
+def _long_later() -> Study:
+    """One need fits 'now'; the other 45 go 'later', more than a board column can hold."""
+    needs = [{"id": f"n{i:02}", "groups": {"a": "must"}, "effort": "s"} for i in range(46)]
+    return _study(
+        needs, [{"id": "now", "name": "Now", "capacity": 2}, {"id": "later", "name": "Later"}]
+    )
+
+
+def test_a_long_phase_shows_its_first_needs_and_folds_the_rest() -> None:
+    study = _long_later()
+    page = render_roadmap_page(_plan(study), study)
+    later = page[page.index("<h2>Later</h2>") :]
+    board, folded = later.split('<details class="more">', 1)
+    assert board.count("<li>") == 20
+    assert "<summary>25 more needs, in the table below</summary>" in folded
+    assert folded[: folded.index("</details>")].count("<li>") == 25
+    # each list numbers on from the one before, in a browser (start) and in the PDF
+    assert '<ol start="2" style="counter-reset: list-item 1">' in board
+    assert '<ol start="22" style="counter-reset: list-item 21">' in folded
+    short = _study(NEEDS, [{"id": "all", "name": "All"}])  # five needs: nothing folded
+    assert "<details" not in render_roadmap_page(_plan(short), short)
+
+
+def test_the_printed_board_numbers_on_from_phase_to_phase() -> None:
+    from pypdf import PdfReader
+
+    from needmap.reports.pdf import html_to_pdf
+
+    study = _long_later()
+    pdf = PdfReader(io.BytesIO(html_to_pdf(render_roadmap_page(_plan(study), study))))
+    board = pdf.pages[0].extract_text()
+    # the text holds the list numbers apart from the items, in order: 1 was there twice
+    numbers = [int(n) for n in re.findall(r"^(\d+)\. *$", board, re.M)]
+    assert numbers == list(range(1, 22))  # 'now' 1, 'later' 2-21; the folded 25 are not printed
+    assert "25 more needs, in the table below" in board
 
 
 NUMBERS = ("#", "Score", "Demand", "Evidence")

@@ -222,6 +222,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "rm.factor": "Evidence",
         "rm.effort": "Effort",
         "rm.after": "After",
+        "rm.more": "{count} more needs, in the table below",
         "rm.needed_by": "Brought forward for",
         "rm.interviews": "Interviews",
         "rm.interviews_note": "Interviews: \u2713 supported in, \u2717 questioned in that many "
@@ -673,6 +674,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "rm.factor": "Bewijs",
         "rm.effort": "Omvang",
         "rm.after": "Na",
+        "rm.more": "Nog {count} behoeften, in de tabel hieronder",
         "rm.needed_by": "Naar voren voor",
         "rm.interviews": "Gesprekken",
         "rm.interviews_note": "Gesprekken: \u2713 ondersteund in, \u2717 betwijfeld in zoveel "

@@ -53,6 +53,12 @@ __all__ = [
     "write_roadmap",
 ]
 
+FOLD_AFTER = 20
+"""A phase of more than :data:`FOLD_FROM` needs shows this many on the board and folds
+the rest away (all of them are in the table below it): a board of 300 needs whose
+"later" column runs for metres is no board."""
+FOLD_FROM = 25
+
 
 def analysed_surveys(study: Study) -> list[TopTasks]:
     """Every imported top-task survey of the study, analysed: the evidence of the reports."""
@@ -351,6 +357,9 @@ def render_roadmap_page(roadmap: Roadmap, study: Study, *, chapter: str | None =
         phases=phase_views(roadmap, study),
         unplanned_hint=words["rm.unplanned_hint"] if roadmap.unplanned else "",
         after=words["rm.after"],
+        fold_after=FOLD_AFTER,
+        fold_from=FOLD_FROM,
+        more=words["rm.more"],
         changes=build_changes_table(roadmap, study),
         table=build_roadmap_table(roadmap, study),
     )
