@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -191,6 +192,36 @@ def test_survey_votes_are_evidence_by_hand(tmp_path: Path) -> None:
         {n: 100 * demand[n] / 800 * factors[n] / 3 for n in demand}, rel=1e-3
     )
     assert roadmap.surveys == ("toptasks",)
+
+
+def test_a_need_in_two_surveys_takes_the_mean_of_its_shares(tmp_path: Path) -> None:
+    """A second survey that asks about hr-self-service only, with a weighted share of 0.5:
+    hr's share is (7.70 / 23.54 + 0.5) / 2, the others' stay their one survey's share."""
+    from needmap.reports.roadmap_report import analysed_surveys
+
+    study = load_study(_survey_study(tmp_path))
+    (first,) = analysed_surveys(study)
+    hr = next(e for e in first.needs if e.need == "hr-self-service")
+    second = dataclasses.replace(first, needs=(dataclasses.replace(hr, weighted_share=0.5),))
+    roadmap = plan_roadmap(study, compute_overlap(study), [first, second])
+    votes = {"people-finder": 5.06, "service-desk": 1.54, "room-booking": 6.82, "canteen": 9.24}
+    shares = {n: v / 23.54 for n, v in votes.items()}
+    shares["hr-self-service"] = (7.70 / 23.54 + 0.5) / 2
+    mean = sum(shares.values()) / len(shares)
+    factor = {s.need.id: s.evidence_factor for s in roadmap.needs}
+    assert factor["hr-self-service"] == pytest.approx(shares["hr-self-service"] / mean, rel=1e-3)
+    assert factor["canteen"] == pytest.approx(shares["canteen"] / mean, rel=1e-3)
+
+
+ALL = [{"id": "all", "name": "All"}]
+
+
+def test_a_dependent_of_the_same_score_brings_nothing_forward() -> None:
+    same = {"groups": {"a": "must"}, "effort": "s"}
+    study = _study([{"id": "n1", **same}, {"id": "n2", **same, "depends_on": ["n1"]}], ALL)
+    scored = {s.need.id: s for s in _plan(study).needs}
+    assert scored["n1"].score == scored["n2"].score
+    assert scored["n1"].needed_by == ()
 
 
 @st.composite
