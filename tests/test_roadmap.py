@@ -216,6 +216,12 @@ def test_a_need_in_two_surveys_takes_the_mean_of_its_shares(tmp_path: Path) -> N
 ALL = [{"id": "all", "name": "All"}]
 
 
+def test_groups_of_no_people_give_no_demand_and_every_need_a_score_of_0() -> None:
+    roadmap = _plan(_study(NEEDS, ALL, headcounts={"a": 0, "b": 0}))
+    assert {(s.demand_share, s.score) for s in roadmap.needs} == {(0.0, 0.0)}
+    assert len(roadmap.phases[0].needs) == len(NEEDS)  # planned all the same
+
+
 def test_a_dependent_of_the_same_score_brings_nothing_forward() -> None:
     same = {"groups": {"a": "must"}, "effort": "s"}
     study = _study([{"id": "n1", **same}, {"id": "n2", **same, "depends_on": ["n1"]}], ALL)
