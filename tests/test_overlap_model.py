@@ -319,12 +319,19 @@ def test_many_groups_use_ranked_codes(count: int, codes: list[str]) -> None:
     assert [r.code for r in overlap.regions] == codes
 
 
-def test_thirty_groups_are_allowed_and_more_are_not() -> None:
+def test_as_many_groups_as_letters_are_allowed_and_more_are_not() -> None:
     groups = {f"g{i:02}": 1 for i in range(53)}
     study = make_study(groups, {"n1": {"g00": "must"}})
-    assert len(compute_overlap(study, list(groups)[:30]).units) == 30
-    with pytest.raises(UsageError, match="at most 52"):
+    units = compute_overlap(study, list(groups)[:52]).units
+    assert (units[0].letter, units[25].letter, units[51].letter) == ("A", "Z", "z")
+    with pytest.raises(UsageError, match="53 circles chosen; needmap draws at most 52"):
         compute_overlap(study)
+
+
+def test_an_unknown_group_like_none_is_told_the_choice() -> None:
+    with pytest.raises(UsageError) as raised:
+        compute_overlap(SMALL, ["quux"])
+    assert raised.value.problems[0].hint == "choose from: a, b, c"
 
 
 # --- properties ----------------------------------------------------------------------------
