@@ -156,6 +156,22 @@ def test_a_gap_needs_a_results_column_and_the_logs_threshold(make_study: StudyMa
     assert evidence.for_need("phonebook").gap_in == ("intranet-may",)
 
 
+def test_logs_without_results_show_no_results_and_a_term_at_the_minimum(
+    make_study: StudyMaker,
+) -> None:
+    """The app log alone, minimum 3: verlof was searched 3 times (three spellings), exactly
+    the minimum, so it is shown; nieuws (2) and parkeren (1) are not."""
+    files = _files(min_size=3)
+    files["analytics/intranet.yaml"] = files["analytics/intranet-may.csv"] = None
+    study, evidence = _evidence(make_study(files))
+    assert not evidence.has_results
+    leave = evidence.for_need("leave")
+    assert [(t.text, t.searches) for t in leave.terms] == [("verlof", 3)]
+    assert evidence.for_need("news").terms == ()
+    row = build_searches_table(evidence, study).rows[0]
+    assert row[0] == "Leave and holidays" and "verlof (3)" in row and "\u2013" in row
+
+
 def test_terms_fold_case_accents_and_spaces() -> None:
     assert fold_term("  Verlöf \t Aanvragen ") == "verlof aanvragen"
     assert fold_term("CLIËNTPORTAAL") == fold_term("clientportaal")
