@@ -109,6 +109,7 @@ def render_overview(
         diagram_alt=labels(study.settings.language)["report.alt"],
         stacked=diagram.kind == "upset",
         table_html=table_to_html(table),
+        table_title=table.title,
     )
 
 
