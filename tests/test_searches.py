@@ -168,6 +168,7 @@ def test_logs_without_results_show_no_results_and_a_term_at_the_minimum(
     leave = evidence.for_need("leave")
     assert [(t.text, t.searches) for t in leave.terms] == [("verlof", 3)]
     assert evidence.for_need("news").terms == ()
+    assert evidence.unmatched == () and evidence.unmatched_hidden == 1  # parkeren, once
     row = build_searches_table(evidence, study).rows[0]
     assert row[0] == "Leave and holidays" and "verlof (3)" in row and "\u2013" in row
 
