@@ -432,6 +432,21 @@ def test_titles_sort_as_a_reader_files_them() -> None:
     ]
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(), unique=True), st.randoms(use_true_random=False))
+def test_any_titles_sort_the_same_whatever_their_order(
+    titles: list[str], rnd: random.Random
+) -> None:
+    """Digits of any script, accents, signs: the key compares (text with text, numbers
+    with numbers) and, with the title itself after it, orders any list one way."""
+
+    def key(title: str) -> tuple[tuple[str | int, ...], str]:
+        return reading_order(title), title  # ties broken by the title, as need_order does
+
+    shuffled = rnd.sample(titles, len(titles))
+    assert sorted(shuffled, key=key) == sorted(titles, key=key)
+
+
 def test_needs_sort_by_kind_then_title_then_id() -> None:
     def need(id: str, title: str, kind: str) -> Need:
         fields = {"id": id, "title": title, "kind": kind, "groups": {"a": "must"}}
