@@ -246,13 +246,30 @@ def test_rows_wider_than_the_header(study: Study, tmp_path: Path, layout: str) -
     assert "double quotes" in problem.hint
 
 
-def test_many_bad_rows_are_summarised(study: Study, tmp_path: Path) -> None:
-    rows = "".join(f"t{i},Field staff,Teleport\n" for i in range(50))
+@pytest.mark.parametrize("count", [MAX_PER_KIND, MAX_PER_KIND + 1, 50])
+def test_many_bad_rows_are_summarised(study: Study, tmp_path: Path, count: int) -> None:
+    rows = "".join(f"t{i},Field staff,Teleport\n" for i in range(count))
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, "google-forms", _write(tmp_path, "g.csv", HEADER + rows))
     messages = [p.message for p in raised.value.problems]
-    assert len(messages) == MAX_PER_KIND + 1
-    assert messages[-1] == f"{50 - MAX_PER_KIND} more rows like these: unknown choice"
+    if count == MAX_PER_KIND:  # every one shown: nothing to sum up
+        assert len(messages) == MAX_PER_KIND and "more rows" not in messages[-1]
+    else:
+        assert len(messages) == MAX_PER_KIND + 1
+        assert messages[-1] == f"{count - MAX_PER_KIND} more rows like these: unknown choice"
+        assert raised.value.problems[-1].repeats == count - MAX_PER_KIND
+
+
+def test_a_task_chosen_twice_counts_once(study: Study, tmp_path: Path) -> None:
+    export = _write(
+        tmp_path,
+        "m.csv",
+        "ID,What is your role?,Which tasks do you do most often? Choose at most five.\n"
+        "1,Field staff,Book leave;Book leave;Claim expenses;\n",
+    )
+    tally = _import(study, "ms-forms", export).tally  # type: ignore[attr-defined]
+    assert dict(tally.respondents) == {"field": 1}
+    assert {t: n for t, n in tally.votes["field"].items() if n} == {"leave": 1, "expense": 1}
 
 
 def test_missing_column_is_reported_at_the_header(study: Study, tmp_path: Path) -> None:
@@ -312,6 +329,14 @@ def test_limesurvey_headings_with_question_text(study: Study, tmp_path: Path) ->
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, "limesurvey", _write(tmp_path, "l.csv", "\n".join(lines) + "\n"))
     assert [(p.location.line, p.location.column) for p in raised.value.problems] == [(2, 7)]
+    # warnings point at the group answer (6) and the first task (7) too
+    lines[1] = lines[1].replace('"AO01","maybe"', '"","Y"', 1)
+    lines[2] = lines[2].split('"AO01"')[0] + '"AO01"' + ',""' * 6
+    warned = _import(study, "limesurvey", _write(tmp_path, "w.csv", "\n".join(lines) + "\n"))
+    assert [(p.location.line, p.location.column, p.message) for p in warned.warnings] == [  # type: ignore[attr-defined]
+        (2, 6, "no group given: respondent left out"),
+        (3, 7, "no task chosen: respondent left out"),
+    ]
 
 
 def test_long_layout_group_must_not_change(study: Study, tmp_path: Path) -> None:
