@@ -343,8 +343,64 @@ def test_long_layout_group_must_not_change(study: Study, tmp_path: Path) -> None
     export = _write(
         tmp_path, "l.csv", "respondent,group,task\nr1,desk,Book leave\nr1,field,Claim expenses\n"
     )
-    with pytest.raises(InvalidStudyError, match="group was 'desk' on line 2, here 'field'"):
+    with pytest.raises(
+        InvalidStudyError, match="group was 'desk' on line 2, here 'field'"
+    ) as raised:
         _import(study, "long", export)
+    (problem,) = raised.value.problems
+    assert (problem.location.line, problem.location.column) == (3, 2)
+
+
+def test_long_layout_reads_labels_loosely_and_empty_cells_as_no_task(
+    study: Study, tmp_path: Path
+) -> None:
+    """A label in other case and spaces is its task; an empty task cell adds nothing but
+    leaves its respondent counted; a respondent with nothing but empty cells chose no task,
+    and an empty row is left out."""
+    export = _write(
+        tmp_path,
+        "l.csv",
+        "respondent,group,task\n"
+        "r1,desk, book LEAVE \n"
+        "r1,desk,\n"
+        "r2,field,Claim expenses\n"
+        ",,\n"
+        "r3,office,\n",
+    )
+    result = _import(study, "long", export)
+    tally = result.tally  # type: ignore[attr-defined]
+    assert dict(tally.respondents) == {"desk": 1, "field": 1}
+    assert {g: {t: n for t, n in v.items() if n} for g, v in tally.votes.items()} == {
+        "desk": {"leave": 1},
+        "field": {"expense": 1},
+    }
+    assert [(p.location.line, p.location.column, p.message) for p in result.warnings] == [  # type: ignore[attr-defined]
+        (5, 1, "empty row left out"),
+        (6, 3, "no task chosen: respondent left out"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("layout", "header", "missing"),
+    [
+        (
+            "ms-forms",
+            "ID,Role,Which tasks do you do most often? Choose at most five.",
+            "What is your role?",
+        ),
+        ("long", "person,group,task", "respondent"),
+        ("long", "respondent,role,task", "group"),
+        ("limesurvey", '"id","G01Q01","G02Q02[SQ001]","G02Q02[SQ002]"', "G02Q02[SQ003]"),
+    ],
+)
+def test_one_missing_column_is_reported_alone(
+    study: Study, tmp_path: Path, layout: str, header: str, missing: str
+) -> None:
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, layout, _write(tmp_path, "x.csv", header + "\n1,2,3,4\n"))
+    messages = [p.message for p in raised.value.problems]
+    assert messages[0].startswith(f"no column '{missing}'")
+    assert all(m.startswith("no column") for m in messages)
 
 
 def test_long_layout_in_any_row_order(study: Study, tmp_path: Path) -> None:
