@@ -339,6 +339,18 @@ def test_limesurvey_headings_with_question_text(study: Study, tmp_path: Path) ->
     ]
 
 
+def test_limesurvey_empty_row_is_left_out(study: Study, tmp_path: Path) -> None:
+    lines = (SURVEY_FIXTURES / "exports" / "limesurvey.csv").read_text("utf-8").splitlines()
+    width = lines[0].count(",") + 1
+    lines.insert(2, ",".join(['""'] * width))
+    result = _import(study, "limesurvey", _write(tmp_path, "l.csv", "\n".join(lines) + "\n"))
+    assert [(p.location.line, p.location.column, p.message) for p in result.warnings] == [  # type: ignore[attr-defined]
+        (3, 1, "empty row left out")
+    ]
+    plain = _import(study, "limesurvey", SURVEY_FIXTURES / "exports" / "limesurvey.csv")
+    assert result.tally.votes == plain.tally.votes  # type: ignore[attr-defined]
+
+
 def test_long_layout_group_must_not_change(study: Study, tmp_path: Path) -> None:
     export = _write(
         tmp_path, "l.csv", "respondent,group,task\nr1,desk,Book leave\nr1,field,Claim expenses\n"
