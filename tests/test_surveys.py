@@ -339,6 +339,46 @@ def test_limesurvey_headings_with_question_text(study: Study, tmp_path: Path) ->
     ]
 
 
+@pytest.mark.parametrize(
+    ("layout", "export", "problem"),
+    [
+        (
+            "ms-forms",
+            "ID,What is your role?,Which tasks do you do most often? Choose at most five.\n"
+            "1,Field staff,Teleport;Book leave;\n",
+            (2, 3, "unknown choice 'Teleport'"),
+        ),
+        (
+            "long",
+            "respondent,group,task\nr1,field,Book leave\nr1,field,Teleport\n",
+            (3, 3, "unknown choice 'Teleport'"),
+        ),
+    ],
+)
+def test_an_unknown_choice_is_named_alone_at_its_cell(
+    study: Study, tmp_path: Path, layout: str, export: str, problem: tuple[int, int, str]
+) -> None:
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, layout, _write(tmp_path, "x.csv", export))
+    assert [(p.location.line, p.location.column, p.message) for p in raised.value.problems] == [
+        problem
+    ]
+
+
+def test_short_rows_of_a_long_export_in_any_order_are_padded(study: Study, tmp_path: Path) -> None:
+    """A comment column that the export leaves off where it is empty, rows sorted by task
+    (so read the second way): every row still counts."""
+    header, *rows = _rows(SURVEY_FIXTURES / "exports" / "long.csv")
+    rows.sort(key=lambda row: row[2])
+    rows[0].append("first")
+    path = tmp_path / "sorted.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([[*header, "comment"], *rows])
+    result = _import(study, "long", path)
+    assert result.warnings == ()  # type: ignore[attr-defined]
+    assert dict(result.tally.respondents) == EXPECTED_RESPONDENTS  # type: ignore[attr-defined]
+
+
 def test_limesurvey_empty_row_is_left_out(study: Study, tmp_path: Path) -> None:
     lines = (SURVEY_FIXTURES / "exports" / "limesurvey.csv").read_text("utf-8").splitlines()
     width = lines[0].count(",") + 1
