@@ -7,6 +7,7 @@ import hashlib
 import io
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -146,6 +147,11 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
+def _placed(problems: Iterable[Problem]) -> list[tuple[int | None, int | None, str]]:
+    """Each problem (of an import's warnings or errors) as its line, column and message."""
+    return [(p.location.line, p.location.column, p.message) for p in problems]
+
+
 HEADER = "Timestamp,What is your role?,Which tasks do you do most often? Choose at most five.\n"
 
 
@@ -201,7 +207,7 @@ def test_warnings_leave_respondents_out_and_strict_makes_them_errors(
         + "t5,,Book leave\n",
     )
     result = _import(study, "google-forms", export)
-    shown = [(p.location.line, p.location.column, p.message) for p in result.warnings]  # type: ignore[attr-defined]
+    shown = _placed(result.warnings)  # type: ignore[attr-defined]
     assert shown == [
         (3, 1, "empty row left out"),
         (4, 3, "6 tasks chosen, more than the 5 allowed: respondent left out"),
@@ -333,7 +339,7 @@ def test_limesurvey_headings_with_question_text(study: Study, tmp_path: Path) ->
     lines[1] = lines[1].replace('"AO01","maybe"', '"","Y"', 1)
     lines[2] = lines[2].split('"AO01"')[0] + '"AO01"' + ',""' * 6
     warned = _import(study, "limesurvey", _write(tmp_path, "w.csv", "\n".join(lines) + "\n"))
-    assert [(p.location.line, p.location.column, p.message) for p in warned.warnings] == [  # type: ignore[attr-defined]
+    assert _placed(warned.warnings) == [  # type: ignore[attr-defined]
         (2, 6, "no group given: respondent left out"),
         (3, 7, "no task chosen: respondent left out"),
     ]
@@ -360,9 +366,7 @@ def test_an_unknown_choice_is_named_alone_at_its_cell(
 ) -> None:
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, layout, _write(tmp_path, "x.csv", export))
-    assert [(p.location.line, p.location.column, p.message) for p in raised.value.problems] == [
-        problem
-    ]
+    assert _placed(raised.value.problems) == [problem]
 
 
 def test_short_rows_of_a_long_export_in_any_order_are_padded(study: Study, tmp_path: Path) -> None:
@@ -384,7 +388,7 @@ def test_limesurvey_empty_row_is_left_out(study: Study, tmp_path: Path) -> None:
     width = lines[0].count(",") + 1
     lines.insert(2, ",".join(['""'] * width))
     result = _import(study, "limesurvey", _write(tmp_path, "l.csv", "\n".join(lines) + "\n"))
-    assert [(p.location.line, p.location.column, p.message) for p in result.warnings] == [  # type: ignore[attr-defined]
+    assert _placed(result.warnings) == [  # type: ignore[attr-defined]
         (3, 1, "empty row left out")
     ]
     plain = _import(study, "limesurvey", SURVEY_FIXTURES / "exports" / "limesurvey.csv")
@@ -426,7 +430,7 @@ def test_long_layout_reads_labels_loosely_and_empty_cells_as_no_task(
         "desk": {"leave": 1},
         "field": {"expense": 1},
     }
-    assert [(p.location.line, p.location.column, p.message) for p in result.warnings] == [  # type: ignore[attr-defined]
+    assert _placed(result.warnings) == [  # type: ignore[attr-defined]
         (5, 1, "empty row left out"),
         (6, 3, "no task chosen: respondent left out"),
     ]
