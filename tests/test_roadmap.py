@@ -323,14 +323,16 @@ def test_a_long_phase_shows_its_first_needs_and_folds_the_rest() -> None:
     page = render_roadmap_page(_plan(study), study)
     later = page[page.index("<h2>Later</h2>") :]
     board, folded = later.split('<details class="more">', 1)
-    assert board.count("<li>") == 20
-    assert "<summary>25 more needs, in the table below</summary>" in folded
-    assert folded[: folded.index("</details>")].count("<li>") == 25
+    assert board.count("<li>") == 30
+    assert "<summary>15 more needs, in the table below</summary>" in folded
+    assert folded[: folded.index("</details>")].count("<li>") == 15
     # each list numbers on from the one before, in a browser (start) and in the PDF
     assert '<ol start="2" style="counter-reset: list-item 1">' in board
-    assert '<ol start="22" style="counter-reset: list-item 21">' in folded
-    short = _study(NEEDS, [{"id": "all", "name": "All"}])  # five needs: nothing folded
-    assert "<details" not in render_roadmap_page(_plan(short), short)
+    assert '<ol start="32" style="counter-reset: list-item 31">' in folded
+    forty = [{"id": f"n{i:02}", "groups": {"a": "must"}} for i in range(40)]
+    whole = _study(forty, [{"id": "all", "name": "All"}])  # forty needs: nothing folded
+    page = render_roadmap_page(_plan(whole), whole)
+    assert "<details" not in page and page.count("<li>") == 40
 
 
 def test_the_printed_board_numbers_on_from_phase_to_phase() -> None:
@@ -343,8 +345,8 @@ def test_the_printed_board_numbers_on_from_phase_to_phase() -> None:
     board = pdf.pages[0].extract_text()
     # the text holds the list numbers apart from the items, in order: 1 was there twice
     numbers = [int(n) for n in re.findall(r"^(\d+)\. *$", board, re.M)]
-    assert numbers == list(range(1, 22))  # 'now' 1, 'later' 2-21; the folded 25 are not printed
-    assert "25 more needs, in the table below" in board
+    assert numbers == list(range(1, 32))  # 'now' 1, 'later' 2-31; the folded 15 are not printed
+    assert "15 more needs, in the table below" in board
 
 
 NUMBERS = ("#", "Score", "Demand", "Evidence")

@@ -53,11 +53,12 @@ __all__ = [
     "write_roadmap",
 ]
 
-FOLD_AFTER = 20
+FOLD_AFTER = 30
 """A phase of more than :data:`FOLD_FROM` needs shows this many on the board and folds
 the rest away (all of them are in the table below it): a board of 300 needs whose
-"later" column runs for metres is no board."""
-FOLD_FROM = 25
+"later" column runs for metres is no board. A study of some fifty needs, as the demo's,
+keeps every need on its board."""
+FOLD_FROM = 40
 
 
 def analysed_surveys(study: Study) -> list[TopTasks]:
