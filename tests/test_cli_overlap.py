@@ -268,3 +268,48 @@ def test_a_table_of_many_groups_marks_them_by_letter_in_80_columns(make_study: S
     assert "Search all sources at once  M S C M S C M S C M S C M S  R1 core" in lines
     assert "Roster                      · S · · · · · · · · · · · ·  R2" in lines
     assert lines[-1] == "M must  S should  C could"
+
+
+def test_more_than_three_circles_list_the_regions_their_diagram_draws(
+    make_study: StudyMaker,
+) -> None:
+    """Ten groups: one need of all, one of g0 alone and 30 of one pair each, so 32 regions of
+    one need. The UpSet chart draws 25: the core, g0's own and the first 23 pairs; the
+    terminal lists the same and counts the rest, and --all lists every one."""
+    groups = "".join(f"  - {{id: g{i}, name: Group {i}}}\n" for i in range(10))
+    pairs = [(a, b) for a in range(10) for b in range(a + 1, 10)][:30]
+    needs = [
+        "  - {id: all, title: All, kind: function, groups: {"
+        + ", ".join(f"g{i}: must" for i in range(10))
+        + "}}",
+        "  - {id: own, title: Own, kind: function, groups: {g0: must}}",
+        *(
+            f"  - {{id: p{a}{b}, title: Pair {a}{b}, kind: content, "
+            f"groups: {{g{a}: must, g{b}: must}}}}"
+            for a, b in pairs
+        ),
+    ]
+    root = make_study(
+        {
+            "groups.yaml": "groups:\n" + groups,
+            "needs.yaml": "needs:\n" + "\n".join(needs) + "\n",
+            "personas.yaml": None,
+        }
+    )
+
+    def regions(*options: str) -> tuple[list[str], str]:
+        result = runner.invoke(app, ["overlap", str(root), *options], env={"COLUMNS": "120"})
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        rows = [line.split()[0] for line in lines if line[:1] == "R" and line[1:2].isdigit()]
+        return rows, result.stdout
+
+    drawn, text = regions()
+    assert len(drawn) == 25 and drawn[0] == "R1" and drawn[-1] == "R32"  # the core, g0's own
+    assert (
+        "7 smaller combinations with 7 needs not shown, as in the diagram; --all lists them."
+        in text
+    )
+    every, text = regions("--all")
+    assert every == [f"R{i}" for i in range(1, 33)]
+    assert "not shown" not in text

@@ -65,6 +65,14 @@ def overlap(
         bool, typer.Option("--json", help="Print the full result as JSON (docs/json-output.md).")
     ] = False,
     language: LanguageOption = None,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="List every region. Without it, more than three circles list the regions "
+            "their diagram draws (the largest, with the shared core and each group's own).",
+        ),
+    ] = False,
 ) -> None:
     """Show which needs the groups share, region by region, and the recommended platform form."""
     analysis = _analysis(folder, groups, by_family, language)
@@ -73,7 +81,7 @@ def overlap(
 
         print_json(overlap_to_json(analysis))
         return
-    _print_overlap(analysis)
+    _print_overlap(analysis, show_all=show_all)
 
 
 @app.command()
@@ -159,12 +167,13 @@ def report(
     new_console().print(f"wrote {out}")
 
 
-def _print_overlap(analysis: OverlapAnalysis) -> None:
+def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
     from rich.table import Table
 
     from needmap.model.overlap import most_alike
     from needmap.reports.i18n import format_percent, labels, note_text
     from needmap.reports.overview import advice_fields, alike_sentence
+    from needmap.reports.upset import MAX_COLUMNS, select_columns
 
     study, result, advice = analysis.study, analysis.overlap, analysis.advice
     words = labels(study.settings.language)
@@ -205,7 +214,10 @@ def _print_overlap(analysis: OverlapAnalysis) -> None:
     regions.add_column(
         words["col.examples"], overflow="ellipsis", no_wrap=True, width=max(room, 12)
     )
-    for region in result.regions:
+    # More than three circles are drawn as an UpSet chart of some regions: list the same.
+    drawn = len(result.units) > 3 and not show_all
+    shown, hidden = select_columns(result, MAX_COLUMNS) if drawn else (result.regions, ())
+    for region in shown:
         regions.add_row(
             region.code,
             "".join(letters[u] for u in region.units),
@@ -214,6 +226,11 @@ def _print_overlap(analysis: OverlapAnalysis) -> None:
             escape("; ".join(study.need_by_id[n].title for n in region.needs)),
         )
     console.print(regions)
+    if hidden:
+        more = words["upset.hidden"].format(
+            count=len(hidden), needs=sum(len(r.needs) for r in hidden)
+        )
+        console.print(words["overlap.more"].format(hidden=more), soft_wrap=False)
     console.print()
     console.print(
         words["overlap.advice"].format(
