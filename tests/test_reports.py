@@ -29,7 +29,7 @@ from needmap.reports.i18n import (
     format_decimal,
     format_percent,
 )
-from needmap.reports.needs_table import build_needs_table
+from needmap.reports.needs_table import NeedsTable, build_needs_table
 from needmap.reports.overlap_json import overlap_to_json
 from needmap.reports.overview import render_overview
 from needmap.reports.sheet_cells import count_cell, decimal_cell, percent_cell
@@ -251,6 +251,18 @@ def test_png_and_svg_files(tmp_path: Path, gemeente: Study) -> None:
 def _table(study: Study, groups: list[str] | None = None) -> object:
     analysis = analyse_overlap(study, groups)
     return build_needs_table(study, analysis.overlap, analysis.advice)
+
+
+@pytest.mark.parametrize(
+    ("count", "label", "core"),
+    [(1, "A · only Group g00 with a long name", False), (2, "AB · core", True)],
+)
+def test_a_core_takes_two_groups_or_more(count: int, label: str, core: bool) -> None:
+    """Every need of one group is that group's own, not a core shared by all."""
+    table = _table(_many_groups(count))
+    assert isinstance(table, NeedsTable)
+    first = next(row for row in table.rows if row.need_id == "n1")
+    assert (first.region_label, first.is_core) == (label, core)
 
 
 def test_markdown_table_golden(gemeente: Study, golden: object) -> None:
