@@ -510,6 +510,24 @@ def test_privacy_xlsx(private: TopTasks, tmp_path: Path) -> None:
         assert {(c.value, c.data_type) for c in cells} == {("n<4", "s")}
 
 
+def test_a_workbook_keeps_its_notes_below_the_table_and_bands_the_coverage(
+    study: Study, mapping: SurveyMapping, tally: Tally, tmp_path: Path
+) -> None:
+    table = build_ranking(analyse_toptasks(_with_minimum(study, 1), mapping, tally), "en")
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(ranking_to_xlsx(table))
+    sheet = load_workbook(path).active
+    last = len(table.rows) + 1  # the heading row, then one row per task
+    assert [sheet.cell(r, 2).value for r in range(2, last + 1)] == [row[1] for row in table.rows]
+    assert sheet.cell(last + 1, 1).value is None  # a blank row, then the notes
+    notes = [sheet.cell(r, 1).value for r in range(last + 2, last + 2 + len(table.notes))]
+    assert notes == list(table.notes) and notes
+    banded = [sheet.cell(r, 1).fill.fgColor.rgb == "00E3EEF6" for r in range(1, last + 1)]
+    assert banded == [False, *table.in_coverage]  # the heading is not part of the coverage
+    assert sheet.cell(2, 3).alignment.horizontal == "right"  # votes, a number
+    assert sheet.cell(2, 2).alignment.horizontal is None  # the task, text
+
+
 def test_privacy_html_page(private: TopTasks) -> None:
     from needmap.reports.toptasks_page import render_toptasks_page
 
