@@ -522,6 +522,9 @@ def test_a_workbook_keeps_its_notes_below_the_table_and_bands_the_coverage(
     assert sheet.cell(last + 1, 1).value is None  # a blank row, then the notes
     notes = [sheet.cell(r, 1).value for r in range(last + 2, last + 2 + len(table.notes))]
     assert notes == list(table.notes) and notes
+    marks = [row[table.marks_column or 0] for row in table.rows]
+    assert marks == ["●" if covered else "" for covered in table.in_coverage]
+    assert table.in_coverage.count(True) == 3  # the 75% set: meeting, leave, colleague
     banded = [sheet.cell(r, 1).fill.fgColor.rgb == "00E3EEF6" for r in range(1, last + 1)]
     assert banded == [False, *table.in_coverage]  # the heading is not part of the coverage
     assert sheet.cell(2, 3).alignment.horizontal == "right"  # votes, a number
