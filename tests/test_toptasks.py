@@ -310,6 +310,21 @@ def test_groups_keep_the_study_order_and_the_asked_are_the_mapped() -> None:
     assert result.asked == frozenset({"g1"})  # the one group the mapping's answers name
 
 
+def test_json_gives_the_ten_largest_disagreements() -> None:
+    """Twelve tasks that two groups rank the other way round: twelve disagreements, of
+    which JSON gives the ten largest, as docs/json-output.md says."""
+    tasks = tuple(f"t{i:02}" for i in range(12))
+    data = _tally(
+        {"g1": (6, [i + 1 for i in range(12)]), "g2": (6, [12 - i for i in range(12)])}, tasks
+    )
+    mapping = _mapping({t: f"Task {t}" for t in tasks})
+    result = analyse_toptasks(PROPERTY_STUDY, mapping, data)
+    assert len(result.disagreements) == 12
+    shown = toptasks_to_json(result)["disagreements"]
+    assert [d["task"] for d in shown] == [d.task for d in result.disagreements[:10]]
+    assert {d["task"] for d in shown} == set(tasks) - {"t05", "t06"}  # the two in the middle
+
+
 def test_groups_that_agree_have_no_disagreements() -> None:
     same = (5, [3, 2, 0, 0, 0])
     result = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, _tally({"g1": same, "g2": same}))
