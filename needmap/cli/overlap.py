@@ -170,7 +170,7 @@ def report(
 def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
     from rich.table import Table
 
-    from needmap.model.overlap import most_alike
+    from needmap.model.overlap import VENN_MAX_CIRCLES, most_alike
     from needmap.reports.i18n import format_percent, labels, note_text
     from needmap.reports.overview import advice_fields, alike_sentence
     from needmap.reports.upset import MAX_COLUMNS, select_columns
@@ -214,8 +214,9 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
     regions.add_column(
         words["col.examples"], overflow="ellipsis", no_wrap=True, width=max(room, 12)
     )
-    # More than three circles are drawn as an UpSet chart of some regions: list the same.
-    drawn = len(result.units) > 3 and not show_all
+    # More circles than a Venn diagram holds are drawn as an UpSet chart of some regions:
+    # list the same.
+    drawn = len(result.units) > VENN_MAX_CIRCLES and not show_all
     shown, hidden = select_columns(result, MAX_COLUMNS) if drawn else (result.regions, ())
     for region in shown:
         regions.add_row(

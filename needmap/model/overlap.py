@@ -25,6 +25,7 @@ from needmap.personas.study import Study
 
 __all__ = [
     "KIND_ORDER",
+    "VENN_MAX_CIRCLES",
     "Overlap",
     "Region",
     "Similarity",
@@ -35,6 +36,9 @@ __all__ = [
 ]
 
 KIND_ORDER: tuple[Kind, ...] = ("content", "function", "technology")
+VENN_MAX_CIRCLES = 3
+"""Up to this many circles are drawn as a Venn diagram, whose regions are named by their
+letters (``AB``); more are drawn as an UpSet chart of ranked regions (``R1``)."""
 _RANK: dict[Importance, int] = {"could": 1, "should": 2, "must": 3}
 _DIGITS = re.compile(r"(\d+)")
 
@@ -195,9 +199,10 @@ def _regions(
     )
     letters = {u.id: u.letter for u in units}
     regions = []
+    lettered = len(units) <= VENN_MAX_CIRCLES
     for rank, (unit_ids, need_ids) in enumerate(ordered, start=1):
         in_order = tuple(sorted(unit_ids, key=position.__getitem__))
-        code = "".join(letters[u] for u in in_order) if len(units) <= 3 else f"R{rank}"
+        code = "".join(letters[u] for u in in_order) if lettered else f"R{rank}"
         region_demand = sum(demand[n] for n in need_ids)
         regions.append(
             Region(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from needmap.errors import UsageError
 from needmap.fileio import write_bytes_atomic
-from needmap.model.overlap import Overlap
+from needmap.model.overlap import VENN_MAX_CIRCLES, Overlap
 from needmap.personas.study import Study
 from needmap.reports.i18n import labels
 from needmap.reports.palette import INK
@@ -63,7 +63,7 @@ def draw_diagram(study: Study, overlap: Overlap) -> Diagram:
 
     words = dict(labels(study.settings.language))
     with matplotlib.rc_context(RC_PARAMS):
-        if len(overlap.units) <= 3:
+        if len(overlap.units) <= VENN_MAX_CIRCLES:
             from needmap.reports.venn import draw_venn
 
             figure = Figure(figsize=(9.5, 7.6), layout=None)
