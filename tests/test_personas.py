@@ -120,12 +120,14 @@ def test_profiles_by_hand(tmp_path: Path) -> None:
             "service-desk": 2 / 12,
         }
     )
+    # Equal votes rank as a reader files the labels: leave and colleague 3 each, expense
+    # and printer 2, meeting and cafe 1 ("Plan a meeting…" before "See the café menu").
     assert [label for label, _ in survey.top_tasks] == [
-        "Find a colleague, by name or expertise",
         "Book leave",
+        "Find a colleague, by name or expertise",
         "Claim expenses",
         "Report a broken printer",
-        "See the café menu",
+        "Plan a meeting with lunch and projector",
     ]
     assert survey.top_tasks[0][1] == pytest.approx(3 / 12)
     assert femke.surveys[0].need_shares == pytest.approx({"hr-self-service": 4 / 5})

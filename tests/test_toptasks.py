@@ -73,7 +73,9 @@ def _with_minimum(study: Study, minimum: int) -> Study:
     return Study(root=study.root, settings=settings, groups=study.groups, needs=study.needs)
 
 
-# Unweighted, by hand: leave 7, colleague 5, meeting 4, cafe 3, expense 3, printer 3 of 25 votes.
+# Unweighted, by hand: leave 7, colleague 5, meeting 4, cafe 3, expense 3, printer 3 of 25 votes;
+# equal votes rank as a reader files the labels: "Claim expenses", "Report a broken printer",
+# "See the café menu".
 # Weighted (headcounts desk 10, field 30, office 60; respondents 5, 3, 3 of 11 in groups):
 #   w_desk = 0.1 / (5/11) = 0.22, w_field = 0.3 / (3/11) = 1.1, w_office = 0.6 / (3/11) = 2.2
 #   denominator 0.22*12 + 1.1*5 + 2.2*7 = 23.54 (the outside respondent is not weighted)
@@ -88,12 +90,12 @@ def test_unweighted_by_hand(study: Study, mapping: SurveyMapping, tally: Tally) 
         ("leave", 7, 0.28),
         ("colleague", 5, 0.20),
         ("meeting", 4, 0.16),
-        ("cafe", 3, 0.12),
         ("expense", 3, 0.12),
         ("printer", 3, 0.12),
+        ("cafe", 3, 0.12),
     ]
     assert result.cumulative == pytest.approx((0.28, 0.48, 0.64, 0.76, 0.88, 1.0))
-    assert result.coverage == ("leave", "colleague", "meeting", "cafe")
+    assert result.coverage == ("leave", "colleague", "meeting", "expense")
     assert result.neck == ("leave",)
     assert result.respondents == 12 and result.votes == 25
     assert result.weights == {}
@@ -259,6 +261,28 @@ def test_summary_groups_thousands_as_the_language_does() -> None:
         "2.500 respondenten, 2.501 stemmen op 5 taken; ongewogen aandelen."
     )
     assert summary_text(result, "en").startswith("2,500 respondents, 2,501 votes")
+
+
+def test_equal_votes_rank_as_a_reader_files_the_labels() -> None:
+    """Not by task id: numbers by value, accented letters with their plain ones."""
+    labels = {"t0": "Zoeken", "t1": "Taak 10", "t2": "Één loket", "t3": "Taak 2"}
+    mapping = SurveyMapping.model_validate(
+        {
+            **_mapping(labels).model_dump(exclude={"tasks"}),
+            "tasks": [
+                {"id": t, "label": label, "needs": [need]}
+                for (t, label), need in zip(labels.items(), ["n10", "n2", "n10", "n2"], strict=True)
+            ],
+        }
+    )
+    tasks = tuple(labels)
+    tally = _tally({"g1": (5, [2, 2, 2, 2]), "g2": (5, [3, 3, 3, 3])}, tasks)
+    result = analyse_toptasks(PROPERTY_STUDY, mapping, tally, weighted=False)
+    reading = ["t2", "t3", "t1", "t0"]
+    assert [t.id for t in result.tasks] == reading
+    assert result.coverage == tuple(reading[:3])
+    assert [b.ranked() for b in result.groups] == [tuple(reading)] * 2
+    assert [e.need for e in result.needs] == ["n2", "n10"]
 
 
 def test_a_survey_without_votes_is_refused() -> None:

@@ -27,6 +27,7 @@ from typing import Literal
 
 from needmap.errors import Location, Problem, UsageError
 from needmap.model.notes import Note
+from needmap.model.overlap import reading_order
 from needmap.personas.messages import did_you_mean
 from needmap.personas.study import Study
 from needmap.surveys.mapping import SurveyMapping
@@ -75,8 +76,9 @@ class GroupBreakdown:
     """task id -> share of this group's votes; empty when suppressed."""
 
     def ranked(self) -> tuple[str, ...]:
-        """Every task, largest share first."""
-        return tuple(sorted(self.shares, key=lambda t: (-self.shares[t], t)))
+        """Every task, largest share first; equal shares in the order of :attr:`shares`
+        (the analysis gives them in the reading order of their labels)."""
+        return tuple(sorted(self.shares, key=lambda t: -self.shares[t]))
 
     def top(self, n: int) -> tuple[str, ...]:
         """The ``n`` largest shares, leaving out tasks nobody in the group chose."""
@@ -196,11 +198,12 @@ def coverage_set(shares: Sequence[tuple[str, float]], target: float) -> tuple[st
     """The fewest tasks whose shares add up to at least ``target``.
 
     Taking tasks in order of share, largest first, is optimal: any set of k tasks covers at
-    most the k largest shares.
+    most the k largest shares. Of tasks with equal shares, the first given are taken first,
+    so that the set is the top of a ranking made in the same order.
     """
     chosen: list[str] = []
     total = 0.0
-    for task, share in sorted(shares, key=lambda item: (-item[1], item[0])):
+    for task, share in sorted(shares, key=lambda item: -item[1]):
         if total >= target - 1e-12:
             break
         chosen.append(task)
@@ -225,7 +228,8 @@ def analyse_toptasks(
     changed = tally.differences(list(labels), study.group_by_id)
     if changed:
         raise UsageError(Problem(Location(), c, hint="import the export again") for c in changed)
-    tasks = list(tally.tasks)
+    # Tasks with equal votes are ranked as a reader files their labels, everywhere below.
+    tasks = sorted(tally.tasks, key=lambda t: (reading_order(labels[t]), labels[t], t))
     minimum = study.settings.privacy.min_group_size
     groups = {g: n for g, n in tally.respondents.items() if g != OUTSIDE}
     outside = tally.respondents.get(OUTSIDE, 0)
@@ -259,7 +263,7 @@ def analyse_toptasks(
         }
     order: Order = "weighted" if weighted_shares is not None else "unweighted"
     measure = weighted_shares if weighted_shares is not None else shares
-    ranked = sorted(tasks, key=lambda t: (-measure[t], t))
+    ranked = sorted(tasks, key=lambda t: -measure[t])
     results = tuple(
         TaskResult(
             id=t,
@@ -341,7 +345,7 @@ def _disagreements(
             result.append(
                 Disagreement(task, high.shares[task] - low.shares[task], high.group, low.group)
             )
-    return tuple(sorted(result, key=lambda d: (-d.spread, d.task)))
+    return tuple(sorted(result, key=lambda d: -d.spread))
 
 
 def _needs(
@@ -369,10 +373,11 @@ def _needs(
     return tuple(sorted(evidence, key=_evidence_order))
 
 
-def _evidence_order(evidence: NeedEvidence) -> tuple[float, str]:
-    """As the tasks are ranked: by weighted share when there is one."""
+def _evidence_order(evidence: NeedEvidence) -> tuple[float, tuple[str | int, ...], str, str]:
+    """As the tasks are ranked: by weighted share when there is one, then as a reader
+    files the titles."""
     share = evidence.share if evidence.weighted_share is None else evidence.weighted_share
-    return (-share, evidence.need)
+    return (-share, reading_order(evidence.title), evidence.title, evidence.need)
 
 
 def group_breakdown(result: TopTasks, group: str, study: Study) -> GroupBreakdown:
