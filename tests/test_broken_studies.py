@@ -245,6 +245,19 @@ CASES = [
         "own id",
     ),
     Case(
+        "duplicate-id-of-a-broken-need",
+        _needs(
+            "  - id: search\n    title: Search\n    kind: functoin\n    groups: {desk: must}\n"
+            "  - id: search\n    title: Again\n    kind: content\n    groups: {desk: could}\n"
+        ),
+        [
+            "needs.yaml:4:11: needs[0].kind: 'functoin' is not allowed here",
+            "needs.yaml:6:9: needs[1].id: duplicate need id 'search' (first defined at "
+            "{root}/needs.yaml:2:9)",
+        ],
+        "did you mean 'function'?",
+    ),
+    Case(
         "dependency-cycle",
         _needs(
             "  - id: a\n    title: A\n    kind: function\n    groups: {desk: must}\n"

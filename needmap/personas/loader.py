@@ -138,6 +138,9 @@ class _Reading:
         self.items: dict[str, list[Placed[BaseModel]]] = {k: [] for k in DEFINITION_KINDS}
         self.broken_ids: dict[str, set[str]] = {k: set() for k in DEFINITION_KINDS}
         self.unchecked: dict[str, list[Unchecked]] = {k: [] for k in DEFINITION_KINDS}
+        self.written: dict[str, list[Placed[BaseModel] | Unchecked]] = {
+            k: [] for k in DEFINITION_KINDS
+        }
         self.phases: list[Placed[RoadmapPhase]] = []
         self.complete = True
 
@@ -186,6 +189,7 @@ class _Reading:
             broken_ids=self.broken_ids,
             unchecked=self.unchecked,
             complete=self.complete,
+            written=self.written,
         )
 
     def _read(self, path: Path, *, empty_ok: bool) -> YamlDocument | None:
@@ -245,11 +249,15 @@ class _Reading:
             except ValidationError as exc:
                 self.problems.extend(schema_problems(exc, document, model, (kind, i)))
                 if isinstance(raw, dict):
-                    self.unchecked[kind].append(Unchecked(raw, document, (kind, i)))
+                    unchecked = Unchecked(raw, document, (kind, i))
+                    self.unchecked[kind].append(unchecked)
+                    self.written[kind].append(unchecked)
                     if isinstance(raw.get("id"), str):
                         self.broken_ids[kind].add(raw["id"])
                 continue
-            self.items[kind].append(Placed(item, document, (kind, i)))
+            placed = Placed(item, document, (kind, i))
+            self.items[kind].append(placed)
+            self.written[kind].append(placed)
 
 
 def _top_level_hint(definitions: bool) -> str:

@@ -8,7 +8,7 @@ that makes the reference, with a "did you mean" when a defined id is close.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Generic, TypeVar
 
@@ -37,6 +37,10 @@ class _InFile:
     def key(self, *subpath: str | int) -> str:
         return format_key((*self.path, *subpath))
 
+    def written_id(self) -> str | None:
+        """The item's id as written, if it is one."""
+        raise NotImplementedError
+
 
 @dataclass(frozen=True, slots=True)
 class Placed(_InFile, Generic[T]):
@@ -45,6 +49,9 @@ class Placed(_InFile, Generic[T]):
     item: T
     document: YamlDocument
     path: Node
+
+    def written_id(self) -> str:
+        return str(getattr(self.item, "id"))  # noqa: B009 - every definition has an id
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +65,10 @@ class Unchecked(_InFile):
 
     def get(self, field: str) -> Any:
         return self.data.get(field)
+
+    def written_id(self) -> str | None:
+        value = self.data.get("id")
+        return value if isinstance(value, str) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +86,9 @@ class Definitions:
     complete: bool = True
     """False when a file could not be read at all: its ids are unknown, so dangling
     references are not reported (they would only echo that file's problem)."""
+    written: Mapping[str, Sequence[Placed[Any] | Unchecked]] = field(default_factory=dict)
+    """Per kind, every item as read, validated or not, in reading order: an id is
+    reported twice even when the first of the two failed its schema."""
 
 
 def check_references(defs: Definitions, *, warn: bool = True) -> list[Problem]:
@@ -84,14 +98,20 @@ def check_references(defs: Definitions, *, warn: bool = True) -> list[Problem]:
     mentions this group" would then only echo the items that could not be read.
     """
     problems: list[Problem] = []
-    families = _unique(defs.families, "family", problems)
-    groups = _unique(defs.groups, "group", problems)
-    needs = _unique(defs.needs, "need", problems)
+    for kind, noun in (
+        ("families", "family"),
+        ("groups", "group"),
+        ("needs", "need"),
+        ("personas", "persona"),
+    ):
+        _duplicates(defs.written.get(kind, getattr(defs, kind)), noun, problems)
+    _duplicates(defs.phases, "roadmap phase", problems)
+    families = _first_of_each(defs.families)
+    groups = _first_of_each(defs.groups)
+    needs = _first_of_each(defs.needs)
     known_families = _Known(families.keys() | defs.broken_ids["families"], defs.complete)
     known_groups = _Known(groups.keys() | defs.broken_ids["groups"], defs.complete)
     known_needs = _Known(needs.keys() | defs.broken_ids["needs"], defs.complete)
-    _unique(defs.personas, "persona", problems)
-    _unique(defs.phases, "roadmap phase", problems)
 
     known = {"family": known_families, "group": known_groups, "need": known_needs}
     for kind in ("groups", "needs", "personas"):
@@ -163,10 +183,20 @@ class _Known(frozenset[str]):
         return not self.complete or super().__contains__(item)
 
 
-def _unique(items: Iterable[Placed[T]], noun: str, problems: list[Problem]) -> dict[str, Placed[T]]:
+def _first_of_each(items: Iterable[Placed[T]]) -> dict[str, Placed[T]]:
+    """Items by id; of two with one id (reported by :func:`_duplicates`), the first."""
     seen: dict[str, Placed[T]] = {}
     for placed in items:
-        item_id = str(getattr(placed.item, "id"))  # noqa: B009 - every definition has an id
+        seen.setdefault(placed.written_id(), placed)
+    return seen
+
+
+def _duplicates(items: Iterable[_InFile], noun: str, problems: list[Problem]) -> None:
+    seen: dict[str, _InFile] = {}
+    for placed in items:
+        item_id = placed.written_id()
+        if item_id is None:
+            continue
         first = seen.get(item_id)
         if first is None:
             seen[item_id] = placed
@@ -180,7 +210,6 @@ def _unique(items: Iterable[Placed[T]], noun: str, problems: list[Problem]) -> d
                 hint=f"give each {noun} its own id, or remove one of the two",
             )
         )
-    return seen
 
 
 def _dangling(
