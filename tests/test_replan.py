@@ -150,7 +150,9 @@ def test_a_broken_earlier_plan_is_reported_where_it_is_broken(
 def test_a_missing_earlier_plan_says_how_to_make_one(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as raised:
         read_plan(tmp_path / "nothing.json")
-    assert "needmap roadmap DIR --json --out FILE" in raised.value.problems[0].hint
+    (problem,) = raised.value.problems
+    assert (problem.location.path, problem.message) == (tmp_path / "nothing.json", "no such file")
+    assert "needmap roadmap DIR --json --out FILE" in problem.hint
 
 
 STUDY = """\

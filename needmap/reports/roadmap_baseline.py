@@ -55,7 +55,7 @@ def read_plan(path: Path) -> PlanSnapshot:
     """The plan in ``path``, a roadmap's JSON; every problem is raised at once, with its
     position."""
     if not path.is_file():
-        raise UsageError.single("no earlier roadmap in this file", path=path, hint=_HINT)
+        raise UsageError.single("no such file", path=path, hint=_HINT)
     document = read_yaml_file(path)
     problems = list(document.problems)
     plan = validated_document(
