@@ -433,3 +433,32 @@ def test_where_no_process_can_be_started_the_pdfs_are_laid_out_here(
     done = pdf.write_pdfs(pages)
     assert done == [tmp_path / "a.pdf", tmp_path / "b.pdf"]  # the largest first: a tie keeps order
     assert "page b" in _reader(tmp_path / "b.pdf").pages[0].extract_text()
+
+
+def _rows_per_page(rows: int, space: int = 0) -> list[int]:
+    """A report page holding a table of ``rows`` rows, ``space`` mm below its title, laid
+    out: the rows on each page."""
+    from needmap.reports.jinja import environment
+
+    page = environment().from_string(
+        '{% extends "base.html.j2" %}{% block content %}<h1>Rows</h1>'
+        '<div style="height: {{ space }}mm"></div><table><thead><tr><th>Row</th></tr></thead>'
+        "<tbody>{% for i in range(rows) %}<tr><td>row {{ i }} of the table</td></tr>"
+        "{% endfor %}</tbody></table>{% endblock %}"
+    )
+    pdf = html_to_pdf(page.render(language="en", title="Rows", rows=rows, space=space))
+    return [p.extract_text().count("of the table") for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_a_table_leaves_no_row_alone_on_a_page() -> None:
+    """One row more than a page holds: without care the last page would hold that row
+    alone. And a table that starts at a page's foot, wherever that is: it would leave one
+    or two rows there. The first and last three rows keep together."""
+    full = _rows_per_page(200)[0]
+    pages = _rows_per_page(full + 1)
+    assert len(pages) == 2 and sum(pages) == full + 1
+    assert pages[-1] >= 3
+    # The title and a space of 140-173 mm: the table starts lower each time, past the foot.
+    starts = [_rows_per_page(8, space)[0] for space in range(140, 176, 3)]
+    assert not {1, 2} & set(starts)
+    assert starts[0] >= 3 and starts[-1] == 0
