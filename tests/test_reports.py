@@ -18,6 +18,7 @@ from matplotlib.text import Text
 from openpyxl import load_workbook
 
 from needmap import init_study, load_study
+from needmap.errors import UsageError
 from needmap.model import analyse_overlap, compute_overlap
 from needmap.personas.study import Study
 from needmap.reports.diagram import Diagram, draw_diagram, render_diagram, write_diagram
@@ -39,6 +40,7 @@ from needmap.reports.table_formats import (
     table_to_html,
     table_to_markdown,
     table_to_xlsx,
+    write_in_format,
 )
 from needmap.reports.upset import select_columns
 from needmap.reports.venn import _area
@@ -332,7 +334,31 @@ def test_xlsx_writes_text_as_text(tmp_path: Path) -> None:
     assert ws["B2"].data_type == "s"
     assert ws["C1"].value.startswith("A · +cmd")
     assert ws.column_dimensions["B"].width > 20
+    # a must (group a) is dark with white bold text, a could (group b) light; no other fill
+    fills = {c: ws[f"{c}2"].fill.fgColor.rgb for c in "ABCDEF" if ws[f"{c}2"].fill.fill_type}
+    assert fills == {"C": "001F5F8B", "D": "00E3EEF6"}
+    assert (ws["C2"].font.bold, ws["C2"].font.color.rgb) == (True, "00FFFFFF")
+    assert not ws["D2"].font.bold
     assert_prints_like_the_pdf(ws)
+
+
+@pytest.mark.parametrize(
+    ("suffixes", "hint"),
+    [
+        ([".json"], "use a name ending in .json"),
+        ([".md", ".json"], "use a name ending in .md or .json"),
+        ([".html", ".md", ".json"], "use a name ending in .html, .md or .json"),
+    ],
+)
+def test_another_suffix_is_refused_with_the_ones_there_are(
+    tmp_path: Path, suffixes: list[str], hint: str
+) -> None:
+    renderers = dict.fromkeys(suffixes, lambda value: b"")
+    with pytest.raises(UsageError) as raised:
+        write_in_format(renderers, None, tmp_path / "out.txt", "a thing")
+    (problem,) = raised.value.problems
+    assert (problem.message, problem.hint) == ("cannot write a thing as '.txt'", hint)
+    assert not (tmp_path / "out.txt").exists()
 
 
 def test_html_fragment_escapes_text() -> None:
