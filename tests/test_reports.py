@@ -333,7 +333,11 @@ def test_xlsx_writes_text_as_text(tmp_path: Path) -> None:
     assert ws["B2"].value == HOSTILE_TITLE
     assert ws["B2"].data_type == "s"
     assert ws["C1"].value.startswith("A · +cmd")
-    assert ws.column_dimensions["B"].width > 20
+    # widths fit the longest text + 2, at least 8 and at most 60; a group's column at most
+    # 18 (its name wraps in the heading): kind 7, title 67, group 22, 5, region 9, platform 15
+    widths = [ws.column_dimensions[c].width for c in "ABCDEF"]
+    assert widths == [9, 60, 18, 8, 11, 17]
+    assert all(ws.cell(1, c).font.bold and ws.cell(1, c).alignment.wrap_text for c in range(1, 7))
     # a must (group a) is dark with white bold text, a could (group b) light; no other fill
     fills = {c: ws[f"{c}2"].fill.fgColor.rgb for c in "ABCDEF" if ws[f"{c}2"].fill.fill_type}
     assert fills == {"C": "001F5F8B", "D": "00E3EEF6"}
