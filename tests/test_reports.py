@@ -319,6 +319,14 @@ def test_csv_never_starts_a_cell_with_a_formula() -> None:
     assert not any(c and c[0] in "=+-@" for c in cells)
 
 
+def test_a_sheet_is_named_after_its_table_within_excel_s_31_characters() -> None:
+    hostile = _hostile_table()
+    assert isinstance(hostile, NeedsTable)
+    table = dataclasses.replace(hostile, title="Behoeften per doelgroep, " * 3)
+    sheet = load_workbook(io.BytesIO(table_to_xlsx(table))).active
+    assert sheet.title == "Behoeften per doelgroep, Behoef"
+
+
 def test_xlsx_writes_text_as_text(tmp_path: Path) -> None:
     data = table_to_xlsx(_hostile_table())  # type: ignore[arg-type]
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
