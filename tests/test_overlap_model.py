@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from needmap.errors import UsageError
 from needmap.model import analyse_overlap, compute_overlap, recommend_platform
-from needmap.model.overlap import most_alike, need_order, reading_order
+from needmap.model.ordering import reading_order
+from needmap.model.overlap import most_alike, need_order
 from needmap.model.platform import shared_threshold
 from needmap.personas.schema import Need
 from needmap.personas.study import Study

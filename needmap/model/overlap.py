@@ -11,14 +11,13 @@ from ``study.yaml``. Pure functions: no files are read or written here.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
 from needmap.model.notes import Note
+from needmap.model.ordering import reading_order
 from needmap.model.units import Unit, choose_units
 from needmap.personas.schema import Importance, Kind, Need
 from needmap.personas.study import Study
@@ -32,7 +31,6 @@ __all__ = [
     "compute_overlap",
     "most_alike",
     "need_order",
-    "reading_order",
 ]
 
 KIND_ORDER: tuple[Kind, ...] = ("content", "function", "technology")
@@ -40,7 +38,6 @@ VENN_MAX_CIRCLES = 3
 """Up to this many circles are drawn as a Venn diagram, whose regions are named by their
 letters (``AB``); more are drawn as an UpSet chart of ranked regions (``R1``)."""
 _RANK: dict[Importance, int] = {"could": 1, "should": 2, "must": 3}
-_DIGITS = re.compile(r"(\d+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,17 +116,6 @@ def need_order(need: Need) -> tuple[int, tuple[str | int, ...], str, str]:
     """Needs sort by kind, then title as a reader would (:func:`reading_order`): the order
     of every table, whatever the input order."""
     return (KIND_ORDER.index(need.kind), reading_order(need.title), need.title, need.id)
-
-
-def reading_order(text: str) -> tuple[str | int, ...]:
-    """A sort key that files text as a person would: "Fase 2" before "Fase 10", and "Één
-    loket" with the e's rather than after "Zoeken" (plain code-point order puts accented
-    letters after z, and compares numbers digit by digit)."""
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    ).casefold()
-    parts = _DIGITS.split(plain)
-    return tuple(int(part) if i % 2 else part for i, part in enumerate(parts))
 
 
 def compute_overlap(

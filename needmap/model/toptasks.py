@@ -27,7 +27,7 @@ from typing import Literal
 
 from needmap.errors import Location, Problem, UsageError
 from needmap.model.notes import Note
-from needmap.model.overlap import reading_order
+from needmap.model.ordering import reading_order
 from needmap.personas.messages import did_you_mean
 from needmap.personas.study import Study
 from needmap.surveys.mapping import SurveyMapping
