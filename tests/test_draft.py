@@ -90,6 +90,20 @@ def test_task_ids_that_yaml_would_read_as_booleans_are_quoted(tmp_path: Path) ->
     assert [task.id for task in load_mapping(target, study).tasks] == ["yes", "book-leave"]
 
 
+def test_task_ids_keep_words_with_an_apostrophe_whole(tmp_path: Path) -> None:
+    export = tmp_path / "apostrophes.csv"
+    export.write_text(
+        f"ID,{ROLE},{TASKS}\n1,Field staff,See a client's care plan;Foto\u2019s delen;\n",
+        encoding="utf-8",
+    )
+    study = load_study(SURVEY_FIXTURES / "study")
+    draft = draft_mapping(study, export, layout="ms-forms", **LAYOUTS["ms-forms"])
+    assert {t.label: t.id for t in draft.tasks} == {
+        "See a client's care plan": "see-clients-care-plan",
+        "Foto\u2019s delen": "fotos-delen",
+    }
+
+
 def test_limesurvey_labels_are_read_from_headings_with_question_text(tmp_path: Path) -> None:
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)

@@ -504,9 +504,14 @@ _FILLERS = frozenset((
 """Words left out of a task's id: "Een storing of defect melden" is storing-defect-melden."""
 
 
+_APOSTROPHES = re.compile("['\u2018\u2019`]")
+"""Left out of a word, not a break in it: "a client's plan" has clients, "foto's" fotos."""
+
+
 def _task_id(label: str) -> str:
     """A short id from the label's first four words that say something."""
-    words = [w for w in re.split(r"[^a-z0-9]+", _fold(label)) if w and w not in _FILLERS]
+    text = _APOSTROPHES.sub("", _fold(label))
+    words = [w for w in re.split(r"[^a-z0-9]+", text) if w and w not in _FILLERS]
     return "-".join(words[:4])[:40].strip("-")
 
 
