@@ -104,6 +104,36 @@ def test_task_ids_keep_words_with_an_apostrophe_whole(tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("question", "max_picks", "note"),
+    [
+        ("Which tasks? Choose at most five.", 5, "the question asks for at most this many"),
+        ("Welke taken doet u? Kies maximaal 3 taken", 3, "the question asks for at most this many"),
+        ("Welke taken (hoogstens Vijf)?", 5, "the question asks for at most this many"),
+        ("Tasks (max. 4)", 4, "the question asks for at most this many"),
+        ("Welke taken doet u het vaakst?", 2, "the most tasks one respondent chose in the export"),
+        ("Choose up to one", 2, "the most tasks one respondent chose in the export"),
+    ],
+)
+def test_max_picks_is_what_the_question_asks_for_when_it_says(
+    tmp_path: Path, question: str, max_picks: int, note: str
+) -> None:
+    """Not fewer than a respondent chose: a question that says one while the export has
+    two is not believed."""
+    export = tmp_path / "picks.csv"
+    export.write_text(
+        f'ID,{ROLE},"{question}"\n1,Field staff,Book leave;Claim expenses;\n'
+        "2,Front desk / reception,Book leave;\n",
+        encoding="utf-8",
+    )
+    study = load_study(SURVEY_FIXTURES / "study")
+    draft = draft_mapping(
+        study, export, layout="ms-forms", group_column=ROLE, choices_column=question
+    )
+    assert draft.max_picks == max_picks
+    assert f"max_picks: {max_picks}  # {note}\n" in draft.text
+
+
 def test_limesurvey_labels_are_read_from_headings_with_question_text(tmp_path: Path) -> None:
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)

@@ -199,11 +199,14 @@ def draft_mapping(
     ]
     draft_id = survey_id or _slug(export.stem) or "survey"
     left_out = len(read.answers) - len(answers) + len(read.labels) - len(labels)
+    asked_at = choice_at if choice_at is not None else next(iter(task_columns), (None,))[0]
+    asked = _asked_picks(table.header[asked_at]) if asked_at is not None else None
+    max_picks = asked if asked is not None and asked >= read.max_picks else read.max_picks
     text = _mapping_text(
         draft_id,
         title or export.stem,
         layout,
-        read.max_picks,
+        (max_picks, asked == max_picks),
         respondent,
         group_column,
         choices_column,
@@ -222,7 +225,7 @@ def draft_mapping(
         text,
         tuple(answers),
         tuple(tasks),
-        read.max_picks,
+        max_picks,
         left_out,
     )
 
@@ -504,6 +507,30 @@ _FILLERS = frozenset((
 """Words left out of a task's id: "Een storing of defect melden" is storing-defect-melden."""
 
 
+# fmt: off
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5,
+    "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
+}
+# fmt: on
+_AT_MOST = re.compile(
+    r"\b(?:at most|up to|no more than|(?:a )?maximum(?: of)?|max\.?|maximaal|hoogstens"
+    r"|ten hoogste|niet meer dan)\s+(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\b"
+)
+
+
+def _asked_picks(question: str) -> int | None:
+    """How many tasks the question lets a respondent choose, if its text says so
+    ("Choose at most five", "Kies maximaal 5 taken"), in English or Dutch."""
+    found = _AT_MOST.search(_fold(question))
+    if found is None:
+        return None
+    number = found.group(1)
+    return int(number) if number.isdigit() else _NUMBER_WORDS[number]
+
+
 _APOSTROPHES = re.compile("['\u2018\u2019`]")
 """Left out of a word, not a break in it: "a client's plan" has clients, "foto's" fotos."""
 
@@ -640,7 +667,7 @@ def _mapping_text(
     draft_id: str,
     title: str,
     layout: Layout,
-    max_picks: int,
+    picks: tuple[int, bool],
     respondent: str | None,
     group_column: str,
     choices_column: str | None,
@@ -649,6 +676,13 @@ def _mapping_text(
     tasks: Sequence[DraftTask],
     source: str,
 ) -> str:
+    """The mapping's YAML; ``picks`` is max_picks and whether the question asked for it."""
+    max_picks, asked = picks
+    picks_note = (
+        "the question asks for at most this many"
+        if asked
+        else "the most tasks one respondent chose in the export"
+    )
     lines = [
         f"# Drafted by needmap survey draft from {source}.",
         "# Answers and tasks: the most given first"
@@ -659,7 +693,7 @@ def _mapping_text(
         f"id: {yaml_scalar(draft_id)}",
         f"title: {yaml_scalar(title)}",
         f"layout: {layout}",
-        f"max_picks: {max_picks}  # the most tasks one respondent chose in the export",
+        f"max_picks: {max_picks}  # {picks_note}",
     ]
     if respondent:
         lines.append(f"respondent: {yaml_scalar(respondent)}")
