@@ -126,19 +126,30 @@ def test_a_sep_line_counts_as_line_1(study: Study, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("cell", "parts"),
+    ("cell", "parts", "unmatched"),
     [
-        ("Book leave", [0]),
-        ("Book leave, Claim expenses", [0, 2]),
-        ("Find a colleague, by name or expertise, Book leave", [1, 0]),
-        ("book leave ,  Find a colleague, by name or expertise", [0, 1]),
-        ("Book leave, Fly to the moon", "Fly to the moon"),
-        ("Find a colleague", "Find a colleague"),
+        ("Book leave", [0], ""),
+        ("Book leave, Claim expenses", [0, 2], ""),
+        ("Find a colleague, by name or expertise, Book leave", [1, 0], ""),
+        ("book leave ,  Find a colleague, by name or expertise", [0, 1], ""),
+        ("Book leave, Fly to the moon", [0], "Fly to the moon"),
+        ("Find a colleague", [], "Find a colleague"),
+        ("Fly, to the moon, Book leave", [], "Fly, to the moon, Book leave"),
     ],
 )
-def test_google_forms_splitting(study: Study, cell: str, parts: list[int] | str) -> None:
+def test_google_forms_splitting(study: Study, cell: str, parts: list[int], unmatched: str) -> None:
+    """What matches no task runs to the end of the cell: its pieces cannot be told apart
+    from the labels after it."""
     labels = Labels(load_mapping(SURVEY_FIXTURES / "mappings" / "google-forms.yaml", study))
-    assert slow_split(cell, ", ", labels) == parts
+    assert slow_split(cell, ", ", labels) == (parts, unmatched)
+
+
+def test_microsoft_forms_splitting_matches_past_a_piece_that_matches_no_task(
+    study: Study,
+) -> None:
+    labels = Labels(load_mapping(SURVEY_FIXTURES / "mappings" / "ms-forms.yaml", study))
+    cell = "book leave;Fly to the moon;Claim expenses;Swim;"
+    assert slow_split(cell, ";", labels) == ([0, 2], "Fly to the moon")
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -153,6 +164,55 @@ def _placed(problems: Iterable[Problem]) -> list[tuple[int | None, int | None, s
 
 
 HEADER = "Timestamp,What is your role?,Which tasks do you do most often? Choose at most five.\n"
+
+
+_OTHER_EXPORTS = {
+    "ms-forms": (
+        f'ID,{HEADER.split(",", 1)[1]}1,Front desk / reception,"Book leave;Parking, and bikes;"\n'
+        "2,Field staff,Call me at 06-12345678;\n3,Front desk / reception,Claim expenses;\n",
+        [2, 3],
+    ),
+    "google-forms": (
+        HEADER + 't1,Front desk / reception,"Book leave, Parking, and bikes"\n'
+        "t2,Field staff,Call me at 06-12345678\nt3,Front desk / reception,Claim expenses\n",
+        [2, 3],
+    ),
+    "long": (
+        "respondent;group;task\nr1;desk;Book leave\nr1;desk;Parking, and bikes\n"
+        "r2;field;Call me at 06-12345678\nr3;desk;Claim expenses\n",
+        [3, 4],
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", list(_OTHER_EXPORTS))
+def test_answers_to_other_are_left_out_when_the_mapping_says_the_question_has_other(
+    study: Study, tmp_path: Path, layout: str
+) -> None:
+    """Desk r1 chose a task and wrote an 'Other' text; field r2 wrote one only; desk r3
+    chose a task. Without ``other`` such texts are unknown choices, which stop the import."""
+    text, (first, second) = _OTHER_EXPORTS[layout]
+    export = _write(tmp_path, f"{layout}.csv", text)
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, layout, export)
+    unknown = "cannot match '{}' to a task" if layout == "google-forms" else "unknown choice '{}'"
+    assert _placed(raised.value.problems) == [
+        (first, 3, unknown.format("Parking, and bikes")),
+        (second, 3, unknown.format("Call me at [phone]")),
+    ]
+    mapping_text = (SURVEY_FIXTURES / "mappings" / f"{layout}.yaml").read_text(encoding="utf-8")
+    mapping_path = _write(
+        tmp_path, "other.yaml", mapping_text.replace("choices:\n", "choices:\n  other: true\n")
+    )
+    result = import_survey(load_mapping(mapping_path, study), export)
+    assert result.tally.respondents == {"desk": 2}
+    assert {t: n for t, n in result.tally.votes["desk"].items() if n} == {"leave": 1, "expense": 1}
+    left_out = "matches no task: left out as an answer to 'Other'"
+    assert _placed(result.warnings) == [
+        (first, 3, f"'Parking, and bikes' {left_out}"),
+        (second, 3, f"'Call me at [phone]' {left_out}"),
+        (second, 3, "no task chosen: respondent left out"),
+    ]
 
 
 def test_unknown_choice_and_group_are_errors_with_row_and_column(

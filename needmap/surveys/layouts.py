@@ -15,6 +15,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple, cast
 
+from needmap.errors import Severity
 from needmap.personas.messages import did_you_mean
 from needmap.scrub import scrub
 from needmap.surveys.answers import CHOSEN, NOT_CHOSEN
@@ -229,19 +230,18 @@ def _joined(
             parts = text.split(separator)
             mapped = list(map(exact_get, parts))
             if None in mapped:
-                found = slow_split(cell, separator, labels)
-                if isinstance(found, str):
+                picks, unmatched = slow_split(cell, separator, labels)
+                if unmatched and not _other_answer(unmatched, choice_col, counts):
                     problems.add(
                         "unknown choice",
                         table.line(),
                         choice_col + 1,
-                        f"cannot match '{scrub(found)}' to a task"
+                        f"cannot match '{scrub(unmatched)}' to a task"
                         if separator == ", "
-                        else f"unknown choice '{scrub(found)}'",
-                        hint=labels.hint(found),
+                        else f"unknown choice '{scrub(unmatched)}'",
+                        hint=labels.hint(unmatched),
                     )
                     continue
-                picks = found
             else:
                 picks = cast("list[int]", mapped)
             answer = row[group_col]
@@ -256,11 +256,15 @@ def _joined(
     return loop
 
 
-def slow_split(cell: str, separator: str, labels: Labels) -> list[int] | str:
+def slow_split(cell: str, separator: str, labels: Labels) -> tuple[list[int], str]:
     """Match a cell that the exact split could not: spaces, case, empty parts, labels that
-    contain the separator. Returns the task indexes, or the text that matches no task."""
+    contain the separator. Returns the task indexes, and the text that matches no task ("" if
+    all of it does): with ``;``, the first such piece (the rest is still matched); with
+    ``, ``, everything from there on, since the pieces of an unknown text cannot be told from
+    the ones after it."""
     pieces = [p for p in cell.split(separator) if p.strip()]
     found: list[int] = []
+    unmatched = ""
     i = 0
     while i < len(pieces):
         sizes = range(min(labels.most_pieces, len(pieces) - i), 0, -1)
@@ -278,8 +282,27 @@ def slow_split(cell: str, separator: str, labels: Labels) -> list[int] | str:
                 i += match[0]
                 break
         else:
-            return pieces[i].strip() if separator == ";" else separator.join(pieces[i:]).strip()
-    return found
+            if separator != ";":
+                return found, separator.join(pieces[i:]).strip()
+            unmatched = unmatched or pieces[i].strip()
+            i += 1
+    return found, unmatched
+
+
+def _other_answer(text: str, column: int, counts: Counts) -> bool:
+    """Whether ``text``, which matches no task, is an answer to the question's 'Other'
+    option (the mapping says it has one): then it is reported as left out."""
+    if not counts.mapping.choices.other:
+        return False
+    counts.problems.add(
+        "answer to 'Other'",
+        counts.table.line(),
+        column + 1,
+        f"'{scrub(text)}' matches no task: left out as an answer to 'Other'",
+        hint="if it is a task of the list, add it to the mapping's tasks with this label",
+        severity=Severity.WARNING,
+    )
+    return True
 
 
 class _LongColumns(NamedTuple):
@@ -304,6 +327,8 @@ def _long_task(
             return _SKIP_ROW
         return _NO_TASK
     index = labels.find(value)
+    if index is None and _other_answer(value.strip(), columns.task, counts):
+        return _NO_TASK
     if index is None:
         problems.add(
             "unknown choice",

@@ -68,6 +68,13 @@ class Choices(_Model):
         None,
         description="limesurvey: the question code; each task's column is 'QUESTION[CODE]'.",
     )
+    other: bool = Field(
+        False,
+        description="The question has an 'Other' option, whose text the export writes among "
+        "the choices (ms-forms, google-forms, long): a choice that matches no task is such a "
+        "text, left out with a warning, and the respondent's other choices count. LimeSurvey "
+        "writes it in a column of its own, which is not read.",
+    )
 
 
 class SurveyTask(_Model):
