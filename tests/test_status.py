@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from needmap import load_study
@@ -54,6 +55,32 @@ def test_a_new_study_is_told_to_interview_every_group(make_study: StudyMaker) ->
     assert [step.command for step in in_dutch.steps] == [step.command for step in found.steps]
 
 
+@pytest.mark.parametrize(
+    ("groups", "named"),
+    [
+        (4, "Group 1, Group 2, Group 3, Group 4"),
+        (5, "Group 1, Group 2, Group 3, Group 4 and 1 more"),
+        (7, "Group 1, Group 2, Group 3, Group 4 and 3 more"),
+    ],
+)
+def test_a_step_names_four_groups_and_counts_the_rest(
+    make_study: StudyMaker, groups: int, named: str
+) -> None:
+    ids = [f"g{i}" for i in range(1, groups + 1)]
+    root = make_study(
+        {
+            "groups.yaml": "groups:\n"
+            + "".join(f"  - {{id: {g}, name: Group {g[1:]}, headcount: 10}}\n" for g in ids),
+            "needs.yaml": "needs:\n  - {id: search, title: Search, kind: function, groups: {"
+            + ", ".join(f"{g}: must" for g in ids)
+            + "}}\n",
+            "personas.yaml": None,
+        }
+    )
+    (first, _) = study_status(load_study(root)).steps
+    assert first.text == f"Interview {named}: no interviews yet."
+
+
 def test_pooled_groups_empty_interviews_and_silent_needs(make_study: StudyMaker) -> None:
     """Field staff (5 people) are shown; the desk's 3 are pooled; desk-2 has no quotes; the
     desk's quote is pooled, so only field's support for 'mobile' is evidence."""
@@ -76,20 +103,24 @@ def test_pooled_groups_empty_interviews_and_silent_needs(make_study: StudyMaker)
 def test_surveys_to_import_and_tasks_linked_to_no_need(tmp_path: Path) -> None:
     root = private_survey_study(tmp_path)
     mapping = (root / "surveys" / "toptasks.yaml").read_text(encoding="utf-8")
-    pulse = re.sub(r"needs: \[[^\]]*\]", "needs: []", mapping.replace("id: toptasks", "id: pulse"))
+    pulse = re.sub(
+        r"needs: \[[^\]]*\]",
+        "needs: []",
+        re.sub(r"title: .+", "title: Pulse", mapping.replace("id: toptasks", "id: pulse")),
+    )
     (root / "surveys" / "pulse.yaml").write_text(pulse, encoding="utf-8")
     study = load_study(root)
     tasks = len(re.findall(r"needs: \[\]", pulse))
     steps = {step.text: step.command for step in study_status(study).steps}
-    title = re.search(r"title: (.+)", mapping)
-    assert title is not None
-    assert steps[f"Import the export of the survey '{title.group(1)}'."] == (
+    assert steps["Import the export of the survey 'Pulse'."] == (
         f"needmap survey import {root} --survey pulse EXPORT"
     )
-    assert steps[
-        f"Link {tasks} of the {tasks} tasks of the survey '{title.group(1)}' to needs: their "
-        "votes are evidence for nothing."
-    ] == (f"needmap validate {root}")
+    linking = [text for text in steps if text.startswith("Link ")]
+    assert linking == [
+        f"Link {tasks} of the {tasks} tasks of the survey 'Pulse' to needs: their votes are "
+        "evidence for nothing."
+    ]
+    assert steps[linking[0]] == f"needmap validate {root}"
 
 
 def test_nothing_waits_when_every_group_and_need_has_shown_evidence(
