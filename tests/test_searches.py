@@ -266,6 +266,71 @@ def test_table_and_notes(study_dir: Path) -> None:
     assert "2 rarer terms match no need and are not shown." in unmatched.notes
 
 
+def _many_terms_study(make_study: StudyMaker, unused: int = 12) -> Path:
+    """One log, minimum 5: leave has 7 shown terms (verlof a-g, 20 down to 14 searches, with
+    results); 30 terms match no need (100 down to 71 searches), of which 'half' (100, 50 of
+    them without results: two spellings, one found nothing) and 'more than half' (99, 50)
+    lead; phonebook's ``unused`` topic terms match no search at all."""
+    rows = [f"verlof {c};{20 - i};1" for i, c in enumerate("abcdefg")]
+    rows += ["half;50;0", "Half ;50;3", "more than half;50;0", "More Than Half;49;7"]
+    rows += [f"other {i:02};{98 - i};0" for i in range(28)]
+    topics = ", ".join(f"nope{i:02}" for i in range(1, unused + 1))
+    log = (
+        "id: big\ntitle: Big\nfile: big.csv\n"
+        "columns: {term: term, searches: searches, results: results}\n"
+        "topics:\n  - {need: leave, terms: ['verlof*']}\n"
+        f"  - {{need: phonebook, terms: [{topics}]}}\n"
+    )
+    files = _files()
+    files.update(
+        {
+            "analytics/intranet.yaml": None,
+            "analytics/intranet-may.csv": None,
+            "analytics/app.yaml": None,
+            "analytics/app-searches.csv": None,
+            "analytics/big.yaml": log,
+            "analytics/big.csv": "term;searches;results\n" + "\n".join(rows) + "\n",
+        }
+    )
+    return make_study(files)
+
+
+def test_long_lists_are_cut_and_the_rest_counted(make_study: StudyMaker) -> None:
+    study, evidence = _evidence(_many_terms_study(make_study))
+    (leave,) = build_searches_table(evidence, study).rows
+    assert leave[-1] == (
+        "verlof a (20), verlof b (19), verlof c (18), verlof d (17), verlof e (16), 2 rarer"
+    )
+    unmatched = build_unmatched_table(evidence, study)
+    assert len(unmatched.rows) == 25
+    assert unmatched.rows[:2] == (("half", "100", "50"), ("more than half", "99", "50"))
+    assert unmatched.rows[-1] == ("other 22", "76", "76")
+    # mostly found nothing: more than half of its searches; exactly half is not
+    assert unmatched.in_coverage[:3] == (False, True, True)
+    assert "5 rarer terms match no need and are not shown." in unmatched.notes
+    (unused,) = [n for n in build_searches_table(evidence, study).notes if "topic terms" in n]
+    named = ", ".join(f"nope{i:02} (Phone book)" for i in range(1, 11))
+    assert unused.endswith(f"{named}, 2 more.")
+
+
+def test_ten_unused_topic_terms_are_all_named(make_study: StudyMaker) -> None:
+    study, evidence = _evidence(_many_terms_study(make_study, unused=10))
+    (unused,) = [n for n in build_searches_table(evidence, study).notes if "topic terms" in n]
+    named = ", ".join(f"nope{i:02} (Phone book)" for i in range(1, 11))
+    assert unused.endswith(f": {named}.")
+
+
+def test_unmatched_terms_all_too_rare_to_show_are_still_counted_in_markdown(
+    make_study: StudyMaker,
+) -> None:
+    """Minimum 30: no unmatched term of the intranet log is shown, but the note says how
+    many there are."""
+    study, evidence = _evidence(make_study(_files(min_size=30)))
+    assert build_unmatched_table(evidence, study).rows == ()
+    text = searches_to_markdown(evidence, study)
+    assert "4 rarer terms match no need and are not shown." in text
+
+
 def test_rare_and_personal_terms_reach_no_output(study_dir: Path) -> None:
     study, evidence = _evidence(study_dir)
     outputs = [

@@ -176,7 +176,7 @@ def search_notes(evidence: SearchEvidence, study: Study) -> tuple[str, ...]:
         if log.unused:
             terms = [f"{term} ({study.need_by_id[need].title})" for need, term in log.unused]
             if len(terms) > UNUSED_NAMED:
-                more = words["sl.more_terms"].format(count=len(terms) - UNUSED_NAMED)
+                more = words["sl.more_unused"].format(count=len(terms) - UNUSED_NAMED)
                 terms = [*terms[:UNUSED_NAMED], more]
             notes.append(words["sl.unused"].format(title=log.title, terms=", ".join(terms)))
     silent = sum(1 for n in evidence.needs if not n.searches)
