@@ -194,6 +194,28 @@ def test_table_and_notes(study_dir: Path) -> None:
     assert "Not interviewed yet" not in notes  # every group was
 
 
+def test_needs_are_listed_by_the_interviews_that_speak_of_them_for_or_against(
+    make_study: StudyMaker,
+) -> None:
+    """News is supported in 1 interview and questioned in 2: 3 in all, before search's 2,
+    which are both support."""
+    interviews = """\
+        interviews:
+          - {id: i1, group: desk, quotes: [{text: a, needs: [search], questions: [news]}]}
+          - {id: i2, group: field, quotes: [{text: b, needs: [search]}]}
+          - {id: i3, group: office, quotes: [{text: c, questions: [news]}]}
+          - {id: i4, group: boss, quotes: [{text: d, needs: [news]}]}
+        """
+    study, evidence = _evidence(
+        make_study({**_files(min_size=1), "interviews/round-1.yaml": interviews})
+    )
+    table = build_interviews_table(evidence, study)
+    assert [(row[0], row[3], row[4]) for row in table.rows] == [
+        ("News", "1", "2"),
+        ("Search", "2", "0"),
+    ]
+
+
 def test_one_interview_with_one_person_is_said_so(make_study: StudyMaker) -> None:
     one = INTERVIEWS[: INTERVIEWS.index("      - id: i2")]
     one = one.replace("participants: 3", "participants: 1")
