@@ -34,6 +34,7 @@ from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 from needmap.reports.toptasks_table import (
     RankingTable,
     build_evidence,
+    build_group_ranking,
     build_ranking,
     ranking_to_csv,
     ranking_to_markdown,
@@ -261,6 +262,13 @@ def test_summary_groups_thousands_as_the_language_does() -> None:
         "2.500 respondenten, 2.501 stemmen op 5 taken; ongewogen aandelen."
     )
     assert summary_text(result, "en").startswith("2,500 respondents, 2,501 votes")
+    # the groups' respondents too: in the ranking's headings, a group's ranking and the chart
+    _, g4 = result.groups
+    for language, n3, n4 in (("nl", "1.200", "1.300"), ("en", "1,200", "1,300")):
+        assert build_ranking(result, language).header[-2:] == (f"G3 (n={n3})", f"G4 (n={n4})")
+        assert build_group_ranking(result, g4, language).title.endswith(f"G4 (n={n4})")
+        chart = figure_bytes(draw_group_chart(result, language), ".svg").decode()
+        assert f"n={n3}" in chart and f"n={n4}" in chart
 
 
 def test_equal_votes_rank_as_a_reader_files_the_labels() -> None:

@@ -21,7 +21,7 @@ from needmap.model.interviews import (
     analyse_interviews,
 )
 from needmap.personas.study import Study
-from needmap.reports.i18n import counted, labels
+from needmap.reports.i18n import counted, format_count, labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.sheet_cells import whole_cell
@@ -62,6 +62,14 @@ def bucket_name(bucket: Bucket, study: Study) -> str:
     if bucket.key == OTHER_GROUPS:
         return labels(study.settings.language)["iv.other"]
     return study.group_by_id[bucket.key].name
+
+
+def _bucket_heading(bucket: Bucket, study: Study) -> str:
+    """'Front desk (n=5)': a shown bucket's column heading, its participants counted as
+    the language writes numbers."""
+    language = study.settings.language
+    n = "" if bucket.participants is None else format_count(bucket.participants, language)
+    return labels(language)["iv.bucket"].format(name=bucket_name(bucket, study), n=n)
 
 
 def _with_evidence(evidence: InterviewEvidence) -> list[NeedInterviews]:
@@ -115,10 +123,7 @@ def build_interviews_table(evidence: InterviewEvidence, study: Study) -> Ranking
             words["iv.verdict"],
             words["iv.supports"],
             words["iv.questions"],
-            *(
-                words["iv.bucket"].format(name=bucket_name(b, study), n=b.participants)
-                for b in shown
-            ),
+            *(_bucket_heading(b, study) for b in shown),
             words["iv.unlisted"],
         ),
         rows=tuple(rows),

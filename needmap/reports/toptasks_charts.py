@@ -16,7 +16,7 @@ from needmap.model.toptasks import TopTasks
 from needmap.reports.diagram import RC_PARAMS, text_renderer
 from needmap.reports.i18n import Language, labels
 from needmap.reports.palette import HIGHLIGHT, INK, MUTED
-from needmap.reports.toptasks_table import summary_text
+from needmap.reports.toptasks_table import respondents_label, summary_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -222,7 +222,7 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
     many = len(groups) > _UPRIGHT_FROM
     names = [
         textwrap.fill(g.name, 24 if many else 16, break_long_words=False)
-        + ("" if g.suppressed else f"\nn={g.respondents}")
+        + ("" if g.suppressed else "\n" + respondents_label(g, language))
         for g in groups
     ]
     heading = (

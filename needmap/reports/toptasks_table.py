@@ -34,6 +34,7 @@ __all__ = [
     "ranking_to_csv",
     "ranking_to_markdown",
     "ranking_to_xlsx",
+    "respondents_label",
     "summary_text",
     "toptasks_to_json",
     "write_ranking",
@@ -42,6 +43,12 @@ __all__ = [
 
 def _pct(value: float | None, language: Language) -> str:
     return "" if value is None else percent_cell(value, language)
+
+
+def respondents_label(group: GroupBreakdown, language: Language) -> str:
+    """``n=12.514``: a shown group's respondents, as the language writes numbers; empty
+    for a hidden group, whose count is never shown."""
+    return "" if group.respondents is None else f"n={format_count(group.respondents, language)}"
 
 
 PRINT_GROUP_COLUMNS = 8
@@ -94,7 +101,8 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
     ]
     overall = len(header)
     for group in result.groups:
-        header.append(group.name if group.suppressed else f"{group.name} (n={group.respondents})")
+        n = respondents_label(group, language)
+        header.append(f"{group.name} ({n})" if n else group.name)
     rows = []
     for task, cumulative in zip(result.tasks, result.cumulative, strict=True):
         row = [
@@ -191,7 +199,7 @@ def build_group_ranking(
     return RankingTable(
         language=language,
         title=words["tt.title"].format(title=result.title)
-        + f" — {group.name} (n={group.respondents})",
+        + f" — {group.name} ({respondents_label(group, language)})",
         header=(words["tt.rank"], words["tt.task"], words["tt.share"]),
         rows=tuple(
             (whole_cell(rank), label_of[task], _pct(group.shares[task], language))
