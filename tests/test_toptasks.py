@@ -29,7 +29,7 @@ from needmap.model.toptasks import (
 )
 from needmap.personas.study import Study
 from needmap.reports.diagram import figure_bytes
-from needmap.reports.i18n import note_text
+from needmap.reports.i18n import Language, note_text
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 from needmap.reports.toptasks_table import (
     RankingTable,
@@ -264,7 +264,11 @@ def test_summary_groups_thousands_as_the_language_does() -> None:
     assert summary_text(result, "en").startswith("2,500 respondents, 2,501 votes")
     # the groups' respondents too: in the ranking's headings, a group's ranking and the chart
     _, g4 = result.groups
-    for language, n3, n4 in (("nl", "1.200", "1.300"), ("en", "1,200", "1,300")):
+    written: tuple[tuple[Language, str, str], ...] = (
+        ("nl", "1.200", "1.300"),
+        ("en", "1,200", "1,300"),
+    )
+    for language, n3, n4 in written:
         assert build_ranking(result, language).header[-2:] == (f"G3 (n={n3})", f"G4 (n={n4})")
         assert build_group_ranking(result, g4, language).title.endswith(f"G4 (n={n4})")
         chart = figure_bytes(draw_group_chart(result, language), ".svg").decode()
