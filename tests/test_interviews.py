@@ -482,6 +482,7 @@ def test_personas_show_their_groups_interviews(make_study: StudyMaker) -> None:
     assert markdown.count("fewer than 5 interview participants from this group") == 2
     data = personas_to_json(profiles)["personas"]
     assert data[0]["interviews"]["needs"]["mobile"] == {"supported": 1, "questioned": 1}
+    assert (data[0]["interviews"]["interviews"], data[0]["interviews"]["participants"]) == (2, 5)
     assert data[1]["interviews"] == {
         "status": "hidden",
         "interviews": None,
