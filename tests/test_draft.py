@@ -134,6 +134,19 @@ def test_max_picks_is_what_the_question_asks_for_when_it_says(
     assert f"max_picks: {max_picks}  # {note}\n" in draft.text
 
 
+def test_a_title_not_given_is_the_export_s_name_marked_to_do(tmp_path: Path) -> None:
+    export = tmp_path / "Forms export 2026.csv"
+    export.write_text(f"ID,{ROLE},{TASKS}\n1,Field staff,Book leave;\n", encoding="utf-8")
+    study = load_study(SURVEY_FIXTURES / "study")
+    given = {"layout": "ms-forms", "group_column": ROLE, "choices_column": TASKS}
+    drafted = draft_mapping(study, export, **given).text  # type: ignore[arg-type]
+    assert "title: Forms export 2026  # TODO: the survey's name, as the reports show it\n" in (
+        drafted
+    )
+    titled = draft_mapping(study, export, title="Top tasks 2026", **given).text  # type: ignore[arg-type]
+    assert "title: Top tasks 2026\n" in titled
+
+
 def test_limesurvey_labels_are_read_from_headings_with_question_text(tmp_path: Path) -> None:
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)

@@ -204,7 +204,8 @@ def draft_mapping(
     max_picks = asked if asked is not None and asked >= read.max_picks else read.max_picks
     text = _mapping_text(
         draft_id,
-        title or export.stem,
+        title or "",
+        export.stem,
         layout,
         (max_picks, asked == max_picks),
         respondent,
@@ -666,6 +667,7 @@ def _suggest_needs(study: Study, label: str) -> tuple[str, ...]:
 def _mapping_text(
     draft_id: str,
     title: str,
+    stem: str,
     layout: Layout,
     picks: tuple[int, bool],
     respondent: str | None,
@@ -676,7 +678,8 @@ def _mapping_text(
     tasks: Sequence[DraftTask],
     source: str,
 ) -> str:
-    """The mapping's YAML; ``picks`` is max_picks and whether the question asked for it."""
+    """The mapping's YAML; ``picks`` is max_picks and whether the question asked for it.
+    Without a ``title``, the export's name (``stem``) stands in, marked to do."""
     max_picks, asked = picks
     picks_note = (
         "the question asks for at most this many"
@@ -691,7 +694,9 @@ def _mapping_text(
         "# Check every TODO, link each task to the needs it is evidence for, then:",
         "# needmap survey import STUDY EXPORT",
         f"id: {yaml_scalar(draft_id)}",
-        f"title: {yaml_scalar(title)}",
+        f"title: {yaml_scalar(title)}"
+        if title
+        else f"title: {yaml_scalar(stem)}  # TODO: the survey's name, as the reports show it",
         f"layout: {layout}",
         f"max_picks: {max_picks}  # {picks_note}",
     ]
