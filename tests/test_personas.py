@@ -133,6 +133,26 @@ def test_profiles_by_hand(tmp_path: Path) -> None:
     assert femke.surveys[0].need_shares == pytest.approx({"hr-self-service": 4 / 5})
 
 
+def test_a_persona_s_votes_are_named_by_survey_when_there_are_several(tmp_path: Path) -> None:
+    """One survey: its column is 'Votes'. Two (the same export imported as 'pulse' too):
+    a column per survey, named by its id."""
+    from needmap.reports.personas_report import persona_views
+    from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
+
+    root = _study(tmp_path)
+    one = persona_views(persona_profiles(load_study(root)), load_study(root))[0]
+    assert one.needs_header[6:] == ("Votes",)
+    pulse = root / "surveys" / "pulse.yaml"
+    mapping = (root / "surveys" / "toptasks.yaml").read_text(encoding="utf-8")
+    pulse.write_text(mapping.replace("id: toptasks", "id: pulse"), encoding="utf-8")
+    study = load_study(root)
+    imported = import_survey(load_mapping(pulse, study), SURVEY_FIXTURES / "exports" / "long.csv")
+    write_tally(imported.tally, tally_path(root, "pulse"))
+    study = load_study(root)
+    two = persona_views(persona_profiles(study), study)[0]
+    assert two.needs_header[6:] == ("Votes pulse", "Votes toptasks")
+
+
 def test_only_selects_and_orders_and_unknown_ids_are_all_named(tmp_path: Path) -> None:
     study = load_study(_study(tmp_path, imported=False))
     analysis = analyse_overlap(study)
