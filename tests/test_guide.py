@@ -64,15 +64,41 @@ def test_needs_without_evidence_come_first_then_by_importance(make_study: StudyM
     assert "Needs with evidence so far: check it" not in [s.heading for s in guide_sections(plain)]
 
 
-def test_at_most_five_quotes_and_how_many_more(make_study: StudyMaker) -> None:
-    quotes = "".join(
-        f"          - text: Quote {i}.\n            needs: [mobile]\n" for i in range(7)
+@pytest.mark.parametrize(
+    ("quotes", "more"),
+    [
+        (4, ""),
+        (5, ""),
+        (6, " 1 more in needmap interviews."),
+        (7, " 2 more in needmap interviews."),
+    ],
+)
+def test_at_most_five_quotes_and_how_many_more(
+    make_study: StudyMaker, quotes: int, more: str
+) -> None:
+    said_here = "".join(
+        f"          - text: Quote {i}.\n            needs: [mobile]\n" for i in range(quotes)
     )
-    many = SHOWN_INTERVIEW[: SHOWN_INTERVIEW.index("          - text:")] + quotes
+    many = SHOWN_INTERVIEW[: SHOWN_INTERVIEW.index("          - text:")] + said_here
     guide = group_guide(load_study(make_study({"interviews/r1.yaml": many})), "field", DAY)
     (said,) = [s for s in guide_sections(guide) if s.heading.startswith("Said in earlier")]
-    assert len(said.lines) == 5 and said.lines[0].startswith("\u201cQuote 0.\u201d")
-    assert said.intro == "Ask whether it still holds, and for whom. 2 more in needmap interviews."
+    assert len(said.lines) == min(quotes, 5) and said.lines[0].startswith("\u201cQuote 0.\u201d")
+    assert said.intro == "Ask whether it still holds, and for whom." + more
+
+
+def test_at_most_five_needs_of_other_groups_the_most_listed_first(make_study: StudyMaker) -> None:
+    """Seven needs that field lists and desk does not: the five first in the plan."""
+    needs = (
+        "needs:\n  - {id: search, title: Search, kind: function, groups: {desk: must}}\n"
+        + "".join(
+            f"  - {{id: n{i}, title: Need {i}, kind: content, groups: {{field: must}}}}\n"
+            for i in range(1, 8)
+        )
+    )
+    root = make_study({"needs.yaml": needs, "personas.yaml": None})
+    guide = group_guide(load_study(root), "desk", DAY)
+    assert len(guide.others) == 5
+    assert all(count == 1 for _, count in guide.others)
 
 
 def test_needs_of_the_other_groups_in_the_family_are_offered_to_check(

@@ -114,10 +114,10 @@ class GroupGuide:
     interview_id: str
     """The entry's id: the group and the date, with -2, -3… when the study already has an
     interview (or a file in interviews/) of that name."""
-    interviewed: tuple[int, int] | None = (0, 0)
+    interviewed: tuple[int, int] | None
     """Interviews with the group so far and their participants; None when they are fewer
     than the study's minimum, and so not shown."""
-    said: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    said: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
     """What the group said in earlier interviews, when they may be shown (the group's own
     bucket): each quote with the (need id, signal) pairs it is tagged with."""
 
