@@ -193,6 +193,45 @@ def test_a_recorded_entry_starts_with_the_schema_modeline_where_the_study_has_sc
     assert (written.parent / first.removeprefix(MODELINE)).is_file()
 
 
+def test_each_need_carries_its_own_share_of_the_votes(tmp_path: Path) -> None:
+    """Minimum 4, so the one 'other' respondent (the café menu) is left out: 24 votes.
+    HR = leave 7 + expenses 3, people finder = colleague 5, canteen = meeting 4 + café 2,
+    service desk = printer 3."""
+    guide = group_guide(load_study(private_survey_study(tmp_path)), "desk", DAY)
+    assert {n.need.id: n.share for n in guide.needs} == pytest.approx(
+        {
+            "hr-self-service": 10 / 24,
+            "people-finder": 5 / 24,
+            "canteen": 6 / 24,
+            "service-desk": 3 / 24,
+        }
+    )
+
+
+def test_needs_of_groups_in_another_family_are_not_offered(make_study: StudyMaker) -> None:
+    root = make_study(
+        {
+            "groups.yaml": """\
+                families:
+                  - {id: staff, name: Staff}
+                  - {id: public, name: Public}
+                groups:
+                  - {id: desk, name: Front desk, family: staff}
+                  - {id: field, name: Field staff, family: staff}
+                  - {id: citizen, name: Citizens, family: public}
+                """,
+            "needs.yaml": """\
+                needs:
+                  - {id: search, title: Search, kind: function, groups: {desk: must}}
+                  - {id: mobile, title: Mobile, kind: technology, groups: {field: must}}
+                  - {id: forms, title: Forms, kind: function, groups: {citizen: must}}
+                """,
+        }
+    )
+    guide = group_guide(load_study(root), "desk", DAY)
+    assert [(need.id, count) for need, count in guide.others] == [("mobile", 1)]
+
+
 def test_a_group_below_the_minimum_shows_no_survey_figures(tmp_path: Path) -> None:
     study = load_study(private_survey_study(tmp_path))
     shown = guide_sections(group_guide(study, "desk", DAY))
