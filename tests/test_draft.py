@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 from needmap import list_templates, load_study
 from needmap.cli import app
 from needmap.errors import UsageError
+from needmap.personas.study import Study
 from needmap.surveys import import_survey, load_mapping
-from needmap.surveys.draft import draft_mapping, write_draft
+from needmap.surveys.draft import MappingDraft, draft_mapping, write_draft
 from tests.conftest import SURVEY_FIXTURES, limesurvey_with_text_headings, run_needmap
 
 runner = CliRunner()
@@ -40,6 +41,25 @@ def votes_by_label(mapping_path: Path, study_root: Path, export: Path) -> Counte
         for task, n in by_task.items():
             found[label[task]] += n
     return found
+
+
+def _ms_forms_draft(
+    tmp_path: Path,
+    rows: str,
+    *,
+    name: str = "export.csv",
+    question: str = TASKS,
+    title: str | None = None,
+) -> tuple[Study, Path, MappingDraft]:
+    """A small Microsoft Forms export of ``rows`` (ID, role, choices), drafted for the
+    fixture study: the study, the export and the draft."""
+    export = tmp_path / name
+    export.write_text(f'ID,{ROLE},"{question}"\n{rows}', encoding="utf-8")
+    study = load_study(SURVEY_FIXTURES / "study")
+    draft = draft_mapping(
+        study, export, layout="ms-forms", group_column=ROLE, choices_column=question, title=title
+    )
+    return study, export, draft
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
@@ -76,13 +96,9 @@ def test_google_forms_labels_with_a_comma_stay_whole(tmp_path: Path) -> None:
 
 
 def test_task_ids_that_yaml_would_read_as_booleans_are_quoted(tmp_path: Path) -> None:
-    export = tmp_path / "yes.csv"
-    export.write_text(
-        f"ID,{ROLE},{TASKS}\n1,Front desk / reception,Yes;Book leave;\n2,Field staff,Yes;\n",
-        encoding="utf-8",
+    study, export, draft = _ms_forms_draft(
+        tmp_path, "1,Front desk / reception,Yes;Book leave;\n2,Field staff,Yes;\n"
     )
-    study = load_study(SURVEY_FIXTURES / "study")
-    draft = draft_mapping(study, export, layout="ms-forms", **LAYOUTS["ms-forms"])
     assert '{id: "yes", label: "Yes", needs: []}' in draft.text
     target = tmp_path / "yes.yaml"
     check = write_draft(study, draft, target, export)
@@ -91,13 +107,9 @@ def test_task_ids_that_yaml_would_read_as_booleans_are_quoted(tmp_path: Path) ->
 
 
 def test_task_ids_keep_words_with_an_apostrophe_whole(tmp_path: Path) -> None:
-    export = tmp_path / "apostrophes.csv"
-    export.write_text(
-        f"ID,{ROLE},{TASKS}\n1,Field staff,See a client's care plan;Foto\u2019s delen;\n",
-        encoding="utf-8",
+    _, _, draft = _ms_forms_draft(
+        tmp_path, "1,Field staff,See a client's care plan;Foto\u2019s delen;\n"
     )
-    study = load_study(SURVEY_FIXTURES / "study")
-    draft = draft_mapping(study, export, layout="ms-forms", **LAYOUTS["ms-forms"])
     assert {t.label: t.id for t in draft.tasks} == {
         "See a client's care plan": "see-clients-care-plan",
         "Foto\u2019s delen": "fotos-delen",
@@ -120,31 +132,20 @@ def test_max_picks_is_what_the_question_asks_for_when_it_says(
 ) -> None:
     """Not fewer than a respondent chose: a question that says one while the export has
     two is not believed."""
-    export = tmp_path / "picks.csv"
-    export.write_text(
-        f'ID,{ROLE},"{question}"\n1,Field staff,Book leave;Claim expenses;\n'
-        "2,Front desk / reception,Book leave;\n",
-        encoding="utf-8",
-    )
-    study = load_study(SURVEY_FIXTURES / "study")
-    draft = draft_mapping(
-        study, export, layout="ms-forms", group_column=ROLE, choices_column=question
-    )
+    rows = "1,Field staff,Book leave;Claim expenses;\n2,Front desk / reception,Book leave;\n"
+    _, _, draft = _ms_forms_draft(tmp_path, rows, question=question)
     assert draft.max_picks == max_picks
     assert f"max_picks: {max_picks}  # {note}\n" in draft.text
 
 
 def test_a_title_not_given_is_the_export_s_name_marked_to_do(tmp_path: Path) -> None:
-    export = tmp_path / "Forms export 2026.csv"
-    export.write_text(f"ID,{ROLE},{TASKS}\n1,Field staff,Book leave;\n", encoding="utf-8")
-    study = load_study(SURVEY_FIXTURES / "study")
-    given = {"layout": "ms-forms", "group_column": ROLE, "choices_column": TASKS}
-    drafted = draft_mapping(study, export, **given).text  # type: ignore[arg-type]
+    rows, name = "1,Field staff,Book leave;\n", "Forms export 2026.csv"
+    _, _, drafted = _ms_forms_draft(tmp_path, rows, name=name)
     assert "title: Forms export 2026  # TODO: the survey's name, as the reports show it\n" in (
-        drafted
+        drafted.text
     )
-    titled = draft_mapping(study, export, title="Top tasks 2026", **given).text  # type: ignore[arg-type]
-    assert "title: Top tasks 2026\n" in titled
+    _, _, titled = _ms_forms_draft(tmp_path, rows, name=name, title="Top tasks 2026")
+    assert "title: Top tasks 2026\n" in titled.text
 
 
 def test_limesurvey_labels_are_read_from_headings_with_question_text(tmp_path: Path) -> None:
