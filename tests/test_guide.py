@@ -148,6 +148,23 @@ def test_the_recording_entry_is_a_valid_interview_of_the_group(make_study: Study
     assert (evidence.supported, evidence.questioned) == (0, 0)
 
 
+def test_must_should_could_and_the_entry_s_example_tags_the_first_two(
+    make_study: StudyMaker,
+) -> None:
+    needs = """\
+        needs:
+          - {id: c, title: C, kind: content, groups: {field: could}}
+          - {id: s, title: S, kind: content, groups: {field: should}}
+          - {id: m, title: M, kind: content, groups: {field: must}}
+        """
+    guide = group_guide(
+        load_study(make_study({"needs.yaml": needs, "personas.yaml": None})), "field", DAY
+    )
+    assert [n.need.id for n in guide.needs] == ["m", "s", "c"]
+    entry = recording_entry(guide)
+    assert "#     needs: [m]" in entry and "#     questions: [s]" in entry
+
+
 def test_record_writes_each_entry_as_a_new_file(make_study: StudyMaker) -> None:
     root = make_study({"interviews/r1.yaml": SHOWN_INTERVIEW})
     entry = recording_entry(group_guide(load_study(root), "field", DAY))
@@ -239,8 +256,13 @@ def test_a_group_below_the_minimum_shows_no_survey_figures(tmp_path: Path) -> No
     survey = "What the top-task survey says"
     (desk_line,) = next(s for s in shown if s.heading == survey).lines
     (field_line,) = next(s for s in hidden if s.heading == survey).lines
-    assert desk_line.startswith("Top tasks intranet 2026, 5 respondents from this group; chosen")
-    assert "%" in desk_line
+    # the desk's 12 votes: leave 3, colleague 3, expenses 2, printer 2, meeting 1, café 1;
+    # five are named, equal shares as a reader files the labels
+    assert desk_line == (
+        "Top tasks intranet 2026, 5 respondents from this group; chosen most: Book leave "
+        "(25.0%); Find a colleague, by name or expertise (25.0%); Claim expenses (16.7%); "
+        "Report a broken printer (16.7%); Plan a meeting with lunch and projector (8.3%)."
+    )
     assert field_line == (
         "Top tasks intranet 2026: fewer than 4 respondents from this group (or hidden so that "
         "a small group cannot be worked out): not shown."
