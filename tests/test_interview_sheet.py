@@ -403,6 +403,12 @@ def test_the_guide_s_sheet_comes_back_as_interviews(make_study: StudyMaker, tmp_
     ]
     [pick] = [v for v in quotes.data_validations.dataValidation if v.type == "list"]
     assert pick.formula1 == "='Groups'!$B$2:$B$3" and "B2:B500" in str(pick.sqref)
+    # empty rows too (4 on) take dates as dates and wrap quotes, down to the last row the
+    # group list reaches; no other column does
+    assert {quotes[f"C{r}"].number_format for r in (2, 4, 500)} == {"yyyy-mm-dd"}
+    assert all(quotes[f"E{r}"].alignment.wrap_text for r in (2, 4, 500))
+    assert not any(quotes[f"{c}4"].alignment.wrap_text for c in "ABCDFGH")
+    assert {quotes[f"{c}4"].number_format for c in "ABDEFGH"} == {"General"}
     assert [r for r in needs.iter_rows(values_only=True)] == [
         ("id", "title", "kind", "Front desk", "Field staff"),
         ("search", "Search", "Functions", "must", "should"),
