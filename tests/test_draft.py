@@ -148,6 +148,23 @@ def test_a_title_not_given_is_the_export_s_name_marked_to_do(tmp_path: Path) -> 
     assert "title: Top tasks 2026\n" in titled.text
 
 
+@pytest.mark.parametrize(("common", "hinted"), [(25, True), (20, False)])
+def test_choices_made_once_among_many_are_asked_about_as_answers_to_other(
+    tmp_path: Path, common: int, hinted: bool
+) -> None:
+    """``common`` respondents chose two tasks, three wrote a text of their own: 56 votes
+    ask about the three; 46 are too few to tell."""
+    rows = "".join(f"{i},Field staff,Book leave;Claim expenses;\n" for i in range(common))
+    rows += "".join(f"{i},Field staff,Book leave;Own text {i};\n" for i in range(3))
+    _, _, draft = _ms_forms_draft(tmp_path, rows)
+    hint = (
+        '# TODO: the last 3 tasks were chosen once each. If the question has an "Other" '
+        "option, they are its answers: delete them and write other: true under choices.\ntasks:"
+    )
+    assert (hint in draft.text) is hinted
+    assert [t.votes for t in draft.tasks] == [common + 3, common, 1, 1, 1]
+
+
 def test_limesurvey_labels_are_read_from_headings_with_question_text(tmp_path: Path) -> None:
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)

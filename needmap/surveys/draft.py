@@ -532,6 +532,12 @@ def _asked_picks(question: str) -> int | None:
     return int(number) if number.isdigit() else _NUMBER_WORDS[number]
 
 
+_ONCE_HINT = 3
+_VOTES_HINT = 50
+"""A draft of at least this many votes, with at least ``_ONCE_HINT`` choices made once
+each, asks whether those are answers to an "Other" option: a task of the list is seldom
+chosen by one respondent of dozens, a text of one's own nearly always."""
+
 _APOSTROPHES = re.compile("['\u2018\u2019`]")
 """Left out of a word, not a break in it: "a client's plan" has clients, "foto's" fotos."""
 
@@ -715,6 +721,13 @@ def _mapping_text(
         lines.append(f"  question: {yaml_scalar(question)}")
     else:
         lines.append(f"  column: {yaml_scalar(choices_column or '')}")
+    once = sum(1 for task in tasks if task.votes == 1)
+    if layout != "limesurvey" and once >= _ONCE_HINT and sum(t.votes for t in tasks) >= _VOTES_HINT:
+        lines.append(
+            f"# TODO: the last {once} tasks were chosen once each. If the question has an "
+            '"Other" option, they are its answers: delete them and write other: true under '
+            "choices."
+        )
     lines.append("tasks:")
     for task in tasks:
         code = f", code: {yaml_scalar(task.code, flow=True)}" if task.code is not None else ""
