@@ -73,6 +73,48 @@ def test_a_need_is_explained_as_checked_by_hand(make_study: StudyMaker) -> None:
     assert mobile[-1] == ("Key need of the personas", ["Henk"])
 
 
+def _heard_and_searched(make_study: StudyMaker, quotes: int) -> list[str]:
+    """Search's evidence lines when the desk (5 people) said ``quotes`` things for it and
+    seven terms about it were searched 20 down to 14 times."""
+    said = "".join(f"          - {{text: Quote {i}., needs: [search]}}\n" for i in range(quotes))
+    terms = "".join(f"zoek {c};{20 - i};3\n" for i, c in enumerate("abcdefg"))
+    root = make_study(
+        {
+            "needs.yaml": NEEDS,
+            "interviews/r1.yaml": "interviews:\n  - id: i1\n    group: desk\n"
+            f"    participants: 5\n    quotes:\n{said}",
+            "analytics/log.yaml": "id: log\ntitle: Log\nfile: log.csv\n"
+            "columns: {term: term, searches: searches, results: results}\n"
+            "topics:\n  - {need: search, terms: ['zoek*']}\n",
+            "analytics/log.csv": "term;searches;results\n" + terms,
+        },
+        name=f"said-{quotes}",
+    )
+    (evidence,) = [
+        lines
+        for heading, lines in why_sections(need_story(load_study(root), "search"))
+        if heading == "Evidence"
+    ]
+    return evidence
+
+
+def test_a_need_names_three_quotes_and_five_terms_and_counts_the_rest(
+    make_study: StudyMaker,
+) -> None:
+    for quotes, more in (
+        (3, []),
+        (4, ["and 1 more quote (needmap interviews DIR)."]),
+        (5, ["and 2 more quotes (needmap interviews DIR)."]),
+    ):
+        lines = _heard_and_searched(make_study, quotes)
+        said = [line for line in lines if line.startswith("\u201cQuote")]
+        assert said == [f"\u201cQuote {i}.\u201d (Front desk, supports)" for i in range(3)]
+        assert [line for line in lines if " more quote" in line] == more
+    assert lines[-1] == (
+        "Searched for as: zoek a (20), zoek b (19), zoek c (18), zoek d (17), zoek e (16)."
+    )
+
+
 def test_a_need_others_wait_for_says_whose_score_raised_it(make_study: StudyMaker) -> None:
     """Swap the efforts: mobile (m) scores 46.2 / 3 = 15.4, below search (s) at 53.8 / 2 =
     26.9, which waits for it, so mobile is planned by search's score."""
