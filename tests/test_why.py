@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from needmap import load_study
 from needmap.cli import app
 from needmap.reports.brief import render_brief, study_brief
-from needmap.reports.why_report import need_story, why_sections, why_to_json
+from needmap.reports.why_report import need_story, why_sections, why_to_json, why_to_markdown
 from tests.conftest import StudyMaker, private_survey_study, run_needmap
 
 runner = CliRunner()
@@ -71,6 +71,14 @@ def test_a_need_is_explained_as_checked_by_hand(make_study: StudyMaker) -> None:
         "Score 23.1 = demand 46.2% \u00d7 evidence factor 1.0 ÷ 2 effort points.",
     ]
     assert mobile[-1] == ("Key need of the personas", ["Henk"])
+    markdown = why_to_markdown(need_story(study, "search"))
+    assert markdown.startswith(
+        "# Search (search) · Functions · effort ? (3)\n\n## Who needs it\n\n"
+        "- Must: Front desk (10 people)\n"
+    )
+    assert markdown.count("\n## ") == 3
+    placements = {n: why_to_json(need_story(study, n))["placement"] for n in ("search", "mobile")}
+    assert placements == {"search": "shared", "mobile": "specific"}
 
 
 def _heard_and_searched(make_study: StudyMaker, quotes: int) -> list[str]:
