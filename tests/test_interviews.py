@@ -439,11 +439,16 @@ def test_roadmap_shows_interviews_beside_the_score(study_dir: Path, make_study: 
         "Dashboards": "\u2013",  # only the hidden boss spoke of it
     }
     assert any(note.startswith("Interviews: \u2713 supported in") for note in table.notes)
+    # the columns of text, set apart from the figures (left-aligned, as text in XLSX)
+    text = ["Need", "Phase", "Platform", "After", "Brought forward for"]
+    assert [table.header[i] for i in table.text_columns] == text
     needs = {n["id"]: n for p in roadmap_to_json(plan)["phases"] for n in p["needs"]}
     assert needs["search"]["interviews"] == {"supported": 2, "questioned": 1}
     without = make_study({"groups.yaml": GROUPS, "needs.yaml": NEEDS}, name="plain")
     plain = load_study(without)
-    assert "Interviews" not in build_roadmap_table(study_roadmap(plain), plain).header
+    plain_table = build_roadmap_table(study_roadmap(plain), plain)
+    assert "Interviews" not in plain_table.header
+    assert [plain_table.header[i] for i in plain_table.text_columns] == text
     assert roadmap_to_json(study_roadmap(plain))["phases"][0]["needs"][0]["interviews"] is None
 
 

@@ -210,6 +210,20 @@ def test_the_roadmap_says_what_moved_since_the_earlier_plan(moved: tuple[Path, P
     ]
 
 
+def test_a_plan_that_did_not_change_says_every_need_stays(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study({"study.yaml": STUDY})
+    before = tmp_path / "october.json"
+    assert runner.invoke(app, ["roadmap", str(root), "--json", "--out", str(before)]).exit_code == 0
+    result = runner.invoke(app, ["roadmap", str(root), "--since", str(before)])
+    assert result.exit_code == 0, result.output
+    assert "Every need stays in its phase." in " ".join(result.stdout.split())
+    study = load_study(root)
+    page = render_brief(study_brief(study, (read_plan(before), before.name)))
+    assert "<dd>Since october.json: Every need stays in its phase.</dd>" in page
+
+
 def test_the_changes_reach_every_format(moved: tuple[Path, Path], tmp_path: Path) -> None:
     root, before = moved
     outputs = {}

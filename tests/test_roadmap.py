@@ -333,6 +333,11 @@ def test_a_long_phase_shows_its_first_needs_and_folds_the_rest() -> None:
     whole = _study(forty, [{"id": "all", "name": "All"}])  # forty needs: nothing folded
     page = render_roadmap_page(_plan(whole), whole)
     assert "<details" not in page and page.count("<li>") == 40
+    one_more = _study(
+        [*forty, {"id": "n40", "groups": {"a": "must"}}], [{"id": "all", "name": "All"}]
+    )
+    page = render_roadmap_page(_plan(one_more), one_more)
+    assert "<summary>11 more needs, in the table below</summary>" in page
 
 
 def test_the_printed_board_numbers_on_from_phase_to_phase() -> None:
