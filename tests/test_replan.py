@@ -16,10 +16,10 @@ from typer.testing import CliRunner
 from needmap import load_study
 from needmap.cli import app
 from needmap.errors import InvalidStudyError, UsageError
-from needmap.model.replan import PlanSnapshot, compare_plans, snapshot
+from needmap.model.replan import PlanSnapshot, compare_plans, replan, snapshot
 from needmap.reports.brief import render_brief, study_brief
 from needmap.reports.roadmap_baseline import read_plan
-from needmap.reports.roadmap_report import roadmap_to_json, study_roadmap
+from needmap.reports.roadmap_report import changes_line, roadmap_to_json, study_roadmap
 from tests.conftest import StudyMaker
 
 runner = CliRunner()
@@ -222,6 +222,21 @@ def test_a_plan_that_did_not_change_says_every_need_stays(
     study = load_study(root)
     page = render_brief(study_brief(study, (read_plan(before), before.name)))
     assert "<dd>Since october.json: Every need stays in its phase.</dd>" in page
+
+
+def test_one_need_that_stays_is_counted_as_one(make_study: StudyMaker) -> None:
+    """Now: search Now, mobile Next. The earlier plan had both in Now: mobile moved later,
+    search stayed."""
+    study = load_study(make_study({"study.yaml": STUDY}))
+    now = study_roadmap(study)
+    before = PlanSnapshot(
+        ("Now", "Next", "Later"),
+        {"search": 0, "mobile": 0},
+        {"search": "Search", "mobile": "Works on a phone"},
+        {"search": 17.9, "mobile": 15.4},
+    )
+    replanned = replan(now, before, "june.json")
+    assert changes_line(replanned, "en") == "Since june.json: 1 later; 1 need stays in its phase."
 
 
 def test_the_changes_reach_every_format(moved: tuple[Path, Path], tmp_path: Path) -> None:

@@ -340,6 +340,21 @@ def test_a_long_phase_shows_its_first_needs_and_folds_the_rest() -> None:
     assert "<summary>11 more needs, in the table below</summary>" in page
 
 
+def test_markdown_says_how_to_plan_what_fits_in_no_phase() -> None:
+    """One phase of 2 points: the small need fits, the large one (3 points) does not."""
+    needs = [
+        {"id": "small", "groups": {"a": "must"}, "effort": "s"},
+        {"id": "large", "groups": {"b": "must"}, "effort": "m"},
+    ]
+    study = _study(needs, [{"id": "now", "name": "Now", "capacity": 2}])
+    plan = _plan(study)
+    assert _ids(plan) == [["small"], ["large"]]
+    hint = "_Raise a phase's capacity in study.yaml (roadmap.phases), add a phase without "
+    assert hint in roadmap_to_markdown(plan, study)
+    fits = _study(needs, [{"id": "all", "name": "All"}])
+    assert hint not in roadmap_to_markdown(_plan(fits), fits)
+
+
 def test_the_printed_board_numbers_on_from_phase_to_phase() -> None:
     from pypdf import PdfReader
 
