@@ -81,6 +81,16 @@ def test_a_need_is_explained_as_checked_by_hand(make_study: StudyMaker) -> None:
     assert placements == {"search": "shared", "mobile": "specific"}
 
 
+def test_each_need_is_told_its_own_phase(make_study: StudyMaker) -> None:
+    """Now holds 2 points: mobile (s, 2 points) fits; search (m, 3) waits for Later."""
+    study_yaml = (
+        "name: T\norganisation: O\nlanguage: en\nroadmap:\n  phases:\n"
+        "    - {id: now, name: Now, capacity: 2}\n    - {id: later, name: Later}\n"
+    )
+    study = load_study(make_study({"study.yaml": study_yaml, "needs.yaml": NEEDS}))
+    assert [need_story(study, n).phase for n in ("mobile", "search")] == ["Now", "Later"]
+
+
 def _heard_and_searched(make_study: StudyMaker, quotes: int) -> list[str]:
     """Search's evidence lines when the desk (5 people) said ``quotes`` things for it and
     seven terms about it were searched 20 down to 14 times."""
