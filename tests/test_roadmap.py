@@ -104,6 +104,17 @@ def test_scores_and_plan_by_hand() -> None:
     # now: n1 (3) + n2 (2) = 5, full; n3 (1) and n4 (2) after it, then n5 (3) in next: 6.
     assert _ids(roadmap) == [["n1", "n2"], ["n3", "n4", "n5"], [], []]
     assert [p.points for p in roadmap.phases] == [5, 6, 0]
+    # the table's rows in plan order; the first phase's are marked (the band in XLSX)
+    table = build_roadmap_table(roadmap, _study(NEEDS, phases))
+    assert [
+        (row[1], marked) for row, marked in zip(table.rows, table.in_coverage, strict=True)
+    ] == [
+        ("Need n1", True),
+        ("Need n2", True),
+        ("Need n3", False),
+        ("Need n4", False),
+        ("Need n5", False),
+    ]
     assert [(n.key, dict(n.values)) for n in roadmap.notes] == [
         ("note.effort_unknown", {"needs": "n5"})
     ]
