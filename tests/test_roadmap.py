@@ -25,6 +25,7 @@ from needmap.personas.schema import Need, StudySettings, TargetGroup
 from needmap.personas.study import Study
 from needmap.reports.roadmap_report import (
     build_roadmap_table,
+    phase_views,
     render_roadmap_page,
     roadmap_to_json,
     roadmap_to_markdown,
@@ -364,6 +365,20 @@ def test_markdown_says_how_to_plan_what_fits_in_no_phase() -> None:
     assert hint in roadmap_to_markdown(plan, study)
     fits = _study(needs, [{"id": "all", "name": "All"}])
     assert hint not in roadmap_to_markdown(_plan(fits), fits)
+
+
+def test_a_phase_s_meter_shows_the_share_of_its_capacity_used() -> None:
+    """2 of 4 points used: half; a phase without capacity has no meter."""
+    needs = [{"id": "small", "groups": {"a": "must"}, "effort": "s"}]
+    phases: list[dict[str, Any]] = [
+        {"id": "now", "name": "Now", "capacity": 4},
+        {"id": "later", "name": "Later"},
+    ]
+    study = _study(needs, phases)
+    plan = _plan(study)
+    assert [view.full for view in phase_views(plan, study)] == [0.5, 0.0]
+    page = render_roadmap_page(plan, study)
+    assert page.count('<div class="meter">') == 1 and 'style="width: 50.0%"' in page
 
 
 def test_the_printed_board_numbers_on_from_phase_to_phase() -> None:
