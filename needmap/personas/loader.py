@@ -188,8 +188,8 @@ class _Reading:
             phases=self.phases,
             broken_ids=self.broken_ids,
             unchecked=self.unchecked,
-            complete=self.complete,
             written=self.written,
+            complete=self.complete,
         )
 
     def _read(self, path: Path, *, empty_ok: bool) -> YamlDocument | None:

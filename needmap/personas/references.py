@@ -8,7 +8,7 @@ that makes the reference, with a "did you mean" when a defined id is close.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, Generic, TypeVar
 
@@ -83,12 +83,12 @@ class Definitions:
     unchecked: Mapping[str, Sequence[Unchecked]]
     """Per kind, the items that failed validation but are mappings: their references are
     checked too."""
+    written: Mapping[str, Sequence[Placed[Any] | Unchecked]]
+    """Per kind, every item as read, validated or not, in reading order: an id is
+    reported twice even when the first of the two failed its schema."""
     complete: bool = True
     """False when a file could not be read at all: its ids are unknown, so dangling
     references are not reported (they would only echo that file's problem)."""
-    written: Mapping[str, Sequence[Placed[Any] | Unchecked]] = field(default_factory=dict)
-    """Per kind, every item as read, validated or not, in reading order: an id is
-    reported twice even when the first of the two failed its schema."""
 
 
 def check_references(defs: Definitions, *, warn: bool = True) -> list[Problem]:
@@ -104,7 +104,7 @@ def check_references(defs: Definitions, *, warn: bool = True) -> list[Problem]:
         ("needs", "need"),
         ("personas", "persona"),
     ):
-        _duplicates(defs.written.get(kind, getattr(defs, kind)), noun, problems)
+        _duplicates(defs.written[kind], noun, problems)
     _duplicates(defs.phases, "roadmap phase", problems)
     families = _first_of_each(defs.families)
     groups = _first_of_each(defs.groups)
