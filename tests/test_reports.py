@@ -396,6 +396,11 @@ def test_overview_page_is_self_contained_and_escaped(gemeente: Study) -> None:
     box = '<div class="table-wrap frozen" tabindex="0" role="region" aria-label="Behoeften per'
     assert page.count(box) == 1
     assert page.index(box) < page.index('<table class="needs matrix">')
+    # a Venn diagram stands beside the table; the wide UpSet chart of all groups above it
+    assert '<div class="overview">' in page
+    everyone = analyse_overlap(gemeente)
+    upset = render_overview(everyone, draw_diagram(gemeente, everyone.overlap))
+    assert '<div class="overview stacked">' in upset
 
 
 def test_overlap_json_golden(gemeente: Study, golden: object) -> None:
