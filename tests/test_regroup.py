@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -386,6 +387,7 @@ def test_groups_list_shows_ids_needs_and_evidence_with_small_groups_hidden(demo:
     assert groups["facility"]["interview_participants"] is None  # 3 people: hidden
     assert groups["office"]["interview_participants"] == 0
     assert groups["residents"]["respondents"] == {}  # the survey did not ask them
+    assert [groups[g]["personas"] for g in ("front-desk", "facility", "office")] == [1, 0, 0]
     shown = runner.invoke(app, ["groups", "list", study])
     lines = shown.stdout.splitlines()
     assert lines[0].split() == [
@@ -398,6 +400,11 @@ def test_groups_list_shows_ids_needs_and_evidence_with_small_groups_hidden(demo:
         "answered",
     ]
     assert lines[2].strip() == "Employees"
+    # each group once, under its own family: the employees' first, then the residents'
+    assert [len(re.findall(rf" {g} ", shown.stdout)) for g in ("front-desk", "residents")] == [1, 1]
+    assert lines.index(next(line for line in lines if " residents " in line)) > next(
+        i for i, line in enumerate(lines) if line.strip().startswith("Residents and")
+    )
     assert max(len(line) for line in lines) <= 80
     assert any(line.split()[-5:] == ["60", "11/6/4", "0", "n<5", "15"] for line in lines)
     assert "answered: respondents of survey toptasks-2026; n<5: fewer, not shown." in " ".join(
