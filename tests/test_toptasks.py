@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import itertools
 import json
@@ -100,6 +101,26 @@ def test_unweighted_by_hand(study: Study, mapping: SurveyMapping, tally: Tally) 
     assert result.neck == ("leave",)
     assert result.respondents == 12 and result.votes == 25
     assert result.weights == {}
+
+
+def test_the_page_leads_with_the_coverage_then_the_neck_then_the_counts(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    from needmap.reports.toptasks_page import render_toptasks_page
+
+    one = analyse_toptasks(_with_minimum(study, 1), mapping, tally, weighted=False)
+    page = render_toptasks_page(one, "en", "Test org")
+    lead = [
+        page.index("4 of 6 tasks take 75% of the votes."),
+        page.index("The long neck: one task takes a quarter of the votes."),
+        page.index("12 respondents, 25 votes on 6 tasks"),
+    ]
+    assert lead == sorted(lead)
+    even = _tally({"g1": (5, [2, 2, 2, 2, 2])})  # five tasks of 20%: the neck takes two
+    two = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, even, weighted=False)
+    assert "The long neck: 2 tasks take a quarter of the votes." in render_toptasks_page(
+        two, "en", "Test org"
+    )
 
 
 def test_weighted_by_hand(study: Study, mapping: SurveyMapping, tally: Tally) -> None:
@@ -589,6 +610,9 @@ def test_privacy_html_page(private: TopTasks) -> None:
     assert page.startswith("<!DOCTYPE html>")
     _assert_hidden(page.replace("n&lt;4", "n<4"))
     assert page.count("data:image/svg+xml;base64,") == 2
+    notes = build_ranking(private, "en").notes
+    assert len(notes) >= 3  # the page says every one of them, the hidden groups' too
+    assert all(html.escape(note) in page for note in notes)
 
 
 def test_privacy_pdf(private: TopTasks) -> None:
