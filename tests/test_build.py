@@ -99,6 +99,14 @@ def test_build_in_a_subprocess_with_a_survey_and_since_an_earlier_plan(tmp_path:
     assert done.returncode == 0, done.stderr
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"  # left alone
     assert (out / "toptasks-toptasks.html").is_file()
+    # every file is listed as it is written, the survey's five too
+    listed = {
+        Path(line.split("wrote ", 1)[1]).name
+        for line in done.stdout.splitlines()
+        if "wrote " in line
+    }
+    toptasks = {p.name for p in out.iterdir() if p.name.startswith("toptasks-")}
+    assert len(toptasks) == 5 and toptasks <= listed
     roadmap = (out / "roadmap.md").read_text(encoding="utf-8")
     assert "Changes since plan.json" in roadmap and "Intranet app" in roadmap
     assert not any(p.name.endswith(".tmp") for p in out.iterdir())
