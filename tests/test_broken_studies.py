@@ -13,6 +13,7 @@ import pytest
 
 from needmap import load_study
 from needmap.errors import InvalidStudyError, NeedmapError, NotAStudyError
+from needmap.personas.messages import did_you_mean
 from needmap.personas.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
 from tests.conftest import StudyMaker
 
@@ -450,3 +451,23 @@ def test_no_groups_and_no_needs(make_study: StudyMaker) -> None:
         "the study defines no groups",
         "the study defines no needs",
     ]
+
+
+@pytest.mark.parametrize(
+    ("word", "candidates", "hint"),
+    [
+        ("smoel", ["mobiel", "smoelenboek", "zoeken"], "did you mean 'smoelenboek'?"),
+        ("tech", ["technology", "content"], "did you mean 'technology'?"),
+        ("nieuwz", ["nieuws", "nieuwsbrief"], "did you mean 'nieuws'?"),
+        ("nieuws", ["nieuw", "nieuwsbrief"], "did you mean 'nieuw'?"),
+        ("hr-", ["hr-selfservice", "hr-portaal"], ""),
+        ("xy", ["xylofoon"], ""),
+        ("Balie", ["balie"], "did you mean 'balie'?"),
+    ],
+)
+def test_did_you_mean_takes_a_word_cut_short_for_the_one_id_it_starts(
+    word: str, candidates: list[str], hint: str
+) -> None:
+    """A unique id that starts with the word wins over a loose likeness ('smoel' is not
+    'mobiel'), but not over a near-same spelling; two ids that start with it name neither."""
+    assert did_you_mean(word, candidates) == hint

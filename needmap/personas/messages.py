@@ -25,9 +25,11 @@ def did_you_mean(word: str, candidates: Iterable[str], *, ignore_case: bool = Fa
     """A hint naming the closest candidate, or an empty string when none is close.
 
     Close means similar spelling (difflib), or being the only candidate that starts with
-    ``word`` (so an abbreviation like 'tech' finds 'technology'). With ``ignore_case`` the
-    spelling is compared case-folded, but the hint names the candidate as written, so the
-    user can copy it.
+    ``word`` (so an abbreviation like 'tech' finds 'technology'). A word cut short is taken
+    for that candidate unless another is spelled nearly the same: 'smoel' finds
+    'smoelenboek', not 'mobiel', but 'nieuwz' still finds 'nieuws'. With ``ignore_case``
+    the spelling is compared case-folded, but the hint names the candidate as written, so
+    the user can copy it.
     """
     spelled: dict[str, str] = {}
     for option in candidates:
@@ -35,11 +37,19 @@ def did_you_mean(word: str, candidates: Iterable[str], *, ignore_case: bool = Fa
     key = word.casefold() if ignore_case else word
     options = list(spelled)
     match = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
-    if not match and len(key) >= 3:
-        match = [o for o in options if o.startswith(key)]
-        if len(match) != 1:
-            match = []
+    started = [o for o in options if o.startswith(key)] if len(key) >= 3 else []
+    if len(started) == 1 and (not match or _similarity(key, match[0]) < _NEARLY_SAME):
+        match = started
     return f"did you mean '{spelled[match[0]]}'?" if match else ""
+
+
+_NEARLY_SAME = 0.8
+"""A spelling this similar (difflib's ratio) is a typo of that candidate, not a word cut
+short of another."""
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 M = TypeVar("M", bound=BaseModel)
