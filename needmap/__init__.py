@@ -14,6 +14,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "Study": "needmap.personas.study",
     "load_study": "needmap.personas.loader",
+    "check_study": "needmap.surveys.study_check",
     "Problem": "needmap.errors",
     "Location": "needmap.errors",
     "NeedmapError": "needmap.errors",
@@ -51,6 +52,7 @@ __all__ = [
     "analyse_toptasks",
     "build_demo",
     "build_personas",
+    "check_study",
     "import_survey",
     "init_study",
     "list_templates",
@@ -86,6 +88,7 @@ if TYPE_CHECKING:
     from needmap.surveys.interviews import load_interviews
     from needmap.surveys.mapping import load_mapping
     from needmap.surveys.searchlog import load_search_logs
+    from needmap.surveys.study_check import check_study
 
 
 def __getattr__(name: str) -> Any:

@@ -13,7 +13,7 @@ import pytest
 
 from needmap import load_study
 from needmap.errors import InvalidStudyError, NeedmapError, NotAStudyError
-from needmap.personas.messages import did_you_mean
+from needmap.personas.messages import did_you_mean, unknown_id_hint
 from needmap.personas.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
 from tests.conftest import StudyMaker
 
@@ -471,3 +471,21 @@ def test_did_you_mean_takes_a_word_cut_short_for_the_one_id_it_starts(
     """A unique id that starts with the word wins over a loose likeness ('smoel' is not
     'mobiel'), but not over a near-same spelling; two ids that start with it name neither."""
     assert did_you_mean(word, candidates) == hint
+
+
+def test_unknown_id_hint_names_the_close_id_else_how_to_define_one() -> None:
+    needs = [f"need-{i}" for i in range(9, 0, -1)]
+    assert unknown_id_hint("need-10", "need", needs) == "did you mean 'need-1'?"
+    assert unknown_id_hint("zoom", "need", needs) == (
+        "define a need 'zoom', or use one of: need-1, need-2, need-3, need-4, need-5, need-6, "
+        "need-7, need-8 …"
+    )
+    assert unknown_id_hint("x", "group", ["desk"], also="~ for answers of no group") == (
+        "define a group 'x', or use one of: desk; or ~ for answers of no group"
+    )
+    assert unknown_id_hint("x", "family", []) == (
+        "no families are defined yet; add them under 'families:'"
+    )
+    assert unknown_id_hint("x", "group", [], also="~") == (
+        "no groups are defined yet; add them under 'groups:', or use ~"
+    )

@@ -86,6 +86,28 @@ def test_a_study_without_personas_or_interviews_gets_no_empty_reports(
     assert not any(n.endswith(".pdf") for n in names)  # --no-pdf
 
 
+def test_build_reports_the_evidence_files_problems_with_the_definitions(
+    make_study: StudyMaker,
+) -> None:
+    """As validate does: not the interview's unknown need after the need's kind is fixed."""
+    root = make_study(
+        {
+            "needs.yaml": "needs:\n  - {id: search, title: Search, kind: fuction}\n",
+            "personas.yaml": None,
+            "interviews/a.yaml": "interviews:\n"
+            "  - {id: a, group: desk, quotes: [{text: Hi, needs: [search, serch]}]}\n",
+        }
+    )
+    built = runner.invoke(app, ["build", str(root), "--no-pdf"])
+    assert built.exit_code == 2
+    lines = built.stderr.splitlines()
+    assert [line.split(": ", 1)[1] for line in lines if line.startswith(str(root))] == [
+        "interviews[0].quotes[0].needs[1]: unknown need 'serch'",
+        "needs[0].kind: 'fuction' is not allowed here",
+    ]
+    assert not (root / "reports").exists()
+
+
 def test_build_in_a_subprocess_with_a_survey_and_since_an_earlier_plan(tmp_path: Path) -> None:
     root = private_survey_study(tmp_path)
     plan = tmp_path / "plan.json"

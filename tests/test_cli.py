@@ -195,7 +195,7 @@ def test_internal_errors_are_reported_without_traceback(
     def boom(root: object) -> None:
         raise ZeroDivisionError("oops")
 
-    monkeypatch.setattr("needmap.personas.loader.load_study", boom)
+    monkeypatch.setattr("needmap.surveys.study_check.read_study", boom)
     result = runner.invoke(app, ["validate", str(make_study())])
     assert result.exit_code == 1
     assert "internal error: ZeroDivisionError: oops" in result.stderr
@@ -289,6 +289,72 @@ def test_validate_checks_survey_mappings_too(make_study: StudyMaker) -> None:
     assert "did you mean 'search'?" in result.stderr
     as_json = json.loads(runner.invoke(app, ["validate", str(root), "--json"]).stdout)
     assert as_json["valid"] is False and as_json["errors"] == 2
+
+
+_EVIDENCE_NAMING_NEEDS = {
+    "surveys/top.yaml": "id: top\ntitle: Top\nlayout: long\nrespondent: r\n"
+    "group: {column: g, values: {Desk: desk, Other: nobody}}\n"
+    "choices: {column: t}\ntasks:\n  - {id: s, label: Search, needs: [search, zoom]}\n",
+    "interviews/a.yaml": "interviews:\n  - id: x\n    group: field\n"
+    "    quotes: [{text: Hi, needs: [mobile, teleport]}]\n",
+    "analytics/a.yaml": "id: a\ntitle: A\nfile: a.csv\ncolumns: {term: t}\n"
+    "topics: [{need: search, terms: [x]}, {need: nobody, terms: [y]}]\n",
+    "analytics/a.csv": "t\nx\n",
+}
+
+
+def test_validate_checks_the_evidence_files_while_the_definitions_have_errors(
+    make_study: StudyMaker,
+) -> None:
+    """One run reports every problem: a need's wrong kind and the evidence files' unknown
+    ids together, not the second lot after the first is fixed. A need that failed its
+    schema still counts as defined ('search' and 'mobile' are not reported)."""
+    root = make_study(
+        {
+            **_EVIDENCE_NAMING_NEEDS,
+            "needs.yaml": "needs:\n  - {id: search, title: Search, kind: fuction}\n"
+            "  - {id: mobile, title: Phone, kind: technology, effort: large}\n",
+        }
+    )
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 2
+    prefix = f"{root}/"
+    assert [
+        line.removeprefix(prefix) for line in result.stderr.splitlines() if line.startswith(prefix)
+    ] == [
+        "analytics/a.yaml:5:45: topics[1].need: unknown need 'nobody'",
+        "interviews/a.yaml:4:41: interviews[0].quotes[0].needs[1]: unknown need 'teleport'",
+        "needs.yaml:2:39: needs[0].kind: 'fuction' is not allowed here",
+        "needs.yaml:3:58: needs[1].effort: 'large' is not allowed here",
+        "surveys/top.yaml:5:48: group.values.Other: unknown group 'nobody'",
+        "surveys/top.yaml:8:44: tasks[0].needs[1]: unknown need 'zoom'",
+    ]
+    as_json = json.loads(runner.invoke(app, ["validate", str(root), "--json"]).stdout)
+    assert (as_json["valid"], as_json["errors"], as_json["counts"]) == (False, 6, None)
+
+
+def test_validate_names_no_unknown_ids_while_a_definitions_file_cannot_be_read(
+    make_study: StudyMaker,
+) -> None:
+    """With needs.yaml unreadable, which groups and needs exist is not known (any file may
+    define both): the evidence files' other problems are still reported, their ids not."""
+    root = make_study(
+        {
+            **_EVIDENCE_NAMING_NEEDS,
+            "needs.yaml": "needs:\n  - id: [search\n",
+            "analytics/b.yaml": "id: b\ntitle: B\ncolumns: {term: t}\n",
+        }
+    )
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 2
+    prefix = f"{root}/"
+    assert [
+        line.removeprefix(prefix) for line in result.stderr.splitlines() if line.startswith(prefix)
+    ] == [
+        "analytics/b.yaml:1:1: required key 'file' is missing",
+        "analytics/b.yaml:1:1: required key 'topics' is missing",
+        "needs.yaml:3:1: YAML syntax error: expected ',' or ']', but got '<stream end>'",
+    ]
 
 
 def test_help_lists_the_commands_in_the_order_of_the_work() -> None:

@@ -159,8 +159,14 @@ def test_serve_builds_reloads_shows_problems_and_stops_on_ctrl_c(
             wait_for(lambda: _state(url)["build"] == 2)
             assert b"Find anything" in _get(url + "roadmap.html")[1]
             needs.write_text(needs.read_text() + "  - id: broken\n")  # a need without a title
-            wait_for(lambda: bool(_state(url)["problems"]))
-            assert "required key 'title' is missing" in _state(url)["problems"][0]
+            (root / "interviews").mkdir()  # and an interview's unknown need, shown with it
+            (root / "interviews" / "a.yaml").write_text(
+                "interviews:\n  - {id: a, group: desk, quotes: [{text: Hi, needs: [serch]}]}\n"
+            )
+            wait_for(lambda: len(_state(url)["problems"]) == 3)
+            first, second, _ = _state(url)["problems"]
+            assert "unknown need 'serch'" in first and "did you mean 'search'?" in first
+            assert "required key 'title' is missing" in second
             assert b"Find anything" in _get(url + "roadmap.html")[1]  # the last good build
         finally:
             serving.send_signal(signal.SIGINT)

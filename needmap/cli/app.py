@@ -191,6 +191,19 @@ def study_at(folder: Path, language: str | None = None) -> Study:
     return study.in_language(cast("Language", language))
 
 
+def whole_study_at(folder: Path, language: str | None = None) -> Study:
+    """:func:`study_at`, for the commands that read every file of the study (``build``,
+    ``serve``): when the study has errors, those of its evidence files are reported with
+    them, as ``validate`` does, not in a second round after the first are fixed."""
+    from needmap.errors import InvalidStudyError
+    from needmap.surveys.study_check import check_study
+
+    try:
+        return study_at(folder, language)
+    except InvalidStudyError:
+        raise InvalidStudyError(check_study(folder).problems) from None
+
+
 def plural(number: int, noun: str) -> str:
     """'1 warning', '3 warnings'."""
     return f"{number} {noun}{'s' * (number != 1)}"

@@ -22,6 +22,7 @@ from needmap.cli.app import (
     print_problems,
     study_at,
     watch_study,
+    whole_study_at,
     writing,
 )
 
@@ -215,7 +216,7 @@ def build(
     console = new_console()
 
     def once() -> None:
-        study = study_at(folder, language)
+        study = whole_study_at(folder, language)
         earlier = None
         if since is not None:
             from needmap.reports.roadmap_baseline import earlier_plan

@@ -12,8 +12,8 @@ from needmap.cli.app import (
     StudyDir,
     app,
     new_console,
-    study_at,
     watch_study,
+    whole_study_at,
 )
 
 
@@ -59,7 +59,7 @@ def serve(
 
         def once() -> None:
             try:
-                files = build_reports(study_at(folder, language), target, pdf=False)
+                files = build_reports(whole_study_at(folder, language), target, pdf=False)
             except NeedmapError as exc:
                 server.failed(exc.problems)
                 raise

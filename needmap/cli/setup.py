@@ -90,29 +90,15 @@ def validate(
     """Check a study, its survey mappings, interviews and search logs, reporting every problem
     at file:line:col."""
     from needmap.errors import InvalidStudyError
-    from needmap.personas.loader import load_study
-    from needmap.surveys.catalog import check_mappings
-    from needmap.surveys.interviews import check_interviews
-    from needmap.surveys.searchlog import check_search_logs
+    from needmap.surveys.study_check import check_study
 
-    try:
-        study = load_study(folder)
-    except InvalidStudyError as exc:
+    checked = check_study(folder)
+    study, problems = checked.study, checked.problems
+    if study is None:
         if not as_json:
-            raise
-        print_json(_validation_result(folder, None, exc.problems))
-        raise typer.Exit(EXIT_INPUT) from None
-    evidence_problems = (
-        tuple(check_mappings(study))
-        + tuple(check_interviews(study))
-        + tuple(check_search_logs(study))
-    )
-    if any(p.severity == "error" for p in evidence_problems):
-        if as_json:
-            print_json(_validation_result(folder, None, study.warnings + evidence_problems))
-            raise typer.Exit(EXIT_INPUT)
-        raise InvalidStudyError(study.warnings + evidence_problems)
-    problems = study.warnings + evidence_problems
+            raise InvalidStudyError(problems)
+        print_json(_validation_result(folder, None, problems))
+        raise typer.Exit(EXIT_INPUT)
     failed = strict and bool(problems)
     if as_json:
         print_json(_validation_result(folder, study, problems, strict=strict))

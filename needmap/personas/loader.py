@@ -14,6 +14,7 @@ raised together.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -39,10 +40,17 @@ from needmap.personas.schema import (
     StudySettings,
     TargetGroup,
 )
-from needmap.personas.study import Study
+from needmap.personas.study import Study, StudyIds, WrittenIds
 from needmap.personas.yamlsource import YamlDocument, read_yaml_file
 
-__all__ = ["DEFINITION_FOLDERS", "STUDY_FILE", "definition_files", "load_study"]
+__all__ = [
+    "DEFINITION_FOLDERS",
+    "STUDY_FILE",
+    "StudyReading",
+    "definition_files",
+    "load_study",
+    "read_study",
+]
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -72,8 +80,33 @@ def definition_files(root: Path) -> Iterator[Path]:
 def load_study(root: Path | str) -> Study:
     """Load and check the study in folder ``root``.
 
-    Raises :class:`~needmap.errors.InvalidStudyError` with every problem found (errors only;
-    warnings are on the returned study), or :class:`~needmap.errors.NotAStudyError`.
+    Raises :class:`~needmap.errors.InvalidStudyError` with every problem found (errors and
+    warnings; warnings alone are on the returned study), or
+    :class:`~needmap.errors.NotAStudyError`.
+    """
+    reading = read_study(root)
+    if reading.study is None:
+        raise InvalidStudyError(reading.problems)
+    return reading.study
+
+
+@dataclass(frozen=True)
+class StudyReading:
+    """A study folder as read: the study if it has no errors, every problem, and its ids."""
+
+    study: Study | None
+    """None when any problem is an error."""
+    problems: tuple[Problem, ...]
+    ids: StudyIds
+    """The study itself, or the ids its files give (:class:`WrittenIds`), so that the study's
+    evidence files can be checked in the same run as broken definitions."""
+
+
+def read_study(root: Path | str) -> StudyReading:
+    """Read and check the study in folder ``root``, keeping what could be read when it has
+    errors (``validate`` goes on to check the evidence files with it).
+
+    Raises :class:`~needmap.errors.NotAStudyError` for a folder that is not a study.
     """
     root = Path(root)
     study_path = root / STUDY_FILE
@@ -100,8 +133,9 @@ def load_study(root: Path | str) -> Study:
         problems.extend(_completeness(definitions, study_path))
     problems.extend(check_references(definitions, warn=not problems))
     if settings is None or any(p.severity is Severity.ERROR for p in problems):
-        raise InvalidStudyError(problems)
-    return Study(
+        ids = WrittenIds(root, definitions.known("groups"), definitions.known("needs"))
+        return StudyReading(None, tuple(problems), ids)
+    study = Study(
         root=root,
         settings=settings,
         families=tuple(p.item for p in definitions.families),
@@ -115,6 +149,7 @@ def load_study(root: Path | str) -> Study:
         },
         warnings=tuple(p for p in problems if p.severity is Severity.WARNING),
     )
+    return StudyReading(study, tuple(problems), study)
 
 
 _ITEM_MODELS: dict[str, type[BaseModel]] = {
@@ -136,7 +171,6 @@ class _Reading:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.items: dict[str, list[Placed[BaseModel]]] = {k: [] for k in DEFINITION_KINDS}
-        self.broken_ids: dict[str, set[str]] = {k: set() for k in DEFINITION_KINDS}
         self.unchecked: dict[str, list[Unchecked]] = {k: [] for k in DEFINITION_KINDS}
         self.written: dict[str, list[Placed[BaseModel] | Unchecked]] = {
             k: [] for k in DEFINITION_KINDS
@@ -186,7 +220,6 @@ class _Reading:
             needs=_typed(self.items["needs"], Need),
             personas=_typed(self.items["personas"], Persona),
             phases=self.phases,
-            broken_ids=self.broken_ids,
             unchecked=self.unchecked,
             written=self.written,
             complete=self.complete,
@@ -252,8 +285,6 @@ class _Reading:
                     unchecked = Unchecked(raw, document, (kind, i))
                     self.unchecked[kind].append(unchecked)
                     self.written[kind].append(unchecked)
-                    if isinstance(raw.get("id"), str):
-                        self.broken_ids[kind].add(raw["id"])
                 continue
             placed = Placed(item, document, (kind, i))
             self.items[kind].append(placed)

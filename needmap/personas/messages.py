@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import types
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 from needmap.errors import Problem
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
-__all__ = ["did_you_mean", "schema_problems", "validated_document"]
+__all__ = ["did_you_mean", "schema_problems", "unknown_id_hint", "validated_document"]
 
 
 def did_you_mean(word: str, candidates: Iterable[str], *, ignore_case: bool = False) -> str:
@@ -41,6 +41,22 @@ def did_you_mean(word: str, candidates: Iterable[str], *, ignore_case: bool = Fa
     if len(started) == 1 and (not match or _similarity(key, match[0]) < _NEARLY_SAME):
         match = started
     return f"did you mean '{spelled[match[0]]}'?" if match else ""
+
+
+def unknown_id_hint(ref: str, noun: str, defined: Collection[str], *, also: str = "") -> str:
+    """The hint for a reference to an id that is not defined: the id meant, if one is
+    close; else how to define it, and the ids there are (the first eight, sorted).
+    ``also`` names one more thing that may stand there, such as ``~``."""
+    hint = did_you_mean(ref, defined)
+    if hint:
+        return hint
+    plural = "families" if noun == "family" else f"{noun}s"
+    if not defined:
+        return f"no {plural} are defined yet; add them under '{plural}:'" + (
+            f", or use {also}" if also else ""
+        )
+    shown = ", ".join(sorted(defined)[:8]) + (" …" if len(defined) > 8 else "")
+    return f"define a {noun} '{ref}', or use one of: {shown}" + (f"; or {also}" if also else "")
 
 
 _NEARLY_SAME = 0.8

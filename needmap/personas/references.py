@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from needmap.errors import Location, Problem, Severity
-from needmap.personas.messages import did_you_mean
+from needmap.personas.messages import unknown_id_hint
 from needmap.personas.schema import Family, Need, Persona, RoadmapPhase, TargetGroup
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
@@ -78,8 +78,6 @@ class Definitions:
     needs: Sequence[Placed[Need]]
     personas: Sequence[Placed[Persona]]
     phases: Sequence[Placed[RoadmapPhase]]
-    broken_ids: Mapping[str, set[str]]
-    """Ids of items that failed validation: references to them are not reported again."""
     unchecked: Mapping[str, Sequence[Unchecked]]
     """Per kind, the items that failed validation but are mappings: their references are
     checked too."""
@@ -90,6 +88,16 @@ class Definitions:
     """False when a file could not be read at all: its ids are unknown, so dangling
     references are not reported (they would only echo that file's problem)."""
 
+    def known(self, kind: str) -> Collection[str]:
+        """The ids of ``kind`` that references may name: those of every item as written, so
+        that a reference to an item that failed its schema is not reported again; all ids
+        when a file could not be read."""
+        return _Known((i for item in self.written[kind] if (i := item.written_id())), self.complete)
+
+
+_NOUNS = {"families": "family", "groups": "group", "needs": "need"}
+"""The kinds that other items refer to, and what one of each is called in messages."""
+
 
 def check_references(defs: Definitions, *, warn: bool = True) -> list[Problem]:
     """All cross-file problems of a study's definitions; warnings too when ``warn``.
@@ -98,22 +106,12 @@ def check_references(defs: Definitions, *, warn: bool = True) -> list[Problem]:
     mentions this group" would then only echo the items that could not be read.
     """
     problems: list[Problem] = []
-    for kind, noun in (
-        ("families", "family"),
-        ("groups", "group"),
-        ("needs", "need"),
-        ("personas", "persona"),
-    ):
+    for kind, noun in {**_NOUNS, "personas": "persona"}.items():
         _duplicates(defs.written[kind], noun, problems)
     _duplicates(defs.phases, "roadmap phase", problems)
-    families = _first_of_each(defs.families)
     groups = _first_of_each(defs.groups)
     needs = _first_of_each(defs.needs)
-    known_families = _Known(families.keys() | defs.broken_ids["families"], defs.complete)
-    known_groups = _Known(groups.keys() | defs.broken_ids["groups"], defs.complete)
-    known_needs = _Known(needs.keys() | defs.broken_ids["needs"], defs.complete)
-
-    known = {"family": known_families, "group": known_groups, "need": known_needs}
+    known = {noun: defs.known(kind) for kind, noun in _NOUNS.items()}
     for kind in ("groups", "needs", "personas"):
         written: list[tuple[_InFile, Callable[[str], Any]]] = [
             (placed, partial(getattr, placed.item)) for placed in getattr(defs, kind)
@@ -221,17 +219,11 @@ def _dangling(
     *,
     key: bool = False,
 ) -> Problem:
-    if defined:
-        shown = ", ".join(sorted(defined)[:8]) + (" …" if len(defined) > 8 else "")
-        hint = did_you_mean(ref, defined) or f"define a {noun} '{ref}', or use one of: {shown}"
-    else:
-        plural = "families" if noun == "family" else f"{noun}s"
-        hint = f"no {plural} are defined yet; add them under '{plural}:'"
     return Problem(
         placed.at(*subpath, key=key),
         f"unknown {noun} '{ref}'",
         key=placed.key(*subpath),
-        hint=hint,
+        hint=unknown_id_hint(ref, noun, defined),
     )
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
 from needmap.errors import Location, Problem
 from needmap.personas.schema import (
@@ -17,7 +18,7 @@ from needmap.personas.schema import (
     TargetGroup,
 )
 
-__all__ = ["Study"]
+__all__ = ["Study", "StudyIds", "WrittenIds"]
 
 
 @dataclass(frozen=True)
@@ -66,3 +67,35 @@ class Study:
             "needs": len(self.needs),
             "personas": len(self.personas),
         }
+
+
+class StudyIds(Protocol):
+    """What the checks of a study's evidence files (survey mappings, interviews, search
+    logs) need of it: its folder, and which group and need ids it defines.
+
+    A :class:`Study` is one. So is :class:`WrittenIds`, with which ``validate`` checks those
+    files in the same run as definitions that still have errors.
+    """
+
+    @property
+    def root(self) -> Path: ...
+
+    @property
+    def group_by_id(self) -> Collection[str]: ...
+
+    @property
+    def need_by_id(self) -> Collection[str]: ...
+
+
+@dataclass(frozen=True)
+class WrittenIds:
+    """The ids a study's definition files give, valid or not (see :class:`StudyIds`).
+
+    An id whose item failed its schema still counts as defined, so a misspelt kind in a need
+    does not also make every survey task that names the need an error. When a file could not
+    be read at all, every id counts as defined: which ones it holds is not known.
+    """
+
+    root: Path
+    group_by_id: Collection[str]
+    need_by_id: Collection[str]

@@ -13,7 +13,7 @@ from needmap.errors import (
     UsageError,
 )
 from needmap.personas.messages import did_you_mean
-from needmap.personas.study import Study
+from needmap.personas.study import Study, StudyIds
 from needmap.surveys.mapping import SurveyMapping, checked_mapping, load_mapping, mapping_files
 from needmap.surveys.tables import column_of, open_table
 from needmap.surveys.tally import Tally, read_tally, tally_path
@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 
-def check_mappings(study: Study) -> list[Problem]:
+def check_mappings(study: StudyIds) -> list[Problem]:
     """Every problem in the study's survey mappings (all files, all problems), and a warning
     for each imported tally that no longer fits its mapping or the study's groups."""
     warnings: list[Problem] = []
@@ -45,7 +45,7 @@ def check_mappings(study: Study) -> list[Problem]:
     return problems
 
 
-def _orphan_tallies(study: Study, survey_ids: set[str]) -> list[Problem]:
+def _orphan_tallies(study: StudyIds, survey_ids: set[str]) -> list[Problem]:
     """A warning for each tally that no mapping's id names, as after a survey's id was
     changed: its votes count in no report. (Only asked when every mapping loaded, since a
     broken one may be the tally's.)"""
@@ -69,7 +69,7 @@ def _orphan_tallies(study: Study, survey_ids: set[str]) -> list[Problem]:
 
 
 def _load_mappings(
-    study: Study, warnings: list[Problem] | None = None
+    study: StudyIds, warnings: list[Problem] | None = None
 ) -> tuple[dict[Path, SurveyMapping], list[Problem]]:
     """Every mapping of the study that loads, and the problems of those that don't; the
     warnings about those that do go to ``warnings``, when given."""
@@ -190,7 +190,7 @@ def surveys_to_import(study: Study) -> list[SurveyMapping]:
     return [m for m in mappings.values() if not tally_path(study.root, m.id).exists()]
 
 
-def import_command(study: Study, mapping: SurveyMapping) -> str:
+def import_command(study: StudyIds, mapping: SurveyMapping) -> str:
     """The start of the command that imports ``mapping``'s export, for hints."""
     command = f"needmap survey import {study.root} "
     if len(mapping_files(study.root)) > 1:
@@ -198,7 +198,7 @@ def import_command(study: Study, mapping: SurveyMapping) -> str:
     return command
 
 
-def _fitting_tally(study: Study, mapping: SurveyMapping, severity: Severity) -> Tally:
+def _fitting_tally(study: StudyIds, mapping: SurveyMapping, severity: Severity) -> Tally:
     """The mapping's tally; raises when it was imported with other tasks or groups."""
     path = tally_path(study.root, mapping.id)
     tally = read_tally(path, f"{import_command(study, mapping)}EXPORT.csv")

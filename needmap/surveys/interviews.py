@@ -25,9 +25,9 @@ from pydantic import (
 )
 
 from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, Severity
-from needmap.personas.messages import did_you_mean, schema_problems
+from needmap.personas.messages import schema_problems, unknown_id_hint
 from needmap.personas.schema import Id
-from needmap.personas.study import Study
+from needmap.personas.study import Study, StudyIds
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
 
 __all__ = [
@@ -167,12 +167,12 @@ def interviews_by_file(study: Study) -> tuple[tuple[Path, Interview], ...]:
     return tuple(interviews)
 
 
-def check_interviews(study: Study) -> list[Problem]:
+def check_interviews(study: StudyIds) -> list[Problem]:
     """Every problem in the study's interview files, for ``needmap validate``."""
     return _read_all(study)[1]
 
 
-def _read_all(study: Study) -> tuple[list[tuple[Path, Interview]], list[Problem]]:
+def _read_all(study: StudyIds) -> tuple[list[tuple[Path, Interview]], list[Problem]]:
     interviews: list[tuple[Path, Interview]] = []
     raw: list[_Raw] = []
     problems: list[Problem] = []
@@ -223,7 +223,7 @@ def _items_of(document: YamlDocument, problems: list[Problem]) -> list[tuple[int
     return list(enumerate(items))
 
 
-def _references(items: Sequence[_Raw], study: Study) -> list[Problem]:
+def _references(items: Sequence[_Raw], study: StudyIds) -> list[Problem]:
     """Ids used twice, and groups and needs the study does not define."""
     problems: list[Problem] = []
     first: dict[str, Location] = {}
@@ -248,7 +248,7 @@ def _references(items: Sequence[_Raw], study: Study) -> list[Problem]:
                     item.at("group"),
                     f"unknown group '{group}'",
                     key=format_key(("interviews", item.index, "group")),
-                    hint=did_you_mean(group, study.group_by_id) or "use a group id of the study",
+                    hint=unknown_id_hint(group, "group", study.group_by_id),
                 )
             )
         quotes = item.data.get("quotes")
@@ -267,8 +267,7 @@ def _references(items: Sequence[_Raw], study: Study) -> list[Problem]:
                                 item.document.source.locate(path),
                                 f"unknown need '{need_id}'",
                                 key=format_key(path),
-                                hint=did_you_mean(need_id, study.need_by_id)
-                                or "use a need id of the study",
+                                hint=unknown_id_hint(need_id, "need", study.need_by_id),
                             )
                         )
     return problems

@@ -19,9 +19,9 @@ from pydantic import (
 )
 
 from needmap.errors import InvalidStudyError, Problem, Severity
-from needmap.personas.messages import did_you_mean, validated_document
+from needmap.personas.messages import unknown_id_hint, validated_document
 from needmap.personas.schema import Id
-from needmap.personas.study import Study
+from needmap.personas.study import Study, StudyIds
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
 
 __all__ = [
@@ -145,7 +145,7 @@ def load_mapping(path: Path, study: Study) -> SurveyMapping:
     return checked_mapping(path, study)[0]
 
 
-def checked_mapping(path: Path, study: Study) -> tuple[SurveyMapping, list[Problem]]:
+def checked_mapping(path: Path, study: StudyIds) -> tuple[SurveyMapping, list[Problem]]:
     """:func:`load_mapping`, with the warnings about the mapping that loaded."""
     document = read_yaml_file(path)
     problems = list(document.problems)
@@ -183,7 +183,7 @@ def _unlinked(mapping: SurveyMapping, document: YamlDocument) -> list[Problem]:
     ]
 
 
-def _references(document: YamlDocument, study: Study) -> list[Problem]:
+def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
     """Unknown groups and needs, and tasks named twice. Read from the mapping as written,
     so that they are reported in the same run as any schema error in it; a value that is
     not text is the schema's to report."""
@@ -200,8 +200,9 @@ def _references(document: YamlDocument, study: Study) -> list[Problem]:
                     source.locate(path),
                     f"unknown group '{group_id}'",
                     key=format_key(path),
-                    hint=did_you_mean(group_id, study.group_by_id)
-                    or "use a group id of the study, or ~",
+                    hint=unknown_id_hint(
+                        group_id, "group", study.group_by_id, also="~ for answers of no group"
+                    ),
                 )
             )
     seen: dict[str, dict[str, int]] = {"id": {}, "label": {}, "code": {}}
@@ -234,8 +235,7 @@ def _references(document: YamlDocument, study: Study) -> list[Problem]:
                         source.locate(need_path),
                         f"unknown need '{need_id}'",
                         key=format_key(need_path),
-                        hint=did_you_mean(need_id, study.need_by_id)
-                        or "use a need id of the study",
+                        hint=unknown_id_hint(need_id, "need", study.need_by_id),
                     )
                 )
     return problems

@@ -24,9 +24,9 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, Severity
-from needmap.personas.messages import did_you_mean, validated_document
+from needmap.personas.messages import did_you_mean, unknown_id_hint, validated_document
 from needmap.personas.schema import Id
-from needmap.personas.study import Study
+from needmap.personas.study import Study, StudyIds
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
 from needmap.surveys.counting import Problems
 from needmap.surveys.tables import Table, open_table
@@ -157,12 +157,12 @@ def load_search_logs(study: Study) -> tuple[SearchLogData, ...]:
     return tuple(logs)
 
 
-def check_search_logs(study: Study) -> list[Problem]:
+def check_search_logs(study: StudyIds) -> list[Problem]:
     """Every problem in the study's search logs and their exports, for ``needmap validate``."""
     return _read_all(study)[1]
 
 
-def _read_all(study: Study) -> tuple[list[SearchLogData], list[Problem]]:
+def _read_all(study: StudyIds) -> tuple[list[SearchLogData], list[Problem]]:
     logs: list[SearchLogData] = []
     problems: list[Problem] = []
     first: dict[str, Location] = {}
@@ -214,7 +214,7 @@ def _definition(document: YamlDocument, problems: list[Problem]) -> SearchLog | 
     )
 
 
-def _references(document: YamlDocument, study: Study) -> list[Problem]:
+def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
     """Needs the study does not define, and terms that would match every search; checked on
     what was written, so a log that fails the schema still gets them reported."""
     assert isinstance(document.data, dict)
@@ -231,7 +231,7 @@ def _references(document: YamlDocument, study: Study) -> list[Problem]:
                     document.source.locate(path),
                     f"unknown need '{need}'",
                     key=format_key(path),
-                    hint=did_you_mean(need, study.need_by_id) or "use a need id of the study",
+                    hint=unknown_id_hint(need, "need", study.need_by_id),
                 )
             )
         terms = topic.get("terms")
@@ -250,7 +250,7 @@ def _references(document: YamlDocument, study: Study) -> list[Problem]:
 
 
 def _read_export(
-    log: SearchLog, document: YamlDocument, study: Study, problems: list[Problem]
+    log: SearchLog, document: YamlDocument, study: StudyIds, problems: list[Problem]
 ) -> SearchLogData | None:
     path = document.source.path.parent / log.file
     if not path.resolve().is_relative_to(study.root.resolve()):
