@@ -491,3 +491,21 @@ def test_the_order_of_the_rows_does_not_matter(
             )
         )
     assert outcomes[0] == outcomes[1]
+
+
+def test_a_quote_with_personal_data_is_imported_with_a_warning_at_its_cell(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """What was said is kept as said (the file is the consultant's notes), but the warning
+    says where to take the phone number out; the reports scrub it either way."""
+    sheet = _sheet(
+        tmp_path,
+        "Group,Date,Quote,Needs\n"
+        "desk,2026-03-02,We search a lot.,search\n"
+        "desk,2026-03-02,Call Anna on 06-12345678 about it.,search\n",
+    )
+    result = import_interview_sheet(load_study(make_study()), sheet)
+    [warning] = result.warnings
+    assert (warning.location.line, warning.location.column) == (3, 3)
+    assert warning.message.startswith("this text holds a phone number:")
+    assert "06-12345678" in result.path.read_text(encoding="utf-8")

@@ -378,6 +378,38 @@ def test_validate_reports_interview_problems(make_study: StudyMaker) -> None:
     assert "a.yaml:2:" in result.output and "unknown group 'nobody'" in result.output
 
 
+def test_validate_warns_of_personal_data_that_the_files_keep(make_study: StudyMaker) -> None:
+    """Reports scrub it, but the study's own files keep it: interview quotes and persona
+    texts are checked; texts without it are not reported."""
+    root = make_study(
+        {
+            "study.yaml": "name: S\norganisation: O\nlanguage: nl\n",
+            "interviews/a.yaml": "interviews:\n  - id: a\n    group: desk\n    participants: 5\n"
+            "    quotes:\n"
+            "      - {text: Zoeken kost tijd, needs: [search]}\n"
+            "      - {text: 'Bel Jan, 06-12345678, of mail jan@ex.nl', needs: [search]}\n",
+            "personas.yaml": "personas:\n  - id: henk\n    name: Henk\n"
+            "    group: field\n    role: Parkwachter\n    needs: [mobile]\n"
+            "    quotes: [Gewoon doen, 'IBAN NL91 ABNA 0417 1643 00']\n",
+        }
+    )
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert [line.removeprefix(f"{root}/") for line in lines[::2]] == [
+        "interviews/a.yaml:7:16: interviews[0].quotes[1].text: warning: this text holds an "
+        "e-mail address and a phone number: reports show a label instead, but the study's "
+        "files keep it",
+        "personas.yaml:7:27: personas[0].quotes[1]: warning: this text holds an IBAN: reports "
+        "show a label instead, but the study's files keep it",
+    ]
+    assert "take it out; to say who, write a role ('a colleague at HR')" in lines[1]
+    assert runner.invoke(app, ["validate", str(root), "--strict"]).exit_code == 2
+    shown = runner.invoke(app, ["interviews", str(root), "--out", str(root / "iv.md")])
+    assert shown.exit_code == 0, shown.stderr
+    assert "Bel Jan, [telefoon], of mail [e-mail]" in (root / "iv.md").read_text()
+
+
 def test_cli_terminal_fits_80_columns(study_dir: Path) -> None:
     result = runner.invoke(app, ["interviews", str(study_dir)], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from needmap import load_study
 from needmap.errors import InvalidStudyError
-from needmap.scrub import scrub
+from needmap.scrub import personal_data, scrub
 from tests.conftest import SURVEY_FIXTURES
 from tests.test_surveys import HEADER, _import, _write
 
@@ -31,6 +31,35 @@ from tests.test_surveys import HEADER, _import, _write
 )
 def test_examples(text: str, shown: str) -> None:
     assert scrub(text) == shown
+
+
+def test_a_dutch_report_gets_dutch_labels() -> None:
+    text = "Mail a@b.nl, bel 06-12345678, bsn 123456782, NL91 ABNA 0417 1643 00"
+    assert scrub(text, limit=None, language="nl") == (
+        "Mail [e-mail], bel [telefoon], bsn [nummer], [IBAN]"
+    )
+    assert (
+        scrub(text, limit=None, language="en") == "Mail [e-mail], bel [phone], bsn [number], [IBAN]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Bel 06-12345678 of 020-1234567", ["a phone number"]),
+        ("a@b.nl, NL91 ABNA 0417 1643 00", ["an e-mail address", "an IBAN"]),
+        ("bsn 123456782", ["a long number (a citizen service or account number?)"]),
+        ("jan06@b.nl", ["an e-mail address"]),
+        ("Taak 12, 3 uur; 2026-03-02 09:14:03", []),
+    ],
+)
+def test_personal_data_says_what_a_text_holds(text: str, found: list[str]) -> None:
+    assert personal_data(text) == found
+
+
+@given(st.text(max_size=60))
+def test_personal_data_is_found_exactly_where_scrub_changes_the_text(text: str) -> None:
+    assert bool(personal_data(text)) == (scrub(text, limit=None) != text)
 
 
 def test_long_text_is_cut() -> None:

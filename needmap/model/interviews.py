@@ -139,7 +139,7 @@ def analyse_interviews(study: Study, interviews: Iterable[Interview]) -> Intervi
         for quote in interview.quotes:
             supported.update(quote.needs)
             questioned.update(quote.questions)
-            text = scrub(quote.text, limit=None)
+            text = scrub(quote.text, limit=None, language=study.settings.language)
             for need_id in dict.fromkeys(quote.needs):
                 quotes[need_id].append(Quote(text, bucket, "supports"))
             for need_id in dict.fromkeys(quote.questions):

@@ -13,7 +13,7 @@ raised together.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar, cast
@@ -28,7 +28,7 @@ from needmap.errors import (
     Problem,
     Severity,
 )
-from needmap.personas.messages import did_you_mean, schema_problems
+from needmap.personas.messages import did_you_mean, personal_data_warnings, schema_problems
 from needmap.personas.references import Definitions, Placed, Unchecked, check_references
 from needmap.personas.schema import (
     DEFINITION_KINDS,
@@ -41,7 +41,7 @@ from needmap.personas.schema import (
     TargetGroup,
 )
 from needmap.personas.study import Study, StudyIds, WrittenIds
-from needmap.personas.yamlsource import YamlDocument, read_yaml_file
+from needmap.personas.yamlsource import Node, YamlDocument, read_yaml_file
 
 __all__ = [
     "DEFINITION_FOLDERS",
@@ -132,6 +132,7 @@ def read_study(root: Path | str) -> StudyReading:
     if settings is not None and not problems:
         problems.extend(_completeness(definitions, study_path))
     problems.extend(check_references(definitions, warn=not problems))
+    problems.extend(_personal_data(definitions.personas))
     if settings is None or any(p.severity is Severity.ERROR for p in problems):
         ids = WrittenIds(root, definitions.known("groups"), definitions.known("needs"))
         return StudyReading(None, tuple(problems), ids)
@@ -289,6 +290,35 @@ class _Reading:
             placed = Placed(item, document, (kind, i))
             self.items[kind].append(placed)
             self.written[kind].append(placed)
+
+
+_PERSONA_TEXTS = (
+    "role",
+    "summary",
+    "goals",
+    "frustrations",
+    "scenarios",
+    "devices",
+    "places",
+    "quotes",
+)
+
+
+def _personal_data(personas: Sequence[Placed[Persona]]) -> list[Problem]:
+    """A warning for each text of a persona that holds personal data (a persona's quotes
+    are often what an interviewee said)."""
+    problems: list[Problem] = []
+    for placed in personas:
+        persona = placed.item
+        texts: list[tuple[Node, str]] = []
+        for field in _PERSONA_TEXTS:
+            value = getattr(persona, field)
+            if isinstance(value, str):
+                texts.append(((*placed.path, field), value))
+            else:
+                texts += [((*placed.path, field, i), text) for i, text in enumerate(value)]
+        problems += personal_data_warnings(placed.document, texts)
+    return problems
 
 
 def _top_level_hint(definitions: bool) -> str:

@@ -15,10 +15,18 @@ from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from needmap.errors import Problem
+from needmap.errors import Location, Problem, Severity
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
+from needmap.scrub import personal_data
 
-__all__ = ["did_you_mean", "schema_problems", "unknown_id_hint", "validated_document"]
+__all__ = [
+    "did_you_mean",
+    "personal_data_warning",
+    "personal_data_warnings",
+    "schema_problems",
+    "unknown_id_hint",
+    "validated_document",
+]
 
 
 def did_you_mean(word: str, candidates: Iterable[str], *, ignore_case: bool = False) -> str:
@@ -57,6 +65,35 @@ def unknown_id_hint(ref: str, noun: str, defined: Collection[str], *, also: str 
         )
     shown = ", ".join(sorted(defined)[:8]) + (" …" if len(defined) > 8 else "")
     return f"define a {noun} '{ref}', or use one of: {shown}" + (f"; or {also}" if also else "")
+
+
+def personal_data_warning(location: Location, text: str, key: str = "") -> Problem | None:
+    """A warning if ``text`` holds an e-mail address, phone number, IBAN or long number.
+    Reports show a label in its place, but the study's files keep it, and study folders are
+    shared and kept in git."""
+    found = personal_data(text)
+    if not found:
+        return None
+    what = " and ".join([", ".join(found[:-1]), found[-1]] if len(found) > 1 else found)
+    return Problem(
+        location,
+        f"this text holds {what}: reports show a label instead, but the study's files keep it",
+        key=key,
+        hint="take it out; to say who, write a role ('a colleague at HR'), not a name or "
+        "contact details",
+        severity=Severity.WARNING,
+    )
+
+
+def personal_data_warnings(
+    document: YamlDocument, texts: Iterable[tuple[Node, str]]
+) -> list[Problem]:
+    """:func:`personal_data_warning` for each text, at its path in ``document``."""
+    found = (
+        personal_data_warning(document.source.locate(path), text, format_key(path))
+        for path, text in texts
+    )
+    return [warning for warning in found if warning is not None]
 
 
 _NEARLY_SAME = 0.8

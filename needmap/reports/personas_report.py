@@ -119,8 +119,9 @@ _NO_TASK = "\u2013"
 """An en dash: no task of the survey serves the need."""
 
 
-def _text(text: str) -> str:
-    return scrub(" ".join(text.split()), limit=None)
+def _text(text: str, language: str) -> str:
+    """Free text on one line, scrubbed, with the labels of ``language``."""
+    return scrub(" ".join(text.split()), limit=None, language=language)
 
 
 def persona_views(profiles: Sequence[PersonaProfile], study: Study) -> tuple[PersonaView, ...]:
@@ -148,12 +149,16 @@ def _view(profile: PersonaProfile, study: Study) -> PersonaView:
     return PersonaView(
         id=persona.id,
         name=persona.name,
-        role=_text(persona.role),
+        role=_text(persona.role, language),
         group=group.name,
         about_group=" · ".join(about),
-        summary=_text(persona.summary),
-        quotes=tuple(_text(q) for q in persona.quotes),
-        lists=tuple((words[key], tuple(map(_text, items))) for key, items in lists if items),
+        summary=_text(persona.summary, language),
+        quotes=tuple(_text(q, language) for q in persona.quotes),
+        lists=tuple(
+            (words[key], tuple(_text(item, language) for item in items))
+            for key, items in lists
+            if items
+        ),
         needs_title=words["p.needs"],
         needs_header=(
             words["need"],
@@ -340,22 +345,23 @@ def _hints(profiles: Sequence[PersonaProfile], language: Language) -> list[str]:
     ]
 
 
-def personas_to_json(profiles: Sequence[PersonaProfile]) -> dict[str, Any]:
-    """The stable JSON shape (docs/json-output.md); free text scrubbed as in the reports."""
+def personas_to_json(profiles: Sequence[PersonaProfile], language: str = "en") -> dict[str, Any]:
+    """The stable JSON shape (docs/json-output.md); free text scrubbed as in the reports, in
+    the study's ``language``."""
     return {
         "personas": [
             {
                 "id": p.persona.id,
                 "name": p.persona.name,
                 "group": p.group.id,
-                "role": _text(p.persona.role),
-                "summary": _text(p.persona.summary),
-                "goals": [_text(t) for t in p.persona.goals],
-                "frustrations": [_text(t) for t in p.persona.frustrations],
-                "scenarios": [_text(t) for t in p.persona.scenarios],
-                "devices": [_text(t) for t in p.persona.devices],
-                "places": [_text(t) for t in p.persona.places],
-                "quotes": [_text(t) for t in p.persona.quotes],
+                "role": _text(p.persona.role, language),
+                "summary": _text(p.persona.summary, language),
+                "goals": [_text(t, language) for t in p.persona.goals],
+                "frustrations": [_text(t, language) for t in p.persona.frustrations],
+                "scenarios": [_text(t, language) for t in p.persona.scenarios],
+                "devices": [_text(t, language) for t in p.persona.devices],
+                "places": [_text(t, language) for t in p.persona.places],
+                "quotes": [_text(t, language) for t in p.persona.quotes],
                 "needs": [
                     {
                         "id": k.need.id,
@@ -411,7 +417,8 @@ def write_personas(profiles: Sequence[PersonaProfile], study: Study, path: Path)
         ".pdf": lambda p: html_to_pdf(render_personas_page(p, study)),
         ".md": lambda p: personas_to_markdown(p, study).encode("utf-8"),
         ".json": lambda p: (
-            json.dumps(personas_to_json(p), indent=2, ensure_ascii=False) + "\n"
+            json.dumps(personas_to_json(p, study.settings.language), indent=2, ensure_ascii=False)
+            + "\n"
         ).encode("utf-8"),
     }
     write_in_format(renderers, profiles, path, "the persona report")

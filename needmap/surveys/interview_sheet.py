@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from needmap.errors import InvalidStudyError, Location, Problem, Severity
-from needmap.personas.messages import did_you_mean
+from needmap.personas.messages import did_you_mean, personal_data_warning
 from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
@@ -257,6 +257,9 @@ def _read_row(
         interview.notes.append(note)
     if text:
         interview.quotes.append(SheetQuote(text, tags["needs"], tags["questions"]))
+        warning = personal_data_warning(columns.at(table.path, line, "quote"), text)
+        if warning is not None:
+            problems.append(warning)
 
 
 def _same(

@@ -25,7 +25,7 @@ from pydantic import (
 )
 
 from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, Severity
-from needmap.personas.messages import schema_problems, unknown_id_hint
+from needmap.personas.messages import personal_data_warnings, schema_problems, unknown_id_hint
 from needmap.personas.schema import Id
 from needmap.personas.study import Study, StudyIds
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
@@ -191,7 +191,23 @@ def _read_all(study: StudyIds) -> tuple[list[tuple[Path, Interview]], list[Probl
             except ValidationError as exc:
                 problems.extend(schema_problems(exc, document, Interview, ("interviews", index)))
     problems.extend(_references(raw, study))
+    problems.extend(_personal_data(raw))
     return interviews, sorted(problems, key=Problem.sort_key)
+
+
+def _personal_data(items: Sequence[_Raw]) -> list[Problem]:
+    """A warning for each quote that holds personal data (see
+    :func:`~needmap.personas.messages.personal_data_warnings`)."""
+    problems = []
+    for item in items:
+        quotes = item.data.get("quotes")
+        texts = [
+            (("interviews", item.index, "quotes", q, "text"), quote["text"])
+            for q, quote in enumerate(quotes if isinstance(quotes, list) else [])
+            if isinstance(quote, dict) and isinstance(quote.get("text"), str)
+        ]
+        problems += personal_data_warnings(item.document, texts)
+    return problems
 
 
 def _items_of(document: YamlDocument, problems: list[Problem]) -> list[tuple[int, object]]:

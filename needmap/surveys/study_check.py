@@ -28,7 +28,7 @@ class StudyCheck:
     study: Study | None
     """None when any problem is an error."""
     problems: tuple[Problem, ...]
-    """Errors and warnings, of the definitions first, then of the evidence files."""
+    """Errors and warnings, by file and position."""
 
 
 def check_study(root: Path | str) -> StudyCheck:
@@ -37,11 +37,14 @@ def check_study(root: Path | str) -> StudyCheck:
     Raises :class:`~needmap.errors.NotAStudyError` for a folder that is not a study.
     """
     reading = read_study(root)
-    problems = (
-        *reading.problems,
-        *check_mappings(reading.ids),
-        *check_interviews(reading.ids),
-        *check_search_logs(reading.ids),
+    problems = sorted(
+        (
+            *reading.problems,
+            *check_mappings(reading.ids),
+            *check_interviews(reading.ids),
+            *check_search_logs(reading.ids),
+        ),
+        key=Problem.sort_key,
     )
     failed = any(p.severity is Severity.ERROR for p in problems)
-    return StudyCheck(None if failed else reading.study, problems)
+    return StudyCheck(None if failed else reading.study, tuple(problems))
