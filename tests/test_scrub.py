@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from needmap import load_study
 from needmap.errors import InvalidStudyError
+from needmap.personas.schema import Persona
 from needmap.scrub import personal_data, scrub
 from tests.conftest import SURVEY_FIXTURES
 from tests.test_surveys import HEADER, _import, _write
@@ -99,3 +100,31 @@ def test_import_messages_quote_answers_without_personal_data(tmp_path: Path) -> 
     assert "1234 5678" not in shown
     assert "unknown group answer 'Jan de Vries [e-mail] [phone]'" in shown
     assert "cannot match 'Call me on [phone]' to a task" in shown
+
+
+def test_a_persona_s_free_texts_are_every_text_the_reports_scrub() -> None:
+    persona = Persona.model_validate(
+        {
+            "id": "p",
+            "name": "P",
+            "group": "g",
+            "role": "r",
+            "summary": "s",
+            **{field: ["a", "b"] for field in ("goals", "frustrations", "scenarios")},
+            **{field: ["a"] for field in ("devices", "places", "quotes")},
+            "needs": ["n"],
+        }
+    )
+    assert [path for path, _ in persona.free_texts()] == [
+        ("role",),
+        ("summary",),
+        ("goals", 0),
+        ("goals", 1),
+        ("frustrations", 0),
+        ("frustrations", 1),
+        ("scenarios", 0),
+        ("scenarios", 1),
+        ("devices", 0),
+        ("places", 0),
+        ("quotes", 0),
+    ]

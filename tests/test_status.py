@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,15 @@ from typer.testing import CliRunner
 from needmap import load_study
 from needmap.cli import app
 from needmap.reports.status_report import NextStep, study_status
-from tests.conftest import SHOWN_INTERVIEW, StudyMaker, private_survey_study, run_needmap
+from tests.conftest import (
+    MINIMAL_STUDY,
+    SHOWN_INTERVIEW,
+    StudyMaker,
+    private_survey_study,
+    run_needmap,
+)
+
+MINIMAL_PERSONAS = textwrap.dedent(MINIMAL_STUDY["personas.yaml"])
 
 runner = CliRunner()
 
@@ -98,6 +107,49 @@ def test_pooled_groups_empty_interviews_and_silent_needs(make_study: StudyMaker)
     ]
     assert steps[0].command == f"needmap guide {root} desk --record"
     assert steps[1].command == f"needmap validate {root}"
+
+
+@pytest.mark.parametrize(
+    ("changes", "texts"),
+    [
+        ({}, None),
+        ({"desk": ("I search all day.", "I search all day, a@b.nl, 06-12345678.")}, "1 text"),
+        (
+            {
+                "desk": ("I search all day.", "Mail me at a@b.nl."),
+                "henk": ("role: Park keeper", "role: Park keeper, 020-1234567"),
+                "henk2": ("needs: [mobile]", "needs: [mobile]\n    quotes: [Bel 0612345678]"),
+            },
+            "3 texts",
+        ),
+    ],
+)
+def test_a_step_counts_the_texts_that_keep_personal_data(
+    make_study: StudyMaker, changes: dict[str, tuple[str, str]], texts: str | None
+) -> None:
+    """Each interview quote or persona text with an e-mail address, phone number… counts
+    once, however much it holds; the step comes after the interviews' own steps."""
+    desk, personas = FEW_AT_THE_DESK, MINIMAL_PERSONAS
+    for what, (old, new) in changes.items():
+        if what == "desk":
+            desk = desk.replace(old, new)
+        else:
+            personas = personas.replace(old, new)
+    root = make_study({"interviews/desk.yaml": desk, "personas.yaml": personas})
+    steps = [step for step in study_status(load_study(root)).steps if "personal" in step.text]
+    if texts is None:
+        assert steps == []
+        return
+    assert steps == [
+        NextStep(
+            f"Take the e-mail addresses, phone numbers and other personal data out of {texts} "
+            "of the interviews and personas: the reports leave them out, but the study's "
+            "files keep them.",
+            f"needmap validate {root}",
+        )
+    ]
+    every = study_status(load_study(root)).steps
+    assert every.index(steps[0]) == 3  # after field unheard, desk pooled, its empty interview
 
 
 def test_surveys_to_import_and_tasks_linked_to_no_need(tmp_path: Path) -> None:

@@ -122,8 +122,9 @@ def status(
 
     The brief's lines at a glance (platform form, roadmap, personas, top tasks,
     interviews, search logs); then what is still missing: groups not interviewed yet or
-    too few to be shown, interviews without quotes, survey exports not imported, survey
-    tasks linked to no need, and needs without any evidence yet.
+    too few to be shown, interviews without quotes, personal data that interview quotes
+    and persona texts still hold, survey exports not imported, survey tasks linked to no
+    need, and needs without any evidence yet.
     """
     import textwrap
 

@@ -41,7 +41,7 @@ from needmap.personas.schema import (
     TargetGroup,
 )
 from needmap.personas.study import Study, StudyIds, WrittenIds
-from needmap.personas.yamlsource import Node, YamlDocument, read_yaml_file
+from needmap.personas.yamlsource import YamlDocument, read_yaml_file
 
 __all__ = [
     "DEFINITION_FOLDERS",
@@ -292,31 +292,12 @@ class _Reading:
             self.written[kind].append(placed)
 
 
-_PERSONA_TEXTS = (
-    "role",
-    "summary",
-    "goals",
-    "frustrations",
-    "scenarios",
-    "devices",
-    "places",
-    "quotes",
-)
-
-
 def _personal_data(personas: Sequence[Placed[Persona]]) -> list[Problem]:
     """A warning for each text of a persona that holds personal data (a persona's quotes
     are often what an interviewee said)."""
     problems: list[Problem] = []
     for placed in personas:
-        persona = placed.item
-        texts: list[tuple[Node, str]] = []
-        for field in _PERSONA_TEXTS:
-            value = getattr(persona, field)
-            if isinstance(value, str):
-                texts.append(((*placed.path, field), value))
-            else:
-                texts += [((*placed.path, field, i), text) for i, text in enumerate(value)]
+        texts = [((*placed.path, *path), text) for path, text in placed.item.free_texts()]
         problems += personal_data_warnings(placed.document, texts)
     return problems
 

@@ -232,6 +232,18 @@ class Persona(_Model):
         default_factory=list, description="Ids of the needs that matter most to them."
     )
 
+    def free_texts(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """The texts that reports show scrubbed of personal data, each with its path in the
+        persona: ``(("role",), …)``, ``(("quotes", 0), …)``. (The name is not among them: a
+        persona's name is made up.)"""
+        texts: list[tuple[tuple[str | int, ...], str]] = [
+            (("role",), self.role),
+            (("summary",), self.summary),
+        ]
+        for field in ("goals", "frustrations", "scenarios", "devices", "places", "quotes"):
+            texts += [((field, i), text) for i, text in enumerate(getattr(self, field))]
+        return texts
+
 
 class DefinitionsFile(_Model):
     """A file with definitions: any of families, groups, needs and personas."""

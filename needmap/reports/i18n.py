@@ -121,6 +121,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "count.people.one": "1 person",
         "count.groups": "{n} target groups",
         "count.groups.one": "1 target group",
+        "count.texts": "{n} texts",
+        "count.texts.one": "1 text",
         "report.alt": "Diagram of the needs the groups share",
         "tt.rank": "Rank",
         "tt.task": "Task",
@@ -464,6 +466,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "so their interviews count only together with other small groups.",
         "status.empty": "Fill in the quotes of {interviews} ({files}): each counts as held, but "
         "is evidence for no need yet.",
+        "status.private": "Take the e-mail addresses, phone numbers and other personal data "
+        "out of {texts} of the interviews and personas: the reports leave them out, but the "
+        "study's files keep them.",
         "status.import": "Import the export of the survey '{title}'.",
         "status.unlinked": "Link {count} of the {tasks} tasks of the survey '{title}' to "
         "needs: their votes are evidence for nothing.",
@@ -571,6 +576,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "count.people.one": "1 persoon",
         "count.groups": "{n} doelgroepen",
         "count.groups.one": "1 doelgroep",
+        "count.texts": "{n} teksten",
+        "count.texts.one": "1 tekst",
         "report.alt": "Diagram van de behoeften die de groepen delen",
         "tt.rank": "Rang",
         "tt.task": "Taak",
@@ -928,6 +935,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "dus hun gesprekken tellen alleen samen met die van andere kleine groepen.",
         "status.empty": "Vul de citaten in van {interviews} ({files}): elk telt als gehouden, "
         "maar is nog voor geen behoefte bewijs.",
+        "status.private": "Haal de e-mailadressen, telefoonnummers en andere persoonsgegevens "
+        "uit {texts} van de gesprekken en persona's: de rapporten laten ze weg, maar de "
+        "bestanden van het onderzoek bewaren ze.",
         "status.import": "Importeer de export van de enquête '{title}'.",
         "status.unlinked": "Koppel {count} van de {tasks} taken van de enquête '{title}' "
         "aan behoeften: hun stemmen zijn nu nergens bewijs voor.",

@@ -17,6 +17,7 @@ from needmap.personas.study import Study
 from needmap.reports.brief import glance, study_brief
 from needmap.reports.guide_report import has_evidence, need_evidence
 from needmap.reports.i18n import Language, counted, labels
+from needmap.scrub import personal_data
 from needmap.surveys.catalog import import_command, surveys_to_import
 from needmap.surveys.interviews import interviews_by_file
 from needmap.surveys.mapping import load_mapping, mapping_files
@@ -77,7 +78,8 @@ def study_status(study: Study) -> StudyStatus:
                 f"needmap guide {root} {pooled[0]} --record",
             )
         )
-    empty = [(path, i) for path, i in interviews_by_file(study) if not i.quotes]
+    held = interviews_by_file(study)
+    empty = [(path, i) for path, i in held if not i.quotes]
     if empty:
         where = sorted({str(path.relative_to(root)) for path, _ in empty})
         steps.append(
@@ -85,6 +87,16 @@ def study_status(study: Study) -> StudyStatus:
                 words["status.empty"].format(
                     interviews=counted(len(empty), "interviews", language), files=", ".join(where)
                 ),
+                f"needmap validate {root}",
+            )
+        )
+    private = sum(bool(personal_data(q.text)) for _, i in held for q in i.quotes) + sum(
+        bool(personal_data(text)) for p in study.personas for _, text in p.free_texts()
+    )
+    if private:
+        steps.append(
+            NextStep(
+                words["status.private"].format(texts=counted(private, "texts", language)),
                 f"needmap validate {root}",
             )
         )
