@@ -31,7 +31,12 @@ from needmap.reports.roadmap_report import (
     roadmap_to_markdown,
     study_roadmap,
 )
-from tests.conftest import SURVEY_FIXTURES, assert_prints_like_the_pdf, run_needmap
+from tests.conftest import (
+    SURVEY_FIXTURES,
+    StudyMaker,
+    assert_prints_like_the_pdf,
+    run_needmap,
+)
 
 runner = CliRunner()
 
@@ -435,6 +440,31 @@ def test_terminal_fits_80_columns_and_refusals(tmp_path: Path) -> None:
     refused = runner.invoke(app, ["roadmap", str(root), "--out", str(tmp_path / "x.docx")])
     assert refused.exit_code == 2 and "cannot write the roadmap as '.docx'" in refused.stderr
     assert not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.parametrize(("columns", "wide"), [(80, False), (130, True)])
+def test_a_narrow_terminal_gives_the_need_s_title_the_most_room(
+    make_study: StudyMaker, columns: int, wide: bool
+) -> None:
+    """Titles too long for both to fit: the need's keeps 3/5 of the room the figures leave,
+    and stays on one line, while what it comes after wraps; a wide terminal changes nothing."""
+    root = make_study(
+        {
+            "needs.yaml": "needs:\n"
+            "  - {id: search, title: Information on projects in town, kind: content,"
+            " groups: {desk: must}, depends_on: [mobile]}\n"
+            "  - {id: mobile, title: One login for every application on a phone,"
+            " kind: technology, groups: {field: must}}\n",
+            "personas.yaml": None,
+        }
+    )
+    shown = runner.invoke(app, ["roadmap", str(root)], env={"COLUMNS": str(columns)})
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= columns
+    [row] = [line for line in lines if "Information on" in line]
+    assert "Information on projects in town" in row
+    assert ("One login for every application on a phone" in row) is wide
 
 
 def test_dutch_template_in_a_subprocess(tmp_path: Path) -> None:

@@ -230,6 +230,11 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
         *(extra if wide else ()),
         *(why.header.index(words[k]) for k in ("rm.effort", "rm.after")),
     )
+    # Too wide to fit, the text columns share the room the others leave: the need's title
+    # the most (rich honours the ratios only in a table as wide as the terminal).
+    ratios = {
+        why.header.index(words[k]): r for k, r in _TEXT_RATIOS.items() if words[k] in why.header
+    }
     for view in phase_views(plan, study):
         title = f"[bold]{escape(view.name)}[/bold] · {escape(view.load)}"
         if not view.needs:
@@ -238,10 +243,16 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
             continue
         table = light_table(title)
         for i in shown:
-            table.add_column(why.header[i], justify="left" if i in why.text_columns else "right")
+            table.add_column(
+                why.header[i],
+                justify="left" if i in why.text_columns else "right",
+                ratio=ratios.get(i),
+            )
         for _ in view.needs:
             row = next(rows)
             table.add_row(*(escape(row[i]) for i in shown))
+        unbounded = console.options.update_width(_UNBOUNDED)
+        table.expand = console.measure(table, options=unbounded).maximum > console.width
         print_table(console, table)
         console.print()
     changes = build_changes_table(plan, study)
@@ -257,6 +268,10 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
             soft_wrap=False,
             style="dim",
         )
+
+
+_UNBOUNDED = 10_000
+"""A width no table reaches: measured in it, a table says how wide it would like to be."""
 
 
 def _print_changes(console: Console, changes: RankingTable) -> None:
@@ -277,5 +292,6 @@ def _print_changes(console: Console, changes: RankingTable) -> None:
 _WIDE_COLUMNS = ("rm.platform", "rm.interviews", "rm.searches")
 """The roadmap's columns shown when the terminal is wide: where each need is delivered,
 and the evidence beside the score."""
+_TEXT_RATIOS = {"need": 3, "rm.platform": 2, "rm.after": 2}
 _WIDE_ROADMAP = 110
 """Terminal width from which the roadmap shows those columns too."""
