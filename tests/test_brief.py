@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,13 @@ def test_every_report_is_a_chapter_in_the_order_a_steering_group_reads_them(
     assert svg is not None and svg[1] in cover  # the families' Venn, drawn once, on the cover
 
 
+def test_the_cover_names_each_survey_s_three_most_chosen_tasks(full: BriefContent) -> None:
+    [survey] = full.surveys
+    line = dict(_glance(render_brief(full)))["Top tasks"]
+    top = "; ".join(escape(task.label) for task in survey.tasks[:3])
+    assert line.endswith(f" Chosen most: {top}.") and survey.tasks[3].label not in line
+
+
 def test_each_chapter_is_its_report_word_for_word(full: BriefContent) -> None:
     """The brief never tells a different story from the reports: a chapter is the report's
     page without the page around it."""
@@ -159,10 +167,19 @@ def test_a_dutch_study_gets_a_dutch_brief(make_study: StudyMaker) -> None:
     assert list(_chapters(page)) == ["overlap-groups", "roadmap", "why-first", "personas"]
 
 
-def test_many_needs_in_the_first_phase_are_counted_not_listed(make_study: StudyMaker) -> None:
-    needs = "needs:\n" + "".join(
+@pytest.mark.parametrize(
+    ("needs", "named"),
+    [
+        (9, "Need 1; Need 2; Need 3; Need 4; Need 5; Need 6; and 3 more."),
+        (6, "Need 1; Need 2; Need 3; Need 4; Need 5; Need 6."),
+    ],
+)
+def test_many_needs_in_the_first_phase_are_counted_not_listed(
+    make_study: StudyMaker, needs: int, named: str
+) -> None:
+    defined = "needs:\n" + "".join(
         f"  - {{id: n{i}, title: Need {i}, kind: content, groups: {{desk: must}}}}\n"
-        for i in range(1, 10)
+        for i in range(1, needs + 1)
     )
     no_limit = """\
         name: Test study
@@ -171,10 +188,10 @@ def test_many_needs_in_the_first_phase_are_counted_not_listed(make_study: StudyM
         roadmap:
           phases: [{id: now, name: Now}]
         """
-    root = make_study({"study.yaml": no_limit, "needs.yaml": needs, "personas.yaml": None})
+    root = make_study({"study.yaml": no_limit, "needs.yaml": defined, "personas.yaml": None})
     page = render_brief(study_brief(load_study(root)))
     roadmap = dict(_glance(page))["Roadmap"]
-    assert roadmap.endswith("Now: Need 1; Need 2; Need 3; Need 4; Need 5; Need 6; and 3 more.")
+    assert roadmap.endswith(f"Now: {named}")
     assert "personas" not in _chapters(page)
 
 

@@ -121,6 +121,7 @@ def test_a_roadmap_read_back_from_its_json_is_the_same_plan(
     [
         ('{"phases": [{"name": "Now", "needs": [}]}', ":1:", "expected"),
         ("[1, 2]", ":1:1", "expected the JSON of 'needmap roadmap --json'"),
+        ("name: Study\nlanguage: nl\n", ":1:1", "this is not a roadmap's JSON: it has no 'phases'"),
         (
             '{"phases": [\n  {"name": "Now", "needs": [\n    {"id": "a", "title": "A", '
             '"score": "high"}]}]}',

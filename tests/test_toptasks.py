@@ -680,6 +680,12 @@ def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
     assert "group 'field' is not shown" in refused.stderr
     allowed = runner.invoke(app, ["toptasks", str(root), "--group", "desk"])
     assert allowed.exit_code == 0 and "Front desk (n=5)" in allowed.stdout
+    by_name = runner.invoke(app, ["toptasks", str(root), "--group", "front DESK"])
+    assert by_name.exit_code == 0 and by_name.stdout == allowed.stdout
+    for wrong, hint in [("Front dsk", "did you mean 'Front desk'?"), ("xyz", "its name")]:
+        unknown = runner.invoke(app, ["toptasks", str(root), "--group", wrong])
+        assert unknown.exit_code == 2
+        assert f"the study has no group '{wrong}'" in unknown.stderr and hint in unknown.stderr
 
 
 def test_terminal_ranking_fits_80_columns(tmp_path: Path) -> None:

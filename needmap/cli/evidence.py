@@ -334,7 +334,10 @@ def toptasks(
     group: Annotated[
         str | None,
         typer.Option(
-            "--group", "-g", help="One group's ranking (printed, or with --json or --out)."
+            "--group",
+            "-g",
+            help="One group's ranking, the group by its id or name (printed, or with --json "
+            "or --out).",
         ),
     ] = None,
     weighted: Annotated[

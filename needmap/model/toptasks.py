@@ -28,7 +28,6 @@ from typing import Literal
 from needmap.errors import Location, Problem, UsageError
 from needmap.model.notes import Note
 from needmap.model.ordering import reading_order
-from needmap.personas.messages import did_you_mean
 from needmap.personas.study import Study
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tally import OUTSIDE, Tally
@@ -381,7 +380,12 @@ def _evidence_order(evidence: NeedEvidence) -> tuple[float, tuple[str | int, ...
 
 
 def group_breakdown(result: TopTasks, group: str, study: Study) -> GroupBreakdown:
-    """One group's breakdown, refusing hidden or unknown groups with a clear message."""
+    """One group's breakdown (``group`` is its id or name), refusing hidden or unknown
+    groups with a clear message."""
+    named = study.group_named(group)
+    if named is None:
+        raise UsageError([study.unknown_group(group)])
+    group = named.id
     for breakdown in result.groups:
         if breakdown.group == group:
             if breakdown.suppressed:
@@ -394,6 +398,5 @@ def group_breakdown(result: TopTasks, group: str, study: Study) -> GroupBreakdow
     known = [b.group for b in result.groups]
     raise UsageError.single(
         f"no respondents from group '{group}' in this survey",
-        hint=did_you_mean(group, study.group_by_id)
-        or "groups with respondents: " + ", ".join(known),
+        hint="groups with respondents: " + ", ".join(known),
     )

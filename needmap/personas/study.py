@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from needmap.errors import Location, Problem
+from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import (
     Family,
     Language,
@@ -54,6 +55,22 @@ class Study:
     @cached_property
     def persona_by_id(self) -> Mapping[str, Persona]:
         return {p.id: p for p in self.personas}
+
+    def group_named(self, text: str) -> TargetGroup | None:
+        """The group with id ``text``, else the one with that name, ignoring case: what a
+        command's group argument names."""
+        by_name = {g.name.casefold(): g for g in self.groups}
+        return self.group_by_id.get(text) or by_name.get(text.strip().casefold())
+
+    def unknown_group(self, text: str) -> Problem:
+        """The problem for a group argument that names no group (see :meth:`group_named`)."""
+        return Problem(
+            Location(self.root),
+            f"the study has no group '{text}'",
+            hint=did_you_mean(text, self.group_by_id)
+            or did_you_mean(text, [g.name for g in self.groups], ignore_case=True)
+            or "use a group's id, as in groups.yaml, or its name (needmap groups list)",
+        )
 
     def in_language(self, language: Language) -> Study:
         """The same study with its reports in ``language`` (``needmap ... --language``)."""

@@ -20,12 +20,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from needmap.errors import Location, Problem, UsageError
+from needmap.errors import UsageError
 from needmap.model.analysis import analyse_overlap
 from needmap.model.interviews import analyse_interviews
 from needmap.model.roadmap import Roadmap, plan_roadmap
 from needmap.model.toptasks import TopTasks
-from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import Importance, Need, Persona, TargetGroup
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
@@ -133,9 +132,9 @@ def group_guides(
 ) -> tuple[GroupGuide, ...]:
     """The guides for the groups with these ids (or names), or for every group when none
     is given, from one computation of the evidence. Every unknown group is reported."""
-    named = {group_id: _group_named(study, group_id) for group_id in group_ids}
+    named = {group_id: study.group_named(group_id) for group_id in group_ids}
     if None in named.values():
-        raise UsageError([_unknown_group(study, g) for g, found in named.items() if not found])
+        raise UsageError([study.unknown_group(g) for g, found in named.items() if not found])
     by_id = {g.id: g for g in named.values() if g is not None}  # once, by id or by name
     groups = list(by_id.values()) or list(study.groups)
     surveys = tuple(analysed_surveys(study))
@@ -208,22 +207,6 @@ def _interviewed(roadmap: Roadmap, group: TargetGroup) -> tuple[int, int] | None
     if bucket.key != group.id or not bucket.shown:
         return None
     return (bucket.interviews or 0, bucket.participants or 0)
-
-
-def _group_named(study: Study, group_id: str) -> TargetGroup | None:
-    """The group with id ``group_id``, else the one with that name, ignoring case."""
-    by_name = {g.name.casefold(): g for g in study.groups}
-    return study.group_by_id.get(group_id) or by_name.get(group_id.strip().casefold())
-
-
-def _unknown_group(study: Study, group_id: str) -> Problem:
-    return Problem(
-        Location(study.root),
-        f"the study has no group '{group_id}'",
-        hint=did_you_mean(group_id, study.group_by_id)
-        or did_you_mean(group_id, [g.name for g in study.groups], ignore_case=True)
-        or "use a group's id, as in groups.yaml, or its name (needmap groups list)",
-    )
 
 
 def _guide_need(

@@ -58,6 +58,16 @@ def read_plan(path: Path) -> PlanSnapshot:
         raise UsageError.single("no such file", path=path, hint=_HINT)
     document = read_yaml_file(path)
     problems = list(document.problems)
+    if isinstance(document.data, dict) and "phases" not in document.data:
+        raise InvalidStudyError(
+            [
+                Problem(
+                    document.source.locate(()),
+                    "this is not a roadmap's JSON: it has no 'phases'",
+                    hint=_HINT,
+                )
+            ]
+        )
     plan = validated_document(
         document,
         _Plan,
