@@ -236,6 +236,19 @@ def test_write_brief_checks_every_name_before_it_writes_any(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_progress_names_each_chapter_and_a_pdf_before_its_layout(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    content = study_brief(load_study(make_study()))
+    steps: list[str] = []
+    write_brief(content, tmp_path / "b.html", tmp_path / "b.md", progress=steps.append)
+    chapters = ["overlap-groups", "overlap-families", "roadmap", "why-first", "personas"]
+    assert len(steps) == len(chapters) and "PDF" not in steps
+    steps.clear()
+    write_brief(content, tmp_path / "b.pdf", progress=steps.append)
+    assert len(steps) == len(chapters) + 1 and steps[-1] == "PDF"
+
+
 def test_a_subprocess_writes_the_brief_as_pdf(demo: Path, tmp_path: Path) -> None:
     out = tmp_path / "brief.pdf"
     result = run_needmap("brief", str(demo / "study"), "-o", str(out))
