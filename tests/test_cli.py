@@ -303,6 +303,16 @@ _EVIDENCE_NAMING_NEEDS = {
 }
 
 
+def _refused_by_validate(root: Path) -> list[str]:
+    """The problems ``needmap validate`` reports (exit code 2), without the study's path."""
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 2
+    prefix = f"{root}/"
+    return [
+        line.removeprefix(prefix) for line in result.stderr.splitlines() if line.startswith(prefix)
+    ]
+
+
 def test_validate_checks_the_evidence_files_while_the_definitions_have_errors(
     make_study: StudyMaker,
 ) -> None:
@@ -316,12 +326,7 @@ def test_validate_checks_the_evidence_files_while_the_definitions_have_errors(
             "  - {id: mobile, title: Phone, kind: technology, effort: large}\n",
         }
     )
-    result = runner.invoke(app, ["validate", str(root)])
-    assert result.exit_code == 2
-    prefix = f"{root}/"
-    assert [
-        line.removeprefix(prefix) for line in result.stderr.splitlines() if line.startswith(prefix)
-    ] == [
+    assert _refused_by_validate(root) == [
         "analytics/a.yaml:5:45: topics[1].need: unknown need 'nobody'",
         "interviews/a.yaml:4:41: interviews[0].quotes[0].needs[1]: unknown need 'teleport'",
         "needs.yaml:2:39: needs[0].kind: 'fuction' is not allowed here",
@@ -345,12 +350,7 @@ def test_validate_names_no_unknown_ids_while_a_definitions_file_cannot_be_read(
             "analytics/b.yaml": "id: b\ntitle: B\ncolumns: {term: t}\n",
         }
     )
-    result = runner.invoke(app, ["validate", str(root)])
-    assert result.exit_code == 2
-    prefix = f"{root}/"
-    assert [
-        line.removeprefix(prefix) for line in result.stderr.splitlines() if line.startswith(prefix)
-    ] == [
+    assert _refused_by_validate(root) == [
         "analytics/b.yaml:1:1: required key 'file' is missing",
         "analytics/b.yaml:1:1: required key 'topics' is missing",
         "needs.yaml:3:1: YAML syntax error: expected ',' or ']', but got '<stream end>'",
