@@ -207,7 +207,7 @@ def draft_mapping(
         title or "",
         export.stem,
         layout,
-        (max_picks, asked == max_picks),
+        (max_picks, asked),
         respondent,
         group_column,
         choices_column,
@@ -675,7 +675,7 @@ def _mapping_text(
     title: str,
     stem: str,
     layout: Layout,
-    picks: tuple[int, bool],
+    picks: tuple[int, int | None],
     respondent: str | None,
     group_column: str,
     choices_column: str | None,
@@ -684,14 +684,18 @@ def _mapping_text(
     tasks: Sequence[DraftTask],
     source: str,
 ) -> str:
-    """The mapping's YAML; ``picks`` is max_picks and whether the question asked for it.
-    Without a ``title``, the export's name (``stem``) stands in, marked to do."""
+    """The mapping's YAML; ``picks`` is max_picks and what the question asked for, if it
+    says. Without a ``title``, the export's name (``stem``) stands in, marked to do."""
     max_picks, asked = picks
-    picks_note = (
-        "the question asks for at most this many"
-        if asked
-        else "the most tasks one respondent chose in the export"
-    )
+    if asked == max_picks:
+        picks_note = "the question asks for at most this many"
+    elif asked is None:
+        picks_note = "the most tasks one respondent chose in the export"
+    else:
+        picks_note = (
+            f"TODO: the question asks for at most {asked}, but a respondent chose "
+            f"{max_picks}; with {asked}, such respondents are left out"
+        )
     lines = [
         f"# Drafted by needmap survey draft from {source}.",
         "# Answers and tasks: the most given first"
