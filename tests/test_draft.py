@@ -16,7 +16,12 @@ from needmap.errors import UsageError
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.draft import MappingDraft, draft_mapping, write_draft
-from tests.conftest import SURVEY_FIXTURES, limesurvey_with_text_headings, run_needmap
+from tests.conftest import (
+    SURVEY_FIXTURES,
+    StudyMaker,
+    limesurvey_with_text_headings,
+    run_needmap,
+)
 
 runner = CliRunner()
 ROLE = "What is your role?"
@@ -269,6 +274,37 @@ def test_answers_are_guessed_to_the_groups_the_template_maps_them_to(
     linked = {t.label: set(t.needs) for t in mapping.tasks}
     hits = [bool(set(t.suggested_needs) & linked[t.label]) for t in draft.tasks]
     assert sum(hits) >= 0.6 * len(hits)
+
+
+def test_a_task_s_word_that_is_part_of_a_dutch_compound_suggests_its_need(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """ "Nieuws" is in "Organisatienieuws", which also holds "organisatie": that need
+    comes before one whose title has "nieuws" alone; "zorg" is too short to count as a
+    part of "zorgplan"."""
+    root = make_study(
+        {
+            "needs.yaml": "needs:\n"
+            "  - {id: push, title: Pushmeldingen bij urgent nieuws, kind: function,"
+            " groups: {desk: must}}\n"
+            "  - {id: nieuws, title: Organisatienieuws en mededelingen, kind: content,"
+            " groups: {desk: must}}\n"
+            "  - {id: plan, title: Zorgplan inzien, kind: content, groups: {field: must}}\n",
+            "personas.yaml": None,
+        }
+    )
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "ID,Rol,Taken\n1,Front desk,Nieuws over de organisatie lezen;Zorg regelen;\n",
+        encoding="utf-8",
+    )
+    draft = draft_mapping(
+        load_study(root), export, layout="ms-forms", group_column="Rol", choices_column="Taken"
+    )
+    assert {t.label: t.suggested_needs for t in draft.tasks} == {
+        "Nieuws over de organisatie lezen": ("nieuws", "push"),
+        "Zorg regelen": (),
+    }
 
 
 def test_an_answer_that_names_two_groups_is_not_guessed(tmp_path: Path) -> None:

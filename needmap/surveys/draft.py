@@ -576,8 +576,18 @@ def _words(text: str) -> list[str]:
 
 
 def _alike(a: str, b: str) -> bool:
-    """Whether two words are (nearly) the same: "lead" and "leads"."""
+    """Whether two words are (nearly) the same ("lead" and "leads"), or one is a part of
+    the other that Dutch writes as one word: "nieuws" and "organisatienieuws",
+    "personeelsregeling" and "regeling"."""
+    short, long = sorted((a, b), key=len)
+    if len(short) >= _PART and (long.startswith(short) or long.endswith(short)):
+        return True
     return difflib.SequenceMatcher(None, a, b).ratio() >= _MATCH
+
+
+_PART = 5
+"""Letters a word needs to count as a part of a longer one: "zorg" in "zorgplan" is too
+common a start to say much."""
 
 
 def _names_two_groups(study: Study, answer: str) -> bool:
