@@ -461,6 +461,8 @@ def test_no_groups_and_no_needs(make_study: StudyMaker) -> None:
         ("nieuwz", ["nieuws", "nieuwsbrief"], "did you mean 'nieuws'?"),
         ("nieuws", ["nieuw", "nieuwsbrief"], "did you mean 'nieuw'?"),
         ("hr-", ["hr-selfservice", "hr-portaal"], ""),
+        ("sso", ["ssl", "sso-login"], "did you mean 'sso-login'?"),
+        ("balie", ["baliekantoor", "balje"], "did you mean 'balje'?"),  # alike by 0.8
         ("xy", ["xylofoon"], ""),
         ("Balie", ["balie"], "did you mean 'balie'?"),
     ],
@@ -474,6 +476,7 @@ def test_did_you_mean_takes_a_word_cut_short_for_the_one_id_it_starts(
 
 
 def test_unknown_id_hint_names_the_close_id_else_how_to_define_one() -> None:
+    """Eight ids are listed whole, of nine the first eight and an ellipsis."""
     needs = [f"need-{i}" for i in range(9, 0, -1)]
     assert unknown_id_hint("need-10", "need", needs) == "did you mean 'need-1'?"
     assert unknown_id_hint("zoom", "need", needs) == (
@@ -483,6 +486,8 @@ def test_unknown_id_hint_names_the_close_id_else_how_to_define_one() -> None:
     assert unknown_id_hint("x", "group", ["desk"], also="~ for answers of no group") == (
         "define a group 'x', or use one of: desk; or ~ for answers of no group"
     )
+    eight = needs[1:]
+    assert unknown_id_hint("zoom", "need", eight).endswith("need-7, need-8")
     assert unknown_id_hint("x", "family", []) == (
         "no families are defined yet; add them under 'families:'"
     )

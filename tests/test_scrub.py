@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from needmap import load_study
-from needmap.errors import InvalidStudyError
+from needmap.errors import InvalidStudyError, Location, Severity
+from needmap.personas.messages import personal_data_warning
 from needmap.personas.schema import Persona
 from needmap.scrub import personal_data, scrub
 from tests.conftest import SURVEY_FIXTURES
@@ -61,6 +62,17 @@ def test_personal_data_says_what_a_text_holds(text: str, found: list[str]) -> No
 @given(st.text(max_size=60))
 def test_personal_data_is_found_exactly_where_scrub_changes_the_text(text: str) -> None:
     assert bool(personal_data(text)) == (scrub(text, limit=None) != text)
+
+
+def test_the_warning_names_each_kind_the_text_holds() -> None:
+    text = "a@b.nl, 06-12345678, NL91 ABNA 0417 1643 00"
+    warning = personal_data_warning(Location(Path("a.yaml"), 3, 9), text, "quotes[0]")
+    assert warning is not None and warning.severity is Severity.WARNING
+    assert warning.format() == (
+        "a.yaml:3:9: quotes[0]: warning: this text holds an e-mail address, an IBAN and a "
+        "phone number: reports show a label instead, but the study's files keep it"
+    )
+    assert personal_data_warning(Location(Path("a.yaml")), "Nothing personal") is None
 
 
 def test_long_text_is_cut() -> None:
