@@ -128,16 +128,18 @@ def test_a_sep_line_counts_as_line_1(study: Study, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("cell", "parts", "unmatched"),
     [
-        ("Book leave", [0], ""),
-        ("Book leave, Claim expenses", [0, 2], ""),
-        ("Find a colleague, by name or expertise, Book leave", [1, 0], ""),
-        ("book leave ,  Find a colleague, by name or expertise", [0, 1], ""),
-        ("Book leave, Fly to the moon", [0], "Fly to the moon"),
-        ("Find a colleague", [], "Find a colleague"),
-        ("Fly, to the moon, Book leave", [], "Fly, to the moon, Book leave"),
+        ("Book leave", [0], []),
+        ("Book leave, Claim expenses", [0, 2], []),
+        ("Find a colleague, by name or expertise, Book leave", [1, 0], []),
+        ("book leave ,  Find a colleague, by name or expertise", [0, 1], []),
+        ("Book leave, Fly to the moon", [0], ["Fly to the moon"]),
+        ("Find a colleague", [], ["Find a colleague"]),
+        ("Fly, to the moon, Book leave", [], ["Fly, to the moon, Book leave"]),
     ],
 )
-def test_google_forms_splitting(study: Study, cell: str, parts: list[int], unmatched: str) -> None:
+def test_google_forms_splitting(
+    study: Study, cell: str, parts: list[int], unmatched: list[str]
+) -> None:
     """What matches no task runs to the end of the cell: its pieces cannot be told apart
     from the labels after it."""
     labels = Labels(load_mapping(SURVEY_FIXTURES / "mappings" / "google-forms.yaml", study))
@@ -149,7 +151,32 @@ def test_microsoft_forms_splitting_matches_past_a_piece_that_matches_no_task(
 ) -> None:
     labels = Labels(load_mapping(SURVEY_FIXTURES / "mappings" / "ms-forms.yaml", study))
     cell = "book leave;Fly to the moon;Claim expenses;Swim;"
-    assert slow_split(cell, ";", labels) == ([0, 2], "Fly to the moon")
+    assert slow_split(cell, ";", labels) == ([0, 2], ["Fly to the moon", "Swim"])
+
+
+def test_an_answer_to_other_that_holds_semicolons_is_quoted_whole(
+    study: Study, tmp_path: Path
+) -> None:
+    """Microsoft Forms splits the text at its semicolons like the choices; a typo is still
+    quoted alone."""
+    export = _write(
+        tmp_path,
+        "f.csv",
+        f"ID,{HEADER.split(',', 1)[1]}"
+        "1,Front desk / reception,Book leave;Coffee; tea; and cake;Claim expenses;\n",
+    )
+    mapping_text = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
+    mapping_path = _write(
+        tmp_path, "other.yaml", mapping_text.replace("choices:\n", "choices:\n  other: true\n")
+    )
+    result = import_survey(load_mapping(mapping_path, study), export)
+    assert {t: n for t, n in result.tally.votes["desk"].items() if n} == {"leave": 1, "expense": 1}
+    assert _placed(result.warnings) == [
+        (2, 3, "'Coffee;tea;and cake' matches no task: left out as an answer to 'Other'")
+    ]
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "ms-forms", export)
+    assert _placed(raised.value.problems) == [(2, 3, "unknown choice 'Coffee'")]
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:

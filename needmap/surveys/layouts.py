@@ -231,15 +231,16 @@ def _joined(
             mapped = list(map(exact_get, parts))
             if None in mapped:
                 picks, unmatched = slow_split(cell, separator, labels)
-                if unmatched and not _other_answer(unmatched, choice_col, counts):
+                other = separator.join(unmatched)
+                if unmatched and not _other_answer(other, choice_col, counts):
                     problems.add(
                         "unknown choice",
                         table.line(),
                         choice_col + 1,
-                        f"cannot match '{scrub(unmatched)}' to a task"
+                        f"cannot match '{scrub(unmatched[0])}' to a task"
                         if separator == ", "
-                        else f"unknown choice '{scrub(unmatched)}'",
-                        hint=labels.hint(unmatched),
+                        else f"unknown choice '{scrub(unmatched[0])}'",
+                        hint=labels.hint(unmatched[0]),
                     )
                     continue
             else:
@@ -256,15 +257,16 @@ def _joined(
     return loop
 
 
-def slow_split(cell: str, separator: str, labels: Labels) -> tuple[list[int], str]:
+def slow_split(cell: str, separator: str, labels: Labels) -> tuple[list[int], list[str]]:
     """Match a cell that the exact split could not: spaces, case, empty parts, labels that
-    contain the separator. Returns the task indexes, and the text that matches no task ("" if
-    all of it does): with ``;``, the first such piece (the rest is still matched); with
-    ``, ``, everything from there on, since the pieces of an unknown text cannot be told from
-    the ones after it."""
+    contain the separator. Returns the task indexes, and the texts that match no task
+    (none if all of it does): with ``;``, each such piece, in order (the rest is still
+    matched, and an answer to "Other" that holds a ``;`` is its pieces together); with
+    ``, ``, everything from the first such text on, as one, since the pieces of an unknown
+    text cannot be told from the ones after it."""
     pieces = [p for p in cell.split(separator) if p.strip()]
     found: list[int] = []
-    unmatched = ""
+    unmatched: list[str] = []
     i = 0
     while i < len(pieces):
         sizes = range(min(labels.most_pieces, len(pieces) - i), 0, -1)
@@ -283,8 +285,8 @@ def slow_split(cell: str, separator: str, labels: Labels) -> tuple[list[int], st
                 break
         else:
             if separator != ";":
-                return found, separator.join(pieces[i:]).strip()
-            unmatched = unmatched or pieces[i].strip()
+                return found, [separator.join(pieces[i:]).strip()]
+            unmatched.append(pieces[i].strip())
             i += 1
     return found, unmatched
 
