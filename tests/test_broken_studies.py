@@ -494,3 +494,65 @@ def test_unknown_id_hint_names_the_close_id_else_how_to_define_one() -> None:
     assert unknown_id_hint("x", "group", [], also="~") == (
         "no groups are defined yet; add them under 'groups:', or use ~"
     )
+
+
+_STUDY = "name: S\norganisation: O\nlanguage: en\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "shown", "hint"),
+    [
+        (
+            {"needs.yaml": "needs:\n  - {id: a, title: A}\n", "personas.yaml": None},
+            "needs.yaml:2:5: needs[0]: required key 'kind' is missing",
+            "add 'kind:' with one of: content, function, technology",
+        ),
+        (
+            {"personas.yaml": "personas:\n  - {id: p, name: P, group: desk}\n"},
+            "personas.yaml:2:5: personas[0]: required key 'role' is missing",
+            "add 'role:' — job or role in one line.",
+        ),
+        (
+            {"study.yaml": _STUDY + "roadmap:\n  phases: [{id: now}]\n"},
+            "study.yaml:5:12: roadmap.phases[0]: required key 'name' is missing",
+            "add 'name:' — name shown in reports, e.g. 'Nu' or 'Q1 2027'.",
+        ),
+        (
+            {"study.yaml": _STUDY + "roadmap:\n  phases: [{id: now, name: Now, capacty: 3}]\n"},
+            "study.yaml:5:33: roadmap.phases[0]: unknown key 'capacty'",
+            "did you mean 'capacity'?",
+        ),
+        (
+            {"study.yaml": _STUDY + "privacy: {min_group: 3}\n"},
+            "study.yaml:4:11: privacy: unknown key 'min_group'",
+            "did you mean 'min_group_size'?",
+        ),
+        (
+            {
+                "needs.yaml": "needs:\n"
+                "  - {id: a, title: A, kind: content, groups: {desk: {x: 1}}}\n",
+                "personas.yaml": None,
+            },
+            "needs.yaml:2:53: needs[0].groups.desk: '{'x': 1}' is not allowed here",
+            "use one of: must, should, could",
+        ),
+        (
+            {
+                "personas.yaml": "personas:\n"
+                "  - {id: p, name: P, group: desk, role: R, quote: [x]}\n"
+            },
+            "personas.yaml:2:44: personas[0]: unknown key 'quote'",
+            "did you mean 'quotes'?",
+        ),
+    ],
+)
+def test_a_schema_problem_s_hint_knows_the_field_at_any_depth(
+    make_study: StudyMaker, files: dict[str, str | None], shown: str, hint: str
+) -> None:
+    """Through lists (a phase), mappings (a need's groups) and nested models (privacy):
+    a missing key's hint is its choices or its description, an unknown one's the key meant."""
+    root = make_study(files)
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    first = raised.value.problems[0]
+    assert (_shown(first.format(), root), first.hint) == (shown, hint)
