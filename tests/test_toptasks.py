@@ -1245,3 +1245,33 @@ def test_print_parts_show_every_column_once(
     for number, part in enumerate(rest, start=1):
         assert part.title == f"part {number} of {len(rest)}" and part.header[0] == "c0"
         assert all(row == tuple(f"r{r}{h}" for h in part.header) for r, row in enumerate(part.rows))
+
+
+def test_more_respondents_than_a_group_s_headcount_is_a_warning(tmp_path: Path) -> None:
+    """Desk's 5 respondents are more than a headcount of 4; field's 3 are more than 2, and
+    fewer than the minimum of 5, so their number is not given. Office's 3 of 3 are fine."""
+    root = _cli_study(tmp_path, minimum=5, imported=False)
+    groups = root / "groups.yaml"
+    groups.write_text(
+        groups.read_text()
+        .replace("headcount: 10", "headcount: 4")
+        .replace("30}", "2}")
+        .replace("60}", "3}")
+    )
+    export = str(SURVEY_FIXTURES / "exports" / "long.csv")
+    strict = runner.invoke(app, ["survey", "import", str(root), export, "--strict"])
+    assert strict.exit_code == 2
+    assert not (root / "surveys" / "toptasks.tally.json").exists()
+    expected = [
+        f"{groups}:2:10: warning: survey 'toptasks' counted 5 respondents for 'Front desk', "
+        "more than its headcount of 4",
+        f"{groups}:3:10: warning: survey 'toptasks' counted more respondents for 'Field staff' "
+        "than its headcount of 2",
+    ]
+    imported = runner.invoke(app, ["survey", "import", str(root), export])
+    assert imported.exit_code == 0, imported.output
+    assert [line for line in imported.stderr.splitlines() if "headcount of" in line] == expected
+    assert "group.values gives 'desk', or raise the headcount" in imported.stderr
+    checked = runner.invoke(app, ["validate", str(root)])
+    assert checked.exit_code == 0, checked.output
+    assert [line for line in checked.stderr.splitlines() if "headcount of" in line] == expected

@@ -152,7 +152,11 @@ def survey_import(
 
     Only counts are stored: no respondent ids and no answers row by row.
     """
+    from dataclasses import replace
+
+    from needmap.errors import InvalidStudyError, Severity
     from needmap.surveys import find_mapping, import_survey, tally_path, write_tally
+    from needmap.surveys.catalog import headcount_warnings
     from needmap.surveys.mapping import mapping_files
 
     study = study_at(folder)
@@ -163,10 +167,13 @@ def survey_import(
         )
     with new_console(stderr=True).status(f"Reading {escape(export.name)}…"):
         result = import_survey(chosen, export, strict=strict)
+    over = headcount_warnings(study, result.tally)
+    if strict and over:
+        raise InvalidStudyError([replace(p, severity=Severity.ERROR) for p in over])
     target = tally_path(study.root, chosen.id)
     earlier = _earlier_tally(target)
     write_tally(result.tally, target)
-    print_problems(result.warnings)
+    print_problems((*result.warnings, *over))
     _print_import(study, result, target)
     if earlier is not None and earlier.to_json() == result.tally.to_json():
         new_console().print("The tally held these counts already: it is unchanged.")

@@ -19,8 +19,10 @@ from needmap.surveys.tables import column_of, open_table
 from needmap.surveys.tally import Tally, read_tally, tally_path
 
 __all__ = [
+    "check_headcounts",
     "check_mappings",
     "find_mapping",
+    "headcount_warnings",
     "import_command",
     "imported_surveys",
     "load_survey",
@@ -209,3 +211,48 @@ def _fitting_tally(study: StudyIds, mapping: SurveyMapping, severity: Severity) 
             Problem(Location(path), c, hint=hint, severity=severity) for c in changed
         )
     return tally
+
+
+def check_headcounts(study: Study) -> list[Problem]:
+    """:func:`headcount_warnings` for each imported survey whose tally still fits (one that
+    does not is reported by :func:`check_mappings`)."""
+    found: list[Problem] = []
+    for mapping in _load_mappings(study)[0].values():
+        if tally_path(study.root, mapping.id).exists():
+            try:
+                tally = _fitting_tally(study, mapping, Severity.WARNING)
+            except NeedmapError:
+                continue
+            found += headcount_warnings(study, tally)
+    return found
+
+
+def headcount_warnings(study: Study, tally: Tally) -> list[Problem]:
+    """A warning for each group with more respondents in ``tally`` than its headcount: an
+    answer mapped to the wrong group, or a headcount too low. Weighting trusts both, so it
+    would weigh the group's votes down without a sign of it.
+
+    A group with fewer respondents than the study's minimum gets the warning without its
+    number, as every output leaves that number out."""
+    minimum = study.settings.privacy.min_group_size
+    found = []
+    for group_id, respondents in tally.respondents.items():
+        group = study.group_by_id.get(group_id)
+        if group is None or group.headcount is None or respondents <= group.headcount:
+            continue
+        counted = (
+            f"{respondents} respondents for '{group.name}', more"
+            if respondents >= minimum
+            else f"more respondents for '{group.name}'"
+        )
+        found.append(
+            Problem(
+                study.origins.get(("groups", group_id), Location(study.root)),
+                f"survey '{tally.survey}' counted {counted} than its headcount of "
+                f"{group.headcount}",
+                hint=f"check which answers the mapping's group.values gives '{group_id}', or "
+                "raise the headcount: weighting trusts both",
+                severity=Severity.WARNING,
+            )
+        )
+    return found

@@ -14,7 +14,7 @@ from pathlib import Path
 from needmap.errors import Problem, Severity
 from needmap.personas.loader import read_study
 from needmap.personas.study import Study
-from needmap.surveys.catalog import check_mappings
+from needmap.surveys.catalog import check_headcounts, check_mappings
 from needmap.surveys.interviews import check_interviews
 from needmap.surveys.searchlog import check_search_logs
 
@@ -32,7 +32,9 @@ class StudyCheck:
 
 
 def check_study(root: Path | str) -> StudyCheck:
-    """Check the study in ``root`` and all its evidence files, collecting every problem.
+    """Check the study in ``root`` and all its evidence files, collecting every problem;
+    with no errors, also whether each imported survey counted more respondents for a group
+    than its headcount.
 
     Raises :class:`~needmap.errors.NotAStudyError` for a folder that is not a study.
     """
@@ -47,4 +49,7 @@ def check_study(root: Path | str) -> StudyCheck:
         key=Problem.sort_key,
     )
     failed = any(p.severity is Severity.ERROR for p in problems)
-    return StudyCheck(None if failed else reading.study, tuple(problems))
+    study = None if failed else reading.study
+    if study is not None:
+        problems += check_headcounts(study)
+    return StudyCheck(study, tuple(sorted(problems, key=Problem.sort_key)))
