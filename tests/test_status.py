@@ -175,6 +175,26 @@ def test_surveys_to_import_and_tasks_linked_to_no_need(tmp_path: Path) -> None:
     assert steps[linking[0]] == f"needmap validate {root}"
 
 
+def test_a_survey_with_more_respondents_than_a_group_s_headcount_is_a_step(
+    tmp_path: Path,
+) -> None:
+    """Desk's 5 respondents and field's 3 against headcounts of 5 and 2: only field is over
+    (office, 3 of 60, is fine); the step names it, whose number the study hides."""
+    root = private_survey_study(tmp_path)
+    groups = root / "groups.yaml"
+    groups.write_text(groups.read_text().replace("10}", "5}").replace("30}", "2}"))
+    steps = {step.text: step.command for step in study_status(load_study(root)).steps}
+    checking = [text for text in steps if text.startswith("Check which group")]
+    assert checking == [
+        "Check which group the survey 'Top tasks intranet 2026' gives each answer: Field "
+        "staff got more respondents than their headcount, which the weighting trusts."
+    ]
+    assert steps[checking[0]] == f"needmap validate {root}"
+    groups.write_text(groups.read_text().replace("2}", "3}"))
+    steps = {step.text: step.command for step in study_status(load_study(root)).steps}
+    assert not any(text.startswith("Check which group") for text in steps)
+
+
 def test_nothing_waits_when_every_group_and_need_has_shown_evidence(
     make_study: StudyMaker,
 ) -> None:

@@ -124,7 +124,8 @@ def status(
     interviews, search logs); then what is still missing: groups not interviewed yet or
     too few to be shown, interviews without quotes, personal data that interview quotes
     and persona texts still hold, survey exports not imported, survey tasks linked to no
-    need, and needs without any evidence yet.
+    need, groups with more survey respondents than their headcount, and needs without any
+    evidence yet.
     """
     import textwrap
 

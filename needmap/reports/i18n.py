@@ -470,6 +470,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "out of {texts} of the interviews and personas: the reports leave them out, but the "
         "study's files keep them.",
         "status.import": "Import the export of the survey '{title}'.",
+        "status.headcount": "Check which group the survey '{title}' gives each answer: {groups} "
+        "got more respondents than their headcount, which the weighting trusts.",
         "status.unlinked": "Link {count} of the {tasks} tasks of the survey '{title}' to "
         "needs: their votes are evidence for nothing.",
         "status.silent.one": "{needs} of {total} has no evidence yet (no votes, interviews or "
@@ -939,6 +941,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "uit {texts} van de gesprekken en persona's: de rapporten laten ze weg, maar de "
         "bestanden van het onderzoek bewaren ze.",
         "status.import": "Importeer de export van de enquête '{title}'.",
+        "status.headcount": "Controleer aan welke groep de enquête '{title}' elk antwoord "
+        "geeft: {groups} kregen meer respondenten dan hun aantal mensen, waar de weging op "
+        "vertrouwt.",
         "status.unlinked": "Koppel {count} van de {tasks} taken van de enquête '{title}' "
         "aan behoeften: hun stemmen zijn nu nergens bewijs voor.",
         "status.silent.one": "{needs} van {total} heeft nog geen bewijs (geen stemmen, gesprekken "

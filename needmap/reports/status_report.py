@@ -18,7 +18,12 @@ from needmap.reports.brief import glance, study_brief
 from needmap.reports.guide_report import has_evidence, need_evidence
 from needmap.reports.i18n import Language, counted, labels
 from needmap.scrub import personal_data
-from needmap.surveys.catalog import import_command, surveys_to_import
+from needmap.surveys.catalog import (
+    fitting_tallies,
+    import_command,
+    over_headcount,
+    surveys_to_import,
+)
 from needmap.surveys.interviews import interviews_by_file
 from needmap.surveys.mapping import load_mapping, mapping_files
 
@@ -115,6 +120,17 @@ def study_status(study: Study) -> StudyStatus:
                 NextStep(
                     words["status.unlinked"].format(
                         count=len(unlinked), tasks=len(mapping.tasks), title=mapping.title
+                    ),
+                    f"needmap validate {root}",
+                )
+            )
+    for tally in fitting_tallies(study):
+        over = over_headcount(study, tally)
+        if over:
+            steps.append(
+                NextStep(
+                    words["status.headcount"].format(
+                        title=tally.title, groups=_names([g.name for g, _ in over], language)
                     ),
                     f"needmap validate {root}",
                 )

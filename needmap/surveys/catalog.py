@@ -13,6 +13,7 @@ from needmap.errors import (
     UsageError,
 )
 from needmap.personas.messages import did_you_mean
+from needmap.personas.schema import TargetGroup
 from needmap.personas.study import Study, StudyIds
 from needmap.surveys.mapping import SurveyMapping, checked_mapping, load_mapping, mapping_files
 from needmap.surveys.tables import column_of, open_table
@@ -22,10 +23,12 @@ __all__ = [
     "check_headcounts",
     "check_mappings",
     "find_mapping",
+    "fitting_tallies",
     "headcount_warnings",
     "import_command",
     "imported_surveys",
     "load_survey",
+    "over_headcount",
     "surveys_to_import",
 ]
 
@@ -216,30 +219,41 @@ def _fitting_tally(study: StudyIds, mapping: SurveyMapping, severity: Severity) 
 def check_headcounts(study: Study) -> list[Problem]:
     """:func:`headcount_warnings` for each imported survey whose tally still fits (one that
     does not is reported by :func:`check_mappings`)."""
-    found: list[Problem] = []
+    return [w for tally in fitting_tallies(study) for w in headcount_warnings(study, tally)]
+
+
+def fitting_tallies(study: Study) -> list[Tally]:
+    """The tallies of the study's imported surveys that still fit their mapping and the
+    study's groups, in file order."""
+    found: list[Tally] = []
     for mapping in _load_mappings(study)[0].values():
         if tally_path(study.root, mapping.id).exists():
             try:
-                tally = _fitting_tally(study, mapping, Severity.WARNING)
+                found.append(_fitting_tally(study, mapping, Severity.WARNING))
             except NeedmapError:
                 continue
-            found += headcount_warnings(study, tally)
+    return found
+
+
+def over_headcount(study: Study, tally: Tally) -> list[tuple[TargetGroup, int]]:
+    """The groups with more respondents in ``tally`` than their headcount, each with its
+    respondents: an answer mapped to the wrong group, or a headcount too low. Weighting
+    trusts both, so it would weigh the group's votes down without a sign of it."""
+    found = []
+    for group_id, respondents in tally.respondents.items():
+        group = study.group_by_id.get(group_id)
+        if group is not None and group.headcount is not None and respondents > group.headcount:
+            found.append((group, respondents))
     return found
 
 
 def headcount_warnings(study: Study, tally: Tally) -> list[Problem]:
-    """A warning for each group with more respondents in ``tally`` than its headcount: an
-    answer mapped to the wrong group, or a headcount too low. Weighting trusts both, so it
-    would weigh the group's votes down without a sign of it.
-
-    A group with fewer respondents than the study's minimum gets the warning without its
-    number, as every output leaves that number out."""
+    """A warning, at the group's place in the study, for each group of
+    :func:`over_headcount`. A group with fewer respondents than the study's minimum gets it
+    without its number, as every output leaves that number out."""
     minimum = study.settings.privacy.min_group_size
     found = []
-    for group_id, respondents in tally.respondents.items():
-        group = study.group_by_id.get(group_id)
-        if group is None or group.headcount is None or respondents <= group.headcount:
-            continue
+    for group, respondents in over_headcount(study, tally):
         counted = (
             f"{respondents} respondents for '{group.name}', more"
             if respondents >= minimum
@@ -247,10 +261,10 @@ def headcount_warnings(study: Study, tally: Tally) -> list[Problem]:
         )
         found.append(
             Problem(
-                study.origins.get(("groups", group_id), Location(study.root)),
+                study.origins.get(("groups", group.id), Location(study.root)),
                 f"survey '{tally.survey}' counted {counted} than its headcount of "
                 f"{group.headcount}",
-                hint=f"check which answers the mapping's group.values gives '{group_id}', or "
+                hint=f"check which answers the mapping's group.values gives '{group.id}', or "
                 "raise the headcount: weighting trusts both",
                 severity=Severity.WARNING,
             )
