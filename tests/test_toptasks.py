@@ -1004,6 +1004,24 @@ def test_validate_warns_about_a_tally_no_mapping_names(tmp_path: Path) -> None:
     assert runner.invoke(app, ["validate", str(root)]).stderr == ""
 
 
+def test_a_tally_no_mapping_names_is_reported_beside_the_mappings_warnings(
+    tmp_path: Path,
+) -> None:
+    """Only a mapping with errors (which may be the tally's) keeps the orphan unreported."""
+    root = _cli_study(tmp_path)
+    mapping = root / "surveys" / "toptasks.yaml"
+    renamed = mapping.read_text().replace("id: toptasks", "id: toptasks-2026")
+    mapping.write_text(renamed.replace("needs: [canteen]", "needs: []"))
+    checked = runner.invoke(app, ["validate", str(root)])
+    assert checked.exit_code == 0, checked.output
+    assert "are evidence for no need: 'cafe'" in checked.stderr
+    assert "no survey mapping has the id 'toptasks'" in checked.stderr
+    mapping.write_text(renamed.replace("needs: [canteen]", "needs: [nothing]"))
+    refused = runner.invoke(app, ["validate", str(root)])
+    assert refused.exit_code == 2 and "unknown need 'nothing'" in refused.stderr
+    assert "no survey mapping has the id" not in refused.stderr
+
+
 def test_cli_broken_tally_is_located_and_says_how_to_mend_it(tmp_path: Path) -> None:
     root = _cli_study(tmp_path)
     tally = root / "surveys" / "toptasks.tally.json"
