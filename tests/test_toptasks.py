@@ -37,16 +37,17 @@ from needmap.reports.toptasks_table import (
     build_evidence,
     build_group_ranking,
     build_ranking,
+    build_weights,
     ranking_to_csv,
     ranking_to_markdown,
     ranking_to_xlsx,
     summary_text,
     toptasks_to_json,
 )
-from needmap.surveys import import_survey, load_mapping
+from needmap.surveys import import_survey, load_mapping, load_survey
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tally import OUTSIDE, Tally
-from tests.conftest import SURVEY_FIXTURES
+from tests.conftest import SURVEY_FIXTURES, private_survey_study
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -855,8 +856,12 @@ def test_cli_import_and_outputs(tmp_path: Path) -> None:
     assert "<caption>Evidence for needs</caption>" in page and "Canteen information" in page
     assert "## Evidence for needs" in (tmp_path / "t.md").read_text(encoding="utf-8")
     workbook = load_workbook(tmp_path / "t.xlsx")
-    assert workbook.sheetnames == ["Top tasks", "Evidence for needs"]
+    assert workbook.sheetnames == ["Top tasks", "Evidence for needs", "Weights"]
     assert [c.value for c in workbook["Evidence for needs"][1]][:2] == ["Rank", "Need"]
+    weights = [[c.value for c in row] for row in workbook["Weights"].iter_rows()]
+    assert weights[0] == ["Group", "Respondents", "People", "Response", "Weight"]
+    assert [row[0] for row in weights[1:4]] == ["Front desk", "Field staff", "Office staff"]
+    assert workbook["Weights"]["E2"].number_format == "0.00"
     # rank, votes and shares are numbers with formats, so that they sort and sum in Excel
     first = [(c.value, c.number_format) for c in workbook["Top tasks"][2]][:7]
     shown = (tmp_path / "t.csv").read_bytes().decode("utf-8-sig").splitlines()[1].split(",")
@@ -1219,8 +1224,10 @@ def test_a_ranking_of_many_groups_is_printed_in_parts(count: int, sizes: list[in
     last = parts[-1]
     assert last.rows[0] == (table.rows[0][0], table.rows[0][1], *table.rows[0][-sizes[-1] :])
     page = render_toptasks_page(result, "nl", "Org")
-    # the whole table for the screen, the parts for print (the tasks map to no needs here)
-    assert page.count('<div class="print-only">') == 1 and page.count("<table") == 1 + len(parts)
+    # the whole table for the screen, the parts for print, the weights (the tasks map to no
+    # needs here)
+    assert page.count('<div class="print-only">') == 1
+    assert page.count("<table") == 1 + len(parts) + 1
 
 
 @given(
@@ -1293,3 +1300,33 @@ def test_more_respondents_than_a_group_s_headcount_is_a_warning(tmp_path: Path) 
     checked = runner.invoke(app, ["validate", str(root)])
     assert checked.exit_code == 0, checked.output
     assert [line for line in checked.stderr.splitlines() if "headcount of" in line] == expected
+
+
+def test_the_weights_table_gives_each_group_s_response_and_hides_the_small_ones(
+    tmp_path: Path,
+) -> None:
+    """Desk: 5 of 10 people answered (50%); with field (3 of 30) and office (3 of 60), 11
+    of 100: desk's weight is (10/100) / (5/11) = 0.22. Field and office have fewer than 4
+    respondents: only their people are shown."""
+    study = load_study(private_survey_study(tmp_path))
+    mapping, tally = load_survey(study)
+    table = build_weights(analyse_toptasks(study, mapping, tally), "nl")
+    assert table is not None
+    assert table.header == ("Groep", "Respondenten", "Mensen", "Respons", "Gewicht")
+    assert table.rows == (
+        ("Front desk", "5", "10", "50,0%", "0,22"),
+        ("Field staff", "n<4", "30", "n<4", "n<4"),
+        ("Office staff", "n<4", "60", "n<4", "n<4"),
+    )
+    assert table.rows[0][4].value == pytest.approx(0.1 / (5 / 11))  # type: ignore[attr-defined]
+    unweighted = analyse_toptasks(study, mapping, tally, weighted=False)
+    assert build_weights(unweighted, "nl") is None
+    markdown = ranking_to_markdown(table)
+    assert "| Groep | Respondenten | Mensen | Respons | Gewicht |\n| --- | ---: |" in markdown
+    shown = runner.invoke(app, ["toptasks", str(study.root)], env={"COLUMNS": "80"})
+    lines = shown.stdout.splitlines()
+    start = lines.index("Weights (headcount share / response share)")
+    assert [line.split() for line in lines[start + 1 : start + 4 : 2]] == [
+        ["Group", "Respondents", "People", "Response", "Weight"],
+        ["Front", "desk", "5", "10", "50.0%", "0.22"],
+    ]

@@ -329,8 +329,9 @@ def print_ranking(console: Console, ranking: RankingTable, top: int) -> None:
     table = light_table(ranking.title)
     for i, heading in enumerate(ranking.header[:7]):
         # Headings may wrap, so that a narrow terminal leaves room for the task labels.
+        text = i in ranking.text_columns
         table.add_column(
-            heading, justify="left" if i == 1 else "right", min_width=20 if i == 1 else None
+            heading, justify="left" if text else "right", min_width=20 if text else None
         )
     for row, covered in list(zip(ranking.rows, ranking.in_coverage, strict=True))[:top]:
         table.add_row(*(escape(c) for c in row[:7]), style="bold" if covered else "")

@@ -472,14 +472,14 @@ def _write_toptasks(
             )
         write_figure(drawers[chart](result, language), out)
         return
-    from needmap.reports.toptasks_table import build_evidence, build_ranking, write_ranking
+    from needmap.reports.toptasks_table import ranking_tables, write_ranking
 
-    write_ranking([build_ranking(result, language), build_evidence(result, language)], out)
+    write_ranking(ranking_tables(result, language), out)
 
 
 def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
     from needmap.reports.i18n import labels
-    from needmap.reports.toptasks_table import build_evidence, build_ranking
+    from needmap.reports.toptasks_table import build_evidence, build_ranking, build_weights
 
     words = labels(language)
     ranking = build_ranking(result, language)
@@ -492,17 +492,12 @@ def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
     if result.needs:
         console.print()
         print_ranking(console, build_evidence(result, language), top)
-    if result.weights:
+    weights = build_weights(result, language)
+    if weights is not None:
         console.print()
-        console.print(words["tt.weights"] + ":")
-        names = {g.group: g.name for g in result.groups}
-        for group, weight in result.weights.items():
-            shown = (
-                words["tt.suppressed"].format(n=result.min_group_size)
-                if weight is None
-                else f"{weight:.2f}"
-            )
-            console.print(f"  {escape(names.get(group, group)):40} {shown:>7}")
+        print_ranking(console, weights, len(weights.rows))
+        for note in weights.notes:
+            console.print(escape(note), style="dim", soft_wrap=False)
     labels_of = {t.id: t.label for t in result.tasks}
     if any(not g.suppressed for g in result.groups):
         console.print()

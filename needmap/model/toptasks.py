@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from needmap.errors import Location, Problem, UsageError
@@ -128,6 +128,9 @@ class TopTasks:
     needs: tuple[NeedEvidence, ...]
     asked: frozenset[str] = frozenset()
     """The target groups the survey's mapping has an answer for: the groups it asked."""
+    headcounts: Mapping[str, int | None] = field(default_factory=dict)
+    """group id -> headcount, for each target group that answered: with the respondents,
+    each group's response rate, which the weighting evens out."""
 
     @property
     def weighted(self) -> bool:
@@ -305,6 +308,7 @@ def analyse_toptasks(
         disagreements=_disagreements(breakdowns, tasks),
         needs=_needs(study, mapping, votes, shares, weighted_shares),
         asked=frozenset(g for g in mapping.group.values.values() if g is not None),
+        headcounts=headcounts,
     )
 
 

@@ -62,7 +62,7 @@ from needmap.reports.searches_report import (
 )
 from needmap.reports.table_formats import markdown_cell
 from needmap.reports.toptasks_page import render_toptasks_page
-from needmap.reports.toptasks_table import build_evidence, build_ranking, ranking_to_markdown
+from needmap.reports.toptasks_table import ranking_tables, ranking_to_markdown
 from needmap.reports.why_report import (
     first_phase_stories,
     render_why_page,
@@ -325,9 +325,12 @@ def _parts(content: BriefContent, drawings: Drawings) -> Iterator[_Part]:
 
 
 def _toptasks_markdown(survey: TopTasks, language: Language) -> str:
-    """The ranking at the chapter's level, the evidence for needs one level down."""
-    ranking, evidence = build_ranking(survey, language), build_evidence(survey, language)
-    return ranking_to_markdown(ranking) + "\n" + _down(ranking_to_markdown(evidence))
+    """The ranking at the chapter's level, the tables after it (the evidence for needs,
+    the weights) one level down."""
+    ranking, *after = ranking_tables(survey, language)
+    return "\n".join(
+        [ranking_to_markdown(ranking), *(_down(ranking_to_markdown(t)) for t in after)]
+    )
 
 
 def _down(markdown: str) -> str:

@@ -16,7 +16,7 @@ from needmap.reports.needs_table import build_needs_table
 from needmap.reports.overview import render_overview
 from needmap.reports.table_formats import write_table
 from needmap.reports.toptasks_page import write_toptasks_page
-from needmap.reports.toptasks_table import build_evidence, build_ranking, write_ranking
+from needmap.reports.toptasks_table import ranking_tables, write_ranking
 
 __all__ = ["write_overlap_bundle", "write_toptasks_bundle"]
 
@@ -85,7 +85,7 @@ def write_toptasks_bundle(
 ) -> list[Path]:
     """The top-task page (HTML), the ranking table (Markdown, XLSX) and both charts (PNG);
     ``drawings`` as for :func:`write_overlap_bundle`."""
-    ranking = [build_ranking(result, language), build_evidence(result, language)]
+    ranking = ranking_tables(result, language)
     stem = out / f"toptasks-{result.survey}"
     shared = Drawings() if drawings is None else drawings
     try:

@@ -139,6 +139,14 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tt.neck_line": "The long neck: {count} tasks take a quarter of the votes.",
         "tt.neck_line.one": "The long neck: one task takes a quarter of the votes.",
         "tt.weights": "Weights (headcount share / response share)",
+        "tt.w.sheet": "Weights",
+        "tt.w.group": "Group",
+        "tt.w.respondents": "Respondents",
+        "tt.w.headcount": "People",
+        "tt.w.response": "Response",
+        "tt.w.weight": "Weight",
+        "tt.w.note": "Response is the group's respondents as a share of its people; a weight "
+        "above 1 counts each of their votes more, to make up for a low response.",
         "tt.suppressed": "n<{n}",
         "tt.suppressed_note": "Groups with fewer than {n} respondents are not shown (n<{n}); "
         "where one group would be derivable from the total, a second is hidden too.",
@@ -597,6 +605,15 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tt.neck_line": "De lange nek: {count} taken krijgen een kwart van de stemmen.",
         "tt.neck_line.one": "De lange nek: één taak krijgt een kwart van de stemmen.",
         "tt.weights": "Gewichten (aandeel in populatie / aandeel in respons)",
+        "tt.w.sheet": "Gewichten",
+        "tt.w.group": "Groep",
+        "tt.w.respondents": "Respondenten",
+        "tt.w.headcount": "Mensen",
+        "tt.w.response": "Respons",
+        "tt.w.weight": "Gewicht",
+        "tt.w.note": "Respons is het aantal respondenten van de groep als deel van haar "
+        "mensen; een gewicht boven 1 telt elke stem van de groep zwaarder, om een lage respons "
+        "goed te maken.",
         "tt.suppressed": "n<{n}",
         "tt.suppressed_note": "Groepen met minder dan {n} respondenten worden niet getoond "
         "(n<{n}); waar één groep uit het totaal af te leiden zou zijn, is ook een tweede "

@@ -40,11 +40,14 @@ def count_cell(number: int, language: Language) -> SheetNumber:
     return SheetNumber(format_count(number, language), number, "#,##0")
 
 
-def decimal_cell(number: float, language: Language, prefix: str = "") -> SheetNumber:
-    """A number with one decimal (:func:`format_decimal`), after ``prefix`` (such as the
-    times sign of the roadmap's evidence factor), which the workbook's format shows too."""
-    excel_format = f'"{prefix}"0.0' if prefix else "0.0"
-    return SheetNumber(prefix + format_decimal(number, language), number, excel_format)
+def decimal_cell(
+    number: float, language: Language, prefix: str = "", *, places: int = 1
+) -> SheetNumber:
+    """A number with ``places`` decimals (:func:`format_decimal`), after ``prefix`` (such as
+    the times sign of the roadmap's evidence factor), which the workbook's format shows too."""
+    digits = "0." + "0" * places
+    excel_format = f'"{prefix}"{digits}' if prefix else digits
+    return SheetNumber(prefix + format_decimal(number, language, places), number, excel_format)
 
 
 def percent_cell(share: float, language: Language) -> SheetNumber:

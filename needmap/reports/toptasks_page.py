@@ -1,5 +1,5 @@
-"""The top-task page: summary, long neck, groups, the ranking and the evidence for needs,
-as offline HTML or PDF.
+"""The top-task page: summary, long neck, groups, the ranking, the evidence for needs and
+the weights, as offline HTML or PDF.
 
 Built from the same :class:`RankingTable` and charts as the other outputs, so hidden groups
 read ``n<5`` here too.
@@ -16,7 +16,12 @@ from needmap.reports.drawings import Drawings
 from needmap.reports.i18n import Language, labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
-from needmap.reports.toptasks_table import build_evidence, build_ranking, print_parts
+from needmap.reports.toptasks_table import (
+    build_evidence,
+    build_ranking,
+    build_weights,
+    print_parts,
+)
 
 __all__ = ["render_toptasks_page", "write_toptasks_page"]
 
@@ -62,6 +67,7 @@ def render_toptasks_page(
         table=table,
         parts=print_parts(table),
         evidence=build_evidence(result, language),
+        weights=build_weights(result, language),
     )
 
 

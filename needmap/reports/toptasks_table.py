@@ -14,7 +14,13 @@ from typing import Any
 
 from needmap.model.toptasks import GroupBreakdown, TopTasks
 from needmap.reports.i18n import Language, format_count, labels, note_text
-from needmap.reports.sheet_cells import SheetNumber, percent_cell, whole_cell
+from needmap.reports.sheet_cells import (
+    SheetNumber,
+    count_cell,
+    decimal_cell,
+    percent_cell,
+    whole_cell,
+)
 from needmap.reports.table_formats import (
     csv_bytes,
     csv_text,
@@ -29,8 +35,10 @@ __all__ = [
     "build_evidence",
     "build_group_ranking",
     "build_ranking",
+    "build_weights",
     "group_ranking_to_json",
     "print_parts",
+    "ranking_tables",
     "ranking_to_csv",
     "ranking_to_markdown",
     "ranking_to_xlsx",
@@ -233,6 +241,50 @@ def build_evidence(result: TopTasks, language: Language) -> RankingTable:
         notes=(),
         marks_column=None,
     )
+
+
+def build_weights(result: TopTasks, language: Language) -> RankingTable | None:
+    """Each weighted group's respondents, people, response rate and weight; None when the
+    results are not weighted. A hidden group reads ``n<5`` in all but its people: its
+    respondents, and so its response and weight, are not shown."""
+    if not result.weights:
+        return None
+    words = labels(language)
+    hidden = words["tt.suppressed"].format(n=result.min_group_size)
+    rows: list[tuple[str, ...]] = []
+    for group in result.groups:
+        if group.group not in result.weights:
+            continue
+        people = result.headcounts[group.group] or 0  # weighted: each group has one, >= 1
+        weight = result.weights[group.group]
+        shown_people = count_cell(people, language)
+        if group.respondents is None or weight is None:
+            rows.append((group.name, hidden, shown_people, hidden, hidden))
+            continue
+        response = _pct(group.respondents / people, language)
+        respondents = count_cell(group.respondents, language)
+        weighs = decimal_cell(weight, language, places=2)
+        rows.append((group.name, respondents, shown_people, response, weighs))
+    columns = ("tt.w.group", "tt.w.respondents", "tt.w.headcount", "tt.w.response", "tt.w.weight")
+    return RankingTable(
+        language=language,
+        title=words["tt.weights"],
+        sheet=words["tt.w.sheet"],
+        header=tuple(words[k] for k in columns),
+        rows=tuple(rows),
+        in_coverage=(False,) * len(rows),
+        notes=(words["tt.w.note"],),
+        marks_column=None,
+        text_columns=(0,),
+    )
+
+
+def ranking_tables(result: TopTasks, language: Language) -> list[RankingTable]:
+    """The tables of a survey's results, in the order every format gives them: the
+    ranking, the evidence for needs, and (when weighted) the weights."""
+    weights = build_weights(result, language)
+    tables = [build_ranking(result, language), build_evidence(result, language)]
+    return tables if weights is None else [*tables, weights]
 
 
 def ranking_to_markdown(table: RankingTable) -> str:
