@@ -1068,7 +1068,16 @@ def test_cli_survey_option_names_a_mapping_by_id_or_file(tmp_path: Path) -> None
 
     unsaid = runner.invoke(app, ["survey", "import", str(root), export])
     assert unsaid.exit_code == 2
-    assert "hint: pass --survey with one of: pulse, toptasks" in unsaid.stderr
+    assert unsaid.stderr.splitlines() == [
+        f"{root}/surveys: the study has 2 survey mappings and the export has the columns of 2; "
+        "say which",
+        "    hint: pass --survey with one of: pulse, toptasks",
+    ]
+    shown = runner.invoke(app, ["toptasks", str(root)])
+    assert shown.exit_code == 2
+    assert shown.stderr.splitlines()[0] == (
+        f"{root}/surveys: the study has 2 survey mappings; say which"
+    )
     by_file = runner.invoke(app, ["survey", "import", str(root), export, "-s", "pulse-2026"])
     assert by_file.exit_code == 0, by_file.output
     assert (root / "surveys" / "pulse.tally.json").exists()
