@@ -88,7 +88,12 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
     """Check a study, its survey mappings, interviews and search logs, reporting every problem
-    at file:line:col."""
+    at file:line:col.
+
+    The evidence files are checked even while the definitions have errors, so one run
+    reports them all. Warnings include texts that keep personal data (reports scrub it,
+    the files do not) and groups with more survey respondents than their headcount.
+    """
     from needmap.errors import InvalidStudyError
     from needmap.surveys.study_check import check_study
 
