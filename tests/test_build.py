@@ -205,6 +205,16 @@ def test_build_names_the_surveys_not_imported_yet(tmp_path: Path) -> None:
         f"export is imported: needmap survey import {root} EXPORT"
     ) in " ".join(built.stdout.split())
     assert not any(p.name.startswith("toptasks") for p in (root / "reports").iterdir())
+    assert "warning" not in built.stdout  # a template has none
+    interviews = root / "interviews" / "round-1.yaml"
+    text = interviews.read_text(encoding="utf-8")
+    quote = "      - text: "
+    interviews.write_text(text.replace(quote, quote + "Mail a@b.nl, ", 2), encoding="utf-8")
+    again = runner.invoke(app, ["build", str(root), "--no-pdf"])
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout.splitlines()[-1] == (
+        f"The study's files have 2 warnings: needmap validate {root} shows them."
+    )
 
 
 class _Status:

@@ -18,6 +18,7 @@ from needmap.cli.app import (
     escape,
     new_console,
     out_option,
+    plural,
     print_indented,
     print_problems,
     study_at,
@@ -203,6 +204,7 @@ def build(
     from needmap.build import build_reports
     from needmap.reports.pdf import pdf_unavailable
     from needmap.surveys.catalog import import_command, surveys_to_import
+    from needmap.surveys.study_check import check_study
 
     target = out if out is not None else folder / "reports"
     if target.resolve() == folder.resolve():
@@ -242,6 +244,14 @@ def build(
             console.print(
                 f"Not in the reports yet: survey '{escape(survey.title)}', until its export is "
                 f"imported: {escape(import_command(study, survey))}EXPORT",
+                highlight=False,
+            )
+        warned = sum(p.severity == "warning" for p in check_study(folder).problems)
+        if warned:
+            console.print(
+                f"The study's files have {plural(warned, 'warning')}: needmap validate "
+                f"{escape(str(folder))} shows them.",
+                style="yellow",
                 highlight=False,
             )
 
