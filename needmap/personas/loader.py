@@ -148,7 +148,7 @@ def read_study(root: Path | str) -> StudyReading:
             for kind in DEFINITION_KINDS
             for p in reading.items[kind]
         },
-        warnings=tuple(p for p in problems if p.severity is Severity.WARNING),
+        warnings=tuple(problems),  # no error, so every problem is a warning
     )
     return StudyReading(study, tuple(problems), study)
 
