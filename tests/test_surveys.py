@@ -242,6 +242,40 @@ def test_answers_to_other_are_left_out_when_the_mapping_says_the_question_has_ot
     ]
 
 
+@pytest.mark.parametrize(
+    ("layout", "cells", "hint"),
+    [
+        (
+            "ms-forms",
+            '"Book leave, Claim expenses"',
+            "the choices are joined with ',', as Google Forms writes them: set layout: "
+            "google-forms in the mapping",
+        ),
+        (
+            "google-forms",
+            "Book leave;Claim expenses;",
+            "the choices are joined with ';', as Microsoft Forms writes them: set layout: "
+            "ms-forms in the mapping",
+        ),
+    ],
+)
+def test_choices_joined_as_the_other_forms_tool_joins_them_name_the_layout(
+    study: Study, tmp_path: Path, layout: str, cells: str, hint: str
+) -> None:
+    """A wrong layout makes every row an unknown choice: the hint says which is right.
+    Choices of which one is no task are not taken for that."""
+    first = f"ID,{HEADER.split(',', 1)[1]}" if layout == "ms-forms" else HEADER
+    other = cells.replace("Claim expenses", "Claim expenses, Fly to the moon").replace(
+        "expenses;", "expenses;Fly to the moon;"
+    )
+    export = _write(tmp_path, "f.csv", first + f"1,Field staff,{cells}\n2,Field staff,{other}\n")
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, layout, export)
+    first_hint, second_hint = (p.hint for p in raised.value.problems)
+    assert first_hint == hint
+    assert "joined with" not in second_hint
+
+
 def test_unknown_choice_and_group_are_errors_with_row_and_column(
     study: Study, tmp_path: Path
 ) -> None:

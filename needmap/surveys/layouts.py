@@ -240,7 +240,8 @@ def _joined(
                         f"cannot match '{scrub(unmatched[0])}' to a task"
                         if separator == ", "
                         else f"unknown choice '{scrub(unmatched[0])}'",
-                        hint=labels.hint(unmatched[0]),
+                        hint=_joined_otherwise(cell, separator, labels)
+                        or labels.hint(unmatched[0]),
                     )
                     continue
             else:
@@ -289,6 +290,23 @@ def slow_split(cell: str, separator: str, labels: Labels) -> tuple[list[int], li
             unmatched.append(pieces[i].strip())
             i += 1
     return found, unmatched
+
+
+_JOINED_BY = {";": ("ms-forms", "Microsoft Forms"), ", ": ("google-forms", "Google Forms")}
+
+
+def _joined_otherwise(cell: str, separator: str, labels: Labels) -> str:
+    """A hint when every choice in ``cell`` is a task once split as the other forms tool
+    joins them: the mapping names the wrong layout, and every row would say so."""
+    other = ", " if separator == ";" else ";"
+    found, unmatched = slow_split(cell, other, labels)
+    if len(found) < 2 or unmatched:
+        return ""
+    layout, tool = _JOINED_BY[other]
+    return (
+        f"the choices are joined with '{other.strip()}', as {tool} writes them: "
+        f"set layout: {layout} in the mapping"
+    )
 
 
 def _other_answer(text: str, column: int, counts: Counts) -> bool:
