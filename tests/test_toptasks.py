@@ -9,6 +9,7 @@ import itertools
 import json
 import math
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,7 @@ from needmap.reports.toptasks_table import (
     toptasks_to_json,
 )
 from needmap.surveys import import_survey, load_mapping, load_survey
+from needmap.surveys.catalog import over_headcount
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tally import OUTSIDE, Tally
 from tests.conftest import SURVEY_FIXTURES, private_survey_study
@@ -1338,4 +1340,14 @@ def test_the_weights_table_gives_each_group_s_response_and_hides_the_small_ones(
     assert [line.split() for line in lines[start + 1 : start + 4 : 2]] == [
         ["Group", "Respondents", "People", "Response", "Weight"],
         ["Front", "desk", "5", "10", "50.0%", "0.22"],
+    ]
+
+
+def test_groups_over_their_headcount_come_in_the_study_s_order(study: Study, tally: Tally) -> None:
+    """The tally lists office before desk; the study, desk (headcount 10) first."""
+    counted = replace(tally, respondents={"office": 70, "field": 3, "desk": 11})
+    over = over_headcount(study, counted)
+    assert [(group.id, respondents) for group, respondents in over] == [
+        ("desk", 11),
+        ("office", 70),
     ]

@@ -240,9 +240,9 @@ def over_headcount(study: Study, tally: Tally) -> list[tuple[TargetGroup, int]]:
     respondents: an answer mapped to the wrong group, or a headcount too low. Weighting
     trusts both, so it would weigh the group's votes down without a sign of it."""
     found = []
-    for group_id, respondents in tally.respondents.items():
-        group = study.group_by_id.get(group_id)
-        if group is not None and group.headcount is not None and respondents > group.headcount:
+    for group in study.groups:  # in the study's order, as every list of groups
+        respondents = tally.respondents.get(group.id, 0)
+        if group.headcount is not None and respondents > group.headcount:
             found.append((group, respondents))
     return found
 
