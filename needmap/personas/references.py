@@ -273,12 +273,12 @@ def _cycles(needs: Mapping[str, Placed[Need]]) -> list[Problem]:
 def _warnings(
     defs: Definitions, groups: Mapping[str, Placed[TargetGroup]], needs: Mapping[str, Placed[Need]]
 ) -> list[Problem]:
+    """Needs of no group, groups of no need, and key needs that do not list their persona's
+    group. Asked only when the definitions have no problem, so every reference resolves."""
     problems = []
-    needed_by: dict[str, int] = dict.fromkeys(groups, 0)
+    mentioned: set[str] = set()
     for need in defs.needs:
-        for group_id in need.item.groups:
-            if group_id in needed_by:
-                needed_by[group_id] += 1
+        mentioned.update(need.item.groups)
         if not need.item.groups:
             problems.append(
                 Problem(
@@ -289,9 +289,8 @@ def _warnings(
                     severity=Severity.WARNING,
                 )
             )
-    for group_id, count in needed_by.items():
-        if count == 0:
-            group = groups[group_id]
+    for group_id, group in groups.items():
+        if group_id not in mentioned:
             problems.append(
                 Problem(
                     group.at("id"),
@@ -303,12 +302,7 @@ def _warnings(
             )
     for persona in defs.personas:
         for i, need_id in enumerate(persona.item.needs):
-            key_need = needs.get(need_id)
-            if (
-                key_need is not None
-                and persona.item.group in groups
-                and persona.item.group not in key_need.item.groups
-            ):
+            if persona.item.group not in needs[need_id].item.groups:
                 problems.append(
                     Problem(
                         persona.at("needs", i),
