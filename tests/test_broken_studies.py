@@ -270,6 +270,15 @@ CASES = [
         "remove one",
     ),
     Case(
+        "dependency-cycle-through-a-second-dependency",
+        _needs(
+            "  - {id: a, title: A, kind: function, groups: {desk: must}, depends_on: [c, b]}\n"
+            "  - {id: b, title: B, kind: function, groups: {desk: must}, depends_on: [a]}\n"
+            "  - {id: c, title: C, kind: function, groups: {desk: must}}\n"
+        ),
+        ["needs.yaml:2:73: needs[0].depends_on: dependency cycle: a -> b -> a"],
+    ),
+    Case(
         "self-dependency",
         _needs(
             "  - id: a\n    title: A\n    kind: function\n    groups: {desk: must}\n"
