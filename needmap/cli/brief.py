@@ -204,7 +204,7 @@ def build(
     from needmap.build import build_reports
     from needmap.reports.pdf import pdf_unavailable
     from needmap.surveys.catalog import import_command, surveys_to_import
-    from needmap.surveys.study_check import check_study
+    from needmap.surveys.study_check import study_warnings
 
     target = out if out is not None else folder / "reports"
     if target.resolve() == folder.resolve():
@@ -246,7 +246,7 @@ def build(
                 f"imported: {escape(import_command(study, survey))}EXPORT",
                 highlight=False,
             )
-        warned = sum(p.severity == "warning" for p in check_study(folder).problems)
+        warned = len(study_warnings(study))
         if warned:
             console.print(
                 f"The study's files have {plural(warned, 'warning')}: needmap validate "

@@ -293,5 +293,7 @@ _WIDE_COLUMNS = ("rm.platform", "rm.interviews", "rm.searches")
 """The roadmap's columns shown when the terminal is wide: where each need is delivered,
 and the evidence beside the score."""
 _TEXT_RATIOS = {"need": 3, "rm.platform": 2, "rm.after": 2}
+"""How the roadmap's text columns share a terminal too narrow for them: the need's title
+the most."""
 _WIDE_ROADMAP = 110
 """Terminal width from which the roadmap shows those columns too."""

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from needmap.errors import Problem, Severity
 from needmap.personas.loader import read_study
-from needmap.personas.study import Study
+from needmap.personas.study import Study, StudyIds
 from needmap.surveys.catalog import check_headcounts, check_mappings
 from needmap.surveys.interviews import check_interviews
 from needmap.surveys.searchlog import check_search_logs
 
-__all__ = ["StudyCheck", "check_study"]
+__all__ = ["StudyCheck", "check_study", "study_warnings"]
 
 
 @dataclass(frozen=True)
@@ -39,17 +39,19 @@ def check_study(root: Path | str) -> StudyCheck:
     Raises :class:`~needmap.errors.NotAStudyError` for a folder that is not a study.
     """
     reading = read_study(root)
-    problems = sorted(
-        (
-            *reading.problems,
-            *check_mappings(reading.ids),
-            *check_interviews(reading.ids),
-            *check_search_logs(reading.ids),
-        ),
-        key=Problem.sort_key,
-    )
-    failed = any(p.severity is Severity.ERROR for p in problems)
-    study = None if failed else reading.study
+    problems = [*reading.problems, *_evidence_problems(reading.ids)]
+    study = None if any(p.severity is Severity.ERROR for p in problems) else reading.study
     if study is not None:
         problems += check_headcounts(study)
     return StudyCheck(study, tuple(sorted(problems, key=Problem.sort_key)))
+
+
+def study_warnings(study: Study) -> list[Problem]:
+    """The warnings :func:`check_study` gives a study that has loaded, without reading its
+    definitions again (``build`` counts them)."""
+    found = [*study.warnings, *_evidence_problems(study), *check_headcounts(study)]
+    return [p for p in found if p.severity is Severity.WARNING]
+
+
+def _evidence_problems(ids: StudyIds) -> list[Problem]:
+    return [*check_mappings(ids), *check_interviews(ids), *check_search_logs(ids)]
