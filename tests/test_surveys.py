@@ -179,6 +179,12 @@ def test_an_answer_to_other_that_holds_semicolons_is_quoted_whole(
     assert _placed(raised.value.problems) == [(2, 3, "unknown choice 'Coffee'")]
 
 
+def _write_bytes(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
 def _write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -689,6 +695,20 @@ def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
     (tmp_path / "bad.xlsx").write_bytes(b"not a zip")
     with pytest.raises(NeedmapError, match="cannot read this workbook"):
         import_survey(mapping, tmp_path / "bad.xlsx")
+    (tmp_path / "export.csv").write_bytes(b"PK\x03\x04\x14\x00\x06\x00")
+    with pytest.raises(NeedmapError) as workbook:
+        import_survey(mapping, tmp_path / "export.csv")
+    [problem] = workbook.value.problems
+    assert problem.message == "this is a workbook (XLSX), not a CSV text file"
+    assert problem.hint == "name it export.xlsx, or save it from Excel as CSV"
+    (tmp_path / "image.csv").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(NeedmapError, match="this is not a text file: it holds binary data"):
+        import_survey(mapping, tmp_path / "image.csv")
+    utf16 = "respondent\tgroup\ttask\nr1\tdesk\tBook leave\n".encode("utf-16")
+    assert b"\x00" in utf16  # read as UTF-16, by its byte order mark
+    assert import_survey(mapping, _write_bytes(tmp_path, "u.txt", utf16)).tally.respondents == {
+        "desk": 1
+    }
 
 
 def test_tally_round_trip_keeps_no_respondent_data(study: Study, tmp_path: Path) -> None:

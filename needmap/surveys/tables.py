@@ -126,6 +126,7 @@ def open_table(path: Path) -> Table:
 
 def _csv(path: Path) -> Table:
     raw = path.read_bytes()
+    _refuse_binary(raw, path)
     if raw.startswith(b"\xef\xbb\xbf"):
         codec, encoding = "utf-8-sig", "UTF-8 with BOM"
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text", tab-separated
@@ -166,6 +167,25 @@ def _csv(path: Path) -> Table:
         (csv.Error,),
         _data_bytes(raw, header_lines, delimiter, codec),
     )
+
+
+def _refuse_binary(raw: bytes, path: Path) -> None:
+    """Refuse a file that is no text, such as a workbook saved under a .csv name: decoded
+    anyway, it would give a header of garbage and a "no column" error for each column."""
+    start = raw[:4096]
+    if start.startswith(b"PK\x03\x04"):
+        raise InvalidStudyError.single(
+            "this is a workbook (XLSX), not a CSV text file",
+            path=path,
+            hint=f"name it {path.stem}.xlsx, or save it from Excel as CSV",
+        )
+    if b"\x00" in start and not start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidStudyError.single(
+            "this is not a text file: it holds binary data",
+            path=path,
+            hint="export the data as CSV (text) or XLSX; an XLSX workbook needs the .xlsx "
+            "suffix",
+        )
 
 
 def _data_bytes(raw: bytes, lines: int, delimiter: str, codec: str) -> DataBytes | None:
