@@ -8,6 +8,7 @@ import io
 import shutil
 import tempfile
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ from needmap.errors import (
 )
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, importer, load_mapping, read_tally, write_tally
-from needmap.surveys.counting import MAX_PER_KIND
+from needmap.surveys.counting import MAX_PER_KIND, Problems
 from needmap.surveys.draft import draft_mapping
 from needmap.surveys.layouts import Interleaved, Labels, slow_split
 from needmap.surveys.mapping import SurveyMapping
@@ -792,3 +793,23 @@ def test_xlsx_with_empty_rows_and_columns_before_the_data(study: Study, tmp_path
     assert (problem.location.line, problem.location.column) == (5, 8)
     assert problem.message == "unknown choice 'Fly to the moon'"
     assert problem.format() == f"{path}:5:8: cell H5: unknown choice 'Fly to the moon'"
+
+
+def test_a_hint_that_takes_work_is_found_only_for_the_problems_kept(tmp_path: Path) -> None:
+    """A broken export repeats one problem on every row: its "did you mean" is looked for
+    in the first ten only, which are shown."""
+    asked: list[int] = []
+
+    def hint(row: int) -> str:
+        asked.append(row)
+        return f"hint {row}"
+
+    problems = Problems(tmp_path / "x.csv")
+    for row in range(1, MAX_PER_KIND + 6):
+        problems.add("unknown choice", row, 3, "unknown choice 'x'", hint=partial(hint, row))
+    problems.add("unknown group answer", 1, 2, "unknown group answer 'y'", hint="plain")
+    assert asked == list(range(1, MAX_PER_KIND + 1))
+    shown = problems.all()
+    assert [p.hint for p in shown[:2]] == ["hint 1", "hint 2"]
+    assert shown[MAX_PER_KIND].hint == "plain"
+    assert shown[-1].message == "5 more rows like these: unknown choice"

@@ -43,14 +43,18 @@ class Problems:
         line: int | None,
         column: int | None,
         message: str,
-        hint: str = "",
+        hint: str | Callable[[], str] = "",
         severity: Severity = Severity.ERROR,
     ) -> None:
+        """Count a problem, and keep it if it is among the first of its kind. A ``hint``
+        that takes work to find ("did you mean") is given as a function, called only
+        for a problem that is kept: a broken export repeats one problem on every row."""
         self.counts[kind] = self.counts.get(kind, 0) + 1
         self.severities[kind] = severity
         if self.counts[kind] <= MAX_PER_KIND:
+            shown = hint() if callable(hint) else hint
             self.kept.append(
-                Problem(Location(self.path, line, column), message, hint=hint, severity=severity)
+                Problem(Location(self.path, line, column), message, hint=shown, severity=severity)
             )
 
     def all(self) -> list[Problem]:
@@ -167,8 +171,10 @@ class Counts:
             line if line is not None else self.table.line(),
             self.group_column,
             f"unknown group answer '{scrub(answer)}'",
-            hint=did_you_mean(answer.strip(), self.mapping.group.values, ignore_case=True)
-            or f'add it under group.values with a group id (or ~): "{scrub(answer, 200)}": …',
+            hint=lambda: (
+                did_you_mean(answer.strip(), self.mapping.group.values, ignore_case=True)
+                or f'add it under group.values with a group id (or ~): "{scrub(answer, 200)}": …'
+            ),
         )
 
     def _skip(self, reason: str, line: int | None, message: str, hint: str = "") -> None:

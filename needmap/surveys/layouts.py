@@ -11,6 +11,7 @@ its whole text instead (:mod:`needmap.surveys.whole_text`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple, cast
@@ -240,8 +241,7 @@ def _joined(
                         f"cannot match '{scrub(unmatched[0])}' to a task"
                         if separator == ", "
                         else f"unknown choice '{scrub(unmatched[0])}'",
-                        hint=_joined_otherwise(cell, separator, labels)
-                        or labels.hint(unmatched[0]),
+                        hint=partial(_unknown_choice_hint, cell, separator, labels, unmatched[0]),
                     )
                     continue
             else:
@@ -293,6 +293,11 @@ def slow_split(cell: str, separator: str, labels: Labels) -> tuple[list[int], li
 
 
 _JOINED_BY = {";": ("ms-forms", "Microsoft Forms"), ", ": ("google-forms", "Google Forms")}
+
+
+def _unknown_choice_hint(cell: str, separator: str, labels: Labels, text: str) -> str:
+    """The layout the choices are joined for, if it is the other one; else the task meant."""
+    return _joined_otherwise(cell, separator, labels) or labels.hint(text)
 
 
 def _joined_otherwise(cell: str, separator: str, labels: Labels) -> str:
@@ -355,7 +360,7 @@ def _long_task(
             counts.table.line(),
             columns.task + 1,
             f"unknown choice '{scrub(value.strip())}'",
-            hint=labels.hint(value),
+            hint=lambda: labels.hint(value),
         )
         return _SKIP_ROW
     return index
