@@ -407,6 +407,31 @@ CASES = [
             "study.yaml:3:1: unknown key 'languag'",
         ],
     ),
+    Case(
+        # The groups are under a misspelt key, so every reference to one is no problem of
+        # its own (it was reported 136 times for the care template); needs are still known.
+        "misspelt-section-key-leaves-references-to-its-kind-unchecked",
+        {
+            "groups.yaml": "Groups:\n  - {id: desk, name: Desk, headcount: 10}\n",
+            "needs.yaml": "needs:\n  - id: search\n    title: Search\n    kind: function\n"
+            "    groups: {desk: must}\n    depends_on: [nosuch]\n",
+        },
+        [
+            "groups.yaml:1:1: unknown key 'Groups'",
+            "needs.yaml:6:18: needs[0].depends_on[0]: unknown need 'nosuch'",
+            "personas.yaml:6:13: personas[0].needs[0]: unknown need 'mobile'",
+        ],
+        "did you mean 'groups'?",
+    ),
+    Case(
+        "list-under-an-unknown-key-leaves-every-reference-unchecked",
+        {
+            "study.yaml": "name: S\norganisation: O\nextra:\n  - {id: x}\n",
+            "needs.yaml": "needs:\n  - id: search\n    title: Search\n    kind: function\n"
+            "    groups: {nobody: must}\n    depends_on: [nosuch]\n",
+        },
+        ["study.yaml:3:1: unknown key 'extra'"],
+    ),
 ]
 
 

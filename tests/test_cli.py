@@ -357,6 +357,19 @@ def test_validate_names_no_unknown_ids_while_a_definitions_file_cannot_be_read(
     ]
 
 
+def test_validate_names_no_unknown_needs_while_the_needs_stand_under_a_misspelt_key(
+    make_study: StudyMaker,
+) -> None:
+    """``need:`` for ``needs:`` is one problem, not one per reference to a need; the
+    evidence files' unknown groups are still reported, since the groups are known."""
+    needs = MINIMAL_STUDY["needs.yaml"].replace("needs:", "need:", 1)
+    root = make_study({**_EVIDENCE_NAMING_NEEDS, "needs.yaml": needs})
+    assert _refused_by_validate(root) == [
+        "needs.yaml:1:1: unknown key 'need'",
+        "surveys/top.yaml:5:48: group.values.Other: unknown group 'nobody'",
+    ]
+
+
 def test_help_lists_the_commands_in_the_order_of_the_work() -> None:
     """The commands come from several modules; their import order is the order shown."""
     shown = runner.invoke(app, ["--help"]).stdout

@@ -28,7 +28,12 @@ from needmap.errors import (
     Problem,
     Severity,
 )
-from needmap.personas.messages import did_you_mean, personal_data_warnings, schema_problems
+from needmap.personas.messages import (
+    closest,
+    did_you_mean,
+    personal_data_warnings,
+    schema_problems,
+)
 from needmap.personas.references import Definitions, Placed, Unchecked, check_references
 from needmap.personas.schema import (
     DEFINITION_KINDS,
@@ -177,7 +182,8 @@ class _Reading:
             k: [] for k in DEFINITION_KINDS
         }
         self.phases: list[Placed[RoadmapPhase]] = []
-        self.complete = True
+        self.unread: set[str] = set()
+        """See :attr:`Definitions.unread`."""
 
     def study_file(self, path: Path) -> StudySettings | None:
         document = self._read(path, empty_ok=False)
@@ -186,6 +192,9 @@ class _Reading:
         data = dict(document.data)
         for kind in DEFINITION_KINDS:
             self._items(document, kind, data.pop(kind, None))
+        for key, value in data.items():
+            if key not in StudySettings.model_fields:  # reported by the schema
+                self._misplaced_list(key, value)
         try:
             settings = StudySettings.model_validate(data)
         except ValidationError as exc:
@@ -201,7 +210,7 @@ class _Reading:
         document = self._read(path, empty_ok=True)
         if document is None:
             return
-        for key in document.data:
+        for key, value in document.data.items():
             if key not in DEFINITION_KINDS:
                 self.problems.append(
                     Problem(
@@ -211,6 +220,7 @@ class _Reading:
                         or "a definitions file holds: " + ", ".join(DEFINITION_KINDS),
                     )
                 )
+                self._misplaced_list(key, value)
         for kind in DEFINITION_KINDS:
             self._items(document, kind, document.data.get(kind))
 
@@ -223,7 +233,7 @@ class _Reading:
             phases=self.phases,
             unchecked=self.unchecked,
             written=self.written,
-            complete=self.complete,
+            unread=frozenset(self.unread),
         )
 
     def _read(self, path: Path, *, empty_ok: bool) -> YamlDocument | None:
@@ -231,7 +241,7 @@ class _Reading:
             document = read_yaml_file(path)
         except NeedmapError as exc:
             self.problems.extend(exc.problems)
-            self.complete = False
+            self.unread.update(DEFINITION_KINDS)
             return None
         self.problems.extend(document.problems)
         if document.data is None:
@@ -248,7 +258,7 @@ class _Reading:
             )
             return None
         if not isinstance(document.data, dict):
-            self.complete = False
+            self.unread.update(DEFINITION_KINDS)
             if not document.is_spoiled(()):
                 self.problems.append(
                     Problem(
@@ -261,11 +271,19 @@ class _Reading:
             return None
         return document
 
+    def _misplaced_list(self, key: object, value: object) -> None:
+        """A list under an unknown top-level key holds, most likely, the items of the kind
+        the key was meant to name (``group:`` for ``groups:``), or of any kind if it names
+        none: their ids are unknown, and a reference to each is no problem of its own."""
+        if isinstance(value, list):
+            meant = closest(str(key), DEFINITION_KINDS, ignore_case=True)
+            self.unread.update([meant] if meant else DEFINITION_KINDS)
+
     def _items(self, document: YamlDocument, kind: str, value: object) -> None:
         if value is None:
             return
         if not isinstance(value, list):
-            self.complete = False
+            self.unread.add(kind)
             if not document.is_spoiled((kind,)):
                 self.problems.append(
                     Problem(

@@ -20,6 +20,7 @@ from needmap.personas.yamlsource import Node, YamlDocument, format_key
 from needmap.scrub import personal_data
 
 __all__ = [
+    "closest",
     "did_you_mean",
     "personal_data_warning",
     "personal_data_warnings",
@@ -30,13 +31,20 @@ __all__ = [
 
 
 def did_you_mean(word: str, candidates: Iterable[str], *, ignore_case: bool = False) -> str:
-    """A hint naming the closest candidate, or an empty string when none is close.
+    """A hint naming the closest candidate (:func:`closest`), or an empty string when none
+    is close."""
+    match = closest(word, candidates, ignore_case=ignore_case)
+    return f"did you mean '{match}'?" if match is not None else ""
+
+
+def closest(word: str, candidates: Iterable[str], *, ignore_case: bool = False) -> str | None:
+    """The candidate ``word`` most likely stands for, or None when none is close.
 
     Close means similar spelling (difflib), or being the only candidate that starts with
     ``word`` (so an abbreviation like 'tech' finds 'technology'). A word cut short is taken
     for that candidate unless another is spelled nearly the same: 'smoel' finds
     'smoelenboek', not 'mobiel', but 'nieuwz' still finds 'nieuws'. With ``ignore_case``
-    the spelling is compared case-folded, but the hint names the candidate as written, so
+    the spelling is compared case-folded, but the candidate is returned as written, so
     the user can copy it.
     """
     spelled: dict[str, str] = {}
@@ -48,7 +56,7 @@ def did_you_mean(word: str, candidates: Iterable[str], *, ignore_case: bool = Fa
     started = [o for o in options if o.startswith(key)] if len(key) >= 3 else []
     if len(started) == 1 and (not match or _similarity(key, match[0]) < _NEARLY_SAME):
         match = started
-    return f"did you mean '{spelled[match[0]]}'?" if match else ""
+    return spelled[match[0]] if match else None
 
 
 def unknown_id_hint(ref: str, noun: str, defined: Collection[str], *, also: str = "") -> str:

@@ -84,15 +84,18 @@ class Definitions:
     written: Mapping[str, Sequence[Placed[Any] | Unchecked]]
     """Per kind, every item as read, validated or not, in reading order: an id is
     reported twice even when the first of the two failed its schema."""
-    complete: bool = True
-    """False when a file could not be read at all: its ids are unknown, so dangling
-    references are not reported (they would only echo that file's problem)."""
+    unread: frozenset[str] = frozenset()
+    """The kinds of which some items could not be read: in a file that could not be read
+    at all (every kind), under a key that is not a list, or in a list under a misspelt key
+    (``group:``). Their ids are unknown, so references to them are not reported as dangling
+    (they would only echo that file's problem)."""
 
     def known(self, kind: str) -> Collection[str]:
         """The ids of ``kind`` that references may name: those of every item as written, so
         that a reference to an item that failed its schema is not reported again; all ids
-        when a file could not be read."""
-        return _Known((i for item in self.written[kind] if (i := item.written_id())), self.complete)
+        when some items of the kind could not be read."""
+        ids = (i for item in self.written[kind] if (i := item.written_id()))
+        return _Known(ids, complete=kind not in self.unread)
 
 
 _NOUNS = {"families": "family", "groups": "group", "needs": "need"}
@@ -168,11 +171,11 @@ def _ids_in(value: Any, field: str, noun: str) -> Iterator[tuple[Node, str, str]
 
 
 class _Known(frozenset[str]):
-    """Defined ids; when the study could not be read completely, every id counts as known."""
+    """Defined ids; when not all of them could be read, every id counts as known."""
 
     complete: bool
 
-    def __new__(cls, ids: Iterable[str], complete: bool) -> _Known:
+    def __new__(cls, ids: Iterable[str], *, complete: bool) -> _Known:
         known = super().__new__(cls, ids)
         known.complete = complete
         return known
