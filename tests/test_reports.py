@@ -239,6 +239,31 @@ def test_upset_for_many_groups_keeps_core_and_single_group_columns() -> None:
     assert drawn.shown_codes == tuple(r.code for r in shown)
 
 
+def test_a_tall_upset_keeps_its_subtitle_above_the_bars_and_counts_whole() -> None:
+    """With 40 groups the chart is 18 inches tall: the subtitle, set at a fraction of the
+    height, stood among the bars, and the bar axis counted needs in halves."""
+    groups = {f"g{i}": 10 for i in range(40)}
+    needs = {f"n{i}": {f"g{i}": "must", f"g{(i + 1) % 40}": "should"} for i in range(40)}
+    needs["two"] = {"g0": "must", "g1": "must"}  # with n0, a region of 3: ticks 0 to 3
+    needs["three"] = {"g0": "must", "g1": "must"}
+    study = make_study(groups, needs)
+    drawn = draw_diagram(study, compute_overlap(study))
+    figure = drawn.figure
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    bars = figure.axes[0]
+    subtitle = next(t for t in figure.texts if "—" in t.get_text())
+    assert subtitle.get_window_extent(renderer).y0 > bars.get_window_extent(renderer).y1
+    shown = [y for y in bars.get_yticks() if y <= bars.get_ylim()[1]]
+    assert shown == [0, 1, 2, 3]
+    sizes = figure.axes[3]
+    assert all(float(x).is_integer() for x in sizes.get_xticks())
+    assert len(sizes.get_xticks()) <= 5
+
+
 def test_png_and_svg_files(tmp_path: Path, gemeente: Study) -> None:
     drawn = draw_diagram(gemeente, compute_overlap(gemeente))
     write_diagram(drawn, tmp_path / "d.png")

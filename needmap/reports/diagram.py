@@ -109,6 +109,11 @@ def draw_diagram(study: Study, overlap: Overlap) -> Diagram:
         )
 
 
+_SUBTITLE_GAP_IN = 0.3952
+"""From the title's top to the subtitle's, in inches: a fraction of the figure's height
+put the subtitle among the bars of a tall UpSet chart (40 groups)."""
+
+
 def _titles(figure: Figure, study: Study, words: dict[str, str], y: float) -> None:
     figure.text(
         0.5,
@@ -122,7 +127,7 @@ def _titles(figure: Figure, study: Study, words: dict[str, str], y: float) -> No
     )
     figure.text(
         0.5,
-        y - 0.052,
+        y - _SUBTITLE_GAP_IN / figure.get_figheight(),
         f"{study.settings.organisation} — {study.settings.name}",
         ha="center",
         va="top",

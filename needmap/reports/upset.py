@@ -78,6 +78,9 @@ def draw_upset(
     max_columns: int = MAX_COLUMNS,
 ) -> UpsetResult:
     """Draw the chart into ``figure`` (which should have :func:`upset_size`)."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.ticker import MaxNLocator
+
     units = overlap.units
     shown, hidden = select_columns(overlap, max_columns)
     n_units = len(units)
@@ -132,8 +135,7 @@ def draw_upset(
     for side in ("top", "right"):
         bars.spines[side].set_visible(False)
     bars.tick_params(axis="y", labelsize=9)
-
-    from matplotlib.collections import LineCollection
+    bars.yaxis.set_major_locator(MaxNLocator(integer=True))  # needs come whole
 
     member_x: list[int] = []
     member_y: list[int] = []
@@ -185,6 +187,7 @@ def draw_upset(
     sizes.set_xlabel(words["upset.sizes"], fontsize=10, color=INK)
     sizes.tick_params(axis="y", left=False, labelleft=False)
     sizes.tick_params(axis="x", labelsize=8)
+    sizes.xaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
     sizes.set_xlim(max(totals) * 1.35 if totals else 1, 0)
     for side in ("top", "left", "right"):
         sizes.spines[side].set_visible(False)
