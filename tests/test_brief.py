@@ -290,4 +290,4 @@ def test_report_writes_the_overview_as_markdown(demo: Path, tmp_path: Path) -> N
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Shared and specific needs, by family of groups\n")
     assert "**Recommended form of the digital workplace: one universal platform**" in text
-    assert "\n## Needs per target group\n" in text and "\n### Content\n" in text
+    assert "\n## Needs per family of groups\n" in text and "\n### Content\n" in text

@@ -91,6 +91,11 @@ class Overlap:
         return sum(self.demand.values())
 
     @property
+    def by_family(self) -> bool:
+        """Whether the circles are families of groups, which reports name differently."""
+        return any(u.kind == "family" for u in self.units)
+
+    @property
     def needs(self) -> tuple[str, ...]:
         """All needs in any chosen unit, in region order."""
         return tuple(n for region in self.regions for n in region.needs)

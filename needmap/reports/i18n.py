@@ -59,6 +59,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "upset.legend.core": "all groups",
         "upset.legend.single": "one group only",
         "table.title": "Needs per target group",
+        "table.title.family": "Needs per family of groups",
         "legend.importance": "must = cannot do without, should = clearly helps, "
         "could = nice to have",
         "legend.marks": "●●● must  ●● should  ● could",
@@ -522,6 +523,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "upset.legend.core": "alle groepen",
         "upset.legend.single": "één groep",
         "table.title": "Behoeften per doelgroep",
+        "table.title.family": "Behoeften per familie",
         "legend.importance": "moet = onmisbaar, zou moeten = helpt duidelijk, kan = leuk om "
         "te hebben",
         "legend.marks": "●●● moet  ●● zou moeten  ● kan",

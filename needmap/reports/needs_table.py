@@ -137,7 +137,7 @@ def build_needs_table(
     columns = tuple(f"{u.letter} · {u.name}" for u in overlap.units)
     short = {lv: words[f"importance.short.{lv}"] for lv in ("must", "should", "could")}
     return NeedsTable(
-        title=words["table.title"],
+        title=words["table.title.family" if overlap.by_family else "table.title"],
         columns=columns,
         letters=tuple(u.letter for u in overlap.units),
         short=short,

@@ -22,7 +22,7 @@ def overlap_to_json(analysis: OverlapAnalysis) -> dict[str, Any]:
     return {
         "study": study.settings.name,
         "organisation": study.settings.organisation,
-        "by": "family" if any(u.kind == "family" for u in overlap.units) else "group",
+        "by": "family" if overlap.by_family else "group",
         "weighting": overlap.weighting,
         "weighting_note": note_text(overlap.weighting_note, "en") if overlap.weighting_note else "",
         "units": [

@@ -63,11 +63,7 @@ def _in_words(analysis: OverlapAnalysis) -> dict[str, str]:
     study, overlap, advice = analysis.study, analysis.overlap, analysis.advice
     words = labels(study.settings.language)
     return {
-        "title": words[
-            "report.title.family"
-            if any(u.kind == "family" for u in overlap.units)
-            else "report.title"
-        ],
+        "title": words["report.title.family" if overlap.by_family else "report.title"],
         "organisation": study.settings.organisation,
         "study_name": study.settings.name,
         "advice_heading": words["report.advice"],
