@@ -123,7 +123,8 @@ def test_the_cover_sums_up_a_small_study_as_checked_by_hand(make_study: StudyMak
     """desk (10 people) must and field (20) should search; field must work on a phone.
     Weighted demand: search 3x10 + 2x20 = 70, mobile 3x20 = 60, so 70/130 = 54% is shared
     by both circles: between the 30% and 60% thresholds, a hybrid. Both needs fit in 'Now'
-    (20 points). No survey, interviews or search logs: no lines and no chapters for them."""
+    (20 points). No survey, interviews or search logs: no lines and no chapters for them;
+    one family holds both groups, so no chapter by family (one circle, compared with none)."""
     content = study_brief(load_study(make_study()))
     page = render_brief(content, today=date(2026, 3, 1))
     assert '<p class="subtitle">Test org — Test study · 1 March 2026</p>' in page
@@ -138,13 +139,7 @@ def test_the_cover_sums_up_a_small_study_as_checked_by_hand(make_study: StudyMak
         ("Roadmap", "2 of 2 needs planned in 3 phases. Now: Search; Works on a phone."),
         ("Personas", "One persona."),
     ]
-    assert list(_chapters(page)) == [
-        "overlap-groups",
-        "overlap-families",
-        "roadmap",
-        "why-first",
-        "personas",
-    ]
+    assert list(_chapters(page)) == ["overlap-groups", "roadmap", "why-first", "personas"]
 
 
 def test_a_dutch_study_gets_a_dutch_brief(make_study: StudyMaker) -> None:
@@ -242,7 +237,7 @@ def test_progress_names_each_chapter_and_a_pdf_before_its_layout(
     content = study_brief(load_study(make_study()))
     steps: list[str] = []
     write_brief(content, tmp_path / "b.html", tmp_path / "b.md", progress=steps.append)
-    chapters = ["overlap-groups", "overlap-families", "roadmap", "why-first", "personas"]
+    chapters = ["overlap-groups", "roadmap", "why-first", "personas"]
     assert len(steps) == len(chapters) and "PDF" not in steps
     steps.clear()
     write_brief(content, tmp_path / "b.pdf", progress=steps.append)

@@ -11,7 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from needmap.errors import UsageError
-from needmap.model import analyse_overlap, compute_overlap, recommend_platform
+from needmap.model import (
+    analyse_overlap,
+    compute_overlap,
+    families_tell_more,
+    recommend_platform,
+)
 from needmap.model.ordering import reading_order
 from needmap.model.overlap import most_alike, need_order
 from needmap.model.platform import shared_threshold
@@ -462,3 +467,22 @@ def test_needs_sort_by_kind_then_title_then_id() -> None:
         need("f1", "Agenda", "function"),
     ]
     assert [n.id for n in sorted(needs, key=need_order)] == ["c1", "c4", "c2", "c3", "f1", "t1"]
+
+
+@pytest.mark.parametrize(
+    ("families", "tells_more"),
+    [
+        ({}, False),  # no families: nothing to compare
+        ({"staff": ["a", "b", "c"]}, False),  # one circle
+        ({"x": ["a"], "y": ["b"], "z": ["c"]}, False),  # the groups' picture again
+        ({"staff": ["a", "b"]}, True),  # the family and group c, which has none
+        ({"x": ["a"], "y": ["b", "c"]}, True),
+        ({"x": ["a", "b"], "y": []}, True),  # an empty family is no circle
+        ({"x": ["a", "b", "c"], "y": []}, False),
+    ],
+)
+def test_families_tell_more_than_the_groups_only_with_two_circles_one_of_several(
+    families: dict[str, list[str]], tells_more: bool
+) -> None:
+    study = make_study(dict.fromkeys("abc", 10), {"n": {"a": "must"}}, families=families)
+    assert families_tell_more(study) is tells_more

@@ -16,7 +16,7 @@ from needmap.errors import Location, Problem, UsageError
 from needmap.personas.messages import did_you_mean
 from needmap.personas.study import Study
 
-__all__ = ["Unit", "UnitKind", "choose_units"]
+__all__ = ["Unit", "UnitKind", "choose_units", "families_tell_more"]
 
 UnitKind = Literal["group", "family"]
 _LETTERS = string.ascii_uppercase + string.ascii_lowercase
@@ -81,6 +81,15 @@ def choose_units(
         Unit(u.id, u.name, u.kind, u.groups, u.headcount, _LETTERS[i], u.palette_index)
         for i, u in enumerate(chosen)
     )
+
+
+def families_tell_more(study: Study) -> bool:
+    """Whether circles by family show what the circles by group do not: two circles at
+    least, one of them a family of several groups. With one family holding every group
+    (an intranet study) there is one circle to compare with nothing; with a family per
+    group, the same picture again. Reports leave such a view out."""
+    units = _family_units(study)
+    return len(units) >= 2 and any(len(u.groups) > 1 for u in units)
 
 
 def _group_units(study: Study) -> list[Unit]:

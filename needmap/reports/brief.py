@@ -30,6 +30,7 @@ from needmap.model.replan import PlanSnapshot, replan
 from needmap.model.roadmap import Roadmap, plan_roadmap
 from needmap.model.searches import SearchEvidence
 from needmap.model.toptasks import TopTasks
+from needmap.model.units import families_tell_more
 from needmap.personas.study import Study
 from needmap.reports.drawings import Drawings
 from needmap.reports.i18n import Language, format_count, labels
@@ -99,7 +100,8 @@ class BriefContent:
     study: Study
     overlap: OverlapAnalysis
     families: OverlapAnalysis | None
-    """The overlap by family, when the study defines families."""
+    """The overlap by family, when it tells more than the one by group
+    (:func:`~needmap.model.families_tell_more`)."""
     surveys: tuple[TopTasks, ...]
     roadmap: Roadmap
     personas: tuple[PersonaProfile, ...]
@@ -131,7 +133,7 @@ def study_brief(study: Study, earlier: tuple[PlanSnapshot, str] | None = None) -
     return BriefContent(
         study=study,
         overlap=overlap,
-        families=analyse_overlap(study, by_family=True) if study.families else None,
+        families=analyse_overlap(study, by_family=True) if families_tell_more(study) else None,
         surveys=surveys,
         roadmap=roadmap,
         personas=build_personas(study, overlap, surveys, interviews=interviews, searches=searches),

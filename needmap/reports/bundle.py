@@ -8,6 +8,7 @@ from pathlib import Path
 from needmap.fileio import write_bytes_atomic
 from needmap.model.analysis import analyse_overlap
 from needmap.model.toptasks import TopTasks
+from needmap.model.units import families_tell_more
 from needmap.personas.study import Study
 from needmap.reports.diagram import write_diagram, write_figure
 from needmap.reports.drawings import Drawings
@@ -52,7 +53,7 @@ def write_overlap_bundle(
 
 def _bundle(study: Study, out: Path, drawings: Drawings) -> Iterator[Path]:
     views = [("groups", False)]
-    if study.families:
+    if families_tell_more(study):
         views.append(("families", True))
     for name, by_family in views:
         analysis = analyse_overlap(study, by_family=by_family)
