@@ -590,3 +590,79 @@ def test_a_schema_problem_s_hint_knows_the_field_at_any_depth(
         load_study(root)
     first = raised.value.problems[0]
     assert (_shown(first.format(), root), first.hint) == (shown, hint)
+
+
+def _headcount(value: str) -> dict[str, str | None]:
+    return {"groups.yaml": f"groups:\n  - id: desk\n    name: D\n    headcount: {value}\n"}
+
+
+def _platform(value: str) -> dict[str, str | None]:
+    return {"study.yaml": _STUDY + f"platform:\n  universal_from: {value}\n"}
+
+
+@pytest.mark.parametrize(
+    ("files", "message", "hint"),
+    [
+        (  # YAML reads 1.450 as 1.45
+            _headcount("1.450"),
+            "expected a whole number, found the number 1.45",
+            "write 1450, without a separator between the thousands",
+        ),
+        (
+            _headcount("1,450"),
+            "expected a whole number, found the text '1,450'",
+            "write 1450, without a separator between the thousands",
+        ),
+        (
+            _headcount("'12 500'"),
+            "expected a whole number, found the text '12 500'",
+            "write 12500, without a separator between the thousands",
+        ),
+        (
+            _headcount("'250'"),
+            "expected a whole number, found the text '250'",
+            "write the number without quotes: 250",
+        ),
+        (
+            _headcount("2.5"),
+            "expected a whole number, found the number 2.5",
+            "write a whole number, without decimals",
+        ),
+        (
+            _headcount("many"),
+            "expected a whole number, found the text 'many'",
+            "write digits only, e.g. 250",
+        ),
+        (_headcount("-3"), "must be at least 0, found -3", "write a number at least 0"),
+        (
+            _platform("0,6"),
+            "expected a number, found the text '0,6'",
+            "write the decimals after a point: 0.6",
+        ),
+        (
+            _platform("60%"),
+            "expected a number, found the text '60%'",
+            "write a share as a fraction of 1: 0.6 for 60%",
+        ),
+        (
+            _platform("62,5 %"),
+            "expected a number, found the text '62,5 %'",
+            "write a share as a fraction of 1: 0.625 for 62,5 %",
+        ),
+        (
+            _platform("60"),
+            "must be at most 1.0, found 60",
+            "write a share as a fraction of 1: 0.6 for 60%",
+        ),
+        (_platform("250"), "must be at most 1.0, found 250", "write a number at most 1.0"),
+        (_platform("half"), "expected a number, found the text 'half'", "write a number, e.g. 0.5"),
+    ],
+)
+def test_a_number_written_as_people_write_it_gets_the_way_yaml_reads_it(
+    make_study: StudyMaker, files: dict[str, str | None], message: str, hint: str
+) -> None:
+    root = make_study(files)
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    first = raised.value.problems[0]
+    assert (first.message, first.hint) == (message, hint)

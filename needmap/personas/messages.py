@@ -8,6 +8,7 @@ key or value by the document's source map.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 from collections.abc import Collection, Iterable, Sequence
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
@@ -214,6 +215,8 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
             hint = "write each item on its own line, starting with '- '"
         elif kind in ("dict_type", "model_type"):
             hint = "write 'key: value' lines, indented under this key"
+        elif kind in _NUMBER_TYPES:
+            hint = _number_hint(kind, given, plain_text)
         return message, hint
     if kind == "literal_error":
         expected = _literal_options(ctx.get("expected", ""))
@@ -235,12 +238,53 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
             "less_than_equal": "at most",
             "less_than": "less than",
         }[kind]
-        return f"must be {words} {bound}, found {given}", ""
+        hint = f"write a number {words} {bound}"
+        if (
+            kind == "less_than_equal"
+            and bound == 1
+            and isinstance(given, int | float)
+            and given <= 100
+        ):
+            hint = f"write a share as a fraction of 1: {_fraction(given)} for {given}%"
+        return f"must be {words} {bound}, found {given}", hint
     if kind == "too_short":
         return "must not be empty", "add at least one item"
     message = str(detail["msg"])
     message = message.removeprefix("Value error, ")
     return message[:1].lower() + message[1:], ""
+
+
+_NUMBER_TYPES = ("int_type", "int_from_float", "float_type")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[.,' ]\d{3})+")
+"""A whole number written with a separator between the thousands (1.450, 1,450)."""
+_DECIMAL_COMMA = re.compile(r"\d*,\d+")
+_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
+
+
+def _number_hint(kind: str, given: Any, plain_text: str | None) -> str:
+    """How to write a number as YAML reads it, from how it was written: people write
+    1.450 (which YAML reads as 1.45), 0,6 and 50% in Dutch and English documents."""
+    written = plain_text if plain_text is not None else given if isinstance(given, str) else ""
+    text = written.strip()
+    whole = kind != "float_type"
+    if whole and _THOUSANDS.fullmatch(text):
+        return f"write {re.sub(r'[^0-9]', '', text)}, without a separator between the thousands"
+    if not whole and _DECIMAL_COMMA.fullmatch(text):
+        return f"write the decimals after a point: {text.replace(',', '.')}"
+    percent = _PERCENT.fullmatch(text)
+    if not whole and percent:
+        share = float(percent.group(1).replace(",", "."))
+        return f"write a share as a fraction of 1: {_fraction(share)} for {text}"
+    if isinstance(given, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", text):
+        return f"write the number without quotes: {text}"
+    if whole and isinstance(given, float):
+        return "write a whole number, without decimals"
+    return "write digits only, e.g. 250" if whole else "write a number, e.g. 0.5"
+
+
+def _fraction(percent: float) -> str:
+    """``percent`` as a fraction of 1, as short as it goes (60 -> 0.6)."""
+    return f"{percent / 100:.4f}".rstrip("0").rstrip(".")
 
 
 def _shown(value: Any) -> str:
