@@ -23,6 +23,7 @@ __all__ = [
     "NotAStudyError",
     "OutputError",
     "Problem",
+    "RuleError",
     "Severity",
     "TargetExistsError",
     "UsageError",
@@ -150,3 +151,12 @@ class OutputError(NeedmapError):
 
 class UsageError(NeedmapError):
     """Options that make no sense together, or name things the study lacks."""
+
+
+class RuleError(ValueError):
+    """A rule of a file format broken, raised inside a pydantic validator: pydantic makes
+    it a problem at the value's place, with :attr:`hint` as the problem's hint."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint

@@ -408,6 +408,18 @@ CASES = [
         ],
     ),
     Case(
+        "thresholds-out-of-order",
+        {
+            "study.yaml": "name: S\norganisation: O\nplatform:\n  universal_from: 0.4\n"
+            "  landscape_below: 0.5\n"
+        },
+        [
+            "study.yaml:4:3: platform: landscape_below (0.5) must not be above "
+            "universal_from (0.4)"
+        ],
+        "lower the first or raise the second",
+    ),
+    Case(
         # The groups are under a misspelt key, so every reference to one is no problem of
         # its own (it was reported 136 times for the care template); needs are still known.
         "misspelt-section-key-leaves-references-to-its-kind-unchecked",

@@ -324,6 +324,30 @@ def test_golden_markdown(study_dir: Path, golden: Callable[[str, str], None]) ->
     golden("interviews-fixture.md", interviews_to_markdown(evidence, study))
 
 
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("14-10-2026", "write it year first: 2026-10-14"),
+        ("1/2/2026", "write it year first: 2026-02-01"),
+        ("'1.2.2026'", "write it year first: 2026-02-01"),
+        ("oct 2026", "write the year, month and day with '-' between them, e.g. 2026-10-14"),
+    ],
+)
+def test_a_date_written_otherwise_is_shown_year_first(
+    make_study: StudyMaker, written: str, hint: str
+) -> None:
+    """The interview's date was said to be no valid id."""
+    folder = make_study(
+        {
+            "interviews/a.yaml": "interviews:\n  - id: x1\n    group: desk\n"
+            f"    date: {written}\n    quotes: [{{text: Hi, needs: [search]}}]\n"
+        }
+    )
+    (problem,) = check_interviews(load_study(folder))
+    shown = written.strip("'")
+    assert (problem.message, problem.hint) == (f"'{shown}' is not a date as YYYY-MM-DD", hint)
+
+
 def test_problems_have_positions(make_study: StudyMaker) -> None:
     folder = make_study(
         {
@@ -360,8 +384,10 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
     ]
     assert found[0][2:] == ("unknown group 'dsk'", "did you mean 'desk'?")
     assert found[1][2].startswith("'2026-13-01' is not a date")
+    assert found[1][3] == "check the day and the month: YYYY-MM-DD"
     assert found[2][2:] == ("unknown need 'serch'", "did you mean 'search'?")
     assert found[3][2].startswith("tag the quote")
+    assert found[3][3].startswith("add needs: [ID] for a need it supports")
     assert found[4][2].startswith("interview id 'x1' is used twice (also at ")
     assert found[5][2].startswith("interview 'x1' has no quotes yet: it counts as held")
     assert found[6][2:] == ("unknown key 'participant'", "did you mean 'participants'?")

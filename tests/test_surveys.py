@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -682,8 +683,27 @@ def test_limesurvey_mapping_needs_codes(study: Study, tmp_path: Path) -> None:
     )
     with pytest.raises(
         InvalidStudyError, match="needs a code for every task; missing for: expense"
-    ):
+    ) as raised:
         load_mapping(_write(tmp_path, "m.yaml", text), study)
+    (problem,) = raised.value.problems
+    assert problem.hint.startswith("add code: to each, the code in the brackets")
+
+
+@pytest.mark.parametrize(
+    ("layout", "hint"),
+    [
+        ("limesurvey", "add question: under choices"),
+        ("ms-forms", "add column: under choices"),
+    ],
+)
+def test_a_mapping_without_its_choices_says_what_to_add(
+    study: Study, tmp_path: Path, layout: str, hint: str
+) -> None:
+    text = (SURVEY_FIXTURES / "mappings" / f"{layout}.yaml").read_text()
+    text = re.sub(r"choices:\n  \S.*\n", "choices: {}\n", text)
+    with pytest.raises(InvalidStudyError) as raised:
+        load_mapping(_write(tmp_path, "m.yaml", text), study)
+    assert [p.hint.split(",")[0] for p in raised.value.problems] == [hint]
 
 
 def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from needmap.errors import Location, Problem, Severity
+from needmap.personas.schema import DATE_PATTERN
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 from needmap.scrub import personal_data
 
@@ -222,6 +223,8 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
         expected = _literal_options(ctx.get("expected", ""))
         hint = did_you_mean(str(given), expected) or "use one of: " + ", ".join(expected)
         return f"'{given}' is not allowed here", hint
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == DATE_PATTERN:
+        return f"'{given}' is not a date as YYYY-MM-DD", _date_hint(str(given))
     if kind == "string_pattern_mismatch":
         return (
             f"'{given}' is not a valid id",
@@ -251,7 +254,7 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
         return "must not be empty", "add at least one item"
     message = str(detail["msg"])
     message = message.removeprefix("Value error, ")
-    return message[:1].lower() + message[1:], ""
+    return message[:1].lower() + message[1:], getattr(ctx.get("error"), "hint", "")
 
 
 _NUMBER_TYPES = ("int_type", "int_from_float", "float_type")
@@ -280,6 +283,18 @@ def _number_hint(kind: str, given: Any, plain_text: str | None) -> str:
     if whole and isinstance(given, float):
         return "write a whole number, without decimals"
     return "write digits only, e.g. 250" if whole else "write a number, e.g. 0.5"
+
+
+_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
+def _date_hint(text: str) -> str:
+    """The date as YYYY-MM-DD, if ``text`` is one written day first (14-10-2026)."""
+    day_first = _DAY_FIRST.fullmatch(text.strip())
+    if day_first:
+        day, month, year = day_first.groups()
+        return f"write it year first: {year}-{int(month):02}-{int(day):02}"
+    return "write the year, month and day with '-' between them, e.g. 2026-10-14"
 
 
 def _fraction(percent: float) -> str:

@@ -12,7 +12,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from needmap.errors import RuleError
+
 __all__ = [
+    "DATE_PATTERN",
     "DEFINITION_KINDS",
     "DefinitionsFile",
     "Effort",
@@ -34,6 +37,8 @@ __all__ = [
 ]
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+"""A date as YYYY-MM-DD, the one way YAML files of a study write dates."""
 
 Id = Annotated[
     str,
@@ -123,9 +128,11 @@ class PlatformSettings(_Model):
     @model_validator(mode="after")
     def _thresholds_in_order(self) -> PlatformSettings:
         if self.landscape_below > self.universal_from:
-            raise ValueError(
+            raise RuleError(
                 f"landscape_below ({self.landscape_below}) must not be above "
-                f"universal_from ({self.universal_from})"
+                f"universal_from ({self.universal_from})",
+                "a landscape is advised below landscape_below, one platform from "
+                "universal_from: lower the first or raise the second",
             )
         return self
 

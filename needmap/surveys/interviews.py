@@ -24,9 +24,9 @@ from pydantic import (
     model_validator,
 )
 
-from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, Severity
+from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, RuleError, Severity
 from needmap.personas.messages import personal_data_warnings, schema_problems, unknown_id_hint
-from needmap.personas.schema import Id
+from needmap.personas.schema import DATE_PATTERN, Id
 from needmap.personas.study import Study, StudyIds
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
 
@@ -50,13 +50,15 @@ def _real_date(text: str) -> str:
     try:
         datetime.date.fromisoformat(text)
     except ValueError as exc:
-        raise ValueError(f"'{text}' is not a date: {exc}") from None
+        raise RuleError(
+            f"'{text}' is not a date: {exc}", "check the day and the month: YYYY-MM-DD"
+        ) from None
     return text
 
 
 IsoDate = Annotated[
     str,
-    StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"),
+    StringConstraints(pattern=DATE_PATTERN),
     AfterValidator(_real_date),
     Field(description="Date as YYYY-MM-DD, e.g. 2026-10-14."),
 ]
@@ -84,8 +86,10 @@ class InterviewQuote(_Model):
     @model_validator(mode="after")
     def _tagged(self) -> InterviewQuote:
         if not self.needs and not self.questions:
-            raise ValueError(
-                "tag the quote with the needs it supports (needs:) or questions (questions:)"
+            raise RuleError(
+                "tag the quote with the needs it supports (needs:) or questions (questions:)",
+                "add needs: [ID] for a need it supports, or questions: [ID] for one it "
+                "casts doubt on",
             )
         return self
 

@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from needmap.errors import InvalidStudyError, Problem, Severity
+from needmap.errors import InvalidStudyError, Problem, RuleError, Severity
 from needmap.personas.messages import unknown_id_hint, validated_document
 from needmap.personas.schema import Id
 from needmap.personas.study import Study, StudyIds
@@ -109,25 +109,38 @@ class SurveyMapping(_Model):
     def _layout_needs(self) -> SurveyMapping:
         if self.layout == "limesurvey":
             if not self.choices.question:
-                raise ValueError("layout limesurvey needs choices.question (the question code)")
+                raise RuleError(
+                    "layout limesurvey needs choices.question (the question code)",
+                    "add question: under choices, with the code before the brackets of the "
+                    "task columns' headings: Q2 for Q2[SQ001]",
+                )
             missing = [t.id for t in self.tasks if not t.code]
             if missing:
-                raise ValueError(
+                raise RuleError(
                     "layout limesurvey needs a code for every task; missing for: "
-                    + ", ".join(missing)
+                    + ", ".join(missing),
+                    "add code: to each, the code in the brackets of its column's heading "
+                    "(SQ001 for Q2[SQ001]); needmap survey draft writes them from an export",
                 )
         elif not self.choices.column:
-            raise ValueError(f"layout {self.layout} needs choices.column")
+            raise RuleError(
+                f"layout {self.layout} needs choices.column",
+                "add column: under choices, with the heading of the column that holds "
+                "the chosen tasks",
+            )
         if self.layout == "long" and not self.respondent:
-            raise ValueError(
-                "layout long needs respondent: the column that identifies a respondent"
+            raise RuleError(
+                "layout long needs respondent: the column that identifies a respondent",
+                "add respondent: with that column's heading, such as the response id",
             )
         if self.layout == "ms-forms":
             bad = [t.label for t in self.tasks if ";" in t.label]
             if bad:
-                raise ValueError(
+                raise RuleError(
                     "ms-forms joins choices with ';', so labels cannot contain it: "
-                    + ", ".join(bad)
+                    + ", ".join(bad),
+                    "take the ';' out of these options in the form and of their labels "
+                    "here: in the export, a choice with ';' cannot be told from two",
                 )
         return self
 
