@@ -413,10 +413,7 @@ CASES = [
             "study.yaml": "name: S\norganisation: O\nplatform:\n  universal_from: 0.4\n"
             "  landscape_below: 0.5\n"
         },
-        [
-            "study.yaml:4:3: platform: landscape_below (0.5) must not be above "
-            "universal_from (0.4)"
-        ],
+        ["study.yaml:4:3: platform: landscape_below (0.5) must not be above universal_from (0.4)"],
         "lower the first or raise the second",
     ),
     Case(
@@ -678,3 +675,53 @@ def test_a_number_written_as_people_write_it_gets_the_way_yaml_reads_it(
         load_study(root)
     first = raised.value.problems[0]
     assert (first.message, first.hint) == (message, hint)
+
+
+@pytest.mark.parametrize(
+    ("persona_lines", "message", "hint"),
+    [
+        (  # a list item with ': ' in it is a mapping to YAML
+            "    scenarios:\n      - Mornings: the roster first\n",
+            "expected text, found a mapping",
+            'text that holds ": " must be in quotes: "Mornings: the roster first"',
+        ),
+        (
+            "    role: {}\n",
+            "expected text, found a mapping",
+            "write text here; text that holds ': ' must be in quotes",
+        ),
+        (
+            "    role: [Keeper, Driver]\n",
+            "expected text, found a list",
+            "write one value here, not a list",
+        ),
+    ],
+)
+def test_text_that_yaml_reads_as_something_else_gets_a_hint(
+    make_study: StudyMaker, persona_lines: str, message: str, hint: str
+) -> None:
+    persona = "personas:\n  - id: henk\n    name: Henk\n    group: field\n"
+    if "role:" not in persona_lines:
+        persona_lines = "    role: Park keeper\n" + persona_lines
+    root = make_study({"personas.yaml": persona + persona_lines})
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    first = raised.value.problems[0]
+    assert (first.message, first.hint) == (message, hint)
+
+
+@pytest.mark.parametrize(
+    ("needs", "hint"),
+    [
+        ("needs: [{id: a},\n  - {id: b}]\n", "a '{' or '[' before it is not closed"),
+        ("needs:\n  - {id: a, title: A\n  - {id: b}\n", "close the '{' of this mapping"),
+        ("needs: [{id: a}\nx: y\n", "close the '[' of this list"),
+        ("%TAG\nneeds: []\n", "check the quotes, brackets and indentation"),
+    ],
+)
+def test_every_yaml_syntax_error_has_a_hint(make_study: StudyMaker, needs: str, hint: str) -> None:
+    root = make_study({"needs.yaml": needs, "personas.yaml": None})
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    first = raised.value.problems[0]
+    assert first.message.startswith("YAML syntax error") and first.hint.startswith(hint)

@@ -212,6 +212,13 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
             )
         elif kind == "string_type" and plain_text is not None:
             hint = f'quote this value: "{plain_text}"'
+        elif kind == "string_type" and isinstance(given, dict) and len(given) == 1:
+            ((key, value),) = given.items()
+            hint = f'text that holds ": " must be in quotes: "{key}: {value}"'
+        elif kind == "string_type" and isinstance(given, dict):
+            hint = "write text here; text that holds ': ' must be in quotes"
+        elif kind == "string_type" and isinstance(given, list):
+            hint = "write one value here, not a list"
         elif kind == "list_type":
             hint = "write each item on its own line, starting with '- '"
         elif kind in ("dict_type", "model_type"):

@@ -81,18 +81,26 @@ class ImportanceWeights(_Model):
 class EffortPoints(_Model):
     """Effort sizes as points, used to fill roadmap phases up to their capacity."""
 
-    xs: float = Field(1, gt=0)
-    s: float = Field(2, gt=0)
-    m: float = Field(3, gt=0)
-    l: float = Field(5, gt=0)  # noqa: E741 - the t-shirt size L
-    xl: float = Field(8, gt=0)
+    xs: float = Field(1, gt=0, description="Points of a need of effort xs (extra small).")
+    s: float = Field(2, gt=0, description="Points of a need of effort s (small).")
+    m: float = Field(3, gt=0, description="Points of a need of effort m (medium).")
+    l: float = Field(  # noqa: E741 - the t-shirt size L
+        5, gt=0, description="Points of a need of effort l (large)."
+    )
+    xl: float = Field(8, gt=0, description="Points of a need of effort xl (extra large).")
 
 
 class Scoring(_Model):
     """Weights behind every score needmap computes; change them and re-run to see the effect."""
 
-    importance_weights: ImportanceWeights = Field(default_factory=ImportanceWeights)
-    effort_points: EffortPoints = Field(default_factory=EffortPoints)
+    importance_weights: ImportanceWeights = Field(
+        default_factory=ImportanceWeights,
+        description="How much must, should and could count when demand is weighed.",
+    )
+    effort_points: EffortPoints = Field(
+        default_factory=EffortPoints,
+        description="Points per effort size (xs to xl), which fill the roadmap's phases.",
+    )
 
 
 class PlatformSettings(_Model):
@@ -166,7 +174,11 @@ def _default_phases(language: str = "en") -> list[RoadmapPhase]:
 class Roadmap(_Model):
     """Phases that needs are planned into, in order."""
 
-    phases: list[RoadmapPhase] = Field(default_factory=_default_phases, min_length=1)
+    phases: list[RoadmapPhase] = Field(
+        default_factory=_default_phases,
+        min_length=1,
+        description="The phases in order, each with an id, a name and its capacity in points.",
+    )
 
 
 class Family(_Model):
@@ -271,10 +283,20 @@ class StudySettings(_Model):
     organisation: Text = Field(description="The organisation the study is for.")
     language: Language = Field("nl", description="Language of the reports: nl or en.")
     description: str = Field("", description="What the study is about, for the report intro.")
-    privacy: Privacy = Field(default_factory=Privacy)
-    scoring: Scoring = Field(default_factory=Scoring)
-    platform: PlatformSettings = Field(default_factory=PlatformSettings)
-    roadmap: Roadmap = Field(default_factory=Roadmap)
+    privacy: Privacy = Field(
+        default_factory=Privacy,
+        description="How the reports protect the people behind the numbers.",
+    )
+    scoring: Scoring = Field(
+        default_factory=Scoring, description="The weights behind every score needmap computes."
+    )
+    platform: PlatformSettings = Field(
+        default_factory=PlatformSettings,
+        description="The rule that recommends the form of the digital workplace.",
+    )
+    roadmap: Roadmap = Field(
+        default_factory=Roadmap, description="The phases that needs are planned into."
+    )
 
     @model_validator(mode="before")
     @classmethod

@@ -269,14 +269,31 @@ _SYNTAX_HINTS = (
     ("but found another document", "", "a file holds one document: remove the extra '---'"),
     ("found character '@'", "", "text starting with @ or ` must be in quotes"),
     ("found character '`'", "", "text starting with @ or ` must be in quotes"),
+    (
+        "expected ',' or '}'",
+        "",
+        "close the '{' of this mapping, and quote a value that holds ',', '{' or '}'",
+    ),
+    (
+        "expected ',' or ']'",
+        "",
+        "close the '[' of this list, and quote a value that holds ',', '[' or ']'",
+    ),
+    (
+        "expected the node content",
+        "",
+        "a '{' or '[' before it is not closed, or a value is missing",
+    ),
 )
+_ANY_SYNTAX_HINT = "check the quotes, brackets and indentation of this line and the one before"
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "invalid YAML"
     hint = next(
-        (h for needle, extra, h in _SYNTAX_HINTS if needle in problem and extra in problem), ""
+        (h for needle, extra, h in _SYNTAX_HINTS if needle in problem and extra in problem),
+        _ANY_SYNTAX_HINT,
     )
     if mark is None:
         return Problem(Location(path), f"YAML syntax error: {problem}", hint=hint)

@@ -102,7 +102,7 @@ class Interview(_Model):
     participants: int = Field(
         1, ge=1, description="How many people took part (more than 1 for a focus group)."
     )
-    date: IsoDate | None = None
+    date: IsoDate | None = Field(None, description="When it was held, e.g. 2026-10-14.")
     notes: str = Field(
         "", description="Your own notes. Never shown in a report: they may name people."
     )

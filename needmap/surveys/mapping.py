@@ -101,8 +101,13 @@ class SurveyMapping(_Model):
         description="Heading of the column that identifies a respondent (required for long). "
         "Used only to group rows; never stored or shown.",
     )
-    group: GroupColumn
-    choices: Choices
+    group: GroupColumn = Field(
+        description="The column with the respondent's group, and the group each answer means."
+    )
+    choices: Choices = Field(
+        description="Where the chosen tasks are: the question's code (limesurvey) or the "
+        "column that holds them (the other layouts)."
+    )
     tasks: list[SurveyTask] = Field(min_length=1, description="The tasks, as in the survey.")
 
     @model_validator(mode="after")

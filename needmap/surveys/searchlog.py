@@ -95,7 +95,9 @@ class SearchLog(_Model):
         description="Searches without results on one need, within this log, from which the "
         "need is marked as a content gap (twenty a month is the rule of thumb).",
     )
-    columns: SearchColumns
+    columns: SearchColumns = Field(
+        description="The headings of the columns with the term, its count and the results."
+    )
     topics: list[SearchTopic] = Field(min_length=1, description="Which terms are about which need.")
 
 
