@@ -711,8 +711,15 @@ def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
     with pytest.raises(NeedmapError, match=r"cannot read '\.json' files") as raised:
         import_survey(mapping, _write(tmp_path, "x.json", "{}"))
     assert raised.value.problems[0].hint == "export the survey as CSV or XLSX"
-    with pytest.raises(NeedmapError, match="the file is empty"):
+    with pytest.raises(NeedmapError, match="the file is empty") as empty:
         import_survey(mapping, _write(tmp_path, "x.csv", ""))
+    assert empty.value.problems[0].hint == "export the responses again, with their header"
+    blank = Workbook()
+    blank.create_sheet("Responses").append(["respondent", "group", "task"])
+    blank.save(tmp_path / "blank.xlsx")  # the answers are on the second sheet
+    with pytest.raises(NeedmapError, match="the first sheet is empty") as first:
+        import_survey(mapping, tmp_path / "blank.xlsx")
+    assert first.value.problems[0].hint.endswith("on the workbook's first sheet")
     (tmp_path / "bad.xlsx").write_bytes(b"not a zip")
     with pytest.raises(NeedmapError, match="cannot read this workbook"):
         import_survey(mapping, tmp_path / "bad.xlsx")

@@ -152,7 +152,9 @@ def _csv(path: Path) -> Table:
     try:
         header = next(reader)
     except StopIteration:
-        raise InvalidStudyError.single("the file is empty", path=path) from None
+        raise InvalidStudyError.single(
+            "the file is empty", path=path, hint="export the responses again, with their header"
+        ) from None
     except csv.Error as exc:  # the header itself: a quote left open
         raise InvalidStudyError([unreadable(path, reader.line_num + skipped, exc)]) from None
     name = _NAMES.get(delimiter, f"'{delimiter}'")
@@ -258,7 +260,11 @@ def _xlsx(path: Path) -> Table:
         if any(header):
             break
     if not any(header):
-        raise InvalidStudyError.single("the first sheet is empty", path=path)
+        raise InvalidStudyError.single(
+            "the first sheet is empty",
+            path=path,
+            hint="put the responses, under their header, on the workbook's first sheet",
+        )
     title = sheet.name
 
     def cells() -> Iterator[list[str]]:
