@@ -55,6 +55,23 @@ def test_init_then_validate(tmp_path: Path) -> None:
     assert result.stdout.startswith("✓ ")
 
 
+def test_the_commands_needmap_suggests_can_be_copied_for_a_folder_with_a_space(
+    tmp_path: Path,
+) -> None:
+    """A study folder named by its organisation has spaces: init's next steps, status and
+    a missing export's hint quote it, so that each command can be pasted as printed."""
+    folder = tmp_path / "Gemeente Voorbeeldstad [2026]"
+    quoted = f"'{folder}'"
+    result = runner.invoke(app, ["init", str(folder), "--template", "gemeente"])
+    assert f"needmap validate {quoted}\n" in result.stdout
+    assert f"needmap guide {quoted} --out guides.pdf\n" in result.stdout
+    status = runner.invoke(app, ["status", str(folder)], env={"COLUMNS": "300"})
+    assert f"needmap survey import {quoted} EXPORT\n" in status.stdout
+    toptasks = runner.invoke(app, ["toptasks", str(folder)])
+    assert toptasks.exit_code == 2
+    assert f"needmap survey import {quoted} EXPORT.csv" in toptasks.stderr
+
+
 def test_init_refuses_existing_study_with_exit_2(tmp_path: Path) -> None:
     folder = tmp_path / "s"
     assert runner.invoke(app, ["init", str(folder)]).exit_code == 0

@@ -26,6 +26,7 @@ from needmap.cli.app import (
     whole_study_at,
     writing,
 )
+from needmap.shell import command_word
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -145,7 +146,7 @@ def status(
     console.print()
     words = labels(study.settings.language)
     if not found.steps:
-        command = f"needmap build {escape(str(folder))}"
+        command = f"needmap build {escape(command_word(folder))}"
         console.print(words["status.nothing_waits"].format(command=command))
         return
     console.print(f"[bold]{escape(words['status.next_steps'])}[/bold]")
@@ -250,7 +251,7 @@ def build(
         if warned:
             console.print(
                 f"The study's files have {plural(warned, 'warning')}: needmap validate "
-                f"{escape(str(folder))} shows them.",
+                f"{escape(command_word(folder))} shows them.",
                 style="yellow",
                 highlight=False,
             )

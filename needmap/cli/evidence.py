@@ -25,6 +25,7 @@ from needmap.cli.app import (
     study_at,
     writing,
 )
+from needmap.shell import command_word
 
 if TYPE_CHECKING:
     from needmap.model.interviews import InterviewEvidence
@@ -188,7 +189,7 @@ def survey_import(
         new_console(stderr=True).print(
             f"{unlinked} of {len(chosen.tasks)} tasks are linked to no need, so their votes "
             f"are evidence for nothing yet: link them in the mapping (needmap validate "
-            f"{escape(str(folder))} shows where).",
+            f"{escape(command_word(folder))} shows where).",
             style="yellow",
         )
 
@@ -330,7 +331,7 @@ def survey_draft(
         console.print("With it, the export does not import yet: see the problems above.")
     console.print(
         "Next: check each TODO in it (groups for the answers, needs for the tasks), then: "
-        f"needmap survey import {escape(str(folder))} {escape(str(export))}"
+        f"needmap survey import {escape(command_word(folder))} {escape(command_word(export))}"
     )
 
 
@@ -549,7 +550,7 @@ def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
         for row in table.rows:
             rich_table.add_row(*(escape(row[i]) for i in shown))
         print_table(console, rich_table)
-        command = f"needmap interviews {escape(str(study.root))} --out interviews.html"
+        command = f"needmap interviews {escape(command_word(study.root))} --out interviews.html"
         console.print(
             labels(study.settings.language)["iv.more_in_file"].format(command=command),
             soft_wrap=False,

@@ -20,6 +20,7 @@ from needmap.cli.app import (
     print_table,
     study_at,
 )
+from needmap.shell import command_word
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -95,7 +96,8 @@ def groups_merge(
     if len(groups) < 2:
         raise UsageError.single(
             "name two or more groups to merge",
-            hint=f"to rename one group: needmap groups rename {folder} {groups[0]} NEW-ID",
+            hint="to rename one group: needmap groups rename "
+            f"{command_word(folder)} {groups[0]} NEW-ID",
         )
     _regroup(folder, groups, into, name, dry_run)
 
@@ -270,7 +272,9 @@ def _print_split(split: GroupSplit, folder: Path, dry_run: bool) -> None:
     if dry_run:
         console.print("Nothing was written (--dry-run).")
     else:
-        console.print(f"Comments and layout are kept. Next: needmap validate {escape(str(folder))}")
+        console.print(
+            f"Comments and layout are kept. Next: needmap validate {escape(command_word(folder))}"
+        )
 
 
 def _print_file_changes(console: Console, edits: StudyEdits) -> None:
@@ -302,4 +306,6 @@ def _print_regrouping(regrouping: Regrouping, folder: Path, dry_run: bool) -> No
     if dry_run:
         console.print("Nothing was written (--dry-run).")
     else:
-        console.print(f"Comments and layout are kept. Next: needmap validate {escape(str(folder))}")
+        console.print(
+            f"Comments and layout are kept. Next: needmap validate {escape(command_word(folder))}"
+        )

@@ -24,6 +24,7 @@ from needmap.cli.app import (
     study_at,
     writing,
 )
+from needmap.shell import command_word
 
 if TYPE_CHECKING:
     from needmap.interview_import import ImportedInterviews
@@ -102,9 +103,9 @@ def guide(
 
         write_quote_sheet(guides, sheet)
         new_console().print(
-            f"wrote {escape(str(sheet))}: note the quotes in it, then needmap "
-            f"import-interviews {escape(str(folder))} {escape(str(sheet))} (and with "
-            "--update as more come in)"
+            f"wrote {escape(str(sheet))}: note the quotes in it, then needmap import-interviews "
+            f"{escape(command_word(folder))} {escape(command_word(sheet))} (and with --update "
+            "as more come in)"
         )
     if out is not None:
         from needmap.reports.guide_report import write_guide
@@ -195,7 +196,9 @@ def import_interviews(
     names = {group.id: group.name for group in study.groups}
     console.print(_imported_summary(result, names))
     if result.interviews or result.grown:
-        console.print(f"What they say about each need: needmap interviews {escape(str(folder))}")
+        console.print(
+            f"What they say about each need: needmap interviews {escape(command_word(folder))}"
+        )
 
 
 def _imported_summary(result: ImportedInterviews, group_names: Mapping[str, str]) -> str:

@@ -22,6 +22,7 @@ from needmap.cli.app import (
     study_at,
     writing,
 )
+from needmap.shell import command_word
 
 if TYPE_CHECKING:
     from needmap.model.analysis import OverlapAnalysis
@@ -253,7 +254,8 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
         and all(unit.kind == "group" for unit in result.units)
     ):
         console.print(
-            f"Groups this alike may be one: needmap groups merge {escape(str(study.root))} "
+            "Groups this alike may be one: needmap groups merge "
+            f"{escape(command_word(study.root))} "
             f"{closest.a} {closest.b} --into {closest.a}",
             style="dim",
             soft_wrap=True,  # a command to copy: not broken over lines

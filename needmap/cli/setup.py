@@ -12,12 +12,14 @@ from needmap.cli.app import (
     EXIT_INPUT,
     StudyDir,
     app,
+    escape,
     new_console,
     plural,
     print_json,
     print_problems,
     print_table,
 )
+from needmap.shell import command_word
 
 if TYPE_CHECKING:
     from needmap.errors import Problem
@@ -52,8 +54,9 @@ def init(
         ("Every report, to share", "build"),
     ]
     out.print("Next steps:")
+    word = escape(command_word(folder))
     for number, (what, command, *extra) in enumerate(steps, 1):
-        out.print(f"  {number}. {what}: needmap {command} {folder}{''.join(extra)}")
+        out.print(f"  {number}. {what}: needmap {command} {word}{''.join(extra)}")
 
 
 @app.command()

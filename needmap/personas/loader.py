@@ -47,6 +47,7 @@ from needmap.personas.schema import (
 )
 from needmap.personas.study import Study, StudyIds, WrittenIds
 from needmap.personas.yamlsource import YamlDocument, read_yaml_file
+from needmap.shell import command_word
 
 __all__ = [
     "DEFINITION_FOLDERS",
@@ -119,13 +120,13 @@ def read_study(root: Path | str) -> StudyReading:
         raise NotAStudyError.single(
             "no such folder",
             path=root,
-            hint=f"create a study with: needmap init {root} --template gemeente",
+            hint=f"create a study with: needmap init {command_word(root)} --template gemeente",
         )
     if not study_path.is_file():
         raise NotAStudyError.single(
             f"this folder has no {STUDY_FILE}, so it is not a needmap study",
             path=root,
-            hint=f"create one with: needmap init {root} --template gemeente",
+            hint=f"create one with: needmap init {command_word(root)} --template gemeente",
         )
 
     reading = _Reading()

@@ -18,6 +18,7 @@ from needmap.reports.brief import glance, study_brief
 from needmap.reports.guide_report import has_evidence, need_evidence
 from needmap.reports.i18n import Language, counted, labels
 from needmap.scrub import personal_data
+from needmap.shell import command_word
 from needmap.surveys.catalog import (
     fitting_tallies,
     import_command,
@@ -54,6 +55,7 @@ def study_status(study: Study) -> StudyStatus:
     """Where ``study`` stands (:func:`~needmap.reports.brief.glance`) and its next steps."""
     content = study_brief(study)
     root = study.root
+    folder = command_word(root)  # as the commands suggested write it
     language = study.settings.language
     words = labels(language)
     steps: list[NextStep] = []
@@ -69,7 +71,7 @@ def study_status(study: Study) -> StudyStatus:
         steps.append(
             NextStep(
                 words["status.unheard"].format(groups=_names([g.name for g in unheard], language)),
-                f"needmap guide {root} {unheard[0].id} --record",
+                f"needmap guide {folder} {unheard[0].id} --record",
             )
         )
     if pooled:
@@ -80,7 +82,7 @@ def study_status(study: Study) -> StudyStatus:
                     groups=_names([study.group_by_id[g].name for g in pooled], language),
                     minimum=minimum,
                 ),
-                f"needmap guide {root} {pooled[0]} --record",
+                f"needmap guide {folder} {pooled[0]} --record",
             )
         )
     held = interviews_by_file(study)
@@ -92,7 +94,7 @@ def study_status(study: Study) -> StudyStatus:
                 words["status.empty"].format(
                     interviews=counted(len(empty), "interviews", language), files=", ".join(where)
                 ),
-                f"needmap validate {root}",
+                f"needmap validate {folder}",
             )
         )
     private = sum(bool(personal_data(q.text)) for _, i in held for q in i.quotes) + sum(
@@ -102,7 +104,7 @@ def study_status(study: Study) -> StudyStatus:
         steps.append(
             NextStep(
                 words["status.private"].format(texts=counted(private, "texts", language)),
-                f"needmap validate {root}",
+                f"needmap validate {folder}",
             )
         )
     for survey in surveys_to_import(study):
@@ -121,7 +123,7 @@ def study_status(study: Study) -> StudyStatus:
                     words["status.unlinked"].format(
                         count=len(unlinked), tasks=len(mapping.tasks), title=mapping.title
                     ),
-                    f"needmap validate {root}",
+                    f"needmap validate {folder}",
                 )
             )
     for tally in fitting_tallies(study):
@@ -132,7 +134,7 @@ def study_status(study: Study) -> StudyStatus:
                     words["status.headcount"].format(
                         title=tally.title, groups=_names([g.name for g, _ in over], language)
                     ),
-                    f"needmap validate {root}",
+                    f"needmap validate {folder}",
                 )
             )
     silent = [
@@ -146,7 +148,7 @@ def study_status(study: Study) -> StudyStatus:
                 words["status.silent.one" if len(silent) == 1 else "status.silent"].format(
                     needs=counted(len(silent), "needs", language), total=len(study.needs)
                 ),
-                f"needmap guide {root} --out guides.pdf",
+                f"needmap guide {folder} --out guides.pdf",
             )
         )
     return StudyStatus(tuple(glance(content)), tuple(steps))

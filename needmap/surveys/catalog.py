@@ -15,6 +15,7 @@ from needmap.errors import (
 from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import TargetGroup
 from needmap.personas.study import Study, StudyIds
+from needmap.shell import command_word
 from needmap.surveys.mapping import SurveyMapping, checked_mapping, load_mapping, mapping_files
 from needmap.surveys.tables import column_of, open_table
 from needmap.surveys.tally import Tally, read_tally, tally_path
@@ -64,7 +65,8 @@ def _orphan_tallies(study: StudyIds, survey_ids: set[str]) -> list[Problem]:
                     f"no survey mapping has the id '{survey}': this tally's votes count "
                     "in no report",
                     hint="if the survey's id was changed, import the export again "
-                    f"(needmap survey import {study.root} EXPORT) and delete this file; "
+                    f"(needmap survey import {command_word(study.root)} EXPORT) and delete this "
+                    "file; "
                     "if the survey was dropped, delete it"
                     + (f"; ids now: {', '.join(sorted(survey_ids))}" if survey_ids else ""),
                     severity=Severity.WARNING,
@@ -109,7 +111,8 @@ def find_mapping(
         raise UsageError.single(
             "the study has no survey mapping",
             path=study.root / "surveys",
-            hint=f"draft one from the export: needmap survey draft {study.root} EXPORT; "
+            hint="draft one from the export: needmap survey draft "
+            f"{command_word(study.root)} EXPORT; "
             "or write surveys/NAME.yaml (docs/surveys.md), or pass --mapping",
         )
     mappings, problems = _load_mappings(study)
@@ -197,7 +200,7 @@ def surveys_to_import(study: Study) -> list[SurveyMapping]:
 
 def import_command(study: StudyIds, mapping: SurveyMapping) -> str:
     """The start of the command that imports ``mapping``'s export, for hints."""
-    command = f"needmap survey import {study.root} "
+    command = f"needmap survey import {command_word(study.root)} "
     if len(mapping_files(study.root)) > 1:
         command += f"--survey {mapping.id} "
     return command
