@@ -104,8 +104,8 @@ def _family_units(study: Study) -> list[Unit]:
         members = [g for g in study.groups if g.family == family.id]
         if not members:
             continue
-        counts = [g.headcount for g in members]
-        headcount = None if any(c is None for c in counts) else sum(c or 0 for c in counts)
+        counts = [g.headcount for g in members if g.headcount is not None]
+        headcount = sum(counts) if len(counts) == len(members) else None  # None: one unknown
         units.append(
             Unit(family.id, family.name, "family", tuple(g.id for g in members), headcount, "", i)
         )
