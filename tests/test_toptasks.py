@@ -345,6 +345,18 @@ def test_coverage_runs_from_above_0_to_all_of_the_votes() -> None:
     assert whole.coverage == ("t0", "t1")
     with pytest.raises(UsageError, match="coverage must be between 0 and 1, found 0"):
         analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, data, coverage_target=0)
+    with pytest.raises(UsageError, match=r"coverage must be between 0 and 1, found 1\.01"):
+        analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, data, coverage_target=1.01)
+
+
+def test_a_task_a_group_gave_no_votes_may_be_left_out_of_its_votes() -> None:
+    """A tally made in code may leave out the tasks a group did not choose."""
+    full = _tally({"g1": (5, [3, 2, 0, 0, 0]), "g2": (5, [0, 1, 0, 0, 4])})
+    sparse = replace(
+        full, votes={g: {t: n for t, n in v.items() if n} for g, v in full.votes.items()}
+    )
+    expected = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, full)
+    assert analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, sparse) == expected
 
 
 def test_a_missing_headcount_is_said_when_a_group_is_hidden_too() -> None:

@@ -160,14 +160,15 @@ def post_stratification_weights(
 ) -> tuple[dict[str, float], Note | None]:
     """Weights per group, or none and the reason why not."""
     answering = {g: n for g, n in respondents.items() if n > 0}
-    missing = sorted(g for g in answering if not headcounts.get(g))
+    people = {g: count for g in answering if (count := headcounts.get(g))}
+    missing = sorted(set(answering) - set(people))
     if missing:
         return {}, Note("note.no_headcount.unweighted", {"groups": ", ".join(missing)})
     if not answering:
         return {}, Note("note.no_groups")
-    population = sum(headcounts[g] or 0 for g in answering)
+    population = sum(people.values())
     sample = sum(answering.values())
-    weights = {g: ((headcounts[g] or 0) / population) / (n / sample) for g, n in answering.items()}
+    weights = {g: (people[g] / population) / (n / sample) for g, n in answering.items()}
     return weights, None
 
 
