@@ -20,7 +20,6 @@ together, as one stratum (see :func:`_weights`). Respondents outside the target 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -314,14 +313,16 @@ def analyse_toptasks(
 
 
 def _study_order(study: Study, groups: Mapping[str, int]) -> list[tuple[str, int]]:
+    """``groups`` in the order of the study's files (each is in the study: a tally with a
+    group that is not was refused by :meth:`Tally.differences`)."""
     order = {g.id: i for i, g in enumerate(study.groups)}
-    return sorted(groups.items(), key=lambda item: (order.get(item[0], math.inf), item[0]))
+    return sorted(groups.items(), key=lambda item: order[item[0]])
 
 
 def _breakdown(
     study: Study, tally: Tally, group: str, respondents: int, hidden: bool, tasks: Sequence[str]
 ) -> GroupBreakdown:
-    name = study.group_by_id[group].name if group in study.group_by_id else group
+    name = study.group_by_id[group].name
     if hidden:
         return GroupBreakdown(group, name, True, None, {})
     by_task = tally.votes.get(group, {})
