@@ -407,6 +407,7 @@ def test_groups_list_shows_ids_needs_and_evidence_with_small_groups_hidden(demo:
     )
     assert max(len(line) for line in lines) <= 80
     assert any(line.split()[-5:] == ["60", "11/6/4", "0", "n<5", "15"] for line in lines)
+    assert " 4,200 " in shown.stdout  # residents, counted as the reports count
     assert "answered: respondents of survey toptasks-2026; n<5: fewer, not shown." in " ".join(
         shown.stdout.split()
     )
@@ -420,6 +421,7 @@ def test_groups_list_shows_ids_needs_and_evidence_with_small_groups_hidden(demo:
         "gesproken",
         "antwoorden",
     ]
+    assert " 4.200 " in dutch.stdout
 
 
 @pytest.mark.parametrize("template", [t.name for t in list_templates()])

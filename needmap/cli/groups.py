@@ -191,9 +191,10 @@ def _print_groups(overview: GroupsOverview) -> None:
     (they wrap between words, ids do not), a heading row per family, a column per survey (headed
     "answered" when there is one)."""
     from needmap.reports.groups_report import hidden
-    from needmap.reports.i18n import labels
+    from needmap.reports.i18n import format_count, labels
 
-    words = labels(overview.language)
+    language = overview.language
+    words = labels(language)
     interviews = any(s.participants != 0 for s in overview.groups)
     surveys = overview.surveys
     table = light_table("")
@@ -216,7 +217,7 @@ def _print_groups(overview: GroupsOverview) -> None:
             table.add_row(
                 escape(group.name),
                 escape(group.id),
-                "" if group.headcount is None else str(group.headcount),
+                "" if group.headcount is None else format_count(group.headcount, language),
                 "/".join(str(s.needs[level]) for level in ("must", "should", "could")),
                 str(s.personas),
                 *([hidden(s.participants, True, overview.min_size)] if interviews else []),
