@@ -30,6 +30,14 @@ def test_overlap_text(study_dir: Path) -> None:
     assert "ABC" in result.stdout
 
 
+def test_overlap_counts_people_as_the_reports_do(study_dir: Path) -> None:
+    shown = runner.invoke(app, ["overlap", str(study_dir), "--by-family"]).stdout
+    residents = next(line for line in shown.splitlines() if line.startswith("B "))
+    assert residents.split()[-3] == "4,850"  # 4200 + 650, as the diagram writes it
+    dutch = runner.invoke(app, ["overlap", str(study_dir), "--by-family", "-l", "nl"]).stdout
+    assert " 4.850 " in dutch
+
+
 def test_overlap_json(study_dir: Path) -> None:
     result = runner.invoke(app, ["overlap", str(study_dir), "--by-family", "--json"])
     assert result.exit_code == 0

@@ -172,7 +172,7 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
     from rich.table import Table
 
     from needmap.model.overlap import VENN_MAX_CIRCLES, most_alike
-    from needmap.reports.i18n import format_percent, labels, note_text
+    from needmap.reports.i18n import format_count, format_percent, labels, note_text
     from needmap.reports.overview import advice_fields, alike_sentence
     from needmap.reports.upset import MAX_COLUMNS, select_columns
 
@@ -189,7 +189,7 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
         units.add_row(
             unit.letter,
             escape(unit.name),
-            "" if unit.headcount is None else str(unit.headcount),
+            "" if unit.headcount is None else format_count(unit.headcount, study.settings.language),
             str(len(result.unit_needs(unit.id))),
             str(len(result.unique(unit.id))),
         )
