@@ -369,9 +369,9 @@ def _needs(
             need=need,
             title=study.need_by_id[need].title if need in study.need_by_id else need,
             tasks=tuple(ts),
-            votes=sum(votes.get(t, 0) for t in ts),
-            share=sum(shares.get(t, 0.0) for t in ts),
-            weighted_share=None if weighted is None else sum(weighted.get(t, 0.0) for t in ts),
+            votes=sum(votes[t] for t in ts),
+            share=sum(shares[t] for t in ts),
+            weighted_share=None if weighted is None else sum(weighted[t] for t in ts),
         )
         for need, ts in tasks_of.items()
     ]
