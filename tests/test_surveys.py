@@ -400,11 +400,12 @@ def test_a_task_chosen_twice_counts_once(study: Study, tmp_path: Path) -> None:
         tmp_path,
         "m.csv",
         "ID,What is your role?,Which tasks do you do most often? Choose at most five.\n"
-        "1,Field staff,Book leave;Book leave;Claim expenses;\n",
+        "1,Field staff,Book leave;Book leave;Claim expenses;\n"
+        "2,Field staff,Book leave;Book leave;\n",
     )
     tally = _import(study, "ms-forms", export).tally  # type: ignore[attr-defined]
-    assert dict(tally.respondents) == {"field": 1}
-    assert {t: n for t, n in tally.votes["field"].items() if n} == {"leave": 1, "expense": 1}
+    assert dict(tally.respondents) == {"field": 2}
+    assert {t: n for t, n in tally.votes["field"].items() if n} == {"leave": 2, "expense": 1}
 
 
 def test_missing_column_is_reported_at_the_header(study: Study, tmp_path: Path) -> None:
