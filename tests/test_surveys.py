@@ -94,6 +94,27 @@ def test_ms_forms_xlsx_yields_the_same_counts(study: Study, tmp_path: Path) -> N
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
 
 
+def test_limesurvey_task_columns_apart_are_read_row_by_row(study: Study, tmp_path: Path) -> None:
+    """An XLSX export is read row by row (a CSV's clean text is counted whole); here with
+    another column between the task columns, as an export with the questions reordered has."""
+    rows = _rows(SURVEY_FIXTURES / "exports" / "limesurvey.csv")
+    middle = rows[0].index("G02Q02[SQ003]")
+    order = [i for i in range(len(rows[0])) if i != 1]
+    order.insert(middle - 1, 1)  # submitdate between SQ002 and SQ003
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append([row[i] for i in order])
+    path = tmp_path / "limesurvey.xlsx"
+    workbook.save(path)
+    assert [open_table(path).header[i] for i in range(middle - 2, middle + 1)] == [
+        "G02Q02[SQ002]",
+        "submitdate",
+        "G02Q02[SQ003]",
+    ]
+    tally = _import(study, "limesurvey", path).tally  # type: ignore[attr-defined]
+    assert {g: dict(v) for g, v in tally.votes.items()} == EXPECTED_VOTES
+
+
 @pytest.mark.parametrize(
     ("encoding", "delimiter", "bom", "description"),
     [

@@ -146,7 +146,7 @@ def _limesurvey(table: Table, group_col: int, task_cols: list[int], problems: Pr
     first = task_cols[0]
     contiguous = task_cols == list(range(first, first + len(task_cols)))
     stop = first + len(task_cols)
-    getter = itemgetter(*task_cols) if len(task_cols) > 1 else (lambda row: (row[task_cols[0]],))
+    getter = itemgetter(*task_cols)  # for columns apart, so two or more: it gives a tuple
     indexes = range(len(task_cols))
     width = len(table.header)
     only_y = {"Y"}
