@@ -378,7 +378,8 @@ def test_the_guide_s_sheet_comes_back_as_interviews(make_study: StudyMaker, tmp_
     args = ["guide", str(root), "--sheet", str(sheet), "--date", "2026-12-03", "--out"]
     made = runner.invoke(app, [*args, str(tmp_path / "guides.md")])
     assert made.exit_code == 0, made.output
-    assert f"import-interviews {root} {sheet}" in " ".join(made.stdout.split())
+    # the command to copy quotes the sheet's name, which has a space
+    assert f"import-interviews {root} '{sheet}'" in " ".join(made.stdout.split())
     workbook = load_workbook(sheet)
     quotes, groups, needs = workbook.worksheets
     assert [r for r in groups.iter_rows(values_only=True)] == [
