@@ -94,18 +94,26 @@ def test_ms_forms_xlsx_yields_the_same_counts(study: Study, tmp_path: Path) -> N
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
 
 
-def test_limesurvey_task_columns_apart_are_read_row_by_row(study: Study, tmp_path: Path) -> None:
-    """An XLSX export is read row by row (a CSV's clean text is counted whole); here with
-    another column between the task columns, as an export with the questions reordered has."""
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_limesurvey_task_columns_apart_are_read_row_by_row(
+    study: Study, tmp_path: Path, suffix: str
+) -> None:
+    """With another column between the task columns (an export with the questions
+    reordered), a CSV is not counted from its whole text but row by row, as an XLSX is."""
     rows = _rows(SURVEY_FIXTURES / "exports" / "limesurvey.csv")
     middle = rows[0].index("G02Q02[SQ003]")
     order = [i for i in range(len(rows[0])) if i != 1]
     order.insert(middle - 1, 1)  # submitdate between SQ002 and SQ003
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append([row[i] for i in order])
-    path = tmp_path / "limesurvey.xlsx"
-    workbook.save(path)
+    moved = [[row[i] for i in order] for row in rows]
+    path = tmp_path / f"limesurvey{suffix}"
+    if suffix == ".csv":
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle, quoting=csv.QUOTE_ALL).writerows(moved)
+    else:
+        workbook = Workbook()
+        for row in moved:
+            workbook.active.append(row)
+        workbook.save(path)
     assert [open_table(path).header[i] for i in range(middle - 2, middle + 1)] == [
         "G02Q02[SQ002]",
         "submitdate",
@@ -624,6 +632,38 @@ def test_long_layout_in_any_row_order(study: Study, tmp_path: Path) -> None:
     result = import_survey(mapping, path)
     assert dict(result.tally.respondents) == EXPECTED_RESPONDENTS
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+
+
+@pytest.mark.parametrize("grouped", [True, False])
+def test_a_respondent_s_group_written_with_spaces_is_one_group(
+    study: Study, tmp_path: Path, grouped: bool
+) -> None:
+    export = _write(
+        tmp_path,
+        "l.csv",
+        "respondent,group,task\nr1,desk,Book leave\nr1, desk ,Claim expenses\n"
+        "r2,field,Book leave\n",
+    )
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "long.yaml", study)
+    result = importer._import(mapping, export, False, grouped=grouped)
+    assert result.warnings == ()
+    assert dict(result.tally.respondents) == {"desk": 1, "field": 1}
+    assert {t: n for t, n in result.tally.votes["desk"].items() if n} == {"leave": 1, "expense": 1}
+
+
+@pytest.mark.parametrize("grouped", [True, False])
+def test_a_long_row_wider_than_the_header_is_refused_in_any_row_order(
+    study: Study, tmp_path: Path, grouped: bool
+) -> None:
+    export = _write(
+        tmp_path, "l.csv", "respondent,group,task\nr1,desk,Book leave\nr2,field,Book leave,x\n"
+    )
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "long.yaml", study)
+    with pytest.raises(InvalidStudyError) as raised:
+        importer._import(mapping, export, False, grouped=grouped)
+    assert [(p.location.line, p.message[:26]) for p in raised.value.problems] == [
+        (3, "this row has 4 cells but t")
+    ]
 
 
 _LONG_CELLS = st.tuples(
