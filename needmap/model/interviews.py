@@ -103,12 +103,12 @@ class InterviewEvidence:
 
     @property
     def interviews(self) -> int:
-        """Interviews in the shown buckets."""
-        return sum(b.interviews or 0 for b in self.shown)
+        """Interviews in the shown buckets (whose figures are kept)."""
+        return sum(b.interviews for b in self.shown if b.interviews is not None)
 
     @property
     def participants(self) -> int:
-        return sum(b.participants or 0 for b in self.shown)
+        return sum(b.participants for b in self.shown if b.participants is not None)
 
     def bucket_of(self, group_id: str) -> Bucket | None:
         return next((b for b in self.buckets if group_id in b.groups), None)
