@@ -154,6 +154,10 @@ def test_weighted_by_hand(study: Study, mapping: SurveyMapping, tally: Tally) ->
     assert [note_text(n, "en") for n in result.notes] == [
         "respondents outside the target groups (1) count in unweighted results only"
     ]
+    # the table says each as a sentence of its own
+    assert build_ranking(result, "en").notes[-1] == (
+        "Respondents outside the target groups (1) count in unweighted results only."
+    )
 
 
 def test_group_breakdown_and_disagreement(
