@@ -486,6 +486,30 @@ def test_every_diagram_text_is_inside_the_figure(gemeente: Study, groups: list[s
     assert _texts_outside(drawn.figure) == []
 
 
+@pytest.mark.parametrize("groups", [3, 6], ids=["venn", "upset"])
+def test_a_long_study_name_is_made_to_fit_the_diagram(groups: int) -> None:
+    """The subtitle is the organisation and the study's name; centred, a long one was cut
+    off at both edges of the figure. It is made smaller first, then cut short."""
+    study = make_study(
+        {f"g{i}": 10 for i in range(groups)},
+        {f"n{i}": {f"g{i}": "must", f"g{(i + 1) % groups}": "should"} for i in range(groups)},
+    )
+    named = dataclasses.replace(
+        study,
+        settings=study.settings.model_copy(
+            update={"name": "Een onderzoek met een bijzonder lange naam " * 4}
+        ),
+    )
+    figure = draw_diagram(named, compute_overlap(named)).figure
+    assert _texts_outside(figure) == []
+    subtitle = next(t for t in figure.texts if "—" in t.get_text())
+    assert subtitle.get_text().endswith("…") and subtitle.get_fontsize() == 8
+    short = next(
+        t for t in draw_diagram(study, compute_overlap(study)).figure.texts if "—" in t.get_text()
+    )
+    assert (short.get_text(), short.get_fontsize()) == ("Test org — Test study", 11)
+
+
 def test_family_upset_texts_are_inside_the_figure(tmp_path_factory: pytest.TempPathFactory) -> None:
     root = tmp_path_factory.mktemp("zorg") / "study"
     init_study(root, "zorginstelling")

@@ -1138,6 +1138,20 @@ def test_chart_texts_are_inside_the_figure(
         assert _texts_outside(draw_group_chart(result, language)) == []
 
 
+def test_a_long_survey_title_is_made_to_fit_the_chart(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    """The subtitle names the survey and sums it up; centred, a long one was cut off at
+    both edges of the chart."""
+    from tests.test_reports import _texts_outside
+
+    result = analyse_toptasks(study, mapping, tally)
+    long = replace(result, title="Toptakenonderzoek " * 12 + "2026")
+    figure = draw_long_neck(long, "nl")
+    assert _texts_outside(figure) == []
+    assert any(t.get_text().endswith("…") for t in figure.texts)
+
+
 @pytest.mark.parametrize("tasks", [18, 40])
 def test_long_neck_with_many_tasks(tasks: int) -> None:
     from tests.test_reports import _texts_outside

@@ -20,6 +20,7 @@ from needmap.reports.palette import INK
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+    from matplotlib.text import Text
 
 __all__ = [
     "DIAGRAM_FORMATS",
@@ -27,6 +28,7 @@ __all__ = [
     "Diagram",
     "draw_diagram",
     "figure_bytes",
+    "fit_line",
     "render_diagram",
     "write_diagram",
     "write_figure",
@@ -125,7 +127,7 @@ def _titles(figure: Figure, study: Study, words: dict[str, str], y: float) -> No
         fontweight="bold",
         color=INK,
     )
-    figure.text(
+    subtitle = figure.text(
         0.5,
         y - _SUBTITLE_GAP_IN / figure.get_figheight(),
         f"{study.settings.organisation} — {study.settings.name}",
@@ -134,6 +136,7 @@ def _titles(figure: Figure, study: Study, words: dict[str, str], y: float) -> No
         fontsize=11,
         color="#444444",
     )
+    fit_line(figure, subtitle)
 
 
 def text_renderer(figure: Figure) -> Any:
@@ -142,6 +145,26 @@ def text_renderer(figure: Figure) -> Any:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     return FigureCanvasAgg(figure).get_renderer()  # type: ignore[no-untyped-call]
+
+
+def fit_line(figure: Figure, text: Text, *, share: float = 0.96, smallest: float = 8) -> None:
+    """Make a line of ``text`` (a subtitle with the organisation's and the study's names,
+    which may be long) fit ``share`` of the figure's width: a smaller font first, down to
+    ``smallest``, then the end cut off with an ellipsis. Centred lines were cut off at both
+    edges of the figure."""
+    renderer = text_renderer(figure)
+    limit = figure.bbox.width * share
+    size = float(text.get_fontsize())
+    while text.get_window_extent(renderer).width > limit and size > smallest:
+        size = max(smallest, size - 0.5)
+        text.set_fontsize(size)
+    full = text.get_text()
+    width = text.get_window_extent(renderer).width
+    cut = min(len(full), int(len(full) * limit / width) + 2)  # about where it fits
+    while width > limit and cut > 1:
+        cut -= 1
+        text.set_text(full[:cut].rstrip(" —,;") + "…")
+        width = text.get_window_extent(renderer).width
 
 
 def figure_bytes(figure: Figure, suffix: str) -> bytes:

@@ -13,7 +13,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from needmap.model.toptasks import TopTasks
-from needmap.reports.diagram import RC_PARAMS, text_renderer
+from needmap.reports.diagram import RC_PARAMS, fit_line, text_renderer
 from needmap.reports.i18n import Language, labels
 from needmap.reports.palette import HIGHLIGHT, INK, MUTED
 from needmap.reports.toptasks_table import respondents_label, summary_text
@@ -150,7 +150,7 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
             fontweight="bold",
             color=INK,
         )
-        figure.text(
+        subtitle = figure.text(
             0.5,
             0.9,
             f"{result.title} — {summary_text(result, language)}",
@@ -159,6 +159,7 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
             fontsize=10,
             color="#444444",
         )
+        fit_line(figure, subtitle)
     return figure
 
 
