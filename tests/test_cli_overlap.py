@@ -67,6 +67,32 @@ def test_overlap_unknown_group_exit_2(study_dir: Path) -> None:
     assert "did you mean 'field'?" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("given", "chosen"),
+    [
+        ("front-desk,facility", ["front-desk", "facility"]),
+        ("Front desk and contact centre,field", ["front-desk", "field"]),
+        # a name with a comma, split by the comma-separated option, in any case
+        ("security, CATERING and facility staff,Field staff", ["facility", "field"]),
+        ("Security,catering and facility staff", ["facility"]),
+    ],
+)
+def test_groups_are_chosen_by_id_or_by_name(study_dir: Path, given: str, chosen: list[str]) -> None:
+    result = runner.invoke(app, ["overlap", str(study_dir), "-g", given, "--json"])
+    assert result.exit_code == 0, result.output
+    assert [unit["id"] for unit in json.loads(result.stdout)["units"]] == chosen
+
+
+def test_a_group_named_by_id_and_by_name_is_chosen_twice(study_dir: Path) -> None:
+    result = runner.invoke(app, ["overlap", str(study_dir), "-g", "field,Field staff,feild"])
+    assert result.exit_code == 2
+    assert [line for line in result.stderr.splitlines() if not line.startswith(" ")] == [
+        "group 'Field staff' is chosen twice",
+        "unknown group 'feild'",
+        "2 problems found.",
+    ]
+
+
 @pytest.mark.parametrize(("name", "kind"), [("d.svg", "venn"), ("d.png", "upset")])
 def test_diagram(study_dir: Path, tmp_path: Path, name: str, kind: str) -> None:
     args = ["diagram", str(study_dir), "--out", str(tmp_path / name)]

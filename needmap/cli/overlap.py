@@ -38,8 +38,8 @@ GroupsOption = Annotated[
     typer.Option(
         "--groups",
         "-g",
-        help="Comma-separated ids of the groups to compare (families with --by-family); "
-        "default: all.",
+        help="Comma-separated ids or names of the groups to compare (families with "
+        "--by-family); default: all.",
         show_default=False,
     ),
 ]

@@ -7,6 +7,7 @@ colour and letter-independent identity, whatever subset is drawn.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,31 +46,35 @@ def choose_units(
 ) -> tuple[Unit, ...]:
     """The units for ``ids`` (group ids, or family ids with ``by_family``); all when None.
 
-    Raises :class:`UsageError` naming every unknown or repeated id.
+    Each may also be the group's (or family's) name, in any case, as the reports show it;
+    a name that holds commas may come in the pieces a comma-separated option splits it
+    into (see :func:`_resolve`). Raises :class:`UsageError` naming every unknown or
+    repeated one.
     """
     available = _family_units(study) if by_family else _group_units(study)
-    by_id = {unit.id: unit for unit in available}
     if ids is None:
         chosen = list(available)
     else:
+        noun = "family" if by_family else "group"
         problems = []
-        seen: set[str] = set()
-        for item in ids:
-            noun = "family" if by_family else "group"
-            if item in seen:
-                problems.append(Problem(Location(), f"{noun} '{item}' is chosen twice"))
-            elif item not in by_id:
+        chosen = []
+        for item, unit in _resolve(list(ids), available):
+            if unit is None:
                 problems.append(
                     Problem(
                         Location(),
                         f"unknown {noun} '{item}'",
-                        hint=did_you_mean(item, by_id) or "choose from: " + ", ".join(by_id),
+                        hint=did_you_mean(item, [u.id for u in available])
+                        or did_you_mean(item, [u.name for u in available], ignore_case=True)
+                        or "choose from: " + ", ".join(u.id for u in available),
                     )
                 )
-            seen.add(item)
+            elif unit in chosen:
+                problems.append(Problem(Location(), f"{noun} '{item}' is chosen twice"))
+            else:
+                chosen.append(unit)
         if problems:
             raise UsageError(problems)
-        chosen = [by_id[item] for item in ids]
     if not chosen:
         raise UsageError.single("no groups chosen", hint="name at least one group")
     if len(chosen) > len(_LETTERS):
@@ -81,6 +86,37 @@ def choose_units(
         Unit(u.id, u.name, u.kind, u.groups, u.headcount, _LETTERS[i], u.palette_index)
         for i, u in enumerate(chosen)
     )
+
+
+def _name_key(text: str) -> str:
+    """A name as it is compared: case and the spaces around its commas aside."""
+    return _AROUND_COMMAS.sub(",", text.strip().casefold())
+
+
+_AROUND_COMMAS = re.compile(r"\s*,\s*")
+
+
+def _resolve(items: list[str], available: Sequence[Unit]) -> list[tuple[str, Unit | None]]:
+    """Each item with the unit it names (None for none): by id, else by name. Pieces that
+    together make a name with commas ("Security", "catering and facility staff") are taken
+    as that name, the most pieces first."""
+    by_id = {u.id: u for u in available}
+    by_name = {_name_key(u.name): u for u in available}
+    most = max((u.name.count(",") for u in available), default=0) + 1
+    found: list[tuple[str, Unit | None]] = []
+    i = 0
+    while i < len(items):
+        for size in range(min(most, len(items) - i), 0, -1):
+            text = ", ".join(items[i : i + size])
+            unit = (by_id.get(text) if size == 1 else None) or by_name.get(_name_key(text))
+            if unit is not None:
+                found.append((text, unit))
+                i += size
+                break
+        else:
+            found.append((items[i], None))
+            i += 1
+    return found
 
 
 def families_tell_more(study: Study) -> bool:
