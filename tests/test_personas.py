@@ -158,12 +158,17 @@ def test_only_selects_and_orders_and_unknown_ids_are_all_named(tmp_path: Path) -
     analysis = analyse_overlap(study)
     chosen = build_personas(study, analysis, only=["femke", "dana", "femke"])
     assert [p.persona.id for p in chosen] == ["femke", "dana"]
+    by_name = build_personas(study, analysis, only=["Dana", " FEMKE ", "dana"])
+    assert [p.persona.id for p in by_name] == ["dana", "femke"]  # a name is as good as an id
     assert all(p.surveys == () for p in chosen)  # nothing imported: no evidence
     with pytest.raises(UsageError) as caught:
         build_personas(study, analysis, only=["dnaa", "nobody"])
     messages = [(p.message, p.hint) for p in caught.value.problems]
     assert ("no persona 'dnaa'", "did you mean 'dana'?") in messages
     assert ("no persona 'nobody'", "personas: dana, femke") in messages
+    with pytest.raises(UsageError, match="no persona 'Femk'") as misspelt:
+        build_personas(study, analysis, only=["Femk"])
+    assert misspelt.value.problems[0].hint == "did you mean 'femke'?"
 
 
 def test_a_survey_that_did_not_ask_the_group_is_left_out(tmp_path: Path) -> None:

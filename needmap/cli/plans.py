@@ -44,7 +44,7 @@ def personas(
         typer.Option(
             "--persona",
             "-p",
-            help="Comma-separated persona ids to include. Default: every persona.",
+            help="Comma-separated persona ids or names to include. Default: every persona.",
             show_default=False,
         ),
     ] = None,

@@ -114,7 +114,8 @@ def build_personas(
     interviews: InterviewEvidence | None = None,
     searches: SearchEvidence | None = None,
 ) -> tuple[PersonaProfile, ...]:
-    """A profile per persona (or per id in ``only``, in that order), in definition order.
+    """A profile per persona (or per id or name in ``only``, in that order), in definition
+    order.
 
     ``analysis`` is the overlap over all groups (its platform advice places the needs, and
     the roadmap planned from it and ``surveys`` says when); ``surveys`` are the analysed
@@ -131,10 +132,13 @@ def build_personas(
             hint="name at least one: " + ", ".join(p.id for p in study.personas),
         )
     else:
-        unknown = [p for p in only if p not in study.persona_by_id]
+        by_name = {p.name.casefold(): p for p in study.personas}
+        found = {p: study.persona_by_id.get(p) or by_name.get(p.strip().casefold()) for p in only}
+        unknown = [p for p, persona in found.items() if persona is None]
         if unknown:
             raise UsageError(_unknown_persona(p, study) for p in unknown)
-        personas = [study.persona_by_id[p] for p in dict.fromkeys(only)]
+        chosen = {persona.id: persona for persona in found.values() if persona is not None}
+        personas = list(chosen.values())
     shared = frozenset(analysis.advice.shared_needs)
     roadmap = plan_roadmap(study, analysis.overlap, surveys)
     names = {p.phase.id: p.phase.name for p in roadmap.phases}
@@ -151,6 +155,7 @@ def _unknown_persona(persona: str, study: Study) -> Problem:
         Location(),
         f"no persona '{persona}'",
         hint=did_you_mean(persona, known)
+        or did_you_mean(persona, [p.name for p in study.personas], ignore_case=True)
         or ("personas: " + ", ".join(known) if known else "the study defines no personas"),
     )
 
