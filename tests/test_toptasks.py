@@ -886,6 +886,14 @@ def test_cli_import_and_outputs(tmp_path: Path) -> None:
     assert [shown[0], shown[2], shown[3]] == [str(first[0][0]), str(first[2][0]), "16.7%"]
     assert [f for _, f in first] == ["0", "General", "0", "0.0%", "0.0%", "0.0%", "General"]
     assert first[3][0] == pytest.approx(4 / 24)  # 24 votes in all (see above)
+    # the rows of the 75% set are banded, numbers right-aligned; each column is as wide as
+    # its longest value and two more, from 10 to 60 characters
+    sheet = workbook["Top tasks"]
+    assert sheet["A2"].fill.fill_type == "solid" and sheet["A7"].fill.fill_type is None
+    assert sheet["C2"].alignment.horizontal == "right"
+    labels = [str(row[1].value) for row in sheet.iter_rows(min_row=2, max_row=7)]
+    assert sheet.column_dimensions["B"].width == max(len(label) for label in labels) + 2
+    assert sheet.column_dimensions["A"].width == 10
     groups = runner.invoke(
         app, ["toptasks", str(root), "--out", str(tmp_path / "g.png"), "--chart", "groups"]
     )
