@@ -132,8 +132,7 @@ def build_personas(
             hint="name at least one: " + ", ".join(p.id for p in study.personas),
         )
     else:
-        by_name = {p.name.casefold(): p for p in study.personas}
-        found = {p: study.persona_by_id.get(p) or by_name.get(p.strip().casefold()) for p in only}
+        found = {p: study.persona_named(p) for p in only}
         unknown = [p for p, persona in found.items() if persona is None]
         if unknown:
             raise UsageError(_unknown_persona(p, study) for p in unknown)

@@ -62,6 +62,12 @@ class Study:
         by_name = {g.name.casefold(): g for g in self.groups}
         return self.group_by_id.get(text) or by_name.get(text.strip().casefold())
 
+    def persona_named(self, text: str) -> Persona | None:
+        """The persona with id ``text``, else the one with that name, ignoring case: what a
+        command's persona option names."""
+        by_name = {p.name.casefold(): p for p in self.personas}
+        return self.persona_by_id.get(text) or by_name.get(text.strip().casefold())
+
     def unknown_group(self, text: str) -> Problem:
         """The problem for a group argument that names no group (see :meth:`group_named`)."""
         return Problem(
