@@ -239,6 +239,14 @@ def test_groups_of_no_people_give_no_demand_and_every_need_a_score_of_0() -> Non
     assert len(roadmap.phases[0].needs) == len(NEEDS)  # planned all the same
 
 
+def test_a_need_of_no_group_has_no_demand_and_comes_last() -> None:
+    """A need that no group needs yet (validate warns of it) is planned, after the rest."""
+    roadmap = _plan(_study([*NEEDS, {"id": "n6", "groups": {}, "effort": "xs"}], ALL))
+    last = next(s for s in roadmap.needs if s.need.id == "n6")
+    assert (last.demand_share, last.score) == (0.0, 0.0)
+    assert _ids(roadmap)[-2][-1] == "n6"
+
+
 def test_a_dependent_of_the_same_score_brings_nothing_forward() -> None:
     same = {"groups": {"a": "must"}, "effort": "s"}
     study = _study([{"id": "n1", **same}, {"id": "n2", **same, "depends_on": ["n1"]}], ALL)
