@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from needmap.errors import Location, Problem, Severity
-from needmap.personas.schema import DATE_PATTERN
+from needmap.personas.schema import DATE_PATTERN, year_first
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 from needmap.scrub import personal_data
 
@@ -292,15 +292,11 @@ def _number_hint(kind: str, given: Any, plain_text: str | None) -> str:
     return "write digits only, e.g. 250" if whole else "write a number, e.g. 0.5"
 
 
-_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
-
-
 def _date_hint(text: str) -> str:
     """The date as YYYY-MM-DD, if ``text`` is one written day first (14-10-2026)."""
-    day_first = _DAY_FIRST.fullmatch(text.strip())
-    if day_first:
-        day, month, year = day_first.groups()
-        return f"write it year first: {year}-{int(month):02}-{int(day):02}"
+    iso = year_first(text)
+    if iso is not None:
+        return f"write it year first: {iso}"
     return "write the year, month and day with '-' between them, e.g. 2026-10-14"
 
 

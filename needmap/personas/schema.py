@@ -8,6 +8,7 @@ number where text was meant is a mistake the consultant wants to hear about, not
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -34,11 +35,24 @@ __all__ = [
     "StudySettings",
     "TargetGroup",
     "json_schema",
+    "year_first",
 ]
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 """A date as YYYY-MM-DD, the one way YAML files of a study write dates."""
+_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
+def year_first(text: str) -> str | None:
+    """A date written day first, as Dutch documents do (14-10-2026, 1/2/2026), as
+    YYYY-MM-DD; None for any other text. Whether the day exists is not checked."""
+    day_first = _DAY_FIRST.fullmatch(text.strip())
+    if day_first is None:
+        return None
+    day, month, year = day_first.groups()
+    return f"{year}-{int(month):02}-{int(day):02}"
+
 
 Id = Annotated[
     str,

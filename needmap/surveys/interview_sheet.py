@@ -23,7 +23,7 @@ from pathlib import Path
 
 from needmap.errors import InvalidStudyError, Location, Problem, Severity
 from needmap.personas.messages import did_you_mean, personal_data_warning
-from needmap.personas.schema import ID_PATTERN
+from needmap.personas.schema import ID_PATTERN, year_first
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
 from needmap.surveys.interviews import free_interview_id, interviews_by_file
@@ -55,7 +55,6 @@ SHEET_COLUMNS: Mapping[str, tuple[str, ...]] = {
 _REQUIRED = ("group", "quote")
 _SPLIT_SEGMENTS = re.compile(r"[;\n]")
 """Between needs always; a comma too, unless it is part of a need's title."""
-_DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _TIME = re.compile(r"(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 """What may follow a date: the time of an Excel date cell, which the interview file drops."""
 
@@ -300,9 +299,9 @@ def _date(text: str) -> str | None:
     02-03-2026."""
     if not text:
         return ""
-    dutch = _DUTCH_DATE.fullmatch(text)
-    candidate = f"{dutch[3]}-{int(dutch[2]):02}-{int(dutch[1]):02}" if dutch else text[:10]
-    if not dutch and not _TIME.fullmatch(text[10:]):
+    dutch = year_first(text)
+    candidate = dutch or text[:10]
+    if dutch is None and not _TIME.fullmatch(text[10:]):
         return None
     try:
         return datetime.date.fromisoformat(candidate).isoformat()
