@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,16 @@ from typer.testing import CliRunner
 
 from needmap import list_templates, load_study
 from needmap.cli import app
-from needmap.errors import OutputError, UsageError
+from needmap.errors import InvalidStudyError, OutputError, UsageError
 from needmap.fileio import replace_files
-from needmap.regroup import GroupPart, plan_regrouping, plan_split, write_study_edits
+from needmap.personas.loader import read_study
+from needmap.regroup import (
+    GroupPart,
+    plan_finished_rename,
+    plan_regrouping,
+    plan_split,
+    write_study_edits,
+)
 from needmap.scaffold import init_study
 from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
 from needmap.surveys.catalog import check_mappings
@@ -468,3 +476,147 @@ def test_a_recounted_tally_shows_no_small_group_anywhere(tmp_path: Path) -> None
         "counts per group)\n" in result.stdout
     )
     assert '"respondents"' not in result.stdout and "8 respondents" not in result.output
+
+
+def renamed_by_hand(root: Path, old: str, new: str) -> None:
+    """Group ``old`` called ``new`` in groups.yaml only, as a user would in an editor."""
+    path = root / "groups.yaml"
+    text, count = re.subn(rf"\bid: {old}\b", f"id: {new}", path.read_text(), count=1)
+    assert count == 1
+    path.write_text(text)
+
+
+INTERVIEW = """\
+interviews:
+  - id: field-1
+    group: field
+    quotes:
+      - text: The roster comes by text message.
+        needs: [hr-self-service]
+"""
+
+
+def test_a_rename_by_hand_is_finished_in_every_file(tmp_path: Path) -> None:
+    root, export = survey_study(tmp_path)
+    (root / "personas.yaml").write_text(
+        "personas:\n  - {id: henk, name: Henk, group: field, role: Park keeper}\n"
+    )
+    (root / "interviews").mkdir()
+    (root / "interviews" / "round-1.yaml").write_text(INTERVIEW)
+    renamed_by_hand(root, "field", "field-staff")
+    before = files_of(root)
+    reading = read_study(root)
+    assert reading.study is None
+
+    finished = plan_finished_rename(reading, "field", "field-staff")
+    write_study_edits(finished)
+
+    assert [(c.path.relative_to(root).as_posix(), c.what) for c in finished.changes] == [
+        ("needs.yaml", "3 needs"),
+        ("personas.yaml", "1 persona"),
+        ("interviews/round-1.yaml", "1 interview"),
+        ("surveys/toptasks.yaml", "1 survey answer"),
+        ("surveys/toptasks.tally.json", "3 respondents recounted"),
+    ]
+    study = load_study(root)
+    assert study.persona_by_id["henk"].group == "field-staff"
+    assert [n.id for n in study.needs if "field-staff" in n.groups] == [
+        "hr-self-service",
+        "service-desk",
+        "canteen",
+    ]
+    after = files_of(root)
+    assert after["groups.yaml"] == before["groups.yaml"]
+    named = [name for name, text in after.items() if re.search(r"\bfield\b(?![-:])", text)]
+    assert named == []  # but as an answer, in the survey mapping:
+    assert "{desk: desk, field: field-staff, office: office" in after["surveys/toptasks.yaml"]
+    assert imported_again(root, export) == after["surveys/toptasks.tally.json"]
+
+
+def test_finishing_a_rename_merges_a_need_that_names_both_ids(make_study: StudyMaker) -> None:
+    root = make_study()
+    renamed_by_hand(root, "field", "outdoor")
+    needs = root / "needs.yaml"
+    needs.write_text(needs.read_text().replace("{field: must}", "{outdoor: could, field: must}"))
+    write_study_edits(plan_finished_rename(read_study(root), "field", "outdoor"))
+    study = load_study(root)
+    assert study.need_by_id["mobile"].groups == {"outdoor": "must"}
+    assert study.need_by_id["search"].groups == {"desk": "must", "outdoor": "should"}
+
+
+def test_only_a_rename_by_hand_is_finished(make_study: StudyMaker) -> None:
+    root = make_study()
+    with pytest.raises(ValueError, match="no errors"):
+        plan_finished_rename(read_study(root), "field", "desk")
+    renamed_by_hand(root, "field", "outdoor")
+    reading = read_study(root)
+    for old, new in [("desk", "outdoor"), ("field", "nowhere"), ("stranger", "outdoor")]:
+        with pytest.raises(InvalidStudyError) as raised:
+            plan_finished_rename(reading, old, new)
+        assert raised.value.problems == reading.problems
+
+
+@pytest.mark.parametrize(
+    ("new", "hint"),
+    [
+        ("field-staff", "did you mean 'field-staff'? If it is 'field' renamed"),
+        ("outdoor", "no need or persona refers to group 'outdoor': if it is 'field' renamed"),
+    ],
+)
+def test_validate_says_how_to_finish_a_rename_by_hand(
+    make_study: StudyMaker, new: str, hint: str
+) -> None:
+    root = make_study(
+        {
+            "surveys/toptasks.yaml": "id: toptasks\ntitle: Top tasks\nlayout: long\n"
+            "respondent: respondent\ngroup: {column: group, values: {Desk: desk, Field: field}}\n"
+            "choices: {column: task}\ntasks:\n  - {id: find, label: Find, needs: [search]}\n",
+            "interviews/round-1.yaml": INTERVIEW.replace("[hr-self-service]", "[search]"),
+        }
+    )
+    renamed_by_hand(root, "field", new)
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 2
+    command = f"change every reference at once: needmap groups rename {root} field {new}"
+    hints = [line.strip() for line in result.output.splitlines() if "hint:" in line]
+    # two needs, the persona, the interview and the survey answer
+    assert hints == [f"hint: {hint}, {command}"] * 5, result.output
+
+    # the group is not touched: a new name waits until the study loads
+    refused = runner.invoke(app, ["groups", "rename", str(root), "field", new, "--name", "Yard"])
+    assert refused.exit_code == 2
+    assert refused.output.count(command) == 3  # the definitions: two needs, the persona
+    result = runner.invoke(app, ["groups", "rename", str(root), "field", new])
+    assert result.exit_code == 0, result.output
+    assert f"Changed the references to field into '{new}', the group's new id, in 4 files:" in (
+        result.output
+    )
+    assert runner.invoke(app, ["validate", str(root)]).exit_code == 0
+
+
+def test_a_typo_is_not_taken_for_a_rename(make_study: StudyMaker) -> None:
+    def renamed(groups: list[str], refs: list[str]) -> Mapping[str, str]:
+        """The groups that look renamed in a study whose needs each name one of ``refs``."""
+        root = make_study(
+            {
+                "groups.yaml": "groups:\n"
+                + "".join(f"  - {{id: {g}, name: {g.title()}}}\n" for g in groups),
+                "needs.yaml": "needs:\n"
+                + "".join(
+                    f"  - {{id: n{i}, title: N{i}, kind: content, groups: {{{ref}: must}}}}\n"
+                    for i, ref in enumerate(refs)
+                ),
+                "personas.yaml": None,
+            }
+        )
+        return read_study(root).ids.group_renames.new_ids
+
+    # 'feild' is close to 'field', which needs name: a typo, not a rename to 'new-team'
+    assert renamed(["desk", "field", "new-team"], ["desk", "feild", "field"]) == {}
+    # two unknown ids and one group nothing names: which one was renamed is not clear
+    assert renamed(["desk", "outdoor"], ["desk", "field", "yard"]) == {}
+    assert renamed(["desk", "outdoor"], ["desk", "field"]) == {"field": "outdoor"}
+    assert renamed(["desk", "field-staff", "yard-staff"], ["field", "yard", "desk"]) == {
+        "field": "field-staff",
+        "yard": "yard-staff",
+    }

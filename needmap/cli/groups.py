@@ -25,6 +25,7 @@ from needmap.shell import command_word
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from needmap.personas.study import Study
     from needmap.regroup import GroupSplit, Regrouping, StudyEdits
     from needmap.reports.groups_report import GroupsOverview
 
@@ -99,7 +100,7 @@ def groups_merge(
             hint="to rename one group: needmap groups rename "
             f"{command_word(folder)} {groups[0]} NEW-ID",
         )
-    _regroup(folder, groups, into, name, dry_run)
+    _regroup(study_at(folder), folder, groups, into, name, dry_run)
 
 
 @groups_app.command("rename")
@@ -113,8 +114,31 @@ def groups_rename(
     name: GroupName = None,
     dry_run: DryRun = False,
 ) -> None:
-    """Give a group a new id (and --name) in every file of the study that refers to it."""
-    _regroup(folder, [group], new_id, name, dry_run)
+    """Give a group a new id (and --name) in every file of the study that refers to it.
+
+    Also finishes a rename done by hand: when the group is already called NEW_ID where it
+    is defined, the needs, personas, interviews and survey answers that still name GROUP
+    are changed to NEW_ID (the study's errors about them are what this fixes).
+    """
+    from needmap.errors import InvalidStudyError
+    from needmap.personas.loader import read_study
+    from needmap.regroup import plan_finished_rename
+
+    reading = read_study(folder)
+    if reading.study is not None:
+        _regroup(reading.study, folder, [group], new_id, name, dry_run)
+        return
+    if name is not None:
+        raise InvalidStudyError(reading.problems)
+    finished = plan_finished_rename(reading, group, new_id)
+    _apply(finished, dry_run)
+    console = new_console(stderr=dry_run)
+    console.print(
+        f"{'Would change' if dry_run else 'Changed'} the references to {escape(group)} into "
+        f"'{escape(new_id)}', the group's new id, in {plural(len(finished.changes), 'file')}:"
+    )
+    _print_file_changes(console, finished)
+    _print_next(console, folder, dry_run)
 
 
 @groups_app.command("split")
@@ -154,7 +178,7 @@ def groups_split(
     to move where they belong; imported tallies must be imported again.
     """
     from needmap.errors import UsageError
-    from needmap.regroup import GroupPart, plan_split, write_study_edits
+    from needmap.regroup import GroupPart, plan_split
 
     counts = headcounts or []
     if len(names) != len(into) or (counts and len(counts) != len(into)):
@@ -168,22 +192,37 @@ def groups_split(
         for i, (part, name) in enumerate(zip(into, names, strict=True))
     ]
     split = plan_split(study_at(folder), group, parts)
-    if dry_run:
-        typer.echo(split.diff(), nl=False)
-    else:
-        write_study_edits(split)
+    _apply(split, dry_run)
     _print_split(split, folder, dry_run)
 
 
-def _regroup(folder: Path, groups: list[str], into: str, name: str | None, dry_run: bool) -> None:
-    from needmap.regroup import plan_regrouping, write_study_edits
+def _regroup(
+    study: Study, folder: Path, groups: list[str], into: str, name: str | None, dry_run: bool
+) -> None:
+    from needmap.regroup import plan_regrouping
 
-    regrouping = plan_regrouping(study_at(folder), groups, into, name)
-    if dry_run:
-        typer.echo(regrouping.diff(), nl=False)
-    else:
-        write_study_edits(regrouping)
+    regrouping = plan_regrouping(study, groups, into, name)
+    _apply(regrouping, dry_run)
     _print_regrouping(regrouping, folder, dry_run)
+
+
+def _apply(edits: StudyEdits, dry_run: bool) -> None:
+    """Print the changes as a diff (``--dry-run``), or write them."""
+    from needmap.regroup import write_study_edits
+
+    if dry_run:
+        typer.echo(edits.diff(), nl=False)
+    else:
+        write_study_edits(edits)
+
+
+def _print_next(console: Console, folder: Path, dry_run: bool) -> None:
+    if dry_run:
+        console.print("Nothing was written (--dry-run).")
+    else:
+        console.print(
+            f"Comments and layout are kept. Next: needmap validate {escape(command_word(folder))}"
+        )
 
 
 def _print_groups(overview: GroupsOverview) -> None:
@@ -270,12 +309,7 @@ def _print_split(split: GroupSplit, folder: Path, dry_run: bool) -> None:
             f"{escape(split.group)} count for {escape(split.parts[0].id)}; once the survey "
             "mapping's answers name the parts, import the export again (needmap survey import)."
         )
-    if dry_run:
-        console.print("Nothing was written (--dry-run).")
-    else:
-        console.print(
-            f"Comments and layout are kept. Next: needmap validate {escape(command_word(folder))}"
-        )
+    _print_next(console, folder, dry_run)
 
 
 def _print_file_changes(console: Console, edits: StudyEdits) -> None:
@@ -304,9 +338,4 @@ def _print_regrouping(regrouping: Regrouping, folder: Path, dry_run: bool) -> No
             f"The merged group kept the description of {escape(regrouping.kept)} "
             f"({regrouping.description_at}): rewrite it to describe them all."
         )
-    if dry_run:
-        console.print("Nothing was written (--dry-run).")
-    else:
-        console.print(
-            f"Comments and layout are kept. Next: needmap validate {escape(command_word(folder))}"
-        )
+    _print_next(console, folder, dry_run)

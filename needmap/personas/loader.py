@@ -34,7 +34,13 @@ from needmap.personas.messages import (
     personal_data_warnings,
     schema_problems,
 )
-from needmap.personas.references import Definitions, Placed, Unchecked, check_references
+from needmap.personas.references import (
+    Definitions,
+    Placed,
+    Unchecked,
+    check_references,
+    renamed_groups,
+)
 from needmap.personas.schema import (
     DEFINITION_KINDS,
     Family,
@@ -45,7 +51,7 @@ from needmap.personas.schema import (
     StudySettings,
     TargetGroup,
 )
-from needmap.personas.study import Study, StudyIds, WrittenIds
+from needmap.personas.study import GroupRenames, Study, StudyIds, WrittenIds
 from needmap.personas.yamlsource import YamlDocument, read_yaml_file
 from needmap.shell import command_word
 
@@ -106,6 +112,8 @@ class StudyReading:
     ids: StudyIds
     """The study itself, or the ids its files give (:class:`WrittenIds`), so that the study's
     evidence files can be checked in the same run as broken definitions."""
+    settings: StudySettings | None = None
+    """The study file's settings, when it could be read (the study may still have errors)."""
 
 
 def read_study(root: Path | str) -> StudyReading:
@@ -137,11 +145,12 @@ def read_study(root: Path | str) -> StudyReading:
     problems = reading.problems
     if settings is not None and not problems:
         problems.extend(_completeness(definitions, study_path))
-    problems.extend(check_references(definitions, warn=not problems))
+    renames = GroupRenames(root, renamed_groups(definitions))
+    problems.extend(check_references(definitions, warn=not problems, renames=renames))
     problems.extend(_personal_data(definitions.personas))
     if settings is None or any(p.severity is Severity.ERROR for p in problems):
-        ids = WrittenIds(root, definitions.known("groups"), definitions.known("needs"))
-        return StudyReading(None, tuple(problems), ids)
+        ids = WrittenIds(root, definitions.known("groups"), definitions.known("needs"), renames)
+        return StudyReading(None, tuple(problems), ids, settings)
     study = Study(
         root=root,
         settings=settings,
@@ -156,7 +165,7 @@ def read_study(root: Path | str) -> StudyReading:
         },
         warnings=tuple(problems),  # no error, so every problem is a warning
     )
-    return StudyReading(study, tuple(problems), study)
+    return StudyReading(study, tuple(problems), study, settings)
 
 
 _ITEM_MODELS: dict[str, type[BaseModel]] = {

@@ -15,11 +15,12 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from needmap.errors import Location, Problem, Severity
-from needmap.personas.messages import unknown_id_hint
+from needmap.personas.messages import closest, unknown_id_hint
 from needmap.personas.schema import Family, Need, Persona, RoadmapPhase, TargetGroup
+from needmap.personas.study import GroupRenames
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
-__all__ = ["Placed", "Unchecked", "check_references"]
+__all__ = ["Placed", "Unchecked", "check_references", "renamed_groups"]
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -102,11 +103,15 @@ _NOUNS = {"families": "family", "groups": "group", "needs": "need"}
 """The kinds that other items refer to, and what one of each is called in messages."""
 
 
-def check_references(defs: Definitions, *, warn: bool = True) -> list[Problem]:
+def check_references(
+    defs: Definitions, *, warn: bool = True, renames: GroupRenames | None = None
+) -> list[Problem]:
     """All cross-file problems of a study's definitions; warnings too when ``warn``.
 
     Callers pass ``warn=False`` when files already failed to load: warnings such as "no need
-    mentions this group" would then only echo the items that could not be read.
+    mentions this group" would then only echo the items that could not be read. With
+    ``renames`` (of :func:`renamed_groups`), a reference to a group that looks renamed by
+    hand gets the command that finishes the rename in its hint.
     """
     problems: list[Problem] = []
     for kind, noun in {**_NOUNS, "personas": "persona"}.items():
@@ -115,32 +120,76 @@ def check_references(defs: Definitions, *, warn: bool = True) -> list[Problem]:
     groups = _first_of_each(defs.groups)
     needs = _first_of_each(defs.needs)
     known = {noun: defs.known(kind) for kind, noun in _NOUNS.items()}
-    for kind in ("groups", "needs", "personas"):
-        written: list[tuple[_InFile, Callable[[str], Any]]] = [
-            (placed, partial(getattr, placed.item)) for placed in getattr(defs, kind)
-        ]
-        written += [(item, item.get) for item in defs.unchecked.get(kind, ())]
-        for where, get in written:
-            for subpath, ref, noun in _references(kind, get):
-                if subpath[0] == "depends_on" and ref == get("id"):
-                    problems.append(
-                        Problem(
-                            where.at(*subpath),
-                            f"need '{ref}' depends on itself",
-                            key=where.key(*subpath),
-                            hint="remove it from depends_on",
-                        )
-                    )
-                elif ref not in known[noun]:
-                    problems.append(
-                        _dangling(
-                            where, subpath, ref, noun, known[noun], key=subpath[0] == "groups"
-                        )
-                    )
+    references = [
+        (where, get, subpath, ref, noun)
+        for kind in ("groups", "needs", "personas")
+        for where, get in _written(defs, kind)
+        for subpath, ref, noun in _references(kind, get)
+    ]
+    for where, get, subpath, ref, noun in references:
+        if subpath[0] == "depends_on" and ref == get("id"):
+            problems.append(
+                Problem(
+                    where.at(*subpath),
+                    f"need '{ref}' depends on itself",
+                    key=where.key(*subpath),
+                    hint="remove it from depends_on",
+                )
+            )
+        elif ref not in known[noun]:
+            hint = unknown_id_hint(ref, noun, known[noun])
+            if noun == "group" and renames is not None:
+                hint = renames.hint(ref, hint)
+            problems.append(
+                Problem(
+                    where.at(*subpath, key=subpath[0] == "groups"),
+                    f"unknown {noun} '{ref}'",
+                    key=where.key(*subpath),
+                    hint=hint,
+                )
+            )
     problems.extend(_cycles(needs))
     if warn and not problems:
         problems.extend(_warnings(defs, groups, needs))
     return problems
+
+
+def _written(defs: Definitions, kind: str) -> Iterator[tuple[_InFile, Callable[[str], Any]]]:
+    """Every item of ``kind`` with a reader of its fields: validated items, then those that
+    failed their schema (as written)."""
+    for placed in getattr(defs, kind):
+        yield placed, partial(getattr, placed.item)
+    for item in defs.unchecked.get(kind, ()):
+        yield item, item.get
+
+
+def renamed_groups(defs: Definitions) -> dict[str, str]:
+    """Unknown group ids that look like a group renamed by hand: old id -> new id.
+
+    Renaming a group where it is defined leaves every reference to the old id dangling and
+    the new id referred to by no need or persona. So the new id is the group closest in
+    spelling to the unknown one, if nothing refers to it; or, when none is close, the one
+    group nothing refers to, if one id is unknown."""
+    refs = [
+        ref
+        for kind in ("needs", "personas")
+        for _, get in _written(defs, kind)
+        for _, ref, noun in _references(kind, get)
+        if noun == "group"
+    ]
+    group_ids = [i for item in defs.written["groups"] if (i := item.written_id())]
+    known = defs.known("groups")
+    unknown = [r for r in dict.fromkeys(refs) if r not in known]
+    free = [g for g in dict.fromkeys(group_ids) if g not in set(refs)]
+    renamed: dict[str, str] = {}
+    for old in unknown:
+        meant = closest(old, group_ids)
+        if meant is None and len(unknown) == 1 and len(free) == 1:
+            meant = free[0]
+        if meant in free:
+            renamed[old] = meant
+            free.remove(meant)
+    return renamed
 
 
 def _references(kind: str, get: Callable[[str], Any]) -> Iterator[tuple[Node, str, str]]:
@@ -211,23 +260,6 @@ def _duplicates(items: Iterable[_InFile], noun: str, problems: list[Problem]) ->
                 hint=f"give each {noun} its own id, or remove one of the two",
             )
         )
-
-
-def _dangling(
-    placed: _InFile,
-    subpath: Node,
-    ref: str,
-    noun: str,
-    defined: Collection[str],
-    *,
-    key: bool = False,
-) -> Problem:
-    return Problem(
-        placed.at(*subpath, key=key),
-        f"unknown {noun} '{ref}'",
-        key=placed.key(*subpath),
-        hint=unknown_id_hint(ref, noun, defined),
-    )
 
 
 def _cycles(needs: Mapping[str, Placed[Need]]) -> list[Problem]:

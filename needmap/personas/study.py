@@ -18,8 +18,34 @@ from needmap.personas.schema import (
     StudySettings,
     TargetGroup,
 )
+from needmap.shell import command_word
 
-__all__ = ["Study", "StudyIds", "WrittenIds"]
+__all__ = ["GroupRenames", "Study", "StudyIds", "WrittenIds"]
+
+
+@dataclass(frozen=True)
+class GroupRenames:
+    """Group ids that look renamed by hand where the group is defined (old id -> new id),
+    so that each reference still naming the old id gets the command that changes them all.
+    Found by :func:`needmap.personas.references.renamed_groups`."""
+
+    root: Path
+    """The study's folder, for the command."""
+    new_ids: Mapping[str, str] = field(default_factory=dict)
+
+    def hint(self, ref: str, hint: str) -> str:
+        """The hint for an unknown group ``ref``: ``hint`` as it is, unless ``ref`` looks
+        renamed; then ``hint`` if it is "did you mean" the new id, or why the new id is
+        meant, with the command that finishes the rename."""
+        new = self.new_ids.get(ref)
+        if new is None:
+            return hint
+        if hint == did_you_mean(ref, [new]):
+            lead = f"{hint} If it is '{ref}' renamed"
+        else:
+            lead = f"no need or persona refers to group '{new}': if it is '{ref}' renamed"
+        command = f"needmap groups rename {command_word(self.root)} {ref} {new}"
+        return f"{lead}, change every reference at once: {command}"
 
 
 @dataclass(frozen=True)
@@ -43,6 +69,11 @@ class Study:
     @cached_property
     def group_by_id(self) -> Mapping[str, TargetGroup]:
         return {g.id: g for g in self.groups}
+
+    @property
+    def group_renames(self) -> GroupRenames:
+        """No group: a group renamed by hand leaves references that keep a study from loading."""
+        return GroupRenames(self.root)
 
     @cached_property
     def need_by_id(self) -> Mapping[str, Need]:
@@ -109,6 +140,9 @@ class StudyIds(Protocol):
     @property
     def need_by_id(self) -> Collection[str]: ...
 
+    @property
+    def group_renames(self) -> GroupRenames: ...
+
 
 @dataclass(frozen=True)
 class WrittenIds:
@@ -122,3 +156,4 @@ class WrittenIds:
     root: Path
     group_by_id: Collection[str]
     need_by_id: Collection[str]
+    group_renames: GroupRenames

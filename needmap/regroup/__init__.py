@@ -8,15 +8,22 @@ user's files as it was, comments included.
 """
 
 from needmap.regroup.files import FileChange, StudyEdits, write_study_edits
-from needmap.regroup.merge import Regrouping, plan_regrouping
+from needmap.regroup.merge import (
+    FinishedRename,
+    Regrouping,
+    plan_finished_rename,
+    plan_regrouping,
+)
 from needmap.regroup.split import GroupPart, GroupSplit, plan_split
 
 __all__ = [
     "FileChange",
+    "FinishedRename",
     "GroupPart",
     "GroupSplit",
     "Regrouping",
     "StudyEdits",
+    "plan_finished_rename",
     "plan_regrouping",
     "plan_split",
     "write_study_edits",

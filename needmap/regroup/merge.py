@@ -1,4 +1,5 @@
-"""Merge groups into one, or rename one (``needmap groups merge`` and ``rename``).
+"""Merge groups into one, or rename one (``needmap groups merge`` and ``rename``), or
+finish a rename done by hand.
 
 Merging keeps one group's entry (the target's, if it is among the groups merged, else the
 first named), with the headcounts added up; a need that several of the merged groups need
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from needmap.errors import Location, Problem, UsageError
+from needmap.errors import InvalidStudyError, Location, Problem, UsageError
+from needmap.personas.loader import StudyReading
 from needmap.personas.study import Study
 from needmap.personas.yamledit import BOM, YamlEdit
 from needmap.personas.yamlsource import read_yaml_text
@@ -28,7 +30,7 @@ from needmap.regroup.files import (
 )
 from needmap.surveys.tally import read_tally
 
-__all__ = ["Regrouping", "plan_regrouping"]
+__all__ = ["FinishedRename", "Regrouping", "plan_finished_rename", "plan_regrouping"]
 
 _RANK = {"could": 1, "should": 2, "must": 3}
 
@@ -78,6 +80,40 @@ def plan_regrouping(
         headcount=headcount,
         description_at=description_at,
     )
+
+
+@dataclass(frozen=True)
+class FinishedRename(StudyEdits):
+    """What finishing a rename done by hand changes; nothing written yet."""
+
+    old: str
+    """The group's id before, which no file defines any more."""
+    new: str
+    """Its id now, where the group is defined."""
+
+
+def plan_finished_rename(reading: StudyReading, old: str, new: str) -> FinishedRename:
+    """The changes that finish renaming group ``old`` to ``new`` where it is defined: every
+    need, persona, interview and survey answer that still names ``old`` names ``new``, and
+    imported tallies are recounted, as :func:`plan_regrouping` would have done.
+
+    A rename by hand leaves a study with an error per reference to ``old``, which
+    :func:`plan_regrouping` cannot start from (it needs a loaded study). ``reading`` is such
+    a study as read. Raises its problems unless it is one: the study file could be read,
+    ``old`` is defined nowhere, ``new`` is a group, and some file still refers to ``old``.
+    The definitions of the groups are left as they are.
+    """
+    if reading.study is not None:
+        raise ValueError("the study has no errors: rename with plan_regrouping")
+    ids, root = reading.ids.group_by_id, reading.ids.root
+    if reading.settings is None or old in ids or new not in ids:
+        raise InvalidStudyError(reading.problems)
+    references = _References(frozenset({old, new}), new, new, "", None)
+    changes = yaml_changes(root, references)
+    changes.extend(_tally_changes(root, references, reading.settings.privacy.min_group_size))
+    if not changes:
+        raise InvalidStudyError(reading.problems)
+    return FinishedRename(root=root, changes=tuple(changes), old=old, new=new)
 
 
 def _description_at(
@@ -229,6 +265,14 @@ class _Merge:
                 edit.set_value(("group", "values", answer), self.into)
                 values[answer] = self.into
         return changed
+
+
+class _References(_Merge):
+    """A merge of a group that is no longer defined into the one it was renamed to: only
+    the references change."""
+
+    def groups(self, items: list[Any], edit: YamlEdit, section: str) -> int:
+        return 0
 
 
 def _tally_changes(root: Path, merge: _Merge, min_size: int) -> list[FileChange]:

@@ -268,7 +268,9 @@ def _references(items: Sequence[_Raw], study: StudyIds) -> list[Problem]:
                     item.at("group"),
                     f"unknown group '{group}'",
                     key=format_key(("interviews", item.index, "group")),
-                    hint=unknown_id_hint(group, "group", study.group_by_id),
+                    hint=study.group_renames.hint(
+                        group, unknown_id_hint(group, "group", study.group_by_id)
+                    ),
                 )
             )
         quotes = item.data.get("quotes")

@@ -218,8 +218,11 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
                     source.locate(path),
                     f"unknown group '{group_id}'",
                     key=format_key(path),
-                    hint=unknown_id_hint(
-                        group_id, "group", study.group_by_id, also="~ for answers of no group"
+                    hint=study.group_renames.hint(
+                        group_id,
+                        unknown_id_hint(
+                            group_id, "group", study.group_by_id, also="~ for answers of no group"
+                        ),
                     ),
                 )
             )
