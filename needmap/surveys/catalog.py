@@ -35,15 +35,16 @@ __all__ = [
 
 
 def check_mappings(study: StudyIds) -> list[Problem]:
-    """Every problem in the study's survey mappings (all files, all problems), and a warning
-    for each imported tally that no longer fits its mapping or the study's groups."""
+    """Every problem in the study's survey mappings (all files, all problems), and an error
+    for each imported tally that no longer fits its mapping or the study's groups: the
+    reports refuse it (:func:`imported_surveys`), so a study that passes is one they build."""
     warnings: list[Problem] = []
     mappings, problems = _load_mappings(study, warnings)
     problems += warnings
     for mapping in mappings.values():
         if tally_path(study.root, mapping.id).exists():
             try:
-                _fitting_tally(study, mapping, Severity.WARNING)
+                _fitting_tally(study, mapping, Severity.ERROR)
             except NeedmapError as exc:
                 problems.extend(exc.problems)
     if not problems or all(p.severity is Severity.WARNING for p in problems):
