@@ -512,7 +512,8 @@ def test_roadmap_shows_interviews_beside_the_score(study_dir: Path, make_study: 
 
 PERSONAS = """\
     personas:
-      - {id: dana, name: Dana, group: desk, role: Receptionist, needs: [mobile, search, news]}
+      - {id: dana, name: Dana, group: desk, role: Receptionist,
+         needs: [mobile, search, news, dash]}
       - {id: bob, name: Bob, group: boss, role: Head of unit, needs: [dash]}
       - {id: olga, name: Olga, group: office, role: Clerk, needs: [news]}
     """
@@ -531,7 +532,13 @@ def test_personas_show_their_groups_interviews(make_study: StudyMaker) -> None:
     dana, bob, olga = (p.interviews for p in profiles)
     assert dana is not None and bob is not None and olga is not None
     assert (dana.status, dana.interviews, dana.participants) == ("own", 2, 5)
-    assert dict(dana.counts) == {"mobile": (1, 1), "search": (1, 0), "news": (1, 1)}
+    # no interview of the desk spoke of dashboards: nothing for it, not the boss's quote
+    assert dict(dana.counts) == {
+        "mobile": (1, 1),
+        "search": (1, 0),
+        "news": (1, 1),
+        "dash": (0, 0),
+    }
     # Key-need order, each text once ("Search the news" serves search and news), at most 3.
     assert [(need, signal) for need, _, signal in dana.quotes] == [
         ("mobile", "questions"),

@@ -169,6 +169,9 @@ def test_only_selects_and_orders_and_unknown_ids_are_all_named(tmp_path: Path) -
     with pytest.raises(UsageError, match="no persona 'Femk'") as misspelt:
         build_personas(study, analysis, only=["Femk"])
     assert misspelt.value.problems[0].hint == "did you mean 'femke'?"
+    with pytest.raises(UsageError) as shouted:  # a name typed in capitals, misspelt
+        build_personas(study, analysis, only=["DANNA"])
+    assert shouted.value.problems[0].hint == "did you mean 'Dana'?"
 
 
 def test_a_survey_that_did_not_ask_the_group_is_left_out(tmp_path: Path) -> None:

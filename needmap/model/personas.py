@@ -244,7 +244,7 @@ def _survey(result: TopTasks, group: str, needs: Sequence[str], top: int) -> Per
         min_group_size=result.min_group_size,
         top_tasks=tuple((label[t], breakdown.shares[t]) for t in breakdown.top(top)),
         need_shares={
-            need: sum(breakdown.shares.get(t, 0.0) for t in tasks_of[need])
+            need: sum(breakdown.shares[t] for t in tasks_of[need])
             for need in needs
             if need in tasks_of
         },
