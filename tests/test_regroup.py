@@ -140,6 +140,33 @@ def test_a_group_alone_in_its_file_leaves_an_empty_list(make_study: StudyMaker) 
     assert regrouping.description_at is None
 
 
+def test_a_merged_need_keeps_the_highest_importance_in_any_order(
+    make_study: StudyMaker,
+) -> None:
+    root = make_study(
+        {
+            "needs.yaml": "needs:\n"
+            "  - {id: search, title: S, kind: function, groups: {desk: could, field: should}}\n"
+            "  - {id: mobile, title: M, kind: technology, groups: {field: could, desk: must}}\n"
+            "  - {id: news, title: News, kind: content, groups: {desk: should, field: could}}\n",
+            "personas.yaml": None,
+        }
+    )
+    write_study_edits(plan_regrouping(load_study(root), ["desk", "field"], "staff", "Staff"))
+    study = load_study(root)
+    assert {n.id: dict(n.groups) for n in study.needs} == {
+        "search": {"staff": "should"},
+        "mobile": {"staff": "must"},
+        "news": {"staff": "should"},
+    }
+
+
+def test_a_renamed_group_keeps_its_description_unremarked(gemeente: Path) -> None:
+    renaming = plan_regrouping(load_study(gemeente), ["balie"], "klantcontact")
+    assert load_study(gemeente).group_by_id["balie"].description
+    assert renaming.description_at is None
+
+
 def test_the_kept_description_is_found_where_it_moved(gemeente: Path) -> None:
     regrouping = plan_regrouping(
         load_study(gemeente), ["bureau", "facilitair"], "kantoor", "Kantoor en facilitair"
@@ -185,6 +212,15 @@ def test_requests_that_make_no_sense_are_refused(
     )
     with pytest.raises(UsageError, match=message):
         plan_regrouping(load_study(root), groups, into, name)
+
+
+def test_an_unknown_group_is_named_with_what_there_is(make_study: StudyMaker) -> None:
+    with pytest.raises(UsageError) as raised:
+        plan_regrouping(load_study(make_study()), ["desk", "feild", "kitchen"], "desk")
+    assert [(p.message, p.hint) for p in raised.value.problems] == [
+        ("unknown group 'feild'", "did you mean 'field'?"),
+        ("unknown group 'kitchen'", "see the groups with: needmap groups list"),
+    ]
 
 
 def test_a_group_without_headcount_among_counted_ones_is_refused(make_study: StudyMaker) -> None:
@@ -279,6 +315,15 @@ def test_splitting_a_staff_group_of_the_template(gemeente: Path) -> None:
     parts = [GroupPart("beveiliging", "Beveiliging", 20), GroupPart("catering", "Catering", 40)]
     split = plan_split(load_study(gemeente), "facilitair", parts)
     write_study_edits(split)
+    # the template names facilitair in 6, 9 and 6 needs, an interview and a survey answer
+    assert [(c.path.relative_to(gemeente).as_posix(), c.what) for c in split.changes] == [
+        ("groups.yaml", "1 group"),
+        ("needs/content.yaml", "6 needs"),
+        ("needs/functions.yaml", "9 needs"),
+        ("needs/technology.yaml", "6 needs"),
+        ("interviews/gesprekken.yaml", "1 interview"),
+        ("surveys/toptaken.yaml", "1 survey answer"),
+    ]
     study = load_study(gemeente)
     assert "facilitair" not in study.group_by_id
     assert [(g.id, g.name, g.headcount, g.family) for g in study.groups[1:3]] == [
@@ -327,6 +372,9 @@ def test_a_part_may_keep_the_group_id(tmp_path: Path) -> None:
     split = plan_split(load_study(root), "field", parts)
     write_study_edits(split)
     assert tally_path(root, "toptasks").read_text() == before
+    # the survey answer already names the first part: listed, not changed
+    assert [c.what for c in split.changes] == ["1 group", "3 needs"]
+    assert [what for _, what in split.moved] == ["survey answer 'field'"]
     assert (
         "{desk: could, field: should, drivers: should, office: could}}"
         in (root / "needs.yaml").read_text()

@@ -179,8 +179,9 @@ def renamed_groups(defs: Definitions) -> dict[str, str]:
     ]
     group_ids = [i for item in defs.written["groups"] if (i := item.written_id())]
     known = defs.known("groups")
+    named = set(refs)
     unknown = [r for r in dict.fromkeys(refs) if r not in known]
-    free = [g for g in dict.fromkeys(group_ids) if g not in set(refs)]
+    free = [g for g in dict.fromkeys(group_ids) if g not in named]
     renamed: dict[str, str] = {}
     for old in unknown:
         meant = closest(old, group_ids)
