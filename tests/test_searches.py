@@ -511,6 +511,11 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
     assert hints[4] == "did you mean 'columns'?" and hints[5] == "did you mean 'news'?"
     assert messages[6] == "the export a.csv has no column 'Term'"
     assert hints[6] == "did you mean 'Zoekterm'?"
+    (folder / "analytics" / "c.yaml").write_text(
+        "id: c\ntitle: C\nfile: a.csv\ncolumns: {term: Query}\n"
+        "topics: [{need: news, terms: [nieuws]}]\n"
+    )
+    assert [p.hint for p in check_search_logs(study)][6] == "its columns are: Zoekterm, Aantal"
     with pytest.raises(InvalidStudyError):
         load_search_logs(study)
     # once the definitions are right, the export's own problems are at row and column

@@ -31,7 +31,7 @@ from needmap.surveys import import_survey, importer, load_mapping, read_tally, w
 from needmap.surveys.counting import MAX_PER_KIND, Problems
 from needmap.surveys.draft import draft_mapping
 from needmap.surveys.layouts import Interleaved, Labels, slow_split
-from needmap.surveys.mapping import SurveyMapping
+from needmap.surveys.mapping import SurveyMapping, checked_mapping
 from needmap.surveys.tables import open_table
 from needmap.surveys.tally import Tally
 from tests.conftest import SURVEY_FIXTURES, limesurvey_with_text_headings
@@ -749,6 +749,41 @@ def test_limesurvey_mapping_needs_codes(study: Study, tmp_path: Path) -> None:
         load_mapping(_write(tmp_path, "m.yaml", text), study)
     (problem,) = raised.value.problems
     assert problem.hint.startswith("add code: to each, the code in the brackets")
+
+
+def test_tasks_linked_to_no_need_are_named_up_to_three(study: Study, tmp_path: Path) -> None:
+    text = (SURVEY_FIXTURES / "mappings" / "long.yaml").read_text()
+    for need in ("[hr-self-service]", "[people-finder]", "[service-desk]"):
+        text = text.replace(need, "[]")
+    _, problems = checked_mapping(_write(tmp_path, "m.yaml", text), study)
+    assert [p.message for p in problems] == [
+        "4 of 6 tasks are evidence for no need: 'leave', 'colleague', 'expense' and 1 more"
+    ]
+    text = text.replace("[]", "[canteen]", 1)
+    _, problems = checked_mapping(_write(tmp_path, "m.yaml", text), study)
+    assert [p.message for p in problems] == [
+        "3 of 6 tasks are evidence for no need: 'colleague', 'expense', 'printer'"
+    ]
+
+
+def test_a_label_with_a_semicolon_is_refused_where_choices_are_joined_with_it(
+    study: Study, tmp_path: Path
+) -> None:
+    def with_semicolon(layout: str) -> Path:
+        text = (SURVEY_FIXTURES / "mappings" / f"{layout}.yaml").read_text()
+        return _write(
+            tmp_path, f"{layout}.yaml", text.replace("Claim expenses", '"Claim; expenses"')
+        )
+
+    with pytest.raises(InvalidStudyError) as raised:
+        load_mapping(with_semicolon("ms-forms"), study)
+    (problem,) = raised.value.problems
+    assert problem.message.endswith(
+        "ms-forms joins choices with ';', so labels cannot contain it: Claim; expenses"
+    )
+    assert problem.hint.startswith("take the ';' out of these options in the form")
+    google = load_mapping(with_semicolon("google-forms"), study)
+    assert google.tasks[2].label == "Claim; expenses"
 
 
 @pytest.mark.parametrize(
