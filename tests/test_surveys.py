@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import re
@@ -843,6 +844,9 @@ def test_tally_round_trip_keeps_no_respondent_data(study: Study, tmp_path: Path)
     text = path.read_text()
     assert "anonymous" not in text and "3/2/26" not in text
     assert read_tally(path) == result.tally  # type: ignore[attr-defined]
+    titled = dataclasses.replace(result.tally, title="Toptaken-enquête")  # type: ignore[attr-defined]
+    write_tally(titled, path)
+    assert '"title": "Toptaken-enquête"' in path.read_text()  # as written, for a reader
     export = (SURVEY_FIXTURES / "exports" / "ms-forms.csv").read_bytes()
     assert result.tally.source_sha256 == hashlib.sha256(export).hexdigest()  # type: ignore[attr-defined]
     (tmp_path / "broken.json").write_text('{\n  "survey": "x"\n  "title": "y"}')
