@@ -11,7 +11,13 @@ from typer.testing import CliRunner
 from needmap import load_study
 from needmap.cli import app
 from needmap.reports.brief import render_brief, study_brief
-from needmap.reports.why_report import need_story, why_sections, why_to_json, why_to_markdown
+from needmap.reports.why_report import (
+    need_story,
+    why_sections,
+    why_to_json,
+    why_to_markdown,
+    write_why,
+)
 from tests.conftest import StudyMaker, private_survey_study, run_needmap
 
 runner = CliRunner()
@@ -166,6 +172,7 @@ def test_the_evidence_of_a_need_comes_from_every_source(demo: Path) -> None:
     data = why_to_json(story)
     assert data["searches"]["gap"] is True and "phone list" in data["searches"]["terms"]
     assert data["surveys"][0]["tasks"] == ["colleague"]
+    assert data["surveys"][0]["votes"] > 0 and 0 < data["surveys"][0]["weighted_share"] < 1
     assert data["interviews"]["supported"] == 1
 
 
@@ -176,7 +183,12 @@ def test_a_dutch_study_explains_in_dutch(make_study: StudyMaker) -> None:
             "needs.yaml": NEEDS,
         }
     )
-    sections = why_sections(need_story(load_study(root), "search"))
+    story = need_story(load_study(root), "search")
+    sections = why_sections(story)
+    write_why(story, root / "search.json")
+    written = (root / "search.json").read_text(encoding="utf-8")
+    assert written.endswith("}\n")
+    assert json.loads(written)["phase"] == "Nu"
     assert [heading for heading, _ in sections[1:]] == [
         "Wie heeft het nodig",
         "Waar de roadmap het plaatst",
@@ -210,10 +222,15 @@ def test_cli_prints_writes_and_refuses(demo: Path, tmp_path: Path) -> None:
     assert written.exit_code == 0 and written.stdout == f"wrote {out}\n"
     assert out.read_text(encoding="utf-8").startswith("# Single sign-on (sso)")
     as_json = runner.invoke(app, ["why", study, "sso", "--json"])
-    assert json.loads(as_json.stdout)["phase"] == "Now"
+    data = json.loads(as_json.stdout)
+    assert data["phase"] == "Now"
+    # no task of the survey is evidence for single sign-on
+    assert [(v["tasks"], v["votes"], v["share"], v["weighted_share"]) for v in data["surveys"]] == [
+        ([], 0, None, None)
+    ]
     by_title = runner.invoke(app, ["why", study, "single SIGN-on"])
     assert by_title.exit_code == 0 and by_title.stdout == shown.stdout
-    near_title = runner.invoke(app, ["why", study, "Single sign on"])
+    near_title = runner.invoke(app, ["why", study, "SINGLE SIGN ON"])
     assert near_title.exit_code == 2 and "did you mean 'Single sign-on'?" in near_title.stderr
     unknown = runner.invoke(app, ["why", study, "serch"])
     assert unknown.exit_code == 2
