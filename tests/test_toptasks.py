@@ -1112,6 +1112,12 @@ def test_cli_survey_option_names_a_mapping_by_id_or_file(tmp_path: Path) -> None
     assert by_id.exit_code == 0 and json.loads(by_id.stdout)["survey"] == "pulse"
     unknown = runner.invoke(app, ["toptasks", str(root), "-s", "puls"])
     assert unknown.exit_code == 2 and "did you mean 'pulse'?" in unknown.stderr
+    stranger = runner.invoke(app, ["toptasks", str(root), "-s", "employees"])
+    assert stranger.exit_code == 2
+    assert stranger.stderr.splitlines() == [
+        "no survey 'employees'",
+        "    hint: surveys: pulse, toptasks",
+    ]
 
 
 def test_import_takes_the_one_mapping_whose_columns_the_export_has(tmp_path: Path) -> None:
