@@ -164,6 +164,7 @@ def test_pool_is_shown_once_it_reaches_the_minimum(make_study: StudyMaker) -> No
 def test_table_and_notes(study_dir: Path) -> None:
     study, evidence = _evidence(study_dir)
     table = build_interviews_table(evidence, study)
+    assert table.in_coverage == (False,) * len(table.rows)  # no row of a top-task set to mark
     assert table.header == (
         "Need",
         "Kind",
