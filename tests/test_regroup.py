@@ -581,6 +581,32 @@ def test_a_rename_by_hand_is_finished_in_every_file(tmp_path: Path) -> None:
     assert imported_again(root, export) == after["surveys/toptasks.tally.json"]
 
 
+def test_a_tally_left_behind_by_a_rename_by_hand_is_recounted(tmp_path: Path) -> None:
+    """Every YAML file names the new id (a search and replace), the tally the old one: the
+    study loads, validate refuses the tally and says which command recounts it."""
+    root, export = survey_study(tmp_path)
+    for name, before, after in [
+        ("groups.yaml", "id: field,", "id: crew,"),
+        ("needs.yaml", "field:", "crew:"),
+        ("surveys/toptasks.yaml", "field: field", "field: crew"),  # the answer stays
+    ]:
+        path = root / name
+        path.write_text(path.read_text().replace(before, after))
+    checked = runner.invoke(app, ["validate", str(root)])
+    assert checked.exit_code == 2
+    assert checked.stderr.splitlines()[1].endswith(
+        f"; or, if 'crew' is 'field' renamed, recount it with: "
+        f"needmap groups rename {root} field crew"
+    )
+    result = runner.invoke(app, ["groups", "rename", str(root), "field", "crew"])
+    assert result.exit_code == 0, result.output
+    assert "surveys/toptasks.tally.json  3 respondents recounted" in result.output
+    assert runner.invoke(app, ["validate", str(root)]).exit_code == 0
+    assert imported_again(root, export) == tally_path(root, "toptasks").read_text()
+    again = runner.invoke(app, ["groups", "rename", str(root), "field", "crew"])
+    assert again.exit_code == 2 and "unknown group 'field'" in again.stderr
+
+
 def test_finishing_a_rename_merges_a_need_that_names_both_ids(make_study: StudyMaker) -> None:
     root = make_study()
     renamed_by_hand(root, "field", "outdoor")
@@ -594,7 +620,7 @@ def test_finishing_a_rename_merges_a_need_that_names_both_ids(make_study: StudyM
 
 def test_only_a_rename_by_hand_is_finished(make_study: StudyMaker) -> None:
     root = make_study()
-    with pytest.raises(ValueError, match="no errors"):
+    with pytest.raises(ValueError, match="no rename by hand"):
         plan_finished_rename(read_study(root), "field", "desk")
     renamed_by_hand(root, "field", "outdoor")
     reading = read_study(root)

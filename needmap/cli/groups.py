@@ -117,19 +117,20 @@ def groups_rename(
     """Give a group a new id (and --name) in every file of the study that refers to it.
 
     Also finishes a rename done by hand: when the group is already called NEW_ID where it
-    is defined, the needs, personas, interviews and survey answers that still name GROUP
-    are changed to NEW_ID (the study's errors about them are what this fixes).
+    is defined, the needs, personas, interviews, survey answers and tallies that still
+    name GROUP are changed to NEW_ID (the study's errors about them are what this fixes).
     """
     from needmap.errors import InvalidStudyError
     from needmap.personas.loader import read_study
     from needmap.regroup import plan_finished_rename
 
     reading = read_study(folder)
-    if reading.study is not None:
+    ids = reading.ids.group_by_id
+    if name is not None or group in ids or new_id not in ids:
+        if reading.study is None:
+            raise InvalidStudyError(reading.problems)
         _regroup(reading.study, folder, [group], new_id, name, dry_run)
         return
-    if name is not None:
-        raise InvalidStudyError(reading.problems)
     finished = plan_finished_rename(reading, group, new_id)
     _apply(finished, dry_run)
     console = new_console(stderr=dry_run)

@@ -98,21 +98,26 @@ def plan_finished_rename(reading: StudyReading, old: str, new: str) -> FinishedR
     imported tallies are recounted, as :func:`plan_regrouping` would have done.
 
     A rename by hand leaves a study with an error per reference to ``old``, which
-    :func:`plan_regrouping` cannot start from (it needs a loaded study). ``reading`` is such
-    a study as read. Raises its problems unless it is one: the study file could be read,
-    ``old`` is defined nowhere, ``new`` is a group, and some file still refers to ``old``.
-    The definitions of the groups are left as they are.
+    :func:`plan_regrouping` cannot start from (a study that loads, when only survey
+    mappings, interviews or tallies still name it). The definitions of the groups are left
+    as they are. Raises the reading's problems unless the study file could be read, ``old``
+    is defined nowhere, ``new`` is a group, and some file still refers to ``old``; a
+    ``ValueError`` for a study that loads but holds no such rename.
     """
-    if reading.study is not None:
-        raise ValueError("the study has no errors: rename with plan_regrouping")
     ids, root = reading.ids.group_by_id, reading.ids.root
     if reading.settings is None or old in ids or new not in ids:
+        if reading.study is not None:
+            raise ValueError(f"'{old}' to '{new}' is no rename by hand: use plan_regrouping")
         raise InvalidStudyError(reading.problems)
     references = _References(frozenset({old, new}), new, new, "", None)
     changes = yaml_changes(root, references)
     changes.extend(_tally_changes(root, references, reading.settings.privacy.min_group_size))
     if not changes:
-        raise InvalidStudyError(reading.problems)
+        raise (
+            InvalidStudyError(reading.problems)
+            if reading.study is None
+            else UsageError(unknown_problems(reading.study, [old]))
+        )
     return FinishedRename(root=root, changes=tuple(changes), old=old, new=new)
 
 

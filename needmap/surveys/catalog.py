@@ -12,13 +12,13 @@ from needmap.errors import (
     Severity,
     UsageError,
 )
-from needmap.personas.messages import did_you_mean
+from needmap.personas.messages import closest, did_you_mean
 from needmap.personas.schema import TargetGroup
 from needmap.personas.study import Study, StudyIds
 from needmap.shell import command_word
 from needmap.surveys.mapping import SurveyMapping, checked_mapping, load_mapping, mapping_files
 from needmap.surveys.tables import column_of, open_table
-from needmap.surveys.tally import Tally, read_tally, tally_path
+from needmap.surveys.tally import OUTSIDE, Tally, read_tally, tally_path
 
 __all__ = [
     "check_headcounts",
@@ -214,10 +214,30 @@ def _fitting_tally(study: StudyIds, mapping: SurveyMapping, severity: Severity) 
     changed = tally.differences([t.id for t in mapping.tasks], study.group_by_id)
     if changed:
         hint = f"import the export again: {import_command(study, mapping)}{tally.source}"
+        renamed = _renamed_since(tally, mapping, study)
+        if renamed is not None:
+            old, new = renamed
+            hint += (
+                f"; or, if '{new}' is '{old}' renamed, recount it with: "
+                f"needmap groups rename {command_word(study.root)} {old} {new}"
+            )
         raise InvalidStudyError(
             Problem(Location(path), c, hint=hint, severity=severity) for c in changed
         )
     return tally
+
+
+def _renamed_since(tally: Tally, mapping: SurveyMapping, study: StudyIds) -> tuple[str, str] | None:
+    """The one group the tally counted that the study no longer has, and the group it
+    looks renamed to: one the mapping's answers name but the tally did not count, close in
+    spelling or the only one. None when no group or several are gone."""
+    gone = [g for g in tally.respondents if g != OUTSIDE and g not in study.group_by_id]
+    named = dict.fromkeys(g for g in mapping.group.values.values() if g is not None)
+    new = [g for g in named if g not in tally.respondents and g in study.group_by_id]
+    if len(gone) != 1 or not new:
+        return None
+    meant = closest(gone[0], new) or (new[0] if len(new) == 1 else None)
+    return None if meant is None else (gone[0], meant)
 
 
 def check_headcounts(study: Study) -> list[Problem]:
