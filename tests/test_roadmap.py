@@ -514,3 +514,12 @@ def test_the_demo_roadmap_shows_what_the_survey_changed(demo: Path) -> None:
     assert "| One search across all sources | earlier | Next | Now | 1.0 | 2.0 |" in changes
     brief = (demo / "brief.md").read_text(encoding="utf-8")
     assert "- **Changes:** Since the plan before the top-task survey: 4 earlier, 7 later;" in brief
+    # texts to the left, figures to the right; with interview and search columns too
+    assert "\n| --- | --- | --- | --- | ---: | ---: |\n" in changes
+    ranking = "| ---: | --- | --- | --- |" + " ---: |" * 7 + " --- | --- |"
+    assert f"\n{ranking}\n" in roadmap
+    page = (demo / "roadmap.html").read_text(encoding="utf-8")
+    table = page[page.index('<table class="needs ranking changes">') :]
+    table = table[: table.index("</table>")]
+    marked = re.findall(r'<tr class="covered">\s*<td>([^<]*)</td>\s*<td>([^<]*)</td>', table)
+    assert len(marked) == 4 and {kind for _, kind in marked} == {"earlier"}
