@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 import textwrap
 from collections.abc import Callable
@@ -224,6 +225,19 @@ def test_free_text_is_scrubbed_and_escaped(tmp_path: Path) -> None:
         assert "dana.jansen@example.org" not in output and "12345678" not in output, name
         assert "[e-mail]" in output and "[phone]" in output, name
     assert "&lt;b&gt;Dana&lt;/b&gt;" in outputs["html"] and "<b>Dana" not in outputs["html"]
+
+
+def test_the_page_colours_each_key_need_by_its_importance_to_the_group(tmp_path: Path) -> None:
+    """Dana's desk must have HR self-service and the people finder, could use the canteen
+    and the service desk; room booking is an office need, not listed for the desk."""
+    html = _outputs(_study(tmp_path))["html"]
+    assert re.findall(r'<td class="level (\w+)">', html)[:5] == [
+        "must",
+        "must",
+        "could",
+        "none",
+        "could",
+    ]
 
 
 def test_markdown_golden(tmp_path: Path, golden: Callable[[str, str], None]) -> None:
