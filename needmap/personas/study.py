@@ -20,7 +20,7 @@ from needmap.personas.schema import (
 )
 from needmap.shell import command_word
 
-__all__ = ["GroupRenames", "Study", "StudyIds", "WrittenIds"]
+__all__ = ["GroupRenames", "Study", "StudyIds", "WrittenIds", "rename_command"]
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,12 @@ class GroupRenames:
             lead = f"{hint} If it is '{ref}' renamed"
         else:
             lead = f"no need or persona refers to group '{new}': if it is '{ref}' renamed"
-        command = f"needmap groups rename {command_word(self.root)} {ref} {new}"
-        return f"{lead}, change every reference at once: {command}"
+        return f"{lead}, change every reference at once: {rename_command(self.root, ref, new)}"
+
+
+def rename_command(root: Path, old: str, new: str) -> str:
+    """The command that renames group ``old`` to ``new``, or finishes that rename."""
+    return f"needmap groups rename {command_word(root)} {old} {new}"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from needmap.errors import (
 )
 from needmap.personas.messages import closest, did_you_mean
 from needmap.personas.schema import TargetGroup
-from needmap.personas.study import Study, StudyIds
+from needmap.personas.study import Study, StudyIds, rename_command
 from needmap.shell import command_word
 from needmap.surveys.mapping import SurveyMapping, checked_mapping, load_mapping, mapping_files
 from needmap.surveys.tables import column_of, open_table
@@ -217,9 +217,8 @@ def _fitting_tally(study: StudyIds, mapping: SurveyMapping, severity: Severity) 
         renamed = _renamed_since(tally, mapping, study)
         if renamed is not None:
             old, new = renamed
-            hint += (
-                f"; or, if '{new}' is '{old}' renamed, recount it with: "
-                f"needmap groups rename {command_word(study.root)} {old} {new}"
+            hint += f"; or, if '{new}' is '{old}' renamed, recount it with: " + rename_command(
+                study.root, old, new
             )
         raise InvalidStudyError(
             Problem(Location(path), c, hint=hint, severity=severity) for c in changed
