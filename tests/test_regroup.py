@@ -215,11 +215,12 @@ def test_requests_that_make_no_sense_are_refused(
 
 
 def test_an_unknown_group_is_named_with_what_there_is(make_study: StudyMaker) -> None:
+    root = make_study()
     with pytest.raises(UsageError) as raised:
-        plan_regrouping(load_study(make_study()), ["desk", "feild", "kitchen"], "desk")
+        plan_regrouping(load_study(root), ["desk", "feild", "kitchen"], "desk")
     assert [(p.message, p.hint) for p in raised.value.problems] == [
         ("unknown group 'feild'", "did you mean 'field'?"),
-        ("unknown group 'kitchen'", "see the groups with: needmap groups list"),
+        ("unknown group 'kitchen'", f"see the groups with: needmap groups list {root}"),
     ]
 
 

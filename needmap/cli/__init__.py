@@ -14,6 +14,7 @@ from needmap.cli import evidence  # noqa: F401  interviews, searches, toptasks, 
 from needmap.cli import brief  # noqa: F401  why, brief, status, build, demo
 from needmap.cli import serve  # noqa: F401  serve
 from needmap.cli import groups  # noqa: F401  groups
+from needmap.cli import needs  # noqa: F401  needs
 
 # isort: on
 from needmap.cli.app import app, main

@@ -1,4 +1,7 @@
-"""Fitting the groups to the organisation: ``groups list``, ``merge``, ``rename``, ``split``."""
+"""Fitting the groups to the organisation: ``groups list``, ``merge``, ``rename``, ``split``.
+
+Also what ``needs rename`` shares with them: a dry run's diff, the table of changed files,
+and what to do next."""
 
 from __future__ import annotations
 
@@ -132,14 +135,14 @@ def groups_rename(
         _regroup(reading.study, folder, [group], new_id, name, dry_run)
         return
     finished = plan_finished_rename(reading, group, new_id)
-    _apply(finished, dry_run)
+    apply_edits(finished, dry_run)
     console = new_console(stderr=dry_run)
     console.print(
         f"{'Would change' if dry_run else 'Changed'} the references to {escape(group)} into "
         f"'{escape(new_id)}', the group's new id, in {plural(len(finished.changes), 'file')}:"
     )
-    _print_file_changes(console, finished)
-    _print_next(console, folder, dry_run)
+    print_file_changes(console, finished)
+    print_next(console, folder, dry_run)
 
 
 @groups_app.command("split")
@@ -193,7 +196,7 @@ def groups_split(
         for i, (part, name) in enumerate(zip(into, names, strict=True))
     ]
     split = plan_split(study_at(folder), group, parts)
-    _apply(split, dry_run)
+    apply_edits(split, dry_run)
     _print_split(split, folder, dry_run)
 
 
@@ -203,11 +206,11 @@ def _regroup(
     from needmap.regroup import plan_regrouping
 
     regrouping = plan_regrouping(study, groups, into, name)
-    _apply(regrouping, dry_run)
+    apply_edits(regrouping, dry_run)
     _print_regrouping(regrouping, folder, dry_run)
 
 
-def _apply(edits: StudyEdits, dry_run: bool) -> None:
+def apply_edits(edits: StudyEdits, dry_run: bool) -> None:
     """Print the changes as a diff (``--dry-run``), or write them."""
     from needmap.regroup import write_study_edits
 
@@ -217,7 +220,7 @@ def _apply(edits: StudyEdits, dry_run: bool) -> None:
         write_study_edits(edits)
 
 
-def _print_next(console: Console, folder: Path, dry_run: bool) -> None:
+def print_next(console: Console, folder: Path, dry_run: bool) -> None:
     if dry_run:
         console.print("Nothing was written (--dry-run).")
     else:
@@ -293,7 +296,7 @@ def _print_split(split: GroupSplit, folder: Path, dry_run: bool) -> None:
     console.print(
         f"{verb} {escape(split.group)} into {parts} in {plural(len(split.changes), 'file')}:"
     )
-    _print_file_changes(console, split)
+    print_file_changes(console, split)
     console.print(
         "Each need of the group is now a need of every part, with the same importance: "
         "adjust them per part."
@@ -310,10 +313,10 @@ def _print_split(split: GroupSplit, folder: Path, dry_run: bool) -> None:
             f"{escape(split.group)} count for {escape(split.parts[0].id)}; once the survey "
             "mapping's answers name the parts, import the export again (needmap survey import)."
         )
-    _print_next(console, folder, dry_run)
+    print_next(console, folder, dry_run)
 
 
-def _print_file_changes(console: Console, edits: StudyEdits) -> None:
+def print_file_changes(console: Console, edits: StudyEdits) -> None:
     table = light_table("")
     table.add_column("file")
     table.add_column("changes")
@@ -333,10 +336,10 @@ def _print_regrouping(regrouping: Regrouping, folder: Path, dry_run: bool) -> No
         f"{verb} {escape(merged)} {into} '{escape(regrouping.into)}' "
         f"({escape(regrouping.name)}{people}) in {plural(len(regrouping.changes), 'file')}:"
     )
-    _print_file_changes(console, regrouping)
+    print_file_changes(console, regrouping)
     if regrouping.description_at is not None:
         console.print(
             f"The merged group kept the description of {escape(regrouping.kept)} "
             f"({regrouping.description_at}): rewrite it to describe them all."
         )
-    _print_next(console, folder, dry_run)
+    print_next(console, folder, dry_run)

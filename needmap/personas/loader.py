@@ -39,7 +39,7 @@ from needmap.personas.references import (
     Placed,
     Unchecked,
     check_references,
-    renamed_groups,
+    renamed_ids,
 )
 from needmap.personas.schema import (
     DEFINITION_KINDS,
@@ -51,7 +51,7 @@ from needmap.personas.schema import (
     StudySettings,
     TargetGroup,
 )
-from needmap.personas.study import GroupRenames, Study, StudyIds, WrittenIds
+from needmap.personas.study import Renames, Study, StudyIds, WrittenIds
 from needmap.personas.yamlsource import YamlDocument, read_yaml_file
 from needmap.shell import command_word
 
@@ -145,11 +145,14 @@ def read_study(root: Path | str) -> StudyReading:
     problems = reading.problems
     if settings is not None and not problems:
         problems.extend(_completeness(definitions, study_path))
-    renames = GroupRenames(root, renamed_groups(definitions))
+    renames = (
+        Renames(root, "groups", renamed_ids(definitions, "groups")),
+        Renames(root, "needs", renamed_ids(definitions, "needs")),
+    )
     problems.extend(check_references(definitions, warn=not problems, renames=renames))
     problems.extend(_personal_data(definitions.personas))
     if settings is None or any(p.severity is Severity.ERROR for p in problems):
-        ids = WrittenIds(root, definitions.known("groups"), definitions.known("needs"), renames)
+        ids = WrittenIds(root, definitions.known("groups"), definitions.known("needs"), *renames)
         return StudyReading(None, tuple(problems), ids, settings)
     study = Study(
         root=root,

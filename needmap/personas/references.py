@@ -17,10 +17,10 @@ from pydantic import BaseModel
 from needmap.errors import Location, Problem, Severity
 from needmap.personas.messages import closest, unknown_id_hint
 from needmap.personas.schema import Family, Need, Persona, RoadmapPhase, TargetGroup
-from needmap.personas.study import GroupRenames
+from needmap.personas.study import RenamedKind, Renames
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
-__all__ = ["Placed", "Unchecked", "check_references", "renamed_groups"]
+__all__ = ["Placed", "Unchecked", "check_references", "renamed_ids"]
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -104,14 +104,14 @@ _NOUNS = {"families": "family", "groups": "group", "needs": "need"}
 
 
 def check_references(
-    defs: Definitions, *, warn: bool = True, renames: GroupRenames | None = None
+    defs: Definitions, *, warn: bool = True, renames: Sequence[Renames] = ()
 ) -> list[Problem]:
     """All cross-file problems of a study's definitions; warnings too when ``warn``.
 
     Callers pass ``warn=False`` when files already failed to load: warnings such as "no need
     mentions this group" would then only echo the items that could not be read. With
-    ``renames`` (of :func:`renamed_groups`), a reference to a group that looks renamed by
-    hand gets the command that finishes the rename in its hint.
+    ``renames`` (of :func:`renamed_ids`), a reference to a group or need that looks renamed
+    by hand gets the command that finishes the rename in its hint.
     """
     problems: list[Problem] = []
     for kind, noun in {**_NOUNS, "personas": "persona"}.items():
@@ -120,6 +120,7 @@ def check_references(
     groups = _first_of_each(defs.groups)
     needs = _first_of_each(defs.needs)
     known = {noun: defs.known(kind) for kind, noun in _NOUNS.items()}
+    hints = {_NOUNS[r.kind]: r.hint for r in renames}
     references = [
         (where, get, subpath, ref, noun)
         for kind in ("groups", "needs", "personas")
@@ -138,8 +139,8 @@ def check_references(
             )
         elif ref not in known[noun]:
             hint = unknown_id_hint(ref, noun, known[noun])
-            if noun == "group" and renames is not None:
-                hint = renames.hint(ref, hint)
+            if noun in hints:
+                hint = hints[noun](ref, hint)
             problems.append(
                 Problem(
                     where.at(*subpath, key=subpath[0] == "groups"),
@@ -163,29 +164,32 @@ def _written(defs: Definitions, kind: str) -> Iterator[tuple[_InFile, Callable[[
         yield item, item.get
 
 
-def renamed_groups(defs: Definitions) -> dict[str, str]:
-    """Unknown group ids that look like a group renamed by hand: old id -> new id.
+def renamed_ids(defs: Definitions, kind: RenamedKind) -> dict[str, str]:
+    """Unknown group (or need) ids that look like one renamed by hand: old id -> new id.
 
     Renaming a group where it is defined leaves every reference to the old id dangling and
     the new id referred to by no need or persona. So the new id is the group closest in
     spelling to the unknown one, if nothing refers to it; or, when none is close, the one
-    group nothing refers to, if one id is unknown."""
+    group nothing refers to, if one id is unknown. A need is looked for by spelling only:
+    most needs are named by no other need or persona (the evidence files name them), so
+    that one need is named by nothing says little."""
+    noun = _NOUNS[kind]
     refs = [
         ref
-        for kind in ("needs", "personas")
-        for _, get in _written(defs, kind)
-        for _, ref, noun in _references(kind, get)
-        if noun == "group"
+        for referrer in ("needs", "personas")
+        for _, get in _written(defs, referrer)
+        for _, ref, named in _references(referrer, get)
+        if named == noun
     ]
-    group_ids = [i for item in defs.written["groups"] if (i := item.written_id())]
-    known = defs.known("groups")
+    defined = [i for item in defs.written[kind] if (i := item.written_id())]
+    known = defs.known(kind)
     named = set(refs)
     unknown = [r for r in dict.fromkeys(refs) if r not in known]
-    free = [g for g in dict.fromkeys(group_ids) if g not in named]
+    free = [d for d in dict.fromkeys(defined) if d not in named]
     renamed: dict[str, str] = {}
     for old in unknown:
-        meant = closest(old, group_ids)
-        if meant is None and len(unknown) == 1 and len(free) == 1:
+        meant = closest(old, defined)
+        if meant is None and kind == "groups" and len(unknown) == 1 and len(free) == 1:
             meant = free[0]
         if meant in free:
             renamed[old] = meant

@@ -6,7 +6,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 from needmap.errors import Location, Problem
 from needmap.personas.messages import did_you_mean
@@ -20,36 +20,51 @@ from needmap.personas.schema import (
 )
 from needmap.shell import command_word
 
-__all__ = ["GroupRenames", "Study", "StudyIds", "WrittenIds", "rename_command"]
+__all__ = ["RenamedKind", "Renames", "Study", "StudyIds", "WrittenIds", "rename_command"]
+
+
+RenamedKind = Literal["groups", "needs"]
+"""The kinds of item whose ids ``needmap groups rename`` and ``needs rename`` change."""
 
 
 @dataclass(frozen=True)
-class GroupRenames:
-    """Group ids that look renamed by hand where the group is defined (old id -> new id),
-    so that each reference still naming the old id gets the command that changes them all.
-    Found by :func:`needmap.personas.references.renamed_groups`."""
+class Renames:
+    """Ids of groups or needs that look renamed by hand where they are defined (old id ->
+    new id), so that each reference still naming the old id gets the command that changes
+    them all. Found by :func:`needmap.personas.references.renamed_ids`."""
 
     root: Path
     """The study's folder, for the command."""
+    kind: RenamedKind
     new_ids: Mapping[str, str] = field(default_factory=dict)
 
     def hint(self, ref: str, hint: str) -> str:
-        """The hint for an unknown group ``ref``: ``hint`` as it is, unless ``ref`` looks
+        """The hint for an unknown id ``ref``: ``hint`` as it is, unless ``ref`` looks
         renamed; then ``hint`` if it is "did you mean" the new id, or why the new id is
-        meant, with the command that finishes the rename."""
+        meant, with the command that finishes the rename.
+
+        A need is named in more files than a group, and its new id is often far from the
+        old one; so an unknown need that looks like no other gets the command too, with
+        the new id to fill in."""
+        noun = self.kind[:-1]
         new = self.new_ids.get(ref)
         if new is None:
+            if self.kind == "needs" and not hint.startswith("did you mean"):
+                command = rename_command(self.root, ref, "NEW-ID", self.kind)
+                return f"{hint}; or, if the need was renamed, change every reference: {command}"
             return hint
         if hint == did_you_mean(ref, [new]):
             lead = f"{hint} If it is '{ref}' renamed"
         else:
-            lead = f"no need or persona refers to group '{new}': if it is '{ref}' renamed"
-        return f"{lead}, change every reference at once: {rename_command(self.root, ref, new)}"
+            referrers = "no need or persona" if self.kind == "groups" else "nothing"
+            lead = f"{referrers} refers to {noun} '{new}': if it is '{ref}' renamed"
+        command = rename_command(self.root, ref, new, self.kind)
+        return f"{lead}, change every reference at once: {command}"
 
 
-def rename_command(root: Path, old: str, new: str) -> str:
-    """The command that renames group ``old`` to ``new``, or finishes that rename."""
-    return f"needmap groups rename {command_word(root)} {old} {new}"
+def rename_command(root: Path, old: str, new: str, kind: RenamedKind = "groups") -> str:
+    """The command that renames group (or need) ``old`` to ``new``, or finishes that rename."""
+    return f"needmap {kind} rename {command_word(root)} {old} {new}"
 
 
 @dataclass(frozen=True)
@@ -75,9 +90,15 @@ class Study:
         return {g.id: g for g in self.groups}
 
     @property
-    def group_renames(self) -> GroupRenames:
+    def group_renames(self) -> Renames:
         """No group: a group renamed by hand leaves references that keep a study from loading."""
-        return GroupRenames(self.root)
+        return Renames(self.root, "groups")
+
+    @property
+    def need_renames(self) -> Renames:
+        """No need that the definitions name (they would keep the study from loading); an
+        unknown need in an evidence file still gets the command with the new id to fill in."""
+        return Renames(self.root, "needs")
 
     @cached_property
     def need_by_id(self) -> Mapping[str, Need]:
@@ -145,7 +166,10 @@ class StudyIds(Protocol):
     def need_by_id(self) -> Collection[str]: ...
 
     @property
-    def group_renames(self) -> GroupRenames: ...
+    def group_renames(self) -> Renames: ...
+
+    @property
+    def need_renames(self) -> Renames: ...
 
 
 @dataclass(frozen=True)
@@ -160,4 +184,5 @@ class WrittenIds:
     root: Path
     group_by_id: Collection[str]
     need_by_id: Collection[str]
-    group_renames: GroupRenames
+    group_renames: Renames
+    need_renames: Renames

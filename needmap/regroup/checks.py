@@ -1,29 +1,42 @@
-"""Checks of the group ids that ``needmap groups`` is given: known, named once, valid and new."""
+"""Checks of the ids that ``needmap groups`` and ``needmap needs`` are given: known, named
+once, valid and new."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from typing import Literal
 
 from needmap.errors import Location, Problem
 from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
+from needmap.shell import command_word
 
-__all__ = ["new_id_problems", "twice_problems", "unknown_problems"]
+__all__ = ["Kind", "new_id_problems", "twice_problems", "unknown_problems"]
+
+Kind = Literal["groups", "needs"]
+"""The kinds of item whose ids these commands change."""
+
+_NOUN: Mapping[Kind, str] = {"groups": "group", "needs": "need"}
 
 
-def unknown_problems(study: Study, groups: Sequence[str]) -> list[Problem]:
-    """One problem per id that names no group of the study."""
+def _defined(study: Study, kind: Kind) -> Mapping[str, object]:
+    return study.group_by_id if kind == "groups" else study.need_by_id
+
+
+def unknown_problems(study: Study, ids: Sequence[str], kind: Kind = "groups") -> list[Problem]:
+    """One problem per id that names no item of ``kind`` in the study."""
+    defined = _defined(study, kind)
+    listing = f"needmap {kind} list {command_word(study.root)}"
     return [
         Problem(
             Location(),
-            f"unknown group '{group}'",
-            hint=did_you_mean(group, study.group_by_id)
-            or "see the groups with: needmap groups list",
+            f"unknown {_NOUN[kind]} '{i}'",
+            hint=did_you_mean(i, defined) or f"see the {kind} with: {listing}",
         )
-        for group in groups
-        if group not in study.group_by_id
+        for i in ids
+        if i not in defined
     ]
 
 
@@ -35,18 +48,21 @@ def twice_problems(ids: Sequence[str], noun: str) -> list[Problem]:
     ]
 
 
-def new_id_problems(study: Study, new_id: str, reused: Collection[str], hint: str) -> list[Problem]:
-    """What is wrong with ``new_id`` as the id of a group after the change: not an id, or
-    the id of a group that stays (only the ids in ``reused`` may be taken over)."""
+def new_id_problems(
+    study: Study, new_id: str, reused: Collection[str], hint: str, kind: Kind = "groups"
+) -> list[Problem]:
+    """What is wrong with ``new_id`` as the id of an item of ``kind`` after the change: not
+    an id, or the id of an item that stays (only the ids in ``reused`` may be taken over)."""
+    noun = _NOUN[kind]
     if not re.fullmatch(ID_PATTERN, new_id):
         return [
             Problem(
                 Location(),
-                f"'{new_id}' is not a valid group id",
+                f"'{new_id}' is not a valid {noun} id",
                 hint="use lowercase letters, digits, '-' and '_', starting with a letter or digit",
             )
         ]
-    if new_id in study.group_by_id and new_id not in reused:
-        where = study.origins.get(("groups", new_id), Location())
-        return [Problem(where, f"group '{new_id}' already exists", hint=hint)]
+    if new_id in _defined(study, kind) and new_id not in reused:
+        where = study.origins.get((kind, new_id), Location())
+        return [Problem(where, f"{noun} '{new_id}' already exists", hint=hint)]
     return []

@@ -1,4 +1,5 @@
-"""The study's files that name groups, rewritten together: what merge and split share.
+"""The study's files that name groups or needs, rewritten together: what merge, split and
+rename share.
 
 Each YAML file is edited where its values stand (:mod:`needmap.personas.yamledit`), read
 back, and compared with what the edit should give; nothing is written unless every file
@@ -9,8 +10,9 @@ from __future__ import annotations
 
 import copy
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -27,9 +29,11 @@ from needmap.surveys.tally import Tally, tally_text
 
 __all__ = [
     "FileChange",
+    "Rewrite",
     "Rewriter",
     "StudyEdits",
     "check_evidence",
+    "rewritten_files",
     "tally_change",
     "tally_files",
     "write_study_edits",
@@ -124,21 +128,33 @@ _NOUNS = {
     "personas": "persona",
     "interviews": "interview",
     "answers": "survey answer",
+    "quotes": "quote",
+    "tasks": "task",
+    "topics": "search topic",
 }
+
+Rewrite = Callable[[dict[str, Any], YamlEdit], dict[str, int]]
+"""A change of one YAML document: made through the edit and in the data (a copy) alike;
+returns how many entries of each kind (a key of ``_NOUNS``) it changed."""
 
 
 def yaml_changes(root: Path, rewriter: Rewriter) -> list[FileChange]:
     """The YAML files of the study that ``rewriter`` changes, as they would become."""
     files = [root / STUDY_FILE, *definition_files(root), *interview_files(root)]
+    return rewritten_files([*files, *mapping_files(root)], partial(_rewrite, rewriter=rewriter))
+
+
+def rewritten_files(paths: Iterable[Path], rewrite: Rewrite) -> list[FileChange]:
+    """The files among ``paths`` that ``rewrite`` changes, as they would become."""
     changes = []
-    for path in [*files, *mapping_files(root)]:
-        change = _yaml_change(path, rewriter)
+    for path in paths:
+        change = _yaml_change(path, rewrite)
         if change is not None:
             changes.append(change)
     return changes
 
 
-def _yaml_change(path: Path, rewriter: Rewriter) -> FileChange | None:
+def _yaml_change(path: Path, rewrite: Rewrite) -> FileChange | None:
     text = path.read_bytes().decode("utf-8")
     body = text.removeprefix(BOM)
     document = read_yaml_text(body, path)
@@ -146,7 +162,7 @@ def _yaml_change(path: Path, rewriter: Rewriter) -> FileChange | None:
         return None
     edit = YamlEdit(body, document)
     expected = copy.deepcopy(document.data)
-    counted = _rewrite(expected, edit, rewriter)
+    counted = rewrite(expected, edit)
     if not any(counted.values()):
         return None
     try:
@@ -162,7 +178,7 @@ def _yaml_change(path: Path, rewriter: Rewriter) -> FileChange | None:
     return FileChange(path, text, prefix + after, _what(counted))
 
 
-def _rewrite(data: dict[str, Any], edit: YamlEdit, rewriter: Rewriter) -> dict[str, int]:
+def _rewrite(data: dict[str, Any], edit: YamlEdit, *, rewriter: Rewriter) -> dict[str, int]:
     """Let ``rewriter`` change each kind of entry ``data`` holds (through ``edit``, and in
     ``data`` itself, a copy): how many of each kind it changed."""
     lists = {

@@ -91,6 +91,11 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "gl.legend.answered": "answered: respondents of survey {survey}",
         "gl.legend.surveys": "per survey: respondents",
         "gl.legend.hidden": "n<{n}: fewer, not shown",
+        "nlist.groups": "groups",
+        "nlist.after": "after",
+        "nlist.legend.groups": "groups: how many need it, must/should/could",
+        "nlist.legend.personas": "personas: key need of how many",
+        "nlist.legend.after": "after: the needs to deliver first",
         "note.no_headcount.equal": "no headcount for {groups}: groups weighed equally",
         "note.no_headcount.unweighted": "no headcount for {groups}: results are not weighted",
         "note.no_groups": "no respondents in any target group: results are not weighted",
@@ -555,6 +560,11 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "gl.legend.answered": "antwoorden: respondenten van onderzoek {survey}",
         "gl.legend.surveys": "per onderzoek: respondenten",
         "gl.legend.hidden": "n<{n}: minder, niet getoond",
+        "nlist.groups": "doelgroepen",
+        "nlist.after": "na",
+        "nlist.legend.groups": "doelgroepen: hoeveel hem nodig hebben, moet/zou moeten/kan",
+        "nlist.legend.personas": "persona's: kernbehoefte van hoeveel",
+        "nlist.legend.after": "na: de behoeften die eerst komen",
         "note.no_headcount.equal": "geen aantal mensen bekend voor {groups}: groepen wegen "
         "even zwaar",
         "note.no_headcount.unweighted": "geen aantal mensen bekend voor {groups}: uitkomsten "

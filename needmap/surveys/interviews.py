@@ -289,7 +289,9 @@ def _references(items: Sequence[_Raw], study: StudyIds) -> list[Problem]:
                                 item.document.source.locate(path),
                                 f"unknown need '{need_id}'",
                                 key=format_key(path),
-                                hint=unknown_id_hint(need_id, "need", study.need_by_id),
+                                hint=study.need_renames.hint(
+                                    need_id, unknown_id_hint(need_id, "need", study.need_by_id)
+                                ),
                             )
                         )
     return problems

@@ -256,7 +256,9 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
                         source.locate(need_path),
                         f"unknown need '{need_id}'",
                         key=format_key(need_path),
-                        hint=unknown_id_hint(need_id, "need", study.need_by_id),
+                        hint=study.need_renames.hint(
+                            need_id, unknown_id_hint(need_id, "need", study.need_by_id)
+                        ),
                     )
                 )
     return problems

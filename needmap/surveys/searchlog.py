@@ -233,7 +233,9 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
                     document.source.locate(path),
                     f"unknown need '{need}'",
                     key=format_key(path),
-                    hint=unknown_id_hint(need, "need", study.need_by_id),
+                    hint=study.need_renames.hint(
+                        need, unknown_id_hint(need, "need", study.need_by_id)
+                    ),
                 )
             )
         terms = topic.get("terms")

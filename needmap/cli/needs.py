@@ -1,0 +1,131 @@
+"""The needs by id, and renaming one: ``needs list``, ``needs rename``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from needmap.cli.app import (
+    JsonOption,
+    LanguageOption,
+    StudyDir,
+    app,
+    escape,
+    light_table,
+    new_console,
+    plural,
+    print_json,
+    print_table,
+    study_at,
+)
+from needmap.cli.groups import DryRun, apply_edits, print_file_changes, print_next
+
+if TYPE_CHECKING:
+    from needmap.reports.needs_list import NeedsOverview
+
+
+needs_app = typer.Typer(
+    help="List the needs with their ids, or rename one in every file of the study: the need, "
+    "the needs that depend on it, personas, interview quotes, survey tasks and search logs. "
+    "Comments and layout are kept.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(needs_app, name="needs")
+
+
+@needs_app.command("list")
+def needs_list(
+    folder: StudyDir,
+    as_json: JsonOption = False,
+    language: LanguageOption = None,
+) -> None:
+    """The needs by kind with their ids (which the reports do not show): how many groups
+    need each (must/should/could), the personas that hold it as a key need, and the needs
+    it comes after."""
+    from needmap.reports.needs_list import needs_to_json, study_needs
+
+    overview = study_needs(study_at(folder, language))
+    if as_json:
+        print_json(needs_to_json(overview))
+        return
+    _print_needs(overview)
+
+
+@needs_app.command("rename")
+def needs_rename(
+    folder: StudyDir,
+    need: Annotated[str, typer.Argument(help="Id of the need.", show_default=False)],
+    new_id: Annotated[
+        str,
+        typer.Argument(help="Its new id (the same id to change only --title).", show_default=False),
+    ],
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help="The need's new title; default: it keeps its title."),
+    ] = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Give a need a new id (and --title) in every file of the study that refers to it.
+
+    Also finishes a rename done by hand: when the need is already called NEW_ID where it
+    is defined, the needs, personas, interview quotes, survey tasks and search logs that
+    still name NEED are changed to NEW_ID (the study's errors about them are what this
+    fixes).
+    """
+    from needmap.personas.loader import read_study
+    from needmap.regroup import plan_need_rename
+
+    rename = plan_need_rename(read_study(folder), need, new_id, title)
+    apply_edits(rename, dry_run)
+    console = new_console(stderr=dry_run)
+    files = plural(len(rename.changes), "file")
+    if rename.finished:
+        verb = "Would change" if dry_run else "Changed"
+        console.print(
+            f"{verb} the references to {escape(need)} into '{escape(new_id)}', the need's "
+            f"new id, in {files}:"
+        )
+    elif need == new_id:
+        verb = "Would give" if dry_run else "Gave"
+        console.print(f"{verb} {escape(need)} the title '{escape(title or '')}' in {files}:")
+    else:
+        verb = "Would rename" if dry_run else "Renamed"
+        retitled = "" if rename.title is None else f" ({escape(rename.title)})"
+        console.print(f"{verb} {escape(need)} to '{escape(new_id)}'{retitled} in {files}:")
+    print_file_changes(console, rename)
+    print_next(console, folder, dry_run)
+
+
+def _print_needs(overview: NeedsOverview) -> None:
+    """The needs in a table that fits 80 columns, in the study's language: a heading row
+    per kind, titles first (they wrap between words, ids do not)."""
+    from needmap.reports.i18n import labels
+
+    words = labels(overview.language)
+    table = light_table("")
+    table.padding = (0, 0)  # as in groups list: a title's longest word keeps room
+    longest_word = max((len(w) for s in overview.needs for w in s.need.title.split()), default=0)
+    table.add_column(words["gl.name"], min_width=min(max(longest_word, 8), 20), overflow="fold")
+    table.add_column(words["gl.id"], no_wrap=True)
+    table.add_column(words["nlist.groups"], justify="right", no_wrap=True)
+    table.add_column(words["gl.personas"], justify="right", no_wrap=True)
+    after = any(s.need.depends_on for s in overview.needs)
+    if after:
+        table.add_column(words["nlist.after"], min_width=len(words["nlist.after"]))
+    for kind, summaries in overview.by_kind():
+        table.add_row(f"[bold]{escape(words[f'kind.{kind}'])}[/bold]")
+        for s in summaries:
+            table.add_row(
+                escape(s.need.title),
+                escape(s.need.id),
+                "/".join(str(s.groups[level]) for level in ("must", "should", "could")),
+                str(s.personas),
+                *([escape(", ".join(s.need.depends_on))] if after else []),
+            )
+    console = new_console()
+    print_table(console, table)
+    keys = ("groups", "personas", "after") if after else ("groups", "personas")
+    legend = [words[f"nlist.legend.{key}"] for key in keys]
+    console.print("; ".join(legend) + ".", style="dim", soft_wrap=False)

@@ -1,0 +1,284 @@
+"""Listing needs and renaming one across a study's files (``needmap needs list|rename``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.errors import InvalidStudyError, UsageError
+from needmap.personas.loader import read_study
+from needmap.regroup import plan_need_rename, write_study_edits
+from needmap.scaffold import init_study
+from needmap.surveys.study_check import check_study
+from tests.conftest import StudyMaker, run_needmap
+from tests.test_regroup import assert_comments_kept, files_of
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def gemeente(tmp_path: Path) -> Path:
+    root = tmp_path / "gemeente"
+    init_study(root, "gemeente")
+    return root
+
+
+def need_refs(text: str, need: str) -> int:
+    """How often ``need`` stands as an id in a YAML text: in a list or after ``id:`` or
+    ``need:`` (not as a search term or in prose)."""
+    pattern = rf"(?:[\[,] ?|(?:id|need): ){re.escape(need)}(?=[,\]]|$)"
+    return sum(len(re.findall(pattern, line)) for line in text.splitlines() if "terms:" not in line)
+
+
+def test_renaming_a_need_of_the_template_in_every_file(gemeente: Path) -> None:
+    before = files_of(gemeente)
+    rename = plan_need_rename(read_study(gemeente), "smoelenboek", "wie-is-wie", "Wie is wie")
+    write_study_edits(rename)
+
+    assert [(c.path.relative_to(gemeente).as_posix(), c.what) for c in rename.changes] == [
+        ("needs/functions.yaml", "1 need"),
+        ("personas.yaml", "1 persona"),
+        ("interviews/gesprekken.yaml", "1 quote"),
+        ("surveys/toptaken.yaml", "1 task"),
+        ("analytics/zoeken.yaml", "1 search topic"),
+    ]
+    after = files_of(gemeente)
+    assert {name: need_refs(text, "smoelenboek") for name, text in after.items()} == dict.fromkeys(
+        after, 0
+    )
+    assert sum(need_refs(text, "wie-is-wie") for text in after.values()) == 5
+    # the search term of the same spelling is what people typed: it stays
+    assert (
+        'terms: [telefoonlijst, "telefoonnummer*", smoelenboek, organogram]'
+        in (after["analytics/zoeken.yaml"])
+    )
+    assert_comments_kept(before, after)
+    check = check_study(gemeente)
+    assert check.study is not None and not [p for p in check.problems if "unknown" in p.message]
+    need = check.study.need_by_id["wie-is-wie"]
+    assert need.title == "Wie is wie" and "smoelenboek" not in check.study.need_by_id
+
+
+def test_a_questioned_need_is_renamed_but_a_task_or_term_of_its_spelling_is_not(
+    gemeente: Path,
+) -> None:
+    rename = plan_need_rename(read_study(gemeente), "nieuws", "organisatienieuws")
+    assert [(c.path.name, c.what) for c in rename.changes] == [
+        ("content.yaml", "1 need"),
+        ("gesprekken.yaml", "1 quote"),
+        ("toptaken.yaml", "1 task"),
+        ("zoeken.yaml", "1 search topic"),
+    ]
+    changed = [line for line in rename.diff().splitlines() if line.startswith("+ ")]
+    assert changed == [
+        "+  - id: organisatienieuws",
+        "+        questions: [organisatienieuws]",
+        "+  - {id: nieuws, label: Nieuws over de organisatie lezen, needs: [organisatienieuws]}",
+        "+  - need: organisatienieuws",
+    ]
+
+
+def test_the_needs_that_depend_on_a_renamed_need_follow_it(gemeente: Path) -> None:
+    rename = plan_need_rename(read_study(gemeente), "sso", "single-sign-on")
+    write_study_edits(rename)
+    assert [(c.path.name, c.what) for c in rename.changes] == [
+        ("functions.yaml", "4 needs"),  # each depends on it
+        ("technology.yaml", "3 needs"),  # the need itself, and two that depend on it
+    ]
+    study = load_study(gemeente)
+    assert sum("single-sign-on" in n.depends_on for n in study.needs) == 6
+    assert rename.title is None and not rename.finished
+
+
+def test_a_new_title_alone_changes_the_need_and_nothing_else(gemeente: Path) -> None:
+    rename = plan_need_rename(read_study(gemeente), "smoelenboek", "smoelenboek", "Wie is wie")
+    assert [(c.path.name, c.what) for c in rename.changes] == [("functions.yaml", "1 need")]
+    (change,) = rename.changes
+    removed = [line for line in rename.diff().splitlines() if line.startswith("-  ")]
+    assert removed == ["-    title: Smoelenboek met expertise en bereikbaarheid"]
+    assert change.after.count("smoelenboek") == change.before.count("smoelenboek")
+    result = runner.invoke(
+        app, ["needs", "rename", str(gemeente), "smoelenboek", "smoelenboek", "--title", "Wie"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Gave smoelenboek the title 'Wie' in 1 file:" in result.output
+    assert load_study(gemeente).need_by_id["smoelenboek"].title == "Wie"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "title", "problems"),
+    [
+        ("smoelenbok", "wie-is-wie", None, [("unknown need 'smoelenbok'", "did you mean")]),
+        ("gone", "Wie Is Wie", None, [("unknown need 'gone'", "needmap needs list"),
+                                      ("'Wie Is Wie' is not a valid need id", "lowercase")]),
+        ("smoelenboek", "zoeken", None, [("need 'zoeken' already exists", "an id no need has")]),
+        ("smoelenboek", "smoelenboek", None, [("nothing to change", "a new --title")]),
+        ("smoelenboek", "smoelenboek", "Smoelenboek met expertise en bereikbaarheid",
+         [("nothing to change", "a new --title")]),
+        ("smoelenboek", "wie-is-wie", "  ", [("the title is empty", "leave out --title")]),
+    ],
+)  # fmt: skip
+def test_renames_that_make_no_sense_are_refused_with_every_problem(
+    gemeente: Path, old: str, new: str, title: str | None, problems: list[tuple[str, str]]
+) -> None:
+    before = files_of(gemeente)
+    with pytest.raises(UsageError) as raised:
+        plan_need_rename(read_study(gemeente), old, new, title)
+    got = raised.value.problems
+    assert [p.message for p in got] == [message for message, _ in problems]
+    for problem, (_, hint) in zip(got, problems, strict=True):
+        assert hint in (problem.hint or ""), problem.hint
+    assert files_of(gemeente) == before
+
+
+def test_an_existing_need_is_located(gemeente: Path) -> None:
+    with pytest.raises(UsageError) as raised:
+        plan_need_rename(read_study(gemeente), "smoelenboek", "zoeken")
+    (problem,) = raised.value.problems
+    assert problem.location.path == gemeente / "needs" / "functions.yaml"
+    assert problem.location.line == 4
+
+
+def renamed_by_hand(root: Path, old: str, new: str) -> None:
+    """Change the need's id where it is defined, as a user would in an editor."""
+    for path in root.rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if f"- id: {old}\n" in text:
+            path.write_text(text.replace(f"- id: {old}\n", f"- id: {new}\n"), encoding="utf-8")
+            return
+    raise AssertionError(f"need {old} is defined nowhere")
+
+
+def test_validate_gives_the_command_and_it_finishes_a_rename_by_hand(gemeente: Path) -> None:
+    renamed_by_hand(gemeente, "smoelenboek", "smoelenboeken")  # close: "did you mean"
+    renamed_by_hand(gemeente, "sso", "inloggen")  # far: the command with NEW-ID
+    result = runner.invoke(app, ["validate", str(gemeente)])
+    assert result.exit_code == 2
+    hints = Counter(
+        line.strip().removeprefix("hint: ")
+        for line in result.output.splitlines()
+        if line.strip().startswith("hint: ")
+    )
+    close = (
+        "did you mean 'smoelenboeken'? If it is 'smoelenboek' renamed, change every reference "
+        f"at once: needmap needs rename {gemeente} smoelenboek smoelenboeken"
+    )
+    far = (
+        "; or, if the need was renamed, change every reference: "
+        f"needmap needs rename {gemeente} sso NEW-ID"
+    )
+    assert hints[close] == 4  # persona, quote, task, search topic
+    assert sum(n for hint, n in hints.items() if hint.endswith(far)) == 6  # depends_on
+
+    for old, new in [("smoelenboek", "smoelenboeken"), ("sso", "inloggen")]:
+        finished = runner.invoke(app, ["needs", "rename", str(gemeente), old, new])
+        assert finished.exit_code == 0, finished.output
+        assert f"Changed the references to {old} into '{new}', the need's new id" in (
+            finished.output
+        )
+    assert runner.invoke(app, ["validate", str(gemeente)]).exit_code == 0
+    again = runner.invoke(app, ["needs", "rename", str(gemeente), "sso", "inloggen"])
+    assert again.exit_code == 2 and "unknown need 'sso'" in again.stderr
+
+
+def test_finishing_a_rename_keeps_one_of_a_list_that_names_both(make_study: StudyMaker) -> None:
+    root = make_study()
+    renamed_by_hand(root, "mobile", "phone")
+    personas = root / "personas.yaml"
+    text = personas.read_text()
+    assert "needs: [mobile]" in text
+    personas.write_text(text.replace("needs: [mobile]", "needs: [phone, mobile, search, mobile]"))
+    assert read_study(root).study is None
+    rename = plan_need_rename(read_study(root), "mobile", "phone")
+    assert rename.finished
+    write_study_edits(rename)
+    assert load_study(root).persona_by_id["henk"].needs == ["phone", "search"]
+
+
+def test_only_a_study_that_reads_or_a_rename_by_hand_is_changed(make_study: StudyMaker) -> None:
+    root = make_study()
+    renamed_by_hand(root, "mobile", "phone")
+    reading = read_study(root)
+    assert reading.study is None
+    # a rename other than the one by hand waits until the study loads
+    with pytest.raises(InvalidStudyError) as raised:
+        plan_need_rename(reading, "search", "find")
+    assert raised.value.problems == reading.problems
+    # with a new title, too: the title is set where the study loads
+    with pytest.raises(InvalidStudyError):
+        plan_need_rename(reading, "mobile", "phone", "Phone")
+
+
+def test_a_need_no_other_need_or_persona_names_is_taken_for_a_rename_only_when_close(
+    make_study: StudyMaker,
+) -> None:
+    def renamed(needs: list[str], refs: list[str]) -> Mapping[str, str]:
+        """The needs that look renamed where one persona names each of ``refs``."""
+        root = make_study(
+            {
+                "needs.yaml": "needs:\n"
+                + "".join(
+                    f"  - {{id: {n}, title: {n.title()}, kind: content, groups: {{desk: must}}}}\n"
+                    for n in needs
+                ),
+                "personas.yaml": "personas:\n"
+                + "".join(
+                    f"  - {{id: p{i}, name: P{i}, group: desk, needs: [{ref}]}}\n"
+                    for i, ref in enumerate(refs)
+                ),
+            }
+        )
+        return read_study(root).ids.need_renames.new_ids
+
+    assert renamed(["news", "search-all"], ["news", "search"]) == {"search": "search-all"}
+    # 'serch' is close to 'search', which a persona names: a typo
+    assert renamed(["news", "search"], ["search", "serch"]) == {}
+    # one unknown id and one need nothing names, but far apart: no guess for needs
+    assert renamed(["news", "find"], ["news", "search"]) == {}
+
+
+def test_needs_list_shows_ids_by_kind_with_what_refers_to_them(gemeente: Path) -> None:
+    result = runner.invoke(app, ["needs", "list", str(gemeente), "--language", "en"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["name", "id", "groups", "personas", "after"]
+    kinds = [
+        line.strip() for line in lines if line.strip() in ("Content", "Functions", "Technology")
+    ]
+    assert kinds == ["Content", "Functions", "Technology"]
+    row = next(line for line in lines if " smoelenboek " in line)
+    assert row.split()[-3:] == ["2/2/3", "1", "sso"]
+    assert max(len(line) for line in lines) <= 80
+    data = json.loads(runner.invoke(app, ["needs", "list", str(gemeente), "--json"]).output)
+    need = next(n for n in data["needs"] if n["id"] == "smoelenboek")
+    assert need["kind"] == "function" and need["personas"] == 1 and need["depends_on"] == ["sso"]
+    assert list(need["groups"].values()).count("must") == 2
+    assert [n["kind"] for n in data["needs"]] == sorted(
+        (n["kind"] for n in data["needs"]), key=["content", "function", "technology"].index
+    )
+
+
+def test_needs_rename_in_a_real_process_with_a_dry_run_first(gemeente: Path) -> None:
+    before = files_of(gemeente)
+    dry = run_needmap("needs", "rename", str(gemeente), "zoeken", "zoekfunctie", "-n")
+    assert dry.returncode == 0, dry.stderr
+    assert "-        needs: [zoeken]\n+        needs: [zoekfunctie]\n" in dry.stdout
+    assert "Would rename zoeken to 'zoekfunctie' in 4 files:" in dry.stderr
+    assert files_of(gemeente) == before
+    done = run_needmap("needs", "rename", str(gemeente), "zoeken", "zoekfunctie")
+    assert done.returncode == 0, done.stderr
+    assert "Renamed zoeken to 'zoekfunctie' in 4 files:" in done.stdout
+    assert f"Next: needmap validate {gemeente}" in done.stdout
+    assert files_of(gemeente) != before
+    bad = run_needmap("needs", "rename", str(gemeente), "zoeken", "x")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert "unknown need 'zoeken'" in bad.stderr
+    assert f"hint: see the needs with: needmap needs list {gemeente}" in bad.stderr
