@@ -254,7 +254,9 @@ def test_needs_list_shows_ids_by_kind_with_what_refers_to_them(gemeente: Path) -
         line.strip() for line in lines if line.strip() in ("Content", "Functions", "Technology")
     ]
     assert kinds == ["Content", "Functions", "Technology"]
-    row = next(line for line in lines if " smoelenboek " in line)
+    (row,) = [line for line in lines if " smoelenboek " in line]
+    headings = {line.strip(): i for i, line in enumerate(lines) if line.strip() in kinds}
+    assert headings["Functions"] < lines.index(row) < headings["Technology"]
     assert row.split()[-3:] == ["2/2/3", "1", "sso"]
     assert max(len(line) for line in lines) <= 80
     data = json.loads(runner.invoke(app, ["needs", "list", str(gemeente), "--json"]).output)

@@ -70,7 +70,7 @@ def plan_need_rename(
 
 def _finish(reading: StudyReading, old: str, new: str) -> NeedRename:
     root = reading.ids.root
-    changes = rewritten_files(_files(root), _NeedRename(old, new, None, definition=False))
+    changes = rewritten_files(_files(root), _NeedRename(old, new, None))
     if not changes:
         if reading.study is None:
             raise InvalidStudyError(reading.problems)
@@ -115,8 +115,6 @@ class _NeedRename:
     old: str
     new: str
     title: str | None
-    definition: bool = True
-    """Whether to rename the need where it is defined; not when finishing a rename by hand."""
 
     def __call__(self, data: dict[str, Any], edit: YamlEdit) -> dict[str, int]:
         counted: dict[str, int] = {}
@@ -139,7 +137,7 @@ class _NeedRename:
             if not isinstance(need, dict):
                 continue
             renamed = self._renamed(need.get("depends_on"), edit, (*path, i, "depends_on"))
-            if self.definition and need.get("id") == self.old:
+            if need.get("id") == self.old:  # none when finishing a rename by hand
                 renamed = True
                 if self.new != self.old:
                     edit.set_value((*path, i, "id"), self.new)
