@@ -284,3 +284,26 @@ def test_needs_rename_in_a_real_process_with_a_dry_run_first(gemeente: Path) -> 
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     assert "unknown need 'zoeken'" in bad.stderr
     assert f"hint: see the needs with: needmap needs list {gemeente}" in bad.stderr
+
+
+def test_an_unknown_id_that_looks_renamed_from_nothing_keeps_its_hint(
+    make_study: StudyMaker,
+) -> None:
+    """Only an unknown need gets the rename command without a new id: a group's references
+    are in fewer files, and 'define it' is the likelier fix."""
+    root = make_study(
+        {
+            "personas.yaml": "personas:\n"
+            "  - {id: p, name: P, group: kitchen, role: Cook, needs: [lunch]}\n"
+        }
+    )
+    hints = [
+        line.strip()
+        for line in runner.invoke(app, ["validate", str(root)]).output.splitlines()
+        if line.strip().startswith("hint:")
+    ]
+    assert hints == [
+        "hint: define a group 'kitchen', or use one of: desk, field",
+        "hint: define a need 'lunch', or use one of: mobile, search; or, if the need was "
+        f"renamed, change every reference: needmap needs rename {root} lunch NEW-ID",
+    ]
