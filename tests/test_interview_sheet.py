@@ -123,7 +123,11 @@ def test_every_problem_at_its_row_and_column_and_nothing_written(
         ",desk,2026-03-02,1,,search\n"
         "A,desk,2026-03-03,1,One.,search\n"
         "A,desk,2026-03-03,2,Two.,search\n"
-        "desk-2026-03-02,desk,2026-03-04,1,Three.,search\n",
+        "desk-2026-03-02,desk,2026-03-04,1,Three.,search\n"
+        "B,desk,2026-03-05,1,One.,search\n"
+        "B,desk,2026-03-06,,Two.,search\n"
+        ',FRONT DSK,2026-03-02,1,Slow.,"foo, WORKS ON A PHNE, bar"\n'
+        ",desk,2026-03-02\n",  # a row cut short: an interview not held yet
     )
     with pytest.raises(InvalidStudyError) as raised:
         import_interview_sheet(load_study(root), sheet)
@@ -137,9 +141,19 @@ def test_every_problem_at_its_row_and_column_and_nothing_written(
         (6, 5, "needs without a quote"),
         (8, 4, "this interview's participants was 1 on row 7, here 2"),
         (9, None, "interview 'desk-2026-03-02' is already in the study's interviews/"),
+        (11, 3, "this interview's date was 2026-03-05 on row 10, here 2026-03-06"),
+        (12, 2, "unknown group 'FRONT DSK'"),
+        (12, 6, "unknown need 'foo'"),
+        (12, 6, "unknown need 'WORKS ON A PHNE'"),
+        (12, 6, "unknown need 'bar'"),
     ]
     hints = [p.hint for p in raised.value.problems]
     assert hints[0] == "did you mean 'Front desk'?" and hints[3] == "did you mean 'search'?"
+    assert hints[9] == "did you mean 'Front desk'?"
+    assert (
+        hints[10] == hints[12] == "write need ids or titles, as in needs.yaml, separated by commas"
+    )
+    assert hints[11] == "did you mean 'Works on a phone'?"
     assert sorted(p.name for p in (root / "interviews").iterdir()) == ["round-1.yaml"]
 
 
@@ -308,6 +322,24 @@ def test_a_subprocess_reports_a_sheet_without_the_columns(
     assert f"{sheet}:1: no 'quote' column in the heading row" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (root / "interviews").exists()
+
+
+def test_a_sheet_without_quotes_is_an_error_and_unread_columns_a_warning(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study()
+    sheet = _sheet(tmp_path, "Group,Name,Quote,Needs,Mood\n", name="empty.csv")
+    with pytest.raises(InvalidStudyError) as raised:
+        import_interview_sheet(load_study(root), sheet)
+    assert [(p.severity, p.message, p.hint) for p in raised.value.problems] == [
+        (
+            Severity.WARNING,
+            "not imported: the columns 'Name', 'Mood'",
+            "needmap reads interview, group, date, participants, quote, needs, questions, "
+            "notes; leave out names, reports must not show who said what",
+        ),
+        (Severity.ERROR, "the sheet has no quotes", "one row per quote, under the heading row"),
+    ]
 
 
 def test_ids_that_yaml_would_read_as_numbers_or_booleans_are_quoted(
