@@ -316,3 +316,45 @@ def test_appended_items_come_after_the_list_and_everything_else_stays(
     assert new == "".join(
         f"{indent}- id: {name}{newline}{indent}  quotes: []{newline}" for name in added
     )
+
+
+DEPENDENCIES = textwrap.dedent(
+    """\
+    needs:
+      - id: search
+        depends_on: [sso, intranet]  # first things first
+      - id: news
+        depends_on:
+          - sso  # single sign-on
+          - cms
+        title: News
+      - id: app
+        title: App
+    """
+)
+
+
+def test_a_flow_list_is_written_anew_and_a_block_list_keeps_the_lines_that_stay() -> None:
+    edit, expected = edit_of(DEPENDENCIES)
+    edit.set_list(("needs", 0, "depends_on"), ["intranet", "mobile"])
+    edit.set_list(("needs", 1, "depends_on"), ["sso", "mobile", "search"])
+    edit.insert_after(("needs", 2, "title"), "depends_on", ["news", "a, b"])
+    expected["needs"][0]["depends_on"] = ["intranet", "mobile"]
+    expected["needs"][1]["depends_on"] = ["sso", "mobile", "search"]
+    expected["needs"][2]["depends_on"] = ["news", "a, b"]
+    assert edit.result(expected) == textwrap.dedent(
+        """\
+        needs:
+          - id: search
+            depends_on: [intranet, mobile]  # first things first
+          - id: news
+            depends_on:
+              - sso  # single sign-on
+              - mobile
+              - search
+            title: News
+          - id: app
+            title: App
+            depends_on: [news, "a, b"]
+        """
+    )

@@ -1,7 +1,8 @@
-"""The needs by id, and renaming one: ``needs list``, ``needs rename``."""
+"""The needs by id, and renaming or merging them: ``needs list``, ``rename``, ``merge``."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -22,13 +23,19 @@ from needmap.cli.app import (
 from needmap.cli.groups import DryRun, apply_edits, print_file_changes, print_next
 
 if TYPE_CHECKING:
+    from needmap.regroup import NeedMerge
     from needmap.reports.needs_list import NeedsOverview
+
+NeedTitle = Annotated[
+    str | None,
+    typer.Option("--title", help="The need's new title; default: it keeps its title."),
+]
 
 
 needs_app = typer.Typer(
-    help="List the needs with their ids, or rename one in every file of the study: the need, "
-    "the needs that depend on it, personas, interview quotes, survey tasks and search logs. "
-    "Comments and layout are kept.",
+    help="List the needs with their ids, or rename or merge them in every file of the study: "
+    "the need, the needs that depend on it, personas, interview quotes, survey tasks and "
+    "search logs. Comments and layout are kept.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -61,10 +68,7 @@ def needs_rename(
         str,
         typer.Argument(help="Its new id (the same id to change only --title).", show_default=False),
     ],
-    title: Annotated[
-        str | None,
-        typer.Option("--title", help="The need's new title; default: it keeps its title."),
-    ] = None,
+    title: NeedTitle = None,
     dry_run: DryRun = False,
 ) -> None:
     """Give a need a new id (and --title) in every file of the study that refers to it.
@@ -95,6 +99,62 @@ def needs_rename(
         retitled = "" if rename.title is None else f" ({escape(rename.title)})"
         console.print(f"{verb} {escape(need)} to '{escape(new_id)}'{retitled} in {files}:")
     print_file_changes(console, rename)
+    print_next(console, folder, dry_run)
+
+
+@needs_app.command("merge")
+def needs_merge(
+    folder: StudyDir,
+    needs: Annotated[
+        list[str],
+        typer.Argument(help="Ids of the needs to merge (two or more).", show_default=False),
+    ],
+    into: Annotated[
+        str,
+        typer.Option(
+            "--into",
+            help="Id of the merged need: one of the needs, or a new id.",
+            show_default=False,
+        ),
+    ],
+    title: NeedTitle = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Merge needs that turned out to be one, in every file of the study.
+
+    The merged need keeps one entry (the --into need's, or the first named): it matters to
+    every group any of the needs matters to, at the highest importance, and depends on
+    every need they depend on. Other needs' dependencies, personas, interview quotes,
+    survey tasks and search-log topics name the merged need, once.
+    """
+    from needmap.errors import UsageError
+    from needmap.regroup import plan_need_merge
+    from needmap.shell import command_word
+
+    if len(needs) < 2:
+        raise UsageError.single(
+            "name two or more needs to merge",
+            hint="to rename one need: needmap needs rename "
+            f"{command_word(folder)} {needs[0]} NEW-ID",
+        )
+    merge = plan_need_merge(study_at(folder), needs, into, title)
+    apply_edits(merge, dry_run)
+    _print_merge(merge, folder, dry_run)
+
+
+def _print_merge(merge: NeedMerge, folder: Path, dry_run: bool) -> None:
+    console = new_console(stderr=dry_run)
+    verb = "Would merge" if dry_run else "Merged"
+    console.print(
+        f"{verb} {escape(', '.join(merge.needs))} into '{escape(merge.into)}' "
+        f"({escape(merge.title)}) in {plural(len(merge.changes), 'file')}:"
+    )
+    print_file_changes(console, merge)
+    if merge.description_at is not None:
+        console.print(
+            f"The merged need kept the description of {escape(merge.kept)} "
+            f"({merge.description_at}): rewrite it to describe them all."
+        )
     print_next(console, folder, dry_run)
 
 

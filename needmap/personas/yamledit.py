@@ -76,11 +76,15 @@ class YamlEdit:
         line; comments on lines of their own stay."""
         self._removed[path[:-1]].append(path)
 
-    def insert_after(self, path: Node, key: str, value: str | int) -> None:
+    def insert_after(self, path: Node, key: str, value: str | int | Sequence[str]) -> None:
         """Add the entry ``key: value`` right after the mapping entry at ``path``, in the
-        same style: ``, key: value`` in a flow mapping, a line of its own in a block one."""
+        same style: ``, key: value`` in a flow mapping, a line of its own in a block one.
+        A list is written as a flow list, ``[a, b]``."""
         flow = self._in_flow(path)
-        entry = f"{yaml_scalar(key, flow=flow)}: {yaml_scalar(value, flow=flow)}"
+        written = (
+            yaml_scalar(value, flow=flow) if isinstance(value, str | int) else _flow_list(value)
+        )
+        entry = f"{yaml_scalar(key, flow=flow)}: {written}"
         if path[:-1] in self.document.source.flow:
             end = self.document.source.spans[path][1]
             self._replacements.append((end, end, f", {entry}"))
@@ -125,6 +129,23 @@ class YamlEdit:
         before = "" if self.text[start:end].endswith("\n") else newline
         lines = self._indented(items, indent)
         self._replacements.append((end, end, before + newline.join(lines) + newline))
+
+    def set_list(self, path: Node, values: Sequence[str]) -> None:
+        """Make the list of scalars at ``path`` hold ``values``: a flow list (``[a, b]``)
+        is written anew; in a block list the items that stay keep their lines, the others
+        are removed, and the new ones are added below (so ``values`` must list the items
+        that stay first, in their order)."""
+        if path in self.document.source.flow:
+            start, end = self.document.source.spans[path]
+            self._replacements.append((start, end, _flow_list(values)))
+            return
+        current = self._data_at(path)
+        for i, item in enumerate(current):
+            if item not in values or current.index(item) != i:
+                self.remove((*path, i))
+        added = [value for value in values if value not in current]
+        if added:
+            self.append_items(path, [f"- {yaml_scalar(value)}\n" for value in added])
 
     @staticmethod
     def _indented(items: Sequence[str], indent: str) -> list[str]:
@@ -260,3 +281,7 @@ class YamlEdit:
         for part in path:
             data = data[part]
         return data
+
+
+def _flow_list(values: Sequence[str]) -> str:
+    return "[" + ", ".join(yaml_scalar(value, flow=True) for value in values) + "]"

@@ -1,5 +1,5 @@
 """Merge, rename or split target groups in every file of a study (``needmap groups``), and
-rename needs (``needmap needs rename``).
+rename or merge needs (``needmap needs rename``, ``merge``).
 
 A template's groups rarely fit an organisation as they are: the templates themselves say
 "merge or split groups as the organisation works". By hand that means editing the group,
@@ -16,7 +16,7 @@ from needmap.regroup.merge import (
     plan_finished_rename,
     plan_regrouping,
 )
-from needmap.regroup.need_rename import NeedRename, plan_need_rename
+from needmap.regroup.need_edits import NeedMerge, NeedRename, plan_need_merge, plan_need_rename
 from needmap.regroup.split import GroupPart, GroupSplit, plan_split
 
 __all__ = [
@@ -24,10 +24,12 @@ __all__ = [
     "FinishedRename",
     "GroupPart",
     "GroupSplit",
+    "NeedMerge",
     "NeedRename",
     "Regrouping",
     "StudyEdits",
     "plan_finished_rename",
+    "plan_need_merge",
     "plan_need_rename",
     "plan_regrouping",
     "plan_split",

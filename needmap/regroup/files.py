@@ -33,6 +33,7 @@ __all__ = [
     "Rewriter",
     "StudyEdits",
     "check_evidence",
+    "description_at_after",
     "rewritten_files",
     "tally_change",
     "tally_files",
@@ -162,10 +163,10 @@ def _yaml_change(path: Path, rewrite: Rewrite) -> FileChange | None:
         return None
     edit = YamlEdit(body, document)
     expected = copy.deepcopy(document.data)
-    counted = rewrite(expected, edit)
-    if not any(counted.values()):
-        return None
     try:
+        counted = rewrite(expected, edit)
+        if not any(counted.values()):
+            return None
         after = edit.result(expected)
     except EditRefused as exc:
         problem = Problem(
@@ -215,3 +216,23 @@ def tally_files(root: Path) -> Sequence[Path]:
     """The imported tallies of the study: ``surveys/*.tally.json``."""
     folder = root / "surveys"
     return sorted(folder.glob("*.tally.json")) if folder.is_dir() else []
+
+
+def description_at_after(
+    study: Study, changes: Sequence[FileChange], kind: str, kept: str, into: str
+) -> Location | None:
+    """Where the description of the entry of ``kind`` that was ``kept`` (and is ``into``
+    now) stands once the files are changed: a merged group or need keeps one description,
+    which may need rewriting to describe them all."""
+    origin = study.origins.get((kind, kept))
+    if origin is None or origin.path is None:
+        return origin
+    text = next((c.after for c in changes if c.path == origin.path), None)
+    if text is None:
+        text = origin.path.read_text(encoding="utf-8")
+    document = read_yaml_text(text.removeprefix(BOM), origin.path)
+    items = document.data.get(kind) if isinstance(document.data, dict) else None
+    for i, item in enumerate(items if isinstance(items, list) else ()):
+        if isinstance(item, dict) and item.get("id") == into:
+            return document.source.locate((kind, i, "description"))
+    return origin

@@ -17,13 +17,13 @@ from typing import Any
 from needmap.errors import InvalidStudyError, Location, Problem, UsageError
 from needmap.personas.loader import StudyReading
 from needmap.personas.study import Study
-from needmap.personas.yamledit import BOM, YamlEdit
-from needmap.personas.yamlsource import read_yaml_text
+from needmap.personas.yamledit import YamlEdit
 from needmap.regroup.checks import new_id_problems, twice_problems, unknown_problems
 from needmap.regroup.files import (
     FileChange,
     StudyEdits,
     check_evidence,
+    description_at_after,
     tally_change,
     tally_files,
     yaml_changes,
@@ -69,7 +69,7 @@ def plan_regrouping(
     changes.extend(_tally_changes(study.root, merge, study.settings.privacy.min_group_size))
     description_at = None
     if len(groups) > 1 and study.group_by_id[kept].description:
-        description_at = _description_at(study, changes, kept, into)
+        description_at = description_at_after(study, changes, "groups", kept, into)
     return Regrouping(
         root=study.root,
         changes=tuple(changes),
@@ -119,24 +119,6 @@ def plan_finished_rename(reading: StudyReading, old: str, new: str) -> FinishedR
             else UsageError(unknown_problems(reading.study, [old]))
         )
     return FinishedRename(root=root, changes=tuple(changes), old=old, new=new)
-
-
-def _description_at(
-    study: Study, changes: Sequence[FileChange], kept: str, into: str
-) -> Location | None:
-    """Where the merged group's description stands once the files are changed."""
-    origin = study.origins.get(("groups", kept))
-    if origin is None or origin.path is None:
-        return origin
-    text = next((c.after for c in changes if c.path == origin.path), None)
-    if text is None:
-        text = origin.path.read_text(encoding="utf-8")
-    document = read_yaml_text(text.removeprefix(BOM), origin.path)
-    items = document.data.get("groups") if isinstance(document.data, dict) else None
-    for i, item in enumerate(items if isinstance(items, list) else ()):
-        if isinstance(item, dict) and item.get("id") == into:
-            return document.source.locate(("groups", i, "description"))
-    return origin
 
 
 def _check_request(study: Study, groups: Sequence[str], into: str, name: str | None) -> None:

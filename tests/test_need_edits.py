@@ -1,4 +1,4 @@
-"""Listing needs and renaming one across a study's files (``needmap needs list|rename``)."""
+"""Listing needs, and renaming or merging them across a study's files (``needmap needs``)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
-from needmap.errors import InvalidStudyError, UsageError
+from needmap.errors import InvalidStudyError, Location, UsageError
 from needmap.personas.loader import read_study
-from needmap.regroup import plan_need_rename, write_study_edits
+from needmap.regroup import plan_need_merge, plan_need_rename, write_study_edits
 from needmap.scaffold import init_study
 from needmap.surveys.study_check import check_study
 from tests.conftest import StudyMaker, run_needmap
@@ -307,3 +307,179 @@ def test_an_unknown_id_that_looks_renamed_from_nothing_keeps_its_hint(
         "hint: define a need 'lunch', or use one of: mobile, search; or, if the need was "
         f"renamed, change every reference: needmap needs rename {root} lunch NEW-ID",
     ]
+
+
+def test_merging_two_needs_of_the_template(gemeente: Path) -> None:
+    before = files_of(gemeente)
+    merge = plan_need_merge(
+        load_study(gemeente), ["smoelenboek", "vraag-collegas"], "smoelenboek", "Wie is wie"
+    )
+    write_study_edits(merge)
+    assert [(c.path.name, c.what) for c in merge.changes] == [
+        ("functions.yaml", "2 needs"),  # the kept one, the other removed
+        ("gesprekken.yaml", "1 quote"),
+        ("toptaken.yaml", "1 task"),
+    ]
+    assert merge.description_at == Location(gemeente / "needs" / "functions.yaml", 15, 18)
+    after = files_of(gemeente)
+    assert_comments_kept(before, after)
+    assert "needs: [kennisbank, smoelenboek]" in after["interviews/gesprekken.yaml"]
+    study = load_study(gemeente)
+    assert "vraag-collegas" not in study.need_by_id
+    need = study.need_by_id["smoelenboek"]
+    assert need.title == "Wie is wie" and need.depends_on == ["sso"]
+    assert need.groups == {  # buitendienst: could for smoelenboek, should for the other
+        "balie": "must",
+        "bureau": "should",
+        "beleid": "must",
+        "bazen": "should",
+        "buitendienst": "should",
+        "facilitair": "could",
+        "bestuur": "could",
+    }
+
+
+MERGEABLE = """\
+needs:
+  - id: a
+    title: A
+    kind: function
+    groups: {desk: must}
+    depends_on: [c]
+  - id: b
+    title: B
+    kind: function
+    groups:
+      desk: could  # the front desk asked twice
+      field: should
+    depends_on:
+      - d
+      - a
+  - id: c
+    title: C
+    kind: function
+    groups: {desk: should}
+  - id: d
+    title: D
+    kind: function
+    groups: {field: could}
+    depends_on: [f]
+  - id: e
+    title: E
+    kind: function
+    groups: {desk: could}
+    depends_on: [b, c, a]
+  - id: f
+    title: F
+    kind: technology
+    groups: {desk: could}
+"""
+
+
+@pytest.fixture
+def mergeable(make_study: StudyMaker) -> Path:
+    return make_study(
+        {
+            "needs.yaml": MERGEABLE,
+            "personas.yaml": "personas:\n"
+            "  - {id: henk, name: Henk, group: field, role: Park keeper, needs: [b, c, a]}\n",
+        }
+    )
+
+
+def test_a_merge_into_a_new_id_keeps_the_first_entry_with_the_union_of_groups_and_dependencies(
+    mergeable: Path,
+) -> None:
+    merge = plan_need_merge(load_study(mergeable), ["a", "b"], "ab")
+    write_study_edits(merge)
+    assert merge.kept == "a" and merge.title == "A" and merge.description_at is None
+    text = (mergeable / "needs.yaml").read_text()
+    assert "  - id: ab\n    title: A\n    kind: function\n" in text
+    assert "    groups: {desk: must, field: should}\n    depends_on: [c, d]\n" in text
+    assert "depends_on: [ab, c]\n" in text  # e, once
+    assert "# the front desk asked twice" not in text  # it went with b's entry
+    study = load_study(mergeable)
+    assert [n.id for n in study.needs] == ["ab", "c", "d", "e", "f"]
+    assert study.persona_by_id["henk"].needs == ["ab", "c"]
+
+
+def test_a_merge_into_a_block_written_need_keeps_its_layout(mergeable: Path) -> None:
+    write_study_edits(plan_need_merge(load_study(mergeable), ["a", "b"], "b"))
+    text = (mergeable / "needs.yaml").read_text()
+    expected = """\
+  - id: b
+    title: B
+    kind: function
+    groups:
+      desk: must  # the front desk asked twice
+      field: should
+    depends_on:
+      - d
+      - c
+"""
+    assert expected in text
+    assert load_study(mergeable).need_by_id["b"].depends_on == ["d", "c"]
+
+
+def test_a_need_without_dependencies_gets_those_of_the_merged_ones(mergeable: Path) -> None:
+    write_study_edits(plan_need_merge(load_study(mergeable), ["c", "d"], "c"))
+    text = (mergeable / "needs.yaml").read_text()
+    assert "    groups: {desk: should, field: could}\n    depends_on: [f]\n" in text
+    study = load_study(mergeable)
+    assert study.need_by_id["a"].depends_on == ["c"]
+    assert study.need_by_id["b"].depends_on == ["c", "a"]
+
+
+@pytest.mark.parametrize(
+    ("needs", "into", "messages"),
+    [
+        (["a", "x", "y"], "a", ["unknown need 'x'", "unknown need 'y'"]),
+        (["a", "a"], "a", ["need 'a' is named twice"]),
+        (["a", "b"], "c", ["need 'c' already exists"]),
+        (["a", "f"], "a", ["the needs are of different kinds: a is function, f is technology"]),
+        # e depends on b, which depends on a, which depends on c
+        (["c", "e"], "c", ["merging them makes a dependency cycle: c -> b -> a -> c"]),
+    ],
+)
+def test_merges_that_make_no_sense_are_refused(
+    mergeable: Path, needs: list[str], into: str, messages: list[str]
+) -> None:
+    before = files_of(mergeable)
+    with pytest.raises(UsageError) as raised:
+        plan_need_merge(load_study(mergeable), needs, into)
+    assert [p.message for p in raised.value.problems] == messages
+    assert files_of(mergeable) == before
+
+
+def test_a_need_with_no_groups_to_add_to_is_left_to_the_user(make_study: StudyMaker) -> None:
+    root = make_study(
+        {
+            "needs.yaml": MERGEABLE.replace("groups: {desk: must}", "groups: {}"),
+            "personas.yaml": None,
+        }
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        plan_need_merge(load_study(root), ["a", "b"], "a")
+    (problem,) = raised.value.problems
+    assert problem.message == (
+        "cannot change this file safely: need 'a' has no groups to add the merged needs' groups to"
+    )
+    assert problem.location.line == 2 and problem.hint == (
+        "make this change by hand; nothing was written"
+    )
+
+
+def test_needs_merge_on_the_command_line(mergeable: Path) -> None:
+    one = runner.invoke(app, ["needs", "merge", str(mergeable), "a", "--into", "a"])
+    assert one.exit_code == 2
+    assert f"to rename one need: needmap needs rename {mergeable} a NEW-ID" in one.stderr
+    result = run_needmap(
+        "needs", "merge", str(mergeable), "a", "b", "--into", "ab", "--title", "AB"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Merged a, b into 'ab' (AB) in 2 files:" in result.stdout
+    assert "needs.yaml     3 needs" in result.stdout and "personas.yaml  1 persona" in result.stdout
+    assert runner.invoke(app, ["validate", str(mergeable)]).exit_code == 0
+    taken = runner.invoke(app, ["needs", "rename", str(mergeable), "c", "ab"])
+    assert taken.exit_code == 2
+    assert f"to merge the two: needmap needs merge {mergeable} c ab --into ab" in taken.stderr

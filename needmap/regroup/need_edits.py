@@ -1,0 +1,415 @@
+"""Rename a need, or merge needs into one, in every file of a study (``needmap needs rename``
+and ``merge``); or finish a rename done by hand.
+
+A need's id stands where the need is defined and wherever something refers to it: other
+needs' ``depends_on``, personas' key needs, interview quotes (``needs`` and
+``questions``), survey tasks and search-log topics. Tallies count tasks, not needs, so they
+stay as they are. Needs merged into one keep one entry (the target's, if it is among them,
+else the first named) with every group they matter to, at the highest importance any of them
+gave it, and every need they depend on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from needmap.errors import InvalidStudyError, Location, Problem, UsageError
+from needmap.personas.loader import STUDY_FILE, StudyReading, definition_files
+from needmap.personas.study import Study
+from needmap.personas.yamledit import EditRefused, YamlEdit
+from needmap.regroup.checks import new_id_problems, twice_problems, unknown_problems
+from needmap.regroup.files import (
+    StudyEdits,
+    check_evidence,
+    description_at_after,
+    rewritten_files,
+)
+from needmap.shell import command_word
+from needmap.surveys.interviews import interview_files
+from needmap.surveys.mapping import mapping_files
+from needmap.surveys.searchlog import search_log_files
+
+__all__ = ["NeedMerge", "NeedRename", "plan_need_merge", "plan_need_rename"]
+
+_RANK = {"could": 1, "should": 2, "must": 3}
+
+
+@dataclass(frozen=True)
+class NeedRename(StudyEdits):
+    """What renaming need ``old`` to ``new`` changes, file by file; nothing written yet."""
+
+    old: str
+    new: str
+    title: str | None
+    """The need's new title, when it changes."""
+    finished: bool
+    """Whether the need was already called ``new`` where it is defined (a rename by hand):
+    then only the references changed."""
+
+
+@dataclass(frozen=True)
+class NeedMerge(StudyEdits):
+    """What merging ``needs`` into ``into`` changes, file by file; nothing written yet."""
+
+    needs: tuple[str, ...]
+    into: str
+    kept: str
+    """The need whose entry became the merged need's."""
+    title: str
+    description_at: Location | None
+    """Where the kept description stands: it describes one of the needs and may need
+    rewriting."""
+
+
+def plan_need_rename(
+    reading: StudyReading, old: str, new: str, title: str | None = None
+) -> NeedRename:
+    """The changes that rename need ``old`` to ``new`` (and give it ``title``) in every
+    file of the study that names it.
+
+    When no file defines ``old`` any more and one defines ``new``, the need was renamed by
+    hand: then the references that still name ``old`` are changed, which is what the
+    study's "unknown need" errors ask for, and the study need not load. Otherwise the study
+    must load, ``old`` must be a need and ``new`` a valid id no other need has. Every
+    problem with the request is raised at once.
+    """
+    ids = reading.ids.need_by_id
+    if title is None and reading.settings is not None and old not in ids and new in ids:
+        return _finish(reading, old, new)
+    study = reading.study
+    if study is None:
+        raise InvalidStudyError(reading.problems)
+    check_evidence(study)
+    _check_rename(study, old, new, title)
+    if title == study.need_by_id[old].title:
+        title = None
+    change = _NeedChange((old,), new, old, title)
+    changes = rewritten_files(_files(study.root), change)
+    return NeedRename(study.root, tuple(changes), old, new, title, finished=False)
+
+
+def plan_need_merge(
+    study: Study, needs: Sequence[str], into: str, title: str | None = None
+) -> NeedMerge:
+    """The changes that merge ``needs`` into one need ``into``: one of them, or a new id.
+
+    The merged need keeps the entry of ``into`` if it is among ``needs``, else of the first
+    named, with ``title`` if one is given; it matters to every group any of them matters
+    to, at the highest importance, and depends on every need they depend on. Every
+    reference to one of them names ``into``, once. Every problem with the request, or with
+    the study's evidence files, is raised at once.
+    """
+    check_evidence(study)
+    kept = into if into in needs else needs[0]
+    _check_merge(study, needs, into, kept, title)
+    members = [study.need_by_id[n] for n in needs]
+    groups: dict[str, str] = {}
+    for need in [study.need_by_id[kept], *members]:
+        for group, importance in need.groups.items():
+            if _RANK[importance] > _RANK.get(groups.get(group, ""), 0):
+                groups[group] = importance
+    depends_on = _merged_dependencies(study, needs, kept)
+    new_title = title or study.need_by_id[kept].title
+    change = _NeedChange(
+        tuple(needs),
+        into,
+        kept,
+        None if new_title == study.need_by_id[kept].title else new_title,
+        groups,
+        depends_on,
+    )
+    changes = rewritten_files(_files(study.root), change)
+    description_at = None
+    if study.need_by_id[kept].description:
+        description_at = description_at_after(study, changes, "needs", kept, into)
+    return NeedMerge(
+        root=study.root,
+        changes=tuple(changes),
+        needs=tuple(needs),
+        into=into,
+        kept=kept,
+        title=new_title,
+        description_at=description_at,
+    )
+
+
+def _merged_dependencies(study: Study, needs: Sequence[str], kept: str) -> tuple[str, ...]:
+    """What the merged need depends on: the kept need's dependencies, then the others', each
+    once, leaving out the merged needs themselves."""
+    order = [kept, *(n for n in needs if n != kept)]
+    found = [d for n in order for d in study.need_by_id[n].depends_on if d not in needs]
+    return tuple(dict.fromkeys(found))
+
+
+def _finish(reading: StudyReading, old: str, new: str) -> NeedRename:
+    root = reading.ids.root
+    changes = rewritten_files(_files(root), _NeedChange((old,), new, None, None))
+    if not changes:
+        if reading.study is None:
+            raise InvalidStudyError(reading.problems)
+        raise UsageError(unknown_problems(reading.study, [old], "needs"))
+    return NeedRename(root, tuple(changes), old, new, None, finished=True)
+
+
+def _files(root: Path) -> list[Path]:
+    return [
+        root / STUDY_FILE,
+        *definition_files(root),
+        *interview_files(root),
+        *mapping_files(root),
+        *search_log_files(root),
+    ]
+
+
+def _title_problems(title: str | None) -> list[Problem]:
+    if title is not None and not title.strip():
+        return [
+            Problem(Location(), "the title is empty", hint="give a title, or leave out --title")
+        ]
+    return []
+
+
+def _check_rename(study: Study, old: str, new: str, title: str | None) -> None:
+    problems = unknown_problems(study, [old], "needs")
+    if old != new:
+        hint = (
+            "choose an id no need has; to merge the two: "
+            f"needmap needs merge {command_word(study.root)} {old} {new} --into {new}"
+        )
+        problems += new_id_problems(study, new, (), hint=hint, kind="needs")
+    problems += _title_problems(title)
+    if not problems and old == new and title in (None, study.need_by_id[old].title):
+        problems.append(
+            Problem(
+                Location(), "nothing to change", hint="give the need a new id, or a new --title"
+            )
+        )
+    if problems:
+        raise UsageError(problems)
+
+
+def _check_merge(
+    study: Study, needs: Sequence[str], into: str, kept: str, title: str | None
+) -> None:
+    problems = [
+        *unknown_problems(study, needs, "needs"),
+        *twice_problems(needs, "need"),
+        *new_id_problems(
+            study,
+            into,
+            needs,
+            hint=f"to merge into it, name it among the needs: {' '.join([*needs, into])}",
+            kind="needs",
+        ),
+        *_title_problems(title),
+    ]
+    if problems:
+        raise UsageError(problems)
+    members = [study.need_by_id[n] for n in needs]
+    if len({n.kind for n in members}) > 1:
+        problems.append(
+            Problem(
+                study.origins.get(("needs", needs[-1]), Location()),
+                "the needs are of different kinds: "
+                + ", ".join(f"{n.id} is {n.kind}" for n in members),
+                hint="merge needs of one kind, or change a need's kind first",
+            )
+        )
+    cycle = _cycle_through(study, needs, into, kept)
+    if cycle:
+        problems.append(
+            Problem(
+                study.origins.get(("needs", cycle[1]), Location()),
+                "merging them makes a dependency cycle: " + " -> ".join(cycle),
+                hint=f"remove one of these dependencies first (depends_on of {cycle[1]})",
+            )
+        )
+    if problems:
+        raise UsageError(problems)
+
+
+def _cycle_through(study: Study, needs: Sequence[str], into: str, kept: str) -> list[str]:
+    """A dependency path from the merged need back to itself once the needs are one, as
+    ``[into, …, into]``; empty when there is none. (A cycle among the other needs would
+    have kept the study from loading.)"""
+    merged = set(needs)
+
+    def after(need_id: str) -> list[str]:
+        if need_id == into:
+            return list(_merged_dependencies(study, needs, kept))
+        return [into if d in merged else d for d in study.need_by_id[need_id].depends_on]
+
+    path = [into]
+    seen: set[str] = set()
+
+    def walk(need_id: str) -> bool:
+        for next_id in after(need_id):
+            if next_id == into:
+                path.append(into)
+                return True
+            if next_id in seen:
+                continue
+            seen.add(next_id)
+            path.append(next_id)
+            if walk(next_id):
+                return True
+            path.pop()
+        return False
+
+    return path if walk(into) else []
+
+
+@dataclass(frozen=True)
+class _NeedChange:
+    """A rename or merge as a :data:`~needmap.regroup.files.Rewrite` of one YAML document:
+    each list a need id may stand in is looked at by its key (the schemas allow each key in
+    one kind of file only)."""
+
+    merged: tuple[str, ...]
+    """The ids that become ``into``: one for a rename."""
+    into: str
+    kept: str | None
+    """The need whose entry becomes the merged or renamed need's; None when finishing a
+    rename by hand (no entry has the old id)."""
+    title: str | None
+    groups: Mapping[str, str] | None = None
+    """The kept entry's groups after a merge; None for a rename."""
+    depends_on: tuple[str, ...] | None = None
+    """What the kept entry depends on after a merge; None for a rename."""
+
+    def __call__(self, data: dict[str, Any], edit: YamlEdit) -> dict[str, int]:
+        counted: dict[str, int] = {}
+        for key, counts, change in (
+            ("needs", "needs", self._needs),
+            ("personas", "personas", partial(self._entries, field="needs")),
+            ("interviews", "quotes", self._interviews),
+            ("tasks", "tasks", partial(self._entries, field="needs")),
+            ("topics", "topics", self._topics),
+        ):
+            items = data.get(key)
+            if isinstance(items, list):
+                counted[counts] = change(items, edit, (key,))
+        return counted
+
+    def _needs(self, items: list[Any], edit: YamlEdit, path: tuple[str | int, ...]) -> int:
+        """The kept entry (its id, title, and after a merge its groups and dependencies),
+        the other merged needs' entries (removed), and the needs that depend on them."""
+        changed = 0
+        for i, need in reversed(list(enumerate(items))):
+            if not isinstance(need, dict):
+                continue
+            at = (*path, i)
+            if self.kept is not None and need.get("id") == self.kept:
+                changed += self._kept(need, edit, at)
+            elif need.get("id") in self.merged:
+                edit.remove(at)
+                del items[i]
+                changed += 1
+            else:
+                changed += self._renamed(need.get("depends_on"), edit, (*at, "depends_on"))
+        return changed
+
+    def _kept(self, need: dict[str, Any], edit: YamlEdit, at: tuple[str | int, ...]) -> bool:
+        values = {"id": self.into, "title": self.title}
+        changes = {k: v for k, v in values.items() if v is not None and need.get(k) != v}
+        for key, value in changes.items():
+            edit.set_value((*at, key), value)
+            need[key] = value
+        merged = False
+        if self.groups is not None and self.groups != need.get("groups"):
+            self._set_groups(need, edit, at)
+            merged = True
+        if self.depends_on is not None and list(self.depends_on) != need.get("depends_on", []):
+            self._set_dependencies(need, edit, at)
+            merged = True
+        return bool(changes) or merged
+
+    def _set_groups(self, need: dict[str, Any], edit: YamlEdit, at: tuple[str | int, ...]) -> None:
+        assert self.groups is not None
+        groups = need.get("groups")
+        if not isinstance(groups, dict) or not groups:
+            raise EditRefused(
+                f"need '{need.get('id')}' has no groups to add the merged needs' groups to",
+                edit.document.source.locate(at),
+            )
+        for group, importance in groups.items():
+            if self.groups[group] != importance:
+                edit.set_value((*at, "groups", group), self.groups[group])
+        last = (*at, "groups", list(groups)[-1])
+        for group, importance in self.groups.items():
+            if group not in groups:
+                edit.insert_after(last, group, importance)
+        need["groups"] = {
+            **{g: self.groups[g] for g in groups},
+            **{g: v for g, v in self.groups.items() if g not in groups},
+        }
+
+    def _set_dependencies(
+        self, need: dict[str, Any], edit: YamlEdit, at: tuple[str | int, ...]
+    ) -> None:
+        assert self.depends_on is not None
+        if isinstance(need.get("depends_on"), list):
+            edit.set_list((*at, "depends_on"), self.depends_on)
+        else:
+            edit.insert_after((*at, list(need)[-1]), "depends_on", self.depends_on)
+        need["depends_on"] = list(self.depends_on)
+
+    def _entries(
+        self, items: list[Any], edit: YamlEdit, path: tuple[str | int, ...], *, field: str
+    ) -> int:
+        """Personas' key needs, or survey tasks' needs."""
+        return sum(
+            self._renamed(item.get(field), edit, (*path, i, field))
+            for i, item in enumerate(items)
+            if isinstance(item, dict)
+        )
+
+    def _interviews(self, items: list[Any], edit: YamlEdit, path: tuple[str | int, ...]) -> int:
+        """Quotes that support or question the need; counted by quote."""
+        changed = 0
+        for i, interview in enumerate(items):
+            quotes = interview.get("quotes") if isinstance(interview, dict) else None
+            for q, quote in enumerate(quotes if isinstance(quotes, list) else ()):
+                if not isinstance(quote, dict):
+                    continue
+                at = (*path, i, "quotes", q)
+                supports = self._renamed(quote.get("needs"), edit, (*at, "needs"))
+                questions = self._renamed(quote.get("questions"), edit, (*at, "questions"))
+                changed += supports or questions
+        return changed
+
+    def _topics(self, items: list[Any], edit: YamlEdit, path: tuple[str | int, ...]) -> int:
+        """Search-log topics about the need."""
+        changed = 0
+        for i, topic in enumerate(items):
+            if not isinstance(topic, dict):
+                continue
+            need = topic.get("need")
+            if need in self.merged and need != self.into:
+                edit.set_value((*path, i, "need"), self.into)
+                topic["need"] = self.into
+                changed += 1
+        return changed
+
+    def _renamed(self, ids: Any, edit: YamlEdit, path: Sequence[str | int]) -> bool:
+        """Name ``into`` for the merged needs in a list of ids, once: at the first of them
+        (or of ``into``); the others go. Whether anything changed."""
+        if not isinstance(ids, list):
+            return False
+        named = {*self.merged, self.into}
+        first = next((i for i, need in enumerate(ids) if need in named), None)
+        if first is None:
+            return False
+        gone = [i for i in range(first + 1, len(ids)) if ids[i] in named]
+        for i in gone:
+            edit.remove((*path, i))
+        if ids[first] != self.into:
+            edit.set_value((*path, first), self.into)
+        changed = bool(gone) or ids[first] != self.into
+        ids[first] = self.into
+        ids[:] = [need for i, need in enumerate(ids) if i not in gone]
+        return changed
