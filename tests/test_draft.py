@@ -82,6 +82,10 @@ def test_a_drafted_mapping_counts_the_votes_of_the_hand_written_one(
     assert votes_by_label(target, root, export) == votes_by_label(hand, root, export)
     assert check.respondents == (0 if layout == "limesurvey" else 11)  # AO01…: no guesses
     assert draft.max_picks == 5
+    # the draft's own counts (which order it and hint at "other" answers) are the import's
+    counted = {(t.code or "") if layout == "limesurvey" else t.label: t.votes for t in draft.tasks}
+    assert counted == votes_by_label(hand, root, export)
+    assert draft.answer_codes is (layout == "limesurvey")
     assert not any(p.name.endswith(".draft") for p in (root / "surveys").iterdir())
     if layout != "limesurvey":
         guessed = {a.text: a.group for a in draft.answers}
@@ -461,6 +465,70 @@ def test_an_export_without_answers_is_refused(tmp_path: Path) -> None:
     assert [p.message for p in caught.value.problems] == [
         "cannot draft a mapping: no answers in column 'Role'",
         "cannot draft a mapping: no chosen tasks",
+    ]
+
+
+def test_answers_and_tasks_given_as_often_come_in_the_order_of_their_text(
+    tmp_path: Path,
+) -> None:
+    rows = "".join(
+        f"{i},{role},{tasks}\n"
+        for i, (role, tasks) in enumerate(
+            [
+                ("Office staff", "Plan a meeting;Book leave;"),
+                ("Field staff", "Book leave;Plan a meeting;"),
+                ("Office staff", "Claim expenses;"),
+                ("Field staff", "Claim expenses;"),
+            ]
+        )
+    )
+    _, _, draft = _ms_forms_draft(tmp_path, rows)
+    assert [a.text for a in draft.answers] == ["Field staff", "Office staff"]
+    assert [t.label for t in draft.tasks] == ["Book leave", "Claim expenses", "Plan a meeting"]
+
+
+def test_labels_that_make_one_id_get_numbered_ids(tmp_path: Path) -> None:
+    rows = "1,Office staff,Book leave;Book leave!;Book (leave);\n"
+    _, _, draft = _ms_forms_draft(tmp_path, rows)
+    assert [t.id for t in draft.tasks] == ["book-leave", "book-leave-2", "book-leave-3"]
+
+
+def test_columns_not_in_the_header_are_named_with_what_is_there(tmp_path: Path) -> None:
+    study = load_study(SURVEY_FIXTURES / "study")
+    export = SURVEY_FIXTURES / "exports" / "ms-forms.csv"
+    with pytest.raises(UsageError) as caught:
+        draft_mapping(study, export, layout="ms-forms", group_column="WHAT IS YOUR ROL?")
+    (problem,) = caught.value.problems
+    assert problem.location.line == 1
+    assert problem.message == "no column 'WHAT IS YOUR ROL?' (--group-column) in the header"
+    assert problem.hint == f"did you mean '{ROLE}'?"
+    with pytest.raises(UsageError) as caught:
+        draft_mapping(study, export, layout="ms-forms", group_column="Department")
+    assert caught.value.problems[0].hint == "the header has: " + ", ".join(
+        f"'{h}'" for h in export.read_text(encoding="utf-8-sig").splitlines()[0].split(",")[:15]
+    )
+    limesurvey = SURVEY_FIXTURES / "exports" / "limesurvey.csv"
+    for question, hint in [
+        ("G02Q03", "did you mean 'G02Q02'?"),
+        ("TASKS", "questions with subquestions in the header: G02Q02"),
+    ]:
+        with pytest.raises(UsageError) as caught:
+            draft_mapping(study, limesurvey, layout="limesurvey", question=question)
+        found = [(p.location.line, p.message, p.hint) for p in caught.value.problems]
+        assert (1, f"no columns '{question}[…]' in the header", hint) in found
+
+
+def test_an_export_with_no_column_of_group_answers_is_asked_about(tmp_path: Path) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text("ID,Tasks\n1,Book leave;\n2,Claim expenses;\n", encoding="utf-8")
+    study = load_study(SURVEY_FIXTURES / "study")
+    with pytest.raises(UsageError) as caught:
+        draft_mapping(study, export, layout="ms-forms", choices_column="Tasks")
+    assert [(p.message, p.hint) for p in caught.value.problems] == [
+        (
+            "cannot tell which column holds the respondent's group",
+            "give --group-column; the header has: 'ID', 'Tasks'",
+        )
     ]
 
 
