@@ -236,6 +236,11 @@ def test_cli_prints_writes_and_refuses(demo: Path, tmp_path: Path) -> None:
     assert unknown.exit_code == 2
     assert "the study has no need 'serch'" in unknown.stderr
     assert "did you mean 'search'?" in unknown.stderr
+    nothing_near = runner.invoke(app, ["why", study, "coffee"])
+    assert nothing_near.exit_code == 2
+    assert f"use a need's id or its title; needmap needs list {study} shows them" in " ".join(
+        nothing_near.stderr.split()
+    )
     refused = runner.invoke(app, ["why", study, "sso", "-o", str(tmp_path / "sso.docx")])
     assert refused.exit_code == 2
     assert "use a name ending in .html, .pdf, .md or .json" in refused.stderr

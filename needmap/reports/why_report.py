@@ -36,6 +36,7 @@ from needmap.reports.pdf import page_bytes
 from needmap.reports.roadmap_report import analysed_surveys, need_titles
 from needmap.reports.searches_report import study_searches
 from needmap.reports.table_formats import markdown_cell, write_in_format
+from needmap.shell import command_word
 
 __all__ = [
     "NeedStory",
@@ -125,7 +126,8 @@ def need_story(study: Study, need_id: str) -> NeedStory:
             path=study.root,
             hint=did_you_mean(need_id, study.need_by_id)
             or did_you_mean(need_id, [n.title for n in study.needs], ignore_case=True)
-            or "use a need's id, as in needs.yaml, or its title",
+            or "use a need's id or its title; needmap needs list "
+            f"{command_word(study.root)} shows them",
         )
     analysis = analyse_overlap(study)
     surveys = tuple(analysed_surveys(study))
