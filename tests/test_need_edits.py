@@ -373,6 +373,15 @@ needs:
     title: F
     kind: technology
     groups: {desk: could}
+  - id: g
+    title: G
+    kind: function
+    groups: {desk: could}
+    depends_on: [f]
+  - id: h
+    title: H
+    kind: function
+    groups: {desk: could}
 """
 
 
@@ -399,12 +408,17 @@ def test_a_merge_into_a_new_id_keeps_the_first_entry_with_the_union_of_groups_an
     assert "depends_on: [ab, c]\n" in text  # e, once
     assert "# the front desk asked twice" not in text  # it went with b's entry
     study = load_study(mergeable)
-    assert [n.id for n in study.needs] == ["ab", "c", "d", "e", "f"]
+    assert [n.id for n in study.needs] == ["ab", "c", "d", "e", "f", "g", "h"]
     assert study.persona_by_id["henk"].needs == ["ab", "c"]
 
 
 def test_a_merge_into_a_block_written_need_keeps_its_layout(mergeable: Path) -> None:
-    write_study_edits(plan_need_merge(load_study(mergeable), ["a", "b"], "b"))
+    merge = plan_need_merge(load_study(mergeable), ["a", "b"], "b")
+    assert [(c.path.name, c.what) for c in merge.changes] == [
+        ("needs.yaml", "3 needs"),  # b's groups and dependencies, a removed, e's dependencies
+        ("personas.yaml", "1 persona"),
+    ]
+    write_study_edits(merge)
     text = (mergeable / "needs.yaml").read_text()
     expected = """\
   - id: b
@@ -431,6 +445,21 @@ def test_a_need_without_dependencies_gets_those_of_the_merged_ones(mergeable: Pa
 
 
 @pytest.mark.parametrize(
+    ("needs", "what"),
+    [
+        (["e", "g"], "2 needs"),  # e gets g's dependency, g goes
+        (["d", "h"], "2 needs"),  # d gets h's group
+        (["e", "h"], "1 need"),  # e has all h had: only h goes
+    ],
+)
+def test_the_kept_need_counts_as_changed_when_it_gains_anything(
+    mergeable: Path, needs: list[str], what: str
+) -> None:
+    merge = plan_need_merge(load_study(mergeable), needs, needs[0])
+    assert [(c.path.name, c.what) for c in merge.changes] == [("needs.yaml", what)]
+
+
+@pytest.mark.parametrize(
     ("needs", "into", "messages"),
     [
         (["a", "x", "y"], "a", ["unknown need 'x'", "unknown need 'y'"]),
@@ -449,6 +478,11 @@ def test_merges_that_make_no_sense_are_refused(
         plan_need_merge(load_study(mergeable), needs, into)
     assert [p.message for p in raised.value.problems] == messages
     assert files_of(mergeable) == before
+    located = {"different kinds": 30, "cycle": 7}  # at f, the later one; at b, on the cycle
+    for problem in raised.value.problems:
+        for words, line in located.items():
+            if words in problem.message:
+                assert problem.location == Location(mergeable / "needs.yaml", line, 9)
 
 
 def test_a_need_with_no_groups_to_add_to_is_left_to_the_user(make_study: StudyMaker) -> None:
