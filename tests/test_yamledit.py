@@ -358,3 +358,27 @@ def test_a_flow_list_is_written_anew_and_a_block_list_keeps_the_lines_that_stay(
             depends_on: [news, "a, b"]
         """
     )
+
+
+def test_a_nested_empty_list_becomes_a_block_list_indented_below_its_key() -> None:
+    text = "# interviews\ninterviews:\n  - id: a\n    quotes: []\n"
+    edit, expected = edit_of(text)
+    edit.append_items(("interviews", 0, "quotes"), ["- text: Said.\n"])
+    expected["interviews"][0]["quotes"] = [{"text": "Said."}]
+    assert edit.result(expected) == (
+        "# interviews\ninterviews:\n  - id: a\n    quotes:\n      - text: Said.\n"
+    )
+
+
+def test_an_item_of_a_flow_list_is_copied_within_it() -> None:
+    text = "groups: [{id: a, name: A}, {id: b, name: B}]  # two\n"
+    edit, expected = edit_of(text)
+    edit.copy_item(("groups", 0), [{"id": "a1"}, {"id": "a2"}])
+    expected["groups"] = [
+        {"id": "a1", "name": "A"},
+        {"id": "a2", "name": "A"},
+        {"id": "b", "name": "B"},
+    ]
+    assert edit.result(expected) == (
+        "groups: [{id: a1, name: A}, {id: a2, name: A}, {id: b, name: B}]  # two\n"
+    )
