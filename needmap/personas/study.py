@@ -56,8 +56,7 @@ class Renames:
         if hint == did_you_mean(ref, [new]):
             lead = f"{hint} If it is '{ref}' renamed"
         else:
-            referrers = "no need or persona" if self.kind == "groups" else "nothing"
-            lead = f"{referrers} refers to {noun} '{new}': if it is '{ref}' renamed"
+            lead = f"no need or persona refers to {noun} '{new}': if it is '{ref}' renamed"
         command = rename_command(self.root, ref, new, self.kind)
         return f"{lead}, change every reference at once: {command}"
 
