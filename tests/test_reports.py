@@ -769,17 +769,26 @@ def test_a_printed_table_of_many_columns_fits_its_page() -> None:
     assert "Need n1 M Z K M Z K M Z K M Z K M Z R1 · kern gedeeld platform" in text.splitlines()
 
 
-def test_names_of_four_lines_keep_clear_of_the_titles() -> None:
+LONG_NAME = "Medewerkers van de klantcontactcentra, baliefuncties en de digitale loketten"
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        (
+            LONG_NAME,
+            "Buitendienstmedewerkers <handhaving> & toezicht op de openbare ruimte",
+            "Beleid",
+        ),
+        ("Balie", "Buitendienst", LONG_NAME),  # below the bottom circle, above the caption
+    ],
+)
+def test_names_of_four_lines_keep_clear_of_the_titles(names: tuple[str, str, str]) -> None:
     """A group name wrapped to four lines above a top circle reached into the subtitle of
     an unscaled diagram: the circles now shrink until every text of theirs keeps clear of
     the titles and the caption."""
     regions = {"100": 1, "010": 0, "110": 1, "001": 1, "101": 0, "011": 0, "111": 1}
     study = make_study({"a": 120, "b": 60, "c": 300}, _needs_from_regions(regions), language="nl")
-    names = (
-        "Medewerkers van de klantcontactcentra, baliefuncties en de digitale loketten",
-        "Buitendienstmedewerkers <handhaving> & toezicht op de openbare ruimte",
-        "Beleidsadviseurs",
-    )
     groups = tuple(
         g.model_copy(update={"name": n}) for g, n in zip(study.groups, names, strict=True)
     )
