@@ -137,10 +137,7 @@ def groups_rename(
     finished = plan_finished_rename(reading, group, new_id)
     apply_edits(finished, dry_run)
     console = new_console(stderr=dry_run)
-    console.print(
-        f"{'Would change' if dry_run else 'Changed'} the references to {escape(group)} into "
-        f"'{escape(new_id)}', the group's new id, in {plural(len(finished.changes), 'file')}:"
-    )
+    console.print(finished_line(finished, group, new_id, "group", dry_run))
     print_file_changes(console, finished)
     print_next(console, folder, dry_run)
 
@@ -218,6 +215,14 @@ def apply_edits(edits: StudyEdits, dry_run: bool) -> None:
         typer.echo(edits.diff(), nl=False)
     else:
         write_study_edits(edits)
+
+
+def finished_line(edits: StudyEdits, old: str, new: str, noun: str, dry_run: bool) -> str:
+    """What finishing a rename done by hand changed (or would change)."""
+    return (
+        f"{'Would change' if dry_run else 'Changed'} the references to {escape(old)} into "
+        f"'{escape(new)}', the {noun}'s new id, in {plural(len(edits.changes), 'file')}:"
+    )
 
 
 def print_next(console: Console, folder: Path, dry_run: bool) -> None:

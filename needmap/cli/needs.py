@@ -20,7 +20,13 @@ from needmap.cli.app import (
     print_table,
     study_at,
 )
-from needmap.cli.groups import DryRun, apply_edits, print_file_changes, print_next
+from needmap.cli.groups import (
+    DryRun,
+    apply_edits,
+    finished_line,
+    print_file_changes,
+    print_next,
+)
 
 if TYPE_CHECKING:
     from needmap.regroup import NeedMerge
@@ -86,11 +92,7 @@ def needs_rename(
     console = new_console(stderr=dry_run)
     files = plural(len(rename.changes), "file")
     if rename.finished:
-        verb = "Would change" if dry_run else "Changed"
-        console.print(
-            f"{verb} the references to {escape(need)} into '{escape(new_id)}', the need's "
-            f"new id, in {files}:"
-        )
+        console.print(finished_line(rename, need, new_id, "need", dry_run))
     elif need == new_id:
         verb = "Would give" if dry_run else "Gave"
         console.print(f"{verb} {escape(need)} the title '{escape(title or '')}' in {files}:")

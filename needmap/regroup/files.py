@@ -34,6 +34,7 @@ __all__ = [
     "StudyEdits",
     "check_evidence",
     "description_at_after",
+    "importance_rank",
     "rewritten_files",
     "tally_change",
     "tally_files",
@@ -236,3 +237,12 @@ def description_at_after(
         if isinstance(item, dict) and item.get("id") == into:
             return document.source.locate((kind, i, "description"))
     return origin
+
+
+_IMPORTANCE_RANK = {"could": 1, "should": 2, "must": 3}
+
+
+def importance_rank(importance: object) -> int:
+    """How much an importance weighs when merged groups or needs keep the highest: must
+    over should over could; 0 for anything else (a value the schema will report)."""
+    return _IMPORTANCE_RANK.get(importance, 0) if isinstance(importance, str) else 0

@@ -24,6 +24,7 @@ from needmap.regroup.files import (
     StudyEdits,
     check_evidence,
     description_at_after,
+    importance_rank,
     tally_change,
     tally_files,
     yaml_changes,
@@ -31,8 +32,6 @@ from needmap.regroup.files import (
 from needmap.surveys.tally import read_tally
 
 __all__ = ["FinishedRename", "Regrouping", "plan_finished_rename", "plan_regrouping"]
-
-_RANK = {"could": 1, "should": 2, "must": 3}
 
 
 @dataclass(frozen=True)
@@ -217,7 +216,7 @@ class _Merge:
             if not present or present == [self.into]:
                 continue
             changed += 1
-            best = max((groups[g] for g in present), key=lambda v: _RANK.get(v, 0))
+            best = max((groups[g] for g in present), key=importance_rank)
             path = (section, i, "groups")
             first = present[0]
             if first != self.into:

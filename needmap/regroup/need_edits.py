@@ -26,6 +26,7 @@ from needmap.regroup.files import (
     StudyEdits,
     check_evidence,
     description_at_after,
+    importance_rank,
     rewritten_files,
 )
 from needmap.shell import command_word
@@ -34,8 +35,6 @@ from needmap.surveys.mapping import mapping_files
 from needmap.surveys.searchlog import search_log_files
 
 __all__ = ["NeedMerge", "NeedRename", "plan_need_merge", "plan_need_rename"]
-
-_RANK = {"could": 1, "should": 2, "must": 3}
 
 
 @dataclass(frozen=True)
@@ -110,7 +109,7 @@ def plan_need_merge(
     groups: dict[str, str] = {}
     for need in [study.need_by_id[kept], *members]:
         for group, importance in need.groups.items():
-            if _RANK[importance] > _RANK.get(groups.get(group, ""), 0):
+            if importance_rank(importance) > importance_rank(groups.get(group)):
                 groups[group] = importance
     depends_on = _merged_dependencies(study, needs, kept)
     new_title = title or study.need_by_id[kept].title
