@@ -12,13 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from needmap.model.overlap import KIND_ORDER
 from needmap.personas.schema import Importance, Kind, Language, Need
 from needmap.personas.study import Study
 
 __all__ = ["NeedSummary", "NeedsOverview", "needs_to_json", "study_needs"]
 
 _IMPORTANCE: tuple[Importance, ...] = ("must", "should", "could")
-_KIND_ORDER: tuple[Kind, ...] = ("content", "function", "technology")
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,8 @@ class NeedsOverview:
 
     def by_kind(self) -> list[tuple[Kind, list[NeedSummary]]]:
         """The kinds that have needs, each with its needs."""
-        found = {k: [s for s in self.needs if s.need.kind == k] for k in _KIND_ORDER}
-        return [(k, found[k]) for k in _KIND_ORDER if found[k]]
+        found = {k: [s for s in self.needs if s.need.kind == k] for k in KIND_ORDER}
+        return [(k, found[k]) for k in KIND_ORDER if found[k]]
 
 
 def study_needs(study: Study) -> NeedsOverview:
@@ -56,7 +56,7 @@ def study_needs(study: Study) -> NeedsOverview:
         )
         for need in study.needs
     ]
-    summaries.sort(key=lambda s: _KIND_ORDER.index(s.need.kind))
+    summaries.sort(key=lambda s: KIND_ORDER.index(s.need.kind))
     return NeedsOverview(tuple(summaries), study.settings.language)
 
 
