@@ -105,10 +105,9 @@ def plan_need_merge(
     check_evidence(study)
     kept = into if into in needs else needs[0]
     _check_merge(study, needs, into, kept, title)
-    members = [study.need_by_id[n] for n in needs]
     groups: dict[str, str] = {}
-    for need in [study.need_by_id[kept], *members]:
-        for group, importance in need.groups.items():
+    for need_id in _kept_first(needs, kept):
+        for group, importance in study.need_by_id[need_id].groups.items():
             if importance_rank(importance) > importance_rank(groups.get(group)):
                 groups[group] = importance
     depends_on = _merged_dependencies(study, needs, kept)
@@ -139,9 +138,19 @@ def plan_need_merge(
 def _merged_dependencies(study: Study, needs: Sequence[str], kept: str) -> tuple[str, ...]:
     """What the merged need depends on: the kept need's dependencies, then the others', each
     once, leaving out the merged needs themselves."""
-    order = [kept, *(n for n in needs if n != kept)]
-    found = [d for n in order for d in study.need_by_id[n].depends_on if d not in needs]
+    found = [
+        d
+        for n in _kept_first(needs, kept)
+        for d in study.need_by_id[n].depends_on
+        if d not in needs
+    ]
     return tuple(dict.fromkeys(found))
+
+
+def _kept_first(needs: Sequence[str], kept: str) -> list[str]:
+    """The merged needs, the kept one first: its groups and dependencies keep their
+    places, and the others' come after them."""
+    return [kept, *(n for n in needs if n != kept)]
 
 
 def _finish(reading: StudyReading, old: str, new: str) -> NeedRename:
