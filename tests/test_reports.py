@@ -239,6 +239,29 @@ def test_upset_for_many_groups_keeps_core_and_single_group_columns() -> None:
     assert drawn.shown_codes == tuple(r.code for r in shown)
 
 
+def test_upset_names_longer_than_thirty_characters_are_cut_with_an_ellipsis() -> None:
+    names = {
+        "a": "Front desk and contact centre",  # 29: whole
+        "b": "Security, catering and facility",  # 31: 29 and an ellipsis make 30
+        "c": "Policy advisers and project ma",  # 30: whole
+        "d": "Bosses",
+    }
+    study = make_study(dict.fromkeys(names, 10), {"n": dict.fromkeys(names, "must")})
+    groups = tuple(g.model_copy(update={"name": names[g.id]}) for g in study.groups)
+    study = dataclasses.replace(study, groups=groups)
+    drawn = draw_diagram(study, compute_overlap(study))
+    assert drawn.kind == "upset"
+    labels = sorted(
+        t.get_text() for ax in drawn.figure.axes for t in ax.texts if " · " in t.get_text()
+    )
+    assert labels == [
+        "A · Front desk and contact centre (10)",
+        "B · Security, catering and facili… (10)",
+        "C · Policy advisers and project ma (10)",
+        "D · Bosses (10)",
+    ]
+
+
 def test_a_tall_upset_keeps_its_subtitle_above_the_bars_and_counts_whole() -> None:
     """With 40 groups the chart is 18 inches tall: the subtitle, set at a fraction of the
     height, stood among the bars, and the bar axis counted needs in halves."""
