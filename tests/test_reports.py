@@ -234,7 +234,7 @@ def test_upset_for_many_groups_keeps_core_and_single_group_columns() -> None:
     degrees = [r.degree for r in shown]
     assert degrees.count(6) == 1 and degrees.count(1) == 6
     drawn = draw_diagram(study, overlap)
-    assert drawn.kind == "upset"
+    assert drawn.kind == "upset" and drawn.scaled  # bars are always to scale
     assert drawn.hidden_regions == len(hidden)
     assert drawn.shown_codes == tuple(r.code for r in shown)
 
@@ -509,6 +509,8 @@ def test_every_diagram_text_is_inside_the_figure(gemeente: Study, groups: list[s
     assert _texts_outside(drawn.figure) == []
     if drawn.kind == "upset":  # nine rows of names, 25 columns of codes: none on another
         assert _overlapping_texts(drawn.figure) == []
+    else:  # a Venn diagram shows every region
+        assert drawn.hidden_regions == 0
 
 
 @pytest.mark.parametrize("groups", [3, 6], ids=["venn", "upset"])
