@@ -855,3 +855,33 @@ def test_more_groups_than_colours_each_keep_a_colour() -> None:
     # 8F 47 53; 55% of the way (x 0.45): 91.8, 45.9, 53.55, so 5C 2E 36.
     assert groups[9] == "#8F4753"
     assert groups[18] == "#5C2E36"
+
+
+@pytest.mark.parametrize("words", [11, 40])
+def test_fit_line_keeps_the_largest_font_and_the_longest_text_that_fit(words: int) -> None:
+    """A centred subtitle is made smaller in half points while that is enough, and only
+    at the smallest size cut short: never smaller or shorter than it must be."""
+    from needmap.reports.diagram import fit_line, text_renderer
+
+    figure = Figure(figsize=(9.5, 7.6))
+    full = " ".join(["Onderzoek"] * words)
+    text = figure.text(0.5, 0.9, full, ha="center", fontsize=11)
+    fit_line(figure, text)
+    renderer = text_renderer(figure)
+    limit = figure.bbox.width * 0.96
+
+    def width(content: str, size: float) -> float:
+        probe = figure.text(0.5, 0.5, content, ha="center", fontsize=size)
+        extent: float = probe.get_window_extent(renderer).width
+        probe.remove()
+        return extent
+
+    size = text.get_fontsize()
+    shown = text.get_text()
+    assert width(shown, size) <= limit
+    if shown == full:  # made smaller only: half a point larger would not fit
+        assert 8 < size < 11 and width(full, size + 0.5) > limit
+    else:  # at the smallest size, cut: one character more would not fit
+        assert size == 8 and shown.endswith("…")
+        kept = len(shown) - 1
+        assert width(full[: kept + 1] + "…", 8) > limit
