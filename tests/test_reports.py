@@ -876,7 +876,7 @@ def test_fit_line_keeps_the_largest_font_and_the_longest_text_that_fit(words: in
         probe.remove()
         return extent
 
-    size = text.get_fontsize()
+    size = float(text.get_fontsize())
     shown = text.get_text()
     assert width(shown, size) <= limit
     if shown == full:  # made smaller only: half a point larger would not fit
