@@ -14,7 +14,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, cast
@@ -260,6 +260,14 @@ def light_table(title: str) -> Table:
         pad_edge=False,
         collapse_padding=True,
     )
+
+
+def add_name_column(table: Table, heading: str, names: Iterable[str]) -> None:
+    """A first column of names that wrap between words, in a table with one space between
+    columns: as wide as the longest word (8 to 20 characters), so that no word is cut."""
+    table.padding = (0, 0)
+    longest_word = max((len(w) for name in names for w in name.split()), default=0)
+    table.add_column(heading, min_width=min(max(longest_word, 8), 20), overflow="fold")
 
 
 def escape(text: str) -> str:

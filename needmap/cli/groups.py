@@ -1,7 +1,7 @@
 """Fitting the groups to the organisation: ``groups list``, ``merge``, ``rename``, ``split``.
 
-Also what ``needs rename`` shares with them: a dry run's diff, the table of changed files,
-and what to do next."""
+Also what ``needs rename`` and ``needs merge`` share with them: a dry run's diff, the table
+of changed files, and what to do next."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from needmap.cli.app import (
     JsonOption,
     LanguageOption,
     StudyDir,
+    add_name_column,
     app,
     escape,
     light_table,
@@ -246,9 +247,7 @@ def _print_groups(overview: GroupsOverview) -> None:
     interviews = any(s.participants != 0 for s in overview.groups)
     surveys = overview.surveys
     table = light_table("")
-    table.padding = (0, 0)  # one space between columns: a name's longest word keeps room
-    longest_word = max((len(w) for s in overview.groups for w in s.group.name.split()), default=0)
-    table.add_column(words["gl.name"], min_width=min(max(longest_word, 8), 20), overflow="fold")
+    add_name_column(table, words["gl.name"], (s.group.name for s in overview.groups))
     table.add_column(words["gl.id"], no_wrap=True)
     headings = [words["col.people"], words["col.needs"], words["gl.personas"]]
     for heading in [*headings, *([words["gl.interviewed"]] if interviews else [])]:

@@ -11,6 +11,7 @@ from needmap.cli.app import (
     JsonOption,
     LanguageOption,
     StudyDir,
+    add_name_column,
     app,
     escape,
     light_table,
@@ -167,9 +168,7 @@ def _print_needs(overview: NeedsOverview) -> None:
 
     words = labels(overview.language)
     table = light_table("")
-    table.padding = (0, 0)  # as in groups list: a title's longest word keeps room
-    longest_word = max((len(w) for s in overview.needs for w in s.need.title.split()), default=0)
-    table.add_column(words["gl.name"], min_width=min(max(longest_word, 8), 20), overflow="fold")
+    add_name_column(table, words["gl.name"], (s.need.title for s in overview.needs))
     table.add_column(words["gl.id"], no_wrap=True)
     table.add_column(words["nlist.groups"], justify="right", no_wrap=True)
     table.add_column(words["gl.personas"], justify="right", no_wrap=True)
