@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from needmap import load_study
@@ -517,3 +521,76 @@ def test_needs_merge_on_the_command_line(mergeable: Path) -> None:
     taken = runner.invoke(app, ["needs", "rename", str(mergeable), "c", "ab"])
     assert taken.exit_code == 2
     assert f"to merge the two: needmap needs merge {mergeable} c ab --into ab" in taken.stderr
+
+
+@pytest.fixture(scope="module")
+def pristine_templates(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """A Dutch and an English template, never written to: each example merges in a copy."""
+    roots = []
+    for template in ("gemeente", "company"):
+        roots.append(tmp_path_factory.mktemp(template) / "study")
+        init_study(roots[-1], template)
+    return roots
+
+
+_RANK = {"could": 1, "should": 2, "must": 3}
+_KINDS = ("content", "function", "technology")
+
+
+@settings(max_examples=10, deadline=None)
+@given(data=st.data())
+def test_any_merge_of_needs_of_one_kind_keeps_every_group_dependency_and_reference(
+    pristine_templates: list[Path], data: st.DataObject
+) -> None:
+    """Two or three needs of one kind, merged into one of them or a new id: the study reads
+    and checks clean after, the merged need matters to every group at the highest importance
+    any of them had, depends on what they depended on, and every list that named one of them
+    names the merged need once. A merge that would make a dependency cycle writes nothing."""
+    template = data.draw(st.sampled_from(pristine_templates), label="study")
+    study = load_study(template)
+    kind_of = {n.id: n.kind for n in study.needs}
+    # the needs of a kind; or of a kind, a need with those it depends on, or a persona's
+    # needs: then the merged needs often stand in one list together
+    related = [list(kind_of), *([n.id, *n.depends_on] for n in study.needs)]
+    related += [p.needs for p in study.personas]
+    pools = {tuple(i for i in ids if kind_of[i] == kind) for ids in related for kind in _KINDS}
+    pool = data.draw(st.sampled_from(sorted(p for p in pools if len(p) >= 2)), label="pool")
+    needs = data.draw(st.lists(st.sampled_from(pool), min_size=2, max_size=3, unique=True))
+    into = data.draw(st.sampled_from([*needs, "merged-need"]), label="into")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "study"
+        shutil.copytree(template, root)
+        try:
+            merge = plan_need_merge(load_study(root), needs, into)
+        except UsageError as refused:
+            assert [p.message for p in refused.problems if "cycle" not in p.message] == []
+            assert files_of(root) == files_of(template)
+            return
+        write_study_edits(merge)
+        check = check_study(root)
+        assert check.study is not None and check.problems == check_study(template).problems
+        after = check.study
+
+    merged = after.need_by_id[into]
+    gone = set(needs) - {into}
+    assert not gone & set(after.need_by_id)
+    assert len(after.needs) == len(study.needs) - len(needs) + 1
+    highest: dict[str, str] = {}
+    for need in needs:
+        for group, importance in study.need_by_id[need].groups.items():
+            if _RANK[importance] > _RANK.get(highest.get(group, ""), 0):
+                highest[group] = importance
+    assert dict(merged.groups) == highest
+    wanted = {d for n in needs for d in study.need_by_id[n].depends_on} - set(needs)
+    assert sorted(merged.depends_on) == sorted(wanted)
+    for before_list, after_list in [
+        *((p.needs, after.persona_by_id[p.id].needs) for p in study.personas),
+        *(
+            (n.depends_on, after.need_by_id[n.id].depends_on)
+            for n in study.needs
+            if n.id not in needs
+        ),
+    ]:
+        named = [x for x in before_list if x in needs]
+        assert after_list.count(into) == (1 if named else 0)
+        assert [x for x in after_list if x != into] == [x for x in before_list if x not in needs]
