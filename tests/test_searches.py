@@ -91,7 +91,7 @@ both logs and no personal data: vakantiedagen, smoelenboek, nieuws (2), 'jan de 
 and the e-mail address are counted but never shown."""
 
 
-def _files(min_size: int = 5) -> dict[str, str | bytes | None]:
+def files_with_logs(min_size: int = 5) -> dict[str, str | bytes | None]:
     return {
         "study.yaml": "name: T\norganisation: O\nlanguage: en\n"
         f"privacy: {{min_group_size: {min_size}}}\n",
@@ -107,7 +107,7 @@ def _files(min_size: int = 5) -> dict[str, str | bytes | None]:
 
 @pytest.fixture
 def study_dir(make_study: StudyMaker) -> Path:
-    return make_study(_files())
+    return make_study(files_with_logs())
 
 
 def _evidence(folder: Path) -> tuple[Study, SearchEvidence]:
@@ -149,7 +149,7 @@ def test_counts_by_hand(study_dir: Path) -> None:
 
 
 def test_a_gap_needs_a_results_column_and_the_logs_threshold(make_study: StudyMaker) -> None:
-    files = _files()
+    files = files_with_logs()
     files["analytics/intranet.yaml"] = INTRANET.replace("gap_from: 15", "gap_from: 18")
     _, evidence = _evidence(make_study(files))
     assert evidence.for_need("leave").gap_in == ()  # 17 < 18
@@ -161,7 +161,7 @@ def test_logs_without_results_show_no_results_and_a_term_at_the_minimum(
 ) -> None:
     """The app log alone, minimum 3: verlof was searched 3 times (three spellings), exactly
     the minimum, so it is shown; nieuws (2) and parkeren (1) are not."""
-    files = _files(min_size=3)
+    files = files_with_logs(min_size=3)
     files["analytics/intranet.yaml"] = files["analytics/intranet-may.csv"] = None
     study, evidence = _evidence(make_study(files))
     assert not evidence.has_results
@@ -206,7 +206,7 @@ def test_topic_patterns() -> None:
 def test_a_term_about_two_needs_counts_for_each_and_once_in_the_totals(
     make_study: StudyMaker,
 ) -> None:
-    files = _files()
+    files = files_with_logs()
     files["analytics/app.yaml"] = APP.replace(
         "[verlof]", "[verlof]}\n      - {need: dash, terms: [verlof]"
     )
@@ -219,7 +219,7 @@ def test_a_term_about_two_needs_counts_for_each_and_once_in_the_totals(
 def test_a_need_shows_a_terms_searches_from_the_logs_that_map_it(
     make_study: StudyMaker,
 ) -> None:
-    files = _files()
+    files = files_with_logs()
     files["analytics/intranet-may.csv"] = INTRANET_CSV + b"nieuws;7;0\r\n"
     news_topic = "      - need: news\n        terms: [nieuws]\n"
     files["analytics/intranet.yaml"] = INTRANET.replace(news_topic, "")
@@ -281,7 +281,7 @@ def _many_terms_study(make_study: StudyMaker, unused: int = 12) -> Path:
         "topics:\n  - {need: leave, terms: ['verlof*']}\n"
         f"  - {{need: phonebook, terms: [{topics}]}}\n"
     )
-    files = _files()
+    files = files_with_logs()
     files.update(
         {
             "analytics/intranet.yaml": None,
@@ -325,7 +325,7 @@ def test_unmatched_terms_all_too_rare_to_show_are_still_counted_in_markdown(
 ) -> None:
     """Minimum 30: no unmatched term of the intranet log is shown, but the note says how
     many there are."""
-    study, evidence = _evidence(make_study(_files(min_size=30)))
+    study, evidence = _evidence(make_study(files_with_logs(min_size=30)))
     assert build_unmatched_table(evidence, study).rows == ()
     text = searches_to_markdown(evidence, study)
     assert "4 rarer terms match no need and are not shown." in text
@@ -621,7 +621,7 @@ def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:
 
 
 def test_terms_that_look_like_formulas_stay_text(make_study: StudyMaker, tmp_path: Path) -> None:
-    files = _files()
+    files = files_with_logs()
     files["analytics/app-searches.csv"] = APP_CSV + b"u7,=1+2,x\n" * 6
     files["analytics/app.yaml"] = APP.rstrip(" ") + '      - {need: dash, terms: ["=*"]}\n'
     folder = make_study(files)
