@@ -148,6 +148,29 @@ def test_counts_by_hand(study_dir: Path) -> None:
     ]
 
 
+def test_a_google_analytics_export_with_notes_above_its_header(
+    make_study: StudyMaker,
+) -> None:
+    """Google Analytics puts lines of notes (``# Account: ...``) and a blank line above the
+    header: they are read past, and the counts are those of the export without them."""
+    notes = (
+        "# ----------------------------------------\r\n# Search terms\r\n"
+        "# Account: Gemeente Voorbeeldstad\r\n# ----------------------------------------\r\n"
+        "#\r\n# Start date: 20260501\r\n# End date: 20260531\r\n\r\n"
+    )
+    files = files_with_logs()
+    files["analytics/intranet-may.csv"] = notes.encode() + INTRANET_CSV.removeprefix(
+        "\ufeff".encode()
+    )
+    study, evidence = _evidence(make_study(files))
+    plain = _evidence(make_study(files_with_logs(), name="plain"))[1]
+    assert evidence.for_need("leave") == plain.for_need("leave")
+    assert [(log.searches, log.no_results) for log in evidence.logs] == [(6, None), (109, 66)]
+    assert load_search_logs(study)[1].description == (
+        "CSV, UTF-8, semicolon-separated, header below 8 lines of notes"
+    )
+
+
 def test_a_gap_needs_a_results_column_and_the_logs_threshold(make_study: StudyMaker) -> None:
     files = files_with_logs()
     files["analytics/intranet.yaml"] = INTRANET.replace("gap_from: 15", "gap_from: 18")

@@ -132,6 +132,18 @@ def test_limesurvey_task_columns_apart_are_read_row_by_row(
         ("utf-8", ";", b"\xef\xbb\xbf", "CSV, UTF-8 with BOM, semicolon-separated"),
         ("utf-8", "|", b"sep=|\r\n", "CSV, UTF-8, '|'-separated, as its sep= line says"),
         ("utf-16-le", "\t", b"\xff\xfe", "CSV, UTF-16, tab-separated"),  # "Unicode Text"
+        (
+            "utf-8",
+            ",",
+            b"# ------\r\n# Top tasks; by role\r\n#\r\n# Exported: 2026-03-09\r\n\r\n",
+            "CSV, UTF-8, comma-separated, header below 5 lines of notes",
+        ),
+        (
+            "utf-8",
+            ";",
+            b"sep=;\n# notes\n",
+            "CSV, UTF-8, semicolon-separated, as its sep= line says, header below 1 line of notes",
+        ),
     ],
 )
 def test_csv_as_excel_writes_it(
@@ -149,12 +161,27 @@ def test_csv_as_excel_writes_it(
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
 
 
-def test_a_sep_line_counts_as_line_1(study: Study, tmp_path: Path) -> None:
-    export = _write(tmp_path, "g.csv", "sep=,\n" + HEADER + "t1,Astronaut,Book leave\n")
+@pytest.mark.parametrize(
+    ("above", "line"), [("sep=,\n", 3), ("# Survey; top tasks\n\n#-- 12 responses\n", 5)]
+)
+def test_lines_above_the_header_are_counted_in_line_numbers(
+    study: Study, tmp_path: Path, above: str, line: int
+) -> None:
+    export = _write(tmp_path, "g.csv", above + HEADER + "t1,Astronaut,Book leave\n")
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, "google-forms", export)
     (problem,) = raised.value.problems
-    assert (problem.location.line, problem.location.column) == (3, 2)
+    assert (problem.location.line, problem.location.column) == (line, 2)
+
+
+def test_a_header_that_starts_with_a_hash_is_the_header(tmp_path: Path) -> None:
+    """Only ``#`` alone or before a space, ``#`` or ``-`` makes a line of notes: a first
+    column headed ``#`` (a row number) or ``#searches`` is the header's."""
+    for header in ("#,Search term", "#searches,Search term"):
+        path = tmp_path / "export.csv"
+        path.write_text(f"# notes\n{header}\n1,leave\n", encoding="utf-8")
+        table = open_table(path)
+        assert (table.header, list(table.rows)) == (header.split(","), [["1", "leave"]])
 
 
 @pytest.mark.parametrize(

@@ -151,12 +151,18 @@ def test_a_line_break_in_a_quoted_cell_is_read_as_the_csv_module_reads_it(
 
 
 @pytest.mark.parametrize(
-    ("encoding", "prefix"), [("utf-8", b"\xef\xbb\xbf"), ("cp1252", b""), ("utf-8", b"sep=;\n")]
+    ("encoding", "prefix"),
+    [
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("cp1252", b""),
+        ("utf-8", b"sep=;\n"),
+        ("utf-8", b"# Top tasks\r\n#\r\n\r\n"),
+    ],
 )
 def test_exports_are_read_from_their_bytes_in_each_encoding(
     tmp_path: Path, encoding: str, prefix: bytes
 ) -> None:
-    """UTF-8 with a BOM, Windows-1252 and a sep= line: the bytes after the header are
+    """UTF-8 with a BOM, Windows-1252, a sep= line and notes: the bytes after the header are
     counted, and an open answer with accents does not get in the way."""
     text = ";".join(HEADER) + "\r\n1;AO01;Y;;;;;;Café, één\r\n2;AO02;;;Y;;;;\r\n"
     path = tmp_path / "export.csv"

@@ -29,6 +29,9 @@ _DELIMITERS = (";", ",", "\t")
 _SEP_LINE = re.compile(r"sep=(.)")
 """Excel's first line naming the delimiter, e.g. ``sep=;``; read and skipped."""
 _NAMES = {";": "semicolon", ",": "comma", "\t": "tab"}
+_NOTE_LINE = re.compile(r"#(?:[\s#-].*)?|\s*")
+"""A line of notes above the header: ``#`` alone or followed by a space, ``#`` or ``-``
+(so a header such as ``#,Search term`` is kept), or a blank line."""
 _CODE_HEADING = re.compile(r"([A-Za-z]\w*(?:\[[^\[\]]+\])?)(?:[^\w\[].*)?", re.DOTALL)
 
 
@@ -139,15 +142,18 @@ def _csv(path: Path) -> Table:
     # It reads from memory (the file is already closed), so the rows are the reader itself:
     # nothing to close when they run out, and no generator between each row and its loop.
     handle = io.TextIOWrapper(io.BytesIO(raw), encoding=codec, errors="replace", newline="")
-    first = handle.readline()
-    declared = _SEP_LINE.fullmatch(first.rstrip("\r\n"))
-    skipped = 1 if declared else 0
+    declared, notes = _above_header(handle)
+    skipped = notes + (1 if declared else 0)
     if declared:
-        delimiter, how = declared.group(1), ", as its sep= line says"
+        delimiter, how = declared, ", as its sep= line says"
     else:
-        handle.seek(0)
+        at_header = handle.tell()
+        first = handle.readline()
+        handle.seek(at_header)
         delimiter = max(_DELIMITERS, key=lambda d: (_count_outside_quotes(first, d), d == ","))
         how = ""
+    if notes:
+        how += f", header below {notes} line{'s' if notes > 1 else ''} of notes"
     reader = csv.reader(handle, delimiter=delimiter)
     try:
         header = next(reader)
@@ -171,6 +177,25 @@ def _csv(path: Path) -> Table:
     )
 
 
+def _above_header(handle: io.TextIOWrapper) -> tuple[str | None, int]:
+    """Read past what stands above the header: Excel's ``sep=;`` line, and the notes some
+    exports put first (Google Analytics writes ``# Account: ...`` lines, then a blank one).
+    The delimiter that line names, if any, and how many lines of notes were read; the
+    handle is left at the header."""
+    declared = None
+    notes = 0
+    while True:
+        at = handle.tell()
+        line = handle.readline().rstrip("\r\n")
+        if not declared and not notes and (sep := _SEP_LINE.fullmatch(line)):
+            declared = sep.group(1)
+        elif handle.tell() != at and _NOTE_LINE.fullmatch(line):
+            notes += 1
+        else:
+            handle.seek(at)
+            return declared, notes
+
+
 def _refuse_binary(raw: bytes, path: Path) -> None:
     """Refuse a file that is no text, such as a workbook saved under a .csv name: decoded
     anyway, it would give a header of garbage and a "no column" error for each column."""
@@ -185,8 +210,7 @@ def _refuse_binary(raw: bytes, path: Path) -> None:
         raise InvalidStudyError.single(
             "this is not a text file: it holds binary data",
             path=path,
-            hint="export the data as CSV (text) or XLSX; an XLSX workbook needs the .xlsx "
-            "suffix",
+            hint="export the data as CSV (text) or XLSX; an XLSX workbook needs the .xlsx suffix",
         )
 
 
