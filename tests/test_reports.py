@@ -33,6 +33,7 @@ from needmap.reports.i18n import (
 from needmap.reports.needs_table import NeedsTable, build_needs_table
 from needmap.reports.overlap_json import overlap_to_json
 from needmap.reports.overview import render_overview
+from needmap.reports.palette import HIGHLIGHT
 from needmap.reports.sheet_cells import count_cell, decimal_cell, percent_cell
 from needmap.reports.table_formats import (
     neutralise_cell,
@@ -285,6 +286,40 @@ def test_a_tall_upset_keeps_its_subtitle_above_the_bars_and_counts_whole() -> No
     sizes = figure.axes[3]
     assert all(float(x).is_integer() for x in sizes.get_xticks())
     assert len(sizes.get_xticks()) <= 5
+
+
+@pytest.mark.parametrize(
+    ("needs", "key"),
+    [
+        ({"all": "abcd", "ab": "ab", "cd": "cd"}, ["■", "all groups"]),
+        ({"a": "a", "b": "b", "bc": "bc", "d": "d"}, ["■", "■", "■", "one group only"]),
+        ({"all": "abcd", "a": "a", "c": "c"}, ["■", "all groups", "■", "■", "one group only"]),
+        ({"ab": "ab", "bcd": "bcd"}, []),
+    ],
+    ids=["core", "single", "both", "neither"],
+)
+def test_the_upset_key_shows_the_colours_the_chart_uses_below_it(
+    needs: dict[str, str], key: list[str]
+) -> None:
+    """The key names the core column's colour when the core is a column, and the colour of
+    each group with a column of its own when there are such; it stands below the chart."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    study = make_study(
+        dict.fromkeys("abcd", 10), {n: dict.fromkeys(groups, "must") for n, groups in needs.items()}
+    )
+    drawn = draw_diagram(study, compute_overlap(study))
+    assert drawn.kind == "upset"
+    figure = drawn.figure
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    chart_bottom = min(ax.get_tightbbox(renderer).y0 for ax in figure.axes if ax.axison)
+    below = [t for t in figure.texts if t.get_window_extent(renderer).y1 <= chart_bottom]
+    below.sort(key=lambda t: t.get_position()[0])
+    assert [t.get_text() for t in below] == key
+    if "all groups" in key:
+        assert below[0].get_color() == HIGHLIGHT
 
 
 def test_png_and_svg_files(tmp_path: Path, gemeente: Study) -> None:
