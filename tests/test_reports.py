@@ -314,7 +314,8 @@ def test_the_upset_key_shows_the_colours_the_chart_uses_below_it(
     canvas = FigureCanvasAgg(figure)
     canvas.draw()  # type: ignore[no-untyped-call]
     renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
-    chart_bottom = min(ax.get_tightbbox(renderer).y0 for ax in figure.axes if ax.axison)
+    boxes = [ax.get_tightbbox(renderer) for ax in figure.axes if ax.axison]
+    chart_bottom = min(box.y0 for box in boxes if box is not None)
     below = [t for t in figure.texts if t.get_window_extent(renderer).y1 <= chart_bottom]
     below.sort(key=lambda t: t.get_position()[0])
     assert [t.get_text() for t in below] == key
