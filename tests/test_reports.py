@@ -321,6 +321,8 @@ def test_the_upset_key_shows_the_colours_the_chart_uses_below_it(
     assert [t.get_text() for t in below] == key
     if "all groups" in key:
         assert below[0].get_color() == HIGHLIGHT
+    # the squares of one key touch each other, and nothing else
+    assert [pair for pair in _overlapping_texts(figure) if pair != ("■", "■")] == []
 
 
 def test_png_and_svg_files(tmp_path: Path, gemeente: Study) -> None:
