@@ -583,6 +583,33 @@ def test_xlsx_sheet_names_are_ones_excel_accepts(tmp_path: Path) -> None:
     ]
 
 
+def test_xlsx_columns_fit_their_heading_words_and_rows_their_wrapped_text(
+    tmp_path: Path,
+) -> None:
+    """A column is as wide as its longest line and its heading's longest word (the heading
+    wraps between words), 10 to 60 characters. A row with a cell of several lines, or one
+    wider than its column, wraps and is made as tall as that text: Excel would not."""
+    long = "word " * 26  # 130 characters: three lines of 60
+    table = RankingTable(
+        "T",
+        ("Zoekopdrachten", "Need", "#"),
+        (("12", "one line", "1"), ("3", "a\nb\nc\nd", "2"), ("4", long, "3")),
+        (False, False, False),
+        (),
+        None,
+        language="en",
+        text_columns=(1,),
+    )
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(ranking_to_xlsx(table))
+    sheet = load_workbook(path).active
+    assert [sheet.column_dimensions[c].width for c in "ABC"] == [16, 60, 10]
+    assert [sheet.row_dimensions[r].height for r in (2, 3, 4)] == [None, 60, 45]
+    assert [sheet.cell(r, 2).alignment.wrap_text for r in (2, 3, 4)] == [None, True, True]
+    assert sheet.cell(3, 1).alignment.vertical == "top"  # the row reads from the top
+    assert sheet.cell(3, 1).alignment.horizontal == "right"  # a number column
+
+
 def test_privacy_xlsx(private: TopTasks, tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     path.write_bytes(ranking_to_xlsx(build_ranking(private, "en")))

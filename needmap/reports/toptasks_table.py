@@ -7,7 +7,7 @@ respondent counts and weights are never written.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -327,13 +327,29 @@ def _sheet_title(title: str) -> str:
     return "".join(c for c in title if c not in "[]:*?/\\")[:31].strip() or "Sheet"
 
 
+_WIDEST = 60
+"""The widest a column is made, in characters."""
+_LINE_HEIGHT = 15
+"""Points per line of text in a row (Excel's default row, in its default font)."""
+
+
 def _fill_sheet(sheet: Any, table: RankingTable) -> None:
     from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
 
     band = PatternFill("solid", fgColor="E3EEF6")
     rows = [table.header, *table.rows]
+    # as wide as the longest line below the heading, and as its longest word (the heading
+    # wraps between words): at least 10 characters, at most _WIDEST
+    widths = [
+        min(max(_longest(heading.split()), _longest(_cell_lines(table.rows, c)), 8) + 2, _WIDEST)
+        for c, heading in enumerate(table.header)
+    ]
     for r, values in enumerate(rows, start=1):
+        # text of several lines (a persona's goals) or wider than its column (a persona's
+        # summary) wraps, its row as tall as its longest cell, read from the top
+        lines = max(_lines_in(value, width) for value, width in zip(values, widths, strict=True))
+        tall = r > 1 and lines > 1
         for c, value in enumerate(values, start=1):
             cell = sheet.cell(row=r, column=c)
             if isinstance(value, SheetNumber):
@@ -342,18 +358,38 @@ def _fill_sheet(sheet: Any, table: RankingTable) -> None:
             else:
                 cell.value = str(value)
                 cell.data_type = "s"
-            if r > 1 and c - 1 not in table.text_columns:
-                cell.alignment = Alignment(horizontal="right")
+            if r > 1:
+                cell.alignment = Alignment(
+                    horizontal=None if c - 1 in table.text_columns else "right",
+                    vertical="top" if tall else None,
+                    wrap_text=tall or None,
+                )
             if r > 1 and table.in_coverage[r - 2]:
                 cell.fill = band
+        if tall:  # Excel sizes a row to its wrapped text only when it is edited
+            sheet.row_dimensions[r].height = min(lines * _LINE_HEIGHT, 409)
     for i, note in enumerate(table.notes, start=len(rows) + 2):
         note_cell = sheet.cell(row=i, column=1)
         note_cell.value = note
         note_cell.data_type = "s"
-    for c in range(1, len(table.header) + 1):
-        width = max(len(str(row[c - 1])) for row in rows[1:]) if len(rows) > 1 else 8
-        sheet.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 10), 60)
+    for c, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = width
     finish_sheet(sheet, len(table.header), len(rows))
+
+
+def _longest(texts: Iterable[str]) -> int:
+    return max(map(len, texts), default=0)
+
+
+def _cell_lines(rows: Iterable[Sequence[str]], column: int) -> Iterator[str]:
+    return (line for row in rows for line in row[column].split("\n"))
+
+
+def _lines_in(text: str, width: int) -> int:
+    """About the lines ``text`` takes wrapped in a column ``width`` characters wide: a
+    column's characters are its font's digits, wider than most letters, which makes up for
+    the cell's padding and the words carried over whole."""
+    return sum(max(1, -(-len(line) // width)) for line in text.split("\n"))
 
 
 RANKING_FORMATS: dict[str, Callable[[Sequence[RankingTable]], bytes]] = {
