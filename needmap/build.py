@@ -78,7 +78,7 @@ def build_reports(
             drawings=drawings,
         )
     if study.personas:
-        for suffix in (".html", ".md"):
+        for suffix in (".html", ".md", ".xlsx"):
             write_personas(content.personas, study, out / f"personas{suffix}")
             wrote(out / f"personas{suffix}")
         printed.append(out / "personas.html")

@@ -41,14 +41,14 @@ def test_build_writes_every_report_into_reports_in_the_study(make_study: StudyMa
     built = runner.invoke(app, ["build", str(root)])
     assert built.exit_code == 0, built.stderr
     reports = root / "reports"
-    assert f"Open {reports / 'index.html'} in a browser (24 files)." in " ".join(
+    assert f"Open {reports / 'index.html'} in a browser (25 files)." in " ".join(
         built.stdout.split()
     )
     assert sorted(p.name for p in reports.iterdir()) == sorted(
         [
             *OVERLAP,
             "index.html",
-            *("personas.html", "personas.pdf", "personas.md"),
+            *("personas.html", "personas.pdf", "personas.md", "personas.xlsx"),
             *("roadmap.html", "roadmap.pdf", "roadmap.md", "roadmap.xlsx"),
             *("guides.html", "guides.pdf", "guides.md"),  # both groups in one document
             *("interviews.html", "interviews.md"),  # no search logs: no search report

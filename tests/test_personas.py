@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import re
 import shutil
@@ -22,12 +23,14 @@ from needmap.model.analysis import analyse_overlap
 from needmap.model.personas import build_personas
 from needmap.model.toptasks import analyse_toptasks
 from needmap.reports.personas_report import (
+    build_persona_tables,
     persona_profiles,
     personas_summary,
     personas_to_json,
     personas_to_markdown,
     render_personas_page,
 )
+from needmap.reports.toptasks_table import ranking_to_csv, ranking_to_xlsx
 from needmap.surveys import imported_surveys
 from tests.conftest import SURVEY_FIXTURES, run_needmap, write_tree
 
@@ -196,7 +199,38 @@ def _outputs(root: Path) -> dict[str, str]:
         "markdown": personas_to_markdown(profiles, study),
         "json": json.dumps(personas_to_json(profiles), ensure_ascii=False),
         "terminal": terminal.stdout,
+        "xlsx": _workbook_text(ranking_to_xlsx(*build_persona_tables(profiles, study))),
     }
+
+
+def _workbook_sheets(workbook: bytes) -> dict[str, list[list[object]]]:
+    """Each sheet's rows of cell values ("" for an empty cell, none after the last value),
+    percentages as Excel shows them (``41.7%``)."""
+    from openpyxl import load_workbook
+
+    sheets = {}
+    for sheet in load_workbook(io.BytesIO(workbook)).worksheets:
+        rows = []
+        for row in sheet.iter_rows():
+            values = [
+                f"{c.value:.1%}"
+                if c.number_format == "0.0%"
+                else ""
+                if c.value is None
+                else c.value
+                for c in row
+            ]
+            while values and values[-1] == "":
+                values.pop()
+            rows.append(values)
+        sheets[sheet.title] = rows
+    return sheets
+
+
+def _workbook_text(workbook: bytes) -> str:
+    return "\n".join(
+        "\t".join(map(str, row)) for rows in _workbook_sheets(workbook).values() for row in rows
+    )
 
 
 def test_hidden_group_shows_no_figures_in_any_output(tmp_path: Path) -> None:
@@ -225,6 +259,95 @@ def test_free_text_is_scrubbed_and_escaped(tmp_path: Path) -> None:
         assert "dana.jansen@example.org" not in output and "12345678" not in output, name
         assert "[e-mail]" in output and "[phone]" in output, name
     assert "&lt;b&gt;Dana&lt;/b&gt;" in outputs["html"] and "<b>Dana" not in outputs["html"]
+
+
+def test_the_workbook_has_a_sheet_of_personas_and_one_of_their_key_needs(
+    tmp_path: Path,
+) -> None:
+    root = _study(tmp_path)
+    text = (root / "personas.yaml").read_text()
+    text = text.replace("role: Park keeper", "role: \"=HYPERLINK('http://x')\"")
+    text = text.replace(
+        "goals: [Answer a question in the first call]", "goals: [First call, Fewer]"
+    )
+    (root / "personas.yaml").write_text(text)
+    out = tmp_path / "personas.xlsx"
+    result = runner.invoke(app, ["personas", str(root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    sheets = _workbook_sheets(out.read_bytes())
+    assert list(sheets) == ["Personas", "Key needs"]
+    people = sheets["Personas"]
+    assert people[0] == [
+        "Persona",
+        "Role",
+        "Group",
+        "About the group",
+        "Summary",
+        "Goals",
+        "Frustrations",
+        "Scenarios",
+        "Devices",
+        "Places of work",
+        "In their own words",
+        "Key needs",
+    ]
+    dana = dict(zip(people[0], people[1], strict=True))
+    assert dana["Goals"] == "First call\nFewer"  # a list, an item per line
+    assert dana["In their own words"] == "Mail me at [e-mail] or call [phone]."
+    assert str(dana["Key needs"]).splitlines() == [
+        "HR self-service",
+        "People finder",
+        "Canteen information",
+        "Room booking",
+        "Service desk",
+    ]
+    assert people[2][:3] == ["Femke", "=HYPERLINK('http://x')", "Field staff"]
+    needs = sheets["Key needs"]
+    assert needs[0] == [
+        "Persona",
+        "Group",
+        "Need",
+        "Kind",
+        "For the group",
+        "Groups",
+        "Where",
+        "When",
+        "Votes",
+    ]
+    assert [row[:3] + row[4:5] + row[8:] for row in needs[1:7]] == [
+        ["Dana", "Front desk", "HR self-service", "must", "41.7%"],  # 5 of 12 votes
+        ["Dana", "Front desk", "People finder", "must", "25.0%"],
+        ["Dana", "Front desk", "Canteen information", "could", "16.7%"],
+        ["Dana", "Front desk", "Room booking", "not listed", "8.3%"],
+        ["Dana", "Front desk", "Service desk", "could", "16.7%"],
+        ["Femke", "Field staff", "HR self-service", "must", "80.0%"],  # 4 of 5
+    ]
+    assert needs[8] == [
+        "Votes: the group's share of votes for the tasks that serve the need."
+    ]  # the note, below a blank row
+    from openpyxl import load_workbook
+
+    book = load_workbook(out)
+    role = book["Personas"]["B3"]
+    assert role.data_type == "s" and role.value.startswith("=")  # text, never a formula
+    assert book["Personas"]["F2"].alignment.wrap_text
+    assert book["Key needs"]["I2"].number_format == "0.0%"
+
+
+def test_the_csv_holds_every_persona_s_key_needs(tmp_path: Path) -> None:
+    root = _study(tmp_path, minimum=4)
+    out = tmp_path / "personas.csv"
+    result = runner.invoke(app, ["personas", str(root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    study = load_study(root)
+    expected = ranking_to_csv(build_persona_tables(persona_profiles(study), study)[1])
+    assert out.read_bytes().decode("utf-8-sig") == expected
+    lines = expected.splitlines()
+    assert lines[0] == "Persona,Group,Need,Kind,For the group,Groups,Where,When,Votes"
+    assert lines[1].startswith("Dana,Front desk,HR self-service,Functions,must,3 of 3,")
+    assert lines[1].endswith(",41.7%")
+    assert lines[-1].startswith("Femke,Field staff,") and lines[-1].endswith(",n<4")  # hidden
+    assert len(lines) == 7
 
 
 def test_the_page_colours_each_key_need_by_its_importance_to_the_group(tmp_path: Path) -> None:
@@ -312,12 +435,13 @@ def test_no_personas_and_stale_tally_are_errors(tmp_path: Path) -> None:
 
 def test_subprocess_writes_each_format(tmp_path: Path) -> None:
     root = _study(tmp_path)
-    for suffix in (".html", ".md", ".json"):
+    for suffix in (".html", ".md", ".json", ".csv", ".xlsx"):
         out = tmp_path / f"personas{suffix}"
         done = run_needmap("personas", str(root), "-p", "dana", "-o", str(out))
         assert done.returncode == 0, done.stderr
         assert f"wrote {out} (1 persona)" in done.stdout.replace("\n", "")
-        assert "Dana" in out.read_text(encoding="utf-8")
+        written = out.read_bytes()
+        assert "Dana" in (_workbook_text(written) if suffix == ".xlsx" else written.decode())
     data = json.loads((tmp_path / "personas.json").read_text(encoding="utf-8"))
     assert [p["id"] for p in data["personas"]] == ["dana"]
     assert data["personas"][0]["surveys"][0]["respondents"] == 5

@@ -51,7 +51,8 @@ def personas(
     out: Annotated[
         Path | None,
         out_option(
-            "File to write: .html (a page), .pdf (a persona per page), .md or .json. "
+            "File to write: .html (a page), .pdf (a persona per page), .md, .xlsx (a sheet "
+            "of personas and one of their key needs), .csv (the key needs) or .json. "
             "Default: print them."
         ),
     ] = None,

@@ -1,5 +1,6 @@
 """The persona report: every persona with its group, key needs and survey evidence, as an
-offline HTML page, Markdown or JSON (the terminal view in the CLI uses the same words).
+offline HTML page, PDF, Markdown, JSON, or as tables for a workbook and CSV (the terminal
+view in the CLI uses the same words).
 
 The profiles are first put into words (:class:`PersonaView`), in the study's language, so
 each format shows the same text. Free text is scrubbed of e-mail addresses, phone numbers
@@ -9,7 +10,7 @@ and the like (:func:`needmap.scrub.scrub`): persona quotes often come from inter
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,13 +29,16 @@ from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.roadmap_report import analysed_surveys
 from needmap.reports.searches_report import search_count, search_figures, study_searches
-from needmap.reports.table_formats import markdown_cell, write_in_format
+from needmap.reports.sheet_cells import percent_cell
+from needmap.reports.table_formats import csv_bytes, markdown_cell, write_in_format
+from needmap.reports.toptasks_table import RankingTable, ranking_to_csv, ranking_to_xlsx
 from needmap.scrub import scrub
 
 __all__ = [
     "NeedRow",
     "PersonaView",
     "SurveyView",
+    "build_persona_tables",
     "persona_profiles",
     "persona_views",
     "personas_summary",
@@ -115,6 +119,11 @@ class PersonaView:
     interviews: InterviewsView | None
 
 
+_LISTS = ("p.goals", "p.frustrations", "p.scenarios", "p.devices", "p.places")
+_NEED_COLUMNS = 6
+"""The columns of a key-needs table before its evidence (:func:`_need_header`)."""
+
+
 _NO_TASK = "\u2013"
 """An en dash: no task of the survey serves the need."""
 
@@ -161,12 +170,7 @@ def _view(profile: PersonaProfile, study: Study) -> PersonaView:
         ),
         needs_title=words["p.needs"],
         needs_header=(
-            words["need"],
-            words["kind"],
-            words["p.importance"],
-            words["p.shared_by"],
-            words["p.where"],
-            words["p.when"],
+            *_need_header(words),
             *(
                 words["p.votes"].format(survey=s.survey)
                 if len(profile.surveys) > 1
@@ -202,6 +206,18 @@ def _view(profile: PersonaProfile, study: Study) -> PersonaView:
     )
 
 
+def _need_header(words: Mapping[str, str]) -> tuple[str, ...]:
+    """The headings of a key-needs table's first columns, before its evidence."""
+    return (
+        words["need"],
+        words["kind"],
+        words["p.importance"],
+        words["p.shared_by"],
+        words["p.where"],
+        words["p.when"],
+    )
+
+
 def _interviews_view(interviews: PersonaInterviews, study: Study) -> InterviewsView:
     words = labels(study.settings.language)
     language = study.settings.language
@@ -224,7 +240,7 @@ def _need_votes(survey: PersonaSurvey, need: str, language: Language) -> str:
     if survey.suppressed:
         return labels(language)["tt.suppressed"].format(n=survey.min_group_size)
     share = survey.need_shares.get(need)
-    return _NO_TASK if share is None else format_percent(share, language)
+    return _NO_TASK if share is None else percent_cell(share, language)
 
 
 def _survey_view(survey: PersonaSurvey, language: Language) -> SurveyView:
@@ -300,8 +316,8 @@ def personas_to_markdown(profiles: Sequence[PersonaProfile], study: Study) -> st
         if view.needs:
             lines += [f"### {view.needs_title}", ""]
             lines.append("| " + " | ".join(map(markdown_cell, view.needs_header)) + " |")
-            numbers = len(view.needs_header) - 6
-            lines.append("|" + "|".join([" --- "] * 6 + [" ---: "] * numbers) + "|")
+            numbers = len(view.needs_header) - _NEED_COLUMNS
+            lines.append("|" + "|".join([" --- "] * _NEED_COLUMNS + [" ---: "] * numbers) + "|")
             for row in view.needs:
                 cells = [
                     row.title,
@@ -333,6 +349,86 @@ def personas_to_markdown(profiles: Sequence[PersonaProfile], study: Study) -> st
     for hint in _hints(profiles, language):
         lines += [f"_{hint}_", ""]
     return "\n".join(lines)
+
+
+def build_persona_tables(
+    profiles: Sequence[PersonaProfile], study: Study
+) -> tuple[RankingTable, RankingTable]:
+    """The report as two tables, for a workbook and CSV: a row per persona, with each list
+    an item per line; and a row per key need of each persona, with every evidence column
+    that any persona's key-needs table has (empty where its own has none)."""
+    language = study.settings.language
+    words = labels(language)
+    views = persona_views(profiles, study)
+    lists = [words[key] for key in _LISTS]
+    people = RankingTable(
+        language=language,
+        title=_title(study),
+        header=(
+            words["p.persona"],
+            words["p.role"],
+            words["p.group"],
+            words["p.about"],
+            words["p.summary_col"],
+            *lists,
+            words["p.quotes"],
+            words["p.needs"],
+        ),
+        rows=tuple(
+            (
+                view.name,
+                view.role,
+                view.group,
+                view.about_group,
+                view.summary,
+                *("\n".join(dict(view.lists).get(heading, ())) for heading in lists),
+                "\n".join(view.quotes),
+                "\n".join(row.title for row in view.needs),
+            )
+            for view in views
+        ),
+        in_coverage=tuple(False for _ in views),
+        notes=(),
+        marks_column=None,
+        sheet=words["p.title"],
+        text_columns=tuple(range(7 + len(lists))),
+    )
+    evidence = list(dict.fromkeys(h for view in views for h in view.needs_header[_NEED_COLUMNS:]))
+    needs = tuple(
+        (
+            view.name,
+            view.group,
+            row.title,
+            row.kind,
+            row.importance,
+            row.shared_by,
+            row.where,
+            row.when,
+            *(
+                dict(zip(view.needs_header[_NEED_COLUMNS:], row.votes, strict=True)).get(h, "")
+                for h in evidence
+            ),
+        )
+        for view in views
+        for row in view.needs
+    )
+    key_needs = RankingTable(
+        language=language,
+        title=f"{words['p.needs']}: {study.settings.name}",
+        header=(
+            words["p.persona"],
+            words["p.group"],
+            *_need_header(words),
+            *evidence,
+        ),
+        rows=needs,
+        in_coverage=tuple(False for _ in needs),
+        notes=tuple(_hints(profiles, language)),
+        marks_column=None,
+        sheet=words["p.needs_sheet"],
+        text_columns=tuple(range(2 + _NEED_COLUMNS)),
+    )
+    return people, key_needs
 
 
 def _hints(profiles: Sequence[PersonaProfile], language: Language) -> list[str]:
@@ -411,11 +507,14 @@ def _interviews_json(interviews: PersonaInterviews) -> dict[str, Any]:
 
 
 def write_personas(profiles: Sequence[PersonaProfile], study: Study, path: Path) -> None:
-    """Write the report as HTML, PDF, Markdown or JSON, as ``path``'s suffix says."""
+    """Write the report as HTML, PDF, Markdown, JSON, CSV (the key needs of every persona)
+    or XLSX (a sheet of personas and one of their key needs), as ``path``'s suffix says."""
     renderers: dict[str, Callable[[Sequence[PersonaProfile]], bytes]] = {
         ".html": lambda p: render_personas_page(p, study).encode("utf-8"),
         ".pdf": lambda p: html_to_pdf(render_personas_page(p, study)),
         ".md": lambda p: personas_to_markdown(p, study).encode("utf-8"),
+        ".csv": lambda p: csv_bytes(ranking_to_csv(build_persona_tables(p, study)[1])),
+        ".xlsx": lambda p: ranking_to_xlsx(*build_persona_tables(p, study)),
         ".json": lambda p: (
             json.dumps(personas_to_json(p, study.settings.language), indent=2, ensure_ascii=False)
             + "\n"
