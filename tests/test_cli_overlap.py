@@ -182,7 +182,7 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
             f"toptasks-toptaken-2026{s}"
             for s in (".html", ".md", ".xlsx", "-neck.png", "-groups.png")
         ]
-        + ["personas.html", "personas.pdf", "personas.md"]
+        + ["personas.html", "personas.pdf", "personas.md", "personas.xlsx"]
         + ["roadmap.html", "roadmap.pdf", "roadmap.md", "roadmap.xlsx"]
         + ["interviews.html", "interviews.md", "searches.html", "searches.md"]
         + ["guide-zorg.html", "guide-zorg.pdf", "guide-zorg.md"]  # the first group's
@@ -211,6 +211,7 @@ def test_demo_with_gemeente_includes_an_example_survey(tmp_path: Path) -> None:
     assert 'href="overlap-groups.html"' in index and 'href="toptasks-toptaken-2026.html"' in index
     personas = index[index.index("<h2>Persona&#39;s</h2>") :]
     assert 'href="personas.html"' in personas and 'href="personas.md"' in personas
+    assert 'href="personas.xlsx"' in personas
     assert 'href="roadmap.html"' in index[index.index("<h2>Roadmap</h2>") :]
     assert 'href="interviews.html"' in index[index.index("<h2>Gesprekken</h2>") :]
     start = index.index("<h2>Notitie voor de stuurgroep</h2>")
