@@ -23,7 +23,7 @@ from needmap.regroup import plan_need_merge, plan_need_rename, write_study_edits
 from needmap.scaffold import init_study
 from needmap.surveys.study_check import check_study
 from tests.conftest import StudyMaker, run_needmap
-from tests.test_regroup import assert_comments_kept, files_of
+from tests.test_regroup import assert_comments_kept, dutch_and_english_templates, files_of
 
 runner = CliRunner()
 
@@ -526,11 +526,7 @@ def test_needs_merge_on_the_command_line(mergeable: Path) -> None:
 @pytest.fixture(scope="module")
 def pristine_templates(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """A Dutch and an English template, never written to: each example merges in a copy."""
-    roots = []
-    for template in ("gemeente", "company"):
-        roots.append(tmp_path_factory.mktemp(template) / "study")
-        init_study(roots[-1], template)
-    return roots
+    return dutch_and_english_templates(tmp_path_factory)
 
 
 _RANK = {"could": 1, "should": 2, "must": 3}

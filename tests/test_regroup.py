@@ -700,15 +700,22 @@ def test_a_typo_is_not_taken_for_a_rename(make_study: StudyMaker) -> None:
     }
 
 
-@pytest.fixture(scope="module")
-def studies_to_rename_in(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """A Dutch and an English template, and a study with an imported survey tally."""
+def dutch_and_english_templates(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """A study of the gemeente template and one of the company template."""
     roots = []
     for template in ("gemeente", "company"):
         roots.append(tmp_path_factory.mktemp(template) / "study")
         init_study(roots[-1], template)
-    roots.append(survey_study(tmp_path_factory.mktemp("survey"))[0])
     return roots
+
+
+@pytest.fixture(scope="module")
+def studies_to_rename_in(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """A Dutch and an English template, and a study with an imported survey tally."""
+    return [
+        *dutch_and_english_templates(tmp_path_factory),
+        survey_study(tmp_path_factory.mktemp("survey"))[0],
+    ]
 
 
 def every_file(root: Path) -> dict[str, bytes]:

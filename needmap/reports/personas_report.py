@@ -80,6 +80,11 @@ class NeedRow:
     shown, their count (``✓2 ✗1``); then, when the study has search logs, the need's
     searches (``384 (gap)``)."""
 
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The cells before the evidence (:func:`_need_header` heads them)."""
+        return (self.title, self.kind, self.importance, self.shared_by, self.where, self.when)
+
 
 @dataclass(frozen=True)
 class SurveyView:
@@ -319,15 +324,7 @@ def personas_to_markdown(profiles: Sequence[PersonaProfile], study: Study) -> st
             numbers = len(view.needs_header) - _NEED_COLUMNS
             lines.append("|" + "|".join([" --- "] * _NEED_COLUMNS + [" ---: "] * numbers) + "|")
             for row in view.needs:
-                cells = [
-                    row.title,
-                    row.kind,
-                    row.importance,
-                    row.shared_by,
-                    row.where,
-                    row.when,
-                    *row.votes,
-                ]
+                cells = [*row.columns, *row.votes]
                 lines.append("| " + " | ".join(map(markdown_cell, cells)) + " |")
             lines.append("")
         for survey in view.surveys:
@@ -398,12 +395,7 @@ def build_persona_tables(
         (
             view.name,
             view.group,
-            row.title,
-            row.kind,
-            row.importance,
-            row.shared_by,
-            row.where,
-            row.when,
+            *row.columns,
             *(
                 dict(zip(view.needs_header[_NEED_COLUMNS:], row.votes, strict=True)).get(h, "")
                 for h in evidence
