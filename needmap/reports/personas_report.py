@@ -125,6 +125,7 @@ class PersonaView:
 
 
 _LISTS = ("p.goals", "p.frustrations", "p.scenarios", "p.devices", "p.places")
+"""The headings of a persona's lists, in the order every format shows them."""
 _NEED_COLUMNS = 6
 """The columns of a key-needs table before its evidence (:func:`_need_header`)."""
 
@@ -153,13 +154,14 @@ def _view(profile: PersonaProfile, study: Study) -> PersonaView:
     about = [profile.family.name] if profile.family else []
     if group.headcount:
         about.append(words["p.people"].format(count=format_count(group.headcount, language)))
-    lists = (
-        ("p.goals", persona.goals),
-        ("p.frustrations", persona.frustrations),
-        ("p.scenarios", persona.scenarios),
-        ("p.devices", persona.devices),
-        ("p.places", persona.places),
+    items = (
+        persona.goals,
+        persona.frustrations,
+        persona.scenarios,
+        persona.devices,
+        persona.places,
     )
+    lists = zip(_LISTS, items, strict=True)
     return PersonaView(
         id=persona.id,
         name=persona.name,
