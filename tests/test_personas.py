@@ -332,6 +332,11 @@ def test_the_workbook_has_a_sheet_of_personas_and_one_of_their_key_needs(
     assert role.data_type == "s" and role.value.startswith("=")  # text, never a formula
     assert book["Personas"]["F2"].alignment.wrap_text
     assert book["Key needs"]["I2"].number_format == "0.0%"
+    # text to the left, numbers to the right; no row banded (that marks the top tasks)
+    aligned = [book["Personas"][f"{c}2"].alignment.horizontal for c in "ABCDEFGHIJKL"]
+    assert aligned == [None] * 12
+    assert [book["Key needs"][f"{c}2"].alignment.horizontal for c in "HI"] == [None, "right"]
+    assert {c.fill.fill_type for sheet in book for row in sheet.iter_rows() for c in row} == {None}
 
 
 def test_the_csv_holds_every_persona_s_key_needs(tmp_path: Path) -> None:
