@@ -477,6 +477,96 @@ def test_counts_with_thousands_separators_and_xlsx(make_study: StudyMaker, tmp_p
     ]
 
 
+def _report_workbook(tmp_path: Path) -> bytes:
+    """A workbook as intranet products export their search reports: a sheet about the
+    report first, the terms on the next."""
+    workbook = Workbook()
+    about = workbook.active
+    assert about is not None
+    about.title = "Report Metadata"
+    about.append(["Report", "Top Queries by Month"])
+    about.append(["Site", "Intranet"])
+    terms = workbook.create_sheet("Top Queries by Month")
+    terms.append(["Query", "Count"])
+    terms.append(["verlof", 30])
+    terms.append(["nieuws", 4])
+    workbook.create_sheet("Abandoned Queries").append(["Query", "Count"])
+    workbook.create_sheet("Notes")
+    path = tmp_path / "report.xlsx"
+    workbook.save(path)
+    return path.read_bytes()
+
+
+def _log_yaml(sheet: str, file: str = "report.xlsx") -> str:
+    return (
+        f"id: r\ntitle: R\nfile: {file}\n{sheet}columns: {{term: query, searches: count}}\n"
+        "topics: [{need: leave, terms: [verlof]}]\n"
+    )
+
+
+def test_a_workbook_is_read_at_the_sheet_the_log_names(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    files: dict[str, str | bytes | None] = {
+        "needs.yaml": NEEDS,
+        "groups.yaml": GROUPS,
+        "personas.yaml": None,
+        "analytics/report.xlsx": _report_workbook(tmp_path),
+        "analytics/log.csv": "query;count\nverlof;1\n",
+    }
+    study = load_study(make_study({**files, "analytics/r.yaml": _log_yaml("")}))
+    (problem,) = check_search_logs(study)
+    assert (problem.location.line, problem.location.column) == (4, 17)
+    assert problem.message == "the export report.xlsx has no column 'query'"
+    assert problem.hint == (
+        "its columns are: Report, Top Queries by Month (on sheet 'Report Metadata'; the "
+        "workbook also has 'Top Queries by Month', 'Abandoned Queries', 'Notes': name one "
+        "with sheet:)"
+    )
+    named = make_study(
+        {**files, "analytics/r.yaml": _log_yaml("sheet: top queries by month\n")}, name="named"
+    )
+    (log,) = load_search_logs(load_study(named))
+    assert log.description == "XLSX, sheet 'Top Queries by Month'"  # any case finds it
+    assert [(t.text, t.searches) for t in log.terms.values()] == [("verlof", 30), ("nieuws", 4)]
+    for n, (sheet, file, line, message, hint) in enumerate(
+        [
+            (
+                "sheet: Top Queries\n",
+                "report.xlsx",
+                4,
+                "the workbook report.xlsx has no sheet 'Top Queries'",
+                "did you mean 'Top Queries by Month'?",
+            ),
+            (
+                "sheet: Zoektermen\n",
+                "report.xlsx",
+                4,
+                "the workbook report.xlsx has no sheet 'Zoektermen'",
+                "its sheets are: 'Report Metadata', 'Top Queries by Month', 'Abandoned Queries', "
+                "'Notes'",
+            ),
+            (
+                "sheet: notes\n",
+                "report.xlsx",
+                None,
+                "the sheet 'Notes' is empty",
+                "name the sheet that holds the data",
+            ),
+            (
+                "sheet: Zoektermen\n",
+                "log.csv",
+                4,
+                "sheet: names a sheet, but log.csv is not a workbook (.xlsx)",
+                "leave sheet: out for a CSV export",
+            ),
+        ]
+    ):
+        folder = make_study({**files, "analytics/r.yaml": _log_yaml(sheet, file)}, name=f"s{n}")
+        (problem,) = check_search_logs(load_study(folder))
+        assert (problem.location.line, problem.message, problem.hint) == (line, message, hint)
+
+
 def test_problems_have_positions(make_study: StudyMaker) -> None:
     folder = make_study(
         {

@@ -29,7 +29,7 @@ from needmap.personas.schema import Id
 from needmap.personas.study import Study, StudyIds
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
 from needmap.surveys.counting import Problems
-from needmap.surveys.tables import Table, open_table
+from needmap.surveys.tables import SheetNotFound, Table, open_table
 
 __all__ = [
     "SEARCH_FOLDER",
@@ -87,6 +87,11 @@ class SearchLog(_Model):
     title: Text = Field(description="Name of the log, shown in reports.")
     file: Text = Field(
         description="The export (.csv, .tsv, .txt or .xlsx), relative to this YAML file."
+    )
+    sheet: Text | None = Field(
+        None,
+        description="For a workbook (.xlsx): the name of the sheet with the search terms. "
+        "Leave it out to read the first sheet.",
     )
     period: Text | None = Field(None, description="The period the log covers, e.g. 'May 2026'.")
     gap_from: int = Field(
@@ -279,8 +284,29 @@ def _read_export(
             )
         )
         return None
+    if log.sheet is not None and path.suffix.lower() != ".xlsx":
+        problems.append(
+            Problem(
+                document.source.locate(("sheet",)),
+                f"sheet: names a sheet, but {path.name} is not a workbook (.xlsx)",
+                key="sheet",
+                hint="leave sheet: out for a CSV export",
+            )
+        )
+        return None
     try:
-        table = open_table(path)
+        table = open_table(path, log.sheet)
+    except SheetNotFound as exc:
+        problems.append(
+            Problem(
+                document.source.locate(("sheet",)),
+                f"the workbook {path.name} has no sheet '{log.sheet}'",
+                key="sheet",
+                hint=did_you_mean(str(log.sheet), exc.sheets, ignore_case=True)
+                or "its sheets are: " + ", ".join(f"'{s}'" for s in exc.sheets),
+            )
+        )
+        return None
     except NeedmapError as exc:
         problems.extend(exc.problems)
         return None
@@ -316,13 +342,23 @@ def _columns(
                 f"the export {table.path.name} has no column '{heading}'",
                 key=format_key(path),
                 hint=did_you_mean(heading, table.header, ignore_case=True)
-                or "its columns are: " + ", ".join(h for h in table.header if h),
+                or "its columns are: "
+                + ", ".join(h for h in table.header if h)
+                + _other_sheets(table),
             )
         )
         return None
     term, searches, results = positions
     assert term is not None
     return term, searches, results
+
+
+def _other_sheets(table: Table) -> str:
+    """For a workbook of several sheets: which was read, and how to read another."""
+    others = ", ".join(f"'{s}'" for s in table.sheets if s != table.sheet)
+    if not others:
+        return ""
+    return f" (on sheet '{table.sheet}'; the workbook also has {others}: name one with sheet:)"
 
 
 _WHOLE = re.compile(r"\d{1,15}|\d{1,3}(?:([.,\u00a0\u202f ])\d{3})(?:\1\d{3}){0,3}")

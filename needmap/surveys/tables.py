@@ -23,7 +23,15 @@ from typing import NamedTuple
 
 from needmap.errors import InvalidStudyError, Location, Problem
 
-__all__ = ["DataBytes", "Table", "column_of", "heading_code", "open_table", "unreadable"]
+__all__ = [
+    "DataBytes",
+    "SheetNotFound",
+    "Table",
+    "column_of",
+    "heading_code",
+    "open_table",
+    "unreadable",
+]
 
 _DELIMITERS = (";", ",", "\t")
 _SEP_LINE = re.compile(r"sep=(.)")
@@ -77,6 +85,10 @@ class Table:
     """The data rows as bytes (CSV in UTF-8 or Windows-1252 only), for counting a clean
     export without a loop over its rows (:mod:`needmap.surveys.whole_text`); None where
     the header's end cannot be found by its line breaks alone."""
+    sheet: str | None = None
+    """XLSX: the name of the sheet read; CSV: None."""
+    sheets: tuple[str, ...] = ()
+    """XLSX: the names of all the workbook's sheets; CSV: none."""
 
     def unreadable(self, exc: Exception) -> Problem:
         """The problem to report when the row last read cannot be read (one of
@@ -86,6 +98,22 @@ class Table:
     def column(self, heading: str, *, by_code: bool = False) -> int | None:
         """The index of the column headed ``heading`` (see :func:`column_of`)."""
         return column_of(self.header, heading, by_code=by_code)
+
+
+class SheetNotFound(InvalidStudyError):
+    """The workbook has no sheet of the name asked for; ``sheets`` are the ones it has."""
+
+    def __init__(self, path: Path, sheet: str, sheets: Sequence[str]) -> None:
+        super().__init__(
+            [
+                Problem(
+                    Location(path),
+                    f"the workbook has no sheet '{sheet}'",
+                    hint="its sheets are: " + ", ".join(f"'{s}'" for s in sheets),
+                )
+            ]
+        )
+        self.sheets = tuple(sheets)
 
 
 def column_of(header: Sequence[str], heading: str, *, by_code: bool = False) -> int | None:
@@ -108,12 +136,13 @@ def column_of(header: Sequence[str], heading: str, *, by_code: bool = False) -> 
     return None
 
 
-def open_table(path: Path) -> Table:
-    """Open ``path`` by its suffix (.csv, .tsv, .txt or .xlsx)."""
+def open_table(path: Path, sheet: str | None = None) -> Table:
+    """Open ``path`` by its suffix (.csv, .tsv, .txt or .xlsx); a workbook at ``sheet``
+    (its name, in any case), else at its first sheet."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".xlsx":
-            return _xlsx(path)
+            return _xlsx(path, sheet)
         if suffix in (".csv", ".tsv", ".txt"):
             return _csv(path)
     except OSError as exc:
@@ -258,8 +287,9 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
     return count
 
 
-def _xlsx(path: Path) -> Table:
-    """The first sheet, read with python-calamine (about ten times faster than openpyxl).
+def _xlsx(path: Path, name: str | None) -> Table:
+    """The sheet ``name``, or the first, read with python-calamine (about ten times faster
+    than openpyxl).
 
     Rows are padded back to the sheet's own columns (calamine drops leading empty columns),
     and empty rows above the header are skipped, so row and column numbers in problems are
@@ -269,8 +299,15 @@ def _xlsx(path: Path) -> Table:
 
     raw = path.read_bytes()
     try:
-        sheet = CalamineWorkbook.from_filelike(io.BytesIO(raw)).get_sheet_by_index(0)
+        book = CalamineWorkbook.from_filelike(io.BytesIO(raw))
+        sheets = tuple(book.sheet_names)
+        index = 0 if name is None else column_of(sheets, name)  # exactly, else in any case
+        if index is None:
+            raise SheetNotFound(path, str(name), sheets)
+        sheet = book.get_sheet_by_index(index)
         rows = iter(sheet.iter_rows())
+    except SheetNotFound:
+        raise
     except Exception as exc:  # calamine raises several types for a damaged or foreign file
         raise InvalidStudyError.single(
             f"cannot read this workbook: {exc}", path=path, hint="save it again from Excel as .xlsx"
@@ -285,9 +322,11 @@ def _xlsx(path: Path) -> Table:
             break
     if not any(header):
         raise InvalidStudyError.single(
-            "the first sheet is empty",
+            "the first sheet is empty" if name is None else f"the sheet '{sheet.name}' is empty",
             path=path,
-            hint="put the responses, under their header, on the workbook's first sheet",
+            hint="put the data, under its header, on the workbook's first sheet"
+            if name is None
+            else "name the sheet that holds the data",
         )
     title = sheet.name
 
@@ -303,6 +342,8 @@ def _xlsx(path: Path) -> Table:
         lambda: position[0],
         f"XLSX, sheet '{title}'",
         hashlib.sha256(raw).hexdigest(),
+        sheet=title,
+        sheets=sheets,
     )
 
 
