@@ -174,6 +174,32 @@ def test_lines_above_the_header_are_counted_in_line_numbers(
     assert (problem.location.line, problem.location.column) == (line, 2)
 
 
+@pytest.mark.parametrize(
+    ("text", "header", "rows", "description"),
+    [
+        ("a;b,c\n1;2,3\n", ["a;b", "c"], [["1;2", "3"]], "comma"),  # a tie: the comma
+        (
+            "term\nverlof, vakantie\nnieuws\n",
+            ["term"],
+            [["verlof, vakantie"], ["nieuws"]],
+            "semicolon",
+        ),
+        ("term\nverlof, vakantie; zomer\n", ["term"], [["verlof, vakantie; zomer"]], "tab"),
+        ("term\nverlof\n", ["term"], [["verlof"]], "comma"),
+    ],
+)
+def test_one_column_is_split_at_a_delimiter_its_rows_do_not_hold(
+    tmp_path: Path, text: str, header: list[str], rows: list[list[str]], description: str
+) -> None:
+    """A header without a delimiter is one column, such as a raw search log of terms: its
+    rows are read with the delimiter they hold least, so a term with a comma stays whole."""
+    path = tmp_path / "export.csv"
+    path.write_text(text, encoding="utf-8")
+    table = open_table(path)
+    assert (table.header, list(table.rows)) == (header, rows)
+    assert table.description == f"CSV, UTF-8, {description}-separated"
+
+
 def test_a_header_that_starts_with_a_hash_is_the_header(tmp_path: Path) -> None:
     """Only ``#`` alone or before a space, ``#`` or ``-`` makes a line of notes: a first
     column headed ``#`` (a row number) or ``#searches`` is the header's."""

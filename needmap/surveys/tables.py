@@ -177,9 +177,8 @@ def _csv(path: Path) -> Table:
         delimiter, how = declared, ", as its sep= line says"
     else:
         at_header = handle.tell()
-        first = handle.readline()
+        delimiter = _delimiter(handle.readline(), raw)
         handle.seek(at_header)
-        delimiter = max(_DELIMITERS, key=lambda d: (_count_outside_quotes(first, d), d == ","))
         how = ""
     if notes:
         how += f", header below {notes} line{'s' if notes > 1 else ''} of notes"
@@ -204,6 +203,16 @@ def _csv(path: Path) -> Table:
         (csv.Error,),
         _data_bytes(raw, header_lines, delimiter, codec),
     )
+
+
+def _delimiter(header: str, raw: bytes) -> str:
+    """The delimiter the header line uses most (a comma when two tie). A header without
+    any is one column: then the one the file holds least, so that no row of it is split
+    (a search term written with a comma stays one term)."""
+    counts = {d: _count_outside_quotes(header, d) for d in _DELIMITERS}
+    if any(counts.values()):
+        return max(_DELIMITERS, key=lambda d: (counts[d], d == ","))
+    return min(_DELIMITERS, key=lambda d: (raw.count(d.encode("ascii")), d != ","))
 
 
 def _above_header(handle: io.TextIOWrapper) -> tuple[str | None, int]:
