@@ -593,8 +593,8 @@ def test_xlsx_columns_fit_their_heading_words_and_rows_their_wrapped_text(
     table = RankingTable(
         "T",
         ("Zoekopdrachten", "Need", "#"),
-        (("12", "one line", "1"), ("3", "a\nb\nc\nd", "2"), ("4", long, "3")),
-        (False, False, False),
+        (("12", "one line", "1"), ("3", "a\nb\nc\nd", "2"), ("4", long, "3"), ("5", "a\nb", "4")),
+        (False, False, False, True),
         (),
         None,
         language="en",
@@ -604,8 +604,9 @@ def test_xlsx_columns_fit_their_heading_words_and_rows_their_wrapped_text(
     path.write_bytes(ranking_to_xlsx(table))
     sheet = load_workbook(path).active
     assert [sheet.column_dimensions[c].width for c in "ABC"] == [16, 60, 10]
-    assert [sheet.row_dimensions[r].height for r in (2, 3, 4)] == [None, 60, 45]
-    assert [sheet.cell(r, 2).alignment.wrap_text for r in (2, 3, 4)] == [None, True, True]
+    assert [sheet.row_dimensions[r].height for r in (2, 3, 4, 5)] == [None, 60, 45, 30]
+    assert [sheet.cell(r, 2).alignment.wrap_text for r in (2, 3, 4, 5)] == [None, True, True, True]
+    assert [sheet.cell(r, 1).fill.fill_type for r in (1, 4, 5)] == [None, None, "solid"]
     assert sheet.cell(3, 1).alignment.vertical == "top"  # the row reads from the top
     assert sheet.cell(3, 1).alignment.horizontal == "right"  # a number column
 
