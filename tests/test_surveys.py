@@ -200,6 +200,49 @@ def test_one_column_is_split_at_a_delimiter_its_rows_do_not_hold(
     assert table.description == f"CSV, UTF-8, {description}-separated"
 
 
+@pytest.mark.parametrize(
+    ("sheet", "header", "rows", "description"),
+    [
+        (  # a title, a blank row, a note, then the header: the rows keep Excel's numbers
+            [["Top queries"], [], ["Intranet, May 2026"], ["Query", "Count"], ["verlof", 3]],
+            ["Query", "Count"],
+            [(5, ["verlof", "3"])],
+            "XLSX, sheet 'Sheet', header below 2 rows of notes",
+        ),
+        (  # one column all the way: its first row is the header, and every row is data
+            [["Query"], ["verlof"], [], ["nieuws"]],
+            ["Query"],
+            [(2, ["verlof"]), (3, []), (4, ["nieuws"])],
+            "XLSX, sheet 'Sheet'",
+        ),
+        (  # a row of several cells too far down is data under a one-column header
+            [["Query"], *([f"t{i}"] for i in range(10)), ["a", "b"]],
+            ["Query", ""],  # as wide as the sheet
+            [*((i + 2, [f"t{i}"]) for i in range(10)), (12, ["a", "b"])],
+            "XLSX, sheet 'Sheet'",
+        ),
+    ],
+    ids=["title", "one-column", "far"],
+)
+def test_a_title_above_a_workbook_s_header_is_read_past(
+    tmp_path: Path,
+    sheet: list[list[object]],
+    header: list[str],
+    rows: list[tuple[int, list[str]]],
+    description: str,
+) -> None:
+    book = Workbook()
+    active = book.active
+    assert active is not None
+    for row in sheet:
+        active.append(row)
+    book.save(tmp_path / "export.xlsx")
+    table = open_table(tmp_path / "export.xlsx")
+    assert table.header == header and table.description == description
+    read = [(table.line(), [c for c in row if c]) for row in table.rows]
+    assert read == rows
+
+
 def test_a_header_that_starts_with_a_hash_is_the_header(tmp_path: Path) -> None:
     """Only ``#`` alone or before a space, ``#`` or ``-`` makes a line of notes: a first
     column headed ``#`` (a row number) or ``#searches`` is the header's."""

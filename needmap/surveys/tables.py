@@ -302,7 +302,7 @@ def _xlsx(path: Path, name: str | None) -> Table:
 
     Rows are padded back to the sheet's own columns (calamine drops leading empty columns),
     and empty rows above the header are skipped, so row and column numbers in problems are
-    the ones Excel shows.
+    the ones Excel shows; so are a title and notes above it (:func:`_sheet_header`).
     """
     from python_calamine import CalamineWorkbook
 
@@ -323,12 +323,7 @@ def _xlsx(path: Path, name: str | None) -> Table:
         ) from None
     shift = [""] * sheet.start[1] if sheet.start is not None else []
     position = [0]
-    header: list[str] = []
-    for values in rows:
-        position[0] += 1
-        header = [_cell(v).strip() for v in values]
-        if any(header):
-            break
+    header, notes, pending = _sheet_header(rows, position)
     if not any(header):
         raise InvalidStudyError.single(
             "the first sheet is empty" if name is None else f"the sheet '{sheet.name}' is empty",
@@ -338,22 +333,60 @@ def _xlsx(path: Path, name: str | None) -> Table:
             else "name the sheet that holds the data",
         )
     title = sheet.name
+    how = f", header below {notes} row{'s' if notes > 1 else ''} of notes" if notes else ""
 
     def cells() -> Iterator[list[str]]:
+        for number, row in pending:
+            position[0] = number
+            yield shift + row
         for values in rows:
             position[0] += 1
             yield shift + [_cell(v) for v in values]
 
     return Table(
         path,
-        shift + header,
+        shift + [h.strip() for h in header],
         cells(),
         lambda: position[0],
-        f"XLSX, sheet '{title}'",
+        f"XLSX, sheet '{title}'{how}",
         hashlib.sha256(raw).hexdigest(),
         sheet=title,
         sheets=sheets,
     )
+
+
+_NOTE_ROWS = 10
+"""How far below a first row of one cell (a title) a header may stand."""
+
+
+def _sheet_header(
+    rows: Iterator[Sequence[object]], position: list[int]
+) -> tuple[list[str], int, list[tuple[int, list[str]]]]:
+    """The header of a sheet: its first row that is not empty, unless that row has one cell
+    only (a report's title, a note) and a row of several cells follows within
+    :data:`_NOTE_ROWS` rows. Then also how many rows of notes stand above it, and the rows
+    read past the header to give back as data (with their numbers) when no such row came.
+    ``position`` is kept at the number of the last row read."""
+    header: list[str] = []
+    notes = 0
+    pending: list[tuple[int, list[str]]] = []
+    for values in rows:
+        position[0] += 1
+        cells = [_cell(v) for v in values]
+        filled = sum(1 for c in cells if c.strip())
+        if not header:
+            if filled:
+                header = cells
+            if filled > 1:
+                break
+            continue
+        if filled > 1:  # the header, below notes
+            notes = 1 + sum(1 for _, row in pending if any(c.strip() for c in row))
+            return cells, notes, []
+        pending.append((position[0], cells))
+        if len(pending) >= _NOTE_ROWS:
+            break
+    return header, notes, pending
 
 
 def _cell(value: object) -> str:
