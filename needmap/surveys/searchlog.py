@@ -262,48 +262,42 @@ def _read_export(
     log: SearchLog, document: YamlDocument, study: StudyIds, problems: list[Problem]
 ) -> SearchLogData | None:
     path = document.source.path.parent / log.file
+    refused = None
     if not path.resolve().is_relative_to(study.root.resolve()):
         # A study is shared and reviewed like code; its reports should not read files
         # from elsewhere on the machine of whoever runs them.
-        problems.append(
-            Problem(
-                document.source.locate(("file",)),
-                f"the export '{log.file}' is outside the study folder",
-                key="file",
-                hint="copy the export into analytics/ and name it here",
-            )
+        refused = _at(
+            document,
+            "file",
+            f"the export '{log.file}' is outside the study folder",
+            "copy the export into analytics/ and name it here",
         )
-        return None
-    if not path.is_file():
-        problems.append(
-            Problem(
-                document.source.locate(("file",)),
-                f"the export '{log.file}' is not there",
-                key="file",
-                hint=f"put the export in {path.parent}, or correct file:",
-            )
+    elif not path.is_file():
+        refused = _at(
+            document,
+            "file",
+            f"the export '{log.file}' is not there",
+            f"put the export in {path.parent}, or correct file:",
         )
-        return None
-    if log.sheet is not None and path.suffix.lower() != ".xlsx":
-        problems.append(
-            Problem(
-                document.source.locate(("sheet",)),
-                f"sheet: names a sheet, but {path.name} is not a workbook (.xlsx)",
-                key="sheet",
-                hint="leave sheet: out for a CSV export",
-            )
+    elif log.sheet is not None and path.suffix.lower() != ".xlsx":
+        refused = _at(
+            document,
+            "sheet",
+            f"sheet: names a sheet, but {path.name} is not a workbook (.xlsx)",
+            "leave sheet: out for a CSV export",
         )
+    if refused is not None:
+        problems.append(refused)
         return None
     try:
         table = open_table(path, log.sheet)
     except SheetNotFound as exc:
         problems.append(
-            Problem(
-                document.source.locate(("sheet",)),
+            _at(
+                document,
+                "sheet",
                 f"the workbook {path.name} has no sheet '{log.sheet}'",
-                key="sheet",
-                hint=did_you_mean(str(log.sheet), exc.sheets, ignore_case=True)
-                or "its sheets are: " + ", ".join(f"'{s}'" for s in exc.sheets),
+                did_you_mean(str(log.sheet), exc.sheets, ignore_case=True) or exc.problems[0].hint,
             )
         )
         return None
@@ -319,6 +313,11 @@ def _read_export(
     return SearchLogData(
         log, document.source.path, table.description, terms, log.columns.results is not None
     )
+
+
+def _at(document: YamlDocument, key: str, message: str, hint: str) -> Problem:
+    """A problem with the value of the log's top-level ``key``."""
+    return Problem(document.source.locate((key,)), message, key=key, hint=hint)
 
 
 def _columns(
