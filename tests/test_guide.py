@@ -64,6 +64,106 @@ def test_needs_without_evidence_come_first_then_by_importance(make_study: StudyM
     assert "Needs with evidence so far: check it" not in [s.heading for s in guide_sections(plain)]
 
 
+POOLED = """\
+    interviews:
+      - id: field-visit
+        group: field
+        participants: 3
+        quotes:
+          - text: The van is my office.
+            needs: [mobile]
+      - id: desk-chat
+        group: desk
+        participants: 3
+        quotes:
+          - text: We search all day.
+            needs: [search]
+    """
+"""Three of field and three of desk: each fewer than 5, together a shown pool of six."""
+
+
+def test_a_group_in_a_shown_pool_gets_no_figures_or_quotes_of_its_own(
+    make_study: StudyMaker,
+) -> None:
+    """The interview report shows the pool as "other groups"; the guide of one of its
+    groups must not pass the pool's figures or quotes off as the group's."""
+    study = load_study(make_study({"interviews/r1.yaml": POOLED}))
+    for group in ("field", "desk"):
+        guide = group_guide(study, group, DAY)
+        assert guide.interviewed is None and guide.said == ()
+        assert guide_sections(guide)[0].lines == (
+            "Interviewed so far: fewer than 5 people (not shown).",
+        )
+    # the pool is shown, so the needs' interview counts (of shown groups) include it
+    assert {n.need.id: n.interviews for n in group_guide(study, "field", DAY).needs} == {
+        "search": (1, 0),
+        "mobile": (1, 0),
+    }
+
+
+def test_should_comes_before_could_whatever_the_plan_order(make_study: StudyMaker) -> None:
+    needs = (
+        "needs:\n"
+        "  - {id: a, title: A, kind: function, groups: {desk: could, field: must}}\n"
+        "  - {id: b, title: B, kind: function, groups: {desk: should}}\n"
+        "  - {id: c, title: C, kind: function, groups: {desk: must}}\n"
+    )
+    study = load_study(make_study({"needs.yaml": needs, "personas.yaml": None}))
+    guide = group_guide(study, "desk", DAY)
+    # a is planned first (two groups need it), yet for the desk it is a could
+    assert [(n.need.id, n.importance) for n in guide.needs] == [
+        ("c", "must"),
+        ("b", "should"),
+        ("a", "could"),
+    ]
+
+
+def test_a_need_s_largest_share_of_any_survey_is_its_evidence(tmp_path: Path) -> None:
+    """The same answers imported a second time with 'Book leave' serving the canteen
+    rather than HR self-service: HR self-service has a smaller share in that survey, and
+    the guide names its larger one."""
+    from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
+    from tests.conftest import SURVEY_FIXTURES
+
+    root = private_survey_study(tmp_path)
+    mapping = (root / "surveys" / "toptasks.yaml").read_text(encoding="utf-8")
+    pulse = root / "surveys" / "pulse.yaml"
+    pulse.write_text(
+        mapping.replace("id: toptasks", "id: pulse").replace(
+            "code: SQ001, needs: [hr-self-service]", "code: SQ001, needs: [canteen]"
+        ),
+        encoding="utf-8",
+    )
+    imported = import_survey(
+        load_mapping(pulse, load_study(root)), SURVEY_FIXTURES / "exports" / "long.csv"
+    )
+    write_tally(imported.tally, tally_path(root, "pulse"))
+    study = load_study(root)
+    guide = group_guide(study, "desk", DAY)
+    shares = {s.survey: {e.need: e.share for e in s.needs} for s in guide.surveys}
+    hr = next(n for n in guide.needs if n.need.id == "hr-self-service")
+    assert shares["pulse"]["hr-self-service"] < shares["toptasks"]["hr-self-service"]
+    assert hr.share == shares["toptasks"]["hr-self-service"]
+
+
+def test_searches_are_evidence_and_a_need_nobody_searched_is_asked_about_first(
+    make_study: StudyMaker,
+) -> None:
+    from tests.test_searches import files_with_logs
+
+    guide = group_guide(load_study(make_study(files_with_logs())), "desk", DAY)
+    assert [(n.need.id, n.searches) for n in guide.needs] == [
+        ("dash", 0),  # no evidence yet: first
+        ("phonebook", 29),  # then must before could, in plan order
+        ("leave", 50),
+        ("news", 2),
+    ]
+    sections = {s.heading: s.lines for s in guide_sections(guide)}
+    assert sections["Needs with evidence so far: check it"][1] == (
+        "Leave and holidays (leave) · must · 50 searches"
+    )
+
+
 @pytest.mark.parametrize(
     ("quotes", "more"),
     [
