@@ -13,6 +13,7 @@ from needmap.cli import app
 from needmap.reports.brief import render_brief, study_brief
 from needmap.reports.why_report import (
     need_story,
+    render_why_page,
     why_sections,
     why_to_json,
     why_to_markdown,
@@ -304,3 +305,23 @@ def test_a_dutch_study_explains_in_english_when_asked(make_study: StudyMaker) ->
     refused = runner.invoke(app, ["why", str(root), "search", "-l", "de"])
     assert refused.exit_code == 2
     assert "unknown language 'de'" in refused.stderr and "use nl or en" in refused.stderr
+
+
+def test_one_need_s_page_stands_alone_in_portrait_and_the_first_phase_s_page_in_landscape(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """``why --out`` writes one need on its own (its title in the page's title, portrait);
+    the brief's chapter, by default, the needs of the first phase (landscape)."""
+    study = load_study(make_study({"needs.yaml": NEEDS.replace("title: Search", "title: Zoekén")}))
+    story = need_story(study, "search")
+    first = render_why_page([story], study)
+    assert "<title>Why these needs come first" in first
+    assert "the 1 needs of Now, each with its reasons and evidence" in first
+    assert '<main class="landscape">' in first
+    write_why(story, tmp_path / "search.pdf")
+    from pypdf import PdfReader
+
+    page = PdfReader(tmp_path / "search.pdf").pages[0]
+    assert page.mediabox.width < page.mediabox.height  # A4 portrait
+    write_why(story, tmp_path / "search.json")
+    assert '"title": "Zoekén"' in (tmp_path / "search.json").read_text(encoding="utf-8")
