@@ -3,6 +3,7 @@ the earlier plan back from its JSON, and the reports that show it."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 from pathlib import Path
@@ -238,6 +239,31 @@ def test_one_need_that_stays_is_counted_as_one(make_study: StudyMaker) -> None:
     )
     replanned = replan(now, before, "june.json")
     assert changes_line(replanned, "en") == "Since june.json: 1 later; 1 need stays in its phase."
+
+
+@pytest.mark.parametrize(
+    ("unchanged", "stays"),
+    [
+        (0, "no need stays in its phase."),
+        (1, "1 need stays in its phase."),
+        (2, "2 needs stay in their phase."),
+    ],
+)
+def test_the_needs_that_stay_are_counted_in_words(
+    make_study: StudyMaker, unchanged: int, stays: str
+) -> None:
+    study = load_study(make_study({"study.yaml": STUDY}))
+    before = PlanSnapshot(
+        ("Now", "Next", "Later"),
+        {"search": 0, "mobile": 0},
+        {"search": "Search", "mobile": "Works on a phone"},
+        {"search": 17.9, "mobile": 15.4},
+    )
+    moved = replan(study_roadmap(study), before, "june.json")
+    assert moved.changes is not None
+    counted = dataclasses.replace(moved.changes, unchanged=unchanged)
+    line = changes_line(dataclasses.replace(moved, changes=counted), "en")
+    assert line == f"Since june.json: 1 later; {stays}"
 
 
 def test_the_changes_reach_every_format(moved: tuple[Path, Path], tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from needmap.reports.roadmap_report import (
     roadmap_to_json,
     roadmap_to_markdown,
     study_roadmap,
+    write_roadmap,
 )
 from tests.conftest import (
     SURVEY_FIXTURES,
@@ -168,6 +169,13 @@ def test_a_need_that_fits_nowhere_is_unplanned_with_what_depends_on_it() -> None
     # n1 (3) + n2 (2) now, n3 (1) + n5 (3) next.
     assert _ids(roadmap) == [["n1", "n2"], ["n3", "n5"], ["n6", "n4"]]
     assert {s.need.id: s.needed_by for s in roadmap.needs}["n6"] == ("n4",)
+    # both phases are full; the needs that fit in none have no capacity to fill
+    views = phase_views(roadmap, _study(needs, phases))
+    assert [(v.name, v.full) for v in views] == [
+        ("Now", 1.0),
+        ("Next", 1.0),
+        ("Does not fit in any phase", 0.0),
+    ]
 
 
 def test_evidence_factor_is_relative_and_bounded() -> None:
@@ -523,3 +531,37 @@ def test_the_demo_roadmap_shows_what_the_survey_changed(demo: Path) -> None:
     table = table[: table.index("</table>")]
     marked = re.findall(r'<tr class="covered">\s*<td>([^<]*)</td>\s*<td>([^<]*)</td>', table)
     assert len(marked) == 4 and {kind for _, kind in marked} == {"earlier"}
+
+
+def _json_needs(data: dict[str, Any]) -> list[dict[str, Any]]:
+    unplanned: list[dict[str, Any]] = data["unplanned"]
+    return [n for phase in data["phases"] for n in phase["needs"]] + unplanned
+
+
+def test_the_json_has_each_need_s_interviews_and_searches_where_the_study_has_them(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    from tests.conftest import SHOWN_INTERVIEW
+    from tests.test_searches import files_with_logs
+
+    heard = roadmap_to_json(
+        study_roadmap(load_study(make_study({"interviews/r1.yaml": SHOWN_INTERVIEW})))
+    )
+    assert {n["id"]: (n["interviews"], n["searches"]) for n in _json_needs(heard)} == {
+        "search": ({"supported": 0, "questioned": 0}, None),
+        "mobile": ({"supported": 1, "questioned": 0}, None),
+    }
+    files = files_with_logs()
+    files["needs.yaml"] = str(files["needs.yaml"]).replace(
+        "title: Phone book", "title: Telefoonlijst é"
+    )
+    study = load_study(make_study(files, name="searched"))
+    searched = roadmap_to_json(study_roadmap(study))
+    assert {n["id"]: n["searches"] for n in _json_needs(searched)}["leave"] == {
+        "searches": 50,
+        "no_results": 17,
+        "gap": True,
+    }
+    assert all(n["interviews"] is None for n in _json_needs(searched))
+    write_roadmap(study_roadmap(study), study, tmp_path / "roadmap.json")
+    assert '"title": "Telefoonlijst é"' in (tmp_path / "roadmap.json").read_text(encoding="utf-8")
