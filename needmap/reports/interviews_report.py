@@ -7,7 +7,6 @@ its groups and ``n<5``, never with a figure.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,7 @@ from needmap.reports.i18n import counted, format_count, labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.sheet_cells import whole_cell
-from needmap.reports.table_formats import csv_bytes, write_in_format
+from needmap.reports.table_formats import csv_bytes, json_bytes, write_in_format
 from needmap.reports.toptasks_table import (
     RankingTable,
     print_parts,
@@ -292,9 +291,7 @@ def write_interviews(evidence: InterviewEvidence, study: Study, path: Path) -> N
         ".md": lambda e: interviews_to_markdown(e, study).encode("utf-8"),
         ".csv": lambda e: csv_bytes(ranking_to_csv(build_interviews_table(e, study))),
         ".xlsx": lambda e: ranking_to_xlsx(build_interviews_table(e, study)),
-        ".json": lambda e: (
-            json.dumps(interviews_to_json(e), indent=2, ensure_ascii=False) + "\n"
-        ).encode("utf-8"),
+        ".json": lambda e: json_bytes(interviews_to_json(e)),
     }
     write_in_format(
         renderers,

@@ -9,7 +9,6 @@ and the like (:func:`needmap.scrub.scrub`): persona quotes often come from inter
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +29,7 @@ from needmap.reports.pdf import html_to_pdf
 from needmap.reports.roadmap_report import analysed_surveys
 from needmap.reports.searches_report import search_count, search_figures, study_searches
 from needmap.reports.sheet_cells import percent_cell
-from needmap.reports.table_formats import csv_bytes, markdown_cell, write_in_format
+from needmap.reports.table_formats import csv_bytes, json_bytes, markdown_cell, write_in_format
 from needmap.reports.toptasks_table import RankingTable, ranking_to_csv, ranking_to_xlsx
 from needmap.scrub import scrub
 
@@ -509,9 +508,6 @@ def write_personas(profiles: Sequence[PersonaProfile], study: Study, path: Path)
         ".md": lambda p: personas_to_markdown(p, study).encode("utf-8"),
         ".csv": lambda p: csv_bytes(ranking_to_csv(build_persona_tables(p, study)[1])),
         ".xlsx": lambda p: ranking_to_xlsx(*build_persona_tables(p, study)),
-        ".json": lambda p: (
-            json.dumps(personas_to_json(p, study.settings.language), indent=2, ensure_ascii=False)
-            + "\n"
-        ).encode("utf-8"),
+        ".json": lambda p: json_bytes(personas_to_json(p, study.settings.language)),
     }
     write_in_format(renderers, profiles, path, "the persona report")

@@ -7,7 +7,6 @@ XLSX come from the same writers as the top-task ranking (formula-safe, text as t
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,7 @@ from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.searches_report import search_count, search_figures, study_searches
 from needmap.reports.sheet_cells import decimal_cell, percent_cell, whole_cell
-from needmap.reports.table_formats import csv_bytes, write_in_format
+from needmap.reports.table_formats import csv_bytes, json_bytes, write_in_format
 from needmap.reports.toptasks_table import (
     RankingTable,
     ranking_to_csv,
@@ -479,9 +478,7 @@ def write_roadmap(roadmap: Roadmap, study: Study, path: Path) -> None:
             build_roadmap_table(r, study),
             *filter(None, (build_changes_table(r, study),)),
         ),
-        ".json": lambda r: (
-            json.dumps(roadmap_to_json(r), indent=2, ensure_ascii=False) + "\n"
-        ).encode("utf-8"),
+        ".json": lambda r: json_bytes(roadmap_to_json(r)),
     }
     write_in_format(
         renderers,

@@ -8,7 +8,6 @@ count ("3 rarer").
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from needmap.reports.i18n import Language, format_count, labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.sheet_cells import count_cell, percent_cell
-from needmap.reports.table_formats import csv_bytes, write_in_format
+from needmap.reports.table_formats import csv_bytes, json_bytes, write_in_format
 from needmap.reports.toptasks_table import (
     RankingTable,
     ranking_to_csv,
@@ -313,9 +312,7 @@ def write_searches(evidence: SearchEvidence, study: Study, path: Path) -> None:
         ".xlsx": lambda e: ranking_to_xlsx(
             build_searches_table(e, study), build_unmatched_table(e, study)
         ),
-        ".json": lambda e: (
-            json.dumps(searches_to_json(e), indent=2, ensure_ascii=False) + "\n"
-        ).encode("utf-8"),
+        ".json": lambda e: json_bytes(searches_to_json(e)),
     }
     write_in_format(
         renderers,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
@@ -31,6 +32,7 @@ __all__ = [
     "csv_bytes",
     "csv_text",
     "finish_sheet",
+    "json_bytes",
     "markdown_cell",
     "neutralise_cell",
     "table_to_csv",
@@ -135,6 +137,12 @@ def write_in_format(
             hint=hint or "use a name ending in " + _one_of(list(renderers)),
         )
     write_bytes_atomic(path, render(value))
+
+
+def json_bytes(data: Any) -> bytes:
+    """The JSON a report file holds: indented, accented letters as written, UTF-8, ending
+    in a line break."""
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def _one_of(suffixes: list[str]) -> str:

@@ -13,7 +13,6 @@ one group.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +34,7 @@ from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
 from needmap.reports.roadmap_report import analysed_surveys, need_titles
 from needmap.reports.searches_report import study_searches
-from needmap.reports.table_formats import markdown_cell, write_in_format
+from needmap.reports.table_formats import json_bytes, markdown_cell, write_in_format
 from needmap.shell import command_word
 
 __all__ = [
@@ -372,9 +371,7 @@ def write_why(story: NeedStory, path: Path) -> None:
         ".html": lambda s: page_bytes(render_why_page([s], s.study, single=True), ".html"),
         ".pdf": lambda s: page_bytes(render_why_page([s], s.study, single=True), ".pdf"),
         ".md": lambda s: why_to_markdown(s).encode("utf-8"),
-        ".json": lambda s: (json.dumps(why_to_json(s), indent=2, ensure_ascii=False) + "\n").encode(
-            "utf-8"
-        ),
+        ".json": lambda s: json_bytes(why_to_json(s)),
     }
     write_in_format(renderers, story, path, "the need's story")
 
