@@ -462,3 +462,41 @@ def test_a_table_leaves_no_row_alone_on_a_page() -> None:
     starts = [_rows_per_page(8, space)[0] for space in range(140, 176, 3)]
     assert not {1, 2} & set(starts)
     assert starts[0] >= 3 and starts[-1] == 0
+
+
+def _legend_pages(rows: int, kind: str = "", space: int = 0) -> list[tuple[int, bool]]:
+    """A table of ``rows`` rows as the reports write it, ``space`` mm below the title, with
+    its legend below it, laid out: on each page, how many rows and whether the legend."""
+    from needmap.reports.jinja import environment
+
+    page = environment().from_string(
+        '{% extends "base.html.j2" %}{% block content %}<h1>Rows</h1>'
+        '<div style="height: {{ space }}mm"></div>'
+        '<div class="table-wrap"><table class="needs ranking {{ kind }}"><thead><tr><th>Row'
+        "</th></tr></thead><tbody>{% for i in range(rows) %}<tr><td>row {{ i }} of the table"
+        '</td></tr>{% endfor %}</tbody></table></div><p class="legend">What the rows mean.</p>'
+        '<p class="legend">A second note.</p>{% endblock %}'
+    )
+    html = page.render(language="en", title="Rows", rows=rows, kind=kind, space=space)
+    texts = [p.extract_text() for p in PdfReader(io.BytesIO(html_to_pdf(html))).pages]
+    return [(t.count("of the table"), "What the rows mean" in t) for t in texts]
+
+
+def test_a_legend_never_starts_a_page_alone() -> None:
+    """A table that ends at a page's foot took its legend to the next page, which held that
+    line only (the weights of the Dutch demo's brief). A legend now keeps the table's last
+    rows with it."""
+    full = _legend_pages(400)[0][0]
+    for rows in range(full - 4, full + 1):
+        pages = _legend_pages(rows)
+        assert sum(n for n, _ in pages) == rows
+        last_rows, has_legend = pages[-1]
+        assert has_legend and last_rows > 0, (rows, pages)
+
+
+def test_the_weights_table_is_kept_on_one_page() -> None:
+    """The weights (a row per group) read as one table: where it would start low on a
+    page, it moves to the next page whole, where a ranking is split."""
+    assert _legend_pages(12, "weights", space=120) == [(0, False), (12, True)]
+    ranking = _legend_pages(12, space=120)
+    assert len(ranking) == 2 and ranking[0][0] > 3, ranking
