@@ -1009,6 +1009,42 @@ def test_cli_import_of_an_export_without_answers_is_refused(tmp_path: Path) -> N
     assert not (root / "surveys" / "toptasks.tally.json").exists()
 
 
+def test_cli_import_of_an_export_from_outside_the_groups_only_is_refused(
+    tmp_path: Path,
+) -> None:
+    """A test run of the survey, answered "other" by the consultant and two colleagues,
+    was counted as 0 respondents; then every report that reads the surveys failed with
+    "no votes to analyse" while validate passed. The import now refuses it, and a tally
+    of it written before is an error that validate reports, as the reports do."""
+    root = _cli_study(tmp_path, imported=False)
+    export = tmp_path / "pilot.csv"
+    export.write_text("respondent;group;task\nr1;other;Book leave\nr2;other;Claim expenses\n")
+    result = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"{export}: no respondent is in a target group: all 2 counted gave a group answer "
+        "that the mapping marks as outside the groups ('other')"
+    )
+    tally = root / "surveys" / "toptasks.tally.json"
+    assert not tally.exists()
+    export.with_name("ok.csv").write_text(
+        "respondent;group;task\nr1;other;Book leave\nr2;desk;Claim expenses\n"
+    )
+    before = runner.invoke(app, ["survey", "import", str(root), str(export.with_name("ok.csv"))])
+    assert before.exit_code == 0, before.output
+    data = json.loads(tally.read_text())
+    data["respondents"] = {"~": 2}
+    data["votes"] = {"~": {"leave": 1, "expense": 1}}
+    tally.write_text(json.dumps(data))
+    for command in (["validate"], ["roadmap"], ["toptasks"]):
+        refused = runner.invoke(app, [*command, str(root)])
+        assert refused.exit_code == 2, command
+        assert (
+            f"{tally}: this tally counted no respondent in a target group (2 outside them): "
+            "there are no votes to show"
+        ) in refused.stderr.splitlines(), command
+
+
 def test_cli_toptasks_before_import(tmp_path: Path) -> None:
     root = _cli_study(tmp_path, imported=False)
     result = runner.invoke(app, ["toptasks", str(root)])

@@ -223,6 +223,16 @@ def _fitting_tally(study: StudyIds, mapping: SurveyMapping, severity: Severity) 
         raise InvalidStudyError(
             Problem(Location(path), c, hint=hint, severity=severity) for c in changed
         )
+    if not tally.group_respondents:  # as imported before needmap refused such an export
+        message = (
+            f"this tally counted no respondent in a target group ({tally.total_respondents} "
+            "outside them): there are no votes to show"
+        )
+        hint = (
+            f"import an export with answers: {import_command(study, mapping)}{tally.source}; "
+            "or remove this file until there is one"
+        )
+        raise InvalidStudyError([Problem(Location(path), message, hint=hint, severity=severity)])
     return tally
 
 

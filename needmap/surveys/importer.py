@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from needmap.errors import InvalidStudyError, Location, Problem, Severity
+from needmap.scrub import scrub
 from needmap.surveys.counting import Counts, Problems
 from needmap.surveys.layouts import Interleaved, layout_loop
 from needmap.surveys.mapping import SurveyMapping
@@ -54,14 +55,29 @@ def _import(mapping: SurveyMapping, path: Path, strict: bool, *, grouped: bool) 
     found = problems.all()
     if strict:
         found = [replace(p, severity=Severity.ERROR) for p in found]
-    if not tally.total_respondents and not any(p.severity is Severity.ERROR for p in found):
-        found.append(
-            Problem(
-                Location(path),
-                "no respondent could be counted: every row was left out or empty",
-                hint="check that this is the survey's export, with its answers",
-            )
-        )
+    if not tally.group_respondents and not any(p.severity is Severity.ERROR for p in found):
+        found.append(_nobody_counted(tally, mapping, path))
     if any(p.severity is Severity.ERROR for p in found):
         raise InvalidStudyError(found)
     return ImportResult(tally, tuple(found), table.description)
+
+
+def _nobody_counted(tally: Tally, mapping: SurveyMapping, path: Path) -> Problem:
+    """The error for an export with no respondent in a target group: a tally of it would
+    show nothing about any group, and the reports would have no votes to analyse."""
+    if not tally.total_respondents:
+        return Problem(
+            Location(path),
+            "no respondent could be counted: every row was left out or empty",
+            hint="check that this is the survey's export, with its answers",
+        )
+    outside = [answer for answer, group in mapping.group.values.items() if group is None]
+    return Problem(
+        Location(path),
+        f"no respondent is in a target group: all {tally.total_respondents} counted gave "
+        f"a group answer that the mapping marks as outside the groups ("
+        + ", ".join(f"'{scrub(a)}'" for a in outside[:3])
+        + ")",
+        hint="if this is a test run of the survey, import the export once real answers are "
+        "in; otherwise map those answers to group ids under group.values in the mapping",
+    )

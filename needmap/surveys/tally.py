@@ -42,6 +42,12 @@ class Tally:
     def total_respondents(self) -> int:
         return sum(self.respondents.values())
 
+    @property
+    def group_respondents(self) -> int:
+        """Respondents in the study's target groups, leaving out those outside them: with
+        none, the survey says nothing about any group."""
+        return sum(n for g, n in self.respondents.items() if g != OUTSIDE)
+
     def differences(self, task_ids: Sequence[str], group_ids: Collection[str]) -> list[str]:
         """How the mapping's tasks and the study's groups differ from those at import time.
 
