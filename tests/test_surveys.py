@@ -507,6 +507,35 @@ def test_rows_wider_than_the_header(study: Study, tmp_path: Path, layout: str) -
     assert "double quotes" in problem.hint
 
 
+@pytest.mark.parametrize("layout", ["ms-forms", "long", "limesurvey"])
+def test_a_quote_left_open_is_reported_where_it_opens(
+    study: Study, tmp_path: Path, layout: str
+) -> None:
+    """A value that starts with a double quote and does not end with one runs its line and
+    the next into one row. That row was reported at its end, as shifted values, with the
+    hint to add quotes: the quote to remove is at the start."""
+    header, *rows = _rows(SURVEY_FIXTURES / "exports" / f"{layout}.csv")
+    lines = io.StringIO()
+    csv.writer(lines, lineterminator="\n").writerows([header, *rows[:2]])
+    broken = rows[2][:]
+    broken[1] = '"' + broken[1]  # line 4, column 2: opened, never closed
+    lines.write(",".join(broken) + "\n")
+    csv.writer(lines, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows[3:])
+    path = _write(tmp_path, "export.csv", lines.getvalue())
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, layout, path)
+    problem = raised.value.problems[0]
+    assert (problem.location.line, problem.location.column) == (4, 2)
+    assert problem.message.startswith(
+        "a double quote that starts a value here is closed only in line 5: lines 4-5 read "
+        "as one row of "
+    )
+    assert (
+        problem.hint
+        == "end the value with a double quote on line 4, or remove the quote that starts it"
+    )
+
+
 @pytest.mark.parametrize("count", [MAX_PER_KIND, MAX_PER_KIND + 1, 50])
 def test_many_bad_rows_are_summarised(study: Study, tmp_path: Path, count: int) -> None:
     rows = "".join(f"t{i},Field staff,Teleport\n" for i in range(count))
