@@ -447,6 +447,7 @@ def test_counts_with_thousands_separators_and_xlsx(make_study: StudyMaker, tmp_p
     sheet.append(["Search term", "Total searches", "Results"])
     sheet.append(["leave", 1200, 0])
     sheet.append(["news", 7, 3])
+    sheet.append(["leave\n", 3, 0])  # a line break in a cell: no quote left open there
     buffer = tmp_path / "log.xlsx"
     workbook.save(buffer)
     folder = make_study(
@@ -468,7 +469,7 @@ def test_counts_with_thousands_separators_and_xlsx(make_study: StudyMaker, tmp_p
         }
     )
     _, evidence = _evidence(folder)
-    assert evidence.for_need("leave").searches == 1200 + 1234
+    assert evidence.for_need("leave").searches == 1203 + 1234
     assert evidence.for_need("leave").gap_in == ("x", "y")
     assert evidence.for_need("news").searches == 2345
     assert [(t.text, t.searches, t.no_results) for t in evidence.unmatched] == [
@@ -662,6 +663,34 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
     (folder.parent / "outside.csv").write_text("Zoekterm\nverlof\n", encoding="utf-8")
     [outside] = check_search_logs(study)
     assert outside.message == "the export '../../outside.csv' is outside the study folder"
+
+
+@pytest.mark.parametrize(
+    ("broken", "where"),
+    [
+        ('"telefoonlijst;25;0', (6, 1, 8)),  # in the term: the lines merge into one term
+        ('telefoonlijst;"25;0', (6, 2, 8)),  # in a count: not a number
+    ],
+)
+def test_a_quote_left_open_is_reported_where_it_opens(
+    make_study: StudyMaker, broken: str, where: tuple[int, int, int]
+) -> None:
+    """A term that opens a quote runs the lines below it into one term, up to the next
+    quote, and took their searches out of the log without a word; a count that opens one
+    was "not a number". Both are reported where the quote opens."""
+    text = INTRANET_CSV.decode().replace("telefoonlijst;25;0", broken)
+    text = text.replace("Jan de Vries;2;1", '"Jan de Vries";2;1')
+    study = load_study(make_study({**files_with_logs(), "analytics/intranet-may.csv": text}))
+    [problem] = check_search_logs(study)
+    line, column, last = where
+    assert (problem.location.line, problem.location.column) == (line, column)
+    assert problem.message == (
+        f"a double quote that starts a value here is closed only in line {last}: "
+        f"lines {line}-{last} read as one row"
+    )
+    assert problem.hint == (
+        f"end the value with a double quote on line {line}, or remove the quote that starts it"
+    )
 
 
 def test_validate_reports_search_log_problems(make_study: StudyMaker) -> None:

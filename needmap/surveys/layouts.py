@@ -125,31 +125,27 @@ def _fit(row: list[str], table: Table, problems: Problems) -> list[str] | None:
     Short rows are padded with empty cells (some tools drop trailing empty ones). A row with
     more cells than the header is an error, even if the extra cells are empty: its values
     have most often shifted, because a value holds the delimiter without quotes, and the
-    cell pushed out at the end is as likely empty as not. A row that holds a line break ran
-    on from a CSV quote left open: it is reported at that quote (a workbook's rows are never
-    wider: calamine gives each the sheet's width). Only rows of another width come
-    here, so the common row costs one ``len``.
+    cell pushed out at the end is as likely empty as not. A row that ran on from a CSV
+    quote left open is reported at that quote (:meth:`Table.run_on`). Only rows of another
+    width come here, so the common row costs one ``len``.
     """
     width = len(table.header)
     if len(row) <= width:
         return row + [""] * (width - len(row))
-    last = table.line()
-    run_on = next((i for i, cell in enumerate(row) if "\n" in cell), None)
-    if run_on is not None:  # a quote left open ran this line and the next into one row
-        first = last - sum(cell.count("\n") for cell in row)
+    run_on = table.run_on(row)
+    if run_on is not None:
+        line, column, message, hint = run_on
         problems.add(
             "row wider than the header",
-            first,
-            run_on + 1,
-            f"a double quote that starts a value here is closed only in line {last}: lines "
-            f"{first}-{last} read as one row of {len(row)} cells, the header has {width}",
-            hint=f"end the value with a double quote on line {first}, or remove the quote "
-            "that starts it",
+            line,
+            column,
+            f"{message} of {len(row)} cells, the header has {width}",
+            hint=hint,
         )
         return None
     problems.add(
         "row wider than the header",
-        last,
+        table.line(),
         width + 1,
         f"this row has {len(row)} cells but the header has {width}: its values have shifted",
         hint="a value that contains the delimiter must be in double quotes; "

@@ -25,6 +25,7 @@ from needmap.errors import InvalidStudyError, Location, Problem
 
 __all__ = [
     "DataBytes",
+    "RunOn",
     "SheetNotFound",
     "Table",
     "column_of",
@@ -63,6 +64,15 @@ class DataBytes(NamedTuple):
     """How to decode a cell: ``utf-8`` or ``cp1252``."""
 
 
+class RunOn(NamedTuple):
+    """A CSV value whose quote was left open (:meth:`Table.run_on`), as a problem's parts."""
+
+    line: int
+    column: int
+    message: str
+    hint: str
+
+
 @dataclass(frozen=True)
 class Table:
     """A header, an iterator over the data rows, and where the last row read stands.
@@ -94,6 +104,30 @@ class Table:
         """The problem to report when the row last read cannot be read (one of
         :attr:`errors`)."""
         return unreadable(self.path, self.line(), exc)
+
+    def run_on(self, row: Sequence[str]) -> RunOn | None:
+        """Where a double quote left open starts, when the row last read holds one.
+
+        In a CSV file a value that opens a quote runs on, over line breaks, to the next
+        quote: two lines or more are read as one row, which comes out too wide or with a
+        line break in a cell that never has one. The row is reported where the quote opens,
+        not where the row ends. None for a row without a line break, or of a workbook.
+        """
+        if self.sheet is not None:
+            return None
+        column = next((i for i, cell in enumerate(row) if "\n" in cell), None)
+        if column is None:
+            return None
+        last = self.line()
+        first = last - sum(cell.count("\n") for cell in row)
+        return RunOn(
+            first,
+            column + 1,
+            f"a double quote that starts a value here is closed only in line {last}: lines "
+            f"{first}-{last} read as one row",
+            f"end the value with a double quote on line {first}, or remove the quote that "
+            "starts it",
+        )
 
     def column(self, heading: str, *, by_code: bool = False) -> int | None:
         """The index of the column headed ``heading`` (see :func:`column_of`)."""
