@@ -685,7 +685,7 @@ def test_a_quote_left_open_is_reported_where_it_opens(
     line, column, last = where
     assert (problem.location.line, problem.location.column) == (line, column)
     assert problem.message == (
-        f"a double quote that starts a value here is closed only in line {last}: "
+        f"a double quote that starts a value here runs on to line {last}: "
         f"lines {line}-{last} read as one row"
     )
     assert problem.hint == (

@@ -507,14 +507,12 @@ def test_rows_wider_than_the_header(study: Study, tmp_path: Path, layout: str) -
     assert "double quotes" in problem.hint
 
 
-@pytest.mark.parametrize("layout", ["ms-forms", "long", "limesurvey"])
-def test_a_quote_left_open_is_reported_where_it_opens(
-    study: Study, tmp_path: Path, layout: str
-) -> None:
+def test_a_quote_left_open_is_reported_where_it_opens(study: Study, tmp_path: Path) -> None:
     """A value that starts with a double quote and does not end with one runs its line and
     the next into one row. That row was reported at its end, as shifted values, with the
-    hint to add quotes: the quote to remove is at the start."""
-    header, *rows = _rows(SURVEY_FIXTURES / "exports" / f"{layout}.csv")
+    hint to add quotes: the quote to remove is at the start. (The forms and long layouts:
+    :func:`test_a_quote_left_open_in_any_cell_is_reported_where_it_opens`.)"""
+    header, *rows = _rows(SURVEY_FIXTURES / "exports" / "limesurvey.csv")
     lines = io.StringIO()
     csv.writer(lines, lineterminator="\n").writerows([header, *rows[:2]])
     broken = rows[2][:]
@@ -523,16 +521,61 @@ def test_a_quote_left_open_is_reported_where_it_opens(
     csv.writer(lines, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows[3:])
     path = _write(tmp_path, "export.csv", lines.getvalue())
     with pytest.raises(InvalidStudyError) as raised:
-        _import(study, layout, path)
+        _import(study, "limesurvey", path)
     problem = raised.value.problems[0]
     assert (problem.location.line, problem.location.column) == (4, 2)
-    assert problem.message.startswith(
-        "a double quote that starts a value here is closed only in line 5: lines 4-5 read "
-        "as one row of "
+    assert problem.message == (
+        "a double quote that starts a value here runs on to line 5: lines 4-5 read as one row"
     )
     assert (
         problem.hint
         == "end the value with a double quote on line 4, or remove the quote that starts it"
+    )
+
+
+_GROUP_AND_CHOICES = {
+    "ms-forms": ("What is your role?", "Which tasks do you do most often? Choose at most five."),
+    "google-forms": (
+        "What is your role?",
+        "Which tasks do you do most often? Choose at most five.",
+    ),
+    "long": ("group", "task"),
+}
+
+
+@pytest.mark.parametrize("closed", [True, False], ids=["closed-later", "never-closed"])
+@pytest.mark.parametrize("opened_in", [0, 1], ids=["group", "choices"])
+@pytest.mark.parametrize("layout", list(_GROUP_AND_CHOICES))
+def test_a_quote_left_open_in_any_cell_is_reported_where_it_opens(
+    study: Study, tmp_path: Path, layout: str, opened_in: int, closed: bool
+) -> None:
+    """Wherever the quote opens and whether or not a later one closes it, the run-on row
+    is reported at the quote: not as an unknown choice or group answer at the last line
+    (with the lines below in its text), nor as shifted values."""
+    header, *rows = _rows(SURVEY_FIXTURES / "exports" / f"{layout}.csv")
+    column = header.index(_GROUP_AND_CHOICES[layout][opened_in])
+    delimiter = ";" if layout == "long" else ","
+    below = [[cell.replace(delimiter, " ") for cell in row] for row in rows[3:]]
+    lines = io.StringIO()
+    csv.writer(lines, delimiter=delimiter, lineterminator="\n").writerows([header, *rows[:2]])
+    broken = [cell.replace(delimiter, " ") for cell in rows[2]]
+    broken[column] = '"' + broken[column]
+    lines.write(delimiter.join(broken) + "\n")
+    if closed:  # the next line's first quote closes it
+        csv.writer(
+            lines, delimiter=delimiter, quoting=csv.QUOTE_ALL, lineterminator="\n"
+        ).writerows(below)
+    else:  # no quote below: it takes the rest of the file
+        lines.writelines(delimiter.join(row) + "\n" for row in below)
+    path = _write(tmp_path, "export.csv", lines.getvalue())
+    last = 5 if closed else len(rows) + 1
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, layout, path)
+    problem = raised.value.problems[0]
+    assert (problem.location.line, problem.location.column) == (4, column + 1)
+    assert problem.message == (
+        f"a double quote that starts a value here runs on to line {last}: lines 4-{last} read "
+        "as one row"
     )
 
 

@@ -166,6 +166,11 @@ class Counts:
         if slot == _EMPTY:
             self._skip("no group answer", line, "no group given: respondent left out")
             return
+        run_on = self.table.run_on([answer], line)
+        if run_on is not None:  # a group answer never holds a line break
+            where = run_on.line, self.group_column, run_on.message
+            self.problems.add("quote left open", *where, hint=run_on.hint)
+            return
         self.problems.add(
             "unknown group answer",
             line if line is not None else self.table.line(),

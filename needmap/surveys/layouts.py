@@ -132,16 +132,7 @@ def _fit(row: list[str], table: Table, problems: Problems) -> list[str] | None:
     width = len(table.header)
     if len(row) <= width:
         return row + [""] * (width - len(row))
-    run_on = table.run_on(row)
-    if run_on is not None:
-        line, column, message, hint = run_on
-        problems.add(
-            "row wider than the header",
-            line,
-            column,
-            f"{message} of {len(row)} cells, the header has {width}",
-            hint=hint,
-        )
+    if _quote_left_open(row, table, problems):
         return None
     problems.add(
         "row wider than the header",
@@ -152,6 +143,15 @@ def _fit(row: list[str], table: Table, problems: Problems) -> list[str] | None:
         "check this line in a text editor",
     )
     return None
+
+
+def _quote_left_open(row: list[str], table: Table, problems: Problems) -> bool:
+    """Report a row that ran on from a CSV quote left open (:meth:`Table.run_on`) where
+    the quote opens; False for any other row. Asked only of a row that is wrong already."""
+    run_on = table.run_on(row)
+    if run_on is not None:
+        problems.add("quote left open", *run_on)
+    return run_on is not None
 
 
 def _limesurvey(table: Table, group_col: int, task_cols: list[int], problems: Problems) -> Loop:
@@ -246,6 +246,8 @@ def _joined(
                 picks, unmatched = slow_split(cell, separator, labels)
                 other = separator.join(unmatched)
                 if unmatched and not _other_answer(other, choice_col, counts):
+                    if _quote_left_open(row, table, problems):
+                        continue
                     problems.add(
                         "unknown choice",
                         table.line(),
@@ -367,6 +369,8 @@ def _long_task(
     if index is None and _other_answer(value.strip(), columns.task, counts):
         return _NO_TASK
     if index is None:
+        if _quote_left_open(row, counts.table, problems):
+            return _SKIP_ROW
         problems.add(
             "unknown choice",
             counts.table.line(),

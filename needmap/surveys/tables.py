@@ -105,8 +105,9 @@ class Table:
         :attr:`errors`)."""
         return unreadable(self.path, self.line(), exc)
 
-    def run_on(self, row: Sequence[str]) -> RunOn | None:
-        """Where a double quote left open starts, when the row last read holds one.
+    def run_on(self, row: Sequence[str], last: int | None = None) -> RunOn | None:
+        """Where a double quote left open starts, when the row last read (or the row that
+        ended on line ``last``) holds one.
 
         In a CSV file a value that opens a quote runs on, over line breaks, to the next
         quote: two lines or more are read as one row, which comes out too wide or with a
@@ -118,12 +119,15 @@ class Table:
         column = next((i for i, cell in enumerate(row) if "\n" in cell), None)
         if column is None:
             return None
-        last = self.line()
-        first = last - sum(cell.count("\n") for cell in row)
+        breaks = sum(cell.count("\n") for cell in row)
+        if row[-1].endswith("\n"):  # never closed: the value took the file's last line break
+            breaks -= 1
+        last = self.line() if last is None else last
+        first = last - breaks
         return RunOn(
             first,
             column + 1,
-            f"a double quote that starts a value here is closed only in line {last}: lines "
+            f"a double quote that starts a value here runs on to line {last}: lines "
             f"{first}-{last} read as one row",
             f"end the value with a double quote on line {first}, or remove the quote that "
             "starts it",
