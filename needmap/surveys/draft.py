@@ -769,7 +769,8 @@ class DraftCheck:
 def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> DraftCheck:
     """Write the draft to ``path`` (never over an existing file) once it has been read back
     as a mapping, and import ``export`` with it. The import fails only where the draft left
-    out answers or labels that hold personal data; a draft that does not load is a bug,
+    out answers or labels that hold personal data, or could give no answer a group
+    (LimeSurvey's answer codes); a draft that does not load is a bug,
     raised as such, and leaves nothing behind."""
     from needmap.surveys.importer import import_survey
     from needmap.surveys.mapping import load_mapping

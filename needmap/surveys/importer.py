@@ -71,13 +71,12 @@ def _nobody_counted(tally: Tally, mapping: SurveyMapping, path: Path) -> Problem
             "no respondent could be counted: every row was left out or empty",
             hint="check that this is the survey's export, with its answers",
         )
-    outside = [answer for answer, group in mapping.group.values.items() if group is None]
+    outside = [f"'{scrub(a)}'" for a, group in mapping.group.values.items() if group is None]
+    named = ", ".join(outside[:3]) + (f" and {len(outside) - 3} more" if len(outside) > 3 else "")
     return Problem(
         Location(path),
         f"no respondent is in a target group: all {tally.total_respondents} counted gave "
-        f"a group answer that the mapping marks as outside the groups ("
-        + ", ".join(f"'{scrub(a)}'" for a in outside[:3])
-        + ")",
-        hint="if this is a test run of the survey, import the export once real answers are "
-        "in; otherwise map those answers to group ids under group.values in the mapping",
+        f"a group answer that the mapping marks as outside the groups ({named})",
+        hint="give those answers their group ids under group.values in the mapping; or, "
+        "if this is a test run of the survey, import the export once real answers are in",
     )
