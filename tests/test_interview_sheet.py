@@ -157,6 +157,45 @@ def test_every_problem_at_its_row_and_column_and_nothing_written(
     assert sorted(p.name for p in (root / "interviews").iterdir()) == ["round-1.yaml"]
 
 
+@pytest.mark.parametrize(
+    ("below", "stop"),
+    [
+        (',desk,2026-03-02,1,"Slow.",search\n', "6 (',' expected after '\"')"),
+        (",desk,2026-03-02,1,Slow.,search\n", "6 (unexpected end of data)"),
+    ],
+    ids=["closed-wrongly", "never-closed"],
+)
+def test_a_quote_left_open_is_refused_where_it_opens(
+    make_study: StudyMaker, tmp_path: Path, below: str, stop: str
+) -> None:
+    """A quote typed at the start of a cell, and not closed, ran the rows below into one
+    quote, which was written into the study as it came: the rows' text, delimiters and
+    all. A quote of several lines, closed as Excel closes it, is still one quote."""
+    root = make_study()
+    sheet = _sheet(
+        tmp_path,
+        "Interview,Group,Date,Participants,Quote,Needs\n"
+        ',desk,2026-03-02,1,"We search, every day,\nin four systems.",search\n'
+        ',desk,2026-03-02,1,"The roster is never up to date.,search\n'
+        ",desk,2026-03-02,1,An app? Not for us.,mobile\n" + below,
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        import_interview_sheet(load_study(root), sheet)
+    [problem] = raised.value.problems
+    assert problem.location.line == 4
+    assert problem.message == f"a double quote that starts a value here runs on to line {stop}"
+    assert problem.hint == (
+        "end the value with a double quote on line 4, or remove the quote that starts it"
+    )
+    assert not (root / "interviews").exists()
+    sheet.write_text(sheet.read_text().replace('"The roster', "The roster"))
+    found, _ = read_interview_sheet(load_study(root), sheet)
+    assert [q.text for q in found[0].quotes][:2] == [
+        "We search, every day,\nin four systems.",
+        "The roster is never up to date.",
+    ]
+
+
 def test_the_cli_writes_once_and_then_refuses(make_study: StudyMaker, tmp_path: Path) -> None:
     root = make_study()
     sheet = _sheet(tmp_path)

@@ -102,18 +102,20 @@ def read_interview_sheet(
 
     ``into`` is the interview file this sheet was imported into before: the ids in it are
     the sheet's own, so they are given again rather than counted as taken."""
-    table = open_table(path)
+    table = open_table(path, strict=True)  # a quote typed in a cell runs on: refuse it
     problems: list[Problem] = []
     columns = _columns(table, problems)
     if any(p.severity is Severity.ERROR for p in problems):
         raise InvalidStudyError(problems)
     interviews: dict[str, SheetInterview] = {}
     resolver = _Resolver(study)
+    start = table.line() + 1
     try:
         for row in table.rows:
             _read_row(row, table, columns, resolver, interviews, problems)
+            start = table.line() + 1
     except table.errors as exc:
-        problems.append(table.unreadable(exc))
+        problems.append(table.unreadable(exc, start))
     found = list(interviews.values())
     if not found and not any(p.severity is Severity.ERROR for p in problems):
         problems.append(

@@ -100,10 +100,20 @@ class Table:
     sheets: tuple[str, ...] = ()
     """XLSX: the names of all the workbook's sheets; CSV: none."""
 
-    def unreadable(self, exc: Exception) -> Problem:
+    def unreadable(self, exc: Exception, start: int | None = None) -> Problem:
         """The problem to report when the row last read cannot be read (one of
-        :attr:`errors`)."""
-        return unreadable(self.path, self.line(), exc)
+        :attr:`errors`); ``start`` is the line that row began on, when it is known and
+        the row ran on past it (a strict reader stops only where a quote closes wrongly,
+        or at the end of the file)."""
+        last = self.line()
+        if start is None or start >= last:
+            return unreadable(self.path, last, exc)
+        return Problem(
+            Location(self.path, start),
+            f"a double quote that starts a value here runs on to line {last} ({exc})",
+            hint=f"end the value with a double quote on line {start}, or remove the quote "
+            "that starts it",
+        )
 
     def run_on(self, row: Sequence[str], last: int | None = None) -> RunOn | None:
         """Where a double quote left open starts, when the row last read (or the row that
@@ -174,15 +184,19 @@ def column_of(header: Sequence[str], heading: str, *, by_code: bool = False) -> 
     return None
 
 
-def open_table(path: Path, sheet: str | None = None) -> Table:
+def open_table(path: Path, sheet: str | None = None, *, strict: bool = False) -> Table:
     """Open ``path`` by its suffix (.csv, .tsv, .txt or .xlsx); a workbook at ``sheet``
-    (its name, in any case), else at its first sheet."""
+    (its name, in any case), else at its first sheet.
+
+    ``strict``: a CSV quote closed anywhere but at the end of its value (``"a"b``), or
+    never, raises one of :attr:`Table.errors` instead of reading on as Excel does. For a
+    sheet people type, whose run-on value cannot be told from one of several lines."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".xlsx":
             return _xlsx(path, sheet)
         if suffix in (".csv", ".tsv", ".txt"):
-            return _csv(path)
+            return _csv(path, strict)
     except OSError as exc:
         raise InvalidStudyError.single(
             f"cannot read file: {exc.strerror or exc}", path=path
@@ -194,7 +208,7 @@ def open_table(path: Path, sheet: str | None = None) -> Table:
     )
 
 
-def _csv(path: Path) -> Table:
+def _csv(path: Path, strict: bool = False) -> Table:
     raw = path.read_bytes()
     _refuse_binary(raw, path)
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -220,7 +234,7 @@ def _csv(path: Path) -> Table:
         how = ""
     if notes:
         how += f", header below {notes} line{'s' if notes > 1 else ''} of notes"
-    reader = csv.reader(handle, delimiter=delimiter)
+    reader = csv.reader(handle, delimiter=delimiter, strict=strict)
     try:
         header = next(reader)
     except StopIteration:
