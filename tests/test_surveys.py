@@ -253,6 +253,20 @@ def test_a_header_that_starts_with_a_hash_is_the_header(tmp_path: Path) -> None:
         assert (table.header, list(table.rows)) == (header.split(","), [["1", "leave"]])
 
 
+def test_a_header_that_cannot_be_read_is_reported_below_the_notes(tmp_path: Path) -> None:
+    """A quote left open in a header under three lines of notes runs into the next line,
+    which is longer than the csv module takes: reported on that line, the notes counted."""
+    path = tmp_path / "export.csv"
+    path.write_text(
+        '# Account: x\n# Property: y\n\nSearch term;"Searches\n' + "a" * 140_000 + "\nleave;3\n"
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        open_table(path)
+    [problem] = raised.value.problems
+    assert problem.location.line == 5
+    assert problem.message.startswith("cannot read the file here: field larger than field limit")
+
+
 @pytest.mark.parametrize(
     ("cell", "parts", "unmatched"),
     [
