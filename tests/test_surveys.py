@@ -253,6 +253,19 @@ def test_a_header_that_starts_with_a_hash_is_the_header(tmp_path: Path) -> None:
         assert (table.header, list(table.rows)) == (header.split(","), [["1", "leave"]])
 
 
+def test_commas_inside_quoted_headings_do_not_make_the_delimiter(tmp_path: Path) -> None:
+    """Dutch Excel's semicolons, with headings that hold more commas than the header has
+    semicolons: the commas are inside quotes, so they do not count."""
+    path = tmp_path / "export.csv"
+    path.write_text('"Functie, rol";"Taken, kies er vijf, of minder"\nbalie;Verlof\n')
+    table = open_table(path)
+    assert table.description == "CSV, UTF-8, semicolon-separated"
+    assert (table.header, list(table.rows)) == (
+        ["Functie, rol", "Taken, kies er vijf, of minder"],
+        [["balie", "Verlof"]],
+    )
+
+
 def test_a_header_that_cannot_be_read_is_reported_below_the_notes(tmp_path: Path) -> None:
     """A quote left open in a header under three lines of notes runs into the next line,
     which is longer than the csv module takes: reported on that line, the notes counted."""
