@@ -9,9 +9,10 @@ import shutil
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -31,7 +32,9 @@ from needmap.regroup import (
 from needmap.scaffold import init_study
 from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
 from needmap.surveys.catalog import check_mappings
-from needmap.surveys.interviews import check_interviews
+from needmap.surveys.interviews import check_interviews, load_interviews
+from needmap.surveys.tally import read_tally
+from tests import study_files
 from tests.conftest import SURVEY_FIXTURES, StudyMaker, run_needmap
 
 runner = CliRunner()
@@ -765,3 +768,59 @@ def test_renaming_there_and_back_gives_every_file_back_byte_for_byte(
     after = every_file(root)
     assert [name for name in before if before[name] != after.get(name)] == []
     assert sorted(after) == sorted(before)
+
+
+_RANK = {"could": 1, "should": 2, "must": 3}
+
+
+@settings(max_examples=40, deadline=None)
+@given(files=study_files.studies(), data=st.data())
+def test_any_merge_of_groups_keeps_their_needs_people_and_evidence(
+    files: dict[str, Any], data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Any two or three groups of any small study, merged into one of them or a new id:
+    refused (writing nothing) when they are of different families or only some have a
+    headcount; else the study loads, with the headcounts summed, each need at the highest
+    importance any of them gave it, their personas and interviews in the merged group, and
+    the survey's respondents and votes added up."""
+    group_ids = [g["id"] for g in files["groups.yaml"]["groups"]]
+    assume(len(group_ids) >= 2)
+    chosen = data.draw(st.lists(st.sampled_from(group_ids), min_size=2, max_size=3, unique=True))
+    into = data.draw(st.sampled_from([*chosen, "merged-group"]))  # longer than a drawn id
+    root = study_files.write_study_files(tmp_path_factory.mktemp("study"), files)
+    before = load_study(root)
+    members = [before.group_by_id[g] for g in chosen]
+    written = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    if len({g.family for g in members}) > 1 or len({g.headcount is None for g in members}) > 1:
+        with pytest.raises(UsageError):
+            plan_regrouping(before, chosen, into, "Merged")
+        assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == written
+        return
+    write_study_edits(plan_regrouping(before, chosen, into, "Merged"))
+    after = load_study(root)
+    assert [g.id for g in after.groups if g.id in chosen or g.id == into] == [into]
+    merged = after.group_by_id[into]
+    counts = [g.headcount for g in members]
+    assert merged.headcount == (None if None in counts else sum(c or 0 for c in counts))
+    assert merged.family == members[0].family
+    for need, was in zip(after.needs, before.needs, strict=True):
+        given_by = [was.groups[g] for g in chosen if g in was.groups]
+        others = {g: v for g, v in was.groups.items() if g not in chosen}
+        expected = others | ({into: max(given_by, key=_RANK.__getitem__)} if given_by else {})
+        assert dict(need.groups) == expected, need.id
+    renamed = {g: into for g in chosen}
+    assert [p.group for p in after.personas] == [
+        renamed.get(p.group, p.group) for p in before.personas
+    ]
+    assert [i.group for i in load_interviews(after)] == [
+        renamed.get(i.group, i.group) for i in load_interviews(before)
+    ]
+    if tally_path(root, "survey").exists():
+        was_tally = json.loads(written[tally_path(root, "survey")])
+        tally = read_tally(tally_path(root, "survey"))
+        added = sum(was_tally["respondents"].get(g, 0) for g in chosen)
+        assert tally.respondents.get(into, 0) == added
+        assert sum(tally.respondents.values()) == sum(was_tally["respondents"].values())
+        for task in tally.tasks:
+            total = sum(v.get(task, 0) for g, v in was_tally["votes"].items() if g in chosen)
+            assert tally.votes.get(into, {}).get(task, 0) == total
