@@ -104,7 +104,7 @@ _NOUNS = {"families": "family", "groups": "group", "needs": "need"}
 
 
 def check_references(
-    defs: Definitions, *, warn: bool = True, renames: Sequence[Renames] = ()
+    defs: Definitions, *, warn: bool, renames: Sequence[Renames] = ()
 ) -> list[Problem]:
     """All cross-file problems of a study's definitions; warnings too when ``warn``.
 
