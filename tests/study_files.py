@@ -27,17 +27,16 @@ _TEXT = st.text(
 """Names and titles: accents, markup (``<b>``, ``|``, ``*``), emoji and right-to-left text."""
 
 
-def _tally(tasks: list[str], groups: list[str], rnd: random.Random) -> dict[str, Any]:
+def _tally(tasks: list[str], groups: list[str], rnd: random.Random, minimum: int) -> dict[str, Any]:
     """A tally an import could have written: up to 40 respondents per group (the first
     group has one at least, and some answered outside the groups), each with one to three
-    tasks."""
-    respondents: dict[str, int] = {}
-    votes: dict[str, dict[str, int]] = {}
-    for group in [*groups, "~"]:
-        count = rnd.randint(1 if group == groups[0] else 0, 40)
-        if count:
-            respondents[group] = count
-            votes[group] = dict.fromkeys(tasks, 0)
+    tasks; a group that answered alone has ``minimum`` at least (:meth:`Tally.lone_group`)."""
+    counts = {g: rnd.randint(1 if g == groups[0] else 0, 40) for g in [*groups, "~"]}
+    if not any(counts[g] for g in groups[1:]) and counts["~"] < minimum:
+        counts[groups[0]] = max(counts[groups[0]], minimum)
+    respondents = {g: n for g, n in counts.items() if n}
+    votes: dict[str, dict[str, int]] = {g: dict.fromkeys(tasks, 0) for g in respondents}
+    for group, count in respondents.items():
         for _ in range(count):
             for task in rnd.sample(tasks, rnd.randint(1, min(3, len(tasks)))):
                 votes[group][task] += 1
@@ -56,6 +55,7 @@ def _tally(tasks: list[str], groups: list[str], rnd: random.Random) -> dict[str,
 @st.composite
 def studies(draw: st.DrawFn) -> dict[str, Any]:
     """The YAML of a study: settings, families, groups, needs, personas and interviews."""
+    minimum = draw(st.integers(1, 10))
     ids = draw(st.lists(_IDS, min_size=4, max_size=30, unique=True))
     families = ids[: draw(st.integers(0, 2))]
     rest = ids[len(families) :]
@@ -127,7 +127,7 @@ def studies(draw: st.DrawFn) -> dict[str, Any]:
             "name": draw(_TEXT),
             "organisation": draw(_TEXT),
             "language": draw(st.sampled_from(["nl", "en"])),
-            "privacy": {"min_group_size": draw(st.integers(1, 10))},
+            "privacy": {"min_group_size": minimum},
             "platform": {"demand_weight": draw(st.sampled_from(["headcount", "equal"]))},
             "roadmap": {"phases": phases},
         },
@@ -150,7 +150,7 @@ def studies(draw: st.DrawFn) -> dict[str, Any]:
             "tasks": tasks,
         }
         files["surveys/survey.tally.json"] = _tally(
-            [t["id"] for t in tasks], group_ids, draw(st.randoms(use_true_random=False))
+            [t["id"] for t in tasks], group_ids, draw(st.randoms(use_true_random=False)), minimum
         )
     if terms:
         files["analytics/search.yaml"] = {

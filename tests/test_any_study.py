@@ -11,7 +11,10 @@ from hypothesis import HealthCheck, given, settings
 
 from needmap import load_study
 from needmap.build import build_reports
+from needmap.reports.interviews_report import interviews_to_json, study_interviews
+from needmap.reports.roadmap_report import analysed_surveys
 from needmap.reports.status_report import status_to_json, study_status
+from needmap.reports.toptasks_table import toptasks_to_json
 from tests.study_files import studies, write_study_files
 
 pytestmark = pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
@@ -42,3 +45,43 @@ def test_any_study_that_loads_builds_every_report(
     assert all(path.name in index for path in written[:-1])
     status = status_to_json(study_status(study))
     assert status["glance"] and all(line["text"] for line in status["glance"])
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(files=studies())
+def test_no_breakdown_of_any_study_shows_a_group_below_the_minimum(
+    files: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The privacy rule, over any study: an interview bucket or survey group is shown only
+    with at least the minimum of people; nothing about a hidden one is given (no count, no
+    share, no weight, no quote, not named as the one that disagrees most); and one group is
+    never hidden alone where the others and the total would give it away."""
+    study = load_study(write_study_files(tmp_path_factory.mktemp("study"), files))
+    minimum = study.settings.privacy.min_group_size
+    interviews = interviews_to_json(study_interviews(study))
+    shown = {b["key"] for b in interviews["buckets"] if b["shown"]}
+    for bucket in interviews["buckets"]:
+        assert (
+            bucket["participants"] >= minimum if bucket["shown"] else "participants" not in bucket
+        )
+    for need in interviews["needs"]:
+        assert {*need["supports"], *need["questions"]} <= shown
+        assert {quote["bucket"] for quote in need["quotes"]} <= shown
+    for result in analysed_surveys(study):
+        survey = toptasks_to_json(result)
+        hidden = {g["group"] for g in survey["groups"] if g["suppressed"]}
+        for group in survey["groups"]:
+            if group["suppressed"]:
+                assert group["respondents"] is None
+                assert all(share is None for share in group["shares"].values())
+            else:
+                assert group["respondents"] >= minimum
+        assert len(hidden) != 1 or len(survey["groups"]) == 1
+        assert all(survey["weights"].get(group) is None for group in hidden)
+        assert not hidden & {
+            g for d in survey["disagreements"] for g in (d["highest"], d["lowest"])
+        }

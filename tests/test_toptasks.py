@@ -937,7 +937,8 @@ def test_cli_import_again_says_what_it_replaced(tmp_path: Path) -> None:
     assert again.exit_code == 0, again.output
     assert again.stdout.splitlines()[-1] == "The tally held these counts already: it is unchanged."
     fewer = tmp_path / "fewer.csv"
-    fewer.write_bytes(b"\n".join(export.read_bytes().splitlines()[:4]) + b"\n")
+    # three respondents of one group: as many as the minimum, which one group alone needs
+    fewer.write_bytes(b"\n".join(export.read_bytes().splitlines()[:7]) + b"\n")
     replaced = runner.invoke(app, ["survey", "import", str(root), str(fewer)])
     assert replaced.exit_code == 0, replaced.output
     # as many as the import of long.csv said it counted: the one outside the groups is
@@ -1028,7 +1029,8 @@ def test_cli_import_of_an_export_from_outside_the_groups_only_is_refused(
     tally = root / "surveys" / "toptasks.tally.json"
     assert not tally.exists()
     export.with_name("ok.csv").write_text(
-        "respondent;group;task\nr1;other;Book leave\nr2;desk;Claim expenses\n"
+        "respondent;group;task\nr1;other;Book leave\n"
+        + "".join(f"r{i};desk;Claim expenses\n" for i in range(2, 5))
     )
     before = runner.invoke(app, ["survey", "import", str(root), str(export.with_name("ok.csv"))])
     assert before.exit_code == 0, before.output
@@ -1042,6 +1044,56 @@ def test_cli_import_of_an_export_from_outside_the_groups_only_is_refused(
         assert (
             f"{tally}: this tally counted no respondent in a target group (2 outside them): "
             "there are no votes to show"
+        ) in refused.stderr.splitlines(), command
+
+
+@pytest.mark.parametrize(
+    ("respondents", "lone"),
+    [
+        ({"desk": 2}, "desk"),
+        ({"desk": 2, "~": 2}, "desk"),  # too few outside the groups to count beside it
+        ({"desk": 2, "~": 3}, None),  # three others count with it
+        ({"desk": 3}, None),  # as many as the minimum
+        ({"desk": 2, "field": 1}, None),  # hidden together, neither alone
+        ({"~": 5}, None),  # no group at all: refused as such on import
+    ],
+)
+def test_the_lone_group_is_one_below_the_minimum_that_would_be_all_results(
+    respondents: dict[str, int], lone: str | None
+) -> None:
+    assert _tally({g: (n, [n]) for g, n in respondents.items()}, ("t0",)).lone_group(3) == lone
+
+
+def test_cli_a_survey_one_small_group_answered_alone_is_refused(tmp_path: Path) -> None:
+    """Three directors answered a survey: "Directors n<5" hid their number, but every
+    figure of the survey was theirs alone, down to which task one of them chose. The
+    import refuses it, and a tally of it (imported before the minimum was raised) is an
+    error that validate and every report give."""
+    root = _cli_study(tmp_path, imported=False)
+    export = tmp_path / "directors.csv"
+    export.write_text(
+        "respondent;group;task\nr1;desk;Book leave\nr2;desk;Claim expenses\nr3;other;Book leave\n"
+    )
+    result = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[:2] == [
+        f"{export}: only 'Front desk' answered this survey, fewer than 3 of them: every "
+        "result of it would show their answers",
+        "    hint: import the export once more groups have answered; a group alone needs at "
+        "least 3 respondents (privacy.min_group_size)",
+    ]
+    tally = root / "surveys" / "toptasks.tally.json"
+    assert not tally.exists()
+    export.write_text(export.read_text() + "r4;desk;Book leave\n")
+    assert runner.invoke(app, ["survey", "import", str(root), str(export)]).exit_code == 0
+    settings = root / "study.yaml"
+    settings.write_text(settings.read_text().replace("min_group_size: 3", "min_group_size: 4"))
+    for command in (["validate"], ["roadmap"], ["toptasks"], ["build", "--no-pdf"]):
+        refused = runner.invoke(app, [*command, str(root)])
+        assert refused.exit_code == 2, command
+        assert (
+            f"{tally}: only 'Front desk' answered this survey, fewer than 4 of them: every "
+            "result of it would show their answers"
         ) in refused.stderr.splitlines(), command
 
 

@@ -157,7 +157,7 @@ def survey_import(
 
     from needmap.errors import InvalidStudyError, Severity
     from needmap.surveys import find_mapping, import_survey, tally_path, write_tally
-    from needmap.surveys.catalog import headcount_warnings
+    from needmap.surveys.catalog import headcount_warnings, lone_group_problem
     from needmap.surveys.mapping import mapping_files
 
     study = study_at(folder)
@@ -168,6 +168,9 @@ def survey_import(
         )
     with new_console(stderr=True).status(f"Reading {escape(export.name)}…"):
         result = import_survey(chosen, export, strict=strict)
+    lone = lone_group_problem(study, result.tally, export)
+    if lone is not None:
+        raise InvalidStudyError([lone])
     over = headcount_warnings(study, result.tally)
     if strict and over:
         raise InvalidStudyError([replace(p, severity=Severity.ERROR) for p in over])

@@ -22,6 +22,7 @@ from needmap.surveys.tally import OUTSIDE, Tally, read_tally, tally_path
 
 __all__ = [
     "check_headcounts",
+    "check_lone_groups",
     "check_mappings",
     "find_mapping",
     "fitting_tallies",
@@ -29,6 +30,7 @@ __all__ = [
     "import_command",
     "imported_surveys",
     "load_survey",
+    "lone_group_problem",
     "over_headcount",
     "surveys_to_import",
 ]
@@ -169,7 +171,7 @@ def load_survey(study: Study, survey: str | None = None) -> tuple[SurveyMapping,
             path=path,
             hint=f"import the export first: {import_command(study, mapping)}EXPORT.csv",
         )
-    return mapping, _fitting_tally(study, mapping, Severity.ERROR)
+    return mapping, _shown_tally(study, mapping)
 
 
 def imported_surveys(study: Study) -> list[tuple[SurveyMapping, Tally]]:
@@ -184,7 +186,7 @@ def imported_surveys(study: Study) -> list[tuple[SurveyMapping, Tally]]:
     for mapping in mappings.values():
         if tally_path(study.root, mapping.id).exists():
             try:
-                surveys.append((mapping, _fitting_tally(study, mapping, Severity.ERROR)))
+                surveys.append((mapping, _shown_tally(study, mapping)))
             except NeedmapError as exc:
                 problems.extend(exc.problems)
     if problems:
@@ -234,6 +236,42 @@ def _fitting_tally(study: StudyIds, mapping: SurveyMapping, severity: Severity) 
         )
         raise InvalidStudyError([Problem(Location(path), message, hint=hint, severity=severity)])
     return tally
+
+
+def _shown_tally(study: Study, mapping: SurveyMapping) -> Tally:
+    """The mapping's tally (:func:`_fitting_tally`), if its results may be shown."""
+    tally = _fitting_tally(study, mapping, Severity.ERROR)
+    lone = lone_group_problem(study, tally, tally_path(study.root, mapping.id))
+    if lone is not None:
+        raise InvalidStudyError([lone])
+    return tally
+
+
+def lone_group_problem(study: Study, tally: Tally, path: Path) -> Problem | None:
+    """An error when one group below the minimum size would be the whole of the survey's
+    results (:meth:`Tally.lone_group`): at ``path``, the export being imported or the
+    tally imported before the study's minimum was raised."""
+    minimum = study.settings.privacy.min_group_size
+    group = tally.lone_group(minimum)
+    if group is None:
+        return None
+    name = study.group_by_id[group].name if group in study.group_by_id else group
+    return Problem(
+        Location(path),
+        f"only '{name}' answered this survey, fewer than {minimum} of them: every result "
+        "of it would show their answers",
+        hint="import the export once more groups have answered; a group alone needs at "
+        f"least {minimum} respondents (privacy.min_group_size)",
+    )
+
+
+def check_lone_groups(study: Study) -> list[Problem]:
+    """:func:`lone_group_problem` for each imported survey whose tally still fits."""
+    found = [
+        lone_group_problem(study, tally, tally_path(study.root, tally.survey))
+        for tally in fitting_tallies(study)
+    ]
+    return [p for p in found if p is not None]
 
 
 def _renamed_since(tally: Tally, mapping: SurveyMapping, study: StudyIds) -> tuple[str, str] | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from needmap.errors import Problem, Severity
 from needmap.personas.loader import read_study
 from needmap.personas.study import Study, StudyIds
-from needmap.surveys.catalog import check_headcounts, check_mappings
+from needmap.surveys.catalog import check_headcounts, check_lone_groups, check_mappings
 from needmap.surveys.interviews import check_interviews
 from needmap.surveys.searchlog import check_search_logs
 
@@ -34,7 +34,7 @@ class StudyCheck:
 def check_study(root: Path | str) -> StudyCheck:
     """Check the study in ``root`` and all its evidence files, collecting every problem;
     with no errors, also whether each imported survey counted more respondents for a group
-    than its headcount.
+    than its headcount, and whether one small group would be all of a survey's results.
 
     Raises :class:`~needmap.errors.NotAStudyError` for a folder that is not a study.
     """
@@ -42,7 +42,9 @@ def check_study(root: Path | str) -> StudyCheck:
     problems = [*reading.problems, *_evidence_problems(reading.ids)]
     study = None if any(p.severity is Severity.ERROR for p in problems) else reading.study
     if study is not None:
-        problems += check_headcounts(study)
+        problems += [*check_headcounts(study), *check_lone_groups(study)]
+    if any(p.severity is Severity.ERROR for p in problems):
+        study = None
     return StudyCheck(study, tuple(sorted(problems, key=Problem.sort_key)))
 
 

@@ -48,6 +48,16 @@ class Tally:
         none, the survey says nothing about any group."""
         return sum(n for g, n in self.respondents.items() if g != OUTSIDE)
 
+    def lone_group(self, minimum: int) -> str | None:
+        """The one target group whose answers would be the survey's whole result: the only
+        group counted, with fewer than ``minimum`` respondents, beside too few answers from
+        outside the groups to count (fewer than ``minimum`` too). No result of the survey
+        can be shown without showing that group's."""
+        groups = [g for g, n in self.respondents.items() if g != OUTSIDE and n]
+        if len(groups) != 1 or self.respondents[groups[0]] >= minimum:
+            return None
+        return groups[0] if self.respondents.get(OUTSIDE, 0) < minimum else None
+
     def differences(self, task_ids: Sequence[str], group_ids: Collection[str]) -> list[str]:
         """How the mapping's tasks and the study's groups differ from those at import time.
 
