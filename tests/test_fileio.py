@@ -65,3 +65,16 @@ def test_write_files_new_refuses_existing(tmp_path: Path) -> None:
     with pytest.raises(TargetExistsError):
         write_files_new(tmp_path, {"a.txt": b"a", "b.txt": b"b"})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.txt"]
+
+
+@pytest.mark.parametrize(("existing", "more"), [(5, ""), (7, " and 2 more")])
+def test_the_files_in_the_way_are_named_five_at_most(
+    tmp_path: Path, existing: int, more: str
+) -> None:
+    names = [f"{i}.txt" for i in range(existing)]
+    for name in names:
+        (tmp_path / name).write_text("mine")
+    with pytest.raises(TargetExistsError) as raised:
+        write_files_new(tmp_path, {name: b"new" for name in names})
+    listed = ", ".join(str(tmp_path / name) for name in names[:5])
+    assert raised.value.problems[0].message == f"would overwrite existing files: {listed}{more}"

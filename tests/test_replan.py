@@ -385,3 +385,26 @@ def test_an_unknown_revision_or_no_repository_is_a_clear_error(
     assert broken.exit_code == 2
     assert "the study at revision 'HEAD' does not load (1 problem)" in broken.stderr
     assert "run 'needmap validate' there" in broken.stderr
+
+
+def test_a_study_at_the_root_of_its_repository_and_a_plan_file_not_there(
+    make_study: StudyMaker,
+) -> None:
+    """``git init`` in the study folder itself, as a consultant does: the plan at HEAD is
+    found there too. An earlier plan named as a JSON file that is not there is said to be
+    missing, not looked for in git."""
+    root = make_study({"study.yaml": STUDY})
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "October")
+    (root / "needs.yaml").write_text(NEEDS_LATER.replace("\n    ", "\n")[4:], encoding="utf-8")
+    result = runner.invoke(app, ["roadmap", str(root), "--since", "HEAD", "--json"])
+    assert result.exit_code == 0, result.output
+    assert [n["change"] for n in json.loads(result.stdout)["changes"]["needs"]] == [
+        "earlier",
+        "later",
+        "new",
+    ]
+    missing = runner.invoke(app, ["roadmap", str(root), "--since", "october.json"])
+    assert missing.exit_code == 2
+    assert missing.stderr.startswith("october.json: no such file")
