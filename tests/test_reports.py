@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import json
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -238,6 +239,18 @@ def test_upset_for_many_groups_keeps_core_and_single_group_columns() -> None:
     assert drawn.kind == "upset" and drawn.scaled  # bars are always to scale
     assert drawn.hidden_regions == len(hidden)
     assert drawn.shown_codes == tuple(r.code for r in shown)
+
+
+def test_an_upset_of_groups_no_need_names_yet_is_drawn_without_warnings() -> None:
+    """Four groups, and needs not yet given to any (a study begun): the set-size bars are
+    all zero, and their axis got the range 0 to 0, which matplotlib warns of and widens."""
+    study = make_study({f"g{i}": 10 for i in range(4)}, {"n": {}})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        drawn = draw_diagram(study, compute_overlap(study))
+    assert drawn.kind == "upset"
+    sizes = next(ax for ax in drawn.figure.axes if ax.get_xlim()[1] == 0)
+    assert sizes.get_xlim() == (1.35, 0)
 
 
 def test_upset_names_longer_than_thirty_characters_are_cut_with_an_ellipsis() -> None:

@@ -188,7 +188,7 @@ def draw_upset(
     sizes.tick_params(axis="y", left=False, labelleft=False)
     sizes.tick_params(axis="x", labelsize=8)
     sizes.xaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
-    sizes.set_xlim(max(totals) * 1.35 if totals else 1, 0)
+    sizes.set_xlim(max([*totals, 1]) * 1.35, 0)  # room for the counts; 1 when all are 0
     for side in ("top", "left", "right"):
         sizes.spines[side].set_visible(False)
 
