@@ -17,8 +17,12 @@ from needmap.reports.status_report import status_to_json, study_status
 from needmap.reports.toptasks_table import toptasks_to_json
 from tests.study_files import studies, write_study_files
 
-pytestmark = pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
-"""Emoji and rare scripts in a name are drawn as boxes by the diagrams' font; not a fault."""
+pytestmark = [
+    pytest.mark.filterwarnings("error"),
+    pytest.mark.filterwarnings("ignore:Glyph .* missing from font"),
+]
+"""Any warning is a failure (matplotlib's about an axis from 0 to 0 showed a chart drawn
+wrong), but for emoji and rare scripts in a name, which the diagrams' font draws as boxes."""
 
 
 @settings(
