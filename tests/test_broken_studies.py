@@ -15,6 +15,7 @@ from needmap import load_study
 from needmap.errors import InvalidStudyError, NeedmapError, NotAStudyError
 from needmap.personas.messages import did_you_mean, unknown_id_hint
 from needmap.personas.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
+from needmap.surveys.interviews import check_interviews
 from tests.conftest import StudyMaker
 
 
@@ -490,10 +491,54 @@ def test_no_groups_and_no_needs(make_study: StudyMaker) -> None:
     root = make_study({"groups.yaml": None, "needs.yaml": None, "personas.yaml": None})
     with pytest.raises(InvalidStudyError) as raised:
         load_study(root)
-    assert [p.message for p in raised.value.problems] == [
-        "the study defines no groups",
-        "the study defines no needs",
+    assert [p.format() for p in raised.value.problems] == [
+        f"{root / 'study.yaml'}:1:1: the study defines no groups",
+        f"{root / 'study.yaml'}:1:1: the study defines no needs",
     ]
+
+
+def test_hidden_files_and_folders_are_not_read(make_study: StudyMaker) -> None:
+    """An editor's lock or backup (``.#needs.yaml``), a hidden folder (``.old/``) and a
+    folder named like a file hold no definitions, nor interviews."""
+    broken = "needs: [\n"
+    root = make_study(
+        {
+            "needs/.#extra.yaml": broken,
+            "needs/.old/extra.yaml": broken,
+            "interviews/.#round-2.yaml": broken,
+            "interviews/.old/round-2.yaml": broken,
+        }
+    )
+    (root / "needs" / "folder.yaml").mkdir()
+    (root / "interviews" / "folder.yaml").mkdir()
+    assert [n.id for n in load_study(root).needs] == ["search", "mobile"]
+    assert check_interviews(load_study(root)) == []
+
+
+def test_an_unknown_section_key_written_with_a_capital_names_the_kind(
+    make_study: StudyMaker,
+) -> None:
+    """``NEEDS:`` for ``needs:`` in a definitions file: the hint names the kind, and the
+    needs under it are unread, so a persona's reference to one is no problem of its own;
+    its reference to a group still is."""
+    root = make_study(
+        {
+            "needs.yaml": "NEEDS:\n  - {id: search, title: Search, kind: function}\n",
+            "personas.yaml": "personas:\n  - {id: h, name: H, group: nosuch, role: R, "
+            "needs: [mobile]}\n",
+        }
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    first, *rest = raised.value.problems
+    assert (first.message, first.hint) == ("unknown key 'NEEDS'", "did you mean 'needs'?")
+    assert [p.message for p in rest] == ["unknown group 'nosuch'"]
+    other = make_study({"needs.yaml": "wants:\n  - {id: search}\n"}, name="other")
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(other)
+    assert raised.value.problems[0].hint == (
+        "a definitions file holds: families, groups, needs, personas"
+    )
 
 
 @pytest.mark.parametrize(

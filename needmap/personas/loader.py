@@ -229,7 +229,7 @@ class _Reading:
                     Problem(
                         document.source.locate((key,), key=True),
                         f"unknown key '{key}'",
-                        hint=did_you_mean(key, DEFINITION_KINDS)
+                        hint=did_you_mean(key, DEFINITION_KINDS, ignore_case=True)
                         or "a definitions file holds: " + ", ".join(DEFINITION_KINDS),
                     )
                 )
