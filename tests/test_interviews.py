@@ -398,6 +398,38 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
     assert len(caught.value.problems) == len(found)
 
 
+def test_a_quote_written_as_plain_text_or_a_count_in_quotes_is_a_problem_at_its_place(
+    make_study: StudyMaker,
+) -> None:
+    """A quote typed without ``text:`` in front, and participants written as "3": each is
+    reported where it stands (the personal-data check, which reads every quote's text,
+    passes the plain one by rather than stumbling on it)."""
+    folder = make_study(
+        {
+            "interviews/a.yaml": """\
+                interviews:
+                  - id: x1
+                    group: desk
+                    participants: "3"
+                    quotes:
+                      - I search in four systems.
+                      - text: " Mail me at jan@example.org "
+                        needs: [search]
+                """,
+        }
+    )
+    found = [(p.location.line, p.message) for p in check_interviews(load_study(folder))]
+    assert found == [
+        (4, "expected a whole number, found the text '3'"),
+        (6, "expected a mapping (key: value lines), found the text 'I search in four systems.'"),
+        (
+            7,
+            "this text holds an e-mail address: reports show a label instead, but the study's "
+            "files keep it",
+        ),
+    ]
+
+
 def test_validate_reports_interview_problems(make_study: StudyMaker) -> None:
     folder = make_study({"interviews/a.yaml": "interviews:\n  - {id: x, group: nobody}\n"})
     result = runner.invoke(app, ["validate", str(folder)])

@@ -297,6 +297,24 @@ def test_dry_run_prints_the_diff_and_writes_nothing(gemeente: Path) -> None:
     assert files_of(gemeente) == before
 
 
+def test_dry_run_of_a_file_without_a_last_line_break(gemeente: Path) -> None:
+    """A file saved without a line break at its end: the diff still gives each line its
+    own, so the next file's header does not run on from the last line."""
+    groups = gemeente / "groups.yaml"
+    groups.write_text(groups.read_text(encoding="utf-8").rstrip("\n"), encoding="utf-8")
+    result = runner.invoke(
+        app,
+        ["groups", "rename", str(gemeente), "bedrijven", "bedrijven", "--name", "Bedrijven", "-n"],
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "-    name: Ondernemers\n+    name: Bedrijven\n     family: extern\n"
+        "     headcount: 650\n"
+        "     description: Ondernemers en bedrijven met vergunningen, aanbestedingen of vragen.\n"
+    ) in result.stdout
+    assert not groups.read_text(encoding="utf-8").endswith("\n")
+
+
 def test_merge_names_two_groups_at_least(gemeente: Path) -> None:
     result = runner.invoke(app, ["groups", "merge", str(gemeente), "balie", "--into", "loket"])
     assert result.exit_code == 2
