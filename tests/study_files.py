@@ -92,7 +92,11 @@ def studies(draw: st.DrawFn) -> dict[str, Any]:
             "name": draw(_TEXT),
             "group": draw(st.sampled_from(group_ids)),
             "role": draw(_TEXT),
-            "quotes": draw(st.lists(_TEXT, max_size=2)),
+            "summary": draw(st.sampled_from(["", "A summary.\n\nOf two paragraphs."])),
+            **{
+                field: draw(st.lists(_TEXT, max_size=2))
+                for field in ("goals", "frustrations", "scenarios", "devices", "places", "quotes")
+            },
             "needs": draw(st.lists(st.sampled_from(need_ids), unique=True)),
         }
         for n in range(draw(st.integers(0, 2)))
@@ -102,9 +106,16 @@ def studies(draw: st.DrawFn) -> dict[str, Any]:
             "id": f"interview-{n}",
             "group": draw(st.sampled_from(group_ids)),
             "participants": draw(st.integers(1, 8)),
+            "date": draw(st.sampled_from(["2026-03-02", "2026-11-30"])),
             "quotes": [
-                {"text": draw(_TEXT), "needs": [draw(st.sampled_from(need_ids))]}
-                for _ in range(draw(st.integers(1, 2)))
+                {"text": draw(_TEXT), draw(st.sampled_from(["needs", "questions"])): tagged}
+                for tagged in draw(
+                    st.lists(
+                        st.lists(st.sampled_from(need_ids), min_size=1, max_size=2, unique=True),
+                        min_size=1,
+                        max_size=3,
+                    )
+                )
             ],
         }
         for n in range(draw(st.integers(0, 2)))
@@ -118,6 +129,7 @@ def studies(draw: st.DrawFn) -> dict[str, Any]:
         for n in range(draw(st.integers(0, 6)))
     ]
     terms = [f"term {n}" for n in range(draw(st.integers(0, 6)))]
+    """Search terms; a topic names one, or all of them as ``term*``."""
     phases = [
         {"id": f"phase-{n}", "name": draw(_TEXT), "capacity": draw(st.none() | st.integers(1, 9))}
         for n in range(draw(st.integers(1, 3)))
@@ -164,7 +176,7 @@ def studies(draw: st.DrawFn) -> dict[str, Any]:
                 for term in terms
                 if draw(st.booleans())
             ]
-            or [{"need": need_ids[0], "terms": ["nothing matches this"]}],
+            or [{"need": need_ids[0], "terms": [draw(st.sampled_from(["nothing", "term*"]))]}],
         }
         files["analytics/search.csv"] = "Term,Searches,Results\n" + "".join(
             f"{term},{draw(st.integers(1, 500))},{draw(st.integers(0, 30))}\n" for term in terms
