@@ -15,6 +15,7 @@ from needmap.reports.interviews_report import interviews_to_json, study_intervie
 from needmap.reports.roadmap_report import analysed_surveys
 from needmap.reports.status_report import status_to_json, study_status
 from needmap.reports.toptasks_table import toptasks_to_json
+from needmap.reports.why_report import need_story, why_to_json
 from tests.study_files import studies, write_study_files
 
 pytestmark = [
@@ -49,6 +50,8 @@ def test_any_study_that_loads_builds_every_report(
     assert all(path.name in index for path in written[:-1])
     status = status_to_json(study_status(study))
     assert status["glance"] and all(line["text"] for line in status["glance"])
+    for need in study.needs:  # `needmap why` of every need, not only those the brief explains
+        assert why_to_json(need_story(study, need.id))["id"] == need.id
 
 
 @settings(
