@@ -434,6 +434,30 @@ CASES = [
         "did you mean 'groups'?",
     ),
     Case(
+        # A group's name or a need's title written where its id belongs: one problem each
+        # (not also "not a valid id"), whose hint gives the id; not taken for a rename by
+        # hand, whose command would have been broken by the space.
+        "name-or-title-written-for-the-id",
+        {
+            "needs.yaml": "needs:\n  - id: search\n    title: Search\n    kind: function\n"
+            "    groups: {desk: must, Field Staff: should}\n    depends_on: [works on a PHONE]\n"
+            "  - {id: mobile, title: Works on a phone, kind: technology, groups: {field: must}}\n",
+            "personas.yaml": "personas:\n  - {id: h, name: H, group: Front desk, role: R}\n",
+        },
+        [
+            "needs.yaml:5:26: needs[0].groups.Field Staff: unknown group 'Field Staff'",
+            "needs.yaml:6:18: needs[0].depends_on[0]: unknown need 'works on a PHONE'",
+            "personas.yaml:2:29: personas[0].group: unknown group 'Front desk'",
+        ],
+        "that is the name of group 'field': write its id, field",
+    ),
+    Case(
+        "a-reference-that-is-no-id-and-no-name-is-reported-once",
+        _needs("  - {id: search, title: Search, kind: function, groups: {Nobody Here: must}}\n"),
+        ["needs.yaml:2:58: needs[0].groups.Nobody Here: 'Nobody Here' is not a valid id"],
+        "lowercase letters",
+    ),
+    Case(
         "list-under-an-unknown-key-leaves-every-reference-unchecked",
         {
             "study.yaml": "name: S\norganisation: O\nextra:\n  - {id: x}\n",

@@ -29,6 +29,7 @@ from needmap.reports.interviews_report import (
     study_interviews,
 )
 from needmap.surveys.interviews import Interview, check_interviews, load_interviews
+from needmap.surveys.study_check import check_study
 from tests.conftest import StudyMaker, run_needmap
 
 runner = CliRunner()
@@ -427,6 +428,43 @@ def test_a_quote_written_as_plain_text_or_a_count_in_quotes_is_a_problem_at_its_
             "this text holds an e-mail address: reports show a label instead, but the study's "
             "files keep it",
         ),
+    ]
+
+
+def test_a_name_written_for_an_id_in_an_interview_or_a_mapping_is_one_problem(
+    make_study: StudyMaker,
+) -> None:
+    """A group's name where its id belongs, in an interview and in a survey mapping's
+    answers, and a need's title among a quote's tags: each is no valid id, which the
+    schema says; it was also reported as an unknown group or need, at the same place."""
+    folder = make_study(
+        {
+            "interviews/a.yaml": """\
+                interviews:
+                  - id: x1
+                    group: Front desk
+                    quotes: [{text: Hello, needs: [Works on a phone]}]
+                """,
+            "surveys/s.yaml": """\
+                id: s
+                title: S
+                layout: long
+                respondent: r
+                group: {column: g, values: {Desk: Front desk}}
+                choices: {column: t}
+                tasks: [{id: t1, label: T1, needs: [Works on a phone]}]
+                """,
+        }
+    )
+    found = [
+        (p.location.path.name if p.location.path else "", p.location.line, p.message)
+        for p in check_study(folder).problems
+    ]
+    assert found == [
+        ("a.yaml", 3, "'Front desk' is not a valid id"),
+        ("a.yaml", 4, "'Works on a phone' is not a valid id"),
+        ("s.yaml", 5, "'Front desk' is not a valid id"),
+        ("s.yaml", 7, "'Works on a phone' is not a valid id"),
     ]
 
 

@@ -149,7 +149,9 @@ def read_study(root: Path | str) -> StudyReading:
         Renames(root, "groups", renamed_ids(definitions, "groups")),
         Renames(root, "needs", renamed_ids(definitions, "needs")),
     )
-    problems.extend(check_references(definitions, warn=not problems, renames=renames))
+    problems = _one_per_place(
+        [*problems, *check_references(definitions, warn=not problems, renames=renames)]
+    )
     problems.extend(_personal_data(definitions.personas))
     if settings is None or any(p.severity is Severity.ERROR for p in problems):
         ids = WrittenIds(root, definitions.known("groups"), definitions.known("needs"), *renames)
@@ -342,6 +344,18 @@ def _top_level_hint(definitions: bool) -> str:
 def _typed(items: list[Placed[BaseModel]], cls: type[T]) -> list[Placed[T]]:
     assert all(isinstance(p.item, cls) for p in items)
     return cast("list[Placed[T]]", items)
+
+
+def _one_per_place(problems: list[Problem]) -> list[Problem]:
+    """The problems, less a reference's "not a valid id" where the same place is also an
+    unknown group or need: a group's name or a need's title written for its id, which that
+    problem names (:func:`check_references`)."""
+    unknown = {p.location for p in problems if p.message.startswith("unknown ")}
+    return [
+        p
+        for p in problems
+        if not (p.location in unknown and p.message.endswith("is not a valid id"))
+    ]
 
 
 def _completeness(definitions: Definitions, study_path: Path) -> list[Problem]:

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from needmap.errors import Location, Problem, Severity
 from needmap.personas.messages import closest, unknown_id_hint
-from needmap.personas.schema import Family, Need, Persona, RoadmapPhase, TargetGroup
+from needmap.personas.schema import Family, Need, Persona, RoadmapPhase, TargetGroup, is_id
 from needmap.personas.study import RenamedKind, Renames
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
@@ -121,6 +121,10 @@ def check_references(
     needs = _first_of_each(defs.needs)
     known = {noun: defs.known(kind) for kind, noun in _NOUNS.items()}
     hints = {_NOUNS[r.kind]: r.hint for r in renames}
+    called = {  # what people write for an id: the group's name, the need's title
+        "group": {g.item.name.casefold(): gid for gid, g in groups.items()},
+        "need": {n.item.title.casefold(): nid for nid, n in needs.items()},
+    }
     references = [
         (where, get, subpath, ref, noun)
         for kind in ("groups", "needs", "personas")
@@ -138,8 +142,14 @@ def check_references(
                 )
             )
         elif ref not in known[noun]:
+            meant = called.get(noun, {}).get(str(ref).strip().casefold())
+            if meant is None and not is_id(str(ref)):
+                continue  # reported as no valid id, which says what an id looks like
             hint = unknown_id_hint(ref, noun, known[noun])
-            if noun in hints:
+            if meant is not None:
+                what = "name" if noun == "group" else "title"
+                hint = f"that is the {what} of {noun} '{meant}': write its id, {meant}"
+            elif noun in hints:
                 hint = hints[noun](ref, hint)
             problems.append(
                 Problem(

@@ -34,11 +34,21 @@ __all__ = [
     "StudyFile",
     "StudySettings",
     "TargetGroup",
+    "is_id",
     "json_schema",
     "year_first",
 ]
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
+_ID = re.compile(ID_PATTERN)
+
+
+def is_id(text: str) -> bool:
+    """Whether ``text`` is written as an id: a reference that is not gets its schema error
+    ("not a valid id"), and no second one for being unknown."""
+    return _ID.fullmatch(text) is not None
+
+
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 """A date as YYYY-MM-DD, the one way YAML files of a study write dates."""
 _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")

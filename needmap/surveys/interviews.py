@@ -26,7 +26,7 @@ from pydantic import (
 
 from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, RuleError, Severity
 from needmap.personas.messages import personal_data_warnings, schema_problems, unknown_id_hint
-from needmap.personas.schema import DATE_PATTERN, Id
+from needmap.personas.schema import DATE_PATTERN, Id, is_id
 from needmap.personas.study import Study, StudyIds
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
 
@@ -262,7 +262,7 @@ def _references(items: Sequence[_Raw], study: StudyIds) -> list[Problem]:
                     )
                 )
             first.setdefault(interview_id, where)
-        if isinstance(group, str) and group not in study.group_by_id:
+        if isinstance(group, str) and group not in study.group_by_id and is_id(group):
             problems.append(
                 Problem(
                     item.at("group"),
@@ -283,6 +283,8 @@ def _references(items: Sequence[_Raw], study: StudyIds) -> list[Problem]:
                 tags = quote.get(field)
                 for n, need_id in enumerate(tags if isinstance(tags, list) else []):
                     if isinstance(need_id, str) and need_id not in study.need_by_id:
+                        if not is_id(need_id):
+                            continue  # reported by the schema as no valid id
                         path = ("interviews", item.index, "quotes", q, field, n)
                         problems.append(
                             Problem(

@@ -20,7 +20,7 @@ from pydantic import (
 
 from needmap.errors import InvalidStudyError, Problem, RuleError, Severity
 from needmap.personas.messages import unknown_id_hint, validated_document
-from needmap.personas.schema import Id
+from needmap.personas.schema import Id, is_id
 from needmap.personas.study import Study, StudyIds
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
 
@@ -211,7 +211,7 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
     group = data.get("group")
     values = group.get("values") if isinstance(group, dict) else None
     for answer, group_id in values.items() if isinstance(values, dict) else ():
-        if isinstance(group_id, str) and group_id not in study.group_by_id:
+        if isinstance(group_id, str) and group_id not in study.group_by_id and is_id(group_id):
             path = ("group", "values", answer)
             problems.append(
                 Problem(
@@ -249,7 +249,7 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
             seen[field][folded] = i
         needs = task.get("needs")
         for j, need_id in enumerate(needs if isinstance(needs, list) else ()):
-            if isinstance(need_id, str) and need_id not in study.need_by_id:
+            if isinstance(need_id, str) and need_id not in study.need_by_id and is_id(need_id):
                 need_path = ("tasks", i, "needs", j)
                 problems.append(
                     Problem(
