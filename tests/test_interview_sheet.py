@@ -475,6 +475,14 @@ def test_the_guide_s_sheet_comes_back_as_interviews(make_study: StudyMaker, tmp_
     ]
     [pick] = [v for v in quotes.data_validations.dataValidation if v.type == "list"]
     assert pick.formula1 == "='Groups'!$B$2:$B$3" and "B2:B500" in str(pick.sqref)
+    [count] = [v for v in quotes.data_validations.dataValidation if v.type == "whole"]
+    assert (count.operator, count.formula1, str(count.sqref)) == (
+        "greaterThanOrEqual",
+        "1",
+        "D2:D500",
+    )
+    assert pick.allow_blank and count.allow_blank  # a cell emptied again is no error
+    assert (groups.auto_filter.ref, needs.auto_filter.ref) == ("A1:B3", "A1:E3")
     # empty rows too (4 on) take dates as dates and wrap quotes, down to the last row the
     # group list reaches; no other column does
     assert {quotes[f"C{r}"].number_format for r in (2, 4, 500)} == {"yyyy-mm-dd"}

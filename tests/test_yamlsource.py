@@ -68,6 +68,10 @@ def test_positions_of_keys_and_values() -> None:
     assert source.keys[("a", 0, "y")] == (3, 5)
     loc = source.locate(("a", 0, "missing", 4))
     assert (loc.line, loc.column) == (2, 5)
+    loc = source.locate(("a", 0, "y", 5))  # the nearest ancestor, one step up
+    assert (loc.line, loc.column) == (3, 8)
+    loc = read_yaml_text("# nothing but a comment\n", P).source.locate(("a", 0))
+    assert (loc.line, loc.column) == (1, 1)
 
 
 def test_format_key() -> None:
