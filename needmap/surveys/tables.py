@@ -108,12 +108,8 @@ class Table:
         last = self.line()
         if start is None or start >= last:
             return unreadable(self.path, last, exc)
-        return Problem(
-            Location(self.path, start),
-            f"a double quote that starts a value here runs on to line {last} ({exc})",
-            hint=f"end the value with a double quote on line {start}, or remove the quote "
-            "that starts it",
-        )
+        message, hint = _left_open(start, last)
+        return Problem(Location(self.path, start), f"{message} ({exc})", hint=hint)
 
     def run_on(self, row: Sequence[str], last: int | None = None) -> RunOn | None:
         """Where a double quote left open starts, when the row last read (or the row that
@@ -134,14 +130,8 @@ class Table:
             breaks -= 1
         last = self.line() if last is None else last
         first = last - breaks
-        return RunOn(
-            first,
-            column + 1,
-            f"a double quote that starts a value here runs on to line {last}: lines "
-            f"{first}-{last} read as one row",
-            f"end the value with a double quote on line {first}, or remove the quote that "
-            "starts it",
-        )
+        message, hint = _left_open(first, last)
+        return RunOn(first, column + 1, f"{message}: lines {first}-{last} read as one row", hint)
 
     def column(self, heading: str, *, by_code: bool = False) -> int | None:
         """The index of the column headed ``heading`` (see :func:`column_of`)."""
@@ -318,6 +308,15 @@ def _data_bytes(raw: bytes, lines: int, delimiter: str, codec: str) -> DataBytes
     if raw.count(b"\r", 0, end) != raw.count(b"\r\n", 0, end + 1):
         return None
     return DataBytes(raw, end + 1, delimiter, "cp1252" if codec == "cp1252" else "utf-8")
+
+
+def _left_open(first: int, last: int) -> tuple[str, str]:
+    """What to say of a double quote opened on line ``first`` and read on to ``last``, and
+    the hint."""
+    return (
+        f"a double quote that starts a value here runs on to line {last}",
+        f"end the value with a double quote on line {first}, or remove the quote that starts it",
+    )
 
 
 def unreadable(path: Path, line: int, exc: Exception) -> Problem:
