@@ -9,7 +9,7 @@ readable report.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -56,6 +56,15 @@ class Problems:
             self.kept.append(
                 Problem(Location(self.path, line, column), message, hint=shown, severity=severity)
             )
+
+    def quote_left_open(self, table: Table, row: Sequence[str], line: int | None = None) -> bool:
+        """Report a CSV row that ran on from a quote left open (:meth:`Table.run_on`; the
+        row that ended on ``line``, else the last read) where the quote opens; False for
+        any other row. Asked only of a row that is wrong already."""
+        run_on = table.run_on(row, line)
+        if run_on is not None:
+            self.add("quote left open", *run_on)
+        return run_on is not None
 
     def all(self) -> list[Problem]:
         more = [
@@ -166,10 +175,8 @@ class Counts:
         if slot == _EMPTY:
             self._skip("no group answer", line, "no group given: respondent left out")
             return
-        run_on = self.table.run_on([answer], line)
-        if run_on is not None:  # a group answer never holds a line break
-            where = run_on.line, self.group_column, run_on.message
-            self.problems.add("quote left open", *where, hint=run_on.hint)
+        at_group = [""] * ((self.group_column or 1) - 1) + [answer]  # never holds a line break
+        if self.problems.quote_left_open(self.table, at_group, line):
             return
         self.problems.add(
             "unknown group answer",

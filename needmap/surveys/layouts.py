@@ -126,13 +126,13 @@ def _fit(row: list[str], table: Table, problems: Problems) -> list[str] | None:
     more cells than the header is an error, even if the extra cells are empty: its values
     have most often shifted, because a value holds the delimiter without quotes, and the
     cell pushed out at the end is as likely empty as not. A row that ran on from a CSV
-    quote left open is reported at that quote (:meth:`Table.run_on`). Only rows of another
-    width come here, so the common row costs one ``len``.
+    quote left open is reported at that quote (:meth:`Problems.quote_left_open`). Only
+    rows of another width come here, so the common row costs one ``len``.
     """
     width = len(table.header)
     if len(row) <= width:
         return row + [""] * (width - len(row))
-    if _quote_left_open(row, table, problems):
+    if problems.quote_left_open(table, row):
         return None
     problems.add(
         "row wider than the header",
@@ -143,15 +143,6 @@ def _fit(row: list[str], table: Table, problems: Problems) -> list[str] | None:
         "check this line in a text editor",
     )
     return None
-
-
-def _quote_left_open(row: list[str], table: Table, problems: Problems) -> bool:
-    """Report a row that ran on from a CSV quote left open (:meth:`Table.run_on`) where
-    the quote opens; False for any other row. Asked only of a row that is wrong already."""
-    run_on = table.run_on(row)
-    if run_on is not None:
-        problems.add("quote left open", *run_on)
-    return run_on is not None
 
 
 def _limesurvey(table: Table, group_col: int, task_cols: list[int], problems: Problems) -> Loop:
@@ -246,7 +237,7 @@ def _joined(
                 picks, unmatched = slow_split(cell, separator, labels)
                 other = separator.join(unmatched)
                 if unmatched and not _other_answer(other, choice_col, counts):
-                    if _quote_left_open(row, table, problems):
+                    if problems.quote_left_open(table, row):
                         continue
                     problems.add(
                         "unknown choice",
@@ -369,7 +360,7 @@ def _long_task(
     if index is None and _other_answer(value.strip(), columns.task, counts):
         return _NO_TASK
     if index is None:
-        if _quote_left_open(row, counts.table, problems):
+        if problems.quote_left_open(counts.table, row):
             return _SKIP_ROW
         problems.add(
             "unknown choice",

@@ -406,10 +406,8 @@ def _count_terms(
                 none_found = searches if not cell.strip("0.,") else 0
             tally = per_cell.get(text)
             if tally is None:
-                run_on = table.run_on(row) if "\n" in text else None
-                if run_on is not None:  # a search term never holds a line break
-                    problems.add("quote left open", *run_on)
-                    continue
+                if "\n" in text and problems.quote_left_open(table, row):
+                    continue  # a search term never holds a line break
                 per_cell[text] = [searches, none_found]
             else:
                 tally[0] += searches
@@ -428,9 +426,7 @@ def _number_cell(
     pattern, hint = _CELLS[what]
     if pattern.fullmatch(cell):
         return cell
-    run_on = table.run_on(row)
-    if run_on is not None:
-        problems.add("quote left open", *run_on)
+    if problems.quote_left_open(table, row):
         return None
     message = (
         f"'{cell[:20]}' is not a number of {what}" if cell else f"the number of {what} is empty"
