@@ -936,3 +936,17 @@ def test_fit_line_keeps_the_largest_font_and_the_longest_text_that_fit(words: in
         assert size == 8 and shown.endswith("…")
         kept = len(shown) - 1
         assert width(full[: kept + 1] + "…", 8) > limit
+
+
+def test_the_advice_counts_one_shared_need_in_the_singular() -> None:
+    """ "1 need" on the platform, not "1 needs"; and "2 needs"."""
+    from needmap.model.analysis import analyse_overlap
+    from needmap.reports.overview import advice_fields
+
+    shared = {"core": {"a": "must", "b": "must"}, "a-only": {"a": "must"}}
+    one = analyse_overlap(make_study({"a": 10, "b": 10}, shared))
+    assert advice_fields(one.advice, 2, "en")["shared_needs"] == "1 need"
+    two = analyse_overlap(
+        make_study({"a": 10, "b": 10}, {**shared, "too": {"a": "could", "b": "could"}})
+    )
+    assert advice_fields(two.advice, 2, "nl")["shared_needs"] == "2 behoeften"
