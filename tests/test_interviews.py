@@ -435,37 +435,43 @@ def test_a_name_written_for_an_id_in_an_interview_or_a_mapping_is_one_problem(
     make_study: StudyMaker,
 ) -> None:
     """A group's name where its id belongs, in an interview and in a survey mapping's
-    answers, and a need's title among a quote's tags: each is no valid id, which the
-    schema says; it was also reported as an unknown group or need, at the same place."""
+    answers, and a need's title among a quote's tags: one problem each, whose hint gives
+    the id (it was also "not a valid id", at the same place). What names nothing is no
+    valid id, and only that."""
     folder = make_study(
         {
             "interviews/a.yaml": """\
                 interviews:
                   - id: x1
                     group: Front desk
-                    quotes: [{text: Hello, needs: [Works on a phone]}]
+                    quotes: [{text: Hello, needs: [Works on a phone, Faster Search]}]
                 """,
             "surveys/s.yaml": """\
                 id: s
                 title: S
                 layout: long
                 respondent: r
-                group: {column: g, values: {Desk: Front desk}}
+                group: {column: g, values: {Desk: front DESK, Van: Drivers}}
                 choices: {column: t}
-                tasks: [{id: t1, label: T1, needs: [Works on a phone]}]
+                tasks: [{id: t1, label: T1, needs: [works on a phone]}]
                 """,
         }
     )
     found = [
-        (p.location.path.name if p.location.path else "", p.location.line, p.message)
+        (p.location.path.name if p.location.path else "", p.location.line, p.message, p.hint)
         for p in check_study(folder).problems
     ]
-    assert found == [
-        ("a.yaml", 3, "'Front desk' is not a valid id"),
-        ("a.yaml", 4, "'Works on a phone' is not a valid id"),
-        ("s.yaml", 5, "'Front desk' is not a valid id"),
-        ("s.yaml", 7, "'Works on a phone' is not a valid id"),
+    desk = "that is the name of group 'desk': write its id, desk"
+    mobile = "that is the title of need 'mobile': write its id, mobile"
+    assert [f[:3] for f in found] == [
+        ("a.yaml", 3, "unknown group 'Front desk'"),
+        ("a.yaml", 4, "unknown need 'Works on a phone'"),
+        ("a.yaml", 4, "'Faster Search' is not a valid id"),
+        ("s.yaml", 5, "unknown group 'front DESK'"),
+        ("s.yaml", 5, "'Drivers' is not a valid id"),
+        ("s.yaml", 7, "unknown need 'works on a phone'"),
     ]
+    assert [f[3] for f in found if f[2].startswith("unknown")] == [desk, mobile, desk, mobile]
 
 
 def test_validate_reports_interview_problems(make_study: StudyMaker) -> None:

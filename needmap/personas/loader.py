@@ -31,6 +31,7 @@ from needmap.errors import (
 from needmap.personas.messages import (
     closest,
     did_you_mean,
+    one_per_place,
     personal_data_warnings,
     schema_problems,
 )
@@ -149,7 +150,7 @@ def read_study(root: Path | str) -> StudyReading:
         Renames(root, "groups", renamed_ids(definitions, "groups")),
         Renames(root, "needs", renamed_ids(definitions, "needs")),
     )
-    problems = _one_per_place(
+    problems = one_per_place(
         [*problems, *check_references(definitions, warn=not problems, renames=renames)]
     )
     problems.extend(_personal_data(definitions.personas))
@@ -344,18 +345,6 @@ def _top_level_hint(definitions: bool) -> str:
 def _typed(items: list[Placed[BaseModel]], cls: type[T]) -> list[Placed[T]]:
     assert all(isinstance(p.item, cls) for p in items)
     return cast("list[Placed[T]]", items)
-
-
-def _one_per_place(problems: list[Problem]) -> list[Problem]:
-    """The problems, less a reference's "not a valid id" where the same place is also an
-    unknown group or need: a group's name or a need's title written for its id, which that
-    problem names (:func:`check_references`)."""
-    unknown = {p.location for p in problems if p.message.startswith("unknown ")}
-    return [
-        p
-        for p in problems
-        if not (p.location in unknown and p.message.endswith("is not a valid id"))
-    ]
 
 
 def _completeness(definitions: Definitions, study_path: Path) -> list[Problem]:

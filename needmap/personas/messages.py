@@ -17,15 +17,17 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from needmap.errors import Location, Problem, Severity
-from needmap.personas.schema import DATE_PATTERN, year_first
+from needmap.personas.schema import DATE_PATTERN, is_id, year_first
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 from needmap.scrub import personal_data
 
 __all__ = [
     "closest",
     "did_you_mean",
+    "one_per_place",
     "personal_data_warning",
     "personal_data_warnings",
+    "reference_hint",
     "schema_problems",
     "unknown_id_hint",
     "validated_document",
@@ -75,6 +77,30 @@ def unknown_id_hint(ref: str, noun: str, defined: Collection[str], *, also: str 
         )
     shown = ", ".join(sorted(defined)[:8]) + (" …" if len(defined) > 8 else "")
     return f"define a {noun} '{ref}', or use one of: {shown}" + (f"; or {also}" if also else "")
+
+
+def reference_hint(ref: str, noun: str, meant: str | None, otherwise: str) -> str | None:
+    """The hint for a reference ``ref`` to a group or need that is not defined, or None
+    when it is not to be reported as unknown: it is not written as an id, so its schema
+    error ("not a valid id") says what is wrong. ``meant`` is the id of the item ``ref``
+    names (a group's name, a need's title), which people write where the id belongs;
+    ``otherwise`` the hint for any other unknown id."""
+    if meant is not None:
+        what = "name" if noun == "group" else "title"
+        return f"that is the {what} of {noun} '{meant}': write its id, {meant}"
+    return otherwise if is_id(ref) else None
+
+
+def one_per_place(problems: list[Problem]) -> list[Problem]:
+    """The problems, less a reference's "not a valid id" where the same place is also an
+    unknown group or need: one whose hint gives the id of the item named
+    (:func:`reference_hint`)."""
+    unknown = {p.location for p in problems if p.message.startswith("unknown ")}
+    return [
+        p
+        for p in problems
+        if not (p.location in unknown and p.message.endswith("is not a valid id"))
+    ]
 
 
 def personal_data_warning(location: Location, text: str, key: str = "") -> Problem | None:

@@ -15,8 +15,8 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from needmap.errors import Location, Problem, Severity
-from needmap.personas.messages import closest, unknown_id_hint
-from needmap.personas.schema import Family, Need, Persona, RoadmapPhase, TargetGroup, is_id
+from needmap.personas.messages import closest, reference_hint, unknown_id_hint
+from needmap.personas.schema import Family, Need, Persona, RoadmapPhase, TargetGroup
 from needmap.personas.study import RenamedKind, Renames
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
@@ -125,6 +125,11 @@ def check_references(
         "group": {g.item.name.casefold(): gid for gid, g in groups.items()},
         "need": {n.item.title.casefold(): nid for nid, n in needs.items()},
     }
+
+    def unknown(ref: str, noun: str) -> str:
+        hint = unknown_id_hint(ref, noun, known[noun])
+        return hints[noun](ref, hint) if noun in hints else hint
+
     references = [
         (where, get, subpath, ref, noun)
         for kind in ("groups", "needs", "personas")
@@ -143,14 +148,9 @@ def check_references(
             )
         elif ref not in known[noun]:
             meant = called.get(noun, {}).get(str(ref).strip().casefold())
-            if meant is None and not is_id(str(ref)):
-                continue  # reported as no valid id, which says what an id looks like
-            hint = unknown_id_hint(ref, noun, known[noun])
-            if meant is not None:
-                what = "name" if noun == "group" else "title"
-                hint = f"that is the {what} of {noun} '{meant}': write its id, {meant}"
-            elif noun in hints:
-                hint = hints[noun](ref, hint)
+            hint = reference_hint(str(ref), noun, meant, unknown(ref, noun))
+            if hint is None:
+                continue
             problems.append(
                 Problem(
                     where.at(*subpath, key=subpath[0] == "groups"),

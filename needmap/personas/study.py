@@ -103,6 +103,17 @@ class Study:
     def need_by_id(self) -> Mapping[str, Need]:
         return {n.id: n for n in self.needs}
 
+    def id_called(self, noun: str, text: str) -> str | None:
+        """The id of the group whose name, or the need whose title, ``text`` is (in any
+        case): what people write where an id belongs."""
+        called = (
+            {g.name: g.id for g in self.groups}
+            if noun == "group"
+            else {n.title: n.id for n in self.needs}
+        )
+        wanted = text.strip().casefold()
+        return next((i for name, i in called.items() if name.casefold() == wanted), None)
+
     @cached_property
     def family_by_id(self) -> Mapping[str, Family]:
         return {f.id: f for f in self.families}
@@ -170,6 +181,8 @@ class StudyIds(Protocol):
     @property
     def need_renames(self) -> Renames: ...
 
+    def id_called(self, noun: str, text: str) -> str | None: ...
+
 
 @dataclass(frozen=True)
 class WrittenIds:
@@ -185,3 +198,7 @@ class WrittenIds:
     need_by_id: Collection[str]
     group_renames: Renames
     need_renames: Renames
+
+    def id_called(self, noun: str, text: str) -> str | None:
+        """None: with definitions that do not load, names are not looked up."""
+        return None

@@ -25,8 +25,14 @@ from pydantic import (
 )
 
 from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, RuleError, Severity
-from needmap.personas.messages import personal_data_warnings, schema_problems, unknown_id_hint
-from needmap.personas.schema import DATE_PATTERN, Id, is_id
+from needmap.personas.messages import (
+    one_per_place,
+    personal_data_warnings,
+    reference_hint,
+    schema_problems,
+    unknown_id_hint,
+)
+from needmap.personas.schema import DATE_PATTERN, Id
 from needmap.personas.study import Study, StudyIds
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
 
@@ -196,7 +202,7 @@ def _read_all(study: StudyIds) -> tuple[list[tuple[Path, Interview]], list[Probl
                 problems.extend(schema_problems(exc, document, Interview, ("interviews", index)))
     problems.extend(_references(raw, study))
     problems.extend(_personal_data(raw))
-    return interviews, sorted(problems, key=Problem.sort_key)
+    return interviews, sorted(one_per_place(problems), key=Problem.sort_key)
 
 
 def _personal_data(items: Sequence[_Raw]) -> list[Problem]:
@@ -262,15 +268,23 @@ def _references(items: Sequence[_Raw], study: StudyIds) -> list[Problem]:
                     )
                 )
             first.setdefault(interview_id, where)
-        if isinstance(group, str) and group not in study.group_by_id and is_id(group):
+        hint = (
+            reference_hint(
+                group,
+                "group",
+                study.id_called("group", group),
+                study.group_renames.hint(group, unknown_id_hint(group, "group", study.group_by_id)),
+            )
+            if isinstance(group, str) and group not in study.group_by_id
+            else None
+        )
+        if hint is not None:
             problems.append(
                 Problem(
                     item.at("group"),
                     f"unknown group '{group}'",
                     key=format_key(("interviews", item.index, "group")),
-                    hint=study.group_renames.hint(
-                        group, unknown_id_hint(group, "group", study.group_by_id)
-                    ),
+                    hint=hint,
                 )
             )
         quotes = item.data.get("quotes")
@@ -282,18 +296,24 @@ def _references(items: Sequence[_Raw], study: StudyIds) -> list[Problem]:
             for field in ("needs", "questions"):
                 tags = quote.get(field)
                 for n, need_id in enumerate(tags if isinstance(tags, list) else []):
-                    if isinstance(need_id, str) and need_id not in study.need_by_id:
-                        if not is_id(need_id):
-                            continue  # reported by the schema as no valid id
+                    if not isinstance(need_id, str) or need_id in study.need_by_id:
+                        continue
+                    hint = reference_hint(
+                        need_id,
+                        "need",
+                        study.id_called("need", need_id),
+                        study.need_renames.hint(
+                            need_id, unknown_id_hint(need_id, "need", study.need_by_id)
+                        ),
+                    )
+                    if hint is not None:
                         path = ("interviews", item.index, "quotes", q, field, n)
                         problems.append(
                             Problem(
                                 item.document.source.locate(path),
                                 f"unknown need '{need_id}'",
                                 key=format_key(path),
-                                hint=study.need_renames.hint(
-                                    need_id, unknown_id_hint(need_id, "need", study.need_by_id)
-                                ),
+                                hint=hint,
                             )
                         )
     return problems

@@ -19,8 +19,13 @@ from pydantic import (
 )
 
 from needmap.errors import InvalidStudyError, Problem, RuleError, Severity
-from needmap.personas.messages import unknown_id_hint, validated_document
-from needmap.personas.schema import Id, is_id
+from needmap.personas.messages import (
+    one_per_place,
+    reference_hint,
+    unknown_id_hint,
+    validated_document,
+)
+from needmap.personas.schema import Id
 from needmap.personas.study import Study, StudyIds
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
 
@@ -174,7 +179,7 @@ def checked_mapping(path: Path, study: StudyIds) -> tuple[SurveyMapping, list[Pr
         expected="expected 'key: value' lines at the top of the survey mapping",
         hint="start with 'id:', 'title:' and 'layout:'; see docs/surveys.md",
     )
-    problems.extend(_references(document, study))
+    problems = one_per_place([*problems, *_references(document, study)])
     if mapping is None or any(p.severity is Severity.ERROR for p in problems):
         raise InvalidStudyError(problems)
     return mapping, [*problems, *_unlinked(mapping, document)]
@@ -211,19 +216,27 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
     group = data.get("group")
     values = group.get("values") if isinstance(group, dict) else None
     for answer, group_id in values.items() if isinstance(values, dict) else ():
-        if isinstance(group_id, str) and group_id not in study.group_by_id and is_id(group_id):
+        if not isinstance(group_id, str) or group_id in study.group_by_id:
+            continue
+        hint = reference_hint(
+            group_id,
+            "group",
+            study.id_called("group", group_id),
+            study.group_renames.hint(
+                group_id,
+                unknown_id_hint(
+                    group_id, "group", study.group_by_id, also="~ for answers of no group"
+                ),
+            ),
+        )
+        if hint is not None:
             path = ("group", "values", answer)
             problems.append(
                 Problem(
                     source.locate(path),
                     f"unknown group '{group_id}'",
                     key=format_key(path),
-                    hint=study.group_renames.hint(
-                        group_id,
-                        unknown_id_hint(
-                            group_id, "group", study.group_by_id, also="~ for answers of no group"
-                        ),
-                    ),
+                    hint=hint,
                 )
             )
     seen: dict[str, dict[str, int]] = {"id": {}, "label": {}, "code": {}}
@@ -249,16 +262,24 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
             seen[field][folded] = i
         needs = task.get("needs")
         for j, need_id in enumerate(needs if isinstance(needs, list) else ()):
-            if isinstance(need_id, str) and need_id not in study.need_by_id and is_id(need_id):
+            if not isinstance(need_id, str) or need_id in study.need_by_id:
+                continue
+            hint = reference_hint(
+                need_id,
+                "need",
+                study.id_called("need", need_id),
+                study.need_renames.hint(
+                    need_id, unknown_id_hint(need_id, "need", study.need_by_id)
+                ),
+            )
+            if hint is not None:
                 need_path = ("tasks", i, "needs", j)
                 problems.append(
                     Problem(
                         source.locate(need_path),
                         f"unknown need '{need_id}'",
                         key=format_key(need_path),
-                        hint=study.need_renames.hint(
-                            need_id, unknown_id_hint(need_id, "need", study.need_by_id)
-                        ),
+                        hint=hint,
                     )
                 )
     return problems
