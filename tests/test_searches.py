@@ -896,3 +896,16 @@ def test_a_wide_terminal_shows_the_roadmap_evidence_columns(study_dir: Path) -> 
     assert max(len(line.rstrip()) for line in narrow.stdout.splitlines()) <= 80
     assert "50 (gap)" not in narrow.stdout
     assert "Platform, Searches: in a terminal of 110 columns or more" in narrow.stdout
+
+
+def test_a_need_s_title_written_for_its_id_in_a_topic_is_one_problem(
+    make_study: StudyMaker,
+) -> None:
+    """Not also "not a valid id" at the same place; the hint gives the id."""
+    intranet = INTRANET.replace("need: phonebook", "need: Phone BOOK")
+    study = load_study(make_study({**files_with_logs(), "analytics/intranet.yaml": intranet}))
+    [problem] = check_search_logs(study)
+    assert (problem.message, problem.hint) == (
+        "unknown need 'Phone BOOK'",
+        "that is the title of need 'phonebook': write its id, phonebook",
+    )

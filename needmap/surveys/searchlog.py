@@ -24,7 +24,13 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, Severity
-from needmap.personas.messages import did_you_mean, unknown_id_hint, validated_document
+from needmap.personas.messages import (
+    did_you_mean,
+    one_per_place,
+    reference_hint,
+    unknown_id_hint,
+    validated_document,
+)
 from needmap.personas.schema import Id
 from needmap.personas.study import Study, StudyIds
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
@@ -182,7 +188,7 @@ def _read_all(study: StudyIds) -> tuple[list[SearchLogData], list[Problem]]:
         found = list(document.problems)
         log = _definition(document, found)
         if isinstance(document.data, dict):
-            found.extend(_references(document, study))
+            found = one_per_place([*found, *_references(document, study)])
         found.extend(_id_used_before(document, first))
         if log is not None and not any(p.severity is Severity.ERROR for p in found):
             data = _read_export(log, document, study, found)
@@ -231,16 +237,24 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
         if not isinstance(topic, dict):
             continue
         need = topic.get("need")
-        if isinstance(need, str) and need not in study.need_by_id:
+        hint = (
+            reference_hint(
+                need,
+                "need",
+                study.id_called("need", need),
+                study.need_renames.hint(need, unknown_id_hint(need, "need", study.need_by_id)),
+            )
+            if isinstance(need, str) and need not in study.need_by_id
+            else None
+        )
+        if hint is not None:
             path: tuple[str | int, ...] = ("topics", t, "need")
             problems.append(
                 Problem(
                     document.source.locate(path),
                     f"unknown need '{need}'",
                     key=format_key(path),
-                    hint=study.need_renames.hint(
-                        need, unknown_id_hint(need, "need", study.need_by_id)
-                    ),
+                    hint=hint,
                 )
             )
         terms = topic.get("terms")
