@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from needmap.errors import Location, Problem
-from needmap.personas.messages import did_you_mean
+from needmap.personas.messages import did_you_mean, reference_hint, unknown_id_hint
 from needmap.personas.schema import (
     Family,
     Language,
@@ -20,7 +20,15 @@ from needmap.personas.schema import (
 )
 from needmap.shell import command_word
 
-__all__ = ["RenamedKind", "Renames", "Study", "StudyIds", "WrittenIds", "rename_command"]
+__all__ = [
+    "RenamedKind",
+    "Renames",
+    "Study",
+    "StudyIds",
+    "WrittenIds",
+    "rename_command",
+    "unknown_reference",
+]
 
 
 RenamedKind = Literal["groups", "needs"]
@@ -202,3 +210,26 @@ class WrittenIds:
     def id_called(self, noun: str, text: str) -> str | None:
         """None: with definitions that do not load, names are not looked up."""
         return None
+
+
+def unknown_reference(
+    study: StudyIds,
+    noun: Literal["group", "need"],
+    ref: object,
+    where: Location,
+    key: str,
+    *,
+    also: str = "",
+) -> Problem | None:
+    """The problem for a reference in an evidence file (an interview, a survey mapping, a
+    search log) to a group or need the study does not define, with a hint to the id meant
+    (:func:`~needmap.personas.messages.reference_hint`); None for a defined id, for what is
+    not text, and for text that is no id and names nothing (its schema error says so).
+    ``also`` names one more thing that may stand there, such as ``~``."""
+    known = study.group_by_id if noun == "group" else study.need_by_id
+    if not isinstance(ref, str) or ref in known:
+        return None
+    renames = study.group_renames if noun == "group" else study.need_renames
+    otherwise = renames.hint(ref, unknown_id_hint(ref, noun, known, also=also))
+    hint = reference_hint(ref, noun, study.id_called(noun, ref), otherwise)
+    return None if hint is None else Problem(where, f"unknown {noun} '{ref}'", key=key, hint=hint)

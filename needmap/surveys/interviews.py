@@ -28,12 +28,10 @@ from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, R
 from needmap.personas.messages import (
     one_per_place,
     personal_data_warnings,
-    reference_hint,
     schema_problems,
-    unknown_id_hint,
 )
 from needmap.personas.schema import DATE_PATTERN, Id
-from needmap.personas.study import Study, StudyIds
+from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
 
 __all__ = [
@@ -268,25 +266,10 @@ def _references(items: Sequence[_Raw], study: StudyIds) -> list[Problem]:
                     )
                 )
             first.setdefault(interview_id, where)
-        hint = (
-            reference_hint(
-                group,
-                "group",
-                study.id_called("group", group),
-                study.group_renames.hint(group, unknown_id_hint(group, "group", study.group_by_id)),
-            )
-            if isinstance(group, str) and group not in study.group_by_id
-            else None
-        )
-        if hint is not None:
-            problems.append(
-                Problem(
-                    item.at("group"),
-                    f"unknown group '{group}'",
-                    key=format_key(("interviews", item.index, "group")),
-                    hint=hint,
-                )
-            )
+        at_group = ("interviews", item.index, "group")
+        unknown = unknown_reference(study, "group", group, item.at("group"), format_key(at_group))
+        if unknown is not None:
+            problems.append(unknown)
         quotes = item.data.get("quotes")
         if quotes in (None, []) and isinstance(interview_id, str):  # not: a wrong type
             problems.append(_no_quotes_yet(item, interview_id, has_key="quotes" in item.data))
@@ -296,26 +279,11 @@ def _references(items: Sequence[_Raw], study: StudyIds) -> list[Problem]:
             for field in ("needs", "questions"):
                 tags = quote.get(field)
                 for n, need_id in enumerate(tags if isinstance(tags, list) else []):
-                    if not isinstance(need_id, str) or need_id in study.need_by_id:
-                        continue
-                    hint = reference_hint(
-                        need_id,
-                        "need",
-                        study.id_called("need", need_id),
-                        study.need_renames.hint(
-                            need_id, unknown_id_hint(need_id, "need", study.need_by_id)
-                        ),
-                    )
-                    if hint is not None:
-                        path = ("interviews", item.index, "quotes", q, field, n)
-                        problems.append(
-                            Problem(
-                                item.document.source.locate(path),
-                                f"unknown need '{need_id}'",
-                                key=format_key(path),
-                                hint=hint,
-                            )
-                        )
+                    path = ("interviews", item.index, "quotes", q, field, n)
+                    where = item.document.source.locate(path)
+                    unknown = unknown_reference(study, "need", need_id, where, format_key(path))
+                    if unknown is not None:
+                        problems.append(unknown)
     return problems
 
 

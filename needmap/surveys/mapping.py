@@ -21,12 +21,10 @@ from pydantic import (
 from needmap.errors import InvalidStudyError, Problem, RuleError, Severity
 from needmap.personas.messages import (
     one_per_place,
-    reference_hint,
-    unknown_id_hint,
     validated_document,
 )
 from needmap.personas.schema import Id
-from needmap.personas.study import Study, StudyIds
+from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
 
 __all__ = [
@@ -216,29 +214,17 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
     group = data.get("group")
     values = group.get("values") if isinstance(group, dict) else None
     for answer, group_id in values.items() if isinstance(values, dict) else ():
-        if not isinstance(group_id, str) or group_id in study.group_by_id:
-            continue
-        hint = reference_hint(
-            group_id,
+        path = ("group", "values", answer)
+        unknown = unknown_reference(
+            study,
             "group",
-            study.id_called("group", group_id),
-            study.group_renames.hint(
-                group_id,
-                unknown_id_hint(
-                    group_id, "group", study.group_by_id, also="~ for answers of no group"
-                ),
-            ),
+            group_id,
+            source.locate(path),
+            format_key(path),
+            also="~ for answers of no group",
         )
-        if hint is not None:
-            path = ("group", "values", answer)
-            problems.append(
-                Problem(
-                    source.locate(path),
-                    f"unknown group '{group_id}'",
-                    key=format_key(path),
-                    hint=hint,
-                )
-            )
+        if unknown is not None:
+            problems.append(unknown)
     seen: dict[str, dict[str, int]] = {"id": {}, "label": {}, "code": {}}
     tasks = data.get("tasks")
     for i, task in enumerate(tasks if isinstance(tasks, list) else ()):
@@ -262,24 +248,10 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
             seen[field][folded] = i
         needs = task.get("needs")
         for j, need_id in enumerate(needs if isinstance(needs, list) else ()):
-            if not isinstance(need_id, str) or need_id in study.need_by_id:
-                continue
-            hint = reference_hint(
-                need_id,
-                "need",
-                study.id_called("need", need_id),
-                study.need_renames.hint(
-                    need_id, unknown_id_hint(need_id, "need", study.need_by_id)
-                ),
+            need_path = ("tasks", i, "needs", j)
+            unknown = unknown_reference(
+                study, "need", need_id, source.locate(need_path), format_key(need_path)
             )
-            if hint is not None:
-                need_path = ("tasks", i, "needs", j)
-                problems.append(
-                    Problem(
-                        source.locate(need_path),
-                        f"unknown need '{need_id}'",
-                        key=format_key(need_path),
-                        hint=hint,
-                    )
-                )
+            if unknown is not None:
+                problems.append(unknown)
     return problems

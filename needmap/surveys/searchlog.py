@@ -27,12 +27,10 @@ from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, S
 from needmap.personas.messages import (
     did_you_mean,
     one_per_place,
-    reference_hint,
-    unknown_id_hint,
     validated_document,
 )
 from needmap.personas.schema import Id
-from needmap.personas.study import Study, StudyIds
+from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
 from needmap.surveys.counting import Problems
 from needmap.surveys.tables import SheetNotFound, Table, open_table
@@ -236,27 +234,11 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
     for t, topic in enumerate(topics if isinstance(topics, list) else []):
         if not isinstance(topic, dict):
             continue
-        need = topic.get("need")
-        hint = (
-            reference_hint(
-                need,
-                "need",
-                study.id_called("need", need),
-                study.need_renames.hint(need, unknown_id_hint(need, "need", study.need_by_id)),
-            )
-            if isinstance(need, str) and need not in study.need_by_id
-            else None
-        )
-        if hint is not None:
-            path: tuple[str | int, ...] = ("topics", t, "need")
-            problems.append(
-                Problem(
-                    document.source.locate(path),
-                    f"unknown need '{need}'",
-                    key=format_key(path),
-                    hint=hint,
-                )
-            )
+        path: tuple[str | int, ...] = ("topics", t, "need")
+        where = document.source.locate(path)
+        unknown = unknown_reference(study, "need", topic.get("need"), where, format_key(path))
+        if unknown is not None:
+            problems.append(unknown)
         terms = topic.get("terms")
         for n, term in enumerate(terms if isinstance(terms, list) else []):
             if isinstance(term, str) and term.strip() and not fold_term(term).strip("* "):
