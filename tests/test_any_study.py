@@ -26,11 +26,16 @@ pytestmark = [
 wrong), but for emoji and rare scripts in a name, which the diagrams' font draws as boxes."""
 
 
-@settings(
-    max_examples=15,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+def _examples(count: int) -> settings:
+    """``count`` studies, each as long as it takes (a build draws every chart)."""
+    return settings(
+        max_examples=count,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+
+
+@_examples(15)
 @given(files=studies())
 def test_any_study_that_loads_builds_every_report(
     files: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
@@ -54,11 +59,7 @@ def test_any_study_that_loads_builds_every_report(
         assert why_to_json(need_story(study, need.id))["id"] == need.id
 
 
-@settings(
-    max_examples=30,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@_examples(30)
 @given(files=studies())
 def test_no_breakdown_of_any_study_shows_a_group_below_the_minimum(
     files: dict[str, Any], tmp_path_factory: pytest.TempPathFactory

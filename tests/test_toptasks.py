@@ -1038,13 +1038,11 @@ def test_cli_import_of_an_export_from_outside_the_groups_only_is_refused(
     data["respondents"] = {"~": 2}
     data["votes"] = {"~": {"leave": 1, "expense": 1}}
     tally.write_text(json.dumps(data))
-    for command in (["validate"], ["roadmap"], ["toptasks"]):
-        refused = runner.invoke(app, [*command, str(root)])
-        assert refused.exit_code == 2, command
-        assert (
-            f"{tally}: this tally counted no respondent in a target group (2 outside them): "
-            "there are no votes to show"
-        ) in refused.stderr.splitlines(), command
+    _refused_everywhere(
+        root,
+        f"{tally}: this tally counted no respondent in a target group (2 outside them): "
+        "there are no votes to show",
+    )
 
 
 @pytest.mark.parametrize(
@@ -1088,13 +1086,19 @@ def test_cli_a_survey_one_small_group_answered_alone_is_refused(tmp_path: Path) 
     assert runner.invoke(app, ["survey", "import", str(root), str(export)]).exit_code == 0
     settings = root / "study.yaml"
     settings.write_text(settings.read_text().replace("min_group_size: 3", "min_group_size: 4"))
+    _refused_everywhere(
+        root,
+        f"{tally}: only 'Front desk' answered this survey, fewer than 4 of them: every "
+        "result of it would show their answers",
+    )
+
+
+def _refused_everywhere(root: Path, problem: str) -> None:
+    """``validate`` and every command that reads the surveys give ``problem`` and exit 2."""
     for command in (["validate"], ["roadmap"], ["toptasks"], ["build", "--no-pdf"]):
         refused = runner.invoke(app, [*command, str(root)])
         assert refused.exit_code == 2, command
-        assert (
-            f"{tally}: only 'Front desk' answered this survey, fewer than 4 of them: every "
-            "result of it would show their answers"
-        ) in refused.stderr.splitlines(), command
+        assert problem in refused.stderr.splitlines(), command
 
 
 def test_cli_toptasks_before_import(tmp_path: Path) -> None:
