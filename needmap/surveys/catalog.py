@@ -21,9 +21,8 @@ from needmap.surveys.tables import column_of, open_table
 from needmap.surveys.tally import OUTSIDE, Tally, read_tally, tally_path
 
 __all__ = [
-    "check_headcounts",
-    "check_lone_groups",
     "check_mappings",
+    "check_tallies",
     "find_mapping",
     "fitting_tallies",
     "headcount_warnings",
@@ -265,15 +264,6 @@ def lone_group_problem(study: Study, tally: Tally, path: Path) -> Problem | None
     )
 
 
-def check_lone_groups(study: Study) -> list[Problem]:
-    """:func:`lone_group_problem` for each imported survey whose tally still fits."""
-    found = [
-        lone_group_problem(study, tally, tally_path(study.root, tally.survey))
-        for tally in fitting_tallies(study)
-    ]
-    return [p for p in found if p is not None]
-
-
 def _renamed_since(tally: Tally, mapping: SurveyMapping, study: StudyIds) -> tuple[str, str] | None:
     """The one group the tally counted that the study no longer has, and the group it
     looks renamed to: one the mapping's answers name but the tally did not count, close in
@@ -287,10 +277,17 @@ def _renamed_since(tally: Tally, mapping: SurveyMapping, study: StudyIds) -> tup
     return None if meant is None else (gone[0], meant)
 
 
-def check_headcounts(study: Study) -> list[Problem]:
-    """:func:`headcount_warnings` for each imported survey whose tally still fits (one that
-    does not is reported by :func:`check_mappings`)."""
-    return [w for tally in fitting_tallies(study) for w in headcount_warnings(study, tally)]
+def check_tallies(study: Study) -> list[Problem]:
+    """For each imported survey whose tally still fits (one that does not is reported by
+    :func:`check_mappings`): :func:`headcount_warnings`, and :func:`lone_group_problem`.
+    Each tally is read once."""
+    found: list[Problem] = []
+    for tally in fitting_tallies(study):
+        found += headcount_warnings(study, tally)
+        lone = lone_group_problem(study, tally, tally_path(study.root, tally.survey))
+        if lone is not None:
+            found.append(lone)
+    return found
 
 
 def fitting_tallies(study: Study) -> list[Tally]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from needmap.errors import Problem, Severity
 from needmap.personas.loader import read_study
 from needmap.personas.study import Study, StudyIds
-from needmap.surveys.catalog import check_headcounts, check_lone_groups, check_mappings
+from needmap.surveys.catalog import check_mappings, check_tallies
 from needmap.surveys.interviews import check_interviews
 from needmap.surveys.searchlog import check_search_logs
 
@@ -42,7 +42,7 @@ def check_study(root: Path | str) -> StudyCheck:
     problems = [*reading.problems, *_evidence_problems(reading.ids)]
     study = None if any(p.severity is Severity.ERROR for p in problems) else reading.study
     if study is not None:
-        problems += [*check_headcounts(study), *check_lone_groups(study)]
+        problems += check_tallies(study)
     if any(p.severity is Severity.ERROR for p in problems):
         study = None
     return StudyCheck(study, tuple(sorted(problems, key=Problem.sort_key)))
@@ -51,7 +51,7 @@ def check_study(root: Path | str) -> StudyCheck:
 def study_warnings(study: Study) -> list[Problem]:
     """The warnings :func:`check_study` gives a study that has loaded, without reading its
     definitions again (``build`` counts them)."""
-    found = [*study.warnings, *_evidence_problems(study), *check_headcounts(study)]
+    found = [*study.warnings, *_evidence_problems(study), *check_tallies(study)]
     return [p for p in found if p.severity is Severity.WARNING]
 
 
