@@ -30,9 +30,11 @@ _TEXT = st.text(
 def _tally(tasks: list[str], groups: list[str], rnd: random.Random, minimum: int) -> dict[str, Any]:
     """A tally an import could have written: up to 40 respondents per group (the first
     group has one at least, and some answered outside the groups), each with one to three
-    tasks; a group that answered alone has ``minimum`` at least (:meth:`Tally.lone_group`)."""
+    tasks; the results count ``minimum`` respondents at least
+    (:meth:`Tally.counted_respondents`)."""
     counts = {g: rnd.randint(1 if g == groups[0] else 0, 40) for g in [*groups, "~"]}
-    if not any(counts[g] for g in groups[1:]) and counts["~"] < minimum:
+    outside = counts["~"] if counts["~"] >= minimum else 0
+    if sum(counts[g] for g in groups) + outside < minimum:
         counts[groups[0]] = max(counts[groups[0]], minimum)
     respondents = {g: n for g, n in counts.items() if n}
     votes: dict[str, dict[str, int]] = {g: dict.fromkeys(tasks, 0) for g in respondents}

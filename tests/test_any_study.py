@@ -66,8 +66,9 @@ def test_no_breakdown_of_any_study_shows_a_group_below_the_minimum(
 ) -> None:
     """The privacy rule, over any study: an interview bucket or survey group is shown only
     with at least the minimum of people; nothing about a hidden one is given (no count, no
-    share, no weight, no quote, not named as the one that disagrees most); and one group is
-    never hidden alone where the others and the total would give it away."""
+    share, no weight, no quote, not named as the one that disagrees most); one group is
+    never hidden alone where the others and the total would give it away; and no survey's
+    results come from fewer people than the minimum."""
     study = load_study(write_study_files(tmp_path_factory.mktemp("study"), files))
     minimum = study.settings.privacy.min_group_size
     interviews = interviews_to_json(study_interviews(study))
@@ -81,6 +82,7 @@ def test_no_breakdown_of_any_study_shows_a_group_below_the_minimum(
         assert {quote["bucket"] for quote in need["quotes"]} <= shown
     for result in analysed_surveys(study):
         survey = toptasks_to_json(result)
+        assert survey["respondents"] >= minimum
         hidden = {g["group"] for g in survey["groups"] if g["suppressed"]}
         for group in survey["groups"]:
             if group["suppressed"]:

@@ -1046,20 +1046,21 @@ def test_cli_import_of_an_export_from_outside_the_groups_only_is_refused(
 
 
 @pytest.mark.parametrize(
-    ("respondents", "lone"),
+    ("respondents", "counted"),
     [
-        ({"desk": 2}, "desk"),
-        ({"desk": 2, "~": 2}, "desk"),  # too few outside the groups to count beside it
-        ({"desk": 2, "~": 3}, None),  # three others count with it
-        ({"desk": 3}, None),  # as many as the minimum
-        ({"desk": 2, "field": 1}, None),  # hidden together, neither alone
-        ({"~": 5}, None),  # no group at all: refused as such on import
+        ({"desk": 2}, 2),
+        ({"desk": 2, "~": 2}, 2),  # too few outside the groups to count
+        ({"desk": 2, "~": 3}, 5),  # as many as the minimum: they count
+        ({"desk": 2, "field": 1}, 3),
+        ({"~": 5}, 5),  # no group at all: refused as such on import
     ],
 )
-def test_the_lone_group_is_one_below_the_minimum_that_would_be_all_results(
-    respondents: dict[str, int], lone: str | None
+def test_the_results_count_the_groups_and_enough_others(
+    respondents: dict[str, int], counted: int
 ) -> None:
-    assert _tally({g: (n, [n]) for g, n in respondents.items()}, ("t0",)).lone_group(3) == lone
+    tally = _tally({g: (n, [n]) for g, n in respondents.items()}, ("t0",))
+    assert tally.counted_respondents(3) == counted
+    assert tally.outside_counted(3) == counted - tally.group_respondents
 
 
 def test_cli_a_survey_one_small_group_answered_alone_is_refused(tmp_path: Path) -> None:
@@ -1077,8 +1078,8 @@ def test_cli_a_survey_one_small_group_answered_alone_is_refused(tmp_path: Path) 
     assert result.stderr.splitlines()[:2] == [
         f"{export}: only 'Front desk' answered this survey, fewer than 3 of them: every "
         "result of it would show their answers",
-        "    hint: import the export once more groups have answered; a group alone needs at "
-        "least 3 respondents (privacy.min_group_size)",
+        "    hint: import the export once at least 3 have answered; answers from outside the "
+        "target groups count only when there are 3 of them (privacy.min_group_size)",
     ]
     tally = root / "surveys" / "toptasks.tally.json"
     assert not tally.exists()
@@ -1090,6 +1091,35 @@ def test_cli_a_survey_one_small_group_answered_alone_is_refused(tmp_path: Path) 
         root,
         f"{tally}: only 'Front desk' answered this survey, fewer than 4 of them: every "
         "result of it would show their answers",
+    )
+
+
+def test_cli_a_survey_fewer_than_the_minimum_answered_is_refused(tmp_path: Path) -> None:
+    """Three people in three groups answered (and one outside them, too few to count): each
+    group read n<5, but every figure of the survey was theirs. The import refuses it, and a
+    tally of it (imported before the minimum was raised) is an error everywhere."""
+    root = _cli_study(tmp_path, minimum=5, imported=False)
+    export = tmp_path / "pilot.csv"
+    rows = ["r1;desk;Book leave", "r2;field;Claim expenses", "r3;office;Book leave"]
+    export.write_text("respondent;group;task\n" + "\n".join([*rows, "r4;other;Book leave"]))
+    result = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[:2] == [
+        f"{export}: this survey's results would come from 3 respondents, fewer than 5: "
+        "every result of it would show their answers",
+        "    hint: import the export once at least 5 have answered; answers from outside the "
+        "target groups count only when there are 5 of them (privacy.min_group_size)",
+    ]
+    tally = root / "surveys" / "toptasks.tally.json"
+    assert not tally.exists()
+    export.write_text(export.read_text() + "\nr5;office;Claim expenses\nr6;desk;Book leave\n")
+    assert runner.invoke(app, ["survey", "import", str(root), str(export)]).exit_code == 0
+    settings = root / "study.yaml"
+    settings.write_text(settings.read_text().replace("min_group_size: 5", "min_group_size: 6"))
+    _refused_everywhere(
+        root,
+        f"{tally}: this survey's results would come from 5 respondents, fewer than 6: "
+        "every result of it would show their answers",
     )
 
 

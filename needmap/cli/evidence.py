@@ -157,7 +157,7 @@ def survey_import(
 
     from needmap.errors import InvalidStudyError, Severity
     from needmap.surveys import find_mapping, import_survey, tally_path, write_tally
-    from needmap.surveys.catalog import headcount_warnings, lone_group_problem
+    from needmap.surveys.catalog import headcount_warnings, too_few_problem
     from needmap.surveys.mapping import mapping_files
 
     study = study_at(folder)
@@ -168,9 +168,9 @@ def survey_import(
         )
     with new_console(stderr=True).status(f"Reading {escape(export.name)}…"):
         result = import_survey(chosen, export, strict=strict)
-    lone = lone_group_problem(study, result.tally, export)
-    if lone is not None:
-        raise InvalidStudyError([lone])
+    too_few = too_few_problem(study, result.tally, export)
+    if too_few is not None:
+        raise InvalidStudyError([too_few])
     over = headcount_warnings(study, result.tally)
     if strict and over:
         raise InvalidStudyError([replace(p, severity=Severity.ERROR) for p in over])
@@ -182,7 +182,7 @@ def survey_import(
     if earlier is not None and earlier.to_json() == result.tally.to_json():
         new_console().print("The tally held these counts already: it is unchanged.")
     elif earlier is not None:
-        shown = _shown_respondents(earlier, study.settings.privacy.min_group_size)
+        shown = earlier.counted_respondents(study.settings.privacy.min_group_size)
         new_console().print(
             f"Replaced the earlier tally: {plural(shown, 'respondent')} "
             f"from {escape(earlier.source)}."
@@ -417,18 +417,8 @@ def _earlier_tally(path: Path) -> Tally | None:
         return None
 
 
-def _shown_respondents(tally: Tally, minimum: int) -> int:
-    """The respondents an import reports: those of the target groups, and those outside
-    them only when there are ``minimum`` or more (fewer could be worked out from totals)."""
-    from needmap.model.toptasks import outside_counted
-    from needmap.surveys.tally import OUTSIDE
-
-    inside = sum(n for group, n in tally.respondents.items() if group != OUTSIDE)
-    return inside + outside_counted(tally, minimum)
-
-
 def _print_import(study: Study, result: ImportResult, target: Path) -> None:
-    from needmap.model.toptasks import outside_counted, suppressed_groups
+    from needmap.model.toptasks import suppressed_groups
     from needmap.surveys.tally import OUTSIDE
 
     tally = result.tally
@@ -437,8 +427,8 @@ def _print_import(study: Study, result: ImportResult, target: Path) -> None:
     groups = {g: n for g, n in tally.respondents.items() if g != OUTSIDE}
     minimum = study.settings.privacy.min_group_size
     hidden = suppressed_groups(groups, minimum)
-    outside = outside_counted(tally, minimum)
-    console.print(f"Counted {_shown_respondents(tally, minimum)} respondents into {target}:")
+    outside = tally.outside_counted(minimum)
+    console.print(f"Counted {tally.counted_respondents(minimum)} respondents into {target}:")
     for g in study.groups:
         if g.id in groups:
             shown = f"n<{minimum}" if g.id in hidden else str(groups[g.id])

@@ -15,7 +15,7 @@ could otherwise be derived from the total. Hidden groups' weights are not shown 
 the headcounts, a weight gives away the number of respondents. Hidden groups are weighted
 together, as one stratum (see :func:`_weights`). Respondents outside the target groups (an
 "other" answer) are left out of every result when they are fewer than the minimum (see
-:func:`outside_counted`).
+:meth:`Tally.outside_counted <needmap.surveys.tally.Tally.outside_counted>`).
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ __all__ = [
     "analyse_toptasks",
     "coverage_set",
     "group_breakdown",
-    "outside_counted",
     "post_stratification_weights",
     "suppressed_groups",
 ]
@@ -145,15 +144,6 @@ def suppressed_groups(respondents: Mapping[str, int], minimum: int) -> frozenset
     return frozenset(small)
 
 
-def outside_counted(tally: Tally, minimum: int) -> int:
-    """How many respondents outside the target groups the results include: all of them, or
-    none when they are fewer than ``minimum``. Their votes are in the overall totals only, so
-    a lone "other" answer would be the totals minus the groups' votes; and with weights shown,
-    the target groups' total, and so their number, can be worked out."""
-    outside = tally.respondents.get(OUTSIDE, 0)
-    return outside if outside >= minimum else 0
-
-
 def post_stratification_weights(
     respondents: Mapping[str, int], headcounts: Mapping[str, int | None]
 ) -> tuple[dict[str, float], Note | None]:
@@ -235,7 +225,7 @@ def analyse_toptasks(
     minimum = study.settings.privacy.min_group_size
     groups = {g: n for g, n in tally.respondents.items() if g != OUTSIDE}
     outside = tally.respondents.get(OUTSIDE, 0)
-    counted = [g for g in tally.votes if g != OUTSIDE or outside_counted(tally, minimum)]
+    counted = [g for g in tally.votes if g != OUTSIDE or tally.outside_counted(minimum)]
     votes = {t: sum(tally.votes[g].get(t, 0) for g in counted) for t in tasks}
     total_votes = sum(votes.values())
     if not total_votes:
@@ -250,7 +240,7 @@ def analyse_toptasks(
     headcounts = {g: study.group_by_id[g].headcount for g in groups if g in study.group_by_id}
     weights, note = ({}, None) if not weighted else _weights(groups, headcounts, hidden)
     notes = [note] if note else []
-    if outside and not outside_counted(tally, minimum):
+    if outside and not tally.outside_counted(minimum):
         notes.append(Note("note.outside_left_out", {"minimum": str(minimum)}))
     elif weighted and outside and weights:
         notes.append(Note("note.outside", {"count": str(outside)}))
@@ -290,7 +280,7 @@ def analyse_toptasks(
         title=mapping.title,
         order=order,
         tasks=results,
-        respondents=sum(groups.values()) + outside_counted(tally, minimum),
+        respondents=tally.counted_respondents(minimum),
         votes=total_votes,
         cumulative=tuple(cumulative),
         coverage_target=coverage_target,

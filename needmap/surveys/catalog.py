@@ -29,9 +29,9 @@ __all__ = [
     "import_command",
     "imported_surveys",
     "load_survey",
-    "lone_group_problem",
     "over_headcount",
     "surveys_to_import",
+    "too_few_problem",
 ]
 
 
@@ -240,27 +240,35 @@ def _fitting_tally(study: StudyIds, mapping: SurveyMapping, severity: Severity) 
 def _shown_tally(study: Study, mapping: SurveyMapping) -> Tally:
     """The mapping's tally (:func:`_fitting_tally`), if its results may be shown."""
     tally = _fitting_tally(study, mapping, Severity.ERROR)
-    lone = lone_group_problem(study, tally, tally_path(study.root, mapping.id))
-    if lone is not None:
-        raise InvalidStudyError([lone])
+    too_few = too_few_problem(study, tally, tally_path(study.root, mapping.id))
+    if too_few is not None:
+        raise InvalidStudyError([too_few])
     return tally
 
 
-def lone_group_problem(study: Study, tally: Tally, path: Path) -> Problem | None:
-    """An error when one group below the minimum size would be the whole of the survey's
-    results (:meth:`Tally.lone_group`): at ``path``, the export being imported or the
-    tally imported before the study's minimum was raised."""
+def too_few_problem(study: Study, tally: Tally, path: Path) -> Problem | None:
+    """An error when the survey's results would show the answers of fewer people than the
+    minimum size (:meth:`Tally.counted_respondents`): one small group that answered alone,
+    or a few people however spread over the groups. At ``path``, the export being imported
+    or the tally imported before the study's minimum was raised."""
     minimum = study.settings.privacy.min_group_size
-    group = tally.lone_group(minimum)
-    if group is None:
+    counted = tally.counted_respondents(minimum)
+    if counted >= minimum:
         return None
-    name = study.group_by_id[group].name if group in study.group_by_id else group
+    groups = [g for g, n in tally.respondents.items() if g != OUTSIDE and n]
+    if len(groups) == 1:
+        name = study.group_by_id[groups[0]].name if groups[0] in study.group_by_id else groups[0]
+        message = f"only '{name}' answered this survey, fewer than {minimum} of them"
+    else:
+        message = (
+            f"this survey's results would come from {counted} respondents, fewer than {minimum}"
+        )
     return Problem(
         Location(path),
-        f"only '{name}' answered this survey, fewer than {minimum} of them: every result "
-        "of it would show their answers",
-        hint="import the export once more groups have answered; a group alone needs at "
-        f"least {minimum} respondents (privacy.min_group_size)",
+        f"{message}: every result of it would show their answers",
+        hint=f"import the export once at least {minimum} have answered; answers from outside "
+        f"the target groups count only when there are {minimum} of them "
+        "(privacy.min_group_size)",
     )
 
 
@@ -279,14 +287,14 @@ def _renamed_since(tally: Tally, mapping: SurveyMapping, study: StudyIds) -> tup
 
 def check_tallies(study: Study) -> list[Problem]:
     """For each imported survey whose tally still fits (one that does not is reported by
-    :func:`check_mappings`): :func:`headcount_warnings`, and :func:`lone_group_problem`.
+    :func:`check_mappings`): :func:`headcount_warnings`, and :func:`too_few_problem`.
     Each tally is read once."""
     found: list[Problem] = []
     for tally in fitting_tallies(study):
         found += headcount_warnings(study, tally)
-        lone = lone_group_problem(study, tally, tally_path(study.root, tally.survey))
-        if lone is not None:
-            found.append(lone)
+        too_few = too_few_problem(study, tally, tally_path(study.root, tally.survey))
+        if too_few is not None:
+            found.append(too_few)
     return found
 
 

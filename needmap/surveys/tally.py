@@ -48,15 +48,18 @@ class Tally:
         none, the survey says nothing about any group."""
         return sum(n for g, n in self.respondents.items() if g != OUTSIDE)
 
-    def lone_group(self, minimum: int) -> str | None:
-        """The one target group whose answers would be the survey's whole result: the only
-        group counted, with fewer than ``minimum`` respondents, beside too few answers from
-        outside the groups to count (fewer than ``minimum`` too). No result of the survey
-        can be shown without showing that group's."""
-        groups = [g for g, n in self.respondents.items() if g != OUTSIDE and n]
-        if len(groups) != 1 or self.respondents[groups[0]] >= minimum:
-            return None
-        return groups[0] if self.respondents.get(OUTSIDE, 0) < minimum else None
+    def outside_counted(self, minimum: int) -> int:
+        """How many respondents outside the target groups the results include: all of them,
+        or none when they are fewer than ``minimum``. Their votes are in the overall totals
+        only, so a lone "other" answer would be the totals minus the groups' votes; and with
+        weights shown, the target groups' total, and so their number, can be worked out."""
+        outside = self.respondents.get(OUTSIDE, 0)
+        return outside if outside >= minimum else 0
+
+    def counted_respondents(self, minimum: int) -> int:
+        """The respondents whose answers the results show: those of the target groups, and
+        those outside them when they count (:meth:`outside_counted`)."""
+        return self.group_respondents + self.outside_counted(minimum)
 
     def differences(self, task_ids: Sequence[str], group_ids: Collection[str]) -> list[str]:
         """How the mapping's tasks and the study's groups differ from those at import time.
