@@ -171,6 +171,37 @@ def test_a_google_analytics_export_with_notes_above_its_header(
     )
 
 
+def test_searches_without_a_term_are_left_out_and_said(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """Google Analytics lists searches it has no term for as "(not set)" (and rolls rare ones
+    up as "(other)"): counted as a term, it topped the frequent searches that no need covers.
+    They and empty cells are left out of every count, and each report says how many."""
+    files = files_with_logs()
+    placeholders = "(not set);40;0\r\n (Other) ;5;0\r\n;3;0\r\n(not provided);2;0\r\n"
+    files["analytics/intranet-may.csv"] = INTRANET_CSV + placeholders.encode()
+    root = make_study(files)
+    _, evidence = _evidence(root)
+    plain = _evidence(make_study(files_with_logs(), name="plain"))[1]
+    assert evidence.unmatched == plain.unmatched
+    assert (evidence.searches, evidence.no_results) == (plain.searches, plain.no_results)
+    assert [(log.id, log.without_term) for log in evidence.logs] == [
+        ("app", 0),
+        ("intranet-may", 50),
+    ]
+    result = runner.invoke(app, ["searches", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "left out (empty, or '(not set)')" in " ".join(result.stdout.split())
+    assert "(not set)" not in result.stdout.replace("'(not set)'", "")
+    logs = json.loads(runner.invoke(app, ["searches", str(root), "--json"]).stdout)["logs"]
+    assert [log["without_term"] for log in logs] == [0, 50]
+    markdown = tmp_path / "searches.md"
+    assert runner.invoke(app, ["searches", str(root), "--out", str(markdown)]).exit_code == 0
+    lines = markdown.read_text().splitlines()
+    assert "- App search: 6 searches" in lines
+    assert "- Intranet search (May 2026): 109 searches; 50 without a term left out" in lines
+
+
 def test_a_gap_needs_a_results_column_and_the_logs_threshold(make_study: StudyMaker) -> None:
     files = files_with_logs()
     files["analytics/intranet.yaml"] = INTRANET.replace("gap_from: 15", "gap_from: 18")
@@ -394,7 +425,7 @@ def _log_data(
         text = (replace or {}).get(text, text)
         old = terms.get(text, TermCount(text, 0, 0))
         terms[text] = TermCount(text, old.searches + searches, old.no_results + min(none, searches))
-    return SearchLogData(log, Path("p.yaml"), "CSV", terms, has_results=True)
+    return SearchLogData(log, Path("p.yaml"), "CSV", terms, has_results=True, without_term=0)
 
 
 @settings(max_examples=150, deadline=None)

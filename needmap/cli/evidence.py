@@ -568,7 +568,12 @@ def _print_searches(evidence: SearchEvidence, study: Study) -> None:
     if evidence.logs:
         console.print(escape(summary_line(evidence, language)), soft_wrap=False)
         for log in evidence.logs:
-            console.print(escape(f"{log.title}: {log.description}"), style="dim")
+            left_out = (
+                f"; {log.without_term} searches without a term left out (empty, or '(not set)')"
+                if log.without_term
+                else ""
+            )
+            console.print(escape(f"{log.title}: {log.description}{left_out}"), style="dim")
         console.print()
     unmatched = build_unmatched_table(evidence, study)
     # The gap column is headed by its mark ("gap"), not "Content gap": room for the terms.

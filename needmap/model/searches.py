@@ -73,6 +73,8 @@ class LogSummary:
     no_results: int | None
     """Searches that found nothing; None when the export does not say."""
     gap_from: int
+    without_term: int
+    """Searches left out for want of a term (an empty cell, or "(not set)")."""
     unused: tuple[tuple[str, str], ...] = ()
     """(need, topic term as written) for each topic term that matched no search of the log:
     a misspelling, or a subject nobody searched for."""
@@ -193,6 +195,7 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
                 matched,
                 sum(t.no_results for t in data.terms.values()) if data.has_results else None,
                 data.log.gap_from,
+                data.without_term,
                 tuple(
                     (topic.need, term)
                     for topic in data.log.topics

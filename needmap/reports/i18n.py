@@ -406,6 +406,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "sl.term": "Search term",
         "sl.logs": "Logs",
         "sl.log_line": "{title}: {searches} searches",
+        "sl.without_term": "; {searches} without a term left out",
         "sl.rule": "A search counts for every need whose topics match its term; case, accents "
         "and spacing do not matter. Terms searched fewer than {n} times, or holding personal "
         "data, count in the figures but are not shown.",
@@ -894,6 +895,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "sl.term": "Zoekterm",
         "sl.logs": "Logs",
         "sl.log_line": "{title}: {searches} zoekopdrachten",
+        "sl.without_term": "; {searches} zonder zoekterm niet meegeteld",
         "sl.rule": "Een zoekopdracht telt voor elke behoefte waarvan een onderwerp bij de term "
         "past; hoofdletters, accenten en spaties tellen niet mee. Termen die minder dan {n} keer "
         "gezocht zijn, of persoonsgegevens bevatten, tellen mee in de cijfers maar worden niet "

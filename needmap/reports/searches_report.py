@@ -212,6 +212,11 @@ def _log_lines(evidence: SearchEvidence, language: Language) -> list[str]:
             title=log.title + (f" ({log.period})" if log.period else ""),
             searches=format_count(log.searches, language),
         )
+        + (
+            words["sl.without_term"].format(searches=format_count(log.without_term, language))
+            if log.without_term
+            else ""
+        )
         for log in evidence.logs
     ]
 
@@ -276,6 +281,7 @@ def searches_to_json(evidence: SearchEvidence) -> dict[str, Any]:
                 "period": log.period,
                 "read_as": log.description,
                 "searches": log.searches,
+                "without_term": log.without_term,
                 "matched": log.matched,
                 "no_results": log.no_results,
                 "gap_from": log.gap_from,

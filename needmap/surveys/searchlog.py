@@ -36,6 +36,7 @@ from needmap.surveys.counting import Problems
 from needmap.surveys.tables import SheetNotFound, Table, open_table
 
 __all__ = [
+    "PLACEHOLDERS",
     "SEARCH_FOLDER",
     "SearchColumns",
     "SearchLog",
@@ -134,6 +135,9 @@ class SearchLogData:
     """Folded term (see :func:`fold_term`) -> its counts, in the order first seen."""
     has_results: bool
     """Whether the export says how many results each search found."""
+    without_term: int
+    """Searches left out of every count for want of a term: an empty cell, or a placeholder
+    of the analytics tool (:data:`PLACEHOLDERS`)."""
 
     @property
     def searches(self) -> int:
@@ -141,6 +145,11 @@ class SearchLogData:
 
 
 _SPACES = re.compile(r"\s+")
+
+PLACEHOLDERS = frozenset({"(not set)", "(other)", "(not provided)"})
+"""What Google Analytics writes in the search-term column for searches it has no term for
+(or rolled up): not words anyone typed. Listed as a frequent search that no need covers,
+"(not set)" would send a consultant looking for a need nobody has."""
 
 
 def fold_term(text: str) -> str:
@@ -304,10 +313,15 @@ def _read_export(
     if columns is None:
         return None
     found = Problems(path)
-    terms = _count_terms(table, columns, found)
+    terms, without_term = _count_terms(table, columns, found)
     problems.extend(found.all())
     return SearchLogData(
-        log, document.source.path, table.description, terms, log.columns.results is not None
+        log,
+        document.source.path,
+        table.description,
+        terms,
+        log.columns.results is not None,
+        without_term,
     )
 
 
@@ -370,7 +384,7 @@ _CELLS: Mapping[str, tuple[re.Pattern[str], str]] = {
 
 def _count_terms(
     table: Table, columns: tuple[int, int | None, int | None], problems: Problems
-) -> dict[str, TermCount]:
+) -> tuple[dict[str, TermCount], int]:
     term_at, searches_at, results_at = columns
     needed = max(c for c in columns if c is not None)
     per_cell: dict[str, list[int]] = {}
@@ -431,16 +445,19 @@ def _number_cell(
     return None
 
 
-def _folded(per_cell: Mapping[str, list[int]]) -> dict[str, TermCount]:
-    """The counts of cells that fold to the same term, summed; empty cells dropped."""
+def _folded(per_cell: Mapping[str, list[int]]) -> tuple[dict[str, TermCount], int]:
+    """The counts of cells that fold to the same term, summed; and the searches of cells
+    without a term (empty, or a :data:`PLACEHOLDERS` value), which are left out."""
     counts: dict[str, list[int]] = {}
     shown: dict[str, str] = {}
+    without_term = 0
     for text, (searches, none_found) in per_cell.items():
         key = fold_term(text)
-        if not key:
+        if not key or key in PLACEHOLDERS:
+            without_term += searches
             continue
         tally = counts.setdefault(key, [0, 0])
         tally[0] += searches
         tally[1] += none_found
         shown.setdefault(key, " ".join(text.split()).lower())
-    return {key: TermCount(shown[key], s, n) for key, (s, n) in counts.items()}
+    return {key: TermCount(shown[key], s, n) for key, (s, n) in counts.items()}, without_term
