@@ -52,6 +52,7 @@ def test_removing_from_a_flow_mapping_takes_one_comma_along() -> None:
         (["desk", "field"], "{office: could}"),
         (["field", "office"], "{desk: must}"),
         (["desk", "office"], "{field: should}"),
+        (["desk", "field", "office"], "{}"),
     ],
 )
 def test_removing_runs_from_a_flow_mapping(removed: list[str], left: str) -> None:
@@ -89,6 +90,22 @@ def test_removing_a_list_item_removes_its_dash_and_its_lines_only() -> None:
     edit.remove(("groups", 1))
     del expected["groups"][1]
     assert edit.result(expected) == "groups:\n  - id: a\n    name: A\n\n  # b is next\n  - id: c\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "after"),
+    [
+        ("- a\n- b\n", (0,), "- b\n"),  # a list at the very start of the file
+        ("\na: 1\nb: 2\n", ("a",), "\nb: 2\n"),  # below a blank first line, which stays
+    ],
+)
+def test_an_entry_at_the_start_of_a_file_is_removed_with_its_line_only(
+    text: str, path: tuple[str | int, ...], after: str
+) -> None:
+    edit, expected = edit_of(text)
+    edit.remove(path)
+    del expected[path[0]]
+    assert edit.result(expected) == after
 
 
 def test_a_block_list_without_items_becomes_an_empty_flow_list() -> None:
@@ -187,6 +204,10 @@ ITEM = "- id: c\n  quotes:\n    - text: Said.\n"
             "interviews: []  # none yet\nother: 1\n",
             "interviews:\n  - id: c\n    quotes:\n      - text: Said.  # none yet\nother: 1\n",
         ),
+        (  # the same below a blank first line
+            "\ninterviews: []\n",
+            "\ninterviews:\n  - id: c\n    quotes:\n      - text: Said.\n",
+        ),
     ],
 )
 def test_items_are_appended_to_a_block_list_as_its_items_stand(text: str, after: str) -> None:
@@ -197,12 +218,28 @@ def test_items_are_appended_to_a_block_list_as_its_items_stand(text: str, after:
 
 
 @pytest.mark.parametrize(
-    "text", ["interviews: [{id: a}]\n", "interviews:\n", "other: 1\n", "{interviews: []}\n"]
+    "text",
+    [
+        "interviews: [{id: a}]\n",
+        "interviews:\n",
+        "other: 1\n",
+        "{interviews: []}\n",
+        "interviews: none yet\n",
+        "interviews:\n  a: 1\n",
+    ],
 )
 def test_items_are_not_appended_to_a_list_not_written_an_item_a_line(text: str) -> None:
     edit, _ = edit_of(text)
     with pytest.raises(EditRefused, match="'interviews' is not a list written one item a line"):
         edit.append_items(("interviews",), [ITEM])
+
+
+def test_a_refused_append_points_at_the_key() -> None:
+    edit, _ = edit_of("other: 1\ninterviews: none yet\n")
+    with pytest.raises(EditRefused) as refused:
+        edit.append_items(("interviews",), [ITEM])
+    assert refused.value.location is not None
+    assert (refused.value.location.line, refused.value.location.column) == (2, 1)
 
 
 @pytest.mark.parametrize(
@@ -215,6 +252,7 @@ def test_items_are_not_appended_to_a_list_not_written_an_item_a_line(text: str) 
         ("Balie: KCC", '"Balie: KCC"'),
         ("# not a comment", '"# not a comment"'),
         ("Café", "Café"),
+        ("Café: balie", '"Café: balie"'),  # quoted, and still readable
         (" padded", '" padded"'),
         (145, "145"),
     ],
