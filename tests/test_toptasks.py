@@ -1010,6 +1010,27 @@ def test_cli_import_of_an_export_without_answers_is_refused(tmp_path: Path) -> N
     assert not (root / "surveys" / "toptasks.tally.json").exists()
 
 
+@pytest.mark.parametrize(
+    ("outside", "named"),
+    [
+        (["extern", "intern"], "'other', 'extern', 'intern'"),
+        (["extern", "intern", "guest"], "'other', 'extern', 'intern' and 1 more"),
+    ],
+)
+def test_the_answers_outside_the_groups_are_named_up_to_three(
+    tmp_path: Path, outside: list[str], named: str
+) -> None:
+    root = _cli_study(tmp_path, imported=False)
+    mapping = root / "surveys" / "toptasks.yaml"
+    extra = "".join(f", {answer}: ~" for answer in outside)
+    mapping.write_text(mapping.read_text().replace("other: ~", "other: ~" + extra))
+    export = tmp_path / "pilot.csv"
+    export.write_text("respondent;group;task\nr1;extern;Book leave\n")
+    result = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].endswith(f"outside the groups ({named})")
+
+
 def test_cli_import_of_an_export_from_outside_the_groups_only_is_refused(
     tmp_path: Path,
 ) -> None:
