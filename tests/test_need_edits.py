@@ -21,6 +21,7 @@ from needmap.errors import InvalidStudyError, Location, UsageError
 from needmap.personas.loader import read_study
 from needmap.regroup import plan_need_merge, plan_need_rename, write_study_edits
 from needmap.scaffold import init_study
+from needmap.surveys.searchlog import load_search_logs
 from needmap.surveys.study_check import check_study
 from tests.conftest import StudyMaker, run_needmap
 from tests.test_regroup import assert_comments_kept, dutch_and_english_templates, files_of
@@ -343,6 +344,22 @@ def test_merging_two_needs_of_the_template(gemeente: Path) -> None:
     }
 
 
+def test_a_merge_joins_the_search_topics_of_the_merged_needs_in_one_log(gemeente: Path) -> None:
+    """Two topics about one need read the same as one, but no consultant writes them so:
+    the first topic of the log gets the terms of both, and the other goes."""
+    before = files_of(gemeente)
+    merge = plan_need_merge(load_study(gemeente), ["vacatures", "nieuws"], "nieuws")
+    write_study_edits(merge)
+    assert ("zoeken.yaml", "2 search topics") in [(c.path.name, c.what) for c in merge.changes]
+    after = files_of(gemeente)
+    assert_comments_kept(before, after)
+    log = after["analytics/zoeken.yaml"]
+    assert "  - need: nieuws\n    terms: [nieuws, vacature*]\n  - need: roosters\n" in log
+    assert log.count("need: nieuws") == 1 and "vacatures" not in log
+    (data,) = load_search_logs(load_study(gemeente))
+    assert [t.terms for t in data.log.topics if t.need == "nieuws"] == [["nieuws", "vacature*"]]
+
+
 MERGEABLE = """\
 needs:
   - id: a
@@ -541,14 +558,16 @@ def test_any_merge_of_needs_of_one_kind_keeps_every_group_dependency_and_referen
     """Two or three needs of one kind, merged into one of them or a new id: the study reads
     and checks clean after, the merged need matters to every group at the highest importance
     any of them had, depends on what they depended on, and every list that named one of them
-    names the merged need once. A merge that would make a dependency cycle writes nothing."""
+    names the merged need once, and each search log has one topic about it with the terms
+    of all. A merge that would make a dependency cycle writes nothing."""
     template = data.draw(st.sampled_from(pristine_templates), label="study")
     study = load_study(template)
     kind_of = {n.id: n.kind for n in study.needs}
-    # the needs of a kind; or of a kind, a need with those it depends on, or a persona's
-    # needs: then the merged needs often stand in one list together
+    # the needs of a kind; or of a kind, a need with those it depends on, a persona's needs,
+    # or a search log's topics: then the merged needs often stand in one list together
     related = [list(kind_of), *([n.id, *n.depends_on] for n in study.needs)]
     related += [p.needs for p in study.personas]
+    related += [[t.need for t in log.log.topics] for log in load_search_logs(study)]
     pools = {tuple(i for i in ids if kind_of[i] == kind) for ids in related for kind in _KINDS}
     pool = data.draw(st.sampled_from(sorted(p for p in pools if len(p) >= 2)), label="pool")
     needs = data.draw(st.lists(st.sampled_from(pool), min_size=2, max_size=3, unique=True))
@@ -566,6 +585,14 @@ def test_any_merge_of_needs_of_one_kind_keeps_every_group_dependency_and_referen
         check = check_study(root)
         assert check.study is not None and check.problems == check_study(template).problems
         after = check.study
+        topics_after = [log.log.topics for log in load_search_logs(after)]
+
+    for log, topics in zip(load_search_logs(study), topics_after, strict=True):
+        about = [t for t in log.log.topics if t.need in needs]
+        joined = list(dict.fromkeys(term for t in about for term in t.terms))
+        assert [t.terms for t in topics if t.need == into] == ([joined] if about else [])
+        others = [(t.need, t.terms) for t in log.log.topics if t.need not in needs]
+        assert [(t.need, t.terms) for t in topics if t.need != into] == others
 
     merged = after.need_by_id[into]
     gone = set(needs) - {into}

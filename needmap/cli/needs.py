@@ -127,8 +127,9 @@ def needs_merge(
 
     The merged need keeps one entry (the --into need's, or the first named): it matters to
     every group any of the needs matters to, at the highest importance, and depends on
-    every need they depend on. Other needs' dependencies, personas, interview quotes,
-    survey tasks and search-log topics name the merged need, once.
+    every need they depend on. Other needs' dependencies, personas, interview quotes and
+    survey tasks name the merged need, once; a search log's topics about the needs become
+    one, with the terms of all.
     """
     from needmap.errors import UsageError
     from needmap.regroup import plan_need_merge

@@ -391,17 +391,35 @@ class _NeedChange:
         return changed
 
     def _topics(self, items: list[Any], edit: YamlEdit, path: tuple[str | int, ...]) -> int:
-        """Search-log topics about the need."""
+        """Search-log topics about the need. After a merge, the first topic of the log about
+        any of the merged needs holds the terms of them all, and the others go: one need,
+        one topic, as a consultant would write it."""
+        about = [
+            i
+            for i, topic in enumerate(items)
+            if isinstance(topic, dict) and topic.get("need") in {*self.merged, self.into}
+        ]
+        if not about:
+            return 0
+        kept, *joined = about
+        topic = items[kept]
         changed = 0
-        for i, topic in enumerate(items):
-            if not isinstance(topic, dict):
-                continue
-            need = topic.get("need")
-            if need in self.merged and need != self.into:
-                edit.set_value((*path, i, "need"), self.into)
-                topic["need"] = self.into
-                changed += 1
-        return changed
+        if topic["need"] != self.into:
+            edit.set_value((*path, kept, "need"), self.into)
+            topic["need"] = self.into
+            changed = 1
+        terms = [
+            t for i in about if isinstance(items[i].get("terms"), list) for t in items[i]["terms"]
+        ]
+        terms = list(dict.fromkeys(terms))
+        if joined and terms != topic.get("terms"):
+            edit.set_list((*path, kept, "terms"), terms)
+            topic["terms"] = terms
+            changed = 1
+        for i in reversed(joined):
+            edit.remove((*path, i))
+            del items[i]
+        return changed + len(joined)
 
     def _renamed(self, ids: Any, edit: YamlEdit, path: Sequence[str | int]) -> bool:
         """Name ``into`` for the merged needs in a list of ids, once: at the first of them
