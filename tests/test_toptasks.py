@@ -729,7 +729,11 @@ def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
     assert allowed.exit_code == 0 and "Front desk (n=5)" in allowed.stdout
     by_name = runner.invoke(app, ["toptasks", str(root), "--group", "front DESK"])
     assert by_name.exit_code == 0 and by_name.stdout == allowed.stdout
-    for wrong, hint in [("Front dsk", "did you mean 'Front desk'?"), ("xyz", "its name")]:
+    for wrong, hint in [
+        ("Front dsk", "did you mean 'Front desk'?"),
+        ("FRONT DSK", "did you mean 'Front desk'?"),  # a name typed in any case
+        ("xyz", "its name"),
+    ]:
         unknown = runner.invoke(app, ["toptasks", str(root), "--group", wrong])
         assert unknown.exit_code == 2
         assert f"the study has no group '{wrong}'" in unknown.stderr and hint in unknown.stderr
