@@ -167,6 +167,20 @@ def test_max_picks_is_what_the_question_asks_for_when_it_says(
     assert f"max_picks: {max_picks}  # {note}\n" in draft.text
 
 
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("Welke taak doet u het vaakst?", "the most tasks one respondent chose in the export"),
+        ("Kies maximaal een taak", "the question asks for at most this many"),
+    ],
+)
+def test_one_pick_each_is_a_max_picks_of_one(tmp_path: Path, question: str, note: str) -> None:
+    rows = "1,Field staff,Book leave;\n2,Front desk / reception,Claim expenses;\n"
+    _, _, draft = _ms_forms_draft(tmp_path, rows, question=question)
+    assert draft.max_picks == 1
+    assert f"max_picks: 1  # {note}\n" in draft.text
+
+
 def test_a_title_not_given_is_the_export_s_name_marked_to_do(tmp_path: Path) -> None:
     rows, name = "1,Field staff,Book leave;\n", "Forms export 2026.csv"
     _, _, drafted = _ms_forms_draft(tmp_path, rows, name=name)
@@ -216,6 +230,38 @@ def test_limesurvey_labels_are_read_from_headings_with_question_text(tmp_path: P
     assert votes_by_label(target, root, export) == votes_by_label(
         SURVEY_FIXTURES / "mappings" / "limesurvey.yaml", root, export
     )
+
+
+def test_limesurvey_full_question_text_headings_are_drafted_and_imported(tmp_path: Path) -> None:
+    """LimeSurvey's "Full question text" headings put a space before the subquestion:
+    ``Which tasks? [Book leave]``. The draft found the question as 'Which tasks? ' and then
+    looked for it without the space, refusing the export with "did you mean 'Which
+    tasks? '?". Three such columns make a question, and the import finds them by the
+    question as written in YAML, without the space."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    export = tmp_path / "full-text.csv"
+    export.write_text(
+        "id,What is your role?,Which tasks? [Book leave],Which tasks? [Claim expenses],"
+        "Which tasks? [Report a broken printer]\n"
+        "1,Front desk / reception,Y,Y,\n2,Field staff,,Y,Y\n3,Office staff,Y,,\n",
+        encoding="utf-8",
+    )
+    study = load_study(root)
+    draft = draft_mapping(study, export)
+    assert (draft.layout, draft.group_column, draft.choices) == (
+        "limesurvey",
+        "What is your role?",
+        "Which tasks?",
+    )
+    assert "  question: Which tasks?\n" in draft.text
+    assert [(t.label, t.votes) for t in draft.tasks] == [
+        ("Book leave", 2),
+        ("Claim expenses", 2),
+        ("Report a broken printer", 1),
+    ]
+    check = write_draft(study, draft, root / "surveys" / "drafted.yaml", export)
+    assert check.respondents == 3 and not check.problems
 
 
 def test_draft_on_the_command_line(tmp_path: Path) -> None:
@@ -415,6 +461,43 @@ def test_what_is_not_given_is_read_from_the_export(
     draft = draft_mapping(study, export, **given)  # type: ignore[arg-type]
     assert (draft.layout, draft.group_column, draft.choices) == read
     assert draft.respondent == ("respondent" if layout == "long" else None)
+
+
+@pytest.mark.parametrize(
+    ("layout", "given", "cuts"),
+    [
+        ("ms-forms", {}, ("99,3/2/26 9:12:40", "99,3/2/26 9:12:40,3/2/26 9:14:03,anonymous,,")),
+        ("google-forms", {}, ("2026/03/02 9:14:03 AM CET", "2026/03/02 9:14:03 AM CET,")),
+        (
+            "limesurvey",
+            {"group_column": "G01Q01"},
+            ('"99","2026-03-02 09:14:03"', '"99","2026-03-02 09:14:03","2","en","1","",""'),
+        ),
+        ("long", {}, ("r99", "r99;")),
+    ],
+)
+def test_rows_cut_short_are_read_past(
+    tmp_path: Path, layout: str, given: dict[str, str], cuts: tuple[str, str]
+) -> None:
+    """A download cut off, a row deleted by hand: rows with fewer cells than the group and
+    choices columns need (among the rows that tell the layout, and cut off before its
+    choices at the end) leave what is drafted as it is."""
+    study = load_study(SURVEY_FIXTURES / "study")
+    fixture = SURVEY_FIXTURES / "exports" / f"{layout}.csv"
+    header, *rows = fixture.read_bytes().splitlines()  # the long one is in Windows-1252
+    export = tmp_path / f"{layout}.csv"
+    early, late = (cut.encode() for cut in cuts)
+    export.write_bytes(b"\n".join([header, early, *rows, late]) + b"\n")
+    whole = draft_mapping(study, fixture, **given)  # type: ignore[arg-type]
+    draft = draft_mapping(study, export, **given)  # type: ignore[arg-type]
+    assert (draft.layout, draft.group_column, draft.choices, draft.respondent) == (
+        whole.layout,
+        whole.group_column,
+        whole.choices,
+        whole.respondent,
+    )
+    assert [(t.label, t.votes) for t in draft.tasks] == [(t.label, t.votes) for t in whole.tasks]
+    assert draft.answers == whole.answers and draft.max_picks == whole.max_picks
 
 
 def test_a_long_export_with_a_timestamp_beside_the_id_keys_respondents_by_the_id(

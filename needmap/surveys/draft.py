@@ -248,14 +248,15 @@ def _subquestion(heading: str) -> tuple[str, str, str] | None:
     Exported with "Question code" headings (``G02Q02[SQ001]``) the label is not in the
     export, and the code stands in for it; with "Question code & question text" the label
     is the last ``[…]`` (``G02Q02[SQ001]. Which tasks? [Book leave]``). A full-text
-    heading (``Which tasks? [Book leave]``) is read as question and code."""
+    heading (``Which tasks? [Book leave]``) is read as question and code, without the space
+    between them."""
     code = heading_code(heading)
     if code is not None and code.endswith("]"):
         question, subquestion = code[:-1].split("[", 1)
         label = _LAST_BRACKETS.fullmatch(heading.strip()[len(code) :])
         return question, subquestion, label.group(1).strip() if label else subquestion
     match = _SUBQUESTION.fullmatch(heading)
-    return (match.group(1), match.group(2), match.group(2)) if match else None
+    return (match.group(1).strip(), match.group(2), match.group(2)) if match else None
 
 
 @dataclass(frozen=True)

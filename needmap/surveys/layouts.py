@@ -49,6 +49,18 @@ def _column(table: Table, heading: str, problems: Problems, what: str, by_code: 
     return None
 
 
+def _subquestion_column(
+    table: Table, question: str, code: str, problems: Problems, what: str
+) -> int | None:
+    """A LimeSurvey subquestion's column: headed ``QUESTION[CODE]`` (or starting so, see
+    :func:`~needmap.surveys.tables.column_of`), or ``QUESTION [CODE]`` as an export with
+    "Full question text" headings writes it (``Which tasks? [Book leave]``)."""
+    spaced = table.column(f"{question.strip()} [{code}]")
+    if spaced is not None:
+        return spaced
+    return _column(table, f"{question}[{code}]", problems, what, by_code=True)
+
+
 Loop = Callable[[Counts], None]
 
 
@@ -60,7 +72,7 @@ def layout_loop(
     if by_code:
         question = mapping.choices.question or ""
         task_cols = [
-            _column(table, f"{question}[{t.code}]", problems, f"task '{t.id}'", by_code)
+            _subquestion_column(table, question, t.code or "", problems, f"task '{t.id}'")
             for t in mapping.tasks
         ]
         if group_col is None or any(c is None for c in task_cols):

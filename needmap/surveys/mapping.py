@@ -69,7 +69,9 @@ class Choices(_Model):
     )
     question: str | None = Field(
         None,
-        description="limesurvey: the question code; each task's column is 'QUESTION[CODE]'.",
+        description="limesurvey: the question code; each task's column is 'QUESTION[CODE]'. "
+        "With 'Full question text' headings, the question's text: each task's column is "
+        "'QUESTION [CODE]'.",
     )
     other: bool = Field(
         False,
