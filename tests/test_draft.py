@@ -3,6 +3,7 @@ counts."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -15,7 +16,7 @@ from needmap.cli import app
 from needmap.errors import UsageError
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, load_mapping
-from needmap.surveys.draft import MappingDraft, draft_mapping, write_draft
+from needmap.surveys.draft import MAX_ANSWERS, MAX_TASKS, MappingDraft, draft_mapping, write_draft
 from tests.conftest import (
     SURVEY_FIXTURES,
     StudyMaker,
@@ -179,6 +180,33 @@ def test_one_pick_each_is_a_max_picks_of_one(tmp_path: Path, question: str, note
     _, _, draft = _ms_forms_draft(tmp_path, rows, question=question)
     assert draft.max_picks == 1
     assert f"max_picks: 1  # {note}\n" in draft.text
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_up_to_sixty_group_answers_make_a_group_question(tmp_path: Path, extra: int) -> None:
+    """A question with more than MAX_ANSWERS answers is no choice of group (an open
+    question, a name): it is not taken for the group column, and refused when named."""
+    count = MAX_ANSWERS + extra
+    rows = "".join(f"{i},Field staff {i},Book leave;\n" for i in range(count))
+    if extra:
+        with pytest.raises(UsageError, match=re.escape(f"column '{ROLE}' has {count} different")):
+            _ms_forms_draft(tmp_path, rows)
+        return
+    _, export, _ = _ms_forms_draft(tmp_path, rows)
+    draft = draft_mapping(load_study(SURVEY_FIXTURES / "study"), export)
+    assert draft.group_column == ROLE and len(draft.answers) == count
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_up_to_250_different_choices_make_a_task_list(tmp_path: Path, extra: int) -> None:
+    count = MAX_TASKS + extra
+    rows = "".join(f"{i},Field staff,Task {i};Task {i + 1};\n" for i in range(count - 1))
+    if extra:
+        with pytest.raises(UsageError, match=f"the choices have {count} different texts"):
+            _ms_forms_draft(tmp_path, rows)
+        return
+    _, _, draft = _ms_forms_draft(tmp_path, rows)
+    assert len(draft.tasks) == count
 
 
 def test_a_title_not_given_is_the_export_s_name_marked_to_do(tmp_path: Path) -> None:
