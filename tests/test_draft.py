@@ -209,6 +209,28 @@ def test_up_to_250_different_choices_make_a_task_list(tmp_path: Path, extra: int
     assert len(draft.tasks) == count
 
 
+def test_a_rare_word_a_task_shares_with_a_need_suggests_it_and_a_common_one_does_not(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """ "Bekijken" is in every need's title and says nothing; "calamiteiten" is in one."""
+    needs = "".join(
+        f"  - {{id: {need}, title: {title} bekijken, kind: content, groups: {{desk: must}}}}\n"
+        for need, title in [("calamity", "Calamiteiten"), ("roster", "Rooster"), ("news", "Nieuws")]
+    )
+    study = load_study(make_study({"needs.yaml": "needs:\n" + needs, "personas.yaml": None}))
+    export = tmp_path / "export.csv"
+    export.write_text(
+        f"ID,{ROLE},Tasks\n1,Front desk,Calamiteitenplan bekijken;Bekijken;\n", encoding="utf-8"
+    )
+    draft = draft_mapping(
+        study, export, layout="ms-forms", group_column=ROLE, choices_column="Tasks"
+    )
+    assert {t.label: t.suggested_needs for t in draft.tasks} == {
+        "Calamiteitenplan bekijken": ("calamity",),
+        "Bekijken": (),
+    }
+
+
 def test_a_title_not_given_is_the_export_s_name_marked_to_do(tmp_path: Path) -> None:
     rows, name = "1,Field staff,Book leave;\n", "Forms export 2026.csv"
     _, _, drafted = _ms_forms_draft(tmp_path, rows, name=name)
