@@ -1088,64 +1088,62 @@ def test_the_results_count_the_groups_and_enough_others(
     assert tally.outside_counted(3) == counted - tally.group_respondents
 
 
-def test_cli_a_survey_one_small_group_answered_alone_is_refused(tmp_path: Path) -> None:
-    """Three directors answered a survey: "Directors n<5" hid their number, but every
-    figure of the survey was theirs alone, down to which task one of them chose. The
-    import refuses it, and a tally of it (imported before the minimum was raised) is an
-    error that validate and every report give."""
-    root = _cli_study(tmp_path, imported=False)
-    export = tmp_path / "directors.csv"
-    export.write_text(
-        "respondent;group;task\nr1;desk;Book leave\nr2;desk;Claim expenses\nr3;other;Book leave\n"
-    )
-    result = runner.invoke(app, ["survey", "import", str(root), str(export)])
-    assert result.exit_code == 2
-    assert result.stderr.splitlines()[:2] == [
-        f"{export}: only 'Front desk' answered this survey, fewer than 3 of them: every "
-        "result of it would show their answers",
-        "    hint: import the export once at least 3 have answered; answers from outside the "
-        "target groups count only when there are 3 of them (privacy.min_group_size)",
-    ]
-    tally = root / "surveys" / "toptasks.tally.json"
-    assert not tally.exists()
-    export.write_text(export.read_text() + "r4;desk;Book leave\n")
-    assert runner.invoke(app, ["survey", "import", str(root), str(export)]).exit_code == 0
-    settings = root / "study.yaml"
-    settings.write_text(settings.read_text().replace("min_group_size: 3", "min_group_size: 4"))
-    _refused_everywhere(
-        root,
-        f"{tally}: only 'Front desk' answered this survey, fewer than 4 of them: every "
-        "result of it would show their answers",
-    )
-
-
-def test_cli_a_survey_fewer_than_the_minimum_answered_is_refused(tmp_path: Path) -> None:
-    """Three people in three groups answered (and one outside them, too few to count): each
-    group read n<5, but every figure of the survey was theirs. The import refuses it, and a
-    tally of it (imported before the minimum was raised) is an error everywhere."""
-    root = _cli_study(tmp_path, minimum=5, imported=False)
+@pytest.mark.parametrize(
+    ("minimum", "rows", "more", "too_few", "counted"),
+    [
+        (  # three directors, one of them outside the groups: the results are the two's
+            3,
+            ["r1;desk;Book leave", "r2;desk;Claim expenses", "r3;other;Book leave"],
+            ["r4;desk;Book leave"],
+            "only 'Front desk' answered this survey, fewer than {minimum} of them",
+            (2, 3),
+        ),
+        (  # three people in three groups, each n<5, and one outside them, too few to count
+            5,
+            [
+                "r1;desk;Book leave",
+                "r2;field;Claim expenses",
+                "r3;office;Book leave",
+                "r4;other;Book leave",
+            ],
+            ["r5;office;Claim expenses", "r6;desk;Book leave"],
+            "this survey's results would come from {counted} respondents, fewer than {minimum}",
+            (3, 5),
+        ),
+    ],
+)
+def test_cli_a_survey_whose_results_would_show_fewer_than_the_minimum_is_refused(
+    tmp_path: Path,
+    minimum: int,
+    rows: list[str],
+    more: list[str],
+    too_few: str,
+    counted: tuple[int, int],
+) -> None:
+    """Each group read "n<5", but every figure of the survey was those few people's, down
+    to which task one of them chose. The import refuses it, and a tally of it (imported
+    before the minimum was raised) is an error that validate and every report give."""
+    root = _cli_study(tmp_path, minimum=minimum, imported=False)
     export = tmp_path / "pilot.csv"
-    rows = ["r1;desk;Book leave", "r2;field;Claim expenses", "r3;office;Book leave"]
-    export.write_text("respondent;group;task\n" + "\n".join([*rows, "r4;other;Book leave"]))
+    export.write_text("respondent;group;task\n" + "".join(f"{row}\n" for row in rows))
     result = runner.invoke(app, ["survey", "import", str(root), str(export)])
     assert result.exit_code == 2
+    message = too_few.format(minimum=minimum, counted=counted[0])
     assert result.stderr.splitlines()[:2] == [
-        f"{export}: this survey's results would come from 3 respondents, fewer than 5: "
-        "every result of it would show their answers",
-        "    hint: import the export once at least 5 have answered; answers from outside the "
-        "target groups count only when there are 5 of them (privacy.min_group_size)",
+        f"{export}: {message}: every result of it would show their answers",
+        f"    hint: import the export once at least {minimum} have answered; answers from "
+        f"outside the target groups count only when there are {minimum} of them "
+        "(privacy.min_group_size)",
     ]
     tally = root / "surveys" / "toptasks.tally.json"
     assert not tally.exists()
-    export.write_text(export.read_text() + "\nr5;office;Claim expenses\nr6;desk;Book leave\n")
+    export.write_text(export.read_text() + "".join(f"{row}\n" for row in more))
     assert runner.invoke(app, ["survey", "import", str(root), str(export)]).exit_code == 0
     settings = root / "study.yaml"
-    settings.write_text(settings.read_text().replace("min_group_size: 5", "min_group_size: 6"))
-    _refused_everywhere(
-        root,
-        f"{tally}: this survey's results would come from 5 respondents, fewer than 6: "
-        "every result of it would show their answers",
-    )
+    raised = f"min_group_size: {counted[1] + 1}"
+    settings.write_text(settings.read_text().replace(f"min_group_size: {minimum}", raised))
+    message = too_few.format(minimum=counted[1] + 1, counted=counted[1])
+    _refused_everywhere(root, f"{tally}: {message}: every result of it would show their answers")
 
 
 def _refused_everywhere(root: Path, problem: str) -> None:
