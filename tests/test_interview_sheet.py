@@ -157,6 +157,38 @@ def test_every_problem_at_its_row_and_column_and_nothing_written(
     assert sorted(p.name for p in (root / "interviews").iterdir()) == ["round-1.yaml"]
 
 
+def test_an_interview_s_date_may_come_on_a_later_row(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """Rows without a date agree with any; the first date given is the interview's."""
+    sheet = _sheet(
+        tmp_path,
+        "Interview,Group,Date,Participants,Quote,Needs\n"
+        "Depot,field,,,I need the roster.,mobile\n"
+        "Depot,field,,2,It never loads.,mobile\n"
+        "Depot,field,2026-03-09,,Search finds nothing.,search\n",
+    )
+    found, problems = read_interview_sheet(load_study(make_study()), sheet)
+    assert [(i.date, i.participants, len(i.quotes)) for i in found] == [("2026-03-09", 2, 3)]
+    assert not problems
+
+
+def test_a_quote_left_open_in_the_first_row_is_refused_at_that_row(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    sheet = _sheet(
+        tmp_path,
+        "Interview,Group,Date,Participants,Quote,Needs\n"
+        ',desk,2026-03-02,1,"The roster is never up to date.,search\n'
+        ",desk,2026-03-02,1,An app? Not for us.,mobile\n",
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        read_interview_sheet(load_study(make_study()), sheet)
+    [problem] = raised.value.problems
+    assert problem.location.line == 2
+    assert problem.message.startswith("a double quote that starts a value here runs on")
+
+
 @pytest.mark.parametrize(
     ("below", "stop"),
     [
