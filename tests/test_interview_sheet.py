@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
-from needmap.errors import InvalidStudyError, Severity
+from needmap.errors import InvalidStudyError, Severity, TargetExistsError
 from needmap.interview_import import import_interview_sheet
 from needmap.surveys.interview_sheet import read_interview_sheet
 from needmap.surveys.interviews import check_interviews, load_interviews
@@ -378,8 +378,36 @@ def test_update_refuses_a_file_it_cannot_add_to_and_writes_nothing(
         import_interview_sheet(load_study(root), sheet, update=True)
     [problem] = raised.value.problems
     assert problem.message.startswith("cannot add interviews to this file safely")
+    assert (problem.location.path, problem.location.line) == (path, 1)  # at 'interviews:'
     assert "--name" in (problem.hint or "")
     assert path.read_text(encoding="utf-8") == flow
+
+
+def test_a_sheet_imported_before_is_refused_unless_updating(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study()
+    sheet, path = _imported(root, tmp_path)
+    written = path.read_text(encoding="utf-8")
+    with pytest.raises(TargetExistsError, match="was this sheet imported before"):
+        import_interview_sheet(load_study(root), sheet)
+    assert path.read_text(encoding="utf-8") == written
+
+
+def test_update_adds_no_quotes_to_an_interview_corrected_by_hand(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """Its quotes in the file are no longer the sheet's first ones: which of the sheet's
+    are new cannot be told, so the interview is kept as it is, with a warning."""
+    root = make_study()
+    sheet, path = _imported(root, tmp_path)
+    corrected = path.read_text(encoding="utf-8").replace("on my phone.", "on my phone!")
+    path.write_text(corrected, encoding="utf-8")
+    sheet.write_text(SHEET + "Depot visit,field,09-03-2026,,,And the menu.,search,,\n")
+    result = import_interview_sheet(load_study(root), sheet, update=True)
+    assert (result.interviews, result.grown) == ((), ())
+    assert "interview 'depot-visit' differs from the one in" in result.warnings[-1].message
+    assert path.read_text(encoding="utf-8") == corrected
 
 
 def test_a_subprocess_reports_a_sheet_without_the_columns(
