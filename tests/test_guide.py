@@ -12,11 +12,14 @@ from typer.testing import CliRunner
 from needmap import load_study
 from needmap.cli import app
 from needmap.errors import Severity, UsageError
+from needmap.model.analysis import analyse_overlap
+from needmap.model.roadmap import plan_roadmap
 from needmap.reports.guide_report import (
     group_guide,
     group_guides,
     guide_sections,
     guide_to_markdown,
+    need_evidence,
     record_interviews,
     recording_entry,
     render_guide_page,
@@ -27,6 +30,16 @@ from tests.conftest import SHOWN_INTERVIEW, StudyMaker, private_survey_study, ru
 
 runner = CliRunner()
 DAY = datetime.date(2026, 12, 3)
+
+
+def test_a_roadmap_planned_without_evidence_gives_none_of_any_kind(
+    make_study: StudyMaker,
+) -> None:
+    """The status and the brief ask for a need's evidence from a roadmap planned without
+    interviews or search logs: each kind is None, not zero."""
+    study = load_study(make_study())
+    roadmap = plan_roadmap(study, analyse_overlap(study).overlap, ())
+    assert need_evidence("search", roadmap, ()) == (None, None, None)
 
 
 def test_needs_without_evidence_come_first_then_by_importance(make_study: StudyMaker) -> None:
