@@ -163,6 +163,10 @@ def test_unknown_template_suggests_a_close_one(tmp_path: Path) -> None:
         init_study(tmp_path / "s", "gemente")
     assert raised.value.problems[0].hint == "did you mean 'gemeente'?"
     assert not (tmp_path / "s").exists()
+    with pytest.raises(UsageError) as far:  # close to none: all are named
+        init_study(tmp_path / "s", "minimal")
+    names = ", ".join(t.name for t in list_templates())
+    assert far.value.problems[0].hint == f"available: {names}"
 
 
 def test_every_template_file_is_packaged() -> None:
