@@ -181,6 +181,9 @@ def test_the_fingerprint_sees_study_files_and_not_the_reports(make_study: StudyM
     (root / "reports" / "roadmap.md").write_text("x")
     (root / ".git").mkdir()
     (root / ".git" / "index.json").write_text("{}")
+    # an editor's backup and swap files, a hidden file, a note: not what the reports read
+    for name in ("needs.yaml~", ".needs.yaml.swp", ".groups.yaml", "notes.md"):
+        (root / name).write_text("x")
     assert study_fingerprint(root, root / "reports") == before
     (root / "site").mkdir()
     (root / "site" / "needs.csv").write_text("x")
