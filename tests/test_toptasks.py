@@ -186,6 +186,20 @@ def test_needs_get_task_votes_as_evidence(
     assert evidence["canteen"] == (("meeting", "cafe"), 7)
 
 
+@pytest.mark.parametrize("weighted", [True, False])
+def test_the_long_neck_bars_add_up_to_its_cumulative_line(
+    study: Study, mapping: SurveyMapping, tally: Tally, weighted: bool
+) -> None:
+    """The bars are the shares the ranking uses, weighted when it is: bar by bar they add up
+    to the cumulative line drawn over them."""
+    result = analyse_toptasks(_with_minimum(study, 1), mapping, tally, weighted=weighted)
+    assert (result.order == "weighted") is weighted
+    (bars,) = draw_long_neck(result, "en").axes[0].containers  # the neck's span is no bar
+    heights = [bar.get_height() for bar in bars]
+    running = [sum(heights[: i + 1]) for i in range(len(heights))]
+    assert running == pytest.approx(result.cumulative)
+
+
 def test_evidence_table_by_hand(study: Study, mapping: SurveyMapping, tally: Tally) -> None:
     """Weighted (see the sums above): canteen = meeting + cafe = (6.82 + 2.42) / 23.54,
     HR = leave + expense = (6.16 + 1.54) / 23.54, room booking = meeting, people finder =
