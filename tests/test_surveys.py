@@ -947,6 +947,31 @@ def test_limesurvey_mapping_needs_codes(study: Study, tmp_path: Path) -> None:
     assert problem.hint.startswith("add code: to each, the code in the brackets")
 
 
+@pytest.mark.parametrize(("layout", "warned"), [("limesurvey", True), ("ms-forms", False)])
+def test_other_in_a_limesurvey_mapping_is_warned_of_as_doing_nothing(
+    study: Study, tmp_path: Path, layout: str, warned: bool
+) -> None:
+    """LimeSurvey writes an 'Other' answer in a column of its own: ``other: true`` there
+    changes nothing, which the consultant who wrote it would not expect."""
+    text = (SURVEY_FIXTURES / "mappings" / f"{layout}.yaml").read_text()
+    text = text.replace("choices:\n", "choices:\n  other: true\n")
+    _, problems = checked_mapping(_write(tmp_path, "m.yaml", text), study)
+    found = [(p.location.line, p.key, p.message) for p in problems if "other: true" in p.message]
+    line = text.splitlines().index("  other: true") + 1
+    assert found == (
+        [
+            (
+                line,
+                "choices.other",
+                "other: true does nothing for layout limesurvey: LimeSurvey writes the "
+                "'Other' answers in a column of their own, which is not read",
+            )
+        ]
+        if warned
+        else []
+    )
+
+
 def test_tasks_linked_to_no_need_are_named_up_to_three(study: Study, tmp_path: Path) -> None:
     text = (SURVEY_FIXTURES / "mappings" / "long.yaml").read_text()
     for need in ("[hr-self-service]", "[people-finder]", "[service-desk]"):

@@ -182,7 +182,25 @@ def checked_mapping(path: Path, study: StudyIds) -> tuple[SurveyMapping, list[Pr
     problems = one_per_place([*problems, *_references(document, study)])
     if mapping is None or any(p.severity is Severity.ERROR for p in problems):
         raise InvalidStudyError(problems)
-    return mapping, [*problems, *_unlinked(mapping, document)]
+    return mapping, [*problems, *_unlinked(mapping, document), *_other_unread(mapping, document)]
+
+
+def _other_unread(mapping: SurveyMapping, document: YamlDocument) -> list[Problem]:
+    """A warning for ``other: true`` in a LimeSurvey mapping, where it changes nothing:
+    LimeSurvey writes an 'Other' answer in a column of its own, not among the choices."""
+    if mapping.layout != "limesurvey" or not mapping.choices.other:
+        return []
+    at = ("choices", "other")
+    return [
+        Problem(
+            document.source.locate(at),
+            "other: true does nothing for layout limesurvey: LimeSurvey writes the 'Other' "
+            "answers in a column of their own, which is not read",
+            key=format_key(at),
+            hint="remove other: true",
+            severity=Severity.WARNING,
+        )
+    ]
 
 
 def _unlinked(mapping: SurveyMapping, document: YamlDocument) -> list[Problem]:
