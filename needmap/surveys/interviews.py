@@ -25,11 +25,7 @@ from pydantic import (
 )
 
 from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, RuleError, Severity
-from needmap.personas.messages import (
-    one_per_place,
-    personal_data_warnings,
-    schema_problems,
-)
+from needmap.personas.messages import one_per_place, personal_data_warnings, schema_problems
 from needmap.personas.schema import DATE_PATTERN, Id
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file

@@ -19,10 +19,7 @@ from pydantic import (
 )
 
 from needmap.errors import InvalidStudyError, Problem, RuleError, Severity
-from needmap.personas.messages import (
-    one_per_place,
-    validated_document,
-)
+from needmap.personas.messages import one_per_place, validated_document
 from needmap.personas.schema import Id
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file

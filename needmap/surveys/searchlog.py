@@ -24,11 +24,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, Severity
-from needmap.personas.messages import (
-    did_you_mean,
-    one_per_place,
-    validated_document,
-)
+from needmap.personas.messages import did_you_mean, one_per_place, validated_document
 from needmap.personas.schema import Id
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file

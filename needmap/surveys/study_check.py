@@ -34,7 +34,8 @@ class StudyCheck:
 def check_study(root: Path | str) -> StudyCheck:
     """Check the study in ``root`` and all its evidence files, collecting every problem;
     with no errors, also whether each imported survey counted more respondents for a group
-    than its headcount, and whether one small group would be all of a survey's results.
+    than its headcount, and whether a survey's results would come from fewer people than
+    the minimum size.
 
     Raises :class:`~needmap.errors.NotAStudyError` for a folder that is not a study.
     """
