@@ -27,8 +27,21 @@ from tests.test_surveys import HEADER, _import, _write
         ("tel +31 20 123 4567 of 020-1234567", "tel [phone] of [phone]"),
         ("NL91 ABNA 0417 1643 00", "[IBAN]"),
         ("bsn 123456782", "bsn [number]"),
+        ("mail jan(at)gemeente.nl of piet [at] gemeente.nl", "mail [e-mail] of [e-mail]"),
+        ("iban nl91 abna 0417 1643 00", "iban [IBAN]"),
+        ("nl91abna0417164300", "[IBAN]"),
+        ("06 - 12 34 56 78", "[phone]"),
+        ("(020) 123 45 67", "[phone]"),
+        ("bsn 123.456.782 of 1234 56 782", "bsn [number] of [number]"),
+        ("Kerkstraat 12, 1234 AB Amsterdam", "[address], [postcode] Amsterdam"),
+        ("Graaf Florislaan 12a, 1234AB", "Graaf [address], [postcode]"),
+        ("12 Baker Street", "[address]"),
         ("Buitendienst (handhaving, groen)", "Buitendienst (handhaving, groen)"),
         ("Taak 12, 3 uur; 2026-03-02 09:14:03", "Taak 12, 3 uur; 2026-03-02 09:14:03"),
+        ("room AB12 with many people", "room AB12 with many people"),
+        ("In 2026 IT moves to 1500 EU sites", "In 2026 IT moves to 1500 EU sites"),
+        ("budget 1.234.567.890, 100 500 2000", "budget 1.234.567.890, 100 500 2000"),
+        ("We zijn onderweg 3 uur, Top 5 taken", "We zijn onderweg 3 uur, Top 5 taken"),
     ],
 )
 def test_examples(text: str, shown: str) -> None:
@@ -36,12 +49,15 @@ def test_examples(text: str, shown: str) -> None:
 
 
 def test_a_dutch_report_gets_dutch_labels() -> None:
-    text = "Mail a@b.nl, bel 06-12345678, bsn 123456782, NL91 ABNA 0417 1643 00"
-    assert scrub(text, limit=None, language="nl") == (
-        "Mail [e-mail], bel [telefoon], bsn [nummer], [IBAN]"
+    text = (
+        "Mail a@b.nl, bel 06-12345678, bsn 123456782, NL91 ABNA 0417 1643 00, "
+        "Dorpsstraat 1, 1234 AB"
     )
-    assert (
-        scrub(text, limit=None, language="en") == "Mail [e-mail], bel [phone], bsn [number], [IBAN]"
+    assert scrub(text, limit=None, language="nl") == (
+        "Mail [e-mail], bel [telefoon], bsn [nummer], [IBAN], [adres], [postcode]"
+    )
+    assert scrub(text, limit=None, language="en") == (
+        "Mail [e-mail], bel [phone], bsn [number], [IBAN], [address], [postcode]"
     )
 
 
@@ -52,6 +68,8 @@ def test_a_dutch_report_gets_dutch_labels() -> None:
         ("a@b.nl, NL91 ABNA 0417 1643 00", ["an e-mail address", "an IBAN"]),
         ("bsn 123456782", ["a long number (a citizen service or account number?)"]),
         ("jan06@b.nl", ["an e-mail address"]),
+        ("Kerkstraat 12, 1234 AB", ["a street address", "a postcode"]),
+        ("room AB12 with many people", []),
         ("Taak 12, 3 uur; 2026-03-02 09:14:03", []),
     ],
 )
@@ -94,6 +112,35 @@ def test_no_email_survives(before: str, user: str, domain: str, after: str) -> N
     shown = scrub(f"{before} {user}@{domain}.nl {after}", limit=1000)
     assert f"{user}@{domain}.nl" not in shown
     assert scrub(shown, limit=1000) == shown  # scrubbing twice changes nothing more
+
+
+@given(
+    st.sampled_from(["NL", "nl", "BE", "de"]),
+    st.text("0123456789", min_size=2, max_size=2),
+    st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", min_size=4, max_size=4),
+    st.text("0123456789", min_size=10, max_size=10),
+    st.sampled_from(["", " "]),
+)
+def test_no_iban_survives(country: str, check: str, bank: str, account: str, space: str) -> None:
+    groups = [country + check, bank, account[:4], account[4:8], account[8:]]
+    iban = space.join(groups)
+    assert "[IBAN]" in scrub(f"rekening {iban} graag", limit=None)
+
+
+@given(
+    st.text("0123456789", min_size=9, max_size=9),
+    st.sampled_from([(3, 3, 3), (4, 2, 3)]),
+    st.sampled_from([".", " "]),
+)
+def test_no_citizen_service_number_survives(
+    digits: str, sizes: tuple[int, int, int], separator: str
+) -> None:
+    first, second, _ = sizes
+    grouped = separator.join(
+        [digits[:first], digits[first : first + second], digits[first + second :]]
+    )
+    shown = scrub(f"bsn {grouped}.", limit=None)
+    assert not any(c.isdigit() for c in shown), shown
 
 
 def test_import_messages_quote_answers_without_personal_data(tmp_path: Path) -> None:

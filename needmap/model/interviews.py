@@ -52,7 +52,8 @@ class Bucket:
 @dataclass(frozen=True)
 class Quote:
     text: str
-    """Scrubbed of e-mail addresses, phone numbers, IBANs and long numbers."""
+    """Scrubbed of e-mail addresses, phone numbers, IBANs, long numbers, street addresses and
+    postcodes."""
     bucket: str
     signal: Signal
 

@@ -72,8 +72,8 @@ class InterviewQuote(_Model):
     """Something a participant said, in their words, tagged with the needs it bears on."""
 
     text: Text = Field(
-        description="What was said. Reports scrub e-mail addresses, phone numbers, IBANs and "
-        "long numbers; leave names out yourself."
+        description="What was said. Reports scrub e-mail addresses, phone numbers, IBANs, "
+        "long numbers, street addresses and postcodes; leave names out yourself."
     )
     needs: list[Id] = Field(
         default_factory=list, description="Ids of the needs this quote supports."
