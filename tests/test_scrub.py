@@ -39,6 +39,8 @@ from tests.test_surveys import HEADER, _import, _write
         ("Buitendienst (handhaving, groen)", "Buitendienst (handhaving, groen)"),
         ("Taak 12, 3 uur; 2026-03-02 09:14:03", "Taak 12, 3 uur; 2026-03-02 09:14:03"),
         ("room AB12 with many people", "room AB12 with many people"),
+        ("code AB12 CDEF 1234 5678", "code [IBAN]"),
+        ("code AB12 CDEF 1234 567X", "code AB12 CDEF 1234 567X"),
         ("In 2026 IT moves to 1500 EU sites", "In 2026 IT moves to 1500 EU sites"),
         ("budget 1.234.567.890, 100 500 2000", "budget 1.234.567.890, 100 500 2000"),
         ("We zijn onderweg 3 uur, Top 5 taken", "We zijn onderweg 3 uur, Top 5 taken"),
