@@ -26,6 +26,7 @@ from needmap.model.toptasks import (
     TopTasks,
     analyse_toptasks,
     coverage_set,
+    group_breakdown,
     post_stratification_weights,
     suppressed_groups,
 )
@@ -751,6 +752,19 @@ def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
         unknown = runner.invoke(app, ["toptasks", str(root), "--group", wrong])
         assert unknown.exit_code == 2
         assert f"the study has no group '{wrong}'" in unknown.stderr and hint in unknown.stderr
+
+
+def test_a_group_no_respondent_answered_for_is_refused_with_those_that_did() -> None:
+    study, mapping = PROPERTY_STUDY, PROPERTY_MAPPING
+    result = analyse_toptasks(
+        study, mapping, _tally({"g2": (6, [3, 2, 1, 0, 0]), "g4": (9, [1, 2, 3, 4, 5])})
+    )
+    with pytest.raises(UsageError) as raised:
+        group_breakdown(result, "g3", study)
+    (problem,) = raised.value.problems
+    assert problem.message == "no respondents from group 'g3' in this survey"
+    assert problem.hint == "groups with respondents: g2, g4"
+    assert group_breakdown(result, "g4", study).respondents == 9
 
 
 def test_terminal_ranking_fits_80_columns(tmp_path: Path) -> None:
