@@ -571,6 +571,13 @@ def test_a_workbook_is_read_at_the_sheet_the_log_names(
                 "did you mean 'Top Queries by Month'?",
             ),
             (
+                "sheet: TOP QUERIES\n",  # a misspelt name in another case: the same hint
+                "report.xlsx",
+                4,
+                "the workbook report.xlsx has no sheet 'TOP QUERIES'",
+                "did you mean 'Top Queries by Month'?",
+            ),
+            (
                 "sheet: Zoektermen\n",
                 "report.xlsx",
                 4,
@@ -597,6 +604,25 @@ def test_a_workbook_is_read_at_the_sheet_the_log_names(
         folder = make_study({**files, "analytics/r.yaml": _log_yaml(sheet, file)}, name=f"s{n}")
         (problem,) = check_search_logs(load_study(folder))
         assert (problem.location.line, problem.message, problem.hint) == (line, message, hint)
+
+
+@pytest.mark.parametrize(
+    ("gap_from", "message"),
+    [
+        ("1", None),
+        ("0", "must be at least 1, found 0"),
+        ("'20'", "expected a whole number, found the text '20'"),  # quoted: text, not a number
+    ],
+)
+def test_gap_from_is_a_whole_number_from_one(
+    make_study: StudyMaker, gap_from: str, message: str | None
+) -> None:
+    log = INTRANET.replace("gap_from: 15", f"gap_from: {gap_from}")
+    files = {**files_with_logs(), "analytics/intranet.yaml": log}
+    problems = check_search_logs(load_study(make_study(files)))
+    assert [(p.location.line, p.message) for p in problems] == (
+        [] if message is None else [(5, message)]
+    )
 
 
 def test_problems_have_positions(make_study: StudyMaker) -> None:
