@@ -191,6 +191,8 @@ def test_by_family_merges_groups() -> None:
     assert overlap.importance["n2"] == {"f1": "should"}
     # demand still counts every group: n1 is 180 as before
     assert overlap.demand["n1"] == 180.0
+    # reports call its circles families (one group may stand alone among them)
+    assert overlap.by_family and not compute_overlap(SMALL).by_family
 
 
 def test_a_family_takes_the_highest_importance_whatever_the_order_of_its_groups() -> None:
