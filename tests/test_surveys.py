@@ -6,12 +6,14 @@ import csv
 import dataclasses
 import hashlib
 import io
+import json
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -1075,6 +1077,45 @@ def test_tally_round_trip_keeps_no_respondent_data(study: Study, tmp_path: Path)
     (problem,) = raised.value.problems
     assert (problem.location.line, problem.location.column) == (3, 3)
     assert "needmap survey import" in problem.hint
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: d.pop("title"), "it has no 'title'"),
+        (
+            lambda d: d["respondents"].update(desk=-1),
+            "respondents of 'desk' is -1, not a count (a whole number, 0 or more)",
+        ),
+        (
+            lambda d: d["votes"]["desk"].update(leave=1.5),
+            "votes of 'desk' for 'leave' is 1.5, not a count (a whole number, 0 or more)",
+        ),
+        (
+            lambda d: d["skipped"].update(empty="2"),
+            "skipped 'empty' is \"2\", not a count (a whole number, 0 or more)",
+        ),
+        (
+            lambda d: d["votes"].update(desk={"leave": 1}),
+            "'desk' has 5 respondents but 1 votes, and each respondent chose at least one task",
+        ),
+    ],
+)
+def test_a_tally_edited_into_counts_no_import_writes_is_refused(
+    study: Study, tmp_path: Path, edit: Callable[[dict[str, Any]], object], message: str
+) -> None:
+    result = _import(study, "long", SURVEY_FIXTURES / "exports" / "long.csv")
+    data = result.tally.to_json()  # type: ignore[attr-defined]
+    assert data["respondents"]["desk"] == 5 and sum(data["votes"]["desk"].values()) > 1
+    data.setdefault("skipped", {})
+    edit(data)
+    path = tmp_path / "t.tally.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(NeedmapError) as raised:
+        read_tally(path)
+    (problem,) = raised.value.problems
+    assert problem.message == f"cannot read this tally: {message}"
+    assert problem.location.path == path
 
 
 def test_fixture_study_is_a_real_study(tmp_path: Path) -> None:

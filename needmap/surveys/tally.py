@@ -114,10 +114,27 @@ class Tally:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Tally:
-        """The tally written by :meth:`to_json`; zero counts, left out there, come back."""
+        """The tally written by :meth:`to_json`; zero counts, left out there, come back.
+
+        A tally is needmap's own file, but it is plain text in the user's folder: counts
+        edited by hand that no import could have written (a negative count, a group's
+        respondents with fewer votes than people, when each chose at least one task) are
+        refused rather than analysed."""
         tasks = tuple(str(t) for t in data["tasks"])
-        respondents = {str(k): int(v) for k, v in data["respondents"].items()}
+        respondents = {
+            str(k): _count(v, f"respondents of '{k}'") for k, v in data["respondents"].items()
+        }
         stored = data["votes"]
+        votes = {
+            g: {t: _count(stored.get(g, {}).get(t, 0), f"votes of '{g}' for '{t}'") for t in tasks}
+            for g in respondents
+        }
+        for group, people in respondents.items():
+            if sum(votes[group].values()) < people:
+                raise ValueError(
+                    f"'{group}' has {people} respondents but {sum(votes[group].values())} "
+                    "votes, and each respondent chose at least one task"
+                )
         return cls(
             survey=str(data["survey"]),
             title=str(data["title"]),
@@ -126,9 +143,18 @@ class Tally:
             source_sha256=str(data["source_sha256"]),
             tasks=tasks,
             respondents=respondents,
-            votes={g: {t: int(stored.get(g, {}).get(t, 0)) for t in tasks} for g in respondents},
-            skipped={str(k): int(v) for k, v in data.get("skipped", {}).items()},
+            votes=votes,
+            skipped={
+                str(k): _count(v, f"skipped '{k}'") for k, v in data.get("skipped", {}).items()
+            },
         )
+
+
+def _count(value: Any, what: str) -> int:
+    """``value`` as a count: a whole number, 0 or more (``what`` names it in the refusal)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{what} is {json.dumps(value)}, not a count (a whole number, 0 or more)")
+    return value
 
 
 def tally_path(study_root: Path, survey_id: str) -> Path:
@@ -153,7 +179,11 @@ def read_tally(path: Path, command: str = "needmap survey import") -> Tally:
         where = Location(path, exc.lineno, exc.colno)
         problem = Problem(where, f"cannot read this tally: {exc.msg}", hint=hint)
         raise InvalidStudyError([problem]) from None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except KeyError as exc:
+        raise InvalidStudyError.single(
+            f"cannot read this tally: it has no {exc}", path=path, hint=hint
+        ) from None
+    except (OSError, ValueError, TypeError, AttributeError) as exc:
         raise InvalidStudyError.single(
             f"cannot read this tally: {exc}", path=path, hint=hint
         ) from None
