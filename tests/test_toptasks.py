@@ -423,6 +423,19 @@ def test_groups_that_agree_have_no_disagreements() -> None:
     assert result.disagreements == ()
 
 
+def test_the_last_task_completes_the_cumulative_share_exactly() -> None:
+    """Ten shares of 0.1 added up make 0.9999999999999999, which would read ">99.9%"."""
+    tasks = tuple(f"t{i}" for i in range(10))
+    mapping = _mapping({t: f"Task {t}" for t in tasks})
+    result = analyse_toptasks(
+        PROPERTY_STUDY, mapping, _tally({"g2": (10, [1] * 10)}, tasks), weighted=False
+    )
+    assert result.cumulative[-1] == 1.0
+    assert result.cumulative == pytest.approx([i / 10 for i in range(1, 11)])
+    ranking = build_ranking(result, "en")
+    assert ranking.rows[-1][ranking.header.index("Cumulative")] == "100.0%"
+
+
 @settings(max_examples=200, deadline=None)
 @given(counts)
 def test_weighted_shares_sum_to_one(data: dict[str, tuple[int, list[int]]]) -> None:
@@ -432,7 +445,7 @@ def test_weighted_shares_sum_to_one(data: dict[str, tuple[int, list[int]]]) -> N
     if any(sum(data[g][1]) for g in data):
         assert all(w is not None for w in weighted)
         assert math.isclose(sum(w or 0 for w in weighted), 1.0)
-        assert math.isclose(result.cumulative[-1], 1.0)
+    assert result.cumulative[-1] == 1.0  # exactly: the last task completes the whole
 
 
 @settings(max_examples=300, deadline=None)
@@ -1189,6 +1202,31 @@ def test_cli_toptasks_before_import(tmp_path: Path) -> None:
     assert "has not been imported yet" in result.stderr
 
 
+def test_cli_toptasks_shows_the_only_survey_imported_yet(tmp_path: Path) -> None:
+    """A study often holds the mapping of a survey still running beside one whose results
+    are in: ``toptasks`` shows those without ``--survey``, until a second is imported."""
+    root = _cli_study(tmp_path, imported=False)
+    running = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text()
+    running = running.replace("id: toptasks", "id: running").replace("2026", "2027")
+    (root / "surveys" / "running.yaml").write_text(running)
+    none = runner.invoke(app, ["toptasks", str(root)])
+    assert none.exit_code == 2
+    assert "none of the study's 2 surveys has been imported yet" in none.stderr
+    export = SURVEY_FIXTURES / "exports" / "long.csv"
+    imported = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert imported.exit_code == 0, imported.output
+    shown = runner.invoke(app, ["toptasks", str(root)])
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.startswith("Top tasks: Top tasks intranet 2026\n")
+    export = SURVEY_FIXTURES / "exports" / "ms-forms.csv"
+    imported = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert imported.exit_code == 0, imported.output
+    both = runner.invoke(app, ["toptasks", str(root)])
+    assert both.exit_code == 2 and "say which" in both.stderr
+    chosen = runner.invoke(app, ["toptasks", str(root), "--survey", "running"])
+    assert chosen.stdout.startswith("Top tasks: Top tasks intranet 2027\n")
+
+
 def test_cli_toptasks_refuses_a_tally_the_mapping_no_longer_fits(tmp_path: Path) -> None:
     """A task dropped from the mapping after import used to vanish from the unweighted
     shares only; now every figure waits for a new import."""
@@ -1301,14 +1339,14 @@ def test_cli_survey_option_names_a_mapping_by_id_or_file(tmp_path: Path) -> None
         "say which",
         "    hint: pass --survey with one of: pulse, toptasks",
     ]
-    shown = runner.invoke(app, ["toptasks", str(root)])
+    by_file = runner.invoke(app, ["survey", "import", str(root), export, "-s", "pulse-2026"])
+    assert by_file.exit_code == 0, by_file.output
+    assert (root / "surveys" / "pulse.tally.json").exists()
+    shown = runner.invoke(app, ["toptasks", str(root)])  # both imported now
     assert shown.exit_code == 2
     assert shown.stderr.splitlines()[0] == (
         f"{root}/surveys: the study has 2 survey mappings; say which"
     )
-    by_file = runner.invoke(app, ["survey", "import", str(root), export, "-s", "pulse-2026"])
-    assert by_file.exit_code == 0, by_file.output
-    assert (root / "surveys" / "pulse.tally.json").exists()
     by_id = runner.invoke(app, ["toptasks", str(root), "--survey", "pulse", "--json"])
     assert by_id.exit_code == 0 and json.loads(by_id.stdout)["survey"] == "pulse"
     unknown = runner.invoke(app, ["toptasks", str(root), "-s", "puls"])

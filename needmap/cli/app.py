@@ -118,6 +118,15 @@ SurveyId = Annotated[
         show_default=False,
     ),
 ]
+ImportedSurveyId = Annotated[
+    str | None,
+    typer.Option(
+        "--survey",
+        "-s",
+        help="Survey id (or its mapping's file name), when several have been imported.",
+        show_default=False,
+    ),
+]
 
 
 SinceOption = Annotated[

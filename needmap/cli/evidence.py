@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from needmap.cli.app import (
+    ImportedSurveyId,
     LanguageOption,
     StudyDir,
     SurveyId,
@@ -341,7 +342,7 @@ def survey_draft(
 @app.command()
 def toptasks(
     folder: StudyDir,
-    survey: SurveyId = None,
+    survey: ImportedSurveyId = None,
     group: Annotated[
         str | None,
         typer.Option(

@@ -271,6 +271,9 @@ def analyse_toptasks(
     for t in ranked:
         running += measure[t]
         cumulative.append(running)
+    # Shares added one by one miss the whole by a rounding error (ten shares of 0.1 make
+    # 0.9999999999999999, which reads ">99.9%"); the last task completes it exactly.
+    cumulative = [c / running for c in cumulative] if running else cumulative
 
     breakdowns = tuple(
         _breakdown(study, tally, g, n, g in hidden, tasks) for g, n in _study_order(study, groups)

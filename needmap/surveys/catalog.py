@@ -161,7 +161,21 @@ def _fits(mapping: SurveyMapping, header: list[str]) -> bool:
 
 
 def load_survey(study: Study, survey: str | None = None) -> tuple[SurveyMapping, Tally]:
-    """A survey's mapping and its imported tally."""
+    """A survey's mapping and its imported tally: of ``survey``, or of the study's only
+    survey, or of the only one imported yet (a study often holds the mapping of a survey
+    still running beside one whose results are in)."""
+    if survey is None and len(mapping_files(study.root)) > 1:
+        mappings, problems = _load_mappings(study)
+        imported = [m.id for m in mappings.values() if tally_path(study.root, m.id).exists()]
+        if not problems and not imported:
+            raise UsageError.single(
+                f"none of the study's {len(mappings)} surveys has been imported yet",
+                path=study.root / "surveys",
+                hint="import an export first: needmap survey import "
+                f"{command_word(study.root)} EXPORT.csv",
+            )
+        if not problems and len(imported) == 1:
+            survey = imported[0]
     mapping = find_mapping(study, survey=survey)
     path = tally_path(study.root, mapping.id)
     if not path.exists():
