@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
 from itertools import permutations
@@ -248,6 +249,14 @@ def test_unknown_and_repeated_groups_are_usage_errors() -> None:
     assert raised.value.problems[0].hint == "did you mean 'b'?"
     with pytest.raises(UsageError, match="no groups chosen"):
         compute_overlap(SMALL, [])
+
+
+def test_a_misspelt_group_name_in_capitals_gets_did_you_mean_its_name() -> None:
+    study = make_study({"desk": 10, "field": 20}, {"n": {"desk": "must"}})
+    named = tuple(g.model_copy(update={"name": f"{g.id.title()} staff"}) for g in study.groups)
+    with pytest.raises(UsageError) as raised:
+        compute_overlap(dataclasses.replace(study, groups=named), ["DESK STAF"])
+    assert raised.value.problems[0].hint == "did you mean 'Desk staff'?"
 
 
 # --- degenerate inputs -------------------------------------------------------------------
