@@ -229,8 +229,8 @@ def _interviews_view(interviews: PersonaInterviews, study: Study) -> InterviewsV
     language = study.settings.language
     text = words[f"p.iv.{interviews.status}"].format(
         n=interviews.min_group_size,
-        interviews=counted(interviews.interviews or 0, "interviews", language),
-        participants=counted(interviews.participants or 0, "people", language),
+        interviews=counted(interviews.interviews, "interviews", language),
+        participants=counted(interviews.participants, "people", language),
     )
     return InterviewsView(
         words["p.interviews"],
