@@ -425,6 +425,31 @@ def test_splits_that_make_no_sense_are_refused(
         plan_split(study, group, [GroupPart(i, i.upper(), n) for i, n in parts])
 
 
+def test_a_split_changes_only_the_groups_file_that_holds_the_group(
+    make_study: StudyMaker,
+) -> None:
+    """Groups may be defined in several files of groups/: the others are left alone."""
+    root = make_study(
+        {
+            "groups.yaml": None,
+            "groups/staff.yaml": """\
+                families: [{id: staff, name: Staff}]
+                groups:
+                  - {id: desk, name: Front desk, family: staff, headcount: 10}
+                """,
+            "groups/field.yaml": """\
+                groups:
+                  - {id: field, name: Field staff, family: staff, headcount: 20}
+                """,
+        }
+    )
+    parts = [GroupPart("crew", "Crew", 5), GroupPart("drivers", "Drivers", 15)]
+    split = plan_split(load_study(root), "field", parts)
+    changed = [(c.path.relative_to(root).as_posix(), c.what) for c in split.changes]
+    assert changed[0] == ("groups/field.yaml", "1 group")
+    assert "groups/staff.yaml" not in [path for path, _ in changed]
+
+
 def test_split_on_the_command_line(make_study: StudyMaker) -> None:
     root = make_study()
     args = ["groups", "split", str(root), "field", "--into", "crew", "--name", "Crew"]
