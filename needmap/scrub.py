@@ -5,9 +5,9 @@ needmap quotes export text in problem messages (an unknown answer, a choice that
 task), which end up in terminals, CI logs and tickets, so it is also shortened there; persona
 reports show the consultant's text whole. In both, e-mail addresses (also written
 ``name(at)domain``), phone numbers, IBANs (in any case), long digit runs and citizen service
-numbers written in groups (``123.456.782``), Dutch postcodes and street addresses are
-replaced by a label. Names cannot be recognised reliably; shortening limits how much of them
-can show.
+numbers written in groups (``123.456.782``), Dutch postcodes, street addresses and names
+after a title (``mevrouw Jansen``, ``Mr Smith``) are replaced by a label. Other names cannot
+be recognised reliably; shortening limits how much of them can show.
 
 Libraries that find personal data (scrubadub, presidio) bring machine-learning stacks and
 language models for English; for quoting a cell in a message, these patterns do.
@@ -22,6 +22,9 @@ __all__ = ["personal_data", "scrub"]
 _NOT_POSTCODES = "SA|SD|SS|AI|BV|CV|EU|HR|ID|IT|NL|NV|OK|PC|PR|QA|TV|UK|US|VS"
 """Letter pairs after four digits that are not a postcode: the three PostNL never gives out,
 and abbreviations that follow a year or a number in a sentence ("2026 IT", "1500 EU")."""
+
+_CAPITALISED = r"[^\W\d_a-zß-ÿ][\w'\u2019-]*"
+"""A word that starts with a capital (any script's: ``Ümit``, ``O'Brien``)."""
 
 _PATTERNS = (
     (re.compile(r"[\w.+-]+(?:@|\s?[(\[]at[)\]]\s?)[\w-]+(?:\.[\w-]+)+"), "e-mail"),
@@ -50,6 +53,15 @@ _PATTERNS = (
         "address",
     ),
     (re.compile(rf"\b[1-9]\d{{3}} ?(?!{_NOT_POSTCODES})[A-Z]{{2}}\b"), "postcode"),
+    (
+        re.compile(
+            r"(?<![\w.])(?:(?:[Mm]eneer|[Mm]evrouw|[Mm]evr\.?|[Mm]w\.|[Dd]hr\.?|[Dd]e heer|[Mm]r\.?"
+            r"|Mrs\.?|Ms\.?|Miss|[Dd]r\.?|[Dd]rs\.?|[Ii]r\.?|[Pp]rof\.?) )+"
+            rf"(?:[A-Z]\.\s?)*(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|'t|von|le|la) )*"
+            rf"{_CAPITALISED}(?: {_CAPITALISED})?"
+        ),
+        "name",
+    ),
 )
 """Each kind of personal data, in the order they are looked for: an e-mail address first,
 so that its digits are not also taken for a phone number. An IBAN counts only with at least
@@ -65,6 +77,7 @@ _LABELS = {
         "number": "[number]",
         "address": "[address]",
         "postcode": "[postcode]",
+        "name": "[name]",
     },
     "nl": {
         "e-mail": "[e-mail]",
@@ -73,6 +86,7 @@ _LABELS = {
         "number": "[nummer]",
         "address": "[adres]",
         "postcode": "[postcode]",
+        "name": "[naam]",
     },
 }
 """What stands in the text for each kind, in a report's language."""
@@ -84,6 +98,7 @@ _DESCRIBED = {
     "number": "a long number (a citizen service or account number?)",
     "address": "a street address",
     "postcode": "a postcode",
+    "name": "a name after a title (mevrouw, Mr)",
 }
 
 

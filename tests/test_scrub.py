@@ -36,6 +36,12 @@ from tests.test_surveys import HEADER, _import, _write
         ("Kerkstraat 12, 1234 AB Amsterdam", "[address], [postcode] Amsterdam"),
         ("Graaf Florislaan 12a, 1234AB", "Graaf [address], [postcode]"),
         ("12 Baker Street", "[address]"),
+        ("Ik vroeg het aan mevrouw Jansen", "Ik vroeg het aan [name]"),
+        ("dhr. J.P. van der Berg en mw. Bos", "[name] en [name]"),
+        ("Mr Smith and Mrs. O'Brien", "[name] and [name]"),
+        ("prof. dr. Ümit Yilmaz zei", "[name] zei"),
+        ("Werkt in MS Teams en MS Word", "Werkt in MS Teams en MS Word"),
+        ("De heer is mijn herder; Doctor Who", "De heer is mijn herder; Doctor Who"),
         ("Buitendienst (handhaving, groen)", "Buitendienst (handhaving, groen)"),
         ("Taak 12, 3 uur; 2026-03-02 09:14:03", "Taak 12, 3 uur; 2026-03-02 09:14:03"),
         ("room AB12 with many people", "room AB12 with many people"),
@@ -53,13 +59,13 @@ def test_examples(text: str, shown: str) -> None:
 def test_a_dutch_report_gets_dutch_labels() -> None:
     text = (
         "Mail a@b.nl, bel 06-12345678, bsn 123456782, NL91 ABNA 0417 1643 00, "
-        "Dorpsstraat 1, 1234 AB"
+        "Dorpsstraat 1, 1234 AB, mevrouw Jansen"
     )
     assert scrub(text, limit=None, language="nl") == (
-        "Mail [e-mail], bel [telefoon], bsn [nummer], [IBAN], [adres], [postcode]"
+        "Mail [e-mail], bel [telefoon], bsn [nummer], [IBAN], [adres], [postcode], [naam]"
     )
     assert scrub(text, limit=None, language="en") == (
-        "Mail [e-mail], bel [phone], bsn [number], [IBAN], [address], [postcode]"
+        "Mail [e-mail], bel [phone], bsn [number], [IBAN], [address], [postcode], [name]"
     )
 
 
@@ -72,6 +78,7 @@ def test_a_dutch_report_gets_dutch_labels() -> None:
         ("jan06@b.nl", ["an e-mail address"]),
         ("Kerkstraat 12, 1234 AB", ["a street address", "a postcode"]),
         ("room AB12 with many people", []),
+        ("Bel meneer De Vries", ["a name after a title (mevrouw, Mr)"]),
         ("Taak 12, 3 uur; 2026-03-02 09:14:03", []),
     ],
 )

@@ -52,8 +52,8 @@ class Bucket:
 @dataclass(frozen=True)
 class Quote:
     text: str
-    """Scrubbed of e-mail addresses, phone numbers, IBANs, long numbers, street addresses and
-    postcodes."""
+    """Scrubbed of e-mail addresses, phone numbers, IBANs, long numbers, street addresses,
+    postcodes and names after a title."""
     bucket: str
     signal: Signal
 
