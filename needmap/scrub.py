@@ -57,7 +57,7 @@ _PATTERNS = (
         re.compile(
             r"(?<![\w.])(?:(?:[Mm]eneer|[Mm]evrouw|[Mm]evr\.?|[Mm]w\.|[Dd]hr\.?|[Dd]e heer|[Mm]r\.?"
             r"|Mrs\.?|Ms\.?|Miss|[Dd]r\.?|[Dd]rs\.?|[Ii]r\.?|[Pp]rof\.?) )+"
-            rf"(?:[A-Z]\.\s?)*(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|'t|von|le|la) )*"
+            r"(?:[A-Z]\.\s?)*(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|'t|von|le|la) )*"
             rf"{_CAPITALISED}(?: {_CAPITALISED})?"
         ),
         "name",

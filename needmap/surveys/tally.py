@@ -130,10 +130,10 @@ class Tally:
             for g in respondents
         }
         for group, people in respondents.items():
-            if sum(votes[group].values()) < people:
+            if (cast := sum(votes[group].values())) < people:
                 raise ValueError(
-                    f"'{group}' has {people} respondents but {sum(votes[group].values())} "
-                    "votes, and each respondent chose at least one task"
+                    f"'{group}' has {people} respondents but {cast} votes, and each "
+                    "respondent chose at least one task"
                 )
         return cls(
             survey=str(data["survey"]),
