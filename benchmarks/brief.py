@@ -14,8 +14,6 @@ come first" chapter, so it should cost about as much as the reports, not more.
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -23,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from demo_study import demo_study  # noqa: E402
+from timing import best_time  # noqa: E402
 
 from needmap.model.analysis import analyse_overlap  # noqa: E402
 from needmap.personas.loader import load_study  # noqa: E402
@@ -61,15 +60,6 @@ def the_brief(study_dir: Path, out: Path, suffix: str) -> None:
     write_brief(study_brief(load_study(study_dir)), out / f"brief{suffix}")
 
 
-def best(run: Callable[[], None], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> None:
     with demo_study(__doc__, "municipality", "runs of each; the best counts") as (
         repeat,
@@ -79,8 +69,8 @@ def main() -> None:
         print(f"municipality demo study, best of {repeat}")
         print(f"{'output':8} {'reports':>9} {'brief':>9} {'ratio':>7}")
         for suffix in (".html", ".pdf"):
-            reports = best(partial(each_report, study_dir, root, suffix), repeat)
-            brief = best(partial(the_brief, study_dir, root, suffix), repeat)
+            reports = best_time(partial(each_report, study_dir, root, suffix), repeat)
+            brief = best_time(partial(the_brief, study_dir, root, suffix), repeat)
             print(f"{suffix[1:]:8} {reports:8.2f}s {brief:8.2f}s {brief / reports:6.2f}x")
 
 

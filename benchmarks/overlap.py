@@ -14,17 +14,16 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections import defaultdict
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from timing import median_time  # noqa: E402
 
 from needmap.model import compute_overlap  # noqa: E402
 from needmap.personas.study import Study  # noqa: E402
@@ -67,15 +66,6 @@ def synthetic_study(groups: int, needs: int, seed: int) -> Study:
         size = min(groups, max(1, int(rnd.expovariate(1 / 3))))
         table[f"n{j:05}"] = {g: rnd.choice(levels) for g in rnd.sample(group_ids, size)}
     return make_study({g: rnd.randint(10, 500) for g in group_ids}, table)
-
-
-def median_time(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def bare_pass(study: Study) -> dict[frozenset[str], list[str]]:

@@ -16,12 +16,13 @@ import argparse
 import re
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timing import best_time
 
 from needmap.scrub import personal_data, scrub
 
@@ -40,15 +41,6 @@ SHAPES: dict[str, Callable[[int], str]] = {
 _BARE = re.compile(r"\w+")
 
 
-def _best(work: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def _scrub_all(text: str) -> None:
     scrub(text, limit=None)
     personal_data(text)
@@ -64,8 +56,8 @@ def main() -> None:
         row = []
         for size in (10_000, 100_000):
             text = make(size)
-            needmap = _best(partial(_scrub_all, text), args.repeat)
-            bare = _best(partial(_BARE.findall, text), args.repeat)
+            needmap = best_time(partial(_scrub_all, text), args.repeat)
+            bare = best_time(partial(_BARE.findall, text), args.repeat)
             row.append((needmap, needmap / bare))
         growth = row[1][0] / row[0][0]
         growths.append(growth)

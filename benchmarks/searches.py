@@ -15,17 +15,16 @@ import argparse
 import csv
 import io
 import random
-import statistics
 import sys
 import tempfile
-import time
 from collections import Counter
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from timing import median_time  # noqa: E402
 
 from needmap.model.searches import analyse_searches  # noqa: E402
 from needmap.personas.loader import load_study  # noqa: E402
@@ -88,15 +87,6 @@ def write_study(folder: Path, rows: int, seed: int = 7) -> None:
         )
 
 
-def _median(run: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def _bare(path: Path) -> None:
     with path.open(encoding="utf-8", newline="") as handle:
         for _ in csv.reader(handle):
@@ -121,8 +111,8 @@ def main() -> None:
             definition.write_bytes((folder / f"{name}.yaml.off").read_bytes())
             study = load_study(folder)
             export = folder / "analytics" / f"{name}.csv"
-            bare = _median(partial(_bare, export), args.repeat)
-            full = _median(partial(_analyse, study), args.repeat)
+            bare = median_time(partial(_bare, export), args.repeat)
+            full = median_time(partial(_analyse, study), args.repeat)
             rows = sum(1 for _ in export.open(encoding="utf-8")) - 1
             print(
                 f"{name:>5} ({rows:,} rows): bare csv.reader {bare:.3f}s, "
