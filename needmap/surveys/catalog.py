@@ -100,9 +100,13 @@ def find_mapping(
     mapping: Path | None = None,
     survey: str | None = None,
     export: Path | None = None,
+    *,
+    imported: bool = False,
 ) -> SurveyMapping:
     """The mapping given, the one with id (or file name) ``survey``, or the study's only one;
-    with several and an ``export``, the one mapping whose columns the export has.
+    with several and an ``export``, the one mapping whose columns the export has; with
+    several and ``imported`` (for the analysis), the only one imported yet: a study often
+    holds the mapping of a survey still running beside one whose results are in.
 
     Otherwise, with several mappings and no ``survey``, the message lists their ids: those
     are what ``--survey`` takes and what the tallies are named after.
@@ -124,6 +128,17 @@ def find_mapping(
     if survey is None:
         if len(mappings) == 1:
             return next(iter(mappings.values()))
+        if imported:
+            done = [m for m in mappings.values() if tally_path(study.root, m.id).exists()]
+            if not done:
+                raise UsageError.single(
+                    f"none of the study's {len(mappings)} surveys has been imported yet",
+                    path=study.root / "surveys",
+                    hint="import an export first: needmap survey import "
+                    f"{command_word(study.root)} EXPORT.csv",
+                )
+            if len(done) == 1:
+                return done[0]
         header = open_table(export).header if export is not None else None
         fitting = [m for m in mappings.values() if header is not None and _fits(m, header)]
         if len(fitting) == 1:
@@ -161,22 +176,8 @@ def _fits(mapping: SurveyMapping, header: list[str]) -> bool:
 
 
 def load_survey(study: Study, survey: str | None = None) -> tuple[SurveyMapping, Tally]:
-    """A survey's mapping and its imported tally: of ``survey``, or of the study's only
-    survey, or of the only one imported yet (a study often holds the mapping of a survey
-    still running beside one whose results are in)."""
-    if survey is None and len(mapping_files(study.root)) > 1:
-        mappings, problems = _load_mappings(study)
-        imported = [m.id for m in mappings.values() if tally_path(study.root, m.id).exists()]
-        if not problems and not imported:
-            raise UsageError.single(
-                f"none of the study's {len(mappings)} surveys has been imported yet",
-                path=study.root / "surveys",
-                hint="import an export first: needmap survey import "
-                f"{command_word(study.root)} EXPORT.csv",
-            )
-        if not problems and len(imported) == 1:
-            survey = imported[0]
-    mapping = find_mapping(study, survey=survey)
+    """A survey's mapping and its imported tally (which survey: :func:`find_mapping`)."""
+    mapping = find_mapping(study, survey=survey, imported=True)
     path = tally_path(study.root, mapping.id)
     if not path.exists():
         raise UsageError.single(
