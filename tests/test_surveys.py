@@ -1099,6 +1099,19 @@ def test_tally_round_trip_keeps_no_respondent_data(study: Study, tmp_path: Path)
             lambda d: d["votes"].update(desk={"leave": 1}),
             "'desk' has 5 respondents but 1 votes, and each respondent chose at least one task",
         ),
+        (
+            lambda d: d["votes"]["desk"].update(leave=6),
+            "'desk' has 5 respondents but 6 votes for 'leave', and each respondent chose a "
+            "task once at most",
+        ),
+        (
+            lambda d: d["votes"].update(boss={"leave": 1}),
+            "it has votes of 'boss' but no respondents of 'boss'",
+        ),
+        (
+            lambda d: d["votes"]["desk"].update(lunch=1),
+            "it has votes of 'desk' for 'lunch', not one of its tasks",
+        ),
     ],
 )
 def test_a_tally_edited_into_counts_no_import_writes_is_refused(

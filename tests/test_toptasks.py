@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
@@ -249,12 +249,22 @@ def test_missing_headcount_means_no_weighting() -> None:
 
 # --- properties ---------------------------------------------------------------------------
 
-counts = st.dictionaries(
-    st.sampled_from(["g1", "g2", "g3", "g4"]),
-    st.tuples(st.integers(1, 50), st.lists(st.integers(0, 40), min_size=5, max_size=5)),
-    min_size=1,
-).filter(lambda data: any(sum(votes) for _, votes in data.values()))
-"""Tallies with at least one vote (a survey without votes is refused)."""
+
+def group_counts(most: int = 50) -> st.SearchStrategy[tuple[int, list[int]]]:
+    """A group's respondents (``most`` at most) and its votes for five tasks, as an import
+    could count them: each respondent chose one task or more, and each task once at most."""
+    return st.integers(1, most).flatmap(
+        lambda people: st.tuples(
+            st.just(people),
+            st.lists(st.integers(0, people), min_size=5, max_size=5).filter(
+                lambda votes: sum(votes) >= people
+            ),
+        )
+    )
+
+
+counts = st.dictionaries(st.sampled_from(["g1", "g2", "g3", "g4"]), group_counts(), min_size=1)
+"""Tallies of one group or more, so with at least one vote (a survey without is refused)."""
 
 
 def _tally(
@@ -274,12 +284,14 @@ def _tally(
 
 
 def _mapping(labels: dict[str, str], title: str = "S") -> SurveyMapping:
-    """A long-layout mapping of survey 's' with these task ids and labels."""
+    """A long-layout mapping of survey 's' with these task ids and labels, where a
+    respondent could choose every task (so the tests' tallies need not count people)."""
     return SurveyMapping.model_validate(
         {
             "id": "s",
             "title": title,
             "layout": "long",
+            "max_picks": len(labels),
             "respondent": "r",
             "group": {"column": "g", "values": {"x": "g1"}},
             "choices": {"column": "t"},
@@ -406,7 +418,7 @@ def test_json_gives_the_ten_largest_disagreements() -> None:
     which JSON gives the ten largest, as docs/json-output.md says."""
     tasks = tuple(f"t{i:02}" for i in range(12))
     data = _tally(
-        {"g1": (6, [i + 1 for i in range(12)]), "g2": (6, [12 - i for i in range(12)])}, tasks
+        {"g1": (12, [i + 1 for i in range(12)]), "g2": (12, [12 - i for i in range(12)])}, tasks
     )
     mapping = _mapping({t: f"Task {t}" for t in tasks})
     result = analyse_toptasks(PROPERTY_STUDY, mapping, data)
@@ -539,10 +551,9 @@ def test_hidden_groups_are_weighted_together(private: TopTasks) -> None:
 
 
 hidden_pair = st.tuples(
-    st.integers(1, 4),
-    st.integers(1, 4),
-    st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), min_size=5, max_size=5),
-    st.lists(st.integers(0, 30), min_size=5, max_size=5),
+    group_counts(4),
+    group_counts(4),
+    st.lists(st.integers(0, 20), min_size=5, max_size=5),
     st.lists(st.integers(0, 30), min_size=5, max_size=5),
 )
 
@@ -550,14 +561,13 @@ hidden_pair = st.tuples(
 @settings(max_examples=150, deadline=None)
 @given(hidden_pair)
 def test_moving_votes_between_hidden_groups_changes_no_output(
-    data: tuple[int, int, list[tuple[int, int]], list[int], list[int]],
+    data: tuple[tuple[int, list[int]], tuple[int, list[int]], list[int], list[int]],
 ) -> None:
     """g1 and g2 are below the minimum of 5; whatever split of their respondents and votes
     between them, every figure shown stays the same: their own can't be worked out."""
-    n1, n2, pairs, big3, big4 = data
-    assume(sum(big3) + sum(big4) + sum(a + b for a, b in pairs) > 0)
-    first = {"g1": (n1, [a for a, _ in pairs]), "g2": (n2, [b for _, b in pairs])}
-    moved = {"g1": (n2, [b for _, b in pairs]), "g2": (n1, [a for a, _ in pairs])}
+    one, other, big3, big4 = data
+    first = {"g1": one, "g2": other}
+    moved = {"g1": other, "g2": one}
     shown = {"g3": (20, big3), "g4": (30, big4)}
     before = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, _tally(first | shown))
     after = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, _tally(moved | shown))
@@ -1253,6 +1263,28 @@ def test_cli_toptasks_refuses_a_tally_the_mapping_no_longer_fits(tmp_path: Path)
     assert checked.exit_code == 2, checked.output
     assert checked.stderr.splitlines()[:5] == result.stderr.splitlines()[:5]
     assert "3 problems found." in checked.stderr
+
+
+def test_cli_toptasks_refuses_a_tally_counted_with_more_picks_than_the_mapping_allows(
+    tmp_path: Path,
+) -> None:
+    """Five desk respondents cast 12 votes; had the survey allowed two picks each, as the
+    mapping now says, they could have cast 10 at most."""
+    root = _cli_study(tmp_path)
+    mapping = root / "surveys" / "toptasks.yaml"
+    mapping.write_text(mapping.read_text().replace("max_picks: 5", "max_picks: 2"))
+    tally = root / "surveys" / "toptasks.tally.json"
+    expected = [
+        f"{tally}: 'desk' has 12 votes, more than its 5 respondents can cast choosing at "
+        "most 2 tasks each (max_picks)",
+        f"    hint: import the export again: needmap survey import {root} long.csv",
+    ]
+    for command in (["toptasks", str(root)], ["validate", str(root)]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.splitlines()[:2] == expected
+    mapping.write_text(mapping.read_text().replace("max_picks: 2", "max_picks: 3"))
+    assert runner.invoke(app, ["toptasks", str(root)]).exit_code == 0
 
 
 def test_validate_warns_about_a_tally_no_mapping_names(tmp_path: Path) -> None:

@@ -217,7 +217,7 @@ def analyse_toptasks(
             f"coverage must be between 0 and 1, found {coverage_target}", hint="e.g. 0.75"
         )
     labels = {t.id: t.label for t in mapping.tasks}
-    changed = tally.differences(list(labels), study.group_by_id)
+    changed = tally.differences(list(labels), study.group_by_id, mapping.max_picks)
     if changed:
         raise UsageError(Problem(Location(), c, hint="import the export again") for c in changed)
     # Tasks with equal votes are ranked as a reader files their labels, everywhere below.

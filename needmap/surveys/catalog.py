@@ -227,7 +227,7 @@ def _fitting_tally(study: StudyIds, mapping: SurveyMapping, severity: Severity) 
     """The mapping's tally; raises when it was imported with other tasks or groups."""
     path = tally_path(study.root, mapping.id)
     tally = read_tally(path, f"{import_command(study, mapping)}EXPORT.csv")
-    changed = tally.differences([t.id for t in mapping.tasks], study.group_by_id)
+    changed = tally.differences([t.id for t in mapping.tasks], study.group_by_id, mapping.max_picks)
     if changed:
         hint = f"import the export again: {import_command(study, mapping)}{tally.source}"
         renamed = _renamed_since(tally, mapping, study)

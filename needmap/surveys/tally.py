@@ -61,12 +61,16 @@ class Tally:
         those outside them when they count (:meth:`outside_counted`)."""
         return self.group_respondents + self.outside_counted(minimum)
 
-    def differences(self, task_ids: Sequence[str], group_ids: Collection[str]) -> list[str]:
+    def differences(
+        self, task_ids: Sequence[str], group_ids: Collection[str], max_picks: int
+    ) -> list[str]:
         """How the mapping's tasks and the study's groups differ from those at import time.
 
         A task removed from the mapping would drop its votes from some figures but not
-        others; a task added would show 0 votes it never had a chance to get. Either way the
-        tally no longer fits, and only importing the export again makes it fit.
+        others; a task added would show 0 votes it never had a chance to get. A group with
+        more votes than its respondents could cast was counted with a higher ``max_picks``
+        than the mapping now allows. Either way the tally no longer fits, and only importing
+        the export again makes it fit.
         """
         found = [
             f"task '{t}' was counted at import but is no longer in the mapping"
@@ -82,6 +86,12 @@ class Tally:
             f"group '{g}' was counted at import but is no longer in the study"
             for g in self.respondents
             if g != OUTSIDE and g not in group_ids
+        ]
+        found += [
+            f"'{g}' has {cast} votes, more than its {n} respondents can cast choosing at most "
+            f"{max_picks} tasks each (max_picks)"
+            for g, n in self.respondents.items()
+            if (cast := sum(self.votes[g].values())) > n * max_picks
         ]
         return found
 
@@ -119,12 +129,21 @@ class Tally:
         A tally is needmap's own file, but it is plain text in the user's folder: counts
         edited by hand that no import could have written (a negative count, a group's
         respondents with fewer votes than people, when each chose at least one task) are
-        refused rather than analysed."""
+        refused rather than analysed, and so are more votes for one task than the group has
+        people, each of whom chose a task once at most."""
         tasks = tuple(str(t) for t in data["tasks"])
         respondents = {
             str(k): _count(v, f"respondents of '{k}'") for k, v in data["respondents"].items()
         }
         stored = data["votes"]
+        for group, by_task in stored.items():
+            if group not in respondents:
+                raise ValueError(f"it has votes of '{group}' but no respondents of '{group}'")
+            for task in by_task:
+                if task not in tasks:
+                    raise ValueError(
+                        f"it has votes of '{group}' for '{task}', not one of its tasks"
+                    )
         votes = {
             g: {t: _count(stored.get(g, {}).get(t, 0), f"votes of '{g}' for '{t}'") for t in tasks}
             for g in respondents
@@ -135,6 +154,12 @@ class Tally:
                     f"'{group}' has {people} respondents but {cast} votes, and each "
                     "respondent chose at least one task"
                 )
+            for task, n in votes[group].items():
+                if n > people:
+                    raise ValueError(
+                        f"'{group}' has {people} respondents but {n} votes for '{task}', "
+                        "and each respondent chose a task once at most"
+                    )
         return cls(
             survey=str(data["survey"]),
             title=str(data["title"]),
