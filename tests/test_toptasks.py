@@ -1287,6 +1287,28 @@ def test_cli_toptasks_refuses_a_tally_counted_with_more_picks_than_the_mapping_a
     assert runner.invoke(app, ["toptasks", str(root)]).exit_code == 0
 
 
+def test_validate_reads_each_mapping_and_tally_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mappings are checked, and the tallies that fit them checked against the study's
+    headcounts and minimum, from one reading of each file."""
+    import needmap.surveys.catalog as catalog
+    from needmap.surveys.study_check import check_study
+
+    root = _cli_study(tmp_path)
+    read: list[str] = []
+    for name in ("read_tally", "checked_mapping"):
+        real = getattr(catalog, name)
+        monkeypatch.setattr(
+            catalog,
+            name,
+            lambda path, *a, _real=real, **k: read.append(path.name) or _real(path, *a, **k),
+        )
+    checked = check_study(root)
+    assert checked.study is not None, checked.problems
+    assert sorted(read) == ["toptasks.tally.json", "toptasks.yaml"]
+
+
 def test_validate_warns_about_a_tally_no_mapping_names(tmp_path: Path) -> None:
     """After a survey's id is changed, its old tally would count in no report, silently."""
     root = _cli_study(tmp_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from needmap.errors import (
@@ -35,19 +36,23 @@ __all__ = [
 ]
 
 
-def check_mappings(study: StudyIds) -> list[Problem]:
+def check_mappings(study: StudyIds, fitting: list[Tally] | None = None) -> list[Problem]:
     """Every problem in the study's survey mappings (all files, all problems), and an error
     for each imported tally that no longer fits its mapping or the study's groups: the
-    reports refuse it (:func:`imported_surveys`), so a study that passes is one they build."""
+    reports refuse it (:func:`imported_surveys`), so a study that passes is one they build.
+    The tallies that fit go to ``fitting``, when given, for :func:`check_tallies`."""
     warnings: list[Problem] = []
     mappings, problems = _load_mappings(study, warnings)
     problems += warnings
     for mapping in mappings.values():
         if tally_path(study.root, mapping.id).exists():
             try:
-                _fitting_tally(study, mapping, Severity.ERROR)
+                tally = _fitting_tally(study, mapping, Severity.ERROR)
             except NeedmapError as exc:
                 problems.extend(exc.problems)
+            else:
+                if fitting is not None:
+                    fitting.append(tally)
     if not problems or all(p.severity is Severity.WARNING for p in problems):
         problems += _orphan_tallies(study, {m.id for m in mappings.values()})
     return problems
@@ -300,12 +305,12 @@ def _renamed_since(tally: Tally, mapping: SurveyMapping, study: StudyIds) -> tup
     return None if meant is None else (gone[0], meant)
 
 
-def check_tallies(study: Study) -> list[Problem]:
-    """For each imported survey whose tally still fits (one that does not is reported by
-    :func:`check_mappings`): :func:`headcount_warnings`, and :func:`too_few_problem`.
-    Each tally is read once."""
+def check_tallies(study: Study, fitting: Sequence[Tally]) -> list[Problem]:
+    """For each imported survey whose tally still fits (``fitting``, as
+    :func:`check_mappings` found them; one that does not it reported):
+    :func:`headcount_warnings`, and :func:`too_few_problem`."""
     found: list[Problem] = []
-    for tally in fitting_tallies(study):
+    for tally in fitting:
         found += headcount_warnings(study, tally)
         too_few = too_few_problem(study, tally, tally_path(study.root, tally.survey))
         if too_few is not None:

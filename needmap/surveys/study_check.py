@@ -17,6 +17,7 @@ from needmap.personas.study import Study, StudyIds
 from needmap.surveys.catalog import check_mappings, check_tallies
 from needmap.surveys.interviews import check_interviews
 from needmap.surveys.searchlog import check_search_logs
+from needmap.surveys.tally import Tally
 
 __all__ = ["StudyCheck", "check_study", "study_warnings"]
 
@@ -40,10 +41,11 @@ def check_study(root: Path | str) -> StudyCheck:
     Raises :class:`~needmap.errors.NotAStudyError` for a folder that is not a study.
     """
     reading = read_study(root)
-    problems = [*reading.problems, *_evidence_problems(reading.ids)]
+    fitting: list[Tally] = []
+    problems = [*reading.problems, *_evidence_problems(reading.ids, fitting)]
     study = None if any(p.severity is Severity.ERROR for p in problems) else reading.study
     if study is not None:
-        problems += check_tallies(study)
+        problems += check_tallies(study, fitting)
     if any(p.severity is Severity.ERROR for p in problems):
         study = None
     return StudyCheck(study, tuple(sorted(problems, key=Problem.sort_key)))
@@ -52,9 +54,11 @@ def check_study(root: Path | str) -> StudyCheck:
 def study_warnings(study: Study) -> list[Problem]:
     """The warnings :func:`check_study` gives a study that has loaded, without reading its
     definitions again (``build`` counts them)."""
-    found = [*study.warnings, *_evidence_problems(study), *check_tallies(study)]
+    fitting: list[Tally] = []
+    found = [*study.warnings, *_evidence_problems(study, fitting), *check_tallies(study, fitting)]
     return [p for p in found if p.severity is Severity.WARNING]
 
 
-def _evidence_problems(ids: StudyIds) -> list[Problem]:
-    return [*check_mappings(ids), *check_interviews(ids), *check_search_logs(ids)]
+def _evidence_problems(ids: StudyIds, fitting: list[Tally]) -> list[Problem]:
+    """The evidence files' problems; the imported tallies that fit go to ``fitting``."""
+    return [*check_mappings(ids, fitting), *check_interviews(ids), *check_search_logs(ids)]
