@@ -131,6 +131,25 @@ def test_task_ids_that_yaml_would_read_as_booleans_are_quoted(tmp_path: Path) ->
     assert [task.id for task in load_mapping(target, study).tasks] == ["yes", "book-leave"]
 
 
+def test_answers_and_labels_holding_a_line_separator_are_drafted_and_imported(
+    tmp_path: Path,
+) -> None:
+    """YAML reads U+2028 (and NEL, U+0085) as a line break: written as it was in a quoted
+    group answer, it broke the draft's line in two, and the draft did not load."""
+    study, export, draft = _ms_forms_draft(
+        tmp_path,
+        "1,Front desk\u2028reception,Book leave\x85today;\n2,Field staff,Book leave\x85today;\n",
+    )
+    assert '"Front desk\\u2028reception": ~' in draft.text
+    assert 'label: "Book leave\\u0085today"' in draft.text
+    target = tmp_path / "separated.yaml"
+    check = write_draft(study, draft, target, export)
+    assert check.respondents == 1  # field staff; the front desk answer is still to map
+    mapping = load_mapping(target, study)
+    assert "Front desk\u2028reception" in mapping.group.values
+    assert [task.label for task in mapping.tasks] == ["Book leave\x85today"]
+
+
 def test_task_ids_keep_words_with_an_apostrophe_whole(tmp_path: Path) -> None:
     _, _, draft = _ms_forms_draft(
         tmp_path, "1,Field staff,See a client's care plan;Foto\u2019s delen;\n"

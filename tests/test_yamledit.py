@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from needmap.personas.yamledit import EditRefused, YamlEdit, yaml_scalar
@@ -262,6 +262,21 @@ def test_scalars_are_written_so_that_they_read_back_as_themselves(
 ) -> None:
     assert yaml_scalar(value) == written
     assert read_yaml_text(f"k: {written}\n", Path("x")).data == {"k": value}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1))
+def test_any_text_is_written_so_that_it_reads_back_as_itself(value: str) -> None:
+    """As a value, in a flow collection, and as a key. An export's cell that held a line
+    separator (U+2028) once made a drafted mapping that did not load."""
+    texts = {
+        "value": f"k: {yaml_scalar(value)}\n",
+        "flow": f"k: {{a: {yaml_scalar(value, flow=True)}}}\n",
+        "key": f"k:\n  {yaml_scalar(value)}: 1\n",
+    }
+    expected = {"value": {"k": value}, "flow": {"k": {"a": value}}, "key": {"k": {value: 1}}}
+    for place, text in texts.items():
+        assert read_yaml_text(text, Path("x")).data == expected[place], place
 
 
 def test_an_edit_that_would_change_other_data_is_refused() -> None:

@@ -11,6 +11,7 @@ change anything else is refused rather than written.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
@@ -35,10 +36,17 @@ class EditRefused(Exception):
         self.location = location
 
 
+_NOT_YAML_TEXT = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+"""Characters JSON leaves as they are but YAML does not read as themselves inside double
+quotes: the line breaks NEL, LS and PS (a quoted value of an export's cell that held one
+broke the line, and a key with one the whole file), and those it refuses in a file."""
+
+
 def yaml_scalar(value: str | int, *, flow: bool = False) -> str:
     """``value`` as YAML text that reads back as exactly that value, inside a flow
     collection (``{a: 1}``, where ``,`` and brackets end a plain value) when ``flow``: plain
-    where it can be, else in double quotes (JSON's string syntax is valid YAML)."""
+    where it can be, else in double quotes (JSON's string syntax is valid YAML, once the
+    characters YAML reads as line breaks or refuses in a file are escaped too)."""
     if isinstance(value, int):
         return str(value)
     if value and value == value.strip() and "\n" not in value:
@@ -49,7 +57,8 @@ def yaml_scalar(value: str | int, *, flow: bool = False) -> str:
             probe = None
         if probe is not None and not probe.problems and probe.data == {"k": value}:
             return value
-    return json.dumps(value, ensure_ascii=False)
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _NOT_YAML_TEXT.sub(lambda found: f"\\u{ord(found.group()):04x}", quoted)
 
 
 class YamlEdit:
