@@ -9,6 +9,7 @@ import itertools
 import json
 import math
 import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -1297,13 +1298,16 @@ def test_validate_reads_each_mapping_and_tally_once(
 
     root = _cli_study(tmp_path)
     read: list[str] = []
+
+    def counted(real: Callable[..., object]) -> Callable[..., object]:
+        def reading(path: Path, *args: object, **kwargs: object) -> object:
+            read.append(path.name)
+            return real(path, *args, **kwargs)
+
+        return reading
+
     for name in ("read_tally", "checked_mapping"):
-        real = getattr(catalog, name)
-        monkeypatch.setattr(
-            catalog,
-            name,
-            lambda path, *a, _real=real, **k: read.append(path.name) or _real(path, *a, **k),
-        )
+        monkeypatch.setattr(catalog, name, counted(getattr(catalog, name)))
     checked = check_study(root)
     assert checked.study is not None, checked.problems
     assert sorted(read) == ["toptasks.tally.json", "toptasks.yaml"]
