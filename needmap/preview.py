@@ -17,6 +17,7 @@ The files themselves are not changed: a report saved from the browser, or built 
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from collections.abc import Sequence
 from functools import partial
@@ -90,7 +91,7 @@ class PreviewServer:
         self._problems: tuple[str, ...] = ()
         handler = partial(_Handler, preview=self, directory=str(folder))
         try:
-            self._httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+            self._httpd = _Server(("127.0.0.1", port), handler)
         except OSError as exc:
             raise NeedmapError.single(
                 f"cannot listen on port {port}: {exc.strerror or exc}",
@@ -144,6 +145,17 @@ class PreviewServer:
         ).encode()
 
 
+class _Server(ThreadingHTTPServer):
+    """Answers each request on a thread of its own. A browser drops its connections when a
+    page reloads while images are loading, as each build makes it do: that is no error, and
+    it printed a traceback per image in the terminal."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 class _Handler(SimpleHTTPRequestHandler):
     """Files of the folder; HTML pages with the script; the state as JSON. No folder
     listings, no log line per request."""
@@ -157,6 +169,9 @@ class _Handler(SimpleHTTPRequestHandler):
             self._send(json.dumps(self.preview.state()).encode(), "application/json")
             return
         page = Path(self.translate_path(self.path))
+        if "\x00" in str(page):  # no file is called that: open() would raise, not answer
+            self.send_error(HTTPStatus.NOT_FOUND, "No such report")
+            return
         if page.is_dir():
             page = page / "index.html"
         if page.suffix != ".html":

@@ -7,6 +7,7 @@ import os
 import re
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import time
@@ -82,6 +83,25 @@ def test_nothing_outside_the_folder_and_no_listings(served: tuple[PreviewServer,
     assert _get(server.url + "%2e%2e/secret.txt")[0] == 404
     assert _get(server.url + "empty/")[0] == 404
     assert _get(server.url + "missing.html")[0] == 404
+
+
+def test_dropped_connections_and_impossible_paths_print_no_traceback(
+    served: tuple[PreviewServer, Path], capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A page that reloads while its images load drops their connections: each printed a
+    traceback in the terminal of needmap serve, as did a path with a NUL byte."""
+    server, folder = served
+    (folder / "big.png").write_bytes(b"\x89PNG" + bytes(4_000_000))
+    port = int(server.url.rsplit(":", 1)[1].strip("/"))
+    for _ in range(10):
+        with socket.create_connection(("127.0.0.1", port)) as dropped:
+            dropped.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            dropped.sendall(b"GET /big.png HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    assert _get(server.url + "%00")[0] == 404
+    assert _get(server.url + "chart%00.html")[0] == 404
+    assert _get(server.url + "chart.png")[0] == 200  # still serving
+    time.sleep(0.5)  # the dropped requests' threads have given up
+    assert capfd.readouterr().err == ""
 
 
 def test_the_state_follows_builds_and_problems(served: tuple[PreviewServer, Path]) -> None:
