@@ -609,6 +609,51 @@ def test_a_layout_that_cannot_be_read_is_asked_for(tmp_path: Path, body: list[st
     assert len(caught.value.problems) == 1  # the group column was found: 'What is your role?'
 
 
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (
+            "Submitted,id,,Task",
+            [(3, "column 3 seems to hold the respondents' groups", "--group-column")],
+        ),
+        (
+            "Submitted,,Role,",
+            [
+                (2, "column 2 seems to hold who answered", "--respondent"),
+                (4, "column 4 seems to hold the chosen tasks", "--choices-column"),
+            ],
+        ),
+    ],
+)
+def test_a_column_found_without_a_heading_is_asked_to_be_headed(
+    tmp_path: Path, header: str, expected: list[tuple[int, str, str]]
+) -> None:
+    """A mapping names columns by their headings: drafted with an empty one, the mapping
+    did not load (an internal error). An Excel error value in a heading reads as empty."""
+    lines = [header]
+    for respondent, (role, tasks) in enumerate([("Front desk", "AB"), ("Field", "BCD")] * 3):
+        lines += [f"2026-03-01,r{respondent},{role},Task {t}" for t in tasks]
+    export = tmp_path / "long.csv"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    study = load_study(SURVEY_FIXTURES / "study")
+    with pytest.raises(UsageError) as caught:
+        draft_mapping(study, export)
+    found = [
+        (p.location.column, p.message.removesuffix(", but has no heading"), p.hint)
+        for p in caught.value.problems
+    ]
+    assert [(column, message) for column, message, _ in found] == [
+        (column, message) for column, message, _ in expected
+    ]
+    for (_, _, hint), (_, _, option) in zip(found, expected, strict=True):
+        assert hint.startswith("give it a heading in the export's first row")
+        assert hint.endswith(f"name the right one with {option}")
+    # named on the command line, the column is not asked about
+    if header.startswith("Submitted,id"):
+        draft = draft_mapping(study, export, group_column="Submitted")
+        assert draft.group_column == "Submitted"
+
+
 def test_validate_warns_while_tasks_are_linked_to_no_need(tmp_path: Path) -> None:
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)

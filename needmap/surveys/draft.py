@@ -112,6 +112,18 @@ def draft_mapping(
     question = question or found.question
     respondent = respondent or found.respondent
     columns = _Columns(table)
+    named = {"--group-column": group_column, "--choices-column": choices_column}
+    unheaded = [u for u in found.unheaded if not named.get(u[2], respondent)]
+    for index, holds, option in unheaded:
+        columns.problems.append(
+            Problem(
+                Location(export, 1, index + 1),
+                f"column {index + 1} seems to hold {holds}, but has no heading",
+                hint="give it a heading in the export's first row (a mapping names its "
+                f"columns by their headings), then draft again; if it is not that column, "
+                f"name the right one with {option}",
+            )
+        )
     if layout is None:
         columns.problems.append(
             _usage(
@@ -119,8 +131,11 @@ def draft_mapping(
                 "give --layout: limesurvey, ms-forms, google-forms or long (docs/surveys.md)",
             )
         )
+    said = {option for _, _, option in unheaded}  # not asked for again below
     group_at = None
-    if group_column is None:
+    if group_column is not None:
+        group_at = columns.find(group_column, "--group-column", layout == "limesurvey")
+    elif "--group-column" not in said:
         columns.problems.append(
             _usage(
                 "cannot tell which column holds the respondent's group",
@@ -128,8 +143,6 @@ def draft_mapping(
                 + ", ".join(f"'{h}'" for h in table.header[:15]),
             )
         )
-    else:
-        group_at = columns.find(group_column, "--group-column", layout == "limesurvey")
     choice_at = None
     task_columns: list[tuple[int, str, str]] = []
     if layout == "limesurvey":
@@ -137,12 +150,12 @@ def draft_mapping(
             columns.problems.append(_usage("layout limesurvey needs --question (its code)"))
         else:
             task_columns = columns.subquestions(question)
-    elif layout is not None and not choices_column:
+    elif layout is not None and not choices_column and "--choices-column" not in said:
         columns.problems.append(_usage(f"layout {layout} needs --choices-column"))
     elif choices_column:
         choice_at = columns.find(choices_column, "--choices-column")
     respondent_at = None
-    if layout == "long" and not respondent:
+    if layout == "long" and not respondent and "--respondent" not in said:
         columns.problems.append(_usage("layout long needs --respondent (the column)"))
     elif respondent:
         respondent_at = columns.find(respondent, "--respondent")
@@ -266,6 +279,9 @@ class _Detected:
     choices_column: str | None
     question: str | None
     respondent: str | None
+    unheaded: tuple[tuple[int, str, str], ...] = ()
+    """Columns that seem to hold the group, the choices or the respondent but have no
+    heading, which a mapping names them by: index, what they hold, the option to give."""
 
 
 def _detect(
@@ -276,7 +292,7 @@ def _detect(
     more of a column's answers); Google Forms with ``, `` (:func:`_google_column`); a long
     export has a few rows per respondent (:func:`_long_columns`). The group column is the
     one with the most answers that name the study's groups. Anything unclear is left as
-    None, to be asked for."""
+    None, to be asked for, and so is a column without a heading (:attr:`_Detected.unheaded`)."""
     question = None
     prefixes = Counter(sub[0] for h in header if (sub := _subquestion(h)))
     if prefixes and prefixes.most_common(1)[0][1] >= 3 and layout in (None, "limesurvey"):
@@ -289,7 +305,7 @@ def _detect(
             for i in range(len(header))
         ]
         if joined and max(joined) >= 0.3:
-            choices = header[joined.index(max(joined))]
+            choices = joined.index(max(joined))
             layout = "ms-forms"
     if layout in (None, "google-forms") and question is None and choices is None:
         choices = _google_column(header, sample)
@@ -299,34 +315,58 @@ def _detect(
         if long_columns is not None:
             respondent, choices = long_columns
             layout = "long"
-    named: dict[str, int] = {}
+    named: dict[int, int] = {}
     for i, heading in enumerate(header):
-        if heading in (choices, respondent) or _subquestion(heading):
+        if i in (choices, respondent) or _subquestion(heading):
             continue
         answers = {row[i].strip() for row in sample if i < len(row) and row[i].strip()}
         if 0 < len(answers) <= MAX_ANSWERS:
-            named[heading] = sum(_guess_group(study, a) is not None for a in answers)
+            named[i] = sum(_guess_group(study, a) is not None for a in answers)
     best = sorted(named.items(), key=lambda item: -item[1])
     group = None
     if best and best[0][1] > 0 and (len(best) == 1 or best[1][1] < best[0][1]):
         group = best[0][0]
-    return _Detected(layout, group, choices, question, respondent)
+    found = {"--group-column": group, "--choices-column": choices, "--respondent": respondent}
+    unheaded = tuple(
+        (i, _HOLDS[option], option)
+        for option, i in found.items()
+        if i is not None and not header[i].strip()
+    )
+    headed = {
+        option: header[i] for option, i in found.items() if i is not None and header[i].strip()
+    }
+    return _Detected(
+        layout,
+        headed.get("--group-column"),
+        headed.get("--choices-column"),
+        question,
+        headed.get("--respondent"),
+        unheaded,
+    )
 
 
-def _google_column(header: Sequence[str], sample: Sequence[list[str]]) -> str | None:
-    """The column that holds Google Forms' ``, ``-joined choices: its answers hold 1.5
+_HOLDS = {
+    "--group-column": "the respondents' groups",
+    "--choices-column": "the chosen tasks",
+    "--respondent": "who answered",
+}
+"""What the column each option names holds, for a problem about it."""
+
+
+def _google_column(header: Sequence[str], sample: Sequence[list[str]]) -> int | None:
+    """The index of the column that holds Google Forms' ``, ``-joined choices: its answers hold 1.5
     pieces or more on average (a free-text column's commas mostly join a lowercase
     continuation, which :func:`_google_choices` keeps whole), and its pieces repeat, on
     average twice or more, as the options of one question do."""
     best, most = None, 1.5
-    for i, heading in enumerate(header):
+    for i in range(len(header)):
         cells = [row[i] for row in sample if i < len(row) and row[i].strip()]
         pieces = [piece for cell in cells for piece in _google_choices(cell)]
         distinct = len(set(pieces))
         if not cells or distinct > MAX_TASKS or len(pieces) < 2 * distinct:
             continue
         if len(pieces) / len(cells) >= most:
-            best, most = heading, len(pieces) / len(cells)
+            best, most = i, len(pieces) / len(cells)
     return best
 
 
@@ -335,8 +375,9 @@ _MEAN_RUN = 12
 respondent column (top-task surveys ask for five picks, rarely more than ten)."""
 
 
-def _long_columns(header: Sequence[str], sample: Sequence[list[str]]) -> tuple[str, str] | None:
-    """The respondent and task columns of a long export, or None if the sample is not one.
+def _long_columns(header: Sequence[str], sample: Sequence[list[str]]) -> tuple[int, int] | None:
+    """The indexes of the respondent and task columns of a long export, or None if the
+    sample is not one.
 
     The respondent column has runs of equal values (a respondent's rows are together), a
     few rows long; within those runs the task column changes on nine rows in ten or more
@@ -358,9 +399,7 @@ def _long_columns(header: Sequence[str], sample: Sequence[list[str]]) -> tuple[s
                 continue
             if changes >= 0.9 * len(within) and (best is None or keys > best[0]):
                 best = (keys, key, task)
-    if best is None:
-        return None
-    return header[best[1]], header[best[2]]
+    return None if best is None else (best[1], best[2])
 
 
 class _Columns:
