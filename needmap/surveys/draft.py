@@ -112,8 +112,12 @@ def draft_mapping(
     question = question or found.question
     respondent = respondent or found.respondent
     columns = _Columns(table)
-    named = {"--group-column": group_column, "--choices-column": choices_column}
-    unheaded = [u for u in found.unheaded if not named.get(u[2], respondent)]
+    given = {
+        "--group-column": group_column,
+        "--choices-column": choices_column,
+        "--respondent": respondent,
+    }
+    unheaded = [u for u in found.unheaded if not given[u[2]]]
     for index, holds, option in unheaded:
         columns.problems.append(
             Problem(
@@ -281,7 +285,8 @@ class _Detected:
     respondent: str | None
     unheaded: tuple[tuple[int, str, str], ...] = ()
     """Columns that seem to hold the group, the choices or the respondent but have no
-    heading, which a mapping names them by: index, what they hold, the option to give."""
+    heading (a mapping names columns by their headings): index, what they hold, and the
+    option that names such a column."""
 
 
 def _detect(
@@ -354,8 +359,8 @@ _HOLDS = {
 
 
 def _google_column(header: Sequence[str], sample: Sequence[list[str]]) -> int | None:
-    """The index of the column that holds Google Forms' ``, ``-joined choices: its answers hold 1.5
-    pieces or more on average (a free-text column's commas mostly join a lowercase
+    """The index of the column that holds Google Forms' ``, ``-joined choices: its answers
+    hold 1.5 pieces or more on average (a free-text column's commas mostly join a lowercase
     continuation, which :func:`_google_choices` keeps whole), and its pieces repeat, on
     average twice or more, as the options of one question do."""
     best, most = None, 1.5
