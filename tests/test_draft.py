@@ -642,6 +642,7 @@ def test_a_column_found_without_a_heading_is_asked_to_be_headed(
         (p.location.column, p.message.removesuffix(", but has no heading"), p.hint)
         for p in caught.value.problems
     ]
+    assert {(p.location.path, p.location.line) for p in caught.value.problems} == {(export, 1)}
     assert [(column, message) for column, message, _ in found] == [
         (column, message) for column, message, _ in expected
     ]
@@ -652,6 +653,40 @@ def test_a_column_found_without_a_heading_is_asked_to_be_headed(
     if header.startswith("Submitted,id"):
         draft = draft_mapping(study, export, group_column="Submitted")
         assert draft.group_column == "Submitted"
+
+
+def _detected(tmp_path: Path, header: str, rows: list[str]) -> tuple[str | None, str | None]:
+    """The layout and group column a draft of this CSV export finds, or (None, None) when
+    it asks for them: the problems' messages are then checked by the caller."""
+    export = tmp_path / "export.csv"
+    export.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    draft = draft_mapping(load_study(SURVEY_FIXTURES / "study"), export)
+    return draft.layout, draft.group_column
+
+
+def test_the_group_column_is_found_with_one_answer_that_names_a_group(tmp_path: Path) -> None:
+    """Everyone at the front desk answered (one answer, naming one group); the other
+    column's answers name no group."""
+    rows = [f'{i},Front desk,"Book leave;Claim expenses;"' for i in range(6)]
+    assert _detected(tmp_path, "ID,Role,Tasks", rows) == ("ms-forms", "Role")
+
+
+def test_two_columns_that_name_the_groups_equally_are_asked_about(tmp_path: Path) -> None:
+    rows = [f'{i},{g},{g},"Book leave;Claim expenses;"' for i, g in enumerate(["Field staff"] * 6)]
+    with pytest.raises(UsageError) as caught:
+        _detected(tmp_path, "ID,Role,Team,Tasks", rows)
+    [problem] = caught.value.problems
+    assert problem.message == "cannot tell which column holds the respondent's group"
+
+
+def test_a_comment_with_a_semicolon_now_and_then_is_not_a_choices_column(tmp_path: Path) -> None:
+    """Microsoft Forms joins the choices with ';' in most answers; a comment column with
+    one in a few answers (two in ten) is not them, and the export is read as long."""
+    rows = []
+    for respondent, group in enumerate(["Front desk", "Field staff"] * 5):
+        comment = "slow; old" if respondent < 2 else "fine"
+        rows += [f"r{respondent},{group},{task},{comment}" for task in ("Book leave", "Claim")]
+    assert _detected(tmp_path, "respondent,Role,Task,Comment", rows) == ("long", "Role")
 
 
 def test_validate_warns_while_tasks_are_linked_to_no_need(tmp_path: Path) -> None:
