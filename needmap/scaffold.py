@@ -209,6 +209,12 @@ def init_study(target: Path, template: str = "gemeente") -> list[Path]:
             f"unknown template '{template}'",
             hint=did_you_mean(template, names) or "available: " + ", ".join(names),
         )
+    if target.exists() and not target.is_dir():
+        raise TargetExistsError.single(
+            "this is a file, not a folder",
+            path=target,
+            hint="name a new folder (or an empty one) for the study",
+        )
     if (target / STUDY_FILE).exists():
         raise TargetExistsError.single(
             "this folder already holds a study",

@@ -81,6 +81,19 @@ def test_init_refuses_existing_study_with_exit_2(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+def test_init_refuses_a_file_where_the_folder_would_go(tmp_path: Path) -> None:
+    """It used to name the first template file it could not write inside it."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine")
+    result = runner.invoke(app, ["init", str(notes)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{notes}: this is a file, not a folder",
+        "    hint: name a new folder (or an empty one) for the study",
+    ]
+    assert notes.read_text() == "mine"
+
+
 def test_validate_reports_every_problem_and_exits_2(make_study: StudyMaker) -> None:
     root = make_study(
         {
