@@ -264,8 +264,12 @@ def test_scalars_are_written_so_that_they_read_back_as_themselves(
     assert read_yaml_text(f"k: {written}\n", Path("x")).data == {"k": value}
 
 
+AWKWARD = st.sampled_from("\x85\u2028\u2029\ufeff\x7f\x9f\t\r\n :#'\"-[]{},&*!|>%@`?")
+"""Characters YAML gives a meaning of its own, which random text rarely holds."""
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(min_size=1))
+@given(st.text(st.one_of(st.characters(codec="utf-8"), AWKWARD), min_size=1))
 def test_any_text_is_written_so_that_it_reads_back_as_itself(value: str) -> None:
     """As a value, in a flow collection, and as a key. An export's cell that held a line
     separator (U+2028) once made a drafted mapping that did not load."""
