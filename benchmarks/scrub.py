@@ -36,6 +36,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "initials": lambda n: "dhr. " + "A. " * (n // 3),
     "spaced digits": lambda n: "1 " * (n // 2),
     "prose": lambda n: "Ik bel mevrouw Jansen over de Kerkstraat 12. " * (n // 45),
+    "first names": lambda n: "Ben belde Piet van der Berg en Ben. " * (n // 36),
+    "particles": lambda n: "Piet" + " van" * (n // 4),
 }
 
 _BARE = re.compile(r"\w+")

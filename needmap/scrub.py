@@ -5,9 +5,11 @@ needmap quotes export text in problem messages (an unknown answer, a choice that
 task), which end up in terminals, CI logs and tickets, so it is also shortened there; persona
 reports show the consultant's text whole. In both, e-mail addresses (also written
 ``name(at)domain``), phone numbers, IBANs (in any case), long digit runs and citizen service
-numbers written in groups (``123.456.782``), Dutch postcodes, street addresses and names
-after a title (``mevrouw Jansen``, ``Mr Smith``) are replaced by a label. Other names cannot
-be recognised reliably; shortening limits how much of them can show.
+numbers written in groups (``123.456.782``), Dutch postcodes, street addresses, names
+after a title (``mevrouw Jansen``, ``Mr Smith``) and common first names with the surname
+that follows (``Piet``, ``Fatima el Amrani``, see :mod:`needmap.first_names`) are replaced
+by a label. A surname alone or a rare first name cannot be recognised reliably; shortening
+limits how much of them can show in a message.
 
 Libraries that find personal data (scrubadub, presidio) bring machine-learning stacks and
 language models for English; for quoting a cell in a message, these patterns do.
@@ -16,8 +18,11 @@ language models for English; for quoting a cell in a message, these patterns do.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 
-__all__ = ["personal_data", "scrub"]
+from needmap.first_names import FIRST_NAMES, NAMED_AFTER, NAMES_THAT_ARE_WORDS
+
+__all__ = ["name_words", "personal_data", "scrub"]
 
 _NOT_POSTCODES = "SA|SD|SS|AI|BV|CV|EU|HR|ID|IT|NL|NV|OK|PC|PR|QA|TV|UK|US|VS"
 """Letter pairs after four digits that are not a postcode: the three PostNL never gives out,
@@ -72,6 +77,20 @@ ten digits (every country's has more), so that "room AB12 with many people" is l
 
 _IBAN_DIGITS = 10
 
+_CAPITALISED_WORD = re.compile(rf"(?<![\w'\u2019.@/&+-]){_CAPITALISED}")
+"""A word that may be a first name: capitalised, not inside an e-mail address, a path or a
+word of its own."""
+
+_SURNAME = re.compile(
+    r" (?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|'t|[Ee]l|[Aa]l|[Dd]a|[Dd]os|[Dd]u"
+    rf"|[Ll]e|[Ll]a|von|[Oo]p|[Ii]n|het) )*{_CAPITALISED}"
+)
+"""What follows a first name as its surname: particles (``van der``, ``el``), then a
+capitalised word."""
+
+_SENTENCE_ENDS = frozenset(".!?:;\"'\u201c\u2018\u00ab([*\u2022>\u2013\u2014-")
+"""Characters after which a word starts a sentence, a quotation or an item of a list."""
+
 _LABELS = {
     "en": {
         "e-mail": "[e-mail]",
@@ -102,6 +121,7 @@ _DESCRIBED = {
     "address": "a street address",
     "postcode": "a postcode",
     "name": "a name after a title (mevrouw, Mr)",
+    "first name": "a person's first name (Piet, Sarah)",
 }
 
 
@@ -125,25 +145,99 @@ def _replace(pattern: re.Pattern[str], kind: str, text: str, label: str) -> tupl
     return pattern.sub(replaced, text), found
 
 
-def scrub(text: str, limit: int | None = 80, *, language: str = "en") -> str:
+def _bare(word: str) -> str:
+    """``word`` without a possessive ending (``Piet's``)."""
+    for ending in ("'s", "\u2019s", "'", "\u2019"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the first of a sentence, a quotation or a line."""
+    at = start - 1
+    while at >= 0 and text[at] in " \t":
+        at -= 1
+    return at < 0 or text[at] == "\n" or text[at] in _SENTENCE_ENDS
+
+
+def _first_name_end(text: str, match: re.Match[str], keep: Collection[str]) -> int | None:
+    """Where the name that starts with ``match`` ends, surname included, or None if
+    ``match`` is no first name: not a known one, one of ``keep``, a month or a count
+    (``Max 5``), a firm's or building's name (``Albert Heijn``), or a word that merely
+    starts a sentence (``Ben je er?``)."""
+    parts = _bare(match[0]).split("-")
+    if not all(part in FIRST_NAMES for part in parts) or any(part in keep for part in parts):
+        return None
+    end = match.end()
+    surname = _SURNAME.match(text, end)
+    if surname and _bare(surname[0].rsplit(" ", 1)[-1]) in FIRST_NAMES:  # a second given name
+        surname = _SURNAME.match(text, surname.end()) or surname
+    after = _SURNAME.match(text, surname.end() if surname else end)
+    followed = {word for m in (surname, after) if m for word in m[0].split()}
+    if followed & NAMED_AFTER or text[end : end + 2].lstrip(" ")[:1].isdigit():
+        return None
+    if surname:
+        return surname.end()
+    if (
+        len(parts) == 1
+        and parts[0] in NAMES_THAT_ARE_WORDS
+        and _starts_sentence(text, match.start())
+    ):
+        return None
+    return end
+
+
+def _replace_first_names(text: str, label: str, keep: Collection[str]) -> tuple[str, bool]:
+    """``text`` with each first name and its surname put as ``label``, and whether there
+    was any; the names in ``keep`` stay."""
+    pieces: list[str] = []
+    done = 0
+    for match in _CAPITALISED_WORD.finditer(text):
+        if match.start() < done:
+            continue
+        end = _first_name_end(text, match, keep)
+        if end is not None:
+            pieces += [text[done : match.start()], label]
+            done = end
+    if not pieces:
+        return text, False
+    return "".join(pieces) + text[done:], True
+
+
+def name_words(names: Iterable[str]) -> frozenset[str]:
+    """The words of ``names`` ("Fatima, KCC-medewerker"): a :func:`scrub` ``keep`` for
+    texts about the personas, whose names are made up."""
+    return frozenset(word for name in names for word in re.findall(r"[^\W\d_]+", name))
+
+
+def scrub(
+    text: str, limit: int | None = 80, *, language: str = "en", keep: Collection[str] = ()
+) -> str:
     """``text`` without the personal data above, cut to ``limit`` characters (None: whole).
 
     ``language`` is the study's (``nl`` or ``en``) for text in its reports and JSON; problem
-    messages, in English, keep the English labels."""
+    messages, in English, keep the English labels. ``keep`` holds first names that stay:
+    those of the study's personas, which are made up."""
     labels = _LABELS.get(language, _LABELS["en"])
     for pattern, kind in _PATTERNS:
         text, _ = _replace(pattern, kind, text, labels[kind])
+    text, _ = _replace_first_names(text, labels["name"], keep)
     if limit is None or len(text) <= limit:
         return text
     return text[: limit - 1].rstrip() + "…"
 
 
-def personal_data(text: str) -> list[str]:
+def personal_data(text: str, keep: Collection[str] = ()) -> list[str]:
     """What personal data ``text`` holds, described ("a phone number"), each kind once, in
-    the order :func:`scrub` looks for them: for a warning that the file itself keeps it."""
+    the order :func:`scrub` looks for them: for a warning that the file itself keeps it.
+    ``keep`` is :func:`scrub`'s."""
     found: list[str] = []
+    labels = _LABELS["en"]  # as scrub puts them, so that the names around read the same
     for pattern, kind in _PATTERNS:
-        text, holds = _replace(pattern, kind, text, " ")
+        text, holds = _replace(pattern, kind, text, labels[kind])
         if holds and _DESCRIBED[kind] not in found:
             found.append(_DESCRIBED[kind])
+    if _replace_first_names(text, labels["name"], keep)[1]:
+        found.append(_DESCRIBED["first name"])
     return found

@@ -642,7 +642,7 @@ def test_a_quote_with_personal_data_is_imported_with_a_warning_at_its_cell(
         tmp_path,
         "Group,Date,Quote,Needs\n"
         "desk,2026-03-02,We search a lot.,search\n"
-        "desk,2026-03-02,Call Anna on 06-12345678 about it.,search\n",
+        "desk,2026-03-02,Call the desk on 06-12345678 about it.,search\n",
     )
     result = import_interview_sheet(load_study(make_study()), sheet)
     [warning] = result.warnings

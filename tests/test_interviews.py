@@ -501,8 +501,8 @@ def test_validate_warns_of_personal_data_that_the_files_keep(make_study: StudyMa
     lines = result.stderr.splitlines()
     assert [line.removeprefix(f"{root}/") for line in lines[::2]] == [
         "interviews/a.yaml:7:16: interviews[0].quotes[1].text: warning: this text holds an "
-        "e-mail address and a phone number: reports show a label instead, but the study's "
-        "files keep it",
+        "e-mail address, a phone number and a person's first name (Piet, Sarah): reports "
+        "show a label instead, but the study's files keep it",
         "personas.yaml:7:27: personas[0].quotes[1]: warning: this text holds an IBAN: reports "
         "show a label instead, but the study's files keep it",
     ]
@@ -510,7 +510,7 @@ def test_validate_warns_of_personal_data_that_the_files_keep(make_study: StudyMa
     assert runner.invoke(app, ["validate", str(root), "--strict"]).exit_code == 2
     shown = runner.invoke(app, ["interviews", str(root), "--out", str(root / "iv.md")])
     assert shown.exit_code == 0, shown.stderr
-    assert "Bel Jan, [telefoon], of mail [e-mail]" in (root / "iv.md").read_text()
+    assert "Bel [naam], [telefoon], of mail [e-mail]" in (root / "iv.md").read_text()
 
 
 def test_cli_terminal_fits_80_columns(study_dir: Path) -> None:
@@ -627,7 +627,7 @@ def test_personas_show_their_groups_interviews(make_study: StudyMaker) -> None:
     assert "| Interviews |" in markdown and "2 interviews with 5 people" in markdown
     assert "I want my dashboard" not in markdown and "Office news" not in markdown
     assert markdown.count("fewer than 5 interview participants from this group") == 2
-    data = personas_to_json(profiles)["personas"]
+    data = personas_to_json(profiles, study)["personas"]
     assert data[0]["interviews"]["needs"]["mobile"] == {"supported": 1, "questioned": 1}
     assert (data[0]["interviews"]["interviews"], data[0]["interviews"]["participants"]) == (2, 5)
     assert data[1]["interviews"] == {

@@ -197,7 +197,7 @@ def _outputs(root: Path) -> dict[str, str]:
     return {
         "html": render_personas_page(profiles, study),
         "markdown": personas_to_markdown(profiles, study),
-        "json": json.dumps(personas_to_json(profiles), ensure_ascii=False),
+        "json": json.dumps(personas_to_json(profiles, study), ensure_ascii=False),
         "terminal": terminal.stdout,
         "xlsx": _workbook_text(ranking_to_xlsx(*build_persona_tables(profiles, study))),
     }
@@ -259,6 +259,27 @@ def test_free_text_is_scrubbed_and_escaped(tmp_path: Path) -> None:
         assert "dana.jansen@example.org" not in output and "12345678" not in output, name
         assert "[e-mail]" in output and "[phone]" in output, name
     assert "&lt;b&gt;Dana&lt;/b&gt;" in outputs["html"] and "<b>Dana" not in outputs["html"]
+
+
+def test_first_names_are_scrubbed_but_the_personas_own_names_stay(tmp_path: Path) -> None:
+    """Persona names are made up, and a persona's texts name her and the other personas;
+    a colleague an interviewee named is a real person."""
+    root = _study(tmp_path)
+    text = (root / "personas.yaml").read_text()
+    summary = "Welcomes visitors and answers the phone."
+    (root / "personas.yaml").write_text(
+        text.replace(summary, "Dana asks Femke, or Piet de Vries at HR.")
+    )
+    for name, output in _outputs(root).items():
+        assert "Dana asks Femke, or [name] at HR." in output, name
+        assert "Vries" not in output, name
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 0, result.output
+    [warning] = [line for line in result.stderr.splitlines() if "first name" in line]
+    assert warning.endswith(
+        "personas[0].summary: warning: this text holds a person's first name (Piet, Sarah): "
+        "reports show a label instead, but the study's files keep it"
+    )
 
 
 def test_the_workbook_has_a_sheet_of_personas_and_one_of_their_key_needs(

@@ -13,7 +13,7 @@ from needmap import load_study
 from needmap.errors import InvalidStudyError, Location, Severity
 from needmap.personas.messages import personal_data_warning
 from needmap.personas.schema import Persona
-from needmap.scrub import personal_data, scrub
+from needmap.scrub import name_words, personal_data, scrub
 from tests.conftest import SURVEY_FIXTURES
 from tests.test_surveys import HEADER, _import, _write
 
@@ -21,7 +21,7 @@ from tests.test_surveys import HEADER, _import, _write
 @pytest.mark.parametrize(
     ("text", "shown"),
     [
-        ("Anders: Piet (piet.jansen@gemeente.nl)", "Anders: Piet ([e-mail])"),
+        ("Anders: Piet (piet.jansen@gemeente.nl)", "Anders: [name] ([e-mail])"),
         ("bel 06-12345678", "bel [phone]"),
         ("06 1234 5678", "[phone]"),
         ("tel +31 20 123 4567 of 020-1234567", "tel [phone] of [phone]"),
@@ -50,6 +50,16 @@ from tests.test_surveys import HEADER, _import, _write
         ("In 2026 IT moves to 1500 EU sites", "In 2026 IT moves to 1500 EU sites"),
         ("budget 1.234.567.890, 100 500 2000", "budget 1.234.567.890, 100 500 2000"),
         ("We zijn onderweg 3 uur, Top 5 taken", "We zijn onderweg 3 uur, Top 5 taken"),
+        ("Ik vroeg het aan Piet de Vries", "Ik vroeg het aan [name]"),
+        ("Fatima el Amrani belde Anne-Marie van den Berg", "[name] belde [name]"),
+        ("Jan Peter Jansen weet het; ask Sarah", "[name] weet het; ask [name]"),
+        ("Piet's laptop en Sanne's telefoon", "[name] laptop en [name] telefoon"),
+        ("Ben je er? Wil je Ben bellen?", "Ben je er? Wil je [name] bellen?"),
+        ("Dan bel ik Dan. Will it work? Ask Will", "Dan bel ik [name]. Will it work? Ask [name]"),
+        ("Max 5 taken, vanaf Jan 5", "Max 5 taken, vanaf Jan 5"),
+        ("Naar Albert Heijn of het Anna Ziekenhuis", "Naar Albert Heijn of het Anna Ziekenhuis"),
+        ("Henk-achtig: piet en sarah", "Henk-achtig: piet en sarah"),
+        ("In het Frans, Engels en Turks", "In het Frans, Engels en Turks"),
     ],
 )
 def test_examples(text: str, shown: str) -> None:
@@ -79,11 +89,22 @@ def test_a_dutch_report_gets_dutch_labels() -> None:
         ("Kerkstraat 12, 1234 AB", ["a street address", "a postcode"]),
         ("room AB12 with many people", []),
         ("Bel meneer De Vries", ["a name after a title (mevrouw, Mr)"]),
+        ("Vraag het Piet", ["a person's first name (Piet, Sarah)"]),
+        ("Fatima belt", []),
         ("Taak 12, 3 uur; 2026-03-02 09:14:03", []),
     ],
 )
 def test_personal_data_says_what_a_text_holds(text: str, found: list[str]) -> None:
-    assert personal_data(text) == found
+    assert personal_data(text, keep={"Fatima"}) == found
+
+
+def test_the_names_a_study_keeps_stay() -> None:
+    """Persona names are made up: a persona's texts name her, and other personas."""
+    keep = name_words(["Fatima, KCC-medewerker", "Anne-Marie"])
+    assert keep >= {"Fatima", "Anne", "Marie"}
+    text = "Fatima belt Anne-Marie en Piet"
+    assert scrub(text, keep=keep) == "Fatima belt Anne-Marie en [name]"
+    assert scrub(text) == "[name] belt [name] en [name]"
 
 
 @given(st.text(max_size=60))
@@ -164,9 +185,9 @@ def test_import_messages_quote_answers_without_personal_data(tmp_path: Path) -> 
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, "google-forms", export)
     shown = "\n".join(f"{p.format()} {p.hint}" for p in raised.value.problems)
-    assert "jan@example.org" not in shown and "0612345678" not in shown
+    assert "jan@example.org" not in shown and "0612345678" not in shown and "Vries" not in shown
     assert "1234 5678" not in shown
-    assert "unknown group answer 'Jan de Vries [e-mail] [phone]'" in shown
+    assert "unknown group answer '[name] [e-mail] [phone]'" in shown
     assert "cannot match 'Call me on [phone]' to a task" in shown
 
 

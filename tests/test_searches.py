@@ -916,7 +916,7 @@ def test_personas_show_the_searches_of_their_key_needs(
         ("Leave and holidays", ("50 (gap)",)),
         ("Dashboards", ("\u2013",)),
     ]
-    needs = personas_to_json(profiles)["personas"][0]["needs"]
+    needs = personas_to_json(profiles, study)["personas"][0]["needs"]
     assert [n["searches"] for n in needs] == [
         {"searches": 29, "no_results": 25, "gap": True},
         {"searches": 50, "no_results": 17, "gap": True},
@@ -934,9 +934,8 @@ def test_personas_show_the_searches_of_their_key_needs(
     (plain_view,) = persona_views(plain_profiles, plain_study)
     assert "Searches" not in plain_view.needs_header
     assert all(row.votes == () for row in plain_view.needs)
-    assert [n["searches"] for n in personas_to_json(plain_profiles)["personas"][0]["needs"]] == [
-        None
-    ] * 3
+    plain_needs = personas_to_json(plain_profiles, plain_study)["personas"][0]["needs"]
+    assert [n["searches"] for n in plain_needs] == [None] * 3
     assert "Searches:" not in render_personas_page(plain_profiles, plain_study)
 
 

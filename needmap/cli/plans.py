@@ -79,7 +79,7 @@ def personas(
         )
     profiles = persona_profiles(study, id_list(persona))
     if as_json:
-        emit_json(personas_to_json(profiles, study.settings.language), out)
+        emit_json(personas_to_json(profiles, study), out)
         return
     if out is not None:
         from needmap.reports.personas_report import write_personas

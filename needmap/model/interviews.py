@@ -53,7 +53,7 @@ class Bucket:
 class Quote:
     text: str
     """Scrubbed of e-mail addresses, phone numbers, IBANs, long numbers, street addresses,
-    postcodes and names after a title."""
+    postcodes, names after a title and first names (:func:`needmap.scrub.scrub`)."""
     bucket: str
     signal: Signal
 

@@ -54,6 +54,7 @@ from needmap.personas.schema import (
 )
 from needmap.personas.study import Renames, Study, StudyIds, WrittenIds
 from needmap.personas.yamlsource import YamlDocument, read_yaml_file
+from needmap.scrub import name_words
 from needmap.shell import command_word
 
 __all__ = [
@@ -328,11 +329,12 @@ class _Reading:
 
 def _personal_data(personas: Sequence[Placed[Persona]]) -> list[Problem]:
     """A warning for each text of a persona that holds personal data (a persona's quotes
-    are often what an interviewee said)."""
+    are often what an interviewee said); the personas' own names, made up, are none."""
     problems: list[Problem] = []
+    made_up = name_words(placed.item.name for placed in personas)
     for placed in personas:
         texts = [((*placed.path, *path), text) for path, text in placed.item.free_texts()]
-        problems += personal_data_warnings(placed.document, texts)
+        problems += personal_data_warnings(placed.document, texts, made_up)
     return problems
 
 

@@ -103,11 +103,13 @@ def one_per_place(problems: list[Problem]) -> list[Problem]:
     ]
 
 
-def personal_data_warning(location: Location, text: str, key: str = "") -> Problem | None:
-    """A warning if ``text`` holds an e-mail address, phone number, IBAN or long number.
-    Reports show a label in its place, but the study's files keep it, and study folders are
-    shared and kept in git."""
-    found = personal_data(text)
+def personal_data_warning(
+    location: Location, text: str, key: str = "", keep: Collection[str] = ()
+) -> Problem | None:
+    """A warning if ``text`` holds personal data (:func:`~needmap.scrub.personal_data`,
+    which leaves ``keep`` alone). Reports show a label in its place, but the study's files
+    keep it, and study folders are shared and kept in git."""
+    found = personal_data(text, keep)
     if not found:
         return None
     what = " and ".join([", ".join(found[:-1]), found[-1]] if len(found) > 1 else found)
@@ -122,11 +124,11 @@ def personal_data_warning(location: Location, text: str, key: str = "") -> Probl
 
 
 def personal_data_warnings(
-    document: YamlDocument, texts: Iterable[tuple[Node, str]]
+    document: YamlDocument, texts: Iterable[tuple[Node, str]], keep: Collection[str] = ()
 ) -> list[Problem]:
     """:func:`personal_data_warning` for each text, at its path in ``document``."""
     found = (
-        personal_data_warning(document.source.locate(path), text, format_key(path))
+        personal_data_warning(document.source.locate(path), text, format_key(path), keep)
         for path, text in texts
     )
     return [warning for warning in found if warning is not None]

@@ -18,6 +18,7 @@ from needmap.personas.schema import (
     StudySettings,
     TargetGroup,
 )
+from needmap.scrub import name_words
 from needmap.shell import command_word
 
 __all__ = [
@@ -125,6 +126,12 @@ class Study:
     @cached_property
     def family_by_id(self) -> Mapping[str, Family]:
         return {f.id: f for f in self.families}
+
+    @cached_property
+    def persona_names(self) -> frozenset[str]:
+        """The words of the personas' names: made up, so persona texts show them where
+        other first names are scrubbed."""
+        return name_words(p.name for p in self.personas)
 
     @cached_property
     def persona_by_id(self) -> Mapping[str, Persona]:

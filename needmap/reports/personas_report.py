@@ -133,9 +133,15 @@ _NO_TASK = "\u2013"
 """An en dash: no task of the survey serves the need."""
 
 
-def _text(text: str, language: str) -> str:
-    """Free text on one line, scrubbed, with the labels of ``language``."""
-    return scrub(" ".join(text.split()), limit=None, language=language)
+def _text(text: str, study: Study) -> str:
+    """Free text on one line, scrubbed, with the labels of the study's language; the
+    personas' names, made up, stay."""
+    return scrub(
+        " ".join(text.split()),
+        limit=None,
+        language=study.settings.language,
+        keep=study.persona_names,
+    )
 
 
 def persona_views(profiles: Sequence[PersonaProfile], study: Study) -> tuple[PersonaView, ...]:
@@ -164,13 +170,13 @@ def _view(profile: PersonaProfile, study: Study) -> PersonaView:
     return PersonaView(
         id=persona.id,
         name=persona.name,
-        role=_text(persona.role, language),
+        role=_text(persona.role, study),
         group=group.name,
         about_group=" · ".join(about),
-        summary=_text(persona.summary, language),
-        quotes=tuple(_text(q, language) for q in persona.quotes),
+        summary=_text(persona.summary, study),
+        quotes=tuple(_text(q, study) for q in persona.quotes),
         lists=tuple(
-            (words[key], tuple(_text(item, language) for item in items))
+            (words[key], tuple(_text(item, study) for item in items))
             for key, items in lists
             if items
         ),
@@ -434,23 +440,23 @@ def _hints(profiles: Sequence[PersonaProfile], language: Language) -> list[str]:
     ]
 
 
-def personas_to_json(profiles: Sequence[PersonaProfile], language: str = "en") -> dict[str, Any]:
+def personas_to_json(profiles: Sequence[PersonaProfile], study: Study) -> dict[str, Any]:
     """The stable JSON shape (docs/json-output.md); free text scrubbed as in the reports, in
-    the study's ``language``."""
+    the study's language."""
     return {
         "personas": [
             {
                 "id": p.persona.id,
                 "name": p.persona.name,
                 "group": p.group.id,
-                "role": _text(p.persona.role, language),
-                "summary": _text(p.persona.summary, language),
-                "goals": [_text(t, language) for t in p.persona.goals],
-                "frustrations": [_text(t, language) for t in p.persona.frustrations],
-                "scenarios": [_text(t, language) for t in p.persona.scenarios],
-                "devices": [_text(t, language) for t in p.persona.devices],
-                "places": [_text(t, language) for t in p.persona.places],
-                "quotes": [_text(t, language) for t in p.persona.quotes],
+                "role": _text(p.persona.role, study),
+                "summary": _text(p.persona.summary, study),
+                "goals": [_text(t, study) for t in p.persona.goals],
+                "frustrations": [_text(t, study) for t in p.persona.frustrations],
+                "scenarios": [_text(t, study) for t in p.persona.scenarios],
+                "devices": [_text(t, study) for t in p.persona.devices],
+                "places": [_text(t, study) for t in p.persona.places],
+                "quotes": [_text(t, study) for t in p.persona.quotes],
                 "needs": [
                     {
                         "id": k.need.id,
@@ -508,6 +514,6 @@ def write_personas(profiles: Sequence[PersonaProfile], study: Study, path: Path)
         ".md": lambda p: personas_to_markdown(p, study).encode("utf-8"),
         ".csv": lambda p: csv_bytes(ranking_to_csv(build_persona_tables(p, study)[1])),
         ".xlsx": lambda p: ranking_to_xlsx(*build_persona_tables(p, study)),
-        ".json": lambda p: json_bytes(personas_to_json(p, study.settings.language)),
+        ".json": lambda p: json_bytes(personas_to_json(p, study)),
     }
     write_in_format(renderers, profiles, path, "the persona report")

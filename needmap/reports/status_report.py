@@ -98,7 +98,9 @@ def study_status(study: Study) -> StudyStatus:
             )
         )
     private = sum(bool(personal_data(q.text)) for _, i in held for q in i.quotes) + sum(
-        bool(personal_data(text)) for p in study.personas for _, text in p.free_texts()
+        bool(personal_data(text, study.persona_names))
+        for p in study.personas
+        for _, text in p.free_texts()
     )
     if private:
         steps.append(
