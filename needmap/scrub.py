@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterable
 
 from needmap.first_names import FIRST_NAMES, NAMED_AFTER, NAMES_THAT_ARE_WORDS
 
-__all__ = ["name_words", "personal_data", "scrub"]
+__all__ = ["name_words", "names_a_person", "personal_data", "scrub"]
 
 _NOT_POSTCODES = "SA|SD|SS|AI|BV|CV|EU|HR|ID|IT|NL|NV|OK|PC|PR|QA|TV|UK|US|VS"
 """Letter pairs after four digits that are not a postcode: the three PostNL never gives out,
@@ -81,12 +81,17 @@ _CAPITALISED_WORD = re.compile(rf"(?<![\w'\u2019.@/&+-]){_CAPITALISED}")
 """A word that may be a first name: capitalised, not inside an e-mail address, a path or a
 word of its own."""
 
-_SURNAME = re.compile(
-    r" (?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|'t|[Ee]l|[Aa]l|[Dd]a|[Dd]os|[Dd]u"
-    rf"|[Ll]e|[Ll]a|von|[Oo]p|[Ii]n|het) )*{_CAPITALISED}"
+_PARTICLES = (
+    *("van", "de", "der", "den", "ter", "ten", "te", "'t", "el", "al", "da", "dos", "du"),
+    *("le", "la", "von"),
 )
-"""What follows a first name as its surname: particles (``van der``, ``el``), then a
-capitalised word."""
+"""The words before a surname (``van der``, ``el``), in any case."""
+
+_SURNAME = re.compile(rf" (?:(?i:{'|'.join(_PARTICLES)}) )*{_CAPITALISED}")
+"""What follows a first name as its surname: particles, then a capitalised word."""
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*|\d+")
+"""A word of a search term, or a number (after which a name is none: ``max 5``)."""
 
 _SENTENCE_ENDS = frozenset(".!?:;\"'\u201c\u2018\u00ab([*\u2022>\u2013\u2014-")
 """Characters after which a word starts a sentence, a quotation or an item of a list."""
@@ -203,6 +208,28 @@ def _replace_first_names(text: str, label: str, keep: Collection[str]) -> tuple[
     if not pieces:
         return text, False
     return "".join(pieces) + text[done:], True
+
+
+def names_a_person(term: str) -> bool:
+    """Whether ``term``, as typed into a search box (in any case), holds a first name:
+    ``jan de vries``, ``emma``, ``telefoon marieke``. A name that is also a word (``max``,
+    ``roos``) counts only before a surname's particle (``jan de vries``); names before a
+    number or of a firm or building (``albert heijn``) do not count."""
+    words = [_bare(w.casefold()) for w in _WORD.findall(term)]
+    for i, word in enumerate(words):
+        parts = [part.capitalize() for part in word.split("-")]
+        after = words[i + 1 : i + 4]
+        if (
+            not all(part in FIRST_NAMES for part in parts)
+            or any(w.capitalize() in NAMED_AFTER for w in after)
+            or (after and after[0].isdigit())
+        ):
+            continue
+        if len(parts) > 1 or parts[0] not in NAMES_THAT_ARE_WORDS:
+            return True
+        if len(after) >= 2 and after[0] in _PARTICLES:
+            return True
+    return False
 
 
 def name_words(names: Iterable[str]) -> frozenset[str]:

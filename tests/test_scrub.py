@@ -13,7 +13,7 @@ from needmap import load_study
 from needmap.errors import InvalidStudyError, Location, Severity
 from needmap.personas.messages import personal_data_warning
 from needmap.personas.schema import Persona
-from needmap.scrub import name_words, personal_data, scrub
+from needmap.scrub import name_words, names_a_person, personal_data, scrub
 from tests.conftest import SURVEY_FIXTURES
 from tests.test_surveys import HEADER, _import, _write
 
@@ -96,6 +96,28 @@ def test_a_dutch_report_gets_dutch_labels() -> None:
 )
 def test_personal_data_says_what_a_text_holds(text: str, found: list[str]) -> None:
     assert personal_data(text, keep={"Fatima"}) == found
+
+
+@pytest.mark.parametrize(
+    ("term", "names"),
+    [
+        ("jan de vries", True),
+        ("Emma", True),
+        ("telefoon marieke", True),
+        ("anne-marie", True),
+        ("PIET'S ROOSTER", True),
+        ("mark de boer", True),
+        ("max 5", False),
+        ("emma 2", False),
+        ("roos", False),
+        ("wil thuiswerken", False),
+        ("albert heijn", False),
+        ("sint anna ziekenhuis", False),
+        ("verlof aanvragen", False),
+    ],
+)
+def test_which_search_terms_name_a_person(term: str, names: bool) -> None:
+    assert names_a_person(term) is names
 
 
 def test_the_names_a_study_keeps_stay() -> None:

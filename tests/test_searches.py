@@ -385,6 +385,31 @@ def test_unmatched_terms_all_too_rare_to_show_are_still_counted_in_markdown(
     assert "4 rarer terms match no need and are not shown." in text
 
 
+def test_a_name_typed_in_any_case_is_counted_but_never_shown(make_study: StudyMaker) -> None:
+    """People search the intranet for colleagues: "marieke" searched 9 times is as private
+    as "Marieke". A firm named after someone and a word that is also a name are shown."""
+    files = files_with_logs()
+    rows = "marieke;9;0\r\ncollega jan de vries;6;0\r\nalbert heijn;7;0\r\nroos;5;0\r\n"
+    files["analytics/intranet-may.csv"] = INTRANET_CSV + rows.encode()
+    study, evidence = _evidence(make_study(files))
+    phonebook = evidence.for_need("phonebook")
+    assert (phonebook.searches, phonebook.hidden_terms) == (35, 2)  # + collega jan de vries
+    assert [(t.text, t.searches) for t in evidence.unmatched] == [
+        ("parkeren", 16),
+        ("albert heijn", 7),
+        ("kantine menu", 7),
+        ("roos", 5),
+    ]
+    assert evidence.unmatched_hidden == 3  # marieke, 'jan de vries' (rare), the e-mail address
+    outputs = [
+        searches_to_markdown(evidence, study),
+        render_searches_page(evidence, study),
+        json.dumps(searches_to_json(evidence)),
+    ]
+    for text in outputs:
+        assert "marieke" not in text and "vries" not in text.lower()
+
+
 def test_rare_and_personal_terms_reach_no_output(study_dir: Path) -> None:
     study, evidence = _evidence(study_dir)
     outputs = [

@@ -7,7 +7,8 @@ a need counts as a *gap*. Frequent terms that match no need point at needs the m
 
 Privacy: a search term is text someone typed, sometimes a colleague's name or an illness. A
 term is shown only when it was searched at least the study's minimum group size times (over
-all logs) and holds nothing :func:`~needmap.scrub.scrub` would take out. Other terms still
+all logs), holds nothing :func:`~needmap.scrub.scrub` would take out and names no one in
+lower case either (:func:`~needmap.scrub.names_a_person`). Other terms still
 count in the totals and in their need's figures, which are sums, but their text is not kept.
 """
 
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from needmap.personas.study import Study
-from needmap.scrub import scrub
+from needmap.scrub import names_a_person, scrub
 from needmap.surveys.searchlog import SearchLog, SearchLogData, fold_term
 
 __all__ = [
@@ -207,7 +208,9 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
     shown = {
         key
         for key, (s, _) in totals.items()
-        if s >= minimum and scrub(text_of[key], limit=None) == text_of[key]
+        if s >= minimum
+        and scrub(text_of[key], limit=None) == text_of[key]
+        and not names_a_person(text_of[key])
     }
     unmatched = [key for key in totals if key not in matched_any]
     return SearchEvidence(
