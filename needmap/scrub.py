@@ -176,7 +176,7 @@ def _first_name_end(text: str, match: re.Match[str], keep: Collection[str]) -> i
         return None
     end = match.end()
     surname = _SURNAME.match(text, end)
-    if surname and _bare(surname[0].rsplit(" ", 1)[-1]) in FIRST_NAMES:  # a second given name
+    if surname and _bare(surname[0].split()[-1]) in FIRST_NAMES:  # a second given name
         surname = _SURNAME.match(text, surname.end()) or surname
     after = _SURNAME.match(text, surname.end() if surname else end)
     followed = {word for m in (surname, after) if m for word in m[0].split()}

@@ -60,6 +60,9 @@ from tests.test_surveys import HEADER, _import, _write
         ("Naar Albert Heijn of het Anna Ziekenhuis", "Naar Albert Heijn of het Anna Ziekenhuis"),
         ("Henk-achtig: piet en sarah", "Henk-achtig: piet en sarah"),
         ("In het Frans, Engels en Turks", "In het Frans, Engels en Turks"),
+        ("Vraag het (Ben je er?) aan haar", "Vraag het (Ben je er?) aan haar"),
+        ("  Ben je er?", "  Ben je er?"),
+        ("& Ben", "& [name]"),
     ],
 )
 def test_examples(text: str, shown: str) -> None:
@@ -105,6 +108,7 @@ def test_personal_data_says_what_a_text_holds(text: str, found: list[str]) -> No
         ("Emma", True),
         ("telefoon marieke", True),
         ("anne-marie", True),
+        ("jan-willem", True),
         ("PIET'S ROOSTER", True),
         ("mark de boer", True),
         ("max 5", False),
