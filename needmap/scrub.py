@@ -78,8 +78,8 @@ ten digits (every country's has more), so that "room AB12 with many people" is l
 _IBAN_DIGITS = 10
 
 _CAPITALISED_WORD = re.compile(rf"(?<![\w'\u2019.@/&+-]){_CAPITALISED}")
-"""A word that may be a first name: capitalised, not inside an e-mail address, a path or a
-word of its own."""
+"""A word that may be a first name: capitalised, and not part of an e-mail address, a path
+or a longer word."""
 
 _PARTICLES = (
     *("van", "de", "der", "den", "ter", "ten", "te", "'t", "el", "al", "da", "dos", "du"),
@@ -168,8 +168,8 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 def _first_name_end(text: str, match: re.Match[str], keep: Collection[str]) -> int | None:
     """Where the name that starts with ``match`` ends, surname included, or None if
-    ``match`` is no first name: not a known one, one of ``keep``, a month or a count
-    (``Max 5``), a firm's or building's name (``Albert Heijn``), or a word that merely
+    ``match`` is no first name: not a known one, one of ``keep``, a date or a count
+    (``Jan 5``, ``Max 5``), a firm's or building's name (``Albert Heijn``), or a word that merely
     starts a sentence (``Ben je er?``)."""
     parts = _bare(match[0]).split("-")
     if not all(part in FIRST_NAMES for part in parts) or any(part in keep for part in parts):
