@@ -87,8 +87,8 @@ _PARTICLES = (
 )
 """The words before a surname (``van der``, ``el``), in any case."""
 
-_SURNAME = re.compile(rf" (?:(?i:{'|'.join(_PARTICLES)}) )*{_CAPITALISED}")
-"""What follows a first name as its surname: particles, then a capitalised word."""
+_SURNAME = re.compile(rf" (?:[A-Z]\. ?)*(?:(?i:{'|'.join(_PARTICLES)}) )*{_CAPITALISED}")
+"""What follows a first name as its surname: initials, particles, then a capitalised word."""
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*|\d+")
 """A word of a search term, or a number (after which a name is none: ``max 5``)."""
@@ -176,6 +176,8 @@ def _first_name_end(text: str, match: re.Match[str], keep: Collection[str]) -> i
         return None
     end = match.end()
     surname = _SURNAME.match(text, end)
+    if surname and surname[0].split()[-1].isupper():  # a department: "Marieke van HR"
+        surname = None
     if surname and _bare(surname[0].split()[-1]) in FIRST_NAMES:  # a second given name
         surname = _SURNAME.match(text, surname.end()) or surname
     after = _SURNAME.match(text, surname.end() if surname else end)

@@ -64,6 +64,8 @@ from tests.test_surveys import HEADER, _import, _write
         ("Vraag het (Ben je er?) aan haar", "Vraag het (Ben je er?) aan haar"),
         ("  Ben je er?", "  Ben je er?"),
         ("& Ben", "& [name]"),
+        ("Bel Marieke van HR of Piet (ICT)", "Bel [name] van HR of [name] (ICT)"),
+        ("Jan P. Jansen en Sarah J.M. de Wit", "[name] en [name]"),
     ],
 )
 def test_examples(text: str, shown: str) -> None:
