@@ -166,33 +166,49 @@ def _starts_sentence(text: str, start: int) -> bool:
     return at < 0 or text[at] == "\n" or text[at] in _SENTENCE_ENDS
 
 
-def _first_name_end(text: str, match: re.Match[str], keep: Collection[str]) -> int | None:
-    """Where the name that starts with ``match`` ends, surname included, or None if
-    ``match`` is no first name: not a known one, one of ``keep``, a date or a count
-    (``Jan 5``, ``Max 5``), a firm's or building's name (``Albert Heijn``), or a word that merely
-    starts a sentence (``Ben je er?``)."""
+def _is_department(surname: re.Match[str] | None) -> bool:
+    """Whether what follows a first name is a department in capitals ("van HR")."""
+    return surname is not None and surname[0].split()[-1].isupper()
+
+
+def _surname_end(text: str, end: int) -> int:
+    """Where the surname after a first name that ends at ``end`` ends, or ``end`` if none
+    follows. After a second given name comes the surname ("Jan Peter Jansen")."""
+    surname = _SURNAME.match(text, end)
+    if surname is None or _is_department(surname):
+        return end
+    if _bare(surname[0].split()[-1]) in FIRST_NAMES:
+        further = _SURNAME.match(text, surname.end())
+        if further and not _is_department(further):
+            return further.end()
+    return surname.end()
+
+
+def _name_at(text: str, match: re.Match[str], keep: Collection[str]) -> tuple[int, bool] | None:
+    """The name that starts with ``match``: where it ends (surname included) and whether it
+    is a person's, to scrub. A name of ``keep`` or of a firm or building (``Albert Heijn``,
+    ``Johan de Witt College``) is not, and its words are passed over whole. None if
+    ``match`` is no name: not a known first name, one before a date or a count (``Jan 5``,
+    ``Max 5``), or a word that merely starts a sentence (``Ben je er?``)."""
     parts = _bare(match[0]).split("-")
-    if not all(part in FIRST_NAMES for part in parts) or any(part in keep for part in parts):
+    if not all(part in FIRST_NAMES for part in parts):
         return None
     end = match.end()
-    surname = _SURNAME.match(text, end)
-    if surname and surname[0].split()[-1].isupper():  # a department: "Marieke van HR"
-        surname = None
-    if surname and _bare(surname[0].split()[-1]) in FIRST_NAMES:  # a second given name
-        surname = _SURNAME.match(text, surname.end()) or surname
-    after = _SURNAME.match(text, surname.end() if surname else end)
-    followed = {word for m in (surname, after) if m for word in m[0].split()}
-    if followed & NAMED_AFTER or text[end : end + 2].lstrip(" ")[:1].isdigit():
-        return None
-    if surname:
-        return surname.end()
-    if (
+    name_end = _surname_end(text, end)
+    after = _SURNAME.match(text, name_end)
+    if NAMED_AFTER.intersection(text[end : after.end() if after else name_end].split()):
+        return (after.end() if after else name_end), False
+    if any(part in keep for part in parts):
+        return name_end, False
+    if name_end > end:
+        return name_end, True
+    if text[end : end + 2].lstrip(" ")[:1].isdigit() or (
         len(parts) == 1
         and parts[0] in NAMES_THAT_ARE_WORDS
         and _starts_sentence(text, match.start())
     ):
         return None
-    return end
+    return end, True
 
 
 def _replace_first_names(text: str, label: str, keep: Collection[str]) -> tuple[str, bool]:
@@ -200,14 +216,19 @@ def _replace_first_names(text: str, label: str, keep: Collection[str]) -> tuple[
     was any; the names in ``keep`` stay."""
     pieces: list[str] = []
     done = 0
+    replaced = False
     for match in _CAPITALISED_WORD.finditer(text):
         if match.start() < done:
             continue
-        end = _first_name_end(text, match, keep)
-        if end is not None:
-            pieces += [text[done : match.start()], label]
-            done = end
-    if not pieces:
+        name = _name_at(text, match, keep)
+        if name is None:
+            continue
+        name_end, personal = name
+        pieces.append(text[done : match.start()])
+        pieces.append(label if personal else text[match.start() : name_end])
+        replaced = replaced or personal
+        done = name_end
+    if not replaced:
         return text, False
     return "".join(pieces) + text[done:], True
 
