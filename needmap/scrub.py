@@ -126,7 +126,7 @@ _DESCRIBED = {
     "address": "a street address",
     "postcode": "a postcode",
     "name": "a name after a title (mevrouw, Mr)",
-    "first name": "a person's first name (Piet, Sarah)",
+    "first name": "a person's first name",
 }
 
 

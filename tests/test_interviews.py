@@ -501,7 +501,7 @@ def test_validate_warns_of_personal_data_that_the_files_keep(make_study: StudyMa
     lines = result.stderr.splitlines()
     assert [line.removeprefix(f"{root}/") for line in lines[::2]] == [
         "interviews/a.yaml:7:16: interviews[0].quotes[1].text: warning: this text holds an "
-        "e-mail address, a phone number and a person's first name (Piet, Sarah): reports "
+        "e-mail address, a phone number and a person's first name: reports "
         "show a label instead, but the study's files keep it",
         "personas.yaml:7:27: personas[0].quotes[1]: warning: this text holds an IBAN: reports "
         "show a label instead, but the study's files keep it",

@@ -277,7 +277,7 @@ def test_first_names_are_scrubbed_but_the_personas_own_names_stay(tmp_path: Path
     assert result.exit_code == 0, result.output
     [warning] = [line for line in result.stderr.splitlines() if "first name" in line]
     assert warning.endswith(
-        "personas[0].summary: warning: this text holds a person's first name (Piet, Sarah): "
+        "personas[0].summary: warning: this text holds a person's first name: "
         "reports show a label instead, but the study's files keep it"
     )
 
