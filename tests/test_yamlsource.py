@@ -7,11 +7,13 @@ import math
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from needmap import load_study
 from needmap.errors import NeedmapError
+from needmap.personas import yamlsource
 from needmap.personas.yamlsource import format_key, read_yaml_text
 
 P = Path("t.yaml")
@@ -161,3 +163,69 @@ def test_random_bytes_in_a_study_raise_only_needmap_errors(
         load_study(root)
     except NeedmapError as exc:
         assert all(p.message for p in exc.problems)
+
+
+_ROOT = Path(__file__).resolve().parent.parent
+_STUDY_FILES = sorted(
+    [
+        *(_ROOT / "needmap" / "templates").rglob("*.yaml"),
+        *(_ROOT / "tests" / "fixtures").rglob("*.yaml"),
+    ]
+)
+_AWKWARD = [
+    "a: &x 1\nb: *x\nc: [*x]\n",
+    "a:\n" + "  - " * 45 + "deep\n",
+    "text: |\n  two lines\n  here\n\n\nnext: >-\n  folded\n  text\n",
+    "a: NO\nb: 0123\nc: 12:30\nd: 1e400\ne: !!python/object x\nf: 2026-13-45\n",
+    "a: 1\r\nb: 'caf\u00e9 \U0001f600'\r\nc: \"line\\u2028break\"\r\n",
+    "a: 1\na: 2\n{x: 1}: y\n? [k]\n: v\n",
+    "# only a comment\n",
+    "",
+    "a: [1, 2\n",
+    "a: b: c\n",
+    "key: value\n\x07\n",
+    "a:\n\tb: 1\n",
+    "title: Zoeken\top het intranet\n",
+    "a: [x\ufeff, y]\nb: 1\n",
+    "a: 1\n---\nb: 2\n",
+]
+
+
+def _reading(text: str) -> tuple[object, ...]:
+    try:
+        document = read_yaml_text(text, P)
+    except NeedmapError as exc:
+        return ("refused", [p.format() for p in exc.problems], [p.hint for p in exc.problems])
+    source = document.source
+    return (
+        document.data,
+        source.values,
+        source.spans,
+        source.key_spans,
+        source.flow,
+        [(p.format(), p.hint) for p in document.problems],
+    )
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml")
+@pytest.mark.parametrize(
+    "text",
+    [*(path.read_text(encoding="utf-8") for path in _STUDY_FILES), *_AWKWARD],
+    ids=[*(str(path.relative_to(_ROOT)) for path in _STUDY_FILES), *map(repr, _AWKWARD)],
+)
+def test_libyaml_reads_as_pyyaml_does(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml reads study files ten times as fast; what they hold, where each value stands,
+    and every problem with its message and hint must be as PyYAML's own parser has them."""
+    fast = _reading(text)
+    monkeypatch.setattr(yamlsource, "_LIBYAML", False)
+    assert fast == _reading(text)
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml")
+def test_a_question_mark_inside_a_flow_value_is_text() -> None:
+    """PyYAML's parser refuses '? ' inside a value in braces, which YAML allows and libyaml
+    reads: a task label may ask a question."""
+    text = "- {id: nood, label: Wat te doen?  Bel, needs: [hulp]}\n"
+    assert read_yaml_text(text, P).data == [
+        {"id": "nood", "label": "Wat te doen?  Bel", "needs": ["hulp"]}
+    ]

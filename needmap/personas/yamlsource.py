@@ -1,7 +1,8 @@
 """Read YAML safely, keeping the position of every key and value.
 
-PyYAML's composer gives us a node tree with marks; we build plain Python values from it
-ourselves instead of using a constructor, which lets us:
+PyYAML's composer gives us a node tree with marks (over libyaml's parser where PyYAML has
+it, five times as fast as its own); we build plain Python values from it ourselves instead
+of using a constructor, which lets us:
 
 * remember where every value and key came from, so schema and reference errors can point at
   ``file:line:column``;
@@ -18,7 +19,7 @@ cannot go on after it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -121,11 +122,15 @@ class _TooDeep(Exception):
         self.mark = mark
 
 
-class _StrictComposer(yaml.SafeLoader):
-    """SafeLoader whose composer refuses anchors and aliases and limits nesting depth."""
+class _Refusals(yaml.composer.Composer):
+    """A composer that refuses anchors and aliases and limits nesting depth; the parser
+    beside it in a subclass gives the events."""
 
-    def __init__(self, stream: str, document: YamlDocument) -> None:
-        super().__init__(stream)
+    check_event: Callable[..., bool]
+    get_event: Callable[[], Any]
+    peek_event: Callable[[], Any]
+
+    def _refuse_for(self, document: YamlDocument) -> None:
         self._document = document
         self._depth = 0
         self.placeholders: set[int] = set()
@@ -133,7 +138,7 @@ class _StrictComposer(yaml.SafeLoader):
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.get_event()  # type: ignore[no-untyped-call]
+            event = self.get_event()
             self._document.problems.append(
                 _problem(
                     self._document,
@@ -147,7 +152,7 @@ class _StrictComposer(yaml.SafeLoader):
             )
             self.placeholders.add(id(placeholder))
             return placeholder
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+        event = self.peek_event()
         if event.anchor is not None:
             self._document.problems.append(
                 _problem(
@@ -165,6 +170,37 @@ class _StrictComposer(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+
+class _StrictComposer(_Refusals, yaml.SafeLoader):
+    """PyYAML's own parser, in Python: the one whose syntax errors the hints know."""
+
+    def __init__(self, stream: str, document: YamlDocument) -> None:
+        yaml.SafeLoader.__init__(self, stream)
+        self._refuse_for(document)
+
+
+_LIBYAML: bool = yaml.__with_libyaml__
+"""Whether PyYAML has libyaml, as its wheels do: its parser gives the events of a file in a
+fifth of the time of PyYAML's own (``benchmarks/yaml_read.py``)."""
+
+_LIBYAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastComposer(_Refusals, _LIBYAML_LOADER):  # type: ignore[misc,valid-type]
+    """The same composer over libyaml's events. Its marks hold no buffer, and it calls a
+    plain scalar's style '' where PyYAML says None."""
+
+    def __init__(self, stream: str, document: YamlDocument) -> None:
+        _LIBYAML_LOADER.__init__(self, stream)
+        yaml.composer.Composer.__init__(self)
+        self._refuse_for(document)
+
+    def compose_scalar_node(self, anchor: dict[Any, yaml.Node]) -> yaml.ScalarNode:
+        node = super().compose_scalar_node(anchor)
+        if node.style == "":
+            node.style = None
+        return node
 
 
 def _problem(
@@ -230,10 +266,9 @@ def read_yaml_text(text: str, path: Path) -> YamlDocument:
         raise InvalidStudyError.single(
             f"text is longer than {MAX_FILE_BYTES // 1_048_576} MiB", path=path
         )
-    loader: _StrictComposer | None = None
+    loader: _Refusals | None = None
     try:
-        loader = _StrictComposer(text, document)
-        root = loader.get_single_node()
+        loader, root = _compose(text, document)
     except _TooDeep as deep:
         raise InvalidStudyError(
             [
@@ -251,13 +286,31 @@ def read_yaml_text(text: str, path: Path) -> YamlDocument:
         raise InvalidStudyError([_reader_problem(exc, text, path)]) from None
     except yaml.YAMLError as exc:
         raise InvalidStudyError.single(f"YAML syntax error: {exc}", path=path) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
     if root is not None:
         assert loader is not None
-        document.data = _Builder(document, loader.placeholders).build(root, ())
+        document.data = _Builder(document, loader.placeholders, text).build(root, ())
     return document
+
+
+def _compose(text: str, document: YamlDocument) -> tuple[_Refusals, yaml.Node | None]:
+    """The composer that read ``text``, and the root node. libyaml reads it where it can; a
+    file it cannot read is read again by PyYAML's parser, whose messages the hints know
+    (libyaml words them its own way). So is a file with a tab or a byte order mark inside:
+    libyaml reads a tab inside a value that PyYAML refuses, and counts columns past a byte
+    order mark differently."""
+    if _LIBYAML and "\t" not in text and "\ufeff" not in text:
+        fast = _FastComposer(text, document)
+        try:
+            return fast, fast.get_single_node()
+        except yaml.YAMLError:
+            document.problems.clear()
+        finally:
+            fast.dispose()
+    slow = _StrictComposer(text, document)
+    try:
+        return slow, slow.get_single_node()
+    finally:
+        slow.dispose()
 
 
 _SYNTAX_HINTS = (
@@ -317,10 +370,11 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: Path) -> Prob
 class _Builder:
     """Turns a node tree into Python values while filling the source map."""
 
-    def __init__(self, document: YamlDocument, placeholders: set[int]) -> None:
+    def __init__(self, document: YamlDocument, placeholders: set[int], text: str) -> None:
         self.document = document
         self.source = document.source
         self.placeholders = placeholders
+        self.text = text
 
     def build(self, node: yaml.Node, path: Node) -> Any:
         self.source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -332,7 +386,7 @@ class _Builder:
         end = int(node.end_mark.index)
         if isinstance(node, yaml.ScalarNode):
             if node.style in ("|", ">"):  # the end mark lies past the trailing line breaks
-                text, start = node.end_mark.buffer or "", node.start_mark.index
+                text, start = self.text, node.start_mark.index
                 while end > start and text[end - 1] in " \t\r\n":
                     end -= 1
             return end
