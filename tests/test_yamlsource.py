@@ -185,7 +185,6 @@ _AWKWARD = [
     "a: b: c\n",
     "key: value\n\x07\n",
     "a:\n\tb: 1\n",
-    "title: Zoeken\top het intranet\n",
     "a: [x\ufeff, y]\nb: 1\n",
     "a: 1\n---\nb: 2\n",
 ]
@@ -222,10 +221,26 @@ def test_libyaml_reads_as_pyyaml_does(text: str, monkeypatch: pytest.MonkeyPatch
 
 
 @pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml")
-def test_a_question_mark_inside_a_flow_value_is_text() -> None:
-    """PyYAML's parser refuses '? ' inside a value in braces, which YAML allows and libyaml
-    reads: a task label may ask a question."""
-    text = "- {id: nood, label: Wat te doen?  Bel, needs: [hulp]}\n"
-    assert read_yaml_text(text, P).data == [
-        {"id": "nood", "label": "Wat te doen?  Bel", "needs": ["hulp"]}
-    ]
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "- {id: nood, label: Wat te doen?  Bel}\n",
+            [{"id": "nood", "label": "Wat te doen?  Bel"}],
+        ),
+        ("text: Ik zoek\telke dag\n", {"text": "Ik zoek\telke dag"}),
+        ("title: Zoeken\t# on the intranet\nfile: a.csv\t\n", {"title": "Zoeken", "file": "a.csv"}),
+    ],
+)
+def test_what_yaml_allows_and_pyyaml_refused_is_read(text: str, value: object) -> None:
+    """A task label may ask a question, and a quote pasted from a spreadsheet may hold a
+    tab: YAML allows both, libyaml reads them, PyYAML's own parser refused them."""
+    assert read_yaml_text(text, P).data == value
+
+
+def test_a_tab_that_indents_is_refused_with_its_hint() -> None:
+    with pytest.raises(NeedmapError) as raised:
+        read_yaml_text("a:\n\tb: 1\n", P)
+    [problem] = raised.value.problems
+    assert (problem.location.line, problem.location.column) == (2, 1)
+    assert problem.hint == "indent with spaces; YAML does not allow tabs"

@@ -295,10 +295,11 @@ def read_yaml_text(text: str, path: Path) -> YamlDocument:
 def _compose(text: str, document: YamlDocument) -> tuple[_Refusals, yaml.Node | None]:
     """The composer that read ``text``, and the root node. libyaml reads it where it can; a
     file it cannot read is read again by PyYAML's parser, whose messages the hints know
-    (libyaml words them its own way). So is a file with a tab or a byte order mark inside:
-    libyaml reads a tab inside a value that PyYAML refuses, and counts columns past a byte
-    order mark differently."""
-    if _LIBYAML and "\t" not in text and "\ufeff" not in text:
+    (libyaml words them its own way). So is a file with a byte order mark inside, past
+    which libyaml counts columns differently. libyaml reads what YAML allows and PyYAML's
+    parser refuses: a tab inside a value (pasted from a spreadsheet) or before a comment,
+    and '? ' inside a value in braces."""
+    if _LIBYAML and "\ufeff" not in text:
         fast = _FastComposer(text, document)
         try:
             return fast, fast.get_single_node()
