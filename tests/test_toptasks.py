@@ -955,7 +955,7 @@ def test_cli_import_and_outputs(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
         assert (tmp_path / name).stat().st_size > 300
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
-    assert "<caption>Evidence for needs</caption>" in page and "Canteen information" in page
+    assert ">Evidence for needs</span></caption>" in page and "Canteen information" in page
     assert "## Evidence for needs" in (tmp_path / "t.md").read_text(encoding="utf-8")
     workbook = load_workbook(tmp_path / "t.xlsx")
     assert workbook.sheetnames == ["Top tasks", "Evidence for needs", "Weights"]
