@@ -98,7 +98,8 @@ def searches(
     (content gaps), and frequent searches that match no need.
 
     Reads each search log in analytics/ (a YAML file beside its export). Terms searched
-    fewer times than the study's minimum group size are counted but never shown.
+    fewer times than the study's minimum group size, and terms with personal data (an
+    e-mail address, a phone number, a colleague's name), are counted but never shown.
     """
     from needmap.reports.searches_report import searches_to_json, study_searches
 
