@@ -187,6 +187,18 @@ def test_max_picks_is_what_the_question_asks_for_when_it_says(
     assert f"max_picks: {max_picks}  # {note}\n" in draft.text
 
 
+def test_a_task_named_twice_counts_once_towards_max_picks(tmp_path: Path) -> None:
+    """As import counts it: the draft's max_picks leaves no respondent out."""
+    rows = "1,Field staff,Book leave;Claim expenses;Book leave;\n2,Field staff,Book leave;\n"
+    _, _, draft = _ms_forms_draft(tmp_path, rows, question="Welke taken doet u het vaakst?")
+    assert draft.max_picks == 2
+    lines = ["id,Role,Task"] + [f"r{n},Front desk,Task {t}" for n in range(6) for t in "ABCA"]
+    export = tmp_path / "long.csv"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    long = draft_mapping(load_study(SURVEY_FIXTURES / "study"), export, layout="long")
+    assert (long.respondent, long.max_picks) == ("id", 3)
+
+
 @pytest.mark.parametrize(
     ("question", "note"),
     [

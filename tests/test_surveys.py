@@ -630,9 +630,33 @@ def test_a_task_chosen_twice_counts_once(study: Study, tmp_path: Path) -> None:
         "1,Field staff,Book leave;Book leave;Claim expenses;\n"
         "2,Field staff,Book leave;Book leave;\n",
     )
-    tally = _import(study, "ms-forms", export).tally  # type: ignore[attr-defined]
+    result = _import(study, "ms-forms", export)
+    tally = result.tally  # type: ignore[attr-defined]
     assert dict(tally.respondents) == {"field": 2}
     assert {t: n for t, n in tally.votes["field"].items() if n} == {"leave": 2, "expense": 1}
+    twice = "'Book leave' chosen more than once by one respondent: counted once"
+    assert _placed(result.warnings) == [(2, 3, twice), (3, 3, twice)]  # type: ignore[attr-defined]
+    with pytest.raises(InvalidStudyError):
+        _import(study, "ms-forms", export, strict=True)
+
+
+@pytest.mark.parametrize("order", ["grouped", "interleaved"])
+def test_a_long_row_given_twice_counts_once_with_a_warning(
+    study: Study, tmp_path: Path, order: str
+) -> None:
+    rows = ["r1;field;Book leave", "r1;field;Claim expenses", "r1;field;Book leave"]
+    rows += ["r2;desk;Book leave", "r2;desk;See the café menu", "r2;desk;See the café menu"]
+    if order == "interleaved":
+        rows = [rows[0], rows[3], rows[1], rows[4], rows[2], rows[5]]
+    export = _write(tmp_path, "l.csv", "respondent;group;task\n" + "\n".join(rows) + "\n")
+    result = _import(study, "long", export)
+    tally = result.tally  # type: ignore[attr-defined]
+    assert {t: n for t, n in tally.votes["field"].items() if n} == {"leave": 1, "expense": 1}
+    assert {t: n for t, n in tally.votes["desk"].items() if n} == {"leave": 1, "cafe": 1}
+    assert [p.message for p in result.warnings] == [  # type: ignore[attr-defined]
+        "'Book leave' chosen more than once by one respondent: counted once",
+        "'See the café menu' chosen more than once by one respondent: counted once",
+    ]
 
 
 def test_missing_column_is_reported_at_the_header(study: Study, tmp_path: Path) -> None:

@@ -129,7 +129,7 @@ class Counts:
             return
         chosen = len(picks)
         if chosen > 1 and len(set(picks)) != chosen:
-            picks = list(dict.fromkeys(picks))
+            picks = self._once_each(picks, line)
             chosen = len(picks)
         if chosen == 0:
             self._skip("no task chosen", line, "no task chosen: respondent left out")
@@ -145,6 +145,22 @@ class Counts:
             return
         self.respondents[slot] += 1
         self.codes[slot].extend(picks)
+
+    def _once_each(self, picks: list[int], line: int | None) -> list[int]:
+        """Count a task named twice by one respondent once, with a warning: survey tools
+        list each choice once, so the export was most likely edited or joined by hand."""
+        once = list(dict.fromkeys(picks))
+        twice = sorted({i for i in picks if picks.count(i) > 1})
+        labels = ", ".join(f"'{self.mapping.tasks[i].label}'" for i in twice)
+        self.problems.add(
+            "task chosen twice",
+            line if line is not None else self.table.line(),
+            self.choice_column,
+            f"{labels} chosen more than once by one respondent: counted once",
+            hint="survey tools list each choice once: check whether the export was edited by hand",
+            severity=Severity.WARNING,
+        )
+        return once
 
     def slot(self, answer: str) -> int:
         """The slot a group answer is counted in; negative for an unknown or empty answer,

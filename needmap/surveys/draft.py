@@ -472,8 +472,7 @@ def _read(
 ) -> _Read:
     answers: Counter[str] = Counter()
     votes: Counter[str] = Counter()
-    picks_of: Counter[str] = Counter()
-    seen_by: dict[str, str] = {}
+    picks_of: dict[str, set[str]] = {}  # long: each respondent's tasks, each once as import counts
     max_picks = 0
     for row in rows:
         if not any(cell.strip() for cell in row):
@@ -493,18 +492,17 @@ def _read(
             chosen = [cell] if cell else []
         key = row[respondent_at] if respondent_at is not None else ""
         if layout == "long":
-            if key in seen_by:
-                picks_of[key] += len(chosen)
+            if key in picks_of:
+                picks_of[key].update(chosen)
                 votes.update(chosen)
-                max_picks = max(max_picks, picks_of[key])
+                max_picks = max(max_picks, len(picks_of[key]))
                 continue
-            seen_by[key] = row[group_at] if group_at < len(row) else ""
-            picks_of[key] = len(chosen)
+            picks_of[key] = set(chosen)
         answer = row[group_at].strip() if group_at < len(row) else ""
         if answer:
             answers[answer] += 1
         votes.update(chosen)
-        max_picks = max(max_picks, len(chosen))
+        max_picks = max(max_picks, len(set(chosen)))  # a task named twice counts once
     # The order answers and choices were first seen in is chance: the most given first, so
     # that the answers and tasks that count most are checked first. LimeSurvey's columns
     # keep the questionnaire's order.
