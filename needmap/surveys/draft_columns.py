@@ -1,0 +1,240 @@
+"""How a survey export lists its answers, read from the export itself (for
+``needmap survey draft``): the layout, the column of the respondent's group, the choices
+and the respondent, and the columns the user names.
+
+Each layout leaves its own mark on a sample of rows: LimeSurvey's ``CODE[SQ…]`` headings,
+Microsoft Forms' ``;``-joined choices, Google Forms' ``, ``-joined ones, the long layout's
+runs of a few rows per respondent; the group column is the one whose answers name the
+study's groups (:func:`~needmap.surveys.draft_words.guess_group`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from needmap.errors import Location, Problem
+from needmap.personas.messages import did_you_mean
+from needmap.personas.study import Study
+from needmap.surveys.draft_words import guess_group
+from needmap.surveys.mapping import Layout
+from needmap.surveys.tables import Table, heading_code
+
+__all__ = ["MAX_ANSWERS", "MAX_TASKS", "Columns", "Detected", "detect", "google_choices"]
+
+MAX_ANSWERS = 60
+"""More distinct answers than this in the group column: it is not a choice question."""
+MAX_TASKS = 250
+"""More distinct choices than this: the column does not hold the task list."""
+_SUBQUESTION = re.compile(r"(.+)\[(.+)\]")
+_LAST_BRACKETS = re.compile(r".*\[([^\[\]]+)\]\s*", re.DOTALL)
+
+
+def _subquestion(heading: str) -> tuple[str, str, str] | None:
+    """A LimeSurvey subquestion column's question code, subquestion code and label.
+
+    Exported with "Question code" headings (``G02Q02[SQ001]``) the label is not in the
+    export, and the code stands in for it; with "Question code & question text" the label
+    is the last ``[…]`` (``G02Q02[SQ001]. Which tasks? [Book leave]``). A full-text
+    heading (``Which tasks? [Book leave]``) is read as question and code, without the space
+    between them."""
+    code = heading_code(heading)
+    if code is not None and code.endswith("]"):
+        question, subquestion = code[:-1].split("[", 1)
+        label = _LAST_BRACKETS.fullmatch(heading.strip()[len(code) :])
+        return question, subquestion, label.group(1).strip() if label else subquestion
+    match = _SUBQUESTION.fullmatch(heading)
+    return (match.group(1).strip(), match.group(2), match.group(2)) if match else None
+
+
+@dataclass(frozen=True)
+class Detected:
+    layout: Layout | None
+    group_column: str | None
+    choices_column: str | None
+    question: str | None
+    respondent: str | None
+    unheaded: tuple[tuple[int, str, str], ...] = ()
+    """Columns that seem to hold the group, the choices or the respondent but have no
+    heading (a mapping names columns by their headings): index, what they hold, and the
+    option that names such a column."""
+
+
+def detect(
+    study: Study, header: Sequence[str], sample: Sequence[list[str]], layout: Layout | None
+) -> Detected:
+    """The layout and columns the sample rows show. A LimeSurvey question has three or
+    more ``CODE[SQ…]`` columns; Microsoft Forms joins choices with ``;`` (in a third or
+    more of a column's answers); Google Forms with ``, `` (:func:`_google_column`); a long
+    export has a few rows per respondent (:func:`_long_columns`). The group column is the
+    one with the most answers that name the study's groups. Anything unclear is left as
+    None, to be asked for, and so is a column without a heading (:attr:`Detected.unheaded`)."""
+    question = None
+    prefixes = Counter(sub[0] for h in header if (sub := _subquestion(h)))
+    if prefixes and prefixes.most_common(1)[0][1] >= 3 and layout in (None, "limesurvey"):
+        question = prefixes.most_common(1)[0][0]
+        layout = "limesurvey"
+    choices = respondent = None
+    if layout in (None, "ms-forms"):
+        joined = [
+            sum(";" in row[i] for row in sample if i < len(row)) / max(1, len(sample))
+            for i in range(len(header))
+        ]
+        if joined and max(joined) >= 0.3:
+            choices = joined.index(max(joined))
+            layout = "ms-forms"
+    if layout in (None, "google-forms") and question is None and choices is None:
+        choices = _google_column(header, sample)
+        layout = "google-forms" if choices is not None else layout
+    if layout in (None, "long") and question is None and choices is None:
+        long_columns = _long_columns(header, sample)
+        if long_columns is not None:
+            respondent, choices = long_columns
+            layout = "long"
+    named: dict[int, int] = {}
+    for i, heading in enumerate(header):
+        if i in (choices, respondent) or _subquestion(heading):
+            continue
+        answers = {row[i].strip() for row in sample if i < len(row) and row[i].strip()}
+        if 0 < len(answers) <= MAX_ANSWERS:
+            named[i] = sum(guess_group(study, a) is not None for a in answers)
+    best = sorted(named.items(), key=lambda item: -item[1])
+    group = None
+    if best and best[0][1] > 0 and (len(best) == 1 or best[1][1] < best[0][1]):
+        group = best[0][0]
+    found = {"--group-column": group, "--choices-column": choices, "--respondent": respondent}
+    unheaded = tuple(
+        (i, _HOLDS[option], option)
+        for option, i in found.items()
+        if i is not None and not header[i].strip()
+    )
+    headed = {
+        option: header[i] for option, i in found.items() if i is not None and header[i].strip()
+    }
+    return Detected(
+        layout,
+        headed.get("--group-column"),
+        headed.get("--choices-column"),
+        question,
+        headed.get("--respondent"),
+        unheaded,
+    )
+
+
+_HOLDS = {
+    "--group-column": "the respondents' groups",
+    "--choices-column": "the chosen tasks",
+    "--respondent": "who answered",
+}
+"""What the column each option names holds, for a problem about it."""
+
+
+def _google_column(header: Sequence[str], sample: Sequence[list[str]]) -> int | None:
+    """The index of the column that holds Google Forms' ``, ``-joined choices: its answers
+    hold 1.5 pieces or more on average (a free-text column's commas mostly join a lowercase
+    continuation, which :func:`google_choices` keeps whole), and its pieces repeat, on
+    average twice or more, as the options of one question do."""
+    best, most = None, 1.5
+    for i in range(len(header)):
+        cells = [row[i] for row in sample if i < len(row) and row[i].strip()]
+        pieces = [piece for cell in cells for piece in google_choices(cell)]
+        distinct = len(set(pieces))
+        if not cells or distinct > MAX_TASKS or len(pieces) < 2 * distinct:
+            continue
+        if len(pieces) / len(cells) >= most:
+            best, most = i, len(pieces) / len(cells)
+    return best
+
+
+_MEAN_RUN = 12
+"""A respondent of a long export has more rows than this on average: it is not the
+respondent column (top-task surveys ask for five picks, rarely more than ten)."""
+
+
+def _long_columns(header: Sequence[str], sample: Sequence[list[str]]) -> tuple[int, int] | None:
+    """The indexes of the respondent and task columns of a long export, or None if the
+    sample is not one.
+
+    The respondent column has runs of equal values (a respondent's rows are together), a
+    few rows long; within those runs the task column changes on nine rows in ten or more
+    (nobody picks a task twice) while its values repeat across respondents, as the
+    options of one question do. Of several such columns (a timestamp beside the id) the
+    one with the most different values is taken, then the leftmost."""
+    rows = [row for row in sample if len(row) == len(header) and any(c.strip() for c in row)]
+    pairs = list(pairwise(rows))
+    best: tuple[int, int, int] | None = None
+    for key in range(len(header)):
+        within = [(before, after) for before, after in pairs if before[key] == after[key]]
+        keys = len({row[key] for row in rows})
+        if len(within) < 0.3 * len(pairs) or not within or keys * _MEAN_RUN < len(rows):
+            continue
+        for task in range(len(header)):
+            tasks = len({row[task] for row in rows})
+            changes = sum(before[task] != after[task] for before, after in within)
+            if task == key or tasks > MAX_TASKS or len(rows) < 2 * tasks:
+                continue
+            if changes >= 0.9 * len(within) and (best is None or keys > best[0]):
+                best = (keys, key, task)
+    return None if best is None else (best[1], best[2])
+
+
+class Columns:
+    """The export's header, looked up by the headings the user named."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.problems: list[Problem] = []
+
+    def find(self, heading: str, option: str, by_code: bool = False) -> int | None:
+        header = self.table.header
+        found = self.table.column(heading, by_code=by_code)
+        if found is not None:
+            return found
+        self.problems.append(
+            Problem(
+                Location(self.table.path, 1),
+                f"no column '{heading}' ({option}) in the header",
+                hint=did_you_mean(heading, header, ignore_case=True)
+                or "the header has: " + ", ".join(f"'{h}'" for h in header[:15]),
+            )
+        )
+        return None
+
+    def subquestions(self, question: str) -> list[tuple[int, str, str]]:
+        """LimeSurvey's ``QUESTION[CODE]`` columns: their index, code and label (see
+        :func:`_subquestion`)."""
+        found = [
+            (i, sub[1], sub[2])
+            for i, column in enumerate(self.table.header)
+            if (sub := _subquestion(column)) and sub[0] == question.strip()
+        ]
+        if not found:
+            questions = sorted({c.split("[", 1)[0] for c in self.table.header if "[" in c})
+            self.problems.append(
+                Problem(
+                    Location(self.table.path, 1),
+                    f"no columns '{question}[…]' in the header",
+                    hint=did_you_mean(question, questions)
+                    or "questions with subquestions in the header: "
+                    + (", ".join(questions) or "none"),
+                )
+            )
+        return found
+
+
+def google_choices(cell: str) -> list[str]:
+    """Google Forms joins choices with ', ', and a label may contain ', ' itself. A piece
+    that starts with a lowercase letter is taken to continue the one before it
+    ("Find a colleague, by name or expertise"), since task labels start with a capital."""
+    pieces: list[str] = []
+    for piece in (p.strip() for p in cell.split(", ")):
+        if not piece:
+            continue
+        if pieces and piece[0].islower():
+            pieces[-1] += ", " + piece
+        else:
+            pieces.append(piece)
+    return pieces
