@@ -640,6 +640,24 @@ def test_a_task_chosen_twice_counts_once(study: Study, tmp_path: Path) -> None:
         _import(study, "ms-forms", export, strict=True)
 
 
+def test_a_warning_names_three_tasks_chosen_twice_and_counts_the_rest(
+    study: Study, tmp_path: Path
+) -> None:
+    labels = ["Book leave", "Claim expenses", "See the café menu", "Report a broken printer"]
+    export = _write(
+        tmp_path,
+        "m.csv",
+        "ID,What is your role?,Which tasks do you do most often? Choose at most five.\n"
+        f"1,Field staff,{';'.join(labels * 500)};\n",
+    )
+    result = _import(study, "ms-forms", export)
+    assert [p.message for p in result.warnings] == [  # type: ignore[attr-defined]
+        "'Book leave', 'Claim expenses', 'Report a broken printer' and 1 more task "
+        "chosen more than once by one respondent: counted once"
+    ]
+    assert dict(result.tally.respondents) == {"field": 1}  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("order", ["grouped", "interleaved"])
 def test_a_long_row_given_twice_counts_once_with_a_warning(
     study: Study, tmp_path: Path, order: str

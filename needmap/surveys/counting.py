@@ -86,6 +86,10 @@ def _position(table: Table, heading: str, by_code: bool) -> int | None:
     return None if found is None else found + 1
 
 
+_NAMED = 3
+"""Tasks a problem names at most; it counts the rest."""
+
+
 class Counts:
     """Checks each respondent's group and choices, and counts them per group."""
 
@@ -150,8 +154,11 @@ class Counts:
         """Count a task named twice by one respondent once, with a warning: survey tools
         list each choice once, so the export was most likely edited or joined by hand."""
         once = list(dict.fromkeys(picks))
-        twice = sorted({i for i in picks if picks.count(i) > 1})
-        labels = ", ".join(f"'{self.mapping.tasks[i].label}'" for i in twice)
+        twice = sorted(i for i, n in Counter(picks).items() if n > 1)
+        labels = ", ".join(f"'{self.mapping.tasks[i].label}'" for i in twice[:_NAMED])
+        if len(twice) > _NAMED:
+            more = len(twice) - _NAMED
+            labels += f" and {more} more task{'s' if more > 1 else ''}"
         self.problems.add(
             "task chosen twice",
             line if line is not None else self.table.line(),
