@@ -650,6 +650,23 @@ def test_gap_from_is_a_whole_number_from_one(
     )
 
 
+def test_spaces_around_a_text_do_not_count_and_a_blank_one_is_a_problem(
+    make_study: StudyMaker,
+) -> None:
+    spaced = INTRANET.replace("{term: Zoekterm,", '{term: "  Zoekterm ",').replace(
+        "period: May 2026", 'period: " May 2026 "'
+    )
+    files = {**files_with_logs(), "analytics/intranet.yaml": spaced}
+    study, evidence = _evidence(make_study(files))
+    assert check_search_logs(study) == []
+    assert evidence == _evidence(make_study(files_with_logs()))[1]
+    blank = INTRANET.replace("title: Intranet search", 'title: "   "')
+    problems = check_search_logs(
+        load_study(make_study({**files_with_logs(), "analytics/intranet.yaml": blank}))
+    )
+    assert [(p.location.line, p.location.column) for p in problems] == [(2, 8)]
+
+
 def test_problems_have_positions(make_study: StudyMaker) -> None:
     folder = make_study(
         {
