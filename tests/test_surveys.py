@@ -979,6 +979,34 @@ def test_mapping_problems_have_positions(study: Study, tmp_path: Path) -> None:
     ]
 
 
+def test_the_mapping_rules_at_their_edges(study: Study, tmp_path: Path) -> None:
+    """One task and one pick make a mapping; only the long layout needs respondent:;
+    spaces around a heading or a label do not count."""
+
+    def loaded(layout: str, edit: Callable[[str], str]) -> SurveyMapping:
+        text = edit((SURVEY_FIXTURES / "mappings" / f"{layout}.yaml").read_text())
+        return load_mapping(_write(tmp_path, "m.yaml", text), study)
+
+    def one_task(text: str) -> str:
+        head, tasks = text.split("tasks:\n")
+        return head + "tasks:\n" + tasks.splitlines()[0] + "\n"
+
+    single = loaded("ms-forms", lambda t: one_task(t.replace("max_picks: 5", "max_picks: 1")))
+    assert (single.max_picks, [task.id for task in single.tasks]) == (1, ["leave"])
+    with pytest.raises(InvalidStudyError, match="at least 1"):
+        loaded("ms-forms", lambda t: t.replace("max_picks: 5", "max_picks: 0"))
+    assert loaded("ms-forms", lambda t: t.replace("respondent: ID\n", "")).respondent is None
+    with pytest.raises(InvalidStudyError, match="layout long needs respondent: the column"):
+        loaded("long", lambda t: t.replace("respondent: respondent\n", ""))
+    spaced = loaded(
+        "ms-forms",
+        lambda t: t.replace("label: Book leave", 'label: " Book leave "').replace(
+            "column: What is your role?", 'column: " What is your role? "'
+        ),
+    )
+    assert (spaced.group.column, spaced.tasks[0].label) == ("What is your role?", "Book leave")
+
+
 def test_limesurvey_mapping_needs_codes(study: Study, tmp_path: Path) -> None:
     text = (
         (SURVEY_FIXTURES / "mappings" / "limesurvey.yaml").read_text().replace(", code: SQ003", "")
