@@ -906,6 +906,46 @@ def test_a_long_row_wider_than_the_header_is_refused_in_any_row_order(
     ]
 
 
+_MS_FORMS_LABELS = ["Book leave", "Claim expenses", "See the café menu", "Report a broken printer"]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Field staff", "Office staff", "Front desk / reception"]),
+            st.lists(st.sampled_from(_MS_FORMS_LABELS), min_size=1, max_size=8),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_a_task_named_again_changes_no_count_and_is_warned_of_once_a_respondent(
+    answers: list[tuple[str, list[str]]],
+) -> None:
+    """Microsoft Forms cells with any choices repeated count as the cells with each choice
+    once; each respondent who repeated one gets one warning, at their row."""
+    study = load_study(SURVEY_FIXTURES / "study")
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "ms-forms.yaml", study)
+    header = "ID,What is your role?,Which tasks do you do most often? Choose at most five.\n"
+
+    def imported(cells: list[list[str]]) -> Any:
+        rows = "".join(
+            f"{i},{role},{';'.join(cell)};\n"
+            for i, ((role, _), cell) in enumerate(zip(answers, cells, strict=True))
+        )
+        with tempfile.TemporaryDirectory() as folder:
+            return import_survey(mapping, _write(Path(folder), "m.csv", header + rows))
+
+    repeated = imported([cell for _, cell in answers])
+    once = imported([list(dict.fromkeys(cell)) for _, cell in answers])
+    same_source = dataclasses.replace(once.tally, source_sha256=repeated.tally.source_sha256)
+    assert repeated.tally == same_source and once.warnings == ()
+    twice = [i + 2 for i, (_, cell) in enumerate(answers) if len(set(cell)) < len(cell)]
+    warned = [p.location.line for p in repeated.warnings if "more than once" in p.message]
+    assert warned == twice[:MAX_PER_KIND]
+
+
 _LONG_CELLS = st.tuples(
     st.sampled_from(["r1", "r2", "r3", "r4", "r5", "r6", "r7", ""]),
     st.sampled_from(["desk", "field", "office", "other", " desk", "Martian", ""]),
