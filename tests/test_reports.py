@@ -418,6 +418,25 @@ def test_csv_never_starts_a_cell_with_a_formula() -> None:
     assert not any(c and c[0] in "=+-@" for c in cells)
 
 
+def test_a_group_column_is_as_wide_as_the_longest_word_of_its_heading() -> None:
+    """The heading wraps between words: a long Dutch word stays whole, and a column of
+    short words stays narrow."""
+    study = HOSTILE
+    groups = (
+        study.groups[0].model_copy(update={"name": "Bureaumedewerkers en beleidsadviseurs"}),
+        study.groups[1].model_copy(update={"name": "Front desk, reception and phone"}),
+    )
+    table = _table(
+        Study(root=study.root, settings=study.settings, groups=groups, needs=study.needs)
+    )
+    sheet = load_workbook(io.BytesIO(table_to_xlsx(table))).active  # type: ignore[arg-type]
+    assert [sheet["C1"].value, sheet["D1"].value] == [
+        "A · Bureaumedewerkers en beleidsadviseurs",
+        "B · Front desk, reception and phone",
+    ]
+    assert [sheet.column_dimensions[c].width for c in "CD"] == [len("Bureaumedewerkers") + 2, 18]
+
+
 def test_a_sheet_is_named_after_its_table_within_excel_s_31_characters() -> None:
     hostile = _hostile_table()
     assert isinstance(hostile, NeedsTable)

@@ -188,7 +188,8 @@ def table_to_xlsx(table: NeedsTable) -> bytes:
     for c in range(1, len(header) + 1):
         width = max(len(str(rows[r][c - 1])) for r in range(len(rows)))
         if first_unit <= c < first_unit + len(table.columns):
-            width = min(width, 16)
+            # narrow, as the heading wraps between its words; never within one
+            width = max(min(width, 16), *map(len, str(header[c - 1]).split()))
         sheet.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 8), 60)
     finish_sheet(sheet, len(header), len(rows))
     buffer = io.BytesIO()
