@@ -419,8 +419,8 @@ def test_csv_never_starts_a_cell_with_a_formula() -> None:
 
 
 def test_a_group_column_is_as_wide_as_the_longest_word_of_its_heading() -> None:
-    """The heading wraps between words: a long Dutch word stays whole, and a column of
-    short words stays narrow."""
+    """The heading wraps between words: a long Dutch word stays whole, a column of short
+    words stays narrow, and the heading row is as tall as the heading of most lines."""
     study = HOSTILE
     groups = (
         study.groups[0].model_copy(update={"name": "Bureaumedewerkers en beleidsadviseurs"}),
@@ -435,6 +435,8 @@ def test_a_group_column_is_as_wide_as_the_longest_word_of_its_heading() -> None:
         "B · Front desk, reception and phone",
     ]
     assert [sheet.column_dimensions[c].width for c in "CD"] == [len("Bureaumedewerkers") + 2, 18]
+    # "A ·", "Bureaumedewerkers", "en", "beleidsadviseurs": four lines of 15 points, whole
+    assert sheet.row_dimensions[1].height == 60
 
 
 def test_a_sheet_is_named_after_its_table_within_excel_s_31_characters() -> None:

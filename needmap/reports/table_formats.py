@@ -197,19 +197,45 @@ def table_to_xlsx(table: NeedsTable) -> bytes:
     return buffer.getvalue()
 
 
+_HEADING_LINE = 15
+"""Points per line of a heading: Excel's default row height."""
+
+
+def _heading_lines(text: str, width: float) -> int:
+    """The lines ``text`` takes wrapped between its words in a column ``width``
+    characters wide: Excel sizes the heading row to its text only when it is edited, and a
+    heading cut off at the top hides the words that say what the column holds. Bold text
+    is wider than the digits a column's width counts, so a line holds two characters less."""
+    room = max(width - 2, 1)
+    count = 0
+    for line in text.split("\n"):
+        count, used = count + 1, 0
+        for word in line.split():
+            if used and used + 1 + len(word) > room:
+                count, used = count + 1, len(word)
+            else:
+                used += len(word) + (1 if used else 0)
+    return count
+
+
 def finish_sheet(sheet: Any, columns: int, rows: int) -> None:
-    """What every needmap sheet has: the heading row in bold, frozen with the first two
-    columns, and filters; printed landscape on A4, as wide as one page, the heading row on
-    every page and the sheet's name and page number in the footer, so that a table printed
-    from Excel reads like the PDF."""
+    """What every needmap sheet has: the heading row in bold, as tall as its longest
+    heading (three lines at least), frozen with the first two columns, and filters;
+    printed landscape on A4, as wide as one page, the heading row on every page and the
+    sheet's name and page number in the footer, so that a table printed from Excel reads
+    like the PDF. Call it after the columns have their widths."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    lines = 3
     for c in range(1, columns + 1):
         heading = sheet.cell(row=1, column=c)
         heading.font = Font(bold=True)
         heading.alignment = Alignment(wrap_text=True, vertical="bottom")
-    sheet.row_dimensions[1].height = 45
+        letter = get_column_letter(c)
+        width = sheet.column_dimensions[letter].width if letter in sheet.column_dimensions else 8
+        lines = max(lines, _heading_lines(str(heading.value or ""), width))
+    sheet.row_dimensions[1].height = lines * _HEADING_LINE
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows}"
     sheet.page_setup.orientation = "landscape"
