@@ -52,6 +52,9 @@ def _subquestion(heading: str) -> tuple[str, str, str] | None:
 
 @dataclass(frozen=True)
 class Detected:
+    """What :func:`detect` read from the export: None where it could not tell, which the
+    draft then asks for."""
+
     layout: Layout | None
     group_column: str | None
     choices_column: str | None
