@@ -162,7 +162,7 @@ def test_a_need_s_largest_share_of_any_survey_is_its_evidence(tmp_path: Path) ->
 def test_searches_are_evidence_and_a_need_nobody_searched_is_asked_about_first(
     make_study: StudyMaker,
 ) -> None:
-    from tests.test_searches import files_with_logs
+    from tests.test_searches import APP_CSV, files_with_logs
 
     guide = group_guide(load_study(make_study(files_with_logs())), "desk", DAY)
     assert [(n.need.id, n.searches) for n in guide.needs] == [
@@ -175,6 +175,13 @@ def test_searches_are_evidence_and_a_need_nobody_searched_is_asked_about_first(
     assert sections["Needs with evidence so far: check it"][1] == (
         "Leave and holidays (leave) · must · 50 searches"
     )
+    files = files_with_logs()
+    files["analytics/app-searches.csv"] = APP_CSV.replace(b"u5,nieuws,x\n", b"")
+    once = group_guide(load_study(make_study(files, name="once")), "desk", DAY)
+    lines = {s.heading: s.lines for s in guide_sections(once)}[
+        "Needs with evidence so far: check it"
+    ]
+    assert "News (news) · could · 1 search" in lines
 
 
 @pytest.mark.parametrize(

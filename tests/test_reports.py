@@ -44,7 +44,7 @@ from needmap.reports.table_formats import (
     table_to_xlsx,
     write_in_format,
 )
-from needmap.reports.upset import select_columns
+from needmap.reports.upset import hidden_note, select_columns
 from needmap.reports.venn import _area
 from tests.conftest import assert_prints_like_the_pdf
 from tests.studies import make_study
@@ -239,6 +239,13 @@ def test_upset_for_many_groups_keeps_core_and_single_group_columns() -> None:
     assert drawn.kind == "upset" and drawn.scaled  # bars are always to scale
     assert drawn.hidden_regions == len(hidden)
     assert drawn.shown_codes == tuple(r.code for r in shown)
+    hidden_needs = sum(len(r.needs) for r in hidden)
+    assert hidden_note(hidden, "en") == (
+        f"{len(hidden)} smaller combinations with {hidden_needs} needs not shown"
+    )
+    assert hidden_note(hidden[:1], "en") == "1 smaller combination with 2 needs not shown"
+    one_need = dataclasses.replace(hidden[0], needs=hidden[0].needs[:1])
+    assert hidden_note([one_need], "nl") == "1 kleinere combinatie met 1 behoefte niet getoond"
 
 
 def test_an_upset_of_groups_no_need_names_yet_is_drawn_without_warnings() -> None:

@@ -202,6 +202,16 @@ def test_searches_without_a_term_are_left_out_and_said(
     assert "- Intranet search (May 2026): 109 searches; 50 without a term left out" in lines
 
 
+def test_a_log_of_one_search_says_so_in_the_singular(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    files = {**files_with_logs(), "analytics/app-searches.csv": b"user,query,time\nu1,Verlof,x\n"}
+    markdown = tmp_path / "searches.md"
+    result = runner.invoke(app, ["searches", str(make_study(files)), "--out", str(markdown)])
+    assert result.exit_code == 0, result.output
+    assert "- App search: 1 search" in markdown.read_text().splitlines()
+
+
 def test_a_gap_needs_a_results_column_and_the_logs_threshold(make_study: StudyMaker) -> None:
     files = files_with_logs()
     files["analytics/intranet.yaml"] = INTRANET.replace("gap_from: 15", "gap_from: 18")

@@ -6,11 +6,12 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
-from needmap.reports.brief import render_brief, study_brief
+from needmap.reports.brief import brief_to_markdown, render_brief, study_brief
 from needmap.reports.why_report import (
     need_story,
     render_why_page,
@@ -96,6 +97,29 @@ def test_each_need_is_told_its_own_phase(make_study: StudyMaker) -> None:
     )
     study = load_study(make_study({"study.yaml": study_yaml, "needs.yaml": NEEDS}))
     assert [need_story(study, n).phase for n in ("mobile", "search")] == ["Now", "Later"]
+
+
+@pytest.mark.parametrize(
+    ("language", "phrases"),
+    [
+        ("en", ["1 of 2 needs planned in 1 phase", "the one need of Now, with its reasons"]),
+        ("nl", ["1 van 2 behoeften gepland in 1 fase", "de ene behoefte van Now, met de redenen"]),
+    ],
+)
+def test_one_phase_with_one_need_reads_in_the_singular(
+    make_study: StudyMaker, language: str, phrases: list[str]
+) -> None:
+    """Only mobile (s, 2 points) fits the one phase: nothing reads "1 phases" or "the 1
+    needs"."""
+    study_yaml = (
+        f"name: T\norganisation: O\nlanguage: {language}\nroadmap:\n  phases:\n"
+        "    - {id: now, name: Now, capacity: 2}\n"
+    )
+    study = load_study(make_study({"study.yaml": study_yaml, "needs.yaml": NEEDS}))
+    content = study_brief(study)
+    text = " ".join([*brief_to_markdown(content).split(), *render_brief(content).split()])
+    assert all(phrase in text for phrase in phrases)
+    assert not re.search(r"\b1 (?:phases|fasen|needs|behoeften)\b", text)
 
 
 def _heard_and_searched(make_study: StudyMaker, quotes: int) -> list[str]:
@@ -316,7 +340,7 @@ def test_one_need_s_page_stands_alone_in_portrait_and_the_first_phase_s_page_in_
     story = need_story(study, "search")
     first = render_why_page([story], study)
     assert "<title>Why these needs come first" in first
-    assert "the 1 needs of Now, each with its reasons and evidence" in first
+    assert "the one need of Now, with its reasons and evidence" in first
     assert '<main class="landscape">' in first
     write_why(story, tmp_path / "search.pdf")
     from pypdf import PdfReader

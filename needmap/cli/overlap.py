@@ -174,7 +174,7 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
     from needmap.model.overlap import VENN_MAX_CIRCLES, most_alike
     from needmap.reports.i18n import format_count, format_percent, labels, note_text
     from needmap.reports.overview import advice_fields, alike_sentence
-    from needmap.reports.upset import MAX_COLUMNS, select_columns
+    from needmap.reports.upset import MAX_COLUMNS, hidden_note, select_columns
 
     study, result, advice = analysis.study, analysis.overlap, analysis.advice
     words = labels(study.settings.language)
@@ -229,9 +229,7 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
         )
     console.print(regions)
     if hidden:
-        more = words["upset.hidden"].format(
-            count=len(hidden), needs=sum(len(r.needs) for r in hidden)
-        )
+        more = hidden_note(hidden, study.settings.language)
         console.print(words["overlap.more"].format(hidden=more), soft_wrap=False)
     console.print()
     console.print(

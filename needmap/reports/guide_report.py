@@ -238,13 +238,13 @@ def _others(
     """Needs that other groups of the family list and this group does not: the most
     groups first, then plan order."""
     family = {g.id for g in study.groups if g.id != group.id and g.family == group.family}
-    counted = [
+    shared = [
         (need, len(family & need.groups.keys()))
         for need in study.needs
         if group.id not in need.groups
     ]
     ranked = sorted(
-        (item for item in counted if item[1]),
+        (item for item in shared if item[1]),
         key=lambda item: (-item[1], plan_order.get(item[0].id, 0)),
     )
     return tuple(ranked[:OTHERS_SHOWN])
@@ -361,7 +361,7 @@ def _need_line(item: GuideNeed, language: Language) -> str:
     if item.share:
         parts.append(words["guide.votes"].format(share=format_percent(item.share, language)))
     if item.searches:
-        parts.append(words["guide.searches"].format(count=format_count(item.searches, language)))
+        parts.append(counted(item.searches, "searches", language))
     return " · ".join(parts)
 
 

@@ -18,7 +18,7 @@ from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
 from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.schema import Need
 from needmap.personas.study import Study
-from needmap.reports.i18n import Language, format_decimal, labels, note_text
+from needmap.reports.i18n import Language, counted, format_decimal, labels, note_text
 from needmap.reports.interviews_report import interview_counts, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
@@ -331,7 +331,9 @@ def roadmap_summary(roadmap: Roadmap, language: Language) -> str:
     """'18 of 24 needs planned in 3 phases', in the study's language."""
     planned = sum(len(p.needs) for p in roadmap.phases)
     return labels(language)["rm.summary"].format(
-        planned=planned, needs=len(roadmap.needs), phases=len(roadmap.phases)
+        planned=planned,
+        needs=len(roadmap.needs),
+        phases=counted(len(roadmap.phases), "phases", language),
     )
 
 

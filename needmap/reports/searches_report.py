@@ -14,7 +14,7 @@ from typing import Any
 
 from needmap.model.searches import NeedSearches, SearchEvidence, SearchTerm, analyse_searches
 from needmap.personas.study import Study
-from needmap.reports.i18n import Language, format_count, labels
+from needmap.reports.i18n import Language, counted, format_count, labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.sheet_cells import count_cell, percent_cell
@@ -210,7 +210,7 @@ def _log_lines(evidence: SearchEvidence, language: Language) -> list[str]:
     return [
         words["sl.log_line"].format(
             title=log.title + (f" ({log.period})" if log.period else ""),
-            searches=format_count(log.searches, language),
+            searches=counted(log.searches, "searches", language),
         )
         + (
             words["sl.without_term"].format(searches=format_count(log.without_term, language))

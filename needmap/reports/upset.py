@@ -10,17 +10,25 @@ columns are highlighted; codes under the columns match the needs table. Only the
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from needmap.model.overlap import Overlap, Region
-from needmap.reports.i18n import Language, format_count
+from needmap.reports.i18n import Language, counted, format_count, labels
 from needmap.reports.palette import HIGHLIGHT, INK, MUTED, colour_of
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["MAX_COLUMNS", "UpsetResult", "draw_upset", "select_columns", "upset_size"]
+__all__ = [
+    "MAX_COLUMNS",
+    "UpsetResult",
+    "draw_upset",
+    "hidden_note",
+    "select_columns",
+    "upset_size",
+]
 
 MAX_COLUMNS = 25
 
@@ -217,13 +225,11 @@ def draw_upset(
             color=INK,
             va="bottom",
         )
-    hidden_needs = sum(len(r.needs) for r in hidden)
     if hidden:
-        note = words["upset.hidden"].format(count=len(hidden), needs=hidden_needs)
         figure.text(
             0.98,
             legend_y,
-            note,
+            hidden_note(hidden, language),
             ha="right",
             va="bottom",
             fontsize=9.5,
@@ -231,5 +237,15 @@ def draw_upset(
             style="italic",
         )
     return UpsetResult(
-        shown=tuple(r.code for r in shown), hidden_regions=len(hidden), hidden_needs=hidden_needs
+        shown=tuple(r.code for r in shown),
+        hidden_regions=len(hidden),
+        hidden_needs=sum(len(r.needs) for r in hidden),
     )
+
+
+def hidden_note(hidden: Sequence[Region], language: Language) -> str:
+    """What the diagram and the terminal say of the regions left out: "7 smaller
+    combinations with 9 needs not shown"."""
+    key = "upset.hidden.one" if len(hidden) == 1 else "upset.hidden"
+    needs = counted(sum(len(r.needs) for r in hidden), "needs", language)
+    return labels(language)[key].format(count=len(hidden), needs=needs)

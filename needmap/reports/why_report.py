@@ -425,7 +425,8 @@ def render_why_page(
             if stories
             else ""
         )
-        summary = words["why.first_summary"].format(phase=first, count=len(stories))
+        key = "why.first_summary.one" if len(stories) == 1 else "why.first_summary"
+        summary = words[key].format(phase=first, count=len(stories))
     return render_report(
         "why.html.j2",
         chapter,
