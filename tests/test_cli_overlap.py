@@ -120,6 +120,15 @@ def test_table_files(study_dir: Path, tmp_path: Path, suffix: str) -> None:
     assert out.stat().st_size > 200
 
 
+def test_table_file_says_how_many_needs_it_holds(make_study: StudyMaker, tmp_path: Path) -> None:
+    root = make_study()  # one need of each kind: search (function), mobile (technology)
+    out = tmp_path / "t.csv"
+    result = runner.invoke(app, ["table", str(root), "--out", str(out), "-k", "technology"])
+    assert " ".join(result.stdout.split()) == f"wrote {out} (1 need)"
+    result = runner.invoke(app, ["table", str(root), "--out", str(out)])
+    assert " ".join(result.stdout.split()) == f"wrote {out} (2 needs)"
+
+
 def test_table_html_is_a_page_that_stands_alone(study_dir: Path, tmp_path: Path) -> None:
     """Opened on its own (the demo's index links it) the table must look like the reports."""
     out = tmp_path / "t.html"

@@ -753,7 +753,7 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
     assert rows == [
         (3, 2, "'veel' is not a number of searches"),
         (4, 2, "'12,5' is not a number of searches"),
-        (5, None, "the row has 1 cells; the columns need 2"),
+        (5, None, "the row has 1 cell; the columns need 2"),
         (6, 2, "the number of searches is empty"),
         (7, 2, "'99999999999999999999' is not a number of searches"),
     ]

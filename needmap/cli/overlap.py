@@ -16,6 +16,7 @@ from needmap.cli.app import (
     light_table,
     new_console,
     out_option,
+    plural,
     print_json,
     print_legend,
     print_table,
@@ -143,7 +144,7 @@ def table(
     from needmap.reports.table_formats import write_table
 
     write_table(needs_table, out)
-    new_console().print(f"wrote {out} ({len(needs_table.rows)} needs)")
+    new_console().print(f"wrote {out} ({plural(len(needs_table.rows), 'need')})")
 
 
 @app.command()

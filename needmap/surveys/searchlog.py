@@ -393,7 +393,8 @@ def _count_terms(
                         "short rows",
                         table.line(),
                         None,
-                        f"the row has {len(row)} cells; the columns need {needed + 1}",
+                        f"the row has {len(row)} cell{'s' if len(row) > 1 else ''}; "
+                        f"the columns need {needed + 1}",
                         hint="export the log again, or remove the broken row",
                     )
                 continue
