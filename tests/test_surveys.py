@@ -1097,6 +1097,9 @@ def test_tasks_linked_to_no_need_are_named_up_to_three(study: Study, tmp_path: P
     assert [p.message for p in problems] == [
         "3 of 6 tasks are evidence for no need: 'colleague', 'expense', 'printer'"
     ]
+    text = text.replace("[]", "[canteen]", 2)
+    _, problems = checked_mapping(_write(tmp_path, "m.yaml", text), study)
+    assert [p.message for p in problems] == ["1 of 6 tasks is evidence for no need: 'printer'"]
 
 
 def test_a_label_with_a_semicolon_is_refused_where_choices_are_joined_with_it(

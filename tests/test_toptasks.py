@@ -749,6 +749,36 @@ def _cli_study(
     return root
 
 
+@pytest.mark.parametrize(
+    ("unlinked", "said"),
+    [
+        (
+            ["[canteen]"],
+            "1 of 6 tasks is linked to no need, so its votes are evidence for "
+            "nothing yet: link it in the mapping",
+        ),
+        (
+            ["[canteen]", "[service-desk]"],
+            "2 of 6 tasks are linked to no need, so their votes "
+            "are evidence for nothing yet: link them in the mapping",
+        ),
+    ],
+)
+def test_import_says_how_many_tasks_are_linked_to_no_need(
+    tmp_path: Path, unlinked: list[str], said: str
+) -> None:
+    root = _cli_study(tmp_path, imported=False)
+    mapping = root / "surveys" / "toptasks.yaml"
+    text = mapping.read_text()
+    for needs in unlinked:
+        text = text.replace(needs, "[]")
+    mapping.write_text(text)
+    export = str(SURVEY_FIXTURES / "exports" / "long.csv")
+    result = runner.invoke(app, ["survey", "import", str(root), export])
+    assert result.exit_code == 0, result.output
+    assert said in " ".join(result.stderr.split())
+
+
 def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
     root = _cli_study(tmp_path, minimum=4, imported=False)
     imported = runner.invoke(
@@ -1343,7 +1373,7 @@ def test_a_tally_no_mapping_names_is_reported_beside_the_mappings_warnings(
     mapping.write_text(renamed.replace("needs: [canteen]", "needs: []"))
     checked = runner.invoke(app, ["validate", str(root)])
     assert checked.exit_code == 0, checked.output
-    assert "are evidence for no need: 'cafe'" in checked.stderr
+    assert "is evidence for no need: 'cafe'" in checked.stderr
     assert "no survey mapping has the id 'toptasks'" in checked.stderr
     mapping.write_text(renamed.replace("needs: [canteen]", "needs: [nothing]"))
     refused = runner.invoke(app, ["validate", str(root)])

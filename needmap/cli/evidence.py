@@ -191,9 +191,11 @@ def survey_import(
         )
     unlinked = sum(1 for task in chosen.tasks if not task.needs)
     if unlinked:
+        one = unlinked == 1
         new_console(stderr=True).print(
-            f"{unlinked} of {len(chosen.tasks)} tasks are linked to no need, so their votes "
-            f"are evidence for nothing yet: link them in the mapping (needmap validate "
+            f"{unlinked} of {len(chosen.tasks)} tasks {'is' if one else 'are'} linked to no "
+            f"need, so {'its' if one else 'their'} votes are evidence for nothing yet: link "
+            f"{'it' if one else 'them'} in the mapping (needmap validate "
             f"{escape(command_word(folder))} shows where).",
             style="yellow",
         )

@@ -212,8 +212,8 @@ def _unlinked(mapping: SurveyMapping, document: YamlDocument) -> list[Problem]:
     return [
         Problem(
             document.source.locate(first),
-            f"{len(unlinked)} of {len(mapping.tasks)} tasks are evidence for no need: "
-            f"{names}{more}",
+            f"{len(unlinked)} of {len(mapping.tasks)} tasks "
+            f"{'is' if len(unlinked) == 1 else 'are'} evidence for no need: {names}{more}",
             key=format_key(first),
             hint="link each task to the needs it is evidence for, e.g. needs: [search]",
             severity=Severity.WARNING,
