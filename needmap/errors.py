@@ -27,6 +27,7 @@ __all__ = [
     "Severity",
     "TargetExistsError",
     "UsageError",
+    "plural",
 ]
 
 
@@ -160,3 +161,9 @@ class RuleError(ValueError):
     def __init__(self, message: str, hint: str) -> None:
         super().__init__(message)
         self.hint = hint
+
+
+def plural(number: int, noun: str) -> str:
+    """'1 warning', '3 warnings': counts in messages, which are English (reports say their
+    counts through :func:`needmap.reports.i18n.counted`, in the study's language)."""
+    return f"{number} {noun}{'s' * (number != 1)}"

@@ -23,7 +23,7 @@ import typer
 from typer.core import TyperGroup
 
 from needmap import __version__
-from needmap.errors import NeedmapError
+from needmap.errors import NeedmapError, plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -211,11 +211,6 @@ def whole_study_at(folder: Path, language: str | None = None) -> Study:
         return study_at(folder, language)
     except InvalidStudyError:
         raise InvalidStudyError(check_study(folder).problems) from None
-
-
-def plural(number: int, noun: str) -> str:
-    """'1 warning', '3 warnings'."""
-    return f"{number} {noun}{'s' * (number != 1)}"
 
 
 def print_json(data: dict[str, Any]) -> None:

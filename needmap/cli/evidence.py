@@ -18,7 +18,6 @@ from needmap.cli.app import (
     light_table,
     new_console,
     out_option,
-    plural,
     print_bullets,
     print_problems,
     print_ranking,
@@ -26,6 +25,7 @@ from needmap.cli.app import (
     study_at,
     writing,
 )
+from needmap.errors import plural
 from needmap.shell import command_word
 
 if TYPE_CHECKING:

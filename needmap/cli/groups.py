@@ -19,11 +19,11 @@ from needmap.cli.app import (
     escape,
     light_table,
     new_console,
-    plural,
     print_json,
     print_table,
     study_at,
 )
+from needmap.errors import plural
 from needmap.shell import command_word
 
 if TYPE_CHECKING:

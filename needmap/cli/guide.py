@@ -18,12 +18,12 @@ from needmap.cli.app import (
     escape,
     new_console,
     out_option,
-    plural,
     print_indented,
     print_problems,
     study_at,
     writing,
 )
+from needmap.errors import plural
 from needmap.shell import command_word
 
 if TYPE_CHECKING:

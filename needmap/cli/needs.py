@@ -16,7 +16,6 @@ from needmap.cli.app import (
     escape,
     light_table,
     new_console,
-    plural,
     print_json,
     print_table,
     study_at,
@@ -28,6 +27,7 @@ from needmap.cli.groups import (
     print_file_changes,
     print_next,
 )
+from needmap.errors import plural
 
 if TYPE_CHECKING:
     from needmap.regroup import NeedMerge

@@ -16,13 +16,13 @@ from needmap.cli.app import (
     light_table,
     new_console,
     out_option,
-    plural,
     print_json,
     print_legend,
     print_table,
     study_at,
     writing,
 )
+from needmap.errors import plural
 from needmap.shell import command_word
 
 if TYPE_CHECKING:

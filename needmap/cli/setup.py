@@ -14,11 +14,11 @@ from needmap.cli.app import (
     app,
     escape,
     new_console,
-    plural,
     print_json,
     print_problems,
     print_table,
 )
+from needmap.errors import plural
 from needmap.shell import command_word
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from needmap.errors import Location, Problem, Severity
+from needmap.errors import Location, Problem, Severity, plural
 from needmap.personas.messages import did_you_mean
 from needmap.scrub import scrub
 from needmap.surveys.mapping import SurveyMapping
@@ -157,8 +157,7 @@ class Counts:
         twice = sorted(i for i, n in Counter(picks).items() if n > 1)
         labels = ", ".join(f"'{self.mapping.tasks[i].label}'" for i in twice[:_NAMED])
         if len(twice) > _NAMED:
-            more = len(twice) - _NAMED
-            labels += f" and {more} more task{'s' if more > 1 else ''}"
+            labels += f" and {plural(len(twice) - _NAMED, 'more task')}"
         self.problems.add(
             "task chosen twice",
             line if line is not None else self.table.line(),

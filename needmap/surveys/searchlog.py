@@ -23,7 +23,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, Severity
+from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, Severity, plural
 from needmap.personas.messages import did_you_mean, one_per_place, validated_document
 from needmap.personas.schema import Id
 from needmap.personas.study import Study, StudyIds, unknown_reference
@@ -393,8 +393,7 @@ def _count_terms(
                         "short rows",
                         table.line(),
                         None,
-                        f"the row has {len(row)} cell{'s' if len(row) > 1 else ''}; "
-                        f"the columns need {needed + 1}",
+                        f"the row has {plural(len(row), 'cell')}; the columns need {needed + 1}",
                         hint="export the log again, or remove the broken row",
                     )
                 continue

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from needmap.errors import InvalidStudyError, Location, Problem
+from needmap.errors import InvalidStudyError, Location, Problem, plural
 
 __all__ = [
     "DataBytes",
@@ -223,7 +223,7 @@ def _csv(path: Path, strict: bool = False) -> Table:
         handle.seek(at_header)
         how = ""
     if notes:
-        how += f", header below {notes} line{'s' if notes > 1 else ''} of notes"
+        how += f", header below {plural(notes, 'line')} of notes"
     reader = csv.reader(handle, delimiter=delimiter, strict=strict)
     try:
         header = next(reader)
@@ -384,7 +384,7 @@ def _xlsx(path: Path, name: str | None) -> Table:
             else "name the sheet that holds the data",
         )
     title = sheet.name
-    how = f", header below {notes} row{'s' if notes > 1 else ''} of notes" if notes else ""
+    how = f", header below {plural(notes, 'row')} of notes" if notes else ""
 
     def cells() -> Iterator[list[str]]:
         for number, row in pending:
