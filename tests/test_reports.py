@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from openpyxl import load_workbook
+from PIL import Image
 
 from needmap import init_study, load_study
 from needmap.errors import UsageError
@@ -639,6 +640,36 @@ def test_venn_lists_need_titles_only_where_they_fit(gemeente: Study) -> None:
     # the one need of B sits in a thin crescent: named beside it, where there is room
     assert "Inloggen met DigiD en eHerkenning" in svg
     assert _texts_outside(families.figure) == []
+
+
+def test_a_long_title_beside_the_circles_is_shortened_to_stay_on_the_png() -> None:
+    """Two needs of B only, beside a thin crescent at the right: shortened to 42 characters,
+    the first title measured inside the figure at 100 dpi but ran off the 200-dpi PNG. It
+    is measured at the PNG's resolution now, and shortened further to fit."""
+    needs = {
+        **{f"ab{i}": {"a": "must", "b": "must"} for i in range(52)},
+        **{f"a{i}": {"a": "must"} for i in range(52)},
+        "b0": {"b": "must"},
+        "b1": {"b": "must"},
+    }
+    study = make_study({"a": 1587, "b": 4886}, needs)
+    long_titles = {
+        "b0": "A rather long title for need number one with many words in it so that it breaks",
+        "b1": "Sign in with DigiD and eHerkenning",
+    }
+    titled = dataclasses.replace(
+        study,
+        needs=tuple(
+            n.model_copy(update={"title": long_titles.get(n.id, n.title)}) for n in study.needs
+        ),
+    )
+    drawn = draw_diagram(titled, compute_overlap(titled))
+    listed = [t.get_text() for t in drawn.figure.axes[0].texts if "Sign in" in t.get_text()]
+    assert listed == ["Sign in with DigiD and…\nA rather long title for need…"]
+    assert _texts_outside(drawn.figure) == []
+    png = Image.open(io.BytesIO(render_diagram(drawn, ".png"))).convert("L")
+    edges = {png.getpixel((x, y)) for x in (0, png.width - 1) for y in range(png.height)}
+    assert edges == {255}  # nothing drawn at the left or right edge of the PNG
 
 
 def _placed(drawn: Diagram) -> tuple[list[str], list[str], list[str]]:

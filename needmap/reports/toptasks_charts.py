@@ -13,7 +13,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from needmap.model.toptasks import TopTasks
-from needmap.reports.diagram import RC_PARAMS, fit_line, text_renderer
+from needmap.reports.diagram import FIGURE_DPI, RC_PARAMS, fit_line, text_renderer
 from needmap.reports.i18n import Language, labels
 from needmap.reports.palette import HIGHLIGHT, INK, MUTED
 from needmap.reports.toptasks_table import respondents_label, summary_text
@@ -43,7 +43,7 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
     cover = len(result.coverage)
     with matplotlib.rc_context(RC_PARAMS):
         width = max(9.0, min(0.32 * n + 3, 16.0))
-        figure = Figure(figsize=(width, 6.6))
+        figure = Figure(figsize=(width, 6.6), dpi=FIGURE_DPI)
         bottom = 0.16 if n > _LABELLED else 0.27 if n <= 10 else 0.33
         left = 0.08 if n <= 10 else 0.14
         ax = figure.add_axes((left, bottom, 0.92 - left, 0.84 - bottom))
@@ -240,7 +240,7 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
         )
         below = 0.45 + 0.15 * note.count("\n")
         height = 0.9 + heading + 0.42 * len(tasks) + (below - 0.45)
-        figure = Figure(figsize=(width, height))
+        figure = Figure(figsize=(width, height), dpi=FIGURE_DPI)
         ax = figure.add_axes(
             (3.9 / width, below / height, 1 - 4.3 / width, 1 - (0.25 + heading + below) / height)
         )

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from needmap.model.overlap import Overlap
+from needmap.model.overlap import Overlap, Region
 from needmap.model.units import Unit
 from needmap.reports.i18n import Language, format_count
 from needmap.reports.palette import INK, colour_of
@@ -32,13 +32,14 @@ MIN_REGION_FRACTION = 0.004
 """A drawn region smaller than this share of the drawn area counts as invisible."""
 
 COUNT_SIZE = 17
-LABEL_PADDING = 4
+LABEL_PADDING = 3
+"""Points kept between a text set inside a region and the region's edges."""
 COUNT_LIFT = 0.012
+"""How far a count is raised above matplotlib-venn's label spot, to make room for the
+region's code below it."""
 CODE_DROP = 11
 """Points the region's code (9 points, 14 below the count's middle) reaches below the
 count's box."""
-"""How far a count is raised above matplotlib-venn's label spot, to make room for the
-region's code below it."""
 OUTSIDE_GAP = 0.07
 """How far beyond the circles (in circle units) a count that does not fit is set."""
 _OUTSIDE_GID = "needmap-moved"
@@ -58,13 +59,22 @@ class VennResult:
 
 def region_ids(overlap: Overlap) -> dict[str, tuple[int, str]]:
     """matplotlib-venn region id -> (number of needs, region code), for 2 or 3 units."""
+    return {
+        region_id: (len(region.needs), region.code)
+        for region_id, region in _region_ids(overlap).items()
+    }
+
+
+def _region_ids(overlap: Overlap) -> dict[str, Region]:
+    """matplotlib-venn region id ("110": in the first two circles, not the third) -> the
+    overlap's region."""
     position = {u.id: i for i, u in enumerate(overlap.units)}
-    result: dict[str, tuple[int, str]] = {}
+    result: dict[str, Region] = {}
     for region in overlap.regions:
         bits = ["0"] * len(overlap.units)
         for unit_id in region.units:
             bits[position[unit_id]] = "1"
-        result["".join(bits)] = (len(region.needs), region.code)
+        result["".join(bits)] = region
     return result
 
 
@@ -197,9 +207,10 @@ def _box_points(box: Any) -> list[tuple[float, float]]:
     ]
 
 
-def _inside(patch: Any, box: Any) -> bool:
-    """The box, padded by ``LABEL_PADDING`` pixels, lies wholly inside the region."""
-    return all(patch.contains_point(point) for point in _box_points(box.padded(LABEL_PADDING)))
+def _inside(patch: Any, box: Any, renderer: Any) -> bool:
+    """The box, padded by ``LABEL_PADDING`` points, lies wholly inside the region."""
+    padded = box.padded(renderer.points_to_pixels(LABEL_PADDING))
+    return all(patch.contains_point(point) for point in _box_points(padded))
 
 
 def _on_circle(ax: Axes, box: Any, circles: Sequence[tuple[float, float, float]]) -> bool:
@@ -228,7 +239,7 @@ def _misfits(
     circles where it goes instead (with a line to its region); None when a non-empty
     region is not drawn or too small to see, so that the diagram must be drawn unscaled.
 
-    The count (as styled, padded by ``LABEL_PADDING`` pixels) fits when its box lies wholly
+    The count (as styled, padded by ``LABEL_PADDING`` points) fits when its box lies wholly
     inside its region: corners and edge midpoints of its box are tested against the
     region's outline. A thin crescent (one need of a group that shares all else) is worth
     keeping to scale: its count goes beside it.
@@ -293,7 +304,7 @@ def _fits_at(patch: Any, label: Text, spot: tuple[float, float], renderer: Any) 
     box = label.get_window_extent(renderer)
     label.set_position(original)
     below = renderer.points_to_pixels(CODE_DROP)
-    return _inside(patch, Bbox.from_extents(box.x0, box.y0 - below, box.x1, box.y1))
+    return _inside(patch, Bbox.from_extents(box.x0, box.y0 - below, box.x1, box.y1), renderer)
 
 
 def _circles(diagram: Any) -> list[tuple[float, float, float]]:
@@ -472,27 +483,28 @@ def _clear_of_circles(ax: Axes, diagram: Any, own: int, text: Text) -> None:
 MAX_LISTED = 3
 """Regions with at most this many needs list their titles, when the list fits."""
 
+_TITLE_WIDTHS = {True: (42, 30), False: (30, 22)}
+"""Characters a listed need title is shortened to, beside the circles and inside its
+region: the longer first, the shorter when the longer does not fit."""
+
 
 def _list_needs(ax: Axes, diagram: Any, overlap: Overlap, titles: Mapping[str, str]) -> None:
     """Under the count and code of each small region, its need titles in small type.
 
     "Where space permits": a list is kept only if its box, like the counts', lies wholly
-    inside its region, or, under a count set beside the circles, lands clear there;
-    otherwise the needs table beside the diagram has them.
+    inside its region, or, under a count set beside the circles, lands clear there (within
+    the figure: a long title beside the rightmost circle ran off its edge); titles are
+    shortened further before the list is given up, and the needs table beside the diagram
+    has them in full.
     """
     from matplotlib.transforms import offset_copy
 
     figure = ax.get_figure(root=True)
     renderer = _renderer(ax)
     lower = offset_copy(ax.transData, fig=figure, y=-24, units="points")
-    position = {u.id: i for i, u in enumerate(overlap.units)}
-    for region in overlap.regions:
+    for region_id, region in _region_ids(overlap).items():
         if len(region.needs) > MAX_LISTED:
             continue
-        bits = ["0"] * len(overlap.units)
-        for unit_id in region.units:
-            bits[position[unit_id]] = "1"
-        region_id = "".join(bits)
         patch = diagram.get_patch_by_id(region_id)
         label = diagram.get_label_by_id(region_id)
         if patch is None or label is None:
@@ -502,10 +514,7 @@ def _list_needs(ax: Axes, diagram: Any, overlap: Overlap, titles: Mapping[str, s
         text = ax.text(
             x,
             y,
-            "\n".join(
-                textwrap.shorten(titles[n], 42 if beside else 30, placeholder="…")
-                for n in region.needs
-            ),
+            "",
             transform=lower,
             ha=label.get_horizontalalignment() if beside else "center",
             va="top",
@@ -513,11 +522,17 @@ def _list_needs(ax: Axes, diagram: Any, overlap: Overlap, titles: Mapping[str, s
             color="#333333",
             linespacing=1.15,
         )
-        if beside:
-            fits = _lands_clear(ax, diagram, text, renderer)
+        for width in _TITLE_WIDTHS[beside]:
+            text.set_text(
+                "\n".join(textwrap.shorten(titles[n], width, placeholder="…") for n in region.needs)
+            )
+            if beside:
+                fits = _lands_clear(ax, diagram, text, renderer)
+            else:
+                fits = _inside(patch, text.get_window_extent(renderer), renderer)
+            if fits:
+                break
         else:
-            fits = _inside(patch, text.get_window_extent(renderer))
-        if not fits:
             text.remove()
 
 
