@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from needmap import load_study
+from needmap import init_study, load_study
 from needmap.cli import app
 from needmap.model.overlap import compute_overlap
 from needmap.model.roadmap import Roadmap, evidence_factors, plan_roadmap
@@ -481,6 +481,20 @@ def test_a_narrow_terminal_gives_the_need_s_title_the_most_room(
     [row] = [line for line in lines if "Information on" in line]
     assert "Information on projects in town" in row
     assert ("One login for every application on a phone" in row) is wide
+
+
+@pytest.mark.parametrize("columns", [80, 100, 200])
+def test_the_phases_columns_line_up(tmp_path: Path, columns: int) -> None:
+    """Each phase is a table of its own; sized by its own cells, 'Score' stood at a
+    different place in each phase, and the reader's eye had to find it again."""
+    root = tmp_path / "company"
+    init_study(root, "company")
+    shown = runner.invoke(app, ["roadmap", str(root)], env={"COLUMNS": str(columns)})
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    headings = [line for line in lines if line.lstrip().startswith("#  Need")]
+    assert len(headings) == 3 and len(set(headings)) == 1
+    assert max(len(line.rstrip()) for line in lines) <= columns
 
 
 def test_dutch_template_in_a_subprocess(tmp_path: Path) -> None:

@@ -212,6 +212,8 @@ def _print_personas(views: tuple[PersonaView, ...], language: Language) -> None:
 
 def _print_roadmap(plan: Roadmap, study: Study) -> None:
     """Each phase with its load and its needs in plan order, then the rule and the notes."""
+    from rich.cells import cell_len
+
     from needmap.reports.i18n import labels
     from needmap.reports.roadmap_report import (
         build_changes_table,
@@ -236,6 +238,10 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
     ratios = {
         why.header.index(words[k]): r for k, r in _TEXT_RATIOS.items() if words[k] in why.header
     }
+    # Each phase is a table of its own: as wide as the widest cell of any phase, a column
+    # lines up from phase to phase.
+    widest = {i: max(cell_len(why.header[i]), *(cell_len(r[i]) for r in why.rows)) for i in shown}
+    fits = sum(widest.values()) + 2 * (len(shown) - 1) <= console.width
     for view in phase_views(plan, study):
         title = f"[bold]{escape(view.name)}[/bold] · {escape(view.load)}"
         if not view.needs:
@@ -248,12 +254,12 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
                 why.header[i],
                 justify="left" if i in why.text_columns else "right",
                 ratio=ratios.get(i),
+                min_width=widest[i] if fits or i not in ratios else None,
             )
         for _ in view.needs:
             row = next(rows)
             table.add_row(*(escape(row[i]) for i in shown))
-        unbounded = console.options.update_width(_UNBOUNDED)
-        table.expand = console.measure(table, options=unbounded).maximum > console.width
+        table.expand = not fits
         print_table(console, table)
         console.print()
     changes = build_changes_table(plan, study)
@@ -269,10 +275,6 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
             soft_wrap=False,
             style="dim",
         )
-
-
-_UNBOUNDED = 10_000
-"""A width no table reaches: measured in it, a table says how wide it would like to be."""
 
 
 def _print_changes(console: Console, changes: RankingTable) -> None:
