@@ -1571,12 +1571,16 @@ def test_a_chart_of_many_groups_stands_their_names_up(count: int) -> None:
     assert len(boxes) == count
     assert all(b.y1 <= top and b.x0 >= 0 and b.x1 <= figure.bbox.x1 for b in boxes)
     assert all(a.x1 <= b.x0 for a, b in itertools.pairwise(boxes))
+    columns = ax.get_position().width * width  # inches
     if count > 8:
         assert {label.get_rotation() for label in names} == {90.0}
-        assert width == pytest.approx(4.9 + 0.62 * count)
+        assert columns == pytest.approx(0.6 + 0.62 * count)
     else:
         assert {label.get_rotation() for label in names} == {0.0}
-        assert width == pytest.approx(4.9 + 1.25 * count)
+        assert columns == pytest.approx(0.6 + 1.25 * count)
+    # the columns start where the task names end, not at a margin made for longer names
+    rows = [label.get_window_extent(renderer) for label in ax.get_yticklabels()]
+    assert 0.2 < min(b.x0 for b in rows) / figure.dpi < 0.4
 
 
 @pytest.mark.parametrize(("count", "sizes"), [(8, []), (9, [5, 4]), (17, [6, 6, 5])])

@@ -205,6 +205,23 @@ def _percent_ticks(ax: Axes) -> None:
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=decimals))
 
 
+_ROW_NAME_GAP = 0.3
+"""Inches from the figure's left edge to the widest task name, and from it to the columns
+(matplotlib's tick padding): the columns start where the names end, not at a margin
+made for the longest name a survey might have."""
+
+
+def _widest_line(lines: list[str], fontsize: float) -> float:
+    """Inches the widest of ``lines`` takes in ``fontsize`` points, as a figure at
+    ``FIGURE_DPI`` draws it."""
+    from matplotlib.figure import Figure
+
+    probe = Figure(dpi=FIGURE_DPI)
+    renderer = text_renderer(probe)
+    texts = [probe.text(0, 0, line, fontsize=fontsize) for line in lines]
+    return max((t.get_window_extent(renderer).width for t in texts), default=0.0) / FIGURE_DPI
+
+
 _UPRIGHT_FROM = 8
 """Above this many groups, the per-group chart's columns narrow and their names stand up,
 so that a page or a screen shows the chart at a size its numbers can be read at."""
@@ -229,8 +246,10 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
     heading = (
         0.35 + 0.072 * max(len(line) for n in names for line in n.splitlines()) if many else 0.9
     )
+    rows = [f"{t.rank}. {textwrap.shorten(t.label, 44, placeholder='…')}" for t in tasks]
     with matplotlib.rc_context(RC_PARAMS):
-        width = max(8.0, 4.9 + (0.62 if many else 1.25) * len(groups))
+        left = _widest_line(rows, fontsize=10) + _ROW_NAME_GAP
+        width = max(8.0, left + 1.0 + (0.62 if many else 1.25) * len(groups))
         note = (
             textwrap.fill(
                 words["tt.suppressed_note"].format(n=result.min_group_size), int(width * 15)
@@ -242,7 +261,12 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
         height = 0.9 + heading + 0.42 * len(tasks) + (below - 0.45)
         figure = Figure(figsize=(width, height), dpi=FIGURE_DPI)
         ax = figure.add_axes(
-            (3.9 / width, below / height, 1 - 4.3 / width, 1 - (0.25 + heading + below) / height)
+            (
+                left / width,
+                below / height,
+                1 - (left + 0.4) / width,
+                1 - (0.25 + heading + below) / height,
+            )
         )
         peak = max((g.shares.get(t.id, 0.0) for g in groups for t in tasks), default=0.0) or 1.0
         from matplotlib import colormaps
@@ -286,10 +310,7 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
         ax.set_xticklabels(names, fontsize=9.5, rotation=90 if many else 0)
         ax.xaxis.tick_top()
         ax.set_yticks([y + 0.5 for y in range(len(tasks))])
-        ax.set_yticklabels(
-            [f"{t.rank}. {textwrap.shorten(t.label, 44, placeholder='…')}" for t in tasks],
-            fontsize=10,
-        )
+        ax.set_yticklabels(rows, fontsize=10)
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
