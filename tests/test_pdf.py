@@ -182,6 +182,32 @@ def test_no_report_runs_past_the_edge_of_the_page(
     _assert_on_the_page(reader)
 
 
+def _contents_lines(reader: PdfReader, heading: str) -> list[str]:
+    """The lines of the brief's table of contents (the right-hand column of its cover), as
+    laid out on the page, the footer left out."""
+    lines = reader.pages[0].extract_text(extraction_mode="layout").splitlines()
+    start = next(i for i, line in enumerate(lines) if heading in line)
+    column = lines[start].index(heading)
+    return [
+        line[column:].strip()
+        for line in lines[start + 1 :]
+        if line[column:].strip() and " / " not in line
+    ]
+
+
+def test_every_contents_entry_ends_in_a_leader_and_its_page(demo: Path, tmp_path: Path) -> None:
+    """In Dutch, 'Gedeelde en specifieke behoeften, per familie van doelgroepen' is one
+    line of the cover's contents column. It was printed with its page number straight
+    after it and no leader; with groups of longer names, the leader and the number went
+    to a line of their own. A title now wraps short of the page numbers' column."""
+    out = tmp_path / "brief.pdf"
+    result = runner.invoke(app, ["brief", str(demo / "study"), "-l", "nl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    numbered = [line for line in _contents_lines(_reader(out), "Inhoud") if line[-1].isdigit()]
+    assert len(numbered) == 8
+    assert all(re.fullmatch(r".*[a-z'].*?(\. ){3,}.*\d+", line) for line in numbered), numbered
+
+
 def test_the_index_links_the_pdfs(demo: Path) -> None:
     index = (demo / "index.html").read_text(encoding="utf-8")
     personas = index[index.index("<h2>Personas</h2>") : index.index("<h2>Roadmap</h2>")]
