@@ -821,6 +821,35 @@ def test_a_group_keeps_its_colour_in_every_picture(gemeente: Study) -> None:
     assert "#0072B2" not in families.values()  # the 'all groups' highlight stays unique
 
 
+def test_upset_bars_stand_out_for_all_groups_and_take_a_single_group_s_colour(
+    gemeente: Study,
+) -> None:
+    """The bar of what every group needs is the highlight, a bar of one group's own needs is
+    that group's colour (as its circle and its row), and every other combination is grey."""
+    from matplotlib.colors import to_hex
+
+    from needmap.model.units import choose_units
+    from needmap.reports.palette import colour_of
+
+    overlap = compute_overlap(gemeente)
+    drawn = draw_diagram(gemeente, overlap)
+    assert drawn.kind == "upset"
+    colours = {u.id: colour_of(u).lower() for u in choose_units(gemeente)}
+    region = {r.code: r for r in overlap.regions}
+    expected = [
+        HIGHLIGHT.lower()
+        if len(region[code].units) == len(colours)
+        else colours[region[code].units[0]]
+        if len(region[code].units) == 1
+        else "#555555"
+        for code in drawn.shown_codes
+    ]
+    bars = drawn.figure.axes[0].patches
+    assert [to_hex(bar.get_facecolor()) for bar in bars] == expected
+    assert expected.count(HIGHLIGHT.lower()) == 1 and "#555555" in expected
+    assert len(set(expected) - {HIGHLIGHT.lower(), "#555555"}) >= 2  # groups of their own
+
+
 def test_a_number_cell_is_its_text_everywhere_but_in_a_workbook(tmp_path: Path) -> None:
     from needmap.reports.toptasks_table import RankingTable, ranking_to_markdown, ranking_to_xlsx
 
