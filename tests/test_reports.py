@@ -721,6 +721,33 @@ def _placed(drawn: Diagram) -> tuple[list[str], list[str], list[str]]:
     return misplaced, beside, crossing
 
 
+def test_long_group_names_leave_the_diagram_to_scale() -> None:
+    """Three groups with names of four lines: drawn to scale, the names above and below the
+    circles lay on the subtitle and the caption, so the diagram was drawn unscaled. The
+    circles make room for the names first, and are fitted with the counts after."""
+    sizes = {"A": 4, "B": 5, "AB": 7, "C": 14, "AC": 5, "BC": 6, "ABC": 3}
+    needs = {
+        f"{code.lower()}{i}": {g: "must" for g in code.lower()}
+        for code, count in sizes.items()
+        for i in range(count)
+    }
+    study = make_study({"a": 85, "b": 41, "c": 104}, needs, language="nl")
+    names = {
+        "a": "Zorgconsulenten Wet maatschappelijke ondersteuning",
+        "b": "Leerplichtambtenaren en jeugdconsulenten",
+        "c": "Medewerkers Burgerzaken en Publiekszaken",
+    }
+    named = dataclasses.replace(
+        study, groups=tuple(g.model_copy(update={"name": names[g.id]}) for g in study.groups)
+    )
+    drawn = draw_diagram(named, compute_overlap(named))
+    assert drawn.kind == "venn" and drawn.scaled
+    misplaced, beside, crossing = _placed(drawn)
+    assert misplaced == [] and beside == [] and crossing == []
+    assert _texts_outside(drawn.figure) == []
+    assert _overlapping_texts(drawn.figure) == []
+
+
 def test_a_thin_crescent_keeps_the_diagram_to_scale_with_its_count_beside(
     gemeente: Study,
 ) -> None:

@@ -97,8 +97,14 @@ def draw_venn(
     counts = tuple(ids.get(i, (0, ""))[0] for i in _IDS[len(units)])
     codes = {i: code for i, (_, code) in ids.items()}
     set_labels = tuple(_set_label(u, people, language) for u in units)
+    full = ax.get_position(original=True)
     diagram, caught = _venn(ax, units, counts, set_labels, fixed=False)
-    outside = None if caught else _misfits(ax, diagram, ids)
+    outside = None
+    if not caught:
+        # long group names above or below the circles: made room for first, so that the
+        # counts are fitted into the circles at the size they are drawn at
+        _clear_of_titles(ax)
+        outside = _misfits(ax, diagram, ids)
     if outside is not None:
         _style(ax, diagram, units, ids, outside)
         if not _legible(ax, diagram):
@@ -106,6 +112,7 @@ def draw_venn(
     scaled = outside is not None
     if not scaled:
         ax.clear()
+        ax.set_position(full)
         diagram, _ = _venn(ax, units, counts, set_labels, fixed=True)
         _style(ax, diagram, units, ids, {})
     if titles:
@@ -186,6 +193,12 @@ def _venn(
             circles = venn3_circles(counts, ax=ax, linewidth=1.2, layout_algorithm=layout3)
     for circle, colour in zip(circles, colours, strict=True):
         circle.set_edgecolor(colour)
+    for i in range(len(units)):
+        text = diagram.get_label_by_id("ABC"[i])
+        if text is not None:
+            text.set_fontsize(12)
+            text.set_color(INK)
+            text.set_linespacing(1.25)
     ax.apply_aspect()  # place the axes as drawn, so that text boxes measured next are true
     return diagram, bool(caught)
 
@@ -447,9 +460,6 @@ def _style(
     for i in range(len(units)):
         text = diagram.get_label_by_id("ABC"[i])
         if text is not None:
-            text.set_fontsize(12)
-            text.set_color(INK)
-            text.set_linespacing(1.25)
             _clear_of_circles(ax, diagram, i, text)
 
 
