@@ -854,6 +854,7 @@ def test_upset_bars_stand_out_for_all_groups_and_take_a_single_group_s_colour(
     """The bar of what every group needs is the highlight, a bar of one group's own needs is
     that group's colour (as its circle and its row), and every other combination is grey."""
     from matplotlib.colors import to_hex
+    from matplotlib.patches import Rectangle
 
     from needmap.model.units import choose_units
     from needmap.reports.palette import colour_of
@@ -873,6 +874,13 @@ def test_upset_bars_stand_out_for_all_groups_and_take_a_single_group_s_colour(
     ]
     bars = drawn.figure.axes[0].patches
     assert [to_hex(bar.get_facecolor()) for bar in bars] == expected
+    # and their columns of the matrix below are shaded in the same colour
+    shaded = sorted(
+        (round(band.get_x() + band.get_width() / 2), to_hex(band.get_facecolor()))
+        for band in drawn.figure.axes[1].patches
+        if isinstance(band, Rectangle) and band.get_alpha() == 0.10
+    )
+    assert shaded == [(x, c) for x, c in enumerate(expected) if c != "#555555"]
     assert expected.count(HIGHLIGHT.lower()) == 1 and "#555555" in expected
     assert len(set(expected) - {HIGHLIGHT.lower(), "#555555"}) >= 2  # groups of their own
 
