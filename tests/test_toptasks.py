@@ -1583,6 +1583,56 @@ def test_a_chart_of_many_groups_stands_their_names_up(count: int) -> None:
     assert 0.2 < min(b.x0 for b in rows) / figure.dpi < 0.4
 
 
+def test_group_names_wrap_by_their_measure_and_the_widest_word_sets_the_columns() -> None:
+    """At 16 characters a line, "Beleidsadviseurs en projectmanagers" took three lines
+    with "en" alone. Names are measured now, with a short word kept with the next: each
+    line may be as wide as the widest word of any name ("Bureaumedewerkers", wider than a
+    1.25-inch column), and the columns widen to keep the names clear of each other. A
+    name of five lines stays below the title."""
+    import dataclasses
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from tests.studies import make_study
+
+    names = {
+        "g1": "Bureaumedewerkers",
+        "g2": "Beleidsadviseurs en projectmanagers",
+        "g3": "Beveiliging, catering en facilitair",
+        "g4": "Buitendienst",
+        "g5": "Medewerkers van de buitendienst en de wijkteams van de gemeente",
+    }
+    study = make_study(dict.fromkeys(names, 100), {})
+    study = dataclasses.replace(
+        study, groups=tuple(g.model_copy(update={"name": names[g.id]}) for g in study.groups)
+    )
+    ids = tuple(f"t{i}" for i in range(4))
+    tally = _tally({g: (20 + i, [4 - j for j in range(4)]) for i, g in enumerate(names)}, ids)
+    mapping = _mapping({t: f"Task {t}, named at some length" for t in ids})
+    figure = draw_group_chart(analyse_toptasks(study, mapping, tally), "nl")
+    (ax,) = figure.axes
+    labels = [label for label in ax.get_xticklabels() if label.get_text()]
+    assert [label.get_text().rsplit("\n", 1)[0] for label in labels] == [
+        "Bureaumedewerkers",
+        "Beleidsadviseurs\nen projectmanagers",
+        "Beveiliging, catering\nen facilitair",
+        "Buitendienst",
+        "Medewerkers\nvan de buitendienst\nen de wijkteams\nvan de gemeente",
+    ]
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    boxes = [label.get_window_extent(renderer) for label in labels]
+    assert all(b.x0 - a.x1 >= 0.09 * figure.dpi for a, b in itertools.pairwise(boxes))
+    title = next(t for t in figure.texts if t.get_text().startswith("Toptaken per groep"))
+    assert max(b.y1 for b in boxes) < title.get_window_extent(renderer).y0
+    column = (ax.get_position().width * figure.get_size_inches()[0] - 0.6) / len(names)
+    assert 1.4 < column < 1.6
+    from tests.test_reports import _texts_outside
+
+    assert _texts_outside(figure) == []
+
+
 @pytest.mark.parametrize(("count", "sizes"), [(8, []), (9, [5, 4]), (17, [6, 6, 5])])
 def test_a_ranking_of_many_groups_is_printed_in_parts(count: int, sizes: list[int]) -> None:
     """An A4 page holds eight group columns beside the tasks: more are printed in even

@@ -9,7 +9,9 @@ tasks' shares in each group; hidden groups are a grey column reading n<5.
 from __future__ import annotations
 
 import math
+import re
 import textwrap
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from needmap.model.toptasks import TopTasks
@@ -211,15 +213,61 @@ _ROW_NAME_GAP = 0.3
 made for the longest name a survey might have."""
 
 
-def _widest_line(lines: list[str], fontsize: float) -> float:
-    """Inches the widest of ``lines`` takes in ``fontsize`` points, as a figure at
-    ``FIGURE_DPI`` draws it."""
+def _text_width(fontsize: float) -> Callable[[str], float]:
+    """A measure of a line's width in inches, in ``fontsize`` points, as a figure at
+    ``FIGURE_DPI`` draws it (under the caller's rc settings)."""
     from matplotlib.figure import Figure
 
     probe = Figure(dpi=FIGURE_DPI)
     renderer = text_renderer(probe)
-    texts = [probe.text(0, 0, line, fontsize=fontsize) for line in lines]
-    return max((t.get_window_extent(renderer).width for t in texts), default=0.0) / FIGURE_DPI
+
+    def width(line: str) -> float:
+        text = probe.text(0, 0, line, fontsize=fontsize)
+        inches: float = text.get_window_extent(renderer).width / FIGURE_DPI
+        text.remove()
+        return inches
+
+    return width
+
+
+def _widest_line(lines: list[str], fontsize: float) -> float:
+    """Inches the widest of ``lines`` takes in ``fontsize`` points."""
+    return max(map(_text_width(fontsize), lines), default=0.0)
+
+
+_COLUMN = 1.25
+"""Inches per group in the per-group chart with its names across, unless a word of a name
+needs more."""
+_NAME_GAP = 0.1
+"""Inches kept clear between the names of neighbouring columns."""
+_NAME_SIZE = 9.5
+
+
+_BOUND = re.compile(r"(?:\S{1,3}\s+)*\S+")
+"""A word with the short words before it ("en projectmanagers", "van de gemeente"): a
+name is wrapped between these, so that no line ends in "en" or "of", or holds it alone."""
+
+
+def _wrap_measured(name: str, limit: float, width: Callable[[str], float]) -> str:
+    """``name`` in lines of at most ``limit`` inches, each as full as it goes (a longer
+    word stands on a line of its own). Measured, not counted in characters: at 16
+    characters a line, "Beleidsadviseurs en projectmanagers" took three, "en" alone."""
+    lines: list[str] = []
+    for words in _BOUND.findall(name):
+        if lines and width(f"{lines[-1]} {words}") <= limit:
+            lines[-1] += f" {words}"
+        else:
+            lines.append(words)
+    return "\n".join(lines)
+
+
+def _names_across(names: list[str]) -> tuple[list[str], float]:
+    """The group names wrapped to stand across their columns, and the columns' width in
+    inches: 1.25, or wider if a word of a name is (with its short words, see ``_BOUND``;
+    all columns alike, and every line of every name may be as wide as that word)."""
+    width = _text_width(_NAME_SIZE)
+    limit = max([_COLUMN - _NAME_GAP, *(width(w) for n in names for w in _BOUND.findall(n))])
+    return [_wrap_measured(n, limit, width) for n in names], limit + _NAME_GAP
 
 
 _UPRIGHT_FROM = 8
@@ -238,18 +286,24 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
     groups = result.groups
     hidden = words["tt.suppressed"].format(n=result.min_group_size)
     many = len(groups) > _UPRIGHT_FROM
-    names = [
-        textwrap.fill(g.name, 24 if many else 16, break_long_words=False)
-        + ("" if g.suppressed else "\n" + respondents_label(g, language))
-        for g in groups
-    ]
-    heading = (
-        0.35 + 0.072 * max(len(line) for n in names for line in n.splitlines()) if many else 0.9
-    )
     rows = [f"{t.rank}. {textwrap.shorten(t.label, 44, placeholder='…')}" for t in tasks]
     with matplotlib.rc_context(RC_PARAMS):
+        if many:
+            wrapped = [textwrap.fill(g.name, 24, break_long_words=False) for g in groups]
+            column = 0.62
+        else:
+            wrapped, column = _names_across([g.name for g in groups])
+        names = [
+            name + ("" if g.suppressed else "\n" + respondents_label(g, language))
+            for name, g in zip(wrapped, groups, strict=True)
+        ]
+        heading = (
+            0.35 + 0.072 * max(len(line) for n in names for line in n.splitlines())
+            if many
+            else max(0.9, 0.25 + 0.16 * max(n.count("\n") + 1 for n in names))
+        )
         left = _widest_line(rows, fontsize=10) + _ROW_NAME_GAP
-        width = max(8.0, left + 1.0 + (0.62 if many else 1.25) * len(groups))
+        width = max(8.0, left + 1.0 + column * len(groups))
         note = (
             textwrap.fill(
                 words["tt.suppressed_note"].format(n=result.min_group_size), int(width * 15)
@@ -307,7 +361,7 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
         ax.set_xlim(0, len(groups))
         ax.set_ylim(len(tasks), 0)
         ax.set_xticks([x + 0.5 for x in range(len(groups))])
-        ax.set_xticklabels(names, fontsize=9.5, rotation=90 if many else 0)
+        ax.set_xticklabels(names, fontsize=_NAME_SIZE, rotation=90 if many else 0)
         ax.xaxis.tick_top()
         ax.set_yticks([y + 0.5 for y in range(len(tasks))])
         ax.set_yticklabels(rows, fontsize=10)
