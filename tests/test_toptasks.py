@@ -1318,6 +1318,27 @@ def test_cli_toptasks_refuses_a_tally_counted_with_more_picks_than_the_mapping_a
     assert runner.invoke(app, ["toptasks", str(root)]).exit_code == 0
 
 
+def test_a_group_whose_every_respondent_chose_the_most_tasks_fits_the_mapping() -> None:
+    """Two respondents choosing three tasks each cast six votes: exactly what max_picks 3
+    allows, and one more than max_picks 3 allows is one too many."""
+    ids = ("t0", "t1", "t2", "t3")
+    fits = _tally({"desk": (2, [2, 2, 1, 1])}, ids)
+    assert fits.differences(ids, {"desk"}, max_picks=3) == []
+    over = _tally({"desk": (2, [2, 2, 2, 1])}, ids)
+    assert over.differences(ids, {"desk"}, max_picks=3) == [
+        "'desk' has 7 votes, more than its 2 respondents can cast choosing at most 3 tasks "
+        "each (max_picks)"
+    ]
+
+
+def test_respondents_outside_the_groups_count_from_the_minimum_on() -> None:
+    ids = ("t0", "t1")
+    tally = _tally({"desk": (3, [2, 1])}, ids)
+    assert (tally.outside_counted(1), tally.counted_respondents(1)) == (0, 3)
+    outside = _tally({"desk": (3, [2, 1]), OUTSIDE: (2, [1, 1])}, ids)
+    assert [outside.counted_respondents(m) for m in (1, 2, 3)] == [5, 5, 3]
+
+
 def test_validate_reads_each_mapping_and_tally_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
