@@ -138,6 +138,36 @@ def test_anything_not_clean_is_left_to_the_row_reader(tmp_path: Path, row: str) 
     assert fast == slow
 
 
+_TASKS = HEADER[2:8]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["id", "G01Q01", *_TASKS[:2], "G02Q02[other]", *_TASKS[2:], "comment"],
+        ["id", "G01Q01", _TASKS[1], _TASKS[0], *_TASKS[2:], "comment"],
+        ["id", *_TASKS[:3], "G01Q01", *_TASKS[3:], "comment"],
+    ],
+    ids=["a column between the tasks", "tasks in another order", "the group amid the tasks"],
+)
+def test_task_columns_not_side_by_side_in_order_are_left_to_the_row_reader(
+    tmp_path: Path, header: list[str]
+) -> None:
+    """The text is counted a run of cells at a time: only tasks that stand side by side,
+    in the mapping's order, with the group answer outside them, can be."""
+    answers = [
+        {"G01Q01": "AO01", _TASKS[0]: "Y", _TASKS[2]: "Y", "G02Q02[other]": "Y"},
+        {"G01Q01": "AO02", _TASKS[1]: "Y", _TASKS[5]: "Y"},
+    ]
+    rows = "".join(
+        f"{i},{','.join(a.get(h, '') for h in header[1:])}\n" for i, a in enumerate(answers)
+    )
+    counted, fast, slow = _both_ways(_write(tmp_path, ",".join(header) + "\n" + rows))
+    assert counted == [False]
+    assert fast == slow
+    assert fast[0] is not None and dict(fast[0].respondents) == {"desk": 1, "field": 1}
+
+
 def test_a_line_break_in_a_quoted_cell_is_read_as_the_csv_module_reads_it(
     tmp_path: Path,
 ) -> None:
