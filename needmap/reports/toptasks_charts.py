@@ -300,7 +300,7 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
         heading = (
             0.35 + 0.072 * max(len(line) for n in names for line in n.splitlines())
             if many
-            else max(0.9, 0.25 + 0.16 * max(n.count("\n") + 1 for n in names))
+            else max(0.9, 0.3 + 0.165 * max(n.count("\n") + 1 for n in names))
         )
         left = _widest_line(rows, fontsize=10) + _ROW_NAME_GAP
         width = max(8.0, left + 1.0 + column * len(groups))
