@@ -861,6 +861,17 @@ def test_one_missing_column_is_reported_alone(
     assert all(m.startswith("no column") for m in messages)
 
 
+def test_a_missing_column_s_hint_lists_the_header_s_first_twelve(
+    study: Study, tmp_path: Path
+) -> None:
+    header = ",".join(f"Vraag {i}" for i in range(1, 21))
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "ms-forms", _write(tmp_path, "x.csv", header + "\n" + "1," * 19 + "1\n"))
+    first = raised.value.problems[0]
+    assert first.message == "no column 'What is your role?' (the respondent's group) in the header"
+    assert first.hint == "the header has: " + ", ".join(f"'Vraag {i}'" for i in range(1, 13))
+
+
 def test_long_layout_in_any_row_order(study: Study, tmp_path: Path) -> None:
     """Sorted by task, a respondent's rows are apart: the export is read a second time with
     every respondent kept open, and counts as the grouped fixture does."""
