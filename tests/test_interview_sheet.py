@@ -189,6 +189,28 @@ def test_a_quote_left_open_in_the_first_row_is_refused_at_that_row(
     assert problem.message.startswith("a double quote that starts a value here runs on")
 
 
+def test_a_quote_closed_wrongly_on_its_own_line_is_refused_at_that_line(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """A value that opens and closes a quote on one line with text after it runs on to
+    nothing: it is reported as the line the csv module cannot read."""
+    root = make_study()
+    sheet = _sheet(
+        tmp_path,
+        "Interview,Group,Date,Participants,Quote,Needs\n"
+        ",desk,2026-03-02,1,An app? Not for us.,mobile\n"
+        ',desk,2026-03-02,1,"Slow" they all say,search\n',
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        import_interview_sheet(load_study(root), sheet)
+    [problem] = raised.value.problems
+    assert (problem.location.line, problem.message) == (
+        3,
+        "cannot read the file here: ',' expected after '\"'",
+    )
+    assert problem.hint.startswith("check the quotes on this line")
+
+
 @pytest.mark.parametrize(
     ("below", "stop"),
     [
