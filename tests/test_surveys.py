@@ -861,6 +861,17 @@ def test_one_missing_column_is_reported_alone(
     assert all(m.startswith("no column") for m in messages)
 
 
+@pytest.mark.parametrize("name", ["export.csv", "export.xlsx"])
+def test_an_export_that_cannot_be_read_says_why_in_words(tmp_path: Path, name: str) -> None:
+    """A folder given for the export: the system's reason, without its errno and path."""
+    folder = tmp_path / name
+    folder.mkdir()
+    with pytest.raises(InvalidStudyError) as raised:
+        open_table(folder)
+    [problem] = raised.value.problems
+    assert (problem.location.path, problem.message) == (folder, "cannot read file: Is a directory")
+
+
 def test_a_missing_column_s_hint_lists_the_header_s_first_twelve(
     study: Study, tmp_path: Path
 ) -> None:
