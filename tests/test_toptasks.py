@@ -224,6 +224,19 @@ def test_evidence_table_by_hand(study: Study, mapping: SurveyMapping, tally: Tal
     assert data["needs"][0]["title"] == "HR self-service"
 
 
+def test_json_shares_are_rounded_to_four_decimals_as_documented() -> None:
+    study, _ = _property_study()
+    ids = ("t0", "t1", "t2")
+    tally = _tally({"g1": (10, [1, 2, 0])}, ids)
+    result = analyse_toptasks(study, _mapping({t: t for t in ids}), tally, weighted=False)
+    data = toptasks_to_json(result)
+    assert [(t["share"], t["cumulative"]) for t in data["tasks"]][:2] == [
+        (0.6667, 0.6667),
+        (0.3333, 1.0),
+    ]
+    assert data["groups"][0]["shares"] == {"t0": 0.3333, "t1": 0.6667, "t2": 0.0}
+
+
 @pytest.mark.parametrize(
     ("counts", "minimum", "hidden"),
     [
