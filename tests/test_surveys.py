@@ -1009,6 +1009,14 @@ def _outcome(
     return result.tally, sorted(result.warnings, key=key)
 
 
+def test_a_mapping_without_max_picks_allows_five(study: Study, tmp_path: Path) -> None:
+    """Top-task surveys ask for up to five tasks: the default when the mapping is silent."""
+    text = (SURVEY_FIXTURES / "mappings" / "long.yaml").read_text()
+    path = _write(tmp_path, "m.yaml", text.replace("max_picks: 5\n", ""))
+    assert "max_picks" not in path.read_text()
+    assert load_mapping(path, study).max_picks == 5
+
+
 def test_mapping_problems_have_positions(study: Study, tmp_path: Path) -> None:
     text = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text()
     text = text.replace("Field staff: field", "Field staff: feild").replace(
