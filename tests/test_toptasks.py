@@ -41,6 +41,7 @@ from needmap.reports.toptasks_table import (
     build_group_ranking,
     build_ranking,
     build_weights,
+    group_ranking_to_json,
     ranking_to_csv,
     ranking_to_markdown,
     ranking_to_xlsx,
@@ -235,6 +236,12 @@ def test_json_shares_are_rounded_to_four_decimals_as_documented() -> None:
         (0.3333, 1.0),
     ]
     assert data["groups"][0]["shares"] == {"t0": 0.3333, "t1": 0.6667, "t2": 0.0}
+    ranking = group_ranking_to_json(result, result.groups[0])
+    assert [(t["id"], t["share"]) for t in ranking["tasks"]] == [
+        ("t1", 0.6667),
+        ("t0", 0.3333),
+        ("t2", 0.0),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -1691,6 +1698,7 @@ def test_a_ranking_of_many_groups_is_printed_in_parts(count: int, sizes: list[in
     ]
     shown = [h for p in parts[1:] for h in p.header[2:]]
     assert shown == list(table.header[7:])  # every group once, in order
+    assert {p.text_columns for p in parts} == {(1,)}  # the task, left-aligned in every part
     assert all(p.header[:2] == table.header[:2] for p in parts[1:])
     last = parts[-1]
     assert last.rows[0] == (table.rows[0][0], table.rows[0][1], *table.rows[0][-sizes[-1] :])
