@@ -241,6 +241,7 @@ needs more."""
 _NAME_GAP = 0.1
 """Inches kept clear between the names of neighbouring columns."""
 _NAME_SIZE = 9.5
+"""Points of the group names above the columns."""
 
 
 _BOUND = re.compile(r"(?:\S{1,3}\s+)*\S+")
