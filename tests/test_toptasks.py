@@ -1674,6 +1674,49 @@ def test_group_names_wrap_by_their_measure_and_the_widest_word_sets_the_columns(
     assert _texts_outside(figure) == []
 
 
+def test_upright_group_names_wrap_by_their_measure_below_the_title() -> None:
+    """Upright names were wrapped at 24 characters, which left "en" at the end of a line
+    ("Beleidsadviseurs en / projectmanagers"), and the heading was sized by counting
+    characters. Now they are measured as the names across are, a short word kept with the
+    next, and the heading is as tall as the widest line, with room below the title."""
+    import dataclasses
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from tests.studies import make_study
+
+    names = {
+        "g1": "Beleidsadviseurs en projectmanagers",
+        "g2": "Teamleiders en afdelingshoofden",
+        "g3": "Beveiliging, catering en facilitair",
+        "g4": "Bestuurders en directie",
+        **{f"h{i}": f"Groep {i}" for i in range(5)},
+    }
+    study = make_study(dict.fromkeys(names, 100), {})
+    study = dataclasses.replace(
+        study, groups=tuple(g.model_copy(update={"name": names[g.id]}) for g in study.groups)
+    )
+    ids = tuple(f"t{i}" for i in range(4))
+    tally = _tally({g: (20 + i, [4 - j for j in range(4)]) for i, g in enumerate(names)}, ids)
+    figure = draw_group_chart(analyse_toptasks(study, _mapping({t: t for t in ids}), tally), "nl")
+    (ax,) = figure.axes
+    labels = [label for label in ax.get_xticklabels() if label.get_text()]
+    assert {label.get_rotation() for label in labels} == {90.0}
+    assert [label.get_text().rsplit("\n", 1)[0] for label in labels[:4]] == [
+        "Beleidsadviseurs\nen projectmanagers",
+        "Teamleiders\nen afdelingshoofden",
+        "Beveiliging, catering\nen facilitair",
+        "Bestuurders en directie",
+    ]
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    tops = [label.get_window_extent(renderer).y1 for label in labels]
+    title = next(t for t in figure.texts if t.get_text().startswith("Toptaken per groep"))
+    gap = title.get_window_extent(renderer).y0 - max(tops)
+    assert 0.15 * figure.dpi < gap < 0.3 * figure.dpi
+
+
 @pytest.mark.parametrize(("count", "sizes"), [(8, []), (9, [5, 4]), (17, [6, 6, 5])])
 def test_a_ranking_of_many_groups_is_printed_in_parts(count: int, sizes: list[int]) -> None:
     """An A4 page holds eight group columns beside the tasks: more are printed in even

@@ -262,18 +262,28 @@ def _wrap_measured(name: str, limit: float, width: Callable[[str], float]) -> st
     return "\n".join(lines)
 
 
+def _wrap_names(names: list[str], line: float) -> tuple[list[str], float]:
+    """The group names wrapped to lines of ``line`` inches, or as wide as the widest word
+    of any name where that is wider (with its short words, see ``_BOUND``): all names
+    alike. Also the width the lines were wrapped to."""
+    width = _text_width(_NAME_SIZE)
+    limit = max([line, *(width(w) for n in names for w in _BOUND.findall(n))])
+    return [_wrap_measured(n, limit, width) for n in names], limit
+
+
 def _names_across(names: list[str]) -> tuple[list[str], float]:
     """The group names wrapped to stand across their columns, and the columns' width in
-    inches: 1.25, or wider if a word of a name is (with its short words, see ``_BOUND``;
-    all columns alike, and every line of every name may be as wide as that word)."""
-    width = _text_width(_NAME_SIZE)
-    limit = max([_COLUMN - _NAME_GAP, *(width(w) for n in names for w in _BOUND.findall(n))])
-    return [_wrap_measured(n, limit, width) for n in names], limit + _NAME_GAP
+    inches: 1.25, or wider if a word of a name is (:func:`_wrap_names`)."""
+    wrapped, limit = _wrap_names(names, _COLUMN - _NAME_GAP)
+    return wrapped, limit + _NAME_GAP
 
 
 _UPRIGHT_FROM = 8
 """Above this many groups, the per-group chart's columns narrow and their names stand up,
 so that a page or a screen shows the chart at a size its numbers can be read at."""
+_UPRIGHT_LINE = 1.6
+"""Inches a line of an upright group name may take (about 24 characters), unless a word
+of a name needs more: most names take one or two lines, which fit the narrow columns."""
 
 
 def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Figure:
@@ -290,7 +300,7 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
     rows = [f"{t.rank}. {textwrap.shorten(t.label, 44, placeholder='…')}" for t in tasks]
     with matplotlib.rc_context(RC_PARAMS):
         if many:
-            wrapped = [textwrap.fill(g.name, 24, break_long_words=False) for g in groups]
+            wrapped, _ = _wrap_names([g.name for g in groups], _UPRIGHT_LINE)
             column = 0.62
         else:
             wrapped, column = _names_across([g.name for g in groups])
@@ -299,7 +309,7 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Fig
             for name, g in zip(wrapped, groups, strict=True)
         ]
         heading = (
-            0.35 + 0.072 * max(len(line) for n in names for line in n.splitlines())
+            0.45 + _widest_line([line for n in names for line in n.splitlines()], _NAME_SIZE)
             if many
             else max(0.9, 0.3 + 0.165 * max(n.count("\n") + 1 for n in names))
         )
