@@ -17,6 +17,7 @@ from needmap.errors import UsageError
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.draft import MAX_ANSWERS, MAX_TASKS, MappingDraft, draft_mapping, write_draft
+from needmap.surveys.mapping import Layout
 from tests.conftest import (
     SURVEY_FIXTURES,
     StudyMaker,
@@ -618,7 +619,29 @@ def test_a_layout_that_cannot_be_read_is_asked_for(tmp_path: Path, body: list[st
     with pytest.raises(UsageError, match="cannot tell how this export lists the choices") as caught:
         draft_mapping(study, export)
     assert caught.value.problems[0].hint.startswith("give --layout: limesurvey, ms-forms")
+    assert caught.value.problems[0].location.path == export
     assert len(caught.value.problems) == 1  # the group column was found: 'What is your role?'
+
+
+@pytest.mark.parametrize(
+    ("layout", "message", "option"),
+    [
+        ("google-forms", "layout google-forms needs --choices-column", "--choices-column"),
+        ("long", "layout long needs --respondent", "--respondent"),
+    ],
+)
+def test_a_column_the_layout_needs_is_asked_for_with_the_headings(
+    tmp_path: Path, layout: Layout, message: str, option: str
+) -> None:
+    """A layout given, but its column not found in a few rows: the problem says what the
+    column holds and lists the header, as for the group column."""
+    export = tmp_path / "export.csv"
+    rows = ["1,Front desk,Book leave", "2,Field,Claim expenses", "3,Front desk,Plan a meeting"]
+    export.write_text("\n".join(["ID,What is your role?,Tasks", *rows]) + "\n", "utf-8")
+    with pytest.raises(UsageError) as caught:
+        draft_mapping(load_study(SURVEY_FIXTURES / "study"), export, layout=layout)
+    [problem] = [p for p in caught.value.problems if p.message.startswith(message)]
+    assert problem.hint == f"give {option}; the header has: 'ID', 'What is your role?', 'Tasks'"
 
 
 @pytest.mark.parametrize(

@@ -133,9 +133,10 @@ def draft_mapping(
         )
     if layout is None:
         columns.problems.append(
-            _usage(
+            Problem(
+                Location(export),
                 "cannot tell how this export lists the choices",
-                "give --layout: limesurvey, ms-forms, google-forms or long (docs/surveys.md)",
+                hint="give --layout: limesurvey, ms-forms, google-forms or long (docs/surveys.md)",
             )
         )
     said = {option for _, _, option in unheaded}  # not asked for again below
@@ -146,8 +147,7 @@ def draft_mapping(
         columns.problems.append(
             _usage(
                 "cannot tell which column holds the respondent's group",
-                "give --group-column; the header has: "
-                + ", ".join(f"'{h}'" for h in table.header[:15]),
+                _name_it("--group-column", table.header),
             )
         )
     choice_at = None
@@ -158,12 +158,22 @@ def draft_mapping(
         else:
             task_columns = columns.subquestions(question)
     elif layout is not None and not choices_column and "--choices-column" not in said:
-        columns.problems.append(_usage(f"layout {layout} needs --choices-column"))
+        columns.problems.append(
+            _usage(
+                f"layout {layout} needs --choices-column (the column with the chosen tasks)",
+                _name_it("--choices-column", table.header),
+            )
+        )
     elif choices_column:
         choice_at = columns.find(choices_column, "--choices-column")
     respondent_at = None
     if layout == "long" and not respondent and "--respondent" not in said:
-        columns.problems.append(_usage("layout long needs --respondent (the column)"))
+        columns.problems.append(
+            _usage(
+                "layout long needs --respondent (the column that tells who answered)",
+                _name_it("--respondent", table.header),
+            )
+        )
     elif respondent:
         respondent_at = columns.find(respondent, "--respondent")
     if survey_id is not None and not re.fullmatch(ID_PATTERN, survey_id):
@@ -253,6 +263,11 @@ def draft_mapping(
 
 def _usage(message: str, hint: str = "") -> Problem:
     return Problem(Location(), message, hint=hint)
+
+
+def _name_it(option: str, header: Sequence[str]) -> str:
+    """The hint for a column to name: the option, and the headings it can be one of."""
+    return f"give {option}; the header has: " + ", ".join(f"'{h}'" for h in header[:15])
 
 
 _CODE = re.compile(r"[A-Za-z]{0,3}\d+")
