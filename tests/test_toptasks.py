@@ -964,6 +964,67 @@ def test_long_neck_axis_texts_fill_the_figure_and_stay_inside(tasks: int, label:
     assert 0 <= min(box.y0 for box in boxes) < 0.05 * figure.bbox.height
 
 
+@pytest.mark.parametrize(
+    ("tasks", "named", "slanted", "shares"),
+    [
+        (10, 10, False, "0% 5% 10% 15% 20%"),
+        (11, 11, True, "0% 5% 10% 15% 20%"),
+        (25, 25, True, "0% 1% 2% 3% 4% 5% 6% 7% 8%"),
+        (26, 6, False, "0% 1% 2% 3% 4% 5% 6% 7% 8%"),
+        (60, 13, False, "0.0% 0.5% 1.0% 1.5% 2.0% 2.5% 3.0% 3.5%"),
+    ],
+)
+def test_long_neck_names_every_bar_up_to_25_tasks(
+    tasks: int, named: int, slanted: bool, shares: str
+) -> None:
+    """Up to ten tasks, each bar's name stands under it, wrapped; up to 25, slanted; beyond,
+    the bars are numbered 1, 5, 10 … and the neck's tasks named in a list. The share axis
+    has as many decimals as its step needs, and no more."""
+    bars = _drawn_neck(tasks, "T").axes[0]
+    ticks = [tick for tick in bars.get_xticklabels() if tick.get_text()]
+    assert len(ticks) == named
+    assert {tick.get_rotation() for tick in ticks} == {40.0 if slanted else 0.0}
+    assert (ticks[0].get_text() == "T t00") is (tasks <= 25)
+    assert " ".join(tick.get_text() for tick in bars.get_yticklabels()) == shares
+
+
+def test_the_group_chart_shows_the_top_12_tasks_with_votes_darkest_at_the_peak() -> None:
+    """Rows nobody voted for say nothing per group and are left out; twelve rows at most by
+    default. The colour scale runs to the chart's highest share, whatever its size: the
+    darkest cell is the peak (with white figures), not a cell of 100%."""
+    from matplotlib import colormaps
+    from matplotlib.colors import to_rgba
+    from matplotlib.patches import Rectangle
+
+    from tests.studies import make_study
+
+    ids = tuple(f"t{i:02}" for i in range(16))
+    votes = [30 - i for i in range(14)] + [0, 0]
+    tally = _tally({"g1": (100, votes), "g2": (80, [*votes[::-1][2:], 0, 0])}, ids)
+    result = analyse_toptasks(
+        make_study({"g1": 100, "g2": 100}, {}), _mapping({t: f"Task {t}" for t in ids}), tally
+    )
+    (ax,) = draw_group_chart(result, "en").axes
+    assert [label.get_text() for label in ax.get_yticklabels()] == [
+        f"{t.rank}. Task {t.id}" for t in result.tasks[:12]
+    ]
+    few = draw_group_chart(result, "en", top=16).axes[0]
+    assert len(few.get_yticklabels()) == 14  # the two tasks without votes are left out
+    peak = max(result.groups, key=lambda g: max(g.shares.values()))
+    cells = {
+        (int(p.get_x()), int(p.get_y())): to_rgba(p.get_facecolor())
+        for p in few.patches
+        if isinstance(p, Rectangle)
+    }
+    darkest = min(cells.items(), key=lambda item: sum(item[1][:3]))
+    x, y = darkest[0]
+    assert result.groups[x] == peak
+    assert result.tasks[y].id == max(peak.shares, key=lambda t: peak.shares[t])
+    assert darkest[1] == pytest.approx(colormaps["Blues"](0.9))
+    [figure] = [t for t in few.texts if t.get_position() == (x + 0.5, y + 0.5)]
+    assert figure.get_color() == "white"
+
+
 def test_small_shares_get_distinct_percentages() -> None:
     """Sixty tasks of a few percent each: the share axis read 0%, 0%, 1%, 1%, 2% …"""
     bars = _drawn_neck(60, "T").axes[0]
