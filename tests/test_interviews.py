@@ -687,4 +687,7 @@ def test_many_interviewed_groups_are_printed_in_parts() -> None:
     assert all(p.text_columns == (0,) for p in parts[1:])
     page = render_interviews_page(evidence, study)
     assert page.count('<div class="print-only">') == 1 and page.count("<table") == 4
+    # group headings keep a short word with the next, on the screen (upright) and in print
+    assert page.count('class="num unit group">Group g0\u00a0(n=5)</th>') == 1
+    assert page.count('class="num group">Group g0\u00a0(n=5)</th>') == 1
     assert interviews_to_markdown(evidence, study).count("| Search |") == 1

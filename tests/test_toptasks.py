@@ -8,6 +8,7 @@ import io
 import itertools
 import json
 import math
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import replace
@@ -1811,6 +1812,114 @@ def test_a_ranking_of_many_groups_is_printed_in_parts(count: int, sizes: list[in
     # needs here)
     assert page.count('<div class="print-only">') == 1
     assert page.count("<table") == 1 + len(parts) + 1
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("Beleidsadviseurs en projectmanagers", "Beleidsadviseurs en\u00a0projectmanagers"),
+        ("Medewerkers van de  buitendienst", "Medewerkers van\u00a0de\u00a0buitendienst"),
+        ("De raad", "De\u00a0raad"),
+        ("Bureaumedewerkers", "Bureaumedewerkers"),
+        ("", ""),
+    ],
+)
+def test_short_words_are_kept_with_the_next(name: str, kept: str) -> None:
+    from needmap.reports.wrapping import keep_short_words
+
+    assert keep_short_words(name) == kept
+
+
+def test_the_ranking_tables_group_headings_never_break_after_a_short_word() -> None:
+    """The printed ranking table wrapped "Beleidsadviseurs / en / projectmanagers": the
+    page's group headings keep a short word with the next (the tables' other formats keep
+    the names as written)."""
+    from needmap.reports.toptasks_page import render_toptasks_page
+    from tests.studies import make_study
+
+    names = {"g1": "Beleidsadviseurs en projectmanagers", "g2": "In de wijk"}
+    study = make_study(dict.fromkeys(names, 100), {})
+    study = replace(
+        study, groups=tuple(g.model_copy(update={"name": names[g.id]}) for g in study.groups)
+    )
+    ids = ("t0", "t1")
+    tally = _tally({"g1": (20, [5, 3]), "g2": (30, [2, 4])}, ids)
+    result = analyse_toptasks(study, _mapping({t: f"Werk en {t}" for t in ids}), tally)
+    page = html.unescape(render_toptasks_page(result, "nl", "Org"))
+    headings = re.findall(r'<th scope="col" class="num unit group">([^<]*)</th>', page)
+    assert set(headings) == {
+        "Beleidsadviseurs en\u00a0projectmanagers (n=20)",
+        "In\u00a0de\u00a0wijk (n=30)",
+    }
+    assert "Werk en t0" in page  # a task keeps its spaces
+    assert "Beleidsadviseurs en projectmanagers (n=20)" in build_ranking(result, "nl").header
+
+
+@pytest.mark.parametrize(
+    ("names", "titles"),
+    [
+        (
+            [
+                "Klantcontactcentrummedewerkers",
+                "Beveiliging, catering en facilitair",
+                "Bureaumedewerkers en secretariaten",
+                "Buitendienstmedewerkers",
+                "Beleidsadviseurs en projectmanagers",
+                "Teamleiders en afdelingshoofden",
+                "Bestuurders en directie",
+                "Vrijwilligersorganisaties",
+            ],
+            [
+                "Aandeel van de stemmen per groep (1 van 2)",
+                "Aandeel van de stemmen per groep (2 van 2)",
+            ],
+        ),
+        (
+            [
+                "Baliemedewerkers",
+                "Beveiliging, catering en facilitair",
+                "Bureaumedewerkers",
+                "Buitendienst",
+                "Beleidsadviseurs en projectmanagers",
+                "Teamleiders en afdelingshoofden",
+                "Bestuurders en directie",
+            ],
+            ["Aandeel van de stemmen per groep"],
+        ),
+    ],
+)
+def test_a_ranking_too_wide_for_the_page_is_printed_in_parts_that_fit(
+    names: list[str], titles: list[str]
+) -> None:
+    """Eight groups of long names ran past the page's right edge: the browser engine wraps
+    no word, and every column is as wide as its widest. The groups of the demo's seven
+    Dutch names did too, in DejaVu Sans (the font a PDF gets on Linux without Arial's
+    metric twin). A table is printed whole only if its widest words fit the page, as
+    measured in that font; else in parts, each on the page."""
+    from pypdf import PdfReader
+
+    from needmap.reports.pdf import html_to_pdf
+    from needmap.reports.toptasks_page import render_toptasks_page
+    from needmap.reports.toptasks_table import print_parts
+    from tests.studies import make_study
+    from tests.test_pdf import _assert_on_the_page
+
+    ids = {f"g{i}": name for i, name in enumerate(names)}
+    study = make_study(dict.fromkeys(ids, 1000), {})
+    study = replace(
+        study, groups=tuple(g.model_copy(update={"name": ids[g.id]}) for g in study.groups)
+    )
+    tasks = tuple(f"t{i:02}" for i in range(6))
+    tally = _tally({g: (200 + i, [30 - j + i for j in range(6)]) for i, g in enumerate(ids)}, tasks)
+    labels = {t: f"Een vergaderruimte met lunch en beamer boeken {t}" for t in tasks}
+    result = analyse_toptasks(study, _mapping(labels), tally)
+    parts = print_parts(build_ranking(result, "nl"))
+    assert [p.title for p in parts[1:]] == titles
+    assert sorted(h for p in parts[1:] for h in p.header[2:]) == sorted(
+        f"{name} (n={200 + i})" for i, name in enumerate(names)
+    )
+    pdf = html_to_pdf(render_toptasks_page(result, "nl", "Org"))
+    _assert_on_the_page(PdfReader(io.BytesIO(pdf)))
 
 
 @given(

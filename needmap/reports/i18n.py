@@ -166,6 +166,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tt.needs": "Evidence for needs",
         "tt.sheet": "Top tasks",
         "tt.per_group_part": "Share of each group's votes ({part} of {parts})",
+        "tt.per_group": "Share of each group's votes",
         "tt.chart.neck": "The long neck of top tasks",
         "tt.chart.share": "Share of votes",
         "tt.chart.cumulative": "Cumulative share",
@@ -374,6 +375,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "iv.table": "Needs in the interviews",
         "iv.sheet": "Interviews",
         "iv.per_group_part": "Interviews per group ({part} of {parts})",
+        "iv.per_group": "Interviews per group",
         "iv.rule": "Counts are interviews: an interview counts once per need, however many of "
         "its quotes support (or question) the need. Per group: \u2713 supported, "
         "\u2717 questioned.",
@@ -652,6 +654,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tt.needs": "Bewijs voor behoeften",
         "tt.sheet": "Toptaken",
         "tt.per_group_part": "Aandeel van de stemmen per groep ({part} van {parts})",
+        "tt.per_group": "Aandeel van de stemmen per groep",
         "tt.chart.neck": "De lange nek van de toptaken",
         "tt.chart.share": "Aandeel van de stemmen",
         "tt.chart.cumulative": "Cumulatief aandeel",
@@ -866,6 +869,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "iv.table": "Behoeften in de gesprekken",
         "iv.sheet": "Interviews",
         "iv.per_group_part": "Gesprekken per groep ({part} van {parts})",
+        "iv.per_group": "Gesprekken per groep",
         "iv.rule": "Tellingen zijn gesprekken: een gesprek telt eenmaal per behoefte, hoeveel "
         "citaten de behoefte ook ondersteunen (of betwijfelen). Per groep: \u2713 ondersteund, "
         "\u2717 betwijfeld.",

@@ -132,6 +132,7 @@ def build_interviews_table(evidence: InterviewEvidence, study: Study) -> Ranking
         sheet=words["iv.sheet"],
         group_columns=tuple(range(5, 5 + len(shown))),
         part_title=words["iv.per_group_part"],
+        groups_title=words["iv.per_group"],
         text_columns=(0, 1, 2, 5 + len(shown)),
     )
 

@@ -7,6 +7,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from needmap import __version__
+from needmap.reports.wrapping import keep_short_words
 
 __all__ = ["PAGE_LAYOUT", "environment", "render_report"]
 
@@ -27,6 +28,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["version"] = __version__
+    env.filters["keep_short_words"] = keep_short_words
     return env
 
 

@@ -9,7 +9,6 @@ tasks' shares in each group; hidden groups are a grey column reading n<5.
 from __future__ import annotations
 
 import math
-import re
 import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from needmap.reports.diagram import FIGURE_DPI, RC_PARAMS, fit_line, text_render
 from needmap.reports.i18n import Language, labels
 from needmap.reports.palette import HIGHLIGHT, INK, MUTED
 from needmap.reports.toptasks_table import respondents_label, summary_text
+from needmap.reports.wrapping import BOUND
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -244,17 +244,12 @@ _NAME_SIZE = 9.5
 """Points of the group names above the columns."""
 
 
-_BOUND = re.compile(r"(?:\S{1,3}\s+)*\S+")
-"""A word with the short words before it ("en projectmanagers", "van de gemeente"): a
-name is wrapped between these, so that no line ends in "en" or "of", or holds it alone."""
-
-
 def _wrap_measured(name: str, limit: float, width: Callable[[str], float]) -> str:
     """``name`` in lines of at most ``limit`` inches, each as full as it goes (a longer
     word stands on a line of its own). Measured, not counted in characters: at 16
     characters a line, "Beleidsadviseurs en projectmanagers" took three, "en" alone."""
     lines: list[str] = []
-    for words in _BOUND.findall(name):
+    for words in BOUND.findall(name):
         if lines and width(f"{lines[-1]} {words}") <= limit:
             lines[-1] += f" {words}"
         else:
@@ -264,10 +259,10 @@ def _wrap_measured(name: str, limit: float, width: Callable[[str], float]) -> st
 
 def _wrap_names(names: list[str], line: float) -> tuple[list[str], float]:
     """The group names wrapped to lines of ``line`` inches, or as wide as the widest word
-    of any name where that is wider (with its short words, see ``_BOUND``): all names
+    of any name where that is wider (with its short words, see ``BOUND``): all names
     alike. Also the width the lines were wrapped to."""
     width = _text_width(_NAME_SIZE)
-    limit = max([line, *(width(w) for n in names for w in _BOUND.findall(n))])
+    limit = max([line, *(width(w) for n in names for w in BOUND.findall(n))])
     return [_wrap_measured(n, limit, width) for n in names], limit
 
 

@@ -28,6 +28,7 @@ from needmap.reports.table_formats import (
     markdown_cell,
     write_in_format,
 )
+from needmap.reports.wrapping import BOUND, PrintedWidth
 
 __all__ = [
     "RANKING_FORMATS",
@@ -86,6 +87,9 @@ class RankingTable:
     """The columns that say which row is which, printed beside each part of the groups."""
     part_title: str = field(default="", kw_only=True)
     """The title of each printed part of the group columns, with ``{part}`` and ``{parts}``."""
+    groups_title: str = field(default="", kw_only=True)
+    """The title of the group columns printed as one table of their own: the whole table
+    is too wide for the page, its group columns beside the key columns are not."""
 
     @property
     def many_groups(self) -> bool:
@@ -148,6 +152,7 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
         group_columns=tuple(range(overall, len(header))),
         key_columns=(0, 1),
         part_title=words["tt.per_group_part"],
+        groups_title=words["tt.per_group"],
     )
 
 
@@ -162,26 +167,86 @@ def summary_text(result: TopTasks, language: Language) -> str:
 
 
 def print_parts(table: RankingTable) -> tuple[RankingTable, ...]:
-    """``table`` as a printed page shows it: whole, where its group columns fit an A4 page;
-    else its other columns, then its group columns in as few tables of at most
-    :data:`PRINT_GROUP_COLUMNS` as fit, of even size, each beside the key columns."""
-    if not table.many_groups:
-        return (table,)
+    """``table`` as a printed page shows it: whole, where it fits an A4 page; else its other
+    columns, then its group columns in as few tables as fit the page beside the key columns
+    (of even size, at most :data:`PRINT_GROUP_COLUMNS` each).
+
+    A table fits when its columns, each as wide as the widest word of its heading or its
+    cells (:func:`_printed_widths`), add up to the page's width: eight groups of long names
+    ran off the page's edge, where the browser engine cannot wrap a word."""
     groups = table.group_columns
+    widths = _printed_widths(table)
+    if not groups or (not table.many_groups and sum(widths) <= _PRINTED_PAGE):
+        return (table,)
+    room = _PRINTED_PAGE - sum(widths[i] for i in table.key_columns)
     count = -(-len(groups) // PRINT_GROUP_COLUMNS)
-    size, larger = divmod(len(groups), count)  # the first `larger` parts take one more
-    starts = [n * size + min(n, larger) for n in range(count + 1)]
-    chunks = [groups[starts[n] : starts[n + 1]] for n in range(count)]
+    chunks = _even_chunks(groups, count)
+    while count < len(groups) and any(sum(widths[i] for i in c) > room for c in chunks):
+        count += 1
+        chunks = _even_chunks(groups, count)
     others = [i for i in range(len(table.header)) if i not in groups]
     parts = [_columns(table, others, table.title)]
     for number, chunk in enumerate(chunks, start=1):
-        title = table.part_title.format(part=number, parts=len(chunks))
+        title = (
+            table.part_title.format(part=number, parts=len(chunks))
+            if len(chunks) > 1
+            else table.groups_title
+        )
         parts.append(_columns(table, [*table.key_columns, *chunk], title))
     return tuple(parts)
 
 
+def _even_chunks(columns: tuple[int, ...], count: int) -> list[tuple[int, ...]]:
+    """``columns`` in ``count`` runs of even size (the first ones one longer if need be)."""
+    size, larger = divmod(len(columns), count)
+    starts = [n * size + min(n, larger) for n in range(count + 1)]
+    return [columns[starts[n] : starts[n + 1]] for n in range(count)]
+
+
+_PRINTED_PAGE = 1017.0
+"""CSS pixels across an A4 landscape page inside its 14 mm margins (269 mm)."""
+_PRINTED_TEXT = 9.5
+"""Pixels of a printed ranking table's text, its headings bold."""
+_PRINTED_GROUP = 8.5
+"""Pixels of a printed group heading (``th.group`` in style.css)."""
+_PRINTED_PADDING = 10.0
+"""Pixels of a printed cell's padding, left and right together."""
+_PRINTED_GROUP_PADDING = 6.0
+"""Pixels of a printed group heading's padding, left and right together."""
+_PRINTED_TASK_COLUMN = 14 * _PRINTED_TEXT
+"""The least width of the second column (the task's) in print: 14em (style.css)."""
+
+
+def _printed_widths(table: RankingTable) -> list[float]:
+    """Each column's least width in print, in CSS pixels: its heading's widest word (a
+    short word and the next are one in a group's heading, as the pages keep them: see
+    :func:`~needmap.reports.wrapping.keep_short_words`), or its widest cell (a word of a
+    text column, else the whole cell), with their padding; the second column at least
+    :data:`_PRINTED_TASK_COLUMN`."""
+    measure = PrintedWidth()
+    widths = []
+    for i, heading in enumerate(table.header):
+        if i in table.group_columns:
+            words = BOUND.findall(heading)
+            size, padding = _PRINTED_GROUP, _PRINTED_GROUP_PADDING
+        else:
+            words, size, padding = heading.split(), _PRINTED_TEXT, _PRINTED_PADDING
+        if i in table.text_columns:
+            cells = [w for row in table.rows for w in row[i].split()]
+        else:
+            cells = [row[i] for row in table.rows]  # numbers and marks, never wrapped
+        least = _PRINTED_TASK_COLUMN if i == 1 else 0.0
+        widths.append(
+            max(
+                max((measure(w, size, bold=True) for w in words), default=0.0) + padding,
+                max([least, *(measure(c, _PRINTED_TEXT) for c in cells)]) + _PRINTED_PADDING,
+            )
+        )
+    return widths
+
+
 def _columns(table: RankingTable, keep: Sequence[int], title: str) -> RankingTable:
-    """The columns ``keep`` of ``table``, under ``title``; a part has no groups to split."""
+    """The columns ``keep`` of ``table``, under ``title``."""
     return replace(
         table,
         title=title,
@@ -189,7 +254,7 @@ def _columns(table: RankingTable, keep: Sequence[int], title: str) -> RankingTab
         rows=tuple(tuple(row[i] for i in keep) for row in table.rows),
         marks_column=keep.index(table.marks_column) if table.marks_column in keep else None,
         text_columns=tuple(n for n, i in enumerate(keep) if i in table.text_columns),
-        group_columns=(),
+        group_columns=tuple(n for n, i in enumerate(keep) if i in table.group_columns),
     )
 
 
