@@ -1,9 +1,12 @@
-"""Where a name may break across lines: never right after a short word.
+"""Where a name may break across lines (never right after a short word), and how wide a
+word prints.
 
 Group names such as "Beleidsadviseurs en projectmanagers" wrapped at any space left "en"
 at a line's end, or alone on a line, in narrow chart columns and table headings. Charts
 wrap between :data:`BOUND` groups; HTML headings get no-break spaces
-(:func:`keep_short_words`), so the browser wraps them the same way.
+(:func:`keep_short_words`), so the browser wraps them the same way. A printed table is as
+wide as its widest unbreakable words, which :class:`PrintedWidth` measures, so that a
+table too wide for the page is printed in parts.
 """
 
 from __future__ import annotations
