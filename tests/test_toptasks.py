@@ -1964,6 +1964,46 @@ def test_print_parts_show_every_column_once(
         assert all(row == tuple(f"r{r}{h}" for h in part.header) for r, row in enumerate(part.rows))
 
 
+@given(groups=st.integers(1, 20), length=st.integers(1, 40), rows=st.integers(0, 3))
+def test_printed_parts_fit_the_page_and_are_as_few_as_fit(
+    groups: int, length: int, rows: int
+) -> None:
+    """Whatever the groups' names: a table printed whole fits the page, by the measure of
+    its widest words; else each part of the groups fits beside rank and task (unless it
+    holds one group alone), and one part fewer would not."""
+    from needmap.reports import toptasks_table as tt
+
+    header = ("Rank", "Task", "Votes", *(f"{'w' * length} {i}" for i in range(groups)))
+    table = tt.RankingTable(
+        "T",
+        header,
+        tuple(("1", "A task", "3", *("12,5%",) * groups) for _ in range(rows)),
+        (False,) * rows,
+        (),
+        language="en",
+        group_columns=tuple(range(3, 3 + groups)),
+        key_columns=(0, 1),
+        part_title="part {part} of {parts}",
+        groups_title="groups",
+    )
+    widths = tt._printed_widths(table)
+    parts = tt.print_parts(table)
+    if len(parts) == 1:
+        assert groups <= tt.PRINT_GROUP_COLUMNS and sum(widths) <= tt._PRINTED_PAGE
+        return
+    assert groups > tt.PRINT_GROUP_COLUMNS or sum(widths) > tt._PRINTED_PAGE
+    room = tt._PRINTED_PAGE - widths[0] - widths[1]
+    count = len(parts) - 1
+    for part in parts[1:]:
+        assert len(part.header) == 3 or sum(tt._printed_widths(part)) <= tt._PRINTED_PAGE
+    if count - 1 >= -(-groups // tt.PRINT_GROUP_COLUMNS):
+        fewer = tt._even_chunks(table.group_columns, count - 1)
+        assert any(sum(widths[i] for i in chunk) > room for chunk in fewer)
+    assert [p.title for p in parts[1:]] == (
+        ["groups"] if count == 1 else [f"part {n} of {count}" for n in range(1, count + 1)]
+    )
+
+
 def test_more_respondents_than_a_group_s_headcount_is_a_warning(tmp_path: Path) -> None:
     """Desk's 5 respondents are more than a headcount of 4; field's 3 are more than 2, and
     fewer than the minimum of 5, so their number is not given. Office's 3 of 3 are fine."""
