@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
 from hypothesis import given, settings
@@ -57,6 +57,8 @@ from tests.conftest import SURVEY_FIXTURES, private_survey_study
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+    from matplotlib.text import Text
+    from matplotlib.transforms import Bbox
 
 runner = CliRunner()
 
@@ -319,6 +321,53 @@ def _mapping(labels: dict[str, str], title: str = "S") -> SurveyMapping:
             "choices": {"column": "t"},
             "tasks": [{"id": task, "label": label} for task, label in labels.items()],
         }
+    )
+
+
+def _named_study(names: dict[str, str], headcount: int = 100) -> Study:
+    """A study of groups with these ids and names (names decide how charts and printed
+    tables wrap), each of ``headcount`` people."""
+    from tests.studies import make_study
+
+    study = make_study(dict.fromkeys(names, headcount), {})
+    return replace(
+        study, groups=tuple(g.model_copy(update={"name": names[g.id]}) for g in study.groups)
+    )
+
+
+class _GroupChart(NamedTuple):
+    figure: Figure
+    names: list[Text]
+    """The group names as drawn, left to right."""
+    boxes: list[Bbox]
+    """Where the names are, in pixels."""
+    title: Bbox
+
+
+def _group_chart(
+    names: dict[str, str], tasks: int, language: Language, label: str = "Task {}"
+) -> _GroupChart:
+    """The per-group chart of groups with these names, drawn: each with falling votes on
+    ``tasks`` tasks, labelled ``label`` with their id."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    ids = tuple(f"t{i}" for i in range(tasks))
+    tally = _tally(
+        {g: (20 + i, [tasks - j for j in range(tasks)]) for i, g in enumerate(names)}, ids
+    )
+    mapping = _mapping({t: label.format(t) for t in ids})
+    figure = draw_group_chart(analyse_toptasks(_named_study(names), mapping, tally), language)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    (ax,) = figure.axes
+    drawn = [name for name in ax.get_xticklabels() if name.get_text()]
+    title = max(figure.texts, key=lambda text: text.get_fontsize())
+    return _GroupChart(
+        figure,
+        drawn,
+        [name.get_window_extent(renderer) for name in drawn],
+        title.get_window_extent(renderer),
     )
 
 
@@ -1643,36 +1692,12 @@ def test_a_chart_of_many_groups_stands_their_names_up(count: int) -> None:
     """Seventeen groups side by side at 1.25 inch each made a chart 26 inches wide, shown
     at half size on a page or a screen; from nine groups on the columns narrow and the
     names stand upright, inside the figure, under the title and clear of each other."""
-    import dataclasses
-
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    from tests.studies import make_study
-
-    groups = {f"g{i:02}": 100 for i in range(count)}
-    study = make_study(groups, {})
-    study = dataclasses.replace(
-        study,
-        groups=tuple(
-            g.model_copy(update={"name": f"Group {g.id} of the whole organisation"})
-            for g in study.groups
-        ),
-    )
-    ids = tuple(f"t{i}" for i in range(12))
-    mapping = _mapping({t: f"Task {t}" for t in ids})
-    tally = _tally({g: (20 + i, [12 - j for j in range(12)]) for i, g in enumerate(groups)}, ids)
-    figure = draw_group_chart(analyse_toptasks(study, mapping, tally), "en")
-    width = figure.get_size_inches()[0]
-    canvas = FigureCanvasAgg(figure)
-    canvas.draw()  # type: ignore[no-untyped-call]
-    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    groups = {f"g{i:02}": f"Group g{i:02} of the whole organisation" for i in range(count)}
+    figure, names, boxes, title = _group_chart(groups, 12, "en")
     (ax,) = figure.axes
-    names = [label for label in ax.get_xticklabels() if label.get_text()]
-    boxes = [label.get_window_extent(renderer) for label in names]
-    title = next(t for t in figure.texts if t.get_text().startswith("Top tasks per group"))
-    top = title.get_window_extent(renderer).y0
+    width = figure.get_size_inches()[0]
     assert len(boxes) == count
-    assert all(b.y1 <= top and b.x0 >= 0 and b.x1 <= figure.bbox.x1 for b in boxes)
+    assert all(b.y1 <= title.y0 and b.x0 >= 0 and b.x1 <= figure.bbox.x1 for b in boxes)
     assert all(a.x1 <= b.x0 for a, b in itertools.pairwise(boxes))
     columns = ax.get_position().width * width  # inches
     if count > 8:
@@ -1682,7 +1707,7 @@ def test_a_chart_of_many_groups_stands_their_names_up(count: int) -> None:
         assert {label.get_rotation() for label in names} == {0.0}
         assert columns == pytest.approx(0.6 + 1.25 * count)
     # the columns start where the task names end, not at a margin made for longer names
-    rows = [label.get_window_extent(renderer) for label in ax.get_yticklabels()]
+    rows = [label.get_window_extent() for label in ax.get_yticklabels()]
     assert 0.2 < min(b.x0 for b in rows) / figure.dpi < 0.4
 
 
@@ -1692,11 +1717,6 @@ def test_group_names_wrap_by_their_measure_and_the_widest_word_sets_the_columns(
     line may be as wide as the widest word of any name ("Bureaumedewerkers", wider than a
     1.25-inch column), and the columns widen to keep the names clear of each other. A
     name of five lines stays below the title."""
-    import dataclasses
-
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    from tests.studies import make_study
 
     names = {
         "g1": "Bureaumedewerkers",
@@ -1705,16 +1725,8 @@ def test_group_names_wrap_by_their_measure_and_the_widest_word_sets_the_columns(
         "g4": "Buitendienst",
         "g5": "Medewerkers van de buitendienst en de wijkteams van de gemeente",
     }
-    study = make_study(dict.fromkeys(names, 100), {})
-    study = dataclasses.replace(
-        study, groups=tuple(g.model_copy(update={"name": names[g.id]}) for g in study.groups)
-    )
-    ids = tuple(f"t{i}" for i in range(4))
-    tally = _tally({g: (20 + i, [4 - j for j in range(4)]) for i, g in enumerate(names)}, ids)
-    mapping = _mapping({t: f"Task {t}, named at some length" for t in ids})
-    figure = draw_group_chart(analyse_toptasks(study, mapping, tally), "nl")
+    figure, labels, boxes, title = _group_chart(names, 4, "nl", "Task {}, named at some length")
     (ax,) = figure.axes
-    labels = [label for label in ax.get_xticklabels() if label.get_text()]
     assert [label.get_text().rsplit("\n", 1)[0] for label in labels] == [
         "Bureaumedewerkers",
         "Beleidsadviseurs\nen projectmanagers",
@@ -1722,13 +1734,8 @@ def test_group_names_wrap_by_their_measure_and_the_widest_word_sets_the_columns(
         "Buitendienst",
         "Medewerkers\nvan de buitendienst\nen de wijkteams\nvan de gemeente",
     ]
-    canvas = FigureCanvasAgg(figure)
-    canvas.draw()  # type: ignore[no-untyped-call]
-    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
-    boxes = [label.get_window_extent(renderer) for label in labels]
     assert all(b.x0 - a.x1 >= 0.09 * figure.dpi for a, b in itertools.pairwise(boxes))
-    title = next(t for t in figure.texts if t.get_text().startswith("Toptaken per groep"))
-    assert title.get_window_extent(renderer).y0 - max(b.y1 for b in boxes) > 0.1 * figure.dpi
+    assert title.y0 - max(b.y1 for b in boxes) > 0.1 * figure.dpi
     column = (ax.get_position().width * figure.get_size_inches()[0] - 0.6) / len(names)
     assert 1.4 < column < 1.6
     from tests.test_reports import _texts_outside
@@ -1741,11 +1748,6 @@ def test_upright_group_names_wrap_by_their_measure_below_the_title() -> None:
     ("Beleidsadviseurs en / projectmanagers"), and the heading was sized by counting
     characters. Now they are measured as the names across are, a short word kept with the
     next, and the heading is as tall as the widest line, with room below the title."""
-    import dataclasses
-
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    from tests.studies import make_study
 
     names = {
         "g1": "Beleidsadviseurs en projectmanagers",
@@ -1754,15 +1756,7 @@ def test_upright_group_names_wrap_by_their_measure_below_the_title() -> None:
         "g4": "Bestuurders en directie",
         **{f"h{i}": f"Groep {i}" for i in range(5)},
     }
-    study = make_study(dict.fromkeys(names, 100), {})
-    study = dataclasses.replace(
-        study, groups=tuple(g.model_copy(update={"name": names[g.id]}) for g in study.groups)
-    )
-    ids = tuple(f"t{i}" for i in range(4))
-    tally = _tally({g: (20 + i, [4 - j for j in range(4)]) for i, g in enumerate(names)}, ids)
-    figure = draw_group_chart(analyse_toptasks(study, _mapping({t: t for t in ids}), tally), "nl")
-    (ax,) = figure.axes
-    labels = [label for label in ax.get_xticklabels() if label.get_text()]
+    figure, labels, boxes, title = _group_chart(names, 4, "nl", "{}")
     assert {label.get_rotation() for label in labels} == {90.0}
     assert [label.get_text().rsplit("\n", 1)[0] for label in labels[:4]] == [
         "Beleidsadviseurs\nen projectmanagers",
@@ -1770,12 +1764,7 @@ def test_upright_group_names_wrap_by_their_measure_below_the_title() -> None:
         "Beveiliging, catering\nen facilitair",
         "Bestuurders en directie",
     ]
-    canvas = FigureCanvasAgg(figure)
-    canvas.draw()  # type: ignore[no-untyped-call]
-    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
-    tops = [label.get_window_extent(renderer).y1 for label in labels]
-    title = next(t for t in figure.texts if t.get_text().startswith("Toptaken per groep"))
-    gap = title.get_window_extent(renderer).y0 - max(tops)
+    gap = title.y0 - max(b.y1 for b in boxes)
     assert 0.15 * figure.dpi < gap < 0.3 * figure.dpi
 
 
@@ -1835,13 +1824,9 @@ def test_the_ranking_tables_group_headings_never_break_after_a_short_word() -> N
     page's group headings keep a short word with the next (the tables' other formats keep
     the names as written)."""
     from needmap.reports.toptasks_page import render_toptasks_page
-    from tests.studies import make_study
 
     names = {"g1": "Beleidsadviseurs en projectmanagers", "g2": "In de wijk"}
-    study = make_study(dict.fromkeys(names, 100), {})
-    study = replace(
-        study, groups=tuple(g.model_copy(update={"name": names[g.id]}) for g in study.groups)
-    )
+    study = _named_study(names)
     ids = ("t0", "t1")
     tally = _tally({"g1": (20, [5, 3]), "g2": (30, [2, 4])}, ids)
     result = analyse_toptasks(study, _mapping({t: f"Werk en {t}" for t in ids}), tally)
@@ -1901,14 +1886,10 @@ def test_a_ranking_too_wide_for_the_page_is_printed_in_parts_that_fit(
     from needmap.reports.pdf import html_to_pdf
     from needmap.reports.toptasks_page import render_toptasks_page
     from needmap.reports.toptasks_table import print_parts
-    from tests.studies import make_study
     from tests.test_pdf import _assert_on_the_page
 
     ids = {f"g{i}": name for i, name in enumerate(names)}
-    study = make_study(dict.fromkeys(ids, 1000), {})
-    study = replace(
-        study, groups=tuple(g.model_copy(update={"name": ids[g.id]}) for g in study.groups)
-    )
+    study = _named_study(ids, headcount=1000)
     tasks = tuple(f"t{i:02}" for i in range(6))
     tally = _tally({g: (200 + i, [30 - j + i for j in range(6)]) for i, g in enumerate(ids)}, tasks)
     labels = {t: f"Een vergaderruimte met lunch en beamer boeken {t}" for t in tasks}
