@@ -1945,13 +1945,55 @@ def test_print_parts_show_every_column_once(
         assert all(row == tuple(f"r{r}{h}" for h in part.header) for r, row in enumerate(part.rows))
 
 
-@given(groups=st.integers(1, 20), length=st.integers(1, 40), rows=st.integers(0, 3))
+def test_printed_widths_are_measured_in_dejavu_sans() -> None:
+    """Widths as a PDF sets DejaVu Sans, unhinted: checked by hand against Pillow's
+    FreeType rendering of the Debian font files (98.99, 36.22 and 50.83 px)."""
+    from needmap.reports.wrapping import PrintedWidth
+
+    measure = PrintedWidth()
+    assert measure("Bureaumedewerkers", 8.5, bold=True) == pytest.approx(98.99, abs=0.6)
+    assert measure("100,0%", 9.5) == pytest.approx(36.22, abs=0.6)
+    assert measure("Stemmen", 9.5, bold=True) == pytest.approx(50.83, abs=0.6)
+
+
+def test_a_printed_column_is_as_wide_as_its_widest_word_or_cell() -> None:
+    """A group heading's widest piece keeps its short word ("en projectmanagers"), at the
+    group headings' 8.5px with their 6px of padding; other headings break at every space,
+    in 9.5px bold with 10px; a number is never wrapped; the task column is 14em at least,
+    or as wide as its longest word."""
+    from needmap.reports import toptasks_table as tt
+    from needmap.reports.wrapping import PrintedWidth
+
+    long_word = "Klantcontactcentrummedewerkersondersteuningsprogramma"
+    table = tt.RankingTable(
+        "T",
+        ("Rang", "Taak", "%", "Beleidsadviseurs en projectmanagers (n=155)"),
+        (("1", "Een vergaderruimte met lunch en beamer boeken", "100,0%", "1"),),
+        (False,),
+        (),
+        language="nl",
+        group_columns=(3,),
+    )
+    measure = PrintedWidth()
+    assert tt._printed_widths(table) == pytest.approx(
+        [
+            measure("Rang", 9.5, bold=True) + 10,
+            14 * 9.5 + 10,
+            measure("100,0%", 9.5) + 10,
+            measure("en projectmanagers", 8.5, bold=True) + 6,
+        ]
+    )
+    wide = replace(table, rows=(("1", f"Een {long_word}", "1", "1"),))
+    assert tt._printed_widths(wide)[1] == pytest.approx(measure(long_word, 9.5) + 10)
+
+
+@given(groups=st.integers(1, 20), length=st.integers(1, 150), rows=st.integers(0, 3))
 def test_printed_parts_fit_the_page_and_are_as_few_as_fit(
     groups: int, length: int, rows: int
 ) -> None:
     """Whatever the groups' names: a table printed whole fits the page, by the measure of
     its widest words; else each part of the groups fits beside rank and task (unless it
-    holds one group alone), and one part fewer would not."""
+    holds one group alone, too wide for any page), and one part fewer would not."""
     from needmap.reports import toptasks_table as tt
 
     header = ("Rank", "Task", "Votes", *(f"{'w' * length} {i}" for i in range(groups)))
@@ -1977,6 +2019,7 @@ def test_printed_parts_fit_the_page_and_are_as_few_as_fit(
     count = len(parts) - 1
     for part in parts[1:]:
         assert len(part.header) == 3 or sum(tt._printed_widths(part)) <= tt._PRINTED_PAGE
+    assert all(len(part.header) > 2 for part in parts[1:])  # a group, however wide, in each
     if count - 1 >= -(-groups // tt.PRINT_GROUP_COLUMNS):
         fewer = tt._even_chunks(table.group_columns, count - 1)
         assert any(sum(widths[i] for i in chunk) > room for chunk in fewer)
