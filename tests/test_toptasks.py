@@ -1995,6 +1995,7 @@ def test_printed_parts_fit_the_page_and_are_as_few_as_fit(
     its widest words; else each part of the groups fits beside rank and task (unless it
     holds one group alone, too wide for any page), and one part fewer would not."""
     from needmap.reports import toptasks_table as tt
+    from needmap.reports.print_layout import PRINTED
 
     header = ("Rank", "Task", "Votes", *(f"{'w' * length} {i}" for i in range(groups)))
     table = tt.RankingTable(
@@ -2012,13 +2013,13 @@ def test_printed_parts_fit_the_page_and_are_as_few_as_fit(
     widths = tt._printed_widths(table)
     parts = tt.print_parts(table)
     if len(parts) == 1:
-        assert groups <= tt.PRINT_GROUP_COLUMNS and sum(widths) <= tt._PRINTED_PAGE
+        assert groups <= tt.PRINT_GROUP_COLUMNS and sum(widths) <= PRINTED.page
         return
-    assert groups > tt.PRINT_GROUP_COLUMNS or sum(widths) > tt._PRINTED_PAGE
-    room = tt._PRINTED_PAGE - widths[0] - widths[1]
+    assert groups > tt.PRINT_GROUP_COLUMNS or sum(widths) > PRINTED.page
+    room = PRINTED.page - widths[0] - widths[1]
     count = len(parts) - 1
     for part in parts[1:]:
-        assert len(part.header) == 3 or sum(tt._printed_widths(part)) <= tt._PRINTED_PAGE
+        assert len(part.header) == 3 or sum(tt._printed_widths(part)) <= PRINTED.page
     assert all(len(part.header) > 2 for part in parts[1:])  # a group, however wide, in each
     if count - 1 >= -(-groups // tt.PRINT_GROUP_COLUMNS):
         fewer = tt._even_chunks(table.group_columns, count - 1)

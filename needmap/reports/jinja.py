@@ -7,6 +7,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from needmap import __version__
+from needmap.reports.print_layout import PRINTED
 from needmap.reports.wrapping import keep_short_words
 
 __all__ = ["PAGE_LAYOUT", "environment", "render_report"]
@@ -28,6 +29,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["version"] = __version__
+    env.globals["printed"] = PRINTED
     env.filters["keep_short_words"] = keep_short_words
     return env
 

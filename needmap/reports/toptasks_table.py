@@ -14,6 +14,7 @@ from typing import Any
 
 from needmap.model.toptasks import GroupBreakdown, TopTasks
 from needmap.reports.i18n import Language, format_count, labels, note_text
+from needmap.reports.print_layout import PRINTED
 from needmap.reports.sheet_cells import (
     SheetNumber,
     count_cell,
@@ -176,9 +177,9 @@ def print_parts(table: RankingTable) -> tuple[RankingTable, ...]:
     ran off the page's edge, where the browser engine cannot wrap a word."""
     groups = table.group_columns
     widths = _printed_widths(table)
-    if not groups or (not table.many_groups and sum(widths) <= _PRINTED_PAGE):
+    if not groups or (not table.many_groups and sum(widths) <= PRINTED.page):
         return (table,)
-    room = _PRINTED_PAGE - sum(widths[i] for i in table.key_columns)
+    room = PRINTED.page - sum(widths[i] for i in table.key_columns)
     count = -(-len(groups) // PRINT_GROUP_COLUMNS)
     chunks = _even_chunks(groups, count)
     while count < len(groups) and any(sum(widths[i] for i in c) > room for c in chunks):
@@ -203,43 +204,29 @@ def _even_chunks(columns: tuple[int, ...], count: int) -> list[tuple[int, ...]]:
     return [columns[starts[n] : starts[n + 1]] for n in range(count)]
 
 
-_PRINTED_PAGE = 1017.0
-"""CSS pixels across an A4 landscape page inside its 14 mm margins (269 mm)."""
-_PRINTED_TEXT = 9.5
-"""Pixels of a printed ranking table's text, its headings bold."""
-_PRINTED_GROUP = 8.5
-"""Pixels of a printed group heading (``th.group`` in style.css)."""
-_PRINTED_PADDING = 10.0
-"""Pixels of a printed cell's padding, left and right together."""
-_PRINTED_GROUP_PADDING = 6.0
-"""Pixels of a printed group heading's padding, left and right together."""
-_PRINTED_TASK_COLUMN = 14 * _PRINTED_TEXT
-"""The least width of the second column (the task's) in print: 14em (style.css)."""
-
-
 def _printed_widths(table: RankingTable) -> list[float]:
     """Each column's least width in print, in CSS pixels: its heading's widest word (a
     short word and the next are one in a group's heading, as the pages keep them: see
     :func:`~needmap.reports.wrapping.keep_short_words`), or its widest cell (a word of a
     text column, else the whole cell), with their padding; the second column at least
-    :data:`_PRINTED_TASK_COLUMN`."""
+    :attr:`~needmap.reports.print_layout.PrintedTable.task_em` wide."""
     measure = PrintedWidth()
     widths = []
     for i, heading in enumerate(table.header):
         if i in table.group_columns:
             words = BOUND.findall(heading)
-            size, padding = _PRINTED_GROUP, _PRINTED_GROUP_PADDING
+            size, padding = PRINTED.group, 2 * PRINTED.group_padding
         else:
-            words, size, padding = heading.split(), _PRINTED_TEXT, _PRINTED_PADDING
+            words, size, padding = heading.split(), PRINTED.text, 2 * PRINTED.padding
         if i in table.text_columns:
             cells = [w for row in table.rows for w in row[i].split()]
         else:
             cells = [row[i] for row in table.rows]  # numbers and marks, never wrapped
-        least = _PRINTED_TASK_COLUMN if i == 1 else 0.0
+        least = PRINTED.task_em * PRINTED.text if i == 1 else 0.0
         widths.append(
             max(
                 max((measure(w, size, bold=True) for w in words), default=0.0) + padding,
-                max([least, *(measure(c, _PRINTED_TEXT) for c in cells)]) + _PRINTED_PADDING,
+                max([least, *(measure(c, PRINTED.text) for c in cells)]) + 2 * PRINTED.padding,
             )
         )
     return widths
