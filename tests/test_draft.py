@@ -623,6 +623,29 @@ def test_a_layout_that_cannot_be_read_is_asked_for(tmp_path: Path, body: list[st
     assert len(caught.value.problems) == 1  # the group column was found: 'What is your role?'
 
 
+def test_a_pilot_export_s_choices_are_found_once_the_layout_is_given(tmp_path: Path) -> None:
+    """Three answers of a pilot: the joined choices repeat too little to tell them from a
+    comment, so the layout is asked for; given it, the column with the most choices per
+    answer is the one, and a comment with a comma is not."""
+    export = tmp_path / "pilot.csv"
+    rows = [
+        '1,Front desk,"Book leave, Claim expenses","Slow, old"',
+        '2,Field,"Plan a meeting, Find a colleague, Read the news",',
+        '3,Front desk,"Claim expenses, Report a fault",Fine',
+    ]
+    export.write_text("\n".join(["ID,What is your role?,Tasks,Comments", *rows]) + "\n", "utf-8")
+    study = load_study(SURVEY_FIXTURES / "study")
+    with pytest.raises(UsageError, match="cannot tell how this export lists the choices"):
+        draft_mapping(study, export)
+    draft = draft_mapping(study, export, layout="google-forms")
+    assert (draft.layout, draft.choices, draft.group_column) == (
+        "google-forms",
+        "Tasks",
+        "What is your role?",
+    )
+    assert [t.label for t in draft.tasks][:1] == ["Claim expenses"]  # chosen twice
+
+
 @pytest.mark.parametrize(
     ("layout", "message", "option"),
     [

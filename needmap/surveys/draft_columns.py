@@ -90,7 +90,7 @@ def detect(
             choices = joined.index(max(joined))
             layout = "ms-forms"
     if layout in (None, "google-forms") and question is None and choices is None:
-        choices = _google_column(header, sample)
+        choices = _google_column(header, sample, repeating=layout is None)
         layout = "google-forms" if choices is not None else layout
     if layout in (None, "long") and question is None and choices is None:
         long_columns = _long_columns(header, sample)
@@ -135,17 +135,21 @@ _HOLDS = {
 """What the column each option names holds, for a problem about it."""
 
 
-def _google_column(header: Sequence[str], sample: Sequence[list[str]]) -> int | None:
+def _google_column(
+    header: Sequence[str], sample: Sequence[list[str]], *, repeating: bool = True
+) -> int | None:
     """The index of the column that holds Google Forms' ``, ``-joined choices: its answers
     hold 1.5 pieces or more on average (a free-text column's commas mostly join a lowercase
-    continuation, which :func:`google_choices` keeps whole), and its pieces repeat, on
-    average twice or more, as the options of one question do."""
+    continuation, which :func:`google_choices` keeps whole), and (``repeating``) its
+    pieces repeat, on average twice or more, as the options of one question do. When the
+    layout is given, the pieces need not repeat: a pilot export of a few answers has few
+    choices twice."""
     best, most = None, 1.5
     for i in range(len(header)):
         cells = [row[i] for row in sample if i < len(row) and row[i].strip()]
         pieces = [piece for cell in cells for piece in google_choices(cell)]
         distinct = len(set(pieces))
-        if not cells or distinct > MAX_TASKS or len(pieces) < 2 * distinct:
+        if not cells or distinct > MAX_TASKS or (repeating and len(pieces) < 2 * distinct):
             continue
         if len(pieces) / len(cells) >= most:
             best, most = i, len(pieces) / len(cells)
