@@ -136,7 +136,7 @@ def test_table_html_is_a_page_that_stands_alone(study_dir: Path, tmp_path: Path)
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
     assert "<style>" in page and "<title>Needs per target group</title>" in page
-    assert page.count('<table class="needs matrix">') == 1
+    assert page.count('<table class="needs matrix" style="--upright: 13em">') == 1
 
 
 def test_table_terminal(study_dir: Path) -> None:

@@ -690,4 +690,6 @@ def test_many_interviewed_groups_are_printed_in_parts() -> None:
     # group headings keep a short word with the next, on the screen (upright) and in print
     assert page.count('class="num unit group">Group g0\u00a0(n=5)</th>') == 1
     assert page.count('class="num group">Group g0\u00a0(n=5)</th>') == 1
+    # only the table on screen turns its headings, and makes room for "Group g0 (n=5)"
+    assert page.count('style="--upright: 13em"') == 1
     assert interviews_to_markdown(evidence, study).count("| Search |") == 1

@@ -523,7 +523,7 @@ def test_overview_page_is_self_contained_and_escaped(gemeente: Study) -> None:
     # keyboard reaches the box, and a screen reader names it
     box = '<div class="table-wrap frozen" tabindex="0" role="region" aria-label="Behoeften per'
     assert page.count(box) == 1
-    assert page.index(box) < page.index('<table class="needs matrix">')
+    assert page.index(box) < page.index('<table class="needs matrix" style="--upright: 13em">')
     # a Venn diagram stands beside the table; the wide UpSet chart of all groups above it
     assert '<div class="overview">' in page
     everyone = analyse_overlap(gemeente)
@@ -951,6 +951,20 @@ def test_a_table_of_many_columns_is_headed_by_letter(count: int, compact: bool) 
         )
         # each importance keeps its word, for a screen reader and a mouse over it
         assert '<td class="level should" title="should"><span class="full">should</span>' in html
+
+
+def test_the_needs_tables_upright_names_have_room_for_their_longest_word() -> None:
+    """ "B · Klantcontactcentrummedewerkers" ran out of the top of its turned heading, over
+    the key of the columns: the row of headings is as tall as that word needs (17.36em in
+    DejaVu Sans, plus 1.5em); names of shorter words keep 13em."""
+    study = _many_groups(2)
+    named = (
+        study.groups[0],
+        study.groups[1].model_copy(update={"name": "Klantcontactcentrummedewerkers"}),
+    )
+    assert '<table class="needs matrix" style="--upright: 13em">' in table_to_html(_table(study))
+    long_word = table_to_html(_table(dataclasses.replace(study, groups=named)))
+    assert '<table class="needs matrix" style="--upright: 18.9em">' in long_word
 
 
 def test_a_printed_table_of_many_columns_fits_its_page() -> None:

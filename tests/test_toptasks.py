@@ -1840,6 +1840,38 @@ def test_the_ranking_tables_group_headings_never_break_after_a_short_word() -> N
     assert "Beleidsadviseurs en projectmanagers (n=20)" in build_ranking(result, "nl").header
 
 
+def test_upright_headings_are_as_tall_as_their_longest_word() -> None:
+    """A turned heading breaks between words only, so "Klantcontactcentrummedewerkers" ran
+    out of the top of its cell, over the text above the table. The row is 13em, or the
+    longest word (no-break spaces join words) plus 1.5em, rounded up to a tenth: the word
+    is 17.36em in DejaVu Sans and 19.44em in bold, by the measure checked against Pillow."""
+    from needmap.reports.wrapping import keep_short_words, upright_height
+
+    assert upright_height([]) == "13em"
+    assert upright_height(["Buitendienst", "Inwoners en ondernemers"]) == "13em"
+    assert upright_height(["B · Klantcontactcentrummedewerkers"], bold=False) == "18.9em"
+    assert upright_height(["Balie", "Klantcontactcentrummedewerkers (n=20)"]) == "21em"
+    name = "Medewerkers in de buitendienstorganisatie"
+    assert upright_height([name]) == "15em"  # "buitendienstorganisatie"
+    assert upright_height([keep_short_words(name)]) == "18.1em"  # "in de buitendienst…"
+
+
+def test_a_page_of_upright_group_headings_makes_room_for_their_longest_word() -> None:
+    """The ranking's row of upright headings is as tall as its longest word needs; tables
+    without group columns (the weights, the parts printed without groups) set no height."""
+    from needmap.reports.toptasks_page import render_toptasks_page
+
+    names = {"g1": "Klantcontactcentrummedewerkers", "g2": "Balie"}
+    ids = ("t0", "t1")
+    tally = _tally({"g1": (20, [5, 3]), "g2": (30, [2, 4])}, ids)
+    result = analyse_toptasks(_named_study(names), _mapping({t: t for t in ids}), tally)
+    page = render_toptasks_page(result, "nl", "Org")
+    tables = re.findall(r"<table [^>]*>", page)
+    assert tables.count('<table class="needs ranking" style="--upright: 21em">') == 1
+    assert all("--upright" not in t for t in tables if t != tables[0])
+    assert "height: var(--upright, 13em)" in page
+
+
 @pytest.mark.parametrize(
     ("names", "titles"),
     [

@@ -8,7 +8,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from needmap import __version__
 from needmap.reports.print_layout import PRINTED
-from needmap.reports.wrapping import keep_short_words
+from needmap.reports.wrapping import keep_short_words, upright_height
 
 __all__ = ["PAGE_LAYOUT", "environment", "render_report"]
 
@@ -31,6 +31,7 @@ def environment() -> Environment:
     env.globals["version"] = __version__
     env.globals["printed"] = PRINTED
     env.filters["keep_short_words"] = keep_short_words
+    env.filters["upright_height"] = upright_height
     return env
 
 

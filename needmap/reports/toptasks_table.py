@@ -97,6 +97,11 @@ class RankingTable:
         """More group columns than a printed page holds (:data:`PRINT_GROUP_COLUMNS`)."""
         return len(self.group_columns) > PRINT_GROUP_COLUMNS
 
+    @property
+    def group_headings(self) -> tuple[str, ...]:
+        """The headings of the group columns, in order."""
+        return tuple(self.header[i] for i in self.group_columns)
+
 
 def build_ranking(result: TopTasks, language: Language) -> RankingTable:
     """Rows in rank order: rank, task, votes, shares, cumulative, coverage mark, per group."""

@@ -6,14 +6,17 @@ at a line's end, or alone on a line, in narrow chart columns and table headings.
 wrap between :data:`BOUND` groups; HTML headings get no-break spaces
 (:func:`keep_short_words`), so the browser wraps them the same way. A printed table is as
 wide as its widest unbreakable words, which :class:`PrintedWidth` measures, so that a
-table too wide for the page is printed in parts.
+table too wide for the page is printed in parts, and a row of upright headings is made
+tall enough for its longest word (:func:`upright_height`).
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterable
 
-__all__ = ["BOUND", "PrintedWidth", "keep_short_words"]
+__all__ = ["BOUND", "UPRIGHT_EM", "PrintedWidth", "keep_short_words", "upright_height"]
 
 BOUND = re.compile(r"(?:\S{1,3}\s+)*\S+")
 """A word with the short words before it ("en projectmanagers", "van de gemeente"): a
@@ -53,3 +56,28 @@ class PrintedWidth:
         font = self._fonts[bold]
         font.set_text(text)
         return font.get_width_height()[0] / 64 * size / self._SIZE
+
+
+UPRIGHT_EM = 13.0
+"""How tall a row of upright (turned) group headings is at least, in em: room for a name
+of two or three lines."""
+
+_UPRIGHT_ROOM_EM = 1.5
+"""Added to the longest word: the heading's padding (8px at each end) and a little air."""
+
+
+def upright_height(headings: Iterable[str], *, bold: bool = True) -> str:
+    """The CSS height of a row of upright ``headings`` (in ``bold`` or not):
+    :data:`UPRIGHT_EM`, or taller where one of their words (words joined by no-break
+    spaces count as one) is longer.
+
+    A browser breaks a turned heading between words only, so a word longer than the row is
+    tall ("Klantcontactcentrummedewerkers") ran out of the top of its cell, over the text
+    above the table. The words are measured in DejaVu Sans, wider than the fonts a screen
+    shows them in, so the row is never too short."""
+    measure = PrintedWidth()
+    longest = max(
+        (measure(word, 1.0, bold=bold) for text in headings for word in text.split(" ")),
+        default=0.0,
+    )
+    return f"{max(UPRIGHT_EM, math.ceil((longest + _UPRIGHT_ROOM_EM) * 10) / 10):g}em"
