@@ -357,7 +357,7 @@ def test_png_and_svg_files(tmp_path: Path, gemeente: Study) -> None:
 # --- tables -------------------------------------------------------------------------------
 
 
-def _table(study: Study, groups: list[str] | None = None) -> object:
+def _table(study: Study, groups: list[str] | None = None) -> NeedsTable:
     analysis = analyse_overlap(study, groups)
     return build_needs_table(study, analysis.overlap, analysis.advice)
 
@@ -375,18 +375,18 @@ def test_a_core_takes_two_groups_or_more(count: int, label: str, core: bool) -> 
 
 
 def test_markdown_table_golden(gemeente: Study, golden: object) -> None:
-    golden("needs-gemeente-3.md", table_to_markdown(_table(gemeente, THREE)))  # type: ignore[arg-type,operator]
+    golden("needs-gemeente-3.md", table_to_markdown(_table(gemeente, THREE)))  # type: ignore[operator]
 
 
 def test_csv_table_golden(gemeente: Study, golden: object) -> None:
-    golden("needs-gemeente-3.csv", table_to_csv(_table(gemeente, THREE)))  # type: ignore[arg-type,operator]
+    golden("needs-gemeente-3.csv", table_to_csv(_table(gemeente, THREE)))  # type: ignore[operator]
 
 
 def test_table_rows_are_grouped_by_kind_in_order(gemeente: Study) -> None:
     table = _table(gemeente, THREE)
-    kinds = [row.kind for row in table.rows]  # type: ignore[attr-defined]
+    kinds = [row.kind for row in table.rows]
     assert kinds == sorted(kinds, key=["content", "function", "technology"].index)
-    assert [k for k, _ in table.kinds] == ["content", "function", "technology"]  # type: ignore[attr-defined]
+    assert [k for k, _ in table.kinds] == ["content", "function", "technology"]
 
 
 def test_kind_filter(gemeente: Study) -> None:
@@ -437,7 +437,7 @@ def test_a_group_column_is_as_wide_as_the_longest_word_of_its_heading() -> None:
     table = _table(
         Study(root=study.root, settings=study.settings, groups=groups, needs=study.needs)
     )
-    sheet = load_workbook(io.BytesIO(table_to_xlsx(table))).active  # type: ignore[arg-type]
+    sheet = load_workbook(io.BytesIO(table_to_xlsx(table))).active
     assert [sheet["C1"].value, sheet["D1"].value] == [
         "A · Bureaumedewerkers en beleidsadviseurs",
         "B · Front desk, reception and phone",
@@ -976,7 +976,7 @@ def test_a_printed_table_of_many_columns_fits_its_page() -> None:
     from needmap.reports.table_formats import table_to_page
 
     table = _table(_many_groups(14, "nl"))
-    text = PdfReader(io.BytesIO(html_to_pdf(table_to_page(table)))).pages[0].extract_text()  # type: ignore[arg-type]
+    text = PdfReader(io.BytesIO(html_to_pdf(table_to_page(table)))).pages[0].extract_text()
     assert "Behoefte A B C D E F G H I J K L M N Gebied Platform" in text.splitlines()
     flowing = text.replace("\n", " ")
     assert "Kolommen: A · Group g00 with a long name;" in flowing
