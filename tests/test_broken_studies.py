@@ -521,6 +521,33 @@ def test_no_groups_and_no_needs(make_study: StudyMaker) -> None:
     ]
 
 
+def test_a_list_left_empty_is_the_place_to_add_the_first_item(make_study: StudyMaker) -> None:
+    """``needs: []`` in needs.yaml was told to "add 'needs:' to study.yaml or create
+    needs.yaml", at study.yaml's first line: the problem is now at the key left empty, the
+    first if it is written twice, and says what an item holds."""
+    root = make_study(
+        {
+            "groups.yaml": "# our groups\ngroups:\n",
+            "needs.yaml": "needs: []\n",
+            "needs/more.yaml": "needs: []\n",
+            "personas.yaml": None,
+        }
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    assert [
+        (p.location.path, p.location.line, p.location.column) for p in raised.value.problems
+    ] == [
+        (root / "groups.yaml", 2, 1),
+        (root / "needs.yaml", 1, 1),
+    ]
+    groups, needs = raised.value.problems
+    assert groups.message == "the list of groups is empty"
+    assert groups.hint.startswith("add a group under it: '- id: staff' with 'name: Staff'")
+    assert needs.message == "the list of needs is empty"
+    assert "'kind:' (content, function or technology)" in needs.hint
+
+
 def test_hidden_files_and_folders_are_not_read(make_study: StudyMaker) -> None:
     """An editor's lock or backup (``.#needs.yaml``), a hidden folder (``.old/``) and a
     folder named like a file hold no definitions, nor interviews."""

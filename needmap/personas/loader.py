@@ -13,7 +13,7 @@ raised together.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar, cast
@@ -146,7 +146,7 @@ def read_study(root: Path | str) -> StudyReading:
     definitions = reading.definitions()
     problems = reading.problems
     if settings is not None and not problems:
-        problems.extend(_completeness(definitions, study_path))
+        problems.extend(_completeness(definitions, study_path, reading.left_empty))
     renames = (
         Renames(root, "groups", renamed_ids(definitions, "groups")),
         Renames(root, "needs", renamed_ids(definitions, "needs")),
@@ -201,6 +201,9 @@ class _Reading:
         self.phases: list[Placed[RoadmapPhase]] = []
         self.unread: set[str] = set()
         """See :attr:`Definitions.unread`."""
+        self.left_empty: dict[str, Location] = {}
+        """Each kind whose key is written with no items (``needs: []``), at its first key:
+        where a study without any of them is told to add one."""
 
     def study_file(self, path: Path) -> StudySettings | None:
         document = self._read(path, empty_ok=False)
@@ -297,6 +300,8 @@ class _Reading:
             self.unread.update([meant] if meant else DEFINITION_KINDS)
 
     def _items(self, document: YamlDocument, kind: str, value: object) -> None:
+        if not value and kind in document.data:
+            self.left_empty.setdefault(kind, document.source.locate((kind,), key=True))
         if value is None:
             return
         if not isinstance(value, list):
@@ -349,10 +354,31 @@ def _typed(items: list[Placed[BaseModel]], cls: type[T]) -> list[Placed[T]]:
     return cast("list[Placed[T]]", items)
 
 
-def _completeness(definitions: Definitions, study_path: Path) -> list[Problem]:
+_FIRST_ITEM = {
+    "groups": "add a group under it: '- id: staff' with 'name: Staff' on the next line",
+    "needs": "add a need under it: '- id:', 'title:', 'kind:' (content, function or "
+    "technology) and 'groups:' (each group's id with must, should or could)",
+}
+
+
+def _completeness(
+    definitions: Definitions, study_path: Path, left_empty: Mapping[str, Location]
+) -> list[Problem]:
+    """A study needs groups and needs: where their key is written with none under it, the
+    problem is at that key, else at the top of study.yaml."""
     problems = []
     for kind in ("groups", "needs"):
-        if not getattr(definitions, kind):
+        if getattr(definitions, kind):
+            continue
+        if kind in left_empty:
+            problems.append(
+                Problem(
+                    left_empty[kind],
+                    f"the list of {kind} is empty",
+                    hint=f"{_FIRST_ITEM[kind]}; see docs/study-format.md",
+                )
+            )
+        else:
             problems.append(
                 Problem(
                     Location(study_path, 1, 1),
