@@ -94,6 +94,33 @@ def test_init_refuses_a_file_where_the_folder_would_go(tmp_path: Path) -> None:
     assert notes.read_text() == "mine"
 
 
+@pytest.mark.parametrize(
+    ("command", "wanted"),
+    [
+        (["diagram", "--out", "{folder}"], "file '{folder}' is a directory"),
+        (["table", "-o", "{folder}"], "file '{folder}' is a directory"),
+        (["build", "--out", "{file}", "--no-pdf"], "dir '{file}' is a file"),
+    ],
+)
+def test_out_names_a_file_or_a_folder_as_the_command_writes(
+    make_study: StudyMaker, tmp_path: Path, command: list[str], wanted: str
+) -> None:
+    """A folder given where a file is written was told it "cannot write a chart as
+    'reports'", as if the suffix were wrong; a file given to build, after building, that
+    each report could not go in it. Both are refused before anything is done."""
+    study = make_study()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    names = {"folder": str(folder), "file": str(folder / "notes.txt")}
+    args = [part.format(**names) for part in command]
+    result = runner.invoke(app, [args[0], str(study), *args[1:]], env={"COLUMNS": "300"})
+    assert result.exit_code == 2
+    assert wanted.format(**names) in result.stderr
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+    assert (folder / "notes.txt").read_text() == "mine"
+
+
 def test_validate_reports_every_problem_and_exits_2(make_study: StudyMaker) -> None:
     root = make_study(
         {

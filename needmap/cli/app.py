@@ -141,9 +141,12 @@ SinceOption = Annotated[
 ]
 
 
-def out_option(what: str) -> Any:
-    """The ``--out``/``-o`` option, with what the command writes (by suffix) as its help."""
-    return typer.Option("--out", "-o", help=what, show_default=False)
+def out_option(what: str, *, folder: bool = False) -> Any:
+    """The ``--out``/``-o`` option, with what the command writes (by suffix) as its help:
+    a file, or a ``folder``; the other kind of thing already there is refused."""
+    return typer.Option(
+        "--out", "-o", help=what, show_default=False, file_okay=not folder, dir_okay=folder
+    )
 
 
 def id_list(text: str | None) -> list[str] | None:

@@ -171,7 +171,9 @@ def build(
     folder: StudyDir,
     out: Annotated[
         Path | None,
-        out_option("Folder to write the reports into. Default: reports/ in the study."),
+        out_option(
+            "Folder to write the reports into. Default: reports/ in the study.", folder=True
+        ),
     ] = None,
     pdf: Annotated[
         bool,
