@@ -205,6 +205,15 @@ CASES = [
         "did you mean 'function'?",
     ),
     Case(
+        "effort-in-capitals",
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n    effort: XL\n"
+            "    groups: {desk: must}\n"
+        ),
+        ["needs.yaml:5:13: needs[0].effort: 'XL' is not allowed here"],
+        "did you mean 'xl'?",
+    ),
+    Case(
         "bad-id",
         _needs(
             "  - id: Search All\n    title: Search\n    kind: function\n    groups: {desk: must}\n"

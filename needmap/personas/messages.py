@@ -256,7 +256,9 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
         return message, hint
     if kind == "literal_error":
         expected = _literal_options(ctx.get("expected", ""))
-        hint = did_you_mean(str(given), expected) or "use one of: " + ", ".join(expected)
+        hint = did_you_mean(str(given), expected, ignore_case=True) or "use one of: " + ", ".join(
+            expected
+        )
         return f"'{given}' is not allowed here", hint
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == DATE_PATTERN:
         return f"'{given}' is not a date as YYYY-MM-DD", _date_hint(str(given))
