@@ -625,6 +625,21 @@ def test_family_upset_texts_are_inside_the_figure(tmp_path_factory: pytest.TempP
         drawn = draw_diagram(study, compute_overlap(study, by_family=by_family))
         assert drawn.kind == "upset"
         assert _texts_outside(drawn.figure) == []
+        # a chart of families says so in its title, axes and legend, not "groepen"
+        texts = {t.get_text() for t in drawn.figure.findobj(Text)}
+        said = {"Behoeften per groep", "één groep"}
+        meant = {"Behoeften per familie", "één familie"}
+        assert texts >= (meant if by_family else said) and not texts & (
+            said if by_family else meant
+        )
+        title = "Welke behoeften delen de " + ("families?" if by_family else "groepen?")
+        assert title in texts
+
+
+def test_a_venn_of_families_asks_what_the_families_share(gemeente: Study) -> None:
+    families = draw_diagram(gemeente, compute_overlap(gemeente, by_family=True))
+    titles = [t.get_text() for t in families.figure.texts if t.get_fontsize() == 17]
+    assert titles == ["Welke behoeften delen de families?"]
 
 
 def test_venn_lists_need_titles_only_where_they_fit(gemeente: Study) -> None:

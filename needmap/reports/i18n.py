@@ -59,6 +59,11 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "upset.hidden.one": "1 smaller combination with {needs} not shown",
         "upset.legend.core": "all groups",
         "upset.legend.single": "one group only",
+        "diagram.title.family": "Which needs do the families of groups share?",
+        "upset.bars.family": "Needs shared by exactly these families",
+        "upset.sizes.family": "Needs per family",
+        "upset.legend.core.family": "all families",
+        "upset.legend.single.family": "one family only",
         "table.title": "Needs per target group",
         "table.title.family": "Needs per family of groups",
         "legend.importance": "must = cannot do without, should = clearly helps, "
@@ -542,6 +547,11 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "upset.hidden.one": "1 kleinere combinatie met {needs} niet getoond",
         "upset.legend.core": "alle groepen",
         "upset.legend.single": "één groep",
+        "diagram.title.family": "Welke behoeften delen de families?",
+        "upset.bars.family": "Behoeften die precies deze families delen",
+        "upset.sizes.family": "Behoeften per familie",
+        "upset.legend.core.family": "alle families",
+        "upset.legend.single.family": "één familie",
         "table.title": "Behoeften per doelgroep",
         "table.title.family": "Behoeften per familie",
         "legend.importance": "moet = onmisbaar, zou moeten = helpt duidelijk, kan = leuk om "
