@@ -36,6 +36,11 @@ def test_overlap_counts_people_as_the_reports_do(study_dir: Path) -> None:
     assert residents.split()[-3] == "4,850"  # 4200 + 650, as the diagram writes it
     dutch = runner.invoke(app, ["overlap", str(study_dir), "--by-family", "-l", "nl"]).stdout
     assert " 4.850 " in dutch
+    # the circles are families, and the headings say so
+    assert shown.splitlines()[0].split()[:2] == ["family", "people"]
+    assert "Regions: needs shared by exactly these families" in shown
+    assert "Gebieden: behoeften die precies deze families delen" in dutch
+    assert "groups" not in shown and "groepen" not in dutch
 
 
 def test_overlap_json(study_dir: Path) -> None:

@@ -178,7 +178,7 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
     from needmap.reports.upset import MAX_COLUMNS, hidden_note, select_columns
 
     study, result, advice = analysis.study, analysis.overlap, analysis.advice
-    words = labels(study.settings.language)
+    words = labels(study.settings.language, by_family=result.by_family)
     console = new_console()
     letters = {u.id: u.letter for u in result.units}
     units = Table(box=None, pad_edge=False)

@@ -71,9 +71,7 @@ def draw_diagram(study: Study, overlap: Overlap) -> Diagram:
     import matplotlib
     from matplotlib.figure import Figure
 
-    words = dict(labels(study.settings.language))
-    if overlap.by_family:
-        words.update({key: words[f"{key}.family"] for key in _FAMILY_WORDS})
+    words = dict(labels(study.settings.language, by_family=overlap.by_family))
     with matplotlib.rc_context(RC_PARAMS):
         if len(overlap.units) <= VENN_MAX_CIRCLES:
             from needmap.reports.venn import draw_venn
@@ -120,16 +118,6 @@ def draw_diagram(study: Study, overlap: Overlap) -> Diagram:
             upset.hidden_regions,
         )
 
-
-_FAMILY_WORDS = (
-    "diagram.title",
-    "upset.bars",
-    "upset.sizes",
-    "upset.legend.core",
-    "upset.legend.single",
-)
-"""The words that say "groups" in a diagram, each with a ``.family`` variant that says
-"families", for a diagram whose circles are families."""
 
 _SUBTITLE_GAP_IN = 0.3952
 """From the title's top to the subtitle's, in inches: 0.052 of the Venn figure's 7.6

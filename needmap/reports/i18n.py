@@ -64,6 +64,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "upset.sizes.family": "Needs per family",
         "upset.legend.core.family": "all families",
         "upset.legend.single.family": "one family only",
+        "col.group.family": "family",
+        "col.groups.family": "families",
+        "overlap.regions.family": "Regions: needs shared by exactly these families",
         "table.title": "Needs per target group",
         "table.title.family": "Needs per family of groups",
         "legend.importance": "must = cannot do without, should = clearly helps, "
@@ -552,6 +555,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "upset.sizes.family": "Behoeften per familie",
         "upset.legend.core.family": "alle families",
         "upset.legend.single.family": "één familie",
+        "col.group.family": "familie",
+        "col.groups.family": "families",
+        "overlap.regions.family": "Gebieden: behoeften die precies deze families delen",
         "table.title": "Behoeften per doelgroep",
         "table.title.family": "Behoeften per familie",
         "legend.importance": "moet = onmisbaar, zou moeten = helpt duidelijk, kan = leuk om "
@@ -1021,9 +1027,26 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
 }
 
 
-def labels(language: Language) -> Mapping[str, str]:
-    """The labels of ``language``."""
-    return _LABELS[language]
+_FAMILY_VARIANTS = (
+    "diagram.title",
+    "upset.bars",
+    "upset.sizes",
+    "upset.legend.core",
+    "upset.legend.single",
+    "col.group",
+    "col.groups",
+    "overlap.regions",
+)
+"""The labels that say "groups" where the circles are groups; each has a ``.family``
+variant that says "families"."""
+
+
+def labels(language: Language, *, by_family: bool = False) -> Mapping[str, str]:
+    """The labels of ``language``; ``by_family``, those of an overlap of families."""
+    if not by_family:
+        return _LABELS[language]
+    words = _LABELS[language]
+    return {**words, **{key: words[f"{key}.family"] for key in _FAMILY_VARIANTS}}
 
 
 def counted(number: int, noun: str, language: Language) -> str:
