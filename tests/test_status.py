@@ -64,6 +64,19 @@ def test_a_new_study_is_told_to_interview_every_group(make_study: StudyMaker) ->
     assert [step.command for step in in_dutch.steps] == [step.command for step in found.steps]
 
 
+def test_a_study_without_personas_is_told_to_describe_them(make_study: StudyMaker) -> None:
+    """Persona reports are a deliverable: a study with none gets a step for them, after
+    the interviews they draw on, with no command (none writes them)."""
+    study = load_study(make_study({"personas.yaml": None}))
+    texts = [step.text for step in study_status(study).steps]
+    assert len(texts) == 3 and texts[1].startswith(
+        "Describe the study's personas in personas.yaml: it has none yet."
+    )
+    assert study_status(study).steps[1].command == ""
+    dutch = study_status(study.in_language("nl")).steps[1].text
+    assert dutch.startswith("Beschrijf de persona's van het onderzoek in personas.yaml")
+
+
 @pytest.mark.parametrize(
     ("groups", "named"),
     [
@@ -86,7 +99,7 @@ def test_a_step_names_four_groups_and_counts_the_rest(
             "personas.yaml": None,
         }
     )
-    (first, _) = study_status(load_study(root)).steps
+    (first, _, _) = study_status(load_study(root)).steps  # then personas, then evidence
     assert first.text == f"Interview {named}: no interviews yet."
 
 

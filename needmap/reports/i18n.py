@@ -505,6 +505,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.private": "Take the e-mail addresses, phone numbers and other personal data "
         "out of {texts} of the interviews and personas: the reports leave them out, but the "
         "study's files keep them.",
+        "status.personas": "Describe the study's personas in personas.yaml: it has none yet. "
+        "A persona is a typical person of a group, with a role, goals, frustrations and the "
+        "needs that matter most to them; the persona report puts each beside the group's "
+        "evidence (docs/study-format.md).",
         "status.import": "Import the export of the survey '{title}'.",
         "status.headcount": "Check which group the survey '{title}' gives each answer: {groups} "
         "got more respondents than their headcount, which the weighting trusts.",
@@ -1013,6 +1017,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.private": "Haal de e-mailadressen, telefoonnummers en andere persoonsgegevens "
         "uit {texts} van de gesprekken en persona's: de rapporten laten ze weg, maar de "
         "bestanden van het onderzoek bewaren ze.",
+        "status.personas": "Beschrijf de persona's van het onderzoek in personas.yaml: er zijn "
+        "er nog geen. Een persona is een typische persoon uit een groep, met een rol, doelen, "
+        "frustraties en de behoeften die voor die persoon het zwaarst wegen; het "
+        "persona-rapport zet elke persona naast het bewijs van de groep (docs/study-format.md).",
         "status.import": "Importeer de export van de enquête '{title}'.",
         "status.headcount": "Controleer aan welke groep de enquête '{title}' elk antwoord "
         "geeft: {groups} kregen meer respondenten dan hun aantal mensen, waar de weging op "

@@ -3,8 +3,9 @@
 The brief's cover lines say where the study stands; the next steps say what is still
 missing, each with the command that helps: groups nobody has interviewed yet, groups whose
 interviews are still too few to be shown, interviews whose quotes are not filled in,
-survey exports not imported, survey tasks linked to no need, and needs that nothing speaks
-for or against yet. The steps are in the order of the work.
+personal data in the texts, a study without personas, survey exports not imported,
+survey tasks linked to no need, and needs that nothing speaks for or against yet. The
+steps are in the order of the work.
 """
 
 from __future__ import annotations
@@ -109,6 +110,8 @@ def study_status(study: Study) -> StudyStatus:
                 f"needmap validate {folder}",
             )
         )
+    if not study.personas:
+        steps.append(NextStep(words["status.personas"]))
     for survey in surveys_to_import(study):
         steps.append(
             NextStep(
