@@ -369,7 +369,6 @@ def _table(study: Study, groups: list[str] | None = None) -> NeedsTable:
 def test_a_core_takes_two_groups_or_more(count: int, label: str, core: bool) -> None:
     """Every need of one group is that group's own, not a core shared by all."""
     table = _table(_many_groups(count))
-    assert isinstance(table, NeedsTable)
     first = next(row for row in table.rows if row.need_id == "n1")
     assert (first.region_label, first.is_core) == (label, core)
 
@@ -402,7 +401,7 @@ HOSTILE = make_study(
 HOSTILE_TITLE = '=HYPERLINK("http://evil.example","click") <script>alert(1)</script>'
 
 
-def _hostile_table() -> object:
+def _hostile_table() -> NeedsTable:
     study = HOSTILE
     need = study.needs[0].model_copy(update={"title": HOSTILE_TITLE})
     group = study.groups[0].model_copy(update={"name": "+cmd|' /C calc'!A0"})
@@ -419,7 +418,7 @@ def test_neutralise_cell(start: str) -> None:
 
 
 def test_csv_never_starts_a_cell_with_a_formula() -> None:
-    rows = list(csv.reader(io.StringIO(table_to_csv(_hostile_table()))))  # type: ignore[arg-type]
+    rows = list(csv.reader(io.StringIO(table_to_csv(_hostile_table()))))
     cells = [c for row in rows for c in row]
     assert "'" + HOSTILE_TITLE in cells
     assert "A · +cmd|' /C calc'!A0" in cells  # starts with "A", so left as it is
@@ -445,18 +444,19 @@ def test_a_group_column_is_as_wide_as_the_longest_word_of_its_heading() -> None:
     assert [sheet.column_dimensions[c].width for c in "CD"] == [len("Bureaumedewerkers") + 2, 18]
     # "A ·", "Bureaumedewerkers", "en", "beleidsadviseurs": four lines of 15 points, whole
     assert sheet.row_dimensions[1].height == 60
+    # headings of two lines at most get the least: three lines
+    short = load_workbook(io.BytesIO(table_to_xlsx(_hostile_table()))).active
+    assert short.row_dimensions[1].height == 45
 
 
 def test_a_sheet_is_named_after_its_table_within_excel_s_31_characters() -> None:
-    hostile = _hostile_table()
-    assert isinstance(hostile, NeedsTable)
-    table = dataclasses.replace(hostile, title="Behoeften per doelgroep, " * 3)
+    table = dataclasses.replace(_hostile_table(), title="Behoeften per doelgroep, " * 3)
     sheet = load_workbook(io.BytesIO(table_to_xlsx(table))).active
     assert sheet.title == "Behoeften per doelgroep, Behoef"
 
 
 def test_xlsx_writes_text_as_text(tmp_path: Path) -> None:
-    data = table_to_xlsx(_hostile_table())  # type: ignore[arg-type]
+    data = table_to_xlsx(_hostile_table())
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         sheet = archive.read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet
@@ -502,7 +502,7 @@ def test_another_suffix_is_refused_with_the_ones_there_are(
 
 
 def test_html_fragment_escapes_text() -> None:
-    html = table_to_html(_hostile_table())  # type: ignore[arg-type]
+    html = table_to_html(_hostile_table())
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
 
@@ -951,10 +951,8 @@ def _many_groups(count: int, language: str = "en") -> Study:
 
 @pytest.mark.parametrize(("count", "compact"), [(10, False), (11, True)])
 def test_a_table_of_many_columns_is_headed_by_letter(count: int, compact: bool) -> None:
-    from needmap.reports.needs_table import NeedsTable
-
     table = _table(_many_groups(count))
-    assert isinstance(table, NeedsTable) and table.compact is compact
+    assert table.compact is compact
     html = table_to_html(table)
     assert ('<span class="column-key">' in html) is compact
     assert ('<span class="short" aria-hidden="true">K</span>' in html) is compact
