@@ -449,6 +449,25 @@ def test_a_group_column_is_as_wide_as_the_longest_word_of_its_heading() -> None:
     assert short.row_dimensions[1].height == 45
 
 
+@pytest.mark.parametrize(
+    ("heading", "width", "lines"),
+    [
+        ("aaaa bbbb cccc dddd", 18, 2),  # 14 characters with spaces fit the 16, 19 do not
+        ("aaaaaaa bbbbbbbb", 18, 1),  # exactly 16: one line
+        ("aaaaaaa bbbbbbbbb", 18, 2),
+        ("Needs\nper group", 18, 2),  # a line break in the heading starts a line
+        ("Bureaumedewerkers", 8, 1),  # a word longer than the column stays whole
+    ],
+)
+def test_a_heading_is_counted_in_the_lines_excel_wraps_it_to(
+    heading: str, width: float, lines: int
+) -> None:
+    """Bold text takes two characters of a column's width: a line holds width - 2."""
+    from needmap.reports.table_formats import _heading_lines
+
+    assert _heading_lines(heading, width) == lines
+
+
 def test_a_sheet_is_named_after_its_table_within_excel_s_31_characters() -> None:
     table = dataclasses.replace(_hostile_table(), title="Behoeften per doelgroep, " * 3)
     sheet = load_workbook(io.BytesIO(table_to_xlsx(table))).active
