@@ -903,6 +903,10 @@ def test_terminal_ranking_fits_80_columns(tmp_path: Path) -> None:
     assert any(line.startswith("   2  Book leave ") for line in lines)
     assert any("Plan a meeting with lunch " in line for line in lines)
     assert runner.invoke(app, ["toptasks", str(root), "--top", "0"]).exit_code == 2
+    top = runner.invoke(app, ["toptasks", str(root), "--top", "2"]).stdout
+    assert "… 4 more (--top 6 shows all)" in top
+    dutch = runner.invoke(app, ["toptasks", str(root), "--top", "2", "--language", "nl"]).stdout
+    assert "… nog 4 (--top 6 toont alle)" in dutch
     evidence = lines[lines.index("Evidence for needs") :]
     assert evidence[1].split() == ["Rank", "Need", "Votes", "Share", "Weighted"]
     assert evidence[3].split()[:3] == ["1", "Canteen", "information"]

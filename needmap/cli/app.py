@@ -352,8 +352,11 @@ def print_ranking(console: Console, ranking: RankingTable, top: int) -> None:
         table.add_row(*(escape(c) for c in row[:7]), style="bold" if covered else "")
     print_table(console, table)
     if len(ranking.rows) > top:
+        from needmap.reports.i18n import labels
+
+        more = labels(ranking.language)["ranking.more"]
         console.print(
-            f"… {len(ranking.rows) - top} more (--top {len(ranking.rows)} shows all)", style="dim"
+            more.format(more=len(ranking.rows) - top, rows=len(ranking.rows)), style="dim"
         )
 
 
