@@ -1004,6 +1004,10 @@ def test_a_wide_terminal_shows_the_roadmap_evidence_columns(study_dir: Path) -> 
     assert max(len(line.rstrip()) for line in narrow.stdout.splitlines()) <= 80
     assert "50 (gap)" not in narrow.stdout
     assert "Platform, Searches: in a terminal of 110 columns or more" in narrow.stdout
+    dutch = runner.invoke(
+        app, ["roadmap", str(study_dir), "--language", "nl"], env={"COLUMNS": "80"}
+    )
+    assert "Platform, Zoekopdrachten: in een terminal van 110 kolommen of meer" in dutch.stdout
 
 
 def test_a_need_s_title_written_for_its_id_in_a_topic_is_one_problem(

@@ -270,8 +270,7 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
     if extra and not wide:
         columns = ", ".join(why.header[i] for i in extra)
         console.print(
-            f"{escape(columns)}: in a terminal of {_WIDE_ROADMAP} columns or more, "
-            "and in the files (--out roadmap.html, .pdf, .xlsx)",
+            escape(words["roadmap.wide"].format(columns=columns, width=_WIDE_ROADMAP)),
             soft_wrap=False,
             style="dim",
         )

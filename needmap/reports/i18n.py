@@ -83,6 +83,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "overlap.regions": "Regions: needs shared by exactly these groups",
         "overlap.more": "{hidden}, as in the diagram; --all lists them.",
         "ranking.more": "… {more} more (--top {rows} shows all)",
+        "roadmap.wide": "{columns}: in a terminal of {width} columns or more, and in the files "
+        "(--out roadmap.html, .pdf, .xlsx)",
         "overlap.advice": "Recommended form: {form}. {share} of the weighted demand is for needs "
         "that at least {k} of the {n} circles share (universal from {u}, landscape below {l}); "
         "{shared_needs} for the shared platform, {specific} group-specific.",
@@ -579,6 +581,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "overlap.regions": "Gebieden: behoeften die precies deze groepen delen",
         "overlap.more": "{hidden}, zoals in het diagram; --all toont ze.",
         "ranking.more": "… nog {more} (--top {rows} toont alle)",
+        "roadmap.wide": "{columns}: in een terminal van {width} kolommen of meer, en in de "
+        "bestanden (--out roadmap.html, .pdf, .xlsx)",
         "overlap.advice": "Aanbevolen vorm: {form}. {share} van de gewogen vraag betreft "
         "behoeften die minstens {k} van de {n} cirkels delen (universeel vanaf {u}, landschap "
         "onder {l}); {shared_needs} voor het gedeelde platform, {specific} per groep.",
