@@ -196,8 +196,8 @@ def _survey_study(tmp_path: Path) -> Path:
 
 
 def test_survey_votes_are_evidence_by_hand(tmp_path: Path) -> None:
-    """The fixture survey's weighted votes (see test_toptasks: of 23.54) per need: hr
-    7.70 (leave + expense), people-finder 5.06, service-desk 1.54, room-booking 6.82,
+    """The fixture survey's weighted votes (of 23.54, see tests/toptasks/test_analysis.py)
+    per need: hr 7.70 (leave + expense), people-finder 5.06, service-desk 1.54, room-booking 6.82,
     canteen 9.24 (meeting + cafe); mean 6.072. Demand of 800: hr 240, people-finder 150,
     service-desk 130, room-booking 180, canteen 100. No efforts: 3 points each."""
     roadmap = study_roadmap(load_study(_survey_study(tmp_path)))
