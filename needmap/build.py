@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from needmap.build_folder import BuildFolder, check_the_way
 from needmap.model.replan import PlanSnapshot
 from needmap.personas.study import Study
 from needmap.reports.brief import glance, study_brief, write_brief
@@ -53,65 +54,85 @@ def build_reports(
     index links too. ``progress`` is told each file as soon as it is written;
     ``laying_out``, the PDFs to come, before their layout (most of the time a build takes)
     starts.
+
+    The reports are written into a hidden folder inside ``out`` and moved into place when
+    all are written (see :mod:`needmap.build_folder`): a file in ``out`` that no earlier
+    build wrote, where a report is to go, raises :class:`~needmap.errors.TargetExistsError`
+    with ``out`` left as it was.
     """
     day = today or date.today()
-    written: list[Path] = []
-    printed: list[Path] = []  # pages to print as PDF too: laid out at the end, two at a time
+    with BuildFolder(out) as folder:  # written beside the target, moved in when all is done
+        stage = folder.stage
+        written: list[Path] = []
+        printed: list[Path] = []  # pages to print as PDF too: laid out at the end, two at a time
 
-    def wrote(path: Path) -> None:
-        written.append(path)
-        if progress is not None:
-            progress(path)
+        def wrote(path: Path) -> None:
+            written.append(path)
+            if progress is not None:
+                progress(folder.final(path))
 
-    content = study_brief(study, earlier)  # what every report shows, computed once
-    drawings = Drawings()  # each figure drawn once, for its page, its files and the brief
-    for path in write_overlap_bundle(study, out, progress=wrote, drawings=drawings):
-        if path.name.startswith("overlap-") and path.suffix == ".html":
-            printed.append(path)
-    for survey in content.surveys:
-        write_toptasks_bundle(
-            survey,
-            study.settings.language,
-            study.settings.organisation,
-            out,
-            progress=wrote,
-            drawings=drawings,
-        )
-    if study.personas:
+        content = study_brief(study, earlier)  # what every report shows, computed once
+        drawings = Drawings()  # each figure drawn once, for its page, its files and the brief
+        for path in write_overlap_bundle(study, stage, progress=wrote, drawings=drawings):
+            if path.name.startswith("overlap-") and path.suffix == ".html":
+                printed.append(path)
+        for survey in content.surveys:
+            write_toptasks_bundle(
+                survey,
+                study.settings.language,
+                study.settings.organisation,
+                stage,
+                progress=wrote,
+                drawings=drawings,
+            )
+        if study.personas:
+            for suffix in (".html", ".md", ".xlsx"):
+                write_personas(content.personas, study, stage / f"personas{suffix}")
+                wrote(stage / f"personas{suffix}")
+            printed.append(stage / "personas.html")
         for suffix in (".html", ".md", ".xlsx"):
-            write_personas(content.personas, study, out / f"personas{suffix}")
-            wrote(out / f"personas{suffix}")
-        printed.append(out / "personas.html")
-    for suffix in (".html", ".md", ".xlsx"):
-        write_roadmap(content.roadmap, study, out / f"roadmap{suffix}")
-        wrote(out / f"roadmap{suffix}")
-    printed.append(out / "roadmap.html")
-    if study.groups:
-        guides = group_guides(study, guide_groups, day)
-        stem = f"guide-{guides[0].group.id}" if len(guides) == 1 else "guides"
-        for suffix in (".html", ".md"):
-            write_guide(guides, out / f"{stem}{suffix}")
-            wrote(out / f"{stem}{suffix}")
-        printed.append(out / f"{stem}.html")
-    if content.interviews is not None:
-        for suffix in (".html", ".md"):
-            write_interviews(content.interviews, study, out / f"interviews{suffix}")
-            wrote(out / f"interviews{suffix}")
-    if content.searches is not None:
-        for suffix in (".html", ".md"):
-            write_searches(content.searches, study, out / f"searches{suffix}")
-            wrote(out / f"searches{suffix}")
-    brief = [out / "brief.html", out / "brief.md"]
-    write_brief(content, *brief, today=day, drawings=drawings)
-    drawings.clear()  # before the PDFs' layout, which needs memory of its own
-    for path in brief:
-        wrote(path)
-    printed.append(out / "brief.html")
-    if pdf:
-        write_pdfs(printed, progress=wrote, laying_out=laying_out)
-    titles = {survey.survey: survey.title for survey in content.surveys}
-    wrote(write_index_page(study, [*listed, *written], out, glance(content), titles))
-    return written
+            write_roadmap(content.roadmap, study, stage / f"roadmap{suffix}")
+            wrote(stage / f"roadmap{suffix}")
+        printed.append(stage / "roadmap.html")
+        if study.groups:
+            guides = group_guides(study, guide_groups, day)
+            stem = f"guide-{guides[0].group.id}" if len(guides) == 1 else "guides"
+            for suffix in (".html", ".md"):
+                write_guide(guides, stage / f"{stem}{suffix}")
+                wrote(stage / f"{stem}{suffix}")
+            printed.append(stage / f"{stem}.html")
+        if content.interviews is not None:
+            for suffix in (".html", ".md"):
+                write_interviews(content.interviews, study, stage / f"interviews{suffix}")
+                wrote(stage / f"interviews{suffix}")
+        if content.searches is not None:
+            for suffix in (".html", ".md"):
+                write_searches(content.searches, study, stage / f"searches{suffix}")
+                wrote(stage / f"searches{suffix}")
+        brief = [stage / "brief.html", stage / "brief.md"]
+        write_brief(content, *brief, today=day, drawings=drawings)
+        drawings.clear()  # before the PDFs' layout, which needs memory of its own
+        for path in brief:
+            wrote(path)
+        printed.append(stage / "brief.html")
+        pdfs = [page.with_suffix(".pdf") for page in printed] if pdf else []
+        coming = [*written, *pdfs, stage / "index.html"]
+        check_the_way(out, [path.relative_to(stage).as_posix() for path in coming])
+        if pdf:
+            told = None if laying_out is None else _where_they_go(laying_out, folder)
+            write_pdfs(printed, progress=wrote, laying_out=told)
+        titles = {survey.survey: survey.title for survey in content.surveys}
+        linked = [*map(folder.staged, listed), *written]
+        wrote(write_index_page(study, linked, stage, glance(content), titles))
+        folder.commit(listed)
+        return [folder.final(path) for path in written]
+
+
+def _where_they_go(
+    laying_out: Callable[[list[Path]], None], folder: BuildFolder
+) -> Callable[[list[Path]], None]:
+    """``laying_out`` told the PDFs where they will be, not where they are laid out."""
+    return lambda pdfs: laying_out([folder.final(path) for path in pdfs])
 
 
 _WATCHED = (".yaml", ".yml", ".json", ".csv", ".tsv", ".txt", ".xlsx")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from needmap.build import build_reports
+from needmap.build_folder import check_the_way
 from needmap.errors import Problem
 from needmap.fileio import write_bytes_atomic
 from needmap.model.analysis import analyse_overlap
@@ -101,8 +102,9 @@ def build_demo(
         )
     )
     mappings = [load_mapping(path, study) for path in mapping_files(study.root)]
+    check_the_way(out, [_export_name(mapping) for mapping in mappings])
     for mapping in mappings:
-        export = out / f"example-export-{mapping.id}.csv"
+        export = out / _export_name(mapping)
         write_example_export(study, mapping, export)
         wrote(export)
         tally = tally_path(study.root, mapping.id)
@@ -120,6 +122,10 @@ def build_demo(
         laying_out=laying_out,
     )
     return result
+
+
+def _export_name(mapping: SurveyMapping) -> str:
+    return f"example-export-{mapping.id}.csv"
 
 
 def write_example_export(study: Study, mapping: SurveyMapping, path: Path, seed: int = 2026) -> int:

@@ -200,6 +200,7 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
         + ["roadmap.html", "roadmap.pdf", "roadmap.md", "roadmap.xlsx"]
         + ["interviews.html", "interviews.md", "searches.html", "searches.md"]
         + ["guide-zorg.html", "guide-zorg.pdf", "guide-zorg.md"]  # the first group's
+        + [".needmap-build.json"]  # what it wrote; no hidden folder it was made in is left
     )
     assert not any(p.name.endswith(".tmp") for p in (tmp_path / "demo").rglob("*"))
 

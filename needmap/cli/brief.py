@@ -201,8 +201,9 @@ def build(
     needs tables), each imported survey's top tasks, the personas, the roadmap, the
     interview guides of every group (guides.html, .pdf, .md), the interview and
     search-log reports, and the brief for the steering group. The files of an earlier
-    build are written over; other files in the folder are left alone. With --since, the
-    roadmap and the brief say what moved since an earlier plan.
+    build are written over (.needmap-build.json in the folder lists them); other files
+    are left alone, and one of yours where a report goes stops the build with nothing
+    changed. With --since, the roadmap and the brief say what moved since an earlier plan.
     """
     from needmap.build import build_reports
     from needmap.reports.pdf import pdf_unavailable

@@ -1,0 +1,166 @@
+"""The folder a build writes its reports into, without writing over anything of the user's.
+
+``needmap build --out`` and ``needmap demo`` may be pointed at a folder that holds files of
+the user's own: a project folder with its own ``index.html`` or ``roadmap.xlsx``. The files
+of an earlier build are to be written over (that is how a build refreshes the reports);
+a file of the user's must never be. So the reports are first written into a hidden folder
+inside the target; when all are written, they are moved into place, one rename each, unless
+one would land on a file that no earlier build wrote: then the build is refused, with each
+such file named, and the target is left as it was. A record in the target
+(``.needmap-build.json``) lists the files the builds wrote, so the next build knows them.
+A folder built before that record existed is known by its index page, which names needmap
+as its generator.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from needmap import __version__
+from needmap.errors import Location, OutputError, Problem, TargetExistsError
+from needmap.fileio import write_text_atomic
+
+__all__ = ["RECORD", "BuildFolder", "EarlierBuild", "check_the_way", "earlier_build"]
+
+RECORD = ".needmap-build.json"
+"""The file in a build's folder that lists what the builds wrote there."""
+
+_GENERATOR = b'<meta name="generator" content="needmap'
+"""How an index page that needmap wrote starts its generator line."""
+
+
+@dataclass(frozen=True)
+class EarlierBuild:
+    """What earlier builds wrote into a folder, as far as the folder tells."""
+
+    names: frozenset[str]
+    """The files the record lists, as paths relative to the folder."""
+    everything: bool
+    """A build from before the record: every file in the folder counts as written by it."""
+
+    def wrote(self, name: str) -> bool:
+        return self.everything or name in self.names
+
+
+def earlier_build(out: Path) -> EarlierBuild:
+    """What earlier builds wrote into ``out``: the names in its record; for a folder built
+    before records were kept (its ``index.html`` written by needmap), everything in it;
+    else nothing."""
+    try:
+        data = json.loads((out / RECORD).read_text(encoding="utf-8"))
+        files = data["files"]
+        if isinstance(files, list):
+            return EarlierBuild(frozenset(str(name) for name in files), everything=False)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    try:
+        with (out / "index.html").open("rb") as page:
+            legacy = _GENERATOR in page.read(4096)
+    except OSError:
+        legacy = False
+    return EarlierBuild(frozenset(), everything=legacy)
+
+
+def check_the_way(out: Path, names: Iterable[str]) -> EarlierBuild:
+    """Refuse, with each file named, if any of ``names`` (relative to ``out``) is a file in
+    ``out`` that no earlier build wrote; else return what the earlier builds wrote."""
+    earlier = earlier_build(out)
+    in_the_way = [
+        Problem(
+            Location(out / name),
+            f"needmap would write its report '{name}' here, over a file it did not write",
+            hint=f"move or rename the file, or build into another folder with --out; "
+            f"nothing in {out} was changed: needmap writes over the files of its own "
+            "earlier builds only",
+        )
+        for name in sorted(set(names))
+        if (out / name).exists() and not earlier.wrote(name)
+    ]
+    if in_the_way:
+        raise TargetExistsError(in_the_way)
+    return earlier
+
+
+class BuildFolder:
+    """A hidden folder inside ``out`` to write a build into, moved into ``out`` by
+    :meth:`commit`; removed on leaving the ``with`` block whatever happened."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.stage = out
+
+    def __enter__(self) -> BuildFolder:
+        try:
+            self.out.mkdir(parents=True, exist_ok=True)
+            self.stage = Path(tempfile.mkdtemp(prefix=".needmap-build-", dir=self.out))
+        except OSError as exc:
+            raise OutputError.single(
+                f"cannot write here: {exc.strerror or exc}", path=self.out
+            ) from None
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        shutil.rmtree(self.stage, ignore_errors=True)
+
+    def final(self, staged: Path) -> Path:
+        """Where a file written into the stage will be once committed."""
+        return self.out / staged.relative_to(self.stage)
+
+    def staged(self, final: Path) -> Path:
+        """Where a file of ``out`` stands in the stage (for links between them)."""
+        return self.stage / final.relative_to(self.out)
+
+    def commit(self, listed: Iterable[Path] = ()) -> None:
+        """Move every staged file into ``out`` and record them, with ``listed`` (files the
+        caller wrote into ``out`` itself); refuse, moving nothing, if any would land on a
+        file that no earlier build wrote."""
+        names = sorted(
+            path.relative_to(self.stage).as_posix()
+            for path in self.stage.rglob("*")
+            if path.is_file()
+        )
+        earlier = check_the_way(self.out, names)
+        moved: list[str] = []
+        try:
+            for name in names:
+                target = self.out / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                (self.stage / name).replace(target)
+                moved.append(name)
+        except OSError as exc:
+            raise OutputError.single(
+                f"cannot write the reports: {exc.strerror or exc}", path=self.out
+            ) from None
+        finally:
+            self._record(earlier, moved, listed)
+
+    def _record(self, earlier: EarlierBuild, moved: list[str], listed: Iterable[Path]) -> None:
+        """List in the record what this build moved in or ``listed``, and what earlier builds
+        wrote that is still there. Without the record, the next build knows the folder by
+        its index page."""
+        recorded = {name for name in earlier.names if (self.out / name).is_file()}
+        recorded |= set(moved)
+        recorded |= {
+            p.relative_to(self.out).as_posix() for p in listed if p.is_relative_to(self.out)
+        }
+        with contextlib.suppress(OutputError):
+            write_text_atomic(
+                self.out / RECORD,
+                json.dumps(
+                    {"written_by": f"needmap {__version__}", "files": sorted(recorded)},
+                    indent=1,
+                )
+                + "\n",
+            )

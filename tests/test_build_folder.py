@@ -1,0 +1,148 @@
+"""A build writes over its own earlier files only: never over a file of the user's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.build import build_reports
+from needmap.build_folder import RECORD, BuildFolder, earlier_build
+from needmap.cli import app
+from needmap.errors import TargetExistsError
+from tests.conftest import StudyMaker, write_tree
+
+runner = CliRunner()
+
+USERS_OWN = {
+    "index.html": "<p>our project site</p>",
+    "roadmap.md": "# our own roadmap",
+    "notes.md": "x",
+}
+"""A project folder of the user's, two of whose files have the names of reports."""
+
+
+def _listing(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder``, hidden ones too, with its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _recorded(folder: Path) -> list[str]:
+    files: list[str] = json.loads((folder / RECORD).read_text(encoding="utf-8"))["files"]
+    return files
+
+
+def test_a_build_into_a_folder_with_files_of_the_user_s_names_each_and_changes_nothing(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study()
+    out = write_tree(tmp_path / "project", USERS_OWN)
+    before = _listing(out)
+    built = runner.invoke(app, ["build", str(root), "--out", str(out), "--no-pdf"])
+    assert built.exit_code == 2, built.output
+    problems = [line for line in built.stderr.splitlines() if line.startswith(str(out))]
+    assert problems == [
+        f"{out / name}: needmap would write its report '{name}' here, over a file it did not write"
+        for name in ("index.html", "roadmap.md")
+    ]
+    assert f"nothing in {out} was changed" in " ".join(built.stderr.split())
+    assert _listing(out) == before  # no report, no record, no hidden folder left behind
+    assert [p.name for p in out.iterdir() if p.is_dir()] == []
+
+
+def test_the_files_in_the_way_are_named_before_the_pdfs_are_laid_out(
+    make_study: StudyMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Laying out the PDFs takes most of a build's time: a user's brief.pdf or index.html
+    is found before it, and no PDF is laid out."""
+
+    def laid_out(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the PDFs were laid out")
+
+    monkeypatch.setattr("needmap.build.write_pdfs", laid_out)
+    out = write_tree(tmp_path / "project", {"brief.pdf": b"%PDF-1.7", "index.html": "mine"})
+    with pytest.raises(TargetExistsError) as refused:
+        build_reports(load_study(make_study()), out, pdf=True)
+    assert [p.location.path for p in refused.value.problems] == [
+        out / "brief.pdf",
+        out / "index.html",
+    ]
+    assert _listing(out) == {"brief.pdf": b"%PDF-1.7", "index.html": b"mine"}
+
+
+def test_a_build_writes_over_its_own_earlier_files_and_leaves_the_user_s(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study({"personas.yaml": None})
+    out = write_tree(tmp_path / "site", {"notes.md": "ours"})
+    first = build_reports(load_study(root), out, pdf=False)
+    assert sorted(_recorded(out)) == sorted(p.name for p in first)
+    assert "index.html" in _recorded(out) and "notes.md" not in _recorded(out)
+    (out / "roadmap.md").write_text("edited by hand", encoding="utf-8")
+    build_reports(load_study(root), out, pdf=False)  # a refresh: no problem
+    assert (out / "roadmap.md").read_text(encoding="utf-8").startswith("# ")
+    assert (out / "notes.md").read_text(encoding="utf-8") == "ours"
+    # a file of the user's where a later report goes: the personas, once the study has them
+    (out / "personas.md").write_text("our own persona notes", encoding="utf-8")
+    assert make_study() == root  # the minimal study again, with its persona
+    with pytest.raises(TargetExistsError) as refused:
+        build_reports(load_study(root), out, pdf=False)
+    assert [p.location.path for p in refused.value.problems] == [out / "personas.md"]
+    assert (out / "personas.md").read_text(encoding="utf-8") == "our own persona notes"
+
+
+def test_a_folder_built_before_builds_were_recorded_is_known_by_its_index_page(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    page = (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta name="generator" content="needmap 0.1.0">'
+    )
+    out = write_tree(tmp_path / "reports", {"index.html": page, "roadmap.md": "old"})
+    assert earlier_build(out).wrote("roadmap.md")
+    build_reports(load_study(make_study()), out, pdf=False)
+    assert (out / "roadmap.md").read_text(encoding="utf-8") != "old"
+    assert "roadmap.md" in _recorded(out)
+    other = write_tree(tmp_path / "other", {"index.html": "<title>needmap</title>"})
+    assert not earlier_build(other).wrote("index.html")  # needmap named, not as generator
+
+
+def test_the_record_keeps_earlier_files_still_there_and_what_the_caller_listed(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    with BuildFolder(out) as folder:
+        write_tree(folder.stage, {"a.html": "1", "b.html": "1", "charts/c.png": b"png"})
+        folder.commit()
+    assert _recorded(out) == ["a.html", "b.html", "charts/c.png"]
+    write_tree(out, {"export.csv": "id"})  # written by the caller itself, as demo does
+    (out / "b.html").unlink()
+    with BuildFolder(out) as folder:
+        write_tree(folder.stage, {"a.html": "2"})
+        folder.commit(listed=[out / "export.csv", tmp_path / "elsewhere.csv"])
+    assert _recorded(out) == ["a.html", "charts/c.png", "export.csv"]
+    assert _listing(out)["a.html"] == b"2"
+
+
+def test_a_build_that_fails_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
+    out = write_tree(tmp_path / "out", {"keep.txt": "mine"})
+    with pytest.raises(RuntimeError), BuildFolder(out) as folder:
+        write_tree(folder.stage, {"index.html": "half a build"})
+        raise RuntimeError("the layout failed")
+    assert _listing(out) == {"keep.txt": b"mine"}
+
+
+def test_the_demo_does_not_write_its_example_export_over_a_file_of_the_user_s(
+    tmp_path: Path,
+) -> None:
+    out = write_tree(tmp_path / "demo", {"example-export-toptaken-2026.csv": "our survey"})
+    refused = runner.invoke(app, ["demo", str(out)])
+    assert refused.exit_code == 2, refused.output
+    assert f"{out / 'example-export-toptaken-2026.csv'}: needmap would write" in refused.stderr
+    assert (out / "example-export-toptaken-2026.csv").read_text() == "our survey"
