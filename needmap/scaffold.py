@@ -20,7 +20,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from needmap.errors import TargetExistsError, UsageError
+from needmap.errors import Location, Problem, TargetExistsError, UsageError
 from needmap.fileio import write_files_new, write_text_atomic
 from needmap.personas.loader import STUDY_FILE
 from needmap.personas.messages import did_you_mean
@@ -150,13 +150,36 @@ def schema_texts() -> dict[str, str]:
 def write_schemas(folder: Path) -> list[Path]:
     """Write (or refresh) the JSON Schemas into ``folder``.
 
-    Schema files belong to needmap, not to the user, so refreshing them after an upgrade is safe.
+    Schema files belong to needmap, not to the user, so refreshing them after an upgrade is
+    safe; a file of the same name that is no schema of needmap's (``folder`` may be any) is
+    the user's, and is named instead, with nothing written.
     """
+    texts = schema_texts()
+    in_the_way = [
+        Problem(
+            Location(folder / name),
+            f"'{name}' here is not a schema that needmap wrote: needmap does not write over it",
+            hint="move or rename the file, or write the schemas into another folder",
+        )
+        for name in texts
+        if (folder / name).exists() and not _is_needmap_schema(folder / name)
+    ]
+    if in_the_way:
+        raise TargetExistsError(in_the_way)
     written = []
-    for name, text in schema_texts().items():
+    for name, text in texts.items():
         write_text_atomic(folder / name, text)
         written.append(folder / name)
     return written
+
+
+def _is_needmap_schema(path: Path) -> bool:
+    """Whether ``path`` holds a JSON Schema that needmap wrote: its title names needmap."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and str(data.get("title", "")).startswith("needmap ")
 
 
 def _schema_of(relative: str) -> str:

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from needmap import __version__, list_templates
 from needmap.cli import app
-from tests.conftest import MINIMAL_STUDY, StudyMaker, run_needmap
+from tests.conftest import MINIMAL_STUDY, StudyMaker, run_needmap, write_tree
 
 runner = CliRunner()
 
@@ -227,6 +227,31 @@ def test_schema_prints_and_writes(tmp_path: Path) -> None:
     bad = runner.invoke(app, ["schema", "--kind", "nope"])
     assert bad.exit_code == 2
     assert "unknown schema kind" in bad.stderr
+
+
+def test_schema_out_refreshes_needmap_s_schemas_and_never_writes_over_others(
+    tmp_path: Path,
+) -> None:
+    """A schema an older needmap wrote is refreshed; a file of the same name that needmap
+    did not write (a schema of the user's own, or no JSON at all) is named, and nothing
+    is written."""
+    schemas = tmp_path / "schemas"
+    older = '{"title": "needmap study.yaml", "type": "object"}'
+    write_tree(schemas, {"study.schema.json": older, "notes.txt": "mine"})
+    refreshed = runner.invoke(app, ["schema", "--out", str(schemas)])
+    assert refreshed.exit_code == 0, refreshed.output
+    assert "$defs" in (schemas / "study.schema.json").read_text(encoding="utf-8")
+    own = {"survey.schema.json": '{"title": "Our survey tool"}', "interviews.schema.json": "x"}
+    write_tree(schemas, own)
+    before = {p.name: p.read_bytes() for p in schemas.iterdir()}
+    refused = runner.invoke(app, ["schema", "--out", str(schemas)])
+    assert refused.exit_code == 2
+    assert [line for line in refused.stderr.splitlines() if line.startswith(str(schemas))] == [
+        f"{schemas / name}: '{name}' here is not a schema that needmap wrote: needmap does "
+        "not write over it"
+        for name in ("interviews.schema.json", "survey.schema.json")
+    ]
+    assert {p.name: p.read_bytes() for p in schemas.iterdir()} == before
 
 
 def test_demo_is_repeatable(tmp_path: Path) -> None:

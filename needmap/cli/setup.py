@@ -129,7 +129,7 @@ def schema(
             "--out",
             "-o",
             help="Write all schema files into this folder (e.g. STUDY/schemas) instead of "
-            "printing one.",
+            "printing one: refreshes the ones needmap wrote, never writes over others.",
             file_okay=False,
         ),
     ] = None,
