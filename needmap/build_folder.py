@@ -27,7 +27,14 @@ from needmap import __version__
 from needmap.errors import Location, OutputError, Problem, TargetExistsError
 from needmap.fileio import write_text_atomic
 
-__all__ = ["RECORD", "BuildFolder", "EarlierBuild", "check_the_way", "earlier_build"]
+__all__ = [
+    "RECORD",
+    "BuildFolder",
+    "EarlierBuild",
+    "check_the_way",
+    "earlier_build",
+    "write_record",
+]
 
 RECORD = ".needmap-build.json"
 """The file in a build's folder that lists what the builds wrote there."""
@@ -75,7 +82,7 @@ def check_the_way(out: Path, names: Iterable[str]) -> EarlierBuild:
     in_the_way = [
         Problem(
             Location(out / name),
-            f"needmap would write its report '{name}' here, over a file it did not write",
+            f"needmap would write '{name}' here, over a file it did not write",
             hint=f"move or rename the file, or build into another folder with --out; "
             f"nothing in {out} was changed: needmap writes over the files of its own "
             "earlier builds only",
@@ -144,23 +151,23 @@ class BuildFolder:
                 f"cannot write the reports: {exc.strerror or exc}", path=self.out
             ) from None
         finally:
-            self._record(earlier, moved, listed)
+            listed_here = [
+                p.relative_to(self.out).as_posix() for p in listed if p.is_relative_to(self.out)
+            ]
+            write_record(self.out, earlier, [*moved, *listed_here])
 
-    def _record(self, earlier: EarlierBuild, moved: list[str], listed: Iterable[Path]) -> None:
-        """List in the record what this build moved in or ``listed``, and what earlier builds
-        wrote that is still there. Without the record, the next build knows the folder by
-        its index page."""
-        recorded = {name for name in earlier.names if (self.out / name).is_file()}
-        recorded |= set(moved)
-        recorded |= {
-            p.relative_to(self.out).as_posix() for p in listed if p.is_relative_to(self.out)
-        }
-        with contextlib.suppress(OutputError):
-            write_text_atomic(
-                self.out / RECORD,
-                json.dumps(
-                    {"written_by": f"needmap {__version__}", "files": sorted(recorded)},
-                    indent=1,
-                )
-                + "\n",
+
+def write_record(out: Path, earlier: EarlierBuild, names: Iterable[str]) -> None:
+    """Record in ``out`` that needmap wrote ``names`` there (paths relative to ``out``),
+    with what the ``earlier`` builds wrote that is still there. A command that writes
+    into ``out`` itself records its files too, so that the next run may write over
+    them. Without the record, the next build knows the folder by its index page only."""
+    recorded = {name for name in earlier.names if (out / name).is_file()} | set(names)
+    with contextlib.suppress(OutputError):
+        write_text_atomic(
+            out / RECORD,
+            json.dumps(
+                {"written_by": f"needmap {__version__}", "files": sorted(recorded)}, indent=1
             )
+            + "\n",
+        )

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from needmap.build import build_reports
-from needmap.build_folder import check_the_way
-from needmap.errors import Problem
+from needmap.build_folder import check_the_way, write_record
+from needmap.errors import Problem, TargetExistsError
 from needmap.fileio import write_bytes_atomic
 from needmap.model.analysis import analyse_overlap
 from needmap.model.replan import snapshot
@@ -82,6 +82,8 @@ def build_demo(
     if created:
         init_study(study_dir, template)
     study = load_study(study_dir)
+    mappings = [load_mapping(path, study) for path in mapping_files(study.root)]
+    _check_the_way(out, study_dir, mappings, created)
     no_pdf = pdf_unavailable()
     result = DemoResult(
         study_dir, created, warnings=(*study.warnings, *((no_pdf,) if no_pdf else ()))
@@ -101,8 +103,6 @@ def build_demo(
             study_searches(study),
         )
     )
-    mappings = [load_mapping(path, study) for path in mapping_files(study.root)]
-    check_the_way(out, [_export_name(mapping) for mapping in mappings])
     for mapping in mappings:
         export = out / _export_name(mapping)
         write_example_export(study, mapping, export)
@@ -122,6 +122,27 @@ def build_demo(
         laying_out=laying_out,
     )
     return result
+
+
+def _check_the_way(
+    out: Path, study_dir: Path, mappings: list[SurveyMapping], created: bool
+) -> None:
+    """Refuse to write the example exports over files of the user's, or to import them into
+    a study that an earlier demo did not create: ``out/study`` may be the user's own, whose
+    real tallies the example survey would replace. The files the demo writes itself are
+    claimed in the record at once, so that a demo stopped half-way may run again."""
+    tallies = [tally_path(study_dir, m.id).relative_to(out).as_posix() for m in mappings]
+    exports = [_export_name(mapping) for mapping in mappings]
+    earlier = check_the_way(out, [*exports, *tallies])
+    if not created and not all(earlier.wrote(tally) for tally in tallies):
+        raise TargetExistsError.single(
+            "this study was not created by needmap demo, which would import a generated "
+            "example survey into it",
+            path=study_dir / "study.yaml",
+            hint="run the demo in a folder of its own (needmap demo demo-out); needmap build "
+            "writes the reports of a study of yours",
+        )
+    write_record(out, earlier, [*exports, *tallies])
 
 
 def _export_name(mapping: SurveyMapping) -> str:

@@ -49,7 +49,7 @@ def test_a_build_into_a_folder_with_files_of_the_user_s_names_each_and_changes_n
     assert built.exit_code == 2, built.output
     problems = [line for line in built.stderr.splitlines() if line.startswith(str(out))]
     assert problems == [
-        f"{out / name}: needmap would write its report '{name}' here, over a file it did not write"
+        f"{out / name}: needmap would write '{name}' here, over a file it did not write"
         for name in ("index.html", "roadmap.md")
     ]
     assert f"nothing in {out} was changed" in " ".join(built.stderr.split())
@@ -146,3 +146,39 @@ def test_the_demo_does_not_write_its_example_export_over_a_file_of_the_user_s(
     assert refused.exit_code == 2, refused.output
     assert f"{out / 'example-export-toptaken-2026.csv'}: needmap would write" in refused.stderr
     assert (out / "example-export-toptaken-2026.csv").read_text() == "our survey"
+
+
+def test_the_demo_does_not_import_its_example_survey_into_a_study_it_did_not_create(
+    tmp_path: Path,
+) -> None:
+    """``demo DIR`` reuses DIR/study: if that is the user's own study, the example survey's
+    tally would replace (or stand in for) the real one."""
+    out = tmp_path / "work"
+    assert runner.invoke(app, ["init", str(out / "study"), "-t", "gemeente"]).exit_code == 0
+    before = _listing(out)
+    refused = runner.invoke(app, ["demo", str(out)])
+    assert refused.exit_code == 2, refused.output
+    assert refused.stderr.startswith(
+        f"{out / 'study' / 'study.yaml'}: this study was not created by needmap demo"
+    )
+    assert _listing(out) == before
+
+
+def test_a_demo_stopped_half_way_runs_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The study the demo created is claimed in the record at once: stopped before its
+    reports were built (Ctrl-C during the PDFs), it is the demo's study the next time."""
+    from needmap import demo
+
+    def stopped(*args: object, **kwargs: object) -> list[Path]:
+        raise KeyboardInterrupt
+
+    out = tmp_path / "demo"
+    with monkeypatch.context() as patched:
+        patched.setattr(demo, "build_reports", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            demo.build_demo(out)
+    assert (out / "study" / "study.yaml").exists() and not (out / "index.html").exists()
+    again = demo.build_demo(out)
+    assert not again.created and (out / "index.html").exists()

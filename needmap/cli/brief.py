@@ -311,7 +311,8 @@ def demo(
     persona report (personas.html, .pdf, .md) with the survey's evidence; the roadmap
     (roadmap.html, .pdf, .md, .xlsx), with what the survey's evidence changed in the plan
     made before it; the interview guide for the first group (guide-GROUP.html, .pdf, .md);
-    and the brief for the steering group (brief.pdf, .html, .md).
+    and the brief for the steering group (brief.pdf, .html, .md). A study in OUT/study
+    that the demo did not create is left alone: the demo stops, writing nothing.
     """
     from needmap.demo import build_demo
 
