@@ -148,7 +148,11 @@ class BuildFolder:
                 moved.append(name)
         except OSError as exc:
             raise OutputError.single(
-                f"cannot write the reports: {exc.strerror or exc}", path=self.out
+                f"cannot write the report: {exc.strerror or exc}; "
+                f"{len(moved)} of the {len(names)} files were written",
+                path=self.out / names[len(moved)],
+                hint="close the file where it is open (on Windows, a PDF reader locks the "
+                "PDF it shows) and build again",
             ) from None
         finally:
             listed_here = [

@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.build import build_reports
-from needmap.build_folder import RECORD, BuildFolder, earlier_build
+from needmap.build_folder import RECORD, BuildFolder, EarlierBuild, earlier_build, write_record
 from needmap.cli import app
-from needmap.errors import TargetExistsError
+from needmap.errors import OutputError, TargetExistsError
 from tests.conftest import StudyMaker, write_tree
 
 runner = CliRunner()
@@ -182,3 +182,21 @@ def test_a_demo_stopped_half_way_runs_again(
     assert (out / "study" / "study.yaml").exists() and not (out / "index.html").exists()
     again = demo.build_demo(out)
     assert not again.created and (out / "index.html").exists()
+
+
+def test_a_report_that_cannot_be_written_is_named_with_how_far_the_build_got(
+    tmp_path: Path,
+) -> None:
+    """On Windows a PDF reader locks the PDF it shows, and the rename onto it fails; here a
+    folder in the report's place does the same. What was moved in before stays recorded."""
+    out = write_tree(tmp_path / "out", {"b.html/inside.txt": "a folder in the way"})
+    write_record(out, EarlierBuild(frozenset(), everything=False), ["b.html"])
+    with pytest.raises(OutputError) as failed, BuildFolder(out) as folder:
+        write_tree(folder.stage, {"a.html": "1", "b.html": "1", "c.html": "1"})
+        folder.commit()
+    (problem,) = failed.value.problems
+    assert problem.location.path == out / "b.html"
+    assert problem.message.endswith("; 1 of the 3 files were written")
+    assert "PDF reader" in problem.hint
+    assert _recorded(out) == ["a.html"]
+    assert not (out / "c.html").exists()
