@@ -123,7 +123,7 @@ def build_reports(
             write_pdfs(printed, progress=wrote, laying_out=told)
         titles = {survey.survey: survey.title for survey in content.surveys}
         linked = [*map(folder.staged, listed), *written]
-        wrote(write_index_page(study, linked, stage, glance(content), titles))
+        wrote(write_index_page(study, linked, stage, glance(content), titles, day))
         folder.commit(listed)
         return [folder.final(path) for path in written]
 

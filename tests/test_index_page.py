@@ -4,9 +4,13 @@ they hold, formats in a fixed order, diagrams shown small."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
+import pytest
+
 from needmap import load_study
+from needmap.build import build_reports
 from needmap.reports.index_page import write_index_page
 from tests.conftest import StudyMaker
 
@@ -109,3 +113,23 @@ def test_dutch_index(make_study: StudyMaker, tmp_path: Path) -> None:
     assert _entries(cards["Persona&#39;s"]) == [
         ("De persona&#39;s, één per pagina", ["Pagina", "Markdown"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "Test org — Test study · built on 2 March 2026"), ("nl", "bijgewerkt op 2 maart 2026")],
+)
+def test_the_page_says_the_day_of_the_build(
+    make_study: StudyMaker, tmp_path: Path, language: str, said: str
+) -> None:
+    """Opened weeks later, the page tells how current its reports are."""
+    root = make_study(
+        {"study.yaml": f"name: Test study\norganisation: Test org\nlanguage: {language}\n"}
+    )
+    build_reports(load_study(root), tmp_path / "built", pdf=False, today=date(2026, 3, 2))
+    subtitle = re.search(
+        r'<p class="subtitle">(.*?)</p>',
+        (tmp_path / "built" / "index.html").read_text(encoding="utf-8"),
+    )
+    assert subtitle is not None and subtitle[1].endswith(said)
+    assert "·" not in _index(make_study, tmp_path)  # no day given, none said

@@ -33,7 +33,7 @@ from needmap.model.toptasks import TopTasks
 from needmap.model.units import families_tell_more
 from needmap.personas.study import Study
 from needmap.reports.drawings import Drawings
-from needmap.reports.i18n import Language, format_count, labels
+from needmap.reports.i18n import Language, format_count, format_date, labels
 from needmap.reports.interviews_report import (
     interviews_summary,
     interviews_to_markdown,
@@ -83,10 +83,6 @@ __all__ = [
 ]
 
 _SUFFIXES = (".html", ".htm", ".pdf", ".md")
-_MONTHS = {
-    "en": "January February March April May June July August September October November December",
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-}
 _FIRST_NEEDS = 6
 """Needs of the first phase named on the cover; the roadmap chapter lists them all."""
 _TOP_TASKS = 3
@@ -176,7 +172,7 @@ def render_brief(
         title=words["brief.title"],
         organisation=study.settings.organisation,
         study_name=study.settings.name,
-        date=_long_date(today, language) if today is not None else "",
+        date=format_date(today, language) if today is not None else "",
         glance_title=words["brief.glance"],
         glance=glance(content),
         contents_title=words["brief.contents"],
@@ -227,7 +223,7 @@ def brief_to_markdown(content: BriefContent, *, today: date | None = None) -> st
     cell = markdown_cell
     subtitle = f"{cell(study.settings.organisation)} — {cell(study.settings.name)}"
     if today is not None:
-        subtitle += f" · {_long_date(today, language)}"
+        subtitle += f" · {format_date(today, language)}"
     parts = list(_parts(content, Drawings()))  # Markdown draws nothing
     lines = [f"# {cell(words['brief.title'])}", "", subtitle, ""]
     lines += [f"## {cell(words['brief.glance'])}", ""]
@@ -407,8 +403,3 @@ def _survey_line(survey: TopTasks, language: Language) -> str:
     if not top:
         return text
     return text + " " + words["brief.top_tasks"].format(tasks="; ".join(top))
-
-
-def _long_date(day: date, language: Language) -> str:
-    """30 November 2026 (en) or 30 november 2026 (nl): the cover's date, as people write it."""
-    return f"{day.day} {_MONTHS[language].split()[day.month - 1]} {day.year}"

@@ -7,6 +7,7 @@ A dictionary per language is enough for the few dozen labels needmap prints; the
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Literal
 
 from needmap.model.notes import Note
@@ -15,6 +16,7 @@ __all__ = [
     "Language",
     "counted",
     "format_count",
+    "format_date",
     "format_decimal",
     "format_percent",
     "labels",
@@ -194,6 +196,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "qs.kind": "kind",
         "qs.pick_group": "Pick a group from the list: the sheet Groups has them.",
         "index.title": "Reports of this study",
+        "index.built": "built on {date}",
         "index.overlap": "Shared and specific needs",
         "index.toptasks": "Top tasks",
         "index.files": "Other files",
@@ -697,6 +700,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "qs.kind": "soort",
         "qs.pick_group": "Kies een groep uit de lijst: het blad Groepen heeft ze.",
         "index.title": "Rapporten van dit onderzoek",
+        "index.built": "bijgewerkt op {date}",
         "index.overlap": "Gedeelde en specifieke behoeften",
         "index.toptasks": "Toptaken",
         "index.files": "Overige bestanden",
@@ -1076,6 +1080,17 @@ def format_count(number: int, language: Language) -> str:
     """A whole number with the language's thousands separator: 4.200 (nl), 4,200 (en)."""
     text = f"{number:,}"
     return text.replace(",", ".") if language == "nl" else text
+
+
+_MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+}
+
+
+def format_date(day: date, language: Language) -> str:
+    """30 November 2026 (en) or 30 november 2026 (nl): a date as people write it."""
+    return f"{day.day} {_MONTHS[language].split()[day.month - 1]} {day.year}"
 
 
 def format_decimal(number: float, language: Language, places: int = 1) -> str:

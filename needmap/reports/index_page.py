@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from needmap.fileio import write_text_atomic
 from needmap.personas.study import Study
-from needmap.reports.i18n import labels
+from needmap.reports.i18n import format_date, labels
 from needmap.reports.jinja import render_report
 
 __all__ = ["write_index_page"]
@@ -143,11 +144,14 @@ def write_index_page(
     out: Path,
     glance: Sequence[tuple[str, str]] = (),
     surveys: Mapping[str, str] | None = None,
+    day: date | None = None,
 ) -> Path:
     """Write ``out/index.html`` linking ``files`` (those inside ``out``), under the study at
     a glance (the brief's cover lines) when given; returns its path.
 
     ``surveys`` maps a top-task survey's id to its title, so its files are named by it.
+    ``day``, the day of the build, is said under the title: a page opened weeks later
+    tells how current its reports are.
     """
     words = labels(study.settings.language)
     page = out / "index.html"
@@ -162,6 +166,9 @@ def write_index_page(
             cards=_cards(study, files, out, surveys or {}),
             glance_title=words["brief.glance"],
             glance=glance,
+            built=words["index.built"].format(date=format_date(day, study.settings.language))
+            if day
+            else "",
         ),
     )
     return page
