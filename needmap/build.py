@@ -10,7 +10,6 @@ search logs yet) are left out rather than written empty.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -29,7 +28,7 @@ from needmap.reports.personas_report import write_personas
 from needmap.reports.roadmap_report import write_roadmap
 from needmap.reports.searches_report import write_searches
 
-__all__ = ["build_reports", "study_fingerprint"]
+__all__ = ["build_reports"]
 
 
 def build_reports(
@@ -133,33 +132,3 @@ def _where_they_go(
 ) -> Callable[[list[Path]], None]:
     """``laying_out`` told the PDFs where they will be, not where they are laid out."""
     return lambda pdfs: laying_out([folder.final(path) for path in pdfs])
-
-
-_WATCHED = (".yaml", ".yml", ".json", ".csv", ".tsv", ".txt", ".xlsx")
-"""What a study's files end with: definitions, mappings, tallies, interviews, search logs
-and the exports they read."""
-
-
-def study_fingerprint(root: Path, *outputs: Path) -> frozenset[tuple[str, int, int]]:
-    """Each study file below ``root`` (not in the ``outputs`` folders or hidden ones) with
-    its modification time and size: when this changes, the reports are out of date.
-
-    ``needmap build --watch`` and ``needmap serve`` compare it twice a second. A study is
-    a few dozen small files, so reading their times is cheap, and it sees every way an
-    editor saves (a rename over the old file included) without a file-watching library.
-    """
-    skip = {output.resolve() for output in outputs}
-    found = set()
-    for folder, subfolders, files in os.walk(root):
-        here = Path(folder)
-        subfolders[:] = [
-            d for d in subfolders if not d.startswith(".") and (here / d).resolve() not in skip
-        ]
-        for name in files:
-            if name.endswith(_WATCHED) and not name.startswith("."):
-                try:
-                    stat = (here / name).stat()
-                except OSError:  # removed between the listing and now
-                    continue
-                found.add((str(here / name), stat.st_mtime_ns, stat.st_size))
-    return frozenset(found)

@@ -174,7 +174,7 @@ def test_watch_builds_again_after_each_change_until_ctrl_c(
 
 
 def test_the_fingerprint_sees_study_files_and_not_the_reports(make_study: StudyMaker) -> None:
-    from needmap.build import study_fingerprint
+    from needmap.personas.fingerprint import study_fingerprint
 
     root = make_study()
     before = study_fingerprint(root, root / "reports")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import textwrap
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -244,3 +246,25 @@ def test_status_on_the_command_line_names_commands_that_exist(tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     assert "Vorm van het platform: " in done.stdout
     assert "\nVolgende stappen\n" in done.stdout and "Next steps" not in done.stdout
+
+
+def test_reports_older_than_the_study_s_files_are_a_step(make_study: StudyMaker) -> None:
+    """A steering group must not get last month's roadmap: reports/ built before a study
+    file changed is a step; built after, or not in reports/ at all, it is none."""
+    desk = SHOWN_INTERVIEW.replace("field", "desk").replace("[mobile]", "[search]")
+    root = make_study({"interviews/field.yaml": SHOWN_INTERVIEW, "interviews/desk.yaml": desk})
+    assert runner.invoke(app, ["build", str(root), "--no-pdf"]).exit_code == 0
+    assert study_status(load_study(root)).steps == ()  # built after every change
+    built = datetime(2026, 3, 2, 12).timestamp()
+    os.utime(root / "reports" / "index.html", (built, built))
+    assert study_status(load_study(root)).steps == (
+        NextStep(
+            "Build the reports in reports/ again: they date from 2 March 2026, and the "
+            "study's files have changed since.",
+            f"needmap build {root}",
+        ),
+    )
+    os.utime(root / "reports" / "index.html")  # built now, after the files
+    assert study_status(load_study(root)).steps == ()
+    (root / "reports" / "index.html").unlink()  # built elsewhere (--out), if at all
+    assert study_status(load_study(root)).steps == ()

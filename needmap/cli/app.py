@@ -388,8 +388,8 @@ def watch_study(folder: Path, outputs: Sequence[Path], build_once: Callable[[], 
     import time
     from datetime import datetime
 
-    from needmap.build import study_fingerprint
     from needmap.errors import NeedmapError
+    from needmap.personas.fingerprint import study_fingerprint
 
     console = new_console(stderr=True)
     seen = None

@@ -126,8 +126,8 @@ def status(
     interviews, search logs); then what is still missing: groups not interviewed yet or
     too few to be shown, interviews without quotes, personal data that interview quotes
     and persona texts still hold, survey exports not imported, survey tasks linked to no
-    need, groups with more survey respondents than their headcount, and needs without any
-    evidence yet.
+    need, groups with more survey respondents than their headcount, needs without any
+    evidence yet, and reports in reports/ older than the study's files.
     """
     import textwrap
 
@@ -206,11 +206,12 @@ def build(
     changed. With --since, the roadmap and the brief say what moved since an earlier plan.
     """
     from needmap.build import build_reports
+    from needmap.personas.fingerprint import REPORTS
     from needmap.reports.pdf import pdf_unavailable
     from needmap.surveys.catalog import import_command, surveys_to_import
     from needmap.surveys.study_check import study_warnings
 
-    target = out if out is not None else folder / "reports"
+    target = out if out is not None else folder / REPORTS
     if target.resolve() == folder.resolve():
         from needmap.errors import UsageError
 

@@ -50,6 +50,7 @@ def serve(
 
     from needmap.build import build_reports
     from needmap.errors import NeedmapError
+    from needmap.personas.fingerprint import REPORTS
     from needmap.preview import PreviewServer
 
     console = new_console(stderr=True)
@@ -72,7 +73,7 @@ def serve(
             console.print(f"Serving the reports of {folder} on {server.url}")
             if open_browser:
                 webbrowser.open(server.url)
-            watch_study(folder, [folder / "reports"], once)  # needmap build writes there
+            watch_study(folder, [folder / REPORTS], once)  # needmap build writes there
         finally:
             signal.signal(signal.SIGTERM, previous)
             server.close()

@@ -4,20 +4,23 @@ The brief's cover lines say where the study stands; the next steps say what is s
 missing, each with the command that helps: groups nobody has interviewed yet, groups whose
 interviews are still too few to be shown, interviews whose quotes are not filled in,
 personal data in the texts, a study without personas, survey exports not imported,
-survey tasks linked to no need, and needs that nothing speaks for or against yet. The
-steps are in the order of the work.
+survey tasks linked to no need, needs that nothing speaks for or against yet, and reports
+in ``reports/`` older than the study's files. The steps are in the order of the work.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 from needmap.model.interviews import OTHER_GROUPS
+from needmap.personas.fingerprint import REPORTS, study_fingerprint
 from needmap.personas.study import Study
 from needmap.reports.brief import glance, study_brief
 from needmap.reports.guide_report import has_evidence, need_evidence
-from needmap.reports.i18n import Language, counted, labels
+from needmap.reports.i18n import Language, counted, format_date, labels
 from needmap.scrub import personal_data
 from needmap.shell import command_word
 from needmap.surveys.catalog import (
@@ -156,7 +159,28 @@ def study_status(study: Study) -> StudyStatus:
                 f"needmap guide {folder} --out guides.pdf",
             )
         )
+    built = _stale_reports(root)
+    if built is not None:
+        steps.append(
+            NextStep(
+                words["status.rebuild"].format(date=format_date(built, language)),
+                f"needmap build {folder}",
+            )
+        )
     return StudyStatus(tuple(glance(content)), tuple(steps))
+
+
+def _stale_reports(root: Path) -> date | None:
+    """The day the reports in ``root/reports`` were built, if a study file changed after
+    that: a steering group must not get last month's roadmap. None when they are current,
+    or when there are none (a study may be built elsewhere with --out)."""
+    index = root / REPORTS / "index.html"
+    try:
+        built = index.stat().st_mtime_ns
+    except OSError:
+        return None
+    newest = max((changed for _, changed, _ in study_fingerprint(root, root / REPORTS)), default=0)
+    return date.fromtimestamp(built / 1e9) if newest > built else None
 
 
 def status_to_json(status: StudyStatus) -> dict[str, Any]:
