@@ -28,7 +28,21 @@ from needmap.reports.personas_report import write_personas
 from needmap.reports.roadmap_report import write_roadmap
 from needmap.reports.searches_report import write_searches
 
-__all__ = ["build_reports"]
+__all__ = ["ALWAYS_BUILT", "build_reports"]
+
+_ALWAYS_PRINTED = ("overlap-groups", "roadmap", "brief")
+ALWAYS_BUILT = (
+    "index.html",
+    "overlap-groups.html",
+    *(f"diagram-groups{suffix}" for suffix in (".svg", ".png")),
+    *(f"needs-groups{suffix}" for suffix in (".md", ".html", ".csv", ".xlsx")),
+    *(f"roadmap{suffix}" for suffix in (".html", ".md", ".xlsx")),
+    *(f"brief{suffix}" for suffix in (".html", ".md")),
+)
+"""Files every build writes, whatever the study holds (with ``.pdf`` of the pages of
+``_ALWAYS_PRINTED``): looked for before anything is made, so that a user's ``index.html``
+in the folder stops the build at once, before a file is listed. The files that depend on
+the study (personas, surveys, interviews) are looked for before the PDFs."""
 
 
 def build_reports(
@@ -60,6 +74,7 @@ def build_reports(
     with ``out`` left as it was.
     """
     day = today or date.today()
+    check_the_way(out, [*ALWAYS_BUILT, *(f"{stem}.pdf" for stem in _ALWAYS_PRINTED if pdf)])
     with BuildFolder(out) as folder:  # written beside the target, moved in when all is done
         stage = folder.stage
         written: list[Path] = []

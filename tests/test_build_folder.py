@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from needmap import load_study
-from needmap.build import build_reports
+from needmap.build import ALWAYS_BUILT, build_reports
 from needmap.build_folder import RECORD, BuildFolder, EarlierBuild, earlier_build, write_record
 from needmap.cli import app
 from needmap.errors import OutputError, TargetExistsError
@@ -200,3 +200,31 @@ def test_a_report_that_cannot_be_written_is_named_with_how_far_the_build_got(
     assert "PDF reader" in problem.hint
     assert _recorded(out) == ["a.html"]
     assert not (out / "c.html").exists()
+
+
+@pytest.mark.parametrize("pdf", [True, False])
+def test_the_files_every_build_writes_are_written_by_the_smallest_study(
+    make_study: StudyMaker, tmp_path: Path, pdf: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """They are looked for before anything is made: one that a build did not write would
+    refuse a user's file for nothing."""
+    if pdf:  # the PDFs' names, without their layout
+        monkeypatch.setattr(
+            "needmap.build.write_pdfs",
+            lambda pages, progress, laying_out: [
+                progress(page.with_suffix(".pdf")) for page in pages
+            ],
+        )
+    root = make_study({"personas.yaml": None})
+    written = {p.name for p in build_reports(load_study(root), tmp_path / "out", pdf=pdf)}
+    printed = {"overlap-groups.pdf", "roadmap.pdf", "brief.pdf"} if pdf else set()
+    assert set(ALWAYS_BUILT) | printed <= written
+
+
+def test_a_user_s_index_page_stops_the_build_before_a_file_is_listed(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    out = write_tree(tmp_path / "project", USERS_OWN)
+    built = runner.invoke(app, ["build", str(make_study()), "--out", str(out), "--no-pdf"])
+    assert built.exit_code == 2
+    assert "wrote" not in built.stdout
