@@ -259,8 +259,8 @@ def test_reports_older_than_the_study_s_files_are_a_step(make_study: StudyMaker)
     os.utime(root / "reports" / "index.html", (built, built))
     assert study_status(load_study(root)).steps == (
         NextStep(
-            "Build the reports in reports/ again: they date from 2 March 2026, and the "
-            "study's files have changed since.",
+            "Build the reports in reports/ again: they date from 2 March 2026, 12:00, and "
+            "the study's files have changed since.",
             f"needmap build {root}",
         ),
     )

@@ -11,7 +11,7 @@ in ``reports/`` older than the study's files. The steps are in the order of the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -163,15 +163,17 @@ def study_status(study: Study) -> StudyStatus:
     if built is not None:
         steps.append(
             NextStep(
-                words["status.rebuild"].format(date=format_date(built, language)),
+                words["status.rebuild"].format(
+                    date=f"{format_date(built.date(), language)}, {built:%H:%M}"
+                ),
                 f"needmap build {folder}",
             )
         )
     return StudyStatus(tuple(glance(content)), tuple(steps))
 
 
-def _stale_reports(root: Path) -> date | None:
-    """The day the reports in ``root/reports`` were built, if a study file changed after
+def _stale_reports(root: Path) -> datetime | None:
+    """When the reports in ``root/reports`` were built, if a study file changed after
     that: a steering group must not get last month's roadmap. None when they are current,
     or when there are none (a study may be built elsewhere with --out)."""
     index = root / REPORTS / "index.html"
@@ -180,7 +182,7 @@ def _stale_reports(root: Path) -> date | None:
     except OSError:
         return None
     newest = max((changed for _, changed, _ in study_fingerprint(root, root / REPORTS)), default=0)
-    return date.fromtimestamp(built / 1e9) if newest > built else None
+    return datetime.fromtimestamp(built / 1e9) if newest > built else None
 
 
 def status_to_json(status: StudyStatus) -> dict[str, Any]:
