@@ -116,7 +116,7 @@ def test_a_folder_built_before_builds_were_recorded_is_known_by_its_index_page(
 def test_the_record_keeps_earlier_files_still_there_and_what_the_caller_listed(
     tmp_path: Path,
 ) -> None:
-    out = tmp_path / "out"
+    out = tmp_path / "shared" / "out"  # made, with the folder it is in
     with BuildFolder(out) as folder:
         write_tree(folder.stage, {"a.html": "1", "b.html": "1", "charts/c.png": b"png"})
         folder.commit()
