@@ -83,7 +83,7 @@ def build_demo(
         init_study(study_dir, template)
     study = load_study(study_dir)
     mappings = [load_mapping(path, study) for path in mapping_files(study.root)]
-    _check_the_way(out, study_dir, mappings, created)
+    _claim_the_demo_files(out, study_dir, mappings, created)
     no_pdf = pdf_unavailable()
     result = DemoResult(
         study_dir, created, warnings=(*study.warnings, *((no_pdf,) if no_pdf else ()))
@@ -124,7 +124,7 @@ def build_demo(
     return result
 
 
-def _check_the_way(
+def _claim_the_demo_files(
     out: Path, study_dir: Path, mappings: list[SurveyMapping], created: bool
 ) -> None:
     """Refuse to write the example exports over files of the user's, or to import them into
