@@ -64,9 +64,9 @@ def build_reports(
     document ``guides.*``, or ``guide-GROUP.*`` for one group; none means every group.
     ``earlier``: a plan made before (with the words that say when), whose changes the
     roadmap and the brief show. ``listed``: files written before into ``out`` that the
-    index links too. ``progress`` is told each file as soon as it is written;
-    ``laying_out``, the PDFs to come, before their layout (most of the time a build takes)
-    starts.
+    index links too, and the record counts as the build's. ``progress`` is told each file
+    as soon as it is made; ``laying_out``, the PDFs to come, before their layout (most of
+    the time a build takes) starts.
 
     The reports are written into a hidden folder inside ``out`` and moved into place when
     all are written (see :mod:`needmap.build_folder`): a file in ``out`` that no earlier
