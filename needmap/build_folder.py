@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -125,9 +126,17 @@ class BuildFolder:
         """Where a file written into the stage will be once committed."""
         return self.out / staged.relative_to(self.stage)
 
+    def name_in_out(self, path: Path) -> str | None:
+        """``path`` relative to ``out`` (either may be relative or absolute), or None if it
+        is not inside ``out``."""
+        inside = os.path.relpath(path, self.out)
+        return None if inside.startswith("..") else Path(inside).as_posix()
+
     def staged(self, final: Path) -> Path:
-        """Where a file of ``out`` stands in the stage (for links between them)."""
-        return self.stage / final.relative_to(self.out)
+        """Where a file of ``out`` stands in the stage (for links between them); a file
+        outside ``out`` as it is."""
+        name = self.name_in_out(final)
+        return final if name is None else self.stage / name
 
     def commit(self, listed: Iterable[Path] = ()) -> None:
         """Move every staged file into ``out`` and record them, with ``listed`` (files the
@@ -155,9 +164,7 @@ class BuildFolder:
                 "PDF it shows) and build again",
             ) from None
         finally:
-            listed_here = [
-                p.relative_to(self.out).as_posix() for p in listed if p.is_relative_to(self.out)
-            ]
+            listed_here = [name for name in map(self.name_in_out, listed) if name is not None]
             write_record(self.out, earlier, [*moved, *listed_here])
 
 

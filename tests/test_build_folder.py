@@ -228,3 +228,20 @@ def test_a_user_s_index_page_stops_the_build_before_a_file_is_listed(
     built = runner.invoke(app, ["build", str(make_study()), "--out", str(out), "--no-pdf"])
     assert built.exit_code == 2
     assert "wrote" not in built.stdout
+
+
+def test_listed_files_are_linked_whether_named_relative_or_absolute(
+    make_study: StudyMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A script may name the files it wrote into the folder itself with absolute paths and
+    the folder with a relative one: the index links them all the same, and a file outside
+    the folder not at all."""
+    monkeypatch.chdir(tmp_path)
+    out = write_tree(tmp_path / "site", {"export.csv": "id", "notes.txt": "n"})
+    listed = [out / "export.csv", Path("site") / "notes.txt", tmp_path / "elsewhere.csv"]
+    build_reports(load_study(make_study()), Path("site"), pdf=False, listed=listed)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="export.csv"' in index and 'href="notes.txt"' in index
+    assert "elsewhere" not in index
+    assert {"export.csv", "notes.txt"} <= set(_recorded(out))
+    assert not any("elsewhere" in name for name in _recorded(out))
