@@ -56,6 +56,7 @@ def build_reports(
     today: date | None = None,
     progress: Callable[[Path], None] | None = None,
     laying_out: Callable[[list[Path]], None] | None = None,
+    removed: Callable[[Path], None] | None = None,
 ) -> list[Path]:
     """Write every report of ``study`` into ``out``, then ``out/index.html``; returns the
     files written, the index last.
@@ -66,12 +67,15 @@ def build_reports(
     roadmap and the brief show. ``listed``: files written before into ``out`` that the
     index links too, and the record counts as the build's. ``progress`` is told each file
     as soon as it is made; ``laying_out``, the PDFs to come, before their layout (most of
-    the time a build takes) starts.
+    the time a build takes) starts; ``removed``, each report of an earlier build in
+    ``out`` that this one no longer makes, once it is removed.
 
     The reports are written into a hidden folder inside ``out`` and moved into place when
     all are written (see :mod:`needmap.build_folder`): a file in ``out`` that no earlier
     build wrote, where a report is to go, raises :class:`~needmap.errors.TargetExistsError`
-    with ``out`` left as it was.
+    with ``out`` left as it was. The reports of earlier builds that this one no longer
+    makes (a renamed survey's, a guide of one group) are removed; files of the user's and
+    the ``listed`` ones never are.
     """
     day = today or date.today()
     check_the_way(out, [*ALWAYS_BUILT, *(f"{stem}.pdf" for stem in _ALWAYS_PRINTED if pdf)])
@@ -138,7 +142,9 @@ def build_reports(
         titles = {survey.survey: survey.title for survey in content.surveys}
         linked = [*map(folder.staged, listed), *written]
         wrote(write_index_page(study, linked, stage, glance(content), titles, day))
-        folder.commit(listed)
+        for path in folder.commit(listed):
+            if removed is not None:
+                removed(path)
         return [folder.final(path) for path in written]
 
 

@@ -10,6 +10,12 @@ such file named, and the target is left as it was. A record in the target
 (``.needmap-build.json``) lists the files the builds wrote, so the next build knows them.
 A folder built before that record existed is known by its index page, which names needmap
 as its generator.
+
+The record also tells the reports a build made apart from the files a caller wrote into
+the folder itself (the demo's example export, and the tally it imports into its study).
+A report of an earlier build that the new one no longer makes (a survey renamed, a
+group's guide now in one document with the others) is removed, so that the folder a
+consultant shares holds the current reports only; the caller's files never are.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from types import TracebackType
 
 from needmap import __version__
@@ -34,6 +40,7 @@ __all__ = [
     "EarlierBuild",
     "check_the_way",
     "earlier_build",
+    "outdated",
     "write_record",
 ]
 
@@ -52,6 +59,8 @@ class EarlierBuild:
     """The files the record lists, as paths relative to the folder."""
     everything: bool
     """A build from before the record: every file in the folder counts as written by it."""
+    reports: frozenset[str] = frozenset()
+    """Of ``names``, the reports a build made (not the files a caller wrote itself)."""
 
     def wrote(self, name: str) -> bool:
         return self.everything or name in self.names
@@ -63,9 +72,10 @@ def earlier_build(out: Path) -> EarlierBuild:
     else nothing."""
     try:
         data = json.loads((out / RECORD).read_text(encoding="utf-8"))
-        files = data["files"]
-        if isinstance(files, list):
-            return EarlierBuild(frozenset(str(name) for name in files), everything=False)
+        files, reports = data["files"], data.get("reports", [])
+        if isinstance(files, list) and isinstance(reports, list):
+            names = frozenset(str(name) for name in files)
+            return EarlierBuild(names, False, names & {str(name) for name in reports})
     except (OSError, ValueError, KeyError, TypeError):
         pass
     try:
@@ -138,10 +148,11 @@ class BuildFolder:
         name = self.name_in_out(final)
         return final if name is None else self.stage / name
 
-    def commit(self, listed: Iterable[Path] = ()) -> None:
+    def commit(self, listed: Iterable[Path] = ()) -> list[Path]:
         """Move every staged file into ``out`` and record them, with ``listed`` (files the
         caller wrote into ``out`` itself); refuse, moving nothing, if any would land on a
-        file that no earlier build wrote."""
+        file that no earlier build wrote. Then remove the :func:`outdated` reports of
+        earlier builds; returns them."""
         names = sorted(
             path.relative_to(self.stage).as_posix()
             for path in self.stage.rglob("*")
@@ -155,6 +166,7 @@ class BuildFolder:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 (self.stage / name).replace(target)
                 moved.append(name)
+            return _remove(self.out, outdated(earlier, names))
         except OSError as exc:
             raise OutputError.single(
                 f"cannot write the report: {exc.strerror or exc}; "
@@ -165,20 +177,57 @@ class BuildFolder:
             ) from None
         finally:
             listed_here = [name for name in map(self.name_in_out, listed) if name is not None]
-            write_record(self.out, earlier, [*moved, *listed_here])
+            write_record(self.out, earlier, listed_here, made=moved)
 
 
-def write_record(out: Path, earlier: EarlierBuild, names: Iterable[str]) -> None:
-    """Record in ``out`` that needmap wrote ``names`` there (paths relative to ``out``),
-    with what the ``earlier`` builds wrote that is still there. A command that writes
-    into ``out`` itself records its files too, so that the next run may write over
-    them. Without the record, the next build knows the folder by its index page only."""
-    recorded = {name for name in earlier.names if (out / name).is_file()} | set(names)
+def outdated(earlier: EarlierBuild, made: Iterable[str]) -> list[str]:
+    """The reports of ``earlier`` builds that a build which ``made`` these files no longer
+    makes. The PDF of a page it made is not outdated: ``--no-pdf`` refreshes the pages
+    and leaves their PDFs. A name that would lead out of the folder (a record edited by
+    hand) is never outdated."""
+    made = set(made)
+    pages = {PurePosixPath(name).with_suffix("") for name in made if name.endswith(".html")}
+    return sorted(
+        name
+        for name in earlier.reports - made
+        if not (name.endswith(".pdf") and PurePosixPath(name).with_suffix("") in pages)
+        and _stays_inside(name)
+    )
+
+
+def _stays_inside(name: str) -> bool:
+    """A relative path that leads nowhere outside its folder, on any system (a drive,
+    a root or ``..`` would)."""
+    path = PureWindowsPath(name)  # which reads / and \\ alike
+    return not path.anchor and ".." not in path.parts
+
+
+def _remove(out: Path, names: Iterable[str]) -> list[Path]:
+    """Remove the files ``names`` in ``out`` that are there; returns those removed. One
+    that cannot be removed (open elsewhere) stays, recorded, for the next build."""
+    removed = []
+    for name in names:
+        with contextlib.suppress(OSError):
+            (out / name).unlink()
+            removed.append(out / name)
+    return removed
+
+
+def write_record(
+    out: Path, earlier: EarlierBuild, names: Iterable[str], made: Iterable[str] = ()
+) -> None:
+    """Record in ``out`` that needmap wrote ``names`` there and a build ``made`` the reports
+    ``made`` (paths relative to ``out``), with what the ``earlier`` builds wrote that is
+    still there. A command that writes into ``out`` itself records its files too, so that
+    the next run may write over them. Without the record, the next build knows the folder
+    by its index page only."""
+    made = set(made)
+    files = {name for name in earlier.names if (out / name).is_file()} | set(names) | made
+    reports = {name for name in earlier.reports if (out / name).is_file()} | made
+    record = {
+        "written_by": f"needmap {__version__}",
+        "files": sorted(files),
+        "reports": sorted(reports),
+    }
     with contextlib.suppress(OutputError):
-        write_text_atomic(
-            out / RECORD,
-            json.dumps(
-                {"written_by": f"needmap {__version__}", "files": sorted(recorded)}, indent=1
-            )
-            + "\n",
-        )
+        write_text_atomic(out / RECORD, json.dumps(record, indent=1) + "\n")

@@ -72,11 +72,12 @@ def build_demo(
     template: str = "gemeente",
     progress: Callable[[Path], None] | None = None,
     laying_out: Callable[[list[Path]], None] | None = None,
+    removed: Callable[[Path], None] | None = None,
 ) -> DemoResult:
     """Create the example study in ``out/study`` (once), import a generated export for each
     of its surveys, and write all reports into ``out`` (see :func:`build_reports`, which
-    ``progress`` and ``laying_out`` are passed to), with what the survey changed in the
-    plan made before it."""
+    ``progress``, ``laying_out`` and ``removed`` are passed to), with what the survey
+    changed in the plan made before it."""
     study_dir = out / "study"
     created = not (study_dir / "study.yaml").exists()
     if created:
@@ -120,6 +121,7 @@ def build_demo(
         listed=list(result.files),
         progress=wrote,
         laying_out=laying_out,
+        removed=removed,
     )
     return result
 

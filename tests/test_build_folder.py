@@ -10,7 +10,14 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.build import ALWAYS_BUILT, build_reports
-from needmap.build_folder import RECORD, BuildFolder, EarlierBuild, earlier_build, write_record
+from needmap.build_folder import (
+    RECORD,
+    BuildFolder,
+    EarlierBuild,
+    earlier_build,
+    outdated,
+    write_record,
+)
 from needmap.cli import app
 from needmap.errors import OutputError, TargetExistsError
 from tests.conftest import StudyMaker, write_tree
@@ -124,10 +131,14 @@ def test_the_record_keeps_earlier_files_still_there_and_what_the_caller_listed(
     write_tree(out, {"export.csv": "id"})  # written by the caller itself, as demo does
     (out / "b.html").unlink()
     with BuildFolder(out) as folder:
-        write_tree(folder.stage, {"a.html": "2"})
+        write_tree(folder.stage, {"a.html": "2", "charts/c.png": b"png"})
         folder.commit(listed=[out / "export.csv", tmp_path / "elsewhere.csv"])
     assert _recorded(out) == ["a.html", "charts/c.png", "export.csv"]
     assert _listing(out)["a.html"] == b"2"
+    with BuildFolder(out) as folder:  # the caller's file, written before, is still there
+        write_tree(folder.stage, {"a.html": "3", "charts/c.png": b"png"})
+        folder.commit()
+    assert _recorded(out) == ["a.html", "charts/c.png", "export.csv"]
 
 
 def test_a_build_that_fails_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
@@ -245,3 +256,82 @@ def test_listed_files_are_linked_whether_named_relative_or_absolute(
     assert "elsewhere" not in index
     assert {"export.csv", "notes.txt"} <= set(_recorded(out))
     assert not any("elsewhere" in name for name in _recorded(out))
+
+
+def _reports(folder: Path) -> list[str]:
+    reports: list[str] = json.loads((folder / RECORD).read_text(encoding="utf-8"))["reports"]
+    return reports
+
+
+def test_the_reports_an_earlier_build_made_and_this_one_does_not_are_removed(
+    tmp_path: Path,
+) -> None:
+    """A survey renamed, a group's guide now among the others: the folder a consultant
+    shares holds the current reports only. The PDF of a page made again stays (--no-pdf
+    leaves the PDFs), and so do the caller's files and the user's."""
+    out = write_tree(tmp_path / "out", {"notes.md": "ours"})
+    with BuildFolder(out) as folder:
+        write_tree(folder.stage, dict.fromkeys(["a.html", "a.pdf", "b.html", "b.pdf"], "1"))
+        write_tree(folder.stage, {"charts/b.png": b"png", "charts/c.png": b"png"})
+        write_tree(out, {"export.csv": "id"})
+        assert folder.commit(listed=[out / "export.csv"]) == []
+    with BuildFolder(out) as folder:
+        write_tree(folder.stage, {"a.html": "2", "charts/c.png": b"png"})
+        removed = folder.commit()
+    assert removed == [out / "b.html", out / "b.pdf", out / "charts" / "b.png"]
+    assert sorted(_listing(out)) == [
+        RECORD,
+        "a.html",
+        "a.pdf",
+        "charts/c.png",
+        "export.csv",
+        "notes.md",
+    ]
+    assert _reports(out) == ["a.html", "a.pdf", "charts/c.png"]
+    assert _recorded(out) == ["a.html", "a.pdf", "charts/c.png", "export.csv"]
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"files": ["old.html"]},  # written before the record told the reports apart
+        {"files": ["old.html"], "reports": "old.html"},
+        {"files": ["old.html", "../outside.txt"], "reports": ["../outside.txt"]},
+        {"files": ["old.html", "old"], "reports": ["old"]},  # now a folder of the user's
+    ],
+)
+def test_nothing_but_a_recorded_report_inside_the_folder_is_removed(
+    tmp_path: Path, record: dict[str, object]
+) -> None:
+    files = {"old.html": "1", "old/notes.md": "ours", RECORD: json.dumps(record)}
+    out = write_tree(tmp_path / "out", files)
+    write_tree(tmp_path, {"outside.txt": "not the build's"})
+    with BuildFolder(out) as folder:
+        write_tree(folder.stage, {"index.html": "new"})
+        assert folder.commit() == []
+    assert (out / "old.html").exists() and (out / "old" / "notes.md").exists()
+    assert (tmp_path / "outside.txt").exists()
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "C:/Windows/win.ini", "a/../../x", "..\\x"])
+def test_a_recorded_name_that_leads_out_of_the_folder_is_never_outdated(name: str) -> None:
+    earlier = EarlierBuild(frozenset([name, "old.html"]), False, frozenset([name, "old.html"]))
+    assert outdated(earlier, ["index.html"]) == ["old.html"]
+
+
+def test_a_build_says_which_reports_of_an_earlier_build_it_removed(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    root = make_study()
+    first = runner.invoke(app, ["build", str(root), "--out", str(out), "--no-pdf"])
+    assert first.exit_code == 0 and (out / "personas.html").exists()
+    (root / "personas.yaml").unlink()  # the personas left the study
+    built = runner.invoke(app, ["build", str(root), "--out", str(out), "--no-pdf"])
+    assert built.exit_code == 0, built.output
+    removed = [
+        line.split()[1].rstrip(",") for line in built.stdout.splitlines() if "removed" in line
+    ]
+    assert removed == [str(out / f"personas{suffix}") for suffix in (".html", ".md", ".xlsx")]
+    assert not any(out.glob("personas.*"))
+    assert "personas" not in (out / "index.html").read_text(encoding="utf-8")

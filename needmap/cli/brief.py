@@ -201,9 +201,11 @@ def build(
     needs tables), each imported survey's top tasks, the personas, the roadmap, the
     interview guides of every group (guides.html, .pdf, .md), the interview and
     search-log reports, and the brief for the steering group. The files of an earlier
-    build are written over (.needmap-build.json in the folder lists them); other files
-    are left alone, and one of yours where a report goes stops the build with nothing
-    changed. With --since, the roadmap and the brief say what moved since an earlier plan.
+    build are written over (.needmap-build.json in the folder lists them), and those
+    of its reports that this build no longer makes (a renamed survey's, say) are
+    removed; other files are left alone, and one of yours where a report goes stops the
+    build with nothing changed. With --since, the roadmap and the brief say what moved
+    since an earlier plan.
     """
     from needmap.build import build_reports
     from needmap.personas.fingerprint import REPORTS
@@ -243,6 +245,7 @@ def build(
                     earlier=earlier,
                     progress=shown.wrote,
                     laying_out=shown.laying_out,
+                    removed=shown.removed,
                 )
         console.print(f"Open {target / 'index.html'} in a browser ({len(files)} files).")
         for survey in surveys_to_import(study):
@@ -295,6 +298,12 @@ class _ShownProgress:
         self.pdfs, self.laid_out = list(pdfs), 0
         self.status.update(f"Laying out the PDFs: 0 of {len(pdfs)} done…")
 
+    def removed(self, path: Path) -> None:
+        self.console.print(
+            f"  removed {escape(str(path))}, an earlier build's report that this build "
+            "does not make"
+        )
+
 
 @app.command()
 def demo(
@@ -320,7 +329,13 @@ def demo(
     console = new_console()
     with console.status(_WRITING) as status:
         shown = _ShownProgress(console, status)
-        result = build_demo(out, template, progress=shown.wrote, laying_out=shown.laying_out)
+        result = build_demo(
+            out,
+            template,
+            progress=shown.wrote,
+            laying_out=shown.laying_out,
+            removed=shown.removed,
+        )
     print_problems(result.warnings)
     state = "Created the" if result.created else "Used the existing"
     console.print(f"{state} example study in {result.study_dir} (template '{template}').")
