@@ -11,14 +11,22 @@ search logs yet) are left out rather than written empty.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from functools import partial
+from pathlib import Path, PurePosixPath
 
 from needmap.build_folder import BuildFolder, check_the_way
 from needmap.model.replan import PlanSnapshot
 from needmap.personas.study import Study
-from needmap.reports.brief import glance, study_brief, write_brief
-from needmap.reports.bundle import write_overlap_bundle, write_toptasks_bundle
+from needmap.reports.brief import BriefContent, glance, study_brief, write_brief
+from needmap.reports.bundle import (
+    overlap_files,
+    overlap_views,
+    toptasks_files,
+    write_overlap_bundle,
+    write_toptasks_bundle,
+)
 from needmap.reports.drawings import Drawings
 from needmap.reports.guide_report import group_guides, write_guide
 from needmap.reports.index_page import write_index_page
@@ -28,21 +36,66 @@ from needmap.reports.personas_report import write_personas
 from needmap.reports.roadmap_report import write_roadmap
 from needmap.reports.searches_report import write_searches
 
-__all__ = ["ALWAYS_BUILT", "build_reports"]
+__all__ = ["build_reports"]
 
-_ALWAYS_PRINTED = ("overlap-groups", "roadmap", "brief")
-ALWAYS_BUILT = (
-    "index.html",
-    "overlap-groups.html",
-    *(f"diagram-groups{suffix}" for suffix in (".svg", ".png")),
-    *(f"needs-groups{suffix}" for suffix in (".md", ".html", ".csv", ".xlsx")),
-    *(f"roadmap{suffix}" for suffix in (".html", ".md", ".xlsx")),
-    *(f"brief{suffix}" for suffix in (".html", ".md")),
-)
-"""Files every build writes, whatever the study holds (with ``.pdf`` of the pages of
-``_ALWAYS_PRINTED``): looked for before anything is made, so that a user's ``index.html``
-in the folder stops the build at once, before a file is listed. The files that depend on
-the study (personas, surveys, interviews) are looked for before the PDFs."""
+
+@dataclass(frozen=True)
+class _Document:
+    """A report that a build writes in some formats, besides the overviews, the top-task
+    pages and the brief: its file name without the suffix, its formats, how to write one,
+    and whether its page is printed as a PDF too."""
+
+    stem: str
+    suffixes: tuple[str, ...]
+    write: Callable[[Path], None]
+    printed: bool = True
+
+
+def _documents(
+    study: Study, content: BriefContent, guide_groups: Sequence[str], day: date
+) -> list[_Document]:
+    """The personas, the roadmap, the interview guides, and the interview and search-log
+    reports, as far as the study has something for them to show."""
+    documents = []
+    if study.personas:
+        write = partial(write_personas, content.personas, study)
+        documents.append(_Document("personas", (".html", ".md", ".xlsx"), write))
+    write = partial(write_roadmap, content.roadmap, study)
+    documents.append(_Document("roadmap", (".html", ".md", ".xlsx"), write))
+    if study.groups:
+        guides = group_guides(study, guide_groups, day)
+        stem = f"guide-{guides[0].group.id}" if len(guides) == 1 else "guides"
+        documents.append(_Document(stem, (".html", ".md"), partial(write_guide, guides)))
+    if content.interviews is not None:
+        write = partial(write_interviews, content.interviews, study)
+        documents.append(_Document("interviews", (".html", ".md"), write, printed=False))
+    if content.searches is not None:
+        write = partial(write_searches, content.searches, study)
+        documents.append(_Document("searches", (".html", ".md"), write, printed=False))
+    return documents
+
+
+def _planned_files(
+    study: Study, content: BriefContent, documents: Sequence[_Document], pdf: bool
+) -> tuple[list[str], list[str]]:
+    """The files a build of ``study`` writes, in their order, and of them the pages it
+    prints as PDFs (their ``.pdf`` files come after all the others, then ``index.html``)."""
+    views = [view for view, _ in overlap_views(study)]
+    pages = [
+        *(f"overlap-{view}.html" for view in views),
+        *(f"{document.stem}.html" for document in documents if document.printed),
+        "brief.html",
+    ]
+    files = [
+        *(file for view in views for file in overlap_files(view)),
+        *(file for survey in content.surveys for file in toptasks_files(survey.survey)),
+        *(document.stem + suffix for document in documents for suffix in document.suffixes),
+        "brief.html",
+        "brief.md",
+        *(str(PurePosixPath(page).with_suffix(".pdf")) for page in pages if pdf),
+        "index.html",
+    ]
+    return files, pages
 
 
 def build_reports(
@@ -71,29 +124,29 @@ def build_reports(
     ``out`` that this one no longer makes, once it is removed.
 
     The reports are written into a hidden folder inside ``out`` and moved into place when
-    all are written (see :mod:`needmap.build_folder`): a file in ``out`` that no earlier
+    all are written (see :mod:`needmap.build_folder`). A file in ``out`` that no earlier
     build wrote, where a report is to go, raises :class:`~needmap.errors.TargetExistsError`
-    with ``out`` left as it was. The reports of earlier builds that this one no longer
-    makes (a renamed survey's, a guide of one group) are removed; files of the user's and
-    the ``listed`` ones never are.
+    before any report is made (every file the build will write is known once the study is
+    analysed: :func:`_planned_files`), with ``out`` left as it was. The reports of earlier
+    builds that this one no longer makes (a renamed survey's, a guide of one group) are
+    removed; files of the user's and the ``listed`` ones never are.
     """
     day = today or date.today()
-    check_the_way(out, [*ALWAYS_BUILT, *(f"{stem}.pdf" for stem in _ALWAYS_PRINTED if pdf)])
+    content = study_brief(study, earlier)  # what every report shows, computed once
+    documents = _documents(study, content, guide_groups, day)
+    planned, pages = _planned_files(study, content, documents, pdf)
+    check_the_way(out, planned)
     with BuildFolder(out) as folder:  # written beside the target, moved in when all is done
         stage = folder.stage
         written: list[Path] = []
-        printed: list[Path] = []  # pages to print as PDF too: laid out at the end, two at a time
 
         def wrote(path: Path) -> None:
             written.append(path)
             if progress is not None:
                 progress(folder.final(path))
 
-        content = study_brief(study, earlier)  # what every report shows, computed once
         drawings = Drawings()  # each figure drawn once, for its page, its files and the brief
-        for path in write_overlap_bundle(study, stage, progress=wrote, drawings=drawings):
-            if path.name.startswith("overlap-") and path.suffix == ".html":
-                printed.append(path)
+        write_overlap_bundle(study, stage, progress=wrote, drawings=drawings)
         for survey in content.surveys:
             write_toptasks_bundle(
                 survey,
@@ -103,42 +156,18 @@ def build_reports(
                 progress=wrote,
                 drawings=drawings,
             )
-        if study.personas:
-            for suffix in (".html", ".md", ".xlsx"):
-                write_personas(content.personas, study, stage / f"personas{suffix}")
-                wrote(stage / f"personas{suffix}")
-            printed.append(stage / "personas.html")
-        for suffix in (".html", ".md", ".xlsx"):
-            write_roadmap(content.roadmap, study, stage / f"roadmap{suffix}")
-            wrote(stage / f"roadmap{suffix}")
-        printed.append(stage / "roadmap.html")
-        if study.groups:
-            guides = group_guides(study, guide_groups, day)
-            stem = f"guide-{guides[0].group.id}" if len(guides) == 1 else "guides"
-            for suffix in (".html", ".md"):
-                write_guide(guides, stage / f"{stem}{suffix}")
-                wrote(stage / f"{stem}{suffix}")
-            printed.append(stage / f"{stem}.html")
-        if content.interviews is not None:
-            for suffix in (".html", ".md"):
-                write_interviews(content.interviews, study, stage / f"interviews{suffix}")
-                wrote(stage / f"interviews{suffix}")
-        if content.searches is not None:
-            for suffix in (".html", ".md"):
-                write_searches(content.searches, study, stage / f"searches{suffix}")
-                wrote(stage / f"searches{suffix}")
+        for document in documents:
+            for suffix in document.suffixes:
+                document.write(stage / f"{document.stem}{suffix}")
+                wrote(stage / f"{document.stem}{suffix}")
         brief = [stage / "brief.html", stage / "brief.md"]
         write_brief(content, *brief, today=day, drawings=drawings)
         drawings.clear()  # before the PDFs' layout, which needs memory of its own
         for path in brief:
             wrote(path)
-        printed.append(stage / "brief.html")
-        pdfs = [page.with_suffix(".pdf") for page in printed] if pdf else []
-        coming = [*written, *pdfs, stage / "index.html"]
-        check_the_way(out, [path.relative_to(stage).as_posix() for path in coming])
         if pdf:
             told = None if laying_out is None else _where_they_go(laying_out, folder)
-            write_pdfs(printed, progress=wrote, laying_out=told)
+            write_pdfs([stage / page for page in pages], progress=wrote, laying_out=told)
         titles = {survey.survey: survey.title for survey in content.surveys}
         linked = [*map(folder.staged, listed), *written]
         wrote(write_index_page(study, linked, stage, glance(content), titles, day))

@@ -9,17 +9,21 @@ import pytest
 from typer.testing import CliRunner
 
 from needmap import load_study
-from needmap.build import ALWAYS_BUILT, build_reports
+from needmap.build import build_reports
 from needmap.build_folder import (
     RECORD,
     BuildFolder,
     EarlierBuild,
+    check_the_way,
     earlier_build,
     outdated,
     write_record,
 )
 from needmap.cli import app
+from needmap.demo import write_example_export
 from needmap.errors import OutputError, TargetExistsError
+from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
+from needmap.surveys.mapping import mapping_files
 from tests.conftest import StudyMaker, write_tree
 
 runner = CliRunner()
@@ -213,12 +217,21 @@ def test_a_report_that_cannot_be_written_is_named_with_how_far_the_build_got(
     assert not (out / "c.html").exists()
 
 
-@pytest.mark.parametrize("pdf", [True, False])
-def test_the_files_every_build_writes_are_written_by_the_smallest_study(
-    make_study: StudyMaker, tmp_path: Path, pdf: bool, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("template", "pdf"), [(None, True), (None, False), ("gemeente", True), ("care", False)]
+)
+def test_a_build_looks_for_the_very_files_it_writes_before_it_makes_any(
+    make_study: StudyMaker,
+    tmp_path: Path,
+    template: str | None,
+    pdf: bool,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """They are looked for before anything is made: one that a build did not write would
-    refuse a user's file for nothing."""
+    """A file the build writes without looking for it first would be found only at the
+    move, after the build; one it looks for and does not write would refuse a user's file
+    for nothing. The templates have families, surveys, interviews and search logs."""
+    import needmap.build
+
     if pdf:  # the PDFs' names, without their layout
         monkeypatch.setattr(
             "needmap.build.write_pdfs",
@@ -226,19 +239,42 @@ def test_the_files_every_build_writes_are_written_by_the_smallest_study(
                 progress(page.with_suffix(".pdf")) for page in pages
             ],
         )
-    root = make_study({"personas.yaml": None})
-    written = {p.name for p in build_reports(load_study(root), tmp_path / "out", pdf=pdf)}
-    printed = {"overlap-groups.pdf", "roadmap.pdf", "brief.pdf"} if pdf else set()
-    assert set(ALWAYS_BUILT) | printed <= written
+    looked_for: list[list[str]] = []
+
+    def check(out: Path, names: list[str]) -> EarlierBuild:
+        looked_for.append(list(names))
+        return check_the_way(out, names)
+
+    monkeypatch.setattr(needmap.build, "check_the_way", check)
+    if template is None:
+        root = make_study({"personas.yaml": None})
+    else:  # with its example survey imported
+        root = tmp_path / "study"
+        assert runner.invoke(app, ["init", str(root), "-t", template]).exit_code == 0
+        (mapping_file,) = mapping_files(root)
+        mapping = load_mapping(mapping_file, load_study(root))
+        write_example_export(load_study(root), mapping, tmp_path / "export.csv")
+        tally = import_survey(mapping, tmp_path / "export.csv").tally
+        write_tally(tally, tally_path(root, mapping.id))
+    out = tmp_path / "out"
+    written = build_reports(load_study(root), out, pdf=pdf)
+    assert looked_for == [[path.relative_to(out).as_posix() for path in written]]
+    assert ("brief.pdf" in looked_for[0]) is pdf
+    if template is not None:
+        assert {"diagram-families.png", "interviews.md", "searches.html"} <= set(looked_for[0])
+        assert f"toptasks-{mapping.id}-neck.png" in looked_for[0]
 
 
-def test_a_user_s_index_page_stops_the_build_before_a_file_is_listed(
-    make_study: StudyMaker, tmp_path: Path
+@pytest.mark.parametrize("mine", ["index.html", "personas.md"])
+def test_a_user_s_file_stops_the_build_before_a_file_is_listed(
+    make_study: StudyMaker, tmp_path: Path, mine: str
 ) -> None:
-    out = write_tree(tmp_path / "project", USERS_OWN)
+    out = write_tree(tmp_path / "project", {mine: "ours"})
     built = runner.invoke(app, ["build", str(make_study()), "--out", str(out), "--no-pdf"])
     assert built.exit_code == 2
+    assert built.stderr.startswith(f"{out / mine}: needmap would write '{mine}' here")
     assert "wrote" not in built.stdout
+    assert _listing(out) == {mine: b"ours"}
 
 
 def test_listed_files_are_linked_whether_named_relative_or_absolute(

@@ -19,10 +19,40 @@ from needmap.reports.table_formats import write_table
 from needmap.reports.toptasks_page import write_toptasks_page
 from needmap.reports.toptasks_table import ranking_tables, write_ranking
 
-__all__ = ["write_overlap_bundle", "write_toptasks_bundle"]
+__all__ = [
+    "overlap_files",
+    "overlap_views",
+    "toptasks_files",
+    "write_overlap_bundle",
+    "write_toptasks_bundle",
+]
 
 _TABLE_SUFFIXES = (".md", ".html", ".csv", ".xlsx")
 """The needs table's formats in a bundle; its PDF is the overview's (with the diagram)."""
+
+
+def overlap_views(study: Study) -> list[tuple[str, bool]]:
+    """The overviews a bundle holds, each as its name and whether it is by family: the
+    groups', and the families' where they tell more than the groups."""
+    return [("groups", False), *([("families", True)] if families_tell_more(study) else [])]
+
+
+def overlap_files(view: str) -> list[str]:
+    """The files of one overview of a bundle, in the order they are written: its page,
+    its diagram (SVG, PNG) and its needs table."""
+    return [
+        f"overlap-{view}.html",
+        f"diagram-{view}.svg",
+        f"diagram-{view}.png",
+        *(f"needs-{view}{suffix}" for suffix in _TABLE_SUFFIXES),
+    ]
+
+
+def toptasks_files(survey: str) -> list[str]:
+    """The files of a survey's top tasks, in the order they are written: its page, the
+    ranking table (Markdown, XLSX) and the two charts."""
+    stem = f"toptasks-{survey}"
+    return [f"{stem}.html", f"{stem}.md", f"{stem}.xlsx", f"{stem}-neck.png", f"{stem}-groups.png"]
 
 
 def write_overlap_bundle(
@@ -52,26 +82,19 @@ def write_overlap_bundle(
 
 
 def _bundle(study: Study, out: Path, drawings: Drawings) -> Iterator[Path]:
-    views = [("groups", False)]
-    if families_tell_more(study):
-        views.append(("families", True))
-    for name, by_family in views:
+    for name, by_family in overlap_views(study):
         analysis = analyse_overlap(study, by_family=by_family)
         diagram = drawings.diagram(analysis)
         svg = drawings.svg(diagram.figure)
-        page = render_overview(analysis, diagram, svg)
-        path = out / f"overlap-{name}.html"
-        write_bytes_atomic(path, page.encode("utf-8"))
-        yield path
-        path = out / f"diagram-{name}.svg"
-        write_bytes_atomic(path, svg)
-        yield path
-        path = out / f"diagram-{name}.png"
-        write_diagram(diagram, path)
-        yield path
+        page, vector, bitmap, *tables = (out / file for file in overlap_files(name))
+        write_bytes_atomic(page, render_overview(analysis, diagram, svg).encode("utf-8"))
+        yield page
+        write_bytes_atomic(vector, svg)
+        yield vector
+        write_diagram(diagram, bitmap)
+        yield bitmap
         table = build_needs_table(study, analysis.overlap, analysis.advice)
-        for suffix in _TABLE_SUFFIXES:
-            path = out / f"needs-{name}{suffix}"
+        for path in tables:
             write_table(table, path)
             yield path
 
@@ -87,15 +110,13 @@ def write_toptasks_bundle(
     """The top-task page (HTML), the ranking table (Markdown, XLSX) and both charts (PNG);
     ``drawings`` as for :func:`write_overlap_bundle`."""
     ranking = ranking_tables(result, language)
-    stem = out / f"toptasks-{result.survey}"
+    page, markdown, workbook, neck, groups = (out / file for file in toptasks_files(result.survey))
+    tables = [markdown, workbook]
     shared = Drawings() if drawings is None else drawings
     try:
-        page = stem.with_suffix(".html")
         write_toptasks_page(result, language, organisation, page, shared)
-        tables = [stem.with_suffix(".md"), stem.with_suffix(".xlsx")]
         for path in tables:
             write_ranking(ranking, path)
-        neck, groups = Path(f"{stem}-neck.png"), Path(f"{stem}-groups.png")
         charts = shared.charts(result, language)
         write_figure(charts[0], neck)
         write_figure(charts[1], groups)
