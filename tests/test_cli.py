@@ -140,6 +140,48 @@ def test_validate_reports_every_problem_and_exits_2(make_study: StudyMaker) -> N
     assert result.stdout == ""
 
 
+def test_a_long_list_of_problems_ends_with_the_files_they_are_in(
+    make_study: StudyMaker,
+) -> None:
+    """Ten needs of a group renamed in groups.yaml only, and a persona of it: the count
+    after the list says where most of them are, once they have scrolled by."""
+    needs = "".join(
+        f"  - id: n{i}\n    title: Need {i}\n    kind: content\n    groups: {{desk: must}}\n"
+        for i in range(10)
+    )
+    personas = "personas:\n  - id: p\n    name: P\n    group: desk\n    role: R\n"
+    root = make_study(
+        {
+            "groups.yaml": "groups:\n  - id: balie\n    name: Front desk\n",
+            "needs.yaml": "needs:\n" + needs,
+            "personas.yaml": personas,
+        }
+    )
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"11 problems found: 10 in {root / 'needs.yaml'}, 1 in {root / 'personas.yaml'}."
+    )
+
+
+def test_the_count_names_four_files_at_most_and_leaves_short_lists_alone() -> None:
+    from needmap.cli.app import _by_file
+    from needmap.errors import Location, Problem
+
+    def problems(*counts: int) -> tuple[Problem, ...]:
+        return tuple(
+            Problem(Location(Path(f"f{i}.yaml"), 1), "x", repeats=count)
+            for i, count in enumerate(counts)
+        )
+
+    assert _by_file(problems(5, 1, 2, 2, 3, 1)) == (
+        ": 5 in f0.yaml, 3 in f4.yaml, 2 in f2.yaml, 2 in f3.yaml, 2 in other files"
+    )
+    assert _by_file(problems(20)) == ""  # one file: the messages say it
+    assert _by_file(problems(5, 4)) == ""  # a short list: seen at once
+    assert _by_file((*problems(9), Problem(Location(), "no file"))) == ""
+
+
 def test_validate_counts_in_the_right_number(make_study: StudyMaker) -> None:
     """One persona and one warning (a need no group needs) are not 'personas' or
     'warning(s)'."""

@@ -14,6 +14,7 @@ import io
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,7 +55,8 @@ class _HandledGroup(TyperGroup):
             errors = sum(p.repeats for p in exc.errors)
             warnings = sum(p.repeats for p in exc.problems) - errors
             if errors > 1 or warnings:
-                new_console(stderr=True).print(_problem_count(errors, warnings))
+                count = f"{_problem_count(errors, warnings)}{_by_file(exc.problems)}."
+                new_console(stderr=True).print(count, highlight=False)
             ctx.exit(EXIT_INPUT)
         except KeyboardInterrupt:
             ctx.exit(130)
@@ -70,10 +72,31 @@ class _HandledGroup(TyperGroup):
 
 
 def _problem_count(errors: int, warnings: int) -> str:
-    """'2 problems found.', or '3 errors and 2 warnings found.' when warnings came too."""
+    """'2 problems found', or '3 errors and 2 warnings found' when warnings came too."""
     if not warnings:
-        return f"{errors} problems found."
-    return f"{plural(errors, 'error')} and {plural(warnings, 'warning')} found."
+        return f"{errors} problems found"
+    return f"{plural(errors, 'error')} and {plural(warnings, 'warning')} found"
+
+
+_FILES_SHOWN = 4
+"""How many files the count of a long list of problems names, the most problems first."""
+
+
+def _by_file(problems: tuple[Problem, ...]) -> str:
+    """For a list of problems too long to see at once, in more than one file, where they
+    are (': 120 in needs.yaml, 16 in personas.yaml'), so that the file most of them are
+    in shows after they scrolled by; else nothing."""
+    per_file: Counter[str] = Counter()
+    for problem in problems:
+        if problem.location.path is not None:
+            per_file[str(problem.location.path)] += problem.repeats
+    if len(per_file) < 2 or per_file.total() < 10:
+        return ""
+    ranked = sorted(per_file.items(), key=lambda item: (-item[1], item[0]))
+    shown = [f"{count} in {path}" for path, count in ranked[:_FILES_SHOWN]]
+    if len(ranked) > _FILES_SHOWN:
+        shown.append(f"{sum(count for _, count in ranked[_FILES_SHOWN:])} in other files")
+    return ": " + ", ".join(shown)
 
 
 app = typer.Typer(
