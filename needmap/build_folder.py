@@ -56,7 +56,8 @@ class EarlierBuild:
     """What earlier builds wrote into a folder, as far as the folder tells."""
 
     names: frozenset[str]
-    """The files the record lists, as paths relative to the folder."""
+    """The files the record lists, as paths relative to the folder; for a build from
+    before the record, the files in the folder."""
     everything: bool
     """A build from before the record: every file in the folder counts as written by it."""
     reports: frozenset[str] = frozenset()
@@ -83,7 +84,12 @@ def earlier_build(out: Path) -> EarlierBuild:
             legacy = _GENERATOR in page.read(4096)
     except OSError:
         legacy = False
-    return EarlierBuild(frozenset(), everything=legacy)
+    if not legacy:
+        return EarlierBuild(frozenset(), everything=False)
+    # recorded as the build's, so that a file this build does not make (a PDF, after
+    # --no-pdf) is not in the way of the next one
+    files = frozenset(p.name for p in out.iterdir() if p.is_file() and not p.name.startswith("."))
+    return EarlierBuild(files, everything=True)
 
 
 def check_the_way(out: Path, names: Iterable[str]) -> EarlierBuild:

@@ -115,11 +115,15 @@ def test_a_folder_built_before_builds_were_recorded_is_known_by_its_index_page(
     page = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta name="generator" content="needmap 0.1.0">'
     )
-    out = write_tree(tmp_path / "reports", {"index.html": page, "roadmap.md": "old"})
+    files = {"index.html": page, "roadmap.md": "old", "roadmap.pdf": b"%PDF-1.7"}
+    out = write_tree(tmp_path / "reports", files)
     assert earlier_build(out).wrote("roadmap.md")
     build_reports(load_study(make_study()), out, pdf=False)
     assert (out / "roadmap.md").read_text(encoding="utf-8") != "old"
     assert "roadmap.md" in _recorded(out)
+    # the old build's PDF, not made by this one, is not in the way of the next build
+    assert (out / "roadmap.pdf").exists() and "roadmap.pdf" in _recorded(out)
+    check_the_way(out, ["roadmap.pdf"])
     other = write_tree(tmp_path / "other", {"index.html": "<title>needmap</title>"})
     assert not earlier_build(other).wrote("index.html")  # needmap named, not as generator
 
