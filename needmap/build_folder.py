@@ -191,11 +191,11 @@ def outdated(earlier: EarlierBuild, made: Iterable[str]) -> list[str]:
     makes. The PDF of a page it made is not outdated: ``--no-pdf`` refreshes the pages
     and leaves their PDFs. A name that would lead out of the folder (a record edited by
     hand) is never outdated."""
-    made = set(made)
-    pages = {PurePosixPath(name).with_suffix("") for name in made if name.endswith(".html")}
+    now = set(made)
+    pages = {PurePosixPath(name).with_suffix("") for name in now if name.endswith(".html")}
     return sorted(
         name
-        for name in earlier.reports - made
+        for name in earlier.reports - now
         if not (name.endswith(".pdf") and PurePosixPath(name).with_suffix("") in pages)
         and _stays_inside(name)
     )
@@ -222,14 +222,14 @@ def _remove(out: Path, names: Iterable[str]) -> list[Path]:
 def write_record(
     out: Path, earlier: EarlierBuild, names: Iterable[str], made: Iterable[str] = ()
 ) -> None:
-    """Record in ``out`` that needmap wrote ``names`` there and a build ``made`` the reports
-    ``made`` (paths relative to ``out``), with what the ``earlier`` builds wrote that is
-    still there. A command that writes into ``out`` itself records its files too, so that
-    the next run may write over them. Without the record, the next build knows the folder
-    by its index page only."""
-    made = set(made)
-    files = {name for name in earlier.names if (out / name).is_file()} | set(names) | made
-    reports = {name for name in earlier.reports if (out / name).is_file()} | made
+    """Record what needmap wrote in ``out`` (paths relative to it): the reports a build
+    ``made``, and ``names``, files that a command wrote into ``out`` itself (so that the
+    next run may write over them, but never removes them), with what the ``earlier``
+    builds wrote that is still there. Without the record, the next build knows the
+    folder by its index page only."""
+    now = set(made)
+    files = {name for name in earlier.names if (out / name).is_file()} | set(names) | now
+    reports = {name for name in earlier.reports if (out / name).is_file()} | now
     record = {
         "written_by": f"needmap {__version__}",
         "files": sorted(files),
