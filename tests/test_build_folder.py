@@ -115,7 +115,11 @@ def test_a_folder_built_before_builds_were_recorded_is_known_by_its_index_page(
     page = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta name="generator" content="needmap 0.1.0">'
     )
-    files = {"index.html": page, "roadmap.md": "old", "roadmap.pdf": b"%PDF-1.7"}
+    files: dict[str, str | bytes] = {
+        "index.html": page,
+        "roadmap.md": "old",
+        "roadmap.pdf": b"%PDF-1.7",
+    }
     out = write_tree(tmp_path / "reports", files)
     assert earlier_build(out).wrote("roadmap.md")
     build_reports(load_study(make_study()), out, pdf=False)
