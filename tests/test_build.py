@@ -160,6 +160,8 @@ def test_watch_builds_again_after_each_change_until_ctrl_c(
             needs = root / "needs.yaml"
             needs.write_text(needs.read_text().replace("title: Search", "title: Find anything"))
             wait_for(lambda: "Find anything" in roadmap.read_text())
+            (root / "personas.yaml").unlink()  # the persona report is removed, and named
+            wait_for(lambda: not (root / "reports" / "personas.html").exists())
             needs.write_text(needs.read_text() + "  - id: broken\n")  # a need without a title
             wait_for(lambda: "Waiting for the next change" in err.read_text())
             assert watching.poll() is None  # a broken study does not end the watch
@@ -170,7 +172,8 @@ def test_watch_builds_again_after_each_change_until_ctrl_c(
     printed = err.read_text()
     assert "needs.yaml:" in printed and "required key 'title' is missing" in printed
     assert printed.rstrip().endswith("Stopped watching.")
-    assert out.read_text().count("Open ") == 2  # two builds; the broken study wrote nothing
+    assert out.read_text().count("Open ") == 3  # three builds; the broken study wrote nothing
+    assert f"  removed {root / 'reports' / 'personas.html'}, an earlier build's" in out.read_text()
 
 
 def test_the_fingerprint_sees_study_files_and_not_the_reports(make_study: StudyMaker) -> None:

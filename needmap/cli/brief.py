@@ -3,6 +3,7 @@ at once."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -233,8 +234,14 @@ def build(
             from needmap.reports.roadmap_baseline import earlier_plan
 
             earlier = earlier_plan(since, study.root)
-        if watch:
-            files = build_reports(study, target, pdf=pdf and no_pdf is None, earlier=earlier)
+        if watch:  # each file removed is named, but not each one written
+            files = build_reports(
+                study,
+                target,
+                pdf=pdf and no_pdf is None,
+                earlier=earlier,
+                removed=partial(_print_removed, console),
+            )
         else:
             with console.status(_WRITING) as status:
                 shown = _ShownProgress(console, status)
@@ -299,10 +306,13 @@ class _ShownProgress:
         self.status.update(f"Laying out the PDFs: 0 of {len(pdfs)} done…")
 
     def removed(self, path: Path) -> None:
-        self.console.print(
-            f"  removed {escape(str(path))}, an earlier build's report that this build "
-            "does not make"
-        )
+        _print_removed(self.console, path)
+
+
+def _print_removed(console: Console, path: Path) -> None:
+    console.print(
+        f"  removed {escape(str(path))}, an earlier build's report that this build does not make"
+    )
 
 
 @app.command()
