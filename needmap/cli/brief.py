@@ -318,7 +318,8 @@ def _print_removed(console: Console, path: Path) -> None:
 @app.command()
 def demo(
     out: Annotated[
-        Path, typer.Argument(help="Folder for the example study and its outputs.")
+        Path,
+        typer.Argument(help="Folder for the example study and its outputs.", file_okay=False),
     ] = Path("needmap-demo"),
     template: Annotated[
         str, typer.Option("--template", "-t", help="Template of the example study.")
