@@ -136,7 +136,8 @@ def build_reports(
     documents = _documents(study, content, guide_groups, day)
     planned, pages = _planned_files(study, content, documents, pdf)
     check_the_way(out, planned)
-    with BuildFolder(out) as folder:  # written beside the target, moved in when all is done
+    # written beside the target, moved in when all is done
+    with BuildFolder(out, study.root) as folder:
         stage = folder.stage
         written: list[Path] = []
 

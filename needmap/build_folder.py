@@ -33,6 +33,7 @@ from types import TracebackType
 from needmap import __version__
 from needmap.errors import Location, OutputError, Problem, TargetExistsError
 from needmap.fileio import write_text_atomic
+from needmap.personas.fingerprint import REPORTS
 
 __all__ = [
     "RECORD",
@@ -41,6 +42,7 @@ __all__ = [
     "check_the_way",
     "earlier_build",
     "outdated",
+    "reports_of",
     "write_record",
 ]
 
@@ -116,9 +118,11 @@ class BuildFolder:
     """A hidden folder inside ``out`` to write a build into, moved into ``out`` by
     :meth:`commit`; removed on leaving the ``with`` block whatever happened."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, study: Path | None = None) -> None:
         self.out = out
         self.stage = out
+        self.study = study
+        """The folder of the study built, for the record (:func:`reports_of`)."""
 
     def __enter__(self) -> BuildFolder:
         try:
@@ -183,7 +187,7 @@ class BuildFolder:
             ) from None
         finally:
             listed_here = [name for name in map(self.name_in_out, listed) if name is not None]
-            write_record(self.out, earlier, listed_here, made=moved)
+            write_record(self.out, earlier, listed_here, made=moved, study=self.study)
 
 
 def outdated(earlier: EarlierBuild, made: Iterable[str]) -> list[str]:
@@ -220,20 +224,55 @@ def _remove(out: Path, names: Iterable[str]) -> list[Path]:
 
 
 def write_record(
-    out: Path, earlier: EarlierBuild, names: Iterable[str], made: Iterable[str] = ()
+    out: Path,
+    earlier: EarlierBuild,
+    names: Iterable[str],
+    made: Iterable[str] = (),
+    study: Path | None = None,
 ) -> None:
     """Record what needmap wrote in ``out`` (paths relative to it): the reports a build
     ``made``, and ``names``, files that a command wrote into ``out`` itself (so that the
     next run may write over them, but never removes them), with what the ``earlier``
-    builds wrote that is still there. Without the record, the next build knows the
-    folder by its index page only."""
+    builds wrote that is still there; and the folder of the ``study`` built, so that
+    ``needmap status`` finds its reports (:func:`reports_of`). Without the record, the
+    next build knows the folder by its index page only."""
     now = set(made)
     files = {name for name in earlier.names if (out / name).is_file()} | set(names) | now
     reports = {name for name in earlier.reports if (out / name).is_file()} | now
-    record = {
+    record: dict[str, object] = {
         "written_by": f"needmap {__version__}",
         "files": sorted(files),
         "reports": sorted(reports),
     }
+    if study is not None:
+        record["study"] = _path_from(out, study)
     with contextlib.suppress(OutputError):
         write_text_atomic(out / RECORD, json.dumps(record, indent=1) + "\n")
+
+
+def _path_from(out: Path, study: Path) -> str:
+    """``study`` as seen from ``out``: relative, so that the two may be moved together
+    (the demo's folder, a project folder in a shared drive); absolute where no relative
+    path leads there (another drive)."""
+    try:
+        return Path(os.path.relpath(study, out)).as_posix()
+    except ValueError:
+        return str(study.absolute())
+
+
+def reports_of(root: Path) -> Path | None:
+    """The folder the reports of the study in ``root`` were built into, as far as it can
+    be found without being told: ``reports`` in the study (where ``needmap build`` writes
+    them), or the folder the study is in, when the record of a build there names this
+    study (the demo's layout, or ``needmap build study --out .`` in a project folder).
+    None when neither holds an index page."""
+    if (root / REPORTS / "index.html").is_file():
+        return root / REPORTS
+    parent = Path(os.path.normpath(root / os.pardir))  # as the user wrote the study's
+    try:
+        data = json.loads((parent / RECORD).read_text(encoding="utf-8"))
+        named = parent / str(data["study"])
+        same = named.is_dir() and named.samefile(root)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return parent if same and (parent / "index.html").is_file() else None

@@ -268,3 +268,41 @@ def test_reports_older_than_the_study_s_files_are_a_step(make_study: StudyMaker)
     assert study_status(load_study(root)).steps == ()
     (root / "reports" / "index.html").unlink()  # built elsewhere (--out), if at all
     assert study_status(load_study(root)).steps == ()
+
+
+def test_reports_built_elsewhere_are_found_or_named(make_study: StudyMaker) -> None:
+    """Reports built with --out are checked for age where status can find them (the folder
+    the study is in, when its build record names this study: the demo's layout) or where
+    the user says they are; a folder named that holds none is a step of its own."""
+    desk = SHOWN_INTERVIEW.replace("field", "desk").replace("[mobile]", "[search]")
+    heard = {"interviews/field.yaml": SHOWN_INTERVIEW, "interviews/desk.yaml": desk}
+    root = make_study(heard)
+    around = root.parent
+    assert runner.invoke(app, ["build", str(root), "--no-pdf", "--out", str(around)]).exit_code == 0
+    assert json.loads((around / ".needmap-build.json").read_text())["study"] == "study"
+    assert study_status(load_study(root)).steps == ()
+    built = datetime(2026, 3, 2, 12).timestamp()
+    os.utime(around / "index.html", (built, built))
+    rebuild = NextStep(
+        f"Build the reports in {around} again: they date from 2 March 2026, 12:00, and "
+        "the study's files have changed since.",
+        f"needmap build {root} --out {around}",
+    )
+    assert study_status(load_study(root)).steps == (rebuild,)
+    assert study_status(load_study(root), around).steps == (rebuild,)
+    other = make_study(heard, name="other")  # beside it, but not the study built there
+    assert study_status(load_study(other)).steps == ()
+    empty = around / "shared"
+    empty.mkdir()
+    assert study_status(load_study(root), empty).steps == (
+        NextStep(
+            f"Build the reports into {empty}: it holds none yet.",
+            f"needmap build {root} --out {empty}",
+        ),
+    )
+    shown = run_needmap("status", str(root), "--reports", str(empty), "-l", "nl")
+    assert shown.returncode == 0, shown.stderr
+    assert f"Bouw de rapporten in {empty}: daar staan er nog geen." in " ".join(
+        shown.stdout.split()
+    )
+    assert f"needmap build {root} --out {empty}" in shown.stdout

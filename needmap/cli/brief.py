@@ -118,6 +118,17 @@ def brief(
 @app.command()
 def status(
     folder: StudyDir,
+    reports: Annotated[
+        Path | None,
+        typer.Option(
+            "--reports",
+            help="The folder the reports were built into (build --out DIR), to check them "
+            "for age. Default: reports/ in the study, or the folder the study is in when a "
+            "build made its reports there (as needmap demo does).",
+            show_default=False,
+            file_okay=False,
+        ),
+    ] = None,
     as_json: JsonOption = False,
     language: LanguageOption = None,
 ) -> None:
@@ -128,7 +139,7 @@ def status(
     too few to be shown, interviews without quotes, personal data that interview quotes
     and persona texts still hold, survey exports not imported, survey tasks linked to no
     need, groups with more survey respondents than their headcount, needs without any
-    evidence yet, and reports in reports/ older than the study's files.
+    evidence yet, and reports older than the study's files.
     """
     import textwrap
 
@@ -136,7 +147,7 @@ def status(
     from needmap.reports.status_report import status_to_json, study_status
 
     study = study_at(folder, language)
-    found = study_status(study)
+    found = study_status(study, reports)
     if as_json:
         emit_json(status_to_json(found), None)
         return

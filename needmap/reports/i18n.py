@@ -516,7 +516,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "needs that matter most to them; the persona report puts each beside the group's "
         "evidence (docs/study-format.md).",
         "status.import": "Import the export of the survey '{title}'.",
-        "status.rebuild": "Build the reports in reports/ again: they date from {date}, and "
+        "status.unbuilt": "Build the reports into {folder}: it holds none yet.",
+        "status.rebuild": "Build the reports in {folder} again: they date from {date}, and "
         "the study's files have changed since.",
         "status.headcount": "Check which group the survey '{title}' gives each answer: {groups} "
         "got more respondents than their headcount, which the weighting trusts.",
@@ -1034,7 +1035,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "frustraties en de behoeften die voor die persoon het zwaarst wegen; het "
         "persona-rapport zet elke persona naast het bewijs van de groep (docs/study-format.md).",
         "status.import": "Importeer de export van de enquête '{title}'.",
-        "status.rebuild": "Bouw de rapporten in reports/ opnieuw: ze zijn van {date}, en de "
+        "status.unbuilt": "Bouw de rapporten in {folder}: daar staan er nog geen.",
+        "status.rebuild": "Bouw de rapporten in {folder} opnieuw: ze zijn van {date}, en de "
         "bestanden van het onderzoek zijn sindsdien gewijzigd.",
         "status.headcount": "Controleer aan welke groep de enquête '{title}' elk antwoord "
         "geeft: {groups} kregen meer respondenten dan hun aantal mensen, waar de weging op "

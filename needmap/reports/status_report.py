@@ -5,7 +5,9 @@ missing, each with the command that helps: groups nobody has interviewed yet, gr
 interviews are still too few to be shown, interviews whose quotes are not filled in,
 personal data in the texts, a study without personas, survey exports not imported,
 survey tasks linked to no need, needs that nothing speaks for or against yet, and reports
-in ``reports/`` older than the study's files. The steps are in the order of the work.
+older than the study's files (in ``reports/``, in the folder the study is in when a build
+made its reports there, as the demo does, or in the folder given). The steps are in the
+order of the work.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from needmap.build_folder import reports_of
 from needmap.model.interviews import OTHER_GROUPS
 from needmap.personas.fingerprint import REPORTS, study_fingerprint
 from needmap.personas.study import Study
@@ -55,8 +58,11 @@ class StudyStatus:
     nothing waits."""
 
 
-def study_status(study: Study) -> StudyStatus:
-    """Where ``study`` stands (:func:`~needmap.reports.brief.glance`) and its next steps."""
+def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
+    """Where ``study`` stands (:func:`~needmap.reports.brief.glance`) and its next steps.
+
+    ``reports``: the folder its reports were built into (``needmap build --out``); by
+    default, the one :func:`~needmap.build_folder.reports_of` finds, if any."""
     content = study_brief(study)
     root = study.root
     folder = command_word(root)  # as the commands suggested write it
@@ -159,30 +165,45 @@ def study_status(study: Study) -> StudyStatus:
                 f"needmap guide {folder} --out guides.pdf",
             )
         )
-    built = _stale_reports(root)
-    if built is not None:
-        steps.append(
-            NextStep(
-                words["status.rebuild"].format(
-                    date=f"{format_date(built.date(), language)}, {built:%H:%M}"
-                ),
-                f"needmap build {folder}",
-            )
-        )
+    told = reports is not None
+    reports = reports if told else reports_of(root)
+    if reports is not None:
+        step = _rebuild_step(root, reports, told, language)
+        if step is not None:
+            steps.append(step)
     return StudyStatus(tuple(glance(content)), tuple(steps))
 
 
-def _stale_reports(root: Path) -> datetime | None:
-    """When the reports in ``root/reports`` were built, if a study file changed after
-    that: a steering group must not get last month's roadmap. None when they are current,
-    or when there are none (a study may be built elsewhere with --out)."""
-    index = root / REPORTS / "index.html"
+def _rebuild_step(root: Path, reports: Path, told: bool, language: Language) -> NextStep | None:
+    """Build the ``reports`` again if a study file changed after they were built (a
+    steering group must not get last month's roadmap), or at all if the folder the user
+    ``told`` holds none yet."""
+    words = labels(language)
+    default = reports.absolute() == (root / REPORTS).absolute()
+    where = f"{REPORTS}/" if default else command_word(reports)
+    command = f"needmap build {command_word(root)}" + ("" if default else f" --out {where}")
+    built = _built_at(reports)
+    if built is None:
+        return NextStep(words["status.unbuilt"].format(folder=where), command) if told else None
+    newest = max((changed for _, changed, _ in study_fingerprint(root, root / REPORTS)), default=0)
+    if newest <= built:
+        return None
+    when = datetime.fromtimestamp(built / 1e9)
+    return NextStep(
+        words["status.rebuild"].format(
+            folder=where, date=f"{format_date(when.date(), language)}, {when:%H:%M}"
+        ),
+        command,
+    )
+
+
+def _built_at(reports: Path) -> int | None:
+    """When the reports in ``reports`` were built (their index page, written last), in
+    nanoseconds; None when there are none."""
     try:
-        built = index.stat().st_mtime_ns
+        return (reports / "index.html").stat().st_mtime_ns
     except OSError:
         return None
-    newest = max((changed for _, changed, _ in study_fingerprint(root, root / REPORTS)), default=0)
-    return datetime.fromtimestamp(built / 1e9) if newest > built else None
 
 
 def status_to_json(status: StudyStatus) -> dict[str, Any]:
