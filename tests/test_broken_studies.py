@@ -196,7 +196,34 @@ CASES = [
             "    groups: {desk: moet, field: could}\n"
         ),
         ["needs.yaml:5:20: needs[0].groups.desk: 'moet' is not allowed here"],
-        "must, should, could",
+        "did you mean 'must'?",
+    ),
+    Case(
+        "effort-in-words",
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n    effort: Extra-Large\n"
+            "    groups: {desk: must}\n"
+        ),
+        ["needs.yaml:5:13: needs[0].effort: 'Extra-Large' is not allowed here"],
+        "did you mean 'xl'?",
+    ),
+    Case(
+        "importance-as-moscow-writes-it",
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n"
+            "    groups: {desk: Should Have}\n"
+        ),
+        ["needs.yaml:5:20: needs[0].groups.desk: 'Should Have' is not allowed here"],
+        "did you mean 'should'?",
+    ),
+    Case(
+        "importance-with-no-likeness",
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n"
+            "    groups: {desk: essential-ish}\n"
+        ),
+        ["needs.yaml:5:20: needs[0].groups.desk: 'essential-ish' is not allowed here"],
+        "use one of: must, should, could",
     ),
     Case(
         "bad-kind",

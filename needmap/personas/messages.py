@@ -34,6 +34,28 @@ __all__ = [
 ]
 
 
+_MEANT = {
+    **dict.fromkeys(["must have", "moet", "moet hebben", "essentieel", "essential"], "must"),
+    **dict.fromkeys(["should have", "zou moeten", "belangrijk", "important"], "should"),
+    **dict.fromkeys(["could have", "kan", "kan hebben", "wens", "nice to have"], "could"),
+    **dict.fromkeys(["inhoud", "informatie", "information"], "content"),
+    **dict.fromkeys(["functie", "functies", "functionaliteit", "functionality"], "function"),
+    **dict.fromkeys(["techniek", "technologie", "tech"], "technology"),
+    **dict.fromkeys(["extra small", "very small", "tiny", "zeer klein", "heel klein"], "xs"),
+    **dict.fromkeys(["small", "klein"], "s"),
+    **dict.fromkeys(["medium", "middel", "gemiddeld", "midden"], "m"),
+    **dict.fromkeys(["large", "big", "groot"], "l"),
+    **dict.fromkeys(["extra large", "very large", "huge", "zeer groot", "heel groot"], "xl"),
+    **dict.fromkeys(["dutch", "nederlands", "nederland"], "nl"),
+    **dict.fromkeys(["english", "engels"], "en"),
+    **dict.fromkeys(["long format", "long layout", "lang", "lang formaat"], "long"),
+}
+"""What a consultant writes for a value in words, in English or Dutch (MoSCoW's "must
+have", a T-shirt size in full, the language by name, a survey layout in words), and the
+value it stands for; lower case, with single spaces for hyphens. Used where spelling
+alone finds nothing close."""
+
+
 def did_you_mean(word: str, candidates: Iterable[str], *, ignore_case: bool = False) -> str:
     """A hint naming the closest candidate (:func:`closest`), or an empty string when none
     is close."""
@@ -256,9 +278,12 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
         return message, hint
     if kind == "literal_error":
         expected = _literal_options(ctx.get("expected", ""))
-        hint = did_you_mean(str(given), expected, ignore_case=True) or "use one of: " + ", ".join(
-            expected
-        )
+        meant = _MEANT.get(" ".join(str(given).casefold().replace("-", " ").split()))
+        hint = (
+            f"did you mean '{meant}'?"
+            if meant in expected
+            else did_you_mean(str(given), expected, ignore_case=True)
+        ) or "use one of: " + ", ".join(expected)
         return f"'{given}' is not allowed here", hint
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == DATE_PATTERN:
         return f"'{given}' is not a date as YYYY-MM-DD", _date_hint(str(given))
