@@ -52,6 +52,7 @@ from needmap.personas.schema import (
     StudySettings,
     TargetGroup,
 )
+from needmap.personas.slips import slips
 from needmap.personas.study import Renames, Study, StudyIds, WrittenIds
 from needmap.personas.yamlsource import YamlDocument, read_yaml_file
 from needmap.scrub import name_words
@@ -155,6 +156,7 @@ def read_study(root: Path | str) -> StudyReading:
         [*problems, *check_references(definitions, warn=not problems, renames=renames)]
     )
     problems.extend(_personal_data(definitions.personas))
+    problems.extend(slips(definitions.personas, definitions.needs))
     if settings is None or any(p.severity is Severity.ERROR for p in problems):
         ids = WrittenIds(root, definitions.known("groups"), definitions.known("needs"), *renames)
         return StudyReading(None, tuple(problems), ids, settings)

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from needmap.errors import RuleError
 
@@ -73,6 +80,8 @@ Id = Annotated[
     ),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Ids = Annotated[list[Id], AfterValidator(lambda ids: list(dict.fromkeys(ids)))]
+"""A list of ids, each kept once: one named twice counts once (the loader warns of it)."""
 Importance = Literal["must", "should", "could"]
 Kind = Literal["content", "function", "technology"]
 Effort = Literal["xs", "s", "m", "l", "xl"]
@@ -246,7 +255,7 @@ class Need(_Model):
         None, description="Channel or platform that serves this need, e.g. 'intranet', 'app'."
     )
     effort: Effort | None = Field(None, description="Rough size of the work: xs, s, m, l or xl.")
-    depends_on: list[Id] = Field(
+    depends_on: Ids = Field(
         default_factory=list, description="Ids of needs that must be delivered first."
     )
 
@@ -271,7 +280,7 @@ class Persona(_Model):
     quotes: list[Text] = Field(
         default_factory=list, description="Things people like them said in interviews."
     )
-    needs: list[Id] = Field(
+    needs: Ids = Field(
         default_factory=list, description="Ids of the needs that matter most to them."
     )
 

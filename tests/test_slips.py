@@ -1,0 +1,105 @@
+"""Slips that load without an error but would show wrong: a persona's text split at its
+comma in a list in brackets, and an id named twice in one list."""
+
+from __future__ import annotations
+
+from needmap import load_study
+from needmap.errors import Severity
+from tests.conftest import StudyMaker, run_needmap
+
+PERSONAS = """\
+    personas:
+      - id: henk
+        name: Henk
+        group: field
+        role: Park keeper
+        frustrations: [No signal in the basement, and the drawing is on the server]
+        goals: [Planning, contracts and history in one place, Fewer calls]
+        devices: [Laptop, smartphone, Tablet in the van]
+        places: ["Depot, north side", on the road]
+        quotes: ["If it is not on my phone, it does not exist, really"]
+        needs: [mobile, search, mobile]
+    """
+
+
+def test_a_text_split_at_its_comma_and_a_need_named_twice_are_warnings(
+    make_study: StudyMaker,
+) -> None:
+    needs = """\
+        needs:
+          - id: search
+            title: Search
+            kind: function
+            groups: {desk: must, field: should}
+          - id: mobile
+            title: Works on a phone
+            kind: technology
+            groups: {field: must}
+            depends_on: [search, search]
+        """
+    root = make_study({"personas.yaml": PERSONAS, "needs.yaml": needs})
+    study = load_study(root)
+    shown = [(f"{w.location.line}:{w.location.column}", w.key, w.message) for w in study.warnings]
+    assert shown == [  # by file and line
+        (
+            "10:26",
+            "needs[1].depends_on[1]",
+            "need 'search' is named twice in this list (first at line 10, column 18)",
+        ),
+        (
+            "6:47",
+            "personas[0].frustrations[1]",
+            "the comma before 'and the drawing is on the server' ends an item: YAML splits "
+            "a list in brackets at every comma, so this is an item of its own",
+        ),
+        (
+            "7:23",
+            "personas[0].goals[1]",
+            "the comma before 'contracts and history in one place' ends an item: YAML "
+            "splits a list in brackets at every comma, so this is an item of its own",
+        ),
+        (
+            "11:29",
+            "personas[0].needs[2]",
+            "need 'mobile' is named twice in this list (first at line 11, column 13)",
+        ),
+    ]
+    assert all(w.severity is Severity.WARNING for w in study.warnings)
+    assert study.warnings[1].hint == (
+        'if it is one text, quote it: ["No signal in the basement, and the drawing is on '
+        'the server"]'
+    )
+    # what the reports use holds each id once, in the order first written
+    assert study.personas[0].needs == ["mobile", "search"]
+    assert study.need_by_id["mobile"].depends_on == ["search"]
+
+
+def test_lists_that_are_meant_as_lists_give_no_warning(make_study: StudyMaker) -> None:
+    """Short names in lower case ('smartphone'), a quoted text with its comma, an item in
+    lower case after one in lower case, and a list written one item a line."""
+    personas = """\
+        personas:
+          - id: henk
+            name: Henk
+            group: field
+            role: Park keeper
+            devices: [Laptop, smartphone, tablet]
+            places: ["Depot, north side", In the van]
+            goals: [fix it on the spot, and close the work order there]
+            frustrations:
+              - No signal in the basement
+              - and the drawing is on the server, which he reads on a phone
+            needs: [mobile, search]
+        """
+    assert load_study(make_study({"personas.yaml": personas})).warnings == ()
+
+
+def test_validate_prints_the_warnings_and_passes(make_study: StudyMaker) -> None:
+    root = make_study({"personas.yaml": PERSONAS})
+    done = run_needmap("validate", str(root))
+    assert done.returncode == 0, done.stderr
+    assert f"{root}/personas.yaml:6:47: personas[0].frustrations[1]: warning: the comma" in (
+        done.stderr
+    )
+    strict = run_needmap("validate", str(root), "--strict")
+    assert strict.returncode == 2
