@@ -6,6 +6,7 @@ as editors show them.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from needmap.errors import InvalidStudyError, NeedmapError, NotAStudyError
 from needmap.personas.messages import did_you_mean, unknown_id_hint
 from needmap.personas.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
 from needmap.surveys.interviews import check_interviews
-from tests.conftest import StudyMaker
+from tests.conftest import MINIMAL_STUDY, StudyMaker
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,9 @@ class Case:
     expected: list[str]
     hint: str = ""
     """A fragment that the first problem's hint must contain."""
+
+
+MINIMAL_PERSONAS = textwrap.dedent(MINIMAL_STUDY["personas.yaml"])
 
 
 def _needs(body: str) -> dict[str, str | bytes | None]:
@@ -197,6 +201,22 @@ CASES = [
         ),
         ["needs.yaml:5:20: needs[0].groups.desk: 'moet' is not allowed here"],
         "did you mean 'must'?",
+    ),
+    Case(
+        "one-key-need-without-brackets",
+        {"personas.yaml": MINIMAL_PERSONAS.replace("needs: [mobile]", "needs: mobile")},
+        ["personas.yaml:6:12: personas[0].needs: expected a list, found the text 'mobile'"],
+        "write it as a list, even of one item: [mobile]",
+    ),
+    Case(
+        "goals-without-brackets",
+        {"personas.yaml": MINIMAL_PERSONAS + "    goals: Fix it, in one visit\n"},
+        [
+            "personas.yaml:7:12: personas[0].goals: expected a list, found the text "
+            "'Fix it, in one visit'"
+        ],
+        'write it as a list: [Fix it, in one visit] for several items, or ["Fix it, in one '
+        'visit"] for one text',
     ),
     Case(
         "effort-in-words",

@@ -269,6 +269,8 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
             hint = "write text here; text that holds ': ' must be in quotes"
         elif kind == "string_type" and isinstance(given, list):
             hint = "write one value here, not a list"
+        elif kind == "list_type" and isinstance(given, str) and given.strip():
+            hint = _list_hint(given.strip())
         elif kind == "list_type":
             hint = "write each item on its own line, starting with '- '"
         elif kind in ("dict_type", "model_type"):
@@ -324,6 +326,14 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:[.,' ]\d{3})+")
 """A whole number written with a separator between the thousands (1.450, 1,450)."""
 _DECIMAL_COMMA = re.compile(r"\d*,\d+")
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
+
+
+def _list_hint(text: str) -> str:
+    """How to write ``text`` as the list it should be: its items in brackets, or, where it
+    holds a comma, either its items or one quoted text (which YAML cannot tell apart)."""
+    if "," not in text:
+        return f"write it as a list, even of one item: [{text}]"
+    return f'write it as a list: [{text}] for several items, or ["{text}"] for one text'
 
 
 def _number_hint(kind: str, given: Any, plain_text: str | None) -> str:
