@@ -58,11 +58,14 @@ def write_text_atomic(path: Path, text: str) -> None:
 def write_files_new(root: Path, files: Mapping[str, bytes]) -> list[Path]:
     """Write a set of new files below ``root``, refusing to touch any that exist.
 
-    All targets are checked before anything is written; if writing fails half-way, the files
-    written so far are removed again, so the folder is left as it was.
+    All targets are checked before anything is written (a file in the way, or a file where
+    a folder must go); if writing fails half-way, the files written so far are removed
+    again, and the folders made for them, so the folder is left as it was.
     """
     targets = {root / name: data for name, data in files.items()}
-    existing = sorted(str(p) for p in targets if p.exists())
+    folders = {folder for path in targets for folder in path.parents if root in folder.parents}
+    blocking = [f for f in folders if f.exists() and not f.is_dir()]
+    existing = sorted(str(p) for p in [*targets, *blocking] if p.exists())
     if existing:
         raise TargetExistsError.single(
             "would overwrite existing files: "
@@ -71,6 +74,9 @@ def write_files_new(root: Path, files: Mapping[str, bytes]) -> list[Path]:
             path=root,
             hint="choose a new or empty folder; needmap never overwrites your files",
         )
+    made = sorted(
+        (f for f in [root, *folders] if not f.exists()), key=lambda f: len(f.parts), reverse=True
+    )  # the deepest first, to remove again
     written: list[Path] = []
     try:
         for path, data in targets.items():
@@ -80,6 +86,9 @@ def write_files_new(root: Path, files: Mapping[str, bytes]) -> list[Path]:
         for path in written:
             with contextlib.suppress(OSError):
                 path.unlink()
+        for folder in made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if empty: a folder of the user's made meanwhile stays
         raise
     return written
 

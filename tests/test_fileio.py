@@ -60,6 +60,41 @@ def test_write_files_new_rolls_back_on_failure(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_write_files_new_removes_the_folders_it_made_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A study's folders made before the failure go too; the target folder, made for the
+    study, goes; a folder that was there stays, with the user's file in it."""
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("mine")
+    real = write_bytes_atomic
+
+    def failing_last(path: Path, data: bytes) -> None:
+        if path.name == "last.txt":
+            raise OutputError.single("disk full", path=path)
+        real(path, data)
+
+    monkeypatch.setattr("needmap.fileio.write_bytes_atomic", failing_last)
+    files = {"a/b/one.txt": b"1", "mine/two.txt": b"2", "c/last.txt": b"3"}
+    with pytest.raises(OutputError):
+        write_files_new(tmp_path / "study", files)
+    with pytest.raises(OutputError):
+        write_files_new(tmp_path, files)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        "mine",
+        "mine/notes.txt",
+    ]
+
+
+def test_a_file_where_a_folder_must_go_is_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "schemas").write_text("mine")
+    with pytest.raises(TargetExistsError, match=r"would overwrite existing files: .*schemas"):
+        write_files_new(tmp_path, {"a.txt": b"a", "schemas/study.json": b"{}"})
+    assert [p.name for p in tmp_path.iterdir()] == ["schemas"]
+
+
 def test_write_files_new_refuses_existing(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("mine")
     with pytest.raises(TargetExistsError):
