@@ -219,6 +219,33 @@ CASES = [
         'visit"] for one text',
     ),
     Case(
+        "a-comment-where-the-value-was-meant",
+        _needs("  - id: search\n    title: #1 search\n    kind: function\n"),
+        ["needs.yaml:3:11: needs[0].title: expected text, found an empty value"],
+        'if the comment is the value, quote it: "#1 search"',
+    ),
+    Case(
+        "a-value-that-goes-on-after-its-closing-quote",
+        _needs('  - id: search\n    title: "One search" for all\n    kind: function\n'),
+        ["needs.yaml:3:25: YAML syntax error: expected <block end>, but found '<scalar>'"],
+        "quote all of it, '\"One search\" for all'",
+    ),
+    Case(
+        "a-value-that-goes-on-after-its-closing-single-quote",
+        _needs("  - id: search\n    title: 'One search' for all\n    kind: function\n"),
+        ["needs.yaml:3:25: YAML syntax error: expected <block end>, but found '<scalar>'"],
+        "quote all of it, \"'One search' for all\"",
+    ),
+    Case(
+        "a-value-starting-with-a-star",
+        _needs("  - id: search\n    title: * search\n    kind: function\n"),
+        [
+            "needs.yaml:3:13: YAML syntax error: expected alphabetic or numeric character, "
+            "but found ' '"
+        ],
+        "text starting with * must be in quotes",
+    ),
+    Case(
         "effort-in-words",
         _needs(
             "  - id: search\n    title: Search\n    kind: function\n    effort: Extra-Large\n"

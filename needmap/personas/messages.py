@@ -231,6 +231,11 @@ def _problem(
             hint=hint,
         )
     message, hint = _describe(detail, source.plain_text.get(full))
+    if full in source.comments and detail.get("input") is None:
+        hint = (
+            "a '#' after a space starts a comment, so this value is empty; if the comment "
+            f'is the value, quote it: "{source.comments[full]}"'
+        )
     return Problem(source.locate(full, key=on_key), message, key=format_key(full), hint=hint)
 
 

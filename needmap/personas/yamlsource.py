@@ -88,6 +88,9 @@ class SourceMap:
     """Character offsets of each mapping key."""
     flow: set[Node] = field(default_factory=set)
     """Mappings and lists written in flow style (``{a: 1}``, ``[a, b]``)."""
+    comments: dict[Node, str] = field(default_factory=dict)
+    """Empty values followed by a comment on their line (``title: #1 news``): the comment,
+    which was meant as the value more often than not."""
 
     def locate(self, path: Node, *, key: bool = False) -> Location:
         """The position of ``path``; of its key when ``key``; else of the nearest ancestor."""
@@ -281,7 +284,7 @@ def read_yaml_text(text: str, path: Path) -> YamlDocument:
             ]
         ) from None
     except yaml.MarkedYAMLError as exc:
-        raise InvalidStudyError([_syntax_problem(exc, path)]) from None
+        raise InvalidStudyError([_syntax_problem(exc, path, text)]) from None
     except yaml.reader.ReaderError as exc:
         raise InvalidStudyError([_reader_problem(exc, text, path)]) from None
     except yaml.YAMLError as exc:
@@ -323,6 +326,9 @@ _SYNTAX_HINTS = (
     ("but found another document", "", "a file holds one document: remove the extra '---'"),
     ("found character '@'", "", "text starting with @ or ` must be in quotes"),
     ("found character '`'", "", "text starting with @ or ` must be in quotes"),
+    ("found character '%'", "", "text starting with % must be in quotes"),
+    ("while scanning an alias", "", "text starting with * must be in quotes"),
+    ("while scanning an anchor", "", "text starting with & must be in quotes"),
     (
         "expected ',' or '}'",
         "",
@@ -342,18 +348,43 @@ _SYNTAX_HINTS = (
 _ANY_SYNTAX_HINT = "check the quotes, brackets and indentation of this line and the one before"
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "invalid YAML"
+    said = f"{exc.context or ''} {problem}"
     hint = next(
-        (h for needle, extra, h in _SYNTAX_HINTS if needle in problem and extra in problem),
+        (h for needle, extra, h in _SYNTAX_HINTS if needle in said and extra in said),
         _ANY_SYNTAX_HINT,
     )
     if mark is None:
         return Problem(Location(path), f"YAML syntax error: {problem}", hint=hint)
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    hint = _quoted_start_hint(line, mark.column) or hint
     return Problem(
         Location(path, mark.line + 1, mark.column + 1), f"YAML syntax error: {problem}", hint=hint
     )
+
+
+def _quoted_start_hint(line: str, column: int) -> str:
+    """A value that starts with a quote and goes on after the closing one
+    (``title: "Company news" and more``): YAML takes the quoted part for the whole value,
+    and stumbles on the rest. The hint quotes all of it."""
+    found = re.match(r"\s*(?:- +)?(?:[^\s\"'#][^:#]*: +)?([\"'])", line)
+    if found is None:
+        return ""
+    quote, start = found.group(1), found.end() - 1
+    close = line.find(quote, start + 1)
+    rest = line[close + 1 :].strip()
+    if close < 0 or column <= close or not rest or ": " in rest:
+        return ""
+    value = line[start:].rstrip()
+    quoted = (
+        "'" + value.replace("'", "''") + "'"
+        if quote == '"'
+        else '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    )
+    return f"a value that starts with a quote ends at the closing one: quote all of it, {quoted}"
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: Path) -> Problem:
@@ -473,6 +504,8 @@ class _Builder:
         self.source.plain_text[path] = text
         tag = node.tag.rsplit(":", 1)[-1]
         if tag == "null":
+            if not text:
+                self._comment_after(node, path)
             return None
         if tag == "timestamp":
             return text
@@ -503,6 +536,13 @@ class _Builder:
                 f'quote this value ("{text}")',
             )
         return text
+
+    def _comment_after(self, node: yaml.ScalarNode, path: Node) -> None:
+        start = node.start_mark.index
+        end = self.text.find("\n", start)
+        rest = self.text[start : len(self.text) if end < 0 else end].strip()
+        if rest.startswith("#"):
+            self.source.comments[path] = rest
 
     def _ambiguous(self, node: yaml.ScalarNode, path: Node, message: str, hint: str) -> str:
         self.document.problems.append(_problem(self.document, node.start_mark, message, hint, path))
