@@ -1,0 +1,67 @@
+"""docs/workflow.md, run: every command of its code blocks, in order, in a fresh folder,
+with an example survey export where the page says the consultant has one. A command the
+page shows that fails, or that no longer fits the study the steps before it made, fails
+this test."""
+
+from __future__ import annotations
+
+import csv
+import shlex
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.demo import write_example_export
+from needmap.surveys.mapping import load_mapping, mapping_files
+
+WORKFLOW = Path(__file__).parent.parent / "docs" / "workflow.md"
+
+
+def _commands() -> list[list[str]]:
+    """The ``needmap`` commands in the page's code blocks, as words, comments left out."""
+    commands, in_block = [], False
+    for line in WORKFLOW.read_text(encoding="utf-8").splitlines():
+        if line.startswith("```"):
+            in_block = not in_block
+        elif in_block and line.startswith("needmap "):
+            commands.append(shlex.split(line, comments=True)[1:])
+    return commands
+
+
+def _write_export(study_dir: Path, path: Path) -> None:
+    """The survey's export as Microsoft Forms gives it: a workbook of one sheet."""
+    study = load_study(study_dir)
+    as_csv = path.with_suffix(".csv")
+    write_example_export(study, load_mapping(mapping_files(study_dir)[0], study), as_csv)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    with as_csv.open(encoding="utf-8-sig", newline="") as rows:
+        for row in csv.reader(rows):
+            sheet.append(row)
+    book.save(path)
+    as_csv.unlink()
+
+
+def test_the_workflow_page_runs_from_start_to_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    commands = _commands()
+    assert len(commands) >= 20 and commands[1][:2] == ["init", "hartley"]
+    for words in commands:
+        if words[:2] == ["survey", "import"]:
+            _write_export(tmp_path / words[2], tmp_path / words[3])
+        done = runner.invoke(app, words, env={"COLUMNS": "100"})
+        assert done.exit_code == 0, f"needmap {shlex.join(words)}:\n{done.output}"
+    study = tmp_path / "hartley"
+    assert "id: support" in (study / "groups.yaml").read_text(encoding="utf-8")
+    assert "group: field" in (study / "interviews" / "field-2026-10-05.yaml").read_text()
+    assert (study / "surveys" / "toptasks-2026.tally.json").is_file()
+    assert (study / "reports" / "index.html").is_file()
+    assert (tmp_path / "plan-october.json").is_file() and (tmp_path / "brief.html").is_file()
