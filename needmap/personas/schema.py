@@ -80,8 +80,13 @@ Id = Annotated[
     ),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Ids = Annotated[list[Id], AfterValidator(lambda ids: list(dict.fromkeys(ids)))]
-"""A list of ids, each kept once: one named twice counts once (the loader warns of it)."""
+Ids = Annotated[
+    list[Id],
+    AfterValidator(lambda ids: list(dict.fromkeys(ids))),
+    Field(json_schema_extra={"uniqueItems": True}),
+]
+"""A list of ids, each kept once: one named twice counts once (the loader warns of it, and
+an editor with the JSON Schema marks it as it is typed)."""
 Importance = Literal["must", "should", "could"]
 Kind = Literal["content", "function", "technology"]
 Effort = Literal["xs", "s", "m", "l", "xl"]
