@@ -3,9 +3,11 @@ comma in a list in brackets, and an id named twice in one list."""
 
 from __future__ import annotations
 
+import textwrap
+
 from needmap import load_study
 from needmap.errors import Severity
-from tests.conftest import StudyMaker, run_needmap
+from tests.conftest import MINIMAL_STUDY, StudyMaker, run_needmap
 
 PERSONAS = """\
     personas:
@@ -25,18 +27,7 @@ PERSONAS = """\
 def test_a_text_split_at_its_comma_and_a_need_named_twice_are_warnings(
     make_study: StudyMaker,
 ) -> None:
-    needs = """\
-        needs:
-          - id: search
-            title: Search
-            kind: function
-            groups: {desk: must, field: should}
-          - id: mobile
-            title: Works on a phone
-            kind: technology
-            groups: {field: must}
-            depends_on: [search, search]
-        """
+    needs = textwrap.dedent(MINIMAL_STUDY["needs.yaml"]) + "    depends_on: [search, search]\n"
     root = make_study({"personas.yaml": PERSONAS, "needs.yaml": needs})
     study = load_study(root)
     shown = [(f"{w.location.line}:{w.location.column}", w.key, w.message) for w in study.warnings]
