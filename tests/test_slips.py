@@ -3,11 +3,13 @@ comma in a list in brackets, and an id named twice in one list."""
 
 from __future__ import annotations
 
+import shutil
 import textwrap
+from pathlib import Path
 
-from needmap import load_study
+from needmap import analyse_toptasks, check_study, import_survey, load_mapping, load_study
 from needmap.errors import Severity
-from tests.conftest import MINIMAL_STUDY, StudyMaker, run_needmap
+from tests.conftest import MINIMAL_STUDY, SURVEY_FIXTURES, StudyMaker, run_needmap
 
 PERSONAS = """\
     personas:
@@ -94,3 +96,51 @@ def test_validate_prints_the_warnings_and_passes(make_study: StudyMaker) -> None
     )
     strict = run_needmap("validate", str(root), "--strict")
     assert strict.returncode == 2
+
+
+def test_a_need_named_twice_by_a_survey_task_or_a_quote_counts_once(tmp_path: Path) -> None:
+    """A task whose needs name one twice gave that need the task's votes twice; a quote's,
+    its interview twice. Both are warnings of validate, and count once."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    mapping = (SURVEY_FIXTURES / "mappings" / "long.yaml").read_text(encoding="utf-8")
+    twice = mapping.replace(
+        "needs: [hr-self-service]}", "needs: [hr-self-service, hr-self-service]}", 1
+    )
+    assert twice != mapping
+    (root / "surveys" / "toptasks.yaml").write_text(twice, encoding="utf-8")
+    (root / "interviews").mkdir()
+    (root / "interviews" / "desk.yaml").write_text(
+        "interviews:\n  - id: desk-1\n    group: desk\n    participants: 3\n    quotes:\n"
+        "      - text: Leave takes three forms.\n"
+        "        needs: [hr-self-service, hr-self-service]\n",
+        encoding="utf-8",
+    )
+    study = load_study(root)
+    loaded = load_mapping(root / "surveys" / "toptasks.yaml", study)
+    assert loaded.tasks[0].needs == ["hr-self-service"]
+    tally = import_survey(loaded, SURVEY_FIXTURES / "exports" / "long.csv").tally
+    twice_evidence = {e.need: e.votes for e in analyse_toptasks(study, loaded, tally).needs}
+    (root / "surveys" / "toptasks.yaml").write_text(mapping, encoding="utf-8")
+    once = load_mapping(root / "surveys" / "toptasks.yaml", study)
+    once_evidence = {e.need: e.votes for e in analyse_toptasks(study, once, tally).needs}
+    assert twice_evidence == once_evidence and once_evidence["hr-self-service"] > 0
+    (root / "surveys" / "toptasks.yaml").write_text(twice, encoding="utf-8")
+    warned = [
+        (p.location.path.name if p.location.path else "", p.key, p.message)
+        for p in check_study(root).problems
+        if "named twice" in p.message
+    ]
+    assert warned == [
+        (
+            "desk.yaml",
+            "interviews[0].quotes[0].needs[1]",
+            "need 'hr-self-service' is named twice in this list (first at line 7, column 17)",
+        ),
+        (
+            "toptasks.yaml",
+            "tasks[0].needs[1]",
+            "need 'hr-self-service' is named twice in this list (first at line 12, column 57)",
+        ),
+    ]

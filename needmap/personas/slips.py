@@ -4,8 +4,10 @@
   comma, so ``frustrations: [No signal in the basement, and the drawing is on the server]``
   holds two frustrations, the second starting "and the drawing". A persona's lists of
   goals, frustrations and quotes are written this way, and sentences hold commas.
-- An id named twice in one list (a persona's key needs, a need's ``depends_on``): the
-  persona report would show the need twice. The schema keeps the first of the two.
+- An id named twice in one list (a persona's key needs, a need's ``depends_on``; a survey
+  task's needs and an interview quote's, checked where those files are read): the persona
+  report would show the need twice, a task's votes would count twice for it. The schemas
+  keep the first of the two.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from needmap.personas.references import Placed
 from needmap.personas.schema import Need, Persona
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
-__all__ = ["slips"]
+__all__ = ["named_twice", "slips"]
 
 PERSONA_LISTS = ("goals", "frustrations", "scenarios", "devices", "places", "quotes")
 """A persona's lists of texts, often written in brackets on one line."""
@@ -43,9 +45,9 @@ def slips(personas: Sequence[Placed[Persona]], needs: Sequence[Placed[Need]]) ->
     for persona in personas:
         for field in PERSONA_LISTS:
             problems += _split_texts(persona.document, (*persona.path, field))
-        problems += _named_twice(persona.document, (*persona.path, "needs"), "need")
+        problems += named_twice(persona.document, (*persona.path, "needs"), "need")
     for need in needs:
-        problems += _named_twice(need.document, (*need.path, "depends_on"), "need")
+        problems += named_twice(need.document, (*need.path, "depends_on"), "need")
     return sorted(problems, key=lambda p: (str(p.location.path), p.location.line or 0))
 
 
@@ -76,7 +78,7 @@ def _split_texts(document: YamlDocument, path: Node) -> Iterator[Problem]:
             )
 
 
-def _named_twice(document: YamlDocument, path: Node, noun: str) -> Iterator[Problem]:
+def named_twice(document: YamlDocument, path: Node, noun: str) -> Iterator[Problem]:
     """Each id of the list at ``path`` that an earlier item already named."""
     items = _written(document, path)
     first: dict[str, int] = {}

@@ -26,7 +26,8 @@ from pydantic import (
 
 from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, RuleError, Severity
 from needmap.personas.messages import one_per_place, personal_data_warnings, schema_problems
-from needmap.personas.schema import DATE_PATTERN, Id
+from needmap.personas.schema import DATE_PATTERN, Id, Ids
+from needmap.personas.slips import named_twice
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
 
@@ -76,10 +77,8 @@ class InterviewQuote(_Model):
         "long numbers, street addresses, postcodes, names after a title (mevrouw Jansen) "
         "and common first names (Piet de Vries); leave other names out yourself."
     )
-    needs: list[Id] = Field(
-        default_factory=list, description="Ids of the needs this quote supports."
-    )
-    questions: list[Id] = Field(
+    needs: Ids = Field(default_factory=list, description="Ids of the needs this quote supports.")
+    questions: Ids = Field(
         default_factory=list,
         description="Ids of the needs this quote casts doubt on (not needed, or not like this).",
     )
@@ -281,6 +280,8 @@ def _references(items: Sequence[_Raw], study: StudyIds) -> list[Problem]:
                     unknown = unknown_reference(study, "need", need_id, where, format_key(path))
                     if unknown is not None:
                         problems.append(unknown)
+                quote_path = ("interviews", item.index, "quotes", q, field)
+                problems += named_twice(item.document, quote_path, "need")
     return problems
 
 

@@ -20,7 +20,8 @@ from pydantic import (
 
 from needmap.errors import InvalidStudyError, Problem, RuleError, Severity
 from needmap.personas.messages import one_per_place, validated_document
-from needmap.personas.schema import Id
+from needmap.personas.schema import Id, Ids
+from needmap.personas.slips import named_twice
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
 
@@ -85,7 +86,7 @@ class SurveyTask(_Model):
     id: Id
     label: Text = Field(description="The task as the survey showed it, exactly.")
     code: str | None = Field(None, description="limesurvey: the subquestion code, e.g. SQ001.")
-    needs: list[Id] = Field(default_factory=list, description="Needs this task is evidence for.")
+    needs: Ids = Field(default_factory=list, description="Needs this task is evidence for.")
 
 
 class SurveyMapping(_Model):
@@ -271,4 +272,5 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
             )
             if unknown is not None:
                 problems.append(unknown)
+        problems += named_twice(document, ("tasks", i, "needs"), "need")
     return problems
