@@ -246,6 +246,21 @@ CASES = [
         "text starting with * must be in quotes",
     ),
     Case(
+        "a-comma-in-a-value-inside-braces",
+        _needs(
+            "  - {id: search, title: Search, in every source, kind: function, "
+            "groups: {desk: must}}\n"
+        ),
+        ["needs.yaml:2:33: needs[0]: unknown key 'in every source'"],
+        "if 'in every source' belongs to title, quote it whole: title: \"Search, in every source\"",
+    ),
+    Case(
+        "an-unknown-key-inside-braces-with-a-value",
+        _needs("  - {id: search, title: Search, size: l, kind: function, groups: {desk: must}}\n"),
+        ["needs.yaml:2:33: needs[0]: unknown key 'size'"],
+        "allowed keys here:",
+    ),
+    Case(
         "effort-in-words",
         _needs(
             "  - id: search\n    title: Search\n    kind: function\n    effort: Extra-Large\n"

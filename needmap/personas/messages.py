@@ -221,8 +221,10 @@ def _problem(
         )
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
-        hint = did_you_mean(str(loc[-1]), allowed) or (
-            "allowed keys here: " + ", ".join(allowed) if allowed else ""
+        hint = (
+            _comma_in_value_hint(document, full)
+            or did_you_mean(str(loc[-1]), allowed)
+            or ("allowed keys here: " + ", ".join(allowed) if allowed else "")
         )
         return Problem(
             source.locate(full, key=True),
@@ -331,6 +333,25 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:[.,' ]\d{3})+")
 """A whole number written with a separator between the thousands (1.450, 1,450)."""
 _DECIMAL_COMMA = re.compile(r"\d*,\d+")
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
+
+
+def _comma_in_value_hint(document: YamlDocument, path: Node) -> str:
+    """A key with no value in a mapping in braces, after a key with text: the rest of that
+    text, cut off at its comma (``{label: Find a colleague, by name or expertise}``), since
+    a comma ends a value there. The hint quotes the text whole."""
+    parent, key = path[:-1], path[-1]
+    mapping = document.value_at(parent)
+    if parent not in document.source.flow or not isinstance(mapping, dict):
+        return ""
+    keys = list(mapping)
+    at = keys.index(key) if key in keys else 0
+    before = mapping[keys[at - 1]] if at > 0 else None
+    if mapping[key] is not None or not isinstance(before, str):
+        return ""
+    return (
+        f"a comma ends a value inside {{ }}: if '{key}' belongs to {keys[at - 1]}, quote "
+        f'it whole: {keys[at - 1]}: "{before}, {key}"'
+    )
 
 
 def _list_hint(text: str) -> str:

@@ -12,8 +12,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
 
 from needmap.errors import Problem, Severity
 from needmap.personas.references import Placed
@@ -55,7 +54,7 @@ def _split_texts(document: YamlDocument, path: Node) -> Iterator[Problem]:
     """An item of the bracketed list at ``path`` that reads as the rest of the item before
     it: in lower case after one in capitals, starting with a word such as 'and' or long
     enough to be a clause."""
-    items = _written(document, path)
+    items = document.value_at(path)
     if path not in document.source.flow or not isinstance(items, list):
         return
     for i in range(1, len(items)):
@@ -80,7 +79,7 @@ def _split_texts(document: YamlDocument, path: Node) -> Iterator[Problem]:
 
 def named_twice(document: YamlDocument, path: Node, noun: str) -> Iterator[Problem]:
     """Each id of the list at ``path`` that an earlier item already named."""
-    items = _written(document, path)
+    items = document.value_at(path)
     first: dict[str, int] = {}
     for i, ref in enumerate(items if isinstance(items, list) else ()):
         if not isinstance(ref, str):
@@ -97,14 +96,3 @@ def named_twice(document: YamlDocument, path: Node, noun: str) -> Iterator[Probl
             hint="remove one of the two; reports count it once",
             severity=Severity.WARNING,
         )
-
-
-def _written(document: YamlDocument, path: Iterable[str | int]) -> Any:
-    """The value at ``path`` in the document as written, or None."""
-    value: Any = document.data
-    for step in path:
-        try:
-            value = value[step]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return value

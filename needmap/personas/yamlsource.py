@@ -119,6 +119,16 @@ class YamlDocument:
     def is_spoiled(self, path: Node) -> bool:
         return any(path[: len(s)] == s for s in self.spoiled)
 
+    def value_at(self, path: Node) -> Any:
+        """The value at ``path`` as written, or None where there is none."""
+        value: Any = self.data
+        for step in path:
+            try:
+                value = value[step]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
+
 
 class _TooDeep(Exception):
     def __init__(self, mark: yaml.Mark) -> None:
