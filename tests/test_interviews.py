@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
-from needmap.errors import InvalidStudyError
+from needmap.errors import InvalidStudyError, Severity
 from needmap.model.interviews import OTHER_GROUPS, InterviewEvidence, analyse_interviews
 from needmap.personas.schema import Need, StudySettings, TargetGroup
 from needmap.personas.study import Study
@@ -693,3 +693,29 @@ def test_many_interviewed_groups_are_printed_in_parts() -> None:
     # only the table on screen turns its headings, and makes room for "Group g0 (n=5)"
     assert page.count('style="--upright: 13em"') == 1
     assert interviews_to_markdown(evidence, study).count("| Search |") == 1
+
+
+def test_more_participants_than_the_group_has_people_is_a_warning(
+    make_study: StudyMaker,
+) -> None:
+    """Desk has 10 people in the minimal study: 10 took part is possible, 100 is a slip
+    (or a headcount too low). Said once the definitions load; not while they have errors."""
+    interviews = (
+        "interviews:\n"
+        "  - {id: a, group: desk, participants: 10, quotes: [{text: Ok, needs: [search]}]}\n"
+        "  - {id: b, group: desk, participants: 100, quotes: [{text: Ok, needs: [search]}]}\n"
+    )
+    root = make_study({"interviews/a.yaml": interviews})
+    problems = check_study(root).problems
+    assert [(p.location.line, p.location.column, p.message) for p in problems] == [
+        (3, 40, "100 took part, more than the 10 people of group 'desk'")
+    ]
+    assert problems[0].severity is Severity.WARNING
+    broken = make_study(
+        {
+            "interviews/a.yaml": interviews,
+            "groups.yaml": "groups:\n  - {id: desk, name: D, headcount: 10}\n",  # no 'field'
+        },
+        name="broken",
+    )
+    assert not any("took part" in p.message for p in check_study(broken).problems)

@@ -9,7 +9,7 @@ quote tagged with a misspelt need is reported at its line with a "did you mean".
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -266,6 +266,7 @@ def _references(items: Sequence[_Raw], study: StudyIds) -> list[Problem]:
         unknown = unknown_reference(study, "group", group, item.at("group"), format_key(at_group))
         if unknown is not None:
             problems.append(unknown)
+        problems += _more_than_the_group(item, study)
         quotes = item.data.get("quotes")
         if quotes in (None, []) and isinstance(interview_id, str):  # not: a wrong type
             problems.append(_no_quotes_yet(item, interview_id, has_key="quotes" in item.data))
@@ -283,6 +284,31 @@ def _references(items: Sequence[_Raw], study: StudyIds) -> list[Problem]:
                 quote_path = ("interviews", item.index, "quotes", q, field)
                 problems += named_twice(item.document, quote_path, "need")
     return problems
+
+
+def _more_than_the_group(item: _Raw, study: StudyIds) -> list[Problem]:
+    """A warning for an interview with more participants than its group has people: a
+    slip of the keyboard (600 for 6) or a headcount too low, either of which decides
+    whether the group's quotes are shown. Known once the study's definitions load (its
+    groups then have their headcounts)."""
+    groups, group = study.group_by_id, item.data.get("group")
+    participants = item.data.get("participants")
+    defined = groups.get(group) if isinstance(groups, Mapping) and isinstance(group, str) else None
+    headcount = getattr(defined, "headcount", None)
+    if not isinstance(participants, int) or not isinstance(headcount, int):
+        return []
+    if participants <= headcount:
+        return []
+    return [
+        Problem(
+            item.at("participants"),
+            f"{participants:,} took part, more than the {headcount:,} people of group '{group}'",
+            key=format_key(("interviews", item.index, "participants")),
+            hint="check participants (how many took part in this interview), or the "
+            "group's headcount in the study's groups",
+            severity=Severity.WARNING,
+        )
+    ]
 
 
 def _no_quotes_yet(item: _Raw, interview_id: str, has_key: bool) -> Problem:
