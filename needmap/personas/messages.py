@@ -341,10 +341,10 @@ def _comma_in_value_hint(document: YamlDocument, path: Node) -> str:
     a comma ends a value there. The hint quotes the text whole."""
     parent, key = path[:-1], path[-1]
     mapping = document.value_at(parent)
-    if parent not in document.source.flow or not isinstance(mapping, dict):
+    if parent not in document.source.flow or not isinstance(mapping, dict) or key not in mapping:
         return ""
     keys = list(mapping)
-    at = keys.index(key) if key in keys else 0
+    at = keys.index(key)
     before = mapping[keys[at - 1]] if at > 0 else None
     if mapping[key] is not None or not isinstance(before, str):
         return ""
