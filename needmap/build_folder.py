@@ -39,10 +39,12 @@ __all__ = [
     "RECORD",
     "BuildFolder",
     "EarlierBuild",
+    "built_study",
     "check_the_way",
     "earlier_build",
     "outdated",
     "reports_of",
+    "same_folder",
     "write_record",
 ]
 
@@ -260,6 +262,26 @@ def _path_from(out: Path, study: Path) -> str:
         return str(study.absolute())
 
 
+def built_study(out: Path) -> Path | None:
+    """The folder of the study whose reports the record in ``out`` says were built there,
+    if the record names one that is still there."""
+    try:
+        data = json.loads((out / RECORD).read_text(encoding="utf-8"))
+        named = out / str(data["study"])
+        return named if named.is_dir() else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def same_folder(one: Path, other: Path) -> bool:
+    """Whether two paths name one folder, however written (relative, through a link);
+    False when either is gone."""
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
+
+
 def reports_of(root: Path) -> Path | None:
     """The folder the reports of the study in ``root`` were built into, as far as it can
     be found without being told: ``reports`` in the study (where ``needmap build`` writes
@@ -269,10 +291,7 @@ def reports_of(root: Path) -> Path | None:
     if (root / REPORTS / "index.html").is_file():
         return root / REPORTS
     parent = Path(os.path.normpath(root / os.pardir))  # as the user wrote the study's
-    try:
-        data = json.loads((parent / RECORD).read_text(encoding="utf-8"))
-        named = parent / str(data["study"])
-        same = named.is_dir() and named.samefile(root)
-    except (OSError, ValueError, KeyError, TypeError):
+    named = built_study(parent)
+    if named is None or not same_folder(named, root):
         return None
-    return parent if same and (parent / "index.html").is_file() else None
+    return parent if (parent / "index.html").is_file() else None

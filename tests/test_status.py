@@ -292,6 +292,13 @@ def test_reports_built_elsewhere_are_found_or_named(make_study: StudyMaker) -> N
     assert study_status(load_study(root), around).steps == (rebuild,)
     other = make_study(heard, name="other")  # beside it, but not the study built there
     assert study_status(load_study(other)).steps == ()
+    assert study_status(load_study(other), around).steps == (
+        NextStep(
+            f"The reports in {around} are of another study ({root}), not of this one; build "
+            "this study's into reports/ in it.",
+            f"needmap build {other}",
+        ),
+    )
     empty = around / "shared"
     empty.mkdir()
     assert study_status(load_study(root), empty).steps == (

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from needmap.build_folder import reports_of
+from needmap.build_folder import built_study, reports_of, same_folder
 from needmap.model.interviews import OTHER_GROUPS
 from needmap.personas.fingerprint import REPORTS, study_fingerprint
 from needmap.personas.study import Study
@@ -177,7 +177,7 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
 def _rebuild_step(root: Path, reports: Path, told: bool, language: Language) -> NextStep | None:
     """Build the ``reports`` again if a study file changed after they were built (a
     steering group must not get last month's roadmap), or at all if the folder the user
-    ``told`` holds none yet."""
+    ``told`` holds none yet; a folder that holds another study's reports is said to."""
     words = labels(language)
     default = reports.absolute() == (root / REPORTS).absolute()
     where = f"{REPORTS}/" if default else command_word(reports)
@@ -185,6 +185,12 @@ def _rebuild_step(root: Path, reports: Path, told: bool, language: Language) -> 
     built = _built_at(reports)
     if built is None:
         return NextStep(words["status.unbuilt"].format(folder=where), command) if told else None
+    other = built_study(reports)
+    if other is not None and not same_folder(other, root):
+        return NextStep(
+            words["status.other_study"].format(folder=where, other=command_word(other)),
+            f"needmap build {command_word(root)}",
+        )
     newest = max((changed for _, changed, _ in study_fingerprint(root, root / REPORTS)), default=0)
     if newest <= built:
         return None
