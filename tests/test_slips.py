@@ -60,7 +60,7 @@ def test_a_text_split_at_its_comma_and_a_need_named_twice_are_warnings(
     assert all(w.severity is Severity.WARNING for w in study.warnings)
     assert study.warnings[1].hint == (
         'if it is one text, quote it: ["No signal in the basement, and the drawing is on '
-        'the server"]'
+        'the server"]; if they are two items, start this one with a capital letter'
     )
     # what the reports use holds each id once, in the order first written
     assert study.personas[0].needs == ["mobile", "search"]

@@ -72,7 +72,8 @@ def _split_texts(document: YamlDocument, path: Node) -> Iterator[Problem]:
                 f"the comma before '{item}' ends an item: YAML splits a list in "
                 "brackets at every comma, so this is an item of its own",
                 key=format_key((*path, i)),
-                hint=f'if it is one text, quote it: ["{before}, {item}"]',
+                hint=f'if it is one text, quote it: ["{before}, {item}"]; if they are two '
+                "items, start this one with a capital letter",
                 severity=Severity.WARNING,
             )
 
