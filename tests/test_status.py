@@ -294,8 +294,8 @@ def test_reports_built_elsewhere_are_found_or_named(make_study: StudyMaker) -> N
     assert study_status(load_study(other)).steps == ()
     assert study_status(load_study(other), around).steps == (
         NextStep(
-            f"The reports in {around} are of another study ({root}), not of this one; build "
-            "this study's into reports/ in it.",
+            f"The reports in {around} are of another study ({root}); build this study's into "
+            "its own reports/ folder.",
             f"needmap build {other}",
         ),
     )

@@ -517,8 +517,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "evidence (docs/study-format.md).",
         "status.import": "Import the export of the survey '{title}'.",
         "status.unbuilt": "Build the reports into {folder}: it holds none yet.",
-        "status.other_study": "The reports in {folder} are of another study ({other}), not of "
-        "this one; build this study's into reports/ in it.",
+        "status.other_study": "The reports in {folder} are of another study ({other}); build "
+        "this study's into its own reports/ folder.",
         "status.rebuild": "Build the reports in {folder} again: they date from {date}, and "
         "the study's files have changed since.",
         "status.headcount": "Check which group the survey '{title}' gives each answer: {groups} "
@@ -1038,8 +1038,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "persona-rapport zet elke persona naast het bewijs van de groep (docs/study-format.md).",
         "status.import": "Importeer de export van de enquête '{title}'.",
         "status.unbuilt": "Bouw de rapporten in {folder}: daar staan er nog geen.",
-        "status.other_study": "De rapporten in {folder} zijn van een ander onderzoek ({other}), "
-        "niet van dit; bouw die van dit onderzoek in reports/ erin.",
+        "status.other_study": "De rapporten in {folder} zijn van een ander onderzoek ({other}); "
+        "bouw die van dit onderzoek in zijn eigen map reports/.",
         "status.rebuild": "Bouw de rapporten in {folder} opnieuw: ze zijn van {date}, en de "
         "bestanden van het onderzoek zijn sindsdien gewijzigd.",
         "status.headcount": "Controleer aan welke groep de enquête '{title}' elk antwoord "
