@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -81,9 +82,10 @@ def test_changelog_mentions_every_command() -> None:
         assert f"needmap {name}" in changelog + readme, name
 
 
-def _documented_calls() -> list[tuple[str, list[str]]]:
+def documented_calls() -> list[tuple[str, list[str]]]:
     """Every ``needmap …`` line in the code blocks of the README and docs/, with its
-    continuation lines, as (where, words); comments after ``#`` left out."""
+    continuation lines, as (where, words); comments after ``#`` left out, quoted words
+    kept whole."""
     calls = []
     for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
         in_block, pending, start = False, "", 0
@@ -103,7 +105,7 @@ def _documented_calls() -> list[tuple[str, list[str]]]:
             if pending.endswith("\\"):
                 pending = pending[:-1]
                 continue
-            calls.append((f"{path.name}:{start}", pending.split()[1:]))
+            calls.append((f"{path.name}:{start}", shlex.split(pending)[1:]))  # as a shell reads it
             pending = ""
     return calls
 
@@ -116,7 +118,7 @@ def test_every_documented_command_and_option_exists() -> None:
     from needmap.cli import app
 
     root = typer.main.get_command(app)
-    calls = _documented_calls()
+    calls = documented_calls()
     assert len(calls) > 60  # the README's command list and every guide's examples
     for where, words in calls:
         command: Any = root

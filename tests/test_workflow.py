@@ -17,19 +17,14 @@ from needmap import load_study
 from needmap.cli import app
 from needmap.demo import write_example_export
 from needmap.surveys.mapping import load_mapping, mapping_files
+from tests.test_docs import ROOT, documented_calls
 
-WORKFLOW = Path(__file__).parent.parent / "docs" / "workflow.md"
+WORKFLOW = ROOT / "docs" / "workflow.md"
 
 
 def _commands() -> list[list[str]]:
-    """The ``needmap`` commands in the page's code blocks, as words, comments left out."""
-    commands, in_block = [], False
-    for line in WORKFLOW.read_text(encoding="utf-8").splitlines():
-        if line.startswith("```"):
-            in_block = not in_block
-        elif in_block and line.startswith("needmap "):
-            commands.append(shlex.split(line, comments=True)[1:])
-    return commands
+    """The ``needmap`` commands in the page's code blocks, as words."""
+    return [words for where, words in documented_calls() if where.startswith(f"{WORKFLOW.name}:")]
 
 
 def _write_export(study_dir: Path, path: Path) -> None:
