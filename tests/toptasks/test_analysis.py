@@ -61,13 +61,13 @@ from tests.toptasks.conftest import (
 def test_unweighted_by_hand(study: Study, mapping: SurveyMapping, tally: Tally) -> None:
     result = analyse_toptasks(with_minimum(study, 1), mapping, tally, weighted=False)
     assert result.order == "unweighted"
-    assert [(t.id, t.votes, t.share) for t in result.tasks] == [
-        ("leave", 7, 0.28),
-        ("colleague", 5, 0.20),
-        ("meeting", 4, 0.16),
-        ("expense", 3, 0.12),
-        ("printer", 3, 0.12),
-        ("cafe", 3, 0.12),
+    assert [(t.rank, t.id, t.votes, t.share) for t in result.tasks] == [
+        (1, "leave", 7, 0.28),
+        (2, "colleague", 5, 0.20),
+        (3, "meeting", 4, 0.16),
+        (4, "expense", 3, 0.12),
+        (5, "printer", 3, 0.12),
+        (6, "cafe", 3, 0.12),
     ]
     assert result.cumulative == pytest.approx((0.28, 0.48, 0.64, 0.76, 0.88, 1.0))
     assert result.coverage == ("leave", "colleague", "meeting", "expense")
