@@ -9,7 +9,9 @@ instead of one error at a time. This module knows nothing of the CLI: ``needmap.
 
 from __future__ import annotations
 
+import errno
 import math
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -27,6 +29,7 @@ __all__ = [
     "Severity",
     "TargetExistsError",
     "UsageError",
+    "os_problem",
     "plural",
 ]
 
@@ -161,6 +164,30 @@ class RuleError(ValueError):
     def __init__(self, message: str, hint: str) -> None:
         super().__init__(message)
         self.hint = hint
+
+
+_OS_HINTS = {
+    errno.ENAMETOOLONG: "shorten the name",
+    errno.EACCES: "check its permissions, or choose a folder of your own",
+    errno.EPERM: "check its permissions, or choose a folder of your own",
+    errno.EROFS: "choose a folder on a disk that can be written to",
+    errno.ENOSPC: "free some disk space, then run the command again",
+    errno.EDQUOT: "free some disk space, then run the command again",
+}
+"""What a user can do about the operating-system errors a path most often meets."""
+
+
+def os_problem(exc: OSError) -> Problem:
+    """An operating-system error no reader or writer turned into a problem of its own, as
+    one: a path the system refuses (a name too long, a folder without permission, a full
+    disk) is the user's to fix, not a bug of needmap."""
+    name = exc.filename
+    path = Path(os.fsdecode(name)) if isinstance(name, (str, bytes)) else None
+    return Problem(
+        Location(path),
+        f"cannot use this path: {exc.strerror or exc}",
+        hint=_OS_HINTS.get(exc.errno or 0, "check the path and that it can be read or written"),
+    )
 
 
 def plural(number: int, noun: str) -> str:

@@ -326,6 +326,27 @@ def test_internal_errors_are_reported_without_traceback(
     assert "Traceback" not in result.stderr
 
 
+def test_a_path_the_system_refuses_is_bad_input_not_a_bug(
+    tmp_path: Path, make_study: StudyMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name longer than the file system allows failed in pathlib's own check, before any
+    reader could report it, as an internal error; a disk that fills up could fail anywhere."""
+    too_long = tmp_path / ("a" * 300)
+    result = runner.invoke(app, ["groups", "list", str(too_long)])
+    assert result.exit_code == 2
+    assert f"{too_long}: cannot use this path: File name too long" in result.stderr
+    assert "hint: shorten the name" in result.stderr
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device", "/data/out/brief.md")
+
+    monkeypatch.setattr("needmap.reports.brief.write_brief", disk_full)
+    full = runner.invoke(app, ["brief", str(make_study()), "--out", str(tmp_path / "b.md")])
+    assert full.exit_code == 2
+    assert "/data/out/brief.md: cannot use this path: No space left on device" in full.stderr
+    assert "hint: free some disk space" in full.stderr
+
+
 def test_subprocess_init_validate_and_errors(tmp_path: Path) -> None:
     folder = tmp_path / "study"
     assert run_needmap("init", str(folder), "-t", "gemeente").returncode == 0

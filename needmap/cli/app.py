@@ -6,7 +6,7 @@ Problems the user can fix arrive as :class:`needmap.errors.NeedmapError` and bec
 ``needmap --help`` starts fast.
 
 Exit codes: 0 success; 1 internal error (a bug: please report it); 2 bad input, a refused
-action, or problems found by ``validate``."""
+action, a path the system refuses, or problems found by ``validate``."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ import typer
 from typer.core import TyperGroup
 
 from needmap import __version__
-from needmap.errors import NeedmapError, plural
+from needmap.errors import NeedmapError, os_problem, plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -57,6 +57,11 @@ class _HandledGroup(TyperGroup):
             if errors > 1 or warnings:
                 count = f"{_problem_count(errors, warnings)}{_by_file(exc.problems)}."
                 new_console(stderr=True).print(count, highlight=False)
+            ctx.exit(EXIT_INPUT)
+        except BrokenPipeError:
+            raise  # the reader of the output has gone (`| head`): typer ends quietly
+        except OSError as exc:
+            print_problems((os_problem(exc),))
             ctx.exit(EXIT_INPUT)
         except KeyboardInterrupt:
             ctx.exit(130)
