@@ -177,17 +177,25 @@ _OS_HINTS = {
 """What a user can do about the operating-system errors a path most often meets."""
 
 
-def os_problem(exc: OSError) -> Problem:
+def os_problem(exc: OSError) -> Problem | None:
     """An operating-system error no reader or writer turned into a problem of its own, as
     one: a path the system refuses (a name too long, a folder without permission, a full
-    disk) is the user's to fix, not a bug of needmap."""
+    disk) is the user's to fix, not a bug of needmap. None for an error that names no
+    path, or a path of needmap's own package: those are bugs."""
     name = exc.filename
-    path = Path(os.fsdecode(name)) if isinstance(name, (str, bytes)) else None
+    if not isinstance(name, (str, bytes)):
+        return None
+    path = Path(os.fsdecode(name))
+    if path.resolve().is_relative_to(_PACKAGE):
+        return None
     return Problem(
         Location(path),
         f"cannot use this path: {exc.strerror or exc}",
         hint=_OS_HINTS.get(exc.errno or 0, "check the path and that it can be read or written"),
     )
+
+
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def plural(number: int, noun: str) -> str:

@@ -15,6 +15,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+import needmap
 from needmap import __version__, list_templates
 from needmap.cli import app
 from tests.conftest import MINIMAL_STUDY, StudyMaker, run_needmap, write_tree
@@ -345,6 +346,20 @@ def test_a_path_the_system_refuses_is_bad_input_not_a_bug(
     assert full.exit_code == 2
     assert "/data/out/brief.md: cannot use this path: No space left on device" in full.stderr
     assert "hint: free some disk space" in full.stderr
+
+
+def test_a_file_of_needmap_s_own_that_cannot_be_read_is_a_bug(
+    make_study: StudyMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = Path(needmap.__file__).parent / "reports" / "templates" / "gone.html.j2"
+
+    def missing(*args: object, **kwargs: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory", str(own))
+
+    monkeypatch.setattr("needmap.reports.brief.write_brief", missing)
+    result = runner.invoke(app, ["brief", str(make_study()), "--out", "b.md"])
+    assert result.exit_code == 1
+    assert "internal error: FileNotFoundError" in result.stderr
 
 
 def test_subprocess_init_validate_and_errors(tmp_path: Path) -> None:

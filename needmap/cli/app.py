@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
 
 import typer
 from typer.core import TyperGroup
@@ -61,19 +61,28 @@ class _HandledGroup(TyperGroup):
         except BrokenPipeError:
             raise  # the reader of the output has gone (`| head`): typer ends quietly
         except OSError as exc:
-            print_problems((os_problem(exc),))
+            problem = os_problem(exc)
+            if problem is None:
+                _report_bug(exc)
+            print_problems((problem,))
             ctx.exit(EXIT_INPUT)
         except KeyboardInterrupt:
             ctx.exit(130)
         except Exception as exc:
-            if os.environ.get("NEEDMAP_DEBUG"):
-                raise
-            sys.stderr.write(
-                f"needmap: internal error: {type(exc).__name__}: {exc}\n"
-                "This is a bug. Run again with NEEDMAP_DEBUG=1 to see the traceback, and "
-                "please report it.\n"
-            )
-            ctx.exit(EXIT_INTERNAL)
+            _report_bug(exc)
+
+
+def _report_bug(exc: Exception) -> NoReturn:
+    """End with exit code 1 and a request to report the bug; with ``NEEDMAP_DEBUG`` set,
+    with the traceback instead."""
+    if os.environ.get("NEEDMAP_DEBUG"):
+        raise exc
+    sys.stderr.write(
+        f"needmap: internal error: {type(exc).__name__}: {exc}\n"
+        "This is a bug. Run again with NEEDMAP_DEBUG=1 to see the traceback, and "
+        "please report it.\n"
+    )
+    raise typer.Exit(EXIT_INTERNAL)
 
 
 def _problem_count(errors: int, warnings: int) -> str:
