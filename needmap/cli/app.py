@@ -227,12 +227,16 @@ def _root(
     """needmap: map what each target group needs, and what they share."""
 
 
-def study_at(folder: Path, language: str | None = None) -> Study:
-    """The study in ``folder``, its reports in ``language`` when one is given."""
+def study_at(folder: Path, language: str | None = None, *, out: Path | None = None) -> Study:
+    """The study in ``folder``, its reports in ``language`` when one is given; refused
+    when ``out``, the file a command is to write, is one the study reads."""
     from needmap.errors import UsageError
     from needmap.personas.loader import load_study
+    from needmap.surveys.inputs import refuse_overwriting_inputs
 
     study = load_study(folder)
+    if out is not None:
+        refuse_overwriting_inputs(study.root, out)
     if language is None:
         return study
     if language not in ("nl", "en"):

@@ -57,7 +57,7 @@ def why(
     """
     from needmap.reports.why_report import need_story, why_to_json
 
-    story = need_story(study_at(folder, language), need)
+    story = need_story(study_at(folder, language, out=out), need)
     if as_json:
         emit_json(why_to_json(story), out)
         return
@@ -99,7 +99,7 @@ def brief(
 
     from needmap.reports.brief import study_brief, write_brief
 
-    study = study_at(folder, language)
+    study = study_at(folder, language, out=out)
     earlier = None
     if since is not None:
         from needmap.reports.roadmap_baseline import earlier_plan

@@ -66,7 +66,7 @@ def interviews(
     """
     from needmap.reports.interviews_report import interviews_to_json, study_interviews
 
-    study = study_at(folder, language)
+    study = study_at(folder, language, out=out)
     evidence = study_interviews(study)
     if as_json:
         emit_json(interviews_to_json(evidence), out)
@@ -103,7 +103,7 @@ def searches(
     """
     from needmap.reports.searches_report import searches_to_json, study_searches
 
-    study = study_at(folder, language)
+    study = study_at(folder, language, out=out)
     evidence = study_searches(study)
     if as_json:
         emit_json(searches_to_json(evidence), out)
@@ -387,7 +387,7 @@ def toptasks(
     from needmap.model.toptasks import analyse_toptasks, group_breakdown
     from needmap.surveys import load_survey
 
-    study = study_at(folder, language)
+    study = study_at(folder, language, out=out)
     mapping, tally = load_survey(study, survey)
     result = analyse_toptasks(study, mapping, tally, weighted=weighted, coverage_target=coverage)
     language = study.settings.language

@@ -94,7 +94,7 @@ def guide(
     from needmap.reports.guide_report import group_guides
 
     guides = group_guides(
-        study_at(folder, language),
+        study_at(folder, language, out=out),
         groups or [],
         day.date() if day is not None else date.today(),
     )

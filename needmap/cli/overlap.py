@@ -51,11 +51,16 @@ ByFamilyOption = Annotated[
 
 
 def _analysis(
-    folder: Path, groups: str | None, by_family: bool, language: str | None
+    folder: Path,
+    groups: str | None,
+    by_family: bool,
+    language: str | None,
+    out: Path | None = None,
 ) -> OverlapAnalysis:
     from needmap.model.analysis import analyse_overlap
 
-    return analyse_overlap(study_at(folder, language), id_list(groups), by_family=by_family)
+    study = study_at(folder, language, out=out)
+    return analyse_overlap(study, id_list(groups), by_family=by_family)
 
 
 @app.command()
@@ -100,7 +105,7 @@ def diagram(
     """Draw the overlapping-circles diagram (Venn for up to 3 circles, UpSet for more)."""
     from needmap.reports.diagram import draw_diagram, write_diagram
 
-    analysis = _analysis(folder, groups, by_family, language)
+    analysis = _analysis(folder, groups, by_family, language, out)
     drawn = draw_diagram(analysis.study, analysis.overlap)
     write_diagram(drawn, out)
     detail = "to scale" if drawn.scaled else "not to scale"
@@ -134,7 +139,7 @@ def table(
     """The needs table: needs by kind, one column per group, importance in each cell."""
     from needmap.reports.needs_table import build_needs_table, parse_kinds
 
-    analysis = _analysis(folder, groups, by_family, language)
+    analysis = _analysis(folder, groups, by_family, language, out)
     needs_table = build_needs_table(
         analysis.study, analysis.overlap, analysis.advice, parse_kinds(id_list(kind))
     )
@@ -163,7 +168,7 @@ def report(
     from needmap.reports.diagram import draw_diagram
     from needmap.reports.overview import write_overview
 
-    analysis = _analysis(folder, groups, by_family, language)
+    analysis = _analysis(folder, groups, by_family, language, out)
     with writing(out):
         write_overview(analysis, draw_diagram(analysis.study, analysis.overlap), out)
     new_console().print(f"wrote {out}")

@@ -70,7 +70,7 @@ def personas(
     from needmap.errors import UsageError
     from needmap.reports.personas_report import persona_profiles, personas_to_json
 
-    study = study_at(folder, language)
+    study = study_at(folder, language, out=out)
     if not study.personas:
         raise UsageError.single(
             "the study defines no personas",
@@ -120,7 +120,7 @@ def roadmap(
     """
     from needmap.reports.roadmap_report import roadmap_to_json, study_roadmap
 
-    study = study_at(folder, language)
+    study = study_at(folder, language, out=out)
     plan = study_roadmap(study)
     if since is not None:
         from needmap.model.replan import replan

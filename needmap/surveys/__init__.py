@@ -2,6 +2,7 @@
 
 from needmap.surveys.catalog import find_mapping, imported_surveys, load_survey
 from needmap.surveys.importer import ImportResult, import_survey
+from needmap.surveys.inputs import refuse_overwriting_inputs
 from needmap.surveys.interviews import Interview, check_interviews, load_interviews
 from needmap.surveys.mapping import SurveyMapping, load_mapping
 from needmap.surveys.searchlog import SearchLog, check_search_logs, load_search_logs
@@ -23,6 +24,7 @@ __all__ = [
     "load_search_logs",
     "load_survey",
     "read_tally",
+    "refuse_overwriting_inputs",
     "tally_path",
     "write_tally",
 ]

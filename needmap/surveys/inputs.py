@@ -1,0 +1,81 @@
+"""The files a study reads, so that no report written with ``--out`` replaces one.
+
+``--out FILE`` replaces an existing file, as writing a report again should. An input is
+different: a survey export, a search log or a tally replaced by a report is data the study
+loses (the export may be the only copy), and ``--out export.csv`` is an easy slip. Like a
+compiler that will not write its output over its source, needmap refuses; and it writes no
+report into the folders that hold the study's own files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from needmap.errors import NeedmapError, TargetExistsError
+from needmap.personas.yamlsource import read_yaml_file
+from needmap.surveys.searchlog import search_log_files
+from needmap.surveys.tally import read_tally
+
+__all__ = ["refuse_overwriting_inputs"]
+
+_OWN_FOLDERS = ("analytics", "interviews", "schemas", "surveys")
+"""The study's folders of definitions and evidence: every file in them is the user's, and
+a report written into one would be taken for one of them (a ``.json`` in ``surveys/``)."""
+
+_EXPORTS = (".csv", ".tsv", ".txt", ".xlsx")
+"""What a survey export a tally was counted from can end with."""
+
+
+def refuse_overwriting_inputs(study_root: Path, out: Path) -> None:
+    """Raise :class:`~needmap.errors.TargetExistsError` when ``out`` is in one of the
+    study's own folders (``analytics/``, ``interviews/``, ``schemas/``, ``surveys/``, whose
+    files are all the user's), or is the export of one of its search logs or the export a
+    tally was counted from (by its SHA-256, wherever it lies). Any other file, such as an
+    earlier report, may be replaced."""
+    root, target = study_root.resolve(), out.resolve()
+    what = _input_at(root, target) if target.is_file() else None
+    if what is not None:
+        raise TargetExistsError.single(
+            f"will not write a report over {what}",
+            path=out,
+            hint="give --out another file name",
+        )
+    if target.is_relative_to(root) and target.relative_to(root).parts[0] in _OWN_FOLDERS:
+        folder = target.relative_to(root).parts[0]
+        raise TargetExistsError.single(
+            f"will not write a report into the study's own folder {folder}/",
+            path=out,
+            hint="write it elsewhere, such as the study's reports/ folder",
+        )
+
+
+def _input_at(root: Path, target: Path) -> str | None:
+    for log, export in _search_log_exports(root):
+        if export == target:
+            return f"the export that search log {log} reads"
+    if target.suffix.lower() in _EXPORTS:
+        digest = ""
+        for tally_file in sorted((root / "surveys").glob("*.tally.json")):
+            try:
+                tally = read_tally(tally_file)
+            except NeedmapError:
+                continue
+            digest = digest or hashlib.sha256(target.read_bytes()).hexdigest()
+            if tally.source_sha256 == digest:
+                return f"the export survey '{tally.survey}' was imported from"
+    return None
+
+
+def _search_log_exports(root: Path) -> Iterator[tuple[str, Path]]:
+    """Each search log's name (its definition's file name) and its export, as far as the
+    definitions can be read: one with errors is reported by ``validate``, not here."""
+    for definition in search_log_files(root):
+        try:
+            file = read_yaml_file(definition).data
+        except NeedmapError:
+            continue
+        name = file.get("file") if isinstance(file, dict) else None
+        if isinstance(name, str) and name.strip():
+            yield definition.name, (definition.parent / name.strip()).resolve()
