@@ -860,3 +860,47 @@ def test_answers_and_tasks_are_drafted_most_given_first(tmp_path: Path) -> None:
         "See the café menu",
     ]
     assert "# Answers and tasks: the most given first.\n" in draft.text
+
+
+@pytest.mark.parametrize(
+    ("export", "option", "problem"),
+    [
+        (
+            "ms-forms.csv",
+            ["--question", "G02Q02"],
+            "--question is for a LimeSurvey export, and this export's layout is ms-forms",
+        ),
+        (
+            "limesurvey.csv",
+            ["--choices-column", "G01Q01"],
+            "--choices-column is for the other layouts: a LimeSurvey export has a column per task",
+        ),
+    ],
+)
+def test_an_option_of_another_layout_is_refused(
+    tmp_path: Path, export: str, option: list[str], problem: str
+) -> None:
+    """The mapping drafted with it lacked what its layout needs, and did not load: an
+    internal error, found by random command lines."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    path = SURVEY_FIXTURES / "exports" / export
+    result = runner.invoke(app, ["survey", "draft", str(root), str(path), *option])
+    assert result.exit_code == 2
+    assert problem in " ".join(result.stderr.split())
+    assert not (root / "surveys").exists()
+
+
+def test_a_question_given_makes_an_export_of_few_task_columns_limesurvey(tmp_path: Path) -> None:
+    """Three or more CODE[SQ…] columns tell LimeSurvey by themselves; with two, --question
+    tells it."""
+    export = tmp_path / "two-tasks.csv"
+    export.write_text(
+        "id,G01Q01,G02Q02[SQ001],G02Q02[SQ002]\n"
+        "1,Front desk,Y,\n2,Front desk,,Y\n3,Field staff,Y,Y\n",
+        encoding="utf-8",
+    )
+    study = load_study(SURVEY_FIXTURES / "study")
+    draft = draft_mapping(study, export, group_column="G01Q01", question="G02Q02")
+    assert draft.layout == "limesurvey"
+    assert [t.code for t in draft.tasks] == ["SQ001", "SQ002"]

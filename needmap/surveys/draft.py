@@ -109,7 +109,7 @@ def draft_mapping(
     except table.errors as exc:
         raise InvalidStudyError([table.unreadable(exc)]) from None
     found = detect(study, table.header, sample, layout)
-    layout = layout or found.layout
+    layout = layout or found.layout or ("limesurvey" if question else None)
     group_column = group_column or found.group_column
     choices_column = choices_column or found.choices_column
     question = question or found.question
@@ -152,6 +152,7 @@ def draft_mapping(
         )
     choice_at = None
     task_columns: list[tuple[int, str, str]] = []
+    columns.problems.extend(_options_of_another_layout(layout, question, choices_column))
     if layout == "limesurvey":
         if not question:
             columns.problems.append(_usage("layout limesurvey needs --question (its code)"))
@@ -259,6 +260,32 @@ def draft_mapping(
         max_picks,
         left_out,
     )
+
+
+def _options_of_another_layout(
+    layout: Layout | None, question: str | None, choices_column: str | None
+) -> list[Problem]:
+    """A LimeSurvey export has a column per task, found by its question's code; the other
+    layouts hold the choices in one column. The option of the one given for the other
+    would be left out of the mapping, and the mapping would not load."""
+    if question and layout not in (None, "limesurvey"):
+        return [
+            _usage(
+                f"--question is for a LimeSurvey export, and this export's layout is {layout}",
+                "leave --question out; --choices-column names the column with the chosen "
+                "tasks, and --layout limesurvey says the export is LimeSurvey's",
+            )
+        ]
+    if choices_column and layout == "limesurvey":
+        return [
+            _usage(
+                "--choices-column is for the other layouts: a LimeSurvey export has a column "
+                "per task",
+                "leave --choices-column out; --question names the question (its code), and "
+                "--layout the export's layout",
+            )
+        ]
+    return []
 
 
 def _usage(message: str, hint: str = "") -> Problem:
