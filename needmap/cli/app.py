@@ -229,7 +229,8 @@ def _root(
 
 def study_at(folder: Path, language: str | None = None, *, out: Path | None = None) -> Study:
     """The study in ``folder``, its reports in ``language`` when one is given; refused
-    when ``out``, the file a command is to write, is one the study reads."""
+    when ``out``, the file a command is to write, would replace a file the study reads or
+    go into one of its own folders (:func:`needmap.surveys.refuse_overwriting_inputs`)."""
     from needmap.errors import UsageError
     from needmap.personas.loader import load_study
     from needmap.surveys.inputs import refuse_overwriting_inputs
