@@ -42,10 +42,10 @@ def refuse_overwriting_inputs(study_root: Path, out: Path) -> None:
             path=out,
             hint="give --out another file name",
         )
-    if target.is_relative_to(root) and target.relative_to(root).parts[0] in _OWN_FOLDERS:
-        folder = target.relative_to(root).parts[0]
+    inside = target.relative_to(root).parts if target.is_relative_to(root) else ()
+    if inside and inside[0] in _OWN_FOLDERS:
         raise TargetExistsError.single(
-            f"will not write a report into the study's own folder {folder}/",
+            f"will not write a report into the study's own folder {inside[0]}/",
             path=out,
             hint="write it elsewhere, such as the study's reports/ folder",
         )
@@ -62,10 +62,17 @@ def _input_at(root: Path, target: Path) -> str | None:
                 tally = read_tally(tally_file)
             except NeedmapError:
                 continue
-            digest = digest or hashlib.sha256(target.read_bytes()).hexdigest()
+            digest = digest or _sha256(target)
             if tally.source_sha256 == digest:
                 return f"the export survey '{tally.survey}' was imported from"
     return None
+
+
+def _sha256(path: Path) -> str:
+    """The file's SHA-256, as a tally keeps its export's, read in chunks: the file named
+    with ``--out`` may be of any size."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _search_log_exports(root: Path) -> Iterator[tuple[str, Path]]:
