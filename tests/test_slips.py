@@ -1,11 +1,14 @@
 """Slips that load without an error but would show wrong: a persona's text split at its
-comma in a list in brackets, and an id named twice in one list."""
+comma in a list in brackets, an id named twice in one list, and a minimum group size that
+lets a breakdown show one or two people."""
 
 from __future__ import annotations
 
 import shutil
 import textwrap
 from pathlib import Path
+
+import pytest
 
 from needmap import analyse_toptasks, check_study, import_survey, load_mapping, load_study
 from needmap.errors import Severity
@@ -144,3 +147,26 @@ def test_a_need_named_twice_by_a_survey_task_or_a_quote_counts_once(tmp_path: Pa
             "need 'hr-self-service' is named twice in this list (first at line 12, column 57)",
         ),
     ]
+
+
+@pytest.mark.parametrize(("minimum", "people"), [(1, "one person"), (2, "two people"), (3, None)])
+def test_a_minimum_group_size_below_three_is_a_warning(
+    make_study: StudyMaker, minimum: int, people: str | None
+) -> None:
+    privacy = f"privacy:\n  min_group_size: {minimum}\n"
+    settings = textwrap.dedent(MINIMAL_STUDY["study.yaml"]) + privacy
+    study = load_study(make_study({"study.yaml": settings}))
+    shown = [(w.location.line, w.location.column, w.message) for w in study.warnings]
+    if people is None:
+        assert shown == []
+        return
+    assert shown == [
+        (
+            5,
+            19,
+            f"privacy.min_group_size {minimum} lets a table or chart show what {people} "
+            "answered, which those who know them can trace back",
+        )
+    ]
+    assert study.warnings[0].severity is Severity.WARNING
+    assert study.settings.privacy.min_group_size == minimum  # a warning: the study loads

@@ -155,6 +155,7 @@ def read_study(root: Path | str) -> StudyReading:
     problems = one_per_place(
         [*problems, *check_references(definitions, warn=not problems, renames=renames)]
     )
+    problems.extend(reading.warnings)
     problems.extend(_personal_data(definitions.personas))
     problems.extend(slips(definitions.personas, definitions.needs))
     if settings is None or any(p.severity is Severity.ERROR for p in problems):
@@ -206,6 +207,9 @@ class _Reading:
         self.left_empty: dict[str, Location] = {}
         """Each kind whose key is written with no items (``needs: []``), at its first key:
         where a study without any of them is told to add one."""
+        self.warnings: list[Problem] = []
+        """Warnings about the settings, kept apart from :attr:`problems`: a warning must not
+        stop the checks that run only while the files have no problem."""
 
     def study_file(self, path: Path) -> StudySettings | None:
         document = self._read(path, empty_ok=False)
@@ -226,6 +230,7 @@ class _Reading:
             Placed(phase, document, ("roadmap", "phases", i))
             for i, phase in enumerate(settings.roadmap.phases)
         ]
+        self.warnings.extend(_low_minimum(settings, document))
         return settings
 
     def definitions_file(self, path: Path) -> None:
@@ -343,6 +348,30 @@ def _personal_data(personas: Sequence[Placed[Persona]]) -> list[Problem]:
         texts = [((*placed.path, *path), text) for path, text in placed.item.free_texts()]
         problems += personal_data_warnings(placed.document, texts, made_up)
     return problems
+
+
+_LEAST_MINIMUM = 3
+"""The smallest ``privacy.min_group_size`` without a warning: below it, a breakdown can show
+the answers of one or two people, which those who know them can trace back."""
+
+
+def _low_minimum(settings: StudySettings, document: YamlDocument) -> list[Problem]:
+    """A warning for a minimum group size below :data:`_LEAST_MINIMUM`. A warning, not an
+    error: a study whose participants all agreed to be shown may set it lower on purpose."""
+    minimum = settings.privacy.min_group_size
+    if minimum >= _LEAST_MINIMUM:
+        return []
+    people = "one person" if minimum == 1 else "two people"
+    return [
+        Problem(
+            document.source.locate(("privacy", "min_group_size")),
+            f"privacy.min_group_size {minimum} lets a table or chart show what {people} "
+            "answered, which those who know them can trace back",
+            hint=f"5 is the usual minimum and {_LEAST_MINIMUM} the least; set it lower only "
+            "when everyone in the study agreed to be shown",
+            severity=Severity.WARNING,
+        )
+    ]
 
 
 def _top_level_hint(definitions: bool) -> str:
