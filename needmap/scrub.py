@@ -173,11 +173,13 @@ def _is_department(surname: re.Match[str] | None) -> bool:
 
 def _surname_end(text: str, end: int) -> int:
     """Where the surname after a first name that ends at ``end`` ends, or ``end`` if none
-    follows. After a second given name comes the surname ("Jan Peter Jansen")."""
+    follows. After a second given name comes the surname ("Jan Peter Jansen"); a surname
+    with a particle or initials is none, even when it ends in a given name ("Linda de Roos
+    Tuesday" keeps its Tuesday)."""
     surname = _SURNAME.match(text, end)
     if surname is None or _is_department(surname):
         return end
-    if _bare(surname[0].split()[-1]) in FIRST_NAMES:
+    if _bare(surname[0].lstrip(" ")) in FIRST_NAMES:
         further = _SURNAME.match(text, surname.end())
         if further and not _is_department(further):
             return further.end()

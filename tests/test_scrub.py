@@ -54,6 +54,7 @@ from tests.test_surveys import HEADER, _import, _write
         ("Ik vroeg het aan Piet de Vries", "Ik vroeg het aan [name]"),
         ("Fatima el Amrani belde Anne-Marie van den Berg", "[name] belde [name]"),
         ("Jan Peter Jansen weet het; ask Sarah", "[name] weet het; ask [name]"),
+        ("Ask Linda de Roos Tuesday, or Jan J. Peter", "Ask [name] Tuesday, or [name]"),
         ("Piet's laptop en Sanne's telefoon", "[name] laptop en [name] telefoon"),
         ("Ben je er? Wil je Ben bellen?", "Ben je er? Wil je [name] bellen?"),
         ("Dan bel ik Dan. Will it work? Ask Will", "Dan bel ik [name]. Will it work? Ask [name]"),
