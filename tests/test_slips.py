@@ -156,7 +156,7 @@ def test_a_minimum_group_size_below_three_is_a_warning(
     privacy = f"privacy:\n  min_group_size: {minimum}\n"
     settings = textwrap.dedent(MINIMAL_STUDY["study.yaml"]) + privacy
     study = load_study(make_study({"study.yaml": settings}))
-    shown = [(w.location.line, w.location.column, w.message) for w in study.warnings]
+    shown = [(w.location.line, w.location.column, w.key, w.message) for w in study.warnings]
     if people is None:
         assert shown == []
         return
@@ -164,8 +164,9 @@ def test_a_minimum_group_size_below_three_is_a_warning(
         (
             5,
             19,
-            f"privacy.min_group_size {minimum} lets a table or chart show what {people} "
-            "answered, which those who know them can trace back",
+            "privacy.min_group_size",
+            f"a minimum of {minimum} lets a table or chart show what {people} answered, "
+            "which those who know them can trace back",
         )
     ]
     assert study.warnings[0].severity is Severity.WARNING

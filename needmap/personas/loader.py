@@ -365,8 +365,9 @@ def _low_minimum(settings: StudySettings, document: YamlDocument) -> list[Proble
     return [
         Problem(
             document.source.locate(("privacy", "min_group_size")),
-            f"privacy.min_group_size {minimum} lets a table or chart show what {people} "
-            "answered, which those who know them can trace back",
+            f"a minimum of {minimum} lets a table or chart show what {people} answered, "
+            "which those who know them can trace back",
+            key="privacy.min_group_size",
             hint=f"5 is the usual minimum and {_LEAST_MINIMUM} the least; set it lower only "
             "when everyone in the study agreed to be shown",
             severity=Severity.WARNING,
