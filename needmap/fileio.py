@@ -3,13 +3,18 @@
 Every output needmap writes goes through here: the bytes go to a temporary file in the same
 folder, are flushed to disk, and then replace the target in one ``os.replace``. If anything
 fails, the target is untouched and the temporary file is removed.
+
+A file written anew gets the permissions ``open()`` would give it (0o666 less the user's
+umask), and a file replaced keeps its own: reports hold what people said, and a user whose
+umask keeps files private expects them to stay so. (``tempfile.mkstemp`` makes every file
+0o600, so the temporary file is made here.)
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -29,16 +34,17 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        mode = _kept_mode(path)
+        fd, temp = _open_temp(path)
     except OSError as exc:
         raise OutputError.single(f"cannot write here: {exc.strerror or exc}", path=path) from None
-    temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        temp.chmod(0o644)
+        if mode is not None:
+            temp.chmod(mode)
         temp.replace(path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -48,6 +54,28 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+
+
+def _kept_mode(path: Path) -> int | None:
+    """The permissions of the file at ``path``, to keep; None when there is none yet."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return None
+
+
+_TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _open_temp(path: Path) -> tuple[int, Path]:
+    """A new temporary file beside ``path``, open for writing, made as ``open()`` makes a
+    file: 0o666 less the umask, which the system applies."""
+    while True:
+        temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(temp, _TEMP_FLAGS, 0o666), temp
+        except FileExistsError:
+            continue
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -105,15 +133,13 @@ def replace_files(files: Mapping[Path, bytes]) -> None:
         for path, data in files.items():
             try:
                 mode = path.stat().st_mode & 0o7777
-                fd, temp_name = tempfile.mkstemp(
-                    prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-                )
-                staged.append((Path(temp_name), path))
+                fd, temp = _open_temp(path)
+                staged.append((temp, path))
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(data)
                     handle.flush()
                     os.fsync(handle.fileno())
-                Path(temp_name).chmod(mode)
+                temp.chmod(mode)
             except OSError as exc:
                 raise OutputError.single(
                     f"cannot write file: {exc.strerror or exc}; no file was changed", path=path

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from needmap.errors import OutputError, TargetExistsError
-from needmap.fileio import write_bytes_atomic, write_files_new, write_text_atomic
+from needmap.fileio import replace_files, write_bytes_atomic, write_files_new, write_text_atomic
 
 
 def test_write_replaces_content(tmp_path: Path) -> None:
@@ -16,6 +19,39 @@ def test_write_replaces_content(tmp_path: Path) -> None:
     write_text_atomic(target, "two")
     assert target.read_text() == "two"
     assert [p.name for p in target.parent.iterdir()] == ["out.txt"]
+
+
+@pytest.fixture
+def private_umask() -> Iterator[None]:
+    """A user who keeps their files to themselves (umask 027)."""
+    earlier = os.umask(0o027)
+    try:
+        yield
+    finally:
+        os.umask(earlier)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permissions as POSIX has them")
+@pytest.mark.usefixtures("private_umask")
+def test_a_new_file_follows_the_umask_and_a_replaced_one_keeps_its_mode(tmp_path: Path) -> None:
+    new = tmp_path / "new.html"
+    write_text_atomic(new, "report")
+    assert _mode(new) == 0o640  # as open() would make it: not readable by everyone
+    kept = tmp_path / "kept.html"
+    kept.write_text("old")
+    kept.chmod(0o600)
+    write_text_atomic(kept, "new")
+    assert (kept.read_text(), _mode(kept)) == ("new", 0o600)
+    shared = tmp_path / "study.yaml"
+    shared.write_text("name: S\n")
+    shared.chmod(0o664)
+    replace_files({shared: b"name: T\n"})
+    assert (shared.read_text(), _mode(shared)) == ("name: T\n", 0o664)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.html", "new.html", "study.yaml"]
 
 
 def test_failed_write_keeps_old_file_and_leaves_no_temp(
