@@ -237,6 +237,24 @@ def test_logs_without_results_show_no_results_and_a_term_at_the_minimum(
     assert row[0] == "Leave and holidays" and "verlof (3)" in row and "\u2013" in row
 
 
+def test_a_raw_log_with_results_counts_each_search_of_a_term_with_none_found(
+    make_study: StudyMaker,
+) -> None:
+    """One row per search, with the number of results each gave: verlof was searched four
+    times (the same cell each time), twice finding nothing."""
+    files = files_with_logs(min_size=3)
+    files["analytics/intranet.yaml"] = files["analytics/intranet-may.csv"] = None
+    files["analytics/app.yaml"] = APP.replace("{term: query}", "{term: query, results: hits}")
+    files["analytics/app-searches.csv"] = (
+        b"user,query,hits\nu1,verlof,0\nu2,verlof,4\nu3,verlof,0\nu4,verlof,7\nu5,nieuws,0\n"
+    )
+    _, evidence = _evidence(make_study(files))
+    leave = evidence.for_need("leave")
+    assert (leave.searches, leave.no_results) == (4, 2)
+    assert [(t.text, t.searches, t.no_results) for t in leave.terms] == [("verlof", 4, 2)]
+    assert (evidence.searches, evidence.no_results) == (5, 3)
+
+
 def test_terms_fold_case_accents_and_spaces() -> None:
     assert fold_term("  Verlöf \t Aanvragen ") == "verlof aanvragen"
     assert fold_term("CLIËNTPORTAAL") == fold_term("clientportaal")
@@ -658,6 +676,22 @@ def test_gap_from_is_a_whole_number_from_one(
     assert [(p.location.line, p.message) for p in problems] == (
         [] if message is None else [(5, message)]
     )
+
+
+@pytest.mark.parametrize(
+    ("topics", "line", "message"),
+    [
+        ("topics: []", 5, "topics: must not be empty"),
+        ("topics:\n  - {need: leave, terms: []}", 6, "topics[0].terms: must not be empty"),
+    ],
+)
+def test_a_log_without_topics_or_a_topic_without_terms_is_a_problem(
+    make_study: StudyMaker, topics: str, line: int, message: str
+) -> None:
+    log = textwrap.dedent(APP).split("topics:")[0] + topics + "\n"
+    files = {**files_with_logs(), "analytics/app.yaml": log}
+    problems = check_search_logs(load_study(make_study(files)))
+    assert [(p.location.line, f"{p.key}: {p.message}") for p in problems] == [(line, message)]
 
 
 def test_spaces_around_a_text_do_not_count_and_a_blank_one_is_a_problem(
