@@ -67,7 +67,8 @@ Lot Mark Matt Max Mees Noor Rob Roos Rose Stan Ton Wil Will
 
 NAMES_THAT_ARE_WORDS: frozenset[str] = frozenset(_ALSO_WORDS.split())
 """Names that also start a sentence as a word ("Ben je er?", "Will it work?", "Max 5",
-"Mark it"): one of these counts as a name only inside a sentence or before a surname."""
+"Mark it"): one of these counts as a name only inside a sentence, before a surname, or
+before a verb of speaking or a colon ("Jan zei", "Noor: ..."; see :mod:`needmap.scrub`)."""
 
 FIRST_NAMES: frozenset[str] = frozenset(
     (_DUTCH_AND_FLEMISH + _ALSO_GIVEN_IN_THE_NETHERLANDS + _ENGLISH + _ALSO_WORDS).split()

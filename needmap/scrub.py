@@ -93,6 +93,20 @@ _SURNAME = re.compile(rf" (?:[A-Z]\. ?)*(?:(?i:{'|'.join(_PARTICLES)}) )*{_CAPIT
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*|\d+")
 """A word of a search term, or a number (after which a name is none: ``max 5``)."""
 
+_SPEAKS = re.compile(
+    r" (?:zei|zegt|vertelde|vertelt|vroeg|vraagt|antwoordde|antwoordt|vond|vindt|dacht|denkt"
+    r"|wilde|wil|schreef|schrijft|mailde|mailt|belde|belt|merkte|noemde|legde|gaf"
+    r"|said|says|told|asked|asks|replied|explained|mentioned|thinks|thought|feels|felt"
+    r"|wants|wanted|wrote|called|emailed)\b|:(?!\s*\d)"
+)
+"""What follows a name that is also a word when it starts a sentence as the name: a verb of
+speaking or thinking ("Jan zei", "Roos vindt", "Mark said"), or a colon, as in notes that
+put the speaker first ("Noor: ik kan niets vinden"; "Max: 5" is a maximum)."""
+
+_ADVERBS_BEFORE_A_VERB = frozenset({"Dan"})
+"""Names that are also a Dutch adverb, which starts a sentence before its verb too: "Dan
+zei hij" is "then he said"."""
+
 _SENTENCE_ENDS = frozenset(".!?:;\"'\u201c\u2018\u00ab([*\u2022>\u2013\u2014-")
 """Characters after which a word starts a sentence, a quotation or an item of a list."""
 
@@ -208,9 +222,16 @@ def _name_at(text: str, match: re.Match[str], keep: Collection[str]) -> tuple[in
         len(parts) == 1
         and parts[0] in NAMES_THAT_ARE_WORDS
         and _starts_sentence(text, match.start())
+        and not _speaks(text, end, parts[0])
     ):
         return None
     return end, True
+
+
+def _speaks(text: str, end: int, name: str) -> bool:
+    """Whether a name that is also a word, at the start of a sentence and ending at ``end``,
+    is followed by what shows it is someone: a verb of speaking or a colon."""
+    return name not in _ADVERBS_BEFORE_A_VERB and _SPEAKS.match(text, end) is not None
 
 
 def _replace_first_names(text: str, label: str, keep: Collection[str]) -> tuple[str, bool]:

@@ -58,6 +58,10 @@ from tests.test_surveys import HEADER, _import, _write
         ("Piet's laptop en Sanne's telefoon", "[name] laptop en [name] telefoon"),
         ("Ben je er? Wil je Ben bellen?", "Ben je er? Wil je [name] bellen?"),
         ("Dan bel ik Dan. Will it work? Ask Will", "Dan bel ik [name]. Will it work? Ask [name]"),
+        # a name that is also a word, starting a sentence before a verb of speaking or a colon
+        ("Jan zei: traag. Dan zei hij: nee", "[name] zei: traag. Dan zei hij: nee"),
+        ("Noor: ik kan niets vinden. Max: 5 taken", "[name]: ik kan niets vinden. Max: 5 taken"),
+        ("Mark said so. Frank zegt het. Roos belt", "[name] said so. [name] zegt het. [name] belt"),
         ("Max 5 taken, vanaf Jan 5", "Max 5 taken, vanaf Jan 5"),
         ("Naar Albert Heijn of het Anna Ziekenhuis", "Naar Albert Heijn of het Anna Ziekenhuis"),
         ("Henk-achtig: piet en sarah", "Henk-achtig: piet en sarah"),
