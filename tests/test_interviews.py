@@ -28,7 +28,12 @@ from needmap.reports.interviews_report import (
     render_interviews_page,
     study_interviews,
 )
-from needmap.surveys.interviews import Interview, check_interviews, load_interviews
+from needmap.surveys.interviews import (
+    Interview,
+    check_interviews,
+    free_interview_id,
+    load_interviews,
+)
 from needmap.surveys.study_check import check_study
 from tests.conftest import StudyMaker, run_needmap
 
@@ -145,6 +150,36 @@ def test_counts_by_hand(study_dir: Path) -> None:
     )
     assert evidence.for_need("dash").verdict == "none"  # only the hidden boss spoke of it
     assert search.quotes[0].text == "I search all day, mail me at [e-mail]"
+
+
+def test_only_the_yaml_files_under_interviews_are_read(make_study: StudyMaker) -> None:
+    """Notes beside the interview files (a README, a spreadsheet, a hidden editor backup,
+    a folder named like a YAML file) are not interviews."""
+    root = make_study(_files())
+    folder = root / "interviews"
+    (folder / "README.md").write_text("interviews: [not, an, interview]\n")
+    (folder / ".round-1.yaml.swp").write_text("interviews: [broken\n")
+    (folder / ".old").mkdir()
+    (folder / ".old" / "round-0.yaml").write_text("interviews: [broken\n")
+    (folder / "more.yaml").mkdir()
+    (folder / "more.yaml" / "round-2.yml").write_text(
+        "interviews:\n  - {id: i9, date: 2026-03-09, group: field, participants: 1,\n"
+        "     quotes: [{text: Offline please, needs: [mobile]}]}\n"
+    )
+    study = load_study(root)
+    assert [i.id for i in load_interviews(study)] == ["i9", "i1", "i2", "i3", "i4", "i5"]
+    problem_files = {p.location.path for p in check_interviews(study)}
+    assert problem_files == {folder / "round-1.yaml"}
+
+
+def test_a_free_interview_id_counts_on_and_keeps_to_63_characters() -> None:
+    assert free_interview_id("balie-2026-03-02", set()) == "balie-2026-03-02"
+    assert free_interview_id("balie-2026-03-02", {"balie-2026-03-02"}) == "balie-2026-03-02-2"
+    taken = {"balie-2026-03-02", "balie-2026-03-02-2", "balie-2026-03-02-3"}
+    assert free_interview_id("balie-2026-03-02", taken) == "balie-2026-03-02-4"
+    long = "x" * 70
+    assert free_interview_id(long, set()) == "x" * 63
+    assert free_interview_id(long, {"x" * 63}) == "x" * 59 + "-2"
 
 
 def test_pool_is_shown_once_it_reaches_the_minimum(make_study: StudyMaker) -> None:
