@@ -385,6 +385,37 @@ def test_a_date_written_otherwise_is_shown_year_first(
     assert (problem.message, problem.hint) == (f"'{shown}' is not a date as YYYY-MM-DD", hint)
 
 
+@pytest.mark.parametrize(
+    ("field", "line", "message"),
+    [
+        (
+            "participants: 0\n    quotes: [{text: Hi, needs: [search]}]",
+            5,
+            "interviews[0].participants: must be at least 1, found 0",
+        ),
+        (
+            "quotes: [{text: '', needs: [search]}]",
+            5,
+            "interviews[0].quotes[0].text: must not be empty",
+        ),
+        (
+            "quotes: [{text: '  ', needs: [search]}]",
+            5,
+            "interviews[0].quotes[0].text: must not be empty",
+        ),
+    ],
+)
+def test_no_one_took_part_and_an_empty_quote_are_problems(
+    make_study: StudyMaker, field: str, line: int, message: str
+) -> None:
+    interview = "interviews:\n  - id: x1\n    group: desk\n    date: 2026-03-02\n"
+    folder = make_study({"interviews/a.yaml": interview + f"    {field}\n"})
+    found = [
+        (p.location.line, f"{p.key}: {p.message}") for p in check_interviews(load_study(folder))
+    ]
+    assert found == [(line, message)]
+
+
 def test_problems_have_positions(make_study: StudyMaker) -> None:
     folder = make_study(
         {
