@@ -1054,7 +1054,8 @@ def test_mapping_problems_have_positions(study: Study, tmp_path: Path) -> None:
 
 def test_the_mapping_rules_at_their_edges(study: Study, tmp_path: Path) -> None:
     """One task and one pick make a mapping; only the long layout needs respondent:;
-    spaces around a heading or a label do not count."""
+    spaces around a heading or a label do not count; no task, no answer or a blank heading
+    is a problem."""
 
     def loaded(layout: str, edit: Callable[[str], str]) -> SurveyMapping:
         text = edit((SURVEY_FIXTURES / "mappings" / f"{layout}.yaml").read_text())
@@ -1078,6 +1079,15 @@ def test_the_mapping_rules_at_their_edges(study: Study, tmp_path: Path) -> None:
         ),
     )
     assert (spaced.group.column, spaced.tasks[0].label) == ("What is your role?", "Book leave")
+    empty: list[tuple[Callable[[str], str], str]] = [  # no tasks, no answers, a blank heading
+        (lambda t: t.split("tasks:\n")[0] + "tasks: []\n", "tasks"),
+        (lambda t: re.sub(r"values: \{.*\}", "values: {}", t), "group.values"),
+        (lambda t: t.replace("column: What is your role?", "column: '  '"), "group.column"),
+    ]
+    for edit, key in empty:
+        with pytest.raises(InvalidStudyError) as raised:
+            loaded("ms-forms", edit)
+        assert [(p.key, p.message) for p in raised.value.problems] == [(key, "must not be empty")]
 
 
 def test_limesurvey_mapping_needs_codes(study: Study, tmp_path: Path) -> None:
