@@ -97,11 +97,12 @@ _SPEAKS = re.compile(
     r" (?:zei|zegt|vertelde|vertelt|vroeg|vraagt|antwoordde|antwoordt|vond|vindt|dacht|denkt"
     r"|wilde|wil|schreef|schrijft|mailde|mailt|belde|belt|merkte|noemde|legde|gaf"
     r"|said|says|told|asked|asks|replied|explained|mentioned|thinks|thought|feels|felt"
-    r"|wants|wanted|wrote|called|emailed)\b|:(?!\s*\d)"
+    r"|wants|wanted|wrote|called|emailed)\b|:(?!\s*\d)| (?:from|van) (?=[A-Z])"
 )
 """What follows a name that is also a word when it starts a sentence as the name: a verb of
-speaking or thinking ("Jan zei", "Roos vindt", "Mark said"), or a colon, as in notes that
-put the speaker first ("Noor: ik kan niets vinden"; "Max: 5" is a maximum)."""
+speaking or thinking ("Jan zei", "Roos vindt", "Mark said"), a colon, as in notes that put
+the speaker first ("Noor: ik kan niets vinden"; "Max: 5" is a maximum), or the department
+someone is from ("Rose from HR", "Roos van ICT")."""
 
 _ADVERBS_BEFORE_A_VERB = frozenset({"Dan"})
 """Names that are also a Dutch adverb, which starts a sentence before its verb too: "Dan

@@ -62,6 +62,10 @@ from tests.test_surveys import HEADER, _import, _write
         ("Jan zei: traag. Dan zei hij: nee", "[name] zei: traag. Dan zei hij: nee"),
         ("Noor: ik kan niets vinden. Max: 5 taken", "[name]: ik kan niets vinden. Max: 5 taken"),
         ("Mark said so. Frank zegt het. Roos belt", "[name] said so. [name] zegt het. [name] belt"),
+        (
+            "Rose from HR. Roos van ICT. Floor van de hal",
+            "[name] from HR. [name] van ICT. Floor van de hal",
+        ),
         ("Max 5 taken, vanaf Jan 5", "Max 5 taken, vanaf Jan 5"),
         ("Naar Albert Heijn of het Anna Ziekenhuis", "Naar Albert Heijn of het Anna Ziekenhuis"),
         ("Henk-achtig: piet en sarah", "Henk-achtig: piet en sarah"),
