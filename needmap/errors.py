@@ -18,6 +18,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from needmap.controls import visible
+
 __all__ = [
     "InvalidStudyError",
     "Location",
@@ -82,6 +84,12 @@ class Problem:
     severity: Severity = Severity.ERROR
     repeats: int = 1
     """How many problems this one stands for: "7 more rows like these" stands for 7."""
+
+    def __post_init__(self) -> None:
+        # a message quotes what the input holds: a character that cannot be seen there
+        # (a no-break space, a control character) is named, never printed as is
+        object.__setattr__(self, "message", visible(self.message))
+        object.__setattr__(self, "hint", visible(self.hint))
 
     def format(self) -> str:
         """``path:line:col: dotted.key: message`` — the form editors and CI logs link; in a

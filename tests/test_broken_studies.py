@@ -153,10 +153,34 @@ CASES = [
         "control-character",
         _needs("  - id: search\n    title: Sea\x07rch\n"),
         [
-            "needs.yaml:3:15: the file contains the control character '\\x07', which YAML does "
+            "needs.yaml:3:15: the file contains the control character <U+0007>, which YAML does "
             "not allow"
         ],
         "remove it",
+    ),
+    Case(
+        "escaped-control-character",
+        _needs(
+            '  - id: search\n    title: "Sea\\erch\\x07"\n    kind: function\n'
+            "    groups: {desk: must}\n"
+        ),
+        [
+            "needs.yaml:3:12: needs[0].title: the text holds the control character <U+001B>, "
+            "which no report or workbook can show"
+        ],
+        "remove the escape",
+    ),
+    Case(
+        "invisible-character-in-id",
+        _needs(
+            "  - id: search\u200bbox\n    title: Search\n    kind: function\n"
+            "    groups: {desk: must}\n"
+        ),
+        [
+            "needs.yaml:2:9: needs[0].id: 'search<U+200B>box' is not a valid id: it holds a "
+            "character that cannot be seen"
+        ],
+        "delete the zero width space after 'search'",
     ),
     Case(
         "two-documents",

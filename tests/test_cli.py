@@ -575,3 +575,29 @@ def test_a_pdf_being_laid_out_is_shown_in_a_terminal(
     with cli_app.writing(Path("out") / name):
         pass
     assert ("Laying out roadmap.pdf…" in terminal.getvalue()) is shown
+
+
+def test_the_console_prints_styles_but_no_control_character_of_the_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The last guard against an escape sequence in a search term or a study's text: it is
+    printed as plain characters, while the console's own colours and cursor moves pass."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from needmap.cli.terminal import new_console
+
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    console = new_console()
+    console.file = io.StringIO()
+    table = Table("term")
+    table.add_row("park\x1b]0;owned\x07ing\x9b2J")
+    console.print(Text("red\x1b[2J", style="bold"))
+    console.print(table)
+    with console.status("reading\x1b[5m"):
+        console.print("inside\x00")
+    printed = console.file.getvalue()
+    assert "\x1b[1m" in printed and "\x1b[?25l" in printed  # bold, the cursor hidden
+    assert "red[2J" in printed and "park]0;owneding2J" in printed and "inside" in printed
+    assert "\x1b[2J" not in printed and "\x1b]" not in printed and "\x1b[5m" not in printed
+    assert not any(c in printed for c in "\x00\x07\x9b")

@@ -151,6 +151,53 @@ def test_answers_and_labels_holding_a_line_separator_are_drafted_and_imported(
     assert [task.label for task in mapping.tasks] == ["Book leave\x85today"]
 
 
+def test_answers_and_labels_holding_control_characters_are_drafted_and_imported(
+    tmp_path: Path,
+) -> None:
+    """A mapping may not hold a control character (no report could show it), so a draft
+    leaves them out of what it copies from the export, and the import still finds the
+    export's answers and labels, with their control characters, in it."""
+    study, export, draft = _ms_forms_draft(
+        tmp_path,
+        "1,Front desk\x1b[0m,Book\x0bleave;\n2,Field staff\x07,Book\x0bleave;\n",
+    )
+    assert "    Front desk[0m: desk" in draft.text and 'label: "Book\\nleave"' in draft.text
+    target = tmp_path / "controls.yaml"
+    check = write_draft(study, draft, target, export)
+    assert check.respondents == 2
+    mapping = load_mapping(target, study)
+    assert mapping.group.values == {"Field staff": "field", "Front desk[0m": "desk"}
+    assert [task.label for task in mapping.tasks] == ["Book\nleave"]
+
+
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [("  ", "the title is empty"), ("Top\x1b[2J", "the title holds the control character <U")],
+)
+def test_a_title_the_mapping_could_not_hold_is_refused(
+    tmp_path: Path, title: str, message: str
+) -> None:
+    """The draft used to be written and then found not to load: an internal error."""
+    with pytest.raises(UsageError, match=re.escape(message)):
+        _ms_forms_draft(tmp_path, "1,Field staff,Book leave;\n", title=title)
+
+
+def test_an_export_s_name_stands_in_the_mapping_as_one_line_without_controls(
+    tmp_path: Path,
+) -> None:
+    """The name is in the first comment and, without a --title, the title: a line break
+    in it ended the comment, and a control character made a mapping that does not load."""
+    study, _, draft = _ms_forms_draft(
+        tmp_path, "1,Field staff,Book leave;\n", name="top\ntasks\x07.csv", title=" Tasks "
+    )
+    assert draft.text.startswith("# Drafted by needmap survey draft from top tasks.csv.\n")
+    assert "\ntitle: Tasks\n" in draft.text
+    _, _, untitled = _ms_forms_draft(tmp_path, "1,Field staff,Book leave;\n", name=" .csv")
+    target = tmp_path / "untitled.yaml"
+    write_draft(study, untitled, target, tmp_path / " .csv")
+    assert load_mapping(target, study).title == untitled.survey_id
+
+
 def test_task_ids_keep_words_with_an_apostrophe_whole(tmp_path: Path) -> None:
     _, _, draft = _ms_forms_draft(
         tmp_path, "1,Field staff,See a client's care plan;Foto\u2019s delen;\n"

@@ -109,6 +109,19 @@ def test_an_excel_sheet_with_dutch_headings_and_date_cells(
     ]
 
 
+def test_control_characters_in_a_sheet_are_taken_out_and_a_vertical_tab_breaks_the_line(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """Text pasted from Word into a sheet brings its Shift+Enter line break (a vertical
+    tab) and, now and then, other control characters: the interview file must read back,
+    and no report refuse the quote."""
+    sheet = 'Interview,Group,Quote,Needs\nR1,desk,"Too slow.\x0bEvery day.\x1b[0m\x07",search\n'
+    root = make_study()
+    import_interview_sheet(load_study(root), _sheet(tmp_path, sheet))
+    [interview] = load_interviews(load_study(root))
+    assert [q.text for q in interview.quotes] == ["Too slow.\nEvery day.[0m"]
+
+
 def test_every_problem_at_its_row_and_column_and_nothing_written(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

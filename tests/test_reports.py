@@ -474,6 +474,18 @@ def test_a_sheet_is_named_after_its_table_within_excel_s_31_characters() -> None
     assert sheet.title == "Behoeften per doelgroep, Behoef"
 
 
+def test_xlsx_takes_out_the_control_characters_a_workbook_cannot_hold() -> None:
+    """The YAML files refuse them, but a study made in Python (the library) may hold them:
+    openpyxl would refuse to save the workbook."""
+    study = HOSTILE
+    need = study.needs[0].model_copy(update={"title": "Zoeken\x1b[2J\x0bin alles\x00"})
+    table = _table(
+        Study(root=study.root, settings=study.settings, groups=study.groups, needs=(need,))
+    )
+    sheet = load_workbook(io.BytesIO(table_to_xlsx(table))).active
+    assert sheet["B2"].value == "Zoeken[2J\nin alles"
+
+
 def test_xlsx_writes_text_as_text(tmp_path: Path) -> None:
     data = table_to_xlsx(_hostile_table())
     with zipfile.ZipFile(io.BytesIO(data)) as archive:

@@ -260,6 +260,29 @@ def test_terms_fold_case_accents_and_spaces() -> None:
     assert fold_term("CLIËNTPORTAAL") == fold_term("clientportaal")
 
 
+def test_control_characters_a_visitor_typed_reach_no_output(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """A search box takes anything: an escape sequence typed (or pasted) into it must not
+    recolour the consultant's terminal, nor stop the workbook from being saved (openpyxl
+    refuses control characters)."""
+    files = files_with_logs()
+    rows = "park\x1b[2Jeren\x07;9;0\r\nkantine\x0bmenu;5;0\r\n"
+    files["analytics/intranet-may.csv"] = INTRANET_CSV + rows.encode()
+    folder = make_study(files)
+    assert fold_term("park\x1b[2Jeren\x07") == "park[2jeren"
+    assert fold_term("kantine\x0bmenu") == "kantine menu"
+    _, evidence = _evidence(folder)
+    assert ("kantine menu", 12) in [(t.text, t.searches) for t in evidence.unmatched]
+    book = tmp_path / "searches.xlsx"
+    shown = run_needmap("searches", str(folder))
+    written = run_needmap("searches", str(folder), "--out", str(book))
+    assert (shown.returncode, written.returncode) == (0, 0), shown.stderr + written.stderr
+    assert "park[2jeren" in shown.stdout and "\x1b" not in shown.stdout
+    cells = [c.value for sheet in load_workbook(book) for row in sheet.iter_rows() for c in row]
+    assert "park[2jeren" in cells
+
+
 def test_topic_patterns() -> None:
     log = SearchLog.model_validate(
         {

@@ -459,6 +459,33 @@ def test_unknown_choice_and_group_are_errors_with_row_and_column(
     ]
 
 
+@pytest.mark.parametrize(
+    ("layout", "joined"),
+    [
+        ("ms-forms", "Book\u00a0leave;Claim  expenses;"),
+        ("google-forms", "Book\u00a0leave, Claim  expenses"),
+    ],
+)
+def test_answers_and_labels_match_with_any_spacing_and_no_control_character(
+    study: Study, tmp_path: Path, layout: str, joined: str
+) -> None:
+    """Excel and the form tools may write a no-break space, or two spaces, where the
+    mapping has one; a control character is no part of an answer. A character one cannot
+    see that is no space (a zero-width space) still makes another answer, and the problem
+    names it."""
+    rows = f't1,Field\u00a0staff,"{joined}"\nt2,Field staff\x07,Book leave\n'
+    result = _import(study, layout, _write(tmp_path, "x.csv", HEADER + rows))
+    assert dict(result.tally.respondents) == {"field": 2}  # type: ignore[attr-defined]
+    votes = {t: n for t, n in result.tally.votes["field"].items() if n}  # type: ignore[attr-defined]
+    assert votes == {"leave": 2, "expense": 1}
+    export = _write(tmp_path, "y.csv", HEADER + rows + "t3,Field\u200bstaff,Book leave\n")
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, layout, export)
+    [problem] = raised.value.problems
+    assert problem.format().endswith("y.csv:4:2: unknown group answer 'Field<U+200B>staff'")
+    assert problem.hint == "did you mean 'Field staff'?"
+
+
 def test_hints_name_the_label_and_answer_as_written(study: Study, tmp_path: Path) -> None:
     export = _write(
         tmp_path,

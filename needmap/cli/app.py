@@ -192,9 +192,10 @@ def id_list(text: str | None) -> list[str] | None:
 
 
 def new_console(*, stderr: bool = False) -> Console:
-    from rich.console import Console
+    """The console of :mod:`needmap.cli.terminal`, imported with rich when first used."""
+    from needmap.cli.terminal import new_console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return new_console(stderr=stderr)
 
 
 @contextmanager

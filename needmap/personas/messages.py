@@ -10,12 +10,14 @@ from __future__ import annotations
 import difflib
 import re
 import types
+import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from needmap.controls import CONTROLS, visible
 from needmap.errors import Location, Problem, Severity
 from needmap.personas.schema import DATE_PATTERN, is_id, year_first
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
@@ -29,6 +31,7 @@ __all__ = [
     "personal_data_warnings",
     "reference_hint",
     "schema_problems",
+    "text_problems",
     "unknown_id_hint",
     "validated_document",
 ]
@@ -297,6 +300,11 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == DATE_PATTERN:
         return f"'{given}' is not a date as YYYY-MM-DD", _date_hint(str(given))
     if kind == "string_pattern_mismatch":
+        if isinstance(given, str) and not given.isprintable():
+            return (
+                f"'{given}' is not a valid id: it holds a character that cannot be seen",
+                _unseen_hint(given),
+            )
         return (
             f"'{given}' is not a valid id",
             "ids use lowercase letters, digits, '-' and '_', start with a letter or digit "
@@ -391,6 +399,18 @@ def _date_hint(text: str) -> str:
     return "write the year, month and day with '-' between them, e.g. 2026-10-14"
 
 
+def _unseen_hint(text: str) -> str:
+    """Which character of ``text`` cannot be seen, and where: text copied from Word, Teams
+    or a web page brings such characters along, and the message shows them as ``<U+…>``."""
+    at = next(i for i, c in enumerate(text) if not c.isprintable())
+    name = unicodedata.name(text[at], "control character").lower()
+    where = f"after '{text[:at]}'" if at else "at the start"
+    return (
+        f"delete the {name} {where} (copied text brings such characters along), "
+        "or type the id again"
+    )
+
+
 def _fraction(percent: float) -> str:
     """``percent`` as a fraction of 1, as short as it goes (60 -> 0.6)."""
     return f"{percent / 100:.4f}".rstrip("0").rstrip(".")
@@ -471,3 +491,25 @@ def _field_hint(model: type[BaseModel], loc: Sequence[str | int]) -> str:
         return f"add '{loc[-1]}:' with one of: " + ", ".join(map(str, get_args(annotation)))
     description = field.description or ""
     return f"add '{loc[-1]}:' — {description[:1].lower()}{description[1:]}" if description else ""
+
+
+def text_problems(text: str | None, what: str, empty_hint: str) -> list[Problem]:
+    """What is wrong with ``text``, given on the command line as a name or title (``what``)
+    for a study's file: only spaces, which the study would read as no text at all, or a
+    control character, which it refuses. None (not given) is fine; so are spaces around
+    the text, which the caller leaves out."""
+    if text is None:
+        return []
+    if not text.strip():
+        return [Problem(Location(), f"the {what} is empty", hint=empty_hint)]
+    control = CONTROLS.search(text)
+    if control:
+        return [
+            Problem(
+                Location(),
+                f"the {what} holds the control character {visible(control.group())}, "
+                "which no report or workbook can show",
+                hint=f"give the {what} without it",
+            )
+        ]
+    return []

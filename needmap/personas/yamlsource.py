@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from needmap.controls import CONTROLS, visible
 from needmap.errors import InvalidStudyError, Location, Problem
 
 __all__ = [
@@ -404,7 +405,7 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: Path) -> Prob
     character = exc.character if isinstance(exc.character, str) else chr(exc.character)
     return Problem(
         Location(path, line, column),
-        f"the file contains the control character {character!r}, which YAML does not allow",
+        f"the file contains the control character {visible(character)}, which YAML does not allow",
         hint="remove it; it often comes from copying text out of another program",
     )
 
@@ -509,6 +510,15 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, path: Node) -> Any:
         text: str = node.value
+        control = CONTROLS.search(text)
+        if control:  # only an escape in quotes ("\e", "\x1b") can write one
+            return self._ambiguous(
+                node,
+                path,
+                f"the text holds the control character {visible(control.group())}, "
+                "which no report or workbook can show",
+                "remove the escape that writes it (such as \\e, \\v or \\x1b)",
+            )
         if node.style is not None or node.tag in ("tag:yaml.org,2002:str",):
             return text
         self.source.plain_text[path] = text

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+from needmap.controls import without_controls
 from needmap.errors import UsageError
 from needmap.fileio import write_bytes_atomic
 from needmap.reports.i18n import Language
@@ -35,6 +36,7 @@ __all__ = [
     "json_bytes",
     "markdown_cell",
     "neutralise_cell",
+    "put_text",
     "table_to_csv",
     "table_to_html",
     "table_to_markdown",
@@ -53,6 +55,13 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 def neutralise_cell(text: str) -> str:
     """Text a spreadsheet shows as text, never evaluates (OWASP CSV injection advice)."""
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def put_text(cell: Any, text: str) -> None:
+    """Write ``text`` into a workbook's cell as text, never a formula, and without the
+    control characters a workbook cannot hold (openpyxl refuses to save one)."""
+    cell.value = without_controls(text)
+    cell.data_type = "s"
 
 
 def _header(table: NeedsTable) -> list[str]:
@@ -173,9 +182,7 @@ def table_to_xlsx(table: NeedsTable) -> bytes:
     rows = [header, *_records(table)]
     for r, values in enumerate(rows, start=1):
         for c, value in enumerate(values, start=1):
-            cell = sheet.cell(row=r, column=c)
-            cell.value = value
-            cell.data_type = "s"
+            put_text(sheet.cell(row=r, column=c), value)
     first_unit = 3
     for r, row in enumerate(table.rows, start=2):
         for i, level in enumerate(row.levels):

@@ -27,6 +27,7 @@ from needmap.reports.table_formats import (
     csv_text,
     finish_sheet,
     markdown_cell,
+    put_text,
     write_in_format,
 )
 from needmap.reports.wrapping import BOUND, PrintedWidth
@@ -413,8 +414,7 @@ def _fill_sheet(sheet: Any, table: RankingTable) -> None:
                 cell.value = value.value
                 cell.number_format = value.excel_format
             else:
-                cell.value = str(value)
-                cell.data_type = "s"
+                put_text(cell, str(value))
             if r > 1:
                 cell.alignment = Alignment(
                     horizontal=None if c - 1 in table.text_columns else "right",
@@ -426,9 +426,7 @@ def _fill_sheet(sheet: Any, table: RankingTable) -> None:
         if tall:  # Excel sizes a row to its wrapped text only when it is edited
             sheet.row_dimensions[r].height = min(lines * _LINE_HEIGHT, 409)
     for i, note in enumerate(table.notes, start=len(rows) + 2):
-        note_cell = sheet.cell(row=i, column=1)
-        note_cell.value = note
-        note_cell.data_type = "s"
+        put_text(sheet.cell(row=i, column=1), note)
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = width
     finish_sheet(sheet, len(table.header), len(rows))

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 
+from needmap.controls import without_controls
 from needmap.errors import InvalidStudyError, Location, Problem, TargetExistsError, UsageError
 from needmap.fileio import write_text_atomic
+from needmap.personas.messages import text_problems
 from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
@@ -103,6 +105,7 @@ def draft_mapping(
     columns, Microsoft Forms by its ``;``-joined choices, the group column by its answers
     that name the study's groups. Every problem with the columns is raised at once, with
     the columns the export has."""
+    title = None if title is None else title.strip()
     table = open_table(export)
     try:
         sample = list(islice(table.rows, _SAMPLE))
@@ -184,6 +187,7 @@ def draft_mapping(
                 "use lowercase letters, digits, '-' and '_', such as toptasks-2026",
             )
         )
+    columns.problems += text_problems(title, "title", "give a title, or leave out --title")
     if columns.problems or group_at is None or layout is None or group_column is None:
         raise UsageError(columns.problems)
     rows = chain(sample, table.rows)
@@ -233,10 +237,13 @@ def draft_mapping(
     asked_at = choice_at if choice_at is not None else next(iter(task_columns), (None,))[0]
     asked = asked_picks(table.header[asked_at]) if asked_at is not None else None
     max_picks = asked if asked is not None and asked >= read.max_picks else read.max_picks
+    # the export's name stands in the mapping: as one line, which a comment must be, and
+    # without control characters, which a mapping may not hold
+    name = " ".join(without_controls(export.name).split())
     text = _mapping_text(
         draft_id,
         title or "",
-        export.stem,
+        " ".join(without_controls(export.stem).split()) or draft_id,
         layout,
         (max_picks, asked),
         respondent,
@@ -245,7 +252,7 @@ def draft_mapping(
         question,
         answers,
         tasks,
-        export.name,
+        name,
     )
     choices = question if layout == "limesurvey" else choices_column
     return MappingDraft(
@@ -328,7 +335,12 @@ def _read(
     for row in rows:
         if not any(cell.strip() for cell in row):
             continue
-        cell = row[choice_at].strip() if choice_at is not None and choice_at < len(row) else ""
+        # a mapping may hold no control character: the import finds the cell without them
+        cell = (
+            without_controls(row[choice_at]).strip()
+            if choice_at is not None and choice_at < len(row)
+            else ""
+        )
         if layout == "limesurvey":
             chosen = [
                 code
@@ -349,7 +361,7 @@ def _read(
                 max_picks = max(max_picks, len(picks_of[key]))
                 continue
             picks_of[key] = set(chosen)
-        answer = row[group_at].strip() if group_at < len(row) else ""
+        answer = without_controls(row[group_at]).strip() if group_at < len(row) else ""
         if answer:
             answers[answer] += 1
         votes.update(chosen)
@@ -362,7 +374,7 @@ def _read(
         (label, None) for label, _ in sorted(votes.items(), key=lambda item: (-item[1], item[0]))
     ]
     if layout == "limesurvey":
-        labels = [(label, code) for _, code, label in task_columns]
+        labels = [(without_controls(label), code) for _, code, label in task_columns]
     return _Read(answers, labels, votes, max(max_picks, 1))
 
 

@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from needmap.controls import without_controls
 from needmap.errors import InvalidStudyError, Location, Problem, Severity
 from needmap.personas.messages import did_you_mean, personal_data_warning
 from needmap.personas.schema import ID_PATTERN, year_first
@@ -88,7 +89,7 @@ class _Columns:
 
     def cell(self, row: Sequence[str], name: str) -> str:
         i = self.index.get(name)
-        return row[i].strip() if i is not None and i < len(row) else ""
+        return without_controls(row[i]).strip() if i is not None and i < len(row) else ""
 
     def at(self, path: Path, line: int, name: str) -> Location:
         i = self.index.get(name)

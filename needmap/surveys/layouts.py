@@ -19,7 +19,7 @@ from typing import NamedTuple, cast
 from needmap.errors import Severity
 from needmap.personas.messages import did_you_mean
 from needmap.scrub import scrub
-from needmap.surveys.answers import CHOSEN, NOT_CHOSEN
+from needmap.surveys.answers import CHOSEN, NOT_CHOSEN, fold_answer
 from needmap.surveys.counting import Counts, Problems
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
@@ -96,7 +96,8 @@ def layout_loop(
 
 
 class Labels:
-    """Task label (or id) -> task index; exact text first, then ignoring case and spaces."""
+    """Task label (or id) -> task index; exact text first, then as :func:`fold_answer`
+    compares it (ignoring case and spacing)."""
 
     def __init__(self, mapping: SurveyMapping) -> None:
         self.tasks = mapping.tasks
@@ -104,7 +105,7 @@ class Labels:
         self.folded: dict[str, int] = {}
         for i, task in enumerate(mapping.tasks):
             self.exact[task.label] = i
-            self.folded[task.label.casefold()] = i
+            self.folded[fold_answer(task.label)] = i
             self.folded.setdefault(task.id, i)
         self.most_pieces = max(label.count(", ") for label in self.exact) + 1
         self.with_comma: list[tuple[str, str]] = []
@@ -120,8 +121,7 @@ class Labels:
     def find(self, text: str) -> int | None:
         index = self.exact.get(text)
         if index is None:
-            stripped = text.strip()
-            index = self.folded.get(stripped.casefold(), self.folded.get(stripped))
+            index = self.folded.get(fold_answer(text), self.folded.get(text.strip()))
         return index
 
     def hint(self, text: str) -> str:

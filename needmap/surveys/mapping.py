@@ -24,6 +24,7 @@ from needmap.personas.schema import Id, Ids
 from needmap.personas.slips import named_twice
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
+from needmap.surveys.answers import fold_answer
 
 __all__ = [
     "LAYOUTS",
@@ -252,7 +253,7 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
             value = task.get(field)
             if not isinstance(value, str):
                 continue
-            folded = value.strip().casefold() if field == "label" else value  # as Text reads it
+            folded = fold_answer(value) if field == "label" else value  # as imports compare it
             if folded in seen[field]:
                 problems.append(
                     Problem(

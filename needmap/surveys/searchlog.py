@@ -23,6 +23,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from needmap.controls import without_controls
 from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, Severity, plural
 from needmap.personas.messages import did_you_mean, one_per_place, validated_document
 from needmap.personas.schema import Id
@@ -149,7 +150,9 @@ PLACEHOLDERS = frozenset({"(not set)", "(other)", "(not provided)"})
 
 
 def fold_term(text: str) -> str:
-    """A term as it is compared: without accents, case-folded, single-spaced."""
+    """A term as it is compared: without accents or control characters, case-folded,
+    single-spaced."""
+    text = without_controls(text)
     if text.isascii():  # most terms: no accents to take off, and casefold() is lower()
         return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
@@ -455,5 +458,5 @@ def _folded(per_cell: Mapping[str, list[int]]) -> tuple[dict[str, TermCount], in
         tally = counts.setdefault(key, [0, 0])
         tally[0] += searches
         tally[1] += none_found
-        shown.setdefault(key, " ".join(text.split()).lower())
+        shown.setdefault(key, " ".join(without_controls(text).split()).lower())
     return {key: TermCount(shown[key], s, n) for key, (s, n) in counts.items()}, without_term

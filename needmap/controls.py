@@ -1,0 +1,43 @@
+"""Control characters and characters one cannot see, in text that comes from outside.
+
+Text needmap reads from exports and logs (a search term a visitor typed, a cell of a survey
+export, a quote in an interview sheet) may hold control characters: an escape sequence that
+recolours or clears the terminal it is printed in, the vertical tab Word writes for a line
+break, a NUL byte. None of them means anything in a report, a workbook refuses most of them
+(openpyxl will not save one), and a terminal obeys them. :func:`without_controls` takes
+them out before such text is counted or shown.
+
+A problem message quotes what it found, and there a character one cannot see (a zero-width
+or no-break space pasted from Word or Teams, a tab) is often the very reason two texts that
+look alike differ; :func:`visible` names each such character (``<U+200B>``) instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CONTROLS", "visible", "without_controls"]
+
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+"""The C0 and C1 control characters and DEL: what a workbook refuses and a terminal
+obeys. Not tab, line feed and carriage return, nor the next-line character (U+0085),
+which YAML reads as a line break as it does U+2028: text may hold them as white space."""
+
+
+_LINE_BREAKS = {0x0B: "\n", 0x0C: "\n"}
+"""Controls that stand for a line break: the vertical tab Word writes for Shift+Enter, and
+the form feed."""
+_TAKEN_OUT = {code: _LINE_BREAKS.get(code) for code in range(0xA0) if CONTROLS.fullmatch(chr(code))}
+
+
+def without_controls(text: str) -> str:
+    """``text`` without :data:`CONTROLS`; those that stand for a line break become one."""
+    return text if text.isprintable() else text.translate(_TAKEN_OUT)
+
+
+def visible(text: str) -> str:
+    """``text`` with each character that prints as nothing or as a plain space, but for a
+    space and a line break, written as its code point: ``'office<U+00A0>staff'``."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == "\n" else f"<U+{ord(c):04X}>" for c in text)
