@@ -129,6 +129,9 @@ def test_a_new_title_alone_changes_the_need_and_nothing_else(gemeente: Path) -> 
         ("smoelenboek", "smoelenboek", "Smoelenboek met expertise en bereikbaarheid",
          [("nothing to change", "a new --title")]),
         ("smoelenboek", "wie-is-wie", "  ", [("the title is empty", "leave out --title")]),
+        ("smoelenboek", "wie-is-wie", "Wie\x07", [
+            ("the title holds the control character <U+0007>, which no report or workbook "
+             "can show", "without it")]),
     ],
 )  # fmt: skip
 def test_renames_that_make_no_sense_are_refused_with_every_problem(

@@ -200,6 +200,9 @@ def test_a_byte_order_mark_stays(make_study: StudyMaker) -> None:
         (["desk", "desk"], "desk", None, "group 'desk' is named twice"),
         (["desk"], "desk", "Front desk", "nothing to change"),
         (["desk", "visitors"], "desk", None, "the groups are in different families"),
+        (["desk"], "desk", " ", "the name is empty"),
+        (["desk"], "desk", "", "the name is empty"),
+        (["desk", "field"], "staff", "Staff\x1b[2J", "the name holds the control character <U"),
     ],
 )
 def test_requests_that_make_no_sense_are_refused(
@@ -216,8 +219,21 @@ def test_requests_that_make_no_sense_are_refused(
                 """,
         }
     )
-    with pytest.raises(UsageError, match=message):
+    with pytest.raises(UsageError, match=message) as raised:
         plan_regrouping(load_study(root), groups, into, name)
+    assert len(raised.value.problems) == 1
+
+
+def test_spaces_around_a_new_name_are_left_out(make_study: StudyMaker) -> None:
+    """The study reads a name without them (so "  " is no name at all); written as given,
+    the name stood in quotes."""
+    root = make_study()
+    write_study_edits(plan_regrouping(load_study(root), ["desk"], "desk", "  Reception "))
+    assert "name: Reception\n" in (root / "groups.yaml").read_text(encoding="utf-8")
+    split = plan_split(
+        load_study(root), "field", [GroupPart("a", " A ", 1), GroupPart("b", "B", 2)]
+    )
+    assert [part.name for part in split.parts] == ["A", "B"]
 
 
 def test_an_unknown_group_is_named_with_what_there_is(make_study: StudyMaker) -> None:
@@ -415,6 +431,7 @@ def test_a_part_may_keep_the_group_id(tmp_path: Path) -> None:
         ("field", [("a", 1), ("desk", 2)], "group 'desk' already exists"),
         ("field", [("a", 1), ("B", 2)], "'B' is not a valid group id"),
         ("field", [("a", 1), ("b", None)], "'field' has a headcount, so each part needs one"),
+        ("field", [("a", 1), ("", 2)], "the name of part '' is empty"),
     ],
 )
 def test_splits_that_make_no_sense_are_refused(

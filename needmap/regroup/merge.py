@@ -16,6 +16,7 @@ from typing import Any
 
 from needmap.errors import InvalidStudyError, Location, Problem, UsageError
 from needmap.personas.loader import StudyReading
+from needmap.personas.messages import text_problems
 from needmap.personas.study import Study
 from needmap.personas.yamledit import YamlEdit
 from needmap.regroup.checks import new_id_problems, twice_problems, unknown_problems
@@ -54,10 +55,12 @@ def plan_regrouping(
 ) -> Regrouping:
     """The changes that merge ``groups`` into one group ``into`` (a rename, for one group).
 
-    ``into`` is one of ``groups`` or a new id; a merge into a new id needs a ``name``.
-    Every problem with the request, or with the study's evidence files, is raised at once.
+    ``into`` is one of ``groups`` or a new id; a merge into a new id needs a ``name``
+    (spaces around it are left out). Every problem with the request, or with the study's
+    evidence files, is raised at once.
     """
     check_evidence(study)
+    name = None if name is None else name.strip()
     _check_request(study, groups, into, name)
     members = [study.group_by_id[g] for g in groups]
     kept = into if into in groups else groups[0]
@@ -130,6 +133,7 @@ def _check_request(study: Study, groups: Sequence[str], into: str, name: str | N
             groups,
             hint=f"to merge into it, name it among the groups: {' '.join([*groups, into])}",
         ),
+        *text_problems(name, "name", "give a name, or leave out --name"),
     ]
     if problems:
         raise UsageError(problems)
@@ -153,7 +157,7 @@ def _check_request(study: Study, groups: Sequence[str], into: str, name: str | N
                 hint="give every group a headcount first, so the merged one has their sum",
             )
         )
-    if len(groups) > 1 and into not in groups and not name:
+    if len(groups) > 1 and into not in groups and name is None:
         problems.append(
             Problem(
                 Location(),
@@ -161,7 +165,7 @@ def _check_request(study: Study, groups: Sequence[str], into: str, name: str | N
                 hint="give it one with --name 'Name'",
             )
         )
-    if list(groups) == [into] and (not name or name == study.group_by_id[into].name):
+    if list(groups) == [into] and name in (None, study.group_by_id[into].name):
         problems.append(
             Problem(
                 Location(), "nothing to change", hint="give the group a new id, or a new --name"

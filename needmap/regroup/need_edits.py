@@ -19,6 +19,7 @@ from typing import Any
 
 from needmap.errors import InvalidStudyError, Location, Problem, UsageError
 from needmap.personas.loader import STUDY_FILE, StudyReading, definition_files
+from needmap.personas.messages import text_problems
 from needmap.personas.study import Study
 from needmap.personas.yamledit import EditRefused, YamlEdit
 from needmap.regroup.checks import new_id_problems, twice_problems, unknown_problems
@@ -83,6 +84,7 @@ def plan_need_rename(
     if study is None:
         raise InvalidStudyError(reading.problems)
     check_evidence(study)
+    title = None if title is None else title.strip()
     _check_rename(study, old, new, title)
     if title == study.need_by_id[old].title:
         title = None
@@ -104,6 +106,7 @@ def plan_need_merge(
     """
     check_evidence(study)
     kept = into if into in needs else needs[0]
+    title = None if title is None else title.strip()
     _check_merge(study, needs, into, kept, title)
     groups: dict[str, str] = {}
     for need_id in _kept_first(needs, kept):
@@ -174,11 +177,7 @@ def _files(root: Path) -> list[Path]:
 
 
 def _title_problems(title: str | None) -> list[Problem]:
-    if title is not None and not title.strip():
-        return [
-            Problem(Location(), "the title is empty", hint="give a title, or leave out --title")
-        ]
-    return []
+    return text_problems(title, "title", "give a title, or leave out --title")
 
 
 def _check_rename(study: Study, old: str, new: str, title: str | None) -> None:

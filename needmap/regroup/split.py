@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from needmap.errors import Location, Problem, UsageError
+from needmap.personas.messages import text_problems
 from needmap.personas.study import Study
 from needmap.personas.yamledit import YamlEdit
 from needmap.regroup.checks import new_id_problems, twice_problems, unknown_problems
@@ -60,6 +61,7 @@ def plan_split(study: Study, group: str, parts: Sequence[GroupPart]) -> GroupSpl
     the group's personas, interviews and survey answers). Every problem with the request,
     or with the study's evidence files, is raised at once."""
     check_evidence(study)
+    parts = [GroupPart(part.id, part.name.strip(), part.headcount) for part in parts]
     _check_request(study, group, parts)
     split = _Split(group, tuple(parts))
     changes = yaml_changes(study.root, split)
@@ -97,6 +99,9 @@ def _check_request(study: Study, group: str, parts: Sequence[GroupPart]) -> None
         )
     problems += twice_problems([part.id for part in parts], "part")
     for part in parts:
+        problems += text_problems(
+            part.name, f"name of part '{part.id}'", "give each part a name with --name"
+        )
         problems += new_id_problems(
             study,
             part.id,
