@@ -470,19 +470,22 @@ def test_answers_and_labels_match_with_any_spacing_and_no_control_character(
     study: Study, tmp_path: Path, layout: str, joined: str
 ) -> None:
     """Excel and the form tools may write a no-break space, or two spaces, where the
-    mapping has one; a control character is no part of an answer. A character one cannot
-    see that is no space (a zero-width space) still makes another answer, and the problem
-    names it."""
-    rows = f't1,Field\u00a0staff,"{joined}"\nt2,Field staff\x07,Book leave\n'
+    mapping has one, or keep a zero-width space pasted into an option; a control character
+    is no part of an answer. Another answer that differs only in what one cannot see is
+    named with it in the problem."""
+    rows = (
+        f't1,Field\u00a0staff,"{joined}"\nt2,Field staff\x07,Book leave\n'
+        "t3,Field\u200b staff,Book lea\u00adve\n"
+    )
     result = _import(study, layout, _write(tmp_path, "x.csv", HEADER + rows))
-    assert dict(result.tally.respondents) == {"field": 2}  # type: ignore[attr-defined]
+    assert dict(result.tally.respondents) == {"field": 3}  # type: ignore[attr-defined]
     votes = {t: n for t, n in result.tally.votes["field"].items() if n}  # type: ignore[attr-defined]
-    assert votes == {"leave": 2, "expense": 1}
-    export = _write(tmp_path, "y.csv", HEADER + rows + "t3,Field\u200bstaff,Book leave\n")
+    assert votes == {"leave": 3, "expense": 1}
+    export = _write(tmp_path, "y.csv", HEADER + rows + "t4,Fie\u00a0ld staff,Book leave\n")
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, layout, export)
     [problem] = raised.value.problems
-    assert problem.format().endswith("y.csv:4:2: unknown group answer 'Field<U+200B>staff'")
+    assert problem.format().endswith("y.csv:5:2: unknown group answer 'Fie<U+00A0>ld staff'")
     assert problem.hint == "did you mean 'Field staff'?"
 
 

@@ -4,6 +4,8 @@ and how any answer is compared with the mapping's (:func:`fold_answer`)."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from needmap.controls import without_controls
 
 __all__ = ["CHOSEN", "NOT_CHOSEN", "fold_answer"]
@@ -13,8 +15,13 @@ NOT_CHOSEN = frozenset({"", "n", "no", "nee", "0", "not selected", "niet geselec
 
 
 def fold_answer(text: str) -> str:
-    """An answer (a group, a task's label) as it is compared: without case or control
-    characters, and with its white space as one plain space. A form tool or Excel may write
-    a no-break space where the mapping has a space, and a reader cannot tell the two apart;
-    a mapping holds no control character (:mod:`needmap.controls`), while an export may."""
-    return " ".join(without_controls(text).split()).casefold()
+    """An answer (a group, a task's label) as it is compared: without case, control
+    characters or characters that print as nothing (a zero-width space, a soft hyphen),
+    and with its white space as one plain space. A form tool or Excel may write a no-break
+    space where the mapping has a space, or keep a zero-width space pasted into an option,
+    and a reader cannot tell the two texts apart; a mapping holds no control character
+    (:mod:`needmap.controls`), while an export may."""
+    text = without_controls(text)
+    if not text.isprintable():
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return " ".join(text.split()).casefold()
