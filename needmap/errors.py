@@ -88,6 +88,7 @@ class Problem:
     def __post_init__(self) -> None:
         # a message quotes what the input holds: a character that cannot be seen there
         # (a no-break space, a control character) is named, never printed as is
+        object.__setattr__(self, "key", visible(self.key))
         object.__setattr__(self, "message", visible(self.message))
         object.__setattr__(self, "hint", visible(self.hint))
 

@@ -171,6 +171,18 @@ CASES = [
         "remove the escape",
     ),
     Case(
+        "invisible-character-in-a-key",
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n"
+            "    groups: {desk\u00a0: must}\n"
+        ),
+        [
+            "needs.yaml:5:14: needs[0].groups.desk<U+00A0>: 'desk<U+00A0>' is not a valid id: it "
+            "holds a character that cannot be seen"
+        ],
+        "delete the no-break space after 'desk'",
+    ),
+    Case(
         "invisible-character-in-id",
         _needs(
             "  - id: search\u200bbox\n    title: Search\n    kind: function\n"
