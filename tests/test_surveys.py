@@ -470,22 +470,23 @@ def test_answers_and_labels_match_with_any_spacing_and_no_control_character(
     study: Study, tmp_path: Path, layout: str, joined: str
 ) -> None:
     """Excel and the form tools may write a no-break space, or two spaces, where the
-    mapping has one, or keep a zero-width space pasted into an option; a control character
-    is no part of an answer. Another answer that differs only in what one cannot see is
-    named with it in the problem."""
+    mapping has one, or keep a zero-width space pasted into an option, and a Mac may write
+    é as e and an accent; a control character is no part of an answer. Another answer that
+    differs only in what one cannot see is named with it in the problem."""
     rows = (
         f't1,Field\u00a0staff,"{joined}"\nt2,Field staff\x07,Book leave\n'
         "t3,Field\u200b staff,Book lea\u00adve\n"
+        "t4,field staff,See the cafe\u0301 menu\n"
     )
     result = _import(study, layout, _write(tmp_path, "x.csv", HEADER + rows))
-    assert dict(result.tally.respondents) == {"field": 3}  # type: ignore[attr-defined]
+    assert dict(result.tally.respondents) == {"field": 4}  # type: ignore[attr-defined]
     votes = {t: n for t, n in result.tally.votes["field"].items() if n}  # type: ignore[attr-defined]
-    assert votes == {"leave": 3, "expense": 1}
-    export = _write(tmp_path, "y.csv", HEADER + rows + "t4,Fie\u00a0ld staff,Book leave\n")
+    assert votes == {"leave": 3, "expense": 1, "cafe": 1}
+    export = _write(tmp_path, "y.csv", HEADER + rows + "t5,Fie\u00a0ld staff,Book leave\n")
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, layout, export)
     [problem] = raised.value.problems
-    assert problem.format().endswith("y.csv:5:2: unknown group answer 'Fie<U+00A0>ld staff'")
+    assert problem.format().endswith("y.csv:6:2: unknown group answer 'Fie<U+00A0>ld staff'")
     assert problem.hint == "did you mean 'Field staff'?"
 
 
