@@ -23,7 +23,8 @@ from openpyxl import Workbook
 from needmap import load_study
 from needmap.errors import NeedmapError
 from needmap.personas.study import Study
-from needmap.surveys import import_survey, load_mapping, load_search_logs
+from needmap.reports.searches_report import study_searches, write_searches
+from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.interview_sheet import read_interview_sheet
 from tests.conftest import SURVEY_FIXTURES, write_tree
 from tests.test_searches import APP_CSV, INTRANET_CSV, files_with_logs
@@ -32,6 +33,8 @@ from tests.test_searches import APP_CSV, INTRANET_CSV, files_with_logs
 # than the csv module's field limit (131,072 characters), as an open quote makes of the rest.
 _PIECES = [b'"', b",", b";", b"\t", b"\n", b"\r", b"\r\n", b"\x00", b"\xff", b"\xef\xbb\xbf"]
 _PIECES += [b" ", b"Y", b"", b"\xc3", "é".encode(), b"Book leave", b"x" * 140_000]
+# control characters a reader passes on, which a workbook refuses and a terminal obeys
+_PIECES += [b"\x1b[2J", b"\x0b", b"\x07", "\u0085".encode(), "\u00a0".encode()]
 
 
 @st.composite
@@ -141,10 +144,14 @@ def study_with_search_logs(tmp_path_factory: pytest.TempPathFactory) -> Study:
 def test_a_damaged_search_log_gives_needmap_errors_only(
     study_with_search_logs: Study, name: str, good: bytes, data: st.DataObject
 ) -> None:
+    """What reads is also written, in every format the report has."""
     export = study_with_search_logs.root / "analytics" / name
     export.write_bytes(data.draw(damaged(good)))
     try:
-        load_search_logs(study_with_search_logs)
+        evidence = study_searches(study_with_search_logs)
+        with tempfile.TemporaryDirectory() as tmp:
+            for suffix in (".md", ".html", ".csv", ".xlsx", ".json"):
+                write_searches(evidence, study_with_search_logs, Path(tmp) / f"s{suffix}")
     except NeedmapError as error:
         assert error.problems
     finally:
