@@ -78,7 +78,8 @@ def import_interview_sheet(
     interviews, warnings = read_interview_sheet(study, sheet, into=target if exists else None)
     if not exists:
         text = interview_sheet_yaml(interviews, sheet.name)
-        _check_valid(read_yaml_text(text, target).data, target)
+        read_back = read_yaml_text(text, target)
+        _check_valid(read_back.data, target, read_back.problems)
         [written] = add_study_files(study.root, {relative: text.encode("utf-8")})
         return ImportedInterviews(written, tuple(interviews), tuple(warnings))
     return _add_new(target, relative, sheet, interviews, warnings)
@@ -159,18 +160,23 @@ def _add_new(
     )
 
 
-def _check_valid(data: Any, path: Path) -> None:
-    """Raise unless ``data`` (what the text to write reads back as) is interviews that
-    ``validate`` accepts: what this module writes is checked before it reaches the study,
-    never after."""
+def _check_valid(data: Any, path: Path, problems: Sequence[Problem] = ()) -> None:
+    """Raise unless ``data`` (what the text to write reads back as, with the reader's
+    ``problems``) is interviews that ``validate`` accepts, read without a problem: what this
+    module writes is checked before it reaches the study, never after."""
     try:
         InterviewsFile.model_validate(data)
     except ValidationError as exc:
-        raise InvalidStudyError.single(
-            f"the interviews would not read back as written: {exc.errors()[0]['msg']}",
-            path=path,
-            hint="nothing was written; this is a needmap bug, please report it with the sheet",
-        ) from None
+        found = exc.errors()[0]["msg"]
+    else:
+        if not problems:
+            return
+        found = problems[0].message
+    raise InvalidStudyError.single(
+        f"the interviews would not read back as written: {found}",
+        path=path,
+        hint="nothing was written; this is a needmap bug, please report it with the sheet",
+    )
 
 
 def _append_quotes(edit: YamlEdit, index: int, quotes: Sequence[SheetQuote]) -> bool:

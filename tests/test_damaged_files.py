@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -22,10 +23,11 @@ from openpyxl import Workbook
 
 from needmap import load_study
 from needmap.errors import NeedmapError
+from needmap.interview_import import import_interview_sheet
 from needmap.personas.study import Study
 from needmap.reports.searches_report import study_searches, write_searches
 from needmap.surveys import import_survey, load_mapping
-from needmap.surveys.interview_sheet import read_interview_sheet
+from needmap.surveys.interviews import check_interviews
 from tests.conftest import SURVEY_FIXTURES, write_tree
 from tests.test_searches import APP_CSV, INTRANET_CSV, files_with_logs
 
@@ -122,11 +124,15 @@ _SHEET = (
 def test_a_damaged_interview_sheet_gives_needmap_errors_only(
     study: Study, data: st.DataObject
 ) -> None:
-    reads_or_refuses(
-        lambda path: read_interview_sheet(study, path),
-        data.draw(damaged(_SHEET.encode())),
-        "interviews.csv",
-    )
+    """What imports, the study reads back."""
+
+    def import_and_read(sheet: Path) -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = shutil.copytree(study.root, Path(tmp) / "study")
+            import_interview_sheet(load_study(root), sheet)
+            check_interviews(load_study(root))
+
+    reads_or_refuses(import_and_read, data.draw(damaged(_SHEET.encode())), "interviews.csv")
 
 
 @pytest.fixture(scope="module")
