@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
@@ -77,9 +78,17 @@ def _records(table: NeedsTable) -> list[list[str]]:
     ]
 
 
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+"""Where a ``<`` would open HTML that a Markdown renderer passes through (a tag, a
+comment): ``n<5`` and ``< 30%`` do not."""
+
+
 def markdown_cell(text: str) -> str:
-    """Text for a Markdown table cell or heading: no pipe or line break can break the table."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell or heading: no pipe or line break can break the table,
+    and no HTML in it is passed on as HTML (a search term a visitor typed may be
+    ``<img onerror=…>``, and many Markdown renderers, MkDocs among them, keep raw HTML)."""
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return _TAG_START.sub(r"\\<", text) if "<" in text else text
 
 
 def table_to_markdown(table: NeedsTable) -> str:
