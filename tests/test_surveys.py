@@ -448,7 +448,8 @@ def test_unknown_choice_and_group_are_errors_with_row_and_column(
         HEADER
         + "t1,Field staff,Book leave\n"
         + 't2,Field staff,"Book leave, Fly to the moon"\n'
-        + "t3,Astronaut,Book leave\n",
+        + "t3,Astronaut,Book leave\n"
+        + "t4,Cosmonaut,Fly to the moon\n",  # both: neither waits for the next import
     )
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, "google-forms", export)
@@ -456,6 +457,8 @@ def test_unknown_choice_and_group_are_errors_with_row_and_column(
     assert shown == [
         "g.csv:3:3: cannot match 'Fly to the moon' to a task",
         "g.csv:4:2: unknown group answer 'Astronaut'",
+        "g.csv:5:2: unknown group answer 'Cosmonaut'",
+        "g.csv:5:3: cannot match 'Fly to the moon' to a task",
     ]
 
 

@@ -260,6 +260,7 @@ def _joined(
                         else f"unknown choice '{scrub(unmatched[0])}'",
                         hint=partial(_unknown_choice_hint, cell, separator, labels, unmatched[0]),
                     )
+                    counts.check_group(row[group_col])
                     continue
             else:
                 picks = cast("list[int]", mapped)
