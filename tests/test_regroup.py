@@ -224,6 +224,7 @@ def test_requests_that_make_no_sense_are_refused(
         plan_regrouping(study, groups, into, name)
     [problem] = raised.value.problems
     if "families" in message:  # at the last group named, in the file that defines it
+        assert problem.message.endswith(": desk in staff, visitors in outside")
         assert problem.location == study.origins[("groups", groups[-1])]
         assert problem.location.path == root / "groups" / "visitors.yaml"
 
