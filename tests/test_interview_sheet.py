@@ -122,6 +122,18 @@ def test_control_characters_in_a_sheet_are_taken_out_and_a_vertical_tab_breaks_t
     assert [q.text for q in interview.quotes] == ["Too slow.\nEvery day.[0m"]
 
 
+def test_names_match_with_a_no_break_space_or_a_zero_width_space_in_them(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """A sheet's group and need names are compared as survey answers are: what one cannot
+    tell apart is one name."""
+    sheet = 'Interview,Group,Quote,Needs\nR1,Front\u00a0desk,Slow.,"works on a\u200b phone"\n'
+    root = make_study()
+    import_interview_sheet(load_study(root), _sheet(tmp_path, sheet))
+    [interview] = load_interviews(load_study(root))
+    assert interview.group == "desk" and interview.quotes[0].needs == ["mobile"]
+
+
 def test_every_problem_at_its_row_and_column_and_nothing_written(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

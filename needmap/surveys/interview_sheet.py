@@ -27,6 +27,7 @@ from needmap.personas.messages import did_you_mean, personal_data_warning
 from needmap.personas.schema import ID_PATTERN, year_first
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
+from needmap.surveys.answers import fold_answer
 from needmap.surveys.interviews import free_interview_id, interviews_by_file
 from needmap.surveys.tables import Table, open_table
 
@@ -186,8 +187,9 @@ def _by_id_or_name(names: Mapping[str, str]) -> dict[str, str]:
 
 
 def _fold(text: str) -> str:
-    """Case, and spaces against hyphens, do not matter: 'Knowledge base' is knowledge-base."""
-    return "-".join(text.casefold().replace("_", "-").replace("-", " ").split())
+    """Case, and spaces against hyphens, do not matter: 'Knowledge base' is knowledge-base;
+    nor does what a survey answer's comparison leaves out (:func:`fold_answer`)."""
+    return fold_answer(text.replace("_", " ").replace("-", " ")).replace(" ", "-")
 
 
 def _read_row(
