@@ -283,20 +283,27 @@ def test_control_characters_a_visitor_typed_reach_no_output(
     assert "park[2jeren" in cells
 
 
-def test_html_a_visitor_typed_stays_text_in_markdown(make_study: StudyMaker) -> None:
+def test_markup_a_visitor_typed_stays_text_in_markdown(make_study: StudyMaker) -> None:
     """Many Markdown renderers (MkDocs, pandoc) keep raw HTML: a term typed into the search
-    box must not become an element of the page a consultant makes of searches.md."""
+    box must not become an element or a link of the page a consultant makes of
+    searches.md, and a topic term keeps its asterisks."""
     from markdown_it import MarkdownIt
 
     files = files_with_logs()
-    rows = "<img src=x onerror=alert(1)>;9;9\r\n<b>n<5</b>;6;0\r\n"
+    rows = (
+        "<img src=x onerror=alert(1)>;9;9\r\n<b>n<5</b>;6;0\r\n"
+        "[log in](https://evil.example);7;0\r\n__init__;5;0\r\n"
+    )
     files["analytics/intranet-may.csv"] = INTRANET_CSV + rows.encode()
+    files["analytics/intranet.yaml"] = INTRANET.replace('"collega*"', '"*collega*"')
     study, evidence = _evidence(make_study(files))
     text = searches_to_markdown(evidence, study)
     assert "\\<img src=x onerror=alert(1)>" in text and "\\<b>n<5\\</b>" in text
     page = MarkdownIt("commonmark").enable("table").render(text)
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<img" not in page
     assert "&lt;b&gt;n&lt;5&lt;/b&gt;" in page and "<b>" not in page
+    assert "[log in](https://evil.example)" in page and "<a " not in page
+    assert "__init__" in page and "*collega* (Phone book)" in page
 
 
 def test_topic_patterns() -> None:

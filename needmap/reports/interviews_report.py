@@ -24,7 +24,7 @@ from needmap.reports.i18n import counted, format_count, labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.sheet_cells import whole_cell
-from needmap.reports.table_formats import csv_bytes, json_bytes, write_in_format
+from needmap.reports.table_formats import csv_bytes, json_bytes, markdown_cell, write_in_format
 from needmap.reports.toptasks_table import (
     RankingTable,
     print_parts,
@@ -238,16 +238,12 @@ def interviews_to_markdown(evidence: InterviewEvidence, study: Study) -> str:
     for view in views:
         lines += [f"### {view.need}", ""]
         for text, bucket, signal in view.quotes:
-            lines.append(f"> {_quote_line(text)}  ")
+            lines.append(f"> {markdown_cell(' '.join(text.split()))}  ")
             lines.append(f"> \u2014 {bucket}, {words[f'iv.signal.{signal}']}")
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _quote_line(text: str) -> str:
-    """A quote on one Markdown line; characters that would start markup are escaped."""
-    flat = " ".join(text.split())
-    return flat.replace("\\", "\\\\").replace("<", "&lt;").replace("*", "\\*").replace("_", "\\_")
 
 
 def interviews_to_json(evidence: InterviewEvidence) -> dict[str, Any]:

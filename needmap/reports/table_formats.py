@@ -78,17 +78,21 @@ def _records(table: NeedsTable) -> list[list[str]]:
     ]
 
 
-_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
-"""Where a ``<`` would open HTML that a Markdown renderer passes through (a tag, a
-comment): ``n<5`` and ``< 30%`` do not."""
+_MARKUP = re.compile(
+    r"[\\|*`]|<(?=[A-Za-z/!?])|\[(?=[^\]]*\][(\[:])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])"
+)
+"""What Markdown would read as markup: a backslash, a table's pipe, emphasis (``*``, and
+``_`` at the edge of a word: ``hr_portal`` is plain), code, the ``[`` of a link
+(``[text](…)``; a scrubbed ``[naam]`` is plain), and a ``<`` that would open HTML, which
+many renderers pass through (``n<5`` and ``< 30%`` do not)."""
 
 
 def markdown_cell(text: str) -> str:
-    """Text for a Markdown table cell or heading: no pipe or line break can break the table,
-    and no HTML in it is passed on as HTML (a search term a visitor typed may be
-    ``<img onerror=…>``, and many Markdown renderers, MkDocs among them, keep raw HTML)."""
-    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-    return _TAG_START.sub(r"\\<", text) if "<" in text else text
+    """Text for a Markdown table cell, heading or list item, shown as written: no pipe or
+    line break breaks the table, and nothing in it becomes markup. A search term a visitor
+    typed may be ``<img onerror=…>`` or ``[Log in](https://…)``, and many renderers
+    (MkDocs, pandoc) keep raw HTML; a topic term ``*rooster*`` must keep its asterisks."""
+    return _MARKUP.sub(r"\\\g<0>", text.replace("\n", " "))
 
 
 def table_to_markdown(table: NeedsTable) -> str:
