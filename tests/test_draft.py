@@ -170,6 +170,17 @@ def test_answers_and_labels_holding_control_characters_are_drafted_and_imported(
     assert [task.label for task in mapping.tasks] == ["Book\nleave"]
 
 
+def test_a_heading_holding_a_control_character_is_named_without_it(tmp_path: Path) -> None:
+    """The mapping names the column as the import finds it: without the character, which
+    a mapping may not hold (the draft stopped with an internal error)."""
+    study, export, draft = _ms_forms_draft(
+        tmp_path, "1,Field staff,Book leave;\n", question="Which tasks?\x0bChoose five.\x07"
+    )
+    assert '  column: "Which tasks?\\nChoose five."' in draft.text
+    check = write_draft(study, draft, tmp_path / "heading.yaml", export)
+    assert check.respondents == 1
+
+
 @pytest.mark.parametrize(
     ("title", "message"),
     [("  ", "the title is empty"), ("Top\x1b[2J", "the title holds the control character <U")],

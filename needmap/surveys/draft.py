@@ -385,6 +385,12 @@ each, asks whether those are answers to an "Other" option: a task of the list is
 chosen by one respondent of dozens, a text of one's own nearly always."""
 
 
+def _heading(heading: str) -> str:
+    """A column's heading as the mapping names it: without the control characters a
+    mapping may not hold (the import finds the column without them)."""
+    return yaml_scalar(without_controls(heading))
+
+
 def _mapping_text(
     draft_id: str,
     title: str,
@@ -426,8 +432,8 @@ def _mapping_text(
         f"max_picks: {max_picks}  # {picks_note}",
     ]
     if respondent:
-        lines.append(f"respondent: {yaml_scalar(respondent)}")
-    lines += ["group:", f"  column: {yaml_scalar(group_column)}", "  values:"]
+        lines.append(f"respondent: {_heading(respondent)}")
+    lines += ["group:", f"  column: {_heading(group_column)}", "  values:"]
     for answer in answers:
         if answer.group is not None:
             note = "# guessed from the group's name or id"
@@ -437,9 +443,9 @@ def _mapping_text(
             lines.append(f"    {yaml_scalar(answer.text)}: ~  {note}")
     lines.append("choices:")
     if question:
-        lines.append(f"  question: {yaml_scalar(question)}")
+        lines.append(f"  question: {_heading(question)}")
     else:
-        lines.append(f"  column: {yaml_scalar(choices_column or '')}")
+        lines.append(f"  column: {_heading(choices_column or '')}")
     once = sum(1 for task in tasks if task.votes == 1)
     if layout != "limesurvey" and once >= _ONCE_HINT and sum(t.votes for t in tasks) >= _VOTES_HINT:
         lines.append(
