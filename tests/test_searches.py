@@ -306,6 +306,17 @@ def test_markup_a_visitor_typed_stays_text_in_markdown(make_study: StudyMaker) -
     assert "__init__" in page and "*collega* (Phone book)" in page
 
 
+def test_a_heading_with_a_no_break_space_is_the_column_named_with_a_space(
+    make_study: StudyMaker,
+) -> None:
+    files = files_with_logs()
+    files["analytics/intranet-may.csv"] = INTRANET_CSV.replace(
+        b"Aantal zoekopdrachten", "Aantal\u00a0zoekopdrachten ".encode()
+    )
+    _, evidence = _evidence(make_study(files))
+    assert evidence.for_need("leave").searches == 47 + 3  # and the app log's three
+
+
 def test_topic_patterns() -> None:
     log = SearchLog.model_validate(
         {

@@ -332,16 +332,17 @@ def _at(document: YamlDocument, key: str, message: str, hint: str) -> Problem:
 def _columns(
     log: SearchLog, table: Table, document: YamlDocument, problems: list[Problem]
 ) -> tuple[int, int | None, int | None] | None:
-    """The 0-based positions of the term, searches and results columns."""
-    folded = [h.casefold() for h in table.header]
+    """The 0-based positions of the term, searches and results columns, found by their
+    headings as a survey's columns are (:func:`~needmap.surveys.tables.column_of`)."""
     positions: list[int | None] = []
     for field in ("term", "searches", "results"):
         heading = getattr(log.columns, field)
         if heading is None:
             positions.append(None)
             continue
-        if heading.casefold() in folded:
-            positions.append(folded.index(heading.casefold()))
+        found = table.column(heading)
+        if found is not None:
+            positions.append(found)
             continue
         path = ("columns", field)
         problems.append(
