@@ -125,9 +125,12 @@ def test_control_characters_in_a_sheet_are_taken_out_and_a_vertical_tab_breaks_t
 def test_names_match_with_a_no_break_space_or_a_zero_width_space_in_them(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
-    """A sheet's group and need names are compared as survey answers are: what one cannot
-    tell apart is one name."""
-    sheet = 'Interview,Group,Quote,Needs\nR1,Front\u00a0desk,Slow.,"works on a\u200b phone"\n'
+    """A sheet's headings, group and need names are compared as survey answers are: what
+    one cannot tell apart is one name."""
+    sheet = (
+        "Interview,Target\u00a0 group,Quote,Needs\n"
+        'R1,Front\u00a0desk,Slow.,"works on a\u200b phone"\n'
+    )
     root = make_study()
     import_interview_sheet(load_study(root), _sheet(tmp_path, sheet))
     [interview] = load_interviews(load_study(root))

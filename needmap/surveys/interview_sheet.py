@@ -52,7 +52,8 @@ SHEET_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "questions": ("questions", "betwijfelt", "casts doubt on", "twijfel"),
     "notes": ("notes", "notities", "aantekeningen"),
 }
-"""Each field and the headings (any case; English or Dutch) a sheet may give its column."""
+"""Each field and the headings (any case or spacing; English or Dutch) a sheet may give
+its column."""
 
 _REQUIRED = ("group", "quote")
 _SPLIT_SEGMENTS = re.compile(r"[;\n]")
@@ -137,7 +138,7 @@ def _columns(table: Table, problems: list[Problem]) -> _Columns:
     index: dict[str, int] = {}
     unknown: list[str] = []
     for i, heading in enumerate(table.header):
-        folded = heading.strip().casefold()
+        folded = fold_answer(heading)
         name = next((f for f, names in SHEET_COLUMNS.items() if folded in names), None)
         if name is not None and name not in index:
             index[name] = i
