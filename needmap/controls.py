@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CONTROLS", "visible", "without_controls"]
+__all__ = ["CONTROLS", "unshowable", "visible", "without_controls"]
 
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 """The C0 and C1 control characters and DEL: what a workbook refuses and a terminal
@@ -41,3 +41,16 @@ def visible(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(c if c.isprintable() or c == "\n" else f"<U+{ord(c):04X}>" for c in text)
+
+
+def unshowable(text: str) -> str | None:
+    """What is wrong with ``text`` that holds a control character, as a message's end
+    (``holds the control character <U+001B>, which …``); None for text without one. The
+    YAML reader and the commands that write a name into a study's file say it alike."""
+    control = CONTROLS.search(text)
+    if control is None:
+        return None
+    return (
+        f"holds the control character {visible(control.group())}, "
+        "which no report or workbook can show"
+    )

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from needmap.controls import CONTROLS, visible
+from needmap.controls import unshowable
 from needmap.errors import Location, Problem, Severity
 from needmap.personas.schema import DATE_PATTERN, is_id, year_first
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
@@ -502,14 +502,7 @@ def text_problems(text: str | None, what: str, empty_hint: str) -> list[Problem]
         return []
     if not text.strip():
         return [Problem(Location(), f"the {what} is empty", hint=empty_hint)]
-    control = CONTROLS.search(text)
-    if control:
-        return [
-            Problem(
-                Location(),
-                f"the {what} holds the control character {visible(control.group())}, "
-                "which no report or workbook can show",
-                hint=f"give the {what} without it",
-            )
-        ]
+    wrong = unshowable(text)
+    if wrong:
+        return [Problem(Location(), f"the {what} {wrong}", hint=f"give the {what} without it")]
     return []

@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from needmap.controls import CONTROLS, visible
+from needmap.controls import unshowable, visible
 from needmap.errors import InvalidStudyError, Location, Problem
 
 __all__ = [
@@ -510,13 +510,12 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, path: Node) -> Any:
         text: str = node.value
-        control = CONTROLS.search(text)
-        if control:  # only an escape in quotes ("\e", "\x1b") can write one
+        wrong = unshowable(text)
+        if wrong:  # only an escape in quotes ("\e", "\x1b") can write one
             return self._ambiguous(
                 node,
                 path,
-                f"the text holds the control character {visible(control.group())}, "
-                "which no report or workbook can show",
+                f"the text {wrong}",
                 "remove the escape that writes it (such as \\e, \\v or \\x1b)",
             )
         if node.style is not None or node.tag in ("tag:yaml.org,2002:str",):
