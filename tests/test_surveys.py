@@ -805,6 +805,30 @@ def test_an_unknown_choice_is_named_alone_at_its_cell(
     assert _placed(raised.value.problems) == [problem]
 
 
+@pytest.mark.parametrize("order", ["grouped", "interleaved"])
+def test_a_long_respondent_with_only_unknown_choices_has_the_group_checked(
+    study: Study, tmp_path: Path, order: str
+) -> None:
+    """As in the forms layouts, a respondent left out for an unknown choice still has an
+    unknown group answer named, at their first row, in the same import; a known group
+    adds no "no task chosen" to the choice's error."""
+    rows = ["r1;Astronaut;Teleport", "r1;Astronaut;Fly", "r2;desk;Teleport", "r3;desk;Book leave"]
+    if order == "interleaved":
+        rows = [rows[0], rows[2], rows[3], rows[1]]
+    export = _write(tmp_path, "l.csv", "respondent;group;task\n" + "\n".join(rows) + "\n")
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "long", export)
+    first = 5 if order == "interleaved" else 3
+    assert sorted(_placed(raised.value.problems)) == sorted(
+        [
+            (2, 2, "unknown group answer 'Astronaut'"),
+            (2, 3, "unknown choice 'Teleport'"),
+            (first, 3, "unknown choice 'Fly'"),
+            (4 if order == "grouped" else 3, 3, "unknown choice 'Teleport'"),
+        ]
+    )
+
+
 def test_short_rows_of_a_long_export_in_any_order_are_padded(study: Study, tmp_path: Path) -> None:
     """A comment column that the export leaves off where it is empty, rows sorted by task
     (so read the second way): every row still counts."""

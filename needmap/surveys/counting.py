@@ -169,12 +169,12 @@ class Counts:
         )
         return once
 
-    def check_group(self, answer: str) -> None:
-        """Report ``answer`` if it names no group, for a respondent left out for another
-        reason (a choice no task matches): fixing the one should not bring the other to
-        light only at the next import."""
+    def check_group(self, answer: str, line: int | None = None) -> None:
+        """Report ``answer`` (given on ``line``, else the row last read) if it names no
+        group, for a respondent left out for another reason (a choice no task matches):
+        fixing the one should not bring the other to light only at the next import."""
         if self.slot(answer) == _UNKNOWN:
-            self._group_problem(_UNKNOWN, answer, None)
+            self._group_problem(_UNKNOWN, answer, line)
 
     def slot(self, answer: str) -> int:
         """The slot a group answer is counted in; negative for an unknown or empty answer,

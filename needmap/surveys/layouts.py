@@ -356,13 +356,16 @@ class _LongColumns(NamedTuple):
 
 _SKIP_ROW = -1
 _NO_TASK = -2
+_UNKNOWN_TASK = -3
 
 
 def _long_task(
     row: list[str], columns: _LongColumns, counts: Counts, labels: Labels, problems: Problems
 ) -> int:
     """The task of a long-layout row whose text is not an exact label: the task index,
-    ``_NO_TASK`` (an empty task: the respondent still counts) or ``_SKIP_ROW`` (reported)."""
+    ``_NO_TASK`` (an empty task: the respondent still counts), ``_UNKNOWN_TASK`` (reported;
+    the row still names its respondent, whose group answer is checked) or ``_SKIP_ROW``
+    (reported, or an empty row)."""
     value = row[columns.task]
     if not value.strip():
         if not any(row):
@@ -382,7 +385,7 @@ def _long_task(
             f"unknown choice '{scrub(value.strip())}'",
             hint=lambda: labels.hint(value),
         )
-        return _SKIP_ROW
+        return _UNKNOWN_TASK
     return index
 
 
@@ -418,6 +421,7 @@ def _long_grouped(table: Table, columns: _LongColumns, labels: Labels, problems:
         key: str | None = None
         answer, line = "", 0
         picks: list[int] = []
+        unknown_task = False
 
         def finish() -> None:
             slot = slot_of(answer, -3)
@@ -425,6 +429,8 @@ def _long_grouped(table: Table, columns: _LongColumns, labels: Labels, problems:
             if slot >= 0 and 0 < n <= max_picks and (n == 1 or len(set(picks)) == n):
                 respondents[slot] += 1
                 codes[slot].extend(picks)
+            elif unknown_task and not picks:
+                counts.check_group(answer, line)
             else:
                 add(answer, picks, line)
 
@@ -446,13 +452,15 @@ def _long_grouped(table: Table, columns: _LongColumns, labels: Labels, problems:
                 if key in seen:
                     raise Interleaved
                 seen.add(key)
-                answer, line, picks = row[group_col], table.line(), []
+                answer, line, picks, unknown_task = row[group_col], table.line(), [], False
             elif row[group_col] != answer and _group_changed(
                 row[group_col], answer, line, columns, counts
             ):
                 continue
             if index >= 0:
                 picks.append(index)
+            elif index == _UNKNOWN_TASK:
+                unknown_task = True
         if key is not None:
             finish()
 
@@ -462,12 +470,13 @@ def _long_grouped(table: Table, columns: _LongColumns, labels: Labels, problems:
 class _Respondent:
     """A respondent of an interleaved long export while their rows are read."""
 
-    __slots__ = ("answer", "line", "picks")
+    __slots__ = ("answer", "line", "picks", "unknown_task")
 
     def __init__(self, line: int, answer: str, picks: list[int]) -> None:
         self.line = line
         self.answer = answer
         self.picks = picks
+        self.unknown_task = False
 
 
 def _long(table: Table, columns: _LongColumns, labels: Labels, problems: Problems) -> Loop:
@@ -500,7 +509,12 @@ def _long(table: Table, columns: _LongColumns, labels: Labels, problems: Problem
                 continue
             if index >= 0:
                 respondent.picks.append(index)
+            elif index == _UNKNOWN_TASK:
+                respondent.unknown_task = True
         for respondent in respondents.values():
-            counts.add(respondent.answer, respondent.picks, respondent.line)
+            if respondent.unknown_task and not respondent.picks:
+                counts.check_group(respondent.answer, respondent.line)
+            else:
+                counts.add(respondent.answer, respondent.picks, respondent.line)
 
     return loop
