@@ -10,13 +10,17 @@ them out before such text is counted or shown.
 A problem message quotes what it found, and there a character one cannot see (a zero-width
 or no-break space pasted from Word or Teams, a tab) is often the very reason two texts that
 look alike differ; :func:`visible` names each such character (``<U+200B>``) instead.
+Where such texts are matched (an export's answer with the mapping's, a name typed or
+copied into a command line with the study's), :func:`fold_text` compares them as a reader
+would: one cannot tell them apart.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-__all__ = ["CONTROLS", "unshowable", "visible", "without_controls"]
+__all__ = ["CONTROLS", "fold_text", "unshowable", "visible", "without_controls"]
 
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 """The C0 and C1 control characters and DEL: what a workbook refuses and a terminal
@@ -33,6 +37,21 @@ _TAKEN_OUT = {code: _LINE_BREAKS.get(code) for code in range(0xA0) if CONTROLS.f
 def without_controls(text: str) -> str:
     """``text`` without :data:`CONTROLS`; those that stand for a line break become one."""
     return text if text.isprintable() else text.translate(_TAKEN_OUT)
+
+
+def fold_text(text: str) -> str:
+    """``text`` as it is compared with another that a reader cannot tell it from: without
+    case, control characters or characters that print as nothing (a zero-width space, a
+    soft hyphen), with its white space as one plain space and its accented letters
+    composed. A form tool or Excel may write a no-break space where the mapping has a
+    space, an option or a name copied from Word or a PDF may keep a zero-width space or a
+    soft hyphen, and text copied on a Mac may write ``é`` as ``e`` and an accent."""
+    text = without_controls(text)
+    if not text.isprintable():
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    if not text.isascii():  # é as one character or as e and an accent (as macOS writes it)
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split()).casefold()
 
 
 def visible(text: str) -> str:

@@ -80,6 +80,8 @@ def test_overlap_unknown_group_exit_2(study_dir: Path) -> None:
         # a name with a comma, split by the comma-separated option, in any case
         ("security, CATERING and facility staff,Field staff", ["facility", "field"]),
         ("Security,catering and facility staff", ["facility"]),
+        # copied from a report: a no-break space, a soft hyphen
+        ("Front\u00a0desk and con\u00adtact centre,FIELD", ["front-desk", "field"]),
     ],
 )
 def test_groups_are_chosen_by_id_or_by_name(study_dir: Path, given: str, chosen: list[str]) -> None:

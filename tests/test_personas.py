@@ -32,7 +32,7 @@ from needmap.reports.personas_report import (
 )
 from needmap.reports.toptasks_table import ranking_to_csv, ranking_to_xlsx
 from needmap.surveys import imported_surveys
-from tests.conftest import SURVEY_FIXTURES, run_needmap, write_tree
+from tests.conftest import SURVEY_FIXTURES, StudyMaker, run_needmap, write_tree
 
 runner = CliRunner()
 
@@ -79,6 +79,40 @@ def _study(tmp_path: Path, *, minimum: int = 3, imported: bool = True) -> Path:
 # room-booking <- meeting = 1/12, service-desk <- printer = 2/12.
 # Platform rule over 3 groups: shared when at least 2 groups need it; room-booking is
 # office's alone. Field staff (3 respondents): leave 3, printer 1, expense 1 of 5 votes.
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "found"),
+    [
+        ("group", "desk", "desk"),
+        ("group", "Front desk", "desk"),
+        ("group", " FRONT  DESK ", "desk"),
+        ("group", "Front\u00a0desk", "desk"),  # a no-break space, as a PDF or Word copies
+        ("group", "Fi\u00adeld staff", "field"),  # a soft hyphen
+        ("group", "Fi\u200beld staff", "field"),  # a zero-width space
+        ("group", "DESK", "desk"),  # an id in another case
+        ("group", "Front", None),
+        ("group", "search", None),
+        ("need", "Works on a phone", "mobile"),
+        ("need", "works on a\u00a0phone", "mobile"),
+        ("need", "Mobile", "mobile"),
+        ("need", "desk", None),
+        ("persona", "HENK", "henk"),
+        ("persona", "Hen\u00adk", "henk"),
+    ],
+)
+def test_a_name_on_the_command_line_finds_its_item_as_a_reader_sees_it(
+    make_study: StudyMaker, kind: str, text: str, found: str | None
+) -> None:
+    """A group, need or persona named on the command line by its id, or by its name in
+    any case and with what one cannot see aside: names are copied out of the reports."""
+    study = load_study(make_study())
+    named = {
+        "group": study.group_named,
+        "need": study.need_named,
+        "persona": study.persona_named,
+    }[kind](text)
+    assert (named.id if named is not None else None) == found
 
 
 def test_profiles_by_hand(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from needmap.controls import fold_text
 from needmap.errors import Location, Problem, UsageError
 from needmap.personas.messages import did_you_mean
 from needmap.personas.study import Study
@@ -89,17 +90,19 @@ def choose_units(
 
 
 def _name_key(text: str) -> str:
-    """A name as it is compared: case and the spaces around its commas aside."""
-    return _AROUND_COMMAS.sub(",", text.strip().casefold())
+    """A name as it is compared: as :func:`~needmap.controls.fold_text` compares names (in
+    any case, what one cannot see aside), and the spaces around its commas aside."""
+    return _AROUND_COMMAS.sub(",", fold_text(text))
 
 
 _AROUND_COMMAS = re.compile(r"\s*,\s*")
 
 
 def _resolve(items: list[str], available: Sequence[Unit]) -> list[tuple[str, Unit | None]]:
-    """Each item with the unit it names (None for none): by id, else by name. Pieces that
-    together make a name with commas ("Security", "catering and facility staff") are taken
-    as that name, the most pieces first."""
+    """Each item with the unit it names (None for none): by id, else by name, else by id in
+    another case (an id is lowercase). Pieces that together make a name with commas
+    ("Security", "catering and facility staff") are taken as that name, the most pieces
+    first."""
     by_id = {u.id: u for u in available}
     by_name = {_name_key(u.name): u for u in available}
     most = max((u.name.count(",") for u in available), default=0) + 1
@@ -108,7 +111,10 @@ def _resolve(items: list[str], available: Sequence[Unit]) -> list[tuple[str, Uni
     while i < len(items):
         for size in range(min(most, len(items) - i), 0, -1):
             text = ", ".join(items[i : i + size])
-            unit = (by_id.get(text) if size == 1 else None) or by_name.get(_name_key(text))
+            key = _name_key(text)
+            unit = by_name.get(key)
+            if size == 1:  # an id, as written or in another case
+                unit = by_id.get(text) or unit or by_id.get(key)
             if unit is not None:
                 found.append((text, unit))
                 i += size

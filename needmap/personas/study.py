@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
+from needmap.controls import fold_text
 from needmap.errors import Location, Problem
 from needmap.personas.messages import did_you_mean, reference_hint, unknown_id_hint
 from needmap.personas.schema import (
@@ -31,6 +32,8 @@ __all__ = [
     "unknown_reference",
 ]
 
+
+_Item = TypeVar("_Item")
 
 RenamedKind = Literal["groups", "needs"]
 """The kinds of item whose ids ``needmap groups rename`` and ``needs rename`` change."""
@@ -120,8 +123,8 @@ class Study:
             if noun == "group"
             else {n.title: n.id for n in self.needs}
         )
-        wanted = text.strip().casefold()
-        return next((i for name, i in called.items() if name.casefold() == wanted), None)
+        wanted = fold_text(text)
+        return next((i for name, i in called.items() if fold_text(name) == wanted), None)
 
     @cached_property
     def family_by_id(self) -> Mapping[str, Family]:
@@ -138,16 +141,16 @@ class Study:
         return {p.id: p for p in self.personas}
 
     def group_named(self, text: str) -> TargetGroup | None:
-        """The group with id ``text``, else the one with that name, ignoring case: what a
-        command's group argument names."""
-        by_name = {g.name.casefold(): g for g in self.groups}
-        return self.group_by_id.get(text) or by_name.get(text.strip().casefold())
+        """The group a command's group argument names (see :func:`_named`)."""
+        return _named(text, self.group_by_id, lambda group: group.name)
 
     def persona_named(self, text: str) -> Persona | None:
-        """The persona with id ``text``, else the one with that name, ignoring case: what a
-        command's persona option names."""
-        by_name = {p.name.casefold(): p for p in self.personas}
-        return self.persona_by_id.get(text) or by_name.get(text.strip().casefold())
+        """The persona a command's persona option names (see :func:`_named`)."""
+        return _named(text, self.persona_by_id, lambda persona: persona.name)
+
+    def need_named(self, text: str) -> Need | None:
+        """The need a command's need argument names, by id or title (see :func:`_named`)."""
+        return _named(text, self.need_by_id, lambda need: need.title)
 
     def unknown_group(self, text: str) -> Problem:
         """The problem for a group argument that names no group (see :meth:`group_named`)."""
@@ -171,6 +174,18 @@ class Study:
             "needs": len(self.needs),
             "personas": len(self.personas),
         }
+
+
+def _named(text: str, by_id: Mapping[str, _Item], name: Callable[[_Item], str]) -> _Item | None:
+    """The item with id ``text``; else the one whose name, or else whose id, is ``text`` as
+    :func:`~needmap.controls.fold_text` compares them: in any case, and with what one cannot
+    see aside (an id is lowercase). A name is often copied into the command line from a
+    report, and a PDF's soft hyphen or a no-break space comes with it."""
+    if text in by_id:
+        return by_id[text]
+    wanted = fold_text(text)
+    named = next((item for item in by_id.values() if fold_text(name(item)) == wanted), None)
+    return by_id.get(wanted) if named is None else named
 
 
 class StudyIds(Protocol):

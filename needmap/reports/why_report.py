@@ -117,8 +117,7 @@ class NeedStory:
 def need_story(study: Study, need_id: str) -> NeedStory:
     """The story of the need with id (or, ignoring case, title) ``need_id``; a need the
     study does not have is a usage error (exit 2)."""
-    by_title = {n.title.casefold(): n for n in study.needs}
-    need = study.need_by_id.get(need_id) or by_title.get(need_id.strip().casefold())
+    need = study.need_named(need_id)
     if need is None:
         raise UsageError.single(
             f"the study has no need '{need_id}'",

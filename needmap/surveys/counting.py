@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from needmap.controls import fold_text
 from needmap.errors import Location, Problem, Severity, plural
 from needmap.personas.messages import did_you_mean
 from needmap.scrub import scrub
-from needmap.surveys.answers import fold_answer
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
 from needmap.surveys.tally import OUTSIDE, Tally
@@ -98,7 +98,7 @@ class Counts:
         self.mapping = mapping
         self.table = table
         self.problems = problems
-        self.answers = {fold_answer(a): g for a, g in mapping.group.values.items()}
+        self.answers = {fold_text(a): g for a, g in mapping.group.values.items()}
         self.keys = [*sorted({g for g in self.answers.values() if g is not None}), OUTSIDE]
         self.slot_of_key = {key: i for i, key in enumerate(self.keys)}
         self.slot_of_answer: dict[str, int] = {}
@@ -190,7 +190,7 @@ class Counts:
         ]
 
     def _resolve(self, answer: str) -> int:
-        folded = fold_answer(answer)
+        folded = fold_text(answer)
         if not folded:
             slot = _EMPTY
         elif folded not in self.answers:

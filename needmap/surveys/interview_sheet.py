@@ -21,13 +21,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from needmap.controls import without_controls
+from needmap.controls import fold_text, without_controls
 from needmap.errors import InvalidStudyError, Location, Problem, Severity
 from needmap.personas.messages import did_you_mean, personal_data_warning
 from needmap.personas.schema import ID_PATTERN, year_first
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
-from needmap.surveys.answers import fold_answer
 from needmap.surveys.interviews import free_interview_id, interviews_by_file
 from needmap.surveys.tables import Table, open_table
 
@@ -138,7 +137,7 @@ def _columns(table: Table, problems: list[Problem]) -> _Columns:
     index: dict[str, int] = {}
     unknown: list[str] = []
     for i, heading in enumerate(table.header):
-        folded = fold_answer(heading)
+        folded = fold_text(heading)
         name = next((f for f, names in SHEET_COLUMNS.items() if folded in names), None)
         if name is not None and name not in index:
             index[name] = i
@@ -189,8 +188,8 @@ def _by_id_or_name(names: Mapping[str, str]) -> dict[str, str]:
 
 def _fold(text: str) -> str:
     """Case, and spaces against hyphens, do not matter: 'Knowledge base' is knowledge-base;
-    nor does what a survey answer's comparison leaves out (:func:`fold_answer`)."""
-    return fold_answer(text.replace("_", " ").replace("-", " ")).replace(" ", "-")
+    nor does what a survey answer's comparison leaves out (:func:`fold_text`)."""
+    return fold_text(text.replace("_", " ").replace("-", " ")).replace(" ", "-")
 
 
 def _read_row(

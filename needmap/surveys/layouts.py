@@ -16,10 +16,11 @@ from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple, cast
 
+from needmap.controls import fold_text
 from needmap.errors import Severity
 from needmap.personas.messages import did_you_mean
 from needmap.scrub import scrub
-from needmap.surveys.answers import CHOSEN, NOT_CHOSEN, fold_answer
+from needmap.surveys.answers import CHOSEN, NOT_CHOSEN
 from needmap.surveys.counting import Counts, Problems
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
@@ -96,7 +97,7 @@ def layout_loop(
 
 
 class Labels:
-    """Task label (or id) -> task index; exact text first, then as :func:`fold_answer`
+    """Task label (or id) -> task index; exact text first, then as :func:`fold_text`
     compares it (ignoring case and spacing)."""
 
     def __init__(self, mapping: SurveyMapping) -> None:
@@ -105,7 +106,7 @@ class Labels:
         self.folded: dict[str, int] = {}
         for i, task in enumerate(mapping.tasks):
             self.exact[task.label] = i
-            self.folded[fold_answer(task.label)] = i
+            self.folded[fold_text(task.label)] = i
             self.folded.setdefault(task.id, i)
         self.most_pieces = max(label.count(", ") for label in self.exact) + 1
         self.with_comma: list[tuple[str, str]] = []
@@ -121,7 +122,7 @@ class Labels:
     def find(self, text: str) -> int | None:
         index = self.exact.get(text)
         if index is None:
-            index = self.folded.get(fold_answer(text), self.folded.get(text.strip()))
+            index = self.folded.get(fold_text(text), self.folded.get(text.strip()))
         return index
 
     def hint(self, text: str) -> str:

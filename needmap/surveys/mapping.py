@@ -18,13 +18,13 @@ from pydantic import (
     model_validator,
 )
 
+from needmap.controls import fold_text
 from needmap.errors import InvalidStudyError, Problem, RuleError, Severity
 from needmap.personas.messages import one_per_place, validated_document
 from needmap.personas.schema import Id, Ids
 from needmap.personas.slips import named_twice
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
-from needmap.surveys.answers import fold_answer
 
 __all__ = [
     "LAYOUTS",
@@ -253,7 +253,7 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
             value = task.get(field)
             if not isinstance(value, str):
                 continue
-            folded = fold_answer(value) if field == "label" else value  # as imports compare it
+            folded = fold_text(value) if field == "label" else value  # as imports compare it
             if folded in seen[field]:
                 problems.append(
                     Problem(

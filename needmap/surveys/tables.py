@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from needmap.controls import fold_text
 from needmap.errors import InvalidStudyError, Location, Problem, plural
-from needmap.surveys.answers import fold_answer
 
 __all__ = [
     "DataBytes",
@@ -157,19 +157,19 @@ class SheetNotFound(InvalidStudyError):
 
 def column_of(header: Sequence[str], heading: str, *, by_code: bool = False) -> int | None:
     """The index of the column headed ``heading``: exactly, else as answers are compared
-    (:func:`~needmap.surveys.answers.fold_answer`: case, spacing and control characters
+    (:func:`~needmap.controls.fold_text`: case, spacing and control characters
     aside); with ``by_code``, else the one column whose heading starts with it as its code
     (:func:`heading_code`), so a mapping written with LimeSurvey's codes also reads an
     export whose headings carry the question text."""
     wanted = heading.strip()
-    folded = fold_answer(wanted)
-    for matches in (wanted.__eq__, lambda name: fold_answer(name) == folded):
+    folded = fold_text(wanted)
+    for matches in (wanted.__eq__, lambda name: fold_text(name) == folded):
         found = next((i for i, name in enumerate(header) if matches(name)), None)
         if found is not None:
             return found
     if by_code:
         coded = [
-            i for i, name in enumerate(header) if fold_answer(heading_code(name) or "") == folded
+            i for i, name in enumerate(header) if fold_text(heading_code(name) or "") == folded
         ]
         if len(coded) == 1:
             return coded[0]
