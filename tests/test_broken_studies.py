@@ -291,6 +291,15 @@ CASES = [
         "if 'in every source' belongs to title, quote it whole: title: \"Search, in every source\"",
     ),
     Case(
+        "an-unknown-key-with-no-value-after-a-text-in-block-style",  # no comma to blame
+        _needs(
+            "  - id: search\n    title: Search\n    in every source:\n    kind: function\n"
+            "    groups: {desk: must}\n"
+        ),
+        ["needs.yaml:4:5: needs[0]: unknown key 'in every source'"],
+        "allowed keys here: id, title,",
+    ),
+    Case(
         "an-unknown-key-inside-braces-with-a-value",
         _needs("  - {id: search, title: Search, size: l, kind: function, groups: {desk: must}}\n"),
         ["needs.yaml:2:33: needs[0]: unknown key 'size'"],

@@ -498,6 +498,25 @@ def test_validate_checks_the_evidence_files_while_the_definitions_have_errors(
     assert (as_json["valid"], as_json["errors"], as_json["counts"]) == (False, 6, None)
 
 
+def test_validate_says_what_an_evidence_file_that_is_no_mapping_should_hold(
+    make_study: StudyMaker,
+) -> None:
+    """A survey mapping or a search log written as a list, or one line of text, gets one
+    problem at its top saying what it should hold."""
+    root = make_study(
+        {
+            "surveys/top.yaml": "- id: top\n- title: Top\n",
+            "surveys/words.yaml": "survey of march\n",
+            "analytics/a.yaml": "- id: a\n",
+        }
+    )
+    assert _refused_by_validate(root) == [
+        "analytics/a.yaml:1:1: expected 'key: value' lines at the top of the search log",
+        "surveys/top.yaml:1:1: expected 'key: value' lines at the top of the survey mapping",
+        "surveys/words.yaml:1:1: expected 'key: value' lines at the top of the survey mapping",
+    ]
+
+
 def test_validate_names_no_unknown_ids_while_a_definitions_file_cannot_be_read(
     make_study: StudyMaker,
 ) -> None:
