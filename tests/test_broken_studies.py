@@ -300,6 +300,14 @@ CASES = [
         "allowed keys here: id, title,",
     ),
     Case(
+        "an-unknown-key-with-no-value-first-inside-braces",  # no value before it to blame
+        _needs(
+            "  - {in every source, id: search, groups: {desk: must}, kind: function, title: S}\n"
+        ),
+        ["needs.yaml:2:6: needs[0]: unknown key 'in every source'"],
+        "allowed keys here: id, title,",
+    ),
+    Case(
         "an-unknown-key-inside-braces-with-a-value",
         _needs("  - {id: search, title: Search, size: l, kind: function, groups: {desk: must}}\n"),
         ["needs.yaml:2:33: needs[0]: unknown key 'size'"],
