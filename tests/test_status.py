@@ -124,6 +124,50 @@ def test_pooled_groups_empty_interviews_and_silent_needs(make_study: StudyMaker)
     assert steps[1].command == f"needmap validate {root}"
 
 
+@pytest.mark.parametrize("headcount", [1, 4])
+def test_a_group_smaller_than_the_minimum_is_told_to_merge_not_to_interview_more(
+    make_study: StudyMaker, headcount: int
+) -> None:
+    """With fewer people than the minimum (5), no number of interviews shows the desk on
+    its own: the step says so, and shows how to merge it, instead of asking for more
+    people. A group of the minimum (field, 5) is asked to interview more as before."""
+    groups = textwrap.dedent(MINIMAL_STUDY["groups.yaml"])
+    groups = groups.replace("headcount: 10", f"headcount: {headcount}")
+    groups = groups.replace("headcount: 20", "headcount: 5")
+    few_in_the_field = SHOWN_INTERVIEW.replace("participants: 5", "participants: 2")
+    root = make_study(
+        {
+            "groups.yaml": groups,
+            "interviews/desk.yaml": FEW_AT_THE_DESK.replace("participants: 2", "participants: 1"),
+            "interviews/field.yaml": few_in_the_field,
+        }
+    )
+    study = load_study(root)
+    steps = study_status(study).steps
+    assert steps[:2] == (
+        NextStep(
+            "Interview more people of Field staff: fewer than 5 each so far, so their "
+            "interviews count only together with other small groups.",
+            f"needmap guide {root} field --record",
+        ),
+        NextStep(
+            f"Front desk ({headcount}) has fewer people than the minimum of 5 "
+            "(privacy.min_group_size): however many of them you interview or survey, no "
+            "report shows their answers as a group, only in totals. To show them, merge the "
+            "group into a related one (OTHER: its id).",
+            f"needmap groups merge {root} OTHER desk --into OTHER --dry-run",
+        ),
+    )
+    both = load_study(
+        make_study({"groups.yaml": groups.replace("headcount: 5", "headcount: 3")}, name="both")
+    )
+    texts = [step.text for step in study_status(both.in_language("nl")).steps]
+    assert texts[1].startswith(
+        f"Front desk ({headcount}), Field staff (3) tellen minder mensen dan het minimum van 5 "
+    )
+    assert texts[0] == "Voer gesprekken met Front desk, Field staff: nog niemand gesproken."
+
+
 @pytest.mark.parametrize(
     ("changes", "texts"),
     [

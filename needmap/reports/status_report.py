@@ -20,6 +20,7 @@ from typing import Any
 from needmap.build_folder import built_study, reports_of, same_folder
 from needmap.model.interviews import OTHER_GROUPS
 from needmap.personas.fingerprint import REPORTS, study_fingerprint
+from needmap.personas.schema import TargetGroup
 from needmap.personas.study import Study
 from needmap.reports.brief import glance, study_brief
 from needmap.reports.guide_report import has_evidence, need_evidence
@@ -76,6 +77,8 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
             heard.update(bucket.groups)
             if bucket.key == OTHER_GROUPS:
                 pooled += bucket.groups
+    minimum = study.settings.privacy.min_group_size
+    too_few = [g for g in study.groups if g.headcount is not None and g.headcount < minimum]
     unheard = [g for g in study.groups if g.id not in heard]
     if unheard:
         steps.append(
@@ -84,8 +87,8 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
                 f"needmap guide {folder} {unheard[0].id} --record",
             )
         )
+    pooled = [g for g in pooled if g not in {small.id for small in too_few}]
     if pooled:
-        minimum = study.settings.privacy.min_group_size
         steps.append(
             NextStep(
                 words["status.pooled"].format(
@@ -95,6 +98,8 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
                 f"needmap guide {folder} {pooled[0]} --record",
             )
         )
+    if too_few:
+        steps.append(_too_few_step(too_few, minimum, folder, language))
     held = interviews_by_file(study)
     empty = [(path, i) for path, i in held if not i.quotes]
     if empty:
@@ -172,6 +177,24 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
         if step is not None:
             steps.append(step)
     return StudyStatus(tuple(glance(content)), tuple(steps))
+
+
+def _too_few_step(
+    groups: list[TargetGroup], minimum: int, folder: str, language: Language
+) -> NextStep:
+    """Groups with fewer people than the minimum group size: no number of interviews or
+    respondents will show them on their own (asking for more interviews, as for other
+    small groups, would send the consultant after people who are not there). Merged into
+    a related group, they are shown with it; the dry run shows what would change."""
+    words = labels(language)
+    key = "status.too_few.one" if len(groups) == 1 else "status.too_few"
+    return NextStep(
+        words[key].format(
+            groups=_names([f"{g.name} ({g.headcount})" for g in groups], language),
+            minimum=minimum,
+        ),
+        f"needmap groups merge {folder} OTHER {groups[0].id} --into OTHER --dry-run",
+    )
 
 
 def _rebuild_step(root: Path, reports: Path, told: bool, language: Language) -> NextStep | None:
