@@ -910,6 +910,12 @@ def _platform(value: str) -> dict[str, str | None]:
             "must be at most 1.0, found 60",
             "write a share as a fraction of 1: 0.6 for 60%",
         ),
+        (
+            _platform("100"),
+            "must be at most 1.0, found 100",
+            "write a share as a fraction of 1: 1 for 100%",
+        ),
+        (_platform("101"), "must be at most 1.0, found 101", "write a number at most 1.0"),
         (_platform("250"), "must be at most 1.0, found 250", "write a number at most 1.0"),
         (_platform("half"), "expected a number, found the text 'half'", "write a number, e.g. 0.5"),
     ],
