@@ -1,6 +1,6 @@
 """Slips that load without an error but would show wrong: a persona's text split at its
-comma in a list in brackets, an id named twice in one list, and a minimum group size that
-lets a breakdown show one or two people."""
+comma in a list in brackets, an id named twice in one list, two items with one name, and a
+minimum group size that lets a breakdown show one or two people."""
 
 from __future__ import annotations
 
@@ -68,6 +68,58 @@ def test_a_text_split_at_its_comma_and_a_need_named_twice_are_warnings(
     # what the reports use holds each id once, in the order first written
     assert study.personas[0].needs == ["mobile", "search"]
     assert study.need_by_id["mobile"].depends_on == ["search"]
+
+
+def test_two_items_with_one_name_are_a_warning_at_the_second(make_study: StudyMaker) -> None:
+    """A group copied to make another, its name left: two columns no reader can tell
+    apart. Names compare as a reader sees them (case, a soft hyphen); each kind on its
+    own (a need may be called as a group is), and a name that differs is no slip."""
+    root = make_study(
+        {
+            "groups.yaml": textwrap.dedent(MINIMAL_STUDY["groups.yaml"])
+            + '  - {id: desk2, name: "FRONT de\\u00adsk", family: staff}\n'
+            + "  - {id: desk3, name: Front desks, family: staff}\n",
+            "needs.yaml": textwrap.dedent(MINIMAL_STUDY["needs.yaml"])
+            + "  - {id: search2, title: search, kind: content, groups: {desk: could}}\n"
+            + "  - {id: desk, title: Front desk, kind: content, groups: {desk: could}}\n",
+            "personas.yaml": PERSONAS.replace("[mobile, search, mobile]", "[mobile]").rstrip(" ")
+            + "      - {id: henk2, name: Henk, group: desk, role: Clerk}\n",
+        }
+    )
+    study = load_study(root)
+    shown = [
+        (Path(str(w.location.path)).name, w.location.line, w.key, w.message.replace(f"{root}/", ""))
+        for w in study.warnings
+        if "of its own" in w.hint
+    ]
+    assert shown == [
+        (
+            "groups.yaml",
+            13,
+            "groups[2].name",
+            "group 'desk2' has the name 'FRONT de<U+00AD>sk' of group 'desk' "
+            "(at groups.yaml:6:11): no report can tell the two apart",
+        ),
+        (
+            "needs.yaml",
+            10,
+            "needs[2].title",
+            "need 'search2' has the title 'search' of need 'search' (at needs.yaml:3:12): "
+            "no report can tell the two apart",
+        ),
+        (
+            "personas.yaml",
+            12,
+            "personas[1].name",
+            "persona 'henk2' has the name 'Henk' of persona 'henk' (at personas.yaml:3:11): "
+            "no report can tell the two apart",
+        ),
+    ]
+    assert {w.hint for w in study.warnings if "of its own" in w.hint} == {
+        "give each group a name of its own, or merge the two",
+        "give each need a title of its own, or merge the two",
+        "give each persona a name of its own, or merge the two",
+    }
 
 
 def test_lists_that_are_meant_as_lists_give_no_warning(make_study: StudyMaker) -> None:

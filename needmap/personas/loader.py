@@ -157,7 +157,7 @@ def read_study(root: Path | str) -> StudyReading:
     )
     problems.extend(reading.warnings)
     problems.extend(_personal_data(definitions.personas))
-    problems.extend(slips(definitions.personas, definitions.needs))
+    problems.extend(slips(definitions))
     if settings is None or any(p.severity is Severity.ERROR for p in problems):
         ids = WrittenIds(root, definitions.known("groups"), definitions.known("needs"), *renames)
         return StudyReading(None, tuple(problems), ids, settings)

@@ -8,15 +8,20 @@
   task's needs and an interview quote's, checked where those files are read): the persona
   report would show the need twice, a task's votes would count twice for it. The schemas
   keep the first of the two.
+- Two groups, families, needs or personas with one name (a group copied to make another,
+  its id changed and its name not): every report shows two columns, circles or rows that
+  no reader can tell apart, and a command given the name finds the first. Names are
+  compared as a reader sees them (:func:`~needmap.controls.fold_text`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
+from needmap.controls import fold_text
 from needmap.errors import Problem, Severity
-from needmap.personas.references import Placed
-from needmap.personas.schema import Need, Persona
+from needmap.personas.references import Definitions, Placed
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
 __all__ = ["named_twice", "slips"]
@@ -38,16 +43,39 @@ _LONG = 4
 """Words that make an item in lower case a clause rather than a name ('smartphone')."""
 
 
-def slips(personas: Sequence[Placed[Persona]], needs: Sequence[Placed[Need]]) -> list[Problem]:
-    """The warnings of this module for the study's personas and needs, by file and line."""
+def slips(definitions: Definitions) -> list[Problem]:
+    """The warnings of this module for the study's definitions, by file and line."""
     problems: list[Problem] = []
-    for persona in personas:
+    for persona in definitions.personas:
         for field in PERSONA_LISTS:
             problems += _split_texts(persona.document, (*persona.path, field))
         problems += named_twice(persona.document, (*persona.path, "needs"), "need")
-    for need in needs:
+    for need in definitions.needs:
         problems += named_twice(need.document, (*need.path, "depends_on"), "need")
+    problems += _named_alike(definitions.families, "family", "name")
+    problems += _named_alike(definitions.groups, "group", "name")
+    problems += _named_alike(definitions.needs, "need", "title")
+    problems += _named_alike(definitions.personas, "persona", "name")
     return sorted(problems, key=lambda p: (str(p.location.path), p.location.line or 0))
+
+
+def _named_alike(items: Sequence[Placed[Any]], noun: str, field: str) -> Iterator[Problem]:
+    """Each item whose ``field`` (its name or title) reads as an earlier item's."""
+    first: dict[str, Placed[Any]] = {}
+    for placed in items:
+        name = getattr(placed.item, field)
+        earlier = first.setdefault(fold_text(name), placed)
+        if earlier is placed:
+            continue
+        yield Problem(
+            placed.at(field),
+            f"{noun} '{placed.written_id()}' has the {field} '{name}' of {noun} "
+            f"'{earlier.written_id()}' (at {earlier.at(field)}): no report can tell the "
+            "two apart",
+            key=placed.key(field),
+            hint=f"give each {noun} a {field} of its own, or merge the two",
+            severity=Severity.WARNING,
+        )
 
 
 def _split_texts(document: YamlDocument, path: Node) -> Iterator[Problem]:
