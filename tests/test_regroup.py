@@ -496,9 +496,15 @@ def test_split_on_the_command_line(make_study: StudyMaker) -> None:
         dry.stderr
     )
     assert "personas.yaml:4:12  persona 'henk'" in dry.stderr
-    done = run_needmap(*full)
+    assert "has fewer people" not in dry.stderr  # 5 is the minimum
+    done = run_needmap(*[{"5": "4"}.get(arg, arg) for arg in full])
     assert done.returncode == 0, done.stderr
     assert "Split field into crew" in done.stdout
+    assert (
+        "crew has fewer people (4) than the minimum group size of 5: no report will show its "
+        "answers on their own." in " ".join(done.stdout.split())
+    )
+    assert "drivers has fewer" not in done.stdout
     assert load_study(root).persona_by_id["henk"].group == "crew"
 
 

@@ -317,6 +317,11 @@ def _print_split(split: GroupSplit, folder: Path, dry_run: bool) -> None:
             f"{escape(split.group)} count for {escape(split.parts[0].id)}; once the survey "
             "mapping's answers name the parts, import the export again (needmap survey import)."
         )
+    for part in split.too_small:
+        console.print(
+            f"{escape(part.id)} has fewer people ({part.headcount}) than the minimum group "
+            f"size of {split.min_group_size}: no report will show its answers on their own."
+        )
     print_next(console, folder, dry_run)
 
 

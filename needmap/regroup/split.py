@@ -54,6 +54,20 @@ class GroupSplit(StudyEdits):
     tallies: tuple[Path, ...]
     """Tallies that counted the group: its respondents are now the first part's, as
     importing again would count them while the mapping's answers name the first part."""
+    min_group_size: int
+    """The study's ``privacy.min_group_size``: a part with fewer people is never shown on
+    its own (:attr:`too_small`)."""
+
+    @property
+    def too_small(self) -> tuple[GroupPart, ...]:
+        """The parts whose headcount is below the minimum group size: no number of
+        interviews or respondents will show them, which the one who splits should know
+        before writing the split."""
+        return tuple(
+            part
+            for part in self.parts
+            if part.headcount is not None and part.headcount < self.min_group_size
+        )
 
 
 def plan_split(study: Study, group: str, parts: Sequence[GroupPart]) -> GroupSplit:
@@ -67,8 +81,8 @@ def plan_split(study: Study, group: str, parts: Sequence[GroupPart]) -> GroupSpl
     changes = yaml_changes(study.root, split)
     counted = {path: read_tally(path) for path in tally_files(study.root)}
     tallies = [path for path, tally in counted.items() if group in tally.respondents]
+    minimum = study.settings.privacy.min_group_size
     if split.first != group:
-        minimum = study.settings.privacy.min_group_size
         changes.extend(
             tally_change(
                 path, counted[path].merged({group}, split.first), split.first, "moved", minimum
@@ -82,6 +96,7 @@ def plan_split(study: Study, group: str, parts: Sequence[GroupPart]) -> GroupSpl
         parts=tuple(parts),
         moved=tuple(split.moved),
         tallies=tuple(tallies),
+        min_group_size=minimum,
     )
 
 
