@@ -129,6 +129,9 @@ def test_a_new_title_alone_changes_the_need_and_nothing_else(gemeente: Path) -> 
         ("smoelenboek", "smoelenboek", "Smoelenboek met expertise en bereikbaarheid",
          [("nothing to change", "a new --title")]),
         ("smoelenboek", "wie-is-wie", "  ", [("the title is empty", "leave out --title")]),
+        ("smoelenboek", "wie-is-wie", "eén ZOEKFUNCTIE over alle bronnen", [
+            ("need 'zoeken' has the title 'Eén zoekfunctie over alle bronnen' already",
+             "give need 'wie-is-wie' a title of its own")]),
         ("smoelenboek", "wie-is-wie", "Wie\x07", [
             ("the title holds the control character <U+0007>, which no report or workbook "
              "can show", "without it")]),
@@ -484,22 +487,28 @@ def test_the_kept_need_counts_as_changed_when_it_gains_anything(
 
 
 @pytest.mark.parametrize(
-    ("needs", "into", "messages"),
+    ("needs", "into", "title", "messages"),
     [
-        (["a", "x", "y"], "a", ["unknown need 'x'", "unknown need 'y'"]),
-        (["a", "a"], "a", ["need 'a' is named twice"]),
-        (["a", "b"], "c", ["need 'c' already exists"]),
-        (["a", "f"], "a", ["the needs are of different kinds: a is function, f is technology"]),
+        (["a", "x", "y"], "a", None, ["unknown need 'x'", "unknown need 'y'"]),
+        (["a", "a"], "a", None, ["need 'a' is named twice"]),
+        (["a", "b"], "c", None, ["need 'c' already exists"]),
+        (["a", "b"], "ab", "c", ["need 'c' has the title 'C' already"]),
+        (
+            ["a", "f"],
+            "a",
+            None,
+            ["the needs are of different kinds: a is function, f is technology"],
+        ),
         # e depends on b, which depends on a, which depends on c
-        (["c", "e"], "c", ["merging them makes a dependency cycle: c -> b -> a -> c"]),
+        (["c", "e"], "c", None, ["merging them makes a dependency cycle: c -> b -> a -> c"]),
     ],
 )
 def test_merges_that_make_no_sense_are_refused(
-    mergeable: Path, needs: list[str], into: str, messages: list[str]
+    mergeable: Path, needs: list[str], into: str, title: str | None, messages: list[str]
 ) -> None:
     before = files_of(mergeable)
     with pytest.raises(UsageError) as raised:
-        plan_need_merge(load_study(mergeable), needs, into)
+        plan_need_merge(load_study(mergeable), needs, into, title)
     assert [p.message for p in raised.value.problems] == messages
     assert files_of(mergeable) == before
     located = {"different kinds": 30, "cycle": 7}  # at f, the later one; at b, on the cycle

@@ -229,6 +229,34 @@ def test_requests_that_make_no_sense_are_refused(
         assert problem.location.path == root / "groups" / "visitors.yaml"
 
 
+def test_a_name_another_group_keeps_is_refused(make_study: StudyMaker) -> None:
+    """Two groups with one name are two columns no reader can tell apart: a rename, merge
+    or split that would make them is refused, the names compared as a reader sees them.
+    The name of a group that goes (merged, renamed, split) is free."""
+    root = make_study()
+    study = load_study(root)
+    with pytest.raises(UsageError) as raised:
+        plan_regrouping(study, ["desk"], "desk", "FIELD\u00a0staff")
+    assert [(p.message, p.hint) for p in raised.value.problems] == [
+        (
+            "group 'field' has the name 'Field staff' already",
+            "give group 'desk' a name of its own: no report could tell the two apart",
+        )
+    ]
+    with pytest.raises(UsageError, match="group 'desk' has the name 'Front desk' already"):
+        plan_regrouping(study, ["field"], "crew", "front desk")
+    parts = [GroupPart("a", "Front desk", 1), GroupPart("b", "Crew", 2), GroupPart("c", "crew", 3)]
+    with pytest.raises(UsageError) as raised:
+        plan_split(study, "field", parts)
+    assert [p.message for p in raised.value.problems] == [
+        "group 'desk' has the name 'Front desk' already",
+        "part 'b' has the name 'Crew' already",
+    ]
+    plan_regrouping(study, ["desk", "field"], "staff", "Field staff")  # both go
+    plan_regrouping(study, ["desk"], "reception", "front desk")  # its own name, other case
+    plan_split(study, "field", [GroupPart("a", "Field staff", 1), GroupPart("b", "B", 2)])
+
+
 def test_spaces_around_a_new_name_are_left_out(make_study: StudyMaker) -> None:
     """The study reads a name without them (so "  " is no name at all); written as given,
     the name stood in quotes."""

@@ -1,5 +1,5 @@
 """Checks of the ids that ``needmap groups`` and ``needmap needs`` are given: known, named
-once, valid and new."""
+once, valid and new; and of the names and titles they are given: not another's."""
 
 from __future__ import annotations
 
@@ -7,18 +7,26 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Literal
 
+from needmap.controls import fold_text
 from needmap.errors import Location, Problem
 from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
 from needmap.shell import command_word
 
-__all__ = ["Kind", "new_id_problems", "twice_problems", "unknown_problems"]
+__all__ = [
+    "Kind",
+    "new_id_problems",
+    "taken_name_problems",
+    "twice_problems",
+    "unknown_problems",
+]
 
 Kind = Literal["groups", "needs"]
 """The kinds of item whose ids these commands change."""
 
 _NOUN: Mapping[Kind, str] = {"groups": "group", "needs": "need"}
+_NAME_FIELD: Mapping[Kind, str] = {"groups": "name", "needs": "title"}
 
 
 def _defined(study: Study, kind: Kind) -> Mapping[str, object]:
@@ -66,3 +74,37 @@ def new_id_problems(
         where = study.origins.get((kind, new_id), Location())
         return [Problem(where, f"{noun} '{new_id}' already exists", hint=hint)]
     return []
+
+
+def taken_name_problems(
+    study: Study,
+    names: Sequence[tuple[str, str | None]],
+    replaced: Collection[str],
+    kind: Kind = "groups",
+) -> list[Problem]:
+    """One problem per name (a need's title) given for an item, as (what it names, name),
+    that reads as the name of an item of ``kind`` that stays (every one but ``replaced``)
+    or of one given before it: no report could tell the two apart, and ``validate`` would
+    warn of them (:mod:`needmap.personas.slips`). Names compare as a reader sees them
+    (:func:`~needmap.controls.fold_text`); None (not given) is no name."""
+    field = _NAME_FIELD[kind]
+    items = study.groups if kind == "groups" else study.needs
+    taken = {
+        fold_text(getattr(item, field)): (f"{_NOUN[kind]} '{item.id}'", getattr(item, field))
+        for item in items
+        if item.id not in replaced
+    }
+    problems = []
+    for owner, name in names:
+        if name is None or not name.strip():
+            continue
+        holder, held = taken.setdefault(fold_text(name), (owner, name.strip()))
+        if holder != owner:
+            problems.append(
+                Problem(
+                    Location(),
+                    f"{holder} has the {field} '{held}' already",
+                    hint=f"give {owner} a {field} of its own: no report could tell the two apart",
+                )
+            )
+    return problems

@@ -19,7 +19,12 @@ from needmap.personas.loader import StudyReading
 from needmap.personas.messages import text_problems
 from needmap.personas.study import Study
 from needmap.personas.yamledit import YamlEdit
-from needmap.regroup.checks import new_id_problems, twice_problems, unknown_problems
+from needmap.regroup.checks import (
+    new_id_problems,
+    taken_name_problems,
+    twice_problems,
+    unknown_problems,
+)
 from needmap.regroup.files import (
     FileChange,
     StudyEdits,
@@ -134,6 +139,7 @@ def _check_request(study: Study, groups: Sequence[str], into: str, name: str | N
             hint=f"to merge into it, name it among the groups: {' '.join([*groups, into])}",
         ),
         *text_problems(name, "name", "give a name, or leave out --name"),
+        *taken_name_problems(study, [(f"group '{into}'", name)], groups),
     ]
     if problems:
         raise UsageError(problems)

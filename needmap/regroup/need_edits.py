@@ -22,7 +22,12 @@ from needmap.personas.loader import STUDY_FILE, StudyReading, definition_files
 from needmap.personas.messages import text_problems
 from needmap.personas.study import Study
 from needmap.personas.yamledit import EditRefused, YamlEdit
-from needmap.regroup.checks import new_id_problems, twice_problems, unknown_problems
+from needmap.regroup.checks import (
+    new_id_problems,
+    taken_name_problems,
+    twice_problems,
+    unknown_problems,
+)
 from needmap.regroup.files import (
     StudyEdits,
     check_evidence,
@@ -189,6 +194,7 @@ def _check_rename(study: Study, old: str, new: str, title: str | None) -> None:
         )
         problems += new_id_problems(study, new, (), hint=hint, kind="needs")
     problems += _title_problems(title)
+    problems += taken_name_problems(study, [(f"need '{new}'", title)], [old], "needs")
     if not problems and old == new and title in (None, study.need_by_id[old].title):
         problems.append(
             Problem(
@@ -213,6 +219,7 @@ def _check_merge(
             kind="needs",
         ),
         *_title_problems(title),
+        *taken_name_problems(study, [(f"need '{into}'", title)], needs, "needs"),
     ]
     if problems:
         raise UsageError(problems)

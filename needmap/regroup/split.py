@@ -20,7 +20,12 @@ from needmap.errors import Location, Problem, UsageError
 from needmap.personas.messages import text_problems
 from needmap.personas.study import Study
 from needmap.personas.yamledit import YamlEdit
-from needmap.regroup.checks import new_id_problems, twice_problems, unknown_problems
+from needmap.regroup.checks import (
+    new_id_problems,
+    taken_name_problems,
+    twice_problems,
+    unknown_problems,
+)
 from needmap.regroup.files import (
     StudyEdits,
     check_evidence,
@@ -123,6 +128,7 @@ def _check_request(study: Study, group: str, parts: Sequence[GroupPart]) -> None
             [group],
             hint="give the part a new id (or the id of the group that is split)",
         )
+    problems += taken_name_problems(study, [(f"part '{p.id}'", p.name) for p in parts], [group])
     counted = study.group_by_id[group].headcount is not None
     given = [part.headcount is not None for part in parts]
     if counted and not all(given):
