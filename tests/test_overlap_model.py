@@ -19,7 +19,7 @@ from needmap.model import (
     recommend_platform,
 )
 from needmap.model.ordering import reading_order
-from needmap.model.overlap import most_alike, need_order
+from needmap.model.overlap import most_alike, most_alike_to, need_order
 from needmap.model.platform import shared_threshold
 from needmap.personas.schema import Need
 from needmap.personas.study import Study
@@ -92,6 +92,24 @@ def test_most_alike_pairs_by_hand() -> None:
     assert most_alike(compute_overlap(lonely)) == ()
     everyone = make_study(dict.fromkeys("abcd", 1), {"n1": dict.fromkeys("abcd", "must")})
     assert len(most_alike(compute_overlap(everyone))) == 3  # of six pairs: the reports show three
+
+
+def test_the_group_most_alike_to_one_by_hand() -> None:
+    """From the similarities above: b is as alike to a as to c (0.4 weighted) and shares
+    more needs with a (0.5 against 0.4); c is most alike to b (0.4 against 3/13); among
+    the candidates given only."""
+    overlap = compute_overlap(SMALL)
+
+    def partner(unit: str, candidates: set[str]) -> str | None:
+        found = most_alike_to(overlap, unit, candidates)
+        return None if found is None else ({found.a, found.b} - {unit}).pop()
+
+    assert partner("b", {"a", "c"}) == "a"
+    assert partner("c", {"a", "b"}) == "b"
+    assert partner("c", {"a"}) == "a"
+    assert partner("a", set()) is None
+    lonely = make_study({"a": 1, "b": 1}, {"n1": {"a": "must"}, "n2": {"b": "could"}})
+    assert most_alike_to(compute_overlap(lonely), "a", {"b"}) is None  # nothing in common
 
 
 def test_platform_by_hand() -> None:

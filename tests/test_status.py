@@ -129,8 +129,9 @@ def test_a_group_smaller_than_the_minimum_is_told_to_merge_not_to_interview_more
     make_study: StudyMaker, headcount: int
 ) -> None:
     """With fewer people than the minimum (5), no number of interviews shows the desk on
-    its own: the step says so, and shows how to merge it, instead of asking for more
-    people. A group of the minimum (field, 5) is asked to interview more as before."""
+    its own: the step says so, with the merge into the group of its family most alike in
+    what it needs, instead of asking for more people. A group of the minimum (field, 5)
+    is asked to interview more as before."""
     groups = textwrap.dedent(MINIMAL_STUDY["groups.yaml"])
     groups = groups.replace("headcount: 10", f"headcount: {headcount}")
     groups = groups.replace("headcount: 20", "headcount: 5")
@@ -142,30 +143,50 @@ def test_a_group_smaller_than_the_minimum_is_told_to_merge_not_to_interview_more
             "interviews/field.yaml": few_in_the_field,
         }
     )
-    study = load_study(root)
-    steps = study_status(study).steps
+    steps = study_status(load_study(root)).steps
     assert steps[:2] == (
         NextStep(
             "Interview more people of Field staff: fewer than 5 each so far, so their "
             "interviews count only together with other small groups.",
             f"needmap guide {root} field --record",
         ),
+        # search: must for the desk, should for field; mobile: field only
         NextStep(
-            f"Front desk ({headcount}) has fewer people than the minimum of 5 "
+            f"Front desk has fewer people ({headcount}) than the minimum of 5 "
             "(privacy.min_group_size): however many of them you interview or survey, no "
             "report shows their answers as a group, only in totals. To show them, merge the "
-            "group into a related one (OTHER: its id).",
-            f"needmap groups merge {root} OTHER desk --into OTHER --dry-run",
+            "group into the one most like it in what it needs: Field staff (33% alike).",
+            f"needmap groups merge {root} field desk --into field --dry-run",
         ),
     )
-    both = load_study(
-        make_study({"groups.yaml": groups.replace("headcount: 5", "headcount: 3")}, name="both")
+    assert run_needmap("groups", "merge", *steps[1].command.split()[3:]).returncode == 0
+
+
+def test_a_small_group_alone_in_its_family_is_told_to_merge_with_one_to_choose(
+    make_study: StudyMaker,
+) -> None:
+    """Groups of two families cannot be merged: a small group with no other group in its
+    family gets the command with OTHER to fill in, in the study's language; each small
+    group gets a step of its own."""
+    groups = textwrap.dedent(MINIMAL_STUDY["groups.yaml"]).replace("headcount: 20", "headcount: 3")
+    groups += "  - {id: visitors, name: Visitors, headcount: 2}\n"
+    needs = textwrap.dedent(MINIMAL_STUDY["needs.yaml"]).replace(
+        "field: must}", "field: must, visitors: must}"
     )
-    texts = [step.text for step in study_status(both.in_language("nl")).steps]
-    assert texts[1].startswith(
-        f"Front desk ({headcount}), Field staff (3) tellen minder mensen dan het minimum van 5 "
+    study = load_study(make_study({"groups.yaml": groups, "needs.yaml": needs}))
+    steps = study_status(study.in_language("nl")).steps
+    assert [step.text.split(":")[0] for step in steps[1:3]] == [
+        "Field staff telt minder mensen (3) dan het minimum van 5 (privacy.min_group_size)",
+        "Visitors telt minder mensen (2) dan het minimum van 5 (privacy.min_group_size)",
+    ]
+    assert steps[2].text.endswith(
+        "Voeg de groep samen met een verwante groep (OTHER: de id daarvan) om ze te tonen."
     )
-    assert texts[0] == "Voer gesprekken met Front desk, Field staff: nog niemand gesproken."
+    assert (
+        steps[2].command
+        == f"needmap groups merge {study.root} OTHER visitors --into OTHER --dry-run"
+    )
+    assert steps[1].command.startswith(f"needmap groups merge {study.root} desk field --into desk")
 
 
 @pytest.mark.parametrize(

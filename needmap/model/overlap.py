@@ -12,7 +12,7 @@ from ``study.yaml``. Pure functions: no files are read or written here.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -30,6 +30,7 @@ __all__ = [
     "Similarity",
     "compute_overlap",
     "most_alike",
+    "most_alike_to",
     "need_order",
 ]
 
@@ -255,5 +256,24 @@ def most_alike(overlap: Overlap, top: int = 3) -> tuple[Similarity, ...]:
     Jaccard): the groups a consultant may decide to treat as one. Pairs with nothing in
     common are left out."""
     alike = [s for s in overlap.similarity if s.weighted_jaccard > 0]
-    alike.sort(key=lambda s: (-s.weighted_jaccard, -s.jaccard, s.a, s.b))
+    alike.sort(key=_likeness)
     return tuple(alike[:top])
+
+
+def most_alike_to(overlap: Overlap, unit: str, candidates: Collection[str]) -> Similarity | None:
+    """The pair of ``unit`` with the one of ``candidates`` whose needs are most alike its
+    own, ranked as :func:`most_alike` ranks pairs: the group to merge a group into. None
+    when ``unit`` shares no need with any of them."""
+    pairs = (
+        s
+        for s in overlap.similarity
+        if s.weighted_jaccard > 0
+        and unit in (s.a, s.b)
+        and (s.b if s.a == unit else s.a) in candidates
+    )
+    return min(pairs, key=_likeness, default=None)
+
+
+def _likeness(pair: Similarity) -> tuple[float, float, str, str]:
+    """The order of pairs from most alike: weighted Jaccard, then Jaccard, then ids."""
+    return (-pair.weighted_jaccard, -pair.jaccard, pair.a, pair.b)

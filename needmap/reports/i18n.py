@@ -506,14 +506,13 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.unheard": "Interview {groups}: no interviews yet.",
         "status.pooled": "Interview more people of {groups}: fewer than {minimum} each so far, "
         "so their interviews count only together with other small groups.",
-        "status.too_few.one": "{groups} has fewer people than the minimum of {minimum} "
+        "status.too_few": "{group} has fewer people ({people}) than the minimum of {minimum} "
         "(privacy.min_group_size): however many of them you interview or survey, no report "
-        "shows their answers as a group, only in totals. To show them, merge the group into "
-        "a related one (OTHER: its id).",
-        "status.too_few": "{groups} have fewer people than the minimum of {minimum} "
-        "(privacy.min_group_size): however many of them you interview or survey, no report "
-        "shows their answers as a group, only in totals. To show them, merge each into a "
-        "related group (OTHER: its id).",
+        "shows their answers as a group, only in totals.",
+        "status.too_few.merge_alike": "To show them, merge the group into the one most like "
+        "it in what it needs: {other} ({share} alike).",
+        "status.too_few.merge": "To show them, merge the group into a related one (OTHER: its "
+        "id).",
         "status.empty": "Fill in the quotes of {interviews} ({files}): each counts as held, but "
         "is evidence for no need yet.",
         "status.private": "Take the e-mail addresses, phone numbers and other personal data "
@@ -1035,14 +1034,13 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.unheard": "Voer gesprekken met {groups}: nog niemand gesproken.",
         "status.pooled": "Spreek meer mensen van {groups}: nog minder dan {minimum} per groep, "
         "dus hun gesprekken tellen alleen samen met die van andere kleine groepen.",
-        "status.too_few.one": "{groups} telt minder mensen dan het minimum van {minimum} "
+        "status.too_few": "{group} telt minder mensen ({people}) dan het minimum van {minimum} "
         "(privacy.min_group_size): hoeveel je er ook spreekt of ondervraagt, geen rapport "
-        "toont hun antwoorden als groep, alleen in totalen. Voeg de groep samen met een "
-        "verwante groep (OTHER: de id daarvan) om ze te tonen.",
-        "status.too_few": "{groups} tellen minder mensen dan het minimum van {minimum} "
-        "(privacy.min_group_size): hoeveel je er ook spreekt of ondervraagt, geen rapport "
-        "toont hun antwoorden als groep, alleen in totalen. Voeg elk samen met een verwante "
-        "groep (OTHER: de id daarvan) om ze te tonen.",
+        "toont hun antwoorden als groep, alleen in totalen.",
+        "status.too_few.merge_alike": "Voeg de groep samen met de groep die er in behoeften "
+        "het meest op lijkt om ze te tonen: {other} ({share} gelijk).",
+        "status.too_few.merge": "Voeg de groep samen met een verwante groep (OTHER: de id "
+        "daarvan) om ze te tonen.",
         "status.empty": "Vul de citaten in van {interviews} ({files}): elk telt als gehouden, "
         "maar is nog voor geen behoefte bewijs.",
         "status.private": "Haal de e-mailadressen, telefoonnummers en andere persoonsgegevens "

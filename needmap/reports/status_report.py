@@ -19,12 +19,13 @@ from typing import Any
 
 from needmap.build_folder import built_study, reports_of, same_folder
 from needmap.model.interviews import OTHER_GROUPS
+from needmap.model.overlap import most_alike_to
 from needmap.personas.fingerprint import REPORTS, study_fingerprint
 from needmap.personas.schema import TargetGroup
 from needmap.personas.study import Study
-from needmap.reports.brief import glance, study_brief
+from needmap.reports.brief import BriefContent, glance, study_brief
 from needmap.reports.guide_report import has_evidence, need_evidence
-from needmap.reports.i18n import Language, counted, format_date, labels
+from needmap.reports.i18n import Language, counted, format_date, format_percent, labels
 from needmap.scrub import personal_data
 from needmap.shell import command_word
 from needmap.surveys.catalog import (
@@ -98,8 +99,7 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
                 f"needmap guide {folder} {pooled[0]} --record",
             )
         )
-    if too_few:
-        steps.append(_too_few_step(too_few, minimum, folder, language))
+    steps += [_too_few_step(content, group, folder) for group in too_few]
     held = interviews_by_file(study)
     empty = [(path, i) for path, i in held if not i.quotes]
     if empty:
@@ -179,21 +179,36 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
     return StudyStatus(tuple(glance(content)), tuple(steps))
 
 
-def _too_few_step(
-    groups: list[TargetGroup], minimum: int, folder: str, language: Language
-) -> NextStep:
-    """Groups with fewer people than the minimum group size: no number of interviews or
-    respondents will show them on their own (asking for more interviews, as for other
-    small groups, would send the consultant after people who are not there). Merged into
-    a related group, they are shown with it; the dry run shows what would change."""
+def _too_few_step(content: BriefContent, group: TargetGroup, folder: str) -> NextStep:
+    """A group with fewer people than the minimum group size: no number of interviews or
+    respondents will show it on its own (asking for more interviews, as for other small
+    groups, would send the consultant after people who are not there). Merged into a
+    group of its family (as a merge must be), the one most alike in what it needs, it is
+    shown with it; the dry run shows what would change."""
+    study = content.study
+    language = study.settings.language
     words = labels(language)
-    key = "status.too_few.one" if len(groups) == 1 else "status.too_few"
+    minimum = study.settings.privacy.min_group_size
+    family = [
+        g.id
+        for g in study.groups
+        if g.family == group.family and g.id != group.id and g.headcount is not None
+    ]
+    alike = most_alike_to(content.overlap.overlap, group.id, family)
+    text = words["status.too_few"].format(group=group.name, people=group.headcount, minimum=minimum)
+    if alike is None:
+        return NextStep(
+            f"{text} {words['status.too_few.merge']}",
+            f"needmap groups merge {folder} OTHER {group.id} --into OTHER --dry-run",
+        )
+    other = alike.b if alike.a == group.id else alike.a
+    merge = words["status.too_few.merge_alike"].format(
+        other=study.group_by_id[other].name,
+        share=format_percent(alike.weighted_jaccard, language, 0),
+    )
     return NextStep(
-        words[key].format(
-            groups=_names([f"{g.name} ({g.headcount})" for g in groups], language),
-            minimum=minimum,
-        ),
-        f"needmap groups merge {folder} OTHER {groups[0].id} --into OTHER --dry-run",
+        f"{text} {merge}",
+        f"needmap groups merge {folder} {other} {group.id} --into {other} --dry-run",
     )
 
 
