@@ -146,6 +146,7 @@ def test_every_problem_at_its_row_and_column_and_nothing_written(
         "Interview,Group,Date,Participants,Quote,Needs\n"
         ",Frontdesk,2026-03-02,1,Slow.,search\n"
         ",desk,2026-02-30,1,Slow.,search\n"
+        ",desk,2026-03-02 or 03,1,Slow.,search\n"
         ",desk,2026-03-02,many,Slow.,serch\n"
         ",desk,2026-03-02,1,Said nothing of use.,\n"
         ",desk,2026-03-02,1,,search\n"
@@ -163,25 +164,26 @@ def test_every_problem_at_its_row_and_column_and_nothing_written(
     assert found == [
         (2, 2, "unknown group 'Frontdesk'"),
         (3, 3, "'2026-02-30' is not a date"),
-        (4, 4, "'many' is not a number of participants"),
-        (4, 6, "unknown need 'serch'"),
-        (5, 6, "this quote is tagged with no need"),
-        (6, 5, "needs without a quote"),
-        (8, 4, "this interview's participants was 1 on row 7, here 2"),
-        (9, None, "interview 'desk-2026-03-02' is already in the study's interviews/"),
-        (11, 3, "this interview's date was 2026-03-05 on row 10, here 2026-03-06"),
-        (12, 2, "unknown group 'FRONT DSK'"),
-        (12, 6, "unknown need 'foo'"),
-        (12, 6, "unknown need 'WORKS ON A PHNE'"),
-        (12, 6, "unknown need 'bar'"),
+        (4, 3, "'2026-03-02 or 03' is not a date"),  # a date with more after it
+        (5, 4, "'many' is not a number of participants"),
+        (5, 6, "unknown need 'serch'"),
+        (6, 6, "this quote is tagged with no need"),
+        (7, 5, "needs without a quote"),
+        (9, 4, "this interview's participants was 1 on row 8, here 2"),
+        (10, None, "interview 'desk-2026-03-02' is already in the study's interviews/"),
+        (12, 3, "this interview's date was 2026-03-05 on row 11, here 2026-03-06"),
+        (13, 2, "unknown group 'FRONT DSK'"),
+        (13, 6, "unknown need 'foo'"),
+        (13, 6, "unknown need 'WORKS ON A PHNE'"),
+        (13, 6, "unknown need 'bar'"),
     ]
     hints = [p.hint for p in raised.value.problems]
-    assert hints[0] == "did you mean 'Front desk'?" and hints[3] == "did you mean 'search'?"
-    assert hints[9] == "did you mean 'Front desk'?"
+    assert hints[0] == "did you mean 'Front desk'?" and hints[4] == "did you mean 'search'?"
+    assert hints[10] == "did you mean 'Front desk'?"
     assert (
-        hints[10] == hints[12] == "write need ids or titles, as in needs.yaml, separated by commas"
+        hints[11] == hints[13] == "write need ids or titles, as in needs.yaml, separated by commas"
     )
-    assert hints[11] == "did you mean 'Works on a phone'?"
+    assert hints[12] == "did you mean 'Works on a phone'?"
     assert sorted(p.name for p in (root / "interviews").iterdir()) == ["round-1.yaml"]
 
 
@@ -471,6 +473,41 @@ def test_a_subprocess_reports_a_sheet_without_the_columns(
     assert f"{sheet}:1: no 'quote' column in the heading row" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (root / "interviews").exists()
+
+
+def test_a_missing_column_is_named_in_english_and_dutch_with_the_sheet_s_first_headings(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    headings = ["Who", "Quote", *(f"Q{i}" for i in range(3, 15))]
+    sheet = _sheet(tmp_path, ",".join(headings) + "\n" + "x," * 13 + "x\n")
+    with pytest.raises(InvalidStudyError) as raised:
+        import_interview_sheet(load_study(make_study()), sheet)
+    [missing] = [p for p in raised.value.problems if "column in the heading row" in p.message]
+    assert missing.message == "no 'group' column in the heading row"
+    assert missing.hint == "head a column 'group' (or 'groep'); the sheet has: " + ", ".join(
+        f"'{h}'" for h in headings[:12]
+    )
+
+
+def test_long_names_become_ids_of_63_characters_and_notes_keep_their_rows(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """An id is at most 63 characters: a longer interview name is cut to that, and the
+    file written reads back; the notes of an interview's rows stand one a line."""
+    name = "Werkbezoek aan de buitendienst in het depot aan de noordkant van de stad"
+    sheet = _sheet(
+        tmp_path,
+        "Interview,Group,Quote,Needs,Notes\n"
+        f"{name},field,Roster on my phone.,mobile,first note\n"
+        f"{name},field,Slow search.,search,second note\n",
+    )
+    root = make_study()
+    result = import_interview_sheet(load_study(root), sheet)
+    [interview] = load_interviews(load_study(root))
+    assert interview.id == "werkbezoek-aan-de-buitendienst-in-het-depot-aan-de-noordkant-va"
+    assert len(interview.id) == 63
+    assert interview.notes == "first note\nsecond note"
+    assert result.warnings == ()
 
 
 def test_a_sheet_without_quotes_is_an_error_and_unread_columns_a_warning(
