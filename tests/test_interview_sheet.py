@@ -492,8 +492,8 @@ def test_a_missing_column_is_named_in_english_and_dutch_with_the_sheet_s_first_h
 def test_long_names_become_ids_of_63_characters_and_notes_keep_their_rows(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
-    """An id is at most 63 characters: a longer interview name is cut to that, and the
-    file written reads back; the notes of an interview's rows stand one a line."""
+    """An id is at most 63 characters: a longer interview or sheet name is cut to that,
+    and the file written reads back; the notes of an interview's rows stand one a line."""
     name = "Werkbezoek aan de buitendienst in het depot aan de noordkant van de stad"
     sheet = _sheet(
         tmp_path,
@@ -502,10 +502,11 @@ def test_long_names_become_ids_of_63_characters_and_notes_keep_their_rows(
         f"{name},field,Slow search.,search,second note\n",
     )
     root = make_study()
-    result = import_interview_sheet(load_study(root), sheet)
+    result = import_interview_sheet(load_study(root), sheet, name=name)
     [interview] = load_interviews(load_study(root))
     assert interview.id == "werkbezoek-aan-de-buitendienst-in-het-depot-aan-de-noordkant-va"
     assert len(interview.id) == 63
+    assert result.path.name == f"{interview.id}.yaml"  # the file is named as an id too
     assert interview.notes == "first note\nsecond note"
     assert result.warnings == ()
 
