@@ -129,6 +129,8 @@ def test_personal_data_says_what_a_text_holds(text: str, found: list[str]) -> No
         ("wil thuiswerken", False),
         ("albert heijn", False),
         ("sint anna ziekenhuis", False),
+        ("johan de witt college", False),  # the third word after the name
+        ("piet de vries bij ziekenhuis", True),  # the fourth: a person at a hospital
         ("verlof aanvragen", False),
     ],
 )
