@@ -194,6 +194,7 @@ def test_a_byte_order_mark_stays(make_study: StudyMaker) -> None:
     ("groups", "into", "name", "message"),
     [
         (["desk", "feild"], "desk", None, "unknown group 'feild'"),
+        (["OTHER", "desk"], "OTHER", None, "unknown group 'OTHER'"),  # status's placeholder
         (["desk", "field"], "office", None, "the new group 'office' needs a name"),
         (["desk"], "field", None, "group 'field' already exists"),
         (["desk"], "Desk", None, "'Desk' is not a valid group id"),

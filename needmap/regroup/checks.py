@@ -60,8 +60,12 @@ def new_id_problems(
     study: Study, new_id: str, reused: Collection[str], hint: str, kind: Kind = "groups"
 ) -> list[Problem]:
     """What is wrong with ``new_id`` as the id of an item of ``kind`` after the change: not
-    an id, or the id of an item that stays (only the ids in ``reused`` may be taken over)."""
+    an id, or the id of an item that stays (only the ids in ``reused`` may be taken over).
+    One of ``reused`` is no new id: where it names no item, :func:`unknown_problems` says
+    so, once ("unknown group 'OTHER'", not also "'OTHER' is not a valid group id")."""
     noun = _NOUN[kind]
+    if new_id in reused:
+        return []
     if not re.fullmatch(ID_PATTERN, new_id):
         return [
             Problem(
@@ -70,7 +74,7 @@ def new_id_problems(
                 hint="use lowercase letters, digits, '-' and '_', starting with a letter or digit",
             )
         ]
-    if new_id in _defined(study, kind) and new_id not in reused:
+    if new_id in _defined(study, kind):
         where = study.origins.get((kind, new_id), Location())
         return [Problem(where, f"{noun} '{new_id}' already exists", hint=hint)]
     return []
