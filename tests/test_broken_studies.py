@@ -603,6 +603,14 @@ CASES = [
         "that is the name of group 'field': write its id, field",
     ),
     Case(
+        "a-name-copied-with-a-no-break-space-written-for-the-id",  # as a reader sees it
+        _needs(
+            '  - {id: search, title: Search, kind: function, groups: {"Field\\u00a0staff": must}}\n'
+        ),
+        ["needs.yaml:2:58: needs[0].groups.Field<U+00A0>staff: unknown group 'Field<U+00A0>staff'"],
+        "that is the name of group 'field': write its id, field",
+    ),
+    Case(
         "a-reference-that-is-no-id-and-no-name-is-reported-once",
         _needs("  - {id: search, title: Search, kind: function, groups: {Nobody Here: must}}\n"),
         ["needs.yaml:2:58: needs[0].groups.Nobody Here: 'Nobody Here' is not a valid id"],

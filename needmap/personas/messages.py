@@ -117,14 +117,12 @@ def reference_hint(ref: str, noun: str, meant: str | None, otherwise: str) -> st
 
 
 def one_per_place(problems: list[Problem]) -> list[Problem]:
-    """The problems, less a reference's "not a valid id" where the same place is also an
-    unknown group or need: one whose hint gives the id of the item named
-    (:func:`reference_hint`)."""
+    """The problems, less a reference's "not a valid id" (for whatever reason, a character
+    one cannot see too) where the same place is also an unknown group or need: one whose
+    hint gives the id of the item named (:func:`reference_hint`)."""
     unknown = {p.location for p in problems if p.message.startswith("unknown ")}
     return [
-        p
-        for p in problems
-        if not (p.location in unknown and p.message.endswith("is not a valid id"))
+        p for p in problems if not (p.location in unknown and "' is not a valid id" in p.message)
     ]
 
 

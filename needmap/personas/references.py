@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from needmap.controls import fold_text
 from needmap.errors import Location, Problem, Severity
 from needmap.personas.messages import closest, reference_hint, unknown_id_hint
 from needmap.personas.schema import Family, Need, Persona, RoadmapPhase, TargetGroup
@@ -122,8 +123,8 @@ def check_references(
     known = {noun: defs.known(kind) for kind, noun in _NOUNS.items()}
     hints = {_NOUNS[r.kind]: r.hint for r in renames}
     called = {  # what people write for an id: the group's name, the need's title
-        "group": {g.item.name.casefold(): gid for gid, g in groups.items()},
-        "need": {n.item.title.casefold(): nid for nid, n in needs.items()},
+        "group": {fold_text(g.item.name): gid for gid, g in groups.items()},
+        "need": {fold_text(n.item.title): nid for nid, n in needs.items()},
     }
 
     def unknown(ref: str, noun: str) -> str:
@@ -147,7 +148,7 @@ def check_references(
                 )
             )
         elif ref not in known[noun]:
-            meant = called.get(noun, {}).get(str(ref).strip().casefold())
+            meant = called.get(noun, {}).get(fold_text(str(ref)))
             hint = reference_hint(str(ref), noun, meant, unknown(ref, noun))
             if hint is None:
                 continue
