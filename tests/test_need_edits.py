@@ -552,6 +552,20 @@ def test_needs_merge_on_the_command_line(mergeable: Path) -> None:
     assert f"to merge the two: needmap needs merge {mergeable} c ab --into ab" in taken.stderr
 
 
+def test_a_merge_on_the_command_line_points_at_the_description_to_rewrite(gemeente: Path) -> None:
+    args = ["needs", "merge", str(gemeente), "smoelenboek", "vraag-collegas"]
+    result = runner.invoke(app, [*args, "--into", "smoelenboek", "--title", "Wie is wie"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "The merged need kept the description of smoelenboek "
+        f"({gemeente / 'needs' / 'functions.yaml'}:15:18): rewrite it to describe them all."
+    ) in " ".join(result.stdout.split())
+    groups = ["groups", "merge", str(gemeente), "bureau", "facilitair", "--into", "bureau", "-n"]
+    dry = runner.invoke(app, groups)
+    assert dry.exit_code == 0, dry.output
+    assert "The merged group kept the description of bureau" in " ".join(dry.stderr.split())
+
+
 @pytest.fixture(scope="module")
 def pristine_templates(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """A Dutch and an English template, never written to: each example merges in a copy."""
