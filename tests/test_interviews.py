@@ -172,6 +172,33 @@ def test_only_the_yaml_files_under_interviews_are_read(make_study: StudyMaker) -
     assert problem_files == {folder / "round-1.yaml"}
 
 
+def test_an_interview_file_of_another_shape_is_one_problem_each(make_study: StudyMaker) -> None:
+    """A file with no interviews yet is none; one whose interviews are not a list, one
+    that is not 'interviews:' at all and one saved as UTF-16 get a problem each, in the
+    same run."""
+    root = make_study(_files())
+    folder = root / "interviews"
+    (folder / "a-new.yaml").write_text("interviews:\n# round 3 goes here\n")
+    (folder / "b-text.yaml").write_text("interviews: held in March\n")
+    (folder / "c-list.yaml").write_text("- id: x\n")
+    (folder / "d-utf16.yaml").write_bytes("interviews: []\n".encode("utf-16"))
+    study = load_study(root)
+    shown = [
+        (p.location.path.name if p.location.path else "", p.location.line, p.message)
+        for p in check_interviews(study)
+        if p.location.path != folder / "round-1.yaml"
+    ]
+    assert shown == [
+        ("b-text.yaml", 1, "expected a list of interviews"),
+        ("c-list.yaml", 1, "expected 'interviews:' and a list of interviews"),
+        ("d-utf16.yaml", None, "file is encoded as UTF-16"),
+    ]
+    (folder / "b-text.yaml").unlink()
+    (folder / "c-list.yaml").unlink()
+    (folder / "d-utf16.yaml").unlink()
+    assert len(load_interviews(load_study(root))) == 5  # a-new.yaml holds none
+
+
 def test_a_free_interview_id_counts_on_and_keeps_to_63_characters() -> None:
     assert free_interview_id("balie-2026-03-02", set()) == "balie-2026-03-02"
     assert free_interview_id("balie-2026-03-02", {"balie-2026-03-02"}) == "balie-2026-03-02-2"
