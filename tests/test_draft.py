@@ -81,6 +81,29 @@ def _ms_forms_draft(
     return study, export, draft
 
 
+def test_limesurvey_asked_of_an_export_without_its_columns_says_what_to_give(
+    tmp_path: Path,
+) -> None:
+    export = SURVEY_FIXTURES / "exports" / "ms-forms.csv"
+    with pytest.raises(UsageError) as raised:
+        draft_mapping(load_study(SURVEY_FIXTURES / "study"), export, layout="limesurvey")
+    [problem] = [p for p in raised.value.problems if "--question" in p.message]
+    assert (problem.location.path, problem.location.line) == (export, 1)
+    assert problem.message == (
+        "layout limesurvey needs --question (its code): the header has no columns "
+        "'CODE[SQ001]' to take it from"
+    )
+    assert problem.hint.endswith("or the layout the export has: ms-forms, google-forms or long")
+
+
+def test_empty_rows_count_for_nothing_in_a_draft(tmp_path: Path) -> None:
+    rows = "1,Field staff,Book leave;\n,,\n2,Field staff,Book leave;Claim expenses;\n"
+    _, _, draft = _ms_forms_draft(tmp_path, rows)
+    _, _, plain = _ms_forms_draft(tmp_path, rows.replace(",,\n", ""), name="plain.csv")
+    assert draft.answers == plain.answers
+    assert [(t.label, t.votes) for t in draft.tasks] == [("Book leave", 2), ("Claim expenses", 1)]
+
+
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_a_drafted_mapping_counts_the_votes_of_the_hand_written_one(
     tmp_path: Path, layout: str

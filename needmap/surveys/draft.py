@@ -158,7 +158,16 @@ def draft_mapping(
     columns.problems.extend(_options_of_another_layout(layout, question, choices_column))
     if layout == "limesurvey":
         if not question:
-            columns.problems.append(_usage("layout limesurvey needs --question (its code)"))
+            columns.problems.append(
+                Problem(
+                    Location(export, 1),
+                    "layout limesurvey needs --question (its code): the header has no "
+                    "columns 'CODE[SQ001]' to take it from",
+                    hint="give --question with the task question's code (G01Q02 for columns "
+                    "G01Q02[SQ001], …), or the layout the export has: ms-forms, google-forms or "
+                    "long",
+                )
+            )
         else:
             task_columns = columns.subquestions(question)
     elif layout is not None and not choices_column and "--choices-column" not in said:
