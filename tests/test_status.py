@@ -331,6 +331,17 @@ def test_reports_older_than_the_study_s_files_are_a_step(make_study: StudyMaker)
     )
     os.utime(root / "reports" / "index.html")  # built now, after the files
     assert study_status(load_study(root)).steps == ()
+    # the newest file decides: all of them a year old, the build in March, one changed since
+    old = datetime(2025, 3, 2, 12).timestamp()
+    for path in root.rglob("*.yaml"):
+        os.utime(path, (old, old))
+    os.utime(root / "reports" / "index.html", (built, built))
+    assert study_status(load_study(root)).steps == ()
+    os.utime(root / "interviews" / "desk.yaml", (built + 60, built + 60))
+    assert len(study_status(load_study(root)).steps) == 1
+    same = (root / "reports" / "index.html").stat().st_mtime_ns
+    os.utime(root / "interviews" / "desk.yaml", ns=(same, same))  # saved as the build ended
+    assert study_status(load_study(root)).steps == ()
     (root / "reports" / "index.html").unlink()  # built elsewhere (--out), if at all
     assert study_status(load_study(root)).steps == ()
 
