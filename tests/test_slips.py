@@ -124,14 +124,16 @@ def test_two_items_with_one_name_are_a_warning_at_the_second(make_study: StudyMa
 
 def test_lists_that_are_meant_as_lists_give_no_warning(make_study: StudyMaker) -> None:
     """Short names in lower case ('smartphone'), a quoted text with its comma, an item in
-    lower case after one in lower case, and a list written one item a line."""
+    lower case after one in lower case (the first item is after none, the last item not
+    before it), and a list written one item a line."""
     personas = """\
         personas:
           - id: henk
             name: Henk
             group: field
             role: Park keeper
-            devices: [Laptop, smartphone, tablet]
+            devices: [Laptop, smartphone, tablet in the van]
+            scenarios: [walks the rounds with a tablet, Fixes what he finds]
             places: ["Depot, north side", In the van]
             goals: [fix it on the spot, and close the work order there]
             frustrations:
@@ -140,6 +142,17 @@ def test_lists_that_are_meant_as_lists_give_no_warning(make_study: StudyMaker) -
             needs: [mobile, search]
         """
     assert load_study(make_study({"personas.yaml": personas})).warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("devices", "warned"), [("tablet in the van", True), ("tablet in van", False)]
+)
+def test_four_words_in_lower_case_after_a_capital_read_as_a_clause(
+    make_study: StudyMaker, devices: str, warned: bool
+) -> None:
+    personas = PERSONAS.replace("[Laptop, smartphone, Tablet in the van]", f"[Laptop, {devices}]")
+    warnings = load_study(make_study({"personas.yaml": personas})).warnings
+    assert any(w.key == "personas[0].devices[1]" for w in warnings) is warned
 
 
 def test_validate_prints_the_warnings_and_passes(make_study: StudyMaker) -> None:
