@@ -70,6 +70,54 @@ def test_failed_write_keeps_old_file_and_leaves_no_temp(
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 
 
+def test_an_interrupted_write_keeps_the_old_file_and_leaves_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while a report is written: the old file stays whole and the interrupt goes
+    on (it is no write error to report)."""
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_bytes_atomic(target, b"new")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_a_folder_that_cannot_be_written_to_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests run as root here, which no permission stops: the refusal is the system's."""
+
+    def refused(*args: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "open", refused)
+    with pytest.raises(OutputError) as raised:
+        write_bytes_atomic(tmp_path / "out.txt", b"new")
+    assert raised.value.problems[0].message == "cannot write here: Permission denied"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_temporary_name_taken_already_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two writes at once draw their temporary names at random: one drawn twice is not
+    written over, another is drawn."""
+    drawn = iter(["aaaa", "bbbb", "aaaa"])
+    monkeypatch.setattr("needmap.fileio.secrets.token_hex", lambda n: next(drawn))
+    (tmp_path / ".out.txt.aaaa.tmp").write_text("another write's")
+    write_bytes_atomic(tmp_path / "out.txt", b"one")
+    write_bytes_atomic(tmp_path / "two.txt", b"two")  # draws 'aaaa' again: free for it
+    assert (tmp_path / ".out.txt.aaaa.tmp").read_text() == "another write's"
+    assert (tmp_path / "out.txt").read_text() == "one"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.txt.aaaa.tmp", "out.txt", "two.txt"]
+
+
 def test_a_file_in_the_way_is_named(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
