@@ -63,6 +63,22 @@ def test_ambiguous_scalars_are_reported_and_kept_as_text(text: str) -> None:
     assert document.is_spoiled(("k",))
 
 
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("1_000", "write it without underscores (1000), or quote it"),
+        ("1_000.5", "write it without underscores (1000.5), or quote it"),
+        ("1:20.5", 'quote this value ("1:20.5")'),
+    ],
+)
+def test_a_number_yaml_versions_read_apart_gets_a_hint_for_what_was_meant(
+    text: str, hint: str
+) -> None:
+    (problem,) = read_yaml_text(f"k: {text}\n", P).problems
+    assert problem.message.startswith(f"'{text}' is a")
+    assert problem.hint == hint
+
+
 def test_positions_of_keys_and_values() -> None:
     document = read_yaml_text("a:\n  - x: 1\n    y: [2, 3]\n", P)
     source = document.source

@@ -548,12 +548,7 @@ class _Builder:
         if tag == "float":
             if _YAML12_FLOAT.fullmatch(text):
                 return float(text.lower().replace(".inf", "inf").replace(".nan", "nan"))
-            return self._ambiguous(
-                node,
-                path,
-                f"'{text}' is a number in YAML 1.1 but text in YAML 1.2",
-                f'quote this value ("{text}")',
-            )
+            return self._ambiguous(node, path, *_float_surprise(text))
         return text
 
     def _comment_after(self, node: yaml.ScalarNode, path: Node) -> None:
@@ -567,6 +562,15 @@ class _Builder:
         self.document.problems.append(_problem(self.document, node.start_mark, message, hint, path))
         self.document.spoiled.add(path)
         return str(node.value)
+
+
+def _float_surprise(text: str) -> tuple[str, str]:
+    """A YAML 1.1 float that YAML 1.2 reads as text: with underscores (``0_0.5``) or in
+    base 60 (``1:20.5``). The one with underscores was meant as a number, most likely."""
+    message = f"'{text}' is a number in YAML 1.1 but text in YAML 1.2"
+    if "_" in text and ":" not in text:
+        return message, f"write it without underscores ({text.replace('_', '')}), or quote it"
+    return message, f'quote this value ("{text}")'
 
 
 def _int_surprise(text: str) -> tuple[str, str]:
