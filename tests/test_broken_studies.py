@@ -926,6 +926,21 @@ def _platform(value: str) -> dict[str, str | None]:
         (_platform("101"), "must be at most 1.0, found 101", "write a number at most 1.0"),
         (_platform("250"), "must be at most 1.0, found 250", "write a number at most 1.0"),
         (_platform("half"), "expected a number, found the text 'half'", "write a number, e.g. 0.5"),
+        (  # a number in YAML 1.2, text in YAML 1.1 (no point, no sign in the exponent)
+            _platform("5e-1"),
+            "expected a number, found the text '5e-1'",
+            "write it without an exponent: 0.5",
+        ),
+        (
+            _headcount("4.5e1"),
+            "expected a whole number, found the text '4.5e1'",
+            "write it without an exponent: 45",
+        ),
+        (
+            _headcount("2.5e0"),
+            "expected a whole number, found the text '2.5e0'",
+            "write digits only, e.g. 250",
+        ),
     ],
 )
 def test_a_number_written_as_people_write_it_gets_the_way_yaml_reads_it(

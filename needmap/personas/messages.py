@@ -12,6 +12,7 @@ import re
 import types
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
+from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -339,6 +340,9 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:[.,' ]\d{3})+")
 """A whole number written with a separator between the thousands (1.450, 1,450)."""
 _DECIMAL_COMMA = re.compile(r"\d*,\d+")
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
+_EXPONENT = re.compile(r"[-+]?\d+(?:\.\d*)?[eE][-+]?\d{1,3}")
+"""A number with an exponent (5e-1): a number in YAML 1.2, text in YAML 1.1 without a
+point and a sign in the exponent, as needmap reads YAML."""
 
 
 def _comma_in_value_hint(document: YamlDocument, path: Node) -> str:
@@ -382,6 +386,10 @@ def _number_hint(kind: str, given: Any, plain_text: str | None) -> str:
     if not whole and percent:
         share = float(percent.group(1).replace(",", "."))
         return f"write a share as a fraction of 1: {_fraction(share)} for {text}"
+    if isinstance(given, str) and _EXPONENT.fullmatch(text):
+        plain = format(Decimal(text), "f")
+        if not whole or "." not in plain:
+            return f"write it without an exponent: {plain}"
     if isinstance(given, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", text):
         return f"write the number without quotes: {text}"
     if whole and isinstance(given, float):
