@@ -79,6 +79,32 @@ def test_a_number_yaml_versions_read_apart_gets_a_hint_for_what_was_meant(
     assert problem.hint == hint
 
 
+def test_a_text_of_the_largest_size_is_read_and_one_character_more_refused() -> None:
+    largest = "#" * (yamlsource.MAX_FILE_BYTES - 1) + "\n"
+    assert read_yaml_text(largest, P).data is None
+    with pytest.raises(NeedmapError, match="text is longer than 5 MiB"):
+        read_yaml_text(largest + "\n", P)
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        (
+            'title: "Company news" and more\n',
+            "a value that starts with a quote ends at the closing one: quote all of it, "
+            "'\"Company news\" and more'",
+        ),
+        # what follows the quotes is a key of its own: not a value's rest to quote
+        ('title: "Company news" kind: content\n', "check the indentation"),
+        ('title: "unclosed\n', "a quote or bracket is not closed"),
+    ],
+)
+def test_a_value_that_goes_on_after_its_quotes_is_told_apart(text: str, hint: str) -> None:
+    with pytest.raises(NeedmapError) as raised:
+        read_yaml_text(text, P)
+    assert raised.value.problems[0].hint.startswith(hint)
+
+
 def test_positions_of_keys_and_values() -> None:
     document = read_yaml_text("a:\n  - x: 1\n    y: [2, 3]\n", P)
     source = document.source
