@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -54,35 +54,33 @@ def test_a_new_file_follows_the_umask_and_a_replaced_one_keeps_its_mode(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.html", "new.html", "study.yaml"]
 
 
-def test_failed_write_keeps_old_file_and_leaves_no_temp(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _no_space(*args: object) -> None:
+    raise OSError(28, "No space left on device")
+
+
+def _interrupted(*args: object) -> None:
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize(
+    ("where", "failure", "raised", "said"),
+    [
+        ((Path, "replace"), _no_space, OutputError, "cannot write file: No space left"),
+        ((os, "fsync"), _interrupted, KeyboardInterrupt, None),  # Ctrl-C goes on as it is
+    ],
+)
+def test_a_failed_or_interrupted_write_keeps_the_old_file_and_leaves_no_temp(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    where: tuple[object, str],
+    failure: Callable[..., None],
+    raised: type[BaseException],
+    said: str | None,
 ) -> None:
     target = tmp_path / "out.txt"
     target.write_text("old")
-
-    def broken_replace(self: Path, other: Path) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(Path, "replace", broken_replace)
-    with pytest.raises(OutputError, match="No space left"):
-        write_bytes_atomic(target, b"new")
-    assert target.read_text() == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
-
-
-def test_an_interrupted_write_keeps_the_old_file_and_leaves_no_temp(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Ctrl-C while a report is written: the old file stays whole and the interrupt goes
-    on (it is no write error to report)."""
-    target = tmp_path / "out.txt"
-    target.write_text("old")
-
-    def interrupted(fd: int) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(os, "fsync", interrupted)
-    with pytest.raises(KeyboardInterrupt):
+    monkeypatch.setattr(*where, failure)
+    with pytest.raises(raised, match=said):
         write_bytes_atomic(target, b"new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
