@@ -244,8 +244,6 @@ def interviews_to_markdown(evidence: InterviewEvidence, study: Study) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-
-
 def interviews_to_json(evidence: InterviewEvidence) -> dict[str, Any]:
     """The stable JSON of ``needmap interviews --json`` (docs/json-output.md)."""
 
