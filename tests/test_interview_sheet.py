@@ -100,6 +100,9 @@ def test_an_excel_sheet_with_dutch_headings_and_date_cells(
     root = make_study()
     result = import_interview_sheet(load_study(root), path, name="Ronde 1")
     assert result.path.name == "ronde-1.yaml" and result.warnings == ()
+    other = load_study(make_study(name="other"))
+    accented = import_interview_sheet(other, path, name="Gesprekken café")
+    assert accented.path.name == "gesprekken-cafe.yaml"  # an accent goes, not the letter
     [interview] = load_interviews(load_study(root))
     assert (interview.id, interview.group, interview.date) == ("r1", "desk", "2026-03-09")
     assert interview.participants == 4

@@ -552,6 +552,22 @@ def test_needs_merge_on_the_command_line(mergeable: Path) -> None:
     assert f"to merge the two: needmap needs merge {mergeable} c ab --into ab" in taken.stderr
 
 
+def test_a_need_is_named_by_its_id_or_by_its_title_as_a_report_shows_it(gemeente: Path) -> None:
+    """Reports show titles, not ids: ``needs rename`` and ``merge`` take either, in any
+    case; ``--into`` too when needs merge. A rename's new id is not looked up."""
+    rename = plan_need_rename(read_study(gemeente), "organisatienieuws EN mededelingen", "news")
+    assert (rename.old, rename.new, rename.finished) == ("nieuws", "news", False)
+    study = load_study(gemeente)
+    merge = plan_need_merge(study, ["SMOELENBOEK", "Vraag uitzetten bij collega's"], "Smoelenboek")
+    assert (merge.needs, merge.into) == (("smoelenboek", "vraag-collegas"), "smoelenboek")
+    result = runner.invoke(
+        app, ["needs", "rename", str(gemeente), "Organisatienieuws en mededelingen", "news"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Renamed nieuws to 'news' in 4 files:" in result.stdout
+    assert load_study(gemeente).need_by_id["news"].title == "Organisatienieuws en mededelingen"
+
+
 def test_a_merge_on_the_command_line_points_at_the_description_to_rewrite(gemeente: Path) -> None:
     args = ["needs", "merge", str(gemeente), "smoelenboek", "vraag-collegas"]
     result = runner.invoke(app, [*args, "--into", "smoelenboek", "--title", "Wie is wie"])

@@ -280,6 +280,40 @@ def test_an_unknown_group_is_named_with_what_there_is(make_study: StudyMaker) ->
     ]
 
 
+def test_a_group_is_named_by_its_id_or_by_its_name_as_a_report_shows_it(
+    make_study: StudyMaker,
+) -> None:
+    """Reports show names, not ids: a command takes either, compared as a reader sees them
+    (any case, a no-break space copied from a PDF); an id in another case is found too.
+    ``--into`` is one of the merged groups' names as well; a rename's new id is not."""
+    root = make_study()
+    study = load_study(root)
+    merge = plan_regrouping(study, ["front\u00a0DESK", "Field"], "Field staff")
+    assert (merge.groups, merge.into, merge.kept) == (("desk", "field"), "field", "field")
+    rename = plan_regrouping(study, ["Front desk"], "reception")
+    assert (rename.groups, rename.into, rename.name) == (("desk",), "reception", "Front desk")
+    parts = [GroupPart("crew", "Crew", 1), GroupPart("drivers", "Drivers", 2)]
+    assert plan_split(study, "field STAFF", parts).group == "field"
+    with pytest.raises(UsageError) as raised:
+        plan_regrouping(study, ["Front desk"], "Front desk team")
+    assert [(p.message, p.hint) for p in raised.value.problems] == [
+        (
+            "'Front desk team' is not a valid group id",
+            "use lowercase letters, digits, '-' and '_', starting with a letter or digit, "
+            "such as 'front-desk-team'",
+        )
+    ]
+    with pytest.raises(UsageError) as raised:  # what names no group is kept as given
+        plan_regrouping(study, ["Front desk", "Office staff"], "Field staff")
+    assert [(p.message, p.hint) for p in raised.value.problems] == [
+        ("unknown group 'Office staff'", "did you mean 'Field staff'?"),
+        (
+            "group 'field' already exists",
+            "to merge into it, name it among the groups: desk 'Office staff' field",
+        ),
+    ]
+
+
 def test_a_group_without_headcount_among_counted_ones_is_refused(make_study: StudyMaker) -> None:
     root = make_study(
         {
@@ -383,6 +417,22 @@ def test_rename_in_a_real_process(make_study: StudyMaker) -> None:
     study = load_study(root)
     assert study.group_by_id["front-desk"].name == "Front desk team"
     assert run_needmap("groups", "rename", str(root), "desk", "x").returncode == 2
+
+
+def test_groups_commands_take_names_on_the_command_line(make_study: StudyMaker) -> None:
+    root = make_study()
+    renamed = runner.invoke(
+        app, ["groups", "rename", str(root), "Front desk", "reception", "--dry-run"]
+    )
+    assert renamed.exit_code == 0, renamed.output
+    assert "Would rename desk to 'reception' (Front desk, headcount 10)" in renamed.stderr
+    taken = runner.invoke(app, ["groups", "rename", str(root), "Front desk", "field"])
+    assert taken.exit_code == 2  # a defined group: no rename by hand to finish
+    assert "group 'field' already exists" in taken.stderr
+    args = ["groups", "merge", str(root), "front desk", "Field staff", "--into", "Field staff"]
+    merged = runner.invoke(app, [*args, "--dry-run"])
+    assert merged.exit_code == 0, merged.output
+    assert "Would merge desk, field into 'field' (Field staff" in merged.stderr
 
 
 def test_splitting_a_staff_group_of_the_template(gemeente: Path) -> None:

@@ -76,13 +76,16 @@ def groups_merge(
     folder: StudyDir,
     groups: Annotated[
         list[str],
-        typer.Argument(help="Ids of the groups to merge (two or more).", show_default=False),
+        typer.Argument(
+            help="Ids or names of the groups to merge (two or more).", show_default=False
+        ),
     ],
     into: Annotated[
         str,
         typer.Option(
             "--into",
-            help="Id of the merged group: one of the groups, or a new id (then give --name).",
+            help="The merged group: one of the groups (id or name), or a new id "
+            "(then give --name).",
             show_default=False,
         ),
     ],
@@ -110,7 +113,7 @@ def groups_merge(
 @groups_app.command("rename")
 def groups_rename(
     folder: StudyDir,
-    group: Annotated[str, typer.Argument(help="Id of the group.", show_default=False)],
+    group: Annotated[str, typer.Argument(help="Id or name of the group.", show_default=False)],
     new_id: Annotated[
         str,
         typer.Argument(help="Its new id (the same id to change only --name).", show_default=False),
@@ -130,7 +133,8 @@ def groups_rename(
 
     reading = read_study(folder)
     ids = reading.ids.group_by_id
-    if name is not None or group in ids or new_id not in ids:
+    defined = reading.study is not None and reading.study.group_named(group) is not None
+    if name is not None or defined or group in ids or new_id not in ids:
         if reading.study is None:
             raise InvalidStudyError(reading.problems)
         _regroup(reading.study, folder, [group], new_id, name, dry_run)
@@ -146,7 +150,9 @@ def groups_rename(
 @groups_app.command("split")
 def groups_split(
     folder: StudyDir,
-    group: Annotated[str, typer.Argument(help="Id of the group to split.", show_default=False)],
+    group: Annotated[
+        str, typer.Argument(help="Id or name of the group to split.", show_default=False)
+    ],
     into: Annotated[
         list[str],
         typer.Option(

@@ -70,7 +70,7 @@ def needs_list(
 @needs_app.command("rename")
 def needs_rename(
     folder: StudyDir,
-    need: Annotated[str, typer.Argument(help="Id of the need.", show_default=False)],
+    need: Annotated[str, typer.Argument(help="Id or title of the need.", show_default=False)],
     new_id: Annotated[
         str,
         typer.Argument(help="Its new id (the same id to change only --title).", show_default=False),
@@ -93,14 +93,14 @@ def needs_rename(
     console = new_console(stderr=dry_run)
     files = plural(len(rename.changes), "file")
     if rename.finished:
-        console.print(finished_line(rename, need, new_id, "need", dry_run))
-    elif need == new_id:
+        console.print(finished_line(rename, rename.old, new_id, "need", dry_run))
+    elif rename.old == new_id:
         verb = "Would give" if dry_run else "Gave"
-        console.print(f"{verb} {escape(need)} the title '{escape(title or '')}' in {files}:")
+        console.print(f"{verb} {escape(rename.old)} the title '{escape(title or '')}' in {files}:")
     else:
         verb = "Would rename" if dry_run else "Renamed"
         retitled = "" if rename.title is None else f" ({escape(rename.title)})"
-        console.print(f"{verb} {escape(need)} to '{escape(new_id)}'{retitled} in {files}:")
+        console.print(f"{verb} {escape(rename.old)} to '{escape(new_id)}'{retitled} in {files}:")
     print_file_changes(console, rename)
     print_next(console, folder, dry_run)
 
@@ -110,13 +110,15 @@ def needs_merge(
     folder: StudyDir,
     needs: Annotated[
         list[str],
-        typer.Argument(help="Ids of the needs to merge (two or more).", show_default=False),
+        typer.Argument(
+            help="Ids or titles of the needs to merge (two or more).", show_default=False
+        ),
     ],
     into: Annotated[
         str,
         typer.Option(
             "--into",
-            help="Id of the merged need: one of the needs, or a new id.",
+            help="The merged need: one of the needs (id or title), or a new id.",
             show_default=False,
         ),
     ],

@@ -9,6 +9,7 @@ number where text was meant is a mistake the consultant wants to hear about, not
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -41,6 +42,7 @@ __all__ = [
     "StudyFile",
     "StudySettings",
     "TargetGroup",
+    "id_from",
     "is_id",
     "json_schema",
     "year_first",
@@ -54,6 +56,18 @@ def is_id(text: str) -> bool:
     """Whether ``text`` is written as an id: a reference that is not gets its schema error
     ("not a valid id"), and no second one for being unknown."""
     return _ID.fullmatch(text) is not None
+
+
+def id_from(text: str, limit: int = 63) -> str:
+    """``text`` as an id: itself when it is one, else without case or accents, with '-'
+    between its words, at most ``limit`` characters ("Café & Catering" is cafe-catering).
+    Empty when ``text`` holds no letter or digit. An id is what a file or a command line
+    names an item by, so one made for the user must be one they can read back."""
+    if is_id(text) and len(text) <= limit:
+        return text
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9_]+", "-", plain).strip("-_")[:limit].strip("-_")
 
 
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"

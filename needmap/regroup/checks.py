@@ -1,21 +1,22 @@
 """Checks of the ids that ``needmap groups`` and ``needmap needs`` are given: known, named
-once, valid and new; and of the names and titles they are given: not another's."""
+once, valid and new; and of the names and titles they are given: not another's. Also the
+ids of what a command names by name or title, as the reports show it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Literal
 
 from needmap.controls import fold_text
 from needmap.errors import Location, Problem
 from needmap.personas.messages import did_you_mean
-from needmap.personas.schema import ID_PATTERN
+from needmap.personas.schema import id_from, is_id
 from needmap.personas.study import Study
 from needmap.shell import command_word
 
 __all__ = [
     "Kind",
+    "named_ids",
     "new_id_problems",
     "taken_name_problems",
     "twice_problems",
@@ -33,15 +34,28 @@ def _defined(study: Study, kind: Kind) -> Mapping[str, object]:
     return study.group_by_id if kind == "groups" else study.need_by_id
 
 
+def named_ids(study: Study, texts: Sequence[str], kind: Kind = "groups") -> list[str]:
+    """The id of the item of ``kind`` each text names: its id, or its name (a need's title)
+    as a reader sees it (:meth:`~needmap.personas.study.Study.group_named`), since a
+    report shows names and no ids. A text that names no item is kept as it is, for
+    :func:`unknown_problems` to report, or to be a new id."""
+    find = study.group_named if kind == "groups" else study.need_named
+    return [item.id if (item := find(text)) is not None else text for text in texts]
+
+
 def unknown_problems(study: Study, ids: Sequence[str], kind: Kind = "groups") -> list[Problem]:
-    """One problem per id that names no item of ``kind`` in the study."""
+    """One problem per id that names no item of ``kind`` in the study, with the id or else
+    the name (a need's title) it is most like as its hint."""
     defined = _defined(study, kind)
+    names = [getattr(item, _NAME_FIELD[kind]) for item in defined.values()]
     listing = f"needmap {kind} list {command_word(study.root)}"
     return [
         Problem(
             Location(),
             f"unknown {_NOUN[kind]} '{i}'",
-            hint=did_you_mean(i, defined) or f"see the {kind} with: {listing}",
+            hint=did_you_mean(i, defined)
+            or did_you_mean(i, names, ignore_case=True)
+            or f"see the {kind} with: {listing}",
         )
         for i in ids
         if i not in defined
@@ -66,12 +80,14 @@ def new_id_problems(
     noun = _NOUN[kind]
     if new_id in reused:
         return []
-    if not re.fullmatch(ID_PATTERN, new_id):
+    if not is_id(new_id):
+        like = id_from(new_id)
         return [
             Problem(
                 Location(),
                 f"'{new_id}' is not a valid {noun} id",
-                hint="use lowercase letters, digits, '-' and '_', starting with a letter or digit",
+                hint="use lowercase letters, digits, '-' and '_', starting with a letter or digit"
+                + (f", such as '{like}'" if like else ""),
             )
         ]
     if new_id in _defined(study, kind):

@@ -20,6 +20,7 @@ from needmap.personas.messages import text_problems
 from needmap.personas.study import Study
 from needmap.personas.yamledit import YamlEdit
 from needmap.regroup.checks import (
+    named_ids,
     new_id_problems,
     taken_name_problems,
     twice_problems,
@@ -35,6 +36,7 @@ from needmap.regroup.files import (
     tally_files,
     yaml_changes,
 )
+from needmap.shell import command_word
 from needmap.surveys.tally import read_tally
 
 __all__ = ["FinishedRename", "Regrouping", "plan_finished_rename", "plan_regrouping"]
@@ -61,10 +63,14 @@ def plan_regrouping(
     """The changes that merge ``groups`` into one group ``into`` (a rename, for one group).
 
     ``into`` is one of ``groups`` or a new id; a merge into a new id needs a ``name``
-    (spaces around it are left out). Every problem with the request, or with the study's
-    evidence files, is raised at once.
+    (spaces around it are left out). A group may be given by its name, as a report shows
+    it (:func:`~needmap.regroup.checks.named_ids`); so may ``into`` when groups merge.
+    Every problem with the request, or with the study's evidence files, is raised at once.
     """
     check_evidence(study)
+    groups = named_ids(study, groups)
+    if len(groups) > 1:  # a rename's new id is no name: 'Desk' for desk is not valid
+        [into] = named_ids(study, [into])
     name = None if name is None else name.strip()
     _check_request(study, groups, into, name)
     members = [study.group_by_id[g] for g in groups]
@@ -136,7 +142,8 @@ def _check_request(study: Study, groups: Sequence[str], into: str, name: str | N
             study,
             into,
             groups,
-            hint=f"to merge into it, name it among the groups: {' '.join([*groups, into])}",
+            hint="to merge into it, name it among the groups: "
+            + " ".join(command_word(g) for g in [*groups, into]),
         ),
         *text_problems(name, "name", "give a name, or leave out --name"),
         *taken_name_problems(study, [(f"group '{into}'", name)], groups),

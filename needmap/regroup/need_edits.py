@@ -23,6 +23,7 @@ from needmap.personas.messages import text_problems
 from needmap.personas.study import Study
 from needmap.personas.yamledit import EditRefused, YamlEdit
 from needmap.regroup.checks import (
+    named_ids,
     new_id_problems,
     taken_name_problems,
     twice_problems,
@@ -79,10 +80,12 @@ def plan_need_rename(
     When no file defines ``old`` any more and one defines ``new``, the need was renamed by
     hand: then the references that still name ``old`` are changed, which is what the
     study's "unknown need" errors ask for, and the study need not load. Otherwise the study
-    must load, ``old`` must be a need and ``new`` a valid id no other need has. Every
-    problem with the request is raised at once.
+    must load, ``old`` must be a need (given by its id or its title) and ``new`` a valid
+    id no other need has. Every problem with the request is raised at once.
     """
     ids = reading.ids.need_by_id
+    if reading.study is not None:
+        [old] = named_ids(reading.study, [old], "needs")
     if title is None and reading.settings is not None and old not in ids and new in ids:
         return _finish(reading, old, new)
     study = reading.study
@@ -106,10 +109,12 @@ def plan_need_merge(
     The merged need keeps the entry of ``into`` if it is among ``needs``, else of the first
     named, with ``title`` if one is given; it matters to every group any of them matters
     to, at the highest importance, and depends on every need they depend on. Every
-    reference to one of them names ``into``, once. Every problem with the request, or with
-    the study's evidence files, is raised at once.
+    reference to one of them names ``into``, once. A need may be given by its title. Every
+    problem with the request, or with the study's evidence files, is raised at once.
     """
     check_evidence(study)
+    needs = named_ids(study, needs, "needs")
+    [into] = named_ids(study, [into], "needs")
     kept = into if into in needs else needs[0]
     title = None if title is None else title.strip()
     _check_merge(study, needs, into, kept, title)
@@ -215,7 +220,8 @@ def _check_merge(
             study,
             into,
             needs,
-            hint=f"to merge into it, name it among the needs: {' '.join([*needs, into])}",
+            hint="to merge into it, name it among the needs: "
+            + " ".join(command_word(n) for n in [*needs, into]),
             kind="needs",
         ),
         *_title_problems(title),

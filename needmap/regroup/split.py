@@ -21,6 +21,7 @@ from needmap.personas.messages import text_problems
 from needmap.personas.study import Study
 from needmap.personas.yamledit import YamlEdit
 from needmap.regroup.checks import (
+    named_ids,
     new_id_problems,
     taken_name_problems,
     twice_problems,
@@ -77,9 +78,11 @@ class GroupSplit(StudyEdits):
 
 def plan_split(study: Study, group: str, parts: Sequence[GroupPart]) -> GroupSplit:
     """The changes that split ``group`` into ``parts`` (two or more; the first part takes
-    the group's personas, interviews and survey answers). Every problem with the request,
-    or with the study's evidence files, is raised at once."""
+    the group's personas, interviews and survey answers). The group may be given by its
+    name (:func:`~needmap.regroup.checks.named_ids`). Every problem with the request, or
+    with the study's evidence files, is raised at once."""
     check_evidence(study)
+    [group] = named_ids(study, [group])
     parts = [GroupPart(part.id, part.name.strip(), part.headcount) for part in parts]
     _check_request(study, group, parts)
     split = _Split(group, tuple(parts))

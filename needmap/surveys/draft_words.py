@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from needmap.personas.schema import id_from
 from needmap.personas.study import Study
 
 __all__ = ["asked_picks", "guess_group", "slug", "suggest_needs", "unique_ids"]
@@ -27,7 +28,7 @@ def _fold(text: str) -> str:
 
 def slug(text: str) -> str:
     """A survey id from the export's file name: "Top taken 2026 (def)" is top-taken-2026-def."""
-    return re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-")[:40].strip("-")
+    return id_from(text, 40)
 
 
 # fmt: off

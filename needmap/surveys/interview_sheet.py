@@ -24,7 +24,7 @@ from pathlib import Path
 from needmap.controls import fold_text, without_controls
 from needmap.errors import InvalidStudyError, Location, Problem, Severity
 from needmap.personas.messages import did_you_mean, personal_data_warning
-from needmap.personas.schema import ID_PATTERN, year_first
+from needmap.personas.schema import id_from, year_first
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
 from needmap.surveys.interviews import free_interview_id, interviews_by_file
@@ -374,7 +374,7 @@ def _give_ids(
     existing = {interview.id for file, interview in interviews_by_file(study) if file != into}
     taken = set(existing)
     for interview in interviews:
-        given = _slug(interview.id)
+        given = id_from(interview.id)
         if given and given in taken:
             where = "the study's interviews/" if given in existing else "this sheet"
             problems.append(
@@ -390,16 +390,9 @@ def _give_ids(
         taken.add(interview.id)
 
 
-def _slug(text: str) -> str:
-    """``text`` as an id: itself when it is one, else lowercase with '-' between words."""
-    if re.fullmatch(ID_PATTERN, text):
-        return text
-    return re.sub(r"[^a-z0-9_]+", "-", text.casefold()).strip("-_")[:63]
-
-
 def sheet_file_stem(name: str) -> str:
     """The name of the interview file a sheet is written to: ``name`` as an id."""
-    return _slug(name) or "interviews"
+    return id_from(name) or "interviews"
 
 
 def interview_sheet_yaml(interviews: Sequence[SheetInterview], source: str) -> str:
