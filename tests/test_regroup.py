@@ -637,6 +637,29 @@ def test_groups_list_shows_ids_needs_and_evidence_with_small_groups_hidden(demo:
     assert " 4.200 " in dutch.stdout
 
 
+def test_groups_list_marks_a_group_with_fewer_people_than_the_minimum(
+    make_study: StudyMaker,
+) -> None:
+    """No report shows such a group on its own, whatever its evidence: it is one to merge."""
+    root = make_study()
+    shown = runner.invoke(app, ["groups", "list", str(root)])
+    assert "*" not in shown.stdout and "fewer people than" not in shown.stdout
+    groups = root / "groups.yaml"
+    groups.write_text(groups.read_text().replace("headcount: 10", "headcount: 4"))
+    listed = json.loads(runner.invoke(app, ["groups", "list", str(root), "--json"]).stdout)
+    assert [(g["id"], g["headcount"], g["below_minimum"]) for g in listed["groups"]] == [
+        ("desk", 4, True),
+        ("field", 20, False),
+    ]
+    shown = runner.invoke(app, ["groups", "list", str(root)])
+    assert shown.exit_code == 0, shown.output
+    assert re.findall(r"Front desk +desk +(\S+) ", shown.stdout) == ["4*"]
+    assert (
+        "*: fewer people than 5, so never shown on their own (needmap status says what to "
+        "merge the group into)." in " ".join(shown.stdout.split())
+    )
+
+
 @pytest.mark.parametrize("template", [t.name for t in list_templates()])
 def test_groups_list_wraps_names_between_words_in_80_columns(template: str, tmp_path: Path) -> None:
     from needmap.demo import write_example_export

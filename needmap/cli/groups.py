@@ -270,7 +270,9 @@ def _print_groups(overview: GroupsOverview) -> None:
             table.add_row(
                 escape(group.name),
                 escape(group.id),
-                "" if group.headcount is None else format_count(group.headcount, language),
+                ""
+                if group.headcount is None
+                else format_count(group.headcount, language) + ("*" if s.too_few else ""),
                 "/".join(str(s.needs[level]) for level in ("must", "should", "could")),
                 str(s.personas),
                 *([hidden(s.participants, True, overview.min_size)] if interviews else []),
@@ -289,6 +291,8 @@ def _print_groups(overview: GroupsOverview) -> None:
     elif surveys:
         legend.append(words["gl.legend.surveys"])
     legend.append(words["gl.legend.hidden"].format(n=overview.min_size))
+    if any(s.too_few for s in overview.groups):
+        legend.append(words["gl.legend.too_few"].format(n=overview.min_size))
     console.print("; ".join(legend) + ".", style="dim", soft_wrap=False)
     if overview.alike:
         console.print(escape(overview.alike), soft_wrap=False)

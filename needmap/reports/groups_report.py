@@ -5,7 +5,8 @@ the ``groups`` commands take), family and headcount, how many needs each has at 
 importance, its personas, how many people were interviewed and how many answered each
 survey, and which groups are most alike. The interview and survey counts come from the
 interview and top-task reports, so a group below the study's minimum size reads ``n<5``
-here as there.
+here as there; a group with fewer people than that minimum is marked, since no report
+will ever show it on its own.
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ class GroupSummary:
     when the survey hides the group or did not ask it."""
     asked: tuple[bool, ...]
     """Per survey: whether its mapping has an answer for the group."""
+    too_few: bool
+    """Whether the group has fewer people (headcount) than the study's minimum group size:
+    no report ever shows its answers on their own, so it is one to merge (``needmap
+    status`` says into which)."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,7 @@ def groups_overview(
 ) -> GroupsOverview:
     """:func:`study_groups` from evidence the caller has already read."""
     summaries = []
+    minimum = study.settings.privacy.min_group_size
     for group in study.groups:
         needs = {
             level: sum(1 for n in study.needs if n.groups.get(group.id) == level)
@@ -93,12 +99,13 @@ def groups_overview(
                     b[group.id].respondents if group.id in b else None for b in breakdowns
                 ),
                 asked=tuple(group.id in survey.asked for survey in surveys),
+                too_few=group.headcount is not None and group.headcount < minimum,
             )
         )
     return GroupsOverview(
         groups=tuple(summaries),
         surveys=tuple(survey.survey for survey in surveys),
-        min_size=study.settings.privacy.min_group_size,
+        min_size=minimum,
         alike=alike_sentence(analyse_overlap(study).overlap, study.settings.language),
         families={f.id: f.name for f in study.families},
         language=study.settings.language,
@@ -125,6 +132,7 @@ def groups_to_json(overview: GroupsOverview) -> dict[str, Any]:
                 "name": s.group.name,
                 "family": s.group.family,
                 "headcount": s.group.headcount,
+                "below_minimum": s.too_few,
                 "needs": dict(s.needs),
                 "personas": s.personas,
                 "interview_participants": s.participants,

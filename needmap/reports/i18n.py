@@ -105,6 +105,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "gl.legend.answered": "answered: respondents of survey {survey}",
         "gl.legend.surveys": "per survey: respondents",
         "gl.legend.hidden": "n<{n}: fewer, not shown",
+        "gl.legend.too_few": "*: fewer people than {n}, so never shown on their own "
+        "(needmap status says what to merge the group into)",
         "nlist.groups": "groups",
         "nlist.after": "after",
         "nlist.legend.groups": "groups: how many need it, must/should/could",
@@ -616,6 +618,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "gl.legend.answered": "antwoorden: respondenten van onderzoek {survey}",
         "gl.legend.surveys": "per onderzoek: respondenten",
         "gl.legend.hidden": "n<{n}: minder, niet getoond",
+        "gl.legend.too_few": "*: minder mensen dan {n}, dus nooit apart getoond "
+        "(needmap status zegt met welke groep samen te voegen)",
         "nlist.groups": "doelgroepen",
         "nlist.after": "na",
         "nlist.legend.groups": "doelgroepen: hoeveel hem nodig hebben, moet/zou moeten/kan",
