@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
+from needmap.personas.schema import Privacy
 from needmap.reports.status_report import NextStep, study_status
 from tests.conftest import (
     MINIMAL_STUDY,
@@ -389,3 +390,14 @@ def test_reports_built_elsewhere_are_found_or_named(make_study: StudyMaker) -> N
         shown.stdout.split()
     )
     assert f"needmap build {root} --out {empty}" in shown.stdout
+
+
+@pytest.mark.parametrize(
+    ("headcount", "too_few"), [(4, True), (5, False), (0, True), (None, False)]
+)
+def test_a_group_is_too_few_below_the_minimum_not_at_it(
+    headcount: int | None, too_few: bool
+) -> None:
+    """Five people at a minimum of five are shown; a group without a headcount is not known
+    to be too small, so no report or step says it is."""
+    assert Privacy(min_group_size=5).too_few(headcount) is too_few

@@ -121,6 +121,13 @@ class Privacy(_Model):
         "people than this; such cells read 'n<5'.",
     )
 
+    def too_few(self, headcount: int | None) -> bool:
+        """Whether a group of ``headcount`` people is smaller than the minimum: however
+        many of them are interviewed or answer, no report shows them on their own, so
+        the group is one to merge (``status``, ``groups list`` and ``groups split`` say so).
+        A group without a headcount is not known to be."""
+        return headcount is not None and headcount < self.min_group_size
+
 
 class ImportanceWeights(_Model):
     """How much each importance counts when needs are weighed."""

@@ -79,7 +79,6 @@ def groups_overview(
 ) -> GroupsOverview:
     """:func:`study_groups` from evidence the caller has already read."""
     summaries = []
-    minimum = study.settings.privacy.min_group_size
     for group in study.groups:
         needs = {
             level: sum(1 for n in study.needs if n.groups.get(group.id) == level)
@@ -99,13 +98,13 @@ def groups_overview(
                     b[group.id].respondents if group.id in b else None for b in breakdowns
                 ),
                 asked=tuple(group.id in survey.asked for survey in surveys),
-                too_few=group.headcount is not None and group.headcount < minimum,
+                too_few=study.settings.privacy.too_few(group.headcount),
             )
         )
     return GroupsOverview(
         groups=tuple(summaries),
         surveys=tuple(survey.survey for survey in surveys),
-        min_size=minimum,
+        min_size=study.settings.privacy.min_group_size,
         alike=alike_sentence(analyse_overlap(study).overlap, study.settings.language),
         families={f.id: f.name for f in study.families},
         language=study.settings.language,

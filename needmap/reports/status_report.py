@@ -79,7 +79,7 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
             if bucket.key == OTHER_GROUPS:
                 pooled += bucket.groups
     minimum = study.settings.privacy.min_group_size
-    too_few = [g for g in study.groups if g.headcount is not None and g.headcount < minimum]
+    too_few = [g for g in study.groups if study.settings.privacy.too_few(g.headcount)]
     unheard = [g for g in study.groups if g.id not in heard]
     if unheard:
         steps.append(
