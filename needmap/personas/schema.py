@@ -58,14 +58,18 @@ def is_id(text: str) -> bool:
     return _ID.fullmatch(text) is not None
 
 
+_LATIN_LETTERS = str.maketrans({"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d"})
+"""Latin letters that Unicode does not take apart into a letter and an accent."""
+
+
 def id_from(text: str, limit: int = 63) -> str:
     """``text`` as an id: itself when it is one, else without case or accents, with '-'
     between its words, at most ``limit`` characters ("Café & Catering" is cafe-catering).
-    Empty when ``text`` holds no letter or digit. An id is what a file or a command line
-    names an item by, so one made for the user must be one they can read back."""
+    Empty when ``text`` holds no Latin letter or digit. An id is what a file or a command
+    line names an item by, so one made for the user must be one they can read back."""
     if is_id(text) and len(text) <= limit:
         return text
-    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = unicodedata.normalize("NFKD", text.casefold().translate(_LATIN_LETTERS))
     plain = "".join(c for c in plain if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9_]+", "-", plain).strip("-_")[:limit].strip("-_")
 
