@@ -314,6 +314,25 @@ def test_a_group_is_named_by_its_id_or_by_its_name_as_a_report_shows_it(
     ]
 
 
+def test_a_name_two_groups_share_is_no_group_to_change(make_study: StudyMaker) -> None:
+    """A command that rewrites files does not guess which one is meant; the id says it,
+    and renaming one (by id) is how the two come apart."""
+    root = make_study()
+    groups = root / "groups.yaml"
+    groups.write_text(groups.read_text().replace("name: Field staff", "name: Front desk"))
+    study = load_study(root)
+    with pytest.raises(UsageError) as raised:
+        plan_regrouping(study, ["FRONT DESK"], "reception")
+    assert [(p.message, p.hint) for p in raised.value.problems] == [
+        ("'FRONT DESK' is the name of 2 groups: desk, field", "give the id of the group you mean")
+    ]
+    renamed = plan_regrouping(study, ["field"], "field", "Field staff")
+    assert renamed.name == "Field staff"
+    result = runner.invoke(app, ["groups", "rename", str(root), "Front desk", "reception"])
+    assert result.exit_code == 2
+    assert "'Front desk' is the name of 2 groups: desk, field" in result.stderr
+
+
 def test_a_group_without_headcount_among_counted_ones_is_refused(make_study: StudyMaker) -> None:
     root = make_study(
         {

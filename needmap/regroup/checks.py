@@ -37,29 +37,61 @@ def _defined(study: Study, kind: Kind) -> Mapping[str, object]:
 def named_ids(study: Study, texts: Sequence[str], kind: Kind = "groups") -> list[str]:
     """The id of the item of ``kind`` each text names: its id, or its name (a need's title)
     as a reader sees it (:meth:`~needmap.personas.study.Study.group_named`), since a
-    report shows names and no ids. A text that names no item is kept as it is, for
-    :func:`unknown_problems` to report, or to be a new id."""
-    find = study.group_named if kind == "groups" else study.need_named
-    return [item.id if (item := find(text)) is not None else text for text in texts]
+    report shows names and no ids. A text that names no item, or the name of more than
+    one, is kept as it is, for :func:`unknown_problems` to report, or to be a new id: a
+    command that rewrites files must not guess which of two groups called alike is meant
+    (``validate`` warns of them, and renaming one is how they come apart)."""
+    return [_id_named(study, text, kind) for text in texts]
+
+
+def _id_named(study: Study, text: str, kind: Kind) -> str:
+    if text not in _defined(study, kind) and len(_called(study, text, kind)) > 1:
+        return text
+    item = (study.group_named if kind == "groups" else study.need_named)(text)
+    return text if item is None else item.id
+
+
+def _called(study: Study, text: str, kind: Kind) -> list[str]:
+    """The ids of the items of ``kind`` whose name (title) is ``text`` as a reader sees it."""
+    wanted = fold_text(text)
+    return [
+        item_id
+        for item_id, item in _defined(study, kind).items()
+        if fold_text(getattr(item, _NAME_FIELD[kind])) == wanted
+    ]
 
 
 def unknown_problems(study: Study, ids: Sequence[str], kind: Kind = "groups") -> list[Problem]:
     """One problem per id that names no item of ``kind`` in the study, with the id or else
-    the name (a need's title) it is most like as its hint."""
+    the name (a need's title) it is most like as its hint; or that is the name of several,
+    with their ids."""
     defined = _defined(study, kind)
-    names = [getattr(item, _NAME_FIELD[kind]) for item in defined.values()]
+    noun, field = _NOUN[kind], _NAME_FIELD[kind]
+    names = [getattr(item, field) for item in defined.values()]
     listing = f"needmap {kind} list {command_word(study.root)}"
-    return [
-        Problem(
-            Location(),
-            f"unknown {_NOUN[kind]} '{i}'",
-            hint=did_you_mean(i, defined)
-            or did_you_mean(i, names, ignore_case=True)
-            or f"see the {kind} with: {listing}",
+    problems = []
+    for i in ids:
+        if i in defined:
+            continue
+        called = _called(study, i, kind)
+        if len(called) > 1:
+            problems.append(
+                Problem(
+                    Location(),
+                    f"'{i}' is the {field} of {len(called)} {kind}: {', '.join(called)}",
+                    hint=f"give the id of the {noun} you mean",
+                )
+            )
+            continue
+        hint = did_you_mean(i, defined) or did_you_mean(i, names, ignore_case=True)
+        problems.append(
+            Problem(
+                Location(),
+                f"unknown {noun} '{i}'",
+                hint=hint or f"see the {kind} with: {listing}",
+            )
         )
-        for i in ids
-        if i not in defined
-    ]
+    return problems
 
 
 def twice_problems(ids: Sequence[str], noun: str) -> list[Problem]:
