@@ -126,6 +126,37 @@ def test_limesurvey_task_columns_apart_are_read_row_by_row(
     assert {g: dict(v) for g, v in tally.votes.items()} == EXPECTED_VOTES
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_limesurvey_of_one_task_is_counted(study: Study, tmp_path: Path, suffix: str) -> None:
+    """A pilot with one task column: the column alone is the run of task columns."""
+    fixture = (SURVEY_FIXTURES / "mappings" / "limesurvey.yaml").read_text()
+    one_task = fixture[: fixture.index("  - {id: colleague")]
+    mapping_path = _write(tmp_path, "pilot.yaml", one_task)
+    rows = [
+        ["id", "G01Q01", "G02Q02[SQ001]"],
+        ["1", "AO01", "Y"],
+        ["2", "AO01", ""],
+        ["3", "AO02", "Y"],
+    ]
+    path = tmp_path / f"pilot{suffix}"
+    if suffix == ".csv":
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows(rows)
+    else:
+        workbook = Workbook()
+        for row in rows:
+            workbook.active.append(row)
+        workbook.save(path)
+    result = import_survey(load_mapping(mapping_path, study), path)
+    tally = result.tally
+    assert {g: dict(v) for g, v in tally.votes.items()} == {
+        "desk": {"leave": 1},
+        "field": {"leave": 1},
+    }
+    assert dict(tally.respondents) == {"desk": 1, "field": 1}
+    assert _placed(result.warnings) == [(3, 3, "no task chosen: respondent left out")]
+
+
 @pytest.mark.parametrize(
     ("encoding", "delimiter", "bom", "description"),
     [
