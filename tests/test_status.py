@@ -168,7 +168,7 @@ def test_a_small_group_alone_in_its_family_is_told_to_merge_with_one_to_choose(
 ) -> None:
     """Groups of two families cannot be merged: a small group with no other group in its
     family gets the command with OTHER to fill in, in the study's language; each small
-    group gets a step of its own."""
+    group gets a step of its own, and is not among the groups to interview."""
     groups = textwrap.dedent(MINIMAL_STUDY["groups.yaml"]).replace("headcount: 20", "headcount: 3")
     groups += "  - {id: visitors, name: Visitors, headcount: 2}\n"
     needs = textwrap.dedent(MINIMAL_STUDY["needs.yaml"]).replace(
@@ -176,6 +176,8 @@ def test_a_small_group_alone_in_its_family_is_told_to_merge_with_one_to_choose(
     )
     study = load_study(make_study({"groups.yaml": groups, "needs.yaml": needs}))
     steps = study_status(study.in_language("nl")).steps
+    # no interviews yet: those that could show a group are asked for, with the desk only
+    assert steps[0].text == "Voer gesprekken met Front desk: nog niemand gesproken."
     assert [step.text.split(":")[0] for step in steps[1:3]] == [
         "Field staff telt minder mensen (3) dan het minimum van 5 (privacy.min_group_size)",
         "Visitors telt minder mensen (2) dan het minimum van 5 (privacy.min_group_size)",

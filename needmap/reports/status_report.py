@@ -80,7 +80,8 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
                 pooled += bucket.groups
     minimum = study.settings.privacy.min_group_size
     too_few = [g for g in study.groups if study.settings.privacy.too_few(g.headcount)]
-    unheard = [g for g in study.groups if g.id not in heard]
+    small = {g.id for g in too_few}  # a step of their own says why interviews cannot show them
+    unheard = [g for g in study.groups if g.id not in heard and g.id not in small]
     if unheard:
         steps.append(
             NextStep(
@@ -88,7 +89,7 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
                 f"needmap guide {folder} {unheard[0].id} --record",
             )
         )
-    pooled = [g for g in pooled if g not in {small.id for small in too_few}]
+    pooled = [g for g in pooled if g not in small]
     if pooled:
         steps.append(
             NextStep(
