@@ -540,6 +540,8 @@ def test_needs_merge_on_the_command_line(mergeable: Path) -> None:
     one = runner.invoke(app, ["needs", "merge", str(mergeable), "a", "--into", "a"])
     assert one.exit_code == 2
     assert f"to rename one need: needmap needs rename {mergeable} a NEW-ID" in one.stderr
+    titled = runner.invoke(app, ["needs", "merge", str(mergeable), "Need A", "--into", "a"])
+    assert f"needs rename {mergeable} 'Need A' NEW-ID" in " ".join(titled.stderr.split())
     result = run_needmap(
         "needs", "merge", str(mergeable), "a", "b", "--into", "ab", "--title", "AB"
     )

@@ -423,6 +423,13 @@ def test_merge_names_two_groups_at_least(gemeente: Path) -> None:
     assert result.exit_code == 2
     assert "name two or more groups to merge" in result.output
     assert f"needmap groups rename {gemeente} balie NEW-ID" in result.output
+    named = runner.invoke(
+        app, ["groups", "merge", str(gemeente), "Bestuurders en directie", "--into", "bestuur"]
+    )
+    assert named.exit_code == 2
+    assert "groups rename" in named.stderr and " 'Bestuurders en directie' NEW-ID" in " ".join(
+        named.stderr.split()
+    )
 
 
 def test_rename_in_a_real_process(make_study: StudyMaker) -> None:

@@ -105,7 +105,7 @@ def groups_merge(
         raise UsageError.single(
             "name two or more groups to merge",
             hint="to rename one group: needmap groups rename "
-            f"{command_word(folder)} {groups[0]} NEW-ID",
+            f"{command_word(folder)} {command_word(groups[0])} NEW-ID",
         )
     _regroup(study_at(folder), folder, groups, into, name, dry_run)
 

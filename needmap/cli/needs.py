@@ -141,7 +141,7 @@ def needs_merge(
         raise UsageError.single(
             "name two or more needs to merge",
             hint="to rename one need: needmap needs rename "
-            f"{command_word(folder)} {needs[0]} NEW-ID",
+            f"{command_word(folder)} {command_word(needs[0])} NEW-ID",
         )
     merge = plan_need_merge(study_at(folder), needs, into, title)
     apply_edits(merge, dry_run)
