@@ -10,8 +10,9 @@
   keep the first of the two.
 - Two groups, families, needs or personas with one name (a group copied to make another,
   its id changed and its name not): every report shows two columns, circles or rows that
-  no reader can tell apart, and a command given the name finds the first. Names are
-  compared as a reader sees them (:func:`~needmap.controls.fold_text`).
+  no reader can tell apart; a report command given the name finds the first, and a
+  command that rewrites files (``groups``, ``needs``) needs the id. Names are compared as a
+  reader sees them (:func:`~needmap.controls.fold_text`).
 """
 
 from __future__ import annotations
