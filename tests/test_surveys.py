@@ -36,7 +36,7 @@ from needmap.surveys.draft import draft_mapping
 from needmap.surveys.layouts import Interleaved, Labels, slow_split
 from needmap.surveys.mapping import SurveyMapping, checked_mapping
 from needmap.surveys.tables import open_table
-from needmap.surveys.tally import Tally
+from needmap.surveys.tally import Tally, tally_text
 from tests.conftest import SURVEY_FIXTURES, limesurvey_with_text_headings
 
 # Counted by hand from the twelve respondents written out in each fixture:
@@ -1460,3 +1460,37 @@ def test_a_hint_that_takes_work_is_found_only_for_the_problems_kept(tmp_path: Pa
     assert [p.hint for p in shown[:2]] == ["hint 1", "hint 2"]
     assert shown[MAX_PER_KIND].hint == "plain"
     assert shown[-1].message == "5 more rows like these: unknown choice"
+
+
+def test_a_tally_file_is_written_the_same_way_every_time() -> None:
+    """The tally is kept in the study's folder, often in git: its text is sorted, indented
+    by two, without zero counts, and keeps letters as they are, so that importing the same
+    answers again changes nothing and another export changes only its counts."""
+    tally = Tally(
+        survey="pilot",
+        title="Café survey",
+        layout="long",
+        source="pilot.csv",
+        source_sha256="ab12",
+        tasks=("menu", "book"),
+        respondents={"field": 1, "desk": 2},
+        votes={"field": {"menu": 1, "book": 0}, "desk": {"menu": 1, "book": 2}},
+        skipped={"no task chosen": 1},
+    )
+    assert tally_text(tally) == (
+        "{\n"
+        '  "survey": "pilot",\n'
+        '  "title": "Café survey",\n'
+        '  "layout": "long",\n'
+        '  "source": "pilot.csv",\n'
+        '  "source_sha256": "ab12",\n'
+        '  "tasks": [\n    "menu",\n    "book"\n  ],\n'
+        '  "respondents": {\n    "desk": 2,\n    "field": 1\n  },\n'
+        '  "votes": {\n'
+        '    "desk": {\n      "book": 2,\n      "menu": 1\n    },\n'
+        '    "field": {\n      "menu": 1\n    }\n'
+        "  },\n"
+        '  "skipped": {\n    "no task chosen": 1\n  }\n'
+        "}\n"
+    )
+    assert Tally.from_json(json.loads(tally_text(tally))) == tally
