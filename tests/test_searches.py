@@ -220,6 +220,19 @@ def test_a_gap_needs_a_results_column_and_the_logs_threshold(make_study: StudyMa
     assert evidence.for_need("phonebook").gap_in == ("intranet-may",)
 
 
+def test_a_log_without_gap_from_marks_a_gap_from_twenty_searches(make_study: StudyMaker) -> None:
+    """The rule of thumb, twenty searches a month without results: the phone book's 20
+    (telefoonlijst, 20 times, all without results) make a gap, the leave's 17 do not."""
+    files = files_with_logs()
+    files["analytics/intranet.yaml"] = INTRANET.replace("    gap_from: 15\n", "")
+    files["analytics/intranet-may.csv"] = INTRANET_CSV.replace(
+        b"telefoonlijst;25;0", b"telefoonlijst;20;0"
+    )
+    _, evidence = _evidence(make_study(files))
+    assert evidence.for_need("phonebook").gap_in == ("intranet-may",)
+    assert evidence.for_need("leave").gap_in == ()
+
+
 def test_logs_without_results_show_no_results_and_a_term_at_the_minimum(
     make_study: StudyMaker,
 ) -> None:
