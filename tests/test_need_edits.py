@@ -562,6 +562,12 @@ def test_a_need_is_named_by_its_id_or_by_its_title_as_a_report_shows_it(gemeente
     study = load_study(gemeente)
     merge = plan_need_merge(study, ["SMOELENBOEK", "Vraag uitzetten bij collega's"], "Smoelenboek")
     assert (merge.needs, merge.into) == (("smoelenboek", "vraag-collegas"), "smoelenboek")
+    with pytest.raises(UsageError) as raised:  # a title where the new id belongs
+        plan_need_rename(read_study(gemeente), "nieuws", "Nieuws en mededelingen")
+    assert [p.hint.split("; ")[1] for p in raised.value.problems] == [
+        f"to change only its title: needmap needs rename {gemeente} nieuws nieuws "
+        "--title 'Nieuws en mededelingen'"
+    ]
     result = runner.invoke(
         app, ["needs", "rename", str(gemeente), "Organisatienieuws en mededelingen", "news"]
     )

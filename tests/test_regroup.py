@@ -294,15 +294,24 @@ def test_a_group_is_named_by_its_id_or_by_its_name_as_a_report_shows_it(
     assert (rename.groups, rename.into, rename.name) == (("desk",), "reception", "Front desk")
     parts = [GroupPart("crew", "Crew", 1), GroupPart("drivers", "Drivers", 2)]
     assert plan_split(study, "field STAFF", parts).group == "field"
-    with pytest.raises(UsageError) as raised:
+    with pytest.raises(UsageError) as raised:  # a name where the new id belongs
         plan_regrouping(study, ["Front desk"], "Front desk team")
     assert [(p.message, p.hint) for p in raised.value.problems] == [
         (
             "'Front desk team' is not a valid group id",
             "use lowercase letters, digits, '-' and '_', starting with a letter or digit, "
-            "such as 'front-desk-team'",
+            "such as 'front-desk-team'; to change only its name: needmap groups rename "
+            f"{root} desk desk --name 'Front desk team'",
         )
     ]
+    for into, name, like in [
+        ("Front desk team", "Team", "front-desk-team"),  # --name given: the id is the slip
+        ("front_desk!", None, "front_desk"),  # no capital or space: no name was meant
+    ]:
+        with pytest.raises(UsageError) as raised:
+            plan_regrouping(study, ["desk"], into, name)
+        assert [p.hint.split(", such as ")[1] for p in raised.value.problems] == [f"'{like}'"]
+
     with pytest.raises(UsageError) as raised:  # what names no group is kept as given
         plan_regrouping(study, ["Front desk", "Office staff"], "Field staff")
     assert [(p.message, p.hint) for p in raised.value.problems] == [

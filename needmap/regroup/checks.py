@@ -103,25 +103,36 @@ def twice_problems(ids: Sequence[str], noun: str) -> list[Problem]:
 
 
 def new_id_problems(
-    study: Study, new_id: str, reused: Collection[str], hint: str, kind: Kind = "groups"
+    study: Study,
+    new_id: str,
+    reused: Collection[str],
+    hint: str,
+    kind: Kind = "groups",
+    renamed: str | None = None,
 ) -> list[Problem]:
     """What is wrong with ``new_id`` as the id of an item of ``kind`` after the change: not
     an id, or the id of an item that stays (only the ids in ``reused`` may be taken over).
     One of ``reused`` is no new id: where it names no item, :func:`unknown_problems` says
-    so, once ("unknown group 'OTHER'", not also "'OTHER' is not a valid group id")."""
+    so, once ("unknown group 'OTHER'", not also "'OTHER' is not a valid group id").
+
+    ``renamed`` is the id of the item a rename without a new name (title) gives
+    ``new_id``: a new id with capitals or spaces is most often the name that was meant,
+    and the hint gives the command that changes only that."""
     noun = _NOUN[kind]
     if new_id in reused:
         return []
     if not is_id(new_id):
         like = id_from(new_id)
-        return [
-            Problem(
-                Location(),
-                f"'{new_id}' is not a valid {noun} id",
-                hint="use lowercase letters, digits, '-' and '_', starting with a letter or digit"
-                + (f", such as '{like}'" if like else ""),
+        advice = "use lowercase letters, digits, '-' and '_', starting with a letter or digit"
+        if like:
+            advice += f", such as '{like}'"
+        if renamed is not None and (new_id != new_id.lower() or " " in new_id.strip()):
+            option = "--name" if kind == "groups" else "--title"
+            advice += (
+                f"; to change only its {_NAME_FIELD[kind]}: needmap {kind} rename "
+                f"{command_word(study.root)} {renamed} {renamed} {option} {command_word(new_id)}"
             )
-        ]
+        return [Problem(Location(), f"'{new_id}' is not a valid {noun} id", hint=advice)]
     if new_id in _defined(study, kind):
         where = study.origins.get((kind, new_id), Location())
         return [Problem(where, f"{noun} '{new_id}' already exists", hint=hint)]

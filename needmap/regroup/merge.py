@@ -144,6 +144,7 @@ def _check_request(study: Study, groups: Sequence[str], into: str, name: str | N
             groups,
             hint="to merge into it, name it among the groups: "
             + " ".join(command_word(g) for g in [*groups, into]),
+            renamed=groups[0] if len(groups) == 1 and name is None else None,
         ),
         *text_problems(name, "name", "give a name, or leave out --name"),
         *taken_name_problems(study, [(f"group '{into}'", name)], groups),

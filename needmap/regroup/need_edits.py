@@ -197,7 +197,8 @@ def _check_rename(study: Study, old: str, new: str, title: str | None) -> None:
             "choose an id no need has; to merge the two: "
             f"needmap needs merge {command_word(study.root)} {old} {new} --into {new}"
         )
-        problems += new_id_problems(study, new, (), hint=hint, kind="needs")
+        renamed = old if title is None else None
+        problems += new_id_problems(study, new, (), hint=hint, kind="needs", renamed=renamed)
     problems += _title_problems(title)
     problems += taken_name_problems(study, [(f"need '{new}'", title)], [old], "needs")
     if not problems and old == new and title in (None, study.need_by_id[old].title):
