@@ -18,9 +18,12 @@ from typer.testing import CliRunner
 
 from needmap import list_templates, load_study
 from needmap.cli import app
+from needmap.controls import fold_text
 from needmap.errors import InvalidStudyError, OutputError, UsageError
 from needmap.fileio import replace_files
 from needmap.personas.loader import read_study
+from needmap.personas.schema import TargetGroup
+from needmap.personas.study import Study
 from needmap.regroup import (
     GroupPart,
     plan_finished_rename,
@@ -981,6 +984,14 @@ def test_renaming_there_and_back_gives_every_file_back_byte_for_byte(
 _RANK = {"could": 1, "should": 2, "must": 3}
 
 
+def _own_name(study: Study, group: TargetGroup) -> list[str]:
+    """The group's name, if it names that group alone: no other group's name reads the
+    same, and it is no group's id."""
+    folded = fold_text(group.name)
+    alike = [g for g in study.groups if fold_text(g.name) == folded or fold_text(g.id) == folded]
+    return [group.name] if alike == [group] else []
+
+
 @settings(max_examples=40, deadline=None)
 @given(files=study_files.studies(), data=st.data())
 def test_any_merge_of_groups_keeps_their_needs_people_and_evidence(
@@ -998,14 +1009,16 @@ def test_any_merge_of_groups_keeps_their_needs_people_and_evidence(
     root = study_files.write_study_files(tmp_path_factory.mktemp("study"), files)
     before = load_study(root)
     members = [before.group_by_id[g] for g in chosen]
+    # a group may be named by its name, where that names it alone
+    named = [data.draw(st.sampled_from([g.id, *_own_name(before, g)])) for g in members]
     written = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
     if len({g.family for g in members}) > 1 or len({g.headcount is None for g in members}) > 1:
         with pytest.raises(UsageError):
-            plan_regrouping(before, chosen, into, "Merged")
+            plan_regrouping(before, named, into, "Merged")
         assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == written
         return
     interviewed = [i.group for i in load_interviews(before)]  # read before they change
-    write_study_edits(plan_regrouping(before, chosen, into, "Merged"))
+    write_study_edits(plan_regrouping(before, named, into, "Merged"))
     after = load_study(root)
     assert [g.id for g in after.groups if g.id in chosen or g.id == into] == [into]
     merged = after.group_by_id[into]
