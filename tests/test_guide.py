@@ -114,6 +114,29 @@ def test_a_group_in_a_shown_pool_gets_no_figures_or_quotes_of_its_own(
     }
 
 
+def test_a_group_below_the_minimum_size_is_told_it_is_never_shown_alone(
+    make_study: StudyMaker,
+) -> None:
+    """Its interviewees should hear it before they speak: what they say counts only with
+    other small groups or in totals. A group of the minimum size is not told so."""
+    root = make_study()
+    groups = root / "groups.yaml"
+    groups.write_text(groups.read_text().replace("headcount: 10", "headcount: 4"))
+    study = load_study(root)
+    assert guide_sections(group_guide(study, "desk", DAY))[0].lines == (
+        "Not interviewed yet.",
+        "The group has fewer people (4) than the minimum of 5: what they say is never shown "
+        "as this group's, only with other small groups or in totals. Tell them so.",
+    )
+    dutch = group_guide(study.in_language("nl"), "desk", DAY)
+    assert guide_sections(dutch)[0].lines[1].startswith("De groep telt minder mensen (4) dan")
+    assert "Tell them so." in render_guide_page([group_guide(study, "desk", DAY)])
+    groups.write_text(groups.read_text().replace("headcount: 4", "headcount: 5"))
+    assert guide_sections(group_guide(load_study(root), "desk", DAY))[0].lines == (
+        "Not interviewed yet.",
+    )
+
+
 def test_should_comes_before_could_whatever_the_plan_order(make_study: StudyMaker) -> None:
     needs = (
         "needs:\n"

@@ -278,6 +278,11 @@ def guide_sections(guide: GroupGuide) -> list[GuideSection]:
         )
     else:
         about.append(words["guide.not_interviewed"])
+    privacy = study.settings.privacy
+    if privacy.too_few(group.headcount):  # people should know before they speak
+        about.append(
+            words["guide.too_few"].format(people=group.headcount, n=privacy.min_group_size)
+        )
     sections = [
         GuideSection(words["guide.title"].format(name=group.name), tuple(about)),
         GuideSection(

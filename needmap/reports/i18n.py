@@ -453,6 +453,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "guide.interviewed": "Interviewed so far: {people} in {interviews}.",
         "guide.interviewed_few": "Interviewed so far: fewer than {n} people (not shown).",
         "guide.not_interviewed": "Not interviewed yet.",
+        "guide.too_few": "The group has fewer people ({people}) than the minimum of {n}: what "
+        "they say is never shown as this group's, only with other small groups or in "
+        "totals. Tell them so.",
         "guide.personas": "Personas in this group",
         "guide.no_personas": "No personas for this group yet (personas.yaml).",
         "guide.questions": "Open questions",
@@ -983,6 +986,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "guide.interviewed": "Tot nu toe gesproken: {people} in {interviews}.",
         "guide.interviewed_few": "Tot nu toe gesproken: minder dan {n} mensen (niet getoond).",
         "guide.not_interviewed": "Nog niet gesproken.",
+        "guide.too_few": "De groep telt minder mensen ({people}) dan het minimum van {n}: wat "
+        "zij zeggen wordt nooit als deze groep getoond, alleen samen met andere kleine groepen "
+        "of in totalen. Zeg hun dat.",
         "guide.personas": "Persona's in deze groep",
         "guide.no_personas": "Nog geen persona's voor deze groep (personas.yaml).",
         "guide.questions": "Open vragen",
