@@ -486,6 +486,21 @@ def test_xlsx_takes_out_the_control_characters_a_workbook_cannot_hold() -> None:
     assert sheet["B2"].value == "Zoeken[2J\nin alles"
 
 
+def test_the_region_column_keeps_the_width_of_its_longest_label() -> None:
+    """Only the group columns are narrowed, as their headings wrap between words; the
+    region column after them is as wide as its text, which does not wrap."""
+    study = make_study({"a": 5, "b": 5}, {"x": {"a": "must"}})
+    group = study.groups[0].model_copy(update={"name": "Beleidsadviseurs en projectmanagers"})
+    study = Study(
+        root=study.root, settings=study.settings, groups=(group, study.groups[1]), needs=study.needs
+    )
+    table = _table(study)
+    label = table.rows[0].region_label
+    sheet = load_workbook(io.BytesIO(table_to_xlsx(table))).active
+    assert sheet["E2"].value == label and len(label) > 18
+    assert sheet.column_dimensions["E"].width == len(label) + 2
+
+
 def test_xlsx_writes_text_as_text(tmp_path: Path) -> None:
     data = table_to_xlsx(_hostile_table())
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
