@@ -63,17 +63,11 @@ class GroupSplit(StudyEdits):
     min_group_size: int
     """The study's ``privacy.min_group_size``: a part with fewer people is never shown on
     its own (:attr:`too_small`)."""
-
-    @property
-    def too_small(self) -> tuple[GroupPart, ...]:
-        """The parts whose headcount is below the minimum group size: no number of
-        interviews or respondents will show them, which the one who splits should know
-        before writing the split."""
-        return tuple(
-            part
-            for part in self.parts
-            if part.headcount is not None and part.headcount < self.min_group_size
-        )
+    too_small: tuple[GroupPart, ...]
+    """The parts whose headcount is below the minimum group size
+    (:meth:`~needmap.personas.schema.Privacy.too_few`): no number of interviews or
+    respondents will show them, which the one who splits should know before writing the
+    split."""
 
 
 def plan_split(study: Study, group: str, parts: Sequence[GroupPart]) -> GroupSplit:
@@ -105,6 +99,7 @@ def plan_split(study: Study, group: str, parts: Sequence[GroupPart]) -> GroupSpl
         moved=tuple(split.moved),
         tallies=tuple(tallies),
         min_group_size=minimum,
+        too_small=tuple(p for p in parts if study.settings.privacy.too_few(p.headcount)),
     )
 
 
