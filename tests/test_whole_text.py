@@ -99,6 +99,14 @@ def test_the_fixture_is_counted_from_its_text_with_the_hand_counted_votes() -> N
             1,
             2,
         ),
+        # full answers after a space: the byte that tells them apart is the Y, since
+        # "Not selected" holds a space too
+        (
+            "1;AO01; Yes;Not selected;Not selected;Not selected;Not selected; Yes\n",
+            {"desk": 1},
+            1,
+            1,
+        ),
         # Dutch full answers, plain; an empty cell is not chosen either
         ("1;AO02;Ja;Niet geselecteerd;;Ja;Ja;Niet geselecteerd\n", {"field": 1}, 1, 0),
     ],
