@@ -990,8 +990,12 @@ def test_text_that_yaml_reads_as_something_else_gets_a_hint(
     ("needs", "hint"),
     [
         ("needs: [{id: a},\n  - {id: b}]\n", "a '{' or '[' before it is not closed"),
-        ("needs:\n  - {id: a, title: A\n  - {id: b}\n", "close the '{' of this mapping"),
-        ("needs: [{id: a}\nx: y\n", "close the '[' of this list"),
+        (
+            "needs:\n  - {id: a, title: A\n  - {id: b}\n",
+            "the '{' at line 2, column 5 is not closed",
+        ),
+        ("needs: [{id: a}\nx: y\n", "the '[' at line 1, column 8 is not closed"),
+        ('needs:\n  - {id: a, title: "C:\\Users"}\n', "inside double quotes a backslash starts"),
         ("%TAG\nneeds: []\n", "check the quotes, brackets and indentation"),
     ],
 )

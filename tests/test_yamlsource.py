@@ -96,7 +96,22 @@ def test_a_text_of_the_largest_size_is_read_and_one_character_more_refused() -> 
         ),
         # what follows the quotes is a key of its own: not a value's rest to quote
         ('title: "Company news" kind: content\n', "check the indentation"),
-        ('title: "unclosed\n', "a quote or bracket is not closed"),
+        # YAML notices an unclosed quote only at the file's end: the hint says where it opened
+        (
+            'title: "unclosed\nkind: content\n',
+            'the " at line 1, column 8 is not closed: end the text with ", and write " inside '
+            'it as \\"',
+        ),
+        (
+            "title: 'unclosed\nkind: content\n",
+            "the ' at line 1, column 8 is not closed: end the text with ', and write ' inside "
+            "it as ''",
+        ),
+        (
+            "title: [news\nkind: content\n",
+            "the '[' at line 1, column 8 is not closed: close it with ']', and quote a value "
+            "that holds ',', '[' or ']'",
+        ),
     ],
 )
 def test_a_value_that_goes_on_after_its_quotes_is_told_apart(text: str, hint: str) -> None:

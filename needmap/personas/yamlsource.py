@@ -335,6 +335,12 @@ _SYNTAX_HINTS = (
     ("expected <block end>", "", "check the indentation: items of one list or mapping line up"),
     ("found unexpected end of stream", "", "a quote or bracket is not closed"),
     ("but found another document", "", "a file holds one document: remove the extra '---'"),
+    (
+        "while scanning a double-quoted scalar",
+        "",
+        "inside double quotes a backslash starts an escape such as \\n: write a backslash "
+        "as \\\\, or put the text in single quotes",
+    ),
     ("found character '@'", "", "text starting with @ or ` must be in quotes"),
     ("found character '`'", "", "text starting with @ or ` must be in quotes"),
     ("found character '%'", "", "text starting with % must be in quotes"),
@@ -371,10 +377,34 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path, text: str) -> Problem
         return Problem(Location(path), f"YAML syntax error: {problem}", hint=hint)
     lines = text.splitlines()
     line = lines[mark.line] if mark.line < len(lines) else ""
-    hint = _quoted_start_hint(line, mark.column) or hint
+    hint = _quoted_start_hint(line, mark.column) or _unclosed_hint(exc, text) or hint
     return Problem(
         Location(path, mark.line + 1, mark.column + 1), f"YAML syntax error: {problem}", hint=hint
     )
+
+
+def _unclosed_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
+    """Where the bracket or quote that is never closed opened. YAML notices only where
+    it expected the close: often lines further on, or at the file's end."""
+    opened = exc.context_mark
+    if opened is None or not 0 <= opened.index < len(text):
+        return ""
+    opener = text[opened.index]
+    at = f"line {opened.line + 1}, column {opened.column + 1}"
+    problem = exc.problem or ""
+    close = "]" if opener == "[" else "}"
+    if opener in "[{" and problem.startswith(f"expected ',' or '{close}'"):
+        return (
+            f"the '{opener}' at {at} is not closed: close it with '{close}', and quote a "
+            f"value that holds ',', '{opener}' or '{close}'"
+        )
+    if opener in "\"'" and problem == "found unexpected end of stream":
+        inside = '\\"' if opener == '"' else "''"
+        return (
+            f"the {opener} at {at} is not closed: end the text with {opener}, and write "
+            f"{opener} inside it as {inside}"
+        )
+    return ""
 
 
 def _quoted_start_hint(line: str, column: int) -> str:
