@@ -120,6 +120,70 @@ def test_a_value_that_goes_on_after_its_quotes_is_told_apart(text: str, hint: st
     assert raised.value.problems[0].hint.startswith(hint)
 
 
+@pytest.mark.parametrize(
+    ("text", "where", "hint"),
+    [
+        # no space after a key's colon: YAML stumbles only on the line after it
+        (
+            "needs:\n  - id: a\n    title:Search\n    kind: function\n",
+            (4, 5),
+            "put a space after the ':' on line 3, as in 'title: Search': without it, YAML "
+            "reads 'title:Search' as one text",
+        ),
+        (
+            "needs:\n  - id:search\n    # the title\n\n    title: Search\n",
+            (5, 5),
+            "put a space after the ':' on line 2, as in 'id: search': without it, YAML reads "
+            "'id:search' as one text",
+        ),
+        (
+            "links:\n  site:https://example.org\n  kind: content\n",
+            (3, 7),
+            "put a space after the ':' on line 2, as in 'site: https://example.org': without "
+            "it, YAML reads 'site:https://example.org' as one text",
+        ),
+        # a link in a list is not a key: the hint on ': ' stays
+        (
+            "links:\n  - https://example.org\n    kind: x\n",
+            (3, 9),
+            "text containing ': ' must be in quotes",
+        ),
+        # a comma left out between two items on the line of their '{'
+        (
+            "needs:\n  - groups: {desk: must field: should}\n",
+            (2, 30),
+            "a ',' is missing between two items of the '{' before column 30, or a value that "
+            "holds ',', '{' or '}' is not quoted",
+        ),
+        # a '[' closed by a '}', and a close with nothing to close
+        (
+            "groups: {desk: [must, should}\n",
+            (1, 29),
+            "the '[' at line 1, column 16 is not closed: close it with ']', and quote a value "
+            "that holds ',', '[' or ']'",
+        ),
+        (
+            "needs: [a, b]]\n",
+            (1, 14),
+            "this ']' closes no '[': remove it, or quote the text that holds it",
+        ),
+        (
+            'path: "C:\\Users\\desk"\n',
+            (1, 12),
+            "inside double quotes a backslash starts an escape such as \\n: write a backslash "
+            "as \\\\, or put the text in single quotes",
+        ),
+    ],
+)
+def test_yaml_slips_get_a_hint_that_names_the_slip(
+    text: str, where: tuple[int, int], hint: str
+) -> None:
+    with pytest.raises(NeedmapError) as raised:
+        read_yaml_text(text, P)
+    problem = raised.value.problems[0]
+    assert ((problem.location.line, problem.location.column), problem.hint) == (where, hint)
+
+
 def test_positions_of_keys_and_values() -> None:
     document = read_yaml_text("a:\n  - x: 1\n    y: [2, 3]\n", P)
     source = document.source

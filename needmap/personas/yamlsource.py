@@ -332,6 +332,8 @@ _SYNTAX_HINTS = (
     ("cannot start any token", "'\\t'", "indent with spaces; YAML does not allow tabs"),
     ("mapping values are not allowed", "", "text containing ': ' must be in quotes"),
     ("could not find expected ':'", "", "each line of a mapping needs 'key: value'"),
+    ("but found ']'", "", "this ']' closes no '[': remove it, or quote the text that holds it"),
+    ("but found '}'", "", "this '}' closes no '{': remove it, or quote the text that holds it"),
     ("expected <block end>", "", "check the indentation: items of one list or mapping line up"),
     ("found unexpected end of stream", "", "a quote or bracket is not closed"),
     ("but found another document", "", "a file holds one document: remove the extra '---'"),
@@ -377,7 +379,12 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path, text: str) -> Problem
         return Problem(Location(path), f"YAML syntax error: {problem}", hint=hint)
     lines = text.splitlines()
     line = lines[mark.line] if mark.line < len(lines) else ""
-    hint = _quoted_start_hint(line, mark.column) or _unclosed_hint(exc, text) or hint
+    hint = (
+        _quoted_start_hint(line, mark.column)
+        or _unclosed_hint(exc, text)
+        or _glued_key_hint(exc, lines)
+        or hint
+    )
     return Problem(
         Location(path, mark.line + 1, mark.column + 1), f"YAML syntax error: {problem}", hint=hint
     )
@@ -394,6 +401,13 @@ def _unclosed_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = exc.problem or ""
     close = "]" if opener == "[" else "}"
     if opener in "[{" and problem.startswith(f"expected ',' or '{close}'"):
+        seen = exc.problem_mark
+        if seen is not None and seen.line == opened.line and problem.endswith("but got ':'"):
+            return (
+                f"a ',' is missing between two items of the '{opener}' before column "
+                f"{seen.column + 1}, or a value that holds ',', '{opener}' or '{close}' is "
+                "not quoted"
+            )
         return (
             f"the '{opener}' at {at} is not closed: close it with '{close}', and quote a "
             f"value that holds ',', '{opener}' or '{close}'"
@@ -405,6 +419,42 @@ def _unclosed_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
             f"{opener} inside it as {inside}"
         )
     return ""
+
+
+_GLUED_KEY = re.compile(r"\s*(?:-\s+)?([A-Za-z_][\w-]*):([^\s/#].*?)\s*$")
+"""A key with its value after the colon and no space between (``id:search``), which YAML
+reads as one text. A value starting with ``/`` is a link's rest (``- https://…``)."""
+
+
+def _glued_key_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> str:
+    """``title:Search``: YAML takes it for a text of its own, and stumbles only on the
+    line after it, where the mapping goes on. Which line holds it: the text YAML was
+    reading as a key, or else the last line with content before the one it stumbled on."""
+    problem, at = exc.problem or "", exc.problem_mark
+    if problem == "could not find expected ':'" and exc.context_mark is not None:
+        number = exc.context_mark.line
+    elif at is not None and problem in (
+        "mapping values are not allowed here",
+        "expected <block end>, but found '<block mapping start>'",
+    ):
+        before = [
+            n
+            for n in range(min(at.line, len(lines)) - 1, -1, -1)
+            if lines[n].strip() and not lines[n].lstrip().startswith("#")
+        ]
+        if not before:
+            return ""
+        number = before[0]
+    else:
+        return ""
+    glued = _GLUED_KEY.match(lines[number]) if number < len(lines) else None
+    if glued is None:
+        return ""
+    key, value = glued.groups()
+    return (
+        f"put a space after the ':' on line {number + 1}, as in '{key}: {value}': without "
+        f"it, YAML reads '{key}:{value}' as one text"
+    )
 
 
 def _quoted_start_hint(line: str, column: int) -> str:
