@@ -536,6 +536,35 @@ def test_a_task_s_word_that_is_part_of_a_dutch_compound_suggests_its_need(
     }
 
 
+def test_an_english_plural_in_ies_suggests_the_need_with_its_singular(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """ "Policy" is too unlike "policies" by its letters alone (difflib 0.71)."""
+    root = make_study(
+        {
+            "needs.yaml": "needs:\n"
+            "  - {id: hr-info, title: HR information and policies, kind: content,"
+            " groups: {desk: must}}\n"
+            "  - {id: news, title: News about the companies we serve, kind: content,"
+            " groups: {desk: must}}\n",
+            "personas.yaml": None,
+        }
+    )
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "ID,Role,Tasks\n1,Front desk,Look up a policy;Find a company;Read the story\n",
+        encoding="utf-8",
+    )
+    draft = draft_mapping(
+        load_study(root), export, layout="ms-forms", group_column="Role", choices_column="Tasks"
+    )
+    assert {t.label: t.suggested_needs for t in draft.tasks} == {
+        "Look up a policy": ("hr-info",),
+        "Find a company": ("news",),
+        "Read the story": (),
+    }
+
+
 def test_an_answer_that_names_two_groups_is_not_guessed(tmp_path: Path) -> None:
     export = tmp_path / "export.csv"
     export.write_text(

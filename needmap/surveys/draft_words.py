@@ -104,11 +104,13 @@ def _words(text: str) -> list[str]:
 
 
 def _alike(a: str, b: str) -> bool:
-    """Whether two words are (nearly) the same ("lead" and "leads"), or one is a part of
-    the other that Dutch writes as one word: "nieuws" and "organisatienieuws",
-    "personeelsregeling" and "regeling"."""
+    """Whether two words are (nearly) the same ("lead" and "leads", "policy" and
+    "policies"), or one is a part of the other that Dutch writes as one word: "nieuws"
+    and "organisatienieuws", "personeelsregeling" and "regeling"."""
     short, long = sorted((a, b), key=len)
     if len(short) >= _PART and (long.startswith(short) or long.endswith(short)):
+        return True
+    if short.endswith("y") and long == short[:-1] + "ies":  # "policy" and "policies"
         return True
     return difflib.SequenceMatcher(None, a, b).ratio() >= _MATCH
 
