@@ -505,32 +505,35 @@ def test_answers_are_guessed_to_the_groups_the_template_maps_them_to(
     assert sum(hits) >= 0.6 * len(hits)
 
 
+def _suggested(
+    make_study: StudyMaker, tmp_path: Path, needs: str, tasks: list[str]
+) -> dict[str, tuple[str, ...]]:
+    """The needs a draft suggests for each of ``tasks``, in a study with ``needs`` (lines
+    of needs.yaml), from a Microsoft Forms export with one respondent who chose them."""
+    root = make_study({"needs.yaml": "needs:\n" + needs, "personas.yaml": None})
+    export = tmp_path / "export.csv"
+    export.write_text(f"ID,Role,Tasks\n1,Front desk,{';'.join(tasks)}\n", encoding="utf-8")
+    draft = draft_mapping(
+        load_study(root), export, layout="ms-forms", group_column="Role", choices_column="Tasks"
+    )
+    return {t.label: t.suggested_needs for t in draft.tasks}
+
+
 def test_a_task_s_word_that_is_part_of_a_dutch_compound_suggests_its_need(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
     """ "Nieuws" is in "Organisatienieuws", which also holds "organisatie": that need
     comes before one whose title has "nieuws" alone; "zorg" is too short to count as a
     part of "zorgplan"."""
-    root = make_study(
-        {
-            "needs.yaml": "needs:\n"
-            "  - {id: push, title: Pushmeldingen bij urgent nieuws, kind: function,"
-            " groups: {desk: must}}\n"
-            "  - {id: nieuws, title: Organisatienieuws en mededelingen, kind: content,"
-            " groups: {desk: must}}\n"
-            "  - {id: plan, title: Zorgplan inzien, kind: content, groups: {field: must}}\n",
-            "personas.yaml": None,
-        }
+    needs = (
+        "  - {id: push, title: Pushmeldingen bij urgent nieuws, kind: function,"
+        " groups: {desk: must}}\n"
+        "  - {id: nieuws, title: Organisatienieuws en mededelingen, kind: content,"
+        " groups: {desk: must}}\n"
+        "  - {id: plan, title: Zorgplan inzien, kind: content, groups: {field: must}}\n"
     )
-    export = tmp_path / "export.csv"
-    export.write_text(
-        "ID,Rol,Taken\n1,Front desk,Nieuws over de organisatie lezen;Zorg regelen;\n",
-        encoding="utf-8",
-    )
-    draft = draft_mapping(
-        load_study(root), export, layout="ms-forms", group_column="Rol", choices_column="Taken"
-    )
-    assert {t.label: t.suggested_needs for t in draft.tasks} == {
+    tasks = ["Nieuws over de organisatie lezen", "Zorg regelen"]
+    assert _suggested(make_study, tmp_path, needs, tasks) == {
         "Nieuws over de organisatie lezen": ("nieuws", "push"),
         "Zorg regelen": (),
     }
@@ -540,25 +543,14 @@ def test_an_english_plural_in_ies_suggests_the_need_with_its_singular(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
     """ "Policy" is too unlike "policies" by its letters alone (difflib 0.71)."""
-    root = make_study(
-        {
-            "needs.yaml": "needs:\n"
-            "  - {id: hr-info, title: HR information and policies, kind: content,"
-            " groups: {desk: must}}\n"
-            "  - {id: news, title: News about the companies we serve, kind: content,"
-            " groups: {desk: must}}\n",
-            "personas.yaml": None,
-        }
+    needs = (
+        "  - {id: hr-info, title: HR information and policies, kind: content,"
+        " groups: {desk: must}}\n"
+        "  - {id: news, title: News about the companies we serve, kind: content,"
+        " groups: {desk: must}}\n"
     )
-    export = tmp_path / "export.csv"
-    export.write_text(
-        "ID,Role,Tasks\n1,Front desk,Look up a policy;Find a company;Read the story\n",
-        encoding="utf-8",
-    )
-    draft = draft_mapping(
-        load_study(root), export, layout="ms-forms", group_column="Role", choices_column="Tasks"
-    )
-    assert {t.label: t.suggested_needs for t in draft.tasks} == {
+    tasks = ["Look up a policy", "Find a company", "Read the story"]
+    assert _suggested(make_study, tmp_path, needs, tasks) == {
         "Look up a policy": ("hr-info",),
         "Find a company": ("news",),
         "Read the story": (),
