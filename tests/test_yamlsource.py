@@ -148,6 +148,19 @@ def test_a_value_that_goes_on_after_its_quotes_is_told_apart(text: str, hint: st
             (3, 9),
             "text containing ': ' must be in quotes",
         ),
+        # the text of a '>' or '|' key no further in than the key
+        (
+            "needs:\n  - id: a\n    description: >\n    Long text.\n    kind: content\n",
+            (5, 5),
+            "indent the text under 'description: >' (line 3) further than 'description': the "
+            "text ends at the first line that is not",
+        ),
+        (
+            "needs:\n  - description: |-\n    Long text.\n    kind: content\n",
+            (4, 5),
+            "indent the text under 'description: |' (line 2) further than 'description': the "
+            "text ends at the first line that is not",
+        ),
         # a comma left out between two items on the line of their '{'
         (
             "needs:\n  - groups: {desk: must field: should}\n",

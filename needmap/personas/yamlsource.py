@@ -383,6 +383,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path, text: str) -> Problem
         _quoted_start_hint(line, mark.column)
         or _unclosed_hint(exc, text)
         or _glued_key_hint(exc, lines)
+        or _block_text_hint(exc, lines)
         or hint
     )
     return Problem(
@@ -454,6 +455,30 @@ def _glued_key_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> str:
     return (
         f"put a space after the ':' on line {number + 1}, as in '{key}: {value}': without "
         f"it, YAML reads '{key}:{value}' as one text"
+    )
+
+
+_BLOCK_START = re.compile(r"(\s*)(?:-\s+)?([^\s:#'\"][^:#]*):\s+([>|])[-+0-9]*\s*(?:#.*)?$")
+"""A key whose text follows on the lines below it (``description: >``)."""
+
+
+def _block_text_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> str:
+    """``description: >`` with its text no further in than the key: YAML ends the text
+    at once, and reads the first line of it as a key that lacks its colon."""
+    opened = exc.context_mark
+    if exc.problem != "could not find expected ':'" or opened is None:
+        return ""
+    before = [n for n in range(min(opened.line, len(lines)) - 1, -1, -1) if lines[n].strip()]
+    block = _BLOCK_START.match(lines[before[0]]) if before else None
+    if block is None:
+        return ""
+    indent, key, style = block.groups()
+    key_column = len(indent) + lines[before[0]][len(indent) :].index(key)
+    if opened.column > key_column:
+        return ""
+    return (
+        f"indent the text under '{key}: {style}' (line {before[0] + 1}) further than "
+        f"'{key}': the text ends at the first line that is not"
     )
 
 
