@@ -26,8 +26,9 @@ from typing import Any
 
 import yaml
 
-from needmap.controls import unshowable, visible
+from needmap.controls import unshowable
 from needmap.errors import InvalidStudyError, Location, Problem
+from needmap.personas.yaml_syntax import reader_problem, syntax_problem
 
 __all__ = [
     "MAX_DEPTH",
@@ -295,9 +296,9 @@ def read_yaml_text(text: str, path: Path) -> YamlDocument:
             ]
         ) from None
     except yaml.MarkedYAMLError as exc:
-        raise InvalidStudyError([_syntax_problem(exc, path, text)]) from None
+        raise InvalidStudyError([syntax_problem(exc, path, text)]) from None
     except yaml.reader.ReaderError as exc:
-        raise InvalidStudyError([_reader_problem(exc, text, path)]) from None
+        raise InvalidStudyError([reader_problem(exc, text, path)]) from None
     except yaml.YAMLError as exc:
         raise InvalidStudyError.single(f"YAML syntax error: {exc}", path=path) from None
     if root is not None:
@@ -326,193 +327,6 @@ def _compose(text: str, document: YamlDocument) -> tuple[_Refusals, yaml.Node | 
         return slow, slow.get_single_node()
     finally:
         slow.dispose()
-
-
-_SYNTAX_HINTS = (
-    ("cannot start any token", "'\\t'", "indent with spaces; YAML does not allow tabs"),
-    ("mapping values are not allowed", "", "text containing ': ' must be in quotes"),
-    ("could not find expected ':'", "", "each line of a mapping needs 'key: value'"),
-    ("but found ']'", "", "this ']' closes no '[': remove it, or quote the text that holds it"),
-    ("but found '}'", "", "this '}' closes no '{': remove it, or quote the text that holds it"),
-    ("expected <block end>", "", "check the indentation: items of one list or mapping line up"),
-    ("found unexpected end of stream", "", "a quote or bracket is not closed"),
-    ("but found another document", "", "a file holds one document: remove the extra '---'"),
-    (
-        "while scanning a double-quoted scalar",
-        "",
-        "inside double quotes a backslash starts an escape such as \\n: write a backslash "
-        "as \\\\, or put the text in single quotes",
-    ),
-    ("found character '@'", "", "text starting with @ or ` must be in quotes"),
-    ("found character '`'", "", "text starting with @ or ` must be in quotes"),
-    ("found character '%'", "", "text starting with % must be in quotes"),
-    ("while scanning an alias", "", "text starting with * must be in quotes"),
-    ("while scanning an anchor", "", "text starting with & must be in quotes"),
-    (
-        "expected ',' or '}'",
-        "",
-        "close the '{' of this mapping, and quote a value that holds ',', '{' or '}'",
-    ),
-    (
-        "expected ',' or ']'",
-        "",
-        "close the '[' of this list, and quote a value that holds ',', '[' or ']'",
-    ),
-    (
-        "expected the node content",
-        "",
-        "a '{' or '[' before it is not closed, or a value is missing",
-    ),
-)
-_ANY_SYNTAX_HINT = "check the quotes, brackets and indentation of this line and the one before"
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path, text: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or exc.context or "invalid YAML"
-    said = f"{exc.context or ''} {problem}"
-    hint = next(
-        (h for needle, extra, h in _SYNTAX_HINTS if needle in said and extra in said),
-        _ANY_SYNTAX_HINT,
-    )
-    if mark is None:
-        return Problem(Location(path), f"YAML syntax error: {problem}", hint=hint)
-    lines = text.splitlines()
-    line = lines[mark.line] if mark.line < len(lines) else ""
-    hint = (
-        _quoted_start_hint(line, mark.column)
-        or _unclosed_hint(exc, text)
-        or _glued_key_hint(exc, lines)
-        or _block_text_hint(exc, lines)
-        or hint
-    )
-    return Problem(
-        Location(path, mark.line + 1, mark.column + 1), f"YAML syntax error: {problem}", hint=hint
-    )
-
-
-def _unclosed_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
-    """Where the bracket or quote that is never closed opened. YAML notices only where
-    it expected the close: often lines further on, or at the file's end."""
-    opened = exc.context_mark
-    if opened is None or not 0 <= opened.index < len(text):
-        return ""
-    opener = text[opened.index]
-    at = f"line {opened.line + 1}, column {opened.column + 1}"
-    problem = exc.problem or ""
-    close = "]" if opener == "[" else "}"
-    if opener in "[{" and problem.startswith(f"expected ',' or '{close}'"):
-        seen = exc.problem_mark
-        if seen is not None and seen.line == opened.line and problem.endswith("but got ':'"):
-            return (
-                f"a ',' is missing between two items of the '{opener}' before column "
-                f"{seen.column + 1}, or a value that holds ',', '{opener}' or '{close}' is "
-                "not quoted"
-            )
-        return (
-            f"the '{opener}' at {at} is not closed: close it with '{close}', and quote a "
-            f"value that holds ',', '{opener}' or '{close}'"
-        )
-    if opener in "\"'" and problem == "found unexpected end of stream":
-        inside = '\\"' if opener == '"' else "''"
-        return (
-            f"the {opener} at {at} is not closed: end the text with {opener}, and write "
-            f"{opener} inside it as {inside}"
-        )
-    return ""
-
-
-_GLUED_KEY = re.compile(r"\s*(?:-\s+)?([A-Za-z_][\w-]*):([^\s/#].*?)\s*$")
-"""A key with its value after the colon and no space between (``id:search``), which YAML
-reads as one text. A value starting with ``/`` is a link's rest (``- https://…``)."""
-
-
-def _glued_key_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> str:
-    """``title:Search``: YAML takes it for a text of its own, and stumbles only on the
-    line after it, where the mapping goes on. Which line holds it: the text YAML was
-    reading as a key, or else the last line with content before the one it stumbled on."""
-    problem, at = exc.problem or "", exc.problem_mark
-    if problem == "could not find expected ':'" and exc.context_mark is not None:
-        number = exc.context_mark.line
-    elif at is not None and problem in (
-        "mapping values are not allowed here",
-        "expected <block end>, but found '<block mapping start>'",
-    ):
-        before = [
-            n
-            for n in range(min(at.line, len(lines)) - 1, -1, -1)
-            if lines[n].strip() and not lines[n].lstrip().startswith("#")
-        ]
-        if not before:
-            return ""
-        number = before[0]
-    else:
-        return ""
-    glued = _GLUED_KEY.match(lines[number]) if number < len(lines) else None
-    if glued is None:
-        return ""
-    key, value = glued.groups()
-    return (
-        f"put a space after the ':' on line {number + 1}, as in '{key}: {value}': without "
-        f"it, YAML reads '{key}:{value}' as one text"
-    )
-
-
-_BLOCK_START = re.compile(r"(\s*)(?:-\s+)?([^\s:#'\"][^:#]*):\s+([>|])[-+0-9]*\s*(?:#.*)?$")
-"""A key whose text follows on the lines below it (``description: >``)."""
-
-
-def _block_text_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> str:
-    """``description: >`` with its text no further in than the key: YAML ends the text
-    at once, and reads the first line of it as a key that lacks its colon."""
-    opened = exc.context_mark
-    if exc.problem != "could not find expected ':'" or opened is None:
-        return ""
-    before = [n for n in range(min(opened.line, len(lines)) - 1, -1, -1) if lines[n].strip()]
-    block = _BLOCK_START.match(lines[before[0]]) if before else None
-    if block is None:
-        return ""
-    indent, key, style = block.groups()
-    key_column = len(indent) + lines[before[0]][len(indent) :].index(key)
-    if opened.column > key_column:
-        return ""
-    return (
-        f"indent the text under '{key}: {style}' (line {before[0] + 1}) further than "
-        f"'{key}': the text ends at the first line that is not"
-    )
-
-
-def _quoted_start_hint(line: str, column: int) -> str:
-    """A value that starts with a quote and goes on after the closing one
-    (``title: "Company news" and more``): YAML takes the quoted part for the whole value,
-    and stumbles on the rest. The hint quotes all of it."""
-    found = re.match(r"\s*(?:- +)?(?:[^\s\"'#][^:#]*: +)?([\"'])", line)
-    if found is None:
-        return ""
-    quote, start = found.group(1), found.end() - 1
-    close = line.find(quote, start + 1)
-    rest = line[close + 1 :].strip()
-    if close < 0 or column <= close or not rest or ": " in rest:
-        return ""
-    value = line[start:].rstrip()
-    quoted = (
-        "'" + value.replace("'", "''") + "'"
-        if quote == '"'
-        else '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    )
-    return f"a value that starts with a quote ends at the closing one: quote all of it, {quoted}"
-
-
-def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: Path) -> Problem:
-    position = min(exc.position, len(text))
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
-    character = exc.character if isinstance(exc.character, str) else chr(exc.character)
-    return Problem(
-        Location(path, line, column),
-        f"the file contains the control character {visible(character)}, which YAML does not allow",
-        hint="remove it; it often comes from copying text out of another program",
-    )
 
 
 class _Builder:
