@@ -62,14 +62,26 @@ def visible(text: str) -> str:
     return "".join(c if c.isprintable() or c == "\n" else f"<U+{ord(c):04X}>" for c in text)
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+"""Half of a character: what Python makes of a byte on the command line that is not
+UTF-8, or what a YAML escape such as ``"\\ud800"`` writes. No file can hold one."""
+
+
 def unshowable(text: str) -> str | None:
-    """What is wrong with ``text`` that holds a control character, as a message's end
-    (``holds the control character <U+001B>, which …``); None for text without one. The
-    YAML reader and the commands that write a name into a study's file say it alike."""
+    """What is wrong with ``text`` that holds a control character or half a character, as
+    a message's end (``holds the control character <U+001B>, which …``); None for text
+    without one. The YAML reader and the commands that write a name into a study's file
+    say it alike."""
     control = CONTROLS.search(text)
-    if control is None:
-        return None
-    return (
-        f"holds the control character {visible(control.group())}, "
-        "which no report or workbook can show"
-    )
+    if control is not None:
+        return (
+            f"holds the control character {visible(control.group())}, "
+            "which no report or workbook can show"
+        )
+    half = _SURROGATES.search(text)
+    if half is not None:
+        return (
+            f"holds {visible(half.group())}, half of a character, which no file can hold "
+            "(a byte that is not UTF-8, or an escape that writes it)"
+        )
+    return None

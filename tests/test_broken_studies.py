@@ -171,6 +171,18 @@ CASES = [
         "remove the escape",
     ),
     Case(
+        "escaped-half-character",
+        _needs(
+            '  - id: search\n    title: "Search \\ud800"\n    kind: function\n'
+            "    groups: {desk: must}\n"
+        ),
+        [
+            "needs.yaml:3:12: needs[0].title: the text holds <U+D800>, half of a character, "
+            "which no file can hold (a byte that is not UTF-8, or an escape that writes it)"
+        ],
+        "remove the escape",
+    ),
+    Case(
         "invisible-character-in-a-key",
         _needs(
             "  - id: search\n    title: Search\n    kind: function\n"

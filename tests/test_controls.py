@@ -115,3 +115,8 @@ def test_unshowable_names_the_first_control_character() -> None:
     assert unshowable("a\x07b\x1b") == (
         "holds the control character <U+0007>, which no report or workbook can show"
     )
+    assert unshowable("Kantoor\udcff") == (
+        "holds <U+DCFF>, half of a character, which no file can hold (a byte that is not "
+        "UTF-8, or an escape that writes it)"
+    )
+    assert unshowable("\U0001f600 \u200b") is None  # a whole character, and one unseen

@@ -207,6 +207,8 @@ def test_a_byte_order_mark_stays(make_study: StudyMaker) -> None:
         (["desk"], "desk", " ", "the name is empty"),
         (["desk"], "desk", "", "the name is empty"),
         (["desk", "field"], "staff", "Staff\x1b[2J", "the name holds the control character <U"),
+        # a byte on the command line that is not UTF-8, as Python passes it on
+        (["desk", "field"], "staff", "Staff\udcff", "the name holds <U\\+DCFF>, half of a char"),
     ],
 )
 def test_requests_that_make_no_sense_are_refused(

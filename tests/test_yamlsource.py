@@ -161,6 +161,13 @@ def test_a_value_that_goes_on_after_its_quotes_is_told_apart(text: str, hint: st
             "indent the text under 'description: |' (line 2) further than 'description': the "
             "text ends at the first line that is not",
         ),
+        # an escape past the last character there is (PyYAML's scanner raised ValueError)
+        (
+            'title: "\\U99999999"\n',
+            (1, 11),
+            "inside double quotes a backslash starts an escape such as \\n: write a backslash "
+            "as \\\\, or put the text in single quotes",
+        ),
         # a comma left out between two items on the line of their '{'
         (
             "needs:\n  - groups: {desk: must field: should}\n",
@@ -265,6 +272,10 @@ _YAML_PIECES = st.sampled_from(
         "\ufeff",
         "é",
         "9" * 50,
+        "id:x",
+        "\\U",
+        "\\",
+        "|-\n",
     ]
 )
 

@@ -325,6 +325,13 @@ def _compose(text: str, document: YamlDocument) -> tuple[_Refusals, yaml.Node | 
     slow = _StrictComposer(text, document)
     try:
         return slow, slow.get_single_node()
+    except (ValueError, OverflowError):  # PyYAML's scanner turns "\U99999999" into chr()
+        raise yaml.scanner.ScannerError(
+            "while scanning a double-quoted scalar",
+            None,
+            "found an escape that names no character",
+            slow.get_mark(),
+        ) from None
     finally:
         slow.dispose()
 
@@ -435,7 +442,7 @@ class _Builder:
                 node,
                 path,
                 f"the text {wrong}",
-                "remove the escape that writes it (such as \\e, \\v or \\x1b)",
+                "remove the escape that writes it (such as \\e, \\x1b or \\ud800)",
             )
         if node.style is not None or node.tag in ("tag:yaml.org,2002:str",):
             return text
