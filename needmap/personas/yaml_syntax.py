@@ -59,6 +59,9 @@ _ANY_SYNTAX_HINT = "check the quotes, brackets and indentation of this line and 
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, path: Path, text: str) -> Problem:
+    """The problem to report for a syntax error in ``text`` (the file at ``path``): at
+    the place the parser stopped, in its words, with the hint that names the slip where
+    one of the hints below recognises it, else the hint for the parser's message."""
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "invalid YAML"
     said = f"{exc.context or ''} {problem}"
@@ -195,6 +198,7 @@ def _quoted_start_hint(line: str, column: int) -> str:
 
 
 def reader_problem(exc: yaml.reader.ReaderError, text: str, path: Path) -> Problem:
+    """The problem to report for a character YAML does not allow in a file at all."""
     position = min(exc.position, len(text))
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
