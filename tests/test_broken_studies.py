@@ -79,6 +79,18 @@ CASES = [
         "write out",
     ),
     Case(
+        "alias-of-no-anchor",  # a search term with a wildcard, or any text starting with *
+        _needs("  - id: search\n    title: *Search\n    kind: function\n"),
+        ["needs.yaml:3:12: alias '*Search' is not allowed"],
+        'to write text that starts with *, put it in quotes: "*Search"',
+    ),
+    Case(
+        "text-starting-with-a-star",
+        _needs("  - id: search\n    title: *Search everything\n    kind: function\n"),
+        ["needs.yaml:3:20: YAML syntax error: expected <block end>, but found '<scalar>'"],
+        "text starting with * must be in quotes: put all of it in quotes, '*Search everything'",
+    ),
+    Case(
         "python-tag",
         _needs(
             "  - id: search\n    title: !!python/object/apply:os.system [ls]\n    kind: function\n"

@@ -75,6 +75,7 @@ def syntax_problem(exc: yaml.MarkedYAMLError, path: Path, text: str) -> Problem:
     line = lines[mark.line] if mark.line < len(lines) else ""
     hint = (
         _quoted_start_hint(line, mark.column)
+        or _marked_start_hint(line, mark.column)
         or _unclosed_hint(exc, text)
         or _glued_key_hint(exc, lines)
         or _block_text_hint(exc, lines)
@@ -173,6 +174,22 @@ def _block_text_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> str:
     return (
         f"indent the text under '{key}: {style}' (line {before[0] + 1}) further than "
         f"'{key}': the text ends at the first line that is not"
+    )
+
+
+_MARKED_START = re.compile(r"(\s*(?:-\s+)?(?:[^\s\"'#*&][^:#]*:\s+)?)([*&]\S.*?)\s*(?:#.*)?$")
+"""A value that starts with ``*`` or ``&`` (``title: *Search everything``)."""
+
+
+def _marked_start_hint(line: str, column: int) -> str:
+    """A value that starts with ``*`` or ``&`` and goes on after its first word: YAML
+    takes that word for an alias or an anchor, and stumbles on the rest."""
+    found = _MARKED_START.match(line)
+    if found is None or column <= len(found.group(1)):
+        return ""
+    value = found.group(2)
+    return f"text starting with {value[0]} must be in quotes: put all of it in quotes, " + (
+        "'" + value.replace("'", "''") + "'"
     )
 
 

@@ -150,17 +150,21 @@ class _Refusals(yaml.composer.Composer):
         self._depth = 0
         self.placeholders: set[int] = set()
         """ids of the empty nodes standing in for refused aliases: already reported."""
+        self._anchors: set[str] = set()
+        """Anchors named so far: an alias of none of them is text that lacks its quotes."""
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.get_event()
+            name = event.anchor
+            hint = (
+                "write the value out in full; anchors and aliases make files hard to review"
+                if name in self._anchors
+                else f'to write text that starts with *, put it in quotes: "*{name}"; YAML '
+                "reads it as an alias, which study files do not use"
+            )
             self._document.problems.append(
-                _problem(
-                    self._document,
-                    event.start_mark,
-                    f"alias '*{event.anchor}' is not allowed",
-                    "write the value out in full; anchors and aliases make files hard to review",
-                )
+                _problem(self._document, event.start_mark, f"alias '*{name}' is not allowed", hint)
             )
             placeholder = yaml.ScalarNode(
                 "tag:yaml.org,2002:null", "", event.start_mark, event.end_mark
@@ -169,12 +173,14 @@ class _Refusals(yaml.composer.Composer):
             return placeholder
         event = self.peek_event()
         if event.anchor is not None:
+            self._anchors.add(event.anchor)
             self._document.problems.append(
                 _problem(
                     self._document,
                     event.start_mark,
                     f"anchor '&{event.anchor}' is not allowed",
-                    "remove the anchor and write out every value where it is used",
+                    "to write text that starts with &, put it in quotes; else remove the "
+                    "anchor and write out every value where it is used",
                 )
             )
             event.anchor = None
