@@ -637,11 +637,17 @@ def test_answers_with_personal_data_are_left_out_and_the_draft_still_written(
         ("long", {}, ("long", "group", "task")),
     ],
 )
+@pytest.mark.parametrize("layout_given", [False, True])
 def test_what_is_not_given_is_read_from_the_export(
-    layout: str, given: dict[str, str], read: tuple[str, str, str]
+    layout: str, given: dict[str, str], read: tuple[str, str, str], layout_given: bool
 ) -> None:
+    """With the layout given too, the columns are read for that layout alone: a long
+    export's task "Find a colleague, by name or expertise" holds ", " as a Google Forms
+    answer does."""
     study = load_study(SURVEY_FIXTURES / "study")
     export = SURVEY_FIXTURES / "exports" / f"{layout}.csv"
+    if layout_given:
+        given = {**given, "layout": layout}
     draft = draft_mapping(study, export, **given)  # type: ignore[arg-type]
     assert (draft.layout, draft.group_column, draft.choices) == read
     assert draft.respondent == ("respondent" if layout == "long" else None)
@@ -682,6 +688,25 @@ def test_rows_cut_short_are_read_past(
     )
     assert [(t.label, t.votes) for t in draft.tasks] == [(t.label, t.votes) for t in whole.tasks]
     assert draft.answers == whole.answers and draft.max_picks == whole.max_picks
+
+
+def test_a_layout_given_is_the_only_one_the_columns_are_read_for(tmp_path: Path) -> None:
+    """A long export with a column of comma-joined values reads as Google Forms when the
+    layout is not given; with --layout long it is long. With --layout google-forms, a long
+    export is not read as long: the choices column is asked for."""
+    lines = ["respondent,Role,Task,Departments"]
+    for respondent, (role, tasks) in enumerate(
+        [("Front desk", "AB"), ("Office staff", "ABC"), ("Front desk", "CA"), ("Field", "BCD")] * 3
+    ):
+        lines += [f'r{respondent},{role},Task {t},"Finance, HR, Legal"' for t in tasks]
+    export = tmp_path / "long.csv"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    study = load_study(SURVEY_FIXTURES / "study")
+    assert draft_mapping(study, export).layout == "google-forms"
+    draft = draft_mapping(study, export, layout="long")
+    assert (draft.layout, draft.choices, draft.respondent) == ("long", "Task", "respondent")
+    with pytest.raises(UsageError, match="layout google-forms needs --choices-column"):
+        draft_mapping(study, SURVEY_FIXTURES / "exports" / "long.csv", layout="google-forms")
 
 
 def test_a_long_export_with_a_timestamp_beside_the_id_keys_respondents_by_the_id(
