@@ -175,6 +175,13 @@ def test_a_value_that_goes_on_after_its_quotes_is_told_apart(text: str, hint: st
             "a ',' is missing between two items of the '{' before column 30, or a value that "
             "holds ',', '{' or '}' is not quoted",
         ),
+        # the file's very first character
+        (
+            "{desk: must\n",
+            (2, 1),
+            "the '{' at line 1, column 1 is not closed: close it with '}', and quote a value "
+            "that holds ',', '{' or '}'",
+        ),
         # a '[' closed by a '}', and a close with nothing to close
         (
             "groups: {desk: [must, should}\n",
