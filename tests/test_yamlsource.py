@@ -175,6 +175,18 @@ def test_a_value_that_goes_on_after_its_quotes_is_told_apart(text: str, hint: st
             "a ',' is missing between two items of the '{' before column 30, or a value that "
             "holds ',', '{' or '}' is not quoted",
         ),
+        # text with ': ' in it, as a quote often has; in the quotes that read most plainly
+        (
+            "quotes:\n  - text: Jan said: slow\n    needs: [search]\n",
+            (2, 19),
+            "text containing ': ' must be in quotes: put all of it in quotes, 'Jan said: slow'",
+        ),
+        (
+            "quotes:\n  - text: It's slow: always  # by phone\n",
+            (2, 20),
+            "text containing ': ' must be in quotes: put all of it in quotes, "
+            '"It\'s slow: always"',
+        ),
         # the file's very first character
         (
             "{desk: must\n",

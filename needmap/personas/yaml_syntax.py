@@ -76,6 +76,7 @@ def syntax_problem(exc: yaml.MarkedYAMLError, path: Path, text: str) -> Problem:
     hint = (
         _quoted_start_hint(line, mark.column)
         or _marked_start_hint(line, mark.column)
+        or _colon_in_text_hint(exc, line, mark.column)
         or _unclosed_hint(exc, text)
         or _glued_key_hint(exc, lines)
         or _block_text_hint(exc, lines)
@@ -188,9 +189,32 @@ def _marked_start_hint(line: str, column: int) -> str:
     if found is None or column <= len(found.group(1)):
         return ""
     value = found.group(2)
-    return f"text starting with {value[0]} must be in quotes: put all of it in quotes, " + (
-        "'" + value.replace("'", "''") + "'"
-    )
+    quoted = _quoted(value)
+    return f"text starting with {value[0]} must be in quotes: put all of it in quotes, {quoted}"
+
+
+_KEYED_TEXT = re.compile(r"(\s*(?:-\s+)?[^\s\"'#\[{][^:#]*:\s+)([^\s\"'\[{|>].*?)\s*(?:\s#.*)?$")
+"""A key and its plain text on one line (``text: He said: no``)."""
+
+
+def _colon_in_text_hint(exc: yaml.MarkedYAMLError, line: str, column: int) -> str:
+    """A plain text with ``': '`` in it (``text: Jan said: slow``): YAML reads the rest as
+    a key and its value, where none may start. The hint gives the text in quotes."""
+    if exc.problem != "mapping values are not allowed here":
+        return ""
+    found = _KEYED_TEXT.match(line)
+    if found is None or column <= len(found.group(1)):
+        return ""
+    text = found.group(2)
+    return "text containing ': ' must be in quotes: put all of it in quotes, " + _quoted(text)
+
+
+def _quoted(text: str) -> str:
+    """``text`` in the quotes that read most plainly: double where it holds an apostrophe
+    and nothing double quotes would escape, else single (an apostrophe written twice)."""
+    if "'" in text and '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _quoted_start_hint(line: str, column: int) -> str:
