@@ -142,6 +142,19 @@ def test_a_value_that_goes_on_after_its_quotes_is_told_apart(text: str, hint: st
             "put a space after the ':' on line 2, as in 'site: https://example.org': without "
             "it, YAML reads 'site:https://example.org' as one text",
         ),
+        # on the file's first line
+        (
+            "title:Search\nkind: function\n",
+            (2, 5),
+            "put a space after the ':' on line 1, as in 'title: Search': without it, YAML "
+            "reads 'title:Search' as one text",
+        ),
+        (
+            "description: >\nLong text.\nkind: content\n",
+            (3, 1),
+            "indent the text under 'description: >' (line 1) further than 'description': the "
+            "text ends at the first line that is not",
+        ),
         # a link in a list is not a key: the hint on ': ' stays
         (
             "links:\n  - https://example.org\n    kind: x\n",
