@@ -120,6 +120,16 @@ def test_a_value_that_goes_on_after_its_quotes_is_told_apart(text: str, hint: st
     assert raised.value.problems[0].hint.startswith(hint)
 
 
+def test_a_character_yaml_does_not_allow_is_found_below_a_blank_line() -> None:
+    with pytest.raises(NeedmapError) as raised:
+        read_yaml_text("\na: b\x07\n", P)
+    [problem] = raised.value.problems
+    assert (problem.location.line, problem.location.column) == (2, 5)
+    assert problem.message == (
+        "the file contains the control character <U+0007>, which YAML does not allow"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "where", "hint"),
     [
