@@ -191,6 +191,31 @@ def test_a_character_yaml_does_not_allow_is_found_below_a_blank_line() -> None:
             "inside double quotes a backslash starts an escape such as \\n: write a backslash "
             "as \\\\, or put the text in single quotes",
         ),
+        # a key or an item a column off from the one before it
+        (
+            "needs:\n  - id: a\n   title: A\n",
+            (3, 4),
+            "'title' starts at column 4, and 'id' on line 2 at column 5: the keys of one "
+            "mapping start at the same column",
+        ),
+        (
+            "needs:\n  - id: a\n    # the title\n     title: A\n",
+            (4, 6),
+            "'title' starts at column 6, and 'id' on line 2 at column 5: the keys of one "
+            "mapping start at the same column",
+        ),
+        (
+            "study: x\n language: nl\n",
+            (2, 10),
+            "'language' starts at column 2, and 'study' on line 1 at column 1: the keys of "
+            "one mapping start at the same column",
+        ),
+        (
+            "needs:\n  - id: a\n    title: A\n - id: b\n",
+            (4, 2),
+            "this item's '-' is at column 2, and the one on line 2 at column 3: the items of "
+            "one list start at the same column",
+        ),
         # a comma left out between two items on the line of their '{'
         (
             "needs:\n  - groups: {desk: must field: should}\n",

@@ -80,6 +80,7 @@ def syntax_problem(exc: yaml.MarkedYAMLError, path: Path, text: str) -> Problem:
         or _unclosed_hint(exc, text)
         or _glued_key_hint(exc, lines)
         or _block_text_hint(exc, lines)
+        or _indent_hint(exc, lines)
         or hint
     )
     return Problem(
@@ -215,6 +216,64 @@ def _quoted(text: str) -> str:
     if "'" in text and '"' not in text and "\\" not in text:
         return f'"{text}"'
     return "'" + text.replace("'", "''") + "'"
+
+
+_KEY_LINE = re.compile(r"(\s*)(-\s+)?([^\s:#'\"\[{-][^:#]*?):(?:\s|$)")
+"""A line that starts a key, perhaps as a list's item (``  - id: a``)."""
+_ITEM_LINE = re.compile(r"(\s*)-(?:\s|$)")
+"""A line that starts an item of a list."""
+_MISALIGNED = (
+    "mapping values are not allowed here",
+    "expected <block end>, but found '<block mapping start>'",
+    "expected <block end>, but found '<block sequence start>'",
+    "expected <block end>, but found '?'",
+)
+
+
+def _indent_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> str:
+    """A key or a list's item a column or two off from the one before it: YAML reads a
+    key further in as the rest of the value above (and stumbles on its colon), and one
+    further out as the end of a mapping that does not end there. The hint names both
+    columns."""
+    at = exc.problem_mark
+    if exc.problem not in _MISALIGNED or at is None or at.line >= len(lines):
+        return ""
+    line = lines[at.line]
+    earlier = [n for n in range(at.line - 1, -1, -1) if _content(lines[n])]
+    item = _ITEM_LINE.match(line)
+    if item is not None and exc.problem.endswith("'<block sequence start>'"):
+        above = next((n for n in earlier if _ITEM_LINE.match(lines[n])), None)
+        if above is None:
+            return ""
+        column, other = len(item.group(1)), lines[above].index("-")
+        if column == other:
+            return ""
+        return (
+            f"this item's '-' is at column {column + 1}, and the one on line {above + 1} at "
+            f"column {other + 1}: the items of one list start at the same column"
+        )
+    key = _KEY_LINE.match(line)
+    above_key = _KEY_LINE.match(lines[earlier[0]]) if earlier else None
+    if key is None or above_key is None:
+        return ""
+    column, other = _key_column(key), _key_column(above_key)
+    if column == other or (
+        exc.problem == "mapping values are not allowed here" and at.column != key.end(3)
+    ):
+        return ""
+    return (
+        f"'{key.group(3)}' starts at column {column + 1}, and '{above_key.group(3)}' on line "
+        f"{earlier[0] + 1} at column {other + 1}: the keys of one mapping start at the same "
+        "column"
+    )
+
+
+def _content(line: str) -> bool:
+    return bool(line.strip()) and not line.lstrip().startswith("#")
+
+
+def _key_column(key: re.Match[str]) -> int:
+    return len(key.group(1)) + len(key.group(2) or "")
 
 
 def _quoted_start_hint(line: str, column: int) -> str:
