@@ -721,6 +721,47 @@ def test_groups_list_wraps_names_between_words_in_80_columns(template: str, tmp_
         assert set(group.name.split()) <= words, group.name  # "Baliemedewerk" + "ers" is not
 
 
+def test_groups_and_needs_lists_show_every_figure_in_a_narrow_terminal(tmp_path: Path) -> None:
+    """Two surveys are numbered columns (their ids in the legend), and a terminal too
+    narrow for the figures gets lines longer than itself: rich narrowed every column
+    alike, and the last survey's column, then the names, vanished with their figures."""
+    from needmap.demo import write_example_export
+    from needmap.surveys.mapping import mapping_files
+
+    root = tmp_path / "s"
+    init_study(root, "company")
+    [path] = mapping_files(root)
+    second = root / "surveys" / "pulse.yaml"
+    second.write_text(path.read_text().replace("id: toptasks-2026", "id: pulse-2025"))
+    study = load_study(root)
+    for mapping_path in (path, second):
+        mapping = load_mapping(mapping_path, study)
+        write_example_export(study, mapping, tmp_path / "export.csv")
+        imported = import_survey(mapping, tmp_path / "export.csv")
+        write_tally(imported.tally, tally_path(root, mapping.id))
+    answered = dict(read_tally(tally_path(root, "pulse-2025")).respondents)
+    for columns in ("80", "50"):
+        shown = runner.invoke(app, ["groups", "list", str(root)], env={"COLUMNS": columns})
+        assert shown.exit_code == 0, shown.output
+        lines = shown.stdout.splitlines()
+        assert lines[0].split()[-2:] == ["#1", "#2"]
+        for group in load_study(root).groups:
+            [row] = [line for line in lines if re.search(rf" {group.id} +[\d,]+ ", line)]
+            if group.id in answered:  # the survey asked the employees only
+                count = answered[group.id]
+                assert row.split()[-2:] == [str(count) if count >= 5 else "n<5"] * 2
+        legend = " ".join(shown.stdout.split())
+        assert "#1: respondents of survey pulse-2025; #2: respondents of survey toptasks-2026" in (
+            legend
+        )
+        if columns == "80":
+            table = lines[: next(i for i, line in enumerate(lines) if line.startswith("needs:"))]
+            assert max(map(len, table)) <= 80
+    listed = runner.invoke(app, ["needs", "list", str(root)], env={"COLUMNS": "50"})
+    assert listed.stdout.splitlines()[0].split() == ["name", "id", "groups", "personas", "after"]
+    assert " news " in listed.stdout and re.search(r" news +1/6/0 +0", listed.stdout)
+
+
 def test_a_name_with_a_comma_is_quoted_inside_a_flow_mapping(tmp_path: Path) -> None:
     root, _ = survey_study(tmp_path)
     write_study_edits(plan_regrouping(load_study(root), ["desk"], "desk", "Desk, reception"))

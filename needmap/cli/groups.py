@@ -18,6 +18,7 @@ from needmap.cli.app import (
     app,
     escape,
     light_table,
+    narrowest,
     new_console,
     print_json,
     print_table,
@@ -258,38 +259,44 @@ def _print_groups(overview: GroupsOverview) -> None:
     headings = [words["col.people"], words["col.needs"], words["gl.personas"]]
     for heading in [*headings, *([words["gl.interviewed"]] if interviews else [])]:
         table.add_column(heading, justify="right", no_wrap=True)
-    for survey in surveys:
-        heading = words["gl.answered"] if len(surveys) == 1 else escape(survey)
-        table.add_column(heading, justify="right")
+    for number, _ in enumerate(surveys, start=1):
+        heading = words["gl.answered"] if len(surveys) == 1 else f"#{number}"
+        table.add_column(heading, justify="right", no_wrap=True)
+    figures: list[list[str]] = [[str(c.header) for c in table.columns[1:]]]
     for family, summaries in overview.by_family():
         if overview.families:
             name = overview.families[family] if family is not None else words["gl.no_family"]
             table.add_row(f"[bold]{escape(name)}[/bold]")
         for s in summaries:
             group = s.group
-            table.add_row(
-                escape(group.name),
-                escape(group.id),
-                ""
-                if group.headcount is None
-                else format_count(group.headcount, language) + ("*" if s.too_few else ""),
-                "/".join(str(s.needs[level]) for level in ("must", "should", "could")),
-                str(s.personas),
-                *([hidden(s.participants, True, overview.min_size)] if interviews else []),
-                *(
-                    hidden(count, asked, overview.min_size)
-                    for count, asked in zip(s.respondents, s.asked, strict=True)
-                ),
+            figures.append(
+                [
+                    group.id,
+                    ""
+                    if group.headcount is None
+                    else format_count(group.headcount, language) + ("*" if s.too_few else ""),
+                    "/".join(str(s.needs[level]) for level in ("must", "should", "could")),
+                    str(s.personas),
+                    *([hidden(s.participants, True, overview.min_size)] if interviews else []),
+                    *(
+                        hidden(count, asked, overview.min_size)
+                        for count, asked in zip(s.respondents, s.asked, strict=True)
+                    ),
+                ]
             )
+            table.add_row(escape(group.name), *map(escape, figures[-1]))
     console = new_console()
-    print_table(console, table)
+    print_table(console, table, at_least=narrowest(table, figures))
     legend = [words["gl.legend.needs"]]
     if interviews:
         legend.append(words["gl.legend.interviewed"])
     if len(surveys) == 1:
         legend.append(words["gl.legend.answered"].format(survey=escape(surveys[0])))
-    elif surveys:
-        legend.append(words["gl.legend.surveys"])
+    else:
+        legend.extend(
+            words["gl.legend.survey_n"].format(n=number, survey=escape(survey))
+            for number, survey in enumerate(surveys, start=1)
+        )
     legend.append(words["gl.legend.hidden"].format(n=overview.min_size))
     if any(s.too_few for s in overview.groups):
         legend.append(words["gl.legend.too_few"].format(n=overview.min_size))

@@ -15,6 +15,7 @@ from needmap.cli.app import (
     app,
     escape,
     light_table,
+    narrowest,
     new_console,
     print_json,
     print_table,
@@ -178,18 +179,19 @@ def _print_needs(overview: NeedsOverview) -> None:
     after = any(s.need.depends_on for s in overview.needs)
     if after:
         table.add_column(words["nlist.after"], min_width=len(words["nlist.after"]))
+    figures = [[str(c.header) for c in table.columns[1:4]]]
     for kind, summaries in overview.by_kind():
         table.add_row(f"[bold]{escape(words[f'kind.{kind}'])}[/bold]")
         for s in summaries:
+            levels = (s.groups[level] for level in ("must", "should", "could"))
+            figures.append([s.need.id, "/".join(map(str, levels)), str(s.personas)])
             table.add_row(
                 escape(s.need.title),
-                escape(s.need.id),
-                "/".join(str(s.groups[level]) for level in ("must", "should", "could")),
-                str(s.personas),
+                *map(escape, figures[-1]),
                 *([escape(", ".join(s.need.depends_on))] if after else []),
             )
     console = new_console()
-    print_table(console, table)
+    print_table(console, table, at_least=narrowest(table, figures))
     keys = ("groups", "personas", "after") if after else ("groups", "personas")
     legend = [words[f"nlist.legend.{key}"] for key in keys]
     console.print("; ".join(legend) + ".", style="dim", soft_wrap=False)

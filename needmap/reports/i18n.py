@@ -103,7 +103,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "gl.legend.needs": "needs: must/should/could",
         "gl.legend.interviewed": "interviewed: people in the interviews",
         "gl.legend.answered": "answered: respondents of survey {survey}",
-        "gl.legend.surveys": "per survey: respondents",
+        "gl.legend.survey_n": "#{n}: respondents of survey {survey}",
         "gl.legend.hidden": "n<{n}: fewer, not shown",
         "gl.legend.too_few": "*: fewer people than {n}, so never shown on their own "
         "(needmap status says what to merge the group into)",
@@ -619,7 +619,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "gl.legend.needs": "behoeften: moet/zou moeten/kan",
         "gl.legend.interviewed": "gesproken: mensen in de gesprekken",
         "gl.legend.answered": "antwoorden: respondenten van onderzoek {survey}",
-        "gl.legend.surveys": "per onderzoek: respondenten",
+        "gl.legend.survey_n": "#{n}: respondenten van onderzoek {survey}",
         "gl.legend.hidden": "n<{n}: minder, niet getoond",
         "gl.legend.too_few": "*: minder mensen dan {n}, dus nooit apart getoond "
         "(needmap status zegt met welke groep samen te voegen)",
