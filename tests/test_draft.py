@@ -242,6 +242,17 @@ def test_task_ids_keep_words_with_an_apostrophe_whole(tmp_path: Path) -> None:
     }
 
 
+def test_every_number_word_a_question_may_use_is_read_as_its_number() -> None:
+    from needmap.surveys.draft_words import asked_picks
+
+    english = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    dutch = ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"]
+    for number, (en, nl) in enumerate(zip(english, dutch, strict=True), start=1):
+        assert asked_picks(f"Choose up to {en} tasks") == number
+        assert asked_picks(f"Kies maximaal {nl.capitalize()} taken") == number
+    assert asked_picks("Which tasks do you do most often?") is None
+
+
 @pytest.mark.parametrize(
     ("question", "max_picks", "note"),
     [
@@ -536,6 +547,11 @@ def test_a_task_s_word_that_is_part_of_a_dutch_compound_suggests_its_need(
     assert _suggested(make_study, tmp_path, needs, tasks) == {
         "Nieuws over de organisatie lezen": ("nieuws", "push"),
         "Zorg regelen": (),
+    }
+    # five letters are enough: "kaart" in "Parkeerkaart"
+    needs = "  - {id: parkeren, title: Parkeerkaart, kind: function, groups: {desk: must}}\n"
+    assert _suggested(make_study, tmp_path, needs, ["Een kaart regelen"]) == {
+        "Een kaart regelen": ("parkeren",)
     }
 
 
