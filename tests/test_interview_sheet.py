@@ -283,24 +283,6 @@ def test_a_quote_left_open_is_refused_where_it_opens(
     ]
 
 
-def test_a_quote_closed_wrongly_on_its_own_line_is_refused_on_that_line(
-    make_study: StudyMaker, tmp_path: Path
-) -> None:
-    """A row that starts and ends on one line ran on nowhere: it is not told it does."""
-    root = make_study()
-    sheet = _sheet(
-        tmp_path,
-        "Interview,Group,Date,Participants,Quote,Needs\n"
-        ",desk,2026-03-02,1,Slow.,search\n"
-        ',desk,2026-03-02,1,"Slow" they said,search\n',
-    )
-    with pytest.raises(InvalidStudyError) as raised:
-        import_interview_sheet(load_study(root), sheet)
-    [problem] = raised.value.problems
-    assert problem.location.line == 3
-    assert "runs on" not in problem.message and "expected after" in problem.message
-
-
 def test_the_cli_writes_once_and_then_refuses(make_study: StudyMaker, tmp_path: Path) -> None:
     root = make_study()
     sheet = _sheet(tmp_path)
