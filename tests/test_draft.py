@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -706,17 +707,32 @@ def test_rows_cut_short_are_read_past(
     assert draft.answers == whole.answers and draft.max_picks == whole.max_picks
 
 
+def _long_export(tmp_path: Path, header: str, row: Callable[[int, str, str], str]) -> Path:
+    """A long export of twelve respondents who chose two or three of Task A to Task D, a
+    line per task as ``row(respondent, role, task)`` writes it."""
+    answers = [
+        ("Front desk", "AB"),
+        ("Office staff", "ABC"),
+        ("Front desk", "CA"),
+        ("Field", "BCD"),
+    ]
+    lines = [header]
+    for respondent, (role, tasks) in enumerate(answers * 3):
+        lines += [row(respondent, role, f"Task {t}") for t in tasks]
+    export = tmp_path / "long.csv"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return export
+
+
 def test_a_layout_given_is_the_only_one_the_columns_are_read_for(tmp_path: Path) -> None:
     """A long export with a column of comma-joined values reads as Google Forms when the
     layout is not given; with --layout long it is long. With --layout google-forms, a long
     export is not read as long: the choices column is asked for."""
-    lines = ["respondent,Role,Task,Departments"]
-    for respondent, (role, tasks) in enumerate(
-        [("Front desk", "AB"), ("Office staff", "ABC"), ("Front desk", "CA"), ("Field", "BCD")] * 3
-    ):
-        lines += [f'r{respondent},{role},Task {t},"Finance, HR, Legal"' for t in tasks]
-    export = tmp_path / "long.csv"
-    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    export = _long_export(
+        tmp_path,
+        "respondent,Role,Task,Departments",
+        lambda n, role, task: f'r{n},{role},{task},"Finance, HR, Legal"',
+    )
     study = load_study(SURVEY_FIXTURES / "study")
     assert draft_mapping(study, export).layout == "google-forms"
     draft = draft_mapping(study, export, layout="long")
@@ -728,13 +744,11 @@ def test_a_layout_given_is_the_only_one_the_columns_are_read_for(tmp_path: Path)
 def test_a_long_export_with_a_timestamp_beside_the_id_keys_respondents_by_the_id(
     tmp_path: Path,
 ) -> None:
-    lines = ["Submitted,id,Role,Task"]
-    for respondent, (role, tasks) in enumerate(
-        [("Front desk", "AB"), ("Office staff", "ABC"), ("Front desk", "CA"), ("Field", "BCD")] * 3
-    ):
-        lines += [f"2026-03-0{respondent % 3 + 1},r{respondent},{role},Task {t}" for t in tasks]
-    export = tmp_path / "long.csv"
-    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    export = _long_export(
+        tmp_path,
+        "Submitted,id,Role,Task",
+        lambda n, role, task: f"2026-03-0{n % 3 + 1},r{n},{role},{task}",
+    )
     draft = draft_mapping(load_study(SURVEY_FIXTURES / "study"), export)
     assert (draft.layout, draft.group_column, draft.choices) == ("long", "Role", "Task")
     assert draft.respondent == "id" and "\nrespondent: id\n" in draft.text
