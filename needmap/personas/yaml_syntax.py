@@ -288,12 +288,7 @@ def _quoted_start_hint(line: str, column: int) -> str:
     rest = line[close + 1 :].strip()
     if close < 0 or column <= close or not rest or ": " in rest:
         return ""
-    value = line[start:].rstrip()
-    quoted = (
-        "'" + value.replace("'", "''") + "'"
-        if quote == '"'
-        else '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    )
+    quoted = _quoted(line[start:].rstrip())
     return f"a value that starts with a quote ends at the closing one: quote all of it, {quoted}"
 
 
