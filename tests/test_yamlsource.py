@@ -216,6 +216,20 @@ def test_a_character_yaml_does_not_allow_is_found_below_a_blank_line() -> None:
             "this item's '-' is at column 2, and the one on line 2 at column 3: the items of "
             "one list start at the same column",
         ),
+        # a text going on no further in than its key, or a key without its colon
+        (
+            "needs:\n  - id: a\n    description: Long text\n  and more\n    kind: x\n",
+            (5, 9),
+            "line 4 is read as a key without its ':'. If it goes on with the text of "
+            "'description' on line 3, indent it further than 'description'; if it is a key, "
+            "write 'key: value'",
+        ),
+        (
+            "needs:\n  - id: a\n    kind content\n",
+            (4, 1),
+            "line 3 is read as a key without its ':'. If it goes on with the text of 'id' on "
+            "line 2, indent it further than 'id'; if it is a key, write 'key: value'",
+        ),
         # a comma left out between two items on the line of their '{'
         (
             "needs:\n  - groups: {desk: must field: should}\n",

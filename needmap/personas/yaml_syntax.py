@@ -81,6 +81,7 @@ def syntax_problem(exc: yaml.MarkedYAMLError, path: Path, text: str) -> Problem:
         or _glued_key_hint(exc, lines)
         or _block_text_hint(exc, lines)
         or _indent_hint(exc, lines)
+        or _continued_text_hint(exc, lines)
         or hint
     )
     return Problem(
@@ -265,6 +266,37 @@ def _indent_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> str:
         f"'{key.group(3)}' starts at column {column + 1}, and '{above_key.group(3)}' on line "
         f"{earlier[0] + 1} at column {other + 1}: the keys of one mapping start at the same "
         "column"
+    )
+
+
+def _continued_text_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> str:
+    """A line of plain text no further in than the key above it, which has a text: YAML
+    reads it as a key that lacks its colon. It is the text going on (``description:
+    Long text`` and ``and more`` below it), or a key whose colon was left out (``kind
+    content``): the hint names both."""
+    if exc.problem == "could not find expected ':'" and exc.context_mark is not None:
+        number = exc.context_mark.line
+    elif exc.problem == "expected <block end>, but found '<scalar>'" and exc.problem_mark:
+        number = exc.problem_mark.line
+    else:
+        return ""
+    if number >= len(lines):
+        return ""
+    text = lines[number].strip()
+    if not text or ": " in text or text.endswith(":") or text[0] in "-#'\"[{":
+        return ""
+    earlier = [n for n in range(number - 1, -1, -1) if _content(lines[n])]
+    key = _KEY_LINE.match(lines[earlier[0]]) if earlier else None
+    if key is None or not lines[earlier[0]][key.end() :].strip():
+        return ""
+    indent = len(lines[number]) - len(lines[number].lstrip())
+    if indent > _key_column(key):
+        return ""
+    name = key.group(3)
+    return (
+        f"line {number + 1} is read as a key without its ':'. If it goes on with the text "
+        f"of '{name}' on line {earlier[0] + 1}, indent it further than '{name}'; if it is a "
+        "key, write 'key: value'"
     )
 
 
