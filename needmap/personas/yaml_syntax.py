@@ -136,11 +136,7 @@ def _glued_key_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> str:
         "mapping values are not allowed here",
         "expected <block end>, but found '<block mapping start>'",
     ):
-        before = [
-            n
-            for n in range(min(at.line, len(lines)) - 1, -1, -1)
-            if lines[n].strip() and not lines[n].lstrip().startswith("#")
-        ]
+        before = _lines_before(lines, at.line)
         if not before:
             return ""
         number = before[0]
@@ -166,7 +162,7 @@ def _block_text_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> str:
     opened = exc.context_mark
     if exc.problem != "could not find expected ':'" or opened is None:
         return ""
-    before = [n for n in range(min(opened.line, len(lines)) - 1, -1, -1) if lines[n].strip()]
+    before = _lines_before(lines, opened.line)
     block = _BLOCK_START.match(lines[before[0]]) if before else None
     if block is None:
         return ""
@@ -240,7 +236,7 @@ def _indent_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> str:
     if exc.problem not in _MISALIGNED or at is None or at.line >= len(lines):
         return ""
     line = lines[at.line]
-    earlier = [n for n in range(at.line - 1, -1, -1) if _content(lines[n])]
+    earlier = _lines_before(lines, at.line)
     item = _ITEM_LINE.match(line)
     if item is not None and exc.problem.endswith("'<block sequence start>'"):
         above = next((n for n in earlier if _ITEM_LINE.match(lines[n])), None)
@@ -285,7 +281,7 @@ def _continued_text_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> str:
     text = lines[number].strip()
     if not text or ": " in text or text.endswith(":") or text[0] in "-#'\"[{":
         return ""
-    earlier = [n for n in range(number - 1, -1, -1) if _content(lines[n])]
+    earlier = _lines_before(lines, number)
     key = _KEY_LINE.match(lines[earlier[0]]) if earlier else None
     if key is None or not lines[earlier[0]][key.end() :].strip():
         return ""
@@ -300,8 +296,14 @@ def _continued_text_hint(exc: yaml.MarkedYAMLError, lines: list[str]) -> str:
     )
 
 
-def _content(line: str) -> bool:
-    return bool(line.strip()) and not line.lstrip().startswith("#")
+def _lines_before(lines: list[str], number: int) -> list[int]:
+    """The indexes of the lines before line ``number`` (from 0) that hold more than a
+    comment, the nearest first: where a hint looks for the slip YAML stumbled on later."""
+    return [
+        n
+        for n in range(min(number, len(lines)) - 1, -1, -1)
+        if lines[n].strip() and not lines[n].lstrip().startswith("#")
+    ]
 
 
 def _key_column(key: re.Match[str]) -> int:
