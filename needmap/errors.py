@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from needmap.controls import visible
 
@@ -137,7 +137,7 @@ class NeedmapError(Exception):
     @classmethod
     def single(
         cls, message: str, *, path: Path | None = None, hint: str = "", key: str = ""
-    ) -> NeedmapError:
+    ) -> Self:
         """One problem about a whole file or folder (no line to point at)."""
         return cls([Problem(Location(path), message, key=key, hint=hint)])
 

@@ -690,8 +690,51 @@ def test_folder_without_study_yaml(tmp_path: Path) -> None:
 
 
 def test_missing_folder(tmp_path: Path) -> None:
-    with pytest.raises(NeedmapError, match="no such folder"):
+    with pytest.raises(NeedmapError, match="no such folder") as raised:
         load_study(tmp_path / "nope")
+    assert raised.value.problems[0].hint.startswith("create a study with: needmap init")
+
+
+def _not_a_study_hint(root: Path) -> str:
+    with pytest.raises(NotAStudyError) as raised:
+        load_study(root)
+    (problem,) = raised.value.problems
+    assert problem.location.path == root
+    return problem.hint
+
+
+def test_a_folder_inside_a_study_points_at_the_study(make_study: StudyMaker) -> None:
+    study = make_study(name="gem")
+    (study / "reports" / "old").mkdir(parents=True)
+    expected = f"it is inside the study in {study}: give that folder instead"
+    assert _not_a_study_hint(study / "reports") == expected
+    assert _not_a_study_hint(study / "reports" / "old") == expected
+
+
+def test_a_folder_holding_a_study_points_at_it(make_study: StudyMaker, tmp_path: Path) -> None:
+    make_study(name="study")  # as the demo writes it: reports beside the study's folder
+    make_study(name="mijn studie")
+    hint = _not_a_study_hint(tmp_path)
+    assert (
+        hint
+        == f"the study is in '{tmp_path}/mijn studie' or {tmp_path}/study: give that folder instead"
+    )
+
+
+def test_a_misspelt_folder_finds_the_study_beside_it(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    make_study(name="gemeente")
+    (tmp_path / "gemeentehuis").mkdir()  # no study: not offered
+    with pytest.raises(NotAStudyError, match="no such folder") as raised:
+        load_study(tmp_path / "gemeent")
+    assert raised.value.problems[0].hint == f"did you mean {tmp_path}/gemeente?"
+
+
+def test_a_study_file_given_points_at_its_folder(make_study: StudyMaker) -> None:
+    study = make_study()
+    hint = _not_a_study_hint(study / "study.yaml")
+    assert hint == f"give the study's folder instead: {study}"
 
 
 def test_no_groups_and_no_needs(make_study: StudyMaker) -> None:

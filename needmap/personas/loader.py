@@ -13,6 +13,7 @@ raised together.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,6 +120,57 @@ class StudyReading:
     """The study file's settings, when it could be read (the study may still have errors)."""
 
 
+def _not_a_study(root: Path) -> NotAStudyError:
+    """The error for a ``root`` that holds no study, with a hint at the study the user
+    most likely meant: the folder above (``gem/reports`` for ``gem``), the one below (the
+    demo's ``out/demo/study``), one spelled nearly the same beside it, or the study file's
+    own folder when the file was given. Only when none is found does it offer ``init``."""
+    create = f"create a study with: needmap init {command_word(root)} --template gemeente"
+    if root.is_file():
+        folder = root.parent
+        if (folder / STUDY_FILE).is_file():
+            hint = f"give the study's folder instead: {command_word(folder)}"
+        else:
+            hint = "give the folder that holds the study's study.yaml"
+        return NotAStudyError.single("this is a file, not a study folder", path=root, hint=hint)
+    if not root.is_dir():
+        beside = _studies_in(root.parent)
+        match = closest(root.name, [folder.name for folder in beside])
+        hint = f"did you mean {command_word(root.parent / match)}?" if match else create
+        return NotAStudyError.single("no such folder", path=root, hint=hint)
+    message = f"this folder has no {STUDY_FILE}, so it is not a needmap study"
+    above = next((f for f in root.resolve().parents if (f / STUDY_FILE).is_file()), None)
+    if above is not None:
+        folder = _as_given(root, above)
+        hint = f"it is inside the study in {command_word(folder)}: give that folder instead"
+        return NotAStudyError.single(message, path=root, hint=hint)
+    below = _studies_in(root)
+    if below:
+        named = " or ".join(command_word(folder) for folder in below[:3])
+        hint = f"the study is in {named}: give that folder instead"
+        return NotAStudyError.single(message, path=root, hint=hint)
+    return NotAStudyError.single(message, path=root, hint=create.replace("a study", "one"))
+
+
+def _studies_in(folder: Path) -> list[Path]:
+    """The study folders directly inside ``folder``, by name; none when it cannot be read.
+    A folder of thousands of entries (a home folder) is looked through only so far."""
+    try:
+        entries = sorted(itertools.islice(folder.iterdir(), 1000))
+    except OSError:
+        return []
+    return [entry for entry in entries if (entry / STUDY_FILE).is_file()]
+
+
+def _as_given(root: Path, ancestor: Path) -> Path:
+    """``ancestor`` of ``root`` written the way ``root`` was given (``gem`` for
+    ``gem/reports``, not an absolute path), when ``root`` names it; else absolute."""
+    for candidate in root.parents:
+        if candidate.resolve() == ancestor:
+            return candidate
+    return ancestor
+
+
 def read_study(root: Path | str) -> StudyReading:
     """Read and check the study in folder ``root``, keeping what could be read when it has
     errors (``validate`` goes on to check the evidence files with it).
@@ -127,18 +179,8 @@ def read_study(root: Path | str) -> StudyReading:
     """
     root = Path(root)
     study_path = root / STUDY_FILE
-    if not root.is_dir():
-        raise NotAStudyError.single(
-            "no such folder",
-            path=root,
-            hint=f"create a study with: needmap init {command_word(root)} --template gemeente",
-        )
     if not study_path.is_file():
-        raise NotAStudyError.single(
-            f"this folder has no {STUDY_FILE}, so it is not a needmap study",
-            path=root,
-            hint=f"create one with: needmap init {command_word(root)} --template gemeente",
-        )
+        raise _not_a_study(root)
 
     reading = _Reading()
     settings = reading.study_file(study_path)
