@@ -179,7 +179,7 @@ def read_study(root: Path | str) -> StudyReading:
     """
     root = Path(root)
     study_path = root / STUDY_FILE
-    if not study_path.is_file():
+    if not root.is_dir() or not study_path.is_file():
         raise _not_a_study(root)
 
     reading = _Reading()
