@@ -327,33 +327,23 @@ def escape(text: str) -> str:
     return rich_escape(text)
 
 
-def print_table(console: Console, table: Table, at_least: int = 0) -> None:
+def print_table(console: Console, table: Table) -> None:
     """A table with its cells wrapped to the terminal's width. The console soft-wraps
     (a long path stays one line), which would let a table's rows run past the edge; the
     title is printed on its own, so that it is not wrapped to a narrow table's width.
+    A terminal too narrow for the table gets lines longer than it rather than figures or
+    words cut off (:func:`~needmap.cli.table_layout.fit_table`)."""
+    from needmap.cli.table_layout import fit_table
 
-    ``at_least``: the width below which the table would lose a column that must not wrap
-    (rich narrows every column alike then, down to nothing); a narrower terminal gets
-    lines this long instead."""
     if table.title:
         console.print(table.title, style="table.title")
         table.title = None
     width = console.width
-    console.width = max(width, at_least)  # print's own width= is capped at the console's
+    console.width = fit_table(console, table)  # print's own width= is capped at this
     try:
         console.print(table, soft_wrap=False)
     finally:
         console.width = width
-
-
-def narrowest(table: Table, rows: Sequence[Sequence[str]]) -> int:
-    """The width below which ``table`` would lose a figure or cut a name's word: its name
-    column's least width, the columns after it that never wrap as wide as their widest
-    cell in ``rows`` (their headings first), any later column its ``min_width``, and a
-    space between columns. :func:`print_table` takes it as ``at_least``."""
-    fixed = sum(max(map(len, column)) for column in zip(*rows, strict=True))
-    later = sum(column.min_width or 0 for column in table.columns[1 + len(rows[0]) :])
-    return (table.columns[0].min_width or 0) + fixed + later + len(table.columns) - 1
 
 
 def print_legend(console: Console, entries: list[str], style: str = "") -> None:

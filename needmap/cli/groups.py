@@ -18,7 +18,6 @@ from needmap.cli.app import (
     app,
     escape,
     light_table,
-    narrowest,
     new_console,
     print_json,
     print_table,
@@ -286,7 +285,7 @@ def _print_groups(overview: GroupsOverview) -> None:
             )
             table.add_row(escape(group.name), *map(escape, figures[-1]))
     console = new_console()
-    print_table(console, table, at_least=narrowest(table, figures))
+    print_table(console, table)
     legend = [words["gl.legend.needs"]]
     if interviews:
         legend.append(words["gl.legend.interviewed"])

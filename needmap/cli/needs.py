@@ -15,7 +15,6 @@ from needmap.cli.app import (
     app,
     escape,
     light_table,
-    narrowest,
     new_console,
     print_json,
     print_table,
@@ -178,20 +177,19 @@ def _print_needs(overview: NeedsOverview) -> None:
     table.add_column(words["gl.personas"], justify="right", no_wrap=True)
     after = any(s.need.depends_on for s in overview.needs)
     if after:
-        table.add_column(words["nlist.after"], min_width=len(words["nlist.after"]))
-    figures = [[str(c.header) for c in table.columns[1:4]]]
+        # Ids do not wrap: a long one folds rather than run off the edge.
+        table.add_column(words["nlist.after"], min_width=len(words["nlist.after"]), overflow="fold")
     for kind, summaries in overview.by_kind():
         table.add_row(f"[bold]{escape(words[f'kind.{kind}'])}[/bold]")
         for s in summaries:
             levels = (s.groups[level] for level in ("must", "should", "could"))
-            figures.append([s.need.id, "/".join(map(str, levels)), str(s.personas)])
             table.add_row(
                 escape(s.need.title),
-                *map(escape, figures[-1]),
+                *map(escape, (s.need.id, "/".join(map(str, levels)), str(s.personas))),
                 *([escape(", ".join(s.need.depends_on))] if after else []),
             )
     console = new_console()
-    print_table(console, table, at_least=narrowest(table, figures))
+    print_table(console, table)
     keys = ("groups", "personas", "after") if after else ("groups", "personas")
     legend = [words[f"nlist.legend.{key}"] for key in keys]
     console.print("; ".join(legend) + ".", style="dim", soft_wrap=False)

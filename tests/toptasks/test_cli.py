@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -99,6 +100,29 @@ def test_terminal_ranking_fits_80_columns(tmp_path: Path) -> None:
     evidence = lines[lines.index("Evidence for needs") :]
     assert evidence[1].split() == ["Rank", "Need", "Votes", "Share", "Weighted"]
     assert evidence[3].split()[:3] == ["1", "Canteen", "information"]
+
+
+_RANK = re.compile(r" +\d+  ")
+"""The start of a ranking's row: its rank, right-aligned."""
+
+
+def test_terminal_ranking_keeps_every_figure_in_a_narrow_terminal(tmp_path: Path) -> None:
+    """At 60 and 66 columns rich cut the last column (the mark of the 75% set) and the
+    cumulative share; each rank's figures are now the same as in a wide terminal."""
+    root = cli_study(tmp_path)
+
+    def ranks(columns: int) -> dict[str, list[str]]:
+        shown = runner.invoke(app, ["toptasks", str(root)], env={"COLUMNS": str(columns)})
+        assert shown.exit_code == 0, shown.output
+        lines = shown.stdout.splitlines()
+        rows = [line for line in lines[: lines.index("Evidence for needs")] if _RANK.match(line)]
+        return {row.split()[0]: re.findall(r"\d+\.\d%|\b\d+\b|●", row)[1:] for row in rows}
+
+    wide = ranks(200)
+    assert len(wide) == 6 and all(len(found) >= 4 for found in wide.values())
+    assert [found[-1] for found in wide.values()].count("●") == 3
+    for columns in (66, 60):
+        assert ranks(columns) == wide
 
 
 def test_group_option_in_every_format(tmp_path: Path) -> None:

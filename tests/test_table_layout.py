@@ -1,0 +1,160 @@
+"""needmap.cli.table_layout: a table in a terminal too narrow for it keeps every figure and
+every word (rich alone narrows every column alike, and cuts)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+from rich.table import Table
+
+from needmap.cli.app import light_table, print_table
+from needmap.cli.table_layout import fit_table
+
+
+def _console(width: int) -> Console:
+    return Console(file=io.StringIO(), width=width, color_system=None, soft_wrap=True)
+
+
+def _printed(table: Table, width: int) -> list[str]:
+    console = _console(width)
+    print_table(console, table)
+    assert isinstance(console.file, io.StringIO)
+    return [line.rstrip() for line in console.file.getvalue().splitlines()]
+
+
+def _ranking(tasks: list[str] | None = None) -> Table:
+    """A top-task ranking as ``needmap toptasks`` prints it: a task column that wraps,
+    figures right-aligned, a mark in the last column."""
+    table = light_table("Top tasks")
+    table.add_column("Rank", justify="right")
+    table.add_column("Task", min_width=20)
+    for heading in ("Votes", "Share", "Weighted", "Cumulative", "In 75% set"):
+        table.add_column(heading, justify="right")
+    for rank, task in enumerate(tasks or ["Look up a care protocol", "Find a colleague"], 1):
+        table.add_row(str(rank), task, "406", "13.3%", "12.4%", f"{rank * 12.4:.1f}%", "●")
+    return table
+
+
+def test_a_table_that_fits_is_left_to_rich() -> None:
+    table = _ranking()
+    assert fit_table(_console(120), table) == 120
+    assert all(column.max_width is None for column in table.columns)
+    assert not table.expand
+
+
+def test_rich_alone_cuts_the_last_column_in_a_narrow_terminal() -> None:
+    """What the layout is for: without it, the mark and part of the figures are gone."""
+    table = _ranking()
+    table.title = None
+    console = _console(60)
+    console.print(table, soft_wrap=False)
+    assert isinstance(console.file, io.StringIO)
+    assert "●" not in console.file.getvalue()
+
+
+def test_a_narrow_terminal_keeps_every_figure_and_wraps_the_rest() -> None:
+    lines = _printed(_ranking(), 66)
+    assert max(map(len, lines)) <= 66
+    rows = [line for line in lines if re.match(r" +\d ", line)]
+    assert [row.split()[-5:] for row in rows] == [
+        ["406", "13.3%", "12.4%", "12.4%", "●"],
+        ["406", "13.3%", "12.4%", "24.8%", "●"],
+    ]
+    assert "Look up a care" in rows[0]  # the task wraps between words, not cut
+    assert "In" in lines[1] and "set" in " ".join(lines[1:4])  # the heading wraps
+
+
+def test_a_terminal_narrower_than_the_least_widths_gets_longer_lines() -> None:
+    """Every figure is wider than 40 columns together: lines as long as they need, no wider."""
+    table = _ranking()
+    least = fit_table(_console(40), table)
+    assert least > 40
+    lines = _printed(_ranking(), 40)
+    assert max(map(len, lines)) == least
+    assert all("●" in line for line in lines if re.match(r" +\d ", line))
+
+
+def test_a_word_longer_than_its_column_folds_rather_than_end_in_an_ellipsis() -> None:
+    table = light_table("")
+    table.add_column("Need")
+    table.add_column("After")
+    table.add_column("Votes", justify="right")
+    table.add_row("Log in once with two factors", "digid-eherkenning-koppeling", "12")
+    lines = _printed(table, 30)
+    assert "…" not in "".join(lines)
+    text = "".join(lines)
+    assert all(piece in text for piece in ("digid-eherk", "koppeling", "12"))
+    assert max(map(len, lines)) <= 30
+
+
+def test_a_table_sharing_its_room_by_ratios_is_left_to_rich_where_it_fits() -> None:
+    table = light_table("")
+    table.add_column("Need", ratio=3)
+    table.add_column("After", ratio=1)
+    table.add_column("Score", justify="right", min_width=5)
+    table.add_row("Book an appointment at the counter", "Single sign-on", "2.8")
+    table.expand = True
+    assert fit_table(_console(40), table) == 40
+    assert table.expand and all(column.max_width is None for column in table.columns)
+
+
+_words = st.text(st.sampled_from("abcdefghij"), min_size=1, max_size=24)
+_figures = st.integers(0, 10**9).map(str)
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> tuple[Table, list[str], list[str]]:
+    """A table of text columns (a few words a cell) and figure columns, and its words
+    and figures."""
+    kinds = draw(st.lists(st.booleans(), min_size=1, max_size=7))
+    rows = draw(st.integers(1, 4))
+    table = light_table("")
+    words: list[str] = []
+    figures: list[str] = []
+    cells: list[list[str]] = [[] for _ in range(rows)]
+    for text in kinds:
+        heading = draw(_words)
+        words.append(heading)
+        minimum = draw(st.none() | st.integers(1, 20))
+        table.add_column(heading, justify="left" if text else "right", min_width=minimum)
+        for row in cells:
+            if text:
+                cell = draw(st.lists(_words, min_size=1, max_size=4))
+                words.extend(cell)
+                row.append(" ".join(cell))
+            else:
+                row.append(draw(_figures))
+                figures.append(row[-1])
+    for row in cells:
+        table.add_row(*row)
+    return table, words, figures
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_tables(), st.integers(20, 120))
+def test_nothing_printed_is_cut(drawn: tuple[Table, list[str], list[str]], width: int) -> None:
+    """Every letter of every cell is printed, no '…', every figure whole on one line, and
+    a line is longer than the terminal only where the least widths are."""
+    table, words, figures = drawn
+    least = fit_table(_console(width), _copy(table))
+    lines = _printed(table, width)
+    printed = "".join(lines)
+    assert "…" not in printed
+    assert sorted(re.sub(r"[\s─]", "", printed)) == sorted("".join(words + figures))
+    tokens = {token for line in lines for token in line.split()}
+    assert set(figures) <= tokens
+    assert max(map(len, lines)) <= max(width, least)
+
+
+def _copy(table: Table) -> Table:
+    """The same table, for a second layout (fit_table changes the table it lays out)."""
+    copy = light_table("")
+    for column in table.columns:
+        copy.add_column(column.header, justify=column.justify, min_width=column.min_width)
+    for row in zip(*(list(column.cells) for column in table.columns), strict=True):
+        copy.add_row(*row)
+    return copy
