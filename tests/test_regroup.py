@@ -868,6 +868,41 @@ def test_a_tally_left_behind_by_a_rename_by_hand_is_recounted(tmp_path: Path) ->
     assert again.exit_code == 2 and "unknown group 'field'" in again.stderr
 
 
+@pytest.mark.parametrize(
+    ("renames", "extra", "renamed"),
+    [
+        ({"field": "field-staff"}, "ops", "field-staff"),  # the one spelled alike
+        ({"field": "crew"}, "ops", None),  # two new ids, neither spelled alike
+        # two ids gone, one new: which was renamed is not clear
+        ({"field": "crew", "desk": "balie"}, None, None),
+    ],
+)
+def test_a_stale_tally_names_a_rename_only_where_one_is_clear(
+    tmp_path: Path, renames: dict[str, str], extra: str | None, renamed: str | None
+) -> None:
+    """One group gone from the study and the mapping's answers naming a new one: the hint
+    offers the rename. Not when two are gone, nor when two new ones look nothing alike."""
+    root, _ = survey_study(tmp_path)
+    groups, mapping = root / "groups.yaml", root / "surveys" / "toptasks.yaml"
+    for old, new in renames.items():
+        for path in (groups, root / "needs.yaml"):
+            path.write_text(re.sub(rf"(?<![-\w]){old}(?=[,:])", new, path.read_text()))
+        answer = "office" if old == "desk" else new  # the front desk's answers go to office
+        mapping.write_text(mapping.read_text().replace(f"{old}: {old}", f"{old}: {answer}"))
+    if extra is not None:
+        with groups.open("a") as file:
+            file.write(f"  - {{id: {extra}, name: Operations, headcount: 5}}\n")
+        mapping.write_text(mapping.read_text().replace("other: ~", f"other: {extra}"))
+    checked = runner.invoke(app, ["validate", str(root)])
+    assert checked.exit_code == 2
+    assert "    hint: import the export again: needmap survey import" in checked.stderr
+    hint = f"; or, if '{renamed}' is 'field' renamed, recount it with: "
+    if renamed is None:
+        assert "renamed, recount it with" not in checked.stderr
+    else:
+        assert hint + f"needmap groups rename {root} field {renamed}" in checked.stderr
+
+
 def test_finishing_a_rename_merges_a_need_that_names_both_ids(make_study: StudyMaker) -> None:
     root = make_study()
     renamed_by_hand(root, "field", "outdoor")

@@ -583,6 +583,27 @@ def test_cli_broken_tally_is_located_and_says_how_to_mend_it(tmp_path: Path) -> 
     ]
 
 
+def test_cli_import_finds_the_mapping_whose_columns_the_export_has(tmp_path: Path) -> None:
+    """Several mappings, no --survey: each export goes to the one mapping it has every
+    column of, the long layout's respondent column too."""
+    root = cli_study(tmp_path, imported=False)
+    surveys = root / "surveys"
+    forms = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text()
+    (surveys / "pulse.yaml").write_text(forms.replace("id: toptasks", "id: pulse"))
+    long = (surveys / "toptasks.yaml").read_text()
+    other = long.replace("id: toptasks", "id: panel").replace(
+        "respondent: respondent", "respondent: panelist"
+    )
+    (surveys / "panel.yaml").write_text(other)
+    for export, survey in (("ms-forms.csv", "pulse"), ("long.csv", "toptasks")):
+        imported = runner.invoke(
+            app, ["survey", "import", str(root), str(SURVEY_FIXTURES / "exports" / export)]
+        )
+        assert imported.exit_code == 0, imported.output
+        assert (surveys / f"{survey}.tally.json").exists()
+    assert not (surveys / "panel.tally.json").exists()
+
+
 def test_cli_survey_option_names_a_mapping_by_id_or_file(tmp_path: Path) -> None:
     root = cli_study(tmp_path)
     second = (root / "surveys" / "toptasks.yaml").read_text().replace("id: toptasks", "id: pulse")
