@@ -662,7 +662,8 @@ def test_import_takes_the_one_mapping_whose_columns_the_export_has(tmp_path: Pat
 
 def test_more_respondents_than_a_group_s_headcount_is_a_warning(tmp_path: Path) -> None:
     """Desk's 5 respondents are more than a headcount of 4; field's 3 are more than 2, and
-    fewer than the minimum of 5, so their number is not given. Office's 3 of 3 are fine."""
+    fewer than the minimum of 5, so their number is not given. Office's 3 of 3 are fine,
+    and so are the interns, none of whom there are yet, nor answered."""
     root = cli_study(tmp_path, minimum=5, imported=False)
     groups = root / "groups.yaml"
     groups.write_text(
@@ -670,6 +671,7 @@ def test_more_respondents_than_a_group_s_headcount_is_a_warning(tmp_path: Path) 
         .replace("headcount: 10", "headcount: 4")
         .replace("30}", "2}")
         .replace("60}", "3}")
+        + "  - {id: interns, name: Interns, headcount: 0}\n"
     )
     export = str(SURVEY_FIXTURES / "exports" / "long.csv")
     strict = runner.invoke(app, ["survey", "import", str(root), export, "--strict"])
