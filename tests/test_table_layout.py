@@ -102,6 +102,20 @@ def test_a_table_sharing_its_room_by_ratios_is_left_to_rich_where_it_fits() -> N
     assert table.expand and all(column.max_width is None for column in table.columns)
 
 
+def test_a_column_of_set_width_keeps_it_and_a_figure_heading_wraps() -> None:
+    """A preview column cut to its width on purpose stays so; the heading over figures
+    that never wrap may, so that the name keeps its word whole."""
+    table = light_table("")
+    table.add_column("group")
+    table.add_column("only theirs", justify="right", no_wrap=True)
+    table.add_column("examples", width=12, no_wrap=True, overflow="ellipsis")
+    table.add_row("Bureaumedewerkers", "1", "Organisatienieuws en mededelingen")
+    lines = _printed(table, 40)
+    assert lines[0].split() == ["only"] and lines[1].split() == ["group", "theirs", "examples"]
+    assert lines[3].split() == ["Bureaumedewerkers", "1", "Organisatie…"]
+    assert max(map(len, lines)) <= 40
+
+
 _words = st.text(st.sampled_from("abcdefghij"), min_size=1, max_size=24)
 _figures = st.integers(0, 10**9).map(str)
 

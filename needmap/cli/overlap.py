@@ -199,7 +199,7 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
             str(len(result.unit_needs(unit.id))),
             str(len(result.unique(unit.id))),
         )
-    console.print(units)
+    print_table(console, units)
     console.print()
     regions = light_table(words["overlap.regions"])
     fixed = []
@@ -233,7 +233,7 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
             format_percent(region.share, study.settings.language, 0),
             escape("; ".join(study.need_by_id[n].title for n in region.needs)),
         )
-    console.print(regions)
+    print_table(console, regions)
     if hidden:
         more = hidden_note(hidden, study.settings.language)
         console.print(words["overlap.more"].format(hidden=more), soft_wrap=False)

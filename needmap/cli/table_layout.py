@@ -33,8 +33,8 @@ class _Span:
 
     least: int
     """A column of figures (right-aligned) its widest figure or its heading's longest
-    word, one that never wraps its widest cell: a figure is never cut. A text column its
-    longest word, or its ``min_width`` or :data:`_FOLDED`, the wider, where that is
+    word, another that never wraps its widest cell: a figure is never cut. A text column
+    its longest word, or its ``min_width`` or :data:`_FOLDED`, the wider, where that is
     longer: a longer word is folded onto the next line."""
     wanted: int
     """The least it is given while another column can give: a text column its longest
@@ -44,7 +44,7 @@ class _Span:
     rich_least: int
     """Its least width as rich counts it: its longest word, or its ``min_width``."""
     text: bool
-    """Whether it wraps words (left-aligned, not ``no_wrap``), rather than hold figures."""
+    """Whether it wraps words (not right-aligned, nor ``no_wrap``, nor of a set width)."""
 
 
 def fit_table(console: Console, table: Table) -> int:
@@ -68,6 +68,8 @@ def fit_table(console: Console, table: Table) -> int:
     room = max(width, least) - extra
     for column, fitted in zip(table.columns, _narrowed(spans, room), strict=True):
         column.max_width = fitted
+        if column.justify == "right":  # its figures fit: only its heading may wrap
+            column.no_wrap = False
     table.expand = False
     return room + extra
 
@@ -77,11 +79,13 @@ def _span(console: Console, options: ConsoleOptions, column: Column) -> _Span:
     longest_word = max(m.minimum for m in cells)
     most = max(max(m.maximum for m in cells), column.min_width or 0)
     rich_least = max(longest_word, column.min_width or 0)
-    if column.no_wrap:
-        return _Span(most, most, most, rich_least, text=False)
+    if column.width is not None:  # as wide as it says, whatever it holds
+        return _Span(column.width, column.width, column.width, column.width, text=False)
     if column.justify == "right":  # figures, under a heading that may wrap
         figures = max([cells[0].minimum, *(m.maximum for m in cells[1:])])
         return _Span(figures, figures, most, rich_least, text=False)
+    if column.no_wrap:
+        return _Span(most, most, most, rich_least, text=False)
     least = min(longest_word, max(column.min_width or 0, _FOLDED))
     return _Span(least, max(least, rich_least), most, rich_least, text=True)
 
