@@ -649,6 +649,12 @@ CASES = [
         },
         ["study.yaml:3:1: unknown key 'extra'"],
     ),
+    Case(
+        "a-kind-that-is-no-list",
+        _needs("  search\n"),
+        ["needs.yaml:2:3: needs: expected a list of needs"],
+        "starting with '- '",
+    ),
 ]
 
 
@@ -711,13 +717,15 @@ def test_a_folder_inside_a_study_points_at_the_study(make_study: StudyMaker) -> 
     assert _not_a_study_hint(study / "reports" / "old") == expected
 
 
-def test_a_folder_holding_a_study_points_at_it(make_study: StudyMaker, tmp_path: Path) -> None:
-    make_study(name="study")  # as the demo writes it: reports beside the study's folder
-    make_study(name="mijn studie")
-    hint = _not_a_study_hint(tmp_path)
-    assert (
-        hint
-        == f"the study is in '{tmp_path}/mijn studie' or {tmp_path}/study: give that folder instead"
+def test_a_folder_holding_studies_points_at_them(make_study: StudyMaker, tmp_path: Path) -> None:
+    study = make_study(name="study")  # as the demo writes it: its reports beside the study
+    (tmp_path / "reports").mkdir()
+    assert _not_a_study_hint(tmp_path) == f"the study is in {study}: give that folder instead"
+    for name in ("mijn studie", "a", "b"):
+        make_study(name=name)
+    assert _not_a_study_hint(tmp_path) == (
+        f"it holds the studies {tmp_path}/a, {tmp_path}/b, '{tmp_path}/mijn studie' and 1 more:"
+        " give one of them instead"
     )
 
 

@@ -145,9 +145,13 @@ def _not_a_study(root: Path) -> NotAStudyError:
         hint = f"it is inside the study in {command_word(folder)}: give that folder instead"
         return NotAStudyError.single(message, path=root, hint=hint)
     below = _studies_in(root)
+    if len(below) == 1:
+        hint = f"the study is in {command_word(below[0])}: give that folder instead"
+        return NotAStudyError.single(message, path=root, hint=hint)
     if below:
-        named = " or ".join(command_word(folder) for folder in below[:3])
-        hint = f"the study is in {named}: give that folder instead"
+        named = ", ".join(command_word(folder) for folder in below[:3])
+        more = f" and {len(below) - 3} more" if len(below) > 3 else ""
+        hint = f"it holds the studies {named}{more}: give one of them instead"
         return NotAStudyError.single(message, path=root, hint=hint)
     return NotAStudyError.single(message, path=root, hint=create.replace("a study", "one"))
 
