@@ -177,8 +177,7 @@ def _print_needs(overview: NeedsOverview) -> None:
     table.add_column(words["gl.personas"], justify="right", no_wrap=True)
     after = any(s.need.depends_on for s in overview.needs)
     if after:
-        # Ids do not wrap: a long one folds rather than run off the edge.
-        table.add_column(words["nlist.after"], min_width=len(words["nlist.after"]), overflow="fold")
+        table.add_column(words["nlist.after"], min_width=len(words["nlist.after"]))
     for kind, summaries in overview.by_kind():
         table.add_row(f"[bold]{escape(words[f'kind.{kind}'])}[/bold]")
         for s in summaries:

@@ -52,7 +52,8 @@ def fit_table(console: Console, table: Table) -> int:
     least widths do not fit. The table is changed: its text columns fold a word longer
     than the column rather than end it in '…'; one wider than the terminal is laid out
     here, each column given a ``max_width``, unless it shares the room out by its
-    columns' ratios (rich keeps figures whole then) and its least widths fit."""
+    columns' ratios and its least widths fit (the roadmap's: its figures' columns have a
+    ``min_width``, which rich keeps to then)."""
     width = console.width
     options = console.options.update_width(_UNBOUNDED)
     spans = [_span(console, options, column) for column in table.columns]
@@ -75,12 +76,12 @@ def fit_table(console: Console, table: Table) -> int:
 
 
 def _span(console: Console, options: ConsoleOptions, column: Column) -> _Span:
+    if column.width is not None:  # as wide as it says, whatever it holds
+        return _Span(column.width, column.width, column.width, column.width, text=False)
     cells = [Measurement.get(console, options, cell) for cell in (column.header, *column.cells)]
     longest_word = max(m.minimum for m in cells)
     most = max(max(m.maximum for m in cells), column.min_width or 0)
     rich_least = max(longest_word, column.min_width or 0)
-    if column.width is not None:  # as wide as it says, whatever it holds
-        return _Span(column.width, column.width, column.width, column.width, text=False)
     if column.justify == "right":  # figures, under a heading that may wrap
         figures = max([cells[0].minimum, *(m.maximum for m in cells[1:])])
         return _Span(figures, figures, most, rich_least, text=False)
