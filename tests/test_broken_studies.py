@@ -715,6 +715,7 @@ def test_a_folder_inside_a_study_points_at_the_study(make_study: StudyMaker) -> 
     expected = f"it is inside the study in {study}: give that folder instead"
     assert _not_a_study_hint(study / "reports") == expected
     assert _not_a_study_hint(study / "reports" / "old") == expected
+    assert _not_a_study_hint(study / "needs.yml") == expected  # no such file or folder
 
 
 def test_a_folder_holding_studies_points_at_them(make_study: StudyMaker, tmp_path: Path) -> None:

@@ -96,6 +96,60 @@ def test_init_refuses_a_file_where_the_folder_would_go(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("command", "refused"),
+    [
+        (["why", "search", "{study}"], "search: no such folder"),
+        (
+            ["survey", "import", "{export}", "{study}"],
+            "{export}: this is a file, not a study folder",
+        ),
+        (["groups", "merge", "desk", "{study}", "field", "--into", "desk"], "desk: no such folder"),
+    ],
+)
+def test_a_study_given_after_another_argument_is_said_to_come_first(
+    make_study: StudyMaker, tmp_path: Path, command: list[str], refused: str
+) -> None:
+    """The study's folder given second (the need, the export or a group first) was
+    refused as a folder that is no study, with the hint to create one there."""
+    study = make_study()
+    export = tmp_path / "export.csv"
+    export.write_text("group,task\n")
+    names = {"study": str(study), "export": str(export)}
+    result = runner.invoke(app, [part.format(**names) for part in command])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        refused.format(**names),
+        f"    hint: {study}, given after it, is a study: the study's folder comes first",
+    ]
+    assert export.read_text() == "group,task\n"
+
+
+def test_a_folder_given_for_an_export_names_the_files_in_it(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """It was refused by typer ("file 'exports' is a directory") before any file was read."""
+    study, exports = make_study(), tmp_path / "exports"
+    exports.mkdir()
+    result = runner.invoke(app, ["survey", "draft", str(study), str(exports)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{exports}: this is a folder, not a file",
+        "    hint: give the CSV or XLSX file itself",
+    ]
+    (exports / "notes.md").write_text("")
+    (exports / "toptasks.csv").write_text("")
+    one = runner.invoke(app, ["survey", "draft", str(study), str(exports)]).stderr
+    assert one.splitlines()[1] == f"    hint: give the file in it: {exports}/toptasks.csv"
+    for name in ("a.xlsx", "b.tsv", "c.txt"):
+        (exports / name).write_text("")
+    several = runner.invoke(app, ["survey", "draft", str(study), str(exports)]).stderr
+    assert several.splitlines()[1] == (
+        f"    hint: give one of the files in it: {exports}/a.xlsx, {exports}/b.tsv, "
+        f"{exports}/c.txt and 1 more"
+    )
+
+
+@pytest.mark.parametrize(
     ("command", "wanted"),
     [
         (["diagram", "--out", "{folder}"], "file '{folder}' is a directory"),

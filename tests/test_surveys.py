@@ -952,13 +952,19 @@ def test_one_missing_column_is_reported_alone(
 
 @pytest.mark.parametrize("name", ["export.csv", "export.xlsx"])
 def test_an_export_that_cannot_be_read_says_why_in_words(tmp_path: Path, name: str) -> None:
-    """A folder given for the export: the system's reason, without its errno and path."""
+    """A file inside what is no folder: the system's reason, without its errno and path;
+    a folder given for the export: that it is one, and the files in it to give instead."""
+    (tmp_path / "x").write_text("")
+    with pytest.raises(InvalidStudyError) as raised:
+        open_table(tmp_path / "x" / name)
+    [problem] = raised.value.problems
+    assert problem.message == "cannot read file: Not a directory"
     folder = tmp_path / name
     folder.mkdir()
     with pytest.raises(InvalidStudyError) as raised:
         open_table(folder)
     [problem] = raised.value.problems
-    assert (problem.location.path, problem.message) == (folder, "cannot read file: Is a directory")
+    assert (problem.location.path, problem.message) == (folder, "this is a folder, not a file")
 
 
 def test_a_missing_column_s_hint_lists_the_header_s_first_twelve(

@@ -46,12 +46,13 @@ class _HandledGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         _tolerant_output()
+        given = list(ctx.args)  # the command's own words and arguments; invoke empties it
         try:
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except NeedmapError as exc:
-            print_problems(exc.problems)
+            print_problems(_study_given_later(exc, given))
             errors = sum(p.repeats for p in exc.errors)
             warnings = sum(p.repeats for p in exc.problems) - errors
             if errors > 1 or warnings:
@@ -70,6 +71,35 @@ class _HandledGroup(TyperGroup):
             ctx.exit(130)
         except Exception as exc:
             _report_bug(exc)
+
+
+def _study_given_later(exc: NeedmapError, given: list[str]) -> tuple[Problem, ...]:
+    """The problems of ``exc``; when it says a folder given is no study and a study folder
+    was given after it (``needmap survey import export.csv gem``, ``needmap why search gem``),
+    the hint says that the study's folder comes first."""
+    from dataclasses import replace
+
+    from needmap.errors import NotAStudyError
+    from needmap.personas.loader import STUDY_FILE
+    from needmap.shell import command_word
+
+    if not isinstance(exc, NotAStudyError):
+        return exc.problems
+    (problem,) = exc.problems
+    if str(problem.location.path) not in given:
+        return exc.problems
+    after = given[given.index(str(problem.location.path)) + 1 :]
+    for word in after:
+        try:
+            found = not word.startswith("-") and (Path(word) / STUDY_FILE).is_file()
+        except OSError:  # a name the system refuses is no study
+            continue
+        if found:
+            hint = (
+                f"{command_word(word)}, given after it, is a study: the study's folder comes first"
+            )
+            return (replace(problem, hint=hint),)
+    return exc.problems
 
 
 def _report_bug(exc: Exception) -> NoReturn:
@@ -129,9 +159,7 @@ app = typer.Typer(
 
 StudyDir = Annotated[
     Path,
-    typer.Argument(
-        help="Folder of the study (holds study.yaml).", show_default=False, file_okay=False
-    ),
+    typer.Argument(help="Folder of the study (holds study.yaml).", show_default=False),
 ]
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print it as JSON (docs/json-output.md).")]

@@ -135,9 +135,7 @@ def survey_import(
     folder: StudyDir,
     export: Annotated[
         Path,
-        typer.Argument(
-            help="The survey tool's export: .csv or .xlsx.", show_default=False, dir_okay=False
-        ),
+        typer.Argument(help="The survey tool's export: .csv or .xlsx.", show_default=False),
     ],
     mapping: Annotated[
         Path | None,
@@ -206,9 +204,7 @@ def survey_draft(
     folder: StudyDir,
     export: Annotated[
         Path,
-        typer.Argument(
-            help="The survey tool's export: .csv or .xlsx.", show_default=False, dir_okay=False
-        ),
+        typer.Argument(help="The survey tool's export: .csv or .xlsx.", show_default=False),
     ],
     layout: Annotated[
         str | None,

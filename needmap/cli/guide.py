@@ -154,7 +154,6 @@ def import_interviews(
             "and quote, and any of interview, date, participants, needs, questions, notes "
             "(or their Dutch names).",
             show_default=False,
-            dir_okay=False,
         ),
     ],
     name: Annotated[

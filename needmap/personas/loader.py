@@ -133,17 +133,21 @@ def _not_a_study(root: Path) -> NotAStudyError:
         else:
             hint = "give the folder that holds the study's study.yaml"
         return NotAStudyError.single("this is a file, not a study folder", path=root, hint=hint)
+    above = next((f for f in root.resolve().parents if (f / STUDY_FILE).is_file()), None)
+    inside = (
+        f"it is inside the study in {command_word(_as_given(root, above))}: give that folder "
+        "instead"
+        if above is not None
+        else ""
+    )
     if not root.is_dir():
         beside = _studies_in(root.parent)
         match = closest(root.name, [folder.name for folder in beside])
-        hint = f"did you mean {command_word(root.parent / match)}?" if match else create
+        hint = f"did you mean {command_word(root.parent / match)}?" if match else inside or create
         return NotAStudyError.single("no such folder", path=root, hint=hint)
     message = f"this folder has no {STUDY_FILE}, so it is not a needmap study"
-    above = next((f for f in root.resolve().parents if (f / STUDY_FILE).is_file()), None)
-    if above is not None:
-        folder = _as_given(root, above)
-        hint = f"it is inside the study in {command_word(folder)}: give that folder instead"
-        return NotAStudyError.single(message, path=root, hint=hint)
+    if inside:
+        return NotAStudyError.single(message, path=root, hint=inside)
     below = _studies_in(root)
     if len(below) == 1:
         hint = f"the study is in {command_word(below[0])}: give that folder instead"

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from needmap.controls import fold_text
 from needmap.errors import InvalidStudyError, Location, Problem, plural
+from needmap.shell import command_word
 
 __all__ = [
     "DataBytes",
@@ -183,6 +184,10 @@ def open_table(path: Path, sheet: str | None = None, *, strict: bool = False) ->
     ``strict``: a CSV quote closed anywhere but at the end of its value (``"a"b``), or
     never, raises one of :attr:`Table.errors` instead of reading on as Excel does. For a
     sheet people type, whose run-on value cannot be told from one of several lines."""
+    if path.is_dir():
+        raise InvalidStudyError.single(
+            "this is a folder, not a file", path=path, hint=_tables_in(path)
+        )
     suffix = path.suffix.lower()
     try:
         if suffix == ".xlsx":
@@ -198,6 +203,26 @@ def open_table(path: Path, sheet: str | None = None, *, strict: bool = False) ->
         path=path,
         hint="export the survey as CSV or XLSX",
     )
+
+
+_READABLE = (".csv", ".tsv", ".txt", ".xlsx")
+"""The suffixes :func:`open_table` reads."""
+
+
+def _tables_in(folder: Path) -> str:
+    """A hint for a folder given where a file is read: the files in it that could be
+    meant (up to three), else what to give."""
+    try:
+        found = sorted(p for p in folder.iterdir() if p.suffix.lower() in _READABLE)
+    except OSError:
+        found = []
+    if len(found) == 1:
+        return f"give the file in it: {command_word(found[0])}"
+    if found:
+        more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+        named = ", ".join(command_word(p) for p in found[:3])
+        return f"give one of the files in it: {named}{more}"
+    return "give the CSV or XLSX file itself"
 
 
 def _csv(path: Path, strict: bool = False) -> Table:
