@@ -124,6 +124,36 @@ def test_a_study_given_after_another_argument_is_said_to_come_first(
     assert export.read_text() == "group,task\n"
 
 
+@pytest.mark.parametrize(
+    ("after", "command"),
+    [(["build", "--no-pdf"], "build"), (["biuld"], "build"), ([], "status"), (["-h"], "status")],
+)
+def test_a_study_named_before_the_command_is_said_to_come_after_it(
+    make_study: StudyMaker, after: list[str], command: str
+) -> None:
+    """typer said "No such command 'study'", as of a misspelt command."""
+    study = make_study()
+    result = runner.invoke(app, [str(study), *after])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"{study}: this is a study's folder, not a command"
+    assert lines[1].startswith(f"    hint: the command comes first: needmap {command} {study}")
+    assert not (study / "reports").exists()
+    unknown = runner.invoke(app, ["nothing", "build"])
+    assert unknown.exit_code == 2 and "No such command 'nothing'" in unknown.stderr
+
+
+def test_argument_order_hints_in_a_real_shell(make_study: StudyMaker, tmp_path: Path) -> None:
+    study = make_study()
+    swapped = run_needmap("why", "search", str(study))
+    assert swapped.returncode == 2
+    assert f"hint: {study}, given after it, is a study" in swapped.stderr
+    first = run_needmap(str(study), "validate")
+    assert first.returncode == 2
+    assert f"hint: the command comes first: needmap validate {study}" in first.stderr
+    assert "Traceback" not in swapped.stderr + first.stderr
+
+
 def test_a_folder_given_for_an_export_names_the_files_in_it(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

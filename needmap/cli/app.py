@@ -44,6 +44,27 @@ EXIT_INPUT = 2
 class _HandledGroup(TyperGroup):
     """Runs a command and maps errors to exit codes: the one handler at the edge."""
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """The command named first; a study's folder named before it (``needmap gem
+        build``) is a problem that says the command comes first."""
+        if args and args[0] not in self.commands:
+            from needmap.errors import UsageError
+            from needmap.personas.loader import STUDY_FILE
+            from needmap.shell import command_word
+
+            if _is_file(Path(args[0]) / STUDY_FILE):
+                from needmap.personas.messages import closest
+
+                named = closest(args[1], self.commands) if len(args) > 1 else None
+                command = f"needmap {named or 'status'} {command_word(args[0])}"
+                raise UsageError.single(
+                    "this is a study's folder, not a command",
+                    path=Path(args[0]),
+                    hint=f"the command comes first: {command}"
+                    + ("" if named else " (needmap -h lists the commands)"),
+                )
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: Any) -> Any:
         _tolerant_output()
         given = list(ctx.args)  # the command's own words and arguments; invoke empties it
@@ -90,16 +111,20 @@ def _study_given_later(exc: NeedmapError, given: list[str]) -> tuple[Problem, ..
         return exc.problems
     after = given[given.index(str(problem.location.path)) + 1 :]
     for word in after:
-        try:
-            found = not word.startswith("-") and (Path(word) / STUDY_FILE).is_file()
-        except OSError:  # a name the system refuses is no study
-            continue
-        if found:
+        if not word.startswith("-") and _is_file(Path(word) / STUDY_FILE):
             hint = (
                 f"{command_word(word)}, given after it, is a study: the study's folder comes first"
             )
             return (replace(problem, hint=hint),)
     return exc.problems
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a name the system refuses (too long) is none."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _report_bug(exc: Exception) -> NoReturn:
