@@ -143,6 +143,23 @@ def test_a_study_named_before_the_command_is_said_to_come_after_it(
     assert unknown.exit_code == 2 and "No such command 'nothing'" in unknown.stderr
 
 
+def test_a_study_named_before_a_group_s_command_keeps_the_rest_in_the_hint(
+    make_study: StudyMaker,
+) -> None:
+    study = make_study()
+    merge = runner.invoke(app, ["groups", str(study), "merge", "desk", "field", "--into", "desk"])
+    assert merge.exit_code == 2
+    assert merge.stderr.splitlines()[1] == (
+        f"    hint: the command comes first: needmap groups merge {study} desk field --into desk"
+    )
+    alone = runner.invoke(app, ["needs", str(study)])
+    assert alone.stderr.splitlines()[1] == (
+        f"    hint: the command comes first: needmap needs list {study} "
+        "(needmap needs -h lists the commands)"
+    )
+    assert "field" in (study / "groups.yaml").read_text()
+
+
 def test_argument_order_hints_in_a_real_shell(make_study: StudyMaker, tmp_path: Path) -> None:
     study = make_study()
     swapped = run_needmap("why", "search", str(study))

@@ -41,12 +41,11 @@ EXIT_INTERNAL = 1
 EXIT_INPUT = 2
 
 
-class _HandledGroup(TyperGroup):
-    """Runs a command and maps errors to exit codes: the one handler at the edge."""
+class CommandFirstGroup(TyperGroup):
+    """A group of commands that tells a study's folder named before the command (``needmap
+    gem build``, ``needmap groups gem list``) that the command comes first."""
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        """The command named first; a study's folder named before it (``needmap gem
-        build``) is a problem that says the command comes first."""
         if args and args[0] not in self.commands:
             from needmap.errors import UsageError
             from needmap.personas.loader import STUDY_FILE
@@ -56,14 +55,24 @@ class _HandledGroup(TyperGroup):
                 from needmap.personas.messages import closest
 
                 named = closest(args[1], self.commands) if len(args) > 1 else None
-                command = f"needmap {named or 'status'} {command_word(args[0])}"
+                group = "" if ctx.parent is None else f" {ctx.info_name}"
+                if named is None:
+                    fallback = "list" if group else "status"
+                    command = f"needmap{group} {fallback} {command_word(args[0])}"
+                    hint = f"{command} (needmap{group} -h lists the commands)"
+                else:
+                    rest = " ".join(map(command_word, [args[0], *args[2:]]))
+                    hint = f"needmap{group} {named} {rest}"
                 raise UsageError.single(
                     "this is a study's folder, not a command",
                     path=Path(args[0]),
-                    hint=f"the command comes first: {command}"
-                    + ("" if named else " (needmap -h lists the commands)"),
+                    hint=f"the command comes first: {hint}",
                 )
         return super().resolve_command(ctx, args)
+
+
+class _HandledGroup(CommandFirstGroup):
+    """Runs a command and maps errors to exit codes: the one handler at the edge."""
 
     def invoke(self, ctx: Any) -> Any:
         _tolerant_output()

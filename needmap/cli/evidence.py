@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from needmap.cli.app import (
+    CommandFirstGroup,
     ImportedSurveyId,
     LanguageOption,
     StudyDir,
@@ -122,6 +123,7 @@ def searches(
 
 
 survey_app = typer.Typer(
+    cls=CommandFirstGroup,
     help="Top-task survey exports (LimeSurvey, Microsoft Forms, Google Forms, long CSV): draft "
     "a mapping from one, or import one.",
     no_args_is_help=True,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from needmap.cli.app import (
+    CommandFirstGroup,
     JsonOption,
     LanguageOption,
     StudyDir,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 
 groups_app = typer.Typer(
+    cls=CommandFirstGroup,
     help="List the target groups, or merge, rename or split them in every file of the study: "
     "the group, the needs, personas, interviews, survey mappings and tallies. Comments and "
     "layout are kept.",

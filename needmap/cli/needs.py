@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from needmap.cli.app import (
+    CommandFirstGroup,
     JsonOption,
     LanguageOption,
     StudyDir,
@@ -40,6 +41,7 @@ NeedTitle = Annotated[
 
 
 needs_app = typer.Typer(
+    cls=CommandFirstGroup,
     help="List the needs with their ids, or rename or merge them in every file of the study: "
     "the need, the needs that depend on it, personas, interview quotes, survey tasks and "
     "search logs. Comments and layout are kept.",
