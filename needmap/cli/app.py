@@ -46,29 +46,32 @@ class CommandFirstGroup(TyperGroup):
     gem build``, ``needmap groups gem list``) that the command comes first."""
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        if args and args[0] not in self.commands:
-            from needmap.errors import UsageError
-            from needmap.personas.loader import STUDY_FILE
-            from needmap.shell import command_word
-
-            if _is_file(Path(args[0]) / STUDY_FILE):
-                from needmap.personas.messages import closest
-
-                named = closest(args[1], self.commands) if len(args) > 1 else None
-                group = "" if ctx.parent is None else f" {ctx.info_name}"
-                if named is None:
-                    fallback = "list" if group else "status"
-                    command = f"needmap{group} {fallback} {command_word(args[0])}"
-                    hint = f"{command} (needmap{group} -h lists the commands)"
-                else:
-                    rest = " ".join(map(command_word, [args[0], *args[2:]]))
-                    hint = f"needmap{group} {named} {rest}"
-                raise UsageError.single(
-                    "this is a study's folder, not a command",
-                    path=Path(args[0]),
-                    hint=f"the command comes first: {hint}",
-                )
+        if args and args[0] not in self.commands and _holds_study(args[0]):
+            raise _command_first(ctx, list(self.commands), args)
         return super().resolve_command(ctx, args)
+
+
+def _command_first(ctx: Any, commands: list[str], args: list[str]) -> NeedmapError:
+    """The problem of a study's folder, ``args[0]``, named where a command of ``commands``
+    goes, with the command line put right as its hint (the command meant: ``args[1]``, or
+    the one it is most like, else ``status`` or a group's ``list``)."""
+    from needmap.errors import UsageError
+    from needmap.personas.messages import closest
+    from needmap.shell import command_word
+
+    named = closest(args[1], commands) if len(args) > 1 else None
+    group = "" if ctx.parent is None else f" {ctx.info_name}"
+    if named is None:
+        fallback = "list" if group else "status"
+        line = f"needmap{group} {fallback} {command_word(args[0])}"
+        line += f" (needmap{group} -h lists the commands)"
+    else:
+        line = f"needmap{group} {named} " + " ".join(map(command_word, [args[0], *args[2:]]))
+    return UsageError.single(
+        "this is a study's folder, not a command",
+        path=Path(args[0]),
+        hint=f"the command comes first: {line}",
+    )
 
 
 class _HandledGroup(CommandFirstGroup):
@@ -110,17 +113,16 @@ def _study_given_later(exc: NeedmapError, given: list[str]) -> tuple[Problem, ..
     from dataclasses import replace
 
     from needmap.errors import NotAStudyError
-    from needmap.personas.loader import STUDY_FILE
     from needmap.shell import command_word
 
-    if not isinstance(exc, NotAStudyError):
+    if not isinstance(exc, NotAStudyError) or len(exc.problems) != 1:
         return exc.problems
     (problem,) = exc.problems
     if str(problem.location.path) not in given:
         return exc.problems
     after = given[given.index(str(problem.location.path)) + 1 :]
     for word in after:
-        if not word.startswith("-") and _is_file(Path(word) / STUDY_FILE):
+        if not word.startswith("-") and _holds_study(word):
             hint = (
                 f"{command_word(word)}, given after it, is a study: the study's folder comes first"
             )
@@ -128,10 +130,13 @@ def _study_given_later(exc: NeedmapError, given: list[str]) -> tuple[Problem, ..
     return exc.problems
 
 
-def _is_file(path: Path) -> bool:
-    """Whether ``path`` is a file; a name the system refuses (too long) is none."""
+def _holds_study(word: str) -> bool:
+    """Whether ``word``, a word of the command line, names a study's folder; a name the
+    system refuses (too long) names none."""
+    from needmap.personas.loader import STUDY_FILE
+
     try:
-        return path.is_file()
+        return (Path(word) / STUDY_FILE).is_file()
     except OSError:
         return False
 
