@@ -312,13 +312,16 @@ def test_a_tall_upset_keeps_its_subtitle_above_the_bars_and_counts_whole() -> No
 def test_every_dot_of_the_upset_grid_is_drawn_whole() -> None:
     """No dot of the grid under the bars lies at the edge of its axes, where half of it
     would be cut off: each is at least half a row or column inside."""
+    import numpy as np
+
     needs = {f"n{i}": {f"g{i}": "must", f"g{(i + 2) % 6}": "should"} for i in range(6)}
     study = make_study({f"g{i}": 10 for i in range(6)}, needs)
     drawn = draw_diagram(study, compute_overlap(study))
     assert drawn.kind == "upset"
     grid = next(axes for axes in drawn.figure.axes if len(axes.collections) >= 3)
     (left, right), (bottom, top) = grid.get_xlim(), grid.get_ylim()
-    dots = [xy for collection in grid.collections[::2] for xy in collection.get_offsets()]
+    offsets = [np.asarray(collection.get_offsets()) for collection in grid.collections[::2]]
+    dots: list[list[float]] = [xy for found in offsets for xy in found.tolist()]
     assert len(dots) > 6 * 6
     for x, y in dots:
         assert left + 0.5 <= x <= right - 0.5 and bottom + 0.5 <= y <= top - 0.5
