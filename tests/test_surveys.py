@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -951,20 +951,33 @@ def test_one_missing_column_is_reported_alone(
 
 
 @pytest.mark.parametrize("name", ["export.csv", "export.xlsx"])
-def test_an_export_that_cannot_be_read_says_why_in_words(tmp_path: Path, name: str) -> None:
-    """A file inside what is no folder: the system's reason, without its errno and path;
-    a folder given for the export: that it is one, and the files in it to give instead."""
-    (tmp_path / "x").write_text("")
+def test_an_export_that_cannot_be_read_says_why_in_words(
+    tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The system's reason, without its errno and path; a folder given for the export:
+    that it is one; a file that is not there: the file beside it most like it."""
+    export = tmp_path / name
+    export.write_bytes(b"")
+    reader = "_xlsx" if name.endswith(".xlsx") else "_csv"
+    with monkeypatch.context() as patched:
+        patched.setattr(f"needmap.surveys.tables.{reader}", _refused)
+        with pytest.raises(InvalidStudyError) as raised:
+            open_table(export)
+    assert [p.message for p in raised.value.problems] == ["cannot read file: Permission denied"]
     with pytest.raises(InvalidStudyError) as raised:
-        open_table(tmp_path / "x" / name)
+        open_table(tmp_path / name.replace(".", "s."))
     [problem] = raised.value.problems
-    assert problem.message == "cannot read file: Not a directory"
-    folder = tmp_path / name
-    folder.mkdir()
+    assert (problem.message, problem.hint) == ("no such file", f"did you mean {export}?")
+    export.unlink()
+    export.mkdir()
     with pytest.raises(InvalidStudyError) as raised:
-        open_table(folder)
+        open_table(export)
     [problem] = raised.value.problems
-    assert (problem.location.path, problem.message) == (folder, "this is a folder, not a file")
+    assert (problem.location.path, problem.message) == (export, "this is a folder, not a file")
+
+
+def _refused(*args: object) -> NoReturn:
+    raise PermissionError(13, "Permission denied")
 
 
 def test_a_missing_column_s_hint_lists_the_header_s_first_twelve(

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from needmap.controls import fold_text
 from needmap.errors import InvalidStudyError, Location, Problem, plural
+from needmap.personas.messages import closest
 from needmap.shell import command_word
 
 __all__ = [
@@ -188,6 +189,8 @@ def open_table(path: Path, sheet: str | None = None, *, strict: bool = False) ->
         raise InvalidStudyError.single(
             "this is a folder, not a file", path=path, hint=_tables_in(path)
         )
+    if not path.exists():
+        raise InvalidStudyError.single("no such file", path=path, hint=_missing(path))
     suffix = path.suffix.lower()
     try:
         if suffix == ".xlsx":
@@ -212,10 +215,7 @@ _READABLE = (".csv", ".tsv", ".txt", ".xlsx")
 def _tables_in(folder: Path) -> str:
     """A hint for a folder given where a file is read: the files in it that could be
     meant (up to three), else what to give."""
-    try:
-        found = sorted(p for p in folder.iterdir() if p.suffix.lower() in _READABLE)
-    except OSError:
-        found = []
+    found = _readable_in(folder)
     if len(found) == 1:
         return f"give the file in it: {command_word(found[0])}"
     if found:
@@ -223,6 +223,24 @@ def _tables_in(folder: Path) -> str:
         named = ", ".join(command_word(p) for p in found[:3])
         return f"give one of the files in it: {named}{more}"
     return "give the CSV or XLSX file itself"
+
+
+def _missing(path: Path) -> str:
+    """A hint for a file that is not there: the file beside it it is most like (a typo,
+    a suffix cut short), else what to give."""
+    found = _readable_in(path.parent)
+    match = closest(path.name, [p.name for p in found])
+    if match is not None:
+        return f"did you mean {command_word(path.parent / match)}?"
+    return "check the name, or give the CSV or XLSX file's whole path"
+
+
+def _readable_in(folder: Path) -> list[Path]:
+    """The files in ``folder`` with a suffix :func:`open_table` reads, by name."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix.lower() in _READABLE)
+    except OSError:
+        return []
 
 
 def _csv(path: Path, strict: bool = False) -> Table:
