@@ -13,6 +13,7 @@ import types
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -27,6 +28,7 @@ from needmap.scrub import personal_data
 __all__ = [
     "closest",
     "did_you_mean",
+    "file_meant",
     "one_per_place",
     "personal_data_warning",
     "personal_data_warnings",
@@ -65,6 +67,20 @@ def did_you_mean(word: str, candidates: Iterable[str], *, ignore_case: bool = Fa
     is close."""
     match = closest(word, candidates, ignore_case=ignore_case)
     return f"did you mean '{match}'?" if match is not None else ""
+
+
+def file_meant(path: Path, suffixes: Collection[str]) -> str:
+    """For a file that is not there, a hint naming the file beside it, with one of
+    ``suffixes``, that it is most like (a typo, a suffix cut short, another year); or an
+    empty string when none is close."""
+    from needmap.shell import command_word
+
+    try:
+        beside = sorted(p.name for p in path.parent.iterdir() if p.suffix.lower() in suffixes)
+    except OSError:
+        return ""
+    match = closest(path.name, beside)
+    return f"did you mean {command_word(path.parent / match)}?" if match is not None else ""
 
 
 def closest(word: str, candidates: Iterable[str], *, ignore_case: bool = False) -> str | None:

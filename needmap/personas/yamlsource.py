@@ -251,6 +251,13 @@ def read_yaml_file(path: Path) -> YamlDocument:
                 hint="split it into several files in a folder, or check it is the right file",
             )
         raw = path.read_bytes()
+    except FileNotFoundError:  # a file given on the command line (a survey's --mapping)
+        from needmap.personas.messages import file_meant  # which reads this module
+
+        hint = (
+            file_meant(path, (".yaml", ".yml")) or "check the name, or give the file's whole path"
+        )
+        raise InvalidStudyError.single("no such file", path=path, hint=hint) from None
     except OSError as exc:
         raise InvalidStudyError.single(
             f"cannot read file: {exc.strerror or exc}", path=path

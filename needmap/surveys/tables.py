@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from needmap.controls import fold_text
 from needmap.errors import InvalidStudyError, Location, Problem, plural
-from needmap.personas.messages import closest
+from needmap.personas.messages import file_meant
 from needmap.shell import command_word
 
 __all__ = [
@@ -190,7 +190,8 @@ def open_table(path: Path, sheet: str | None = None, *, strict: bool = False) ->
             "this is a folder, not a file", path=path, hint=_tables_in(path)
         )
     if not path.exists():
-        raise InvalidStudyError.single("no such file", path=path, hint=_missing(path))
+        hint = file_meant(path, _READABLE) or "check the name, or give the file's whole path"
+        raise InvalidStudyError.single("no such file", path=path, hint=hint)
     suffix = path.suffix.lower()
     try:
         if suffix == ".xlsx":
@@ -223,16 +224,6 @@ def _tables_in(folder: Path) -> str:
         named = ", ".join(command_word(p) for p in found[:3])
         return f"give one of the files in it: {named}{more}"
     return "give the CSV or XLSX file itself"
-
-
-def _missing(path: Path) -> str:
-    """A hint for a file that is not there: the file beside it it is most like (a typo,
-    a suffix cut short), else what to give."""
-    found = _readable_in(path.parent)
-    match = closest(path.name, [p.name for p in found])
-    if match is not None:
-        return f"did you mean {command_word(path.parent / match)}?"
-    return "check the name, or give the CSV or XLSX file's whole path"
 
 
 def _readable_in(folder: Path) -> list[Path]:

@@ -604,6 +604,23 @@ def test_cli_import_finds_the_mapping_whose_columns_the_export_has(tmp_path: Pat
     assert not (surveys / "panel.tally.json").exists()
 
 
+def test_cli_a_mapping_or_export_that_is_not_there_gets_the_one_most_like_it(
+    tmp_path: Path,
+) -> None:
+    root = cli_study(tmp_path, imported=False)
+    export = SURVEY_FIXTURES / "exports" / "long.csv"
+    args = ["survey", "import", str(root), str(export)]
+    mapping = runner.invoke(app, [*args, "--mapping", str(root / "surveys" / "toptasks.yml")])
+    assert mapping.exit_code == 2
+    assert mapping.stderr.splitlines() == [
+        f"{root}/surveys/toptasks.yml: no such file",
+        f"    hint: did you mean {root}/surveys/toptasks.yaml?",
+    ]
+    typo = runner.invoke(app, [*args[:-1], str(export.with_name("lnog.csv"))])
+    assert typo.stderr.splitlines()[1] == f"    hint: did you mean {export}?"
+    assert not (root / "surveys" / "toptasks.tally.json").exists()
+
+
 def test_cli_survey_option_names_a_mapping_by_id_or_file(tmp_path: Path) -> None:
     root = cli_study(tmp_path)
     second = (root / "surveys" / "toptasks.yaml").read_text().replace("id: toptasks", "id: pulse")
