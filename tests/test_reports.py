@@ -313,6 +313,7 @@ def test_every_dot_of_the_upset_grid_is_drawn_whole() -> None:
     """No dot of the grid under the bars lies at the edge of its axes, where half of it
     would be cut off: each is at least half a row or column inside."""
     import numpy as np
+    from matplotlib.patches import Rectangle
 
     needs = {f"n{i}": {f"g{i}": "must", f"g{(i + 2) % 6}": "should"} for i in range(6)}
     study = make_study({f"g{i}": 10 for i in range(6)}, needs)
@@ -325,6 +326,8 @@ def test_every_dot_of_the_upset_grid_is_drawn_whole() -> None:
     assert len(dots) > 6 * 6
     for x, y in dots:
         assert left + 0.5 <= x <= right - 0.5 and bottom + 0.5 <= y <= top - 0.5
+    bands = [p.get_y() for p in grid.patches if isinstance(p, Rectangle) and p.get_height() == 1]
+    assert sorted(bands) == [-0.5, 1.5, 3.5]  # every other row shaded, from the first
 
 
 @pytest.mark.parametrize(
