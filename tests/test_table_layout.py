@@ -116,16 +116,6 @@ def test_a_column_of_set_width_keeps_it_and_a_figure_heading_wraps() -> None:
     assert max(map(len, lines)) <= 40
 
 
-def test_a_heading_not_shown_takes_no_room() -> None:
-    table = light_table("")
-    table.show_header = False
-    table.add_column("a heading far longer than anything below it")
-    table.add_column("Votes", justify="right")
-    table.add_row("Book leave", "12")
-    assert fit_table(_console(20), table) == 20
-    assert _printed(table, 20) == ["Book leave  12"]
-
-
 _words = st.text(st.sampled_from("abcdefghij"), min_size=1, max_size=24)
 _figures = st.integers(0, 10**9).map(str)
 

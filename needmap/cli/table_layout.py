@@ -56,7 +56,7 @@ def fit_table(console: Console, table: Table) -> int:
     ``min_width``, which rich keeps to then)."""
     width = console.width
     options = console.options.update_width(_UNBOUNDED)
-    spans = [_span(console, options, column, table.show_header) for column in table.columns]
+    spans = [_span(console, options, column) for column in table.columns]
     for column, span in zip(table.columns, spans, strict=True):
         if span.text:
             column.overflow = "fold"
@@ -75,11 +75,10 @@ def fit_table(console: Console, table: Table) -> int:
     return room + extra
 
 
-def _span(console: Console, options: ConsoleOptions, column: Column, header: bool) -> _Span:
+def _span(console: Console, options: ConsoleOptions, column: Column) -> _Span:
     if column.width is not None:  # as wide as it says, whatever it holds
         return _Span(column.width, column.width, column.width, column.width, text=False)
-    shown = [column.header] if header else [""]  # "": a heading that takes no room
-    cells = [Measurement.get(console, options, cell) for cell in (*shown, *column.cells)]
+    cells = [Measurement.get(console, options, cell) for cell in (column.header, *column.cells)]
     longest_word = max(m.minimum for m in cells)
     most = max(max(m.maximum for m in cells), column.min_width or 0)
     rich_least = max(longest_word, column.min_width or 0)
