@@ -12,7 +12,7 @@ from __future__ import annotations
 import errno
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -31,6 +31,7 @@ __all__ = [
     "Severity",
     "TargetExistsError",
     "UsageError",
+    "first_of",
     "os_problem",
     "plural",
 ]
@@ -205,6 +206,13 @@ def os_problem(exc: OSError) -> Problem | None:
 
 
 _PACKAGE = Path(__file__).resolve().parent
+
+
+def first_of(words: Sequence[str], shown: int = 3) -> str:
+    """'a, b, c and 2 more': the first ``shown`` of ``words`` and how many more there are,
+    for a message that names what it is about without a line as long as the list."""
+    more = f" and {len(words) - shown} more" if len(words) > shown else ""
+    return ", ".join(words[:shown]) + more
 
 
 def plural(number: int, noun: str) -> str:

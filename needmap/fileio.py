@@ -18,7 +18,7 @@ import secrets
 from collections.abc import Mapping
 from pathlib import Path
 
-from needmap.errors import OutputError, TargetExistsError
+from needmap.errors import OutputError, TargetExistsError, first_of
 
 __all__ = ["replace_files", "write_bytes_atomic", "write_files_new", "write_text_atomic"]
 
@@ -96,9 +96,7 @@ def write_files_new(root: Path, files: Mapping[str, bytes]) -> list[Path]:
     existing = sorted(str(p) for p in [*targets, *blocking] if p.exists())
     if existing:
         raise TargetExistsError.single(
-            "would overwrite existing files: "
-            + ", ".join(existing[:5])
-            + (f" and {len(existing) - 5} more" if len(existing) > 5 else ""),
+            "would overwrite existing files: " + first_of(existing, 5),
             path=root,
             hint="choose a new or empty folder; needmap never overwrites your files",
         )

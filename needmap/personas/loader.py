@@ -28,6 +28,7 @@ from needmap.errors import (
     NotAStudyError,
     Problem,
     Severity,
+    first_of,
 )
 from needmap.personas.messages import (
     closest,
@@ -153,9 +154,8 @@ def _not_a_study(root: Path) -> NotAStudyError:
         hint = f"the study is in {command_word(below[0])}: give that folder instead"
         return NotAStudyError.single(message, path=root, hint=hint)
     if below:
-        named = ", ".join(command_word(folder) for folder in below[:3])
-        more = f" and {len(below) - 3} more" if len(below) > 3 else ""
-        hint = f"it holds the studies {named}{more}: give one of them instead"
+        named = first_of([command_word(folder) for folder in below])
+        hint = f"it holds the studies {named}: give one of them instead"
         return NotAStudyError.single(message, path=root, hint=hint)
     return NotAStudyError.single(message, path=root, hint=create.replace("a study", "one"))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from needmap.errors import InvalidStudyError, Location, Problem, Severity
+from needmap.errors import InvalidStudyError, Location, Problem, Severity, first_of
 from needmap.scrub import scrub
 from needmap.surveys.counting import Counts, Problems
 from needmap.surveys.layouts import Interleaved, layout_loop
@@ -72,7 +72,7 @@ def _nobody_counted(tally: Tally, mapping: SurveyMapping, path: Path) -> Problem
             hint="check that this is the survey's export, with its answers",
         )
     outside = [f"'{scrub(a)}'" for a, group in mapping.group.values.items() if group is None]
-    named = ", ".join(outside[:3]) + (f" and {len(outside) - 3} more" if len(outside) > 3 else "")
+    named = first_of(outside)
     return Problem(
         Location(path),
         f"no respondent is in a target group: all {tally.total_respondents} counted gave "

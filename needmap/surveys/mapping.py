@@ -19,7 +19,7 @@ from pydantic import (
 )
 
 from needmap.controls import fold_text
-from needmap.errors import InvalidStudyError, Problem, RuleError, Severity
+from needmap.errors import InvalidStudyError, Problem, RuleError, Severity, first_of
 from needmap.personas.messages import one_per_place, validated_document
 from needmap.personas.schema import Id, Ids
 from needmap.personas.slips import named_twice
@@ -209,13 +209,12 @@ def _unlinked(mapping: SurveyMapping, document: YamlDocument) -> list[Problem]:
     if not unlinked:
         return []
     first = ("tasks", unlinked[0], "needs")
-    names = ", ".join(f"'{mapping.tasks[i].id}'" for i in unlinked[:3])
-    more = f" and {len(unlinked) - 3} more" if len(unlinked) > 3 else ""
+    names = first_of([f"'{mapping.tasks[i].id}'" for i in unlinked])
     return [
         Problem(
             document.source.locate(first),
             f"{len(unlinked)} of {len(mapping.tasks)} tasks "
-            f"{'is' if len(unlinked) == 1 else 'are'} evidence for no need: {names}{more}",
+            f"{'is' if len(unlinked) == 1 else 'are'} evidence for no need: {names}",
             key=format_key(first),
             hint="link each task to the needs it is evidence for, e.g. needs: [search]",
             severity=Severity.WARNING,

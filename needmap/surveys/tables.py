@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from needmap.controls import fold_text
-from needmap.errors import InvalidStudyError, Location, Problem, plural
+from needmap.errors import InvalidStudyError, Location, Problem, first_of, plural
 from needmap.personas.messages import file_meant
 from needmap.shell import command_word
 
@@ -220,9 +220,7 @@ def _tables_in(folder: Path) -> str:
     if len(found) == 1:
         return f"give the file in it: {command_word(found[0])}"
     if found:
-        more = f" and {len(found) - 3} more" if len(found) > 3 else ""
-        named = ", ".join(command_word(p) for p in found[:3])
-        return f"give one of the files in it: {named}{more}"
+        return f"give one of the files in it: {first_of([command_word(p) for p in found])}"
     return "give the CSV or XLSX file itself"
 
 
