@@ -868,6 +868,11 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
     )
     [missing] = check_search_logs(study)
     assert (missing.location.line, missing.message) == (3, "the export 'gone.csv' is not there")
+    assert missing.hint == f"put the export in {folder / 'analytics'}, or correct file:"
+    (folder / "analytics" / "gone-2025.csv").write_text("Zoekterm\nverlof\n", encoding="utf-8")
+    [missing] = check_search_logs(study)
+    assert missing.hint.endswith("correct file: (did you mean 'gone-2025.csv'?)")
+    (folder / "analytics" / "gone-2025.csv").unlink()
     (folder / "analytics" / "a.yaml").write_text(
         "id: a\ntitle: A\nfile: ../../outside.csv\ncolumns: {term: Zoekterm}\n"
         "topics: [{need: leave, terms: [verlof]}]\n",

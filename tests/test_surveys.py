@@ -976,6 +976,22 @@ def test_an_export_that_cannot_be_read_says_why_in_words(
     assert (problem.location.path, problem.message) == (export, "this is a folder, not a file")
 
 
+def test_the_file_meant_is_found_by_its_name_without_the_suffix(tmp_path: Path) -> None:
+    """Any two CSV files share '.csv': compared whole, 'a.csv' looked like 'gone.csv'."""
+    from needmap.personas.messages import nearest_file
+
+    for name in ("a.csv", "toptasks-2025.csv", "toptasks-2025.xlsx", "notes.md"):
+        (tmp_path / name).write_text("")
+    readable = (".csv", ".xlsx")
+    assert nearest_file(tmp_path / "gone.csv", readable) is None
+    assert (
+        nearest_file(tmp_path / "toptasks-2026.xlsx", readable) == tmp_path / "toptasks-2025.xlsx"
+    )
+    assert nearest_file(tmp_path / "toptasks-2026.csv", readable) == tmp_path / "toptasks-2025.csv"
+    assert nearest_file(tmp_path / "toptasks-2025.cs", readable) == tmp_path / "toptasks-2025.csv"
+    assert nearest_file(tmp_path / "nowhere" / "x.csv", readable) is None
+
+
 def _refused(*args: object) -> NoReturn:
     raise PermissionError(13, "Permission denied")
 

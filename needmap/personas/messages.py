@@ -28,7 +28,8 @@ from needmap.scrub import personal_data
 __all__ = [
     "closest",
     "did_you_mean",
-    "file_meant",
+    "missing_file_hint",
+    "nearest_file",
     "one_per_place",
     "personal_data_warning",
     "personal_data_warnings",
@@ -69,18 +70,34 @@ def did_you_mean(word: str, candidates: Iterable[str], *, ignore_case: bool = Fa
     return f"did you mean '{match}'?" if match is not None else ""
 
 
-def file_meant(path: Path, suffixes: Collection[str]) -> str:
-    """For a file that is not there, a hint naming the file beside it, with one of
-    ``suffixes``, that it is most like (a typo, a suffix cut short, another year); or an
-    empty string when none is close."""
+def nearest_file(path: Path, suffixes: Collection[str]) -> Path | None:
+    """For a file that is not there, the file beside it, with one of ``suffixes``, that it
+    is most like by name (a typo, a suffix cut short, another year), or None. The names are
+    compared without their suffix, which would make any two CSV files look alike; of files
+    with that name, the one with ``path``'s suffix is taken first."""
+    try:
+        beside = sorted(p for p in path.parent.iterdir() if p.suffix.lower() in suffixes)
+    except OSError:
+        return None
+    by_stem: dict[str, list[Path]] = {}
+    for found in beside:
+        by_stem.setdefault(found.stem, []).append(found)
+    stem = closest(path.stem, by_stem)
+    if stem is None:
+        return None
+    same = [p for p in by_stem[stem] if p.suffix.lower() == path.suffix.lower()]
+    return (same or by_stem[stem])[0]
+
+
+def missing_file_hint(path: Path, suffixes: Collection[str]) -> str:
+    """The hint for a file given on the command line that is not there: the one beside it
+    most like it (:func:`nearest_file`), else to check the name."""
     from needmap.shell import command_word
 
-    try:
-        beside = sorted(p.name for p in path.parent.iterdir() if p.suffix.lower() in suffixes)
-    except OSError:
-        return ""
-    match = closest(path.name, beside)
-    return f"did you mean {command_word(path.parent / match)}?" if match is not None else ""
+    meant = nearest_file(path, suffixes)
+    if meant is None:
+        return "check the name, or give the file's whole path"
+    return f"did you mean {command_word(meant)}?"
 
 
 def closest(word: str, candidates: Iterable[str], *, ignore_case: bool = False) -> str | None:

@@ -252,11 +252,9 @@ def read_yaml_file(path: Path) -> YamlDocument:
             )
         raw = path.read_bytes()
     except FileNotFoundError:  # a file given on the command line (a survey's --mapping)
-        from needmap.personas.messages import file_meant  # which reads this module
+        from needmap.personas.messages import missing_file_hint  # which reads this module
 
-        hint = (
-            file_meant(path, (".yaml", ".yml")) or "check the name, or give the file's whole path"
-        )
+        hint = missing_file_hint(path, (".yaml", ".yml"))
         raise InvalidStudyError.single("no such file", path=path, hint=hint) from None
     except OSError as exc:
         raise InvalidStudyError.single(

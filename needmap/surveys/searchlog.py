@@ -25,7 +25,12 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from needmap.controls import without_controls
 from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, Severity, plural
-from needmap.personas.messages import did_you_mean, one_per_place, validated_document
+from needmap.personas.messages import (
+    did_you_mean,
+    nearest_file,
+    one_per_place,
+    validated_document,
+)
 from needmap.personas.schema import Id
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
@@ -277,11 +282,13 @@ def _read_export(
             "copy the export into analytics/ and name it here",
         )
     elif not path.is_file():
+        meant = nearest_file(path, (".csv", ".xlsx"))
         refused = _at(
             document,
             "file",
             f"the export '{log.file}' is not there",
-            f"put the export in {path.parent}, or correct file:",
+            f"put the export in {path.parent}, or correct file:"
+            + (f" (did you mean '{meant.name}'?)" if meant is not None else ""),
         )
     elif log.sheet is not None and path.suffix.lower() != ".xlsx":
         refused = _at(

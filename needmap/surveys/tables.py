@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from needmap.controls import fold_text
 from needmap.errors import InvalidStudyError, Location, Problem, first_of, plural
-from needmap.personas.messages import file_meant
+from needmap.personas.messages import missing_file_hint
 from needmap.shell import command_word
 
 __all__ = [
@@ -190,7 +190,7 @@ def open_table(path: Path, sheet: str | None = None, *, strict: bool = False) ->
             "this is a folder, not a file", path=path, hint=_tables_in(path)
         )
     if not path.exists():
-        hint = file_meant(path, _READABLE) or "check the name, or give the file's whole path"
+        hint = missing_file_hint(path, _READABLE)
         raise InvalidStudyError.single("no such file", path=path, hint=hint)
     suffix = path.suffix.lower()
     try:
