@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import math
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -32,6 +33,7 @@ __all__ = [
     "TargetExistsError",
     "UsageError",
     "first_of",
+    "loop_problem",
     "os_problem",
     "plural",
 ]
@@ -183,6 +185,7 @@ _OS_HINTS = {
     errno.EROFS: "choose a folder on a disk that can be written to",
     errno.ENOSPC: "free some disk space, then run the command again",
     errno.EDQUOT: "free some disk space, then run the command again",
+    errno.ELOOP: "remove the symbolic link that points back into itself, or point it elsewhere",
 }
 """What a user can do about the operating-system errors a path most often meets."""
 
@@ -196,7 +199,7 @@ def os_problem(exc: OSError) -> Problem | None:
     if not isinstance(name, (str, bytes)):
         return None
     path = Path(os.fsdecode(name))
-    if path.resolve().is_relative_to(_PACKAGE):
+    if Path(os.path.realpath(path)).is_relative_to(_PACKAGE):  # realpath: a loop is no error
         return None
     return Problem(
         Location(path),
@@ -206,6 +209,17 @@ def os_problem(exc: OSError) -> Problem | None:
 
 
 _PACKAGE = Path(__file__).resolve().parent
+
+
+def loop_problem(exc: RuntimeError) -> Problem | None:
+    """The problem of a symbolic link that points back into itself, as Python 3.11 and
+    3.12 report it when a path is resolved (``RuntimeError: Symlink loop from '…'``; later
+    versions raise an :class:`OSError`, which :func:`os_problem` takes). None for any
+    other error, a bug."""
+    found = re.fullmatch(r"Symlink loop from '(.+)'", str(exc), re.DOTALL)
+    if found is None:
+        return None
+    return os_problem(OSError(errno.ELOOP, "Too many levels of symbolic links", found[1]))
 
 
 def first_of(words: Sequence[str], shown: int = 3) -> str:

@@ -160,6 +160,34 @@ def test_a_study_named_before_a_group_s_command_keeps_the_rest_in_the_hint(
     assert "field" in (study / "groups.yaml").read_text()
 
 
+@pytest.mark.parametrize("command", [["status"], ["validate"], ["build", "--no-pdf"]])
+def test_a_symbolic_link_that_leads_nowhere_is_bad_input(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """A link that points back into itself ended in "internal error: RuntimeError: Symlink
+    loop" (Python 3.11's pathlib, resolving the path), exit 1."""
+    loop, dangling = tmp_path / "loop", tmp_path / "dangling"
+    loop.symlink_to(loop)
+    dangling.symlink_to(tmp_path / "nowhere")
+    for link in (loop, dangling):
+        result = runner.invoke(app, [command[0], str(link), *command[1:]])
+        assert result.exit_code == 2, result.output
+        assert "internal error" not in result.stderr
+        assert result.stderr.startswith(str(link))
+
+
+def test_a_loop_met_while_resolving_a_path_is_named_with_its_place() -> None:
+    from needmap.errors import loop_problem
+
+    problem = loop_problem(RuntimeError("Symlink loop from '/data/study/reports'"))
+    assert problem is not None
+    assert (str(problem.location.path), problem.message) == (
+        "/data/study/reports",
+        "cannot use this path: Too many levels of symbolic links",
+    )
+    assert loop_problem(RuntimeError("something else")) is None
+
+
 def test_argument_order_hints_in_a_real_shell(make_study: StudyMaker, tmp_path: Path) -> None:
     study = make_study()
     swapped = run_needmap("why", "search", str(study))

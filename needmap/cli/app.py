@@ -24,7 +24,7 @@ import typer
 from typer.core import TyperGroup
 
 from needmap import __version__
-from needmap.errors import NeedmapError, os_problem, plural
+from needmap.errors import NeedmapError, loop_problem, os_problem, plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -102,6 +102,12 @@ class _HandledGroup(CommandFirstGroup):
             ctx.exit(EXIT_INPUT)
         except KeyboardInterrupt:
             ctx.exit(130)
+        except RuntimeError as exc:
+            loop = loop_problem(exc)
+            if loop is None:
+                _report_bug(exc)
+            print_problems((loop,))
+            ctx.exit(EXIT_INPUT)
         except Exception as exc:
             _report_bug(exc)
 

@@ -134,13 +134,20 @@ def _not_a_study(root: Path) -> NotAStudyError:
         else:
             hint = "give the folder that holds the study's study.yaml"
         return NotAStudyError.single("this is a file, not a study folder", path=root, hint=hint)
-    above = next((f for f in root.resolve().parents if (f / STUDY_FILE).is_file()), None)
+    # absolute(), not resolve(): a link is looked at where it is given, a loop is no error
+    above = next((f for f in root.absolute().parents if (f / STUDY_FILE).is_file()), None)
     inside = (
         f"it is inside the study in {command_word(_as_given(root, above))}: give that folder "
         "instead"
         if above is not None
         else ""
     )
+    if root.is_symlink() and not root.is_dir():  # leads nowhere, or back into itself
+        return NotAStudyError.single(
+            "this symbolic link leads to no folder",
+            path=root,
+            hint="point the link at the study's folder, or give that folder",
+        )
     if not root.is_dir():
         beside = _studies_in(root.parent)
         match = closest(root.name, [folder.name for folder in beside])
@@ -174,7 +181,7 @@ def _as_given(root: Path, ancestor: Path) -> Path:
     """``ancestor`` of ``root`` written the way ``root`` was given (``gem`` for
     ``gem/reports``, not an absolute path), when ``root`` names it; else absolute."""
     for candidate in root.parents:
-        if candidate.resolve() == ancestor:
+        if candidate.absolute() == ancestor:
             return candidate
     return ancestor
 
