@@ -94,20 +94,14 @@ class _HandledGroup(CommandFirstGroup):
             ctx.exit(EXIT_INPUT)
         except BrokenPipeError:
             raise  # the reader of the output has gone (`| head`): typer ends quietly
-        except OSError as exc:
-            problem = os_problem(exc)
+        except (OSError, RuntimeError) as exc:  # a path the system refuses, or a link loop
+            problem = os_problem(exc) if isinstance(exc, OSError) else loop_problem(exc)
             if problem is None:
                 _report_bug(exc)
             print_problems((problem,))
             ctx.exit(EXIT_INPUT)
         except KeyboardInterrupt:
             ctx.exit(130)
-        except RuntimeError as exc:
-            loop = loop_problem(exc)
-            if loop is None:
-                _report_bug(exc)
-            print_problems((loop,))
-            ctx.exit(EXIT_INPUT)
         except Exception as exc:
             _report_bug(exc)
 
