@@ -28,6 +28,7 @@ from needmap.scrub import personal_data
 __all__ = [
     "closest",
     "did_you_mean",
+    "files_in",
     "missing_file_hint",
     "nearest_file",
     "one_per_place",
@@ -75,18 +76,23 @@ def nearest_file(path: Path, suffixes: Collection[str]) -> Path | None:
     is most like by name (a typo, a suffix cut short, another year), or None. The names are
     compared without their suffix, which would make any two CSV files look alike; of files
     with that name, the one with ``path``'s suffix is taken first."""
-    try:
-        beside = sorted(p for p in path.parent.iterdir() if p.suffix.lower() in suffixes)
-    except OSError:
-        return None
     by_stem: dict[str, list[Path]] = {}
-    for found in beside:
+    for found in files_in(path.parent, suffixes):
         by_stem.setdefault(found.stem, []).append(found)
     stem = closest(path.stem, by_stem)
     if stem is None:
         return None
     same = [p for p in by_stem[stem] if p.suffix.lower() == path.suffix.lower()]
     return (same or by_stem[stem])[0]
+
+
+def files_in(folder: Path, suffixes: Collection[str]) -> list[Path]:
+    """The files in ``folder`` with one of ``suffixes`` (lower case), by name; none when
+    it cannot be read (or is no folder)."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix.lower() in suffixes)
+    except OSError:
+        return []
 
 
 def missing_file_hint(path: Path, suffixes: Collection[str]) -> str:

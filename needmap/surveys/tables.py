@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from needmap.controls import fold_text
 from needmap.errors import InvalidStudyError, Location, Problem, first_of, plural
-from needmap.personas.messages import missing_file_hint
+from needmap.personas.messages import files_in, missing_file_hint
 from needmap.shell import command_word
 
 __all__ = [
@@ -216,20 +216,12 @@ _READABLE = (".csv", ".tsv", ".txt", ".xlsx")
 def _tables_in(folder: Path) -> str:
     """A hint for a folder given where a file is read: the files in it that could be
     meant (up to three), else what to give."""
-    found = _readable_in(folder)
+    found = files_in(folder, _READABLE)
     if len(found) == 1:
         return f"give the file in it: {command_word(found[0])}"
     if found:
         return f"give one of the files in it: {first_of([command_word(p) for p in found])}"
     return "give the CSV or XLSX file itself"
-
-
-def _readable_in(folder: Path) -> list[Path]:
-    """The files in ``folder`` with a suffix :func:`open_table` reads, by name."""
-    try:
-        return sorted(p for p in folder.iterdir() if p.suffix.lower() in _READABLE)
-    except OSError:
-        return []
 
 
 def _csv(path: Path, strict: bool = False) -> Table:
