@@ -201,14 +201,16 @@ def private_survey_study(tmp_path: Path) -> Path:
 
 
 def run_needmap(
-    *args: str, env: Mapping[str, str] | None = None
+    *args: str, env: Mapping[str, str] | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """needmap in a real subprocess, as a shell runs it: ``python -m needmap ARGS``."""
+    """needmap in a real subprocess, as a shell runs it: ``python -m needmap ARGS``, in the
+    folder ``cwd`` when one is given."""
     return subprocess.run(
         [sys.executable, "-m", "needmap", *args],
         capture_output=True,
         text=True,
         env={**os.environ, **(env or {})},
+        cwd=cwd,
         check=False,
     )
 

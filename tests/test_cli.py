@@ -199,6 +199,61 @@ def test_argument_order_hints_in_a_real_shell(make_study: StudyMaker, tmp_path: 
     assert "Traceback" not in swapped.stderr + first.stderr
 
 
+def test_a_command_given_no_study_points_at_the_studies_here(
+    make_study: StudyMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """typer said "Missing argument 'folder'", wherever the user was."""
+
+    def hint(*args: str) -> str:
+        result = runner.invoke(app, list(args))
+        assert result.exit_code == 2
+        message, hint = result.stderr.splitlines()
+        assert message.endswith(" needs the study's folder")
+        return hint.removeprefix("    hint: ")
+
+    monkeypatch.chdir(tmp_path)
+    assert hint("survey", "import") == (
+        "needmap survey import <folder> <export>, with the folder that holds its study.yaml "
+        "(there is none here: needmap init <folder> makes one, needmap demo an example)"
+    )
+    make_study(name="out/demo/study")
+    assert hint("build", "--no-pdf") == (
+        "the study here is out/demo/study: needmap build out/demo/study --no-pdf"
+    )
+    make_study(name="mijn studie")
+    assert hint("why", "--json") == (
+        "the studies here are 'mijn studie', out/demo/study: "
+        "needmap why 'mijn studie' <need> --json"
+    )
+    study = tmp_path / "mijn studie"
+    (study / "reports").mkdir()
+    monkeypatch.chdir(study / "reports")
+    assert hint("groups", "merge", "--into", "desk") == (
+        "this folder is inside the study in ..: needmap groups merge .. <groups> --into desk"
+    )
+    monkeypatch.chdir(study)
+    assert hint("toptasks", "--group", "kantoor") == (
+        "this folder is the study: needmap toptasks . --group kantoor"
+    )
+    assert runner.invoke(app, ["needs", "list"]).stderr.startswith(
+        "needmap needs list needs the study's folder\n"
+    )
+    init = runner.invoke(app, ["init"])
+    assert init.exit_code == 2 and "Missing argument 'folder'" in init.stderr
+
+
+def test_a_command_given_no_study_in_a_real_shell(make_study: StudyMaker, tmp_path: Path) -> None:
+    make_study(name="out/demo/study")
+    result = run_needmap("status", cwd=tmp_path)
+    assert (result.returncode, result.stderr.splitlines()) == (
+        2,
+        [
+            "needmap status needs the study's folder",
+            "    hint: the study here is out/demo/study: needmap status out/demo/study",
+        ],
+    )
+
+
 def test_a_folder_given_for_an_export_names_the_files_in_it(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

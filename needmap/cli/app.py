@@ -24,13 +24,13 @@ import typer
 from typer.core import TyperGroup
 
 from needmap import __version__
-from needmap.errors import NeedmapError, loop_problem, os_problem, plural
+from needmap.errors import NeedmapError, first_of, loop_problem, os_problem, plural
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from needmap.errors import Problem
+    from needmap.errors import Problem, UsageError
     from needmap.personas.study import Study
     from needmap.reports.i18n import Language
     from needmap.reports.toptasks_table import RankingTable
@@ -79,9 +79,15 @@ class _HandledGroup(CommandFirstGroup):
 
     def invoke(self, ctx: Any) -> Any:
         _tolerant_output()
-        given = list(ctx.args)  # the command's own words and arguments; invoke empties it
+        given = list(ctx.args)  # the words after the command: invoke empties the list
         try:
             return super().invoke(ctx)
+        except typer.BadParameter as exc:
+            missing = _missing_study(exc, given)
+            if missing is None:
+                raise
+            print_problems(missing.problems)
+            ctx.exit(EXIT_INPUT)
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except NeedmapError as exc:
@@ -128,6 +134,52 @@ def _study_given_later(exc: NeedmapError, given: list[str]) -> tuple[Problem, ..
             )
             return (replace(problem, hint=hint),)
     return exc.problems
+
+
+def _missing_study(exc: typer.BadParameter, given: list[str]) -> UsageError | None:
+    """For typer's "Missing argument 'folder'" of a command that works on a study, the
+    problem with the command line put right as its hint: the study here (``.``), the one
+    this folder is inside (``..``), the one below it (the demo's ``out/demo/study``), or
+    how to make one. None for any other bad parameter."""
+    from needmap.errors import UsageError
+    from needmap.personas.locate import studies_meant
+    from needmap.shell import command_word
+
+    if type(exc).__name__ != "MissingParameter" or exc.ctx is None or exc.param is None:
+        return None
+    if exc.param.name != "folder" or exc.ctx.info_name == "init":
+        return None
+    later = [
+        f"<{param.name}>"
+        for param in exc.ctx.command.params
+        if param.param_type_name == "argument" and param.required and param is not exc.param
+    ]
+    words: list[str] = []
+    command = exc.ctx
+    while command.parent is not None:
+        words.insert(0, str(command.info_name))
+        command = command.parent
+
+    def line(folder: str) -> str:
+        return " ".join(
+            ["needmap", *words, folder, *later, *map(command_word, given[len(words) - 1 :])]
+        )
+
+    studies = [command_word(folder) for folder in studies_meant(Path())]
+    if not studies:
+        hint = (
+            f"{line('<folder>')}, with the folder that holds its study.yaml (there is none "
+            "here: needmap init <folder> makes one, needmap demo an example)"
+        )
+    elif studies == ["."]:
+        hint = f"this folder is the study: {line('.')}"
+    elif studies[0].startswith(".."):
+        hint = f"this folder is inside the study in {studies[0]}: {line(studies[0])}"
+    elif len(studies) == 1:
+        hint = f"the study here is {studies[0]}: {line(studies[0])}"
+    else:
+        hint = f"the studies here are {first_of(studies)}: {line(studies[0])}"
+    return UsageError.single(f"needmap {' '.join(words)} needs the study's folder", hint=hint)
 
 
 def _holds_study(word: str) -> bool:

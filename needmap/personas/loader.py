@@ -13,7 +13,6 @@ raised together.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,11 +24,10 @@ from needmap.errors import (
     InvalidStudyError,
     Location,
     NeedmapError,
-    NotAStudyError,
     Problem,
     Severity,
-    first_of,
 )
+from needmap.personas.locate import STUDY_FILE, not_a_study
 from needmap.personas.messages import (
     closest,
     did_you_mean,
@@ -58,7 +56,6 @@ from needmap.personas.slips import slips
 from needmap.personas.study import Renames, Study, StudyIds, WrittenIds
 from needmap.personas.yamlsource import YamlDocument, read_yaml_file
 from needmap.scrub import name_words
-from needmap.shell import command_word
 
 __all__ = [
     "DEFINITION_FOLDERS",
@@ -71,7 +68,6 @@ __all__ = [
 
 T = TypeVar("T", bound=BaseModel)
 
-STUDY_FILE = "study.yaml"
 DEFINITION_FOLDERS: tuple[str, ...] = ("families", "groups", "needs", "personas")
 _SUFFIXES = (".yaml", ".yml")
 
@@ -121,71 +117,6 @@ class StudyReading:
     """The study file's settings, when it could be read (the study may still have errors)."""
 
 
-def _not_a_study(root: Path) -> NotAStudyError:
-    """The error for a ``root`` that holds no study, with a hint at the study the user
-    most likely meant: the folder above (``gem/reports`` for ``gem``), the one below (the
-    demo's ``out/demo/study``), one spelled nearly the same beside it, or the study file's
-    own folder when the file was given. Only when none is found does it offer ``init``."""
-    create = f"create a study with: needmap init {command_word(root)} --template gemeente"
-    if root.is_file():
-        folder = root.parent
-        if (folder / STUDY_FILE).is_file():
-            hint = f"give the study's folder instead: {command_word(folder)}"
-        else:
-            hint = "give the folder that holds the study's study.yaml"
-        return NotAStudyError.single("this is a file, not a study folder", path=root, hint=hint)
-    # absolute(), not resolve(): a link is looked at where it is given, a loop is no error
-    above = next((f for f in root.absolute().parents if (f / STUDY_FILE).is_file()), None)
-    inside = (
-        f"it is inside the study in {command_word(_as_given(root, above))}: give that folder "
-        "instead"
-        if above is not None
-        else ""
-    )
-    if root.is_symlink() and not root.is_dir():  # leads nowhere, or back into itself
-        return NotAStudyError.single(
-            "this symbolic link leads to no folder",
-            path=root,
-            hint="point the link at the study's folder, or give that folder",
-        )
-    if not root.is_dir():
-        beside = _studies_in(root.parent)
-        match = closest(root.name, [folder.name for folder in beside])
-        hint = f"did you mean {command_word(root.parent / match)}?" if match else inside or create
-        return NotAStudyError.single("no such folder", path=root, hint=hint)
-    message = f"this folder has no {STUDY_FILE}, so it is not a needmap study"
-    if inside:
-        return NotAStudyError.single(message, path=root, hint=inside)
-    below = _studies_in(root)
-    if len(below) == 1:
-        hint = f"the study is in {command_word(below[0])}: give that folder instead"
-        return NotAStudyError.single(message, path=root, hint=hint)
-    if below:
-        named = first_of([command_word(folder) for folder in below])
-        hint = f"it holds the studies {named}: give one of them instead"
-        return NotAStudyError.single(message, path=root, hint=hint)
-    return NotAStudyError.single(message, path=root, hint=create.replace("a study", "one"))
-
-
-def _studies_in(folder: Path) -> list[Path]:
-    """The study folders directly inside ``folder``, by name; none when it cannot be read.
-    A folder of thousands of entries (a home folder) is looked through only so far."""
-    try:
-        entries = sorted(itertools.islice(folder.iterdir(), 1000))
-    except OSError:
-        return []
-    return [entry for entry in entries if (entry / STUDY_FILE).is_file()]
-
-
-def _as_given(root: Path, ancestor: Path) -> Path:
-    """``ancestor`` of ``root`` written the way ``root`` was given (``gem`` for
-    ``gem/reports``, not an absolute path), when ``root`` names it; else absolute."""
-    for candidate in root.parents:
-        if candidate.absolute() == ancestor:
-            return candidate
-    return ancestor
-
-
 def read_study(root: Path | str) -> StudyReading:
     """Read and check the study in folder ``root``, keeping what could be read when it has
     errors (``validate`` goes on to check the evidence files with it).
@@ -195,7 +126,7 @@ def read_study(root: Path | str) -> StudyReading:
     root = Path(root)
     study_path = root / STUDY_FILE
     if not root.is_dir() or not study_path.is_file():
-        raise _not_a_study(root)
+        raise not_a_study(root)
 
     reading = _Reading()
     settings = reading.study_file(study_path)
