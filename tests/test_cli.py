@@ -213,8 +213,8 @@ def test_a_command_given_no_study_points_at_the_studies_here(
 
     monkeypatch.chdir(tmp_path)
     assert hint("survey", "import") == (
-        "needmap survey import <folder> <export>, with the folder that holds its study.yaml "
-        "(there is none here: needmap init <folder> makes one, needmap demo an example)"
+        "needmap survey import FOLDER EXPORT, with the folder that holds its study.yaml "
+        "(there is none here: needmap init FOLDER makes one, needmap demo an example)"
     )
     make_study(name="out/demo/study")
     assert hint("build", "--no-pdf") == (
@@ -222,14 +222,13 @@ def test_a_command_given_no_study_points_at_the_studies_here(
     )
     make_study(name="mijn studie")
     assert hint("why", "--json") == (
-        "the studies here are 'mijn studie', out/demo/study: "
-        "needmap why 'mijn studie' <need> --json"
+        "the studies here are 'mijn studie', out/demo/study: needmap why 'mijn studie' NEED --json"
     )
     study = tmp_path / "mijn studie"
     (study / "reports").mkdir()
     monkeypatch.chdir(study / "reports")
     assert hint("groups", "merge", "--into", "desk") == (
-        "this folder is inside the study in ..: needmap groups merge .. <groups> --into desk"
+        "this folder is inside the study in ..: needmap groups merge .. GROUPS --into desk"
     )
     monkeypatch.chdir(study)
     assert hint("toptasks", "--group", "kantoor") == (
@@ -238,8 +237,46 @@ def test_a_command_given_no_study_points_at_the_studies_here(
     assert runner.invoke(app, ["needs", "list"]).stderr.startswith(
         "needmap needs list needs the study's folder\n"
     )
-    init = runner.invoke(app, ["init"])
-    assert init.exit_code == 2 and "Missing argument 'folder'" in init.stderr
+
+
+def test_a_need_or_group_left_out_gets_the_study_s_ids(make_study: StudyMaker) -> None:
+    """typer said "Missing argument 'need'"."""
+    study = make_study()
+
+    def lines(*args: str) -> list[str]:
+        result = runner.invoke(app, [*args])
+        assert result.exit_code == 2
+        return result.stderr.splitlines()
+
+    assert lines("why", str(study), "--json") == [
+        "needmap why needs NEED: the need's id (as in needs.yaml) or its title",
+        f"    hint: needmap why {study} --json NEED, of its needs: search, mobile "
+        f"(needmap needs list {study} shows them all)",
+    ]
+    assert lines("groups", "rename", str(study))[1] == (
+        f"    hint: needmap groups rename {study} GROUP NEW-ID, of its groups: desk, field "
+        f"(needmap groups list {study} shows them all)"
+    )
+    assert lines("needs", "rename", str(study), "search") == [
+        "needmap needs rename needs NEW-ID: its new id (the same id to change only --title)",
+        f"    hint: needmap needs rename {study} search NEW-ID",
+    ]
+    assert lines("import-interviews", str(study)) == [
+        "needmap import-interviews needs SHEET: the spreadsheet",
+        f"    hint: needmap import-interviews {study} SHEET",
+    ]
+    care = study.parent / "care"
+    assert runner.invoke(app, ["init", str(care), "-t", "care"]).exit_code == 0
+    assert lines("groups", "split", str(care))[1] == (
+        f"    hint: needmap groups split {care} GROUP, of its groups: care-staff, therapists, "
+        f"support, management and 4 more (needmap groups list {care} shows them all)"
+    )
+    (study / "needs.yaml").write_text("needs: [")
+    assert lines("why", str(study))[1] == f"    hint: needmap why {study} NEED"
+    assert lines("init", "-t", "care") == [
+        "needmap init needs FOLDER: new folder for the study",
+        "    hint: needmap init -t care FOLDER (needmap templates lists the starting points)",
+    ]
 
 
 def test_a_command_given_no_study_in_a_real_shell(make_study: StudyMaker, tmp_path: Path) -> None:

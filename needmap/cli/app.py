@@ -24,13 +24,13 @@ import typer
 from typer.core import TyperGroup
 
 from needmap import __version__
-from needmap.errors import NeedmapError, first_of, loop_problem, os_problem, plural
+from needmap.errors import NeedmapError, loop_problem, os_problem, plural
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from needmap.errors import Problem, UsageError
+    from needmap.errors import Problem
     from needmap.personas.study import Study
     from needmap.reports.i18n import Language
     from needmap.reports.toptasks_table import RankingTable
@@ -46,44 +46,25 @@ class CommandFirstGroup(TyperGroup):
     gem build``, ``needmap groups gem list``) that the command comes first."""
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        if args and args[0] not in self.commands and _holds_study(args[0]):
-            raise _command_first(ctx, list(self.commands), args)
+        from needmap.cli.line_hints import command_first, holds_study
+
+        if args and args[0] not in self.commands and holds_study(args[0]):
+            raise command_first(ctx, list(self.commands), args)
         return super().resolve_command(ctx, args)
-
-
-def _command_first(ctx: Any, commands: list[str], args: list[str]) -> NeedmapError:
-    """The problem of a study's folder, ``args[0]``, named where a command of ``commands``
-    goes, with the command line put right as its hint (the command meant: ``args[1]``, or
-    the one it is most like, else ``status`` or a group's ``list``)."""
-    from needmap.errors import UsageError
-    from needmap.personas.messages import closest
-    from needmap.shell import command_word
-
-    named = closest(args[1], commands) if len(args) > 1 else None
-    group = "" if ctx.parent is None else f" {ctx.info_name}"
-    if named is None:
-        fallback = "list" if group else "status"
-        line = f"needmap{group} {fallback} {command_word(args[0])}"
-        line += f" (needmap{group} -h lists the commands)"
-    else:
-        line = f"needmap{group} {named} " + " ".join(map(command_word, [args[0], *args[2:]]))
-    return UsageError.single(
-        "this is a study's folder, not a command",
-        path=Path(args[0]),
-        hint=f"the command comes first: {line}",
-    )
 
 
 class _HandledGroup(CommandFirstGroup):
     """Runs a command and maps errors to exit codes: the one handler at the edge."""
 
     def invoke(self, ctx: Any) -> Any:
+        from needmap.cli.line_hints import missing_argument, study_given_later
+
         _tolerant_output()
         given = list(ctx.args)  # the words after the command: invoke empties the list
         try:
             return super().invoke(ctx)
         except typer.BadParameter as exc:
-            missing = _missing_study(exc, given)
+            missing = missing_argument(exc, given)
             if missing is None:
                 raise
             print_problems(missing.problems)
@@ -91,7 +72,7 @@ class _HandledGroup(CommandFirstGroup):
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except NeedmapError as exc:
-            print_problems(_study_given_later(exc, given))
+            print_problems(study_given_later(exc, given))
             errors = sum(p.repeats for p in exc.errors)
             warnings = sum(p.repeats for p in exc.problems) - errors
             if errors > 1 or warnings:
@@ -110,87 +91,6 @@ class _HandledGroup(CommandFirstGroup):
             ctx.exit(130)
         except Exception as exc:
             _report_bug(exc)
-
-
-def _study_given_later(exc: NeedmapError, given: list[str]) -> tuple[Problem, ...]:
-    """The problems of ``exc``; when it says a folder given is no study and a study folder
-    was given after it (``needmap survey import export.csv gem``, ``needmap why search gem``),
-    the hint says that the study's folder comes first."""
-    from dataclasses import replace
-
-    from needmap.errors import NotAStudyError
-    from needmap.shell import command_word
-
-    if not isinstance(exc, NotAStudyError) or len(exc.problems) != 1:
-        return exc.problems
-    (problem,) = exc.problems
-    if str(problem.location.path) not in given:
-        return exc.problems
-    after = given[given.index(str(problem.location.path)) + 1 :]
-    for word in after:
-        if not word.startswith("-") and _holds_study(word):
-            hint = (
-                f"{command_word(word)}, given after it, is a study: the study's folder comes first"
-            )
-            return (replace(problem, hint=hint),)
-    return exc.problems
-
-
-def _missing_study(exc: typer.BadParameter, given: list[str]) -> UsageError | None:
-    """For typer's "Missing argument 'folder'" of a command that works on a study, the
-    problem with the command line put right as its hint: the study here (``.``), the one
-    this folder is inside (``..``), the one below it (the demo's ``out/demo/study``), or
-    how to make one. None for any other bad parameter."""
-    from needmap.errors import UsageError
-    from needmap.personas.locate import studies_meant
-    from needmap.shell import command_word
-
-    if type(exc).__name__ != "MissingParameter" or exc.ctx is None or exc.param is None:
-        return None
-    if exc.param.name != "folder" or exc.ctx.info_name == "init":
-        return None
-    later = [
-        f"<{param.name}>"
-        for param in exc.ctx.command.params
-        if param.param_type_name == "argument" and param.required and param is not exc.param
-    ]
-    words: list[str] = []
-    command = exc.ctx
-    while command.parent is not None:
-        words.insert(0, str(command.info_name))
-        command = command.parent
-
-    def line(folder: str) -> str:
-        return " ".join(
-            ["needmap", *words, folder, *later, *map(command_word, given[len(words) - 1 :])]
-        )
-
-    studies = [command_word(folder) for folder in studies_meant(Path())]
-    if not studies:
-        hint = (
-            f"{line('<folder>')}, with the folder that holds its study.yaml (there is none "
-            "here: needmap init <folder> makes one, needmap demo an example)"
-        )
-    elif studies == ["."]:
-        hint = f"this folder is the study: {line('.')}"
-    elif studies[0].startswith(".."):
-        hint = f"this folder is inside the study in {studies[0]}: {line(studies[0])}"
-    elif len(studies) == 1:
-        hint = f"the study here is {studies[0]}: {line(studies[0])}"
-    else:
-        hint = f"the studies here are {first_of(studies)}: {line(studies[0])}"
-    return UsageError.single(f"needmap {' '.join(words)} needs the study's folder", hint=hint)
-
-
-def _holds_study(word: str) -> bool:
-    """Whether ``word``, a word of the command line, names a study's folder; a name the
-    system refuses (too long) names none."""
-    from needmap.personas.loader import STUDY_FILE
-
-    try:
-        return (Path(word) / STUDY_FILE).is_file()
-    except OSError:
-        return False
 
 
 def _report_bug(exc: Exception) -> NoReturn:

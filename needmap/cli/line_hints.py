@@ -1,0 +1,151 @@
+"""Hints for a command line in the wrong shape, each with the line put right: a study's
+folder named before the command (``needmap gem build``), given after another argument
+(``needmap why search gem``), or left out (``needmap build``), and another argument left
+out (``needmap why gem``).
+
+typer alone answers these with "No such command 'gem'", "Missing argument 'folder'" or a
+problem with the wrong word; a user new to the tool learns more from the line they meant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from needmap.errors import NeedmapError, NotAStudyError, Problem, UsageError, first_of
+from needmap.personas.locate import STUDY_FILE, studies_meant
+from needmap.personas.messages import closest
+from needmap.shell import command_word
+
+_LISTED = {"need": "needs", "needs": "needs", "group": "groups", "groups": "groups"}
+"""Arguments that name a study's needs or groups, by name, and the kind of item they name:
+their hint lists the study's ids."""
+_LONGEST_HELP = 60
+"""An argument's help longer than this is cut at its first parenthesis in the message."""
+
+
+def command_first(ctx: Any, commands: list[str], args: list[str]) -> NeedmapError:
+    """The problem of a study's folder, ``args[0]``, named where a command of ``commands``
+    goes, with the command line put right as its hint (the command meant: ``args[1]``, or
+    the one it is most like, else ``status`` or a group's ``list``)."""
+    named = closest(args[1], commands) if len(args) > 1 else None
+    group = "" if ctx.parent is None else f" {ctx.info_name}"
+    if named is None:
+        fallback = "list" if group else "status"
+        line = f"needmap{group} {fallback} {command_word(args[0])}"
+        line += f" (needmap{group} -h lists the commands)"
+    else:
+        line = f"needmap{group} {named} " + " ".join(map(command_word, [args[0], *args[2:]]))
+    return UsageError.single(
+        "this is a study's folder, not a command",
+        path=Path(args[0]),
+        hint=f"the command comes first: {line}",
+    )
+
+
+def study_given_later(exc: NeedmapError, given: list[str]) -> tuple[Problem, ...]:
+    """The problems of ``exc``; when it says a folder given is no study and a study folder
+    was given after it (``needmap survey import export.csv gem``, ``needmap why search gem``),
+    the hint says that the study's folder comes first."""
+    if not isinstance(exc, NotAStudyError) or len(exc.problems) != 1:
+        return exc.problems
+    (problem,) = exc.problems
+    if str(problem.location.path) not in given:
+        return exc.problems
+    after = given[given.index(str(problem.location.path)) + 1 :]
+    for word in after:
+        if not word.startswith("-") and holds_study(word):
+            hint = (
+                f"{command_word(word)}, given after it, is a study: the study's folder comes first"
+            )
+            return (replace(problem, hint=hint),)
+    return exc.problems
+
+
+def missing_argument(exc: typer.BadParameter, given: list[str]) -> UsageError | None:
+    """For typer's "Missing argument", the problem with the command line put right as its
+    hint; None for any other bad parameter. ``given`` holds the words after the command's
+    first word.
+
+    A study's folder left out gets the study meant: this folder (``.``), the one it is
+    inside (``..``), the one below it (the demo's ``out/demo/study``), or how to make one.
+    A need or group left out gets the study's ids to choose from."""
+    param, ctx = exc.param, exc.ctx
+    if type(exc).__name__ != "MissingParameter" or ctx is None or param is None:
+        return None
+    missing = [
+        str(later.name).upper().replace("_", "-")
+        for later in ctx.command.params[ctx.command.params.index(param) :]
+        if later.param_type_name == "argument" and later.required
+    ]
+    words: list[str] = []
+    command = ctx
+    while command.parent is not None:
+        words.insert(0, str(command.info_name))
+        command = command.parent
+    rest = list(map(command_word, given[len(words) - 1 :]))
+    if param.name == "folder" and ctx.info_name != "init":
+        message = f"needmap {' '.join(words)} needs the study's folder"
+        return UsageError.single(message, hint=_study_meant(["needmap", *words], missing, rest))
+    what = (getattr(param, "help", None) or "").rstrip(".")
+    if len(what) > _LONGEST_HELP:
+        what = what.split(" (")[0]  # the sheet's: what it is, not its columns
+    message = f"needmap {' '.join(words)} needs {missing[0]}"
+    line = " ".join(["needmap", *words, *rest, *missing])
+    if ctx.info_name == "init":
+        line = f"{line} (needmap templates lists the starting points)"
+    kind, folder, hint = _LISTED.get(str(param.name)), ctx.params.get("folder"), line
+    if kind is not None and isinstance(folder, Path):
+        ids = _ids_of(folder, kind)
+        listing = f"needmap {kind} list {command_word(folder)}"
+        if ids:
+            hint = f"{line}, of its {kind}: {first_of(ids, shown=4)} ({listing} shows them all)"
+    return UsageError.single(f"{message}: {what[:1].lower()}{what[1:]}", hint=hint)
+
+
+def _study_meant(command: list[str], missing: list[str], rest: list[str]) -> str:
+    """The hint for a command given no study's folder: the command line with the study
+    meant in its place (see :func:`~needmap.personas.locate.studies_meant`)."""
+
+    def line(folder: str) -> str:
+        return " ".join([*command, folder, *missing[1:], *rest])
+
+    studies = [command_word(folder) for folder in studies_meant(Path())]
+    if not studies:
+        return (
+            f"{line('FOLDER')}, with the folder that holds its study.yaml (there is none "
+            "here: needmap init FOLDER makes one, needmap demo an example)"
+        )
+    if studies == ["."]:
+        return f"this folder is the study: {line('.')}"
+    if studies[0].startswith(".."):
+        return f"this folder is inside the study in {studies[0]}: {line(studies[0])}"
+    if len(studies) == 1:
+        return f"the study here is {studies[0]}: {line(studies[0])}"
+    return f"the studies here are {first_of(studies)}: {line(studies[0])}"
+
+
+def _ids_of(folder: Path, kind: str) -> list[str]:
+    """The ids of the study in ``folder`` of ``kind`` (needs or groups), in the order of
+    its files; none when it is no study or has errors: the command will say so."""
+    from needmap.personas.loader import read_study
+
+    try:
+        study = read_study(folder).study
+    except NeedmapError:
+        return []
+    if study is None:
+        return []
+    return list(study.need_by_id if kind == "needs" else study.group_by_id)
+
+
+def holds_study(word: str) -> bool:
+    """Whether ``word``, a word of the command line, names a study's folder; a name the
+    system refuses (too long) names none."""
+    try:
+        return (Path(word) / STUDY_FILE).is_file()
+    except OSError:
+        return False
