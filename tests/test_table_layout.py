@@ -44,6 +44,9 @@ def test_a_table_that_fits_is_left_to_rich() -> None:
     assert fit_table(_console(120), table) == 120
     assert all(column.max_width is None for column in table.columns)
     assert not table.expand
+    exactly = _console(120).measure(table).maximum  # just as wide as the terminal: fits
+    assert fit_table(_console(exactly), table) == exactly
+    assert all(column.max_width is None for column in table.columns)
 
 
 def test_rich_alone_cuts_the_last_column_in_a_narrow_terminal() -> None:
