@@ -265,6 +265,8 @@ def test_a_need_or_group_left_out_gets_the_study_s_ids(make_study: StudyMaker) -
         "needmap import-interviews needs SHEET: the spreadsheet",
         f"    hint: needmap import-interviews {study} SHEET",
     ]
+    option = runner.invoke(app, ["groups", "merge", str(study), "desk", "field"])
+    assert option.exit_code == 2 and "Missing option '--into'" in option.stderr
     care = study.parent / "care"
     assert runner.invoke(app, ["init", str(care), "-t", "care"]).exit_code == 0
     assert lines("groups", "split", str(care))[1] == (

@@ -76,6 +76,8 @@ def missing_argument(exc: typer.BadParameter, given: list[str]) -> UsageError | 
     param, ctx = exc.param, exc.ctx
     if type(exc).__name__ != "MissingParameter" or ctx is None or param is None:
         return None
+    if param.param_type_name != "argument":  # typer's "Missing option '--into'" says it
+        return None
     missing = [
         str(later.name).upper().replace("_", "-")
         for later in ctx.command.params[ctx.command.params.index(param) :]
