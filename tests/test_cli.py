@@ -213,8 +213,8 @@ def test_a_command_given_no_study_points_at_the_studies_here(
 
     monkeypatch.chdir(tmp_path)
     assert hint("survey", "import") == (
-        "needmap survey import FOLDER EXPORT, with the folder that holds its study.yaml "
-        "(there is none here: needmap init FOLDER makes one, needmap demo an example)"
+        "needmap survey import DIR EXPORT, with the folder that holds its study.yaml "
+        "(there is none here: needmap init DIR makes one, needmap demo an example)"
     )
     make_study(name="out/demo/study")
     assert hint("build", "--no-pdf") == (
@@ -276,8 +276,8 @@ def test_a_need_or_group_left_out_gets_the_study_s_ids(make_study: StudyMaker) -
     (study / "needs.yaml").write_text("needs: [")
     assert lines("why", str(study))[1] == f"    hint: needmap why {study} NEED"
     assert lines("init", "-t", "care") == [
-        "needmap init needs FOLDER: new folder for the study",
-        "    hint: needmap init -t care FOLDER (needmap templates lists the starting points)",
+        "needmap init needs DIR: new folder for the study",
+        "    hint: needmap init -t care DIR (needmap templates lists the starting points)",
     ]
 
 

@@ -79,7 +79,7 @@ def missing_argument(exc: typer.BadParameter, given: list[str]) -> UsageError | 
     if param.param_type_name != "argument":  # typer's "Missing option '--into'" says it
         return None
     missing = [
-        str(later.name).upper().replace("_", "-")
+        _placeholder(str(later.name))
         for later in ctx.command.params[ctx.command.params.index(param) :]
         if later.param_type_name == "argument" and later.required
     ]
@@ -118,8 +118,8 @@ def _study_meant(command: list[str], missing: list[str], rest: list[str]) -> str
     studies = [command_word(folder) for folder in studies_meant(Path())]
     if not studies:
         return (
-            f"{line('FOLDER')}, with the folder that holds its study.yaml (there is none "
-            "here: needmap init FOLDER makes one, needmap demo an example)"
+            f"{line('DIR')}, with the folder that holds its study.yaml (there is none "
+            "here: needmap init DIR makes one, needmap demo an example)"
         )
     if studies == ["."]:
         return f"this folder is the study: {line('.')}"
@@ -128,6 +128,12 @@ def _study_meant(command: list[str], missing: list[str], rest: list[str]) -> str
     if len(studies) == 1:
         return f"the study here is {studies[0]}: {line(studies[0])}"
     return f"the studies here are {first_of(studies)}: {line(studies[0])}"
+
+
+def _placeholder(name: str) -> str:
+    """An argument's place in a command line to copy: ``DIR`` for a folder, as ``needmap
+    --help`` writes it, else its name in capitals (``NEW-ID``)."""
+    return "DIR" if name == "folder" else name.upper().replace("_", "-")
 
 
 def _ids_of(folder: Path, kind: str) -> list[str]:
