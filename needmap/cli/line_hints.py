@@ -96,6 +96,8 @@ def missing_argument(exc: typer.BadParameter, given: list[str]) -> UsageError | 
     if len(what) > _LONGEST_HELP:
         what = what.split(" (")[0]  # the sheet's: what it is, not its columns
     message = f"needmap {' '.join(words)} needs {missing[0]}"
+    if what:
+        message += f": {what[:1].lower()}{what[1:]}"
     line = " ".join(["needmap", *words, *rest, *missing])
     if ctx.info_name == "init":
         line = f"{line} (needmap templates lists the starting points)"
@@ -105,7 +107,7 @@ def missing_argument(exc: typer.BadParameter, given: list[str]) -> UsageError | 
         listing = f"needmap {kind} list {command_word(folder)}"
         if ids:
             hint = f"{line}, of its {kind}: {first_of(ids, shown=4)} ({listing} shows them all)"
-    return UsageError.single(f"{message}: {what[:1].lower()}{what[1:]}", hint=hint)
+    return UsageError.single(message, hint=hint)
 
 
 def _study_meant(command: list[str], missing: list[str], rest: list[str]) -> str:
