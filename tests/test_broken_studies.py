@@ -742,42 +742,6 @@ def test_a_folder_holding_a_study_further_down_points_at_it(
     )
 
 
-def test_studies_below_looks_three_folders_deep_and_not_inside_a_study(
-    make_study: StudyMaker, tmp_path: Path
-) -> None:
-    from needmap.personas.locate import studies_below
-
-    deep = make_study(name="a/b/c")
-    make_study(name="a/b/c/d/e")  # inside a study: not looked for
-    make_study(name="x/y/z/too-deep")
-    make_study(name=".hidden/study")
-    near = make_study(name="z")
-    assert studies_below(tmp_path) == [near, deep]
-    assert studies_below(tmp_path, depth=1) == [near]
-    assert studies_below(tmp_path / "nowhere") == []
-
-
-def test_the_studies_meant_by_a_command_given_no_folder(
-    make_study: StudyMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from needmap.personas.locate import studies_meant
-
-    assert studies_meant(tmp_path) == []
-    study = make_study(name="gem")
-    make_study(name="out/demo/study")
-    (study / "reports" / "old").mkdir(parents=True)
-    assert studies_meant(tmp_path) == [study, tmp_path / "out" / "demo" / "study"]
-    assert studies_meant(study) == [study]
-    monkeypatch.chdir(study / "reports" / "old")
-    assert studies_meant(Path()) == [Path("../..")]
-    monkeypatch.chdir(study)
-    assert studies_meant(Path()) == [Path()]
-    assert (
-        _not_a_study_hint(Path("reports"))
-        == "it is inside the study in .: give that folder instead"
-    )
-
-
 def test_a_misspelt_folder_finds_the_study_beside_it(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

@@ -1,0 +1,80 @@
+"""needmap.personas.locate: which study a user meant — one further down, the one a folder
+is inside, the one here — checked against a plain walk over random folder trees."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from needmap.personas.locate import STUDY_FILE, not_a_study, studies_below, studies_meant
+from tests.conftest import StudyMaker
+
+
+def test_studies_below_looks_three_folders_deep_and_not_inside_a_study(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    deep = make_study(name="a/b/c")
+    make_study(name="a/b/c/d/e")  # inside a study: not looked for
+    make_study(name="x/y/z/too-deep")
+    make_study(name=".hidden/study")
+    near = make_study(name="z")
+    assert studies_below(tmp_path) == [near, deep]
+    assert studies_below(tmp_path, depth=1) == [near]
+    assert studies_below(tmp_path / "nowhere") == []
+
+
+def test_the_studies_meant_by_a_command_given_no_folder(
+    make_study: StudyMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert studies_meant(tmp_path) == []
+    study = make_study(name="gem")
+    make_study(name="out/demo/study")
+    (study / "reports" / "old").mkdir(parents=True)
+    assert studies_meant(tmp_path) == [study, tmp_path / "out" / "demo" / "study"]
+    assert studies_meant(study) == [study]
+    monkeypatch.chdir(study / "reports" / "old")
+    assert studies_meant(Path()) == [Path("../..")]
+    monkeypatch.chdir(study)
+    assert studies_meant(Path()) == [Path()]
+    (problem,) = not_a_study(Path("reports")).problems
+    assert problem.hint == "it is inside the study in .: give that folder instead"
+
+
+_NAMES = st.sampled_from(["a", "b", "c", ".h"])
+_TREES = st.lists(st.tuples(st.lists(_NAMES, min_size=1, max_size=5), st.booleans()), max_size=12)
+"""Folders as paths of names, each a study or not."""
+
+
+def _walked(root: Path, depth: int) -> list[Path]:
+    """The reference: every study at most ``depth`` folders down with no hidden folder and
+    no study on its way, nearest first, then by path."""
+    found = []
+    for here, folders, _ in os.walk(root):
+        level = len(Path(here).relative_to(root).parts)
+        if here != str(root) and (Path(here) / STUDY_FILE).is_file():
+            found.append(Path(here))
+            folders.clear()
+        elif level >= depth:
+            folders.clear()
+        folders[:] = [name for name in folders if not name.startswith(".")]
+    return sorted(found, key=lambda path: (len(path.relative_to(root).parts), path.parts))
+
+
+@settings(max_examples=150, deadline=None)
+@given(tree=_TREES, depth=st.integers(min_value=1, max_value=4))
+def test_studies_below_finds_what_a_plain_walk_finds(
+    tree: list[tuple[list[str], bool]], depth: int
+) -> None:
+    with tempfile.TemporaryDirectory() as name:
+        root = Path(name)
+        for parts, is_study in tree:
+            folder = root.joinpath(*parts)
+            folder.mkdir(parents=True, exist_ok=True)
+            if is_study:
+                (folder / STUDY_FILE).write_text("")
+        assert studies_below(root, depth) == _walked(root, depth)
