@@ -239,7 +239,9 @@ def test_a_command_given_no_study_points_at_the_studies_here(
     )
 
 
-def test_a_need_or_group_left_out_gets_the_study_s_ids(make_study: StudyMaker) -> None:
+def test_an_argument_left_out_gets_the_line_and_what_to_choose_from(
+    make_study: StudyMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """typer said "Missing argument 'need'"."""
     study = make_study()
 
@@ -265,6 +267,13 @@ def test_a_need_or_group_left_out_gets_the_study_s_ids(make_study: StudyMaker) -
         "needmap import-interviews needs SHEET: the spreadsheet",
         f"    hint: needmap import-interviews {study} SHEET",
     ]
+    monkeypatch.chdir(study.parent)
+    for name in ("notes.md", "quotes.xlsx", "export 2026.csv"):
+        (study.parent / name).write_text("")
+    assert lines("survey", "import", "study")[1] == (
+        "    hint: needmap survey import study EXPORT, one of the files here: "
+        "'export 2026.csv', quotes.xlsx"
+    )
     option = runner.invoke(app, ["groups", "merge", str(study), "desk", "field"])
     assert option.exit_code == 2 and "Missing option '--into'" in option.stderr
     care = study.parent / "care"

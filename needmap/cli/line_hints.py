@@ -17,12 +17,15 @@ import typer
 
 from needmap.errors import NeedmapError, NotAStudyError, Problem, UsageError, first_of
 from needmap.personas.locate import STUDY_FILE, studies_meant
-from needmap.personas.messages import closest
+from needmap.personas.messages import closest, files_in
 from needmap.shell import command_word
 
 _LISTED = {"need": "needs", "needs": "needs", "group": "groups", "groups": "groups"}
 """Arguments that name a study's needs or groups, by name, and the kind of item they name:
 their hint lists the study's ids."""
+_TABLES = ("export", "sheet")
+"""Arguments that name a survey export or an interview sheet: their hint lists the tables
+in the working folder."""
 _LONGEST_HELP = 60
 """An argument's help longer than this is cut at its first parenthesis in the message."""
 
@@ -107,6 +110,12 @@ def missing_argument(exc: typer.BadParameter, given: list[str]) -> UsageError | 
         listing = f"needmap {kind} list {command_word(folder)}"
         if ids:
             hint = f"{line}, of its {kind}: {first_of(ids, shown=4)} ({listing} shows them all)"
+    elif param.name in _TABLES:
+        from needmap.surveys.tables import READABLE
+
+        here = [command_word(path.name) for path in files_in(Path(), READABLE)]
+        if here:
+            hint = f"{line}, one of the files here: {first_of(here, shown=4)}"
     return UsageError.single(message, hint=hint)
 
 

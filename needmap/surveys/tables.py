@@ -27,6 +27,7 @@ from needmap.personas.messages import files_in, missing_file_hint
 from needmap.shell import command_word
 
 __all__ = [
+    "READABLE",
     "DataBytes",
     "RunOn",
     "SheetNotFound",
@@ -190,7 +191,7 @@ def open_table(path: Path, sheet: str | None = None, *, strict: bool = False) ->
             "this is a folder, not a file", path=path, hint=_tables_in(path)
         )
     if not path.exists():
-        hint = missing_file_hint(path, _READABLE)
+        hint = missing_file_hint(path, READABLE)
         raise InvalidStudyError.single("no such file", path=path, hint=hint)
     suffix = path.suffix.lower()
     try:
@@ -209,14 +210,14 @@ def open_table(path: Path, sheet: str | None = None, *, strict: bool = False) ->
     )
 
 
-_READABLE = (".csv", ".tsv", ".txt", ".xlsx")
+READABLE = (".csv", ".tsv", ".txt", ".xlsx")
 """The suffixes :func:`open_table` reads."""
 
 
 def _tables_in(folder: Path) -> str:
     """A hint for a folder given where a file is read: the files in it that could be
     meant (up to three), else what to give."""
-    found = files_in(folder, _READABLE)
+    found = files_in(folder, READABLE)
     if len(found) == 1:
         return f"give the file in it: {command_word(found[0])}"
     if found:
