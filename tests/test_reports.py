@@ -174,6 +174,15 @@ def test_venn_balanced_input_is_to_scale(gemeente: Study) -> None:
     assert "evenredig" in drawn.caption
 
 
+def test_venn_redraws_unscaled_when_a_region_is_too_small_to_see() -> None:
+    """One need of each group beside 300 shared: to scale, each crescent would be under
+    MIN_REGION_FRACTION of the drawing (a hundred shared still keep it)."""
+    for shared, scaled in ((100, True), (300, False)):
+        needs = {f"ab{i}": {"a": "must", "b": "must"} for i in range(shared)}
+        study = make_study({"a": 1, "b": 1}, {**needs, "a0": {"a": "must"}, "b0": {"b": "must"}})
+        assert draw_diagram(study, compute_overlap(study)).scaled is scaled, shared
+
+
 @pytest.mark.parametrize(
     "sizes",
     [
@@ -722,6 +731,20 @@ def test_venn_lists_need_titles_only_where_they_fit(gemeente: Study) -> None:
     # the one need of B sits in a thin crescent: named beside it, where there is room
     assert "Inloggen met DigiD en eHerkenning" in svg
     assert _texts_outside(families.figure) == []
+
+
+@pytest.mark.parametrize(("in_b", "listed"), [(3, True), (4, False)])
+def test_a_region_lists_its_titles_up_to_three_needs(in_b: int, listed: bool) -> None:
+    """MAX_LISTED: a region of four needs, with room for them, shows its count only."""
+    needs = {
+        **{f"ab{i}": {"a": "must", "b": "must"} for i in range(4)},
+        **{f"a{i}": {"a": "must"} for i in range(4)},
+        **{f"b{i}": {"b": "must"} for i in range(in_b)},
+    }
+    study = make_study({"a": 10, "b": 10}, needs)
+    texts = [t.get_text() for t in draw_diagram(study, compute_overlap(study)).figure.axes[0].texts]
+    assert any("Need b0" in text for text in texts) is listed
+    assert str(in_b) in texts
 
 
 def test_a_long_title_beside_the_circles_is_shortened_to_stay_on_the_png() -> None:
