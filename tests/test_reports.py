@@ -220,6 +220,17 @@ def test_single_group_diagram() -> None:
     assert drawn.kind == "venn" and drawn.scaled
     svg = render_diagram(drawn, ".svg").decode()
     assert ">2<" in svg.replace(" ", "") or "2</text>" in svg
+    assert _texts_outside(drawn.figure) == []
+    ax = drawn.figure.axes[0]
+    (circle,) = ax.patches
+    circle_box = circle.get_window_extent()
+    boxes = {t.get_text(): t.get_window_extent() for t in ax.texts}
+    for inside in ("2", "A"):  # the count and the letter, in the middle of the circle
+        assert all(circle.contains_point(corner) for corner in boxes[inside].corners()), inside
+        assert abs(boxes[inside].x0 + boxes[inside].x1 - circle_box.x0 - circle_box.x1) < 2
+    label = boxes["A · A\n12 people"]
+    assert abs(label.x0 + label.x1 - circle_box.x0 - circle_box.x1) < 2  # centred under it
+    assert label.y1 < circle_box.y0
 
 
 def test_upset_for_many_groups_keeps_core_and_single_group_columns() -> None:
