@@ -224,6 +224,8 @@ def test_single_group_diagram() -> None:
     ax = drawn.figure.axes[0]
     (circle,) = ax.patches
     circle_box = circle.get_window_extent()
+    figure_box = drawn.figure.bbox
+    assert abs(circle_box.x0 + circle_box.x1 - figure_box.x0 - figure_box.x1) < 2  # centred
     boxes = {t.get_text(): t.get_window_extent() for t in ax.texts}
     for inside in ("2", "A"):  # the count and the letter, in the middle of the circle
         assert all(circle.contains_point(corner) for corner in boxes[inside].corners()), inside
