@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -41,11 +42,11 @@ def _ranking(tasks: list[str] | None = None) -> Table:
 
 def test_a_table_that_fits_is_left_to_rich() -> None:
     table = _ranking()
-    assert fit_table(_console(120), table) == 120
+    assert fit_table(_console(120), table) is True
     assert all(column.max_width is None for column in table.columns)
     assert not table.expand
     exactly = _console(120).measure(table).maximum  # just as wide as the terminal: fits
-    assert fit_table(_console(exactly), table) == exactly
+    assert fit_table(_console(exactly), table) is True
     assert all(column.max_width is None for column in table.columns)
 
 
@@ -71,14 +72,66 @@ def test_a_narrow_terminal_keeps_every_figure_and_wraps_the_rest() -> None:
     assert "In" in lines[1] and "set" in " ".join(lines[1:4])  # the heading wraps
 
 
-def test_a_terminal_narrower_than_the_least_widths_gets_longer_lines() -> None:
-    """Every figure is wider than 40 columns together: lines as long as they need, no wider."""
+def test_a_terminal_narrower_than_the_least_widths_gets_the_rows_as_cards() -> None:
+    """Every figure is wider than 40 columns together: each row is a title (rank and task)
+    over its figures, two to a line or as many as fit. Lines ran past the terminal."""
     table = _ranking()
-    least = fit_table(_console(40), table)
-    assert least > 40
-    lines = _printed(_ranking(), 40)
-    assert max(map(len, lines)) == least
-    assert all("●" in line for line in lines if re.match(r" +\d ", line))
+    assert fit_table(_console(40), table) is False
+    assert _printed(_ranking(), 40) == [
+        "Top tasks",
+        "1  Look up a care protocol",
+        "  Votes: 406 · Share: 13.3%",
+        "  Weighted: 12.4% · Cumulative: 12.4%",
+        "  In 75% set: ●",
+        "2  Find a colleague",
+        "  Votes: 406 · Share: 13.3%",
+        "  Weighted: 12.4% · Cumulative: 24.8%",
+        "  In 75% set: ●",
+    ]
+
+
+def test_cards_keep_sections_codes_and_marks_apart() -> None:
+    """A row with its first cell only heads a section; a column of codes joins the name
+    after it in the title; a cell that says its heading ("gap") is not labelled twice."""
+    table = light_table("")
+    table.add_column("")
+    table.add_column("Group")
+    table.add_column("People", justify="right")
+    table.add_column("Content gap")
+    table.add_row("[bold]Employees[/bold]")
+    table.add_row("A", "Front desk staff", "85", "gap")
+    table.add_row("B", "Field staff", "1,240", "")
+    table.add_section()
+    table.add_row("[bold]Citizens[/bold]")
+    table.add_row("C", "Residents", "4,200", "")
+    assert _printed(table, 20) == [
+        "Employees",
+        "A  Front desk staff",
+        "  People: 85 · gap",
+        "B  Field staff",
+        "  People: 1,240",
+        "",
+        "Citizens",
+        "C  Residents",
+        "  People: 4,200",
+    ]
+
+
+def test_a_long_piece_of_a_card_wraps_under_its_indent() -> None:
+    table = light_table("")
+    table.add_column("Need")
+    table.add_column("Votes", justify="right")
+    table.add_column("Terms")
+    table.add_row(
+        "Verlofaanvragen", "384", "verlof (154), verlof aanvragen (64), salarisstrook (58)"
+    )
+    assert _printed(table, 30) == [
+        "Verlofaanvragen",
+        "  Votes: 384",
+        "  Terms: verlof (154), verlof",
+        "  aanvragen (64),",
+        "  salarisstrook (58)",
+    ]
 
 
 def test_a_word_longer_than_its_column_folds_rather_than_end_in_an_ellipsis() -> None:
@@ -101,7 +154,7 @@ def test_a_table_sharing_its_room_by_ratios_is_left_to_rich_where_it_fits() -> N
     table.add_column("Score", justify="right", min_width=5)
     table.add_row("Book an appointment at the counter", "Single sign-on", "2.8")
     table.expand = True
-    assert fit_table(_console(40), table) == 40
+    assert fit_table(_console(40), table) is True
     assert table.expand and all(column.max_width is None for column in table.columns)
 
 
@@ -155,16 +208,22 @@ def _tables(draw: st.DrawFn) -> tuple[Table, list[str], list[str]]:
 @given(_tables(), st.integers(20, 120))
 def test_nothing_printed_is_cut(drawn: tuple[Table, list[str], list[str]], width: int) -> None:
     """Every letter of every cell is printed, no '…', every figure whole on one line, and
-    a line is longer than the terminal only where the least widths are."""
+    no line is longer than the terminal: as a table, or as cards when its least widths
+    do not fit."""
     table, words, figures = drawn
-    least = fit_table(_console(width), _copy(table))
+    as_table = fit_table(_console(width), _copy(table))
     lines = _printed(table, width)
     printed = "".join(lines)
     assert "…" not in printed
-    assert sorted(re.sub(r"[\s─]", "", printed)) == sorted("".join(words + figures))
+    letters = Counter(re.sub(r"[\s─·:]", "", printed))
+    if as_table:
+        assert letters == Counter("".join(words + figures))
+    else:  # the headings of the title's columns are left out
+        cells = "".join(str(cell) for column in table.columns for cell in column.cells)
+        assert not Counter(re.sub(r"\s", "", cells)) - letters
     tokens = {token for line in lines for token in line.split()}
     assert set(figures) <= tokens
-    assert max(map(len, lines)) <= max(width, least)
+    assert max(map(len, lines)) <= width
 
 
 def _copy(table: Table) -> Table:

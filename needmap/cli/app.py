@@ -350,19 +350,20 @@ def print_table(console: Console, table: Table) -> None:
     """A table with its cells wrapped to the terminal's width. The console soft-wraps
     (a long path stays one line), which would let a table's rows run past the edge; the
     title is printed on its own, so that it is not wrapped to a narrow table's width.
-    A terminal too narrow for the table gets lines longer than it rather than figures or
-    words cut off (:func:`~needmap.cli.table_layout.fit_table`)."""
-    from needmap.cli.table_layout import fit_table
+    A terminal too narrow for the table gets its columns narrowed by needmap rather than
+    figures or words cut off (:func:`~needmap.cli.table_layout.fit_table`), and one too
+    narrow even for that its rows one below the other, as cards
+    (:func:`~needmap.cli.table_layout.as_cards`)."""
+    from needmap.cli.table_layout import as_cards, fit_table
 
     if table.title:
         console.print(table.title, style="table.title")
         table.title = None
-    width = console.width
-    console.width = fit_table(console, table)  # print's own width= is capped at this
-    try:
+    if not fit_table(console, table):
+        for card in as_cards(console, table):
+            console.print(card, soft_wrap=False)
+    else:
         console.print(table, soft_wrap=False)
-    finally:
-        console.width = width
 
 
 def print_legend(console: Console, entries: list[str], style: str = "") -> None:

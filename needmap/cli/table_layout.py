@@ -5,19 +5,21 @@ to that column's ``min_width``; when that is not enough, it takes from every col
 alike and crops the lines at the terminal's edge. A figure at the end of a row, or the
 last column, is then gone. :func:`fit_table` lays out a table wider than the terminal
 itself: each column at least as wide as its longest word, what must go taken from the
-widest columns first (as rich does), and a terminal narrower than that gets lines that
-wide. A table that fits is left to rich.
+widest columns first (as rich does), a word longer than its column folded. A terminal
+narrower than even that gets the rows one below the other instead (:func:`as_cards`). A
+table that fits is left to rich.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.console import Console, ConsoleOptions
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.measure import Measurement
 from rich.table import Column, Table
+from rich.text import Text
 
-__all__ = ["fit_table"]
+__all__ = ["as_cards", "fit_table"]
 
 _UNBOUNDED = 10_000
 """A width no terminal has: the table is measured as if it had all the room it wants."""
@@ -32,10 +34,14 @@ class _Span:
     """The widths a column's content may take, padding not included."""
 
     least: int
-    """A column of figures (right-aligned) its widest figure or its heading's longest
-    word, another that never wraps its widest cell: a figure is never cut. A text column
-    its longest word, or its ``min_width`` or :data:`_FOLDED`, the wider, where that is
-    longer: a longer word is folded onto the next line."""
+    """The narrowest it gets where rich shares the room by ratios: a column of figures
+    (right-aligned) its widest figure or its heading's longest word, another that never
+    wraps its widest cell: a figure is never cut. A text column its longest word, or its
+    ``min_width`` or :data:`_FOLDED`, the wider, where that is longer: a longer word is
+    folded onto the next line."""
+    whole: int
+    """The least it needs to keep every word whole: a text column its longest word, another
+    its least."""
     wanted: int
     """The least it is given while another column can give: a text column its longest
     word and its ``min_width``, a column of figures its least."""
@@ -47,57 +53,143 @@ class _Span:
     """Whether it wraps words (not right-aligned, nor ``no_wrap``, nor of a set width)."""
 
 
-def fit_table(console: Console, table: Table) -> int:
-    """The width to print ``table`` at: the terminal's, or more where even the columns'
-    least widths do not fit. The table is changed: its text columns fold a word longer
-    than the column rather than end it in '…'; one wider than the terminal is laid out
-    here, each column given a ``max_width``, unless it shares the room out by its
-    columns' ratios and its least widths fit (the roadmap's: its figures' columns have a
-    ``min_width``, which rich keeps to then)."""
+def fit_table(console: Console, table: Table) -> bool:
+    """Whether ``table`` is printed as a table in the terminal; False when its columns
+    cannot fit with every figure and word whole (print it with :func:`as_cards` then).
+
+    A table that fits is left to rich, and so is one that shares the room out by its
+    columns' ratios (the roadmap's: its figures' columns have a ``min_width``, which rich
+    keeps to then), as long as its least widths fit; it may fold a long word. Another is
+    laid out here, each column given a ``max_width``. The table is changed: its text
+    columns fold a word longer than the column rather than end it in '…'."""
     width = console.width
     options = console.options.update_width(_UNBOUNDED)
     spans = [_span(console, options, column) for column in table.columns]
     for column, span in zip(table.columns, spans, strict=True):
         if span.text:
             column.overflow = "fold"
-    whole = Measurement.get(console, options, table)
+    measured = Measurement.get(console, options, table)
     # Padding and borders: what rich's least width of the table adds to its columns'.
-    extra = whole.minimum - sum(s.rich_least for s in spans)
-    least = sum(s.least for s in spans) + extra
-    if whole.maximum <= width or (table.expand and least <= width):
-        return width
-    room = max(width, least) - extra
-    for column, fitted in zip(table.columns, _narrowed(spans, room), strict=True):
+    extra = measured.minimum - sum(s.rich_least for s in spans)
+    if measured.maximum <= width:
+        return True
+    if table.expand:
+        return sum(s.least for s in spans) + extra <= width
+    if sum(s.whole for s in spans) + extra > width:
+        return False
+    for column, fitted in zip(table.columns, _narrowed(spans, width - extra), strict=True):
         column.max_width = fitted
         if column.justify == "right":  # its figures fit: only its heading may wrap
             column.no_wrap = False
-    table.expand = False
-    return room + extra
+    return True
+
+
+def as_cards(console: Console, table: Table) -> list[Text]:
+    """The rows of ``table`` one below the other, for a terminal narrower than its
+    columns need: each row's cells up to its first column of names (``1  Look up a care
+    protocol``, ``A  Baliemedewerkers``) as its title, the others in lines under it as
+    "heading: value", a line broken between two of them rather than inside one where
+    they fit. A row with only its first cell heads a section (a family of groups), a blank
+    line above it."""
+    headings = [_text(console, column.header).plain.replace("\n", " ") for column in table.columns]
+    grid = [[_text(console, cell) for cell in column.cells] for column in table.columns]
+    rows = [[column[r] for column in grid] for r in range(len(table.rows))]
+    sections = {r for r, cells in enumerate(rows) if not any(c.plain.strip() for c in cells[1:])}
+    named = (  # the first column of names, after any of codes (A, R1) or ranks
+        i
+        for i, column in enumerate(table.columns)
+        if _wraps(column)
+        and max((row[i].cell_len for r, row in enumerate(rows) if r not in sections), default=0)
+        > _CODE
+    )
+    lead = next(named, 0) + 1
+    room = console.width - len(_INDENT)
+    cards: list[Text] = []
+    for r, cells in enumerate(rows):
+        if r in sections:
+            if cards and cells[0].plain.strip():
+                cards.append(Text())
+            cards.append(Text.assemble(cells[0], style="bold underline"))
+            continue
+        cards.append(Text("  ").join(cell for cell in cells[:lead] if cell.plain.strip()))
+        cards[-1].stylize("bold")
+        pairs = [
+            Text.assemble((_label(heading, cell), "dim"), cell)
+            for heading, cell in zip(headings[lead:], cells[lead:], strict=True)
+            if cell.plain.strip()
+        ]
+        for line in _filled(pairs, room):
+            wrapped = Text(" · ").join(line).wrap(console, room, overflow="fold")
+            cards.extend(Text(_INDENT) + part for part in wrapped)
+    return cards
+
+
+_CODE = 3
+"""The longest cell of a column of codes (a group's letter, a region's R12), which a card's
+title takes in together with the name after it."""
+_INDENT = "  "
+"""Before each line of a card under its title."""
+
+
+def _label(heading: str, cell: Text) -> str:
+    """What goes before a cell in a card: its column's heading, unless the cell says it
+    (a content gap's mark "gap" under "Content gap")."""
+    if not heading or cell.plain.strip().lower() in heading.lower():
+        return ""
+    return f"{heading}: "
+
+
+def _filled(pieces: list[Text], room: int) -> list[list[Text]]:
+    """``pieces`` in lines of at most ``room`` columns, three apart (`` · ``), as many to
+    a line as fit; a piece wider than ``room`` has a line of its own."""
+    lines: list[list[Text]] = []
+    used = room + 1
+    for piece in pieces:
+        if used + 3 + piece.cell_len > room:
+            lines.append([piece])
+            used = piece.cell_len
+        else:
+            lines[-1].append(piece)
+            used += 3 + piece.cell_len
+    return lines
+
+
+def _wraps(column: Column) -> bool:
+    """Whether ``column`` holds text that wraps: not figures (right-aligned), nor cells
+    kept on one line or cut to a set width."""
+    return column.justify != "right" and not column.no_wrap and column.width is None
+
+
+def _text(console: Console, cell: RenderableType) -> Text:
+    """A cell or heading as text, its markup (``[bold]``) applied."""
+    if isinstance(cell, Text):
+        return cell
+    return console.render_str(cell) if isinstance(cell, str) else Text(str(cell))
 
 
 def _span(console: Console, options: ConsoleOptions, column: Column) -> _Span:
     if column.width is not None:  # as wide as it says, whatever it holds
-        return _Span(column.width, column.width, column.width, column.width, text=False)
+        return _Span(*(column.width,) * 5, text=False)
     cells = [Measurement.get(console, options, cell) for cell in (column.header, *column.cells)]
     longest_word = max(m.minimum for m in cells)
     most = max(max(m.maximum for m in cells), column.min_width or 0)
     rich_least = max(longest_word, column.min_width or 0)
     if column.justify == "right":  # figures, under a heading that may wrap
         figures = max([cells[0].minimum, *(m.maximum for m in cells[1:])])
-        return _Span(figures, figures, most, rich_least, text=False)
-    if column.no_wrap:
-        return _Span(most, most, most, rich_least, text=False)
+        return _Span(figures, figures, figures, most, rich_least, text=False)
+    if not _wraps(column):  # kept on one line
+        return _Span(most, most, most, most, rich_least, text=False)
     least = min(longest_word, max(column.min_width or 0, _FOLDED))
-    return _Span(least, max(least, rich_least), most, rich_least, text=True)
+    return _Span(least, longest_word, max(least, rich_least), most, rich_least, text=True)
 
 
 def _narrowed(spans: list[_Span], room: int) -> list[int]:
     """Widths from each column's widest cell, taken one at a time from the widest column
     that may still give (the first of equals) until they fit in ``room``: first down to
-    the width each column wants, then down to its least."""
+    the width each column wants, then down to its longest word."""
     widths = [s.most for s in spans]
     excess = sum(widths) - room
-    for floor in ([s.wanted for s in spans], [s.least for s in spans]):
+    for floor in ([s.wanted for s in spans], [s.whole for s in spans]):
         while excess > 0:
             giving = [i for i in range(len(spans)) if widths[i] > floor[i]]
             if not giving:
