@@ -349,7 +349,7 @@ def escape(text: str) -> str:
 def print_table(console: Console, table: Table) -> None:
     """A table with its cells wrapped to the terminal's width. The console soft-wraps
     (a long path stays one line), which would let a table's rows run past the edge; the
-    title is printed on its own, so that it is not wrapped to a narrow table's width.
+    title is printed on its own, wrapped to the terminal rather than to a narrow table.
     A terminal too narrow for the table gets its columns narrowed by needmap rather than
     figures or words cut off (:func:`~needmap.cli.table_layout.fit_table`), and one too
     narrow even for that its rows one below the other, as cards
@@ -357,7 +357,7 @@ def print_table(console: Console, table: Table) -> None:
     from needmap.cli.table_layout import as_cards, fit_table
 
     if table.title:
-        console.print(table.title, style="table.title")
+        console.print(table.title, style="table.title", soft_wrap=False)
         table.title = None
     if not fit_table(console, table):
         for card in as_cards(console, table):
