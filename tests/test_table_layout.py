@@ -96,24 +96,28 @@ def test_cards_keep_sections_codes_and_marks_apart() -> None:
     table = light_table("")
     table.add_column("")
     table.add_column("Group")
-    table.add_column("People", justify="right")
+    table.add_column("People 1", justify="right")
     table.add_column("Content gap")
     table.add_row("[bold]Employees[/bold]")
     table.add_row("A", "Front desk staff", "85", "gap")
     table.add_row("B", "Field staff", "1,240", "")
+    table.add_row("D", "Drivers", "1", "content")  # a figure is labelled
     table.add_section()
     table.add_row("[bold]Citizens[/bold]")
     table.add_row("C", "Residents", "4,200", "")
     assert _printed(table, 20) == [
         "Employees",
         "A  Front desk staff",
-        "  People: 85 · gap",
+        "  People 1: 85 · gap",
         "B  Field staff",
-        "  People: 1,240",
+        "  People 1: 1,240",
+        "D  Drivers",
+        "  People 1: 1",
+        "  content",
         "",
         "Citizens",
         "C  Residents",
-        "  People: 4,200",
+        "  People 1: 4,200",
     ]
 
 

@@ -132,9 +132,10 @@ _INDENT = "  "
 
 
 def _label(heading: str, cell: Text) -> str:
-    """What goes before a cell in a card: its column's heading, unless the cell says it
-    (a content gap's mark "gap" under "Content gap")."""
-    if not heading or cell.plain.strip().lower() in heading.lower():
+    """What goes before a cell in a card: its column's heading, unless the cell is a word
+    of it (a content gap's mark "gap" under "Content gap"; not a figure)."""
+    said = cell.plain.strip().lower()
+    if not heading or (said in heading.lower().split() and not said.isdigit()):
         return ""
     return f"{heading}: "
 
