@@ -102,6 +102,7 @@ def test_cards_keep_sections_codes_and_marks_apart() -> None:
     table.add_row("A", "Front desk staff", "85", "gap")
     table.add_row("B", "Field staff", "1,240", "")
     table.add_row("D", "Drivers", "1", "")  # a figure is labelled, though a word of it
+    table.add_row("", "", "2", "")  # going on from the row above: no title of its own
     table.add_section()
     table.add_row("[bold]Citizens[/bold]")
     table.add_row("C", "Residents", "4,200", "")
@@ -113,6 +114,7 @@ def test_cards_keep_sections_codes_and_marks_apart() -> None:
         "  People 1: 1,240",
         "D  Drivers",
         "  People 1: 1",
+        "  People 1: 2",
         "",
         "Citizens",
         "C  Residents",

@@ -111,8 +111,10 @@ def as_cards(console: Console, table: Table) -> list[Text]:
                 cards.append(Text())
             cards.append(Text.assemble(cells[0], style="bold underline"))
             continue
-        cards.append(Text("  ").join(cell for cell in cells[:lead] if cell.plain.strip()))
-        cards[-1].stylize("bold")
+        title = Text("  ").join(cell for cell in cells[:lead] if cell.plain.strip())
+        if title:  # a row that goes on from the one above has none
+            title.stylize("bold")
+            cards.append(title)
         pairs = [
             Text.assemble((_label(heading, cell), "dim"), cell)
             for heading, cell in zip(headings[lead:], cells[lead:], strict=True)
