@@ -108,7 +108,8 @@ _RANK = re.compile(r" +\d+  ")
 
 def test_terminal_ranking_keeps_every_figure_in_a_narrow_terminal(tmp_path: Path) -> None:
     """At 60 and 66 columns rich cut the last column (the mark of the 75% set) and the
-    cumulative share; each rank's figures are now the same as in a wide terminal."""
+    cumulative share; each rank's figures are now the same as in a wide terminal, and at
+    40 columns too, where each task is a card."""
     root = cli_study(tmp_path)
 
     def ranks(columns: int) -> dict[str, list[str]]:
@@ -123,6 +124,14 @@ def test_terminal_ranking_keeps_every_figure_in_a_narrow_terminal(tmp_path: Path
     assert [found[-1] for found in wide.values()].count("●") == 3
     for columns in (66, 60):
         assert ranks(columns) == wide
+    shown = runner.invoke(app, ["toptasks", str(root)], env={"COLUMNS": "40"})
+    lines = shown.stdout.splitlines()[: shown.stdout.splitlines().index("Evidence for needs")]
+    titles = [i for i, line in enumerate(lines) if re.match(r"\d+  ", line)]
+    cards = {  # too narrow for the table: a card per task, its figures under its title
+        lines[i].split()[0]: re.findall(r": (\S+)", " ".join(lines[i + 1 : end]))
+        for i, end in zip(titles, [*titles[1:], titles[-1] + 5], strict=True)
+    }
+    assert cards == wide
 
 
 def test_group_option_in_every_format(tmp_path: Path) -> None:
