@@ -92,7 +92,8 @@ def test_a_terminal_narrower_than_the_least_widths_gets_the_rows_as_cards() -> N
 
 def test_cards_keep_sections_codes_and_marks_apart() -> None:
     """A row with its first cell only heads a section; a column of codes joins the name
-    after it in the title; a cell that says its heading ("gap") is not labelled twice."""
+    after it in the title, a long name wrapped under its first letter; a cell that says
+    its heading ("gap") is not labelled twice."""
     table = light_table("")
     table.add_column("")
     table.add_column("Group")
@@ -103,6 +104,7 @@ def test_cards_keep_sections_codes_and_marks_apart() -> None:
     table.add_row("B", "Field staff", "1,240", "")
     table.add_row("D", "Drivers", "1", "")  # a figure is labelled, though a word of it
     table.add_row("", "", "2", "")  # going on from the row above: no title of its own
+    table.add_row("E", "Executives and board members", "9", "")
     table.add_section()
     table.add_row("[bold]Citizens[/bold]")
     table.add_row("C", "Residents", "4,200", "")
@@ -115,6 +117,9 @@ def test_cards_keep_sections_codes_and_marks_apart() -> None:
         "D  Drivers",
         "  People 1: 1",
         "  People 1: 2",
+        "E  Executives and",
+        "   board members",
+        "  People 1: 9",
         "",
         "Citizens",
         "C  Residents",

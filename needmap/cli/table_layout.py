@@ -111,10 +111,7 @@ def as_cards(console: Console, table: Table) -> list[Text]:
                 cards.append(Text())
             cards.append(Text.assemble(cells[0], style="bold underline"))
             continue
-        title = Text("  ").join(cell for cell in cells[:lead] if cell.plain.strip())
-        if title:  # a row that goes on from the one above has none
-            title.stylize("bold")
-            cards.append(title)
+        cards.extend(_title(console, cells[:lead]))
         pairs = [
             Text.assemble((_label(heading, cell), "dim"), cell)
             for heading, cell in zip(headings[lead:], cells[lead:], strict=True)
@@ -131,6 +128,23 @@ _CODE = 3
 title takes in together with the name after it."""
 _INDENT = "  "
 """Before each line of a card under its title."""
+
+
+def _title(console: Console, cells: list[Text]) -> list[Text]:
+    """A card's title, in bold: its name (the last of ``cells``) after its rank or code,
+    wrapped under the name's first letter; none for a row that goes on from the one above
+    (no name of its own)."""
+    *codes, name = cells
+    code = Text("  ").join(cell for cell in codes if cell.plain.strip())
+    hang = code.cell_len + 2 if code else 0
+    if not name.plain.strip():
+        return [Text.assemble(code, style="bold")] if code else []
+    lines = name.wrap(console, max(console.width - hang, 1), overflow="fold")
+    first = Text.assemble(code, "  ", lines[0]) if code else lines[0]
+    titles = [first, *(Text(" " * hang) + line for line in lines[1:])]
+    for title in titles:
+        title.stylize("bold")
+    return titles
 
 
 def _label(heading: str, cell: Text) -> str:
