@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -16,6 +17,17 @@ from typing import Any
 import pytest
 
 SURVEY_FIXTURES = Path(__file__).parent / "fixtures" / "survey"
+IN_A_TERMINAL = {"TTY_COMPATIBLE": "1"}
+"""Environment under which needmap's output counts as a terminal's (CliRunner's is a
+pipe): tables too wide for it become cards. Read the output through :func:`plain`."""
+_STYLES = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def plain(output: str) -> str:
+    """Terminal output without its colours and bold."""
+    return _STYLES.sub("", output)
+
+
 MINIMAL_STUDY = {
     "study.yaml": """\
         name: Test study

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from needmap import init_study, load_study
 from needmap.cli import app
-from tests.conftest import StudyMaker, run_needmap
+from tests.conftest import IN_A_TERMINAL, StudyMaker, plain, run_needmap
 
 runner = CliRunner()
 
@@ -264,9 +264,10 @@ def test_overlap_in_a_narrow_terminal_keeps_names_and_headings_whole(study_dir: 
     """At 40 columns rich cut the group names ("Front desk and contac…") and the region
     table's headings ("co…", "nee…"); the names wrap now, and the regions, too wide for
     40 columns with their words whole, are cards: each region's code over its figures."""
-    result = runner.invoke(app, ["overlap", str(study_dir), "-l", "nl"], env={"COLUMNS": "40"})
+    env = {"COLUMNS": "40", **IN_A_TERMINAL}
+    result = runner.invoke(app, ["overlap", str(study_dir), "-l", "nl"], env=env)
     assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
+    lines = plain(result.stdout).splitlines()
     study = load_study(study_dir)
     for group in study.groups:
         assert group.name.split()[0] in result.stdout

@@ -38,7 +38,7 @@ from needmap.surveys.catalog import check_mappings
 from needmap.surveys.interviews import check_interviews, load_interviews
 from needmap.surveys.tally import read_tally
 from tests import study_files
-from tests.conftest import SURVEY_FIXTURES, StudyMaker, run_needmap
+from tests.conftest import IN_A_TERMINAL, SURVEY_FIXTURES, StudyMaker, plain, run_needmap
 
 runner = CliRunner()
 
@@ -723,8 +723,9 @@ def test_groups_list_wraps_names_between_words_in_80_columns(template: str, tmp_
 
 def test_groups_and_needs_lists_show_every_figure_in_a_narrow_terminal(tmp_path: Path) -> None:
     """Two surveys are numbered columns (their ids in the legend), and a terminal too
-    narrow for the figures gets each group as a card: rich narrowed every column alike,
-    and the last survey's column, then the names, vanished with their figures."""
+    narrow for the figures gets each group as a card (a pipe its table, each row whole):
+    rich narrowed every column alike, and the last survey's column, then the names,
+    vanished with their figures."""
     from needmap.demo import write_example_export
     from needmap.surveys.mapping import mapping_files
 
@@ -740,11 +741,12 @@ def test_groups_and_needs_lists_show_every_figure_in_a_narrow_terminal(tmp_path:
         imported = import_survey(mapping, tmp_path / "export.csv")
         write_tally(imported.tally, tally_path(root, mapping.id))
     answered = dict(read_tally(tally_path(root, "pulse-2025")).respondents)
-    for columns in ("80", "50"):
-        shown = runner.invoke(app, ["groups", "list", str(root)], env={"COLUMNS": columns})
+    for columns, terminal in (("80", True), ("50", True), ("50", False)):
+        env = {"COLUMNS": columns, **(IN_A_TERMINAL if terminal else {})}
+        shown = runner.invoke(app, ["groups", "list", str(root)], env=env)
         assert shown.exit_code == 0, shown.output
-        lines = shown.stdout.splitlines()
-        cards = columns == "50"
+        lines = plain(shown.stdout).splitlines()
+        cards = terminal and columns == "50"  # a pipe gets the table, its rows whole
         assert (lines[0].split()[-2:] == ["#1", "#2"]) is not cards
         for group in load_study(root).groups:
             if cards:  # the card: its name, then its figures indented under it
@@ -757,14 +759,15 @@ def test_groups_and_needs_lists_show_every_figure_in_a_narrow_terminal(tmp_path:
                 count = str(answered[group.id]) if answered[group.id] >= 5 else "n<5"
                 figures = f"#1: {count} · #2: {count}" if cards else f"{count} {count}"
                 assert " ".join(card.split()).endswith(figures)
-        legend = " ".join(shown.stdout.split())
+        legend = " ".join(plain(shown.stdout).split())
         assert "#1: respondents of survey pulse-2025; #2: respondents of survey toptasks-2026" in (
             legend
         )
         table = lines[: next(i for i, line in enumerate(lines) if line.startswith("needs:"))]
-        assert max(map(len, table)) <= int(columns)
-    listed = runner.invoke(app, ["needs", "list", str(root)], env={"COLUMNS": "50"})
-    assert listed.stdout.splitlines()[:3] == [
+        assert max(map(len, table)) <= int(columns) or not terminal
+    env = {"COLUMNS": "50", **IN_A_TERMINAL}
+    listed = runner.invoke(app, ["needs", "list", str(root)], env=env)
+    assert plain(listed.stdout).splitlines()[:3] == [
         "Content",
         "Company news and announcements",
         "  id: news · groups: 1/6/0 · personas: 0",

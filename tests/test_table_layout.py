@@ -16,12 +16,19 @@ from needmap.cli.app import light_table, print_table
 from needmap.cli.table_layout import fit_table
 
 
-def _console(width: int) -> Console:
-    return Console(file=io.StringIO(), width=width, color_system=None, soft_wrap=True)
+def _console(width: int, *, terminal: bool = True) -> Console:
+    """A console as wide as ``width``: a terminal (with no colours), or a pipe."""
+    return Console(
+        file=io.StringIO(),
+        width=width,
+        color_system=None,
+        soft_wrap=True,
+        force_terminal=terminal,
+    )
 
 
-def _printed(table: Table, width: int) -> list[str]:
-    console = _console(width)
+def _printed(table: Table, width: int, *, terminal: bool = True) -> list[str]:
+    console = _console(width, terminal=terminal)
     print_table(console, table)
     assert isinstance(console.file, io.StringIO)
     return [line.rstrip() for line in console.file.getvalue().splitlines()]
@@ -42,11 +49,11 @@ def _ranking(tasks: list[str] | None = None) -> Table:
 
 def test_a_table_that_fits_is_left_to_rich() -> None:
     table = _ranking()
-    assert fit_table(_console(120), table) is True
+    assert fit_table(_console(120), table) == 120
     assert all(column.max_width is None for column in table.columns)
     assert not table.expand
     exactly = _console(120).measure(table).maximum  # just as wide as the terminal: fits
-    assert fit_table(_console(exactly), table) is True
+    assert fit_table(_console(exactly), table) == exactly
     assert all(column.max_width is None for column in table.columns)
 
 
@@ -76,7 +83,7 @@ def test_a_terminal_narrower_than_the_least_widths_gets_the_rows_as_cards() -> N
     """Every figure is wider than 40 columns together: each row is a title (rank and task)
     over its figures, two to a line or as many as fit. Lines ran past the terminal."""
     table = _ranking()
-    assert fit_table(_console(40), table) is False
+    assert fit_table(_console(40), table) is None
     assert _printed(_ranking(), 40) == [
         "Top tasks",
         "1  Look up a care protocol",
@@ -87,6 +94,21 @@ def test_a_terminal_narrower_than_the_least_widths_gets_the_rows_as_cards() -> N
         "  Votes: 406 · Share: 13.3%",
         "  Weighted: 12.4% · Cumulative: 24.8%",
         "  In 75% set: ●",
+    ]
+
+
+def test_output_to_a_pipe_stays_a_table_a_row_to_a_line() -> None:
+    """``needmap toptasks gem | grep Look`` finds the task's row with its figures: where
+    a terminal gets cards, a pipe gets the table, its lines as long as they need."""
+    table = _ranking()
+    least = fit_table(_console(40, terminal=False), table)
+    assert least is not None and least > 40
+    lines = _printed(_ranking(), 40, terminal=False)
+    assert max(map(len, lines)) == least
+    rows = [line for line in lines if re.match(r" +\d ", line)]
+    assert rows[0].split()[:2] + rows[0].split()[-5:] == [
+        *("1", "Look"),
+        *("406", "13.3%", "12.4%", "12.4%", "●"),
     ]
 
 
@@ -164,7 +186,7 @@ def test_a_table_sharing_its_room_by_ratios_is_left_to_rich_where_it_fits() -> N
     table.add_column("Score", justify="right", min_width=5)
     table.add_row("Book an appointment at the counter", "Single sign-on", "2.8")
     table.expand = True
-    assert fit_table(_console(40), table) is True
+    assert fit_table(_console(40), table) == 40
     assert table.expand and all(column.max_width is None for column in table.columns)
 
 
@@ -215,25 +237,28 @@ def _tables(draw: st.DrawFn) -> tuple[Table, list[str], list[str]]:
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_tables(), st.integers(20, 120))
-def test_nothing_printed_is_cut(drawn: tuple[Table, list[str], list[str]], width: int) -> None:
-    """Every letter of every cell is printed, no '…', every figure whole on one line, and
-    no line is longer than the terminal: as a table, or as cards when its least widths
-    do not fit."""
+@given(_tables(), st.integers(20, 120), st.booleans())
+def test_nothing_printed_is_cut(
+    drawn: tuple[Table, list[str], list[str]], width: int, terminal: bool
+) -> None:
+    """Every letter of every cell is printed, no '…', every figure whole on one line. In
+    a terminal no line is longer than it: a table, or cards where the words do not fit
+    whole; to a pipe, a table whose lines are longer only where its least widths are."""
     table, words, figures = drawn
-    as_table = fit_table(_console(width), _copy(table))
-    lines = _printed(table, width)
+    fitted = fit_table(_console(width, terminal=terminal), _copy(table))
+    lines = _printed(table, width, terminal=terminal)
     printed = "".join(lines)
     assert "…" not in printed
     letters = Counter(re.sub(r"[\s─·:]", "", printed))
-    if as_table:
+    if fitted is not None:
         assert letters == Counter("".join(words + figures))
     else:  # the headings of the title's columns are left out
         cells = "".join(str(cell) for column in table.columns for cell in column.cells)
         assert not Counter(re.sub(r"\s", "", cells)) - letters
     tokens = {token for line in lines for token in line.split()}
     assert set(figures) <= tokens
-    assert max(map(len, lines)) <= width
+    assert max(map(len, lines)) <= (width if terminal else max(width, fitted or 0))
+    assert terminal or fitted is not None
 
 
 def _copy(table: Table) -> Table:

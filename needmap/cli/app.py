@@ -352,18 +352,24 @@ def print_table(console: Console, table: Table) -> None:
     title is printed on its own, wrapped to the terminal rather than to a narrow table.
     A terminal too narrow for the table gets its columns narrowed by needmap rather than
     figures or words cut off (:func:`~needmap.cli.table_layout.fit_table`), and one too
-    narrow even for that its rows one below the other, as cards
-    (:func:`~needmap.cli.table_layout.as_cards`)."""
+    narrow to keep its words whole its rows one below the other, as cards
+    (:func:`~needmap.cli.table_layout.as_cards`); output to a pipe stays a table."""
     from needmap.cli.table_layout import as_cards, fit_table
 
     if table.title:
         console.print(table.title, style="table.title", soft_wrap=False)
         table.title = None
-    if not fit_table(console, table):
+    width = console.width
+    fitted = fit_table(console, table)
+    if fitted is None:
         for card in as_cards(console, table):
             console.print(card, soft_wrap=False)
-    else:
+        return
+    console.width = fitted  # print's own width= is capped at this
+    try:
         console.print(table, soft_wrap=False)
+    finally:
+        console.width = width
 
 
 def print_legend(console: Console, entries: list[str], style: str = "") -> None:

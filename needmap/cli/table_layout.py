@@ -5,9 +5,9 @@ to that column's ``min_width``; when that is not enough, it takes from every col
 alike and crops the lines at the terminal's edge. A figure at the end of a row, or the
 last column, is then gone. :func:`fit_table` lays out a table wider than the terminal
 itself: each column at least as wide as its longest word, what must go taken from the
-widest columns first (as rich does), a word longer than its column folded. A terminal
-narrower than even that gets the rows one below the other instead (:func:`as_cards`). A
-table that fits is left to rich.
+widest columns first (as rich does). A terminal too narrow to keep every word whole gets
+the rows one below the other instead (:func:`as_cards`); output to a file or a pipe stays
+a table, a word longer than its column folded. A table that fits is left to rich.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ class _Span:
     """The widths a column's content may take, padding not included."""
 
     least: int
-    """The narrowest it gets where rich shares the room by ratios: a column of figures
+    """The narrowest it gets: a column of figures
     (right-aligned) its widest figure or its heading's longest word, another that never
     wraps its widest cell: a figure is never cut. A text column its longest word, or its
     ``min_width`` or :data:`_FOLDED`, the wider, where that is longer: a longer word is
@@ -53,15 +53,18 @@ class _Span:
     """Whether it wraps words (not right-aligned, nor ``no_wrap``, nor of a set width)."""
 
 
-def fit_table(console: Console, table: Table) -> bool:
-    """Whether ``table`` is printed as a table in the terminal; False when its columns
-    cannot fit with every figure and word whole (print it with :func:`as_cards` then).
+def fit_table(console: Console, table: Table) -> int | None:
+    """The width to print ``table`` at, or None to print it as cards (:func:`as_cards`):
+    in a terminal, when its columns cannot fit with every figure and word whole.
 
     A table that fits is left to rich, and so is one that shares the room out by its
     columns' ratios (the roadmap's: its figures' columns have a ``min_width``, which rich
-    keeps to then), as long as its least widths fit; it may fold a long word. Another is
-    laid out here, each column given a ``max_width``. The table is changed: its text
-    columns fold a word longer than the column rather than end it in '…'."""
+    keeps to then) where its least widths fit; it may fold a long word. Another is laid
+    out here, each column given a ``max_width``. Output that goes to a file or another
+    program (``| grep``) stays a table, a row to a line where it can: it folds a word
+    longer than its column, and where even that is too wide for the width it was given,
+    its lines are as long as they need. The table is changed: its text columns fold a
+    word longer than the column rather than end it in '…'."""
     width = console.width
     options = console.options.update_width(_UNBOUNDED)
     spans = [_span(console, options, column) for column in table.columns]
@@ -72,16 +75,20 @@ def fit_table(console: Console, table: Table) -> bool:
     # Padding and borders: what rich's least width of the table adds to its columns'.
     extra = measured.minimum - sum(s.rich_least for s in spans)
     if measured.maximum <= width:
-        return True
-    if table.expand:
-        return sum(s.least for s in spans) + extra <= width
-    if sum(s.whole for s in spans) + extra > width:
-        return False
-    for column, fitted in zip(table.columns, _narrowed(spans, width - extra), strict=True):
+        return width
+    least = sum(s.least for s in spans) + extra
+    fits = least if table.expand else sum(s.whole for s in spans) + extra
+    if console.is_terminal and fits > width:
+        return None
+    if table.expand and least <= width:
+        return width
+    room = max(width, least) - extra
+    for column, fitted in zip(table.columns, _narrowed(spans, room), strict=True):
         column.max_width = fitted
         if column.justify == "right":  # its figures fit: only its heading may wrap
             column.no_wrap = False
-    return True
+    table.expand = False
+    return room + extra
 
 
 def as_cards(console: Console, table: Table) -> list[Text]:
@@ -203,10 +210,10 @@ def _span(console: Console, options: ConsoleOptions, column: Column) -> _Span:
 def _narrowed(spans: list[_Span], room: int) -> list[int]:
     """Widths from each column's widest cell, taken one at a time from the widest column
     that may still give (the first of equals) until they fit in ``room``: first down to
-    the width each column wants, then down to its longest word."""
+    the width each column wants, then to its longest word, then to its least."""
     widths = [s.most for s in spans]
     excess = sum(widths) - room
-    for floor in ([s.wanted for s in spans], [s.whole for s in spans]):
+    for floor in ([s.wanted for s in spans], [s.whole for s in spans], [s.least for s in spans]):
         while excess > 0:
             giving = [i for i in range(len(spans)) if widths[i] > floor[i]]
             if not giving:

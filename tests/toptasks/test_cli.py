@@ -18,7 +18,7 @@ from needmap.cli import app
 from needmap.model.toptasks import analyse_toptasks
 from needmap.reports.toptasks_table import build_weights, ranking_to_markdown
 from needmap.surveys import load_survey
-from tests.conftest import SURVEY_FIXTURES, private_survey_study
+from tests.conftest import IN_A_TERMINAL, SURVEY_FIXTURES, plain, private_survey_study
 from tests.toptasks.conftest import assert_hidden, cli_study, runner
 
 
@@ -124,8 +124,9 @@ def test_terminal_ranking_keeps_every_figure_in_a_narrow_terminal(tmp_path: Path
     assert [found[-1] for found in wide.values()].count("●") == 3
     for columns in (66, 60):
         assert ranks(columns) == wide
-    shown = runner.invoke(app, ["toptasks", str(root)], env={"COLUMNS": "40"})
-    lines = shown.stdout.splitlines()[: shown.stdout.splitlines().index("Evidence for needs")]
+    shown = runner.invoke(app, ["toptasks", str(root)], env={"COLUMNS": "40", **IN_A_TERMINAL})
+    lines = plain(shown.stdout).splitlines()
+    lines = lines[: lines.index("Evidence for needs")]
     titles = [i for i, line in enumerate(lines) if re.match(r"\d+  ", line)]
     cards = {  # too narrow for the table: a card per task, its figures under its title
         lines[i].split()[0]: re.findall(r": (\S+)", " ".join(lines[i + 1 : end]))
