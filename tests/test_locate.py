@@ -45,6 +45,27 @@ def test_the_studies_meant_by_a_command_given_no_folder(
     assert problem.hint == "it is inside the study in .: give that folder instead"
 
 
+def test_studies_below_opens_two_hundred_folders_at_most(tmp_path: Path) -> None:
+    """A home folder or a large checkout answers at once: the study in zz/ is found when
+    zz is the 200th folder opened, and not when it would be the 201st."""
+    study = tmp_path / "zz" / "study"
+    study.mkdir(parents=True)
+    (study / STUDY_FILE).write_text("")
+    for i in range(198):
+        (tmp_path / f"a{i:03}").mkdir()
+    assert studies_below(tmp_path) == [study]
+    (tmp_path / "a198").mkdir()
+    assert studies_below(tmp_path) == []
+
+
+def test_a_link_to_a_folder_that_is_no_study_is_told_so(tmp_path: Path) -> None:
+    (tmp_path / "folder").mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(tmp_path / "folder")
+    (problem,) = not_a_study(link).problems
+    assert problem.message == "this folder has no study.yaml, so it is not a needmap study"
+
+
 _NAMES = st.sampled_from(["a", "b", "c", ".h"])
 _TREES = st.lists(st.tuples(st.lists(_NAMES, min_size=1, max_size=5), st.booleans()), max_size=12)
 """Folders as paths of names, each a study or not."""
