@@ -124,6 +124,15 @@ def test_a_study_given_after_another_argument_is_said_to_come_first(
     assert export.read_text() == "group,task\n"
 
 
+def test_a_word_after_a_folder_that_is_no_study_is_not_taken_for_one(tmp_path: Path) -> None:
+    """Only a folder holding a study.yaml is said to be the study given too late: not the
+    need's id after a misspelt folder, nor an option."""
+    (tmp_path / "search").mkdir()
+    result = runner.invoke(app, ["why", str(tmp_path / "gem"), "search", "--json"])
+    assert result.exit_code == 2
+    assert "given after it" not in result.stderr
+
+
 @pytest.mark.parametrize(
     ("after", "command"),
     [(["build", "--no-pdf"], "build"), (["biuld"], "build"), ([], "status"), (["-h"], "status")],
@@ -273,6 +282,11 @@ def test_an_argument_left_out_gets_the_line_and_what_to_choose_from(
     assert lines("survey", "import", "study")[1] == (
         "    hint: needmap survey import study EXPORT, one of the files here: "
         "'export 2026.csv', quotes.xlsx"
+    )
+    for name in ("a.csv", "b.csv", "c.tsv"):
+        (study.parent / name).write_text("")
+    assert lines("survey", "import", "study")[1].endswith(
+        "one of the files here: a.csv, b.csv, c.tsv, 'export 2026.csv' and 1 more"
     )
     option = runner.invoke(app, ["groups", "merge", str(study), "desk", "field"])
     assert option.exit_code == 2 and "Missing option '--into'" in option.stderr
