@@ -167,15 +167,18 @@ def test_a_long_piece_of_a_card_wraps_under_its_indent() -> None:
 
 
 def test_a_word_longer_than_its_column_folds_rather_than_end_in_an_ellipsis() -> None:
+    """To a pipe, where the table stays a table (a terminal gets a card)."""
     table = light_table("")
     table.add_column("Need")
     table.add_column("After")
     table.add_column("Votes", justify="right")
     table.add_row("Log in once with two factors", "digid-eherkenning-koppeling", "12")
-    lines = _printed(table, 30)
+    lines = _printed(table, 30, terminal=False)
     assert "…" not in "".join(lines)
+    assert lines[0].split() == ["Need", "After", "Votes"]
     text = "".join(lines)
     assert all(piece in text for piece in ("digid-eherk", "koppeling", "12"))
+    assert "digid-eherkenning-koppeling" not in text  # folded
     assert max(map(len, lines)) <= 30
 
 
