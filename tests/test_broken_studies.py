@@ -903,6 +903,11 @@ _STUDY = "name: S\norganisation: O\nlanguage: en\n"
             "study.yaml:5:12: roadmap.phases[0]: required key 'name' is missing",
             "add 'name:' — name shown in reports, e.g. 'Nu' or 'Q1 2027'.",
         ),
+        (  # a roadmap plans into one phase at least
+            {"study.yaml": _STUDY + "roadmap:\n  phases: []\n"},
+            "study.yaml:5:11: roadmap.phases: must not be empty",
+            "add at least one item",
+        ),
         (
             {"study.yaml": _STUDY + "roadmap:\n  phases: [{id: now, name: Now, capacty: 3}]\n"},
             "study.yaml:5:33: roadmap.phases[0]: unknown key 'capacty'",
