@@ -885,6 +885,22 @@ def test_unknown_id_hint_names_the_close_id_else_how_to_define_one() -> None:
 _STUDY = "name: S\norganisation: O\nlanguage: en\n"
 
 
+def test_points_may_be_fractions_but_not_zero(make_study: StudyMaker) -> None:
+    """Effort points and a phase's capacity count in any unit above 0 (half a point)."""
+    scoring = "scoring:\n  effort_points: {xs: 0.5, l: 0.5, xl: 0.5}\n"
+    phases = "roadmap:\n  phases: [{id: now, name: Now, capacity: 0.5}]\n"
+    study = load_study(make_study({"study.yaml": _STUDY + scoring + phases}))
+    points = study.settings.scoring.effort_points
+    assert (points.xs, points.l, points.xl, study.settings.roadmap.phases[0].capacity) == (
+        0.5,
+        0.5,
+        0.5,
+        0.5,
+    )
+    with pytest.raises(InvalidStudyError, match=r"xs: must be more than 0\.0, found 0"):
+        load_study(make_study({"study.yaml": _STUDY + scoring.replace("xs: 0.5", "xs: 0")}))
+
+
 @pytest.mark.parametrize(
     ("files", "shown", "hint"),
     [
