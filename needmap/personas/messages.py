@@ -352,6 +352,8 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
         return "must not be empty", "write some text, or remove the key"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         bound = next(iter(ctx.values()), "")
+        if isinstance(bound, float) and bound.is_integer():
+            bound = int(bound)  # "at most 1", not "at most 1.0"
         words = {
             "greater_than_equal": "at least",
             "greater_than": "more than",
