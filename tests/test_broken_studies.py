@@ -885,11 +885,17 @@ def test_unknown_id_hint_names_the_close_id_else_how_to_define_one() -> None:
 _STUDY = "name: S\norganisation: O\nlanguage: en\n"
 
 
-def test_points_may_be_fractions_but_not_zero(make_study: StudyMaker) -> None:
-    """Effort points and a phase's capacity count in any unit above 0 (half a point)."""
-    scoring = "scoring:\n  effort_points: {xs: 0.5, l: 0.5, xl: 0.5}\n"
+def test_weights_and_points_may_be_fractions(make_study: StudyMaker) -> None:
+    """Effort points and a phase's capacity count in any unit above 0 (half a point); an
+    importance may weigh nothing at all."""
+    scoring = (
+        "scoring:\n  effort_points: {xs: 0.5, l: 0.5, xl: 0.5}\n"
+        "  importance_weights: {must: 0.5, should: 0.5, could: 0}\n"
+    )
     phases = "roadmap:\n  phases: [{id: now, name: Now, capacity: 0.5}]\n"
     study = load_study(make_study({"study.yaml": _STUDY + scoring + phases}))
+    weights = study.settings.scoring.importance_weights
+    assert (weights.must, weights.should, weights.could) == (0.5, 0.5, 0)
     points = study.settings.scoring.effort_points
     assert (points.xs, points.l, points.xl, study.settings.roadmap.phases[0].capacity) == (
         0.5,
