@@ -97,6 +97,15 @@ def test_a_terminal_narrower_than_the_least_widths_gets_the_rows_as_cards() -> N
     ]
 
 
+def test_the_narrowest_terminal_for_a_table_fits_its_longest_words_exactly() -> None:
+    """One column less, and a word or figure would have to be cut: cards then."""
+    narrowest = next(w for w in range(30, 120) if fit_table(_console(w), _ranking()))
+    assert fit_table(_console(narrowest - 1), _ranking()) is None
+    lines = _printed(_ranking(), narrowest)
+    assert max(map(len, lines)) == narrowest
+    assert "Look" in lines[5] and "●" in lines[5]  # a row of the table, not a card
+
+
 def test_output_to_a_pipe_stays_a_table_a_row_to_a_line() -> None:
     """``needmap toptasks gem | grep Look`` finds the task's row with its figures: where
     a terminal gets cards, a pipe gets the table, its lines as long as they need."""
@@ -155,10 +164,13 @@ def test_a_long_piece_of_a_card_wraps_under_its_indent() -> None:
     table.add_column("Votes", justify="right")
     table.add_column("Terms")
     table.add_row(
-        "Verlofaanvragen", "384", "verlof (154), verlof aanvragen (64), salarisstrook (58)"
+        "Verlofaanvragen indienen en bijhouden",
+        "384",
+        "verlof (154), verlof aanvragen (64), salarisstrook (58)",
     )
     assert _printed(table, 30) == [
-        "Verlofaanvragen",
+        "Verlofaanvragen indienen en",  # a name with no code before it wraps at the edge
+        "bijhouden",
         "  Votes: 384",
         "  Terms: verlof (154), verlof",
         "  aanvragen (64),",
