@@ -100,6 +100,8 @@ def test_a_terminal_narrower_than_the_least_widths_gets_the_rows_as_cards() -> N
 def test_the_narrowest_terminal_for_a_table_fits_its_longest_words_exactly() -> None:
     """One column less, and a word or figure would have to be cut: cards then."""
     narrowest = next(w for w in range(30, 120) if fit_table(_console(w), _ranking()))
+    # Rank 4, "colleague" 9, Votes 5, Share 5, Weighted 8, Cumulative 10, "75%" 3; 6 gaps of 2
+    assert narrowest == 4 + 9 + 5 + 5 + 8 + 10 + 3 + 6 * 2
     assert fit_table(_console(narrowest - 1), _ranking()) is None
     lines = _printed(_ranking(), narrowest)
     assert max(map(len, lines)) == narrowest
