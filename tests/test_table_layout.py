@@ -140,7 +140,7 @@ def test_cards_keep_sections_codes_and_marks_apart() -> None:
     table.add_row("E", "Executives and board members", "9", "")
     table.add_section()
     table.add_row("[bold]Citizens[/bold]")
-    table.add_row("C", "Residents", "4,200", "")
+    table.add_row("R12", "Residents", "4,200", "")  # a code as long as codes get
     assert _printed(table, 20) == [
         "Employees",
         "A  Front desk staff",
@@ -155,7 +155,7 @@ def test_cards_keep_sections_codes_and_marks_apart() -> None:
         "  People 1: 9",
         "",
         "Citizens",
-        "C  Residents",
+        "R12  Residents",
         "  People 1: 4,200",
     ]
 
