@@ -104,19 +104,26 @@ def missing_argument(exc: typer.BadParameter, given: list[str]) -> UsageError | 
     line = " ".join(["needmap", *words, *rest, *missing])
     if ctx.info_name == "init":
         line = f"{line} (needmap templates lists the starting points)"
-    kind, folder, hint = _LISTED.get(str(param.name)), ctx.params.get("folder"), line
+    return UsageError.single(message, hint=line + _choices(str(param.name), ctx.params))
+
+
+def _choices(name: str, given: dict[str, object]) -> str:
+    """What there is to choose from for the argument ``name`` left out, to follow the
+    command line in its hint: the study's needs or groups (the study's folder is among the
+    values ``given``), or the tables in the working folder for an export or a sheet."""
+    kind, folder = _LISTED.get(name), given.get("folder")
     if kind is not None and isinstance(folder, Path):
         ids = _ids_of(folder, kind)
-        listing = f"needmap {kind} list {command_word(folder)}"
         if ids:
-            hint = f"{line}, of its {kind}: {first_of(ids, shown=4)} ({listing} shows them all)"
-    elif param.name in _TABLES:
+            listing = f"needmap {kind} list {command_word(folder)}"
+            return f", of its {kind}: {first_of(ids, shown=4)} ({listing} shows them all)"
+    elif name in _TABLES:
         from needmap.surveys.tables import READABLE
 
         here = [command_word(path.name) for path in files_in(Path(), READABLE)]
         if here:
-            hint = f"{line}, one of the files here: {first_of(here, shown=4)}"
-    return UsageError.single(message, hint=hint)
+            return f", one of the files here: {first_of(here, shown=4)}"
+    return ""
 
 
 def _study_meant(command: list[str], missing: list[str], rest: list[str]) -> str:
