@@ -22,6 +22,8 @@ def test_studies_below_looks_three_folders_deep_and_not_inside_a_study(
     make_study(name="a/b/c/d/e")  # inside a study: not looked for
     make_study(name="x/y/z/too-deep")
     make_study(name=".hidden/study")
+    make_study(name="package/templates/care")  # needmap's own, in a clone of it
+    (tmp_path / "package" / "__init__.py").write_text("")
     near = make_study(name="z")
     assert studies_below(tmp_path) == [near, deep]
     assert studies_below(tmp_path, depth=1) == [near]

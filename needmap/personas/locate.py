@@ -89,8 +89,8 @@ def studies_meant(folder: Path) -> list[Path]:
 
 def studies_below(folder: Path, depth: int = _DEPTH) -> list[Path]:
     """The study folders below ``folder``, at most ``depth`` levels down, nearest first
-    and by name; hidden folders and the inside of a study are not looked in, nor a folder
-    that cannot be read."""
+    and by name; hidden folders, Python packages (needmap's own templates, in a clone of
+    it) and the inside of a study are not looked in, nor a folder that cannot be read."""
     found: list[Path] = []
     waiting: deque[tuple[Path, int]] = deque([(folder, 0)])
     opened = 0
@@ -100,7 +100,7 @@ def studies_below(folder: Path, depth: int = _DEPTH) -> list[Path]:
         for entry in _subfolders(here):
             if (entry / STUDY_FILE).is_file():
                 found.append(entry)
-            elif level + 1 < depth:
+            elif level + 1 < depth and not (entry / "__init__.py").is_file():
                 waiting.append((entry, level + 1))
     return found
 
