@@ -34,11 +34,10 @@ class _Span:
     """The widths a column's content may take, padding not included."""
 
     least: int
-    """The narrowest it gets: a column of figures
-    (right-aligned) its widest figure or its heading's longest word, another that never
-    wraps its widest cell: a figure is never cut. A text column its longest word, or its
-    ``min_width`` or :data:`_FOLDED`, the wider, where that is longer: a longer word is
-    folded onto the next line."""
+    """The narrowest it gets: a column of figures (right-aligned) its widest figure or its
+    heading's longest word, another that never wraps its widest cell: a figure is never
+    cut. A text column its longest word, or its ``min_width`` or :data:`_FOLDED`, the
+    wider, where that is longer: a longer word is folded onto the next line."""
     whole: int
     """The least it needs to keep every word whole: a text column its longest word, another
     its least."""
@@ -49,8 +48,6 @@ class _Span:
     """Its widest cell: the width it takes when there is room."""
     rich_least: int
     """Its least width as rich counts it: its longest word, or its ``min_width``."""
-    text: bool
-    """Whether it wraps words (not right-aligned, nor ``no_wrap``, nor of a set width)."""
 
 
 def fit_table(console: Console, table: Table) -> int | None:
@@ -68,8 +65,8 @@ def fit_table(console: Console, table: Table) -> int | None:
     width = console.width
     options = console.options.update_width(_UNBOUNDED)
     spans = [_span(console, options, column) for column in table.columns]
-    for column, span in zip(table.columns, spans, strict=True):
-        if span.text:
+    for column in table.columns:
+        if _wraps(column):
             column.overflow = "fold"
     measured = Measurement.get(console, options, table)
     # Padding and borders: what rich's least width of the table adds to its columns'.
@@ -193,18 +190,18 @@ def _text(console: Console, cell: RenderableType) -> Text:
 
 def _span(console: Console, options: ConsoleOptions, column: Column) -> _Span:
     if column.width is not None:  # as wide as it says, whatever it holds
-        return _Span(*(column.width,) * 5, text=False)
+        return _Span(*(column.width,) * 5)
     cells = [Measurement.get(console, options, cell) for cell in (column.header, *column.cells)]
     longest_word = max(m.minimum for m in cells)
     most = max(max(m.maximum for m in cells), column.min_width or 0)
     rich_least = max(longest_word, column.min_width or 0)
     if column.justify == "right":  # figures, under a heading that may wrap
         figures = max([cells[0].minimum, *(m.maximum for m in cells[1:])])
-        return _Span(figures, figures, figures, most, rich_least, text=False)
+        return _Span(figures, figures, figures, most, rich_least)
     if not _wraps(column):  # kept on one line
-        return _Span(most, most, most, most, rich_least, text=False)
+        return _Span(most, most, most, most, rich_least)
     least = min(longest_word, max(column.min_width or 0, _FOLDED))
-    return _Span(least, longest_word, max(least, rich_least), most, rich_least, text=True)
+    return _Span(least, longest_word, max(least, rich_least), most, rich_least)
 
 
 def _narrowed(spans: list[_Span], room: int) -> list[int]:
