@@ -16,7 +16,7 @@ from typing import Any
 import typer
 
 from needmap.errors import NeedmapError, NotAStudyError, Problem, UsageError, first_of
-from needmap.personas.locate import STUDY_FILE, studies_meant
+from needmap.personas.locate import is_study, studies_meant
 from needmap.personas.messages import closest, files_in
 from needmap.shell import command_word
 
@@ -169,9 +169,5 @@ def _ids_of(folder: Path, kind: str) -> list[str]:
 
 
 def holds_study(word: str) -> bool:
-    """Whether ``word``, a word of the command line, names a study's folder; a name the
-    system refuses (too long) names none."""
-    try:
-        return (Path(word) / STUDY_FILE).is_file()
-    except OSError:
-        return False
+    """Whether ``word``, a word of the command line, names a study's folder."""
+    return is_study(Path(word))

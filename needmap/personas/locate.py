@@ -18,7 +18,7 @@ from needmap.errors import NotAStudyError, first_of
 from needmap.personas.messages import closest
 from needmap.shell import command_word
 
-__all__ = ["STUDY_FILE", "not_a_study", "studies_below", "studies_meant"]
+__all__ = ["STUDY_FILE", "is_study", "not_a_study", "studies_below", "studies_meant"]
 
 STUDY_FILE = "study.yaml"
 
@@ -31,6 +31,15 @@ checkout answers at once; a study further away is not hinted at."""
 _ENTRIES_PER_FOLDER = 1000
 
 
+def is_study(folder: Path) -> bool:
+    """Whether ``folder`` holds a study (its ``study.yaml``); a path the system refuses (a
+    name too long) holds none."""
+    try:
+        return (folder / STUDY_FILE).is_file()
+    except OSError:
+        return False
+
+
 def not_a_study(root: Path) -> NotAStudyError:
     """The error for a ``root`` that holds no study, with a hint at the study the user
     most likely meant: the folder above (``gem/reports`` for ``gem``), one below (the
@@ -39,7 +48,7 @@ def not_a_study(root: Path) -> NotAStudyError:
     create = f"create a study with: needmap init {command_word(root)} --template gemeente"
     if root.is_file():
         folder = root.parent
-        if (folder / STUDY_FILE).is_file():
+        if is_study(folder):
             hint = f"give the study's folder instead: {command_word(folder)}"
         else:
             hint = "give the folder that holds the study's study.yaml"
@@ -79,7 +88,7 @@ def studies_meant(folder: Path) -> list[Path]:
     """The studies a command given no study's folder could mean, nearest first, when run
     in ``folder``: ``folder`` itself when it is a study, the study it is inside (``..``),
     else the studies below it (:func:`studies_below`)."""
-    if (folder / STUDY_FILE).is_file():
+    if is_study(folder):
         return [folder]
     above = _study_above(folder)
     if above is not None:
@@ -98,7 +107,7 @@ def studies_below(folder: Path, depth: int = _DEPTH) -> list[Path]:
         here, level = waiting.popleft()
         opened += 1
         for entry in _subfolders(here):
-            if (entry / STUDY_FILE).is_file():
+            if is_study(entry):
                 found.append(entry)
             elif level + 1 < depth and not (entry / "__init__.py").is_file():
                 waiting.append((entry, level + 1))
@@ -121,7 +130,7 @@ def _study_above(root: Path) -> Path | None:
     absolute when ``root`` is."""
     # absolute(), not resolve(): a link is looked at where it is given, a loop is no error
     absolute = root.absolute()
-    above = next((f for f in absolute.parents if (f / STUDY_FILE).is_file()), None)
+    above = next((f for f in absolute.parents if is_study(f)), None)
     if above is None:
         return None
     for candidate in root.parents:
