@@ -229,7 +229,8 @@ def first_of(words: Sequence[str], shown: int = 3) -> str:
     return ", ".join(words[:shown]) + more
 
 
-def plural(number: int, noun: str) -> str:
+def plural(number: int, noun: str, many: str | None = None) -> str:
     """'1 warning', '3 warnings': counts in messages, which are English (reports say their
-    counts through :func:`needmap.reports.i18n.counted`, in the study's language)."""
-    return f"{number} {noun}{'s' * (number != 1)}"
+    counts through :func:`needmap.reports.i18n.counted`, in the study's language). ``many``
+    is the plural where it is not the noun and an s ('search', 'searches')."""
+    return f"{number} {noun if number == 1 else many or noun + 's'}"

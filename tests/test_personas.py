@@ -457,6 +457,7 @@ def test_dutch_template_report(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert '<html lang="nl">' in page and "Belangrijkste behoeften" in page
     assert page.count('<article class="persona"') == 6
+    assert f"wrote {out} (6 personas)" in result.stdout.replace("\n", "")
     terminal = runner.invoke(app, ["personas", str(root)], env={"COLUMNS": "80"}).stdout
     lines = terminal.splitlines()
     assert max(len(line.rstrip()) for line in lines) <= 80

@@ -77,8 +77,8 @@ def test_i18n_catalogues_have_the_same_keys() -> None:
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", ("1 interview", "2 interviews", "1 person", "1,063 people", "1 need")),
-        ("nl", ("1 gesprek", "2 gesprekken", "1 persoon", "1.063 mensen", "1 behoefte")),
+        ("en", ("1 interview", "2 interviews", "1 person", "1,063 people", "1 need", "1 vote")),
+        ("nl", ("1 gesprek", "2 gesprekken", "1 persoon", "1.063 mensen", "1 behoefte", "1 stem")),
     ],
 )
 def test_counted_nouns_agree_with_the_number(language: Language, expected: tuple[str, ...]) -> None:
@@ -88,6 +88,7 @@ def test_counted_nouns_agree_with_the_number(language: Language, expected: tuple
         counted(1, "people", language),
         counted(1063, "people", language),
         counted(1, "needs", language),
+        counted(1, "votes", language),
     ) == expected
     assert counted(1, "groups", language) in ("1 target group", "1 doelgroep")
     singular = {key.removesuffix(".one") for key in _LABELS[language] if key.endswith(".one")}

@@ -27,6 +27,7 @@ from needmap.reports.searches_report import (
     searches_to_json,
     searches_to_markdown,
     study_searches,
+    summary_line,
 )
 from needmap.surveys.searchlog import (
     SearchLog,
@@ -210,6 +211,28 @@ def test_a_log_of_one_search_says_so_in_the_singular(
     result = runner.invoke(app, ["searches", str(make_study(files)), "--out", str(markdown)])
     assert result.exit_code == 0, result.output
     assert "- App search: 1 search" in markdown.read_text().splitlines()
+    assert "searches, 2 logs)" in result.stdout.replace("\n", "")
+
+
+def test_one_search_in_one_log_is_counted_in_the_singular(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    files = {
+        **files_with_logs(min_size=1),
+        "analytics/intranet.yaml": None,
+        "analytics/intranet-may.csv": None,
+        "analytics/app-searches.csv": b"user,query,time\nu1,Verlof,x\nu2,,x\n",
+    }
+    folder = make_study(files)
+    markdown = tmp_path / "searches.md"
+    written = runner.invoke(app, ["searches", str(folder), "--out", str(markdown)])
+    assert written.exit_code == 0, written.output
+    assert f"wrote {markdown} (1 search, 1 log)" in written.stdout.replace("\n", "")
+    shown = runner.invoke(app, ["searches", str(folder)], env={"COLUMNS": "200"})
+    assert shown.stdout.startswith("1 search in 1 log; 1 (100.0%) about a need\n")
+    assert "comma-separated; 1 search without a term left out" in shown.stdout
+    _, evidence = _evidence(folder)
+    assert summary_line(evidence, "nl") == "1 zoekopdracht in 1 log; 1 (100,0%) over een behoefte"
 
 
 def test_a_gap_needs_a_results_column_and_the_logs_threshold(make_study: StudyMaker) -> None:

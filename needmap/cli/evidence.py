@@ -77,7 +77,7 @@ def interviews(
 
         with writing(out):
             write_interviews(evidence, study, out)
-        new_console().print(f"wrote {out} ({evidence.interviews} interviews shown)")
+        new_console().print(f"wrote {out} ({plural(evidence.interviews, 'interview')} shown)")
         return
     _print_interviews(evidence, study)
 
@@ -114,9 +114,9 @@ def searches(
 
         with writing(out):
             write_searches(evidence, study, out)
-        logs = len(evidence.logs)
         new_console().print(
-            f"wrote {out} ({evidence.searches} searches, {logs} log{'' if logs == 1 else 's'})"
+            f"wrote {out} ({plural(evidence.searches, 'search', 'searches')}, "
+            f"{plural(len(evidence.logs), 'log')})"
         )
         return
     _print_searches(evidence, study)
@@ -430,7 +430,8 @@ def _print_import(study: Study, result: ImportResult, target: Path) -> None:
     minimum = study.settings.privacy.min_group_size
     hidden = suppressed_groups(groups, minimum)
     outside = tally.outside_counted(minimum)
-    console.print(f"Counted {tally.counted_respondents(minimum)} respondents into {target}:")
+    counted = plural(tally.counted_respondents(minimum), "respondent")
+    console.print(f"Counted {counted} into {target}:")
     for g in study.groups:
         if g.id in groups:
             shown = f"n<{minimum}" if g.id in hidden else str(groups[g.id])
@@ -571,7 +572,8 @@ def _print_searches(evidence: SearchEvidence, study: Study) -> None:
         console.print(escape(summary_line(evidence, language)), soft_wrap=False)
         for log in evidence.logs:
             left_out = (
-                f"; {log.without_term} searches without a term left out (empty, or '(not set)')"
+                f"; {plural(log.without_term, 'search', 'searches')} without a term left out "
+                "(empty, or '(not set)')"
                 if log.without_term
                 else ""
             )

@@ -24,6 +24,7 @@ from needmap.cli.app import (
     study_at,
     writing,
 )
+from needmap.errors import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -86,8 +87,7 @@ def personas(
 
         with writing(out):
             write_personas(profiles, study, out)
-        count = len(profiles)
-        new_console().print(f"wrote {out} ({count} persona{'' if count == 1 else 's'})")
+        new_console().print(f"wrote {out} ({plural(len(profiles), 'persona')})")
         return
     from needmap.reports.personas_report import persona_views
 

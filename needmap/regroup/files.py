@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from needmap.errors import InvalidStudyError, Location, Problem, Severity
+from needmap.errors import InvalidStudyError, Location, Problem, Severity, plural
 from needmap.fileio import replace_files
 from needmap.personas.loader import STUDY_FILE, definition_files
 from needmap.personas.study import Study
@@ -201,7 +201,7 @@ def _rewrite(data: dict[str, Any], edit: YamlEdit, *, rewriter: Rewriter) -> dic
 
 
 def _what(counted: Mapping[str, int]) -> str:
-    return ", ".join(f"{n} {_NOUNS[key]}{'' if n == 1 else 's'}" for key, n in counted.items() if n)
+    return ", ".join(plural(n, _NOUNS[key]) for key, n in counted.items() if n)
 
 
 def tally_change(path: Path, tally: Tally, group: str, verb: str, min_size: int) -> FileChange:

@@ -19,7 +19,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from needmap.errors import InvalidStudyError, NeedmapError, Problem, Severity, UsageError
+from needmap.errors import (
+    InvalidStudyError,
+    NeedmapError,
+    Problem,
+    Severity,
+    UsageError,
+    plural,
+)
 from needmap.model.replan import PlanSnapshot, snapshot
 from needmap.personas.loader import load_study
 from needmap.personas.messages import validated_document
@@ -139,7 +146,7 @@ def plan_at_revision(study_root: Path, revision: str) -> PlanSnapshot:
         except NeedmapError as exc:
             raise UsageError.single(
                 f"the study at revision '{revision}' does not load "
-                f"({len(exc.errors)} problem{'' if len(exc.errors) == 1 else 's'})",
+                f"({plural(len(exc.errors), 'problem')})",
                 path=study_root,
                 hint=f"check out '{revision}' and run 'needmap validate' there, or compare "
                 "with a roadmap's JSON instead",

@@ -189,12 +189,8 @@ def summary_line(evidence: SearchEvidence, language: Language) -> str:
     """'115 searches in 2 logs; 81 (70.4%) about a need; 66 found nothing'."""
     words = labels(language)
     text = words["sl.summary"].format(
-        searches=format_count(evidence.searches, language),
-        logs=(
-            words["sl.logs_one"]
-            if len(evidence.logs) == 1
-            else words["sl.logs_n"].format(n=len(evidence.logs))
-        ),
+        searches=counted(evidence.searches, "searches", language),
+        logs=counted(len(evidence.logs), "logs", language),
         matched=format_count(evidence.matched, language),
         share=_pct(evidence.matched, evidence.searches, language),
     )

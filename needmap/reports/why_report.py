@@ -28,7 +28,14 @@ from needmap.model.toptasks import NeedEvidence, TopTasks
 from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import Need
 from needmap.personas.study import Study
-from needmap.reports.i18n import Language, format_count, format_decimal, format_percent, labels
+from needmap.reports.i18n import (
+    Language,
+    counted,
+    format_count,
+    format_decimal,
+    format_percent,
+    labels,
+)
 from needmap.reports.interviews_report import bucket_name, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
@@ -243,7 +250,7 @@ def _evidence(story: NeedStory, language: Language) -> list[str]:
             words["why.votes"].format(
                 survey=survey.title,
                 tasks="; ".join(labels_of.get(t, t) for t in votes.tasks),
-                votes=format_count(votes.votes, language),
+                votes=counted(votes.votes, "votes", language),
                 share=share,
             )
         )
