@@ -828,6 +828,27 @@ def test_help_lists_the_commands_in_the_order_of_the_work() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("words", "commands"),
+    [
+        ([], ["init", "templates"]),
+        (["survey"], ["import", "draft"]),
+        (["groups"], ["list", "merge", "rename", "split"]),
+        (["needs"], ["list", "rename", "merge"]),
+    ],
+)
+def test_a_command_family_given_alone_shows_its_commands(
+    words: list[str], commands: list[str]
+) -> None:
+    """`needmap survey` with nothing after it is a question, not a mistake to report."""
+    shown = runner.invoke(app, words)
+    assert shown.exit_code == 2
+    listing = shown.output[shown.output.index("Commands:") :]
+    listed = [line.split()[0] for line in listing.splitlines()[1:] if line.startswith("  ")]
+    assert listed[: len(commands)] == commands
+    assert "Error" not in shown.output
+
+
 @pytest.mark.parametrize(("name", "shown"), [("roadmap.pdf", True), ("roadmap.md", False)])
 def test_a_pdf_being_laid_out_is_shown_in_a_terminal(
     name: str, shown: bool, monkeypatch: pytest.MonkeyPatch

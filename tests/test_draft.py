@@ -447,6 +447,9 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     wrong = runner.invoke(app, [*args, "--group-column", "Role", "--choices-column", TASKS])
     assert wrong.exit_code == 2
     assert "no column 'Role' (--group-column) in the header" in wrong.stderr
+    layout = runner.invoke(app, [*args[:4], "--layout", "msforms"])
+    assert layout.exit_code == 2 and "unknown layout 'msforms'" in layout.stderr
+    assert "use one of: limesurvey, ms-forms, google-forms, long" in layout.stderr
     done = run_needmap(*args, "--group-column", ROLE, "--choices-column", TASKS, "--id", "toptasks")
     assert done.returncode == 0, done.stderr
     assert "surveys/toptasks.yaml: 4 group answers (3 guessed to a group), 6 tasks" in (done.stdout)
