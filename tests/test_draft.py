@@ -454,6 +454,9 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "surveys/toptasks.yaml: 4 group answers (3 guessed to a group), 6 tasks" in (done.stdout)
     assert "The group answers are codes" not in done.stdout
+    said = " ".join(done.stdout.split())
+    assert "With it, the export imports 11 respondents in the target groups." in said
+    assert said.endswith(f"then: needmap survey import {root} {export}")
     again = run_needmap(
         *args, "--group-column", ROLE, "--choices-column", TASKS, "--id", "toptasks"
     )
@@ -486,6 +489,18 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     assert "The group answers are codes: export again with full answers" in " ".join(
         codes.stdout.split()
     )
+    unnamed = tmp_path / "teams.csv"
+    text = export.read_text(encoding="utf-8-sig")
+    for n, role in enumerate(["Field staff", "Front desk / reception", "Office staff", "Other"]):
+        text = text.replace(f",{role},", f",Team {n},")
+    unnamed.write_text(text, encoding="utf-8")
+    words = runner.invoke(
+        app, ["survey", "draft", str(root), str(unnamed), "--id", "teams", "--group-column", ROLE]
+    )
+    assert words.exit_code == 0, words.stderr
+    said = " ".join(words.stdout.split())
+    assert "4 group answers (0 guessed to a group)" in said
+    assert "codes" not in said  # words that name no group are no codes to export again
 
 
 @pytest.mark.parametrize("template", [t.name for t in list_templates()])

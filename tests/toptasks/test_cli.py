@@ -95,6 +95,8 @@ def test_terminal_ranking_fits_80_columns(tmp_path: Path) -> None:
     assert runner.invoke(app, ["toptasks", str(root), "--top", "0"]).exit_code == 2
     top = runner.invoke(app, ["toptasks", str(root), "--top", "2"]).stdout
     assert "… 4 more (--top 6 shows all)" in top
+    least = runner.invoke(app, ["toptasks", str(root), "--top", "1"])
+    assert least.exit_code == 0 and "… 5 more (--top 6 shows all)" in least.stdout
     dutch = runner.invoke(app, ["toptasks", str(root), "--top", "2", "--language", "nl"]).stdout
     assert "… nog 4 (--top 6 toont alle)" in dutch
     evidence = lines[lines.index("Evidence for needs") :]
@@ -150,6 +152,7 @@ def test_group_option_in_every_format(tmp_path: Path) -> None:
     out = tmp_path / "desk.csv"
     written = runner.invoke(app, ["toptasks", str(root), "-g", "desk", "--out", str(out)])
     assert written.exit_code == 0, written.output
+    assert written.stdout == f"wrote {out}\n"
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0] == ["Rank", "Task", "Share"] and len(rows) == 1 + len(data["tasks"])
     assert rows[1] == ["1", data["tasks"][0]["label"], f"{shares[0] * 100:.1f}%"]
@@ -747,3 +750,12 @@ def test_the_weights_table_gives_each_group_s_response_and_hides_the_small_ones(
         ["Group", "Respondents", "People", "Response", "Weight"],
         ["Front", "desk", "5", "10", "50.0%", "0.22"],
     ]
+
+
+def test_the_terminal_lists_twenty_tasks_unless_told(demo: Path) -> None:
+    """The demo's survey has 22 tasks: the ranking stops at 20 and says how to see all."""
+    shown = runner.invoke(app, ["toptasks", str(demo / "study")], env={"COLUMNS": "120"})
+    assert shown.exit_code == 0, shown.output
+    ranks = [line.split()[0] for line in shown.stdout.splitlines() if line[:4].strip().isdigit()]
+    assert ranks[:20] == [str(n) for n in range(1, 21)] and "21" not in ranks
+    assert "… 2 more (--top 22 shows all)" in shown.stdout
