@@ -251,6 +251,14 @@ def test_cli_import_again_says_what_it_replaced(tmp_path: Path) -> None:
     # as many as the import of long.csv said it counted: the one outside the groups is
     # fewer than the minimum (3), so it is left out of both, or it could be worked out
     assert f"Counted 11 respondents into {root / 'surveys'}" in again.stdout
+    lines = again.stdout.splitlines()
+    counted = lines.index(next(line for line in lines if line.startswith("Counted 11")))
+    assert [" ".join(line.split()) for line in lines[counted + 1 : counted + 5]] == [
+        "Front desk 5",
+        "Field staff 3",
+        "Office staff 3",
+        "outside the target groups n<3 (left out of results)",
+    ]
     assert replaced.stdout.splitlines()[-1] == (
         "Replaced the earlier tally: 11 respondents from long.csv."
     )
