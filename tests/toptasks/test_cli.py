@@ -52,6 +52,18 @@ def test_import_says_how_many_tasks_are_linked_to_no_need(
     assert said in " ".join(result.stderr.split())
 
 
+def test_import_counts_respondents_outside_the_groups_when_there_are_enough(
+    tmp_path: Path,
+) -> None:
+    root = cli_study(tmp_path, minimum=1, imported=False)
+    export = str(SURVEY_FIXTURES / "exports" / "long.csv")
+    imported = runner.invoke(app, ["survey", "import", str(root), export])
+    assert imported.exit_code == 0, imported.output
+    outside = next(line for line in imported.stdout.splitlines() if "outside the target" in line)
+    assert " ".join(outside.split()) == "outside the target groups 1"
+    assert "Counted 12 respondents" in imported.stdout
+
+
 def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
     root = cli_study(tmp_path, minimum=4, imported=False)
     imported = runner.invoke(
