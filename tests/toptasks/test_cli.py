@@ -64,6 +64,17 @@ def test_import_counts_respondents_outside_the_groups_when_there_are_enough(
     assert "Counted 12 respondents" in imported.stdout
 
 
+def test_import_says_which_respondents_it_left_out_and_why(tmp_path: Path) -> None:
+    root = cli_study(tmp_path, imported=False)
+    export = tmp_path / "long.csv"
+    rows = (SURVEY_FIXTURES / "exports" / "long.csv").read_bytes()
+    export.write_bytes(rows + b"r99;desk;\r\nr98;;Book leave\r\n")
+    imported = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert imported.exit_code == 0, imported.output
+    assert "Left out: 1 (no task chosen), 1 (no group answer)" in imported.stdout
+    assert "long.csv:27:3: warning: no task chosen: respondent left out" in imported.stderr
+
+
 def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
     root = cli_study(tmp_path, minimum=4, imported=False)
     imported = runner.invoke(
