@@ -476,7 +476,12 @@ def _write_toptasks(
 
 def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
     from needmap.reports.i18n import labels
-    from needmap.reports.toptasks_table import build_evidence, build_ranking, build_weights
+    from needmap.reports.toptasks_table import (
+        build_evidence,
+        build_ranking,
+        build_weights,
+        neck_text,
+    )
 
     words = labels(language)
     ranking = build_ranking(result, language)
@@ -484,8 +489,7 @@ def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
     print_ranking(console, ranking, top)
     for note in ranking.notes:
         console.print(escape(note), soft_wrap=False)
-    neck_key = "tt.neck_line.one" if len(result.neck) == 1 else "tt.neck_line"
-    console.print(words[neck_key].format(count=len(result.neck)))
+    console.print(neck_text(result, language))
     if result.needs:
         console.print()
         print_ranking(console, build_evidence(result, language), top)

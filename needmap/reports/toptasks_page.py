@@ -20,6 +20,7 @@ from needmap.reports.toptasks_table import (
     build_evidence,
     build_ranking,
     build_weights,
+    neck_text,
     print_parts,
 )
 
@@ -47,7 +48,6 @@ def render_toptasks_page(
     neck, groups = drawings.charts(result, language)
     words = labels(language)
     table = build_ranking(result, language)
-    neck_key = "tt.neck_line.one" if len(result.neck) == 1 else "tt.neck_line"
     return render_report(
         "toptasks.html.j2",
         chapter,
@@ -56,7 +56,7 @@ def render_toptasks_page(
         organisation=organisation,
         notes=[
             table.notes[1],
-            words[neck_key].format(count=len(result.neck)),
+            neck_text(result, language),
             table.notes[0],
             *table.notes[2:],
         ],

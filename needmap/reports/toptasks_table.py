@@ -40,6 +40,7 @@ __all__ = [
     "build_ranking",
     "build_weights",
     "group_ranking_to_json",
+    "neck_text",
     "print_parts",
     "ranking_tables",
     "ranking_to_csv",
@@ -161,6 +162,13 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
         part_title=words["tt.per_group_part"],
         groups_title=words["tt.per_group"],
     )
+
+
+def neck_text(result: TopTasks, language: Language) -> str:
+    """'The long neck: 3 tasks take a quarter of the votes.' in the study's language."""
+    if len(result.neck) == 1:
+        return labels(language)["tt.neck_line.one"]
+    return labels(language)["tt.neck_line"].format(count=len(result.neck))
 
 
 def summary_text(result: TopTasks, language: Language) -> str:

@@ -120,6 +120,7 @@ def test_terminal_ranking_fits_80_columns(tmp_path: Path) -> None:
     assert "… 4 more (--top 6 shows all)" in top
     least = runner.invoke(app, ["toptasks", str(root), "--top", "1"])
     assert least.exit_code == 0 and "… 5 more (--top 6 shows all)" in least.stdout
+    assert "\nThe long neck: one task takes a quarter of the votes.\n" in least.stdout
     dutch = runner.invoke(app, ["toptasks", str(root), "--top", "2", "--language", "nl"]).stdout
     assert "… nog 4 (--top 6 toont alle)" in dutch
     evidence = lines[lines.index("Evidence for needs") :]
@@ -790,3 +791,4 @@ def test_the_terminal_lists_twenty_tasks_unless_told(demo: Path) -> None:
     ranks = [line.split()[0] for line in shown.stdout.splitlines() if line[:4].strip().isdigit()]
     assert ranks[:20] == [str(n) for n in range(1, 21)] and "21" not in ranks
     assert "… 2 more (--top 22 shows all)" in shown.stdout
+    assert "\nThe long neck: 3 tasks take a quarter of the votes.\n" in shown.stdout
