@@ -383,17 +383,6 @@ def test_privacy_property(
     assert interviews_to_markdown(again, study) == interviews_to_markdown(evidence, study)
 
 
-def test_golden_terminal_of_the_demo(
-    demo: Path, golden: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The terminal's tables keep the columns that fit, the notes after them (run beside
-    the study, so that the commands in the notes wrap alike wherever the tests run)."""
-    monkeypatch.chdir(demo)
-    shown = runner.invoke(app, ["interviews", "study"], env={"COLUMNS": "100"})
-    assert shown.exit_code == 0, shown.output
-    golden("interviews-demo-terminal.txt", shown.stdout)
-
-
 def test_golden_markdown(study_dir: Path, golden: Callable[[str, str], None]) -> None:
     study, evidence = _evidence(study_dir)
     golden("interviews-fixture.md", interviews_to_markdown(evidence, study))

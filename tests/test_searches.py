@@ -612,17 +612,6 @@ def _sums(rows: list[tuple[str, int, int]]) -> dict[str, int]:
     return sums
 
 
-def test_golden_terminal_of_the_demo(
-    demo: Path, golden: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The terminal's tables keep the columns that fit, the notes after them (run beside
-    the study, so that the commands in the notes wrap alike wherever the tests run)."""
-    monkeypatch.chdir(demo)
-    shown = runner.invoke(app, ["searches", "study"], env={"COLUMNS": "100"})
-    assert shown.exit_code == 0, shown.output
-    golden("searches-demo-terminal.txt", shown.stdout)
-
-
 def test_golden_markdown(study_dir: Path, golden: Callable[[str, str], None]) -> None:
     study, evidence = _evidence(study_dir)
     golden("searches-fixture.md", searches_to_markdown(evidence, study))

@@ -784,14 +784,6 @@ def test_the_weights_table_gives_each_group_s_response_and_hides_the_small_ones(
     ]
 
 
-def test_the_demo_in_the_terminal(demo: Path, golden: Callable[[str, str], None]) -> None:
-    """Every part of the terminal's report, in order: ranking, notes, evidence, weights,
-    each group's top three and where the groups disagree most."""
-    shown = runner.invoke(app, ["toptasks", str(demo / "study")], env={"COLUMNS": "100"})
-    assert shown.exit_code == 0, shown.output
-    golden("toptasks-demo-terminal.txt", shown.stdout)
-
-
 def test_the_terminal_lists_twenty_tasks_unless_told(demo: Path) -> None:
     """The demo's survey has 22 tasks: the ranking stops at 20 and says how to see all."""
     shown = runner.invoke(app, ["toptasks", str(demo / "study")], env={"COLUMNS": "120"})
