@@ -829,17 +829,22 @@ def test_help_lists_the_commands_in_the_order_of_the_work() -> None:
     ]
 
 
+@pytest.mark.parametrize("width", [100, 60])
 @pytest.mark.parametrize("command", ["toptasks", "interviews", "searches"])
 def test_the_demo_evidence_in_the_terminal(
-    command: str, demo: Path, golden: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch
+    command: str,
+    width: int,
+    demo: Path,
+    golden: Callable[[str, str], None],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Every part of the terminal's report, in order: the columns that fit, the notes, the
     per-group lines (run beside the study, so that commands in the notes wrap alike
     wherever the tests run)."""
     monkeypatch.chdir(demo)
-    shown = runner.invoke(app, [command, "study"], env={"COLUMNS": "100"})
+    shown = runner.invoke(app, [command, "study"], env={"COLUMNS": str(width)})
     assert shown.exit_code == 0, shown.output
-    golden(f"{command}-demo-terminal.txt", shown.stdout)
+    golden(f"{command}-demo-{width}.txt", shown.stdout)
 
 
 @pytest.mark.parametrize(
