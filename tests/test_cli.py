@@ -9,8 +9,9 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -827,6 +828,29 @@ def test_help_lists_the_commands_in_the_order_of_the_work() -> None:
         "groups",
         "needs",
     ]
+
+
+def _commands(group: Any, words: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*words, name))
+        else:
+            yield (*words, name)
+
+
+def test_every_option_says_what_it_takes() -> None:
+    """`--top <n>`, `--language <nl|en>`: no option's value reads as a type (`<str>`,
+    `<int range>`, `<list[str]>`), which tells the user nothing."""
+    from typer.main import get_command
+
+    every = list(_commands(get_command(app)))
+    assert ("survey", "import") in every and ("toptasks",) in every and len(every) > 25
+    vague = re.compile(r"^\s+(-\w, )?--[\w-]+ <(str|int|float|int range|float range|list\[.*\])>")
+    for words in every:
+        shown = runner.invoke(app, [*words, "--help"], env={"COLUMNS": "200"})
+        assert shown.exit_code == 0, words
+        options = shown.stdout[shown.stdout.index("Options:") :]
+        assert not [line for line in options.splitlines() if vague.match(line)], words
 
 
 @pytest.mark.parametrize("width", [100, 60])

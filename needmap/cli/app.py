@@ -160,6 +160,7 @@ LanguageOption = Annotated[
     typer.Option(
         "--language",
         "-l",
+        metavar="<nl|en>",
         help="Language of the report: nl or en. Default: the study's (language in study.yaml).",
         show_default=False,
     ),
@@ -170,6 +171,7 @@ SurveyId = Annotated[
     typer.Option(
         "--survey",
         "-s",
+        metavar="<id>",
         help="Survey id (or its mapping's file name), when the study has several.",
         show_default=False,
     ),
@@ -179,6 +181,7 @@ ImportedSurveyId = Annotated[
     typer.Option(
         "--survey",
         "-s",
+        metavar="<id>",
         help="Survey id (or its mapping's file name), when several have been imported.",
         show_default=False,
     ),
@@ -189,6 +192,7 @@ SinceOption = Annotated[
     str | None,
     typer.Option(
         "--since",
+        metavar="<file|rev>",
         help="An earlier plan: a roadmap's JSON (needmap roadmap DIR --json --out FILE) or a "
         "git revision of the study (a tag, a branch, HEAD~1). Shows which needs moved to an "
         "earlier or later phase, are new or were dropped since.",

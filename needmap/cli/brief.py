@@ -333,7 +333,8 @@ def demo(
         typer.Argument(help="Folder for the example study and its outputs.", file_okay=False),
     ] = Path("needmap-demo"),
     template: Annotated[
-        str, typer.Option("--template", "-t", help="Template of the example study.")
+        str,
+        typer.Option("--template", "-t", metavar="<name>", help="Template of the example study."),
     ] = "gemeente",
 ) -> None:
     """Create an example study (once) and build every report of it: needmap at a glance.

@@ -212,6 +212,7 @@ def survey_draft(
         str | None,
         typer.Option(
             "--layout",
+            metavar="<layout>",
             help="limesurvey, ms-forms, google-forms or long (see docs/surveys.md); "
             "default: read from the export.",
             show_default=False,
@@ -221,6 +222,7 @@ def survey_draft(
         str | None,
         typer.Option(
             "--group-column",
+            metavar="<column>",
             help="Heading of the column with the respondent's group (LimeSurvey: its code); "
             "default: the column whose answers name the study's groups.",
             show_default=False,
@@ -230,6 +232,7 @@ def survey_draft(
         str | None,
         typer.Option(
             "--choices-column",
+            metavar="<column>",
             help="ms-forms, google-forms: the column with the chosen tasks; long: the task column.",
             show_default=False,
         ),
@@ -238,6 +241,7 @@ def survey_draft(
         str | None,
         typer.Option(
             "--question",
+            metavar="<code>",
             help="limesurvey: the code of the top-task question (its columns are CODE[SQ…]).",
             show_default=False,
         ),
@@ -246,6 +250,7 @@ def survey_draft(
         str | None,
         typer.Option(
             "--respondent",
+            metavar="<column>",
             help="The column that identifies a respondent; long: default read from the "
             "export (a few rows per respondent).",
             show_default=False,
@@ -253,11 +258,15 @@ def survey_draft(
     ] = None,
     survey_id: Annotated[
         str | None,
-        typer.Option("--id", help="Id of the survey; default: from the export's name."),
+        typer.Option(
+            "--id", metavar="<id>", help="Id of the survey; default: from the export's name."
+        ),
     ] = None,
     title: Annotated[
         str | None,
-        typer.Option("--title", help="Title shown in reports; default: the export's name."),
+        typer.Option(
+            "--title", metavar="<title>", help="Title shown in reports; default: the export's name."
+        ),
     ] = None,
     out: Annotated[
         Path | None,
@@ -349,6 +358,7 @@ def toptasks(
         typer.Option(
             "--group",
             "-g",
+            metavar="<group>",
             help="One group's ranking, the group by its id or name (printed, or with --json "
             "or --out).",
         ),
@@ -361,10 +371,16 @@ def toptasks(
         ),
     ] = True,
     coverage: Annotated[
-        float, typer.Option("--coverage", help="Share of votes the coverage set must reach.")
+        float,
+        typer.Option(
+            "--coverage", metavar="<share>", help="Share of votes the coverage set must reach."
+        ),
     ] = 0.75,
     top: Annotated[
-        int, typer.Option("--top", min=1, help="Tasks (and needs) to list in the terminal.")
+        int,
+        typer.Option(
+            "--top", min=1, metavar="<n>", help="Tasks (and needs) to list in the terminal."
+        ),
     ] = 20,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the analysis as JSON (see docs/json-output.md).")
@@ -377,7 +393,12 @@ def toptasks(
         ),
     ] = None,
     chart: Annotated[
-        str, typer.Option("--chart", help="Chart for .png/.svg: neck (long neck) or groups.")
+        str,
+        typer.Option(
+            "--chart",
+            metavar="<neck|groups>",
+            help="Chart for .png/.svg: neck (long neck) or groups.",
+        ),
     ] = "neck",
     language: LanguageOption = None,
 ) -> None:

@@ -51,7 +51,11 @@ DryRun = Annotated[
 ]
 GroupName = Annotated[
     str | None,
-    typer.Option("--name", help="Name of the resulting group; default: the kept group's name."),
+    typer.Option(
+        "--name",
+        metavar="<name>",
+        help="Name of the resulting group; default: the kept group's name.",
+    ),
 ]
 
 
@@ -86,6 +90,7 @@ def groups_merge(
         str,
         typer.Option(
             "--into",
+            metavar="<id>",
             help="The merged group: one of the groups (id or name), or a new id "
             "(then give --name).",
             show_default=False,
@@ -159,6 +164,7 @@ def groups_split(
         list[str],
         typer.Option(
             "--into",
+            metavar="<id>",
             help="Id of a part (once per part; the group's own id may be one of them).",
             show_default=False,
         ),
@@ -166,7 +172,10 @@ def groups_split(
     names: Annotated[
         list[str],
         typer.Option(
-            "--name", help="Name of each part, in the order of --into.", show_default=False
+            "--name",
+            metavar="<name>",
+            help="Name of each part, in the order of --into.",
+            show_default=False,
         ),
     ],
     headcounts: Annotated[
@@ -174,6 +183,7 @@ def groups_split(
         typer.Option(
             "--headcount",
             min=0,
+            metavar="<n>",
             help="Headcount of each part, in the order of --into (when the group has one).",
             show_default=False,
         ),

@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 
 NeedTitle = Annotated[
     str | None,
-    typer.Option("--title", help="The need's new title; default: it keeps its title."),
+    typer.Option(
+        "--title", metavar="<title>", help="The need's new title; default: it keeps its title."
+    ),
 ]
 
 
@@ -120,6 +122,7 @@ def needs_merge(
         str,
         typer.Option(
             "--into",
+            metavar="<id>",
             help="The merged need: one of the needs (id or title), or a new id.",
             show_default=False,
         ),

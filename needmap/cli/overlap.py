@@ -39,6 +39,7 @@ GroupsOption = Annotated[
     typer.Option(
         "--groups",
         "-g",
+        metavar="<ids>",
         help="Comma-separated ids or names of the groups to compare (families with "
         "--by-family); default: all.",
         show_default=False,
@@ -130,6 +131,7 @@ def table(
         typer.Option(
             "--kind",
             "-k",
+            metavar="<kind>",
             help="Comma-separated kinds to include: content, function, technology.",
             show_default=False,
         ),

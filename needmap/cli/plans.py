@@ -45,6 +45,7 @@ def personas(
         typer.Option(
             "--persona",
             "-p",
+            metavar="<ids>",
             help="Comma-separated persona ids or names to include. Default: every persona.",
             show_default=False,
         ),

@@ -27,6 +27,7 @@ def serve(
             "-p",
             min=0,
             max=65535,
+            metavar="<port>",
             help="Port to listen on, at 127.0.0.1 (this computer only); 0 takes a free one.",
         ),
     ] = 8000,

@@ -31,7 +31,12 @@ def init(
     folder: Annotated[Path, typer.Argument(help="New folder for the study.", show_default=False)],
     template: Annotated[
         str,
-        typer.Option("--template", "-t", help="Template to start from; see: needmap templates."),
+        typer.Option(
+            "--template",
+            "-t",
+            metavar="<name>",
+            help="Template to start from; see: needmap templates.",
+        ),
     ] = "gemeente",
 ) -> None:
     """Create a new study from a template. Never overwrites an existing study."""
@@ -137,6 +142,7 @@ def schema(
         str,
         typer.Option(
             "--kind",
+            metavar="<kind>",
             help="Which schema to print: study, definitions, survey, interviews or search-log.",
         ),
     ] = "study",
