@@ -830,6 +830,15 @@ def test_help_lists_the_commands_in_the_order_of_the_work() -> None:
     ]
 
 
+def test_output_to_a_pipe_ends_its_lines_with_no_padding(demo: Path) -> None:
+    """A table's lines are padded to its width; a file or `diff` would show the spaces."""
+    piped = run_needmap("toptasks", str(demo / "study"), env={"COLUMNS": "100"})
+    assert piped.returncode == 0, piped.stderr
+    lines = piped.stdout.splitlines()
+    assert any(line.startswith("   1  Look up a work instruction") for line in lines)
+    assert [line for line in lines if line.endswith(" ")] == []
+
+
 def _commands(group: Any, words: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
     for name, command in group.commands.items():
         if hasattr(command, "commands"):

@@ -7,10 +7,14 @@ retitle the user's terminal. The readers take control characters out of what the
 it takes every control character out of the text it renders, at every level (a table's
 cells, a spinner's message), while the styles and cursor moves rich writes itself, which
 are kept apart from the text, pass as they are.
+
+Output to a file or a pipe also loses the spaces rich pads a table's lines with at their
+ends, which a terminal does not show but a file, ``diff`` or ``grep`` does.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rich.console import Console, ConsoleOptions, RenderableType
@@ -19,6 +23,8 @@ from rich.segment import Segment
 from needmap.controls import CONTROLS
 
 __all__ = ["TextOnlyConsole", "new_console"]
+
+_LINE_END_PADDING = re.compile(r" +$", re.MULTILINE)
 
 
 class TextOnlyConsole(Console):
@@ -32,6 +38,10 @@ class TextOnlyConsole(Console):
                 yield segment
             else:
                 yield Segment(CONTROLS.sub("", segment.text), segment.style)
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        text = super()._render_buffer(buffer)
+        return text if self.is_terminal else _LINE_END_PADDING.sub("", text)
 
 
 def new_console(*, stderr: bool = False) -> Console:
