@@ -473,6 +473,10 @@ def test_groups_commands_take_names_on_the_command_line(make_study: StudyMaker) 
     merged = runner.invoke(app, [*args, "--dry-run"])
     assert merged.exit_code == 0, merged.output
     assert "Would merge desk, field into 'field' (Field staff" in merged.stderr
+    merged = runner.invoke(app, args)
+    assert merged.exit_code == 0, merged.output
+    assert merged.stdout.startswith("Merged desk, field into 'field' (Field staff")
+    assert [g.id for g in load_study(root).groups] == ["field"]
 
 
 def test_splitting_a_staff_group_of_the_template(gemeente: Path) -> None:
