@@ -977,6 +977,8 @@ def test_validate_says_how_to_finish_a_rename_by_hand(
     assert f"Changed the references to field into '{new}', the group's new id, in 4 files:" in (
         result.output
     )
+    next_step = f"Comments and layout are kept. Next: needmap validate {root}"
+    assert result.stdout.replace("\n", " ").rstrip().endswith(next_step)
     assert runner.invoke(app, ["validate", str(root)]).exit_code == 0
 
 
