@@ -600,7 +600,13 @@ def test_split_on_the_command_line(make_study: StudyMaker) -> None:
     args = ["groups", "split", str(root), "field", "--into", "crew", "--name", "Crew"]
     mismatch = runner.invoke(app, [*args, "--into", "drivers", "--headcount", "5"])
     assert mismatch.exit_code == 2
-    assert "2 parts (--into), 1 names (--name) and 1 headcounts (--headcount)" in mismatch.stderr
+    assert "2 parts (--into), 1 name (--name) and 1 headcount (--headcount)" in mismatch.stderr
+    unnamed = runner.invoke(app, [*args, "--into", "drivers"])
+    assert unnamed.exit_code == 2
+    assert "2 parts (--into), 1 name (--name)\n" in unnamed.stderr
+    negative = runner.invoke(app, [*args, "--headcount", "-1"])
+    assert negative.exit_code == 2
+    assert "'--headcount': Input should be greater than or equal to 0" in negative.stderr
     full = [
         *args,
         "--headcount",

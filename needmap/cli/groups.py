@@ -203,8 +203,8 @@ def groups_split(
     counts = headcounts or []
     if len(names) != len(into) or (counts and len(counts) != len(into)):
         raise UsageError.single(
-            f"{len(into)} parts (--into), {len(names)} names (--name)"
-            + (f" and {len(counts)} headcounts (--headcount)" if counts else ""),
+            f"{plural(len(into), 'part')} (--into), {plural(len(names), 'name')} (--name)"
+            + (f" and {plural(len(counts), 'headcount')} (--headcount)" if counts else ""),
             hint="give --name (and --headcount) once per --into, in the same order",
         )
     parts = [
