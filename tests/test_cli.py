@@ -863,21 +863,36 @@ def test_every_option_says_what_it_takes() -> None:
 
 
 @pytest.mark.parametrize("width", [100, 60])
-@pytest.mark.parametrize("command", ["toptasks", "interviews", "searches"])
-def test_the_demo_evidence_in_the_terminal(
+@pytest.mark.parametrize(
+    "command",
+    [
+        "toptasks",
+        "interviews",
+        "searches",
+        "groups list",
+        "needs list",
+        "overlap",
+        "table",
+        "roadmap",
+        "personas",
+        "status",
+    ],
+)
+def test_the_demo_in_the_terminal(
     command: str,
     width: int,
     demo: Path,
     golden: Callable[[str, str], None],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Every part of the terminal's report, in order: the columns that fit, the notes, the
-    per-group lines (run beside the study, so that commands in the notes wrap alike
-    wherever the tests run)."""
+    """Every part of each command's report in the terminal, in order: the columns that
+    fit, the notes, the per-group lines (run beside the study, so that commands in the
+    notes wrap alike wherever the tests run)."""
     monkeypatch.chdir(demo)
-    shown = runner.invoke(app, [command, "study"], env={"COLUMNS": str(width)})
+    words = command.split()
+    shown = runner.invoke(app, [*words, "study"], env={"COLUMNS": str(width)})
     assert shown.exit_code == 0, shown.output
-    golden(f"{command}-demo-{width}.txt", shown.stdout)
+    golden(f"{'-'.join(words)}-demo-{width}.txt", shown.stdout)
 
 
 @pytest.mark.parametrize(
