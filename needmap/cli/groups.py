@@ -273,29 +273,26 @@ def _print_groups(overview: GroupsOverview) -> None:
     for number, _ in enumerate(surveys, start=1):
         heading = words["gl.answered"] if len(surveys) == 1 else f"#{number}"
         table.add_column(heading, justify="right", no_wrap=True)
-    figures: list[list[str]] = [[str(c.header) for c in table.columns[1:]]]
     for family, summaries in overview.by_family():
         if overview.families:
             name = overview.families[family] if family is not None else words["gl.no_family"]
             table.add_row(f"[bold]{escape(name)}[/bold]")
         for s in summaries:
             group = s.group
-            figures.append(
-                [
-                    group.id,
-                    ""
-                    if group.headcount is None
-                    else format_count(group.headcount, language) + ("*" if s.too_few else ""),
-                    "/".join(str(s.needs[level]) for level in ("must", "should", "could")),
-                    str(s.personas),
-                    *([hidden(s.participants, True, overview.min_size)] if interviews else []),
-                    *(
-                        hidden(count, asked, overview.min_size)
-                        for count, asked in zip(s.respondents, s.asked, strict=True)
-                    ),
-                ]
-            )
-            table.add_row(escape(group.name), *map(escape, figures[-1]))
+            figures = [
+                group.id,
+                ""
+                if group.headcount is None
+                else format_count(group.headcount, language) + ("*" if s.too_few else ""),
+                "/".join(str(s.needs[level]) for level in ("must", "should", "could")),
+                str(s.personas),
+                *([hidden(s.participants, True, overview.min_size)] if interviews else []),
+                *(
+                    hidden(count, asked, overview.min_size)
+                    for count, asked in zip(s.respondents, s.asked, strict=True)
+                ),
+            ]
+            table.add_row(escape(group.name), *map(escape, figures))
     console = new_console()
     print_table(console, table)
     legend = [words["gl.legend.needs"]]
