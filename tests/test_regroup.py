@@ -694,6 +694,7 @@ def test_groups_list_marks_a_group_with_fewer_people_than_the_minimum(
     root = make_study()
     shown = runner.invoke(app, ["groups", "list", str(root)])
     assert "*" not in shown.stdout and "fewer people than" not in shown.stdout
+    assert "interviewed" not in shown.stdout  # a study with no interviews has no such column
     groups = root / "groups.yaml"
     groups.write_text(groups.read_text().replace("headcount: 10", "headcount: 4"))
     listed = json.loads(runner.invoke(app, ["groups", "list", str(root), "--json"]).stdout)
