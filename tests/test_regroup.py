@@ -7,7 +7,7 @@ import os
 import re
 import shutil
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -477,6 +477,22 @@ def test_groups_commands_take_names_on_the_command_line(make_study: StudyMaker) 
     assert merged.exit_code == 0, merged.output
     assert merged.stdout.startswith("Merged desk, field into 'field' (Field staff")
     assert [g.id for g in load_study(root).groups] == ["field"]
+
+
+def test_a_split_says_what_it_changes_moves_and_leaves_to_do(
+    demo: Path, golden: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo's facility staff, split as a dry run: the files, the entries now naming the
+    first part, the tally to import again, the part too small to show, and nothing written."""
+    monkeypatch.chdir(demo)
+    before = files_of(demo / "study")
+    args = ["groups", "split", "study", "facility", "-n"]
+    for part, name, people in [("security", "Security", "20"), ("catering", "Catering", "4")]:
+        args += ["--into", part, "--name", name, "--headcount", people]
+    result = runner.invoke(app, args, env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    golden("groups-split-demo.txt", result.stderr)
+    assert files_of(demo / "study") == before
 
 
 def test_splitting_a_staff_group_of_the_template(gemeente: Path) -> None:
