@@ -410,6 +410,10 @@ def test_dry_run_prints_the_diff_and_writes_nothing(gemeente: Path) -> None:
     assert "--- a/groups.yaml\n+++ b/groups.yaml\n" in result.stdout
     assert "-    headcount: 85\n+    headcount: 145\n" in result.stdout
     assert "Would merge balie, facilitair into 'balie'" in result.stderr
+    assert (
+        f"The merged group kept the description of balie ({gemeente / 'groups.yaml'}:17:18): "
+        "rewrite it to describe them all." in " ".join(result.stderr.split())
+    )
     assert "Nothing was written (--dry-run)." in result.stderr
     assert files_of(gemeente) == before
 
