@@ -285,6 +285,15 @@ def test_needs_rename_in_a_real_process_with_a_dry_run_first(gemeente: Path) -> 
     assert dry.returncode == 0, dry.stderr
     assert "-        needs: [zoeken]\n+        needs: [zoekfunctie]\n" in dry.stdout
     assert "Would rename zoeken to 'zoekfunctie' in 4 files:" in dry.stderr
+    assert dry.stderr.splitlines()[1:] == [
+        "file                        changes",
+        "─────────────────────────────────────",
+        "needs/functions.yaml        1 need",
+        "personas.yaml               1 persona",
+        "interviews/gesprekken.yaml  1 quote",
+        "surveys/toptaken.yaml       2 tasks",
+        "Nothing was written (--dry-run).",
+    ]
     assert files_of(gemeente) == before
     done = run_needmap("needs", "rename", str(gemeente), "zoeken", "zoekfunctie")
     assert done.returncode == 0, done.stderr
