@@ -593,6 +593,9 @@ def test_a_merge_on_the_command_line_points_at_the_description_to_rewrite(gemeen
         "The merged need kept the description of smoelenboek "
         f"({gemeente / 'needs' / 'functions.yaml'}:15:18): rewrite it to describe them all."
     ) in " ".join(result.stdout.split())
+    assert " ".join(result.stdout.split()).endswith(
+        f"Comments and layout are kept. Next: needmap validate {gemeente}"
+    )
     groups = ["groups", "merge", str(gemeente), "bureau", "facilitair", "--into", "bureau", "-n"]
     dry = runner.invoke(app, groups)
     assert dry.exit_code == 0, dry.output
