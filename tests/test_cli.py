@@ -830,6 +830,18 @@ def test_help_lists_the_commands_in_the_order_of_the_work() -> None:
     ]
 
 
+@pytest.mark.parametrize(("width", "header"), [(77, "A    B    C"), (76, "A B C")])
+def test_the_needs_table_shows_marks_only_where_their_columns_fit(
+    demo: Path, width: int, header: str
+) -> None:
+    """Nine groups: a title of 24, five columns a group and the region code (6) need 77;
+    one column less and the table shows the importance as one letter a group."""
+    shown = runner.invoke(app, ["table", str(demo / "study")], env={"COLUMNS": str(width)})
+    assert shown.exit_code == 0, shown.output
+    heading = shown.stdout.splitlines()[1]
+    assert heading.startswith("Need ") and f" {header} " in heading
+
+
 def test_output_to_a_pipe_ends_its_lines_with_no_padding(demo: Path) -> None:
     """A table's lines are padded to its width; a file or `diff` would show the spaces."""
     piped = run_needmap("toptasks", str(demo / "study"), env={"COLUMNS": "100"})
