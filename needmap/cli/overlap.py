@@ -131,7 +131,7 @@ def table(
         typer.Option(
             "--kind",
             "-k",
-            metavar="<kind>",
+            metavar="<kinds>",
             help="Comma-separated kinds to include: content, function, technology.",
             show_default=False,
         ),
