@@ -392,7 +392,7 @@ def _roadmap_line(roadmap: Roadmap, language: Language) -> str:
 
 def _survey_line(survey: TopTasks, language: Language) -> str:
     words = labels(language)
-    text = words["brief.survey"].format(
+    text = words["brief.survey" + (".one" if len(survey.coverage) == 1 else "")].format(
         title=survey.title,
         count=len(survey.coverage),
         tasks=len(survey.tasks),

@@ -129,6 +129,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "brief.more": "and {count} more",
         "brief.survey": "{title}: {count} of {tasks} tasks take {pct} of the votes of "
         "{respondents} respondents.",
+        "brief.survey.one": "{title}: 1 of {tasks} tasks takes {pct} of the votes of "
+        "{respondents} respondents.",
         "brief.top_tasks": "Chosen most: {tasks}.",
         "index.brief": "Brief for the steering group",
         "report.advice": "Recommended form of the digital workplace",
@@ -166,6 +168,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tt.order.weighted": "weighted",
         "tt.order.unweighted": "unweighted",
         "tt.coverage_line": "{count} of {tasks} tasks take {pct} of the votes.",
+        "tt.coverage_line.one": "1 of {tasks} tasks takes {pct} of the votes.",
         "tt.neck_line": "The long neck: {count} tasks take a quarter of the votes.",
         "tt.neck_line.one": "The long neck: one task takes a quarter of the votes.",
         "tt.weights": "Weights (headcount share / response share)",
@@ -192,6 +195,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tt.chart.neck_label": "long neck ({count} tasks, {pct})",
         "tt.chart.neck_label.one": "long neck (one task, {pct})",
         "tt.chart.cover_label": "{count} tasks = {pct}",
+        "tt.chart.cover_label.one": "1 task = {pct}",
         "tt.chart.groups": "Top tasks per group (share of the group's votes)",
         "tt.chart.tasks": "Tasks by rank",
         "qs.quotes": "Quotes",
@@ -649,6 +653,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "brief.more": "en nog {count}",
         "brief.survey": "{title}: {count} van de {tasks} taken krijgen {pct} van de stemmen van "
         "{respondents} respondenten.",
+        "brief.survey.one": "{title}: 1 van de {tasks} taken krijgt {pct} van de stemmen van "
+        "{respondents} respondenten.",
         "brief.top_tasks": "Meest gekozen: {tasks}.",
         "index.brief": "Notitie voor de stuurgroep",
         "report.advice": "Aanbevolen vorm van de digitale werkomgeving",
@@ -687,6 +693,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tt.order.weighted": "gewogen",
         "tt.order.unweighted": "ongewogen",
         "tt.coverage_line": "{count} van de {tasks} taken krijgen {pct} van de stemmen.",
+        "tt.coverage_line.one": "1 van de {tasks} taken krijgt {pct} van de stemmen.",
         "tt.neck_line": "De lange nek: {count} taken krijgen een kwart van de stemmen.",
         "tt.neck_line.one": "De lange nek: één taak krijgt een kwart van de stemmen.",
         "tt.weights": "Gewichten (aandeel in populatie / aandeel in respons)",
@@ -715,6 +722,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tt.chart.neck_label": "lange nek ({count} taken, {pct})",
         "tt.chart.neck_label.one": "lange nek (één taak, {pct})",
         "tt.chart.cover_label": "{count} taken = {pct}",
+        "tt.chart.cover_label.one": "1 taak = {pct}",
         "tt.chart.groups": "Toptaken per groep (aandeel van de stemmen van de groep)",
         "tt.chart.tasks": "Taken op rang",
         "qs.quotes": "Citaten",

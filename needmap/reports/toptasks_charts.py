@@ -93,7 +93,9 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
                 color="#777777",
             )
             line.annotate(
-                words["tt.chart.cover_label"].format(count=cover, pct=f"{reached:.0%}"),
+                words["tt.chart.cover_label" + (".one" if cover == 1 else "")].format(
+                    count=cover, pct=f"{reached:.0%}"
+                ),
                 xy=(cover, reached),
                 xytext=(12, -22),
                 textcoords="offset points",

@@ -140,7 +140,7 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
         rows.append(tuple(row))
     notes = [
         summary_text(result, language),
-        words["tt.coverage_line"].format(
+        words["tt.coverage_line" + (".one" if len(result.coverage) == 1 else "")].format(
             count=len(result.coverage), tasks=len(result.tasks), pct=f"{result.coverage_target:.0%}"
         ),
     ]

@@ -57,6 +57,21 @@ def test_the_page_leads_with_the_coverage_then_the_neck_then_the_counts(
     )
 
 
+def test_a_coverage_set_of_one_task_is_said_in_the_singular() -> None:
+    from needmap.reports.brief import _survey_line
+    from needmap.reports.toptasks_charts import draw_long_neck
+
+    one = tally_of({"g1": (10, [8, 1, 1, 0, 0])})  # the first task alone takes 80%
+    result = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, one, weighted=False)
+    assert len(result.coverage) == 1
+    assert build_ranking(result, "en").notes[1] == "1 of 5 tasks takes 75% of the votes."
+    assert build_ranking(result, "nl").notes[1] == "1 van de 5 taken krijgt 75% van de stemmen."
+    assert _survey_line(result, "en").startswith("S: 1 of 5 tasks takes 75% of the votes of 10")
+    figure = draw_long_neck(result, "en")
+    texts = [t.get_text() for axes in figure.axes for t in axes.texts]
+    assert "1 task = 80%" in texts
+
+
 def test_privacy_markdown(private: TopTasks) -> None:
     assert_hidden(ranking_to_markdown(build_ranking(private, "en")))
 
