@@ -33,7 +33,7 @@ from needmap.model.toptasks import TopTasks
 from needmap.model.units import families_tell_more
 from needmap.personas.study import Study
 from needmap.reports.drawings import Drawings
-from needmap.reports.i18n import Language, format_count, format_date, labels
+from needmap.reports.i18n import Language, format_count, format_date, labels, number_key
 from needmap.reports.interviews_report import (
     interviews_summary,
     interviews_to_markdown,
@@ -392,7 +392,7 @@ def _roadmap_line(roadmap: Roadmap, language: Language) -> str:
 
 def _survey_line(survey: TopTasks, language: Language) -> str:
     words = labels(language)
-    text = words["brief.survey" + (".one" if len(survey.coverage) == 1 else "")].format(
+    text = words[number_key("brief.survey", len(survey.coverage))].format(
         title=survey.title,
         count=len(survey.coverage),
         tasks=len(survey.tasks),

@@ -1112,6 +1112,11 @@ def labels(language: Language, *, by_family: bool = False) -> Mapping[str, str]:
     return {**words, **{key: words[f"{key}.family"] for key in _FAMILY_VARIANTS}}
 
 
+def number_key(key: str, count: int) -> str:
+    """The label ``key``, or its singular ``key.one`` when ``count`` is 1."""
+    return f"{key}.one" if count == 1 else key
+
+
 def counted(number: int, noun: str, language: Language) -> str:
     """``number`` with its noun in the right number: "1 interview", "3 interviews" (the
     labels ``count.NOUN.one`` and ``count.NOUN``)."""

@@ -20,7 +20,7 @@ from needmap.model.interviews import (
     analyse_interviews,
 )
 from needmap.personas.study import Study
-from needmap.reports.i18n import counted, format_count, labels
+from needmap.reports.i18n import counted, format_count, labels, number_key
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.sheet_cells import whole_cell
@@ -154,7 +154,7 @@ def interview_notes(evidence: InterviewEvidence, study: Study) -> tuple[str, ...
         notes.append(words["iv.unlisted_note"])
     silent = sum(1 for n in evidence.needs if n.verdict == "none")
     if silent:
-        key = "iv.no_evidence.one" if silent == 1 else "iv.no_evidence"
+        key = number_key("iv.no_evidence", silent)
         notes.append(words[key].format(count=silent))
     heard = {g for b in evidence.buckets for g in b.groups}
     unheard = [g.name for g in study.groups if g.id not in heard]

@@ -14,7 +14,7 @@ from typing import Any
 
 from needmap.model.searches import NeedSearches, SearchEvidence, SearchTerm, analyse_searches
 from needmap.personas.study import Study
-from needmap.reports.i18n import Language, counted, format_count, labels
+from needmap.reports.i18n import Language, counted, format_count, labels, number_key
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.sheet_cells import count_cell, percent_cell
@@ -180,7 +180,7 @@ def search_notes(evidence: SearchEvidence, study: Study) -> tuple[str, ...]:
             notes.append(words["sl.unused"].format(title=log.title, terms=", ".join(terms)))
     silent = sum(1 for n in evidence.needs if not n.searches)
     if silent:
-        key = "sl.no_evidence.one" if silent == 1 else "sl.no_evidence"
+        key = number_key("sl.no_evidence", silent)
         notes.append(words[key].format(count=silent))
     return tuple(notes)
 

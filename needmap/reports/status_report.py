@@ -25,7 +25,7 @@ from needmap.personas.schema import TargetGroup
 from needmap.personas.study import Study
 from needmap.reports.brief import BriefContent, glance, study_brief
 from needmap.reports.guide_report import has_evidence, need_evidence
-from needmap.reports.i18n import Language, counted, format_date, format_percent, labels
+from needmap.reports.i18n import Language, counted, format_date, format_percent, labels, number_key
 from needmap.scrub import personal_data
 from needmap.shell import command_word
 from needmap.surveys.catalog import (
@@ -165,7 +165,7 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
     if silent:
         steps.append(
             NextStep(
-                words["status.silent.one" if len(silent) == 1 else "status.silent"].format(
+                words[number_key("status.silent", len(silent))].format(
                     needs=counted(len(silent), "needs", language), total=len(study.needs)
                 ),
                 f"needmap guide {folder} --out guides.pdf",

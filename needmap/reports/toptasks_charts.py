@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from needmap.model.toptasks import TopTasks
 from needmap.reports.diagram import FIGURE_DPI, RC_PARAMS, fit_line, text_renderer
-from needmap.reports.i18n import Language, labels
+from needmap.reports.i18n import Language, labels, number_key
 from needmap.reports.palette import HIGHLIGHT, INK, MUTED
 from needmap.reports.toptasks_table import respondents_label, summary_text
 from needmap.reports.wrapping import BOUND
@@ -71,7 +71,7 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
             ax.text(
                 0.5,
                 1.01,
-                words["tt.chart.neck_label" + (".one" if neck == 1 else "")].format(
+                words[number_key("tt.chart.neck_label", neck)].format(
                     count=neck, pct=f"{result.cumulative[neck - 1]:.0%}"
                 ),
                 transform=ax.get_xaxis_transform(),
@@ -93,7 +93,7 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
                 color="#777777",
             )
             line.annotate(
-                words["tt.chart.cover_label" + (".one" if cover == 1 else "")].format(
+                words[number_key("tt.chart.cover_label", cover)].format(
                     count=cover, pct=f"{reached:.0%}"
                 ),
                 xy=(cover, reached),

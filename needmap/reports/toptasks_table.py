@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from needmap.model.toptasks import GroupBreakdown, TopTasks
-from needmap.reports.i18n import Language, format_count, labels, note_text
+from needmap.reports.i18n import Language, format_count, labels, note_text, number_key
 from needmap.reports.print_layout import PRINTED
 from needmap.reports.sheet_cells import (
     SheetNumber,
@@ -140,7 +140,7 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
         rows.append(tuple(row))
     notes = [
         summary_text(result, language),
-        words["tt.coverage_line" + (".one" if len(result.coverage) == 1 else "")].format(
+        words[number_key("tt.coverage_line", len(result.coverage))].format(
             count=len(result.coverage), tasks=len(result.tasks), pct=f"{result.coverage_target:.0%}"
         ),
     ]
@@ -166,9 +166,9 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
 
 def neck_text(result: TopTasks, language: Language) -> str:
     """'The long neck: 3 tasks take a quarter of the votes.' in the study's language."""
-    if len(result.neck) == 1:
-        return labels(language)["tt.neck_line.one"]
-    return labels(language)["tt.neck_line"].format(count=len(result.neck))
+    return labels(language)[number_key("tt.neck_line", len(result.neck))].format(
+        count=len(result.neck)
+    )
 
 
 def summary_text(result: TopTasks, language: Language) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from needmap.model.overlap import Overlap, Region
-from needmap.reports.i18n import Language, counted, format_count, labels
+from needmap.reports.i18n import Language, counted, format_count, labels, number_key
 from needmap.reports.palette import HIGHLIGHT, INK, MUTED, colour_of
 
 if TYPE_CHECKING:
@@ -246,6 +246,6 @@ def draw_upset(
 def hidden_note(hidden: Sequence[Region], language: Language) -> str:
     """What the diagram and the terminal say of the regions left out: "7 smaller
     combinations with 9 needs not shown"."""
-    key = "upset.hidden.one" if len(hidden) == 1 else "upset.hidden"
+    key = number_key("upset.hidden", len(hidden))
     needs = counted(sum(len(r.needs) for r in hidden), "needs", language)
     return labels(language)[key].format(count=len(hidden), needs=needs)

@@ -35,6 +35,7 @@ from needmap.reports.i18n import (
     format_decimal,
     format_percent,
     labels,
+    number_key,
 )
 from needmap.reports.interviews_report import bucket_name, study_interviews
 from needmap.reports.jinja import render_report
@@ -276,7 +277,7 @@ def _interviews(story: NeedStory, language: Language) -> list[str]:
         lines.append(f"\u201c{quote.text}\u201d ({names[quote.bucket]}, {signal})")
     if len(heard.quotes) > QUOTES_SHOWN:
         more = len(heard.quotes) - QUOTES_SHOWN
-        key = "why.more_quotes.one" if more == 1 else "why.more_quotes"
+        key = number_key("why.more_quotes", more)
         lines.append(words[key].format(count=more))
     return lines
 
@@ -431,7 +432,7 @@ def render_why_page(
             if stories
             else ""
         )
-        key = "why.first_summary.one" if len(stories) == 1 else "why.first_summary"
+        key = number_key("why.first_summary", len(stories))
         summary = words[key].format(phase=first, count=len(stories))
     return render_report(
         "why.html.j2",
