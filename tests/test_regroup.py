@@ -32,11 +32,12 @@ from needmap.regroup import (
     plan_split,
     write_study_edits,
 )
+from needmap.regroup.files import tally_change
 from needmap.scaffold import init_study
 from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
 from needmap.surveys.catalog import check_mappings
 from needmap.surveys.interviews import check_interviews, load_interviews
-from needmap.surveys.tally import read_tally
+from needmap.surveys.tally import Tally, read_tally
 from tests import study_files
 from tests.conftest import IN_A_TERMINAL, SURVEY_FIXTURES, StudyMaker, plain, run_needmap
 
@@ -538,6 +539,21 @@ def test_splitting_a_staff_group_of_the_template(gemeente: Path) -> None:
         p for p in (*check_mappings(study), *check_interviews(study)) if p.severity == "error"
     ] == []
     assert_comments_kept(before, files_of(gemeente))
+
+
+@pytest.mark.parametrize(
+    ("count", "min_size", "said"),
+    [(1, 1, "1 respondent moved"), (2, 1, "2 respondents moved"), (4, 5, "n<5 respondents moved")],
+)
+def test_a_tally_change_counts_the_group_s_respondents(
+    tmp_path: Path, count: int, min_size: int, said: str
+) -> None:
+    path = tmp_path / "toptasks.tally.json"
+    path.write_text("{}", encoding="utf-8")
+    tally = Tally(
+        "toptasks", "Top tasks", "long", "export.csv", "0" * 64, ("t1",), {"crew": count}, {}
+    )
+    assert tally_change(path, tally, "crew", "moved", min_size).what == said
 
 
 def test_a_split_tally_is_the_tally_of_importing_again(tmp_path: Path) -> None:

@@ -208,9 +208,9 @@ def tally_change(path: Path, tally: Tally, group: str, verb: str, min_size: int)
     """``path`` rewritten as ``tally``: how many respondents ``group`` now has, or n<5 when
     too few to show."""
     count = tally.respondents[group]
-    shown = str(count) if count >= min_size else f"n<{min_size}"
+    shown = plural(count, "respondent") if count >= min_size else f"n<{min_size} respondents"
     before = path.read_text(encoding="utf-8")
-    return FileChange(path, before, tally_text(tally), f"{shown} respondents {verb}", True)
+    return FileChange(path, before, tally_text(tally), f"{shown} {verb}", True)
 
 
 def tally_files(root: Path) -> Sequence[Path]:
