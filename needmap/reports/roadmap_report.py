@@ -107,7 +107,7 @@ def platform_line(roadmap: Roadmap, language: Language) -> str:
     shared = len(advice.shared_needs)
     return words["rm.platform_line"].format(
         form=form[:1].upper() + form[1:],
-        shared=words["count.needs.one" if shared == 1 else "count.needs"].format(n=shared),
+        shared=counted(shared, "needs", language),
         specific=len(advice.specific_needs),
     )
 
