@@ -874,20 +874,28 @@ def test_every_option_says_what_it_takes() -> None:
         assert not [line for line in options.splitlines() if vague.match(line)], words
 
 
-@pytest.mark.parametrize("width", [100, 60])
+_REPORT_COMMANDS = (
+    "toptasks",
+    "interviews",
+    "searches",
+    "groups list",
+    "needs list",
+    "overlap",
+    "table",
+    "roadmap",
+    "personas",
+    "status",
+)
+"""Every command that shows a report in the terminal."""
+
+
 @pytest.mark.parametrize(
-    "command",
+    ("command", "width"),
     [
-        "toptasks",
-        "interviews",
-        "searches",
-        "groups list",
-        "needs list",
-        "overlap",
-        "table",
-        "roadmap",
-        "personas",
-        "status",
+        *((command, width) for command in _REPORT_COMMANDS for width in (100, 60)),
+        # From 110 columns the roadmap adds each need's platform and evidence; from 185, the
+        # demo's widest cells side by side, each column is as wide as its widest cell.
+        *(("roadmap", width) for width in (110, 184, 185)),
     ],
 )
 def test_the_demo_in_the_terminal(
