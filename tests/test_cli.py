@@ -34,6 +34,7 @@ def test_version() -> None:
 def test_every_command_has_help() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
+    assert "--install-completion" not in result.stdout  # typer's: it edits the shell's profile
     for command in ("init", "templates", "validate", "schema", "demo"):
         assert command in result.stdout
         sub = runner.invoke(app, [command, "--help"])
@@ -426,6 +427,10 @@ def test_the_count_names_four_files_at_most_and_leaves_short_lists_alone() -> No
     assert _by_file(problems(5, 1, 2, 2, 3, 1)) == (
         ": 5 in f0.yaml, 3 in f4.yaml, 2 in f2.yaml, 2 in f3.yaml, 2 in other files"
     )
+    # Exactly ten in exactly four files, ties by path, whatever order they came in.
+    assert _by_file(tuple(reversed(problems(3, 3, 2, 2)))) == (
+        ": 3 in f0.yaml, 3 in f1.yaml, 2 in f2.yaml, 2 in f3.yaml"
+    )
     assert _by_file(problems(20)) == ""  # one file: the messages say it
     assert _by_file(problems(5, 4)) == ""  # a short list: seen at once
     assert _by_file((*problems(9), Problem(Location(), "no file"))) == ""
@@ -573,6 +578,21 @@ def test_internal_errors_are_reported_without_traceback(
     assert result.exit_code == 1
     assert "internal error: ZeroDivisionError: oops" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_ends_quietly_with_the_shell_s_code(
+    make_study: StudyMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C is the user's choice, not a bug: exit 130, as a shell reports a program
+    stopped by it, with no traceback and no "Aborted!"."""
+
+    def stopped(root: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("needmap.surveys.study_check.read_study", stopped)
+    result = runner.invoke(app, ["validate", str(make_study())])
+    assert result.exit_code == 130
+    assert result.output == ""
 
 
 def test_a_path_the_system_refuses_is_bad_input_not_a_bug(
@@ -941,9 +961,13 @@ def test_a_pdf_being_laid_out_is_shown_in_a_terminal(
     name: str, shown: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cli_app = importlib.import_module("needmap.cli.app")  # the package's `app` hides it
-    terminal = io.StringIO()
+    terminal = io.StringIO()  # standard error: standard output may be the file written
     monkeypatch.setattr(
-        cli_app, "new_console", lambda stderr=False: Console(file=terminal, force_terminal=True)
+        cli_app,
+        "new_console",
+        lambda stderr=False: Console(
+            file=terminal if stderr else io.StringIO(), force_terminal=True
+        ),
     )
     with cli_app.writing(Path("out") / name):
         pass

@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from needmap.reports.toptasks_table import RankingTable
 
 
-EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_INPUT = 2
 
