@@ -474,6 +474,7 @@ def test_dutch_template_report(tmp_path: Path) -> None:
         (["--persona", " , "], "no personas chosen"),
         (["--out", "x.docx"], "cannot write the persona report as '.docx'"),
         (["--json", "--out", "x.md"], "--json writes JSON, not '.md'"),
+        (["--json", "--out", "x"], "--json writes JSON, not 'x'"),  # a name with no suffix
     ],
 )
 def test_refusals(tmp_path: Path, args: list[str], message: str) -> None:
