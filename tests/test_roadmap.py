@@ -579,3 +579,21 @@ def test_the_json_has_each_need_s_interviews_and_searches_where_the_study_has_th
     assert all(n["interviews"] is None for n in _json_needs(searched))
     write_roadmap(study_roadmap(study), study, tmp_path / "roadmap.json")
     assert '"title": "Telefoonlijst é"' in (tmp_path / "roadmap.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("room", "shares"),
+    [
+        (100, {1: 3, 2: 2, 3: 2}),  # 42.9, 28.6, 28.6: none wider than its cells
+        (130, {1: 51, 2: 39, 3: 39}),  # 55.7 > 51: the need's title 51, the rest 79 / 2
+        (136, {1: 51, 2: 40, 3: 45}),  # 58.3 > 51, then 42.5 > 40, then 45: all whole
+    ],
+)
+def test_the_roadmap_s_text_columns_take_no_more_than_their_widest_cell(
+    room: int, shares: dict[int, int]
+) -> None:
+    """Columns 1 (the need, 3), 2 (platform, 2) and 3 (after, 2), at most 51, 40 and 45
+    wide, share the room the figures leave."""
+    from needmap.cli.plans import _text_shares
+
+    assert _text_shares(room, {1: 3, 2: 2, 3: 2}, {1: 51, 2: 40, 3: 45}) == shares

@@ -234,15 +234,20 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
         *(extra if wide else ()),
         *(why.header.index(words[k]) for k in ("rm.effort", "rm.after")),
     )
-    # Too wide to fit, the text columns share the room the others leave: the need's title
-    # the most (rich honours the ratios only in a table as wide as the terminal).
-    ratios = {
-        why.header.index(words[k]): r for k, r in _TEXT_RATIOS.items() if words[k] in why.header
-    }
     # Each phase is a table of its own: as wide as the widest cell of any phase, a column
     # lines up from phase to phase.
     widest = {i: max(cell_len(why.header[i]), *(cell_len(r[i]) for r in why.rows)) for i in shown}
-    fits = sum(widest.values()) + 2 * (len(shown) - 1) <= console.width
+    gaps = 2 * (len(shown) - 1)
+    fits = sum(widest.values()) + gaps <= console.width
+    # Too wide to fit, the text columns share the room the others leave: the need's title
+    # the most (rich honours the ratios only in a table as wide as the terminal).
+    texts = {
+        i: ratio
+        for key, ratio in _TEXT_RATIOS.items()
+        if words[key] in why.header and (i := why.header.index(words[key])) in shown
+    }
+    room = console.width - gaps - sum(w for i, w in widest.items() if i not in texts)
+    ratios = _text_shares(room, texts, widest)
     for view in phase_views(plan, study):
         title = f"[bold]{escape(view.name)}[/bold] · {escape(view.load)}"
         if not view.needs:
@@ -299,4 +304,27 @@ _TEXT_RATIOS = {"need": 3, "rm.platform": 2, "rm.after": 2}
 """How the roadmap's text columns share a terminal too narrow for them: the need's title
 the most."""
 _WIDE_ROADMAP = 110
+
+
+def _text_shares(room: int, ratios: Mapping[int, int], widest: Mapping[int, int]) -> dict[int, int]:
+    """The ratios by which the text columns share ``room``: their own, but a column whose
+    share would be wider than its widest cell gets just that width, and the others the
+    rest (rich gives a column its whole share, however narrow its cells: in a terminal a
+    little too narrow for the roadmap, the need's title took room the steps it waits for
+    wrapped without)."""
+    shares = dict(ratios)
+    capped: dict[int, int] = {}
+    while shares:
+        total, left = sum(shares.values()), room - sum(capped.values())
+        full = {i for i, r in shares.items() if left * r >= widest[i] * total}
+        if not full:
+            break
+        capped |= {i: widest[i] for i in full}
+        shares = {i: r for i, r in shares.items() if i not in full}
+    if not capped:
+        return dict(ratios)
+    total, left = sum(shares.values()), room - sum(capped.values())
+    return capped | {i: max(1, left * r // total) for i, r in shares.items()}
+
+
 """Terminal width from which the roadmap shows those columns too."""
