@@ -42,6 +42,25 @@ def test_every_command_has_help() -> None:
         assert "Usage:" in sub.stdout
 
 
+@pytest.mark.parametrize("width", [100, 60])
+def test_the_templates_and_a_new_study_s_next_steps_in_the_terminal(
+    width: int,
+    tmp_path: Path,
+    golden: Callable[[str, str], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`needmap templates` lists each template with its groups by family, a blank line
+    between them; `needmap init` counts what it made and numbers the steps after it, each
+    command on a line of its own, as `needmap status` does."""
+    monkeypatch.chdir(tmp_path)
+    env = {"COLUMNS": str(width)}
+    listed = runner.invoke(app, ["templates"], env=env)
+    created = runner.invoke(app, ["init", "gem"], env=env)
+    assert listed.exit_code == 0 and created.exit_code == 0, created.output
+    golden(f"templates-{width}.txt", listed.stdout)
+    golden(f"init-{width}.txt", created.stdout)
+
+
 def test_init_then_validate(tmp_path: Path) -> None:
     folder = tmp_path / "s"
     result = runner.invoke(app, ["init", str(folder), "--template", "zorginstelling"])

@@ -419,6 +419,27 @@ def print_bullets(console: Console, lines: list[str]) -> None:
     console.print(bullets, soft_wrap=False)
 
 
+def print_steps(console: Console, steps: Iterable[tuple[str, str | None]]) -> None:
+    """Numbered steps, each wrapped under its own text, with its command (if any) on a
+    line of its own below it: one line, to copy whole."""
+    import textwrap
+
+    for number, (text, command) in enumerate(steps, 1):
+        head = f"  {number}. "
+        wrapped = textwrap.fill(
+            text,
+            width=max(console.width, 20),
+            initial_indent=head,
+            subsequent_indent=" " * len(head),
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        console.print(escape(wrapped), soft_wrap=True)
+        if command:
+            command_line = " " * len(head) + escape(command)
+            console.print(command_line, style="cyan", highlight=False, soft_wrap=True)
+
+
 def print_ranking(console: Console, ranking: RankingTable, top: int) -> None:
     """The first ``top`` rows of a ranking (at most its first seven columns), tasks in the
     coverage set in bold, then how many rows were left out."""

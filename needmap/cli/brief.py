@@ -21,6 +21,7 @@ from needmap.cli.app import (
     out_option,
     print_indented,
     print_problems,
+    print_steps,
     study_at,
     watch_study,
     whole_study_at,
@@ -141,8 +142,6 @@ def status(
     need, groups with more survey respondents than their headcount, needs without any
     evidence yet, and reports older than the study's files.
     """
-    import textwrap
-
     from needmap.reports.i18n import labels
     from needmap.reports.status_report import status_to_json, study_status
 
@@ -162,20 +161,7 @@ def status(
         console.print(words["status.nothing_waits"].format(command=command))
         return
     console.print(f"[bold]{escape(words['status.next_steps'])}[/bold]")
-    for number, step in enumerate(found.steps, 1):
-        head = f"  {number}. "
-        wrapped = textwrap.fill(
-            step.text,
-            width=max(console.width, 20),
-            initial_indent=head,
-            subsequent_indent=" " * len(head),
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
-        console.print(escape(wrapped), soft_wrap=True)
-        if step.command:  # one line, to copy whole
-            command = " " * len(head) + escape(step.command)
-            console.print(command, style="cyan", highlight=False, soft_wrap=True)
+    print_steps(console, [(step.text, step.command) for step in found.steps])
 
 
 @app.command()

@@ -16,6 +16,7 @@ from needmap.cli.app import (
     new_console,
     print_json,
     print_problems,
+    print_steps,
     print_table,
 )
 from needmap.errors import plural
@@ -47,27 +48,28 @@ def init(
     study = load_study(folder)
     out = new_console()
     out.print(
-        f"Created a study in {folder} from template '{template}': {_counts(study)}, "
-        f"{len(written)} files."
+        f"Created a study in {escape(str(folder))} from template '{escape(template)}': "
+        f"{_counts(study)}, {len(written)} files."
     )
+    word = command_word(folder)
     steps = [
-        ("Fit the groups to the organisation (then merge, split or rename)", "groups list"),
-        ("Edit the YAML files, and check them", "validate"),
-        ("While you edit, the reports in the browser, refreshed on each save", "serve"),
-        ("Before the interviews, a guide per group", "guide", " --out guides.pdf"),
-        ("Where the study stands, and what to do next", "status"),
-        ("Every report, to share", "build"),
+        ("Fit the groups to the organisation (then merge, split or rename):", "groups list"),
+        ("Edit the YAML files, and check them:", "validate"),
+        ("While you edit, the reports in the browser, refreshed on each save:", "serve"),
+        ("Before the interviews, a guide per group:", "guide", "--out guides.pdf"),
+        ("Where the study stands, and what to do next:", "status"),
+        ("Every report, to share:", "build"),
     ]
     out.print("Next steps:")
-    word = escape(command_word(folder))
-    for number, (what, command, *extra) in enumerate(steps, 1):
-        out.print(f"  {number}. {what}: needmap {command} {word}{''.join(extra)}")
+    print_steps(
+        out,
+        [(what, " ".join(("needmap", command, word, *extra))) for what, command, *extra in steps],
+    )
 
 
 @app.command()
 def templates() -> None:
     """List the study templates that init can start from."""
-    from rich.markup import escape
     from rich.table import Table
 
     from needmap.scaffold import list_templates
