@@ -363,33 +363,6 @@ def test_a_folder_given_for_an_export_names_the_files_in_it(
     )
 
 
-@pytest.mark.parametrize(
-    ("command", "wanted"),
-    [
-        (["diagram", "--out", "{folder}"], "file '{folder}' is a directory"),
-        (["table", "-o", "{folder}"], "file '{folder}' is a directory"),
-        (["build", "--out", "{file}", "--no-pdf"], "dir '{file}' is a file"),
-    ],
-)
-def test_out_names_a_file_or_a_folder_as_the_command_writes(
-    make_study: StudyMaker, tmp_path: Path, command: list[str], wanted: str
-) -> None:
-    """A folder given where a file is written was told it "cannot write a chart as
-    'reports'", as if the suffix were wrong; a file given to build, after building, that
-    each report could not go in it. Both are refused before anything is done."""
-    study = make_study()
-    folder = tmp_path / "out"
-    folder.mkdir()
-    (folder / "notes.txt").write_text("mine")
-    names = {"folder": str(folder), "file": str(folder / "notes.txt")}
-    args = [part.format(**names) for part in command]
-    result = runner.invoke(app, [args[0], str(study), *args[1:]], env={"COLUMNS": "300"})
-    assert result.exit_code == 2
-    assert wanted.format(**names) in result.stderr
-    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
-    assert (folder / "notes.txt").read_text() == "mine"
-
-
 def test_validate_reports_every_problem_and_exits_2(make_study: StudyMaker) -> None:
     root = make_study(
         {
@@ -597,6 +570,56 @@ def test_internal_errors_are_reported_without_traceback(
     assert result.exit_code == 1
     assert "internal error: ZeroDivisionError: oops" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["table", "gem", "--out", "it's"],
+            "--out it's: this is a folder, and needmap table writes a file\n"
+            "    hint: name a file, such as 'it'\"'\"'s/table.md'"
+            " (.md, .html, .pdf, .csv or .xlsx)",
+        ),
+        (
+            ["diagram", "gem", "-o", "it's"],
+            "--out it's: this is a folder, and needmap diagram writes a file\n"
+            "    hint: name a file, such as 'it'\"'\"'s/diagram.svg' (.svg or .png)",
+        ),
+        (
+            ["build", "gem", "-o", "notes.txt", "--no-pdf"],
+            "--out notes.txt: this is a file, and needmap build needs a folder\n"
+            "    hint: name a folder (made if it is not there), or move the file out of the way",
+        ),
+        (
+            ["status", "gem", "--reports", "notes.txt"],
+            "--reports notes.txt: this is a file, and needmap status needs a folder\n"
+            "    hint: name a folder",
+        ),
+        (
+            ["demo", "notes.txt"],
+            "notes.txt: this is a file, and needmap demo needs a folder\n"
+            "    hint: name a folder (made if it is not there), or move the file out of the way",
+        ),
+    ],
+)
+def test_a_file_where_a_folder_goes_or_a_folder_where_a_file_goes(
+    args: list[str], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """click said "dir 'notes.txt' is a file" or "file 'it's' is a directory": which
+    option, what the command wants there, and a name to give instead. (Before click's
+    check, a folder given where a file is written was told it "cannot write a chart as
+    'reports'", as if the suffix were wrong; a file given to build, after building, that
+    each report could not go in it.) Nothing is written."""
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["init", "gem"]).exit_code == 0
+    (tmp_path / "it's").mkdir()
+    (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    result = runner.invoke(app, args, env={"COLUMNS": "120"})
+    assert result.exit_code == 2
+    assert result.stderr == said + "\n"
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+    assert not any((tmp_path / "it's").iterdir())
 
 
 def test_ctrl_c_ends_quietly_with_the_shell_s_code(

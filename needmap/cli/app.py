@@ -56,17 +56,21 @@ class _HandledGroup(CommandFirstGroup):
     """Runs a command and maps errors to exit codes: the one handler at the edge."""
 
     def invoke(self, ctx: Any) -> Any:
-        from needmap.cli.line_hints import missing_argument, study_given_later
+        from needmap.cli.line_hints import (
+            missing_argument,
+            study_given_later,
+            wrong_kind_of_path,
+        )
 
         _tolerant_output()
         given = list(ctx.args)  # the words after the command: invoke empties the list
         try:
             return super().invoke(ctx)
         except typer.BadParameter as exc:
-            missing = missing_argument(exc, given)
-            if missing is None:
+            hinted = missing_argument(exc, given) or wrong_kind_of_path(exc)
+            if hinted is None:
                 raise
-            print_problems(missing.problems)
+            print_problems(hinted.problems)
             ctx.exit(EXIT_INPUT)
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise

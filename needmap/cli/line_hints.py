@@ -1,7 +1,8 @@
 """Hints for a command line in the wrong shape, each with the line put right: a study's
 folder named before the command (``needmap gem build``), given after another argument
-(``needmap why search gem``), or left out (``needmap build``), and another argument left
-out (``needmap why gem``).
+(``needmap why search gem``), or left out (``needmap build``), another argument left
+out (``needmap why gem``), and a file given where a folder goes or the other way round
+(``needmap table gem --out gem``).
 
 typer alone answers these with "No such command 'gem'", "Missing argument 'folder'" or a
 problem with the wrong word; a user new to the tool learns more from the line they meant.
@@ -9,6 +10,8 @@ problem with the wrong word; a user new to the tool learns more from the line th
 
 from __future__ import annotations
 
+import ast
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -28,6 +31,9 @@ _TABLES = ("export", "sheet")
 in the working folder."""
 _LONGEST_HELP = 60
 """An argument's help longer than this is cut at its first parenthesis in the message."""
+_WRONG_KIND = re.compile(r"\w+ (?P<path>'.*'|\".*\") is a (?P<kind>file|directory)\.")
+"""click's "dir 'out' is a file." and "file 'gem' is a directory.", the path in Python's
+quotes."""
 
 
 def command_first(ctx: Any, commands: list[str], args: list[str]) -> NeedmapError:
@@ -105,6 +111,34 @@ def missing_argument(exc: typer.BadParameter, given: list[str]) -> UsageError | 
     if ctx.info_name == "init":
         line = f"{line} (needmap templates lists the starting points)"
     return UsageError.single(message, hint=line + _choices(str(param.name), ctx.params))
+
+
+def wrong_kind_of_path(exc: typer.BadParameter) -> UsageError | None:
+    """For click's "dir 'x' is a file" or "file 'x' is a directory", what the command
+    wants there and what to give instead; None for any other bad parameter. (An export or
+    a sheet given as a folder is met earlier, with the files in it.)"""
+    param, ctx = exc.param, exc.ctx
+    found = _WRONG_KIND.fullmatch(exc.message)
+    if found is None or param is None or ctx is None:
+        return None
+    path = ast.literal_eval(found["path"])
+    named = (param.opts[0] + " " if param.param_type_name == "option" else "") + path
+    command = f"needmap {ctx.command_path.split(' ', 1)[1]}"
+    if found["kind"] == "file":
+        written = param.name in ("out", "folder")  # --out DIR; demo's folder
+        return UsageError.single(
+            f"{named}: this is a file, and {command} needs a folder",
+            hint="name a folder (made if it is not there), or move the file out of the way"
+            if written
+            else "name a folder",
+        )
+    suffixes = list(dict.fromkeys(re.findall(r"\.\w+", getattr(param, "help", None) or "")))
+    example = command_word(Path(path) / f"{ctx.info_name}{suffixes[0] if suffixes else ''}")
+    formats = f" ({', '.join(suffixes[:-1])} or {suffixes[-1]})" if len(suffixes) > 1 else ""
+    return UsageError.single(
+        f"{named}: this is a folder, and {command} writes a file",
+        hint=f"name a file, such as {example}{formats}",
+    )
 
 
 def _choices(name: str, given: dict[str, object]) -> str:
