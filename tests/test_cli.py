@@ -479,6 +479,11 @@ def test_warnings_pass_unless_strict(make_study: StudyMaker) -> None:
     strict = runner.invoke(app, ["validate", str(root), "--strict"])
     assert strict.exit_code == 2
     assert strict.stdout.startswith("✗ ")
+    for extra, valid, code in (([], True, 0), (["--strict"], False, 2)):
+        as_json = runner.invoke(app, ["validate", str(root), "--json", *extra])
+        assert as_json.exit_code == code
+        data = json.loads(as_json.stdout)
+        assert (data["valid"], data["errors"], data["warnings"]) == (valid, 0, 1)
 
 
 def test_validate_not_a_study(tmp_path: Path) -> None:
@@ -505,13 +510,16 @@ def test_schema_prints_and_writes(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["title"] == "needmap interviews (interviews/*.yaml)"
     result = runner.invoke(app, ["schema", "--out", str(tmp_path / "schemas")])
     assert result.exit_code == 0
-    assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
+    written = sorted(p.name for p in (tmp_path / "schemas").iterdir())
+    assert written == [
         "definitions.schema.json",
         "interviews.schema.json",
         "search-log.schema.json",
         "study.schema.json",
         "survey.schema.json",
     ]
+    said = sorted(line.rpartition("/")[2] for line in result.stdout.splitlines())
+    assert said == written and result.stdout.startswith(f"wrote {tmp_path / 'schemas'}/")
     bad = runner.invoke(app, ["schema", "--kind", "nope"])
     assert bad.exit_code == 2
     assert "unknown schema kind" in bad.stderr
