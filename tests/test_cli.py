@@ -1024,6 +1024,27 @@ def test_a_pdf_being_laid_out_is_shown_in_a_terminal(
     assert ("Laying out roadmap.pdf…" in terminal.getvalue()) is shown
 
 
+def test_indented_lines_and_legends_break_between_words_only() -> None:
+    """A path longer than the terminal stays whole (to copy), and so does 'long-winded' at the
+    edge; a legend's entries fill a line up to its last column, two spaces apart."""
+    cli_app = importlib.import_module("needmap.cli.app")
+    terminal = io.StringIO()
+    console = Console(file=terminal, width=24, color_system=None)
+    cli_app.print_indented(
+        console, ["see /a/very/long/path/to/a/study/file.yaml and reply long-winded"]
+    )
+    cli_app.print_legend(console, ["A · Front desk", "B · Bosses", "C · Catering", "D"])
+    assert terminal.getvalue().splitlines() == [
+        "  see",
+        "    /a/very/long/path/to/a/study/file.yaml",
+        "    and reply",
+        "    long-winded",
+        "A · Front desk",
+        "B · Bosses  C · Catering",
+        "D",
+    ]
+
+
 def test_the_console_prints_styles_but_no_control_character_of_the_text(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
