@@ -595,6 +595,11 @@ def test_internal_errors_are_reported_without_traceback(
             "    hint: name a file, such as 'it'\"'\"'s/diagram.svg' (.svg or .png)",
         ),
         (
+            ["guide", "gem", "--sheet", "it's"],
+            "--sheet it's: this is a folder, and needmap guide writes a file\n"
+            "    hint: name a file, such as 'it'\"'\"'s/guide.xlsx'",
+        ),
+        (
             ["build", "gem", "-o", "notes.txt", "--no-pdf"],
             "--out notes.txt: this is a file, and needmap build needs a folder\n"
             "    hint: name a folder (made if it is not there), or move the file out of the way",
