@@ -971,6 +971,8 @@ _REPORT_COMMANDS = (
         # From 110 columns the roadmap adds each need's platform and evidence; from 185, the
         # demo's widest cells side by side, each column is as wide as its widest cell.
         *(("roadmap", width) for width in (110, 184, 185)),
+        # Two guides, a rule between them; the recording entry dated, not today.
+        *(("guide", width) for width in (100, 60)),
     ],
 )
 def test_the_demo_in_the_terminal(
@@ -985,7 +987,8 @@ def test_the_demo_in_the_terminal(
     notes wrap alike wherever the tests run)."""
     monkeypatch.chdir(demo)
     words = command.split()
-    shown = runner.invoke(app, [*words, "study"], env={"COLUMNS": str(width)})
+    extra = ["front-desk", "facility", "--date", "2026-03-02"] if command == "guide" else []
+    shown = runner.invoke(app, [*words, "study", *extra], env={"COLUMNS": str(width)})
     assert shown.exit_code == 0, shown.output
     golden(f"{'-'.join(words)}-demo-{width}.txt", shown.stdout)
 
