@@ -1032,6 +1032,33 @@ def test_a_pdf_being_laid_out_is_shown_in_a_terminal(
     assert ("Laying out roadmap.pdf…" in terminal.getvalue()) is shown
 
 
+def test_problems_show_their_place_and_errors_in_red(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a terminal: the place in bold, a workbook's cell or a key in cyan, an error in red,
+    a warning's marked in yellow and its message plain, the hint dimmed."""
+    from needmap.errors import Location, Problem, Severity
+
+    cli_app = importlib.import_module("needmap.cli.app")
+    terminal = io.StringIO()
+    monkeypatch.setattr(
+        cli_app,
+        "new_console",
+        lambda stderr=False: Console(
+            file=terminal if stderr else io.StringIO(), force_terminal=True, width=200
+        ),
+    )
+    cli_app.print_problems(
+        (
+            Problem(Location(Path("e.xlsx"), 3, 7), "unknown choice", hint="add it"),
+            Problem(Location(Path("n.yaml"), 2), "unused", key="desk", severity=Severity.WARNING),
+        )
+    )
+    assert terminal.getvalue().splitlines() == [
+        "\x1b[1me.xlsx:3:7: \x1b[0m\x1b[36mcell G3: \x1b[0m\x1b[31munknown choice\x1b[0m",
+        "\x1b[2m    hint: add it\x1b[0m",
+        "\x1b[1mn.yaml:2: \x1b[0m\x1b[36mdesk: \x1b[0m\x1b[1;33mwarning: \x1b[0munused",
+    ]
+
+
 def test_indented_lines_and_legends_break_between_words_only() -> None:
     """A path longer than the terminal stays whole (to copy), and so does 'long-winded' at the
     edge; a legend's entries fill a line up to its last column, two spaces apart."""
