@@ -334,6 +334,22 @@ NEW_ITEM = """\
 """
 
 
+def test_update_with_only_new_quotes_says_what_it_added(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """No new interview, two new quotes for interviews the file has: it says so, and not
+    "nothing to add"."""
+    root = make_study({"interviews/round-1.yaml": EARLIER})
+    sheet, path = _imported(root, tmp_path)
+    sheet.write_text(SHEET + GROWN.split("\n", 1)[1], encoding="utf-8")
+    done = runner.invoke(app, ["import-interviews", str(root), str(sheet), "--update"])
+    assert done.exit_code == 0, done.output
+    assert " ".join(done.stdout.split()).startswith(
+        f"updated {path}: added 2 quotes to 2 interviews it had (depot-visit, "
+        "field-2026-03-10); 1 unchanged."
+    )
+
+
 def test_update_adds_what_is_new_and_leaves_the_rest_as_written(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
