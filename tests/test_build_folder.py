@@ -171,14 +171,6 @@ def test_the_demo_does_not_write_its_example_export_over_a_file_of_the_user_s(
     assert (out / "example-export-toptaken-2026.csv").read_text() == "our survey"
 
 
-def test_the_demo_is_refused_a_file_for_its_folder(tmp_path: Path) -> None:
-    out = write_tree(tmp_path, {"notes.txt": "mine"}) / "notes.txt"
-    refused = runner.invoke(app, ["demo", str(out)])
-    assert refused.exit_code == 2
-    assert f"'{out}' is a file" in " ".join(refused.stderr.split())
-    assert out.read_text() == "mine"
-
-
 def test_the_demo_does_not_import_its_example_survey_into_a_study_it_did_not_create(
     tmp_path: Path,
 ) -> None:
