@@ -27,7 +27,14 @@ from needmap.reports.personas_report import render_personas_page
 from needmap.reports.roadmap_report import render_roadmap_page
 from needmap.reports.searches_report import render_searches_page
 from needmap.reports.why_report import first_phase_stories, render_why_page
-from tests.conftest import DEMO_BRIEF_CONTENTS, StudyMaker, private_survey_study, run_needmap
+from tests.conftest import (
+    DEMO_BRIEF_CONTENTS,
+    IN_A_TERMINAL,
+    StudyMaker,
+    plain,
+    private_survey_study,
+    run_needmap,
+)
 
 runner = CliRunner()
 _SECTION = re.compile(
@@ -208,8 +215,11 @@ def test_cli_writes_the_brief_and_refuses_other_formats(demo: Path, tmp_path: Pa
     assert page.startswith("<!DOCTYPE html>") and len(_chapters(page)) == 8
     assert "City of Exampleton — Digital workplace needs study</p>" in page  # no date
 
-    dated = runner.invoke(app, ["brief", str(demo / "study"), "-o", str(out)])
+    # In a terminal, the chapters being written show on standard error, under a spinner.
+    dated = runner.invoke(app, ["brief", str(demo / "study"), "-o", str(out)], env=IN_A_TERMINAL)
     assert dated.exit_code == 0, dated.output
+    assert plain(dated.stdout) == f"wrote {out}\n"
+    assert "Writing " in dated.stderr
     today = date.today()
     assert f"{today.day} {today.strftime('%B')} {today.year}</p>" in out.read_text("utf-8")
 
