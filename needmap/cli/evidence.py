@@ -393,19 +393,21 @@ def toptasks(
         ),
     ] = None,
     chart: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--chart",
             metavar="<neck|groups>",
-            help="Chart for .png/.svg: neck (long neck) or groups.",
+            help="Chart for --out .png/.svg: neck (the long neck; the default) or groups.",
+            show_default=False,
         ),
-    ] = "neck",
+    ] = None,
     language: LanguageOption = None,
 ) -> None:
     """Top-task results: shares, the long neck, the coverage set, weights and group rankings."""
     from needmap.model.toptasks import analyse_toptasks, group_breakdown
     from needmap.surveys import load_survey
 
+    drawn = _chart_drawn(chart, out, folder)
     study = study_at(folder, language, out=out)
     mapping, tally = load_survey(study, survey)
     result = analyse_toptasks(study, mapping, tally, weighted=weighted, coverage_target=coverage)
@@ -420,7 +422,7 @@ def toptasks(
         emit_json(toptasks_to_json(result), out)
         return
     if out is not None:
-        _write_toptasks(result, language, study.settings.organisation, out, chart)
+        _write_toptasks(result, language, study.settings.organisation, out, drawn)
         new_console().print(f"wrote {out}")
         return
     _print_toptasks(result, language, top)
@@ -469,10 +471,34 @@ def _print_import(study: Study, result: ImportResult, target: Path) -> None:
         )
 
 
+_CHARTS = ("neck", "groups")
+"""The charts ``toptasks --out FILE.png`` draws: the long neck, and the groups' rankings."""
+
+
+def _chart_drawn(chart: str | None, out: Path | None, folder: Path) -> str:
+    """The chart to draw for ``--out`` (the long neck unless ``--chart`` says which),
+    checked before the study is read: an unknown one, or one asked for where no picture
+    is written, would otherwise be ignored without a word."""
+    from needmap.errors import UsageError
+
+    if chart is not None and chart not in _CHARTS:
+        raise UsageError.single(
+            f"unknown chart '{chart}'", hint="use --chart neck or --chart groups"
+        )
+    if chart is not None and (out is None or out.suffix.lower() not in (".png", ".svg")):
+        picture = out.with_suffix(".png") if out is not None else Path(f"{chart}.png")
+        line = (
+            f"needmap toptasks {command_word(folder)} --chart {chart} --out {command_word(picture)}"
+        )
+        raise UsageError.single(
+            "--chart draws a picture: give --out a .png or .svg file", hint=line
+        )
+    return chart or _CHARTS[0]
+
+
 def _write_toptasks(
     result: TopTasks, language: Language, organisation: str, out: Path, chart: str
 ) -> None:
-    from needmap.errors import UsageError
 
     if out.suffix.lower() in (".html", ".pdf"):
         from needmap.reports.toptasks_page import write_toptasks_page
@@ -484,10 +510,6 @@ def _write_toptasks(
         from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 
         drawers = {"neck": draw_long_neck, "groups": draw_group_chart}
-        if chart not in drawers:
-            raise UsageError.single(
-                f"unknown chart '{chart}'", hint="use --chart neck or --chart groups"
-            )
         write_figure(drawers[chart](result, language), out)
         return
     from needmap.reports.toptasks_table import ranking_tables, write_ranking

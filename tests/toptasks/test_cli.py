@@ -261,6 +261,31 @@ def test_cli_import_and_outputs(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "use .html or .pdf for a page, .md, .csv or .xlsx" in bad.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--chart", "pie", "-o", "t.png"], "unknown chart 'pie'\n    hint: use --chart neck or"),
+        (["--chart", "groups"], "--chart draws a picture: give --out a .png or .svg file\n"),
+        (
+            ["--chart", "groups", "-o", "t.md"],
+            "hint: needmap toptasks study --chart groups --out t.png",
+        ),
+        (["--chart", "neck", "--json"], "hint: needmap toptasks study --chart neck --out neck.png"),
+    ],
+)
+def test_a_chart_asked_for_where_none_is_drawn_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str
+) -> None:
+    """It was ignored without a word: the table printed or written, or (an unknown chart)
+    refused only with --out FILE.png."""
+    cli_study(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    refused = runner.invoke(app, ["toptasks", "study", *args])
+    assert refused.exit_code == 2
+    assert said in refused.stderr
+    assert refused.stdout == "" and not list(tmp_path.glob("t.*"))
+
+
 def test_cli_import_again_says_what_it_replaced(tmp_path: Path) -> None:
     root = cli_study(tmp_path)  # the long export, imported once
     export = SURVEY_FIXTURES / "exports" / "long.csv"
