@@ -499,7 +499,6 @@ def _chart_drawn(chart: str | None, out: Path | None, folder: Path) -> str:
 def _write_toptasks(
     result: TopTasks, language: Language, organisation: str, out: Path, chart: str
 ) -> None:
-
     if out.suffix.lower() in (".html", ".pdf"):
         from needmap.reports.toptasks_page import write_toptasks_page
 

@@ -304,6 +304,7 @@ _TEXT_RATIOS = {"need": 3, "rm.platform": 2, "rm.after": 2}
 """How the roadmap's text columns share a terminal too narrow for them: the need's title
 the most."""
 _WIDE_ROADMAP = 110
+"""Terminal width from which the roadmap shows those columns too."""
 
 
 def _text_shares(room: int, ratios: Mapping[int, int], widest: Mapping[int, int]) -> dict[int, int]:
@@ -325,6 +326,3 @@ def _text_shares(room: int, ratios: Mapping[int, int], widest: Mapping[int, int]
         return dict(ratios)
     total, left = sum(shares.values()), room - sum(capped.values())
     return capped | {i: max(1, left * r // total) for i, r in shares.items()}
-
-
-"""Terminal width from which the roadmap shows those columns too."""
