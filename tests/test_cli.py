@@ -1014,30 +1014,11 @@ def test_a_command_family_given_alone_shows_its_commands(
     assert "Error" not in shown.output
 
 
-@pytest.mark.parametrize(("name", "shown"), [("roadmap.pdf", True), ("roadmap.md", False)])
-def test_a_pdf_being_laid_out_is_shown_in_a_terminal(
-    name: str, shown: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def stderr_terminal(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    """What needmap.cli.app prints to standard error, as a terminal of 200 columns gets it
+    (standard output, which may be the file written, goes elsewhere)."""
     cli_app = importlib.import_module("needmap.cli.app")  # the package's `app` hides it
-    terminal = io.StringIO()  # standard error: standard output may be the file written
-    monkeypatch.setattr(
-        cli_app,
-        "new_console",
-        lambda stderr=False: Console(
-            file=terminal if stderr else io.StringIO(), force_terminal=True
-        ),
-    )
-    with cli_app.writing(Path("out") / name):
-        pass
-    assert ("Laying out roadmap.pdf…" in terminal.getvalue()) is shown
-
-
-def test_problems_show_their_place_and_errors_in_red(monkeypatch: pytest.MonkeyPatch) -> None:
-    """In a terminal: the place in bold, a workbook's cell or a key in cyan, an error in red,
-    a warning's marked in yellow and its message plain, the hint dimmed."""
-    from needmap.errors import Location, Problem, Severity
-
-    cli_app = importlib.import_module("needmap.cli.app")
     terminal = io.StringIO()
     monkeypatch.setattr(
         cli_app,
@@ -1046,13 +1027,32 @@ def test_problems_show_their_place_and_errors_in_red(monkeypatch: pytest.MonkeyP
             file=terminal if stderr else io.StringIO(), force_terminal=True, width=200
         ),
     )
+    return terminal
+
+
+@pytest.mark.parametrize(("name", "shown"), [("roadmap.pdf", True), ("roadmap.md", False)])
+def test_a_pdf_being_laid_out_is_shown_in_a_terminal(
+    name: str, shown: bool, stderr_terminal: io.StringIO
+) -> None:
+    cli_app = importlib.import_module("needmap.cli.app")
+    with cli_app.writing(Path("out") / name):
+        pass
+    assert ("Laying out roadmap.pdf…" in stderr_terminal.getvalue()) is shown
+
+
+def test_problems_show_their_place_and_errors_in_red(stderr_terminal: io.StringIO) -> None:
+    """In a terminal: the place in bold, a workbook's cell or a key in cyan, an error in red,
+    a warning's marked in yellow and its message plain, the hint dimmed."""
+    from needmap.errors import Location, Problem, Severity
+
+    cli_app = importlib.import_module("needmap.cli.app")
     cli_app.print_problems(
         (
             Problem(Location(Path("e.xlsx"), 3, 7), "unknown choice", hint="add it"),
             Problem(Location(Path("n.yaml"), 2), "unused", key="desk", severity=Severity.WARNING),
         )
     )
-    assert terminal.getvalue().splitlines() == [
+    assert stderr_terminal.getvalue().splitlines() == [
         "\x1b[1me.xlsx:3:7: \x1b[0m\x1b[36mcell G3: \x1b[0m\x1b[31munknown choice\x1b[0m",
         "\x1b[2m    hint: add it\x1b[0m",
         "\x1b[1mn.yaml:2: \x1b[0m\x1b[36mdesk: \x1b[0m\x1b[1;33mwarning: \x1b[0munused",
