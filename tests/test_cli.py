@@ -635,6 +635,16 @@ def test_a_file_where_a_folder_goes_or_a_folder_where_a_file_goes(
     assert not any((tmp_path / "it's").iterdir())
 
 
+def test_a_path_of_the_wrong_kind_names_the_command_as_typed(tmp_path: Path) -> None:
+    """Run as `python -m needmap`, the message said "needmap -m needmap table"."""
+    write_tree(tmp_path, {"notes.txt": "mine"})
+    refused = run_needmap("schema", "--out", "notes.txt", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines()[0] == (
+        "--out notes.txt: this is a file, and needmap schema needs a folder"
+    )
+
+
 def test_ctrl_c_ends_quietly_with_the_shell_s_code(
     make_study: StudyMaker, monkeypatch: pytest.MonkeyPatch
 ) -> None:

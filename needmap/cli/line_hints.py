@@ -92,11 +92,7 @@ def missing_argument(exc: typer.BadParameter, given: list[str]) -> UsageError | 
         for later in ctx.command.params[ctx.command.params.index(param) :]
         if later.param_type_name == "argument" and later.required
     ]
-    words: list[str] = []
-    command = ctx
-    while command.parent is not None:
-        words.insert(0, str(command.info_name))
-        command = command.parent
+    words = _command_words(ctx)
     rest = list(map(command_word, given[len(words) - 1 :]))
     if param.name == "folder" and ctx.info_name != "init":
         message = f"needmap {' '.join(words)} needs the study's folder"
@@ -123,7 +119,7 @@ def wrong_kind_of_path(exc: typer.BadParameter) -> UsageError | None:
         return None
     path = ast.literal_eval(found["path"])
     named = (param.opts[0] + " " if param.param_type_name == "option" else "") + path
-    command = f"needmap {ctx.command_path.split(' ', 1)[1]}"
+    command = " ".join(["needmap", *_command_words(ctx)])
     if found["kind"] == "file":
         written = param.name in ("out", "folder")  # --out DIR; demo's folder
         return UsageError.single(
@@ -139,6 +135,16 @@ def wrong_kind_of_path(exc: typer.BadParameter) -> UsageError | None:
         f"{named}: this is a folder, and {command} writes a file",
         hint=f"name a file, such as {example}{formats}",
     )
+
+
+def _command_words(ctx: Any) -> list[str]:
+    """The words of the command ``ctx`` runs, after needmap's own name (``groups merge``),
+    whatever that name was (``python -m needmap`` too)."""
+    words: list[str] = []
+    while ctx.parent is not None:
+        words.insert(0, str(ctx.info_name))
+        ctx = ctx.parent
+    return words
 
 
 def _choices(name: str, given: dict[str, object]) -> str:
