@@ -7,13 +7,15 @@ import io
 import re
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from needmap.cli.app import light_table, print_table
-from needmap.cli.table_layout import fit_table
+from needmap.cli.table_layout import _filled, fit_table
 
 
 def _console(width: int, *, terminal: bool = True) -> Console:
@@ -286,3 +288,20 @@ def _copy(table: Table) -> Table:
     for row in zip(*(list(column.cells) for column in table.columns), strict=True):
         copy.add_row(*row)
     return copy
+
+
+@pytest.mark.parametrize(
+    ("widths", "lines"),
+    [
+        # 4 + 3 + 6 + 3 + 4 = 20 fills the first line; 4 + 3 + 14 = 21 does not fit.
+        ([4, 6, 4, 4, 14, 20, 1], [[4, 6, 4], [4], [14], [20], [1]]),
+        # 4 + 3 + 6 + 3 + 4 = 20, so 3 more goes below, and 3 + 3 + 4 = 10 beside it.
+        ([4, 6, 4, 3, 4], [[4, 6, 4], [3, 4]]),
+        ([25, 1], [[25], [1]]),  # wider than the room: a line of its own
+    ],
+)
+def test_card_lines_hold_as_many_pieces_as_fit_three_apart(
+    widths: list[int], lines: list[list[int]]
+) -> None:
+    pieces = [Text("x" * width) for width in widths]
+    assert [[piece.cell_len for piece in line] for line in _filled(pieces, 20)] == lines
