@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from needmap.cli.app import light_table, print_table
-from needmap.cli.table_layout import _filled, fit_table
+from needmap.cli.table_layout import _filled, as_cards, fit_table
 
 
 def _console(width: int, *, terminal: bool = True) -> Console:
@@ -96,6 +96,20 @@ def test_a_terminal_narrower_than_the_least_widths_gets_the_rows_as_cards() -> N
         "  Votes: 406 · Share: 13.3%",
         "  Weighted: 12.4% · Cumulative: 24.8%",
         "  In 75% set: ●",
+    ]
+
+
+def test_a_card_s_title_is_bold_and_its_labels_dim() -> None:
+    """The title stands out from the figures under it; the labels recede (on needmap's
+    console, which highlights no numbers)."""
+    console = Console(file=io.StringIO(), width=40, highlight=False)
+    title, figures, *_ = as_cards(console, _ranking())
+    assert title.plain == "1  Look up a care protocol"
+    assert [(span.start, span.end, span.style) for span in title.spans] == [(0, 26, "bold")]
+    assert figures.plain == "  Votes: 406 · Share: 13.3%"
+    assert [(span.start, span.end) for span in figures.spans if span.style == "dim"] == [
+        (2, 9),
+        (15, 22),
     ]
 
 
