@@ -393,22 +393,29 @@ def print_legend(console: Console, entries: list[str], style: str = "") -> None:
 
 
 def print_indented(console: Console, lines: list[str], indent: int = 2, style: str = "") -> None:
-    """Lines indented by ``indent``, each wrapped between words at the terminal's width
-    (a terminal's own wrap would break words at the edge); an indented line continues two
-    spaces further in, so that each line's start stands out."""
-    import textwrap
-
+    """Lines indented by ``indent``, each wrapped between words at the terminal's width;
+    an indented line continues two spaces further in, so that each line's start stands
+    out."""
     margin = " " * indent
     for line in lines:
-        wrapped = textwrap.fill(
-            line,
-            width=max(console.width, 20),
-            initial_indent=margin,
-            subsequent_indent=margin + ("  " if indent else ""),
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
+        wrapped = _between_words(console, line, margin, margin + ("  " if indent else ""))
         console.print(escape(wrapped), style=style, soft_wrap=True)
+
+
+def _between_words(console: Console, text: str, first: str, rest: str) -> str:
+    """``text`` wrapped at the terminal's width after ``first`` and then ``rest``, only
+    between words (a terminal's own wrap would break words at the edge): a path or a
+    hyphenated word stays whole, to copy."""
+    import textwrap
+
+    return textwrap.fill(
+        text,
+        width=max(console.width, 20),
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def print_bullets(console: Console, lines: list[str]) -> None:
@@ -426,19 +433,9 @@ def print_bullets(console: Console, lines: list[str]) -> None:
 def print_steps(console: Console, steps: Iterable[tuple[str, str | None]]) -> None:
     """Numbered steps, each wrapped under its own text, with its command (if any) on a
     line of its own below it: one line, to copy whole."""
-    import textwrap
-
     for number, (text, command) in enumerate(steps, 1):
         head = f"  {number}. "
-        wrapped = textwrap.fill(
-            text,
-            width=max(console.width, 20),
-            initial_indent=head,
-            subsequent_indent=" " * len(head),
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
-        console.print(escape(wrapped), soft_wrap=True)
+        console.print(escape(_between_words(console, text, head, " " * len(head))), soft_wrap=True)
         if command:
             command_line = " " * len(head) + escape(command)
             console.print(command_line, style="cyan", highlight=False, soft_wrap=True)
