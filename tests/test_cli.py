@@ -550,16 +550,21 @@ def test_schema_out_refreshes_needmap_s_schemas_and_never_writes_over_others(
     assert {p.name: p.read_bytes() for p in schemas.iterdir()} == before
 
 
-def test_demo_is_repeatable(tmp_path: Path) -> None:
+def test_demo_is_repeatable_and_removes_what_it_no_longer_makes(tmp_path: Path) -> None:
     out = tmp_path / "demo"
     first = runner.invoke(app, ["demo", str(out)])
     assert first.exit_code == 0, first.output
     assert "Created the example study" in first.stdout
     last = " ".join(first.stdout.splitlines()[-2:])  # where to go from the example
     assert set(re.findall(r"needmap (\w+)", last)) == {"init", "templates", "build"}
+    for config in (out / "study" / "analytics").glob("*.yaml"):
+        config.unlink()  # the study no longer reads a search log
     second = runner.invoke(app, ["demo", str(out)])
     assert second.exit_code == 0
     assert "Used the existing example study" in second.stdout
+    for suffix in ("html", "md"):
+        assert f"  removed {out / 'searches'}.{suffix}, an earlier build's report" in second.stdout
+        assert not (out / f"searches.{suffix}").exists()
 
 
 def test_usage_error_exit_code() -> None:

@@ -144,6 +144,48 @@ def test_a_port_in_use_is_refused_with_a_hint(make_study: StudyMaker) -> None:
     assert "choose another with --port" in served.stderr
 
 
+class _Listening:
+    """Stands in for :class:`PreviewServer`: notes the port it was asked for."""
+
+    def __init__(self, folder: Path, port: int, ports: list[int]) -> None:
+        ports.append(port)
+        self.url = f"http://127.0.0.1:{port}/"
+
+    def start(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+@pytest.mark.parametrize(
+    ("options", "port", "opened"),
+    [([], 8000, False), (["--port", "65535"], 65535, False), (["-p", "0", "--open"], 0, True)],
+)
+def test_serve_listens_on_8000_and_opens_a_browser_only_when_asked(
+    make_study: StudyMaker,
+    monkeypatch: pytest.MonkeyPatch,
+    options: list[str],
+    port: int,
+    opened: bool,
+) -> None:
+    ports: list[int] = []
+    urls: list[str] = []
+    monkeypatch.setattr(
+        "needmap.preview.PreviewServer", lambda folder, port: _Listening(folder, port, ports)
+    )
+    monkeypatch.setattr("needmap.cli.serve.watch_study", lambda *args: None)
+    monkeypatch.setattr("webbrowser.open", urls.append)
+    served = runner.invoke(app, ["serve", str(make_study()), *options])
+    assert served.exit_code == 0, served.output
+    assert ports == [port]
+    assert urls == ([f"http://127.0.0.1:{port}/"] if opened else [])
+
+
+def test_a_port_beyond_65535_is_refused(make_study: StudyMaker) -> None:
+    refused = runner.invoke(app, ["serve", str(make_study()), "--port", "65536"])
+    assert refused.exit_code == 2
+    assert "Input should be less than or equal to 65535" in refused.stderr
+
+
 def test_a_server_never_started_closes_at_once(tmp_path: Path) -> None:
     PreviewServer(tmp_path, port=0).close()  # would hang if it waited for its loop
 
