@@ -555,6 +555,8 @@ def test_demo_is_repeatable_and_removes_what_it_no_longer_makes(tmp_path: Path) 
     first = runner.invoke(app, ["demo", str(out)])
     assert first.exit_code == 0, first.output
     assert "Created the example study" in first.stdout
+    wrote = sum(line.startswith("  wrote ") for line in first.stdout.splitlines())
+    assert f"Open {out / 'index.html'} in a browser to start ({wrote} files)." in first.stdout
     last = " ".join(first.stdout.splitlines()[-2:])  # where to go from the example
     assert set(re.findall(r"needmap (\w+)", last)) == {"init", "templates", "build"}
     for config in (out / "study" / "analytics").glob("*.yaml"):
@@ -988,6 +990,8 @@ _REPORT_COMMANDS = (
         *(("roadmap", width) for width in (110, 184, 185)),
         # Two guides, a rule between them; the recording entry dated, not today.
         *(("guide", width) for width in (100, 60)),
+        # One need's story: its title and introduction unindented, each part's lines below.
+        *(("why", width) for width in (100, 60)),
     ],
 )
 def test_the_demo_in_the_terminal(
@@ -1002,8 +1006,10 @@ def test_the_demo_in_the_terminal(
     notes wrap alike wherever the tests run)."""
     monkeypatch.chdir(demo)
     words = command.split()
-    extra = ["front-desk", "facility", "--date", "2026-03-02"] if command == "guide" else []
-    shown = runner.invoke(app, [*words, "study", *extra], env={"COLUMNS": str(width)})
+    extra = {"guide": ["front-desk", "facility", "--date", "2026-03-02"], "why": ["knowledge-base"]}
+    shown = runner.invoke(
+        app, [*words, "study", *extra.get(command, [])], env={"COLUMNS": str(width)}
+    )
     assert shown.exit_code == 0, shown.output
     golden(f"{'-'.join(words)}-demo-{width}.txt", shown.stdout)
 

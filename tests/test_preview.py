@@ -211,6 +211,7 @@ def test_serve_builds_reloads_shows_problems_and_stops_on_ctrl_c(
             url = found.group(0)
             wait_for(lambda: _state(url)["build"] == 1)
             assert b"Search" in _get(url + "roadmap.html")[1]
+            assert _get(url + "roadmap.pdf")[0] == 404  # built as build --no-pdf does
             (root / "reports").mkdir()  # needmap build writing the study's reports meanwhile
             (root / "reports" / "needs-groups.csv").write_text("need,desk\n")
             time.sleep(1.5)
