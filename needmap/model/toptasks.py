@@ -239,6 +239,9 @@ def analyse_toptasks(
     hidden = suppressed_groups(groups, minimum)
     headcounts = {g: study.group_by_id[g].headcount for g in groups if g in study.group_by_id}
     weights, note = ({}, None) if not weighted else _weights(groups, headcounts, hidden)
+    denominator = sum(weights[g] * sum(tally.votes[g].values()) for g in weights)
+    if weights and not denominator:  # the votes are all outside the groups: nothing to weigh
+        weights, note = {}, Note("note.no_group_votes")
     notes = [note] if note else []
     if outside and not tally.outside_counted(minimum):
         notes.append(Note("note.outside_left_out", {"minimum": str(minimum)}))
@@ -246,11 +249,8 @@ def analyse_toptasks(
         notes.append(Note("note.outside", {"count": str(outside)}))
     weighted_shares: dict[str, float] | None = None
     if weights:
-        denominator = sum(weights[g] * sum(tally.votes[g].values()) for g in weights)
         weighted_shares = {
             t: sum(weights[g] * tally.votes[g].get(t, 0) for g in weights) / denominator
-            if denominator
-            else 0.0
             for t in tasks
         }
     order: Order = "weighted" if weighted_shares is not None else "unweighted"

@@ -115,6 +115,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "note.no_headcount.equal": "no headcount for {groups}: groups weighed equally",
         "note.no_headcount.unweighted": "no headcount for {groups}: results are not weighted",
         "note.no_groups": "no respondents in any target group: results are not weighted",
+        "note.no_group_votes": "no votes from any target group: results are not weighted",
         "note.outside": "respondents outside the target groups ({count}) count in unweighted "
         "results only",
         "note.outside_left_out": "respondents outside the target groups (n<{minimum}) are left "
@@ -639,6 +640,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "note.no_headcount.unweighted": "geen aantal mensen bekend voor {groups}: uitkomsten "
         "zijn niet gewogen",
         "note.no_groups": "geen respondenten in een doelgroep: uitkomsten zijn niet gewogen",
+        "note.no_group_votes": "geen stemmen uit een doelgroep: uitkomsten zijn niet gewogen",
         "note.outside": "respondenten buiten de doelgroepen ({count}) tellen alleen mee in de "
         "ongewogen uitkomsten",
         "note.outside_left_out": "respondenten buiten de doelgroepen (n<{minimum}) tellen in "

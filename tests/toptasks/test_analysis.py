@@ -261,6 +261,32 @@ def test_two_groups_disagree_where_their_shares_differ() -> None:
     assert result.notes == ()  # weighted, everyone in a target group: nothing to say
 
 
+def test_a_group_that_chose_no_task_has_shares_of_0() -> None:
+    data = tally_of({"g1": (5, [0] * 5), "g2": (5, [3, 2, 0, 0, 0])})
+    result = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, data)
+    assert [(g.group, set(g.shares.values())) for g in result.groups] == [
+        ("g1", {0.0}),
+        ("g2", {0.6, 0.4, 0.0}),
+    ]
+
+
+def test_votes_only_from_outside_the_groups_are_not_weighted() -> None:
+    """The target groups answered but chose nothing: weighted shares would all be 0."""
+    data = tally_of({"g1": (5, [0] * 5), OUTSIDE: (5, [3, 2, 0, 0, 0])})
+    result = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, data)
+    assert (result.order, result.weights) == ("unweighted", {})
+    assert [(t.id, t.share, t.weighted_share) for t in result.tasks[:2]] == [
+        ("t0", 0.6, None),
+        ("t1", 0.4, None),
+    ]
+    assert [note_text(n, "en") for n in result.notes] == [
+        "no votes from any target group: results are not weighted"
+    ]
+    assert [note_text(n, "nl") for n in result.notes] == [
+        "geen stemmen uit een doelgroep: uitkomsten zijn niet gewogen"
+    ]
+
+
 def test_coverage_runs_from_above_0_to_all_of_the_votes() -> None:
     data = tally_of({"g1": (5, [3, 2, 0, 0, 0])})
     whole = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, data, coverage_target=1.0)
