@@ -130,10 +130,6 @@ class TopTasks:
     """group id -> headcount, for each target group that answered: with the respondents,
     each group's response rate, which the weighting evens out."""
 
-    @property
-    def weighted(self) -> bool:
-        return bool(self.weights)
-
 
 def suppressed_groups(respondents: Mapping[str, int], minimum: int) -> frozenset[str]:
     """Groups whose breakdowns must not be shown (see the module docstring)."""

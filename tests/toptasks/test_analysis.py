@@ -270,21 +270,34 @@ def test_a_group_that_chose_no_task_has_shares_of_0() -> None:
     ]
 
 
-def test_votes_only_from_outside_the_groups_are_not_weighted() -> None:
-    """The target groups answered but chose nothing: weighted shares would all be 0."""
-    data = tally_of({"g1": (5, [0] * 5), OUTSIDE: (5, [3, 2, 0, 0, 0])})
+@pytest.mark.parametrize(
+    ("groups", "english", "dutch"),
+    [
+        # the target groups answered but chose nothing: weighted shares would all be 0
+        (
+            {"g1": (5, [0] * 5)},
+            "no votes from any target group: results are not weighted",
+            "geen stemmen uit een doelgroep: uitkomsten zijn niet gewogen",
+        ),
+        (
+            {},
+            "no respondents in any target group: results are not weighted",
+            "geen respondenten in een doelgroep: uitkomsten zijn niet gewogen",
+        ),
+    ],
+)
+def test_votes_only_from_outside_the_groups_are_not_weighted(
+    groups: dict[str, tuple[int, list[int]]], english: str, dutch: str
+) -> None:
+    data = tally_of({**groups, OUTSIDE: (5, [3, 2, 0, 0, 0])})
     result = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, data)
     assert (result.order, result.weights) == ("unweighted", {})
     assert [(t.id, t.share, t.weighted_share) for t in result.tasks[:2]] == [
         ("t0", 0.6, None),
         ("t1", 0.4, None),
     ]
-    assert [note_text(n, "en") for n in result.notes] == [
-        "no votes from any target group: results are not weighted"
-    ]
-    assert [note_text(n, "nl") for n in result.notes] == [
-        "geen stemmen uit een doelgroep: uitkomsten zijn niet gewogen"
-    ]
+    assert [note_text(n, "en") for n in result.notes] == [english]
+    assert [note_text(n, "nl") for n in result.notes] == [dutch]
 
 
 def test_coverage_runs_from_above_0_to_all_of_the_votes() -> None:
