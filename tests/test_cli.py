@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -650,6 +651,58 @@ def test_a_path_of_the_wrong_kind_names_the_command_as_typed(tmp_path: Path) -> 
     assert refused.stderr.splitlines()[0] == (
         "--out notes.txt: this is a file, and needmap schema needs a folder"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["toptasks", "gem", "--top", "abc"],
+            "--top abc: not a whole number\n"
+            "    hint: give a whole number of 1 or more, such as --top 20 (the default)",
+        ),
+        (
+            ["toptasks", "gem", "--top=0"],
+            "--top 0: less than 1\n"
+            "    hint: give a whole number of 1 or more, such as --top 20 (the default)",
+        ),
+        (
+            ["toptasks", "gem", "--coverage", "three quarters"],
+            "--coverage 'three quarters': not a number\n"
+            "    hint: give a number, such as --coverage 0.75 (the default)",
+        ),
+        (
+            ["serve", "gem", "-p", "65536"],
+            "--port 65536: more than 65535\n"
+            "    hint: give a whole number from 0 to 65535, such as --port 8000 (the default)",
+        ),
+        (
+            ["serve", "gem", "--port", "-1"],
+            "--port -1: less than 0\n"
+            "    hint: give a whole number from 0 to 65535, such as --port 8000 (the default)",
+        ),
+        (
+            ["groups", "split", "gem", "desk", "--into", "a,b", "--headcount", "x"],
+            "--headcount x: not a whole number\n    hint: give a whole number of 0 or more",
+        ),
+        (
+            ["guide", "gem", "--date", "2026-13-01"],
+            "--date 2026-13-01: not a date\n"
+            f"    hint: write it as YYYY-MM-DD, such as --date {date.today():%Y-%m-%d}",
+        ),
+    ],
+)
+def test_a_value_typer_cannot_take_is_said_with_what_to_give(
+    args: list[str], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """typer said "Invalid value for '--top': Input should be a valid integer, unable to
+    parse string as an integer" under a usage line, without the value; for a date, "does
+    not match the formats '%Y-%m-%d'"."""
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["init", "gem"]).exit_code == 0
+    result = runner.invoke(app, args, env={"COLUMNS": "120"})
+    assert result.exit_code == 2
+    assert result.stderr == said + "\n"
 
 
 def test_ctrl_c_ends_quietly_with_the_shell_s_code(

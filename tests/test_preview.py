@@ -180,12 +180,6 @@ def test_serve_listens_on_8000_and_opens_a_browser_only_when_asked(
     assert urls == ([f"http://127.0.0.1:{port}/"] if opened else [])
 
 
-def test_a_port_beyond_65535_is_refused(make_study: StudyMaker) -> None:
-    refused = runner.invoke(app, ["serve", str(make_study()), "--port", "65536"])
-    assert refused.exit_code == 2
-    assert "Input should be less than or equal to 65535" in refused.stderr
-
-
 def test_a_server_never_started_closes_at_once(tmp_path: Path) -> None:
     PreviewServer(tmp_path, port=0).close()  # would hang if it waited for its loop
 

@@ -642,7 +642,9 @@ def test_split_on_the_command_line(make_study: StudyMaker) -> None:
     assert "2 parts (--into), 1 name (--name)\n" in unnamed.stderr
     negative = runner.invoke(app, [*args, "--headcount", "-1"])
     assert negative.exit_code == 2
-    assert "'--headcount': Input should be greater than or equal to 0" in negative.stderr
+    assert negative.stderr == (
+        "--headcount -1: less than 0\n    hint: give a whole number of 0 or more\n"
+    )
     full = [
         *args,
         "--headcount",

@@ -61,13 +61,14 @@ class _HandledGroup(CommandFirstGroup):
             study_given_later,
             wrong_kind_of_path,
         )
+        from needmap.cli.value_hints import wrong_value
 
         _tolerant_output()
         given = list(ctx.args)  # the words after the command: invoke empties the list
         try:
             return super().invoke(ctx)
         except typer.BadParameter as exc:
-            hinted = missing_argument(exc, given) or wrong_kind_of_path(exc)
+            hinted = missing_argument(exc, given) or wrong_kind_of_path(exc) or wrong_value(exc)
             if hinted is None:
                 raise
             print_problems(hinted.problems)

@@ -1,0 +1,85 @@
+"""An option's value that typer cannot take (``--top abc``, ``--port 99999``, ``--date
+2026-13-01``), said in needmap's words: the value given, what is wrong with it, and what
+to give instead.
+
+typer checks these values with pydantic and answers in its words ("Input should be a valid
+integer, unable to parse string as an integer", "Value error, '2026-13-01' does not match
+the formats '%Y-%m-%d'"), without the value and under a usage line; the pydantic error it
+raises from holds all that is needed to say it as needmap's other problems do.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pydantic
+import typer
+
+from needmap.errors import UsageError
+from needmap.shell import command_word
+
+__all__ = ["wrong_value"]
+
+_READABLE = {"%Y": "YYYY", "%m": "MM", "%d": "DD"}
+"""How the parts of a date option's format (``%Y-%m-%d``) read to a user."""
+
+
+def wrong_value(exc: typer.BadParameter) -> UsageError | None:
+    """The problem of an option's value that typer refused; None for any other bad
+    parameter, or an error typer raised in another way."""
+    param, cause = exc.param, exc.__cause__
+    if param is None or not isinstance(cause, pydantic.ValidationError):
+        return None
+    error = cause.errors(include_url=False)[0]
+    limits: dict[str, Any] = error.get("ctx", {})
+    option = param.opts[0] if param.param_type_name == "option" else None
+    given = command_word(str(error["input"]))
+    named = f"{option} {given}" if option else given
+    formats = _date_formats(param)
+    if error["type"] == "value_error" and option and formats:
+        example = datetime.datetime.now().strftime(formats[0])
+        return UsageError.single(
+            f"{named}: not a date",
+            hint=f"write it as {_readable(formats[0])}, such as {option} {example}",
+        )
+    wrong = {
+        "int_parsing": "not a whole number",
+        "float_parsing": "not a number",
+        "greater_than_equal": f"less than {limits.get('ge')}",
+        "less_than_equal": f"more than {limits.get('le')}",
+    }.get(error["type"])
+    if wrong is None:
+        return None
+    return UsageError.single(f"{named}: {wrong}", hint=_what_to_give(param, option, error["type"]))
+
+
+def _date_formats(param: Any) -> list[str]:
+    """The formats of a date option (``formats=`` of ``typer.Option``); none for others."""
+    described = getattr(param, "type_descriptor", None)
+    if described is None or not getattr(described, "is_datetime", False):
+        return []
+    return list(getattr(described.parameter_info, "formats", None) or [])
+
+
+def _readable(date_format: str) -> str:
+    for code, shown in _READABLE.items():
+        date_format = date_format.replace(code, shown)
+    return date_format
+
+
+def _what_to_give(param: Any, option: str | None, kind: str) -> str:
+    """What to give instead: "give a whole number from 0 to 65535, such as --port 8000
+    (the default)"."""
+    number = "a number" if kind == "float_parsing" else "a whole number"
+    low, high = getattr(param, "min", None), getattr(param, "max", None)
+    if low is not None and high is not None:
+        number += f" from {low} to {high}"
+    elif low is not None:
+        number += f" of {low} or more"
+    elif high is not None:
+        number += f" of {high} or less"
+    default = param.default
+    if option and isinstance(default, int | float) and not isinstance(default, bool):
+        return f"give {number}, such as {option} {default} (the default)"
+    return f"give {number}"
