@@ -705,6 +705,15 @@ def test_a_value_typer_cannot_take_is_said_with_what_to_give(
     assert result.stderr == said + "\n"
 
 
+def test_a_value_typer_cannot_take_in_a_subprocess(tmp_path: Path) -> None:
+    refused = run_needmap("serve", "gem", "--port", "http", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines() == [
+        "--port http: not a whole number",
+        "    hint: give a whole number from 0 to 65535, such as --port 8000 (the default)",
+    ]
+
+
 def test_ctrl_c_ends_quietly_with_the_shell_s_code(
     make_study: StudyMaker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
