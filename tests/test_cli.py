@@ -692,14 +692,10 @@ def test_a_path_of_the_wrong_kind_names_the_command_as_typed(tmp_path: Path) -> 
         ),
     ],
 )
-def test_a_value_typer_cannot_take_is_said_with_what_to_give(
-    args: list[str], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_value_typer_cannot_take_is_said_with_what_to_give(args: list[str], said: str) -> None:
     """typer said "Invalid value for '--top': Input should be a valid integer, unable to
     parse string as an integer" under a usage line, without the value; for a date, "does
-    not match the formats '%Y-%m-%d'"."""
-    monkeypatch.chdir(tmp_path)
-    assert runner.invoke(app, ["init", "gem"]).exit_code == 0
+    not match the formats '%Y-%m-%d'". (Values are read before the study is looked for.)"""
     result = runner.invoke(app, args, env={"COLUMNS": "120"})
     assert result.exit_code == 2
     assert result.stderr == said + "\n"
