@@ -76,6 +76,20 @@ def test_privacy_markdown(private: TopTasks) -> None:
     assert_hidden(ranking_to_markdown(build_ranking(private, "en")))
 
 
+def test_the_ranking_says_why_groups_are_hidden_only_when_they_are(private: TopTasks) -> None:
+    assert (
+        "Groups with fewer than 4 respondents are not shown (n<4); where one group would be "
+        "derivable from the total, a second is hidden too."
+    ) in build_ranking(private, "en").notes
+    assert any(
+        note.startswith("Groepen met minder dan 4 respondenten worden niet getoond (n<4)")
+        for note in build_ranking(private, "nl").notes
+    )
+    everyone = tally_of({"g1": (5, [3, 2, 0, 0, 0]), "g2": (5, [0, 2, 3, 0, 0])})
+    shown = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, everyone)
+    assert not [n for n in build_ranking(shown, "en").notes if "not shown" in n]
+
+
 def test_privacy_csv(private: TopTasks) -> None:
     assert_hidden(ranking_to_csv(build_ranking(private, "en")))
 
