@@ -6,6 +6,7 @@ import html
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from needmap.personas.study import Study
 from needmap.reports.toptasks_table import (
     RankingTable,
     build_ranking,
+    ranking_tables,
     ranking_to_csv,
     ranking_to_markdown,
     ranking_to_xlsx,
@@ -88,6 +90,15 @@ def test_the_ranking_says_why_groups_are_hidden_only_when_they_are(private: TopT
     everyone = tally_of({"g1": (5, [3, 2, 0, 0, 0]), "g2": (5, [0, 2, 3, 0, 0])})
     shown = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, everyone)
     assert not [n for n in build_ranking(shown, "en").notes if "not shown" in n]
+
+
+def test_the_tables_in_markdown(private: TopTasks, golden: Callable[[str, str], None]) -> None:
+    """The ranking, the evidence and the weights as Markdown, two groups hidden: every row,
+    aligned as its column reads (text left, numbers right, the coverage mark centred)."""
+    golden(
+        "toptasks-private.md",
+        "\n".join(ranking_to_markdown(table) for table in ranking_tables(private, "en")),
+    )
 
 
 def test_privacy_csv(private: TopTasks) -> None:
