@@ -242,13 +242,23 @@ def test_cli_prints_writes_and_refuses(demo: Path, tmp_path: Path) -> None:
     assert shown.stdout.startswith("Single sign-on (sso) · Technology")
     assert "\nWhere the roadmap puts it\n  Now: number " in shown.stdout
     assert "\n  No interview speaks of it.\n" in shown.stdout  # interviews exist, none on sso
+    assert (
+        "\n  Intranet top-task survey, March 2026: no task of the survey serves this need.\n"
+        in (shown.stdout)
+    )
     out = tmp_path / "sso.md"
     written = runner.invoke(app, ["why", study, "sso", "-o", str(out)])
     assert written.exit_code == 0 and written.stdout == f"wrote {out}\n"
-    assert out.read_text(encoding="utf-8").startswith("# Single sign-on (sso)")
+    markdown = out.read_text(encoding="utf-8")
+    assert markdown.startswith("# Single sign-on (sso)")
+    assert "\n\n## Where the roadmap puts it\n\n- Now: number " in markdown
     as_json = runner.invoke(app, ["why", study, "sso", "--json"])
     data = json.loads(as_json.stdout)
     assert data["phase"] == "Now"
+    scored = need_story(load_study(demo / "study"), "sso").scored
+    exact = {k: getattr(scored, k) for k in ("score", "demand_share", "evidence_factor")}
+    assert {k: data[k] for k in exact} == {k: round(v, 4) for k, v in exact.items()}
+    assert any(round(v, 4) != v for v in exact.values())  # so the rounding shows
     # no task of the survey is evidence for single sign-on
     assert [(v["tasks"], v["votes"], v["share"], v["weighted_share"]) for v in data["surveys"]] == [
         ([], 0, None, None)
