@@ -267,6 +267,18 @@ def _workbook_text(workbook: bytes) -> str:
     )
 
 
+def test_a_group_the_survey_asked_but_nobody_answered_for_is_said_so(tmp_path: Path) -> None:
+    """Field staff is one of the survey's groups, but the export holds none of its rows."""
+    root = _study(tmp_path, imported=False)
+    rows = (SURVEY_FIXTURES / "exports" / "long.csv").read_bytes().split(b"\r\n")
+    export = tmp_path / "no-field.csv"
+    export.write_bytes(b"\r\n".join(row for row in rows if b";field;" not in row))
+    assert runner.invoke(app, ["survey", "import", str(root), str(export)]).exit_code == 0
+    study = load_study(root)
+    markdown = personas_to_markdown(persona_profiles(study, ["femke"]), study)
+    assert "Nobody from this group answered this survey." in markdown
+
+
 def test_hidden_group_shows_no_figures_in_any_output(tmp_path: Path) -> None:
     """With a minimum of 4, field (3 respondents) and office (3) are hidden; desk (5) is not."""
     study = load_study(_study(tmp_path, minimum=4))
@@ -507,6 +519,8 @@ def test_subprocess_writes_each_format(tmp_path: Path) -> None:
     data = json.loads((tmp_path / "personas.json").read_text(encoding="utf-8"))
     assert [p["id"] for p in data["personas"]] == ["dana"]
     assert data["personas"][0]["surveys"][0]["respondents"] == 5
+    top = data["personas"][0]["surveys"][0]["top_tasks"]  # shares rounded to four places
+    assert [task["share"] for task in top] == [0.25, 0.25, 0.1667, 0.1667, 0.0833]
 
 
 @settings(
