@@ -456,6 +456,20 @@ def test_without_a_group_every_group_gets_a_guide_on_a_page_of_its_own(
     )
 
 
+def test_one_guide_s_page_is_titled_by_its_group_with_the_group_s_people(
+    make_study: StudyMaker,
+) -> None:
+    root = make_study()
+    groups = root / "groups.yaml"
+    groups.write_text(groups.read_text().replace("    headcount: 20\n", ""))  # field has none
+    study = load_study(root)
+    desk = render_guide_page([group_guide(study, "desk", DAY)])
+    assert "<title>Interview guide: Front desk</title>" in desk
+    assert '<p class="subtitle">Test org · 10 people</p>' in desk
+    field = render_guide_page([group_guide(study, "field", DAY)])
+    assert '<p class="subtitle">Test org</p>' in field
+
+
 def test_markdown_golden(make_study: StudyMaker, golden: Callable[[str, str], None]) -> None:
     root = make_study({"interviews/r1.yaml": SHOWN_INTERVIEW})
     golden("guide-minimal.md", guide_to_markdown(group_guides(load_study(root), [], DAY)))
