@@ -552,6 +552,16 @@ def _json_needs(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [n for phase in data["phases"] for n in phase["needs"]] + unplanned
 
 
+def test_the_json_s_numbers_have_four_places_as_documented(demo: Path) -> None:
+    roadmap = study_roadmap(load_study(demo / "study"))
+    fields = ("score", "priority", "demand_share", "evidence", "evidence_factor")
+    scored = [s for plan in roadmap.phases for s in plan.needs] + list(roadmap.unplanned)
+    exact = [getattr(s, f) for s in scored for f in fields]
+    shown = [n[f] for n in _json_needs(roadmap_to_json(roadmap)) for f in fields]
+    assert shown == [None if v is None else round(v, 4) for v in exact]
+    assert any(v is not None and round(v, 4) != v for v in exact)  # so the rounding shows
+
+
 def test_the_json_has_each_need_s_interviews_and_searches_where_the_study_has_them(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
