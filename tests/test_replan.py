@@ -286,6 +286,11 @@ def test_the_changes_reach_every_format(moved: tuple[Path, Path], tmp_path: Path
         ("search", "later", "Now", "Next"),
         ("news", "new", None, "Later"),
     ]
+    assert [(n["score_then"], n["score_now"]) for n in data["changes"]["needs"]] == [
+        (15.3846, 17.6471),  # four places, as the roadmap's own scores
+        (17.9487, 13.7255),
+        (None, 1.9608),
+    ]
     markdown = outputs[".md"].read_text(encoding="utf-8")
     assert "## Changes since october.json\n" in markdown
     assert "| Works on a phone | earlier | Next | Now | 15.4 | 17.6 |" in markdown
