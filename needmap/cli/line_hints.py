@@ -118,7 +118,7 @@ def wrong_kind_of_path(exc: typer.BadParameter) -> UsageError | None:
     if found is None or param is None or ctx is None:
         return None
     path = ast.literal_eval(found["path"])
-    named = (param.opts[0] + " " if param.param_type_name == "option" else "") + path
+    named = named_value(param, path)
     command = " ".join(["needmap", *_command_words(ctx)])
     if found["kind"] == "file":
         written = param.name in ("out", "folder")  # --out DIR; demo's folder
@@ -135,6 +135,12 @@ def wrong_kind_of_path(exc: typer.BadParameter) -> UsageError | None:
         f"{named}: this is a folder, and {command} writes a file",
         hint=f"name a file, such as {example}{formats}",
     )
+
+
+def named_value(param: Any, value: str) -> str:
+    """``value`` as a problem names it: after its option's name (``--out gem``), or alone
+    for an argument."""
+    return f"{param.opts[0]} {value}" if param.param_type_name == "option" else value
 
 
 def _command_words(ctx: Any) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Any
 import pydantic
 import typer
 
+from needmap.cli.line_hints import named_value
 from needmap.errors import UsageError
 from needmap.shell import command_word
 
@@ -34,8 +35,7 @@ def wrong_value(exc: typer.BadParameter) -> UsageError | None:
     error = cause.errors(include_url=False)[0]
     limits: dict[str, Any] = error.get("ctx", {})
     option = param.opts[0] if param.param_type_name == "option" else None
-    given = command_word(str(error["input"]))
-    named = f"{option} {given}" if option else given
+    named = named_value(param, command_word(str(error["input"])))
     formats = _date_formats(param)
     if error["type"] == "value_error" and option and formats:
         example = datetime.datetime.now().strftime(formats[0])
