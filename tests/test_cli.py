@@ -172,7 +172,8 @@ def test_a_study_named_before_the_command_is_said_to_come_after_it(
     assert lines[1].startswith(f"    hint: the command comes first: needmap {command} {study}")
     assert not (study / "reports").exists()
     unknown = runner.invoke(app, ["nothing", "build"])
-    assert unknown.exit_code == 2 and "No such command 'nothing'" in unknown.stderr
+    assert unknown.exit_code == 2
+    assert unknown.stderr.startswith("nothing: not a command of needmap\n")
 
 
 def test_a_study_named_before_a_group_s_command_keeps_the_rest_in_the_hint(

@@ -46,14 +46,27 @@ class CommandFirstGroup(TyperGroup):
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         from needmap.cli.line_hints import command_first, holds_study
+        from needmap.cli.shape_hints import unknown_command
 
-        if args and args[0] not in self.commands and holds_study(args[0]):
-            raise command_first(ctx, list(self.commands), args)
+        if args and args[0] not in self.commands and not ctx.resilient_parsing:
+            if holds_study(args[0]):
+                raise command_first(ctx, list(self.commands), args)
+            if not args[0].startswith("-"):
+                shown = [name for name, command in self.commands.items() if not command.hidden]
+                raise unknown_command(ctx, shown, args[0])
         return super().resolve_command(ctx, args)
 
 
 class _HandledGroup(CommandFirstGroup):
     """Runs a command and maps errors to exit codes: the one handler at the edge."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """needmap's own options (``needmap --versoin``) refused in needmap's words too."""
+        try:
+            return super().parse_args(ctx, args)
+        except typer.TyperException as exc:
+            _say_shape(exc, ctx, args)
+            raise
 
     def invoke(self, ctx: Any) -> Any:
         from needmap.cli.line_hints import (
@@ -73,7 +86,10 @@ class _HandledGroup(CommandFirstGroup):
                 raise
             print_problems(hinted.problems)
             ctx.exit(EXIT_INPUT)
-        except (typer.Exit, typer.Abort, typer.TyperException):
+        except typer.TyperException as exc:
+            _say_shape(exc, ctx, given)
+            raise
+        except (typer.Exit, typer.Abort):
             raise
         except NeedmapError as exc:
             print_problems(study_given_later(exc, given))
@@ -95,6 +111,17 @@ class _HandledGroup(CommandFirstGroup):
             ctx.exit(130)
         except Exception as exc:
             _report_bug(exc)
+
+
+def _say_shape(exc: Exception, ctx: Any, given: list[str]) -> None:
+    """For a command line the parser refused (see :mod:`needmap.cli.shape_hints`), print
+    its problem and end with exit code 2; return for any other exception of typer's."""
+    from needmap.cli.shape_hints import wrong_shape
+
+    hinted = wrong_shape(exc, ctx, given)
+    if hinted is not None:
+        print_problems(hinted.problems)
+        ctx.exit(EXIT_INPUT)
 
 
 def _report_bug(exc: Exception) -> NoReturn:

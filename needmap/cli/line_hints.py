@@ -92,7 +92,7 @@ def missing_argument(exc: typer.BadParameter, given: list[str]) -> UsageError | 
         for later in ctx.command.params[ctx.command.params.index(param) :]
         if later.param_type_name == "argument" and later.required
     ]
-    words = _command_words(ctx)
+    words = command_words(ctx)
     rest = list(map(command_word, given[len(words) - 1 :]))
     if param.name == "folder" and ctx.info_name != "init":
         message = f"needmap {' '.join(words)} needs the study's folder"
@@ -119,7 +119,7 @@ def wrong_kind_of_path(exc: typer.BadParameter) -> UsageError | None:
         return None
     path = ast.literal_eval(found["path"])
     named = named_value(param, path)
-    command = " ".join(["needmap", *_command_words(ctx)])
+    command = " ".join(["needmap", *command_words(ctx)])
     if found["kind"] == "file":
         written = param.name in ("out", "folder")  # --out DIR; demo's folder
         return UsageError.single(
@@ -143,7 +143,7 @@ def named_value(param: Any, value: str) -> str:
     return f"{param.opts[0]} {value}" if param.param_type_name == "option" else value
 
 
-def _command_words(ctx: Any) -> list[str]:
+def command_words(ctx: Any) -> list[str]:
     """The words of the command ``ctx`` runs, after needmap's own name (``groups merge``),
     whatever that name was (``python -m needmap`` too)."""
     words: list[str] = []

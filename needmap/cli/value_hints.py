@@ -20,7 +20,7 @@ from needmap.cli.line_hints import named_value
 from needmap.errors import UsageError
 from needmap.shell import command_word
 
-__all__ = ["wrong_value"]
+__all__ = ["number_or_date_hint", "wrong_value"]
 
 _READABLE = {"%Y": "YYYY", "%m": "MM", "%d": "DD"}
 """How the parts of a date option's format (``%Y-%m-%d``) read to a user."""
@@ -38,11 +38,7 @@ def wrong_value(exc: typer.BadParameter) -> UsageError | None:
     named = named_value(param, command_word(str(error["input"])))
     formats = _date_formats(param)
     if error["type"] == "value_error" and option and formats:
-        example = datetime.datetime.now().strftime(formats[0])
-        return UsageError.single(
-            f"{named}: not a date",
-            hint=f"write it as {_readable(formats[0])}, such as {option} {example}",
-        )
+        return UsageError.single(f"{named}: not a date", hint=_date_hint(formats[0], option))
     wrong = {
         "int_parsing": "not a whole number",
         "float_parsing": "not a number",
@@ -52,6 +48,26 @@ def wrong_value(exc: typer.BadParameter) -> UsageError | None:
     if wrong is None:
         return None
     return UsageError.single(f"{named}: {wrong}", hint=_what_to_give(param, option, error["type"]))
+
+
+def number_or_date_hint(param: Any, option: str) -> str | None:
+    """What to give an option that takes a number or a date (``--top``, ``--date``); None
+    for an option that takes anything else."""
+    formats = _date_formats(param)
+    if formats:
+        return _date_hint(formats[0], option)
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    if annotation is int:
+        return _what_to_give(param, option, "int_parsing")
+    if annotation is float:
+        return _what_to_give(param, option, "float_parsing")
+    return None
+
+
+def _date_hint(date_format: str, option: str) -> str:
+    """ "write it as YYYY-MM-DD, such as --date 2026-12-04" (today)."""
+    example = datetime.datetime.now().strftime(date_format)
+    return f"write it as {_readable(date_format)}, such as {option} {example}"
 
 
 def _date_formats(param: Any) -> list[str]:

@@ -1,0 +1,191 @@
+"""A command line the parser refuses, said in needmap's words: a command or an option
+that is not there (``needmap bulid``, ``--fo``), an option without its value (``--top``
+last), a value given to a switch (``--json=yes``) and words left over (``needmap status
+My Study``: a name with a space, not in quotes).
+
+click answers these under a usage line, as "Error: No such option: --fo (Possible
+options: --out)" or "Error: Got unexpected extra argument(s) (Study)", in a shape unlike
+needmap's other problems and without what to do. Each problem here names what was given
+and has a hint with the command line put right where it can be guessed, else the
+options or commands to choose from.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from needmap.cli.line_hints import command_words
+from needmap.cli.value_hints import number_or_date_hint
+from needmap.errors import UsageError, first_of
+from needmap.personas.messages import closest
+from needmap.shell import command_word
+
+__all__ = ["unknown_command", "wrong_shape"]
+
+_LEFT_OVER = re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((?P<words>.*)\)", re.S)
+"""click's message for words no argument takes: the only place they are told."""
+_FIRST_CLAUSE = re.compile(r"(?:[^.:;(]|\.(?=\S))*")
+"""An option's help up to its first full stop, colon, semicolon or parenthesis: what the
+option holds ("File to write: .md, .html …" → "File to write"). The dot of a suffix
+(".png") is no full stop."""
+_LISTED = 6
+"""Options a hint names before it says how many more there are."""
+
+
+def wrong_shape(exc: Exception, root: Any, given: list[str]) -> UsageError | None:
+    """The problem of a command line the parser refused with ``exc``; None for anything
+    else. ``root`` is needmap's own context, ``given`` the words after the command's first
+    word (an exception without a context of its own is placed through them)."""
+    kind = type(exc).__name__
+    option = getattr(exc, "option_name", None)
+    ctx = getattr(exc, "ctx", None)
+    command, words = (ctx.command, command_words(ctx)) if ctx else _command_at(root, given)
+    if kind == "NoSuchOption" and option:
+        return _unknown_option(option, command, words)
+    message = str(getattr(exc, "message", ""))
+    param = _option(command, option) if kind == "BadOptionUsage" and option else None
+    if param is not None and "requires" in message:
+        return _no_value(param, str(option))
+    if param is not None and "does not take a value" in message:
+        return _value_not_taken(param, str(option), given)
+    left_over = _LEFT_OVER.fullmatch(message)
+    if left_over is not None and ctx is not None:
+        return _left_over(left_over["words"].split(" "), ctx, root, given)
+    return None
+
+
+def unknown_command(ctx: Any, commands: list[str], word: str) -> UsageError:
+    """The problem of ``word``, given where one of ``commands`` goes, with the command it
+    is most like, else the commands to choose from."""
+    group = " ".join(["needmap", *command_words(ctx)])
+    meant = closest(word, commands)
+    if meant is not None:
+        hint = f"did you mean {meant}? ({group} -h says what each command does)"
+    else:
+        hint = f"{group} -h lists the commands"
+    return UsageError.single(f"{word}: not a command of {group}", hint=hint)
+
+
+def _command_at(root: Any, given: list[str]) -> tuple[Any, list[str]]:
+    """The command a command line runs, and its words: for an exception raised before the
+    command's context was made. ``root.invoked_subcommand`` is the first word; a group's
+    command is its first word in ``given`` that is not an option."""
+    name = getattr(root, "invoked_subcommand", None)
+    if name is None:
+        return root.command, []
+    words, command = [name], root.command.commands[name]
+    later = [word for word in given if not word.startswith("-")]
+    while hasattr(command, "commands") and later and later[0] in command.commands:
+        words.append(later[0])
+        command = command.commands[later.pop(0)]
+    return command, words
+
+
+def _option(command: Any, name: str) -> Any:
+    """The option of ``command`` called ``name`` (``--top``, ``-o``, ``--no-weighted``)."""
+    for param in command.params:
+        if param.param_type_name == "option" and name in (*param.opts, *param.secondary_opts):
+            return param
+    return None
+
+
+def _unknown_option(option: str, command: Any, words: list[str]) -> UsageError:
+    line = " ".join(["needmap", *words])
+    options = [
+        _long_name(param)
+        for param in command.params
+        if param.param_type_name == "option" and not param.hidden and param.name != "help"
+    ]
+    every = {
+        name.lstrip("-"): name
+        for param in command.params
+        for name in (*param.opts, *param.secondary_opts)
+    }
+    bare = closest(option.lstrip("-"), every)  # the dashes alike in all would make --fo --pdf
+    meant = None if bare is None else every[bare]
+    if meant is not None:
+        hint = f"did you mean {meant}? ({line} -h says what each option does)"
+    elif options:
+        hint = f"its options are {_listed(options)} ({line} -h says what each does)"
+    else:
+        hint = f"{line} takes no options but -h (help)"
+    return UsageError.single(f"{option}: not an option of {line}", hint=hint)
+
+
+def _no_value(param: Any, option: str) -> UsageError:
+    """``--top`` with nothing after it (or only another option)."""
+    hint = number_or_date_hint(param, option)
+    if hint is None:
+        what = _FIRST_CLAUSE.match(param.help or "")
+        holds = what[0].strip() if what else ""
+        hint = f"give its value after it: {option} {_placeholder(param, holds)}"
+        if holds:
+            hint += f" ({holds[:1].lower()}{holds[1:]})"
+    return UsageError.single(f"{option}: no value after it", hint=hint)
+
+
+def _value_not_taken(param: Any, option: str, given: list[str]) -> UsageError:
+    """``--json=yes``: a switch is on when it is given, and takes no value."""
+    written = next((word for word in given if word.startswith(f"{option}=")), option)
+    switches = " or ".join([_long_name(param), *param.secondary_opts])
+    return UsageError.single(
+        f"{command_word(written)}: {option} is a switch and takes no value",
+        hint=f"write {switches} alone",
+    )
+
+
+def _left_over(extra: list[str], ctx: Any, root: Any, given: list[str]) -> UsageError:
+    """Words after the last argument: a name with a space, not in quotes, gets the line
+    with it in quotes as its hint."""
+    line = " ".join(["needmap", *command_words(ctx)])
+    takes = [
+        "DIR" if param.name == "folder" else str(param.name).upper().replace("_", "-")
+        for param in ctx.command.params
+        if param.param_type_name == "argument"
+    ]
+    shown = " ".join(map(command_word, extra))
+    message = (
+        f"{line} takes {' '.join(takes) if takes else 'no arguments'}, and {shown} "
+        f"{'is' if len(extra) == 1 else 'are'} left over"
+    )
+    quoted = _quoted(given)
+    if quoted is not None:
+        first = getattr(root, "invoked_subcommand", None) or ""
+        hint = f"a name with a space goes in quotes: needmap {first} {quoted}"
+    else:
+        hint = f"{line} -h says what it takes"
+    return UsageError.single(message, hint=hint)
+
+
+def _quoted(given: list[str]) -> str | None:
+    """``given`` with the words that together name a file or folder here (``My Study``)
+    as one word in quotes; None when no run of words does."""
+    for start in range(len(given)):
+        for end in range(len(given), start + 1, -1):
+            name = " ".join(given[start:end])
+            if not name.startswith("-") and Path(name).exists():
+                words = [*given[:start], name, *given[end:]]
+                return " ".join(map(command_word, words))
+    return None
+
+
+def _long_name(param: Any) -> str:
+    """The name an option is best known by: its long one (``--out``, not ``-o``)."""
+    return str(next((name for name in param.opts if name.startswith("--")), param.opts[0]))
+
+
+def _placeholder(param: Any, holds: str) -> str:
+    """How a command line writes an option's value: its metavar (``<nl|en>``), else DIR for
+    a folder, FILE for a file."""
+    if param.metavar:
+        return str(param.metavar)
+    return "DIR" if "folder" in holds.lower() else "FILE"
+
+
+def _listed(options: list[str]) -> str:
+    """'--out, --pdf and --since'; a long list cut short ('…, --json and 3 more')."""
+    if len(options) == 1 or len(options) > _LISTED:
+        return first_of(options, shown=_LISTED)
+    return f"{', '.join(options[:-1])} and {options[-1]}"

@@ -1,0 +1,194 @@
+"""A command line the parser refuses is said as needmap's other problems are: what was
+given, what is wrong, and a hint with the line put right or what to choose from; exit 2,
+no usage line. (The parser refuses these before any study is looked for.)"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from needmap.cli import app
+from tests.conftest import run_needmap
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["bulid", "gem"],
+            "bulid: not a command of needmap\n"
+            "    hint: did you mean build? (needmap -h says what each command does)",
+        ),
+        (["xyzzy"], "xyzzy: not a command of needmap\n    hint: needmap -h lists the commands"),
+        (
+            ["groups", "lst", "gem"],
+            "lst: not a command of needmap groups\n"
+            "    hint: did you mean list? (needmap groups -h says what each command does)",
+        ),
+        (
+            ["build", "gem", "--ot", "site"],
+            "--ot: not an option of needmap build\n"
+            "    hint: did you mean --out? (needmap build -h says what each option does)",
+        ),
+        (
+            ["toptasks", "gem", "--lang", "nl"],
+            "--lang: not an option of needmap toptasks\n"
+            "    hint: did you mean --language? (needmap toptasks -h says what each option does)",
+        ),
+        (
+            ["build", "gem", "--foo"],
+            "--foo: not an option of needmap build\n"
+            "    hint: its options are --out, --pdf, --since, --watch and --language "
+            "(needmap build -h says what each does)",
+        ),
+        (
+            ["toptasks", "gem", "-j"],
+            "-j: not an option of needmap toptasks\n"
+            "    hint: its options are --survey, --group, --weighted, --coverage, --top, --json "
+            "and 3 more (needmap toptasks -h says what each does)",
+        ),
+        (
+            ["templates", "--all"],
+            "--all: not an option of needmap templates\n"
+            "    hint: needmap templates takes no options but -h (help)",
+        ),
+        (
+            ["--verison"],
+            "--verison: not an option of needmap\n"
+            "    hint: did you mean --version? (needmap -h says what each option does)",
+        ),
+    ],
+)
+def test_a_command_or_option_that_is_not_there_is_named_with_the_one_meant(
+    args: list[str], said: str
+) -> None:
+    """click said "No such command 'bulid'. Did you mean 'build', 'guide'?" and "No such
+    option: --foo (Possible options: --out, --pdf)", each under a usage line."""
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert result.stderr == said + "\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["toptasks", "gem", "--top"],
+            "--top: no value after it\n"
+            "    hint: give a whole number of 1 or more, such as --top 20 (the default)",
+        ),
+        (
+            ["serve", "gem", "-p"],
+            "-p: no value after it\n"
+            "    hint: give a whole number from 0 to 65535, such as -p 8000 (the default)",
+        ),
+        (
+            ["guide", "gem", "--date"],
+            "--date: no value after it\n"
+            f"    hint: write it as YYYY-MM-DD, such as --date {date.today():%Y-%m-%d}",
+        ),
+        (
+            ["table", "gem", "--out"],
+            "--out: no value after it\n"
+            "    hint: give its value after it: --out FILE (file to write)",
+        ),
+        (
+            ["build", "gem", "--out"],
+            "--out: no value after it\n"
+            "    hint: give its value after it: --out DIR (folder to write the reports into)",
+        ),
+        (
+            ["toptasks", "gem", "--chart"],
+            "--chart: no value after it\n"
+            "    hint: give its value after it: --chart <neck|groups> (chart for --out .png/.svg)",
+        ),
+        (
+            ["groups", "merge", "gem", "desk", "field", "--into"],
+            "--into: no value after it\n"
+            "    hint: give its value after it: --into <id> (the merged group)",
+        ),
+        (
+            ["status", "gem", "--json=yes"],
+            "--json=yes: --json is a switch and takes no value\n    hint: write --json alone",
+        ),
+        (
+            ["toptasks", "gem", "--weighted=1"],
+            "--weighted=1: --weighted is a switch and takes no value\n"
+            "    hint: write --weighted or --unweighted alone",
+        ),
+    ],
+)
+def test_an_option_s_value_missing_or_given_to_a_switch_says_what_to_write(
+    args: list[str], said: str
+) -> None:
+    """click said "Option '--top' requires an argument." and "Option '--json' does not take
+    a value."; the first without even a usage line to go by."""
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert result.stderr == said + "\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["overlap", "a", "b", "c"],
+            "needmap overlap takes DIR, and b c are left over\n"
+            "    hint: needmap overlap -h says what it takes",
+        ),
+        (
+            ["why", "gem", "search", "intranet"],
+            "needmap why takes DIR NEED, and intranet is left over\n"
+            "    hint: needmap why -h says what it takes",
+        ),
+        (
+            ["templates", "gemeente"],
+            "needmap templates takes no arguments, and gemeente is left over\n"
+            "    hint: needmap templates -h says what it takes",
+        ),
+    ],
+)
+def test_words_left_over_are_named_with_what_the_command_takes(
+    args: list[str], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """click said "Got unexpected extra argument(s) (b c)"."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert result.stderr == said + "\n"
+
+
+def test_a_name_with_a_space_not_in_quotes_gets_the_line_with_quotes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A study folder named by its organisation is common; the shell splits its name."""
+    (tmp_path / "Gemeente Voorbeeldstad").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["why", "Gemeente", "Voorbeeldstad", "search"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "needmap why takes DIR NEED, and search is left over",
+        "    hint: a name with a space goes in quotes: needmap why 'Gemeente Voorbeeldstad' search",
+    ]
+
+
+def test_a_name_with_a_space_in_a_subprocess(tmp_path: Path) -> None:
+    (tmp_path / "My Study").mkdir()
+    refused = run_needmap("status", "My", "Study", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines() == [
+        "needmap status takes DIR, and Study is left over",
+        "    hint: a name with a space goes in quotes: needmap status 'My Study'",
+    ]
+
+
+def test_a_group_without_its_command_still_shows_its_help() -> None:
+    """Refusals the parser makes otherwise keep click's answer: here, the group's help."""
+    result = runner.invoke(app, ["groups"])
+    assert result.exit_code == 2
+    assert "Commands:" in result.stdout + result.stderr
