@@ -53,6 +53,17 @@ runner = CliRunner()
             "and 3 more (needmap toptasks -h says what each does)",
         ),
         (
+            ["validate", "gem", "--all"],
+            "--all: not an option of needmap validate\n"
+            "    hint: its options are --json and --strict "
+            "(needmap validate -h says what each does)",
+        ),
+        (
+            ["--all"],
+            "--all: not an option of needmap\n"
+            "    hint: its options are --version (needmap -h says what each does)",
+        ),
+        (
             ["templates", "--all"],
             "--all: not an option of needmap templates\n"
             "    hint: needmap templates takes no options but -h (help)",
@@ -147,6 +158,11 @@ def test_an_option_s_value_missing_or_given_to_a_switch_says_what_to_write(
             "    hint: needmap why -h says what it takes",
         ),
         (
+            ["groups", "rename", "gem", "desk", "balie", "front-desk"],
+            "needmap groups rename takes DIR GROUP NEW-ID, and front-desk is left over\n"
+            "    hint: needmap groups rename -h says what it takes",
+        ),
+        (
             ["templates", "gemeente"],
             "needmap templates takes no arguments, and gemeente is left over\n"
             "    hint: needmap templates -h says what it takes",
@@ -156,7 +172,10 @@ def test_an_option_s_value_missing_or_given_to_a_switch_says_what_to_write(
 def test_words_left_over_are_named_with_what_the_command_takes(
     args: list[str], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """click said "Got unexpected extra argument(s) (b c)"."""
+    """click said "Got unexpected extra argument(s) (b c)". A word that names a folder
+    alone is no name split at a space."""
+    for word in args[1:]:
+        (tmp_path / word).mkdir(exist_ok=True)
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, args, env={"COLUMNS": "200"})
     assert result.exit_code == 2

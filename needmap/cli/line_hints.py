@@ -88,7 +88,7 @@ def missing_argument(exc: typer.BadParameter, given: list[str]) -> UsageError | 
     if param.param_type_name != "argument":  # typer's "Missing option '--into'" says it
         return None
     missing = [
-        _placeholder(str(later.name))
+        placeholder(str(later.name))
         for later in ctx.command.params[ctx.command.params.index(param) :]
         if later.param_type_name == "argument" and later.required
     ]
@@ -194,7 +194,7 @@ def _study_meant(command: list[str], missing: list[str], rest: list[str]) -> str
     return f"the studies here are {first_of(studies)}: {line(studies[0])}"
 
 
-def _placeholder(name: str) -> str:
+def placeholder(name: str) -> str:
     """An argument's place in a command line to copy: ``DIR`` for a folder, as ``needmap
     --help`` writes it, else its name in capitals (``NEW-ID``)."""
     return "DIR" if name == "folder" else name.upper().replace("_", "-")

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from needmap.cli.line_hints import command_words
+from needmap.cli.line_hints import command_words, placeholder
 from needmap.cli.value_hints import number_or_date_hint
 from needmap.errors import UsageError, first_of
 from needmap.personas.messages import closest
@@ -94,9 +94,9 @@ def _option(command: Any, name: str) -> Any:
 def _unknown_option(option: str, command: Any, words: list[str]) -> UsageError:
     line = " ".join(["needmap", *words])
     options = [
-        _long_name(param)
+        param.opts[0]  # as declared: the long name first (--out, -o)
         for param in command.params
-        if param.param_type_name == "option" and not param.hidden and param.name != "help"
+        if param.param_type_name == "option" and not param.hidden
     ]
     every = {
         name.lstrip("-"): name
@@ -120,7 +120,7 @@ def _no_value(param: Any, option: str) -> UsageError:
     if hint is None:
         what = _FIRST_CLAUSE.match(param.help or "")
         holds = what[0].strip() if what else ""
-        hint = f"give its value after it: {option} {_placeholder(param, holds)}"
+        hint = f"give its value after it: {option} {_value_placeholder(param, holds)}"
         if holds:
             hint += f" ({holds[:1].lower()}{holds[1:]})"
     return UsageError.single(f"{option}: no value after it", hint=hint)
@@ -129,7 +129,7 @@ def _no_value(param: Any, option: str) -> UsageError:
 def _value_not_taken(param: Any, option: str, given: list[str]) -> UsageError:
     """``--json=yes``: a switch is on when it is given, and takes no value."""
     written = next((word for word in given if word.startswith(f"{option}=")), option)
-    switches = " or ".join([_long_name(param), *param.secondary_opts])
+    switches = " or ".join([param.opts[0], *param.secondary_opts])
     return UsageError.single(
         f"{command_word(written)}: {option} is a switch and takes no value",
         hint=f"write {switches} alone",
@@ -141,7 +141,7 @@ def _left_over(extra: list[str], ctx: Any, root: Any, given: list[str]) -> Usage
     with it in quotes as its hint."""
     line = " ".join(["needmap", *command_words(ctx)])
     takes = [
-        "DIR" if param.name == "folder" else str(param.name).upper().replace("_", "-")
+        placeholder(str(param.name))
         for param in ctx.command.params
         if param.param_type_name == "argument"
     ]
@@ -171,12 +171,7 @@ def _quoted(given: list[str]) -> str | None:
     return None
 
 
-def _long_name(param: Any) -> str:
-    """The name an option is best known by: its long one (``--out``, not ``-o``)."""
-    return str(next((name for name in param.opts if name.startswith("--")), param.opts[0]))
-
-
-def _placeholder(param: Any, holds: str) -> str:
+def _value_placeholder(param: Any, holds: str) -> str:
     """How a command line writes an option's value: its metavar (``<nl|en>``), else DIR for
     a folder, FILE for a file."""
     if param.metavar:
