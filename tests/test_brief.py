@@ -22,6 +22,7 @@ from needmap.reports.brief import (
     study_brief,
     write_brief,
 )
+from needmap.reports.drawings import Drawings
 from needmap.reports.interviews_report import render_interviews_page
 from needmap.reports.personas_report import render_personas_page
 from needmap.reports.roadmap_report import render_roadmap_page
@@ -97,6 +98,36 @@ def test_the_cover_names_each_survey_s_three_most_chosen_tasks(full: BriefConten
     line = dict(_glance(render_brief(full)))["Top tasks"]
     top = "; ".join(escape(task.label) for task in survey.tasks[:3])
     assert line.endswith(f" Chosen most: {top}.") and survey.tasks[3].label not in line
+
+
+def test_the_cover_has_a_line_for_each_kind_of_evidence(full: BriefContent) -> None:
+    """The demo has personas, a survey, interviews and a search log: a line for each, in
+    the order of the chapters, with the counts of its report."""
+    glance = dict(_glance(render_brief(full)))
+    assert list(glance) == [
+        "Platform form",
+        "Roadmap",
+        "Personas",
+        "Top tasks",
+        "Interviews",
+        "Search logs",
+    ]
+    assert re.fullmatch(r"\d+ interviews with \d+ people\.", glance["Interviews"])
+    assert re.fullmatch(
+        r"[\d,]+ searches in 1 log; [\d,]+ \(\d+\.\d%\) about a need; \d+ found nothing\.",
+        glance["Search logs"],
+    )
+
+
+def test_the_brief_leaves_the_build_s_drawings_for_its_other_reports(
+    full: BriefContent,
+) -> None:
+    """A build hands its drawings to every report: the brief must not free them, or the
+    reports after it would draw the diagrams again."""
+    drawings = Drawings()
+    diagram = drawings.diagram(full.overlap)
+    render_brief(full, drawings=drawings)
+    assert drawings.diagram(full.overlap) is diagram
 
 
 def test_each_chapter_is_its_report_word_for_word(full: BriefContent) -> None:
