@@ -25,6 +25,21 @@ runner = CliRunner()
             "    hint: did you mean build? (needmap -h says what each command does)",
         ),
         (["xyzzy"], "xyzzy: not a command of needmap\n    hint: needmap -h lists the commands"),
+        (["help"], "help: not a command of needmap\n    hint: needmap -h lists the commands"),
+        (
+            ["help", "build"],
+            "help: not a command of needmap\n"
+            "    hint: needmap build -h says what it does and what it takes",
+        ),
+        (
+            ["groups", "help", "merge"],
+            "help: not a command of needmap groups\n"
+            "    hint: needmap groups merge -h says what it does and what it takes",
+        ),
+        (
+            ["version"],
+            "version: not a command of needmap\n    hint: did you mean needmap --version?",
+        ),
         (
             ["groups", "lst", "gem"],
             "lst: not a command of needmap groups\n"

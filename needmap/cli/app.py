@@ -53,7 +53,7 @@ class CommandFirstGroup(TyperGroup):
                 raise command_first(ctx, list(self.commands), args)
             if not args[0].startswith("-"):
                 shown = [name for name, command in self.commands.items() if not command.hidden]
-                raise unknown_command(ctx, shown, args[0])
+                raise unknown_command(ctx, shown, args)
         return super().resolve_command(ctx, args)
 
 

@@ -56,12 +56,20 @@ def wrong_shape(exc: Exception, root: Any, given: list[str]) -> UsageError | Non
     return None
 
 
-def unknown_command(ctx: Any, commands: list[str], word: str) -> UsageError:
-    """The problem of ``word``, given where one of ``commands`` goes, with the command it
-    is most like, else the commands to choose from."""
+def unknown_command(ctx: Any, commands: list[str], args: list[str]) -> UsageError:
+    """The problem of ``args[0]``, given where one of ``commands`` goes: with the help meant
+    (``needmap help build``), the option meant (``needmap version``), the command it is
+    most like, else where the commands are listed."""
     group = " ".join(["needmap", *command_words(ctx)])
+    word, later = args[0], args[1:]
     meant = closest(word, commands)
-    if meant is not None:
+    if word == "help":
+        hint = f"{group} -h lists the commands"
+        if later and later[0] in commands:
+            hint = f"{group} {later[0]} -h says what it does and what it takes"
+    elif _option(ctx.command, f"--{word}") is not None:
+        hint = f"did you mean {group} --{word}?"
+    elif meant is not None:
         hint = f"did you mean {meant}? ({group} -h says what each command does)"
     else:
         hint = f"{group} -h lists the commands"
