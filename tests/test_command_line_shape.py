@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from needmap.cli import app
-from tests.conftest import run_needmap
+from tests.conftest import StudyMaker, run_needmap
 
 runner = CliRunner()
 
@@ -157,6 +157,55 @@ def test_an_option_s_value_missing_or_given_to_a_switch_says_what_to_write(
     result = runner.invoke(app, args, env={"COLUMNS": "200"})
     assert result.exit_code == 2
     assert result.stderr == said + "\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["build", "gem", "--out", "--pdf"],
+            "--out: no value after it\n"
+            "    hint: give its value after it: --out DIR (folder to write the reports into); "
+            "--pdf is an option of its own",
+        ),
+        (
+            ["toptasks", "gem", "--top", "--json"],
+            "--top: no value after it\n"
+            "    hint: give a whole number of 1 or more, such as --top 20 (the default); "
+            "--json is an option of its own",
+        ),
+        (
+            ["groups", "merge", "gem", "desk", "field", "--into", "-h"],
+            "--into: no value after it\n"
+            "    hint: give its value after it: --into <id> (the merged group); "
+            "-h is an option of its own",
+        ),
+    ],
+)
+def test_an_option_followed_by_another_has_no_value(
+    args: list[str], said: str, make_study: StudyMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """click took the second option for the first's value: `needmap build gem --out --pdf`
+    wrote the reports into a folder named --pdf."""
+    study = make_study()
+    monkeypatch.chdir(study.parent)
+    args = [study.name if word == "gem" else word for word in args]
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert result.stderr == said + "\n"
+    assert sorted(path.name for path in study.parent.iterdir()) == [study.name]
+    assert not (study / "reports").exists()
+
+
+def test_after_the_double_dash_words_that_look_like_options_are_arguments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``needmap why -- --out --json``: the study's folder is ``--out``, not an option
+    without its value."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["why", "--", "--out", "--json"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("--out: no such folder\n")
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,7 @@ class CommandFirstGroup(TyperGroup):
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         from needmap.cli.line_hints import command_first, holds_study
-        from needmap.cli.shape_hints import unknown_command
+        from needmap.cli.shape_hints import option_for_a_value, unknown_command
 
         if args and args[0] not in self.commands and not ctx.resilient_parsing:
             if holds_study(args[0]):
@@ -54,7 +54,12 @@ class CommandFirstGroup(TyperGroup):
             if not args[0].startswith("-"):
                 shown = [name for name, command in self.commands.items() if not command.hidden]
                 raise unknown_command(ctx, shown, args)
-        return super().resolve_command(ctx, args)
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None and not isinstance(command, TyperGroup):
+            taken = option_for_a_value(command, rest)
+            if taken is not None:
+                raise taken
+        return name, command, rest
 
 
 class _HandledGroup(CommandFirstGroup):

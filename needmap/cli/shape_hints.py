@@ -13,6 +13,7 @@ options or commands to choose from.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from needmap.errors import UsageError, first_of
 from needmap.personas.messages import closest
 from needmap.shell import command_word
 
-__all__ = ["unknown_command", "wrong_shape"]
+__all__ = ["option_for_a_value", "unknown_command", "wrong_shape"]
 
 _LEFT_OVER = re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((?P<words>.*)\)", re.S)
 """click's message for words no argument takes: the only place they are told."""
@@ -30,6 +31,8 @@ _FIRST_CLAUSE = re.compile(r"(?:[^.:;(]|\.(?=\S))*")
 """An option's help up to its first full stop, colon, semicolon or parenthesis: what the
 option holds ("File to write: .md, .html …" → "File to write"). The dot of a suffix
 (".png") is no full stop."""
+_HELP = ("-h", "--help")
+"""The help option: click adds it to every command, outside the command's own options."""
 _LISTED = 6
 """Options a hint names before it says how many more there are."""
 
@@ -122,8 +125,31 @@ def _unknown_option(option: str, command: Any, words: list[str]) -> UsageError:
     return UsageError.single(f"{option}: not an option of {line}", hint=hint)
 
 
-def _no_value(param: Any, option: str) -> UsageError:
-    """``--top`` with nothing after it (or only another option)."""
+def option_for_a_value(command: Any, args: list[str]) -> UsageError | None:
+    """The problem of an option that takes a value followed by another option of
+    ``command`` (``--out --pdf``, ``--top --json``), in ``args``, the words after the
+    command's name; None when there is none.
+
+    click takes the second option for the first's value: ``needmap build gem --out
+    --pdf`` wrote the reports into a folder named ``--pdf``, and ``--out -h`` into ``-h``,
+    where the user meant the help."""
+    names = {
+        name: param
+        for param in command.params
+        if param.param_type_name == "option"
+        for name in (*param.opts, *param.secondary_opts)
+    }
+    for word, after in pairwise(args):
+        if word == "--":  # the words after it are arguments, whatever they look like
+            return None
+        param = names.get(word)
+        if param is not None and not param.is_flag and (after in names or after in _HELP):
+            return _no_value(param, word, then=after)
+    return None
+
+
+def _no_value(param: Any, option: str, *, then: str | None = None) -> UsageError:
+    """``--top`` with nothing after it, or (``then``) only another option."""
     hint = number_or_date_hint(param, option)
     if hint is None:
         what = _FIRST_CLAUSE.match(param.help or "")
@@ -131,6 +157,8 @@ def _no_value(param: Any, option: str) -> UsageError:
         hint = f"give its value after it: {option} {_value_placeholder(param, holds)}"
         if holds:
             hint += f" ({holds[:1].lower()}{holds[1:]})"
+    if then is not None:
+        hint += f"; {then} is an option of its own"
     return UsageError.single(f"{option}: no value after it", hint=hint)
 
 
