@@ -228,6 +228,19 @@ def test_many_needs_in_the_first_phase_are_counted_not_listed(
     assert "personas" not in _chapters(page)
 
 
+def test_a_roadmap_with_nothing_planned_names_no_first_needs(make_study: StudyMaker) -> None:
+    """Both needs take more points than the one phase holds: none is planned."""
+    small = """\
+        name: Test study
+        organisation: Test org
+        language: en
+        roadmap:
+          phases: [{id: now, name: Now, capacity: 0.5}]
+        """
+    page = render_brief(study_brief(load_study(make_study({"study.yaml": small}))))
+    assert dict(_glance(page))["Roadmap"] == "0 of 2 needs planned in 1 phase."
+
+
 def test_the_brief_hides_small_groups_and_respondents(tmp_path: Path) -> None:
     page = render_brief(study_brief(load_study(private_survey_study(tmp_path))))
     assert "toptasks-toptasks" in _chapters(page)

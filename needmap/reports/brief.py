@@ -399,7 +399,5 @@ def _survey_line(survey: TopTasks, language: Language) -> str:
         pct=f"{survey.coverage_target:.0%}",
         respondents=format_count(survey.respondents, language),
     )
-    top = [task.label for task in survey.tasks[:_TOP_TASKS]]
-    if not top:
-        return text
+    top = [task.label for task in survey.tasks[:_TOP_TASKS]]  # a survey has a task or more
     return text + " " + words["brief.top_tasks"].format(tasks="; ".join(top))
