@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import json
@@ -52,6 +53,11 @@ def test_the_page_leads_with_the_coverage_then_the_neck_then_the_counts(
         page.index("12 respondents, 25 votes on 6 tasks"),
     ]
     assert lead == sorted(lead)
+    assert page.count("4 of 6 tasks take 75% of the votes.") == 1
+    assert page.count("12 respondents, 25 votes on 6 tasks") == 1
+    charts = re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', page)
+    assert len(charts) == 2
+    assert all(b"<svg" in base64.b64decode(chart) for chart in charts)
     even = tally_of({"g1": (5, [2, 2, 2, 2, 2])})  # five tasks of 20%: the neck takes two
     two = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, even, weighted=False)
     assert "The long neck: 2 tasks take a quarter of the votes." in render_toptasks_page(
