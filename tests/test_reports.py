@@ -38,6 +38,8 @@ from needmap.reports.overview import render_overview
 from needmap.reports.palette import HIGHLIGHT
 from needmap.reports.sheet_cells import count_cell, decimal_cell, percent_cell
 from needmap.reports.table_formats import (
+    csv_bytes,
+    json_bytes,
     neutralise_cell,
     table_to_csv,
     table_to_html,
@@ -589,6 +591,24 @@ def test_another_suffix_is_refused_with_the_ones_there_are(
     (problem,) = raised.value.problems
     assert (problem.message, problem.hint) == ("cannot write a thing as '.txt'", hint)
     assert not (tmp_path / "out.txt").exists()
+
+
+def test_a_file_is_written_in_the_format_its_suffix_names(tmp_path: Path) -> None:
+    renderers = {".md": lambda value: f"# {value}\n".encode(), ".json": json_bytes}
+    write_in_format(renderers, "Eén", tmp_path / "out.MD", "a thing")
+    assert (tmp_path / "out.MD").read_bytes() == "# Eén\n".encode()
+
+
+def test_a_report_s_json_is_indented_with_its_letters_as_written() -> None:
+    """Readable in a diff and an editor: two spaces, "é" not "\\u00e9", a final line break."""
+    assert json_bytes({"naam": "Eén", "n": [1]}) == (
+        '{\n  "naam": "Eén",\n  "n": [\n    1\n  ]\n}\n'.encode()
+    )
+
+
+def test_a_report_s_csv_starts_with_the_bom_excel_needs() -> None:
+    """Without it Excel reads UTF-8 as the local code page: "EÃ©n" for "Eén"."""
+    assert csv_bytes("Eén;2\r\n") == b"\xef\xbb\xbf" + "Eén;2\r\n".encode()
 
 
 def test_html_fragment_escapes_text() -> None:
