@@ -1,7 +1,8 @@
 """A command line the parser refuses, said in needmap's words: a command or an option
 that is not there (``needmap bulid``, ``--fo``), an option without its value (``--top``
-last), a value given to a switch (``--json=yes``) and words left over (``needmap status
-My Study``: a name with a space, not in quotes).
+last, or ``--out --pdf``, which click read as a folder named ``--pdf``), a value given to
+a switch (``--json=yes``) and words left over (``needmap status My Study``: a name with a
+space, not in quotes).
 
 click answers these under a usage line, as "Error: No such option: --fo (Possible
 options: --out)" or "Error: Got unexpected extra argument(s) (Study)", in a shape unlike
