@@ -187,13 +187,31 @@ def _left_over(extra: list[str], ctx: Any, root: Any, given: list[str]) -> Usage
         f"{line} takes {' '.join(takes) if takes else 'no arguments'}, and {shown} "
         f"{'is' if len(extra) == 1 else 'are'} left over"
     )
+    first = getattr(root, "invoked_subcommand", None) or ""
     quoted = _quoted(given)
     if quoted is not None:
-        first = getattr(root, "invoked_subcommand", None) or ""
         hint = f"a name with a space goes in quotes: needmap {first} {quoted}"
+    elif len(extra) == 1 and extra[0] in given and _written_to(ctx.command, extra[0]):
+        at = len(given) - 1 - given[::-1].index(extra[0])
+        words = [*given[:at], "--out", *given[at:]]
+        hint = f"to write it there: needmap {first} {' '.join(map(command_word, words))}"
     else:
         hint = f"{line} -h says what it takes"
     return UsageError.single(message, hint=hint)
+
+
+def _written_to(command: Any, word: str) -> bool:
+    """Whether ``word`` looks like where ``command`` writes (``--out``): a file of a kind
+    its help names (``needmap table gem needs.xlsx``), or a folder for a command that
+    writes into one (``needmap build gem site``)."""
+    out = _option(command, "--out")
+    if out is None:
+        return False
+    written = out.help or ""
+    suffix = Path(word).suffix.lower()
+    if suffix:
+        return suffix in re.findall(r"\.\w+", written)
+    return written.lower().startswith("folder")
 
 
 def _quoted(given: list[str]) -> str | None:
