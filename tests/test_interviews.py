@@ -210,7 +210,7 @@ def test_a_free_interview_id_counts_on_and_keeps_to_63_characters() -> None:
 
 
 def test_pool_is_shown_once_it_reaches_the_minimum(make_study: StudyMaker) -> None:
-    _, evidence = _evidence(make_study(_files(min_size=3)))
+    study, evidence = _evidence(make_study(_files(min_size=3)))
     other = evidence.buckets[-1]
     assert (other.key, other.groups, other.interviews, other.participants, other.shown) == (
         OTHER_GROUPS,
@@ -222,6 +222,7 @@ def test_pool_is_shown_once_it_reaches_the_minimum(make_study: StudyMaker) -> No
     assert dict(evidence.for_need("news").supports) == {"desk": 1, OTHER_GROUPS: 1}
     assert evidence.for_need("dash").verdict == "supported"
     assert evidence.for_need("dash").unlisted == ()  # a pool is never "not listed"
+    assert "Other groups (n=3)" in build_interviews_table(evidence, study).header
 
 
 def test_table_and_notes(study_dir: Path) -> None:
