@@ -4,8 +4,11 @@ no usage line. (The parser refuses these before any study is looked for.)"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -291,3 +294,26 @@ def test_a_group_without_its_command_still_shows_its_help() -> None:
     result = runner.invoke(app, ["groups"])
     assert result.exit_code == 2
     assert "Commands:" in result.stdout + result.stderr
+
+
+def test_every_argument_is_shown_as_the_messages_and_the_readme_write_it() -> None:
+    """The help's usage line, the hints' command lines and the README write a study's
+    folder as DIR and other arguments in capitals: typer showed {folder} and {need}."""
+    import typer
+
+    root = typer.main.get_command(app)
+    seen = set()
+
+    def arguments(command: Any) -> Iterator[Any]:
+        for sub in getattr(command, "commands", {}).values():
+            yield from arguments(sub)
+        yield from (p for p in command.params if p.param_type_name == "argument")
+
+    for argument in arguments(root):
+        seen.add(argument.metavar)
+        assert re.fullmatch(r"[A-Z][A-Z-]*", argument.metavar or ""), argument.name
+        if argument.name in ("folder", "out"):  # a study's folder; the demo's
+            assert argument.metavar == "DIR"
+    assert seen == {"DIR", "EXPORT", "GROUP", "GROUPS", "NEED", "NEEDS", "NEW-ID", "SHEET"}
+    usage = runner.invoke(app, ["groups", "rename", "-h"]).stdout.splitlines()[0]
+    assert usage == "Usage: needmap groups rename [OPTIONS] {DIR} {GROUP} {NEW-ID}"

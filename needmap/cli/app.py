@@ -186,7 +186,9 @@ app = typer.Typer(
 
 StudyDir = Annotated[
     Path,
-    typer.Argument(help="Folder of the study (holds study.yaml).", show_default=False),
+    typer.Argument(
+        metavar="DIR", help="Folder of the study (holds study.yaml).", show_default=False
+    ),
 ]
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print it as JSON (docs/json-output.md).")]

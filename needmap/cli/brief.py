@@ -42,7 +42,11 @@ def why(
     folder: StudyDir,
     need: Annotated[
         str,
-        typer.Argument(help="The need's id (as in needs.yaml) or its title.", show_default=False),
+        typer.Argument(
+            metavar="NEED",
+            help="The need's id (as in needs.yaml) or its title.",
+            show_default=False,
+        ),
     ],
     out: Annotated[
         Path | None,
@@ -316,7 +320,9 @@ def _print_removed(console: Console, path: Path) -> None:
 def demo(
     out: Annotated[
         Path,
-        typer.Argument(help="Folder for the example study and its outputs.", file_okay=False),
+        typer.Argument(
+            metavar="DIR", help="Folder for the example study and its outputs.", file_okay=False
+        ),
     ] = Path("needmap-demo"),
     template: Annotated[
         str,

@@ -137,7 +137,9 @@ def survey_import(
     folder: StudyDir,
     export: Annotated[
         Path,
-        typer.Argument(help="The survey tool's export: .csv or .xlsx.", show_default=False),
+        typer.Argument(
+            metavar="EXPORT", help="The survey tool's export: .csv or .xlsx.", show_default=False
+        ),
     ],
     mapping: Annotated[
         Path | None,
@@ -206,7 +208,9 @@ def survey_draft(
     folder: StudyDir,
     export: Annotated[
         Path,
-        typer.Argument(help="The survey tool's export: .csv or .xlsx.", show_default=False),
+        typer.Argument(
+            metavar="EXPORT", help="The survey tool's export: .csv or .xlsx.", show_default=False
+        ),
     ],
     layout: Annotated[
         str | None,

@@ -83,7 +83,9 @@ def groups_merge(
     groups: Annotated[
         list[str],
         typer.Argument(
-            help="Ids or names of the groups to merge (two or more).", show_default=False
+            metavar="GROUPS",
+            help="Ids or names of the groups to merge (two or more).",
+            show_default=False,
         ),
     ],
     into: Annotated[
@@ -120,10 +122,16 @@ def groups_merge(
 @groups_app.command("rename")
 def groups_rename(
     folder: StudyDir,
-    group: Annotated[str, typer.Argument(help="Id or name of the group.", show_default=False)],
+    group: Annotated[
+        str, typer.Argument(metavar="GROUP", help="Id or name of the group.", show_default=False)
+    ],
     new_id: Annotated[
         str,
-        typer.Argument(help="Its new id (the same id to change only --name).", show_default=False),
+        typer.Argument(
+            metavar="NEW-ID",
+            help="Its new id (the same id to change only --name).",
+            show_default=False,
+        ),
     ],
     name: GroupName = None,
     dry_run: DryRun = False,
@@ -158,7 +166,10 @@ def groups_rename(
 def groups_split(
     folder: StudyDir,
     group: Annotated[
-        str, typer.Argument(help="Id or name of the group to split.", show_default=False)
+        str,
+        typer.Argument(
+            metavar="GROUP", help="Id or name of the group to split.", show_default=False
+        ),
     ],
     into: Annotated[
         list[str],

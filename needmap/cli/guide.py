@@ -37,6 +37,7 @@ def guide(
     groups: Annotated[
         list[str] | None,
         typer.Argument(
+            metavar="GROUPS",
             help="Groups by id (as in groups.yaml) or name, each on a page of its own. "
             "Default: every group.",
             show_default=False,
@@ -150,6 +151,7 @@ def import_interviews(
     sheet: Annotated[
         Path,
         typer.Argument(
+            metavar="SHEET",
             help="The spreadsheet (.xlsx or .csv), one row per quote, with columns group "
             "and quote, and any of interview, date, participants, needs, questions, notes "
             "(or their Dutch names).",

@@ -88,7 +88,7 @@ def missing_argument(exc: typer.BadParameter, given: list[str]) -> UsageError | 
     if param.param_type_name != "argument":  # typer's "Missing option '--into'" says it
         return None
     missing = [
-        placeholder(str(later.name))
+        placeholder(later)
         for later in ctx.command.params[ctx.command.params.index(param) :]
         if later.param_type_name == "argument" and later.required
     ]
@@ -194,10 +194,10 @@ def _study_meant(command: list[str], missing: list[str], rest: list[str]) -> str
     return f"the studies here are {first_of(studies)}: {line(studies[0])}"
 
 
-def placeholder(name: str) -> str:
-    """An argument's place in a command line to copy: ``DIR`` for a folder, as ``needmap
-    --help`` writes it, else its name in capitals (``NEW-ID``)."""
-    return "DIR" if name == "folder" else name.upper().replace("_", "-")
+def placeholder(param: Any) -> str:
+    """An argument's place in a command line to copy: its metavar, as ``needmap COMMAND
+    -h`` shows it (``DIR``, ``NEW-ID``; every argument of needmap's has one)."""
+    return str(param.metavar)
 
 
 def _ids_of(folder: Path, kind: str) -> list[str]:

@@ -74,10 +74,16 @@ def needs_list(
 @needs_app.command("rename")
 def needs_rename(
     folder: StudyDir,
-    need: Annotated[str, typer.Argument(help="Id or title of the need.", show_default=False)],
+    need: Annotated[
+        str, typer.Argument(metavar="NEED", help="Id or title of the need.", show_default=False)
+    ],
     new_id: Annotated[
         str,
-        typer.Argument(help="Its new id (the same id to change only --title).", show_default=False),
+        typer.Argument(
+            metavar="NEW-ID",
+            help="Its new id (the same id to change only --title).",
+            show_default=False,
+        ),
     ],
     title: NeedTitle = None,
     dry_run: DryRun = False,
@@ -115,7 +121,9 @@ def needs_merge(
     needs: Annotated[
         list[str],
         typer.Argument(
-            help="Ids or titles of the needs to merge (two or more).", show_default=False
+            metavar="NEEDS",
+            help="Ids or titles of the needs to merge (two or more).",
+            show_default=False,
         ),
     ],
     into: Annotated[

@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 
 @app.command()
 def init(
-    folder: Annotated[Path, typer.Argument(help="New folder for the study.", show_default=False)],
+    folder: Annotated[
+        Path, typer.Argument(metavar="DIR", help="New folder for the study.", show_default=False)
+    ],
     template: Annotated[
         str,
         typer.Option(

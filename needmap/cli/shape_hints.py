@@ -178,7 +178,7 @@ def _left_over(extra: list[str], ctx: Any, root: Any, given: list[str]) -> Usage
     with it in quotes as its hint."""
     line = " ".join(["needmap", *command_words(ctx)])
     takes = [
-        placeholder(str(param.name))
+        placeholder(param)
         for param in ctx.command.params
         if param.param_type_name == "argument"
     ]
