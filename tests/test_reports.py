@@ -501,6 +501,8 @@ def test_a_group_column_is_as_wide_as_the_longest_word_of_its_heading() -> None:
         ("aaaa bbbb cccc dddd", 18, 2),  # 14 characters with spaces fit the 16, 19 do not
         ("aaaaaaa bbbbbbbb", 18, 1),  # exactly 16: one line
         ("aaaaaaa bbbbbbbbb", 18, 2),
+        ("ab cd e", 9, 1),  # the spaces count once each: 7 characters fit the 7
+        ("ab cd e", 8, 2),
         ("Needs\nper group", 18, 2),  # a line break in the heading starts a line
         ("Bureaumedewerkers", 8, 1),  # a word longer than the column stays whole
     ],
