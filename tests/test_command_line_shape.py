@@ -200,6 +200,59 @@ def test_an_option_followed_by_another_has_no_value(
     assert not (study / "reports").exists()
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["init", ""],
+            "needmap init DIR: an empty word ('')\n    hint: give DIR: new folder for the study",
+        ),
+        (
+            ["build", "gem", "--out="],
+            "--out: an empty value\n"
+            "    hint: give its value after it: --out DIR (folder to write the reports into)",
+        ),
+        (
+            ["build", "gem", "--out", ""],
+            "--out: an empty value\n"
+            "    hint: give its value after it: --out DIR (folder to write the reports into)",
+        ),
+        (
+            ["build", "--", ""],
+            "needmap build DIR: an empty word ('')\n    hint: give DIR: folder of the study",
+        ),
+        (
+            ["why", "gem", "--json", ""],
+            "needmap why NEED: an empty word ('')\n    hint: give NEED: the need's id",
+        ),
+        (
+            ["groups", "merge", "gem", "desk", "", "--into", "desk"],
+            "needmap groups merge GROUPS: an empty word ('')\n"
+            "    hint: give GROUPS: ids or names of the groups to merge",
+        ),
+        (
+            ["toptasks", "gem", "-o", "top.md", "--top", ""],
+            "--top: an empty value\n"
+            "    hint: give a whole number of 1 or more, such as --top 20 (the default)",
+        ),
+        (["", "gem"], "'': not a command of needmap\n    hint: needmap -h lists the commands"),
+    ],
+)
+def test_an_empty_word_is_refused_where_it_would_name_this_folder(
+    args: list[str], said: str, make_study: StudyMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty word (a script's variable left empty) was taken for the folder one is in:
+    `needmap init ""` made its study there and `--out ""` wrote forty reports into it."""
+    study = make_study()
+    monkeypatch.chdir(study)
+    before = sorted(path.name for path in study.iterdir())
+    args = ["." if word == "gem" else word for word in args]
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert result.stderr == said + "\n"
+    assert sorted(path.name for path in study.iterdir()) == before
+
+
 def test_after_the_double_dash_words_that_look_like_options_are_arguments(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -45,8 +45,8 @@ class CommandFirstGroup(TyperGroup):
     gem build``, ``needmap groups gem list``) that the command comes first."""
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        from needmap.cli.line_hints import command_first, holds_study
-        from needmap.cli.shape_hints import option_for_a_value, unknown_command
+        from needmap.cli.line_hints import command_first, command_words, holds_study
+        from needmap.cli.shape_hints import refused_words, unknown_command
 
         if args and args[0] not in self.commands and not ctx.resilient_parsing:
             if holds_study(args[0]):
@@ -56,9 +56,10 @@ class CommandFirstGroup(TyperGroup):
                 raise unknown_command(ctx, shown, args)
         name, command, rest = super().resolve_command(ctx, args)
         if command is not None and not isinstance(command, TyperGroup):
-            taken = option_for_a_value(command, rest)
-            if taken is not None:
-                raise taken
+            line = " ".join(["needmap", *command_words(ctx), str(name)])
+            refused = refused_words(command, line, rest)
+            if refused is not None:
+                raise refused
         return name, command, rest
 
 

@@ -215,5 +215,6 @@ def _ids_of(folder: Path, kind: str) -> list[str]:
 
 
 def holds_study(word: str) -> bool:
-    """Whether ``word``, a word of the command line, names a study's folder."""
-    return is_study(Path(word))
+    """Whether ``word``, a word of the command line, names a study's folder (an empty
+    word names none, though ``Path("")`` is the folder one is in)."""
+    return bool(word) and is_study(Path(word))

@@ -14,7 +14,6 @@ options or commands to choose from.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from needmap.errors import UsageError, first_of
 from needmap.personas.messages import closest
 from needmap.shell import command_word
 
-__all__ = ["option_for_a_value", "unknown_command", "wrong_shape"]
+__all__ = ["refused_words", "unknown_command", "wrong_shape"]
 
 _LEFT_OVER = re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((?P<words>.*)\)", re.S)
 """click's message for words no argument takes: the only place they are told."""
@@ -77,7 +76,7 @@ def unknown_command(ctx: Any, commands: list[str], args: list[str]) -> UsageErro
         hint = f"did you mean {meant}? ({group} -h says what each command does)"
     else:
         hint = f"{group} -h lists the commands"
-    return UsageError.single(f"{word}: not a command of {group}", hint=hint)
+    return UsageError.single(f"{command_word(word)}: not a command of {group}", hint=hint)
 
 
 def _command_at(root: Any, given: list[str]) -> tuple[Any, list[str]]:
@@ -126,41 +125,83 @@ def _unknown_option(option: str, command: Any, words: list[str]) -> UsageError:
     return UsageError.single(f"{option}: not an option of {line}", hint=hint)
 
 
-def option_for_a_value(command: Any, args: list[str]) -> UsageError | None:
-    """The problem of an option that takes a value followed by another option of
-    ``command`` (``--out --pdf``, ``--top --json``), in ``args``, the words after the
-    command's name; None when there is none.
+def refused_words(command: Any, line: str, args: list[str]) -> UsageError | None:
+    """The problem of a word in ``args`` (the words after ``line``, the command's own,
+    such as ``needmap build``) that click would take without a word but that is surely
+    not meant; None when there is none:
 
-    click takes the second option for the first's value: ``needmap build gem --out
-    --pdf`` wrote the reports into a folder named ``--pdf``, and ``--out -h`` into ``-h``,
-    where the user meant the help."""
+    - an option that takes a value followed by another option of ``command`` (``--out
+      --pdf``, ``--top --json``): click took the second for the first's value, and
+      ``needmap build gem --out --pdf`` wrote the reports into a folder named ``--pdf``,
+      ``--out -h`` into ``-h``, where the user meant the help;
+    - an empty word (``--out ""``, ``needmap init ""``, a script's variable left empty):
+      click took it for the folder one is in, so ``init`` made its study there and
+      ``build`` wrote forty reports into it.
+    """
     names = {
         name: param
         for param in command.params
         if param.param_type_name == "option"
         for name in (*param.opts, *param.secondary_opts)
     }
-    for word, after in pairwise(args):
-        if word == "--":  # the words after it are arguments, whatever they look like
-            return None
-        param = names.get(word)
-        if param is not None and not param.is_flag and (after in names or after in _HELP):
-            return _no_value(param, word, then=after)
+    arguments = [param for param in command.params if param.param_type_name == "argument"]
+    at, position, options_end = 0, 0, False
+    while at < len(args):
+        word = args[at]
+        at += 1
+        if word == "--" and not options_end:  # the words after it are arguments
+            options_end = True
+            continue
+        name, equals, value = word.partition("=")
+        param = None if options_end else names.get(name)
+        if param is not None:
+            if param.is_flag:
+                continue
+            if not equals:
+                if at == len(args):
+                    return None  # nothing after it: the parser refuses it (wrong_shape)
+                value, at = args[at], at + 1
+                if value in names or value in _HELP:
+                    return _no_value(param, name, then=value)
+            if value == "":
+                return _no_value(param, name, empty=True)
+        elif word == "" and arguments:
+            return _empty_argument(arguments[min(position, len(arguments) - 1)], line)
+        elif options_end or not word.startswith("-"):
+            position += 1
     return None
 
 
-def _no_value(param: Any, option: str, *, then: str | None = None) -> UsageError:
-    """``--top`` with nothing after it, or (``then``) only another option."""
+def _no_value(
+    param: Any, option: str, *, then: str | None = None, empty: bool = False
+) -> UsageError:
+    """``--top`` with nothing after it, only another option (``then``), or an empty word."""
     hint = number_or_date_hint(param, option)
     if hint is None:
-        what = _FIRST_CLAUSE.match(param.help or "")
-        holds = what[0].strip() if what else ""
+        holds = _holds(param)
         hint = f"give its value after it: {option} {_value_placeholder(param, holds)}"
         if holds:
             hint += f" ({holds[:1].lower()}{holds[1:]})"
     if then is not None:
         hint += f"; {then} is an option of its own"
-    return UsageError.single(f"{option}: no value after it", hint=hint)
+    return UsageError.single(
+        f"{option}: {'an empty value' if empty else 'no value after it'}", hint=hint
+    )
+
+
+def _empty_argument(param: Any, line: str) -> UsageError:
+    """``needmap init ""``: an argument given as an empty word."""
+    holds = _holds(param)
+    hint = f"give {placeholder(param)}"
+    if holds:
+        hint += f": {holds[:1].lower()}{holds[1:]}"
+    return UsageError.single(f"{line} {placeholder(param)}: an empty word ('')", hint=hint)
+
+
+def _holds(param: Any) -> str:
+    """What a parameter holds, from the start of its help ("File to write")."""
+    what = _FIRST_CLAUSE.match(param.help or "")
+    return what[0].strip() if what else ""
 
 
 def _value_not_taken(param: Any, option: str, given: list[str]) -> UsageError:
@@ -178,9 +219,7 @@ def _left_over(extra: list[str], ctx: Any, root: Any, given: list[str]) -> Usage
     with it in quotes as its hint."""
     line = " ".join(["needmap", *command_words(ctx)])
     takes = [
-        placeholder(param)
-        for param in ctx.command.params
-        if param.param_type_name == "argument"
+        placeholder(param) for param in ctx.command.params if param.param_type_name == "argument"
     ]
     shown = " ".join(map(command_word, extra))
     message = (
