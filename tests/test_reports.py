@@ -34,7 +34,7 @@ from needmap.reports.i18n import (
 )
 from needmap.reports.needs_table import NeedsTable, build_needs_table
 from needmap.reports.overlap_json import overlap_to_json
-from needmap.reports.overview import render_overview
+from needmap.reports.overview import overview_to_markdown, render_overview
 from needmap.reports.palette import HIGHLIGHT
 from needmap.reports.sheet_cells import count_cell, decimal_cell, percent_cell
 from needmap.reports.table_formats import (
@@ -620,6 +620,27 @@ def test_html_fragment_escapes_text() -> None:
 
 
 # --- overview page and JSON ----------------------------------------------------------------
+
+
+def test_the_overview_in_markdown_says_the_advice_and_the_most_alike_before_the_table(
+    gemeente: Study,
+) -> None:
+    """Each its own paragraph, the percentages whole, as on the page."""
+    markdown = overview_to_markdown(analyse_overlap(gemeente, THREE))
+    head, table = markdown.split("## Behoeften per doelgroep\n", 1)
+    assert head == (
+        "# Gedeelde en specifieke behoeften\n\n"
+        "Gemeente Voorbeeldstad — Behoefteonderzoek digitale werkomgeving\n\n"
+        "**Aanbevolen vorm van de digitale werkomgeving: één universeel platform**\n\n"
+        "73% van de gewogen vraag betreft behoeften die minstens 2 van de 3 cirkels delen "
+        "(universeel platform vanaf 60%, landschap onder 30%). Op het gedeelde platform: 25 "
+        "behoeften; in toepassingen of kanalen per groep: 17.\n\n"
+        "Meest gelijk in wat ze nodig hebben (gedeelde behoeften, gewogen naar belang): "
+        "“Baliemedewerkers” en “Buitendienst” (41%); “Baliemedewerkers” en "
+        "“Beleidsadviseurs en projectmanagers” (40%); “Buitendienst” en “Beleidsadviseurs en "
+        "projectmanagers” (30%).\n\n"
+    )
+    assert table.startswith("\n### Content\n")
 
 
 def test_overview_page_is_self_contained_and_escaped(gemeente: Study) -> None:
