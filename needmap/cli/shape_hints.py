@@ -181,7 +181,7 @@ def _no_value(
         holds = _holds(param)
         hint = f"give its value after it: {option} {_value_placeholder(param, holds)}"
         if holds:
-            hint += f" ({holds[:1].lower()}{holds[1:]})"
+            hint += f" ({holds})"
     if then is not None:
         hint += f"; {then} is an option of its own"
     return UsageError.single(
@@ -192,16 +192,16 @@ def _no_value(
 def _empty_argument(param: Any, line: str) -> UsageError:
     """``needmap init ""``: an argument given as an empty word."""
     holds = _holds(param)
-    hint = f"give {placeholder(param)}"
-    if holds:
-        hint += f": {holds[:1].lower()}{holds[1:]}"
+    hint = f"give {placeholder(param)}: {holds}" if holds else f"give {placeholder(param)}"
     return UsageError.single(f"{line} {placeholder(param)}: an empty word ('')", hint=hint)
 
 
 def _holds(param: Any) -> str:
-    """What a parameter holds, from the start of its help ("File to write")."""
+    """What a parameter holds, from the start of its help, to follow a colon ("file to
+    write")."""
     what = _FIRST_CLAUSE.match(param.help or "")
-    return what[0].strip() if what else ""
+    holds = what[0].strip() if what else ""
+    return holds[:1].lower() + holds[1:]
 
 
 def _value_not_taken(param: Any, option: str, given: list[str]) -> UsageError:
