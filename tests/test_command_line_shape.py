@@ -222,18 +222,15 @@ def test_an_option_followed_by_another_has_no_value(
             "needmap build DIR: an empty word ('')\n    hint: give DIR: folder of the study",
         ),
         (
-            ["why", "gem", "--json", ""],
-            "needmap why NEED: an empty word ('')\n    hint: give NEED: the need's id",
+            ["survey", "import", "gem", "", "--strict"],
+            "needmap survey import EXPORT: an empty word ('')\n"
+            "    hint: give EXPORT: the survey tool's export",
         ),
         (
-            ["groups", "merge", "gem", "desk", "", "--into", "desk"],
-            "needmap groups merge GROUPS: an empty word ('')\n"
-            "    hint: give GROUPS: ids or names of the groups to merge",
-        ),
-        (
-            ["toptasks", "gem", "-o", "top.md", "--top", ""],
-            "--top: an empty value\n"
-            "    hint: give a whole number of 1 or more, such as --top 20 (the default)",
+            ["status", "gem", "--reports="],
+            "--reports: an empty value\n"
+            "    hint: give its value after it: --reports DIR (the folder the reports were "
+            "built into)",
         ),
         (["", "gem"], "'': not a command of needmap\n    hint: needmap -h lists the commands"),
     ],
@@ -241,8 +238,9 @@ def test_an_option_followed_by_another_has_no_value(
 def test_an_empty_word_is_refused_where_it_would_name_this_folder(
     args: list[str], said: str, make_study: StudyMaker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An empty word (a script's variable left empty) was taken for the folder one is in:
-    `needmap init ""` made its study there and `--out ""` wrote forty reports into it."""
+    """An empty word for a path (a script's variable left empty) was taken for the folder
+    one is in: `needmap init ""` made its study there and `--out ""` wrote forty reports
+    into it. (An empty need, group or kind is refused where it is looked up.)"""
     study = make_study()
     monkeypatch.chdir(study)
     before = sorted(path.name for path in study.iterdir())

@@ -134,9 +134,10 @@ def refused_words(command: Any, line: str, args: list[str]) -> UsageError | None
       --pdf``, ``--top --json``): click took the second for the first's value, and
       ``needmap build gem --out --pdf`` wrote the reports into a folder named ``--pdf``,
       ``--out -h`` into ``-h``, where the user meant the help;
-    - an empty word (``--out ""``, ``needmap init ""``, a script's variable left empty):
-      click took it for the folder one is in, so ``init`` made its study there and
-      ``build`` wrote forty reports into it.
+    - an empty word for a path (``--out ""``, ``needmap init ""``, a script's variable
+      left empty): click took it for the folder one is in, so ``init`` made its study
+      there and ``build`` wrote forty reports into it. (An empty word for anything else
+      is refused where it is checked, with what to choose from.)
     """
     names = {
         name: param
@@ -163,10 +164,12 @@ def refused_words(command: Any, line: str, args: list[str]) -> UsageError | None
                 value, at = args[at], at + 1
                 if value in names or value in _HELP:
                     return _no_value(param, name, then=value)
-            if value == "":
+            if value == "" and _takes_path(param):
                 return _no_value(param, name, empty=True)
         elif word == "" and arguments:
-            return _empty_argument(arguments[min(position, len(arguments) - 1)], line)
+            argument = arguments[min(position, len(arguments) - 1)]
+            if _takes_path(argument):
+                return _empty_argument(argument, line)
         elif options_end or not word.startswith("-"):
             position += 1
     return None
@@ -187,6 +190,12 @@ def _no_value(
     return UsageError.single(
         f"{option}: {'an empty value' if empty else 'no value after it'}", hint=hint
     )
+
+
+def _takes_path(param: Any) -> bool:
+    """Whether ``param`` takes a file's or a folder's name (``Path``, ``Path | None``)."""
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    return Path in (getattr(annotation, "__args__", None) or (annotation,))
 
 
 def _empty_argument(param: Any, line: str) -> UsageError:
