@@ -279,6 +279,27 @@ def test_needs_list_shows_ids_by_kind_with_what_refers_to_them(gemeente: Path) -
     )
 
 
+def test_needs_list_puts_the_kinds_in_their_order_whatever_the_files_order(
+    make_study: StudyMaker,
+) -> None:
+    """A needs file may list technology first; the list, like every report, goes content,
+    functions, technology, keeping the file's order within a kind."""
+    root = make_study(
+        {
+            "needs.yaml": """\
+                needs:
+                  - {id: sso, title: Single sign-on, kind: technology, groups: {desk: must}}
+                  - {id: search, title: Search, kind: function, groups: {desk: must}}
+                  - {id: news, title: News, kind: content, groups: {field: should}}
+                  - {id: mobile, title: Mobile, kind: technology, groups: {field: must}}
+                """,
+            "personas.yaml": None,
+        }
+    )
+    data = json.loads(runner.invoke(app, ["needs", "list", str(root), "--json"]).output)
+    assert [n["id"] for n in data["needs"]] == ["news", "search", "sso", "mobile"]
+
+
 def test_needs_rename_in_a_real_process_with_a_dry_run_first(gemeente: Path) -> None:
     before = files_of(gemeente)
     dry = run_needmap("needs", "rename", str(gemeente), "zoeken", "zoekfunctie", "-n")
