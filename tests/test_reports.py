@@ -334,6 +334,30 @@ def test_a_tall_upset_keeps_its_subtitle_above_the_bars_and_counts_whole() -> No
     assert len(sizes.get_xticks()) <= 5
 
 
+def test_each_upset_bar_has_its_count_above_it_and_each_shared_column_a_connector() -> None:
+    """Four groups: the core need (all four), one need of g0 and g1, three of g2 alone."""
+    groups = {f"g{i}": 10 for i in range(4)}
+    needs = {
+        "core": dict.fromkeys(groups, "must"),
+        "pair": {"g0": "must", "g1": "should"},
+        **{f"alone{i}": {"g2": "must"} for i in range(3)},
+    }
+    study = make_study(groups, needs)
+    figure = draw_diagram(study, compute_overlap(study)).figure
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(figure).draw()  # type: ignore[no-untyped-call]
+    bars, matrix = figure.axes[0], figure.axes[1]
+    heights = [patch.get_height() for patch in bars.patches]
+    assert sorted(heights) == [1, 1, 3]
+    counts = [(text.get_text(), text.get_position()) for text in bars.texts]
+    assert [text for text, _ in counts] == [f"{h:g}" for h in heights]
+    for (_, (_, y)), height in zip(counts, heights, strict=True):
+        assert height < y < bars.get_ylim()[1] - 0.1 * max(heights)  # above, with room
+    (connectors,) = [c for c in matrix.collections if type(c).__name__ == "LineCollection"]
+    assert len(connectors.get_segments()) == 2  # the core and the pair; g2 alone has none
+
+
 def test_every_dot_of_the_upset_grid_is_drawn_whole() -> None:
     """No dot of the grid under the bars lies at the edge of its axes, where half of it
     would be cut off: each is at least half a row or column inside."""
