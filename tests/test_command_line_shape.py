@@ -142,6 +142,11 @@ def test_a_command_or_option_that_is_not_there_is_named_with_the_one_meant(
             "    hint: give its value after it: --into <id> (the merged group)",
         ),
         (
+            ["--version=1"],
+            "--version=1: --version is a switch and takes no value\n"
+            "    hint: write --version alone",
+        ),
+        (
             ["status", "gem", "--json=yes"],
             "--json=yes: --json is a switch and takes no value\n    hint: write --json alone",
         ),
@@ -225,6 +230,11 @@ def test_an_option_followed_by_another_has_no_value(
             ["survey", "import", "gem", "", "--strict"],
             "needmap survey import EXPORT: an empty word ('')\n"
             "    hint: give EXPORT: the survey tool's export",
+        ),
+        (
+            ["survey", "import", "", "export.csv"],
+            "needmap survey import DIR: an empty word ('')\n"
+            "    hint: give DIR: folder of the study",
         ),
         (
             ["status", "gem", "--reports="],

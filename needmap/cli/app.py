@@ -68,10 +68,11 @@ class _HandledGroup(CommandFirstGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """needmap's own options (``needmap --versoin``) refused in needmap's words too."""
+        given = list(args)  # the parser empties the list
         try:
             return super().parse_args(ctx, args)
         except typer.TyperException as exc:
-            _say_shape(exc, ctx, args)
+            _say_shape(exc, ctx, given)
             raise
 
     def invoke(self, ctx: Any) -> Any:

@@ -44,9 +44,9 @@ def wrong_shape(exc: Exception, root: Any, given: list[str]) -> UsageError | Non
     kind = type(exc).__name__
     option = getattr(exc, "option_name", None)
     ctx = getattr(exc, "ctx", None)
-    command, words = (ctx.command, command_words(ctx)) if ctx else _command_at(root, given)
-    if kind == "NoSuchOption" and option:
-        return _unknown_option(option, command, words)
+    command = ctx.command if ctx else _command_at(root, given)
+    if kind == "NoSuchOption" and option and ctx:  # the parser gives it its context
+        return _unknown_option(option, command, command_words(ctx))
     message = str(getattr(exc, "message", ""))
     param = _option(command, option) if kind == "BadOptionUsage" and option else None
     if param is not None and "requires" in message:
@@ -79,19 +79,18 @@ def unknown_command(ctx: Any, commands: list[str], args: list[str]) -> UsageErro
     return UsageError.single(f"{command_word(word)}: not a command of {group}", hint=hint)
 
 
-def _command_at(root: Any, given: list[str]) -> tuple[Any, list[str]]:
-    """The command a command line runs, and its words: for an exception raised before the
-    command's context was made. ``root.invoked_subcommand`` is the first word; a group's
-    command is its first word in ``given`` that is not an option."""
+def _command_at(root: Any, given: list[str]) -> Any:
+    """The command a command line runs, for an exception raised before the command's
+    context was made: ``root.invoked_subcommand`` names it, or a command of that group,
+    the first word in ``given`` that is not an option; needmap itself when none does."""
     name = getattr(root, "invoked_subcommand", None)
     if name is None:
-        return root.command, []
-    words, command = [name], root.command.commands[name]
+        return root.command
+    command = root.command.commands[name]
     later = [word for word in given if not word.startswith("-")]
     while hasattr(command, "commands") and later and later[0] in command.commands:
-        words.append(later[0])
         command = command.commands[later.pop(0)]
-    return command, words
+    return command
 
 
 def _option(command: Any, name: str) -> Any:
