@@ -1266,6 +1266,7 @@ def test_fit_line_keeps_the_largest_font_and_the_longest_text_that_fit(words: in
     size = float(text.get_fontsize())
     shown = text.get_text()
     assert width(shown, size) <= limit
+    assert (size * 2).is_integer()  # in half points
     if shown == full:  # made smaller only: half a point larger would not fit
         assert 8 < size < 11 and width(full, size + 0.5) > limit
     else:  # at the smallest size, cut: one character more would not fit
