@@ -237,6 +237,16 @@ def test_an_option_followed_by_another_has_no_value(
             "    hint: give DIR: folder of the study",
         ),
         (
+            ["survey", "import", "--mapping", "m.yaml", "", "export.csv"],
+            "needmap survey import DIR: an empty word ('')\n"
+            "    hint: give DIR: folder of the study",
+        ),
+        (
+            ["status", "gem", ""],
+            "needmap status takes DIR, and '' is left over\n"
+            "    hint: needmap status -h says what it takes",
+        ),
+        (
             ["status", "gem", "--reports="],
             "--reports: an empty value\n"
             "    hint: give its value after it: --reports DIR (the folder the reports were "

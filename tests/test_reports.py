@@ -345,16 +345,18 @@ def test_each_upset_bar_has_its_count_above_it_and_each_shared_column_a_connecto
     study = make_study(groups, needs)
     figure = draw_diagram(study, compute_overlap(study)).figure
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.collections import LineCollection
+    from matplotlib.patches import Rectangle
 
     FigureCanvasAgg(figure).draw()  # type: ignore[no-untyped-call]
     bars, matrix = figure.axes[0], figure.axes[1]
-    heights = [patch.get_height() for patch in bars.patches]
+    heights = [patch.get_height() for patch in bars.patches if isinstance(patch, Rectangle)]
     assert sorted(heights) == [1, 1, 3]
     counts = [(text.get_text(), text.get_position()) for text in bars.texts]
     assert [text for text, _ in counts] == [f"{h:g}" for h in heights]
     for (_, (_, y)), height in zip(counts, heights, strict=True):
         assert height < y < bars.get_ylim()[1] - 0.1 * max(heights)  # above, with room
-    (connectors,) = [c for c in matrix.collections if type(c).__name__ == "LineCollection"]
+    (connectors,) = [c for c in matrix.collections if isinstance(c, LineCollection)]
     assert len(connectors.get_segments()) == 2  # the core and the pair; g2 alone has none
 
 

@@ -165,12 +165,21 @@ def refused_words(command: Any, line: str, args: list[str]) -> UsageError | None
                     return _no_value(param, name, then=value)
             if value == "" and _takes_path(param):
                 return _no_value(param, name, empty=True)
-        elif word == "" and arguments:
-            argument = arguments[min(position, len(arguments) - 1)]
-            if _takes_path(argument):
-                return _empty_argument(argument, line)
-        elif options_end or not word.startswith("-"):
+        elif options_end or not word.startswith("-"):  # an argument ("" too)
+            argument = _argument_at(arguments, position)
             position += 1
+            if word == "" and argument is not None and _takes_path(argument):
+                return _empty_argument(argument, line)
+    return None
+
+
+def _argument_at(arguments: list[Any], position: int) -> Any:
+    """The argument the word at ``position`` among the arguments goes to: the last takes
+    the rest when it takes many (``GROUPS...``); None for a word left over."""
+    if position < len(arguments):
+        return arguments[position]
+    if arguments and arguments[-1].nargs == -1:
+        return arguments[-1]
     return None
 
 
