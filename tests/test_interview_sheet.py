@@ -640,6 +640,11 @@ def test_the_guide_s_sheet_comes_back_as_interviews(make_study: StudyMaker, tmp_
         ("desk-2026-12-03", "Front desk", datetime.datetime(2026, 12, 3)),
         ("field-2026-12-03", "Field staff", datetime.datetime(2026, 12, 3)),
     ]
+    # each column shows its heading and what the guide set out whole; the quote's widest
+    widths = {c.value: quotes.column_dimensions[c.column_letter].width for c in quotes[1]}
+    assert all(width >= max(len(str(name)), 10) for name, width in widths.items())
+    assert widths["interview"] >= len("field-2026-12-03") and widths["group"] >= len("Field staff")
+    assert max(widths, key=lambda name: widths[name]) == "quote"
     [pick] = [v for v in quotes.data_validations.dataValidation if v.type == "list"]
     assert pick.formula1 == "='Groups'!$B$2:$B$3" and "B2:B500" in str(pick.sqref)
     [count] = [v for v in quotes.data_validations.dataValidation if v.type == "whole"]
