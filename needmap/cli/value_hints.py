@@ -65,7 +65,7 @@ def number_or_date_hint(param: Any, option: str) -> str | None:
 
 
 def _date_hint(date_format: str, option: str) -> str:
-    """ "write it as YYYY-MM-DD, such as --date 2026-12-04" (today)."""
+    """The hint for a date: "write it as YYYY-MM-DD, such as --date 2026-12-04" (today)."""
     example = datetime.datetime.now().strftime(date_format)
     return f"write it as {_readable(date_format)}, such as {option} {example}"
 
