@@ -801,6 +801,14 @@ def test_a_venn_of_families_asks_what_the_families_share(gemeente: Study) -> Non
     assert titles == ["Welke behoeften delen de families?"]
 
 
+def test_labels_say_groups_unless_asked_for_an_overlap_of_families() -> None:
+    from needmap.reports.i18n import labels
+
+    assert labels("en")["col.groups"] == labels("en", by_family=False)["col.groups"]
+    assert labels("nl")["diagram.title"] == "Welke behoeften delen de groepen?"
+    assert labels("nl", by_family=True)["diagram.title"] == "Welke behoeften delen de families?"
+
+
 def test_venn_lists_need_titles_only_where_they_fit(gemeente: Study) -> None:
     three = render_diagram(
         draw_diagram(gemeente, compute_overlap(gemeente, THREE)), ".svg"
