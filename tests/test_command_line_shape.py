@@ -171,6 +171,30 @@ def test_an_option_s_value_missing_or_given_to_a_switch_says_what_to_write(
     ("args", "said"),
     [
         (
+            ["groups", "merge", "gem", "desk", "front desk"],
+            "needmap groups merge needs --into: the merged group\n"
+            "    hint: needmap groups merge gem desk 'front desk' --into <id>",
+        ),
+        (
+            ["groups", "split", "gem", "desk", "--name", "A"],
+            "needmap groups split needs --into: id of a part\n"
+            "    hint: needmap groups split gem desk --name A --into <id>",
+        ),
+    ],
+)
+def test_an_option_the_command_needs_is_asked_for_with_the_line_to_complete(
+    args: list[str], said: str
+) -> None:
+    """typer said "Missing option '--into'." under a usage line."""
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert result.stderr == said + "\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
             ["build", "gem", "--out", "--pdf"],
             "--out: no value after it\n"
             "    hint: give its value after it: --out DIR (folder to write the reports into); "

@@ -81,6 +81,7 @@ class _HandledGroup(CommandFirstGroup):
             study_given_later,
             wrong_kind_of_path,
         )
+        from needmap.cli.shape_hints import missing_option
         from needmap.cli.value_hints import wrong_value
 
         _tolerant_output()
@@ -88,7 +89,12 @@ class _HandledGroup(CommandFirstGroup):
         try:
             return super().invoke(ctx)
         except typer.BadParameter as exc:
-            hinted = missing_argument(exc, given) or wrong_kind_of_path(exc) or wrong_value(exc)
+            hinted = (
+                missing_argument(exc, given)
+                or missing_option(exc, given)
+                or wrong_kind_of_path(exc)
+                or wrong_value(exc)
+            )
             if hinted is None:
                 raise
             print_problems(hinted.problems)

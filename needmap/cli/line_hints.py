@@ -85,7 +85,7 @@ def missing_argument(exc: typer.BadParameter, given: list[str]) -> UsageError | 
     param, ctx = exc.param, exc.ctx
     if type(exc).__name__ != "MissingParameter" or ctx is None or param is None:
         return None
-    if param.param_type_name != "argument":  # typer's "Missing option '--into'" says it
+    if param.param_type_name != "argument":  # an option: shape_hints.missing_option
         return None
     missing = [
         placeholder(later)

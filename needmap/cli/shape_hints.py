@@ -23,7 +23,7 @@ from needmap.errors import UsageError, first_of
 from needmap.personas.messages import closest
 from needmap.shell import command_word
 
-__all__ = ["refused_words", "unknown_command", "wrong_shape"]
+__all__ = ["missing_option", "refused_words", "unknown_command", "wrong_shape"]
 
 _LEFT_OVER = re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((?P<words>.*)\)", re.S)
 """click's message for words no argument takes: the only place they are told."""
@@ -57,6 +57,24 @@ def wrong_shape(exc: Exception, root: Any, given: list[str]) -> UsageError | Non
     if left_over is not None and ctx is not None:
         return _left_over(left_over["words"].split(" "), ctx, root, given)
     return None
+
+
+def missing_option(exc: Exception, given: list[str]) -> UsageError | None:
+    """For typer's "Missing option '--into'", what the option holds, with the command line
+    to complete as its hint; None for any other problem. ``given`` holds the words after
+    the command's first word."""
+    param, ctx = getattr(exc, "param", None), getattr(exc, "ctx", None)
+    if type(exc).__name__ != "MissingParameter" or ctx is None or param is None:
+        return None
+    if param.param_type_name != "option":
+        return None
+    option = param.opts[0]
+    words = command_words(ctx)
+    line = " ".join(["needmap", *words, *map(command_word, given[len(words) - 1 :])])
+    holds = _holds(param)
+    message = f"needmap {' '.join(words)} needs {option}" + (f": {holds}" if holds else "")
+    hint = f"{line} {option} {_value_placeholder(param, holds)}"
+    return UsageError.single(message, hint=hint)
 
 
 def unknown_command(ctx: Any, commands: list[str], args: list[str]) -> UsageError:
