@@ -93,7 +93,7 @@ def missing_argument(exc: typer.BadParameter, given: list[str]) -> UsageError | 
         if later.param_type_name == "argument" and later.required
     ]
     words = command_words(ctx)
-    rest = list(map(command_word, given[len(words) - 1 :]))
+    rest = words_after(words, given)
     if param.name == "folder" and ctx.info_name != "init":
         message = f"needmap {' '.join(words)} needs the study's folder"
         return UsageError.single(message, hint=_study_meant(["needmap", *words], missing, rest))
@@ -151,6 +151,12 @@ def command_words(ctx: Any) -> list[str]:
         words.insert(0, str(ctx.info_name))
         ctx = ctx.parent
     return words
+
+
+def words_after(words: list[str], given: list[str]) -> list[str]:
+    """The words of the command line after the command ``words`` (``groups merge``), as a
+    shell reads them: ``given`` starts after the command's first word."""
+    return list(map(command_word, given[len(words) - 1 :]))
 
 
 def _choices(name: str, given: dict[str, object]) -> str:

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from needmap.cli.line_hints import command_words, placeholder
+from needmap.cli.line_hints import command_words, placeholder, words_after
 from needmap.cli.value_hints import number_or_date_hint
 from needmap.errors import UsageError, first_of
 from needmap.personas.messages import closest
@@ -70,7 +70,7 @@ def missing_option(exc: Exception, given: list[str]) -> UsageError | None:
         return None
     option = param.opts[0]
     words = command_words(ctx)
-    line = " ".join(["needmap", *words, *map(command_word, given[len(words) - 1 :])])
+    line = " ".join(["needmap", *words, *words_after(words, given)])
     holds = _holds(param)
     message = f"needmap {' '.join(words)} needs {option}" + (f": {holds}" if holds else "")
     hint = f"{line} {option} {_value_placeholder(param, holds)}"
