@@ -406,7 +406,7 @@ CASES = [
             "personas.yaml:6:21: personas[0].needs[1]: unknown need 'moblie-app'",
             "personas.yaml:6:33: personas[0].needs[2]: unknown need 'teleport'",
         ],
-        "did you mean 'mobile'?",
+        "use one of: mobile, search",
     ),
     Case(
         "duplicate-id-across-files",
@@ -851,13 +851,19 @@ def test_an_unknown_section_key_written_with_a_capital_names_the_kind(
         ("balie", ["baliekantoor", "balje"], "did you mean 'balje'?"),  # alike by 0.8
         ("xy", ["xylofoon"], ""),
         ("Balie", ["balie"], "did you mean 'balie'?"),
+        ("mobeil", ["mobiel", "zoeken"], "did you mean 'mobiel'?"),  # two letters swapped
+        ("vacatures", ["vacature", "verlof"], "did you mean 'vacature'?"),
+        ("calamiteiten", ["chatten", "contact"], ""),  # alike by 0.63: not a typo
+        ("bestuursagenda", ["bestuur"], ""),
     ],
 )
 def test_did_you_mean_takes_a_word_cut_short_for_the_one_id_it_starts(
     word: str, candidates: list[str], hint: str
 ) -> None:
     """A unique id that starts with the word wins over a loose likeness ('smoel' is not
-    'mobiel'), but not over a near-same spelling; two ids that start with it name neither."""
+    'mobiel'), but not over a near-same spelling; two ids that start with it name neither.
+    A likeness counts only within a typo's edits: a removed need's id is not taken for
+    another that shares its letters."""
     assert did_you_mean(word, candidates) == hint
 
 

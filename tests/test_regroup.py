@@ -321,7 +321,7 @@ def test_a_group_is_named_by_its_id_or_by_its_name_as_a_report_shows_it(
     with pytest.raises(UsageError) as raised:  # what names no group is kept as given
         plan_regrouping(study, ["Front desk", "Office staff"], "Field staff")
     assert [(p.message, p.hint) for p in raised.value.problems] == [
-        ("unknown group 'Office staff'", "did you mean 'Field staff'?"),
+        ("unknown group 'Office staff'", f"see the groups with: needmap groups list {root}"),
         (
             "group 'field' already exists",
             "to merge into it, name it among the groups: desk 'Office staff' field",

@@ -860,7 +860,7 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
     assert messages[4:6] == ["unknown key 'column'", "unknown need 'nws'"]
     assert hints[4] == "did you mean 'columns'?" and hints[5] == "did you mean 'news'?"
     assert messages[6] == "the export a.csv has no column 'Term'"
-    assert hints[6] == "did you mean 'Zoekterm'?"
+    assert hints[6] == "its columns are: Zoekterm, Aantal"
     (folder / "analytics" / "c.yaml").write_text(
         "id: c\ntitle: C\nfile: a.csv\ncolumns: {term: Query}\n"
         "topics: [{need: news, terms: [nieuws]}]\n"
