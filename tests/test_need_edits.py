@@ -200,6 +200,21 @@ def test_validate_gives_the_command_and_it_finishes_a_rename_by_hand(gemeente: P
     assert again.exit_code == 2 and "unknown need 'sso'" in again.stderr
 
 
+def test_a_need_only_the_evidence_names_gets_the_command_with_its_new_id(
+    gemeente: Path,
+) -> None:
+    """No need or persona names 'calamiteiten' (an interview and the survey do), so nothing
+    shows the new id as renamed; made longer, it is more than a slip of the keys, and the
+    hint gives the command with it."""
+    renamed_by_hand(gemeente, "calamiteiten", "calamiteiten-bhv")
+    result = runner.invoke(app, ["validate", str(gemeente)])
+    hints = [line.strip() for line in result.output.splitlines() if "hint:" in line]
+    assert hints == 2 * [
+        "hint: did you mean 'calamiteiten-bhv'? If it is 'calamiteiten' renamed, change every "
+        f"reference at once: needmap needs rename {gemeente} calamiteiten calamiteiten-bhv"
+    ]
+
+
 def test_finishing_a_rename_keeps_one_of_a_list_that_names_both(make_study: StudyMaker) -> None:
     root = make_study()
     renamed_by_hand(root, "mobile", "phone")

@@ -10,7 +10,13 @@ from typing import Literal, Protocol, TypeVar
 
 from needmap.controls import fold_text
 from needmap.errors import Location, Problem
-from needmap.personas.messages import did_you_mean, reference_hint, unknown_id_hint
+from needmap.personas.messages import (
+    closest,
+    did_you_mean,
+    reference_hint,
+    spelling_edits,
+    unknown_id_hint,
+)
 from needmap.personas.schema import (
     Family,
     Language,
@@ -39,6 +45,11 @@ RenamedKind = Literal["groups", "needs"]
 """The kinds of item whose ids ``needmap groups rename`` and ``needs rename`` change."""
 
 
+_SLIP_EDITS = 2
+"""Letters wrong, left out, added or swapped in an id that make a slip of the keys, not a
+rename (:meth:`Renames.hint`)."""
+
+
 @dataclass(frozen=True)
 class Renames:
     """Ids of groups or needs that look renamed by hand where they are defined (old id ->
@@ -50,16 +61,21 @@ class Renames:
     kind: RenamedKind
     new_ids: Mapping[str, str] = field(default_factory=dict)
 
-    def hint(self, ref: str, hint: str) -> str:
+    def hint(self, ref: str, hint: str, close: str | None = None) -> str:
         """The hint for an unknown id ``ref``: ``hint`` as it is, unless ``ref`` looks
         renamed; then ``hint`` if it is "did you mean" the new id, or why the new id is
         meant, with the command that finishes the rename.
 
-        A need is named in more files than a group, and its new id is often far from the
-        old one; so an unknown need that looks like no other gets the command too, with
-        the new id to fill in."""
+        A need is named in more files than a group (the evidence files name it, where
+        :func:`~needmap.personas.references.renamed_ids` does not look), and its new id is
+        often far from the old one; so an unknown need gets the command too: with
+        ``close``, the id spelled like it, as the new id when more than a slip of the keys
+        tells them apart ('calamiteiten' made 'calamiteiten-bhv'); with the new id to fill
+        in when none is close. A slip ('serch') is mended where it stands."""
         noun = self.kind[:-1]
         new = self.new_ids.get(ref)
+        if new is None and self.kind == "needs" and close is not None:
+            new = close if spelling_edits(ref, close) > _SLIP_EDITS else None
         if new is None:
             if self.kind == "needs" and not hint.startswith("did you mean"):
                 command = rename_command(self.root, ref, "NEW-ID", self.kind)
@@ -252,6 +268,6 @@ def unknown_reference(
     if not isinstance(ref, str) or ref in known:
         return None
     renames = study.group_renames if noun == "group" else study.need_renames
-    otherwise = renames.hint(ref, unknown_id_hint(ref, noun, known, also=also))
+    otherwise = renames.hint(ref, unknown_id_hint(ref, noun, known, also=also), closest(ref, known))
     hint = reference_hint(ref, noun, study.id_called(noun, ref), otherwise)
     return None if hint is None else Problem(where, f"unknown {noun} '{ref}'", key=key, hint=hint)
