@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
 
 from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.study import Study
+from needmap.reports.bundle import toptasks_files, write_toptasks_bundle
 from needmap.reports.diagram import figure_bytes
 from needmap.reports.i18n import Language
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
@@ -343,3 +345,19 @@ def test_upright_group_names_wrap_by_their_measure_below_the_title() -> None:
     ]
     gap = title.y0 - max(b.y1 for b in boxes)
     assert 0.15 * figure.dpi < gap < 0.3 * figure.dpi
+
+
+def test_the_bundle_writes_each_chart_under_its_own_name(
+    study: Study, mapping: SurveyMapping, tally: Tally, tmp_path: Path
+) -> None:
+    """What ``build`` writes for a survey: the long neck as ``-neck.png``, the groups'
+    chart as ``-groups.png`` (the same bytes as each drawn by itself), and every file it
+    names, in order, to the progress it is given and as its result."""
+    result = analyse_toptasks(with_minimum(study, 1), mapping, tally, weighted=False)
+    seen: list[Path] = []
+    written = write_toptasks_bundle(result, "en", "Org", tmp_path, progress=seen.append)
+    assert written == seen == [tmp_path / name for name in toptasks_files(result.survey)]
+    assert all(path.stat().st_size > 0 for path in written)
+    neck, groups = (tmp_path / f"toptasks-{result.survey}-{n}.png" for n in ("neck", "groups"))
+    assert neck.read_bytes() == figure_bytes(draw_long_neck(result, "en"), ".png")
+    assert groups.read_bytes() == figure_bytes(draw_group_chart(result, "en"), ".png")
