@@ -136,6 +136,12 @@ def test_a_roadmap_read_back_from_its_json_is_the_same_plan(
             ":2:",
             "need 'a' is in the plan twice",
         ),
+        (
+            '{"phases": [{"name": "Now", "needs": [{"id": "a", "title": "A", "score": 1}]},\n'
+            ' {"name": "Next", "needs": [{"id": "a", "title": "A", "score": 1}]}]}',
+            ":2:36:",
+            "need 'a' is in the plan twice",
+        ),
     ],
 )
 def test_a_broken_earlier_plan_is_reported_where_it_is_broken(
