@@ -8,12 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
+from matplotlib.colors import to_hex
+from matplotlib.container import BarContainer
+from matplotlib.patches import Rectangle
 
 from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.study import Study
 from needmap.reports.bundle import toptasks_files, write_toptasks_bundle
 from needmap.reports.diagram import figure_bytes
 from needmap.reports.i18n import Language
+from needmap.reports.palette import HIGHLIGHT, MUTED
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tally import Tally
@@ -361,3 +365,30 @@ def test_the_bundle_writes_each_chart_under_its_own_name(
     neck, groups = (tmp_path / f"toptasks-{result.survey}-{n}.png" for n in ("neck", "groups"))
     assert neck.read_bytes() == figure_bytes(draw_long_neck(result, "en"), ".png")
     assert groups.read_bytes() == figure_bytes(draw_group_chart(result, "en"), ".png")
+
+
+def test_the_long_neck_marks_its_neck_and_the_tasks_that_cover_the_target(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    """The neck's bars in the highlight and under a band of their own, the rest of the
+    covering set a lighter blue, the other tasks grey; the cumulative line on its own axis,
+    with what each axis holds said beside it."""
+    result = analyse_toptasks(with_minimum(study, 1), mapping, tally, weighted=False)
+    neck, cover, n = len(result.neck), len(result.coverage), len(result.tasks)
+    assert 0 < neck < cover < n
+    bars_axes, line_axes = draw_long_neck(result, "en").axes
+    (bars,) = bars_axes.containers
+    assert isinstance(bars, BarContainer)
+    colours = [to_hex(bar.get_facecolor()) for bar in bars]
+    assert colours == [HIGHLIGHT.lower()] * neck + ["#7a9cb8"] * (cover - neck) + [
+        MUTED.lower()
+    ] * (n - cover)
+    (band,) = [p for p in bars_axes.patches if p not in bars.patches]
+    assert isinstance(band, Rectangle)
+    assert band.get_x() == 0.5 and band.get_width() == neck
+    (line, *_) = line_axes.get_lines()
+    assert line.get_ydata() == pytest.approx(result.cumulative)
+    assert (bars_axes.get_ylabel(), line_axes.get_ylabel()) == (
+        "Share of votes",
+        "Cumulative share",
+    )
