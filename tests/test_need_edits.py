@@ -19,6 +19,7 @@ from needmap import load_study
 from needmap.cli import app
 from needmap.errors import InvalidStudyError, Location, UsageError
 from needmap.personas.loader import read_study
+from needmap.personas.study import Renames
 from needmap.regroup import plan_need_merge, plan_need_rename, write_study_edits
 from needmap.scaffold import init_study
 from needmap.surveys.searchlog import load_search_logs
@@ -198,6 +199,24 @@ def test_validate_gives_the_command_and_it_finishes_a_rename_by_hand(gemeente: P
     assert runner.invoke(app, ["validate", str(gemeente)]).exit_code == 0
     again = runner.invoke(app, ["needs", "rename", str(gemeente), "sso", "inloggen"])
     assert again.exit_code == 2 and "unknown need 'sso'" in again.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "close", "command"),
+    [
+        ("serch", "search", False),  # a letter left out
+        ("mobeil", "mobiel", False),  # two swapped: two edits, still a slip
+        ("zoeken", "zoeken-nu", True),  # three letters added: renamed
+        ("sso", None, True),  # nothing close: the command, with NEW-ID
+    ],
+)
+def test_an_unknown_need_gets_the_rename_unless_it_is_a_slip(
+    old: str, close: str | None, command: bool
+) -> None:
+    hint = f"did you mean '{close}'?" if close else "define a need"
+    given = Renames(Path("gem"), "needs").hint(old, hint, close)
+    assert given.startswith(hint)
+    assert (f"needmap needs rename gem {old} {close or 'NEW-ID'}" in given) is command
 
 
 def test_a_need_only_the_evidence_names_gets_the_command_with_its_new_id(
