@@ -78,6 +78,30 @@ def test_each_layout_yields_the_same_counts(
     assert result.warnings == ()  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("layout", ["limesurvey", "ms-forms", "google-forms", "long"])
+def test_line_ends_written_twice_leave_no_empty_rows_to_warn_of(
+    study: Study, tmp_path: Path, layout: str
+) -> None:
+    """A script on Windows that writes the csv module's line ends through a text file ends
+    every line in CR CR LF: every other line is empty. The counts are those of the export,
+    without a warning for each empty line; problems keep the lines an editor shows."""
+    raw = (SURVEY_FIXTURES / "exports" / f"{layout}.csv").read_bytes()
+    doubled = _write_bytes(
+        tmp_path, "doubled.csv", raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\r\n")
+    )
+    result = _import(study, layout, doubled)
+    assert result.description.endswith(  # type: ignore[attr-defined]
+        "-separated, every line end doubled: the empty line after each row left out"
+    )
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
+    assert result.warnings == ()  # type: ignore[attr-defined]
+
+    once = raw.replace(b"\r\n", b"\n")
+    one_empty = _write_bytes(tmp_path, "one-empty.csv", once.replace(b"\n", b"\r\r\n", 1))
+    warned = _import(study, layout, one_empty)
+    assert _placed(warned.warnings) == [(2, 1, "empty row left out")]  # type: ignore[attr-defined]
+
+
 def _rows(path: Path) -> list[list[str]]:
     table = open_table(path)
     return [table.header, *table.rows]

@@ -232,6 +232,8 @@ class Counts:
         )
 
     def empty_row(self) -> None:
+        if self.table.doubled_line_ends:
+            return
         self.problems.add(
             "empty row", self.table.line(), 1, "empty row left out", severity=Severity.WARNING
         )

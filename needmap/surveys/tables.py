@@ -103,6 +103,10 @@ class Table:
     """XLSX: the name of the sheet read; CSV: None."""
     sheets: tuple[str, ...] = ()
     """XLSX: the names of all the workbook's sheets; CSV: none."""
+    doubled_line_ends: bool = False
+    """CSV: every line ends in ``\\r\\r\\n``, so every other line is empty (what a
+    script writes on Windows that writes the csv module's line ends through a text file);
+    its empty rows are no news. Lines are still counted as an editor shows them."""
 
     def unreadable(self, exc: Exception, start: int | None = None) -> Problem:
         """The problem to report when the row last read cannot be read (one of
@@ -251,6 +255,9 @@ def _csv(path: Path, strict: bool = False) -> Table:
         how = ""
     if notes:
         how += f", header below {plural(notes, 'line')} of notes"
+    doubled = codec != "utf-16" and _doubled_line_ends(raw)
+    if doubled:
+        how += ", every line end doubled: the empty line after each row left out"
     reader = csv.reader(handle, delimiter=delimiter, strict=strict)
     try:
         header = next(reader)
@@ -271,6 +278,18 @@ def _csv(path: Path, strict: bool = False) -> Table:
         hashlib.sha256(raw).hexdigest(),
         (csv.Error,),
         _data_bytes(raw, header_lines, delimiter, codec),
+        doubled_line_ends=doubled,
+    )
+
+
+def _doubled_line_ends(raw: bytes) -> bool:
+    """Whether every line of ``raw`` ends in CR CR LF. The first line's end decides whether
+    to count them all, so that an export with ordinary line ends is not read twice more."""
+    first = raw.find(b"\n")
+    return (
+        first >= 2
+        and raw[first - 2 : first] == b"\r\r"
+        and raw.count(b"\n") == raw.count(b"\r\r\n")
     )
 
 
