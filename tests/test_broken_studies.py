@@ -673,6 +673,46 @@ def test_broken_study_reports_exact_problems(case: Case, make_study: StudyMaker)
         assert case.hint in raised.value.problems[0].hint
 
 
+@pytest.mark.parametrize(
+    ("written", "empty", "kind"),
+    [
+        ("privacy:\nmin_group_size: 5\n", "privacy", "a mapping (key: value lines)"),
+        (
+            "roadmap:\nphases:\n  - {id: now, name: Now}\n",
+            "roadmap",
+            "a mapping (key: value lines)",
+        ),
+    ],
+)
+def test_a_key_written_flush_left_under_its_own_is_said_to_belong_there(
+    make_study: StudyMaker, written: str, empty: str, kind: str
+) -> None:
+    """Not indented, the key's own lines leave it empty and stand beside it: both
+    problems say where the lines go."""
+    root = make_study({"study.yaml": "name: S\norganisation: O\n" + written})
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    key = written.splitlines()[1].split(":")[0]
+    assert [(p.location.line, p.message, p.hint) for p in raised.value.problems] == [
+        (
+            3,
+            f"expected {kind}, found an empty value",
+            f"write its 'key: value' lines under '{empty}:', indented further",
+        ),
+        (4, f"unknown key '{key}'", f"'{key}' belongs under '{empty}:': indent it under that key"),
+    ]
+
+
+def test_an_empty_list_says_how_its_items_are_written(make_study: StudyMaker) -> None:
+    personas = "personas:\n  - {id: henk, name: Henk, group: field, role: Keeper, needs:}\n"
+    root = make_study({"personas.yaml": personas})
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    assert [p.hint for p in raised.value.problems] == [
+        "write its items under 'needs:', each on a line starting with '- '"
+    ]
+
+
 def test_at_least_twenty_cases() -> None:
     assert len(CASES) >= 20
 

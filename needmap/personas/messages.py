@@ -285,8 +285,10 @@ def _problem(
         )
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
+        owner = _owner_of_key(model, loc)
         hint = (
             _comma_in_value_hint(document, full)
+            or (owner and f"'{loc[-1]}' belongs under '{owner}:': indent it under that key")
             or did_you_mean(str(loc[-1]), allowed)
             or ("allowed keys here: " + ", ".join(allowed) if allowed else "")
         )
@@ -326,11 +328,14 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
         hint = ""
         if given is None:
             place = detail["loc"][-1] if detail["loc"] else ""
-            hint = (
-                f"write a value after '{place}:'"
-                if isinstance(place, str)
-                else "write a value after the '- '"
-            )
+            if not isinstance(place, str):
+                hint = "write a value after the '- '"
+            elif kind in ("dict_type", "model_type"):
+                hint = f"write its 'key: value' lines under '{place}:', indented further"
+            elif kind == "list_type":
+                hint = f"write its items under '{place}:', each on a line starting with '- '"
+            else:
+                hint = f"write a value after '{place}:'"
         elif kind == "string_type" and plain_text is not None:
             hint = f'quote this value: "{plain_text}"'
         elif kind == "string_type" and isinstance(given, dict) and len(given) == 1:
@@ -547,6 +552,18 @@ def _allowed_keys(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]
     if isinstance(target, type) and issubclass(target, BaseModel):
         return list(target.model_fields)
     return []
+
+
+def _owner_of_key(model: type[BaseModel], loc: Sequence[str | int]) -> str:
+    """The key beside the unknown key ``loc[-1]`` whose own mapping has that key, when one
+    has: a key written flush left under the key it belongs to (``privacy:``, then
+    ``min_group_size: 5`` on the next line, not indented); else an empty string."""
+    owners = [
+        name
+        for name in _allowed_keys(model, loc[:-1])
+        if loc[-1] in _allowed_keys(model, [*loc[:-1], name])
+    ]
+    return owners[0] if len(owners) == 1 else ""
 
 
 def _field_hint(model: type[BaseModel], loc: Sequence[str | int]) -> str:
