@@ -268,6 +268,21 @@ def test_long_neck_with_many_tasks(tasks: int) -> None:
     result = analyse_toptasks(study, mapping, tally)
     figure = draw_long_neck(result, "nl")
     assert _texts_outside(figure) == []
+    bars, line = figure.axes
+    title, subtitle = (t.get_text() for t in figure.texts)
+    assert title == "De lange nek van de toptaken"
+    assert subtitle.startswith("Een lange lijst taken — 150 respondenten")
+    (target,) = [t for t in line.get_lines() if t.get_linestyle() == "--"]
+    assert target.get_ydata() == pytest.approx([0.75, 0.75])
+    cover = f"{len(result.coverage)} taken = {result.cumulative[len(result.coverage) - 1]:.0%}"
+    assert [t.get_text() for t in line.texts][:2] == ["75%", cover]
+    if tasks <= 25:  # each bar named under it
+        assert len([t for t in bars.get_xticklabels() if t.get_text()]) == tasks
+        return
+    assert list(bars.get_xticks()) == [1, 5, 10, 15, 20, 25, 30, 35, 40]
+    assert bars.get_xlabel() == "Taken op rang"
+    named = [f"{t.rank}. {t.label}" for t in result.tasks[: len(result.neck)]]
+    assert 0 < len(named) <= 8 and line.texts[2].get_text() == "\n".join(named)
 
 
 @pytest.mark.parametrize("count", [8, 17])
