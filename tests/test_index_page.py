@@ -35,6 +35,7 @@ FILES = [
     "brief.pdf",
     "notes.txt",
     "notes.csv",
+    "study/surveys/toptasks-s1.tally.json",  # the study's, named like a report
 ]
 
 
@@ -89,7 +90,11 @@ def test_cards_follow_the_reader_and_name_each_file(make_study: StudyMaker, tmp_
         ("Interview guide: Front desk", ["Page"]),  # the group's name, not its id
         ("Interview guides, every group", ["Markdown"]),
     ]
-    assert _entries(cards["Other files"]) == [("notes.txt", ["TXT"]), ("notes.csv", ["CSV"])]
+    assert _entries(cards["Other files"]) == [
+        ("notes.txt", ["TXT"]),
+        ("notes.csv", ["CSV"]),
+        ("study/surveys/toptasks-s1.tally.json", ["JSON"]),
+    ]
     assert "elsewhere.html" not in index  # outside the folder: not linked
     linked = re.findall(r'<span class="formats">.*?</span>', index)
     assert sum(len(re.findall(r"href=", f)) for f in linked) == len(FILES)

@@ -114,7 +114,10 @@ def _cards(
         href = os.path.relpath(path, out)
         if href.startswith(".."):
             continue
-        key, label = _place(path.stem, study, surveys, words)
+        # A report of the build stands beside the index; a file below it is the study's
+        # (a survey's tally), whatever its name looks like: "toptasks-2026.tally.json".
+        own = Path(href).parent == Path()
+        key, label = _place(path.stem, study, surveys, words) if own else ("files", href)
         if key == "files":  # any other file: an entry of its own, by its name
             label = href
         card = cards[key]
