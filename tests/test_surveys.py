@@ -1330,6 +1330,22 @@ def test_a_mapping_without_its_choices_says_what_to_add(
     assert [p.hint.split(",")[0] for p in raised.value.problems] == [hint]
 
 
+@pytest.mark.parametrize("empty", [1, 2])
+def test_the_first_sheet_with_data_is_read(study: Study, tmp_path: Path, empty: int) -> None:
+    """An empty sheet put before the export's (for notes not yet written) hides nothing."""
+    book = Workbook()
+    for name in ["Notes", "More notes"][1:empty]:
+        book.create_sheet(name)
+    answers = book.create_sheet("Responses")
+    for row in _rows(SURVEY_FIXTURES / "exports" / "long.csv"):
+        answers.append(row)
+    book.save(tmp_path / "export.xlsx")
+    result = _import(study, "long", tmp_path / "export.xlsx")
+    first = "the sheet before it empty" if empty == 1 else "the 2 sheets before it empty"
+    assert result.description == f"XLSX, sheet 'Responses', {first}"  # type: ignore[attr-defined]
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
+
+
 def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
     mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "long.yaml", study)
     with pytest.raises(NeedmapError, match=r"cannot read '\.json' files") as raised:
@@ -1339,11 +1355,16 @@ def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
         import_survey(mapping, _write(tmp_path, "x.csv", ""))
     assert empty.value.problems[0].hint == "export the responses again, with their header"
     blank = Workbook()
-    blank.create_sheet("Responses").append(["respondent", "group", "task"])
-    blank.save(tmp_path / "blank.xlsx")  # the answers are on the second sheet
-    with pytest.raises(NeedmapError, match="the first sheet is empty") as first:
+    blank.save(tmp_path / "blank.xlsx")
+    with pytest.raises(NeedmapError, match="the sheet is empty") as first:
         import_survey(mapping, tmp_path / "blank.xlsx")
-    assert first.value.problems[0].hint.endswith("on the workbook's first sheet")
+    assert (
+        first.value.problems[0].hint == "put the data, under its header, on a sheet of the workbook"
+    )
+    blank.create_sheet("Notes")
+    blank.save(tmp_path / "blank.xlsx")
+    with pytest.raises(NeedmapError, match="every sheet is empty"):
+        import_survey(mapping, tmp_path / "blank.xlsx")
     (tmp_path / "bad.xlsx").write_bytes(b"not a zip")
     with pytest.raises(NeedmapError, match="cannot read this workbook"):
         import_survey(mapping, tmp_path / "bad.xlsx")

@@ -98,7 +98,7 @@ class SearchLog(_Model):
     sheet: Text | None = Field(
         None,
         description="For a workbook (.xlsx): the name of the sheet with the search terms. "
-        "Leave it out to read the first sheet.",
+        "Leave it out to read the first sheet that holds data.",
     )
     period: Text | None = Field(None, description="The period the log covers, e.g. 'May 2026'.")
     gap_from: int = Field(

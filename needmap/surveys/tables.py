@@ -185,7 +185,7 @@ def column_of(header: Sequence[str], heading: str, *, by_code: bool = False) -> 
 
 def open_table(path: Path, sheet: str | None = None, *, strict: bool = False) -> Table:
     """Open ``path`` by its suffix (.csv, .tsv, .txt or .xlsx); a workbook at ``sheet``
-    (its name, in any case), else at its first sheet.
+    (its name, in any case), else at its first sheet that holds data.
 
     ``strict``: a CSV quote closed anywhere but at the end of its value (``"a"b``), or
     never, raises one of :attr:`Table.errors` instead of reading on as Excel does. For a
@@ -407,30 +407,45 @@ def _xlsx(path: Path, name: str | None) -> Table:
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(raw))
         sheets = tuple(book.sheet_names)
-        index = 0 if name is None else column_of(sheets, name)  # exactly, else in any case
-        if index is None:
+        if name is None:  # the first sheet with data: an empty one before it hides nothing
+            order = list(range(len(sheets)))
+        elif (named := column_of(sheets, name)) is not None:  # exactly, else in any case
+            order = [named]
+        else:
             raise SheetNotFound(path, str(name), sheets)
-        sheet = book.get_sheet_by_index(index)
-        rows = iter(sheet.iter_rows())
+        header: list[str] = []
+        for index in order:
+            sheet = book.get_sheet_by_index(index)
+            rows = iter(sheet.iter_rows())
+            position = [0]
+            header, notes, pending = _sheet_header(rows, position)
+            if any(header):
+                break
     except SheetNotFound:
         raise
     except Exception as exc:  # calamine raises several types for a damaged or foreign file
         raise InvalidStudyError.single(
             f"cannot read this workbook: {exc}", path=path, hint="save it again from Excel as .xlsx"
         ) from None
-    shift = [""] * sheet.start[1] if sheet.start is not None else []
-    position = [0]
-    header, notes, pending = _sheet_header(rows, position)
     if not any(header):
         raise InvalidStudyError.single(
-            "the first sheet is empty" if name is None else f"the sheet '{sheet.name}' is empty",
+            f"the sheet '{sheet.name}' is empty"
+            if name is not None
+            else "the sheet is empty"
+            if len(sheets) == 1
+            else "every sheet is empty",
             path=path,
-            hint="put the data, under its header, on the workbook's first sheet"
-            if name is None
-            else "name the sheet that holds the data",
+            hint="name the sheet that holds the data"
+            if name is not None
+            else "put the data, under its header, on a sheet of the workbook",
         )
+    shift = [""] * sheet.start[1] if sheet.start is not None else []
     title = sheet.name
     how = f", header below {plural(notes, 'row')} of notes" if notes else ""
+    if index > 0 and name is None:
+        how += (
+            ", the sheet before it empty" if index == 1 else f", the {index} sheets before it empty"
+        )
 
     def cells() -> Iterator[list[str]]:
         for number, row in pending:
