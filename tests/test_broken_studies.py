@@ -14,7 +14,7 @@ import pytest
 
 from needmap import load_study
 from needmap.errors import InvalidStudyError, NeedmapError, NotAStudyError
-from needmap.personas.messages import did_you_mean, unknown_id_hint
+from needmap.personas.messages import did_you_mean, name_hint, unknown_id_hint
 from needmap.personas.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
 from needmap.surveys.interviews import check_interviews
 from tests.conftest import MINIMAL_STUDY, StudyMaker
@@ -905,6 +905,43 @@ def test_did_you_mean_takes_a_word_cut_short_for_the_one_id_it_starts(
     A likeness counts only within a typo's edits: a removed need's id is not taken for
     another that shares its letters."""
     assert did_you_mean(word, candidates) == hint
+
+
+TITLES = {
+    "zoeken": "Eén zoekfunctie over alle bronnen",
+    "smoelenboek": "Smoelenboek met expertise",
+    "vraag": "Vraag uitzetten bij collega's met expertise",
+    "samenwerken": "Samenwerken met documenten en agenda",
+    "nieuws": "Nieuws",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("smoelenbok", "did you mean 'smoelenboek'?"),  # an id misspelt
+        ("NIEUWS", "did you mean 'Nieuws'?"),  # a title in another case
+        ("zoekfunctie", "did you mean 'zoeken' (Eén zoekfunctie over alle bronnen)?"),
+        ("Alle  Bronnen", "did you mean 'zoeken' (Eén zoekfunctie over alle bronnen)?"),
+        (
+            "expertise",
+            "did you mean one of 'smoelenboek' (Smoelenboek met expertise), "
+            "'vraag' (Vraag uitzetten bij collega's met expertise)?",
+        ),
+        ("met", ""),  # too short to look for
+        ("zoekfunctie agenda", ""),  # every word in one title, or none
+        ("koffie", ""),
+    ],
+)
+def test_a_name_hint_finds_a_need_by_a_word_of_its_title(text: str, hint: str) -> None:
+    """Reports show titles, not ids: a word of a title finds its need."""
+    assert name_hint(text, TITLES) == hint
+
+
+def test_a_word_in_many_titles_names_none() -> None:
+    titles = {f"n{i}": f"Informatie over onderwerp {i}" for i in range(5)}
+    assert name_hint("onderwerp", titles) == ""
+    assert name_hint("onderwerp", dict(list(titles.items())[:4])).count("' (") == 4
 
 
 def test_unknown_id_hint_names_the_close_id_else_how_to_define_one() -> None:

@@ -271,6 +271,11 @@ def test_cli_prints_writes_and_refuses(demo: Path, tmp_path: Path) -> None:
     assert unknown.exit_code == 2
     assert "the study has no need 'serch'" in unknown.stderr
     assert "did you mean 'search'?" in unknown.stderr
+    by_word = runner.invoke(app, ["why", study, "projector"])  # a word of its title
+    assert by_word.exit_code == 2 and (
+        "did you mean 'book-room' (Book a meeting room with lunch and projector)?"
+        in " ".join(by_word.stderr.split())
+    )
     nothing_near = runner.invoke(app, ["why", study, "coffee"])
     assert nothing_near.exit_code == 2
     assert f"use a need's id or its title; needmap needs list {study} shows them" in " ".join(

@@ -11,7 +11,7 @@ import difflib
 import re
 import types
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from needmap.controls import unshowable
+from needmap.controls import fold_text, unshowable
 from needmap.errors import Location, Problem, Severity
 from needmap.personas.schema import DATE_PATTERN, is_id, year_first
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
@@ -30,6 +30,7 @@ __all__ = [
     "did_you_mean",
     "files_in",
     "missing_file_hint",
+    "name_hint",
     "nearest_file",
     "one_per_place",
     "personal_data_warning",
@@ -129,6 +130,28 @@ def closest(word: str, candidates: Iterable[str], *, ignore_case: bool = False) 
     if len(started) == 1 and (not match or _similarity(key, match[0]) < _NEARLY_SAME):
         match = started
     return spelled[match[0]] if match else None
+
+
+_NAMED_SHOWN = 4
+"""Items at most that :func:`name_hint` offers for a word of their names."""
+
+
+def name_hint(text: str, names: Mapping[str, str]) -> str:
+    """The hint for ``text`` given on the command line for a group or need (``names``: id ->
+    name or title) that names none: the id or the name it is spelled like; else the items
+    whose name holds its words, since a reader knows a need by its title ('zoekfunctie':
+    "did you mean 'zoeken' (Eén zoekfunctie over alle bronnen)?"); else an empty string."""
+    hint = did_you_mean(text, names) or did_you_mean(text, names.values(), ignore_case=True)
+    words = set(re.findall(r"\w+", fold_text(text)))
+    if hint or len(text.strip()) < 4 or not words:
+        return hint
+    holding = [
+        item for item, name in names.items() if words <= set(re.findall(r"\w+", fold_text(name)))
+    ]
+    if not holding or len(holding) > _NAMED_SHOWN:
+        return ""
+    meant = ", ".join(f"'{item}' ({names[item]})" for item in holding)
+    return f"did you mean {meant}?" if len(holding) == 1 else f"did you mean one of {meant}?"
 
 
 def unknown_id_hint(ref: str, noun: str, defined: Collection[str], *, also: str = "") -> str:

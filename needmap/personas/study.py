@@ -13,6 +13,7 @@ from needmap.errors import Location, Problem
 from needmap.personas.messages import (
     closest,
     did_you_mean,
+    name_hint,
     reference_hint,
     spelling_edits,
     unknown_id_hint,
@@ -173,8 +174,7 @@ class Study:
         return Problem(
             Location(self.root),
             f"the study has no group '{text}'",
-            hint=did_you_mean(text, self.group_by_id)
-            or did_you_mean(text, [g.name for g in self.groups], ignore_case=True)
+            hint=name_hint(text, {g.id: g.name for g in self.groups})
             or "use a group's id, as in groups.yaml, or its name (needmap groups list)",
         )
 

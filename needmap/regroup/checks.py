@@ -9,7 +9,7 @@ from typing import Literal
 
 from needmap.controls import fold_text
 from needmap.errors import Location, Problem
-from needmap.personas.messages import did_you_mean
+from needmap.personas.messages import name_hint
 from needmap.personas.schema import id_from, is_id
 from needmap.personas.study import Study
 from needmap.shell import command_word
@@ -83,7 +83,7 @@ def unknown_problems(study: Study, ids: Sequence[str], kind: Kind = "groups") ->
                 )
             )
             continue
-        hint = did_you_mean(i, defined) or did_you_mean(i, names, ignore_case=True)
+        hint = name_hint(i, dict(zip(defined, names, strict=True)))
         problems.append(
             Problem(
                 Location(),

@@ -25,7 +25,7 @@ from needmap.model.overlap import Region
 from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
 from needmap.model.searches import NeedSearches
 from needmap.model.toptasks import NeedEvidence, TopTasks
-from needmap.personas.messages import did_you_mean
+from needmap.personas.messages import name_hint
 from needmap.personas.schema import Need
 from needmap.personas.study import Study
 from needmap.reports.i18n import (
@@ -130,8 +130,7 @@ def need_story(study: Study, need_id: str) -> NeedStory:
         raise UsageError.single(
             f"the study has no need '{need_id}'",
             path=study.root,
-            hint=did_you_mean(need_id, study.need_by_id)
-            or did_you_mean(need_id, [n.title for n in study.needs], ignore_case=True)
+            hint=name_hint(need_id, {n.id: n.title for n in study.needs})
             or "use a need's id or its title; needmap needs list "
             f"{command_word(study.root)} shows them",
         )
