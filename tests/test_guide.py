@@ -428,6 +428,11 @@ def test_an_unknown_group_is_a_usage_error(make_study: StudyMaker) -> None:
     with pytest.raises(UsageError, match="the study has no group 'feild'") as caught:
         group_guide(load_study(make_study()), "feild", DAY)
     assert "did you mean 'field'" in caught.value.problems[0].hint
+    with pytest.raises(UsageError) as family:  # a circle of the diagram by family
+        group_guide(load_study(make_study()), "STAFF", DAY)
+    assert (
+        family.value.problems[0].hint == "'STAFF' is a family (Staff); its groups are: desk, field"
+    )
     with pytest.raises(UsageError) as both:
         group_guides(load_study(make_study()), ["feild", "desk", "dsk"], DAY)
     assert [p.message for p in both.value.problems] == [

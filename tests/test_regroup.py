@@ -318,6 +318,12 @@ def test_a_group_is_named_by_its_id_or_by_its_name_as_a_report_shows_it(
             plan_regrouping(study, ["desk"], into, name)
         assert [p.hint.split(", such as ")[1] for p in raised.value.problems] == [f"'{like}'"]
 
+    with pytest.raises(UsageError) as raised:  # a family is not one of its groups
+        plan_regrouping(study, ["staff", "desk"], "front")
+    assert [p.hint for p in raised.value.problems] == [
+        "'staff' is a family (Staff); its groups are: desk, field"
+    ]
+
     with pytest.raises(UsageError) as raised:  # what names no group is kept as given
         plan_regrouping(study, ["Front desk", "Office staff"], "Field staff")
     assert [(p.message, p.hint) for p in raised.value.problems] == [

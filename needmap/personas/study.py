@@ -174,9 +174,20 @@ class Study:
         return Problem(
             Location(self.root),
             f"the study has no group '{text}'",
-            hint=name_hint(text, {g.id: g.name for g in self.groups})
+            hint=self.family_hint(text)
+            or name_hint(text, {g.id: g.name for g in self.groups})
             or "use a group's id, as in groups.yaml, or its name (needmap groups list)",
         )
+
+    def family_hint(self, text: str) -> str:
+        """For ``text`` given where a group belongs: if it names a family (by id or name, as
+        :func:`_named` compares), that it is one, with the ids of its groups; else an
+        empty string. The circles of the diagram by family are what a reader may name."""
+        family = _named(text, self.family_by_id, lambda family: family.name)
+        if family is None:
+            return ""
+        groups = [g.id for g in self.groups if g.family == family.id]
+        return f"'{text}' is a family ({family.name}); its groups are: " + ", ".join(groups)
 
     def in_language(self, language: Language) -> Study:
         """The same study with its reports in ``language`` (``needmap ... --language``)."""

@@ -83,7 +83,9 @@ def unknown_problems(study: Study, ids: Sequence[str], kind: Kind = "groups") ->
                 )
             )
             continue
-        hint = name_hint(i, dict(zip(defined, names, strict=True)))
+        hint = (study.family_hint(i) if kind == "groups" else "") or name_hint(
+            i, dict(zip(defined, names, strict=True))
+        )
         problems.append(
             Problem(
                 Location(),
