@@ -62,12 +62,12 @@ def _called(study: Study, text: str, kind: Kind) -> list[str]:
 
 
 def unknown_problems(study: Study, ids: Sequence[str], kind: Kind = "groups") -> list[Problem]:
-    """One problem per id that names no item of ``kind`` in the study, with the id or else
-    the name (a need's title) it is most like as its hint; or that is the name of several,
-    with their ids."""
+    """One problem per id that names no item of ``kind`` in the study, with the item it
+    points at as its hint (:func:`~needmap.personas.messages.name_hint`; for a family, its
+    groups); or that is the name of several, with their ids."""
     defined = _defined(study, kind)
     noun, field = _NOUN[kind], _NAME_FIELD[kind]
-    names = [getattr(item, field) for item in defined.values()]
+    names = {item_id: getattr(item, field) for item_id, item in defined.items()}
     listing = f"needmap {kind} list {command_word(study.root)}"
     problems = []
     for i in ids:
@@ -83,9 +83,7 @@ def unknown_problems(study: Study, ids: Sequence[str], kind: Kind = "groups") ->
                 )
             )
             continue
-        hint = (study.family_hint(i) if kind == "groups" else "") or name_hint(
-            i, dict(zip(defined, names, strict=True))
-        )
+        hint = (study.family_hint(i) if kind == "groups" else "") or name_hint(i, names)
         problems.append(
             Problem(
                 Location(),
