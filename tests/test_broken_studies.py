@@ -703,6 +703,27 @@ def test_a_key_written_flush_left_under_its_own_is_said_to_belong_there(
     ]
 
 
+def test_a_need_s_groups_written_flush_left_are_said_to_belong_under_groups(
+    make_study: StudyMaker,
+) -> None:
+    """An empty mapping above unknown keys takes them; a misspelt key of the need's own
+    (``chanel``) is still that."""
+    root = make_study(
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n    groups:\n"
+            "    desk: must\n    field: could\n    chanel: intranet\n"
+        )
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    assert [(p.location.line, p.hint) for p in raised.value.problems] == [
+        (5, "write its 'key: value' lines under 'groups:', indented further"),
+        (6, "'desk' belongs under 'groups:': indent it under that key"),
+        (7, "'field' belongs under 'groups:': indent it under that key"),
+        (8, "did you mean 'channel'?"),
+    ]
+
+
 def test_an_empty_list_says_how_its_items_are_written(make_study: StudyMaker) -> None:
     personas = "personas:\n  - {id: henk, name: Henk, group: field, role: Keeper, needs:}\n"
     root = make_study({"personas.yaml": personas})

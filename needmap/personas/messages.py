@@ -308,11 +308,11 @@ def _problem(
         )
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
-        owner = _owner_of_key(model, loc)
         hint = (
             _comma_in_value_hint(document, full)
-            or (owner and f"'{loc[-1]}' belongs under '{owner}:': indent it under that key")
+            or _belongs_under(loc[-1], _owner_of_key(model, loc))
             or did_you_mean(str(loc[-1]), allowed)
+            or _belongs_under(loc[-1], _empty_mapping_above(model, document, full, loc))
             or ("allowed keys here: " + ", ".join(allowed) if allowed else "")
         )
         return Problem(
@@ -577,16 +577,43 @@ def _allowed_keys(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]
     return []
 
 
+def _belongs_under(key: str | int, owner: str) -> str:
+    """The hint for an unknown ``key`` written flush left under ``owner``, if there is one."""
+    return f"'{key}' belongs under '{owner}:': indent it under that key" if owner else ""
+
+
 def _owner_of_key(model: type[BaseModel], loc: Sequence[str | int]) -> str:
-    """The key beside the unknown key ``loc[-1]`` whose own mapping has that key, when one
-    has: a key written flush left under the key it belongs to (``privacy:``, then
-    ``min_group_size: 5`` on the next line, not indented); else an empty string."""
+    """The one key beside the unknown key ``loc[-1]`` whose own mapping has that key (a
+    key written flush left under the one it belongs to: ``privacy:``, then
+    ``min_group_size: 5`` not indented), or an empty string."""
     owners = [
         name
         for name in _allowed_keys(model, loc[:-1])
         if loc[-1] in _allowed_keys(model, [*loc[:-1], name])
     ]
     return owners[0] if len(owners) == 1 else ""
+
+
+def _empty_mapping_above(
+    model: type[BaseModel], document: YamlDocument, path: Node, loc: Sequence[str | int]
+) -> str:
+    """The key above the unknown key at ``path`` (``loc`` in ``model``), with only unknown
+    keys between, that is a mapping left empty: what a need's ``groups:`` is when its
+    lines below are not indented (``balie: must``); else an empty string. Asked after a
+    misspelt key of this mapping, which an empty mapping above may stand beside too."""
+    allowed = _allowed_keys(model, loc[:-1])
+    mapping = document.value_at(path[:-1])
+    if not isinstance(mapping, dict) or loc[-1] not in mapping:
+        return ""
+    keys = list(mapping)
+    above = [k for k in keys[: keys.index(loc[-1])] if k in allowed]
+    if not above or mapping[above[-1]] is not None:
+        return ""
+    kind = _type_at(model, [*loc[:-1], above[-1]])
+    holds_keys = get_origin(kind) is dict or (
+        isinstance(kind, type) and issubclass(kind, BaseModel)
+    )
+    return str(above[-1]) if holds_keys else ""
 
 
 def _field_hint(model: type[BaseModel], loc: Sequence[str | int]) -> str:
