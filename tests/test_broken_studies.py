@@ -915,6 +915,8 @@ def test_an_unknown_section_key_written_with_a_capital_names_the_kind(
         ("mobeil", ["mobiel", "zoeken"], "did you mean 'mobiel'?"),  # two letters swapped
         ("vacatures", ["vacature", "verlof"], "did you mean 'vacature'?"),
         ("calamiteiten", ["chatten", "contact"], ""),  # alike by 0.63: not a typo
+        ("calamtetn", ["calamiteiten"], "did you mean 'calamiteiten'?"),  # 3 edits in 9
+        ("smoelnbk", ["smoelenboek"], ""),  # 3 edits in 8 letters: more than a typo
         ("bestuursagenda", ["bestuur"], ""),
     ],
 )
