@@ -532,7 +532,7 @@ CASES = [
         "list-where-a-mapping-belongs",
         _needs("  - id: search\n    title: Search\n    kind: function\n    groups: [desk]\n"),
         ["needs.yaml:5:13: needs[0].groups: expected a mapping (key: value lines), found a list"],
-        "'key: value' lines",
+        "give each its value: {desk: must}, with one of: must, should, could",
     ),
     Case(
         "mapping-where-a-list-belongs",

@@ -322,6 +322,7 @@ def _problem(
             hint=hint,
         )
     message, hint = _describe(detail, source.plain_text.get(full))
+    hint = _keys_without_values_hint(model, loc, detail.get("input")) or hint
     if full in source.comments and detail.get("input") is None:
         hint = (
             "a '#' after a space starts a comment, so this value is empty; if the comment "
@@ -454,6 +455,21 @@ def _comma_in_value_hint(document: YamlDocument, path: Node) -> str:
         f"a comma ends a value inside {{ }}: if '{key}' belongs to {keys[at - 1]}, quote "
         f'it whole: {keys[at - 1]}: "{before}, {key}"'
     )
+
+
+def _keys_without_values_hint(model: type[BaseModel], loc: Node, given: object) -> str:
+    """For a list of names where a mapping of them to one of a few values belongs (a need's
+    ``groups: [balie, bazen]``, which needs each group's importance): the mapping to write,
+    with the first value filled in, and the values to choose from."""
+    kind = _type_at(model, loc)
+    if get_origin(kind) is not dict or not isinstance(given, list) or not given:
+        return ""
+    value = _unwrap(get_args(kind)[1])
+    if get_origin(value) is not Literal or not all(isinstance(item, str) for item in given):
+        return ""
+    values = get_args(value)
+    pairs = ", ".join(f"{item}: {values[0]}" for item in given)
+    return f"give each its value: {{{pairs}}}, with one of: " + ", ".join(map(str, values))
 
 
 def _list_hint(text: str) -> str:
