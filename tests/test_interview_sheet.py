@@ -190,6 +190,26 @@ def test_every_problem_at_its_row_and_column_and_nothing_written(
     assert sorted(p.name for p in (root / "interviews").iterdir()) == ["round-1.yaml"]
 
 
+def test_a_cell_quoted_in_a_problem_is_scrubbed_and_shortened(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """Problems end up in terminals, logs and tickets: a cell typed in the wrong column
+    (what someone said, with a phone number) shows without its personal data, and cut."""
+    long = "Bel Piet op 06-12345678 " + "en dan nog veel meer " * 10
+    sheet = _sheet(
+        tmp_path,
+        "Interview,Group,Date,Participants,Quote,Needs\n"
+        f",desk,{long},1,Slow.,search\n"
+        ",Anna 06-12345678,2026-03-02,1,Slow.,search\n",
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        import_interview_sheet(load_study(make_study()), sheet)
+    date, group = (p.message for p in raised.value.problems)
+    assert date.startswith("'Bel [name] op [phone] en dan") and date.endswith("…' is not a date")
+    assert len(date) < 100
+    assert group == "unknown group '[name] [phone]'"
+
+
 def test_an_interview_s_date_may_come_on_a_later_row(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

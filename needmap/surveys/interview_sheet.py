@@ -27,6 +27,7 @@ from needmap.personas.messages import did_you_mean, personal_data_warning
 from needmap.personas.schema import id_from, year_first
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
+from needmap.scrub import scrub
 from needmap.surveys.interviews import free_interview_id, interviews_by_file
 from needmap.surveys.tables import Table, open_table
 
@@ -213,7 +214,7 @@ def _read_row(
     if group is None:
         problem(
             "group",
-            f"unknown group '{group_text}'" if group_text else "no group on this row",
+            f"unknown group '{scrub(group_text)}'" if group_text else "no group on this row",
             did_you_mean(group_text, resolver.group_names, ignore_case=True)
             or "write a group's id or name, as in groups.yaml",
         )
@@ -221,14 +222,14 @@ def _read_row(
     if date is None:
         problem(
             "date",
-            f"'{columns.cell(row, 'date')}' is not a date",
+            f"'{scrub(columns.cell(row, 'date'))}' is not a date",
             "write it as YYYY-MM-DD (2026-03-02) or DD-MM-YYYY (02-03-2026)",
         )
     participants = _participants(columns.cell(row, "participants"))
     if participants == 0:
         problem(
             "participants",
-            f"'{columns.cell(row, 'participants')}' is not a number of participants",
+            f"'{scrub(columns.cell(row, 'participants'))}' is not a number of participants",
             "write how many people took part: 1, or more for a focus group",
         )
     tags = {
@@ -350,7 +351,7 @@ def _tags(
                 problems.append(
                     Problem(
                         columns.at(path, line, name),
-                        f"unknown need '{pieces[i]}'",
+                        f"unknown need '{scrub(pieces[i])}'",
                         hint=did_you_mean(pieces[i], resolver.need_names, ignore_case=True)
                         or "write need ids or titles, as in needs.yaml, separated by commas",
                     )
