@@ -86,6 +86,23 @@ def test_privacy_group_chart(private: TopTasks) -> None:
     assert ">60%<" not in svg.replace(" ", "")
 
 
+def test_a_hidden_group_s_column_is_hatched_grey_with_n_below_the_minimum(
+    private: TopTasks,
+) -> None:
+    """Each cell of a group too small to show is a grey hatched square saying why, at
+    the group's column; the others are shaded by their share."""
+    (ax,) = draw_group_chart(private, "en").axes
+    hidden = {x for x, group in enumerate(private.groups) if group.suppressed}
+    assert hidden and len(hidden) < len(private.groups)
+    cells = [p for p in ax.patches if isinstance(p, Rectangle)]
+    hatched = {(p.get_x(), p.get_y()) for p in cells if p.get_hatch() == "///"}
+    rows = range(len({(p.get_y()) for p in cells}))
+    assert hatched == {(x, y) for x in hidden for y in rows}
+    assert all(to_hex(p.get_facecolor()) == "#eeeeee" for p in cells if p.get_hatch())
+    marks = {(t.get_position(), t.get_text()) for t in ax.texts if t.get_text() == "n<4"}
+    assert {position for position, _ in marks} == {(x + 0.5, y + 0.5) for x, y in hatched}
+
+
 def test_long_neck_chart_renders(study: Study, mapping: SurveyMapping, tally: Tally) -> None:
     svg = figure_bytes(
         draw_long_neck(analyse_toptasks(study, mapping, tally), "en"), ".svg"
