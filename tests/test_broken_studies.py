@@ -697,7 +697,8 @@ def test_a_key_written_flush_left_under_its_own_is_said_to_belong_there(
         (
             3,
             f"expected {kind}, found an empty value",
-            f"write its 'key: value' lines under '{empty}:', indented further",
+            f"write its 'key: value' lines under '{empty}:', indented further, "
+            f"or leave '{empty}:' out for its defaults",
         ),
         (4, f"unknown key '{key}'", f"'{key}' belongs under '{empty}:': indent it under that key"),
     ]
@@ -721,6 +722,24 @@ def test_a_need_s_groups_written_flush_left_are_said_to_belong_under_groups(
         (6, "'desk' belongs under 'groups:': indent it under that key"),
         (7, "'field' belongs under 'groups:': indent it under that key"),
         (8, "did you mean 'channel'?"),
+    ]
+
+
+def test_a_section_with_its_lines_commented_out_may_be_left_out(
+    make_study: StudyMaker,
+) -> None:
+    """Every line under it commented out, the key is empty, not its defaults; a value
+    that is required cannot be left out, and its hint does not say so."""
+    root = make_study({"study.yaml": "name: S\norganisation:\nprivacy:\n  # min_group_size: 5\n"})
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    assert [(p.key, p.hint) for p in raised.value.problems] == [
+        ("organisation", "write a value after 'organisation:'"),
+        (
+            "privacy",
+            "write its 'key: value' lines under 'privacy:', indented further, "
+            "or leave 'privacy:' out for its defaults",
+        ),
     ]
 
 

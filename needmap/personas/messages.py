@@ -323,6 +323,11 @@ def _problem(
         )
     message, hint = _describe(detail, source.plain_text.get(full))
     hint = _keys_without_values_hint(model, loc, detail.get("input")) or hint
+    given_none = detail.get("input") is None and hint.startswith("write ")
+    if given_none and kind not in ("dict_type", "list_type") and _has_default(model, loc):
+        hint += f", or leave '{loc[-1]}:' out for its default" + (
+            "s" if kind == "model_type" else ""
+        )
     if full in source.comments and detail.get("input") is None:
         hint = (
             "a '#' after a space starts a comment, so this value is empty; if the comment "
@@ -630,6 +635,16 @@ def _empty_mapping_above(
         isinstance(kind, type) and issubclass(kind, BaseModel)
     )
     return str(above[-1]) if holds_keys else ""
+
+
+def _has_default(model: type[BaseModel], loc: Sequence[str | int]) -> bool:
+    """Whether the key at ``loc`` may be left out: a section whose lines are all commented
+    out (``privacy:`` above ``# min_group_size: 5``) is empty, not its defaults."""
+    parent = _type_at(model, loc[:-1])
+    if not loc or not (isinstance(parent, type) and issubclass(parent, BaseModel)):
+        return False
+    field = parent.model_fields.get(str(loc[-1]))
+    return field is not None and not field.is_required()
 
 
 def _field_hint(model: type[BaseModel], loc: Sequence[str | int]) -> str:
