@@ -743,6 +743,28 @@ def test_a_section_with_its_lines_commented_out_may_be_left_out(
     ]
 
 
+def test_a_key_twice_in_a_list_item_may_be_the_next_item_without_its_dash(
+    make_study: StudyMaker,
+) -> None:
+    root = make_study(
+        {
+            "study.yaml": "name: S\norganisation: O\nname: T\n",
+            **_needs(
+                "  - id: search\n    title: Search\n    kind: function\n"
+                "    id: mobile\n    title: Mobile\n    kind: technology\n"
+            ),
+        }
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    hints = {(str(p.location.path), p.location.line): p.hint for p in raised.value.problems}
+    plain = "remove one of the two; YAML tools disagree on which one wins"
+    assert hints[(str(root / "study.yaml"), 3)] == plain
+    assert hints[(str(root / "needs.yaml"), 5)] == (
+        f"{plain}; or, if another item starts here, write '- ' before its first key"
+    )
+
+
 def test_an_empty_list_says_how_its_items_are_written(make_study: StudyMaker) -> None:
     personas = "personas:\n  - {id: henk, name: Henk, group: field, role: Keeper, needs:}\n"
     root = make_study({"personas.yaml": personas})

@@ -431,7 +431,13 @@ class _Builder:
                         self.document,
                         key_node.start_mark,
                         f"duplicate key '{key}' (first at line {first[0]}, column {first[1]})",
-                        "remove one of the two; YAML tools disagree on which one wins",
+                        "remove one of the two; YAML tools disagree on which one wins"
+                        # An item of a list: its next item's '- ' may be missing, or its line.
+                        + (
+                            "; or, if another item starts here, write '- ' before its first key"
+                            if path and isinstance(path[-1], int)
+                            else ""
+                        ),
                         key_path,
                     )
                 )
