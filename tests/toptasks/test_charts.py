@@ -101,6 +101,9 @@ def test_a_hidden_group_s_column_is_hatched_grey_with_n_below_the_minimum(
     assert all(to_hex(p.get_facecolor()) == "#eeeeee" for p in cells if p.get_hatch())
     marks = {(t.get_position(), t.get_text()) for t in ax.texts if t.get_text() == "n<4"}
     assert {position for position, _ in marks} == {(x + 0.5, y + 0.5) for x, y in hatched}
+    # read top down: the first task's row at the top, its name beside it
+    assert ax.yaxis_inverted() and ax.get_ylim() == (len(rows), 0)
+    assert ax.get_yticklabels()[0].get_text().startswith("1. ")
 
 
 def test_long_neck_chart_renders(study: Study, mapping: SurveyMapping, tally: Tally) -> None:
