@@ -115,9 +115,8 @@ def closest(word: str, candidates: Iterable[str], *, ignore_case: bool = False) 
     or being the only candidate that starts with ``word`` (so an abbreviation like 'tech'
     finds 'technology'). A word cut short is taken for that candidate unless another is
     spelled nearly the same: 'smoel' finds 'smoelenboek', not 'mobiel', but 'nieuwz' still
-    finds 'nieuws'. With ``ignore_case``
-    the spelling is compared case-folded, but the candidate is returned as written, so
-    the user can copy it.
+    finds 'nieuws'. With ``ignore_case`` the spelling is compared case-folded, but the
+    candidate is returned as written, so the user can copy it.
     """
     spelled: dict[str, str] = {}
     for option in candidates:
@@ -323,8 +322,8 @@ def _problem(
         )
     message, hint = _describe(detail, source.plain_text.get(full))
     hint = _keys_without_values_hint(model, loc, detail.get("input")) or hint
-    given_none = detail.get("input") is None and hint.startswith("write ")
-    if given_none and kind not in ("dict_type", "list_type") and _has_default(model, loc):
+    left_empty = detail.get("input") is None and kind in _TYPE_NAMES
+    if left_empty and kind not in ("dict_type", "list_type") and _has_default(model, loc):
         hint += f", or leave '{loc[-1]}:' out for its default" + (
             "s" if kind == "model_type" else ""
         )
