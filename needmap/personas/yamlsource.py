@@ -426,18 +426,15 @@ class _Builder:
             key_path = (*path, key)
             if key in result:
                 first = self.source.keys[key_path]
+                hint = "remove one of the two; YAML tools disagree on which one wins"
+                if path and isinstance(path[-1], int):  # the next item's '- ' may be missing
+                    hint += "; or, if another item starts here, write '- ' before its first key"
                 self.document.problems.append(
                     _problem(
                         self.document,
                         key_node.start_mark,
                         f"duplicate key '{key}' (first at line {first[0]}, column {first[1]})",
-                        "remove one of the two; YAML tools disagree on which one wins"
-                        # An item of a list: its next item's '- ' may be missing, or its line.
-                        + (
-                            "; or, if another item starts here, write '- ' before its first key"
-                            if path and isinstance(path[-1], int)
-                            else ""
-                        ),
+                        hint,
                         key_path,
                     )
                 )

@@ -427,17 +427,17 @@ def _xlsx(path: Path, name: str | None) -> Table:
         raise InvalidStudyError.single(
             f"cannot read this workbook: {exc}", path=path, hint="save it again from Excel as .xlsx"
         ) from None
+    if not any(header) and name is not None:
+        raise InvalidStudyError.single(
+            f"the sheet '{sheet.name}' is empty",
+            path=path,
+            hint="name the sheet that holds the data",
+        )
     if not any(header):
         raise InvalidStudyError.single(
-            f"the sheet '{sheet.name}' is empty"
-            if name is not None
-            else "the sheet is empty"
-            if len(sheets) == 1
-            else "every sheet is empty",
+            "the sheet is empty" if len(sheets) == 1 else "every sheet is empty",
             path=path,
-            hint="name the sheet that holds the data"
-            if name is not None
-            else "put the data, under its header, on a sheet of the workbook",
+            hint="put the data, under its header, on a sheet of the workbook",
         )
     shift = [""] * sheet.start[1] if sheet.start is not None else []
     title = sheet.name
