@@ -112,6 +112,29 @@ def test_an_excel_sheet_with_dutch_headings_and_date_cells(
     ]
 
 
+def test_a_time_cell_in_the_date_column_is_said_to_be_a_time(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """A date column formatted as a time in Excel shows only the hour: the day is lost, and
+    the message says why the cell does not read as a date."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Interview", "Group", "Date", "Quote", "Needs"])
+    sheet.append(["R1", "desk", datetime.time(10, 30), "Zoeken duurt lang.", "search"])
+    sheet.append(["R2", "desk", datetime.datetime(2026, 3, 9, 0, 0), "Geen app.", "mobile"])
+    path = tmp_path / "gesprekken.xlsx"
+    workbook.save(path)
+    with pytest.raises(InvalidStudyError) as raised:
+        import_interview_sheet(load_study(make_study()), path)
+    [problem] = raised.value.problems
+    assert (problem.location.line, problem.location.column) == (2, 3)
+    assert problem.message == "'10:30:00' is a time, not a date"
+    assert problem.hint == (
+        "the cell is formatted as a time; "
+        "write it as YYYY-MM-DD (2026-03-02) or DD-MM-YYYY (02-03-2026)"
+    )
+
+
 def test_control_characters_in_a_sheet_are_taken_out_and_a_vertical_tab_breaks_the_line(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

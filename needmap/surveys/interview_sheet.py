@@ -60,6 +60,8 @@ _SPLIT_SEGMENTS = re.compile(r"[;\n]")
 """Between needs always; a comma too, unless it is part of a need's title."""
 _TIME = re.compile(r"(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 """What may follow a date: the time of an Excel date cell, which the interview file drops."""
+_TIME_ONLY = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
+"""A time with no day: what calamine reads from a cell formatted as a time."""
 
 
 @dataclass(frozen=True)
@@ -220,10 +222,15 @@ def _read_row(
         )
     date = _date(columns.cell(row, "date"))
     if date is None:
+        date_text = columns.cell(row, "date")
+        time_only = _TIME_ONLY.fullmatch(date_text) is not None
         problem(
             "date",
-            f"'{scrub(columns.cell(row, 'date'))}' is not a date",
-            "write it as YYYY-MM-DD (2026-03-02) or DD-MM-YYYY (02-03-2026)",
+            f"'{scrub(date_text)}' is a time, not a date"
+            if time_only
+            else f"'{scrub(date_text)}' is not a date",
+            ("the cell is formatted as a time; " if time_only else "")
+            + "write it as YYYY-MM-DD (2026-03-02) or DD-MM-YYYY (02-03-2026)",
         )
     participants = _participants(columns.cell(row, "participants"))
     if participants == 0:
