@@ -75,6 +75,20 @@ from tests.test_surveys import HEADER, _import, _write
         ("& Ben", "& [name]"),
         ("Bel Marieke van HR of Piet (ICT)", "Bel [name] van HR of [name] (ICT)"),
         ("Jan P. Jansen en Sarah J.M. de Wit", "[name] en [name]"),
+        # the edges of each pattern: the shortest IBANs (Norway's, with a tail of three;
+        # Switzerland's, with a tail of one), a trunk prefix in brackets, a mobile's 06 in
+        # brackets, eight digits, a flat number after a hyphen, one digit before a street,
+        # a postcode that does not start with 1, and a pair PostNL never gives out
+        ("NO93 8601 1117 947 of CH93 0076 2011 6238 5295 7", "[IBAN] of [IBAN]"),
+        ("+31 (0)20 123 4567 of (06) 12345678", "[phone] of [phone]"),
+        ("personeelsnummer 12345678", "personeelsnummer [number]"),
+        ("Kerkstraat 12-3, Vismarkt 5, 5 Baker Street", "[address], [address], [address]"),
+        ("2511 AB Den Haag, kamer 1234 SA", "[postcode] Den Haag, kamer 1234 SA"),
+        ("Anna von Trapp en Piet\u2019s laptop", "[name] en [name] laptop"),
+        (
+            "Roos gaf het door. Rose felt so. Mark emailed",
+            "[name] gaf het door. [name] felt so. [name] emailed",
+        ),
     ],
 )
 def test_examples(text: str, shown: str) -> None:
