@@ -203,10 +203,11 @@ def _surname_end(text: str, end: int) -> int:
 
 def _name_at(text: str, match: re.Match[str], keep: Collection[str]) -> tuple[int, bool] | None:
     """The name that starts with ``match``: where it ends (surname included) and whether it
-    is a person's, to scrub. A name of ``keep`` or of a firm or building (``Albert Heijn``,
-    ``Johan de Witt College``) is not, and its words are passed over whole. None if
-    ``match`` is no name: not a known first name, one before a date or a count (``Jan 5``,
-    ``Max 5``), or a word that merely starts a sentence (``Ben je er?``)."""
+    is a person's, to scrub. A name of ``keep`` (every part of it: a persona ``Anne`` keeps
+    no ``Anne-Marie``) or of a firm or building (``Albert Heijn``, ``Johan de Witt
+    College``) is not, and its words are passed over whole. None if ``match`` is no name:
+    not a known first name, one before a date or a count (``Jan 5``, ``Max 5``), or a word
+    that merely starts a sentence (``Ben je er?``)."""
     parts = _bare(match[0]).split("-")
     if not all(part in FIRST_NAMES for part in parts):
         return None
@@ -215,7 +216,7 @@ def _name_at(text: str, match: re.Match[str], keep: Collection[str]) -> tuple[in
     after = _SURNAME.match(text, name_end)
     if NAMED_AFTER.intersection(text[end : after.end() if after else name_end].split()):
         return (after.end() if after else name_end), False
-    if any(part in keep for part in parts):
+    if all(part in keep for part in parts):
         return name_end, False
     if name_end > end:
         return name_end, True
