@@ -39,7 +39,14 @@ from needmap.surveys.catalog import check_mappings
 from needmap.surveys.interviews import check_interviews, load_interviews
 from needmap.surveys.tally import Tally, read_tally
 from tests import study_files
-from tests.conftest import IN_A_TERMINAL, SURVEY_FIXTURES, StudyMaker, plain, run_needmap
+from tests.conftest import (
+    IN_A_TERMINAL,
+    MINIMAL_STUDY,
+    SURVEY_FIXTURES,
+    StudyMaker,
+    plain,
+    run_needmap,
+)
 
 runner = CliRunner()
 
@@ -610,6 +617,25 @@ def test_splits_that_make_no_sense_are_refused(
     study = load_study(make_study())
     with pytest.raises(UsageError, match=message):
         plan_split(study, group, [GroupPart(i, i.upper(), n) for i, n in parts])
+
+
+@pytest.mark.parametrize("headcounts", [(1, 2), (1, None)])
+def test_parts_of_a_group_without_a_headcount_cannot_have_one(
+    make_study: StudyMaker, headcounts: tuple[int | None, ...]
+) -> None:
+    """A part's headcount would be a guess: the study never said how many the group has."""
+    groups = MINIMAL_STUDY["groups.yaml"].replace("    headcount: 20\n", "")
+    study = load_study(make_study({"groups.yaml": groups}))
+    with pytest.raises(UsageError) as refused:
+        plan_split(
+            study,
+            "field",
+            [GroupPart(i, i.upper(), n) for i, n in zip("ab", headcounts, strict=True)],
+        )
+    [problem] = refused.value.problems
+    assert problem.message == "'field' has no headcount, so its parts cannot have one"
+    assert problem.hint == "leave --headcount out, or give the group a headcount first"
+    plan_split(study, "field", [GroupPart("a", "A", None), GroupPart("b", "B", None)])
 
 
 def test_a_split_changes_only_the_groups_file_that_holds_the_group(
