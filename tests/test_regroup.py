@@ -27,6 +27,7 @@ from needmap.personas.study import Study
 from needmap.regroup import (
     GroupPart,
     plan_finished_rename,
+    plan_need_merge,
     plan_need_rename,
     plan_regrouping,
     plan_split,
@@ -198,6 +199,7 @@ def test_a_byte_order_mark_stays(make_study: StudyMaker) -> None:
     needs.write_bytes(b"\xef\xbb\xbf" + needs.read_bytes())
     write_study_edits(plan_regrouping(load_study(root), ["desk"], "front-desk"))
     assert needs.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert needs.read_bytes().count(b"\xef\xbb\xbf") == 1
     assert load_study(root).need_by_id["search"].groups == {"front-desk": "must", "field": "should"}
 
 
@@ -617,6 +619,30 @@ def test_splits_that_make_no_sense_are_refused(
     study = load_study(make_study())
     with pytest.raises(UsageError, match=message):
         plan_split(study, group, [GroupPart(i, i.upper(), n) for i, n in parts])
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        lambda study: plan_regrouping(study, ["desk", "field"], "staff", "Staff"),
+        lambda study: plan_split(study, "field", [GroupPart("a", "A", 5), GroupPart("b", "B", 15)]),
+        lambda study: plan_need_merge(study, ["search", "mobile"], "search"),
+    ],
+    ids=["merge", "split", "need merge"],
+)
+def test_no_change_starts_while_an_evidence_file_has_errors(
+    make_study: StudyMaker, plan: Callable[[Study], object]
+) -> None:
+    """An interview file or survey mapping is among the files to change: one that does not
+    read as the loader reads it would be changed by guesswork."""
+    root = make_study({"interviews/round-1.yaml": INTERVIEW})
+    before = files_of(root)
+    with pytest.raises(InvalidStudyError) as refused:
+        plan(load_study(root))
+    [problem] = refused.value.problems
+    assert problem.message == "unknown need 'hr-self-service'"
+    assert problem.location.path == root / "interviews" / "round-1.yaml"
+    assert files_of(root) == before
 
 
 @pytest.mark.parametrize("headcounts", [(1, 2), (1, None)])
