@@ -85,13 +85,7 @@ class StudyEdits:
 
 def write_study_edits(edits: StudyEdits) -> None:
     """Write every changed file, or none of them."""
-    replace_files({change.path: _encoded(change.after) for change in edits.changes})
-
-
-def _encoded(text: str) -> bytes:
-    if text.startswith(BOM):
-        return BOM.encode("utf-8") + text[1:].encode("utf-8")
-    return text.encode("utf-8")
+    replace_files({change.path: change.after.encode("utf-8") for change in edits.changes})
 
 
 def check_evidence(study: Study) -> None:
