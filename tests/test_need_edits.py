@@ -384,6 +384,25 @@ def test_an_unknown_id_that_looks_renamed_from_nothing_keeps_its_hint(
     ]
 
 
+def test_a_merge_that_leaves_the_kept_need_s_file_as_it_is_points_at_its_description(
+    make_study: StudyMaker,
+) -> None:
+    """The need merged in asks nothing the kept one lacks: only its own file changes, and
+    the description to look at again is read from the kept need's file as it stands."""
+    root = make_study(
+        {
+            "needs.yaml": "needs:\n  - id: search\n    title: Search\n    kind: function\n"
+            "    description: Find anything.\n    groups: {desk: must, field: should}\n",
+            "needs/more.yaml": "needs:\n  - id: mobile\n    title: Works on a phone\n"
+            "    kind: function\n    groups: {field: should}\n",
+            "personas.yaml": None,
+        }
+    )
+    merge = plan_need_merge(load_study(root), ["search", "mobile"], "search")
+    assert [(c.path.name, c.what) for c in merge.changes] == [("more.yaml", "1 need")]
+    assert merge.description_at == Location(root / "needs.yaml", 5, 18)
+
+
 def test_merging_two_needs_of_the_template(gemeente: Path) -> None:
     before = files_of(gemeente)
     merge = plan_need_merge(
