@@ -112,6 +112,31 @@ def test_an_excel_sheet_with_dutch_headings_and_date_cells(
     ]
 
 
+def test_a_date_column_that_lost_its_format_reads_as_its_dates(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """Values pasted into a sheet, or a CSV saved from it, turn Excel's dates into its day
+    numbers (46083 is 2026-03-02); a number outside this century stays an error."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Interview", "Group", "Date", "Quote", "Needs"])
+    sheet.append(["R1", "desk", 46083, "Zoeken duurt lang.", "search"])
+    sheet.append(["R2", "field", "36526", "Geen app.", "mobile"])
+    path = tmp_path / "gesprekken.xlsx"
+    workbook.save(path)
+    root = make_study()
+    import_interview_sheet(load_study(root), path)
+    assert [(i.id, i.date) for i in load_interviews(load_study(root))] == [
+        ("r1", "2026-03-02"),
+        ("r2", "2000-01-01"),
+    ]
+    for far in ("36525", "73051"):
+        sheet = _sheet(tmp_path, f"Group,Date,Quote,Needs\ndesk,{far},Slow.,search\n")
+        with pytest.raises(InvalidStudyError) as raised:
+            import_interview_sheet(load_study(root), sheet, name=f"far-{far}")
+        assert [p.message for p in raised.value.problems] == [f"'{far}' is not a date"]
+
+
 def test_a_time_cell_in_the_date_column_is_said_to_be_a_time(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

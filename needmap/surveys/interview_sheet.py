@@ -62,6 +62,12 @@ _TIME = re.compile(r"(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 """What may follow a date: the time of an Excel date cell, which the interview file drops."""
 _TIME_ONLY = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
 """A time with no day: what calamine reads from a cell formatted as a time."""
+_EXCEL_DAY_ZERO = datetime.date(1899, 12, 30)
+"""The day before Excel's day 1 (1900-01-01), counting its leap day of 1900 that never was:
+right for every day from March 1900 on."""
+_EXCEL_DAYS = range(36526, 73051)
+"""The day numbers of 2000-01-01 to 2099-12-31: a date column that lost its format (values
+pasted, a CSV saved from it) shows them instead of dates."""
 
 
 @dataclass(frozen=True)
@@ -308,10 +314,12 @@ def _same(
 
 def _date(text: str) -> str | None:
     """YYYY-MM-DD ("" when empty); None when it is not a date. Excel's date cells read as
-    ``2026-03-02 00:00:00`` (or with the time of the interview); Dutch sheets write
-    02-03-2026."""
+    ``2026-03-02 00:00:00`` (or with the time of the interview), or as the day number
+    ``46083`` where the column lost its format; Dutch sheets write 02-03-2026."""
     if not text:
         return ""
+    if text.isascii() and text.isdigit() and int(text) in _EXCEL_DAYS:
+        return (_EXCEL_DAY_ZERO + datetime.timedelta(days=int(text))).isoformat()
     dutch = year_first(text)
     candidate = dutch or text[:10]
     if dutch is None and not _TIME.fullmatch(text[10:]):
