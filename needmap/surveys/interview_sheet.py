@@ -228,16 +228,7 @@ def _read_row(
         )
     date = _date(columns.cell(row, "date"))
     if date is None:
-        date_text = columns.cell(row, "date")
-        time_only = _TIME_ONLY.fullmatch(date_text) is not None
-        problem(
-            "date",
-            f"'{scrub(date_text)}' is a time, not a date"
-            if time_only
-            else f"'{scrub(date_text)}' is not a date",
-            ("the cell is formatted as a time; " if time_only else "")
-            + "write it as YYYY-MM-DD (2026-03-02) or DD-MM-YYYY (02-03-2026)",
-        )
+        problem("date", *_date_problem(columns.cell(row, "date")))
     participants = _participants(columns.cell(row, "participants"))
     if participants == 0:
         problem(
@@ -328,6 +319,15 @@ def _date(text: str) -> str | None:
         return datetime.date.fromisoformat(candidate).isoformat()
     except ValueError:
         return None
+
+
+def _date_problem(text: str) -> tuple[str, str]:
+    """The message and hint for a date cell that is not one; a cell formatted as a time
+    shows only the hour, and says so."""
+    hint = "write it as YYYY-MM-DD (2026-03-02) or DD-MM-YYYY (02-03-2026)"
+    if _TIME_ONLY.fullmatch(text):
+        return f"'{text}' is a time, not a date", f"the cell is formatted as a time; {hint}"
+    return f"'{scrub(text)}' is not a date", hint
 
 
 def _participants(text: str) -> int | None:
