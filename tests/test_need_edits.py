@@ -248,6 +248,22 @@ def test_finishing_a_rename_keeps_one_of_a_list_that_names_both(make_study: Stud
     assert load_study(root).persona_by_id["henk"].needs == ["phone", "search"]
 
 
+def test_a_rename_of_an_id_nothing_names_in_a_study_that_does_not_read_shows_its_problems(
+    make_study: StudyMaker,
+) -> None:
+    """'needmap needs rename DIR gone search' looks like finishing a rename by hand; with no
+    file naming 'gone', the study's own problems are what the user must see first."""
+    root = make_study(
+        {"personas.yaml": "personas:\n  - {id: henk, name: Henk, group: yard, role: Keeper}\n"}
+    )
+    reading = read_study(root)
+    assert reading.study is None
+    with pytest.raises(InvalidStudyError) as raised:
+        plan_need_rename(reading, "gone", "search")
+    assert raised.value.problems == reading.problems
+    assert [p.message for p in reading.problems] == ["unknown group 'yard'"]
+
+
 def test_only_a_study_that_reads_or_a_rename_by_hand_is_changed(make_study: StudyMaker) -> None:
     root = make_study()
     renamed_by_hand(root, "mobile", "phone")
