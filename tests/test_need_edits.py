@@ -24,7 +24,7 @@ from needmap.regroup import plan_need_merge, plan_need_rename, write_study_edits
 from needmap.scaffold import init_study
 from needmap.surveys.searchlog import load_search_logs
 from needmap.surveys.study_check import check_study
-from tests.conftest import StudyMaker, run_needmap
+from tests.conftest import MINIMAL_STUDY, StudyMaker, run_needmap
 from tests.test_regroup import assert_comments_kept, dutch_and_english_templates, files_of
 
 runner = CliRunner()
@@ -398,6 +398,28 @@ def test_an_unknown_id_that_looks_renamed_from_nothing_keeps_its_hint(
         "hint: define a need 'lunch', or use one of: mobile, search; or, if the need was "
         f"renamed, change every reference: needmap needs rename {root} lunch NEW-ID",
     ]
+
+
+def test_a_merged_need_s_new_groups_follow_its_own(make_study: StudyMaker) -> None:
+    """The kept need's groups stay as written, first; those the others add come after."""
+    groups = MINIMAL_STUDY["groups.yaml"].rstrip(" ") + (
+        "          - id: yard\n            name: Yard\n            family: staff\n"
+        "            headcount: 5\n"
+    )
+    needs = (
+        "needs:\n"
+        "  - {id: x, title: X, kind: function, groups: {desk: must, field: should}}\n"
+        "  - id: y\n    title: Y\n    kind: function\n    groups:\n      yard: could\n"
+        "  - id: z\n    title: Z\n    kind: function\n    groups:\n"
+        "      desk: could\n      field: could\n"
+    )
+    root = make_study({"groups.yaml": groups, "needs.yaml": needs, "personas.yaml": None})
+    write_study_edits(plan_need_merge(load_study(root), ["x", "y"], "x"))
+    write_study_edits(plan_need_merge(load_study(root), ["z", "x"], "z"))
+    text = (root / "needs.yaml").read_text()
+    assert "  - id: z\n    title: Z\n    kind: function\n    groups:\n" in text
+    assert "      desk: must\n      field: should\n      yard: could\n" in text
+    assert list(load_study(root).need_by_id["z"].groups) == ["desk", "field", "yard"]
 
 
 def test_a_merge_that_leaves_the_kept_need_s_file_as_it_is_points_at_its_description(
