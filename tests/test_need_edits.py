@@ -415,6 +415,9 @@ def test_a_merged_need_s_new_groups_follow_its_own(make_study: StudyMaker) -> No
     )
     root = make_study({"groups.yaml": groups, "needs.yaml": needs, "personas.yaml": None})
     write_study_edits(plan_need_merge(load_study(root), ["x", "y"], "x"))
+    assert (
+        "groups: {desk: must, field: should, yard: could}}\n" in (root / "needs.yaml").read_text()
+    )
     write_study_edits(plan_need_merge(load_study(root), ["z", "x"], "z"))
     text = (root / "needs.yaml").read_text()
     assert "  - id: z\n    title: Z\n    kind: function\n    groups:\n" in text
