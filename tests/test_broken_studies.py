@@ -870,6 +870,20 @@ def test_no_groups_and_no_needs(make_study: StudyMaker) -> None:
     ]
 
 
+def test_a_definitions_file_with_only_comments_is_no_problem(make_study: StudyMaker) -> None:
+    """A personas file not filled in yet, or a needs file whose needs are all commented
+    out, is a study in progress: only study.yaml must say something."""
+    study = load_study(
+        make_study(
+            {
+                "personas.yaml": "# personas come after the interviews\n",
+                "needs/later.yaml": "",
+            }
+        )
+    )
+    assert study.personas == () and [n.id for n in study.needs] == ["search", "mobile"]
+
+
 def test_a_list_left_empty_is_the_place_to_add_the_first_item(make_study: StudyMaker) -> None:
     """``needs: []`` in needs.yaml was told to "add 'needs:' to study.yaml or create
     needs.yaml", at study.yaml's first line: the problem is now at the key left empty, the
