@@ -483,6 +483,15 @@ CASES = [
         {"study.yaml": "name: S\norganisation: O\nprivacy:\n  min_group_size: 0\n"},
         ["study.yaml:4:19: privacy.min_group_size: must be at least 1, found 0"],
     ),
+    Case(  # an item as a bare text: its schema fails, and no reference check trips on it
+        "persona-as-a-text",
+        {"personas.yaml": "personas:\n  - fatima\n"},
+        [
+            "personas.yaml:2:5: personas[0]: expected a mapping (key: value lines), "
+            "found the text 'fatima'"
+        ],
+        "key: value",
+    ),
     Case(
         "empty-study-file",
         {"study.yaml": "# nothing yet\n"},
