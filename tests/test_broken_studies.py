@@ -493,6 +493,12 @@ CASES = [
         "key: value",
     ),
     Case(
+        "study-file-as-a-list",
+        {"study.yaml": "- name: S\n  organisation: O\n"},
+        ["study.yaml:1:1: expected 'key: value' lines at the top of the file, found a list"],
+        "starts with keys such as 'name:'",
+    ),
+    Case(
         "empty-study-file",
         {"study.yaml": "# nothing yet\n"},
         ["study.yaml:1:1: the file is empty"],
@@ -875,6 +881,15 @@ def test_no_groups_and_no_needs(make_study: StudyMaker) -> None:
         load_study(root)
     assert [p.format() for p in raised.value.problems] == [
         f"{root / 'study.yaml'}:1:1: the study defines no groups",
+        f"{root / 'study.yaml'}:1:1: the study defines no needs",
+    ]
+
+
+def test_groups_and_no_needs(make_study: StudyMaker) -> None:
+    root = make_study({"needs.yaml": None, "personas.yaml": None})
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    assert [p.format() for p in raised.value.problems] == [
         f"{root / 'study.yaml'}:1:1: the study defines no needs",
     ]
 
