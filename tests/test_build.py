@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -197,6 +200,26 @@ def test_the_fingerprint_sees_study_files_and_not_the_reports(make_study: StudyM
     (root / "interviews").mkdir()
     (root / "interviews" / "r1.yaml").write_text("interviews: []\n")
     assert study_fingerprint(root, root / "reports") != before
+
+
+def test_the_fingerprint_passes_over_a_file_it_cannot_read(
+    make_study: StudyMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link that leads nowhere (or a file removed as the folder is listed) is passed over,
+    and the files after it in the same folder are still seen."""
+    from needmap.personas import fingerprint
+
+    root = make_study()
+    before = {path for path, _, _ in fingerprint.study_fingerprint(root)}
+    (root / "gone.yaml").symlink_to(root / "nowhere.yaml")
+    real_walk = os.walk
+
+    def gone_first(top: Path) -> Iterator[tuple[str, list[str], list[str]]]:
+        for folder, subfolders, files in real_walk(top):
+            yield folder, subfolders, sorted(files, key=lambda name: name != "gone.yaml")
+
+    monkeypatch.setattr(os, "walk", gone_first)
+    assert {path for path, _, _ in fingerprint.study_fingerprint(root)} == before
 
 
 def test_build_names_the_surveys_not_imported_yet(tmp_path: Path) -> None:
