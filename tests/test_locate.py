@@ -11,7 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from needmap.personas.locate import STUDY_FILE, not_a_study, studies_below, studies_meant
+from needmap.personas.locate import (
+    STUDY_FILE,
+    is_study,
+    not_a_study,
+    studies_below,
+    studies_meant,
+)
 from tests.conftest import StudyMaker
 
 
@@ -101,3 +107,83 @@ def test_studies_below_finds_what_a_plain_walk_finds(
             if is_study:
                 (folder / STUDY_FILE).write_text("")
         assert studies_below(root, depth) == _walked(root, depth)
+
+
+@pytest.mark.parametrize(
+    ("given", "message", "hint"),
+    [
+        (
+            "gem/study.yaml",
+            "this is a file, not a study folder",
+            "give the study's folder instead: gem",
+        ),
+        (
+            "notes.txt",
+            "this is a file, not a study folder",
+            "give the folder that holds the study's study.yaml",
+        ),
+        (
+            "dangling",
+            "this symbolic link leads to no folder",
+            "point the link at the study's folder, or give that folder",
+        ),
+        ("gemm", "no such folder", "did you mean gem?"),
+        # the study two folders down is no misspelling of it
+        (
+            "deep/gen",
+            "no such folder",
+            "create a study with: needmap init deep/gen --template gemeente",
+        ),
+        (
+            "gem/rapport",
+            "no such folder",
+            "it is inside the study in gem: give that folder instead",
+        ),
+        (
+            "gem/reports",
+            "this folder has no study.yaml, so it is not a needmap study",
+            "it is inside the study in gem: give that folder instead",
+        ),
+        # the study is named the way the user wrote the path, through the link
+        (
+            "link/../studie/reports",
+            "this folder has no study.yaml, so it is not a needmap study",
+            "it is inside the study in link/../studie: give that folder instead",
+        ),
+        (
+            "one",
+            "this folder has no study.yaml, so it is not a needmap study",
+            "the study is in one/x/study: give that folder instead",
+        ),
+        (
+            "several",
+            "this folder has no study.yaml, so it is not a needmap study",
+            "it holds the studies several/a, several/b: give one of them instead",
+        ),
+        (
+            "empty",
+            "this folder has no study.yaml, so it is not a needmap study",
+            "create one with: needmap init empty --template gemeente",
+        ),
+    ],
+)
+def test_each_way_of_missing_a_study_gets_its_message_and_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str, message: str, hint: str
+) -> None:
+    """Paths as a user types them, relative to the folder they are in: hints name the
+    folder meant the same way."""
+    for study in ("gem", "deep/x/gem", "elsewhere/studie", "one/x/study", "several/a", "several/b"):
+        (tmp_path / study).mkdir(parents=True)
+        (tmp_path / study / STUDY_FILE).write_text("")
+    for folder in ("gem/reports", "elsewhere/x", "elsewhere/studie/reports", "empty"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "notes.txt").write_text("")
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    (tmp_path / "link").symlink_to(tmp_path / "elsewhere" / "x")
+    monkeypatch.chdir(tmp_path)
+    (problem,) = not_a_study(Path(given)).problems
+    assert (problem.location.path, problem.message, problem.hint) == (Path(given), message, hint)
+
+
+def test_a_path_the_system_refuses_holds_no_study(tmp_path: Path) -> None:
+    assert not is_study(tmp_path / ("x" * 300))
