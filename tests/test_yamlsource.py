@@ -298,6 +298,38 @@ def test_positions_of_keys_and_values() -> None:
     assert (loc.line, loc.column) == (1, 1)
 
 
+def test_anchors_and_aliases_are_refused_each_with_its_own_hint() -> None:
+    """An alias of an anchor was meant as one: write the value out. An alias of no anchor
+    is text that starts with * and lacks its quotes. Either reads as empty, not as a crash."""
+    document = read_yaml_text("a: &x [1]\nb: *x\nc: *y\n", P)
+    assert document.data == {"a": [1], "b": None, "c": None}
+    assert [
+        (problem.location.line, problem.location.column, problem.message, problem.hint)
+        for problem in document.problems
+    ] == [
+        (
+            1,
+            4,
+            "anchor '&x' is not allowed",
+            "to write text that starts with &, put it in quotes; else remove the anchor and "
+            "write out every value where it is used",
+        ),
+        (
+            2,
+            4,
+            "alias '*x' is not allowed",
+            "write the value out in full; anchors and aliases make files hard to review",
+        ),
+        (
+            3,
+            4,
+            "alias '*y' is not allowed",
+            'to write text that starts with *, put it in quotes: "*y"; YAML reads it as an '
+            "alias, which study files do not use",
+        ),
+    ]
+
+
 def test_format_key() -> None:
     assert format_key(("needs", 3, "groups", "desk")) == "needs[3].groups.desk"
     assert format_key(()) == ""
