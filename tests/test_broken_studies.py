@@ -147,13 +147,18 @@ CASES = [
         "deep-nesting",
         _needs("  - " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n"),
         [f"needs.yaml:2:{5 + MAX_DEPTH - 2}: nesting is deeper than {MAX_DEPTH} levels"],
-        "indentation",
+        "study files need only a few levels; check the indentation",
     ),
     Case(
         "latin1-encoding",
         {"needs.yaml": "needs:\n  - id: search\n    title: Zoeken in één keer\n".encode("latin-1")},
         ["needs.yaml:3:22: file is not valid UTF-8 (byte 0xe9)"],
-        "UTF-8",
+        "save the file as UTF-8; most editors offer this under 'Save with encoding'",
+    ),
+    Case(
+        "latin1-below-a-blank-first-line",
+        {"needs.yaml": "\n# één\nneeds: []\n".encode("latin-1")},
+        ["needs.yaml:2:3: file is not valid UTF-8 (byte 0xe9)"],
     ),
     Case(
         "utf16-encoding",
@@ -795,13 +800,21 @@ def test_at_least_twenty_cases() -> None:
 
 
 def test_file_over_size_cap_is_refused(make_study: StudyMaker) -> None:
-    big = "needs:\n" + "# padding\n" * (MAX_FILE_BYTES // 10 + 1)
-    root = make_study({"needs.yaml": big})
+    """A file of exactly the cap is read; one byte more is refused."""
+    needs = textwrap.dedent(MINIMAL_STUDY["needs.yaml"])
+    padding = "#" * (MAX_FILE_BYTES - len(needs) - 1) + "\n"
+    root = make_study({"needs.yaml": needs + padding})
+    assert (root / "needs.yaml").stat().st_size == MAX_FILE_BYTES
+    load_study(root)
+    (root / "needs.yaml").write_text(needs + "#" + padding)
     with pytest.raises(InvalidStudyError) as raised:
         load_study(root)
     (problem,) = raised.value.problems
-    assert problem.location.path == root / "needs.yaml"
-    assert problem.message.startswith("file is 5.0 MiB; needmap reads YAML files up to 5 MiB")
+    assert (problem.location.path, problem.message, problem.hint) == (
+        root / "needs.yaml",
+        "file is 5.0 MiB; needmap reads YAML files up to 5 MiB",
+        "split it into several files in a folder, or check it is the right file",
+    )
 
 
 def test_folder_without_study_yaml(tmp_path: Path) -> None:

@@ -330,6 +330,20 @@ def test_anchors_and_aliases_are_refused_each_with_its_own_hint() -> None:
     ]
 
 
+def test_a_file_not_there_or_not_a_file_is_named_with_a_hint(tmp_path: Path) -> None:
+    """A mapping given on the command line: the one beside it spelled nearly the same is
+    offered; a folder given for it cannot be read."""
+    (tmp_path / "mapping.yaml").write_text("tasks: []\n")
+    with pytest.raises(NeedmapError) as missing:
+        yamlsource.read_yaml_file(tmp_path / "mapping.yml")
+    with pytest.raises(NeedmapError) as folder:
+        yamlsource.read_yaml_file(tmp_path)
+    assert [(p.message, p.hint) for p in missing.value.problems + folder.value.problems] == [
+        ("no such file", f"did you mean {tmp_path / 'mapping.yaml'}?"),
+        ("cannot read file: Is a directory", ""),
+    ]
+
+
 def test_format_key() -> None:
     assert format_key(("needs", 3, "groups", "desk")) == "needs[3].groups.desk"
     assert format_key(()) == ""
@@ -444,6 +458,7 @@ _AWKWARD = [
     "key: value\n\x07\n",
     "a:\n\tb: 1\n",
     "a: [x\ufeff, y]\nb: 1\n",
+    "\ufeffa: x\nb: [1, 2]\n",  # a mark at the start: libyaml counts the offsets from after it
     "a: 1\n---\nb: 2\n",
 ]
 
