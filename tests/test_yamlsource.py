@@ -330,6 +330,45 @@ def test_anchors_and_aliases_are_refused_each_with_its_own_hint() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "message", "hint"),
+    [
+        (
+            "a: 1\n<<: {b: 2}\nc: 3\n",
+            "merge keys ('<<') are not allowed",
+            "write the keys out in full",
+        ),
+        (
+            "a: 1\n[x, y]: 2\nc: 3\n",
+            "a key must be plain text",
+            "write keys as simple words, such as 'title:'",
+        ),
+        (
+            "a: 1\na: 2\nc: 3\n",
+            "duplicate key 'a' (first at line 1, column 1)",
+            "remove one of the two; YAML tools disagree on which one wins",
+        ),
+    ],
+)
+def test_a_key_that_is_refused_leaves_the_keys_after_it_read(
+    text: str, message: str, hint: str
+) -> None:
+    """One message for the key on line 2, and the file's other keys still read, so that
+    the checks after reading find their problems in the same run."""
+    document = read_yaml_text(text, P)
+    assert document.data == {"a": 1, "c": 3}
+    assert [(p.location.line, p.location.column, p.message, p.hint) for p in document.problems] == [
+        (2, 1, message, hint)
+    ]
+
+
+def test_a_long_text_is_no_number() -> None:
+    """Only a plain value YAML 1.1 reads as a number is checked for its length."""
+    text = " ".join(["word"] * 30)
+    document = read_yaml_text(f"k: {text}\n", P)
+    assert (document.data, document.problems) == ({"k": text}, [])
+
+
 def test_a_file_not_there_or_not_a_file_is_named_with_a_hint(tmp_path: Path) -> None:
     """A mapping given on the command line: the one beside it spelled nearly the same is
     offered; a folder given for it cannot be read."""
