@@ -69,6 +69,10 @@ def test_ambiguous_scalars_are_reported_and_kept_as_text(text: str) -> None:
         ("1_000", "write it without underscores (1000), or quote it"),
         ("1_000.5", "write it without underscores (1000.5), or quote it"),
         ("1:20.5", 'quote this value ("1:20.5")'),
+        (
+            "1_0:20.5",
+            'quote this value ("1_0:20.5")',
+        ),  # base 60 too: quoted, not written without underscores
     ],
 )
 def test_a_number_yaml_versions_read_apart_gets_a_hint_for_what_was_meant(
