@@ -417,6 +417,37 @@ def test_a_flow_list_is_written_anew_and_a_block_list_keeps_the_lines_that_stay(
     )
 
 
+def test_a_block_list_that_only_loses_items_gains_no_line() -> None:
+    edit, expected = edit_of(DEPENDENCIES)
+    edit.set_list(("needs", 1, "depends_on"), ["sso"])
+    expected["needs"][1]["depends_on"] = ["sso"]
+    assert edit.result(expected) == DEPENDENCIES.replace("      - cms\n", "")
+
+
+def test_a_value_inside_a_flow_mapping_is_quoted_where_a_comma_would_end_it() -> None:
+    """``groups: {desk: must}`` sits in a block mapping: the value is inside the braces all
+    the same, where a plain ``a, b`` would read as two entries."""
+    edit, expected = edit_of(NEEDS)
+    edit.set_value(("needs", 0, "groups", "desk"), "must, now")
+    edit.rename_key(("needs", 0, "groups", "office"), "office, hq")
+    expected["needs"][0]["groups"] = {"desk": "must, now", "field": "should", "office, hq": "could"}
+    assert '{desk: "must, now", field: should, "office, hq": could}' in edit.result(expected)
+
+
+@pytest.mark.parametrize("text", ["a: 1\nb: 2\n", "- a\n- b\n"])
+def test_a_file_is_not_emptied(text: str) -> None:
+    """A block collection whose entries all go is written ``key: []``; the file itself has
+    no key to write that after, and an empty file reads as nothing at all."""
+    edit, expected = edit_of(text)
+    edit.remove((0,) if text.startswith("-") else ("a",))
+    edit.remove((1,) if text.startswith("-") else ("b",))
+    with pytest.raises(EditRefused) as refused:
+        edit.result(expected)
+    assert refused.value.message == "cannot remove every entry of the file: it would be left empty"
+    assert refused.value.location is not None
+    assert (refused.value.location.line, refused.value.location.column) == (1, 1)
+
+
 def test_a_nested_empty_list_becomes_a_block_list_indented_below_its_key() -> None:
     text = "# interviews\ninterviews:\n  - id: a\n    quotes: []\n"
     edit, expected = edit_of(text)

@@ -280,10 +280,12 @@ class YamlEdit:
         return line_start, len(text) if line_end < 0 else line_end + 1
 
     def _refused(self, path: Node) -> EditRefused:
-        return EditRefused(
-            f"cannot remove '{format_key(path)}' where it is written",
-            self.document.source.locate(path, key=True),
+        message = (
+            f"cannot remove '{format_key(path)}' where it is written"
+            if path
+            else "cannot remove every entry of the file: it would be left empty"
         )
+        return EditRefused(message, self.document.source.locate(path, key=True))
 
     def _data_at(self, path: Node) -> Any:
         data = self.document.data
