@@ -200,9 +200,9 @@ ITEM = "- id: c\n  quotes:\n    - text: Said.\n"
             "interviews:\n  - {id: a}",
             "interviews:\n  - {id: a}\n  - id: c\n    quotes:\n      - text: Said.\n",
         ),
-        (  # an empty list becomes a block list, indented below its key
+        (  # an empty list becomes a block list, indented below its key and its comment
             "interviews: []  # none yet\nother: 1\n",
-            "interviews:\n  - id: c\n    quotes:\n      - text: Said.  # none yet\nother: 1\n",
+            "interviews:  # none yet\n  - id: c\n    quotes:\n      - text: Said.\nother: 1\n",
         ),
         (  # the same below a blank first line
             "\ninterviews: []\n",
@@ -448,14 +448,32 @@ def test_a_file_is_not_emptied(text: str) -> None:
     assert (refused.value.location.line, refused.value.location.column) == (1, 1)
 
 
-def test_a_nested_empty_list_becomes_a_block_list_indented_below_its_key() -> None:
-    text = "# interviews\ninterviews:\n  - id: a\n    quotes: []\n"
-    edit, expected = edit_of(text)
-    edit.append_items(("interviews", 0, "quotes"), ["- text: Said.\n"])
-    expected["interviews"][0]["quotes"] = [{"text": "Said."}]
-    assert edit.result(expected) == (
-        "# interviews\ninterviews:\n  - id: a\n    quotes:\n      - text: Said.\n"
-    )
+@pytest.mark.parametrize(
+    ("empty", "written"),
+    [
+        ("[]\n", "\n      - text: Said.\n        who: A\n"),
+        ("[ ]  # none yet\n", "  # none yet\n      - text: Said.\n        who: A\n"),
+        ("[]", "\n      - text: Said.\n        who: A"),  # the file's last line, unended
+        ("[]\r\n", "\r\n      - text: Said.\r\n        who: A\r\n"),
+    ],
+)
+def test_a_nested_empty_list_becomes_a_block_list_indented_below_its_key(
+    empty: str, written: str
+) -> None:
+    """However the empty list is spaced, with the file's line endings; a comment after it
+    stays on the key's line."""
+    newline = "\r\n" if empty.endswith("\r\n") else "\n"
+    start = newline.join(["# interviews", "interviews:", "  - id: a", "    quotes: "])
+    edit, expected = edit_of(start + empty)
+    edit.append_items(("interviews", 0, "quotes"), ["- text: Said.\n  who: A\n"])
+    expected["interviews"][0]["quotes"] = [{"text": "Said.", "who": "A"}]
+    assert edit.result(expected) == start.removesuffix(" ") + written
+
+
+def test_an_empty_list_with_a_comment_inside_is_left_as_written() -> None:
+    edit, _ = edit_of("quotes: [  # none yet\n]\n")
+    with pytest.raises(EditRefused, match="'quotes' is not a list written one item a line"):
+        edit.append_items(("quotes",), ["- text: Said.\n"])
 
 
 def test_an_item_of_a_flow_list_is_copied_within_it() -> None:

@@ -119,12 +119,17 @@ class YamlEdit:
         if data == [] and path in source.key_spans and not self._in_flow(path):
             start, end = source.spans[path]
             line_start = self.text.rfind("\n", 0, start) + 1
-            if self.text[start:end] == "[]":
+            if not self.text[start:end].strip("[] \t\r\n"):  # "[]", "[ ]": no comment inside
                 colon = self.text.index(":", source.key_spans[path][1]) + 1
                 indent = " " * (source.key_spans[path][0] - line_start + 2)
                 newline = "\r\n" if "\r\n" in self.text else "\n"
-                lines = self._indented(items, indent)
-                self._replacements.append((colon, end, newline + newline.join(lines)))
+                block = newline.join(self._indented(items, indent))
+                line_end = self.text.find("\n", end)
+                self._replacements.append((colon, end, ""))  # a comment after it stays
+                if line_end < 0:
+                    self._replacements.append((len(self.text), len(self.text), newline + block))
+                else:
+                    self._replacements.append((line_end + 1, line_end + 1, block + newline))
                 return
         if path in source.flow or not isinstance(data, list) or not data:
             raise EditRefused(
