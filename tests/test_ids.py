@@ -16,6 +16,8 @@ from needmap.personas.schema import id_from, is_id
         ("Café & Catering", 63, "cafe-catering"),
         ("Top taken 2026 (def)", 40, "top-taken-2026-def"),
         ("top_taken", 63, "top_taken"),  # an id stays as it is
+        ("front--desk", 63, "front--desk"),  # as written, though no name would make it
+        ("a--" + "b" * 60, 63, "a--" + "b" * 60),  # at the limit too
         ("  Beleids\u00admedewerkers  ", 63, "beleids-medewerkers"),
         ("-x_", 63, "x"),
         ("Teamleiders en afdelingshoofden", 20, "teamleiders-en-afdel"),
