@@ -575,6 +575,12 @@ CASES = [
         ["needs.yaml:3:11: needs[0].title: expected text, found an empty value"],
         "write a value after 'title:'",
     ),
+    Case(  # spaces only: nothing to show in a report
+        "blank-value",
+        _needs('  - id: search\n    title: "   "\n    kind: function\n    groups: {desk: must}\n'),
+        ["needs.yaml:3:12: needs[0].title: must not be empty"],
+        "write some text, or remove the key",
+    ),
     Case(
         "empty-list-item",
         _needs(
@@ -1318,3 +1324,10 @@ def test_every_yaml_syntax_error_has_a_hint(make_study: StudyMaker, needs: str, 
         load_study(root)
     first = raised.value.problems[0]
     assert first.message.startswith("YAML syntax error") and first.hint.startswith(hint)
+
+
+def test_spaces_around_a_text_are_not_kept(make_study: StudyMaker) -> None:
+    """A title pasted with spaces around it shows without them in every report."""
+    needs = '  - id: search\n    title: "  Search "\n    kind: function\n    groups: {desk: must}\n'
+    study = load_study(make_study(_needs(needs)))
+    assert study.need_by_id["search"].title == "Search"
