@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from needmap import load_study
 from needmap.errors import InvalidStudyError, NeedmapError, NotAStudyError
@@ -1331,3 +1332,10 @@ def test_spaces_around_a_text_are_not_kept(make_study: StudyMaker) -> None:
     needs = '  - id: search\n    title: "  Search "\n    kind: function\n    groups: {desk: must}\n'
     study = load_study(make_study(_needs(needs)))
     assert study.need_by_id["search"].title == "Search"
+
+
+def test_a_loaded_study_cannot_be_changed_by_accident(make_study: StudyMaker) -> None:
+    """Reports share one loaded study: one that changed a need would change the others."""
+    study = load_study(make_study())
+    with pytest.raises(ValidationError, match="frozen"):
+        study.need_by_id["search"].title = "Find"  # type: ignore[misc]
