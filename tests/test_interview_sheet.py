@@ -482,7 +482,9 @@ def test_update_warns_of_an_interview_the_sheet_no_longer_has(
     [renamed] = [p for p in result.warnings if "any more" in p.message]
     assert renamed.message == "interview 'depot-visit' is not in round 2.csv (any more): it is kept"
     assert (renamed.location.path, renamed.location.line) == (path, 13)
-    assert "its quotes count twice" in (renamed.hint or "")
+    assert renamed.hint == (
+        "if the sheet gave it another name, remove the old one here, or its quotes count twice"
+    )
 
 
 def test_update_leaves_quotes_it_cannot_add_to_with_a_warning(
@@ -516,9 +518,11 @@ def test_update_refuses_a_file_it_cannot_add_to_and_writes_nothing(
     with pytest.raises(InvalidStudyError) as raised:
         import_interview_sheet(load_study(root), sheet, update=True)
     [problem] = raised.value.problems
-    assert problem.message.startswith("cannot add interviews to this file safely")
+    assert problem.message.startswith("cannot add interviews to this file safely: ")
     assert (problem.location.path, problem.location.line) == (path, 1)  # at 'interviews:'
-    assert "--name" in (problem.hint or "")
+    assert problem.hint == (
+        "import the sheet into a file of its own with --name; nothing was written"
+    )
     assert path.read_text(encoding="utf-8") == flow
 
 
@@ -528,9 +532,46 @@ def test_a_sheet_imported_before_is_refused_unless_updating(
     root = make_study()
     sheet, path = _imported(root, tmp_path)
     written = path.read_text(encoding="utf-8")
-    with pytest.raises(TargetExistsError, match="was this sheet imported before"):
+    with pytest.raises(TargetExistsError) as raised:
         import_interview_sheet(load_study(root), sheet)
+    [problem] = raised.value.problems
+    assert (problem.location.path, problem.message, problem.hint) == (
+        path,
+        "interviews/round-2.yaml exists already: was this sheet imported before?",
+        "to add the interviews it does not have yet, use --update; to add the sheet as a "
+        "file of its own, give it another name with --name",
+    )
     assert path.read_text(encoding="utf-8") == written
+
+
+def test_update_adds_every_new_interview_of_the_sheet(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """Not only the first new one: the sheet's rows after it are read as well."""
+    root = make_study()
+    sheet, _ = _imported(root, tmp_path)
+    more = ",desk,2026-03-16,1,,Slow on a phone.,mobile,,\n,desk,2026-03-17,1,,Logins.,search,,\n"
+    sheet.write_text(SHEET + more, encoding="utf-8")
+    result = import_interview_sheet(load_study(root), sheet, update=True)
+    assert [i.id for i in result.interviews] == ["desk-2026-03-16", "desk-2026-03-17"]
+    assert [i.id for i in load_interviews(load_study(root))][-2:] == [
+        "desk-2026-03-16",
+        "desk-2026-03-17",
+    ]
+
+
+def test_update_with_nothing_new_leaves_the_file_untouched(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """Not even rewritten as it was: the file keeps its inode and time, so an editor that
+    has it open, a hard link and a backup tool see no change."""
+    root = make_study()
+    sheet, path = _imported(root, tmp_path)
+    before = path.stat()
+    result = import_interview_sheet(load_study(root), sheet, update=True)
+    assert (result.interviews, result.grown) == ((), ())
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
 
 
 def test_update_adds_no_quotes_to_an_interview_corrected_by_hand(
@@ -545,7 +586,11 @@ def test_update_adds_no_quotes_to_an_interview_corrected_by_hand(
     sheet.write_text(SHEET + "Depot visit,field,09-03-2026,,,And the menu.,search,,\n")
     result = import_interview_sheet(load_study(root), sheet, update=True)
     assert (result.interviews, result.grown) == ((), ())
-    assert "interview 'depot-visit' differs from the one in" in result.warnings[-1].message
+    assert (result.warnings[-1].message, result.warnings[-1].hint) == (
+        "interview 'depot-visit' differs from the one in interviews/round-2.yaml, which is "
+        "kept as it is",
+        "change it in the file; or remove it there and import again to take the sheet's",
+    )
     assert path.read_text(encoding="utf-8") == corrected
 
 
@@ -629,19 +674,43 @@ def test_ids_that_yaml_would_read_as_numbers_or_booleans_are_quoted(
     assert [i.id for i in load_interviews(load_study(root))] == ["3", "yes"]
 
 
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        pytest.param(
+            "interviews:\n  - id: 3\n    group: desk\n    quotes: []\n",
+            "Input should be a valid string",
+            id="an id that reads as a number",
+        ),
+        pytest.param(
+            "interviews:\n  - id: a\n    id: b\n    group: desk\n    quotes: []\n",
+            "duplicate key 'id' (first at line 2, column 5)",
+            id="a key written twice",
+        ),
+    ],
+)
 def test_interviews_that_would_not_read_back_are_not_written(
-    make_study: StudyMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_study: StudyMaker,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    written: str,
+    found: str,
 ) -> None:
     """The safety net under the writer: had an id been written unquoted again (id: 3 reads
-    as a number), the import stops before the study gets a file validate refuses."""
+    as a number), or a key twice, the import stops before the study gets a file validate
+    refuses, and says what it found."""
     import needmap.interview_import
 
     root = make_study()
     sheet = _sheet(tmp_path)
-    unquoted = "interviews:\n  - id: 3\n    group: desk\n    quotes: []\n"
-    monkeypatch.setattr(needmap.interview_import, "interview_sheet_yaml", lambda *_: unquoted)
-    with pytest.raises(InvalidStudyError, match="would not read back as written"):
+    monkeypatch.setattr(needmap.interview_import, "interview_sheet_yaml", lambda *_: written)
+    with pytest.raises(InvalidStudyError) as raised:
         import_interview_sheet(load_study(root), sheet)
+    [problem] = raised.value.problems
+    assert (problem.message, problem.hint) == (
+        f"the interviews would not read back as written: {found}",
+        "nothing was written; this is a needmap bug, please report it with the sheet",
+    )
     assert not (root / "interviews").exists()
 
 
