@@ -1050,6 +1050,8 @@ TITLES = {
             "did you mean one of 'smoelenboek' (Smoelenboek met expertise), "
             "'vraag' (Vraag uitzetten bij collega's met expertise)?",
         ),
+        ("alle", "did you mean 'zoeken' (Eén zoekfunctie over alle bronnen)?"),
+        ("expertise met smoelenboek", "did you mean 'smoelenboek' (Smoelenboek met expertise)?"),
         ("met", ""),  # too short to look for
         ("zoekfunctie agenda", ""),  # every word in one title, or none
         ("koffie", ""),

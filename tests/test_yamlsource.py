@@ -373,14 +373,18 @@ def test_a_long_text_is_no_number() -> None:
 
 def test_a_file_not_there_or_not_a_file_is_named_with_a_hint(tmp_path: Path) -> None:
     """A mapping given on the command line: the one beside it spelled nearly the same is
-    offered; a folder given for it cannot be read."""
+    offered, else a check of the name; a folder given for it cannot be read."""
     (tmp_path / "mapping.yaml").write_text("tasks: []\n")
     with pytest.raises(NeedmapError) as missing:
         yamlsource.read_yaml_file(tmp_path / "mapping.yml")
+    with pytest.raises(NeedmapError) as unlike:
+        yamlsource.read_yaml_file(tmp_path / "groups.yaml")
     with pytest.raises(NeedmapError) as folder:
         yamlsource.read_yaml_file(tmp_path)
-    assert [(p.message, p.hint) for p in missing.value.problems + folder.value.problems] == [
+    problems = missing.value.problems + unlike.value.problems + folder.value.problems
+    assert [(p.message, p.hint) for p in problems] == [
         ("no such file", f"did you mean {tmp_path / 'mapping.yaml'}?"),
+        ("no such file", "check the name, or give the file's whole path"),
         ("cannot read file: Is a directory", ""),
     ]
 
