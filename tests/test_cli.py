@@ -902,16 +902,19 @@ def test_validate_says_what_an_evidence_file_that_is_no_mapping_should_hold(
     make_study: StudyMaker,
 ) -> None:
     """A survey mapping or a search log written as a list, or one line of text, gets one
-    problem at its top saying what it should hold."""
+    problem at its top saying what it should hold; one whose top the reader refused gets
+    the reader's problem only."""
     root = make_study(
         {
             "surveys/top.yaml": "- id: top\n- title: Top\n",
             "surveys/words.yaml": "survey of march\n",
+            "surveys/tagged.yaml": "!!python/object x\n",
             "analytics/a.yaml": "- id: a\n",
         }
     )
     assert _refused_by_validate(root) == [
         "analytics/a.yaml:1:1: expected 'key: value' lines at the top of the search log",
+        "surveys/tagged.yaml:1:1: the tag '!!python/object' is not allowed",
         "surveys/top.yaml:1:1: expected 'key: value' lines at the top of the survey mapping",
         "surveys/words.yaml:1:1: expected 'key: value' lines at the top of the survey mapping",
     ]
