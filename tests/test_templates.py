@@ -161,12 +161,46 @@ def test_a_new_study_ignores_the_reports_that_build_writes_into_it(tmp_path: Pat
 def test_unknown_template_suggests_a_close_one(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as raised:
         init_study(tmp_path / "s", "gemente")
-    assert raised.value.problems[0].hint == "did you mean 'gemeente'?"
+    assert (raised.value.problems[0].message, raised.value.problems[0].hint) == (
+        "unknown template 'gemente'",
+        "did you mean 'gemeente'?",
+    )
     assert not (tmp_path / "s").exists()
     with pytest.raises(UsageError) as far:  # close to none: all are named
         init_study(tmp_path / "s", "minimal")
     names = ", ".join(t.name for t in list_templates())
     assert far.value.problems[0].hint == f"available: {names}"
+
+
+def test_a_template_is_a_folder_of_yaml_markdown_and_csv_files_not_hidden_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What an editor or a system leaves beside a template's files (a swap file, a
+    ``.DS_Store``, a ``_drafts`` folder, a note) is neither a template nor copied into a
+    new study; a template's own files below them still are."""
+    import needmap.scaffold
+
+    bundled = Path(needmap.scaffold.__file__).parent / "templates"
+    root = tmp_path / "templates"
+    shutil.copytree(bundled / "care", root / "care")
+    for junk in (".DS_Store", "_drafts/care/study.yaml", "README.txt"):
+        (root / junk).parent.mkdir(parents=True, exist_ok=True)
+        (root / junk).write_text("name: junk\n", encoding="utf-8")
+    for junk in (".groups.yaml.swp", "_old/needs.yaml", "notes.txt", ".cache/x.yaml"):
+        (root / "care" / junk).parent.mkdir(parents=True, exist_ok=True)
+        (root / "care" / junk).write_text("needs: []\n", encoding="utf-8")
+    own = sorted(
+        p.relative_to(bundled / "care").as_posix()
+        for p in (bundled / "care").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    )
+    monkeypatch.setattr(needmap.scaffold, "_templates_root", lambda: root)
+    [info] = list_templates()
+    assert (info.name, sorted(info.files)) == ("care", own)
+    written = init_study(tmp_path / "s", "care")
+    assert sorted(p.as_posix() for p in written if p.parts[0] not in ("schemas", ".gitignore")) == (
+        own
+    )
 
 
 def test_every_template_file_is_packaged() -> None:
