@@ -1221,6 +1221,12 @@ def _platform(value: str) -> dict[str, str | None]:
         ),
         (_headcount("-3"), "must be at least 0, found -3", "write a number at least 0"),
         (
+            _headcount("[1450, 20]"),
+            "expected a whole number, found a list",
+            "write one value here, not a list",
+        ),
+        (_platform("[0.5]"), "expected a number, found a list", "write one value here, not a list"),
+        (
             _platform("0,6"),
             "expected a number, found the text '0,6'",
             "write the decimals after a point: 0.6",

@@ -1200,6 +1200,38 @@ def test_mapping_problems_have_positions(study: Study, tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("other", "message", "hint"),
+    [
+        ("ja", "expected true or false, found the text 'ja'", "write true or false"),
+        (
+            "'True '",
+            "expected true or false, found the text 'True '",
+            "write it without quotes: true",
+        ),
+        ("{a: 1}", "expected true or false, found a mapping", "write true or false"),
+        ("[true]", "expected true or false, found a list", "write one value here, not a list"),
+    ],
+)
+def test_a_mapping_s_true_or_false_written_otherwise_gets_a_hint(
+    study: Study, tmp_path: Path, other: str, message: str, hint: str
+) -> None:
+    text = (
+        (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml")
+        .read_text()
+        .replace("choices:\n", f"choices:\n  other: {other}\n")
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        load_mapping(_write(tmp_path, "m.yaml", text), study)
+    [problem] = raised.value.problems
+    assert (problem.location.line, problem.key, problem.message, problem.hint) == (
+        10,
+        "choices.other",
+        message,
+        hint,
+    )
+
+
 def test_the_mapping_rules_at_their_edges(study: Study, tmp_path: Path) -> None:
     """One task and one pick make a mapping; only the long layout needs respondent:;
     spaces around a heading or a label do not count; no task, no answer or a blank heading

@@ -371,7 +371,7 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
             hint = f'text that holds ": " must be in quotes: "{key}: {value}"'
         elif kind == "string_type" and isinstance(given, dict):
             hint = "write text here; text that holds ': ' must be in quotes"
-        elif kind == "string_type" and isinstance(given, list):
+        elif isinstance(given, list) and kind not in ("list_type", "dict_type", "model_type"):
             hint = "write one value here, not a list"
         elif kind == "list_type" and isinstance(given, str) and given.strip():
             hint = _list_hint(given.strip())
@@ -381,6 +381,10 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
             hint = "write 'key: value' lines, indented under this key"
         elif kind in _NUMBER_TYPES:
             hint = _number_hint(kind, given, plain_text)
+        elif kind == "bool_type" and str(given).strip().casefold() in ("true", "false"):
+            hint = f"write it without quotes: {str(given).strip().casefold()}"
+        elif kind == "bool_type":
+            hint = "write true or false"
         return message, hint
     if kind == "literal_error":
         expected = _literal_options(ctx.get("expected", ""))
