@@ -25,6 +25,14 @@ def test_the_promised_templates_exist() -> None:
     )
     assert infos["gemeente"].language == "nl"
     assert infos["care"].language == "en"
+    assert (infos["care"].organisation, infos["care"].study_name) == (
+        "Linden Care Group",
+        "One digital platform for care and wellbeing",
+    )
+    assert infos["care"].description.startswith(
+        "Can one digital platform support employees in their daily work, and also volunteers,"
+        " clients"
+    )
     assert infos["gemeente"].groups == 9
     assert infos["gemeente"].families == (("Medewerkers", 7), ("Inwoners en ondernemers", 2))
     assert infos["care"].families == (
