@@ -550,6 +550,8 @@ def test_schema_out_refreshes_needmap_s_schemas_and_never_writes_over_others(
         "not write over it"
         for name in ("interviews.schema.json", "survey.schema.json")
     ]
+    hint = "    hint: move or rename the file, or write the schemas into another folder"
+    assert refused.stderr.splitlines().count(hint) == 2
     assert {p.name: p.read_bytes() for p in schemas.iterdir()} == before
 
 
