@@ -135,8 +135,14 @@ def test_schema_texts_are_stable(golden: object) -> None:
 def test_init_refuses_an_existing_study(tmp_path: Path) -> None:
     init_study(tmp_path / "s", "gemeente")
     before = (tmp_path / "s" / "study.yaml").read_bytes()
-    with pytest.raises(TargetExistsError):
+    with pytest.raises(TargetExistsError) as raised:
         init_study(tmp_path / "s", "zorginstelling")
+    [problem] = raised.value.problems
+    assert (problem.location.path, problem.message, problem.hint) == (
+        tmp_path / "s",
+        "this folder already holds a study",
+        "choose a new folder; needmap init never overwrites a study",
+    )
     assert (tmp_path / "s" / "study.yaml").read_bytes() == before
 
 
