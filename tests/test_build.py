@@ -7,7 +7,7 @@ import re
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -277,3 +277,44 @@ def test_the_spinner_says_how_many_pdfs_are_laid_out(tmp_path: Path) -> None:
         f"  wrote {tmp_path / name}"
         for name in ("roadmap.html", "roadmap.pdf", "brief.pdf", "index.html")
     ]
+
+
+def test_build_reports_prints_the_pages_meant_for_paper_and_says_where_the_pdfs_go(
+    make_study: StudyMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """By default the overviews, the guide, the roadmap and the brief are laid out as PDFs
+    (the layout itself stood in for here); the interview and search-log reports, made
+    to be read on screen, are not. ``laying_out`` hears where the PDFs will be, not the
+    hidden folder they are made in; the index is written last."""
+    import needmap.build
+    from needmap.build import build_reports
+    from tests.test_searches import files_with_logs
+
+    laid_out: list[str] = []
+
+    def lay_out(
+        pages: list[Path],
+        progress: Callable[[Path], None],
+        laying_out: Callable[[list[Path]], None],
+    ) -> list[Path]:
+        pdfs = [page.with_suffix(".pdf") for page in pages]
+        laying_out(pdfs)
+        for page, pdf in zip(pages, pdfs, strict=True):
+            laid_out.append(page.name)
+            pdf.write_bytes(b"%PDF-")
+            progress(pdf)
+        return pdfs
+
+    monkeypatch.setattr(needmap.build, "write_pdfs", lay_out)
+    interview = "interviews:\n  - {id: a, group: desk, quotes: [{text: Hi, needs: [leave]}]}\n"
+    root = make_study({**files_with_logs(), "interviews/r1.yaml": interview})
+    out = tmp_path / "site"
+    told: list[list[Path]] = []
+    written = build_reports(load_study(root), out, guide_groups=["desk"], laying_out=told.append)
+    assert laid_out == ["overlap-groups.html", "roadmap.html", "guide-desk.html", "brief.html"]
+    assert told == [[out / name.replace(".html", ".pdf") for name in laid_out]]
+    names = [path.name for path in written]
+    assert names[-1] == "index.html"
+    assert {"guide-desk.md", "interviews.html", "interviews.md", "searches.html"} <= set(names)
+    assert {"interviews.pdf", "searches.pdf", "guides.html"}.isdisjoint(names)
+    assert all(path.parent == out and path.exists() for path in written)
