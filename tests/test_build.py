@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -285,7 +286,8 @@ def test_build_reports_prints_the_pages_meant_for_paper_and_says_where_the_pdfs_
     """By default the overviews, the guide, the roadmap and the brief are laid out as PDFs
     (the layout itself stood in for here); the interview and search-log reports, made
     to be read on screen, are not. ``laying_out`` hears where the PDFs will be, not the
-    hidden folder they are made in; the index is written last."""
+    hidden folder they are made in; the index is written last. A build told of no
+    ``removed`` still removes what it no longer makes."""
     import needmap.build
     from needmap.build import build_reports
     from tests.test_searches import files_with_logs
@@ -318,3 +320,6 @@ def test_build_reports_prints_the_pages_meant_for_paper_and_says_where_the_pdfs_
     assert {"guide-desk.md", "interviews.html", "interviews.md", "searches.html"} <= set(names)
     assert {"interviews.pdf", "searches.pdf", "guides.html"}.isdisjoint(names)
     assert all(path.parent == out and path.exists() for path in written)
+    shutil.rmtree(root / "analytics")  # the search logs taken out: their report goes too
+    build_reports(load_study(root), out, pdf=False)
+    assert not (out / "searches.html").exists() and not (out / "searches.md").exists()
