@@ -85,6 +85,10 @@ def test_the_files_in_the_way_are_named_before_the_pdfs_are_laid_out(
         out / "brief.pdf",
         out / "index.html",
     ]
+    assert refused.value.problems[0].hint == (
+        "move or rename the file, or build into another folder with --out; nothing in "
+        f"{out} was changed: needmap writes over the files of its own earlier builds only"
+    )
     assert _listing(out) == {"brief.pdf": b"%PDF-1.7", "index.html": b"mine"}
 
 
