@@ -157,6 +157,25 @@ def test_the_record_keeps_earlier_files_still_there_and_what_the_caller_listed(
     assert _recorded(out) == ["a.html", "charts/c.png", "export.csv"]
 
 
+def test_a_build_works_in_a_hidden_folder_and_one_that_cannot_start_says_why(
+    tmp_path: Path,
+) -> None:
+    """Half a build is not shown among the reports (a file browser, ``needmap watch`` and
+    the next build pass over hidden folders); a folder that cannot be made is named."""
+    out = write_tree(tmp_path / "out", {"keep.txt": "mine"})
+    with BuildFolder(out) as folder:
+        assert folder.stage.parent == out and folder.stage.name.startswith(".needmap-build-")
+    blocked = tmp_path / "out" / "keep.txt" / "site"
+    with pytest.raises(OutputError) as refused, BuildFolder(blocked):
+        pass
+    [problem] = refused.value.problems
+    assert (problem.location.path, problem.message) == (
+        blocked,
+        "cannot write here: Not a directory",
+    )
+    assert _listing(out) == {"keep.txt": b"mine"}
+
+
 def test_a_build_that_fails_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
     out = write_tree(tmp_path / "out", {"keep.txt": "mine"})
     with pytest.raises(RuntimeError), BuildFolder(out) as folder:
