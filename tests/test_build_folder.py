@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from needmap import load_study
+from needmap import __version__, load_study
 from needmap.build import build_reports
 from needmap.build_folder import (
     RECORD,
@@ -144,6 +144,8 @@ def test_the_record_keeps_earlier_files_still_there_and_what_the_caller_listed(
         write_tree(folder.stage, {"a.html": "1", "b.html": "1", "charts/c.png": b"png"})
         folder.commit()
     assert _recorded(out) == ["a.html", "b.html", "charts/c.png"]
+    record = json.loads((out / RECORD).read_text(encoding="utf-8"))
+    assert record["written_by"] == f"needmap {__version__}"  # for a reader who wonders
     write_tree(out, {"export.csv": "id"})  # written by the caller itself, as demo does
     (out / "b.html").unlink()
     with BuildFolder(out) as folder:
