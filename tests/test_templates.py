@@ -14,6 +14,7 @@ import pytest
 from needmap import init_study, list_templates, load_study
 from needmap.errors import TargetExistsError, UsageError
 from needmap.scaffold import MODELINE, schema_texts
+from tests.conftest import write_tree
 
 TEMPLATES = [t.name for t in list_templates()]
 
@@ -197,12 +198,9 @@ def test_a_template_is_a_folder_of_yaml_markdown_and_csv_files_not_hidden_ones(
     bundled = Path(needmap.scaffold.__file__).parent / "templates"
     root = tmp_path / "templates"
     shutil.copytree(bundled / "care", root / "care")
-    for junk in (".DS_Store", "_drafts/care/study.yaml", "README.txt"):
-        (root / junk).parent.mkdir(parents=True, exist_ok=True)
-        (root / junk).write_text("name: junk\n", encoding="utf-8")
-    for junk in (".groups.yaml.swp", "_old/needs.yaml", "notes.txt", ".cache/x.yaml"):
-        (root / "care" / junk).parent.mkdir(parents=True, exist_ok=True)
-        (root / "care" / junk).write_text("needs: []\n", encoding="utf-8")
+    beside = (".groups.yaml.swp", "_old/needs.yaml", "notes.txt", ".cache/x.yaml")
+    junk = [".DS_Store", "_drafts/care/study.yaml", "README.txt", *(f"care/{n}" for n in beside)]
+    write_tree(root, dict.fromkeys(junk, "needs: []\n"))
     own = sorted(
         p.relative_to(bundled / "care").as_posix()
         for p in (bundled / "care").rglob("*")

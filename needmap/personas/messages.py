@@ -381,10 +381,10 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
             hint = "write 'key: value' lines, indented under this key"
         elif kind in _NUMBER_TYPES:
             hint = _number_hint(kind, given, plain_text)
-        elif kind == "bool_type" and str(given).strip().casefold() in ("true", "false"):
-            hint = f"write it without quotes: {str(given).strip().casefold()}"
         elif kind == "bool_type":
-            hint = "write true or false"
+            written = str(given).strip().casefold()
+            quoted = written in ("true", "false")
+            hint = f"write it without quotes: {written}" if quoted else "write true or false"
         return message, hint
     if kind == "literal_error":
         expected = _literal_options(ctx.get("expected", ""))
