@@ -77,6 +77,23 @@ def test_pages_get_the_script_and_other_files_come_as_they_are(
     assert _get(server.url + "roadmap.md")[1] == b"# Roadmap\n"
 
 
+def test_every_answer_is_fresh_and_a_page_s_length_counts_its_script(
+    served: tuple[PreviewServer, Path],
+) -> None:
+    """A report changes with each build: a browser that kept one would show the last
+    build's. A page's length is the page's with the script, or the browser cuts it off."""
+    server, _ = served
+    for path in ("", "chart.png", STATE_PATH.lstrip("/"), "missing.html"):
+        try:
+            with urllib.request.urlopen(server.url + path, timeout=10) as answer:
+                headers, body = answer.headers, answer.read()
+        except urllib.error.HTTPError as error:
+            headers, body = error.headers, error.read()
+            assert b"<p>Message: No such report.</p>" in body
+        assert headers["Cache-Control"] == "no-store", path
+        assert headers["Content-Length"] == str(len(body)), path
+
+
 def test_nothing_outside_the_folder_and_no_listings(served: tuple[PreviewServer, Path]) -> None:
     server, _ = served
     assert _get(server.url + "../secret.txt")[0] == 404
