@@ -14,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from email.message import Message
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +31,19 @@ runner = CliRunner()
 PAGE = "<!DOCTYPE html><html><body><h1>Roadmap</h1></body></html>"
 
 
-def _get(url: str) -> tuple[int, bytes, str]:
-    """Status, body and content type; an HTTP error is an answer too."""
+def _answer(url: str) -> tuple[int, bytes, Message]:
+    """Status, body and headers; an HTTP error is an answer too."""
     try:
         with urllib.request.urlopen(url, timeout=10) as answer:
-            return answer.status, answer.read(), answer.headers["Content-Type"]
+            return answer.status, answer.read(), answer.headers
     except urllib.error.HTTPError as error:
-        return error.code, error.read(), error.headers["Content-Type"]
+        return error.code, error.read(), error.headers
+
+
+def _get(url: str) -> tuple[int, bytes, str]:
+    """Status, body and content type."""
+    status, body, headers = _answer(url)
+    return status, body, headers["Content-Type"]
 
 
 def _state(url: str) -> dict[str, Any]:
@@ -84,14 +91,10 @@ def test_every_answer_is_fresh_and_a_page_s_length_counts_its_script(
     build's. A page's length is the page's with the script, or the browser cuts it off."""
     server, _ = served
     for path in ("", "chart.png", STATE_PATH.lstrip("/"), "missing.html"):
-        try:
-            with urllib.request.urlopen(server.url + path, timeout=10) as answer:
-                headers, body = answer.headers, answer.read()
-        except urllib.error.HTTPError as error:
-            headers, body = error.headers, error.read()
-            assert b"<p>Message: No such report.</p>" in body
+        status, body, headers = _answer(server.url + path)
         assert headers["Cache-Control"] == "no-store", path
         assert headers["Content-Length"] == str(len(body)), path
+    assert status == 404 and b"<p>Message: No such report.</p>" in body
 
 
 def test_nothing_outside_the_folder_and_no_listings(served: tuple[PreviewServer, Path]) -> None:
