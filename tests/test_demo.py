@@ -1,0 +1,142 @@
+"""The demo's generated survey export: a Microsoft Forms file as the tool gives it, with as
+many respondents per group as its headcount and response rate make, each picking tasks
+that serve the group's needs more often. The whole demo is run by the CLI tests."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from needmap import load_study
+from needmap.demo import RESPONSE_RATES, write_example_export
+from needmap.demo import _task_weight as task_weight
+from needmap.personas.study import Study
+from needmap.scaffold import init_study, list_templates
+from needmap.surveys import import_survey, load_mapping
+from needmap.surveys.mapping import SurveyMapping, mapping_files
+from tests.conftest import SURVEY_FIXTURES
+
+
+def _survey_study(tmp_path: Path, groups: str | None = None) -> tuple[Study, SurveyMapping]:
+    """The survey fixture study (desk 10, field 30, office 60 people) and its Microsoft
+    Forms mapping; ``groups`` replaces its groups.yaml."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    if groups is not None:
+        (root / "groups.yaml").write_text(groups, encoding="utf-8")
+    study = load_study(root)
+    return study, load_mapping(SURVEY_FIXTURES / "mappings" / "ms-forms.yaml", study)
+
+
+def test_each_group_answers_at_its_response_rate(tmp_path: Path) -> None:
+    study, mapping = _survey_study(tmp_path)
+    export = tmp_path / "export.csv"
+    # desk: 10 x 0.5 (a group the rates do not name); field: 30 x 0.2; office: 60 x 0.55
+    assert write_example_export(study, mapping, export) == 5 + 6 + 33
+    tally = import_survey(mapping, export, strict=True).tally
+    assert dict(tally.respondents) == {"desk": 5, "field": 6, "office": 33}
+
+
+def test_a_group_without_headcount_or_answer_is_left_out_and_a_small_one_answers(
+    tmp_path: Path,
+) -> None:
+    groups = """\
+groups:
+  - {id: field, name: Field staff}
+  - {id: board, name: Board, headcount: 40}
+  - {id: office, name: Office staff, headcount: 0}
+  - {id: desk, name: Front desk, headcount: 1}
+"""
+    study, mapping = _survey_study(tmp_path, groups)
+    export = tmp_path / "export.csv"
+    # desk: 1 x 0.5 rounds to 0, yet one answers; field and office have no headcount;
+    # board is no answer of the survey's question
+    assert write_example_export(study, mapping, export) == 1
+    assert dict(import_survey(mapping, export).tally.respondents) == {"desk": 1}
+
+
+def test_the_export_is_laid_out_as_microsoft_forms_writes_it(tmp_path: Path) -> None:
+    study, mapping = _survey_study(tmp_path)
+    export = tmp_path / "export.csv"
+    write_example_export(study, mapping, export)
+    data = export.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfID,Start time,") and data.count(b"\r\n") == 45
+    rows = list(csv.reader(data.decode("utf-8-sig").splitlines()))
+    assert rows[0] == [
+        "ID",
+        "Start time",
+        "Completion time",
+        "Email",
+        "Name",
+        "What is your role?",
+        "Which tasks do you do most often? Choose at most five.",
+    ]
+    assert [row[0] for row in rows[1:]] == [str(n) for n in range(1, 45)]
+    assert rows[1][1:6] == [
+        "3/3/26 9:01:10",
+        "3/3/26 9:01:55",
+        "anonymous",
+        "",
+        "Front desk / reception",
+    ]
+    assert rows[44][1:3] == ["3/10/26 9:44:10", "3/10/26 9:44:55"]
+    assert {row[5] for row in rows[1:]} == {"Front desk / reception", "Field staff", "Office staff"}
+    labels = {task.label for task in mapping.tasks}
+    picks = [row[6].split(";") for row in rows[1:]]
+    assert all(chosen[-1] == "" for chosen in picks)  # each choice ends in ";", as Forms does
+    assert {len(set(chosen[:-1])) for chosen in picks} == {3, 4, 5}  # distinct, 3 to 5
+    assert all(len(chosen) - 1 in (3, 4, 5) and set(chosen[:-1]) <= labels for chosen in picks)
+
+
+def test_the_export_is_the_same_for_a_seed_and_another_for_another(tmp_path: Path) -> None:
+    study, mapping = _survey_study(tmp_path)
+    first, again, other = (tmp_path / name for name in ("first.csv", "again.csv", "other.csv"))
+    write_example_export(study, mapping, first)
+    write_example_export(study, mapping, again)
+    write_example_export(study, mapping, other, seed=7)
+    assert first.read_bytes() == again.read_bytes() != other.read_bytes()
+
+
+def test_a_task_weighs_more_the_more_its_needs_matter_to_the_group(tmp_path: Path) -> None:
+    study, _ = _survey_study(tmp_path)
+    # 0.3 for every task, plus the square of 3 (must), 2 (should) or 1 (could) per need
+    assert task_weight(study, ["hr-self-service"], "desk") == pytest.approx(9.3)
+    assert task_weight(study, ["hr-self-service"], "office") == pytest.approx(4.3)
+    assert task_weight(study, ["service-desk"], "office") == pytest.approx(1.3)
+    assert task_weight(study, ["room-booking", "canteen"], "office") == pytest.approx(10.3)
+    assert task_weight(study, ["room-booking"], "desk") == pytest.approx(0.3)
+    assert task_weight(study, ["no-such-need"], "desk") == pytest.approx(0.3)
+
+
+def test_groups_pick_the_tasks_that_serve_them(tmp_path: Path) -> None:
+    study, mapping = _survey_study(tmp_path)
+    export = tmp_path / "export.csv"
+    write_example_export(study, mapping, export)
+    votes = import_survey(mapping, export).tally.votes
+    # room booking is a must for office staff only; booking leave a must for field staff
+    assert votes["office"]["meeting"] > votes["office"]["cafe"]
+    assert votes["desk"]["meeting"] <= votes["desk"]["leave"]
+    assert votes["field"]["leave"] > votes["field"]["meeting"]
+
+
+def test_only_a_microsoft_forms_mapping_gets_an_example_export(tmp_path: Path) -> None:
+    study, _ = _survey_study(tmp_path)
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "limesurvey.yaml", study)
+    with pytest.raises(ValueError) as refused:
+        write_example_export(study, mapping, tmp_path / "export.csv")
+    assert str(refused.value) == "example exports are written in the ms-forms layout"
+    assert not (tmp_path / "export.csv").exists()
+
+
+def test_every_response_rate_names_a_group_asked_in_a_template_s_survey(tmp_path: Path) -> None:
+    asked: set[str] = set()
+    for template in list_templates():
+        root = tmp_path / template.name
+        init_study(root, template.name)
+        study = load_study(root)
+        for path in mapping_files(root):
+            asked.update(g for g in load_mapping(path, study).group.values.values() if g)
+    assert set(RESPONSE_RATES) <= asked
