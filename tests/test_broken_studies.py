@@ -12,11 +12,14 @@ from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
+from typer.testing import CliRunner
 
 from needmap import load_study
+from needmap.cli import app
 from needmap.errors import InvalidStudyError, NeedmapError, NotAStudyError
 from needmap.personas.messages import did_you_mean, name_hint, unknown_id_hint
 from needmap.personas.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
+from needmap.scaffold import init_study
 from needmap.surveys.interviews import check_interviews
 from tests.conftest import MINIMAL_STUDY, StudyMaker
 
@@ -911,6 +914,64 @@ def test_groups_and_no_needs(make_study: StudyMaker) -> None:
         load_study(root)
     assert [p.format() for p in raised.value.problems] == [
         f"{root / 'study.yaml'}:1:1: the study defines no needs",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "misnamed", "hint"),
+    [
+        ("groups", "group.yaml", "group.yaml is not read: name it groups.yaml"),
+        ("groups", "Groups.yml", "Groups.yml is not read: name it groups.yaml"),
+        ("groups", "groepen.yaml", "groepen.yaml is not read: name it groups.yaml"),
+        ("groups", "grps/groups.yaml", "the folder grps is not read: name it groups"),
+        (
+            "groups",
+            "groups.yaml/groups.yaml",
+            "groups.yaml is a folder, so it is not read: make it a file, or name the folder "
+            "groups (every YAML file in it is read)",
+        ),
+        ("needs", "need.yaml", "need.yaml is not read: name it needs.yaml"),
+        ("needs", "behoeften.yaml", "behoeften.yaml is not read: name it needs.yaml"),
+        (
+            "needs",
+            "notes.yaml",
+            "add 'needs:' to study.yaml or create needs.yaml; see docs/study-format.md",
+        ),
+    ],
+)
+def test_a_misnamed_definitions_file_is_one_problem_that_names_it(
+    make_study: StudyMaker, kind: str, misnamed: str, hint: str
+) -> None:
+    """Every need names groups, every persona a group and needs: a groups.yaml that is not
+    read would otherwise bury its one problem under one for each of them."""
+    root = make_study({f"{kind}.yaml": None, misnamed: MINIMAL_STUDY[f"{kind}.yaml"]})
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    assert [(p.format(), p.hint) for p in raised.value.problems] == [
+        (f"{root / 'study.yaml'}:1:1: the study defines no {kind}", hint)
+    ]
+
+
+def test_no_groups_is_told_beside_the_other_problems(make_study: StudyMaker) -> None:
+    root = make_study({"groups.yaml": None, "personas.yaml": "personas: 5\n"})
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    assert [p.format() for p in raised.value.problems] == [
+        f"{root / 'personas.yaml'}:1:11: personas: expected a list of personas",
+        f"{root / 'study.yaml'}:1:1: the study defines no groups",
+    ]
+
+
+def test_validate_tells_a_template_study_without_its_groups_file_once(tmp_path: Path) -> None:
+    """Its needs, personas, interviews, survey and search log all name groups."""
+    root = tmp_path / "study"
+    init_study(root, "gemeente")
+    (root / "groups.yaml").rename(root / "groepen.yaml")
+    result = CliRunner().invoke(app, ["validate", str(root)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{root / 'study.yaml'}:1:1: the study defines no groups",
+        "    hint: groepen.yaml is not read: name it groups.yaml",
     ]
 
 

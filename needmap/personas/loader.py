@@ -14,7 +14,7 @@ raised together.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -133,9 +133,11 @@ def read_study(root: Path | str) -> StudyReading:
     for path in definition_files(root):
         reading.definitions_file(path)
     definitions = reading.definitions()
+    absent = _absent_kinds(definitions)
     problems = reading.problems
-    if settings is not None and not problems:
-        problems.extend(_completeness(definitions, study_path, reading.left_empty))
+    if settings is not None:
+        problems.extend(_completeness(absent, study_path, reading.left_empty))
+    definitions = replace(definitions, unread=definitions.unread | absent)
     renames = (
         Renames(root, "groups", renamed_ids(definitions, "groups")),
         Renames(root, "needs", renamed_ids(definitions, "needs")),
@@ -381,14 +383,27 @@ _FIRST_ITEM = {
 }
 
 
+def _absent_kinds(definitions: Definitions) -> frozenset[str]:
+    """The kinds a study must have (groups, needs) of which no item is written in any file
+    that was read: the study is told once that it defines none, and each reference to one
+    is left unchecked, since it would only echo that (a study whose groups.yaml is misnamed
+    would get a problem for every need)."""
+    return frozenset(
+        kind
+        for kind in ("groups", "needs")
+        if not definitions.written[kind] and kind not in definitions.unread
+    )
+
+
 def _completeness(
-    definitions: Definitions, study_path: Path, left_empty: Mapping[str, Location]
+    absent: frozenset[str], study_path: Path, left_empty: Mapping[str, Location]
 ) -> list[Problem]:
     """A study needs groups and needs: where their key is written with none under it, the
-    problem is at that key, else at the top of study.yaml."""
+    problem is at that key, else at the top of study.yaml, with a file or folder of a name
+    like the kind's, which is not read, named in the hint."""
     problems = []
     for kind in ("groups", "needs"):
-        if getattr(definitions, kind):
+        if kind not in absent:
             continue
         if kind in left_empty:
             problems.append(
@@ -403,8 +418,34 @@ def _completeness(
                 Problem(
                     Location(study_path, 1, 1),
                     f"the study defines no {kind}",
-                    hint=f"add '{kind}:' to study.yaml or create {kind}.yaml; "
+                    hint=_misnamed_hint(study_path.parent, kind)
+                    or f"add '{kind}:' to study.yaml or create {kind}.yaml; "
                     "see docs/study-format.md",
                 )
             )
     return problems
+
+
+def _misnamed_hint(root: Path, kind: str) -> str | None:
+    """Where a study's ``kind`` most likely is, unread: a folder named ``groups.yaml``, or a
+    YAML file or folder at the top named like ``kind`` (``group.yaml``, ``Needs/``)."""
+    for suffix in _SUFFIXES:
+        if (root / f"{kind}{suffix}").is_dir():
+            return (
+                f"{kind}{suffix} is a folder, so it is not read: make it a file, or name the "
+                f"folder {kind} (every YAML file in it is read)"
+            )
+    read = {f"{name}{suffix}" for name in DEFINITION_FOLDERS for suffix in _SUFFIXES}
+    names = [kind, *_DUTCH_NAMES[kind]]
+    for entry in sorted(root.iterdir()):
+        if entry.name in read or entry.name == STUDY_FILE or entry.name.startswith("."):
+            continue
+        if entry.is_dir() and closest(entry.name, names, ignore_case=True):
+            return f"the folder {entry.name} is not read: name it {kind}"
+        if entry.suffix in _SUFFIXES and closest(entry.stem, names, ignore_case=True):
+            return f"{entry.name} is not read: name it {kind}.yaml"
+    return None
+
+
+_DUTCH_NAMES = {"groups": ("groepen", "doelgroepen"), "needs": ("behoeften",)}
+"""What a Dutch study's files may be called by mistake: their names are English."""
