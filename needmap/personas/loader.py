@@ -28,6 +28,7 @@ from needmap.errors import (
     Severity,
 )
 from needmap.personas.locate import STUDY_FILE, not_a_study
+from needmap.personas.lookalikes import YAML_SUFFIXES, Lookalike, lookalikes
 from needmap.personas.messages import (
     closest,
     did_you_mean,
@@ -69,13 +70,12 @@ __all__ = [
 T = TypeVar("T", bound=BaseModel)
 
 DEFINITION_FOLDERS: tuple[str, ...] = ("families", "groups", "needs", "personas")
-_SUFFIXES = (".yaml", ".yml")
 
 
 def definition_files(root: Path) -> Iterator[Path]:
     """The definitions files of a study, in the order they are read."""
     for name in DEFINITION_FOLDERS:
-        for suffix in _SUFFIXES:
+        for suffix in YAML_SUFFIXES:
             top = root / f"{name}{suffix}"
             if top.is_file():
                 yield top
@@ -84,7 +84,7 @@ def definition_files(root: Path) -> Iterator[Path]:
             yield from sorted(
                 p
                 for p in folder.rglob("*")
-                if p.suffix in _SUFFIXES
+                if p.suffix in YAML_SUFFIXES
                 and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(folder).parts)
             )
@@ -134,10 +134,14 @@ def read_study(root: Path | str) -> StudyReading:
         reading.definitions_file(path)
     definitions = reading.definitions()
     absent = _absent_kinds(definitions)
+    unread: dict[str, Lookalike] = {}  # of each kind absent, the first file like its own
+    for found in lookalikes(root, _SPELLINGS, files=DEFINITION_FOLDERS):
+        if found.meant in absent:
+            unread.setdefault(found.meant, found)
     problems = reading.problems
     if settings is not None:
-        problems.extend(_completeness(absent, study_path, reading.left_empty))
-    definitions = replace(definitions, unread=definitions.unread | absent)
+        problems.extend(_completeness(absent, study_path, reading.left_empty, unread))
+    definitions = replace(definitions, unread=definitions.unread | (absent & set(_REQUIRED)))
     renames = (
         Renames(root, "groups", renamed_ids(definitions, "groups")),
         Renames(root, "needs", renamed_ids(definitions, "needs")),
@@ -146,6 +150,7 @@ def read_study(root: Path | str) -> StudyReading:
         [*problems, *check_references(definitions, warn=not problems, renames=renames)]
     )
     problems.extend(reading.warnings)
+    problems.extend(found.warning() for kind, found in unread.items() if kind not in _REQUIRED)
     problems.extend(_personal_data(definitions.personas))
     problems.extend(slips(definitions))
     if settings is None or any(p.severity is Severity.ERROR for p in problems):
@@ -383,26 +388,41 @@ _FIRST_ITEM = {
 }
 
 
+_REQUIRED = ("groups", "needs")
+"""The kinds every study must have."""
+
+_SPELLINGS = {
+    **{kind: kind for kind in DEFINITION_FOLDERS},
+    **{"family": "families", "group": "groups", "need": "needs", "persona": "personas"},
+    **{"groepen": "groups", "doelgroepen": "groups", "behoeften": "needs"},
+}
+"""What a file or folder of definitions may be called by mistake: in the singular, or in
+Dutch (the names are English in a Dutch study too)."""
+
+
 def _absent_kinds(definitions: Definitions) -> frozenset[str]:
-    """The kinds a study must have (groups, needs) of which no item is written in any file
-    that was read: the study is told once that it defines none, and each reference to one
-    is left unchecked, since it would only echo that (a study whose groups.yaml is misnamed
-    would get a problem for every need)."""
+    """The kinds of which no item is written in any file that was read. A study without
+    groups or needs is told once that it defines none, and each reference to one is left
+    unchecked, since it would only echo that: a study whose groups.yaml is misnamed would
+    get a problem for every need, persona and interview."""
     return frozenset(
         kind
-        for kind in ("groups", "needs")
+        for kind in DEFINITION_KINDS
         if not definitions.written[kind] and kind not in definitions.unread
     )
 
 
 def _completeness(
-    absent: frozenset[str], study_path: Path, left_empty: Mapping[str, Location]
+    absent: frozenset[str],
+    study_path: Path,
+    left_empty: Mapping[str, Location],
+    unread: Mapping[str, Lookalike],
 ) -> list[Problem]:
     """A study needs groups and needs: where their key is written with none under it, the
-    problem is at that key, else at the top of study.yaml, with a file or folder of a name
-    like the kind's, which is not read, named in the hint."""
+    problem is at that key, else at the top of study.yaml, with the file or folder that
+    looks like theirs but is not read (``unread``) named in the hint."""
     problems = []
-    for kind in ("groups", "needs"):
+    for kind in _REQUIRED:
         if kind not in absent:
             continue
         if kind in left_empty:
@@ -418,34 +438,10 @@ def _completeness(
                 Problem(
                     Location(study_path, 1, 1),
                     f"the study defines no {kind}",
-                    hint=_misnamed_hint(study_path.parent, kind)
-                    or f"add '{kind}:' to study.yaml or create {kind}.yaml; "
+                    hint=unread[kind].described()
+                    if kind in unread
+                    else f"add '{kind}:' to study.yaml or create {kind}.yaml; "
                     "see docs/study-format.md",
                 )
             )
     return problems
-
-
-def _misnamed_hint(root: Path, kind: str) -> str | None:
-    """Where a study's ``kind`` most likely is, unread: a folder named ``groups.yaml``, or a
-    YAML file or folder at the top named like ``kind`` (``group.yaml``, ``Needs/``)."""
-    for suffix in _SUFFIXES:
-        if (root / f"{kind}{suffix}").is_dir():
-            return (
-                f"{kind}{suffix} is a folder, so it is not read: make it a file, or name the "
-                f"folder {kind} (every YAML file in it is read)"
-            )
-    read = {f"{name}{suffix}" for name in DEFINITION_FOLDERS for suffix in _SUFFIXES}
-    names = [kind, *_DUTCH_NAMES[kind]]
-    for entry in sorted(root.iterdir()):
-        if entry.name in read or entry.name == STUDY_FILE or entry.name.startswith("."):
-            continue
-        if entry.is_dir() and closest(entry.name, names, ignore_case=True):
-            return f"the folder {entry.name} is not read: name it {kind}"
-        if entry.suffix in _SUFFIXES and closest(entry.stem, names, ignore_case=True):
-            return f"{entry.name} is not read: name it {kind}.yaml"
-    return None
-
-
-_DUTCH_NAMES = {"groups": ("groepen", "doelgroepen"), "needs": ("behoeften",)}
-"""What a Dutch study's files may be called by mistake: their names are English."""

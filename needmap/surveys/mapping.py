@@ -28,6 +28,7 @@ from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
 
 __all__ = [
     "LAYOUTS",
+    "SURVEY_FOLDER",
     "Choices",
     "GroupColumn",
     "Layout",
@@ -37,6 +38,9 @@ __all__ = [
     "load_mapping",
     "mapping_files",
 ]
+
+SURVEY_FOLDER = "surveys"
+"""The folder of a study that holds its survey mappings and the tallies imported with them."""
 
 Layout = Literal["limesurvey", "ms-forms", "google-forms", "long"]
 LAYOUTS: tuple[str, ...] = ("limesurvey", "ms-forms", "google-forms", "long")
@@ -156,7 +160,7 @@ class SurveyMapping(_Model):
 
 def mapping_files(study_root: Path) -> list[Path]:
     """The survey mappings of a study: ``surveys/*.yaml``."""
-    folder = study_root / "surveys"
+    folder = study_root / SURVEY_FOLDER
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())

@@ -13,10 +13,12 @@ from pathlib import Path
 
 from needmap.errors import Problem, Severity
 from needmap.personas.loader import read_study
+from needmap.personas.lookalikes import lookalikes
 from needmap.personas.study import Study, StudyIds
 from needmap.surveys.catalog import check_mappings, check_tallies
-from needmap.surveys.interviews import check_interviews
-from needmap.surveys.searchlog import check_search_logs
+from needmap.surveys.interviews import INTERVIEW_FOLDER, check_interviews
+from needmap.surveys.mapping import SURVEY_FOLDER
+from needmap.surveys.searchlog import SEARCH_FOLDER, check_search_logs
 from needmap.surveys.tally import Tally
 
 __all__ = ["StudyCheck", "check_study", "study_warnings"]
@@ -61,4 +63,30 @@ def study_warnings(study: Study) -> list[Problem]:
 
 def _evidence_problems(ids: StudyIds, fitting: list[Tally]) -> list[Problem]:
     """The evidence files' problems; the imported tallies that fit go to ``fitting``."""
-    return [*check_mappings(ids, fitting), *check_interviews(ids), *check_search_logs(ids)]
+    return [
+        *_unread_evidence(ids.root),
+        *check_mappings(ids, fitting),
+        *check_interviews(ids),
+        *check_search_logs(ids),
+    ]
+
+
+_EVIDENCE_SPELLINGS = {
+    **{INTERVIEW_FOLDER: INTERVIEW_FOLDER, "interview": INTERVIEW_FOLDER},
+    **{SURVEY_FOLDER: SURVEY_FOLDER, "survey": SURVEY_FOLDER},
+    **{SEARCH_FOLDER: SEARCH_FOLDER, "searches": SEARCH_FOLDER, "search-logs": SEARCH_FOLDER},
+    **{"gesprekken": INTERVIEW_FOLDER, "enquetes": SURVEY_FOLDER, "zoeklogs": SEARCH_FOLDER},
+}
+"""What a folder of evidence may be called by mistake: in the singular, by what it holds,
+or in Dutch (the names are English in a Dutch study too)."""
+
+
+def _unread_evidence(root: Path) -> list[Problem]:
+    """A warning for each folder or YAML file at the top of the study that looks like an
+    evidence folder it does not have (``interview/``, ``Surveys/``, ``gesprekken/``): its
+    interviews, survey or search logs would be left out of every report without a word."""
+    return [
+        found.warning()
+        for found in lookalikes(root, _EVIDENCE_SPELLINGS)
+        if not (root / found.meant).is_dir()
+    ]

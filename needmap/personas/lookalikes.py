@@ -1,0 +1,89 @@
+"""Files and folders at the top of a study that needmap does not read, though their names
+say they hold a part of it that is missing: ``group.yaml``, ``Personas/``, ``groepen.yaml``,
+``interview/``, a folder named ``groups.yaml``.
+
+Without a word about them, what they hold would simply be left out of every report, or
+every reference to it be reported as unknown. They are looked for only where a part is
+missing, so that a copy kept beside the real file (``groups-old.yaml``) is no problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from needmap.errors import Location, Problem, Severity
+from needmap.personas.messages import closest
+
+__all__ = ["YAML_SUFFIXES", "Lookalike", "lookalikes"]
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Lookalike:
+    """An unread file or folder, and the name needmap reads that it was most likely meant
+    to have."""
+
+    path: Path
+    meant: str
+    """A folder's name (``interviews``), or a kind that is read from a file or a folder of
+    its name (``groups``: ``groups.yaml`` or ``groups/``)."""
+    as_file: bool
+    """Whether ``meant`` may be a file, ``meant.yaml``."""
+
+    @property
+    def message(self) -> str:
+        if not self.path.is_dir():
+            return f"{self.path.name} is not read"
+        if self.path.suffix in YAML_SUFFIXES:
+            return f"{self.path.name} is a folder, so it is not read"
+        return f"the folder {self.path.name} is not read"
+
+    @property
+    def hint(self) -> str:
+        if not self.path.is_dir():
+            if self.as_file:
+                return f"name it {self.meant}.yaml"
+            return f"move it into the folder {self.meant}"
+        if self.path.suffix in YAML_SUFFIXES:
+            return (
+                f"make it a file, or name the folder {self.meant} (every YAML file in it is read)"
+            )
+        return f"name it {self.meant}"
+
+    def described(self) -> str:
+        """What is wrong and how to put it right, as the hint of another problem."""
+        return f"{self.message}: {self.hint}"
+
+    def warning(self) -> Problem:
+        return Problem(Location(self.path), self.message, hint=self.hint, severity=Severity.WARNING)
+
+
+def lookalikes(
+    root: Path, spellings: Mapping[str, str], *, files: Collection[str] = ()
+) -> list[Lookalike]:
+    """The YAML files and the folders at the top of ``root`` named like a key of
+    ``spellings`` (case ignored, within a typo), each with the name the key stands for, in
+    name order. Names that ``spellings`` maps to (``groups``) are read as folders, and also
+    as files where ``files`` holds them; those are left out, unless a folder has the name of
+    a file (``groups.yaml/``). Hidden entries are left out."""
+    found = []
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        is_folder = entry.is_dir()
+        if is_folder and entry.suffix in YAML_SUFFIXES and entry.stem in files:
+            found.append(Lookalike(entry, entry.stem, as_file=True))
+            continue
+        if not is_folder and entry.suffix not in YAML_SUFFIXES:
+            continue
+        name = entry.name if is_folder else entry.stem
+        if name in spellings.values() and (is_folder or name in files):
+            continue
+        spelled = closest(name, spellings, ignore_case=True)
+        if spelled is not None:
+            meant = spellings[spelled]
+            found.append(Lookalike(entry, meant, as_file=meant in files))
+    return found

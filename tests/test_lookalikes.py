@@ -1,0 +1,141 @@
+"""Files and folders at the top of a study that are not read, though named like a part of
+it that is missing: each is named, with the name that would be read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.errors import InvalidStudyError, Severity
+from needmap.personas.lookalikes import lookalikes
+from needmap.scaffold import init_study
+from needmap.surveys.study_check import check_study
+from tests.conftest import MINIMAL_STUDY, StudyMaker, write_tree
+
+SPELLINGS = {"groups": "groups", "group": "groups", "interviews": "interviews"}
+
+
+def test_lookalikes_name_each_unread_file_or_folder_with_what_it_was_meant_to_be(
+    tmp_path: Path,
+) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "groups.yaml": "",  # read as a file
+            "groups/a.yaml": "",  # read as a folder
+            "Group.yml": "",
+            "grups/a.yaml": "",
+            "groups.yml/a.yaml": "",  # a folder with a file's name
+            "interviews.yaml": "",  # interviews are read from a folder only
+            "interview.txt": "",  # not YAML
+            ".group.yaml": "",  # hidden: an editor's
+            "notes.yaml": "",
+        },
+    )
+    found = lookalikes(tmp_path, SPELLINGS, files=["groups"])
+    assert [(f.path.name, f.meant, f.message, f.hint) for f in found] == [
+        ("Group.yml", "groups", "Group.yml is not read", "name it groups.yaml"),
+        (
+            "groups.yml",
+            "groups",
+            "groups.yml is a folder, so it is not read",
+            "make it a file, or name the folder groups (every YAML file in it is read)",
+        ),
+        ("grups", "groups", "the folder grups is not read", "name it groups"),
+        (
+            "interviews.yaml",
+            "interviews",
+            "interviews.yaml is not read",
+            "move it into the folder interviews",
+        ),
+    ]
+    assert found[0].described() == "Group.yml is not read: name it groups.yaml"
+    warning = found[2].warning()
+    assert (warning.location.path, warning.location.line) == (tmp_path / "grups", None)
+    assert warning.severity is Severity.WARNING and warning.hint == "name it groups"
+
+
+def test_a_misnamed_personas_file_is_a_warning_only_while_no_persona_is_read(
+    make_study: StudyMaker,
+) -> None:
+    root = make_study({"personas.yaml": None, "persona.yaml": MINIMAL_STUDY["personas.yaml"]})
+    study = load_study(root)
+    assert [(p.format(), p.hint) for p in study.warnings] == [
+        (f"{root / 'persona.yaml'}: warning: persona.yaml is not read", "name it personas.yaml"),
+    ]
+    (root / "personas.yaml").write_text(MINIMAL_STUDY["personas.yaml"])
+    assert load_study(root).warnings == ()
+
+
+def test_groups_of_a_family_in_a_misnamed_file_are_still_errors(make_study: StudyMaker) -> None:
+    """A group's family must be defined, or the reports could not draw its circle: the
+    warning only says where the families most likely are."""
+    groups = "groups:\n  - {id: desk, name: Front desk, family: staff}\n"
+    root = make_study(
+        {
+            "groups.yaml": groups + "  - {id: field, name: Field staff}\n",
+            "family.yaml": "families:\n  - {id: staff, name: Staff}\n",
+        }
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(root)
+    assert [(p.format(), p.severity) for p in raised.value.problems] == [
+        (f"{root / 'family.yaml'}: warning: family.yaml is not read", Severity.WARNING),
+        (
+            f"{root / 'groups.yaml'}:2:42: groups[0].family: unknown family 'staff'",
+            Severity.ERROR,
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("folder", "misnamed", "meant"),
+    [
+        ("interviews", "gesprekken", "interviews"),
+        ("interviews", "Interviews", "interviews"),
+        ("analytics", "searches", "analytics"),
+        ("surveys", "survey", "surveys"),
+    ],
+)
+def test_a_misnamed_evidence_folder_is_a_warning(
+    tmp_path: Path, folder: str, misnamed: str, meant: str
+) -> None:
+    root = tmp_path / "study"
+    init_study(root, "municipality")
+    (root / folder).rename(root / misnamed)
+    checked = check_study(root)
+    assert checked.study is not None
+    assert [(p.format(), p.hint) for p in checked.problems] == [
+        (f"{root / misnamed}: warning: the folder {misnamed} is not read", f"name it {meant}"),
+    ]
+
+
+def test_an_evidence_file_beside_its_folder_is_no_problem(tmp_path: Path) -> None:
+    """A file of interviews at the top, where the study has its interviews folder, may be
+    notes or a copy: the interviews are read."""
+    root = tmp_path / "study"
+    init_study(root, "municipality")
+    (root / "interview.yaml").write_text("interviews: []\n")
+    assert check_study(root).problems == ()
+    (root / "interviews").rename(root / "archive")
+    assert [p.format() for p in check_study(root).problems] == [
+        f"{root / 'interview.yaml'}: warning: interview.yaml is not read",
+    ]
+
+
+def test_validate_shows_the_warning_and_passes_unless_strict(tmp_path: Path) -> None:
+    root = tmp_path / "study"
+    init_study(root, "gemeente")
+    (root / "interviews").rename(root / "gesprekken")
+    runner = CliRunner()
+    shown = runner.invoke(app, ["validate", str(root)])
+    assert shown.exit_code == 0
+    assert shown.stderr.splitlines() == [
+        f"{root / 'gesprekken'}: warning: the folder gesprekken is not read",
+        "    hint: name it interviews",
+    ]
+    assert runner.invoke(app, ["validate", str(root), "--strict"]).exit_code == 2
