@@ -53,6 +53,12 @@ def test_lookalikes_name_each_unread_file_or_folder_with_what_it_was_meant_to_be
             "move it into the folder interviews",
         ),
     ]
+    assert [f.target for f in found] == [
+        "groups.yaml",
+        "groups",
+        "groups",
+        "interviews/interviews.yaml",
+    ]
     assert found[0].described() == "Group.yml is not read: name it groups.yaml"
     warning = found[2].warning()
     assert (warning.location.path, warning.location.line) == (tmp_path / "grups", None)

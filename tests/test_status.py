@@ -80,6 +80,32 @@ def test_a_study_without_personas_is_told_to_describe_them(make_study: StudyMake
     assert dutch.startswith("Beschrijf de persona's van het onderzoek in personas.yaml")
 
 
+def test_files_named_like_missing_parts_are_the_first_step(make_study: StudyMaker) -> None:
+    """Until they are moved, their interviews and personas are in no report, and the steps
+    after would ask for interviews and personas the consultant has written."""
+    root = make_study({"personas.yaml": None, "persona.yaml": MINIMAL_PERSONAS})
+    (root / "gesprekken").mkdir()
+    (root / "gesprekken" / "desk.yaml").write_text(textwrap.dedent(SHOWN_INTERVIEW))
+    (root / "interviews.yaml").write_text("interviews: []\n")
+    study = load_study(root)
+    steps = study_status(study).steps
+    assert steps[0] == NextStep(
+        "Move persona.yaml → personas.yaml, gesprekken → interviews, interviews.yaml → "
+        "interviews/interviews.yaml: needmap reads them only there, and leaves them out of "
+        "every report until then.",
+        f"needmap validate {root}",
+    )
+    assert not any(step.text.startswith("Describe the study's personas") for step in steps)
+    assert (
+        study_status(study.in_language("nl"))
+        .steps[0]
+        .text.startswith("Verplaats persona.yaml → personas.yaml, gesprekken → interviews, ")
+    )
+    (root / "gesprekken").rename(root / "interviews")
+    (root / "persona.yaml").rename(root / "personas.yaml")
+    assert not study_status(load_study(root)).steps[0].text.startswith("Move")
+
+
 @pytest.mark.parametrize(
     ("groups", "named"),
     [

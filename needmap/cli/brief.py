@@ -140,7 +140,8 @@ def status(
     """Where the study stands, and what to do next, each step with the command that helps.
 
     The brief's lines at a glance (platform form, roadmap, personas, top tasks,
-    interviews, search logs); then what is still missing: groups not interviewed yet or
+    interviews, search logs); then what is still missing: files named like a part of the
+    study that are not read (persona.yaml, gesprekken/), groups not interviewed yet or
     too few to be shown, interviews without quotes, personal data that interview quotes
     and persona texts still hold, survey exports not imported, survey tasks linked to no
     need, groups with more survey respondents than their headcount, needs without any

@@ -13,7 +13,7 @@ raised together.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar, cast
@@ -63,6 +63,7 @@ __all__ = [
     "STUDY_FILE",
     "StudyReading",
     "definition_files",
+    "definition_lookalikes",
     "load_study",
     "read_study",
 ]
@@ -134,10 +135,7 @@ def read_study(root: Path | str) -> StudyReading:
         reading.definitions_file(path)
     definitions = reading.definitions()
     absent = _absent_kinds(definitions)
-    unread: dict[str, Lookalike] = {}  # of each kind absent, the first file like its own
-    for found in lookalikes(root, _SPELLINGS, files=DEFINITION_FOLDERS):
-        if found.meant in absent:
-            unread.setdefault(found.meant, found)
+    unread = definition_lookalikes(root, absent)
     problems = reading.problems
     if settings is not None:
         problems.extend(_completeness(absent, study_path, reading.left_empty, unread))
@@ -398,6 +396,17 @@ _SPELLINGS = {
 }
 """What a file or folder of definitions may be called by mistake: in the singular, or in
 Dutch (the names are English in a Dutch study too)."""
+
+
+def definition_lookalikes(root: Path, missing: Collection[str]) -> dict[str, Lookalike]:
+    """Of each kind of definitions ``missing`` from the study in ``root``, the first file
+    or folder at its top that is named like the kind's own but not read (``group.yaml``,
+    ``groepen.yaml``)."""
+    unread: dict[str, Lookalike] = {}
+    for found in lookalikes(root, _SPELLINGS, files=DEFINITION_FOLDERS):
+        if found.meant in missing:
+            unread.setdefault(found.meant, found)
+    return unread
 
 
 def _absent_kinds(definitions: Definitions) -> frozenset[str]:

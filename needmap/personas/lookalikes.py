@@ -53,6 +53,14 @@ class Lookalike:
             )
         return f"name it {self.meant}"
 
+    @property
+    def target(self) -> str:
+        """Where it is read, relative to the study: ``personas.yaml``, ``interviews``,
+        ``interviews/interview.yaml``."""
+        if self.path.is_dir() or not self.as_file:
+            return self.meant if self.path.is_dir() else f"{self.meant}/{self.path.name}"
+        return f"{self.meant}.yaml"
+
     def described(self) -> str:
         """What is wrong and how to put it right, as the hint of another problem."""
         return f"{self.message}: {self.hint}"

@@ -515,6 +515,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.next_steps": "Next steps",
         "status.nothing_waits": "Nothing waits. Write every report: {command}",
         "status.more": "{shown} and {more} more",
+        "status.unread": "Move {moves}: needmap reads them only there, and leaves them out of "
+        "every report until then.",
         "status.unheard": "Interview {groups}: no interviews yet.",
         "status.pooled": "Interview more people of {groups}: fewer than {minimum} each so far, "
         "so their interviews count only together with other small groups.",
@@ -1054,6 +1056,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.next_steps": "Volgende stappen",
         "status.nothing_waits": "Er wacht niets. Schrijf alle rapporten: {command}",
         "status.more": "{shown} en nog {more}",
+        "status.unread": "Verplaats {moves}: needmap leest ze alleen daar, en laat ze tot dan "
+        "uit elk rapport.",
         "status.unheard": "Voer gesprekken met {groups}: nog niemand gesproken.",
         "status.pooled": "Spreek meer mensen van {groups}: nog minder dan {minimum} per groep, "
         "dus hun gesprekken tellen alleen samen met die van andere kleine groepen.",

@@ -1,7 +1,8 @@
 """Where a study stands and what to do next: the consultant's daily check.
 
 The brief's cover lines say where the study stands; the next steps say what is still
-missing, each with the command that helps: groups nobody has interviewed yet, groups whose
+missing, each with the command that helps: files named like a part of the study that are
+not read (``persona.yaml``, ``gesprekken/``), groups nobody has interviewed yet, groups whose
 interviews are still too few to be shown, interviews whose quotes are not filled in,
 personal data in the texts, a study without personas, survey exports not imported,
 survey tasks linked to no need, needs that nothing speaks for or against yet, and reports
@@ -36,6 +37,7 @@ from needmap.surveys.catalog import (
 )
 from needmap.surveys.interviews import interviews_by_file
 from needmap.surveys.mapping import load_mapping, mapping_files
+from needmap.surveys.study_check import unread_lookalikes
 
 __all__ = ["NextStep", "StudyStatus", "status_to_json", "study_status"]
 
@@ -71,6 +73,15 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
     language = study.settings.language
     words = labels(language)
     steps: list[NextStep] = []
+    unread = unread_lookalikes(study)
+    if unread:
+        moves = [f"{found.path.name} → {found.target}" for found in unread]
+        steps.append(
+            NextStep(
+                words["status.unread"].format(moves=_names(moves, language)),
+                f"needmap validate {folder}",
+            )
+        )
     heard: set[str] = set()
     pooled: list[str] = []
     if content.interviews is not None:
@@ -125,7 +136,7 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
                 f"needmap validate {folder}",
             )
         )
-    if not study.personas:
+    if not study.personas and not any(found.meant == "personas" for found in unread):
         steps.append(NextStep(words["status.personas"]))
     for survey in surveys_to_import(study):
         steps.append(

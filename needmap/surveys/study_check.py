@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from needmap.errors import Problem, Severity
-from needmap.personas.loader import read_study
-from needmap.personas.lookalikes import lookalikes
+from needmap.personas.loader import definition_lookalikes, read_study
+from needmap.personas.lookalikes import Lookalike, lookalikes
+from needmap.personas.schema import DEFINITION_KINDS
 from needmap.personas.study import Study, StudyIds
 from needmap.surveys.catalog import check_mappings, check_tallies
 from needmap.surveys.interviews import INTERVIEW_FOLDER, check_interviews
@@ -21,7 +22,7 @@ from needmap.surveys.mapping import SURVEY_FOLDER
 from needmap.surveys.searchlog import SEARCH_FOLDER, check_search_logs
 from needmap.surveys.tally import Tally
 
-__all__ = ["StudyCheck", "check_study", "study_warnings"]
+__all__ = ["StudyCheck", "check_study", "study_warnings", "unread_lookalikes"]
 
 
 @dataclass(frozen=True)
@@ -82,11 +83,23 @@ or in Dutch (the names are English in a Dutch study too)."""
 
 
 def _unread_evidence(root: Path) -> list[Problem]:
-    """A warning for each folder or YAML file at the top of the study that looks like an
-    evidence folder it does not have (``interview/``, ``Surveys/``, ``gesprekken/``): its
-    interviews, survey or search logs would be left out of every report without a word."""
+    return [found.warning() for found in _evidence_lookalikes(root)]
+
+
+def _evidence_lookalikes(root: Path) -> list[Lookalike]:
+    """The folders and YAML files at the top of the study that look like an evidence folder
+    it does not have (``interview/``, ``Surveys/``, ``gesprekken/``): its interviews,
+    survey or search logs would be left out of every report without a word."""
     return [
-        found.warning()
+        found
         for found in lookalikes(root, _EVIDENCE_SPELLINGS)
         if not (root / found.meant).is_dir()
     ]
+
+
+def unread_lookalikes(study: Study) -> list[Lookalike]:
+    """The files and folders at the top of ``study`` that are not read, though named like a
+    part of it that is missing (its personas, families or an evidence folder); each is a
+    warning of :func:`check_study` too."""
+    missing = [kind for kind in DEFINITION_KINDS if not getattr(study, kind)]
+    return [*definition_lookalikes(study.root, missing).values(), *_evidence_lookalikes(study.root)]
