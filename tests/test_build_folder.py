@@ -206,9 +206,12 @@ def test_the_demo_does_not_import_its_example_survey_into_a_study_it_did_not_cre
     before = _listing(out)
     refused = runner.invoke(app, ["demo", str(out)])
     assert refused.exit_code == 2, refused.output
-    assert refused.stderr.startswith(
-        f"{out / 'study' / 'study.yaml'}: this study was not created by needmap demo"
-    )
+    assert refused.stderr.splitlines() == [
+        f"{out / 'study' / 'study.yaml'}: this study was not created by needmap demo, which "
+        "would import a generated example survey into it",
+        "    hint: run the demo in a folder of its own (needmap demo demo-out); needmap build "
+        "writes the reports of a study of yours",
+    ]
     assert _listing(out) == before
 
 
