@@ -57,9 +57,11 @@ class Lookalike:
     def target(self) -> str:
         """Where it is read, relative to the study: ``personas.yaml``, ``interviews``,
         ``interviews/interview.yaml``."""
-        if self.path.is_dir() or not self.as_file:
-            return self.meant if self.path.is_dir() else f"{self.meant}/{self.path.name}"
-        return f"{self.meant}.yaml"
+        if self.path.is_dir():
+            return self.meant
+        if self.as_file:
+            return f"{self.meant}.yaml"
+        return f"{self.meant}/{self.path.name}"
 
     def described(self) -> str:
         """What is wrong and how to put it right, as the hint of another problem."""

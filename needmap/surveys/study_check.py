@@ -65,7 +65,7 @@ def study_warnings(study: Study) -> list[Problem]:
 def _evidence_problems(ids: StudyIds, fitting: list[Tally]) -> list[Problem]:
     """The evidence files' problems; the imported tallies that fit go to ``fitting``."""
     return [
-        *_unread_evidence(ids.root),
+        *(found.warning() for found in _evidence_lookalikes(ids.root)),
         *check_mappings(ids, fitting),
         *check_interviews(ids),
         *check_search_logs(ids),
@@ -80,10 +80,6 @@ _EVIDENCE_SPELLINGS = {
 }
 """What a folder of evidence may be called by mistake: in the singular, by what it holds,
 or in Dutch (the names are English in a Dutch study too)."""
-
-
-def _unread_evidence(root: Path) -> list[Problem]:
-    return [found.warning() for found in _evidence_lookalikes(root)]
 
 
 def _evidence_lookalikes(root: Path) -> list[Lookalike]:
