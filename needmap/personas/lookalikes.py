@@ -78,7 +78,9 @@ def lookalikes(
     ``spellings`` (case ignored, within a typo), each with the name the key stands for, in
     name order. Names that ``spellings`` maps to (``groups``) are read as folders, and also
     as files where ``files`` holds them; those are left out, unless a folder has the name of
-    a file (``groups.yaml/``). Hidden entries are left out."""
+    a file (``groups.yaml/``). A file's suffix is read in lower case only: ``groups.YAML``,
+    which Windows and macOS find by that name, is pointed at (where Linux does not find it,
+    the study would read differently). Hidden entries are left out."""
     found = []
     for entry in sorted(root.iterdir()):
         if entry.name.startswith("."):
@@ -87,10 +89,11 @@ def lookalikes(
         if is_folder and entry.suffix in YAML_SUFFIXES and entry.stem in files:
             found.append(Lookalike(entry, entry.stem, as_file=True))
             continue
-        if not is_folder and entry.suffix not in YAML_SUFFIXES:
+        if not is_folder and entry.suffix.lower() not in YAML_SUFFIXES:
             continue
         name = entry.name if is_folder else entry.stem
-        if name in spellings.values() and (is_folder or name in files):
+        read = is_folder or (name in files and entry.suffix in YAML_SUFFIXES)
+        if name in spellings.values() and read:
             continue
         spelled = closest(name, spellings, ignore_case=True)
         if spelled is not None:
