@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,19 @@ def test_the_export_is_laid_out_as_microsoft_forms_writes_it(tmp_path: Path) -> 
     assert all(chosen[-1] == "" for chosen in picks)  # each choice ends in ";", as Forms does
     assert {len(set(chosen[:-1])) for chosen in picks} == {3, 4, 5}  # distinct, 3 to 5
     assert all(len(chosen) - 1 in (3, 4, 5) and set(chosen[:-1]) <= labels for chosen in picks)
+
+
+def test_every_answer_has_times_a_spreadsheet_reads_as_times(tmp_path: Path) -> None:
+    groups = "groups:\n  - {id: office, name: Office staff, headcount: 300}\n"
+    study, mapping = _survey_study(tmp_path, groups)
+    export = tmp_path / "export.csv"
+    assert write_example_export(study, mapping, export) == 165
+    rows = list(csv.reader(export.read_text(encoding="utf-8-sig").splitlines()))[1:]
+    started = [datetime.strptime(row[1], "%m/%d/%y %H:%M:%S") for row in rows]
+    completed = [datetime.strptime(row[2], "%m/%d/%y %H:%M:%S") for row in rows]
+    taken = {end - start for start, end in zip(started, completed, strict=True)}
+    assert taken == {timedelta(seconds=45)}
+    assert {start.minute for start in started} == set(range(60))
 
 
 def test_the_export_is_the_same_for_a_seed_and_another_for_another(tmp_path: Path) -> None:
