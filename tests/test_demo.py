@@ -93,7 +93,12 @@ def test_the_export_is_laid_out_as_microsoft_forms_writes_it(tmp_path: Path) -> 
 
 
 def test_every_answer_has_times_a_spreadsheet_reads_as_times(tmp_path: Path) -> None:
-    groups = "groups:\n  - {id: office, name: Office staff, headcount: 300}\n"
+    groups = """\
+groups:
+  - {id: desk, name: Front desk}
+  - {id: field, name: Field staff}
+  - {id: office, name: Office staff, headcount: 300}
+"""
     study, mapping = _survey_study(tmp_path, groups)
     export = tmp_path / "export.csv"
     assert write_example_export(study, mapping, export) == 165
