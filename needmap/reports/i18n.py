@@ -1056,8 +1056,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.next_steps": "Volgende stappen",
         "status.nothing_waits": "Er wacht niets. Schrijf alle rapporten: {command}",
         "status.more": "{shown} en nog {more}",
-        "status.unread": "Verplaats {moves}: needmap leest ze alleen daar, en laat ze tot dan "
-        "uit elk rapport.",
+        "status.unread": "Verplaats {moves}: needmap leest ze alleen daar; tot dan ontbreekt "
+        "wat erin staat in elk rapport.",
         "status.unheard": "Voer gesprekken met {groups}: nog niemand gesproken.",
         "status.pooled": "Spreek meer mensen van {groups}: nog minder dan {minimum} per groep, "
         "dus hun gesprekken tellen alleen samen met die van andere kleine groepen.",
