@@ -28,7 +28,7 @@ from needmap.errors import (
     Severity,
 )
 from needmap.personas.locate import STUDY_FILE, not_a_study
-from needmap.personas.lookalikes import YAML_SUFFIXES, Lookalike, lookalikes
+from needmap.personas.lookalikes import Lookalike, lookalikes
 from needmap.personas.messages import (
     closest,
     did_you_mean,
@@ -55,7 +55,7 @@ from needmap.personas.schema import (
 )
 from needmap.personas.slips import slips
 from needmap.personas.study import Renames, Study, StudyIds, WrittenIds
-from needmap.personas.yamlsource import YamlDocument, read_yaml_file
+from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, read_yaml_file
 from needmap.scrub import name_words
 
 __all__ = [

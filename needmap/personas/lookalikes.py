@@ -15,10 +15,9 @@ from pathlib import Path
 
 from needmap.errors import Location, Problem, Severity
 from needmap.personas.messages import closest
+from needmap.personas.yamlsource import YAML_SUFFIXES
 
-__all__ = ["YAML_SUFFIXES", "Lookalike", "lookalikes"]
-
-YAML_SUFFIXES = (".yaml", ".yml")
+__all__ = ["Lookalike", "lookalikes"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from needmap.personas.yaml_syntax import reader_problem, syntax_problem
 __all__ = [
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
+    "YAML_SUFFIXES",
     "Node",
     "SourceMap",
     "YamlDocument",
@@ -40,6 +41,9 @@ __all__ = [
     "read_yaml_file",
     "read_yaml_text",
 ]
+
+YAML_SUFFIXES = (".yaml", ".yml")
+"""What the name of a file needmap reads as YAML ends in."""
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Larger files are refused: a study file is hand-written; megabytes mean a wrong file."""
@@ -254,7 +258,7 @@ def read_yaml_file(path: Path) -> YamlDocument:
     except FileNotFoundError:  # a file given on the command line (a survey's --mapping)
         from needmap.personas.messages import missing_file_hint  # which reads this module
 
-        hint = missing_file_hint(path, (".yaml", ".yml"))
+        hint = missing_file_hint(path, YAML_SUFFIXES)
         raise InvalidStudyError.single("no such file", path=path, hint=hint) from None
     except OSError as exc:
         raise InvalidStudyError.single(

@@ -29,7 +29,7 @@ from needmap.personas.messages import one_per_place, personal_data_warnings, sch
 from needmap.personas.schema import DATE_PATTERN, Id, Ids
 from needmap.personas.slips import named_twice
 from needmap.personas.study import Study, StudyIds, unknown_reference
-from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
+from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file
 
 __all__ = [
     "INTERVIEW_FOLDER",
@@ -151,7 +151,7 @@ def interview_files(study_root: Path) -> list[Path]:
     return sorted(
         p
         for p in folder.rglob("*")
-        if p.suffix in (".yaml", ".yml")
+        if p.suffix in YAML_SUFFIXES
         and p.is_file()
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     )

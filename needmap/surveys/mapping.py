@@ -24,7 +24,7 @@ from needmap.personas.messages import one_per_place, validated_document
 from needmap.personas.schema import Id, Ids
 from needmap.personas.slips import named_twice
 from needmap.personas.study import Study, StudyIds, unknown_reference
-from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
+from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file
 
 __all__ = [
     "LAYOUTS",
@@ -163,7 +163,7 @@ def mapping_files(study_root: Path) -> list[Path]:
     folder = study_root / SURVEY_FOLDER
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
 
 
 def load_mapping(path: Path, study: Study) -> SurveyMapping:

@@ -33,7 +33,7 @@ from needmap.personas.messages import (
 )
 from needmap.personas.schema import Id
 from needmap.personas.study import Study, StudyIds, unknown_reference
-from needmap.personas.yamlsource import YamlDocument, format_key, read_yaml_file
+from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file
 from needmap.surveys.counting import Problems
 from needmap.surveys.tables import SheetNotFound, Table, open_table
 
@@ -170,7 +170,7 @@ def search_log_files(study_root: Path) -> list[Path]:
     folder = study_root / SEARCH_FOLDER
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
 
 
 def load_search_logs(study: Study) -> tuple[SearchLogData, ...]:
