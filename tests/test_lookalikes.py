@@ -27,6 +27,7 @@ def test_lookalikes_name_each_unread_file_or_folder_with_what_it_was_meant_to_be
         {
             "groups.yaml": "",  # read as a file
             "groups/a.yaml": "",  # read as a folder
+            "GROUP.yaml": "",
             "Group.yml": "",
             "groups.YAML": "",  # read on Windows, not on Linux
             "grups/a.yaml": "",
@@ -39,6 +40,7 @@ def test_lookalikes_name_each_unread_file_or_folder_with_what_it_was_meant_to_be
     )
     found = lookalikes(tmp_path, SPELLINGS, files=["groups"])
     assert [(f.path.name, f.meant, f.message, f.hint) for f in found] == [
+        ("GROUP.yaml", "groups", "GROUP.yaml is not read", "name it groups.yaml"),
         ("Group.yml", "groups", "Group.yml is not read", "name it groups.yaml"),
         ("groups.YAML", "groups", "groups.YAML is not read", "name it groups.yaml"),
         (
@@ -58,12 +60,13 @@ def test_lookalikes_name_each_unread_file_or_folder_with_what_it_was_meant_to_be
     assert [f.target for f in found] == [
         "groups.yaml",
         "groups.yaml",
+        "groups.yaml",
         "groups",
         "groups",
         "interviews/interviews.yaml",
     ]
-    assert found[0].described() == "Group.yml is not read: name it groups.yaml"
-    warning = found[3].warning()
+    assert found[1].described() == "Group.yml is not read: name it groups.yaml"
+    warning = found[4].warning()
     assert (warning.location.path, warning.location.line) == (tmp_path / "grups", None)
     assert warning.severity is Severity.WARNING and warning.hint == "name it groups"
 
