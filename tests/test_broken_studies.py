@@ -514,6 +514,17 @@ CASES = [
         "name:",
     ),
     Case(
+        "empty-study-file-and-nothing-else",  # not also "defines no groups", "no needs"
+        {
+            "study.yaml": "# nothing yet\n",
+            "groups.yaml": None,
+            "needs.yaml": None,
+            "personas.yaml": None,
+        },
+        ["study.yaml:1:1: the file is empty"],
+        "name:",
+    ),
+    Case(
         "top-level-list",
         {"needs.yaml": "- id: search\n  title: Search\n"},
         ["needs.yaml:1:1: expected 'key: value' lines at the top of the file, found a list"],
