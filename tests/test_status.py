@@ -101,8 +101,11 @@ def test_files_named_like_missing_parts_are_the_first_step(make_study: StudyMake
         .steps[0]
         .text.startswith("Verplaats persona.yaml → personas.yaml, gesprekken → interviews, ")
     )
+    (root / "persona.yaml").unlink()  # the other files still wait; the personas are asked for
+    texts = [step.text for step in study_status(load_study(root)).steps]
+    assert texts[0].startswith("Move gesprekken → interviews, interviews.yaml → ")
+    assert any(text.startswith("Describe the study's personas") for text in texts)
     (root / "gesprekken").rename(root / "interviews")
-    (root / "persona.yaml").rename(root / "personas.yaml")
     assert not study_status(load_study(root)).steps[0].text.startswith("Move")
 
 
