@@ -821,6 +821,26 @@ def test_a_pilot_export_s_choices_are_found_once_the_layout_is_given(tmp_path: P
     assert [t.label for t in draft.tasks][:1] == ["Claim expenses"]  # chosen twice
 
 
+@pytest.mark.parametrize("stamp", ["Timestamp", "Tijdstempel", "ZEITSTEMPEL "])
+def test_a_google_forms_pilot_is_known_by_its_timestamp_column(tmp_path: Path, stamp: str) -> None:
+    """Google Forms heads its first column with the time of the answer, in the form's
+    language: the pilot above is read with no --layout given."""
+    export = tmp_path / "pilot.csv"
+    rows = [
+        '3/2/2026 9:01:10,Front desk,"Book leave, Claim expenses","Slow, old"',
+        '3/2/2026 9:02:10,Field,"Plan a meeting, Find a colleague, Read the news",',
+        '3/2/2026 9:03:10,Front desk,"Claim expenses, Report a fault",Fine',
+    ]
+    header = f"{stamp},What is your role?,Tasks,Comments"
+    export.write_text("\n".join([header, *rows]) + "\n", "utf-8")
+    draft = draft_mapping(load_study(SURVEY_FIXTURES / "study"), export)
+    assert (draft.layout, draft.choices, draft.group_column) == (
+        "google-forms",
+        "Tasks",
+        "What is your role?",
+    )
+
+
 @pytest.mark.parametrize(
     ("layout", "message", "option"),
     [

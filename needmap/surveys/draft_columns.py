@@ -90,7 +90,8 @@ def detect(
             choices = joined.index(max(joined))
             layout = "ms-forms"
     if layout in (None, "google-forms") and question is None and choices is None:
-        choices = _google_column(header, sample, repeating=layout is None)
+        stamped = bool(header) and header[0].strip().casefold() in _GOOGLE_TIMESTAMPS
+        choices = _google_column(header, sample, repeating=layout is None and not stamped)
         layout = "google-forms" if choices is not None else layout
     if layout in (None, "long") and question is None and choices is None:
         long_columns = _long_columns(header, sample)
@@ -133,6 +134,14 @@ _HOLDS = {
     "--respondent": "who answered",
 }
 """What the column each option names holds, for a problem about it."""
+
+
+_GOOGLE_TIMESTAMPS = frozenset(
+    {"timestamp", "tijdstempel", "zeitstempel", "horodateur", "marca temporal"}
+)
+"""The heading Google Forms gives the first column of its export (in English, Dutch,
+German, French and Spanish): with it, a pilot export's choices are found though few of
+them repeat yet, as when the layout is given."""
 
 
 def _google_column(
