@@ -53,6 +53,39 @@ def test_the_studies_meant_by_a_command_given_no_folder(
     assert problem.hint == "it is inside the study in .: give that folder instead"
 
 
+@pytest.mark.parametrize(
+    ("study_file", "hint"),
+    [
+        ("study.yml", "study.yml is not read: name it study.yaml"),
+        ("Study.YAML", "Study.YAML is not read: name it study.yaml"),
+        ("studie.yaml", "studie.yaml is not read: name it study.yaml"),
+        (
+            "notes.yaml",
+            "it holds groups.yaml: add the study's study.yaml beside it, with 'name:', "
+            "'organisation:' and 'language:'; see docs/study-format.md",
+        ),
+    ],
+)
+def test_a_study_whose_study_file_is_misnamed_or_missing_is_not_offered_init(
+    make_study: StudyMaker, study_file: str, hint: str
+) -> None:
+    """``init`` would refuse to write over the study's other files."""
+    root = make_study()
+    (root / STUDY_FILE).rename(root / study_file)
+    (problem,) = not_a_study(root).problems
+    assert problem.message == "this folder has no study.yaml, so it is not a needmap study"
+    assert problem.hint == hint
+
+
+def test_a_folder_of_needs_alone_is_a_study_without_its_study_file(tmp_path: Path) -> None:
+    (tmp_path / "needs").mkdir()
+    (problem,) = not_a_study(tmp_path).problems
+    assert problem.hint.startswith("it holds needs: add the study's study.yaml beside it")
+    (tmp_path / "needs").rmdir()
+    (problem,) = not_a_study(tmp_path).problems
+    assert problem.hint == f"create one with: needmap init {tmp_path} --template gemeente"
+
+
 def test_studies_below_opens_two_hundred_folders_at_most(tmp_path: Path) -> None:
     """A home folder or a large checkout answers at once: the study in zz/ is found when
     zz is the 200th folder opened, and not when it would be the 201st."""

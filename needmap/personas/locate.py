@@ -3,7 +3,8 @@ given no folder at all most likely meant.
 
 A study is a folder with a ``study.yaml``. Users get there wrong in a few common ways — the
 reports folder inside a study, the demo's ``out/demo`` whose study is in ``out/demo/study``,
-a name misspelt, the ``study.yaml`` itself, or nothing at all — and each gets a hint that
+a name misspelt, the ``study.yaml`` itself, a study file misnamed (``study.yml``), or
+nothing at all — and each gets a hint that
 names the folder meant, written the way the user wrote the path (relative stays relative).
 """
 
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from needmap.errors import NotAStudyError, first_of
 from needmap.personas.messages import closest
+from needmap.personas.yamlsource import YAML_SUFFIXES
 from needmap.shell import command_word
 
 __all__ = ["STUDY_FILE", "is_study", "not_a_study", "studies_below", "studies_meant"]
@@ -73,6 +75,10 @@ def not_a_study(root: Path) -> NotAStudyError:
     message = f"this folder has no {STUDY_FILE}, so it is not a needmap study"
     if inside:
         return NotAStudyError.single(message, path=root, hint=inside)
+    misnamed = _misnamed_study_file(root)
+    if misnamed is not None:
+        hint = f"{misnamed} is not read: name it {STUDY_FILE}"
+        return NotAStudyError.single(message, path=root, hint=hint)
     below = studies_below(root)
     if len(below) == 1:
         hint = f"the study is in {command_word(below[0])}: give that folder instead"
@@ -81,7 +87,38 @@ def not_a_study(root: Path) -> NotAStudyError:
         named = first_of([command_word(folder) for folder in below])
         hint = f"it holds the studies {named}: give one of them instead"
         return NotAStudyError.single(message, path=root, hint=hint)
+    defined = [name for name in _DEFINED_BESIDE if (root / name).exists()]
+    if defined:
+        hint = (
+            f"it holds {defined[0]}: add the study's {STUDY_FILE} beside it, with 'name:', "
+            "'organisation:' and 'language:'; see docs/study-format.md"
+        )
+        return NotAStudyError.single(message, path=root, hint=hint)
     return NotAStudyError.single(message, path=root, hint=create.replace("a study", "one"))
+
+
+_STUDY_NAMES = ("study", "studie")
+_DEFINED_BESIDE = ("groups.yaml", "needs.yaml", "groups", "needs")
+"""Files and folders that only a study holds: a folder with them but no study file is a
+study whose study file is missing, where ``init`` would refuse to write over them."""
+
+
+def _misnamed_study_file(root: Path) -> str | None:
+    """The name of a YAML file in ``root`` that looks like its study file (``study.yml``,
+    ``Study.yaml``, ``studie.yaml``), which is read only as ``study.yaml``."""
+    try:
+        entries = sorted(itertools.islice(root.iterdir(), _ENTRIES_PER_FOLDER))
+    except OSError:
+        return None
+    for entry in entries:
+        if (
+            entry.suffix.lower() in YAML_SUFFIXES
+            and entry.name != STUDY_FILE
+            and closest(entry.stem, _STUDY_NAMES, ignore_case=True) is not None
+            and entry.is_file()
+        ):
+            return entry.name
+    return None
 
 
 def studies_meant(folder: Path) -> list[Path]:
