@@ -4,8 +4,8 @@ given no folder at all most likely meant.
 A study is a folder with a ``study.yaml``. Users get there wrong in a few common ways — the
 reports folder inside a study, the demo's ``out/demo`` whose study is in ``out/demo/study``,
 a name misspelt, the ``study.yaml`` itself, a study file misnamed (``study.yml``), or
-nothing at all — and each gets a hint that
-names the folder meant, written the way the user wrote the path (relative stays relative).
+nothing at all — and each gets a hint that names the folder or file meant, written the way
+the user wrote the path (relative stays relative).
 """
 
 from __future__ import annotations
