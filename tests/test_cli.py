@@ -270,6 +270,13 @@ def test_a_command_given_no_study_points_at_the_studies_here(
     assert runner.invoke(app, ["needs", "list"]).stderr.startswith(
         "needmap needs list needs the study's folder\n"
     )
+    (study / "study.yaml").rename(study / "study.yml")
+    assert hint("build") == "study.yml is not read: name it study.yaml, then: needmap build ."
+    (study / "study.yml").unlink()
+    assert hint("status") == (
+        "add the study's study.yaml beside its groups.yaml, with 'name:', 'organisation:' "
+        "and 'language:' (see docs/study-format.md), then: needmap status ."
+    )
 
 
 def test_an_argument_left_out_gets_the_line_and_what_to_choose_from(

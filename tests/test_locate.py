@@ -61,8 +61,8 @@ def test_the_studies_meant_by_a_command_given_no_folder(
         ("studie.yaml", "studie.yaml is not read: name it study.yaml"),
         (
             "notes.yaml",
-            "it holds groups.yaml: add the study's study.yaml beside it, with 'name:', "
-            "'organisation:' and 'language:'; see docs/study-format.md",
+            "add the study's study.yaml beside its groups.yaml, with 'name:', "
+            "'organisation:' and 'language:' (see docs/study-format.md)",
         ),
     ],
 )
@@ -80,7 +80,7 @@ def test_a_study_whose_study_file_is_misnamed_or_missing_is_not_offered_init(
 def test_a_folder_of_needs_alone_is_a_study_without_its_study_file(tmp_path: Path) -> None:
     (tmp_path / "needs").mkdir()
     (problem,) = not_a_study(tmp_path).problems
-    assert problem.hint.startswith("it holds needs: add the study's study.yaml beside it")
+    assert problem.hint.startswith("add the study's study.yaml beside its needs, with")
     (tmp_path / "needs").rmdir()
     (problem,) = not_a_study(tmp_path).problems
     assert problem.hint == f"create one with: needmap init {tmp_path} --template gemeente"

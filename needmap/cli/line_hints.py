@@ -19,7 +19,7 @@ from typing import Any
 import typer
 
 from needmap.errors import NeedmapError, NotAStudyError, Problem, UsageError, first_of
-from needmap.personas.locate import is_study, studies_meant
+from needmap.personas.locate import is_study, studies_meant, unfinished_study_hint
 from needmap.personas.messages import closest, files_in
 from needmap.shell import command_word
 
@@ -186,6 +186,9 @@ def _study_meant(command: list[str], missing: list[str], rest: list[str]) -> str
         return " ".join([*command, folder, *missing[1:], *rest])
 
     studies = [command_word(folder) for folder in studies_meant(Path())]
+    unfinished = unfinished_study_hint(Path()) if not studies else None
+    if unfinished is not None:
+        return f"{unfinished}, then: {line('.')}"
     if not studies:
         return (
             f"{line('DIR')}, with the folder that holds its study.yaml (there is none "

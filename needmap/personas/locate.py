@@ -20,7 +20,14 @@ from needmap.personas.messages import closest
 from needmap.personas.yamlsource import YAML_SUFFIXES
 from needmap.shell import command_word
 
-__all__ = ["STUDY_FILE", "is_study", "not_a_study", "studies_below", "studies_meant"]
+__all__ = [
+    "STUDY_FILE",
+    "is_study",
+    "not_a_study",
+    "studies_below",
+    "studies_meant",
+    "unfinished_study_hint",
+]
 
 STUDY_FILE = "study.yaml"
 
@@ -75,10 +82,9 @@ def not_a_study(root: Path) -> NotAStudyError:
     message = f"this folder has no {STUDY_FILE}, so it is not a needmap study"
     if inside:
         return NotAStudyError.single(message, path=root, hint=inside)
-    misnamed = _misnamed_study_file(root)
-    if misnamed is not None:
-        hint = f"{misnamed} is not read: name it {STUDY_FILE}"
-        return NotAStudyError.single(message, path=root, hint=hint)
+    unfinished = unfinished_study_hint(root)
+    if unfinished is not None:
+        return NotAStudyError.single(message, path=root, hint=unfinished)
     below = studies_below(root)
     if len(below) == 1:
         hint = f"the study is in {command_word(below[0])}: give that folder instead"
@@ -87,14 +93,24 @@ def not_a_study(root: Path) -> NotAStudyError:
         named = first_of([command_word(folder) for folder in below])
         hint = f"it holds the studies {named}: give one of them instead"
         return NotAStudyError.single(message, path=root, hint=hint)
-    defined = [name for name in _DEFINED_BESIDE if (root / name).exists()]
-    if defined:
-        hint = (
-            f"it holds {defined[0]}: add the study's {STUDY_FILE} beside it, with 'name:', "
-            "'organisation:' and 'language:'; see docs/study-format.md"
-        )
-        return NotAStudyError.single(message, path=root, hint=hint)
     return NotAStudyError.single(message, path=root, hint=create.replace("a study", "one"))
+
+
+def unfinished_study_hint(folder: Path) -> str | None:
+    """What to do with a ``folder`` that holds a study but not its study file: name the
+    file that looks like it (``study.yml``) as it is read, or add one beside the study's
+    other files. None for a folder with no sign of a study. ``init`` would not help: it
+    refuses to write over those files."""
+    misnamed = _misnamed_study_file(folder)
+    if misnamed is not None:
+        return f"{misnamed} is not read: name it {STUDY_FILE}"
+    defined = [name for name in _DEFINED_BESIDE if (folder / name).exists()]
+    if defined:
+        return (
+            f"add the study's {STUDY_FILE} beside its {defined[0]}, with 'name:', "
+            "'organisation:' and 'language:' (see docs/study-format.md)"
+        )
+    return None
 
 
 _STUDY_NAMES = ("study", "studie")
