@@ -77,9 +77,9 @@ def lookalikes(
     ``spellings`` (case ignored, within a typo), each with the name the key stands for, in
     name order. Names that ``spellings`` maps to (``groups``) are read as folders, and also
     as files where ``files`` holds them; those are left out, unless a folder has the name of
-    a file (``groups.yaml/``). A file's suffix is read in lower case only: ``groups.YAML``,
-    which Windows and macOS find by that name, is pointed at (where Linux does not find it,
-    the study would read differently). Hidden entries are left out."""
+    a file (``groups.yaml/``). A file is read only with its suffix in lower case, so
+    ``groups.YAML`` is pointed at: Windows and macOS find it as ``groups.yaml``, Linux does
+    not, and the study would read differently on each. Hidden entries are left out."""
     found = []
     for entry in sorted(root.iterdir()):
         if entry.name.startswith("."):
