@@ -57,7 +57,7 @@ def test_the_studies_meant_by_a_command_given_no_folder(
     ("study_file", "hint"),
     [
         ("study.yml", "study.yml is not read: name it study.yaml"),
-        ("Study.YAML", "Study.YAML is not read: name it study.yaml"),
+        ("STUDY.YAML", "STUDY.YAML is not read: name it study.yaml"),
         ("studie.yaml", "studie.yaml is not read: name it study.yaml"),
         (
             "notes.yaml",
