@@ -90,7 +90,7 @@ def detect(
             choices = joined.index(max(joined))
             layout = "ms-forms"
     if layout in (None, "google-forms") and question is None and choices is None:
-        stamped = bool(header) and header[0].strip().casefold() in _GOOGLE_TIMESTAMPS
+        stamped = bool(header) and header[0].casefold() in _GOOGLE_TIMESTAMPS
         choices = _google_column(header, sample, repeating=layout is None and not stamped)
         layout = "google-forms" if choices is not None else layout
     if layout in (None, "long") and question is None and choices is None:
