@@ -91,6 +91,7 @@ def test_every_report_is_a_chapter_in_the_order_a_steering_group_reads_them(
     families = _chapters(page)["overlap-families"][1]
     svg = re.search(r'<img src="(data:image/svg\+xml;base64,[^"]+)"', families)
     assert svg is not None and svg[1] in cover  # the families' Venn, drawn once, on the cover
+    assert 'alt="Overlapping circles of the needs of 2 families of groups: ' in cover
 
 
 def test_the_cover_names_each_survey_s_three_most_chosen_tasks(full: BriefContent) -> None:

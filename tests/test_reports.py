@@ -34,7 +34,7 @@ from needmap.reports.i18n import (
 )
 from needmap.reports.needs_table import NeedsTable, build_needs_table
 from needmap.reports.overlap_json import overlap_to_json
-from needmap.reports.overview import overview_to_markdown, render_overview
+from needmap.reports.overview import diagram_alt, overview_to_markdown, render_overview
 from needmap.reports.palette import HIGHLIGHT
 from needmap.reports.sheet_cells import count_cell, decimal_cell, percent_cell
 from needmap.reports.table_formats import (
@@ -688,6 +688,31 @@ def test_overview_page_is_self_contained_and_escaped(gemeente: Study) -> None:
     everyone = analyse_overlap(gemeente)
     upset = render_overview(everyone, draw_diagram(gemeente, everyone.overlap))
     assert '<div class="overview stacked">' in upset
+    # a screen reader is told what the diagram draws, of how many, and where the table is
+    assert (
+        'alt="Overlappende cirkels van de behoeften van 3 doelgroepen: welke ze delen en '
+        'welke alleen de hunne zijn. De behoeftentabel zet ze per gebied op een rij."'
+    ) in page
+    assert 'alt="Een UpSet-matrix van de behoeften van 9 doelgroepen: ' in upset
+
+
+@pytest.mark.parametrize(
+    ("by_family", "kind", "expected"),
+    [
+        (False, "venn", "Overlapping circles of the needs of 3 target groups: "),
+        (True, "venn", "Overlapping circles of the needs of 2 families of groups: "),
+        (True, "upset", "An UpSet matrix of the needs of 2 families of groups: "),
+    ],
+)
+def test_the_diagram_is_described_for_who_cannot_see_it(
+    gemeente: Study, by_family: bool, kind: str, expected: str
+) -> None:
+    english = gemeente.in_language("en")
+    overlap = analyse_overlap(english, None if by_family else THREE, by_family=by_family).overlap
+    assert diagram_alt(overlap, kind, "en") == (
+        f"{expected}which they share and which are their own. The needs table lists them "
+        "region by region."
+    )
 
 
 def test_overlap_json_golden(gemeente: Study, golden: object) -> None:

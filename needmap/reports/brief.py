@@ -41,7 +41,12 @@ from needmap.reports.interviews_report import (
     study_interviews,
 )
 from needmap.reports.jinja import render_report
-from needmap.reports.overview import advice_fields, overview_to_markdown, render_overview
+from needmap.reports.overview import (
+    advice_fields,
+    diagram_alt,
+    overview_to_markdown,
+    render_overview,
+)
 from needmap.reports.pdf import page_bytes
 from needmap.reports.personas_report import (
     personas_summary,
@@ -162,7 +167,9 @@ def render_brief(
             if progress is not None:
                 progress(part.title)
             chapters.append(Chapter(part.id, part.title, Markup(part.html())))
-        cover = shared.svg(shared.diagram(content.families or content.overlap).figure)
+        drawn = content.families or content.overlap
+        diagram = shared.diagram(drawn)
+        cover = shared.svg(diagram.figure)
     finally:
         if drawings is None:
             shared.clear()
@@ -177,7 +184,7 @@ def render_brief(
         glance=glance(content),
         contents_title=words["brief.contents"],
         cover_svg=base64.b64encode(cover).decode("ascii"),
-        cover_alt=words["report.alt"],
+        cover_alt=diagram_alt(drawn.overlap, diagram.kind, language),
         chapters=chapters,
     )
 

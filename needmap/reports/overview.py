@@ -12,7 +12,7 @@ from needmap.model.analysis import OverlapAnalysis
 from needmap.model.overlap import Overlap, most_alike
 from needmap.model.platform import PlatformAdvice
 from needmap.reports.diagram import Diagram, render_diagram
-from needmap.reports.i18n import Language, format_percent, labels, note_text
+from needmap.reports.i18n import Language, counted, format_percent, labels, note_text
 from needmap.reports.jinja import render_report
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.pdf import page_bytes
@@ -21,6 +21,7 @@ from needmap.reports.table_formats import markdown_cell, table_to_html, table_to
 __all__ = [
     "advice_fields",
     "alike_sentence",
+    "diagram_alt",
     "overview_to_markdown",
     "render_overview",
     "write_overview",
@@ -41,6 +42,16 @@ def advice_fields(advice: PlatformAdvice, units: int, language: Language) -> dic
         "l": f"{advice.landscape_below:.0%}",
         "specific": len(advice.specific_needs),
     }
+
+
+def diagram_alt(overlap: Overlap, kind: str, language: Language) -> str:
+    """The diagram in words, for whoever cannot see it: what it draws, of how many groups
+    or families, and where the table that lists the same needs is."""
+    words = labels(language)
+    noun = "families" if overlap.by_family else "groups"
+    return words["report.alt"].format(
+        drawing=words[f"report.alt.{kind}"], units=counted(len(overlap.units), noun, language)
+    )
 
 
 def alike_sentence(overlap: Overlap, language: Language) -> str:
@@ -102,7 +113,7 @@ def render_overview(
         language=study.settings.language,
         **_in_words(analysis),
         diagram_svg_base64=base64.b64encode(svg).decode("ascii"),
-        diagram_alt=labels(study.settings.language)["report.alt"],
+        diagram_alt=diagram_alt(analysis.overlap, diagram.kind, study.settings.language),
         stacked=diagram.kind == "upset",
         table_html=table_to_html(table),
         table_title=table.title,
