@@ -203,6 +203,12 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tt.chart.cover_label": "{count} tasks = {pct}",
         "tt.chart.cover_label.one": "1 task = {pct}",
         "tt.chart.groups": "Top tasks per group (share of the group's votes)",
+        "tt.alt.neck": "{title}: the {tasks} tasks as bars by their share of the votes, "
+        "highest first, with the cumulative share as a line. {neck} The ranking table lists "
+        "every task.",
+        "tt.alt.groups": "{title}: the {tasks} most chosen tasks against {groups}, each cell "
+        "the share of that group's votes, darker for more. The ranking table lists every "
+        "task.",
         "tt.chart.tasks": "Tasks by rank",
         "qs.quotes": "Quotes",
         "qs.groups": "Groups",
@@ -738,6 +744,12 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tt.chart.cover_label": "{count} taken = {pct}",
         "tt.chart.cover_label.one": "1 taak = {pct}",
         "tt.chart.groups": "Toptaken per groep (aandeel van de stemmen van de groep)",
+        "tt.alt.neck": "{title}: de {tasks} taken als balken naar hun aandeel van de "
+        "stemmen, het grootste eerst, met het cumulatieve aandeel als lijn. {neck} De "
+        "ranglijst noemt elke taak.",
+        "tt.alt.groups": "{title}: de {tasks} meest gekozen taken tegen {groups}, in elke cel "
+        "het aandeel van de stemmen van die groep, donkerder voor meer. De ranglijst noemt "
+        "elke taak.",
         "tt.chart.tasks": "Taken op rang",
         "qs.quotes": "Citaten",
         "qs.groups": "Groepen",

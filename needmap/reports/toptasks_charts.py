@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from needmap.model.toptasks import TopTasks
+from needmap.model.toptasks import TaskResult, TopTasks
 from needmap.reports.diagram import FIGURE_DPI, RC_PARAMS, fit_line, text_renderer
 from needmap.reports.i18n import Language, labels, number_key
 from needmap.reports.palette import HIGHLIGHT, INK, MUTED
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["draw_group_chart", "draw_long_neck"]
+__all__ = ["GROUP_CHART_TASKS", "charted_tasks", "draw_group_chart", "draw_long_neck"]
 
 _LABELLED = 25
 """Up to this many tasks, every bar gets its label; beyond, only the neck's tasks are named."""
@@ -283,14 +283,24 @@ _UPRIGHT_LINE = 1.6
 of a name needs more: most names take one or two lines, which fit the narrow columns."""
 
 
-def draw_group_chart(result: TopTasks, language: Language, top: int = 12) -> Figure:
+GROUP_CHART_TASKS = 12
+"""How many of the most chosen tasks the chart per group shows."""
+
+
+def charted_tasks(result: TopTasks, top: int = GROUP_CHART_TASKS) -> list[TaskResult]:
+    """The rows of the chart per group: the ``top`` most chosen tasks, less those nobody
+    voted for (they say nothing per group; a small survey would show many). A survey has
+    votes, or it is not analysed, so one row at least is left."""
+    return [t for t in result.tasks[:top] if t.votes]
+
+
+def draw_group_chart(result: TopTasks, language: Language, top: int = GROUP_CHART_TASKS) -> Figure:
     import matplotlib
     from matplotlib.figure import Figure
     from matplotlib.patches import Rectangle
 
     words = labels(language)
-    # Rows nobody voted for say nothing per group; a small survey would show many.
-    tasks = [t for t in result.tasks[:top] if t.votes] or list(result.tasks[:top])
+    tasks = charted_tasks(result, top)
     groups = result.groups
     hidden = words["tt.suppressed"].format(n=result.min_group_size)
     many = len(groups) > _UPRIGHT_FROM

@@ -13,9 +13,10 @@ from pathlib import Path
 from needmap.fileio import write_bytes_atomic
 from needmap.model.toptasks import TopTasks
 from needmap.reports.drawings import Drawings
-from needmap.reports.i18n import Language, labels
+from needmap.reports.i18n import Language, counted, labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
+from needmap.reports.toptasks_charts import charted_tasks
 from needmap.reports.toptasks_table import (
     build_evidence,
     build_ranking,
@@ -62,8 +63,16 @@ def render_toptasks_page(
         ],
         neck_svg=_svg64(drawings.svg(neck)),
         groups_svg=_svg64(drawings.svg(groups)),
-        neck_alt=words["tt.chart.neck"],
-        groups_alt=words["tt.chart.groups"],
+        neck_alt=words["tt.alt.neck"].format(
+            title=words["tt.chart.neck"],
+            tasks=len(result.tasks),
+            neck=neck_text(result, language),
+        ),
+        groups_alt=words["tt.alt.groups"].format(
+            title=words["tt.chart.groups"],
+            tasks=len(charted_tasks(result)),
+            groups=counted(len(result.groups), "groups", language),
+        ),
         table=table,
         parts=print_parts(table),
         evidence=build_evidence(result, language),

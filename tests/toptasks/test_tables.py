@@ -57,12 +57,30 @@ def test_the_page_leads_with_the_coverage_then_the_neck_then_the_counts(
     assert page.count("12 respondents, 25 votes on 6 tasks") == 1
     charts = re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', page)
     assert len(charts) == 2
+    # each chart said in words for a screen reader, with what it shows the numbers of
+    assert re.findall(r'alt="([^"]+)"', page) == [
+        "The long neck of top tasks: the 6 tasks as bars by their share of the votes, highest "
+        "first, with the cumulative share as a line. The long neck: one task takes a quarter "
+        "of the votes. The ranking table lists every task.",
+        "Top tasks per group (share of the group&#39;s votes): the 6 most chosen tasks "
+        "against 3 target groups, each cell the share of that group&#39;s votes, darker for "
+        "more. The ranking table lists every task.",
+    ]
     assert all(b"<svg" in base64.b64decode(chart) for chart in charts)
     even = tally_of({"g1": (5, [2, 2, 2, 2, 2])})  # five tasks of 20%: the neck takes two
     two = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, even, weighted=False)
     assert "The long neck: 2 tasks take a quarter of the votes." in render_toptasks_page(
         two, "en", "Test org"
     )
+
+
+def test_the_chart_per_group_shows_the_tasks_chosen_among_the_first_twelve() -> None:
+    from needmap.reports.toptasks_charts import charted_tasks
+
+    two = tally_of({"g1": (10, [8, 1, 0, 0, 0])})
+    result = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, two, weighted=False)
+    assert [t.votes for t in charted_tasks(result)] == [8, 1]
+    assert [t.votes for t in charted_tasks(result, top=1)] == [8]
 
 
 def test_a_coverage_set_of_one_task_is_said_in_the_singular() -> None:
