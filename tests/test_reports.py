@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import html
 import io
 import json
+import re
 import warnings
 import zipfile
 from pathlib import Path
@@ -694,6 +696,11 @@ def test_overview_page_is_self_contained_and_escaped(gemeente: Study) -> None:
         'welke alleen de hunne zijn. De behoeftentabel zet ze per gebied op een rij."'
     ) in page
     assert 'alt="Een UpSet-matrix van de behoeften van 9 doelgroepen: ' in upset
+    # each need's title heads its row, so a screen reader names the need with each cell
+    table = build_needs_table(gemeente, analysis.overlap, analysis.advice)
+    rows = re.findall(r'<th scope="row">([^<]*)</th>', page)
+    titles = [row.title for kind, _ in table.kinds for row in table.rows_of(kind)]
+    assert [html.unescape(row) for row in rows] == titles and len(rows) > 10
 
 
 @pytest.mark.parametrize(
