@@ -403,6 +403,8 @@ def definition_lookalikes(root: Path, missing: Collection[str]) -> dict[str, Loo
     or folder at its top that is named like the kind's own but not read (``group.yaml``,
     ``groepen.yaml``)."""
     unread: dict[str, Lookalike] = {}
+    if not missing:  # the usual study: no need to look
+        return unread
     for found in lookalikes(root, _SPELLINGS, files=DEFINITION_FOLDERS):
         if found.meant in missing:
             unread.setdefault(found.meant, found)

@@ -86,6 +86,8 @@ def _evidence_lookalikes(root: Path) -> list[Lookalike]:
     """The folders and YAML files at the top of the study that look like an evidence folder
     it does not have (``interview/``, ``Surveys/``, ``gesprekken/``): its interviews,
     survey or search logs would be left out of every report without a word."""
+    if all((root / folder).is_dir() for folder in set(_EVIDENCE_SPELLINGS.values())):
+        return []
     return [
         found
         for found in lookalikes(root, _EVIDENCE_SPELLINGS)
