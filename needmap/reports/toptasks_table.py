@@ -93,6 +93,9 @@ class RankingTable:
     groups_title: str = field(default="", kw_only=True)
     """The title of the group columns printed as one table of their own: the whole table
     is too wide for the page, its group columns beside the key columns are not."""
+    row_header: int | None = field(default=None, kw_only=True)
+    """The column whose cell names its row (the task, the need, the group): the row's
+    heading in HTML, which a screen reader names with each of the row's cells."""
 
     @property
     def many_groups(self) -> bool:
@@ -159,6 +162,7 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
         notes=tuple(notes),
         group_columns=tuple(range(overall, len(header))),
         key_columns=(0, 1),
+        row_header=1,
         part_title=words["tt.per_group_part"],
         groups_title=words["tt.per_group"],
     )
@@ -256,6 +260,7 @@ def _columns(table: RankingTable, keep: Sequence[int], title: str) -> RankingTab
         marks_column=keep.index(table.marks_column) if table.marks_column in keep else None,
         text_columns=tuple(n for n, i in enumerate(keep) if i in table.text_columns),
         group_columns=tuple(n for n, i in enumerate(keep) if i in table.group_columns),
+        row_header=keep.index(table.row_header) if table.row_header in keep else None,
     )
 
 
@@ -306,6 +311,7 @@ def build_evidence(result: TopTasks, language: Language) -> RankingTable:
         in_coverage=(False,) * len(rows),
         notes=(),
         marks_column=None,
+        row_header=1,
     )
 
 
@@ -342,6 +348,7 @@ def build_weights(result: TopTasks, language: Language) -> RankingTable | None:
         notes=(words["tt.w.note"],),
         marks_column=None,
         text_columns=(0,),
+        row_header=0,
     )
 
 

@@ -57,6 +57,11 @@ def test_the_page_leads_with_the_coverage_then_the_neck_then_the_counts(
     assert page.count("12 respondents, 25 votes on 6 tasks") == 1
     charts = re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', page)
     assert len(charts) == 2
+    # a screen reader names each row by its task, and each need the tasks are evidence for
+    assert re.findall(r'<th scope="row">([^<]+)</th>', page) == [
+        *(task.label for task in one.tasks),
+        *(need.title for need in one.needs),
+    ]
     # each chart said in words for a screen reader, with what it shows the numbers of
     assert re.findall(r'alt="([^"]+)"', page) == [
         "The long neck of top tasks: the 6 tasks as bars by their share of the votes, highest "
@@ -271,6 +276,7 @@ def test_a_ranking_of_many_groups_is_printed_in_parts(count: int, sizes: list[in
     shown = [h for p in parts[1:] for h in p.header[2:]]
     assert shown == list(table.header[7:])  # every group once, in order
     assert {p.text_columns for p in parts} == {(1,)}  # the task, left-aligned in every part
+    assert {p.row_header for p in parts} == {1}  # and heading its row in every part
     assert all(p.header[:2] == table.header[:2] for p in parts[1:])
     last = parts[-1]
     assert last.rows[0] == (table.rows[0][0], table.rows[0][1], *table.rows[0][-sizes[-1] :])
@@ -279,6 +285,10 @@ def test_a_ranking_of_many_groups_is_printed_in_parts(count: int, sizes: list[in
     # needs here)
     assert page.count('<div class="print-only">') == 1
     assert page.count("<table") == 1 + len(parts) + 1
+    # each row headed by its task (the screen's table and each printed part) or group
+    tasks = [f'<th scope="row">{row[1]}</th>' for row in table.rows]
+    assert all(page.count(task) == 1 + len(parts) for task in tasks)
+    assert page.count('<th scope="row">') == len(tasks) * (1 + len(parts)) + count
 
 
 @pytest.mark.parametrize(
