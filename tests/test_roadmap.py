@@ -543,8 +543,14 @@ def test_the_demo_roadmap_shows_what_the_survey_changed(demo: Path) -> None:
     page = (demo / "roadmap.html").read_text(encoding="utf-8")
     table = page[page.index('<table class="needs ranking changes">') :]
     table = table[: table.index("</table>")]
-    marked = re.findall(r'<tr class="covered">\s*<td>([^<]*)</td>\s*<td>([^<]*)</td>', table)
+    # the need heads its row, so a screen reader names it with the change and the phases
+    marked = re.findall(
+        r'<tr class="covered">\s*<th scope="row">([^<]*)</th>\s*<td>([^<]*)</td>', table
+    )
     assert len(marked) == 4 and {kind for _, kind in marked} == {"earlier"}
+    plan = page[page.index('<table class="needs ranking roadmap">') :]
+    headed = re.findall(r'<td class="num">\d+</td>\s*<th scope="row">([^<]*)</th>', plan)
+    assert len(headed) == 46 and "One search across all sources" in headed
 
 
 def _json_needs(data: dict[str, Any]) -> list[dict[str, Any]]:

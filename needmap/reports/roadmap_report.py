@@ -173,6 +173,7 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
         marks_column=None,
         sheet=words["rm.sheet"],
         text_columns=(1, 2, 3, 9 + extra, 10 + extra),
+        row_header=1,
     )
 
 
@@ -221,6 +222,7 @@ def build_changes_table(roadmap: Roadmap, study: Study) -> RankingTable | None:
         marks_column=None,
         sheet=words["rm.changes_sheet"],
         text_columns=(0, 1, 2, 3),
+        row_header=0,
     )
 
 
