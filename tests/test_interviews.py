@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -631,6 +632,12 @@ def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:
     assert (tmp_path / "interviews.pdf").read_bytes().startswith(b"%PDF-")
     page = (tmp_path / "interviews.html").read_text(encoding="utf-8")
     assert 'class="quote questions"' in page and "Search? We know where things are." in page
+    # each need heads its row, so a screen reader names it with each figure
+    assert re.findall(r'<th scope="row">([^<]*)</th>', page)[:3] == [
+        "Search",
+        "Works on a phone",
+        "News",
+    ]
     refused = runner.invoke(app, ["interviews", str(study_dir), "--out", str(tmp_path / "x.docx")])
     assert refused.exit_code == 2 and "cannot write the interview report" in refused.output
 

@@ -4,6 +4,7 @@ output, and the roadmap column."""
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -999,6 +1000,10 @@ def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:
     assert (tmp_path / "searches.pdf").read_bytes().startswith(b"%PDF-")
     page = (tmp_path / "searches.html").read_text(encoding="utf-8")
     assert '<tr class="gap">' in page and "Searched for, but about no need" in page
+    # the need, and the term about no need, head their rows for a screen reader
+    assert '<th scope="row">Phone book</th>' in page
+    unmatched = page[page.index("Searched for, but about no need") :]
+    assert re.search(r'<tr class="gap">\s*<th scope="row">[^<]+</th>', unmatched)
     refused = runner.invoke(app, ["searches", str(study_dir), "--out", str(tmp_path / "x.docx")])
     assert refused.exit_code == 2 and "cannot write the search-log report" in refused.output
 

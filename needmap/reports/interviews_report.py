@@ -134,6 +134,7 @@ def build_interviews_table(evidence: InterviewEvidence, study: Study) -> Ranking
         part_title=words["iv.per_group_part"],
         groups_title=words["iv.per_group"],
         text_columns=(0, 1, 2, 5 + len(shown)),
+        row_header=0,
     )
 
 

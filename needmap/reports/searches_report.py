@@ -131,6 +131,7 @@ def build_searches_table(
         marks_column=5,
         sheet=words["sl.sheet"],
         text_columns=(0, 1, 6),
+        row_header=0,
     )
 
 
@@ -158,6 +159,7 @@ def build_unmatched_table(evidence: SearchEvidence, study: Study) -> RankingTabl
         marks_column=None,
         sheet=words["sl.unmatched_sheet"],
         text_columns=(0,),
+        row_header=0,
     )
 
 
