@@ -433,6 +433,9 @@ def test_the_page_colours_each_key_need_by_its_importance_to_the_group(tmp_path:
         "none",
         "could",
     ]
+    # each key need heads its row, so a screen reader names it with its importance
+    levels = re.findall(r'<th scope="row">([^<]+)</th>\s*<td>[^<]*</td>\s*<td class="level', html)
+    assert levels[:2] == ["HR self-service", "People finder"]
 
 
 def test_markdown_golden(tmp_path: Path, golden: Callable[[str, str], None]) -> None:
