@@ -151,3 +151,34 @@ def test_validate_shows_the_warning_and_passes_unless_strict(tmp_path: Path) -> 
         "    hint: name it interviews",
     ]
     assert runner.invoke(app, ["validate", str(root), "--strict"]).exit_code == 2
+
+
+def test_a_yaml_file_with_its_suffix_in_capitals_is_pointed_at(tmp_path: Path) -> None:
+    """Saved as ``content.YAML``, a file of needs would be left out without a word."""
+    root = tmp_path / "study"
+    init_study(root, "municipality")
+    write_tree(
+        root,
+        {
+            "needs/content.YAML": "needs: []\n",
+            "needs/more/tech.Yml": "needs: []\n",
+            "needs/.old/x.YAML": "",  # hidden: an editor's
+            "needs/notes.TXT": "",  # not YAML
+            "needs/v2.YAML/read.yaml": "needs: []\n",  # a folder so named: its files are read
+            "interviews/round-2.YAML": "interviews: []\n",
+            "surveys/old/s.YAML": "",  # below the survey folder: not read either way
+            "analytics/log.YML": "",
+        },
+    )
+    assert [(p.format(), p.hint) for p in check_study(root).problems] == [
+        (f"{root / 'analytics/log.YML'}: warning: log.YML is not read", "name it log.yml"),
+        (
+            f"{root / 'interviews/round-2.YAML'}: warning: round-2.YAML is not read",
+            "name it round-2.yaml",
+        ),
+        (
+            f"{root / 'needs/content.YAML'}: warning: content.YAML is not read",
+            "name it content.yaml",
+        ),
+        (f"{root / 'needs/more/tech.Yml'}: warning: tech.Yml is not read", "name it tech.yml"),
+    ]

@@ -28,7 +28,7 @@ from needmap.errors import (
     Severity,
 )
 from needmap.personas.locate import STUDY_FILE, not_a_study
-from needmap.personas.lookalikes import Lookalike, lookalikes
+from needmap.personas.lookalikes import Lookalike, capital_suffixes, lookalikes
 from needmap.personas.messages import (
     closest,
     did_you_mean,
@@ -149,6 +149,8 @@ def read_study(root: Path | str) -> StudyReading:
     )
     problems.extend(reading.warnings)
     problems.extend(found.warning() for kind, found in unread.items() if kind not in _REQUIRED)
+    for folder in DEFINITION_FOLDERS:
+        problems.extend(capital_suffixes(root / folder, below=True))
     problems.extend(_personal_data(definitions.personas))
     problems.extend(slips(definitions))
     if settings is None or any(p.severity is Severity.ERROR for p in problems):

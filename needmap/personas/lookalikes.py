@@ -17,7 +17,7 @@ from needmap.errors import Location, Problem, Severity
 from needmap.personas.messages import closest
 from needmap.personas.yamlsource import YAML_SUFFIXES
 
-__all__ = ["Lookalike", "lookalikes"]
+__all__ = ["Lookalike", "capital_suffixes", "lookalikes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,3 +99,26 @@ def lookalikes(
             meant = spellings[spelled]
             found.append(Lookalike(entry, meant, as_file=meant in files))
     return found
+
+
+def capital_suffixes(folder: Path, *, below: bool = False) -> list[Problem]:
+    """A warning for each file in ``folder`` (and in its folders, with ``below``) whose
+    suffix is YAML's in capitals (``content.YAML``, ``ronde-1.Yml``): a file is read only
+    with its suffix in lower case, so what it holds would be left out without a word.
+    Hidden files and folders are left out."""
+    if not folder.is_dir():
+        return []
+    found = folder.rglob("*") if below else folder.iterdir()
+    return [
+        Problem(
+            Location(path),
+            f"{path.name} is not read",
+            hint=f"name it {path.stem}{path.suffix.lower()}",
+            severity=Severity.WARNING,
+        )
+        for path in sorted(found)
+        if path.suffix.lower() in YAML_SUFFIXES
+        and path.suffix not in YAML_SUFFIXES
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and path.is_file()
+    ]

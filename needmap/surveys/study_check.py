@@ -13,7 +13,7 @@ from pathlib import Path
 
 from needmap.errors import Problem, Severity
 from needmap.personas.loader import definition_lookalikes, read_study
-from needmap.personas.lookalikes import Lookalike, lookalikes
+from needmap.personas.lookalikes import Lookalike, capital_suffixes, lookalikes
 from needmap.personas.schema import DEFINITION_KINDS
 from needmap.personas.study import Study, StudyIds
 from needmap.surveys.catalog import check_mappings, check_tallies
@@ -66,6 +66,9 @@ def _evidence_problems(ids: StudyIds, fitting: list[Tally]) -> list[Problem]:
     """The evidence files' problems; the imported tallies that fit go to ``fitting``."""
     return [
         *(found.warning() for found in _evidence_lookalikes(ids.root)),
+        *capital_suffixes(ids.root / INTERVIEW_FOLDER, below=True),
+        *capital_suffixes(ids.root / SURVEY_FOLDER),
+        *capital_suffixes(ids.root / SEARCH_FOLDER),
         *check_mappings(ids, fitting),
         *check_interviews(ids),
         *check_search_logs(ids),
