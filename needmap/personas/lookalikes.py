@@ -1,10 +1,12 @@
-"""Files and folders at the top of a study that needmap does not read, though their names
-say they hold a part of it that is missing: ``group.yaml``, ``Personas/``, ``groepen.yaml``,
-``interview/``, a folder named ``groups.yaml``.
+"""Files and folders of a study that needmap does not read, though their names say they
+hold a part of it: at the top, one named like a part that is missing (``group.yaml``,
+``Personas/``, ``groepen.yaml``, ``interview/``, a folder named ``groups.yaml``); in the
+study's folders, a YAML file with its suffix in capitals (``content.YAML``).
 
 Without a word about them, what they hold would simply be left out of every report, or
-every reference to it be reported as unknown. They are looked for only where a part is
-missing, so that a copy kept beside the real file (``groups-old.yaml``) is no problem.
+every reference to it be reported as unknown. Names at the top are looked at only where a
+part is missing, so that a copy kept beside the real file (``groups-old.yaml``) is no
+problem.
 """
 
 from __future__ import annotations
