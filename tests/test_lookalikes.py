@@ -166,12 +166,19 @@ def test_a_yaml_file_with_its_suffix_in_capitals_is_pointed_at(tmp_path: Path) -
             "needs/notes.TXT": "",  # not YAML
             "needs/v2.YAML/read.yaml": "needs: []\n",  # a folder so named: its files are read
             "interviews/round-2.YAML": "interviews: []\n",
+            "interviews/2027/round-3.yml": "interviews: []\n",
+            "interviews/2027/round-4.YAML": "interviews: []\n",
+            "surveys/pilot.YAML": "",
             "surveys/old/s.YAML": "",  # below the survey folder: not read either way
             "analytics/log.YML": "",
         },
     )
     assert [(p.format(), p.hint) for p in check_study(root).problems] == [
         (f"{root / 'analytics/log.YML'}: warning: log.YML is not read", "name it log.yml"),
+        (
+            f"{root / 'interviews/2027/round-4.YAML'}: warning: round-4.YAML is not read",
+            "name it round-4.yaml",
+        ),
         (
             f"{root / 'interviews/round-2.YAML'}: warning: round-2.YAML is not read",
             "name it round-2.yaml",
@@ -181,4 +188,8 @@ def test_a_yaml_file_with_its_suffix_in_capitals_is_pointed_at(tmp_path: Path) -
             "name it content.yaml",
         ),
         (f"{root / 'needs/more/tech.Yml'}: warning: tech.Yml is not read", "name it tech.yml"),
+        (
+            f"{root / 'surveys/pilot.YAML'}: warning: pilot.YAML is not read",
+            "name it pilot.yaml",
+        ),
     ]
