@@ -107,6 +107,13 @@ def test_files_named_like_missing_parts_are_the_first_step(make_study: StudyMake
     assert any(text.startswith("Describe the study's personas") for text in texts)
     (root / "gesprekken").rename(root / "interviews")
     assert not study_status(load_study(root)).steps[0].text.startswith("Move")
+    (root / "needs").mkdir()
+    (root / "needs" / "extra.YAML").write_text("needs: []\n")  # no system reads these
+    (root / "interviews" / "late.YML").write_text("interviews: []\n")
+    moves = study_status(load_study(root)).steps[0].text
+    assert moves.startswith(
+        "Move needs/extra.YAML → needs/extra.yaml, interviews/late.YML → interviews/late.yml: "
+    )
 
 
 @pytest.mark.parametrize(

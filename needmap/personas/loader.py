@@ -64,6 +64,7 @@ __all__ = [
     "StudyReading",
     "definition_files",
     "definition_lookalikes",
+    "definition_suffixes",
     "load_study",
     "read_study",
 ]
@@ -149,8 +150,7 @@ def read_study(root: Path | str) -> StudyReading:
     )
     problems.extend(reading.warnings)
     problems.extend(found.warning() for kind, found in unread.items() if kind not in _REQUIRED)
-    for folder in DEFINITION_FOLDERS:
-        problems.extend(capital_suffixes(root / folder, below=True))
+    problems.extend(found.warning() for found in definition_suffixes(root))
     problems.extend(_personal_data(definitions.personas))
     problems.extend(slips(definitions))
     if settings is None or any(p.severity is Severity.ERROR for p in problems):
@@ -411,6 +411,14 @@ def definition_lookalikes(root: Path, missing: Collection[str]) -> dict[str, Loo
         if found.meant in missing:
             unread.setdefault(found.meant, found)
     return unread
+
+
+def definition_suffixes(root: Path) -> list[Lookalike]:
+    """The YAML files in the definitions folders of the study in ``root`` with their suffix
+    in capitals (``needs/content.YAML``), which are not read."""
+    return [
+        found for name in DEFINITION_FOLDERS for found in capital_suffixes(root / name, below=True)
+    ]
 
 
 def _absent_kinds(definitions: Definitions) -> frozenset[str]:

@@ -24,45 +24,18 @@ __all__ = ["Lookalike", "capital_suffixes", "lookalikes"]
 
 @dataclass(frozen=True, slots=True)
 class Lookalike:
-    """An unread file or folder, and the name needmap reads that it was most likely meant
-    to have."""
+    """An unread file or folder, what it was most likely meant to be, and where it would be
+    read."""
 
     path: Path
     meant: str
-    """A folder's name (``interviews``), or a kind that is read from a file or a folder of
-    its name (``groups``: ``groups.yaml`` or ``groups/``)."""
-    as_file: bool
-    """Whether ``meant`` may be a file, ``meant.yaml``."""
-
-    @property
-    def message(self) -> str:
-        if not self.path.is_dir():
-            return f"{self.path.name} is not read"
-        if self.path.suffix in YAML_SUFFIXES:
-            return f"{self.path.name} is a folder, so it is not read"
-        return f"the folder {self.path.name} is not read"
-
-    @property
-    def hint(self) -> str:
-        if not self.path.is_dir():
-            if self.as_file:
-                return f"name it {self.meant}.yaml"
-            return f"move it into the folder {self.meant}"
-        if self.path.suffix in YAML_SUFFIXES:
-            return (
-                f"make it a file, or name the folder {self.meant} (every YAML file in it is read)"
-            )
-        return f"name it {self.meant}"
-
-    @property
-    def target(self) -> str:
-        """Where it is read, relative to the study: ``personas.yaml``, ``interviews``,
-        ``interviews/interview.yaml``."""
-        if self.path.is_dir():
-            return self.meant
-        if self.as_file:
-            return f"{self.meant}.yaml"
-        return f"{self.meant}/{self.path.name}"
+    """The part of the study it holds: a kind of definitions (``groups``) or an evidence
+    folder (``interviews``)."""
+    message: str
+    hint: str
+    target: str
+    """Where it is read, relative to the study: ``personas.yaml``, ``interviews``,
+    ``interviews/interview.yaml``, ``needs/content.yaml``."""
 
     def described(self) -> str:
         """What is wrong and how to put it right, as the hint of another problem."""
@@ -70,6 +43,34 @@ class Lookalike:
 
     def warning(self) -> Problem:
         return Problem(Location(self.path), self.message, hint=self.hint, severity=Severity.WARNING)
+
+
+def _named_like(entry: Path, meant: str, *, as_file: bool) -> Lookalike:
+    """``entry`` at the top of a study, named like ``meant``, which is read as a folder of
+    that name, and also as ``meant.yaml`` when ``as_file``."""
+    if not entry.is_dir():
+        if as_file:
+            return Lookalike(
+                entry, meant, f"{entry.name} is not read", f"name it {meant}.yaml", f"{meant}.yaml"
+            )
+        return Lookalike(
+            entry,
+            meant,
+            f"{entry.name} is not read",
+            f"move it into the folder {meant}",
+            f"{meant}/{entry.name}",
+        )
+    if entry.suffix in YAML_SUFFIXES:
+        return Lookalike(
+            entry,
+            meant,
+            f"{entry.name} is a folder, so it is not read",
+            f"make it a file, or name the folder {meant} (every YAML file in it is read)",
+            meant,
+        )
+    return Lookalike(
+        entry, meant, f"the folder {entry.name} is not read", f"name it {meant}", meant
+    )
 
 
 def lookalikes(
@@ -88,7 +89,7 @@ def lookalikes(
             continue
         is_folder = entry.is_dir()
         if is_folder and entry.suffix in YAML_SUFFIXES and entry.stem in files:
-            found.append(Lookalike(entry, entry.stem, as_file=True))
+            found.append(_named_like(entry, entry.stem, as_file=True))
             continue
         if not is_folder and entry.suffix.lower() not in YAML_SUFFIXES:
             continue
@@ -99,24 +100,25 @@ def lookalikes(
         spelled = closest(name, spellings, ignore_case=True)
         if spelled is not None:
             meant = spellings[spelled]
-            found.append(Lookalike(entry, meant, as_file=meant in files))
+            found.append(_named_like(entry, meant, as_file=meant in files))
     return found
 
 
-def capital_suffixes(folder: Path, *, below: bool = False) -> list[Problem]:
-    """A warning for each file in ``folder`` (and in its folders, with ``below``) whose
-    suffix is YAML's in capitals (``content.YAML``, ``ronde-1.Yml``): a file is read only
-    with its suffix in lower case, so what it holds would be left out without a word.
-    Hidden files and folders are left out."""
+def capital_suffixes(folder: Path, *, below: bool = False) -> list[Lookalike]:
+    """Each file in ``folder`` (and in its folders, with ``below``) whose suffix is YAML's
+    in capitals (``content.YAML``, ``ronde-1.Yml``): a file is read only with its suffix in
+    lower case, so what it holds would be left out without a word. ``folder`` is one of a
+    study's own (``needs``, ``interviews``). Hidden files and folders are left out."""
     if not folder.is_dir():
         return []
     found = folder.rglob("*") if below else folder.iterdir()
     return [
-        Problem(
-            Location(path),
+        Lookalike(
+            path,
+            folder.name,
             f"{path.name} is not read",
-            hint=f"name it {path.stem}{path.suffix.lower()}",
-            severity=Severity.WARNING,
+            f"name it {path.stem}{path.suffix.lower()}",
+            path.with_suffix(path.suffix.lower()).relative_to(folder.parent).as_posix(),
         )
         for path in sorted(found)
         if path.suffix.lower() in YAML_SUFFIXES

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from needmap.errors import Problem, Severity
-from needmap.personas.loader import definition_lookalikes, read_study
+from needmap.personas.loader import definition_lookalikes, definition_suffixes, read_study
 from needmap.personas.lookalikes import Lookalike, capital_suffixes, lookalikes
 from needmap.personas.schema import DEFINITION_KINDS
 from needmap.personas.study import Study, StudyIds
@@ -66,9 +66,7 @@ def _evidence_problems(ids: StudyIds, fitting: list[Tally]) -> list[Problem]:
     """The evidence files' problems; the imported tallies that fit go to ``fitting``."""
     return [
         *(found.warning() for found in _evidence_lookalikes(ids.root)),
-        *capital_suffixes(ids.root / INTERVIEW_FOLDER, below=True),
-        *capital_suffixes(ids.root / SURVEY_FOLDER),
-        *capital_suffixes(ids.root / SEARCH_FOLDER),
+        *(found.warning() for found in _evidence_suffixes(ids.root)),
         *check_mappings(ids, fitting),
         *check_interviews(ids),
         *check_search_logs(ids),
@@ -98,9 +96,25 @@ def _evidence_lookalikes(root: Path) -> list[Lookalike]:
     ]
 
 
+def _evidence_suffixes(root: Path) -> list[Lookalike]:
+    """The YAML files in the evidence folders with their suffix in capitals."""
+    return [
+        *capital_suffixes(root / INTERVIEW_FOLDER, below=True),
+        *capital_suffixes(root / SURVEY_FOLDER),
+        *capital_suffixes(root / SEARCH_FOLDER),
+    ]
+
+
 def unread_lookalikes(study: Study) -> list[Lookalike]:
-    """The files and folders at the top of ``study`` that are not read, though named like a
-    part of it that is missing (its personas, families or an evidence folder); each is a
-    warning of :func:`check_study` too."""
+    """The files and folders of ``study`` that are not read, though named like a part of
+    it: at its top, like a part that is missing (its personas, families or an evidence
+    folder); in its folders, YAML files with their suffix in capitals. Each is a warning of
+    :func:`check_study` too."""
+    root = study.root
     missing = [kind for kind in DEFINITION_KINDS if not getattr(study, kind)]
-    return [*definition_lookalikes(study.root, missing).values(), *_evidence_lookalikes(study.root)]
+    return [
+        *definition_lookalikes(root, missing).values(),
+        *_evidence_lookalikes(root),
+        *definition_suffixes(root),
+        *_evidence_suffixes(root),
+    ]
