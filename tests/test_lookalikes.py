@@ -193,3 +193,24 @@ def test_a_yaml_file_with_its_suffix_in_capitals_is_pointed_at(tmp_path: Path) -
             "name it pilot.yaml",
         ),
     ]
+
+
+def test_a_command_that_finds_no_survey_mapping_says_where_it_most_likely_is(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "study"
+    init_study(root, "municipality")
+    (root / "surveys").rename(root / "survey")
+    runner = CliRunner()
+    refused = runner.invoke(app, ["toptasks", str(root)])
+    assert refused.exit_code == 2
+    assert refused.stderr.splitlines() == [
+        f"{root / 'surveys'}: the study has no survey mapping",
+        "    hint: the folder survey is not read: name it surveys",
+    ]
+    (root / "survey").rename(root / "surveys")
+    (root / "surveys" / "toptasks.yaml").rename(root / "surveys" / "toptasks.YAML")
+    refused = runner.invoke(app, ["survey", "import", str(root), "export.csv"])
+    assert refused.exit_code == 2
+    hint = refused.stderr.splitlines()[1]
+    assert hint == "    hint: toptasks.YAML is not read: name it toptasks.yaml"

@@ -17,7 +17,14 @@ from needmap.personas.messages import closest, did_you_mean
 from needmap.personas.schema import TargetGroup
 from needmap.personas.study import Study, StudyIds, rename_command
 from needmap.shell import command_word
-from needmap.surveys.mapping import SurveyMapping, checked_mapping, load_mapping, mapping_files
+from needmap.surveys.evidence_folders import evidence_lookalikes, evidence_suffixes
+from needmap.surveys.mapping import (
+    SURVEY_FOLDER,
+    SurveyMapping,
+    checked_mapping,
+    load_mapping,
+    mapping_files,
+)
 from needmap.surveys.tables import column_of, open_table
 from needmap.surveys.tally import OUTSIDE, Tally, read_tally, tally_path
 
@@ -119,10 +126,14 @@ def find_mapping(
     if mapping is not None:
         return load_mapping(mapping, study)
     if not mapping_files(study.root):
+        unread = [*evidence_lookalikes(study.root), *evidence_suffixes(study.root)]
+        misnamed = [found for found in unread if found.meant == SURVEY_FOLDER]
         raise UsageError.single(
             "the study has no survey mapping",
-            path=study.root / "surveys",
-            hint="draft one from the export: needmap survey draft "
+            path=study.root / SURVEY_FOLDER,
+            hint=misnamed[0].described()
+            if misnamed
+            else "draft one from the export: needmap survey draft "
             f"{command_word(study.root)} EXPORT; "
             "or write surveys/NAME.yaml (docs/surveys.md), or pass --mapping",
         )

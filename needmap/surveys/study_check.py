@@ -13,13 +13,13 @@ from pathlib import Path
 
 from needmap.errors import Problem, Severity
 from needmap.personas.loader import definition_lookalikes, definition_suffixes, read_study
-from needmap.personas.lookalikes import Lookalike, capital_suffixes, lookalikes
+from needmap.personas.lookalikes import Lookalike
 from needmap.personas.schema import DEFINITION_KINDS
 from needmap.personas.study import Study, StudyIds
 from needmap.surveys.catalog import check_mappings, check_tallies
-from needmap.surveys.interviews import INTERVIEW_FOLDER, check_interviews
-from needmap.surveys.mapping import SURVEY_FOLDER
-from needmap.surveys.searchlog import SEARCH_FOLDER, check_search_logs
+from needmap.surveys.evidence_folders import evidence_lookalikes, evidence_suffixes
+from needmap.surveys.interviews import check_interviews
+from needmap.surveys.searchlog import check_search_logs
 from needmap.surveys.tally import Tally
 
 __all__ = ["StudyCheck", "check_study", "study_warnings", "unread_lookalikes"]
@@ -65,43 +65,11 @@ def study_warnings(study: Study) -> list[Problem]:
 def _evidence_problems(ids: StudyIds, fitting: list[Tally]) -> list[Problem]:
     """The evidence files' problems; the imported tallies that fit go to ``fitting``."""
     return [
-        *(found.warning() for found in _evidence_lookalikes(ids.root)),
-        *(found.warning() for found in _evidence_suffixes(ids.root)),
+        *(found.warning() for found in evidence_lookalikes(ids.root)),
+        *(found.warning() for found in evidence_suffixes(ids.root)),
         *check_mappings(ids, fitting),
         *check_interviews(ids),
         *check_search_logs(ids),
-    ]
-
-
-_EVIDENCE_SPELLINGS = {
-    **{INTERVIEW_FOLDER: INTERVIEW_FOLDER, "interview": INTERVIEW_FOLDER},
-    **{SURVEY_FOLDER: SURVEY_FOLDER, "survey": SURVEY_FOLDER},
-    **{SEARCH_FOLDER: SEARCH_FOLDER, "searches": SEARCH_FOLDER, "search-logs": SEARCH_FOLDER},
-    **{"gesprekken": INTERVIEW_FOLDER, "enquetes": SURVEY_FOLDER, "zoeklogs": SEARCH_FOLDER},
-}
-"""What a folder of evidence may be called by mistake: in the singular, by what it holds,
-or in Dutch (the names are English in a Dutch study too)."""
-
-
-def _evidence_lookalikes(root: Path) -> list[Lookalike]:
-    """The folders and YAML files at the top of the study that look like an evidence folder
-    it does not have (``interview/``, ``Surveys/``, ``gesprekken/``): its interviews,
-    survey or search logs would be left out of every report without a word."""
-    if all((root / folder).is_dir() for folder in set(_EVIDENCE_SPELLINGS.values())):
-        return []
-    return [
-        found
-        for found in lookalikes(root, _EVIDENCE_SPELLINGS)
-        if not (root / found.meant).is_dir()
-    ]
-
-
-def _evidence_suffixes(root: Path) -> list[Lookalike]:
-    """The YAML files in the evidence folders with their suffix in capitals."""
-    return [
-        *capital_suffixes(root / INTERVIEW_FOLDER, below=True),
-        *capital_suffixes(root / SURVEY_FOLDER),
-        *capital_suffixes(root / SEARCH_FOLDER),
     ]
 
 
@@ -114,7 +82,7 @@ def unread_lookalikes(study: Study) -> list[Lookalike]:
     missing = [kind for kind in DEFINITION_KINDS if not getattr(study, kind)]
     return [
         *definition_lookalikes(root, missing).values(),
-        *_evidence_lookalikes(root),
+        *evidence_lookalikes(root),
         *definition_suffixes(root),
-        *_evidence_suffixes(root),
+        *evidence_suffixes(root),
     ]

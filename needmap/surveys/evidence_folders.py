@@ -1,0 +1,47 @@
+"""A study's evidence folders (interviews, surveys, search logs) as they may be misnamed:
+the files and folders named like one the study does not have, and the YAML files in them
+whose suffix is in capitals. Each is left out of every report without a word; ``validate``
+warns of them, ``status`` asks to move them, and a command that finds no evidence says
+where it most likely is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from needmap.personas.lookalikes import Lookalike, capital_suffixes, lookalikes
+from needmap.surveys.interviews import INTERVIEW_FOLDER
+from needmap.surveys.mapping import SURVEY_FOLDER
+from needmap.surveys.searchlog import SEARCH_FOLDER
+
+__all__ = ["evidence_lookalikes", "evidence_suffixes"]
+
+_EVIDENCE_SPELLINGS = {
+    **{INTERVIEW_FOLDER: INTERVIEW_FOLDER, "interview": INTERVIEW_FOLDER},
+    **{SURVEY_FOLDER: SURVEY_FOLDER, "survey": SURVEY_FOLDER},
+    **{SEARCH_FOLDER: SEARCH_FOLDER, "searches": SEARCH_FOLDER, "search-logs": SEARCH_FOLDER},
+    **{"gesprekken": INTERVIEW_FOLDER, "enquetes": SURVEY_FOLDER, "zoeklogs": SEARCH_FOLDER},
+}
+"""What a folder of evidence may be called by mistake: in the singular, by what it holds,
+or in Dutch (the names are English in a Dutch study too)."""
+
+
+def evidence_lookalikes(root: Path) -> list[Lookalike]:
+    """The folders and YAML files at the top of the study that look like an evidence folder
+    it does not have (``interview/``, ``Surveys/``, ``gesprekken/``): its interviews,
+    survey or search logs would be left out of every report without a word."""
+    if all((root / folder).is_dir() for folder in set(_EVIDENCE_SPELLINGS.values())):
+        return []
+    return [
+        found
+        for found in lookalikes(root, _EVIDENCE_SPELLINGS)
+        if not (root / found.meant).is_dir()
+    ]
+
+
+def evidence_suffixes(root: Path) -> list[Lookalike]:
+    """The YAML files in the evidence folders with their suffix in capitals."""
+    return [
+        *capital_suffixes(root / INTERVIEW_FOLDER, below=True),
+        *capital_suffixes(root / SURVEY_FOLDER),
+        *capital_suffixes(root / SEARCH_FOLDER),
+    ]
