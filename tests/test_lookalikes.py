@@ -214,3 +214,24 @@ def test_a_command_that_finds_no_survey_mapping_says_where_it_most_likely_is(
     assert refused.exit_code == 2
     hint = refused.stderr.splitlines()[1]
     assert hint == "    hint: toptasks.YAML is not read: name it toptasks.yaml"
+
+
+def test_the_interview_and_search_reports_say_where_their_evidence_most_likely_is(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "study"
+    init_study(root, "gemeente")
+    (root / "interviews").rename(root / "gesprekken")
+    (root / "analytics" / "zoeken.yaml").rename(root / "analytics" / "zoeken.YML")
+    runner = CliRunner()
+    wide = {"COLUMNS": "200"}
+    said = runner.invoke(app, ["interviews", str(root), "-l", "en"], env=wide)
+    assert said.exit_code == 0 and said.stdout.splitlines() == [
+        "No interviews in interviews/ yet: needmap does not read gesprekken, which it would "
+        "as interviews."
+    ]
+    said = runner.invoke(app, ["searches", str(root)], env=wide)
+    assert said.exit_code == 0 and said.stdout.splitlines() == [
+        "Nog geen zoeklogs in analytics/: needmap leest analytics/zoeken.YML niet, wel als "
+        "analytics/zoeken.yml."
+    ]

@@ -426,6 +426,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "iv.not_interviewed": "Not interviewed yet: {groups}. needmap guide prepares an "
         "interview with a group.",
         "iv.none": "No interviews in interviews/ yet (see docs/interviews.md).",
+        "iv.none.unread": "No interviews in interviews/ yet: needmap does not read {path}, "
+        "which it would as {target}.",
         "iv.quotes": "Quotes",
         "iv.signal.supports": "supports",
         "iv.signal.questions": "questions",
@@ -463,6 +465,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "searched for them): {terms}.",
         "sl.no_evidence.one": "1 need was not searched for.",
         "sl.none": "No search logs in analytics/ yet (see docs/search-logs.md).",
+        "sl.none.unread": "No search logs in analytics/ yet: needmap does not read {path}, "
+        "which it would as {target}.",
         "rm.searches": "Searches",
         "rm.searches_note": "Searches: how often the search logs looked for the need; 'gap' "
         "marks many searches without results. Shown beside the score, not part of it.",
@@ -974,6 +978,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "iv.not_interviewed": "Nog niet gesproken: {groups}. needmap guide bereidt een gesprek "
         "met een groep voor.",
         "iv.none": "Nog geen gesprekken in interviews/ (zie docs/interviews.md).",
+        "iv.none.unread": "Nog geen gesprekken in interviews/: needmap leest {path} niet, "
+        "wel als {target}.",
         "iv.quotes": "Citaten",
         "iv.signal.supports": "ondersteunt",
         "iv.signal.questions": "betwijfelt",
@@ -1014,6 +1020,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "(verkeerd gespeld, of niemand zocht erop): {terms}.",
         "sl.no_evidence.one": "Naar 1 behoefte is niet gezocht.",
         "sl.none": "Nog geen zoeklogs in analytics/ (zie docs/search-logs.md).",
+        "sl.none.unread": "Nog geen zoeklogs in analytics/: needmap leest {path} niet, "
+        "wel als {target}.",
         "rm.searches": "Zoekopdrachten",
         "rm.searches_note": "Zoekopdrachten: hoe vaak de zoeklogs naar de behoefte zochten; "
         "'leemte' markeert veel zoekopdrachten zonder resultaat. Staat naast de score, telt er "

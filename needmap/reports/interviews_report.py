@@ -32,7 +32,8 @@ from needmap.reports.toptasks_table import (
     ranking_to_markdown,
     ranking_to_xlsx,
 )
-from needmap.surveys.interviews import load_interviews
+from needmap.surveys.evidence_folders import unread_evidence
+from needmap.surveys.interviews import INTERVIEW_FOLDER, load_interviews
 
 __all__ = [
     "QuoteView",
@@ -143,6 +144,10 @@ def interview_notes(evidence: InterviewEvidence, study: Study) -> tuple[str, ...
     and which groups were not interviewed yet (``needmap guide`` prepares that)."""
     words = labels(study.settings.language)
     if not evidence.buckets:
+        unread = unread_evidence(study.root, INTERVIEW_FOLDER)
+        if unread:
+            path = unread[0].path.relative_to(study.root).as_posix()
+            return (words["iv.none.unread"].format(path=path, target=unread[0].target),)
         return (words["iv.none"],)
     notes = [words["iv.rule"]]
     for bucket in evidence.buckets:

@@ -25,7 +25,8 @@ from needmap.reports.toptasks_table import (
     ranking_to_markdown,
     ranking_to_xlsx,
 )
-from needmap.surveys.searchlog import load_search_logs
+from needmap.surveys.evidence_folders import unread_evidence
+from needmap.surveys.searchlog import SEARCH_FOLDER, load_search_logs
 
 __all__ = [
     "TERMS_PER_NEED",
@@ -167,6 +168,10 @@ def search_notes(evidence: SearchEvidence, study: Study) -> tuple[str, ...]:
     """How searches are matched and hidden, each log's gap rule, needs nobody searched for."""
     words = labels(study.settings.language)
     if not evidence.logs:
+        unread = unread_evidence(study.root, SEARCH_FOLDER)
+        if unread:
+            path = unread[0].path.relative_to(study.root).as_posix()
+            return (words["sl.none.unread"].format(path=path, target=unread[0].target),)
         return (words["sl.none"],)
     notes = [words["sl.rule"].format(n=evidence.min_size)]
     for log in evidence.logs:

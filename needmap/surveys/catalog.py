@@ -17,7 +17,7 @@ from needmap.personas.messages import closest, did_you_mean
 from needmap.personas.schema import TargetGroup
 from needmap.personas.study import Study, StudyIds, rename_command
 from needmap.shell import command_word
-from needmap.surveys.evidence_folders import evidence_lookalikes, evidence_suffixes
+from needmap.surveys.evidence_folders import unread_evidence
 from needmap.surveys.mapping import (
     SURVEY_FOLDER,
     SurveyMapping,
@@ -126,8 +126,7 @@ def find_mapping(
     if mapping is not None:
         return load_mapping(mapping, study)
     if not mapping_files(study.root):
-        unread = [*evidence_lookalikes(study.root), *evidence_suffixes(study.root)]
-        misnamed = [found for found in unread if found.meant == SURVEY_FOLDER]
+        misnamed = unread_evidence(study.root, SURVEY_FOLDER)
         raise UsageError.single(
             "the study has no survey mapping",
             path=study.root / SURVEY_FOLDER,

@@ -13,7 +13,7 @@ from needmap.surveys.interviews import INTERVIEW_FOLDER
 from needmap.surveys.mapping import SURVEY_FOLDER
 from needmap.surveys.searchlog import SEARCH_FOLDER
 
-__all__ = ["evidence_lookalikes", "evidence_suffixes"]
+__all__ = ["evidence_lookalikes", "evidence_suffixes", "unread_evidence"]
 
 _EVIDENCE_SPELLINGS = {
     **{INTERVIEW_FOLDER: INTERVIEW_FOLDER, "interview": INTERVIEW_FOLDER},
@@ -45,3 +45,11 @@ def evidence_suffixes(root: Path) -> list[Lookalike]:
         *capital_suffixes(root / SURVEY_FOLDER),
         *capital_suffixes(root / SEARCH_FOLDER),
     ]
+
+
+def unread_evidence(root: Path, folder: str) -> list[Lookalike]:
+    """What of ``folder`` (``interviews``, ``surveys``, ``analytics``) the study in ``root``
+    holds but does not read: a folder or file named like it, YAML files in it with their
+    suffix in capitals. What a command that finds no evidence of the kind points at."""
+    found = [*evidence_lookalikes(root), *evidence_suffixes(root)]
+    return [unread for unread in found if unread.meant == folder]
