@@ -31,11 +31,13 @@ class Lookalike:
     meant: str
     """The part of the study it holds: a kind of definitions (``groups``) or an evidence
     folder (``interviews``)."""
+    place: str
+    """Where it is, relative to the study: ``gesprekken``, ``needs/content.YAML``."""
+    target: str
+    """Where it would be read, relative to the study: ``personas.yaml``, ``interviews``,
+    ``interviews/interview.yaml``, ``needs/content.yaml``."""
     message: str
     hint: str
-    target: str
-    """Where it is read, relative to the study: ``personas.yaml``, ``interviews``,
-    ``interviews/interview.yaml``, ``needs/content.yaml``."""
 
     def described(self) -> str:
         """What is wrong and how to put it right, as the hint of another problem."""
@@ -48,28 +50,17 @@ class Lookalike:
 def _named_like(entry: Path, meant: str, *, as_file: bool) -> Lookalike:
     """``entry`` at the top of a study, named like ``meant``, which is read as a folder of
     that name, and also as ``meant.yaml`` when ``as_file``."""
+    name = entry.name
     if not entry.is_dir():
-        if as_file:
-            return Lookalike(
-                entry, meant, f"{entry.name} is not read", f"name it {meant}.yaml", f"{meant}.yaml"
-            )
-        return Lookalike(
-            entry,
-            meant,
-            f"{entry.name} is not read",
-            f"move it into the folder {meant}",
-            f"{meant}/{entry.name}",
-        )
+        target = f"{meant}.yaml" if as_file else f"{meant}/{name}"
+        hint = f"name it {target}" if as_file else f"move it into the folder {meant}"
+        return Lookalike(entry, meant, name, target, f"{name} is not read", hint)
     if entry.suffix in YAML_SUFFIXES:
-        return Lookalike(
-            entry,
-            meant,
-            f"{entry.name} is a folder, so it is not read",
-            f"make it a file, or name the folder {meant} (every YAML file in it is read)",
-            meant,
-        )
+        message = f"{name} is a folder, so it is not read"
+        hint = f"make it a file, or name the folder {meant} (every YAML file in it is read)"
+        return Lookalike(entry, meant, name, meant, message, hint)
     return Lookalike(
-        entry, meant, f"the folder {entry.name} is not read", f"name it {meant}", meant
+        entry, meant, name, meant, f"the folder {name} is not read", f"name it {meant}"
     )
 
 
@@ -116,9 +107,10 @@ def capital_suffixes(folder: Path, *, below: bool = False) -> list[Lookalike]:
         Lookalike(
             path,
             folder.name,
+            path.relative_to(folder.parent).as_posix(),
+            path.with_suffix(path.suffix.lower()).relative_to(folder.parent).as_posix(),
             f"{path.name} is not read",
             f"name it {path.stem}{path.suffix.lower()}",
-            path.with_suffix(path.suffix.lower()).relative_to(folder.parent).as_posix(),
         )
         for path in sorted(found)
         if path.suffix.lower() in YAML_SUFFIXES

@@ -146,8 +146,8 @@ def interview_notes(evidence: InterviewEvidence, study: Study) -> tuple[str, ...
     if not evidence.buckets:
         unread = unread_evidence(study.root, INTERVIEW_FOLDER)
         if unread:
-            path = unread[0].path.relative_to(study.root).as_posix()
-            return (words["iv.none.unread"].format(path=path, target=unread[0].target),)
+            found = unread[0]
+            return (words["iv.none.unread"].format(path=found.place, target=found.target),)
         return (words["iv.none"],)
     notes = [words["iv.rule"]]
     for bucket in evidence.buckets:

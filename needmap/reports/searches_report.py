@@ -170,8 +170,8 @@ def search_notes(evidence: SearchEvidence, study: Study) -> tuple[str, ...]:
     if not evidence.logs:
         unread = unread_evidence(study.root, SEARCH_FOLDER)
         if unread:
-            path = unread[0].path.relative_to(study.root).as_posix()
-            return (words["sl.none.unread"].format(path=path, target=unread[0].target),)
+            found = unread[0]
+            return (words["sl.none.unread"].format(path=found.place, target=found.target),)
         return (words["sl.none"],)
     notes = [words["sl.rule"].format(n=evidence.min_size)]
     for log in evidence.logs:

@@ -75,7 +75,7 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
     steps: list[NextStep] = []
     unread = unread_lookalikes(study)
     if unread:
-        moves = [f"{found.path.relative_to(root).as_posix()} → {found.target}" for found in unread]
+        moves = [f"{found.place} → {found.target}" for found in unread]
         steps.append(
             NextStep(
                 words["status.unread"].format(moves=_names(moves, language)),
