@@ -19,6 +19,15 @@ from tests.conftest import MINIMAL_STUDY, StudyMaker, write_tree
 SPELLINGS = {"groups": "groups", "group": "groups", "interviews": "interviews"}
 
 
+def _renamed(tmp_path: Path, template: str, renamed: dict[str, str] | None = None) -> Path:
+    """A study from ``template`` with some of its files or folders renamed (old -> new)."""
+    root = tmp_path / "study"
+    init_study(root, template)
+    for old, new in (renamed or {}).items():
+        (root / old).rename(root / new)
+    return root
+
+
 def test_lookalikes_name_each_unread_file_or_folder_with_what_it_was_meant_to_be(
     tmp_path: Path,
 ) -> None:
@@ -116,9 +125,7 @@ def test_groups_of_a_family_in_a_misnamed_file_are_still_errors(make_study: Stud
 def test_a_misnamed_evidence_folder_is_a_warning(
     tmp_path: Path, folder: str, misnamed: str, meant: str
 ) -> None:
-    root = tmp_path / "study"
-    init_study(root, "municipality")
-    (root / folder).rename(root / misnamed)
+    root = _renamed(tmp_path, "municipality", {folder: misnamed})
     checked = check_study(root)
     assert checked.study is not None
     assert [(p.format(), p.hint) for p in checked.problems] == [
@@ -129,8 +136,7 @@ def test_a_misnamed_evidence_folder_is_a_warning(
 def test_an_evidence_file_beside_its_folder_is_no_problem(tmp_path: Path) -> None:
     """A file of interviews at the top, where the study has its interviews folder, may be
     notes or a copy: the interviews are read."""
-    root = tmp_path / "study"
-    init_study(root, "municipality")
+    root = _renamed(tmp_path, "municipality")
     (root / "interview.yaml").write_text("interviews: []\n")
     assert check_study(root).problems == ()
     (root / "interviews").rename(root / "archive")
@@ -140,9 +146,7 @@ def test_an_evidence_file_beside_its_folder_is_no_problem(tmp_path: Path) -> Non
 
 
 def test_validate_shows_the_warning_and_passes_unless_strict(tmp_path: Path) -> None:
-    root = tmp_path / "study"
-    init_study(root, "gemeente")
-    (root / "interviews").rename(root / "gesprekken")
+    root = _renamed(tmp_path, "gemeente", {"interviews": "gesprekken"})
     runner = CliRunner()
     shown = runner.invoke(app, ["validate", str(root)])
     assert shown.exit_code == 0
@@ -155,8 +159,7 @@ def test_validate_shows_the_warning_and_passes_unless_strict(tmp_path: Path) -> 
 
 def test_a_yaml_file_with_its_suffix_in_capitals_is_pointed_at(tmp_path: Path) -> None:
     """Saved as ``content.YAML``, a file of needs would be left out without a word."""
-    root = tmp_path / "study"
-    init_study(root, "municipality")
+    root = _renamed(tmp_path, "municipality")
     write_tree(
         root,
         {
@@ -198,9 +201,7 @@ def test_a_yaml_file_with_its_suffix_in_capitals_is_pointed_at(tmp_path: Path) -
 def test_a_command_that_finds_no_survey_mapping_says_where_it_most_likely_is(
     tmp_path: Path,
 ) -> None:
-    root = tmp_path / "study"
-    init_study(root, "municipality")
-    (root / "surveys").rename(root / "survey")
+    root = _renamed(tmp_path, "municipality", {"surveys": "survey"})
     runner = CliRunner()
     refused = runner.invoke(app, ["toptasks", str(root)])
     assert refused.exit_code == 2
@@ -219,10 +220,8 @@ def test_a_command_that_finds_no_survey_mapping_says_where_it_most_likely_is(
 def test_the_interview_and_search_reports_say_where_their_evidence_most_likely_is(
     tmp_path: Path,
 ) -> None:
-    root = tmp_path / "study"
-    init_study(root, "gemeente")
-    (root / "interviews").rename(root / "gesprekken")
-    (root / "analytics" / "zoeken.yaml").rename(root / "analytics" / "zoeken.YML")
+    unread = {"interviews": "gesprekken", "analytics/zoeken.yaml": "analytics/zoeken.YML"}
+    root = _renamed(tmp_path, "gemeente", unread)
     runner = CliRunner()
     wide = {"COLUMNS": "200"}
     said = runner.invoke(app, ["interviews", str(root), "-l", "en"], env=wide)
