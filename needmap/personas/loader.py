@@ -34,7 +34,6 @@ from needmap.personas.messages import (
     did_you_mean,
     one_per_place,
     personal_data_warnings,
-    schema_problems,
 )
 from needmap.personas.references import (
     Definitions,
@@ -53,6 +52,7 @@ from needmap.personas.schema import (
     StudySettings,
     TargetGroup,
 )
+from needmap.personas.schema_messages import schema_problems
 from needmap.personas.slips import slips
 from needmap.personas.study import Renames, Study, StudyIds, WrittenIds
 from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, read_yaml_file

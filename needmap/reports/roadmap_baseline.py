@@ -29,7 +29,7 @@ from needmap.errors import (
 )
 from needmap.model.replan import PlanSnapshot, snapshot
 from needmap.personas.loader import load_study
-from needmap.personas.messages import validated_document
+from needmap.personas.schema_messages import validated_document
 from needmap.personas.yamlsource import format_key, read_yaml_file
 from needmap.reports.roadmap_report import study_roadmap
 

@@ -25,8 +25,9 @@ from pydantic import (
 )
 
 from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, RuleError, Severity
-from needmap.personas.messages import one_per_place, personal_data_warnings, schema_problems
+from needmap.personas.messages import one_per_place, personal_data_warnings
 from needmap.personas.schema import DATE_PATTERN, Id, Ids
+from needmap.personas.schema_messages import schema_problems
 from needmap.personas.slips import named_twice
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file

@@ -20,8 +20,9 @@ from pydantic import (
 
 from needmap.controls import fold_text
 from needmap.errors import InvalidStudyError, Problem, RuleError, Severity, first_of
-from needmap.personas.messages import one_per_place, validated_document
+from needmap.personas.messages import one_per_place
 from needmap.personas.schema import Id, Ids
+from needmap.personas.schema_messages import validated_document
 from needmap.personas.slips import named_twice
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file

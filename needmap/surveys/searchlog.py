@@ -29,9 +29,9 @@ from needmap.personas.messages import (
     did_you_mean,
     nearest_file,
     one_per_place,
-    validated_document,
 )
 from needmap.personas.schema import Id
+from needmap.personas.schema_messages import validated_document
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file
 from needmap.surveys.counting import Problems
