@@ -123,17 +123,7 @@ def draft_mapping(
         "--choices-column": choices_column,
         "--respondent": respondent,
     }
-    unheaded = [u for u in found.unheaded if not given[u[2]]]
-    for index, holds, option in unheaded:
-        columns.problems.append(
-            Problem(
-                Location(export, 1, index + 1),
-                f"column {index + 1} seems to hold {holds}, but has no heading",
-                hint="give it a heading in the export's first row (a mapping names its "
-                f"columns by their headings), then draft again; if it is not that column, "
-                f"name the right one with {option}",
-            )
-        )
+    said = _unheaded(found.unheaded, given, columns)
     if layout is None:
         columns.problems.append(
             Problem(
@@ -142,53 +132,10 @@ def draft_mapping(
                 hint="give --layout: limesurvey, ms-forms, google-forms or long (docs/surveys.md)",
             )
         )
-    said = {option for _, _, option in unheaded}  # not asked for again below
-    group_at = None
-    if group_column is not None:
-        group_at = columns.find(group_column, "--group-column", layout == "limesurvey")
-    elif "--group-column" not in said:
-        columns.problems.append(
-            _usage(
-                "cannot tell which column holds the respondent's group",
-                _name_it("--group-column", table.header),
-            )
-        )
-    choice_at = None
-    task_columns: list[tuple[int, str, str]] = []
+    group_at = _group_at(columns, group_column, layout, said)
     columns.problems.extend(_options_of_another_layout(layout, question, choices_column))
-    if layout == "limesurvey":
-        if not question:
-            columns.problems.append(
-                Problem(
-                    Location(export, 1),
-                    "layout limesurvey needs --question (its code): the header has no "
-                    "columns 'CODE[SQ001]' to take it from",
-                    hint="give --question with the task question's code (G01Q02 for columns "
-                    "G01Q02[SQ001], …), or the layout the export has: ms-forms, google-forms or "
-                    "long",
-                )
-            )
-        else:
-            task_columns = columns.subquestions(question)
-    elif layout is not None and not choices_column and "--choices-column" not in said:
-        columns.problems.append(
-            _usage(
-                f"layout {layout} needs --choices-column (the column with the chosen tasks)",
-                _name_it("--choices-column", table.header),
-            )
-        )
-    elif choices_column:
-        choice_at = columns.find(choices_column, "--choices-column")
-    respondent_at = None
-    if layout == "long" and not respondent and "--respondent" not in said:
-        columns.problems.append(
-            _usage(
-                "layout long needs --respondent (the column that tells who answered)",
-                _name_it("--respondent", table.header),
-            )
-        )
-    elif respondent:
-        respondent_at = columns.find(respondent, "--respondent")
+    choice_at, task_columns = _choices_at(columns, layout, question, choices_column, said)
+    respondent_at = _respondent_at(columns, layout, respondent, said)
     if survey_id is not None and not re.fullmatch(ID_PATTERN, survey_id):
         columns.problems.append(
             _usage(
@@ -204,38 +151,7 @@ def draft_mapping(
         read = _read(rows, layout, group_at, choice_at, task_columns, respondent_at)
     except table.errors as exc:
         raise InvalidStudyError([table.unreadable(exc)]) from None
-    answers = [
-        DraftAnswer(text, guess_group(study, text)) for text in read.answers if scrub(text) == text
-    ]
-    labels = [(label, code) for label, code in read.labels if scrub(label) == label]
-    empty = [
-        f"no answers in column '{group_column}'" if not answers else "",
-        "no chosen tasks" if not labels else "",
-    ]
-    if any(empty):
-        raise UsageError(
-            [
-                Problem(
-                    Location(export),
-                    f"cannot draft a mapping: {message}",
-                    hint="check that this is the survey's export, with its answers",
-                )
-                for message in empty
-                if message
-            ]
-        )
-    if len(answers) > MAX_ANSWERS:
-        raise UsageError.single(
-            f"column '{group_column}' has {len(answers)} different answers",
-            path=export,
-            hint="name the column of the question that asks for the respondent's group",
-        )
-    if len(labels) > MAX_TASKS:
-        raise UsageError.single(
-            f"the choices have {len(labels)} different texts",
-            path=export,
-            hint="name the column (or question) that holds the chosen tasks",
-        )
+    answers, labels = _draftable(study, read, export, group_column)
     ids = unique_ids(label for label, _ in labels)
     tasks = [
         DraftTask(i, label, code, read.votes[code or label], suggest_needs(study, label))
@@ -276,6 +192,136 @@ def draft_mapping(
         max_picks,
         left_out,
     )
+
+
+def _unheaded(
+    unheaded: Sequence[tuple[int, str, str]], given: dict[str, str | None], columns: Columns
+) -> set[str]:
+    """A problem for each column that seems to hold what an option names but has no
+    heading (a mapping names columns by their headings), unless that option was given;
+    the options so told of, which are not asked for again."""
+    told = [u for u in unheaded if not given[u[2]]]
+    for index, holds, option in told:
+        columns.problems.append(
+            Problem(
+                Location(columns.table.path, 1, index + 1),
+                f"column {index + 1} seems to hold {holds}, but has no heading",
+                hint="give it a heading in the export's first row (a mapping names its "
+                f"columns by their headings), then draft again; if it is not that column, "
+                f"name the right one with {option}",
+            )
+        )
+    return {option for _, _, option in told}
+
+
+def _group_at(
+    columns: Columns, group_column: str | None, layout: Layout | None, said: set[str]
+) -> int | None:
+    """The index of the column with the respondent's group; a problem if it is not named
+    and not found (LimeSurvey's columns are found by their code too)."""
+    if group_column is not None:
+        return columns.find(group_column, "--group-column", layout == "limesurvey")
+    if "--group-column" not in said:
+        columns.problems.append(
+            _usage(
+                "cannot tell which column holds the respondent's group",
+                _name_it("--group-column", columns.table.header),
+            )
+        )
+    return None
+
+
+def _choices_at(
+    columns: Columns,
+    layout: Layout | None,
+    question: str | None,
+    choices_column: str | None,
+    said: set[str],
+) -> tuple[int | None, list[tuple[int, str, str]]]:
+    """Where the chosen tasks are: the index of the one column that holds them, or
+    (LimeSurvey) the columns of the question, one per task; a problem if the layout's
+    option is missing or names no column."""
+    if layout == "limesurvey":
+        if question:
+            return None, columns.subquestions(question)
+        columns.problems.append(
+            Problem(
+                Location(columns.table.path, 1),
+                "layout limesurvey needs --question (its code): the header has no "
+                "columns 'CODE[SQ001]' to take it from",
+                hint="give --question with the task question's code (G01Q02 for columns "
+                "G01Q02[SQ001], …), or the layout the export has: ms-forms, google-forms or "
+                "long",
+            )
+        )
+    elif layout is not None and not choices_column and "--choices-column" not in said:
+        columns.problems.append(
+            _usage(
+                f"layout {layout} needs --choices-column (the column with the chosen tasks)",
+                _name_it("--choices-column", columns.table.header),
+            )
+        )
+    elif choices_column:
+        return columns.find(choices_column, "--choices-column"), []
+    return None, []
+
+
+def _respondent_at(
+    columns: Columns, layout: Layout | None, respondent: str | None, said: set[str]
+) -> int | None:
+    """The index of the column that tells who answered: named, or needed (the long layout
+    has a row per choice, so its rows are told apart by it)."""
+    if respondent:
+        return columns.find(respondent, "--respondent")
+    if layout == "long" and "--respondent" not in said:
+        columns.problems.append(
+            _usage(
+                "layout long needs --respondent (the column that tells who answered)",
+                _name_it("--respondent", columns.table.header),
+            )
+        )
+    return None
+
+
+def _draftable(
+    study: Study, read: _Read, export: Path, group_column: str
+) -> tuple[list[DraftAnswer], list[tuple[str, str | None]]]:
+    """The group answers, each with the group guessed, and the task labels (and codes)
+    that go into the draft: those without personal data. Raises when either is missing
+    or so many that the column named is not the question's."""
+    answers = [
+        DraftAnswer(text, guess_group(study, text)) for text in read.answers if scrub(text) == text
+    ]
+    labels = [(label, code) for label, code in read.labels if scrub(label) == label]
+    empty = [
+        f"no answers in column '{group_column}'" if not answers else "",
+        "no chosen tasks" if not labels else "",
+    ]
+    if any(empty):
+        raise UsageError(
+            [
+                Problem(
+                    Location(export),
+                    f"cannot draft a mapping: {message}",
+                    hint="check that this is the survey's export, with its answers",
+                )
+                for message in empty
+                if message
+            ]
+        )
+    if len(answers) > MAX_ANSWERS:
+        raise UsageError.single(
+            f"column '{group_column}' has {len(answers)} different answers",
+            path=export,
+            hint="name the column of the question that asks for the respondent's group",
+        )
+    if len(labels) > MAX_TASKS:
+        raise UsageError.single(
+            f"the choices have {len(labels)} different texts",
+            path=export,
+            hint="name the column (or question) that holds the chosen tasks",
+        )
+    return answers, labels
 
 
 def _options_of_another_layout(
