@@ -22,6 +22,7 @@ from needmap.build_folder import built_study, reports_of, same_folder
 from needmap.model.interviews import OTHER_GROUPS
 from needmap.model.overlap import most_alike_to
 from needmap.personas.fingerprint import REPORTS, study_fingerprint
+from needmap.personas.lookalikes import Lookalike
 from needmap.personas.schema import TargetGroup
 from needmap.personas.study import Study
 from needmap.reports.brief import BriefContent, glance, study_brief
@@ -68,20 +69,43 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
     ``reports``: the folder its reports were built into (``needmap build --out``); by
     default, the one :func:`~needmap.build_folder.reports_of` finds, if any."""
     content = study_brief(study)
-    root = study.root
-    folder = command_word(root)  # as the commands suggested write it
+    folder = command_word(study.root)  # as the commands suggested write it
+    unread = unread_lookalikes(study)
+    steps = [
+        *_unread_steps(study, unread, folder),
+        *_interview_steps(content, folder),
+        *_interview_text_steps(study, folder),
+        *_persona_steps(study, unread),
+        *_survey_steps(study, folder),
+        *_silent_steps(content, folder),
+    ]
+    told = reports is not None
+    reports = reports if told else reports_of(study.root)
+    if reports is not None:
+        step = _rebuild_step(study.root, reports, told, study.settings.language)
+        if step is not None:
+            steps.append(step)
+    return StudyStatus(tuple(glance(content)), tuple(steps))
+
+
+def _unread_steps(study: Study, unread: list[Lookalike], folder: str) -> list[NextStep]:
+    """Files and folders named like a part of the study that is not read: moved first,
+    since every later step reads the study without them."""
+    if not unread:
+        return []
+    language = study.settings.language
+    moves = [f"{found.place} → {found.target}" for found in unread]
+    text = labels(language)["status.unread"].format(moves=_names(moves, language))
+    return [NextStep(text, f"needmap validate {folder}")]
+
+
+def _interview_steps(content: BriefContent, folder: str) -> list[NextStep]:
+    """Groups nobody has interviewed; groups whose interviews are pooled with other small
+    groups' until more are held; groups too small to be shown on their own at all (a step
+    each, :func:`_too_few_step`, and in no other step)."""
+    study = content.study
     language = study.settings.language
     words = labels(language)
-    steps: list[NextStep] = []
-    unread = unread_lookalikes(study)
-    if unread:
-        moves = [f"{found.place} → {found.target}" for found in unread]
-        steps.append(
-            NextStep(
-                words["status.unread"].format(moves=_names(moves, language)),
-                f"needmap validate {folder}",
-            )
-        )
     heard: set[str] = set()
     pooled: list[str] = []
     if content.interviews is not None:
@@ -89,9 +113,9 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
             heard.update(bucket.groups)
             if bucket.key == OTHER_GROUPS:
                 pooled += bucket.groups
-    minimum = study.settings.privacy.min_group_size
     too_few = [g for g in study.groups if study.settings.privacy.too_few(g.headcount)]
-    small = {g.id for g in too_few}  # a step of their own says why interviews cannot show them
+    small = {g.id for g in too_few}
+    steps = []
     unheard = [g for g in study.groups if g.id not in heard and g.id not in small]
     if unheard:
         steps.append(
@@ -106,16 +130,24 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
             NextStep(
                 words["status.pooled"].format(
                     groups=_names([study.group_by_id[g].name for g in pooled], language),
-                    minimum=minimum,
+                    minimum=study.settings.privacy.min_group_size,
                 ),
                 f"needmap guide {folder} {pooled[0]} --record",
             )
         )
-    steps += [_too_few_step(content, group, folder) for group in too_few]
+    return steps + [_too_few_step(content, group, folder) for group in too_few]
+
+
+def _interview_text_steps(study: Study, folder: str) -> list[NextStep]:
+    """Interviews whose quotes are not filled in, and texts that hold personal data (in
+    the quotes and the personas), which reports leave out but the study's files keep."""
+    language = study.settings.language
+    words = labels(language)
     held = interviews_by_file(study)
+    steps = []
     empty = [(path, i) for path, i in held if not i.quotes]
     if empty:
-        where = sorted({str(path.relative_to(root)) for path, _ in empty})
+        where = sorted({str(path.relative_to(study.root)) for path, _ in empty})
         steps.append(
             NextStep(
                 words["status.empty"].format(
@@ -136,16 +168,30 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
                 f"needmap validate {folder}",
             )
         )
-    if not study.personas and not any(found.meant == "personas" for found in unread):
-        steps.append(NextStep(words["status.personas"]))
-    for survey in surveys_to_import(study):
-        steps.append(
-            NextStep(
-                words["status.import"].format(title=survey.title),
-                f"{import_command(study, survey)}EXPORT",
-            )
+    return steps
+
+
+def _persona_steps(study: Study, unread: list[Lookalike]) -> list[NextStep]:
+    """A study without personas is told to describe them, unless its personas are in a
+    file that is not read, which the first step moves."""
+    if study.personas or any(found.meant == "personas" for found in unread):
+        return []
+    return [NextStep(labels(study.settings.language)["status.personas"])]
+
+
+def _survey_steps(study: Study, folder: str) -> list[NextStep]:
+    """Survey exports to import; survey tasks linked to no need, whose votes count for
+    nothing; imported tallies with more respondents than a group has people."""
+    language = study.settings.language
+    words = labels(language)
+    steps = [
+        NextStep(
+            words["status.import"].format(title=survey.title),
+            f"{import_command(study, survey)}EXPORT",
         )
-    for path in mapping_files(root):
+        for survey in surveys_to_import(study)
+    ]
+    for path in mapping_files(study.root):
         mapping = load_mapping(path, study)
         unlinked = [t for t in mapping.tasks if not t.needs]
         if unlinked:
@@ -168,27 +214,24 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
                     f"needmap validate {folder}",
                 )
             )
+    return steps
+
+
+def _silent_steps(content: BriefContent, folder: str) -> list[NextStep]:
+    """Needs that no vote, interview or search speaks for or against yet: to ask about."""
+    study = content.study
+    language = study.settings.language
     silent = [
         need
         for need in study.needs
         if not has_evidence(need_evidence(need.id, content.roadmap, content.surveys))
     ]
-    if silent:
-        steps.append(
-            NextStep(
-                words[number_key("status.silent", len(silent))].format(
-                    needs=counted(len(silent), "needs", language), total=len(study.needs)
-                ),
-                f"needmap guide {folder} --out guides.pdf",
-            )
-        )
-    told = reports is not None
-    reports = reports if told else reports_of(root)
-    if reports is not None:
-        step = _rebuild_step(root, reports, told, language)
-        if step is not None:
-            steps.append(step)
-    return StudyStatus(tuple(glance(content)), tuple(steps))
+    if not silent:
+        return []
+    text = labels(language)[number_key("status.silent", len(silent))].format(
+        needs=counted(len(silent), "needs", language), total=len(study.needs)
+    )
+    return [NextStep(text, f"needmap guide {folder} --out guides.pdf")]
 
 
 def _too_few_step(content: BriefContent, group: TargetGroup, folder: str) -> NextStep:
