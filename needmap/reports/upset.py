@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from needmap.model.overlap import Overlap, Region
+from needmap.model.units import Unit
 from needmap.reports.i18n import Language, counted, format_count, labels, number_key
 from needmap.reports.palette import HIGHLIGHT, INK, MUTED, colour_of
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 __all__ = [
@@ -86,9 +88,6 @@ def draw_upset(
     max_columns: int = MAX_COLUMNS,
 ) -> UpsetResult:
     """Draw the chart into ``figure`` (which should have :func:`upset_size`)."""
-    from matplotlib.collections import LineCollection
-    from matplotlib.ticker import MaxNLocator
-
     units = overlap.units
     shown, hidden = select_columns(overlap, max_columns)
     n_units = len(units)
@@ -109,22 +108,40 @@ def draw_upset(
     matrix = figure.add_subplot(grid[1, 2], sharex=bars)
     names = figure.add_subplot(grid[1, 1], sharey=matrix)
     sizes = figure.add_subplot(grid[1, 0], sharey=matrix)
-
-    columns = range(len(shown))
     row_of = {u.id: n_units - 1 - i for i, u in enumerate(units)}
     colour_by_unit = {u.id: colour_of(u) for u in units}
+    column_colours = [_column_colour(region, n_units, colour_by_unit) for region in shown]
+    _draw_bars(bars, shown, column_colours, words)
+    _draw_matrix(matrix, shown, column_colours, n_units, row_of)
+    _draw_names(names, units, row_of, language)
+    _draw_sizes(sizes, overlap, row_of, colour_by_unit, words)
+    _draw_legend(figure, shown, hidden, n_units, colour_by_unit, words, language)
+    return UpsetResult(
+        shown=tuple(r.code for r in shown),
+        hidden_regions=len(hidden),
+        hidden_needs=sum(len(r.needs) for r in hidden),
+    )
 
-    column_colours = []
-    for region in shown:
-        if region.degree == n_units:
-            column_colours.append(HIGHLIGHT)
-        elif region.degree == 1:
-            column_colours.append(colour_by_unit[region.units[0]])
-        else:
-            column_colours.append("#555555")
 
+def _column_colour(region: Region, n_units: int, colour_by_unit: dict[str, str]) -> str:
+    """The highlight for the needs all share, a group's own colour for its needs alone,
+    grey for the combinations between."""
+    if region.degree == n_units:
+        return HIGHLIGHT
+    if region.degree == 1:
+        return colour_by_unit[region.units[0]]
+    return "#555555"
+
+
+def _draw_bars(
+    bars: Axes, shown: Sequence[Region], colours: list[str], words: dict[str, str]
+) -> None:
+    """A bar per column: how many needs that combination shares, written above it."""
+    from matplotlib.ticker import MaxNLocator
+
+    columns = range(len(shown))
     heights = [len(r.needs) for r in shown]
-    bars.bar(columns, heights, width=0.62, color=column_colours)
+    bars.bar(columns, heights, width=0.62, color=colours)
     top = max(heights) if heights else 1
     for x, h in zip(columns, heights, strict=True):
         bars.text(
@@ -145,13 +162,26 @@ def draw_upset(
     bars.tick_params(axis="y", labelsize=9)
     bars.yaxis.set_major_locator(MaxNLocator(integer=True))  # needs come whole
 
+
+def _draw_matrix(
+    matrix: Axes,
+    shown: Sequence[Region],
+    colours: list[str],
+    n_units: int,
+    row_of: dict[str, int],
+) -> None:
+    """The dot matrix: a dot per group and column, dark and joined where the column's
+    combination holds the group; the key columns shaded; the columns' codes below."""
+    from matplotlib.collections import LineCollection
+
+    columns = range(len(shown))
     member_x: list[int] = []
     member_y: list[int] = []
     connectors = []
     for x, region in enumerate(shown):
         members = [row_of[u] for u in region.units]
         if region.degree in (1, n_units):
-            matrix.axvspan(x - 0.4, x + 0.4, color=column_colours[x], alpha=0.10, lw=0)
+            matrix.axvspan(x - 0.4, x + 0.4, color=colours[x], alpha=0.10, lw=0)
         member_x += [x] * len(members)
         member_y += members
         if len(members) > 1:
@@ -172,6 +202,11 @@ def draw_upset(
     for spine in matrix.spines.values():
         spine.set_visible(False)
 
+
+def _draw_names(
+    names: Axes, units: Sequence[Unit], row_of: dict[str, int], language: Language
+) -> None:
+    """Each group's letter, name and headcount, beside its row of the matrix."""
     names.set_axis_off()
     for unit in units:
         label = f"{unit.letter} · {_shorten(unit.name, 30)}"
@@ -180,6 +215,18 @@ def draw_upset(
         names.text(0.98, row_of[unit.id], label, ha="right", va="center", fontsize=10, color=INK)
     names.set_xlim(0, 1)
 
+
+def _draw_sizes(
+    sizes: Axes,
+    overlap: Overlap,
+    row_of: dict[str, int],
+    colour_by_unit: dict[str, str],
+    words: dict[str, str],
+) -> None:
+    """At the left, a bar per group: how many needs it has in all, growing leftwards."""
+    from matplotlib.ticker import MaxNLocator
+
+    units = overlap.units
     totals = [len(overlap.unit_needs(u.id)) for u in units]
     sizes.barh(
         [row_of[u.id] for u in units],
@@ -200,7 +247,19 @@ def draw_upset(
     for side in ("top", "left", "right"):
         sizes.spines[side].set_visible(False)
 
-    legend_y = 0.12 / height
+
+def _draw_legend(
+    figure: Figure,
+    shown: Sequence[Region],
+    hidden: Sequence[Region],
+    n_units: int,
+    colour_by_unit: dict[str, str],
+    words: dict[str, str],
+    language: Language,
+) -> None:
+    """The line under the chart: what the highlighted columns are, and at the right what
+    is left out."""
+    legend_y = 0.12 / figure.get_figheight()
     legend_x = 0.02
     if any(r.degree == n_units for r in shown):
         figure.text(legend_x, legend_y, "■", color=HIGHLIGHT, fontsize=12, va="bottom")
@@ -236,11 +295,6 @@ def draw_upset(
             color="#444444",
             style="italic",
         )
-    return UpsetResult(
-        shown=tuple(r.code for r in shown),
-        hidden_regions=len(hidden),
-        hidden_needs=sum(len(r.needs) for r in hidden),
-    )
 
 
 def hidden_note(hidden: Sequence[Region], language: Language) -> str:
