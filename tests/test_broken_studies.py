@@ -394,7 +394,20 @@ CASES = [
             "  - id: Search All\n    title: Search\n    kind: function\n    groups: {desk: must}\n"
         ),
         ["needs.yaml:2:9: needs[0].id: 'Search All' is not a valid id"],
-        "lowercase",
+        "write it as 'search-all': ids use lowercase letters, digits, '-' and '_', start with "
+        "a letter or digit and are at most 63 characters",
+    ),
+    Case(
+        "group-id-with-capitals-and-accents",
+        {
+            "groups.yaml": "groups:\n  - {id: desk, name: Desk}\n  - {id: field, name: Field}\n"
+            "  - {id: Front-Desk, name: Front}\n  - {id: Café_Staff, name: Café staff}\n",
+        },
+        [
+            "groups.yaml:4:10: groups[2].id: 'Front-Desk' is not a valid id",
+            "groups.yaml:5:10: groups[3].id: 'Café_Staff' is not a valid id",
+        ],
+        "write it as 'front-desk': ids use lowercase letters",
     ),
     Case(
         "dangling-group",
@@ -679,7 +692,8 @@ CASES = [
         "a-reference-that-is-no-id-and-no-name-is-reported-once",
         _needs("  - {id: search, title: Search, kind: function, groups: {Nobody Here: must}}\n"),
         ["needs.yaml:2:58: needs[0].groups.Nobody Here: 'Nobody Here' is not a valid id"],
-        "lowercase letters",
+        "ids use lowercase letters, digits, '-' and '_', start with a letter or digit and are "
+        "at most 63 characters, e.g. 'front-desk'",
     ),
     Case(
         "list-under-an-unknown-key-leaves-every-reference-unchecked",
@@ -1291,6 +1305,21 @@ def _platform(value: str) -> dict[str, str | None]:
             "expected a whole number, found the text 'many'",
             "write digits only, e.g. 250",
         ),
+        (
+            _headcount("ca. 40"),
+            "expected a whole number, found the text 'ca. 40'",
+            "write the number alone: 40",
+        ),
+        (
+            _headcount("1.450 fte"),
+            "expected a whole number, found the text '1.450 fte'",
+            "write the number alone: 1450",
+        ),
+        (
+            _headcount("30-40"),
+            "expected a whole number, found the text '30-40'",
+            "write digits only, e.g. 250",
+        ),
         (_headcount("-3"), "must be at least 0, found -3", "write a number at least 0"),
         (
             _headcount("[1450, 20]"),
@@ -1326,6 +1355,21 @@ def _platform(value: str) -> dict[str, str | None]:
         (_platform("101"), "must be at most 1, found 101", "write a number at most 1"),
         (_platform("250"), "must be at most 1, found 250", "write a number at most 1"),
         (_platform("half"), "expected a number, found the text 'half'", "write a number, e.g. 0.5"),
+        (
+            _platform("about 0,55"),
+            "expected a number, found the text 'about 0,55'",
+            "write the number alone: 0.55",
+        ),
+        (
+            _platform("ca. 60%"),
+            "expected a number, found the text 'ca. 60%'",
+            "write a share as a fraction of 1: 0.6 for 60%",
+        ),
+        (
+            _platform("50% - 60%"),
+            "expected a number, found the text '50% - 60%'",
+            "write a number, e.g. 0.5",
+        ),
         (  # a number in YAML 1.2, text in YAML 1.1 (no point, no sign in the exponent)
             _platform("5e-1"),
             "expected a number, found the text '5e-1'",

@@ -19,7 +19,7 @@ from pydantic_core import ErrorDetails
 
 from needmap.errors import Problem
 from needmap.personas.messages import did_you_mean
-from needmap.personas.schema import DATE_PATTERN, year_first
+from needmap.personas.schema import DATE_PATTERN, id_from, year_first
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
 __all__ = ["schema_problems", "validated_document"]
@@ -156,7 +156,7 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
     if kind == "literal_error":
         return f"'{given}' is not allowed here", _literal_hint(given, ctx.get("expected", ""))
     if kind == "string_pattern_mismatch":
-        return _pattern_error(given, ctx.get("pattern"))
+        return _pattern_error(given, ctx.get("pattern"), defines=detail["loc"][-1:] == ("id",))
     if kind == "string_too_short":
         return "must not be empty", "write some text, or remove the key"
     if kind in _BOUND_WORDS:
@@ -225,8 +225,10 @@ def _literal_hint(given: Any, expected: str) -> str:
     return hint or "use one of: " + ", ".join(options)
 
 
-def _pattern_error(given: Any, pattern: object) -> tuple[str, str]:
-    """The message and hint for a date or an id not written as one."""
+def _pattern_error(given: Any, pattern: object, *, defines: bool) -> tuple[str, str]:
+    """The message and hint for a date or an id not written as one. An id that ``defines``
+    an item (its ``id:``) is offered as it may be written ('ICT-afdeling' as
+    'ict-afdeling'); a reference is not, since the id it means may be another one."""
     if pattern == DATE_PATTERN:
         return f"'{given}' is not a date as YYYY-MM-DD", _date_hint(str(given))
     if isinstance(given, str) and not given.isprintable():
@@ -234,11 +236,13 @@ def _pattern_error(given: Any, pattern: object) -> tuple[str, str]:
             f"'{given}' is not a valid id: it holds a character that cannot be seen",
             _unseen_hint(given),
         )
-    return (
-        f"'{given}' is not a valid id",
+    rules = (
         "ids use lowercase letters, digits, '-' and '_', start with a letter or digit "
-        "and are at most 63 characters, e.g. 'front-desk'",
+        "and are at most 63 characters"
     )
+    written = id_from(given) if defines and isinstance(given, str) else ""
+    hint = f"write it as '{written}': {rules}" if written else f"{rules}, e.g. 'front-desk'"
+    return f"'{given}' is not a valid id", hint
 
 
 _BOUND_WORDS = {
@@ -267,6 +271,12 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:[.,' ]\d{3})+")
 """A whole number written with a separator between the thousands (1.450, 1,450)."""
 _DECIMAL_COMMA = re.compile(r"\d*,\d+")
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
+_NUMBERS_IN = {
+    True: re.compile(r"\d{1,3}(?:[.,' ]\d{3})+|\d+"),
+    False: re.compile(r"\d*[.,]?\d+"),
+}
+"""The numbers in a text, whole (with a separator between the thousands, or none) or
+not: a value written with words around it ('ca. 40', '40 fte') has one."""
 _EXPONENT = re.compile(r"[-+]?\d+(?:\.\d*)?[eE][-+]?\d{1,3}")
 """A number with an exponent (5e-1): a number in YAML 1.2, text in YAML 1.1 without a
 point and a sign in the exponent, as needmap reads YAML."""
@@ -324,16 +334,20 @@ def _number_hint(kind: str, given: Any, plain_text: str | None) -> str:
         return f"write {re.sub(r'[^0-9]', '', text)}, without a separator between the thousands"
     if not whole and _DECIMAL_COMMA.fullmatch(text):
         return f"write the decimals after a point: {text.replace(',', '.')}"
-    percent = _PERCENT.fullmatch(text)
-    if not whole and percent:
-        share = float(percent.group(1).replace(",", "."))
-        return f"write a share as a fraction of 1: {_fraction(share)} for {text}"
+    percents = list(_PERCENT.finditer(text))
+    if not whole and len(percents) == 1 and len(_NUMBERS_IN[False].findall(text)) == 1:
+        share = float(percents[0].group(1).replace(",", "."))
+        return f"write a share as a fraction of 1: {_fraction(share)} for {percents[0].group()}"
     if isinstance(given, str) and _EXPONENT.fullmatch(text):
         plain = format(Decimal(text), "f")
         if not whole or "." not in plain:
             return f"write it without an exponent: {plain}"
     if isinstance(given, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", text):
         return f"write the number without quotes: {text}"
+    numbers = _NUMBERS_IN[whole].findall(text) if isinstance(given, str) else []
+    if len(numbers) == 1 and "%" not in text:
+        number = re.sub(r"[^0-9]", "", numbers[0]) if whole else numbers[0].replace(",", ".")
+        return f"write the number alone: {number}"
     if whole and isinstance(given, float):
         return "write a whole number, without decimals"
     return "write digits only, e.g. 250" if whole else "write a number, e.g. 0.5"
