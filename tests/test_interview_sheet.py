@@ -274,6 +274,62 @@ def test_an_interview_s_date_may_come_on_a_later_row(
     assert not problems
 
 
+def test_an_interview_s_group_may_be_given_on_one_of_its_rows_only(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """A consultant fills in the interview's first row, then notes quotes below it with
+    only the interview's name; the group may as well come on a later row."""
+    sheet = _sheet(
+        tmp_path,
+        "Interview,Group,Date,Participants,Quote,Needs\n"
+        "Depot,,,,I need the roster.,mobile\n"
+        "Desk,Front desk,2026-03-02,2,We search a lot.,search\n"
+        "Depot,field,2026-03-09,3,It never loads.,mobile\n"
+        "Desk,,,,Four systems.,search\n"
+        "Depot,,,,Search finds nothing.,search\n",
+    )
+    found, problems = read_interview_sheet(load_study(make_study()), sheet)
+    assert [(i.id, i.group, i.date, i.participants, [q.text for q in i.quotes]) for i in found] == [
+        (
+            "depot",
+            "field",
+            "2026-03-09",
+            3,
+            ["I need the roster.", "It never loads.", "Search finds nothing."],
+        ),
+        ("desk", "desk", "2026-03-02", 2, ["We search a lot.", "Four systems."]),
+    ]
+    assert not problems
+
+
+def test_an_interview_s_unknown_or_missing_group_is_told_at_its_rows(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """An unknown group once, at the row that gives it (not at the rows that leave it out);
+    an interview no row gives a group at each of its rows, with where to give it."""
+    sheet = _sheet(
+        tmp_path,
+        "Interview,Group,Quote,Needs\n"
+        "Depot,feild,It never loads.,mobile\n"
+        "Depot,,Search finds nothing.,search\n"
+        "Desk,,We search a lot.,search\n",
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        read_interview_sheet(load_study(make_study()), sheet)
+    assert [
+        (p.location.line, p.location.column, p.message, p.hint) for p in raised.value.problems
+    ] == [
+        (2, 2, "unknown group 'feild'", "did you mean 'field'?"),
+        (
+            4,
+            2,
+            "no group on this row",
+            "write a group's id or name, as in groups.yaml, on this row or another of "
+            "interview 'Desk'",
+        ),
+    ]
+
+
 def test_a_quote_left_open_in_the_first_row_is_refused_at_that_row(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
@@ -851,19 +907,58 @@ _ROW = st.tuples(
 @given(rows=st.lists(_ROW, min_size=1, max_size=8), seed=st.randoms(use_true_random=False))
 @settings(max_examples=40, deadline=None)
 def test_the_order_of_the_rows_does_not_matter(
-    rows: list[tuple[str, str, str, str, str]],
+    rows: list[tuple[str, ...]],
     seed: random.Random,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     """Shuffled, the same rows give the same interviews with the same quotes, or the same
     problems (at other rows)."""
+    _assert_any_order("Group,Date,Participants,Quote,Needs", rows, seed, tmp_path_factory)
+
+
+_NAMED = {"Depot": ("field", "2026-03-09"), "Desk visit": ("Front desk", "2026-03-02")}
+_NAMED_ROW = st.builds(
+    lambda name, group, date, quote, needs: (
+        name,
+        _NAMED[name][0] if group else "",
+        _NAMED[name][1] if date else "",
+        quote,
+        needs,
+    ),
+    st.sampled_from(sorted(_NAMED)),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(["", "Slow.", "No app."]),
+    st.sampled_from(["", "search", "mobile, Search"]),
+)
+"""A row of a named interview, with its group and its date or without."""
+
+
+@given(rows=st.lists(_NAMED_ROW, min_size=1, max_size=8), seed=st.randoms(use_true_random=False))
+@settings(max_examples=40, deadline=None)
+def test_the_row_that_gives_a_named_interview_s_group_may_be_any(
+    rows: list[tuple[str, ...]],
+    seed: random.Random,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    _assert_any_order("Interview,Group,Date,Quote,Needs", rows, seed, tmp_path_factory)
+
+
+def _assert_any_order(
+    header: str,
+    rows: list[tuple[str, ...]],
+    seed: random.Random,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The rows under ``header`` and the same rows shuffled give the same interviews, or
+    the same problems."""
     root = write_tree(tmp_path_factory.mktemp("study"), MINIMAL_STUDY)
     study = load_study(root)
     shuffled = rows[:]
     seed.shuffle(shuffled)
     outcomes: list[object] = []
     for order in (rows, shuffled):
-        text = "Group,Date,Participants,Quote,Needs\n" + "".join(
+        text = f"{header}\n" + "".join(
             ",".join(f'"{cell}"' for cell in row) + "\n" for row in order
         )
         sheet = tmp_path_factory.mktemp("sheet") / "s.csv"

@@ -118,15 +118,20 @@ def read_interview_sheet(
     columns = _columns(table, problems)
     if any(p.severity is Severity.ERROR for p in problems):
         raise InvalidStudyError(problems)
-    interviews: dict[str, SheetInterview] = {}
-    resolver = _Resolver(study)
+    rows: list[tuple[int, list[str]]] = []
+    unreadable: list[Problem] = []
     start = table.line() + 1
     try:
         for row in table.rows:
-            _read_row(row, table, columns, resolver, interviews, problems)
+            rows.append((table.line(), row))
             start = table.line() + 1
     except table.errors as exc:
-        problems.append(table.unreadable(exc, start))
+        unreadable.append(table.unreadable(exc, start))
+    interviews: dict[str, SheetInterview] = {}
+    sheet = _Sheet(path, columns, _Resolver(study), _interview_groups(rows, columns))
+    for line, row in rows:
+        _read_row(row, line, sheet, interviews, problems)
+    problems += unreadable
     found = list(interviews.values())
     if not found and not any(p.severity is Severity.ERROR for p in problems):
         problems.append(
@@ -201,30 +206,55 @@ def _fold(text: str) -> str:
     return fold_text(text.replace("_", " ").replace("-", " ")).replace(" ", "-")
 
 
+@dataclass(frozen=True)
+class _Sheet:
+    """What every row is read against: the sheet's columns, the study's groups and needs,
+    and the group each named interview gives on one of its rows."""
+
+    path: Path
+    columns: _Columns
+    resolver: _Resolver
+    interview_groups: Mapping[str, str]
+
+
+def _interview_groups(rows: Sequence[tuple[int, list[str]]], columns: _Columns) -> dict[str, str]:
+    """Each interview name -> the group written on the first of its rows that gives one.
+    The other rows of the interview may leave the group out, whichever row gives it: one
+    fills in the interview's first row, then notes its quotes below."""
+    found: dict[str, str] = {}
+    for _, row in rows:
+        name, group = columns.cell(row, "interview"), columns.cell(row, "group")
+        if name and group:
+            found.setdefault(name, group)
+    return found
+
+
 def _read_row(
     row: list[str],
-    table: Table,
-    columns: _Columns,
-    resolver: _Resolver,
+    line: int,
+    sheet: _Sheet,
     interviews: dict[str, SheetInterview],
     problems: list[Problem],
 ) -> None:
     if not any(cell.strip() for cell in row):
         return
-    line = table.line()
+    columns, resolver = sheet.columns, sheet.resolver
     before = len(problems)
 
     def problem(name: str, message: str, hint: str) -> None:
-        problems.append(Problem(columns.at(table.path, line, name), message, hint=hint))
+        problems.append(Problem(columns.at(sheet.path, line, name), message, hint=hint))
 
-    group_text = columns.cell(row, "group")
+    named = columns.cell(row, "interview")
+    own_group = columns.cell(row, "group")
+    group_text = own_group or sheet.interview_groups.get(named, "")
     group = resolver.groups.get(_fold(group_text))
-    if group is None:
+    if group is None and group_text == own_group:  # else told at the row that gives it
+        where = f", on this row or another of interview '{scrub(named)}'" if named else ""
         problem(
             "group",
             f"unknown group '{scrub(group_text)}'" if group_text else "no group on this row",
             did_you_mean(group_text, resolver.group_names, ignore_case=True)
-            or "write a group's id or name, as in groups.yaml",
+            or f"write a group's id or name, as in groups.yaml{where}",
         )
     date = _date(columns.cell(row, "date"))
     if date is None:
@@ -237,7 +267,7 @@ def _read_row(
             "write how many people took part: 1, or more for a focus group",
         )
     tags = {
-        name: _tags(row, columns, name, resolver, table.path, line, problems)
+        name: _tags(row, columns, name, resolver, sheet.path, line, problems)
         for name in ("needs", "questions")
     }
     text = columns.cell(row, "quote")
@@ -253,20 +283,18 @@ def _read_row(
         return
     if not text and participants is None and not columns.cell(row, "notes"):
         return  # a row set out for an interview not held yet (as guide --sheet writes them)
-    key = columns.cell(row, "interview") or f"{group}\x1f{date or ''}"
+    key = named or f"{group}\x1f{date or ''}"
     interview = interviews.get(key)
     if interview is None:
-        interview = interviews[key] = SheetInterview(
-            columns.cell(row, "interview"), group, line, date or None, participants
-        )
-    elif not _same(interview, group, date, participants, columns, table.path, line, problems):
+        interview = interviews[key] = SheetInterview(named, group, line, date or None, participants)
+    elif not _same(interview, group, date, participants, columns, sheet.path, line, problems):
         return
     note = columns.cell(row, "notes")
     if note and note not in interview.notes:
         interview.notes.append(note)
     if text:
         interview.quotes.append(SheetQuote(text, tags["needs"], tags["questions"]))
-        warning = personal_data_warning(columns.at(table.path, line, "quote"), text)
+        warning = personal_data_warning(columns.at(sheet.path, line, "quote"), text)
         if warning is not None:
             problems.append(warning)
 
