@@ -8,16 +8,17 @@ import io
 import re
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from importlib.machinery import ModuleSpec
 from itertools import pairwise
 from pathlib import Path
 from types import ModuleType
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 from pypdf import PageObject, PdfReader
-from pypdf.generic import ContentStream
+from pypdf.generic import ContentStream, DictionaryObject
 from typer.testing import CliRunner
 
 from needmap import __version__, init_study, load_study
@@ -153,6 +154,42 @@ def test_the_roadmap_prints_landscape_with_title_and_page_numbers(demo: Path) ->
         assert f"{number} / {pages}" in text
         assert title in text  # the footer names the report on every page
     assert "Why this order" in "".join(p.extract_text() for p in reader.pages)
+
+
+def _structure(node: Any) -> Iterator[Any]:
+    """The elements of a tagged PDF's structure tree under ``node``, in reading order."""
+    node = node.get_object()
+    if not isinstance(node, DictionaryObject):
+        return
+    if "/S" in node:
+        yield node
+    kids = node.get("/K")
+    kids = kids.get_object() if kids is not None else []
+    for kid in kids if isinstance(kids, list) else [kids]:
+        yield from _structure(kid)
+
+
+def test_a_pdf_is_tagged_for_a_screen_reader(demo: Path) -> None:
+    """Its headings and tables are in the PDF's structure, each cell of the needs table
+    with its column's heading and its row's (the need), and the diagram with the words
+    the page gives it for who cannot see it."""
+    reader = _reader(demo / "overlap-groups.pdf")
+    root: Any = reader.trailer["/Root"]
+    assert (root["/MarkInfo"]["/Marked"], root["/Lang"]) == (True, "en")
+    elements = list(_structure(root["/StructTreeRoot"]))
+    kinds = Counter(str(e["/S"]) for e in elements)
+    assert (kinds["/H1"], kinds["/Table"]) == (1, 3)
+    [figure] = [e for e in elements if e["/S"] == "/Figure"]
+    assert figure["/Alt"] == (
+        "An UpSet matrix of the needs of 9 target groups: which they share and which are "
+        "their own. The needs table lists them region by region."
+    )
+    headings = {str(e["/ID"]) for e in elements if e["/S"] == "/TH"}
+    cells = [e for e in elements if e["/S"] == "/TD"]
+    headed = [{str(h) for h in cell["/A"].get("/Headers", [])} for cell in cells]
+    assert all(found <= headings for found in headed)
+    by_row = [found for found in headed if any(h.split("-")[1] != "0" for h in found)]
+    assert len(by_row) > len(cells) / 2  # the needs table's cells, headed by their need
 
 
 @pytest.mark.parametrize(
