@@ -245,17 +245,7 @@ def _read_row(
         problems.append(Problem(columns.at(sheet.path, line, name), message, hint=hint))
 
     named = columns.cell(row, "interview")
-    own_group = columns.cell(row, "group")
-    group_text = own_group or sheet.interview_groups.get(named, "")
-    group = resolver.groups.get(_fold(group_text))
-    if group is None and group_text == own_group:  # else told at the row that gives it
-        where = f", on this row or another of interview '{scrub(named)}'" if named else ""
-        problem(
-            "group",
-            f"unknown group '{scrub(group_text)}'" if group_text else "no group on this row",
-            did_you_mean(group_text, resolver.group_names, ignore_case=True)
-            or f"write a group's id or name, as in groups.yaml{where}",
-        )
+    group = _row_group(row, line, sheet, problems)
     date = _date(columns.cell(row, "date"))
     if date is None:
         problem("date", *_date_problem(columns.cell(row, "date")))
@@ -297,6 +287,27 @@ def _read_row(
         warning = personal_data_warning(columns.at(sheet.path, line, "quote"), text)
         if warning is not None:
             problems.append(warning)
+
+
+def _row_group(row: list[str], line: int, sheet: _Sheet, problems: list[Problem]) -> str | None:
+    """The id of the row's group: its own, or its named interview's (given on another
+    row); None, with a problem, where the row gives one that is unknown or none at all."""
+    columns, resolver = sheet.columns, sheet.resolver
+    named = columns.cell(row, "interview")
+    own_group = columns.cell(row, "group")
+    group_text = own_group or sheet.interview_groups.get(named, "")
+    group = resolver.groups.get(_fold(group_text))
+    if group is None and group_text == own_group:  # else told at the row that gives it
+        where = f", on this row or another of interview '{scrub(named)}'" if named else ""
+        problems.append(
+            Problem(
+                columns.at(sheet.path, line, "group"),
+                f"unknown group '{scrub(group_text)}'" if group_text else "no group on this row",
+                hint=did_you_mean(group_text, resolver.group_names, ignore_case=True)
+                or f"write a group's id or name, as in groups.yaml{where}",
+            )
+        )
+    return group
 
 
 def _same(
