@@ -312,7 +312,8 @@ def test_an_interview_s_unknown_or_missing_group_is_told_at_its_rows(
         "Interview,Group,Quote,Needs\n"
         "Depot,feild,It never loads.,mobile\n"
         "Depot,,Search finds nothing.,search\n"
-        "Desk,,We search a lot.,search\n",
+        "Desk,,We search a lot.,search\n"
+        ",,Four systems.,search\n",
     )
     with pytest.raises(InvalidStudyError) as raised:
         read_interview_sheet(load_study(make_study()), sheet)
@@ -327,6 +328,19 @@ def test_an_interview_s_unknown_or_missing_group_is_told_at_its_rows(
             "write a group's id or name, as in groups.yaml, on this row or another of "
             "interview 'Desk'",
         ),
+        (
+            5,
+            2,
+            "no group on this row",
+            "write a group's id or name, as in groups.yaml, or the name of an interview that "
+            "another row gives it",
+        ),
+    ]
+    unnamed = _sheet(tmp_path, "Group,Quote,Needs\n,Slow.,search\n", "unnamed.csv")
+    with pytest.raises(InvalidStudyError) as raised:
+        read_interview_sheet(load_study(make_study()), unnamed)
+    assert [(p.message, p.hint) for p in raised.value.problems] == [
+        ("no group on this row", "write a group's id or name, as in groups.yaml")
     ]
 
 

@@ -298,7 +298,13 @@ def _row_group(row: list[str], line: int, sheet: _Sheet, problems: list[Problem]
     group_text = own_group or sheet.interview_groups.get(named, "")
     group = resolver.groups.get(_fold(group_text))
     if group is None and group_text == own_group:  # else told at the row that gives it
-        where = f", on this row or another of interview '{scrub(named)}'" if named else ""
+        where = (
+            f", on this row or another of interview '{scrub(named)}'"
+            if named
+            else ", or the name of an interview that another row gives it"
+            if "interview" in columns.index
+            else ""
+        )
         problems.append(
             Problem(
                 columns.at(sheet.path, line, "group"),
