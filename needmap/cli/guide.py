@@ -182,11 +182,11 @@ def import_interviews(
     """Write the interview quotes of a spreadsheet into the study, as a new file in
     interviews/, or with --update add what is new in it to that file.
 
-    Rows are gathered into interviews by the interview column, or by group and date.
-    Groups and needs may be written as ids or as names; needs and questions are separated
-    by commas. Every problem is reported with its row and column, and nothing is written
-    until there are none. Columns needmap does not know (a participant's name) are left
-    out. See docs/interviews.md.
+    Rows are gathered into interviews by the interview column (its group on one of its
+    rows is enough), or by group and date. Groups and needs may be written as ids or as
+    names; needs and questions are separated by commas. Every problem is reported with
+    its row and column, and nothing is written until there are none. Columns needmap does
+    not know (a participant's name) are left out. See docs/interviews.md.
     """
     from needmap.interview_import import import_interview_sheet
 
