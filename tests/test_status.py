@@ -67,6 +67,32 @@ def test_a_new_study_is_told_to_interview_every_group(make_study: StudyMaker) ->
     assert [step.command for step in in_dutch.steps] == [step.command for step in found.steps]
 
 
+def test_a_study_of_one_group_is_told_to_add_the_others_first(make_study: StudyMaker) -> None:
+    """With one group, every need counts as shared: the overlap and the platform form say
+    nothing yet, so adding the groups comes before interviewing the one there is."""
+    root = make_study(
+        {
+            "groups.yaml": "groups:\n  - {id: desk, name: Front desk, headcount: 10}\n",
+            "needs.yaml": "needs:\n  - {id: search, title: Search, kind: function, "
+            "groups: {desk: must}}\n",
+            "personas.yaml": None,
+        }
+    )
+    study = load_study(root)
+    steps = study_status(study).steps
+    assert steps[0] == NextStep(
+        "Add the organisation's other target groups to groups.yaml: with one group (Front "
+        "desk) there is nothing to compare, so every need counts as shared, and the platform "
+        "form follows from that alone."
+    )
+    assert steps[1].text == "Interview Front desk: no interviews yet."
+    assert study_status(study.in_language("nl")).steps[0].text == (
+        "Voeg de andere doelgroepen van de organisatie toe aan groups.yaml: met één groep "
+        "(Front desk) valt er niets te vergelijken, dus telt elke behoefte als gedeeld, en "
+        "volgt de vorm van het platform alleen daaruit."
+    )
+
+
 def test_a_study_without_personas_is_told_to_describe_them(make_study: StudyMaker) -> None:
     """Persona reports are a deliverable: a study with none gets a step for them, after
     the interviews they draw on, with no command (none writes them)."""

@@ -141,11 +141,12 @@ def status(
 
     The brief's lines at a glance (platform form, roadmap, personas, top tasks,
     interviews, search logs); then what is still missing: files named like a part of the
-    study that are not read (persona.yaml, gesprekken/), groups not interviewed yet or
-    too few to be shown, interviews without quotes, personal data that interview quotes
-    and persona texts still hold, survey exports not imported, survey tasks linked to no
-    need, groups with more survey respondents than their headcount, needs without any
-    evidence yet, and reports older than the study's files.
+    study that are not read (persona.yaml, gesprekken/), a study of one group (nothing to
+    compare its needs with), groups not interviewed yet or too few to be shown,
+    interviews without quotes, personal data that interview quotes and persona texts
+    still hold, survey exports not imported, survey tasks linked to no need, groups with
+    more survey respondents than their headcount, needs without any evidence yet, and
+    reports older than the study's files.
     """
     from needmap.reports.i18n import labels
     from needmap.reports.status_report import status_to_json, study_status

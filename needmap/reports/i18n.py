@@ -532,6 +532,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.more": "{shown} and {more} more",
         "status.unread": "Move {moves}: needmap reads them only there, and leaves them out of "
         "every report until then.",
+        "status.one_group": "Add the organisation's other target groups to groups.yaml: with "
+        "one group ({group}) there is nothing to compare, so every need counts as shared, and "
+        "the platform form follows from that alone.",
         "status.unheard": "Interview {groups}: no interviews yet.",
         "status.pooled": "Interview more people of {groups}: fewer than {minimum} each so far, "
         "so their interviews count only together with other small groups.",
@@ -1088,6 +1091,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.more": "{shown} en nog {more}",
         "status.unread": "Verplaats {moves}: needmap leest ze alleen daar; tot dan ontbreekt "
         "wat erin staat in elk rapport.",
+        "status.one_group": "Voeg de andere doelgroepen van de organisatie toe aan groups.yaml: "
+        "met één groep ({group}) valt er niets te vergelijken, dus telt elke behoefte als "
+        "gedeeld, en volgt de vorm van het platform alleen daaruit.",
         "status.unheard": "Voer gesprekken met {groups}: nog niemand gesproken.",
         "status.pooled": "Spreek meer mensen van {groups}: nog minder dan {minimum} per groep, "
         "dus hun gesprekken tellen alleen samen met die van andere kleine groepen.",

@@ -2,13 +2,13 @@
 
 The brief's cover lines say where the study stands; the next steps say what is still
 missing, each with the command that helps: files named like a part of the study that are
-not read (``persona.yaml``, ``gesprekken/``), groups nobody has interviewed yet, groups whose
-interviews are still too few to be shown, interviews whose quotes are not filled in,
-personal data in the texts, a study without personas, survey exports not imported,
-survey tasks linked to no need, needs that nothing speaks for or against yet, and reports
-older than the study's files (in ``reports/``, in the folder the study is in when a build
-made its reports there, as the demo does, or in the folder given). The steps are in the
-order of the work.
+not read (``persona.yaml``, ``gesprekken/``), a study of one group, groups nobody has
+interviewed yet, groups whose interviews are still too few to be shown, interviews whose
+quotes are not filled in, personal data in the texts, a study without personas, survey
+exports not imported, survey tasks linked to no need, needs that nothing speaks for or
+against yet, and reports older than the study's files (in ``reports/``, in the folder
+the study is in when a build made its reports there, as the demo does, or in the folder
+given). The steps are in the order of the work.
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
     unread = unread_lookalikes(study)
     steps = [
         *_unread_steps(study, unread, folder),
+        *_group_steps(study),
         *_interview_steps(content, folder),
         *_interview_text_steps(study, folder),
         *_persona_steps(study, unread),
@@ -97,6 +98,15 @@ def _unread_steps(study: Study, unread: list[Lookalike], folder: str) -> list[Ne
     moves = [f"{found.place} → {found.target}" for found in unread]
     text = labels(language)["status.unread"].format(moves=_names(moves, language))
     return [NextStep(text, f"needmap validate {folder}")]
+
+
+def _group_steps(study: Study) -> list[NextStep]:
+    """A study of one group (as one starts, or a template cut down too far): its needs are
+    compared with no other group's, so the overlap and the platform form say nothing yet."""
+    if len(study.groups) != 1:
+        return []
+    text = labels(study.settings.language)["status.one_group"]
+    return [NextStep(text.format(group=study.groups[0].name))]
 
 
 def _interview_steps(content: BriefContent, folder: str) -> list[NextStep]:
