@@ -681,6 +681,23 @@ CASES = [
         "that is the name of group 'field': write its id, field",
     ),
     Case(
+        # An id written with capitals or a space where the id belongs: one problem each,
+        # whose hint gives the id (it was "not a valid id", with the rules for ids).
+        "id-written-with-capitals-or-spaces",
+        {
+            "needs.yaml": "needs:\n  - id: search\n    title: Search\n    kind: function\n"
+            "    groups: {Desk: must, field: should}\n    depends_on: [Mobile]\n"
+            "  - {id: mobile, title: Phone, kind: technology, groups: {field: must}}\n",
+            "personas.yaml": "personas:\n  - {id: h, name: H, group: FIELD, role: R}\n",
+        },
+        [
+            "needs.yaml:5:14: needs[0].groups.Desk: unknown group 'Desk'",
+            "needs.yaml:6:18: needs[0].depends_on[0]: unknown need 'Mobile'",
+            "personas.yaml:2:29: personas[0].group: unknown group 'FIELD'",
+        ],
+        "did you mean 'desk'? Ids are written in lowercase, with '-' between words",
+    ),
+    Case(
         "a-name-copied-with-a-no-break-space-written-for-the-id",  # as a reader sees it
         _needs(
             '  - {id: search, title: Search, kind: function, groups: {"Field\\u00a0staff": must}}\n'

@@ -569,6 +569,30 @@ def test_a_name_written_for_an_id_in_an_interview_or_a_mapping_is_one_problem(
     assert [f[3] for f in found if f[2].startswith("unknown")] == [desk, mobile, desk, mobile]
 
 
+def test_an_id_written_with_capitals_in_an_interview_is_told_the_id(
+    make_study: StudyMaker,
+) -> None:
+    """'DESK' and 'Mobile' are the ids desk and mobile as one types a name: one problem
+    each, with the id, not "not a valid id" with the rules for ids."""
+    folder = make_study(
+        {
+            "interviews/a.yaml": """\
+                interviews:
+                  - id: x1
+                    group: DESK
+                    quotes: [{text: Hello, needs: [Mobile, Not Here]}]
+                """,
+        }
+    )
+    found = [(p.location.line, p.message, p.hint) for p in check_study(folder).problems]
+    lowercase = "Ids are written in lowercase, with '-' between words"
+    assert found[:2] == [
+        (3, "unknown group 'DESK'", f"did you mean 'desk'? {lowercase}"),
+        (4, "unknown need 'Mobile'", f"did you mean 'mobile'? {lowercase}"),
+    ]
+    assert [message for _, message, _ in found[2:]] == ["'Not Here' is not a valid id"]
+
+
 def test_validate_reports_interview_problems(make_study: StudyMaker) -> None:
     folder = make_study({"interviews/a.yaml": "interviews:\n  - {id: x, group: nobody}\n"})
     result = runner.invoke(app, ["validate", str(folder)])

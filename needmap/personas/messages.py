@@ -14,7 +14,7 @@ from pathlib import Path
 
 from needmap.controls import fold_text, unshowable
 from needmap.errors import Location, Problem, Severity
-from needmap.personas.schema import is_id
+from needmap.personas.schema import id_from, is_id
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 from needmap.scrub import personal_data
 
@@ -138,16 +138,25 @@ def unknown_id_hint(ref: str, noun: str, defined: Collection[str], *, also: str 
     return f"define a {noun} '{ref}', or use one of: {shown}" + (f"; or {also}" if also else "")
 
 
-def reference_hint(ref: str, noun: str, meant: str | None, otherwise: str) -> str | None:
+def reference_hint(
+    ref: str, noun: str, meant: str | None, otherwise: str, defined: Collection[str]
+) -> str | None:
     """The hint for a reference ``ref`` to a group or need that is not defined, or None
     when it is not to be reported as unknown: it is not written as an id, so its schema
     error ("not a valid id") says what is wrong. ``meant`` is the id of the item ``ref``
     names (a group's name, a need's title), which people write where the id belongs;
-    ``otherwise`` the hint for any other unknown id."""
+    an id of ``defined`` written with capitals or spaces ('Zoeken', 'Front Desk') is
+    meant too (one with a character that cannot be seen keeps its schema error, which
+    says where that is). ``otherwise`` is the hint for any other unknown id."""
     if meant is not None:
         what = "name" if noun == "group" else "title"
         return f"that is the {what} of {noun} '{meant}': write its id, {meant}"
-    return otherwise if is_id(ref) else None
+    if is_id(ref):
+        return otherwise
+    as_id = id_from(ref)
+    if as_id in defined and ref.isprintable():
+        return f"did you mean '{as_id}'? Ids are written in lowercase, with '-' between words"
+    return None
 
 
 def one_per_place(problems: list[Problem]) -> list[Problem]:

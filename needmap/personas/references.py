@@ -149,7 +149,7 @@ def check_references(
             )
         elif ref not in known[noun]:
             meant = called.get(noun, {}).get(fold_text(str(ref)))
-            hint = reference_hint(str(ref), noun, meant, unknown(ref, noun))
+            hint = reference_hint(str(ref), noun, meant, unknown(ref, noun), known[noun])
             if hint is None:
                 continue
             problems.append(

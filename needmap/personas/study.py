@@ -280,5 +280,5 @@ def unknown_reference(
         return None
     renames = study.group_renames if noun == "group" else study.need_renames
     otherwise = renames.hint(ref, unknown_id_hint(ref, noun, known, also=also), closest(ref, known))
-    hint = reference_hint(ref, noun, study.id_called(noun, ref), otherwise)
+    hint = reference_hint(ref, noun, study.id_called(noun, ref), otherwise, known)
     return None if hint is None else Problem(where, f"unknown {noun} '{ref}'", key=key, hint=hint)
