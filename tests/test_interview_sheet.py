@@ -852,15 +852,36 @@ def test_the_guide_s_sheet_comes_back_as_interviews(make_study: StudyMaker, tmp_
     assert all(width >= max(len(str(name)), 10) for name, width in widths.items())
     assert widths["interview"] >= len("field-2026-12-03") and widths["group"] >= len("Field staff")
     assert max(widths, key=lambda name: widths[name]) == "quote"
-    [pick] = [v for v in quotes.data_validations.dataValidation if v.type == "list"]
-    assert pick.formula1 == "='Groups'!$B$2:$B$3" and "B2:B500" in str(pick.sqref)
+    # lists to pick the interview and the group from, which take what is typed too (a new
+    # interview's name, a group's id), each with a word on what to write; a number of
+    # participants that is none is refused as it is typed
+    interview, pick = [v for v in quotes.data_validations.dataValidation if v.type == "list"]
+    assert (interview.formula1, str(interview.sqref)) == ("=$A$2:$A$3", "A2:A500")
+    assert (pick.formula1, str(pick.sqref)) == ("='Groups'!$B$2:$B$3", "B2:B500")
+    assert [(v.showErrorMessage, v.showInputMessage, v.promptTitle) for v in (interview, pick)] == [
+        (False, True, "interview"),
+        (False, True, "group"),
+    ]
+    assert interview.prompt == (
+        "Pick the interview this quote is from, or type a new one's name: its group and date "
+        "need be on one of its rows only."
+    )
+    assert pick.prompt == (
+        "Pick a group from the list (the sheet Groups has them), or type its id. An interview "
+        "needs it on one of its rows only."
+    )
     [count] = [v for v in quotes.data_validations.dataValidation if v.type == "whole"]
     assert (count.operator, count.formula1, str(count.sqref)) == (
         "greaterThanOrEqual",
         "1",
         "D2:D500",
     )
-    assert pick.allow_blank and count.allow_blank  # a cell emptied again is no error
+    assert (count.showErrorMessage, count.errorTitle, count.error) == (
+        True,
+        "participants",
+        "Write how many people took part: 1, or more for a focus group.",
+    )
+    assert all(v.allow_blank for v in (interview, pick, count))  # a cell emptied is no error
     assert (groups.auto_filter.ref, needs.auto_filter.ref) == ("A1:B3", "A1:E3")
     # empty rows too (4 on) take dates as dates and wrap quotes, down to the last row the
     # group list reaches; no other column does
@@ -905,6 +926,17 @@ def test_a_dutch_study_gets_dutch_headings(make_study: StudyMaker, tmp_path: Pat
         "citaat",
         "behoeften",
     ]
+    said = {
+        v.promptTitle or v.errorTitle: v.prompt or v.error
+        for v in workbook.worksheets[0].data_validations.dataValidation
+    }
+    assert said == {
+        "gesprek": "Kies het gesprek waar dit citaat uit komt, of typ de naam van een nieuw "
+        "gesprek: de groep en datum hoeven maar op één van zijn rijen te staan.",
+        "groep": "Kies een groep uit de lijst (het blad Groepen heeft ze), of typ de id. Een "
+        "gesprek heeft hem op maar één van zijn rijen nodig.",
+        "deelnemers": "Schrijf hoeveel mensen meededen: 1, of meer bij een focusgroep.",
+    }
     refused = runner.invoke(app, ["guide", str(root), "--sheet", str(tmp_path / "r.csv")])
     assert refused.exit_code == 2 and "use a name ending in .xlsx" in refused.stderr
 

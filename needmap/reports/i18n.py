@@ -216,7 +216,11 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "qs.name": "name",
         "qs.title": "title",
         "qs.kind": "kind",
-        "qs.pick_group": "Pick a group from the list: the sheet Groups has them.",
+        "qs.pick_group": "Pick a group from the list (the sheet Groups has them), or type its "
+        "id. An interview needs it on one of its rows only.",
+        "qs.pick_interview": "Pick the interview this quote is from, or type a new one's name: "
+        "its group and date need be on one of its rows only.",
+        "qs.participants": "Write how many people took part: 1, or more for a focus group.",
         "index.title": "Reports of this study",
         "index.built": "built on {date}",
         "index.overlap": "Shared and specific needs",
@@ -764,7 +768,11 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "qs.name": "naam",
         "qs.title": "titel",
         "qs.kind": "soort",
-        "qs.pick_group": "Kies een groep uit de lijst: het blad Groepen heeft ze.",
+        "qs.pick_group": "Kies een groep uit de lijst (het blad Groepen heeft ze), of typ de "
+        "id. Een gesprek heeft hem op maar één van zijn rijen nodig.",
+        "qs.pick_interview": "Kies het gesprek waar dit citaat uit komt, of typ de naam van een "
+        "nieuw gesprek: de groep en datum hoeven maar op één van zijn rijen te staan.",
+        "qs.participants": "Schrijf hoeveel mensen meededen: 1, of meer bij een focusgroep.",
         "index.title": "Rapporten van dit onderzoek",
         "index.built": "bijgewerkt op {date}",
         "index.overlap": "Gedeelde en specifieke behoeften",

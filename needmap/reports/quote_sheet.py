@@ -58,20 +58,34 @@ def quote_sheet_xlsx(guides: Sequence[GroupGuide]) -> bytes:
     groups.append(["id", words["qs.name"]])
     for group in study.groups:
         groups.append([group.id, group.name])
-    pick = DataValidation(
-        type="list",
-        formula1=f"='{groups.title}'!$B$2:$B${len(study.groups) + 1}",
+    headings = dict(zip(_FIELDS, (cell.value for cell in quotes[1]), strict=True))
+    # Lists to pick from, that still take what is typed (a group's id, a new interview's
+    # name: the import reads both), each with a word on what to write when a cell is chosen.
+    for field, source, prompt in (
+        ("interview", f"=$A$2:$A${len(guides) + 1}", words["qs.pick_interview"]),
+        ("group", f"='{groups.title}'!$B$2:$B${len(study.groups) + 1}", words["qs.pick_group"]),
+    ):
+        pick = DataValidation(
+            type="list",
+            formula1=source,
+            allow_blank=True,
+            showInputMessage=True,
+            promptTitle=headings[field],
+            prompt=prompt,
+        )
+        quotes.add_data_validation(pick)
+        pick.add(f"{_column(field)}2:{_column(field)}{_ROWS}")
+    count = DataValidation(  # refused as it is typed, not only at the import
+        type="whole",
+        operator="greaterThanOrEqual",
+        formula1="1",
         allow_blank=True,
-        errorTitle=words["qs.groups"],
-        error=words["qs.pick_group"],
-    )
-    quotes.add_data_validation(pick)
-    pick.add(f"B2:B{_ROWS}")
-    count = DataValidation(
-        type="whole", operator="greaterThanOrEqual", formula1="1", allow_blank=True
+        showErrorMessage=True,
+        errorTitle=headings["participants"],
+        error=words["qs.participants"],
     )
     quotes.add_data_validation(count)
-    count.add(f"D2:D{_ROWS}")
+    count.add(f"{_column('participants')}2:{_column('participants')}{_ROWS}")
     needs = workbook.create_sheet(words["qs.needs"])
     needs.append(
         ["id", words["qs.title"], words["qs.kind"], *(guide.group.name for guide in guides)]
@@ -100,6 +114,14 @@ def quote_sheet_xlsx(guides: Sequence[GroupGuide]) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _column(field: str) -> str:
+    """The letter of ``field``'s column in the quotes sheet."""
+    from openpyxl.utils import get_column_letter
+
+    letter: str = get_column_letter(_FIELDS.index(field) + 1)
+    return letter
 
 
 def _text_cells(workbook: Any) -> None:
