@@ -684,11 +684,13 @@ def test_a_missing_column_is_named_in_english_and_dutch_with_the_sheet_s_first_h
     sheet = _sheet(tmp_path, ",".join(headings) + "\n" + "x," * 13 + "x\n")
     with pytest.raises(InvalidStudyError) as raised:
         import_interview_sheet(load_study(make_study()), sheet)
-    [missing] = [p for p in raised.value.problems if "column in the heading row" in p.message]
+    # the columns said, and no row read: each would have had no group
+    missing, unread = raised.value.problems
     assert missing.message == "no 'group' column in the heading row"
     assert missing.hint == "head a column 'group' (or 'groep'); the sheet has: " + ", ".join(
         f"'{h}'" for h in headings[:12]
     )
+    assert unread.message.startswith("not imported: the columns 'Who', 'Q3', ")
 
 
 def test_long_names_become_ids_of_63_characters_and_notes_keep_their_rows(
@@ -729,6 +731,11 @@ def test_a_sheet_without_quotes_is_an_error_and_unread_columns_a_warning(
         ),
         (Severity.ERROR, "the sheet has no quotes", "one row per quote, under the heading row"),
     ]
+    # a column without a heading is no column to warn of; no quotes is still an error
+    blank = _sheet(tmp_path, "Group,,Quote\n", name="blank.csv")
+    with pytest.raises(InvalidStudyError) as raised:
+        import_interview_sheet(load_study(root), blank)
+    assert [p.message for p in raised.value.problems] == ["the sheet has no quotes"]
 
 
 def test_ids_that_yaml_would_read_as_numbers_or_booleans_are_quoted(
