@@ -8,9 +8,10 @@ exports), resolves groups and needs by id or by name, and writes one new file in
 ``interviews/`` that ``needmap validate`` accepts as it stands. Every problem is reported at
 its row and column before anything is written.
 
-Rows are gathered into interviews by the ``interview`` column, or, without one, by group and
-date. A column the sheet has but needmap does not know (a participant's name, their
-department) is left out, and said so: reports must not name people.
+Rows are gathered into interviews by the ``interview`` column, whose group one of its rows
+gives (the others may leave it out), or, without that column, by group and date. A column
+the sheet has but needmap does not know (a participant's name, their department) is left
+out, and said so: reports must not name people.
 """
 
 from __future__ import annotations
