@@ -230,6 +230,10 @@ def test_every_problem_at_its_row_and_column_and_nothing_written(
     ]
     hints = [p.hint for p in raised.value.problems]
     assert hints[0] == "did you mean 'Front desk'?" and hints[4] == "did you mean 'search'?"
+    assert hints[3] == "write how many people took part: 1, or more for a focus group"
+    assert hints[5] == (
+        "name the needs it supports under 'needs' (or casts doubt on under 'questions')"
+    )
     assert hints[10] == "did you mean 'Front desk'?"
     assert (
         hints[11] == hints[13] == "write need ids or titles, as in needs.yaml, separated by commas"
@@ -703,11 +707,14 @@ def test_long_names_become_ids_of_63_characters_and_notes_keep_their_rows(
         tmp_path,
         "Interview,Group,Quote,Needs,Notes\n"
         f"{name},field,Roster on my phone.,mobile,first note\n"
-        f"{name},field,Slow search.,search,second note\n",
+        ",,,,\n"  # a row left empty is no row
+        f"{name},field,Slow search.,search,second note\n"
+        "Depot,field,,,we meet them next week\n",  # notes alone: an interview all the same
     )
     root = make_study()
     result = import_interview_sheet(load_study(root), sheet, name=name)
-    [interview] = load_interviews(load_study(root))
+    interview, depot = load_interviews(load_study(root))
+    assert (depot.id, depot.notes, depot.quotes) == ("depot", "we meet them next week", [])
     assert interview.id == "werkbezoek-aan-de-buitendienst-in-het-depot-aan-de-noordkant-va"
     assert len(interview.id) == 63
     assert result.path.name == f"{interview.id}.yaml"  # the file is named as an id too
