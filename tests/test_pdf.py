@@ -8,6 +8,7 @@ import io
 import re
 import sys
 import threading
+import warnings
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from importlib.machinery import ModuleSpec
@@ -479,12 +480,42 @@ def test_pdfs_laid_out_two_at_a_time_are_those_laid_out_one_at_a_time(
     )
 
 
+def test_the_processes_that_lay_out_pdfs_are_not_forked_from_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build shows its progress from a thread: a process forked while that thread holds
+    the terminal's lock would hang on WeasyPrint's first warning (Python 3.12 warns of such
+    forks). The processes are started by a server process, or anew."""
+    from concurrent.futures import ProcessPoolExecutor as real
+
+    import needmap.reports.pdf as pdf
+
+    started: list[str] = []
+
+    def recorded(workers: int, mp_context: Any) -> Any:
+        started.append(mp_context.get_start_method())
+        return real(workers, mp_context=mp_context)
+
+    monkeypatch.setattr(pdf, "_cores", lambda: 2)
+    monkeypatch.setattr(pdf, "ProcessPoolExecutor", recorded)
+    pages = []
+    for name in ("a", "b"):
+        pages.append(tmp_path / f"{name}.html")
+        pages[-1].write_text(f"<p>page {name}</p>", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)  # "use of fork() may lead to …"
+        done = pdf.write_pdfs(pages)
+    assert started == ["forkserver"]
+    assert sorted(p.name for p in done) == ["a.pdf", "b.pdf"]
+    assert "page b" in _reader(tmp_path / "b.pdf").pages[0].extract_text()
+
+
 def test_where_no_process_can_be_started_the_pdfs_are_laid_out_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import needmap.reports.pdf as pdf
 
-    def refused(*args: object) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
         raise OSError(38, "Function not implemented")  # what a sandbox without semaphores says
 
     monkeypatch.setattr(pdf, "_cores", lambda: 2)

@@ -19,9 +19,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from needmap.errors import Location, OutputError, Problem, Severity
 from needmap.fileio import write_bytes_atomic
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 __all__ = ["html_to_pdf", "page_bytes", "pdf_unavailable", "write_pdfs"]
 
@@ -81,7 +85,7 @@ def write_pdfs(
     workers = min(2, _cores(), len(jobs))
     if workers >= 2 and pdf_unavailable() is None:
         try:
-            with ProcessPoolExecutor(workers) as pool:
+            with ProcessPoolExecutor(workers, mp_context=_unforked()) as pool:
                 futures = {pool.submit(html_to_pdf, html): target for html, target in jobs}
                 for future in as_completed(futures):
                     finished(futures[future], future.result())
@@ -91,6 +95,19 @@ def write_pdfs(
         if target not in done:
             finished(target, html_to_pdf(html))
     return done
+
+
+def _unforked() -> BaseContext:
+    """How the processes that lay out PDFs are started: from a server process started for
+    them (forkserver, on Linux) or each anew (spawn), never forked from this one. A build
+    shows its progress from a thread of its own, and a process forked while that thread
+    holds a lock (the terminal's, as it writes) would wait for it forever the first time
+    WeasyPrint logs a warning. Python 3.12 warns of such forks, and 3.14 no longer makes
+    them by default; macOS and Windows never did."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def _cores() -> int:
