@@ -222,12 +222,7 @@ def _group_at(
     if group_column is not None:
         return columns.find(group_column, "--group-column", layout == "limesurvey")
     if "--group-column" not in said:
-        columns.problems.append(
-            _usage(
-                "cannot tell which column holds the respondent's group",
-                _name_it("--group-column", columns.table.header),
-            )
-        )
+        _ask_for(columns, "--group-column", "cannot tell which column holds the respondent's group")
     return None
 
 
@@ -255,11 +250,10 @@ def _choices_at(
             )
         )
     elif layout is not None and not choices_column and "--choices-column" not in said:
-        columns.problems.append(
-            _usage(
-                f"layout {layout} needs --choices-column (the column with the chosen tasks)",
-                _name_it("--choices-column", columns.table.header),
-            )
+        _ask_for(
+            columns,
+            "--choices-column",
+            f"layout {layout} needs --choices-column (the column with the chosen tasks)",
         )
     elif choices_column:
         return columns.find(choices_column, "--choices-column"), []
@@ -274,11 +268,10 @@ def _respondent_at(
     if respondent:
         return columns.find(respondent, "--respondent")
     if layout == "long" and "--respondent" not in said:
-        columns.problems.append(
-            _usage(
-                "layout long needs --respondent (the column that tells who answered)",
-                _name_it("--respondent", columns.table.header),
-            )
+        _ask_for(
+            columns,
+            "--respondent",
+            "layout long needs --respondent (the column that tells who answered)",
         )
     return None
 
@@ -354,9 +347,12 @@ def _usage(message: str, hint: str = "") -> Problem:
     return Problem(Location(), message, hint=hint)
 
 
-def _name_it(option: str, header: Sequence[str]) -> str:
-    """The hint for a column to name: the option, and the headings it can be one of."""
-    return f"give {option}; the header has: " + ", ".join(f"'{h}'" for h in header[:15])
+def _ask_for(columns: Columns, option: str, message: str) -> None:
+    """A problem for the column ``option`` names, which the draft needs and did not find:
+    the option to give, and the headings it can be one of."""
+    header = columns.table.header
+    hint = f"give {option}; the header has: " + ", ".join(f"'{h}'" for h in header[:15])
+    columns.problems.append(_usage(message, hint))
 
 
 _CODE = re.compile(r"[A-Za-z]{0,3}\d+")
