@@ -480,6 +480,14 @@ def test_pdfs_laid_out_two_at_a_time_are_those_laid_out_one_at_a_time(
     )
 
 
+def _two_pages(folder: Path) -> list[Path]:
+    """Two small report pages, a.html and b.html, of the same length."""
+    pages = [folder / f"{name}.html" for name in ("a", "b")]
+    for page in pages:
+        page.write_text(f"<p>page {page.stem}</p>", encoding="utf-8")
+    return pages
+
+
 def test_the_processes_that_lay_out_pdfs_are_not_forked_from_a_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -498,10 +506,7 @@ def test_the_processes_that_lay_out_pdfs_are_not_forked_from_a_build(
 
     monkeypatch.setattr(pdf, "_cores", lambda: 2)
     monkeypatch.setattr(pdf, "ProcessPoolExecutor", recorded)
-    pages = []
-    for name in ("a", "b"):
-        pages.append(tmp_path / f"{name}.html")
-        pages[-1].write_text(f"<p>page {name}</p>", encoding="utf-8")
+    pages = _two_pages(tmp_path)
     with warnings.catch_warnings():
         warnings.simplefilter("error", DeprecationWarning)  # "use of fork() may lead to …"
         done = pdf.write_pdfs(pages)
@@ -520,11 +525,7 @@ def test_where_no_process_can_be_started_the_pdfs_are_laid_out_here(
 
     monkeypatch.setattr(pdf, "_cores", lambda: 2)
     monkeypatch.setattr(pdf, "ProcessPoolExecutor", refused)
-    pages = []
-    for name in ("a", "b"):
-        pages.append(tmp_path / f"{name}.html")
-        pages[-1].write_text(f"<p>page {name}</p>", encoding="utf-8")
-    done = pdf.write_pdfs(pages)
+    done = pdf.write_pdfs(_two_pages(tmp_path))
     assert done == [tmp_path / "a.pdf", tmp_path / "b.pdf"]  # the largest first: a tie keeps order
     assert "page b" in _reader(tmp_path / "b.pdf").pages[0].extract_text()
 
