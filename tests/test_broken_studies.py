@@ -380,6 +380,24 @@ CASES = [
         "did you mean 'function'?",
     ),
     Case(
+        "group-without-its-importance",  # a flow mapping's key with no value
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n"
+            "    groups: {desk, field: should}\n"
+        ),
+        [
+            "needs.yaml:5:18: needs[0].groups.desk: expected must, should or could, found an "
+            "empty value"
+        ],
+        "write one of must, should, could after 'desk:'",
+    ),
+    Case(
+        "language-left-empty",  # one of a few, with a default
+        {"study.yaml": "name: S\norganisation: O\nlanguage:\n"},
+        ["study.yaml:3:10: language: expected nl or en, found an empty value"],
+        "write one of nl, en after 'language:', or leave 'language:' out for its default",
+    ),
+    Case(
         "effort-in-capitals",
         _needs(
             "  - id: search\n    title: Search\n    kind: function\n    effort: XL\n"

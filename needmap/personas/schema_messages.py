@@ -118,7 +118,7 @@ def _problem(
         )
     message, hint = _describe(detail, source.plain_text.get(full))
     hint = _keys_without_values_hint(model, loc, detail.get("input")) or hint
-    left_empty = detail.get("input") is None and kind in _TYPE_NAMES
+    left_empty = detail.get("input") is None and (kind in _TYPE_NAMES or kind == "literal_error")
     if left_empty and kind not in ("dict_type", "list_type") and _has_default(model, loc):
         hint += f", or leave '{loc[-1]}:' out for its default" + (
             "s" if kind == "model_type" else ""
@@ -153,6 +153,8 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
         place = detail["loc"][-1] if detail["loc"] else ""
         message = f"expected {_TYPE_NAMES[kind]}, found {_shown(given)}"
         return message, _type_hint(kind, given, place, plain_text)
+    if kind == "literal_error" and given is None:
+        return _empty_choice(ctx.get("expected", ""), detail["loc"][-1] if detail["loc"] else "")
     if kind == "literal_error":
         return f"'{given}' is not allowed here", _literal_hint(given, ctx.get("expected", ""))
     if kind == "string_pattern_mismatch":
@@ -210,6 +212,18 @@ def _text_hint(given: Any, plain_text: str | None) -> str:
         ((key, value),) = given.items()
         return f'text that holds ": " must be in quotes: "{key}: {value}"'
     return "write text here; text that holds ': ' must be in quotes"
+
+
+def _empty_choice(expected: str, place: str | int) -> tuple[str, str]:
+    """The message and hint for a value left out where one of a few belongs: a need's
+    ``groups: {balie, bureau: must}``, whose first group has no importance, or ``effort:``
+    with nothing after it."""
+    options = _literal_options(expected)
+    message = f"expected {', '.join(options[:-1])} or {options[-1]}, found an empty value"
+    if len(options) == 1:
+        message = f"expected {options[0]}, found an empty value"
+    where = f"after '{place}:'" if isinstance(place, str) and place else "here"
+    return message, f"write one of {', '.join(options)} {where}"
 
 
 def _literal_hint(given: Any, expected: str) -> str:
