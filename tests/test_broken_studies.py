@@ -1351,6 +1351,21 @@ def _platform(value: str) -> dict[str, str | None]:
             "write the number alone: 1450",
         ),
         (
+            _headcount("twelve"),
+            "expected a whole number, found the text 'twelve'",
+            "write it in digits: 12",
+        ),
+        (
+            _headcount("Vijf"),
+            "expected a whole number, found the text 'Vijf'",
+            "write it in digits: 5",
+        ),
+        (
+            _headcount("één"),
+            "expected a whole number, found the text 'één'",
+            "write it in digits: 1",
+        ),
+        (
             _headcount("30-40"),
             "expected a whole number, found the text '30-40'",
             "write digits only, e.g. 250",

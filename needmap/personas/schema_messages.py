@@ -291,6 +291,16 @@ _NUMBERS_IN = {
 }
 """The numbers in a text, whole (with a separator between the thousands, or none) or
 not: a value written with words around it ('ca. 40', '40 fte') has one."""
+_NUMBER_WORDS = {
+    word: number
+    for words in (
+        "zero one two three four five six seven eight nine ten eleven twelve",
+        "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf",
+    )
+    for number, word in enumerate(words.split())
+} | {"één": 1}
+"""Numbers written as a word, in English or Dutch, up to twelve: what a minimum group
+size, a number of picks or a capacity is written as in a sentence."""
 _EXPONENT = re.compile(r"[-+]?\d+(?:\.\d*)?[eE][-+]?\d{1,3}")
 """A number with an exponent (5e-1): a number in YAML 1.2, text in YAML 1.1 without a
 point and a sign in the exponent, as needmap reads YAML."""
@@ -364,6 +374,9 @@ def _number_hint(kind: str, given: Any, plain_text: str | None) -> str:
         return f"write the number alone: {number}"
     if whole and isinstance(given, float):
         return "write a whole number, without decimals"
+    spelled = _NUMBER_WORDS.get(text.casefold())
+    if spelled is not None:
+        return f"write it in digits: {spelled}"
     return "write digits only, e.g. 250" if whole else "write a number, e.g. 0.5"
 
 
