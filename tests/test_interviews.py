@@ -514,7 +514,8 @@ def test_a_quote_written_as_plain_text_or_a_count_in_quotes_is_a_problem_at_its_
                 """,
         }
     )
-    found = [(p.location.line, p.message) for p in check_interviews(load_study(folder))]
+    problems = check_interviews(load_study(folder))
+    found = [(p.location.line, p.message) for p in problems]
     assert found == [
         (4, "expected a whole number, found the text '3'"),
         (6, "expected a mapping (key: value lines), found the text 'I search in four systems.'"),
@@ -524,6 +525,14 @@ def test_a_quote_written_as_plain_text_or_a_count_in_quotes_is_a_problem_at_its_
             "files keep it",
         ),
     ]
+    # the quote's one key is the way to write it; a long text is cut in the hint
+    assert problems[1].hint == "write it under its key: - text: I search in four systems."
+    long = "We search in four systems and then we ring a colleague anyway."
+    (folder / "interviews" / "a.yaml").write_text(
+        f"interviews:\n  - {{id: x1, group: desk, quotes: [{long}]}}\n", encoding="utf-8"
+    )
+    [cut] = check_interviews(load_study(folder))
+    assert cut.hint == "write it under its key: - text: We search in four systems and then we…"
 
 
 def test_a_name_written_for_an_id_in_an_interview_or_a_mapping_is_one_problem(

@@ -117,7 +117,11 @@ def _problem(
             hint=hint,
         )
     message, hint = _describe(detail, source.plain_text.get(full))
-    hint = _keys_without_values_hint(model, loc, detail.get("input")) or hint
+    hint = (
+        _keys_without_values_hint(model, loc, detail.get("input"))
+        or _one_key_hint(model, loc, detail.get("input"))
+        or hint
+    )
     left_empty = detail.get("input") is None and (kind in _TYPE_NAMES or kind == "literal_error")
     if left_empty and kind not in ("dict_type", "list_type") and _has_default(model, loc):
         hint += f", or leave '{loc[-1]}:' out for its default" + (
@@ -338,6 +342,23 @@ def _keys_without_values_hint(model: type[BaseModel], loc: Node, given: object) 
     values = get_args(value)
     pairs = ", ".join(f"{item}: {values[0]}" for item in given)
     return f"give each its value: {{{pairs}}}, with one of: " + ", ".join(map(str, values))
+
+
+def _one_key_hint(model: type[BaseModel], loc: Node, given: object) -> str:
+    """For text where a mapping belongs whose one required key holds text (an interview's
+    quote written as '- We search a lot.', which is '- text: We search a lot.'): the key to
+    write it under."""
+    target = _type_at(model, loc)
+    if not isinstance(given, str) or not (
+        isinstance(target, type) and issubclass(target, BaseModel)
+    ):
+        return ""
+    required = [name for name, field in target.model_fields.items() if field.is_required()]
+    if len(required) != 1 or _unwrap(target.model_fields[required[0]].annotation) is not str:
+        return ""
+    item = "- " if loc and isinstance(loc[-1], int) else ""
+    shown = given if len(given) <= 40 else given[:40].rsplit(" ", 1)[0] + "…"
+    return f"write it under its key: {item}{required[0]}: {shown}"
 
 
 def _list_hint(text: str) -> str:
