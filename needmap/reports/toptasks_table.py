@@ -440,8 +440,17 @@ def _fill_sheet(sheet: Any, table: RankingTable) -> None:
                 cell.fill = band
         if tall:  # Excel sizes a row to its wrapped text only when it is edited
             sheet.row_dimensions[r].height = min(lines * _LINE_HEIGHT, 409)
+    # each note across the table's width, wrapped: a note left to run on past the last
+    # column is cut off where Excel prints one page wide, and LibreOffice prints the
+    # whole sheet smaller to fit it
+    span = len(table.header)
     for i, note in enumerate(table.notes, start=len(rows) + 2):
-        put_text(sheet.cell(row=i, column=1), note)
+        cell = sheet.cell(row=i, column=1)
+        put_text(cell, note)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if span > 1:
+            sheet.merge_cells(start_row=i, start_column=1, end_row=i, end_column=span)
+        sheet.row_dimensions[i].height = min(_lines_in(note, sum(widths)) * _LINE_HEIGHT, 409)
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = width
     finish_sheet(sheet, len(table.header), len(rows))

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.study import Study
@@ -212,6 +213,15 @@ def test_a_workbook_keeps_its_notes_below_the_table_and_bands_the_coverage(
     assert sheet.cell(last + 1, 1).value is None  # a blank row, then the notes
     notes = [sheet.cell(r, 1).value for r in range(last + 2, last + 2 + len(table.notes))]
     assert notes == list(table.notes) and notes
+    # each note wraps across the table's width, its row as tall as its lines, so that it
+    # prints whole on a page one table wide
+    end = get_column_letter(len(table.header))
+    spans = {str(merged) for merged in sheet.merged_cells.ranges}
+    assert spans == {f"A{r}:{end}{r}" for r in range(last + 2, last + 2 + len(notes))}
+    assert all(sheet.cell(r, 1).alignment.wrap_text for r in range(last + 2, last + 2 + len(notes)))
+    longest = max(range(len(notes)), key=lambda i: len(notes[i]))
+    heights = [sheet.row_dimensions[last + 2 + i].height for i in range(len(notes))]
+    assert all(h >= 15 for h in heights) and heights[longest] == max(heights)
     marks = [row[table.marks_column or 0] for row in table.rows]
     assert marks == ["●" if covered else "" for covered in table.in_coverage]
     assert table.in_coverage.count(True) == 3  # the 75% set: meeting, leave, colleague
