@@ -15,7 +15,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -238,12 +238,13 @@ def _heading_lines(text: str, width: float) -> int:
     return count
 
 
-def finish_sheet(sheet: Any, columns: int, rows: int) -> None:
+def finish_sheet(sheet: Any, columns: int, rows: int, numbers: Collection[int] = ()) -> None:
     """What every needmap sheet has: the heading row in bold, as tall as its longest
     heading (three lines at least), frozen with the first two columns, and filters;
     printed landscape on A4, as wide as one page, the heading row on every page and the
     sheet's name and page number in the footer, so that a table printed from Excel reads
-    like the PDF. Call it after the columns have their widths."""
+    like the PDF. The headings of the ``numbers`` columns (counted from 0) stand right,
+    above their numbers, as on the page. Call it after the columns have their widths."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -251,7 +252,9 @@ def finish_sheet(sheet: Any, columns: int, rows: int) -> None:
     for c in range(1, columns + 1):
         heading = sheet.cell(row=1, column=c)
         heading.font = Font(bold=True)
-        heading.alignment = Alignment(wrap_text=True, vertical="bottom")
+        heading.alignment = Alignment(
+            horizontal="right" if c - 1 in numbers else None, wrap_text=True, vertical="bottom"
+        )
         letter = get_column_letter(c)
         width = sheet.column_dimensions[letter].width if letter in sheet.column_dimensions else 8
         lines = max(lines, _heading_lines(str(heading.value or ""), width))

@@ -453,7 +453,8 @@ def _fill_sheet(sheet: Any, table: RankingTable) -> None:
         sheet.row_dimensions[i].height = min(_lines_in(note, sum(widths)) * _LINE_HEIGHT, 409)
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = width
-    finish_sheet(sheet, len(table.header), len(rows))
+    numbers = [c for c in range(len(table.header)) if c not in table.text_columns]
+    finish_sheet(sheet, len(table.header), len(rows), numbers)
 
 
 def _longest(texts: Iterable[str]) -> int:

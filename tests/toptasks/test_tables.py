@@ -229,6 +229,10 @@ def test_a_workbook_keeps_its_notes_below_the_table_and_bands_the_coverage(
     assert banded == [False, *table.in_coverage]  # the heading is not part of the coverage
     assert sheet.cell(2, 3).alignment.horizontal == "right"  # votes, a number
     assert sheet.cell(2, 2).alignment.horizontal is None  # the task, text
+    # each heading stands above its column as the values do: right above numbers
+    headings = [sheet.cell(1, c + 1).alignment.horizontal for c in range(len(table.header))]
+    assert headings == [None if c in table.text_columns else "right" for c in range(len(headings))]
+    assert headings[1] is None and headings[2] == "right"
 
 
 def test_privacy_html_page(private: TopTasks) -> None:
