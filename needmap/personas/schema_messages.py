@@ -219,15 +219,13 @@ def _text_hint(given: Any, plain_text: str | None) -> str:
 
 
 def _empty_choice(expected: str, place: str | int) -> tuple[str, str]:
-    """The message and hint for a value left out where one of a few belongs: a need's
-    ``groups: {balie, bureau: must}``, whose first group has no importance, or ``effort:``
-    with nothing after it."""
+    """The message and hint for a value left out at the key ``place`` where one of a few
+    belongs: a need's ``groups: {balie, bureau: must}``, whose first group has no
+    importance, or ``kind:`` with nothing after it. (Every such choice in the study's
+    files is of two or more values, under a key.)"""
     options = _literal_options(expected)
     message = f"expected {', '.join(options[:-1])} or {options[-1]}, found an empty value"
-    if len(options) == 1:
-        message = f"expected {options[0]}, found an empty value"
-    where = f"after '{place}:'" if isinstance(place, str) and place else "here"
-    return message, f"write one of {', '.join(options)} {where}"
+    return message, f"write one of {', '.join(options)} after '{place}:'"
 
 
 def _literal_hint(given: Any, expected: str) -> str:
