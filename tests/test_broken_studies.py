@@ -392,6 +392,12 @@ CASES = [
         "write one of must, should, could after 'desk:'",
     ),
     Case(
+        "groups-listed-with-a-number-among-them",  # no mapping of names to offer
+        _needs("  - {id: search, title: Search, kind: function, groups: [desk, 1]}\n"),
+        ["needs.yaml:2:57: needs[0].groups: expected a mapping (key: value lines), found a list"],
+        "write 'key: value' lines, indented under this key",
+    ),
+    Case(
         "language-left-empty",  # one of a few, with a default
         {"study.yaml": "name: S\norganisation: O\nlanguage:\n"},
         ["study.yaml:3:10: language: expected nl or en, found an empty value"],

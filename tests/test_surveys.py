@@ -1165,6 +1165,29 @@ def test_a_mapping_without_max_picks_allows_five(study: Study, tmp_path: Path) -
     assert load_mapping(path, study).max_picks == 5
 
 
+def test_a_list_where_a_mapping_of_values_belongs_is_said_to_be_one(
+    study: Study, tmp_path: Path
+) -> None:
+    """The group answers listed without their groups: the mapping to write, which no
+    value can be offered for (a group is no choice of a few), and no stumble over that."""
+    text = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text()
+    listed = text.replace(
+        "values: {Front desk / reception: desk, Field staff: field, Office staff: office, "
+        "Other: ~}",
+        "values: [Front desk / reception, Field staff]",
+    )
+    assert listed != text
+    with pytest.raises(InvalidStudyError) as raised:
+        load_mapping(_write(tmp_path, "m.yaml", listed), study)
+    assert [(p.location.line, p.message, p.hint) for p in raised.value.problems] == [
+        (
+            8,
+            "expected a mapping (key: value lines), found a list",
+            "write 'key: value' lines, indented under this key",
+        )
+    ]
+
+
 def test_mapping_problems_have_positions(study: Study, tmp_path: Path) -> None:
     text = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text()
     text = text.replace("Field staff: field", "Field staff: feild").replace(
