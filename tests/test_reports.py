@@ -516,6 +516,15 @@ def test_a_group_column_is_as_wide_as_the_longest_word_of_its_heading() -> None:
         "B · Front desk, reception and phone",
     ]
     assert [sheet.column_dimensions[c].width for c in "CD"] == [len("Bureaumedewerkers") + 2, 18]
+    # a group's heading stands centred above its marks; the need's and the region's left
+    assert [sheet[f"{c}1"].alignment.horizontal for c in "ABCDE"] == [
+        None,
+        None,
+        "center",
+        "center",
+        None,
+    ]
+    assert sheet["C2"].alignment.horizontal == "center"
     # "A ·", "Bureaumedewerkers", "en", "beleidsadviseurs": four lines of 15 points, whole
     assert sheet.row_dimensions[1].height == 60
     # headings of two lines at most get the least: three lines

@@ -15,7 +15,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -211,7 +211,8 @@ def table_to_xlsx(table: NeedsTable) -> bytes:
             # narrow, as the heading wraps between its words; never within one
             width = max(min(width, 16), *map(len, str(header[c - 1]).split()))
         sheet.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 8), 60)
-    finish_sheet(sheet, len(header), len(rows))
+    marks = range(first_unit - 1, first_unit - 1 + len(table.columns))
+    finish_sheet(sheet, len(header), len(rows), dict.fromkeys(marks, "center"))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -238,13 +239,16 @@ def _heading_lines(text: str, width: float) -> int:
     return count
 
 
-def finish_sheet(sheet: Any, columns: int, rows: int, numbers: Collection[int] = ()) -> None:
+def finish_sheet(
+    sheet: Any, columns: int, rows: int, aligned: Mapping[int, str] | None = None
+) -> None:
     """What every needmap sheet has: the heading row in bold, as tall as its longest
     heading (three lines at least), frozen with the first two columns, and filters;
     printed landscape on A4, as wide as one page, the heading row on every page and the
     sheet's name and page number in the footer, so that a table printed from Excel reads
-    like the PDF. The headings of the ``numbers`` columns (counted from 0) stand right,
-    above their numbers, as on the page. Call it after the columns have their widths."""
+    like the PDF. A heading stands as its column's values do (``aligned``: the column,
+    counted from 0, and "right" for numbers or "center" for marks), as on the page. Call
+    it after the columns have their widths."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -253,7 +257,7 @@ def finish_sheet(sheet: Any, columns: int, rows: int, numbers: Collection[int] =
         heading = sheet.cell(row=1, column=c)
         heading.font = Font(bold=True)
         heading.alignment = Alignment(
-            horizontal="right" if c - 1 in numbers else None, wrap_text=True, vertical="bottom"
+            horizontal=(aligned or {}).get(c - 1), wrap_text=True, vertical="bottom"
         )
         letter = get_column_letter(c)
         width = sheet.column_dimensions[letter].width if letter in sheet.column_dimensions else 8

@@ -454,7 +454,7 @@ def _fill_sheet(sheet: Any, table: RankingTable) -> None:
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = width
     numbers = [c for c in range(len(table.header)) if c not in table.text_columns]
-    finish_sheet(sheet, len(table.header), len(rows), numbers)
+    finish_sheet(sheet, len(table.header), len(rows), dict.fromkeys(numbers, "right"))
 
 
 def _longest(texts: Iterable[str]) -> int:
