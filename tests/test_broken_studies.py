@@ -324,6 +324,15 @@ CASES = [
         "if 'in every source' belongs to title, quote it whole: title: \"Search, in every source\"",
     ),
     Case(
+        "a-comma-in-the-first-value-inside-braces",  # the text is the mapping's first value
+        _needs(
+            "  - {title: Search, in every source, id: search, kind: function, "
+            "groups: {desk: must}}\n"
+        ),
+        ["needs.yaml:2:21: needs[0]: unknown key 'in every source'"],
+        "if 'in every source' belongs to title, quote it whole: title: \"Search, in every source\"",
+    ),
+    Case(
         "an-unknown-key-with-no-value-after-a-text-in-block-style",  # no comma to blame
         _needs(
             "  - id: search\n    title: Search\n    in every source:\n    kind: function\n"
