@@ -91,6 +91,20 @@ def test_a_study_of_one_group_is_told_to_add_the_others_first(make_study: StudyM
         "(Front desk) valt er niets te vergelijken, dus telt elke behoefte als gedeeld, en "
         "volgt de vorm van het platform alleen daaruit."
     )
+    # the advice says as much, not "needs that at least 1 of the 1 circles share"
+    [(_, advice)] = [line for line in study_status(study).glance if line[0] == "Platform form"]
+    assert advice == (
+        "One universal platform. With one circle, every need counts as shared: 100% of the "
+        "weighted demand (universal platform from 60%, landscape below 30%). On the shared "
+        "platform: 1 need; in group-specific tools or channels: 0."
+    )
+    shown = runner.invoke(app, ["overlap", str(root)])
+    assert shown.exit_code == 0, shown.output
+    assert (
+        "Recommended form: one universal platform. With one circle, every need counts as "
+        "shared: 100% of the weighted demand (universal from 60%, landscape below 30%); "
+        "1 need for the shared platform, 0 group-specific."
+    ) in " ".join(shown.stdout.split())
 
 
 def test_a_study_without_personas_is_told_to_describe_them(make_study: StudyMaker) -> None:

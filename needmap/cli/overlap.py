@@ -181,7 +181,7 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
 
     from needmap.model.overlap import VENN_MAX_CIRCLES, most_alike
     from needmap.reports.i18n import format_count, format_percent, labels, note_text
-    from needmap.reports.overview import advice_fields, alike_sentence
+    from needmap.reports.overview import advice_sentence, alike_sentence
     from needmap.reports.upset import MAX_COLUMNS, hidden_note, select_columns
 
     study, result, advice = analysis.study, analysis.overlap, analysis.advice
@@ -241,9 +241,12 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
         console.print(words["overlap.more"].format(hidden=more), soft_wrap=False)
     console.print()
     console.print(
-        words["overlap.advice"].format(
+        advice_sentence(
+            "overlap.advice",
+            advice,
+            len(result.units),
+            study.settings.language,
             form=f"[bold]{words['form.' + advice.form]}[/bold]",
-            **advice_fields(advice, len(result.units), study.settings.language),
         ),
         soft_wrap=False,
     )

@@ -42,7 +42,7 @@ from needmap.reports.interviews_report import (
 )
 from needmap.reports.jinja import render_report
 from needmap.reports.overview import (
-    advice_fields,
+    advice_sentence,
     diagram_alt,
     overview_to_markdown,
     render_overview,
@@ -360,8 +360,8 @@ def glance(content: BriefContent) -> list[tuple[str, str]]:
         (
             words["brief.advice"],
             f"{form[:1].upper()}{form[1:]}. "
-            + words["report.advice_text"].format(
-                **advice_fields(advice, len(content.overlap.overlap.units), language)
+            + advice_sentence(
+                "report.advice_text", advice, len(content.overlap.overlap.units), language
             ),
         ),
         (words["index.roadmap"], _roadmap_line(content.roadmap, language)),

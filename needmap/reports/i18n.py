@@ -90,6 +90,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "overlap.advice": "Recommended form: {form}. {share} of the weighted demand is for needs "
         "that at least {k} of the {n} circles share (universal from {u}, landscape below {l}); "
         "{shared_needs} for the shared platform, {specific} group-specific.",
+        "overlap.advice.one": "Recommended form: {form}. With one circle, every need counts as "
+        "shared: {share} of the weighted demand (universal from {u}, landscape below {l}); "
+        "{shared_needs} for the shared platform, {specific} group-specific.",
         "overlap.note": "Note: {note}.",
         "overlap.alike": "Most alike in what they need (needs in common, weighed by importance): "
         "{pairs}.",
@@ -137,6 +140,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "report.advice": "Recommended form of the digital workplace",
         "report.advice_text": "{share} of the weighted demand is for needs that at least {k} of "
         "the {n} circles share (universal platform from {u}, landscape below {l}). On the shared "
+        "platform: {shared_needs}; in group-specific tools or channels: {specific}.",
+        "report.advice_text.one": "With one circle, every need counts as shared: {share} of the "
+        "weighted demand (universal platform from {u}, landscape below {l}). On the shared "
         "platform: {shared_needs}; in group-specific tools or channels: {specific}.",
         "count.needs": "{n} needs",
         "count.needs.one": "1 need",
@@ -637,6 +643,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "overlap.advice": "Aanbevolen vorm: {form}. {share} van de gewogen vraag betreft "
         "behoeften die minstens {k} van de {n} cirkels delen (universeel vanaf {u}, landschap "
         "onder {l}); {shared_needs} voor het gedeelde platform, {specific} per groep.",
+        "overlap.advice.one": "Aanbevolen vorm: {form}. Met één cirkel telt elke behoefte als "
+        "gedeeld: {share} van de gewogen vraag (universeel vanaf {u}, landschap onder {l}); "
+        "{shared_needs} voor het gedeelde platform, {specific} per groep.",
         "overlap.note": "Let op: {note}.",
         "overlap.alike": "Meest gelijk in wat ze nodig hebben (gedeelde behoeften, gewogen naar "
         "belang): {pairs}.",
@@ -687,6 +696,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "report.advice_text": "{share} van de gewogen vraag betreft behoeften die minstens {k} "
         "van de {n} cirkels delen (universeel platform vanaf {u}, landschap onder {l}). Op het "
         "gedeelde platform: {shared_needs}; in toepassingen of kanalen per groep: {specific}.",
+        "report.advice_text.one": "Met één cirkel telt elke behoefte als gedeeld: {share} van "
+        "de gewogen vraag (universeel platform vanaf {u}, landschap onder {l}). Op het gedeelde "
+        "platform: {shared_needs}; in toepassingen of kanalen per groep: {specific}.",
         "count.needs": "{n} behoeften",
         "count.needs.one": "1 behoefte",
         "count.interviews": "{n} gesprekken",

@@ -12,7 +12,14 @@ from needmap.model.analysis import OverlapAnalysis
 from needmap.model.overlap import Overlap, most_alike
 from needmap.model.platform import PlatformAdvice
 from needmap.reports.diagram import Diagram, render_diagram
-from needmap.reports.i18n import Language, counted, format_percent, labels, note_text
+from needmap.reports.i18n import (
+    Language,
+    counted,
+    format_percent,
+    labels,
+    note_text,
+    number_key,
+)
 from needmap.reports.jinja import render_report
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.pdf import page_bytes
@@ -20,6 +27,7 @@ from needmap.reports.table_formats import markdown_cell, table_to_html, table_to
 
 __all__ = [
     "advice_fields",
+    "advice_sentence",
     "alike_sentence",
     "diagram_alt",
     "overview_to_markdown",
@@ -42,6 +50,16 @@ def advice_fields(advice: PlatformAdvice, units: int, language: Language) -> dic
         "l": f"{advice.landscape_below:.0%}",
         "specific": len(advice.specific_needs),
     }
+
+
+def advice_sentence(
+    key: str, advice: PlatformAdvice, units: int, language: Language, **more: object
+) -> str:
+    """The advice sentence ``key`` (``report.advice_text``, ``overlap.advice``) with the
+    advice's numbers (and ``more``); of one circle, its ``.one`` form, which says that
+    every need counts as shared rather than how many of one circle share it."""
+    sentence = labels(language)[number_key(key, units)]
+    return sentence.format(**advice_fields(advice, units, language), **more)
 
 
 def diagram_alt(overlap: Overlap, kind: str, language: Language) -> str:
@@ -79,8 +97,8 @@ def _in_words(analysis: OverlapAnalysis) -> dict[str, str]:
         "study_name": study.settings.name,
         "advice_heading": words["report.advice"],
         "advice_form": words[f"form.{advice.form}"],
-        "advice_text": words["report.advice_text"].format(
-            **advice_fields(advice, len(overlap.units), study.settings.language)
+        "advice_text": advice_sentence(
+            "report.advice_text", advice, len(overlap.units), study.settings.language
         ),
         "note": words["overlap.note"].format(
             note=note_text(overlap.weighting_note, study.settings.language)
