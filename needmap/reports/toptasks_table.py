@@ -418,6 +418,9 @@ def _fill_sheet(sheet: Any, table: RankingTable) -> None:
         min(max(_longest(heading.split()), _longest(_cell_lines(table.rows, c)), 8) + 2, _WIDEST)
         for c, heading in enumerate(table.header)
     ]
+    # text that stands right of a number (the roadmap's "after" beside its effort) keeps a
+    # space from it, which the cells alone do not
+    after_number = {c for c in table.text_columns if c > 0 and c - 1 not in table.text_columns}
     for r, values in enumerate(rows, start=1):
         # text of several lines (a persona's goals) or wider than its column (a persona's
         # summary) wraps, its row as tall as its longest cell, read from the top
@@ -435,6 +438,7 @@ def _fill_sheet(sheet: Any, table: RankingTable) -> None:
                     horizontal=None if c - 1 in table.text_columns else "right",
                     vertical="top" if tall else None,
                     wrap_text=tall or None,
+                    indent=1 if c - 1 in after_number else 0,
                 )
             if r > 1 and table.in_coverage[r - 2]:
                 cell.fill = band
@@ -455,6 +459,10 @@ def _fill_sheet(sheet: Any, table: RankingTable) -> None:
         sheet.column_dimensions[get_column_letter(c)].width = width
     numbers = [c for c in range(len(table.header)) if c not in table.text_columns]
     finish_sheet(sheet, len(table.header), len(rows), dict.fromkeys(numbers, "right"))
+    for c in after_number:
+        sheet.cell(row=1, column=c + 1).alignment = Alignment(
+            wrap_text=True, vertical="bottom", indent=1
+        )
 
 
 def _longest(texts: Iterable[str]) -> int:

@@ -233,6 +233,9 @@ def test_a_workbook_keeps_its_notes_below_the_table_and_bands_the_coverage(
     headings = [sheet.cell(1, c + 1).alignment.horizontal for c in range(len(table.header))]
     assert headings == [None if c in table.text_columns else "right" for c in range(len(headings))]
     assert headings[1] is None and headings[2] == "right"
+    # the task stands right of its rank, a number: a space between them, heading and cells
+    assert [sheet.cell(r, 2).alignment.indent for r in (1, 2)] == [1, 1]
+    assert [sheet.cell(r, 3).alignment.indent for r in (1, 2)] == [0, 0]
 
 
 def test_privacy_html_page(private: TopTasks) -> None:
