@@ -15,7 +15,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -240,15 +240,20 @@ def _heading_lines(text: str, width: float) -> int:
 
 
 def finish_sheet(
-    sheet: Any, columns: int, rows: int, aligned: Mapping[int, str] | None = None
+    sheet: Any,
+    columns: int,
+    rows: int,
+    aligned: Mapping[int, str] | None = None,
+    indented: Collection[int] = (),
 ) -> None:
     """What every needmap sheet has: the heading row in bold, as tall as its longest
     heading (three lines at least), frozen with the first two columns, and filters;
     printed landscape on A4, as wide as one page, the heading row on every page and the
     sheet's name and page number in the footer, so that a table printed from Excel reads
     like the PDF. A heading stands as its column's values do (``aligned``: the column,
-    counted from 0, and "right" for numbers or "center" for marks), as on the page. Call
-    it after the columns have their widths."""
+    counted from 0, and "right" for numbers or "center" for marks; ``indented``: the
+    columns of text set off from a number beside them), as on the page. Call it after
+    the columns have their widths."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -257,7 +262,10 @@ def finish_sheet(
         heading = sheet.cell(row=1, column=c)
         heading.font = Font(bold=True)
         heading.alignment = Alignment(
-            horizontal=(aligned or {}).get(c - 1), wrap_text=True, vertical="bottom"
+            horizontal=(aligned or {}).get(c - 1),
+            wrap_text=True,
+            vertical="bottom",
+            indent=1 if c - 1 in indented else 0,
         )
         letter = get_column_letter(c)
         width = sheet.column_dimensions[letter].width if letter in sheet.column_dimensions else 8

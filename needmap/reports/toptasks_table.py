@@ -458,11 +458,8 @@ def _fill_sheet(sheet: Any, table: RankingTable) -> None:
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = width
     numbers = [c for c in range(len(table.header)) if c not in table.text_columns]
-    finish_sheet(sheet, len(table.header), len(rows), dict.fromkeys(numbers, "right"))
-    for c in after_number:
-        sheet.cell(row=1, column=c + 1).alignment = Alignment(
-            wrap_text=True, vertical="bottom", indent=1
-        )
+    aligned = dict.fromkeys(numbers, "right")
+    finish_sheet(sheet, len(table.header), len(rows), aligned, indented=after_number)
 
 
 def _longest(texts: Iterable[str]) -> int:
