@@ -16,6 +16,7 @@ from needmap import load_study
 from needmap.cli import app
 from needmap.errors import InvalidStudyError, Severity, TargetExistsError
 from needmap.interview_import import import_interview_sheet
+from needmap.reports.i18n import labels
 from needmap.surveys.interview_sheet import read_interview_sheet
 from needmap.surveys.interviews import check_interviews, load_interviews
 from tests.conftest import MINIMAL_STUDY, StudyMaker, run_needmap, write_tree
@@ -951,6 +952,13 @@ def test_a_dutch_study_gets_dutch_headings(make_study: StudyMaker, tmp_path: Pat
         "gesprek heeft hem op maar één van zijn rijen nodig.",
         "deelnemers": "Schrijf hoeveel mensen meededen: 1, of meer bij een focusgroep.",
     }
+    # Excel refuses a workbook (it offers to repair it) whose prompt or error message is
+    # over 255 characters, or whose title is over 32
+    for language in ("en", "nl"):
+        words = labels(language)
+        for key in ("qs.pick_interview", "qs.pick_group", "qs.participants"):
+            assert len(words[key]) <= 255, key
+    assert all(len(title) <= 32 for title in said)
     refused = runner.invoke(app, ["guide", str(root), "--sheet", str(tmp_path / "r.csv")])
     assert refused.exit_code == 2 and "use a name ending in .xlsx" in refused.stderr
 

@@ -533,6 +533,13 @@ def test_a_quote_written_as_plain_text_or_a_count_in_quotes_is_a_problem_at_its_
     )
     [cut] = check_interviews(load_study(folder))
     assert cut.hint == "write it under its key: - text: We search in four systems and then we…"
+    forty = "We search in four systems, then we call."  # 40 characters: shown whole
+    assert len(forty) == 40
+    (folder / "interviews" / "a.yaml").write_text(
+        f"interviews:\n  - {{id: x1, group: desk, quotes: [{forty!r}]}}\n", encoding="utf-8"
+    )
+    [whole] = check_interviews(load_study(folder))
+    assert whole.hint == f"write it under its key: - text: {forty}"
 
 
 def test_a_name_written_for_an_id_in_an_interview_or_a_mapping_is_one_problem(
