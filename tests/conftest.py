@@ -227,12 +227,20 @@ def run_needmap(
     )
 
 
-def assert_prints_like_the_pdf(sheet: Any) -> None:
-    """Printed from Excel: landscape A4, one page wide, the heading row on every page."""
+def assert_prints_like_the_pdf(sheet: Any, pages: int = 1) -> None:
+    """Printed from Excel: landscape A4, ``pages`` wide, the heading row on every page;
+    across pages, each starts with the two columns that name the rows, and a row's pages
+    follow one another."""
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (pages, 0)
     assert sheet.print_title_rows == "$1:$1"
+    if pages == 1:
+        assert sheet.print_title_cols is None and sheet.page_setup.pageOrder is None
+    else:
+        assert sheet.print_title_cols == "$A:$B"
+        assert sheet.page_setup.pageOrder == "overThenDown"
+    assert sheet.freeze_panes == "C2"
     assert sheet.oddFooter.right.text == "&P / &N"
     assert sheet["A1"].font.b
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -31,12 +32,15 @@ from needmap.reports.pdf import html_to_pdf
 __all__ = [
     "CSV_DELIMITERS",
     "TABLE_FORMATS",
+    "column_pixels",
     "csv_bytes",
     "csv_text",
     "finish_sheet",
     "json_bytes",
     "markdown_cell",
     "neutralise_cell",
+    "note_columns",
+    "pages_wide",
     "put_text",
     "table_to_csv",
     "table_to_html",
@@ -239,6 +243,49 @@ def _heading_lines(text: str, width: float) -> int:
     return count
 
 
+_PAGE_PIXELS = 978
+"""The width a landscape A4 page prints, at Excel's 96 pixels an inch: 11.69 inches less
+the 0.75-inch margins left and right."""
+_SMALLEST_PRINT = 0.65
+"""The smallest a sheet is printed to fit the page width: its 11-point text at 7 points,
+the size of the PDF's small print. A wider sheet prints across more pages."""
+_TITLE_COLUMNS = 2
+"""The columns that name a row (the need's code and title, the persona's name and role):
+frozen on the screen, and printed at the left of each page of a sheet printed across
+pages."""
+
+
+def column_pixels(width: float | None) -> int:
+    """The width of a column ``width`` characters wide (Excel's default when None) on the
+    screen and on paper at full size, in pixels: Excel counts a column's width in the
+    digits of its default font (7 pixels in 11-point Calibri), and adds 5 pixels of
+    margin."""
+    return round((width or 8.43) * 7) + 5
+
+
+def pages_wide(widths: Sequence[int]) -> int:
+    """The pages a sheet with columns ``widths`` (in pixels) prints across, landscape
+    A4, at no less than :data:`_SMALLEST_PRINT` of its size: one where it fits so,
+    otherwise as many as its columns after the first two take, those two printed at the
+    left of each page (and the others given half a page at least, should those two be
+    wider). Fitted on one page wide, a roadmap of 13 columns printed at 44% of its size,
+    the personas (12 columns of text) at 26%: unreadable."""
+    room = _PAGE_PIXELS / _SMALLEST_PRINT
+    if sum(widths) <= room:
+        return 1
+    titles = sum(widths[:_TITLE_COLUMNS])
+    return max(math.ceil(sum(widths[_TITLE_COLUMNS:]) / max(room - titles, room / 2)), 1)
+
+
+def note_columns(widths: Sequence[int]) -> int:
+    """The columns, from the first, that a note below a table is merged across (their
+    widths in pixels): all of them where the sheet prints one page wide; where it prints
+    across pages, the two printed at the left of each, so that the note prints whole on
+    every page (merged across a page's edge, it was cut off there, and its start printed
+    again at the left of the next page)."""
+    return len(widths) if pages_wide(widths) == 1 else _TITLE_COLUMNS
+
+
 def finish_sheet(
     sheet: Any,
     columns: int,
@@ -248,12 +295,12 @@ def finish_sheet(
 ) -> None:
     """What every needmap sheet has: the heading row in bold, as tall as its longest
     heading (three lines at least), frozen with the first two columns, and filters;
-    printed landscape on A4, as wide as one page, the heading row on every page and the
-    sheet's name and page number in the footer, so that a table printed from Excel reads
-    like the PDF. A heading stands as its column's values do (``aligned``: the column,
-    counted from 0, and "right" for numbers or "center" for marks; ``indented``: the
-    columns of text set off from a number beside them), as on the page. Call it after
-    the columns have their widths."""
+    printed landscape on A4, as wide as one page or as :func:`pages_wide` says, the
+    heading row on every page and the sheet's name and page number in the footer, so that
+    a table printed from Excel reads like the PDF. A heading stands as its column's
+    values do (``aligned``: the column, counted from 0, and "right" for numbers or
+    "center" for marks; ``indented``: the columns of text set off from a number beside
+    them), as on the page. Call it after the columns have their widths."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -271,11 +318,22 @@ def finish_sheet(
         width = sheet.column_dimensions[letter].width if letter in sheet.column_dimensions else 8
         lines = max(lines, _heading_lines(str(heading.value or ""), width))
     sheet.row_dimensions[1].height = lines * _HEADING_LINE
-    sheet.freeze_panes = "C2"
+    sheet.freeze_panes = f"{get_column_letter(_TITLE_COLUMNS + 1)}2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
+    dimensions = sheet.column_dimensions
+    widths = [
+        column_pixels(dimensions[letter].width if letter in dimensions else None)
+        for letter in map(get_column_letter, range(1, columns + 1))
+    ]
+    pages = pages_wide(widths)
+    if pages > 1:
+        # each page of a row's columns starts with the two that name the row, as on the
+        # screen, and a row's pages follow one another
+        sheet.print_title_cols = f"A:{get_column_letter(_TITLE_COLUMNS)}"
+        sheet.page_setup.pageOrder = "overThenDown"
+    sheet.page_setup.fitToWidth = pages
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"

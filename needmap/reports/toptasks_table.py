@@ -23,10 +23,12 @@ from needmap.reports.sheet_cells import (
     whole_cell,
 )
 from needmap.reports.table_formats import (
+    column_pixels,
     csv_bytes,
     csv_text,
     finish_sheet,
     markdown_cell,
+    note_columns,
     put_text,
     write_in_format,
 )
@@ -444,17 +446,18 @@ def _fill_sheet(sheet: Any, table: RankingTable) -> None:
                 cell.fill = band
         if tall:  # Excel sizes a row to its wrapped text only when it is edited
             sheet.row_dimensions[r].height = min(lines * _LINE_HEIGHT, 409)
-    # each note across the table's width, wrapped: a note left to run on past the last
-    # column is cut off where Excel prints one page wide, and LibreOffice prints the
-    # whole sheet smaller to fit it
-    span = len(table.header)
+    # each note across the table's width (or its first page's), wrapped: a note left to
+    # run on past the last column is cut off where Excel prints one page wide, and
+    # LibreOffice prints the whole sheet smaller to fit it
+    span = note_columns([column_pixels(width) for width in widths])
     for i, note in enumerate(table.notes, start=len(rows) + 2):
         cell = sheet.cell(row=i, column=1)
         put_text(cell, note)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if span > 1:
             sheet.merge_cells(start_row=i, start_column=1, end_row=i, end_column=span)
-        sheet.row_dimensions[i].height = min(_lines_in(note, sum(widths)) * _LINE_HEIGHT, 409)
+        lines = _lines_in(note, sum(widths[:span]))
+        sheet.row_dimensions[i].height = min(lines * _LINE_HEIGHT, 409)
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = width
     numbers = [c for c in range(len(table.header)) if c not in table.text_columns]
