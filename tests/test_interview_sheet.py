@@ -924,6 +924,35 @@ def test_the_guide_s_sheet_comes_back_as_interviews(make_study: StudyMaker, tmp_
     )  # field's row, set out but not filled in, is no interview
 
 
+def test_the_guide_s_sheet_keeps_names_that_look_like_formulas_as_text(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """A name or title from the study that starts with '=' is text in the sheet, never a
+    formula Excel would run, and comes back whole from the import."""
+    from openpyxl import load_workbook
+
+    root = make_study(
+        {
+            "groups.yaml": MINIMAL_STUDY["groups.yaml"].replace(
+                "name: Front desk", 'name: "=HYPERLINK(1)"'
+            ),
+            "needs.yaml": MINIMAL_STUDY["needs.yaml"].replace("title: Search", 'title: "=SUM(1)"'),
+            "personas.yaml": None,
+        }
+    )
+    sheet = tmp_path / "round.xlsx"
+    made = runner.invoke(app, ["guide", str(root), "--sheet", str(sheet), "--date", "2026-12-03"])
+    assert made.exit_code == 0, made.output
+    workbook = load_workbook(sheet)
+    quotes, groups, needs = workbook.worksheets
+    for cell in (quotes["B2"], groups["B2"], needs["B2"], needs["D1"]):
+        assert (cell.value, cell.data_type) in {("=HYPERLINK(1)", "s"), ("=SUM(1)", "s")}
+    quotes["E2"], quotes["F2"] = "Search takes ages.", "search"
+    workbook.save(sheet)
+    [interview] = import_interview_sheet(load_study(root), sheet).interviews
+    assert (interview.group, interview.quotes[0].needs) == ("desk", ("search",))
+
+
 def test_a_dutch_study_gets_dutch_headings(make_study: StudyMaker, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
