@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from needmap.reports.table_formats import column_pixels, note_columns, pages_wide
@@ -23,14 +25,31 @@ from tests.conftest import assert_prints_like_the_pdf
         # 1505 in all: the 1205 after the first two on pages with 1204.6 beside those two
         ([150] * 10 + [5], 2),
         ([100, 100, *[400] * 8], 3),  # 3200 on pages of 1304.6 each
-        ([800, 800, 100], 1),  # the other columns get half a page at least: 752.3
-        ([800, 800, 1200], 2),
+        ([800, 800, 100], 1),  # the other columns get a quarter of a page at least: 376.2
+        ([800, 800, 1300], 4),
     ],
 )
 def test_a_sheet_prints_across_as_many_pages_as_keep_it_readable(
     widths: list[int], pages: int
 ) -> None:
     assert pages_wide(widths) == pages
+
+
+columns = st.lists(st.integers(column_pixels(0), column_pixels(60)), min_size=1, max_size=40)
+"""A sheet's columns, as needmap sizes them: from empty to 60 characters wide."""
+
+
+@given(columns, st.integers(column_pixels(0), column_pixels(60)))
+def test_a_sheet_prints_readably_on_as_few_pages_as_can_be(widths: list[int], more: int) -> None:
+    pages = pages_wide(widths)
+    room = 978 / 0.65  # a page's width at the smallest print
+    if pages == 1:
+        assert sum(widths) <= room or len(widths) <= 2
+    else:  # each page: the first two columns and its share of the others, within a page
+        titles = sum(widths[:2])
+        assert titles + sum(widths[2:]) / pages <= room
+        assert titles + sum(widths[2:]) / (pages - 1) > room  # and no page could be spared
+    assert pages_wide([*widths, more]) >= pages  # a column more never prints on fewer
 
 
 def test_a_column_is_as_wide_as_excel_draws_it() -> None:

@@ -267,14 +267,15 @@ def pages_wide(widths: Sequence[int]) -> int:
     """The pages a sheet with columns ``widths`` (in pixels) prints across, landscape
     A4, at no less than :data:`_SMALLEST_PRINT` of its size: one where it fits so,
     otherwise as many as its columns after the first two take, those two printed at the
-    left of each page (and the others given half a page at least, should those two be
-    wider). Fitted on one page wide, a roadmap of 13 columns printed at 44% of its size,
-    the personas (12 columns of text) at 26%: unreadable."""
+    left of each page (and the others given a quarter of a page at least, should those
+    two take more; at most 60 characters wide each, they never do). Fitted on one page
+    wide, a roadmap of 13 columns printed at 44% of its size, the personas (12 columns of
+    text) at 26%: unreadable."""
     room = _PAGE_PIXELS / _SMALLEST_PRINT
     if sum(widths) <= room:
         return 1
     titles = sum(widths[:_TITLE_COLUMNS])
-    return max(math.ceil(sum(widths[_TITLE_COLUMNS:]) / max(room - titles, room / 2)), 1)
+    return max(math.ceil(sum(widths[_TITLE_COLUMNS:]) / max(room - titles, room / 4)), 1)
 
 
 def note_columns(widths: Sequence[int]) -> int:
