@@ -486,7 +486,7 @@ def test_the_page_escapes_the_study_s_text(make_study: StudyMaker) -> None:
     groups.write_text(groups.read_text().replace("Front desk", "Front <b>desk</b>"))
     page = render_guide_page([group_guide(load_study(root), "desk", DAY)])
     assert "<h1>Interview guide: Front &lt;b&gt;desk&lt;/b&gt;</h1>" in page
-    assert "<pre>interviews:\n  - id: desk-2026-12-03" in page
+    assert '<pre tabindex="0">interviews:\n  - id: desk-2026-12-03' in page
 
 
 def test_guide_on_the_command_line(make_study: StudyMaker, tmp_path: Path) -> None:
