@@ -21,7 +21,11 @@ class _Page(HTMLParser):
     headings: list[str] = field(default_factory=list)
     scrolling: list[dict[str, str | None]] = field(default_factory=list)
     landmarks: list[tuple[str, str]] = field(default_factory=list)
+    unheaded: int = 0
+    """Sections with neither a heading nor a name, which a div would mark up as well."""
     _in_h1: bool = False
+    _sections: list[bool] = field(default_factory=list)
+    """Of each section open, whether it has a heading or a name yet."""
 
     def __post_init__(self) -> None:
         super().__init__()
@@ -31,6 +35,10 @@ class _Page(HTMLParser):
         if tag == "h1":
             self._in_h1 = True
             self.headings.append("")
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self._sections:
+            self._sections[-1] = True
+        if tag == "section":
+            self._sections.append(bool(named.get("aria-label")))
         if "table-wrap" in (named.get("class") or "").split() or tag == "pre":
             self.scrolling.append(named)
         role = named.get("role") or _LANDMARKS.get(tag)
@@ -41,6 +49,8 @@ class _Page(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "h1":
             self._in_h1 = False
+        if tag == "section":
+            self.unheaded += not self._sections.pop()
 
     def handle_data(self, data: str) -> None:
         if self._in_h1:
@@ -83,7 +93,9 @@ def test_a_table_that_scrolls_is_a_named_region_the_keyboard_reaches(demo: Path)
 
 def test_every_report_names_each_region_once(demo: Path) -> None:
     for path in _pages(demo):
-        landmarks = _read(path).landmarks
+        page = _read(path)
+        assert page.unheaded == 0, path.name  # a section says what it is, or is a div
+        landmarks = page.landmarks
         twice = [landmark for landmark, count in Counter(landmarks).items() if count > 1]
         assert not twice, path.name
     # the brief holds both overviews' advice and every persona's key needs: each region
