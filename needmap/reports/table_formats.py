@@ -99,14 +99,15 @@ def markdown_cell(text: str) -> str:
     return _MARKUP.sub(r"\\\g<0>", text.replace("\n", " "))
 
 
-def table_to_markdown(table: NeedsTable) -> str:
-    """A GitHub-flavoured Markdown table per kind of need."""
+def table_to_markdown(table: NeedsTable, level: int = 2) -> str:
+    """A GitHub-flavoured Markdown table per kind of need, under the table's title as a
+    heading of ``level`` (2: a section of the overview; 1: a file of its own)."""
     cell = markdown_cell
     _, need, region, placement = table.headers
     header = [need, *table.columns, region, placement]
-    lines = [f"## {cell(table.title)}", ""]
+    lines = [f"{'#' * level} {cell(table.title)}", ""]
     for kind, heading in table.kinds:
-        lines += [f"### {cell(heading)}", ""]
+        lines += [f"{'#' * (level + 1)} {cell(heading)}", ""]
         lines.append("| " + " | ".join(cell(h) for h in header) + " |")
         lines.append(
             "|" + "|".join([" --- "] + [" :-: "] * len(table.columns) + [" --- "] * 2) + "|"
@@ -343,7 +344,7 @@ def finish_sheet(
 
 
 TABLE_FORMATS: dict[str, Callable[[NeedsTable], bytes]] = {
-    ".md": lambda t: table_to_markdown(t).encode("utf-8"),
+    ".md": lambda t: table_to_markdown(t, level=1).encode("utf-8"),
     ".html": lambda t: table_to_page(t).encode("utf-8"),
     ".pdf": lambda t: html_to_pdf(table_to_page(t)),
     ".csv": lambda t: csv_bytes(table_to_csv(t)),

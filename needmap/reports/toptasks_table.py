@@ -362,9 +362,12 @@ def ranking_tables(result: TopTasks, language: Language) -> list[RankingTable]:
     return tables if weights is None else [*tables, weights]
 
 
-def ranking_to_markdown(table: RankingTable) -> str:
+def ranking_to_markdown(table: RankingTable, level: int = 2) -> str:
+    """The table under a heading of ``level`` (2: a section of a report), its notes below
+    it; it ends with its last line, so that the tables of a report joined by a blank line
+    stand one blank line apart."""
     cell = markdown_cell
-    lines = [f"## {cell(table.title)}", ""]
+    lines = [f"{'#' * level} {cell(table.title)}", ""]
     lines.append("| " + " | ".join(cell(h) for h in table.header) + " |")
     aligns = [
         " --- " if i in table.text_columns else " :-: " if i == table.marks_column else " ---: "
@@ -373,8 +376,8 @@ def ranking_to_markdown(table: RankingTable) -> str:
     lines.append("|" + "|".join(aligns) + "|")
     for row in table.rows:
         lines.append("| " + " | ".join(cell(c) for c in row) + " |")
-    lines.append("")
-    lines += [f"_{cell(note)}_  " for note in table.notes]
+    if table.notes:
+        lines += ["", *(f"_{cell(note)}_  " for note in table.notes)]
     return "\n".join(lines) + "\n"
 
 
@@ -480,8 +483,14 @@ def _lines_in(text: str, width: int) -> int:
     return sum(max(1, -(-len(line) // width)) for line in text.split("\n"))
 
 
+def _tables_to_markdown(tables: Sequence[RankingTable]) -> str:
+    """A file of tables: the first headed as the file's title, the others as its sections."""
+    first, *rest = tables
+    return "\n".join([ranking_to_markdown(first, level=1), *(ranking_to_markdown(t) for t in rest)])
+
+
 RANKING_FORMATS: dict[str, Callable[[Sequence[RankingTable]], bytes]] = {
-    ".md": lambda tables: "\n".join(map(ranking_to_markdown, tables)).encode("utf-8"),
+    ".md": lambda tables: _tables_to_markdown(tables).encode("utf-8"),
     ".csv": lambda tables: csv_bytes(ranking_to_csv(tables[0])),
     ".xlsx": lambda tables: ranking_to_xlsx(*tables),
 }

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.study import Study
 from needmap.reports.toptasks_table import (
+    RANKING_FORMATS,
     RankingTable,
     build_ranking,
     ranking_tables,
@@ -125,10 +126,8 @@ def test_the_ranking_says_why_groups_are_hidden_only_when_they_are(private: TopT
 def test_the_tables_in_markdown(private: TopTasks, golden: Callable[[str, str], None]) -> None:
     """The ranking, the evidence and the weights as Markdown, two groups hidden: every row,
     aligned as its column reads (text left, numbers right, the coverage mark centred)."""
-    golden(
-        "toptasks-private.md",
-        "\n".join(ranking_to_markdown(table) for table in ranking_tables(private, "en")),
-    )
+    markdown = RANKING_FORMATS[".md"](ranking_tables(private, "en")).decode("utf-8")
+    golden("toptasks-private.md", markdown)
 
 
 def test_privacy_csv(private: TopTasks) -> None:
