@@ -402,6 +402,9 @@ def test_the_workbook_has_a_sheet_of_personas_and_one_of_their_key_needs(
     # text to the left, numbers to the right; no row banded (that marks the top tasks)
     aligned = [book["Personas"][f"{c}2"].alignment.horizontal for c in "ABCDEFGHIJKL"]
     assert aligned == [None] * 12
+    # text beside text is not set off, heading or cell; text right of a number would be
+    indents = {book["Personas"][f"{c}{r}"].alignment.indent for c in "ABCDEFGHIJKL" for r in (1, 2)}
+    assert indents == {0}
     assert [book["Key needs"][f"{c}2"].alignment.horizontal for c in "HI"] == [None, "right"]
     assert {c.fill.fill_type for sheet in book for row in sheet.iter_rows() for c in row} == {None}
 

@@ -439,7 +439,13 @@ def test_cli_writes_each_format(tmp_path: Path, suffix: str) -> None:
             ("n", '"\u00d7"0.0'),
         ]
         assert 0 < first["Demand"].value < 1 and first["Evidence"].value >= 1
-        assert_prints_like_the_pdf(sheet)
+        # text right of a number is set off from it (the need beside its rank, "after"
+        # beside the effort), heading and cell; text beside text is not
+        headings = [sheet.cell(1, c).value for c in range(1, sheet.max_column + 1)]
+        indented = {h for c, h in enumerate(headings, 1) if sheet.cell(2, c).alignment.indent}
+        assert indented == {"Need", "After"}
+        assert {sheet.cell(1, headings.index(h) + 1).alignment.indent for h in indented} == {1}
+        assert_prints_like_the_pdf(sheet)  # five needs with short names: one page wide
     elif suffix == ".json":
         assert len(json.loads(out.read_text(encoding="utf-8"))["phases"]) == 3
     else:
