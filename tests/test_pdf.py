@@ -177,6 +177,8 @@ def test_a_pdf_is_tagged_for_a_screen_reader(demo: Path) -> None:
     reader = _reader(demo / "overlap-groups.pdf")
     root: Any = reader.trailer["/Root"]
     assert (root["/MarkInfo"]["/Marked"], root["/Lang"]) == (True, "en")
+    # the metadata claims PDF/UA-1, which a checker reads before anything else
+    assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()
     elements = list(_structure(root["/StructTreeRoot"]))
     kinds = Counter(str(e["/S"]) for e in elements)
     assert (kinds["/H1"], kinds["/Table"]) == (1, 3)

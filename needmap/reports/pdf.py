@@ -36,10 +36,11 @@ _PANGO_HINT = (
 
 
 def html_to_pdf(html: str) -> bytes:
-    """The PDF of a report page, tagged: its headings, lists and tables (with the header
-    of each cell), and each figure's text for who cannot see it, are in the PDF's
-    structure for a screen reader, as in the HTML. Public bodies, a steering group's
-    usual readers, may publish only documents so made; the pages look the same."""
+    """The PDF of a report page, tagged as PDF/UA-1 asks: its headings, lists and tables
+    (with the header of each cell), and each figure's text for who cannot see it, are in
+    the PDF's structure for a screen reader, as in the HTML, and its metadata says it is
+    made so. Public bodies, a steering group's usual readers, may publish only documents
+    so made; the pages look the same."""
     try:
         from weasyprint import HTML
         from weasyprint.urls import URLFetcher
@@ -48,7 +49,7 @@ def html_to_pdf(html: str) -> bytes:
             f"cannot write PDF: {_first_line(exc)}", hint=_PANGO_HINT
         ) from None
     fetcher = URLFetcher(allowed_protocols={"data"})
-    pdf: bytes = HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_tags=True)
+    pdf: bytes = HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")
     return pdf
 
 
