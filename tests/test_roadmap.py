@@ -45,7 +45,7 @@ runner = CliRunner()
 def _study(
     needs: Sequence[Mapping[str, Any]],
     phases: Sequence[Mapping[str, Any]],
-    headcounts: Mapping[str, int] | None = None,
+    headcounts: Mapping[str, int | None] | None = None,
 ) -> Study:
     """An in-memory study: groups ``a`` (10 people) and ``b`` (30), ``needs`` as in YAML."""
     return Study(
@@ -245,6 +245,17 @@ def test_groups_of_no_people_give_no_demand_and_every_need_a_score_of_0() -> Non
     roadmap = _plan(_study(NEEDS, ALL, headcounts={"a": 0, "b": 0}))
     assert {(s.demand_share, s.score) for s in roadmap.needs} == {(0.0, 0.0)}
     assert len(roadmap.phases[0].needs) == len(NEEDS)  # planned all the same
+
+
+def test_the_roadmap_notes_only_what_it_had_to_assume() -> None:
+    """Efforts all known and every group's headcount: no note. A group without one: every
+    group weighs the same, and the roadmap says so, naming it."""
+    known = [{"effort": "m", **need} for need in NEEDS]
+    assert _plan(_study(known, ALL)).notes == ()
+    roadmap = _plan(_study(known, ALL, headcounts={"a": 10, "b": None}))
+    assert [(n.key, dict(n.values)) for n in roadmap.notes] == [
+        ("note.no_headcount.equal", {"groups": "b"})
+    ]
 
 
 def test_a_need_of_no_group_has_no_demand_and_comes_last() -> None:
