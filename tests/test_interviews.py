@@ -764,6 +764,8 @@ def test_personas_show_their_groups_interviews(make_study: StudyMaker) -> None:
         ("search", "supports"),
     ]
     assert (bob.status, bob.quotes, olga.status) == ("hidden", (), "hidden")
+    # a hidden group's counts are not carried, even in the library's objects
+    assert (bob.interviews, bob.participants, dict(bob.counts)) == (0, 0, {})
     markdown = personas_to_markdown(profiles, study)
     assert "| Interviews |" in markdown and "2 interviews with 5 people" in markdown
     assert "I want my dashboard" not in markdown and "Office news" not in markdown
