@@ -17,7 +17,12 @@ from typer.testing import CliRunner
 from needmap import load_study
 from needmap.cli import app
 from needmap.errors import InvalidStudyError, Severity
-from needmap.model.interviews import OTHER_GROUPS, InterviewEvidence, analyse_interviews
+from needmap.model.interviews import (
+    OTHER_GROUPS,
+    InterviewEvidence,
+    NeedInterviews,
+    analyse_interviews,
+)
 from needmap.personas.schema import Need, StudySettings, TargetGroup
 from needmap.personas.study import Study
 from needmap.reports.interviews_report import (
@@ -151,6 +156,33 @@ def test_counts_by_hand(study_dir: Path) -> None:
     )
     assert evidence.for_need("dash").verdict == "none"  # only the hidden boss spoke of it
     assert search.quotes[0].text == "I search all day, mail me at [e-mail]"
+
+
+def test_the_order_of_the_interviews_does_not_matter(study_dir: Path) -> None:
+    """The hidden groups' interviews come last in the file; read first, they are still
+    only left out, and the rest counted as before."""
+    study = load_study(study_dir)
+    interviews = load_interviews(study)
+    forward = analyse_interviews(study, interviews)
+    backward = analyse_interviews(study, list(reversed(interviews)))
+    for need in ("search", "mobile", "news", "dash"):
+        ahead, behind = forward.for_need(need), backward.for_need(need)
+        assert (dict(behind.supports), dict(behind.questions)) == (
+            dict(ahead.supports),
+            dict(ahead.questions),
+        )
+        assert set(behind.quotes) == set(ahead.quotes)
+    assert backward.for_need("search").supported == 2
+
+
+def test_a_need_only_questioned_is_questioned() -> None:
+    def verdict(supports: dict[str, int], questions: dict[str, int]) -> str:
+        return NeedInterviews("search", supports, questions, (), ()).verdict
+
+    assert verdict({}, {"desk": 1}) == "questioned"
+    assert verdict({"desk": 1}, {}) == "supported"
+    assert verdict({"desk": 1}, {"field": 2}) == "mixed"
+    assert verdict({}, {}) == "none"
 
 
 def test_only_the_yaml_files_under_interviews_are_read(make_study: StudyMaker) -> None:
