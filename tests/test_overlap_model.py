@@ -214,6 +214,15 @@ def test_by_family_merges_groups() -> None:
     assert overlap.by_family and not compute_overlap(SMALL).by_family
 
 
+def test_a_family_with_no_groups_yet_is_no_circle() -> None:
+    """A family set out before its groups are: left out, and the families after it kept."""
+    study = dataclasses.replace(
+        SMALL, families=(SMALL.families[0].model_copy(update={"id": "none"}), *SMALL.families)
+    )
+    overlap = compute_overlap(study, by_family=True)
+    assert [u.id for u in overlap.units] == ["f1", "c"]
+
+
 def test_a_family_takes_the_highest_importance_whatever_the_order_of_its_groups() -> None:
     study = make_study(
         {"a": 1, "b": 1},
