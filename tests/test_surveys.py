@@ -640,7 +640,7 @@ def test_a_quote_left_open_is_reported_where_it_opens(study: Study, tmp_path: Pa
     path = _write(tmp_path, "export.csv", lines.getvalue())
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, "limesurvey", path)
-    problem = raised.value.problems[0]
+    [problem] = raised.value.problems  # told once, not also as the shifted values it makes
     assert (problem.location.line, problem.location.column) == (4, 2)
     assert problem.message == (
         "a double quote that starts a value here runs on to line 5: lines 4-5 read as one row"
