@@ -552,13 +552,17 @@ def test_hints_name_the_label_and_answer_as_written(study: Study, tmp_path: Path
     export = _write(
         tmp_path,
         "g.csv",
-        HEADER + "t1,Field staf,Book leave\n" + "t2,Field staff,Book leaves\n",
+        HEADER
+        + "t1,Field staf,Book leave\n"
+        + "t2,Field staff,Book leaves\n"
+        + "t3,FIELD STAF,Book leave\n",  # in capitals too, as an export may have it
     )
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, "google-forms", export)
     assert [p.hint for p in raised.value.problems] == [
         "did you mean 'Field staff'?",
         "did you mean 'Book leave'?",
+        "did you mean 'Field staff'?",
     ]
 
 
