@@ -1227,6 +1227,19 @@ def test_mapping_problems_have_positions(study: Study, tmp_path: Path) -> None:
     ]
 
 
+def test_a_task_used_twice_is_found_past_tasks_written_wrong(study: Study, tmp_path: Path) -> None:
+    """A task that is no mapping, or an id that is no text, is a problem of its own and
+    stops no check of the tasks after it."""
+    text = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text()
+    broken = text.replace("tasks:\n", "tasks:\n  - Book leave\n").replace("{id: leave,", "{id: 42,")
+    broken = broken.replace("label: Claim expenses", 'label: " book leave"')
+    with pytest.raises(InvalidStudyError) as raised:
+        load_mapping(_write(tmp_path, "m.yaml", broken), study)
+    found = [(p.key, p.message) for p in raised.value.problems]
+    assert ("tasks[3].label", "task label ' book leave' is used twice (also task 2)") in found
+    assert [key for key, _ in found if key.startswith("tasks[")][:2] == ["tasks[0]", "tasks[1].id"]
+
+
 @pytest.mark.parametrize(
     ("other", "message", "hint"),
     [
