@@ -306,8 +306,13 @@ def finish_sheet(
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    dimensions = sheet.column_dimensions
+    widths: list[float | None] = [
+        dimensions[letter].width if letter in dimensions else None
+        for letter in map(get_column_letter, range(1, columns + 1))
+    ]
     lines = 3
-    for c in range(1, columns + 1):
+    for c, width in enumerate(widths, start=1):
         heading = sheet.cell(row=1, column=c)
         heading.font = Font(bold=True)
         heading.alignment = Alignment(
@@ -316,20 +321,13 @@ def finish_sheet(
             vertical="bottom",
             indent=1 if c - 1 in indented else 0,
         )
-        letter = get_column_letter(c)
-        width = sheet.column_dimensions[letter].width if letter in sheet.column_dimensions else 8
-        lines = max(lines, _heading_lines(str(heading.value or ""), width))
+        lines = max(lines, _heading_lines(str(heading.value or ""), width or 8))
     sheet.row_dimensions[1].height = lines * _HEADING_LINE
     sheet.freeze_panes = f"{get_column_letter(_TITLE_COLUMNS + 1)}2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    dimensions = sheet.column_dimensions
-    widths = [
-        column_pixels(dimensions[letter].width if letter in dimensions else None)
-        for letter in map(get_column_letter, range(1, columns + 1))
-    ]
-    pages = pages_wide(widths)
+    pages = pages_wide([column_pixels(width) for width in widths])
     if pages > 1:
         # each page of a row's columns starts with the two that name the row, as on the
         # screen, and a row's pages follow one another
