@@ -10,6 +10,8 @@ from typer.testing import CliRunner
 
 from needmap import init_study, load_study
 from needmap.cli import app
+from needmap.errors import UsageError
+from needmap.reports.needs_table import parse_kinds
 from tests.conftest import IN_A_TERMINAL, StudyMaker, plain, run_needmap
 
 runner = CliRunner()
@@ -167,6 +169,20 @@ def test_table_bad_kind(study_dir: Path) -> None:
     result = runner.invoke(app, ["table", str(study_dir), "-k", "tech"])
     assert result.exit_code == 2
     assert "did you mean 'technology'?" in result.stderr
+
+
+def test_kinds_named_keep_the_table_s_order_and_each_unknown_one_is_told() -> None:
+    assert parse_kinds(None) is None  # all kinds
+    assert parse_kinds(["technology", "content"]) == ("content", "technology")
+    with pytest.raises(UsageError) as raised:
+        parse_kinds([])
+    assert [p.message for p in raised.value.problems] == ["no kind of need named"]
+    with pytest.raises(UsageError) as raised:
+        parse_kinds(["tech", "content", "people"])
+    assert [(p.message, p.hint) for p in raised.value.problems] == [
+        ("unknown kind of need 'tech'", "did you mean 'technology'?"),
+        ("unknown kind of need 'people'", "use content, function or technology"),
+    ]
 
 
 def test_report(study_dir: Path, tmp_path: Path) -> None:
