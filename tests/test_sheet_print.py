@@ -62,19 +62,21 @@ def test_notes_go_across_the_table_or_across_the_columns_each_page_repeats() -> 
     assert note_columns([150] * 11) == 2
 
 
-def _wide_table(notes: tuple[str, ...]) -> RankingTable:
-    """A persona-like table of six columns of 60 characters of text (425 pixels each)."""
+def _wide_table(notes: tuple[str, ...], columns: int = 6) -> RankingTable:
+    """A persona-like table: the persona's name, then ``columns - 1`` columns of 60
+    characters of text (425 pixels each)."""
     text = "Wants to know where the engineer is and when the fault will be fixed."[:58]
+    header = ("Persona", "Role", "Goals", "Frustrations", "Scenarios", "Quotes")[:columns]
     return RankingTable(
         language="en",
         title="Personas",
-        header=("Persona", "Role", "Goals", "Frustrations", "Scenarios", "Quotes"),
-        rows=(("Priya", text, text, text, text, text),),
+        header=header,
+        rows=(("Priya", *[text] * (columns - 1)),),
         in_coverage=(False,),
         notes=notes,
         marks_column=None,
         sheet="Personas",
-        text_columns=tuple(range(6)),
+        text_columns=tuple(range(columns)),
     )
 
 
@@ -96,20 +98,8 @@ def test_a_wide_sheet_prints_across_pages_its_notes_on_each(tmp_path: Path) -> N
 
 
 def test_a_sheet_that_fits_prints_one_page_wide_its_notes_across_it(tmp_path: Path) -> None:
-    table = _wide_table(("Goals come from the interviews.",))
-    narrow = RankingTable(
-        language="en",
-        title=table.title,
-        header=table.header[:4],
-        rows=tuple(row[:4] for row in table.rows),
-        in_coverage=table.in_coverage,
-        notes=table.notes,
-        marks_column=None,
-        sheet=table.sheet,
-        text_columns=(0, 1, 2, 3),
-    )
     path = tmp_path / "p.xlsx"
-    path.write_bytes(ranking_to_xlsx(narrow))
+    path.write_bytes(ranking_to_xlsx(_wide_table(("Goals come from the interviews.",), 4)))
     sheet = load_workbook(path).active
     assert_prints_like_the_pdf(sheet)  # 75 + 3 x 425 = 1350 pixels, within 1504.6
     assert [str(r) for r in sheet.merged_cells.ranges] == ["A4:D4"]
