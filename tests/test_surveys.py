@@ -978,6 +978,47 @@ def test_one_missing_column_is_reported_alone(
     assert all(m.startswith("no column") for m in messages)
 
 
+@pytest.mark.parametrize(
+    ("question", "hint"),
+    [
+        ("G02Q07", "did you mean 'G02Q07'?"),
+        ("Q9", "questions with subquestions in the header: Q9X, Which tasks?"),
+    ],
+)
+def test_a_wrong_question_code_is_one_problem_not_one_per_task(
+    study: Study, tmp_path: Path, question: str, hint: str
+) -> None:
+    """The mapping's choices.question (G02Q02) names none of the export's columns: its code
+    is what to fix, said once, with the question the header has."""
+    codes = [f"SQ00{i}" for i in range(1, 7)]
+    headings = [f"{question}[{code}]" for code in codes]
+    if question == "Q9":  # no code near G02Q02: the hint lists the questions there are
+        headings = ["Q9X[SQ001]", *(f"Which tasks? [{c}]" for c in codes[1:])]
+    header = ",".join(["id", "G01Q01", *headings])
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "limesurvey", _write(tmp_path, "x.csv", header + "\n1,AO01,Y,,,,,\n"))
+    (problem,) = raised.value.problems
+    assert (problem.location.line, problem.message, problem.hint) == (
+        1,
+        "no columns 'G02Q02[…]' (the tasks) in the header",
+        hint,
+    )
+
+
+def test_problems_past_the_first_are_counted_in_what_they_are_about(tmp_path: Path) -> None:
+    """Rows for the rows' problems, columns for missing columns."""
+    problems = Problems(tmp_path / "x.csv")
+    for i in range(MAX_PER_KIND + 2):
+        problems.add("unknown choice", i + 2, 3, f"unknown choice {i}")
+        problems.report("missing column", Problem(Location(tmp_path / "x.csv", 1), f"no {i}"))
+    messages = [p.message for p in problems.all()]
+    assert len(messages) == 2 * MAX_PER_KIND + 2
+    assert messages[-2:] == [
+        "2 more rows like these: unknown choice",
+        "2 more columns like these: missing column",
+    ]
+
+
 @pytest.mark.parametrize("name", ["export.csv", "export.xlsx"])
 def test_an_export_that_cannot_be_read_says_why_in_words(
     tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
@@ -1032,7 +1073,9 @@ def test_a_missing_column_s_hint_lists_the_header_s_first_twelve(
         _import(study, "ms-forms", _write(tmp_path, "x.csv", header + "\n" + "1," * 19 + "1\n"))
     first = raised.value.problems[0]
     assert first.message == "no column 'What is your role?' (the respondent's group) in the header"
-    assert first.hint == "the header has: " + ", ".join(f"'Vraag {i}'" for i in range(1, 13))
+    assert first.hint == (
+        "the header has: " + ", ".join(f"'Vraag {i}'" for i in range(1, 13)) + " and 8 more"
+    )
 
 
 def test_long_layout_in_any_row_order(study: Study, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import NamedTuple
 
 from needmap.controls import fold_text
@@ -25,6 +26,8 @@ from needmap.surveys.tally import OUTSIDE, Tally
 __all__ = ["MAX_PER_KIND", "Counts", "FastPath", "Problems"]
 
 MAX_PER_KIND = 10
+_COUNTED_IN = MappingProxyType({"missing column": "columns"})
+"""What the problems of a kind are counted in, where it is not rows."""
 _UNKNOWN = -1
 _EMPTY = -2
 
@@ -50,13 +53,22 @@ class Problems:
         """Count a problem, and keep it if it is among the first of its kind. A ``hint``
         that takes work to find ("did you mean") is given as a function, called only
         for a problem that is kept: a broken export repeats one problem on every row."""
-        self.counts[kind] = self.counts.get(kind, 0) + 1
-        self.severities[kind] = severity
-        if self.counts[kind] <= MAX_PER_KIND:
+        if self._count(kind, severity):
             shown = hint() if callable(hint) else hint
             self.kept.append(
                 Problem(Location(self.path, line, column), message, hint=shown, severity=severity)
             )
+
+    def report(self, kind: str, problem: Problem) -> None:
+        """Count a problem made elsewhere, and keep it if it is among the first of its kind."""
+        if self._count(kind, problem.severity):
+            self.kept.append(problem)
+
+    def _count(self, kind: str, severity: Severity) -> bool:
+        """Count one more problem of ``kind``; True if it is among the first, to keep."""
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        self.severities[kind] = severity
+        return self.counts[kind] <= MAX_PER_KIND
 
     def quote_left_open(self, table: Table, row: Sequence[str], line: int | None = None) -> bool:
         """Report a CSV row that ran on from a quote left open (:meth:`Table.run_on`; the
@@ -71,7 +83,7 @@ class Problems:
         more = [
             Problem(
                 Location(self.path),
-                f"{count - MAX_PER_KIND} more rows like these: {kind}",
+                f"{count - MAX_PER_KIND} more {_COUNTED_IN.get(kind, 'rows')} like these: {kind}",
                 severity=self.severities[kind],
                 repeats=count - MAX_PER_KIND,
             )

@@ -29,6 +29,7 @@ from needmap.scrub import scrub
 from needmap.surveys.answers import NOT_CHOSEN
 from needmap.surveys.draft_columns import MAX_ANSWERS, MAX_TASKS, Columns, detect, google_choices
 from needmap.surveys.draft_words import asked_picks, guess_group, slug, suggest_needs, unique_ids
+from needmap.surveys.headings import header_list
 from needmap.surveys.mapping import Layout
 from needmap.surveys.tables import open_table
 from needmap.surveys.tally import OUTSIDE
@@ -351,7 +352,7 @@ def _ask_for(columns: Columns, option: str, message: str) -> None:
     """A problem for the column ``option`` names, which the draft needs and did not find:
     the option to give, and the headings it can be one of."""
     header = columns.table.header
-    hint = f"give {option}; the header has: " + ", ".join(f"'{h}'" for h in header[:15])
+    hint = f"give {option}; the header has: " + header_list(header)
     columns.problems.append(_usage(message, hint))
 
 

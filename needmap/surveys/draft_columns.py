@@ -10,18 +10,17 @@ study's groups (:func:`~needmap.surveys.draft_words.guess_group`).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from needmap.errors import Location, Problem
-from needmap.personas.messages import did_you_mean
+from needmap.errors import Problem
 from needmap.personas.study import Study
 from needmap.surveys.draft_words import guess_group
+from needmap.surveys.headings import missing_column, missing_question, subquestion
 from needmap.surveys.mapping import Layout
-from needmap.surveys.tables import Table, heading_code
+from needmap.surveys.tables import Table
 
 __all__ = ["MAX_ANSWERS", "MAX_TASKS", "Columns", "Detected", "detect", "google_choices"]
 
@@ -29,25 +28,6 @@ MAX_ANSWERS = 60
 """More distinct answers than this in the group column: it is not a choice question."""
 MAX_TASKS = 250
 """More distinct choices than this: the column does not hold the task list."""
-_SUBQUESTION = re.compile(r"(.+)\[(.+)\]")
-_LAST_BRACKETS = re.compile(r".*\[([^\[\]]+)\]\s*", re.DOTALL)
-
-
-def _subquestion(heading: str) -> tuple[str, str, str] | None:
-    """A LimeSurvey subquestion column's question code, subquestion code and label.
-
-    Exported with "Question code" headings (``G02Q02[SQ001]``) the label is not in the
-    export, and the code stands in for it; with "Question code & question text" the label
-    is the last ``[…]`` (``G02Q02[SQ001]. Which tasks? [Book leave]``). A full-text
-    heading (``Which tasks? [Book leave]``) is read as question and code, without the space
-    between them."""
-    code = heading_code(heading)
-    if code is not None and code.endswith("]"):
-        question, subquestion = code[:-1].split("[", 1)
-        label = _LAST_BRACKETS.fullmatch(heading.strip()[len(code) :])
-        return question, subquestion, label.group(1).strip() if label else subquestion
-    match = _SUBQUESTION.fullmatch(heading)
-    return (match.group(1).strip(), match.group(2), match.group(2)) if match else None
 
 
 @dataclass(frozen=True)
@@ -76,7 +56,7 @@ def detect(
     one with the most answers that name the study's groups. Anything unclear is left as
     None, to be asked for, and so is a column without a heading (:attr:`Detected.unheaded`)."""
     question = None
-    prefixes = Counter(sub[0] for h in header if (sub := _subquestion(h)))
+    prefixes = Counter(sub[0] for h in header if (sub := subquestion(h)))
     if prefixes and prefixes.most_common(1)[0][1] >= 3 and layout in (None, "limesurvey"):
         question = prefixes.most_common(1)[0][0]
         layout = "limesurvey"
@@ -100,7 +80,7 @@ def detect(
             layout = "long"
     named: dict[int, int] = {}
     for i, heading in enumerate(header):
-        if i in (choices, respondent) or _subquestion(heading):
+        if i in (choices, respondent) or subquestion(heading):
             continue
         answers = {row[i].strip() for row in sample if i < len(row) and row[i].strip()}
         if 0 < len(answers) <= MAX_ANSWERS:
@@ -205,38 +185,24 @@ class Columns:
         self.problems: list[Problem] = []
 
     def find(self, heading: str, option: str, by_code: bool = False) -> int | None:
-        header = self.table.header
         found = self.table.column(heading, by_code=by_code)
-        if found is not None:
-            return found
-        self.problems.append(
-            Problem(
-                Location(self.table.path, 1),
-                f"no column '{heading}' ({option}) in the header",
-                hint=did_you_mean(heading, header, ignore_case=True)
-                or "the header has: " + ", ".join(f"'{h}'" for h in header[:15]),
+        if found is None:
+            self.problems.append(
+                missing_column(self.table.path, self.table.header, heading, option)
             )
-        )
-        return None
+        return found
 
     def subquestions(self, question: str) -> list[tuple[int, str, str]]:
         """LimeSurvey's ``QUESTION[CODE]`` columns: their index, code and label (see
-        :func:`_subquestion`)."""
+        :func:`~needmap.surveys.headings.subquestion`)."""
         found = [
             (i, sub[1], sub[2])
             for i, column in enumerate(self.table.header)
-            if (sub := _subquestion(column)) and sub[0] == question.strip()
+            if (sub := subquestion(column)) and sub[0] == question.strip()
         ]
         if not found:
-            questions = sorted({c.split("[", 1)[0] for c in self.table.header if "[" in c})
             self.problems.append(
-                Problem(
-                    Location(self.table.path, 1),
-                    f"no columns '{question}[…]' in the header",
-                    hint=did_you_mean(question, questions)
-                    or "questions with subquestions in the header: "
-                    + (", ".join(questions) or "none"),
-                )
+                missing_question(self.table.path, self.table.header, question, "--question")
             )
         return found
 

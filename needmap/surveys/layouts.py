@@ -22,6 +22,7 @@ from needmap.personas.messages import did_you_mean
 from needmap.scrub import scrub
 from needmap.surveys.answers import CHOSEN, NOT_CHOSEN
 from needmap.surveys.counting import Counts, Problems
+from needmap.surveys.headings import missing_column, missing_question
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
 from needmap.surveys.whole_text import count_limesurvey_text
@@ -36,30 +37,40 @@ class Interleaved(Exception):
 
 def _column(table: Table, heading: str, problems: Problems, what: str, by_code: bool) -> int | None:
     found = table.column(heading, by_code=by_code)
-    if found is not None:
-        return found
-    wanted = heading.strip()
-    problems.add(
-        "missing column",
-        1,
-        None,
-        f"no column '{heading}' ({what}) in the header",
-        hint=did_you_mean(wanted, table.header, ignore_case=True)
-        or "the header has: " + ", ".join(f"'{h}'" for h in table.header[:12]),
-    )
-    return None
+    if found is None:
+        problems.report("missing column", missing_column(table.path, table.header, heading, what))
+    return found
 
 
-def _subquestion_column(
-    table: Table, question: str, code: str, problems: Problems, what: str
-) -> int | None:
+def _subquestion_column(table: Table, question: str, code: str) -> int | None:
     """A LimeSurvey subquestion's column: headed ``QUESTION[CODE]`` (or starting so, see
     :func:`~needmap.surveys.tables.column_of`), or ``QUESTION [CODE]`` as an export with
     "Full question text" headings writes it (``Which tasks? [Book leave]``)."""
     spaced = table.column(f"{question.strip()} [{code}]")
-    if spaced is not None:
-        return spaced
-    return _column(table, f"{question}[{code}]", problems, what, by_code=True)
+    return spaced if spaced is not None else table.column(f"{question}[{code}]", by_code=True)
+
+
+def _subquestion_columns(
+    table: Table, mapping: SurveyMapping, problems: Problems
+) -> list[int] | None:
+    """Each task's subquestion column; None, with the problems reported, if one is missing.
+    If all are, the question's code is wrong (or the export is another survey's): one
+    problem, not one per task."""
+    question = mapping.choices.question or ""
+    found = [_subquestion_column(table, question, t.code or "") for t in mapping.tasks]
+    if len(found) > 1 and all(column is None for column in found):
+        problems.report(
+            "missing column", missing_question(table.path, table.header, question, "the tasks")
+        )
+        return None
+    for task, column in zip(mapping.tasks, found, strict=True):
+        if column is None:
+            heading = f"{question}[{task.code}]"
+            problems.report(
+                "missing column",
+                missing_column(table.path, table.header, heading, f"task '{task.id}'"),
+            )
+    return None if None in found else cast(list[int], found)
 
 
 Loop = Callable[[Counts], None]
@@ -71,14 +82,10 @@ def layout_loop(
     by_code = mapping.layout == "limesurvey"
     group_col = _column(table, mapping.group.column, problems, "the respondent's group", by_code)
     if by_code:
-        question = mapping.choices.question or ""
-        task_cols = [
-            _subquestion_column(table, question, t.code or "", problems, f"task '{t.id}'")
-            for t in mapping.tasks
-        ]
-        if group_col is None or any(c is None for c in task_cols):
+        task_cols = _subquestion_columns(table, mapping, problems)
+        if group_col is None or task_cols is None:
             return None
-        return _limesurvey(table, group_col, [c for c in task_cols if c is not None], problems)
+        return _limesurvey(table, group_col, task_cols, problems)
     choice_col = _column(table, mapping.choices.column or "", problems, "the chosen tasks", by_code)
     labels = Labels(mapping)
     if mapping.layout == "long":

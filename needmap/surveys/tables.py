@@ -25,6 +25,7 @@ from needmap.controls import fold_text
 from needmap.errors import InvalidStudyError, Location, Problem, first_of, plural
 from needmap.personas.messages import files_in, missing_file_hint
 from needmap.shell import command_word
+from needmap.surveys.headings import heading_code
 
 __all__ = [
     "READABLE",
@@ -33,7 +34,6 @@ __all__ = [
     "SheetNotFound",
     "Table",
     "column_of",
-    "heading_code",
     "open_table",
     "unreadable",
 ]
@@ -45,15 +45,6 @@ _NAMES = {";": "semicolon", ",": "comma", "\t": "tab"}
 _NOTE_LINE = re.compile(r"#(?:[\s#-].*)?|\s*")
 """A line of notes above the header: ``#`` alone or followed by a space, ``#`` or ``-``
 (so a header such as ``#,Search term`` is kept), or a blank line."""
-_CODE_HEADING = re.compile(r"([A-Za-z]\w*(?:\[[^\[\]]+\])?)(?:[^\w\[].*)?", re.DOTALL)
-
-
-def heading_code(heading: str) -> str | None:
-    """The code a heading starts with, as LimeSurvey writes headings when exported with
-    "Question code & question text": ``G02Q02[SQ001]. Which tasks? [Book leave]`` starts
-    with ``G02Q02[SQ001]``; a code-only heading is its own code."""
-    match = _CODE_HEADING.fullmatch(heading.strip())
-    return match.group(1) if match else None
 
 
 class DataBytes(NamedTuple):
