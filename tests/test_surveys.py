@@ -121,6 +121,22 @@ def test_ms_forms_xlsx_yields_the_same_counts(study: Study, tmp_path: Path) -> N
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
 
 
+def test_an_empty_row_in_a_workbook_is_warned_of_where_excel_shows_it(
+    study: Study, tmp_path: Path
+) -> None:
+    """Only a CSV with every line end doubled has empty rows that are no news."""
+    workbook = Workbook()
+    sheet = workbook.active
+    rows = _rows(SURVEY_FIXTURES / "exports" / "ms-forms.csv")
+    for row in [*rows[:3], [], *rows[3:]]:
+        sheet.append([int(c) if c.isdigit() else c for c in row])
+    path = tmp_path / "gap.xlsx"
+    workbook.save(path)
+    result = _import(study, "ms-forms", path)
+    assert _placed(result.warnings) == [(4, 1, "empty row left out")]  # type: ignore[attr-defined]
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_limesurvey_task_columns_apart_are_read_row_by_row(
     study: Study, tmp_path: Path, suffix: str
