@@ -992,6 +992,11 @@ def test_one_missing_column_is_reported_alone(
     messages = [p.message for p in raised.value.problems]
     assert messages[0].startswith(f"no column '{missing}'")
     assert all(m.startswith("no column") for m in messages)
+    if layout == "limesurvey":  # each task not in the export, by its column and its id
+        assert messages == [
+            f"no column 'G02Q02[SQ00{i}]' (task '{task}') in the header"
+            for i, task in enumerate(["expense", "printer", "meeting", "cafe"], start=3)
+        ]
 
 
 @pytest.mark.parametrize(

@@ -55,10 +55,11 @@ def _subquestion_columns(
 ) -> list[int] | None:
     """Each task's subquestion column; None, with the problems reported, if one is missing.
     If all are, the question's code is wrong (or the export is another survey's): one
-    problem, not one per task."""
+    problem, not one per task (and for a single task, which of its two codes is wrong
+    cannot be told)."""
     question = mapping.choices.question or ""
     found = [_subquestion_column(table, question, t.code or "") for t in mapping.tasks]
-    if len(found) > 1 and all(column is None for column in found):
+    if all(column is None for column in found):
         problems.report(
             "missing column", missing_question(table.path, table.header, question, "the tasks")
         )
