@@ -1658,6 +1658,23 @@ def test_xlsx_with_empty_rows_and_columns_before_the_data(study: Study, tmp_path
     assert problem.format() == f"{path}:5:8: cell H5: unknown choice 'Fly to the moon'"
 
 
+def test_a_line_break_in_a_workbook_cell_is_no_quote_left_open(
+    study: Study, tmp_path: Path
+) -> None:
+    """In a CSV file a line break inside a wrong row means a quote ran on; in a workbook
+    it is a line typed with Alt+Enter, and the row's own problem is reported."""
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in _rows(SURVEY_FIXTURES / "exports" / "ms-forms.csv"):
+        sheet.append([int(c) if c.isdigit() else c for c in row])
+    sheet["G3"] = "Book leave;\nFly to the moon;"
+    path = tmp_path / "typed.xlsx"
+    workbook.save(path)
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "ms-forms", path)
+    assert _placed(raised.value.problems) == [(3, 7, "unknown choice 'Fly to the moon'")]
+
+
 def test_a_hint_that_takes_work_is_found_only_for_the_problems_kept(tmp_path: Path) -> None:
     """A broken export repeats one problem on every row: its "did you mean" is looked for
     in the first ten only, which are shown."""
