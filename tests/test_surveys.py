@@ -972,25 +972,34 @@ def test_long_layout_reads_labels_loosely_and_empty_cells_as_no_task(
 
 
 @pytest.mark.parametrize(
-    ("layout", "header", "missing"),
+    ("layout", "header", "first"),
     [
         (
             "ms-forms",
             "ID,Role,Which tasks do you do most often? Choose at most five.",
-            "What is your role?",
+            "'What is your role?' (the respondent's group)",
         ),
-        ("long", "person,group,task", "respondent"),
-        ("long", "respondent,role,task", "group"),
-        ("limesurvey", '"id","G01Q01","G02Q02[SQ001]","G02Q02[SQ002]"', "G02Q02[SQ003]"),
+        (
+            "ms-forms",
+            "ID,What is your role?,Tasks",
+            "'Which tasks do you do most often? Choose at most five.' (the chosen tasks)",
+        ),
+        ("long", "person,group,task", "'respondent' (the respondent)"),
+        ("long", "respondent,role,task", "'group' (the respondent's group)"),
+        (
+            "limesurvey",
+            '"id","G01Q01","G02Q02[SQ001]","G02Q02[SQ002]"',
+            "'G02Q02[SQ003]' (task 'expense')",
+        ),
     ],
 )
 def test_one_missing_column_is_reported_alone(
-    study: Study, tmp_path: Path, layout: str, header: str, missing: str
+    study: Study, tmp_path: Path, layout: str, header: str, first: str
 ) -> None:
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, layout, _write(tmp_path, "x.csv", header + "\n1,2,3,4\n"))
     messages = [p.message for p in raised.value.problems]
-    assert messages[0].startswith(f"no column '{missing}'")
+    assert messages[0] == f"no column {first} in the header"
     assert all(m.startswith("no column") for m in messages)
     if layout == "limesurvey":  # each task not in the export, by its column and its id
         assert messages == [
