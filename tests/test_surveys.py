@@ -571,7 +571,8 @@ def test_hints_name_the_label_and_answer_as_written(study: Study, tmp_path: Path
         HEADER
         + "t1,Field staf,Book leave\n"
         + "t2,Field staff,Book leaves\n"
-        + "t3,FIELD STAF,Book leave\n",  # in capitals too, as an export may have it
+        + "t3,FIELD STAF,Book leave\n"  # in capitals too, as an export may have it
+        + "t4,Field staff,BOOK LEAVES\n",
     )
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, "google-forms", export)
@@ -579,6 +580,7 @@ def test_hints_name_the_label_and_answer_as_written(study: Study, tmp_path: Path
         "did you mean 'Field staff'?",
         "did you mean 'Book leave'?",
         "did you mean 'Field staff'?",
+        "did you mean 'Book leave'?",
     ]
 
 
