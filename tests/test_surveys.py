@@ -1497,7 +1497,10 @@ def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
     mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "long.yaml", study)
     with pytest.raises(NeedmapError, match=r"cannot read '\.json' files") as raised:
         import_survey(mapping, _write(tmp_path, "x.json", "{}"))
-    assert raised.value.problems[0].hint == "export the survey as CSV or XLSX"
+    assert (raised.value.problems[0].message, raised.value.problems[0].hint) == (
+        "cannot read '.json' files",
+        "export the survey as CSV or XLSX",
+    )
     with pytest.raises(NeedmapError, match="the file is empty") as empty:
         import_survey(mapping, _write(tmp_path, "x.csv", ""))
     assert empty.value.problems[0].hint == "export the responses again, with their header"
