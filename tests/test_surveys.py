@@ -644,7 +644,10 @@ def test_rows_wider_than_the_header(study: Study, tmp_path: Path, layout: str) -
     assert problem.message == (
         f"this row has {width + 1} cells but the header has {width}: its values have shifted"
     )
-    assert "double quotes" in problem.hint
+    assert problem.hint == (
+        "a value that contains the delimiter must be in double quotes; "
+        "check this line in a text editor"
+    )
 
 
 def test_a_quote_left_open_is_reported_where_it_opens(study: Study, tmp_path: Path) -> None:
