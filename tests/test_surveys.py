@@ -635,11 +635,13 @@ def test_rows_wider_than_the_header(study: Study, tmp_path: Path, layout: str) -
     assert result.warnings == ()  # type: ignore[attr-defined]
     assert sum(result.tally.respondents.values()) == 12  # type: ignore[attr-defined]
     rows[2] = [*rows[2][:1], "Office", " staff", *rows[2][2:]]  # "Office, staff" unquoted
+    rows[5] = [*rows[5], ""]  # and a row further on: each is told, the reading goes on
     with path.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows([header, *rows])
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, layout, path)
-    (problem,) = raised.value.problems
+    problem, further = raised.value.problems
+    assert (further.location.line, further.location.column) == (7, width + 1)
     assert (problem.location.line, problem.location.column) == (4, width + 1)
     assert problem.message == (
         f"this row has {width + 1} cells but the header has {width}: its values have shifted"
