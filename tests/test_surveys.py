@@ -1508,7 +1508,10 @@ def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
     )
     with pytest.raises(NeedmapError, match="the file is empty") as empty:
         import_survey(mapping, _write(tmp_path, "x.csv", ""))
-    assert empty.value.problems[0].hint == "export the responses again, with their header"
+    assert (empty.value.problems[0].message, empty.value.problems[0].hint) == (
+        "the file is empty",
+        "export the responses again, with their header",
+    )
     blank = Workbook()
     blank.save(tmp_path / "blank.xlsx")
     with pytest.raises(NeedmapError, match="the sheet is empty") as first:
