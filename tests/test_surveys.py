@@ -1533,8 +1533,13 @@ def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
     assert problem.message == "this is a workbook (XLSX), not a CSV text file"
     assert problem.hint == "name it export.xlsx, or save it from Excel as CSV"
     (tmp_path / "image.csv").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    with pytest.raises(NeedmapError, match="this is not a text file: it holds binary data"):
+    with pytest.raises(NeedmapError) as image:
         import_survey(mapping, tmp_path / "image.csv")
+    [problem] = image.value.problems
+    assert (problem.message, problem.hint) == (
+        "this is not a text file: it holds binary data",
+        "export the data as CSV (text) or XLSX; an XLSX workbook needs the .xlsx suffix",
+    )
     utf16 = "respondent\tgroup\ttask\nr1\tdesk\tBook leave\n".encode("utf-16")
     assert b"\x00" in utf16  # read as UTF-16, by its byte order mark
     assert import_survey(mapping, _write_bytes(tmp_path, "u.txt", utf16)).tally.respondents == {
