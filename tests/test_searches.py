@@ -907,6 +907,31 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
     assert outside.message == "the export '../../outside.csv' is outside the study folder"
 
 
+def test_a_log_that_is_no_yaml_or_no_mapping_does_not_hide_the_logs_after_it(
+    make_study: StudyMaker,
+) -> None:
+    """Every log is checked: one whose YAML cannot be read, or that is a list, is reported
+    with the others' problems."""
+    folder = make_study(
+        {
+            "needs.yaml": NEEDS,
+            "groups.yaml": GROUPS,
+            "personas.yaml": None,
+            "analytics/a.yaml": "id: a\ntitle: [A\n",
+            "analytics/b.yaml": "- id: b\n- title: B\n",
+            "analytics/c.yaml": "id: c\ntitle: C\nfile: c.csv\ncolumns: {term: Term}\n"
+            "topics: [{need: nws, terms: [nieuws]}]\n",
+            "analytics/c.csv": "Term\nnieuws\n",
+        }
+    )
+    found = [
+        (p.location.path.name if p.location.path else "", p.location.line)
+        for p in check_search_logs(load_study(folder))
+    ]
+    assert [name for name, _ in found] == ["a.yaml", "b.yaml", "c.yaml"]
+    assert found[2] == ("c.yaml", 5)
+
+
 @pytest.mark.parametrize(
     ("broken", "where"),
     [
