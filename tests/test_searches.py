@@ -858,6 +858,7 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
     assert messages[1] == "'*' would match every search"
     assert messages[2] == "required key 'columns' is missing"
     assert messages[3].startswith("search log id 'a' is used twice (also at ")
+    assert hints[3] == "give each search log its own id, e.g. with the period"
     assert messages[4:6] == ["unknown key 'column'", "unknown need 'nws'"]
     assert hints[4] == "did you mean 'columns'?" and hints[5] == "did you mean 'news'?"
     assert messages[6] == "the export a.csv has no column 'Term'"
@@ -924,12 +925,18 @@ def test_a_log_that_is_no_yaml_or_no_mapping_does_not_hide_the_logs_after_it(
             "analytics/c.csv": "Term\nnieuws\n",
         }
     )
-    found = [
-        (p.location.path.name if p.location.path else "", p.location.line)
-        for p in check_search_logs(load_study(folder))
+    found = check_search_logs(load_study(folder))
+    assert [(p.location.path.name if p.location.path else "", p.location.line) for p in found] == [
+        ("a.yaml", 3),
+        ("b.yaml", 1),
+        ("c.yaml", 5),
     ]
-    assert [name for name, _ in found] == ["a.yaml", "b.yaml", "c.yaml"]
-    assert found[2] == ("c.yaml", 5)
+    assert found[0].message.startswith("YAML syntax error: ")
+    assert (found[1].message, found[1].hint) == (
+        "expected 'key: value' lines at the top of the search log",
+        "start with 'id:', 'title:' and 'file:'; see docs/search-logs.md",
+    )
+    assert found[2].message == "unknown need 'nws'"
 
 
 @pytest.mark.parametrize(
