@@ -23,10 +23,12 @@ from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
 from needmap.surveys.tally import OUTSIDE, Tally
 
-__all__ = ["MAX_PER_KIND", "Counts", "FastPath", "Problems"]
+__all__ = ["MAX_PER_KIND", "MISSING_COLUMN", "Counts", "FastPath", "Problems"]
 
 MAX_PER_KIND = 10
-_COUNTED_IN = MappingProxyType({"missing column": "columns"})
+MISSING_COLUMN = "missing column"
+"""The kind of a column the header lacks: counted in columns, where other kinds are rows."""
+_COUNTED_IN = MappingProxyType({MISSING_COLUMN: "columns"})
 """What the problems of a kind are counted in, where it is not rows."""
 _UNKNOWN = -1
 _EMPTY = -2

@@ -21,7 +21,7 @@ from needmap.errors import Severity
 from needmap.personas.messages import did_you_mean
 from needmap.scrub import scrub
 from needmap.surveys.answers import CHOSEN, NOT_CHOSEN
-from needmap.surveys.counting import Counts, Problems
+from needmap.surveys.counting import MISSING_COLUMN, Counts, Problems
 from needmap.surveys.headings import missing_column, missing_question
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
@@ -38,7 +38,7 @@ class Interleaved(Exception):
 def _column(table: Table, heading: str, problems: Problems, what: str, by_code: bool) -> int | None:
     found = table.column(heading, by_code=by_code)
     if found is None:
-        problems.report("missing column", missing_column(table.path, table.header, heading, what))
+        problems.report(MISSING_COLUMN, missing_column(table.path, table.header, heading, what))
     return found
 
 
@@ -61,14 +61,14 @@ def _subquestion_columns(
     found = [_subquestion_column(table, question, t.code or "") for t in mapping.tasks]
     if all(column is None for column in found):
         problems.report(
-            "missing column", missing_question(table.path, table.header, question, "the tasks")
+            MISSING_COLUMN, missing_question(table.path, table.header, question, "the tasks")
         )
         return None
     for task, column in zip(mapping.tasks, found, strict=True):
         if column is None:
             heading = f"{question}[{task.code}]"
             problems.report(
-                "missing column",
+                MISSING_COLUMN,
                 missing_column(table.path, table.header, heading, f"task '{task.id}'"),
             )
     return None if None in found else cast(list[int], found)
