@@ -856,6 +856,7 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
     ]
     assert messages[0] == "unknown need 'leav'" and hints[0] == "did you mean 'leave'?"
     assert messages[1] == "'*' would match every search"
+    assert hints[1] == "write the words the searches contain, e.g. 'verlof*'"
     assert messages[2] == "required key 'columns' is missing"
     assert messages[3].startswith("search log id 'a' is used twice (also at ")
     assert hints[3] == "give each search log its own id, e.g. with the period"
@@ -886,6 +887,7 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
         (6, 2, "the number of searches is empty"),
         (7, 2, "'99999999999999999999' is not a number of searches"),
     ]
+    assert check_search_logs(study)[2].hint == "export the log again, or remove the broken row"
     (folder / "analytics" / "a.yaml").write_text(
         "id: a\ntitle: A\nfile: gone.csv\ncolumns: {term: Zoekterm}\n"
         "topics: [{need: leave, terms: [verlof]}]\n",
@@ -905,7 +907,56 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
     )
     (folder.parent / "outside.csv").write_text("Zoekterm\nverlof\n", encoding="utf-8")
     [outside] = check_search_logs(study)
+    assert (outside.location.line, outside.location.column) == (3, 7)  # at file:'s value
     assert outside.message == "the export '../../outside.csv' is outside the study folder"
+    assert outside.hint == "copy the export into analytics/ and name it here"
+
+
+def test_a_broken_export_is_reported_row_by_row_and_read_to_its_end(
+    make_study: StudyMaker,
+) -> None:
+    """The first ten problems of each kind are shown and the rest counted, kind by kind;
+    a row after a broken one is read as well, and a short row of empty cells (a line of
+    delimiters under the data) says nothing."""
+    rows = [
+        "verlof;30;12",
+        *(f"kort{n};" for n in range(12)),  # a term and an empty count, no results cell
+        ";",
+        *(f"nieuws{n};1;veel" for n in range(12)),
+        "nieuws;4;0",
+    ]
+    text = "Zoekterm;Aantal zoekopdrachten;Resultaten\n" + "\n".join(rows) + "\n"
+    study = load_study(make_study({**files_with_logs(), "analytics/intranet-may.csv": text}))
+    found = [(p.location.line, p.location.column, p.message) for p in check_search_logs(study)]
+    short = [(n, None, "the row has 2 cells; the columns need 3") for n in range(3, 13)]
+    results = [(n, 3, "'veel' is not a number of results") for n in range(16, 26)]
+    assert found == [
+        *short,
+        *results,
+        (None, None, "2 more rows like these: short rows"),
+        (None, None, "2 more rows like these: not a number of results"),
+    ]
+
+
+def test_the_needs_of_a_log_are_checked_past_a_topic_that_is_no_mapping(
+    make_study: StudyMaker,
+) -> None:
+    topics = (
+        'topics:\n  - verlof\n  - {need: nws, terms: [nieuws]}\n  - {need: leave, terms: ["*"]}\n'
+    )
+    log = INTRANET.split("topics:")[0].replace("    ", "") + topics
+    study = load_study(make_study({**files_with_logs(), "analytics/intranet.yaml": log}))
+    found = [(p.location.line, p.message) for p in check_search_logs(study)]
+    assert found[1:] == [(9, "unknown need 'nws'"), (10, "'*' would match every search")]
+    assert found[0] == (8, "expected a mapping (key: value lines), found the text 'verlof'")
+
+
+def test_a_column_named_in_other_capitals_is_suggested(make_study: StudyMaker) -> None:
+    log = INTRANET.replace("{term: Zoekterm,", "{term: ZOEKTERMEN,")
+    study = load_study(make_study({**files_with_logs(), "analytics/intranet.yaml": log}))
+    [problem] = check_search_logs(study)
+    assert problem.message == "the export intranet-may.csv has no column 'ZOEKTERMEN'"
+    assert problem.hint == "did you mean 'Zoekterm'?"
 
 
 def test_a_log_that_is_no_yaml_or_no_mapping_does_not_hide_the_logs_after_it(

@@ -1524,8 +1524,11 @@ def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
     with pytest.raises(NeedmapError, match="every sheet is empty"):
         import_survey(mapping, tmp_path / "blank.xlsx")
     (tmp_path / "bad.xlsx").write_bytes(b"not a zip")
-    with pytest.raises(NeedmapError, match="cannot read this workbook"):
+    with pytest.raises(NeedmapError) as damaged:
         import_survey(mapping, tmp_path / "bad.xlsx")
+    [problem] = damaged.value.problems
+    assert problem.message.startswith("cannot read this workbook: ")  # and calamine's reason
+    assert problem.hint == "save it again from Excel as .xlsx"
     (tmp_path / "export.csv").write_bytes(b"PK\x03\x04\x14\x00\x06\x00")
     with pytest.raises(NeedmapError) as workbook:
         import_survey(mapping, tmp_path / "export.csv")

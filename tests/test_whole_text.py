@@ -146,6 +146,18 @@ def test_anything_not_clean_is_left_to_the_row_reader(tmp_path: Path, row: str) 
     assert fast == slow
 
 
+@pytest.mark.parametrize("end", ["", "\n"], ids=["no line end", "a line end"])
+def test_a_header_with_no_rows_is_never_read_again_as_a_row(tmp_path: Path, end: str) -> None:
+    """The text after the header is counted; when the header has no line end, there is no
+    such text, and the header itself must not be taken for a respondent's row."""
+    counted, fast, slow = _both_ways(_write(tmp_path, ",".join(HEADER) + end))
+    assert True not in counted
+    assert fast == slow
+    assert [p.message for p in fast[1]] == [
+        "no respondent could be counted: every row was left out or empty"
+    ]
+
+
 _TASKS = HEADER[2:8]
 
 
