@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from needmap import list_templates, load_study
 from needmap.cli import app
-from needmap.errors import UsageError
+from needmap.errors import TargetExistsError, UsageError
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.draft import MAX_ANSWERS, MAX_TASKS, MappingDraft, draft_mapping, write_draft
@@ -293,6 +293,21 @@ def test_a_task_named_twice_counts_once_towards_max_picks(tmp_path: Path) -> Non
     assert (long.respondent, long.max_picks) == ("id", 3)
 
 
+def test_a_long_export_s_task_is_one_cell_whatever_its_commas(tmp_path: Path) -> None:
+    """A row of the long layout names one task: a label with ', ' is not split as a
+    Google Forms cell is."""
+    lines = ["id,Role,Task"] + [
+        f'r{n},Front desk,"{t}"' for n in range(3) for t in ("Rooms, Parking", "Book leave")
+    ]
+    export = tmp_path / "long.csv"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    draft = draft_mapping(load_study(SURVEY_FIXTURES / "study"), export, layout="long")
+    assert sorted((t.label, t.votes) for t in draft.tasks) == [
+        ("Book leave", 3),
+        ("Rooms, Parking", 3),
+    ]
+
+
 @pytest.mark.parametrize(
     ("question", "note"),
     [
@@ -314,8 +329,13 @@ def test_up_to_sixty_group_answers_make_a_group_question(tmp_path: Path, extra: 
     count = MAX_ANSWERS + extra
     rows = "".join(f"{i},Field staff {i},Book leave;\n" for i in range(count))
     if extra:
-        with pytest.raises(UsageError, match=re.escape(f"column '{ROLE}' has {count} different")):
+        with pytest.raises(UsageError) as raised:
             _ms_forms_draft(tmp_path, rows)
+        [problem] = raised.value.problems
+        assert (problem.message, problem.hint) == (
+            f"column '{ROLE}' has {count} different answers",
+            "name the column of the question that asks for the respondent's group",
+        )
         return
     _, export, _ = _ms_forms_draft(tmp_path, rows)
     draft = draft_mapping(load_study(SURVEY_FIXTURES / "study"), export)
@@ -327,8 +347,13 @@ def test_up_to_250_different_choices_make_a_task_list(tmp_path: Path, extra: int
     count = MAX_TASKS + extra
     rows = "".join(f"{i},Field staff,Task {i};Task {i + 1};\n" for i in range(count - 1))
     if extra:
-        with pytest.raises(UsageError, match=f"the choices have {count} different texts"):
+        with pytest.raises(UsageError) as raised:
             _ms_forms_draft(tmp_path, rows)
+        [problem] = raised.value.problems
+        assert (problem.message, problem.hint) == (
+            f"the choices have {count} different texts",
+            "name the column (or question) that holds the chosen tasks",
+        )
         return
     _, _, draft = _ms_forms_draft(tmp_path, rows)
     assert len(draft.tasks) == count
@@ -354,6 +379,10 @@ def test_a_rare_word_a_task_shares_with_a_need_suggests_it_and_a_common_one_does
         "Calamiteitenplan bekijken": ("calamity",),
         "Bekijken": (),
     }
+    assert "label: Calamiteitenplan bekijken, needs: []}  # TODO: needs, perhaps calamity\n" in (
+        draft.text
+    )
+    assert "label: Bekijken, needs: []}  # TODO: needs\n" in draft.text
 
 
 def test_a_title_not_given_is_the_export_s_name_marked_to_do(tmp_path: Path) -> None:
@@ -366,12 +395,12 @@ def test_a_title_not_given_is_the_export_s_name_marked_to_do(tmp_path: Path) -> 
     assert "title: Top tasks 2026\n" in titled.text
 
 
-@pytest.mark.parametrize(("common", "hinted"), [(25, True), (20, False)])
+@pytest.mark.parametrize(("common", "hinted"), [(25, True), (22, True), (21, False), (20, False)])
 def test_choices_made_once_among_many_are_asked_about_as_answers_to_other(
     tmp_path: Path, common: int, hinted: bool
 ) -> None:
-    """``common`` respondents chose two tasks, three wrote a text of their own: 56 votes
-    ask about the three; 46 are too few to tell."""
+    """``common`` respondents chose two tasks, three wrote a text of their own: 56 votes,
+    or 50, ask about the three; 48 are too few to tell."""
     rows = "".join(f"{i},Field staff,Book leave;Claim expenses;\n" for i in range(common))
     rows += "".join(f"{i},Field staff,Book leave;Own text {i};\n" for i in range(3))
     _, _, draft = _ms_forms_draft(tmp_path, rows)
@@ -379,8 +408,45 @@ def test_choices_made_once_among_many_are_asked_about_as_answers_to_other(
         '# TODO: the last 3 tasks were chosen once each. If the question has an "Other" '
         "option, they are its answers: delete them and write other: true under choices.\ntasks:"
     )
-    assert (hint in draft.text) is hinted
+    assert ("\n" + hint in draft.text) is hinted
     assert [t.votes for t in draft.tasks] == [common + 3, common, 1, 1, 1]
+
+
+def test_a_limesurvey_draft_is_not_asked_about_answers_to_other(tmp_path: Path) -> None:
+    """LimeSurvey keeps an "Other" text in a column of its own: tasks chosen once each are
+    tasks of its list, not texts typed in, and its tasks stand in the export's order."""
+    tasks = [f"G02Q02[SQ00{n}]" for n in range(1, 6)]
+    chosen = [{0, 1}] * 24 + [{2}, {3}, {4}]  # 51 votes, three tasks chosen once each
+    rows = [
+        ",".join([str(i), "Field staff", *("Y" if n in picks else "" for n in range(5))])
+        for i, picks in enumerate(chosen)
+    ]
+    export = tmp_path / "export.csv"
+    export.write_text("\n".join([",".join(["id", "G01Q01", *tasks]), *rows]) + "\n", "utf-8")
+    draft = draft_mapping(load_study(SURVEY_FIXTURES / "study"), export, group_column="G01Q01")
+    assert draft.layout == "limesurvey"
+    assert [t.votes for t in draft.tasks] == [24, 24, 1, 1, 1]
+    assert "TODO: the last" not in draft.text
+    assert (
+        "  - {id: sq001, label: SQ001, code: SQ001, needs: []}"
+        "  # TODO: needs; and the label the survey showed\n"
+    ) in draft.text
+    assert "\n# Answers and tasks: the most given first (tasks in the export's order).\n" in (
+        draft.text
+    )
+
+
+def test_answers_are_codes_only_when_every_one_is_a_code(tmp_path: Path) -> None:
+    """A LimeSurvey export with answer codes ("AO01") is told to be exported again with
+    full answers; one where a code stands among the names ("B2", a building) is not."""
+    rows = "".join(
+        f"{i},{role},Book leave;\n" for i, role in enumerate(["AO01", "A02", "AO01", "B2"])
+    )
+    _, _, draft = _ms_forms_draft(tmp_path, rows)
+    assert draft.answer_codes
+    _, _, named = _ms_forms_draft(tmp_path, rows + "5,Field staff,Book leave;\n")
+    assert "Field staff" in [a.text for a in named.answers]
+    assert not named.answer_codes
 
 
 def test_limesurvey_labels_are_read_from_headings_with_question_text(tmp_path: Path) -> None:
@@ -405,6 +471,22 @@ def test_limesurvey_labels_are_read_from_headings_with_question_text(tmp_path: P
     assert votes_by_label(target, root, export) == votes_by_label(
         SURVEY_FIXTURES / "mappings" / "limesurvey.yaml", root, export
     )
+
+
+def test_a_draft_is_never_written_over_a_file(tmp_path: Path) -> None:
+    study, export, draft = _ms_forms_draft(tmp_path, "1,Field staff,Book leave;\n")
+    target = tmp_path / "mine.yaml"
+    target.write_text("# my own mapping\n", encoding="utf-8")
+    with pytest.raises(TargetExistsError) as refused:
+        write_draft(study, draft, target, export)
+    [problem] = refused.value.problems
+    assert (problem.location.path, problem.message, problem.hint) == (
+        target,
+        "would overwrite an existing file",
+        "choose another name with --out, or --id; needmap never overwrites your files",
+    )
+    assert target.read_text(encoding="utf-8") == "# my own mapping\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.csv", "mine.yaml"]
 
 
 def test_limesurvey_full_question_text_headings_are_drafted_and_imported(tmp_path: Path) -> None:
@@ -791,9 +873,12 @@ def test_a_layout_that_cannot_be_read_is_asked_for(tmp_path: Path, body: list[st
     quoted = [",".join([*line.split(",", 2)[:2], f'"{line.split(",", 2)[2]}"']) for line in body]
     export.write_text("\n".join(["ID,What is your role?,Tasks", *quoted]) + "\n", "utf-8")
     study = load_study(SURVEY_FIXTURES / "study")
-    with pytest.raises(UsageError, match="cannot tell how this export lists the choices") as caught:
+    with pytest.raises(UsageError) as caught:
         draft_mapping(study, export)
-    assert caught.value.problems[0].hint.startswith("give --layout: limesurvey, ms-forms")
+    assert caught.value.problems[0].message == "cannot tell how this export lists the choices"
+    assert caught.value.problems[0].hint == (
+        "give --layout: limesurvey, ms-forms, google-forms or long (docs/surveys.md)"
+    )
     assert caught.value.problems[0].location.path == export
     assert len(caught.value.problems) == 1  # the group column was found: 'What is your role?'
 
@@ -900,8 +985,11 @@ def test_a_column_found_without_a_heading_is_asked_to_be_headed(
         (column, message) for column, message, _ in expected
     ]
     for (_, _, hint), (_, _, option) in zip(found, expected, strict=True):
-        assert hint.startswith("give it a heading in the export's first row")
-        assert hint.endswith(f"name the right one with {option}")
+        assert hint == (
+            "give it a heading in the export's first row (a mapping names its columns by "
+            "their headings), then draft again; if it is not that column, name the right "
+            f"one with {option}"
+        )
     # named on the command line, the column is not asked about
     if header.startswith("Submitted,id"):
         draft = draft_mapping(study, export, group_column="Submitted")
@@ -957,15 +1045,29 @@ def test_validate_warns_while_tasks_are_linked_to_no_need(tmp_path: Path) -> Non
     assert runner.invoke(app, ["validate", str(root), "--strict"]).exit_code == 2
 
 
-def test_an_export_without_answers_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("rows", "missing"),
+    [
+        ("", ["no answers in column 'Role'", "no chosen tasks"]),
+        ("1,Field staff,\n2,Office staff,\n", ["no chosen tasks"]),
+        ("1,,Book leave;\n", ["no answers in column 'Role'"]),
+    ],
+    ids=["no rows", "no tasks chosen", "no group answered"],
+)
+def test_an_export_without_answers_is_refused(
+    tmp_path: Path, rows: str, missing: list[str]
+) -> None:
     export = tmp_path / "export.csv"
-    export.write_text("ID,Role,Tasks\n", encoding="utf-8")
+    export.write_text("ID,Role,Tasks\n" + rows, encoding="utf-8")
     study = load_study(SURVEY_FIXTURES / "study")
     with pytest.raises(UsageError) as caught:
         draft_mapping(study, export, layout="ms-forms", group_column="Role", choices_column="Tasks")
-    assert [p.message for p in caught.value.problems] == [
-        "cannot draft a mapping: no answers in column 'Role'",
-        "cannot draft a mapping: no chosen tasks",
+    assert [(p.message, p.hint) for p in caught.value.problems] == [
+        (
+            f"cannot draft a mapping: {message}",
+            "check that this is the survey's export, with its answers",
+        )
+        for message in missing
     ]
 
 
@@ -1084,6 +1186,76 @@ def test_an_option_of_another_layout_is_refused(
     assert result.exit_code == 2
     assert problem in " ".join(result.stderr.split())
     assert not (root / "surveys").exists()
+
+
+_MS_FORMS_HEADER = (
+    f"the header has: 'ID', 'Start time', 'Completion time', 'Email', 'Name', '{ROLE}', '{TASKS}'"
+)
+
+
+@pytest.mark.parametrize(
+    ("given", "problem"),
+    [
+        (
+            {"question": "G02Q02"},
+            (
+                None,
+                "--question is for a LimeSurvey export, and this export's layout is ms-forms",
+                "leave --question out; --choices-column names the column with the chosen "
+                "tasks, and --layout limesurvey says the export is LimeSurvey's",
+            ),
+        ),
+        (
+            {"layout": "limesurvey"},
+            (
+                1,
+                "layout limesurvey needs --question (its code): the header has no columns "
+                "'CODE[SQ001]' to take it from",
+                "give --question with the task question's code (G01Q02 for columns "
+                "G01Q02[SQ001], …), or the layout the export has: ms-forms, google-forms or long",
+            ),
+        ),
+        (
+            {"layout": "ms-forms", "choices_column": "Nope"},
+            (1, "no column 'Nope' (--choices-column) in the header", _MS_FORMS_HEADER),
+        ),
+        (
+            {"respondent": "Nope"},
+            (1, "no column 'Nope' (--respondent) in the header", _MS_FORMS_HEADER),
+        ),
+        (
+            {"survey_id": "Top Tasks"},
+            (
+                None,
+                "'Top Tasks' is not a valid survey id (--id)",
+                "use lowercase letters, digits, '-' and '_', such as toptasks-2026",
+            ),
+        ),
+        (
+            {"choices_column": "G01Q01", "group_column": "G01Q01"},
+            (
+                None,
+                "--choices-column is for the other layouts: a LimeSurvey export has a column "
+                "per task",
+                "leave --choices-column out; --question names the question (its code), and "
+                "--layout the export's layout",
+            ),
+        ),
+    ],
+    ids=["question", "limesurvey", "choices-column", "respondent", "id", "not-limesurvey"],
+)
+def test_each_option_refused_is_told_whole(
+    given: dict[str, str], problem: tuple[int | None, str, str]
+) -> None:
+    """What the user typed is named, with the option, and what to do instead."""
+    export = (
+        SURVEY_FIXTURES
+        / "exports"
+        / ("limesurvey.csv" if given.get("choices_column") == "G01Q01" else "ms-forms.csv")
+    )
+    with pytest.raises(UsageError) as raised:
+        draft_mapping(load_study(SURVEY_FIXTURES / "study"), export, **given)  # type: ignore[arg-type]
+    assert [(p.location.line, p.message, p.hint) for p in raised.value.problems] == [problem]
 
 
 def test_a_question_given_makes_an_export_of_few_task_columns_limesurvey(tmp_path: Path) -> None:
