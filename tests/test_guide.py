@@ -24,6 +24,7 @@ from needmap.reports.guide_report import (
     recording_entry,
     render_guide_page,
 )
+from needmap.reports.i18n import format_percent
 from needmap.reports.interviews_report import study_interviews
 from needmap.surveys.interviews import check_interviews
 from tests.conftest import SHOWN_INTERVIEW, StudyMaker, private_survey_study, run_needmap
@@ -180,6 +181,11 @@ def test_a_need_s_largest_share_of_any_survey_is_its_evidence(tmp_path: Path) ->
     hr = next(n for n in guide.needs if n.need.id == "hr-self-service")
     assert shares["pulse"]["hr-self-service"] < shares["toptasks"]["hr-self-service"]
     assert hr.share == shares["toptasks"]["hr-self-service"]
+    checked = {s.heading: s.lines for s in guide_sections(guide)}[
+        "Needs with evidence so far: check it"
+    ]
+    share = format_percent(hr.share, "en")
+    assert f"HR self-service (hr-self-service) · must · {share} of the votes" in checked
 
 
 def test_searches_are_evidence_and_a_need_nobody_searched_is_asked_about_first(
@@ -261,6 +267,62 @@ def test_needs_of_the_other_groups_in_the_family_are_offered_to_check(
     )
 
 
+TWO_SHOWN = """\
+    interviews:
+      - id: field-visit
+        group: field
+        participants: 5
+        quotes:
+          - text: The van is my office.
+            needs: [mobile]
+      - id: desk-chat
+        group: desk
+        participants: 5
+        quotes:
+          - text: We search all day.
+            needs: [search]
+    """
+"""Five of field and five of desk: each group a shown bucket of its own."""
+
+
+def test_each_group_s_guide_quotes_that_group_only(make_study: StudyMaker) -> None:
+    study = load_study(make_study({"interviews/r1.yaml": TWO_SHOWN}))
+    desk, field = (group_guide(study, group, DAY) for group in ("desk", "field"))
+    assert desk.said == (("We search all day.", (("search", "supports"),)),)
+    assert field.said == (("The van is my office.", (("mobile", "supports"),)),)
+
+
+def test_a_group_whose_needs_all_have_evidence_is_asked_about_none(
+    make_study: StudyMaker,
+) -> None:
+    study = load_study(make_study({"interviews/r1.yaml": TWO_SHOWN}))
+    headings = [s.heading for s in guide_sections(group_guide(study, "desk", DAY))]
+    assert "Needs with evidence so far: check it" in headings
+    assert "Needs with no evidence yet: ask about them" not in headings
+
+
+def test_needs_of_other_groups_say_how_many_of_them_list_each(make_study: StudyMaker) -> None:
+    """Of three groups in a family, a need the two others list is "all 2"; one that one
+    of them lists, "1 of the 2"."""
+    groups = "families: [{id: staff, name: Staff}]\ngroups:\n" + "".join(
+        f"  - {{id: {g}, name: {g.title()}, family: staff, headcount: 10}}\n"
+        for g in ("desk", "field", "office")
+    )
+    needs = (
+        "needs:\n"
+        "  - {id: search, title: Search, kind: function, groups: {desk: must}}\n"
+        "  - {id: mobile, title: Mobile, kind: technology, groups: {field: must, office: could}}\n"
+        "  - {id: rooms, title: Rooms, kind: function, groups: {office: must}}\n"
+    )
+    root = make_study({"groups.yaml": groups, "needs.yaml": needs, "personas.yaml": None})
+    guide = group_guide(load_study(root), "desk", DAY)
+    (others,) = [s for s in guide_sections(guide) if s.heading == "Needs of other groups to check"]
+    assert others.lines == (
+        "Mobile (mobile) · all 2 other groups",
+        "Rooms (rooms) · 1 of the 2 other groups",
+    )
+
+
 def test_a_group_no_need_lists_is_guided_by_the_open_questions(make_study: StudyMaker) -> None:
     root = make_study()
     groups = root / "groups.yaml"
@@ -310,6 +372,7 @@ def test_must_should_could_and_the_entry_s_example_tags_the_first_two(
 
 def test_record_writes_each_entry_as_a_new_file(make_study: StudyMaker) -> None:
     root = make_study({"interviews/r1.yaml": SHOWN_INTERVIEW})
+    assert record_interviews([]) == []  # no guide, no file
     entry = recording_entry(group_guide(load_study(root), "field", DAY))
     shown = runner.invoke(
         app, ["guide", str(root), "field", "desk", "--date", "2026-12-03", "--record"]
@@ -509,6 +572,8 @@ def test_guide_on_the_command_line(make_study: StudyMaker, tmp_path: Path) -> No
     assert "```yaml\ninterviews:\n  - id: field-2026-12-03\n" in text
     refused = runner.invoke(app, ["guide", str(root), "field", "--out", str(tmp_path / "g.xlsx")])
     assert refused.exit_code == 2
+    assert "cannot write the interview guide as '.xlsx'" in refused.stderr
+    assert "use a name ending in .html, .pdf or .md" in " ".join(refused.stderr.split())
     every = runner.invoke(app, ["guide", str(root), "--out", str(tmp_path / "all.html")])
     assert every.exit_code == 0, every.stderr
     assert "all.html (2 groups)" in every.stdout
