@@ -402,6 +402,9 @@ def test_an_answer_to_other_that_holds_semicolons_is_quoted_whole(
     assert _placed(result.warnings) == [
         (2, 3, "'Coffee;tea;and cake' matches no task: left out as an answer to 'Other'")
     ]
+    assert result.warnings[0].hint == (
+        "if it is a task of the list, add it to the mapping's tasks with this label"
+    )
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, "ms-forms", export)
     assert _placed(raised.value.problems) == [(2, 3, "unknown choice 'Coffee'")]
@@ -724,11 +727,17 @@ def test_a_quote_left_open_in_any_cell_is_reported_where_it_opens(
     )
 
 
+@pytest.mark.parametrize("layout", ["google-forms", "long"])
 @pytest.mark.parametrize("count", [MAX_PER_KIND, MAX_PER_KIND + 1, 50])
-def test_many_bad_rows_are_summarised(study: Study, tmp_path: Path, count: int) -> None:
-    rows = "".join(f"t{i},Field staff,Teleport\n" for i in range(count))
+def test_many_bad_rows_are_summarised(
+    study: Study, tmp_path: Path, count: int, layout: str
+) -> None:
+    if layout == "long":
+        text = "respondent;group;task\n" + "".join(f"r{i};desk;Teleport\n" for i in range(count))
+    else:
+        text = HEADER + "".join(f"t{i},Field staff,Teleport\n" for i in range(count))
     with pytest.raises(InvalidStudyError) as raised:
-        _import(study, "google-forms", _write(tmp_path, "g.csv", HEADER + rows))
+        _import(study, layout, _write(tmp_path, "g.csv", text))
     messages = [p.message for p in raised.value.problems]
     if count == MAX_PER_KIND:  # every one shown: nothing to sum up
         assert len(messages) == MAX_PER_KIND and "more rows" not in messages[-1]
@@ -937,16 +946,24 @@ def test_limesurvey_empty_row_is_left_out(study: Study, tmp_path: Path) -> None:
     assert result.tally.votes == plain.tally.votes  # type: ignore[attr-defined]
 
 
-def test_long_layout_group_must_not_change(study: Study, tmp_path: Path) -> None:
-    export = _write(
-        tmp_path, "l.csv", "respondent,group,task\nr1,desk,Book leave\nr1,field,Claim expenses\n"
-    )
-    with pytest.raises(
-        InvalidStudyError, match="group was 'desk' on line 2, here 'field'"
-    ) as raised:
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["r1,desk,Book leave", "r1,field,Claim expenses"],
+        ["r1,desk,Book leave", "r2,field,Book leave", "r1,field,Claim expenses"],
+    ],
+    ids=["rows together", "rows apart"],
+)
+def test_long_layout_group_must_not_change(study: Study, tmp_path: Path, rows: list[str]) -> None:
+    export = _write(tmp_path, "l.csv", "\n".join(["respondent,group,task", *rows]) + "\n")
+    with pytest.raises(InvalidStudyError) as raised:
         _import(study, "long", export)
     (problem,) = raised.value.problems
-    assert (problem.location.line, problem.location.column) == (3, 2)
+    assert (problem.location.line, problem.location.column) == (len(rows) + 1, 2)
+    assert (problem.message, problem.hint) == (
+        "this respondent's group was 'desk' on line 2, here 'field'",
+        "each respondent has one group; check the export",
+    )
 
 
 def test_long_layout_reads_labels_loosely_and_empty_cells_as_no_task(
