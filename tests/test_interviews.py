@@ -332,6 +332,31 @@ def test_the_notes_name_the_groups_not_interviewed_yet(make_study: StudyMaker) -
     )
 
 
+def test_a_complete_round_has_only_the_counting_rule_for_notes(make_study: StudyMaker) -> None:
+    """Every group interviewed, every need spoken of, by the groups that list it: none of
+    the notes for what is missing applies. With no quotes kept, the Markdown has no
+    section for them."""
+    complete = """\
+        interviews:
+          - {id: i1, group: desk, participants: 5, quotes: [{text: a, needs: [search, news]}]}
+          - {id: i2, group: field, participants: 5, quotes: [{text: b, questions: [mobile]}]}
+          - {id: i3, group: office, participants: 5, quotes: [{text: c, needs: [news]}]}
+          - {id: i4, group: boss, participants: 5, quotes: [{text: d, needs: [dash]}]}
+        """
+    study, evidence = _evidence(make_study({**_files(), "interviews/round-1.yaml": complete}))
+    assert interview_notes(evidence, study) == (
+        "Counts are interviews: an interview counts once per need, however many of its quotes "
+        "support (or question) the need. Per group: \u2713 supported, \u2717 questioned.",
+    )
+    assert "\n## Quotes\n" in interviews_to_markdown(evidence, study)
+    quiet = complete.replace("quotes: [{text: d, needs: [dash]}]", "quotes: []")
+    study, evidence = _evidence(make_study({**_files(), "interviews/round-1.yaml": quiet}))
+    assert interview_notes(evidence, study)[1:] == ("1 need has no interview evidence yet.",)
+    silent = re.sub(r"quotes: \[\{.*\}\]", "quotes: []", complete)
+    study, evidence = _evidence(make_study({**_files(), "interviews/round-1.yaml": silent}))
+    assert "## Quotes" not in interviews_to_markdown(evidence, study)
+
+
 def test_hidden_interviews_reach_no_output(study_dir: Path) -> None:
     study, evidence = _evidence(study_dir)
     outputs = [
@@ -721,6 +746,38 @@ def test_cli_json_through_a_subprocess(study_dir: Path) -> None:
     assert (data["interviews"], data["participants"]) == (3, 11)
     assert [n["id"] for n in data["needs"]] == ["search", "mobile", "news"]
     assert data["needs_without_evidence"] == ["dash"]
+    # hand-checked: i1 (desk) supports search in two quotes, counted once; i3 (field)
+    # supports it in one and questions it in another; the e-mail address is scrubbed
+    assert data["needs"][0] == {
+        "id": "search",
+        "verdict": "mixed",
+        "supported": 2,
+        "questioned": 1,
+        "supports": {"desk": 1, "field": 1},
+        "questions": {"field": 1},
+        "unlisted_groups": [],
+        "quotes": [
+            {
+                "text": "I search all day, mail me at [e-mail]",
+                "bucket": "desk",
+                "signal": "supports",
+            },
+            {"text": "Search the news, that would help.", "bucket": "desk", "signal": "supports"},
+            {"text": "The phone is all we carry.", "bucket": "field", "signal": "supports"},
+            {
+                "text": "Search? We know where things are.",
+                "bucket": "field",
+                "signal": "questions",
+            },
+        ],
+    }
+    assert data["needs"][1]["unlisted_groups"] == ["desk"]  # mobile: listed for field only
+    assert data["min_group_size"] == 5
+    assert data["buckets"] == [
+        {"key": "desk", "groups": ["desk"], "shown": True, "interviews": 2, "participants": 5},
+        {"key": "field", "groups": ["field"], "shown": True, "interviews": 1, "participants": 6},
+        {"key": "~other", "groups": ["office", "boss"], "shown": False},  # 3 people: no counts
+    ]
 
 
 def test_study_without_interviews(make_study: StudyMaker) -> None:
