@@ -277,6 +277,7 @@ def test_a_group_the_survey_asked_but_nobody_answered_for_is_said_so(tmp_path: P
     study = load_study(root)
     markdown = personas_to_markdown(persona_profiles(study, ["femke"]), study)
     assert "Nobody from this group answered this survey." in markdown
+    assert "\n\n\n" not in markdown  # no list of tasks, and no empty line for one
 
 
 def test_hidden_group_shows_no_figures_in_any_output(tmp_path: Path) -> None:
@@ -289,6 +290,10 @@ def test_hidden_group_shows_no_figures_in_any_output(tmp_path: Path) -> None:
         femke_part = text[text.rindex("Femke") :]
         assert "80.0%" not in femke_part and "0.8" not in femke_part, name
         assert "3 respondents" not in femke_part, name
+        if name in ("markdown", "html"):  # the survey's part says why it shows nothing
+            said = "Not shown: fewer than 4 respondents from this group (n<4)"
+            assert (said.replace("<", "&lt;") if name == "html" else said) in femke_part, name
+        assert "Nobody from this group answered" not in femke_part, name
         if name != "json":
             assert ("n&lt;4" if name == "html" else "n<4") in femke_part, name
         else:
@@ -442,7 +447,44 @@ def test_the_page_colours_each_key_need_by_its_importance_to_the_group(tmp_path:
 
 
 def test_markdown_golden(tmp_path: Path, golden: Callable[[str, str], None]) -> None:
-    study = load_study(_study(tmp_path))
+    """The survey fixture, with a family for two groups, one group's headcount unknown, a
+    need no task of the survey serves, and an interview round of the front desk."""
+    root = _study(tmp_path)
+    write_tree(
+        root,
+        {
+            "groups.yaml": """\
+                families: [{id: staff, name: Staff}]
+                groups:
+                  - {id: desk, name: Front desk, family: staff, headcount: 10}
+                  - {id: field, name: Field staff, family: staff}
+                  - {id: office, name: Office staff, headcount: 60}
+                """,
+            "interviews/round-1.yaml": """\
+                interviews:
+                  - id: desk-1
+                    group: desk
+                    participants: 3
+                    quotes:
+                      - {text: I book leave between two calls., needs: [hr-self-service]}
+                      - {text: The phone list is always out of date., questions: [people-finder]}
+                """,
+        },
+    )
+    needs = root / "needs.yaml"
+    needs.write_text(
+        needs.read_text(encoding="utf-8")
+        + "  - {id: visitors, title: Visitor registration, kind: function, groups: {desk: must}}\n",
+        encoding="utf-8",
+    )
+    personas = root / "personas.yaml"
+    personas.write_text(
+        personas.read_text(encoding="utf-8").replace(
+            "room-booking, service-desk]", "room-booking, service-desk, visitors]"
+        ),
+        encoding="utf-8",
+    )
+    study = load_study(root)
     golden("personas-survey-fixture.md", personas_to_markdown(persona_profiles(study), study))
 
 

@@ -496,6 +496,22 @@ def test_ten_unused_topic_terms_are_all_named(make_study: StudyMaker) -> None:
     assert unused.endswith(f": {named}.")
 
 
+def test_a_log_without_results_shows_a_dash_for_them_and_hides_nothing(
+    make_study: StudyMaker,
+) -> None:
+    """The app log alone, minimum 1: its one unmatched term is shown, with a dash for the
+    results it does not count, and no note of terms not shown."""
+    files = files_with_logs(min_size=1)
+    files.update({"analytics/intranet.yaml": None, "analytics/intranet-may.csv": None})
+    study, evidence = _evidence(make_study(files))
+    unmatched = build_unmatched_table(evidence, study)
+    assert unmatched.rows == (("parkeren", "1", "\u2013"),)
+    assert unmatched.notes == (
+        "Frequent searches that match no need: add their terms to a topic in analytics/, "
+        "or a need to the study.",
+    )
+
+
 def test_unmatched_terms_all_too_rare_to_show_are_still_counted_in_markdown(
     make_study: StudyMaker,
 ) -> None:
