@@ -784,6 +784,11 @@ def test_study_without_interviews(make_study: StudyMaker) -> None:
     study = load_study(make_study())
     evidence = study_interviews(study)
     assert evidence.buckets == () and evidence.interviews == 0
+    assert interviews_to_markdown(evidence, study) == (  # the note, not an empty table
+        "# Interviews: Test study\n\nTest org · 0 interviews with 0 people\n\n"
+        "## Needs in the interviews\n\n"
+        "_No interviews in interviews/ yet (see docs/interviews.md)._  \n"
+    )
     result = runner.invoke(app, ["interviews", str(study.root)])
     assert result.exit_code == 0
     assert "No interviews in interviews/ yet" in result.output

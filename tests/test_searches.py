@@ -499,11 +499,19 @@ def test_ten_unused_topic_terms_are_all_named(make_study: StudyMaker) -> None:
 def test_a_log_without_results_shows_a_dash_for_them_and_hides_nothing(
     make_study: StudyMaker,
 ) -> None:
-    """The app log alone, minimum 1: its one unmatched term is shown, with a dash for the
-    results it does not count, and no note of terms not shown."""
+    """The app log alone, minimum 1, and the two needs it is about: its one unmatched term
+    is shown, with a dash for the results it does not count, and no note of terms not
+    shown or of needs not searched for."""
     files = files_with_logs(min_size=1)
     files.update({"analytics/intranet.yaml": None, "analytics/intranet-may.csv": None})
+    files["needs.yaml"] = (  # only the needs the app log's topics are about
+        "needs:\n"
+        "  - {id: leave, title: Leave and holidays, kind: function, groups: {desk: must}}\n"
+        "  - {id: news, title: News, kind: content, groups: {desk: could}}\n"
+    )
     study, evidence = _evidence(make_study(files))
+    assert [n.need for n in evidence.needs if not n.searches] == []
+    assert not any("not searched" in note for note in build_searches_table(evidence, study).notes)
     unmatched = build_unmatched_table(evidence, study)
     assert unmatched.rows == (("parkeren", "1", "\u2013"),)
     assert unmatched.notes == (
@@ -1131,9 +1139,49 @@ def test_cli_json_through_a_subprocess(study_dir: Path) -> None:
     assert [n["id"] for n in data["needs"]] == ["leave", "phonebook", "news"]
     assert data["needs_not_searched"] == ["dash"]
     assert data["unmatched"][0] == {"term": "parkeren", "searches": 16, "no_results": 15}
-    assert data["logs"][1]["unused_topic_terms"] == [
-        {"need": "phonebook", "term": "collega*"},
-        {"need": "news", "term": "nieuws"},
+    assert data["min_group_size"] == 5 and data["unmatched_hidden"] == 2
+    # hand-checked (the note under APP_CSV): leave is 47 intranet searches and 3 in the app
+    assert data["needs"][0] == {
+        "id": "leave",
+        "searches": 50,
+        "no_results": 17,
+        "gap": True,
+        "gap_in": ["intranet-may"],
+        "terms": [
+            {"term": "verlof", "searches": 33, "no_results": 0},
+            {"term": "verlof aanvragen", "searches": 8, "no_results": 8},
+            {"term": "ouderschapsverlof", "searches": 6, "no_results": 6},
+        ],
+        "hidden_terms": 1,  # vakantiedagen, 3 searches
+    }
+    assert data["logs"] == [
+        {
+            "id": "app",
+            "title": "App search",
+            "period": None,
+            "read_as": "CSV, UTF-8, comma-separated",
+            "searches": 6,
+            "without_term": 0,
+            "matched": 5,
+            "no_results": None,
+            "gap_from": 20,
+            "unused_topic_terms": [],
+        },
+        {
+            "id": "intranet-may",
+            "title": "Intranet search",
+            "period": "May 2026",
+            "read_as": "CSV, UTF-8 with BOM, semicolon-separated",
+            "searches": 109,
+            "without_term": 0,
+            "matched": 76,
+            "no_results": 66,
+            "gap_from": 15,
+            "unused_topic_terms": [
+                {"need": "phonebook", "term": "collega*"},
+                {"need": "news", "term": "nieuws"},
+            ],
+        },
     ]
 
 
@@ -1141,6 +1189,10 @@ def test_study_without_search_logs(make_study: StudyMaker) -> None:
     study = load_study(make_study())
     evidence = study_searches(study)
     assert evidence.logs == () and evidence.searches == 0
+    assert searches_to_markdown(evidence, study) == (  # no summary, no empty table
+        "# Search logs: Test study\n\n## Needs people searched for\n\n"
+        "_No search logs in analytics/ yet (see docs/search-logs.md)._  \n"
+    )
     result = runner.invoke(app, ["searches", str(study.root)])
     assert result.exit_code == 0
     assert "No search logs in analytics/ yet" in result.output

@@ -365,17 +365,18 @@ def ranking_tables(result: TopTasks, language: Language) -> list[RankingTable]:
 def ranking_to_markdown(table: RankingTable, level: int = 2) -> str:
     """The table under a heading of ``level`` (2: a section of a report), its notes below
     it; it ends with its last line, so that the tables of a report joined by a blank line
-    stand one blank line apart."""
+    stand one blank line apart. A table without rows is its notes alone (say, that no
+    search log was read yet), as on the HTML page: a header over nothing tells nothing."""
     cell = markdown_cell
-    lines = [f"{'#' * level} {cell(table.title)}", ""]
-    lines.append("| " + " | ".join(cell(h) for h in table.header) + " |")
-    aligns = [
-        " --- " if i in table.text_columns else " :-: " if i == table.marks_column else " ---: "
-        for i in range(len(table.header))
-    ]
-    lines.append("|" + "|".join(aligns) + "|")
-    for row in table.rows:
-        lines.append("| " + " | ".join(cell(c) for c in row) + " |")
+    lines = [f"{'#' * level} {cell(table.title)}"]
+    if table.rows:
+        aligns = [
+            " --- " if i in table.text_columns else " :-: " if i == table.marks_column else " ---: "
+            for i in range(len(table.header))
+        ]
+        lines += ["", "| " + " | ".join(cell(h) for h in table.header) + " |"]
+        lines.append("|" + "|".join(aligns) + "|")
+        lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in table.rows]
     if table.notes:
         lines += ["", *(f"_{cell(note)}_  " for note in table.notes)]
     return "\n".join(lines) + "\n"
