@@ -22,6 +22,7 @@ from needmap.errors import UsageError
 from needmap.model.analysis import analyse_overlap
 from needmap.model.personas import build_personas
 from needmap.model.toptasks import analyse_toptasks
+from needmap.personas.study import Study
 from needmap.reports.personas_report import (
     build_persona_tables,
     persona_profiles,
@@ -446,7 +447,7 @@ def test_the_page_colours_each_key_need_by_its_importance_to_the_group(tmp_path:
     assert levels[:2] == ["HR self-service", "People finder"]
 
 
-def test_markdown_golden(tmp_path: Path, golden: Callable[[str, str], None]) -> None:
+def _golden_study(tmp_path: Path) -> Study:
     """The survey fixture, with a family for two groups, one group's headcount unknown, a
     need no task of the survey serves, and an interview round of the front desk."""
     root = _study(tmp_path)
@@ -484,8 +485,19 @@ def test_markdown_golden(tmp_path: Path, golden: Callable[[str, str], None]) -> 
         ),
         encoding="utf-8",
     )
-    study = load_study(root)
+    return load_study(root)
+
+
+def test_markdown_golden(tmp_path: Path, golden: Callable[[str, str], None]) -> None:
+    study = _golden_study(tmp_path)
     golden("personas-survey-fixture.md", personas_to_markdown(persona_profiles(study), study))
+
+
+def test_json_golden(tmp_path: Path, golden: Callable[[str, str], None]) -> None:
+    """The stable JSON of docs/json-output.md, every key, for the same study."""
+    study = _golden_study(tmp_path)
+    data = personas_to_json(persona_profiles(study), study)
+    golden("personas-survey-fixture.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def test_terminal_fits_80_columns(tmp_path: Path) -> None:
