@@ -20,7 +20,12 @@ from needmap.errors import InvalidStudyError, UsageError
 from needmap.model.replan import PlanSnapshot, compare_plans, replan, snapshot
 from needmap.reports.brief import render_brief, study_brief
 from needmap.reports.roadmap_baseline import read_plan
-from needmap.reports.roadmap_report import changes_line, roadmap_to_json, study_roadmap
+from needmap.reports.roadmap_report import (
+    build_changes_table,
+    changes_line,
+    roadmap_to_json,
+    study_roadmap,
+)
 from tests.conftest import StudyMaker
 
 runner = CliRunner()
@@ -218,6 +223,22 @@ def test_the_roadmap_says_what_moved_since_the_earlier_plan(moved: tuple[Path, P
         "News              new      \u2013       Later            \u2013        2.0",
         "No need stays in its phase.",
     ]
+
+
+def test_a_need_dropped_since_the_earlier_plan_is_in_no_phase_now(
+    moved: tuple[Path, Path],
+) -> None:
+    """The study after the earlier plan loses search: it was in Now, scored 17.9, and is
+    now in no phase and has no score: a dash, not 'unplanned'."""
+    root, before = moved
+    needs = root / "needs.yaml"
+    text = needs.read_text(encoding="utf-8")
+    needs.write_text(text[: text.index("  - id: search")] + text[text.index("  - id: mobile") :])
+    study = load_study(root)
+    table = build_changes_table(replan(study_roadmap(study), read_plan(before), "october"), study)
+    assert table is not None
+    [dropped] = [row for row in table.rows if row[0] == "Search"]
+    assert dropped == ("Search", "dropped", "Now", "\u2013", "17.9", "\u2013")
 
 
 def test_a_plan_that_did_not_change_says_every_need_stays(

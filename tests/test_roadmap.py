@@ -122,6 +122,8 @@ def test_scores_and_plan_by_hand() -> None:
         ("Need n4", False),
         ("Need n5", False),
     ]
+    votes, factor = table.header.index("Votes"), table.header.index("Evidence")
+    assert {(row[votes], row[factor]) for row in table.rows} == {("\u2013", "\u00d71.0")}
     assert [(n.key, dict(n.values)) for n in roadmap.notes] == [
         ("note.effort_unknown", {"needs": "n5"})
     ]

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
+from needmap.errors import UsageError
 from needmap.reports.brief import brief_to_markdown, render_brief, study_brief
 from needmap.reports.why_report import (
     need_story,
@@ -223,6 +224,33 @@ def test_a_dutch_study_explains_in_dutch(make_study: StudyMaker) -> None:
         "Nu: nummer 2 van 2 in de planning.",
         "Score 17,9 = vraag 53,8% \u00d7 bewijsfactor 1,0 ÷ 3 omvangpunten.",
     ]
+
+
+def test_a_need_searched_too_rarely_to_show_its_terms_is_no_gap(make_study: StudyMaker) -> None:
+    """News was searched twice, always with results: no content gap, and no term line (a
+    term searched twice is below the minimum of 5). Its description opens the Markdown."""
+    from tests.test_searches import files_with_logs
+
+    files = files_with_logs()
+    files["needs.yaml"] = str(files["needs.yaml"]).replace(
+        "{id: news, title: News,", "{id: news, title: News, description: What goes on here.,"
+    )
+    story = need_story(load_study(make_study(files)), "news")
+    assert dict(why_sections(story))["Evidence"][-1:] == ["Searches: 2, of which 0 found nothing."]
+    assert why_to_markdown(story).startswith(
+        "# News (news) · Content · effort ? (3)\n\nWhat goes on here.\n\n## Who needs it\n"
+    )
+
+
+def test_an_unknown_need_is_told_how_to_find_the_needs(make_study: StudyMaker) -> None:
+    root = make_study()
+    with pytest.raises(UsageError) as raised:
+        need_story(load_study(root), "coffee")
+    [problem] = raised.value.problems
+    assert (problem.message, problem.hint) == (
+        "the study has no need 'coffee'",
+        f"use a need's id or its title; needmap needs list {root} shows them",
+    )
 
 
 def test_small_groups_and_respondents_stay_hidden(tmp_path: Path) -> None:
