@@ -240,6 +240,29 @@ def test_a_need_searched_too_rarely_to_show_its_terms_is_no_gap(make_study: Stud
     assert why_to_markdown(story).startswith(
         "# News (news) · Content · effort ? (3)\n\nWhat goes on here.\n\n## Who needs it\n"
     )
+    # by hand: the desk's weights are must 3, must 3, could 1, could 1, so news has 1/8 of
+    # the demand, and a score of 12.5 / 3 points; leave and the phone book come first
+    assert why_to_json(story) == {
+        "id": "news",
+        "title": "News",
+        "kind": "content",
+        "groups": {"desk": "could"},
+        "region": "A",
+        "placement": "shared",
+        "phase": "Now",
+        "rank": 3,
+        "score": 4.1667,
+        "priority": 4.1667,
+        "demand_share": 0.125,
+        "evidence_factor": 1.0,
+        "points": 3.0,
+        "depends_on": [],
+        "needed_by": [],
+        "surveys": [],
+        "interviews": None,
+        "searches": {"searches": 2, "no_results": 0, "gap": False, "terms": []},
+        "personas": [],
+    }
 
 
 def test_an_unknown_need_is_told_how_to_find_the_needs(make_study: StudyMaker) -> None:
