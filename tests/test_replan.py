@@ -326,6 +326,7 @@ def test_the_changes_reach_every_format(moved: tuple[Path, Path], tmp_path: Path
     assert load_workbook(outputs[".xlsx"]).sheetnames == ["Roadmap", "Changes"]
     plain = runner.invoke(app, ["roadmap", str(root), "--json"])
     assert json.loads(plain.stdout)["changes"] is None
+    assert changes_line(study_roadmap(load_study(root)), "en") == ""  # no earlier plan
 
 
 def test_the_brief_puts_the_changes_on_its_cover(moved: tuple[Path, Path]) -> None:

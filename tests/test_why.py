@@ -200,6 +200,12 @@ def test_the_evidence_of_a_need_comes_from_every_source(demo: Path) -> None:
     assert data["surveys"][0]["tasks"] == ["colleague"]
     assert data["surveys"][0]["votes"] > 0 and 0 < data["surveys"][0]["weighted_share"] < 1
     assert data["interviews"]["supported"] == 1
+    assert data["interviews"]["questioned"] == 0 and len(data["interviews"]["quotes"]) == 1
+    assert set(data["interviews"]["quotes"][0]) == {"text", "signal"}
+    assert data["surveys"][0]["survey"] == "toptasks-2026"
+    assert set(data["surveys"][0]) == {"survey", "tasks", "votes", "share", "weighted_share"}
+    assert data["searches"]["searches"] > data["searches"]["no_results"] > 0
+    assert data["points"] == 3.0 and data["depends_on"] == ["sso"] and data["personas"]
 
 
 def test_a_dutch_study_explains_in_dutch(make_study: StudyMaker) -> None:
