@@ -178,6 +178,17 @@ def test_a_need_that_fits_nowhere_is_unplanned_with_what_depends_on_it() -> None
         ("Next", 1.0),
         ("Does not fit in any phase", 0.0),
     ]
+    # each format says how to make room, and what each need waits for
+    hint = (
+        "Raise a phase's capacity in study.yaml (roadmap.phases), add a phase without "
+        "capacity, or split the need."
+    )
+    markdown = roadmap_to_markdown(roadmap, _study(needs, phases))
+    assert f"\n_{hint}_\n" in markdown
+    assert "\n- Need n6 (Functions, XL (8), per group; after: Need n1)\n" in markdown
+    assert "\n- Need n4 (Functions, S (2), per group; after: Need n3; Need n6)\n" in markdown
+    page = render_roadmap_page(roadmap, _study(needs, phases))
+    assert hint.replace("'", "&#39;") in page
 
 
 def test_evidence_factor_is_relative_and_bounded() -> None:
