@@ -189,6 +189,28 @@ def test_a_need_that_fits_nowhere_is_unplanned_with_what_depends_on_it() -> None
     assert "\n- Need n4 (Functions, S (2), per group; after: Need n3; Need n6)\n" in markdown
     page = render_roadmap_page(roadmap, _study(needs, phases))
     assert hint.replace("'", "&#39;") in page
+    # n6 adds b's must, 30 x 3 = 90, to the demand: 90 of 340 is 26.47%, / 8 points = 3.31;
+    # n4 (30 of 340, / 2 points = 4.41) depends on it, and lends it its priority
+    data = roadmap_to_json(roadmap)
+    assert data["unplanned"][0] == {
+        "id": "n6",
+        "title": "Need n6",
+        "score": 3.3088,
+        "priority": 4.4118,
+        "demand_share": 0.2647,
+        "evidence": None,
+        "evidence_factor": 1.0,
+        "effort": "xl",
+        "points": 8.0,
+        "depends_on": ["n1"],
+        "needed_by": ["n4"],
+        "placement": "specific",
+        "channel": None,
+        "interviews": None,
+        "searches": None,
+    }
+    assert data["phases"][1]["needs"][1]["effort"] is None  # n5: none given, counted as m
+    assert data["notes"] == ["no effort given for n5: counted as m"]
 
 
 def test_evidence_factor_is_relative_and_bounded() -> None:
