@@ -211,6 +211,11 @@ def test_a_need_that_fits_nowhere_is_unplanned_with_what_depends_on_it() -> None
     }
     assert data["phases"][1]["needs"][1]["effort"] is None  # n5: none given, counted as m
     assert data["notes"] == ["no effort given for n5: counted as m"]
+    assert [(p["id"], p["name"], p["capacity"], p["points"]) for p in data["phases"]] == [
+        ("now", "Now", 5, 5),
+        ("next", "Next", 4, 4),
+    ]
+    assert (data["platform_form"], data["surveys"], data["changes"]) == ("hybrid", [], None)
 
 
 def test_evidence_factor_is_relative_and_bounded() -> None:
