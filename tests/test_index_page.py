@@ -45,7 +45,7 @@ def _index(make_study: StudyMaker, tmp_path: Path, language: str = "en") -> str:
     )
     out = tmp_path / "out"
     out.mkdir()
-    files = [out / name for name in FILES] + [tmp_path / "elsewhere.html"]
+    files = [tmp_path / "elsewhere.html"] + [out / name for name in FILES]  # skipped, not the end
     surveys = {"s1": "Survey <2026>"}
     page = write_index_page(load_study(root), files, out, surveys=surveys)
     return page.read_text(encoding="utf-8")
@@ -96,6 +96,9 @@ def test_cards_follow_the_reader_and_name_each_file(make_study: StudyMaker, tmp_
         ("study/surveys/toptasks-s1.tally.json", ["JSON"]),
     ]
     assert "elsewhere.html" not in index  # outside the folder: not linked
+    # each known format says what it is good for
+    assert '<a href="brief.pdf" title="to print or send">PDF</a>' in index
+    assert '<a href="diagram-groups.png" title="a picture, for slides and e-mail">PNG</a>' in index
     linked = re.findall(r'<span class="formats">.*?</span>', index)
     assert sum(len(re.findall(r"href=", f)) for f in linked) == len(FILES)
 
