@@ -798,6 +798,11 @@ def test_groups_list_marks_a_group_with_fewer_people_than_the_minimum(
         ("desk", 4, True),
         ("field", 20, False),
     ]
+    assert (listed["min_group_size"], listed["surveys"]) == (5, [])
+    assert [(g["name"], g["family"]) for g in listed["groups"]] == [
+        ("Front desk", "staff"),
+        ("Field staff", "staff"),
+    ]
     shown = runner.invoke(app, ["groups", "list", str(root)])
     assert shown.exit_code == 0, shown.output
     assert re.findall(r"Front desk +desk +(\S+) ", shown.stdout) == ["4*"]
