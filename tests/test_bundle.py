@@ -6,7 +6,13 @@ import csv
 from pathlib import Path
 
 from needmap import load_study
-from needmap.reports.bundle import overlap_files, overlap_views, write_overlap_bundle
+from needmap.reports.bundle import (
+    overlap_files,
+    overlap_views,
+    toptasks_files,
+    write_overlap_bundle,
+    write_toptasks_bundle,
+)
 from needmap.scaffold import init_study
 
 
@@ -39,3 +45,26 @@ def test_each_overview_is_of_the_circles_its_name_says(tmp_path: Path) -> None:
     assert [column.split(" · ")[1] for column in header(out / "needs-groups.csv")[2:-2]] == groups
     assert "per familie van doelgroepen</h1>" in (out / "overlap-families.html").read_text()
     assert "per familie" not in (out / "overlap-groups.html").read_text()
+
+
+def test_each_top_task_chart_is_the_one_its_name_says(tmp_path: Path) -> None:
+    """The long neck in ``-neck.png``, the ranking per group in ``-groups.png``: the two
+    were written from one pair of figures, and each file is compared with its own figure
+    drawn anew (PNG bytes are the same for the same figure)."""
+    from needmap.reports.diagram import figure_bytes
+    from needmap.reports.roadmap_report import analysed_surveys
+    from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
+    from tests.conftest import private_survey_study
+
+    study = load_study(private_survey_study(tmp_path))
+    (result,) = analysed_surveys(study)
+    out = tmp_path / "out"
+    out.mkdir()
+    written = write_toptasks_bundle(result, "en", "Test org", out)
+    assert [p.name for p in written] == toptasks_files(result.survey)
+    neck, groups = (
+        out / f"toptasks-{result.survey}-neck.png",
+        out / f"toptasks-{result.survey}-groups.png",
+    )
+    assert neck.read_bytes() == figure_bytes(draw_long_neck(result, "en"), ".png")
+    assert groups.read_bytes() == figure_bytes(draw_group_chart(result, "en"), ".png")
