@@ -125,7 +125,11 @@ def test_a_roadmap_read_back_from_its_json_is_the_same_plan(
 @pytest.mark.parametrize(
     ("text", "where", "message"),
     [
-        ('{"phases": [{"name": "Now", "needs": [}]}', ":1:", "expected"),
+        (
+            '{"phases": [{"name": "Now", "needs": [}]}',
+            ":1:39",
+            "YAML syntax error: expected the node content, but found '}'",
+        ),
         ("[1, 2]", ":1:1", "expected the JSON of 'needmap roadmap --json'"),
         ("name: Study\nlanguage: nl\n", ":1:1", "this is not a roadmap's JSON: it has no 'phases'"),
         (
@@ -157,7 +161,14 @@ def test_a_broken_earlier_plan_is_reported_where_it_is_broken(
     with pytest.raises(InvalidStudyError) as raised:
         read_plan(path)
     shown = [f"{p.location}: {p.message}" for p in raised.value.problems]
-    assert any(where in line and message in line for line in shown), shown
+    assert any(where in line and line.endswith(f": {message}") for line in shown), shown
+    hints = {p.hint for p in raised.value.problems if p.message == message}
+    if "plan twice" in message:
+        assert hints == {"a roadmap places each need once; is the file edited by hand?"}
+    elif "roadmap's JSON" in message or "JSON of" in message:
+        assert hints == {
+            "write it with 'needmap roadmap DIR --json --out FILE' and keep it to compare later"
+        }
 
 
 def test_a_missing_earlier_plan_says_how_to_make_one(tmp_path: Path) -> None:
