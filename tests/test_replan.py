@@ -19,7 +19,7 @@ from needmap.cli import app
 from needmap.errors import InvalidStudyError, UsageError
 from needmap.model.replan import PlanSnapshot, compare_plans, replan, snapshot
 from needmap.reports.brief import render_brief, study_brief
-from needmap.reports.roadmap_baseline import read_plan
+from needmap.reports.roadmap_baseline import plan_at_revision, read_plan
 from needmap.reports.roadmap_report import (
     build_changes_table,
     changes_line,
@@ -434,6 +434,23 @@ def test_an_unknown_revision_or_no_repository_is_a_clear_error(
     assert broken.exit_code == 2
     assert "the study at revision 'HEAD' does not load (1 problem)" in broken.stderr
     assert "run 'needmap validate' there" in broken.stderr
+    for revision, message, hint in [
+        (
+            "--output=x.tar",
+            "'--output=x.tar' is no file and no git revision",
+            "give a roadmap's JSON file, or a git revision such as a tag or HEAD~1",
+        ),
+        (
+            "HEAD",
+            "the study at revision 'HEAD' does not load (1 problem)",
+            "check out 'HEAD' and run 'needmap validate' there, or compare with a roadmap's "
+            "JSON instead",
+        ),
+    ]:
+        with pytest.raises(UsageError) as refused:
+            plan_at_revision(root, revision)
+        [problem] = refused.value.problems
+        assert (problem.location.path, problem.message, problem.hint) == (root, message, hint)
 
 
 def test_a_study_at_the_root_of_its_repository_and_a_plan_file_not_there(
