@@ -112,6 +112,11 @@ def test_a_command_or_option_that_is_not_there_is_named_with_the_one_meant(
             "    hint: give a whole number of 1 or more, such as --top 20 (the default)",
         ),
         (
+            ["toptasks", "gem", "--coverage"],
+            "--coverage: no value after it\n"
+            "    hint: give a number, such as --coverage 0.75 (the default)",
+        ),
+        (
             ["serve", "gem", "-p"],
             "-p: no value after it\n"
             "    hint: give a whole number from 0 to 65535, such as -p 8000 (the default)",
