@@ -323,6 +323,7 @@ def test_needs_list_shows_ids_by_kind_with_what_refers_to_them(gemeente: Path) -
     data = json.loads(runner.invoke(app, ["needs", "list", str(gemeente), "--json"]).output)
     need = next(n for n in data["needs"] if n["id"] == "smoelenboek")
     assert need["kind"] == "function" and need["personas"] == 1 and need["depends_on"] == ["sso"]
+    assert need["title"] == "Smoelenboek met expertise en bereikbaarheid"
     assert list(need["groups"].values()).count("must") == 2
     assert [n["kind"] for n in data["needs"]] == sorted(
         (n["kind"] for n in data["needs"]), key=["content", "function", "technology"].index
