@@ -1194,9 +1194,10 @@ _MS_FORMS_HEADER = (
 
 
 @pytest.mark.parametrize(
-    ("given", "problem"),
+    ("export", "given", "problem"),
     [
         (
+            "ms-forms.csv",
             {"question": "G02Q02"},
             (
                 None,
@@ -1206,6 +1207,7 @@ _MS_FORMS_HEADER = (
             ),
         ),
         (
+            "ms-forms.csv",
             {"layout": "limesurvey"},
             (
                 1,
@@ -1216,14 +1218,17 @@ _MS_FORMS_HEADER = (
             ),
         ),
         (
+            "ms-forms.csv",
             {"layout": "ms-forms", "choices_column": "Nope"},
             (1, "no column 'Nope' (--choices-column) in the header", _MS_FORMS_HEADER),
         ),
         (
+            "ms-forms.csv",
             {"respondent": "Nope"},
             (1, "no column 'Nope' (--respondent) in the header", _MS_FORMS_HEADER),
         ),
         (
+            "ms-forms.csv",
             {"survey_id": "Top Tasks"},
             (
                 None,
@@ -1232,6 +1237,7 @@ _MS_FORMS_HEADER = (
             ),
         ),
         (
+            "limesurvey.csv",
             {"choices_column": "G01Q01", "group_column": "G01Q01"},
             (
                 None,
@@ -1245,16 +1251,12 @@ _MS_FORMS_HEADER = (
     ids=["question", "limesurvey", "choices-column", "respondent", "id", "not-limesurvey"],
 )
 def test_each_option_refused_is_told_whole(
-    given: dict[str, str], problem: tuple[int | None, str, str]
+    export: str, given: dict[str, str], problem: tuple[int | None, str, str]
 ) -> None:
     """What the user typed is named, with the option, and what to do instead."""
-    export = (
-        SURVEY_FIXTURES
-        / "exports"
-        / ("limesurvey.csv" if given.get("choices_column") == "G01Q01" else "ms-forms.csv")
-    )
+    path = SURVEY_FIXTURES / "exports" / export
     with pytest.raises(UsageError) as raised:
-        draft_mapping(load_study(SURVEY_FIXTURES / "study"), export, **given)  # type: ignore[arg-type]
+        draft_mapping(load_study(SURVEY_FIXTURES / "study"), path, **given)  # type: ignore[arg-type]
     assert [(p.location.line, p.message, p.hint) for p in raised.value.problems] == [problem]
 
 
