@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from needmap import load_study
 from needmap.cli import app
 from needmap.errors import UsageError
+from needmap.model.analysis import OverlapAnalysis
 from needmap.reports.brief import (
     BriefContent,
     brief_to_markdown,
@@ -22,6 +23,7 @@ from needmap.reports.brief import (
     study_brief,
     write_brief,
 )
+from needmap.reports.diagram import Diagram
 from needmap.reports.drawings import Drawings
 from needmap.reports.interviews_report import render_interviews_page
 from needmap.reports.personas_report import render_personas_page
@@ -131,6 +133,24 @@ def test_the_brief_leaves_the_build_s_drawings_for_its_other_reports(
     assert drawings.diagram(full.overlap) is diagram
 
 
+def test_a_brief_on_its_own_frees_the_drawings_it_made(
+    full: BriefContent, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``needmap brief`` alone draws its own diagrams; matplotlib keeps a figure's memory
+    until it is cleared, so the brief clears what it drew once the page is rendered."""
+    drawn: list[Diagram] = []
+
+    class Watched(Drawings):
+        def diagram(self, analysis: OverlapAnalysis) -> Diagram:
+            drawn.append(super().diagram(analysis))
+            return drawn[-1]
+
+    monkeypatch.setattr("needmap.reports.brief.Drawings", Watched)
+    render_brief(full)
+    assert len(drawn) >= 2  # the diagrams by group and by family (and the cover's again)
+    assert [d.figure.axes for d in drawn] == [[] for _ in drawn]
+
+
 def test_each_chapter_is_its_report_word_for_word(full: BriefContent) -> None:
     """The brief never tells a different story from the reports: a chapter is the report's
     page without the page around it."""
@@ -227,6 +247,7 @@ def test_many_needs_in_the_first_phase_are_counted_not_listed(
     roadmap = dict(_glance(page))["Roadmap"]
     assert roadmap.endswith(f"Now: {named}")
     assert "personas" not in _chapters(page)
+    assert "Personas" not in dict(_glance(page))  # no personas: no line for them either
 
 
 def test_a_roadmap_with_nothing_planned_names_no_first_needs(make_study: StudyMaker) -> None:
@@ -240,6 +261,7 @@ def test_a_roadmap_with_nothing_planned_names_no_first_needs(make_study: StudyMa
         """
     page = render_brief(study_brief(load_study(make_study({"study.yaml": small}))))
     assert dict(_glance(page))["Roadmap"] == "0 of 2 needs planned in 1 phase."
+    assert list(_chapters(page)) == ["overlap-groups", "roadmap", "personas"]  # no "why first"
 
 
 def test_the_brief_hides_small_groups_and_respondents(tmp_path: Path) -> None:
@@ -271,8 +293,10 @@ def test_cli_writes_the_brief_and_refuses_other_formats(demo: Path, tmp_path: Pa
     refused = tmp_path / "brief.docx"
     result = runner.invoke(app, ["brief", str(demo / "study"), "-o", str(refused)])
     assert result.exit_code == 2
-    assert "cannot write the brief as '.docx'" in result.stderr
-    assert "use a name ending in .pdf, .html (a page) or .md" in result.stderr
+    assert result.stderr == (
+        f"{refused}: cannot write the brief as '.docx'\n"
+        "    hint: use a name ending in .pdf, .html (a page) or .md\n"
+    )
     assert not refused.exists()
 
 
@@ -291,7 +315,10 @@ def test_progress_names_each_chapter_and_a_pdf_before_its_layout(
 ) -> None:
     content = study_brief(load_study(make_study()))
     steps: list[str] = []
-    write_brief(content, tmp_path / "b.html", tmp_path / "b.md", progress=steps.append)
+    write_brief(content, tmp_path / "b.md", progress=steps.append)
+    assert steps == []  # Markdown renders no page: nothing slow to show
+    write_brief(content, tmp_path / "b.md", tmp_path / "b.html", progress=steps.append)
+    assert (tmp_path / "b.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     chapters = ["overlap-groups", "roadmap", "why-first", "personas"]
     assert len(steps) == len(chapters) and "PDF" not in steps
     steps.clear()
