@@ -100,7 +100,11 @@ def test_the_cover_names_each_survey_s_three_most_chosen_tasks(full: BriefConten
     [survey] = full.surveys
     line = dict(_glance(render_brief(full)))["Top tasks"]
     top = "; ".join(escape(task.label) for task in survey.tasks[:3])
-    assert line.endswith(f" Chosen most: {top}.") and survey.tasks[3].label not in line
+    assert line == (
+        f"{escape(survey.title)}: {len(survey.coverage)} of {len(survey.tasks)} tasks take 75% "
+        f"of the votes of {survey.respondents:,} respondents. Chosen most: {top}."
+    )
+    assert survey.tasks[3].label not in line
 
 
 def test_the_cover_has_a_line_for_each_kind_of_evidence(full: BriefContent) -> None:

@@ -359,7 +359,25 @@ def test_each_upset_bar_has_its_count_above_it_and_each_shared_column_a_connecto
     for (_, (_, y)), height in zip(counts, heights, strict=True):
         assert height < y < bars.get_ylim()[1] - 0.1 * max(heights)  # above, with room
     (connectors,) = [c for c in matrix.collections if isinstance(c, LineCollection)]
-    assert len(connectors.get_segments()) == 2  # the core and the pair; g2 alone has none
+    segments = [segment.tolist() for segment in connectors.get_segments()]
+    assert len(segments) == 2  # the core and the pair; g2 alone has none
+    # each joins its column's top and bottom dots: the core rows 0-3, the pair g0 and g1
+    # (rows 3 and 2: the first group is drawn at the top)
+    assert sorted((y0, y1) for (_, y0), (_, y1) in segments) == [(0, 3), (2, 3)]
+    assert all(x0 == x1 for (x0, _), (x1, _) in segments)
+    bands = sorted(
+        (p.get_x(), p.get_width())
+        for p in matrix.patches
+        if isinstance(p, Rectangle) and p.get_width() < 1
+    )
+    # the key columns (the core, g2 alone) shaded 0.8 wide about their dots; the pair not
+    [pair_x] = [x for (x, y0), (_, y1) in segments if (y0, y1) == (2, 3)]
+    key = [x for x in range(3) if x != pair_x]
+    assert [(round(x, 6), round(w, 6)) for x, w in bands] == [(x - 0.4, 0.8) for x in key]
+    names, sizes = figure.axes[2], figure.axes[3]
+    # left to right: the groups' sizes, their names, then the matrix under the bars
+    assert sizes.get_position().x1 <= names.get_position().x0
+    assert names.get_position().x1 <= matrix.get_position().x0
 
 
 def test_every_dot_of_the_upset_grid_is_drawn_whole() -> None:
