@@ -176,27 +176,33 @@ def test_long_neck_axis_texts_fill_the_figure_and_stay_inside(tasks: int, label:
 
 
 @pytest.mark.parametrize(
-    ("tasks", "named", "slanted", "shares"),
+    ("tasks", "named", "slanted", "shares", "inches", "listed"),
     [
-        (10, 10, False, "0% 5% 10% 15% 20%"),
-        (11, 11, True, "0% 5% 10% 15% 20%"),
-        (25, 25, True, "0% 1% 2% 3% 4% 5% 6% 7% 8%"),
-        (26, 6, False, "0% 1% 2% 3% 4% 5% 6% 7% 8%"),
-        (60, 13, False, "0.0% 0.5% 1.0% 1.5% 2.0% 2.5% 3.0% 3.5%"),
+        (10, 10, False, "0% 5% 10% 15% 20%", 9.0, 0),
+        (11, 11, True, "0% 5% 10% 15% 20%", 9.0, 0),
+        (25, 25, True, "0% 1% 2% 3% 4% 5% 6% 7% 8%", 11.0, 0),
+        (26, 6, False, "0% 1% 2% 3% 4% 5% 6% 7% 8%", 11.32, 5),
+        (60, 13, False, "0.0% 0.5% 1.0% 1.5% 2.0% 2.5% 3.0% 3.5%", 16.0, 8),
     ],
 )
 def test_long_neck_names_every_bar_up_to_25_tasks(
-    tasks: int, named: int, slanted: bool, shares: str
+    tasks: int, named: int, slanted: bool, shares: str, inches: float, listed: int
 ) -> None:
     """Up to ten tasks, each bar's name stands under it, wrapped; up to 25, slanted; beyond,
-    the bars are numbered 1, 5, 10 … and the neck's tasks named in a list. The share axis
-    has as many decimals as its step needs, and no more."""
-    bars = _drawn_neck(tasks, "T").axes[0]
+    the bars are numbered 1, 5, 10 … and the neck's tasks named in a list, eight at most
+    (the neck of 26 tasks has 5, of 60 has 10). The share axis has as many decimals as its
+    step needs, and no more. The chart is 9 inches wide, plus 0.32 a task beyond 18, 16 at
+    most."""
+    figure = _drawn_neck(tasks, "T")
+    bars, line = figure.axes
     ticks = [tick for tick in bars.get_xticklabels() if tick.get_text()]
     assert len(ticks) == named
     assert {tick.get_rotation() for tick in ticks} == {40.0 if slanted else 0.0}
     assert (ticks[0].get_text() == "T t00") is (tasks <= 25)
     assert " ".join(tick.get_text() for tick in bars.get_yticklabels()) == shares
+    assert figure.get_figwidth() == pytest.approx(inches)
+    lists = [t.get_text() for t in line.texts if t.get_text().startswith("1. ")]
+    assert [len(text.splitlines()) for text in lists] == ([listed] if listed else [])
 
 
 def test_the_group_chart_shows_the_top_12_tasks_with_votes_darkest_at_the_peak() -> None:
