@@ -337,8 +337,10 @@ def test_a_tall_upset_keeps_its_subtitle_above_the_bars_and_counts_whole() -> No
 
 
 def test_each_upset_bar_has_its_count_above_it_and_each_shared_column_a_connector() -> None:
-    """Four groups: the core need (all four), one need of g0 and g1, three of g2 alone."""
-    groups = {f"g{i}": 10 for i in range(4)}
+    """Four groups: the core need (all four), one need of g0 and g1, three of g2 alone.
+    Beside each group's row, its letter, name and headcount (none when unknown), and at
+    the left its number of needs."""
+    groups = {"g0": 10, "g1": 1200, "g2": None, "g3": 10}
     needs = {
         "core": dict.fromkeys(groups, "must"),
         "pair": {"g0": "must", "g1": "should"},
@@ -378,6 +380,13 @@ def test_each_upset_bar_has_its_count_above_it_and_each_shared_column_a_connecto
     # left to right: the groups' sizes, their names, then the matrix under the bars
     assert sizes.get_position().x1 <= names.get_position().x0
     assert names.get_position().x1 <= matrix.get_position().x0
+    assert [t.get_text() for t in names.texts] == [
+        "A · G0 (10)",
+        "B · G1 (1,200)",
+        "C · G2",
+        "D · G3 (10)",
+    ]
+    assert [t.get_text() for t in sizes.texts] == ["2 ", "2 ", "4 ", "1 "]
 
 
 def test_every_dot_of_the_upset_grid_is_drawn_whole() -> None:
