@@ -18,7 +18,7 @@ from needmap.reports.bundle import toptasks_files, write_toptasks_bundle
 from needmap.reports.diagram import figure_bytes
 from needmap.reports.i18n import Language
 from needmap.reports.palette import HIGHLIGHT, MUTED
-from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
+from needmap.reports.toptasks_charts import charted_tasks, draw_group_chart, draw_long_neck
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tally import Tally
 from tests.toptasks.conftest import mapping_of, named_study, property_study, tally_of, with_minimum
@@ -90,8 +90,10 @@ def test_a_hidden_group_s_column_is_hatched_grey_with_n_below_the_minimum(
     private: TopTasks,
 ) -> None:
     """Each cell of a group too small to show is a grey hatched square saying why, at
-    the group's column; the others are shaded by their share."""
-    (ax,) = draw_group_chart(private, "en").axes
+    the group's column; the others are shaded by their share and read it. A note under
+    the chart says why cells are hidden."""
+    figure = draw_group_chart(private, "en")
+    (ax,) = figure.axes
     hidden = {x for x, group in enumerate(private.groups) if group.suppressed}
     assert hidden and len(hidden) < len(private.groups)
     cells = [p for p in ax.patches if isinstance(p, Rectangle)]
@@ -101,6 +103,17 @@ def test_a_hidden_group_s_column_is_hatched_grey_with_n_below_the_minimum(
     assert all(to_hex(p.get_facecolor()) == "#eeeeee" for p in cells if p.get_hatch())
     marks = {(t.get_position(), t.get_text()) for t in ax.texts if t.get_text() == "n<4"}
     assert {position for position, _ in marks} == {(x + 0.5, y + 0.5) for x, y in hatched}
+    assert {(p.get_width(), p.get_height()) for p in cells} == {(1, 1)}
+    tasks = charted_tasks(private)
+    assert {(t.get_position(), t.get_text()) for t in ax.texts if t.get_text() != "n<4"} == {
+        ((x + 0.5, y + 0.5), f"{group.shares.get(task.id, 0.0):.0%}")
+        for x, group in enumerate(private.groups)
+        if not group.suppressed
+        for y, task in enumerate(tasks)
+    }
+    assert ax.get_xlim() == (0, len(private.groups))
+    assert list(ax.get_xticks()) == [x + 0.5 for x in range(len(private.groups))]
+    assert figure.texts[-1].get_text().startswith("Groups with fewer than 4 respondents are")
     # read top down: the first task's row at the top, its name beside it
     assert ax.yaxis_inverted() and ax.get_ylim() == (len(rows), 0)
     assert ax.get_yticklabels()[0].get_text().startswith("1. ")
