@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -132,3 +135,32 @@ def test_every_documented_command_and_option_exists() -> None:
         for word in rest:
             if word.startswith("-") and word != "-":
                 assert word.split("=")[0] in options, f"{where}: {command.name} has no {word}"
+
+
+REFERENCE = ROOT / "docs" / "cli.md"
+REFERENCE_TITLE = "needmap command-line reference"
+TYPER_DOCS = (sys.executable, "-m", "typer", "needmap.cli", "utils", "docs")
+
+
+def test_the_command_line_reference_is_every_command_s_help(
+    request: pytest.FixtureRequest,
+) -> None:
+    """docs/cli.md is what typer's own ``utils docs`` makes of the commands' help: a
+    changed command, option or help text must be written into it (``pytest
+    --update-golden``, then review the diff), or the reference tells users what the
+    ``--help`` no longer says."""
+    made = subprocess.run(
+        [*TYPER_DOCS, "--name", "needmap", "--title", REFERENCE_TITLE],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith(f"# {REFERENCE_TITLE}\n")
+    assert "## `needmap groups`" in made.stdout and "### `needmap survey import`" in made.stdout
+    if request.config.getoption("--update-golden"):
+        REFERENCE.write_text(made.stdout, encoding="utf-8")
+    assert REFERENCE.read_text(encoding="utf-8") == made.stdout, (
+        "docs/cli.md differs from the commands' help: pytest --update-golden"
+    )
