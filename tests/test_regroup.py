@@ -455,8 +455,10 @@ def test_dry_run_of_a_file_without_a_last_line_break(gemeente: Path) -> None:
 def test_merge_names_two_groups_at_least(gemeente: Path) -> None:
     result = runner.invoke(app, ["groups", "merge", str(gemeente), "balie", "--into", "loket"])
     assert result.exit_code == 2
-    assert "name two or more groups to merge" in result.output
-    assert f"needmap groups rename {gemeente} balie NEW-ID" in result.output
+    assert result.stderr == (
+        "name two or more groups to merge\n"
+        f"    hint: to rename one group: needmap groups rename {gemeente} balie NEW-ID\n"
+    )
     named = runner.invoke(
         app, ["groups", "merge", str(gemeente), "Bestuurders en directie", "--into", "bestuur"]
     )
