@@ -696,10 +696,13 @@ def test_split_on_the_command_line(make_study: StudyMaker) -> None:
     args = ["groups", "split", str(root), "field", "--into", "crew", "--name", "Crew"]
     mismatch = runner.invoke(app, [*args, "--into", "drivers", "--headcount", "5"])
     assert mismatch.exit_code == 2
-    assert "2 parts (--into), 1 name (--name) and 1 headcount (--headcount)" in mismatch.stderr
+    hint = "    hint: give --name (and --headcount) once per --into, in the same order\n"
+    assert mismatch.stderr == (
+        "2 parts (--into), 1 name (--name) and 1 headcount (--headcount)\n" + hint
+    )
     unnamed = runner.invoke(app, [*args, "--into", "drivers"])
     assert unnamed.exit_code == 2
-    assert "2 parts (--into), 1 name (--name)\n" in unnamed.stderr
+    assert unnamed.stderr == "2 parts (--into), 1 name (--name)\n" + hint
     negative = runner.invoke(app, [*args, "--headcount", "-1"])
     assert negative.exit_code == 2
     assert negative.stderr == (

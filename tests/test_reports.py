@@ -10,6 +10,7 @@ import json
 import re
 import warnings
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -217,6 +218,28 @@ def test_venn_hides_empty_regions() -> None:
         or not drawn.drawing.get_label_by_id("01").get_visible()
     )
     assert drawn.drawing.get_label_by_id("10").get_text() == "1"
+
+
+def test_each_circle_is_named_with_its_headcount_when_the_study_gives_one() -> None:
+    """Under a circle, its letter and name (wrapped at 24 characters), then the people in
+    the group; a group of unknown size shows its name alone."""
+    study = make_study(
+        {"desk": 1250, "field": None},
+        {"n1": {"desk": "must", "field": "must"}, "n2": {"desk": "must"}},
+    )
+    study = replace(
+        study,
+        groups=(
+            study.groups[0].model_copy(update={"name": "Front desk and visits centre"}),
+            study.groups[1],
+        ),
+    )
+    drawn = draw_diagram(study, compute_overlap(study))
+    assert drawn.kind == "venn"
+    assert [text.get_text() for text in drawn.drawing.set_labels] == [
+        "A · Front desk and\nvisits centre\n1,250 people",
+        "B · FIELD",
+    ]
 
 
 def test_single_group_diagram() -> None:
