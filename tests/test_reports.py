@@ -210,6 +210,18 @@ def test_venn_redraws_unscaled_when_a_region_would_be_lost(sizes: dict[str, int]
         assert label is not None and label.get_text() == str(count)
 
 
+def test_two_circles_not_to_scale_have_regions_of_equal_size() -> None:
+    """A group's one need of its own beside 500 of the other's: to scale, its crescent is
+    too thin to hold its count. Redrawn not to scale, every region has the same area, so
+    that no size suggests a count."""
+    sizes = {"10": 500, "01": 1, "11": 1}
+    study = make_study({"a": 1, "b": 1}, _needs_from_regions(sizes))
+    drawn = draw_diagram(study, compute_overlap(study))
+    assert not drawn.scaled
+    areas = [_area(drawn.drawing.get_patch_by_id(region_id)) for region_id in sizes]
+    assert areas == pytest.approx([areas[0]] * 3, rel=0.01)
+
+
 def test_venn_hides_empty_regions() -> None:
     study = make_study({"a": 1, "b": 1}, {"n1": {"a": "must"}, "n2": {"a": "must", "b": "could"}})
     drawn = draw_diagram(study, compute_overlap(study))
