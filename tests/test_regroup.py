@@ -817,6 +817,41 @@ def test_groups_list_marks_a_group_with_fewer_people_than_the_minimum(
     )
 
 
+def test_groups_list_heads_each_family_and_the_groups_of_none(make_study: StudyMaker) -> None:
+    """A heading row per family, and "(no family)" over the groups in none; a study
+    without families has no heading rows at all."""
+    root = make_study()
+    groups = root / "groups.yaml"
+    groups.write_text(
+        groups.read_text().replace("    family: staff\n    headcount: 20", "    headcount: 20")
+    )
+    shown = runner.invoke(app, ["groups", "list", str(root)])
+    assert shown.exit_code == 0, shown.output
+    assert _table_rows(shown.stdout) == [
+        ["Staff"],
+        ["Front", "desk"],
+        ["(no", "family)"],
+        ["Field", "staff"],
+    ]
+    groups.write_text(
+        "groups:\n  - {id: desk, name: Front desk, headcount: 10}\n"
+        "  - {id: field, name: Field staff, headcount: 20}\n"
+    )
+    shown = runner.invoke(app, ["groups", "list", str(root)])
+    assert shown.exit_code == 0, shown.output
+    assert _table_rows(shown.stdout) == [
+        ["Front", "desk"],
+        ["Field", "staff"],
+    ]
+
+
+def _table_rows(shown: str) -> list[list[str]]:
+    """The first two words of each row of the groups' table (under its heading and rule,
+    down to the key below it)."""
+    table = shown.split("\nneeds: must/should/could")[0].splitlines()[2:]
+    return [line.split()[:2] for line in table]
+
+
 @pytest.mark.parametrize("template", [t.name for t in list_templates()])
 def test_groups_list_wraps_names_between_words_in_80_columns(template: str, tmp_path: Path) -> None:
     from needmap.demo import write_example_export
