@@ -845,6 +845,31 @@ def test_groups_list_heads_each_family_and_the_groups_of_none(make_study: StudyM
     ]
 
 
+def test_groups_list_names_no_alike_groups_when_none_share_a_need(
+    make_study: StudyMaker,
+) -> None:
+    """The sentence on the most alike groups is left out, not printed empty."""
+    needs = (
+        "needs:\n"
+        "  - {id: search, title: Search, kind: function, groups: {desk: must}}\n"
+        "  - {id: mobile, title: Works on a phone, kind: technology, groups: {field: must}}\n"
+    )
+    shown = runner.invoke(app, ["groups", "list", str(make_study({"needs.yaml": needs}))])
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.endswith("\nneeds: must/should/could; n<5: fewer, not shown.\n")
+
+
+def test_a_split_of_a_group_with_nothing_to_move_lists_nothing(make_study: StudyMaker) -> None:
+    """The front desk has no persona, interview or survey answer: nothing to move."""
+    root = make_study()
+    args = ["groups", "split", str(root), "desk", "--into", "d1", "--name", "D1"]
+    parts = [*args, "--headcount", "4", "--into", "d2", "--name", "D2", "--headcount", "6"]
+    result = runner.invoke(app, parts)
+    assert result.exit_code == 0, result.output
+    assert "Each need of the group is now a need of every part" in result.stdout
+    assert "These now name" not in result.stdout
+
+
 def _table_rows(shown: str) -> list[list[str]]:
     """The first two words of each row of the groups' table (under its heading and rule,
     down to the key below it)."""
