@@ -425,7 +425,8 @@ def test_dry_run_prints_the_diff_and_writes_nothing(gemeente: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "--- a/groups.yaml\n+++ b/groups.yaml\n" in result.stdout
     assert "-    headcount: 85\n+    headcount: 145\n" in result.stdout
-    assert "Would merge balie, facilitair into 'balie'" in result.stderr
+    assert result.stderr.startswith("Would merge balie, facilitair into 'balie'")
+    assert "\nThe merged group kept the description of balie " in result.stderr
     assert (
         f"The merged group kept the description of balie ({gemeente / 'groups.yaml'}:17:18): "
         "rewrite it to describe them all." in " ".join(result.stderr.split())
@@ -487,14 +488,14 @@ def test_groups_commands_take_names_on_the_command_line(make_study: StudyMaker) 
         app, ["groups", "rename", str(root), "Front desk", "reception", "--dry-run"]
     )
     assert renamed.exit_code == 0, renamed.output
-    assert "Would rename desk to 'reception' (Front desk, headcount 10)" in renamed.stderr
+    assert renamed.stderr.startswith("Would rename desk to 'reception' (Front desk, headcount 10)")
     taken = runner.invoke(app, ["groups", "rename", str(root), "Front desk", "field"])
     assert taken.exit_code == 2  # a defined group: no rename by hand to finish
     assert "group 'field' already exists" in taken.stderr
     args = ["groups", "merge", str(root), "front desk", "Field staff", "--into", "Field staff"]
     merged = runner.invoke(app, [*args, "--dry-run"])
     assert merged.exit_code == 0, merged.output
-    assert "Would merge desk, field into 'field' (Field staff" in merged.stderr
+    assert merged.stderr.startswith("Would merge desk, field into 'field' (Field staff")
     merged = runner.invoke(app, args)
     assert merged.exit_code == 0, merged.output
     assert merged.stdout.startswith("Merged desk, field into 'field' (Field staff")
