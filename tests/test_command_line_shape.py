@@ -217,6 +217,12 @@ def test_an_option_the_command_needs_is_asked_for_with_the_line_to_complete(
             "    hint: give its value after it: --into <id> (the merged group); "
             "-h is an option of its own",
         ),
+        (
+            ["why", "gem", "search", "--out", "--help"],
+            "--out: no value after it\n"
+            "    hint: give its value after it: --out FILE (file to write); "
+            "--help is an option of its own",
+        ),
     ],
 )
 def test_an_option_followed_by_another_has_no_value(
