@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from needmap.cli.line_hints import command_words, placeholder, words_after
-from needmap.cli.value_hints import number_or_date_hint
+from needmap.cli.value_hints import annotation_of, number_or_date_hint
 from needmap.errors import UsageError, first_of
 from needmap.personas.messages import closest
 from needmap.shell import command_word
@@ -220,8 +220,7 @@ def _no_value(
 
 def _takes_path(param: Any) -> bool:
     """Whether ``param`` takes a file's or a folder's name (``Path``, ``Path | None``)."""
-    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
-    return Path in (getattr(annotation, "__args__", None) or (annotation,))
+    return annotation_of(param) is Path
 
 
 def _empty_argument(param: Any, line: str) -> UsageError:

@@ -20,7 +20,7 @@ from needmap.cli.line_hints import named_value
 from needmap.errors import UsageError
 from needmap.shell import command_word
 
-__all__ = ["number_or_date_hint", "wrong_value"]
+__all__ = ["annotation_of", "number_or_date_hint", "wrong_value"]
 
 _READABLE = {"%Y": "YYYY", "%m": "MM", "%d": "DD"}
 """How the parts of a date option's format (``%Y-%m-%d``) read to a user."""
@@ -56,12 +56,18 @@ def number_or_date_hint(param: Any, option: str) -> str | None:
     formats = _date_formats(param)
     if formats:
         return _date_hint(formats[0], option)
-    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    annotation = annotation_of(param)
     if annotation is int:
         return _what_to_give(param, option, "int_parsing")
     if annotation is float:
         return _what_to_give(param, option, "float_parsing")
     return None
+
+
+def annotation_of(param: Any) -> Any:
+    """The type a parameter's value is converted to, as typer holds it: ``Path`` for an
+    option annotated ``Path | None`` too, since typer takes the ``None`` off."""
+    return getattr(getattr(param, "type_descriptor", None), "annotation", None)
 
 
 def _date_hint(date_format: str, option: str) -> str:
