@@ -51,7 +51,7 @@ from needmap.reports.table_formats import (
     write_in_format,
 )
 from needmap.reports.upset import hidden_note, select_columns
-from needmap.reports.venn import _area
+from needmap.reports.venn import COUNT_SIZE, _area
 from tests.conftest import assert_prints_like_the_pdf
 from tests.studies import make_study
 
@@ -208,6 +208,7 @@ def test_venn_redraws_unscaled_when_a_region_would_be_lost(sizes: dict[str, int]
         label = drawn.drawing.get_label_by_id(region_id)
         assert patch is not None and _area(patch) > 0.01, region_id
         assert label is not None and label.get_text() == str(count)
+        assert (label.get_fontsize(), label.get_fontweight()) == (COUNT_SIZE, "bold")
 
 
 def test_two_circles_not_to_scale_have_regions_of_equal_size() -> None:
@@ -1061,6 +1062,46 @@ def test_a_thin_crescent_keeps_the_diagram_to_scale_with_its_count_beside(
     three = draw_diagram(gemeente, compute_overlap(gemeente, THREE))
     assert three.scaled
     assert _placed(three) == ([], ["1"], [])
+
+
+def test_a_count_beside_its_region_has_a_line_to_it_and_its_code_under_it(
+    gemeente: Study,
+) -> None:
+    """The residents' one need of their own, beside their thin crescent: a plain line runs
+    from the spot in the crescent to the count, which reads away from the circles, with its
+    region's code under it in the codes' small grey. Every count is bold and dark."""
+    from matplotlib.text import Annotation
+
+    from needmap.reports.palette import INK
+    from needmap.reports.venn import COUNT_LIFT
+
+    drawn = draw_diagram(gemeente, compute_overlap(gemeente, by_family=True))
+    ax = drawn.figure.axes[0]
+    count = drawn.drawing.get_label_by_id("01")
+    x, y = count.get_position()
+    [line] = [t for t in ax.texts if isinstance(t, Annotation)]
+    assert line.get_text() == "" and line.arrow_patch is not None
+    assert line.arrowprops is not None and line.arrowprops["arrowstyle"] == "-"
+    assert line.xyann == pytest.approx((x, y - COUNT_LIFT))
+    crescent = drawn.drawing.get_patch_by_id("01")
+    assert crescent.contains_point(ax.transData.transform(line.xy))
+    assert line.xy[0] < x and count.get_horizontalalignment() == "left"
+    [code] = [t for t in ax.texts if t.get_text() == "B"]
+    assert code.get_position() == pytest.approx((x, y))
+    points_below = ax.transData.transform((x, y))[1] - code.get_transform().transform((x, y))[1]
+    assert points_below == pytest.approx(14 * drawn.figure.dpi / 72)
+    assert code.get_gid() == count.get_gid() == "needmap-moved"
+    assert code.get_horizontalalignment() == "left"
+    assert (code.get_fontsize(), code.get_color()) == (9, "#444444")
+    [inner] = [t for t in ax.texts if t.get_text() == "AB"]  # centred in its region
+    assert inner.get_horizontalalignment() == "center" and inner.get_gid() is None
+    for region_id in ("10", "01", "11"):
+        label = drawn.drawing.get_label_by_id(region_id)
+        assert (label.get_fontsize(), label.get_fontweight(), label.get_color()) == (
+            COUNT_SIZE,
+            "bold",
+            INK,
+        ), region_id
 
 
 LONG_NAMES = (
