@@ -1104,6 +1104,26 @@ def test_a_count_beside_its_region_has_a_line_to_it_and_its_code_under_it(
         ), region_id
 
 
+@pytest.mark.parametrize(
+    ("dx", "align"),
+    [
+        (0.3, "left"),
+        (0.021, "left"),
+        (0.02, "center"),
+        (0.0, "center"),
+        (-0.02, "center"),
+        (-0.021, "right"),
+        (-0.3, "right"),
+    ],
+)
+def test_a_count_beside_the_circles_reads_away_from_them(dx: float, align: str) -> None:
+    """Right of its region a count starts at its spot, left of it ends there, and straight
+    above or below (within 0.02) it is centred on the line."""
+    from needmap.reports.venn import _side
+
+    assert _side(dx) == align
+
+
 LONG_NAMES = (
     "Baliemedewerkers en klantcontactcentrum",
     "Inwoners en ondernemers",
