@@ -1194,10 +1194,11 @@ def test_every_venn_can_be_read(sizes: dict[str, int], long_names: bool) -> None
     assert _overlapping_texts(drawn.figure) == []
 
 
-def test_a_name_on_top_of_another_circle_moves_above_them_all() -> None:
+def test_a_name_on_another_circle_moves_above_or_below_them_all() -> None:
     """A inside B and C, its name above its circle but on theirs: it goes just above all
-    circles, to scale (a misplaced name would have had the diagram drawn unscaled)."""
-    sizes = {"100": 0, "010": 3, "110": 0, "001": 0, "101": 0, "011": 10, "111": 10}
+    circles; C inside B, its name below its circle but on B's: just below them all; to
+    scale (a misplaced name would have had the diagram drawn unscaled)."""
+    sizes = {"100": 0, "010": 10, "110": 0, "001": 0, "101": 0, "011": 10, "111": 3}
     study = make_study(dict.fromkeys("abc", 1200), _needs_from_regions(sizes))
     drawn = draw_diagram(study, compute_overlap(study))
     assert drawn.kind == "venn" and drawn.scaled
@@ -1205,6 +1206,10 @@ def test_a_name_on_top_of_another_circle_moves_above_them_all() -> None:
     tops = [c.y + r for c, r in zip(drawn.drawing.centers, drawn.drawing.radii, strict=True)]
     assert name.get_verticalalignment() == "bottom"
     assert max(tops) < name.get_position()[1] < max(tops) + 0.1
+    [below] = [t for t in drawn.figure.axes[0].texts if t.get_text().startswith("C · C")]
+    bottoms = [c.y - r for c, r in zip(drawn.drawing.centers, drawn.drawing.radii, strict=True)]
+    assert below.get_verticalalignment() == "top"
+    assert min(bottoms) - 0.1 < below.get_position()[1] < min(bottoms)
     misplaced, _, crossing = _placed(drawn)
     assert misplaced == [] and crossing == []
 
