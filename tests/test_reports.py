@@ -937,9 +937,27 @@ def test_a_region_lists_its_titles_up_to_three_needs(in_b: int, listed: bool) ->
         **{f"b{i}": {"b": "must"} for i in range(in_b)},
     }
     study = make_study({"a": 10, "b": 10}, needs)
-    texts = [t.get_text() for t in draw_diagram(study, compute_overlap(study)).figure.axes[0].texts]
+    drawn = draw_diagram(study, compute_overlap(study))
+    texts = [t.get_text() for t in drawn.figure.axes[0].texts]
     assert any("Need b0" in text for text in texts) is listed
     assert str(in_b) in texts
+    if listed:  # centred under the region's count and code, in small dark grey
+        [listing] = [t for t in drawn.figure.axes[0].texts if "Need b0" in t.get_text()]
+        _assert_listed_under(listing, drawn.drawing.get_label_by_id("01"), "center")
+
+
+def _assert_listed_under(listing: Text, count: Text, align: str) -> None:
+    """A region's list of need titles starts 24 points under its count, aligned as
+    ``align``, in 7.5-point dark grey with lines 1.15 apart."""
+    ax, figure = count.axes, count.get_figure(root=True)
+    assert ax is not None and figure is not None
+    x, y = count.get_position()
+    assert listing.get_position() == pytest.approx((x, y))
+    points_below = ax.transData.transform((x, y))[1] - listing.get_transform().transform((x, y))[1]
+    assert points_below == pytest.approx(24 * figure.dpi / 72)
+    assert (listing.get_horizontalalignment(), listing.get_verticalalignment()) == (align, "top")
+    assert (listing.get_fontsize(), listing.get_color()) == (7.5, "#333333")
+    assert listing.get_linespacing() == 1.15
 
 
 def test_a_long_title_beside_the_circles_is_shortened_to_stay_on_the_png() -> None:
@@ -1093,6 +1111,8 @@ def test_a_count_beside_its_region_has_a_line_to_it_and_its_code_under_it(
     assert code.get_gid() == count.get_gid() == "needmap-moved"
     assert code.get_horizontalalignment() == "left"
     assert (code.get_fontsize(), code.get_color()) == (9, "#444444")
+    [listing] = [t for t in ax.texts if t.get_text() == "Inloggen met DigiD en eHerkenning"]
+    _assert_listed_under(listing, count, "left")
     [inner] = [t for t in ax.texts if t.get_text() == "AB"]  # centred in its region
     assert inner.get_horizontalalignment() == "center" and inner.get_gid() is None
     for region_id in ("10", "01", "11"):
