@@ -274,6 +274,33 @@ def test_single_group_diagram() -> None:
     label = boxes["A · A\n12 people"]
     assert abs(label.x0 + label.x1 - circle_box.x0 - circle_box.x1) < 2  # centred under it
     assert label.y1 < circle_box.y0
+    assert boxes["A"].y1 < boxes["2"].y0  # the letter under the count
+
+
+def test_a_single_group_s_circle_is_styled_as_each_circle_of_a_venn() -> None:
+    """The group's colour, translucent, edged in it; the count large, bold and dark; the
+    letter small and grey; the name in the set labels' size."""
+    from matplotlib.colors import to_rgba
+
+    from needmap.model.units import choose_units
+    from needmap.reports.palette import INK, colour_of
+
+    study = make_study({"a": 12}, {"n1": {"a": "must"}, "n2": {"a": "could"}})
+    ax = draw_diagram(study, compute_overlap(study)).figure.axes[0]
+    (circle,) = ax.patches
+    colour = colour_of(choose_units(study)[0])
+    assert circle.get_facecolor() == pytest.approx(to_rgba(colour, 0.45))
+    assert circle.get_edgecolor() == pytest.approx(to_rgba(colour, 0.45))
+    texts = {t.get_text(): t for t in ax.texts}
+    assert (texts["2"].get_fontsize(), texts["2"].get_fontweight()) == (COUNT_SIZE, "bold")
+    assert texts["2"].get_color() == INK
+    assert (texts["A"].get_fontsize(), texts["A"].get_color()) == (9, "#444444")
+    name = texts["A · A\n12 people"]
+    assert (name.get_fontsize(), name.get_color(), name.get_verticalalignment()) == (
+        12,
+        INK,
+        "top",
+    )
 
 
 def test_upset_for_many_groups_keeps_core_and_single_group_columns() -> None:
