@@ -987,6 +987,31 @@ def _assert_listed_under(listing: Text, count: Text, align: str) -> None:
     assert listing.get_linespacing() == 1.15
 
 
+@pytest.mark.parametrize(("own", "listed"), [(10, True), (20, False)])
+def test_titles_that_do_not_fit_their_region_are_left_out(own: int, listed: bool) -> None:
+    """Three shared needs with long titles: beside ten needs of each group's own, the
+    shared lens holds them shortened; beside twenty it is too narrow even for that, and
+    the list is left out (the needs table has them)."""
+    needs = {
+        **{f"ab{i}": {"a": "must", "b": "must"} for i in range(3)},
+        **{f"a{i}": {"a": "must"} for i in range(own)},
+        **{f"b{i}": {"b": "must"} for i in range(own)},
+    }
+    study = make_study({"a": 10, "b": 10}, needs)
+    titled = dataclasses.replace(
+        study,
+        needs=tuple(
+            n.model_copy(update={"title": f"A rather long title of {n.id} in many words"})
+            for n in study.needs
+        ),
+    )
+    drawn = draw_diagram(titled, compute_overlap(titled))
+    assert drawn.scaled
+    texts = [t.get_text() for t in drawn.figure.axes[0].texts]
+    assert any("A rather long title" in text for text in texts) is listed
+    assert {"3", "AB"} <= set(texts)
+
+
 def test_a_long_title_beside_the_circles_is_shortened_to_stay_on_the_png() -> None:
     """Two needs of B only, beside a thin crescent at the right: shortened to 42 characters,
     the first title measured inside the figure at 100 dpi but ran off the 200-dpi PNG. It
