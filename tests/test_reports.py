@@ -287,6 +287,7 @@ def test_a_single_group_s_circle_is_styled_as_each_circle_of_a_venn() -> None:
 
     study = make_study({"a": 12}, {"n1": {"a": "must"}, "n2": {"a": "could"}})
     ax = draw_diagram(study, compute_overlap(study)).figure.axes[0]
+    assert not ax.axison  # no frame, ticks or scales around the circle
     (circle,) = ax.patches
     colour = colour_of(choose_units(study)[0])
     assert circle.get_facecolor() == pytest.approx(to_rgba(colour, 0.45))
