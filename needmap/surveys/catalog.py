@@ -130,11 +130,7 @@ def find_mapping(
         raise UsageError.single(
             "the study has no survey mapping",
             path=study.root / SURVEY_FOLDER,
-            hint=misnamed[0].described()
-            if misnamed
-            else "draft one from the export: needmap survey draft "
-            f"{command_word(study.root)} EXPORT; "
-            "or write surveys/NAME.yaml (docs/surveys.md), or pass --mapping",
+            hint=misnamed[0].described() if misnamed else _no_mapping_hint(study, imported),
         )
     mappings, problems = _load_mappings(study)
     if problems:
@@ -173,6 +169,16 @@ def find_mapping(
             hint=did_you_mean(survey, ids) or "surveys: " + ", ".join(ids),
         )
     return chosen
+
+
+def _no_mapping_hint(study: Study, imported: bool) -> str:
+    """How to give a study its first mapping; for the analysis (``imported``), which has
+    no ``--mapping``, also that the export is imported next."""
+    folder = command_word(study.root)
+    draft = f"draft one from the export: needmap survey draft {folder} EXPORT"
+    if imported:
+        return f"{draft}, then import the export: needmap survey import {folder} EXPORT"
+    return f"{draft}; or write surveys/NAME.yaml (docs/surveys.md), or pass --mapping"
 
 
 def _fits(mapping: SurveyMapping, header: list[str]) -> bool:

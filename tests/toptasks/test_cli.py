@@ -503,6 +503,25 @@ def test_cli_toptasks_before_import(tmp_path: Path) -> None:
     assert "has not been imported yet" in result.stderr
 
 
+def test_a_study_with_no_survey_mapping_is_told_how_to_make_one(tmp_path: Path) -> None:
+    """The analysis has no --mapping: its hint says to draft a mapping and import the
+    export; the import's hint offers --mapping too."""
+    root = cli_study(tmp_path, imported=False)
+    (root / "surveys" / "toptasks.yaml").unlink()
+    draft = f"    hint: draft one from the export: needmap survey draft {root} EXPORT"
+    said = {
+        "toptasks": f"{draft}, then import the export: needmap survey import {root} EXPORT",
+        "survey": f"{draft}; or write surveys/NAME.yaml (docs/surveys.md), or pass --mapping",
+    }
+    for command in (["toptasks", str(root)], ["survey", "import", str(root), "export.csv"]):
+        refused = runner.invoke(app, command)
+        assert refused.exit_code == 2
+        assert refused.stderr.splitlines() == [
+            f"{root / 'surveys'}: the study has no survey mapping",
+            said[command[0]],
+        ]
+
+
 def test_cli_toptasks_shows_the_only_survey_imported_yet(tmp_path: Path) -> None:
     """A study often holds the mapping of a survey still running beside one whose results
     are in: ``toptasks`` shows those without ``--survey``, until a second is imported."""
@@ -512,7 +531,10 @@ def test_cli_toptasks_shows_the_only_survey_imported_yet(tmp_path: Path) -> None
     (root / "surveys" / "running.yaml").write_text(running)
     none = runner.invoke(app, ["toptasks", str(root)])
     assert none.exit_code == 2
-    assert "none of the study's 2 surveys has been imported yet" in none.stderr
+    assert none.stderr.splitlines() == [
+        f"{root / 'surveys'}: none of the study's 2 surveys has been imported yet",
+        f"    hint: import an export first: needmap survey import {root} EXPORT.csv",
+    ]
     export = SURVEY_FIXTURES / "exports" / "long.csv"
     imported = runner.invoke(app, ["survey", "import", str(root), str(export)])
     assert imported.exit_code == 0, imported.output
@@ -523,7 +545,11 @@ def test_cli_toptasks_shows_the_only_survey_imported_yet(tmp_path: Path) -> None
     imported = runner.invoke(app, ["survey", "import", str(root), str(export)])
     assert imported.exit_code == 0, imported.output
     both = runner.invoke(app, ["toptasks", str(root)])
-    assert both.exit_code == 2 and "say which" in both.stderr
+    assert both.exit_code == 2
+    assert both.stderr.splitlines() == [
+        f"{root / 'surveys'}: the study has 2 survey mappings; say which",
+        "    hint: pass --survey with one of: running, toptasks",
+    ]
     chosen = runner.invoke(app, ["toptasks", str(root), "--survey", "running"])
     assert chosen.stdout.startswith("Top tasks: Top tasks intranet 2027\n")
 
