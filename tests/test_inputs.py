@@ -37,6 +37,8 @@ def _export(folder: Path) -> Path:
         (["toptasks"], "tally", "into the study's own folder surveys/"),
         (["why", "people-finder"], "notes beside", "into the study's own folder surveys/"),
         (["personas"], "new in interviews", "into the study's own folder interviews/"),
+        (["interviews"], "new in interviews", "into the study's own folder interviews/"),
+        (["searches"], "search log", "the export that search log search.yaml reads"),
     ],
 )
 def test_a_report_is_not_written_over_an_input(
