@@ -39,6 +39,10 @@ def _export(folder: Path) -> Path:
         (["personas"], "new in interviews", "into the study's own folder interviews/"),
         (["interviews"], "new in interviews", "into the study's own folder interviews/"),
         (["searches"], "search log", "the export that search log search.yaml reads"),
+        (["diagram"], "notes beside", "into the study's own folder surveys/"),
+        (["report"], "export", "the export survey 'toptasks-2026' was imported from"),
+        (["guide"], "new in interviews", "into the study's own folder interviews/"),
+        (["brief"], "moved export", "the export survey 'toptasks-2026' was imported from"),
     ],
 )
 def test_a_report_is_not_written_over_an_input(
