@@ -681,23 +681,35 @@ def test_cli_broken_tally_is_located_and_says_how_to_mend_it(tmp_path: Path) -> 
 
 def test_cli_import_finds_the_mapping_whose_columns_the_export_has(tmp_path: Path) -> None:
     """Several mappings, no --survey: each export goes to the one mapping it has every
-    column of, the long layout's respondent column too."""
+    column of, the long layout's respondent column too, and LimeSurvey's column of each
+    task's code (a later wave with a seventh task does not fit the first's export)."""
     root = cli_study(tmp_path, imported=False)
     surveys = root / "surveys"
     forms = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text()
     (surveys / "pulse.yaml").write_text(forms.replace("id: toptasks", "id: pulse"))
+    lime = (SURVEY_FIXTURES / "mappings" / "limesurvey.yaml").read_text()
+    (surveys / "lime.yaml").write_text(lime.replace("id: toptasks", "id: lime"))
+    wave = lime.replace("id: toptasks", "id: wave") + (
+        "  - {id: canteen, label: See who is in, code: SQ007, needs: [canteen]}\n"
+    )
+    (surveys / "wave.yaml").write_text(wave)
     long = (surveys / "toptasks.yaml").read_text()
     other = long.replace("id: toptasks", "id: panel").replace(
         "respondent: respondent", "respondent: panelist"
     )
     (surveys / "panel.yaml").write_text(other)
-    for export, survey in (("ms-forms.csv", "pulse"), ("long.csv", "toptasks")):
+    for export, survey in (
+        ("ms-forms.csv", "pulse"),
+        ("long.csv", "toptasks"),
+        ("limesurvey.csv", "lime"),
+    ):
         imported = runner.invoke(
             app, ["survey", "import", str(root), str(SURVEY_FIXTURES / "exports" / export)]
         )
         assert imported.exit_code == 0, imported.output
         assert (surveys / f"{survey}.tally.json").exists()
     assert not (surveys / "panel.tally.json").exists()
+    assert not (surveys / "wave.tally.json").exists()
 
 
 def test_cli_a_mapping_or_export_that_is_not_there_gets_the_one_most_like_it(
