@@ -191,6 +191,18 @@ def test_a_study_named_before_a_group_s_command_keeps_the_rest_in_the_hint(
         "(needmap needs -h lists the commands)"
     )
     assert "field" in (study / "groups.yaml").read_text()
+    survey = runner.invoke(app, ["survey", str(study), "import", "export.csv"])
+    assert survey.stderr.splitlines()[1] == (
+        f"    hint: the command comes first: needmap survey import {study} export.csv"
+    )
+
+
+@pytest.mark.parametrize("group", ["groups", "needs", "survey"])
+def test_a_group_of_commands_alone_shows_its_commands(group: str) -> None:
+    shown = runner.invoke(app, [group])
+    assert shown.output.startswith(f"Usage: needmap {group} [OPTIONS] COMMAND [ARGS]...\n")
+    assert "\nCommands:\n" in shown.output
+    assert "─" not in shown.output  # plain text, as every help: no rich panels
 
 
 @pytest.mark.parametrize("command", [["status"], ["validate"], ["build", "--no-pdf"]])
