@@ -826,8 +826,9 @@ def _long_export(tmp_path: Path, header: str, row: Callable[[int, str, str], str
 
 def test_a_layout_given_is_the_only_one_the_columns_are_read_for(tmp_path: Path) -> None:
     """A long export with a column of comma-joined values reads as Google Forms when the
-    layout is not given; with --layout long it is long. With --layout google-forms, a long
-    export is not read as long: the choices column is asked for."""
+    layout is not given; with --layout long it is long, on the command line too. With
+    --layout google-forms, a long export is not read as long: the choices column is asked
+    for."""
     export = _long_export(
         tmp_path,
         "respondent,Role,Task,Departments",
@@ -839,6 +840,13 @@ def test_a_layout_given_is_the_only_one_the_columns_are_read_for(tmp_path: Path)
     assert (draft.layout, draft.choices, draft.respondent) == ("long", "Task", "respondent")
     with pytest.raises(UsageError, match="layout google-forms needs --choices-column"):
         draft_mapping(study, SURVEY_FIXTURES / "exports" / "long.csv", layout="google-forms")
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    for layout in ("google-forms", "long"):
+        args = ["survey", "draft", str(root), str(export), "--id", layout]
+        drafted = runner.invoke(app, [*args, "--layout", layout] if layout == "long" else args)
+        assert drafted.exit_code == 0, drafted.output
+        assert f"\nlayout: {layout}\n" in (root / "surveys" / f"{layout}.yaml").read_text()
 
 
 def test_a_long_export_with_a_timestamp_beside_the_id_keys_respondents_by_the_id(

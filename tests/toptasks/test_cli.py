@@ -785,6 +785,28 @@ def test_import_takes_the_one_mapping_whose_columns_the_export_has(tmp_path: Pat
     assert (root / "surveys" / "forms.tally.json").exists()
 
 
+def test_strict_import_refuses_an_export_with_warnings_and_writes_no_tally(
+    tmp_path: Path,
+) -> None:
+    """A respondent who chose no task is left out with a warning; --strict makes it an
+    error, so nothing is counted until the export or the mapping is mended."""
+    root = cli_study(tmp_path, mapping="ms-forms", imported=False)
+    export = tmp_path / "answers.csv"
+    export.write_bytes(
+        (SURVEY_FIXTURES / "exports" / "ms-forms.csv").read_bytes()
+        + b"13,3/9/26 9:00:00,3/9/26 9:01:00,anonymous,,Front desk / reception,\n"
+    )
+    problem = f"{export}:14:7: no task chosen: respondent left out"
+    strict = runner.invoke(app, ["survey", "import", str(root), str(export), "--strict"])
+    assert strict.exit_code == 2
+    assert problem in strict.stderr.splitlines()
+    assert not (root / "surveys" / "toptasks.tally.json").exists()
+    lenient = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert lenient.exit_code == 0, lenient.output
+    assert problem.replace(": no task", ": warning: no task") in lenient.stderr.splitlines()
+    assert (root / "surveys" / "toptasks.tally.json").exists()
+
+
 def test_more_respondents_than_a_group_s_headcount_is_a_warning(tmp_path: Path) -> None:
     """Desk's 5 respondents are more than a headcount of 4; field's 3 are more than 2, and
     fewer than the minimum of 5, so their number is not given. Office's 3 of 3 are fine,
@@ -808,6 +830,8 @@ def test_more_respondents_than_a_group_s_headcount_is_a_warning(tmp_path: Path) 
         f"{groups}:3:10: warning: survey 'toptasks' counted more respondents for 'Field staff' "
         "than its headcount of 2",
     ]
+    refused = [line for line in strict.stderr.splitlines() if "headcount of" in line]
+    assert refused == [line.replace(": warning: ", ": ") for line in expected]  # errors now
     imported = runner.invoke(app, ["survey", "import", str(root), export])
     assert imported.exit_code == 0, imported.output
     assert [line for line in imported.stderr.splitlines() if "headcount of" in line] == expected
