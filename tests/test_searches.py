@@ -1078,6 +1078,8 @@ def test_the_terminal_table_of_a_template_fits_80_columns_with_its_terms_whole(
     assert "Leemte Meest gezochte termen" in text  # the gap column headed by its mark
     words = result.output.split()
     assert "parkeervergunning" in words and "zeldzamere" in words  # 3 terms, then the rest
+    wide = runner.invoke(app, ["searches", str(tmp_path / "s")], env={"COLUMNS": "200"})
+    assert "telefoonlijst (88), smoelenboek (31), telefoonnummer (23), 1 zeldzamere" in wide.output
     assert "\u2026" not in result.output  # nothing cut off
 
 
