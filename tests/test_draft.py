@@ -842,11 +842,15 @@ def test_a_layout_given_is_the_only_one_the_columns_are_read_for(tmp_path: Path)
         draft_mapping(study, SURVEY_FIXTURES / "exports" / "long.csv", layout="google-forms")
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)
-    for layout in ("google-forms", "long"):
-        args = ["survey", "draft", str(root), str(export), "--id", layout]
-        drafted = runner.invoke(app, [*args, "--layout", layout] if layout == "long" else args)
+    for layout, given in (("google-forms", []), ("long", ["--layout", "long"])):
+        args = ["survey", "draft", str(root), str(export), "--id", layout, *given]
+        drafted = runner.invoke(app, [*args, "--title", "Pulse 2026"])
         assert drafted.exit_code == 0, drafted.output
-        assert f"\nlayout: {layout}\n" in (root / "surveys" / f"{layout}.yaml").read_text()
+        text = (root / "surveys" / f"{layout}.yaml").read_text()
+        assert f"\nlayout: {layout}\n" in text and "\ntitle: Pulse 2026\n" in text
+    nobody = runner.invoke(app, [*args, "--respondent", "Nope"])
+    assert nobody.exit_code == 2
+    assert "no column 'Nope' (--respondent) in the header" in nobody.stderr
 
 
 def test_a_long_export_with_a_timestamp_beside_the_id_keys_respondents_by_the_id(
