@@ -500,7 +500,10 @@ def test_cli_toptasks_before_import(tmp_path: Path) -> None:
     root = cli_study(tmp_path, imported=False)
     result = runner.invoke(app, ["toptasks", str(root)])
     assert result.exit_code == 2
-    assert "has not been imported yet" in result.stderr
+    assert result.stderr.splitlines() == [
+        f"{root / 'surveys' / 'toptasks.tally.json'}: survey 'toptasks' has not been imported yet",
+        f"    hint: import the export first: needmap survey import {root} EXPORT.csv",
+    ]
 
 
 def test_a_study_with_no_survey_mapping_is_told_how_to_make_one(tmp_path: Path) -> None:
