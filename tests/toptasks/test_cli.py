@@ -544,6 +544,12 @@ def test_cli_toptasks_shows_the_only_survey_imported_yet(tmp_path: Path) -> None
     shown = runner.invoke(app, ["toptasks", str(root)])
     assert shown.exit_code == 0, shown.output
     assert shown.stdout.startswith("Top tasks: Top tasks intranet 2026\n")
+    running_yet = runner.invoke(app, ["toptasks", str(root), "--survey", "running"])
+    assert running_yet.exit_code == 2
+    assert running_yet.stderr.splitlines()[1] == (  # which of the two to import it as
+        f"    hint: import the export first: needmap survey import {root} --survey running "
+        "EXPORT.csv"
+    )
     export = SURVEY_FIXTURES / "exports" / "ms-forms.csv"
     imported = runner.invoke(app, ["survey", "import", str(root), str(export)])
     assert imported.exit_code == 0, imported.output
