@@ -54,7 +54,7 @@ def check_mappings(study: StudyIds, fitting: list[Tally] | None = None) -> list[
     for mapping in mappings.values():
         if tally_path(study.root, mapping.id).exists():
             try:
-                tally = _fitting_tally(study, mapping, Severity.ERROR)
+                tally = _fitting_tally(study, mapping)
             except NeedmapError as exc:
                 problems.extend(exc.problems)
             else:
@@ -244,8 +244,9 @@ def import_command(study: StudyIds, mapping: SurveyMapping) -> str:
     return command
 
 
-def _fitting_tally(study: StudyIds, mapping: SurveyMapping, severity: Severity) -> Tally:
-    """The mapping's tally; raises when it was imported with other tasks or groups."""
+def _fitting_tally(study: StudyIds, mapping: SurveyMapping) -> Tally:
+    """The mapping's tally; raises (errors: the reports refuse such a tally) when it was
+    imported with other tasks or groups, or counted no respondent in a target group."""
     path = tally_path(study.root, mapping.id)
     tally = read_tally(path, f"{import_command(study, mapping)}EXPORT.csv")
     changed = tally.differences([t.id for t in mapping.tasks], study.group_by_id, mapping.max_picks)
@@ -257,9 +258,7 @@ def _fitting_tally(study: StudyIds, mapping: SurveyMapping, severity: Severity) 
             hint += f"; or, if '{new}' is '{old}' renamed, recount it with: " + rename_command(
                 study.root, old, new
             )
-        raise InvalidStudyError(
-            Problem(Location(path), c, hint=hint, severity=severity) for c in changed
-        )
+        raise InvalidStudyError(Problem(Location(path), c, hint=hint) for c in changed)
     if not tally.group_respondents:  # as imported before needmap refused such an export
         message = (
             f"this tally counted no respondent in a target group ({tally.total_respondents} "
@@ -269,13 +268,13 @@ def _fitting_tally(study: StudyIds, mapping: SurveyMapping, severity: Severity) 
             f"import an export with answers: {import_command(study, mapping)}{tally.source}; "
             "or remove this file until there is one"
         )
-        raise InvalidStudyError([Problem(Location(path), message, hint=hint, severity=severity)])
+        raise InvalidStudyError([Problem(Location(path), message, hint=hint)])
     return tally
 
 
 def _shown_tally(study: Study, mapping: SurveyMapping) -> Tally:
     """The mapping's tally (:func:`_fitting_tally`), if its results may be shown."""
-    tally = _fitting_tally(study, mapping, Severity.ERROR)
+    tally = _fitting_tally(study, mapping)
     too_few = too_few_problem(study, tally, tally_path(study.root, mapping.id))
     if too_few is not None:
         raise InvalidStudyError([too_few])
@@ -341,7 +340,7 @@ def fitting_tallies(study: Study) -> list[Tally]:
     for mapping in _load_mappings(study)[0].values():
         if tally_path(study.root, mapping.id).exists():
             try:
-                found.append(_fitting_tally(study, mapping, Severity.WARNING))
+                found.append(_fitting_tally(study, mapping))
             except NeedmapError:
                 continue
     return found
