@@ -568,6 +568,9 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
         ],
     )
     assert codes.exit_code == 0, codes.stderr
+    assert codes.stdout.startswith(
+        "Read as limesurvey: groups in column 'G01Q01', question 'G02Q02'.\n"
+    )
     assert "The group answers are codes: export again with full answers" in " ".join(
         codes.stdout.split()
     )
