@@ -574,6 +574,8 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     assert "The group answers are codes: export again with full answers" in " ".join(
         codes.stdout.split()
     )
+    assert "no respondent is in a target group" in codes.stderr  # no answer has a group yet
+    assert "\nWith it, the export does not import yet: see the problems above.\n" in codes.stdout
     unnamed = tmp_path / "teams.csv"
     text = export.read_text(encoding="utf-8-sig")
     for n, role in enumerate(["Field staff", "Front desk / reception", "Office staff", "Other"]):

@@ -225,6 +225,10 @@ def test_cli_import_and_outputs(tmp_path: Path) -> None:
         "target": 0.75,
         "tasks": ["leave", "colleague", "meeting", "expense"],
     }
+    half = runner.invoke(
+        app, ["toptasks", str(root), "--json", "--unweighted", "--coverage", "0.5"]
+    )
+    assert json.loads(half.stdout)["coverage"] == {"target": 0.5, "tasks": ["leave", "colleague"]}
     for name in ("t.md", "t.csv", "t.xlsx", "neck.png", "neck.svg", "page.html"):
         result = runner.invoke(app, ["toptasks", str(root), "--out", str(tmp_path / name)])
         assert result.exit_code == 0, result.output
