@@ -432,6 +432,11 @@ def test_cli_import_of_an_export_from_outside_the_groups_only_is_refused(
         f"{tally}: this tally counted no respondent in a target group (2 outside them): "
         "there are no votes to show",
     )
+    refused = runner.invoke(app, ["toptasks", str(root)])
+    assert refused.stderr.splitlines()[1] == (
+        f"    hint: import an export with answers: needmap survey import {root} ok.csv; "
+        "or remove this file until there is one"
+    )
 
 
 @pytest.mark.parametrize(
