@@ -233,6 +233,13 @@ def test_cli_import_and_outputs(tmp_path: Path) -> None:
         result = runner.invoke(app, ["toptasks", str(root), "--out", str(tmp_path / name)])
         assert result.exit_code == 0, result.output
         assert (tmp_path / name).stat().st_size > 300
+    assert "The long neck of top tasks" in (tmp_path / "neck.svg").read_text()  # by default
+    groups = runner.invoke(
+        app, ["toptasks", str(root), "--chart", "groups", "--out", str(tmp_path / "g.svg")]
+    )
+    assert groups.exit_code == 0, groups.output
+    drawn = (tmp_path / "g.svg").read_text()
+    assert "Top tasks per group" in drawn and "The long neck" not in drawn
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
     assert ">Evidence for needs</span></caption>" in page and "Canteen information" in page
     assert "## Evidence for needs" in (tmp_path / "t.md").read_text(encoding="utf-8")
