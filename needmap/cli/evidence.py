@@ -42,6 +42,10 @@ if TYPE_CHECKING:
 TERMS_IN_TERMINAL = 3
 """Most searched terms per need in the terminal's table (the reports show more)."""
 
+GROUP_TOP = 3
+"""Tasks listed for each group under the terminal's ranking (the reports give every task's
+share per group)."""
+
 EvidenceJson = Annotated[
     bool, typer.Option("--json", help="Print the evidence as JSON (docs/json-output.md).")
 ]
@@ -548,12 +552,14 @@ def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
     labels_of = {t.id: t.label for t in result.tasks}
     if any(not g.suppressed for g in result.groups):
         console.print()
+        console.print(words["tt.group_tops"].format(n=GROUP_TOP) + ":")
         print_bullets(
             console,
             [
                 f"{g.name}: " + words["tt.suppressed"].format(n=result.min_group_size)
                 if g.suppressed
-                else f"{g.name} (n={g.respondents}): " + "; ".join(labels_of[t] for t in g.top(3))
+                else f"{g.name} (n={g.respondents}): "
+                + "; ".join(labels_of[t] for t in g.top(GROUP_TOP))
                 for g in result.groups
             ],
         )

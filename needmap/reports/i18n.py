@@ -196,6 +196,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tt.suppressed_note": "Groups with fewer than {n} respondents are not shown (n<{n}); "
         "where one group would be derivable from the total, a second is hidden too.",
         "tt.disagree": "Where groups differ most",
+        "tt.group_tops": "The {n} tasks each group chose most",
         "tt.spread": "{task}: {points} points apart ({high} highest, {low} lowest)",
         "tt.needs": "Evidence for needs",
         "tt.sheet": "Top tasks",
@@ -754,6 +755,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "(n<{n}); waar één groep uit het totaal af te leiden zou zijn, is ook een tweede "
         "verborgen.",
         "tt.disagree": "Waar groepen het meest verschillen",
+        "tt.group_tops": "De {n} taken die elke groep het vaakst koos",
         "tt.spread": "{task}: {points} procentpunt verschil ({high} het hoogst, {low} het laagst)",
         "tt.needs": "Bewijs voor behoeften",
         "tt.sheet": "Toptaken",

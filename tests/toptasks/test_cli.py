@@ -896,6 +896,24 @@ def test_the_weights_table_gives_each_group_s_response_and_hides_the_small_ones(
     ]
 
 
+def test_the_terminal_lists_each_group_s_three_most_chosen_tasks(tmp_path: Path) -> None:
+    """Under the ranking, each group's own top three, most chosen first, with its number of
+    respondents, under a heading that says what they are."""
+    root = cli_study(tmp_path)
+    shown = runner.invoke(app, ["toptasks", str(root)], env={"COLUMNS": "200"})
+    lines = shown.stdout.splitlines()
+    at = lines.index("The 3 tasks each group chose most:")
+    assert lines[at + 1 : at + 5] == [
+        " • Front desk (n=5): Book leave; Find a colleague, by name or expertise; Claim expenses",
+        " • Field staff (n=3): Book leave; Claim expenses; Report a broken printer",
+        " • Office staff (n=3): Plan a meeting with lunch and projector; Find a colleague, by "
+        "name or expertise; Book leave",
+        "",
+    ]
+    dutch = runner.invoke(app, ["toptasks", str(root), "-l", "nl"], env={"COLUMNS": "200"})
+    assert "\nDe 3 taken die elke groep het vaakst koos:\n" in dutch.stdout
+
+
 def test_the_terminal_lists_twenty_tasks_unless_told(demo: Path) -> None:
     """The demo's survey has 22 tasks: the ranking stops at 20 and says how to see all."""
     shown = runner.invoke(app, ["toptasks", str(demo / "study")], env={"COLUMNS": "120"})
