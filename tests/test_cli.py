@@ -613,6 +613,9 @@ def test_internal_errors_are_reported_without_traceback(
         "This is a bug. Run again with NEEDMAP_DEBUG=1 to see the traceback, and please "
         "report it.\n"
     )
+    monkeypatch.setenv("NEEDMAP_DEBUG", "1")  # as the message says: the traceback instead
+    debugged = runner.invoke(app, ["validate", str(make_study())])
+    assert isinstance(debugged.exception, ZeroDivisionError) and debugged.stderr == ""
 
 
 @pytest.mark.parametrize(
