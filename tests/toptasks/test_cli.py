@@ -94,6 +94,13 @@ def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
     assert allowed.exit_code == 0 and "Front desk (n=5)" in allowed.stdout
     by_name = runner.invoke(app, ["toptasks", str(root), "--group", "front DESK"])
     assert by_name.exit_code == 0 and by_name.stdout == allowed.stdout
+    picture = tmp_path / "desk.png"
+    drawn = runner.invoke(app, ["toptasks", str(root), "-g", "desk", "--out", str(picture)])
+    assert drawn.exit_code == 2 and not picture.exists()
+    assert drawn.stderr.splitlines() == [
+        f"{picture}: cannot write top tasks as '.png'",
+        "    hint: one group's ranking is a table: use .md, .csv or .xlsx",
+    ]
     for wrong, hint in [
         ("Front dsk", "did you mean 'Front desk'?"),
         ("FRONT DSK", "did you mean 'Front desk'?"),  # a name typed in any case
