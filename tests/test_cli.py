@@ -830,6 +830,29 @@ def test_output_the_encoding_cannot_hold_does_not_stop_a_command(tmp_path: Path)
     assert "Eén" not in as_ascii.stdout.decode("ascii")
 
 
+def test_json_written_to_a_file(tmp_path: Path) -> None:
+    """``--json --out``: UTF-8 as it is, indented, ending in a newline, whatever the output's
+    encoding; any other name is refused at the option, with what to do instead."""
+    folder = tmp_path / "study"
+    assert runner.invoke(app, ["init", str(folder), "-t", "gemeente"]).exit_code == 0
+    out = tmp_path / "plan.json"
+    written = runner.invoke(app, ["roadmap", str(folder), "--json", "--out", str(out)])
+    assert written.exit_code == 0, written.output
+    assert f"wrote {out}" in written.stdout.replace("\n", "")
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith('{\n  "') and text.endswith("}\n")
+    assert "Eén" in text and "\\u" not in text
+    refused = runner.invoke(
+        app, ["roadmap", str(folder), "--json", "--out", str(tmp_path / "plan.md")]
+    )
+    assert refused.exit_code == 2
+    assert " ".join(refused.stderr.split()) == (
+        f"{tmp_path / 'plan.md'}: --json writes JSON, not '.md' "
+        "hint: use a name ending in .json, or leave out --out to print it"
+    )
+    assert not (tmp_path / "plan.md").exists()
+
+
 def test_subprocess_console_script_version() -> None:
     script = Path(sys.executable).parent / "needmap"
     if not script.exists():
