@@ -176,6 +176,7 @@ def test_watch_builds_again_after_each_change_until_ctrl_c(
     printed = err.read_text()
     assert "needs.yaml:" in printed and "required key 'title' is missing" in printed
     assert printed.rstrip().endswith("Stopped watching.")
+    assert len(re.findall(r"^\d\d:\d\d:\d\d building…$", printed, re.MULTILINE)) == 4
     assert out.read_text().count("Open ") == 3  # three builds; the broken study wrote nothing
     assert f"  removed {root / 'reports' / 'personas.html'}, an earlier build's" in out.read_text()
 

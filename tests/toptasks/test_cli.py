@@ -135,6 +135,21 @@ def test_terminal_ranking_fits_80_columns(tmp_path: Path) -> None:
     assert evidence[3].split()[:3] == ["1", "Canteen", "information"]
 
 
+def test_terminal_ranking_marks_the_coverage_set_in_bold(tmp_path: Path) -> None:
+    """The tasks that take 75% of the votes stand out; all rows shown, nothing is 'more'."""
+    root = cli_study(tmp_path)
+    shown = runner.invoke(
+        app, ["toptasks", str(root), "--top", "6"], env={"COLUMNS": "100", **IN_A_TERMINAL}
+    )
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    first = next(i for i, line in enumerate(lines) if plain(line).startswith("   1  "))
+    rows = lines[first : first + 6]
+    assert [plain(row).split()[0] for row in rows] == ["1", "2", "3", "4", "5", "6"]
+    assert ["\x1b[1m" in row for row in rows] == [True, True, True, False, False, False]
+    assert "more (--top" not in shown.stdout
+
+
 _RANK = re.compile(r" +\d+  ")
 """The start of a ranking's row: its rank, right-aligned."""
 
