@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 import needmap
 from needmap import __version__, list_templates
 from needmap.cli import app
-from tests.conftest import MINIMAL_STUDY, StudyMaker, run_needmap, write_tree
+from tests.conftest import MINIMAL_STUDY, StudyMaker, plain, run_needmap, write_tree
 
 runner = CliRunner()
 
@@ -1214,6 +1214,47 @@ def test_indented_lines_and_legends_break_between_words_only() -> None:
         "B · Bosses  C · Catering",
         "D",
     ]
+
+
+def test_steps_keep_each_command_on_one_line_in_cyan_only() -> None:
+    """A step's text wraps under its own start, between words only (a path stays whole); its
+    command stays one line to copy whole, however narrow the terminal, and in one colour (no
+    number or path highlighted)."""
+    cli_app = importlib.import_module("needmap.cli.app")
+    terminal = io.StringIO()
+    console = Console(file=terminal, width=30, force_terminal=True, color_system="standard")
+    command = "needmap build /a/long/path/to/study --out out/report-2026 --top 10"
+    text = "Build /a/long/path/to/the/study/folder for the steering group"
+    cli_app.print_steps(console, [(text, command)])
+    cli_app.print_steps(console, [("Done", None)])
+    lines = terminal.getvalue().splitlines()
+    assert [plain(line) for line in lines] == [
+        "  1. Build",
+        "     /a/long/path/to/the/study/folder",
+        "     for the steering group",
+        f"     {command}",
+        "  1. Done",
+    ]
+    assert lines[3] == f"\x1b[36m     {command}\x1b[0m"  # on any console, highlighting or not
+
+
+def test_name_columns_fit_the_longest_word_within_bounds() -> None:
+    """The name column is as wide as its longest word, at least 8 and at most 20."""
+    from rich.table import Table
+
+    cli_app = importlib.import_module("needmap.cli.app")
+    widths = []
+    for names in (
+        ["HR", "Bo"],
+        ["Catering staff", "Front desk"],
+        ["Beleidsmedewerkersoverleg"],
+        [],
+    ):
+        table = Table()
+        cli_app.add_name_column(table, "Group", names)
+        widths.append(table.columns[0].min_width)
+    assert widths == [8, 8, 20, 8]
+    assert widths[1] == len("Catering") and len("Beleidsmedewerkersoverleg") > 20
 
 
 def test_the_console_prints_styles_but_no_control_character_of_the_text(

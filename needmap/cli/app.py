@@ -367,13 +367,13 @@ def emit_json(data: dict[str, Any], out: Path | None) -> None:
 
 def light_table(title: str) -> Table:
     """A table framed by a rule under its headings only, with two spaces between columns:
-    in an 80-column terminal the text column keeps room that borders would take."""
+    in an 80-column terminal the text column keeps room that borders would take. Its title
+    is printed by :func:`print_table`, left-aligned and wrapped to the terminal."""
     from rich import box
     from rich.table import Table
 
     return Table(
         title=title,
-        title_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
