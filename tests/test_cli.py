@@ -1216,6 +1216,20 @@ def test_indented_lines_and_legends_break_between_words_only() -> None:
     ]
 
 
+def test_unindented_lines_continue_at_the_margin_in_their_style() -> None:
+    """A heading or an introduction (indent 0) wraps back to the margin, bold if asked."""
+    cli_app = importlib.import_module("needmap.cli.app")
+    terminal = io.StringIO()
+    console = Console(file=terminal, width=24, force_terminal=True, color_system="standard")
+    cli_app.print_indented(console, ["Needs of the front desk and field staff"], 0, "bold")
+    cli_app.print_legend(console, ["A · Front desk"], style="dim")
+    assert terminal.getvalue().splitlines() == [
+        "\x1b[1mNeeds of the front desk\x1b[0m",
+        "\x1b[1mand field staff\x1b[0m",
+        "\x1b[2mA · Front desk\x1b[0m",
+    ]
+
+
 def test_steps_keep_each_command_on_one_line_in_cyan_only() -> None:
     """A step's text wraps under its own start, between words only (a path stays whole); its
     command stays one line to copy whole, however narrow the terminal, and in one colour (no
