@@ -122,6 +122,39 @@ def test_a_roadmap_read_back_from_its_json_is_the_same_plan(
     assert compare_plans(read, now, "roadmap.json").changes == ()
 
 
+def test_a_need_that_fits_in_no_phase_is_in_the_plan_as_unplanned(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """An unplanned need is part of the plan: kept when read back, and a need that no
+    longer fits moved later, not dropped."""
+    root = make_study(
+        {
+            "study.yaml": """\
+                name: Test study
+                organisation: Test org
+                language: en
+                roadmap:
+                  phases: [{id: now, name: Now, capacity: 3}]
+                """,
+            "needs.yaml": """\
+                needs:
+                  - {id: search, title: Search, kind: function, effort: s, groups: {desk: must}}
+                  - {id: mobile, title: App, kind: technology, effort: xl, groups: {field: must}}
+                """,
+        }
+    )
+    roadmap = study_roadmap(load_study(root))
+    now = snapshot(roadmap)
+    assert dict(now.placed) == {"search": 0, "mobile": None}
+    path = tmp_path / "roadmap.json"
+    path.write_text(json.dumps(roadmap_to_json(roadmap)), encoding="utf-8")
+    assert dict(read_plan(path).placed) == dict(now.placed)
+    assert compare_plans(read_plan(path), now, "roadmap.json").changes == ()
+    before = dataclasses.replace(now, placed={"search": 0, "mobile": 0})
+    moved = compare_plans(before, now, "last month").changes
+    assert [(c.need, c.kind, c.before, c.after) for c in moved] == [("mobile", "later", 0, None)]
+
+
 @pytest.mark.parametrize(
     ("text", "where", "message"),
     [
