@@ -212,6 +212,10 @@ def test_by_family_merges_groups() -> None:
     assert overlap.demand["n1"] == 180.0
     # reports call its circles families (one group may stand alone among them)
     assert overlap.by_family and not compute_overlap(SMALL).by_family
+    with pytest.raises(UsageError) as raised:
+        compute_overlap(SMALL, ["f2"], by_family=True)
+    [problem] = raised.value.problems
+    assert (problem.message, problem.hint) == ("unknown family 'f2'", "choose from: f1, c")
 
 
 def test_a_family_with_no_groups_yet_is_no_circle() -> None:
@@ -274,8 +278,10 @@ def test_unknown_and_repeated_groups_are_usage_errors() -> None:
     messages = [p.message for p in raised.value.problems]
     assert messages == ["unknown group 'bb'", "group 'a' is chosen twice"]
     assert raised.value.problems[0].hint == "did you mean 'b'?"
-    with pytest.raises(UsageError, match="no groups chosen"):
+    with pytest.raises(UsageError) as none:
         compute_overlap(SMALL, [])
+    [problem] = none.value.problems
+    assert (problem.message, problem.hint) == ("no groups chosen", "name at least one group")
 
 
 def test_a_misspelt_group_name_in_capitals_gets_did_you_mean_its_name() -> None:
@@ -284,6 +290,19 @@ def test_a_misspelt_group_name_in_capitals_gets_did_you_mean_its_name() -> None:
     with pytest.raises(UsageError) as raised:
         compute_overlap(dataclasses.replace(study, groups=named), ["DESK STAF"])
     assert raised.value.problems[0].hint == "did you mean 'Desk staff'?"
+
+
+def test_a_name_with_commas_is_found_however_its_commas_are_spaced() -> None:
+    study = make_study({"desk": 10, "facility": 20}, {"n": {"desk": "must"}})
+    name = "Security, catering and facility staff"
+    renamed = (study.groups[0], study.groups[1].model_copy(update={"name": name}))
+    study = dataclasses.replace(study, groups=renamed)
+    for typed in (
+        ["security ,catering AND facility staff"],
+        ["Security", " catering and facility staff"],
+    ):
+        [unit] = compute_overlap(study, typed).units
+        assert unit.id == "facility"
 
 
 # --- degenerate inputs -------------------------------------------------------------------
@@ -368,8 +387,13 @@ def test_as_many_groups_as_letters_are_allowed_and_more_are_not() -> None:
     study = make_study(groups, {"n1": {"g00": "must"}})
     units = compute_overlap(study, list(groups)[:52]).units
     assert (units[0].letter, units[25].letter, units[51].letter) == ("A", "Z", "z")
-    with pytest.raises(UsageError, match="53 circles chosen; needmap draws at most 52"):
+    with pytest.raises(UsageError) as raised:
         compute_overlap(study)
+    [problem] = raised.value.problems
+    assert (problem.message, problem.hint) == (
+        "53 circles chosen; needmap draws at most 52",
+        "choose fewer groups, or merge them into families with --by-family",
+    )
 
 
 def test_an_unknown_group_like_none_is_told_the_choice() -> None:
