@@ -236,6 +236,21 @@ def test_one_search_in_one_log_is_counted_in_the_singular(
     assert summary_line(evidence, "nl") == "1 zoekopdracht in 1 log; 1 (100,0%) over een behoefte"
 
 
+def test_a_log_of_searches_without_a_term_has_no_share_about_a_need(
+    make_study: StudyMaker,
+) -> None:
+    """No search counted, so no share of them: a dash, not a division by zero."""
+    files = {
+        **files_with_logs(min_size=1),
+        "analytics/intranet.yaml": None,
+        "analytics/intranet-may.csv": None,
+        "analytics/app-searches.csv": b"user,query,time\nu2,,x\n",
+    }
+    shown = runner.invoke(app, ["searches", str(make_study(files))], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.startswith("0 searches in 1 log; 0 (\u2013) about a need\n")
+
+
 def test_a_gap_needs_a_results_column_and_the_logs_threshold(make_study: StudyMaker) -> None:
     files = files_with_logs()
     files["analytics/intranet.yaml"] = INTRANET.replace("gap_from: 15", "gap_from: 18")
@@ -440,6 +455,10 @@ def test_table_and_notes(study_dir: Path) -> None:
     assert unmatched.rows == (("parkeren", "16", "15"), ("kantine menu", "7", "0"))
     assert unmatched.in_coverage == (True, False)  # mostly found nothing
     assert "2 rarer terms match no need and are not shown." in unmatched.notes
+    page = render_searches_page(evidence, study)
+    tables = re.findall(r'<table class="([^"]+)">', page)
+    assert tables == ["needs ranking searches", "needs ranking unmatched"]  # the CSS lays out each
+    assert page.count('<tr class="gap">') == 3  # the gaps, and the terms mostly finding nothing
 
 
 def _many_terms_study(make_study: StudyMaker, unused: int = 12) -> Path:
@@ -1195,6 +1214,8 @@ def test_study_without_search_logs(make_study: StudyMaker) -> None:
         "# Search logs: Test study\n\n## Needs people searched for\n\n"
         "_No search logs in analytics/ yet (see docs/search-logs.md)._  \n"
     )
+    page = render_searches_page(evidence, study)
+    assert '<p class="subtitle">Test org</p>' in page  # no summary after it
     result = runner.invoke(app, ["searches", str(study.root)])
     assert result.exit_code == 0
     assert "No search logs in analytics/ yet" in result.output
