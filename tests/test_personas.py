@@ -564,7 +564,11 @@ def test_no_personas_and_stale_tally_are_errors(tmp_path: Path) -> None:
     assert stale.exit_code == 2 and "task 'cafe' was counted at import" in stale.stderr
     (root / "personas.yaml").unlink()
     empty = runner.invoke(app, ["personas", str(root)])
-    assert empty.exit_code == 2 and "the study defines no personas" in empty.stderr
+    assert empty.exit_code == 2
+    assert empty.stderr.splitlines() == [
+        f"{root}: the study defines no personas",
+        "    hint: add them to personas.yaml (see docs/study-format.md)",
+    ]
 
 
 def test_subprocess_writes_each_format(tmp_path: Path) -> None:
