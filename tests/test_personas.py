@@ -33,7 +33,14 @@ from needmap.reports.personas_report import (
 )
 from needmap.reports.toptasks_table import ranking_to_csv, ranking_to_xlsx
 from needmap.surveys import imported_surveys
-from tests.conftest import SURVEY_FIXTURES, StudyMaker, run_needmap, write_tree
+from tests.conftest import (
+    IN_A_TERMINAL,
+    SURVEY_FIXTURES,
+    StudyMaker,
+    plain,
+    run_needmap,
+    write_tree,
+)
 
 runner = CliRunner()
 
@@ -505,6 +512,34 @@ def test_terminal_fits_80_columns(tmp_path: Path) -> None:
     assert max(len(line.rstrip()) for line in terminal.splitlines()) <= 80
     assert "Key needs" in terminal and "not listed" in terminal
     assert "Find a colleague, by name or expertise: 25.0%" in terminal
+
+
+def test_the_terminal_styles_who_a_persona_is_their_words_and_the_legends(demo: Path) -> None:
+    """In a terminal: the name in bold, the group in cyan, what people said in italics (the
+    persona's own quote and those of the interviews), the evidence legend and the rule
+    between two personas dim."""
+    shown = runner.invoke(
+        app,
+        ["personas", str(demo / "study"), "-p", "fatima,henk"],
+        env={"COLUMNS": "100", **IN_A_TERMINAL},
+    )
+    assert shown.exit_code == 0, shown.output
+    lines = [line.rstrip() for line in shown.stdout.splitlines()]
+
+    def styled(start: str) -> list[str]:
+        return [line for line in lines if plain(line).lstrip().startswith(start)]
+
+    assert lines[0] == "\x1b[1mFatima\x1b[0m: Contact centre agent"
+    assert lines[1].startswith("\x1b[36mFront desk and contact centre\x1b[0m · Employees")
+    (own,) = styled("\u201cIf I have to search")
+    assert own.startswith("  \x1b[3m\u201cIf I have to search")
+    heard = styled("\u201cThe answers in the knowledge base")
+    assert heard and all(line.startswith("  \x1b[3m") for line in heard)
+    legends = styled("Evidence: Votes")
+    assert legends == ["\x1b[2mEvidence: Votes · Interviews · Searches\x1b[0m"] * 2
+    (rule,) = [line for line in lines if plain(line).startswith("\u2500" * 100)]
+    assert rule.startswith("\x1b[2m\u2500")
+    assert plain(lines[lines.index(rule) + 1]) == "Henk: Neighbourhood maintenance officer"
 
 
 def test_the_summary_counts_personas_and_groups_in_words(tmp_path: Path) -> None:
