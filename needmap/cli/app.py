@@ -485,17 +485,18 @@ def print_steps(console: Console, steps: Iterable[tuple[str, str | None]]) -> No
 
 
 def print_ranking(console: Console, ranking: RankingTable, top: int) -> None:
-    """The first ``top`` rows of a ranking (at most its first seven columns), tasks in the
+    """The first ``top`` rows of a ranking (without its columns per group), tasks in the
     coverage set in bold, then how many rows were left out."""
     table = light_table(ranking.title)
-    for i, heading in enumerate(ranking.header[:7]):
+    shown = [i for i in range(len(ranking.header)) if i not in ranking.group_columns]
+    for i in shown:
         # Headings may wrap, so that a narrow terminal leaves room for the task labels.
         text = i in ranking.text_columns
         table.add_column(
-            heading, justify="left" if text else "right", min_width=20 if text else None
+            ranking.header[i], justify="left" if text else "right", min_width=20 if text else None
         )
     for row, covered in list(zip(ranking.rows, ranking.in_coverage, strict=True))[:top]:
-        table.add_row(*(escape(c) for c in row[:7]), style="bold" if covered else "")
+        table.add_row(*(escape(row[i]) for i in shown), style="bold" if covered else "")
     print_table(console, table)
     if len(ranking.rows) > top:
         from needmap.reports.i18n import labels

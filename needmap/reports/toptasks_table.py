@@ -111,16 +111,19 @@ class RankingTable:
 
 
 def build_ranking(result: TopTasks, language: Language) -> RankingTable:
-    """Rows in rank order: rank, task, votes, shares, cumulative, coverage mark, per group."""
+    """Rows in rank order: rank, task, votes, share, weighted share (when weighted: unweighted
+    results have none, and an empty column read as a gap), cumulative, coverage mark, per
+    group."""
     words = labels(language)
     hidden = words["tt.suppressed"].format(n=result.min_group_size)
     covered = set(result.coverage)
+    weighted = result.order == "weighted"
     header = [
         words["tt.rank"],
         words["tt.task"],
         words["tt.votes"],
         words["tt.share"],
-        words["tt.weighted"],
+        *([words["tt.weighted"]] if weighted else []),
         words["tt.cumulative"],
         words["tt.coverage"].format(pct=f"{result.coverage_target:.0%}"),
     ]
@@ -135,7 +138,7 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
             task.label,
             whole_cell(task.votes),
             _pct(task.share, language),
-            _pct(task.weighted_share, language),
+            *([_pct(task.weighted_share, language)] if weighted else []),
             _pct(cumulative, language),
             "●" if task.id in covered else "",
         ]
@@ -162,6 +165,7 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
         rows=tuple(rows),
         in_coverage=tuple(t.id in covered for t in result.tasks),
         notes=tuple(notes),
+        marks_column=overall - 1,
         group_columns=tuple(range(overall, len(header))),
         key_columns=(0, 1),
         row_header=1,

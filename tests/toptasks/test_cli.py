@@ -944,3 +944,16 @@ def test_the_terminal_lists_twenty_tasks_unless_told(demo: Path) -> None:
     assert ranks[:20] == [str(n) for n in range(1, 21)] and "21" not in ranks
     assert "… 2 more (--top 22 shows all)" in shown.stdout
     assert "\nThe long neck: 3 tasks take a quarter of the votes.\n" in shown.stdout
+
+
+def test_the_terminal_shows_no_weighted_column_for_unweighted_results(tmp_path: Path) -> None:
+    root = cli_study(tmp_path)
+    shown = runner.invoke(app, ["toptasks", str(root), "--unweighted"], env={"COLUMNS": "100"})
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    assert lines[1].split() == ["Rank", "Task", "Votes", "Share", "Cumulative", "In", "75%", "set"]
+    assert lines[3].split() == ["1", "Book", "leave", "7", "29.2%", "29.2%", "●"]
+    evidence = lines[lines.index("Evidence for needs") + 1]
+    assert evidence.split() == ["Rank", "Need", "Votes", "Share"]
+    weighted = runner.invoke(app, ["toptasks", str(root)], env={"COLUMNS": "100"})
+    assert "Weighted  Cumulative  In 75% set" in weighted.stdout.splitlines()[1]

@@ -565,3 +565,41 @@ def test_printed_parts_fit_the_page_and_are_as_few_as_fit(
     assert [p.title for p in parts[1:]] == (
         ["groups"] if count == 1 else [f"part {n} of {count}" for n in range(1, count + 1)]
     )
+
+
+def test_unweighted_results_have_no_weighted_column(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    """Without weighting there are no weighted shares: the column left empty in every row
+    read as missing figures, in the terminal and in every file."""
+    one = with_minimum(study, 1)
+    table = build_ranking(analyse_toptasks(one, mapping, tally, weighted=False), "en")
+    assert table.header == (
+        "Rank",
+        "Task",
+        "Votes",
+        "Share",
+        "Cumulative",
+        "In 75% set",
+        "Front desk (n=5)",
+        "Field staff (n=3)",
+        "Office staff (n=3)",
+    )
+    assert table.rows[0] == (
+        "1",
+        "Book leave",
+        "7",
+        "28.0%",
+        "28.0%",
+        "●",
+        "25.0%",
+        "60.0%",
+        "14.3%",
+    )
+    assert (table.marks_column, table.group_columns) == (5, (6, 7, 8))
+    assert "| ---: | --- | ---: | ---: | ---: | :-: | ---: | ---: | ---: |" in ranking_to_markdown(
+        table
+    )
+    weighted = build_ranking(analyse_toptasks(one, mapping, tally), "en")
+    assert weighted.header[4:7] == ("Weighted", "Cumulative", "In 75% set")
+    assert (weighted.marks_column, weighted.group_columns) == (6, (7, 8, 9))
