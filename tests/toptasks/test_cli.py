@@ -957,3 +957,22 @@ def test_the_terminal_shows_no_weighted_column_for_unweighted_results(tmp_path: 
     assert evidence.split() == ["Rank", "Need", "Votes", "Share"]
     weighted = runner.invoke(app, ["toptasks", str(root)], env={"COLUMNS": "100"})
     assert "Weighted  Cumulative  In 75% set" in weighted.stdout.splitlines()[1]
+
+
+def test_one_group_s_ranking_in_a_workbook_is_a_sheet_named_after_it(tmp_path: Path) -> None:
+    """One group's ranking has no coverage set: none of its rows is banded, as the tasks of
+    the 75% set are in the whole ranking's sheet."""
+    root = cli_study(tmp_path)
+    band = "00E3EEF6"
+    whole, group = tmp_path / "all.xlsx", tmp_path / "desk.xlsx"
+    assert runner.invoke(app, ["toptasks", str(root), "--out", str(whole)]).exit_code == 0
+    first = load_workbook(whole).worksheets[0]
+    assert first["A2"].fill.fgColor.rgb == band  # the top task is in the 75% set
+    written = runner.invoke(app, ["toptasks", str(root), "-g", "desk", "--out", str(group)])
+    assert written.exit_code == 0, written.output
+    book = load_workbook(group)
+    assert book.sheetnames == ["Front desk"]
+    sheet = book.worksheets[0]
+    assert [c.value for c in sheet[1]] == ["Rank", "Task", "Share"]
+    assert sheet.max_row == 7  # the heading and the six tasks
+    assert not [c for row in sheet.iter_rows() for c in row if c.fill.fgColor.rgb == band]

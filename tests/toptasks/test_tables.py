@@ -293,6 +293,7 @@ def test_a_ranking_of_many_groups_is_printed_in_parts(count: int, sizes: list[in
     assert shown == list(table.header[7:])  # every group once, in order
     assert {p.text_columns for p in parts} == {(1,)}  # the task, left-aligned in every part
     assert {p.row_header for p in parts} == {1}  # and heading its row in every part
+    assert [p.marks_column for p in parts] == [6, *(None for _ in sizes)]  # the first part's
     assert all(p.header[:2] == table.header[:2] for p in parts[1:])
     last = parts[-1]
     assert last.rows[0] == (table.rows[0][0], table.rows[0][1], *table.rows[0][-sizes[-1] :])
