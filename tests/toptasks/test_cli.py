@@ -961,13 +961,16 @@ def test_the_terminal_shows_no_weighted_column_for_unweighted_results(tmp_path: 
 
 def test_one_group_s_ranking_in_a_workbook_is_a_sheet_named_after_it(tmp_path: Path) -> None:
     """One group's ranking has no coverage set: none of its rows is banded, as the tasks of
-    the 75% set are in the whole ranking's sheet."""
+    the 75% set are in the whole ranking's sheet (and only there)."""
     root = cli_study(tmp_path)
     band = "00E3EEF6"
     whole, group = tmp_path / "all.xlsx", tmp_path / "desk.xlsx"
     assert runner.invoke(app, ["toptasks", str(root), "--out", str(whole)]).exit_code == 0
-    first = load_workbook(whole).worksheets[0]
+    first, *others = load_workbook(whole).worksheets
     assert first["A2"].fill.fgColor.rgb == band  # the top task is in the 75% set
+    assert [sheet.title for sheet in others] == ["Evidence for needs", "Weights"]
+    for sheet in others:  # a need or a group is in no coverage set
+        assert not [c for row in sheet.iter_rows() for c in row if c.fill.fgColor.rgb == band]
     written = runner.invoke(app, ["toptasks", str(root), "-g", "desk", "--out", str(group)])
     assert written.exit_code == 0, written.output
     book = load_workbook(group)
