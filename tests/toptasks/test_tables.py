@@ -604,3 +604,11 @@ def test_unweighted_results_have_no_weighted_column(
     weighted = build_ranking(analyse_toptasks(one, mapping, tally), "en")
     assert weighted.header[4:7] == ("Weighted", "Cumulative", "In 75% set")
     assert (weighted.marks_column, weighted.group_columns) == (6, (7, 8, 9))
+
+
+def test_a_dutch_workbook_names_its_sheets_in_dutch(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    result = analyse_toptasks(with_minimum(study, 1), mapping, tally)
+    book = load_workbook(io.BytesIO(ranking_to_xlsx(*ranking_tables(result, "nl"))))
+    assert book.sheetnames == ["Toptaken", "Bewijs voor behoeften", "Gewichten"]
