@@ -979,3 +979,15 @@ def test_one_group_s_ranking_in_a_workbook_is_a_sheet_named_after_it(tmp_path: P
     assert [c.value for c in sheet[1]] == ["Rank", "Task", "Share"]
     assert sheet.max_row == 7  # the heading and the six tasks
     assert not [c for row in sheet.iter_rows() for c in row if c.fill.fgColor.rgb == band]
+
+
+def test_json_golden(tmp_path: Path, golden: Callable[[str, str], None]) -> None:
+    """The stable JSON of docs/json-output.md, every key: a survey's results and one group's
+    ranking."""
+    root = cli_study(tmp_path)
+    whole = runner.invoke(app, ["toptasks", str(root), "--json"])
+    assert whole.exit_code == 0, whole.output
+    golden("toptasks-fixture.json", whole.stdout)
+    group = runner.invoke(app, ["toptasks", str(root), "-g", "desk", "--json"])
+    assert group.exit_code == 0, group.output
+    golden("toptasks-group-fixture.json", group.stdout)
