@@ -33,9 +33,11 @@ from needmap.reports.roadmap_report import (
     write_roadmap,
 )
 from tests.conftest import (
+    IN_A_TERMINAL,
     SURVEY_FIXTURES,
     StudyMaker,
     assert_prints_like_the_pdf,
+    plain,
     run_needmap,
 )
 
@@ -515,6 +517,18 @@ def test_terminal_fits_80_columns_and_refusals(tmp_path: Path) -> None:
     refused = runner.invoke(app, ["roadmap", str(root), "--out", str(tmp_path / "x.docx")])
     assert refused.exit_code == 2 and "cannot write the roadmap as '.docx'" in refused.stderr
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_in_a_terminal_phases_are_bold_and_the_notes_dim(tmp_path: Path) -> None:
+    root = _survey_study(tmp_path)
+    shown = runner.invoke(app, ["roadmap", str(root)], env={"COLUMNS": "80", **IN_A_TERMINAL})
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    assert lines[0].startswith("\x1b[1;3mNow\x1b[0m")  # a table title: bold and italic
+    notes = lines[lines.index("\x1b[1mLater\x1b[0m · 0 points") + 3 :]
+    assert plain(notes[0]).startswith("Score = share of the demand")
+    assert "Platform: in a terminal of 110 columns or more" in plain("".join(notes[-2:]))
+    assert all(line.startswith("\x1b[2m") for line in notes)
 
 
 @pytest.mark.parametrize(("columns", "wide"), [(80, False), (130, True)])
