@@ -26,7 +26,7 @@ from needmap.reports.roadmap_report import (
     roadmap_to_json,
     study_roadmap,
 )
-from tests.conftest import StudyMaker
+from tests.conftest import IN_A_TERMINAL, StudyMaker
 
 runner = CliRunner()
 
@@ -267,6 +267,18 @@ def test_the_roadmap_says_what_moved_since_the_earlier_plan(moved: tuple[Path, P
         "News              new      \u2013       Later            \u2013        2.0",
         "No need stays in its phase.",
     ]
+
+
+def test_in_a_terminal_the_changes_title_is_bold_and_their_count_dim(
+    moved: tuple[Path, Path],
+) -> None:
+    root, before = moved
+    env = {"COLUMNS": "100", **IN_A_TERMINAL}
+    result = runner.invoke(app, ["roadmap", str(root), "--since", str(before)], env=env)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = lines.index("\x1b[1;3mChanges since october.json\x1b[0m")  # a table title
+    assert "\x1b[2mNo need stays in its phase.\x1b[0m" in lines[start + 1 :]
 
 
 def test_a_need_dropped_since_the_earlier_plan_is_in_no_phase_now(
