@@ -3,6 +3,7 @@ readable, otherwise across pages, each starting with the columns that name the r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,29 @@ def test_the_demo_workbooks_print_readably(demo: Path) -> None:
     assert_prints_like_the_pdf(sheet("needs-families.xlsx", "Needs per family of groups"))
     assert_prints_like_the_pdf(sheet("personas.xlsx", "Key needs"))
     assert_prints_like_the_pdf(sheet("roadmap.xlsx", "Changes"))
+
+
+def test_a_sheet_name_excel_would_refuse_is_made_one_it_takes(tmp_path: Path) -> None:
+    """Excel opens no workbook with a sheet named with []:*?/\\ or over 31 characters: a
+    group's name may be either (``toptasks --group``). Those characters are left out, the
+    name cut, and a name of nothing else is 'Sheet'."""
+    table = RankingTable(
+        title="t",
+        header=("A",),
+        rows=(("x",),),
+        in_coverage=(False,),
+        notes=(),
+        marks_column=None,
+        sheet="R&D: north/south [X] ?*",
+        text_columns=(0,),
+        language="en",
+    )
+    long = replace(table, sheet="Policy advisers and project managers")
+    nothing = replace(table, sheet="[]:*?/\\")
+    out = tmp_path / "sheets.xlsx"
+    out.write_bytes(ranking_to_xlsx(table, long, nothing))
+    assert load_workbook(out).sheetnames == [
+        "R&D northsouth X",
+        "Policy advisers and project man",
+        "Sheet",
+    ]
