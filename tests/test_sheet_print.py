@@ -144,3 +144,25 @@ def test_a_sheet_name_excel_would_refuse_is_made_one_it_takes(tmp_path: Path) ->
         "Policy advisers and project man",
         "Sheet",
     ]
+
+
+def test_a_row_or_note_of_many_lines_is_as_tall_as_excel_allows(tmp_path: Path) -> None:
+    """A row is 15 points a line, but Excel takes no row over 409 points (27 lines); a
+    note wraps from the top of its row, as a tall row's cells do."""
+    many = "\n".join(f"line {n}" for n in range(40))
+    table = RankingTable(
+        title="t",
+        header=("Persona", "Goals"),
+        rows=(("Dana", "one\ntwo\nthree"), ("Femke", many)),
+        in_coverage=(False, False),
+        notes=("short note", many),
+        marks_column=None,
+        text_columns=(0, 1),
+        language="en",
+    )
+    out = tmp_path / "tall.xlsx"
+    out.write_bytes(ranking_to_xlsx(table))
+    sheet = load_workbook(out).worksheets[0]
+    assert [sheet.row_dimensions[r].height for r in (2, 3, 5, 6)] == [45, 409, 15, 409]
+    assert {sheet.cell(r, 1).alignment.vertical for r in (2, 3, 5, 6)} == {"top"}
+    assert sheet.cell(6, 1).alignment.wrap_text
