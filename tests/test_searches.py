@@ -1114,8 +1114,8 @@ def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:
         == 'Phone book,Content,29,25.2%,25,gap,"telefoonlijst (25), 1 rarer"'
     )
     workbook = load_workbook(tmp_path / "searches.xlsx")
-    assert workbook.sheetnames == ["Searches", "No need"]
-    assert workbook["No need"]["A2"].value == "parkeren"
+    assert workbook.sheetnames == ["Searches", "Terms without a need"]
+    assert workbook["Terms without a need"]["A2"].value == "parkeren"
     # the CSV's row 2 as a spreadsheet holds it: counts and the share as numbers
     phone_book = [(c.value, c.number_format) for c in workbook["Searches"][3]][:6]
     assert phone_book[:5] == [
@@ -1219,6 +1219,15 @@ def test_study_without_search_logs(make_study: StudyMaker) -> None:
     result = runner.invoke(app, ["searches", str(study.root)])
     assert result.exit_code == 0
     assert "No search logs in analytics/ yet" in result.output
+    out = study.root.parent / "searches.xlsx"  # tables without rows: their headings
+    written = runner.invoke(app, ["searches", str(study.root), "--out", str(out)])
+    assert written.exit_code == 0, written.output
+    searches, unmatched = load_workbook(out).worksheets
+    assert [c.value for c in searches[1]][:3] == ["Need", "Kind", "Searches"]
+    assert searches["A3"].value == "No search logs in analytics/ yet (see docs/search-logs.md)."
+    assert [[c.value for c in row] for row in unmatched.iter_rows()] == [
+        ["Search term", "Searches", "Found nothing"]
+    ]
 
 
 def test_roadmap_shows_searches_beside_the_score(study_dir: Path, make_study: StudyMaker) -> None:
