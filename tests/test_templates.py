@@ -170,7 +170,19 @@ def test_init_into_an_existing_folder_with_other_files(tmp_path: Path) -> None:
 def test_a_new_study_ignores_the_reports_that_build_writes_into_it(tmp_path: Path) -> None:
     written = init_study(tmp_path / "s", "company")
     assert Path(".gitignore") in written
-    assert "/reports/" in (tmp_path / "s" / ".gitignore").read_text().splitlines()
+    assert (tmp_path / "s" / ".gitignore").read_text() == (
+        "# needmap build writes the study's reports here; remove this line to keep them in git.\n"
+        "/reports/\n"
+    )
+    # as git reads it: the reports the study's own folder holds, nothing else
+    subprocess.run(["git", "init", "-q", str(tmp_path / "s")], check=True)
+    ignored = subprocess.run(
+        ["git", "check-ignore", "reports/brief.html", "study.yaml", "x/reports/a.md"],
+        cwd=tmp_path / "s",
+        capture_output=True,
+        text=True,
+    )
+    assert ignored.stdout.splitlines() == ["reports/brief.html"]
 
 
 def test_unknown_template_suggests_a_close_one(tmp_path: Path) -> None:
