@@ -75,14 +75,15 @@ def _templates_root() -> Traversable:
 
 
 def _template_files(folder: Traversable, prefix: str = "") -> dict[str, bytes]:
-    """The files of a template folder by relative POSIX path, in a stable order."""
+    """The files of a template folder by relative POSIX path, in a stable order: its YAML,
+    and the CSV exports and search logs its evidence reads."""
     files: dict[str, bytes] = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.startswith((".", "_")):
             continue
         if entry.is_dir():
             files.update(_template_files(entry, f"{prefix}{entry.name}/"))
-        elif entry.name.endswith((".yaml", ".md", ".csv")):
+        elif entry.name.endswith((".yaml", ".csv")):
             files[f"{prefix}{entry.name}"] = entry.read_bytes()
     return files
 
