@@ -77,8 +77,8 @@ class RankingTable:
     rows: tuple[tuple[str, ...], ...]
     in_coverage: tuple[bool, ...]
     notes: tuple[str, ...]
-    marks_column: int | None = 6
-    """The column of coverage marks (●), centred; None when the table has none."""
+    marks_column: int | None = None
+    """The column of coverage marks (●), centred; None (the default) when the table has none."""
     sheet: str = "Top tasks"
     """Its sheet's name in a workbook."""
     text_columns: tuple[int, ...] = (1,)
