@@ -133,6 +133,16 @@ def test_schema_texts_are_stable(golden: object) -> None:
         golden(name, text)  # type: ignore[operator]
 
 
+def test_a_new_study_starts_from_the_municipality_in_dutch_unless_told(tmp_path: Path) -> None:
+    """As ``needmap init`` does: the practice the tool comes from is Dutch local government."""
+    init_study(tmp_path / "s")
+    study = load_study(tmp_path / "s")
+    assert (study.settings.language, study.settings.organisation) == (
+        "nl",
+        "Gemeente Voorbeeldstad",
+    )
+
+
 def test_init_refuses_an_existing_study(tmp_path: Path) -> None:
     init_study(tmp_path / "s", "gemeente")
     before = (tmp_path / "s" / "study.yaml").read_bytes()
@@ -199,7 +209,7 @@ def test_unknown_template_suggests_a_close_one(tmp_path: Path) -> None:
     assert far.value.problems[0].hint == f"available: {names}"
 
 
-def test_a_template_is_a_folder_of_yaml_markdown_and_csv_files_not_hidden_ones(
+def test_a_template_is_a_folder_of_yaml_and_csv_files_not_hidden_ones(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """What an editor or a system leaves beside a template's files (a swap file, a
