@@ -123,17 +123,41 @@ def test_a_folder_built_before_builds_were_recorded_is_known_by_its_index_page(
         "index.html": page,
         "roadmap.md": "old",
         "roadmap.pdf": b"%PDF-1.7",
+        ".DS_Store": b"\0",
     }
     out = write_tree(tmp_path / "reports", files)
     assert earlier_build(out).wrote("roadmap.md")
     build_reports(load_study(make_study()), out, pdf=False)
     assert (out / "roadmap.md").read_text(encoding="utf-8") != "old"
     assert "roadmap.md" in _recorded(out)
+    assert ".DS_Store" not in _recorded(out)  # the system's, not a report
     # the old build's PDF, not made by this one, is not in the way of the next build
     assert (out / "roadmap.pdf").exists() and "roadmap.pdf" in _recorded(out)
     check_the_way(out, ["roadmap.pdf"])
     other = write_tree(tmp_path / "other", {"index.html": "<title>needmap</title>"})
     assert not earlier_build(other).wrote("index.html")  # needmap named, not as generator
+
+
+def test_a_record_an_earlier_version_wrote_is_read_and_a_damaged_one_grants_nothing(
+    tmp_path: Path,
+) -> None:
+    """The record's name and shape are a format: folders built by earlier versions hold
+    it (without "reports", before it told them apart). A record damaged by hand never
+    lets a build write over a file; the folder is then known by its index page only."""
+    built = {".needmap-build.json": '{"files": ["index.html"]}', "index.html": "<p>report</p>"}
+    assert earlier_build(write_tree(tmp_path / "built", built)).wrote("index.html")
+    for number, damaged in enumerate(
+        [
+            '{"files": ["index.html"], "reports": "index.html"}',
+            '{"files": "index.html", "reports": []}',
+            '{"reports": ["index.html"]}',
+            '["index.html"]',
+            '{"files": ["index.html"',
+        ]
+    ):
+        out = write_tree(tmp_path / str(number), {RECORD: damaged, **USERS_OWN})
+        with pytest.raises(TargetExistsError):
+            check_the_way(out, ["index.html"])
 
 
 def test_the_record_keeps_earlier_files_still_there_and_what_the_caller_listed(

@@ -82,6 +82,9 @@ def test_pages_get_the_script_and_other_files_come_as_they_are(
     assert (folder / "index.html").read_text() == PAGE  # the file itself is unchanged
     assert _get(server.url + "chart.png")[1] == b"\x89PNG\r\n\x1a\n"
     assert _get(server.url + "roadmap.md")[1] == b"# Roadmap\n"
+    write_tree(folder, {"part.html": "<p>no body</p>"})  # the script goes at the end
+    served = _get(server.url + "part.html")[1].decode()
+    assert served == "<p>no body</p>" + server.script().decode()
 
 
 def test_every_answer_is_fresh_and_a_page_s_length_counts_its_script(
@@ -101,8 +104,9 @@ def test_nothing_outside_the_folder_and_no_listings(served: tuple[PreviewServer,
     server, _ = served
     assert _get(server.url + "../secret.txt")[0] == 404
     assert _get(server.url + "%2e%2e/secret.txt")[0] == 404
-    assert _get(server.url + "empty/")[0] == 404
-    assert _get(server.url + "missing.html")[0] == 404
+    for path in ("empty/", "missing.html", "a%00.html"):
+        status, body, _ = _get(server.url + path)
+        assert status == 404 and b"<p>Message: No such report.</p>" in body, path
 
 
 def test_dropped_connections_and_impossible_paths_print_no_traceback(
@@ -138,6 +142,10 @@ def test_the_state_follows_builds_and_problems(served: tuple[PreviewServer, Path
             "needs.yaml:3:11: 'contnt' is not allowed here\n    hint: did you mean 'content'?"
         ],
     }
+    server.failed([Problem(where, "'contnt' is not allowed here")])  # no hint, no line
+    assert _state(server.url + STATE_PATH + "?at=now")["problems"] == [
+        "needs.yaml:3:11: 'contnt' is not allowed here"
+    ]
     server.built()
     assert _state(server.url) == {"build": 2, "problems": []}
 
@@ -210,6 +218,20 @@ def test_serve_listens_on_8000_and_opens_a_browser_only_when_asked(
 
 def test_a_server_never_started_closes_at_once(tmp_path: Path) -> None:
     PreviewServer(tmp_path, port=0).close()  # would hang if it waited for its loop
+
+
+def test_a_closed_server_frees_its_port(tmp_path: Path) -> None:
+    """``needmap serve`` stopped and started again listens on the same port."""
+    first = PreviewServer(tmp_path, port=0)
+    first.start()
+    port = int(first.url.rsplit(":", 1)[1].strip("/"))
+    first.close()
+    again = PreviewServer(tmp_path, port=port)
+    again.start()
+    try:
+        assert _get(again.url)[0] == 200
+    finally:
+        again.close()
 
 
 def test_serve_builds_reloads_shows_problems_and_stops_on_ctrl_c(
