@@ -83,8 +83,8 @@ def test_pages_get_the_script_and_other_files_come_as_they_are(
     assert _get(server.url + "chart.png")[1] == b"\x89PNG\r\n\x1a\n"
     assert _get(server.url + "roadmap.md")[1] == b"# Roadmap\n"
     write_tree(folder, {"part.html": "<p>no body</p>"})  # the script goes at the end
-    served = _get(server.url + "part.html")[1].decode()
-    assert served == "<p>no body</p>" + server.script().decode()
+    part = _get(server.url + "part.html")[1].decode()
+    assert part == "<p>no body</p>" + server.script().decode()
 
 
 def test_every_answer_is_fresh_and_a_page_s_length_counts_its_script(
