@@ -262,6 +262,21 @@ CASES = [
         ["needs.yaml:3:5: needs[0]: unknown key 'titel'"],
         "did you mean 'title'?",
     ),
+    Case(  # one slip, one problem: that 'title' is missing goes without saying
+        "misspelt-required-key",
+        _needs("  - id: search\n    titel: Search\n    kind: function\n    groups: {desk: must}\n"),
+        ["needs.yaml:3:5: needs[0]: unknown key 'titel'"],
+        "did you mean 'title'?",
+    ),
+    Case(  # a key unlike the one missing is another slip
+        "unknown-key-and-missing-required",
+        _needs("  - id: search\n    name: Search\n    kind: function\n    groups: {desk: must}\n"),
+        [
+            "needs.yaml:2:5: needs[0]: required key 'title' is missing",
+            "needs.yaml:3:5: needs[0]: unknown key 'name'",
+        ],
+        "add 'title:'",
+    ),
     Case(
         "bad-importance",
         _needs(

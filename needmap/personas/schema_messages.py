@@ -70,16 +70,32 @@ def validated_document(
 def schema_problems(
     error: ValidationError, document: YamlDocument, model: type[BaseModel], prefix: Node = ()
 ) -> list[Problem]:
-    """One problem per pydantic error, skipping places the YAML reader already reported.
+    """One problem per pydantic error (a required key misspelt is one, not two), skipping
+    places the YAML reader already reported.
 
     ``model`` was validated against the value at ``prefix`` in ``document``.
     """
-    problems = []
-    for detail in error.errors(include_url=False):
-        problem = _problem(detail, document, model, prefix)
-        if problem is not None:
-            problems.append(problem)
-    return problems
+    found = [
+        (detail, problem)
+        for detail in error.errors(include_url=False)
+        if (problem := _problem(detail, document, model, prefix)) is not None
+    ]
+    return _one_per_slip(found)
+
+
+def _one_per_slip(found: list[tuple[ErrorDetails, Problem]]) -> list[Problem]:
+    """The problems, but for a required key that an unknown key beside it misspells
+    ('titel: Search'): that is one slip, not two. The unknown key's hint names the key
+    meant, and renaming it mends both, so that the key is missing is left unsaid."""
+    hints = {(p.key, p.hint) for detail, p in found if detail["type"] == "extra_forbidden"}
+
+    def misspelt(detail: ErrorDetails, problem: Problem) -> bool:
+        if detail["type"] != "missing":
+            return False
+        name = str(detail["loc"][-1])
+        return (problem.key, did_you_mean(name, [name])) in hints
+
+    return [problem for detail, problem in found if not misspelt(detail, problem)]
 
 
 def _problem(
