@@ -270,12 +270,42 @@ CASES = [
     ),
     Case(  # a key unlike the one missing is another slip
         "unknown-key-and-missing-required",
-        _needs("  - id: search\n    name: Search\n    kind: function\n    groups: {desk: must}\n"),
+        _needs("  - id: search\n    label: Search\n    kind: function\n    groups: {desk: must}\n"),
         [
             "needs.yaml:2:5: needs[0]: required key 'title' is missing",
-            "needs.yaml:3:5: needs[0]: unknown key 'name'",
+            "needs.yaml:3:5: needs[0]: unknown key 'label'",
         ],
         "add 'title:'",
+    ),
+    Case(  # as a group's or a persona's: a need has a title
+        "name-for-title",
+        _needs("  - id: search\n    name: Search\n    kind: function\n    groups: {desk: must}\n"),
+        ["needs.yaml:3:5: needs[0]: unknown key 'name'"],
+        "did you mean 'title'?",
+    ),
+    Case(
+        "key-in-dutch",
+        {"groups.yaml": "groups:\n  - id: desk\n    Naam: Balie\n  - id: field\n    name: Field\n"},
+        ["groups.yaml:3:5: groups[0]: unknown key 'Naam'"],
+        "did you mean 'name'?",
+    ),
+    Case(  # the required role, in Dutch: one slip
+        "role-in-dutch",
+        {
+            "personas.yaml": "personas:\n  - id: henk\n    name: Henk\n    group: field\n"
+            "    rol: Monteur\n"
+        },
+        ["personas.yaml:5:5: personas[0]: unknown key 'rol'"],
+        "did you mean 'role'?",
+    ),
+    Case(
+        "description-in-dutch",
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n    groups: {desk: must}\n"
+            "    omschrijving: Find it\n"
+        ),
+        ["needs.yaml:6:5: needs[0]: unknown key 'omschrijving'"],
+        "did you mean 'description'?",
     ),
     Case(
         "bad-importance",

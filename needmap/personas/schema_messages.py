@@ -47,6 +47,61 @@ value it stands for; lower case, with single spaces for hyphens. Used where spel
 alone finds nothing close."""
 
 
+_KEY_MEANT: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(["naam"], ("name", "title")),
+    **dict.fromkeys(["name", "titel"], ("title", "name")),
+    **dict.fromkeys(["title"], ("name",)),
+    **dict.fromkeys(["omschrijving", "beschrijving", "toelichting", "uitleg"], ("description",)),
+    **dict.fromkeys(["soort", "type", "categorie", "category"], ("kind", "layout")),
+    **dict.fromkeys(["format", "indeling", "opmaak"], ("layout",)),
+    **dict.fromkeys(["groep", "doelgroep"], ("group", "groups")),
+    **dict.fromkeys(["groepen", "doelgroepen"], ("groups", "group")),
+    **dict.fromkeys(["familie", "cirkel", "circle"], ("family",)),
+    **dict.fromkeys(["cirkels", "circles"], ("families",)),
+    **dict.fromkeys(["aantal"], ("headcount", "searches")),
+    **dict.fromkeys(["size", "count", "omvang", "medewerkers", "employees"], ("headcount",)),
+    **dict.fromkeys(["kanaal"], ("channel",)),
+    **dict.fromkeys(["inspanning", "moeite"], ("effort",)),
+    **dict.fromkeys(["afhankelijk_van", "hangt_af_van", "vereist", "requires"], ("depends_on",)),
+    **dict.fromkeys(["rol", "functie", "job"], ("role",)),
+    **dict.fromkeys(["samenvatting"], ("summary",)),
+    **dict.fromkeys(["doelen"], ("goals",)),
+    **dict.fromkeys(
+        ["frustraties", "ergernissen", "pijnpunten", "pains", "pain_points"], ("frustrations",)
+    ),
+    **dict.fromkeys(["apparaten"], ("devices",)),
+    **dict.fromkeys(["plekken", "plaatsen", "locaties", "werkplekken", "locations"], ("places",)),
+    **dict.fromkeys(["citaten", "uitspraken"], ("quotes",)),
+    **dict.fromkeys(["behoeften", "behoeftes"], ("needs",)),
+    **dict.fromkeys(["behoefte"], ("need", "needs")),
+    **dict.fromkeys(["organisatie"], ("organisation",)),
+    **dict.fromkeys(["taal"], ("language",)),
+    **dict.fromkeys(["fasen", "fases"], ("phases",)),
+    **dict.fromkeys(["capaciteit"], ("capacity",)),
+    **dict.fromkeys(["deelnemers"], ("participants",)),
+    **dict.fromkeys(["datum"], ("date",)),
+    **dict.fromkeys(["notities", "aantekeningen"], ("notes",)),
+    **dict.fromkeys(["tekst"], ("text",)),
+    **dict.fromkeys(["vragen"], ("questions",)),
+    **dict.fromkeys(["bestand"], ("file",)),
+    **dict.fromkeys(["periode"], ("period",)),
+    **dict.fromkeys(["kolommen"], ("columns",)),
+    **dict.fromkeys(["kolom"], ("column",)),
+    **dict.fromkeys(["onderwerpen"], ("topics",)),
+    **dict.fromkeys(["termen", "zoektermen"], ("terms",)),
+    **dict.fromkeys(["zoekterm"], ("term",)),
+    **dict.fromkeys(["taken"], ("tasks",)),
+    **dict.fromkeys(["keuzes"], ("choices",)),
+    **dict.fromkeys(["vraag"], ("question",)),
+    **dict.fromkeys(["waarden"], ("values",)),
+}
+"""What a consultant writes for a key in other words, mostly in Dutch (``naam:``,
+``omschrijving:``), or the name another part of the study uses (a need's ``name:`` is its
+``title:``), with the keys it may stand for, first the likeliest; lower case, with '_'
+for spaces and hyphens. The first of them allowed where the key stands is offered. Used
+where spelling alone finds nothing close."""
+
+
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -123,6 +178,7 @@ def _problem(
             _comma_in_value_hint(document, full)
             or _belongs_under(loc[-1], _owner_of_key(model, loc))
             or did_you_mean(str(loc[-1]), allowed)
+            or _key_meant(str(loc[-1]), allowed)
             or _belongs_under(loc[-1], _empty_mapping_above(model, document, full, loc))
             or ("allowed keys here: " + ", ".join(allowed) if allowed else "")
         )
@@ -242,6 +298,14 @@ def _empty_choice(expected: str, place: str | int) -> tuple[str, str]:
     options = _literal_options(expected)
     message = f"expected {', '.join(options[:-1])} or {options[-1]}, found an empty value"
     return message, f"write one of {', '.join(options)} after '{place}:'"
+
+
+def _key_meant(written: str, allowed: Sequence[str]) -> str:
+    """A hint naming the key ``written`` stands for in other words (:data:`_KEY_MEANT`),
+    where that key is ``allowed``; else an empty string."""
+    words = _KEY_MEANT.get("_".join(written.casefold().replace("-", " ").split()), ())
+    meant = next((key for key in words if key in allowed), None)
+    return f"did you mean '{meant}'?" if meant is not None else ""
 
 
 def _literal_hint(given: Any, expected: str) -> str:
