@@ -24,6 +24,15 @@ from needmap.errors import Location, Problem, TargetExistsError, UsageError
 from needmap.fileio import write_files_new, write_text_atomic
 from needmap.personas.loader import STUDY_FILE
 from needmap.personas.messages import did_you_mean
+from needmap.personas.modelines import (
+    DEFINITIONS_SCHEMA,
+    INTERVIEWS_SCHEMA,
+    SCHEMA_FOLDER,
+    SEARCH_LOG_SCHEMA,
+    STUDY_SCHEMA,
+    SURVEY_SCHEMA,
+    modeline,
+)
 from needmap.personas.schema import DefinitionsFile, StudyFile, json_schema
 from needmap.personas.yamlsource import read_yaml_text
 from needmap.surveys.interviews import INTERVIEW_FOLDER, InterviewsFile
@@ -41,13 +50,6 @@ __all__ = [
     "write_schemas",
 ]
 
-SCHEMA_FOLDER = "schemas"
-STUDY_SCHEMA = "study.schema.json"
-DEFINITIONS_SCHEMA = "definitions.schema.json"
-SURVEY_SCHEMA = "survey.schema.json"
-INTERVIEWS_SCHEMA = "interviews.schema.json"
-SEARCH_LOG_SCHEMA = "search-log.schema.json"
-MODELINE = "# yaml-language-server: $schema="
 GITIGNORE = """\
 # needmap build writes the study's reports here; remove this line to keep them in git.
 /reports/
@@ -200,9 +202,7 @@ def _schema_of(relative: str) -> str:
 def with_modeline(relative: str, data: bytes) -> bytes:
     """``data`` for the study file at ``relative`` (a POSIX path from the study's root),
     starting with the modeline that points editors at the JSON Schema of its kind."""
-    depth = len(PurePosixPath(relative).parts) - 1
-    target = "/".join([".."] * depth + [SCHEMA_FOLDER, _schema_of(relative)])
-    return f"{MODELINE}{target}\n".encode() + data
+    return modeline(relative, _schema_of(relative)).encode() + data
 
 
 def add_study_files(root: Path, files: Mapping[str, bytes]) -> list[Path]:

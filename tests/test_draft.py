@@ -622,6 +622,78 @@ def test_answers_are_guessed_to_the_groups_the_template_maps_them_to(
     assert sum(hits) >= 0.6 * len(hits)
 
 
+def test_a_dutch_study_s_mapping_is_drafted_with_dutch_comments(tmp_path: Path) -> None:
+    """The mapping is the consultant's file from then on, beside the template's files with
+    their Dutch comments; TODO stays TODO, as editors mark it."""
+    from needmap.demo import write_example_export
+    from needmap.scaffold import init_study
+    from needmap.surveys.mapping import mapping_files
+
+    root = tmp_path / "gemeente"
+    init_study(root, "gemeente")
+    study = load_study(root)
+    export = tmp_path / "toptaken.csv"
+    write_example_export(study, load_mapping(mapping_files(root)[0], study), export)
+    text = draft_mapping(study, export).text
+    comments = [line.split("#", 1)[1] for line in text.splitlines() if "#" in line]
+    assert comments[:5] == [
+        " Opgesteld door needmap survey draft uit toptaken.csv.",
+        " Antwoorden en taken: de vaakst gegeven eerst.",
+        " Loop elke TODO na, koppel elke taak aan de behoeften waarvoor ze bewijs is, en dan:",
+        " needmap survey import ONDERZOEK EXPORT",
+        " TODO: de naam van de enquête, zoals de rapporten die tonen",
+    ]
+    assert "max_picks: 5  # de vraag vraagt om hoogstens zoveel taken\n" in text
+    assert "# geraden uit de naam of id van de groep\n" in text
+    assert "needs: []}  # TODO: needs, misschien " in text
+    assert not re.search(r"guessed|perhaps|Drafted|the survey", text)
+
+
+def test_a_drafted_mapping_points_editors_at_the_study_s_schema(tmp_path: Path) -> None:
+    """As every file ``init`` writes: where the study has its schemas, and the mapping is
+    written inside it; a mapping written elsewhere, or into a study without schemas,
+    has no such line (it would point at nothing)."""
+    from needmap.demo import write_example_export
+    from needmap.personas.modelines import MODELINE
+    from needmap.scaffold import init_study
+    from needmap.surveys.mapping import mapping_files
+
+    root = tmp_path / "study"
+    init_study(root, "company")
+    study = load_study(root)
+    export = tmp_path / "tasks.csv"
+    write_example_export(study, load_mapping(mapping_files(root)[0], study), export)
+    draft = draft_mapping(study, export)
+    inside, deeper, outside = (
+        root / "surveys" / "t.yaml",
+        root / "a" / "b" / "t.yaml",
+        tmp_path / "t.yaml",
+    )
+    for path in (inside, deeper, outside):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_draft(study, draft, path, export)
+    for path, schema in ((inside, "../schemas/"), (deeper, "../../schemas/")):
+        first, rest = path.read_text(encoding="utf-8").split("\n", 1)
+        assert first == MODELINE + schema + "survey.schema.json" and rest == draft.text
+        assert (path.parent / first.removeprefix(MODELINE)).is_file()
+        load_mapping(path, study)
+    assert outside.read_text(encoding="utf-8") == draft.text
+    shutil.rmtree(root / "schemas")
+    write_draft(study, draft, root / "surveys" / "u.yaml", export)
+    assert (root / "surveys" / "u.yaml").read_text(encoding="utf-8") == draft.text
+
+
+def test_the_draft_s_comments_say_the_same_in_both_languages() -> None:
+    from needmap.surveys.draft_notes import DRAFT_NOTES
+
+    fields = {
+        language: {key: set(re.findall(r"\{(\w+)\}", note)) for key, note in notes.items()}
+        for language, notes in DRAFT_NOTES.items()
+    }
+    assert fields["nl"] == fields["en"]
+    assert all("\n" not in note for notes in DRAFT_NOTES.values() for note in notes.values())
+
+
 def _suggested(
     make_study: StudyMaker, tmp_path: Path, needs: str, tasks: list[str]
 ) -> dict[str, tuple[str, ...]]:

@@ -406,7 +406,8 @@ def test_record_writes_each_entry_as_a_new_file(make_study: StudyMaker) -> None:
 def test_a_recorded_entry_starts_with_the_schema_modeline_where_the_study_has_schemas(
     tmp_path: Path,
 ) -> None:
-    from needmap.scaffold import MODELINE, init_study
+    from needmap.personas.modelines import MODELINE
+    from needmap.scaffold import init_study
 
     init_study(tmp_path / "s", "company")
     (written,) = record_interviews(group_guides(load_study(tmp_path / "s"), ["field"], DAY))

@@ -13,7 +13,8 @@ import pytest
 
 from needmap import init_study, list_templates, load_study
 from needmap.errors import TargetExistsError, UsageError
-from needmap.scaffold import MODELINE, schema_texts
+from needmap.personas.modelines import MODELINE
+from needmap.scaffold import schema_texts
 from tests.conftest import write_tree
 
 TEMPLATES = [t.name for t in list_templates()]

@@ -11,9 +11,10 @@ and used to import the export before it is written, so it is a valid mapping fro
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
@@ -22,12 +23,14 @@ from needmap.controls import without_controls
 from needmap.errors import InvalidStudyError, Location, Problem, TargetExistsError, UsageError
 from needmap.fileio import write_text_atomic
 from needmap.personas.messages import text_problems
+from needmap.personas.modelines import SCHEMA_FOLDER, SURVEY_SCHEMA, modeline
 from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
 from needmap.scrub import scrub
 from needmap.surveys.answers import NOT_CHOSEN
 from needmap.surveys.draft_columns import MAX_ANSWERS, MAX_TASKS, Columns, detect, google_choices
+from needmap.surveys.draft_notes import draft_notes
 from needmap.surveys.draft_words import asked_picks, guess_group, slug, suggest_needs, unique_ids
 from needmap.surveys.headings import header_list
 from needmap.surveys.mapping import Layout
@@ -179,6 +182,7 @@ def draft_mapping(
         answers,
         tasks,
         name,
+        draft_notes(study.settings.language),
     )
     choices = question if layout == "limesurvey" else choices_column
     return MappingDraft(
@@ -456,30 +460,27 @@ def _mapping_text(
     answers: Sequence[DraftAnswer],
     tasks: Sequence[DraftTask],
     source: str,
+    notes: Mapping[str, str],
 ) -> str:
-    """The mapping's YAML; ``picks`` is max_picks and what the question asked for, if it
-    says. Without a ``title``, the export's name (``stem``) stands in, marked to do."""
+    """The mapping's YAML, with ``notes`` as its comments (:mod:`.draft_notes`); ``picks``
+    is max_picks and what the question asked for, if it says. Without a ``title``, the
+    export's name (``stem``) stands in, marked to do."""
     max_picks, asked = picks
     if asked == max_picks:
-        picks_note = "the question asks for at most this many"
+        picks_note = notes["picks_asked"]
     elif asked is None:
-        picks_note = "the most tasks one respondent chose in the export"
+        picks_note = notes["picks_found"]
     else:
-        picks_note = (
-            f"TODO: the question asks for at most {asked}, but a respondent chose "
-            f"{max_picks}; with {asked}, such respondents are left out"
-        )
+        picks_note = notes["picks_more"].format(asked=asked, chosen=max_picks)
     lines = [
-        f"# Drafted by needmap survey draft from {source}.",
-        "# Answers and tasks: the most given first"
-        + (" (tasks in the export's order)" if layout == "limesurvey" else "")
-        + ".",
-        "# Check every TODO, link each task to the needs it is evidence for, then:",
-        "# needmap survey import STUDY EXPORT",
+        "# " + notes["drafted"].format(source=source),
+        "# " + notes["order"] + (notes["export_order"] if layout == "limesurvey" else "") + ".",
+        "# " + notes["check"],
+        "# " + notes["import"],
         f"id: {yaml_scalar(draft_id)}",
         f"title: {yaml_scalar(title)}"
         if title
-        else f"title: {yaml_scalar(stem)}  # TODO: the survey's name, as the reports show it",
+        else f"title: {yaml_scalar(stem)}  # {notes['title']}",
         f"layout: {layout}",
         f"max_picks: {max_picks}  # {picks_note}",
     ]
@@ -488,10 +489,10 @@ def _mapping_text(
     lines += ["group:", f"  column: {_heading(group_column)}", "  values:"]
     for answer in answers:
         if answer.group is not None:
-            note = "# guessed from the group's name or id"
+            note = "# " + notes["guessed"]
             lines.append(f"    {yaml_scalar(answer.text)}: {yaml_scalar(answer.group)}  {note}")
         else:
-            note = "# TODO: a group id, or ~ for answers outside the target groups"
+            note = "# " + notes["answer"]
             lines.append(f"    {yaml_scalar(answer.text)}: ~  {note}")
     lines.append("choices:")
     if question:
@@ -500,21 +501,17 @@ def _mapping_text(
         lines.append(f"  column: {_heading(choices_column or '')}")
     once = sum(1 for task in tasks if task.votes == 1)
     if layout != "limesurvey" and once >= _ONCE_HINT and sum(t.votes for t in tasks) >= _VOTES_HINT:
-        lines.append(
-            f"# TODO: the last {once} tasks were chosen once each. If the question has an "
-            '"Other" option, they are its answers: delete them and write other: true under '
-            "choices."
-        )
+        lines.append("# " + notes["once"].format(once=once))
     lines.append("tasks:")
     for task in tasks:
         code = f", code: {yaml_scalar(task.code, flow=True)}" if task.code is not None else ""
         label = yaml_scalar(task.label, flow=True)
         entry = f"  - {{id: {yaml_scalar(task.id, flow=True)}, label: {label}{code}, needs: []}}"
-        todo = "  # TODO: needs" + (
-            f", perhaps {', '.join(task.suggested_needs)}" if task.suggested_needs else ""
-        )
+        todo = "  # " + notes["needs"]
+        if task.suggested_needs:
+            todo += notes["perhaps"].format(needs=", ".join(task.suggested_needs))
         if task.code == task.label:
-            todo += "; and the label the survey showed"
+            todo += notes["label"]
         lines.append(entry + todo)
     return "\n".join(lines) + "\n"
 
@@ -545,7 +542,7 @@ def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> 
             hint="choose another name with --out, or --id; needmap never overwrites your files",
         )
     temp = path.with_name(f".{path.name}.draft")
-    write_text_atomic(temp, draft.text)
+    write_text_atomic(temp, _modeline_for(study, path) + draft.text)
     try:
         try:
             mapping = load_mapping(temp, study)
@@ -560,3 +557,16 @@ def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> 
     finally:
         temp.unlink(missing_ok=True)
     return check
+
+
+def _modeline_for(study: Study, path: Path) -> str:
+    """The schema modeline for a mapping written to ``path``, as ``init`` starts the
+    study's own mapping: where ``path`` is inside the study and the study has the schema
+    (:mod:`needmap.personas.modelines`)."""
+    try:
+        relative = Path(os.path.relpath(path.absolute(), study.root.absolute()))
+    except ValueError:  # on another drive
+        return ""
+    if relative.parts[:1] == ("..",) or not (study.root / SCHEMA_FOLDER / SURVEY_SCHEMA).is_file():
+        return ""
+    return modeline(relative.as_posix(), SURVEY_SCHEMA)

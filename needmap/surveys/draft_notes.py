@@ -1,0 +1,64 @@
+"""The comments of a drafted survey mapping, in the study's language.
+
+From the moment it is written, the mapping is the consultant's own file, beside the
+template's files, whose comments are in the study's language too (as are the entries
+``guide --record`` adds). ``TODO`` is the same in both: editors mark it, and ``survey
+draft`` tells the consultant to check each one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from needmap.personas.schema import Language
+
+__all__ = ["DRAFT_NOTES", "draft_notes"]
+
+DRAFT_NOTES: Mapping[Language, Mapping[str, str]] = {
+    "en": {
+        "drafted": "Drafted by needmap survey draft from {source}.",
+        "order": "Answers and tasks: the most given first",
+        "export_order": " (tasks in the export's order)",
+        "check": "Check every TODO, link each task to the needs it is evidence for, then:",
+        "import": "needmap survey import STUDY EXPORT",
+        "title": "TODO: the survey's name, as the reports show it",
+        "picks_asked": "the question asks for at most this many",
+        "picks_found": "the most tasks one respondent chose in the export",
+        "picks_more": "TODO: the question asks for at most {asked}, but a respondent chose "
+        "{chosen}; with {asked}, such respondents are left out",
+        "guessed": "guessed from the group's name or id",
+        "answer": "TODO: a group id, or ~ for answers outside the target groups",
+        "once": 'TODO: the last {once} tasks were chosen once each. If the question has an "Other" '
+        "option, they are its answers: delete them and write other: true under choices.",
+        "needs": "TODO: needs",
+        "perhaps": ", perhaps {needs}",
+        "label": "; and the label the survey showed",
+    },
+    "nl": {
+        "drafted": "Opgesteld door needmap survey draft uit {source}.",
+        "order": "Antwoorden en taken: de vaakst gegeven eerst",
+        "export_order": " (taken in de volgorde van de export)",
+        "check": "Loop elke TODO na, koppel elke taak aan de behoeften waarvoor ze bewijs is, "
+        "en dan:",
+        "import": "needmap survey import ONDERZOEK EXPORT",
+        "title": "TODO: de naam van de enquête, zoals de rapporten die tonen",
+        "picks_asked": "de vraag vraagt om hoogstens zoveel taken",
+        "picks_found": "de meeste taken die één respondent in de export koos",
+        "picks_more": "TODO: de vraag vraagt om hoogstens {asked}, maar een respondent koos er "
+        "{chosen}; met {asked} vallen zulke respondenten weg",
+        "guessed": "geraden uit de naam of id van de groep",
+        "answer": "TODO: een groeps-id, of ~ voor antwoorden buiten de doelgroepen",
+        "once": "TODO: de laatste {once} taken zijn elk één keer gekozen. Heeft de vraag een "
+        'optie "Anders", dan zijn dit de antwoorden daarop: verwijder ze en schrijf '
+        "other: true onder choices.",
+        "needs": "TODO: needs",
+        "perhaps": ", misschien {needs}",
+        "label": "; en het label dat de enquête toonde",
+    },
+}
+"""Each comment by what it says, in English and Dutch; ``{…}`` fields are filled in."""
+
+
+def draft_notes(language: Language) -> Mapping[str, str]:
+    """The comments of a mapping drafted for a study in ``language``."""
+    return DRAFT_NOTES[language]
