@@ -77,7 +77,7 @@ def import_interview_sheet(
         )
     interviews, warnings = read_interview_sheet(study, sheet, into=target if exists else None)
     if not exists:
-        text = interview_sheet_yaml(interviews, sheet.name)
+        text = interview_sheet_yaml(interviews, sheet.name, study.settings.language)
         read_back = read_yaml_text(text, target)
         _check_valid(read_back.data, target, read_back.problems)
         [written] = add_study_files(study.root, {relative: text.encode("utf-8")})

@@ -953,6 +953,16 @@ def test_the_guide_s_sheet_keeps_names_that_look_like_formulas_as_text(
     assert (interview.group, interview.quotes[0].needs) == ("desk", ("search",))
 
 
+def test_a_dutch_study_s_imported_interviews_say_where_they_come_from_in_dutch(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """As the template's comments beside it are."""
+    root = make_study({"study.yaml": "name: T\norganisation: O\nlanguage: nl\n"})
+    written = import_interview_sheet(load_study(root), _sheet(tmp_path)).path
+    first, second = written.read_text(encoding="utf-8").splitlines()[:2]
+    assert (first, second) == ("# Uit round 2.csv (needmap import-interviews).", "interviews:")
+
+
 def test_a_dutch_study_gets_dutch_headings(make_study: StudyMaker, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from needmap.controls import fold_text, without_controls
 from needmap.errors import InvalidStudyError, Location, Problem, Severity
 from needmap.personas.messages import did_you_mean, personal_data_warning
-from needmap.personas.schema import id_from, year_first
+from needmap.personas.schema import Language, id_from, year_first
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
 from needmap.scrub import scrub
@@ -457,11 +457,22 @@ def sheet_file_stem(name: str) -> str:
     return id_from(name) or "interviews"
 
 
-def interview_sheet_yaml(interviews: Sequence[SheetInterview], source: str) -> str:
-    """The interviews as an ``interviews/`` file, in the layout people write by hand."""
+_FROM: Mapping[Language, str] = {
+    "en": "# From {source} (needmap import-interviews).",
+    "nl": "# Uit {source} (needmap import-interviews).",
+}
+"""The first comment of an imported interview file, in the study's language, as the
+template's own comments are."""
+
+
+def interview_sheet_yaml(
+    interviews: Sequence[SheetInterview], source: str, language: Language
+) -> str:
+    """The interviews as an ``interviews/`` file, in the layout people write by hand, with
+    a first comment in ``language`` naming the sheet they came from."""
     source = " ".join(source.split())  # a file name with a line break must not end the comment
     items = "".join(f"  {line}\n" for item in map(interview_item_yaml, interviews) for line in item)
-    return f"# From {source} (needmap import-interviews).\ninterviews:\n{items}"
+    return _FROM[language].format(source=source) + f"\ninterviews:\n{items}"
 
 
 def interview_item_yaml(interview: SheetInterview) -> list[str]:
