@@ -1573,3 +1573,44 @@ def test_a_loaded_study_cannot_be_changed_by_accident(make_study: StudyMaker) ->
     study = load_study(make_study())
     with pytest.raises(ValidationError, match="frozen"):
         study.need_by_id["search"].title = "Find"  # type: ignore[misc]
+
+
+def _format_words() -> tuple[set[str], set[str]]:
+    """Every key and every choice of value in the study's file formats, read from their
+    JSON Schemas (generated from the models)."""
+    import json
+
+    from needmap.scaffold import schema_texts
+
+    keys: set[str] = set()
+    values: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            keys.update(node.get("properties", {}))
+            values.update(v for v in node.get("enum", []) if isinstance(v, str))
+            if isinstance(node.get("const"), str):
+                values.add(node["const"])
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    for text in schema_texts().values():
+        walk(json.loads(text))
+    return keys, values
+
+
+def test_the_words_a_consultant_uses_stand_for_keys_and_values_the_formats_have() -> None:
+    """Each word is looked up as the problem's text is read (lower case, single spaces or
+    '_'), so a word written otherwise would never be found; and what it stands for must be
+    a key or value some file has, or the hint would send the consultant astray."""
+    from needmap.personas.schema_messages import _KEY_MEANT, _MEANT
+
+    keys, values = _format_words()
+    assert set(_MEANT.values()) <= values
+    assert {key for meant in _KEY_MEANT.values() for key in meant} <= keys
+    assert all(word == " ".join(word.casefold().replace("-", " ").split()) for word in _MEANT)
+    assert all(word == "_".join(word.casefold().replace("-", " ").split()) for word in _KEY_MEANT)
+    assert not set(_MEANT.values()) & set(_MEANT)  # a value meant is no word for another
