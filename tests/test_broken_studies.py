@@ -1178,6 +1178,10 @@ def test_an_unknown_section_key_written_with_a_capital_names_the_kind(
     assert raised.value.problems[0].hint == (
         "a definitions file holds: families, groups, needs, personas"
     )
+    dutch = make_study({"needs.yaml": "Behoeften:\n  - {id: search}\n"}, name="dutch")
+    with pytest.raises(InvalidStudyError) as raised:
+        load_study(dutch)
+    assert raised.value.problems[0].hint == "did you mean 'needs'?"
 
 
 @pytest.mark.parametrize(

@@ -52,7 +52,7 @@ from needmap.personas.schema import (
     StudySettings,
     TargetGroup,
 )
-from needmap.personas.schema_messages import schema_problems
+from needmap.personas.schema_messages import key_meant, schema_problems
 from needmap.personas.slips import slips
 from needmap.personas.study import Renames, Study, StudyIds, WrittenIds
 from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, read_yaml_file
@@ -239,6 +239,7 @@ class _Reading:
                         document.source.locate((key,), key=True),
                         f"unknown key '{key}'",
                         hint=did_you_mean(key, DEFINITION_KINDS, ignore_case=True)
+                        or key_meant(str(key), DEFINITION_KINDS)
                         or "a definitions file holds: " + ", ".join(DEFINITION_KINDS),
                     )
                 )

@@ -22,7 +22,7 @@ from needmap.personas.messages import did_you_mean
 from needmap.personas.schema import DATE_PATTERN, id_from, year_first
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
-__all__ = ["schema_problems", "validated_document"]
+__all__ = ["key_meant", "schema_problems", "validated_document"]
 
 
 _MEANT = {
@@ -73,6 +73,7 @@ _KEY_MEANT: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(["plekken", "plaatsen", "locaties", "werkplekken", "locations"], ("places",)),
     **dict.fromkeys(["citaten", "uitspraken"], ("quotes",)),
     **dict.fromkeys(["behoeften", "behoeftes"], ("needs",)),
+    **dict.fromkeys(["persona's"], ("personas",)),
     **dict.fromkeys(["behoefte"], ("need", "needs")),
     **dict.fromkeys(["organisatie"], ("organisation",)),
     **dict.fromkeys(["taal"], ("language",)),
@@ -178,7 +179,7 @@ def _problem(
             _comma_in_value_hint(document, full)
             or _belongs_under(loc[-1], _owner_of_key(model, loc))
             or did_you_mean(str(loc[-1]), allowed)
-            or _key_meant(str(loc[-1]), allowed)
+            or key_meant(str(loc[-1]), allowed)
             or _belongs_under(loc[-1], _empty_mapping_above(model, document, full, loc))
             or ("allowed keys here: " + ", ".join(allowed) if allowed else "")
         )
@@ -300,7 +301,7 @@ def _empty_choice(expected: str, place: str | int) -> tuple[str, str]:
     return message, f"write one of {', '.join(options)} after '{place}:'"
 
 
-def _key_meant(written: str, allowed: Sequence[str]) -> str:
+def key_meant(written: str, allowed: Sequence[str]) -> str:
     """A hint naming the key ``written`` stands for in other words (:data:`_KEY_MEANT`),
     where that key is ``allowed``; else an empty string."""
     words = _KEY_MEANT.get("_".join(written.casefold().replace("-", " ").split()), ())
