@@ -1607,14 +1607,21 @@ def _format_words() -> tuple[set[str], set[str]]:
 
 
 def test_the_words_a_consultant_uses_stand_for_keys_and_values_the_formats_have() -> None:
-    """Each word is looked up as the problem's text is read (lower case, single spaces or
-    '_'), so a word written otherwise would never be found; and what it stands for must be
-    a key or value some file has, or the hint would send the consultant astray."""
-    from needmap.personas.schema_messages import _KEY_MEANT, _MEANT
+    """Each word is found as it is written in the table (a word the lookup would write
+    otherwise, in capitals say, would never be), and what it stands for is a key or value
+    some file has, or the hint would send the consultant astray."""
+    from needmap.personas.other_words import KEYS_MEANT, VALUES_MEANT, key_meant, value_meant
 
     keys, values = _format_words()
-    assert set(_MEANT.values()) <= values
-    assert {key for meant in _KEY_MEANT.values() for key in meant} <= keys
-    assert all(word == " ".join(word.casefold().replace("-", " ").split()) for word in _MEANT)
-    assert all(word == "_".join(word.casefold().replace("-", " ").split()) for word in _KEY_MEANT)
-    assert not set(_MEANT.values()) & set(_MEANT)  # a value meant is no word for another
+    assert set(VALUES_MEANT.values()) <= values
+    assert {key for meant in KEYS_MEANT.values() for key in meant} <= keys
+    assert all(value_meant(word) == meant for word, meant in VALUES_MEANT.items())
+    assert all(
+        key_meant(word, meant) == f"did you mean '{meant[0]}'?"
+        for word, meant in KEYS_MEANT.items()
+    )
+    assert not set(VALUES_MEANT.values()) & set(VALUES_MEANT)  # no value is a word for another
+    assert (value_meant(" Must-Have "), key_meant("Hangt af van", ["depends_on"])) == (
+        "must",
+        "did you mean 'depends_on'?",
+    )

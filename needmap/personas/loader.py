@@ -35,6 +35,7 @@ from needmap.personas.messages import (
     one_per_place,
     personal_data_warnings,
 )
+from needmap.personas.other_words import key_meant
 from needmap.personas.references import (
     Definitions,
     Placed,
@@ -52,7 +53,7 @@ from needmap.personas.schema import (
     StudySettings,
     TargetGroup,
 )
-from needmap.personas.schema_messages import key_meant, schema_problems
+from needmap.personas.schema_messages import schema_problems
 from needmap.personas.slips import slips
 from needmap.personas.study import Renames, Study, StudyIds, WrittenIds
 from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, read_yaml_file

@@ -19,88 +19,11 @@ from pydantic_core import ErrorDetails
 
 from needmap.errors import Problem
 from needmap.personas.messages import did_you_mean
+from needmap.personas.other_words import key_meant, value_meant
 from needmap.personas.schema import DATE_PATTERN, id_from, year_first
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
-__all__ = ["key_meant", "schema_problems", "validated_document"]
-
-
-_MEANT = {
-    **dict.fromkeys(["must have", "moet", "moet hebben", "essentieel", "essential"], "must"),
-    **dict.fromkeys(["should have", "zou moeten", "belangrijk", "important"], "should"),
-    **dict.fromkeys(["could have", "kan", "kan hebben", "wens", "nice to have"], "could"),
-    **dict.fromkeys(["inhoud", "informatie", "information"], "content"),
-    **dict.fromkeys(["functie", "functies", "functionaliteit", "functionality"], "function"),
-    **dict.fromkeys(["techniek", "technologie", "tech"], "technology"),
-    **dict.fromkeys(["extra small", "very small", "tiny", "zeer klein", "heel klein"], "xs"),
-    **dict.fromkeys(["small", "klein"], "s"),
-    **dict.fromkeys(["medium", "middel", "gemiddeld", "midden"], "m"),
-    **dict.fromkeys(["large", "big", "groot"], "l"),
-    **dict.fromkeys(["extra large", "very large", "huge", "zeer groot", "heel groot"], "xl"),
-    **dict.fromkeys(["dutch", "nederlands", "nederland"], "nl"),
-    **dict.fromkeys(["english", "engels"], "en"),
-    **dict.fromkeys(["long format", "long layout", "lang", "lang formaat"], "long"),
-}
-"""What a consultant writes for a value in words, in English or Dutch (MoSCoW's "must
-have", a T-shirt size in full, the language by name, a survey layout in words), and the
-value it stands for; lower case, with single spaces for hyphens. Used where spelling
-alone finds nothing close."""
-
-
-_KEY_MEANT: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(["naam"], ("name", "title")),
-    **dict.fromkeys(["name", "titel"], ("title", "name")),
-    **dict.fromkeys(["title"], ("name",)),
-    **dict.fromkeys(["omschrijving", "beschrijving", "toelichting", "uitleg"], ("description",)),
-    **dict.fromkeys(["soort", "type", "categorie", "category"], ("kind", "layout")),
-    **dict.fromkeys(["format", "indeling", "opmaak"], ("layout",)),
-    **dict.fromkeys(["groep", "doelgroep"], ("group", "groups")),
-    **dict.fromkeys(["groepen", "doelgroepen"], ("groups", "group")),
-    **dict.fromkeys(["familie", "cirkel", "circle"], ("family",)),
-    **dict.fromkeys(["cirkels", "circles"], ("families",)),
-    **dict.fromkeys(["aantal"], ("headcount", "searches")),
-    **dict.fromkeys(["size", "count", "omvang", "medewerkers", "employees"], ("headcount",)),
-    **dict.fromkeys(["kanaal"], ("channel",)),
-    **dict.fromkeys(["inspanning", "moeite"], ("effort",)),
-    **dict.fromkeys(["afhankelijk_van", "hangt_af_van", "vereist", "requires"], ("depends_on",)),
-    **dict.fromkeys(["rol", "functie", "job"], ("role",)),
-    **dict.fromkeys(["samenvatting"], ("summary",)),
-    **dict.fromkeys(["doelen"], ("goals",)),
-    **dict.fromkeys(
-        ["frustraties", "ergernissen", "pijnpunten", "pains", "pain_points"], ("frustrations",)
-    ),
-    **dict.fromkeys(["apparaten"], ("devices",)),
-    **dict.fromkeys(["plekken", "plaatsen", "locaties", "werkplekken", "locations"], ("places",)),
-    **dict.fromkeys(["citaten", "uitspraken"], ("quotes",)),
-    **dict.fromkeys(["behoeften", "behoeftes"], ("needs",)),
-    **dict.fromkeys(["persona's"], ("personas",)),
-    **dict.fromkeys(["behoefte"], ("need", "needs")),
-    **dict.fromkeys(["organisatie"], ("organisation",)),
-    **dict.fromkeys(["taal"], ("language",)),
-    **dict.fromkeys(["fasen", "fases"], ("phases",)),
-    **dict.fromkeys(["capaciteit"], ("capacity",)),
-    **dict.fromkeys(["deelnemers"], ("participants",)),
-    **dict.fromkeys(["datum"], ("date",)),
-    **dict.fromkeys(["notities", "aantekeningen"], ("notes",)),
-    **dict.fromkeys(["tekst"], ("text",)),
-    **dict.fromkeys(["vragen"], ("questions",)),
-    **dict.fromkeys(["bestand"], ("file",)),
-    **dict.fromkeys(["periode"], ("period",)),
-    **dict.fromkeys(["kolommen"], ("columns",)),
-    **dict.fromkeys(["kolom"], ("column",)),
-    **dict.fromkeys(["onderwerpen"], ("topics",)),
-    **dict.fromkeys(["termen", "zoektermen"], ("terms",)),
-    **dict.fromkeys(["zoekterm"], ("term",)),
-    **dict.fromkeys(["taken"], ("tasks",)),
-    **dict.fromkeys(["keuzes"], ("choices",)),
-    **dict.fromkeys(["vraag"], ("question",)),
-    **dict.fromkeys(["waarden"], ("values",)),
-}
-"""What a consultant writes for a key in other words, mostly in Dutch (``naam:``,
-``omschrijving:``), or the name another part of the study uses (a need's ``name:`` is its
-``title:``), with the keys it may stand for, first the likeliest; lower case, with '_'
-for spaces and hyphens. The first of them allowed where the key stands is offered. Used
-where spelling alone finds nothing close."""
+__all__ = ["schema_problems", "validated_document"]
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -301,19 +224,11 @@ def _empty_choice(expected: str, place: str | int) -> tuple[str, str]:
     return message, f"write one of {', '.join(options)} after '{place}:'"
 
 
-def key_meant(written: str, allowed: Sequence[str]) -> str:
-    """A hint naming the key ``written`` stands for in other words (:data:`_KEY_MEANT`),
-    where that key is ``allowed``; else an empty string."""
-    words = _KEY_MEANT.get("_".join(written.casefold().replace("-", " ").split()), ())
-    meant = next((key for key in words if key in allowed), None)
-    return f"did you mean '{meant}'?" if meant is not None else ""
-
-
 def _literal_hint(given: Any, expected: str) -> str:
     """The allowed value meant by ``given``: by spelling, or by the words a consultant uses
-    for it (:data:`_MEANT`); else the values allowed."""
+    for it (:func:`~needmap.personas.other_words.value_meant`); else the values allowed."""
     options = _literal_options(expected)
-    meant = _MEANT.get(" ".join(str(given).casefold().replace("-", " ").split()))
+    meant = value_meant(str(given))
     hint = (
         f"did you mean '{meant}'?"
         if meant in options
