@@ -7,6 +7,7 @@ as editors show them.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -398,7 +399,7 @@ CASES = [
         "an-unknown-key-inside-braces-with-a-value",
         _needs("  - {id: search, title: Search, size: l, kind: function, groups: {desk: must}}\n"),
         ["needs.yaml:2:33: needs[0]: unknown key 'size'"],
-        "allowed keys here:",
+        "did you mean 'effort'?",  # a need's size; a group's would be its headcount
     ),
     Case(
         "effort-in-words",
@@ -810,6 +811,24 @@ CASES = [
 
 def _shown(problem_text: str, root: Path) -> str:
     return problem_text.replace(f"{root}/", "")
+
+
+def test_every_broken_study_is_told_each_problem_with_its_whole_hint(
+    make_study: StudyMaker, golden: Callable[[str, str], None]
+) -> None:
+    """What :data:`CASES` are told, as ``needmap validate`` prints it: every problem and its
+    hint whole (the cases name a fragment each), read as a consultant would in
+    ``tests/golden/broken-studies.txt``."""
+    told = []
+    for case in CASES:
+        root = make_study(case.files, name=case.id)
+        with pytest.raises(InvalidStudyError) as raised:
+            load_study(root)
+        told.append(f"{case.id}:")
+        for problem in raised.value.problems:
+            hint = f"\n    hint: {problem.hint}" if problem.hint else ""
+            told.append("  " + _shown(problem.format() + hint, root).replace(str(root), "STUDY"))
+    golden("broken-studies.txt", "\n".join(told) + "\n")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
