@@ -243,6 +243,23 @@ CASES = [
         ["groups.yaml:4:16: groups[0].headcount: expected a whole number, found the text 'many'"],
     ),
     Case(
+        "headcount-with-a-fraction",
+        {
+            "groups.yaml": "groups:\n  - id: desk\n    name: Desk\n    headcount: 12.5\n"
+            "  - id: field\n    name: Field\n"
+        },
+        ["groups.yaml:4:16: groups[0].headcount: expected a whole number, found the number 12.5"],
+    ),
+    Case(
+        "headcount-in-a-dutch-word",
+        {
+            "groups.yaml": "groups:\n  - id: desk\n    name: Desk\n    headcount: twaalf\n"
+            "  - id: field\n    name: Field\n"
+        },
+        ["groups.yaml:4:16: groups[0].headcount: expected a whole number, found the text 'twaalf'"],
+        "write it in digits: 12",
+    ),
+    Case(
         "number-where-text-expected",
         {"groups.yaml": "groups:\n  - id: desk\n    name: 2024\n  - id: field\n    name: Field\n"},
         ["groups.yaml:3:11: groups[0].name: expected text, found the number 2024"],
