@@ -242,6 +242,15 @@ CASES = [
         },
         ["groups.yaml:4:16: groups[0].headcount: expected a whole number, found the text 'many'"],
     ),
+    Case(  # not right below its key: only that key has it
+        "a-key-of-a-section-written-further-down",
+        {
+            "study.yaml": "name: S\nprivacy:\n  min_group_size: 5\norganisation: O\n"
+            "min_group_size: 3\n"
+        },
+        ["study.yaml:5:1: unknown key 'min_group_size'"],
+        "'min_group_size' belongs under 'privacy:': indent it under that key",
+    ),
     Case(
         "headcount-with-a-fraction",
         {
