@@ -643,7 +643,7 @@ def test_a_dutch_study_s_mapping_is_drafted_with_dutch_comments(tmp_path: Path) 
         " needmap survey import ONDERZOEK EXPORT",
         " TODO: de naam van de enquête, zoals de rapporten die tonen",
     ]
-    assert "max_picks: 5  # de vraag vraagt om hoogstens zoveel taken\n" in text
+    assert "max_picks: 5  # de vraag laat hoogstens zoveel taken kiezen\n" in text
     assert "# geraden uit de naam of id van de groep\n" in text
     assert "needs: []}  # TODO: needs, misschien " in text
     assert not re.search(r"guessed|perhaps|Drafted|the survey", text)

@@ -42,10 +42,10 @@ DRAFT_NOTES: Mapping[Language, Mapping[str, str]] = {
         "en dan:",
         "import": "needmap survey import ONDERZOEK EXPORT",
         "title": "TODO: de naam van de enquête, zoals de rapporten die tonen",
-        "picks_asked": "de vraag vraagt om hoogstens zoveel taken",
+        "picks_asked": "de vraag laat hoogstens zoveel taken kiezen",
         "picks_found": "de meeste taken die één respondent in de export koos",
-        "picks_more": "TODO: de vraag vraagt om hoogstens {asked}, maar een respondent koos er "
-        "{chosen}; met {asked} vallen zulke respondenten weg",
+        "picks_more": "TODO: de vraag laat hoogstens {asked} taken kiezen, maar een respondent "
+        "koos er {chosen}; met {asked} vallen zulke respondenten weg",
         "guessed": "geraden uit de naam of id van de groep",
         "answer": "TODO: een groeps-id, of ~ voor antwoorden buiten de doelgroepen",
         "once": "TODO: de laatste {once} taken zijn elk één keer gekozen. Heeft de vraag een "
