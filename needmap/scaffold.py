@@ -32,6 +32,7 @@ from needmap.personas.modelines import (
     STUDY_SCHEMA,
     SURVEY_SCHEMA,
     modeline,
+    study_modeline,
 )
 from needmap.personas.schema import DefinitionsFile, StudyFile, json_schema
 from needmap.personas.yamlsource import read_yaml_text
@@ -212,9 +213,7 @@ def add_study_files(root: Path, files: Mapping[str, bytes]) -> list[Path]:
     return write_files_new(
         root,
         {
-            relative: with_modeline(relative, data)
-            if (root / SCHEMA_FOLDER / _schema_of(relative)).is_file()
-            else data
+            relative: study_modeline(root, relative, _schema_of(relative)).encode() + data
             for relative, data in files.items()
         },
     )

@@ -8,7 +8,7 @@ drafted, interviews recorded) start with it too, wherever the study has that sch
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 __all__ = [
     "DEFINITIONS_SCHEMA",
@@ -19,6 +19,7 @@ __all__ = [
     "STUDY_SCHEMA",
     "SURVEY_SCHEMA",
     "modeline",
+    "study_modeline",
 ]
 
 SCHEMA_FOLDER = "schemas"
@@ -36,3 +37,9 @@ def modeline(relative: str, schema: str) -> str:
     root), pointing at ``schema`` in the study's schema folder, relative to the file."""
     depth = len(PurePosixPath(relative).parts) - 1
     return MODELINE + "/".join([".."] * depth + [SCHEMA_FOLDER, schema]) + "\n"
+
+
+def study_modeline(root: Path, relative: str, schema: str) -> str:
+    """:func:`modeline` for the study at ``root``, where it has ``schema`` (``init`` writes
+    them; a line pointing at no file would only puzzle an editor); else an empty string."""
+    return modeline(relative, schema) if (root / SCHEMA_FOLDER / schema).is_file() else ""

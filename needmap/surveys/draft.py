@@ -23,7 +23,7 @@ from needmap.controls import without_controls
 from needmap.errors import InvalidStudyError, Location, Problem, TargetExistsError, UsageError
 from needmap.fileio import write_text_atomic
 from needmap.personas.messages import text_problems
-from needmap.personas.modelines import SCHEMA_FOLDER, SURVEY_SCHEMA, modeline
+from needmap.personas.modelines import SURVEY_SCHEMA, study_modeline
 from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
@@ -567,6 +567,6 @@ def _modeline_for(study: Study, path: Path) -> str:
         relative = Path(os.path.relpath(path.absolute(), study.root.absolute()))
     except ValueError:  # on another drive
         return ""
-    if relative.parts[:1] == ("..",) or not (study.root / SCHEMA_FOLDER / SURVEY_SCHEMA).is_file():
+    if relative.parts[:1] == ("..",):
         return ""
-    return modeline(relative.as_posix(), SURVEY_SCHEMA)
+    return study_modeline(study.root, relative.as_posix(), SURVEY_SCHEMA)
