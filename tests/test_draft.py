@@ -684,14 +684,14 @@ def test_a_drafted_mapping_points_editors_at_the_study_s_schema(tmp_path: Path) 
 
 
 def test_the_draft_s_comments_say_the_same_in_both_languages() -> None:
-    from needmap.surveys.draft_notes import DRAFT_NOTES
+    from needmap.surveys.file_notes import FILE_NOTES
 
     fields = {
         language: {key: set(re.findall(r"\{(\w+)\}", note)) for key, note in notes.items()}
-        for language, notes in DRAFT_NOTES.items()
+        for language, notes in FILE_NOTES.items()
     }
     assert fields["nl"] == fields["en"]
-    assert all("\n" not in note for notes in DRAFT_NOTES.values() for note in notes.values())
+    assert all("\n" not in note for notes in FILE_NOTES.values() for note in notes.values())
 
 
 def _suggested(

@@ -30,8 +30,8 @@ from needmap.personas.yamledit import yaml_scalar
 from needmap.scrub import scrub
 from needmap.surveys.answers import NOT_CHOSEN
 from needmap.surveys.draft_columns import MAX_ANSWERS, MAX_TASKS, Columns, detect, google_choices
-from needmap.surveys.draft_notes import draft_notes
 from needmap.surveys.draft_words import asked_picks, guess_group, slug, suggest_needs, unique_ids
+from needmap.surveys.file_notes import file_notes
 from needmap.surveys.headings import header_list
 from needmap.surveys.mapping import Layout
 from needmap.surveys.tables import open_table
@@ -182,7 +182,7 @@ def draft_mapping(
         answers,
         tasks,
         name,
-        draft_notes(study.settings.language),
+        file_notes(study.settings.language),
     )
     choices = question if layout == "limesurvey" else choices_column
     return MappingDraft(
@@ -462,7 +462,7 @@ def _mapping_text(
     source: str,
     notes: Mapping[str, str],
 ) -> str:
-    """The mapping's YAML, with ``notes`` as its comments (:mod:`.draft_notes`); ``picks``
+    """The mapping's YAML, with ``notes`` as its comments (:mod:`.file_notes`); ``picks``
     is max_picks and what the question asked for, if it says. Without a ``title``, the
     export's name (``stem``) stands in, marked to do."""
     max_picks, asked = picks

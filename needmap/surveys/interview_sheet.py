@@ -29,6 +29,7 @@ from needmap.personas.schema import Language, id_from, year_first
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
 from needmap.scrub import scrub
+from needmap.surveys.file_notes import file_notes
 from needmap.surveys.interviews import free_interview_id, interviews_by_file
 from needmap.surveys.tables import Table, open_table
 
@@ -457,14 +458,6 @@ def sheet_file_stem(name: str) -> str:
     return id_from(name) or "interviews"
 
 
-_FROM: Mapping[Language, str] = {
-    "en": "# From {source} (needmap import-interviews).",
-    "nl": "# Uit {source} (needmap import-interviews).",
-}
-"""The first comment of an imported interview file, in the study's language, as the
-template's own comments are."""
-
-
 def interview_sheet_yaml(
     interviews: Sequence[SheetInterview], source: str, language: Language
 ) -> str:
@@ -472,7 +465,8 @@ def interview_sheet_yaml(
     a first comment in ``language`` naming the sheet they came from."""
     source = " ".join(source.split())  # a file name with a line break must not end the comment
     items = "".join(f"  {line}\n" for item in map(interview_item_yaml, interviews) for line in item)
-    return _FROM[language].format(source=source) + f"\ninterviews:\n{items}"
+    first = "# " + file_notes(language)["interviews_from"].format(source=source)
+    return f"{first}\ninterviews:\n{items}"
 
 
 def interview_item_yaml(interview: SheetInterview) -> list[str]:

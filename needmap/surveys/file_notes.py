@@ -1,9 +1,9 @@
-"""The comments of a drafted survey mapping, in the study's language.
+"""The comments needmap writes into a study's files, in the study's language.
 
-From the moment it is written, the mapping is the consultant's own file, beside the
-template's files, whose comments are in the study's language too (as are the entries
-``guide --record`` adds). ``TODO`` is the same in both: editors mark it, and ``survey
-draft`` tells the consultant to check each one.
+A drafted survey mapping or an imported interview file is the consultant's own file from
+the moment it is written, beside the template's files, whose comments are in the study's
+language too (as are the entries ``guide --record`` adds). ``TODO`` is the same in both languages:
+editors mark it, and ``survey draft`` tells the consultant to check each one.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from collections.abc import Mapping
 
 from needmap.personas.schema import Language
 
-__all__ = ["DRAFT_NOTES", "draft_notes"]
+__all__ = ["FILE_NOTES", "file_notes"]
 
-DRAFT_NOTES: Mapping[Language, Mapping[str, str]] = {
+FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
     "en": {
         "drafted": "Drafted by needmap survey draft from {source}.",
         "order": "Answers and tasks: the most given first",
@@ -33,6 +33,7 @@ DRAFT_NOTES: Mapping[Language, Mapping[str, str]] = {
         "needs": "TODO: needs",
         "perhaps": ", perhaps {needs}",
         "label": "; and the label the survey showed",
+        "interviews_from": "From {source} (needmap import-interviews).",
     },
     "nl": {
         "drafted": "Opgesteld door needmap survey draft uit {source}.",
@@ -54,11 +55,12 @@ DRAFT_NOTES: Mapping[Language, Mapping[str, str]] = {
         "needs": "TODO: needs",
         "perhaps": ", misschien {needs}",
         "label": "; en het label dat de enquête toonde",
+        "interviews_from": "Uit {source} (needmap import-interviews).",
     },
 }
 """Each comment by what it says, in English and Dutch; ``{…}`` fields are filled in."""
 
 
-def draft_notes(language: Language) -> Mapping[str, str]:
-    """The comments of a mapping drafted for a study in ``language``."""
-    return DRAFT_NOTES[language]
+def file_notes(language: Language) -> Mapping[str, str]:
+    """The comments of the files needmap writes into a study in ``language``."""
+    return FILE_NOTES[language]
