@@ -49,12 +49,20 @@ DryRun = Annotated[
     bool,
     typer.Option("--dry-run", "-n", help="Print the changes as a diff; write nothing."),
 ]
-GroupName = Annotated[
+MergedName = Annotated[
     str | None,
     typer.Option(
         "--name",
         metavar="<name>",
-        help="Name of the resulting group; default: the kept group's name.",
+        help="Name of the merged group; default: the kept group's name.",
+    ),
+]
+NewName = Annotated[
+    str | None,
+    typer.Option(
+        "--name",
+        metavar="<name>",
+        help="The group's new name; default: it keeps its name.",
     ),
 ]
 
@@ -98,7 +106,7 @@ def groups_merge(
             show_default=False,
         ),
     ],
-    name: GroupName = None,
+    name: MergedName = None,
     dry_run: DryRun = False,
 ) -> None:
     """Merge groups into one, in every file of the study.
@@ -133,14 +141,14 @@ def groups_rename(
             show_default=False,
         ),
     ],
-    name: GroupName = None,
+    name: NewName = None,
     dry_run: DryRun = False,
 ) -> None:
     """Give a group a new id (and --name) in every file of the study that refers to it.
 
-    Also finishes a rename done by hand: when the group is already called NEW_ID where it
+    Also finishes a rename done by hand: when the group is already called NEW-ID where it
     is defined, the needs, personas, interviews, survey answers and tallies that still
-    name GROUP are changed to NEW_ID (the study's errors about them are what this fixes).
+    name GROUP are changed to NEW-ID (the study's errors about them are what this fixes).
     """
     from needmap.errors import InvalidStudyError
     from needmap.personas.loader import read_study

@@ -34,10 +34,18 @@ if TYPE_CHECKING:
     from needmap.regroup import NeedMerge
     from needmap.reports.needs_list import NeedsOverview
 
-NeedTitle = Annotated[
+NewTitle = Annotated[
     str | None,
     typer.Option(
         "--title", metavar="<title>", help="The need's new title; default: it keeps its title."
+    ),
+]
+MergedTitle = Annotated[
+    str | None,
+    typer.Option(
+        "--title",
+        metavar="<title>",
+        help="Title of the merged need; default: the kept need's title.",
     ),
 ]
 
@@ -85,14 +93,14 @@ def needs_rename(
             show_default=False,
         ),
     ],
-    title: NeedTitle = None,
+    title: NewTitle = None,
     dry_run: DryRun = False,
 ) -> None:
     """Give a need a new id (and --title) in every file of the study that refers to it.
 
-    Also finishes a rename done by hand: when the need is already called NEW_ID where it
+    Also finishes a rename done by hand: when the need is already called NEW-ID where it
     is defined, the needs, personas, interview quotes, survey tasks and search logs that
-    still name NEED are changed to NEW_ID (the study's errors about them are what this
+    still name NEED are changed to NEW-ID (the study's errors about them are what this
     fixes).
     """
     from needmap.personas.loader import read_study
@@ -135,7 +143,7 @@ def needs_merge(
             show_default=False,
         ),
     ],
-    title: NeedTitle = None,
+    title: MergedTitle = None,
     dry_run: DryRun = False,
 ) -> None:
     """Merge needs that turned out to be one, in every file of the study.
