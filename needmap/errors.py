@@ -22,6 +22,7 @@ from typing import Any, Self
 from needmap.controls import visible
 
 __all__ = [
+    "WORKBOOKS",
     "InvalidStudyError",
     "Location",
     "NeedmapError",
@@ -37,6 +38,11 @@ __all__ = [
     "os_problem",
     "plural",
 ]
+
+
+WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
+"""The spreadsheet files needmap reads (besides CSV): Excel's, old and new, and the
+OpenDocument sheets LibreOffice and Google Sheets write. A place in one is a cell."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -60,7 +66,7 @@ class Location:
         """The cell as a spreadsheet names it (``G8``) for a place in a workbook, since
         people who fix a workbook in Excel find a cell by its letter, not its column number;
         None elsewhere."""
-        if self.path is None or self.path.suffix.lower() != ".xlsx":
+        if self.path is None or self.path.suffix.lower() not in WORKBOOKS:
             return None
         if self.line is None or self.column is None:
             return None

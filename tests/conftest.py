@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-SURVEY_FIXTURES = Path(__file__).parent / "fixtures" / "survey"
+FIXTURES = Path(__file__).parent / "fixtures"
+SURVEY_FIXTURES = FIXTURES / "survey"
 IN_A_TERMINAL = {"TTY_COMPATIBLE": "1"}
 """Environment under which needmap's output counts as a terminal's (CliRunner's is a
 pipe): tables too wide for it become cards. Read the output through :func:`plain`."""

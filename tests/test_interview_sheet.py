@@ -19,7 +19,7 @@ from needmap.interview_import import import_interview_sheet
 from needmap.reports.i18n import labels
 from needmap.surveys.interview_sheet import read_interview_sheet
 from needmap.surveys.interviews import check_interviews, load_interviews
-from tests.conftest import MINIMAL_STUDY, StudyMaker, run_needmap, write_tree
+from tests.conftest import FIXTURES, MINIMAL_STUDY, StudyMaker, run_needmap, write_tree
 
 runner = CliRunner()
 
@@ -110,6 +110,29 @@ def test_an_excel_sheet_with_dutch_headings_and_date_cells(
     assert [(q.text, q.needs, q.questions) for q in interview.quotes] == [
         ("Zoeken duurt lang.", ["search"], []),
         ("Geen app.", [], ["mobile"]),
+    ]
+
+
+def test_an_opendocument_sheet_with_date_cells(make_study: StudyMaker) -> None:
+    """The sheet saved from LibreOffice (tests/fixtures/make_workbooks.py): its date
+    cells, one with a time of day, read as the day; its problems at their cells."""
+    sheet = FIXTURES / "interviews" / "gesprekken.ods"
+    root = make_study()
+    result = import_interview_sheet(load_study(root), sheet)
+    assert result.path.name == "gesprekken.yaml" and result.warnings == ()
+    [interview] = load_interviews(load_study(root))
+    assert (interview.id, interview.group, interview.date) == ("r1", "desk", "2026-03-09")
+    assert interview.participants == 4
+    assert [(q.text, q.needs, q.questions) for q in interview.quotes] == [
+        ("Zoeken duurt lang.", ["search"], []),
+        ("Geen app.", [], ["mobile"]),
+    ]
+    renamed = MINIMAL_STUDY["needs.yaml"].replace("search", "find").replace("Search", "Find")
+    other = load_study(make_study({"needs.yaml": renamed}, name="other"))
+    with pytest.raises(InvalidStudyError) as unknown:
+        import_interview_sheet(other, sheet)
+    assert [p.format() for p in unknown.value.problems] == [
+        f"{sheet}:2:6: cell F2: unknown need 'search'"
     ]
 
 

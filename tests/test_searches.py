@@ -38,7 +38,7 @@ from needmap.surveys.searchlog import (
     fold_term,
     load_search_logs,
 )
-from tests.conftest import StudyMaker, run_needmap
+from tests.conftest import SURVEY_FIXTURES, StudyMaker, run_needmap
 
 runner = CliRunner()
 
@@ -735,6 +735,7 @@ def test_a_workbook_is_read_at_the_sheet_the_log_names(
         "personas.yaml": None,
         "analytics/report.xlsx": _report_workbook(tmp_path),
         "analytics/log.csv": "query;count\nverlof;1\n",
+        "analytics/export.ods": (SURVEY_FIXTURES / "exports" / "ms-forms.ods").read_bytes(),
     }
     study = load_study(make_study({**files, "analytics/r.yaml": _log_yaml("")}))
     (problem,) = check_search_logs(study)
@@ -783,10 +784,17 @@ def test_a_workbook_is_read_at_the_sheet_the_log_names(
                 "name the sheet that holds the data",
             ),
             (
+                "sheet: Zoektermen\n",  # any workbook has sheets
+                "export.ods",
+                4,
+                "the workbook export.ods has no sheet 'Zoektermen'",
+                "its sheets are: 'Sheet1'",
+            ),
+            (
                 "sheet: Zoektermen\n",
                 "log.csv",
                 4,
-                "sheet: names a sheet, but log.csv is not a workbook (.xlsx)",
+                "sheet: names a sheet, but log.csv is not a workbook (.xlsx, .ods…)",
                 "leave sheet: out for a CSV export",
             ),
         ]

@@ -121,6 +121,27 @@ def test_ms_forms_xlsx_yields_the_same_counts(study: Study, tmp_path: Path) -> N
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(("suffix", "kind"), [(".xls", "XLS"), (".ods", "ODS")])
+def test_the_export_saved_as_xls_or_ods_yields_the_same_counts(
+    study: Study, suffix: str, kind: str
+) -> None:
+    """The Microsoft Forms export saved as Excel 97-2003 and as OpenDocument (as
+    LibreOffice and Google Sheets write it; tests/fixtures/survey/make_workbooks.py)."""
+    path = (SURVEY_FIXTURES / "exports" / "ms-forms").with_suffix(suffix)
+    result = _import(study, "ms-forms", path)
+    assert result.description == f"{kind}, sheet 'Sheet1'"  # type: ignore[attr-defined]
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
+    assert open_table(path).header == _rows(SURVEY_FIXTURES / "exports" / "ms-forms.csv")[0]
+
+
+def test_a_workbook_of_one_kind_named_as_another_is_read(study: Study, tmp_path: Path) -> None:
+    """Whichever of the workbook suffixes it has: the file's bytes say what it is."""
+    path = tmp_path / "export.xlsx"
+    path.write_bytes((SURVEY_FIXTURES / "exports" / "ms-forms.ods").read_bytes())
+    tally = _import(study, "ms-forms", path).tally  # type: ignore[attr-defined]
+    assert {g: dict(v) for g, v in tally.votes.items()} == EXPECTED_VOTES
+
+
 def test_an_empty_row_in_a_workbook_is_warned_of_where_excel_shows_it(
     study: Study, tmp_path: Path
 ) -> None:
@@ -1090,7 +1111,7 @@ def test_an_export_that_cannot_be_read_says_why_in_words(
     that it is one; a file that is not there: the file beside it most like it."""
     export = tmp_path / name
     export.write_bytes(b"")
-    reader = "_xlsx" if name.endswith(".xlsx") else "_csv"
+    reader = "_workbook" if name.endswith(".xlsx") else "_csv"
     with monkeypatch.context() as patched:
         patched.setattr(f"needmap.surveys.tables.{reader}", _refused)
         with pytest.raises(InvalidStudyError) as raised:
@@ -1555,12 +1576,41 @@ def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
     [problem] = damaged.value.problems
     assert problem.message.startswith("cannot read this workbook: ")  # and calamine's reason
     assert problem.hint == "save it again from Excel as .xlsx"
+    office = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # a container's header
+    stream = "EncryptedPackage".encode("utf-16-le")  # in the directory of an encrypted one
+    for name in ("labelled.xlsx", "old.xls"):
+        _write_bytes(tmp_path, name, office + stream + bytes(1024))
+        with pytest.raises(NeedmapError) as encrypted:
+            import_survey(mapping, tmp_path / name)
+        assert [(p.message, p.hint) for p in encrypted.value.problems] == [
+            (
+                "this workbook is encrypted: a password or a sensitivity label protects it",
+                "open it in Excel, take off the password (File > Info > Protect Workbook) or "
+                "the label, and save it again; or download the export as CSV",
+            )
+        ]
+    _write_bytes(tmp_path, "damaged.xls", office + bytes(1024))
+    with pytest.raises(NeedmapError) as damaged_old:
+        import_survey(mapping, tmp_path / "damaged.xls")
+    assert damaged_old.value.problems[0].message.startswith("cannot read this workbook: ")
     (tmp_path / "export.csv").write_bytes(b"PK\x03\x04\x14\x00\x06\x00")
     with pytest.raises(NeedmapError) as workbook:
         import_survey(mapping, tmp_path / "export.csv")
     [problem] = workbook.value.problems
     assert problem.message == "this is a workbook (XLSX), not a CSV text file"
     assert problem.hint == "name it export.xlsx, or save it from Excel as CSV"
+    for fixture, kind in (("ms-forms.ods", "ODS"), ("ms-forms.xls", "XLS")):
+        named = _write_bytes(
+            tmp_path, "Export.csv", (SURVEY_FIXTURES / "exports" / fixture).read_bytes()
+        )
+        with pytest.raises(NeedmapError) as other:
+            import_survey(mapping, named)
+        assert [(p.message, p.hint) for p in other.value.problems] == [
+            (
+                f"this is a workbook ({kind}), not a CSV text file",
+                f"name it Export.{kind.lower()}, or save it from Excel as CSV",
+            )
+        ]
     (tmp_path / "image.csv").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.raises(NeedmapError) as image:
         import_survey(mapping, tmp_path / "image.csv")
@@ -1688,8 +1738,14 @@ def test_a_place_in_a_workbook_is_named_as_excel_names_its_cell(column: int, cel
     assert Location(Path("Export.XLSX"), 3, column).cell == cell
 
 
+@pytest.mark.parametrize("name", ["export.xls", "export.xlsm", "Export.ODS"])
+def test_a_cell_of_any_workbook_is_named_so(name: str) -> None:
+    assert Location(Path(name), 3, 6).cell == "F3"
+
+
 def test_only_a_cell_of_a_workbook_has_a_cell_name() -> None:
     assert Location(Path("export.csv"), 3, 2).cell is None
+    assert Location(Path("export.txt"), 3, 2).cell is None
     assert Location(Path("export.xlsx"), 3).cell is None
     assert Location(Path("export.xlsx")).cell is None
     assert Location().cell is None

@@ -142,7 +142,9 @@ def survey_import(
     export: Annotated[
         Path,
         typer.Argument(
-            metavar="EXPORT", help="The survey tool's export: .csv or .xlsx.", show_default=False
+            metavar="EXPORT",
+            help="The survey tool's export: .csv, or a workbook (.xlsx, .xls, .ods).",
+            show_default=False,
         ),
     ],
     mapping: Annotated[
@@ -213,7 +215,9 @@ def survey_draft(
     export: Annotated[
         Path,
         typer.Argument(
-            metavar="EXPORT", help="The survey tool's export: .csv or .xlsx.", show_default=False
+            metavar="EXPORT",
+            help="The survey tool's export: .csv, or a workbook (.xlsx, .xls, .ods).",
+            show_default=False,
         ),
     ],
     layout: Annotated[

@@ -152,7 +152,7 @@ def import_interviews(
         Path,
         typer.Argument(
             metavar="SHEET",
-            help="The spreadsheet (.xlsx or .csv), one row per quote, with columns group "
+            help="The spreadsheet (.xlsx, .ods or .csv), one row per quote, with columns group "
             "and quote, and any of interview, date, participants, needs, questions, notes "
             "(or their Dutch names).",
             show_default=False,

@@ -9,12 +9,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from needmap.errors import WORKBOOKS
+
 __all__ = ["REPORTS", "study_fingerprint"]
 
 REPORTS = "reports"
 """The folder inside a study that ``needmap build`` writes into by default."""
 
-_WATCHED = (".yaml", ".yml", ".json", ".csv", ".tsv", ".txt", ".xlsx")
+_WATCHED = (".yaml", ".yml", ".json", ".csv", ".tsv", ".txt", *WORKBOOKS)
 """What a study's files end with: definitions, mappings, tallies, interviews, search logs
 and the exports they read."""
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from needmap.errors import NeedmapError, TargetExistsError
 from needmap.personas.yamlsource import read_yaml_file
 from needmap.surveys.searchlog import search_log_files
+from needmap.surveys.tables import READABLE
 from needmap.surveys.tally import read_tally
 
 __all__ = ["refuse_overwriting_inputs"]
@@ -23,9 +24,6 @@ __all__ = ["refuse_overwriting_inputs"]
 _OWN_FOLDERS = ("analytics", "interviews", "schemas", "surveys")
 """The study's folders of definitions and evidence: every file in them is the user's, and
 a report written into one would be taken for one of them (a ``.json`` in ``surveys/``)."""
-
-_EXPORTS = (".csv", ".tsv", ".txt", ".xlsx")
-"""What a survey export a tally was counted from can end with."""
 
 
 def refuse_overwriting_inputs(study_root: Path, out: Path) -> None:
@@ -55,7 +53,7 @@ def _input_at(root: Path, target: Path) -> str | None:
     for log, export in _search_log_exports(root):
         if export == target:
             return f"the export that search log {log} reads"
-    if target.suffix.lower() in _EXPORTS:
+    if target.suffix.lower() in READABLE:
         digest = ""
         for tally_file in sorted((root / "surveys").glob("*.tally.json")):
             try:

@@ -3,7 +3,7 @@ interview file.
 
 Consultants often code quotes in Excel during a round of interviews: a row per quote, with
 the group, the date and the needs it bears on. Retyping that as YAML loses an afternoon and
-invites typos, so this reads the sheet (CSV or XLSX, as :func:`open_table` reads survey
+invites typos, so this reads the sheet (CSV or a workbook, as :func:`open_table` reads survey
 exports), resolves groups and needs by id or by name, and writes one new file in
 ``interviews/`` that ``needmap validate`` accepts as it stands. Every problem is reported at
 its row and column before anything is written.

@@ -24,7 +24,15 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from needmap.controls import without_controls
-from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem, Severity, plural
+from needmap.errors import (
+    WORKBOOKS,
+    InvalidStudyError,
+    Location,
+    NeedmapError,
+    Problem,
+    Severity,
+    plural,
+)
 from needmap.personas.messages import (
     did_you_mean,
     nearest_file,
@@ -35,7 +43,7 @@ from needmap.personas.schema_messages import validated_document
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file
 from needmap.surveys.counting import Problems
-from needmap.surveys.tables import SheetNotFound, Table, open_table
+from needmap.surveys.tables import READABLE, SheetNotFound, Table, open_table
 
 __all__ = [
     "PLACEHOLDERS",
@@ -93,11 +101,12 @@ class SearchLog(_Model):
     id: Id
     title: Text = Field(description="Name of the log, shown in reports.")
     file: Text = Field(
-        description="The export (.csv, .tsv, .txt or .xlsx), relative to this YAML file."
+        description="The export (.csv, .tsv or .txt; a workbook: .xlsx, .xlsm, .xls or "
+        ".ods), relative to this YAML file."
     )
     sheet: Text | None = Field(
         None,
-        description="For a workbook (.xlsx): the name of the sheet with the search terms. "
+        description="For a workbook: the name of the sheet with the search terms. "
         "Leave it out to read the first sheet that holds data.",
     )
     period: Text | None = Field(None, description="The period the log covers, e.g. 'May 2026'.")
@@ -282,7 +291,7 @@ def _read_export(
             "copy the export into analytics/ and name it here",
         )
     elif not path.is_file():
-        meant = nearest_file(path, (".csv", ".xlsx"))
+        meant = nearest_file(path, READABLE)
         refused = _at(
             document,
             "file",
@@ -290,11 +299,11 @@ def _read_export(
             f"put the export in {path.parent}, or correct file:"
             + (f" (did you mean '{meant.name}'?)" if meant is not None else ""),
         )
-    elif log.sheet is not None and path.suffix.lower() != ".xlsx":
+    elif log.sheet is not None and path.suffix.lower() not in WORKBOOKS:
         refused = _at(
             document,
             "sheet",
-            f"sheet: names a sheet, but {path.name} is not a workbook (.xlsx)",
+            f"sheet: names a sheet, but {path.name} is not a workbook (.xlsx, .ods…)",
             "leave sheet: out for a CSV export",
         )
     if refused is not None:

@@ -1,10 +1,12 @@
-"""Read a survey export as rows of text: CSV the way Excel and survey tools write it, or XLSX.
+"""Read a survey export as rows of text: CSV the way Excel and survey tools write it, or a
+workbook (XLSX, XLS or ODS).
 
 CSV: UTF-8 with or without BOM, cp1252 (Excel's Western default) or UTF-16 with its BOM
 (Excel's "Unicode Text"); ``;``, ``,`` or tab as
 delimiter, detected from the header line, or named by a first line such as ``sep=;``. Which
-encoding and delimiter were used is reported, so a wrong guess is visible. XLSX: the first
-sheet, read with python-calamine.
+encoding and delimiter were used is reported, so a wrong guess is visible. A workbook: the
+first sheet with data (or the one named), read with python-calamine, which reads Excel's
+formats old and new and OpenDocument's alike.
 
 The file is read once: the SHA-256 recorded in the tally is of the very bytes that were
 counted, even if the file changes while it is imported.
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from needmap.controls import fold_text
-from needmap.errors import InvalidStudyError, Location, Problem, first_of, plural
+from needmap.errors import WORKBOOKS, InvalidStudyError, Location, Problem, first_of, plural
 from needmap.personas.messages import files_in, missing_file_hint
 from needmap.shell import command_word
 from needmap.surveys.headings import heading_code
@@ -79,7 +81,7 @@ class Table:
     header: list[str]
     rows: Iterator[list[str]]
     line: Callable[[], int]
-    """Line (CSV) or row (XLSX) number of the row last read, counting the header as 1."""
+    """Line (CSV) or row (workbook) number of the row last read, counting the header as 1."""
     description: str
     """How the file was read, e.g. "CSV, UTF-8 with BOM, ';'-separated"."""
     sha256: str
@@ -91,9 +93,9 @@ class Table:
     export without a loop over its rows (:mod:`needmap.surveys.whole_text`); None where
     the header's end cannot be found by its line breaks alone."""
     sheet: str | None = None
-    """XLSX: the name of the sheet read; CSV: None."""
+    """A workbook: the name of the sheet read; CSV: None."""
     sheets: tuple[str, ...] = ()
-    """XLSX: the names of all the workbook's sheets; CSV: none."""
+    """A workbook: the names of all its sheets; CSV: none."""
     doubled_line_ends: bool = False
     """CSV: every line ends in ``\\r\\r\\n``, so every other line is empty (what a
     script writes on Windows that writes the csv module's line ends through a text file);
@@ -175,7 +177,7 @@ def column_of(header: Sequence[str], heading: str, *, by_code: bool = False) -> 
 
 
 def open_table(path: Path, sheet: str | None = None, *, strict: bool = False) -> Table:
-    """Open ``path`` by its suffix (.csv, .tsv, .txt or .xlsx); a workbook at ``sheet``
+    """Open ``path`` by its suffix (:data:`READABLE`); a workbook at ``sheet``
     (its name, in any case), else at its first sheet that holds data.
 
     ``strict``: a CSV quote closed anywhere but at the end of its value (``"a"b``), or
@@ -190,8 +192,8 @@ def open_table(path: Path, sheet: str | None = None, *, strict: bool = False) ->
         raise InvalidStudyError.single("no such file", path=path, hint=hint)
     suffix = path.suffix.lower()
     try:
-        if suffix == ".xlsx":
-            return _xlsx(path, sheet)
+        if suffix in WORKBOOKS:
+            return _workbook(path, sheet)
         if suffix in (".csv", ".tsv", ".txt"):
             return _csv(path, strict)
     except OSError as exc:
@@ -205,7 +207,7 @@ def open_table(path: Path, sheet: str | None = None, *, strict: bool = False) ->
     )
 
 
-READABLE = (".csv", ".tsv", ".txt", ".xlsx")
+READABLE = (".csv", ".tsv", ".txt", *WORKBOOKS)
 """The suffixes :func:`open_table` reads."""
 
 
@@ -313,15 +315,32 @@ def _above_header(handle: io.TextIOWrapper) -> tuple[str | None, int]:
             return declared, notes
 
 
+_OLE_CONTAINER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""How an Office container file starts: an Excel 97-2003 workbook, or an encrypted one."""
+
+_ODS_TYPE = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
+"""What an OpenDocument spreadsheet holds first: its type, unpacked, as the format asks."""
+
+
+def _workbook_kind(start: bytes) -> str | None:
+    """The suffix of the workbook whose bytes begin with ``start``; None for other files."""
+    if start.startswith(b"PK\x03\x04"):
+        return ".ods" if _ODS_TYPE in start[:100] else ".xlsx"
+    if start.startswith(_OLE_CONTAINER):
+        return ".xls"
+    return None
+
+
 def _refuse_binary(raw: bytes, path: Path) -> None:
     """Refuse a file that is no text, such as a workbook saved under a .csv name: decoded
     anyway, it would give a header of garbage and a "no column" error for each column."""
     start = raw[:4096]
-    if start.startswith(b"PK\x03\x04"):
+    kind = _workbook_kind(start)
+    if kind is not None:
         raise InvalidStudyError.single(
-            "this is a workbook (XLSX), not a CSV text file",
+            f"this is a workbook ({_KINDS[kind]}), not a CSV text file",
             path=path,
-            hint=f"name it {path.stem}.xlsx, or save it from Excel as CSV",
+            hint=f"name it {path.stem}{kind}, or save it from Excel as CSV",
         )
     if b"\x00" in start and not start.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InvalidStudyError.single(
@@ -384,7 +403,7 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
     return count
 
 
-def _xlsx(path: Path, name: str | None) -> Table:
+def _workbook(path: Path, name: str | None) -> Table:
     """The sheet ``name``, or the first, read with python-calamine (about ten times faster
     than openpyxl).
 
@@ -415,9 +434,7 @@ def _xlsx(path: Path, name: str | None) -> Table:
     except SheetNotFound:
         raise
     except Exception as exc:  # calamine raises several types for a damaged or foreign file
-        raise InvalidStudyError.single(
-            f"cannot read this workbook: {exc}", path=path, hint="save it again from Excel as .xlsx"
-        ) from None
+        raise _unreadable_workbook(raw, path, exc) from None
     if not any(header) and name is not None:
         raise InvalidStudyError.single(
             f"the sheet '{sheet.name}' is empty",
@@ -451,10 +468,34 @@ def _xlsx(path: Path, name: str | None) -> Table:
         shift + [h.strip() for h in header],
         cells(),
         lambda: position[0],
-        f"XLSX, sheet '{title}'{how}",
+        f"{_KINDS[path.suffix.lower()]}, sheet '{title}'{how}",
         hashlib.sha256(raw).hexdigest(),
         sheet=title,
         sheets=sheets,
+    )
+
+
+_KINDS = {".xlsx": "XLSX", ".xlsm": "XLSM", ".xls": "XLS", ".ods": "ODS"}
+"""How a workbook is named in the line that says how the file was read."""
+
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+"""The stream an encrypted Office file keeps its workbook in, as its directory names it."""
+
+
+def _unreadable_workbook(raw: bytes, path: Path, exc: Exception) -> InvalidStudyError:
+    """The error for a workbook calamine cannot read. An encrypted one (a password, or a
+    sensitivity label as organisations put on downloads) is an Office container that
+    holds the workbook encrypted: no reader opens it, and saving it again keeps the
+    protection, so the hint says to take that off."""
+    if raw.startswith(_OLE_CONTAINER) and _ENCRYPTED in raw:
+        return InvalidStudyError.single(
+            "this workbook is encrypted: a password or a sensitivity label protects it",
+            path=path,
+            hint="open it in Excel, take off the password (File > Info > Protect Workbook) "
+            "or the label, and save it again; or download the export as CSV",
+        )
+    return InvalidStudyError.single(
+        f"cannot read this workbook: {exc}", path=path, hint="save it again from Excel as .xlsx"
     )
 
 

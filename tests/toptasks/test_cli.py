@@ -381,6 +381,23 @@ def test_cli_names_the_cell_of_a_problem_in_a_workbook(tmp_path: Path) -> None:
     assert f"{export}:3:7: cell G3: unknown choice 'Fly to the moon'" in result.stderr.splitlines()
 
 
+@pytest.mark.parametrize(
+    ("export", "read"),
+    [
+        ("ms-forms.csv", "CSV, UTF-8 with BOM, comma-separated"),
+        ("ms-forms.ods", "ODS, sheet 'Sheet1'"),
+        ("ms-forms.xls", "XLS, sheet 'Sheet1'"),
+    ],
+)
+def test_cli_import_says_how_it_read_the_export(tmp_path: Path, export: str, read: str) -> None:
+    root = cli_study(tmp_path, mapping="ms-forms", imported=False)
+    result = runner.invoke(
+        app, ["survey", "import", str(root), str(SURVEY_FIXTURES / "exports" / export)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == f"Read {export} ({read}) as layout ms-forms."
+
+
 def test_cli_failure_count_includes_the_rows_summed_up(tmp_path: Path) -> None:
     root = cli_study(tmp_path, imported=False)
     export = tmp_path / "many.csv"
