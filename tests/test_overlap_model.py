@@ -60,6 +60,16 @@ def test_regions_by_hand() -> None:
         ("A", ("n3",), 30.0),
     ]
     assert overlap.total_demand == 440.0
+    assert (overlap.weighting, overlap.weighting_note) == ("headcount", None)
+    assert overlap.needs == ("n5", "n6", "n1", "n2", "n4", "n3")  # region by region
+    assert {n: r.code for n, r in overlap.region_of.items()} == {
+        "n1": "ABC",
+        "n2": "AB",
+        "n3": "A",
+        "n4": "BC",
+        "n5": "C",
+        "n6": "C",
+    }
     assert {r.code: round(r.share, 4) for r in overlap.regions} == {
         "C": round(120 / 440, 4),
         "ABC": round(180 / 440, 4),
@@ -259,6 +269,11 @@ def test_missing_headcount_weighs_equally_and_says_so() -> None:
         "geen aantal mensen bekend voor b: groepen wegen even zwaar"
     )
     assert overlap.demand == {"n1": 3.0, "n2": 1.0}
+    three = make_study({"a": None, "b": 5, "c": None}, {"n1": {"a": "must"}})
+    note = compute_overlap(three).weighting_note
+    assert note is not None and note_text(note, "en") == (
+        "no headcount for a, c: groups weighed equally"
+    )
 
 
 def test_equal_weighting_setting() -> None:
