@@ -86,6 +86,17 @@ def test_a_sheet_becomes_an_interview_file_the_study_accepts(
     assert "Anna" not in result.path.read_text(encoding="utf-8")
 
 
+def _assert_the_dutch_sheet_read(root: Path) -> None:
+    """The one interview of the Dutch sheet with date cells, as its study now holds it."""
+    [interview] = load_interviews(load_study(root))
+    assert (interview.id, interview.group, interview.date) == ("r1", "desk", "2026-03-09")
+    assert interview.participants == 4
+    assert [(q.text, q.needs, q.questions) for q in interview.quotes] == [
+        ("Zoeken duurt lang.", ["search"], []),
+        ("Geen app.", [], ["mobile"]),
+    ]
+
+
 def test_an_excel_sheet_with_dutch_headings_and_date_cells(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
@@ -104,13 +115,7 @@ def test_an_excel_sheet_with_dutch_headings_and_date_cells(
     other = load_study(make_study(name="other"))
     accented = import_interview_sheet(other, path, name="Gesprekken café")
     assert accented.path.name == "gesprekken-cafe.yaml"  # an accent goes, not the letter
-    [interview] = load_interviews(load_study(root))
-    assert (interview.id, interview.group, interview.date) == ("r1", "desk", "2026-03-09")
-    assert interview.participants == 4
-    assert [(q.text, q.needs, q.questions) for q in interview.quotes] == [
-        ("Zoeken duurt lang.", ["search"], []),
-        ("Geen app.", [], ["mobile"]),
-    ]
+    _assert_the_dutch_sheet_read(root)
 
 
 def test_an_opendocument_sheet_with_date_cells(make_study: StudyMaker) -> None:
@@ -120,13 +125,7 @@ def test_an_opendocument_sheet_with_date_cells(make_study: StudyMaker) -> None:
     root = make_study()
     result = import_interview_sheet(load_study(root), sheet)
     assert result.path.name == "gesprekken.yaml" and result.warnings == ()
-    [interview] = load_interviews(load_study(root))
-    assert (interview.id, interview.group, interview.date) == ("r1", "desk", "2026-03-09")
-    assert interview.participants == 4
-    assert [(q.text, q.needs, q.questions) for q in interview.quotes] == [
-        ("Zoeken duurt lang.", ["search"], []),
-        ("Geen app.", [], ["mobile"]),
-    ]
+    _assert_the_dutch_sheet_read(root)
     renamed = MINIMAL_STUDY["needs.yaml"].replace("search", "find").replace("Search", "Find")
     other = load_study(make_study({"needs.yaml": renamed}, name="other"))
     with pytest.raises(InvalidStudyError) as unknown:
