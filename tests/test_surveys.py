@@ -10,6 +10,7 @@ import json
 import re
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -132,6 +133,44 @@ def test_the_export_saved_as_xls_or_ods_yields_the_same_counts(
     assert result.description == f"{kind}, sheet 'Sheet1'"  # type: ignore[attr-defined]
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
     assert open_table(path).header == _rows(SURVEY_FIXTURES / "exports" / "ms-forms.csv")[0]
+
+
+def test_a_zip_archive_is_told_with_the_export_in_it(study: Study, tmp_path: Path) -> None:
+    """Google Forms downloads its responses as a ZIP archive of the CSV."""
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "google-forms.yaml", study)
+    zipped = tmp_path / "Top tasks.csv.zip"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        archive.write(SURVEY_FIXTURES / "exports" / "google-forms.csv", "Top tasks.csv")
+    renamed = _write_bytes(tmp_path, "export.csv", zipped.read_bytes())
+    with zipfile.ZipFile(tmp_path / "two.zip", "w") as archive:
+        archive.writestr("a/Round 1.csv", "x")
+        archive.writestr("Round 2.xlsx", "x")
+        archive.writestr("readme.pdf", "x")
+    with zipfile.ZipFile(tmp_path / "none.zip", "w") as archive:
+        archive.writestr("readme.pdf", "x")
+    told = []
+    for path in (zipped, renamed, tmp_path / "two.zip", tmp_path / "none.zip"):
+        with pytest.raises(NeedmapError) as raised:
+            import_survey(mapping, path)
+        told += [(p.location.path, p.message, p.hint) for p in raised.value.problems]
+    assert told == [
+        (zipped, "this is a ZIP archive", "unzip it and give the file in it: 'Top tasks.csv'"),
+        (
+            renamed,
+            "this is a ZIP archive, not a CSV text file",
+            "unzip it and give the file in it: 'Top tasks.csv'",
+        ),
+        (
+            tmp_path / "two.zip",
+            "this is a ZIP archive",
+            "unzip it and give one of the files in it: 'Round 1.csv', 'Round 2.xlsx'",
+        ),
+        (
+            tmp_path / "none.zip",
+            "this is a ZIP archive",
+            "unzip it and give the CSV or XLSX export it holds",
+        ),
+    ]
 
 
 def test_a_workbook_of_one_kind_named_as_another_is_read(study: Study, tmp_path: Path) -> None:
@@ -1593,7 +1632,7 @@ def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
     with pytest.raises(NeedmapError) as damaged_old:
         import_survey(mapping, tmp_path / "damaged.xls")
     assert damaged_old.value.problems[0].message.startswith("cannot read this workbook: ")
-    (tmp_path / "export.csv").write_bytes(b"PK\x03\x04\x14\x00\x06\x00")
+    blank.save(tmp_path / "export.csv")
     with pytest.raises(NeedmapError) as workbook:
         import_survey(mapping, tmp_path / "export.csv")
     [problem] = workbook.value.problems

@@ -18,6 +18,7 @@ import csv
 import hashlib
 import io
 import re
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,6 +197,8 @@ def open_table(path: Path, sheet: str | None = None, *, strict: bool = False) ->
             return _workbook(path, sheet)
         if suffix in (".csv", ".tsv", ".txt"):
             return _csv(path, strict)
+        if suffix == ".zip":
+            raise _archive(path.read_bytes(), path, "")
     except OSError as exc:
         raise InvalidStudyError.single(
             f"cannot read file: {exc.strerror or exc}", path=path
@@ -322,20 +325,52 @@ _ODS_TYPE = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 """What an OpenDocument spreadsheet holds first: its type, unpacked, as the format asks."""
 
 
-def _workbook_kind(start: bytes) -> str | None:
-    """The suffix of the workbook whose bytes begin with ``start``; None for other files."""
-    if start.startswith(b"PK\x03\x04"):
-        return ".ods" if _ODS_TYPE in start[:100] else ".xlsx"
-    if start.startswith(_OLE_CONTAINER):
+def _workbook_kind(raw: bytes) -> str | None:
+    """The suffix of the workbook ``raw`` holds; None for other files, such as a ZIP
+    archive that holds files rather than being a workbook."""
+    if raw.startswith(b"PK\x03\x04"):
+        if _ODS_TYPE in raw[:100]:
+            return ".ods"
+        return ".xlsx" if "xl/workbook.xml" in _archived(raw) else None
+    if raw.startswith(_OLE_CONTAINER):
         return ".xls"
     return None
+
+
+def _archived(raw: bytes) -> list[str]:
+    """The names of the files in a ZIP archive; none when it is damaged."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            return archive.namelist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        return []
+
+
+def _archive(raw: bytes, path: Path, what: str) -> InvalidStudyError:
+    """The error for a ZIP archive given where a table is read (``what`` says what was
+    expected instead, if anything): Google Forms downloads its responses zipped, so the
+    hint names the export in it."""
+    tables = [
+        command_word(Path(name).name)
+        for name in _archived(raw)
+        if Path(name).suffix.lower() in READABLE
+    ]
+    if len(tables) == 1:
+        hint = f"unzip it and give the file in it: {tables[0]}"
+    elif tables:
+        hint = f"unzip it and give one of the files in it: {first_of(tables)}"
+    else:
+        hint = "unzip it and give the CSV or XLSX export it holds"
+    return InvalidStudyError.single(f"this is a ZIP archive{what}", path=path, hint=hint)
 
 
 def _refuse_binary(raw: bytes, path: Path) -> None:
     """Refuse a file that is no text, such as a workbook saved under a .csv name: decoded
     anyway, it would give a header of garbage and a "no column" error for each column."""
     start = raw[:4096]
-    kind = _workbook_kind(start)
+    kind = _workbook_kind(raw)
+    if kind is None and start.startswith(b"PK\x03\x04"):
+        raise _archive(raw, path, ", not a CSV text file")
     if kind is not None:
         raise InvalidStudyError.single(
             f"this is a workbook ({_KINDS[kind]}), not a CSV text file",
