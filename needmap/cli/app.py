@@ -234,6 +234,11 @@ ImportedSurveyId = Annotated[
 ]
 
 
+SHARE = "<share>"
+"""The metavar of an option that takes a share, 0.75 or 75% (read by
+:func:`~needmap.cli.value_hints.share_of`): its hints know it by this."""
+
+
 SinceOption = Annotated[
     str | None,
     typer.Option(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from needmap.cli.app import (
+    SHARE,
     CommandFirstGroup,
     ImportedSurveyId,
     LanguageOption,
@@ -383,11 +384,13 @@ def toptasks(
         ),
     ] = True,
     coverage: Annotated[
-        float,
+        str,
         typer.Option(
-            "--coverage", metavar="<share>", help="Share of votes the coverage set must reach."
+            "--coverage",
+            metavar=SHARE,
+            help="Share of votes the coverage set must reach: 0.75 or 75%.",
         ),
-    ] = 0.75,
+    ] = "0.75",
     top: Annotated[
         int,
         typer.Option(
@@ -416,13 +419,15 @@ def toptasks(
     language: LanguageOption = None,
 ) -> None:
     """Top-task results: shares, the long neck, the coverage set, weights and group rankings."""
+    from needmap.cli.value_hints import share_of
     from needmap.model.toptasks import analyse_toptasks, group_breakdown
     from needmap.surveys import load_survey
 
+    share = share_of(coverage, "--coverage", "0.75")
     drawn = _chart_drawn(chart, out, folder)
     study = study_at(folder, language, out=out)
     mapping, tally = load_survey(study, survey)
-    result = analyse_toptasks(study, mapping, tally, weighted=weighted, coverage_target=coverage)
+    result = analyse_toptasks(study, mapping, tally, weighted=weighted, coverage_target=share)
     language = study.settings.language
     as_json = as_json or (out is not None and out.suffix.lower() == ".json")
     if group is not None:

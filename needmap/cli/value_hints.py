@@ -11,16 +11,18 @@ raises from holds all that is needed to say it as needmap's other problems do.
 from __future__ import annotations
 
 import datetime
+import math
 from typing import Any
 
 import pydantic
 import typer
 
+from needmap.cli.app import SHARE
 from needmap.cli.line_hints import named_value
 from needmap.errors import UsageError
 from needmap.shell import command_word
 
-__all__ = ["annotation_of", "number_or_date_hint", "wrong_value"]
+__all__ = ["annotation_of", "number_or_date_hint", "share_of", "wrong_value"]
 
 _READABLE = {"%Y": "YYYY", "%m": "MM", "%d": "DD"}
 """How the parts of a date option's format (``%Y-%m-%d``) read to a user."""
@@ -50,12 +52,44 @@ def wrong_value(exc: typer.BadParameter) -> UsageError | None:
     return UsageError.single(f"{named}: {wrong}", hint=_what_to_give(param, option, error["type"]))
 
 
+def share_of(text: str, option: str, default: str) -> float:
+    """A share given on the command line as a fraction (``0.75``, or ``0,75`` as Dutch
+    writes it) or a percentage (``75%``): above 0 and at most all. A bare ``75`` is refused
+    rather than read as a percentage, since ``1`` could then mean either."""
+    written = text.strip().replace(",", ".")
+    percent = written.endswith("%")
+    try:
+        share = float(written.removesuffix("%").strip()) / (100 if percent else 1)
+    except ValueError:
+        share = math.nan
+    if not math.isfinite(share):
+        wrong = "not a number"
+    elif share <= 0:
+        wrong = "not above 0"
+    elif share > 1:
+        wrong = "more than 100%" if percent else "more than 1"
+    else:
+        return share
+    raise UsageError.single(
+        f"{option} {command_word(text)}: {wrong}", hint=_share_hint(option, default)
+    )
+
+
+def _share_hint(option: str, default: str) -> str:
+    return (
+        f"give a share from 0 to 1, such as {option} {default} (the default), "
+        f"or a percentage: {option} {float(default) * 100:g}%"
+    )
+
+
 def number_or_date_hint(param: Any, option: str) -> str | None:
     """What to give an option that takes a number or a date (``--top``, ``--date``); None
     for an option that takes anything else."""
     formats = _date_formats(param)
     if formats:
         return _date_hint(formats[0], option)
+    if param.metavar == SHARE:
+        return _share_hint(option, param.default)
     annotation = annotation_of(param)
     if annotation is int:
         return _what_to_give(param, option, "int_parsing")

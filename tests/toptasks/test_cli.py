@@ -15,6 +15,8 @@ from openpyxl import Workbook, load_workbook
 
 from needmap import load_study
 from needmap.cli import app
+from needmap.cli.value_hints import share_of
+from needmap.errors import UsageError
 from needmap.model.toptasks import analyse_toptasks
 from needmap.reports.toptasks_table import build_weights, ranking_to_markdown
 from needmap.surveys import load_survey
@@ -396,6 +398,38 @@ def test_cli_import_says_how_it_read_the_export(tmp_path: Path, export: str, rea
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == f"Read {export} ({read}) as layout ms-forms."
+
+
+@pytest.mark.parametrize(
+    ("given", "share"),
+    [("0.5", 0.5), ("0,5", 0.5), ("50%", 0.5), (" 50 % ", 0.5), ("100%", 1.0), ("1", 1.0)],
+)
+def test_coverage_takes_a_fraction_or_a_percentage(given: str, share: float) -> None:
+    assert share_of(given, "--coverage", "0.75") == share
+
+
+@pytest.mark.parametrize(
+    ("given", "wrong"),
+    [
+        ("75", "75: more than 1"),
+        ("101%", "101%: more than 100%"),
+        ("0%", "0%: not above 0"),
+        ("-0.5", "-0.5: not above 0"),
+        ("nan", "nan: not a number"),
+        ("%", "%: not a number"),
+    ],
+)
+def test_coverage_outside_a_share_is_refused_with_both_ways_to_give_it(
+    given: str, wrong: str
+) -> None:
+    with pytest.raises(UsageError) as refused:
+        share_of(given, "--coverage", "0.75")
+    [problem] = refused.value.problems
+    assert (problem.message, problem.hint) == (
+        f"--coverage {wrong}",
+        "give a share from 0 to 1, such as --coverage 0.75 (the default), or a percentage: "
+        "--coverage 75%",
+    )
 
 
 def test_cli_failure_count_includes_the_rows_summed_up(tmp_path: Path) -> None:
