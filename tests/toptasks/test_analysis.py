@@ -199,6 +199,10 @@ def test_missing_headcount_means_no_weighting() -> None:
     weights, note = post_stratification_weights({"a": 3, "b": 2}, {"a": 10, "b": None})
     assert weights == {} and note is not None
     assert note_text(note, "en") == "no headcount for b: results are not weighted"
+    _, both = post_stratification_weights({"a": 3, "b": 2, "c": 1}, {"b": 5})
+    assert both is not None and note_text(both, "en") == (
+        "no headcount for a, c: results are not weighted"
+    )
 
 
 def test_summary_groups_thousands_as_the_language_does() -> None:
@@ -304,8 +308,9 @@ def test_coverage_runs_from_above_0_to_all_of_the_votes() -> None:
     data = tally_of({"g1": (5, [3, 2, 0, 0, 0])})
     whole = analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, data, coverage_target=1.0)
     assert whole.coverage == ("t0", "t1")
-    with pytest.raises(UsageError, match="coverage must be between 0 and 1, found 0"):
+    with pytest.raises(UsageError, match="coverage must be between 0 and 1, found 0") as zero:
         analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, data, coverage_target=0)
+    assert zero.value.problems[0].hint == "e.g. 0.75"
     with pytest.raises(UsageError, match=r"coverage must be between 0 and 1, found 1\.01"):
         analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, data, coverage_target=1.01)
 
