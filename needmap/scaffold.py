@@ -47,6 +47,7 @@ __all__ = [
     "init_study",
     "list_templates",
     "schema_texts",
+    "template_name",
     "with_modeline",
     "write_schemas",
 ]
@@ -219,6 +220,19 @@ def add_study_files(root: Path, files: Mapping[str, bytes]) -> list[Path]:
     )
 
 
+def template_name(given: str) -> str:
+    """The bundled template ``given`` names, in any case (``Gemeente``); raises
+    :class:`~needmap.errors.UsageError` with the nearest names for one that names none."""
+    names = [t.name for t in list_templates()]
+    named = next((name for name in names if name.casefold() == given.casefold()), None)
+    if named is None:
+        raise UsageError.single(
+            f"unknown template '{given}'",
+            hint=did_you_mean(given, names) or "available: " + ", ".join(names),
+        )
+    return named
+
+
 def init_study(target: Path, template: str = "gemeente") -> list[Path]:
     """Create a new study in ``target`` from ``template``; never overwrites anything.
 
@@ -226,12 +240,7 @@ def init_study(target: Path, template: str = "gemeente") -> list[Path]:
     template and :class:`~needmap.errors.TargetExistsError` when ``target`` already holds a
     study or any file the template would write.
     """
-    names = [t.name for t in list_templates()]
-    if template not in names:
-        raise UsageError.single(
-            f"unknown template '{template}'",
-            hint=did_you_mean(template, names) or "available: " + ", ".join(names),
-        )
+    template = template_name(template)
     if target.exists() and not target.is_dir():
         raise TargetExistsError.single(
             "this is a file, not a folder",

@@ -10,12 +10,16 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from needmap import init_study, list_templates, load_study
+from needmap.cli import app
 from needmap.errors import TargetExistsError, UsageError
 from needmap.personas.modelines import MODELINE
-from needmap.scaffold import schema_texts
+from needmap.scaffold import schema_texts, template_name
 from tests.conftest import write_tree
+
+runner = CliRunner()
 
 TEMPLATES = [t.name for t in list_templates()]
 
@@ -208,6 +212,17 @@ def test_unknown_template_suggests_a_close_one(tmp_path: Path) -> None:
         init_study(tmp_path / "s", "minimal")
     names = ", ".join(t.name for t in list_templates())
     assert far.value.problems[0].hint == f"available: {names}"
+
+
+def test_a_template_is_named_in_any_case(tmp_path: Path) -> None:
+    assert template_name("Gemeente") == "gemeente" and template_name("CARE") == "care"
+    init_study(tmp_path / "s", "Zorginstelling")
+    assert "Zorggroep De Linde" in (tmp_path / "s" / "study.yaml").read_text(encoding="utf-8")
+    said = runner.invoke(app, ["init", str(tmp_path / "t"), "-t", "Company"])
+    assert said.exit_code == 0, said.output
+    assert " ".join(said.stdout.split()).startswith(
+        f"Created a study in {tmp_path / 't'} from template 'company':"
+    )
 
 
 def test_a_template_is_a_folder_of_yaml_and_csv_files_not_hidden_ones(

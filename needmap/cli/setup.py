@@ -44,8 +44,9 @@ def init(
 ) -> None:
     """Create a new study from a template. Never overwrites an existing study."""
     from needmap.personas.loader import load_study
-    from needmap.scaffold import init_study
+    from needmap.scaffold import init_study, template_name
 
+    template = template_name(template)  # as the templates list names it
     written = init_study(folder, template)
     study = load_study(folder)
     out = new_console()
