@@ -1302,3 +1302,27 @@ def test_the_console_prints_styles_but_no_control_character_of_the_text(
     assert "red[2J" in printed and "park]0;owneding2J" in printed and "inside" in printed
     assert "\x1b[2J" not in printed and "\x1b]" not in printed and "\x1b[5m" not in printed
     assert not any(c in printed for c in "\x00\x07\x9b")
+
+
+@pytest.mark.parametrize(
+    ("written", "as_listed"),
+    [
+        (["overlap", "{study}", "-l", "NL"], ["overlap", "{study}", "-l", "nl"]),
+        (
+            ["table", "{study}", "-k", "Function,TECHNOLOGY"],
+            ["table", "{study}", "-k", "function,technology"],
+        ),
+        (["schema", "--kind", "Search-Log"], ["schema", "--kind", "search-log"]),
+    ],
+)
+def test_a_fixed_choice_is_taken_in_any_case(
+    make_study: StudyMaker, written: list[str], as_listed: list[str]
+) -> None:
+    """``-l NL``, ``--kind Survey``: what the help lists, however it is typed."""
+    root = str(make_study())
+    outputs = []
+    for args in (written, as_listed):
+        result = runner.invoke(app, [a.replace("{study}", root) for a in args])
+        assert result.exit_code == 0, result.output
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1] and outputs[0]

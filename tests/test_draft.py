@@ -525,7 +525,7 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)
     export = SURVEY_FIXTURES / "exports" / "ms-forms.csv"
-    args = ["survey", "draft", str(root), str(export), "--layout", "ms-forms"]
+    args = ["survey", "draft", str(root), str(export), "--layout", "MS-Forms"]  # any case
     wrong = runner.invoke(app, [*args, "--group-column", "Role", "--choices-column", TASKS])
     assert wrong.exit_code == 2
     assert "no column 'Role' (--group-column) in the header" in wrong.stderr
@@ -536,6 +536,7 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "surveys/toptasks.yaml: 4 group answers (3 guessed to a group), 6 tasks" in (done.stdout)
     assert "The group answers are codes" not in done.stdout
+    assert "\nlayout: ms-forms\n" in (root / "surveys" / "toptasks.yaml").read_text("utf-8")
     said = " ".join(done.stdout.split())
     assert "With it, the export imports 11 respondents in the target groups." in said
     assert said.endswith(f"then: needmap survey import {root} {export}")

@@ -302,6 +302,12 @@ def _root(
     """needmap: map what each target group needs, and what they share."""
 
 
+def choice_of(given: str, choices: Sequence[str]) -> str | None:
+    """The one of ``choices`` that ``given`` names, in any case (``-l EN``, ``--layout
+    MS-Forms``), as the choices write it; None when it names none."""
+    return next((choice for choice in choices if choice.casefold() == given.casefold()), None)
+
+
 def study_at(folder: Path, language: str | None = None, *, out: Path | None = None) -> Study:
     """The study in ``folder``, its reports in ``language`` when one is given; refused
     when ``out``, the file a command is to write, would replace a file the study reads or
@@ -315,9 +321,10 @@ def study_at(folder: Path, language: str | None = None, *, out: Path | None = No
         refuse_overwriting_inputs(study.root, out)
     if language is None:
         return study
-    if language not in ("nl", "en"):
+    chosen = choice_of(language, ("nl", "en"))
+    if chosen is None:
         raise UsageError.single(f"unknown language '{language}'", hint="use nl or en")
-    return study.in_language(cast("Language", language))
+    return study.in_language(cast("Language", chosen))
 
 
 def whole_study_at(folder: Path, language: str | None = None) -> Study:

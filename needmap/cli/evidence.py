@@ -15,6 +15,7 @@ from needmap.cli.app import (
     StudyDir,
     SurveyId,
     app,
+    choice_of,
     emit_json,
     escape,
     light_table,
@@ -304,10 +305,13 @@ def survey_draft(
     from needmap.surveys.draft import draft_mapping, write_draft
     from needmap.surveys.mapping import LAYOUTS, Layout
 
-    if layout is not None and layout not in LAYOUTS:
-        raise UsageError.single(
-            f"unknown layout '{layout}'", hint="use one of: " + ", ".join(LAYOUTS)
-        )
+    if layout is not None:
+        named = choice_of(layout, LAYOUTS)
+        if named is None:
+            raise UsageError.single(
+                f"unknown layout '{layout}'", hint="use one of: " + ", ".join(LAYOUTS)
+            )
+        layout = named
     study = study_at(folder)
     with new_console(stderr=True).status(f"Reading {escape(export.name)}…"):
         draft = draft_mapping(
@@ -498,10 +502,13 @@ def _chart_drawn(chart: str | None, out: Path | None, folder: Path) -> str:
     is written, would otherwise be ignored without a word."""
     from needmap.errors import UsageError
 
-    if chart is not None and chart not in _CHARTS:
-        raise UsageError.single(
-            f"unknown chart '{chart}'", hint="use --chart neck or --chart groups"
-        )
+    if chart is not None:
+        named = choice_of(chart, _CHARTS)
+        if named is None:
+            raise UsageError.single(
+                f"unknown chart '{chart}'", hint="use --chart neck or --chart groups"
+            )
+        chart = named
     if chart is not None and (out is None or out.suffix.lower() not in (".png", ".svg")):
         picture = out.with_suffix(".png") if out is not None else Path(f"{chart}.png")
         line = (

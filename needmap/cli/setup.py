@@ -12,6 +12,7 @@ from needmap.cli.app import (
     EXIT_INPUT,
     StudyDir,
     app,
+    choice_of,
     escape,
     new_console,
     print_json,
@@ -161,13 +162,13 @@ def schema(
             new_console().print(f"wrote {path}")
         return
     texts = schema_texts()
-    name = f"{kind}.schema.json"
-    if name not in texts:
+    named = choice_of(kind, [name.removesuffix(".schema.json") for name in texts])
+    if named is None:
         raise UsageError.single(
             f"unknown schema kind '{kind}'",
             hint="use --kind study, definitions, survey, interviews or search-log",
         )
-    sys.stdout.write(texts[name])
+    sys.stdout.write(texts[f"{named}.schema.json"])
 
 
 def _counts(study: Study) -> str:

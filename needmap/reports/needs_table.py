@@ -73,7 +73,7 @@ class NeedsTable:
 
 
 def parse_kinds(names: Sequence[str] | None) -> tuple[Kind, ...] | None:
-    """Kinds named on the command line, checked; None means all."""
+    """Kinds named on the command line (in any case), checked; None means all."""
     if names is None:
         return None
     if not names:
@@ -87,11 +87,12 @@ def parse_kinds(names: Sequence[str] | None) -> tuple[Kind, ...] | None:
             hint=did_you_mean(name, KIND_ORDER) or "use content, function or technology",
         )
         for name in names
-        if name not in KIND_ORDER
+        if name.casefold() not in KIND_ORDER
     ]
     if problems:
         raise UsageError(problems)
-    return tuple(k for k in KIND_ORDER if k in names)
+    named = {name.casefold() for name in names}
+    return tuple(k for k in KIND_ORDER if k in named)
 
 
 def build_needs_table(

@@ -400,6 +400,15 @@ def test_cli_import_says_how_it_read_the_export(tmp_path: Path, export: str, rea
     assert result.stdout.splitlines()[0] == f"Read {export} ({read}) as layout ms-forms."
 
 
+def test_the_chart_is_named_in_any_case(tmp_path: Path) -> None:
+    root = cli_study(tmp_path)
+    drawn = runner.invoke(
+        app, ["toptasks", str(root), "--chart", "Groups", "--out", str(tmp_path / "g.svg")]
+    )
+    assert drawn.exit_code == 0, drawn.output
+    assert "per group" in (tmp_path / "g.svg").read_text(encoding="utf-8").lower()
+
+
 @pytest.mark.parametrize(
     ("given", "share"),
     [("0.5", 0.5), ("0,5", 0.5), ("50%", 0.5), (" 50 % ", 0.5), ("100%", 1.0), ("1", 1.0)],
