@@ -125,6 +125,22 @@ def test_group_breakdown_and_disagreement(
     # leave: field 3/5 = 0.6, office 1/7 = 0.143 -> spread 0.457
     assert (top.task, top.highest, top.lowest) == ("leave", "field", "office")
     assert top.spread == pytest.approx(3 / 5 - 1 / 7)
+    assert group_breakdown(result, "Field staff", study) == field  # by name too
+    assert result.headcounts == {"desk": 10, "field": 30, "office": 60}
+
+
+def test_a_hidden_group_s_breakdown_is_refused_with_where_the_minimum_is_set(
+    study: Study, private: TopTasks
+) -> None:
+    with pytest.raises(UsageError) as raised:
+        group_breakdown(private, "field", study)
+    assert [(p.message, p.hint) for p in raised.value.problems] == [
+        (
+            "group 'field' is not shown: fewer than 4 respondents (or hidden so that a small "
+            "group cannot be worked out)",
+            "privacy.min_group_size in study.yaml sets the minimum",
+        )
+    ]
 
 
 def test_needs_get_task_votes_as_evidence(
@@ -251,6 +267,10 @@ def test_a_survey_without_votes_is_refused() -> None:
     with pytest.raises(UsageError) as raised:
         analyse_toptasks(PROPERTY_STUDY, PROPERTY_MAPPING, tally_of({"g1": (3, [0] * 5)}))
     assert raised.value.problems[0].message == "survey 's' has no votes to analyse"
+    assert raised.value.problems[0].hint == (
+        "its respondents were all left out (or outside the target groups and fewer than 5); "
+        "import an export with answers from the target groups"
+    )
 
 
 def test_two_groups_disagree_where_their_shares_differ() -> None:
@@ -579,8 +599,11 @@ def test_analysis_refuses_a_tally_of_other_groups(
     )
     with pytest.raises(UsageError) as raised:
         analyse_toptasks(study, mapping, stale)
-    assert [p.message for p in raised.value.problems] == [
-        "group 'pilots' was counted at import but is no longer in the study"
+    assert [(p.message, p.hint) for p in raised.value.problems] == [
+        (
+            "group 'pilots' was counted at import but is no longer in the study",
+            "import the export again",
+        )
     ]
 
 
