@@ -177,8 +177,9 @@ def test_a_workbook_of_one_kind_named_as_another_is_read(study: Study, tmp_path:
     """Whichever of the workbook suffixes it has: the file's bytes say what it is."""
     path = tmp_path / "export.xlsx"
     path.write_bytes((SURVEY_FIXTURES / "exports" / "ms-forms.ods").read_bytes())
-    tally = _import(study, "ms-forms", path).tally  # type: ignore[attr-defined]
-    assert {g: dict(v) for g, v in tally.votes.items()} == EXPECTED_VOTES
+    result = _import(study, "ms-forms", path)
+    assert result.description == "ODS, sheet 'Sheet1'"  # type: ignore[attr-defined]
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
 
 
 def test_an_empty_row_in_a_workbook_is_warned_of_where_excel_shows_it(

@@ -503,7 +503,7 @@ def _workbook(path: Path, name: str | None) -> Table:
         shift + [h.strip() for h in header],
         cells(),
         lambda: position[0],
-        f"{_KINDS[path.suffix.lower()]}, sheet '{title}'{how}",
+        f"{_KINDS[_workbook_kind(raw) or path.suffix.lower()]}, sheet '{title}'{how}",
         hashlib.sha256(raw).hexdigest(),
         sheet=title,
         sheets=sheets,
