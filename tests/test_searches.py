@@ -566,6 +566,11 @@ def test_a_name_typed_in_any_case_is_counted_but_never_shown(make_study: StudyMa
         ("roos", 5),
     ]
     assert evidence.unmatched_hidden == 3  # marieke, 'jan de vries' (rare), the e-mail address
+    long_query = "hoe vraag ik een parkeervergunning aan voor de garage onder het stadskantoor"
+    long_query += " aan de markt"  # 89 characters, beyond the 80 of a cut: shown whole
+    files["analytics/intranet-may.csv"] = INTRANET_CSV + f"{rows}{long_query};8;0\r\n".encode()
+    _, longer = _evidence(make_study(files, name="long"))
+    assert (long_query, 8) in [(t.text, t.searches) for t in longer.unmatched]
     outputs = [
         searches_to_markdown(evidence, study),
         render_searches_page(evidence, study),
