@@ -554,8 +554,9 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     )
     assert long.exit_code == 0, long.stderr
     assert (
-        "Read as long: groups in column 'group', choices in column 'task', respondents in "
-        "column 'respondent'." in " ".join(long.stdout.split())
+        "Read long.csv (CSV, Windows-1252, semicolon-separated) as long: groups in column 'group', "
+        "choices in column 'task', respondents in column 'respondent'."
+        in " ".join(long.stdout.split())
     )
     codes = runner.invoke(
         app,
@@ -570,7 +571,8 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     )
     assert codes.exit_code == 0, codes.stderr
     assert codes.stdout.startswith(
-        "Read as limesurvey: groups in column 'G01Q01', question 'G02Q02'.\n"
+        "Read limesurvey.csv (CSV, UTF-8, comma-separated) as limesurvey: groups in column "
+        "'G01Q01', question 'G02Q02'.\n"
     )
     assert "The group answers are codes: export again with full answers" in " ".join(
         codes.stdout.split()

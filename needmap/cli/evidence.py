@@ -334,7 +334,8 @@ def survey_draft(
         f", respondents in column '{escape(draft.respondent)}'" if draft.respondent else ""
     )
     console.print(
-        f"Read as {draft.layout}: groups in column '{escape(draft.group_column)}', "
+        f"Read {escape(export.name)} ({escape(draft.read_as)}) as {draft.layout}: groups in column "
+        f"'{escape(draft.group_column)}', "
         f"{choices} '{escape(draft.choices)}'{respondents}."
     )
     console.print(
@@ -469,7 +470,9 @@ def _print_import(study: Study, result: ImportResult, target: Path) -> None:
 
     tally = result.tally
     console = new_console()
-    console.print(f"Read {escape(tally.source)} ({result.description}) as layout {tally.layout}.")
+    console.print(
+        f"Read {escape(tally.source)} ({escape(result.description)}) as layout {tally.layout}."
+    )
     groups = {g: n for g, n in tally.respondents.items() if g != OUTSIDE}
     minimum = study.settings.privacy.min_group_size
     hidden = suppressed_groups(groups, minimum)

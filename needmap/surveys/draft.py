@@ -84,6 +84,9 @@ class MappingDraft:
     max_picks: int
     left_out: int
     """Answers or labels left out because they hold personal data."""
+    read_as: str = ""
+    """How the export was read ("CSV, Windows-1252, semicolon-separated"), as the import
+    says it: a wrong guess of its encoding shows in the draft's labels first."""
 
     @property
     def answer_codes(self) -> bool:
@@ -196,6 +199,7 @@ def draft_mapping(
         tuple(tasks),
         max_picks,
         left_out,
+        table.description,
     )
 
 
