@@ -495,6 +495,42 @@ def _golden_study(tmp_path: Path) -> Study:
     return load_study(root)
 
 
+def test_a_persona_shows_three_quotes_of_its_group_in_the_order_of_its_key_needs(
+    tmp_path: Path,
+) -> None:
+    """Four quotes of Dana's group on her key needs, one of them twice: the first three
+    texts, by key need (hr-self-service before people-finder before canteen)."""
+    root = _study(tmp_path, imported=False)
+    write_tree(
+        root,
+        {
+            "interviews/round-1.yaml": """\
+                interviews:
+                  - id: desk-1
+                    group: desk
+                    participants: 3
+                    quotes:
+                      - {text: The canteen menu is never up to date., needs: [canteen]}
+                      - {text: Who is on duty today?, questions: [people-finder]}
+                      - {text: I book leave between two calls., needs: [hr-self-service]}
+                      - {text: Where is the room list?, needs: [room-booking]}
+                  - id: desk-2
+                    group: desk
+                    participants: 2
+                    quotes:
+                      - {text: I book leave between two calls., needs: [hr-self-service]}
+                """,
+        },
+    )
+    dana = persona_profiles(load_study(root), ["dana"])[0]
+    assert dana.interviews is not None and dana.interviews.status == "own"
+    assert dana.interviews.quotes == (
+        ("hr-self-service", "I book leave between two calls.", "supports"),
+        ("people-finder", "Who is on duty today?", "questions"),
+        ("canteen", "The canteen menu is never up to date.", "supports"),
+    )
+
+
 def test_markdown_golden(tmp_path: Path, golden: Callable[[str, str], None]) -> None:
     study = _golden_study(tmp_path)
     golden("personas-survey-fixture.md", personas_to_markdown(persona_profiles(study), study))
@@ -578,7 +614,6 @@ def test_dutch_template_report(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["--persona", "dnaa"], "no persona 'dnaa'"),
-        (["--persona", " , "], "no personas chosen"),
         (["--out", "x.docx"], "cannot write the persona report as '.docx'"),
         (["--json", "--out", "x.md"], "--json writes JSON, not '.md'"),
         (["--json", "--out", "x"], "--json writes JSON, not 'x'"),  # a name with no suffix
@@ -589,6 +624,15 @@ def test_refusals(tmp_path: Path, args: list[str], message: str) -> None:
     result = runner.invoke(app, ["personas", str(root), *args])
     assert result.exit_code == 2 and message in result.stderr
     assert not (root / "x.docx").exists() and not Path("x.md").exists()
+
+
+def test_no_persona_named_is_refused_with_the_personas_to_name(tmp_path: Path) -> None:
+    root = _study(tmp_path, imported=False)
+    result = runner.invoke(app, ["personas", str(root), "--persona", " , "])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "no personas chosen\n    hint: name at least one: dana, femke\n",
+    )
 
 
 def test_no_personas_and_stale_tally_are_errors(tmp_path: Path) -> None:
