@@ -164,7 +164,7 @@ def test_the_order_of_the_interviews_does_not_matter(study_dir: Path) -> None:
     study = load_study(study_dir)
     interviews = load_interviews(study)
     forward = analyse_interviews(study, interviews)
-    backward = analyse_interviews(study, list(reversed(interviews)))
+    backward = analyse_interviews(study, reversed(interviews))  # an iterator: read once
     for need in ("search", "mobile", "news", "dash"):
         ahead, behind = forward.for_need(need), backward.for_need(need)
         assert (dict(behind.supports), dict(behind.questions)) == (
@@ -173,6 +173,15 @@ def test_the_order_of_the_interviews_does_not_matter(study_dir: Path) -> None:
         )
         assert set(behind.quotes) == set(ahead.quotes)
     assert backward.for_need("search").supported == 2
+
+
+def test_a_long_quote_is_kept_whole() -> None:
+    """A quote is the interview's words: cut, it would say less than was said."""
+    said = "We ring the service desk for every small thing, and by the time someone calls back"
+    said += " the visitor has gone home."
+    study = _hypothesis_study(1)
+    evidence = analyse_interviews(study, _make([("a", 1, [{"text": said, "needs": ["n1"]}])]))
+    assert [q.text for q in evidence.for_need("n1").quotes] == [said]
 
 
 def test_a_need_only_questioned_is_questioned() -> None:

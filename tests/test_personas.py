@@ -519,16 +519,33 @@ def test_a_persona_shows_three_quotes_of_its_group_in_the_order_of_its_key_needs
                     participants: 2
                     quotes:
                       - {text: I book leave between two calls., needs: [hr-self-service]}
+                  - id: field-1
+                    group: field
+                    participants: 1
+                    quotes:
+                      - {text: Leave on my phone please., needs: [hr-self-service]}
                 """,
         },
     )
-    dana = persona_profiles(load_study(root), ["dana"])[0]
+    dana, femke = persona_profiles(load_study(root))
     assert dana.interviews is not None and dana.interviews.status == "own"
     assert dana.interviews.quotes == (
         ("hr-self-service", "I book leave between two calls.", "supports"),
         ("people-finder", "Who is on duty today?", "questions"),
         ("canteen", "The canteen menu is never up to date.", "supports"),
     )
+    assert (dana.interviews.interviews, dana.interviews.participants) == (2, 5)
+    assert dana.interviews.counts == {
+        "hr-self-service": (2, 0),
+        "people-finder": (0, 1),
+        "canteen": (1, 0),
+        "room-booking": (1, 0),
+        "service-desk": (0, 0),
+    }
+    # one participant of field, and no other small group to count with: hidden
+    assert femke.interviews is not None
+    assert (femke.interviews.status, femke.interviews.interviews) == ("hidden", 0)
+    assert (femke.interviews.participants, femke.interviews.quotes) == (0, ())
 
 
 def test_markdown_golden(tmp_path: Path, golden: Callable[[str, str], None]) -> None:
@@ -647,6 +664,13 @@ def test_no_personas_and_stale_tally_are_errors(tmp_path: Path) -> None:
     assert empty.stderr.splitlines() == [
         f"{root}: the study defines no personas",
         "    hint: add them to personas.yaml (see docs/study-format.md)",
+    ]
+    bare = _study(tmp_path / "bare", imported=False)
+    (bare / "personas.yaml").unlink()
+    with pytest.raises(UsageError) as named:  # the library, asked for one all the same
+        persona_profiles(load_study(bare), ["dana"])
+    assert [(p.message, p.hint) for p in named.value.problems] == [
+        ("no persona 'dana'", "the study defines no personas")
     ]
 
 
