@@ -84,7 +84,7 @@ class MappingDraft:
     max_picks: int
     left_out: int
     """Answers or labels left out because they hold personal data."""
-    read_as: str = ""
+    read_as: str
     """How the export was read ("CSV, Windows-1252, semicolon-separated"), as the import
     says it: a wrong guess of its encoding shows in the draft's labels first."""
 
