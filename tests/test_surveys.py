@@ -423,14 +423,16 @@ def test_a_header_that_cannot_be_read_is_reported_below_the_notes(tmp_path: Path
         ("book leave ,  Find a colleague, by name or expertise", [0, 1], []),
         ("Book leave, Fly to the moon", [0], ["Fly to the moon"]),
         ("Find a colleague", [], ["Find a colleague"]),
-        ("Fly, to the moon, Book leave", [], ["Fly, to the moon, Book leave"]),
+        ("Fly, to the moon, Book leave", [0], ["Fly, to the moon"]),
+        ("Book leave, Fly to the moon, Claim expenses", [0, 2], ["Fly to the moon"]),
+        ("Fly, Book leave, to the moon", [], ["Fly, Book leave, to the moon"]),
     ],
 )
 def test_google_forms_splitting(
     study: Study, cell: str, parts: list[int], unmatched: list[str]
 ) -> None:
-    """What matches no task runs to the end of the cell: its pieces cannot be told apart
-    from the labels after it."""
+    """What matches no task runs on to where the rest of the cell is all tasks, or to its
+    end: its pieces may hold ', ' themselves."""
     labels = Labels(load_mapping(SURVEY_FIXTURES / "mappings" / "google-forms.yaml", study))
     assert slow_split(cell, ", ", labels) == (parts, unmatched)
 
@@ -446,8 +448,8 @@ def test_microsoft_forms_splitting_matches_past_a_piece_that_matches_no_task(
 def test_an_answer_to_other_that_holds_semicolons_is_quoted_whole(
     study: Study, tmp_path: Path
 ) -> None:
-    """Microsoft Forms splits the text at its semicolons like the choices; a typo is still
-    quoted alone."""
+    """Microsoft Forms splits the text at its semicolons like the choices; without an
+    'Other' option, each of its pieces is a choice no task has."""
     export = _write(
         tmp_path,
         "f.csv",
@@ -468,7 +470,9 @@ def test_an_answer_to_other_that_holds_semicolons_is_quoted_whole(
     )
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, "ms-forms", export)
-    assert _placed(raised.value.problems) == [(2, 3, "unknown choice 'Coffee'")]
+    assert _placed(raised.value.problems) == [
+        (2, 3, "unknown choices 'Coffee', 'tea', 'and cake'")
+    ]
 
 
 def _write_bytes(tmp_path: Path, name: str, data: bytes) -> Path:

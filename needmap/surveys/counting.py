@@ -19,6 +19,7 @@ from needmap.controls import fold_text
 from needmap.errors import Location, Problem, Severity, plural
 from needmap.personas.messages import did_you_mean
 from needmap.scrub import scrub
+from needmap.surveys.answers import ANSWER_CODE
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
 from needmap.surveys.tally import OUTSIDE, Tally
@@ -227,10 +228,17 @@ class Counts:
             line if line is not None else self.table.line(),
             self.group_column,
             f"unknown group answer '{scrub(answer)}'",
-            hint=lambda: (
-                did_you_mean(answer.strip(), self.mapping.group.values, ignore_case=True)
-                or f'add it under group.values with a group id (or ~): "{scrub(answer, 200)}": …'
-            ),
+            hint=lambda: self._group_hint(answer),
+        )
+
+    def _group_hint(self, answer: str) -> str:
+        """The answer meant, if it looks misspelt; else to give it a group. An answer code
+        (``AO09``) is a new answer, not a slip of ``AO04``."""
+        meant = None
+        if not ANSWER_CODE.fullmatch(answer.strip()):
+            meant = did_you_mean(answer.strip(), self.mapping.group.values, ignore_case=True)
+        return (
+            meant or f'add it under group.values with a group id (or ~): "{scrub(answer, 200)}": …'
         )
 
     def _skip(self, reason: str, line: int | None, message: str, hint: str = "") -> None:

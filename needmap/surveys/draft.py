@@ -28,7 +28,7 @@ from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
 from needmap.scrub import scrub
-from needmap.surveys.answers import NOT_CHOSEN
+from needmap.surveys.answers import ANSWER_CODE, NOT_CHOSEN
 from needmap.surveys.draft_columns import MAX_ANSWERS, MAX_TASKS, Columns, detect, google_choices
 from needmap.surveys.draft_words import asked_picks, guess_group, slug, suggest_needs, unique_ids
 from needmap.surveys.file_notes import file_notes
@@ -92,7 +92,7 @@ class MappingDraft:
     def answer_codes(self) -> bool:
         """Whether the group answers are codes (LimeSurvey's ``AO01``, exported with
         "Answer codes"), which no group's name can resemble."""
-        return bool(self.answers) and all(_CODE.fullmatch(a.text) for a in self.answers)
+        return bool(self.answers) and all(ANSWER_CODE.fullmatch(a.text) for a in self.answers)
 
 
 def draft_mapping(
@@ -364,7 +364,6 @@ def _ask_for(columns: Columns, option: str, message: str) -> None:
     columns.problems.append(_usage(message, hint))
 
 
-_CODE = re.compile(r"[A-Za-z]{0,3}\d+")
 _SAMPLE = 500
 """Rows read to tell the layout and the columns, before the whole export is read."""
 

@@ -10,15 +10,15 @@ its whole text instead (:mod:`needmap.surveys.whole_text`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple, cast
 
 from needmap.controls import fold_text
-from needmap.errors import Severity
-from needmap.personas.messages import did_you_mean
+from needmap.errors import Severity, first_of
+from needmap.personas.messages import closest, did_you_mean
 from needmap.scrub import scrub
 from needmap.surveys.answers import CHOSEN, NOT_CHOSEN
 from needmap.surveys.counting import MISSING_COLUMN, Counts, Problems
@@ -104,6 +104,10 @@ def layout_loop(
     return _joined(table, group_col, choice_col, labels, problems, ", ")
 
 
+_NAMED = 3
+"""At most this many texts of one cell are named in a problem (the rest are counted)."""
+
+
 class Labels:
     """Task label (or id) -> task index; exact text first, then as :func:`fold_text`
     compares it (ignoring case and spacing)."""
@@ -134,10 +138,27 @@ class Labels:
         return index
 
     def hint(self, text: str) -> str:
-        names = [*(t.label for t in self.tasks), *(t.id for t in self.tasks)]
-        return did_you_mean(text.strip(), names, ignore_case=True) or (
+        return did_you_mean(text.strip(), self._names(), ignore_case=True) or (
             "add the task to the mapping's tasks, with this exact label"
         )
+
+    def hint_for_all(self, texts: Sequence[str]) -> str:
+        """:meth:`hint` for several texts of one cell: the task meant by each that looks
+        misspelt, and what to do with the others."""
+        if len(texts) == 1:
+            return self.hint(texts[0])
+        names = self._names()
+        meant = {t: closest(t.strip(), names, ignore_case=True) for t in texts[:_NAMED]}
+        slips = [f"'{m}' for '{scrub(t)}'" for t, m in meant.items() if m is not None]
+        add = "add the tasks to the mapping's tasks, with their exact labels"
+        if not slips:
+            return add
+        others = len(texts) - len(slips)
+        said = f"did you mean {' and '.join(slips)}?"
+        return f"{said} {add.replace('the tasks', 'the others')}" if others else said
+
+    def _names(self) -> list[str]:
+        return [*(t.label for t in self.tasks), *(t.id for t in self.tasks)]
 
 
 def _fit(row: list[str], table: Table, problems: Problems) -> list[str] | None:
@@ -266,8 +287,8 @@ def _joined(
                         choice_col + 1,
                         f"cannot match '{scrub(unmatched[0])}' to a task"
                         if separator == ", "
-                        else f"unknown choice '{scrub(unmatched[0])}'",
-                        hint=partial(_unknown_choice_hint, cell, separator, labels, unmatched[0]),
+                        else _unknown_choices(unmatched),
+                        hint=partial(_unknown_choice_hint, cell, separator, labels, unmatched),
                     )
                     counts.check_group(row[group_col])
                     continue
@@ -290,41 +311,71 @@ def slow_split(cell: str, separator: str, labels: Labels) -> tuple[list[int], li
     contain the separator. Returns the task indexes, and the texts that match no task
     (none if all of it does): with ``;``, each such piece, in order (the rest is still
     matched, and an answer to "Other" that holds a ``;`` is its pieces together); with
-    ``, ``, everything from the first such text on, as one, since the pieces of an unknown
-    text cannot be told from the ones after it."""
+    ``, ``, the stretch from the first such text up to where the rest of the cell is all
+    tasks (or to its end), as one, since an unknown text may hold ``, `` itself."""
     pieces = [p for p in cell.split(separator) if p.strip()]
     found: list[int] = []
     unmatched: list[str] = []
     i = 0
     while i < len(pieces):
-        sizes = range(min(labels.most_pieces, len(pieces) - i), 0, -1)
-        for lookup in (labels.exact.get, labels.find):
-            match = next(
-                (
-                    (size, index)
-                    for size in sizes
-                    if (index := lookup(separator.join(pieces[i : i + size]))) is not None
-                ),
-                None,
-            )
-            if match is not None:
-                found.append(match[1])
-                i += match[0]
-                break
-        else:
-            if separator != ";":
-                return found, [separator.join(pieces[i:]).strip()]
+        match = _label_at(pieces, i, separator, labels)
+        if match is not None:
+            found.append(match[1])
+            i += match[0]
+        elif separator == ";":
             unmatched.append(pieces[i].strip())
             i += 1
+        else:
+            end, rest = _unknown_stretch(pieces, i, separator, labels)
+            return [*found, *rest], [separator.join(pieces[i:end]).strip()]
     return found, unmatched
+
+
+def _label_at(
+    pieces: Sequence[str], i: int, separator: str, labels: Labels
+) -> tuple[int, int] | None:
+    """The task whose label the pieces from ``i`` on begin with, the longest first, as
+    (how many pieces it takes, its index); None when they begin with none."""
+    sizes = range(min(labels.most_pieces, len(pieces) - i), 0, -1)
+    for lookup in (labels.exact.get, labels.find):
+        for size in sizes:
+            index = lookup(separator.join(pieces[i : i + size]))
+            if index is not None:
+                return size, index
+    return None
+
+
+def _unknown_stretch(
+    pieces: Sequence[str], i: int, separator: str, labels: Labels
+) -> tuple[int, list[int]]:
+    """Where the unknown text at piece ``i`` ends: the first piece from which the rest of
+    the cell is all tasks (those tasks with it), else the cell's end."""
+    for end in range(i + 1, len(pieces)):
+        rest: list[int] = []
+        j = end
+        while j < len(pieces) and (match := _label_at(pieces, j, separator, labels)):
+            rest.append(match[1])
+            j += match[0]
+        if j == len(pieces):
+            return end, rest
+    return len(pieces), []
 
 
 _JOINED_BY = {";": ("ms-forms", "Microsoft Forms"), ", ": ("google-forms", "Google Forms")}
 
 
-def _unknown_choice_hint(cell: str, separator: str, labels: Labels, text: str) -> str:
-    """The layout the choices are joined for, if it is the other one; else the task meant."""
-    return _joined_otherwise(cell, separator, labels) or labels.hint(text)
+def _unknown_choices(texts: Sequence[str]) -> str:
+    """ "unknown choice 'Swim'", or for several in one cell "unknown choices 'Swim' and
+    'Fly'": each is told, so that one round of fixes mends them all."""
+    quoted = [f"'{scrub(t)}'" for t in texts]
+    if len(quoted) == 1:
+        return f"unknown choice {quoted[0]}"
+    return f"unknown choices {first_of(quoted, _NAMED)}"
+
+
+def _unknown_choice_hint(cell: str, separator: str, labels: Labels, texts: Sequence[str]) -> str:
+    """The layout the choices are joined for, if it is the other one; else the tasks meant."""
+    return _joined_otherwise(cell, separator, labels) or labels.hint_for_all(texts)
 
 
 def _joined_otherwise(cell: str, separator: str, labels: Labels) -> str:

@@ -1,0 +1,162 @@
+"""Every problem a broken survey export is told, with its whole hint, in one golden file.
+
+The tests in ``test_surveys.py`` each check a problem's place and message; this one reads
+as a consultant does what ``needmap survey import`` prints for exports gone wrong in each
+layout's usual ways: ``tests/golden/broken-exports.txt``, updated only with
+``--update-golden``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from needmap import load_study
+from needmap.errors import InvalidStudyError, Problem
+from needmap.personas.study import Study
+from needmap.surveys import import_survey, load_mapping
+from tests.conftest import SURVEY_FIXTURES
+
+EXPORTS = SURVEY_FIXTURES / "exports"
+MS_FORMS_ROW = "99,3/2/26 9:12:40,3/2/26 9:14:03,anonymous,,{group},{choices}\n"
+GOOGLE_ROW = "2026/03/02 9:14:03 AM CET,{group},{choices}\n"
+
+
+@dataclass(frozen=True)
+class Broken:
+    """An export of the fixtures with ``rows`` added at its end (or its header replaced)."""
+
+    id: str
+    layout: str
+    rows: tuple[str, ...] = ()
+    header: str | None = None
+
+
+def _ms_forms(group: str, choices: str) -> str:
+    return MS_FORMS_ROW.format(group=group, choices=f'"{choices}"')
+
+
+def _google(group: str, choices: str) -> str:
+    return GOOGLE_ROW.format(group=group, choices=f'"{choices}"')
+
+
+CASES = (
+    Broken(
+        "ms-forms, answers the mapping does not know",
+        "ms-forms",
+        (
+            _ms_forms("Nurse", "Book leave;"),
+            _ms_forms("Field staf", "Book leave;"),
+            _ms_forms("Field staff", "Book leav;Fly to the moon;"),
+            _ms_forms("Field staff", "Book leav;Claim expnses;"),
+            _ms_forms("Field staff", "Swim;Fly;Run;Jump;"),
+        ),
+    ),
+    Broken(
+        "ms-forms, respondents left out",
+        "ms-forms",
+        (
+            _ms_forms(
+                "Field staff",
+                "Book leave;Claim expenses;Report a broken printer;"
+                "Plan a meeting with lunch and projector;See the café menu;"
+                "Find a colleague, by name or expertise;",
+            ),
+            _ms_forms("Field staff", "Book leave;Book leave;"),
+            _ms_forms("Field staff", ""),
+            _ms_forms("", "Book leave;"),
+            "\n",
+        ),
+    ),
+    Broken(
+        "ms-forms, a row with a cell too many",
+        "ms-forms",
+        (_ms_forms("Field staff", "Book leave;").rstrip("\n") + ",extra\n",),
+    ),
+    Broken(
+        "ms-forms, choices joined as Google Forms joins them",
+        "ms-forms",
+        (_ms_forms("Field staff", "Book leave, Claim expenses"),),
+    ),
+    Broken(
+        "ms-forms, the group column renamed",
+        "ms-forms",
+        header="ID,Start time,Completion time,Email,Name,Role,"
+        "Which tasks do you do most often? Choose at most five.\n",
+    ),
+    Broken(
+        "google-forms, a choice no task has",
+        "google-forms",
+        (_google("Field staff", "Book leave, Fly to the moon, Claim expenses"),),
+    ),
+    Broken(
+        "google-forms, choices joined as Microsoft Forms joins them",
+        "google-forms",
+        (_google("Field staff", "Book leave;Claim expenses"),),
+    ),
+    Broken(
+        "limesurvey, a mark that is not Y and a group code the mapping lacks",
+        "limesurvey",
+        (
+            '"99","2026-03-02 09:14:03","2","en","1","AO02","Y","Maybe","","","",""\n',
+            '"98","2026-03-02 09:14:03","2","en","1","AO09","Y","","","","",""\n',
+        ),
+    ),
+    Broken(
+        "long, one respondent in two groups and a task no one listed",
+        "long",
+        ("r99;desk;Book leave\r\n", "r99;field;Claim expenses\r\n", "r98;desk;Fly\r\n"),
+    ),
+    Broken(
+        "long, the same problem on a dozen rows",
+        "long",
+        tuple(f"x{i:02};desk;Fly to the moon\r\n" for i in range(12)),
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def study() -> Study:
+    return load_study(SURVEY_FIXTURES / "study")
+
+
+def _export(case: Broken, folder: Path) -> Path:
+    """The fixture export of the case's layout, broken as the case says, in ``folder``."""
+    fixture = EXPORTS / f"{case.layout}.csv"
+    encoding = "cp1252" if case.layout == "long" else "utf-8-sig"
+    text = fixture.read_text(encoding=encoding)
+    if case.header is not None:
+        text = case.header + text.split("\n", 1)[1]
+    if not text.endswith("\n"):
+        text += "\n"
+    path = folder / fixture.name
+    path.write_text(text + "".join(case.rows), encoding=encoding, newline="")
+    return path
+
+
+def _told(problems: list[Problem], folder: Path) -> list[str]:
+    lines = []
+    for problem in problems:
+        hint = f"\n    hint: {problem.hint}" if problem.hint else ""
+        lines.append("  " + (problem.format() + hint).replace(f"{folder}/", ""))
+    return lines
+
+
+def test_every_broken_export_is_told_each_problem_with_its_whole_hint(
+    study: Study, tmp_path: Path, golden: Callable[[str, str], None]
+) -> None:
+    told = []
+    for n, case in enumerate(CASES):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        mapping = load_mapping(SURVEY_FIXTURES / "mappings" / f"{case.layout}.yaml", study)
+        try:
+            problems = list(import_survey(mapping, _export(case, folder)).warnings)
+        except InvalidStudyError as raised:
+            problems = list(raised.problems)
+        assert problems, f"{case.id}: nothing told"
+        told += [f"{case.id}:", *_told(problems, folder)]
+    golden("broken-exports.txt", "\n".join(told) + "\n")
