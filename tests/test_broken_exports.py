@@ -111,6 +111,29 @@ CASES = (
         ("r99;desk;Book leave\r\n", "r99;field;Claim expenses\r\n", "r98;desk;Fly\r\n"),
     ),
     Broken(
+        "long, a row that stops before its task cell",
+        "long",
+        ("r97;desk\r\n", "r96;desk;Book leave\r\n"),
+    ),
+    Broken(
+        "ms-forms, a row that stops before its last cell",
+        "ms-forms",
+        ("99,3/2/26 9:12:40,3/2/26 9:14:03,anonymous,,Field staff\n",),
+    ),
+    Broken(
+        "ms-forms, a quote left open",
+        "ms-forms",
+        (
+            '99,3/2/26 9:12:40,3/2/26 9:14:03,anonymous,,Field staff,"Book leave;\n',
+            _ms_forms("Field staff", "Claim expenses;"),
+        ),
+    ),
+    Broken(
+        "ms-forms, a dozen respondents who chose nothing: warnings, counted on",
+        "ms-forms",
+        tuple(_ms_forms("Field staff", "") for _ in range(12)),
+    ),
+    Broken(
         "long, the same problem on a dozen rows",
         "long",
         tuple(f"x{i:02};desk;Fly to the moon\r\n" for i in range(12)),

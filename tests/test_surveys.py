@@ -470,9 +470,7 @@ def test_an_answer_to_other_that_holds_semicolons_is_quoted_whole(
     )
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, "ms-forms", export)
-    assert _placed(raised.value.problems) == [
-        (2, 3, "unknown choices 'Coffee', 'tea', 'and cake'")
-    ]
+    assert _placed(raised.value.problems) == [(2, 3, "unknown choices 'Coffee', 'tea', 'and cake'")]
 
 
 def _write_bytes(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -992,6 +990,18 @@ def test_a_long_respondent_with_only_unknown_choices_has_the_group_checked(
             (r2, 3, "unknown choice 'Teleport'"),
         ]
     )
+
+
+def test_a_long_export_may_name_the_tasks_by_their_ids(study: Study, tmp_path: Path) -> None:
+    """As the mapping's ids, which a script that writes the long layout may use."""
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "long.yaml", study)
+    text = (SURVEY_FIXTURES / "exports" / "long.csv").read_text(encoding="cp1252")
+    for task in sorted(mapping.tasks, key=lambda t: -len(t.label)):
+        text = text.replace(f";{task.label}", f";{task.id}")
+    assert "Book leave" not in text
+    path = _write(tmp_path, "ids.csv", text)
+    tally = import_survey(mapping, path).tally
+    assert {g: dict(v) for g, v in tally.votes.items()} == EXPECTED_VOTES
 
 
 def test_short_rows_of_a_long_export_in_any_order_are_padded(study: Study, tmp_path: Path) -> None:
