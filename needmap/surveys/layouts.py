@@ -150,12 +150,11 @@ class Labels:
         names = self._names()
         meant = {t: closest(t.strip(), names, ignore_case=True) for t in texts[:_NAMED]}
         slips = [f"'{m}' for '{scrub(t)}'" for t, m in meant.items() if m is not None]
-        add = "add the tasks to the mapping's tasks, with their exact labels"
+        add = "to the mapping's tasks, with their exact labels"
         if not slips:
-            return add
-        others = len(texts) - len(slips)
+            return f"add them {add}"
         said = f"did you mean {' and '.join(slips)}?"
-        return f"{said} {add.replace('the tasks', 'the others')}" if others else said
+        return f"{said} add the others {add}" if len(texts) > len(slips) else said
 
     def _names(self) -> list[str]:
         return [*(t.label for t in self.tasks), *(t.id for t in self.tasks)]
