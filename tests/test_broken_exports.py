@@ -106,6 +106,14 @@ CASES = (
         ),
     ),
     Broken(
+        "limesurvey, exported with full answers where the mapping has codes",
+        "limesurvey",
+        tuple(
+            f'"9{n}","2026-03-02 09:14:03","2","en","1","Front desk","Y","","","","",""\n'
+            for n in range(3)
+        ),
+    ),
+    Broken(
         "long, one respondent in two groups and a task no one listed",
         "long",
         ("r99;desk;Book leave\r\n", "r99;field;Claim expenses\r\n", "r98;desk;Fly\r\n"),

@@ -591,12 +591,12 @@ def test_unknown_choice_and_group_are_errors_with_row_and_column(
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, "google-forms", export)
     shown = [p.format().replace(f"{tmp_path}/", "") for p in raised.value.problems]
-    assert shown == [
-        "g.csv:3:3: cannot match 'Fly to the moon' to a task",
+    assert shown == [  # a choice on two rows is told once: one fix mends both
+        "g.csv:3:3: cannot match 'Fly to the moon' to a task (also on row 5)",
         "g.csv:4:2: unknown group answer 'Astronaut'",
         "g.csv:5:2: unknown group answer 'Cosmonaut'",
-        "g.csv:5:3: cannot match 'Fly to the moon' to a task",
     ]
+    assert [p.repeats for p in raised.value.problems] == [2, 1, 1]
 
 
 @pytest.mark.parametrize(
@@ -637,16 +637,17 @@ def test_hints_name_the_label_and_answer_as_written(study: Study, tmp_path: Path
         HEADER
         + "t1,Field staf,Book leave\n"
         + "t2,Field staff,Book leaves\n"
-        + "t3,FIELD STAF,Book leave\n"  # in capitals too, as an export may have it
-        + "t4,Field staff,BOOK LEAVES\n",
+        + "t3,FIELD STAFS,Book leave\n"  # in capitals too, as an export may have it
+        + "t4,Field staff,BOOK LEAVEZ\n"
+        + "t5,FIELD STAF,BOOK LEAVES\n",  # as above but for case: the same problems
     )
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, "google-forms", export)
-    assert [p.hint for p in raised.value.problems] == [
-        "did you mean 'Field staff'?",
-        "did you mean 'Book leave'?",
-        "did you mean 'Field staff'?",
-        "did you mean 'Book leave'?",
+    assert [(p.message, p.hint) for p in raised.value.problems] == [
+        ("unknown group answer 'Field staf' (also on row 6)", "did you mean 'Field staff'?"),
+        ("cannot match 'Book leaves' to a task (also on row 6)", "did you mean 'Book leave'?"),
+        ("unknown group answer 'FIELD STAFS'", "did you mean 'Field staff'?"),
+        ("cannot match 'BOOK LEAVEZ' to a task", "did you mean 'Book leave'?"),
     ]
 
 
@@ -804,10 +805,14 @@ def test_a_quote_left_open_in_any_cell_is_reported_where_it_opens(
 def test_many_bad_rows_are_summarised(
     study: Study, tmp_path: Path, count: int, layout: str
 ) -> None:
+    """A different unknown choice on every row: the first ten told, the rest summed up.
+    The same one on every row: told once, with the rows it is on."""
     if layout == "long":
-        text = "respondent;group;task\n" + "".join(f"r{i};desk;Teleport\n" for i in range(count))
+        row = "r{i};desk;Teleport{n}\n"
+        header = "respondent;group;task\n"
     else:
-        text = HEADER + "".join(f"t{i},Field staff,Teleport\n" for i in range(count))
+        row, header = "t{i},Field staff,Teleport{n}\n", HEADER
+    text = header + "".join(row.format(i=i, n=f" {i}") for i in range(count))
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, layout, _write(tmp_path, "g.csv", text))
     messages = [p.message for p in raised.value.problems]
@@ -817,6 +822,12 @@ def test_many_bad_rows_are_summarised(
         assert len(messages) == MAX_PER_KIND + 1
         assert messages[-1] == f"{count - MAX_PER_KIND} more rows like these: unknown choice"
         assert raised.value.problems[-1].repeats == count - MAX_PER_KIND
+    same = header + "".join(row.format(i=i, n="") for i in range(count))
+    with pytest.raises(InvalidStudyError) as once:
+        _import(study, layout, _write(tmp_path, "same.csv", same))
+    [problem] = once.value.problems
+    assert (problem.location.line, problem.repeats) == (2, count)
+    assert problem.message.endswith(f"(also on rows 3, 4, 5 and {count - 4} more)")
 
 
 def test_a_task_chosen_twice_counts_once(study: Study, tmp_path: Path) -> None:
@@ -985,9 +996,8 @@ def test_a_long_respondent_with_only_unknown_choices_has_the_group_checked(
     assert sorted(_placed(raised.value.problems)) == sorted(
         [
             (2, 2, "unknown group answer 'Astronaut'"),
-            (2, 3, "unknown choice 'Teleport'"),
+            (2, 3, f"unknown choice 'Teleport' (also on row {r2})"),
             (fly, 3, "unknown choice 'Fly'"),
-            (r2, 3, "unknown choice 'Teleport'"),
         ]
     )
 

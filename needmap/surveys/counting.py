@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
 from needmap.controls import fold_text
-from needmap.errors import Location, Problem, Severity, plural
+from needmap.errors import Location, Problem, Severity, first_of, plural
 from needmap.personas.messages import did_you_mean
 from needmap.scrub import scrub
 from needmap.surveys.answers import ANSWER_CODE
@@ -37,12 +37,16 @@ _EMPTY = -2
 
 @dataclass
 class Problems:
-    """Collects problems, keeping the first few of each kind and counting the rest."""
+    """Collects problems, keeping the first few of each kind and counting the rest; a
+    problem about the same text as one kept (``same``) is counted with it."""
 
     path: Path
     kept: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     severities: dict[str, Severity] = field(default_factory=dict)
+    again: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    """(kind, text) -> where the kept problem about that text is in ``kept``, then the
+    lines it is found on again."""
 
     def add(
         self,
@@ -52,12 +56,23 @@ class Problems:
         message: str,
         hint: str | Callable[[], str] = "",
         severity: Severity = Severity.ERROR,
+        same: str | None = None,
     ) -> None:
         """Count a problem, and keep it if it is among the first of its kind. A ``hint``
         that takes work to find ("did you mean") is given as a function, called only
-        for a problem that is kept: a broken export repeats one problem on every row."""
+        for a problem that is kept: a broken export repeats one problem on every row.
+
+        ``same`` names the text the problem is about (an answer, a choice) when one fix
+        mends it on every row: a mapping that lacks an answer fails each respondent who
+        gave it, and the problem is told once, with the other rows it is on."""
+        seen = self.again.get((kind, same)) if same is not None else None
+        if seen is not None:
+            seen.append(line or 0)
+            return
         if self._count(kind, severity):
             shown = hint() if callable(hint) else hint
+            if same is not None:
+                self.again[(kind, same)] = [len(self.kept)]
             self.kept.append(
                 Problem(Location(self.path, line, column), message, hint=shown, severity=severity)
             )
@@ -93,7 +108,29 @@ class Problems:
             for kind, count in self.counts.items()
             if count > MAX_PER_KIND
         ]
-        return self.kept + more
+        return self._with_rows_again() + more
+
+    def _with_rows_again(self) -> list[Problem]:
+        """The kept problems, each found again on other rows saying on which."""
+        kept = list(self.kept)
+        for at, *lines in self.again.values():
+            if lines:
+                rows = _rows_named([str(n) for n in lines])
+                problem = kept[at]
+                kept[at] = replace(
+                    problem,
+                    message=f"{problem.message} (also on {'rows' if len(lines) > 1 else 'row'} "
+                    f"{rows})",
+                    repeats=1 + len(lines),
+                )
+        return kept
+
+
+def _rows_named(numbers: Sequence[str]) -> str:
+    """'8', '8 and 9', '8, 9 and 10', '8, 9, 10 and 4 more'."""
+    if len(numbers) > _NAMED:
+        return first_of(numbers, _NAMED)
+    return " and ".join(filter(None, [", ".join(numbers[:-1]), numbers[-1]]))
 
 
 def _position(table: Table, heading: str, by_code: bool) -> int | None:
@@ -229,17 +266,22 @@ class Counts:
             self.group_column,
             f"unknown group answer '{scrub(answer)}'",
             hint=lambda: self._group_hint(answer),
+            same=fold_text(answer),
         )
 
     def _group_hint(self, answer: str) -> str:
         """The answer meant, if it looks misspelt; else to give it a group. An answer code
-        (``AO09``) is a new answer, not a slip of ``AO04``."""
-        meant = None
-        if not ANSWER_CODE.fullmatch(answer.strip()):
-            meant = did_you_mean(answer.strip(), self.mapping.group.values, ignore_case=True)
-        return (
-            meant or f'add it under group.values with a group id (or ~): "{scrub(answer, 200)}": …'
-        )
+        (``AO09``) is a new answer, not a slip of ``AO04``; a full answer where the mapping
+        has codes is an export made with the other setting."""
+        add = f'add it under group.values with a group id (or ~): "{scrub(answer, 200)}": …'
+        if ANSWER_CODE.fullmatch(answer.strip()):
+            return add
+        if all(ANSWER_CODE.fullmatch(known) for known in self.mapping.group.values):
+            return (
+                "the mapping's answers are codes (such as AO01) and the export's are not: "
+                f"export the responses with answer codes, or {add}"
+            )
+        return did_you_mean(answer.strip(), self.mapping.group.values, ignore_case=True) or add
 
     def _skip(self, reason: str, line: int | None, message: str, hint: str = "") -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1

@@ -237,6 +237,7 @@ def _chosen(value: str, column: int, table: Table, problems: Problems) -> bool:
             column + 1,
             f"unexpected value '{scrub(value)}' in a task column",
             hint="LimeSurvey marks a chosen task with Y and leaves others empty",
+            same=folded,
         )
     return False
 
@@ -288,6 +289,7 @@ def _joined(
                         if separator == ", "
                         else _unknown_choices(unmatched),
                         hint=partial(_unknown_choice_hint, cell, separator, labels, unmatched),
+                        same="\x1f".join(map(fold_text, unmatched)),
                     )
                     counts.check_group(row[group_col])
                     continue
@@ -443,6 +445,7 @@ def _long_task(
             columns.task + 1,
             f"unknown choice '{scrub(value.strip())}'",
             hint=lambda: labels.hint(value),
+            same=fold_text(value),
         )
         return _UNKNOWN_TASK
     return index

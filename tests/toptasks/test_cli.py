@@ -446,13 +446,15 @@ def test_cli_failure_count_includes_the_rows_summed_up(tmp_path: Path) -> None:
     export = tmp_path / "many.csv"
     export.write_text(
         "respondent;group;task\n"
-        + "".join(f"r{i};office;Fly to the moon\n" for i in range(12))
+        + "".join(f"s{i};office;Swim\n" for i in range(3))
+        + "".join(f"r{i};office;Fly to the moon {i}\n" for i in range(12))
         + "x;field;Book leave;extra\n"
     )
     result = runner.invoke(app, ["survey", "import", str(root), str(export)])
     assert result.exit_code == 2
-    assert f"{export}: 2 more rows like these: unknown choice" in result.stderr
-    assert result.stderr.splitlines()[-1] == "13 problems found."
+    assert f"{export}: 3 more rows like these: unknown choice" in result.stderr
+    assert "unknown choice 'Swim' (also on rows 3 and 4)" in result.stderr
+    assert result.stderr.splitlines()[-1] == "16 problems found."  # each row counted
 
 
 def test_cli_import_of_an_export_without_answers_is_refused(tmp_path: Path) -> None:
