@@ -17,7 +17,7 @@ from needmap.cli import app
 from needmap.errors import InvalidStudyError, Severity, TargetExistsError
 from needmap.interview_import import import_interview_sheet
 from needmap.reports.i18n import labels
-from needmap.surveys.interview_sheet import read_interview_sheet
+from needmap.surveys.interview_sheet import SHEET_COLUMNS, SheetQuote, read_interview_sheet
 from needmap.surveys.interviews import check_interviews, load_interviews
 from tests.conftest import FIXTURES, MINIMAL_STUDY, StudyMaker, run_needmap, write_tree
 
@@ -132,6 +132,36 @@ def test_an_opendocument_sheet_with_date_cells(make_study: StudyMaker) -> None:
         import_interview_sheet(other, sheet)
     assert [p.format() for p in unknown.value.problems] == [
         f"{sheet}:2:6: cell F2: unknown need 'search'"
+    ]
+
+
+@pytest.mark.parametrize("alias", [1, 2, 3])
+def test_every_heading_a_column_may_have_reads_as_its_first(
+    make_study: StudyMaker, tmp_path: Path, alias: int
+) -> None:
+    """Each field's other headings (Dutch, or another English word: 'text', 'supports'),
+    in any case: the sheet reads as with the first heading of each."""
+    fields = list(SHEET_COLUMNS)
+    row = ["Depot visit", "field", "2026-03-09", "2", "I need the roster on my phone.", "mobile"]
+    row += ["search", "said twice"]
+
+    def sheet(headings: list[str], name: str) -> Path:
+        return _sheet(tmp_path, ",".join(headings) + "\n" + ",".join(row) + "\n", name)
+
+    first = sheet([SHEET_COLUMNS[f][0] for f in fields], "first.csv")
+    other = [SHEET_COLUMNS[f][min(alias, len(SHEET_COLUMNS[f]) - 1)].upper() for f in fields]
+    study = load_study(make_study())
+    expected = read_interview_sheet(study, first)
+    assert read_interview_sheet(study, sheet(other, "other.csv")) == expected
+    [interview] = expected[0]  # every field read
+    assert expected[1] == [] and (interview.id, interview.group) == ("depot-visit", "field")
+    assert (interview.date, interview.participants, interview.notes) == (
+        "2026-03-09",
+        2,
+        ["said twice"],
+    )
+    assert interview.quotes == [
+        SheetQuote("I need the roster on my phone.", ("mobile",), ("search",))
     ]
 
 
