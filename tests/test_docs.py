@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from needmap.personas import schema
 from needmap.surveys import interviews, mapping, searchlog
+from needmap.surveys.interview_sheet import SHEET_COLUMNS
 
 ROOT = Path(__file__).parent.parent
 MODELS = [
@@ -57,6 +58,13 @@ def test_every_interview_field_is_in_the_interview_guide(model: type[BaseModel])
     text = (ROOT / "docs" / "interviews.md").read_text(encoding="utf-8")
     for name in model.model_fields:
         assert re.search(rf"`{name}`", text), f"{model.__name__}.{name} is not documented"
+
+
+def test_every_heading_of_an_interview_sheet_is_in_the_interview_guide() -> None:
+    text = (ROOT / "docs" / "interviews.md").read_text(encoding="utf-8")
+    for field, headings in SHEET_COLUMNS.items():
+        for heading in headings:
+            assert f"`{heading}`" in text, f"the heading '{heading}' of {field} is not documented"
 
 
 @pytest.mark.parametrize(
