@@ -241,6 +241,21 @@ def test_names_match_with_a_no_break_space_or_a_zero_width_space_in_them(
     assert interview.group == "desk" and interview.quotes[0].needs == ["mobile"]
 
 
+def test_names_match_with_hyphens_underscores_or_spaces_for_one_another(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """'Works-on-a-phone', 'WORKS_ON_A_PHONE': ids typed with the wrong joiner, or titles
+    with one, are the names they stand for."""
+    sheet = "Group,Quote,Needs,Questions\nFront_Desk,Slow.,Works-on-a-phone,SEARCH\n"
+    sheet += "field,Fine.,works_on_a_phone,\n"
+    root = make_study()
+    import_interview_sheet(load_study(root), _sheet(tmp_path, sheet))
+    found = [
+        (i.group, q.needs, q.questions) for i in load_interviews(load_study(root)) for q in i.quotes
+    ]
+    assert found == [("desk", ["mobile"], ["search"]), ("field", ["mobile"], [])]
+
+
 def test_every_problem_at_its_row_and_column_and_nothing_written(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
