@@ -731,6 +731,35 @@ def _log_yaml(sheet: str, file: str = "report.xlsx") -> str:
     )
 
 
+@pytest.mark.parametrize(
+    "rows",
+    ['"parkeren;2\nnieuws;3\n', '"parkeren;2\nnieuws";3\n'],
+    ids=["never-closed", "closed-on-the-next-line"],
+)
+def test_a_quote_left_open_in_a_log_is_told_where_it_opens(
+    make_study: StudyMaker, rows: str
+) -> None:
+    """A term is one line: one that runs on from a quote is the quote's mistake, told at the
+    quote, not as a row too short (a run-on row has too few cells) nor counted as a term
+    that holds the lines below."""
+    files: dict[str, str | bytes | None] = {
+        "needs.yaml": NEEDS,
+        "groups.yaml": GROUPS,
+        "personas.yaml": None,
+        "analytics/log.csv": "query;count\nverlof;1\n" + rows,
+        "analytics/r.yaml": _log_yaml("", "log.csv"),
+    }
+    (problem,) = check_search_logs(load_study(make_study(files)))
+    assert (problem.location.path and problem.location.path.name, problem.location.line) == (
+        "log.csv",
+        3,
+    )
+    assert (problem.message, problem.hint) == (
+        "a double quote that starts a value here runs on to line 4: lines 3-4 read as one row",
+        "end the value with a double quote on line 3, or remove the quote that starts it",
+    )
+
+
 def test_a_workbook_is_read_at_the_sheet_the_log_names(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

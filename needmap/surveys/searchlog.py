@@ -408,7 +408,7 @@ def _count_terms(
     try:
         for row in table.rows:
             if len(row) <= needed:
-                if any(cell.strip() for cell in row):
+                if any(cell.strip() for cell in row) and not problems.quote_left_open(table, row):
                     problems.add(
                         "short rows",
                         table.line(),
