@@ -298,10 +298,13 @@ def test_every_problem_at_its_row_and_column_and_nothing_written(
     ]
     hints = [p.hint for p in raised.value.problems]
     assert hints[0] == "did you mean 'Front desk'?" and hints[4] == "did you mean 'search'?"
+    assert hints[1:3] == ["write it as YYYY-MM-DD (2026-03-02) or DD-MM-YYYY (02-03-2026)"] * 2
     assert hints[3] == "write how many people took part: 1, or more for a focus group"
     assert hints[5] == (
         "name the needs it supports under 'needs' (or casts doubt on under 'questions')"
     )
+    assert hints[6] == "write what was said in the 'quote' column"
+    assert hints[7] == hints[9] == "give each interview its own value in the 'interview' column"
     assert hints[10] == "did you mean 'Front desk'?"
     assert (
         hints[11] == hints[13] == "write need ids or titles, as in needs.yaml, separated by commas"
