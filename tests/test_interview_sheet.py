@@ -17,7 +17,13 @@ from needmap.cli import app
 from needmap.errors import InvalidStudyError, Severity, TargetExistsError
 from needmap.interview_import import import_interview_sheet
 from needmap.reports.i18n import labels
-from needmap.surveys.interview_sheet import SHEET_COLUMNS, SheetQuote, read_interview_sheet
+from needmap.surveys.interview_sheet import (
+    SHEET_COLUMNS,
+    SheetQuote,
+    interview_sheet_yaml,
+    read_interview_sheet,
+    sheet_file_stem,
+)
 from needmap.surveys.interviews import check_interviews, load_interviews
 from tests.conftest import FIXTURES, MINIMAL_STUDY, StudyMaker, run_needmap, write_tree
 
@@ -254,6 +260,34 @@ def test_names_match_with_hyphens_underscores_or_spaces_for_one_another(
         (i.group, q.needs, q.questions) for i in load_interviews(load_study(root)) for q in i.quotes
     ]
     assert found == [("desk", ["mobile"], ["search"]), ("field", ["mobile"], [])]
+
+
+def test_two_interviews_of_the_sheet_named_alike_are_told_at_the_second(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    sheet = _sheet(
+        tmp_path,
+        "Interview,Group,Quote,Needs\n"
+        "Depot visit,field,One.,search\n"
+        "depot-visit,desk,Two.,search\n",
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        import_interview_sheet(load_study(make_study()), sheet)
+    assert [(p.location.line, p.message, p.hint) for p in raised.value.problems] == [
+        (
+            3,
+            "interview 'depot-visit' is already in this sheet",
+            "give it another name in the 'interview' column, or remove the earlier file if "
+            "this sheet replaces it",
+        )
+    ]
+
+
+def test_the_file_and_its_first_line_are_named_after_the_sheet_whatever_its_name() -> None:
+    assert sheet_file_stem("Ronde 2 (def)") == "ronde-2-def"
+    assert sheet_file_stem("!!!") == "interviews"  # nothing an id can be made of
+    first = interview_sheet_yaml([], "round\n2.csv", "en").splitlines()[0]
+    assert first == "# From round 2.csv (needmap import-interviews)."
 
 
 def test_every_problem_at_its_row_and_column_and_nothing_written(
