@@ -277,8 +277,8 @@ def test_two_interviews_of_the_sheet_named_alike_are_told_at_the_second(
         (
             3,
             "interview 'depot-visit' is already in this sheet",
-            "give it another name in the 'interview' column, or remove the earlier file if "
-            "this sheet replaces it",
+            "give it another name in the 'interview' column: its name and an earlier one's "
+            "make the same id",
         )
     ]
 
@@ -339,6 +339,10 @@ def test_every_problem_at_its_row_and_column_and_nothing_written(
     )
     assert hints[6] == "write what was said in the 'quote' column"
     assert hints[7] == hints[9] == "give each interview its own value in the 'interview' column"
+    assert hints[8] == (
+        "give it another name in the 'interview' column, or remove the earlier file if this "
+        "sheet replaces it"
+    )
     assert hints[10] == "did you mean 'Front desk'?"
     assert (
         hints[11] == hints[13] == "write need ids or titles, as in needs.yaml, separated by commas"

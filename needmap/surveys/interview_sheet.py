@@ -439,13 +439,18 @@ def _give_ids(
     for interview in interviews:
         given = id_from(interview.id)
         if given and given in taken:
-            where = "the study's interviews/" if given in existing else "this sheet"
+            in_study = given in existing
             problems.append(
                 Problem(
                     Location(path, interview.line, None),
-                    f"interview '{given}' is already in {where}",
-                    hint="give it another name in the 'interview' column, or remove the "
-                    "earlier file if this sheet replaces it",
+                    f"interview '{given}' is already in "
+                    + ("the study's interviews/" if in_study else "this sheet"),
+                    hint="give it another name in the 'interview' column"
+                    + (
+                        ", or remove the earlier file if this sheet replaces it"
+                        if in_study
+                        else ": its name and an earlier one's make the same id"
+                    ),
                 )
             )
         base = given or "-".join(filter(None, (interview.group, interview.date)))
