@@ -1,4 +1,5 @@
-"""Every problem a broken survey export is told, with its whole hint, in one golden file.
+"""Every problem a broken survey export or search log is told, with its whole hint, in
+golden files.
 
 The tests in ``test_surveys.py`` each check a problem's place and message; this one reads
 as a consultant does what ``needmap survey import`` prints for exports gone wrong in each
@@ -18,7 +19,8 @@ from needmap import load_study
 from needmap.errors import InvalidStudyError, Problem
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, load_mapping
-from tests.conftest import SURVEY_FIXTURES
+from needmap.surveys.searchlog import check_search_logs
+from tests.conftest import SURVEY_FIXTURES, StudyMaker
 
 EXPORTS = SURVEY_FIXTURES / "exports"
 MS_FORMS_ROW = "99,3/2/26 9:12:40,3/2/26 9:14:03,anonymous,,{group},{choices}\n"
@@ -191,3 +193,65 @@ def test_every_broken_export_is_told_each_problem_with_its_whole_hint(
         assert problems, f"{case.id}: nothing told"
         told += [f"{case.id}:", *_told(problems, folder)]
     golden("broken-exports.txt", "\n".join(told) + "\n")
+
+
+LOG = "id: {id}\ntitle: T\nfile: {file}\ncolumns: {{term: {term}, searches: count}}\n"
+TOPICS = "topics: [{need: search, terms: [zoeken]}]\n"
+TERMS = "query;count\nzoeken;12\n"
+
+BROKEN_LOGS: tuple[tuple[str, dict[str, str]], ...] = (
+    (
+        "two logs with one id",
+        {
+            "analytics/a.yaml": LOG.format(id="may", file="a.csv", term="query") + TOPICS,
+            "analytics/b.yaml": LOG.format(id="may", file="b.csv", term="query") + TOPICS,
+            "analytics/a.csv": TERMS,
+            "analytics/b.csv": TERMS,
+        },
+    ),
+    (
+        "a topic's term of wildcards only, and a need the study lacks",
+        {
+            "analytics/a.yaml": LOG.format(id="may", file="a.csv", term="query")
+            + "topics: [{need: serch, terms: [zoeken, '*']}]\n",
+            "analytics/a.csv": TERMS,
+        },
+    ),
+    (
+        "a column heading the export lacks",
+        {
+            "analytics/a.yaml": LOG.format(id="may", file="a.csv", term="querry") + TOPICS,
+            "analytics/a.csv": TERMS,
+        },
+    ),
+    (
+        "an export that is not there, and one outside the study",
+        {
+            "analytics/a.yaml": LOG.format(id="may", file="terms-may.csv", term="query") + TOPICS,
+            "analytics/b.yaml": LOG.format(id="june", file="../../terms.csv", term="query")
+            + TOPICS,
+            "analytics/terms-mai.csv": TERMS,
+        },
+    ),
+    (
+        "counts that are no numbers, and a row cut short",
+        {
+            "analytics/a.yaml": LOG.format(id="may", file="a.csv", term="query") + TOPICS,
+            "analytics/a.csv": "query;count\nzoeken;twelve\nnieuws;1,5\nverlof\n",
+        },
+    ),
+)
+
+
+def test_every_broken_search_log_is_told_each_problem_with_its_whole_hint(
+    make_study: StudyMaker, golden: Callable[[str, str], None]
+) -> None:
+    """As :func:`test_every_broken_export_is_told_each_problem_with_its_whole_hint`, for
+    the search logs ``needmap validate`` checks: ``tests/golden/broken-search-logs.txt``."""
+    told = []
+    for n, (case, files) in enumerate(BROKEN_LOGS):
+        root = make_study(files, name=f"s{n}")
+        problems = check_search_logs(load_study(root))
+        assert problems, f"{case}: nothing told"
+        told += [f"{case}:", *_told(problems, root)]
+    golden("broken-search-logs.txt", "\n".join(told) + "\n")
