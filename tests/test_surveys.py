@@ -148,8 +148,9 @@ def test_a_zip_archive_is_told_with_the_export_in_it(study: Study, tmp_path: Pat
         archive.writestr("readme.pdf", "x")
     with zipfile.ZipFile(tmp_path / "none.zip", "w") as archive:
         archive.writestr("readme.pdf", "x")
+    damaged = _write_bytes(tmp_path, "damaged.csv", b"PK\x03\x04" + bytes(40))
     told = []
-    for path in (zipped, renamed, tmp_path / "two.zip", tmp_path / "none.zip"):
+    for path in (zipped, renamed, tmp_path / "two.zip", tmp_path / "none.zip", damaged):
         with pytest.raises(NeedmapError) as raised:
             import_survey(mapping, path)
         told += [(p.location.path, p.message, p.hint) for p in raised.value.problems]
@@ -168,6 +169,11 @@ def test_a_zip_archive_is_told_with_the_export_in_it(study: Study, tmp_path: Pat
         (
             tmp_path / "none.zip",
             "this is a ZIP archive",
+            "unzip it and give the CSV or XLSX export it holds",
+        ),
+        (  # too damaged to list what it holds
+            damaged,
+            "this is a ZIP archive, not a CSV text file",
             "unzip it and give the CSV or XLSX export it holds",
         ),
     ]
