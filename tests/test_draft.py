@@ -591,6 +591,15 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     said = " ".join(words.stdout.split())
     assert "4 group answers (0 guessed to a group)" in said
     assert "codes" not in said  # words that name no group are no codes to export again
+    # with other mappings in the study, the import is told which; written elsewhere, where
+    assert said.endswith(f"then: needmap survey import {root} {unnamed} --survey teams")
+    elsewhere = tmp_path / "elsewhere.yaml"
+    drafted = ["survey", "draft", str(root), str(unnamed), "--group-column", ROLE]
+    apart = runner.invoke(app, [*drafted, "--out", str(elsewhere)])
+    assert apart.exit_code == 0, apart.stderr
+    assert " ".join(apart.stdout.split()).endswith(
+        f"then: needmap survey import {root} {unnamed} --mapping {elsewhere}"
+    )
 
 
 @pytest.mark.parametrize("template", [t.name for t in list_templates()])

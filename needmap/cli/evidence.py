@@ -364,7 +364,20 @@ def survey_draft(
     console.print(
         "Next: check each TODO in it (groups for the answers, needs for the tasks), then: "
         f"needmap survey import {escape(command_word(folder))} {escape(command_word(export))}"
+        + escape(_which_mapping(study, target, draft.survey_id))
     )
+
+
+def _which_mapping(study: Study, target: Path, survey_id: str) -> str:
+    """What the import of a drafted mapping's export needs to be told: the mapping, when it
+    was written outside the study's surveys/; its survey, when the study has others, whose
+    columns the export may have too; else nothing."""
+    from needmap.surveys.mapping import mapping_files
+
+    found = mapping_files(study.root)
+    if target.resolve() not in {path.resolve() for path in found}:
+        return f" --mapping {command_word(target)}"
+    return f" --survey {command_word(survey_id)}" if len(found) > 1 else ""
 
 
 @app.command()
