@@ -155,10 +155,11 @@ def find_mapping(
         if len(fitting) == 1:
             return fitting[0]
         why = "" if header is None else f" and the export has the columns of {len(fitting)}"
+        named = [m.id for m in fitting] if len(fitting) > 1 else ids  # those it may be
         raise UsageError.single(
             f"the study has {len(mappings)} survey mappings{why}; say which",
             path=study.root / "surveys",
-            hint="pass --survey with one of: " + ", ".join(ids),
+            hint="pass --survey with one of: " + ", ".join(named),
         )
     by_id = {m.id: m for m in mappings.values()}
     by_file = {path.stem: m for path, m in mappings.items()}

@@ -843,15 +843,18 @@ def test_cli_survey_option_names_a_mapping_by_id_or_file(tmp_path: Path) -> None
     second = (root / "surveys" / "toptasks.yaml").read_text().replace("id: toptasks", "id: pulse")
     assert "id: pulse" in second
     (root / "surveys" / "pulse-2026.yaml").write_text(second)
+    lime = (SURVEY_FIXTURES / "mappings" / "limesurvey.yaml").read_text(encoding="utf-8")
+    (root / "surveys" / "a-lime.yaml").write_text(lime.replace("id: toptasks", "id: lime"))
     export = str(SURVEY_FIXTURES / "exports" / "long.csv")
 
     unsaid = runner.invoke(app, ["survey", "import", str(root), export])
     assert unsaid.exit_code == 2
-    assert unsaid.stderr.splitlines() == [
-        f"{root}/surveys: the study has 2 survey mappings and the export has the columns of 2; "
+    assert unsaid.stderr.splitlines() == [  # the hint names the two it may be
+        f"{root}/surveys: the study has 3 survey mappings and the export has the columns of 2; "
         "say which",
         "    hint: pass --survey with one of: pulse, toptasks",
     ]
+    (root / "surveys" / "a-lime.yaml").unlink()
     by_file = runner.invoke(app, ["survey", "import", str(root), export, "-s", "pulse-2026"])
     assert by_file.exit_code == 0, by_file.output
     assert (root / "surveys" / "pulse.tally.json").exists()
