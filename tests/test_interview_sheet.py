@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
-from needmap.errors import InvalidStudyError, Severity, TargetExistsError
+from needmap.errors import InvalidStudyError, Problem, Severity, TargetExistsError
 from needmap.interview_import import import_interview_sheet
+from needmap.personas.study import Study
 from needmap.reports.i18n import labels
 from needmap.surveys.interview_sheet import (
     SHEET_COLUMNS,
@@ -43,6 +44,13 @@ Interview,Group,Date,Participants,Name,Quote,Needs,Questions,Notes
 Depot visit,field,09-03-2026,1,Piet,I need the roster on my phone.,mobile; Search,,
 ,field,2026-03-10,2,,,,,
 """
+
+
+def _refused(study: Study, sheet: Path) -> list[Problem]:
+    """Every problem the sheet is refused for: reading it raises with all of them."""
+    with pytest.raises(InvalidStudyError) as raised:
+        read_interview_sheet(study, sheet)
+    return list(raised.value.problems)
 
 
 def _sheet(tmp_path: Path, text: str = SHEET, name: str = "round 2.csv") -> Path:
@@ -271,9 +279,8 @@ def test_two_interviews_of_the_sheet_named_alike_are_told_at_the_second(
         "Depot visit,field,One.,search\n"
         "depot-visit,desk,Two.,search\n",
     )
-    with pytest.raises(InvalidStudyError) as raised:
-        import_interview_sheet(load_study(make_study()), sheet)
-    assert [(p.location.line, p.message, p.hint) for p in raised.value.problems] == [
+    problems = _refused(load_study(make_study()), sheet)
+    assert [(p.location.line, p.message, p.hint) for p in problems] == [
         (
             3,
             "interview 'depot-visit' is already in this sheet",
@@ -428,11 +435,8 @@ def test_an_interview_s_unknown_or_missing_group_is_told_at_its_rows(
         "Desk,,We search a lot.,search\n"
         ",,Four systems.,search\n",
     )
-    with pytest.raises(InvalidStudyError) as raised:
-        read_interview_sheet(load_study(make_study()), sheet)
-    assert [
-        (p.location.line, p.location.column, p.message, p.hint) for p in raised.value.problems
-    ] == [
+    problems = _refused(load_study(make_study()), sheet)
+    assert [(p.location.line, p.location.column, p.message, p.hint) for p in problems] == [
         (2, 2, "unknown group 'feild'", "did you mean 'field'?"),
         (
             4,
@@ -466,9 +470,7 @@ def test_a_quote_left_open_in_the_first_row_is_refused_at_that_row(
         ',desk,2026-03-02,1,"The roster is never up to date.,search\n'
         ",desk,2026-03-02,1,An app? Not for us.,mobile\n",
     )
-    with pytest.raises(InvalidStudyError) as raised:
-        read_interview_sheet(load_study(make_study()), sheet)
-    [problem] = raised.value.problems
+    [problem] = _refused(load_study(make_study()), sheet)
     assert problem.location.line == 2
     assert problem.message.startswith("a double quote that starts a value here runs on")
 
