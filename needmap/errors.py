@@ -34,6 +34,7 @@ __all__ = [
     "TargetExistsError",
     "UsageError",
     "first_of",
+    "listed",
     "loop_problem",
     "os_problem",
     "plural",
@@ -233,6 +234,14 @@ def first_of(words: Sequence[str], shown: int = 3) -> str:
     for a message that names what it is about without a line as long as the list."""
     more = f" and {len(words) - shown} more" if len(words) > shown else ""
     return ", ".join(words[:shown]) + more
+
+
+def listed(words: Sequence[str], shown: int = 3) -> str:
+    """'a', 'a and b', 'a, b and c': all of ``words`` as a sentence names them, or, when
+    there are more than ``shown``, :func:`first_of` them ('a, b, c and 2 more')."""
+    if len(words) > shown:
+        return first_of(words, shown)
+    return " and ".join(filter(None, [", ".join(words[:-1]), *words[-1:]]))
 
 
 def plural(number: int, noun: str, many: str | None = None) -> str:

@@ -476,7 +476,9 @@ def test_an_answer_to_other_that_holds_semicolons_is_quoted_whole(
     )
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, "ms-forms", export)
-    assert _placed(raised.value.problems) == [(2, 3, "unknown choices 'Coffee', 'tea', 'and cake'")]
+    assert _placed(raised.value.problems) == [
+        (2, 3, "unknown choices 'Coffee', 'tea' and 'and cake'")
+    ]
 
 
 def _write_bytes(tmp_path: Path, name: str, data: bytes) -> Path:

@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from needmap.controls import fold_text
-from needmap.errors import Location, Problem, Severity, first_of, plural
+from needmap.errors import Location, Problem, Severity, listed, plural
 from needmap.personas.messages import did_you_mean
 from needmap.scrub import scrub
 from needmap.surveys.answers import ANSWER_CODE
@@ -115,7 +115,7 @@ class Problems:
         kept = list(self.kept)
         for at, *lines in self.again.values():
             if lines:
-                rows = _rows_named([str(n) for n in lines])
+                rows = listed([str(n) for n in lines], _NAMED)
                 problem = kept[at]
                 kept[at] = replace(
                     problem,
@@ -124,13 +124,6 @@ class Problems:
                     repeats=1 + len(lines),
                 )
         return kept
-
-
-def _rows_named(numbers: Sequence[str]) -> str:
-    """'8', '8 and 9', '8, 9 and 10', '8, 9, 10 and 4 more'."""
-    if len(numbers) > _NAMED:
-        return first_of(numbers, _NAMED)
-    return " and ".join(filter(None, [", ".join(numbers[:-1]), numbers[-1]]))
 
 
 def _position(table: Table, heading: str, by_code: bool) -> int | None:

@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import NamedTuple, cast
 
 from needmap.controls import fold_text
-from needmap.errors import Severity, first_of
+from needmap.errors import Severity, listed
 from needmap.personas.messages import closest, did_you_mean
 from needmap.scrub import scrub
 from needmap.surveys.answers import CHOSEN, NOT_CHOSEN
@@ -153,7 +153,7 @@ class Labels:
         add = "to the mapping's tasks, with their exact labels"
         if not slips:
             return f"add them {add}"
-        said = f"did you mean {' and '.join(slips)}?"
+        said = f"did you mean {listed(slips)}?"
         return f"{said} add the others {add}" if len(texts) > len(slips) else said
 
     def _names(self) -> list[str]:
@@ -371,7 +371,7 @@ def _unknown_choices(texts: Sequence[str]) -> str:
     quoted = [f"'{scrub(t)}'" for t in texts]
     if len(quoted) == 1:
         return f"unknown choice {quoted[0]}"
-    return f"unknown choices {first_of(quoted, _NAMED)}"
+    return f"unknown choices {listed(quoted, _NAMED)}"
 
 
 def _unknown_choice_hint(cell: str, separator: str, labels: Labels, texts: Sequence[str]) -> str:
