@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from needmap import load_study
-from needmap.errors import InvalidStudyError, Problem
+from needmap.errors import InvalidStudyError, Problem, listed
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.searchlog import check_search_logs
@@ -255,3 +255,18 @@ def test_every_broken_search_log_is_told_each_problem_with_its_whole_hint(
         assert problems, f"{case}: nothing told"
         told += [f"{case}:", *_told(problems, root)]
     golden("broken-search-logs.txt", "\n".join(told) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        ([], ""),
+        (["8"], "8"),
+        (["8", "9"], "8 and 9"),
+        (["8", "9", "10"], "8, 9 and 10"),
+        (["8", "9", "10", "11", "12"], "8, 9, 10 and 2 more"),
+    ],
+)
+def test_what_a_problem_lists_reads_as_a_sentence(words: list[str], said: str) -> None:
+    """The rows a problem is also on, the choices of a cell no task has."""
+    assert listed(words) == said
