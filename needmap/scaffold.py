@@ -92,12 +92,22 @@ def _template_files(folder: Traversable, prefix: str = "") -> dict[str, bytes]:
     return files
 
 
+def _template_folders() -> list[Traversable]:
+    """The bundled templates' folders, by name (a hidden or ``_`` one is none)."""
+    return sorted(
+        (
+            f
+            for f in _templates_root().iterdir()
+            if f.is_dir() and not f.name.startswith((".", "_"))
+        ),
+        key=lambda f: f.name,
+    )
+
+
 def list_templates() -> list[TemplateInfo]:
     """All bundled templates, sorted by name."""
     infos = []
-    for folder in sorted(_templates_root().iterdir(), key=lambda e: e.name):
-        if not folder.is_dir() or folder.name.startswith((".", "_")):
-            continue
+    for folder in _template_folders():
         files = _template_files(folder)
         settings = _template_yaml(folder.name, STUDY_FILE, files[STUDY_FILE])
         definitions = [
@@ -223,7 +233,7 @@ def add_study_files(root: Path, files: Mapping[str, bytes]) -> list[Path]:
 def template_name(given: str) -> str:
     """The bundled template ``given`` names, in any case (``Gemeente``); raises
     :class:`~needmap.errors.UsageError` with the nearest names for one that names none."""
-    names = [t.name for t in list_templates()]
+    names = [folder.name for folder in _template_folders()]  # no need to read them
     named = next((name for name in names if name.casefold() == given.casefold()), None)
     if named is None:
         raise UsageError.single(

@@ -380,6 +380,10 @@ def _which_mapping(study: Study, target: Path, survey_id: str) -> str:
     return f" --survey {command_word(survey_id)}" if len(found) > 1 else ""
 
 
+_COVERAGE = "0.75"
+"""The share of the votes the coverage set reaches unless ``--coverage`` says otherwise."""
+
+
 @app.command()
 def toptasks(
     folder: StudyDir,
@@ -408,7 +412,7 @@ def toptasks(
             metavar=SHARE,
             help="Share of votes the coverage set must reach: 0.75 or 75%.",
         ),
-    ] = "0.75",
+    ] = _COVERAGE,
     top: Annotated[
         int,
         typer.Option(
@@ -441,7 +445,7 @@ def toptasks(
     from needmap.model.toptasks import analyse_toptasks, group_breakdown
     from needmap.surveys import load_survey
 
-    share = share_of(coverage, "--coverage", "0.75")
+    share = share_of(coverage, "--coverage", _COVERAGE)
     drawn = _chart_drawn(chart, out, folder)
     study = study_at(folder, language, out=out)
     mapping, tally = load_survey(study, survey)
