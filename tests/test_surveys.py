@@ -1677,8 +1677,9 @@ def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
         )
         with pytest.raises(NeedmapError) as other:
             import_survey(mapping, named)
-        assert [(p.message, p.hint) for p in other.value.problems] == [
+        assert [(p.location.path, p.message, p.hint) for p in other.value.problems] == [
             (
+                named,
                 f"this is a workbook ({kind}), not a CSV text file",
                 f"name it Export.{kind.lower()}, or save it from Excel as CSV",
             )
@@ -1687,7 +1688,8 @@ def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
     with pytest.raises(NeedmapError) as image:
         import_survey(mapping, tmp_path / "image.csv")
     [problem] = image.value.problems
-    assert (problem.message, problem.hint) == (
+    assert (problem.location.path, problem.message, problem.hint) == (
+        tmp_path / "image.csv",
         "this is not a text file: it holds binary data",
         "export the data as CSV (text) or XLSX; an XLSX workbook needs the .xlsx suffix",
     )
