@@ -1654,8 +1654,9 @@ def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
         _write_bytes(tmp_path, name, office + stream + bytes(1024))
         with pytest.raises(NeedmapError) as encrypted:
             import_survey(mapping, tmp_path / name)
-        assert [(p.message, p.hint) for p in encrypted.value.problems] == [
+        assert [(p.location.path, p.message, p.hint) for p in encrypted.value.problems] == [
             (
+                tmp_path / name,
                 "this workbook is encrypted: a password or a sensitivity label protects it",
                 "open it in Excel, take off the password (File > Info > Protect Workbook) or "
                 "the label, and save it again; or download the export as CSV",
@@ -1665,6 +1666,7 @@ def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
     with pytest.raises(NeedmapError) as damaged_old:
         import_survey(mapping, tmp_path / "damaged.xls")
     assert damaged_old.value.problems[0].message.startswith("cannot read this workbook: ")
+    assert damaged_old.value.problems[0].location.path == tmp_path / "damaged.xls"
     blank.save(tmp_path / "export.csv")
     with pytest.raises(NeedmapError) as workbook:
         import_survey(mapping, tmp_path / "export.csv")

@@ -364,6 +364,11 @@ def _archive(raw: bytes, path: Path, what: str) -> InvalidStudyError:
     return InvalidStudyError.single(f"this is a ZIP archive{what}", path=path, hint=hint)
 
 
+def _kind_name(suffix: str) -> str:
+    """A workbook's kind as people name it, by its suffix: '.ods' is ODS."""
+    return suffix.lstrip(".").upper()
+
+
 def _refuse_binary(raw: bytes, path: Path) -> None:
     """Refuse a file that is no text, such as a workbook saved under a .csv name: decoded
     anyway, it would give a header of garbage and a "no column" error for each column."""
@@ -373,7 +378,7 @@ def _refuse_binary(raw: bytes, path: Path) -> None:
         raise _archive(raw, path, ", not a CSV text file")
     if kind is not None:
         raise InvalidStudyError.single(
-            f"this is a workbook ({_KINDS[kind]}), not a CSV text file",
+            f"this is a workbook ({_kind_name(kind)}), not a CSV text file",
             path=path,
             hint=f"name it {path.stem}{kind}, or save it from Excel as CSV",
         )
@@ -503,15 +508,12 @@ def _workbook(path: Path, name: str | None) -> Table:
         shift + [h.strip() for h in header],
         cells(),
         lambda: position[0],
-        f"{_KINDS[_workbook_kind(raw) or path.suffix.lower()]}, sheet '{title}'{how}",
+        f"{_kind_name(_workbook_kind(raw) or path.suffix)}, sheet '{title}'{how}",
         hashlib.sha256(raw).hexdigest(),
         sheet=title,
         sheets=sheets,
     )
 
-
-_KINDS = {".xlsx": "XLSX", ".xlsm": "XLSM", ".xls": "XLS", ".ods": "ODS"}
-"""How a workbook is named in the line that says how the file was read."""
 
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 """The stream an encrypted Office file keeps its workbook in, as its directory names it."""
