@@ -19,6 +19,7 @@ from needmap import load_study
 from needmap.errors import InvalidStudyError, Problem, listed
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, load_mapping
+from needmap.surveys.mapping import checked_mapping
 from needmap.surveys.searchlog import check_search_logs
 from tests.conftest import SURVEY_FIXTURES, StudyMaker
 
@@ -270,3 +271,57 @@ def test_every_broken_search_log_is_told_each_problem_with_its_whole_hint(
 def test_what_a_problem_lists_reads_as_a_sentence(words: list[str], said: str) -> None:
     """The rows a problem is also on, the choices of a cell no task has."""
     assert listed(words) == said
+
+
+def _mapping(layout: str, old: str = "", new: str = "") -> str:
+    """The fixture mapping of ``layout``, with ``old`` replaced by ``new``."""
+    text = (SURVEY_FIXTURES / "mappings" / f"{layout}.yaml").read_text(encoding="utf-8")
+    assert old in text, old
+    return text.replace(old, new, 1) if old else text
+
+
+BROKEN_MAPPINGS: tuple[tuple[str, str], ...] = (
+    (
+        "limesurvey without its question",
+        _mapping("limesurvey", "choices:\n  question: G02Q02\n", "choices: {}\n"),
+    ),
+    ("limesurvey, a task without its code", _mapping("limesurvey", ", code: SQ002", "")),
+    ("long without its respondent column", _mapping("long", "respondent: respondent\n")),
+    (
+        "ms-forms, a label that holds ';'",
+        _mapping("ms-forms", "label: Book leave,", "label: Book leave; today,"),
+    ),
+    (
+        "a group and a need the study lacks, a need named twice, a label used twice",
+        _mapping("ms-forms", "Field staff: field", "Field staff: feild")
+        .replace("needs: [hr-self-service]}", "needs: [hr-self-servce, hr-self-service]}", 1)
+        .replace("needs: [service-desk]", "needs: [service-desk, service-desk]")
+        .replace("label: Claim expenses", "label: book leave"),
+    ),
+    (
+        "limesurvey with other: true, and tasks linked to no need (warnings)",
+        _mapping("limesurvey", "  question: G02Q02\n", "  question: G02Q02\n  other: true\n")
+        .replace("needs: [room-booking, canteen]", "needs: []")
+        .replace("needs: [canteen]", "needs: []"),
+    ),
+    ("a list where the mapping's keys belong", "- id: toptasks\n- layout: long\n"),
+    ("max_picks of none", _mapping("long", "max_picks: 5", "max_picks: 0")),
+)
+
+
+def test_every_broken_mapping_is_told_each_problem_with_its_whole_hint(
+    study: Study, tmp_path: Path, golden: Callable[[str, str], None]
+) -> None:
+    """As the exports', for survey mappings: ``tests/golden/broken-mappings.txt``."""
+    told = []
+    for n, (case, text) in enumerate(BROKEN_MAPPINGS):
+        path = tmp_path / f"m{n}" / "toptasks.yaml"
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+        try:
+            problems = checked_mapping(path, study)[1]
+        except InvalidStudyError as raised:
+            problems = list(raised.problems)
+        assert problems, f"{case}: nothing told"
+        told += [f"{case}:", *_told(problems, path.parent)]
+    golden("broken-mappings.txt", "\n".join(told) + "\n")
