@@ -626,6 +626,26 @@ def test_a_merged_tally_keeps_every_respondent_and_vote(
     assert all(result.votes[g] == tally.votes[g] for g in kept)
 
 
+def test_a_merged_tally_counts_a_task_a_group_left_out_of_its_votes_as_none() -> None:
+    """A tally may leave out the tasks a group gave no votes; merged, they count 0."""
+    tally = tally_of({"g1": (3, [2, 1, 0, 0, 0]), "g2": (2, [1, 0, 0, 0, 1])})
+    sparse = replace(
+        tally,
+        votes={"g1": {"t0": 2, "t1": 1}, "g2": {"t0": 1, "t4": 1}},
+    )
+    merged = sparse.merged({"g1", "g2"}, "g1")
+    assert merged.votes["g1"] == {"t0": 3, "t1": 1, "t2": 0, "t3": 0, "t4": 1}
+    assert (merged.respondents, merged.total_respondents) == ({"g1": 5}, 5)
+
+
+def test_a_task_added_to_the_mapping_after_the_import_is_told() -> None:
+    tally = tally_of({"g1": (3, [2, 1, 0, 0, 0])})
+    groups = {g.id: g for g in PROPERTY_STUDY.groups}
+    assert tally.differences([*tally.tasks, "t9"], groups, 5) == [
+        "task 't9' was added to the mapping after the import"
+    ]
+
+
 def test_groups_over_their_headcount_come_in_the_study_s_order(study: Study, tally: Tally) -> None:
     """The tally lists office before desk; the study, desk (headcount 10) first."""
     counted = replace(tally, respondents={"office": 70, "field": 3, "desk": 11})
