@@ -454,6 +454,14 @@ def test_the_page_colours_each_key_need_by_its_importance_to_the_group(tmp_path:
     assert levels[:2] == ["HR self-service", "People finder"]
 
 
+def _interview(interview_id: str, participants: int, *quotes: str) -> str:
+    """One interview of an ``interviews/`` file, its group the start of its id, with
+    ``quotes`` as written in its list."""
+    group = interview_id.rsplit("-", 1)[0]
+    head = f"  - id: {interview_id}\n    group: {group}\n    participants: {participants}\n"
+    return head + "    quotes:\n" + "".join(f"      - {quote}\n" for quote in quotes)
+
+
 def _golden_study(tmp_path: Path) -> Study:
     """The survey fixture, with a family for two groups, one group's headcount unknown, a
     need no task of the survey serves, and an interview round of the front desk."""
@@ -468,15 +476,13 @@ def _golden_study(tmp_path: Path) -> Study:
                   - {id: field, name: Field staff, family: staff}
                   - {id: office, name: Office staff, headcount: 60}
                 """,
-            "interviews/round-1.yaml": """\
-                interviews:
-                  - id: desk-1
-                    group: desk
-                    participants: 3
-                    quotes:
-                      - {text: I book leave between two calls., needs: [hr-self-service]}
-                      - {text: The phone list is always out of date., questions: [people-finder]}
-                """,
+            "interviews/round-1.yaml": "interviews:\n"
+            + _interview(
+                "desk-1",
+                3,
+                "{text: I book leave between two calls., needs: [hr-self-service]}",
+                "{text: The phone list is always out of date., questions: [people-finder]}",
+            ),
         },
     )
     needs = root / "needs.yaml"
@@ -504,27 +510,21 @@ def test_a_persona_shows_three_quotes_of_its_group_in_the_order_of_its_key_needs
     write_tree(
         root,
         {
-            "interviews/round-1.yaml": """\
-                interviews:
-                  - id: desk-1
-                    group: desk
-                    participants: 3
-                    quotes:
-                      - {text: The canteen menu is never up to date., needs: [canteen]}
-                      - {text: Who is on duty today?, questions: [people-finder]}
-                      - {text: I book leave between two calls., needs: [hr-self-service]}
-                      - {text: Where is the room list?, needs: [room-booking]}
-                  - id: desk-2
-                    group: desk
-                    participants: 2
-                    quotes:
-                      - {text: I book leave between two calls., needs: [hr-self-service]}
-                  - id: field-1
-                    group: field
-                    participants: 1
-                    quotes:
-                      - {text: Leave on my phone please., needs: [hr-self-service]}
-                """,
+            "interviews/round-1.yaml": "interviews:\n"
+            + _interview(
+                "desk-1",
+                3,
+                "{text: The canteen menu is never up to date., needs: [canteen]}",
+                "{text: Who is on duty today?, questions: [people-finder]}",
+                "{text: I book leave between two calls., needs: [hr-self-service]}",
+                "{text: Where is the room list?, needs: [room-booking]}",
+            )
+            + _interview(
+                "desk-2", 2, "{text: I book leave between two calls., needs: [hr-self-service]}"
+            )
+            + _interview(
+                "field-1", 1, "{text: Leave on my phone please., needs: [hr-self-service]}"
+            ),
         },
     )
     dana, femke = persona_profiles(load_study(root))
