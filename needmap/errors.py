@@ -30,6 +30,7 @@ __all__ = [
     "OutputError",
     "Problem",
     "RuleError",
+    "RuleErrors",
     "Severity",
     "TargetExistsError",
     "UsageError",
@@ -178,11 +179,25 @@ class UsageError(NeedmapError):
 
 class RuleError(ValueError):
     """A rule of a file format broken, raised inside a pydantic validator: pydantic makes
-    it a problem at the value's place, with :attr:`hint` as the problem's hint."""
+    it a problem at the value's place, with :attr:`hint` as the problem's hint.
 
-    def __init__(self, message: str, hint: str) -> None:
+    ``at`` is the path below that value the rule is about, where the problem is placed: a
+    model's rule that one key needs another ("layout long needs respondent") is told at the
+    key to add or to mend, not at the top of the file."""
+
+    def __init__(self, message: str, hint: str, at: tuple[str | int, ...] = ()) -> None:
         super().__init__(message)
         self.hint = hint
+        self.at = at
+
+
+class RuleErrors(ValueError):
+    """Several rules broken by one value, raised at once so that each is told (a validator
+    that raised the first would hide the others until that one was mended)."""
+
+    def __init__(self, errors: Sequence[RuleError]) -> None:
+        super().__init__("; ".join(map(str, errors)))
+        self.errors = tuple(errors)
 
 
 _OS_HINTS = {

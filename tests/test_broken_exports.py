@@ -288,6 +288,18 @@ BROKEN_MAPPINGS: tuple[tuple[str, str], ...] = (
     ("limesurvey, a task without its code", _mapping("limesurvey", ", code: SQ002", "")),
     ("long without its respondent column", _mapping("long", "respondent: respondent\n")),
     (
+        "limesurvey without its question and a task's code, each told",
+        _mapping("limesurvey", "choices:\n  question: G02Q02\n", "choices: {}\n").replace(
+            ", code: SQ002", ""
+        ),
+    ),
+    (
+        "a limesurvey mapping made long: no column of choices, no respondent",
+        _mapping("limesurvey", "layout: limesurvey", "layout: long").replace(
+            "respondent: id\n", ""
+        ),
+    ),
+    (
         "ms-forms, a label that holds ';'",
         _mapping("ms-forms", "label: Book leave,", "label: Book leave; today,"),
     ),

@@ -748,7 +748,10 @@ CASES = [
             "study.yaml": "name: S\norganisation: O\nplatform:\n  universal_from: 0.4\n"
             "  landscape_below: 0.5\n"
         },
-        ["study.yaml:4:3: platform: landscape_below (0.5) must not be above universal_from (0.4)"],
+        [
+            "study.yaml:5:20: platform.landscape_below: landscape_below (0.5) must not be above "
+            "universal_from (0.4)"
+        ],
         "lower the first or raise the second",
     ),
     Case(

@@ -1489,7 +1489,7 @@ def test_the_mapping_rules_at_their_edges(study: Study, tmp_path: Path) -> None:
     with pytest.raises(InvalidStudyError, match="at least 1"):
         loaded("ms-forms", lambda t: t.replace("max_picks: 5", "max_picks: 0"))
     assert loaded("ms-forms", lambda t: t.replace("respondent: ID\n", "")).respondent is None
-    with pytest.raises(InvalidStudyError, match="layout long needs respondent: the column"):
+    with pytest.raises(InvalidStudyError, match="layout long needs the column that identifies"):
         loaded("long", lambda t: t.replace("respondent: respondent\n", ""))
     spaced = loaded(
         "ms-forms",

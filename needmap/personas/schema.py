@@ -204,6 +204,7 @@ class PlatformSettings(_Model):
                 f"universal_from ({self.universal_from})",
                 "a landscape is advised below landscape_below, one platform from "
                 "universal_from: lower the first or raise the second",
+                at=("landscape_below",),
             )
         return self
 

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from needmap.errors import Problem
+from needmap.errors import Problem, RuleError, RuleErrors
 from needmap.personas.messages import did_you_mean
 from needmap.personas.other_words import key_meant, value_meant
 from needmap.personas.schema import DATE_PATTERN, id_from, year_first
@@ -56,10 +56,32 @@ def schema_problems(
     """
     found = [
         (detail, problem)
-        for detail in error.errors(include_url=False)
+        for raised in error.errors(include_url=False)
+        for detail in _each_rule(raised)
         if (problem := _problem(detail, document, model, prefix)) is not None
     ]
     return _one_per_slip(found)
+
+
+def _each_rule(detail: ErrorDetails) -> list[ErrorDetails]:
+    """The error, or one per rule it broke, each placed at the path its rule is about."""
+    raised = detail.get("ctx", {}).get("error")
+    if isinstance(raised, RuleErrors):
+        rules = list(raised.errors)
+    elif isinstance(raised, RuleError) and raised.at:
+        rules = [raised]
+    else:
+        return [detail]
+    return [
+        ErrorDetails(
+            type=detail["type"],
+            loc=(*detail["loc"], *rule.at),
+            msg=str(rule),
+            input=detail["input"],
+            ctx={"error": rule},
+        )
+        for rule in rules
+    ]
 
 
 def _one_per_slip(found: list[tuple[ErrorDetails, Problem]]) -> list[Problem]:

@@ -19,7 +19,14 @@ from pydantic import (
 )
 
 from needmap.controls import fold_text
-from needmap.errors import InvalidStudyError, Problem, RuleError, Severity, first_of
+from needmap.errors import (
+    InvalidStudyError,
+    Problem,
+    RuleError,
+    RuleErrors,
+    Severity,
+    first_of,
+)
 from needmap.personas.messages import one_per_place
 from needmap.personas.schema import Id, Ids
 from needmap.personas.schema_messages import validated_document
@@ -121,42 +128,77 @@ class SurveyMapping(_Model):
 
     @model_validator(mode="after")
     def _layout_needs(self) -> SurveyMapping:
-        if self.layout == "limesurvey":
-            if not self.choices.question:
-                raise RuleError(
-                    "layout limesurvey needs choices.question (the question code)",
-                    "add question: under choices, with the code before the brackets of the "
-                    "task columns' headings: Q2 for Q2[SQ001]",
-                )
-            missing = [t.id for t in self.tasks if not t.code]
-            if missing:
-                raise RuleError(
-                    "layout limesurvey needs a code for every task; missing for: "
-                    + ", ".join(missing),
-                    "add code: to each, the code in the brackets of its column's heading "
-                    "(SQ001 for Q2[SQ001]); needmap survey draft writes them from an export",
-                )
-        elif not self.choices.column:
-            raise RuleError(
-                f"layout {self.layout} needs choices.column",
-                "add column: under choices, with the heading of the column that holds "
-                "the chosen tasks",
-            )
+        broken = [*self._choices_rules(), *self._task_rules()]
         if self.layout == "long" and not self.respondent:
-            raise RuleError(
-                "layout long needs respondent: the column that identifies a respondent",
-                "add respondent: with that column's heading, such as the response id",
+            broken.append(
+                RuleError(
+                    "layout long needs the column that identifies a respondent",
+                    "add respondent: with that column's heading, such as the response id",
+                    at=("respondent",),
+                )
+            )
+        if broken:
+            raise RuleErrors(broken)
+        return self
+
+    def _choices_rules(self) -> list[RuleError]:
+        """Where the layout looks for the choices: a question's code (limesurvey) or a column
+        (the others). The key the other layouts read, written instead, is said to be unread:
+        a mapping whose layout was changed keeps it."""
+        if self.layout == "limesurvey" and not self.choices.question:
+            unread = "; layout limesurvey reads no column: there" if self.choices.column else ""
+            return [
+                RuleError(
+                    "layout limesurvey needs the question's code",
+                    "add question: under choices, with the code before the brackets of the "
+                    f"task columns' headings (Q2 for Q2[SQ001]){unread}",
+                    at=("choices", "question"),
+                )
+            ]
+        if self.layout != "limesurvey" and not self.choices.column:
+            unread = (
+                f"; layout {self.layout} reads no question: there" if self.choices.question else ""
+            )
+            return [
+                RuleError(
+                    f"layout {self.layout} needs the column that holds the chosen tasks",
+                    f"add column: under choices, with that column's heading{unread}",
+                    at=("choices", "column"),
+                )
+            ]
+        return []
+
+    def _task_rules(self) -> list[RuleError]:
+        """What the layout asks of the tasks: a code each (limesurvey), labels without the
+        separator (ms-forms)."""
+        if self.layout == "limesurvey":
+            return _told_at_first(
+                [(i, task.id) for i, task in enumerate(self.tasks) if not task.code],
+                "code",
+                "layout limesurvey needs a code for every task; missing for: ",
+                "add code: to each, the code in the brackets of its column's heading "
+                "(SQ001 for Q2[SQ001]); needmap survey draft writes them from an export",
             )
         if self.layout == "ms-forms":
-            bad = [t.label for t in self.tasks if ";" in t.label]
-            if bad:
-                raise RuleError(
-                    "ms-forms joins choices with ';', so labels cannot contain it: "
-                    + ", ".join(bad),
-                    "take the ';' out of these options in the form and of their labels "
-                    "here: in the export, a choice with ';' cannot be told from two",
-                )
-        return self
+            return _told_at_first(
+                [(i, task.label) for i, task in enumerate(self.tasks) if ";" in task.label],
+                "label",
+                "ms-forms joins choices with ';', so labels cannot contain it: ",
+                "take the ';' out of these options in the form and of their labels "
+                "here: in the export, a choice with ';' cannot be told from two",
+            )
+        return []
+
+
+def _told_at_first(
+    broken: list[tuple[int, str]], field: str, message: str, hint: str
+) -> list[RuleError]:
+    """One rule error for all the tasks that break a rule, given as (index, name):
+    ``message`` names them, and it is placed at the first one's ``field``."""
+    if not broken:
+        return []
+    names = first_of([name for _, name in broken])
+    return [RuleError(message + names, hint, at=("tasks", broken[0][0], field))]
 
 
 def mapping_files(study_root: Path) -> list[Path]:
