@@ -602,11 +602,45 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     )
 
 
+def test_a_draft_with_everything_as_in_the_study_s_mapping_says_so_and_has_nothing_to_do(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    shutil.copy(SURVEY_FIXTURES / "mappings" / "ms-forms.yaml", root / "surveys" / "toptasks.yaml")
+    export = SURVEY_FIXTURES / "exports" / "ms-forms.csv"
+    args = ["survey", "draft", str(root), str(export), "--id", "again"]
+    done = runner.invoke(app, [*args, "--title", "Top tasks 2027"])
+    assert done.exit_code == 0, done.stderr
+    said = " ".join(done.stdout.split())
+    assert (
+        "again.yaml: 4 group answers (4 as in toptasks.yaml), 6 tasks (6 with needs as in "
+        "toptasks.yaml), max_picks 5." in said
+    )
+    assert said.endswith(f"Next: needmap survey import {root} {export} --survey again")
+    (root / "surveys" / "again.yaml").unlink()
+    untitled = runner.invoke(app, args)  # the title is left to do
+    assert " ".join(untitled.stdout.split()).endswith(
+        "Next: check each TODO in it (groups for the answers, needs for the tasks), then: "
+        f"needmap survey import {root} {export} --survey again"
+    )
+    renamed = tmp_path / "renamed.csv"
+    text = export.read_text(encoding="utf-8-sig").replace(",Office staff,", ",Office,")
+    renamed.write_text(text.replace("Claim expenses", "Claim travel costs"), encoding="utf-8")
+    mixed = runner.invoke(app, ["survey", "draft", str(root), str(renamed), "--id", "mixed"])
+    assert (
+        "4 group answers (3 as in again.yaml, 1 guessed to a group), 6 tasks (5 with "
+        "needs as in again.yaml)" in " ".join(mixed.stdout.split())  # the first by name
+    )
+
+
 @pytest.mark.parametrize("template", [t.name for t in list_templates()])
 def test_answers_are_guessed_to_the_groups_the_template_maps_them_to(
     tmp_path: Path, template: str
 ) -> None:
-    """The templates' own mappings are the right answers; no guess may be wrong."""
+    """The templates' own mappings are the right answers; no guess may be wrong. (The
+    mapping is taken out of the study first, or the draft would take its answers.)"""
     from needmap.demo import write_example_export
     from needmap.scaffold import init_study
     from needmap.surveys.mapping import mapping_files
@@ -615,6 +649,7 @@ def test_answers_are_guessed_to_the_groups_the_template_maps_them_to(
     init_study(root, template)
     study = load_study(root)
     mapping = load_mapping(mapping_files(root)[0], study)
+    mapping_files(root)[0].rename(tmp_path / "aside.yaml")
     export = tmp_path / "export.csv"
     write_example_export(study, mapping, export)
     draft = draft_mapping(
@@ -627,11 +662,60 @@ def test_answers_are_guessed_to_the_groups_the_template_maps_them_to(
     guessed = {a.text: a.group for a in draft.answers}
     assert guessed == {a: g for a, g in mapping.group.values.items() if a in guessed}
     assert len(guessed) >= 5 and None not in guessed.values()
+    assert {a.source for a in draft.answers} == {t.source for t in draft.tasks} == {None}
     assert {t.label for t in draft.tasks} <= {t.label for t in mapping.tasks}
     # the suggestions are hints, but most should name a need the template links the task to
     linked = {t.label: set(t.needs) for t in mapping.tasks}
     hits = [bool(set(t.suggested_needs) & linked[t.label]) for t in draft.tasks]
     assert sum(hits) >= 0.6 * len(hits)
+
+
+def test_a_survey_run_again_is_drafted_with_the_study_s_mapping_s_groups_ids_and_needs(
+    tmp_path: Path,
+) -> None:
+    """The same survey again (next year, or in LimeSurvey with its question text as the
+    headings): every answer keeps its group, ``~`` too, and every task its id and needs, so
+    nothing is left to do but the title; a new answer and a new task are drafted as ever."""
+    from needmap.demo import write_example_export
+    from needmap.scaffold import init_study
+    from needmap.surveys.mapping import mapping_files
+
+    root = tmp_path / "gemeente"
+    init_study(root, "gemeente")
+    study = load_study(root)
+    mapping = load_mapping(mapping_files(root)[0], study)
+    export = tmp_path / "toptaken-2027.csv"
+    write_example_export(study, mapping, export)
+    with export.open("a", encoding="utf-8") as rows:
+        rows.write("901,,,,,Anders,Verlof aanvragen;\r\n902,,,,,Stagiair,Parkeren;\r\n")
+    draft = draft_mapping(
+        study,
+        export,
+        layout="ms-forms",
+        group_column=mapping.group.column,
+        choices_column=mapping.choices.column,
+        title="Toptaken 2027",
+    )
+    groups = {a.text: (a.group, a.source) for a in draft.answers}
+    assert groups.pop("Stagiair") == (None, None)
+    assert groups == {a: (g, "toptaken.yaml") for a, g in mapping.group.values.items()}
+    parking = next(t for t in draft.tasks if t.label == "Parkeren")
+    assert (parking.id, parking.needs, parking.source) == ("parkeren", (), None)
+    earlier = {t.label: (t.id, tuple(t.needs)) for t in mapping.tasks}
+    again = [t for t in draft.tasks if t is not parking]
+    assert {t.label: (t.id, t.needs) for t in again} == {t.label: earlier[t.label] for t in again}
+    assert {t.source for t in again} == {"toptaken.yaml"}
+    assert draft.text.count("# TODO") == 2
+    assert "    Stagiair: ~  # TODO" in draft.text
+    assert "    Anders: ~  # zoals in toptaken.yaml" in draft.text
+    assert "  - {id: parkeren, label: Parkeren, needs: []}  # TODO: needs" in draft.text
+    assert (
+        "  - {id: verlof, label: Verlof aanvragen, needs: [hr-selfservice]}  "
+        "# zoals in toptaken.yaml\n" in draft.text
+    )
+    target = root / "surveys" / "toptaken-2027.yaml"
+    assert write_draft(study, draft, target, export).respondents
+    assert load_mapping(target, study).tasks[-1].id == "parkeren"
 
 
 def test_a_dutch_study_s_mapping_is_drafted_with_dutch_comments(tmp_path: Path) -> None:
@@ -646,6 +730,7 @@ def test_a_dutch_study_s_mapping_is_drafted_with_dutch_comments(tmp_path: Path) 
     study = load_study(root)
     export = tmp_path / "toptaken.csv"
     write_example_export(study, load_mapping(mapping_files(root)[0], study), export)
+    mapping_files(root)[0].rename(tmp_path / "aside.yaml")  # else its answers are taken
     text = draft_mapping(study, export).text
     comments = [line.split("#", 1)[1] for line in text.splitlines() if "#" in line]
     assert comments[:5] == [
@@ -1195,6 +1280,50 @@ def test_labels_that_make_one_id_get_numbered_ids(tmp_path: Path) -> None:
     rows = "1,Office staff,Book leave;Book leave!;Book (leave);\n"
     _, _, draft = _ms_forms_draft(tmp_path, rows)
     assert [t.id for t in draft.tasks] == ["book-leave", "book-leave-2", "book-leave-3"]
+
+
+def test_the_first_mapping_that_loads_gives_a_label_its_id_and_no_id_is_given_twice(
+    tmp_path: Path,
+) -> None:
+    """The study's mappings in the order of their names; one with problems is passed over
+    (``validate`` tells them). A label alike but for its case is another task of the
+    export: it gets the needs, not the id; and no id made from a label is one taken."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    ms_forms = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
+    (root / "surveys" / "a.yaml").write_text(
+        ms_forms.replace("id: toptasks", "id: broken", 1).replace(
+            "Office staff: office", "Office staff: offfice"
+        ),
+        encoding="utf-8",
+    )
+    (root / "surveys" / "b.yaml").write_text(ms_forms, encoding="utf-8")
+    (root / "surveys" / "c.yaml").write_text(
+        ms_forms.replace("id: toptasks", "id: later", 1)
+        .replace("id: leave,", "id: holiday,")
+        .replace("Field staff: field", "Field staff: office"),
+        encoding="utf-8",
+    )
+    export = tmp_path / "export.csv"
+    export.write_text(
+        f'ID,{ROLE},"{TASKS}"\n1,Office staff,Book leave;BOOK LEAVE;Leave!\n'
+        "2,Field staff,Claim expenses;Leave!\n",
+        encoding="utf-8",
+    )
+    draft = draft_mapping(
+        load_study(root), export, layout="ms-forms", group_column=ROLE, choices_column=TASKS
+    )
+    assert [(a.text, a.group, a.source) for a in draft.answers] == [
+        ("Field staff", "field", "b.yaml"),
+        ("Office staff", "office", "b.yaml"),
+    ]
+    assert [(t.label, t.id, t.needs, t.source) for t in draft.tasks] == [
+        ("Leave!", "leave-2", (), None),
+        ("BOOK LEAVE", "book-leave", ("hr-self-service",), "b.yaml"),
+        ("Book leave", "leave", ("hr-self-service",), "b.yaml"),
+        ("Claim expenses", "expense", ("hr-self-service",), "b.yaml"),
+    ]
 
 
 def test_columns_not_in_the_header_are_named_with_what_is_there(tmp_path: Path) -> None:

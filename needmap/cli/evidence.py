@@ -28,7 +28,7 @@ from needmap.cli.app import (
     study_at,
     writing,
 )
-from needmap.errors import plural
+from needmap.errors import listed, plural
 from needmap.shell import command_word
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from needmap.model.toptasks import GroupBreakdown, TopTasks
     from needmap.personas.study import Study
     from needmap.reports.i18n import Language
+    from needmap.surveys.draft import MappingDraft
     from needmap.surveys.importer import ImportResult
     from needmap.surveys.tally import Tally
 
@@ -294,10 +295,11 @@ def survey_draft(
     The layout and the columns are read from the export where they can be (LimeSurvey's
     CODE[SQ…] columns, the ;-joined choices of Microsoft Forms or the ,-joined ones of
     Google Forms, the long layout's few rows per respondent, the column whose answers
-    name the study's groups); give them where they cannot. Answers are guessed to the groups
-    whose name or id they resemble; a TODO marks each answer to decide and each task to
-    link to its needs. The draft is read back before it is written, and the export
-    imported with it.
+    name the study's groups); give them where they cannot. An answer or task the study's
+    other mappings have keeps the group, id and needs they gave it (a survey run again);
+    other answers are guessed to the groups whose name or id they resemble; a TODO marks
+    each answer to decide and each task to link to its needs. The draft is read back
+    before it is written, and the export imported with it.
     """
     from typing import cast
 
@@ -327,7 +329,6 @@ def survey_draft(
         )
         target = out or study.root / "surveys" / f"{survey_id or draft.survey_id}.yaml"
         check = write_draft(study, draft, target, export)
-    guessed = sum(1 for a in draft.answers if a.group is not None)
     console = new_console()
     choices = "question" if draft.layout == "limesurvey" else "choices in column"
     respondents = (
@@ -338,16 +339,12 @@ def survey_draft(
         f"'{escape(draft.group_column)}', "
         f"{choices} '{escape(draft.choices)}'{respondents}."
     )
-    console.print(
-        f"wrote {escape(str(target))}: {plural(len(draft.answers), 'group answer')} "
-        f"({guessed} guessed to a group), {plural(len(draft.tasks), 'task')}, "
-        f"max_picks {draft.max_picks}."
-    )
+    console.print(f"wrote {escape(str(target))}: {escape(_drafted(draft))}.")
     if draft.left_out:
         console.print(
             f"Left out, as they hold personal data: {draft.left_out} of the answers and labels."
         )
-    if draft.answer_codes and not guessed:
+    if draft.answer_codes and all(a.group is None and a.source is None for a in draft.answers):
         console.print(
             "The group answers are codes: export again with full answers (LimeSurvey: "
             "'Export responses as: Full answers') to have them guessed, or give each its "
@@ -361,10 +358,35 @@ def survey_draft(
     else:
         print_problems(check.problems)
         console.print("With it, the export does not import yet: see the problems above.")
+    todo = "# TODO" in draft.text  # all may be as the study's other mappings have them
     console.print(
-        "Next: check each TODO in it (groups for the answers, needs for the tasks), then: "
-        f"needmap survey import {escape(command_word(folder))} {escape(command_word(export))}"
+        "Next: "
+        + (
+            "check each TODO in it (groups for the answers, needs for the tasks), then: "
+            if todo
+            else ""
+        )
+        + f"needmap survey import {escape(command_word(folder))} {escape(command_word(export))}"
         + escape(_which_mapping(study, target, draft.survey_id))
+    )
+
+
+def _drafted(draft: MappingDraft) -> str:
+    """What a draft holds: '8 group answers (5 as in toptasks.yaml, 2 guessed to a group),
+    8 tasks (3 with needs as in toptasks.yaml), max_picks 5'."""
+    named = [a.source for a in draft.answers] + [t.source for t in draft.tasks]
+    sources = listed(sorted({source for source in named if source is not None}))
+    taken = sum(1 for a in draft.answers if a.source is not None)
+    guessed = sum(1 for a in draft.answers if a.source is None and a.group is not None)
+    how = [
+        f"{taken} as in {sources}" if taken else "",
+        f"{guessed} guessed to a group" if guessed or not taken else "",
+    ]
+    linked = sum(1 for t in draft.tasks if t.source is not None)
+    needs = f" ({linked} with needs as in {sources})" if linked else ""
+    return (
+        f"{plural(len(draft.answers), 'group answer')} ({', '.join(filter(None, how))}), "
+        f"{plural(len(draft.tasks), 'task')}{needs}, max_picks {draft.max_picks}"
     )
 
 

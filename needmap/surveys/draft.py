@@ -30,6 +30,7 @@ from needmap.personas.yamledit import yaml_scalar
 from needmap.scrub import scrub
 from needmap.surveys.answers import ANSWER_CODE, NOT_CHOSEN
 from needmap.surveys.draft_columns import MAX_ANSWERS, MAX_TASKS, Columns, detect, google_choices
+from needmap.surveys.draft_earlier import EarlierAnswer, EarlierMappings, earlier_mappings
 from needmap.surveys.draft_words import asked_picks, guess_group, slug, suggest_needs, unique_ids
 from needmap.surveys.file_notes import file_notes
 from needmap.surveys.headings import header_list
@@ -56,6 +57,9 @@ class DraftAnswer:
 
     text: str
     group: str | None
+    source: str | None = None
+    """The study's mapping the group was taken from, if one has this answer; else the
+    group is guessed."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,9 @@ class DraftTask:
     code: str | None
     votes: int
     suggested_needs: tuple[str, ...]
+    needs: tuple[str, ...] = ()
+    source: str | None = None
+    """The study's mapping the needs (and the id) were taken from, if one has this label."""
 
 
 @dataclass(frozen=True)
@@ -158,12 +165,9 @@ def draft_mapping(
         read = _read(rows, layout, group_at, choice_at, task_columns, respondent_at)
     except table.errors as exc:
         raise InvalidStudyError([table.unreadable(exc)]) from None
-    answers, labels = _draftable(study, read, export, group_column)
-    ids = unique_ids(label for label, _ in labels)
-    tasks = [
-        DraftTask(i, label, code, read.votes[code or label], suggest_needs(study, label))
-        for i, (label, code) in zip(ids, labels, strict=True)
-    ]
+    earlier = earlier_mappings(study)
+    answers, labels = _draftable(study, read, export, group_column, earlier)
+    tasks = _tasks(study, labels, read.votes, earlier)
     draft_id = survey_id or slug(export.stem) or "survey"
     left_out = len(read.answers) - len(answers) + len(read.labels) - len(labels)
     asked_at = choice_at if choice_at is not None else next(iter(task_columns), (None,))[0]
@@ -285,14 +289,44 @@ def _respondent_at(
     return None
 
 
+def _tasks(
+    study: Study,
+    labels: Sequence[tuple[str, str | None]],
+    votes: Counter[str],
+    earlier: EarlierMappings,
+) -> list[DraftTask]:
+    """The draft's tasks: a label the study's mappings have keeps its id and, where they
+    link it to needs, its needs; the others get an id of their own and needs suggested.
+    Of two labels alike but for their case, the one written as the mapping has it keeps
+    the id."""
+    known = [earlier.task(label) for label, _ in labels]
+    exact = {k.id for k, (label, _) in zip(known, labels, strict=True) if k and k.label == label}
+    ids = unique_ids(
+        [label for label, _ in labels],
+        [
+            k.id if k and (k.label == label or k.id not in exact) else None
+            for k, (label, _) in zip(known, labels, strict=True)
+        ],
+    )
+    tasks = []
+    for i, (label, code), task in zip(ids, labels, known, strict=True):
+        count = votes[code or label]
+        if task is not None and task.needs:
+            tasks.append(DraftTask(i, label, code, count, (), task.needs, task.source))
+        else:
+            tasks.append(DraftTask(i, label, code, count, suggest_needs(study, label)))
+    return tasks
+
+
 def _draftable(
-    study: Study, read: _Read, export: Path, group_column: str
+    study: Study, read: _Read, export: Path, group_column: str, earlier: EarlierMappings
 ) -> tuple[list[DraftAnswer], list[tuple[str, str | None]]]:
-    """The group answers, each with the group guessed, and the task labels (and codes)
-    that go into the draft: those without personal data. Raises when either is missing
-    or so many that the column named is not the question's."""
+    """The group answers, each with its group as the study's mappings give it or else
+    guessed, and the task labels (and codes) that go into the draft: those without
+    personal data. Raises when either is missing or so many that the column named is
+    not the question's."""
     answers = [
-        DraftAnswer(text, guess_group(study, text)) for text in read.answers if scrub(text) == text
+        _answer(study, text, earlier.answer(text)) for text in read.answers if scrub(text) == text
     ]
     labels = [(label, code) for label, code in read.labels if scrub(label) == label]
     empty = [
@@ -324,6 +358,12 @@ def _draftable(
             hint="name the column (or question) that holds the chosen tasks",
         )
     return answers, labels
+
+
+def _answer(study: Study, text: str, known: EarlierAnswer | None) -> DraftAnswer:
+    if known is not None:
+        return DraftAnswer(text, known.group, known.source)
+    return DraftAnswer(text, guess_group(study, text))
 
 
 def _options_of_another_layout(
@@ -491,12 +531,12 @@ def _mapping_text(
         lines.append(f"respondent: {_heading(respondent)}")
     lines += ["group:", f"  column: {_heading(group_column)}", "  values:"]
     for answer in answers:
-        if answer.group is not None:
-            note = "# " + notes["guessed"]
-            lines.append(f"    {yaml_scalar(answer.text)}: {yaml_scalar(answer.group)}  {note}")
+        group = "~" if answer.group is None else yaml_scalar(answer.group)
+        if answer.source is not None:
+            note = notes["as_in"].format(source=answer.source)
         else:
-            note = "# " + notes["answer"]
-            lines.append(f"    {yaml_scalar(answer.text)}: ~  {note}")
+            note = notes["answer" if answer.group is None else "guessed"]
+        lines.append(f"    {yaml_scalar(answer.text)}: {group}  # {note}")
     lines.append("choices:")
     if question:
         lines.append(f"  question: {_heading(question)}")
@@ -509,13 +549,19 @@ def _mapping_text(
     for task in tasks:
         code = f", code: {yaml_scalar(task.code, flow=True)}" if task.code is not None else ""
         label = yaml_scalar(task.label, flow=True)
-        entry = f"  - {{id: {yaml_scalar(task.id, flow=True)}, label: {label}{code}, needs: []}}"
-        todo = "  # " + notes["needs"]
-        if task.suggested_needs:
-            todo += notes["perhaps"].format(needs=", ".join(task.suggested_needs))
-        if task.code == task.label:
-            todo += notes["label"]
-        lines.append(entry + todo)
+        needs = ", ".join(yaml_scalar(need, flow=True) for need in task.needs)
+        entry = (
+            f"  - {{id: {yaml_scalar(task.id, flow=True)}, label: {label}{code}, needs: [{needs}]}}"
+        )
+        if task.source is not None:  # its label is an earlier mapping's: the survey's
+            note = "  # " + notes["as_in"].format(source=task.source)
+        else:
+            note = "  # " + notes["needs"]
+            if task.suggested_needs:
+                note += notes["perhaps"].format(needs=", ".join(task.suggested_needs))
+            if task.code == task.label:
+                note += notes["label"]
+        lines.append(entry + note)
     return "\n".join(lines) + "\n"
 
 

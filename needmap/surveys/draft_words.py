@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from needmap.personas.schema import id_from
 from needmap.personas.study import Study
@@ -77,12 +77,19 @@ def _task_id(label: str) -> str:
     return "-".join(words[:4])[:40].strip("-")
 
 
-def unique_ids(texts: Iterable[str]) -> list[str]:
+def unique_ids(texts: Sequence[str], known: Sequence[str | None] = ()) -> list[str]:
+    """An id for each text: the one ``known`` gives it (an earlier mapping's) unless a text
+    before has that id, else one made from its words, like none of the others."""
+    given = [*known, *[None] * (len(texts) - len(known))]
+    taken = {i for i in given if i is not None}
     ids: list[str] = []
-    for text in texts:
+    for text, known_id in zip(texts, given, strict=True):
+        if known_id is not None and known_id not in ids:
+            ids.append(known_id)
+            continue
         base = _task_id(text) or "task"
         candidate, n = base, 2
-        while candidate in ids:
+        while candidate in ids or candidate in taken:
             candidate, n = f"{base}-{n}", n + 1
         ids.append(candidate)
     return ids

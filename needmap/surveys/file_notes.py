@@ -27,6 +27,7 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "picks_more": "TODO: the question asks for at most {asked}, but a respondent chose "
         "{chosen}; with {asked}, such respondents are left out",
         "guessed": "guessed from the group's name or id",
+        "as_in": "as in {source}",
         "answer": "TODO: a group id, or ~ for answers outside the target groups",
         "once": 'TODO: the last {once} tasks were chosen once each. If the question has an "Other" '
         "option, they are its answers: delete them and write other: true under choices.",
@@ -48,6 +49,7 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "picks_more": "TODO: de vraag laat hoogstens {asked} taken kiezen, maar een respondent "
         "koos er {chosen}; met {asked} vallen zulke respondenten weg",
         "guessed": "geraden uit de naam of id van de groep",
+        "as_in": "zoals in {source}",
         "answer": "TODO: een groeps-id, of ~ voor antwoorden buiten de doelgroepen",
         "once": "TODO: de laatste {once} taken zijn elk één keer gekozen. Heeft de vraag een "
         'optie "Anders", dan zijn dit de antwoorden daarop: verwijder ze en schrijf '
