@@ -10,7 +10,8 @@ from needmap.cli import setup  # noqa: F401  init, templates, validate, schema
 from needmap.cli import overlap  # noqa: F401  overlap, diagram, table, report
 from needmap.cli import plans  # noqa: F401  personas, roadmap
 from needmap.cli import guide  # noqa: F401  guide, import-interviews
-from needmap.cli import evidence  # noqa: F401  interviews, searches, toptasks, survey
+from needmap.cli import evidence  # noqa: F401  interviews, searches, toptasks
+from needmap.cli import survey  # noqa: F401  survey import, survey draft
 from needmap.cli import brief  # noqa: F401  why, brief, status, build, demo
 from needmap.cli import serve  # noqa: F401  serve
 from needmap.cli import groups  # noqa: F401  groups

@@ -1,0 +1,348 @@
+"""Top-task survey exports: ``survey import`` counts one into its tally, ``survey draft``
+writes the mapping to read one with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from needmap.cli.app import (
+    CommandFirstGroup,
+    StudyDir,
+    SurveyId,
+    app,
+    choice_of,
+    escape,
+    new_console,
+    out_option,
+    print_problems,
+    study_at,
+)
+from needmap.errors import listed, plural
+from needmap.shell import command_word
+
+if TYPE_CHECKING:
+    from needmap.personas.study import Study
+    from needmap.surveys.draft import MappingDraft
+    from needmap.surveys.importer import ImportResult
+    from needmap.surveys.tally import Tally
+
+
+survey_app = typer.Typer(
+    cls=CommandFirstGroup,
+    help="Top-task survey exports (LimeSurvey, Microsoft Forms, Google Forms, long CSV): draft "
+    "a mapping from one, or import one.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(survey_app, name="survey")
+
+
+@survey_app.command("import")
+def survey_import(
+    folder: StudyDir,
+    export: Annotated[
+        Path,
+        typer.Argument(
+            metavar="EXPORT",
+            help="The survey tool's export: .csv, or a workbook (.xlsx, .xls, .ods).",
+            show_default=False,
+        ),
+    ],
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping",
+            "-m",
+            help="Mapping file; default: the study's surveys/*.yaml.",
+            dir_okay=False,
+        ),
+    ] = None,
+    survey: SurveyId = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+) -> None:
+    """Count an export's votes per group and task into surveys/ID.tally.json.
+
+    Only counts are stored: no respondent ids and no answers row by row.
+    """
+    from dataclasses import replace
+
+    from needmap.errors import InvalidStudyError, Severity
+    from needmap.surveys import find_mapping, import_survey, tally_path, write_tally
+    from needmap.surveys.catalog import headcount_warnings, too_few_problem
+    from needmap.surveys.mapping import mapping_files
+
+    study = study_at(folder)
+    chosen = find_mapping(study, mapping, survey, export)
+    if mapping is None and survey is None and len(mapping_files(study.root)) > 1:
+        new_console(stderr=True).print(
+            f"Survey '{escape(chosen.id)}': the one mapping whose columns this export has."
+        )
+    with new_console(stderr=True).status(f"Reading {escape(export.name)}…"):
+        result = import_survey(chosen, export, strict=strict)
+    too_few = too_few_problem(study, result.tally, export)
+    if too_few is not None:
+        raise InvalidStudyError([too_few])
+    over = headcount_warnings(study, result.tally)
+    if strict and over:
+        raise InvalidStudyError([replace(p, severity=Severity.ERROR) for p in over])
+    target = tally_path(study.root, chosen.id)
+    earlier = _earlier_tally(target)
+    write_tally(result.tally, target)
+    print_problems((*result.warnings, *over))
+    _print_import(study, result, target)
+    if earlier is not None and earlier.to_json() == result.tally.to_json():
+        new_console().print("The tally held these counts already: it is unchanged.")
+    elif earlier is not None:
+        shown = earlier.counted_respondents(study.settings.privacy.min_group_size)
+        new_console().print(
+            f"Replaced the earlier tally: {plural(shown, 'respondent')} "
+            f"from {escape(earlier.source)}."
+        )
+    unlinked = sum(1 for task in chosen.tasks if not task.needs)
+    if unlinked:
+        one = unlinked == 1
+        new_console(stderr=True).print(
+            f"{unlinked} of {len(chosen.tasks)} tasks {'is' if one else 'are'} linked to no "
+            f"need, so {'its' if one else 'their'} votes are evidence for nothing yet: link "
+            f"{'it' if one else 'them'} in the mapping (needmap validate "
+            f"{escape(command_word(folder))} shows where).",
+            style="yellow",
+        )
+
+
+@survey_app.command("draft")
+def survey_draft(
+    folder: StudyDir,
+    export: Annotated[
+        Path,
+        typer.Argument(
+            metavar="EXPORT",
+            help="The survey tool's export: .csv, or a workbook (.xlsx, .xls, .ods).",
+            show_default=False,
+        ),
+    ],
+    layout: Annotated[
+        str | None,
+        typer.Option(
+            "--layout",
+            metavar="<layout>",
+            help="limesurvey, ms-forms, google-forms or long (see docs/surveys.md); "
+            "default: read from the export.",
+            show_default=False,
+        ),
+    ] = None,
+    group_column: Annotated[
+        str | None,
+        typer.Option(
+            "--group-column",
+            metavar="<column>",
+            help="Heading of the column with the respondent's group (LimeSurvey: its code); "
+            "default: the column whose answers name the study's groups.",
+            show_default=False,
+        ),
+    ] = None,
+    choices_column: Annotated[
+        str | None,
+        typer.Option(
+            "--choices-column",
+            metavar="<column>",
+            help="ms-forms, google-forms: the column with the chosen tasks; long: the task column.",
+            show_default=False,
+        ),
+    ] = None,
+    question: Annotated[
+        str | None,
+        typer.Option(
+            "--question",
+            metavar="<code>",
+            help="limesurvey: the code of the top-task question (its columns are CODE[SQ…]).",
+            show_default=False,
+        ),
+    ] = None,
+    respondent: Annotated[
+        str | None,
+        typer.Option(
+            "--respondent",
+            metavar="<column>",
+            help="The column that identifies a respondent; long: default read from the "
+            "export (a few rows per respondent).",
+            show_default=False,
+        ),
+    ] = None,
+    survey_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id", metavar="<id>", help="Id of the survey; default: from the export's name."
+        ),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title", metavar="<title>", help="Title shown in reports; default: the export's name."
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        out_option(
+            "The mapping to write; default: surveys/ID.yaml in the study. Never overwrites."
+        ),
+    ] = None,
+) -> None:
+    """Draft a survey mapping from an export: every group answer and task label in it.
+
+    The layout and the columns are read from the export where they can be (LimeSurvey's
+    CODE[SQ…] columns, the ;-joined choices of Microsoft Forms or the ,-joined ones of
+    Google Forms, the long layout's few rows per respondent, the column whose answers
+    name the study's groups); give them where they cannot. An answer or task the study's
+    other mappings have keeps the group, id and needs they gave it (a survey run again);
+    other answers are guessed to the groups whose name or id they resemble; a TODO marks
+    each answer to decide and each task to link to its needs. The draft is read back
+    before it is written, and the export imported with it.
+    """
+    from typing import cast
+
+    from needmap.errors import UsageError
+    from needmap.surveys.draft import draft_mapping, write_draft
+    from needmap.surveys.mapping import LAYOUTS, Layout
+
+    if layout is not None:
+        named = choice_of(layout, LAYOUTS)
+        if named is None:
+            raise UsageError.single(
+                f"unknown layout '{layout}'", hint="use one of: " + ", ".join(LAYOUTS)
+            )
+        layout = named
+    study = study_at(folder)
+    with new_console(stderr=True).status(f"Reading {escape(export.name)}…"):
+        draft = draft_mapping(
+            study,
+            export,
+            layout=cast("Layout | None", layout),
+            group_column=group_column,
+            choices_column=choices_column,
+            question=question,
+            respondent=respondent,
+            survey_id=survey_id,
+            title=title,
+        )
+        target = out or study.root / "surveys" / f"{survey_id or draft.survey_id}.yaml"
+        check = write_draft(study, draft, target, export)
+    console = new_console()
+    choices = "question" if draft.layout == "limesurvey" else "choices in column"
+    respondents = (
+        f", respondents in column '{escape(draft.respondent)}'" if draft.respondent else ""
+    )
+    console.print(
+        f"Read {escape(export.name)} ({escape(draft.read_as)}) as {draft.layout}: groups in column "
+        f"'{escape(draft.group_column)}', "
+        f"{choices} '{escape(draft.choices)}'{respondents}."
+    )
+    console.print(f"wrote {escape(str(target))}: {escape(_drafted(draft))}.")
+    if draft.left_out:
+        console.print(
+            f"Left out, as they hold personal data: {draft.left_out} of the answers and labels."
+        )
+    if draft.answer_codes and all(a.group is None and a.source is None for a in draft.answers):
+        console.print(
+            "The group answers are codes: export again with full answers (LimeSurvey: "
+            "'Export responses as: Full answers') to have them guessed, or give each its "
+            "group by the question's answer options."
+        )
+    if check.respondents is not None:
+        console.print(
+            f"With it, the export imports {plural(check.respondents, 'respondent')} "
+            "in the target groups."
+        )
+    else:
+        print_problems(check.problems)
+        console.print("With it, the export does not import yet: see the problems above.")
+    todo = "# TODO" in draft.text  # all may be as the study's other mappings have them
+    console.print(
+        "Next: "
+        + (
+            "check each TODO in it (groups for the answers, needs for the tasks), then: "
+            if todo
+            else ""
+        )
+        + f"needmap survey import {escape(command_word(folder))} {escape(command_word(export))}"
+        + escape(_which_mapping(study, target, draft.survey_id))
+    )
+
+
+def _drafted(draft: MappingDraft) -> str:
+    """What a draft holds: '8 group answers (5 as in toptasks.yaml, 2 guessed to a group),
+    8 tasks (3 with needs as in toptasks.yaml), max_picks 5'."""
+    named = [a.source for a in draft.answers] + [t.source for t in draft.tasks]
+    sources = listed(sorted({source for source in named if source is not None}))
+    taken = sum(1 for a in draft.answers if a.source is not None)
+    guessed = sum(1 for a in draft.answers if a.source is None and a.group is not None)
+    how = [
+        f"{taken} as in {sources}" if taken else "",
+        f"{guessed} guessed to a group" if guessed or not taken else "",
+    ]
+    linked = sum(1 for t in draft.tasks if t.source is not None)
+    needs = f" ({linked} with needs as in {sources})" if linked else ""
+    return (
+        f"{plural(len(draft.answers), 'group answer')} ({', '.join(filter(None, how))}), "
+        f"{plural(len(draft.tasks), 'task')}{needs}, max_picks {draft.max_picks}"
+    )
+
+
+def _which_mapping(study: Study, target: Path, survey_id: str) -> str:
+    """What the import of a drafted mapping's export needs to be told: the mapping, when it
+    was written outside the study's surveys/; its survey, when the study has others, whose
+    columns the export may have too; else nothing."""
+    from needmap.surveys.mapping import mapping_files
+
+    found = mapping_files(study.root)
+    if target.resolve() not in {path.resolve() for path in found}:
+        return f" --mapping {command_word(target)}"
+    return f" --survey {command_word(survey_id)}" if len(found) > 1 else ""
+
+
+def _earlier_tally(path: Path) -> Tally | None:
+    """The tally an earlier import wrote to ``path``, to say what this import replaces;
+    None when there is none, or it cannot be read (this import writes it anew)."""
+    from needmap.errors import NeedmapError
+    from needmap.surveys.tally import read_tally
+
+    if not path.is_file():
+        return None
+    try:
+        return read_tally(path)
+    except NeedmapError:
+        return None
+
+
+def _print_import(study: Study, result: ImportResult, target: Path) -> None:
+    from needmap.model.toptasks import suppressed_groups
+    from needmap.surveys.tally import OUTSIDE
+
+    tally = result.tally
+    console = new_console()
+    console.print(
+        f"Read {escape(tally.source)} ({escape(result.description)}) as layout {tally.layout}."
+    )
+    groups = {g: n for g, n in tally.respondents.items() if g != OUTSIDE}
+    minimum = study.settings.privacy.min_group_size
+    hidden = suppressed_groups(groups, minimum)
+    outside = tally.outside_counted(minimum)
+    counted = plural(tally.counted_respondents(minimum), "respondent")
+    console.print(f"Counted {counted} into {target}:")
+    for g in study.groups:
+        if g.id in groups:
+            shown = f"n<{minimum}" if g.id in hidden else str(groups[g.id])
+            console.print(f"  {escape(g.name):40} {shown:>7}")
+    if outside:
+        console.print(f"  {'outside the target groups':40} {outside:>7}")
+    elif tally.respondents.get(OUTSIDE):
+        console.print(
+            f"  {'outside the target groups':40} {'n<' + str(minimum):>7}  (left out of results)"
+        )
+    if tally.skipped:
+        console.print(
+            "Left out: " + ", ".join(f"{n} ({reason})" for reason, n in tally.skipped.items())
+        )
