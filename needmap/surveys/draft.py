@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
@@ -26,11 +26,11 @@ from needmap.personas.messages import text_problems
 from needmap.personas.modelines import SURVEY_SCHEMA, study_modeline
 from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
-from needmap.personas.yamledit import yaml_scalar
 from needmap.scrub import scrub
 from needmap.surveys.answers import ANSWER_CODE, NOT_CHOSEN
 from needmap.surveys.draft_columns import MAX_ANSWERS, MAX_TASKS, Columns, detect, google_choices
 from needmap.surveys.draft_earlier import EarlierAnswer, EarlierMappings, earlier_mappings
+from needmap.surveys.draft_text import DraftAnswer, DraftTask, mapping_text
 from needmap.surveys.draft_words import asked_picks, guess_group, slug, suggest_needs, unique_ids
 from needmap.surveys.file_notes import file_notes
 from needmap.surveys.headings import header_list
@@ -48,30 +48,6 @@ __all__ = [
     "draft_mapping",
     "write_draft",
 ]
-
-
-@dataclass(frozen=True)
-class DraftAnswer:
-    """One answer of the group question, and the group it was guessed to mean. (How many
-    chose it is not kept: a small group's count must not reach any file.)"""
-
-    text: str
-    group: str | None
-    source: str | None = None
-    """The study's mapping the group was taken from, if one has this answer; else the
-    group is guessed."""
-
-
-@dataclass(frozen=True)
-class DraftTask:
-    id: str
-    label: str
-    code: str | None
-    votes: int
-    suggested_needs: tuple[str, ...]
-    needs: tuple[str, ...] = ()
-    source: str | None = None
-    """The study's mapping the needs (and the id) were taken from, if one has this label."""
 
 
 @dataclass(frozen=True)
@@ -176,7 +152,7 @@ def draft_mapping(
     # the export's name stands in the mapping: as one line, which a comment must be, and
     # without control characters, which a mapping may not hold
     name = " ".join(without_controls(export.name).split())
-    text = _mapping_text(
+    text = mapping_text(
         draft_id,
         title or "",
         " ".join(without_controls(export.stem).split()) or draft_id,
@@ -475,94 +451,6 @@ def _read(
     if layout == "limesurvey":
         labels = [(without_controls(label), code) for _, code, label in task_columns]
     return _Read(answers, labels, votes, max(max_picks, 1))
-
-
-_ONCE_HINT = 3
-_VOTES_HINT = 50
-"""A draft of at least this many votes, with at least ``_ONCE_HINT`` choices made once
-each, asks whether those are answers to an "Other" option: a task of the list is seldom
-chosen by one respondent of dozens, a text of one's own nearly always."""
-
-
-def _heading(heading: str) -> str:
-    """A column's heading as the mapping names it: without the control characters a
-    mapping may not hold (the import finds the column without them)."""
-    return yaml_scalar(without_controls(heading))
-
-
-def _mapping_text(
-    draft_id: str,
-    title: str,
-    stem: str,
-    layout: Layout,
-    picks: tuple[int, int | None],
-    respondent: str | None,
-    group_column: str,
-    choices_column: str | None,
-    question: str | None,
-    answers: Sequence[DraftAnswer],
-    tasks: Sequence[DraftTask],
-    source: str,
-    notes: Mapping[str, str],
-) -> str:
-    """The mapping's YAML, with ``notes`` as its comments (:mod:`.file_notes`); ``picks``
-    is max_picks and what the question asked for, if it says. Without a ``title``, the
-    export's name (``stem``) stands in, marked to do."""
-    max_picks, asked = picks
-    if asked == max_picks:
-        picks_note = notes["picks_asked"]
-    elif asked is None:
-        picks_note = notes["picks_found"]
-    else:
-        picks_note = notes["picks_more"].format(asked=asked, chosen=max_picks)
-    lines = [
-        "# " + notes["drafted"].format(source=source),
-        "# " + notes["order"] + (notes["export_order"] if layout == "limesurvey" else "") + ".",
-        "# " + notes["check"],
-        "# " + notes["import"],
-        f"id: {yaml_scalar(draft_id)}",
-        f"title: {yaml_scalar(title)}"
-        if title
-        else f"title: {yaml_scalar(stem)}  # {notes['title']}",
-        f"layout: {layout}",
-        f"max_picks: {max_picks}  # {picks_note}",
-    ]
-    if respondent:
-        lines.append(f"respondent: {_heading(respondent)}")
-    lines += ["group:", f"  column: {_heading(group_column)}", "  values:"]
-    for answer in answers:
-        group = "~" if answer.group is None else yaml_scalar(answer.group)
-        if answer.source is not None:
-            note = notes["as_in"].format(source=answer.source)
-        else:
-            note = notes["answer" if answer.group is None else "guessed"]
-        lines.append(f"    {yaml_scalar(answer.text)}: {group}  # {note}")
-    lines.append("choices:")
-    if question:
-        lines.append(f"  question: {_heading(question)}")
-    else:
-        lines.append(f"  column: {_heading(choices_column or '')}")
-    once = sum(1 for task in tasks if task.votes == 1)
-    if layout != "limesurvey" and once >= _ONCE_HINT and sum(t.votes for t in tasks) >= _VOTES_HINT:
-        lines.append("# " + notes["once"].format(once=once))
-    lines.append("tasks:")
-    for task in tasks:
-        code = f", code: {yaml_scalar(task.code, flow=True)}" if task.code is not None else ""
-        label = yaml_scalar(task.label, flow=True)
-        needs = ", ".join(yaml_scalar(need, flow=True) for need in task.needs)
-        entry = (
-            f"  - {{id: {yaml_scalar(task.id, flow=True)}, label: {label}{code}, needs: [{needs}]}}"
-        )
-        if task.source is not None:  # its label is an earlier mapping's: the survey's
-            note = "  # " + notes["as_in"].format(source=task.source)
-        else:
-            note = "  # " + notes["needs"]
-            if task.suggested_needs:
-                note += notes["perhaps"].format(needs=", ".join(task.suggested_needs))
-            if task.code == task.label:
-                note += notes["label"]
-        lines.append(entry + note)
-    return "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True)

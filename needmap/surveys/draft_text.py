@@ -1,0 +1,129 @@
+"""The text of a drafted survey mapping: its YAML, with the comments that say what was
+guessed, what was taken from the study's other mappings, and what is left to do."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from needmap.controls import without_controls
+from needmap.personas.yamledit import yaml_scalar
+from needmap.surveys.mapping import Layout
+
+__all__ = ["DraftAnswer", "DraftTask", "mapping_text"]
+
+
+@dataclass(frozen=True)
+class DraftAnswer:
+    """One answer of the group question, and the group it was guessed to mean. (How many
+    chose it is not kept: a small group's count must not reach any file.)"""
+
+    text: str
+    group: str | None
+    source: str | None = None
+    """The study's mapping the group was taken from, if one has this answer; else the
+    group is guessed."""
+
+
+@dataclass(frozen=True)
+class DraftTask:
+    """One task of the draft: its id, label and (LimeSurvey) code, how many chose it (for
+    the question whether choices made once are answers to "Other"), and its needs, taken
+    from a mapping of the study or else only suggested in a comment."""
+
+    id: str
+    label: str
+    code: str | None
+    votes: int
+    suggested_needs: tuple[str, ...]
+    needs: tuple[str, ...] = ()
+    source: str | None = None
+    """The study's mapping the needs (and the id) were taken from, if one has this label."""
+
+
+_ONCE_HINT = 3
+_VOTES_HINT = 50
+"""A draft of at least this many votes, with at least ``_ONCE_HINT`` choices made once
+each, asks whether those are answers to an "Other" option: a task of the list is seldom
+chosen by one respondent of dozens, a text of one's own nearly always."""
+
+
+def _heading(heading: str) -> str:
+    """A column's heading as the mapping names it: without the control characters a
+    mapping may not hold (the import finds the column without them)."""
+    return yaml_scalar(without_controls(heading))
+
+
+def mapping_text(
+    draft_id: str,
+    title: str,
+    stem: str,
+    layout: Layout,
+    picks: tuple[int, int | None],
+    respondent: str | None,
+    group_column: str,
+    choices_column: str | None,
+    question: str | None,
+    answers: Sequence[DraftAnswer],
+    tasks: Sequence[DraftTask],
+    source: str,
+    notes: Mapping[str, str],
+) -> str:
+    """The mapping's YAML, with ``notes`` as its comments (:mod:`.file_notes`); ``picks``
+    is max_picks and what the question asked for, if it says. Without a ``title``, the
+    export's name (``stem``) stands in, marked to do."""
+    max_picks, asked = picks
+    if asked == max_picks:
+        picks_note = notes["picks_asked"]
+    elif asked is None:
+        picks_note = notes["picks_found"]
+    else:
+        picks_note = notes["picks_more"].format(asked=asked, chosen=max_picks)
+    lines = [
+        "# " + notes["drafted"].format(source=source),
+        "# " + notes["order"] + (notes["export_order"] if layout == "limesurvey" else "") + ".",
+        "# " + notes["check"],
+        "# " + notes["import"],
+        f"id: {yaml_scalar(draft_id)}",
+        f"title: {yaml_scalar(title)}"
+        if title
+        else f"title: {yaml_scalar(stem)}  # {notes['title']}",
+        f"layout: {layout}",
+        f"max_picks: {max_picks}  # {picks_note}",
+    ]
+    if respondent:
+        lines.append(f"respondent: {_heading(respondent)}")
+    lines += ["group:", f"  column: {_heading(group_column)}", "  values:"]
+    for answer in answers:
+        group = "~" if answer.group is None else yaml_scalar(answer.group)
+        if answer.source is not None:
+            note = notes["as_in"].format(source=answer.source)
+        else:
+            note = notes["answer" if answer.group is None else "guessed"]
+        lines.append(f"    {yaml_scalar(answer.text)}: {group}  # {note}")
+    lines.append("choices:")
+    if question:
+        lines.append(f"  question: {_heading(question)}")
+    else:
+        lines.append(f"  column: {_heading(choices_column or '')}")
+    once = sum(1 for task in tasks if task.votes == 1)
+    if layout != "limesurvey" and once >= _ONCE_HINT and sum(t.votes for t in tasks) >= _VOTES_HINT:
+        lines.append("# " + notes["once"].format(once=once))
+    lines.append("tasks:")
+    for task in tasks:
+        code = f", code: {yaml_scalar(task.code, flow=True)}" if task.code is not None else ""
+        label = yaml_scalar(task.label, flow=True)
+        needs = ", ".join(yaml_scalar(need, flow=True) for need in task.needs)
+        entry = (
+            f"  - {{id: {yaml_scalar(task.id, flow=True)}, label: {label}{code}, needs: [{needs}]}}"
+        )
+        if task.source is not None:  # its label is an earlier mapping's: the survey's
+            note = "  # " + notes["as_in"].format(source=task.source)
+        else:
+            note = "  # " + notes["needs"]
+            if task.suggested_needs:
+                note += notes["perhaps"].format(needs=", ".join(task.suggested_needs))
+            if task.code == task.label:
+                note += notes["label"]
+        lines.append(entry + note)
+    return "\n".join(lines) + "\n"
