@@ -284,7 +284,7 @@ def test_two_interviews_of_the_sheet_named_alike_are_told_at_the_second(
         (
             3,
             "interview 'depot-visit' is already in this sheet",
-            "give it another name in the 'interview' column: its name and an earlier one's "
+            "give it another name in the 'Interview' column: its name and an earlier one's "
             "make the same id",
         )
     ]
@@ -295,6 +295,64 @@ def test_the_file_and_its_first_line_are_named_after_the_sheet_whatever_its_name
     assert sheet_file_stem("!!!") == "interviews"  # nothing an id can be made of
     first = interview_sheet_yaml([], "round\n2.csv", "en").splitlines()[0]
     assert first == "# From round 2.csv (needmap import-interviews)."
+
+
+def test_a_row_with_an_unknown_need_is_also_told_its_interview_s_other_group(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """A Dutch sheet, as ``guide --sheet`` heads it for a Dutch study: the hints name its
+    columns as it heads them. A row whose need is unknown still belongs to its interview,
+    so a group other than that interview's is told in the same run, not after the need is
+    mended; and a need written as a word of its title is pointed at."""
+    sheet = _sheet(
+        tmp_path,
+        "gesprek,groep,datum,deelnemers,citaat,behoeften\n"
+        "balie-1,Front desk,2026-12-05,4,Het zoeken duurt lang.,search\n"
+        "balie-1,Field staff,,6,De app werkt niet onderweg.,phone\n"
+        "balie-1,,,,Zoeken gaat slecht.,\n",
+    )
+    problems = _refused(load_study(make_study()), sheet)
+    assert [(p.location.line, p.location.column, p.message, p.hint) for p in problems] == [
+        (
+            3,
+            2,
+            "this interview's group was desk on row 2, here field",
+            "give each interview its own value in the 'gesprek' column",
+        ),
+        (3, 6, "unknown need 'phone'", "did you mean 'mobile' (Works on a phone)?"),
+        (
+            4,
+            6,
+            "this quote is tagged with no need",
+            "name the needs it supports under 'behoeften' (or casts doubt on under 'questions')",
+        ),
+    ]
+
+
+def test_rows_without_an_interview_column_are_told_how_to_part_two_interviews(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    sheet = _sheet(
+        tmp_path,
+        "Group,Date,Participants,Quote,Needs\n"
+        "desk,2026-12-05,4,Slow.,search\n"
+        "desk,2026-12-05,many,Slow.,search\n"
+        "desk,2026-12-05,2,Slow.,search\n",
+    )
+    problems = _refused(load_study(make_study()), sheet)
+    assert [(p.location.line, p.message, p.hint) for p in problems] == [
+        (
+            3,
+            "'many' is not a number of participants",
+            "write how many people took part: 1, or more for a focus group",
+        ),
+        (
+            4,
+            "this interview's participants was 4 on row 2, here 2",
+            "rows of one group and date are one interview: add an 'interview' column to tell "
+            "them apart",
+        ),
+    ]
 
 
 def test_every_problem_at_its_row_and_column_and_nothing_written(
@@ -342,12 +400,12 @@ def test_every_problem_at_its_row_and_column_and_nothing_written(
     assert hints[1:3] == ["write it as YYYY-MM-DD (2026-03-02) or DD-MM-YYYY (02-03-2026)"] * 2
     assert hints[3] == "write how many people took part: 1, or more for a focus group"
     assert hints[5] == (
-        "name the needs it supports under 'needs' (or casts doubt on under 'questions')"
+        "name the needs it supports under 'Needs' (or casts doubt on under 'questions')"
     )
-    assert hints[6] == "write what was said in the 'quote' column"
-    assert hints[7] == hints[9] == "give each interview its own value in the 'interview' column"
+    assert hints[6] == "write what was said in the 'Quote' column"
+    assert hints[7] == hints[9] == "give each interview its own value in the 'Interview' column"
     assert hints[8] == (
-        "give it another name in the 'interview' column, or remove the earlier file if this "
+        "give it another name in the 'Interview' column, or remove the earlier file if this "
         "sheet replaces it"
     )
     assert hints[10] == "did you mean 'Front desk'?"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from needmap.controls import fold_text, without_controls
 from needmap.errors import InvalidStudyError, Location, Problem, Severity
-from needmap.personas.messages import did_you_mean, personal_data_warning
+from needmap.personas.messages import name_hint, personal_data_warning
 from needmap.personas.schema import Language, id_from, year_first
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
@@ -98,6 +98,13 @@ class SheetInterview:
 class _Columns:
     index: Mapping[str, int]
     """Field -> column index, for the columns the sheet has."""
+    headings: Mapping[str, str]
+    """Field -> its column's heading as the sheet writes it ('citaat' for the quote)."""
+
+    def named(self, name: str) -> str:
+        """The heading of a field's column, for a hint: as the sheet has it, or (for a
+        column it lacks) the English one."""
+        return self.headings.get(name, name)
 
     def cell(self, row: Sequence[str], name: str) -> str:
         i = self.index.get(name)
@@ -143,7 +150,7 @@ def read_interview_sheet(
                 hint="one row per quote, under the heading row",
             )
         )
-    _give_ids(found, study, path, problems, into)
+    _give_ids(found, study, path, problems, into, columns.named("interview"))
     if any(p.severity is Severity.ERROR for p in problems):
         raise InvalidStudyError(problems)
     return found, problems
@@ -151,12 +158,14 @@ def read_interview_sheet(
 
 def _columns(table: Table, problems: list[Problem]) -> _Columns:
     index: dict[str, int] = {}
+    headings: dict[str, str] = {}
     unknown: list[str] = []
     for i, heading in enumerate(table.header):
         folded = fold_text(heading)
         name = next((f for f, names in SHEET_COLUMNS.items() if folded in names), None)
         if name is not None and name not in index:
             index[name] = i
+            headings[name] = " ".join(heading.split())
         elif heading.strip():
             unknown.append(heading.strip())
     for name in _REQUIRED:
@@ -182,7 +191,7 @@ def _columns(table: Table, problems: list[Problem]) -> _Columns:
                 severity=Severity.WARNING,
             )
         )
-    return _Columns(index)
+    return _Columns(index, headings)
 
 
 class _Resolver:
@@ -191,8 +200,8 @@ class _Resolver:
     def __init__(self, study: Study) -> None:
         self.groups = _by_id_or_name({g.id: g.name for g in study.groups})
         self.needs = _by_id_or_name({n.id: n.title for n in study.needs})
-        self.group_names = [g.id for g in study.groups] + [g.name for g in study.groups]
-        self.need_names = [n.id for n in study.needs] + [n.title for n in study.needs]
+        self.group_names = {g.id: g.name for g in study.groups}
+        self.need_titles = {n.id: n.title for n in study.needs}
 
 
 def _by_id_or_name(names: Mapping[str, str]) -> dict[str, str]:
@@ -267,19 +276,28 @@ def _read_row(
         problem(
             "needs",
             "this quote is tagged with no need",
-            "name the needs it supports under 'needs' (or casts doubt on under 'questions')",
+            f"name the needs it supports under '{columns.named('needs')}' (or casts doubt on "
+            f"under '{columns.named('questions')}')",
         )
     if not text and (tags["needs"] or tags["questions"]):
-        problem("quote", "needs without a quote", "write what was said in the 'quote' column")
-    if len(problems) > before or group is None:
+        problem(
+            "quote",
+            "needs without a quote",
+            f"write what was said in the '{columns.named('quote')}' column",
+        )
+    if group is None:
         return
-    if not text and participants is None and not columns.cell(row, "notes"):
+    broken = len(problems) > before  # its quote is not taken, but it may belong to another
+    if not broken and not text and participants is None and not columns.cell(row, "notes"):
         return  # a row set out for an interview not held yet (as guide --sheet writes them)
+    count = participants or None  # 0: not a number, told above
     key = named or f"{group}\x1f{date or ''}"
     interview = interviews.get(key)
     if interview is None:
-        interview = interviews[key] = SheetInterview(named, group, line, date or None, participants)
-    elif not _same(interview, group, date, participants, columns, sheet.path, line, problems):
+        interview = interviews[key] = SheetInterview(named, group, line, date or None, count)
+    elif not _same(interview, group, date, count, columns, sheet.path, line, problems):
+        return
+    if broken:
         return
     note = columns.cell(row, "notes")
     if note and note not in interview.notes:
@@ -311,7 +329,7 @@ def _row_group(row: list[str], line: int, sheet: _Sheet, problems: list[Problem]
             Problem(
                 columns.at(sheet.path, line, "group"),
                 f"unknown group '{scrub(group_text)}'" if group_text else "no group on this row",
-                hint=did_you_mean(group_text, resolver.group_names, ignore_case=True)
+                hint=name_hint(group_text, resolver.group_names)
                 or f"write a group's id or name, as in groups.yaml{where}",
             )
         )
@@ -339,7 +357,11 @@ def _same(
                 Problem(
                     columns.at(path, line, name),
                     f"this interview's {name} was {first} on row {interview.line}, here {here}",
-                    hint="give each interview its own value in the 'interview' column",
+                    hint=f"give each interview its own value in the '{columns.named('interview')}' "
+                    "column"
+                    if "interview" in columns.index
+                    else "rows of one group and date are one interview: add an 'interview' "
+                    "column to tell them apart",
                 )
             )
             return False
@@ -414,7 +436,7 @@ def _tags(
                     Problem(
                         columns.at(path, line, name),
                         f"unknown need '{scrub(pieces[i])}'",
-                        hint=did_you_mean(pieces[i], resolver.need_names, ignore_case=True)
+                        hint=name_hint(pieces[i], resolver.need_titles)
                         or "write need ids or titles, as in needs.yaml, separated by commas",
                     )
                 )
@@ -430,10 +452,12 @@ def _give_ids(
     path: Path,
     problems: list[Problem],
     into: Path | None,
+    named: str,
 ) -> None:
     """Each interview's id: the sheet's, made a valid id, or GROUP-DATE; a generated id
     steps aside for one the study or the sheet has (-2, -3), a given one must be free.
-    The ids of ``into`` (the file an earlier import of the sheet wrote) are not taken."""
+    The ids of ``into`` (the file an earlier import of the sheet wrote) are not taken;
+    ``named`` is the heading of the sheet's interview column."""
     existing = {interview.id for file, interview in interviews_by_file(study) if file != into}
     taken = set(existing)
     for interview in interviews:
@@ -445,7 +469,7 @@ def _give_ids(
                     Location(path, interview.line, None),
                     f"interview '{given}' is already in "
                     + ("the study's interviews/" if in_study else "this sheet"),
-                    hint="give it another name in the 'interview' column"
+                    hint=f"give it another name in the '{named}' column"
                     + (
                         ", or remove the earlier file if this sheet replaces it"
                         if in_study
