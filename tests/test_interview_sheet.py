@@ -316,7 +316,7 @@ def test_a_row_with_an_unknown_need_is_also_told_its_interview_s_other_group(
         (
             3,
             2,
-            "this interview's group was desk on row 2, here field",
+            "this interview's group was 'Front desk' on row 2, here 'Field staff'",
             "give each interview its own value in the 'gesprek' column",
         ),
         (3, 6, "unknown need 'phone'", "did you mean 'mobile' (Works on a phone)?"),

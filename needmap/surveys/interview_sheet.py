@@ -295,7 +295,7 @@ def _read_row(
     interview = interviews.get(key)
     if interview is None:
         interview = interviews[key] = SheetInterview(named, group, line, date or None, count)
-    elif not _same(interview, group, date, count, columns, sheet.path, line, problems):
+    elif not _same(interview, group, date, count, sheet, line, problems):
         return
     if broken:
         return
@@ -341,21 +341,24 @@ def _same(
     group: str,
     date: str | None,
     participants: int | None,
-    columns: _Columns,
-    path: Path,
+    sheet: _Sheet,
     line: int,
     problems: list[Problem],
 ) -> bool:
-    """Whether a further row of the interview agrees with its first row."""
+    """Whether a further row of the interview agrees with its first row. Groups are told
+    by name, as the sheet has them."""
+    columns, names = sheet.columns, sheet.resolver.group_names
     for name, first, here in (
         ("group", interview.group, group),
         ("date", interview.date, date or None),
         ("participants", interview.participants, participants),
     ):
         if here is not None and first is not None and here != first:
+            if name == "group":
+                first, here = f"'{names[str(first)]}'", f"'{names[str(here)]}'"
             problems.append(
                 Problem(
-                    columns.at(path, line, name),
+                    columns.at(sheet.path, line, name),
                     f"this interview's {name} was {first} on row {interview.line}, here {here}",
                     hint=f"give each interview its own value in the '{columns.named('interview')}' "
                     "column"
