@@ -1326,6 +1326,42 @@ def test_the_first_mapping_that_loads_gives_a_label_its_id_and_no_id_is_given_tw
     ]
 
 
+def test_a_limesurvey_copy_exported_with_codes_takes_labels_by_its_codes(tmp_path: Path) -> None:
+    """A survey copied in LimeSurvey keeps its question and subquestion codes, and an
+    export with code headings has no labels: a mapping of the study with that question
+    gives each code its label, id and needs, and each answer code its group. Answer
+    codes of another group column are another question's, and are not taken."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    lime = (SURVEY_FIXTURES / "mappings" / "limesurvey.yaml").read_text(encoding="utf-8")
+    (root / "surveys" / "a.yaml").write_text(
+        lime.replace("id: toptasks", "id: other", 1)
+        .replace("G01Q01", "G09Q01")
+        .replace("G02Q02", "G09Q02")
+        .replace("AO01: desk", "AO01: field")
+        .replace("label: Book leave", "label: Book a holiday")
+        .replace("Find a colleague, by", "Find someone, by"),
+        encoding="utf-8",
+    )
+    (root / "surveys" / "b.yaml").write_text(lime, encoding="utf-8")
+    export = SURVEY_FIXTURES / "exports" / "limesurvey.csv"
+    draft = draft_mapping(load_study(root), export, group_column="G01Q01", title="Again")
+    assert [(a.text, a.group, a.source) for a in draft.answers][:2] == [
+        ("AO01", "desk", "b.yaml"),
+        ("AO02", "field", "b.yaml"),
+    ]
+    assert [(t.code, t.label, t.id, t.source) for t in draft.tasks][:2] == [
+        ("SQ001", "Book leave", "leave", "b.yaml"),
+        ("SQ002", "Find a colleague, by name or expertise", "colleague", "b.yaml"),
+    ]
+    assert "# TODO" not in draft.text
+    (root / "surveys" / "b.yaml").unlink()
+    other = draft_mapping(load_study(root), export, group_column="G01Q01")
+    assert {(a.group, a.source) for a in other.answers} == {(None, None)}
+    assert [t.label for t in other.tasks][:2] == ["SQ001", "SQ002"]
+
+
 def test_columns_not_in_the_header_are_named_with_what_is_there(tmp_path: Path) -> None:
     study = load_study(SURVEY_FIXTURES / "study")
     export = SURVEY_FIXTURES / "exports" / "ms-forms.csv"

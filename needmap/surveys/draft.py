@@ -143,6 +143,11 @@ def draft_mapping(
         raise InvalidStudyError([table.unreadable(exc)]) from None
     earlier = earlier_mappings(study)
     answers, labels = _draftable(study, read, export, group_column, earlier)
+    if question:  # LimeSurvey exported with code headings: its codes for labels
+        labels = [
+            (earlier.label(question, code) or label, code) if label == code else (label, code)
+            for label, code in labels
+        ]
     tasks = _tasks(study, labels, read.votes, earlier)
     draft_id = survey_id or slug(export.stem) or "survey"
     left_out = len(read.answers) - len(answers) + len(read.labels) - len(labels)
@@ -302,7 +307,9 @@ def _draftable(
     personal data. Raises when either is missing or so many that the column named is
     not the question's."""
     answers = [
-        _answer(study, text, earlier.answer(text)) for text in read.answers if scrub(text) == text
+        _answer(study, text, earlier.answer(text, group_column))
+        for text in read.answers
+        if scrub(text) == text
     ]
     labels = [(label, code) for label, code in read.labels if scrub(label) == label]
     empty = [

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from needmap.controls import fold_text
 from needmap.errors import InvalidStudyError
 from needmap.personas.study import Study
+from needmap.surveys.answers import ANSWER_CODE
 from needmap.surveys.mapping import checked_mapping, mapping_files
 
 __all__ = ["EarlierAnswer", "EarlierMappings", "EarlierTask", "earlier_mappings"]
@@ -45,12 +46,22 @@ class EarlierMappings:
 
     answers: dict[str, EarlierAnswer]
     tasks: dict[str, EarlierTask]
+    coded: dict[tuple[str, str], EarlierTask]
+    """LimeSurvey tasks by question and subquestion code: a survey copied in LimeSurvey
+    keeps its codes, and its export with code headings has no labels to match."""
 
-    def answer(self, text: str) -> EarlierAnswer | None:
-        return self.answers.get(fold_text(text))
+    def answer(self, text: str, column: str) -> EarlierAnswer | None:
+        """The group an earlier mapping gave the answer ``text`` of the group ``column``."""
+        return self.answers.get(_answer_key(text, column))
 
     def task(self, label: str) -> EarlierTask | None:
         return self.tasks.get(fold_text(label))
+
+    def label(self, question: str, code: str) -> str | None:
+        """The label of LimeSurvey's subquestion ``code`` of ``question``, if a mapping
+        of the study has it."""
+        task = self.coded.get((question, code))
+        return None if task is None else task.label
 
 
 def earlier_mappings(study: Study) -> EarlierMappings:
@@ -59,14 +70,27 @@ def earlier_mappings(study: Study) -> EarlierMappings:
     or a task may be the problem."""
     answers: dict[str, EarlierAnswer] = {}
     tasks: dict[str, EarlierTask] = {}
+    coded: dict[tuple[str, str], EarlierTask] = {}
     for path in mapping_files(study.root):
         try:
             mapping = checked_mapping(path, study)[0]
         except InvalidStudyError:
             continue
         for text, group in mapping.group.values.items():
-            answers.setdefault(fold_text(text), EarlierAnswer(group, path.name))
+            key = _answer_key(text, mapping.group.column)
+            answers.setdefault(key, EarlierAnswer(group, path.name))
         for task in mapping.tasks:
             earlier = EarlierTask(task.id, task.label, tuple(task.needs), path.name)
             tasks.setdefault(fold_text(task.label), earlier)
-    return EarlierMappings(answers, tasks)
+            if mapping.choices.question and task.code:
+                coded.setdefault((mapping.choices.question, task.code), earlier)
+    return EarlierMappings(answers, tasks, coded)
+
+
+def _answer_key(text: str, column: str) -> str:
+    """An answer as mappings are compared by it: its text as imports compare it; an answer
+    code (``AO01``) with its column, since the same code is another answer in another
+    question."""
+    if ANSWER_CODE.fullmatch(text.strip()):
+        return f"{fold_text(column)}\x1f{text.strip()}"
+    return fold_text(text)
