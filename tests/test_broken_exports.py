@@ -300,6 +300,18 @@ BROKEN_MAPPINGS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "an ms-forms mapping made limesurvey: a column, no question, a task without its code",
+        _mapping("ms-forms", "layout: ms-forms", "layout: limesurvey").replace(", code: SQ006", ""),
+    ),
+    (
+        "ms-forms without its column",
+        _mapping(
+            "ms-forms",
+            "  column: Which tasks do you do most often? Choose at most five.\n",
+            "  other: true\n",
+        ),
+    ),
+    (
         "ms-forms, a label that holds ';'",
         _mapping("ms-forms", "label: Book leave,", "label: Book leave; today,"),
     ),
