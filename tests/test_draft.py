@@ -1326,6 +1326,22 @@ def test_the_first_mapping_that_loads_gives_a_label_its_id_and_no_id_is_given_tw
     ]
 
 
+def test_a_label_the_export_writes_in_another_case_keeps_the_earlier_id(tmp_path: Path) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    shutil.copy(SURVEY_FIXTURES / "mappings" / "ms-forms.yaml", root / "surveys" / "toptasks.yaml")
+    export = tmp_path / "export.csv"
+    export.write_text(f'ID,{ROLE},"{TASKS}"\n1,Office staff,BOOK LEAVE;claim expenses\n')
+    draft = draft_mapping(
+        load_study(root), export, layout="ms-forms", group_column=ROLE, choices_column=TASKS
+    )
+    assert [(t.label, t.id) for t in draft.tasks] == [
+        ("BOOK LEAVE", "leave"),
+        ("claim expenses", "expense"),
+    ]
+
+
 def test_a_limesurvey_copy_exported_with_codes_takes_labels_by_its_codes(tmp_path: Path) -> None:
     """A survey copied in LimeSurvey keeps its question and subquestion codes, and an
     export with code headings has no labels: a mapping of the study with that question
