@@ -1276,6 +1276,16 @@ def test_answers_and_tasks_given_as_often_come_in_the_order_of_their_text(
     assert [t.label for t in draft.tasks] == ["Book leave", "Claim expenses", "Plan a meeting"]
 
 
+def test_labels_of_no_word_that_says_something_are_tasks_numbered() -> None:
+    from needmap.surveys.draft_words import unique_ids
+
+    assert unique_ids(["???", "…", "Book leave"], [None, None, "task"]) == [
+        "task-2",
+        "task-3",
+        "task",
+    ]
+
+
 def test_labels_that_make_one_id_get_numbered_ids(tmp_path: Path) -> None:
     rows = "1,Office staff,Book leave;Book leave!;Book (leave);\n"
     _, _, draft = _ms_forms_draft(tmp_path, rows)
