@@ -258,7 +258,7 @@ def build(
                     removed=shown.removed,
                 )
         console.print(f"Open {target / 'index.html'} in a browser ({len(files)} files).")
-        for survey in surveys_to_import(study):
+        for _, survey in surveys_to_import(study):
             console.print(
                 f"Not in the reports yet: survey '{escape(survey.title)}', until its export is "
                 f"imported: {escape(import_command(study, survey))}EXPORT",

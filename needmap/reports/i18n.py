@@ -566,6 +566,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "needs that matter most to them; the persona report puts each beside the group's "
         "evidence (docs/study-format.md).",
         "status.import": "Import the export of the survey '{title}'.",
+        "status.not_held": " If it is not held, remove {file}.",
         "status.unbuilt": "Build the reports into {folder}: it holds none yet.",
         "status.other_study": "The reports in {folder} are of another study ({other}); build "
         "this study's into its own reports/ folder.",
@@ -1136,6 +1137,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "frustraties en de behoeften die voor die persoon het zwaarst wegen; het "
         "persona-rapport zet elke persona naast het bewijs van de groep (docs/study-format.md).",
         "status.import": "Importeer de export van de enquête '{title}'.",
+        "status.not_held": " Wordt die enquête niet gehouden, verwijder dan {file}.",
         "status.unbuilt": "Bouw de rapporten in {folder}: daar staan er nog geen.",
         "status.other_study": "De rapporten in {folder} zijn van een ander onderzoek ({other}); "
         "bouw die van dit onderzoek in zijn eigen map reports/.",

@@ -191,15 +191,23 @@ def _persona_steps(study: Study, unread: list[Lookalike]) -> list[NextStep]:
 
 def _survey_steps(study: Study, folder: str) -> list[NextStep]:
     """Survey exports to import; survey tasks linked to no need, whose votes count for
-    nothing; imported tallies with more respondents than a group has people."""
+    nothing; imported tallies with more respondents than a group has people. Where another
+    survey has been imported, one not imported may never be held (the template's, beside
+    the survey held in another tool): its step says how to be rid of it."""
     language = study.settings.language
     words = labels(language)
+    tallies = fitting_tallies(study)
     steps = [
         NextStep(
-            words["status.import"].format(title=survey.title),
+            words["status.import"].format(title=survey.title)
+            + (
+                words["status.not_held"].format(file=path.relative_to(study.root).as_posix())
+                if tallies
+                else ""
+            ),
             f"{import_command(study, survey)}EXPORT",
         )
-        for survey in surveys_to_import(study)
+        for path, survey in surveys_to_import(study)
     ]
     for path in mapping_files(study.root):
         mapping = load_mapping(path, study)
@@ -213,7 +221,7 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
                     f"needmap validate {folder}",
                 )
             )
-    for tally in fitting_tallies(study):
+    for tally in tallies:
         over = over_headcount(study, tally)
         if over:
             steps.append(

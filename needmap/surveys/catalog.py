@@ -230,11 +230,11 @@ def imported_surveys(study: Study) -> list[tuple[SurveyMapping, Tally]]:
     return surveys
 
 
-def surveys_to_import(study: Study) -> list[SurveyMapping]:
-    """The surveys whose mapping loads but whose export has not been imported yet: their
-    votes are in no report until it is."""
+def surveys_to_import(study: Study) -> list[tuple[Path, SurveyMapping]]:
+    """The surveys whose mapping loads but whose export has not been imported yet, with
+    their mapping's file: their votes are in no report until it is."""
     mappings, _ = _load_mappings(study)
-    return [m for m in mappings.values() if not tally_path(study.root, m.id).exists()]
+    return [(p, m) for p, m in mappings.items() if not tally_path(study.root, m.id).exists()]
 
 
 def import_command(study: StudyIds, mapping: SurveyMapping) -> str:
