@@ -248,6 +248,31 @@ def test_build_names_the_surveys_not_imported_yet(tmp_path: Path) -> None:
     )
 
 
+def test_build_tells_how_to_be_rid_of_a_survey_not_held_beside_one_imported(
+    tmp_path: Path,
+) -> None:
+    from needmap.demo import write_example_export
+    from needmap.scaffold import init_study
+    from needmap.surveys import load_mapping
+
+    root = tmp_path / "s"
+    init_study(root, "company")
+    mapping = root / "surveys" / "toptasks.yaml"
+    pulse = mapping.read_text(encoding="utf-8").replace("id: toptasks-2026", "id: pulse", 1)
+    (root / "surveys" / "pulse.yaml").write_text(pulse, encoding="utf-8")
+    study = load_study(root)
+    export = tmp_path / "export.csv"
+    write_example_export(study, load_mapping(mapping, study), export)
+    imported = runner.invoke(app, ["survey", "import", str(root), str(export), "-s", "toptasks"])
+    assert imported.exit_code == 0, imported.stderr
+    built = runner.invoke(app, ["build", str(root), "--no-pdf"])
+    assert built.exit_code == 0, built.stderr
+    assert (
+        f"until its export is imported: needmap survey import {root} --survey pulse EXPORT "
+        "(not held? remove surveys/pulse.yaml)"
+    ) in " ".join(built.stdout.split())
+
+
 class _Status:
     """What a rich Status is told, line by line."""
 

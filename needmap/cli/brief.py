@@ -215,6 +215,7 @@ def build(
     from needmap.personas.fingerprint import REPORTS
     from needmap.reports.pdf import pdf_unavailable
     from needmap.surveys.catalog import import_command, surveys_to_import
+    from needmap.surveys.mapping import mapping_files
     from needmap.surveys.study_check import study_warnings
 
     target = out if out is not None else folder / REPORTS
@@ -258,10 +259,14 @@ def build(
                     removed=shown.removed,
                 )
         console.print(f"Open {target / 'index.html'} in a browser ({len(files)} files).")
-        for _, survey in surveys_to_import(study):
+        waiting = surveys_to_import(study)
+        held = len(waiting) < len(mapping_files(study.root))  # another one is imported
+        for path, survey in waiting:
+            not_held = f" (not held? remove {path.relative_to(study.root).as_posix()})"
             console.print(
                 f"Not in the reports yet: survey '{escape(survey.title)}', until its export is "
-                f"imported: {escape(import_command(study, survey))}EXPORT",
+                f"imported: {escape(import_command(study, survey))}EXPORT"
+                + escape(not_held if held else ""),
                 highlight=False,
             )
         warned = len(study_warnings(study))
