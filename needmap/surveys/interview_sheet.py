@@ -287,17 +287,18 @@ def _read_row(
         )
     if group is None:
         return
-    broken = len(problems) > before  # its quote is not taken, but it may belong to another
-    if not broken and not text and participants is None and not columns.cell(row, "notes"):
+    # A row with a problem is still compared with its interview's other rows below.
+    empty = not text and participants is None and not columns.cell(row, "notes")
+    if empty and len(problems) == before:
         return  # a row set out for an interview not held yet (as guide --sheet writes them)
     count = participants or None  # 0: not a number, told above
     key = named or f"{group}\x1f{date or ''}"
     interview = interviews.get(key)
     if interview is None:
         interview = interviews[key] = SheetInterview(named, group, line, date or None, count)
-    elif not _same(interview, group, date, count, sheet, line, problems):
-        return
-    if broken:
+    else:
+        _check_same(interview, group, date, count, sheet, line, problems)
+    if len(problems) > before:  # the row's quote is not taken: the import is refused
         return
     note = columns.cell(row, "notes")
     if note and note not in interview.notes:
@@ -336,7 +337,7 @@ def _row_group(row: list[str], line: int, sheet: _Sheet, problems: list[Problem]
     return group
 
 
-def _same(
+def _check_same(
     interview: SheetInterview,
     group: str,
     date: str | None,
@@ -344,9 +345,9 @@ def _same(
     sheet: _Sheet,
     line: int,
     problems: list[Problem],
-) -> bool:
-    """Whether a further row of the interview agrees with its first row. Groups are told
-    by name, as the sheet has them."""
+) -> None:
+    """A problem where a further row of the interview differs from its first row (groups
+    told by name, as the sheet has them); else what the first rows left empty, filled in."""
     columns, names = sheet.columns, sheet.resolver.group_names
     for name, first, here in (
         ("group", interview.group, group),
@@ -367,12 +368,11 @@ def _same(
                     "column to tell them apart",
                 )
             )
-            return False
+            return
     if interview.date is None and date:
         interview.date = date
-    if interview.participants is None and participants:
+    if interview.participants is None:
         interview.participants = participants
-    return True
 
 
 def _date(text: str) -> str | None:
