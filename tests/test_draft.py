@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from needmap import list_templates, load_study
@@ -1016,8 +1018,8 @@ def test_a_layout_given_is_the_only_one_the_columns_are_read_for(tmp_path: Path)
         draft_mapping(study, SURVEY_FIXTURES / "exports" / "long.csv", layout="google-forms")
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)
-    for layout, given in (("google-forms", []), ("long", ["--layout", "long"])):
-        args = ["survey", "draft", str(root), str(export), "--id", layout, *given]
+    for layout, options in (("google-forms", []), ("long", ["--layout", "long"])):
+        args = ["survey", "draft", str(root), str(export), "--id", layout, *options]
         drafted = runner.invoke(app, [*args, "--title", "Pulse 2026"])
         assert drafted.exit_code == 0, drafted.output
         text = (root / "surveys" / f"{layout}.yaml").read_text()
@@ -1274,6 +1276,27 @@ def test_answers_and_tasks_given_as_often_come_in_the_order_of_their_text(
     _, _, draft = _ms_forms_draft(tmp_path, rows)
     assert [a.text for a in draft.answers] == ["Field staff", "Office staff"]
     assert [t.label for t in draft.tasks] == ["Book leave", "Claim expenses", "Plan a meeting"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Book leave", "book leave!", "Leave", "???", "Claim expenses"]),
+            st.sampled_from([None, "leave", "book-leave", "task", "expense"]),
+        ),
+        max_size=8,
+    )
+)
+def test_task_ids_are_unique_and_each_known_one_kept_where_first_given(
+    drafted: list[tuple[str, str | None]],
+) -> None:
+    from needmap.surveys.draft_words import unique_ids
+
+    ids = unique_ids([text for text, _ in drafted], [known for _, known in drafted])
+    assert len(ids) == len(drafted) == len(set(ids))
+    for i, (_, known) in enumerate(drafted):
+        if known is not None and known not in [k for _, k in drafted[:i]]:
+            assert ids[i] == known
 
 
 def test_labels_of_no_word_that_says_something_are_tasks_numbered() -> None:
