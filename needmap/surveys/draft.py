@@ -143,12 +143,7 @@ def draft_mapping(
         raise InvalidStudyError([table.unreadable(exc)]) from None
     earlier = earlier_mappings(study)
     answers, labels = _draftable(study, read, export, group_column, earlier)
-    if question:  # LimeSurvey exported with code headings: its codes for labels
-        labels = [
-            (earlier.label(question, code) or label, code) if label == code else (label, code)
-            for label, code in labels
-        ]
-    tasks = _tasks(study, labels, read.votes, earlier)
+    tasks = _tasks(study, labels, read.votes, earlier, question)
     draft_id = survey_id or slug(export.stem) or "survey"
     left_out = len(read.answers) - len(answers) + len(read.labels) - len(labels)
     asked_at = choice_at if choice_at is not None else next(iter(task_columns), (None,))[0]
@@ -275,11 +270,18 @@ def _tasks(
     labels: Sequence[tuple[str, str | None]],
     votes: Counter[str],
     earlier: EarlierMappings,
+    question: str | None,
 ) -> list[DraftTask]:
     """The draft's tasks: a label the study's mappings have keeps its id and, where they
     link it to needs, its needs; the others get an id of their own and needs suggested.
     Of two labels alike but for their case, the one written as the mapping has it keeps
-    the id."""
+    the id. A LimeSurvey export with code headings has its codes for labels: a mapping
+    of the same ``question`` gives them theirs."""
+    if question:
+        labels = [
+            (earlier.label(question, code) or label, code) if label == code else (label, code)
+            for label, code in labels
+        ]
     known = [earlier.task(label) for label, _ in labels]
     exact = {k.id for k, (label, _) in zip(known, labels, strict=True) if k and k.label == label}
     ids = unique_ids(
