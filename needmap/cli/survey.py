@@ -78,7 +78,7 @@ def survey_import(
     chosen = find_mapping(study, mapping, survey, export)
     if mapping is None and survey is None and len(mapping_files(study.root)) > 1:
         new_console(stderr=True).print(
-            f"Survey '{escape(chosen.id)}': the one mapping whose columns this export has."
+            f"Survey '{escape(chosen.id)}': the one mapping that fits this export."
         )
     with new_console(stderr=True).status(f"Reading {escape(export.name)}…"):
         result = import_survey(chosen, export, strict=strict)

@@ -17,6 +17,7 @@ from needmap.personas.messages import closest, did_you_mean
 from needmap.personas.schema import TargetGroup
 from needmap.personas.study import Study, StudyIds, rename_command
 from needmap.shell import command_word
+from needmap.surveys.draft_columns import layout_of
 from needmap.surveys.evidence_folders import unread_evidence
 from needmap.surveys.mapping import (
     SURVEY_FOLDER,
@@ -150,11 +151,14 @@ def find_mapping(
                 )
             if len(done) == 1:
                 return done[0]
-        header = open_table(export).header if export is not None else None
-        fitting = [m for m in mappings.values() if header is not None and _fits(m, header)]
+        table = open_table(export) if export is not None else None
+        fitting = [m for m in mappings.values() if table is not None and _fits(m, table.header)]
+        if len(fitting) > 1 and table is not None:  # the same questions in two tools
+            layout = layout_of(study, table)
+            fitting = [m for m in fitting if m.layout == layout] or fitting
         if len(fitting) == 1:
             return fitting[0]
-        why = "" if header is None else f" and the export has the columns of {len(fitting)}"
+        why = "" if table is None else f" and the export has the columns of {len(fitting)}"
         named = [m.id for m in fitting] if len(fitting) > 1 else ids  # those it may be
         raise UsageError.single(
             f"the study has {len(mappings)} survey mappings{why}; say which",

@@ -28,7 +28,14 @@ from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
 from needmap.scrub import scrub
 from needmap.surveys.answers import ANSWER_CODE, NOT_CHOSEN
-from needmap.surveys.draft_columns import MAX_ANSWERS, MAX_TASKS, Columns, detect, google_choices
+from needmap.surveys.draft_columns import (
+    MAX_ANSWERS,
+    MAX_TASKS,
+    SAMPLE_ROWS,
+    Columns,
+    detect,
+    google_choices,
+)
 from needmap.surveys.draft_earlier import EarlierAnswer, EarlierMappings, earlier_mappings
 from needmap.surveys.draft_text import DraftAnswer, DraftTask, mapping_text
 from needmap.surveys.draft_words import asked_picks, guess_group, slug, suggest_needs, unique_ids
@@ -98,7 +105,7 @@ def draft_mapping(
     title = None if title is None else title.strip()
     table = open_table(export)
     try:
-        sample = list(islice(table.rows, _SAMPLE))
+        sample = list(islice(table.rows, SAMPLE_ROWS))
     except table.errors as exc:
         raise InvalidStudyError([table.unreadable(exc)]) from None
     found = detect(study, table.header, sample, layout)
@@ -387,10 +394,6 @@ def _ask_for(columns: Columns, option: str, message: str) -> None:
     header = columns.table.header
     hint = f"give {option}; the header has: " + header_list(header)
     columns.problems.append(_usage(message, hint))
-
-
-_SAMPLE = 500
-"""Rows read to tell the layout and the columns, before the whole export is read."""
 
 
 @dataclass

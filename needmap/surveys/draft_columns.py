@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from needmap.errors import Problem
 from needmap.personas.study import Study
@@ -22,12 +22,23 @@ from needmap.surveys.headings import missing_column, missing_question, subquesti
 from needmap.surveys.mapping import Layout
 from needmap.surveys.tables import Table
 
-__all__ = ["MAX_ANSWERS", "MAX_TASKS", "Columns", "Detected", "detect", "google_choices"]
+__all__ = [
+    "MAX_ANSWERS",
+    "MAX_TASKS",
+    "SAMPLE_ROWS",
+    "Columns",
+    "Detected",
+    "detect",
+    "google_choices",
+    "layout_of",
+]
 
 MAX_ANSWERS = 60
 """More distinct answers than this in the group column: it is not a choice question."""
 MAX_TASKS = 250
 """More distinct choices than this: the column does not hold the task list."""
+SAMPLE_ROWS = 500
+"""Rows read to tell the layout and the columns, before the whole export is read."""
 
 
 @dataclass(frozen=True)
@@ -220,3 +231,13 @@ def google_choices(cell: str) -> list[str]:
         else:
             pieces.append(piece)
     return pieces
+
+
+def layout_of(study: Study, table: Table) -> Layout | None:
+    """The layout the first rows of ``table`` (none read yet) show; None where they do
+    not tell, or cannot be read."""
+    try:
+        sample = list(islice(table.rows, SAMPLE_ROWS))
+    except table.errors:
+        return None
+    return detect(study, table.header, sample, None).layout

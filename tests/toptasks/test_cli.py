@@ -887,7 +887,7 @@ def test_import_takes_the_one_mapping_whose_columns_the_export_has(tmp_path: Pat
     export = str(SURVEY_FIXTURES / "exports" / "long.csv")
     done = runner.invoke(app, ["survey", "import", str(root), export])
     assert done.exit_code == 0, done.output
-    assert "Survey 'toptasks': the one mapping whose columns this export has." in done.stderr
+    assert "Survey 'toptasks': the one mapping that fits this export." in done.stderr
     assert (root / "surveys" / "toptasks.tally.json").exists()
     assert not (root / "surveys" / "forms.tally.json").exists()
     forms = runner.invoke(
@@ -895,6 +895,22 @@ def test_import_takes_the_one_mapping_whose_columns_the_export_has(tmp_path: Pat
     )
     assert forms.exit_code == 0, forms.output
     assert (root / "surveys" / "forms.tally.json").exists()
+
+
+def test_of_two_mappings_of_the_same_questions_import_takes_the_export_s_layout(
+    tmp_path: Path,
+) -> None:
+    """The same questions asked in Microsoft Forms and again in Google Forms: both
+    mappings have the export's columns; its ';'- or ', '-joined choices tell which."""
+    root = cli_study(tmp_path, mapping="ms-forms", imported=False)
+    google = (SURVEY_FIXTURES / "mappings" / "google-forms.yaml").read_text(encoding="utf-8")
+    (root / "surveys" / "google.yaml").write_text(google.replace("id: toptasks", "id: google"))
+    for layout, survey in (("ms-forms", "toptasks"), ("google-forms", "google")):
+        export = str(SURVEY_FIXTURES / "exports" / f"{layout}.csv")
+        done = runner.invoke(app, ["survey", "import", str(root), export])
+        assert done.exit_code == 0, done.output
+        assert f"Survey '{survey}': the one mapping that fits this export." in done.stderr
+        assert (root / "surveys" / f"{survey}.tally.json").exists()
 
 
 def test_strict_import_refuses_an_export_with_warnings_and_writes_no_tally(
