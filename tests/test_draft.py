@@ -20,7 +20,7 @@ from needmap.errors import TargetExistsError, UsageError
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.draft import MAX_ANSWERS, MAX_TASKS, MappingDraft, draft_mapping, write_draft
-from needmap.surveys.mapping import Layout
+from needmap.surveys.mapping import Layout, SurveyMapping
 from tests.conftest import (
     SURVEY_FIXTURES,
     StudyMaker,
@@ -637,12 +637,12 @@ def test_a_draft_with_everything_as_in_the_study_s_mapping_says_so_and_has_nothi
     )
 
 
-@pytest.mark.parametrize("template", [t.name for t in list_templates()])
-def test_answers_are_guessed_to_the_groups_the_template_maps_them_to(
-    tmp_path: Path, template: str
-) -> None:
-    """The templates' own mappings are the right answers; no guess may be wrong. (The
-    mapping is taken out of the study first, or the draft would take its answers.)"""
+def _template_export(
+    tmp_path: Path, template: str, name: str = "export.csv", *, aside: bool = False
+) -> tuple[Path, Study, SurveyMapping, Path]:
+    """A study from ``template`` and the demo's example export of its survey: the study's
+    folder, the study, its mapping and the export. ``aside`` moves the mapping out of the
+    study, which a draft would otherwise take the answers and tasks of."""
     from needmap.demo import write_example_export
     from needmap.scaffold import init_study
     from needmap.surveys.mapping import mapping_files
@@ -650,10 +650,22 @@ def test_answers_are_guessed_to_the_groups_the_template_maps_them_to(
     root = tmp_path / template
     init_study(root, template)
     study = load_study(root)
-    mapping = load_mapping(mapping_files(root)[0], study)
-    mapping_files(root)[0].rename(tmp_path / "aside.yaml")
-    export = tmp_path / "export.csv"
+    path = mapping_files(root)[0]
+    mapping = load_mapping(path, study)
+    if aside:
+        path.rename(tmp_path / "aside.yaml")
+    export = tmp_path / name
     write_example_export(study, mapping, export)
+    return root, study, mapping, export
+
+
+@pytest.mark.parametrize("template", [t.name for t in list_templates()])
+def test_answers_are_guessed_to_the_groups_the_template_maps_them_to(
+    tmp_path: Path, template: str
+) -> None:
+    """The templates' own mappings are the right answers; no guess may be wrong. (The
+    mapping is taken out of the study first, or the draft would take its answers.)"""
+    _, study, mapping, export = _template_export(tmp_path, template, aside=True)
     draft = draft_mapping(
         study,
         export,
@@ -675,19 +687,9 @@ def test_answers_are_guessed_to_the_groups_the_template_maps_them_to(
 def test_a_survey_run_again_is_drafted_with_the_study_s_mapping_s_groups_ids_and_needs(
     tmp_path: Path,
 ) -> None:
-    """The same survey again (next year, or in LimeSurvey with its question text as the
-    headings): every answer keeps its group, ``~`` too, and every task its id and needs, so
-    nothing is left to do but the title; a new answer and a new task are drafted as ever."""
-    from needmap.demo import write_example_export
-    from needmap.scaffold import init_study
-    from needmap.surveys.mapping import mapping_files
-
-    root = tmp_path / "gemeente"
-    init_study(root, "gemeente")
-    study = load_study(root)
-    mapping = load_mapping(mapping_files(root)[0], study)
-    export = tmp_path / "toptaken-2027.csv"
-    write_example_export(study, mapping, export)
+    """The same survey again, next year: every answer keeps its group, ``~`` too, and every
+    task its id and needs; a new answer and a new task are drafted as ever."""
+    root, study, mapping, export = _template_export(tmp_path, "gemeente", "toptaken-2027.csv")
     with export.open("a", encoding="utf-8") as rows:
         rows.write("901,,,,,Anders,Verlof aanvragen;\r\n902,,,,,Stagiair,Parkeren;\r\n")
     draft = draft_mapping(
@@ -723,16 +725,7 @@ def test_a_survey_run_again_is_drafted_with_the_study_s_mapping_s_groups_ids_and
 def test_a_dutch_study_s_mapping_is_drafted_with_dutch_comments(tmp_path: Path) -> None:
     """The mapping is the consultant's file from then on, beside the template's files with
     their Dutch comments; TODO stays TODO, as editors mark it."""
-    from needmap.demo import write_example_export
-    from needmap.scaffold import init_study
-    from needmap.surveys.mapping import mapping_files
-
-    root = tmp_path / "gemeente"
-    init_study(root, "gemeente")
-    study = load_study(root)
-    export = tmp_path / "toptaken.csv"
-    write_example_export(study, load_mapping(mapping_files(root)[0], study), export)
-    mapping_files(root)[0].rename(tmp_path / "aside.yaml")  # else its answers are taken
+    _, study, _, export = _template_export(tmp_path, "gemeente", "toptaken.csv", aside=True)
     text = draft_mapping(study, export).text
     comments = [line.split("#", 1)[1] for line in text.splitlines() if "#" in line]
     assert comments[:5] == [
@@ -752,16 +745,9 @@ def test_a_drafted_mapping_points_editors_at_the_study_s_schema(tmp_path: Path) 
     """As every file ``init`` writes: where the study has its schemas, and the mapping is
     written inside it; a mapping written elsewhere, or into a study without schemas,
     has no such line (it would point at nothing)."""
-    from needmap.demo import write_example_export
     from needmap.personas.modelines import MODELINE
-    from needmap.scaffold import init_study
-    from needmap.surveys.mapping import mapping_files
 
-    root = tmp_path / "study"
-    init_study(root, "company")
-    study = load_study(root)
-    export = tmp_path / "tasks.csv"
-    write_example_export(study, load_mapping(mapping_files(root)[0], study), export)
+    root, study, _, export = _template_export(tmp_path, "company", "tasks.csv")
     draft = draft_mapping(study, export)
     inside, deeper, outside = (
         root / "surveys" / "t.yaml",

@@ -30,6 +30,15 @@ if TYPE_CHECKING:
     from needmap.surveys.tally import Tally
 
 
+SurveyExport = Annotated[
+    Path,
+    typer.Argument(
+        metavar="EXPORT",
+        help="The survey tool's export: .csv, or a workbook (.xlsx, .xls, .ods).",
+        show_default=False,
+    ),
+]
+
 survey_app = typer.Typer(
     cls=CommandFirstGroup,
     help="Top-task survey exports (LimeSurvey, Microsoft Forms, Google Forms, long CSV): draft "
@@ -43,14 +52,7 @@ app.add_typer(survey_app, name="survey")
 @survey_app.command("import")
 def survey_import(
     folder: StudyDir,
-    export: Annotated[
-        Path,
-        typer.Argument(
-            metavar="EXPORT",
-            help="The survey tool's export: .csv, or a workbook (.xlsx, .xls, .ods).",
-            show_default=False,
-        ),
-    ],
+    export: SurveyExport,
     mapping: Annotated[
         Path | None,
         typer.Option(
@@ -116,14 +118,7 @@ def survey_import(
 @survey_app.command("draft")
 def survey_draft(
     folder: StudyDir,
-    export: Annotated[
-        Path,
-        typer.Argument(
-            metavar="EXPORT",
-            help="The survey tool's export: .csv, or a workbook (.xlsx, .xls, .ods).",
-            show_default=False,
-        ),
-    ],
+    export: SurveyExport,
     layout: Annotated[
         str | None,
         typer.Option(
