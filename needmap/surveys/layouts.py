@@ -380,11 +380,12 @@ def _unknown_choice_hint(cell: str, separator: str, labels: Labels, texts: Seque
 
 
 def _joined_otherwise(cell: str, separator: str, labels: Labels) -> str:
-    """A hint when every choice in ``cell`` is a task once split as the other forms tool
-    joins them: the mapping names the wrong layout, and every row would say so."""
+    """A hint when ``cell``, split as the other forms tool joins choices, is mostly tasks:
+    the mapping names the wrong layout, and every row would say so. Mostly, not all: a
+    respondent's answer to 'Other' is among the choices of many rows."""
     other = ", " if separator == ";" else ";"
     found, unmatched = slow_split(cell, other, labels)
-    if len(found) < 2 or unmatched:
+    if len(found) < max(1, len(unmatched)):
         return ""
     layout, tool = _JOINED_BY[other]
     return (
