@@ -114,6 +114,10 @@ class Labels:
 
     def __init__(self, mapping: SurveyMapping) -> None:
         self.tasks = mapping.tasks
+        self.may_be_other = not mapping.choices.other
+        """Whether an unknown choice may be an answer to 'Other' that the mapping has not
+        said the question has. (LimeSurvey's are in a column of their own, and its task
+        columns are read by code, without labels.)"""
         self.exact: dict[str, int] = {}
         self.folded: dict[str, int] = {}
         for i, task in enumerate(mapping.tasks):
@@ -139,7 +143,7 @@ class Labels:
 
     def hint(self, text: str) -> str:
         return did_you_mean(text.strip(), self._names(), ignore_case=True) or (
-            "add the task to the mapping's tasks, with this exact label"
+            "add the task to the mapping's tasks, with this exact label" + self._or_other()
         )
 
     def hint_for_all(self, texts: Sequence[str]) -> str:
@@ -150,11 +154,16 @@ class Labels:
         names = self._names()
         meant = {t: closest(t.strip(), names, ignore_case=True) for t in texts[:_NAMED]}
         slips = [f"'{m}' for '{scrub(t)}'" for t, m in meant.items() if m is not None]
-        add = "to the mapping's tasks, with their exact labels"
+        add = "to the mapping's tasks, with their exact labels"  # several: no one 'Other' text
         if not slips:
             return f"add them {add}"
         said = f"did you mean {listed(slips)}?"
         return f"{said} add the others {add}" if len(texts) > len(slips) else said
+
+    def _or_other(self) -> str:
+        if not self.may_be_other:
+            return ""
+        return "; or, if it is a respondent's answer to 'Other', write other: true under choices"
 
     def _names(self) -> list[str]:
         return [*(t.label for t in self.tasks), *(t.id for t in self.tasks)]
