@@ -14,10 +14,10 @@ from typer.testing import CliRunner
 
 from needmap import init_study, list_templates, load_study
 from needmap.cli import app
-from needmap.errors import TargetExistsError, UsageError
+from needmap.errors import InvalidStudyError, TargetExistsError, UsageError
 from needmap.personas.modelines import MODELINE
 from needmap.scaffold import schema_texts, template_name
-from tests.conftest import write_tree
+from tests.conftest import SURVEY_FIXTURES, write_tree
 
 runner = CliRunner()
 
@@ -120,6 +120,47 @@ def test_json_schema_rejects_what_the_loader_rejects(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "titel" in result.stdout
+
+
+def test_the_survey_schema_holds_the_layout_rules_the_loader_checks(tmp_path: Path) -> None:
+    """An editor that reads the schema marks what ``validate`` refuses: a LimeSurvey
+    mapping without its question or a task's code, a long one without its respondent, a
+    forms one without its column, an ms-forms label with ';'. The fixture mappings of
+    every layout pass both."""
+    from needmap.surveys.mapping import load_mapping
+
+    checker = shutil.which("check-jsonschema") or str(
+        Path(sys.executable).parent / "check-jsonschema"
+    )
+    schema = tmp_path / "survey.schema.json"
+    schema.write_text(schema_texts()["survey.schema.json"], encoding="utf-8")
+    study = load_study(SURVEY_FIXTURES / "study")
+    mappings = SURVEY_FIXTURES / "mappings"
+    lime, long, forms = (
+        (mappings / f"{name}.yaml").read_text(encoding="utf-8")
+        for name in ("limesurvey", "long", "ms-forms")
+    )
+    broken = {
+        "no-question": lime.replace("  question: G02Q02\n", "  other: false\n"),
+        "no-code": lime.replace(", code: SQ002", ""),
+        "no-respondent": long.replace("respondent: respondent\n", ""),
+        "no-column": forms.replace("  column: Which tasks", "  # column: Which tasks"),
+        "semicolon": forms.replace("label: Book leave,", "label: Book leave; today,"),
+    }
+    files = [*sorted(mappings.glob("*.yaml"))]
+    for name, text in broken.items():
+        files.append(tmp_path / f"{name}.yaml")
+        files[-1].write_text(text, encoding="utf-8")
+    for path in files:
+        result = subprocess.run(
+            [checker, "--schemafile", str(schema), str(path)], capture_output=True, check=False
+        )
+        loads = True
+        try:
+            load_mapping(path, study)
+        except InvalidStudyError:
+            loads = False
+        assert (result.returncode == 0) is loads is (path.parent == mappings), path.name
 
 
 def test_schema_texts_are_stable(golden: object) -> None:

@@ -8,7 +8,7 @@ choices are, and each task's label, id and needs. Checked against the study, wit
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -102,8 +102,43 @@ class SurveyTask(_Model):
     needs: Ids = Field(default_factory=list, description="Needs this task is evidence for.")
 
 
+def _when_layout(layout: str, then: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "if": {"properties": {"layout": {"const": layout}}, "required": ["layout"]},
+        "then": then,
+    }
+
+
+_LAYOUT_RULES: dict[str, Any] = {
+    "allOf": [
+        _when_layout(
+            "limesurvey",
+            {
+                "properties": {
+                    "choices": {"required": ["question"]},
+                    "tasks": {"items": {"required": ["code"]}},
+                }
+            },
+        ),
+        *(
+            _when_layout(layout, {"properties": {"choices": {"required": ["column"]}}})
+            for layout in ("ms-forms", "google-forms", "long")
+        ),
+        _when_layout("long", {"required": ["respondent"]}),
+        _when_layout(
+            "ms-forms",
+            {"properties": {"tasks": {"items": {"properties": {"label": {"pattern": "^[^;]*$"}}}}}},
+        ),
+    ]
+}
+"""What :meth:`SurveyMapping._layout_needs` checks, in the JSON Schema: an editor that
+reads the schema marks a long mapping without ``respondent`` as ``validate`` does."""
+
+
 class SurveyMapping(_Model):
     """``surveys/<name>.yaml``: how to read one survey export."""
+
+    model_config = ConfigDict(json_schema_extra=_LAYOUT_RULES)
 
     id: Id
     title: Text = Field(description="Name of the survey, shown in reports.")
