@@ -163,6 +163,31 @@ def test_the_survey_schema_holds_the_layout_rules_the_loader_checks(tmp_path: Pa
         assert (result.returncode == 0) is loads is (path.parent == mappings), path.name
 
 
+def test_the_interviews_schema_wants_each_quote_tagged(tmp_path: Path) -> None:
+    checker = shutil.which("check-jsonschema") or str(
+        Path(sys.executable).parent / "check-jsonschema"
+    )
+    schema = tmp_path / "interviews.schema.json"
+    schema.write_text(schema_texts()["interviews.schema.json"], encoding="utf-8")
+    quotes = {
+        "needs": "needs: [search]",
+        "questions": "questions: [search]",
+        "untagged": "needs: []",
+        "bare": "",
+    }
+    for name, tags in quotes.items():
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(
+            f"interviews:\n  - id: a\n    group: desk\n    quotes:\n      - text: Slow.\n"
+            f"        {tags}\n",
+            encoding="utf-8",
+        )
+        result = subprocess.run(
+            [checker, "--schemafile", str(schema), str(path)], capture_output=True, check=False
+        )
+        assert (result.returncode == 0) is (name in ("needs", "questions")), name
+
+
 def test_schema_texts_are_stable(golden: object) -> None:
     texts = schema_texts()
     assert set(texts) == {

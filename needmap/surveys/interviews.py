@@ -73,6 +73,15 @@ class _Model(BaseModel):
 class InterviewQuote(_Model):
     """Something a participant said, in their words, tagged with the needs it bears on."""
 
+    model_config = ConfigDict(  # what _tagged checks, for editors that read the schema
+        json_schema_extra={
+            "anyOf": [
+                {"required": [key], "properties": {key: {"minItems": 1}}}
+                for key in ("needs", "questions")
+            ]
+        }
+    )
+
     text: Text = Field(
         description="What was said. Reports scrub e-mail addresses, phone numbers, IBANs, "
         "long numbers, street addresses, postcodes, names after a title (mevrouw Jansen) "
