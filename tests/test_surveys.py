@@ -472,7 +472,7 @@ def test_an_answer_to_other_that_holds_semicolons_is_quoted_whole(
         (2, 3, "'Coffee;tea;and cake' matches no task: left out as an answer to 'Other'")
     ]
     assert result.warnings[0].hint == (
-        "if it is a task of the list, add it to the mapping's tasks with this label"
+        "if it is a task of the list, add it to the tasks in the mapping with this label"
     )
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, "ms-forms", export)

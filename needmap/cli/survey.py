@@ -72,18 +72,18 @@ def survey_import(
     from dataclasses import replace
 
     from needmap.errors import InvalidStudyError, Severity
-    from needmap.surveys import find_mapping, import_survey, tally_path, write_tally
-    from needmap.surveys.catalog import headcount_warnings, too_few_problem
+    from needmap.surveys import import_survey, tally_path, write_tally
+    from needmap.surveys.catalog import find_mapping_file, headcount_warnings, too_few_problem
     from needmap.surveys.mapping import mapping_files
 
     study = study_at(folder)
-    chosen = find_mapping(study, mapping, survey, export)
+    mapping_file, chosen = find_mapping_file(study, mapping, survey, export)
     if mapping is None and survey is None and len(mapping_files(study.root)) > 1:
         new_console(stderr=True).print(
             f"Survey '{escape(chosen.id)}': the one mapping that fits this export."
         )
     with new_console(stderr=True).status(f"Reading {escape(export.name)}…"):
-        result = import_survey(chosen, export, strict=strict)
+        result = import_survey(chosen, export, strict=strict, mapping_file=mapping_file)
     too_few = too_few_problem(study, result.tally, export)
     if too_few is not None:
         raise InvalidStudyError([too_few])
@@ -109,7 +109,7 @@ def survey_import(
         new_console(stderr=True).print(
             f"{unlinked} of {len(chosen.tasks)} tasks {'is' if one else 'are'} linked to no "
             f"need, so {'its' if one else 'their'} votes are evidence for nothing yet: link "
-            f"{'it' if one else 'them'} in the mapping (needmap validate "
+            f"{'it' if one else 'them'} in {escape(str(mapping_file))} (needmap validate "
             f"{escape(command_word(folder))} shows where).",
             style="yellow",
         )

@@ -33,6 +33,7 @@ __all__ = [
     "check_mappings",
     "check_tallies",
     "find_mapping",
+    "find_mapping_file",
     "fitting_tallies",
     "headcount_warnings",
     "import_command",
@@ -117,15 +118,28 @@ def find_mapping(
     imported: bool = False,
 ) -> SurveyMapping:
     """The mapping given, the one with id (or file name) ``survey``, or the study's only one;
-    with several and an ``export``, the one mapping whose columns the export has; with
-    several and ``imported`` (for the analysis), the only one imported yet: a study often
-    holds the mapping of a survey still running beside one whose results are in.
+    with several and an ``export``, the one mapping whose columns the export has (of
+    several, the one of its layout); with several and ``imported`` (for the analysis), the
+    only one imported yet: a study often holds the mapping of a survey still running
+    beside one whose results are in.
 
     Otherwise, with several mappings and no ``survey``, the message lists their ids: those
     are what ``--survey`` takes and what the tallies are named after.
     """
+    return find_mapping_file(study, mapping, survey, export, imported=imported)[1]
+
+
+def find_mapping_file(
+    study: Study,
+    mapping: Path | None = None,
+    survey: str | None = None,
+    export: Path | None = None,
+    *,
+    imported: bool = False,
+) -> tuple[Path, SurveyMapping]:
+    """:func:`find_mapping`, with the file it is in: for messages that send the user there."""
     if mapping is not None:
-        return load_mapping(mapping, study)
+        return mapping, load_mapping(mapping, study)
     if not mapping_files(study.root):
         misnamed = unread_evidence(study.root, SURVEY_FOLDER)
         raise UsageError.single(
@@ -136,12 +150,13 @@ def find_mapping(
     mappings, problems = _load_mappings(study)
     if problems:
         raise InvalidStudyError(problems)
+    found = list(mappings.items())
     ids = [m.id for m in mappings.values()]
     if survey is None:
-        if len(mappings) == 1:
-            return next(iter(mappings.values()))
+        if len(found) == 1:
+            return found[0]
         if imported:
-            done = [m for m in mappings.values() if tally_path(study.root, m.id).exists()]
+            done = [(p, m) for p, m in found if tally_path(study.root, m.id).exists()]
             if not done:
                 raise UsageError.single(
                     f"none of the study's {len(mappings)} surveys has been imported yet",
@@ -152,22 +167,22 @@ def find_mapping(
             if len(done) == 1:
                 return done[0]
         table = open_table(export) if export is not None else None
-        fitting = [m for m in mappings.values() if table is not None and _fits(m, table.header)]
+        fitting = [(p, m) for p, m in found if table is not None and _fits(m, table.header)]
         if len(fitting) > 1 and table is not None:  # the same questions in two tools
             layout = layout_of(study, table)
-            fitting = [m for m in fitting if m.layout == layout] or fitting
+            fitting = [(p, m) for p, m in fitting if m.layout == layout] or fitting
         if len(fitting) == 1:
             return fitting[0]
         why = "" if table is None else f" and the export has the columns of {len(fitting)}"
-        named = [m.id for m in fitting] if len(fitting) > 1 else ids  # those it may be
+        named = [m.id for _, m in fitting] if len(fitting) > 1 else ids  # those it may be
         raise UsageError.single(
             f"the study has {len(mappings)} survey mappings{why}; say which",
             path=study.root / "surveys",
             hint="pass --survey with one of: " + ", ".join(named),
         )
-    by_id = {m.id: m for m in mappings.values()}
-    by_file = {path.stem: m for path, m in mappings.items()}
-    chosen = by_id.get(survey) or by_file.get(survey)
+    chosen = next((f for f in found if f[1].id == survey), None) or next(
+        (f for f in found if f[0].stem == survey), None
+    )
     if chosen is None:
         raise UsageError.single(
             f"no survey '{survey}'",

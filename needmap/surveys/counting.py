@@ -139,8 +139,12 @@ _NAMED = 3
 class Counts:
     """Checks each respondent's group and choices, and counts them per group."""
 
-    def __init__(self, mapping: SurveyMapping, table: Table, problems: Problems) -> None:
+    def __init__(
+        self, mapping: SurveyMapping, table: Table, problems: Problems, named: str = "the mapping"
+    ) -> None:
         self.mapping = mapping
+        self.named = named
+        """The mapping as hints name it: its file, where the import was told it."""
         self.table = table
         self.problems = problems
         self.answers = {fold_text(a): g for a, g in mapping.group.values.items()}
@@ -190,7 +194,7 @@ class Counts:
                 line,
                 f"{chosen} tasks chosen, more than the {self.mapping.max_picks} allowed: "
                 "respondent left out",
-                hint="if the survey allowed more, raise max_picks in the mapping",
+                hint=f"if the survey allowed more, raise max_picks in {self.named}",
             )
             return
         self.respondents[slot] += 1
@@ -266,13 +270,14 @@ class Counts:
         """The answer meant, if it looks misspelt; else to give it a group. An answer code
         (``AO09``) is a new answer, not a slip of ``AO04``; a full answer where the mapping
         has codes is an export made with the other setting."""
-        add = f'add it under group.values with a group id (or ~): "{scrub(answer, 200)}": …'
+        entry = f'with a group id (or ~): "{scrub(answer, 200)}": …'
+        add = f"add it under group.values in {self.named} {entry}"
         if ANSWER_CODE.fullmatch(answer.strip()):
             return add
         if all(ANSWER_CODE.fullmatch(known) for known in self.mapping.group.values):
             return (
-                "the mapping's answers are codes (such as AO01) and the export's are not: "
-                f"export the responses with answer codes, or {add}"
+                f"the answers in {self.named} are codes (such as AO01) and the export's are not: "
+                f"export the responses with answer codes, or add it under group.values {entry}"
             )
         return did_you_mean(answer.strip(), self.mapping.group.values, ignore_case=True) or add
 

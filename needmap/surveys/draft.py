@@ -498,7 +498,7 @@ def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> 
         except InvalidStudyError as exc:
             raise RuntimeError(f"the drafted mapping does not load: {exc}") from None
         try:
-            tally = import_survey(mapping, export).tally
+            tally = import_survey(mapping, export, mapping_file=path).tally
             check = DraftCheck(sum(n for g, n in tally.respondents.items() if g != OUTSIDE))
         except InvalidStudyError as exc:
             check = DraftCheck(None, exc.problems)

@@ -29,22 +29,28 @@ class ImportResult:
     """How the file was read: format, encoding, delimiter."""
 
 
-def import_survey(mapping: SurveyMapping, path: Path, *, strict: bool = False) -> ImportResult:
+def import_survey(
+    mapping: SurveyMapping, path: Path, *, strict: bool = False, mapping_file: Path | None = None
+) -> ImportResult:
     """Read ``path`` with ``mapping`` (checked against its study by ``load_mapping``) into a
-    tally; raise with every error found."""
+    tally; raise with every error found. Hints that send the user to the mapping name
+    ``mapping_file``, where given (a study may have several)."""
+    named = "the mapping" if mapping_file is None else str(mapping_file)
     try:
-        return _import(mapping, path, strict, grouped=True)
+        return _import(mapping, path, strict, named, grouped=True)
     except Interleaved:
-        return _import(mapping, path, strict, grouped=False)
+        return _import(mapping, path, strict, named, grouped=False)
 
 
-def _import(mapping: SurveyMapping, path: Path, strict: bool, *, grouped: bool) -> ImportResult:
+def _import(
+    mapping: SurveyMapping, path: Path, strict: bool, named: str = "the mapping", *, grouped: bool
+) -> ImportResult:
     table = open_table(path)
     problems = Problems(path)
-    loop = layout_loop(mapping, table, problems, grouped)
+    loop = layout_loop(mapping, table, problems, grouped, named)
     if loop is None:
         raise InvalidStudyError(problems.all())
-    counts = Counts(mapping, table, problems)
+    counts = Counts(mapping, table, problems, named)
     try:
         loop(counts)
     except table.errors as exc:
@@ -56,13 +62,13 @@ def _import(mapping: SurveyMapping, path: Path, strict: bool, *, grouped: bool) 
     if strict:
         found = [replace(p, severity=Severity.ERROR) for p in found]
     if not tally.group_respondents and not any(p.severity is Severity.ERROR for p in found):
-        found.append(_nobody_counted(tally, mapping, path))
+        found.append(_nobody_counted(tally, mapping, path, named))
     if any(p.severity is Severity.ERROR for p in found):
         raise InvalidStudyError(found)
     return ImportResult(tally, tuple(found), table.description)
 
 
-def _nobody_counted(tally: Tally, mapping: SurveyMapping, path: Path) -> Problem:
+def _nobody_counted(tally: Tally, mapping: SurveyMapping, path: Path, named: str) -> Problem:
     """The error for an export with no respondent in a target group: a tally of it would
     show nothing about any group, and the reports would have no votes to analyse."""
     if not tally.total_respondents:
@@ -71,12 +77,13 @@ def _nobody_counted(tally: Tally, mapping: SurveyMapping, path: Path) -> Problem
             "no respondent could be counted: every row was left out or empty",
             hint="check that this is the survey's export, with its answers",
         )
-    outside = [f"'{scrub(a)}'" for a, group in mapping.group.values.items() if group is None]
-    named = first_of(outside)
+    outside = first_of(
+        [f"'{scrub(a)}'" for a, group in mapping.group.values.items() if group is None]
+    )
     return Problem(
         Location(path),
         f"no respondent is in a target group: all {tally.total_respondents} counted gave "
-        f"a group answer that the mapping marks as outside the groups ({named})",
-        hint="give those answers their group ids under group.values in the mapping; or, "
+        f"a group answer that the mapping marks as outside the groups ({outside})",
+        hint=f"give those answers their group ids under group.values in {named}; or, "
         "if this is a test run of the survey, import the export once real answers are in",
     )

@@ -78,7 +78,7 @@ Loop = Callable[[Counts], None]
 
 
 def layout_loop(
-    mapping: SurveyMapping, table: Table, problems: Problems, grouped: bool
+    mapping: SurveyMapping, table: Table, problems: Problems, grouped: bool, named: str
 ) -> Loop | None:
     by_code = mapping.layout == "limesurvey"
     group_col = _column(table, mapping.group.column, problems, "the respondent's group", by_code)
@@ -88,7 +88,7 @@ def layout_loop(
             return None
         return _limesurvey(table, group_col, task_cols, problems)
     choice_col = _column(table, mapping.choices.column or "", problems, "the chosen tasks", by_code)
-    labels = Labels(mapping)
+    labels = Labels(mapping, named)
     if mapping.layout == "long":
         key_col = _column(table, mapping.respondent or "", problems, "the respondent", by_code)
         if group_col is None or choice_col is None or key_col is None:
@@ -112,8 +112,10 @@ class Labels:
     """Task label (or id) -> task index; exact text first, then as :func:`fold_text`
     compares it (ignoring case and spacing)."""
 
-    def __init__(self, mapping: SurveyMapping) -> None:
+    def __init__(self, mapping: SurveyMapping, named: str = "the mapping") -> None:
         self.tasks = mapping.tasks
+        self.named = named
+        """The mapping as hints name it: its file, where the import was told it."""
         self.may_be_other = not mapping.choices.other
         """Whether an unknown choice may be an answer to 'Other' that the mapping has not
         said the question has. (LimeSurvey's are in a column of their own, and its task
@@ -143,7 +145,7 @@ class Labels:
 
     def hint(self, text: str) -> str:
         return did_you_mean(text.strip(), self._names(), ignore_case=True) or (
-            "add the task to the mapping's tasks, with this exact label" + self._or_other()
+            f"add the task to the tasks in {self.named}, with this exact label" + self._or_other()
         )
 
     def hint_for_all(self, texts: Sequence[str]) -> str:
@@ -154,7 +156,7 @@ class Labels:
         names = self._names()
         meant = {t: closest(t.strip(), names, ignore_case=True) for t in texts[:_NAMED]}
         slips = [f"'{m}' for '{scrub(t)}'" for t, m in meant.items() if m is not None]
-        add = "to the mapping's tasks, with their exact labels"  # several: no one 'Other' text
+        add = f"to the tasks in {self.named}, with their exact labels"  # several: not 'Other'
         if not slips:
             return f"add them {add}"
         said = f"did you mean {listed(slips)}?"
@@ -399,7 +401,7 @@ def _joined_otherwise(cell: str, separator: str, labels: Labels) -> str:
     layout, tool = _JOINED_BY[other]
     return (
         f"the choices are joined with '{other.strip()}', as {tool} writes them: "
-        f"set layout: {layout} in the mapping"
+        f"set layout: {layout} in {labels.named}"
     )
 
 
@@ -413,7 +415,7 @@ def _other_answer(text: str, column: int, counts: Counts) -> bool:
         counts.table.line(),
         column + 1,
         f"'{scrub(text)}' matches no task: left out as an answer to 'Other'",
-        hint="if it is a task of the list, add it to the mapping's tasks with this label",
+        hint=f"if it is a task of the list, add it to the tasks in {counts.named} with this label",
         severity=Severity.WARNING,
     )
     return True

@@ -30,12 +30,12 @@ from tests.toptasks.conftest import assert_hidden, cli_study, runner
         (
             ["[canteen]"],
             "1 of 6 tasks is linked to no need, so its votes are evidence for "
-            "nothing yet: link it in the mapping",
+            "nothing yet: link it in {mapping}",
         ),
         (
             ["[canteen]", "[service-desk]"],
             "2 of 6 tasks are linked to no need, so their votes "
-            "are evidence for nothing yet: link them in the mapping",
+            "are evidence for nothing yet: link them in {mapping}",
         ),
     ],
 )
@@ -51,7 +51,7 @@ def test_import_says_how_many_tasks_are_linked_to_no_need(
     export = str(SURVEY_FIXTURES / "exports" / "long.csv")
     result = runner.invoke(app, ["survey", "import", str(root), export])
     assert result.exit_code == 0, result.output
-    assert said in " ".join(result.stderr.split())
+    assert said.format(mapping=mapping) in " ".join(result.stderr.split())
 
 
 def test_import_counts_respondents_outside_the_groups_when_there_are_enough(
@@ -911,6 +911,14 @@ def test_of_two_mappings_of_the_same_questions_import_takes_the_export_s_layout(
         assert done.exit_code == 0, done.output
         assert f"Survey '{survey}': the one mapping that fits this export." in done.stderr
         assert (root / "surveys" / f"{survey}.tally.json").exists()
+    unknown = tmp_path / "unknown.csv"
+    text = (SURVEY_FIXTURES / "exports" / "google-forms.csv").read_text(encoding="utf-8")
+    unknown.write_text(text.replace("Book leave", "Book a holiday", 1), encoding="utf-8")
+    refused = runner.invoke(app, ["survey", "import", str(root), str(unknown)])
+    assert refused.exit_code == 2
+    assert (  # the hint names the mapping to mend, of the two
+        f"add the task to the tasks in {root / 'surveys' / 'google.yaml'}, with this exact label"
+    ) in " ".join(refused.stderr.split())
 
 
 def test_strict_import_refuses_an_export_with_warnings_and_writes_no_tally(
