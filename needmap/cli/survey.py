@@ -94,7 +94,7 @@ def survey_import(
     earlier = _earlier_tally(target)
     write_tally(result.tally, target)
     print_problems((*result.warnings, *over))
-    _print_import(study, result, target)
+    _print_import(study, result, target, mapping_file)
     if earlier is not None and earlier.to_json() == result.tally.to_json():
         new_console().print("The tally held these counts already: it is unchanged.")
     elif earlier is not None:
@@ -312,14 +312,15 @@ def _earlier_tally(path: Path) -> Tally | None:
         return None
 
 
-def _print_import(study: Study, result: ImportResult, target: Path) -> None:
+def _print_import(study: Study, result: ImportResult, target: Path, mapping_file: Path) -> None:
     from needmap.model.toptasks import suppressed_groups
     from needmap.surveys.tally import OUTSIDE
 
     tally = result.tally
     console = new_console()
     console.print(
-        f"Read {escape(tally.source)} ({escape(result.description)}) as layout {tally.layout}."
+        f"Read {escape(tally.source)} ({escape(result.description)}) as layout {tally.layout}, "
+        f"with {escape(str(mapping_file))}."
     )
     groups = {g: n for g, n in tally.respondents.items() if g != OUTSIDE}
     minimum = study.settings.privacy.min_group_size
