@@ -84,40 +84,38 @@ def test_every_yaml_file_starts_with_a_working_modeline(template: str, tmp_path:
         assert schema.is_file(), f"{path}: modeline points at missing {schema}"
 
 
-@pytest.mark.parametrize("template", TEMPLATES)
-def test_template_files_validate_against_the_json_schema(template: str, tmp_path: Path) -> None:
+def _check_jsonschema(schema: Path, path: Path) -> subprocess.CompletedProcess[str]:
+    """check-jsonschema (a test dependency, beside this Python) on ``path``, as an editor
+    would read it against ``schema``."""
     checker = shutil.which("check-jsonschema") or str(
         Path(sys.executable).parent / "check-jsonschema"
     )
+    return subprocess.run(
+        [checker, "--schemafile", str(schema), str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_template_files_validate_against_the_json_schema(template: str, tmp_path: Path) -> None:
     root = tmp_path / template
     init_study(root, template)
     for path in sorted(root.rglob("*.yaml")):
         schema = path.parent / path.read_text(encoding="utf-8").splitlines()[0].removeprefix(
             MODELINE
         )
-        result = subprocess.run(
-            [checker, "--schemafile", str(schema), str(path)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        result = _check_jsonschema(schema, path)
         assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_json_schema_rejects_what_the_loader_rejects(tmp_path: Path) -> None:
-    checker = shutil.which("check-jsonschema") or str(
-        Path(sys.executable).parent / "check-jsonschema"
-    )
     schema = tmp_path / "definitions.schema.json"
     schema.write_text(schema_texts()["definitions.schema.json"], encoding="utf-8")
     bad = tmp_path / "needs.yaml"
     bad.write_text("needs:\n  - id: x\n    title: X\n    kind: content\n    titel: oops\n")
-    result = subprocess.run(
-        [checker, "--schemafile", str(schema), str(bad)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _check_jsonschema(schema, bad)
     assert result.returncode == 1
     assert "titel" in result.stdout
 
@@ -129,9 +127,6 @@ def test_the_survey_schema_holds_the_layout_rules_the_loader_checks(tmp_path: Pa
     every layout pass both."""
     from needmap.surveys.mapping import load_mapping
 
-    checker = shutil.which("check-jsonschema") or str(
-        Path(sys.executable).parent / "check-jsonschema"
-    )
     schema = tmp_path / "survey.schema.json"
     schema.write_text(schema_texts()["survey.schema.json"], encoding="utf-8")
     study = load_study(SURVEY_FIXTURES / "study")
@@ -152,9 +147,7 @@ def test_the_survey_schema_holds_the_layout_rules_the_loader_checks(tmp_path: Pa
         files.append(tmp_path / f"{name}.yaml")
         files[-1].write_text(text, encoding="utf-8")
     for path in files:
-        result = subprocess.run(
-            [checker, "--schemafile", str(schema), str(path)], capture_output=True, check=False
-        )
+        result = _check_jsonschema(schema, path)
         loads = True
         try:
             load_mapping(path, study)
@@ -164,9 +157,6 @@ def test_the_survey_schema_holds_the_layout_rules_the_loader_checks(tmp_path: Pa
 
 
 def test_the_interviews_schema_wants_each_quote_tagged(tmp_path: Path) -> None:
-    checker = shutil.which("check-jsonschema") or str(
-        Path(sys.executable).parent / "check-jsonschema"
-    )
     schema = tmp_path / "interviews.schema.json"
     schema.write_text(schema_texts()["interviews.schema.json"], encoding="utf-8")
     quotes = {
@@ -182,9 +172,7 @@ def test_the_interviews_schema_wants_each_quote_tagged(tmp_path: Path) -> None:
             f"        {tags}\n",
             encoding="utf-8",
         )
-        result = subprocess.run(
-            [checker, "--schemafile", str(schema), str(path)], capture_output=True, check=False
-        )
+        result = _check_jsonschema(schema, path)
         assert (result.returncode == 0) is (name in ("needs", "questions")), name
 
 
