@@ -214,8 +214,7 @@ def build(
     from needmap.build import build_reports
     from needmap.personas.fingerprint import REPORTS
     from needmap.reports.pdf import pdf_unavailable
-    from needmap.surveys.catalog import import_command, surveys_to_import
-    from needmap.surveys.mapping import mapping_files
+    from needmap.surveys.catalog import fitting_tallies, import_command, surveys_to_import
     from needmap.surveys.study_check import study_warnings
 
     target = out if out is not None else folder / REPORTS
@@ -259,9 +258,8 @@ def build(
                     removed=shown.removed,
                 )
         console.print(f"Open {target / 'index.html'} in a browser ({len(files)} files).")
-        waiting = surveys_to_import(study)
-        held = len(waiting) < len(mapping_files(study.root))  # another one is imported
-        for path, survey in waiting:
+        held = bool(fitting_tallies(study))  # another survey is imported: as status says
+        for path, survey in surveys_to_import(study):
             not_held = f" (not held? remove {path.relative_to(study.root).as_posix()})"
             console.print(
                 f"Not in the reports yet: survey '{escape(survey.title)}', until its export is "

@@ -24,9 +24,11 @@ from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
 from needmap.surveys.tally import OUTSIDE, Tally
 
-__all__ = ["MAX_PER_KIND", "MISSING_COLUMN", "Counts", "FastPath", "Problems"]
+__all__ = ["MAX_PER_KIND", "MISSING_COLUMN", "UNNAMED", "Counts", "FastPath", "Problems"]
 
 MAX_PER_KIND = 10
+UNNAMED = "the mapping"
+"""How hints name the mapping where the import was not told its file."""
 MISSING_COLUMN = "missing column"
 """The kind of a column the header lacks: counted in columns, where other kinds are rows."""
 _COUNTED_IN = MappingProxyType({MISSING_COLUMN: "columns"})
@@ -140,7 +142,7 @@ class Counts:
     """Checks each respondent's group and choices, and counts them per group."""
 
     def __init__(
-        self, mapping: SurveyMapping, table: Table, problems: Problems, named: str = "the mapping"
+        self, mapping: SurveyMapping, table: Table, problems: Problems, named: str = UNNAMED
     ) -> None:
         self.mapping = mapping
         self.named = named

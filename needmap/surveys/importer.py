@@ -12,7 +12,7 @@ from pathlib import Path
 
 from needmap.errors import InvalidStudyError, Location, Problem, Severity, first_of
 from needmap.scrub import scrub
-from needmap.surveys.counting import Counts, Problems
+from needmap.surveys.counting import UNNAMED, Counts, Problems
 from needmap.surveys.layouts import Interleaved, layout_loop
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import open_table
@@ -35,7 +35,7 @@ def import_survey(
     """Read ``path`` with ``mapping`` (checked against its study by ``load_mapping``) into a
     tally; raise with every error found. Hints that send the user to the mapping name
     ``mapping_file``, where given (a study may have several)."""
-    named = "the mapping" if mapping_file is None else str(mapping_file)
+    named = UNNAMED if mapping_file is None else str(mapping_file)
     try:
         return _import(mapping, path, strict, named, grouped=True)
     except Interleaved:
@@ -43,7 +43,7 @@ def import_survey(
 
 
 def _import(
-    mapping: SurveyMapping, path: Path, strict: bool, named: str = "the mapping", *, grouped: bool
+    mapping: SurveyMapping, path: Path, strict: bool, named: str = UNNAMED, *, grouped: bool
 ) -> ImportResult:
     table = open_table(path)
     problems = Problems(path)

@@ -21,7 +21,7 @@ from needmap.errors import Severity, listed
 from needmap.personas.messages import closest, did_you_mean
 from needmap.scrub import scrub
 from needmap.surveys.answers import CHOSEN, NOT_CHOSEN
-from needmap.surveys.counting import MISSING_COLUMN, Counts, Problems
+from needmap.surveys.counting import MISSING_COLUMN, UNNAMED, Counts, Problems
 from needmap.surveys.headings import missing_column, missing_question
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
@@ -112,7 +112,7 @@ class Labels:
     """Task label (or id) -> task index; exact text first, then as :func:`fold_text`
     compares it (ignoring case and spacing)."""
 
-    def __init__(self, mapping: SurveyMapping, named: str = "the mapping") -> None:
+    def __init__(self, mapping: SurveyMapping, named: str = UNNAMED) -> None:
         self.tasks = mapping.tasks
         self.named = named
         """The mapping as hints name it: its file, where the import was told it."""
