@@ -38,6 +38,7 @@ __all__ = [
     "headcount_warnings",
     "import_command",
     "imported_surveys",
+    "load_mappings",
     "load_survey",
     "over_headcount",
     "surveys_to_import",
@@ -51,7 +52,7 @@ def check_mappings(study: StudyIds, fitting: list[Tally] | None = None) -> list[
     reports refuse it (:func:`imported_surveys`), so a study that passes is one they build.
     The tallies that fit go to ``fitting``, when given, for :func:`check_tallies`."""
     warnings: list[Problem] = []
-    mappings, problems = _load_mappings(study, warnings)
+    mappings, problems = load_mappings(study, warnings)
     problems += warnings
     for mapping in mappings.values():
         if tally_path(study.root, mapping.id).exists():
@@ -91,7 +92,7 @@ def _orphan_tallies(study: StudyIds, survey_ids: set[str]) -> list[Problem]:
     return found
 
 
-def _load_mappings(
+def load_mappings(
     study: StudyIds, warnings: list[Problem] | None = None
 ) -> tuple[dict[Path, SurveyMapping], list[Problem]]:
     """Every mapping of the study that loads, and the problems of those that don't; the
@@ -147,7 +148,7 @@ def find_mapping_file(
             path=study.root / SURVEY_FOLDER,
             hint=misnamed[0].described() if misnamed else _no_mapping_hint(study, imported),
         )
-    mappings, problems = _load_mappings(study)
+    mappings, problems = load_mappings(study)
     if problems:
         raise InvalidStudyError(problems)
     found = list(mappings.items())
@@ -236,7 +237,7 @@ def imported_surveys(study: Study) -> list[tuple[SurveyMapping, Tally]]:
     raises, with every problem, as ``toptasks`` does: evidence from a stale tally would be
     wrong without a sign of it.
     """
-    mappings, problems = _load_mappings(study)
+    mappings, problems = load_mappings(study)
     surveys: list[tuple[SurveyMapping, Tally]] = []
     for mapping in mappings.values():
         if tally_path(study.root, mapping.id).exists():
@@ -252,7 +253,7 @@ def imported_surveys(study: Study) -> list[tuple[SurveyMapping, Tally]]:
 def surveys_to_import(study: Study) -> list[tuple[Path, SurveyMapping]]:
     """The surveys whose mapping loads but whose export has not been imported yet, with
     their mapping's file: their votes are in no report until it is."""
-    mappings, _ = _load_mappings(study)
+    mappings, _ = load_mappings(study)
     return [(p, m) for p, m in mappings.items() if not tally_path(study.root, m.id).exists()]
 
 
@@ -357,7 +358,7 @@ def fitting_tallies(study: Study) -> list[Tally]:
     """The tallies of the study's imported surveys that still fit their mapping and the
     study's groups, in file order."""
     found: list[Tally] = []
-    for mapping in _load_mappings(study)[0].values():
+    for mapping in load_mappings(study)[0].values():
         if tally_path(study.root, mapping.id).exists():
             try:
                 found.append(_fitting_tally(study, mapping))

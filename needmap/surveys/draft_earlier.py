@@ -12,10 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from needmap.controls import fold_text
-from needmap.errors import InvalidStudyError
 from needmap.personas.study import Study
 from needmap.surveys.answers import ANSWER_CODE
-from needmap.surveys.mapping import checked_mapping, mapping_files
+from needmap.surveys.catalog import load_mappings
 
 __all__ = ["EarlierAnswer", "EarlierMappings", "EarlierTask", "earlier_mappings"]
 
@@ -71,11 +70,7 @@ def earlier_mappings(study: Study) -> EarlierMappings:
     answers: dict[str, EarlierAnswer] = {}
     tasks: dict[str, EarlierTask] = {}
     coded: dict[tuple[str, str], EarlierTask] = {}
-    for path in mapping_files(study.root):
-        try:
-            mapping = checked_mapping(path, study)[0]
-        except InvalidStudyError:
-            continue
+    for path, mapping in load_mappings(study)[0].items():
         for text, group in mapping.group.values.items():
             key = _answer_key(text, mapping.group.column)
             answers.setdefault(key, EarlierAnswer(group, path.name))
