@@ -102,9 +102,9 @@ class SurveyTask(_Model):
     needs: Ids = Field(default_factory=list, description="Needs this task is evidence for.")
 
 
-def _when_layout(layout: str, then: dict[str, Any]) -> dict[str, Any]:
+def _when_layout(layouts: list[str], then: dict[str, Any]) -> dict[str, Any]:
     return {
-        "if": {"properties": {"layout": {"const": layout}}, "required": ["layout"]},
+        "if": {"properties": {"layout": {"enum": layouts}}, "required": ["layout"]},
         "then": then,
     }
 
@@ -112,7 +112,7 @@ def _when_layout(layout: str, then: dict[str, Any]) -> dict[str, Any]:
 _LAYOUT_RULES: dict[str, Any] = {
     "allOf": [
         _when_layout(
-            "limesurvey",
+            ["limesurvey"],
             {
                 "properties": {
                     "choices": {"required": ["question"]},
@@ -120,13 +120,13 @@ _LAYOUT_RULES: dict[str, Any] = {
                 }
             },
         ),
-        *(
-            _when_layout(layout, {"properties": {"choices": {"required": ["column"]}}})
-            for layout in ("ms-forms", "google-forms", "long")
-        ),
-        _when_layout("long", {"required": ["respondent"]}),
         _when_layout(
-            "ms-forms",
+            ["ms-forms", "google-forms", "long"],
+            {"properties": {"choices": {"required": ["column"]}}},
+        ),
+        _when_layout(["long"], {"required": ["respondent"]}),
+        _when_layout(
+            ["ms-forms"],
             {"properties": {"tasks": {"items": {"properties": {"label": {"pattern": "^[^;]*$"}}}}}},
         ),
     ]
