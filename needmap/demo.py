@@ -156,7 +156,7 @@ def write_example_export(study: Study, mapping: SurveyMapping, path: Path, seed:
     if mapping.layout != "ms-forms":
         raise ValueError("example exports are written in the ms-forms layout")
     rnd = random.Random(seed)
-    answer_of = {group: answer for answer, group in mapping.group.values.items() if group}
+    answer_of = {group: answer for answer, group in mapping.group.strata().items() if group}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(

@@ -332,6 +332,17 @@ BROKEN_MAPPINGS: tuple[tuple[str, str], ...] = (
     ),
     ("a list where the mapping's keys belong", "- id: toptasks\n- layout: long\n"),
     ("max_picks of none", _mapping("long", "max_picks: 5", "max_picks: 0")),
+    (
+        "answers for several groups: one a list of one, one with a group misspelt and one "
+        "named twice, one a number",
+        _mapping("ms-forms", "Field staff: field", "Field staff: [field]")
+        .replace("reception: desk", "reception: [desk, offce, desk]")
+        .replace("Office staff: office", "Office staff: 7"),
+    ),
+    (
+        "a group counted alone for one answer and with another group for the next",
+        _mapping("ms-forms", "Field staff: field", "Field staff: [field, office]"),
+    ),
 )
 
 

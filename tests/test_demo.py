@@ -157,5 +157,5 @@ def test_every_response_rate_names_a_group_asked_in_a_template_s_survey(tmp_path
         init_study(root, template.name)
         study = load_study(root)
         for path in mapping_files(root):
-            asked.update(g for g in load_mapping(path, study).group.values.values() if g)
+            asked.update(load_mapping(path, study).group.group_ids())
     assert set(RESPONSE_RATES) <= asked

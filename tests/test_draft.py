@@ -637,6 +637,29 @@ def test_a_draft_with_everything_as_in_the_study_s_mapping_says_so_and_has_nothi
     )
 
 
+def test_an_answer_for_several_groups_is_drafted_as_the_study_s_mapping_has_it(
+    tmp_path: Path,
+) -> None:
+    """A group split after the first survey: its answer names the parts; a survey run
+    again is drafted with the same list, and imported into the same stratum."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    mapping = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
+    together = mapping.replace("Field staff: field", "Field staff: [field, office]").replace(
+        "Office staff: office", "Office staff: [field, office]"
+    )
+    (root / "surveys" / "toptasks.yaml").write_text(together, encoding="utf-8")
+    export = SURVEY_FIXTURES / "exports" / "ms-forms.csv"
+    drafted = runner.invoke(app, ["survey", "draft", str(root), str(export), "--id", "again"])
+    assert drafted.exit_code == 0, drafted.stderr
+    text = (root / "surveys" / "again.yaml").read_text(encoding="utf-8")
+    assert "    Field staff: [field, office]  # as in toptasks.yaml\n" in text
+    study = load_study(root)
+    counted = import_survey(load_mapping(root / "surveys" / "again.yaml", study), export).tally
+    assert counted.respondents == {"desk": 5, "field+office": 6, "~": 1}
+
+
 def _template_export(
     tmp_path: Path, template: str, name: str = "export.csv", *, aside: bool = False
 ) -> tuple[Path, Study, SurveyMapping, Path]:

@@ -548,11 +548,16 @@ def test_splitting_a_staff_group_of_the_template(gemeente: Path) -> None:
         assert need.groups.get("beveiliging") == need.groups.get("catering")
     assert [(str(where), what) for where, what in split.moved] == [
         (f"{gemeente}/interviews/gesprekken.yaml:52:12", "interview 'facilitair-01'"),
+    ]
+    # the survey asked for the three as one answer: it names both parts, together
+    assert [(str(where), what) for where, what in split.together] == [
         (
             f"{gemeente}/surveys/toptaken.yaml:13:42",
             "survey answer 'Beveiliging, catering of facilitair'",
         ),
     ]
+    answers = load_mapping(gemeente / "surveys" / "toptaken.yaml", study).group.values
+    assert answers["Beveiliging, catering of facilitair"] == ["beveiliging", "catering"]
     assert [
         p for p in (*check_mappings(study), *check_interviews(study)) if p.severity == "error"
     ] == []
@@ -580,7 +585,8 @@ def test_a_split_tally_is_the_tally_of_importing_again(tmp_path: Path) -> None:
     split = plan_split(load_study(root), "field", parts)
     write_study_edits(split)
     assert split.tallies == (tally_path(root, "toptasks"),)
-    assert [c.what for c in split.changes][-1] == "3 respondents moved"
+    assert [c.what for c in split.changes][-1] == "3 respondents counted together"
+    assert read_tally(tally_path(root, "toptasks")).respondents["crew+drivers"] == 3
     assert imported_again(root, export) == tally_path(root, "toptasks").read_text()
     assert (
         "  - {id: crew, name: Crew, headcount: 10}\n  - {id: drivers, name: Drivers,"
@@ -588,16 +594,80 @@ def test_a_split_tally_is_the_tally_of_importing_again(tmp_path: Path) -> None:
     )
 
 
+def test_parts_merged_again_give_the_mapping_and_the_tally_back(tmp_path: Path) -> None:
+    """Split, the survey answer names both parts and the tally counts them together;
+    merged again, the answer is the one id it was and the tally what importing writes."""
+    root, export = survey_study(tmp_path)
+    mapping_before = (root / "surveys" / "toptasks.yaml").read_text(encoding="utf-8")
+    tally_before = tally_path(root, "toptasks").read_text(encoding="utf-8")
+    parts = [GroupPart("crew", "Crew", 10), GroupPart("drivers", "Drivers", 20)]
+    write_study_edits(plan_split(load_study(root), "field", parts))
+    assert "field: [crew, drivers]," in (root / "surveys" / "toptasks.yaml").read_text()
+    merged = plan_regrouping(load_study(root), ["crew", "drivers"], "field", "Field staff")
+    assert [c.what for c in merged.changes][-2:] == ["1 survey answer", "3 respondents recounted"]
+    write_study_edits(merged)
+    assert (root / "surveys" / "toptasks.yaml").read_text(encoding="utf-8") == mapping_before
+    assert tally_path(root, "toptasks").read_text(encoding="utf-8") == tally_before
+    assert imported_again(root, export) == tally_before
+
+
+def test_a_part_of_parts_split_again_joins_them(tmp_path: Path) -> None:
+    """An answer for crew and drivers, drivers split again: the answer names all three,
+    whose respondents the tally counts together, as importing again would."""
+    root, export = survey_study(tmp_path)
+    parts = [GroupPart("crew", "Crew", 10), GroupPart("drivers", "Drivers", 20)]
+    write_study_edits(plan_split(load_study(root), "field", parts))
+    parts = [GroupPart("vans", "Vans", 5), GroupPart("lorries", "Lorries", 15)]
+    split = plan_split(load_study(root), "drivers", parts)
+    write_study_edits(split)
+    assert "field: [crew, vans, lorries]," in (root / "surveys" / "toptasks.yaml").read_text()
+    assert read_tally(tally_path(root, "toptasks")).respondents["crew+lorries+vans"] == 3
+    assert imported_again(root, export) == tally_path(root, "toptasks").read_text()
+
+
+def test_parts_counted_together_are_told_so_in_every_command(tmp_path: Path) -> None:
+    """After a split, the parts' respondents are one count: the groups list marks it at
+    both, the import summary names both, a persona of a part says whose answers it shows."""
+    root, export = survey_study(tmp_path)
+    (root / "personas.yaml").write_text(
+        "personas:\n  - {id: rita, name: Rita, group: field, role: Driver, needs: [canteen]}\n",
+        encoding="utf-8",
+    )
+    parts = [GroupPart("crew", "Crew", 10), GroupPart("drivers", "Drivers", 20)]
+    write_study_edits(plan_split(load_study(root), "field", parts))
+    listed_groups = runner.invoke(app, ["groups", "list", str(root)], env={"COLUMNS": "100"})
+    assert listed_groups.exit_code == 0, listed_groups.output
+    rows = {line.split()[0]: line.split()[-1] for line in listed_groups.stdout.splitlines()}
+    assert (rows["Crew"], rows["Drivers"], rows["Office"]) == ("3†", "3†", "3")
+    assert "†: respondents of several groups together" in " ".join(listed_groups.stdout.split())
+    as_json = json.loads(runner.invoke(app, ["groups", "list", str(root), "--json"]).stdout)
+    shared = {g["id"]: (g["respondents"], g["respondents_shared_with"]) for g in as_json["groups"]}
+    assert shared["crew"] == ({"toptasks": 3}, {"toptasks": ["drivers"]})
+    assert shared["office"] == ({"toptasks": 3}, {})
+    imported = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert imported.exit_code == 0, imported.output
+    assert re.search(r"^  Crew \+ Drivers +3$", imported.stdout, re.MULTILINE), imported.stdout
+    personas = json.loads(runner.invoke(app, ["personas", str(root), "--json"]).stdout)
+    [survey] = personas["personas"][0]["surveys"]
+    assert (survey["respondents"], survey["together"]) == (3, "Crew + Drivers")
+
+
 def test_a_part_may_keep_the_group_id(tmp_path: Path) -> None:
     root, _ = survey_study(tmp_path)
-    before = tally_path(root, "toptasks").read_text()
+    before = read_tally(tally_path(root, "toptasks"))
     parts = [GroupPart("field", "Field crew", 10), GroupPart("drivers", "Drivers", 20)]
     split = plan_split(load_study(root), "field", parts)
     write_study_edits(split)
-    assert tally_path(root, "toptasks").read_text() == before
-    # the survey answer already names the first part: listed, not changed
-    assert [c.what for c in split.changes] == ["1 group", "3 needs"]
-    assert [what for _, what in split.moved] == ["survey answer 'field'"]
+    after = read_tally(tally_path(root, "toptasks"))
+    assert after.respondents["drivers+field"] == before.respondents["field"]
+    assert after.votes["drivers+field"] == before.votes["field"]
+    assert [c.what for c in split.changes] == [
+        "1 group",
+        "3 needs",
+        "1 survey answer",
+        "3 respondents counted together",
+    ]
+    assert [what for _, what in split.together] == ["survey answer 'field'"]
     assert (
         "{desk: could, field: should, drivers: should, office: could}}"
         in (root / "needs.yaml").read_text()

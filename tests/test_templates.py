@@ -123,8 +123,8 @@ def test_json_schema_rejects_what_the_loader_rejects(tmp_path: Path) -> None:
 def test_the_survey_schema_holds_the_layout_rules_the_loader_checks(tmp_path: Path) -> None:
     """An editor that reads the schema marks what ``validate`` refuses: a LimeSurvey
     mapping without its question or a task's code, a long one without its respondent, a
-    forms one without its column, an ms-forms label with ';'. The fixture mappings of
-    every layout pass both."""
+    forms one without its column, an ms-forms label with ';', a list of one group. The
+    fixture mappings of every layout pass both, and so does an answer for two groups."""
     from needmap.surveys.mapping import load_mapping
 
     schema = tmp_path / "survey.schema.json"
@@ -141,8 +141,17 @@ def test_the_survey_schema_holds_the_layout_rules_the_loader_checks(tmp_path: Pa
         "no-respondent": long.replace("respondent: respondent\n", ""),
         "no-column": forms.replace("  column: Which tasks", "  # column: Which tasks"),
         "semicolon": forms.replace("label: Book leave,", "label: Book leave; today,"),
+        "one-in-a-list": forms.replace("Field staff: field", "Field staff: [field]"),
     }
-    files = [*sorted(mappings.glob("*.yaml"))]
+    together = tmp_path / "good" / "together.yaml"
+    together.parent.mkdir()
+    together.write_text(
+        forms.replace("Field staff: field", "Field staff: [field, office]").replace(
+            "Office staff: office", "Office staff: [office, field]"
+        ),
+        encoding="utf-8",
+    )
+    files = [*sorted(mappings.glob("*.yaml")), together]
     for name, text in broken.items():
         files.append(tmp_path / f"{name}.yaml")
         files[-1].write_text(text, encoding="utf-8")
@@ -153,7 +162,8 @@ def test_the_survey_schema_holds_the_layout_rules_the_loader_checks(tmp_path: Pa
             load_mapping(path, study)
         except InvalidStudyError:
             loads = False
-        assert (result.returncode == 0) is loads is (path.parent == mappings), path.name
+        good = path.parent in (mappings, together.parent)
+        assert (result.returncode == 0) is loads is good, path.name
 
 
 def test_the_interviews_schema_wants_each_quote_tagged(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ from needmap.cli.app import (
     print_table,
     study_at,
 )
-from needmap.errors import plural
+from needmap.errors import listed, plural
 from needmap.shell import command_word
 
 if TYPE_CHECKING:
@@ -213,8 +213,9 @@ def groups_split(
 
     Each part is a copy of the group's entry with its own id, name and headcount. Every need
     of the group becomes a need of each part with the same importance, to adjust per part.
-    The group's personas, interviews and survey answers go to the first part and are listed,
-    to move where they belong; imported tallies must be imported again.
+    The group's personas and interviews go to the first part and are listed, to move where
+    they belong. A survey answer for the group names all the parts: its respondents are
+    counted and weighted for them together, in the imported tallies too.
     """
     from needmap.errors import UsageError
     from needmap.regroup import GroupPart, plan_split
@@ -307,8 +308,10 @@ def _print_groups(overview: GroupsOverview) -> None:
                 str(s.personas),
                 *([hidden(s.participants, True, overview.min_size)] if interviews else []),
                 *(
-                    hidden(count, asked, overview.min_size)
-                    for count, asked in zip(s.respondents, s.asked, strict=True)
+                    hidden(count, asked, overview.min_size) + ("†" if others else "")
+                    for count, asked, others in zip(
+                        s.respondents, s.asked, s.shared_with, strict=True
+                    )
                 ),
             ]
             table.add_row(escape(group.name), *map(escape, figures))
@@ -325,6 +328,8 @@ def _print_groups(overview: GroupsOverview) -> None:
             for number, survey in enumerate(surveys, start=1)
         )
     legend.append(words["gl.legend.hidden"].format(n=overview.min_size))
+    if any(any(s.shared_with) for s in overview.groups):
+        legend.append(words["gl.legend.together"])
     if any(s.too_few for s in overview.groups):
         legend.append(words["gl.legend.too_few"].format(n=overview.min_size))
     console.print("; ".join(legend) + ".", style="dim", soft_wrap=False)
@@ -355,12 +360,16 @@ def _print_split(split: GroupSplit, folder: Path, dry_run: bool) -> None:
         )
         for where, what in split.moved:
             console.print(f"  {where}  {escape(what)}", soft_wrap=True)
-    for tally in split.tallies:
+    if split.together:
+        ids = listed([escape(p.id) for p in split.parts], shown=len(split.parts))
         console.print(
-            f"{tally.relative_to(split.root).as_posix()}: the respondents of "
-            f"{escape(split.group)} count for {escape(split.parts[0].id)}; once the survey "
-            "mapping's answers name the parts, import the export again (needmap survey import)."
+            f"These now name {ids} together: their respondents are counted and weighted for "
+            "the parts as one, since the survey did not ask which part. If its answers tell "
+            "the parts apart, give each answer its part and import the export again "
+            "(needmap survey import):"
         )
+        for where, what in split.together:
+            console.print(f"  {where}  {escape(what)}", soft_wrap=True)
     for part in split.too_small:
         console.print(
             f"{escape(part.id)} has fewer people ({part.headcount}) than the minimum group "

@@ -314,7 +314,7 @@ def _earlier_tally(path: Path) -> Tally | None:
 
 def _print_import(study: Study, result: ImportResult, target: Path, mapping_file: Path) -> None:
     from needmap.model.toptasks import suppressed_groups
-    from needmap.surveys.tally import OUTSIDE
+    from needmap.surveys.tally import OUTSIDE, in_study_order, stratum_name
 
     tally = result.tally
     console = new_console()
@@ -328,10 +328,9 @@ def _print_import(study: Study, result: ImportResult, target: Path, mapping_file
     outside = tally.outside_counted(minimum)
     counted = plural(tally.counted_respondents(minimum), "respondent")
     console.print(f"Counted {counted} into {target}:")
-    for g in study.groups:
-        if g.id in groups:
-            shown = f"n<{minimum}" if g.id in hidden else str(groups[g.id])
-            console.print(f"  {escape(g.name):40} {shown:>7}")
+    for key in in_study_order(groups, study):
+        shown = f"n<{minimum}" if key in hidden else str(groups[key])
+        console.print(f"  {escape(stratum_name(key, study)):40} {shown:>7}")
     if outside:
         console.print(f"  {'outside the target groups':40} {outside:>7}")
     elif tally.respondents.get(OUTSIDE):

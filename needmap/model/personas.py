@@ -72,6 +72,9 @@ class PersonaSurvey:
     need_shares: Mapping[str, float]
     """Key need id -> the group's share of votes for the tasks that map to the need; only
     needs that tasks map to."""
+    together: str = ""
+    """The names of the groups whose respondents these are, when one answer of the survey
+    covered the persona's group and others ("Nurses + Carers"); empty for the group's own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +226,7 @@ def _interviews(evidence: InterviewEvidence, group: str, needs: Sequence[str]) -
 
 
 def _survey(result: TopTasks, group: str, needs: Sequence[str], top: int) -> PersonaSurvey:
-    breakdown = next((b for b in result.groups if b.group == group), None)
+    breakdown = result.breakdown_of(group)
     if breakdown is None or breakdown.suppressed:
         return PersonaSurvey(
             result.survey,
@@ -248,4 +251,5 @@ def _survey(result: TopTasks, group: str, needs: Sequence[str], top: int) -> Per
             for need in needs
             if need in tasks_of
         },
+        together=breakdown.name if len(breakdown.members) > 1 else "",
     )

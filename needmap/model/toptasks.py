@@ -29,7 +29,7 @@ from needmap.model.notes import Note
 from needmap.model.ordering import reading_order
 from needmap.personas.study import Study
 from needmap.surveys.mapping import SurveyMapping
-from needmap.surveys.tally import OUTSIDE, Tally
+from needmap.surveys.tally import OUTSIDE, Tally, in_study_order, stratum_groups, stratum_name
 
 __all__ = [
     "NECK_SHARE",
@@ -65,7 +65,10 @@ class TaskResult:
 @dataclass(frozen=True, slots=True)
 class GroupBreakdown:
     group: str
+    """The group's id; for respondents of an answer that covers several groups, the key of
+    those groups together (:func:`~needmap.surveys.tally.stratum_key`)."""
     name: str
+    """The group's name; the names of the groups of a stratum, joined with " + "."""
     suppressed: bool
     respondents: int | None
     """None when suppressed."""
@@ -76,6 +79,11 @@ class GroupBreakdown:
         """Every task, largest share first; equal shares in the order of :attr:`shares`
         (the analysis gives them in the reading order of their labels)."""
         return tuple(sorted(self.shares, key=lambda t: -self.shares[t]))
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        """The ids of the groups these respondents are of: one, or those of a stratum."""
+        return stratum_groups(self.group)
 
     def top(self, n: int) -> tuple[str, ...]:
         """The ``n`` largest shares, leaving out tasks nobody in the group chose."""
@@ -116,7 +124,8 @@ class TopTasks:
     coverage: tuple[str, ...]
     neck: tuple[str, ...]
     weights: Mapping[str, float | None]
-    """group id -> weight; None for hidden groups. Empty when not weighted."""
+    """group id (or stratum, as :attr:`GroupBreakdown.group`) -> weight; None for hidden
+    groups. Empty when not weighted."""
     notes: tuple[Note, ...]
     """Why results are not weighted; who is left out of the weighting or of all results."""
     groups: tuple[GroupBreakdown, ...]
@@ -127,8 +136,14 @@ class TopTasks:
     asked: frozenset[str] = frozenset()
     """The target groups the survey's mapping has an answer for: the groups it asked."""
     headcounts: Mapping[str, int | None] = field(default_factory=dict)
-    """group id -> headcount, for each target group that answered: with the respondents,
-    each group's response rate, which the weighting evens out."""
+    """group id (or stratum) -> headcount, for each target group that answered (a
+    stratum's is its groups' sum): with the respondents, each group's response rate, which
+    the weighting evens out."""
+
+    def breakdown_of(self, group: str) -> GroupBreakdown | None:
+        """The breakdown that holds the respondents of the group with id ``group``: its own,
+        or its stratum's; None when the group has no respondents."""
+        return next((b for b in self.groups if group in b.members), None)
 
 
 def suppressed_groups(respondents: Mapping[str, int], minimum: int) -> frozenset[str]:
@@ -233,7 +248,7 @@ def analyse_toptasks(
     shares = {t: votes[t] / total_votes for t in tasks}
 
     hidden = suppressed_groups(groups, minimum)
-    headcounts = {g: study.group_by_id[g].headcount for g in groups if g in study.group_by_id}
+    headcounts = {key: _headcount(study, key) for key in groups}
     weights, note = ({}, None) if not weighted else _weights(groups, headcounts, hidden)
     denominator = sum(weights[g] * sum(tally.votes[g].values()) for g in weights)
     if weights and not denominator:  # the votes are all outside the groups: nothing to weigh
@@ -296,22 +311,28 @@ def analyse_toptasks(
         min_group_size=minimum,
         disagreements=_disagreements(breakdowns, tasks),
         needs=_needs(study, mapping, votes, shares, weighted_shares),
-        asked=frozenset(g for g in mapping.group.values.values() if g is not None),
+        asked=frozenset(mapping.group.group_ids()),
         headcounts=headcounts,
     )
 
 
 def _study_order(study: Study, groups: Mapping[str, int]) -> list[tuple[str, int]]:
-    """``groups`` in the order of the study's files (each is in the study: a tally with a
-    group that is not was refused by :meth:`Tally.differences`)."""
-    order = {g.id: i for i, g in enumerate(study.groups)}
-    return sorted(groups.items(), key=lambda item: order[item[0]])
+    """``groups`` in the order of the study's files, a stratum where its first group is
+    (each is in the study: a tally with a group that is not was refused by
+    :meth:`Tally.differences`)."""
+    return [(key, groups[key]) for key in in_study_order(groups, study)]
+
+
+def _headcount(study: Study, key: str) -> int | None:
+    """The headcount of a group, or of a stratum's groups together; None when one has none."""
+    counts = [study.group_by_id[g].headcount for g in stratum_groups(key)]
+    return None if None in counts else sum(c or 0 for c in counts)
 
 
 def _breakdown(
     study: Study, tally: Tally, group: str, respondents: int, hidden: bool, tasks: Sequence[str]
 ) -> GroupBreakdown:
-    name = study.group_by_id[group].name
+    name = stratum_name(group, study)
     if hidden:
         return GroupBreakdown(group, name, True, None, {})
     by_task = tally.votes.get(group, {})
@@ -382,7 +403,7 @@ def group_breakdown(result: TopTasks, group: str, study: Study) -> GroupBreakdow
         raise UsageError([study.unknown_group(group)])
     group = named.id
     for breakdown in result.groups:
-        if breakdown.group == group:
+        if group in breakdown.members:
             if breakdown.suppressed:
                 raise UsageError.single(
                     f"group '{group}' is not shown: fewer than {result.min_group_size} "

@@ -24,6 +24,7 @@ from pydantic import (
 from needmap.errors import RuleError
 
 __all__ = [
+    "BRANCH",
     "DATE_PATTERN",
     "DEFINITION_KINDS",
     "DefinitionsFile",
@@ -73,6 +74,10 @@ def id_from(text: str, limit: int = 63) -> str:
     plain = "".join(c for c in plain if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9_]+", "-", plain).strip("-_")[:limit].strip("-_")
 
+
+BRANCH = "\x1f"
+"""Starts the tag of a union's branch (``Tag(BRANCH + "one")``): pydantic puts the tag of
+the branch an error is in into the error's location, where the messages leave it out."""
 
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 """A date as YYYY-MM-DD, the one way YAML files of a study write dates."""

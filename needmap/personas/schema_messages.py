@@ -20,7 +20,7 @@ from pydantic_core import ErrorDetails
 from needmap.errors import Problem, RuleError, RuleErrors
 from needmap.personas.messages import did_you_mean
 from needmap.personas.other_words import key_meant, value_meant
-from needmap.personas.schema import DATE_PATTERN, id_from, year_first
+from needmap.personas.schema import BRANCH, DATE_PATTERN, id_from, year_first
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
 __all__ = ["schema_problems", "validated_document"]
@@ -64,7 +64,14 @@ def schema_problems(
 
 
 def _each_rule(detail: ErrorDetails) -> list[ErrorDetails]:
-    """The error, or one per rule it broke, each placed at the path its rule is about."""
+    """The error, or one per rule it broke, each placed at the path its rule is about;
+    without the tag of a union's branch in its path (:data:`BRANCH`)."""
+    loc = detail["loc"]
+    if any(isinstance(part, str) and part.startswith(BRANCH) for part in loc):
+        kept = tuple(p for p in loc if not (isinstance(p, str) and p.startswith(BRANCH)))
+        detail = ErrorDetails(
+            **{**detail, "loc": kept, "ctx": {**detail.get("ctx", {}), "branch": True}}
+        )
     raised = detail.get("ctx", {}).get("error")
     if isinstance(raised, RuleErrors):
         rules = list(raised.errors)
@@ -185,6 +192,16 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
         return "must not be empty", "write some text, or remove the key"
     if kind in _BOUND_WORDS:
         return _bound_error(kind, given, next(iter(ctx.values()), ""))
+    if kind == "too_short" and ctx.get("min_length", 1) > 1:
+        least = ctx["min_length"]
+        found = len(given) if isinstance(given, list) else 0
+        one = given[0] if isinstance(given, list) and len(given) == 1 else None
+        place = detail["loc"][-1] if detail["loc"] else ""
+        return f"a list here needs at least {least} items, found {found}", (
+            f"for one, write it alone, without the brackets: {place}: {one}"
+            if isinstance(one, str) and ctx.get("branch")
+            else f"add {least - found} more, or remove the list"
+        )
     if kind == "too_short":
         return "must not be empty", "add at least one item"
     message = str(detail["msg"]).removeprefix("Value error, ")

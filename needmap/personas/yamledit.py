@@ -21,7 +21,7 @@ from typing import Any
 from needmap.errors import InvalidStudyError, Location
 from needmap.personas.yamlsource import Node, YamlDocument, format_key, read_yaml_text
 
-__all__ = ["BOM", "EditRefused", "YamlEdit", "yaml_scalar"]
+__all__ = ["BOM", "EditRefused", "YamlEdit", "yaml_flow_list", "yaml_scalar"]
 
 BOM = "\ufeff"
 """What Windows editors may put before a file's first line; an edit keeps it."""
@@ -70,10 +70,16 @@ class YamlEdit:
         self._replacements: list[tuple[int, int, str]] = []
         self._removed: dict[Node, list[Node]] = defaultdict(list)
 
-    def set_value(self, path: Node, value: str | int) -> None:
-        """Give the scalar at ``path`` a new value."""
+    def set_value(self, path: Node, value: str | int | Sequence[str]) -> None:
+        """Give the scalar at ``path`` a new value; a list is written as a flow list,
+        ``[a, b]``, and so is a list replaced by a list, as written in either style."""
         start, end = self.document.source.spans[path]
-        self._replacements.append((start, end, yaml_scalar(value, flow=self._in_flow(path))))
+        written = (
+            yaml_scalar(value, flow=self._in_flow(path))
+            if isinstance(value, str | int)
+            else yaml_flow_list(value)
+        )
+        self._replacements.append((start, end, written))
 
     def rename_key(self, path: Node, key: str) -> None:
         """Give the mapping entry at ``path`` another key; its value stays as written."""
@@ -91,7 +97,7 @@ class YamlEdit:
         A list is written as a flow list, ``[a, b]``."""
         flow = self._in_flow(path)
         written = (
-            yaml_scalar(value, flow=flow) if isinstance(value, str | int) else _flow_list(value)
+            yaml_scalar(value, flow=flow) if isinstance(value, str | int) else yaml_flow_list(value)
         )
         entry = f"{yaml_scalar(key, flow=flow)}: {written}"
         if path[:-1] in self.document.source.flow:
@@ -151,7 +157,7 @@ class YamlEdit:
         that stay first, in their order)."""
         if path in self.document.source.flow:
             start, end = self.document.source.spans[path]
-            self._replacements.append((start, end, _flow_list(values)))
+            self._replacements.append((start, end, yaml_flow_list(values)))
             return
         current = self._data_at(path)
         for i, item in enumerate(current):
@@ -299,5 +305,6 @@ class YamlEdit:
         return data
 
 
-def _flow_list(values: Sequence[str]) -> str:
+def yaml_flow_list(values: Sequence[str]) -> str:
+    """``values`` as a YAML flow list, ``[a, b]``."""
     return "[" + ", ".join(yaml_scalar(value, flow=True) for value in values) + "]"

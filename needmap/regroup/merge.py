@@ -37,7 +37,7 @@ from needmap.regroup.files import (
     yaml_changes,
 )
 from needmap.shell import command_word
-from needmap.surveys.tally import read_tally
+from needmap.surveys.tally import read_tally, stratum_groups
 
 __all__ = ["FinishedRename", "Regrouping", "plan_finished_rename", "plan_regrouping"]
 
@@ -261,13 +261,19 @@ class _Merge:
         return changed
 
     def answers(self, values: dict[str, Any], edit: YamlEdit) -> int:
-        """Survey answers that meant a merged group now mean the target."""
+        """Survey answers that meant a merged group now mean the target; an answer for
+        several groups names the target once, and only the target once it names no other
+        (the parts of a split merged again)."""
         changed = 0
-        for answer, group in values.items():
-            if group in self.moved:
-                changed += 1
-                edit.set_value(("group", "values", answer), self.into)
-                values[answer] = self.into
+        for answer, named in values.items():
+            groups = named if isinstance(named, list) else [named]
+            if not self.moved.intersection(groups):
+                continue
+            changed += 1
+            renamed = list(dict.fromkeys(self.into if g in self.moved else g for g in groups))
+            value = renamed[0] if len(renamed) == 1 else renamed
+            edit.set_value(("group", "values", answer), value)
+            values[answer] = value
         return changed
 
 
@@ -284,7 +290,9 @@ def _tally_changes(root: Path, merge: _Merge, min_size: int) -> list[FileChange]
     changes = []
     for path in tally_files(root):
         tally = read_tally(path)
-        if merge.moved & tally.respondents.keys():
+        counted = {g for key in tally.respondents for g in stratum_groups(key)}
+        if merge.moved & counted:
             merged = tally.merged(merge.merged, merge.into)
-            changes.append(tally_change(path, merged, merge.into, "recounted", min_size))
+            key = next(k for k in merged.respondents if merge.into in stratum_groups(k))
+            changes.append(tally_change(path, merged, key, "recounted", min_size))
     return changes

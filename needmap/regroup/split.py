@@ -3,10 +3,11 @@
 The group's entry becomes one entry per part, each a copy of it as written with the part's
 id, name and headcount. Every need of the group becomes a need of each part, with the same
 importance: a starting point that the consultant then adjusts per part. What can belong to
-one group only (personas, interviews, survey answers) goes to the first part, and is listed
-so that it can be moved. An imported tally cannot be split (its respondents are gone): the
-group's respondents become the first part's, as importing again would count them while the
-survey mapping's answers name the first part; once they name the parts, import again.
+one group only (personas, interviews) goes to the first part, and is listed so that it can
+be moved. A survey answer that meant the group now names all its parts: the survey did not
+ask which part a respondent is of, so its respondents are counted and weighted for the
+parts together, in the tallies too (their respondents are gone, so the counts cannot be
+split); importing the export again counts them the same way.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from needmap.regroup.files import (
     tally_files,
     yaml_changes,
 )
-from needmap.surveys.tally import read_tally
+from needmap.surveys.tally import read_tally, stratum_groups
 
 __all__ = ["GroupPart", "GroupSplit", "plan_split"]
 
@@ -55,11 +56,15 @@ class GroupSplit(StudyEdits):
     group: str
     parts: tuple[GroupPart, ...]
     moved: tuple[tuple[Location, str], ...]
-    """Where each persona, interview and survey answer of the group now names the first
-    part, and what it is ("persona 'ahmed'"): each may belong to another part."""
+    """Where each persona and interview of the group now names the first part, and what it
+    is ("persona 'ahmed'"): each may belong to another part."""
+    together: tuple[tuple[Location, str], ...]
+    """Where each survey answer that meant the group now names all its parts, and what it
+    is ("survey answer 'Nurse or carer'"): if the survey's answers tell the parts apart,
+    each answer is to name its own part, and the export imported again."""
     tallies: tuple[Path, ...]
-    """Tallies that counted the group: its respondents are now the first part's, as
-    importing again would count them while the mapping's answers name the first part."""
+    """Tallies that counted the group: its respondents are now the parts' together, as
+    importing again would count them while the mapping's answers name all the parts."""
     min_group_size: int
     """The study's ``privacy.min_group_size``: a part with fewer people is never shown on
     its own (:attr:`too_small`)."""
@@ -82,21 +87,24 @@ def plan_split(study: Study, group: str, parts: Sequence[GroupPart]) -> GroupSpl
     split = _Split(group, tuple(parts))
     changes = yaml_changes(study.root, split)
     counted = {path: read_tally(path) for path in tally_files(study.root)}
-    tallies = [path for path, tally in counted.items() if group in tally.respondents]
+    tallies = [
+        path
+        for path, tally in counted.items()
+        if any(group in stratum_groups(key) for key in tally.respondents)
+    ]
     minimum = study.settings.privacy.min_group_size
-    if split.first != group:
-        changes.extend(
-            tally_change(
-                path, counted[path].merged({group}, split.first), split.first, "moved", minimum
-            )
-            for path in tallies
-        )
+    ids = [part.id for part in parts]
+    for path in tallies:
+        tally = counted[path].split(group, ids)
+        key = next(k for k in tally.respondents if set(ids) <= set(stratum_groups(k)))
+        changes.append(tally_change(path, tally, key, "counted together", minimum))
     return GroupSplit(
         root=study.root,
         changes=tuple(changes),
         group=group,
         parts=tuple(parts),
         moved=tuple(split.moved),
+        together=tuple(split.together),
         tallies=tuple(tallies),
         min_group_size=minimum,
         too_small=tuple(p for p in parts if study.settings.privacy.too_few(p.headcount)),
@@ -156,6 +164,7 @@ class _Split:
     group: str
     parts: tuple[GroupPart, ...]
     moved: list[tuple[Location, str]] = field(default_factory=list)
+    together: list[tuple[Location, str]] = field(default_factory=list)
 
     @property
     def first(self) -> str:
@@ -220,15 +229,21 @@ class _Split:
         return changed
 
     def answers(self, values: dict[str, Any], edit: YamlEdit) -> int:
-        """Survey answers that meant the group now mean the first part, and are listed."""
+        """Survey answers that meant the group now mean its parts together (a list of
+        their ids), and are listed: the survey did not ask which part a respondent is of,
+        so its respondents are counted and weighted for the parts as one."""
         changed = 0
-        for answer, group in values.items():
-            if group != self.group:
+        for answer, named in values.items():
+            groups = named if isinstance(named, list) else [named]
+            if self.group not in groups:
                 continue
+            changed += 1
+            parts = [part.id for part in self.parts]
+            together = list(
+                dict.fromkeys(p for g in groups for p in (parts if g == self.group else [g]))
+            )
+            edit.set_value(("group", "values", answer), together)
+            values[answer] = together
             where = edit.document.source.locate(("group", "values", answer))
-            self.moved.append((where, f"survey answer '{answer}'"))
-            if self.first != self.group:
-                changed += 1
-                edit.set_value(("group", "values", answer), self.first)
-                values[answer] = self.first
+            self.together.append((where, f"survey answer '{answer}'"))
         return changed

@@ -48,6 +48,9 @@ class GroupSummary:
     """Whether the group has fewer people (headcount) than the study's minimum group size:
     no report ever shows its answers on their own, so it is one to merge (``needmap
     status`` says into which)."""
+    shared_with: tuple[tuple[str, ...], ...] = ()
+    """Per survey: the other groups whose respondents :attr:`respondents` counts too, when
+    one answer of the survey covered them all (empty for the group's own)."""
 
 
 @dataclass(frozen=True)
@@ -87,17 +90,19 @@ def groups_overview(
         bucket = interviews.bucket_of(group.id)
         own = bucket is not None and bucket.shown and bucket.groups == (group.id,)
         # a pooled or hidden bucket stands for more groups (or too few people): no count
-        breakdowns = [{b.group: b for b in survey.groups} for survey in surveys]
+        breakdowns = [survey.breakdown_of(group.id) for survey in surveys]
         summaries.append(
             GroupSummary(
                 group=group,
                 needs=needs,
                 personas=sum(1 for p in study.personas if p.group == group.id),
                 participants=(bucket.participants if own else None) if bucket else 0,
-                respondents=tuple(
-                    b[group.id].respondents if group.id in b else None for b in breakdowns
-                ),
+                respondents=tuple(None if b is None else b.respondents for b in breakdowns),
                 asked=tuple(group.id in survey.asked for survey in surveys),
+                shared_with=tuple(
+                    () if b is None else tuple(g for g in b.members if g != group.id)
+                    for b in breakdowns
+                ),
                 too_few=study.settings.privacy.too_few(group.headcount),
             )
         )
@@ -141,6 +146,11 @@ def groups_to_json(overview: GroupsOverview) -> dict[str, Any]:
                         overview.surveys, s.respondents, s.asked, strict=True
                     )
                     if asked
+                },
+                "respondents_shared_with": {
+                    survey: list(others)
+                    for survey, others in zip(overview.surveys, s.shared_with, strict=True)
+                    if others
                 },
             }
             for s in overview.groups

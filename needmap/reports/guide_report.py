@@ -376,7 +376,7 @@ def _survey_lines(guide: GroupGuide, language: Language) -> list[str]:
         return [words["guide.no_surveys"]]
     lines = []
     for survey in guide.surveys:
-        breakdown = next((b for b in survey.groups if b.group == guide.group.id), None)
+        breakdown = survey.breakdown_of(guide.group.id)
         if guide.group.id not in survey.asked:
             lines.append(words["guide.not_asked"].format(survey=survey.title))
         elif breakdown is None or breakdown.suppressed:
@@ -388,8 +388,11 @@ def _survey_lines(guide: GroupGuide, language: Language) -> list[str]:
                 for t in breakdown.top(TASKS_SHOWN)
             )
             respondents = format_count(breakdown.respondents or 0, language)
+            together = len(breakdown.members) > 1
             lines.append(
-                words["guide.top"].format(survey=survey.title, respondents=respondents, tasks=tasks)
+                words["guide.top_together" if together else "guide.top"].format(
+                    survey=survey.title, respondents=respondents, tasks=tasks, groups=breakdown.name
+                )
             )
     return lines
 

@@ -108,6 +108,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "gl.legend.answered": "answered: respondents of survey {survey}",
         "gl.legend.survey_n": "#{n}: respondents of survey {survey}",
         "gl.legend.hidden": "n<{n}: fewer, not shown",
+        "gl.legend.together": "†: respondents of several groups together, which one answer "
+        "of the survey covered",
         "gl.legend.too_few": "*: fewer people than {n}, so never shown on their own "
         "(needmap status says what to merge the group into)",
         "nlist.groups": "groups",
@@ -388,6 +390,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "p.when": "When",
         "p.votes": "Votes {survey}",
         "p.respondents": "{count} respondents from this group. Their top tasks:",
+        "p.respondents_together": "{count} respondents from {groups} together (the survey "
+        "did not ask which). Their top tasks:",
         "p.no_respondents": "Nobody from this group answered this survey.",
         "p.hidden": "Not shown: fewer than {n} respondents from this group (n<{n}), or hidden "
         "so that a smaller group cannot be worked out.",
@@ -529,6 +533,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "that a small group cannot be worked out): not shown.",
         "guide.top": "{survey}, {respondents} respondents from this group; chosen most: "
         "{tasks}.",
+        "guide.top_together": "{survey}, {respondents} respondents from {groups} together "
+        "(the survey did not ask which); chosen most: {tasks}.",
         "guide.record": "Recording",
         "guide.record_intro": "Save as interviews/{id}.yaml (needmap guide --record writes "
         "it), or add it to a file there. Tag each quote with the needs it supports or "
@@ -663,6 +669,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "gl.legend.answered": "antwoorden: respondenten van onderzoek {survey}",
         "gl.legend.survey_n": "#{n}: respondenten van onderzoek {survey}",
         "gl.legend.hidden": "n<{n}: minder, niet getoond",
+        "gl.legend.together": "†: respondenten van meer groepen samen, die één antwoord in "
+        "het onderzoek omvatte",
         "gl.legend.too_few": "*: minder mensen dan {n}, dus nooit apart getoond "
         "(needmap status zegt met welke groep samen te voegen)",
         "nlist.groups": "doelgroepen",
@@ -952,6 +960,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "p.when": "Wanneer",
         "p.votes": "Stemmen {survey}",
         "p.respondents": "{count} respondenten uit deze groep. Hun toptaken:",
+        "p.respondents_together": "{count} respondenten uit {groups} samen (het onderzoek "
+        "vroeg niet welke). Hun toptaken:",
         "p.no_respondents": "Niemand uit deze groep heeft dit onderzoek ingevuld.",
         "p.hidden": "Niet getoond: minder dan {n} respondenten uit deze groep (n<{n}), of "
         "verborgen zodat een kleinere groep niet af te leiden is.",
@@ -1099,6 +1109,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "zodat een kleine groep niet te herleiden is): niet getoond.",
         "guide.top": "{survey}, {respondents} respondenten uit deze groep; het vaakst "
         "gekozen: {tasks}.",
+        "guide.top_together": "{survey}, {respondents} respondenten uit {groups} samen (het "
+        "onderzoek vroeg niet welke); het vaakst gekozen: {tasks}.",
         "guide.record": "Vastleggen",
         "guide.record_intro": "Bewaar als interviews/{id}.yaml (needmap guide --record "
         "schrijft het), of voeg het toe aan een bestand daar. Koppel elk citaat aan de "

@@ -264,7 +264,9 @@ def _survey_view(survey: PersonaSurvey, language: Language) -> SurveyView:
         return SurveyView(heading, words["p.no_respondents"], ())
     return SurveyView(
         heading,
-        words["p.respondents"].format(count=format_count(survey.respondents, language)),
+        words["p.respondents_together" if survey.together else "p.respondents"].format(
+            count=format_count(survey.respondents, language), groups=survey.together
+        ),
         tuple((label, format_percent(share, language), share) for label, share in survey.top_tasks),
     )
 
@@ -484,6 +486,7 @@ def _survey_json(survey: PersonaSurvey) -> dict[str, Any]:
         "title": survey.title,
         "suppressed": survey.suppressed,
         "respondents": None if survey.suppressed else survey.respondents,
+        "together": survey.together or None,
         "top_tasks": [{"label": label, "share": round(s, 4)} for label, s in survey.top_tasks],
         "need_shares": {need: round(s, 4) for need, s in survey.need_shares.items()},
     }

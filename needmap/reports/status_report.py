@@ -227,7 +227,10 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
             steps.append(
                 NextStep(
                     words["status.headcount"].format(
-                        title=tally.title, groups=_names([g.name for g, _ in over], language)
+                        title=tally.title,
+                        groups=_names(
+                            [" + ".join(g.name for g in groups) for groups, _ in over], language
+                        ),
                     ),
                     f"needmap validate {folder}",
                 )

@@ -27,7 +27,16 @@ from needmap.surveys.mapping import (
     mapping_files,
 )
 from needmap.surveys.tables import column_of, open_table
-from needmap.surveys.tally import OUTSIDE, Tally, read_tally, tally_path
+from needmap.surveys.tally import (
+    OUTSIDE,
+    Tally,
+    in_study_order,
+    read_tally,
+    stratum_groups,
+    stratum_members,
+    stratum_name,
+    tally_path,
+)
 
 __all__ = [
     "check_mappings",
@@ -313,7 +322,7 @@ def too_few_problem(study: Study, tally: Tally, path: Path) -> Problem | None:
         return None
     groups = [g for g, n in tally.respondents.items() if g != OUTSIDE and n]
     if len(groups) == 1:
-        name = study.group_by_id[groups[0]].name if groups[0] in study.group_by_id else groups[0]
+        name = stratum_name(groups[0], study)
         message = f"only '{name}' answered this survey, fewer than {minimum} of them"
     else:
         message = (
@@ -332,9 +341,9 @@ def _renamed_since(tally: Tally, mapping: SurveyMapping, study: StudyIds) -> tup
     """The one group the tally counted that the study no longer has, and the group it
     looks renamed to: one the mapping's answers name but the tally did not count, close in
     spelling or the only one. None when no group or several are gone."""
-    gone = [g for g in tally.respondents if g != OUTSIDE and g not in study.group_by_id]
-    named = dict.fromkeys(g for g in mapping.group.values.values() if g is not None)
-    new = [g for g in named if g not in tally.respondents and g in study.group_by_id]
+    counted = {g for key in tally.respondents if key != OUTSIDE for g in stratum_groups(key)}
+    gone = [g for g in counted if g not in study.group_by_id]
+    new = [g for g in mapping.group.group_ids() if g not in counted and g in study.group_by_id]
     if len(gone) != 1 or not new:
         return None
     meant = closest(gone[0], new) or (new[0] if len(new) == 1 else None)
@@ -367,15 +376,18 @@ def fitting_tallies(study: Study) -> list[Tally]:
     return found
 
 
-def over_headcount(study: Study, tally: Tally) -> list[tuple[TargetGroup, int]]:
+def over_headcount(study: Study, tally: Tally) -> list[tuple[list[TargetGroup], int]]:
     """The groups with more respondents in ``tally`` than their headcount, each with its
     respondents: an answer mapped to the wrong group, or a headcount too low. Weighting
-    trusts both, so it would weigh the group's votes down without a sign of it."""
-    found = []
-    for group in study.groups:  # in the study's order, as every list of groups
-        respondents = tally.respondents.get(group.id, 0)
-        if group.headcount is not None and respondents > group.headcount:
-            found.append((group, respondents))
+    trusts both, so it would weigh the group's votes down without a sign of it. The
+    groups of an answer that covers several are compared with their headcounts' sum."""
+    found: list[tuple[list[TargetGroup], int]] = []
+    for key in in_study_order(tally.respondents, study):  # as every list of groups
+        respondents = tally.respondents[key]
+        groups = stratum_members(key, study) if key != OUTSIDE else []
+        counts = [g.headcount for g in groups]
+        if groups and None not in counts and respondents > sum(c or 0 for c in counts):
+            found.append((groups, respondents))
     return found
 
 
@@ -385,18 +397,25 @@ def headcount_warnings(study: Study, tally: Tally) -> list[Problem]:
     without its number, as every output leaves that number out."""
     minimum = study.settings.privacy.min_group_size
     found = []
-    for group, respondents in over_headcount(study, tally):
+    for groups, respondents in over_headcount(study, tally):
+        name = " + ".join(g.name for g in groups)
         counted = (
-            f"{respondents} respondents for '{group.name}', more"
+            f"{respondents} respondents for '{name}', more"
             if respondents >= minimum
-            else f"more respondents for '{group.name}'"
+            else f"more respondents for '{name}'"
         )
+        headcount = sum(g.headcount or 0 for g in groups)
+        ids = " and ".join(f"'{g.id}'" for g in groups)
         found.append(
             Problem(
-                study.origins.get(("groups", group.id), Location(study.root)),
-                f"survey '{tally.survey}' counted {counted} than its headcount of "
-                f"{group.headcount}",
-                hint=f"check which answers the mapping's group.values gives '{group.id}', or "
+                study.origins.get(("groups", groups[0].id), Location(study.root)),
+                f"survey '{tally.survey}' counted {counted} than "
+                + (
+                    f"its headcount of {headcount}"
+                    if len(groups) == 1
+                    else f"their headcounts' sum of {headcount}"
+                ),
+                hint=f"check which answers the mapping's group.values gives {ids}, or "
                 "raise the headcount: weighting trusts both",
                 severity=Severity.WARNING,
             )

@@ -149,7 +149,7 @@ class Counts:
         """The mapping as hints name it: its file, where the import was told it."""
         self.table = table
         self.problems = problems
-        self.answers = {fold_text(a): g for a, g in mapping.group.values.items()}
+        self.answers = {fold_text(a): key for a, key in mapping.group.strata().items()}
         self.keys = [*sorted({g for g in self.answers.values() if g is not None}), OUTSIDE]
         self.slot_of_key = {key: i for i, key in enumerate(self.keys)}
         self.slot_of_answer: dict[str, int] = {}

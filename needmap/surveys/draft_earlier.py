@@ -21,9 +21,10 @@ __all__ = ["EarlierAnswer", "EarlierMappings", "EarlierTask", "earlier_mappings"
 
 @dataclass(frozen=True)
 class EarlierAnswer:
-    """The group an earlier mapping gave an answer (None: outside the target groups)."""
+    """The group an earlier mapping gave an answer (None: outside the target groups; the
+    ids of several for an answer that covers them)."""
 
-    group: str | None
+    group: str | tuple[str, ...] | None
     source: str
     """The name of the mapping file it is in."""
 
@@ -73,7 +74,8 @@ def earlier_mappings(study: Study) -> EarlierMappings:
     for path, mapping in load_mappings(study)[0].items():
         for text, group in mapping.group.values.items():
             key = _answer_key(text, mapping.group.column)
-            answers.setdefault(key, EarlierAnswer(group, path.name))
+            named = tuple(group) if isinstance(group, list) else group
+            answers.setdefault(key, EarlierAnswer(named, path.name))
         for task in mapping.tasks:
             earlier = EarlierTask(task.id, task.label, tuple(task.needs), path.name)
             tasks.setdefault(fold_text(task.label), earlier)

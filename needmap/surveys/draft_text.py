@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from needmap.controls import without_controls
-from needmap.personas.yamledit import yaml_scalar
+from needmap.personas.yamledit import yaml_flow_list, yaml_scalar
 from needmap.surveys.mapping import Layout
 
 __all__ = ["DraftAnswer", "DraftTask", "mapping_text"]
@@ -19,7 +19,9 @@ class DraftAnswer:
     chose it is not kept: a small group's count must not reach any file.)"""
 
     text: str
-    group: str | None
+    group: str | tuple[str, ...] | None
+    """A group id; the ids of an answer that covers several groups (from a mapping of the
+    study); None outside the target groups."""
     source: str | None = None
     """The study's mapping the group was taken from, if one has this answer; else the
     group is guessed."""
@@ -95,7 +97,13 @@ def mapping_text(
         lines.append(f"respondent: {_heading(respondent)}")
     lines += ["group:", f"  column: {_heading(group_column)}", "  values:"]
     for answer in answers:
-        group = "~" if answer.group is None else yaml_scalar(answer.group)
+        group = (
+            "~"
+            if answer.group is None
+            else yaml_scalar(answer.group)
+            if isinstance(answer.group, str)
+            else yaml_flow_list(answer.group)
+        )
         if answer.source is not None:
             note = notes["as_in"].format(source=answer.source)
         else:
@@ -113,9 +121,9 @@ def mapping_text(
     for task in tasks:
         code = f", code: {yaml_scalar(task.code, flow=True)}" if task.code is not None else ""
         label = yaml_scalar(task.label, flow=True)
-        needs = ", ".join(yaml_scalar(need, flow=True) for need in task.needs)
+        needs = yaml_flow_list(task.needs)
         entry = (
-            f"  - {{id: {yaml_scalar(task.id, flow=True)}, label: {label}{code}, needs: [{needs}]}}"
+            f"  - {{id: {yaml_scalar(task.id, flow=True)}, label: {label}{code}, needs: {needs}}}"
         )
         if task.source is not None:  # its label is an earlier mapping's: the survey's
             note = "  # " + notes["as_in"].format(source=task.source)

@@ -13,8 +13,10 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     model_validator,
 )
 
@@ -28,11 +30,13 @@ from needmap.errors import (
     first_of,
 )
 from needmap.personas.messages import one_per_place
-from needmap.personas.schema import Id, Ids
+from needmap.personas.schema import BRANCH, Id, Ids
 from needmap.personas.schema_messages import validated_document
 from needmap.personas.slips import named_twice
 from needmap.personas.study import Study, StudyIds, unknown_reference
+from needmap.personas.yamledit import yaml_flow_list
 from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file
+from needmap.surveys.tally import stratum_groups, stratum_key
 
 __all__ = [
     "LAYOUTS",
@@ -59,15 +63,85 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+GroupIds = Annotated[list[Id], Field(min_length=2, json_schema_extra={"uniqueItems": True})]
+"""The groups of an answer that covers several (the loader warns of one named twice)."""
+
+GroupAnswer = Annotated[
+    Annotated[Id | None, Tag(BRANCH + "one")] | Annotated[GroupIds, Tag(BRANCH + "several")],
+    Discriminator(lambda value: BRANCH + ("several" if isinstance(value, list) else "one")),
+]
+"""A group id, a list of several, or None: a value that is not a list is told as a group
+id would be, and a list as a list, not both."""
+
+
 class GroupColumn(_Model):
     """Where a respondent's group is, and what each answer means."""
 
     column: Text = Field(description="Heading of the column with the respondent's group.")
-    values: dict[str, Id | None] = Field(
-        description="Each answer in that column -> group id; ~ (empty) for answers outside "
-        "the target groups, whose respondents count only in unweighted totals.",
+    values: dict[str, GroupAnswer] = Field(
+        description="Each answer in that column -> group id; a list of group ids, "
+        "[nurses, carers], for an answer that covers several groups without telling them "
+        "apart (as after needmap groups split): its respondents are counted, weighted and "
+        "shown for those groups together; ~ (empty) for answers outside the target groups, "
+        "whose respondents count only in unweighted totals.",
         min_length=1,
     )
+
+    @model_validator(mode="after")
+    def _one_way_per_group(self) -> GroupColumn:
+        """Each group's respondents are counted one way: alone, or with the same other
+        groups. Counted both ways, the group's people would be weighted twice (once in
+        each count's headcount), and no breakdown would hold all its respondents."""
+        first: dict[str, tuple[str, str]] = {}
+        broken = []
+        counted_as = {answer: key for answer, key in self.strata().items() if key is not None}
+        for answer, key in counted_as.items():
+            for group in stratum_groups(key):
+                earlier, counted = first.setdefault(group, (answer, key))
+                if counted != key:
+                    broken.append(
+                        RuleError(
+                            f"'{group}' is counted {_counted_as(counted, group)} for "
+                            f"'{earlier}' and {_counted_as(key, group)} for '{answer}'",
+                            "a group's respondents are counted one way: give both answers the "
+                            f"same groups, such as {yaml_flow_list(_union(counted, key))}",
+                            at=("values", answer),
+                        )
+                    )
+                    break
+        if broken:
+            raise RuleErrors(broken)
+        return self
+
+    def strata(self) -> dict[str, str | None]:
+        """Each answer -> the tally key its respondents count under
+        (:func:`~needmap.surveys.tally.stratum_key`), or None outside the groups."""
+        return {
+            answer: None
+            if group is None
+            else stratum_key([group] if isinstance(group, str) else group)
+            for answer, group in self.values.items()
+        }
+
+    def group_ids(self) -> list[str]:
+        """Every group an answer names, once each, in the order they are first named."""
+        named = (
+            g
+            for group in self.values.values()
+            if group is not None
+            for g in ([group] if isinstance(group, str) else group)
+        )
+        return list(dict.fromkeys(named))
+
+
+def _counted_as(key: str, group: str) -> str:
+    """How a group's respondents are counted under ``key``: alone, or with which others."""
+    others = [g for g in stratum_groups(key) if g != group]
+    return "with " + " and ".join(others) if others else "alone"
+
+
+def _union(*keys: str) -> list[str]:
+    return list(dict.fromkeys(g for key in keys for g in stratum_groups(key)))
 
 
 class Choices(_Model):
@@ -313,18 +387,22 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
     problems = []
     group = data.get("group")
     values = group.get("values") if isinstance(group, dict) else None
-    for answer, group_id in values.items() if isinstance(values, dict) else ():
+    for answer, named in values.items() if isinstance(values, dict) else ():
         path = ("group", "values", answer)
-        unknown = unknown_reference(
-            study,
-            "group",
-            group_id,
-            source.locate(path),
-            format_key(path),
-            also="~ for answers of no group",
-        )
-        if unknown is not None:
-            problems.append(unknown)
+        paths = [(*path, j) for j in range(len(named))] if isinstance(named, list) else [path]
+        for at in paths:
+            unknown = unknown_reference(
+                study,
+                "group",
+                document.value_at(at),
+                source.locate(at),
+                format_key(at),
+                also="~ for answers of no group",
+            )
+            if unknown is not None:
+                problems.append(unknown)
+        if isinstance(named, list):
+            problems += named_twice(document, path, "group")
     seen: dict[str, dict[str, int]] = {"id": {}, "label": {}, "code": {}}
     tasks = data.get("tasks")
     for i, task in enumerate(tasks if isinstance(tasks, list) else ()):

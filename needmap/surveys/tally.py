@@ -8,18 +8,67 @@ personal data from the export, and analysis does not need the export again.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from needmap.errors import InvalidStudyError, Location, Problem
 from needmap.fileio import write_text_atomic
+from needmap.personas.schema import TargetGroup
+from needmap.personas.study import Study
 
-__all__ = ["OUTSIDE", "Tally", "read_tally", "tally_path", "tally_text", "write_tally"]
+__all__ = [
+    "OUTSIDE",
+    "Tally",
+    "in_study_order",
+    "read_tally",
+    "stratum_groups",
+    "stratum_key",
+    "stratum_members",
+    "stratum_name",
+    "tally_path",
+    "tally_text",
+    "write_tally",
+]
 
 OUTSIDE = "~"
 """Key of respondents whose group answer maps to no target group (``~`` in the mapping)."""
+
+_JOIN = "+"
+"""Joins the group ids of a stratum of several groups; no group id holds it."""
+
+
+def stratum_key(groups: Iterable[str]) -> str:
+    """The key a tally counts respondents under: a group's id, or for an answer that covers
+    several groups (the survey did not ask which of them), their ids joined in a fixed
+    order, as in ``carers+nurses``. Such respondents are counted, weighted and shown
+    together: nothing tells them apart."""
+    return _JOIN.join(sorted(set(groups)))
+
+
+def stratum_groups(key: str) -> tuple[str, ...]:
+    """The group ids of a tally's key (:func:`stratum_key`): one for most keys."""
+    return tuple(key.split(_JOIN))
+
+
+def stratum_members(key: str, study: Study) -> list[TargetGroup]:
+    """The study's groups of a tally's key, in the study's order."""
+    ids = set(stratum_groups(key))
+    return [group for group in study.groups if group.id in ids]
+
+
+def in_study_order(keys: Iterable[str], study: Study) -> list[str]:
+    """Groups' and strata's keys in the order of the study's files, a stratum where its
+    first group is; keys of groups the study lacks (and OUTSIDE) last."""
+    index = {group.id: i for i, group in enumerate(study.groups)}
+    return sorted(keys, key=lambda key: min(index.get(g, len(index)) for g in stratum_groups(key)))
+
+
+def stratum_name(key: str, study: Study) -> str:
+    """A group's name; the names of a stratum's groups, joined with " + " (the key itself
+    when the study has none of them)."""
+    return " + ".join(group.name for group in stratum_members(key, study)) or key
 
 
 @dataclass(frozen=True)
@@ -32,9 +81,10 @@ class Tally:
     source_sha256: str
     tasks: tuple[str, ...]
     respondents: Mapping[str, int]
-    """group id (or OUTSIDE) -> respondents with at least one valid choice."""
+    """group id, stratum of several groups (:func:`stratum_key`) or OUTSIDE -> respondents
+    with at least one valid choice."""
     votes: Mapping[str, Mapping[str, int]]
-    """group id (or OUTSIDE) -> task id -> votes."""
+    """group id, stratum or OUTSIDE -> task id -> votes."""
     skipped: Mapping[str, int] = field(default_factory=dict)
     """reason -> number of rows or respondents left out."""
 
@@ -84,8 +134,10 @@ class Tally:
         ]
         found += [
             f"group '{g}' was counted at import but is no longer in the study"
-            for g in self.respondents
-            if g != OUTSIDE and g not in group_ids
+            for key in self.respondents
+            if key != OUTSIDE
+            for g in stratum_groups(key)
+            if g not in group_ids
         ]
         found += [
             f"'{g}' has {cast} votes, more than its {n} respondents can cast choosing at most "
@@ -97,13 +149,35 @@ class Tally:
 
     def merged(self, groups: Collection[str], into: str) -> Tally:
         """The tally as if ``groups`` had been one group ``into`` when it was counted: a
-        respondent belongs to one group, so its respondents and votes are their sums.
-        ``into`` is one of ``groups`` or a group the tally did not count."""
-        counted = [g for g in self.respondents if g in groups]
-        respondents = {g: n for g, n in self.respondents.items() if g not in groups}
-        respondents[into] = sum(self.respondents[g] for g in counted)
-        votes = {g: dict(v) for g, v in self.votes.items() if g not in groups}
-        votes[into] = {t: sum(self.votes[g].get(t, 0) for g in counted) for t in self.tasks}
+        respondent belongs to one group, so its respondents and votes are their sums. A
+        stratum of several groups (:func:`stratum_key`) names ``into`` for each of them, and
+        is ``into`` itself once it names no other group. ``into`` is one of ``groups`` or a
+        group the tally did not count."""
+        return self.rekeyed(
+            lambda key: stratum_key(into if g in groups else g for g in stratum_groups(key))
+        )
+
+    def split(self, group: str, parts: Sequence[str]) -> Tally:
+        """The tally once ``group`` is split into ``parts``: its respondents are of one of
+        the parts, which the survey did not ask, so they are counted for the parts together
+        (one stratum), and so is any stratum ``group`` was in."""
+        return self.rekeyed(
+            lambda key: stratum_key(
+                part for g in stratum_groups(key) for part in (parts if g == group else [g])
+            )
+        )
+
+    def rekeyed(self, new_key: Callable[[str], str]) -> Tally:
+        """The tally with each group's or stratum's key replaced by ``new_key(key)``;
+        respondents and votes of keys that become one are added up. OUTSIDE stays."""
+        respondents: dict[str, int] = {}
+        votes: dict[str, dict[str, int]] = {}
+        for key, count in self.respondents.items():
+            new = key if key == OUTSIDE else new_key(key)
+            respondents[new] = respondents.get(new, 0) + count
+            by_task = votes.setdefault(new, dict.fromkeys(self.tasks, 0))
+            for task, n in self.votes[key].items():
+                by_task[task] += n
         return replace(self, respondents=respondents, votes=votes)
 
     def to_json(self) -> dict[str, Any]:
