@@ -340,8 +340,11 @@ BROKEN_MAPPINGS: tuple[tuple[str, str], ...] = (
         .replace("Office staff: office", "Office staff: 7"),
     ),
     (
-        "a group counted alone for one answer and with another group for the next",
-        _mapping("ms-forms", "Field staff: field", "Field staff: [field, office]"),
+        "a group counted alone for one answer and with another group for the next; two "
+        "groups counted alone, then together (told once)",
+        _mapping("ms-forms", "reception: desk", "reception: [desk, office]").replace(
+            "Other: ~", "Other: [field, office]"
+        ),
     ),
 )
 

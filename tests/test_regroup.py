@@ -1128,6 +1128,30 @@ def test_a_tally_left_behind_by_a_rename_by_hand_is_recounted(tmp_path: Path) ->
     assert again.exit_code == 2 and "unknown group 'field'" in again.stderr
 
 
+def test_a_part_renamed_by_hand_after_a_split_is_recounted_in_its_stratum(
+    tmp_path: Path,
+) -> None:
+    """The tally counts crew and drivers together; drivers renamed lorries by hand: the
+    hint names the rename, which recounts the stratum as crew and lorries."""
+    root, export = survey_study(tmp_path)
+    parts = [GroupPart("crew", "Crew", 10), GroupPart("drivers", "Drivers", 20)]
+    write_study_edits(plan_split(load_study(root), "field", parts))
+    for name in ("groups.yaml", "needs.yaml", "surveys/toptasks.yaml"):
+        path = root / name
+        path.write_text(re.sub(r"\bdrivers\b", "lorries", path.read_text()))
+    checked = runner.invoke(app, ["validate", str(root)])
+    assert checked.exit_code == 2
+    assert "group 'drivers' was counted at import but is no longer in the study" in checked.stderr
+    assert (
+        f"; or, if 'lorries' is 'drivers' renamed, recount it with: "
+        f"needmap groups rename {root} drivers lorries" in checked.stderr
+    )
+    result = runner.invoke(app, ["groups", "rename", str(root), "drivers", "lorries"])
+    assert result.exit_code == 0, result.output
+    assert read_tally(tally_path(root, "toptasks")).respondents["crew+lorries"] == 3
+    assert imported_again(root, export) == tally_path(root, "toptasks").read_text()
+
+
 @pytest.mark.parametrize(
     ("renames", "extra", "renamed"),
     [

@@ -152,11 +152,15 @@ def groups_rename(
     """
     from needmap.errors import InvalidStudyError
     from needmap.personas.loader import read_study
+    from needmap.personas.schema import is_id
     from needmap.regroup import plan_finished_rename
 
     reading = read_study(folder)
     ids = reading.ids.group_by_id
-    defined = reading.study is not None and reading.study.group_named(group) is not None
+    named = reading.study.group_named(group) if reading.study is not None else None
+    # an id renamed by hand whose group's name is the old id ("drivers", name Drivers)
+    finishing = named is not None and named.id == new_id and is_id(group)
+    defined = named is not None and not finishing
     if name is not None or defined or group in ids or new_id not in ids:
         if reading.study is None:
             raise InvalidStudyError(reading.problems)

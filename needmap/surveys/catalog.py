@@ -384,7 +384,7 @@ def over_headcount(study: Study, tally: Tally) -> list[tuple[list[TargetGroup], 
     found: list[tuple[list[TargetGroup], int]] = []
     for key in in_study_order(tally.respondents, study):  # as every list of groups
         respondents = tally.respondents[key]
-        groups = stratum_members(key, study) if key != OUTSIDE else []
+        groups = stratum_members(key, study)  # none for OUTSIDE
         counts = [g.headcount for g in groups]
         if groups and None not in counts and respondents > sum(c or 0 for c in counts):
             found.append((groups, respondents))

@@ -124,14 +124,9 @@ class GroupColumn(_Model):
         }
 
     def group_ids(self) -> list[str]:
-        """Every group an answer names, once each, in the order they are first named."""
-        named = (
-            g
-            for group in self.values.values()
-            if group is not None
-            for g in ([group] if isinstance(group, str) else group)
-        )
-        return list(dict.fromkeys(named))
+        """Every group an answer names, once each, in the order of the answers."""
+        keys = [key for key in self.strata().values() if key is not None]
+        return list(dict.fromkeys(g for key in keys for g in stratum_groups(key)))
 
 
 def _counted_as(key: str, group: str) -> str:

@@ -66,9 +66,8 @@ def in_study_order(keys: Iterable[str], study: Study) -> list[str]:
 
 
 def stratum_name(key: str, study: Study) -> str:
-    """A group's name; the names of a stratum's groups, joined with " + " (the key itself
-    when the study has none of them)."""
-    return " + ".join(group.name for group in stratum_members(key, study)) or key
+    """A group's name; the names of a stratum's groups, joined with " + "."""
+    return " + ".join(group.name for group in stratum_members(key, study))
 
 
 @dataclass(frozen=True)
@@ -169,11 +168,12 @@ class Tally:
 
     def rekeyed(self, new_key: Callable[[str], str]) -> Tally:
         """The tally with each group's or stratum's key replaced by ``new_key(key)``;
-        respondents and votes of keys that become one are added up. OUTSIDE stays."""
+        respondents and votes of keys that become one are added up. (OUTSIDE names no
+        group, so the changes of groups that call this leave it as it is.)"""
         respondents: dict[str, int] = {}
         votes: dict[str, dict[str, int]] = {}
         for key, count in self.respondents.items():
-            new = key if key == OUTSIDE else new_key(key)
+            new = new_key(key)
             respondents[new] = respondents.get(new, 0) + count
             by_task = votes.setdefault(new, dict.fromkeys(self.tasks, 0))
             for task, n in self.votes[key].items():

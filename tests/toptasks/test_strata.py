@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from needmap.model.toptasks import analyse_toptasks, group_breakdown
 from needmap.personas.study import Study
+from needmap.reports.i18n import note_text
 from needmap.surveys import import_survey
 from needmap.surveys.catalog import headcount_warnings, too_few_problem
 from needmap.surveys.mapping import SurveyMapping
@@ -128,3 +129,45 @@ def test_a_stratum_split_again_names_every_part() -> None:
     assert split.respondents == {"crew+lorries+vans": 4, "desk": 2}
     merged = split.merged({"crew", "vans", "lorries"}, "field")
     assert merged.respondents == {"field": 4, "desk": 2}
+    # a merge of some of a stratum's groups leaves the others in it
+    assert split.merged({"vans", "desk"}, "desk").respondents == {"crew+desk+lorries": 4, "desk": 2}
+
+
+def test_a_stratum_with_a_group_the_study_no_longer_has_is_told() -> None:
+    tally = tally_of({"desk+pilots": (4, [4, 0, 0, 0, 0])})
+    assert tally.differences(tally.tasks, {"desk", "field"}, 5) == [
+        "group 'pilots' was counted at import but is no longer in the study"
+    ]
+
+
+def test_a_stratum_comes_where_its_first_group_is(study: Study, mapping: SurveyMapping) -> None:
+    """desk and office answered as one, field apart: the stratum comes first, where desk is
+    in the study, not after field, where office is."""
+    values: dict[str, str | list[str] | None] = {"desk": ["desk", "office"], "field": "field"}
+    values |= {"office": ["desk", "office"], "other": None}
+    apart = mapping.model_copy(
+        update={"group": mapping.group.model_copy(update={"values": values})}
+    )
+    tally = import_survey(apart, SURVEY_FIXTURES / "exports" / "long.csv").tally
+    result = analyse_toptasks(with_minimum(study, 1), apart, tally)
+    assert [b.group for b in result.groups] == ["desk+office", "field"]
+
+
+def test_a_stratum_with_a_group_of_no_headcount_is_not_weighted(
+    study: Study, together: SurveyMapping, together_tally: Tally
+) -> None:
+    """Field's headcount unknown: the stratum's is unknown too, not desk's 10 alone."""
+    groups = tuple(
+        g.model_copy(update={"headcount": None}) if g.id == "field" else g for g in study.groups
+    )
+    without = Study(root=study.root, settings=study.settings, groups=groups, needs=study.needs)
+    # nor compared with a headcount: desk's 10 is not the stratum's
+    assert (
+        headcount_warnings(without, replace(together_tally, respondents={"desk+field": 41})) == []
+    )
+    result = analyse_toptasks(with_minimum(without, 1), together, together_tally)
+    assert result.weights == {}
+    assert result.headcounts["desk+field"] is None
+    assert [note_text(n, "en") for n in result.notes] == [
+        "no headcount for desk+field: results are not weighted"
+    ]
