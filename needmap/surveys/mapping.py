@@ -238,7 +238,7 @@ class SurveyMapping(_Model):
                 RuleError(
                     "layout long needs the column that identifies a respondent",
                     "add respondent: with that column's heading, such as the response id",
-                    at=("respondent",),
+                    at=("respondent",) if self.respondent is not None else ("layout",),
                 )
             )
         if broken:
