@@ -21,6 +21,7 @@ from needmap.errors import InvalidStudyError
 from needmap.model.searches import SearchEvidence, TopicMatcher, analyse_searches
 from needmap.personas.schema import Need, StudySettings
 from needmap.personas.study import Study
+from needmap.reports.how_read import how_read_text
 from needmap.reports.searches_report import (
     build_searches_table,
     build_unmatched_table,
@@ -38,6 +39,7 @@ from needmap.surveys.searchlog import (
     fold_term,
     load_search_logs,
 )
+from needmap.surveys.tables import HowRead
 from tests.conftest import SURVEY_FIXTURES, StudyMaker, run_needmap
 
 runner = CliRunner()
@@ -168,8 +170,12 @@ def test_a_google_analytics_export_with_notes_above_its_header(
     plain = _evidence(make_study(files_with_logs(), name="plain"))[1]
     assert evidence.for_need("leave") == plain.for_need("leave")
     assert [(log.searches, log.no_results) for log in evidence.logs] == [(6, None), (109, 66)]
-    assert load_search_logs(study)[1].description == (
+    how = load_search_logs(study)[1].how
+    assert how_read_text(how, "en") == (
         "CSV, UTF-8, semicolon-separated, header below 8 lines of notes"
+    )
+    assert how_read_text(how, "nl") == (
+        "CSV, UTF-8, gescheiden door puntkomma's, kop onder 8 regels met notities"
     )
 
 
@@ -193,7 +199,11 @@ def test_searches_without_a_term_are_left_out_and_said(
     ]
     result = runner.invoke(app, ["searches", str(root)])
     assert result.exit_code == 0, result.output
-    assert "left out (empty, or '(not set)')" in " ".join(result.stdout.split())
+    assert (
+        "Intranet search: CSV, UTF-8 with BOM, semicolon-separated; "
+        "50 searches without a term left out (empty, or '(not set)')"
+        in " ".join(result.stdout.split())
+    )
     assert "(not set)" not in result.stdout.replace("'(not set)'", "")
     logs = json.loads(runner.invoke(app, ["searches", str(root), "--json"]).stdout)["logs"]
     assert [log["without_term"] for log in logs] == [0, 50]
@@ -201,7 +211,10 @@ def test_searches_without_a_term_are_left_out_and_said(
     assert runner.invoke(app, ["searches", str(root), "--out", str(markdown)]).exit_code == 0
     lines = markdown.read_text().splitlines()
     assert "- App search: 6 searches" in lines
-    assert "- Intranet search (May 2026): 109 searches; 50 without a term left out" in lines
+    assert (
+        "- Intranet search (May 2026): 109 searches; 50 without a term left out (empty, or "
+        "'(not set)')" in lines
+    )
 
 
 def test_a_log_of_one_search_says_so_in_the_singular(
@@ -620,7 +633,8 @@ def _log_data(
         text = (replace or {}).get(text, text)
         old = terms.get(text, TermCount(text, 0, 0))
         terms[text] = TermCount(text, old.searches + searches, old.no_results + min(none, searches))
-    return SearchLogData(log, Path("p.yaml"), "CSV", terms, has_results=True, without_term=0)
+    how = HowRead("CSV", "UTF-8", ",")
+    return SearchLogData(log, Path("p.yaml"), how, terms, has_results=True, without_term=0)
 
 
 @settings(max_examples=150, deadline=None)
@@ -784,7 +798,7 @@ def test_a_workbook_is_read_at_the_sheet_the_log_names(
         {**files, "analytics/r.yaml": _log_yaml("sheet: top queries by month\n")}, name="named"
     )
     (log,) = load_search_logs(load_study(named))
-    assert log.description == "XLSX, sheet 'Top Queries by Month'"  # any case finds it
+    assert how_read_text(log.how, "en") == "XLSX, sheet 'Top Queries by Month'"  # any case
     assert [(t.text, t.searches) for t in log.terms.values()] == [("verlof", 30), ("nieuws", 4)]
     for n, (sheet, file, line, message, hint) in enumerate(
         [
@@ -1136,6 +1150,8 @@ def test_the_terminal_table_of_a_template_fits_80_columns_with_its_terms_whole(
     assert max(len(line) for line in lines) <= 80
     text = " ".join(result.output.split())
     assert "Leemte Meest gezochte termen" in text  # the gap column headed by its mark
+    # how the log was read, in the study's language like the rest
+    assert "Zoeken op het intranet: CSV, UTF-8 met BOM, gescheiden door puntkomma's" in text
     words = result.output.split()
     assert "parkeervergunning" in words and "zeldzamere" in words  # 3 terms, then the rest
     wide = runner.invoke(app, ["searches", str(tmp_path / "s")], env={"COLUMNS": "200"})

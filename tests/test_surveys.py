@@ -31,9 +31,11 @@ from needmap.errors import (
     UsageError,
 )
 from needmap.personas.study import Study
+from needmap.reports.how_read import how_read_text
 from needmap.surveys import import_survey, importer, load_mapping, read_tally, write_tally
 from needmap.surveys.counting import MAX_PER_KIND, Problems
 from needmap.surveys.draft import draft_mapping
+from needmap.surveys.importer import ImportResult
 from needmap.surveys.layouts import Interleaved, Labels, slow_split
 from needmap.surveys.mapping import SurveyMapping, checked_mapping
 from needmap.surveys.tables import open_table
@@ -55,7 +57,7 @@ def study() -> Study:
     return load_study(SURVEY_FIXTURES / "study")
 
 
-def _import(study: Study, layout: str, export: Path, *, strict: bool = False) -> object:
+def _import(study: Study, layout: str, export: Path, *, strict: bool = False) -> ImportResult:
     mapping = load_mapping(SURVEY_FIXTURES / "mappings" / f"{layout}.yaml", study)
     return import_survey(mapping, export, strict=strict)
 
@@ -73,10 +75,10 @@ def test_each_layout_yields_the_same_counts(
     study: Study, layout: str, export: str, description: str
 ) -> None:
     result = _import(study, layout, SURVEY_FIXTURES / "exports" / export)
-    assert result.description == description  # type: ignore[attr-defined]
-    assert dict(result.tally.respondents) == EXPECTED_RESPONDENTS  # type: ignore[attr-defined]
-    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
-    assert result.warnings == ()  # type: ignore[attr-defined]
+    assert how_read_text(result.how, "en") == description
+    assert dict(result.tally.respondents) == EXPECTED_RESPONDENTS
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+    assert result.warnings == ()
 
 
 @pytest.mark.parametrize("layout", ["limesurvey", "ms-forms", "google-forms", "long"])
@@ -91,16 +93,16 @@ def test_line_ends_written_twice_leave_no_empty_rows_to_warn_of(
         tmp_path, "doubled.csv", raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\r\n")
     )
     result = _import(study, layout, doubled)
-    assert result.description.endswith(  # type: ignore[attr-defined]
+    assert how_read_text(result.how, "en").endswith(
         "-separated, every line end doubled: the empty line after each row left out"
     )
-    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
-    assert result.warnings == ()  # type: ignore[attr-defined]
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+    assert result.warnings == ()
 
     once = raw.replace(b"\r\n", b"\n")
     one_empty = _write_bytes(tmp_path, "one-empty.csv", once.replace(b"\n", b"\r\r\n", 1))
     warned = _import(study, layout, one_empty)
-    assert _placed(warned.warnings) == [(2, 1, "empty row left out")]  # type: ignore[attr-defined]
+    assert _placed(warned.warnings) == [(2, 1, "empty row left out")]
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -117,9 +119,9 @@ def test_ms_forms_xlsx_yields_the_same_counts(study: Study, tmp_path: Path) -> N
     path = tmp_path / "Top tasks(1-12).xlsx"
     workbook.save(path)
     result = _import(study, "ms-forms", path)
-    assert result.description == "XLSX, sheet 'Sheet1'"  # type: ignore[attr-defined]
-    assert result.tally.source_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()  # type: ignore[attr-defined]
-    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
+    assert how_read_text(result.how, "en") == "XLSX, sheet 'Sheet1'"
+    assert result.tally.source_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
 
 
 @pytest.mark.parametrize(("suffix", "kind"), [(".xls", "XLS"), (".ods", "ODS")])
@@ -130,8 +132,8 @@ def test_the_export_saved_as_xls_or_ods_yields_the_same_counts(
     LibreOffice and Google Sheets write it; tests/fixtures/survey/make_workbooks.py)."""
     path = (SURVEY_FIXTURES / "exports" / "ms-forms").with_suffix(suffix)
     result = _import(study, "ms-forms", path)
-    assert result.description == f"{kind}, sheet 'Sheet1'"  # type: ignore[attr-defined]
-    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
+    assert how_read_text(result.how, "en") == f"{kind}, sheet 'Sheet1'"
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
     assert open_table(path).header == _rows(SURVEY_FIXTURES / "exports" / "ms-forms.csv")[0]
 
 
@@ -184,8 +186,8 @@ def test_a_workbook_of_one_kind_named_as_another_is_read(study: Study, tmp_path:
     path = tmp_path / "export.xlsx"
     path.write_bytes((SURVEY_FIXTURES / "exports" / "ms-forms.ods").read_bytes())
     result = _import(study, "ms-forms", path)
-    assert result.description == "ODS, sheet 'Sheet1'"  # type: ignore[attr-defined]
-    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
+    assert how_read_text(result.how, "en") == "ODS, sheet 'Sheet1'"
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
 
 
 def test_an_empty_row_in_a_workbook_is_warned_of_where_excel_shows_it(
@@ -200,8 +202,8 @@ def test_an_empty_row_in_a_workbook_is_warned_of_where_excel_shows_it(
     path = tmp_path / "gap.xlsx"
     workbook.save(path)
     result = _import(study, "ms-forms", path)
-    assert _placed(result.warnings) == [(4, 1, "empty row left out")]  # type: ignore[attr-defined]
-    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
+    assert _placed(result.warnings) == [(4, 1, "empty row left out")]
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
@@ -229,7 +231,7 @@ def test_limesurvey_task_columns_apart_are_read_row_by_row(
         "submitdate",
         "G02Q02[SQ003]",
     ]
-    tally = _import(study, "limesurvey", path).tally  # type: ignore[attr-defined]
+    tally = _import(study, "limesurvey", path).tally
     assert {g: dict(v) for g, v in tally.votes.items()} == EXPECTED_VOTES
 
 
@@ -297,8 +299,8 @@ def test_csv_as_excel_writes_it(
     path = tmp_path / "export.csv"
     path.write_bytes(bom + buffer.getvalue().encode(encoding))
     result = _import(study, "google-forms", path)
-    assert result.description == description  # type: ignore[attr-defined]
-    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
+    assert how_read_text(result.how, "en") == description
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
 
 
 @pytest.mark.parametrize(
@@ -337,7 +339,7 @@ def test_one_column_is_split_at_a_delimiter_its_rows_do_not_hold(
     path.write_text(text, encoding="utf-8")
     table = open_table(path)
     assert (table.header, list(table.rows)) == (header, rows)
-    assert table.description == f"CSV, UTF-8, {description}-separated"
+    assert how_read_text(table.how, "en") == f"CSV, UTF-8, {description}-separated"
 
 
 @pytest.mark.parametrize(
@@ -378,7 +380,7 @@ def test_a_title_above_a_workbook_s_header_is_read_past(
         active.append(row)
     book.save(tmp_path / "export.xlsx")
     table = open_table(tmp_path / "export.xlsx")
-    assert table.header == header and table.description == description
+    assert table.header == header and how_read_text(table.how, "en") == description
     read = [(table.line(), [c for c in row if c]) for row in table.rows]
     assert read == rows
 
@@ -399,7 +401,7 @@ def test_commas_inside_quoted_headings_do_not_make_the_delimiter(tmp_path: Path)
     path = tmp_path / "export.csv"
     path.write_text('"Functie, rol";"Taken, kies er vijf, of minder"\nbalie;Verlof\n')
     table = open_table(path)
-    assert table.description == "CSV, UTF-8, semicolon-separated"
+    assert how_read_text(table.how, "en") == "CSV, UTF-8, semicolon-separated"
     assert (table.header, list(table.rows)) == (
         ["Functie, rol", "Taken, kies er vijf, of minder"],
         [["balie", "Verlof"]],
@@ -635,8 +637,8 @@ def test_answers_and_labels_match_with_any_spacing_and_no_control_character(
         "t4,field staff,See the cafe\u0301 menu\n"
     )
     result = _import(study, layout, _write(tmp_path, "x.csv", HEADER + rows))
-    assert dict(result.tally.respondents) == {"field": 4}  # type: ignore[attr-defined]
-    votes = {t: n for t, n in result.tally.votes["field"].items() if n}  # type: ignore[attr-defined]
+    assert dict(result.tally.respondents) == {"field": 4}
+    votes = {t: n for t, n in result.tally.votes["field"].items() if n}
     assert votes == {"leave": 3, "expense": 1, "cafe": 1}
     export = _write(tmp_path, "y.csv", HEADER + rows + "t5,Fie\u00a0ld staff,Book leave\n")
     with pytest.raises(InvalidStudyError) as raised:
@@ -685,16 +687,16 @@ def test_warnings_leave_respondents_out_and_strict_makes_them_errors(
         + "t5,,Book leave\n",
     )
     result = _import(study, "google-forms", export)
-    shown = _placed(result.warnings)  # type: ignore[attr-defined]
+    shown = _placed(result.warnings)
     assert shown == [
         (3, 1, "empty row left out"),
         (4, 3, "6 tasks chosen, more than the 5 allowed: respondent left out"),
         (5, 3, "no task chosen: respondent left out"),
         (6, 2, "no group given: respondent left out"),
     ]
-    assert all(p.severity is Severity.WARNING for p in result.warnings)  # type: ignore[attr-defined]
-    assert dict(result.tally.respondents) == {"field": 1}  # type: ignore[attr-defined]
-    assert dict(result.tally.skipped) == {  # type: ignore[attr-defined]
+    assert all(p.severity is Severity.WARNING for p in result.warnings)
+    assert dict(result.tally.respondents) == {"field": 1}
+    assert dict(result.tally.skipped) == {
         "too many choices": 1,
         "no task chosen": 1,
         "no group answer": 1,
@@ -724,8 +726,8 @@ def test_rows_wider_than_the_header(
     with path.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows([header, *rows])
     result = _import(study, layout, path)
-    assert result.warnings == ()  # type: ignore[attr-defined]
-    assert sum(result.tally.respondents.values()) == 12  # type: ignore[attr-defined]
+    assert result.warnings == ()
+    assert sum(result.tally.respondents.values()) == 12
     rows[2] = [*rows[2][:1], "Office", " staff", *rows[2][2:]]  # "Office, staff" unquoted
     rows[5] = [*rows[5], ""]  # and a row further on: each is told, the reading goes on
     with path.open("w", newline="", encoding="utf-8") as handle:
@@ -855,11 +857,11 @@ def test_a_task_chosen_twice_counts_once(study: Study, tmp_path: Path) -> None:
         "2,Field staff,Book leave;Book leave;\n",
     )
     result = _import(study, "ms-forms", export)
-    tally = result.tally  # type: ignore[attr-defined]
+    tally = result.tally
     assert dict(tally.respondents) == {"field": 2}
     assert {t: n for t, n in tally.votes["field"].items() if n} == {"leave": 2, "expense": 1}
     twice = "'Book leave' chosen more than once by one respondent: counted once"
-    assert _placed(result.warnings) == [(2, 3, twice), (3, 3, twice)]  # type: ignore[attr-defined]
+    assert _placed(result.warnings) == [(2, 3, twice), (3, 3, twice)]
     with pytest.raises(InvalidStudyError):
         _import(study, "ms-forms", export, strict=True)
 
@@ -876,13 +878,13 @@ def test_a_warning_names_three_tasks_chosen_twice_and_counts_the_rest(
         f"2,Field staff,{';'.join(labels[:3] * 2)};\n",
     )
     result = _import(study, "ms-forms", export)
-    assert [p.message for p in result.warnings] == [  # type: ignore[attr-defined]
+    assert [p.message for p in result.warnings] == [
         "'Book leave', 'Claim expenses', 'Report a broken printer' and 1 more task "
         "chosen more than once by one respondent: counted once",
         "'Book leave', 'Claim expenses', 'See the café menu' "
         "chosen more than once by one respondent: counted once",
     ]
-    assert dict(result.tally.respondents) == {"field": 2}  # type: ignore[attr-defined]
+    assert dict(result.tally.respondents) == {"field": 2}
 
 
 @pytest.mark.parametrize("order", ["grouped", "interleaved"])
@@ -895,10 +897,10 @@ def test_a_long_row_given_twice_counts_once_with_a_warning(
         rows = [rows[0], rows[3], rows[1], rows[4], rows[2], rows[5]]
     export = _write(tmp_path, "l.csv", "respondent;group;task\n" + "\n".join(rows) + "\n")
     result = _import(study, "long", export)
-    tally = result.tally  # type: ignore[attr-defined]
+    tally = result.tally
     assert {t: n for t, n in tally.votes["field"].items() if n} == {"leave": 1, "expense": 1}
     assert {t: n for t, n in tally.votes["desk"].items() if n} == {"leave": 1, "cafe": 1}
-    assert [p.message for p in result.warnings] == [  # type: ignore[attr-defined]
+    assert [p.message for p in result.warnings] == [
         "'Book leave' chosen more than once by one respondent: counted once",
         "'See the café menu' chosen more than once by one respondent: counted once",
     ]
@@ -942,8 +944,8 @@ def test_limesurvey_full_answers(study: Study, tmp_path: Path) -> None:
     csv.writer(buffer).writerows(rows)
     full = _import(study, "limesurvey", _write(tmp_path, "full.csv", buffer.getvalue()))
     plain = _import(study, "limesurvey", SURVEY_FIXTURES / "exports" / "limesurvey.csv")
-    assert full.tally.votes == plain.tally.votes  # type: ignore[attr-defined]
-    assert full.warnings == plain.warnings  # type: ignore[attr-defined]
+    assert full.tally.votes == plain.tally.votes
+    assert full.warnings == plain.warnings
 
 
 def test_limesurvey_headings_with_question_text(study: Study, tmp_path: Path) -> None:
@@ -955,7 +957,7 @@ def test_limesurvey_headings_with_question_text(study: Study, tmp_path: Path) ->
     )
     plain = _import(study, "limesurvey", SURVEY_FIXTURES / "exports" / "limesurvey.csv")
     text = _import(study, "limesurvey", export)
-    assert text.tally.votes == plain.tally.votes  # type: ignore[attr-defined]
+    assert text.tally.votes == plain.tally.votes
     lines = export.read_text("utf-8").splitlines()
     lines[1] = lines[1].replace('"AO01","Y"', '"AO01","maybe"', 1)
     with pytest.raises(InvalidStudyError) as raised:
@@ -965,7 +967,7 @@ def test_limesurvey_headings_with_question_text(study: Study, tmp_path: Path) ->
     lines[1] = lines[1].replace('"AO01","maybe"', '"","Y"', 1)
     lines[2] = lines[2].split('"AO01"')[0] + '"AO01"' + ',""' * 6
     warned = _import(study, "limesurvey", _write(tmp_path, "w.csv", "\n".join(lines) + "\n"))
-    assert _placed(warned.warnings) == [  # type: ignore[attr-defined]
+    assert _placed(warned.warnings) == [
         (2, 6, "no group given: respondent left out"),
         (3, 7, "no task chosen: respondent left out"),
     ]
@@ -1040,8 +1042,8 @@ def test_short_rows_of_a_long_export_in_any_order_are_padded(study: Study, tmp_p
     with path.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows([[*header, "comment"], *rows])
     result = _import(study, "long", path)
-    assert result.warnings == ()  # type: ignore[attr-defined]
-    assert dict(result.tally.respondents) == EXPECTED_RESPONDENTS  # type: ignore[attr-defined]
+    assert result.warnings == ()
+    assert dict(result.tally.respondents) == EXPECTED_RESPONDENTS
 
 
 def test_limesurvey_empty_row_is_left_out(study: Study, tmp_path: Path) -> None:
@@ -1049,11 +1051,9 @@ def test_limesurvey_empty_row_is_left_out(study: Study, tmp_path: Path) -> None:
     width = lines[0].count(",") + 1
     lines.insert(2, ",".join(['""'] * width))
     result = _import(study, "limesurvey", _write(tmp_path, "l.csv", "\n".join(lines) + "\n"))
-    assert _placed(result.warnings) == [  # type: ignore[attr-defined]
-        (3, 1, "empty row left out")
-    ]
+    assert _placed(result.warnings) == [(3, 1, "empty row left out")]
     plain = _import(study, "limesurvey", SURVEY_FIXTURES / "exports" / "limesurvey.csv")
-    assert result.tally.votes == plain.tally.votes  # type: ignore[attr-defined]
+    assert result.tally.votes == plain.tally.votes
 
 
 @pytest.mark.parametrize(
@@ -1093,13 +1093,13 @@ def test_long_layout_reads_labels_loosely_and_empty_cells_as_no_task(
         "r3,office,\n",
     )
     result = _import(study, "long", export)
-    tally = result.tally  # type: ignore[attr-defined]
+    tally = result.tally
     assert dict(tally.respondents) == {"desk": 1, "field": 1}
     assert {g: {t: n for t, n in v.items() if n} for g, v in tally.votes.items()} == {
         "desk": {"leave": 1},
         "field": {"expense": 1},
     }
-    assert _placed(result.warnings) == [  # type: ignore[attr-defined]
+    assert _placed(result.warnings) == [
         (5, 1, "empty row left out"),
         (6, 3, "no task chosen: respondent left out"),
     ]
@@ -1621,8 +1621,8 @@ def test_the_first_sheet_with_data_is_read(study: Study, tmp_path: Path, empty: 
     book.save(tmp_path / "export.xlsx")
     result = _import(study, "long", tmp_path / "export.xlsx")
     first = "the sheet before it empty" if empty == 1 else "the 2 sheets before it empty"
-    assert result.description == f"XLSX, sheet 'Responses', {first}"  # type: ignore[attr-defined]
-    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES  # type: ignore[attr-defined]
+    assert how_read_text(result.how, "en") == f"XLSX, sheet 'Responses', {first}"
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
 
 
 def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
@@ -1713,15 +1713,15 @@ def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
 def test_tally_round_trip_keeps_no_respondent_data(study: Study, tmp_path: Path) -> None:
     result = _import(study, "ms-forms", SURVEY_FIXTURES / "exports" / "ms-forms.csv")
     path = tmp_path / "t.tally.json"
-    write_tally(result.tally, path)  # type: ignore[attr-defined]
+    write_tally(result.tally, path)
     text = path.read_text()
     assert "anonymous" not in text and "3/2/26" not in text
-    assert read_tally(path) == result.tally  # type: ignore[attr-defined]
-    titled = dataclasses.replace(result.tally, title="Toptaken-enquête")  # type: ignore[attr-defined]
+    assert read_tally(path) == result.tally
+    titled = dataclasses.replace(result.tally, title="Toptaken-enquête")
     write_tally(titled, path)
     assert '"title": "Toptaken-enquête"' in path.read_text()  # as written, for a reader
     export = (SURVEY_FIXTURES / "exports" / "ms-forms.csv").read_bytes()
-    assert result.tally.source_sha256 == hashlib.sha256(export).hexdigest()  # type: ignore[attr-defined]
+    assert result.tally.source_sha256 == hashlib.sha256(export).hexdigest()
     (tmp_path / "broken.json").write_text('{\n  "survey": "x"\n  "title": "y"}')
     with pytest.raises(NeedmapError, match="cannot read this tally") as raised:
         read_tally(tmp_path / "broken.json")
@@ -1769,7 +1769,7 @@ def test_a_tally_edited_into_counts_no_import_writes_is_refused(
     study: Study, tmp_path: Path, edit: Callable[[dict[str, Any]], object], message: str
 ) -> None:
     result = _import(study, "long", SURVEY_FIXTURES / "exports" / "long.csv")
-    data = result.tally.to_json()  # type: ignore[attr-defined]
+    data = result.tally.to_json()
     assert data["respondents"]["desk"] == 5 and sum(data["votes"]["desk"].values()) > 1
     data.setdefault("skipped", {})
     edit(data)

@@ -348,7 +348,8 @@ def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
 
 def _print_searches(evidence: SearchEvidence, study: Study) -> None:
     """The summary, the needs table without kind and share, the unmatched terms, the notes."""
-    from needmap.reports.i18n import labels
+    from needmap.reports.how_read import how_read_text
+    from needmap.reports.i18n import counted, labels
     from needmap.reports.searches_report import (
         build_searches_table,
         build_unmatched_table,
@@ -361,13 +362,11 @@ def _print_searches(evidence: SearchEvidence, study: Study) -> None:
     if evidence.logs:
         console.print(escape(summary_line(evidence, language)), soft_wrap=False)
         for log in evidence.logs:
-            left_out = (
-                f"; {plural(log.without_term, 'search', 'searches')} without a term left out "
-                "(empty, or '(not set)')"
-                if log.without_term
-                else ""
-            )
-            console.print(escape(f"{log.title}: {log.description}{left_out}"), style="dim")
+            read = how_read_text(log.how, language)
+            if log.without_term:
+                searches = counted(log.without_term, "searches", language)
+                read += labels(language)["sl.without_term"].format(searches=searches)
+            console.print(escape(f"{log.title}: {read}"), style="dim")
         console.print()
     unmatched = build_unmatched_table(evidence, study)
     # The gap column is headed by its mark ("gap"), not "Content gap": room for the terms.

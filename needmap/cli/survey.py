@@ -225,13 +225,16 @@ def survey_draft(
         )
         target = out or study.root / "surveys" / f"{survey_id or draft.survey_id}.yaml"
         check = write_draft(study, draft, target, export)
+    from needmap.reports.how_read import how_read_text
+
     console = new_console()
     choices = "question" if draft.layout == "limesurvey" else "choices in column"
     respondents = (
         f", respondents in column '{escape(draft.respondent)}'" if draft.respondent else ""
     )
     console.print(
-        f"Read {escape(export.name)} ({escape(draft.read_as)}) as {draft.layout}: groups in column "
+        f"Read {escape(export.name)} ({escape(how_read_text(draft.how, 'en'))}) as "
+        f"{draft.layout}: groups in column "
         f"'{escape(draft.group_column)}', "
         f"{choices} '{escape(draft.choices)}'{respondents}."
     )
@@ -314,12 +317,14 @@ def _earlier_tally(path: Path) -> Tally | None:
 
 def _print_import(study: Study, result: ImportResult, target: Path, mapping_file: Path) -> None:
     from needmap.model.toptasks import suppressed_groups
+    from needmap.reports.how_read import how_read_text
     from needmap.surveys.tally import OUTSIDE, in_study_order, stratum_name
 
     tally = result.tally
     console = new_console()
     console.print(
-        f"Read {escape(tally.source)} ({escape(result.description)}) as layout {tally.layout}, "
+        f"Read {escape(tally.source)} ({escape(how_read_text(result.how, 'en'))}) as layout "
+        f"{tally.layout}, "
         f"with {escape(str(mapping_file))}."
     )
     groups = {g: n for g, n in tally.respondents.items() if g != OUTSIDE}

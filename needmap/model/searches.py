@@ -22,6 +22,7 @@ from functools import cached_property
 from needmap.personas.study import Study
 from needmap.scrub import names_a_person, scrub
 from needmap.surveys.searchlog import SearchLog, SearchLogData, fold_term
+from needmap.surveys.tables import HowRead
 
 __all__ = [
     "LogSummary",
@@ -66,7 +67,7 @@ class LogSummary:
     id: str
     title: str
     period: str | None
-    description: str
+    how: HowRead
     """How the export was read."""
     searches: int
     matched: int
@@ -191,7 +192,7 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
                 data.log.id,
                 data.log.title,
                 data.log.period,
-                data.description,
+                data.how,
                 data.searches,
                 matched,
                 sum(t.no_results for t in data.terms.values()) if data.has_results else None,

@@ -14,6 +14,7 @@ from typing import Any
 
 from needmap.model.searches import NeedSearches, SearchEvidence, SearchTerm, analyse_searches
 from needmap.personas.study import Study
+from needmap.reports.how_read import how_read_text
 from needmap.reports.i18n import Language, counted, format_count, labels, number_key
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
@@ -282,7 +283,7 @@ def searches_to_json(evidence: SearchEvidence) -> dict[str, Any]:
                 "id": log.id,
                 "title": log.title,
                 "period": log.period,
-                "read_as": log.description,
+                "read_as": how_read_text(log.how, "en"),
                 "searches": log.searches,
                 "without_term": log.without_term,
                 "matched": log.matched,

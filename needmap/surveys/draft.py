@@ -42,7 +42,7 @@ from needmap.surveys.draft_words import asked_picks, guess_group, slug, suggest_
 from needmap.surveys.file_notes import file_notes
 from needmap.surveys.headings import header_list
 from needmap.surveys.mapping import Layout
-from needmap.surveys.tables import open_table
+from needmap.surveys.tables import HowRead, open_table
 from needmap.surveys.tally import OUTSIDE
 
 __all__ = [
@@ -74,7 +74,7 @@ class MappingDraft:
     max_picks: int
     left_out: int
     """Answers or labels left out because they hold personal data."""
-    read_as: str
+    how: HowRead
     """How the export was read ("CSV, Windows-1252, semicolon-separated"), as the import
     says it: a wrong guess of its encoding shows in the draft's labels first."""
 
@@ -186,7 +186,7 @@ def draft_mapping(
         tuple(tasks),
         max_picks,
         left_out,
-        table.description,
+        table.how,
     )
 
 

@@ -15,7 +15,7 @@ from needmap.scrub import scrub
 from needmap.surveys.counting import UNNAMED, Counts, Problems
 from needmap.surveys.layouts import Interleaved, layout_loop
 from needmap.surveys.mapping import SurveyMapping
-from needmap.surveys.tables import open_table
+from needmap.surveys.tables import HowRead, open_table
 from needmap.surveys.tally import Tally
 
 __all__ = ["ImportResult", "import_survey"]
@@ -25,7 +25,7 @@ __all__ = ["ImportResult", "import_survey"]
 class ImportResult:
     tally: Tally
     warnings: tuple[Problem, ...]
-    description: str
+    how: HowRead
     """How the file was read: format, encoding, delimiter."""
 
 
@@ -65,7 +65,7 @@ def _import(
         found.append(_nobody_counted(tally, mapping, path, named))
     if any(p.severity is Severity.ERROR for p in found):
         raise InvalidStudyError(found)
-    return ImportResult(tally, tuple(found), table.description)
+    return ImportResult(tally, tuple(found), table.how)
 
 
 def _nobody_counted(tally: Tally, mapping: SurveyMapping, path: Path, named: str) -> Problem:

@@ -43,7 +43,7 @@ from needmap.personas.schema_messages import validated_document
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file
 from needmap.surveys.counting import Problems
-from needmap.surveys.tables import READABLE, SheetNotFound, Table, open_table
+from needmap.surveys.tables import READABLE, HowRead, SheetNotFound, Table, open_table
 
 __all__ = [
     "PLACEHOLDERS",
@@ -140,8 +140,8 @@ class SearchLogData:
     log: SearchLog
     path: Path
     """The YAML file."""
-    description: str
-    """How the export was read, e.g. "CSV, UTF-8, ';'-separated"."""
+    how: HowRead
+    """How the export was read."""
     terms: Mapping[str, TermCount]
     """Folded term (see :func:`fold_term`) -> its counts, in the order first seen."""
     has_results: bool
@@ -333,7 +333,7 @@ def _read_export(
     return SearchLogData(
         log,
         document.source.path,
-        table.description,
+        table.how,
         terms,
         log.columns.results is not None,
         without_term,

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from needmap.controls import fold_text
-from needmap.errors import WORKBOOKS, InvalidStudyError, Location, Problem, first_of, plural
+from needmap.errors import WORKBOOKS, InvalidStudyError, Location, Problem, first_of
 from needmap.personas.messages import files_in, missing_file_hint
 from needmap.shell import command_word
 from needmap.surveys.headings import heading_code
@@ -33,6 +33,7 @@ from needmap.surveys.headings import heading_code
 __all__ = [
     "READABLE",
     "DataBytes",
+    "HowRead",
     "RunOn",
     "SheetNotFound",
     "Table",
@@ -62,6 +63,30 @@ class DataBytes(NamedTuple):
     """How to decode a cell: ``utf-8`` or ``cp1252``."""
 
 
+@dataclass(frozen=True)
+class HowRead:
+    """How a file was read: what the reader guessed, to say so (an encoding guessed wrong
+    shows first in the labels and terms read), in English in the commands' messages and in
+    a report's language (:func:`needmap.reports.searches_report.how_read_text`)."""
+
+    kind: str
+    """"CSV", or the workbook's kind: "XLSX", "XLS", "ODS"."""
+    encoding: str = ""
+    """CSV: "UTF-8 with BOM", "UTF-8", "UTF-16" or "Windows-1252"."""
+    delimiter: str = ""
+    """CSV: the character between values."""
+    declared: bool = False
+    """CSV: the delimiter is the one a ``sep=`` line above the header says."""
+    notes: int = 0
+    """Lines (CSV) or rows (workbook) of notes above the header, left out."""
+    doubled: bool = False
+    """CSV: every line end doubled, so the empty line after each row was left out."""
+    sheet: str | None = None
+    """A workbook: the sheet read."""
+    empty_before: int = 0
+    """A workbook: the empty sheets before the one read (the first with data)."""
+
+
 class RunOn(NamedTuple):
     """A CSV value whose quote was left open (:meth:`Table.run_on`), as a problem's parts."""
 
@@ -83,8 +108,8 @@ class Table:
     rows: Iterator[list[str]]
     line: Callable[[], int]
     """Line (CSV) or row (workbook) number of the row last read, counting the header as 1."""
-    description: str
-    """How the file was read, e.g. "CSV, UTF-8 with BOM, ';'-separated"."""
+    how: HowRead
+    """How the file was read."""
     sha256: str
     """SHA-256 of the file's bytes, as read."""
     errors: tuple[type[Exception], ...] = ()
@@ -93,14 +118,21 @@ class Table:
     """The data rows as bytes (CSV in UTF-8 or Windows-1252 only), for counting a clean
     export without a loop over its rows (:mod:`needmap.surveys.whole_text`); None where
     the header's end cannot be found by its line breaks alone."""
-    sheet: str | None = None
-    """A workbook: the name of the sheet read; CSV: None."""
     sheets: tuple[str, ...] = ()
     """A workbook: the names of all its sheets; CSV: none."""
-    doubled_line_ends: bool = False
-    """CSV: every line ends in ``\\r\\r\\n``, so every other line is empty (what a
-    script writes on Windows that writes the csv module's line ends through a text file);
-    its empty rows are no news. Lines are still counted as an editor shows them."""
+
+    @property
+    def sheet(self) -> str | None:
+        """A workbook: the name of the sheet read; CSV: None."""
+        return self.how.sheet
+
+    @property
+    def doubled_line_ends(self) -> bool:
+        """CSV: every line ends in ``\\r\\r\\n``, so every other line is empty (what a
+        script writes on Windows that writes the csv module's line ends through a text
+        file); its empty rows are no news. Lines are still counted as an editor shows
+        them."""
+        return self.how.doubled
 
     def unreadable(self, exc: Exception, start: int | None = None) -> Problem:
         """The problem to report when the row last read cannot be read (one of
@@ -243,17 +275,13 @@ def _csv(path: Path, strict: bool = False) -> Table:
     declared, notes = _above_header(handle)
     skipped = notes + (1 if declared else 0)
     if declared:
-        delimiter, how = declared, ", as its sep= line says"
+        delimiter = declared
     else:
         at_header = handle.tell()
         delimiter = _delimiter(handle.readline(), raw)
         handle.seek(at_header)
-        how = ""
-    if notes:
-        how += f", header below {plural(notes, 'line')} of notes"
     doubled = codec != "utf-16" and _doubled_line_ends(raw)
-    if doubled:
-        how += ", every line end doubled: the empty line after each row left out"
+    how = HowRead("CSV", encoding, delimiter, bool(declared), notes, doubled)
     reader = csv.reader(handle, delimiter=delimiter, strict=strict)
     try:
         header = next(reader)
@@ -263,18 +291,16 @@ def _csv(path: Path, strict: bool = False) -> Table:
         ) from None
     except csv.Error as exc:  # the header itself: a quote left open
         raise InvalidStudyError([unreadable(path, reader.line_num + skipped, exc)]) from None
-    name = _NAMES.get(delimiter, f"'{delimiter}'")
     header_lines = reader.line_num + skipped
     return Table(
         path,
         [h.strip() for h in header],
         reader,
         lambda: reader.line_num + skipped,
-        f"CSV, {encoding}, {name}-separated{how}",
+        how,
         hashlib.sha256(raw).hexdigest(),
         (csv.Error,),
         _data_bytes(raw, header_lines, delimiter, codec),
-        doubled_line_ends=doubled,
     )
 
 
@@ -488,12 +514,9 @@ def _workbook(path: Path, name: str | None) -> Table:
             hint="put the data, under its header, on a sheet of the workbook",
         )
     shift = [""] * sheet.start[1] if sheet.start is not None else []
-    title = sheet.name
-    how = f", header below {plural(notes, 'row')} of notes" if notes else ""
-    if index > 0 and name is None:
-        how += (
-            ", the sheet before it empty" if index == 1 else f", the {index} sheets before it empty"
-        )
+    kind = _kind_name(_workbook_kind(raw) or path.suffix)
+    empty_before = index if name is None else 0
+    how = HowRead(kind, notes=notes, sheet=sheet.name, empty_before=empty_before)
 
     def cells() -> Iterator[list[str]]:
         for number, row in pending:
@@ -508,9 +531,8 @@ def _workbook(path: Path, name: str | None) -> Table:
         shift + [h.strip() for h in header],
         cells(),
         lambda: position[0],
-        f"{_kind_name(_workbook_kind(raw) or path.suffix)}, sheet '{title}'{how}",
+        how,
         hashlib.sha256(raw).hexdigest(),
-        sheet=title,
         sheets=sheets,
     )
 
