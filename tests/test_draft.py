@@ -660,6 +660,61 @@ def test_an_answer_for_several_groups_is_drafted_as_the_study_s_mapping_has_it(
     assert counted.respondents == {"desk": 5, "field+office": 6, "~": 1}
 
 
+def test_a_survey_run_again_keeps_the_other_options_of_the_study_s_mapping(
+    tmp_path: Path,
+) -> None:
+    """The study's mapping says the group question and the task question have an 'Other'
+    option: the draft of the same questions says so too, and asks nothing about choices
+    made once. Answers alike but for case are one entry, as the import reads them."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    mapping = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
+    mapping = mapping.replace("\nchoices:\n", "\n  other: true\nchoices:\n  other: true\n")
+    (root / "surveys" / "toptasks.yaml").write_text(mapping, encoding="utf-8")
+    export = tmp_path / "again.csv"
+    rows = [f"{n},{role},Book leave;" for n, role in enumerate(["Intern", "intern", "intern"])]
+    export.write_text(
+        "ID,What is your role?,Which tasks do you do most often? Choose at most five.\n"
+        + "\n".join(rows)
+        + "\n",
+        encoding="utf-8",
+    )
+    args = ["survey", "draft", str(root), str(export), "--id", "again"]
+    drafted = runner.invoke(app, [*args, "--group-column", "What is your role?"])
+    assert drafted.exit_code == 0, drafted.stderr
+    text = (root / "surveys" / "again.yaml").read_text(encoding="utf-8")
+    values = text.split("  values:\n")[1].split("choices:")[0]
+    assert values.splitlines() == [
+        "    intern: ~  # TODO: a group id, or ~ for answers outside the target groups",
+        "  other: true  # as in toptasks.yaml",
+    ]
+    assert "choices:\n  column: Which tasks do you do most often? Choose at most five.\n" in text
+    assert "\n  other: true  # as in toptasks.yaml\ntasks:\n" in text
+    study = load_study(root)
+    again = load_mapping(root / "surveys" / "again.yaml", study)
+    assert (again.group.other, again.choices.other) == (True, True)
+
+
+def test_a_limesurvey_draft_takes_no_other_option_from_a_mapping_of_the_same_column(
+    tmp_path: Path,
+) -> None:
+    """LimeSurvey writes a text typed for 'Other' in a column of its own: ``other: true``
+    there would do nothing, whatever a forms mapping with the same heading says."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    mapping = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
+    mapping = mapping.replace("column: What is your role?", "column: G01Q01")
+    mapping = mapping.replace("\nchoices:\n", "\n  other: true\nchoices:\n")
+    (root / "surveys" / "forms.yaml").write_text(mapping, encoding="utf-8")
+    export = SURVEY_FIXTURES / "exports" / "limesurvey.csv"
+    args = ["survey", "draft", str(root), str(export), "--id", "lime", "--group-column", "G01Q01"]
+    drafted = runner.invoke(app, args)
+    assert drafted.exit_code == 0, drafted.stderr
+    assert "other:" not in (root / "surveys" / "lime.yaml").read_text(encoding="utf-8")
+
+
 def _template_export(
     tmp_path: Path, template: str, name: str = "export.csv", *, aside: bool = False
 ) -> tuple[Path, Study, SurveyMapping, Path]:

@@ -552,6 +552,86 @@ def test_answers_to_other_are_left_out_when_the_mapping_says_the_question_has_ot
     ]
 
 
+_TYPED_GROUPS = (
+    "ID,What is your role?,Which tasks do you do most often? Choose at most five.\n"
+    "1,Front desk / reception,Book leave;\n2,Intern,Claim expenses;\n"
+    "3,Jan de Vries (facilities),Book leave;\n4,intern ,Book leave;Claim expenses;\n"
+)
+
+
+def test_group_answers_typed_for_other_count_outside_the_groups_when_the_mapping_says_so(
+    study: Study, tmp_path: Path
+) -> None:
+    """Rows 3 and 5 typed 'Intern' for 'Other' (in two spellings), row 4 a name. Without
+    ``group.other`` each is an unknown answer, whose hint says how to take them; with it,
+    they count outside the groups, with a warning per text and the rows it is on."""
+    export = _write(tmp_path, "typed.csv", _TYPED_GROUPS)
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "ms-forms", export)
+    assert [(p.location.line, p.message, p.hint) for p in raised.value.problems] == [
+        (
+            3,
+            "unknown group answer 'Intern' (also on row 5)",
+            'add it under group.values in the mapping with a group id (or ~): "Intern": …; '
+            "or, if respondents typed it for 'Other', write other: true under group",
+        ),
+        (
+            4,
+            "unknown group answer '[name] (facilities)'",
+            "it holds personal data, so a respondent typed it: if for 'Other', write other: "
+            "true under group in the mapping",
+        ),
+    ]
+    text = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
+    typed = text.replace("\nchoices:\n", "\n  other: true\nchoices:\n")
+    result = import_survey(load_mapping(_write(tmp_path, "typed.yaml", typed), study), export)
+    assert result.tally.respondents == {"desk": 1, "~": 3}
+    assert result.tally.votes["~"] == {t: 0 for t in result.tally.tasks} | {
+        "leave": 2,
+        "expense": 2,
+    }
+    outside = "is none of group.values: counted outside the target groups, as an answer to 'Other'"
+    assert [(p.location.line, p.message, p.hint) for p in result.warnings] == [
+        (
+            3,
+            f"group answer 'Intern' {outside} (also on row 5)",
+            "if it names a target group, add it under group.values in the mapping with the "
+            'group\'s id: "Intern": …',
+        ),
+        (
+            4,
+            f"group answer '[name] (facilities)' {outside}",
+            "it holds personal data, so it is left outside the groups, as it is",
+        ),
+    ]
+    with pytest.raises(InvalidStudyError):
+        import_survey(load_mapping(tmp_path / "typed.yaml", study), export, strict=True)
+
+
+def test_a_limesurvey_export_s_unknown_group_answer_is_not_said_to_be_typed(
+    study: Study, tmp_path: Path
+) -> None:
+    """LimeSurvey writes a text typed for 'Other' in a column of its own: an answer in the
+    group column is an option's, to add."""
+    text = (SURVEY_FIXTURES / "exports" / "limesurvey.csv").read_text(encoding="utf-8")
+    export = _write(tmp_path, "l.csv", text.replace('"AO01"', '"Intern"', 1))
+    mapping = (SURVEY_FIXTURES / "mappings" / "limesurvey.yaml").read_text(encoding="utf-8")
+    full = _write(tmp_path, "l.yaml", mapping.replace("AO04: ~}", "AO04: ~, Other: ~}"))
+    with pytest.raises(InvalidStudyError) as raised:
+        import_survey(load_mapping(full, study), export)
+    assert [p.hint for p in raised.value.problems] == [
+        'add it under group.values in the mapping with a group id (or ~): "Intern": …'
+    ]
+
+
+def test_a_typed_group_answer_alike_a_known_one_is_pointed_at(study: Study, tmp_path: Path) -> None:
+    text = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
+    typed = text.replace("\nchoices:\n", "\n  other: true\nchoices:\n")
+    export = _write(tmp_path, "e.csv", _TYPED_GROUPS.replace("Intern", "Field stafff"))
+    result = import_survey(load_mapping(_write(tmp_path, "t.yaml", typed), study), export)
+    assert result.warnings[0].hint == "did you mean 'Field staff'?"
+
+
 @pytest.mark.parametrize(
     ("layout", "cells", "hint"),
     [
@@ -1537,21 +1617,16 @@ def test_other_in_a_limesurvey_mapping_is_warned_of_as_doing_nothing(
     changes nothing, which the consultant who wrote it would not expect."""
     text = (SURVEY_FIXTURES / "mappings" / f"{layout}.yaml").read_text()
     text = text.replace("choices:\n", "choices:\n  other: true\n")
+    text = text.replace("\nchoices:\n", "\n  other: true\nchoices:\n")
     _, problems = checked_mapping(_write(tmp_path, "m.yaml", text), study)
     found = [(p.location.line, p.key, p.message) for p in problems if "other: true" in p.message]
-    line = text.splitlines().index("  other: true") + 1
-    assert found == (
-        [
-            (
-                line,
-                "choices.other",
-                "other: true does nothing for layout limesurvey: LimeSurvey writes the "
-                "'Other' answers in a column of their own, which is not read",
-            )
-        ]
-        if warned
-        else []
+    lines = [i for i, line in enumerate(text.splitlines(), 1) if line == "  other: true"]
+    said = (
+        "other: true does nothing for layout limesurvey: LimeSurvey writes the "
+        "'Other' answers in a column of their own, which is not read"
     )
+    expected = [(lines[1], "choices.other", said), (lines[0], "group.other", said)]
+    assert found == (expected if warned else [])
 
 
 def test_tasks_linked_to_no_need_are_named_up_to_three(study: Study, tmp_path: Path) -> None:

@@ -35,6 +35,9 @@ _COUNTED_IN = MappingProxyType({MISSING_COLUMN: "columns"})
 """What the problems of a kind are counted in, where it is not rows."""
 _UNKNOWN = -1
 _EMPTY = -2
+_OTHER = -4
+"""An answer no group has, where the question has an 'Other' option (``group.other``): a
+text typed there, counted outside the groups. (-3 is the row loops' "not seen yet".)"""
 
 
 @dataclass
@@ -180,7 +183,10 @@ class Counts:
         slot = self.slot_of_answer.get(answer)
         if slot is None:
             slot = self._resolve(answer)
-        if slot < 0:
+        if slot == _OTHER:
+            self._typed_for_other(answer, line)
+            slot = self.slot_of_key[OUTSIDE]
+        elif slot < 0:
             self._group_problem(slot, answer, line)
             return
         chosen = len(picks)
@@ -245,7 +251,7 @@ class Counts:
         if not folded:
             slot = _EMPTY
         elif folded not in self.answers:
-            slot = _UNKNOWN
+            slot = _OTHER if self.mapping.group.other else _UNKNOWN
         else:
             group = self.answers[folded]
             slot = self.slot_of_key[OUTSIDE if group is None else group]
@@ -268,11 +274,37 @@ class Counts:
             same=fold_text(answer),
         )
 
-    def _group_hint(self, answer: str) -> str:
+    def _typed_for_other(self, answer: str, line: int | None) -> None:
+        """A warning for a group answer typed for 'Other', told once with its rows."""
+        self.problems.add(
+            "group answer for 'Other'",
+            line if line is not None else self.table.line(),
+            self.group_column,
+            f"group answer '{scrub(answer)}' is none of group.values: counted outside the "
+            "target groups, as an answer to 'Other'",
+            hint=lambda: self._group_hint(answer, typed=True),
+            severity=Severity.WARNING,
+            same=fold_text(answer),
+        )
+
+    def _group_hint(self, answer: str, *, typed: bool = False) -> str:
         """The answer meant, if it looks misspelt; else to give it a group. An answer code
         (``AO09``) is a new answer, not a slip of ``AO04``; a full answer where the mapping
-        has codes is an export made with the other setting."""
-        entry = f'with a group id (or ~): "{scrub(answer, 200)}": …'
+        has codes is an export made with the other setting. A text that may have been typed
+        for 'Other' (``typed``: the mapping says the question has one) may name a group;
+        otherwise, outside LimeSurvey (which writes that text in a column of its own), it
+        may be such a text: a text with personal data, which cannot be added as it is
+        shown, surely is."""
+        shown = scrub(answer, 200)
+        meant = did_you_mean(answer.strip(), self.mapping.group.values, ignore_case=True)
+        if typed and shown != answer.strip():
+            return "it holds personal data, so it is left outside the groups, as it is"
+        if typed:
+            return meant or (
+                f"if it names a target group, add it under group.values in {self.named} with "
+                f'the group\'s id: "{shown}": …'
+            )
+        entry = f'with a group id (or ~): "{shown}": …'
         add = f"add it under group.values in {self.named} {entry}"
         if ANSWER_CODE.fullmatch(answer.strip()):
             return add
@@ -281,7 +313,14 @@ class Counts:
                 f"the answers in {self.named} are codes (such as AO01) and the export's are not: "
                 f"export the responses with answer codes, or add it under group.values {entry}"
             )
-        return did_you_mean(answer.strip(), self.mapping.group.values, ignore_case=True) or add
+        if meant or self.mapping.layout == "limesurvey":
+            return meant or add
+        if shown != answer.strip():
+            return (
+                "it holds personal data, so a respondent typed it: if for 'Other', write "
+                f"other: true under group in {self.named}"
+            )
+        return f"{add}; or, if respondents typed it for 'Other', write other: true under group"
 
     def _skip(self, reason: str, line: int | None, message: str, hint: str = "") -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1

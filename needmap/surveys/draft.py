@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 
-from needmap.controls import without_controls
+from needmap.controls import fold_text, without_controls
 from needmap.errors import InvalidStudyError, Location, Problem, TargetExistsError, UsageError
 from needmap.fileio import write_text_atomic
 from needmap.personas.messages import text_problems
@@ -173,6 +173,7 @@ def draft_mapping(
         tasks,
         name,
         file_notes(study.settings.language),
+        _other_from(earlier, layout, group_column, choices_column),
     )
     choices = question if layout == "limesurvey" else choices_column
     return MappingDraft(
@@ -188,6 +189,21 @@ def draft_mapping(
         left_out,
         table.how,
     )
+
+
+def _other_from(
+    earlier: EarlierMappings, layout: Layout, group_column: str, choices_column: str | None
+) -> dict[str, str]:
+    """For "group" and "choices": the study's mapping whose question in the same column has
+    an 'Other' option, as the survey run again has. (LimeSurvey writes the text typed for
+    'Other' in a column of its own: there is nothing to take.)"""
+    if layout == "limesurvey":
+        return {}
+    found = {
+        "group": earlier.other("group", group_column),
+        "choices": earlier.other("choices", choices_column),
+    }
+    return {section: source for section, source in found.items() if source is not None}
 
 
 def _unheaded(
@@ -416,6 +432,7 @@ def _read(
     respondent_at: int | None,
 ) -> _Read:
     answers: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = {}
     votes: Counter[str] = Counter()
     picks_of: dict[str, set[str]] = {}  # long: each respondent's tasks, each once as import counts
     max_picks = 0
@@ -450,9 +467,13 @@ def _read(
             picks_of[key] = set(chosen)
         answer = without_controls(row[group_at]).strip() if group_at < len(row) else ""
         if answer:
-            answers[answer] += 1
+            spellings.setdefault(fold_text(answer), Counter())[answer] += 1
         votes.update(chosen)
         max_picks = max(max_picks, len(set(chosen)))  # a task named twice counts once
+    # The import reads answers alike but for case and spacing as one (a text typed for
+    # 'Other', "Stagiair" and "stagiair"): one entry, as most of them wrote it.
+    for spelled in spellings.values():
+        answers[spelled.most_common(1)[0][0]] = spelled.total()
     # The order answers and choices were first seen in is chance: the most given first, so
     # that the answers and tasks that count most are checked first. LimeSurvey's columns
     # keep the questionnaire's order.

@@ -9,7 +9,7 @@ id than the earlier survey's, which the reports then show as another task.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from needmap.controls import fold_text
 from needmap.personas.study import Study
@@ -49,6 +49,14 @@ class EarlierMappings:
     coded: dict[tuple[str, str], EarlierTask]
     """LimeSurvey tasks by question and subquestion code: a survey copied in LimeSurvey
     keeps its codes, and its export with code headings has no labels to match."""
+    others: dict[tuple[str, str], str] = field(default_factory=dict)
+    """("group" or "choices", the column's heading as imports compare it) -> the mapping
+    file that says the question of that column has an 'Other' option (``other: true``)."""
+
+    def other(self, section: str, column: str | None) -> str | None:
+        """The mapping file that gave the question in ``column`` ``other: true`` under
+        ``section``, if one did: the same question asked again has the option again."""
+        return None if column is None else self.others.get((section, fold_text(column)))
 
     def answer(self, text: str, column: str) -> EarlierAnswer | None:
         """The group an earlier mapping gave the answer ``text`` of the group ``column``."""
@@ -71,7 +79,15 @@ def earlier_mappings(study: Study) -> EarlierMappings:
     answers: dict[str, EarlierAnswer] = {}
     tasks: dict[str, EarlierTask] = {}
     coded: dict[tuple[str, str], EarlierTask] = {}
+    others: dict[tuple[str, str], str] = {}
     for path, mapping in load_mappings(study)[0].items():
+        written: list[tuple[str, str | None, bool]] = [
+            ("group", mapping.group.column, mapping.group.other),
+            ("choices", mapping.choices.column, mapping.choices.other),
+        ]
+        for section, column, other in written:
+            if other and column:
+                others.setdefault((section, fold_text(column)), path.name)
         for text, group in mapping.group.values.items():
             key = _answer_key(text, mapping.group.column)
             named = tuple(group) if isinstance(group, list) else group
@@ -81,7 +97,7 @@ def earlier_mappings(study: Study) -> EarlierMappings:
             tasks.setdefault(fold_text(task.label), earlier)
             if mapping.choices.question and task.code:
                 coded.setdefault((mapping.choices.question, task.code), earlier)
-    return EarlierMappings(answers, tasks, coded)
+    return EarlierMappings(answers, tasks, coded, others)
 
 
 def _answer_key(text: str, column: str) -> str:

@@ -70,10 +70,12 @@ def mapping_text(
     tasks: Sequence[DraftTask],
     source: str,
     notes: Mapping[str, str],
+    other_from: Mapping[str, str],
 ) -> str:
     """The mapping's YAML, with ``notes`` as its comments (:mod:`.file_notes`); ``picks``
     is max_picks and what the question asked for, if it says. Without a ``title``, the
-    export's name (``stem``) stands in, marked to do."""
+    export's name (``stem``) stands in, marked to do. ``other_from`` names, for "group"
+    and "choices", the mapping of the study whose question there has an 'Other' option."""
     max_picks, asked = picks
     if asked == max_picks:
         picks_note = notes["picks_asked"]
@@ -109,13 +111,19 @@ def mapping_text(
         else:
             note = notes["answer" if answer.group is None else "guessed"]
         lines.append(f"    {yaml_scalar(answer.text)}: {group}  # {note}")
+    if "group" in other_from:
+        lines.append("  other: true  # " + notes["as_in"].format(source=other_from["group"]))
     lines.append("choices:")
     if question:
         lines.append(f"  question: {_heading(question)}")
     else:
         lines.append(f"  column: {_heading(choices_column or '')}")
     once = sum(1 for task in tasks if task.votes == 1)
-    if layout != "limesurvey" and once >= _ONCE_HINT and sum(t.votes for t in tasks) >= _VOTES_HINT:
+    if "choices" in other_from:
+        lines.append("  other: true  # " + notes["as_in"].format(source=other_from["choices"]))
+    elif (
+        layout != "limesurvey" and once >= _ONCE_HINT and sum(t.votes for t in tasks) >= _VOTES_HINT
+    ):
         lines.append("# " + notes["once"].format(once=once))
     lines.append("tasks:")
     for task in tasks:

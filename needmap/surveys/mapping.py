@@ -86,6 +86,13 @@ class GroupColumn(_Model):
         "whose respondents count only in unweighted totals.",
         min_length=1,
     )
+    other: bool = Field(
+        False,
+        description="The question has an 'Other' option, whose typed text the export writes "
+        "in the group column (ms-forms, google-forms, long): an answer that matches none of "
+        "values is such a text, and its respondent is counted outside the target groups, "
+        "with a warning. LimeSurvey writes it in a column of its own, which is not read.",
+    )
 
     @model_validator(mode="after")
     def _one_way_per_group(self) -> GroupColumn:
@@ -336,20 +343,23 @@ def checked_mapping(path: Path, study: StudyIds) -> tuple[SurveyMapping, list[Pr
 
 
 def _other_unread(mapping: SurveyMapping, document: YamlDocument) -> list[Problem]:
-    """A warning for ``other: true`` in a LimeSurvey mapping, where it changes nothing:
-    LimeSurvey writes an 'Other' answer in a column of its own, not among the choices."""
-    if mapping.layout != "limesurvey" or not mapping.choices.other:
+    """A warning for each ``other: true`` in a LimeSurvey mapping, where it changes
+    nothing: LimeSurvey writes an 'Other' answer's text in a column of its own, not among
+    the choices nor in the group column."""
+    if mapping.layout != "limesurvey":
         return []
-    at = ("choices", "other")
+    written = [("choices", mapping.choices.other), ("group", mapping.group.other)]
     return [
         Problem(
-            document.source.locate(at),
+            document.source.locate((section, "other")),
             "other: true does nothing for layout limesurvey: LimeSurvey writes the 'Other' "
             "answers in a column of their own, which is not read",
-            key=format_key(at),
+            key=format_key((section, "other")),
             hint="remove other: true",
             severity=Severity.WARNING,
         )
+        for section, other in written
+        if other
     ]
 
 
