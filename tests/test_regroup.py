@@ -611,6 +611,23 @@ def test_parts_merged_again_give_the_mapping_and_the_tally_back(tmp_path: Path) 
     assert imported_again(root, export) == tally_before
 
 
+def test_a_part_merged_with_a_group_answered_apart_counts_them_together(tmp_path: Path) -> None:
+    """Crew and drivers answered as one (field's answer), office apart; drivers and office
+    merged: office's respondents can only be counted with crew's now, so both answers name
+    crew and ops together, as importing again counts them."""
+    root, export = survey_study(tmp_path)
+    parts = [GroupPart("crew", "Crew", 10), GroupPart("drivers", "Drivers", 20)]
+    write_study_edits(plan_split(load_study(root), "field", parts))
+    merged = plan_regrouping(load_study(root), ["drivers", "office"], "ops", "Operations")
+    assert [c.what for c in merged.changes][-2:] == ["2 survey answers", "6 respondents recounted"]
+    write_study_edits(merged)
+    text = (root / "surveys" / "toptasks.yaml").read_text(encoding="utf-8")
+    assert "field: [crew, ops], office: [crew, ops]," in text
+    assert read_tally(tally_path(root, "toptasks")).respondents["crew+ops"] == 6
+    assert runner.invoke(app, ["validate", str(root)]).exit_code == 0
+    assert imported_again(root, export) == tally_path(root, "toptasks").read_text()
+
+
 def test_a_part_of_parts_split_again_joins_them(tmp_path: Path) -> None:
     """An answer for crew and drivers, drivers split again: the answer names all three,
     whose respondents the tally counts together, as importing again would."""

@@ -37,7 +37,7 @@ from needmap.regroup.files import (
     yaml_changes,
 )
 from needmap.shell import command_word
-from needmap.surveys.tally import read_tally, stratum_groups
+from needmap.surveys.tally import joined_strata, read_tally, stratum_groups
 
 __all__ = ["FinishedRename", "Regrouping", "plan_finished_rename", "plan_regrouping"]
 
@@ -263,15 +263,22 @@ class _Merge:
     def answers(self, values: dict[str, Any], edit: YamlEdit) -> int:
         """Survey answers that meant a merged group now mean the target; an answer for
         several groups names the target once, and only the target once it names no other
-        (the parts of a split merged again)."""
+        (the parts of a split merged again). The target counted with others for one answer
+        and alone (or with others) for another is counted with all of them for both
+        (:func:`~needmap.surveys.tally.joined_strata`), as the tally is recounted."""
+        written = {a: v if isinstance(v, list) else [v] for a, v in values.items() if v}
+        renamed = {
+            answer: list(dict.fromkeys(self.into if g in self.moved else g for g in groups))
+            for answer, groups in written.items()
+        }
+        together = joined_strata(renamed.values())
         changed = 0
-        for answer, named in values.items():
-            groups = named if isinstance(named, list) else [named]
-            if not self.moved.intersection(groups):
+        for answer, groups in renamed.items():
+            joined = together[groups[0]]
+            if joined == written[answer]:
                 continue
             changed += 1
-            renamed = list(dict.fromkeys(self.into if g in self.moved else g for g in groups))
-            value = renamed[0] if len(renamed) == 1 else renamed
+            value = joined[0] if len(joined) == 1 else joined
             edit.set_value(("group", "values", answer), value)
             values[answer] = value
         return changed

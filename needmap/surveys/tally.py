@@ -58,6 +58,20 @@ def stratum_members(key: str, study: Study) -> list[TargetGroup]:
     return [group for group in study.groups if group.id in ids]
 
 
+def joined_strata(groupings: Iterable[Sequence[str]]) -> dict[str, list[str]]:
+    """Each group -> the groups counted together with it, in the order first named: the
+    groupings that share a group, joined (transitively). After a merge, the merged group
+    may be in a stratum for one answer and alone for another ("[nurses, carers]" and
+    "support", carers and support merged): its respondents can then be counted only with
+    the stratum's others, as one."""
+    together: dict[str, list[str]] = {}
+    for grouping in groupings:
+        joined = list(dict.fromkeys(g for first in grouping for g in together.get(first, [first])))
+        for group in joined:
+            together[group] = joined
+    return together
+
+
 def in_study_order(keys: Iterable[str], study: Study) -> list[str]:
     """Groups' and strata's keys in the order of the study's files, a stratum where its
     first group is; keys of groups the study lacks (and OUTSIDE) last."""
@@ -150,11 +164,14 @@ class Tally:
         """The tally as if ``groups`` had been one group ``into`` when it was counted: a
         respondent belongs to one group, so its respondents and votes are their sums. A
         stratum of several groups (:func:`stratum_key`) names ``into`` for each of them, and
-        is ``into`` itself once it names no other group. ``into`` is one of ``groups`` or a
-        group the tally did not count."""
-        return self.rekeyed(
+        is ``into`` itself once it names no other group; strata that then share a group are
+        one (:func:`joined_strata`). ``into`` is one of ``groups`` or a group the tally did
+        not count."""
+        renamed = self.rekeyed(
             lambda key: stratum_key(into if g in groups else g for g in stratum_groups(key))
         )
+        together = joined_strata(stratum_groups(key) for key in renamed.respondents)
+        return renamed.rekeyed(lambda key: stratum_key(together[stratum_groups(key)[0]]))
 
     def split(self, group: str, parts: Sequence[str]) -> Tally:
         """The tally once ``group`` is split into ``parts``: its respondents are of one of

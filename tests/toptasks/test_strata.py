@@ -16,7 +16,7 @@ from needmap.reports.i18n import note_text
 from needmap.surveys import import_survey
 from needmap.surveys.catalog import headcount_warnings, too_few_problem
 from needmap.surveys.mapping import SurveyMapping
-from needmap.surveys.tally import Tally, stratum_groups, stratum_key
+from needmap.surveys.tally import Tally, joined_strata, stratum_groups, stratum_key
 from tests.conftest import SURVEY_FIXTURES
 from tests.toptasks.conftest import counts, tally_of, with_minimum
 
@@ -129,8 +129,13 @@ def test_a_stratum_split_again_names_every_part() -> None:
     assert split.respondents == {"crew+lorries+vans": 4, "desk": 2}
     merged = split.merged({"crew", "vans", "lorries"}, "field")
     assert merged.respondents == {"field": 4, "desk": 2}
-    # a merge of some of a stratum's groups leaves the others in it
-    assert split.merged({"vans", "desk"}, "desk").respondents == {"crew+desk+lorries": 4, "desk": 2}
+    # a merge of some of a stratum's groups leaves the others in it; merged into a group
+    # counted apart, that group's respondents join the stratum's
+    assert split.merged({"vans", "lorries"}, "drivers").respondents == {
+        "crew+drivers": 4,
+        "desk": 2,
+    }
+    assert split.merged({"vans", "desk"}, "desk").respondents == {"crew+desk+lorries": 6}
 
 
 def test_a_stratum_with_a_group_the_study_no_longer_has_is_told() -> None:
@@ -171,3 +176,30 @@ def test_a_stratum_with_a_group_of_no_headcount_is_not_weighted(
     assert [note_text(n, "en") for n in result.notes] == [
         "no headcount for desk+field: results are not weighted"
     ]
+
+
+def test_strata_that_share_a_group_after_a_merge_are_one() -> None:
+    """Nurses and carers answered as one, support alone; carers and support merged: the
+    merged group's respondents are all with the nurses', so both counts are one."""
+    tally = tally_of({"carers+nurses": (5, [5, 0, 0, 0, 0]), "support": (3, [0, 3, 0, 0, 0])})
+    merged = tally.merged({"carers", "support"}, "care")
+    assert merged.respondents == {"care+nurses": 8}
+    assert merged.votes["care+nurses"]["t0"] == 5 and merged.votes["care+nurses"]["t1"] == 3
+    assert joined_strata([["a", "b"], ["c"], ["d", "c"], ["b", "d"]])["c"] == ["a", "b", "d", "c"]
+
+
+@given(
+    sizes=st.lists(st.integers(1, 3), min_size=1, max_size=4),
+    merged=st.sets(st.integers(0, 9), min_size=1),
+)
+def test_after_any_merge_each_group_is_counted_one_way(sizes: list[int], merged: set[int]) -> None:
+    """Strata of groups g0, g1, ... (each in one), some merged: every group is still in
+    one key only, and no respondent or vote is lost."""
+    names = iter(f"g{i}" for i in range(sum(sizes)))
+    keys = [stratum_key([next(names) for _ in range(size)]) for size in sizes]
+    tally = tally_of({key: (2, [1, 1, 0, 0, 0]) for key in keys})
+    result = tally.merged({f"g{i}" for i in merged}, "m")
+    counted = [g for key in result.respondents for g in stratum_groups(key)]
+    assert len(counted) == len(set(counted))
+    assert result.total_respondents == tally.total_respondents
+    assert sum(v["t0"] for v in result.votes.values()) == len(keys)
