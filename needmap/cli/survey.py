@@ -200,6 +200,7 @@ def survey_draft(
     from typing import cast
 
     from needmap.errors import UsageError
+    from needmap.reports.how_read import how_read_text
     from needmap.surveys.draft import draft_mapping, write_draft
     from needmap.surveys.mapping import LAYOUTS, Layout
 
@@ -225,8 +226,6 @@ def survey_draft(
         )
         target = out or study.root / "surveys" / f"{survey_id or draft.survey_id}.yaml"
         check = write_draft(study, draft, target, export)
-    from needmap.reports.how_read import how_read_text
-
     console = new_console()
     choices = "question" if draft.layout == "limesurvey" else "choices in column"
     respondents = (

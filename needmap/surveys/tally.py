@@ -22,6 +22,7 @@ __all__ = [
     "OUTSIDE",
     "Tally",
     "in_study_order",
+    "joined_strata",
     "read_tally",
     "stratum_groups",
     "stratum_key",
