@@ -608,6 +608,72 @@ def test_group_answers_typed_for_other_count_outside_the_groups_when_the_mapping
         import_survey(load_mapping(tmp_path / "typed.yaml", study), export, strict=True)
 
 
+@pytest.mark.parametrize(
+    ("layout", "cell"),
+    [
+        ("ms-forms", "Front desk / reception;Field staff;"),
+        ("google-forms", '"Front desk / reception, Field staff"'),
+    ],
+)
+def test_a_group_cell_of_several_answers_is_told_as_such(
+    study: Study, tmp_path: Path, layout: str, cell: str
+) -> None:
+    """A group question that let respondents choose more than one: the cell joins known
+    answers as the tool joins choices."""
+    choices = "Book leave;" if layout == "ms-forms" else "Book leave"
+    export = _write(
+        tmp_path,
+        "several.csv",
+        "ID,What is your role?,Which tasks do you do most often? Choose at most five.\n"
+        f"1,{cell},{choices}\n2,Field staff,{choices}\n",
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, layout, export)
+    [problem] = raised.value.problems
+    joined = cell.strip('"')
+    assert problem.hint == (
+        "'Front desk / reception' and 'Field staff' chosen together, but a respondent counts "
+        "for one group: give the combination a group id (or ~) under group.values in the "
+        f'mapping: "{joined}": …; and let the question take one answer when it is asked again'
+    )
+
+
+def test_one_group_answer_of_a_question_that_takes_several_counts(
+    study: Study, tmp_path: Path
+) -> None:
+    """Microsoft Forms ends the answers of a question that takes several with ';', one
+    answer too: that one is the answer."""
+    export = _write(
+        tmp_path,
+        "one.csv",
+        "ID,What is your role?,Which tasks do you do most often? Choose at most five.\n"
+        "1,Field staff;,Book leave;\n2,Field staff ; ,Claim expenses;\n",
+    )
+    assert _import(study, "ms-forms", export).tally.respondents == {"field": 2}
+
+
+def test_several_group_answers_are_found_longest_first(study: Study, tmp_path: Path) -> None:
+    """'Field staff, drivers' is an answer of its own: taken whole, not as 'Field staff'
+    followed by an unknown 'drivers'."""
+    text = (SURVEY_FIXTURES / "mappings" / "google-forms.yaml").read_text(encoding="utf-8")
+    mapping = _write(
+        tmp_path,
+        "m.yaml",
+        text.replace("Field staff: field,", 'Field staff: field, "Field staff, drivers": field,'),
+    )
+    export = _write(
+        tmp_path,
+        "g.csv",
+        "Timestamp,What is your role?,Which tasks do you do most often? Choose at most five.\n"
+        't1,"Field staff, drivers, Office staff",Book leave\nt2,"Office staff,",Book leave\n',
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        import_survey(load_mapping(mapping, study), export)
+    several, one = raised.value.problems
+    assert several.hint.startswith("'Field staff, drivers' and 'Office staff' chosen together")
+    assert one.hint == "did you mean 'Office staff'?"  # one answer is not several
+
+
 def test_a_limesurvey_export_s_unknown_group_answer_is_not_said_to_be_typed(
     study: Study, tmp_path: Path
 ) -> None:

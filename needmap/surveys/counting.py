@@ -248,6 +248,9 @@ class Counts:
 
     def _resolve(self, answer: str) -> int:
         folded = fold_text(answer)
+        if self.mapping.layout == "ms-forms" and folded not in self.answers:
+            # a group question that takes several answers ends even one with ';'
+            folded = folded.rstrip("; ")
         if not folded:
             slot = _EMPTY
         elif folded not in self.answers:
@@ -313,6 +316,14 @@ class Counts:
                 f"the answers in {self.named} are codes (such as AO01) and the export's are not: "
                 f"export the responses with answer codes, or add it under group.values {entry}"
             )
+        several = self._several_answers(answer)
+        if several:
+            chosen = listed([f"'{scrub(a)}'" for a in several], len(several))
+            return (
+                f"{chosen} chosen together, but a respondent counts for one group: give the "
+                f"combination a group id (or ~) under group.values in {self.named}: "
+                f'"{shown}": …; and let the question take one answer when it is asked again'
+            )
         if meant or self.mapping.layout == "limesurvey":
             return meant or add
         if shown != answer.strip():
@@ -321,6 +332,26 @@ class Counts:
                 f"other: true under group in {self.named}"
             )
         return f"{add}; or, if respondents typed it for 'Other', write other: true under group"
+
+    def _several_answers(self, answer: str) -> list[str]:
+        """The mapping's answers that ``answer`` joins as the forms tools join a question's
+        choices (``A;B;``, ``A, B``): a group question that let respondents choose more
+        than one. Matched longest first, as an answer may hold the separator itself."""
+        separator = {"ms-forms": ";", "google-forms": ","}.get(self.mapping.layout)
+        if separator is None or separator not in answer:
+            return []
+        known = sorted(self.mapping.group.values, key=lambda a: -len(fold_text(a)))
+        rest, found = fold_text(answer).strip(f"{separator} "), []
+        while rest:
+            for option in known:
+                folded = fold_text(option)
+                if rest == folded or rest.startswith(folded + separator):
+                    found.append(option)
+                    rest = rest[len(folded) :].strip(f"{separator} ")
+                    break
+            else:
+                return []
+        return found if len(found) > 1 else []
 
     def _skip(self, reason: str, line: int | None, message: str, hint: str = "") -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
