@@ -69,3 +69,19 @@ def test_a_build_draws_each_figure_once(tmp_path: Path, drawn: Counter[str]) -> 
         "draw_group_chart": 1,
         "figure_bytes": views + 2,  # one SVG each; the PNGs are written, not kept
     }
+
+
+def test_dollar_signs_in_names_are_drawn_as_text_not_as_math(tmp_path: Path) -> None:
+    """matplotlib reads text between '$' as TeX: an organisation called '$$' stopped the
+    build (a hypothesis example found it), and 'Budget $5 - $10' would print in italics."""
+    root = private_survey_study(tmp_path)
+    settings = root / "study.yaml"
+    settings.write_text(settings.read_text().replace("organisation: Test org", "organisation: $$"))
+    groups = root / "groups.yaml"
+    groups.write_text(groups.read_text().replace("name: Field staff", "name: Budget $5 - $10"))
+    tasks = root / "surveys" / "toptasks.yaml"
+    tasks.write_text(tasks.read_text().replace("label: Claim expenses", "label: Claim $ back"))
+    written = build_reports(load_study(root), tmp_path / "out", pdf=False)
+    svgs = [path.read_text(encoding="utf-8") for path in written if path.suffix == ".svg"]
+    assert any("$$ — Survey test study" in svg for svg in svgs)
+    assert any("Budget $5 - $10" in svg for svg in svgs)

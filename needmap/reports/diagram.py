@@ -48,6 +48,9 @@ RC_PARAMS: Any = {
     "svg.fonttype": "none",
     "font.family": "DejaVu Sans",
     "path.simplify": True,
+    # A name is text, never TeX: "$$" or "Budget $5 - $10" would be read as math, and an
+    # unbalanced "$" stopped the drawing.
+    "text.parse_math": False,
 }
 
 
