@@ -638,6 +638,24 @@ def test_a_group_cell_of_several_answers_is_told_as_such(
     )
 
 
+def test_several_group_answers_are_told_as_such_where_the_question_has_other_too(
+    study: Study, tmp_path: Path
+) -> None:
+    """With ``group.other``, a cell of two known answers counts outside the groups like a
+    typed text, but its warning says what it is."""
+    text = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
+    typed = text.replace("\nchoices:\n", "\n  other: true\nchoices:\n")
+    export = _write(
+        tmp_path,
+        "both.csv",
+        "ID,What is your role?,Which tasks do you do most often? Choose at most five.\n"
+        "1,Front desk / reception;Field staff;,Book leave;\n2,Field staff,Book leave;\n",
+    )
+    result = import_survey(load_mapping(_write(tmp_path, "t.yaml", typed), study), export)
+    [warning] = result.warnings
+    assert warning.hint.startswith("'Front desk / reception' and 'Field staff' chosen together")
+
+
 def test_one_group_answer_of_a_question_that_takes_several_counts(
     study: Study, tmp_path: Path
 ) -> None:

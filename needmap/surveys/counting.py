@@ -300,6 +300,14 @@ class Counts:
         shown, surely is."""
         shown = scrub(answer, 200)
         meant = did_you_mean(answer.strip(), self.mapping.group.values, ignore_case=True)
+        several = self._several_answers(answer)
+        if several:
+            chosen = listed([f"'{scrub(a)}'" for a in several], len(several))
+            return (
+                f"{chosen} chosen together, but a respondent counts for one group: give the "
+                f"combination a group id (or ~) under group.values in {self.named}: "
+                f'"{shown}": …; and let the question take one answer when it is asked again'
+            )
         if typed and shown != answer.strip():
             return "it holds personal data, so it is left outside the groups, as it is"
         if typed:
@@ -315,14 +323,6 @@ class Counts:
             return (
                 f"the answers in {self.named} are codes (such as AO01) and the export's are not: "
                 f"export the responses with answer codes, or add it under group.values {entry}"
-            )
-        several = self._several_answers(answer)
-        if several:
-            chosen = listed([f"'{scrub(a)}'" for a in several], len(several))
-            return (
-                f"{chosen} chosen together, but a respondent counts for one group: give the "
-                f"combination a group id (or ~) under group.values in {self.named}: "
-                f'"{shown}": …; and let the question take one answer when it is asked again'
             )
         if meant or self.mapping.layout == "limesurvey":
             return meant or add
