@@ -20,7 +20,7 @@ together, as one stratum (see :func:`_weights`). Respondents outside the target 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -29,7 +29,14 @@ from needmap.model.notes import Note
 from needmap.model.ordering import reading_order
 from needmap.personas.study import Study
 from needmap.surveys.mapping import SurveyMapping
-from needmap.surveys.tally import OUTSIDE, Tally, in_study_order, stratum_groups, stratum_name
+from needmap.surveys.tally import (
+    OUTSIDE,
+    Tally,
+    in_study_order,
+    stratum_groups,
+    stratum_members,
+    stratum_name,
+)
 
 __all__ = [
     "NECK_SHARE",
@@ -250,6 +257,8 @@ def analyse_toptasks(
     hidden = suppressed_groups(groups, minimum)
     headcounts = {key: _headcount(study, key) for key in groups}
     weights, note = ({}, None) if not weighted else _weights(groups, headcounts, hidden)
+    if note is not None and note.key == "note.no_headcount.unweighted":
+        note = _without_headcount(study, groups)
     denominator = sum(weights[g] * sum(tally.votes[g].values()) for g in weights)
     if weights and not denominator:  # the votes are all outside the groups: nothing to weigh
         weights, note = {}, Note("note.no_group_votes")
@@ -327,6 +336,18 @@ def _headcount(study: Study, key: str) -> int | None:
     """The headcount of a group, or of a stratum's groups together; None when one has none."""
     counts = [study.group_by_id[g].headcount for g in stratum_groups(key)]
     return None if None in counts else sum(c or 0 for c in counts)
+
+
+def _without_headcount(study: Study, keys: Iterable[str]) -> Note:
+    """Why the results are not weighted, naming the groups whose files lack a headcount: of
+    a stratum, the one to give a headcount, not the stratum's key ("desk+field")."""
+    lacking = [
+        group.id
+        for key in in_study_order(keys, study)
+        for group in stratum_members(key, study)
+        if group.headcount is None
+    ]
+    return Note("note.no_headcount.unweighted", {"groups": ", ".join(lacking)})
 
 
 def _breakdown(

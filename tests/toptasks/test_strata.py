@@ -174,7 +174,7 @@ def test_a_stratum_with_a_group_of_no_headcount_is_not_weighted(
     assert result.weights == {}
     assert result.headcounts["desk+field"] is None
     assert [note_text(n, "en") for n in result.notes] == [
-        "no headcount for desk+field: results are not weighted"
+        "no headcount for field: results are not weighted"
     ]
 
 
