@@ -109,7 +109,10 @@ class _HandledGroup(CommandFirstGroup):
             errors = sum(p.repeats for p in exc.errors)
             warnings = sum(p.repeats for p in exc.problems) - errors
             if errors > 1 or warnings:
-                count = f"{_problem_count(errors, warnings)}{_by_file(exc.problems)}."
+                count = (
+                    f"{_problem_count(errors, warnings)}{_by_file(exc.problems)}"
+                    f"{_messages(errors + warnings, len(exc.problems))}."
+                )
                 new_console(stderr=True).print(count, highlight=False)
             ctx.exit(EXIT_INPUT)
         except BrokenPipeError:
@@ -155,6 +158,15 @@ def _problem_count(errors: int, warnings: int) -> str:
     if not warnings:
         return f"{errors} problems found"
     return f"{plural(errors, 'error')} and {plural(warnings, 'warning')} found"
+
+
+def _messages(problems: int, messages: int) -> str:
+    """Where a message stood for the same problem on several rows ('also on rows 3 and
+    4', '3 more rows like these'), how many messages the count was told in, so that a
+    reader counting them is not left to wonder; else nothing."""
+    if problems == messages:
+        return ""
+    return f" ({plural(messages, 'message')} above)"
 
 
 _FILES_SHOWN = 4

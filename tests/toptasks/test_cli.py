@@ -456,7 +456,8 @@ def test_cli_failure_count_includes_the_rows_summed_up(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"{export}: 3 more rows like these: unknown choice" in result.stderr
     assert "unknown choice 'Swim' (also on rows 3 and 4)" in result.stderr
-    assert result.stderr.splitlines()[-1] == "16 problems found."  # each row counted
+    # each row counted, and the messages they were told in
+    assert result.stderr.splitlines()[-1] == "16 problems found (12 messages above)."
 
 
 def test_cli_import_of_an_export_without_answers_is_refused(tmp_path: Path) -> None:
