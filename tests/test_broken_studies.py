@@ -582,6 +582,69 @@ CASES = [
         ["needs.yaml:2:73: needs[0].depends_on: dependency cycle: a -> b -> a"],
     ),
     Case(
+        "unknown-phase",
+        _needs(
+            "  - id: a\n    title: A\n    kind: function\n    groups: {desk: must}\n"
+            "    phase: nwo\n"
+        ),
+        ["needs.yaml:6:12: needs[0].phase: unknown phase 'nwo'"],
+        "did you mean 'now'?",
+    ),
+    Case(
+        "phase-by-its-name",
+        {
+            **_needs(
+                "  - {id: a, title: A, kind: function, groups: {desk: must}, phase: Q1 2027}\n"
+            ),
+            "study.yaml": "name: S\norganisation: O\nlanguage: en\nroadmap:\n  phases:\n"
+            "    - {id: q1, name: Q1 2027}\n    - {id: q2, name: Q2 2027}\n",
+        },
+        ["needs.yaml:2:68: needs[0].phase: unknown phase 'Q1 2027'"],
+        "that is the name of phase 'q1': write its id, q1",
+    ),
+    Case(
+        "phase-of-a-dutch-study-without-phases",
+        {
+            **_needs("  - {id: a, title: A, kind: function, groups: {desk: must}, phase: now}\n"),
+            "study.yaml": "name: S\norganisation: O\nlanguage: nl\n",
+        },
+        ["needs.yaml:2:68: needs[0].phase: unknown phase 'now'"],
+        "write the id of one of the roadmap's phases (roadmap.phases in study.yaml): nu, "
+        "straks, later",
+    ),
+    Case(
+        "phase-where-study-yaml-could-not-be-read",
+        {
+            **_needs("  - {id: a, title: A, kind: function, groups: {desk: must}, phase: now}\n"),
+            "study.yaml": "name: S\norganisation: O\nlanguage: de\n",
+        },
+        ["study.yaml:3:11: language: 'de' is not allowed here"],
+    ),
+    Case(
+        "decided-in-a-dependency-cycle",
+        _needs(
+            "  - {id: a, title: A, kind: function, groups: {desk: must}, depends_on: [b],"
+            " phase: now}\n"
+            "  - {id: b, title: B, kind: function, groups: {desk: must}, depends_on: [a],"
+            " phase: later}\n"
+        ),
+        ["needs.yaml:2:73: needs[0].depends_on: dependency cycle: a -> b -> a"],
+    ),
+    Case(
+        "decided-before-a-dependency",
+        _needs(
+            "  - {id: a, title: A, kind: function, groups: {desk: must}, depends_on: [b],"
+            " phase: now}\n"
+            "  - {id: b, title: B, kind: function, groups: {desk: must}, depends_on: [c]}\n"
+            "  - {id: c, title: C, kind: function, groups: {desk: must}, phase: later}\n"
+        ),
+        [
+            "needs.yaml:2:85: needs[0].phase: need 'a' is decided for phase 'now', before "
+            "'c' it depends on (through b), decided for 'later'"
+        ],
+        "decide 'a' for 'later' or later, or 'c' for 'now' or earlier",
+    ),
+    Case(
         "self-dependency",
         _needs(
             "  - id: a\n    title: A\n    kind: function\n    groups: {desk: must}\n"

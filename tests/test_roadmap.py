@@ -206,6 +206,8 @@ def test_a_need_that_fits_nowhere_is_unplanned_with_what_depends_on_it() -> None
         "points": 8.0,
         "depends_on": ["n1"],
         "needed_by": ["n4"],
+        "decided": False,
+        "due_for": [],
         "placement": "specific",
         "channel": None,
         "interviews": None,

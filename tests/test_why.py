@@ -264,6 +264,8 @@ def test_a_need_searched_too_rarely_to_show_its_terms_is_no_gap(make_study: Stud
         "points": 3.0,
         "depends_on": [],
         "needed_by": [],
+        "decided": False,
+        "due_for": [],
         "surveys": [],
         "interviews": None,
         "searches": {"searches": 2, "no_results": 0, "gap": False, "terms": []},

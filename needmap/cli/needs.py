@@ -149,10 +149,11 @@ def needs_merge(
     """Merge needs that turned out to be one, in every file of the study.
 
     The merged need keeps one entry (the --into need's, or the first named): it matters to
-    every group any of the needs matters to, at the highest importance, and depends on
-    every need they depend on. Other needs' dependencies, personas, interview quotes and
-    survey tasks name the merged need, once; a search log's topics about the needs become
-    one, with the terms of all.
+    every group any of the needs matters to, at the highest importance, depends on every
+    need they depend on, and is decided for the earliest roadmap phase any of them was
+    decided for (phase in needs.yaml). Other needs' dependencies, personas, interview
+    quotes and survey tasks name the merged need, once; a search log's topics about the
+    needs become one, with the terms of all.
     """
     from needmap.errors import UsageError
     from needmap.regroup import plan_need_merge
@@ -181,6 +182,11 @@ def _print_merge(merge: NeedMerge, folder: Path, dry_run: bool) -> None:
         console.print(
             f"The merged need kept the description of {escape(merge.kept)} "
             f"({merge.description_at}): rewrite it to describe them all."
+        )
+    if merge.decided_as is not None and merge.phase is not None:
+        console.print(
+            f"The merged need is decided for phase '{escape(merge.phase)}', as "
+            f"{escape(merge.decided_as)} was: the earliest decision of the needs stands."
         )
     print_next(console, folder, dry_run)
 

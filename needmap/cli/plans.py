@@ -224,8 +224,18 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
 
     console = new_console()
     why = build_roadmap_table(plan, study)
-    rows = iter(why.rows)  # in plan order, as the phases list their needs
     words = labels(study.settings.language)
+    # in plan order, as the phases list their needs; a decided need says so by its title
+    # (the table's phase column, which says it elsewhere, is the heading here)
+    need_column = why.header.index(words["need"])
+    marked = [
+        tuple(
+            f"{cell} ({words['rm.decided']})" if i == need_column and scored.decided else cell
+            for i, cell in enumerate(row)
+        )
+        for row, scored in zip(why.rows, plan.needs, strict=True)
+    ]
+    rows = iter(marked)
     extra = [why.header.index(words[k]) for k in _WIDE_COLUMNS if words[k] in why.header]
     wide = console.width >= _WIDE_ROADMAP
     # number, need, score, votes, [platform, interviews, searches,] effort, after
@@ -236,7 +246,7 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
     )
     # Each phase is a table of its own: as wide as the widest cell of any phase, a column
     # lines up from phase to phase.
-    widest = {i: max(cell_len(why.header[i]), *(cell_len(r[i]) for r in why.rows)) for i in shown}
+    widest = {i: max(cell_len(why.header[i]), *(cell_len(r[i]) for r in marked)) for i in shown}
     gaps = 2 * (len(shown) - 1)
     fits = sum(widest.values()) + gaps <= console.width
     # Too wide to fit, the text columns share the room the others leave: the need's title

@@ -18,6 +18,12 @@ phase of any of its dependencies. A phase without capacity takes everything that
 A need that fits in no phase (more points than any phase's capacity, or the last phase is
 full) is left unplanned, and said so.
 
+*Decisions.* A need with a ``phase`` goes into that phase, whatever its score: the steering
+group decided it. Its points are set aside in that phase before any other need is placed,
+and what it depends on, directly or not, goes into that phase or an earlier one — into the
+phase itself when the earlier ones are full. A phase that decisions fill beyond its capacity
+is said so, not emptied: the decision is the steering group's to revisit, not the plan's.
+
 *Interviews* are shown beside the score, not in it: a handful of conversations should
 question a priority, not outweigh the votes of a survey or the groups' stated needs.
 """
@@ -73,6 +79,14 @@ class ScoredNeed:
     needed_by: tuple[str, ...]
     """Ids of the needs that depend on it, directly or not, whose score raised its
     priority."""
+    due_for: tuple[str, ...] = ()
+    """Ids of the needs with a decided phase (``phase`` in needs.yaml) that depend on it,
+    directly or not: it is planned no later than the earliest of their phases."""
+
+    @property
+    def decided(self) -> bool:
+        """Whether its phase was decided (``phase`` in needs.yaml) rather than planned."""
+        return self.need.phase is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +183,7 @@ def plan_roadmap(
         points = float(points_of[effort])
         base[need.id] = (demand_share, factor, effort, points, 100 * demand_share * factor / points)
     priority, needed_by = _priorities({n.id: base[n.id][4] for n in needs}, needs)
+    due_for = _decided_dependents(needs)
     scored = {
         need.id: ScoredNeed(
             need=need,
@@ -181,6 +196,7 @@ def plan_roadmap(
             score=base[need.id][4],
             priority=priority[need.id],
             needed_by=needed_by[need.id],
+            due_for=due_for.get(need.id, ()),
         )
         for need in needs
     }
@@ -190,6 +206,14 @@ def plan_roadmap(
     unknown = [s.need.id for s in order if not s.effort_known]
     if unknown:
         notes.append(Note("note.effort_unknown", {"needs": ", ".join(unknown)}))
+    notes.extend(
+        Note(
+            "note.over_capacity",
+            {"phase": plan.phase.name, "points": _figure(plan.points), "capacity": _figure(cap)},
+        )
+        for plan in phases
+        if (cap := plan.phase.capacity) is not None and plan.points > cap + 1e-9
+    )
     if overlap.weighting_note is not None:
         notes.append(overlap.weighting_note)
     return Roadmap(
@@ -233,14 +257,54 @@ def _priorities(
     return priority, raised_by
 
 
+def _figure(points: float) -> str:
+    """Points as a note shows them: whole numbers without a decimal point."""
+    return str(int(points)) if float(points).is_integer() else f"{points:g}"
+
+
+def _decided_dependents(needs: Sequence[Need]) -> dict[str, tuple[str, ...]]:
+    """need id -> the needs with a decided phase that depend on it, directly or not (in
+    the order of ``needs``); needs with a decided phase of their own are left out, as
+    their phase is decided already."""
+    by_id = {n.id: n for n in needs}
+    found: dict[str, list[str]] = {}
+    for need in needs:
+        if need.phase is None:
+            continue
+        pending, seen = list(need.depends_on), {need.id}
+        while pending:
+            dependency = pending.pop()
+            if dependency in seen or dependency not in by_id:
+                continue
+            seen.add(dependency)
+            if by_id[dependency].phase is None:
+                found.setdefault(dependency, []).append(need.id)
+            pending.extend(by_id[dependency].depends_on)
+    return {need: tuple(ids) for need, ids in found.items()}
+
+
 def _place(
     order: Sequence[ScoredNeed], phases: Sequence[RoadmapPhase]
 ) -> tuple[tuple[PhasePlan, ...], tuple[ScoredNeed, ...]]:
     """Each need, in priority order but never before its dependencies, into the earliest
     phase with room that is not before a phase of its dependencies; a need whose dependency
-    is unplanned stays unplanned too."""
+    is unplanned stays unplanned too. A need with a decided phase goes there, its points
+    set aside first; a need such needs depend on goes no later than the earliest of their
+    phases, over its capacity if need be (see the module docstring)."""
     known = {s.need.id for s in order}
+    at = {p.id: i for i, p in enumerate(phases)}
+    decided = {s.need.id: at[s.need.phase] for s in order if s.need.phase in at}
+    due = {
+        s.need.id: min(decided[d] for d in s.due_for if d in decided)
+        for s in order
+        if any(d in decided for d in s.due_for) and s.need.id not in decided
+    }
+    # decisions come first: their points, and those of what they depend on (in the phase
+    # it must come by; given back when it is placed, maybe earlier), are set aside
     room = [math.inf if p.capacity is None else p.capacity for p in phases]
+    for s in order:
+        if s.need.id in decided or s.need.id in due:
+            room[decided.get(s.need.id, due.get(s.need.id, 0))] -= s.points
     placed: dict[str, int] = {}
     planned: list[list[ScoredNeed]] = [[] for _ in phases]
     unplanned: list[ScoredNeed] = []
@@ -254,12 +318,20 @@ def _place(
         )
         scored = pending.pop(ready)
         dependencies = [d for d in scored.need.depends_on if d in known]
-        index = None
+        index = decided.get(scored.need.id)
+        if index is not None:  # its points were set aside
+            placed[scored.need.id] = index
+            planned[index].append(scored)
+            continue
+        by = due.get(scored.need.id)
+        if by is not None:
+            room[by] += scored.points
         if all(d in placed for d in dependencies):
             earliest = max((placed[d] for d in dependencies), default=0)
+            last = len(phases) - 1 if by is None else by
             index = next(
-                (i for i in range(earliest, len(phases)) if scored.points <= room[i] + 1e-9),
-                None,
+                (i for i in range(earliest, last + 1) if scored.points <= room[i] + 1e-9),
+                by,
             )
         if index is None:
             unplanned.append(scored)

@@ -149,7 +149,7 @@ def reference_hint(
     meant too (one with a character that cannot be seen keeps its schema error, which
     says where that is). ``otherwise`` is the hint for any other unknown id."""
     if meant is not None:
-        what = "name" if noun == "group" else "title"
+        what = "title" if noun == "need" else "name"
         return f"that is the {what} of {noun} '{meant}': write its id, {meant}"
     if is_id(ref):
         return otherwise

@@ -65,6 +65,7 @@ KEYS_MEANT: dict[str, tuple[str, ...]] = {
     "organisatie": ("organisation",),
     "taal": ("language",),
     **dict.fromkeys(["fasen", "fases"], ("phases",)),
+    **dict.fromkeys(["fase", "planning", "wanneer", "when", "planned"], ("phase",)),
     "capaciteit": ("capacity",),
     "deelnemers": ("participants",),
     "datum": ("date",),

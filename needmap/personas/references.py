@@ -16,12 +16,20 @@ from pydantic import BaseModel
 
 from needmap.controls import fold_text
 from needmap.errors import Location, Problem, Severity
-from needmap.personas.messages import closest, reference_hint, unknown_id_hint
+from needmap.personas.messages import closest, did_you_mean, reference_hint, unknown_id_hint
 from needmap.personas.schema import Family, Need, Persona, RoadmapPhase, TargetGroup
 from needmap.personas.study import RenamedKind, Renames
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
-__all__ = ["Placed", "Unchecked", "check_references", "renamed_ids"]
+__all__ = [
+    "Placed",
+    "Unchecked",
+    "check_references",
+    "decided_too_early",
+    "decided_too_early_hint",
+    "decided_too_early_message",
+    "renamed_ids",
+]
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -121,13 +129,18 @@ def check_references(
     groups = _first_of_each(defs.groups)
     needs = _first_of_each(defs.needs)
     known = {noun: defs.known(kind) for kind, noun in _NOUNS.items()}
+    # a study.yaml that could not be read has no phases to check against
+    known["phase"] = _Known((p.item.id for p in defs.phases), complete=bool(defs.phases))
     hints = {_NOUNS[r.kind]: r.hint for r in renames}
     called = {  # what people write for an id: the group's name, the need's title
         "group": {fold_text(g.item.name): gid for gid, g in groups.items()},
         "need": {fold_text(n.item.title): nid for nid, n in needs.items()},
+        "phase": {fold_text(p.item.name): p.item.id for p in defs.phases},
     }
 
     def unknown(ref: str, noun: str) -> str:
+        if noun == "phase":
+            return _unknown_phase_hint(ref, defs.phases)
         hint = unknown_id_hint(ref, noun, known[noun])
         return hints[noun](ref, hint) if noun in hints else hint
 
@@ -160,7 +173,10 @@ def check_references(
                     hint=hint,
                 )
             )
-    problems.extend(_cycles(needs))
+    cycles = _cycles(needs)
+    problems.extend(cycles)
+    if not cycles:
+        problems.extend(_decided_before_dependencies(needs, [p.item.id for p in defs.phases]))
     if warn and not problems:
         problems.extend(_warnings(defs, groups, needs))
     return problems
@@ -222,6 +238,9 @@ def _references(kind: str, get: Callable[[str], Any]) -> Iterator[tuple[Node, st
             if isinstance(group_id, str):
                 yield ("groups", group_id), group_id, "group"
         yield from _ids_in(get("depends_on"), "depends_on", "need")
+        phase = get("phase")
+        if isinstance(phase, str):
+            yield ("phase",), phase, "phase"
     else:
         group = get("group")
         if isinstance(group, str):
@@ -319,6 +338,78 @@ def _cycles(needs: Mapping[str, Placed[Need]]) -> list[Problem]:
                 state[node] = 2
                 trail.pop()
     return problems
+
+
+def _unknown_phase_hint(ref: str, phases: Sequence[Placed[RoadmapPhase]]) -> str:
+    """A need's ``phase`` names no phase of the roadmap: the one meant, or those there are."""
+    ids = [p.item.id for p in phases]
+    return did_you_mean(ref, ids) or (
+        "write the id of one of the roadmap's phases (roadmap.phases in study.yaml): "
+        + ", ".join(ids)
+    )
+
+
+def _decided_before_dependencies(
+    needs: Mapping[str, Placed[Need]], phases: Sequence[str]
+) -> list[Problem]:
+    """Each need decided for a phase before the phase decided for a need it depends on
+    (:func:`decided_too_early`), told at the earlier decision."""
+    items = {need_id: placed.item for need_id, placed in needs.items()}
+    return [
+        Problem(
+            needs[need].at("phase"),
+            decided_too_early_message(need, dependency, through, items),
+            key=needs[need].key("phase"),
+            hint=decided_too_early_hint(need, dependency, items),
+        )
+        for need, dependency, through in decided_too_early(items, phases)
+    ]
+
+
+def decided_too_early(
+    needs: Mapping[str, Need], phases: Sequence[str]
+) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """Each need decided for a phase (``phase``) before the phase decided for a need it
+    depends on, even through needs in between, as (need, dependency, the needs between):
+    no plan can deliver both as decided. Once per pair; a dependency cycle is walked once."""
+    index = {phase: i for i, phase in enumerate(phases)}
+    for need_id, need in needs.items():
+        decided = index.get(need.phase or "")
+        if decided is None:
+            continue
+        for dependency, through in _dependencies(need_id, needs):
+            later = index.get(needs[dependency].phase or "")
+            if later is not None and later > decided:
+                yield need_id, dependency, through
+
+
+def decided_too_early_message(
+    need: str, dependency: str, through: tuple[str, ...], needs: Mapping[str, Need]
+) -> str:
+    via = f" (through {', '.join(through)})" if through else ""
+    return (
+        f"need '{need}' is decided for phase '{needs[need].phase}', before '{dependency}' it "
+        f"depends on{via}, decided for '{needs[dependency].phase}'"
+    )
+
+
+def decided_too_early_hint(need: str, dependency: str, needs: Mapping[str, Need]) -> str:
+    early, late = needs[need].phase, needs[dependency].phase
+    return f"decide '{need}' for '{late}' or later, or '{dependency}' for '{early}' or earlier"
+
+
+def _dependencies(need_id: str, needs: Mapping[str, Need]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Every need that ``need_id`` depends on, directly or not, each once, with the needs
+    in between (none for a direct dependency)."""
+    seen = {need_id}
+    paths: list[tuple[str, tuple[str, ...]]] = [(need_id, ())]
+    while paths:
+        current, trail = paths.pop(0)
+        for dependency in needs[current].depends_on:
+            if dependency in needs and dependency not in seen:
+                seen.add(dependency)
+                yield dependency, trail
+                paths.append((dependency, (*trail, dependency)))
 
 
 def _warnings(

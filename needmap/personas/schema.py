@@ -294,6 +294,12 @@ class Need(_Model):
     depends_on: Ids = Field(
         default_factory=list, description="Ids of needs that must be delivered first."
     )
+    phase: Id | None = Field(
+        None,
+        description="The roadmap phase decided for this need (an id of roadmap.phases in "
+        "study.yaml), whatever its score: the roadmap plans it there, and what it depends "
+        "on no later. Empty: the score decides.",
+    )
 
 
 class Persona(_Model):

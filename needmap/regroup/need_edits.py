@@ -6,7 +6,7 @@ needs' ``depends_on``, personas' key needs, interview quotes (``needs`` and
 ``questions``), survey tasks and search-log topics. Tallies count tasks, not needs, so they
 stay as they are. Needs merged into one keep one entry (the target's, if it is among them,
 else the first named) with every group they matter to, at the highest importance any of them
-gave it, and every need they depend on.
+gave it, every need they depend on, and the earliest roadmap phase decided for any of them.
 """
 
 from __future__ import annotations
@@ -20,6 +20,12 @@ from typing import Any
 from needmap.errors import InvalidStudyError, Location, Problem, UsageError
 from needmap.personas.loader import STUDY_FILE, StudyReading, definition_files
 from needmap.personas.messages import text_problems
+from needmap.personas.references import (
+    decided_too_early,
+    decided_too_early_hint,
+    decided_too_early_message,
+)
+from needmap.personas.schema import Need
 from needmap.personas.study import Study
 from needmap.personas.yamledit import EditRefused, YamlEdit
 from needmap.regroup.checks import (
@@ -69,6 +75,11 @@ class NeedMerge(StudyEdits):
     description_at: Location | None
     """Where the kept description stands: it describes one of the needs and may need
     rewriting."""
+    phase: str | None = None
+    """The roadmap phase decided for the merged need, if any was for one of them."""
+    decided_as: str | None = None
+    """The merged need whose decided phase the kept entry took, when the kept need had
+    none or a later one; else None."""
 
 
 def plan_need_rename(
@@ -124,6 +135,8 @@ def plan_need_merge(
             if importance_rank(importance) > importance_rank(groups.get(group)):
                 groups[group] = importance
     depends_on = _merged_dependencies(study, needs, kept)
+    phase = _merged_phase(study, needs)
+    _check_decisions(study, needs, into, kept, phase, depends_on)
     new_title = title or study.need_by_id[kept].title
     change = _NeedChange(
         tuple(needs),
@@ -132,11 +145,15 @@ def plan_need_merge(
         None if new_title == study.need_by_id[kept].title else new_title,
         groups,
         depends_on,
+        phase,
     )
     changes = rewritten_files(_files(study.root), change)
     description_at = None
     if study.need_by_id[kept].description:
         description_at = description_at_after(study, changes, "needs", kept, into)
+    decided_as = None
+    if phase != study.need_by_id[kept].phase:
+        decided_as = next(n for n in needs if study.need_by_id[n].phase == phase)
     return NeedMerge(
         root=study.root,
         changes=tuple(changes),
@@ -145,6 +162,8 @@ def plan_need_merge(
         kept=kept,
         title=new_title,
         description_at=description_at,
+        phase=phase,
+        decided_as=decided_as,
     )
 
 
@@ -158,6 +177,48 @@ def _merged_dependencies(study: Study, needs: Sequence[str], kept: str) -> tuple
         if d not in needs
     ]
     return tuple(dict.fromkeys(found))
+
+
+def _merged_phase(study: Study, needs: Sequence[str]) -> str | None:
+    """The phase decided for the merged need: the earliest decided for any of them (a part
+    decided for now is the whole's decision too); None when none was decided."""
+    decided = {study.need_by_id[n].phase for n in needs}
+    return next((p.id for p in study.settings.roadmap.phases if p.id in decided), None)
+
+
+def _check_decisions(
+    study: Study,
+    needs: Sequence[str],
+    into: str,
+    kept: str,
+    phase: str | None,
+    depends_on: tuple[str, ...],
+) -> None:
+    """Refuse a merge after which the merged need would be decided for a phase before a
+    need it depends on, or after a need that depends on it (both decided): the study
+    would not load. (Dependency cycles were refused before.)"""
+    merged = set(needs)
+    after: dict[str, Need] = {}
+    for need in study.needs:
+        if need.id == kept:
+            update: dict[str, Any] = {"id": into, "phase": phase, "depends_on": list(depends_on)}
+        elif need.id in merged:
+            continue
+        else:
+            renamed = [into if d in merged else d for d in need.depends_on]
+            update = {"depends_on": list(dict.fromkeys(renamed))}
+        after[update.get("id", need.id)] = need.model_copy(update=update)
+    phases = [p.id for p in study.settings.roadmap.phases]
+    problems = [
+        Problem(
+            study.origins.get(("needs", kept if need == into else need), Location()),
+            "after the merge, " + decided_too_early_message(need, dependency, through, after),
+            hint=decided_too_early_hint(need, dependency, after) + ", then merge",
+        )
+        for need, dependency, through in decided_too_early(after, phases)
+    ]
+    if problems:
+        raise UsageError(problems)
 
 
 def _kept_first(needs: Sequence[str], kept: str) -> list[str]:
@@ -301,6 +362,9 @@ class _NeedChange:
     """The kept entry's groups after a merge; None for a rename."""
     depends_on: tuple[str, ...] | None = None
     """What the kept entry depends on after a merge; None for a rename."""
+    phase: str | None = None
+    """The phase decided for the kept entry after a merge (:func:`_merged_phase`); None
+    when none of the merged needs was decided, and for a rename."""
 
     def __call__(self, data: dict[str, Any], edit: YamlEdit) -> dict[str, int]:
         counted: dict[str, int] = {}
@@ -346,6 +410,13 @@ class _NeedChange:
             merged = True
         if self.depends_on is not None and list(self.depends_on) != need.get("depends_on", []):
             self._set_dependencies(need, edit, at)
+            merged = True
+        if self.phase is not None and need.get("phase") != self.phase:
+            if "phase" in need:
+                edit.set_value((*at, "phase"), self.phase)
+            else:
+                edit.insert_after((*at, list(need)[-1]), "phase", self.phase)
+            need["phase"] = self.phase
             merged = True
         return bool(changes) or merged
 

@@ -19,6 +19,7 @@ __all__ = [
     "format_date",
     "format_decimal",
     "format_percent",
+    "format_points",
     "labels",
     "note_text",
 ]
@@ -295,6 +296,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "rm.effort": "Effort",
         "rm.after": "After",
         "rm.more": "{count} more needs, in the table below",
+        "rm.decided": "decided",
+        "rm.rule_decided": "A need with a phase in needs.yaml is in that phase whatever its "
+        "score (the steering group decided it), and what it depends on is no later.",
         "rm.needed_by": "Brought forward for",
         "rm.interviews": "Interviews",
         "rm.interviews_note": "Interviews: \u2713 supported in, \u2717 questioned in that many "
@@ -343,6 +347,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "{points} effort points.",
         "why.raised": "Planned by a priority of {priority}: the score of what depends on it "
         "({needs}).",
+        "why.decided": "Decided for {phase} (phase: {id} in needs.yaml), whatever its score.",
+        "why.due": "Planned no later than {phase}: needs decided for it depend on it ({needs}).",
         "why.after": "Comes after: {needs}.",
         "why.no_task": "{survey}: no task of the survey serves this need.",
         "why.weighted": "; weighted {share}",
@@ -370,6 +376,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "group-specific tools or channels.",
         "rm.no_surveys": "No top-task survey imported: every evidence factor is 1.",
         "rm.surveys": "Votes from: {surveys}.",
+        "note.over_capacity": "{phase} holds {points} points, over its capacity of "
+        "{capacity}: the needs decided for it and what they depend on take more",
         "note.effort_unknown": "no effort given for {needs}: counted as m",
         "p.title": "Personas",
         "p.summary": "{count} personas of {groups}",
@@ -596,6 +604,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "got more respondents than their headcount, which the weighting trusts.",
         "status.unlinked": "Link {count} of the {tasks} tasks of the survey '{title}' to "
         "needs: their votes are evidence for nothing.",
+        "status.over_capacity": "Revisit what is decided for {phase}: with what it depends on, "
+        "it holds {points} of {capacity} points. Decide some of it for a later phase (phase in "
+        "needs.yaml), or raise the phase's capacity in study.yaml.",
         "status.silent.one": "{needs} of {total} has no evidence yet (no votes, interviews or "
         "searches): ask about it in the interviews.",
         "status.silent": "{needs} of {total} have no evidence yet (no votes, interviews or "
@@ -877,6 +888,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "rm.effort": "Omvang",
         "rm.after": "Na",
         "rm.more": "Nog {count} behoeften, in de tabel hieronder",
+        "rm.decided": "besloten",
+        "rm.rule_decided": "Een behoefte met een fase in needs.yaml staat in die fase, wat haar "
+        "score ook is (de stuurgroep besloot het), en waar ze van afhangt staat niet later.",
         "rm.needed_by": "Naar voren voor",
         "rm.interviews": "Gesprekken",
         "rm.interviews_note": "Gesprekken: \u2713 ondersteund in, \u2717 betwijfeld in zoveel "
@@ -927,6 +941,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "{points} omvangpunten.",
         "why.raised": "Gepland met een prioriteit van {priority}: de score van wat ervan afhangt "
         "({needs}).",
+        "why.decided": "Besloten voor {phase} (phase: {id} in needs.yaml), wat de score ook is.",
+        "why.due": "Niet later gepland dan {phase}: behoeften die daarvoor besloten zijn hangen "
+        "ervan af ({needs}).",
         "why.after": "Komt na: {needs}.",
         "why.no_task": "{survey}: geen taak van het onderzoek dient deze behoefte.",
         "why.weighted": "; gewogen {share}",
@@ -954,6 +971,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "toepassingen of kanalen per groep.",
         "rm.no_surveys": "Geen toptakenonderzoek ingelezen: elke bewijsfactor is 1.",
         "rm.surveys": "Stemmen uit: {surveys}.",
+        "note.over_capacity": "{phase} bevat {points} punten, meer dan de capaciteit van "
+        "{capacity}: de behoeften die ervoor besloten zijn en waar ze van afhangen vragen meer",
         "note.effort_unknown": "geen omvang opgegeven voor {needs}: geteld als m",
         "p.title": "Persona's",
         "p.summary": "{count} persona's uit {groups}",
@@ -1188,6 +1207,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "vertrouwt.",
         "status.unlinked": "Koppel {count} van de {tasks} taken van de enquête '{title}' "
         "aan behoeften: hun stemmen zijn nu nergens bewijs voor.",
+        "status.over_capacity": "Bekijk opnieuw wat voor {phase} besloten is: met waar het van "
+        "afhangt, bevat de fase {points} van {capacity} punten. Besluit een deel voor een latere "
+        "fase (phase in needs.yaml), of verhoog de capaciteit van de fase in study.yaml.",
         "status.silent.one": "{needs} van {total} heeft nog geen bewijs (geen stemmen, gesprekken "
         "of zoektermen): vraag ernaar in de gesprekken.",
         "status.silent": "{needs} van {total} hebben nog geen bewijs (geen stemmen, gesprekken of "
@@ -1275,6 +1297,20 @@ def format_percent(share: float, language: Language, places: int = 1) -> str:
     return f"{format_decimal(percent, language, places)}%"
 
 
+def format_points(points: float, language: Language) -> str:
+    """Effort points as the roadmap shows them: 8, or 2.5 (2,5 in Dutch)."""
+    return str(int(points)) if float(points).is_integer() else format_decimal(points, language)
+
+
+_NOTE_NUMBERS = frozenset({"points", "capacity"})
+"""The values of notes that are numbers written with a decimal point (as the model has no
+language), which a Dutch note writes with a comma."""
+
+
 def note_text(note: Note, language: Language) -> str:
     """A model's note in words (JSON output uses English, so its text stays stable)."""
-    return labels(language)[note.key].format(**note.values)
+    values = {
+        key: value.replace(".", ",") if key in _NOTE_NUMBERS and language == "nl" else value
+        for key, value in note.values.items()
+    }
+    return labels(language)[note.key].format(**values)

@@ -18,7 +18,7 @@ from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
 from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.schema import Need
 from needmap.personas.study import Study
-from needmap.reports.i18n import Language, counted, format_decimal, labels, note_text
+from needmap.reports.i18n import Language, counted, format_points, labels, note_text
 from needmap.reports.interviews_report import interview_counts, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
@@ -36,6 +36,7 @@ from needmap.surveys import imported_surveys
 __all__ = [
     "PhaseView",
     "analysed_surveys",
+    "brought_forward",
     "build_changes_table",
     "build_roadmap_table",
     "changes_line",
@@ -77,13 +78,9 @@ def study_roadmap(study: Study) -> Roadmap:
     )
 
 
-def _points(value: float, language: Language) -> str:
-    return str(int(value)) if value.is_integer() else format_decimal(value, language)
-
-
 def _effort(scored: ScoredNeed, language: Language) -> str:
     size = scored.effort.upper() if scored.effort_known else "?"
-    return f"{size} ({_points(scored.points, language)})"
+    return f"{size} ({format_points(scored.points, language)})"
 
 
 def need_titles(ids: tuple[str, ...] | list[str], study: Study) -> str:
@@ -129,11 +126,12 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
         phase = phase_of.get(scored.need.id)
         heard = (interview_counts(interviews.for_need(scored.need.id)),) if interviews else ()
         sought = (search_count(searches.for_need(scored.need.id), language),) if searches else ()
+        where = phase_name[phase] if phase else words["rm.unplanned"]
         rows.append(
             (
                 whole_cell(number),
                 scored.need.title,
-                phase_name[phase] if phase else words["rm.unplanned"],
+                f"{where} ({words['rm.decided']})" if scored.decided else where,
                 platform_of(roadmap, scored.need, language),
                 decimal_cell(scored.score, language),
                 percent_cell(scored.demand_share, language),
@@ -143,7 +141,7 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
                 *sought,
                 _effort(scored, language),
                 need_titles(scored.need.depends_on, study),
-                need_titles(scored.needed_by, study),
+                need_titles(brought_forward(scored), study),
             )
         )
         marked.append(phase == first)
@@ -175,6 +173,12 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
         text_columns=(1, 2, 3, 9 + extra, 10 + extra),
         row_header=1,
     )
+
+
+def brought_forward(scored: ScoredNeed) -> tuple[str, ...]:
+    """The needs it comes early for: those whose score raised its priority, and those
+    decided for a phase that it must not come after."""
+    return tuple(dict.fromkeys((*scored.needed_by, *scored.due_for)))
 
 
 def build_changes_table(roadmap: Roadmap, study: Study) -> RankingTable | None:
@@ -262,7 +266,8 @@ def roadmap_notes(roadmap: Roadmap, language: Language) -> tuple[str, ...]:
         else words["rm.no_surveys"]
     )
     notes = [note_text(n, language) for n in roadmap.notes]
-    return (words["rm.rule"], surveys, *(n[:1].upper() + n[1:] + "." for n in notes))
+    decided = (words["rm.rule_decided"],) if any(s.decided for s in roadmap.needs) else ()
+    return (words["rm.rule"], *decided, surveys, *(n[:1].upper() + n[1:] + "." for n in notes))
 
 
 @dataclass(frozen=True)
@@ -272,8 +277,9 @@ class PhaseView:
     """Points planned, of the capacity if it has one."""
     full: float
     """Share of the capacity used (0-1); 0 for a phase without capacity."""
-    needs: tuple[tuple[str, str, str, str, str], ...]
-    """Per need: title, kind, effort, what it waits for, the platform it is delivered on."""
+    needs: tuple[tuple[str, str, str, str, str, str], ...]
+    """Per need: title, kind, effort, what it waits for, the platform it is delivered on,
+    and "decided" (in the study's language) if its phase was, else ""."""
     first: int
     """The number of its first need in the whole plan (the table's #)."""
 
@@ -283,7 +289,7 @@ def phase_views(roadmap: Roadmap, study: Study) -> tuple[PhaseView, ...]:
     language = study.settings.language
     words = labels(language)
 
-    def needs(items: tuple[ScoredNeed, ...]) -> tuple[tuple[str, str, str, str, str], ...]:
+    def needs(items: tuple[ScoredNeed, ...]) -> tuple[tuple[str, str, str, str, str, str], ...]:
         return tuple(
             (
                 s.need.title,
@@ -291,6 +297,7 @@ def phase_views(roadmap: Roadmap, study: Study) -> tuple[PhaseView, ...]:
                 _effort(s, language),
                 need_titles(s.need.depends_on, study),
                 platform_of(roadmap, s.need, language),
+                words["rm.decided"] if s.decided else "",
             )
             for s in items
         )
@@ -298,10 +305,10 @@ def phase_views(roadmap: Roadmap, study: Study) -> tuple[PhaseView, ...]:
     views: list[PhaseView] = []
     first = 1
     for plan in roadmap.phases:
-        used = _points(plan.points, language)
+        used = format_points(plan.points, language)
         capacity = plan.phase.capacity
         load = (
-            words["rm.load"].format(used=used, capacity=_points(capacity, language))
+            words["rm.load"].format(used=used, capacity=format_points(capacity, language))
             if capacity
             else words["rm.load.open"].format(used=used)
         )
@@ -316,7 +323,7 @@ def phase_views(roadmap: Roadmap, study: Study) -> tuple[PhaseView, ...]:
         )
         first += len(plan.needs)
     if roadmap.unplanned:
-        used = _points(float(sum(s.points for s in roadmap.unplanned)), language)
+        used = format_points(float(sum(s.points for s in roadmap.unplanned)), language)
         views.append(
             PhaseView(
                 words["rm.unplanned"],
@@ -384,9 +391,10 @@ def roadmap_to_markdown(roadmap: Roadmap, study: Study) -> str:
         lines += [f"## {view.name} ({view.load})", ""]
         if not view.needs:
             lines.append(f"_{words['rm.empty']}_")
-        for title, kind, effort, after, where in view.needs:
+        for title, kind, effort, after, where, decided in view.needs:
             waits = f"; {words['rm.after'].lower()}: {after}" if after else ""
-            lines.append(f"- {title} ({kind}, {effort}, {where}{waits})")
+            said = f"{decided}; " if decided else ""
+            lines.append(f"- {title} ({said}{kind}, {effort}, {where}{waits})")
         lines.append("")
     if roadmap.unplanned:
         lines += [f"_{words['rm.unplanned_hint']}_", ""]
@@ -413,6 +421,8 @@ def roadmap_to_json(roadmap: Roadmap) -> dict[str, Any]:
             "points": s.points,
             "depends_on": list(s.need.depends_on),
             "needed_by": list(s.needed_by),
+            "decided": s.decided,
+            "due_for": list(s.due_for),
             "placement": "shared" if roadmap.on_shared_platform(s.need.id) else "specific",
             "channel": s.need.channel,
             "interviews": interviews(s.need.id),

@@ -27,7 +27,15 @@ from needmap.personas.schema import TargetGroup
 from needmap.personas.study import Study
 from needmap.reports.brief import BriefContent, glance, study_brief
 from needmap.reports.guide_report import has_evidence, need_evidence
-from needmap.reports.i18n import Language, counted, format_date, format_percent, labels, number_key
+from needmap.reports.i18n import (
+    Language,
+    counted,
+    format_date,
+    format_percent,
+    format_points,
+    labels,
+    number_key,
+)
 from needmap.scrub import personal_data
 from needmap.shell import command_word
 from needmap.surveys.catalog import (
@@ -79,6 +87,7 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
         *_persona_steps(study, unread),
         *_survey_steps(study, folder),
         *_silent_steps(content, folder),
+        *_decision_steps(content, folder),
     ]
     told = reports is not None
     reports = reports if told else reports_of(study.root)
@@ -253,6 +262,26 @@ def _silent_steps(content: BriefContent, folder: str) -> list[NextStep]:
         needs=counted(len(silent), "needs", language), total=len(study.needs)
     )
     return [NextStep(text, f"needmap guide {folder} --out guides.pdf")]
+
+
+def _decision_steps(content: BriefContent, folder: str) -> list[NextStep]:
+    """Phases that the needs decided for them fill beyond their capacity (only decisions
+    can): a choice the steering group may not know it made, as the plan does not empty a
+    decided phase."""
+    language = content.study.settings.language
+    words = labels(language)
+    return [
+        NextStep(
+            words["status.over_capacity"].format(
+                phase=plan.phase.name,
+                points=format_points(plan.points, language),
+                capacity=format_points(capacity, language),
+            ),
+            f"needmap roadmap {folder}",
+        )
+        for plan in content.roadmap.phases
+        if (capacity := plan.phase.capacity) is not None and plan.points > capacity + 1e-9
+    ]
 
 
 def _too_few_step(content: BriefContent, group: TargetGroup, folder: str) -> NextStep:

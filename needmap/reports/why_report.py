@@ -34,6 +34,7 @@ from needmap.reports.i18n import (
     format_count,
     format_decimal,
     format_percent,
+    format_points,
     labels,
     number_key,
 )
@@ -162,15 +163,11 @@ def _heading(story: NeedStory, language: Language) -> str:
     words = labels(language)
     scored = story.scored
     size = scored.effort.upper() if scored.effort_known else "?"
-    points = _points(scored.points, language)
+    points = format_points(scored.points, language)
     return (
         f"{story.need.title} ({story.need.id}) · {words[f'kind.{story.need.kind}']} · "
         f"{words['rm.effort'].lower()} {size} ({points})"
     )
-
-
-def _points(points: float, language: Language) -> str:
-    return str(int(points)) if points.is_integer() else format_decimal(points, language)
 
 
 def _groups(story: NeedStory, language: Language) -> list[str]:
@@ -213,13 +210,24 @@ def _roadmap(story: NeedStory, language: Language) -> list[str]:
     where = story.phase or words["rm.unplanned"]
     lines = [
         words["why.place"].format(phase=where, rank=story.rank, needs=len(story.roadmap.needs)),
+        *(
+            [words["why.decided"].format(phase=where, id=story.need.phase)]
+            if scored.decided
+            else []
+        ),
         words["why.score"].format(
             score=format_decimal(scored.score, language),
             demand=format_percent(scored.demand_share, language),
             factor=format_decimal(scored.evidence_factor, language),
-            points=_points(scored.points, language),
+            points=format_points(scored.points, language),
         ),
     ]
+    if scored.due_for:
+        lines.append(
+            words["why.due"].format(
+                phase=_due_phase(story), needs=need_titles(scored.due_for, study)
+            )
+        )
     if scored.needed_by:
         lines.append(
             words["why.raised"].format(
@@ -230,6 +238,13 @@ def _roadmap(story: NeedStory, language: Language) -> list[str]:
     if story.need.depends_on:
         lines.append(words["why.after"].format(needs=need_titles(story.need.depends_on, study)))
     return lines
+
+
+def _due_phase(story: NeedStory) -> str:
+    """The name of the earliest phase decided for a need that depends on the story's."""
+    phases = [plan.phase for plan in story.roadmap.phases]
+    decided = {story.study.need_by_id[d].phase for d in story.scored.due_for}
+    return next(p.name for p in phases if p.id in decided)
 
 
 def _evidence(story: NeedStory, language: Language) -> list[str]:
@@ -338,6 +353,8 @@ def why_to_json(story: NeedStory) -> dict[str, Any]:
         "points": scored.points,
         "depends_on": list(need.depends_on),
         "needed_by": list(scored.needed_by),
+        "decided": scored.decided,
+        "due_for": list(scored.due_for),
         "surveys": [_survey_json(story, s) for s in story.surveys],
         "interviews": None
         if heard is None

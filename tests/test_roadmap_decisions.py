@@ -1,0 +1,358 @@
+"""Needs decided for a phase (``phase`` in needs.yaml): planned there whatever their score,
+with what they depend on no later; hand-checked plans, a property test, every output, and
+the merge of a decided need."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.personas.references import decided_too_early
+from needmap.reports.i18n import note_text
+from needmap.reports.roadmap_report import (
+    build_roadmap_table,
+    render_roadmap_page,
+    roadmap_to_json,
+    roadmap_to_markdown,
+)
+from needmap.reports.why_report import need_story, why_to_markdown
+from tests.conftest import StudyMaker, plain
+from tests.test_roadmap import NEEDS, _ids, _plan, _random_plans, _study
+
+runner = CliRunner()
+
+# NEEDS' scores (see tests/test_roadmap.py): n1 16 (m, 3 points), n2 12 (s, 2), n3 4 (xs, 1;
+# priority 6, as n4 depends on it), n4 6 (s, 2), n5 4 (m, 3). Planned by score alone into
+# now (5 points) and next (6): now n1, n2; next n3, n4, n5.
+PHASES: list[dict[str, Any]] = [
+    {"id": "now", "name": "Now", "capacity": 5},
+    {"id": "next", "name": "Next", "capacity": 6},
+    {"id": "later", "name": "Later"},
+]
+
+
+def _decided(decisions: dict[str, str], phases: list[dict[str, Any]] = PHASES) -> Any:
+    needs = [{**n, "phase": decisions[n["id"]]} if n["id"] in decisions else n for n in NEEDS]
+    return _study(needs, phases)
+
+
+def test_a_decided_need_takes_its_phase_first() -> None:
+    """n5 (score 4) decided for now: its 3 points are set aside, so n1 (3) no longer fits
+    in now's remaining 2 and goes next; n2 (2) fills now; n3 and n4 follow n1 in next."""
+    roadmap = _plan(_decided({"n5": "now"}))
+    assert _ids(roadmap) == [["n2", "n5"], ["n1", "n3", "n4"], [], []]
+    scored = {s.need.id: s for s in roadmap.needs}
+    assert scored["n5"].decided and not scored["n1"].decided
+    assert [n.key for n in roadmap.notes] == ["note.effort_unknown"]  # none over capacity
+
+
+def test_what_a_decided_need_depends_on_comes_no_later() -> None:
+    """n4 (2 points) decided for now, after n3 (1): both set aside in now, leaving 2 for
+    n2; n1 (3) goes next with n5. By score alone n3 and n4 were next."""
+    roadmap = _plan(_decided({"n4": "now"}))
+    assert _ids(roadmap) == [["n2", "n3", "n4"], ["n1", "n5"], [], []]
+    scored = {s.need.id: s for s in roadmap.needs}
+    assert scored["n3"].due_for == ("n4",) and not scored["n3"].decided
+    assert scored["n2"].due_for == ()
+    # decided itself, n3 is not due for anything: its own decision places it
+    both = {s.need.id: s for s in _plan(_decided({"n3": "now", "n4": "now"})).needs}
+    assert both["n3"].due_for == () and both["n3"].decided
+
+
+def test_what_a_decided_need_depends_on_may_come_earlier() -> None:
+    """n4 decided for next: n3 is due by next, but goes now where there is room (6
+    points: n1 3, n2 2, n3 1); the point set aside for it in next is given back, so n5
+    (3) fits there beside n4 (2) in 5."""
+    phases = [{**PHASES[0], "capacity": 6}, {**PHASES[1], "capacity": 5}, PHASES[2]]
+    roadmap = _plan(_decided({"n4": "next"}, phases))
+    assert _ids(roadmap) == [["n1", "n2", "n3"], ["n4", "n5"], [], []]
+
+
+def test_decisions_beyond_a_phase_s_capacity_fill_it_and_say_so() -> None:
+    """n1 (3), n2 (2) and n4 (2, after n3's 1) decided for now: 8 of its 5 points."""
+    study = _decided({"n1": "now", "n2": "now", "n4": "now"})
+    roadmap = _plan(study)
+    assert _ids(roadmap) == [["n1", "n2", "n3", "n4"], ["n5"], [], []]
+    assert [note_text(n, "en") for n in roadmap.notes] == [
+        "no effort given for n5: counted as m",
+        "Now holds 8 points, over its capacity of 5: the needs decided for it and what "
+        "they depend on take more",
+    ]
+    assert note_text(roadmap.notes[1], "nl").startswith("Now bevat 8 punten, meer dan de ")
+    page = render_roadmap_page(roadmap, study)
+    assert page.count('<div class="meter over">') == 1  # next's 3 of 6 is not over
+    assert "Now holds 8 points, over its capacity of 5" in page
+
+
+def test_every_output_marks_a_decided_need(tmp_path: Path) -> None:
+    study = _decided({"n4": "now"})
+    roadmap = _plan(study)
+    table = build_roadmap_table(roadmap, study)
+    rows = {row[1]: row for row in table.rows}
+    assert rows["Need n4"][2] == "Now (decided)" and rows["Need n3"][2] == "Now"
+    assert rows["Need n3"][-1] == "Need n4"  # brought forward for
+    assert table.notes[1].startswith("A need with a phase in needs.yaml is in that phase")
+    markdown = roadmap_to_markdown(roadmap, study)
+    assert "- Need n4 (decided; Functions, S (2), " in markdown
+    assert "- Need n3 (Functions, XS (1), " in markdown
+    page = render_roadmap_page(roadmap, study)
+    assert page.count('<span class="decided">decided</span>') == 1
+    data = roadmap_to_json(roadmap)
+    now = {n["id"]: n for n in data["phases"][0]["needs"]}
+    assert (now["n4"]["decided"], now["n4"]["due_for"]) == (True, [])
+    assert (now["n3"]["decided"], now["n3"]["due_for"]) == (False, ["n4"])
+    # a need brought forward only by a decision: n2's score is above n5's
+    needs = [*NEEDS[:4], {**NEEDS[4], "depends_on": ["n2"], "phase": "now"}]
+    decided = _study(needs, PHASES)
+    plan = _plan(decided)
+    assert {s.need.id: s.needed_by for s in plan.needs}["n2"] == ()
+    rows = {row[1]: row for row in build_roadmap_table(plan, decided).rows}
+    assert rows["Need n2"][-1] == "Need n5"
+    # without decisions the rule about them is not told
+    undecided = _study(NEEDS, PHASES)
+    notes = build_roadmap_table(_plan(undecided), undecided).notes
+    assert not any("phase in needs.yaml" in note for note in notes)
+
+
+def test_a_dutch_roadmap_says_besloten() -> None:
+    phases: list[dict[str, Any]] = [
+        {"id": "nu", "name": "Nu", "capacity": 5},
+        {"id": "later", "name": "Later"},
+    ]
+    needs = [{**n, "phase": "nu"} if n["id"] == "n5" else n for n in NEEDS]
+    study = _study(needs, phases)
+    study = study.__class__(
+        root=study.root,
+        settings=study.settings.model_copy(update={"language": "nl"}),
+        groups=study.groups,
+        needs=study.needs,
+    )
+    rows = {row[1]: row for row in build_roadmap_table(_plan(study), study).rows}
+    assert rows["Need n5"][2] == "Nu (besloten)"
+
+
+def test_why_says_the_phase_was_decided_and_what_it_brought_forward(
+    make_study: StudyMaker,
+) -> None:
+    root = make_study(
+        {
+            "needs.yaml": """\
+                needs:
+                  - id: search
+                    title: Search
+                    kind: function
+                    groups: {desk: must, field: should}
+                    depends_on: [mobile]
+                    phase: next
+                  - id: mobile
+                    title: Works on a phone
+                    kind: technology
+                    groups: {field: must}
+                """
+        }
+    )
+    study = load_study(root)
+    search = why_to_markdown(need_story(study, "search"))
+    assert "Decided for Next (phase: next in needs.yaml), whatever its score." in search
+    mobile = why_to_markdown(need_story(study, "mobile"))
+    assert "Planned no later than Next: needs decided for it depend on it (Search)." in mobile
+    result = runner.invoke(app, ["why", str(root), "search", "--json"])
+    assert json.loads(result.stdout)["decided"] is True
+    printed = runner.invoke(app, ["roadmap", str(root)], env={"COLUMNS": "80"})
+    assert printed.exit_code == 0, printed.output
+    assert "Search (decided)" in plain(printed.stdout)
+
+
+@st.composite
+def _decided_plans(draw: st.DrawFn) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Random needs and phases (as tests/test_roadmap.py draws them), some needs decided
+    for a phase, none before a need it depends on."""
+    needs, phases = draw(_random_plans())
+    ids = [p["id"] for p in phases]
+    decided = [
+        {**n, "phase": draw(st.sampled_from(ids))} if draw(st.booleans()) else n for n in needs
+    ]
+    study = _study(decided, phases)
+    assume(not any(decided_too_early(study.need_by_id, ids)))
+    return decided, phases
+
+
+@settings(max_examples=150, deadline=None)
+@given(plan=_decided_plans())
+def test_decided_plans_keep_decisions_and_dependencies(
+    plan: tuple[list[dict[str, Any]], list[dict[str, Any]]],
+) -> None:
+    needs, phases = plan
+    roadmap = _plan(_study(needs, phases))
+    ids = _ids(roadmap)
+    assert sorted(n for part in ids for n in part) == sorted(n["id"] for n in needs)
+    phase_of = {n: i for i, part in enumerate(ids[:-1]) for n in part}
+    index = {p["id"]: i for i, p in enumerate(phases)}
+    for need in needs:
+        if "phase" in need:  # a decision stands
+            assert phase_of[need["id"]] == index[need["phase"]]
+        for dependency in need["depends_on"]:
+            if need["id"] in phase_of:
+                assert phase_of[dependency] <= phase_of[need["id"]]
+    scored = {s.need.id: s for s in roadmap.needs}
+    for plan_ in roadmap.phases:
+        capacity = plan_.phase.capacity
+        free = [s for s in plan_.needs if not s.decided and not s.due_for]
+        # only decisions fill a phase beyond its capacity: a need placed by its score
+        # found room, and kept it
+        if capacity is not None and free:
+            assert plan_.points <= capacity + 1e-9
+    for need_id, s in scored.items():  # a decided need is always planned
+        if s.decided:
+            assert need_id in phase_of
+
+
+def test_merging_a_decided_need_keeps_the_earliest_decision(make_study: StudyMaker) -> None:
+    root = make_study(
+        {
+            "needs.yaml": """\
+                needs:
+                  - id: search
+                    title: Search
+                    kind: function
+                    groups: {desk: must, field: should}
+                    phase: later  # steering group
+                  - id: find
+                    title: Find things
+                    kind: function
+                    groups: {field: must}
+                    phase: next
+                  - id: mobile
+                    title: Works on a phone
+                    kind: technology
+                    groups: {field: must}
+                """
+        }
+    )
+    result = runner.invoke(app, ["needs", "merge", str(root), "search", "find", "--into", "search"])
+    assert result.exit_code == 0, result.output
+    assert "decided for phase 'next', as find was" in plain(result.stdout)
+    text = (root / "needs.yaml").read_text()
+    assert "    phase: next  # steering group\n" in text and "Find things" not in text
+
+
+def test_a_merge_that_decides_a_need_before_its_dependency_is_refused(
+    make_study: StudyMaker,
+) -> None:
+    needs = """\
+        needs:
+          - id: search
+            title: Search
+            kind: function
+            groups: {desk: must}
+            depends_on: [mobile]
+          - id: find
+            title: Find things
+            kind: function
+            groups: {field: must}
+            phase: now
+          - id: mobile
+            title: Works on a phone
+            kind: technology
+            groups: {field: must}
+            phase: later
+        """
+    root = make_study({"needs.yaml": needs})
+    before = (root / "needs.yaml").read_text()
+    result = runner.invoke(app, ["needs", "merge", str(root), "search", "find", "--into", "search"])
+    assert result.exit_code == 2
+    assert plain(result.stderr).splitlines()[:2] == [
+        f"{root / 'needs.yaml'}:2:9: after the merge, need 'search' is decided for phase "
+        "'now', before 'mobile' it depends on, decided for 'later'",
+        "    hint: decide 'search' for 'later' or later, or 'mobile' for 'now' or earlier, "
+        "then merge",
+    ]
+    assert (root / "needs.yaml").read_text() == before
+
+
+@pytest.mark.parametrize("phase", ["now", "next"])
+def test_a_need_decided_for_the_phase_it_would_be_planned_in_changes_nothing(
+    phase: str,
+) -> None:
+    undecided = _ids(_plan(_study(NEEDS, PHASES)))
+    need = "n1" if phase == "now" else "n5"
+    assert _ids(_plan(_decided({need: phase}))) == undecided
+
+
+def test_a_need_and_its_dependency_decided_for_one_phase_load(make_study: StudyMaker) -> None:
+    root = make_study(
+        {
+            "needs.yaml": """\
+                needs:
+                  - {id: search, title: Search, kind: function, groups: {desk: must},
+                     depends_on: [mobile], phase: now}
+                  - {id: mobile, title: Works on a phone, kind: technology,
+                     groups: {field: must}, phase: now}
+                """
+        }
+    )
+    roadmap = _plan(load_study(root))
+    assert _ids(roadmap)[0] == ["mobile", "search"]
+
+
+def test_a_merge_that_decides_a_dependency_after_its_dependent_is_refused(
+    make_study: StudyMaker,
+) -> None:
+    """Search (decided for now) depends on find; find merged into mobile (decided for
+    later): search would depend on a need decided after it."""
+    root = make_study(
+        {
+            "needs.yaml": """\
+                needs:
+                  - {id: search, title: Search, kind: function, groups: {desk: must},
+                     depends_on: [find], phase: now}
+                  - {id: find, title: Find things, kind: technology, groups: {field: must}}
+                  - {id: mobile, title: Works on a phone, kind: technology,
+                     groups: {field: must}, phase: later}
+                """
+        }
+    )
+    result = runner.invoke(app, ["needs", "merge", str(root), "mobile", "find", "--into", "mobile"])
+    assert result.exit_code == 2
+    assert (
+        "after the merge, need 'search' is decided for phase 'now', before 'mobile' it "
+        "depends on, decided for 'later'" in plain(result.stderr)
+    )
+
+
+def test_status_asks_to_revisit_decisions_beyond_a_phase_s_capacity(
+    make_study: StudyMaker,
+) -> None:
+    from needmap.reports.status_report import study_status
+
+    study_yaml = (
+        "name: S\norganisation: O\nlanguage: en\nroadmap:\n  phases:\n"
+        "    - {id: now, name: Now, capacity: 2.5}\n    - {id: later, name: Later}\n"
+    )
+    needs = """\
+        needs:
+          - {id: search, title: Search, kind: function, groups: {desk: must}, phase: now}
+          - {id: mobile, title: Works on a phone, kind: technology, groups: {field: must},
+             effort: xs}
+        """
+    root = make_study({"study.yaml": study_yaml, "needs.yaml": needs})
+    steps = [s for s in study_status(load_study(root)).steps if "decided" in s.text]
+    assert [(s.text, s.command) for s in steps] == [
+        (
+            "Revisit what is decided for Now: with what it depends on, it holds 3 of 2.5 "
+            "points. Decide some of it for a later phase (phase in needs.yaml), or raise the "
+            "phase's capacity in study.yaml.",
+            f"needmap roadmap {root}",
+        )
+    ]
+    note = _plan(load_study(root)).notes[-1]
+    assert note_text(note, "nl").startswith("Now bevat 3 punten, meer dan de capaciteit van 2,5:")
+    assert note_text(note, "en").startswith("Now holds 3 points, over its capacity of 2.5:")
