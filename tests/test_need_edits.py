@@ -156,7 +156,7 @@ def test_an_existing_need_is_located(gemeente: Path) -> None:
         plan_need_rename(read_study(gemeente), "smoelenboek", "zoeken")
     (problem,) = raised.value.problems
     assert problem.location.path == gemeente / "needs" / "functions.yaml"
-    assert problem.location.line == 4
+    assert problem.location.line == 5
 
 
 def renamed_by_hand(root: Path, old: str, new: str) -> None:
@@ -340,7 +340,8 @@ def test_needs_list_puts_the_kinds_in_their_order_whatever_the_files_order(
             "needs.yaml": """\
                 needs:
                   - {id: sso, title: Single sign-on, kind: technology, groups: {desk: must}}
-                  - {id: search, title: Search, kind: function, groups: {desk: must}}
+                  - {id: search, title: Search, kind: function, groups: {desk: must},
+                     phase: next}
                   - {id: news, title: News, kind: content, groups: {field: should}}
                   - {id: mobile, title: Mobile, kind: technology, groups: {field: must}}
                 """,
@@ -349,6 +350,7 @@ def test_needs_list_puts_the_kinds_in_their_order_whatever_the_files_order(
     )
     data = json.loads(runner.invoke(app, ["needs", "list", str(root), "--json"]).output)
     assert [n["id"] for n in data["needs"]] == ["news", "search", "sso", "mobile"]
+    assert [n["phase"] for n in data["needs"]] == [None, "next", None, None]
 
 
 def test_needs_rename_in_a_real_process_with_a_dry_run_first(gemeente: Path) -> None:
@@ -456,7 +458,7 @@ def test_merging_two_needs_of_the_template(gemeente: Path) -> None:
         ("gesprekken.yaml", "1 quote"),
         ("toptaken.yaml", "1 task"),
     ]
-    assert merge.description_at == Location(gemeente / "needs" / "functions.yaml", 15, 18)
+    assert merge.description_at == Location(gemeente / "needs" / "functions.yaml", 16, 18)
     after = files_of(gemeente)
     assert_comments_kept(before, after)
     assert "needs: [kennisbank, smoelenboek]" in after["interviews/gesprekken.yaml"]
@@ -707,7 +709,7 @@ def test_a_merge_on_the_command_line_points_at_the_description_to_rewrite(gemeen
     assert result.exit_code == 0, result.output
     assert (
         "The merged need kept the description of smoelenboek "
-        f"({gemeente / 'needs' / 'functions.yaml'}:15:18): rewrite it to describe them all."
+        f"({gemeente / 'needs' / 'functions.yaml'}:16:18): rewrite it to describe them all."
     ) in " ".join(result.stdout.split())
     assert " ".join(result.stdout.split()).endswith(
         f"Comments and layout are kept. Next: needmap validate {gemeente}"

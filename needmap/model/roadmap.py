@@ -41,6 +41,7 @@ from needmap.model.overlap import Overlap, need_order
 from needmap.model.platform import PlatformAdvice, recommend_platform
 from needmap.model.searches import SearchEvidence
 from needmap.model.toptasks import TopTasks
+from needmap.personas.references import dependencies_of
 from needmap.personas.schema import Effort, Need, RoadmapPhase
 from needmap.personas.study import Study
 
@@ -269,17 +270,10 @@ def _decided_dependents(needs: Sequence[Need]) -> dict[str, tuple[str, ...]]:
     by_id = {n.id: n for n in needs}
     found: dict[str, list[str]] = {}
     for need in needs:
-        if need.phase is None:
-            continue
-        pending, seen = list(need.depends_on), {need.id}
-        while pending:
-            dependency = pending.pop()
-            if dependency in seen or dependency not in by_id:
-                continue
-            seen.add(dependency)
-            if by_id[dependency].phase is None:
-                found.setdefault(dependency, []).append(need.id)
-            pending.extend(by_id[dependency].depends_on)
+        if need.phase is not None:
+            for dependency, _ in dependencies_of(need.id, by_id):
+                if by_id[dependency].phase is None:
+                    found.setdefault(dependency, []).append(need.id)
     return {need: tuple(ids) for need, ids in found.items()}
 
 
@@ -294,17 +288,14 @@ def _place(
     known = {s.need.id for s in order}
     at = {p.id: i for i, p in enumerate(phases)}
     decided = {s.need.id: at[s.need.phase] for s in order if s.need.phase in at}
-    due = {
-        s.need.id: min(decided[d] for d in s.due_for if d in decided)
-        for s in order
-        if any(d in decided for d in s.due_for) and s.need.id not in decided
-    }
+    due = {s.need.id: min(decided[d] for d in s.due_for) for s in order if s.due_for}
     # decisions come first: their points, and those of what they depend on (in the phase
     # it must come by; given back when it is placed, maybe earlier), are set aside
     room = [math.inf if p.capacity is None else p.capacity for p in phases]
     for s in order:
-        if s.need.id in decided or s.need.id in due:
-            room[decided.get(s.need.id, due.get(s.need.id, 0))] -= s.points
+        set_aside = decided.get(s.need.id, due.get(s.need.id))
+        if set_aside is not None:
+            room[set_aside] -= s.points
     placed: dict[str, int] = {}
     planned: list[list[ScoredNeed]] = [[] for _ in phases]
     unplanned: list[ScoredNeed] = []

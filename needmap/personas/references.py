@@ -22,12 +22,12 @@ from needmap.personas.study import RenamedKind, Renames
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
 __all__ = [
+    "EarlyDecision",
     "Placed",
     "Unchecked",
     "check_references",
     "decided_too_early",
-    "decided_too_early_hint",
-    "decided_too_early_message",
+    "dependencies_of",
     "renamed_ids",
 ]
 
@@ -357,48 +357,62 @@ def _decided_before_dependencies(
     items = {need_id: placed.item for need_id, placed in needs.items()}
     return [
         Problem(
-            needs[need].at("phase"),
-            decided_too_early_message(need, dependency, through, items),
-            key=needs[need].key("phase"),
-            hint=decided_too_early_hint(need, dependency, items),
+            needs[early.need].at("phase"),
+            early.message,
+            key=needs[early.need].key("phase"),
+            hint=early.hint,
         )
-        for need, dependency, through in decided_too_early(items, phases)
+        for early in decided_too_early(items, phases)
     ]
 
 
-def decided_too_early(
-    needs: Mapping[str, Need], phases: Sequence[str]
-) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+@dataclass(frozen=True, slots=True)
+class EarlyDecision:
+    """A need decided for a phase before the phase decided for a need it depends on: no
+    plan can deliver both as decided."""
+
+    need: str
+    phase: str
+    dependency: str
+    later: str
+    """The phase decided for ``dependency``, after ``phase``."""
+    through: tuple[str, ...]
+    """The needs between the two, when ``need`` depends on ``dependency`` through them."""
+
+    @property
+    def message(self) -> str:
+        via = f" (through {', '.join(self.through)})" if self.through else ""
+        return (
+            f"need '{self.need}' is decided for phase '{self.phase}', before "
+            f"'{self.dependency}' it depends on{via}, decided for '{self.later}'"
+        )
+
+    @property
+    def hint(self) -> str:
+        return (
+            f"decide '{self.need}' for '{self.later}' or later, or '{self.dependency}' for "
+            f"'{self.phase}' or earlier"
+        )
+
+
+def decided_too_early(needs: Mapping[str, Need], phases: Sequence[str]) -> Iterator[EarlyDecision]:
     """Each need decided for a phase (``phase``) before the phase decided for a need it
-    depends on, even through needs in between, as (need, dependency, the needs between):
-    no plan can deliver both as decided. Once per pair; a dependency cycle is walked once."""
+    depends on, even through needs in between; once per pair. ``phases`` are the ids of
+    the roadmap's phases, in order."""
     index = {phase: i for i, phase in enumerate(phases)}
     for need_id, need in needs.items():
         decided = index.get(need.phase or "")
         if decided is None:
             continue
-        for dependency, through in _dependencies(need_id, needs):
-            later = index.get(needs[dependency].phase or "")
-            if later is not None and later > decided:
-                yield need_id, dependency, through
+        for dependency, through in dependencies_of(need_id, needs):
+            later = needs[dependency].phase
+            if later in index and index[later] > decided:
+                yield EarlyDecision(need_id, phases[decided], dependency, later, through)
 
 
-def decided_too_early_message(
-    need: str, dependency: str, through: tuple[str, ...], needs: Mapping[str, Need]
-) -> str:
-    via = f" (through {', '.join(through)})" if through else ""
-    return (
-        f"need '{need}' is decided for phase '{needs[need].phase}', before '{dependency}' it "
-        f"depends on{via}, decided for '{needs[dependency].phase}'"
-    )
-
-
-def decided_too_early_hint(need: str, dependency: str, needs: Mapping[str, Need]) -> str:
-    early, late = needs[need].phase, needs[dependency].phase
-    return f"decide '{need}' for '{late}' or later, or '{dependency}' for '{early}' or earlier"
-
-
-def _dependencies(need_id: str, needs: Mapping[str, Need]) -> Iterator[tuple[str, tuple[str, ...]]]:
+def dependencies_of(
+    need_id: str, needs: Mapping[str, Need]
+) -> Iterator[tuple[str, tuple[str, ...]]]:
     """Every need that ``need_id`` depends on, directly or not, each once, with the needs
     in between (none for a direct dependency)."""
     seen = {need_id}

@@ -20,11 +20,7 @@ from typing import Any
 from needmap.errors import InvalidStudyError, Location, Problem, UsageError
 from needmap.personas.loader import STUDY_FILE, StudyReading, definition_files
 from needmap.personas.messages import text_problems
-from needmap.personas.references import (
-    decided_too_early,
-    decided_too_early_hint,
-    decided_too_early_message,
-)
+from needmap.personas.references import decided_too_early
 from needmap.personas.schema import Need
 from needmap.personas.study import Study
 from needmap.personas.yamledit import EditRefused, YamlEdit
@@ -211,11 +207,11 @@ def _check_decisions(
     phases = [p.id for p in study.settings.roadmap.phases]
     problems = [
         Problem(
-            study.origins.get(("needs", kept if need == into else need), Location()),
-            "after the merge, " + decided_too_early_message(need, dependency, through, after),
-            hint=decided_too_early_hint(need, dependency, after) + ", then merge",
+            study.origins.get(("needs", kept if early.need == into else early.need), Location()),
+            f"after the merge, {early.message}",
+            hint=f"{early.hint}, then merge",
         )
-        for need, dependency, through in decided_too_early(after, phases)
+        for early in decided_too_early(after, phases)
     ]
     if problems:
         raise UsageError(problems)

@@ -71,6 +71,7 @@ def needs_to_json(overview: NeedsOverview) -> dict[str, Any]:
                 "groups": dict(s.need.groups),
                 "personas": s.personas,
                 "depends_on": list(s.need.depends_on),
+                "phase": s.need.phase,
             }
             for s in overview.needs
         ]
