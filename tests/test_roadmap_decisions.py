@@ -356,3 +356,20 @@ def test_status_asks_to_revisit_decisions_beyond_a_phase_s_capacity(
     note = _plan(load_study(root)).notes[-1]
     assert note_text(note, "nl").startswith("Now bevat 3 punten, meer dan de capaciteit van 2,5:")
     assert note_text(note, "en").startswith("Now holds 3 points, over its capacity of 2.5:")
+
+
+def test_what_a_decision_moved_is_marked_decided_in_the_changes() -> None:
+    """n4 decided for now: it and n3 moved there from next, n1 to next; only n4 was
+    decided."""
+    from needmap.model.replan import replan, snapshot
+    from needmap.reports.roadmap_report import build_changes_table
+
+    before = snapshot(_plan(_study(NEEDS, PHASES)))
+    study = _decided({"n4": "now"})
+    changes = build_changes_table(replan(_plan(study), before, "october"), study)
+    assert changes is not None
+    assert {row[0]: (row[1], row[3]) for row in changes.rows} == {
+        "Need n1": ("later", "Next"),
+        "Need n3": ("earlier", "Now"),
+        "Need n4": ("earlier", "Now (decided)"),
+    }

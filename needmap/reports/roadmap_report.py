@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from needmap.model.analysis import analyse_overlap
-from needmap.model.replan import CHANGE_ORDER, RoadmapChanges
+from needmap.model.replan import CHANGE_ORDER, NeedChange, RoadmapChanges
 from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
 from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.schema import Need
@@ -198,12 +198,18 @@ def build_changes_table(roadmap: Roadmap, study: Study) -> RankingTable | None:
     def score(value: float | None) -> str:
         return "\u2013" if value is None else decimal_cell(value, language)
 
+    decided = {s.need.id for s in roadmap.needs if s.decided}  # as the roadmap table says
+
+    def now_in(change: NeedChange) -> str:
+        where = phase(changes.after.phases, change.after, change.kind != "dropped")
+        return f"{where} ({words['rm.decided']})" if change.need in decided else where
+
     rows = tuple(
         (
             change.title,
             words[f"rm.change.{change.kind}"],
             phase(changes.before.phases, change.before, change.kind != "new"),
-            phase(changes.after.phases, change.after, change.kind != "dropped"),
+            now_in(change),
             score(change.score_before),
             score(change.score_after),
         )
