@@ -146,16 +146,10 @@ def test_why_says_the_phase_was_decided_and_what_it_brought_forward(
         {
             "needs.yaml": """\
                 needs:
-                  - id: search
-                    title: Search
-                    kind: function
-                    groups: {desk: must, field: should}
-                    depends_on: [mobile]
-                    phase: next
-                  - id: mobile
-                    title: Works on a phone
-                    kind: technology
-                    groups: {field: must}
+                  - {id: search, title: Search, kind: function, groups: {desk: must},
+                     depends_on: [mobile], phase: next}
+                  - {id: mobile, title: Works on a phone, kind: technology,
+                     groups: {field: must}}
                 """
         }
     )
