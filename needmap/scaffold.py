@@ -46,6 +46,7 @@ __all__ = [
     "add_study_files",
     "init_study",
     "list_templates",
+    "outdated_schemas",
     "schema_texts",
     "template_name",
     "with_modeline",
@@ -195,6 +196,23 @@ def _is_needmap_schema(path: Path) -> bool:
     except (OSError, ValueError):
         return False
     return isinstance(data, dict) and str(data.get("title", "")).startswith("needmap ")
+
+
+def outdated_schemas(root: Path) -> list[str]:
+    """The names of the JSON Schemas in the study's ``schemas/`` that needmap wrote and
+    that differ from this needmap's. Written by an older needmap, they make the editor
+    flag what the study may now hold (a need's ``phase``) and miss what it may not."""
+    folder = root / SCHEMA_FOLDER
+    outdated = []
+    for name, text in schema_texts().items():
+        path = folder / name
+        if path.is_file() and _is_needmap_schema(path):
+            try:
+                if path.read_text(encoding="utf-8") != text:
+                    outdated.append(name)
+            except OSError:  # gone since, or not readable: the editor cannot use it either
+                continue
+    return outdated
 
 
 def _schema_of(relative: str) -> str:

@@ -17,6 +17,7 @@ from needmap import load_study
 from needmap.cli import app
 from needmap.personas.schema import Privacy
 from needmap.reports.status_report import NextStep, study_status
+from needmap.scaffold import schema_texts, write_schemas
 from tests.conftest import (
     MINIMAL_STUDY,
     SHOWN_INTERVIEW,
@@ -486,3 +487,30 @@ def test_a_group_is_too_few_below_the_minimum_not_at_it(
     """Five people at a minimum of five are shown; a group without a headcount is not known
     to be too small, so no report or step says it is."""
     assert Privacy(min_group_size=5).too_few(headcount) is too_few
+
+
+def test_status_asks_to_refresh_schemas_an_older_needmap_wrote(make_study: StudyMaker) -> None:
+    """An editor checks needs.yaml against schemas/definitions.schema.json: one written
+    before needs had a phase would flag every decision."""
+    root = make_study()
+    write_schemas(root / "schemas")
+    old = json.loads(schema_texts()["definitions.schema.json"])
+    del old["$defs"]["Need"]["properties"]["phase"]
+    (root / "schemas" / "definitions.schema.json").write_text(json.dumps(old))
+    (root / "schemas" / "study.schema.json").write_text('{"title": "my own schema"}')
+
+    def told() -> list[tuple[str, str | None]]:
+        steps = study_status(load_study(root)).steps
+        return [(s.text, s.command) for s in steps if "schema" in s.text.lower()]
+
+    assert told() == [
+        (
+            "Refresh the JSON Schemas in schemas/ (definitions.schema.json): an older needmap "
+            "wrote them, so your editor checks the study's files against fields that have "
+            "changed.",
+            f"needmap schema --out {root / 'schemas'}",
+        )
+    ]
+    (root / "schemas" / "study.schema.json").unlink()  # the user's, in the way of a refresh
+    write_schemas(root / "schemas")
+    assert told() == []

@@ -607,6 +607,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.over_capacity": "Revisit what is decided for {phase}: with what it depends on, "
         "it holds {points} of {capacity} points. Decide some of it for a later phase (phase in "
         "needs.yaml), or raise the phase's capacity in study.yaml.",
+        "status.schemas": "Refresh the JSON Schemas in schemas/ ({files}): an older needmap "
+        "wrote them, so your editor checks the study's files against fields that have changed.",
         "status.silent.one": "{needs} of {total} has no evidence yet (no votes, interviews or "
         "searches): ask about it in the interviews.",
         "status.silent": "{needs} of {total} have no evidence yet (no votes, interviews or "
@@ -1210,6 +1212,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.over_capacity": "Bekijk opnieuw wat voor {phase} besloten is: met waar het van "
         "afhangt, bevat de fase {points} van {capacity} punten. Besluit een deel voor een latere "
         "fase (phase in needs.yaml), of verhoog de capaciteit van de fase in study.yaml.",
+        "status.schemas": "Vernieuw de JSON Schema's in schemas/ ({files}): een oudere "
+        "needmap schreef ze, dus je editor toetst de bestanden van de studie aan velden die "
+        "veranderd zijn.",
         "status.silent.one": "{needs} van {total} heeft nog geen bewijs (geen stemmen, gesprekken "
         "of zoektermen): vraag ernaar in de gesprekken.",
         "status.silent": "{needs} van {total} hebben nog geen bewijs (geen stemmen, gesprekken of "

@@ -36,6 +36,7 @@ from needmap.reports.i18n import (
     labels,
     number_key,
 )
+from needmap.scaffold import SCHEMA_FOLDER, outdated_schemas
 from needmap.scrub import personal_data
 from needmap.shell import command_word
 from needmap.surveys.catalog import (
@@ -88,6 +89,7 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
         *_survey_steps(study, folder),
         *_silent_steps(content, folder),
         *_decision_steps(content, folder),
+        *_schema_steps(study, folder),
     ]
     told = reports is not None
     reports = reports if told else reports_of(study.root)
@@ -282,6 +284,16 @@ def _decision_steps(content: BriefContent, folder: str) -> list[NextStep]:
         for plan in content.roadmap.phases
         if (capacity := plan.phase.capacity) is not None and plan.points > capacity + 1e-9
     ]
+
+
+def _schema_steps(study: Study, folder: str) -> list[NextStep]:
+    """JSON Schemas an older needmap wrote into the study: refreshed by one command."""
+    outdated = outdated_schemas(study.root)
+    if not outdated:
+        return []
+    language = study.settings.language
+    text = labels(language)["status.schemas"].format(files=_names(outdated, language))
+    return [NextStep(text, f"needmap schema --out {command_word(study.root / SCHEMA_FOLDER)}")]
 
 
 def _too_few_step(content: BriefContent, group: TargetGroup, folder: str) -> NextStep:
