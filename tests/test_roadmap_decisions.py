@@ -170,6 +170,8 @@ def _decided_plans(draw: st.DrawFn) -> tuple[list[dict[str, Any]], list[dict[str
     """Random needs and phases (as tests/test_roadmap.py draws them), some needs decided
     for a phase, none before a need it depends on."""
     needs, phases = draw(_random_plans())
+    # some phases take decisions only
+    phases = [{**p, "capacity": 0} if draw(st.booleans()) else p for p in phases]
     ids = [p["id"] for p in phases]
     decided = [
         {**n, "phase": draw(st.sampled_from(ids))} if draw(st.booleans()) else n for n in needs
@@ -204,6 +206,8 @@ def test_decided_plans_keep_decisions_and_dependencies(
         # found room, and kept it
         if capacity is not None and free:
             assert plan_.points <= capacity + 1e-9
+        if capacity == 0:  # decisions only, and what they depend on
+            assert not free
     for need_id, s in scored.items():  # a decided need is always planned
         if s.decided:
             assert need_id in phase_of
@@ -347,6 +351,10 @@ def test_status_asks_to_revisit_decisions_beyond_a_phase_s_capacity(
             f"needmap roadmap {root}",
         )
     ]
+    # a phase of capacity 0 holds decisions only: nothing to revisit
+    in_place = study_yaml.replace("capacity: 2.5", "capacity: 0")
+    decided_only = make_study({"study.yaml": in_place, "needs.yaml": needs}, name="in-place")
+    assert not [s for s in study_status(load_study(decided_only)).steps if "decided" in s.text]
     note = _plan(load_study(root)).notes[-1]
     assert note_text(note, "nl").startswith("Now bevat 3 punten, meer dan de capaciteit van 2,5:")
     assert note_text(note, "en").startswith("Now holds 3 points, over its capacity of 2.5:")
@@ -367,3 +375,15 @@ def test_what_a_decision_moved_is_marked_decided_in_the_changes() -> None:
         "Need n3": ("earlier", "Now"),
         "Need n4": ("earlier", "Now (decided)"),
     }
+
+
+def test_a_phase_of_no_capacity_takes_only_what_is_decided_for_it() -> None:
+    """'In place' (capacity 0) before now: n2 decided for it; the rest is planned as if
+    it were not there (n1, n3 now; n4, n5 next), and 2 points over 0 is no note."""
+    phases = [{"id": "in-place", "name": "Already in place", "capacity": 0}, *PHASES]
+    study = _decided({"n2": "in-place"}, phases)
+    roadmap = _plan(study)
+    assert _ids(roadmap) == [["n2"], ["n1", "n3"], ["n4", "n5"], [], []]
+    assert [n.key for n in roadmap.notes] == ["note.effort_unknown"]
+    page = render_roadmap_page(roadmap, study)
+    assert "<h2>Already in place</h2>\n    <p class=\"load\">2 points</p>" in page

@@ -22,7 +22,9 @@ full) is left unplanned, and said so.
 group decided it. Its points are set aside in that phase before any other need is placed,
 and what it depends on, directly or not, goes into that phase or an earlier one — into the
 phase itself when the earlier ones are full. A phase that decisions fill beyond its capacity
-is said so, not emptied: the decision is the steering group's to revisit, not the plan's.
+is said so, not emptied: the decision is the steering group's to revisit, not the plan's. A
+phase of capacity 0 takes the decided needs only (what is already in place, say), and what
+they depend on.
 
 *Interviews* are shown beside the score, not in it: a handful of conversations should
 question a priority, not outweigh the votes of a survey or the groups' stated needs.
@@ -213,7 +215,7 @@ def plan_roadmap(
             {"phase": plan.phase.name, "points": _figure(plan.points), "capacity": _figure(cap)},
         )
         for plan in phases
-        if (cap := plan.phase.capacity) is not None and plan.points > cap + 1e-9
+        if (cap := plan.phase.capacity) and plan.points > cap + 1e-9  # 0: decisions only
     )
     if overlap.weighting_note is not None:
         notes.append(overlap.weighting_note)

@@ -220,7 +220,10 @@ class RoadmapPhase(_Model):
     id: Id
     name: Text = Field(description="Name shown in reports, e.g. 'Nu' or 'Q1 2027'.")
     capacity: float | None = Field(
-        None, gt=0, description="Effort points that fit in this phase; empty means no limit."
+        None,
+        ge=0,
+        description="Effort points that fit in this phase; empty means no limit; 0 takes only "
+        "the needs decided for it (phase in needs.yaml), as for a phase 'Already in place'.",
     )
 
 

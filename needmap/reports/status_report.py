@@ -282,7 +282,7 @@ def _decision_steps(content: BriefContent, folder: str) -> list[NextStep]:
             f"needmap roadmap {folder}",
         )
         for plan in content.roadmap.phases
-        if (capacity := plan.phase.capacity) is not None and plan.points > capacity + 1e-9
+        if (capacity := plan.phase.capacity) and plan.points > capacity + 1e-9
     ]
 
 
