@@ -387,3 +387,9 @@ def test_a_phase_of_no_capacity_takes_only_what_is_decided_for_it() -> None:
     assert [n.key for n in roadmap.notes] == ["note.effort_unknown"]
     page = render_roadmap_page(roadmap, study)
     assert "<h2>Already in place</h2>\n    <p class=\"load\">2 points</p>" in page
+    # what comes first is now's, not what is in place: the band, the brief, why
+    first = roadmap.first_phase()
+    assert first is not None and first.phase.id == "now"
+    table = build_roadmap_table(roadmap, study)
+    marked = [row[1] for row, band in zip(table.rows, table.in_coverage, strict=True) if band]
+    assert marked == ["Need n1", "Need n3"]

@@ -129,6 +129,12 @@ class Roadmap:
     def on_shared_platform(self, need_id: str) -> bool:
         return need_id in self.platform.shared_needs
 
+    def first_phase(self) -> PhasePlan | None:
+        """The first phase the plan puts needs in: what a steering group asks about first.
+        A phase of capacity 0 is passed over: it holds decisions only (what is already in
+        place, say), not what comes first."""
+        return next((p for p in self.phases if p.needs and p.phase.capacity != 0), None)
+
     def phase_ids(self) -> dict[str, str]:
         """need id -> the id of the phase it is planned in (unplanned needs are absent)."""
         return {s.need.id: p.phase.id for p in self.phases for s in p.needs}

@@ -384,7 +384,7 @@ def glance(content: BriefContent) -> list[tuple[str, str]]:
 def _roadmap_line(roadmap: Roadmap, language: Language) -> str:
     words = labels(language)
     text = roadmap_summary(roadmap, language) + "."
-    first = next((phase for phase in roadmap.phases if phase.needs), None)
+    first = roadmap.first_phase()
     if first is None:
         return text
     titles = [scored.need.title for scored in first.needs[:_FIRST_NEEDS]]

@@ -115,7 +115,8 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
     language = study.settings.language
     words = labels(language)
     phase_name = {p.phase.id: p.phase.name for p in roadmap.phases}
-    first = roadmap.phases[0].phase.id
+    plan = roadmap.first_phase()
+    first = None if plan is None else plan.phase.id
     phase_of = roadmap.phase_ids()
     interviews = roadmap.interviews if roadmap.interviews and roadmap.interviews.shown else None
     searches = roadmap.searches if roadmap.searches and roadmap.searches.logs else None

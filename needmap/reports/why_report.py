@@ -409,9 +409,9 @@ class StoryView:
 def first_phase_stories(
     study: Study, analysis: OverlapAnalysis, roadmap: Roadmap, surveys: Sequence[TopTasks]
 ) -> tuple[NeedStory, ...]:
-    """The stories of the needs in the roadmap's first phase that has any: what a steering
-    group asks about first."""
-    first = next((plan for plan in roadmap.phases if plan.needs), None)
+    """The stories of the needs in the roadmap's first phase (:meth:`Roadmap.first_phase`):
+    what a steering group asks about first."""
+    first = roadmap.first_phase()
     if first is None:
         return ()
     return tuple(
@@ -443,11 +443,8 @@ def render_why_page(
         page_title = f"{title}: {stories[0].need.title}"
         summary = study.settings.name
     else:
-        first = (
-            next((p.phase.name for p in stories[0].roadmap.phases if p.needs), "")
-            if stories
-            else ""
-        )
+        plan = stories[0].roadmap.first_phase() if stories else None
+        first = plan.phase.name if plan is not None else ""
         key = number_key("why.first_summary", len(stories))
         summary = words[key].format(phase=first, count=len(stories))
     return render_report(
