@@ -67,6 +67,29 @@ def test_an_unplanned_need_stays_unplanned_whatever_the_number_of_phases() -> No
     assert changes.unchanged == 1
 
 
+def test_a_phase_is_the_same_phase_where_its_id_is() -> None:
+    """'In place' added before now: a and b stay in now and next (the second and third
+    phase now); c and d moved from later into now and next."""
+    ids = ("now", "next", "later")
+    before = dataclasses.replace(
+        _plan(("Now", "Next", "Later"), {"a": 0, "b": 1, "c": 2, "d": 2}), ids=ids
+    )
+    after = dataclasses.replace(
+        _plan(("In place", "Now", "Next", "Later"), {"a": 1, "b": 2, "c": 1, "d": 2}),
+        ids=("in-place", *ids),
+    )
+    changes = compare_plans(before, after, "october.json")
+    assert [(c.need, c.kind) for c in changes.changes] == [("c", "earlier"), ("d", "earlier")]
+    assert changes.unchanged == 2
+    # a plan without ids (made by hand) is compared by place: d stayed third
+    by_place = compare_plans(dataclasses.replace(before, ids=()), after, "october.json")
+    assert [(c.need, c.kind) for c in by_place.changes] == [
+        ("c", "earlier"),
+        ("a", "later"),
+        ("b", "later"),
+    ]
+
+
 _PHASES = st.integers(min_value=1, max_value=4)
 _PLACED = st.dictionaries(
     st.sampled_from([f"n{i}" for i in range(12)]),
@@ -113,11 +136,13 @@ def test_a_roadmap_read_back_from_its_json_is_the_same_plan(
     path.write_text(json.dumps(roadmap_to_json(roadmap), indent=2), encoding="utf-8")
     read = read_plan(path)
     now = snapshot(roadmap)
-    assert (read.phases, dict(read.placed), dict(read.titles)) == (
+    assert (read.phases, read.ids, dict(read.placed), dict(read.titles)) == (
         now.phases,
+        ("now", "next", "later"),
         dict(now.placed),
         dict(now.titles),
     )
+    assert now.ids == read.ids
     assert read.scores == pytest.approx(now.scores, abs=1e-4)
     assert compare_plans(read, now, "roadmap.json").changes == ()
 

@@ -1,10 +1,12 @@
 """What changed in the roadmap since an earlier plan: which needs moved to an earlier or a
 later phase, which are new and which were dropped.
 
-A steering group that saw a roadmap last month asks first what is different now. Phases
-are compared by their place in the order (the first phase, the second, …, then "fits in no
-phase"), not by name, so renaming "Q1" to "Now" is not a change; a need that stays in the
-same place is unchanged even when its score moved.
+A steering group that saw a roadmap last month asks first what is different now. A phase
+with the same id in both plans is the same phase, wherever it stands, so adding a phase
+"Already in place" before the others moves nothing; other phases are compared by their
+place in the order (the first phase, the second, …, then "fits in no phase"), not by name,
+so renaming "Q1" to "Now" is not a change. A need that stays in the same phase is unchanged
+even when its score moved.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ class PlanSnapshot:
     """Need id -> position of its phase in ``phases``; None when it fits in no phase."""
     titles: Mapping[str, str]
     scores: Mapping[str, float]
+    ids: tuple[str | None, ...] = ()
+    """The phases' ids, in order, where known (a hand-made plan may lack them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +89,7 @@ def snapshot(roadmap: Roadmap) -> PlanSnapshot:
         placed[scored.need.id] = None
     return PlanSnapshot(
         phases=tuple(plan.phase.name for plan in roadmap.phases),
+        ids=tuple(plan.phase.id for plan in roadmap.phases),
         placed=placed,
         titles={s.need.id: s.need.title for s in roadmap.needs},
         scores={s.need.id: s.score for s in roadmap.needs},
@@ -95,11 +100,20 @@ def compare_plans(before: PlanSnapshot, after: PlanSnapshot, since: str) -> Road
     """The needs whose place differs between ``before`` and ``after``, and how many kept it."""
     found: dict[ChangeKind, list[NeedChange]] = {kind: [] for kind in CHANGE_ORDER}
     unchanged = 0
+    now_at = {phase: i for i, phase in enumerate(after.ids) if phase is not None}
+
+    def rank_then(position: int | None) -> int:
+        """The place in the plan now of the phase the need was in."""
+        if position is None:
+            return _UNPLANNED
+        phase = before.ids[position] if position < len(before.ids) else None
+        return now_at.get(phase, position) if phase is not None else position
+
     for need, position in after.placed.items():
         if need not in before.placed:
             kind: ChangeKind = "new"
         else:
-            old = _rank(before.placed[need])
+            old = rank_then(before.placed[need])
             new = _rank(position)
             if old == new:
                 unchanged += 1

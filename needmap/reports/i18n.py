@@ -325,8 +325,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "rm.unchanged.one": "1 need stays in its phase.",
         "rm.unchanged.all": "Every need stays in its phase.",
         "rm.unchanged.none": "No need stays in its phase.",
-        "rm.changes_rule": "Phases are compared by their place in the order, so a phase that "
-        "was renamed is the same phase; a new need is new in the study, a dropped need left it.",
+        "rm.changes_rule": "A phase with the same id in both plans is the same phase; others "
+        "are compared by their place in the order, so a phase that was renamed is the same "
+        "phase. A new need is new in the study, a dropped need left it.",
         "brief.changes": "Changes",
         "demo.before_surveys": "the plan before the top-task survey",
         "why.groups": "Who needs it",
@@ -919,9 +920,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "rm.unchanged.one": "1 behoefte blijft in haar fase.",
         "rm.unchanged.all": "Elke behoefte blijft in haar fase.",
         "rm.unchanged.none": "Geen behoefte blijft in haar fase.",
-        "rm.changes_rule": "Fasen worden vergeleken op hun plaats in de volgorde, dus een "
-        "hernoemde fase is dezelfde fase; een nieuwe behoefte is nieuw in het onderzoek, een "
-        "vervallen behoefte is eruit verdwenen.",
+        "rm.changes_rule": "Een fase met hetzelfde id in beide planningen is dezelfde fase; "
+        "andere worden vergeleken op hun plaats in de volgorde, dus een hernoemde fase is "
+        "dezelfde fase. Een nieuwe behoefte is nieuw in het onderzoek, een vervallen behoefte "
+        "is eruit verdwenen.",
         "brief.changes": "Wijzigingen",
         "demo.before_surveys": "de planning vóór het toptakenonderzoek",
         "why.groups": "Wie heeft het nodig",

@@ -49,6 +49,7 @@ class _Need(_Model):
 
 
 class _Phase(_Model):
+    id: str | None = None
     name: str
     needs: list[_Need]
 
@@ -108,7 +109,13 @@ def read_plan(path: Path) -> PlanSnapshot:
         scores[need.id] = need.score
     if any(p.severity is Severity.ERROR for p in problems):
         raise InvalidStudyError(problems)
-    return PlanSnapshot(tuple(phase.name for phase in plan.phases), placed, titles, scores)
+    return PlanSnapshot(
+        tuple(phase.name for phase in plan.phases),
+        placed=placed,
+        titles=titles,
+        scores=scores,
+        ids=tuple(phase.id for phase in plan.phases),
+    )
 
 
 def earlier_plan(since: str, study_root: Path) -> tuple[PlanSnapshot, str]:
