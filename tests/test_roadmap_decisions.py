@@ -24,7 +24,7 @@ from needmap.reports.roadmap_report import (
     roadmap_to_markdown,
 )
 from needmap.reports.why_report import need_story, why_to_markdown
-from tests.conftest import StudyMaker, plain
+from tests.conftest import IN_A_TERMINAL, StudyMaker, plain
 from tests.test_roadmap import NEEDS, _ids, _plan, _random_plans, _study
 
 runner = CliRunner()
@@ -163,6 +163,26 @@ def test_why_says_the_phase_was_decided_and_what_it_brought_forward(
     printed = runner.invoke(app, ["roadmap", str(root)], env={"COLUMNS": "80"})
     assert printed.exit_code == 0, printed.output
     assert "Search (decided)" in plain(printed.stdout)
+
+
+def test_in_a_terminal_a_phase_decisions_overfill_shows_its_load_in_red(
+    make_study: StudyMaker,
+) -> None:
+    study_yaml = (
+        "name: S\norganisation: O\nlanguage: en\nroadmap:\n  phases:\n"
+        "    - {id: now, name: Now, capacity: 2}\n    - {id: later, name: Later, capacity: 9}\n"
+    )
+    needs = """\
+        needs:
+          - {id: search, title: Search, kind: function, groups: {desk: must}, phase: now}
+          - {id: mobile, title: Works on a phone, kind: technology, groups: {field: must}}
+        """
+    root = make_study({"study.yaml": study_yaml, "needs.yaml": needs})
+    shown = runner.invoke(app, ["roadmap", str(root)], env={"COLUMNS": "80", **IN_A_TERMINAL})
+    lines = shown.stdout.splitlines()
+    assert "\x1b[3;31m3 of 2 points\x1b[0m" in lines[0]  # a table title: italic too
+    later = next(line for line in lines if plain(line).startswith("Later"))
+    assert "3 of 9 points" in later and "\x1b[31m" not in later
 
 
 @st.composite
@@ -386,7 +406,7 @@ def test_a_phase_of_no_capacity_takes_only_what_is_decided_for_it() -> None:
     assert _ids(roadmap) == [["n2"], ["n1", "n3"], ["n4", "n5"], [], []]
     assert [n.key for n in roadmap.notes] == ["note.effort_unknown"]
     page = render_roadmap_page(roadmap, study)
-    assert "<h2>Already in place</h2>\n    <p class=\"load\">2 points</p>" in page
+    assert '<h2>Already in place</h2>\n    <p class="load">2 points</p>' in page
     # what comes first is now's, not what is in place: the band, the brief, why
     first = roadmap.first_phase()
     assert first is not None and first.phase.id == "now"

@@ -259,7 +259,10 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
     room = console.width - gaps - sum(w for i, w in widest.items() if i not in texts)
     ratios = _text_shares(room, texts, widest)
     for view in phase_views(plan, study):
-        title = f"[bold]{escape(view.name)}[/bold] · {escape(view.load)}"
+        load = escape(view.load)
+        if view.full > 1:  # decisions fill it beyond its capacity: as the page's meter
+            load = f"[red]{load}[/red]"
+        title = f"[bold]{escape(view.name)}[/bold] · {load}"
         if not view.needs:
             empty = words["rm.empty"]
             console.print(f"{title}\n[dim]{escape(empty)}[/dim]\n")
