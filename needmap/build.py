@@ -35,6 +35,7 @@ from needmap.reports.pdf import write_pdfs
 from needmap.reports.personas_report import write_personas
 from needmap.reports.roadmap_report import write_roadmap
 from needmap.reports.searches_report import write_searches
+from needmap.surveys.inputs import refuse_study_folder
 
 __all__ = ["build_reports"]
 
@@ -131,6 +132,7 @@ def build_reports(
     builds that this one no longer makes (a renamed survey's, a guide of one group) are
     removed; files of the user's and the ``listed`` ones never are.
     """
+    refuse_study_folder(study.root, out)
     day = today or date.today()
     content = study_brief(study, earlier)  # what every report shows, computed once
     documents = _documents(study, content, guide_groups, day)

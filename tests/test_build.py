@@ -16,8 +16,10 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from needmap import load_study
+from needmap.build import build_reports
 from needmap.cli import app
 from needmap.cli.brief import _ShownProgress
+from needmap.errors import UsageError
 from tests.conftest import (
     SHOWN_INTERVIEW,
     StudyMaker,
@@ -88,6 +90,29 @@ def test_a_study_without_personas_or_interviews_gets_no_empty_reports(
     assert sorted(p.name for p in root.iterdir()) == ["groups.yaml", "needs.yaml", "study.yaml"]
     assert not any(n.startswith(("personas", "interviews", "searches")) for n in names)
     assert not any(n.endswith(".pdf") for n in names)  # --no-pdf
+
+
+@pytest.mark.parametrize("inside", ["interviews", "needs", "surveys/2026"])
+def test_a_build_into_a_folder_of_the_study_s_files_is_refused(
+    make_study: StudyMaker, inside: str
+) -> None:
+    """Reports among the user's files would be taken for theirs, and a later build removes
+    the reports it no longer makes; the library refuses as the command does."""
+    root = make_study()
+    out = root / inside
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    built = runner.invoke(app, ["build", str(root), "--out", str(out), "--no-pdf"])
+    assert built.exit_code == 2
+    folder = inside.split("/")[0]
+    assert built.stderr.splitlines() == [
+        f"{out}: the reports need a folder of their own, not the study's {folder}/",
+        "    hint: leave --out out for reports/ in the study, or name another folder",
+    ]
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+    with pytest.raises(UsageError):
+        build_reports(load_study(root), out, pdf=False)
+    elsewhere = runner.invoke(app, ["build", str(root), "--out", str(root / "out"), "--no-pdf"])
+    assert elsewhere.exit_code == 0, elsewhere.stderr
 
 
 def test_build_reports_the_evidence_files_problems_with_the_definitions(

@@ -43,6 +43,7 @@ def _export(folder: Path) -> Path:
         (["report"], "export", "the export survey 'toptasks-2026' was imported from"),
         (["guide"], "new in interviews", "into the study's own folder interviews/"),
         (["brief"], "moved export", "the export survey 'toptasks-2026' was imported from"),
+        (["roadmap"], "new in needs", "into the study's own folder needs/"),
     ],
 )
 def test_a_report_is_not_written_over_an_input(
@@ -64,6 +65,7 @@ def test_a_report_is_not_written_over_an_input(
         "tally": tally,
         "notes beside": beside,
         "new in interviews": study / "interviews" / "personas.md",
+        "new in needs": study / "needs" / "roadmap.md",  # the gemeente's needs by kind
     }[target]
     before = path.read_bytes() if path.exists() else None
     result = runner.invoke(app, [command[0], str(study), *command[1:], "--out", str(path)])

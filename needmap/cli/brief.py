@@ -215,17 +215,11 @@ def build(
     from needmap.personas.fingerprint import REPORTS
     from needmap.reports.pdf import pdf_unavailable
     from needmap.surveys.catalog import fitting_tallies, import_command, surveys_to_import
+    from needmap.surveys.inputs import refuse_study_folder
     from needmap.surveys.study_check import study_warnings
 
     target = out if out is not None else folder / REPORTS
-    if target.resolve() == folder.resolve():
-        from needmap.errors import UsageError
-
-        raise UsageError.single(
-            "the reports need a folder of their own, not the study's",
-            path=target,
-            hint="leave --out out for reports/ in the study, or name another folder",
-        )
+    refuse_study_folder(folder, target)  # before a --watch loop, not in each round
     no_pdf = pdf_unavailable() if pdf else None
     print_problems((no_pdf,) if no_pdf else ())
     console = new_console()

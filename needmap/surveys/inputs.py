@@ -13,15 +13,16 @@ import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from needmap.errors import NeedmapError, TargetExistsError
+from needmap.errors import NeedmapError, TargetExistsError, UsageError
+from needmap.personas.loader import DEFINITION_FOLDERS
 from needmap.personas.yamlsource import read_yaml_file
 from needmap.surveys.searchlog import search_log_files
 from needmap.surveys.tables import READABLE
 from needmap.surveys.tally import read_tally
 
-__all__ = ["refuse_overwriting_inputs"]
+__all__ = ["refuse_overwriting_inputs", "refuse_study_folder"]
 
-_OWN_FOLDERS = ("analytics", "interviews", "schemas", "surveys")
+_OWN_FOLDERS = ("analytics", "interviews", "schemas", "surveys", *DEFINITION_FOLDERS)
 """The study's folders of definitions and evidence: every file in them is the user's, and
 a report written into one would be taken for one of them (a ``.json`` in ``surveys/``)."""
 
@@ -46,6 +47,28 @@ def refuse_overwriting_inputs(study_root: Path, out: Path) -> None:
             f"will not write a report into the study's own folder {inside[0]}/",
             path=out,
             hint="write it elsewhere, such as the study's reports/ folder",
+        )
+
+
+def refuse_study_folder(study_root: Path, out: Path) -> None:
+    """Raise :class:`~needmap.errors.UsageError` when ``out``, the folder for every
+    report of a build, is the study's own folder or one of (or inside one of) the folders
+    that hold its files: the reports would sit among the user's files, and a build
+    removes the reports of an earlier one it no longer makes. The study's ``reports/``,
+    or any other folder, will do."""
+    root, target = study_root.resolve(), out.resolve()
+    if target == root:
+        raise UsageError.single(
+            "the reports need a folder of their own, not the study's",
+            path=out,
+            hint="leave --out out for reports/ in the study, or name another folder",
+        )
+    inside = target.relative_to(root).parts if target.is_relative_to(root) else ()
+    if inside and inside[0] in _OWN_FOLDERS:
+        raise UsageError.single(
+            f"the reports need a folder of their own, not the study's {inside[0]}/",
+            path=out,
+            hint="leave --out out for reports/ in the study, or name another folder",
         )
 
 
