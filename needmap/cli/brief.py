@@ -176,7 +176,9 @@ def build(
     out: Annotated[
         Path | None,
         out_option(
-            "Folder to write the reports into. Default: reports/ in the study.", folder=True
+            "Folder to write the reports into: one of their own, not the study's nor one "
+            "that holds its files (interviews/, surveys/, …). Default: reports/ in the study.",
+            folder=True,
         ),
     ] = None,
     pdf: Annotated[
