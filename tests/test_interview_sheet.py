@@ -227,6 +227,39 @@ def test_a_time_cell_in_the_date_column_is_said_to_be_a_time(
     )
 
 
+def test_a_quote_excel_took_for_a_formula_is_said_to_be_one(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """Typed in Excel, "- we search in four systems" becomes a formula (=- we search…)
+    whose value is an error, which reads as an empty cell; on a second sheet as well.
+    openpyxl writes a text starting with '=' as such a formula, with no value kept."""
+    workbook = Workbook()
+    about = workbook.active
+    assert about is not None
+    about.title = "About"
+    about.append(["Quotes of round 2"])
+    sheet = workbook.create_sheet("Quotes")
+    sheet.append(["Interview", "Group", "Date", "Quote", "Needs"])
+    sheet.append(["R1", "desk", "2026-03-02", "=- we search in four systems", "search"])
+    sheet.append(["R1", "desk", "2026-03-02", "", "mobile"])
+    path = tmp_path / "gesprekken.xlsx"
+    workbook.save(path)
+    about.delete_rows(1)  # the first sheet with data is read: make it the quotes
+    workbook.save(path)
+    with pytest.raises(InvalidStudyError) as raised:
+        import_interview_sheet(load_study(make_study()), path)
+    assert [(p.location.line, p.location.column, p.message) for p in raised.value.problems] == [
+        (2, 4, "needs without a quote"),
+        (3, 4, "needs without a quote"),
+    ]
+    assert [p.hint for p in raised.value.problems] == [
+        "the cell holds a formula (=- we search in four systems), not text: Excel takes what "
+        "is typed starting with =, + or - for one. Type it with a ' in front, '- we search "
+        "in four systems, so that it stays text",
+        "write what was said in the 'Quote' column",
+    ]
+
+
 def test_control_characters_in_a_sheet_are_taken_out_and_a_vertical_tab_breaks_the_line(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

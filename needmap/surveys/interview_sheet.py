@@ -31,7 +31,7 @@ from needmap.personas.yamledit import yaml_scalar
 from needmap.scrub import scrub
 from needmap.surveys.file_notes import file_notes
 from needmap.surveys.interviews import free_interview_id, interviews_by_file
-from needmap.surveys.tables import Table, open_table
+from needmap.surveys.tables import Table, formula_at, open_table
 
 __all__ = [
     "SHEET_COLUMNS",
@@ -137,7 +137,9 @@ def read_interview_sheet(
     except table.errors as exc:
         unreadable.append(table.unreadable(exc, start))
     interviews: dict[str, SheetInterview] = {}
-    sheet = _Sheet(path, columns, _Resolver(study), _interview_groups(rows, columns))
+    sheet = _Sheet(
+        path, columns, _Resolver(study), _interview_groups(rows, columns), table.how.sheet
+    )
     for line, row in rows:
         _read_row(row, line, sheet, interviews, problems)
     problems += unreadable
@@ -226,6 +228,24 @@ class _Sheet:
     columns: _Columns
     resolver: _Resolver
     interview_groups: Mapping[str, str]
+    name: str | None = None
+    """The workbook's sheet that was read; None for a CSV file."""
+
+
+def _no_quote_hint(sheet: _Sheet, line: int) -> str:
+    """What to do about a row tagged with needs whose quote reads as empty: write it; or,
+    where Excel took the quote for a formula (typed starting with ``-``, ``+`` or ``=``),
+    type it as text."""
+    column = sheet.columns.at(sheet.path, line, "quote").column
+    formula = None if column is None else formula_at(sheet.path, sheet.name, line, column)
+    if formula is None:
+        return f"write what was said in the '{sheet.columns.named('quote')}' column"
+    typed = formula[1:] if formula[1:2] in ("-", "+") else formula
+    return (
+        f"the cell holds a formula ({scrub(formula, 40)}), not text: Excel takes what is "
+        f"typed starting with =, + or - for one. Type it with a ' in front, "
+        f"'{scrub(typed, 40)}, so that it stays text"
+    )
 
 
 def _interview_groups(rows: Sequence[tuple[int, list[str]]], columns: _Columns) -> dict[str, str]:
@@ -280,11 +300,7 @@ def _read_row(
             f"under '{columns.named('questions')}')",
         )
     if not text and (tags["needs"] or tags["questions"]):
-        problem(
-            "quote",
-            "needs without a quote",
-            f"write what was said in the '{columns.named('quote')}' column",
-        )
+        problem("quote", "needs without a quote", _no_quote_hint(sheet, line))
     if group is None:
         return
     # A row with a problem is still compared with its interview's other rows below.

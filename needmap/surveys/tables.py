@@ -38,6 +38,7 @@ __all__ = [
     "SheetNotFound",
     "Table",
     "column_of",
+    "formula_at",
     "open_table",
     "unreadable",
 ]
@@ -590,6 +591,30 @@ def _sheet_header(
         if len(pending) >= _NOTE_ROWS:
             break
     return header, notes, pending
+
+
+def formula_at(path: Path, sheet: str | None, row: int, column: int) -> str | None:
+    """The formula in a workbook's cell (1-based, as Excel numbers it) that was read as
+    empty, if it holds one; else None.
+
+    Calamine reads the values Excel kept, and an error (``#NAME?``) or a value never kept
+    is nothing. Text typed in Excel starting with ``=``, ``+`` or ``-`` ("- we need one
+    search") becomes such a formula, so a cell the user filled reads as empty; openpyxl
+    (slower, asked only then) reads the formula, to tell them so."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+        try:
+            cells = book[sheet] if sheet is not None else book.worksheets[0]
+            value = next(cells.iter_rows(row, row, column, column, values_only=True))[0]
+        finally:
+            book.close()
+    except Exception:  # unreadable now (openpyxl raises many kinds): the first hint stands
+        return None
+    return value if isinstance(value, str) and value.startswith("=") else None
 
 
 def _cell(value: object) -> str:
