@@ -1104,7 +1104,9 @@ def test_the_guide_s_sheet_comes_back_as_interviews(make_study: StudyMaker, tmp_
     assert {quotes[f"C{r}"].number_format for r in (2, 4, 500)} == {"yyyy-mm-dd"}
     assert all(quotes[f"E{r}"].alignment.wrap_text for r in (2, 4, 500))
     assert not any(quotes[f"{c}4"].alignment.wrap_text for c in "ABCDFGH")
-    assert {quotes[f"{c}4"].number_format for c in "ABDEFGH"} == {"General"}
+    assert {quotes[f"{c}4"].number_format for c in "ABD"} == {"General"}
+    # the quotes, needs and notes as text: "- we search" typed stays text, not a formula
+    assert {quotes[f"{c}{r}"].number_format for c in "EFGH" for r in (2, 4, 500)} == {"@"}
     assert [r for r in needs.iter_rows(values_only=True)] == [
         ("id", "title", "kind", "Front desk", "Field staff"),
         ("search", "Search", "Functions", "must", "should"),

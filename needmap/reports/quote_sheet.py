@@ -54,6 +54,11 @@ def quote_sheet_xlsx(guides: Sequence[GroupGuide]) -> bytes:
         row[0].number_format = "yyyy-mm-dd"
     for row in quotes.iter_rows(min_row=2, max_row=_ROWS, min_col=5, max_col=5):
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    # Text, so that Excel keeps what is typed: "- we search in four systems" would
+    # otherwise be a formula, and show (and import as) an error.
+    for row in quotes.iter_rows(min_row=2, max_row=_ROWS, min_col=5, max_col=len(_FIELDS)):
+        for cell in row:
+            cell.number_format = "@"
     groups = workbook.create_sheet(words["qs.groups"])
     groups.append(["id", words["qs.name"]])
     for group in study.groups:
