@@ -260,6 +260,27 @@ def test_a_quote_excel_took_for_a_formula_is_said_to_be_one(
     ]
 
 
+def test_a_quote_that_reads_as_an_excel_error_is_refused(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """Saved as CSV, a quote Excel took for a formula is its error's text, in the language
+    of the Excel that saved it: not a quote to import."""
+    sheet = _sheet(
+        tmp_path,
+        "Group,Date,Quote,Needs\ndesk,2026-03-02,#NAME?,search\ndesk,2026-03-02,#NAAM?,search\n"
+        "desk,2026-03-02,#NAME? is what I saw,search\n",
+    )
+    problems = _refused(load_study(make_study()), sheet)
+    assert [(p.location.line, p.location.column, p.message) for p in problems] == [
+        (2, 3, "the quote reads #NAME?: an error Excel shows for a formula"),
+        (3, 3, "the quote reads #NAAM?: an error Excel shows for a formula"),
+    ]
+    assert problems[0].hint == (
+        "Excel takes what is typed starting with =, + or - for a formula; type the quote "
+        "again with a ' in front, so that it stays text"
+    )
+
+
 def test_control_characters_in_a_sheet_are_taken_out_and_a_vertical_tab_breaks_the_line(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

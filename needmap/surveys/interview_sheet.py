@@ -232,6 +232,17 @@ class _Sheet:
     """The workbook's sheet that was read; None for a CSV file."""
 
 
+_EXCEL_ERRORS = frozenset(
+    (
+        *("#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "#SPILL!"),
+        *("#NAAM?", "#WAARDE!", "#VERW!", "#DEEL/0!", "#N/B", "#GETAL!", "#LEEG!"),
+    )
+)
+"""What Excel shows in a cell whose formula fails, in English and in Dutch; a quote typed
+starting with ``-`` or ``+`` ("- we search") becomes a formula that shows ``#NAME?``
+(``#NAAM?``), which a CSV saved from the sheet keeps as text."""
+
+
 def _no_quote_hint(sheet: _Sheet, line: int) -> str:
     """What to do about a row tagged with needs whose quote reads as empty: write it; or,
     where Excel took the quote for a formula (typed starting with ``-``, ``+`` or ``=``),
@@ -292,6 +303,13 @@ def _read_row(
         for name in ("needs", "questions")
     }
     text = columns.cell(row, "quote")
+    if text.strip() in _EXCEL_ERRORS:  # a CSV saved from a sheet keeps the error's text
+        problem(
+            "quote",
+            f"the quote reads {text.strip()}: an error Excel shows for a formula",
+            "Excel takes what is typed starting with =, + or - for a formula; type the quote "
+            "again with a ' in front, so that it stays text",
+        )
     if text and not tags["needs"] and not tags["questions"] and len(problems) == before:
         problem(
             "needs",
