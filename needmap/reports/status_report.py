@@ -89,7 +89,7 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
         *_survey_steps(study, folder),
         *_silent_steps(content, folder),
         *_decision_steps(content, folder),
-        *_schema_steps(study, folder),
+        *_schema_steps(study),
     ]
     told = reports is not None
     reports = reports if told else reports_of(study.root)
@@ -286,7 +286,7 @@ def _decision_steps(content: BriefContent, folder: str) -> list[NextStep]:
     ]
 
 
-def _schema_steps(study: Study, folder: str) -> list[NextStep]:
+def _schema_steps(study: Study) -> list[NextStep]:
     """JSON Schemas an older needmap wrote into the study: refreshed by one command."""
     outdated = outdated_schemas(study.root)
     if not outdated:
