@@ -57,16 +57,13 @@ def refuse_study_folder(study_root: Path, out: Path) -> None:
     removes the reports of an earlier one it no longer makes. The study's ``reports/``,
     or any other folder, will do."""
     root, target = study_root.resolve(), out.resolve()
-    if target == root:
+    if not target.is_relative_to(root):
+        return
+    inside = target.relative_to(root).parts
+    if not inside or inside[0] in _OWN_FOLDERS:
+        whose = f"the study's {inside[0]}/" if inside else "the study's"
         raise UsageError.single(
-            "the reports need a folder of their own, not the study's",
-            path=out,
-            hint="leave --out out for reports/ in the study, or name another folder",
-        )
-    inside = target.relative_to(root).parts if target.is_relative_to(root) else ()
-    if inside and inside[0] in _OWN_FOLDERS:
-        raise UsageError.single(
-            f"the reports need a folder of their own, not the study's {inside[0]}/",
+            f"the reports need a folder of their own, not {whose}",
             path=out,
             hint="leave --out out for reports/ in the study, or name another folder",
         )
