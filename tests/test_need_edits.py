@@ -343,14 +343,18 @@ def test_needs_list_puts_the_kinds_in_their_order_whatever_the_files_order(
                   - {id: search, title: Search, kind: function, groups: {desk: must},
                      phase: next}
                   - {id: news, title: News, kind: content, groups: {field: should}}
-                  - {id: mobile, title: Mobile, kind: technology, groups: {field: must}}
+                  - {id: mobile, title: Mobile, kind: technology, groups: {field: must},
+                     phase: now}
                 """,
             "personas.yaml": None,
         }
     )
     data = json.loads(runner.invoke(app, ["needs", "list", str(root), "--json"]).output)
     assert [n["id"] for n in data["needs"]] == ["news", "search", "sso", "mobile"]
-    assert [n["phase"] for n in data["needs"]] == [None, "next", None, None]
+    assert [n["phase"] for n in data["needs"]] == [None, "next", None, "now"]
+    listed = runner.invoke(app, ["needs", "list", str(root)], env={"COLUMNS": "80"})
+    last = listed.stdout.splitlines()[-1]  # in the roadmap's order
+    assert last == "Decided for a roadmap phase (phase): now: mobile; next: search."
 
 
 def test_needs_rename_in_a_real_process_with_a_dry_run_first(gemeente: Path) -> None:

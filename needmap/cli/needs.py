@@ -69,7 +69,7 @@ def needs_list(
 ) -> None:
     """The needs by kind with their ids (which the reports do not show): how many groups
     need each (must/should/could), the personas that hold it as a key need, and the needs
-    it comes after."""
+    it comes after; then the needs decided for each roadmap phase."""
     from needmap.reports.needs_list import needs_to_json, study_needs
 
     overview = study_needs(study_at(folder, language))
@@ -219,3 +219,7 @@ def _print_needs(overview: NeedsOverview) -> None:
     keys = ("groups", "personas", "after") if after else ("groups", "personas")
     legend = [words[f"nlist.legend.{key}"] for key in keys]
     console.print("; ".join(legend) + ".", style="dim", soft_wrap=False)
+    decided = overview.decided()  # not a column: in 80 columns it would squeeze the titles
+    if decided:
+        phases = "; ".join(f"{phase}: {', '.join(ids)}" for phase, ids in decided)
+        console.print(escape(words["nlist.decided"].format(phases=phases)), soft_wrap=False)

@@ -118,6 +118,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "nlist.legend.groups": "groups: how many need it, must/should/could",
         "nlist.legend.personas": "personas: key need of how many",
         "nlist.legend.after": "after: the needs to deliver first",
+        "nlist.decided": "Decided for a roadmap phase (phase): {phases}.",
         "note.no_headcount.equal": "no headcount for {groups}: groups weighed equally",
         "note.no_headcount.unweighted": "no headcount for {groups}: results are not weighted",
         "note.no_groups": "no respondents in any target group: results are not weighted",
@@ -706,6 +707,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "nlist.legend.groups": "doelgroepen: hoeveel hem nodig hebben, moet/zou moeten/kan",
         "nlist.legend.personas": "persona's: kernbehoefte van hoeveel",
         "nlist.legend.after": "na: de behoeften die eerst komen",
+        "nlist.decided": "Besloten voor een fase van de roadmap (phase): {phases}.",
         "note.no_headcount.equal": "geen aantal mensen bekend voor {groups}: groepen wegen "
         "even zwaar",
         "note.no_headcount.unweighted": "geen aantal mensen bekend voor {groups}: uitkomsten "

@@ -37,11 +37,19 @@ class NeedsOverview:
     needs: tuple[NeedSummary, ...]
     """Every need, by kind (content, function, technology), in study order within a kind."""
     language: Language
+    phases: tuple[str, ...] = ()
+    """The ids of the roadmap's phases, in order."""
 
     def by_kind(self) -> list[tuple[Kind, list[NeedSummary]]]:
         """The kinds that have needs, each with its needs."""
         found = {k: [s for s in self.needs if s.need.kind == k] for k in KIND_ORDER}
         return [(k, found[k]) for k in KIND_ORDER if found[k]]
+
+    def decided(self) -> list[tuple[str, list[str]]]:
+        """The phases needs are decided for (``phase``), in the roadmap's order, each with
+        those needs' ids."""
+        found = {p: [s.need.id for s in self.needs if s.need.phase == p] for p in self.phases}
+        return [(phase, ids) for phase, ids in found.items() if ids]
 
 
 def study_needs(study: Study) -> NeedsOverview:
@@ -57,7 +65,8 @@ def study_needs(study: Study) -> NeedsOverview:
         for need in study.needs
     ]
     summaries.sort(key=lambda s: KIND_ORDER.index(s.need.kind))
-    return NeedsOverview(tuple(summaries), study.settings.language)
+    phases = tuple(p.id for p in study.settings.roadmap.phases)
+    return NeedsOverview(tuple(summaries), study.settings.language, phases)
 
 
 def needs_to_json(overview: NeedsOverview) -> dict[str, Any]:
