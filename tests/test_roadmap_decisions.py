@@ -21,6 +21,7 @@ from needmap.reports.i18n import note_text
 from needmap.reports.roadmap_report import (
     build_roadmap_table,
     render_roadmap_page,
+    roadmap_summary,
     roadmap_to_json,
     roadmap_to_markdown,
 )
@@ -106,6 +107,8 @@ def test_every_output_marks_a_decided_need() -> None:
     assert "- Need n3 (Functions, XS (1), " in markdown
     page = render_roadmap_page(roadmap, study)
     assert page.count('<span class="decided">decided</span>') == 1
+    summary = "5 of 5 needs planned in 3 phases, 1 of them as decided"
+    assert roadmap_summary(roadmap, "en") == summary and summary in page
     data = roadmap_to_json(roadmap)
     now = {n["id"]: n for n in data["phases"][0]["needs"]}
     assert (now["n4"]["decided"], now["n4"]["due_for"]) == (True, [])
@@ -121,6 +124,7 @@ def test_every_output_marks_a_decided_need() -> None:
     undecided = _study(NEEDS, PHASES)
     notes = build_roadmap_table(_plan(undecided), undecided).notes
     assert not any("phase in needs.yaml" in note for note in notes)
+    assert roadmap_summary(_plan(undecided), "en") == "5 of 5 needs planned in 3 phases"
 
 
 def test_a_dutch_roadmap_says_besloten() -> None:
@@ -133,8 +137,12 @@ def test_a_dutch_roadmap_says_besloten() -> None:
     study = dataclasses.replace(
         study, settings=study.settings.model_copy(update={"language": "nl"})
     )
-    rows = {row[1]: row for row in build_roadmap_table(_plan(study), study).rows}
+    roadmap = _plan(study)
+    rows = {row[1]: row for row in build_roadmap_table(roadmap, study).rows}
     assert rows["Need n5"][2] == "Nu (besloten)"
+    assert roadmap_summary(roadmap, "nl") == (
+        "5 van 5 behoeften gepland in 2 fasen, waarvan 1 zoals besloten"
+    )
 
 
 def test_why_says_the_phase_was_decided_and_what_it_brought_forward(

@@ -344,13 +344,19 @@ def phase_views(roadmap: Roadmap, study: Study) -> tuple[PhaseView, ...]:
 
 
 def roadmap_summary(roadmap: Roadmap, language: Language) -> str:
-    """'18 of 24 needs planned in 3 phases', in the study's language."""
+    """'18 of 24 needs planned in 3 phases', in the study's language; ', 3 of them as
+    decided' when the steering group decided some needs' phases."""
+    words = labels(language)
     planned = sum(len(p.needs) for p in roadmap.phases)
-    return labels(language)["rm.summary"].format(
+    summary = words["rm.summary"].format(
         planned=planned,
         needs=len(roadmap.needs),
         phases=counted(len(roadmap.phases), "phases", language),
     )
+    decided = sum(1 for s in roadmap.needs if s.decided)
+    if not decided:
+        return summary
+    return words["rm.summary.decided"].format(summary=summary, decided=decided)
 
 
 def _title(study: Study) -> str:
