@@ -102,6 +102,13 @@ class PhasePlan:
     def points(self) -> float:
         return float(sum(n.points for n in self.needs))
 
+    @property
+    def over_capacity(self) -> bool:
+        """Whether its needs take more points than its capacity: only decisions can make
+        it so (a phase of capacity 0 holds decisions only, and is never over)."""
+        capacity = self.phase.capacity
+        return bool(capacity) and self.points > (capacity or 0) + 1e-9
+
 
 @dataclass(frozen=True, slots=True)
 class Roadmap:
@@ -218,10 +225,14 @@ def plan_roadmap(
     notes.extend(
         Note(
             "note.over_capacity",
-            {"phase": plan.phase.name, "points": _figure(plan.points), "capacity": _figure(cap)},
+            {
+                "phase": plan.phase.name,
+                "points": _figure(plan.points),
+                "capacity": _figure(plan.phase.capacity or 0),
+            },
         )
         for plan in phases
-        if (cap := plan.phase.capacity) and plan.points > cap + 1e-9  # 0: decisions only
+        if plan.over_capacity
     )
     if overlap.weighting_note is not None:
         notes.append(overlap.weighting_note)

@@ -277,12 +277,12 @@ def _decision_steps(content: BriefContent, folder: str) -> list[NextStep]:
             words["status.over_capacity"].format(
                 phase=plan.phase.name,
                 points=format_points(plan.points, language),
-                capacity=format_points(capacity, language),
+                capacity=format_points(plan.phase.capacity or 0, language),
             ),
             f"needmap roadmap {folder}",
         )
         for plan in content.roadmap.phases
-        if (capacity := plan.phase.capacity) and plan.points > capacity + 1e-9
+        if plan.over_capacity
     ]
 
 
