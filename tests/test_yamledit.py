@@ -243,6 +243,29 @@ def test_a_refused_append_points_at_the_key() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("a: 1\n", "a: 1\nb:\n  c: [x]\n"),
+        ("a: 1  # no line end", "a: 1  # no line end\nb:\n  c: [x]\n"),
+        ("a: 1\r\n# last\r\n", "a: 1\r\n# last\r\nb:\r\n  c: [x]\r\n"),
+    ],
+)
+def test_a_block_is_appended_at_the_end_with_the_file_s_line_endings(text: str, after: str) -> None:
+    edit, data = edit_of(text)
+    edit.append_block("b:\n  c: [x]\n")
+    data["b"] = {"c": ["x"]}
+    assert edit.result(data) == after
+
+
+def test_an_appended_block_that_does_not_read_as_intended_is_refused() -> None:
+    edit, data = edit_of("{a: 1}\n")  # a flow mapping: the block would stand outside it
+    edit.append_block("b: 2\n")
+    data["b"] = 2
+    with pytest.raises(EditRefused):
+        edit.result(data)
+
+
+@pytest.mark.parametrize(
     ("value", "written"),
     [
         ("balie", "balie"),

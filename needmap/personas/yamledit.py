@@ -150,6 +150,15 @@ class YamlEdit:
         lines = self._indented(items, indent)
         self._replacements.append((end, end, before + newline.join(lines) + newline))
 
+    def append_block(self, block: str) -> None:
+        """Add top-level entries at the end of the document: ``block`` is YAML text written
+        at the left margin (``roadmap:\n  phases: []\n``), given the file's line endings."""
+        newline = "\r\n" if "\r\n" in self.text else "\n"
+        before = newline if self.text and not self.text.endswith("\n") else ""
+        lines = block.splitlines()
+        end = len(self.text)
+        self._replacements.append((end, end, before + newline.join(lines) + newline))
+
     def set_list(self, path: Node, values: Sequence[str]) -> None:
         """Make the list of scalars at ``path`` hold ``values``: a flow list (``[a, b]``)
         is written anew; in a block list the items that stay keep their lines, the others
@@ -211,8 +220,11 @@ class YamlEdit:
             done = end
         text = "".join([*pieces, self.text[done:]])
         source = self.document.source
-        again = read_yaml_text(text, source.path)
-        if again.problems or again.data != expected:
+        try:
+            again = read_yaml_text(text, source.path)
+        except InvalidStudyError:  # the edit broke the file's syntax
+            again = None
+        if again is None or again.problems or again.data != expected:
             raise EditRefused(
                 "the edited file would not read back as intended", Location(source.path)
             )
