@@ -609,8 +609,18 @@ CASES = [
             "study.yaml": "name: S\norganisation: O\nlanguage: nl\n",
         },
         ["needs.yaml:2:68: needs[0].phase: unknown phase 'now'"],
-        "write the id of one of the roadmap's phases (roadmap.phases in study.yaml): nu, "
-        "straks, later",
+        "did you mean 'nu'? That is 'now' in the study's language",
+    ),
+    Case(
+        "phase-renamed-by-hand",
+        {
+            **_needs("  - {id: a, title: A, kind: function, groups: {desk: must}, phase: now}\n"),
+            "study.yaml": "name: S\norganisation: O\nlanguage: en\nroadmap:\n  phases:\n"
+            "    - {id: q1, name: Q1 2027}\n    - {id: later, name: Later}\n",
+        },
+        ["needs.yaml:2:68: needs[0].phase: unknown phase 'now'"],
+        "write the id of one of the roadmap's phases (roadmap.phases in study.yaml): q1, later; "
+        "or, if the phase was renamed, change every need decided for it: needmap phases rename ",
     ),
     Case(
         "phase-where-study-yaml-could-not-be-read",

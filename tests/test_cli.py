@@ -1041,6 +1041,7 @@ def test_help_lists_the_commands_in_the_order_of_the_work() -> None:
         "survey",
         "groups",
         "needs",
+        "phases",
     ]
 
 

@@ -421,6 +421,6 @@ def test_every_argument_is_shown_as_the_messages_and_the_readme_write_it() -> No
         assert re.fullmatch(r"[A-Z][A-Z-]*", argument.metavar or ""), argument.name
         if argument.name in ("folder", "out"):  # a study's folder; the demo's
             assert argument.metavar == "DIR"
-    assert seen == {"DIR", "EXPORT", "GROUP", "GROUPS", "NEED", "NEEDS", "NEW-ID", "SHEET"}
+    assert seen == {"DIR", "EXPORT", "GROUP", "GROUPS", "NEED", "NEEDS", "NEW-ID", "PHASE", "SHEET"}
     usage = runner.invoke(app, ["groups", "rename", "-h"]).stdout.splitlines()[0]
     assert usage == "Usage: needmap groups rename [OPTIONS] {DIR} {GROUP} {NEW-ID}"

@@ -16,6 +16,7 @@ from needmap.cli import brief  # noqa: F401  why, brief, status, build, demo
 from needmap.cli import serve  # noqa: F401  serve
 from needmap.cli import groups  # noqa: F401  groups
 from needmap.cli import needs  # noqa: F401  needs
+from needmap.cli import phases  # noqa: F401  phases
 
 # isort: on
 from needmap.cli.app import app, main

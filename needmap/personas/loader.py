@@ -147,7 +147,7 @@ def read_study(root: Path | str) -> StudyReading:
         Renames(root, "needs", renamed_ids(definitions, "needs")),
     )
     problems = one_per_place(
-        [*problems, *check_references(definitions, warn=not problems, renames=renames)]
+        [*problems, *check_references(definitions, warn=not problems, renames=renames, root=root)]
     )
     problems.extend(reading.warnings)
     problems.extend(found.warning() for kind, found in unread.items() if kind not in _REQUIRED)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -17,8 +18,16 @@ from pydantic import BaseModel
 from needmap.controls import fold_text
 from needmap.errors import Location, Problem, Severity
 from needmap.personas.messages import closest, did_you_mean, reference_hint, unknown_id_hint
-from needmap.personas.schema import Family, Need, Persona, RoadmapPhase, TargetGroup
-from needmap.personas.study import RenamedKind, Renames
+from needmap.personas.schema import (
+    Family,
+    Need,
+    Persona,
+    RoadmapPhase,
+    TargetGroup,
+    default_phase_elsewhere,
+    is_id,
+)
+from needmap.personas.study import RenamedKind, Renames, rename_command
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
 __all__ = [
@@ -113,14 +122,19 @@ _NOUNS = {"families": "family", "groups": "group", "needs": "need"}
 
 
 def check_references(
-    defs: Definitions, *, warn: bool, renames: Sequence[Renames] = ()
+    defs: Definitions,
+    *,
+    warn: bool,
+    renames: Sequence[Renames] = (),
+    root: Path | None = None,
 ) -> list[Problem]:
     """All cross-file problems of a study's definitions; warnings too when ``warn``.
 
     Callers pass ``warn=False`` when files already failed to load: warnings such as "no need
     mentions this group" would then only echo the items that could not be read. With
     ``renames`` (of :func:`renamed_ids`), a reference to a group or need that looks renamed
-    by hand gets the command that finishes the rename in its hint.
+    by hand gets the command that finishes the rename in its hint; with the study's
+    ``root``, so does an unknown phase that is spelled like none of the roadmap's.
     """
     problems: list[Problem] = []
     for kind, noun in {**_NOUNS, "personas": "persona"}.items():
@@ -140,7 +154,7 @@ def check_references(
 
     def unknown(ref: str, noun: str) -> str:
         if noun == "phase":
-            return _unknown_phase_hint(ref, defs.phases)
+            return _unknown_phase_hint(ref, defs.phases, root)
         hint = unknown_id_hint(ref, noun, known[noun])
         return hints[noun](ref, hint) if noun in hints else hint
 
@@ -165,6 +179,9 @@ def check_references(
             hint = reference_hint(str(ref), noun, meant, unknown(ref, noun), known[noun])
             if hint is None:
                 continue
+            if noun == "phase" and meant is not None and root is not None and is_id(ref):
+                command = rename_command(root, ref, meant, "phases")
+                hint += f"; if the phase was renamed, change every need decided for it: {command}"
             problems.append(
                 Problem(
                     where.at(*subpath, key=subpath[0] == "groups"),
@@ -340,13 +357,23 @@ def _cycles(needs: Mapping[str, Placed[Need]]) -> list[Problem]:
     return problems
 
 
-def _unknown_phase_hint(ref: str, phases: Sequence[Placed[RoadmapPhase]]) -> str:
-    """A need's ``phase`` names no phase of the roadmap: the one meant, or those there are."""
+def _unknown_phase_hint(ref: str, phases: Sequence[Placed[RoadmapPhase]], root: Path | None) -> str:
+    """A need's ``phase`` names no phase of the roadmap: the one meant, or those there are
+    and, as a phase renamed in study.yaml leaves its decisions naming the old id, the
+    command that changes them all."""
     ids = [p.item.id for p in phases]
-    return did_you_mean(ref, ids) or (
-        "write the id of one of the roadmap's phases (roadmap.phases in study.yaml): "
-        + ", ".join(ids)
-    )
+    meant = did_you_mean(ref, ids)
+    if meant:
+        return meant
+    same = [i for i in default_phase_elsewhere(ref) if i in ids]
+    if same:
+        return f"did you mean '{same[0]}'? That is '{ref}' in the study's language"
+    hint = "write the id of one of the roadmap's phases (roadmap.phases in study.yaml): "
+    hint += ", ".join(ids)
+    if root is None:
+        return hint
+    command = rename_command(root, ref, "NEW-ID", "phases")
+    return f"{hint}; or, if the phase was renamed, change every need decided for it: {command}"
 
 
 def _decided_before_dependencies(

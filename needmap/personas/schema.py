@@ -43,6 +43,7 @@ __all__ = [
     "StudyFile",
     "StudySettings",
     "TargetGroup",
+    "default_phase_elsewhere",
     "id_from",
     "is_id",
     "json_schema",
@@ -232,6 +233,16 @@ _DEFAULT_PHASES = {
     "nl": (("nu", "Nu"), ("straks", "Straks"), ("later", "Later")),
 }
 """The phases of a study that names none, in its language (as the Dutch templates name them)."""
+
+
+def default_phase_elsewhere(phase_id: str) -> list[str]:
+    """The ids a default phase has in the other languages (``now`` is ``nu`` in Dutch); none
+    for any other id: what a study in one language may have copied from the other."""
+    for same_place in zip(*_DEFAULT_PHASES.values(), strict=True):
+        ids = [default_id for default_id, _ in same_place]
+        if phase_id in ids:
+            return [default_id for default_id in ids if default_id != phase_id]
+    return []
 
 
 def _default_phases(language: str = "en") -> list[RoadmapPhase]:

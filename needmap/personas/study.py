@@ -90,9 +90,12 @@ class Renames:
         return f"{lead}, change every reference at once: {command}"
 
 
-def rename_command(root: Path, old: str, new: str, kind: RenamedKind = "groups") -> str:
-    """The command that renames group (or need) ``old`` to ``new``, or finishes that rename."""
-    return f"needmap {kind} rename {command_word(root)} {old} {new}"
+def rename_command(
+    root: Path, old: str, new: str, kind: RenamedKind | Literal["phases"] = "groups"
+) -> str:
+    """The command that renames group (need, roadmap phase) ``old`` to ``new``, or finishes
+    that rename."""
+    return f"needmap {kind} rename {command_word(root)} {command_word(old)} {new}"
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""Merge, rename or split target groups in every file of a study (``needmap groups``), and
-rename or merge needs (``needmap needs rename``, ``merge``).
+"""Merge, rename or split target groups in every file of a study (``needmap groups``);
+rename or merge needs (``needmap needs rename``, ``merge``); rename roadmap phases
+(``needmap phases rename``).
 
 A template's groups rarely fit an organisation as they are: the templates themselves say
 "merge or split groups as the organisation works". By hand that means editing the group,
@@ -17,6 +18,7 @@ from needmap.regroup.merge import (
     plan_regrouping,
 )
 from needmap.regroup.need_edits import NeedMerge, NeedRename, plan_need_merge, plan_need_rename
+from needmap.regroup.phase_edits import PhaseRename, plan_phase_rename
 from needmap.regroup.split import GroupPart, GroupSplit, plan_split
 
 __all__ = [
@@ -26,11 +28,13 @@ __all__ = [
     "GroupSplit",
     "NeedMerge",
     "NeedRename",
+    "PhaseRename",
     "Regrouping",
     "StudyEdits",
     "plan_finished_rename",
     "plan_need_merge",
     "plan_need_rename",
+    "plan_phase_rename",
     "plan_regrouping",
     "plan_split",
     "write_study_edits",

@@ -1,4 +1,4 @@
-"""The study's files that name groups or needs, rewritten together: what merge, split and
+"""The study's files that name groups, needs or phases, rewritten together: what merge, split and
 rename share.
 
 Each YAML file is edited where its values stand (:mod:`needmap.personas.yamledit`), read
@@ -127,6 +127,8 @@ _NOUNS = {
     "quotes": "quote",
     "tasks": "task",
     "topics": "search topic",
+    "phases": "roadmap phase",
+    "decisions": "decided need",
 }
 
 Rewrite = Callable[[dict[str, Any], YamlEdit], dict[str, int]]

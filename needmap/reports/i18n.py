@@ -119,6 +119,12 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "nlist.legend.personas": "personas: key need of how many",
         "nlist.legend.after": "after: the needs to deliver first",
         "nlist.decided": "Decided for a roadmap phase (phase): {phases}.",
+        "plist.capacity": "capacity",
+        "plist.decided": "decided",
+        "plist.no_limit": "no limit",
+        "plist.legend.capacity": "capacity: effort points that fit in the phase; 0: only the "
+        "needs decided for it",
+        "plist.legend.decided": "decided: the needs decided for it (phase in the needs files)",
         "note.no_headcount.equal": "no headcount for {groups}: groups weighed equally",
         "note.no_headcount.unweighted": "no headcount for {groups}: results are not weighted",
         "note.no_groups": "no respondents in any target group: results are not weighted",
@@ -709,6 +715,13 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "nlist.legend.personas": "persona's: kernbehoefte van hoeveel",
         "nlist.legend.after": "na: de behoeften die eerst komen",
         "nlist.decided": "Besloten voor een fase van de roadmap (phase): {phases}.",
+        "plist.capacity": "capaciteit",
+        "plist.decided": "besloten",
+        "plist.no_limit": "geen limiet",
+        "plist.legend.capacity": "capaciteit: de inspanningspunten die in de fase passen; 0: "
+        "alleen de behoeften die ervoor besloten zijn",
+        "plist.legend.decided": "besloten: de behoeften die ervoor besloten zijn (phase in de "
+        "behoeftebestanden)",
         "note.no_headcount.equal": "geen aantal mensen bekend voor {groups}: groepen wegen "
         "even zwaar",
         "note.no_headcount.unweighted": "geen aantal mensen bekend voor {groups}: uitkomsten "
