@@ -109,11 +109,24 @@ def test_a_phase_written_in_block_style_and_named_by_its_name(decided: Path) -> 
 
 
 def test_only_the_name_changes_when_the_id_stays(decided: Path) -> None:
-    rename = plan_phase_rename(read_study(decided), "later", "later", " After 2027 ")
+    """The decisions for the phase stay as they are, and so does its id as written."""
+    study_file = decided / "study.yaml"
+    text = study_file.read_text(encoding="utf-8").replace("{id: now,", '{id: "now",')
+    study_file.write_text(text, encoding="utf-8")
+    rename = plan_phase_rename(read_study(decided), "now", "now", " This year ")
     assert [(c.path.name, c.what) for c in rename.changes] == [("study.yaml", "1 roadmap phase")]
-    assert rename.name == "After 2027"
+    assert rename.name == "This year"
     write_study_edits(rename)
-    assert _phases(decided)[2] == ("later", "After 2027", None)
+    assert '    - {id: "now", name: This year, capacity: 5}  # this year\n' in (
+        study_file.read_text(encoding="utf-8")
+    )
+
+
+def test_a_name_given_as_it_is_is_no_change_of_name(decided: Path) -> None:
+    rename = plan_phase_rename(read_study(decided), "now", "q1", "Now")
+    assert rename.name is None
+    result = runner.invoke(app, ["phases", "rename", str(decided), "now", "q1", "--name", "Now"])
+    assert plain(result.output).splitlines()[0] == "Renamed phase now to 'q1' in 2 files:"
 
 
 def test_a_phase_renamed_by_hand_is_finished_in_the_needs(decided: Path) -> None:
@@ -233,6 +246,8 @@ def test_a_new_id_like_a_name_gets_the_command_that_changes_only_the_name(decide
         ("now", "now", None, "nothing to change"),
         ("Now", "now", "Now", "nothing to change"),  # by its name, with the name it has
         ("now", "now", " ", "the name is empty"),
+        ("soon", "soon", None, "unknown phase 'soon'"),  # that, and not "nothing to change"
+        ("Later", "now", None, "phase 'now' already exists"),  # by its name: no rename by hand
     ],
 )
 def test_a_rename_that_would_clash_or_change_nothing_is_refused(
@@ -243,6 +258,33 @@ def test_a_rename_that_would_clash_or_change_nothing_is_refused(
         plan_phase_rename(read_study(decided), old, new, name)
     assert [p.message for p in caught.value.problems] == [message]
     assert files_of(decided) == before
+
+
+def test_a_name_two_phases_have_is_not_taken_for_either(decided: Path) -> None:
+    study_file = decided / "study.yaml"
+    text = study_file.read_text(encoding="utf-8").replace("name: Later", "name: Next")
+    study_file.write_text(text, encoding="utf-8")
+    with pytest.raises(UsageError) as caught:
+        plan_phase_rename(read_study(decided), "next ", "q2")
+    assert [(p.message, p.hint) for p in caught.value.problems] == [
+        ("'next ' is the name of 2 phases: next, later", "give the id of the phase you mean")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("new", "name", "hint"),
+    [
+        ("q1!", None, "such as 'q1'"),
+        ("Q1", "Q1", "such as 'q1'"),  # a name is given: the id is meant as an id
+    ],
+)
+def test_only_a_new_id_like_a_name_gets_the_command_for_the_name(
+    decided: Path, new: str, name: str | None, hint: str
+) -> None:
+    with pytest.raises(UsageError) as caught:
+        plan_phase_rename(read_study(decided), "now", new, name)
+    [problem] = caught.value.problems
+    assert problem.hint.endswith(hint)
 
 
 def test_a_study_with_errors_is_not_renamed_in(decided: Path) -> None:
@@ -314,6 +356,15 @@ def test_the_command_renames_and_says_what_it_changed(decided: Path) -> None:
         ["needs.yaml", "2", "decided", "needs"],
     ]
     assert lines[-1] == f"Comments and layout are kept. Next: needmap validate {decided}"
+
+
+def test_the_command_says_when_only_the_name_changed(decided: Path) -> None:
+    args = ["phases", "rename", str(decided), "Now", "now", "--name", "This year"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert plain(result.output).splitlines()[0] == (
+        "Gave phase now the name 'This year' in 1 file:"
+    )
 
 
 def test_a_dry_run_prints_the_diff_and_writes_nothing(decided: Path) -> None:

@@ -125,16 +125,16 @@ def check_references(
     defs: Definitions,
     *,
     warn: bool,
+    root: Path,
     renames: Sequence[Renames] = (),
-    root: Path | None = None,
 ) -> list[Problem]:
     """All cross-file problems of a study's definitions; warnings too when ``warn``.
 
     Callers pass ``warn=False`` when files already failed to load: warnings such as "no need
     mentions this group" would then only echo the items that could not be read. With
     ``renames`` (of :func:`renamed_ids`), a reference to a group or need that looks renamed
-    by hand gets the command that finishes the rename in its hint; with the study's
-    ``root``, so does an unknown phase that is spelled like none of the roadmap's.
+    by hand gets the command that finishes the rename in its hint; so does an unknown phase
+    that is spelled like none of the roadmap's (with ``root``, the study's folder).
     """
     problems: list[Problem] = []
     for kind, noun in {**_NOUNS, "personas": "persona"}.items():
@@ -179,7 +179,7 @@ def check_references(
             hint = reference_hint(str(ref), noun, meant, unknown(ref, noun), known[noun])
             if hint is None:
                 continue
-            if noun == "phase" and meant is not None and root is not None and is_id(ref):
+            if noun == "phase" and meant is not None and is_id(ref):
                 command = rename_command(root, ref, meant, "phases")
                 hint += f"; if the phase was renamed, change every need decided for it: {command}"
             problems.append(
@@ -357,7 +357,7 @@ def _cycles(needs: Mapping[str, Placed[Need]]) -> list[Problem]:
     return problems
 
 
-def _unknown_phase_hint(ref: str, phases: Sequence[Placed[RoadmapPhase]], root: Path | None) -> str:
+def _unknown_phase_hint(ref: str, phases: Sequence[Placed[RoadmapPhase]], root: Path) -> str:
     """A need's ``phase`` names no phase of the roadmap: the one meant, or those there are
     and, as a phase renamed in study.yaml leaves its decisions naming the old id, the
     command that changes them all."""
@@ -370,8 +370,6 @@ def _unknown_phase_hint(ref: str, phases: Sequence[Placed[RoadmapPhase]], root: 
         return f"did you mean '{same[0]}'? That is '{ref}' in the study's language"
     hint = "write the id of one of the roadmap's phases (roadmap.phases in study.yaml): "
     hint += ", ".join(ids)
-    if root is None:
-        return hint
     command = rename_command(root, ref, "NEW-ID", "phases")
     return f"{hint}; or, if the phase was renamed, change every need decided for it: {command}"
 

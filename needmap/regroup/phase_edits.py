@@ -130,10 +130,9 @@ class _WrittenPhases:
         data = document.data if isinstance(document.data, dict) else {}
         roadmap = data.get("roadmap")
         phases = roadmap.get("phases") if isinstance(roadmap, dict) else None
-        at = {
+        at = {  # the study loaded: each phase is a mapping with an id
             phase["id"]: document.source.locate(("roadmap", "phases", i))
             for i, phase in enumerate(phases if isinstance(phases, list) else ())
-            if isinstance(phase, dict) and isinstance(phase.get("id"), str)
         }
         return cls("roadmap" in data, isinstance(phases, list), at)
 
@@ -149,7 +148,16 @@ def _check_rename(
     ids = [p.id for p in phases]
     study_file = Location(root / STUDY_FILE)
     problems: list[Problem] = []
-    if old not in ids:
+    called = [p.id for p in phases if fold_text(p.name) == fold_text(old)]
+    if old not in ids and len(called) > 1:
+        problems.append(
+            Problem(
+                Location(),
+                f"'{old}' is the name of {len(called)} phases: {', '.join(called)}",
+                hint="give the id of the phase you mean",
+            )
+        )
+    elif old not in ids:
         problems.append(
             Problem(
                 Location(),
@@ -235,17 +243,15 @@ class _StudyChange:
             edit.append_block(f"roadmap:\n  phases:\n{items}")
             data["roadmap"] = {"phases": [p.model_dump(exclude_none=True) for p in self.defaults]}
             return {"phases": len(self.defaults)}
-        phases = data["roadmap"]["phases"]
-        for i, phase in enumerate(phases):
-            if not isinstance(phase, dict) or phase.get("id") != self.old:
-                continue
-            values = {"id": self.new, "name": self.name}
-            changes = {k: v for k, v in values.items() if v is not None and phase.get(k) != v}
-            for key, value in changes.items():
+        i, phase = next(
+            (i, p) for i, p in enumerate(data["roadmap"]["phases"]) if p["id"] == self.old
+        )
+        values = {"id": self.new, "name": self.name}
+        for key, value in values.items():
+            if value is not None and phase[key] != value:  # an id written in quotes stays so
                 edit.set_value(("roadmap", "phases", i, key), value)
                 phase[key] = value
-            return {"phases": 1 if changes else 0}
-        return {}
+        return {"phases": 1}
 
 
 @dataclass(frozen=True)
