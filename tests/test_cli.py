@@ -1141,9 +1141,10 @@ def test_the_demo_in_the_terminal(
     ("words", "commands"),
     [
         ([], ["init", "templates"]),
-        (["survey"], ["import", "draft"]),
+        (["survey"], ["questions", "import", "draft"]),
         (["groups"], ["list", "merge", "rename", "split"]),
         (["needs"], ["list", "rename", "merge"]),
+        (["phases"], ["list", "rename"]),
     ],
 )
 def test_a_command_family_given_alone_shows_its_commands(

@@ -1,5 +1,5 @@
-"""Top-task survey exports: ``survey import`` counts one into its tally, ``survey draft``
-writes the mapping to read one with."""
+"""Top-task surveys: ``survey questions`` prints what to build in the tool, ``survey import``
+counts an export into its tally, ``survey draft`` writes the mapping to read one with."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import typer
 
 from needmap.cli.app import (
     CommandFirstGroup,
+    LanguageOption,
     StudyDir,
     SurveyId,
     app,
@@ -39,29 +40,85 @@ SurveyExport = Annotated[
     ),
 ]
 
+MappingFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--mapping",
+        "-m",
+        help="Mapping file; default: the study's surveys/*.yaml.",
+        dir_okay=False,
+    ),
+]
+
 survey_app = typer.Typer(
     cls=CommandFirstGroup,
-    help="Top-task survey exports (LimeSurvey, Microsoft Forms, Google Forms, long CSV): draft "
-    "a mapping from one, or import one.",
+    help="Top-task surveys (LimeSurvey, Microsoft Forms, Google Forms, long CSV): the questions "
+    "to build the survey with, and its exports: draft a mapping from one, or import one.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 app.add_typer(survey_app, name="survey")
 
 
+@survey_app.command("questions")
+def survey_questions(
+    folder: StudyDir,
+    mapping: MappingFile = None,
+    survey: SurveyId = None,
+    out: Annotated[
+        Path | None,
+        out_option("File to write: .md or .txt. Default: print it."),
+    ] = None,
+    language: LanguageOption = None,
+) -> None:
+    """The survey's questions and options, to build it in its tool (Microsoft Forms, Google
+    Forms, LimeSurvey): the group question with its answers and the task question with its
+    tasks, exactly as the mapping lists them, so that the import reads the export; one
+    option a line, to copy. With how many tasks to allow, and the tasks in random order.
+    """
+    from needmap.reports.survey_form import form_text, survey_form, write_survey_form
+    from needmap.surveys.catalog import find_mapping_file
+
+    study = study_at(folder, language, out=out)
+    mapping_file, chosen = find_mapping_file(study, mapping, survey)
+    form = survey_form(chosen, _relative(mapping_file, study.root), study.settings.language)
+    if out is not None:
+        write_survey_form(form, out)
+        new_console().print(f"wrote {escape(str(out))}")
+        return
+    text = form_text(form)
+    console = new_console()
+
+    def prose(words: str, style: str = "") -> None:  # wrapped to the terminal
+        console.print(escape(words), style=style, soft_wrap=False)
+
+    prose(text.title, "bold")
+    prose(text.lead, "dim")
+    console.print()
+    for question in text.questions:
+        prose(question.heading, "bold")
+        prose(" ".join(question.notes))
+        prose(question.options_label, "dim")
+        for option in question.options:  # unwrapped: each is one line to copy
+            console.print(escape(option), highlight=False)
+        console.print()
+    for note in text.closing:
+        prose(note)
+
+
+def _relative(path: Path, root: Path) -> str:
+    """``path`` as the study's files name it: relative to the study, where it is inside."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 @survey_app.command("import")
 def survey_import(
     folder: StudyDir,
     export: SurveyExport,
-    mapping: Annotated[
-        Path | None,
-        typer.Option(
-            "--mapping",
-            "-m",
-            help="Mapping file; default: the study's surveys/*.yaml.",
-            dir_okay=False,
-        ),
-    ] = None,
+    mapping: MappingFile = None,
     survey: SurveyId = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:

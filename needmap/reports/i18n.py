@@ -119,6 +119,33 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "nlist.legend.personas": "personas: key need of how many",
         "nlist.legend.after": "after: the needs to deliver first",
         "nlist.decided": "Decided for a roadmap phase (phase): {phases}.",
+        "form.title": "{title}: the questions to build in {tool}",
+        "form.intro": "Copy each question, answer and task exactly as written here: the "
+        "import reads the export by these texts, as {file} lists them.",
+        "form.tool.limesurvey": "LimeSurvey",
+        "form.tool.ms-forms": "Microsoft Forms",
+        "form.tool.google-forms": "Google Forms",
+        "form.tool.long": "the survey tool",
+        "form.one": "One answer.",
+        "form.other": "With an option 'Other' that people type their own answer into.",
+        "form.picks": "Up to {n} answers, the options in random order: a task at the top "
+        "of a long list is chosen more for standing there.",
+        "form.question_code": "Question code: {code}.",
+        "form.task_question": "Which tasks do you do most often?",
+        "form.options": "Options ({count}), one a line:",
+        "form.codes": "Subquestions ({count}), code and text, one a line:",
+        "form.tip.limesurvey": "In LimeSurvey, the first question is of the type List "
+        "(radio), the second Multiple choice with the question code and subquestion codes "
+        "above, Maximum answers {n} and Random order.",
+        "form.tip.ms-forms": "In Microsoft Forms, both are Choice questions; the second has "
+        "Multiple answers on and Shuffle options.",
+        "form.tip.google-forms": "In Google Forms, the first is a Multiple choice question; "
+        "the second is Checkboxes, with Response validation Select at most {n} and Shuffle "
+        "option order.",
+        "form.tip.long": "Export one row per chosen task, with the respondent, the answer "
+        "to the first question and the task (docs/surveys.md, the long layout).",
+        "form.limit": "Where the tool cannot limit the answers to {n}, the question says so: "
+        "the import leaves out whoever chose more, with a warning.",
         "plist.capacity": "capacity",
         "plist.decided": "decided",
         "plist.no_limit": "no limit",
@@ -604,6 +631,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "evidence (docs/study-format.md).",
         "status.import": "Import the export of the survey '{title}'.",
         "status.not_held": " If it is not held, remove {file}.",
+        "status.questions": " Not held yet? Build it in the survey tool from its questions: "
+        "{command}",
         "status.unbuilt": "Build the reports into {folder}: it holds none yet.",
         "status.other_study": "The reports in {folder} are of another study ({other}); build "
         "this study's into its own reports/ folder.",
@@ -715,6 +744,33 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "nlist.legend.personas": "persona's: kernbehoefte van hoeveel",
         "nlist.legend.after": "na: de behoeften die eerst komen",
         "nlist.decided": "Besloten voor een fase van de roadmap (phase): {phases}.",
+        "form.title": "{title}: de vragen om in {tool} te maken",
+        "form.intro": "Neem elke vraag, elk antwoord en elke taak precies zo over: de import "
+        "leest de export aan deze teksten, zoals {file} ze noemt.",
+        "form.tool.limesurvey": "LimeSurvey",
+        "form.tool.ms-forms": "Microsoft Forms",
+        "form.tool.google-forms": "Google Forms",
+        "form.tool.long": "het enquêteprogramma",
+        "form.one": "Eén antwoord.",
+        "form.other": "Met een optie 'Anders' waarin men een eigen antwoord typt.",
+        "form.picks": "Maximaal {n} antwoorden, de opties in willekeurige volgorde: een taak "
+        "bovenaan een lange lijst wordt vaker gekozen omdat hij daar staat.",
+        "form.question_code": "Vraagcode: {code}.",
+        "form.task_question": "Welke taken doet u het vaakst?",
+        "form.options": "Opties ({count}), één per regel:",
+        "form.codes": "Subvragen ({count}), code en tekst, één per regel:",
+        "form.tip.limesurvey": "In LimeSurvey is de eerste vraag van het type List (radio), "
+        "de tweede Multiple choice met de vraagcode en subvraagcodes hierboven, Maximum "
+        "answers {n} en Random order.",
+        "form.tip.ms-forms": "In Microsoft Forms zijn beide keuzevragen; bij de tweede staan "
+        "meerdere antwoorden aan en de opties in willekeurige volgorde.",
+        "form.tip.google-forms": "In Google Forms is de eerste een meerkeuzevraag; de tweede "
+        "selectievakjes, met antwoordvalidatie 'maximaal {n} selecteren' en de opties in "
+        "willekeurige volgorde.",
+        "form.tip.long": "Exporteer een regel per gekozen taak, met de respondent, het "
+        "antwoord op de eerste vraag en de taak (docs/surveys.md, de lange indeling).",
+        "form.limit": "Kan het programma het aantal antwoorden niet tot {n} beperken, zeg "
+        "het dan in de vraag: de import laat wie meer koos weg, met een waarschuwing.",
         "plist.capacity": "capaciteit",
         "plist.decided": "besloten",
         "plist.no_limit": "geen limiet",
@@ -1218,6 +1274,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "persona-rapport zet elke persona naast het bewijs van de groep (docs/study-format.md).",
         "status.import": "Importeer de export van de enquête '{title}'.",
         "status.not_held": " Wordt die enquête niet gehouden, verwijder dan {file}.",
+        "status.questions": " Nog niet gehouden? Maak haar in het enquêteprogramma met de "
+        "vragen uit: {command}",
         "status.unbuilt": "Bouw de rapporten in {folder}: daar staan er nog geen.",
         "status.other_study": "De rapporten in {folder} zijn van een ander onderzoek ({other}); "
         "bouw die van dit onderzoek in zijn eigen map reports/.",

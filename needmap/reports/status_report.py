@@ -43,6 +43,7 @@ from needmap.surveys.catalog import (
     fitting_tallies,
     import_command,
     over_headcount,
+    questions_command,
     surveys_to_import,
 )
 from needmap.surveys.interviews import interviews_by_file
@@ -204,7 +205,8 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
     """Survey exports to import; survey tasks linked to no need, whose votes count for
     nothing; imported tallies with more respondents than a group has people. Where another
     survey has been imported, one not imported may never be held (the template's, beside
-    the survey held in another tool): its step says how to be rid of it."""
+    the survey held in another tool): its step says how to be rid of it. Where none has,
+    the survey may not be built yet: its step says where its questions are."""
     language = study.settings.language
     words = labels(language)
     tallies = fitting_tallies(study)
@@ -214,7 +216,9 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
             + (
                 words["status.not_held"].format(file=path.relative_to(study.root).as_posix())
                 if tallies
-                else ""
+                else words["status.questions"].format(
+                    command=questions_command(study, survey).removesuffix(" ")
+                )
             ),
             f"{import_command(study, survey)}EXPORT",
         )

@@ -268,10 +268,20 @@ def surveys_to_import(study: Study) -> list[tuple[Path, SurveyMapping]]:
 
 def import_command(study: StudyIds, mapping: SurveyMapping) -> str:
     """The start of the command that imports ``mapping``'s export, for hints."""
-    command = f"needmap survey import {command_word(study.root)} "
+    return _survey_command("import", study, mapping)
+
+
+def questions_command(study: StudyIds, mapping: SurveyMapping) -> str:
+    """The command that prints ``mapping``'s questions, to build the survey with (and a
+    space after it, as :func:`import_command` ends)."""
+    return _survey_command("questions", study, mapping)
+
+
+def _survey_command(command: str, study: StudyIds, mapping: SurveyMapping) -> str:
+    words = f"needmap survey {command} {command_word(study.root)} "
     if len(mapping_files(study.root)) > 1:
-        command += f"--survey {mapping.id} "
-    return command
+        words += f"--survey {mapping.id} "
+    return words
 
 
 def _fitting_tally(study: StudyIds, mapping: SurveyMapping) -> Tally:

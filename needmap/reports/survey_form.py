@@ -1,0 +1,187 @@
+"""``needmap survey questions``: a survey's questions and options, to build it in its tool.
+
+A study started from a template has its survey mapping before it has a survey: the mapping
+lists the group question with its answers and the task question with its tasks, exactly as
+the import will match them in the export. Typed again by hand into Microsoft Forms, an
+answer or a label comes out a little different ("Carer, nurse or support-worker"), and the
+import then refuses it as unknown. So this writes them to copy from, one option a line, with
+what the top-task method asks of the tool: up to ``max_picks`` answers, the tasks in random
+order (a task at the top of a long list is chosen more for standing there).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from needmap.personas.schema import Language
+from needmap.reports.i18n import labels
+from needmap.reports.table_formats import markdown_cell, write_in_format
+from needmap.surveys.mapping import Layout, SurveyMapping
+
+__all__ = [
+    "FormQuestion",
+    "FormText",
+    "SurveyForm",
+    "form_text",
+    "form_to_markdown",
+    "form_to_text",
+    "survey_form",
+    "write_survey_form",
+]
+
+
+@dataclass(frozen=True)
+class SurveyForm:
+    """What the survey asks, as the tool must show it for the import to read the export."""
+
+    title: str
+    layout: Layout
+    language: Language
+    mapping_file: str
+    """The mapping, relative to the study: where the texts come from."""
+    group_question: str
+    group_answers: tuple[str, ...]
+    """The group question's answers, as the mapping lists them (those counted outside the
+    target groups too: they are options people choose)."""
+    group_other: bool
+    """Whether the group question has an 'Other' option people type into."""
+    task_question: str
+    """The task question's text; for LimeSurvey, its question code."""
+    tasks: tuple[tuple[str | None, str], ...]
+    """Each task as (LimeSurvey subquestion code or None, label), in the mapping's order."""
+    max_picks: int
+    task_other: bool
+    """Whether the task question has an 'Other' option people type into."""
+
+
+def survey_form(mapping: SurveyMapping, mapping_file: str, language: Language) -> SurveyForm:
+    """The questions of the survey ``mapping`` describes, in ``language``."""
+    return SurveyForm(
+        title=mapping.title,
+        layout=mapping.layout,
+        language=language,
+        mapping_file=mapping_file,
+        group_question=mapping.group.column,
+        group_answers=tuple(mapping.group.values),
+        group_other=mapping.group.other,
+        task_question=mapping.choices.question or mapping.choices.column or "",
+        tasks=tuple((task.code, task.label) for task in mapping.tasks),
+        max_picks=mapping.max_picks,
+        task_other=mapping.choices.other,
+    )
+
+
+@dataclass(frozen=True)
+class FormQuestion:
+    """One question as the renderers show it: heading, what it allows, its options."""
+
+    heading: str
+    notes: tuple[str, ...]
+    options_label: str
+    options: tuple[str, ...]
+    """One a line, to copy into the tool's option fields as they are."""
+
+
+@dataclass(frozen=True)
+class FormText:
+    """The form in words, in its language: what every output of it shows."""
+
+    title: str
+    lead: str
+    questions: tuple[FormQuestion, ...]
+    closing: tuple[str, ...]
+    """How to set the questions up in the tool, and what if it cannot limit the answers."""
+
+
+def form_text(form: SurveyForm) -> FormText:
+    """The form's title, lead, two questions and closing notes, in words."""
+    words = labels(form.language)
+    tool = words[f"form.tool.{form.layout}"]
+    group_notes = [words["form.one"]]
+    if form.group_other:
+        group_notes.append(words["form.other"])
+    limesurvey = form.layout == "limesurvey"
+    task_notes = [words["form.picks"].format(n=form.max_picks)]
+    if limesurvey:
+        task_notes.insert(0, words["form.question_code"].format(code=form.task_question))
+    if form.task_other:
+        task_notes.append(words["form.other"])
+    options = tuple(
+        f"{code}\t{label}" if limesurvey and code else label for code, label in form.tasks
+    )
+    questions = (
+        FormQuestion(
+            f"1. {form.group_question}",
+            tuple(group_notes),
+            words["form.options"].format(count=len(form.group_answers)),
+            form.group_answers,
+        ),
+        FormQuestion(
+            f"2. {words['form.task_question'] if limesurvey else form.task_question}",
+            tuple(task_notes),
+            words["form.codes" if limesurvey else "form.options"].format(count=len(options)),
+            options,
+        ),
+    )
+    return FormText(
+        title=words["form.title"].format(title=form.title, tool=tool),
+        lead=words["form.intro"].format(file=form.mapping_file),
+        questions=questions,
+        closing=(
+            words[f"form.tip.{form.layout}"].format(n=form.max_picks, tool=tool),
+            words["form.limit"].format(n=form.max_picks),
+        ),
+    )
+
+
+_WIDTH = 80
+"""Where the prose of a text file wraps; options never do (each is one line to copy)."""
+
+
+def form_to_text(form: SurveyForm) -> str:
+    """The form as plain text, its prose wrapped at 80 columns, the options one a line at
+    the left margin."""
+    text = form_text(form)
+
+    def prose(*paragraphs: str) -> list[str]:
+        return [line for p in paragraphs for line in textwrap.wrap(p, _WIDTH)]
+
+    lines = [*prose(text.title), "", *prose(text.lead), ""]
+    for question in text.questions:
+        lines += [*prose(question.heading, *question.notes, question.options_label)]
+        lines += [*question.options, ""]
+    lines += prose(*text.closing)
+    return "\n".join(lines) + "\n"
+
+
+def form_to_markdown(form: SurveyForm) -> str:
+    """The form as Markdown: each question a heading, its options in a block of plain text
+    that copies as it is."""
+    text = form_text(form)
+    lines = [f"# {markdown_cell(text.title)}", "", markdown_cell(text.lead), ""]
+    for question in text.questions:
+        fence = _fence(question.options)
+        lines += [f"## {markdown_cell(question.heading)}", ""]
+        lines += [" ".join(markdown_cell(n) for n in question.notes), ""]
+        lines += [markdown_cell(question.options_label), ""]
+        lines += [f"{fence}text", *question.options, fence, ""]
+    lines += [markdown_cell(text.closing[0]), "", markdown_cell(text.closing[1])]
+    return "\n".join(lines) + "\n"
+
+
+def _fence(lines: tuple[str, ...]) -> str:
+    """A code fence longer than any run of backticks in ``lines``, so none ends it."""
+    longest = max((len(run) for line in lines for run in re.findall("`+", line)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def write_survey_form(form: SurveyForm, path: Path) -> None:
+    """Write the form as ``path``'s suffix asks: .md or .txt."""
+    renderers = {
+        ".md": lambda f: form_to_markdown(f).encode("utf-8"),
+        ".txt": lambda f: form_to_text(f).encode("utf-8"),
+    }
+    write_in_format(renderers, form, path, "the survey's questions")

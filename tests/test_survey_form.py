@@ -1,0 +1,175 @@
+"""A survey's questions to build it in its tool (``needmap survey questions``): the answers
+and tasks exactly as the mapping lists them, so that the export the tool writes imports."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from needmap import load_study
+from needmap.cli import app
+from needmap.reports.survey_form import (
+    form_text,
+    form_to_markdown,
+    form_to_text,
+    survey_form,
+)
+from needmap.scaffold import init_study
+from needmap.surveys import import_survey
+from needmap.surveys.mapping import SurveyMapping, load_mapping
+from tests.conftest import SURVEY_FIXTURES, plain, run_needmap
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def care(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("care") / "study"
+    init_study(root, "care")
+    return root
+
+
+def _mapping(root: Path, name: str = "toptasks.yaml") -> SurveyMapping:
+    return load_mapping(root / "surveys" / name, load_study(root))
+
+
+def _options(text: str, label: str) -> list[str]:
+    """The lines after the line that starts with ``label``, up to the next empty one."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(label)) + 1
+    return lines[start : lines.index("", start)]
+
+
+def test_the_options_are_the_mapping_s_answers_and_labels_one_a_line(care: Path) -> None:
+    mapping = _mapping(care)
+    text = form_to_text(survey_form(mapping, "surveys/toptasks.yaml", "en"))
+    assert text.splitlines()[:3] == [
+        "Top-task survey of employees and volunteers, 2026: the questions to build in",
+        "Microsoft Forms",
+        "",
+    ]
+    assert _options(text, "Options (6)") == list(mapping.group.values)
+    assert _options(text, "Options (16)") == [t.label for t in mapping.tasks]
+    assert "1. What is your role at Linden?\nOne answer.\n" in text
+    assert "2. Which tasks do you do most often? Choose at most five.\nUp to 5 answers," in text
+    assert "Multiple answers on and Shuffle options." in " ".join(text.split())
+
+
+def test_what_the_form_lists_the_import_reads_back(care: Path, tmp_path: Path) -> None:
+    """An export as Microsoft Forms writes it from a form built with these options: every
+    answer and task is known, and each respondent's votes are counted."""
+    mapping = _mapping(care)
+    text = form_to_text(survey_form(mapping, "surveys/toptasks.yaml", "en"))
+    answers, tasks = _options(text, "Options (6)"), _options(text, "Options (16)")
+    export = tmp_path / "export.csv"
+    with export.open("w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(["ID", mapping.group.column, mapping.choices.column])
+        for row, answer in enumerate(answers * 5):
+            picks = [tasks[(row + k) % len(tasks)] for k in range(5)]
+            writer.writerow([row + 1, answer, ";".join(picks) + ";"])
+    imported = import_survey(mapping, export)
+    assert imported.tally.total_respondents == 30
+    assert sum(sum(v.values()) for v in imported.tally.votes.values()) == 150
+    assert not imported.warnings
+
+
+def test_long_prose_wraps_and_a_long_option_does_not(care: Path) -> None:
+    form = survey_form(_mapping(care), "surveys/toptasks.yaml", "en")
+    long_label = "A task whose label is longer than a line of eighty columns, " * 2
+    form = form.__class__(**{**form.__dict__, "tasks": ((None, long_label.strip()),)})
+    text = form_to_text(form)
+    assert long_label.strip() in text.splitlines()
+    prose = [line for line in text.splitlines() if line != long_label.strip()]
+    assert max(len(line) for line in prose) <= 80
+
+
+def test_markdown_keeps_the_options_in_a_block_that_copies_as_it_is(care: Path) -> None:
+    form = survey_form(_mapping(care), "surveys/toptasks.yaml", "en")
+    markdown = form_to_markdown(form)
+    assert markdown.startswith(
+        "# Top-task survey of employees and volunteers, 2026: the questions to build in "
+        "Microsoft Forms\n"
+    )
+    assert "## 1. What is your role at Linden?\n" in markdown
+    assert "```text\nCarer, nurse or support worker\n" in markdown
+    ticked = form.__class__(**{**form.__dict__, "tasks": ((None, "Run ```make``` here"),)})
+    assert "````text\nRun ```make``` here\n````\n" in form_to_markdown(ticked)
+
+
+def test_a_limesurvey_form_gives_the_codes(tmp_path: Path) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    shutil.copy(SURVEY_FIXTURES / "mappings" / "limesurvey.yaml", root / "surveys")
+    text = form_text(survey_form(_mapping(root, "limesurvey.yaml"), "surveys/x.yaml", "en"))
+    group, tasks = text.questions
+    assert group.options == ("AO01", "AO02", "AO03", "AO04")
+    assert tasks.notes[0] == "Question code: G02Q02."
+    assert tasks.options_label == "Subquestions (6), code and text, one a line:"
+    assert tasks.options[:2] == (
+        "SQ001\tBook leave",
+        "SQ002\tFind a colleague, by name or expertise",
+    )
+    assert text.closing[0].startswith("In LimeSurvey, the first question is of the type List")
+
+
+def test_other_options_are_told_and_the_form_is_in_dutch(tmp_path: Path) -> None:
+    root = tmp_path / "gemeente"
+    init_study(root, "gemeente")
+    mapping = _mapping(root, "toptaken.yaml")
+    other = mapping.model_copy(
+        update={
+            "group": mapping.group.model_copy(update={"other": True}),
+            "max_picks": 3,
+        }
+    )
+    text = form_text(survey_form(other, "surveys/toptaken.yaml", "nl"))
+    group, tasks = text.questions
+    assert (
+        text.title
+        == "Toptakenonderzoek intranet, maart 2026: de vragen om in Microsoft Forms te maken"
+    )
+    assert group.notes == (
+        "Eén antwoord.",
+        "Met een optie 'Anders' waarin men een eigen antwoord typt.",
+    )
+    assert tasks.notes == (
+        "Maximaal 3 antwoorden, de opties in willekeurige volgorde: een taak bovenaan een lange "
+        "lijst wordt vaker gekozen omdat hij daar staat.",
+    )
+    assert group.options_label.startswith("Opties (")
+
+
+def test_the_form_of_the_template_as_printed(care: Path, golden: object) -> None:
+    result = runner.invoke(app, ["survey", "questions", str(care)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    golden("survey-questions-care.txt", plain(result.stdout))  # type: ignore[operator]
+
+
+def test_the_form_is_written_as_the_suffix_asks(care: Path, tmp_path: Path) -> None:
+    out = tmp_path / "vragen.md"
+    result = runner.invoke(app, ["survey", "questions", str(care), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == form_to_markdown(
+        survey_form(_mapping(care), "surveys/toptasks.yaml", "en")
+    )
+    result = runner.invoke(app, ["survey", "questions", str(care), "-o", str(tmp_path / "v.txt")])
+    assert (tmp_path / "v.txt").read_text(encoding="utf-8").startswith("Top-task survey of")
+
+
+def test_a_form_into_another_format_or_over_the_mapping_is_refused(care: Path) -> None:
+    before = (care / "surveys" / "toptasks.yaml").read_bytes()
+    result = run_needmap("survey", "questions", str(care), "--out", "form.pdf", cwd=care.parent)
+    assert result.returncode == 2
+    assert "cannot write the survey's questions as '.pdf'" in result.stderr
+    assert "use a name ending in .md or .txt" in result.stderr
+    mapping = str(care / "surveys" / "toptasks.yaml")
+    result = run_needmap("survey", "questions", str(care), "--out", mapping)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert (care / "surveys" / "toptasks.yaml").read_bytes() == before
