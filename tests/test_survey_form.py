@@ -108,6 +108,7 @@ def test_a_limesurvey_form_gives_the_codes(tmp_path: Path) -> None:
     shutil.copy(SURVEY_FIXTURES / "mappings" / "limesurvey.yaml", root / "surveys")
     text = form_text(survey_form(_mapping(root, "limesurvey.yaml"), "surveys/x.yaml", "en"))
     group, tasks = text.questions
+    assert (group.heading, tasks.heading) == ("1. G01Q01", "2. Which tasks do you do most often?")
     assert group.options == ("AO01", "AO02", "AO03", "AO04")
     assert tasks.notes[0] == "Question code: G02Q02."
     assert tasks.options_label == "Subquestions (6), code and text, one a line:"
@@ -125,6 +126,7 @@ def test_other_options_are_told_and_the_form_is_in_dutch(tmp_path: Path) -> None
     other = mapping.model_copy(
         update={
             "group": mapping.group.model_copy(update={"other": True}),
+            "choices": mapping.choices.model_copy(update={"other": True}),
             "max_picks": 3,
         }
     )
@@ -141,6 +143,7 @@ def test_other_options_are_told_and_the_form_is_in_dutch(tmp_path: Path) -> None
     assert tasks.notes == (
         "Maximaal 3 antwoorden, de opties in willekeurige volgorde: een taak bovenaan een lange "
         "lijst wordt vaker gekozen omdat hij daar staat.",
+        "Met een optie 'Anders' waarin men een eigen antwoord typt.",
     )
     assert group.options_label.startswith("Opties (")
 
