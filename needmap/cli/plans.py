@@ -112,9 +112,10 @@ def roadmap(
 ) -> None:
     """The roadmap: needs by score (demand x evidence / effort) in the study's phases.
 
-    Phases and their capacity in effort points come from roadmap.phases in study.yaml; a need
-    is never planned before what it depends on, and a need with a phase in needs.yaml (the
-    steering group's decision) is in that phase. Imported top-task surveys are evidence;
+    Phases and their capacity in effort points come from roadmap.phases in study.yaml
+    (needmap phases list shows their ids); a need is never planned before what it depends
+    on, and a need with a phase in needs.yaml (the steering group's decision) is in that
+    phase. Imported top-task surveys are evidence;
     interviews and search logs are shown beside the score. Each need says whether it goes on
     the shared platform or per group, under the platform form (in the terminal, these
     columns from 110 columns wide). With --since, the needs that moved since an earlier plan
