@@ -619,8 +619,21 @@ CASES = [
             "    - {id: q1, name: Q1 2027}\n    - {id: later, name: Later}\n",
         },
         ["needs.yaml:2:68: needs[0].phase: unknown phase 'now'"],
-        "write the id of one of the roadmap's phases (roadmap.phases in study.yaml): q1, later; "
-        "or, if the phase was renamed, change every need decided for it: needmap phases rename ",
+        "no need is decided for phase 'q1': if it is 'now' renamed, change every need decided "
+        "for it at once: needmap phases rename ",
+    ),
+    Case(
+        "phase-renamed-by-hand-beside-a-new-phase",
+        {
+            **_needs("  - {id: a, title: A, kind: function, groups: {desk: must}, phase: now}\n"),
+            "study.yaml": "name: S\norganisation: O\nlanguage: en\nroadmap:\n  phases:\n"
+            "    - {id: in-place, name: In place, capacity: 0}\n"
+            "    - {id: q1, name: Q1 2027}\n    - {id: later, name: Later}\n",
+        },
+        ["needs.yaml:2:68: needs[0].phase: unknown phase 'now'"],
+        "write the id of one of the roadmap's phases (roadmap.phases in study.yaml): in-place, "
+        "q1, later; or, if the phase was renamed, change every need decided for it: needmap "
+        "phases rename ",
     ),
     Case(
         "phase-where-study-yaml-could-not-be-read",

@@ -311,18 +311,60 @@ def test_renaming_a_phase_and_back_gives_the_files_as_they_were(decided: Path, n
 
 
 def test_validate_gives_the_command_for_a_phase_renamed_by_hand(decided: Path) -> None:
+    """'q2' is the one phase no need is decided for, apart from 'later' (a default phase's
+    id, seldom renamed); with a phase added beside it, the new id is to fill in."""
     study_file = decided / "study.yaml"
     text = study_file.read_text(encoding="utf-8")
-    study_file.write_text(
-        text.replace("id: next\n      name: Next", "id: q2\n      name: Q2"), encoding="utf-8"
-    )
+    text = text.replace("id: next\n      name: Next", "id: q2\n      name: Q2")
+    study_file.write_text(text, encoding="utf-8")
     [problem] = read_study(decided).problems
     assert problem.message == "unknown phase 'next'"
     assert problem.hint == (
+        "no need is decided for phase 'q2': if it is 'next' renamed, change every need decided "
+        f"for it at once: needmap phases rename {decided} next q2"
+    )
+    study_file.write_text(text + "    - {id: h2, name: H2}\n", encoding="utf-8")
+    [problem] = read_study(decided).problems
+    assert problem.hint == (
         "write the id of one of the roadmap's phases (roadmap.phases in study.yaml): now, "
-        "q2, later; or, if the phase was renamed, change every need decided for it: "
+        "q2, later, h2; or, if the phase was renamed, change every need decided for it: "
         f"needmap phases rename {decided} next NEW-ID"
     )
+
+
+def test_a_phase_decided_for_is_not_taken_for_the_renamed_one(decided: Path) -> None:
+    """'in-place' has a need decided for it: the phase renamed is 'q1', named by none."""
+    study_file = decided / "study.yaml"
+    text = study_file.read_text(encoding="utf-8").replace(
+        "    - {id: now, name: Now", "    - {id: in-place, name: In place}\n    - {id: q1, name: Q1"
+    )
+    study_file.write_text(text, encoding="utf-8")
+    needs = decided / "needs.yaml"
+    needs.write_text(
+        needs.read_text(encoding="utf-8").replace("phase: next", "phase: in-place"),
+        encoding="utf-8",
+    )
+    hints = {p.hint for p in read_study(decided).problems}
+    assert hints == {
+        "no need is decided for phase 'q1': if it is 'now' renamed, change every need decided "
+        f"for it at once: needmap phases rename {decided} now q1"
+    }
+
+
+def test_two_phases_renamed_by_hand_are_not_guessed(decided: Path) -> None:
+    study_file = decided / "study.yaml"
+    text = study_file.read_text(encoding="utf-8").replace(
+        "{id: now, name: Now", "{id: q1, name: Q1"
+    )
+    text = text.replace("id: next\n      name: Next", "id: q2\n      name: Q2")
+    study_file.write_text(text, encoding="utf-8")
+    hints = {p.hint for p in read_study(decided).problems}
+    assert hints == {
+        "write the id of one of the roadmap's phases (roadmap.phases in study.yaml): q1, q2, "
+        f"later; or, if the phase was renamed, change every need decided for it: needmap "
+        f"phases rename {decided} {old} NEW-ID"
+        for old in ("now", "next")
+    }
 
 
 def test_validate_gives_the_whole_command_when_the_phase_kept_its_name(decided: Path) -> None:

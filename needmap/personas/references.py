@@ -19,6 +19,7 @@ from needmap.controls import fold_text
 from needmap.errors import Location, Problem, Severity
 from needmap.personas.messages import closest, did_you_mean, reference_hint, unknown_id_hint
 from needmap.personas.schema import (
+    DEFAULT_PHASE_IDS,
     Family,
     Need,
     Persona,
@@ -154,7 +155,7 @@ def check_references(
 
     def unknown(ref: str, noun: str) -> str:
         if noun == "phase":
-            return _unknown_phase_hint(ref, defs.phases, root)
+            return _unknown_phase_hint(ref, defs.phases, root, renamed_phases.get(ref))
         hint = unknown_id_hint(ref, noun, known[noun])
         return hints[noun](ref, hint) if noun in hints else hint
 
@@ -164,6 +165,9 @@ def check_references(
         for where, get in _written(defs, kind)
         for subpath, ref, noun in _references(kind, get)
     ]
+    renamed_phases = _renamed_phase(
+        [p.item.id for p in defs.phases], [ref for *_, ref, noun in references if noun == "phase"]
+    )
     for where, get, subpath, ref, noun in references:
         if subpath[0] == "depends_on" and ref == get("id"):
             problems.append(
@@ -357,10 +361,26 @@ def _cycles(needs: Mapping[str, Placed[Need]]) -> list[Problem]:
     return problems
 
 
-def _unknown_phase_hint(ref: str, phases: Sequence[Placed[RoadmapPhase]], root: Path) -> str:
+def _renamed_phase(phases: Sequence[str], refs: Sequence[str]) -> dict[str, str]:
+    """The phase id the decisions name that looks renamed by hand in study.yaml: old id ->
+    new id. Renaming a phase there leaves every decision for it naming the old id, and the
+    new id named by none; so when one id the decisions name is unknown and one phase is
+    named by none (leaving out those called as the default phases are, which a study keeps
+    as they are and seldom decides a need for, such as 'later'), that phase is the one."""
+    unknown = set(refs) - set(phases)
+    free = [p for p in phases if p not in refs and p not in DEFAULT_PHASE_IDS]
+    if len(unknown) == 1 and len(free) == 1:
+        return {unknown.pop(): free[0]}
+    return {}
+
+
+def _unknown_phase_hint(
+    ref: str, phases: Sequence[Placed[RoadmapPhase]], root: Path, renamed_to: str | None
+) -> str:
     """A need's ``phase`` names no phase of the roadmap: the one meant, or those there are
     and, as a phase renamed in study.yaml leaves its decisions naming the old id, the
-    command that changes them all."""
+    command that changes them all: with the new id when one phase looks renamed
+    (:func:`_renamed_phase`)."""
     ids = [p.item.id for p in phases]
     meant = did_you_mean(ref, ids)
     if meant:
@@ -368,6 +388,12 @@ def _unknown_phase_hint(ref: str, phases: Sequence[Placed[RoadmapPhase]], root: 
     same = [i for i in default_phase_elsewhere(ref) if i in ids]
     if same:
         return f"did you mean '{same[0]}'? That is '{ref}' in the study's language"
+    if renamed_to is not None:
+        command = rename_command(root, ref, renamed_to, "phases")
+        return (
+            f"no need is decided for phase '{renamed_to}': if it is '{ref}' renamed, change "
+            f"every need decided for it at once: {command}"
+        )
     hint = "write the id of one of the roadmap's phases (roadmap.phases in study.yaml): "
     hint += ", ".join(ids)
     command = rename_command(root, ref, "NEW-ID", "phases")

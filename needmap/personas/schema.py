@@ -26,6 +26,7 @@ from needmap.errors import RuleError
 __all__ = [
     "BRANCH",
     "DATE_PATTERN",
+    "DEFAULT_PHASE_IDS",
     "DEFINITION_KINDS",
     "DefinitionsFile",
     "Effort",
@@ -233,6 +234,10 @@ _DEFAULT_PHASES = {
     "nl": (("nu", "Nu"), ("straks", "Straks"), ("later", "Later")),
 }
 """The phases of a study that names none, in its language (as the Dutch templates name them)."""
+
+
+DEFAULT_PHASE_IDS = frozenset(i for phases in _DEFAULT_PHASES.values() for i, _ in phases)
+"""The ids of the default phases in every language: a phase so called is seldom one renamed."""
 
 
 def default_phase_elsewhere(phase_id: str) -> list[str]:
