@@ -631,8 +631,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "evidence (docs/study-format.md).",
         "status.import": "Import the export of the survey '{title}'.",
         "status.not_held": " If it is not held, remove {file}.",
-        "status.questions": " Not held yet? Build it in the survey tool from its questions: "
-        "{command}",
+        "status.questions": "Not held yet? Build the survey '{title}' in the survey tool from "
+        "its questions and options, exactly as listed.",
         "status.unbuilt": "Build the reports into {folder}: it holds none yet.",
         "status.other_study": "The reports in {folder} are of another study ({other}); build "
         "this study's into its own reports/ folder.",
@@ -1274,8 +1274,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "persona-rapport zet elke persona naast het bewijs van de groep (docs/study-format.md).",
         "status.import": "Importeer de export van de enquête '{title}'.",
         "status.not_held": " Wordt die enquête niet gehouden, verwijder dan {file}.",
-        "status.questions": " Nog niet gehouden? Maak haar in het enquêteprogramma met de "
-        "vragen uit: {command}",
+        "status.questions": "Nog niet gehouden? Maak de enquête '{title}' in het "
+        "enquêteprogramma met haar vragen en opties, precies zoals vermeld.",
         "status.unbuilt": "Bouw de rapporten in {folder}: daar staan er nog geen.",
         "status.other_study": "De rapporten in {folder} zijn van een ander onderzoek ({other}); "
         "bouw die van dit onderzoek in zijn eigen map reports/.",

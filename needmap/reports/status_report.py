@@ -206,24 +206,26 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
     nothing; imported tallies with more respondents than a group has people. Where another
     survey has been imported, one not imported may never be held (the template's, beside
     the survey held in another tool): its step says how to be rid of it. Where none has,
-    the survey may not be built yet: its step says where its questions are."""
+    the survey may not be built yet: a step before says where its questions are."""
     language = study.settings.language
     words = labels(language)
     tallies = fitting_tallies(study)
-    steps = [
-        NextStep(
-            words["status.import"].format(title=survey.title)
-            + (
-                words["status.not_held"].format(file=path.relative_to(study.root).as_posix())
-                if tallies
-                else words["status.questions"].format(
-                    command=questions_command(study, survey).removesuffix(" ")
+    steps = []
+    for path, survey in surveys_to_import(study):
+        if not tallies:
+            steps.append(
+                NextStep(
+                    words["status.questions"].format(title=survey.title),
+                    questions_command(study, survey).rstrip(),
                 )
-            ),
-            f"{import_command(study, survey)}EXPORT",
+            )
+        not_held = words["status.not_held"].format(file=path.relative_to(study.root).as_posix())
+        steps.append(
+            NextStep(
+                words["status.import"].format(title=survey.title) + (not_held if tallies else ""),
+                f"{import_command(study, survey)}EXPORT",
+            )
         )
-        for path, survey in surveys_to_import(study)
-    ]
     for path in mapping_files(study.root):
         mapping = load_mapping(path, study)
         unlinked = [t for t in mapping.tasks if not t.needs]
