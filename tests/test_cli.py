@@ -72,7 +72,7 @@ def test_init_then_validate(tmp_path: Path) -> None:
         c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
     }
     commands |= {g.name for g in app.registered_groups if g.name}
-    assert set(named) == {"groups", "validate", "serve", "guide", "build", "status"}
+    assert set(named) == {"groups", "validate", "serve", "guide", "survey", "build", "status"}
     assert set(named) <= commands
     result = runner.invoke(app, ["validate", str(folder)])
     assert result.exit_code == 0
@@ -89,7 +89,9 @@ def test_the_commands_needmap_suggests_can_be_copied_for_a_folder_with_a_space(
     result = runner.invoke(app, ["init", str(folder), "--template", "gemeente"])
     assert f"needmap validate {quoted}\n" in result.stdout
     assert f"needmap guide {quoted} --out guides.pdf\n" in result.stdout
+    assert f"needmap survey questions {quoted}\n" in result.stdout
     status = runner.invoke(app, ["status", str(folder)], env={"COLUMNS": "300"})
+    assert f"needmap survey questions {quoted}\n" in status.stdout
     assert f"needmap survey import {quoted} EXPORT\n" in status.stdout
     toptasks = runner.invoke(app, ["toptasks", str(folder)])
     assert toptasks.exit_code == 2

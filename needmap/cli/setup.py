@@ -46,6 +46,7 @@ def init(
     """Create a new study from a template. Never overwrites an existing study."""
     from needmap.personas.loader import load_study
     from needmap.scaffold import init_study, template_name
+    from needmap.surveys.mapping import mapping_files
 
     template = template_name(template)  # as the templates list names it
     written = init_study(folder, template)
@@ -61,6 +62,11 @@ def init(
         ("Edit the YAML files, and check them:", "validate"),
         ("While you edit, the reports in the browser, refreshed on each save:", "serve"),
         ("Before the interviews, a guide per group:", "guide", "--out guides.pdf"),
+        *(
+            [("Before the top-task survey, its questions to build it with:", "survey questions")]
+            if len(mapping_files(folder)) == 1
+            else []
+        ),
         ("Where the study stands, and what to do next:", "status"),
         ("Every report, to share:", "build"),
     ]

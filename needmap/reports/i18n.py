@@ -126,7 +126,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "form.tool.ms-forms": "Microsoft Forms",
         "form.tool.google-forms": "Google Forms",
         "form.tool.long": "the survey tool",
-        "form.one": "One answer.",
+        "form.single": "One answer.",
         "form.other": "With an option 'Other' that people type their own answer into.",
         "form.picks": "Up to {n} answers, the options in random order: a task at the top "
         "of a long list is chosen more for standing there.",
@@ -751,7 +751,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "form.tool.ms-forms": "Microsoft Forms",
         "form.tool.google-forms": "Google Forms",
         "form.tool.long": "het enquêteprogramma",
-        "form.one": "Eén antwoord.",
+        "form.single": "Eén antwoord.",
         "form.other": "Met een optie 'Anders' waarin men een eigen antwoord typt.",
         "form.picks": "Maximaal {n} antwoorden, de opties in willekeurige volgorde: een taak "
         "bovenaan een lange lijst wordt vaker gekozen omdat hij daar staat.",

@@ -100,7 +100,7 @@ def form_text(form: SurveyForm) -> FormText:
     """The form's title, lead, two questions and closing notes, in words."""
     words = labels(form.language)
     tool = words[f"form.tool.{form.layout}"]
-    group_notes = [words["form.one"]]
+    group_notes = [words["form.single"]]
     if form.group_other:
         group_notes.append(words["form.other"])
     limesurvey = form.layout == "limesurvey"
