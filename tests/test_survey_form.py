@@ -117,6 +117,10 @@ def test_a_limesurvey_form_gives_the_codes(tmp_path: Path) -> None:
         "SQ002\tFind a colleague, by name or expertise",
     )
     assert text.closing[0].startswith("In LimeSurvey, the first question is of the type List")
+    assert text.closing[2] == (
+        "In another tool? First set layout in surveys/x.yaml to the tool's: ms-forms, "
+        "google-forms, long. Each tool writes its export in its own way."
+    )
 
 
 def test_other_options_are_told_and_the_form_is_in_dutch(tmp_path: Path) -> None:

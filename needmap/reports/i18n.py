@@ -146,6 +146,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "to the first question and the task (docs/surveys.md, the long layout).",
         "form.limit": "Where the tool cannot limit the answers to {n}, the question says so: "
         "the import leaves out whoever chose more, with a warning.",
+        "form.elsewhere": "In another tool? First set layout in {file} to the tool's: "
+        "{layouts}. Each tool writes its export in its own way.",
         "plist.capacity": "capacity",
         "plist.decided": "decided",
         "plist.no_limit": "no limit",
@@ -771,6 +773,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "antwoord op de eerste vraag en de taak (docs/surveys.md, de lange indeling).",
         "form.limit": "Kan het programma het aantal antwoorden niet tot {n} beperken, zeg "
         "het dan in de vraag: de import laat wie meer koos weg, met een waarschuwing.",
+        "form.elsewhere": "In een ander programma? Zet dan eerst layout in {file} op die van "
+        "dat programma: {layouts}. Elk programma schrijft zijn export op zijn eigen manier.",
         "plist.capacity": "capaciteit",
         "plist.decided": "besloten",
         "plist.no_limit": "geen limiet",

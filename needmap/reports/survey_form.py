@@ -19,7 +19,7 @@ from pathlib import Path
 from needmap.personas.schema import Language
 from needmap.reports.i18n import labels
 from needmap.reports.table_formats import markdown_cell, write_in_format
-from needmap.surveys.mapping import Layout, SurveyMapping
+from needmap.surveys.mapping import LAYOUTS, Layout, SurveyMapping
 
 __all__ = [
     "FormQuestion",
@@ -93,7 +93,8 @@ class FormText:
     lead: str
     questions: tuple[FormQuestion, ...]
     closing: tuple[str, ...]
-    """How to set the questions up in the tool, and what if it cannot limit the answers."""
+    """How to set the questions up in the tool, what if it cannot limit the answers, and
+    what to change for another tool."""
 
 
 def form_text(form: SurveyForm) -> FormText:
@@ -133,6 +134,10 @@ def form_text(form: SurveyForm) -> FormText:
         closing=(
             words[f"form.tip.{form.layout}"].format(n=form.max_picks, tool=tool),
             words["form.limit"].format(n=form.max_picks),
+            words["form.elsewhere"].format(
+                file=form.mapping_file,
+                layouts=", ".join(layout for layout in LAYOUTS if layout != form.layout),
+            ),
         ),
     )
 
@@ -168,7 +173,7 @@ def form_to_markdown(form: SurveyForm) -> str:
         lines += [" ".join(markdown_cell(n) for n in question.notes), ""]
         lines += [markdown_cell(question.options_label), ""]
         lines += [f"{fence}text", *question.options, fence, ""]
-    lines += [markdown_cell(text.closing[0]), "", markdown_cell(text.closing[1])]
+    lines += [line for note in text.closing for line in ("", markdown_cell(note))][1:]
     return "\n".join(lines) + "\n"
 
 
