@@ -57,6 +57,15 @@ MergedName = Annotated[
         help="Name of the merged group; default: the kept group's name.",
     ),
 ]
+NewId = Annotated[
+    str,
+    typer.Argument(
+        metavar="NEW-ID",
+        help="Its new id (the same id to change only --name).",
+        show_default=False,
+    ),
+]
+"""A rename's new id, of a group or phase (a need's new id changes only its --title)."""
 NewName = Annotated[
     str | None,
     typer.Option(
@@ -133,14 +142,7 @@ def groups_rename(
     group: Annotated[
         str, typer.Argument(metavar="GROUP", help="Id or name of the group.", show_default=False)
     ],
-    new_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="NEW-ID",
-            help="Its new id (the same id to change only --name).",
-            show_default=False,
-        ),
-    ],
+    new_id: NewId,
     name: NewName = None,
     dry_run: DryRun = False,
 ) -> None:

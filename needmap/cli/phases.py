@@ -20,7 +20,7 @@ from needmap.cli.app import (
     print_table,
     study_at,
 )
-from needmap.cli.groups import DryRun, apply_edits, print_file_changes, print_next
+from needmap.cli.groups import DryRun, NewId, apply_edits, print_file_changes, print_next
 from needmap.errors import plural
 
 if TYPE_CHECKING:
@@ -61,14 +61,7 @@ def phases_rename(
     phase: Annotated[
         str, typer.Argument(metavar="PHASE", help="Id or name of the phase.", show_default=False)
     ],
-    new_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="NEW-ID",
-            help="Its new id (the same id to change only --name).",
-            show_default=False,
-        ),
-    ],
+    new_id: NewId,
     name: Annotated[
         str | None,
         typer.Option(
