@@ -16,12 +16,14 @@ from needmap.reports.survey_form import (
     form_text,
     form_to_markdown,
     form_to_text,
+    render_form_page,
     survey_form,
 )
 from needmap.scaffold import init_study
 from needmap.surveys import import_survey
 from needmap.surveys.mapping import SurveyMapping, load_mapping
 from tests.conftest import SURVEY_FIXTURES, plain, run_needmap
+from tests.test_accessibility import _Page
 
 runner = CliRunner()
 
@@ -52,7 +54,7 @@ def test_the_options_are_the_mapping_s_answers_and_labels_one_a_line(care: Path)
         "Microsoft Forms",
         "",
     ]
-    assert _options(text, "Options (6)") == list(mapping.group.values)
+    assert _options(text, "Options (6):") == list(mapping.group.values)
     assert _options(text, "Options (16)") == [t.label for t in mapping.tasks]
     assert "1. What is your role at Linden?\nOne answer.\n" in text
     assert "2. Which tasks do you do most often? Choose at most five.\nUp to 5 answers," in text
@@ -101,6 +103,30 @@ def test_markdown_keeps_the_options_in_a_block_that_copies_as_it_is(care: Path) 
     assert "````text\nRun ```make``` here\n````\n" in form_to_markdown(ticked)
 
 
+def test_the_page_shows_a_circle_per_answer_and_a_box_per_task(care: Path) -> None:
+    form = survey_form(_mapping(care), "surveys/toptasks.yaml", "en")
+    form = form.__class__(**{**form.__dict__, "tasks": (("SQ1", "Find <b>R&D</b> news"),)})
+    page = render_form_page(form)
+    one = page.index('<ul class="options one">')
+    several = page.index('<ul class="options several">')
+    assert one < page.index("<li>Carer, nurse or support worker</li>") < several
+    assert "<li>Find &lt;b&gt;R&amp;D&lt;/b&gt; news</li>" in page[several:]
+    read = _Page()
+    read.feed(page)  # as the reports' accessibility checks read them
+    assert read.headings == [form_text(form).title] and read.unheaded == 0
+
+
+def test_the_page_as_a_pdf_holds_every_option(care: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "survey.pdf"
+    result = runner.invoke(app, ["survey", "questions", str(care), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert all(task.label in text for task in _mapping(care).tasks)
+    assert "Top-task survey of employees and volunteers, 2026" in text
+
+
 def test_a_limesurvey_form_gives_the_codes(tmp_path: Path) -> None:
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)
@@ -111,7 +137,7 @@ def test_a_limesurvey_form_gives_the_codes(tmp_path: Path) -> None:
     assert (group.heading, tasks.heading) == ("1. G01Q01", "2. Which tasks do you do most often?")
     assert group.options == ("AO01", "AO02", "AO03", "AO04")
     assert tasks.notes[0] == "Question code: G02Q02."
-    assert tasks.options_label == "Subquestions (6), code and text, one a line:"
+    assert tasks.options_label == "Subquestions (6), code and text:"
     assert tasks.options[:2] == (
         "SQ001\tBook leave",
         "SQ002\tFind a colleague, by name or expertise",
@@ -171,10 +197,10 @@ def test_the_form_is_written_as_the_suffix_asks(care: Path, tmp_path: Path) -> N
 
 def test_a_form_into_another_format_or_over_the_mapping_is_refused(care: Path) -> None:
     before = (care / "surveys" / "toptasks.yaml").read_bytes()
-    result = run_needmap("survey", "questions", str(care), "--out", "form.pdf", cwd=care.parent)
+    result = run_needmap("survey", "questions", str(care), "--out", "form.docx", cwd=care.parent)
     assert result.returncode == 2
-    assert "cannot write the survey's questions as '.pdf'" in result.stderr
-    assert "use a name ending in .md or .txt" in result.stderr
+    assert "cannot write the survey's questions as '.docx'" in result.stderr
+    assert "use a name ending in .md, .txt, .html or .pdf" in result.stderr
     mapping = str(care / "surveys" / "toptasks.yaml")
     result = run_needmap("survey", "questions", str(care), "--out", mapping)
     assert result.returncode == 2

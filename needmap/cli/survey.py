@@ -67,7 +67,10 @@ def survey_questions(
     survey: SurveyId = None,
     out: Annotated[
         Path | None,
-        out_option("File to write: .md or .txt. Default: print it."),
+        out_option(
+            "File to write: .md or .txt (to copy from), .html or .pdf (a page to hand round). "
+            "Default: print it."
+        ),
     ] = None,
     language: LanguageOption = None,
 ) -> None:

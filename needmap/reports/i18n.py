@@ -132,8 +132,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "of a long list is chosen more for standing there.",
         "form.question_code": "Question code: {code}.",
         "form.task_question": "Which tasks do you do most often?",
-        "form.options": "Options ({count}), one a line:",
-        "form.codes": "Subquestions ({count}), code and text, one a line:",
+        "form.options": "Options ({count}):",
+        "form.codes": "Subquestions ({count}), code and text:",
         "form.tip.limesurvey": "In LimeSurvey, the first question is of the type List "
         "(radio), the second Multiple choice with the question code and subquestion codes "
         "above, Maximum answers {n} and Random order.",
@@ -759,8 +759,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "bovenaan een lange lijst wordt vaker gekozen omdat hij daar staat.",
         "form.question_code": "Vraagcode: {code}.",
         "form.task_question": "Welke taken doet u het vaakst?",
-        "form.options": "Opties ({count}), één per regel:",
-        "form.codes": "Subvragen ({count}), code en tekst, één per regel:",
+        "form.options": "Opties ({count}):",
+        "form.codes": "Subvragen ({count}), code en tekst:",
         "form.tip.limesurvey": "In LimeSurvey is de eerste vraag van het type List (radio), "
         "de tweede Multiple choice met de vraagcode en subvraagcodes hierboven, Maximum "
         "answers {n} en Random order.",

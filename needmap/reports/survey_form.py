@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from needmap.personas.schema import Language
 from needmap.reports.i18n import labels
+from needmap.reports.jinja import render_report
+from needmap.reports.pdf import page_bytes
 from needmap.reports.table_formats import markdown_cell, write_in_format
 from needmap.surveys.mapping import LAYOUTS, Layout, SurveyMapping
 
@@ -28,6 +31,7 @@ __all__ = [
     "form_text",
     "form_to_markdown",
     "form_to_text",
+    "render_form_page",
     "survey_form",
     "write_survey_form",
 ]
@@ -183,10 +187,19 @@ def _fence(lines: tuple[str, ...]) -> str:
     return "`" * max(3, longest + 1)
 
 
+def render_form_page(form: SurveyForm) -> str:
+    """The form as a page to hand round before the survey is built (portrait, to print):
+    each answer after a circle (one answer), each task after a box (several)."""
+    text = form_text(form)
+    return render_report("survey_form.html.j2", language=form.language, form=text)
+
+
 def write_survey_form(form: SurveyForm, path: Path) -> None:
-    """Write the form as ``path``'s suffix asks: .md or .txt."""
-    renderers = {
+    """Write the form as ``path``'s suffix asks: .md or .txt, .html or .pdf (a page)."""
+    renderers: Mapping[str, Callable[[SurveyForm], bytes]] = {
         ".md": lambda f: form_to_markdown(f).encode("utf-8"),
         ".txt": lambda f: form_to_text(f).encode("utf-8"),
+        ".html": lambda f: page_bytes(render_form_page(f), ".html"),
+        ".pdf": lambda f: page_bytes(render_form_page(f), ".pdf"),
     }
     write_in_format(renderers, form, path, "the survey's questions")
