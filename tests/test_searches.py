@@ -786,9 +786,9 @@ def test_a_workbook_is_read_at_the_sheet_the_log_names(
         "analytics/export.ods": (SURVEY_FIXTURES / "exports" / "ms-forms.ods").read_bytes(),
     }
     study = load_study(make_study({**files, "analytics/r.yaml": _log_yaml("")}))
-    (problem,) = check_search_logs(study)
+    (problem,) = check_search_logs(study)  # another sheet: one problem, not one a column
     assert (problem.location.line, problem.location.column) == (4, 17)
-    assert problem.message == "the export report.xlsx has no column 'query'"
+    assert problem.message == "the export report.xlsx has none of the columns 'query', 'count'"
     assert problem.hint == (
         "its columns are: Report, Top Queries by Month (on sheet 'Report Metadata'; the "
         "workbook also has 'Top Queries by Month', 'Abandoned Queries', 'Notes': name one "
@@ -1055,6 +1055,17 @@ def test_a_column_named_in_other_capitals_is_suggested(make_study: StudyMaker) -
     [problem] = check_search_logs(study)
     assert problem.message == "the export intranet-may.csv has no column 'ZOEKTERMEN'"
     assert problem.hint == "did you mean 'Zoekterm'?"
+
+
+def test_every_column_the_export_lacks_is_told(make_study: StudyMaker) -> None:
+    """An export of another tool, with other headings: each of the three columns, at once."""
+    log = INTRANET.replace("{term: Zoekterm,", "{term: Query,").replace("Resultaten}", "Results}")
+    study = load_study(make_study({**files_with_logs(), "analytics/intranet.yaml": log}))
+    messages = [(p.location.line, p.message) for p in check_search_logs(study)]
+    assert messages == [
+        (6, "the export intranet-may.csv has no column 'Query'"),
+        (6, "the export intranet-may.csv has no column 'Results'"),
+    ]
 
 
 def test_a_log_that_is_no_yaml_or_no_mapping_does_not_hide_the_logs_after_it(

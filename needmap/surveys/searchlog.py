@@ -349,33 +349,40 @@ def _columns(
     log: SearchLog, table: Table, document: YamlDocument, problems: list[Problem]
 ) -> tuple[int, int | None, int | None] | None:
     """The 0-based positions of the term, searches and results columns, found by their
-    headings as a survey's columns are (:func:`~needmap.surveys.tables.column_of`)."""
-    positions: list[int | None] = []
-    for field in ("term", "searches", "results"):
-        heading = getattr(log.columns, field)
-        if heading is None:
-            positions.append(None)
-            continue
-        found = table.column(heading)
-        if found is not None:
-            positions.append(found)
-            continue
-        path = ("columns", field)
-        problems.append(
-            Problem(
-                document.source.locate(path),
-                f"the export {table.path.name} has no column '{heading}'",
-                key=format_key(path),
-                hint=did_you_mean(heading, table.header, ignore_case=True)
-                or "its columns are: "
-                + ", ".join(h for h in table.header if h)
-                + _other_sheets(table),
-            )
-        )
+    headings as a survey's columns are (:func:`~needmap.surveys.tables.column_of`). Each
+    heading the export lacks is a problem; when it has none of them, that is one problem
+    (another sheet or another export is read than the log is written for), told at the
+    term's column."""
+    fields = [f for f in ("term", "searches", "results") if getattr(log.columns, f) is not None]
+    positions = {f: table.column(getattr(log.columns, f)) for f in fields}
+    missing = [f for f in fields if positions[f] is None]
+    if len(missing) > 1 and missing == fields:
+        headings = ", ".join(f"'{getattr(log.columns, f)}'" for f in fields)
+        problems.append(_no_column(document, table, "term", f"none of the columns {headings}"))
         return None
-    term, searches, results = positions
+    for field in missing:
+        heading = getattr(log.columns, field)
+        problems.append(_no_column(document, table, field, f"no column '{heading}'", heading))
+    if missing:
+        return None
+    term, searches, results = (positions.get(f) for f in ("term", "searches", "results"))
     assert term is not None
     return term, searches, results
+
+
+def _no_column(
+    document: YamlDocument, table: Table, field: str, lacks: str, heading: str = ""
+) -> Problem:
+    """The export lacks the column of ``columns.field`` (``lacks`` says which, or that it
+    lacks them all): the ``heading`` meant, when one is like it, or those it has."""
+    path = ("columns", field)
+    return Problem(
+        document.source.locate(path),
+        f"the export {table.path.name} has {lacks}",
+        key=format_key(path),
+        hint=(heading and did_you_mean(heading, table.header, ignore_case=True))
+        or "its columns are: " + ", ".join(h for h in table.header if h) + _other_sheets(table),
+    )
 
 
 def _other_sheets(table: Table) -> str:
