@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from needmap import load_study
 from needmap.cli import app
 from needmap.reports.survey_form import (
+    SurveyForm,
     form_text,
     form_to_markdown,
     form_to_text,
@@ -39,6 +40,14 @@ def _mapping(root: Path, name: str = "toptasks.yaml") -> SurveyMapping:
     return load_mapping(root / "surveys" / name, load_study(root))
 
 
+def _form(
+    root: Path, mapping: SurveyMapping | None = None, name: str = "toptasks.yaml"
+) -> SurveyForm:
+    """The form of the study's mapping ``name`` (or of ``mapping``, read from that file)."""
+    chosen = mapping or _mapping(root, name)
+    return survey_form(chosen, load_study(root), root / "surveys" / name)
+
+
 def _options(text: str, label: str) -> list[str]:
     """The lines after the line that starts with ``label``, up to the next empty one."""
     lines = text.splitlines()
@@ -48,7 +57,7 @@ def _options(text: str, label: str) -> list[str]:
 
 def test_the_options_are_the_mapping_s_answers_and_labels_one_a_line(care: Path) -> None:
     mapping = _mapping(care)
-    text = form_to_text(survey_form(mapping, "surveys/toptasks.yaml", "en"))
+    text = form_to_text(_form(care, mapping))
     assert text.splitlines()[:3] == [
         "Top-task survey of employees and volunteers, 2026: the questions to build in",
         "Microsoft Forms",
@@ -65,7 +74,7 @@ def test_what_the_form_lists_the_import_reads_back(care: Path, tmp_path: Path) -
     """An export as Microsoft Forms writes it from a form built with these options: every
     answer and task is known, and each respondent's votes are counted."""
     mapping = _mapping(care)
-    text = form_to_text(survey_form(mapping, "surveys/toptasks.yaml", "en"))
+    text = form_to_text(_form(care, mapping))
     answers, tasks = _options(text, "Options (6)"), _options(text, "Options (16)")
     export = tmp_path / "export.csv"
     with export.open("w", encoding="utf-8-sig", newline="") as file:
@@ -81,7 +90,7 @@ def test_what_the_form_lists_the_import_reads_back(care: Path, tmp_path: Path) -
 
 
 def test_long_prose_wraps_and_a_long_option_does_not(care: Path) -> None:
-    form = survey_form(_mapping(care), "surveys/toptasks.yaml", "en")
+    form = _form(care)
     long_label = "A task whose label is longer than a line of eighty columns, " * 2
     form = form.__class__(**{**form.__dict__, "tasks": ((None, long_label.strip()),)})
     text = form_to_text(form)
@@ -91,7 +100,7 @@ def test_long_prose_wraps_and_a_long_option_does_not(care: Path) -> None:
 
 
 def test_markdown_keeps_the_options_in_a_block_that_copies_as_it_is(care: Path) -> None:
-    form = survey_form(_mapping(care), "surveys/toptasks.yaml", "en")
+    form = _form(care)
     markdown = form_to_markdown(form)
     assert markdown.startswith(
         "# Top-task survey of employees and volunteers, 2026: the questions to build in "
@@ -104,7 +113,7 @@ def test_markdown_keeps_the_options_in_a_block_that_copies_as_it_is(care: Path) 
 
 
 def test_the_page_shows_a_circle_per_answer_and_a_box_per_task(care: Path) -> None:
-    form = survey_form(_mapping(care), "surveys/toptasks.yaml", "en")
+    form = _form(care)
     form = form.__class__(**{**form.__dict__, "tasks": (("SQ1", "Find <b>R&D</b> news"),)})
     page = render_form_page(form)
     one = page.index('<ul class="options one">')
@@ -132,7 +141,7 @@ def test_a_limesurvey_form_gives_the_codes(tmp_path: Path) -> None:
     shutil.copytree(SURVEY_FIXTURES / "study", root)
     (root / "surveys").mkdir()
     shutil.copy(SURVEY_FIXTURES / "mappings" / "limesurvey.yaml", root / "surveys")
-    text = form_text(survey_form(_mapping(root, "limesurvey.yaml"), "surveys/x.yaml", "en"))
+    text = form_text(_form(root, name="limesurvey.yaml"))
     group, tasks = text.questions
     assert (group.heading, tasks.heading) == ("1. G01Q01", "2. Which tasks do you do most often?")
     assert group.options == ("AO01", "AO02", "AO03", "AO04")
@@ -144,7 +153,7 @@ def test_a_limesurvey_form_gives_the_codes(tmp_path: Path) -> None:
     )
     assert text.closing[0].startswith("In LimeSurvey, the first question is of the type List")
     assert text.closing[2] == (
-        "In another tool? First set layout in surveys/x.yaml to the tool's: ms-forms, "
+        "In another tool? First set layout in surveys/limesurvey.yaml to the tool's: ms-forms, "
         "google-forms, long. Each tool writes its export in its own way."
     )
 
@@ -155,20 +164,23 @@ def test_other_options_are_told_and_the_form_is_in_dutch(tmp_path: Path) -> None
     mapping = _mapping(root, "toptaken.yaml")
     other = mapping.model_copy(
         update={
-            "group": mapping.group.model_copy(update={"other": True}),
+            "group": mapping.group.model_copy(
+                update={"other": True, "values": {**mapping.group.values, "Inwoner": ["burgers"]}}
+            ),
             "choices": mapping.choices.model_copy(update={"other": True}),
             "max_picks": 3,
         }
     )
-    text = form_text(survey_form(other, "surveys/toptaken.yaml", "nl"))
+    text = form_text(_form(root, other, "toptaken.yaml"))
     group, tasks = text.questions
     assert (
         text.title
         == "Toptakenonderzoek intranet, maart 2026: de vragen om in Microsoft Forms te maken"
     )
-    assert group.notes == (
+    assert group.notes == (  # among employees, and residents (an answer for one group or more)
         "Eén antwoord.",
         "Met een optie 'Anders' waarin men een eigen antwoord typt.",
+        "Geen antwoord is voor Ondernemers: de enquête vraagt hen niet.",
     )
     assert tasks.notes == (
         "Maximaal 3 antwoorden, de opties in willekeurige volgorde: een taak bovenaan een lange "
@@ -188,9 +200,7 @@ def test_the_form_is_written_as_the_suffix_asks(care: Path, tmp_path: Path) -> N
     out = tmp_path / "vragen.md"
     result = runner.invoke(app, ["survey", "questions", str(care), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert out.read_text(encoding="utf-8") == form_to_markdown(
-        survey_form(_mapping(care), "surveys/toptasks.yaml", "en")
-    )
+    assert out.read_text(encoding="utf-8") == form_to_markdown(_form(care))
     result = runner.invoke(app, ["survey", "questions", str(care), "-o", str(tmp_path / "v.txt")])
     assert (tmp_path / "v.txt").read_text(encoding="utf-8").startswith("Top-task survey of")
 

@@ -84,7 +84,7 @@ def survey_questions(
 
     study = study_at(folder, language, out=out)
     mapping_file, chosen = find_mapping_file(study, mapping, survey)
-    form = survey_form(chosen, _relative(mapping_file, study.root), study.settings.language)
+    form = survey_form(chosen, study, mapping_file)
     if out is not None:
         write_survey_form(form, out)
         new_console().print(f"wrote {escape(str(out))}")
@@ -107,14 +107,6 @@ def survey_questions(
         console.print()
     for note in text.closing:
         prose(note)
-
-
-def _relative(path: Path, root: Path) -> str:
-    """``path`` as the study's files name it: relative to the study, where it is inside."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 @survey_app.command("import")

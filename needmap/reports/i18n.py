@@ -127,6 +127,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "form.tool.google-forms": "Google Forms",
         "form.tool.long": "the survey tool",
         "form.single": "One answer.",
+        "form.unasked": "No answer is for {groups}: the survey does not ask them.",
         "form.other": "With an option 'Other' that people type their own answer into.",
         "form.picks": "Up to {n} answers, the options in random order: a task at the top "
         "of a long list is chosen more for standing there.",
@@ -754,6 +755,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "form.tool.google-forms": "Google Forms",
         "form.tool.long": "het enquêteprogramma",
         "form.single": "Eén antwoord.",
+        "form.unasked": "Geen antwoord is voor {groups}: de enquête vraagt hen niet.",
         "form.other": "Met een optie 'Anders' waarin men een eigen antwoord typt.",
         "form.picks": "Maximaal {n} antwoorden, de opties in willekeurige volgorde: een taak "
         "bovenaan een lange lijst wordt vaker gekozen omdat hij daar staat.",

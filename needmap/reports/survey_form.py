@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from needmap.personas.schema import Language
+from needmap.personas.study import Study
 from needmap.reports.i18n import labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
@@ -50,6 +51,9 @@ class SurveyForm:
     group_answers: tuple[str, ...]
     """The group question's answers, as the mapping lists them (those counted outside the
     target groups too: they are options people choose)."""
+    unasked: tuple[str, ...]
+    """The names of the study's groups that no answer names: the survey does not ask them
+    (a survey among employees leaves out clients), which the form says, to check."""
     group_other: bool
     """Whether the group question has an 'Other' option people type into."""
     task_question: str
@@ -61,21 +65,36 @@ class SurveyForm:
     """Whether the task question has an 'Other' option people type into."""
 
 
-def survey_form(mapping: SurveyMapping, mapping_file: str, language: Language) -> SurveyForm:
-    """The questions of the survey ``mapping`` describes, in ``language``."""
+def survey_form(mapping: SurveyMapping, study: Study, mapping_file: Path) -> SurveyForm:
+    """The questions of the survey ``mapping`` (read from ``mapping_file``) describes, in
+    the study's language."""
+    answered = {
+        group
+        for answer in mapping.group.values.values()
+        for group in ([answer] if isinstance(answer, str) else answer or ())
+    }
     return SurveyForm(
         title=mapping.title,
         layout=mapping.layout,
-        language=language,
-        mapping_file=mapping_file,
+        language=study.settings.language,
+        mapping_file=_relative(mapping_file, study.root),
         group_question=mapping.group.column,
         group_answers=tuple(mapping.group.values),
+        unasked=tuple(g.name for g in study.groups if g.id not in answered),
         group_other=mapping.group.other,
         task_question=mapping.choices.question or mapping.choices.column or "",
         tasks=tuple((task.code, task.label) for task in mapping.tasks),
         max_picks=mapping.max_picks,
         task_other=mapping.choices.other,
     )
+
+
+def _relative(path: Path, root: Path) -> str:
+    """``path`` as the study's files name it: relative to the study, where it is inside."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 @dataclass(frozen=True)
@@ -108,6 +127,8 @@ def form_text(form: SurveyForm) -> FormText:
     group_notes = [words["form.single"]]
     if form.group_other:
         group_notes.append(words["form.other"])
+    if form.unasked:
+        group_notes.append(words["form.unasked"].format(groups="; ".join(form.unasked)))
     limesurvey = form.layout == "limesurvey"
     task_notes = [words["form.picks"].format(n=form.max_picks)]
     if limesurvey:
