@@ -158,6 +158,16 @@ def test_a_limesurvey_form_gives_the_codes(tmp_path: Path) -> None:
     )
 
 
+def test_a_mapping_outside_the_study_is_named_by_its_path(tmp_path: Path) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    mapping = SURVEY_FIXTURES / "mappings" / "google-forms.yaml"
+    result = runner.invoke(app, ["survey", "questions", str(root), "-m", str(mapping)])
+    assert result.exit_code == 0, result.output
+    assert f"as {mapping} lists them" in " ".join(result.stdout.split())
+    assert "In Google Forms, the first is a Multiple choice question" in result.stdout
+
+
 def test_other_options_are_told_and_the_form_is_in_dutch(tmp_path: Path) -> None:
     root = tmp_path / "gemeente"
     init_study(root, "gemeente")
