@@ -1,11 +1,12 @@
 """``needmap build``: every report of a study in one folder, with an index page to open.
 
 What ``needmap demo`` shows for the example study, for the consultant's own: the overlap
-overviews of the groups and the families, each imported survey's top tasks, the personas,
-the roadmap, the interview guides, the interview and search-log reports and the brief for
-the steering group, with ``index.html`` linking them, so one command refreshes the whole
-set when evidence comes in. Reports that have nothing to show (no personas, interviews or
-search logs yet) are left out rather than written empty.
+overviews of the groups and the families, each imported survey's top tasks (and the
+questions of each survey not held yet), the personas, the roadmap, the interview guides,
+the interview and search-log reports and the brief for the steering group, with
+``index.html`` linking them, so one command refreshes the whole set when evidence comes in.
+Reports that have nothing to show (no personas, interviews or search logs yet) are left out
+rather than written empty.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from needmap.reports.pdf import write_pdfs
 from needmap.reports.personas_report import write_personas
 from needmap.reports.roadmap_report import write_roadmap
 from needmap.reports.searches_report import write_searches
+from needmap.reports.survey_form import survey_form, write_survey_form
+from needmap.surveys.catalog import surveys_to_import
 from needmap.surveys.inputs import refuse_study_folder
 
 __all__ = ["build_reports"]
@@ -56,7 +59,9 @@ def _documents(
     study: Study, content: BriefContent, guide_groups: Sequence[str], day: date
 ) -> list[_Document]:
     """The personas, the roadmap, the interview guides, and the interview and search-log
-    reports, as far as the study has something for them to show."""
+    reports, as far as the study has something for them to show; and the questions of
+    each survey not imported yet, to build it in its tool and hand round before it is held
+    (once its export is imported, its results take their place)."""
     documents = []
     if study.personas:
         write = partial(write_personas, content.personas, study)
@@ -73,6 +78,9 @@ def _documents(
     if content.searches is not None:
         write = partial(write_searches, content.searches, study)
         documents.append(_Document("searches", (".html", ".md"), write, printed=False))
+    for path, mapping in surveys_to_import(study):
+        write = partial(write_survey_form, survey_form(mapping, study, path))
+        documents.append(_Document(f"questions-{mapping.id}", (".html", ".md"), write))
     return documents
 
 
@@ -171,7 +179,8 @@ def build_reports(
         if pdf:
             told = None if laying_out is None else _where_they_go(laying_out, folder)
             write_pdfs([stage / page for page in pages], progress=wrote, laying_out=told)
-        titles = {survey.survey: survey.title for survey in content.surveys}
+        titles = {mapping.id: mapping.title for _, mapping in surveys_to_import(study)}
+        titles.update({survey.survey: survey.title for survey in content.surveys})
         linked = [*map(folder.staged, listed), *written]
         wrote(write_index_page(study, linked, stage, glance(content), titles, day))
         for path in folder.commit(listed):

@@ -257,10 +257,16 @@ def test_build_names_the_surveys_not_imported_yet(tmp_path: Path) -> None:
     built = runner.invoke(app, ["build", str(root), "--no-pdf"])
     assert built.exit_code == 0, built.stderr
     assert (
-        "Not in the reports yet: survey 'Intranet top-task survey, March 2026', until its "
-        f"export is imported: needmap survey import {root} EXPORT"
+        "Not in the reports yet: survey 'Intranet top-task survey, March 2026' (its questions, "
+        "to build it with: questions-toptasks-2026.html), until its export is imported: "
+        f"needmap survey import {root} EXPORT"
     ) in " ".join(built.stdout.split())
     assert not any(p.name.startswith("toptasks") for p in (root / "reports").iterdir())
+    questions = sorted(p.name for p in (root / "reports").glob("questions-*"))
+    assert questions == ["questions-toptasks-2026.html", "questions-toptasks-2026.md"]
+    index = (root / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "The questions, to build the survey: Intranet top-task survey, March 2026" in index
+    assert "its results come here once its export is imported" in index
     assert "warning" not in built.stdout  # a template has none
     interviews = root / "interviews" / "round-1.yaml"
     text = interviews.read_text(encoding="utf-8")
@@ -296,6 +302,19 @@ def test_build_tells_how_to_be_rid_of_a_survey_not_held_beside_one_imported(
         f"until its export is imported: needmap survey import {root} --survey pulse EXPORT "
         "(not held? remove surveys/pulse.yaml)"
     ) in " ".join(built.stdout.split())
+    # the survey held has its results; the other its questions, beside them on the index
+    reports = root / "reports"
+    assert sorted(p.name for p in reports.glob("questions-*")) == [
+        "questions-pulse.html",
+        "questions-pulse.md",
+    ]
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert "What the respondents chose most" in index
+    assert "The questions, to build the survey: " in index
+    (root / "surveys" / "pulse.yaml").unlink()
+    again = runner.invoke(app, ["build", str(root), "--no-pdf"])
+    assert again.exit_code == 0, again.stderr
+    assert not list(reports.glob("questions-*"))  # gone with the survey's mapping
 
 
 class _Status:

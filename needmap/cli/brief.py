@@ -257,9 +257,10 @@ def build(
         held = bool(fitting_tallies(study))  # another survey is imported: as status says
         for path, survey in surveys_to_import(study):
             not_held = f" (not held? remove {path.relative_to(study.root).as_posix()})"
+            questions = f"its questions, to build it with: questions-{survey.id}.html"
             console.print(
-                f"Not in the reports yet: survey '{escape(survey.title)}', until its export is "
-                f"imported: {escape(import_command(study, survey))}EXPORT"
+                f"Not in the reports yet: survey '{escape(survey.title)}' ({escape(questions)}), "
+                f"until its export is imported: {escape(import_command(study, survey))}EXPORT"
                 + escape(not_held if held else ""),
                 highlight=False,
             )

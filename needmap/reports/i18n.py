@@ -279,6 +279,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "diagram, the needs table, and the platform form that follows.",
         "index.about.toptasks": "What the respondents chose most: the long neck, the fewest "
         "tasks that cover most of the votes, and each group's ranking.",
+        "index.about.questions": "Each survey's questions and options, to build it in its "
+        "tool and agree on before it is held; its results come here once its export is "
+        "imported.",
         "index.about.personas": "Each persona with their group, goals, key needs and the "
         "evidence behind them.",
         "index.about.roadmap": "The needs by score in the study's phases, with their evidence "
@@ -302,6 +305,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "index.entry.diagram.groups": "Diagram: target groups",
         "index.entry.diagram.families": "Diagram: families of groups",
         "index.entry.chart.neck": "Chart: the long neck ({survey})",
+        "index.entry.questions": "The questions, to build the survey: {survey}",
         "index.entry.chart.groups": "Chart: top tasks per group ({survey})",
         "index.format.page": "Page",
         "index.format.page.tip": "a web page, to read on screen or send as one file",
@@ -913,6 +917,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "zijn: het diagram, de behoeftentabel en de platformvorm die daaruit volgt.",
         "index.about.toptasks": "Wat de respondenten het vaakst kozen: de lange nek, de minste "
         "taken die de meeste stemmen dekken, en de ranglijst per groep.",
+        "index.about.questions": "De vragen en opties van elke enquête, om haar in het "
+        "programma te maken en af te stemmen voor ze gehouden wordt; de uitkomsten komen hier "
+        "zodra haar export is geïmporteerd.",
         "index.about.personas": "Elke persona met de groep, doelen, belangrijkste behoeften en "
         "het bewijs daarvoor.",
         "index.about.roadmap": "De behoeften op score in de fasen van het onderzoek, met hun "
@@ -936,6 +943,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "index.entry.diagram.groups": "Diagram: doelgroepen",
         "index.entry.diagram.families": "Diagram: families van doelgroepen",
         "index.entry.chart.neck": "Grafiek: de lange nek ({survey})",
+        "index.entry.questions": "De vragen, om de enquête te maken: {survey}",
         "index.entry.chart.groups": "Grafiek: toptaken per groep ({survey})",
         "index.format.page": "Pagina",
         "index.format.page.tip": "een webpagina, om op het scherm te lezen of als één bestand te "

@@ -88,6 +88,9 @@ def _place(
         names = {group.id: group.name for group in study.groups}
         name = names.get(stem.removeprefix("guide-"), stem.removeprefix("guide-"))
         return "interviews", words["index.entry.guide"].format(group=name)
+    if stem.startswith("questions-"):
+        survey = stem.removeprefix("questions-")
+        return "toptasks", words["index.entry.questions"].format(survey=surveys.get(survey, survey))
     if stem.startswith("toptasks-"):
         survey = stem.removeprefix("toptasks-")
         for chart in ("neck", "groups"):
@@ -129,6 +132,8 @@ def _cards(
             entry.links.append(_Link(href, words[format_key], words[f"{format_key}.tip"]))
         if path.suffix == ".png" and _shown_small(path.stem):
             card.pictures.append((href, label))
+    if not any(path.stem.startswith("toptasks-") for path in files):  # no survey held yet
+        cards["toptasks"].about = words["index.about.questions"]
     order = list(_FORMATS)
     for card in cards.values():
         for entry in card.entries.values():
@@ -152,7 +157,8 @@ def write_index_page(
     """Write ``out/index.html`` linking ``files`` (those inside ``out``), under the study at
     a glance (the brief's cover lines) when given; returns its path.
 
-    ``surveys`` maps a top-task survey's id to its title, so its files are named by it.
+    ``surveys`` maps a top-task survey's id to its title, so its files (its results, or
+    its questions while it is not held) are named by it.
     ``day``, the day of the build, is said under the title: a page opened weeks later
     tells how current its reports are.
     """
