@@ -145,6 +145,28 @@ def test_an_evidence_file_beside_its_folder_is_no_problem(tmp_path: Path) -> Non
     ]
 
 
+def test_an_evidence_folder_beside_its_folder_is_a_warning_when_it_holds_yaml(
+    tmp_path: Path,
+) -> None:
+    """The template's interviews/ and the consultant's own gesprekken/ beside it: the
+    interviews in gesprekken/ would be left out; an empty survey/ (or one of notes) is
+    nothing to tell."""
+    root = _renamed(tmp_path, "gemeente")
+    (root / "survey").mkdir()
+    (root / "survey" / "notes.txt").write_text("to do\n")
+    (root / "gesprekken" / "mei").mkdir(parents=True)
+    # the folder itself by another name, as macOS finds Interviews/ for interviews/
+    (root / "Interviews").symlink_to(root / "interviews", target_is_directory=True)
+    assert check_study(root).problems == ()
+    (root / "gesprekken" / "mei" / "ronde-2.YML").write_text("interviews: []\n")
+    assert [(p.format(), p.hint) for p in check_study(root).problems] == [
+        (
+            f"{root / 'gesprekken'}: warning: the folder gesprekken is not read",
+            "move its YAML files into the folder interviews",
+        )
+    ]
+
+
 def test_validate_shows_the_warning_and_passes_unless_strict(tmp_path: Path) -> None:
     root = _renamed(tmp_path, "gemeente", {"interviews": "gesprekken"})
     runner = CliRunner()

@@ -6,9 +6,11 @@ where it most likely is."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from needmap.personas.lookalikes import Lookalike, capital_suffixes, lookalikes
+from needmap.personas.yamlsource import YAML_SUFFIXES
 from needmap.surveys.interviews import INTERVIEW_FOLDER
 from needmap.surveys.mapping import SURVEY_FOLDER
 from needmap.surveys.searchlog import SEARCH_FOLDER
@@ -27,15 +29,30 @@ or in Dutch (the names are English in a Dutch study too)."""
 
 def evidence_lookalikes(root: Path) -> list[Lookalike]:
     """The folders and YAML files at the top of the study that look like an evidence folder
-    it does not have (``interview/``, ``Surveys/``, ``gesprekken/``): its interviews,
-    survey or search logs would be left out of every report without a word."""
-    if all((root / folder).is_dir() for folder in set(_EVIDENCE_SPELLINGS.values())):
-        return []
-    return [
-        found
-        for found in lookalikes(root, _EVIDENCE_SPELLINGS)
-        if not (root / found.meant).is_dir()
-    ]
+    (``interview/``, ``Surveys/``, ``gesprekken/``): its interviews, survey or search logs
+    would be left out of every report without a word. Beside the folder itself (a template's
+    ``interviews/``, and the consultant's own ``gesprekken/``), a folder counts when it
+    holds YAML files, which are then to be moved in (not one that is the folder itself, as
+    a file system that ignores case finds ``Surveys/`` for ``surveys/``); a file there may
+    be notes or a copy, and does not count."""
+    found = []
+    for lookalike in lookalikes(root, _EVIDENCE_SPELLINGS):
+        real = root / lookalike.meant
+        if not real.is_dir():
+            found.append(lookalike)
+        elif (
+            lookalike.path.is_dir()
+            and not real.samefile(lookalike.path)
+            and _holds_yaml(lookalike.path)
+        ):
+            hint = f"move its YAML files into the folder {lookalike.meant}"
+            found.append(replace(lookalike, hint=hint))
+    return found
+
+
+def _holds_yaml(folder: Path) -> bool:
+    """Whether ``folder`` or a folder in it holds a YAML file (a suffix in any case)."""
+    return any(p.suffix.lower() in YAML_SUFFIXES for p in folder.rglob("*") if p.is_file())
 
 
 def evidence_suffixes(root: Path) -> list[Lookalike]:
