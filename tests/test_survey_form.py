@@ -143,9 +143,13 @@ def test_a_limesurvey_form_gives_the_codes(tmp_path: Path) -> None:
     shutil.copy(SURVEY_FIXTURES / "mappings" / "limesurvey.yaml", root / "surveys")
     text = form_text(_form(root, name="limesurvey.yaml"))
     group, tasks = text.questions
-    assert (group.heading, tasks.heading) == ("1. G01Q01", "2. Which tasks do you do most often?")
+    assert (group.heading, tasks.heading) == (
+        "1. The respondent's group",
+        "2. The tasks they do most often",
+    )
+    assert group.notes[0] == "In the export: column 'G01Q01'."
     assert group.options == ("AO01", "AO02", "AO03", "AO04")
-    assert tasks.notes[0] == "Question code: G02Q02."
+    assert tasks.notes[0] == "In the export: question G02Q02, a column per subquestion."
     assert tasks.options_label == "Subquestions (6), code and text:"
     assert tasks.options[:2] == (
         "SQ001\tBook leave",
@@ -156,6 +160,18 @@ def test_a_limesurvey_form_gives_the_codes(tmp_path: Path) -> None:
         "In another tool? First set layout in surveys/limesurvey.yaml to the tool's: ms-forms, "
         "google-forms, long. Each tool writes its export in its own way."
     )
+
+
+def test_a_long_export_s_columns_are_told_beside_its_questions(tmp_path: Path) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    shutil.copy(SURVEY_FIXTURES / "mappings" / "long.yaml", root / "surveys")
+    group, tasks = form_text(_form(root, name="long.yaml")).questions
+    assert group.heading == "1. The respondent's group"
+    assert group.notes[0] == "In the export: column 'group'."
+    assert tasks.notes[0] == "In the export: column 'task'."
+    assert tasks.options[0] == "Book leave"  # a long export names the task, not its code
 
 
 def test_a_mapping_outside_the_study_is_named_by_its_path(tmp_path: Path) -> None:

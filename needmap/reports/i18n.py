@@ -131,8 +131,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "form.other": "With an option 'Other' that people type their own answer into.",
         "form.picks": "Up to {n} answers, the options in random order: a task at the top "
         "of a long list is chosen more for standing there.",
-        "form.question_code": "Question code: {code}.",
-        "form.task_question": "Which tasks do you do most often?",
+        "form.question_code": "In the export: question {code}, a column per subquestion.",
+        "form.column": "In the export: column '{column}'.",
+        "form.group_heading": "The respondent's group",
+        "form.task_heading": "The tasks they do most often",
         "form.options": "Options ({count}):",
         "form.codes": "Subquestions ({count}), code and text:",
         "form.tip.limesurvey": "In LimeSurvey, the first question is of the type List "
@@ -763,8 +765,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "form.other": "Met een optie 'Anders' waarin men een eigen antwoord typt.",
         "form.picks": "Maximaal {n} antwoorden, de opties in willekeurige volgorde: een taak "
         "bovenaan een lange lijst wordt vaker gekozen omdat hij daar staat.",
-        "form.question_code": "Vraagcode: {code}.",
-        "form.task_question": "Welke taken doet u het vaakst?",
+        "form.question_code": "In de export: vraag {code}, een kolom per subvraag.",
+        "form.column": "In de export: kolom '{column}'.",
+        "form.group_heading": "De groep van de respondent",
+        "form.task_heading": "De taken die men het vaakst doet",
         "form.options": "Opties ({count}):",
         "form.codes": "Subvragen ({count}), code en tekst:",
         "form.tip.limesurvey": "In LimeSurvey is de eerste vraag van het type List (radio), "

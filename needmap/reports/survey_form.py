@@ -124,15 +124,23 @@ def form_text(form: SurveyForm) -> FormText:
     """The form's title, lead, two questions and closing notes, in words."""
     words = labels(form.language)
     tool = words[f"form.tool.{form.layout}"]
+    # Microsoft and Google Forms head the export's columns with the questions; LimeSurvey's
+    # and a long export's headings are codes or column names, told beside the question
+    by_code = form.layout in ("limesurvey", "long")
+    limesurvey = form.layout == "limesurvey"
     group_notes = [words["form.single"]]
+    if by_code:
+        group_notes.insert(0, words["form.column"].format(column=form.group_question))
     if form.group_other:
         group_notes.append(words["form.other"])
     if form.unasked:
         group_notes.append(words["form.unasked"].format(groups="; ".join(form.unasked)))
-    limesurvey = form.layout == "limesurvey"
     task_notes = [words["form.picks"].format(n=form.max_picks)]
-    if limesurvey:
-        task_notes.insert(0, words["form.question_code"].format(code=form.task_question))
+    if by_code:
+        where = "form.question_code" if limesurvey else "form.column"
+        task_notes.insert(
+            0, words[where].format(code=form.task_question, column=form.task_question)
+        )
     if form.task_other:
         task_notes.append(words["form.other"])
     options = tuple(
@@ -140,13 +148,13 @@ def form_text(form: SurveyForm) -> FormText:
     )
     questions = (
         FormQuestion(
-            f"1. {form.group_question}",
+            f"1. {words['form.group_heading'] if by_code else form.group_question}",
             tuple(group_notes),
             words["form.options"].format(count=len(form.group_answers)),
             form.group_answers,
         ),
         FormQuestion(
-            f"2. {words['form.task_question'] if limesurvey else form.task_question}",
+            f"2. {words['form.task_heading'] if by_code else form.task_question}",
             tuple(task_notes),
             words["form.codes" if limesurvey else "form.options"].format(count=len(options)),
             options,
