@@ -58,6 +58,15 @@ def decided(make_study: StudyMaker) -> Path:
     return make_study({"study.yaml": STUDY, "needs.yaml": NEEDS})
 
 
+def _edit(path: Path, *changes: tuple[str, str]) -> None:
+    """Change ``path`` as a user would by hand: each (old, new), where old must stand."""
+    text = path.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+
+
 def _phases(root: Path) -> list[tuple[str, str, float | None]]:
     study = load_study(root)
     return [(p.id, p.name, p.capacity) for p in study.settings.roadmap.phases]
@@ -111,8 +120,7 @@ def test_a_phase_written_in_block_style_and_named_by_its_name(decided: Path) -> 
 def test_only_the_name_changes_when_the_id_stays(decided: Path) -> None:
     """The decisions for the phase stay as they are, and so does its id as written."""
     study_file = decided / "study.yaml"
-    text = study_file.read_text(encoding="utf-8").replace("{id: now,", '{id: "now",')
-    study_file.write_text(text, encoding="utf-8")
+    _edit(study_file, ("{id: now,", '{id: "now",'))
     rename = plan_phase_rename(read_study(decided), "now", "now", " This year ")
     assert [(c.path.name, c.what) for c in rename.changes] == [("study.yaml", "1 roadmap phase")]
     assert rename.name == "This year"
@@ -130,11 +138,7 @@ def test_a_name_given_as_it_is_is_no_change_of_name(decided: Path) -> None:
 
 
 def test_a_phase_renamed_by_hand_is_finished_in_the_needs(decided: Path) -> None:
-    study_file = decided / "study.yaml"
-    study_file.write_text(
-        study_file.read_text(encoding="utf-8").replace("{id: now, name: Now", "{id: q1, name: Q1"),
-        encoding="utf-8",
-    )
+    _edit(decided / "study.yaml", ("{id: now, name: Now", "{id: q1, name: Q1"))
     reading = read_study(decided)
     assert reading.study is None  # two decisions name a phase there is no more
     rename = plan_phase_rename(reading, "now", "q1")
@@ -261,9 +265,7 @@ def test_a_rename_that_would_clash_or_change_nothing_is_refused(
 
 
 def test_a_name_two_phases_have_is_not_taken_for_either(decided: Path) -> None:
-    study_file = decided / "study.yaml"
-    text = study_file.read_text(encoding="utf-8").replace("name: Later", "name: Next")
-    study_file.write_text(text, encoding="utf-8")
+    _edit(decided / "study.yaml", ("name: Later", "name: Next"))
     with pytest.raises(UsageError) as caught:
         plan_phase_rename(read_study(decided), "next ", "q2")
     assert [(p.message, p.hint) for p in caught.value.problems] == [
@@ -288,8 +290,7 @@ def test_only_a_new_id_like_a_name_gets_the_command_for_the_name(
 
 
 def test_a_study_with_errors_is_not_renamed_in(decided: Path) -> None:
-    needs = decided / "needs.yaml"
-    needs.write_text(needs.read_text(encoding="utf-8") + "  - id: broken\n", encoding="utf-8")
+    _edit(decided / "needs.yaml", ("phase: next\n", "phase: next\n  - id: broken\n"))
     with pytest.raises(InvalidStudyError):
         plan_phase_rename(read_study(decided), "now", "q1")
 
@@ -314,16 +315,17 @@ def test_validate_gives_the_command_for_a_phase_renamed_by_hand(decided: Path) -
     """'q2' is the one phase no need is decided for, apart from 'later' (a default phase's
     id, seldom renamed); with a phase added beside it, the new id is to fill in."""
     study_file = decided / "study.yaml"
-    text = study_file.read_text(encoding="utf-8")
-    text = text.replace("id: next\n      name: Next", "id: q2\n      name: Q2")
-    study_file.write_text(text, encoding="utf-8")
+    _edit(study_file, ("id: next\n      name: Next", "id: q2\n      name: Q2"))
     [problem] = read_study(decided).problems
     assert problem.message == "unknown phase 'next'"
     assert problem.hint == (
         "no need is decided for phase 'q2': if it is 'next' renamed, change every need decided "
         f"for it at once: needmap phases rename {decided} next q2"
     )
-    study_file.write_text(text + "    - {id: h2, name: H2}\n", encoding="utf-8")
+    _edit(
+        study_file,
+        ("{id: later, name: Later}\n", "{id: later, name: Later}\n    - {id: h2, name: H2}\n"),
+    )
     [problem] = read_study(decided).problems
     assert problem.hint == (
         "write the id of one of the roadmap's phases (roadmap.phases in study.yaml): now, "
@@ -334,16 +336,14 @@ def test_validate_gives_the_command_for_a_phase_renamed_by_hand(decided: Path) -
 
 def test_a_phase_decided_for_is_not_taken_for_the_renamed_one(decided: Path) -> None:
     """'in-place' has a need decided for it: the phase renamed is 'q1', named by none."""
-    study_file = decided / "study.yaml"
-    text = study_file.read_text(encoding="utf-8").replace(
-        "    - {id: now, name: Now", "    - {id: in-place, name: In place}\n    - {id: q1, name: Q1"
+    _edit(
+        decided / "study.yaml",
+        (
+            "    - {id: now, name: Now",
+            "    - {id: in-place, name: In place}\n    - {id: q1, name: Q1",
+        ),
     )
-    study_file.write_text(text, encoding="utf-8")
-    needs = decided / "needs.yaml"
-    needs.write_text(
-        needs.read_text(encoding="utf-8").replace("phase: next", "phase: in-place"),
-        encoding="utf-8",
-    )
+    _edit(decided / "needs.yaml", ("phase: next", "phase: in-place"))
     hints = {p.hint for p in read_study(decided).problems}
     assert hints == {
         "no need is decided for phase 'q1': if it is 'now' renamed, change every need decided "
@@ -352,12 +352,11 @@ def test_a_phase_decided_for_is_not_taken_for_the_renamed_one(decided: Path) -> 
 
 
 def test_two_phases_renamed_by_hand_are_not_guessed(decided: Path) -> None:
-    study_file = decided / "study.yaml"
-    text = study_file.read_text(encoding="utf-8").replace(
-        "{id: now, name: Now", "{id: q1, name: Q1"
+    _edit(
+        decided / "study.yaml",
+        ("{id: now, name: Now", "{id: q1, name: Q1"),
+        ("id: next\n      name: Next", "id: q2\n      name: Q2"),
     )
-    text = text.replace("id: next\n      name: Next", "id: q2\n      name: Q2")
-    study_file.write_text(text, encoding="utf-8")
     hints = {p.hint for p in read_study(decided).problems}
     assert hints == {
         "write the id of one of the roadmap's phases (roadmap.phases in study.yaml): q1, q2, "
@@ -369,9 +368,7 @@ def test_two_phases_renamed_by_hand_are_not_guessed(decided: Path) -> None:
 
 def test_validate_gives_the_whole_command_when_the_phase_kept_its_name(decided: Path) -> None:
     """The old id is the name the phase still has: that phase is the one renamed."""
-    study_file = decided / "study.yaml"
-    text = study_file.read_text(encoding="utf-8").replace("id: next", "id: q2-2027")
-    study_file.write_text(text, encoding="utf-8")
+    _edit(decided / "study.yaml", ("id: next", "id: q2-2027"))
     [problem] = read_study(decided).problems
     assert problem.hint == (
         "that is the name of phase 'q2-2027': write its id, q2-2027; if the phase was renamed, "
@@ -380,10 +377,7 @@ def test_validate_gives_the_whole_command_when_the_phase_kept_its_name(decided: 
 
 
 def test_validate_gives_no_command_for_a_slip_of_the_keys(decided: Path) -> None:
-    needs = decided / "needs.yaml"
-    needs.write_text(
-        needs.read_text(encoding="utf-8").replace("phase: next", "phase: nxet"), encoding="utf-8"
-    )
+    _edit(decided / "needs.yaml", ("phase: next", "phase: nxet"))
     [problem] = read_study(decided).problems
     assert problem.hint == "did you mean 'next'?"
 
@@ -421,9 +415,7 @@ def test_a_dry_run_prints_the_diff_and_writes_nothing(decided: Path) -> None:
 
 
 def test_the_command_finishes_a_rename_by_hand(decided: Path) -> None:
-    study_file = decided / "study.yaml"
-    text = study_file.read_text(encoding="utf-8").replace("id: next", "id: q2")
-    study_file.write_text(text, encoding="utf-8")
+    _edit(decided / "study.yaml", ("id: next", "id: q2"))
     result = runner.invoke(app, ["phases", "rename", str(decided), "next", "q2"])
     assert result.exit_code == 0, result.output
     assert plain(result.output).splitlines()[0] == (

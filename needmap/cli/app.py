@@ -204,6 +204,17 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
+def command_family(name: str, help: str) -> typer.Typer:
+    """A command of ``needmap`` that holds commands (``needmap groups merge``): its help
+    shown when it is given alone, and a study's folder named before its command told."""
+    family = typer.Typer(
+        cls=CommandFirstGroup, help=help, no_args_is_help=True, rich_markup_mode=None
+    )
+    app.add_typer(family, name=name)
+    return family
+
+
 StudyDir = Annotated[
     Path,
     typer.Argument(

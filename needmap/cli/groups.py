@@ -11,12 +11,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from needmap.cli.app import (
-    CommandFirstGroup,
     JsonOption,
     LanguageOption,
     StudyDir,
     add_name_column,
-    app,
+    command_family,
     escape,
     light_table,
     new_console,
@@ -35,15 +34,12 @@ if TYPE_CHECKING:
     from needmap.reports.groups_report import GroupsOverview
 
 
-groups_app = typer.Typer(
-    cls=CommandFirstGroup,
-    help="List the target groups, or merge, rename or split them in every file of the study: "
+groups_app = command_family(
+    "groups",
+    "List the target groups, or merge, rename or split them in every file of the study: "
     "the group, the needs, personas, interviews, survey mappings and tallies. Comments and "
     "layout are kept.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
 )
-app.add_typer(groups_app, name="groups")
 
 DryRun = Annotated[
     bool,

@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from needmap.cli.app import (
-    CommandFirstGroup,
     JsonOption,
     LanguageOption,
     StudyDir,
     add_name_column,
-    app,
+    command_family,
     escape,
     light_table,
     new_console,
@@ -50,15 +49,12 @@ MergedTitle = Annotated[
 ]
 
 
-needs_app = typer.Typer(
-    cls=CommandFirstGroup,
-    help="List the needs with their ids, or rename or merge them in every file of the study: "
+needs_app = command_family(
+    "needs",
+    "List the needs with their ids, or rename or merge them in every file of the study: "
     "the need, the needs that depend on it, personas, interview quotes, survey tasks and "
     "search logs. Comments and layout are kept.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
 )
-app.add_typer(needs_app, name="needs")
 
 
 @needs_app.command("list")

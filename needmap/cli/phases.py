@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from needmap.cli.app import (
-    CommandFirstGroup,
     JsonOption,
     LanguageOption,
     StudyDir,
     add_name_column,
-    app,
+    command_family,
     escape,
     light_table,
     new_console,
@@ -26,15 +25,12 @@ from needmap.errors import plural
 if TYPE_CHECKING:
     from needmap.reports.phases_list import PhasesOverview
 
-phases_app = typer.Typer(
-    cls=CommandFirstGroup,
-    help="List the roadmap's phases with their ids, or rename one in every file of the "
+phases_app = command_family(
+    "phases",
+    "List the roadmap's phases with their ids, or rename one in every file of the "
     "study: the phase in study.yaml and the needs decided for it. Comments and layout are "
     "kept.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
 )
-app.add_typer(phases_app, name="phases")
 
 
 @phases_app.command("list")

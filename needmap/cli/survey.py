@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from needmap.cli.app import (
-    CommandFirstGroup,
     LanguageOption,
     StudyDir,
     SurveyId,
-    app,
     choice_of,
+    command_family,
     escape,
     new_console,
     out_option,
@@ -50,14 +49,11 @@ MappingFile = Annotated[
     ),
 ]
 
-survey_app = typer.Typer(
-    cls=CommandFirstGroup,
-    help="Top-task surveys (LimeSurvey, Microsoft Forms, Google Forms, long CSV): the questions "
+survey_app = command_family(
+    "survey",
+    "Top-task surveys (LimeSurvey, Microsoft Forms, Google Forms, long CSV): the questions "
     "to build the survey with, and its exports: draft a mapping from one, or import one.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
 )
-app.add_typer(survey_app, name="survey")
 
 
 @survey_app.command("questions")
