@@ -4,6 +4,7 @@ and tasks exactly as the mapping lists them, so that the export the tool writes 
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from needmap.reports.survey_form import (
 )
 from needmap.scaffold import init_study
 from needmap.surveys import import_survey
-from needmap.surveys.mapping import SurveyMapping, load_mapping
+from needmap.surveys.mapping import SurveyMapping, SurveyTask, load_mapping
 from tests.conftest import SURVEY_FIXTURES, plain, run_needmap
 from tests.test_accessibility import _Page
 
@@ -46,6 +47,10 @@ def _form(
     """The form of the study's mapping ``name`` (or of ``mapping``, read from that file)."""
     chosen = mapping or _mapping(root, name)
     return survey_form(chosen, load_study(root), root / "surveys" / name)
+
+
+def _task(label: str, code: str | None = None) -> SurveyTask:
+    return SurveyTask(id="t", label=label, code=code)
 
 
 def _options(text: str, label: str) -> list[str]:
@@ -92,7 +97,7 @@ def test_what_the_form_lists_the_import_reads_back(care: Path, tmp_path: Path) -
 def test_long_prose_wraps_and_a_long_option_does_not(care: Path) -> None:
     form = _form(care)
     long_label = "A task whose label is longer than a line of eighty columns, " * 2
-    form = form.__class__(**{**form.__dict__, "tasks": ((None, long_label.strip()),)})
+    form = form.__class__(**{**form.__dict__, "tasks": (_task(long_label.strip()),)})
     text = form_to_text(form)
     assert long_label.strip() in text.splitlines()
     prose = [line for line in text.splitlines() if line != long_label.strip()]
@@ -108,13 +113,13 @@ def test_markdown_keeps_the_options_in_a_block_that_copies_as_it_is(care: Path) 
     )
     assert "## 1. What is your role at Linden?\n" in markdown
     assert "```text\nCarer, nurse or support worker\n" in markdown
-    ticked = form.__class__(**{**form.__dict__, "tasks": ((None, "Run ```make``` here"),)})
+    ticked = form.__class__(**{**form.__dict__, "tasks": (_task("Run ```make``` here"),)})
     assert "````text\nRun ```make``` here\n````\n" in form_to_markdown(ticked)
 
 
 def test_the_page_shows_a_circle_per_answer_and_a_box_per_task(care: Path) -> None:
     form = _form(care)
-    form = form.__class__(**{**form.__dict__, "tasks": (("SQ1", "Find <b>R&D</b> news"),)})
+    form = form.__class__(**{**form.__dict__, "tasks": (_task("Find <b>R&D</b> news", "SQ1"),)})
     page = render_form_page(form)
     one = page.index('<ul class="options one">')
     several = page.index('<ul class="options several">')
@@ -231,12 +236,38 @@ def test_the_form_is_written_as_the_suffix_asks(care: Path, tmp_path: Path) -> N
     assert (tmp_path / "v.txt").read_text(encoding="utf-8").startswith("Top-task survey of")
 
 
+def test_the_form_as_json_for_a_script_that_builds_the_survey(care: Path, tmp_path: Path) -> None:
+    mapping = _mapping(care)
+    result = runner.invoke(app, ["survey", "questions", str(care), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["survey"] == "toptasks-2026" and data["max_picks"] == 5
+    assert data["group"] == {
+        "question": "What is your role at Linden?",
+        "answers": list(mapping.group.values),
+        "other": False,
+        "not_asked": ["clients", "family", "prospective"],
+    }
+    assert data["tasks"]["options"][0] == {
+        "id": "roster",
+        "label": "See my roster or swap a shift",
+        "code": None,
+    }
+    assert len(data["tasks"]["options"]) == len(mapping.tasks)
+    out = tmp_path / "form.json"
+    written = runner.invoke(app, ["survey", "questions", str(care), "--json", "-o", str(out)])
+    assert written.exit_code == 0, written.output
+    assert json.loads(out.read_text(encoding="utf-8")) == data
+    runner.invoke(app, ["survey", "questions", str(care), "-o", str(tmp_path / "again.json")])
+    assert json.loads((tmp_path / "again.json").read_text(encoding="utf-8")) == data
+
+
 def test_a_form_into_another_format_or_over_the_mapping_is_refused(care: Path) -> None:
     before = (care / "surveys" / "toptasks.yaml").read_bytes()
     result = run_needmap("survey", "questions", str(care), "--out", "form.docx", cwd=care.parent)
     assert result.returncode == 2
     assert "cannot write the survey's questions as '.docx'" in result.stderr
-    assert "use a name ending in .md, .txt, .html or .pdf" in result.stderr
+    assert "use a name ending in .md, .txt, .html, .pdf or .json" in result.stderr
     mapping = str(care / "surveys" / "toptasks.yaml")
     result = run_needmap("survey", "questions", str(care), "--out", mapping)
     assert result.returncode == 2

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from needmap.cli.app import (
+    JsonOption,
     LanguageOption,
     StudyDir,
     SurveyId,
     choice_of,
     command_family,
+    emit_json,
     escape,
     new_console,
     out_option,
@@ -64,10 +66,11 @@ def survey_questions(
     out: Annotated[
         Path | None,
         out_option(
-            "File to write: .md or .txt (to copy from), .html or .pdf (a page to hand round). "
-            "Default: print it."
+            "File to write: .md or .txt (to copy from), .html or .pdf (a page to hand round), "
+            ".json. Default: print it."
         ),
     ] = None,
+    as_json: JsonOption = False,
     language: LanguageOption = None,
 ) -> None:
     """The survey's questions and options, to build it in its tool (Microsoft Forms, Google
@@ -75,12 +78,20 @@ def survey_questions(
     tasks, exactly as the mapping lists them, so that the import reads the export; one
     option a line, to copy. With how many tasks to allow, and the tasks in random order.
     """
-    from needmap.reports.survey_form import form_text, survey_form, write_survey_form
+    from needmap.reports.survey_form import (
+        form_text,
+        form_to_json,
+        survey_form,
+        write_survey_form,
+    )
     from needmap.surveys.catalog import find_mapping_file
 
     study = study_at(folder, language, out=out)
     mapping_file, chosen = find_mapping_file(study, mapping, survey)
     form = survey_form(chosen, study, mapping_file)
+    if as_json:
+        emit_json(form_to_json(form), out)
+        return
     if out is not None:
         write_survey_form(form, out)
         new_console().print(f"wrote {escape(str(out))}")

@@ -16,20 +16,22 @@ import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from needmap.personas.schema import Language
+from needmap.personas.schema import Language, TargetGroup
 from needmap.personas.study import Study
 from needmap.reports.i18n import labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
-from needmap.reports.table_formats import markdown_cell, write_in_format
-from needmap.surveys.mapping import LAYOUTS, Layout, SurveyMapping
+from needmap.reports.table_formats import json_bytes, markdown_cell, write_in_format
+from needmap.surveys.mapping import LAYOUTS, Layout, SurveyMapping, SurveyTask
 
 __all__ = [
     "FormQuestion",
     "FormText",
     "SurveyForm",
     "form_text",
+    "form_to_json",
     "form_to_markdown",
     "form_to_text",
     "render_form_page",
@@ -42,6 +44,8 @@ __all__ = [
 class SurveyForm:
     """What the survey asks, as the tool must show it for the import to read the export."""
 
+    survey: str
+    """The survey's id, as its mapping gives it."""
     title: str
     layout: Layout
     language: Language
@@ -51,15 +55,15 @@ class SurveyForm:
     group_answers: tuple[str, ...]
     """The group question's answers, as the mapping lists them (those counted outside the
     target groups too: they are options people choose)."""
-    unasked: tuple[str, ...]
-    """The names of the study's groups that no answer names: the survey does not ask them
-    (a survey among employees leaves out clients), which the form says, to check."""
+    unasked: tuple[TargetGroup, ...]
+    """The study's groups that no answer names: the survey does not ask them (a survey
+    among employees leaves out clients), which the form says, to check."""
     group_other: bool
     """Whether the group question has an 'Other' option people type into."""
     task_question: str
     """The task question's text; for LimeSurvey, its question code."""
-    tasks: tuple[tuple[str | None, str], ...]
-    """Each task as (LimeSurvey subquestion code or None, label), in the mapping's order."""
+    tasks: tuple[SurveyTask, ...]
+    """The tasks (label, and LimeSurvey's subquestion code), in the mapping's order."""
     max_picks: int
     task_other: bool
     """Whether the task question has an 'Other' option people type into."""
@@ -74,16 +78,17 @@ def survey_form(mapping: SurveyMapping, study: Study, mapping_file: Path) -> Sur
         for group in ([answer] if isinstance(answer, str) else answer or ())
     }
     return SurveyForm(
+        survey=mapping.id,
         title=mapping.title,
         layout=mapping.layout,
         language=study.settings.language,
         mapping_file=_relative(mapping_file, study.root),
         group_question=mapping.group.column,
         group_answers=tuple(mapping.group.values),
-        unasked=tuple(g.name for g in study.groups if g.id not in answered),
+        unasked=tuple(g for g in study.groups if g.id not in answered),
         group_other=mapping.group.other,
         task_question=mapping.choices.question or mapping.choices.column or "",
-        tasks=tuple((task.code, task.label) for task in mapping.tasks),
+        tasks=tuple(mapping.tasks),
         max_picks=mapping.max_picks,
         task_other=mapping.choices.other,
     )
@@ -134,7 +139,9 @@ def form_text(form: SurveyForm) -> FormText:
     if form.group_other:
         group_notes.append(words["form.other"])
     if form.unasked:
-        group_notes.append(words["form.unasked"].format(groups="; ".join(form.unasked)))
+        group_notes.append(
+            words["form.unasked"].format(groups="; ".join(g.name for g in form.unasked))
+        )
     task_notes = [words["form.picks"].format(n=form.max_picks)]
     if by_code:
         where = "form.question_code" if limesurvey else "form.column"
@@ -144,7 +151,8 @@ def form_text(form: SurveyForm) -> FormText:
     if form.task_other:
         task_notes.append(words["form.other"])
     options = tuple(
-        f"{code}\t{label}" if limesurvey and code else label for code, label in form.tasks
+        f"{task.code}\t{task.label}" if limesurvey and task.code else task.label
+        for task in form.tasks
     )
     questions = (
         FormQuestion(
@@ -223,12 +231,38 @@ def render_form_page(form: SurveyForm) -> str:
     return render_report("survey_form.html.j2", language=form.language, form=text)
 
 
+def form_to_json(form: SurveyForm) -> dict[str, Any]:
+    """The form as JSON (docs/json-output.md): what a script needs to create the survey
+    through a tool's programming interface, the texts exactly as the import reads them."""
+    return {
+        "survey": form.survey,
+        "title": form.title,
+        "layout": form.layout,
+        "max_picks": form.max_picks,
+        "group": {
+            "question": form.group_question,
+            "answers": list(form.group_answers),
+            "other": form.group_other,
+            "not_asked": [g.id for g in form.unasked],
+        },
+        "tasks": {
+            "question": form.task_question,
+            "options": [
+                {"id": task.id, "label": task.label, "code": task.code} for task in form.tasks
+            ],
+            "other": form.task_other,
+        },
+    }
+
+
 def write_survey_form(form: SurveyForm, path: Path) -> None:
-    """Write the form as ``path``'s suffix asks: .md or .txt, .html or .pdf (a page)."""
+    """Write the form as ``path``'s suffix asks: .md or .txt, .html or .pdf (a page), or
+    .json."""
     renderers: Mapping[str, Callable[[SurveyForm], bytes]] = {
         ".md": lambda f: form_to_markdown(f).encode("utf-8"),
         ".txt": lambda f: form_to_text(f).encode("utf-8"),
         ".html": lambda f: page_bytes(render_form_page(f), ".html"),
         ".pdf": lambda f: page_bytes(render_form_page(f), ".pdf"),
+        ".json": lambda f: json_bytes(form_to_json(f)),
     }
     write_in_format(renderers, form, path, "the survey's questions")
