@@ -52,6 +52,9 @@ class SurveyForm:
     mapping_file: str
     """The mapping, relative to the study: where the texts come from."""
     group_question: str
+    """The group question's column in the export: the question itself in Microsoft and
+    Google Forms; a question code (or text) in LimeSurvey; a column name in the long
+    layout."""
     group_answers: tuple[str, ...]
     """The group question's answers, as the mapping lists them (those counted outside the
     target groups too: they are options people choose)."""
@@ -61,7 +64,8 @@ class SurveyForm:
     group_other: bool
     """Whether the group question has an 'Other' option people type into."""
     task_question: str
-    """The task question's text; for LimeSurvey, its question code."""
+    """The task question's column, as :attr:`group_question` is the group question's; in
+    LimeSurvey, its question code (or text), whose subquestions have a column each."""
     tasks: tuple[SurveyTask, ...]
     """The tasks (label, and LimeSurvey's subquestion code), in the mapping's order."""
     max_picks: int
