@@ -1713,6 +1713,25 @@ def test_other_in_a_limesurvey_mapping_is_warned_of_as_doing_nothing(
     assert found == (expected if warned else [])
 
 
+@pytest.mark.parametrize(("asked", "warned"), [("six", True), ("5", False), ("four", False)])
+def test_a_question_that_asks_for_more_tasks_than_max_picks_is_warned_of(
+    study: Study, tmp_path: Path, asked: str, warned: bool
+) -> None:
+    """The question says "Choose at most six" and max_picks is 5: whoever chose six would
+    be left out of the counts. Fewer asked than max_picks leaves no one out."""
+    text = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text()
+    assert "often? Choose at most five.\n" in text and "max_picks: 5\n" in text
+    text = text.replace("Choose at most five.", f"Choose at most {asked}.")
+    _, problems = checked_mapping(_write(tmp_path, "m.yaml", text), study)
+    found = [(p.location.line, p.key, p.message, p.hint) for p in problems]
+    line = text.splitlines().index("max_picks: 5") + 1
+    said = (
+        "the question asks for at most 6 tasks, but max_picks is 5: the import would leave "
+        "out each respondent who chose more than 5"
+    )
+    assert found == ([(line, "max_picks", said, "set max_picks: 6")] if warned else [])
+
+
 def test_tasks_linked_to_no_need_are_named_up_to_three(study: Study, tmp_path: Path) -> None:
     text = (SURVEY_FIXTURES / "mappings" / "long.yaml").read_text()
     for need in ("[hr-self-service]", "[people-finder]", "[service-desk]"):

@@ -36,6 +36,7 @@ from needmap.personas.slips import named_twice
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamledit import yaml_flow_list
 from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file
+from needmap.surveys.draft_words import asked_picks
 from needmap.surveys.tally import stratum_groups, stratum_key
 
 __all__ = [
@@ -339,7 +340,33 @@ def checked_mapping(path: Path, study: StudyIds) -> tuple[SurveyMapping, list[Pr
     problems = one_per_place([*problems, *_references(document, study)])
     if mapping is None or any(p.severity is Severity.ERROR for p in problems):
         raise InvalidStudyError(problems)
-    return mapping, [*problems, *_unlinked(mapping, document), *_other_unread(mapping, document)]
+    return mapping, [
+        *problems,
+        *_picks_asked(mapping, document),
+        *_unlinked(mapping, document),
+        *_other_unread(mapping, document),
+    ]
+
+
+def _picks_asked(mapping: SurveyMapping, document: YamlDocument) -> list[Problem]:
+    """A warning when the task question's text asks for more tasks than ``max_picks``
+    ("Choose at most five" and ``max_picks: 3``): the import would leave out every
+    respondent who chose as many as the question allowed."""
+    question = mapping.choices.question or mapping.choices.column or ""
+    asked = asked_picks(question)
+    if asked is None or asked <= mapping.max_picks:
+        return []
+    return [
+        Problem(
+            document.source.locate(("max_picks",)),
+            f"the question asks for at most {asked} tasks, but max_picks is "
+            f"{mapping.max_picks}: the import would leave out each respondent who chose more "
+            f"than {mapping.max_picks}",
+            key="max_picks",
+            hint=f"set max_picks: {asked}",
+            severity=Severity.WARNING,
+        )
+    ]
 
 
 def _other_unread(mapping: SurveyMapping, document: YamlDocument) -> list[Problem]:
