@@ -39,6 +39,7 @@ from needmap.reports.searches_report import write_searches
 from needmap.reports.survey_form import survey_form, write_survey_form
 from needmap.surveys.catalog import surveys_to_import
 from needmap.surveys.inputs import refuse_study_folder
+from needmap.surveys.mapping import SurveyMapping
 
 __all__ = ["build_reports"]
 
@@ -56,12 +57,17 @@ class _Document:
 
 
 def _documents(
-    study: Study, content: BriefContent, guide_groups: Sequence[str], day: date
+    study: Study,
+    content: BriefContent,
+    guide_groups: Sequence[str],
+    day: date,
+    unheld: Sequence[tuple[Path, SurveyMapping]],
 ) -> list[_Document]:
     """The personas, the roadmap, the interview guides, and the interview and search-log
     reports, as far as the study has something for them to show; and the questions of
-    each survey not imported yet, to build it in its tool and hand round before it is held
-    (once its export is imported, its results take their place)."""
+    each survey not imported yet (``unheld``, with its mapping's file), to build it in its
+    tool and hand round before it is held (once its export is imported, its results take
+    their place)."""
     documents = []
     if study.personas:
         write = partial(write_personas, content.personas, study)
@@ -78,7 +84,7 @@ def _documents(
     if content.searches is not None:
         write = partial(write_searches, content.searches, study)
         documents.append(_Document("searches", (".html", ".md"), write, printed=False))
-    for path, mapping in surveys_to_import(study):
+    for path, mapping in unheld:
         write = partial(write_survey_form, survey_form(mapping, study, path))
         documents.append(_Document(f"questions-{mapping.id}", (".html", ".md"), write))
     return documents
@@ -143,7 +149,8 @@ def build_reports(
     refuse_study_folder(study.root, out)
     day = today or date.today()
     content = study_brief(study, earlier)  # what every report shows, computed once
-    documents = _documents(study, content, guide_groups, day)
+    unheld = surveys_to_import(study)  # the mappings are read once, for the files and index
+    documents = _documents(study, content, guide_groups, day, unheld)
     planned, pages = _planned_files(study, content, documents, pdf)
     check_the_way(out, planned)
     # written beside the target, moved in when all is done
@@ -179,7 +186,7 @@ def build_reports(
         if pdf:
             told = None if laying_out is None else _where_they_go(laying_out, folder)
             write_pdfs([stage / page for page in pages], progress=wrote, laying_out=told)
-        titles = {mapping.id: mapping.title for _, mapping in surveys_to_import(study)}
+        titles = {mapping.id: mapping.title for _, mapping in unheld}
         titles.update({survey.survey: survey.title for survey in content.surveys})
         linked = [*map(folder.staged, listed), *written]
         wrote(write_index_page(study, linked, stage, glance(content), titles, day))
