@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from needmap import load_study
 from needmap.cli import app
 from needmap.errors import InvalidStudyError, NeedmapError, NotAStudyError
-from needmap.personas.messages import did_you_mean, name_hint, unknown_id_hint
+from needmap.personas.messages import did_you_mean, ids_listed, name_hint, unknown_id_hint
 from needmap.personas.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
 from needmap.scaffold import init_study
 from needmap.surveys.interviews import check_interviews
@@ -1403,6 +1403,13 @@ def test_unknown_id_hint_names_the_close_id_else_how_to_define_one() -> None:
     assert unknown_id_hint("x", "family", []) == (
         "no families are defined yet; add them under 'families:'"
     )
+
+
+def test_ids_listed_keeps_their_order_and_names_twelve_at_most() -> None:
+    groups = [f"g{i}" for i in range(13, 0, -1)]
+    assert ids_listed(groups[1:]) == "g12, g11, g10, g9, g8, g7, g6, g5, g4, g3, g2, g1"
+    assert ids_listed(groups) == "g13, g12, g11, g10, g9, g8, g7, g6, g5, g4, g3, g2 …"
+    assert ids_listed(groups, 2) == "g13, g12 …" and ids_listed([]) == ""
     assert unknown_id_hint("x", "group", [], also="~") == (
         "no groups are defined yet; add them under 'groups:', or use ~"
     )

@@ -503,6 +503,11 @@ def test_an_unknown_group_is_a_usage_error(make_study: StudyMaker) -> None:
         "the study has no group 'feild'",
         "the study has no group 'dsk'",
     ]
+    with pytest.raises(UsageError) as far:  # nothing close: the groups, in the file's order
+        group_guide(load_study(make_study()), "Directors", DAY)
+    assert far.value.problems[0].hint == (
+        "use a group's id, as in groups.yaml, or its name: desk, field"
+    )
 
 
 def test_a_group_named_twice_gets_one_guide(make_study: StudyMaker) -> None:

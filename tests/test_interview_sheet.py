@@ -53,6 +53,10 @@ def _refused(study: Study, sheet: Path) -> list[Problem]:
     return list(raised.value.problems)
 
 
+_GROUPS = "desk, field"
+"""The minimal study's groups, as a hint lists them for a group the sheet does not name."""
+
+
 def _sheet(tmp_path: Path, text: str = SHEET, name: str = "round 2.csv") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -464,7 +468,12 @@ def test_every_problem_at_its_row_and_column_and_nothing_written(
     )
     assert hints[10] == "did you mean 'Front desk'?"
     assert (
-        hints[11] == hints[13] == "write need ids or titles, as in needs.yaml, separated by commas"
+        hints[11]
+        == hints[13]
+        == (
+            f"write need ids or titles, as in needs.yaml, separated by commas (needmap needs list "
+            f"{root} lists them)"
+        )
     )
     assert hints[12] == "did you mean 'Works on a phone'?"
     assert sorted(p.name for p in (root / "interviews").iterdir()) == ["round-1.yaml"]
@@ -555,21 +564,24 @@ def test_an_interview_s_unknown_or_missing_group_is_told_at_its_rows(
             2,
             "no group on this row",
             "write a group's id or name, as in groups.yaml, on this row or another of "
-            "interview 'Desk'",
+            f"interview 'Desk'; the groups: {_GROUPS}",
         ),
         (
             5,
             2,
             "no group on this row",
             "write a group's id or name, as in groups.yaml, or the name of an interview that "
-            "another row gives it",
+            f"another row gives it; the groups: {_GROUPS}",
         ),
     ]
     unnamed = _sheet(tmp_path, "Group,Quote,Needs\n,Slow.,search\n", "unnamed.csv")
     with pytest.raises(InvalidStudyError) as raised:
         read_interview_sheet(load_study(make_study()), unnamed)
     assert [(p.message, p.hint) for p in raised.value.problems] == [
-        ("no group on this row", "write a group's id or name, as in groups.yaml")
+        (
+            "no group on this row",
+            f"write a group's id or name, as in groups.yaml; the groups: {_GROUPS}",
+        )
     ]
 
 

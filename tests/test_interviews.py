@@ -341,6 +341,26 @@ def test_the_notes_name_the_groups_not_interviewed_yet(make_study: StudyMaker) -
     )
 
 
+def test_the_terminal_s_notes_name_the_groups_not_listed_instead_of_their_column(
+    study_dir: Path,
+) -> None:
+    """The terminal leaves out the columns per group and of groups not listed: its notes
+    do not explain them, and name the needs supported by groups they do not list."""
+    study, evidence = _evidence(study_dir)
+    files = interview_notes(evidence, study)
+    terminal = interview_notes(evidence, study, per_group=False)
+    assert files[0].endswith(" Per group: \u2713 supported, \u2717 questioned.")
+    assert terminal[0] == files[0].removesuffix(" Per group: \u2713 supported, \u2717 questioned.")
+    assert [n for n in files if n.startswith("'Mentioned by")] != []
+    assert [n for n in terminal if "not list" in n] == [
+        "Supported by groups the need does not list (consider adding them to the need): "
+        "Works on a phone (Front desk)."
+    ]
+    assert len(terminal) == len(files)
+    dutch = study.in_language("nl")
+    assert interview_notes(evidence, dutch, per_group=False)[0].endswith("(of betwijfelen).")
+
+
 def test_a_complete_round_has_only_the_counting_rule_for_notes(make_study: StudyMaker) -> None:
     """Every group interviewed, every need spoken of, by the groups that list it: none of
     the notes for what is missing applies. With no quotes kept, the Markdown has no

@@ -319,7 +319,11 @@ def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
     """The summary, the table without kind and per-group columns (they fit in the files),
     then the notes."""
     from needmap.reports.i18n import labels
-    from needmap.reports.interviews_report import build_interviews_table, interviews_summary
+    from needmap.reports.interviews_report import (
+        build_interviews_table,
+        interview_notes,
+        interviews_summary,
+    )
 
     console = new_console()
     table = build_interviews_table(evidence, study)
@@ -342,7 +346,7 @@ def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
             soft_wrap=False,
         )
         console.print()
-    for note in table.notes:
+    for note in interview_notes(evidence, study, per_group=False):
         console.print(escape(note), soft_wrap=False, style="dim")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from needmap.controls import fold_text, unshowable
@@ -22,6 +22,7 @@ __all__ = [
     "closest",
     "did_you_mean",
     "files_in",
+    "ids_listed",
     "missing_file_hint",
     "name_hint",
     "nearest_file",
@@ -134,8 +135,15 @@ def unknown_id_hint(ref: str, noun: str, defined: Collection[str], *, also: str 
         return f"no {plural} are defined yet; add them under '{plural}:'" + (
             f", or use {also}" if also else ""
         )
-    shown = ", ".join(sorted(defined)[:8]) + (" …" if len(defined) > 8 else "")
+    shown = ids_listed(sorted(defined), 8)
     return f"define a {noun} '{ref}', or use one of: {shown}" + (f"; or {also}" if also else "")
+
+
+def ids_listed(ids: Sequence[str], most: int = 12) -> str:
+    """The first ``most`` of ``ids``, comma-separated, with "…" for the rest: what a hint
+    offers where a name matched none and no single one is close. A study's groups are
+    rarely more than twelve, so a hint for a group usually names them all."""
+    return ", ".join(ids[:most]) + (" …" if len(ids) > most else "")
 
 
 def reference_hint(

@@ -13,6 +13,7 @@ from needmap.errors import Location, Problem
 from needmap.personas.messages import (
     closest,
     did_you_mean,
+    ids_listed,
     name_hint,
     reference_hint,
     spelling_edits,
@@ -179,7 +180,8 @@ class Study:
             f"the study has no group '{text}'",
             hint=self.family_hint(text)
             or name_hint(text, {g.id: g.name for g in self.groups})
-            or "use a group's id, as in groups.yaml, or its name (needmap groups list)",
+            or "use a group's id, as in groups.yaml, or its name: "
+            + ids_listed([g.id for g in self.groups]),
         )
 
     def family_hint(self, text: str) -> str:

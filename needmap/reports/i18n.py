@@ -481,14 +481,16 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "iv.per_group_part": "Interviews per group ({part} of {parts})",
         "iv.per_group": "Interviews per group",
         "iv.rule": "Counts are interviews: an interview counts once per need, however many of "
-        "its quotes support (or question) the need. Per group: \u2713 supported, "
-        "\u2717 questioned.",
+        "its quotes support (or question) the need.",
+        "iv.marks": "Per group: \u2713 supported, \u2717 questioned.",
         "iv.pooled": "Groups with fewer than {n} interview participants are counted together as "
         "'other groups': {groups}.",
         "iv.hidden": "Not shown: interviews with {groups} (together fewer than {n} participants, "
         "n<{n}).",
         "iv.unlisted_note": "'Mentioned by, not listed for': groups whose interviews support the "
         "need although its groups do not include them; consider adding them to the need.",
+        "iv.unlisted_list": "Supported by groups the need does not list (consider adding them "
+        "to the need): {needs}.",
         "iv.no_evidence": "{count} needs have no interview evidence yet.",
         "iv.no_evidence.one": "1 need has no interview evidence yet.",
         "iv.not_interviewed": "Not interviewed yet: {groups}. needmap guide prepares an "
@@ -1128,8 +1130,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "iv.per_group_part": "Gesprekken per groep ({part} van {parts})",
         "iv.per_group": "Gesprekken per groep",
         "iv.rule": "Tellingen zijn gesprekken: een gesprek telt eenmaal per behoefte, hoeveel "
-        "citaten de behoefte ook ondersteunen (of betwijfelen). Per groep: \u2713 ondersteund, "
-        "\u2717 betwijfeld.",
+        "citaten de behoefte ook ondersteunen (of betwijfelen).",
+        "iv.marks": "Per groep: \u2713 ondersteund, \u2717 betwijfeld.",
         "iv.pooled": "Groepen met minder dan {n} deelnemers aan gesprekken tellen samen als "
         "'overige groepen': {groups}.",
         "iv.hidden": "Niet getoond: gesprekken met {groups} (samen minder dan {n} deelnemers, "
@@ -1137,6 +1139,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "iv.unlisted_note": "'Genoemd door, niet opgenomen voor': groepen die de behoefte in "
         "gesprekken ondersteunen, terwijl de behoefte hen niet bij haar groepen noemt; overweeg "
         "hen toe te voegen.",
+        "iv.unlisted_list": "Ondersteund door groepen die de behoefte niet noemt (overweeg hen "
+        "toe te voegen): {needs}.",
         "iv.no_evidence": "{count} behoeften hebben nog geen bewijs uit gesprekken.",
         "iv.no_evidence.one": "1 behoefte heeft nog geen bewijs uit gesprekken.",
         "iv.not_interviewed": "Nog niet gesproken: {groups}. needmap guide bereidt een gesprek "

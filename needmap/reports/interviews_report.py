@@ -139,9 +139,14 @@ def build_interviews_table(evidence: InterviewEvidence, study: Study) -> Ranking
     )
 
 
-def interview_notes(evidence: InterviewEvidence, study: Study) -> tuple[str, ...]:
+def interview_notes(
+    evidence: InterviewEvidence, study: Study, *, per_group: bool = True
+) -> tuple[str, ...]:
     """How the counts are made, which groups are pooled or hidden, what has no evidence,
-    and which groups were not interviewed yet (``needmap guide`` prepares that)."""
+    and which groups were not interviewed yet (``needmap guide`` prepares that). Without
+    ``per_group`` (the terminal's table, which leaves out the columns per group and of
+    groups not listed), the marks are not explained, and the groups not listed are named
+    in a note with their needs, since adding them is a step to take."""
     words = labels(study.settings.language)
     if not evidence.buckets:
         unread = unread_evidence(study.root, INTERVIEW_FOLDER)
@@ -149,15 +154,23 @@ def interview_notes(evidence: InterviewEvidence, study: Study) -> tuple[str, ...
             found = unread[0]
             return (words["iv.none.unread"].format(path=found.place, target=found.target),)
         return (words["iv.none"],)
-    notes = [words["iv.rule"]]
+    notes = [f"{words['iv.rule']} {words['iv.marks']}" if per_group else words["iv.rule"]]
     for bucket in evidence.buckets:
         if bucket.key != OTHER_GROUPS:
             continue
         names = ", ".join(study.group_by_id[g].name for g in bucket.groups)
         key = "iv.pooled" if bucket.shown else "iv.hidden"
         notes.append(words[key].format(n=evidence.min_size, groups=names))
-    if any(n.unlisted for n in evidence.needs):
+    unlisted = [n for n in evidence.needs if n.unlisted]
+    if unlisted and per_group:
         notes.append(words["iv.unlisted_note"])
+    elif unlisted:
+        group_names = {g.id: g.name for g in study.groups}
+        needs = "; ".join(
+            f"{study.need_by_id[n.need].title} ({', '.join(group_names[g] for g in n.unlisted)})"
+            for n in unlisted
+        )
+        notes.append(words["iv.unlisted_list"].format(needs=needs))
     silent = sum(1 for n in evidence.needs if n.verdict == "none")
     if silent:
         key = number_key("iv.no_evidence", silent)

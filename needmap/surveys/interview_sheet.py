@@ -24,11 +24,12 @@ from pathlib import Path
 
 from needmap.controls import fold_text, without_controls
 from needmap.errors import InvalidStudyError, Location, Problem, Severity
-from needmap.personas.messages import name_hint, personal_data_warning
+from needmap.personas.messages import ids_listed, name_hint, personal_data_warning
 from needmap.personas.schema import Language, id_from, year_first
 from needmap.personas.study import Study
 from needmap.personas.yamledit import yaml_scalar
 from needmap.scrub import scrub
+from needmap.shell import command_word
 from needmap.surveys.file_notes import file_notes
 from needmap.surveys.interviews import free_interview_id, interviews_by_file
 from needmap.surveys.tables import Table, formula_at, open_table
@@ -204,6 +205,7 @@ class _Resolver:
         self.needs = _by_id_or_name({n.id: n.title for n in study.needs})
         self.group_names = {g.id: g.name for g in study.groups}
         self.need_titles = {n.id: n.title for n in study.needs}
+        self.needs_listed = f"needmap needs list {command_word(study.root)} lists them"
 
 
 def _by_id_or_name(names: Mapping[str, str]) -> dict[str, str]:
@@ -365,7 +367,8 @@ def _row_group(row: list[str], line: int, sheet: _Sheet, problems: list[Problem]
                 columns.at(sheet.path, line, "group"),
                 f"unknown group '{scrub(group_text)}'" if group_text else "no group on this row",
                 hint=name_hint(group_text, resolver.group_names)
-                or f"write a group's id or name, as in groups.yaml{where}",
+                or f"write a group's id or name, as in groups.yaml{where}; the groups: "
+                + ids_listed(list(resolver.group_names)),
             )
         )
     return group
@@ -474,7 +477,8 @@ def _tags(
                         columns.at(path, line, name),
                         f"unknown need '{scrub(pieces[i])}'",
                         hint=name_hint(pieces[i], resolver.need_titles)
-                        or "write need ids or titles, as in needs.yaml, separated by commas",
+                        or "write need ids or titles, as in needs.yaml, separated by commas "
+                        f"({resolver.needs_listed})",
                     )
                 )
             elif need not in found:
