@@ -332,12 +332,20 @@ def test_upset_for_many_groups_keeps_core_and_single_group_columns() -> None:
     assert drawn.hidden_regions == len(hidden)
     assert drawn.shown_codes == tuple(r.code for r in shown)
     hidden_needs = sum(len(r.needs) for r in hidden)
-    assert hidden_note(hidden, "en") == (
-        f"{len(hidden)} smaller combinations with {hidden_needs} needs not shown"
+    # Every combination holds two needs: those left out are as large as those drawn.
+    assert hidden_note(shown, hidden, 6, "en") == (
+        f"{len(hidden)} more combinations with {hidden_needs} needs not shown"
     )
-    assert hidden_note(hidden[:1], "en") == "1 smaller combination with 2 needs not shown"
+    assert hidden_note(shown, hidden[:1], 6, "en") == "1 more combination with 2 needs not shown"
     one_need = dataclasses.replace(hidden[0], needs=hidden[0].needs[:1])
-    assert hidden_note([one_need], "nl") == "1 kleinere combinatie met 1 behoefte niet getoond"
+    assert hidden_note(shown, [one_need], 6, "en") == "1 smaller combination with 1 need not shown"
+    assert hidden_note(shown, [one_need], 6, "nl") == (
+        "1 kleinere combinatie met 1 behoefte niet getoond"
+    )
+    drawn_whatever_size = [r for r in shown if r.degree in (1, 6)]  # all groups, one group
+    assert hidden_note(drawn_whatever_size, [one_need], 6, "nl") == (
+        "1 andere combinatie met 1 behoefte niet getoond"
+    )
 
 
 def test_an_upset_of_groups_no_need_names_yet_is_drawn_without_warnings() -> None:

@@ -237,7 +237,7 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
         )
     print_table(console, regions)
     if hidden:
-        more = hidden_note(hidden, study.settings.language)
+        more = hidden_note(shown, hidden, len(result.units), study.settings.language)
         console.print(words["overlap.more"].format(hidden=more), soft_wrap=False)
     console.print()
     console.print(

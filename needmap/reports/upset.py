@@ -288,7 +288,7 @@ def _draw_legend(
         figure.text(
             0.98,
             legend_y,
-            hidden_note(hidden, language),
+            hidden_note(shown, hidden, n_units, language),
             ha="right",
             va="bottom",
             fontsize=9.5,
@@ -297,9 +297,16 @@ def _draw_legend(
         )
 
 
-def hidden_note(hidden: Sequence[Region], language: Language) -> str:
+def hidden_note(
+    shown: Sequence[Region], hidden: Sequence[Region], n_units: int, language: Language
+) -> str:
     """What the diagram and the terminal say of the regions left out: "7 smaller
-    combinations with 9 needs not shown"."""
-    key = number_key("upset.hidden", len(hidden))
+    combinations with 9 needs not shown" where each holds fewer needs than every region
+    drawn for its size (those of all groups and of one group are drawn whatever theirs);
+    else "7 more combinations", since some are as large as one drawn and lost only to
+    the limit on columns."""
+    by_size = [len(r.needs) for r in shown if r.degree not in (1, n_units)]
+    smaller = bool(by_size) and max(len(r.needs) for r in hidden) < min(by_size)
+    key = number_key("upset.hidden" if smaller else "upset.hidden_more", len(hidden))
     needs = counted(sum(len(r.needs) for r in hidden), "needs", language)
     return labels(language)[key].format(count=len(hidden), needs=needs)
