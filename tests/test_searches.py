@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from needmap import load_study
 from needmap.cli import app
 from needmap.errors import InvalidStudyError
-from needmap.model.searches import SearchEvidence, TopicMatcher, analyse_searches
+from needmap.model.searches import SearchEvidence, SearchTerm, TopicMatcher, analyse_searches
 from needmap.personas.schema import Need, StudySettings
 from needmap.personas.study import Study
 from needmap.reports.how_read import how_read_text
@@ -26,6 +26,7 @@ from needmap.reports.searches_report import (
     build_searches_table,
     build_unmatched_table,
     render_searches_page,
+    search_notes,
     searches_to_json,
     searches_to_markdown,
     study_searches,
@@ -431,7 +432,43 @@ def test_a_need_shows_a_terms_searches_from_the_logs_that_map_it(
     news = evidence.for_need("news")
     # 9 searches in all make the term showable; only the app log's 2 are about news
     assert (news.searches, [(t.text, t.searches) for t in news.terms]) == (2, [("nieuws", 2)])
+    assert news.no_results is None  # the app log does not say; the intranet's 7 are not news'
+    # Not a need the study lacks, but a topic term the intranet's log lacks: named with it.
     assert "nieuws" not in [t.text for t in evidence.unmatched]
+    app_log, intranet = evidence.logs
+    assert (app_log.mapped_elsewhere, intranet.mapped_elsewhere) == (
+        (),
+        (SearchTerm("nieuws", 7, 7),),
+    )
+    study = load_study(make_study(files))
+    assert (
+        "Intranet search: searches for terms that another log's topics give a need and its own "
+        "do not, so they count for none: nieuws (7). Add them to its topics."
+    ) in search_notes(evidence, study)
+    dutch = study.in_language("nl")
+    assert any(
+        n.startswith("Intranet search: zoekopdrachten op termen")
+        for n in search_notes(evidence, dutch)
+    )
+    assert searches_to_json(evidence)["logs"][1]["mapped_elsewhere"] == [
+        {"term": "nieuws", "searches": 7, "no_results": 7}
+    ]
+
+
+def test_found_nothing_counts_the_logs_that_say_and_is_none_where_none_does(
+    make_study: StudyMaker,
+) -> None:
+    """The app log has no results column. Leave is searched in both logs: its 17 are the
+    intranet's; news only in the app: None, not 0; dash not at all: 0, since the intranet
+    log would have told. Without the intranet log, the unsearched need is None too."""
+    _, evidence = _evidence(make_study(files_with_logs()))
+    found_nothing = {n.need: n.no_results for n in evidence.needs}
+    assert found_nothing == {"leave": 17, "phonebook": 25, "news": None, "dash": 0}
+    files = files_with_logs()
+    files.update({k: None for k in files if k.startswith("analytics/intranet")})
+    _, app_only = _evidence(make_study(files, name="app-only"))
+    assert {n.need: n.no_results for n in app_only.needs}["dash"] is None
+    assert all(t.no_results is None for t in app_only.unmatched)
 
 
 def test_table_and_notes(study_dir: Path) -> None:
@@ -457,7 +494,7 @@ def test_table_and_notes(study_dir: Path) -> None:
             "verlof (33), verlof aanvragen (8), ouderschapsverlof (6), 1 rarer",
         ),
         ("Phone book", "Content", "29", "25.2%", "25", "gap", "telefoonlijst (25), 1 rarer"),
-        ("News", "Content", "2", "1.7%", "0", "", "1 rarer"),
+        ("News", "Content", "2", "1.7%", "\u2013", "", "1 rarer"),  # the app log does not say
     )
     assert table.in_coverage == (True, True, False)
     notes = " ".join(table.notes)
@@ -659,6 +696,7 @@ def test_privacy_and_totals_property(rows: list[tuple[str, int, int]], min_size:
     )
     assert sum(n.searches for n in evidence.needs) == evidence.matched  # no term is about two
     for need in evidence.needs:
+        assert need.no_results is not None  # the log says how many found nothing
         assert need.no_results <= need.searches
         assert need.gap == (need.no_results >= 5)
     hidden = {t: s for t, s in _sums(rows).items() if t in ("jan", "a@b.nl") and s < min_size}
@@ -1212,7 +1250,7 @@ def test_terms_that_look_like_formulas_stay_text(make_study: StudyMaker, tmp_pat
     target = tmp_path / "s.csv"
     assert runner.invoke(app, ["searches", str(folder), "--out", str(target)]).exit_code == 0
     lines = target.read_bytes().decode("utf-8-sig").splitlines()
-    assert "Dashboards,Technology,6,5.0%,0,,'=1+2 (6)" in lines
+    assert "Dashboards,Technology,6,5.0%,\u2013,,'=1+2 (6)" in lines
     book = tmp_path / "s.xlsx"
     assert runner.invoke(app, ["searches", str(folder), "--out", str(book)]).exit_code == 0
     cells = [c for row in load_workbook(book)["Searches"].iter_rows() for c in row]
@@ -1255,6 +1293,7 @@ def test_cli_json_through_a_subprocess(study_dir: Path) -> None:
             "no_results": None,
             "gap_from": 20,
             "unused_topic_terms": [],
+            "mapped_elsewhere": [],
         },
         {
             "id": "intranet-may",
@@ -1270,6 +1309,7 @@ def test_cli_json_through_a_subprocess(study_dir: Path) -> None:
                 {"need": "phonebook", "term": "collega*"},
                 {"need": "news", "term": "nieuws"},
             ],
+            "mapped_elsewhere": [],
         },
     ]
 

@@ -233,8 +233,10 @@ def test_a_dutch_study_explains_in_dutch(make_study: StudyMaker) -> None:
 
 
 def test_a_need_searched_too_rarely_to_show_its_terms_is_no_gap(make_study: StudyMaker) -> None:
-    """News was searched twice, always with results: no content gap, and no term line (a
-    term searched twice is below the minimum of 5). Its description opens the Markdown."""
+    """News was searched twice, in the app, whose log does not say whether they found
+    anything: no content gap, no count of them (not "0 found nothing"), and no term line
+    (a term searched twice is below the minimum of 5). Its description opens the
+    Markdown."""
     from tests.test_searches import files_with_logs
 
     files = files_with_logs()
@@ -242,7 +244,9 @@ def test_a_need_searched_too_rarely_to_show_its_terms_is_no_gap(make_study: Stud
         "{id: news, title: News,", "{id: news, title: News, description: What goes on here.,"
     )
     story = need_story(load_study(make_study(files)), "news")
-    assert dict(why_sections(story))["Evidence"][-1:] == ["Searches: 2, of which 0 found nothing."]
+    assert dict(why_sections(story))["Evidence"][-1:] == [
+        "Searches: 2 (the logs do not say how many found nothing)."
+    ]
     assert why_to_markdown(story).startswith(
         "# News (news) · Content · effort ? (3)\n\nWhat goes on here.\n\n## Who needs it\n"
     )
@@ -268,7 +272,7 @@ def test_a_need_searched_too_rarely_to_show_its_terms_is_no_gap(make_study: Stud
         "due_for": [],
         "surveys": [],
         "interviews": None,
-        "searches": {"searches": 2, "no_results": 0, "gap": False, "terms": []},
+        "searches": {"searches": 2, "no_results": None, "gap": False, "terms": []},
         "personas": [],
     }
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from needmap.personas.study import Study
 from needmap.scrub import names_a_person, scrub
-from needmap.surveys.searchlog import SearchLog, SearchLogData, fold_term
+from needmap.surveys.searchlog import SearchLog, SearchLogData, TermCount, fold_term
 from needmap.surveys.tables import HowRead
 
 __all__ = [
@@ -40,7 +40,9 @@ class SearchTerm:
 
     text: str
     searches: int
-    no_results: int
+    no_results: int | None
+    """Searches of the term that found nothing, in the logs that say; None when none of
+    the logs it was searched in does (a count of 0 would read as "all found something")."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,9 @@ class NeedSearches:
 
     need: str
     searches: int
-    no_results: int
+    no_results: int | None
+    """Its searches that found nothing, in the logs that say; None when none of the logs
+    it was searched in does (and, for a need not searched for, when no log does)."""
     terms: tuple[SearchTerm, ...]
     """The need's terms that may be shown, most searched first."""
     hidden_terms: int
@@ -80,6 +84,9 @@ class LogSummary:
     unused: tuple[tuple[str, str], ...] = ()
     """(need, topic term as written) for each topic term that matched no search of the log:
     a misspelling, or a subject nobody searched for."""
+    mapped_elsewhere: tuple[SearchTerm, ...] = ()
+    """Shown terms of the log that its topics map to no need and another log's topics do,
+    with their searches in this log, most searched first: a topic term the log lacks."""
 
 
 @dataclass(frozen=True)
@@ -152,38 +159,40 @@ class TopicMatcher:
 
 
 def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvidence:
-    """Sum each need's searches over the logs, mark gaps, and collect the unmatched terms."""
+    """Sum each need's searches over the logs, mark gaps, and collect the unmatched terms.
+
+    Each log's topics are its own: a term counts for a need in the logs whose topics map
+    it there. A term no log maps is unmatched (a need the study may lack); one that another
+    log maps but this one does not is named with the log (a topic term it lacks: the
+    website's log without the intranet's "waste calendar")."""
     minimum = study.settings.privacy.min_group_size
-    searches = {n.id: 0 for n in study.needs}
-    no_results = {n.id: 0 for n in study.needs}
-    need_terms: dict[str, dict[str, list[int]]] = {n.id: {} for n in study.needs}
-    """need -> folded term -> its searches and no-results in the logs where it is about the
-    need (logs may map a term differently)."""
+    by_need = {n.id: _Tally() for n in study.needs}
+    need_terms: dict[str, dict[str, _Tally]] = {n.id: {} for n in study.needs}
+    """need -> folded term -> its counts in the logs where it is about the need (logs may
+    map a term differently)."""
     gap_in: dict[str, list[str]] = {n.id: [] for n in study.needs}
-    totals: dict[str, list[int]] = {}
+    totals: dict[str, int] = {}
+    unmatched: list[dict[str, _Tally]] = []
+    """Per log: folded term -> its counts, for the terms its topics map to no need."""
     text_of: dict[str, str] = {}
-    matched_any: set[str] = set()
     summaries = []
     for data in logs:
         matcher = TopicMatcher(data.log)
-        in_log = {n.id: 0 for n in study.needs}
+        in_log = dict.fromkeys(by_need, 0)
         matched = 0
+        unmatched.append({})
         for key, term in data.terms.items():
-            total = totals.setdefault(key, [0, 0])
-            total[0] += term.searches
-            total[1] += term.no_results
+            totals[key] = totals.get(key, 0) + term.searches
             text_of.setdefault(key, term.text)
-            needs = [n for n in matcher.needs(key) if n in searches]
+            needs = [n for n in matcher.needs(key) if n in by_need]
             if needs:
                 matched += term.searches
-                matched_any.add(key)
+            else:
+                unmatched[-1].setdefault(key, _Tally()).add(term, data.has_results)
             for need in needs:
-                searches[need] += term.searches
-                no_results[need] += term.no_results
+                by_need[need].add(term, data.has_results)
                 in_log[need] += term.no_results
-                counts = need_terms[need].setdefault(key, [0, 0])
-                counts[0] += term.searches
-                counts[1] += term.no_results
+                need_terms[need].setdefault(key, _Tally()).add(term, data.has_results)
         for need, count in in_log.items():
             if data.has_results and count >= data.log.gap_from:
                 gap_in[need].append(data.log.id)
@@ -208,35 +217,74 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
         )
     shown = {
         key
-        for key, (s, _) in totals.items()
-        if s >= minimum
+        for key, searches in totals.items()
+        if searches >= minimum
         and scrub(text_of[key], limit=None) == text_of[key]
         and not names_a_person(text_of[key])
     }
-    unmatched = [key for key in totals if key not in matched_any]
+    mapped = {key for terms in need_terms.values() for key in terms}
+    nowhere: dict[str, _Tally] = {}
+    for log_terms in unmatched:
+        for key, tally in log_terms.items():
+            if key not in mapped:
+                nowhere.setdefault(key, _Tally()).merge(tally)
+    summaries = [
+        replace(
+            summary,
+            mapped_elsewhere=_ranked(
+                tally.term(text_of[key])
+                for key, tally in log_terms.items()
+                if key in mapped and key in shown
+            ),
+        )
+        for summary, log_terms in zip(summaries, unmatched, strict=True)
+    ]
+    told = any(log.no_results is not None for log in summaries)
     return SearchEvidence(
         logs=tuple(summaries),
         needs=tuple(
             NeedSearches(
                 need=need.id,
-                searches=searches[need.id],
-                no_results=no_results[need.id],
+                searches=by_need[need.id].searches,
+                no_results=by_need[need.id].no_results
+                if by_need[need.id].searches
+                else (0 if told else None),  # none of no searches, where a log can say
                 terms=_ranked(
-                    SearchTerm(text_of[k], s, n)
-                    for k, (s, n) in need_terms[need.id].items()
-                    if k in shown
+                    tally.term(text_of[k]) for k, tally in need_terms[need.id].items() if k in shown
                 ),
                 hidden_terms=sum(1 for k in need_terms[need.id] if k not in shown),
                 gap_in=tuple(gap_in[need.id]),
             )
             for need in study.needs
         ),
-        unmatched=_ranked(SearchTerm(text_of[k], *totals[k]) for k in unmatched if k in shown),
-        unmatched_hidden=sum(1 for k in unmatched if k not in shown),
+        unmatched=_ranked(tally.term(text_of[k]) for k, tally in nowhere.items() if k in shown),
+        unmatched_hidden=sum(1 for k in nowhere if k not in shown),
         min_size=minimum,
     )
 
 
+class _Tally:
+    """Searches summed over logs, and of them those that found nothing in the logs that
+    say (None until one of those is added)."""
+
+    def __init__(self) -> None:
+        self.searches = 0
+        self.no_results: int | None = None
+
+    def add(self, term: TermCount, told: bool) -> None:
+        self.searches += term.searches
+        if told:
+            self.no_results = (self.no_results or 0) + term.no_results
+
+    def merge(self, other: _Tally) -> None:
+        self.searches += other.searches
+        if other.no_results is not None:
+            self.no_results = (self.no_results or 0) + other.no_results
+
+    def term(self, text: str) -> SearchTerm:
+        return SearchTerm(text, self.searches, self.no_results)
+
+
 def _ranked(terms: Iterable[SearchTerm]) -> tuple[SearchTerm, ...]:
     """Most searched first, then most often without results, then alphabetically."""
-    return tuple(sorted(terms, key=lambda t: (-t.searches, -t.no_results, t.text)))
+    return tuple(sorted(terms, key=lambda t: (-t.searches, -(t.no_results or 0), t.text)))

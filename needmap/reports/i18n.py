@@ -407,6 +407,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "why.more_quotes.one": "and 1 more quote (needmap interviews DIR).",
         "why.no_searches": "No search logs.",
         "why.searched": "Searches: {searches}, of which {none} found nothing.",
+        "why.searched_untold": "Searches: {searches} (the logs do not say how many found "
+        "nothing).",
         "why.gap": "A content gap.",
         "why.terms": "Searched for as: {terms}.",
         "rm.since": "Since {since}",
@@ -549,6 +551,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "sl.no_evidence": "{count} needs were not searched for.",
         "sl.unused": "{title}: these topic terms matched no search (misspelt, or nobody "
         "searched for them): {terms}.",
+        "sl.elsewhere": "{title}: searches for terms that another log's topics give a need and "
+        "its own do not, so they count for none: {terms}. Add them to its topics.",
         "sl.no_evidence.one": "1 need was not searched for.",
         "sl.none": "No search logs in analytics/ yet (see docs/search-logs.md).",
         "sl.none.unread": "No search logs in analytics/ yet: needmap does not read {path}, "
@@ -1056,6 +1060,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "why.more_quotes.one": "en nog 1 citaat (needmap interviews DIR).",
         "why.no_searches": "Geen zoeklogs.",
         "why.searched": "Zoekopdrachten: {searches}, waarvan {none} niets vonden.",
+        "why.searched_untold": "Zoekopdrachten: {searches} (de logs zeggen niet hoeveel er "
+        "niets vonden).",
         "why.gap": "Een leemte in de inhoud.",
         "why.terms": "Gezocht als: {terms}.",
         "rm.since": "Sinds {since}",
@@ -1204,6 +1210,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "sl.no_evidence": "Naar {count} behoeften is niet gezocht.",
         "sl.unused": "{title}: deze termen van onderwerpen vonden geen enkele zoekopdracht "
         "(verkeerd gespeld, of niemand zocht erop): {terms}.",
+        "sl.elsewhere": "{title}: zoekopdrachten op termen die de onderwerpen van een ander log "
+        "aan een behoefte geven en die van dit log niet, zodat ze voor geen behoefte tellen: "
+        "{terms}. Voeg ze toe aan de onderwerpen van dit log.",
         "sl.no_evidence.one": "Naar 1 behoefte is niet gezocht.",
         "sl.none": "Nog geen zoeklogs in analytics/ (zie docs/search-logs.md).",
         "sl.none.unread": "Nog geen zoeklogs in analytics/: needmap leest {path} niet, "

@@ -99,7 +99,6 @@ def build_searches_table(
     ``terms`` most searched terms. Gap rows are marked (the band in XLSX)."""
     language = study.settings.language
     words = labels(language)
-    results = evidence.has_results
     searched = _searched(evidence)
     rows = []
     for need in searched:
@@ -110,7 +109,7 @@ def build_searches_table(
                 words[f"kind.{item.kind}"],
                 count_cell(need.searches, language),
                 _pct(need.searches, evidence.searches, language),
-                count_cell(need.no_results, language) if results else "\u2013",
+                _found_nothing(need.no_results, language),
                 words["sl.gap_mark"] if need.gap else "",
                 _terms(need, language, terms),
             )
@@ -137,9 +136,17 @@ def build_searches_table(
     )
 
 
-def _term_row(term: SearchTerm, evidence: SearchEvidence, language: Language) -> tuple[str, ...]:
-    none = count_cell(term.no_results, language) if evidence.has_results else "\u2013"
-    return (term.text, count_cell(term.searches, language), none)
+def _found_nothing(count: int | None, language: Language) -> str:
+    """The cell of searches that found nothing: a dash where no log they were in says."""
+    return "\u2013" if count is None else count_cell(count, language)
+
+
+def _term_row(term: SearchTerm, language: Language) -> tuple[str, ...]:
+    return (
+        term.text,
+        count_cell(term.searches, language),
+        _found_nothing(term.no_results, language),
+    )
 
 
 def build_unmatched_table(evidence: SearchEvidence, study: Study) -> RankingTable:
@@ -155,8 +162,8 @@ def build_unmatched_table(evidence: SearchEvidence, study: Study) -> RankingTabl
         language=language,
         title=words["sl.unmatched"],
         header=(words["sl.term"], words["sl.searches"], words["sl.no_results"]),
-        rows=tuple(_term_row(t, evidence, language) for t in terms),
-        in_coverage=tuple(evidence.has_results and t.no_results * 2 > t.searches for t in terms),
+        rows=tuple(_term_row(t, language) for t in terms),
+        in_coverage=tuple((t.no_results or 0) * 2 > t.searches for t in terms),
         notes=tuple(notes),
         marks_column=None,
         sheet=words["sl.unmatched_sheet"],
@@ -166,7 +173,9 @@ def build_unmatched_table(evidence: SearchEvidence, study: Study) -> RankingTabl
 
 
 def search_notes(evidence: SearchEvidence, study: Study) -> tuple[str, ...]:
-    """How searches are matched and hidden, each log's gap rule, needs nobody searched for."""
+    """How searches are matched and hidden; per log its gap rule, its topic terms that
+    matched nothing and the terms other logs map that it does not; needs nobody searched
+    for."""
     words = labels(study.settings.language)
     if not evidence.logs:
         unread = unread_evidence(study.root, SEARCH_FOLDER)
@@ -186,6 +195,15 @@ def search_notes(evidence: SearchEvidence, study: Study) -> tuple[str, ...]:
                 more = words["sl.more_unused"].format(count=len(terms) - UNUSED_NAMED)
                 terms = [*terms[:UNUSED_NAMED], more]
             notes.append(words["sl.unused"].format(title=log.title, terms=", ".join(terms)))
+        if log.mapped_elsewhere:
+            named = [
+                f"{t.text} ({format_count(t.searches, study.settings.language)})"
+                for t in log.mapped_elsewhere
+            ]
+            if len(named) > UNUSED_NAMED:
+                more = words["sl.more_unused"].format(count=len(named) - UNUSED_NAMED)
+                named = [*named[:UNUSED_NAMED], more]
+            notes.append(words["sl.elsewhere"].format(title=log.title, terms=", ".join(named)))
     silent = sum(1 for n in evidence.needs if not n.searches)
     if silent:
         key = number_key("sl.no_evidence", silent)
@@ -290,6 +308,7 @@ def searches_to_json(evidence: SearchEvidence) -> dict[str, Any]:
                 "no_results": log.no_results,
                 "gap_from": log.gap_from,
                 "unused_topic_terms": [{"need": n, "term": t} for n, t in log.unused],
+                "mapped_elsewhere": [term(t) for t in log.mapped_elsewhere],
             }
             for log in evidence.logs
         ],

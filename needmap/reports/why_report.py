@@ -303,9 +303,13 @@ def _searches(story: NeedStory, language: Language) -> list[str]:
         return [words["why.no_searches"]]
     if not sought.searches:
         return [words["why.not_searched"]]
-    text = words["why.searched"].format(
-        searches=format_count(sought.searches, language),
-        none=format_count(sought.no_results, language),
+    searches = format_count(sought.searches, language)
+    text = (
+        words["why.searched_untold"].format(searches=searches)
+        if sought.no_results is None
+        else words["why.searched"].format(
+            searches=searches, none=format_count(sought.no_results, language)
+        )
     )
     if sought.gap:
         text += " " + words["why.gap"]
