@@ -453,6 +453,9 @@ def test_a_need_shows_a_terms_searches_from_the_logs_that_map_it(
     assert searches_to_json(evidence)["logs"][1]["mapped_elsewhere"] == [
         {"term": "nieuws", "searches": 7, "no_results": 7}
     ]
+    rare = {**files, "study.yaml": files_with_logs(min_size=10)["study.yaml"]}
+    _, private = _evidence(make_study(rare, name="rare"))  # 9 searches in all: not named
+    assert [log.mapped_elsewhere for log in private.logs] == [(), ()]
 
 
 def test_found_nothing_counts_the_logs_that_say_and_is_none_where_none_does(

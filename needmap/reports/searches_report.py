@@ -8,7 +8,7 @@ count ("3 rarer").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,8 @@ TERMS_PER_NEED = 5
 UNMATCHED_SHOWN = 25
 """Unmatched terms listed in the reports (the JSON has them all)."""
 UNUSED_NAMED = 10
-"""Topic terms that matched nothing named per log in the notes (the JSON has them all)."""
+"""Terms named per log in a note (topic terms that matched nothing, terms another log
+gives a need); the JSON has them all."""
 
 
 def study_searches(study: Study) -> SearchEvidence:
@@ -191,24 +192,26 @@ def search_notes(evidence: SearchEvidence, study: Study) -> tuple[str, ...]:
             notes.append(words["sl.gap_rule"].format(title=log.title, n=log.gap_from))
         if log.unused:
             terms = [f"{term} ({study.need_by_id[need].title})" for need, term in log.unused]
-            if len(terms) > UNUSED_NAMED:
-                more = words["sl.more_unused"].format(count=len(terms) - UNUSED_NAMED)
-                terms = [*terms[:UNUSED_NAMED], more]
-            notes.append(words["sl.unused"].format(title=log.title, terms=", ".join(terms)))
+            notes.append(words["sl.unused"].format(title=log.title, terms=_named(terms, words)))
         if log.mapped_elsewhere:
-            named = [
-                f"{t.text} ({format_count(t.searches, study.settings.language)})"
-                for t in log.mapped_elsewhere
+            language = study.settings.language
+            terms = [
+                f"{t.text} ({format_count(t.searches, language)})" for t in log.mapped_elsewhere
             ]
-            if len(named) > UNUSED_NAMED:
-                more = words["sl.more_unused"].format(count=len(named) - UNUSED_NAMED)
-                named = [*named[:UNUSED_NAMED], more]
-            notes.append(words["sl.elsewhere"].format(title=log.title, terms=", ".join(named)))
+            notes.append(words["sl.elsewhere"].format(title=log.title, terms=_named(terms, words)))
     silent = sum(1 for n in evidence.needs if not n.searches)
     if silent:
         key = number_key("sl.no_evidence", silent)
         notes.append(words[key].format(count=silent))
     return tuple(notes)
+
+
+def _named(terms: Sequence[str], words: Mapping[str, str]) -> str:
+    """The first :data:`UNUSED_NAMED` terms of a note, and how many more (the JSON has all)."""
+    if len(terms) <= UNUSED_NAMED:
+        return ", ".join(terms)
+    more = words["sl.more_unused"].format(count=len(terms) - UNUSED_NAMED)
+    return ", ".join([*terms[:UNUSED_NAMED], more])
 
 
 def summary_line(evidence: SearchEvidence, language: Language) -> str:
