@@ -521,3 +521,29 @@ def test_status_asks_to_refresh_schemas_an_older_needmap_wrote(make_study: Study
     (root / "schemas" / "study.schema.json").unlink()  # the user's, in the way of a refresh
     write_schemas(root / "schemas")
     assert told() == []
+
+
+def test_a_search_log_without_a_term_another_log_gives_a_need_is_a_step(
+    make_study: StudyMaker,
+) -> None:
+    """The app log gives 'nieuws' to news; the intranet's topics do not, so its seven
+    searches for it count for no need: a step names the log and the term, once."""
+    from tests.test_searches import INTRANET, INTRANET_CSV, files_with_logs
+
+    files = files_with_logs()
+    files["analytics/intranet-may.csv"] = INTRANET_CSV + b"nieuws;7;0\r\n"
+    files["analytics/intranet.yaml"] = INTRANET.replace(
+        "      - need: news\n        terms: [nieuws]\n", ""
+    )
+    root = make_study(files)
+    step = NextStep(
+        "Add to the topics of the search log 'Intranet search' the terms another log gives a "
+        "need: nieuws (7). Its searches for them count for no need yet.",
+        f"needmap searches {root}",
+    )
+    steps = study_status(load_study(root)).steps
+    assert [s for s in steps if s.command.startswith("needmap searches")] == [step]
+    assert not any(  # with the topic, nothing is missing
+        s.command.startswith("needmap searches")
+        for s in study_status(load_study(make_study(files_with_logs(), name="whole"))).steps
+    )

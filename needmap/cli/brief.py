@@ -145,8 +145,9 @@ def status(
     compare its needs with), groups not interviewed yet or too few to be shown,
     interviews without quotes, personal data that interview quotes and persona texts
     still hold, survey exports not imported, survey tasks linked to no need, groups with
-    more survey respondents than their headcount, needs without any evidence yet, and
-    reports older than the study's files.
+    more survey respondents than their headcount, search terms another search log gives a
+    need and a log's own topics lack, needs without any evidence yet, and reports older
+    than the study's files.
     """
     from needmap.reports.i18n import labels
     from needmap.reports.status_report import status_to_json, study_status

@@ -659,6 +659,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "got more respondents than their headcount, which the weighting trusts.",
         "status.unlinked": "Link {count} of the {tasks} tasks of the survey '{title}' to "
         "needs: their votes are evidence for nothing.",
+        "status.elsewhere": "Add to the topics of the search log '{title}' the terms another "
+        "log gives a need: {terms}. Its searches for them count for no need yet.",
         "status.over_capacity": "Revisit what is decided for {phase}: with what it depends on, "
         "it holds {points} of {capacity} points. Decide some of it for a later phase (phase in "
         "needs.yaml), or raise the phase's capacity in study.yaml.",
@@ -1321,6 +1323,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "vertrouwt.",
         "status.unlinked": "Koppel {count} van de {tasks} taken van de enquête '{title}' "
         "aan behoeften: hun stemmen zijn nu nergens bewijs voor.",
+        "status.elsewhere": "Voeg aan de onderwerpen van het zoeklog '{title}' de termen toe die "
+        "een ander log aan een behoefte geeft: {terms}. De zoekopdrachten daarop tellen nog voor "
+        "geen behoefte.",
         "status.over_capacity": "Bekijk opnieuw wat voor {phase} besloten is: met waar het van "
         "afhangt, bevat de fase {points} van {capacity} punten. Besluit een deel voor een latere "
         "fase (phase in needs.yaml), of verhoog de capaciteit van de fase in study.yaml.",

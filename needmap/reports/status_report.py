@@ -30,6 +30,7 @@ from needmap.reports.guide_report import has_evidence, need_evidence
 from needmap.reports.i18n import (
     Language,
     counted,
+    format_count,
     format_date,
     format_percent,
     format_points,
@@ -88,6 +89,7 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
         *_interview_text_steps(study, folder),
         *_persona_steps(study, unread),
         *_survey_steps(study, folder),
+        *_search_steps(content, folder),
         *_silent_steps(content, folder),
         *_decision_steps(content, folder),
         *_schema_steps(study),
@@ -253,6 +255,32 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
                 )
             )
     return steps
+
+
+def _search_steps(content: BriefContent, folder: str) -> list[NextStep]:
+    """A step per search log whose topics lack terms another log gives a need: their
+    searches count for no need, though the study has one for them."""
+    if content.searches is None:
+        return []
+    language = content.study.settings.language
+    text = labels(language)["status.elsewhere"]
+    return [
+        NextStep(
+            text.format(
+                title=log.title,
+                terms=_names(
+                    [
+                        f"{t.text} ({format_count(t.searches, language)})"
+                        for t in log.mapped_elsewhere
+                    ],
+                    language,
+                ),
+            ),
+            f"needmap searches {folder}",
+        )
+        for log in content.searches.logs
+        if log.mapped_elsewhere
+    ]
 
 
 def _silent_steps(content: BriefContent, folder: str) -> list[NextStep]:
