@@ -15,15 +15,17 @@ since it may hold a correction made by hand.
 from __future__ import annotations
 
 import copy
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import ValidationError
 
 from needmap.errors import InvalidStudyError, Location, Problem, Severity, TargetExistsError
 from needmap.fileio import replace_files
+from needmap.personas.schema import Language
 from needmap.personas.study import Study
 from needmap.personas.yamledit import BOM, EditRefused, YamlEdit
 from needmap.personas.yamlsource import YamlDocument, read_yaml_text
@@ -36,6 +38,7 @@ from needmap.surveys.interview_sheet import (
     quote_item_yaml,
     read_interview_sheet,
     sheet_file_stem,
+    source_comment,
 )
 from needmap.surveys.interviews import INTERVIEW_FOLDER, Interview, InterviewsFile
 
@@ -68,12 +71,24 @@ def import_interview_sheet(
     relative = f"{INTERVIEW_FOLDER}/{stem}.yaml"
     target = study.root / relative
     exists = target.exists()
-    if exists and not update:  # most likely imported before: say that first
+    if exists and not update and _imported_from(target, sheet.name):  # say that first
         raise TargetExistsError.single(
             f"{relative} exists already: was this sheet imported before?",
             path=target,
             hint="to add the interviews it does not have yet, use --update; to add the "
             "sheet as a file of its own, give it another name with --name",
+        )
+    if exists and not update:  # a file of the template's, or written by hand
+        free = next(
+            f"{stem}-{n}"
+            for n in itertools.count(2)
+            if not (study.root / INTERVIEW_FOLDER / f"{stem}-{n}.yaml").exists()
+        )
+        raise TargetExistsError.single(
+            f"{relative} exists already, and was not imported from {sheet.name}",
+            path=target,
+            hint=f"give the sheet's interviews a file of their own with --name {free}; or, to "
+            "add them to that file, use --update",
         )
     interviews, warnings = read_interview_sheet(study, sheet, into=target if exists else None)
     if not exists:
@@ -83,6 +98,18 @@ def import_interview_sheet(
         [written] = add_study_files(study.root, {relative: text.encode("utf-8")})
         return ImportedInterviews(written, tuple(interviews), tuple(warnings))
     return _add_new(target, relative, sheet, interviews, warnings)
+
+
+def _imported_from(target: Path, sheet_name: str) -> bool:
+    """Whether the interview file ``target`` was written by importing the sheet named
+    ``sheet_name``: a comment at its top says so, in either language (below the schema's
+    modeline that ``init`` and the import put first)."""
+    try:
+        with target.open(encoding="utf-8-sig", errors="replace") as text:
+            top = [line.rstrip("\r\n") for line in itertools.islice(text, 3)]
+    except OSError:
+        return False
+    return any(source_comment(sheet_name, language) in top for language in get_args(Language))
 
 
 def _add_new(

@@ -18,6 +18,7 @@ from needmap.errors import InvalidStudyError, Problem, Severity, TargetExistsErr
 from needmap.interview_import import import_interview_sheet
 from needmap.personas.study import Study
 from needmap.reports.i18n import labels
+from needmap.scaffold import write_schemas
 from needmap.surveys.interview_sheet import (
     SHEET_COLUMNS,
     SheetQuote,
@@ -851,6 +852,36 @@ def test_a_sheet_imported_before_is_refused_unless_updating(
         "file of its own, give it another name with --name",
     )
     assert path.read_text(encoding="utf-8") == written
+
+
+def test_a_file_of_the_same_name_not_imported_from_the_sheet_is_told_so(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """A template's example interviews (gesprekken.yaml) and a sheet named gesprekken.xlsx:
+    not "imported before?", but a free name to give; a Dutch study's import is recognised
+    as the sheet's, and a sheet of another name is not."""
+    by_hand = "interviews:\n  - {id: x1, group: desk, quotes: []}\n"
+    root = make_study({"interviews/round-2.yaml": by_hand, "interviews/round-2-2.yaml": by_hand})
+    sheet = _sheet(tmp_path)
+    with pytest.raises(TargetExistsError) as raised:
+        import_interview_sheet(load_study(root), sheet)
+    [problem] = raised.value.problems
+    assert (problem.message, problem.hint) == (
+        "interviews/round-2.yaml exists already, and was not imported from round 2.csv",
+        "give the sheet's interviews a file of their own with --name round-2-3; or, to add "
+        "them to that file, use --update",
+    )
+    assert (root / "interviews" / "round-2.yaml").read_text(encoding="utf-8") == by_hand
+    dutch = make_study({"study.yaml": "name: T\norganisation: O\nlanguage: nl\n"}, "dutch")
+    write_schemas(dutch / "schemas")  # as init does: the import writes the modeline first
+    imported = import_interview_sheet(load_study(dutch), sheet).path.read_text(encoding="utf-8")
+    assert imported.startswith("# yaml-language-server: ")
+    assert imported.splitlines()[1] == "# Uit round 2.csv (needmap import-interviews)."
+    with pytest.raises(TargetExistsError, match="was this sheet imported before"):
+        import_interview_sheet(load_study(dutch), sheet)
+    other = sheet.rename(sheet.with_name("Round 2.csv"))  # the same file name in the study
+    with pytest.raises(TargetExistsError, match=r"was not imported from Round 2\.csv"):
+        import_interview_sheet(load_study(dutch), other)
 
 
 def test_update_adds_every_new_interview_of_the_sheet(

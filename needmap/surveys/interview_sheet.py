@@ -43,13 +43,20 @@ __all__ = [
     "quote_item_yaml",
     "read_interview_sheet",
     "sheet_file_stem",
+    "source_comment",
 ]
 
 SHEET_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "interview": ("interview", "gesprek"),
     "group": ("group", "groep", "doelgroep", "target group"),
     "date": ("date", "datum"),
-    "participants": ("participants", "deelnemers"),
+    "participants": (
+        "participants",
+        "deelnemers",
+        "number of participants",
+        "aantal deelnemers",
+        "aantal",
+    ),
     "quote": ("quote", "citaat", "text", "tekst"),
     "needs": ("needs", "behoeften", "supports", "ondersteunt"),
     "questions": ("questions", "betwijfelt", "casts doubt on", "twijfel"),
@@ -533,10 +540,15 @@ def interview_sheet_yaml(
 ) -> str:
     """The interviews as an ``interviews/`` file, in the layout people write by hand, with
     a first comment in ``language`` naming the sheet they came from."""
-    source = " ".join(source.split())  # a file name with a line break must not end the comment
     items = "".join(f"  {line}\n" for item in map(interview_item_yaml, interviews) for line in item)
-    first = "# " + file_notes(language)["interviews_from"].format(source=source)
-    return f"{first}\ninterviews:\n{items}"
+    return f"{source_comment(source, language)}\ninterviews:\n{items}"
+
+
+def source_comment(source: str, language: Language) -> str:
+    """The first line of an interview file imported from the sheet named ``source``: what
+    tells a later import whether the file came from that sheet."""
+    source = " ".join(source.split())  # a file name with a line break must not end the comment
+    return "# " + file_notes(language)["interviews_from"].format(source=source)
 
 
 def interview_item_yaml(interview: SheetInterview) -> list[str]:
