@@ -16,6 +16,7 @@ from needmap.cli import app
 from needmap.reports.survey_form import (
     SurveyForm,
     form_text,
+    form_to_json,
     form_to_markdown,
     form_to_text,
     render_form_page,
@@ -152,8 +153,21 @@ def test_a_limesurvey_form_gives_the_codes(tmp_path: Path) -> None:
         "1. The respondent's group",
         "2. The tasks they do most often",
     )
+    assert form_to_json(_form(root, name="limesurvey.yaml"))["group"]["answer_texts"] == [
+        "Front desk",
+        "Field staff",
+        "Office staff",
+        "Another group",
+    ]
     assert group.notes[0] == "In the export: column 'G01Q01'."
-    assert group.options == ("AO01", "AO02", "AO03", "AO04")
+    # The export gives answer codes: each is shown with a text, its group's name, to word
+    assert group.options_label.startswith("Answers (4), code and text (the export gives")
+    assert group.options == (
+        "AO01\tFront desk",
+        "AO02\tField staff",
+        "AO03\tOffice staff",
+        "AO04\tAnother group",  # ~: counted outside the target groups
+    )
     assert tasks.notes[0] == "In the export: question G02Q02, a column per subquestion."
     assert tasks.options_label == "Subquestions (6), code and text:"
     assert tasks.options[:2] == (
@@ -165,6 +179,38 @@ def test_a_limesurvey_form_gives_the_codes(tmp_path: Path) -> None:
         "In another tool? First set layout in surveys/limesurvey.yaml to the tool's: ms-forms, "
         "google-forms, long. Each tool writes its export in its own way."
     )
+
+
+def test_answer_codes_get_their_groups_names_and_answer_texts_none(tmp_path: Path) -> None:
+    """An answer code for two groups names both; a mapping with one answer that is no code
+    reads full answers, which are the texts themselves; a Dutch study words the rest."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "limesurvey.yaml", load_study(root))
+    both = mapping.model_copy(
+        update={
+            "group": mapping.group.model_copy(
+                update={"values": {"A1": ["desk", "field"], "A2": None}}
+            )
+        }
+    )
+    assert _form(root, both, "limesurvey.yaml").answer_texts == (
+        "Front desk / Field staff",
+        "Another group",
+    )
+    texts = mapping.group.model_copy(update={"values": {"AO01": "desk", "Field staff": "field"}})
+    full = mapping.model_copy(update={"group": texts})
+    assert _form(root, full, "limesurvey.yaml").answer_texts == ()
+    assert form_text(_form(root, full, "limesurvey.yaml")).questions[0].options == (
+        "AO01",
+        "Field staff",
+    )
+    study = root / "study.yaml"
+    study.write_text(study.read_text().replace("language: en", "language: nl"))
+    assert "language: nl" in study.read_text()
+    dutch = form_text(_form(root, both, "limesurvey.yaml")).questions[0]
+    assert dutch.options == ("A1\tFront desk / Field staff", "A2\tEen andere groep")
+    assert dutch.options_label.startswith("Antwoorden (2), code en tekst")
 
 
 def test_a_long_export_s_columns_are_told_beside_its_questions(tmp_path: Path) -> None:
@@ -245,6 +291,7 @@ def test_the_form_as_json_for_a_script_that_builds_the_survey(care: Path, tmp_pa
     assert data["group"] == {
         "question": "What is your role at Linden?",
         "answers": list(mapping.group.values),
+        "answer_texts": None,  # the answers are the texts people see
         "other": False,
         "not_asked": ["clients", "family", "prospective"],
     }

@@ -139,9 +139,12 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "form.task_heading": "The tasks they do most often",
         "form.options": "Options ({count}):",
         "form.codes": "Subquestions ({count}), code and text:",
+        "form.answer_codes": "Answers ({count}), code and text (the export gives the code; the "
+        "text is what people see, worded as you like):",
+        "form.outside": "Another group",
         "form.tip.limesurvey": "In LimeSurvey, the first question is of the type List "
-        "(radio), the second Multiple choice with the question code and subquestion codes "
-        "above, Maximum answers {n} and Random order.",
+        "(radio), the second Multiple choice; each with the codes above, the second with "
+        "Maximum answers {n} and Random order.",
         "form.tip.ms-forms": "In Microsoft Forms, both are Choice questions; the second has "
         "Multiple answers on and Shuffle options.",
         "form.tip.google-forms": "In Google Forms, the first is a Multiple choice question; "
@@ -783,9 +786,12 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "form.task_heading": "De taken die men het vaakst doet",
         "form.options": "Opties ({count}):",
         "form.codes": "Subvragen ({count}), code en tekst:",
+        "form.answer_codes": "Antwoorden ({count}), code en tekst (de export geeft de code; de "
+        "tekst is wat men ziet, naar eigen keuze verwoord):",
+        "form.outside": "Een andere groep",
         "form.tip.limesurvey": "In LimeSurvey is de eerste vraag van het type List (radio), "
-        "de tweede Multiple choice met de vraagcode en subvraagcodes hierboven, Maximum "
-        "answers {n} en Random order.",
+        "de tweede Multiple choice; elk met de codes hierboven, de tweede met Maximum answers "
+        "{n} en Random order.",
         "form.tip.ms-forms": "In Microsoft Forms zijn beide keuzevragen; bij de tweede staan "
         "meerdere antwoorden aan en de opties in willekeurige volgorde.",
         "form.tip.google-forms": "In Google Forms is de eerste een meerkeuzevraag; de tweede "

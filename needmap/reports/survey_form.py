@@ -24,6 +24,7 @@ from needmap.reports.i18n import labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
 from needmap.reports.table_formats import json_bytes, markdown_cell, write_in_format
+from needmap.surveys.answers import ANSWER_CODE
 from needmap.surveys.mapping import LAYOUTS, Layout, SurveyMapping, SurveyTask
 
 __all__ = [
@@ -58,6 +59,10 @@ class SurveyForm:
     group_answers: tuple[str, ...]
     """The group question's answers, as the mapping lists them (those counted outside the
     target groups too: they are options people choose)."""
+    answer_texts: tuple[str, ...]
+    """For a LimeSurvey mapping that reads answer codes (``AO01``), a text for each answer
+    to show people, since the export gives only the code: the names of the groups it is
+    for. Empty where the answers are the texts themselves."""
     unasked: tuple[TargetGroup, ...]
     """The study's groups that no answer names: the survey does not ask them (a survey
     among employees leaves out clients), which the form says, to check."""
@@ -89,12 +94,30 @@ def survey_form(mapping: SurveyMapping, study: Study, mapping_file: Path) -> Sur
         mapping_file=_relative(mapping_file, study.root),
         group_question=mapping.group.column,
         group_answers=tuple(mapping.group.values),
+        answer_texts=_answer_texts(mapping, study),
         unasked=tuple(g for g in study.groups if g.id not in answered),
         group_other=mapping.group.other,
         task_question=mapping.choices.question or mapping.choices.column or "",
         tasks=tuple(mapping.tasks),
         max_picks=mapping.max_picks,
         task_other=mapping.choices.other,
+    )
+
+
+def _answer_texts(mapping: SurveyMapping, study: Study) -> tuple[str, ...]:
+    """What people see for each of a LimeSurvey mapping's answer codes: the name of the
+    group it is for (names joined where it is for several; for none, that it is another
+    group); empty when any answer is not a code (the answers are the texts)."""
+    values = mapping.group.values
+    if mapping.layout != "limesurvey" or not all(map(ANSWER_CODE.fullmatch, values)):
+        return ()
+    names = {g.id: g.name for g in study.groups}
+    outside = labels(study.settings.language)["form.outside"]
+    return tuple(
+        outside
+        if not groups
+        else " / ".join(names.get(g, g) for g in ([groups] if isinstance(groups, str) else groups))
+        for groups in values.values()
     )
 
 
@@ -158,12 +181,17 @@ def form_text(form: SurveyForm) -> FormText:
         f"{task.code}\t{task.label}" if limesurvey and task.code else task.label
         for task in form.tasks
     )
+    answers = form.group_answers
+    if form.answer_texts:
+        answers = tuple(f"{a}\t{t}" for a, t in zip(answers, form.answer_texts, strict=True))
     questions = (
         FormQuestion(
             f"1. {words['form.group_heading'] if by_code else form.group_question}",
             tuple(group_notes),
-            words["form.options"].format(count=len(form.group_answers)),
-            form.group_answers,
+            words["form.answer_codes" if form.answer_texts else "form.options"].format(
+                count=len(answers)
+            ),
+            answers,
         ),
         FormQuestion(
             f"2. {words['form.task_heading'] if by_code else form.task_question}",
@@ -246,6 +274,7 @@ def form_to_json(form: SurveyForm) -> dict[str, Any]:
         "group": {
             "question": form.group_question,
             "answers": list(form.group_answers),
+            "answer_texts": list(form.answer_texts) or None,
             "other": form.group_other,
             "not_asked": [g.id for g in form.unasked],
         },
