@@ -148,6 +148,10 @@ def test_a_limesurvey_form_gives_the_codes(tmp_path: Path) -> None:
     (root / "surveys").mkdir()
     shutil.copy(SURVEY_FIXTURES / "mappings" / "limesurvey.yaml", root / "surveys")
     text = form_text(_form(root, name="limesurvey.yaml"))
+    assert text.lead == (  # the export gives codes: the texts beside them are free to word
+        "Copy each code, and each answer that has none, exactly as written here: the import "
+        "reads the export by them, as surveys/limesurvey.yaml lists them."
+    )
     group, tasks = text.questions
     assert (group.heading, tasks.heading) == (
         "1. The respondent's group",

@@ -124,6 +124,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "form.title": "{title}: the questions to build in {tool}",
         "form.intro": "Copy each question, answer and task exactly as written here: the "
         "import reads the export by these texts, as {file} lists them.",
+        "form.intro.limesurvey": "Copy each code, and each answer that has none, exactly as "
+        "written here: the import reads the export by them, as {file} lists them.",
         "form.tool.limesurvey": "LimeSurvey",
         "form.tool.ms-forms": "Microsoft Forms",
         "form.tool.google-forms": "Google Forms",
@@ -771,6 +773,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "form.title": "{title}: de vragen om in {tool} te maken",
         "form.intro": "Neem elke vraag, elk antwoord en elke taak precies zo over: de import "
         "leest de export aan deze teksten, zoals {file} ze noemt.",
+        "form.intro.limesurvey": "Neem elke code, en elk antwoord zonder code, precies zo over: "
+        "de import leest de export daaraan, zoals {file} ze noemt.",
         "form.tool.limesurvey": "LimeSurvey",
         "form.tool.ms-forms": "Microsoft Forms",
         "form.tool.google-forms": "Google Forms",

@@ -202,7 +202,9 @@ def form_text(form: SurveyForm) -> FormText:
     )
     return FormText(
         title=words["form.title"].format(title=form.title, tool=tool),
-        lead=words["form.intro"].format(file=form.mapping_file),
+        lead=words["form.intro.limesurvey" if limesurvey else "form.intro"].format(
+            file=form.mapping_file
+        ),
         questions=questions,
         closing=(
             words[f"form.tip.{form.layout}"].format(n=form.max_picks, tool=tool),
