@@ -20,6 +20,7 @@ from needmap.errors import TargetExistsError, UsageError
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.draft import MAX_ANSWERS, MAX_TASKS, MappingDraft, draft_mapping, write_draft
+from needmap.surveys.draft_words import suggest_needs
 from needmap.surveys.mapping import Layout, SurveyMapping
 from tests.conftest import (
     SURVEY_FIXTURES,
@@ -385,6 +386,25 @@ def test_a_rare_word_a_task_shares_with_a_need_suggests_it_and_a_common_one_does
         draft.text
     )
     assert "label: Bekijken, needs: []}  # TODO: needs\n" in draft.text
+
+
+def test_a_second_need_is_suggested_only_where_it_fits_half_as_well(
+    make_study: StudyMaker,
+) -> None:
+    """Storing and melden both name the fault report; melden alone the visitors' sign-in
+    (a quarter of the score): offered alone. Two needs that fit alike are both offered."""
+    needs = "".join(
+        f"  - {{id: {need}, title: {title}, kind: function, groups: {{desk: must}}}}\n"
+        for need, title in [
+            ("fault", "Storing melden"),
+            ("visitors", "Bezoekers aanmelden"),
+            ("roster", "Rooster bekijken"),
+            ("leave", "Verlof aanvragen"),
+        ]
+    )
+    study = load_study(make_study({"needs.yaml": "needs:\n" + needs, "personas.yaml": None}))
+    assert suggest_needs(study, "Storing melden") == ("fault",)
+    assert suggest_needs(study, "Rooster en verlof") == ("roster", "leave")
 
 
 def test_a_title_not_given_is_the_export_s_name_marked_to_do(tmp_path: Path) -> None:
@@ -874,9 +894,9 @@ def _suggested(
 def test_a_task_s_word_that_is_part_of_a_dutch_compound_suggests_its_need(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
-    """ "Nieuws" is in "Organisatienieuws", which also holds "organisatie": that need
-    comes before one whose title has "nieuws" alone; "zorg" is too short to count as a
-    part of "zorgplan"."""
+    """ "Nieuws" is in "Organisatienieuws", which also holds "organisatie": that need is
+    offered, and not one whose title has "nieuws" alone (a third of its score); "zorg" is
+    too short to count as a part of "zorgplan"."""
     needs = (
         "  - {id: push, title: Pushmeldingen bij urgent nieuws, kind: function,"
         " groups: {desk: must}}\n"
@@ -886,7 +906,7 @@ def test_a_task_s_word_that_is_part_of_a_dutch_compound_suggests_its_need(
     )
     tasks = ["Nieuws over de organisatie lezen", "Zorg regelen"]
     assert _suggested(make_study, tmp_path, needs, tasks) == {
-        "Nieuws over de organisatie lezen": ("nieuws", "push"),
+        "Nieuws over de organisatie lezen": ("nieuws",),
         "Zorg regelen": (),
     }
     # five letters are enough: "kaart" in "Parkeerkaart"

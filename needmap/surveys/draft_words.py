@@ -206,7 +206,9 @@ def _closeness(ours: Sequence[str], texts: Sequence[str]) -> float:
 def suggest_needs(study: Study, label: str) -> tuple[str, ...]:
     """Up to two needs whose title shares words with the task label, rarer words counting
     more ("calamiteit" says more than "bekijken"): a hint in a comment, never a link, since
-    a wrong link would count votes as evidence for the wrong need."""
+    a wrong link would count votes as evidence for the wrong need. The second is offered
+    only where it scores at least half the first: "Storing melden" is "Storing melden"
+    (storing and melden), not also "Bezoekers aanmelden" (for melden alone)."""
     titles = {n.id: _words(n.title) for n in study.needs}
     scores: dict[str, float] = {}
     for word in _words(label):
@@ -214,4 +216,4 @@ def suggest_needs(study: Study, label: str) -> tuple[str, ...]:
         for need in having:
             scores[need] = scores.get(need, 0.0) + 1 / len(having)
     ranked = sorted((n for n, score in scores.items() if score >= 0.5), key=lambda n: -scores[n])
-    return tuple(ranked[:2])
+    return tuple(n for n in ranked[:2] if scores[n] * 2 >= scores[ranked[0]])
