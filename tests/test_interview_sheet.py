@@ -20,6 +20,7 @@ from needmap.personas.study import Study
 from needmap.reports.i18n import labels
 from needmap.scaffold import write_schemas
 from needmap.surveys.interview_sheet import (
+    _DUTCH_HEADINGS,
     SHEET_COLUMNS,
     SheetQuote,
     interview_sheet_yaml,
@@ -1009,6 +1010,23 @@ def test_a_sheet_without_quotes_is_an_error_and_unread_columns_a_warning(
     with pytest.raises(InvalidStudyError) as raised:
         import_interview_sheet(load_study(root), blank)
     assert [p.message for p in raised.value.problems] == ["the sheet has no quotes"]
+    # a sheet headed in Dutch is told the Dutch headings
+    dutch = _sheet(tmp_path, "Doelgroep,Citaat,Vragen\n", name="dutch.csv")
+    with pytest.raises(InvalidStudyError) as raised:
+        import_interview_sheet(load_study(root), dutch)
+    assert raised.value.problems[0].hint == (
+        "needmap reads gesprek, groep, datum, deelnemers, citaat, behoeften, betwijfelt, "
+        "notities; leave out names, reports must not show who said what"
+    )
+
+
+def test_the_dutch_headings_are_the_sheet_s_headings_that_are_dutch() -> None:
+    """Every Dutch heading is one a field may have, each field's second is Dutch, and no
+    field's first (English) one is."""
+    aliases = {alias for names in SHEET_COLUMNS.values() for alias in names}
+    assert aliases >= _DUTCH_HEADINGS
+    assert {names[1] for names in SHEET_COLUMNS.values()} <= _DUTCH_HEADINGS
+    assert not {names[0] for names in SHEET_COLUMNS.values()} & _DUTCH_HEADINGS
 
 
 def test_ids_that_yaml_would_read_as_numbers_or_booleans_are_quoted(

@@ -64,6 +64,27 @@ SHEET_COLUMNS: Mapping[str, tuple[str, ...]] = {
 }
 """Each field and the headings (any case or spacing; English or Dutch) a sheet may give
 its column."""
+_DUTCH_HEADINGS = frozenset(
+    {
+        "gesprek",
+        "groep",
+        "doelgroep",
+        "datum",
+        "deelnemers",
+        "aantal deelnemers",
+        "aantal",
+        "citaat",
+        "tekst",
+        "behoeften",
+        "ondersteunt",
+        "betwijfelt",
+        "twijfel",
+        "notities",
+        "aantekeningen",
+    }
+)
+"""The Dutch headings of :data:`SHEET_COLUMNS`: a sheet headed with one is told the
+columns needmap reads by their Dutch names (the second of each field's)."""
 
 _REQUIRED = ("group", "quote")
 _SPLIT_SEGMENTS = re.compile(r"[;\n]")
@@ -189,6 +210,7 @@ def _columns(table: Table, problems: list[Problem]) -> _Columns:
                 )
             )
     if unknown:
+        dutch = any(fold_text(h) in _DUTCH_HEADINGS for h in headings.values())
         problems.append(
             Problem(
                 Location(table.path, 1),
@@ -196,7 +218,7 @@ def _columns(table: Table, problems: list[Problem]) -> _Columns:
                 + ("s " if len(unknown) > 1 else " ")
                 + ", ".join(f"'{h}'" for h in unknown),
                 hint="needmap reads "
-                + ", ".join(names[0] for names in SHEET_COLUMNS.values())
+                + ", ".join(names[1 if dutch else 0] for names in SHEET_COLUMNS.values())
                 + "; leave out names, reports must not show who said what",
                 severity=Severity.WARNING,
             )
