@@ -1748,6 +1748,17 @@ def test_tasks_linked_to_no_need_are_named_up_to_three(study: Study, tmp_path: P
     text = text.replace("[]", "[canteen]", 2)
     _, problems = checked_mapping(_write(tmp_path, "m.yaml", text), study)
     assert [p.message for p in problems] == ["1 of 6 tasks is evidence for no need: 'printer'"]
+    # no title shares the task's words: the example is one of the study's needs
+    assert problems[0].hint == (
+        "link each task to the needs it is evidence for, e.g. needs: [canteen]"
+    )
+    printer = text.replace("label: Report a broken printer", "label: Call the service desk")
+    assert printer != text
+    _, problems = checked_mapping(_write(tmp_path, "m.yaml", printer), study)
+    assert problems[0].hint == (
+        "link each task to the needs it is evidence for; for 'Call the service desk' perhaps "
+        "needs: [service-desk]"
+    )
 
 
 def test_a_label_with_a_semicolon_is_refused_where_choices_are_joined_with_it(

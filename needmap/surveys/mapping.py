@@ -36,7 +36,7 @@ from needmap.personas.slips import named_twice
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamledit import yaml_flow_list
 from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file
-from needmap.surveys.draft_words import asked_picks
+from needmap.surveys.draft_words import asked_picks, suggest_needs
 from needmap.surveys.tally import stratum_groups, stratum_key
 
 __all__ = [
@@ -343,7 +343,7 @@ def checked_mapping(path: Path, study: StudyIds) -> tuple[SurveyMapping, list[Pr
     return mapping, [
         *problems,
         *_picks_asked(mapping, document),
-        *_unlinked(mapping, document),
+        *_unlinked(mapping, document, study),
         *_other_unread(mapping, document),
     ]
 
@@ -390,9 +390,10 @@ def _other_unread(mapping: SurveyMapping, document: YamlDocument) -> list[Proble
     ]
 
 
-def _unlinked(mapping: SurveyMapping, document: YamlDocument) -> list[Problem]:
+def _unlinked(mapping: SurveyMapping, document: YamlDocument, study: StudyIds) -> list[Problem]:
     """One warning for the tasks linked to no need: their votes are evidence for nothing
-    (a drafted mapping starts that way)."""
+    (a drafted mapping starts that way). Its example is the study's: the needs whose
+    titles share the first such task's words, or else one of its need ids."""
     unlinked = [i for i, task in enumerate(mapping.tasks) if not task.needs]
     if not unlinked:
         return []
@@ -404,10 +405,22 @@ def _unlinked(mapping: SurveyMapping, document: YamlDocument) -> list[Problem]:
             f"{len(unlinked)} of {len(mapping.tasks)} tasks "
             f"{'is' if len(unlinked) == 1 else 'are'} evidence for no need: {names}",
             key=format_key(first),
-            hint="link each task to the needs it is evidence for, e.g. needs: [search]",
+            hint="link each task to the needs it is evidence for"
+            + _needs_example(mapping.tasks[unlinked[0]], study),
             severity=Severity.WARNING,
         )
     ]
+
+
+def _needs_example(task: SurveyTask, study: StudyIds) -> str:
+    """What the hint for unlinked tasks shows: "; for 'Storing melden' perhaps needs:
+    [storing-melden]", from the needs whose titles share its words; else ", e.g. needs:
+    [ID]" with the first of the study's need ids; else nothing."""
+    suggested = suggest_needs(study, task.label) if isinstance(study, Study) else ()
+    if suggested:
+        return f"; for '{task.label}' perhaps needs: [{', '.join(suggested)}]"
+    some = min(study.need_by_id, default=None)  # a set where definitions failed: sorted
+    return f", e.g. needs: [{some}]" if some is not None else ""
 
 
 def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
