@@ -317,7 +317,7 @@ def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
 
 def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
     """The summary, the table without kind and per-group columns (they fit in the files),
-    then the notes."""
+    then the notes for what it shows (the groups a need does not list named in one)."""
     from needmap.reports.i18n import labels
     from needmap.reports.interviews_report import (
         build_interviews_table,

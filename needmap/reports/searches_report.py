@@ -43,6 +43,7 @@ __all__ = [
     "searches_to_markdown",
     "study_searches",
     "summary_line",
+    "terms_counted",
     "write_searches",
 ]
 
@@ -83,9 +84,14 @@ def search_figures(need: NeedSearches) -> dict[str, Any]:
     return {"searches": need.searches, "no_results": need.no_results, "gap": need.gap}
 
 
+def terms_counted(terms: Sequence[SearchTerm], language: Language) -> list[str]:
+    """Each term with its searches, as reports name them: 'verlof (33)'."""
+    return [f"{t.text} ({format_count(t.searches, language)})" for t in terms]
+
+
 def _terms(need: NeedSearches, language: Language, most: int) -> str:
     words = labels(language)
-    named = [f"{t.text} ({format_count(t.searches, language)})" for t in need.terms]
+    named = terms_counted(need.terms, language)
     rest = max(0, len(named) - most) + need.hidden_terms
     shown = named[:most]
     if rest > 0:
@@ -194,10 +200,7 @@ def search_notes(evidence: SearchEvidence, study: Study) -> tuple[str, ...]:
             terms = [f"{term} ({study.need_by_id[need].title})" for need, term in log.unused]
             notes.append(words["sl.unused"].format(title=log.title, terms=_named(terms, words)))
         if log.mapped_elsewhere:
-            language = study.settings.language
-            terms = [
-                f"{t.text} ({format_count(t.searches, language)})" for t in log.mapped_elsewhere
-            ]
+            terms = terms_counted(log.mapped_elsewhere, study.settings.language)
             notes.append(words["sl.elsewhere"].format(title=log.title, terms=_named(terms, words)))
     silent = sum(1 for n in evidence.needs if not n.searches)
     if silent:

@@ -30,13 +30,13 @@ from needmap.reports.guide_report import has_evidence, need_evidence
 from needmap.reports.i18n import (
     Language,
     counted,
-    format_count,
     format_date,
     format_percent,
     format_points,
     labels,
     number_key,
 )
+from needmap.reports.searches_report import terms_counted
 from needmap.scaffold import SCHEMA_FOLDER, outdated_schemas
 from needmap.scrub import personal_data
 from needmap.shell import command_word
@@ -268,13 +268,7 @@ def _search_steps(content: BriefContent, folder: str) -> list[NextStep]:
         NextStep(
             text.format(
                 title=log.title,
-                terms=_names(
-                    [
-                        f"{t.text} ({format_count(t.searches, language)})"
-                        for t in log.mapped_elsewhere
-                    ],
-                    language,
-                ),
+                terms=_names(terms_counted(log.mapped_elsewhere, language), language),
             ),
             f"needmap searches {folder}",
         )

@@ -42,7 +42,7 @@ from needmap.reports.interviews_report import bucket_name, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
 from needmap.reports.roadmap_report import analysed_surveys, need_titles
-from needmap.reports.searches_report import study_searches
+from needmap.reports.searches_report import study_searches, terms_counted
 from needmap.reports.table_formats import json_bytes, markdown_cell, write_in_format
 from needmap.shell import command_word
 
@@ -315,9 +315,7 @@ def _searches(story: NeedStory, language: Language) -> list[str]:
         text += " " + words["why.gap"]
     lines = [text]
     if sought.terms:
-        terms = ", ".join(
-            f"{t.text} ({format_count(t.searches, language)})" for t in sought.terms[:TERMS_SHOWN]
-        )
+        terms = ", ".join(terms_counted(sought.terms[:TERMS_SHOWN], language))
         lines.append(words["why.terms"].format(terms=terms))
     return lines
 
