@@ -405,6 +405,14 @@ def test_a_second_need_is_suggested_only_where_it_fits_half_as_well(
     study = load_study(make_study({"needs.yaml": "needs:\n" + needs, "personas.yaml": None}))
     assert suggest_needs(study, "Storing melden") == ("fault",)
     assert suggest_needs(study, "Rooster en verlof") == ("roster", "leave")
+    # exactly half: verlof is in two titles, so each gets half of what rooster gives one
+    two_leaves = (
+        "needs:\n"
+        + needs
+        + ("  - {id: leave-2, title: Verlof registreren, kind: function, groups: {desk: must}}\n")
+    )
+    study = load_study(make_study({"needs.yaml": two_leaves, "personas.yaml": None}, "half"))
+    assert suggest_needs(study, "Rooster en verlof") == ("roster", "leave")
 
 
 def test_a_title_not_given_is_the_export_s_name_marked_to_do(tmp_path: Path) -> None:

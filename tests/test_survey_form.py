@@ -202,6 +202,8 @@ def test_answer_codes_get_their_groups_names_and_answer_texts_none(tmp_path: Pat
         "Front desk / Field staff",
         "Another group",
     )
+    numbered = both.model_copy(update={"layout": "long"})  # its answers are what people see
+    assert _form(root, numbered, "limesurvey.yaml").answer_texts == ()  # A1 is a text there
     texts = mapping.group.model_copy(update={"values": {"AO01": "desk", "Field staff": "field"}})
     full = mapping.model_copy(update={"group": texts})
     assert _form(root, full, "limesurvey.yaml").answer_texts == ()
