@@ -93,9 +93,11 @@ class PreviewServer:
         try:
             self._httpd = _Server(("127.0.0.1", port), handler)
         except OSError as exc:
+            free = _free_port_after(port)
             raise NeedmapError.single(
                 f"cannot listen on port {port}: {exc.strerror or exc}",
-                hint="another program (or needmap serve) uses it; choose another with --port",
+                hint="another program (or needmap serve) uses it; choose another with --port"
+                + (f" ({free} is free)" if free is not None else ", or --port 0 for any free one"),
             ) from exc
         self._httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
@@ -143,6 +145,22 @@ class PreviewServer:
             poll=_POLL_MS,
             heading=json.dumps(" in the study; this page shows the last good build"),
         ).encode()
+
+
+def _free_port_after(port: int, tries: int = 20) -> int | None:
+    """The first of the ``tries`` ports after ``port`` that one can listen on at
+    127.0.0.1 (None when none is, or ``port`` is not one to count on from): what the
+    hint for a port in use offers."""
+    import socket
+
+    for candidate in range(port + 1, min(port + 1 + tries, 65536)) if port > 0 else ():
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind(("127.0.0.1", candidate))
+            except OSError:
+                continue
+            return candidate
+    return None
 
 
 class _Server(ThreadingHTTPServer):

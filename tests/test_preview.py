@@ -22,8 +22,8 @@ import pytest
 from typer.testing import CliRunner
 
 from needmap.cli import app
-from needmap.errors import Location, Problem
-from needmap.preview import STATE_PATH, PreviewServer
+from needmap.errors import Location, NeedmapError, Problem
+from needmap.preview import STATE_PATH, PreviewServer, _free_port_after
 from tests.conftest import StudyMaker, ctrl_c_as_in_a_terminal, wait_for, write_tree
 
 runner = CliRunner()
@@ -174,10 +174,43 @@ def test_a_port_in_use_is_refused_with_a_hint(make_study: StudyMaker) -> None:
         port = taken.getsockname()[1]
         served = runner.invoke(app, ["serve", str(make_study()), "--port", str(port)])
     assert served.exit_code == 2
-    assert served.stderr.splitlines() == [
-        f"cannot listen on port {port}: Address already in use",
-        "    hint: another program (or needmap serve) uses it; choose another with --port",
-    ]
+    message, hint = served.stderr.splitlines()
+    assert message == f"cannot listen on port {port}: Address already in use"
+    offered = re.fullmatch(
+        r"    hint: another program \(or needmap serve\) uses it; choose another with --port "
+        r"\((\d+) is free\)",
+        hint,
+    )
+    assert offered is not None, hint
+    free = int(offered[1])
+    assert port < free <= port + 20
+    with socket.socket() as probe:  # free indeed
+        probe.bind(("127.0.0.1", free))
+
+
+def test_a_port_to_offer_is_one_after_the_taken_one_or_none() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        port = taken.getsockname()[1]
+        assert _free_port_after(port, tries=0) is None
+        assert _free_port_after(0) is None  # any free port was asked for: nothing to count on
+        assert _free_port_after(65535) is None  # no port after the last
+        found = _free_port_after(port - 1, tries=1)  # the only one tried is the taken one
+        assert found is None
+
+
+def test_without_a_free_port_near_the_hint_offers_any(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("needmap.preview._free_port_after", lambda port: None)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        with pytest.raises(NeedmapError) as refused:
+            PreviewServer(tmp_path, taken.getsockname()[1])
+    assert refused.value.problems[0].hint == (
+        "another program (or needmap serve) uses it; choose another with --port, or --port 0 "
+        "for any free one"
+    )
 
 
 class _Listening:
