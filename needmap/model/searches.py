@@ -180,19 +180,26 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
         matcher = TopicMatcher(data.log)
         in_log = dict.fromkeys(by_need, 0)
         matched = 0
-        unmatched.append({})
+        told = data.has_results
+        log_unmatched: dict[str, _Tally] = {}  # a log has each folded term once
+        unmatched.append(log_unmatched)
         for key, term in data.terms.items():
             totals[key] = totals.get(key, 0) + term.searches
             text_of.setdefault(key, term.text)
             needs = [n for n in matcher.needs(key) if n in by_need]
-            if needs:
-                matched += term.searches
-            else:
-                unmatched[-1].setdefault(key, _Tally()).add(term, data.has_results)
+            if not needs:
+                log_unmatched[key] = _Tally(term.searches, term.no_results if told else None)
+                continue
+            matched += term.searches
             for need in needs:
-                by_need[need].add(term, data.has_results)
+                by_need[need].add(term, told)
                 in_log[need] += term.no_results
-                need_terms[need].setdefault(key, _Tally()).add(term, data.has_results)
+                terms = need_terms[need]
+                tally = terms.get(key)
+                if tally is None:
+                    terms[key] = _Tally(term.searches, term.no_results if told else None)
+                else:
+                    tally.add(term, told)
         for need, count in in_log.items():
             if data.has_results and count >= data.log.gap_from:
                 gap_in[need].append(data.log.id)
@@ -226,8 +233,13 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
     nowhere: dict[str, _Tally] = {}
     for log_terms in unmatched:
         for key, tally in log_terms.items():
-            if key not in mapped:
-                nowhere.setdefault(key, _Tally()).merge(tally)
+            if key in mapped:
+                continue
+            known = nowhere.get(key)
+            if known is None:  # a copy: the log's own counts stay as they are
+                nowhere[key] = _Tally(tally.searches, tally.no_results)
+            else:
+                known.merge(tally)
     summaries = [
         replace(
             summary,
@@ -267,9 +279,11 @@ class _Tally:
     """Searches summed over logs, and of them those that found nothing in the logs that
     say (None until one of those is added)."""
 
-    def __init__(self) -> None:
-        self.searches = 0
-        self.no_results: int | None = None
+    __slots__ = ("no_results", "searches")
+
+    def __init__(self, searches: int = 0, no_results: int | None = None) -> None:
+        self.searches = searches
+        self.no_results = no_results
 
     def add(self, term: TermCount, told: bool) -> None:
         self.searches += term.searches
