@@ -433,6 +433,7 @@ def test_a_need_shows_a_terms_searches_from_the_logs_that_map_it(
     # 9 searches in all make the term showable; only the app log's 2 are about news
     assert (news.searches, [(t.text, t.searches) for t in news.terms]) == (2, [("nieuws", 2)])
     assert news.no_results is None  # the app log does not say; the intranet's 7 are not news'
+    assert news.terms[0].no_results is None  # nor for its term
     # Not a need the study lacks, but a topic term the intranet's log lacks: named with it.
     assert "nieuws" not in [t.text for t in evidence.unmatched]
     app_log, intranet = evidence.logs
