@@ -247,6 +247,10 @@ def test_a_need_searched_too_rarely_to_show_its_terms_is_no_gap(make_study: Stud
     assert dict(why_sections(story))["Evidence"][-1:] == [
         "Searches: 2 (the logs do not say how many found nothing)."
     ]
+    leave = need_story(load_study(make_study(files, "leave")), "leave")  # 47 + the app's 3
+    assert dict(why_sections(leave))["Evidence"][-2] == (
+        "Searches: 50; of the 47 in the logs that say, 17 found nothing. A content gap."
+    )
     assert why_to_markdown(story).startswith(
         "# News (news) · Content · effort ? (3)\n\nWhat goes on here.\n\n## Who needs it\n"
     )
@@ -272,7 +276,13 @@ def test_a_need_searched_too_rarely_to_show_its_terms_is_no_gap(make_study: Stud
         "due_for": [],
         "surveys": [],
         "interviews": None,
-        "searches": {"searches": 2, "no_results": None, "gap": False, "terms": []},
+        "searches": {
+            "searches": 2,
+            "no_results": None,
+            "searches_told": 0,
+            "gap": False,
+            "terms": [],
+        },
         "personas": [],
     }
 

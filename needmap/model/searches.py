@@ -54,6 +54,9 @@ class NeedSearches:
     no_results: int | None
     """Its searches that found nothing, in the logs that say; None when none of the logs
     it was searched in does (and, for a need not searched for, when no log does)."""
+    searches_told: int
+    """Of its searches, those in the logs that say how many found nothing: what
+    :attr:`no_results` is a part of, where the others' logs do not say."""
     terms: tuple[SearchTerm, ...]
     """The need's terms that may be shown, most searched first."""
     hidden_terms: int
@@ -167,6 +170,8 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
     website's log without the intranet's "waste calendar")."""
     minimum = study.settings.privacy.min_group_size
     by_need = {n.id: _Tally() for n in study.needs}
+    told_searches = dict.fromkeys(by_need, 0)
+    """need -> its searches in the logs that say how many found nothing."""
     need_terms: dict[str, dict[str, _Tally]] = {n.id: {} for n in study.needs}
     """need -> folded term -> its counts in the logs where it is about the need (logs may
     map a term differently)."""
@@ -193,6 +198,8 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
             matched += term.searches
             for need in needs:
                 by_need[need].add(term, told)
+                if told:
+                    told_searches[need] += term.searches
                 in_log[need] += term.no_results
                 terms = need_terms[need]
                 tally = terms.get(key)
@@ -251,7 +258,7 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
         )
         for summary, log_terms in zip(summaries, unmatched, strict=True)
     ]
-    told = any(log.no_results is not None for log in summaries)
+    any_told = any(log.no_results is not None for log in summaries)
     return SearchEvidence(
         logs=tuple(summaries),
         needs=tuple(
@@ -260,7 +267,8 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
                 searches=by_need[need.id].searches,
                 no_results=by_need[need.id].no_results
                 if by_need[need.id].searches
-                else (0 if told else None),  # none of no searches, where a log can say
+                else (0 if any_told else None),  # none of no searches, where a log can say
+                searches_told=told_searches[need.id],
                 terms=_ranked(
                     tally.term(text_of[k]) for k, tally in need_terms[need.id].items() if k in shown
                 ),

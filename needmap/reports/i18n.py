@@ -414,6 +414,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "why.searched": "Searches: {searches}, of which {none} found nothing.",
         "why.searched_untold": "Searches: {searches} (the logs do not say how many found "
         "nothing).",
+        "why.searched_part": "Searches: {searches}; of the {told} in the logs that say, {none} "
+        "found nothing.",
         "why.gap": "A content gap.",
         "why.terms": "Searched for as: {terms}.",
         "rm.since": "Since {since}",
@@ -1074,6 +1076,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "why.searched": "Zoekopdrachten: {searches}, waarvan {none} niets vonden.",
         "why.searched_untold": "Zoekopdrachten: {searches} (de logs zeggen niet hoeveel er "
         "niets vonden).",
+        "why.searched_part": "Zoekopdrachten: {searches}; van de {told} in de logs die het "
+        "zeggen, vonden er {none} niets.",
         "why.gap": "Een leemte in de inhoud.",
         "why.terms": "Gezocht als: {terms}.",
         "rm.since": "Sinds {since}",

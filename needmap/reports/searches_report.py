@@ -323,6 +323,7 @@ def searches_to_json(evidence: SearchEvidence) -> dict[str, Any]:
                 "id": n.need,
                 "searches": n.searches,
                 "no_results": n.no_results,
+                "searches_told": n.searches_told,
                 "gap": n.gap,
                 "gap_in": list(n.gap_in),
                 "terms": [term(t) for t in n.terms],

@@ -304,13 +304,15 @@ def _searches(story: NeedStory, language: Language) -> list[str]:
     if not sought.searches:
         return [words["why.not_searched"]]
     searches = format_count(sought.searches, language)
-    text = (
-        words["why.searched_untold"].format(searches=searches)
-        if sought.no_results is None
-        else words["why.searched"].format(
-            searches=searches, none=format_count(sought.no_results, language)
+    if sought.no_results is None:
+        text = words["why.searched_untold"].format(searches=searches)
+    else:
+        key = "why.searched" if sought.searches_told == sought.searches else "why.searched_part"
+        text = words[key].format(
+            searches=searches,
+            none=format_count(sought.no_results, language),
+            told=format_count(sought.searches_told, language),
         )
-    )
     if sought.gap:
         text += " " + words["why.gap"]
     lines = [text]
@@ -370,6 +372,7 @@ def why_to_json(story: NeedStory) -> dict[str, Any]:
         else {
             "searches": sought.searches,
             "no_results": sought.no_results,
+            "searches_told": sought.searches_told,
             "gap": sought.gap,
             "terms": [t.text for t in sought.terms],
         },
