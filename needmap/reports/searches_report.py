@@ -218,7 +218,8 @@ def _named(terms: Sequence[str], words: Mapping[str, str]) -> str:
 
 
 def summary_line(evidence: SearchEvidence, language: Language) -> str:
-    """'115 searches in 2 logs; 81 (70.4%) about a need; 66 found nothing'."""
+    """'115 searches in 2 logs; 81 (70.4%) about a need; 66 found nothing', or where a log
+    does not say how many found nothing, '…; of the 109 in logs that say, 66 found nothing'."""
     words = labels(language)
     text = words["sl.summary"].format(
         searches=counted(evidence.searches, "searches", language),
@@ -226,8 +227,12 @@ def summary_line(evidence: SearchEvidence, language: Language) -> str:
         matched=format_count(evidence.matched, language),
         share=_pct(evidence.matched, evidence.searches, language),
     )
-    if evidence.has_results:
-        text += words["sl.summary_none"].format(none=format_count(evidence.no_results, language))
+    told = sum(log.searches for log in evidence.logs if log.no_results is not None)
+    none = format_count(evidence.no_results, language)
+    if evidence.has_results and told == evidence.searches:
+        text += words["sl.summary_none"].format(none=none)
+    elif told:  # some logs do not say: of how many the count is
+        text += words["sl.summary_none_part"].format(none=none, told=format_count(told, language))
     return text
 
 
