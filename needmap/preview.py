@@ -153,7 +153,9 @@ def _free_port_after(port: int, tries: int = 20) -> int | None:
     hint for a port in use offers."""
     import socket
 
-    for candidate in range(port + 1, min(port + 1 + tries, 65536)) if port > 0 else ():
+    if port <= 0:
+        return None
+    for candidate in range(port + 1, min(port + 1 + tries, 65536)):
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
             try:
                 probe.bind(("127.0.0.1", candidate))
