@@ -8,6 +8,7 @@ import re
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -656,17 +657,25 @@ _TERMS = st.lists(
 )
 
 
+_TOPICS = [{"need": "n1", "terms": ["verlof*"]}, {"need": "n2", "terms": ["nieuws"]}]
+
+
 def _log_data(
-    rows: list[tuple[str, int, int]], replace: dict[str, str] | None = None
+    rows: list[tuple[str, int, int]],
+    replace: dict[str, str] | None = None,
+    *,
+    log_id: str = "p",
+    has_results: bool = True,
+    topics: list[dict[str, Any]] = _TOPICS,
 ) -> SearchLogData:
     log = SearchLog.model_validate(
         {
-            "id": "p",
-            "title": "P",
+            "id": log_id,
+            "title": log_id.upper(),
             "file": "p.csv",
             "gap_from": 5,
             "columns": {"term": "t", "searches": "s", "results": "r"},
-            "topics": [{"need": "n1", "terms": ["verlof*"]}, {"need": "n2", "terms": ["nieuws"]}],
+            "topics": topics,
         }
     )
     terms: dict[str, TermCount] = {}
@@ -675,7 +684,7 @@ def _log_data(
         old = terms.get(text, TermCount(text, 0, 0))
         terms[text] = TermCount(text, old.searches + searches, old.no_results + min(none, searches))
     how = HowRead("CSV", "UTF-8", ",")
-    return SearchLogData(log, Path("p.yaml"), how, terms, has_results=True, without_term=0)
+    return SearchLogData(log, Path("p.yaml"), how, terms, has_results=has_results, without_term=0)
 
 
 @settings(max_examples=150, deadline=None)
@@ -708,6 +717,43 @@ def test_privacy_and_totals_property(rows: list[tuple[str, int, int]], min_size:
         study, [_log_data(rows, replace={t: t + " secret" for t in hidden if t != "a@b.nl"})]
     )
     assert searches_to_json(renamed) == data
+
+
+@settings(max_examples=100, deadline=None)
+@given(told=_TERMS, untold=_TERMS, swap=st.booleans())
+def test_logs_with_and_without_a_results_column_property(
+    told: list[tuple[str, int, int]], untold: list[tuple[str, int, int]], swap: bool
+) -> None:
+    """A log with a results column and one without, whose topics give only verlof* a need:
+    "found nothing" counts the first log's searches only, and is None only for a need
+    searched in the second alone; a term is either about a need, unmatched, or named with
+    the log that lacks the topic, never two of these; the order of the logs changes no
+    need's figures."""
+    study = Study(
+        root=Path(),
+        settings=StudySettings.model_validate({"name": "P", "organisation": "O"}),
+        needs=tuple(Need(id=n, title=n, kind="content") for n in ("n1", "n2")),
+    )
+    logs = [
+        _log_data(told, log_id="a"),
+        _log_data(untold, log_id="b", has_results=False, topics=_TOPICS[:1]),
+    ]
+    evidence = analyse_searches(study, logs[::-1] if swap else logs)
+    for need in evidence.needs:
+        assert need.searches_told <= need.searches
+        if need.searches_told:
+            assert need.no_results is not None and need.no_results <= need.searches_told
+        elif need.searches:
+            assert need.no_results is None
+    unmatched = {t.text for t in evidence.unmatched}
+    named = {t.text for log in evidence.logs for t in log.mapped_elsewhere}
+    about = {t.text for n in evidence.needs for t in n.terms}
+    assert not unmatched & named and not unmatched & about
+    assert named <= about  # named with a log because another log gives it a need
+    in_order = analyse_searches(study, logs)
+    assert [(n.searches, n.no_results, n.searches_told) for n in evidence.needs] == [
+        (n.searches, n.no_results, n.searches_told) for n in in_order.needs
+    ]
 
 
 def _sums(rows: list[tuple[str, int, int]]) -> dict[str, int]:
