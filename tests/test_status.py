@@ -542,8 +542,32 @@ def test_a_search_log_without_a_term_another_log_gives_a_need_is_a_step(
         f"needmap searches {root}",
     )
     steps = study_status(load_study(root)).steps
-    assert [s for s in steps if s.command.startswith("needmap searches")] == [step]
+    assert [s for s in steps if s.text.startswith("Add to the topics")] == [step]
     assert not any(  # with the topic, nothing is missing
-        s.command.startswith("needmap searches")
+        s.text.startswith("Add to the topics")
         for s in study_status(load_study(make_study(files_with_logs(), name="whole"))).steps
     )
+
+
+def test_searches_that_find_nothing_as_often_as_a_gap_and_match_no_need_are_a_step(
+    make_study: StudyMaker,
+) -> None:
+    """Parkeren: 16 searches, 15 without results, and no need's topic; the intranet log
+    makes a need a gap from 15. From 16 the step goes; the app log, which does not say,
+    sets no threshold of its own (its 10 is not taken)."""
+    from tests.test_searches import APP, INTRANET, files_with_logs
+
+    root = make_study(files_with_logs())
+    step = NextStep(
+        "Searched for often without results, and about no need: parkeren (16). Give their "
+        "terms a topic in analytics/, or the study a need for them.",
+        f"needmap searches {root}",
+    )
+    steps = study_status(load_study(root)).steps
+    assert [s for s in steps if s.text.startswith("Searched for often")] == [step]
+    files = files_with_logs()
+    files["analytics/intranet.yaml"] = INTRANET.replace("gap_from: 15", "gap_from: 16")
+    files["analytics/app.yaml"] = APP.replace("file:", "gap_from: 10\n    file:")
+    assert "gap_from: 16" in str(files["analytics/intranet.yaml"])
+    higher = study_status(load_study(make_study(files, name="higher"))).steps
+    assert not any(s.text.startswith("Searched for often") for s in higher)

@@ -146,8 +146,9 @@ def status(
     interviews without quotes, personal data that interview quotes and persona texts
     still hold, survey exports not imported, survey tasks linked to no need, groups with
     more survey respondents than their headcount, search terms another search log gives a
-    need and a log's own topics lack, needs without any evidence yet, and reports older
-    than the study's files.
+    need and a log's own topics lack, searches that found nothing as often as makes a
+    content gap and match no need, needs without any evidence yet, and reports older than
+    the study's files.
     """
     from needmap.reports.i18n import labels
     from needmap.reports.status_report import status_to_json, study_status

@@ -669,6 +669,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "needs: their votes are evidence for nothing.",
         "status.elsewhere": "Add to the topics of the search log '{title}' the terms another "
         "log gives a need: {terms}. Its searches for them count for no need yet.",
+        "status.unmatched_gaps": "Searched for often without results, and about no need: "
+        "{terms}. Give their terms a topic in analytics/, or the study a need for them.",
         "status.over_capacity": "Revisit what is decided for {phase}: with what it depends on, "
         "it holds {points} of {capacity} points. Decide some of it for a later phase (phase in "
         "needs.yaml), or raise the phase's capacity in study.yaml.",
@@ -1342,6 +1344,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.elsewhere": "Voeg aan de onderwerpen van het zoeklog '{title}' de termen toe die "
         "een ander log aan een behoefte geeft: {terms}. De zoekopdrachten daarop tellen nog voor "
         "geen behoefte.",
+        "status.unmatched_gaps": "Vaak zonder resultaat gezocht, en over geen behoefte: {terms}. "
+        "Geef die termen een onderwerp in analytics/, of het onderzoek een behoefte ervoor.",
         "status.over_capacity": "Bekijk opnieuw wat voor {phase} besloten is: met waar het van "
         "afhangt, bevat de fase {points} van {capacity} punten. Besluit een deel voor een latere "
         "fase (phase in needs.yaml), of verhoog de capaciteit van de fase in study.yaml.",

@@ -259,22 +259,38 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
 
 def _search_steps(content: BriefContent, folder: str) -> list[NextStep]:
     """A step per search log whose topics lack terms another log gives a need: their
-    searches count for no need, though the study has one for them."""
+    searches count for no need, though the study has one for them. And one for terms that
+    match no need and found nothing as often as makes a need a content gap (the smallest
+    ``gap_from`` of the logs that say): a gap the study has no need for."""
     if content.searches is None:
         return []
     language = content.study.settings.language
-    text = labels(language)["status.elsewhere"]
-    return [
+    words = labels(language)
+    command = f"needmap searches {folder}"
+    steps = [
         NextStep(
-            text.format(
+            words["status.elsewhere"].format(
                 title=log.title,
                 terms=_names(terms_counted(log.mapped_elsewhere, language), language),
             ),
-            f"needmap searches {folder}",
+            command,
         )
         for log in content.searches.logs
         if log.mapped_elsewhere
     ]
+    gap_from = min(
+        (log.gap_from for log in content.searches.logs if log.no_results is not None),
+        default=None,
+    )
+    gaps = [
+        term
+        for term in content.searches.unmatched
+        if gap_from is not None and term.no_results is not None and term.no_results >= gap_from
+    ]
+    if gaps:
+        terms = _names(terms_counted(gaps, language), language)
+        steps.append(NextStep(words["status.unmatched_gaps"].format(terms=terms), command))
+    return steps
 
 
 def _silent_steps(content: BriefContent, folder: str) -> list[NextStep]:
