@@ -541,12 +541,9 @@ def test_a_search_log_without_a_term_another_log_gives_a_need_is_a_step(
         "need: nieuws (7). Its searches for them count for no need yet.",
         f"needmap searches {root}",
     )
-    steps = study_status(load_study(root)).steps
-    assert [s for s in steps if s.text.startswith("Add to the topics")] == [step]
-    assert not any(  # with the topic, nothing is missing
-        s.text.startswith("Add to the topics")
-        for s in study_status(load_study(make_study(files_with_logs(), name="whole"))).steps
-    )
+    assert _steps_saying(root, "Add to the topics") == [step]
+    whole = make_study(files_with_logs(), name="whole")
+    assert _steps_saying(whole, "Add to the topics") == []  # with the topic, nothing lacks
 
 
 def test_searches_that_find_nothing_as_often_as_a_gap_and_match_no_need_are_a_step(
@@ -563,11 +560,14 @@ def test_searches_that_find_nothing_as_often_as_a_gap_and_match_no_need_are_a_st
         "terms a topic in analytics/, or the study a need for them.",
         f"needmap searches {root}",
     )
-    steps = study_status(load_study(root)).steps
-    assert [s for s in steps if s.text.startswith("Searched for often")] == [step]
+    assert _steps_saying(root, "Searched for often") == [step]
     files = files_with_logs()
     files["analytics/intranet.yaml"] = INTRANET.replace("gap_from: 15", "gap_from: 16")
     files["analytics/app.yaml"] = APP.replace("file:", "gap_from: 10\n    file:")
     assert "gap_from: 16" in str(files["analytics/intranet.yaml"])
-    higher = study_status(load_study(make_study(files, name="higher"))).steps
-    assert not any(s.text.startswith("Searched for often") for s in higher)
+    assert _steps_saying(make_study(files, name="higher"), "Searched for often") == []
+
+
+def _steps_saying(root: Path, start: str) -> list[NextStep]:
+    """The study's next steps whose text starts with ``start``."""
+    return [step for step in study_status(load_study(root)).steps if step.text.startswith(start)]
