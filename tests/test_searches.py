@@ -1346,6 +1346,7 @@ def test_cli_json_through_a_subprocess(study_dir: Path) -> None:
             "matched": 5,
             "no_results": None,
             "gap_from": 20,
+            "exports": [],
             "unused_topic_terms": [],
             "mapped_elsewhere": [],
         },
@@ -1359,6 +1360,7 @@ def test_cli_json_through_a_subprocess(study_dir: Path) -> None:
             "matched": 76,
             "no_results": 66,
             "gap_from": 15,
+            "exports": [],
             "unused_topic_terms": [
                 {"need": "phonebook", "term": "collega*"},
                 {"need": "news", "term": "nieuws"},
@@ -1503,3 +1505,60 @@ def test_a_need_s_title_written_for_its_id_in_a_topic_is_one_problem(
         "unknown need 'Phone BOOK'",
         "that is the title of need 'phonebook': write its id, phonebook",
     )
+
+
+def test_a_file_pattern_reads_several_exports_as_one_log(make_study: StudyMaker) -> None:
+    """The months of one search box: 'intranet-*.csv' reads May and June (the same rows
+    again) in the order of their names, and sums them; a file of notes beside them is no
+    export. By hand: leave is 47 intranet searches a month and the app's 3."""
+    files = files_with_logs()
+    files["analytics/intranet.yaml"] = INTRANET.replace("intranet-may.csv", "intranet-*")
+    files["analytics/intranet-may.csv"] = INTRANET_CSV + b";2;0\r\n"  # no term: left out
+    files["analytics/intranet-june.csv"] = INTRANET_CSV + b"(not set);3;0\r\n"
+    files["analytics/intranet-notes.md"] = "Exported by hand on the first of the month.\n"
+    root = make_study(files)
+    _, evidence = _evidence(root)
+    _, intranet = evidence.logs
+    assert intranet.exports == ("intranet-june.csv", "intranet-may.csv")
+    assert (intranet.searches, intranet.no_results, intranet.without_term) == (218, 132, 5)
+    leave = evidence.for_need("leave")
+    assert (leave.searches, leave.no_results, leave.searches_told) == (97, 34, 94)
+    assert evidence.logs[0].exports == ()  # one export: none listed
+    shown = runner.invoke(app, ["searches", str(root)], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    assert (
+        "Intranet search: 2 exports, intranet-june.csv to intranet-may.csv; the first: CSV, "
+        "UTF-8 with BOM, semicolon-separated"
+    ) in shown.stdout
+    data = json.loads(runner.invoke(app, ["searches", str(root), "--json"]).stdout)
+    assert [log["exports"] for log in data["logs"]] == [
+        [],
+        ["intranet-june.csv", "intranet-may.csv"],
+    ]
+    files["analytics/intranet.yaml"] = INTRANET.replace("intranet-may.csv", "intranet-???.csv")
+    _, may = _evidence(make_study(files, name="may"))
+    assert may.logs[1].exports == ("intranet-may.csv",)  # ? is one character: not june
+
+
+def test_a_file_pattern_that_matches_nothing_or_a_broken_export_is_told(
+    make_study: StudyMaker,
+) -> None:
+    files = files_with_logs()
+    files["analytics/intranet.yaml"] = INTRANET.replace("intranet-may.csv", "intranet-20*.csv")
+    root = make_study(files)
+    problems = check_search_logs(load_study(root))
+    assert [((p.location.path or Path()).name, p.key, p.message) for p in problems] == [
+        ("intranet.yaml", "file", "no export matches 'intranet-20*.csv'")
+    ]
+    assert problems[0].hint == f"put the exports in {root / 'analytics'}, or correct file:"
+    files["analytics/intranet.yaml"] = INTRANET.replace("intranet-may.csv", "intranet-*.csv")
+    files["analytics/intranet-june.csv"] = INTRANET_CSV.replace(b"verlof;30;", b"verlof;x;")
+    files["analytics/intranet-july.csv"] = INTRANET_CSV.replace(b"Zoekterm", b"Term")
+    broken = make_study(files, name="broken")
+    told = [
+        ((p.location.path or Path()).name, p.message) for p in check_search_logs(load_study(broken))
+    ]
+    assert told == [  # each export's problem, not only the first's
+        ("intranet-june.csv", "'x' is not a number of searches"),
+        ("intranet.yaml", "the export intranet-july.csv has no column 'Zoekterm'"),
+    ]

@@ -367,6 +367,13 @@ def _print_searches(evidence: SearchEvidence, study: Study) -> None:
         console.print(escape(summary_line(evidence, language)), soft_wrap=False)
         for log in evidence.logs:
             read = how_read_text(log.how, language)
+            if log.exports:
+                read = (
+                    labels(language)["sl.exports"].format(
+                        count=len(log.exports), first=log.exports[0], last=log.exports[-1]
+                    )
+                    + read
+                )
             if log.without_term:
                 searches = counted(log.without_term, "searches", language)
                 read += labels(language)["sl.without_term"].format(searches=searches)

@@ -90,6 +90,8 @@ class LogSummary:
     mapped_elsewhere: tuple[SearchTerm, ...] = ()
     """Shown terms of the log that its topics map to no need and another log's topics do,
     with their searches in this log, most searched first: a topic term the log lacks."""
+    exports: tuple[str, ...] = ()
+    """The names of its exports, where its ``file`` names several; empty for one."""
 
 
 @dataclass(frozen=True)
@@ -227,6 +229,7 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
                     for term in topic.terms
                     if term not in matcher.used
                 ),
+                exports=data.exports,
             )
         )
     shown = {

@@ -318,6 +318,7 @@ def searches_to_json(evidence: SearchEvidence) -> dict[str, Any]:
                 "matched": log.matched,
                 "no_results": log.no_results,
                 "gap_from": log.gap_from,
+                "exports": list(log.exports),
                 "unused_topic_terms": [{"need": n, "term": t} for n, t in log.unused],
                 "mapped_elsewhere": [term(t) for t in log.mapped_elsewhere],
             }

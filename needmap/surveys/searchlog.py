@@ -102,7 +102,8 @@ class SearchLog(_Model):
     title: Text = Field(description="Name of the log, shown in reports.")
     file: Text = Field(
         description="The export (.csv, .tsv or .txt; a workbook: .xlsx, .xlsm, .xls or "
-        ".ods), relative to this YAML file."
+        ".ods), relative to this YAML file. With * or ? it names several, read together "
+        "as one log: the monthly exports of one search box (search-terms-2026-*.csv)."
     )
     sheet: Text | None = Field(
         None,
@@ -149,6 +150,9 @@ class SearchLogData:
     without_term: int
     """Searches left out of every count for want of a term: an empty cell, or a placeholder
     of the analytics tool (:data:`PLACEHOLDERS`)."""
+    exports: tuple[str, ...] = ()
+    """The names of the exports read, where ``file`` names several (how the first was
+    read is :attr:`how`); empty for one."""
 
     @property
     def searches(self) -> int:
@@ -279,36 +283,103 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
 def _read_export(
     log: SearchLog, document: YamlDocument, study: StudyIds, problems: list[Problem]
 ) -> SearchLogData | None:
-    path = document.source.path.parent / log.file
-    refused = None
-    if not path.resolve().is_relative_to(study.root.resolve()):
-        # A study is shared and reviewed like code; its reports should not read files
-        # from elsewhere on the machine of whoever runs them.
-        refused = _at(
-            document,
-            "file",
-            f"the export '{log.file}' is outside the study folder",
-            "copy the export into analytics/ and name it here",
-        )
-    elif not path.is_file():
-        meant = nearest_file(path, READABLE)
-        refused = _at(
-            document,
-            "file",
-            f"the export '{log.file}' is not there",
-            f"put the export in {path.parent}, or correct file:"
-            + (f" (did you mean '{meant.name}'?)" if meant is not None else ""),
-        )
-    elif log.sheet is not None and path.suffix.lower() not in WORKBOOKS:
-        refused = _at(
-            document,
-            "sheet",
-            f"sheet: names a sheet, but {path.name} is not a workbook (.xlsx, .ods…)",
-            "leave sheet: out for a CSV export",
-        )
-    if refused is not None:
-        problems.append(refused)
+    """The log's export read, or its several exports read as one (``file`` with ``*`` or
+    ``?``): their terms summed; every problem of every export told."""
+    paths = _export_paths(log, document, study, problems)
+    if not paths:
         return None
+    tried = [_read_one(path, log, document, problems) for path in paths]  # all told
+    read = [counted for counted in tried if counted is not None]
+    if len(read) < len(tried):
+        return None
+    terms: dict[str, TermCount] = {}
+    without_term = 0
+    for _, file_terms, file_without in read:
+        without_term += file_without
+        for key, term in file_terms.items():
+            known = terms.get(key)
+            terms[key] = (
+                term
+                if known is None
+                else TermCount(
+                    known.text, known.searches + term.searches, known.no_results + term.no_results
+                )
+            )
+    return SearchLogData(
+        log,
+        document.source.path,
+        read[0][0],
+        terms,
+        log.columns.results is not None,
+        without_term,
+        tuple(path.name for path in paths) if _is_pattern(log.file) else (),
+    )
+
+
+def _is_pattern(file: str) -> bool:
+    return any(mark in file for mark in "*?")
+
+
+def _export_paths(
+    log: SearchLog, document: YamlDocument, study: StudyIds, problems: list[Problem]
+) -> list[Path]:
+    """The exports ``file`` names, each inside the study folder and there; with ``*`` or
+    ``?``, those it matches (of the kinds needmap reads), in the order of their names."""
+    folder = document.source.path.parent
+    if _is_pattern(log.file):
+        paths = sorted(
+            p for p in folder.glob(log.file) if p.is_file() and p.suffix.lower() in READABLE
+        )
+        if not paths:
+            problems.append(
+                _at(
+                    document,
+                    "file",
+                    f"no export matches '{log.file}'",
+                    f"put the exports in {(folder / log.file).parent}, or correct file:",
+                )
+            )
+            return []
+    else:
+        paths = [folder / log.file]
+    refused = None
+    for path in paths:
+        if not path.resolve().is_relative_to(study.root.resolve()):
+            # A study is shared and reviewed like code; its reports should not read files
+            # from elsewhere on the machine of whoever runs them.
+            refused = _at(
+                document,
+                "file",
+                f"the export '{log.file}' is outside the study folder",
+                "copy the export into analytics/ and name it here",
+            )
+        elif not path.is_file():
+            meant = nearest_file(path, READABLE)
+            refused = _at(
+                document,
+                "file",
+                f"the export '{log.file}' is not there",
+                f"put the export in {path.parent}, or correct file:"
+                + (f" (did you mean '{meant.name}'?)" if meant is not None else ""),
+            )
+        elif log.sheet is not None and path.suffix.lower() not in WORKBOOKS:
+            refused = _at(
+                document,
+                "sheet",
+                f"sheet: names a sheet, but {path.name} is not a workbook (.xlsx, .ods…)",
+                "leave sheet: out for a CSV export",
+            )
+        if refused is not None:
+            problems.append(refused)
+            return []
+    return paths
+
+
+def _read_one(
+    path: Path, log: SearchLog, document: YamlDocument, problems: list[Problem]
+) -> tuple[HowRead, dict[str, TermCount], int] | None:
+    """One export's terms and its searches without a term, with how it was read; None,
+    with the problems told, where it cannot be read."""
     try:
         table = open_table(path, log.sheet)
     except SheetNotFound as exc:
@@ -330,14 +401,7 @@ def _read_export(
     found = Problems(path)
     terms, without_term = _count_terms(table, columns, found)
     problems.extend(found.all())
-    return SearchLogData(
-        log,
-        document.source.path,
-        table.how,
-        terms,
-        log.columns.results is not None,
-        without_term,
-    )
+    return table.how, terms, without_term
 
 
 def _at(document: YamlDocument, key: str, message: str, hint: str) -> Problem:
