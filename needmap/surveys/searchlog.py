@@ -292,9 +292,8 @@ def _read_export(
     read = [counted for counted in tried if counted is not None]
     if len(read) < len(tried):
         return None
-    terms: dict[str, TermCount] = {}
-    without_term = 0
-    for _, file_terms, file_without in read:
+    terms, without_term = read[0][1], read[0][2]
+    for _, file_terms, file_without in read[1:]:  # a pattern's further exports, added
         without_term += file_without
         for key, term in file_terms.items():
             known = terms.get(key)
