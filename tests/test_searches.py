@@ -1536,8 +1536,11 @@ def test_a_file_pattern_reads_several_exports_as_one_log(make_study: StudyMaker)
         ["intranet-june.csv", "intranet-may.csv"],
     ]
     files["analytics/intranet.yaml"] = INTRANET.replace("intranet-may.csv", "intranet-???.csv")
-    _, may = _evidence(make_study(files, name="may"))
+    may_root = make_study(files, name="may")
+    _, may = _evidence(may_root)
     assert may.logs[1].exports == ("intranet-may.csv",)  # ? is one character: not june
+    one = runner.invoke(app, ["searches", str(may_root)], env={"COLUMNS": "200"})
+    assert "\nIntranet search: CSV, UTF-8 with BOM, semicolon-separated" in one.stdout
 
 
 def test_a_file_pattern_that_matches_nothing_or_a_broken_export_is_told(

@@ -367,7 +367,7 @@ def _print_searches(evidence: SearchEvidence, study: Study) -> None:
         console.print(escape(summary_line(evidence, language)), soft_wrap=False)
         for log in evidence.logs:
             read = how_read_text(log.how, language)
-            if log.exports:
+            if len(log.exports) > 1:  # one export matched: how it was read says enough
                 read = (
                     labels(language)["sl.exports"].format(
                         count=len(log.exports), first=log.exports[0], last=log.exports[-1]
