@@ -1565,3 +1565,19 @@ def test_a_file_pattern_that_matches_nothing_or_a_broken_export_is_told(
         ("intranet-june.csv", "'x' is not a number of searches"),
         ("intranet.yaml", "the export intranet-july.csv has no column 'Zoekterm'"),
     ]
+
+
+def test_one_rarer_term_is_told_in_the_singular() -> None:
+    study = Study(
+        root=Path(),
+        settings=StudySettings.model_validate({"name": "P", "organisation": "O", "language": "en"}),
+        needs=tuple(Need(id=n, title=n, kind="content") for n in ("n1", "n2")),
+    )
+    rare = analyse_searches(study, [_log_data([("parkeren", 1, 0)])])
+    assert build_unmatched_table(rare, study).notes == (
+        "1 rarer term matches no need and is not shown.",
+    )
+    dutch = study.in_language("nl")
+    assert build_unmatched_table(rare, dutch).notes == (
+        "1 zeldzamere term hoort bij geen behoefte en wordt niet getoond.",
+    )

@@ -557,6 +557,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "sl.unmatched_note": "Frequent searches that match no need: add their terms to a topic "
         "in analytics/, or a need to the study.",
         "sl.unmatched_hidden": "{count} rarer terms match no need and are not shown.",
+        "sl.unmatched_hidden.one": "1 rarer term matches no need and is not shown.",
         "sl.no_evidence": "{count} needs were not searched for.",
         "sl.unused": "{title}: these topic terms matched no search (misspelt, or nobody "
         "searched for them): {terms}.",
@@ -1228,6 +1229,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "sl.unmatched_note": "Vaak gezocht, maar bij geen behoefte: voeg de termen toe aan een "
         "onderwerp in analytics/, of een behoefte aan de studie.",
         "sl.unmatched_hidden": "{count} zeldzamere termen horen bij geen behoefte en worden niet "
+        "getoond.",
+        "sl.unmatched_hidden.one": "1 zeldzamere term hoort bij geen behoefte en wordt niet "
         "getoond.",
         "sl.no_evidence": "Naar {count} behoeften is niet gezocht.",
         "sl.unused": "{title}: deze termen van onderwerpen vonden geen enkele zoekopdracht "

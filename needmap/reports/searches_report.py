@@ -164,7 +164,7 @@ def build_unmatched_table(evidence: SearchEvidence, study: Study) -> RankingTabl
     notes = [words["sl.unmatched_note"]] if terms else []
     hidden = evidence.unmatched_hidden + len(evidence.unmatched) - len(terms)
     if hidden:
-        notes.append(words["sl.unmatched_hidden"].format(count=hidden))
+        notes.append(words[number_key("sl.unmatched_hidden", hidden)].format(count=hidden))
     return RankingTable(
         language=language,
         title=words["sl.unmatched"],
