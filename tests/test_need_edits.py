@@ -801,3 +801,24 @@ def test_any_merge_of_needs_of_one_kind_keeps_every_group_dependency_and_referen
         named = [x for x in before_list if x in needs]
         assert after_list.count(into) == (1 if named else 0)
         assert [x for x in after_list if x != into] == [x for x in before_list if x not in needs]
+
+
+def test_a_dry_run_shows_only_the_lines_a_merge_changes(tmp_path: Path) -> None:
+    """In the care template's needs.yaml (over 200 lines), the merged need's unchanged
+    ``channel: platform`` and ``effort: l`` stand as context, not removed and added again
+    beside its changed groups."""
+    root = tmp_path / "care"
+    init_study(root, "care")
+    result = runner.invoke(
+        app, ["needs", "merge", str(root), "people-finder", "search", "--into", "search", "-n"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "-    groups: {care-staff: must, therapists: must, support: must, management: should, "
+        "volunteers: should, family: could}\n"
+        "+    groups: {care-staff: must, therapists: must, support: must, management: must, "
+        "volunteers: should, family: could}\n"
+        "     channel: platform\n"
+        "     effort: l\n"
+        "+    depends_on: [sso]\n"
+    ) in result.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -33,7 +34,7 @@ from needmap.regroup import (
     plan_split,
     write_study_edits,
 )
-from needmap.regroup.files import tally_change
+from needmap.regroup.files import tally_change, unified_diff
 from needmap.scaffold import init_study
 from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
 from needmap.surveys.catalog import check_mappings
@@ -433,6 +434,35 @@ def test_dry_run_prints_the_diff_and_writes_nothing(gemeente: Path) -> None:
     )
     assert "Nothing was written (--dry-run)." in result.stderr
     assert files_of(gemeente) == before
+
+
+_LINES = st.lists(st.sampled_from(["a\n", "b\n", "c\n", "channel: platform\n", "d"]), max_size=40)
+
+
+@given(before=_LINES, after=_LINES)
+def test_the_diff_is_difflib_s_where_no_line_is_popular(
+    before: list[str], after: list[str]
+) -> None:
+    """Under 200 lines difflib counts no line as too common to match, so the diff is
+    exactly :func:`difflib.unified_diff`'s: headers, hunk ranges, context."""
+    expected = list(difflib.unified_diff(before, after, "a/x", "b/x"))
+    assert list(unified_diff(before, after, "a/x", "b/x")) == expected
+
+
+def test_a_common_line_beside_a_change_stays_context_in_a_long_file() -> None:
+    entry = ["  - id: n{}\n", "    groups: {{a: must}}\n", "    channel: platform\n"]
+    before = [line.format(number) for number in range(80) for line in entry]
+    after = list(before)
+    after[121] = "    groups: {a: should}\n"
+    after.insert(123, "    depends_on: [sso]\n")
+    diff = "".join(unified_diff(before, after, "a/needs.yaml", "b/needs.yaml"))
+    assert diff == (
+        "--- a/needs.yaml\n+++ b/needs.yaml\n@@ -119,8 +119,9 @@\n"
+        "     groups: {a: must}\n     channel: platform\n   - id: n40\n"
+        "-    groups: {a: must}\n+    groups: {a: should}\n"
+        "     channel: platform\n+    depends_on: [sso]\n"
+        "   - id: n41\n     groups: {a: must}\n     channel: platform\n"
+    )
 
 
 def test_dry_run_of_a_file_without_a_last_line_break(gemeente: Path) -> None:

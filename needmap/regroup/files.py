@@ -38,6 +38,7 @@ __all__ = [
     "rewritten_files",
     "tally_change",
     "tally_files",
+    "unified_diff",
     "write_study_edits",
     "yaml_changes",
 ]
@@ -73,7 +74,7 @@ class StudyEdits:
                 parts.append(f"# {name}: {change.what} (not shown: it holds counts per group)\n")
                 continue
             parts.extend(
-                difflib.unified_diff(
+                unified_diff(
                     change.before.splitlines(keepends=True),
                     change.after.splitlines(keepends=True),
                     f"a/{name}",
@@ -81,6 +82,39 @@ class StudyEdits:
                 )
             )
         return "".join(line if line.endswith("\n") else line + "\n" for line in parts)
+
+
+def unified_diff(
+    before: Sequence[str], after: Sequence[str], before_name: str, after_name: str
+) -> Iterable[str]:
+    """``before`` and ``after`` as a unified diff with three lines of context, as
+    :func:`difflib.unified_diff` writes it, but lined up without difflib's "popular line"
+    shortcut: in a file of 200 lines or more, a line as common as ``channel: platform``
+    is never matched, so a need's changed line took its unchanged neighbours along as
+    removed and added again."""
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for number, group in enumerate(matcher.get_grouped_opcodes(3)):
+        if not number:
+            yield f"--- {before_name}\n"
+            yield f"+++ {after_name}\n"
+        first, last = group[0], group[-1]
+        old = _hunk_range(first[1], last[2])
+        new = _hunk_range(first[3], last[4])
+        yield f"@@ -{old} +{new} @@\n"
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                yield from (" " + line for line in before[i1:i2])
+                continue
+            yield from ("-" + line for line in before[i1:i2])
+            yield from ("+" + line for line in after[j1:j2])
+
+
+def _hunk_range(start: int, stop: int) -> str:
+    """A hunk's lines as a unified diff's header gives them: the first line's number
+    (the line before, for none) and, unless it is one line, their count."""
+    length = stop - start
+    first = start + 1 if length else start
+    return str(first) if length == 1 else f"{first},{length}"
 
 
 def write_study_edits(edits: StudyEdits) -> None:
