@@ -42,6 +42,7 @@ __all__ = [
     "built_study",
     "check_the_way",
     "earlier_build",
+    "earlier_pdfs",
     "outdated",
     "reports_of",
     "same_folder",
@@ -204,6 +205,21 @@ def outdated(earlier: EarlierBuild, made: Iterable[str]) -> list[str]:
         for name in earlier.reports - now
         if not (name.endswith(".pdf") and PurePosixPath(name).with_suffix("") in pages)
         and _stays_inside(name)
+    )
+
+
+def earlier_pdfs(out: Path, made: Iterable[Path]) -> list[Path]:
+    """The PDFs in ``out`` that an earlier build laid out of pages this build ``made``
+    (files in ``out``) without them: after ``--no-pdf`` they show the study as it was,
+    beside pages that show it as it is, so the user is told."""
+    reports = earlier_build(out).reports
+    pages = {
+        path.relative_to(out).with_suffix("").as_posix() for path in made if path.suffix == ".html"
+    }
+    return sorted(
+        out / name
+        for name in reports
+        if name.endswith(".pdf") and name[: -len(".pdf")] in pages and (out / name).is_file()
     )
 
 

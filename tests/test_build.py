@@ -73,6 +73,23 @@ def test_build_writes_every_report_into_reports_in_the_study(make_study: StudyMa
     # the reports inside the study are not read as part of it
     assert len(load_study(root).groups) == 2
     assert runner.invoke(app, ["validate", str(root)]).exit_code == 0
+    # --no-pdf leaves the PDFs as they were, and says so
+    pages_only = runner.invoke(app, ["build", str(root), "--no-pdf"])
+    assert pages_only.exit_code == 0, pages_only.stderr
+    assert (
+        f"brief.pdf and 4 other PDFs in {reports} are an earlier build's (--no-pdf leaves "
+        f"them as they were); to bring them up to date: needmap build {root}"
+    ) in " ".join(pages_only.stdout.split())
+    for name in ("guides", "overlap-groups", "personas", "roadmap"):
+        (reports / f"{name}.pdf").unlink()
+    one_left = runner.invoke(app, ["build", str(root), "--no-pdf"])
+    assert (
+        f"brief.pdf in {reports} is an earlier build's (--no-pdf leaves it as it was); to "
+        f"bring it up to date: needmap build {root}"
+    ) in " ".join(one_left.stdout.split())
+    (reports / "brief.pdf").unlink()
+    none_left = runner.invoke(app, ["build", str(root), "--no-pdf"])
+    assert "earlier build's" not in none_left.stdout
 
 
 def test_a_study_without_personas_or_interviews_gets_no_empty_reports(

@@ -16,6 +16,7 @@ from needmap.build_folder import (
     EarlierBuild,
     check_the_way,
     earlier_build,
+    earlier_pdfs,
     outdated,
     write_record,
 )
@@ -388,6 +389,28 @@ def test_the_reports_an_earlier_build_made_and_this_one_does_not_are_removed(
     ]
     assert _reports(out) == ["a.html", "a.pdf", "charts/c.png"]
     assert _recorded(out) == ["a.html", "a.pdf", "charts/c.png", "export.csv"]
+
+
+def test_the_pdfs_left_beside_their_pages_are_the_earlier_build_s_own(tmp_path: Path) -> None:
+    """Only a PDF an earlier build laid out, of a page this build made, still there: not
+    the user's own PDF of that name's page, nor one whose page this build did not make."""
+    out = write_tree(tmp_path / "out", {"notes.pdf": "ours"})
+    with BuildFolder(out) as folder:
+        pages = ["a", "b", "c", "sub/d"]
+        write_tree(
+            folder.stage, {f"{page}{suffix}": "1" for page in pages for suffix in (".html", ".pdf")}
+        )
+        folder.commit()
+    (out / "c.pdf").unlink()
+    made = [
+        out / "a.html",
+        out / "c.html",
+        out / "notes.html",
+        out / "sub" / "d.html",
+        out / "b.md",
+    ]
+    assert earlier_pdfs(out, made) == [out / "a.pdf", out / "sub" / "d.pdf"]
+    assert earlier_pdfs(tmp_path / "new", []) == []
 
 
 @pytest.mark.parametrize(

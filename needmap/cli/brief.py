@@ -188,7 +188,7 @@ def build(
         typer.Option(
             "--pdf/--no-pdf",
             help="Also write the PDFs (to print or send); --no-pdf refreshes the pages and "
-            "tables in half the time.",
+            "tables in half the time, and names the PDFs of an earlier build it leaves.",
         ),
     ] = True,
     since: SinceOption = None,
@@ -216,6 +216,7 @@ def build(
     since an earlier plan.
     """
     from needmap.build import build_reports
+    from needmap.build_folder import earlier_pdfs
     from needmap.personas.fingerprint import REPORTS
     from needmap.reports.pdf import pdf_unavailable
     from needmap.surveys.catalog import fitting_tallies, import_command, surveys_to_import
@@ -256,6 +257,11 @@ def build(
                     removed=shown.removed,
                 )
         console.print(f"Open {target / 'index.html'} in a browser ({len(files)} files).")
+        if not pdf and not watch:
+            command = f"needmap build {command_word(folder)}" + (
+                f" --out {command_word(out)}" if out is not None else ""
+            )
+            _tell_earlier_pdfs(console, earlier_pdfs(target, files), command)
         held = bool(fitting_tallies(study))  # another survey is imported: as status says
         for path, survey in surveys_to_import(study):
             not_held = f" (not held? remove {path.relative_to(study.root).as_posix()})"
@@ -312,6 +318,27 @@ class _ShownProgress:
 
     def removed(self, path: Path) -> None:
         _print_removed(self.console, path)
+
+
+def _tell_earlier_pdfs(console: Console, pdfs: list[Path], command: str) -> None:
+    """Say that the PDFs ``--no-pdf`` left show the study as an earlier build found it,
+    and the ``command`` that brings them up to date."""
+    if not pdfs:
+        return
+    if len(pdfs) == 1:
+        which, them, were = f"{pdfs[0].name} in {pdfs[0].parent} is", "it", "it was"
+    else:
+        others = plural(len(pdfs) - 1, "other PDF")
+        which, them, were = (
+            f"{pdfs[0].name} and {others} in {pdfs[0].parent} are",
+            "them",
+            "they were",
+        )
+    console.print(
+        f"{escape(which)} an earlier build's (--no-pdf leaves {them} as {were}); to bring "
+        f"{them} up to date: {escape(command)}",
+        highlight=False,
+    )
 
 
 def _print_removed(console: Console, path: Path) -> None:
