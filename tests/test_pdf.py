@@ -597,3 +597,24 @@ def test_the_weights_table_is_kept_on_one_page() -> None:
     assert _legend_pages(12, "weights", space=120) == [(0, False), (12, True)]
     ranking = _legend_pages(12, space=120)
     assert len(ranking) == 2 and ranking[0][0] > 3, ranking
+
+
+def test_the_quotes_heading_stands_above_both_columns_of_quotes(demo: Path, tmp_path: Path) -> None:
+    """Printed, the quotes run in two columns; their heading stood atop the first, level
+    with the first need of the second column."""
+    out = tmp_path / "interviews.pdf"
+    result = runner.invoke(app, ["interviews", str(demo / "study"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    runs: list[tuple[str, float, float]] = []
+    page = next(p for p in _reader(out).pages if "Quotes" in p.extract_text())
+
+    def seen(text: str, ctm: Any, tm: Any, *_: Any) -> None:
+        if text.strip():
+            runs.append((text.strip(), ctm[4] + tm[4] * ctm[0], ctm[5] + tm[5] * ctm[3]))
+
+    page.extract_text(visitor_text=seen)
+    heading = next(y for text, _, y in runs if text == "Quotes")
+    below = [(x, y) for text, x, y in runs if y < heading]
+    right = float(page.mediabox.width) / 2
+    assert any(x > right for x, _ in below)  # the second column, below the heading
+    assert not [text for text, x, y in runs if x > right and abs(y - heading) < 4]
