@@ -569,6 +569,11 @@ def test_splitting_a_staff_group_of_the_template(gemeente: Path) -> None:
         ("catering", "Catering", 40, "medewerkers"),
     ]
     assert study.group_by_id["catering"].description == study.group_by_id["beveiliging"].description
+    # each part's copy is named, to be rewritten for the part
+    assert [(str(where), part) for where, part in split.descriptions] == [
+        (f"{gemeente}/groups.yaml:22:18", "beveiliging"),
+        (f"{gemeente}/groups.yaml:27:18", "catering"),
+    ]
     # facilitair's entry came first in this need: the parts take its place, in order
     assert (
         "groups: {beveiliging: must, catering: must, balie: must, bazen: should,"
@@ -986,6 +991,7 @@ def test_a_split_of_a_group_with_nothing_to_move_lists_nothing(make_study: Study
     assert result.exit_code == 0, result.output
     assert "Each need of the group is now a need of every part" in result.stdout
     assert "These now name" not in result.stdout
+    assert "description" not in result.stdout  # the front desk has none to copy
 
 
 def _table_rows(shown: str) -> list[list[str]]:

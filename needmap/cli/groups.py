@@ -213,7 +213,8 @@ def groups_split(
 ) -> None:
     """Split a group into parts, in every file of the study.
 
-    Each part is a copy of the group's entry with its own id, name and headcount. Every need
+    Each part is a copy of the group's entry with its own id, name and headcount; where
+    each part's copy of the description stands is listed, to describe the part. Every need
     of the group becomes a need of each part with the same importance, to adjust per part.
     The group's personas and interviews go to the first part and are listed, to move where
     they belong. A survey answer for the group names all the parts: its respondents are
@@ -356,6 +357,10 @@ def _print_split(split: GroupSplit, folder: Path, dry_run: bool) -> None:
         "Each need of the group is now a need of every part, with the same importance: "
         "adjust them per part."
     )
+    if split.descriptions:
+        console.print(f"Each part has the description of {escape(split.group)}: describe the part.")
+        for where, part_id in split.descriptions:
+            console.print(f"  {where}  {escape(part_id)}", soft_wrap=True)
     if split.moved:
         console.print(
             f"These now name {escape(split.parts[0].id)}; move those that belong to another part:"

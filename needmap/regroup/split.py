@@ -29,8 +29,10 @@ from needmap.regroup.checks import (
     unknown_problems,
 )
 from needmap.regroup.files import (
+    FileChange,
     StudyEdits,
     check_evidence,
+    description_at_after,
     tally_change,
     tally_files,
     yaml_changes,
@@ -65,6 +67,9 @@ class GroupSplit(StudyEdits):
     tallies: tuple[Path, ...]
     """Tallies that counted the group: its respondents are now the parts' together, as
     importing again would count them while the mapping's answers name all the parts."""
+    descriptions: tuple[tuple[Location, str], ...]
+    """Where each part's description stands, when the group had one, and the part's id:
+    each part has the group's, to be rewritten for the part."""
     min_group_size: int
     """The study's ``privacy.min_group_size``: a part with fewer people is never shown on
     its own (:attr:`too_small`)."""
@@ -106,9 +111,21 @@ def plan_split(study: Study, group: str, parts: Sequence[GroupPart]) -> GroupSpl
         moved=tuple(split.moved),
         together=tuple(split.together),
         tallies=tuple(tallies),
+        descriptions=_descriptions(study, changes, group, ids),
         min_group_size=minimum,
         too_small=tuple(p for p in parts if study.settings.privacy.too_few(p.headcount)),
     )
+
+
+def _descriptions(
+    study: Study, changes: Sequence[FileChange], group: str, parts: Sequence[str]
+) -> tuple[tuple[Location, str], ...]:
+    """Where each part's copy of the group's description stands once the files are
+    changed, with the part's id; none when the group has no description."""
+    if not study.group_by_id[group].description:
+        return ()
+    found = ((description_at_after(study, changes, "groups", group, p), p) for p in parts)
+    return tuple((location, part) for location, part in found if location is not None)
 
 
 def _check_request(study: Study, group: str, parts: Sequence[GroupPart]) -> None:
