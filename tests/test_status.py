@@ -18,9 +18,11 @@ from needmap.cli import app
 from needmap.personas.schema import Privacy
 from needmap.reports.status_report import NextStep, study_status
 from needmap.scaffold import schema_texts, write_schemas
+from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
 from tests.conftest import (
     MINIMAL_STUDY,
     SHOWN_INTERVIEW,
+    SURVEY_FIXTURES,
     StudyMaker,
     private_survey_study,
     run_needmap,
@@ -367,6 +369,67 @@ def test_a_survey_with_more_respondents_than_a_group_s_headcount_is_a_step(
     groups.write_text(groups.read_text().replace("2}", "3}"))
     steps = {step.text: step.command for step in study_status(load_study(root)).steps}
     assert not any(text.startswith("Check which group") for text in steps)
+
+
+def test_groups_a_survey_asked_with_too_few_respondents_are_a_step(tmp_path: Path) -> None:
+    """Desk's 5 respondents against a minimum of 4 are shown; field's and office's 3 are
+    not, nor is IT, asked and unanswered. The board (3 people) can never reach the minimum
+    (its own step says merge), and clients were not asked."""
+    root = private_survey_study(tmp_path)
+    groups = root / "groups.yaml"
+    groups.write_text(  # IT first: the step names the groups in the study's order
+        groups.read_text().replace("groups:\n", "groups:\n  - {id: it, name: IT, headcount: 40}\n")
+        + "  - {id: board, name: Board, headcount: 3}\n"
+        + "  - {id: clients, name: Clients, headcount: 900}\n"
+    )
+    mapping = root / "surveys" / "toptasks.yaml"
+    mapping.write_text(
+        mapping.read_text().replace("office: office,", "office: office, it: it, board: board,")
+    )
+    [step] = _steps_saying(root, "Ask more people")
+    assert step == NextStep(
+        "Ask more people of IT, Field staff, Office staff to answer the survey 'Top tasks "
+        "intranet 2026', if it is still open: each has fewer than 4 respondents so far, so no "
+        "report shows their top tasks. Then import its export again.",
+        f"needmap survey import {root} EXPORT",
+    )
+    settings = root / "study.yaml"
+    settings.write_text(settings.read_text().replace("language: en", "language: nl"))
+    [step] = _steps_saying(root, "Vraag meer mensen")
+    assert step.text.startswith("Vraag meer mensen van IT, Field staff, Office staff de enquête")
+    settings.write_text(settings.read_text().replace("min_group_size: 4", "min_group_size: 3"))
+    assert [s.text[:40] for s in _steps_saying(root, "Vraag meer mensen")] == [
+        "Vraag meer mensen van IT, Board de enquê"
+    ]  # field and office reach 3, and so can the board of 3
+    settings.write_text(settings.read_text().replace("min_group_size: 3", "min_group_size: 1"))
+    assert [s.text[:40] for s in _steps_saying(root, "Vraag meer mensen")] == [
+        "Vraag meer mensen van IT, Board de enquê"
+    ]  # asked, and not one answered
+
+
+def test_a_survey_s_answer_for_several_groups_is_a_step_as_one(tmp_path: Path) -> None:
+    """Field and office answered as one (6 respondents): under a minimum of 7 they are
+    named together, as the reports count them, after the desk's 5."""
+    root = private_survey_study(tmp_path)
+    mapping = root / "surveys" / "toptasks.yaml"
+    mapping.write_text(
+        mapping.read_text().replace(
+            "field: field, office: office", "field: [field, office], office: [field, office]"
+        )
+    )
+    study = load_study(root)
+    survey = load_mapping(mapping, study)
+    write_tally(
+        import_survey(survey, SURVEY_FIXTURES / "exports" / "long.csv").tally,
+        tally_path(root, survey.id),
+    )
+    settings = root / "study.yaml"
+    settings.write_text(settings.read_text().replace("min_group_size: 4", "min_group_size: 7"))
+    [step] = _steps_saying(root, "Ask more people")
+    assert step.text.startswith("Ask more people of Front desk, Field staff + Office staff to ")
+    settings.write_text(settings.read_text().replace("min_group_size: 7", "min_group_size: 6"))
+    [step] = _steps_saying(root, "Ask more people")
+    assert step.text.startswith("Ask more people of Front desk to answer")
 
 
 def test_nothing_waits_when_every_group_and_need_has_shown_evidence(

@@ -144,8 +144,9 @@ def status(
     study that are not read (persona.yaml, gesprekken/), a study of one group (nothing to
     compare its needs with), groups not interviewed yet or too few to be shown,
     interviews without quotes, personal data that interview quotes and persona texts
-    still hold, survey exports not imported, survey tasks linked to no need, groups with
-    more survey respondents than their headcount, search terms another search log gives a
+    still hold, survey exports not imported, survey tasks linked to no need, groups a
+    survey asked with too few respondents to be shown, groups with more survey
+    respondents than their headcount, search terms another search log gives a
     need and a log's own topics lack, searches that found nothing as often as makes a
     content gap and match no need, needs without any evidence yet, and reports older than
     the study's files.

@@ -667,6 +667,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "the study's files have changed since.",
         "status.headcount": "Check which group the survey '{title}' gives each answer: {groups} "
         "got more respondents than their headcount, which the weighting trusts.",
+        "status.few_respondents": "Ask more people of {groups} to answer the survey '{title}', "
+        "if it is still open: each has fewer than {minimum} respondents so far, so no report "
+        "shows their top tasks. Then import its export again.",
         "status.unlinked": "Link {count} of the {tasks} tasks of the survey '{title}' to "
         "needs: their votes are evidence for nothing.",
         "status.elsewhere": "Add to the topics of the search log '{title}' the terms another "
@@ -1344,6 +1347,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.headcount": "Controleer aan welke groep de enquête '{title}' elk antwoord "
         "geeft: {groups} kregen meer respondenten dan hun aantal mensen, waar de weging op "
         "vertrouwt.",
+        "status.few_respondents": "Vraag meer mensen van {groups} de enquête '{title}' in te "
+        "vullen, als die nog openstaat: elk heeft nog minder dan {minimum} respondenten, dus "
+        "geen rapport toont hun toptaken. Importeer daarna de export opnieuw.",
         "status.unlinked": "Koppel {count} van de {tasks} taken van de enquête '{title}' "
         "aan behoeften: hun stemmen zijn nu nergens bewijs voor.",
         "status.elsewhere": "Voeg aan de onderwerpen van het zoeklog '{title}' de termen toe die "

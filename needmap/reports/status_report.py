@@ -5,7 +5,8 @@ missing, each with the command that helps: files named like a part of the study 
 not read (``persona.yaml``, ``gesprekken/``), a study of one group, groups nobody has
 interviewed yet, groups whose interviews are still too few to be shown, interviews whose
 quotes are not filled in, personal data in the texts, a study without personas, survey
-exports not imported, survey tasks linked to no need, needs that nothing speaks for or
+exports not imported, survey tasks linked to no need, groups a survey asked with too few
+respondents to show, needs that nothing speaks for or
 against yet, and reports older than the study's files (in ``reports/``, in the folder
 the study is in when a build made its reports there, as the demo does, or in the folder
 given). The steps are in the order of the work.
@@ -13,6 +14,7 @@ given). The steps are in the order of the work.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -43,6 +45,7 @@ from needmap.shell import command_word
 from needmap.surveys.catalog import (
     fitting_tallies,
     import_command,
+    load_mappings,
     over_headcount,
     questions_command,
     surveys_to_import,
@@ -50,6 +53,7 @@ from needmap.surveys.catalog import (
 from needmap.surveys.interviews import interviews_by_file
 from needmap.surveys.mapping import load_mapping, mapping_files
 from needmap.surveys.study_check import unread_lookalikes
+from needmap.surveys.tally import OUTSIDE, Tally, stratum_groups
 
 __all__ = ["NextStep", "StudyStatus", "status_to_json", "study_status"]
 
@@ -240,6 +244,7 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
                     f"needmap validate {folder}",
                 )
             )
+    steps += _response_steps(study, tallies)
     for tally in tallies:
         over = over_headcount(study, tally)
         if over:
@@ -254,6 +259,43 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
                     f"needmap validate {folder}",
                 )
             )
+    return steps
+
+
+def _response_steps(study: Study, tallies: Sequence[Tally]) -> list[NextStep]:
+    """Groups an imported survey asked with fewer respondents than the minimum group
+    size (none, or a few): no report shows their top tasks, which more answers would,
+    while the survey is open. A group too small to reach the minimum is left to its own
+    step (:func:`_too_few_step`), as with interviews."""
+    words = labels(study.settings.language)
+    minimum = study.settings.privacy.min_group_size
+    mappings = {m.id: m for m in load_mappings(study)[0].values()}
+    steps = []
+    for tally in tallies:
+        mapping = mappings[tally.survey]
+        counts = {k: n for k, n in tally.respondents.items() if k != OUTSIDE}
+        answered = {g for key in counts for g in stratum_groups(key)}
+        asked = [g.id for g in study.groups if g.id in mapping.group.group_ids()]
+        order = {g.id: i for i, g in enumerate(study.groups)}
+        strata = sorted(
+            [*counts, *(g for g in asked if g not in answered)],
+            key=lambda key: min(order.get(g, len(order)) for g in stratum_groups(key)),
+        )
+        few = [
+            key
+            for key in strata
+            if counts.get(key, 0) < minimum
+            and not all(
+                study.settings.privacy.too_few(study.group_by_id[g].headcount)
+                for g in stratum_groups(key)
+            )
+        ]
+        if few:
+            names = [" + ".join(study.group_by_id[g].name for g in stratum_groups(k)) for k in few]
+            text = words["status.few_respondents"].format(
+                groups=_names(names, study.settings.language), title=tally.title, minimum=minimum
+            )
+            steps.append(NextStep(text, f"{import_command(study, mapping)}EXPORT"))
     return steps
 
 
