@@ -629,6 +629,24 @@ def test_a_split_tally_is_the_tally_of_importing_again(tmp_path: Path) -> None:
     )
 
 
+def test_a_split_leaves_a_survey_that_did_not_ask_the_group_alone(tmp_path: Path) -> None:
+    """A second survey asked the front desk and the office only: its tally counts no field
+    staff, so splitting field changes the first survey's tally and not the second's."""
+    root, export = survey_study(tmp_path)
+    pulse = (root / "surveys" / "toptasks.yaml").read_text(encoding="utf-8")
+    pulse = pulse.replace("id: toptasks", "id: pulse").replace("field: field,", "field: ~,")
+    (root / "surveys" / "pulse.yaml").write_text(pulse, encoding="utf-8")
+    mapping = load_mapping(root / "surveys" / "pulse.yaml", load_study(root))
+    write_tally(import_survey(mapping, export).tally, tally_path(root, "pulse"))
+    before = tally_path(root, "pulse").read_text(encoding="utf-8")
+    parts = [GroupPart("crew", "Crew", 10), GroupPart("drivers", "Drivers", 20)]
+    split = plan_split(load_study(root), "field", parts)
+    assert split.tallies == (tally_path(root, "toptasks"),)
+    write_study_edits(split)
+    assert tally_path(root, "pulse").read_text(encoding="utf-8") == before
+    assert runner.invoke(app, ["validate", str(root)]).exit_code == 0
+
+
 def test_parts_merged_again_give_the_mapping_and_the_tally_back(tmp_path: Path) -> None:
     """Split, the survey answer names both parts and the tally counts them together;
     merged again, the answer is the one id it was and the tally what importing writes."""
