@@ -258,7 +258,7 @@ def build(
                     removed=shown.removed,
                 )
         console.print(f"Open {target / 'index.html'} in a browser ({len(files)} files).")
-        if not pdf and not watch:
+        if not pdf:
             command = f"needmap build {command_word(folder)}" + (
                 f" --out {command_word(out)}" if out is not None else ""
             )
