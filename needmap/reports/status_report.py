@@ -6,10 +6,10 @@ not read (``persona.yaml``, ``gesprekken/``), a study of one group, groups nobod
 interviewed yet, groups whose interviews are still too few to be shown, interviews whose
 quotes are not filled in, personal data in the texts, a study without personas, survey
 exports not imported, survey tasks linked to no need, groups a survey asked with too few
-respondents to show, needs that nothing speaks for or
-against yet, and reports older than the study's files (in ``reports/``, in the folder
-the study is in when a build made its reports there, as the demo does, or in the folder
-given). The steps are in the order of the work.
+respondents to show, needs that nothing speaks for or against yet, and reports older
+than the study's files (in ``reports/``, in the folder the study is in when a build made
+its reports there, as the demo does, or in the folder given). The steps are in the order
+of the work.
 """
 
 from __future__ import annotations
@@ -270,13 +270,13 @@ def _response_steps(study: Study, tallies: Sequence[Tally]) -> list[NextStep]:
     words = labels(study.settings.language)
     minimum = study.settings.privacy.min_group_size
     mappings = {m.id: m for m in load_mappings(study)[0].values()}
+    order = {g.id: i for i, g in enumerate(study.groups)}
     steps = []
     for tally in tallies:
         mapping = mappings[tally.survey]
         counts = {k: n for k, n in tally.respondents.items() if k != OUTSIDE}
         answered = {g for key in counts for g in stratum_groups(key)}
-        asked = [g.id for g in study.groups if g.id in mapping.group.group_ids()]
-        order = {g.id: i for i, g in enumerate(study.groups)}
+        asked = mapping.group.group_ids()
         strata = sorted(
             [*counts, *(g for g in asked if g not in answered)],
             key=lambda key: min(order.get(g, len(order)) for g in stratum_groups(key)),
