@@ -104,7 +104,7 @@ def test_a_group_named_by_id_and_by_name_is_chosen_twice(study_dir: Path) -> Non
 
 @pytest.mark.parametrize(
     ("name", "said"),
-    [("d.svg", "venn, to scale"), ("d.png", "upset, 25 combinations, 9 smaller ones not shown")],
+    [("d.svg", "venn, to scale"), ("d.png", "upset, 25 combinations, 9 more not shown")],
 )
 def test_diagram(study_dir: Path, tmp_path: Path, name: str, said: str) -> None:
     args = ["diagram", str(study_dir), "--out", str(tmp_path / name)]
@@ -114,6 +114,36 @@ def test_diagram(study_dir: Path, tmp_path: Path, name: str, said: str) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == f"wrote {tmp_path / name} ({said})\n"
     assert (tmp_path / name).stat().st_size > 1000
+
+
+def test_a_diagram_that_leaves_out_only_smaller_combinations_says_so(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """Six groups: 18 combinations of two needs fill the columns beside the core and the
+    single groups, and the two of one need left out are smaller than any drawn. Without
+    them, as the municipality template shows, those left out are "more"."""
+    combos = [(a, b) for a in range(6) for b in range(a + 1, 6)] + [(0, 1, 2), (1, 2, 3), (2, 3, 4)]
+    small = [(3, 4, 5), (0, 2, 4)]
+    needs = [("core", range(6)), *((f"only{i}", [i]) for i in range(6))]
+    needs += [(f"c{'-'.join(map(str, c))}-{k}", c) for c in combos for k in range(2)]
+    needs += [(f"s{'-'.join(map(str, c))}", c) for c in small]
+    root = make_study(
+        {
+            "groups.yaml": "groups:\n"
+            + "".join(f"  - {{id: g{i}, name: G{i}, headcount: 10}}\n" for i in range(6)),
+            "needs.yaml": "needs:\n"
+            + "".join(
+                f"  - {{id: {need}, title: {need}, kind: content, groups: "
+                f"{{{', '.join(f'g{i}: must' for i in members)}}}}}\n"
+                for need, members in needs
+            ),
+            "personas.yaml": None,
+        }
+    )
+    out = tmp_path / "d.png"
+    result = runner.invoke(app, ["diagram", str(root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {out} (upset, 25 combinations, 2 smaller ones not shown)\n"
 
 
 def test_diagram_bad_suffix_writes_nothing(study_dir: Path, tmp_path: Path) -> None:

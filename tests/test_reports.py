@@ -309,7 +309,7 @@ def test_upset_for_many_groups_keeps_core_and_single_group_columns() -> None:
     needs: dict[str, dict[str, str]] = {"core": dict.fromkeys(groups, "must")}
     for i in range(6):
         needs[f"only{i}"] = {f"g{i}": "must"}
-    # 30 different pairs and triples with two needs each: larger than the single-group ones
+    # 20 different pairs and triples with two needs each: larger than the single-group ones
     combos = [(a, b) for a in range(6) for b in range(a + 1, 6)] + [
         (0, 1, 2),
         (1, 2, 3),
@@ -330,6 +330,7 @@ def test_upset_for_many_groups_keeps_core_and_single_group_columns() -> None:
     drawn = draw_diagram(study, overlap)
     assert drawn.kind == "upset" and drawn.scaled  # bars are always to scale
     assert drawn.hidden_regions == len(hidden)
+    assert not drawn.hidden_smaller  # as large as those drawn: lost to the limit
     assert drawn.shown_codes == tuple(r.code for r in shown)
     hidden_needs = sum(len(r.needs) for r in hidden)
     # Every combination holds two needs: those left out are as large as those drawn.

@@ -111,8 +111,9 @@ def diagram(
     write_diagram(drawn, out)
     detail = "to scale" if drawn.scaled else "not to scale"
     if drawn.kind == "upset":
+        left_out = "smaller ones" if drawn.hidden_smaller else "more"
         detail = f"{len(drawn.shown_codes)} combinations" + (
-            f", {drawn.hidden_regions} smaller ones not shown" if drawn.hidden_regions else ""
+            f", {drawn.hidden_regions} {left_out} not shown" if drawn.hidden_regions else ""
         )
     new_console().print(f"wrote {out} ({drawn.kind}, {detail})")
 

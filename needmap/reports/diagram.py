@@ -65,6 +65,8 @@ class Diagram:
     caption: str
     shown_codes: tuple[str, ...]
     hidden_regions: int = 0
+    hidden_smaller: bool = False
+    """Whether the regions left out are each smaller than those drawn (UpSet)."""
     drawing: Any = None
     """The matplotlib-venn diagram object of a Venn, for inspection."""
 
@@ -119,6 +121,7 @@ def draw_diagram(study: Study, overlap: Overlap) -> Diagram:
             words["caption.codes"],
             upset.shown,
             upset.hidden_regions,
+            upset.hidden_smaller,
         )
 
 

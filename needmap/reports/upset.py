@@ -27,6 +27,7 @@ __all__ = [
     "MAX_COLUMNS",
     "UpsetResult",
     "draw_upset",
+    "hidden_are_smaller",
     "hidden_note",
     "select_columns",
     "upset_size",
@@ -40,7 +41,9 @@ class UpsetResult:
     shown: tuple[str, ...]
     """Codes of the regions drawn, left to right."""
     hidden_regions: int
-    hidden_needs: int
+    hidden_smaller: bool
+    """Whether each region left out is smaller than every one drawn for its size
+    (:func:`hidden_are_smaller`), so that "smaller" says what was left out."""
 
 
 def select_columns(
@@ -119,7 +122,7 @@ def draw_upset(
     return UpsetResult(
         shown=tuple(r.code for r in shown),
         hidden_regions=len(hidden),
-        hidden_needs=sum(len(r.needs) for r in hidden),
+        hidden_smaller=hidden_are_smaller(shown, hidden, n_units),
     )
 
 
@@ -297,16 +300,21 @@ def _draw_legend(
         )
 
 
+def hidden_are_smaller(shown: Sequence[Region], hidden: Sequence[Region], n_units: int) -> bool:
+    """Whether each region left out holds fewer needs than every region drawn for its size
+    (those of all groups and of one group are drawn whatever theirs); else some are as
+    large as one drawn, and lost only to the limit on columns."""
+    by_size = [len(r.needs) for r in shown if r.degree not in (1, n_units)]
+    return bool(by_size) and bool(hidden) and max(len(r.needs) for r in hidden) < min(by_size)
+
+
 def hidden_note(
     shown: Sequence[Region], hidden: Sequence[Region], n_units: int, language: Language
 ) -> str:
     """What the diagram and the terminal say of the regions left out: "7 smaller
-    combinations with 9 needs not shown" where each holds fewer needs than every region
-    drawn for its size (those of all groups and of one group are drawn whatever theirs);
-    else "7 more combinations", since some are as large as one drawn and lost only to
-    the limit on columns."""
-    by_size = [len(r.needs) for r in shown if r.degree not in (1, n_units)]
-    smaller = bool(by_size) and max(len(r.needs) for r in hidden) < min(by_size)
+    combinations with 9 needs not shown" where they are (:func:`hidden_are_smaller`),
+    else "7 more combinations"."""
+    smaller = hidden_are_smaller(shown, hidden, n_units)
     key = number_key("upset.hidden" if smaller else "upset.hidden_more", len(hidden))
     needs = counted(sum(len(r.needs) for r in hidden), "needs", language)
     return labels(language)[key].format(count=len(hidden), needs=needs)
