@@ -569,6 +569,7 @@ def test_splitting_a_staff_group_of_the_template(gemeente: Path) -> None:
         ("catering", "Catering", 40, "medewerkers"),
     ]
     assert study.group_by_id["catering"].description == study.group_by_id["beveiliging"].description
+    assert split.headcount == 60  # facilitair's, beside the parts' 20 and 40
     # each part's copy is named, to be rewritten for the part
     assert [(str(where), part) for where, part in split.descriptions] == [
         (f"{gemeente}/groups.yaml:22:18", "beveiliging"),
@@ -1010,6 +1011,7 @@ def test_a_split_of_a_group_with_nothing_to_move_lists_nothing(make_study: Study
     assert "Each need of the group is now a need of every part" in result.stdout
     assert "These now name" not in result.stdout
     assert "description" not in result.stdout  # the front desk has none to copy
+    assert "add up to" not in result.stdout  # 4 and 6 people, as the desk's 10
 
 
 def _table_rows(shown: str) -> list[list[str]]:

@@ -353,6 +353,12 @@ def _print_split(split: GroupSplit, folder: Path, dry_run: bool) -> None:
         f"{verb} {escape(split.group)} into {parts} in {plural(len(split.changes), 'file')}:"
     )
     print_file_changes(console, split)
+    parts_people = sum(p.headcount or 0 for p in split.parts)
+    if split.headcount is not None and parts_people != split.headcount:
+        console.print(
+            f"The parts' headcounts add up to {parts_people:,}, where {escape(split.group)} "
+            f"had {split.headcount:,}: the weighting and the demand go by the parts'."
+        )
     console.print(
         "Each need of the group is now a need of every part, with the same importance: "
         "adjust them per part."

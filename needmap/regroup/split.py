@@ -57,6 +57,8 @@ class GroupSplit(StudyEdits):
 
     group: str
     parts: tuple[GroupPart, ...]
+    headcount: int | None
+    """The group's headcount before the split, for the parts' to be compared with."""
     moved: tuple[tuple[Location, str], ...]
     """Where each persona and interview of the group now names the first part, and what it
     is ("persona 'ahmed'"): each may belong to another part."""
@@ -108,6 +110,7 @@ def plan_split(study: Study, group: str, parts: Sequence[GroupPart]) -> GroupSpl
         changes=tuple(changes),
         group=group,
         parts=tuple(parts),
+        headcount=study.group_by_id[group].headcount,
         moved=tuple(split.moved),
         together=tuple(split.together),
         tallies=tuple(tallies),
