@@ -618,3 +618,8 @@ def test_the_quotes_heading_stands_above_both_columns_of_quotes(demo: Path, tmp_
     right = float(page.mediabox.width) / 2
     assert any(x > right for x, _ in below)  # the second column, below the heading
     assert not [text for text, x, y in runs if x > right and abs(y - heading) < 4]
+    # in the brief the heading keeps its first quotes on its page: set above the columns
+    # as a spanning element, it stood alone at a page's foot, the quotes on the next page
+    brief = _reader(demo / "brief.pdf")
+    [lines] = [t for t in (p.extract_text().splitlines() for p in brief.pages) if "Quotes" in t]
+    assert any(" · supports" in line for line in lines[lines.index("Quotes") :])
