@@ -220,6 +220,34 @@ def test_only_selects_and_orders_and_unknown_ids_are_all_named(tmp_path: Path) -
     assert shouted.value.problems[0].hint == "did you mean 'Dana'?"
 
 
+def test_a_group_the_survey_counted_with_another_says_whose_votes_they_are(
+    tmp_path: Path,
+) -> None:
+    """Field and office answered as one (3 + 3 respondents): Femke's survey evidence is
+    theirs together, and every output says so; one group's would say "this group"."""
+    root = _study(tmp_path, imported=False)
+    mapping = root / "surveys" / "toptasks.yaml"
+    mapping.write_text(
+        mapping.read_text().replace(
+            "field: field, office: office", "field: [field, office], office: [field, office]"
+        )
+    )
+    export = str(SURVEY_FIXTURES / "exports" / "long.csv")
+    assert runner.invoke(app, ["survey", "import", str(root), export]).exit_code == 0
+    study = load_study(root)
+    dana, femke = persona_profiles(study)
+    (survey,) = femke.surveys
+    assert (survey.respondents, survey.together) == (6, "Field staff + Office staff")
+    assert dana.surveys[0].together == ""  # the front desk answered as one group
+    markdown = personas_to_markdown([femke], study)
+    assert "6 respondents from Field staff + Office staff together (the survey did not ask" in (
+        " ".join(markdown.split())
+    )
+    assert personas_to_json([femke], study)["personas"][0]["surveys"][0]["together"] == (
+        "Field staff + Office staff"
+    )
+
+
 def test_a_survey_that_did_not_ask_the_group_is_left_out(tmp_path: Path) -> None:
     study = load_study(_study(tmp_path))
     ((mapping, tally),) = imported_surveys(study)
