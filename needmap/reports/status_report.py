@@ -14,7 +14,7 @@ of the work.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -45,13 +45,12 @@ from needmap.shell import command_word
 from needmap.surveys.catalog import (
     fitting_tallies,
     import_command,
-    load_mappings,
     over_headcount,
     questions_command,
     surveys_to_import,
 )
 from needmap.surveys.interviews import interviews_by_file
-from needmap.surveys.mapping import load_mapping, mapping_files
+from needmap.surveys.mapping import SurveyMapping, load_mapping, mapping_files
 from needmap.surveys.study_check import unread_lookalikes
 from needmap.surveys.tally import OUTSIDE, Tally, stratum_groups
 
@@ -232,8 +231,8 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
                 f"{import_command(study, survey)}EXPORT",
             )
         )
-    for path in mapping_files(study.root):
-        mapping = load_mapping(path, study)
+    loaded = [load_mapping(path, study) for path in mapping_files(study.root)]
+    for mapping in loaded:
         unlinked = [t for t in mapping.tasks if not t.needs]
         if unlinked:
             steps.append(
@@ -244,7 +243,7 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
                     f"needmap validate {folder}",
                 )
             )
-    steps += _response_steps(study, tallies)
+    steps += _response_steps(study, tallies, {m.id: m for m in loaded})
     for tally in tallies:
         over = over_headcount(study, tally)
         if over:
@@ -262,14 +261,15 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
     return steps
 
 
-def _response_steps(study: Study, tallies: Sequence[Tally]) -> list[NextStep]:
+def _response_steps(
+    study: Study, tallies: Sequence[Tally], mappings: Mapping[str, SurveyMapping]
+) -> list[NextStep]:
     """Groups an imported survey asked with fewer respondents than the minimum group
     size (none, or a few): no report shows their top tasks, which more answers would,
     while the survey is open. A group too small to reach the minimum is left to its own
     step (:func:`_too_few_step`), as with interviews."""
     words = labels(study.settings.language)
     minimum = study.settings.privacy.min_group_size
-    mappings = {m.id: m for m in load_mappings(study)[0].values()}
     order = {g.id: i for i, g in enumerate(study.groups)}
     steps = []
     for tally in tallies:
