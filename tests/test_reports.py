@@ -1186,6 +1186,37 @@ def test_a_count_beside_its_region_has_a_line_to_it_and_its_code_under_it(
         ), region_id
 
 
+def test_a_count_straight_above_the_circles_stands_clear_of_the_line_to_it() -> None:
+    """A one-need crescent atop the circles: its count goes straight above them, centred
+    on the line to it. The line ended at the count's middle and ran through the code under
+    it; count and code now stand above where the line ends."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Annotation
+
+    sizes = {"100": 1, "010": 8, "110": 1, "001": 3, "101": 40, "011": 0, "111": 40}
+    study = make_study(dict.fromkeys("abc", 1200), _needs_from_regions(sizes))
+    drawn = draw_diagram(study, compute_overlap(study))
+    assert drawn.scaled
+    canvas = FigureCanvasAgg(drawn.figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    ax = drawn.figure.axes[0]
+    count = drawn.drawing.get_label_by_id("100")
+    assert count.get_horizontalalignment() == "center"
+    [code] = [t for t in ax.texts if t.get_text() == "A" and t.get_fontsize() == 9]
+    [line] = [
+        t
+        for t in ax.texts
+        if isinstance(t, Annotation) and t.xyann == pytest.approx(count.get_position())
+    ]
+    assert line.arrow_patch is not None
+    end = line.arrow_patch.get_path().vertices[-1]
+    code_box, count_box = code.get_window_extent(renderer), count.get_window_extent(renderer)
+    assert end[1] < code_box.y0 < count_box.y0
+    assert count_box.x0 < end[0] < count_box.x1  # centred on the line
+    assert _lines_through_texts(drawn.figure) == []
+
+
 @pytest.mark.parametrize(
     ("dx", "align"),
     [
@@ -1230,6 +1261,29 @@ def _overlapping_texts(figure: Figure) -> list[tuple[str, str]]:
     ]
 
 
+def _lines_through_texts(figure: Figure) -> list[str]:
+    """The texts a line to a count beside the circles runs through, as drawn (the line's
+    own count and code included)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Annotation
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    crossed = []
+    for line in (t for t in figure.axes[0].texts if isinstance(t, Annotation)):
+        assert line.arrow_patch is not None
+        path = line.arrow_patch.get_path()  # in pixels, as drawn: shortened at its ends
+        along = path.interpolated(40).vertices
+        crossed += [
+            text.get_text()
+            for text in texts
+            if any(text.get_window_extent(renderer).contains(x, y) for x, y in along)
+        ]
+    return crossed
+
+
 @st.composite
 def _region_sizes(draw: st.DrawFn) -> dict[str, int]:
     """Needs per region of two or three groups, each group with at least one need."""
@@ -1257,6 +1311,10 @@ def _region_sizes(draw: st.DrawFn) -> dict[str, int]:
     sizes={"100": 0, "010": 0, "110": 0, "001": 5, "101": 0, "011": 0, "111": 1},
     long_names=True,
 )
+@example(  # a count straight above the circles: the line to it ran through its code
+    sizes={"100": 1, "010": 8, "110": 1, "001": 3, "101": 40, "011": 0, "111": 40},
+    long_names=False,
+)
 @given(sizes=_region_sizes(), long_names=st.booleans())
 @settings(max_examples=20, deadline=None, derandomize=True)  # the same cases each run: no flakes
 def test_every_venn_can_be_read(sizes: dict[str, int], long_names: bool) -> None:
@@ -1274,6 +1332,7 @@ def test_every_venn_can_be_read(sizes: dict[str, int], long_names: bool) -> None
     assert misplaced == [] and crossing == []
     assert _texts_outside(drawn.figure) == []
     assert _overlapping_texts(drawn.figure) == []
+    assert _lines_through_texts(drawn.figure) == []
 
 
 def test_a_name_on_another_circle_moves_above_or_below_them_all() -> None:

@@ -42,6 +42,12 @@ CODE_DROP = 11
 count's box."""
 OUTSIDE_GAP = 0.07
 """How far beyond the circles (in circle units) a count that does not fit is set."""
+COUNT_OVER_SPOT = 19
+"""Points a count centred above the circles stands over its spot, where the line to it
+ends: its code (14 points down, 9 high) then ends there too, not across the line."""
+COUNT_UNDER_SPOT = 9
+"""Points a count centred below the circles stands under its spot: its top (17 points
+high) is where the line to it ends."""
 _OUTSIDE_GID = "needmap-moved"
 """Marks the texts moved out of their place, which must not land on another."""
 _IDS = {2: ("10", "01", "11"), 3: ("100", "010", "110", "001", "101", "011", "111")}
@@ -352,11 +358,9 @@ def _beside(diagram: Any, point: tuple[float, float]) -> tuple[float, float]:
 def _legible(ax: Axes, diagram: Any) -> bool:
     """Every text of the scaled diagram can be read: inside the figure and on no other
     text; the texts set beside the circles on no circle (:func:`_lands_clear`); and no line
-    to a count beside the circles runs through another text. Two nearly concentric circles
-    put their names on each other, and a line out of a middle region can cross a count: the
-    diagram is then drawn unscaled instead."""
-    from matplotlib.text import Annotation
-
+    to a count beside the circles runs through a text, its count's code included. Two
+    nearly concentric circles put their names on each other, and a line out of a middle
+    region can cross a count: the diagram is then drawn unscaled instead."""
     renderer = _renderer(ax)
     figure = ax.get_figure(root=True)
     assert figure is not None  # drawn on a figure's axes
@@ -369,14 +373,23 @@ def _legible(ax: Axes, diagram: Any) -> bool:
         _lands_clear(ax, diagram, t, renderer) for t in texts if t.get_gid() == _OUTSIDE_GID
     ):
         return False
+    return not any(_crossed(ax, box, renderer) for box in boxes)
+
+
+def _crossed(ax: Axes, box: Any, renderer: Any) -> bool:
+    """A line to a count beside the circles runs through the box (in pixels), as drawn:
+    from just off its start to just short of its count."""
+    import numpy
+    from matplotlib.text import Annotation
+
     for leader in (t for t in ax.texts if isinstance(t, Annotation)):
-        start = ax.transData.transform(leader.xy)
-        end = ax.transData.transform(leader.get_position())
-        points = [start + (end - start) * k / 24 for k in range(2, 23)]
-        crossed = (b for t, b in zip(texts, boxes, strict=True) if t.get_gid() != _OUTSIDE_GID)
-        if any(box.contains(x, y) for box in crossed for x, y in points):
-            return False
-    return True
+        leader.update_positions(renderer)
+        assert leader.arrow_patch is not None  # every line is drawn with arrowprops
+        drawn = numpy.asarray(leader.arrow_patch.get_path().vertices, dtype=float)  # pixels
+        (x0, y0), (x1, y1) = drawn[0].tolist(), drawn[-1].tolist()
+        if any(box.contains(x0 + (x1 - x0) * k / 24, y0 + (y1 - y0) * k / 24) for k in range(25)):
+            return True
+    return False
 
 
 def _in_figure(figure: Any, box: Any) -> bool:
@@ -417,7 +430,7 @@ def _style(
     ``outside`` with a thin line to it; set labels clear of the other circles."""
     from matplotlib.transforms import offset_copy
 
-    below = offset_copy(ax.transData, fig=ax.get_figure(root=True), y=-14, units="points")
+    figure = ax.get_figure(root=True)
     for region_id in _IDS[len(units)]:
         label = diagram.get_label_by_id(region_id)
         if label is None:
@@ -431,7 +444,7 @@ def _style(
         label.set_fontweight("bold")
         label.set_color(INK)
         x, y = label.get_position()
-        align = "center"
+        align, place, points = "center", (x, y + COUNT_LIFT), 0.0
         if region_id in outside:
             spot = outside[region_id]
             align = _side(spot[0] - x)
@@ -441,15 +454,18 @@ def _style(
                 xytext=spot,
                 arrowprops={"arrowstyle": "-", "color": "#555555", "lw": 0.8, "shrinkA": 6},
             )
-            x, y = spot
+            place = (spot[0], spot[1] + COUNT_LIFT)
+            if align == "center":  # straight above or below: count and code clear the line
+                place, points = spot, COUNT_OVER_SPOT if spot[1] > y else -COUNT_UNDER_SPOT
             label.set_horizontalalignment(align)
             label.set_gid(_OUTSIDE_GID)
-        label.set_position((x, y + COUNT_LIFT))
+        label.set_position(place)
+        if points:
+            label.set_transform(offset_copy(ax.transData, fig=figure, y=points, units="points"))
         code_text = ax.text(
-            x,
-            y + COUNT_LIFT,
+            *place,
             code,
-            transform=below,
+            transform=offset_copy(ax.transData, fig=figure, y=points - 14, units="points"),
             ha=align,
             va="center",
             fontsize=9,
@@ -511,7 +527,6 @@ def _list_needs(ax: Axes, diagram: Any, overlap: Overlap, titles: Mapping[str, s
 
     figure = ax.get_figure(root=True)
     renderer = _renderer(ax)
-    lower = offset_copy(ax.transData, fig=figure, y=-24, units="points")
     for region_id, region in _region_ids(overlap).items():
         if len(region.needs) > MAX_LISTED:
             continue
@@ -525,7 +540,7 @@ def _list_needs(ax: Axes, diagram: Any, overlap: Overlap, titles: Mapping[str, s
             x,
             y,
             "",
-            transform=lower,
+            transform=offset_copy(label.get_transform(), fig=figure, y=-24, units="points"),
             ha=label.get_horizontalalignment() if beside else "center",
             va="top",
             fontsize=7.5,
@@ -537,7 +552,9 @@ def _list_needs(ax: Axes, diagram: Any, overlap: Overlap, titles: Mapping[str, s
                 "\n".join(textwrap.shorten(titles[n], width, placeholder="…") for n in region.needs)
             )
             if beside:
-                fits = _lands_clear(ax, diagram, text, renderer)
+                fits = _lands_clear(ax, diagram, text, renderer) and not _crossed(
+                    ax, text.get_window_extent(renderer), renderer
+                )
             else:
                 fits = _inside(patch, text.get_window_extent(renderer), renderer)
             if fits:
