@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import numpy
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -1210,7 +1211,7 @@ def test_a_count_straight_above_the_circles_stands_clear_of_the_line_to_it() -> 
         if isinstance(t, Annotation) and t.xyann == pytest.approx(count.get_position())
     ]
     assert line.arrow_patch is not None
-    end = line.arrow_patch.get_path().vertices[-1]
+    end = numpy.asarray(line.arrow_patch.get_path().vertices, dtype=float)[-1].tolist()
     code_box, count_box = code.get_window_extent(renderer), count.get_window_extent(renderer)
     assert end[1] < code_box.y0 < count_box.y0
     assert count_box.x0 < end[0] < count_box.x1  # centred on the line
@@ -1275,7 +1276,7 @@ def _lines_through_texts(figure: Figure) -> list[str]:
     for line in (t for t in figure.axes[0].texts if isinstance(t, Annotation)):
         assert line.arrow_patch is not None
         path = line.arrow_patch.get_path()  # in pixels, as drawn: shortened at its ends
-        along = path.interpolated(40).vertices
+        along = numpy.asarray(path.interpolated(40).vertices, dtype=float).tolist()
         crossed += [
             text.get_text()
             for text in texts
