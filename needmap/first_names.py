@@ -16,31 +16,34 @@ __all__ = ["FIRST_NAMES", "NAMED_AFTER", "NAMES_THAT_ARE_WORDS"]
 
 _DUTCH_AND_FLEMISH = """
 Aad Aart Abe Adriaan Adrie Albert Alex Alexander Ankie Anna Anne Anneke Annelies Annemarie
-Annemiek Annemieke Annet Annette Anouk Arend Arie Arjan Arjen Arno Arnold Astrid Bart Bas
+Annemiek Annemieke Annet Annette Anouk Anton Arend Arie Arjan Arjen Arno Arnold Astrid Bart Bas
 Bastiaan Bea Beatrijs Berend Bernard Bert Bianca Boris Bram Brecht Carolien Caroline Chantal
-Charlotte Christiaan Claudia Coen Cornelis Corrie Daan Danielle Daphne Demi Dennis Diederik Dirk
-Dries Edwin Elise Ellen Elles Elsbeth Emma Erik Erwin Esmee Esther Eva Evelien Evert Evi Femke
-Fenna Finn Fleur Frits Froukje Geert Gerard Gerda Gerrit Gert Gijs Gijsbert Griet Guus Hanna
-Hanneke Hannes Hans Harrie Hein Heleen Hendrik Henk Henri Herman Hester Hidde Hilde Huub Ilse
-Inge Ingrid Ivo Jaap Jacob Jacobus Janneke Jasmijn Jasper Jef Jelle Jelmer Jens Jeroen Jesse
-Jochem Joep Johan Johannes Jolanda Joop Joost Joris Jorn Jos Josephine Judith Julia Jurre Juul
-Karel Karin Kees Kim Klaas Koen Kristof Lars Laura Laurens Lennart Levi Lieke Lien Lieven Lisa
-Lisanne Loes Lotte Luc Lucas Luna Luuk Maaike Maarten Manon Marcel Marco Margriet Maria Marieke
-Marijke Marinus Marit Marja Marjolein Marleen Marloes Marnix Mart Martijn Martin Mathijs Mats
-Matthijs Meike Menno Merel Michel Michiel Mila Mirjam Monique Myrthe Naomi Nico Niels Nienke
-Nina Noa Nora Noud Pepijn Petra Piet Pieter Pim Quinten Reinier Remco Renate Rens René Ria
-Rianne Rick Riet Rik Robin Roel Rogier Rosa Ruben Rutger Ruud Saar Sam Sander Sanne Sara Saskia
-Sem Siem Sjaak Sjoerd Sofie Stijn Suzanne Sven Sylvia Tamara Tess Tessa Teun Thea Thijmen Thijs
-Tijn Tim Tineke Tjeerd Tom Truus Veerle Vera Wendy Wessel Wiebe Wijnand Wilco Willem Wilma Wim
-Wout Wouter Yara Yvonne Zoë
+Charlotte Christiaan Claudia Coen Cornelis Corrie Daan Danielle Daphne Demi Dennis Diederik
+Dirk Dries Edwin Elise Ellen Elles Elsbeth Emma Erik Erwin Esmee Esther Eva Evelien Evert Evi
+Femke Fenna Finn Fleur Frits Froukje Geert Gerard Gerben Gerda Gerrit Gert Gijs Gijsbert Griet
+Guus Hanna Hanneke Hannes Hans Harrie Hein Heleen Hendrik Henk Henri Herman Hester Hidde Hilde
+Hugo Huub Ilona Ilse Ineke Inge Ingrid Ivo Jaap Jacob Jacobus Janneke Jasmijn Jasper Jayden Jef
+Jelle Jelmer Jens Jeroen Jesse Jochem Joep Joey Johan Johannes Jolanda Jolien Joop Joost Joris
+Jorn Jos Josephine Judith Julia Julian Jurre Juul Karel Karin Karlijn Kees Kim Kirsten Klaas
+Koen Kristof Lars Laura Laurens Lennart Levi Liam Lieke Lien Lieven Lisa Lisanne Liv Loes Lotte
+Luc Lucas Luna Luuk Maaike Maarten Manon Marc Marcel Marco Margriet Maria Marianne Marieke
+Marijke Marinus Marit Marja Marjolein Marleen Marloes Marnix Mart Martijn Martin Martine
+Mathijs Mats Matthijs Meike Menno Merel Michel Michiel Mieke Mila Mirjam Mirthe Monique Myrthe
+Nadine Naomi Nathalie Nico Niels Nienke Nina Noa Nora Noud Pepijn Petra Piet Pieter Pim Quinten
+Ramon Reinier Remco Renate Rens René Ria Rianne Ricardo Rick Riet Rik Robbert Robin Roel Rogier
+Rosa Ruben Rutger Ruud Saar Sabine Sam Sander Sanne Sara Saskia Sebastiaan Sem Siem Simone
+Sjaak Sjoerd Sofie Stefan Stephan Stijn Suzanne Sven Sylvia Tamara Tanja Tess Tessa Teun Thea
+Thijmen Thijs Thom Tijn Tim Tineke Tjeerd Tom Truus Veerle Vera Wendy Wessel Wiebe Wijnand
+Wilco Willem Wilma Wim Wout Wouter Yara Yvette Yvonne Zoë
 """
 
 _ALSO_GIVEN_IN_THE_NETHERLANDS = """
-Abdel Abdelkader Ahmed Ahmet Aisha Amira Anil Ashwin Ayoub Ayse Ayşe Bilal Burak Büşra Deniz
-Elif Emine Emir Emre Esra Fatima Fatma Hakim Hamza Hasan Hatice Hüseyin Ibrahim Ilham Imane
-Ismail Kemal Khadija Khalid Malika Mehmet Meryem Mohamed Mohammed Muhammed Murat Mustafa Nadia
-Naima Nordin Omar Orhan Osman Priya Rachid Rajesh Ravi Salma Samira Sanaa Serkan Soufiane Sunil
-Yasmina Yasmine Youssef Yusuf Zeynep Ömer Ümit
+Abdel Abdelkader Ahmed Ahmet Aisha Ali Amira Anass Anil Ashwin Ayoub Ayse Ayşe Bilal Burak
+Büşra Deniz Elif Emine Emir Emre Esra Fatima Fatma Hakim Hamza Hasan Hatice Hicham Hüseyin
+Ibrahim Ilham Ilias Imane Ismail Jamal Karim Karima Kemal Khadija Khalid Malika Marwa Mehmet
+Meryem Mohamed Mohammed Mourad Muhammed Murat Mustafa Nadia Naima Nordin Omar Orhan Osman
+Oussama Priya Rachid Rahul Rajesh Ravi Redouan Salma Samira Sanaa Sanjay Serkan Soufiane Sunil
+Sunita Yasmina Yasmine Yassine Youssef Yusuf Zakaria Zeynep Ömer Ümit
 """
 
 _ENGLISH = """
@@ -61,8 +64,8 @@ Terry Theo Theresa Thomas Timothy Tony Tyler Vincent Walter Wayne William Zachar
 """
 
 _ALSO_WORDS = """
-Amber Ben Bill Bo Carol Dan Dick Els Floor Frank Grace Greet Heather Iris Jack Jan Job Joke Kay
-Lot Mark Matt Max Mees Noor Rob Roos Rose Stan Ton Wil Will
+Amber Ben Bill Bo Bob Carol Dan Dick Els Floor Frank Grace Greet Harm Heather Iris Jack Jan Job
+Joke Kay Lot Mark Matt Max Mees Noor Rob Roos Rose Stan Ton Wil Will
 """
 
 NAMES_THAT_ARE_WORDS: frozenset[str] = frozenset(_ALSO_WORDS.split())

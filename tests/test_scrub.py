@@ -74,6 +74,9 @@ from tests.test_surveys import HEADER, _import, _write
         ("  Ben je er?", "  Ben je er?"),
         ("& Ben", "& [name]"),
         ("Bel Marieke van HR of Piet (ICT)", "Bel [name] van HR of [name] (ICT)"),
+        ("Petra (planning), Karim (HR), Joyce", "[name] (planning), [name] (HR), [name]"),
+        ("Stefan en Yassine, of Harm zelf", "[name] en [name], of [name] zelf"),
+        ("Harm reduction; Bob: nee. In het Frans", "Harm reduction; [name]: nee. In het Frans"),
         ("Jan P. Jansen en Sarah J.M. de Wit", "[name] en [name]"),
         # the edges of each pattern: the shortest IBANs (Norway's, with a tail of three;
         # Switzerland's, with a tail of one), a trunk prefix in brackets, a mobile's 06 in
