@@ -192,7 +192,8 @@ def test_a_need_that_fits_nowhere_is_unplanned_with_what_depends_on_it() -> None
     page = render_roadmap_page(roadmap, _study(needs, phases))
     assert hint.replace("'", "&#39;") in page
     # n6 adds b's must, 30 x 3 = 90, to the demand: 90 of 340 is 26.47%, / 8 points = 3.31;
-    # n4 (30 of 340, / 2 points = 4.41) depends on it, and lends it its priority
+    # n4 (30 of 340, / 2 points = 4.41) depends on it, and lends it its priority; it comes
+    # before n3 (4) and n5 (4), when next still has all its 4 points, too few
     data = roadmap_to_json(roadmap)
     assert data["unplanned"][0] == {
         "id": "n6",
@@ -208,6 +209,7 @@ def test_a_need_that_fits_nowhere_is_unplanned_with_what_depends_on_it() -> None
         "needed_by": ["n4"],
         "decided": False,
         "due_for": [],
+        "passed_over": [{"phase": "now", "room": 0.0}, {"phase": "next", "room": 4.0}],
         "placement": "specific",
         "channel": None,
         "interviews": None,
@@ -220,6 +222,50 @@ def test_a_need_that_fits_nowhere_is_unplanned_with_what_depends_on_it() -> None
         ("next", "Next", 4, 4),
     ]
     assert (data["platform_form"], data["surveys"], data["changes"]) == ("hybrid", [], None)
+
+
+# Demand: big 10*3 + 30*3 = 120, mid 30*2 = 60, dep 10*1 = 10, late 10*2 = 20; of 210.
+# Scores (share % / points): big 57.1 / 3, mid 28.6 / 2, dep 4.8 / 1, late 9.5 / 3: in
+# that order. Now (3) takes big and is full; mid (2) goes to next (5, leaving 3); dep (1),
+# after mid, goes there too (leaving 2), not passing over now, which it could not be in;
+# late (3) finds now full and 2 points in next. "Done" (0) holds decisions only.
+ROOMY: list[dict[str, Any]] = [
+    {"id": "big", "groups": {"a": "must", "b": "must"}, "effort": "m"},
+    {"id": "mid", "groups": {"b": "should"}, "effort": "s"},
+    {"id": "dep", "groups": {"a": "could"}, "effort": "xs", "depends_on": ["mid"]},
+    {"id": "late", "groups": {"a": "should"}, "effort": "m"},
+]
+ROOMY_PHASES: list[dict[str, Any]] = [
+    {"id": "done", "name": "Done", "capacity": 0},
+    {"id": "now", "name": "Now", "capacity": 3},
+    {"id": "next", "name": "Next", "capacity": 5},
+    {"id": "later", "name": "Later"},
+]
+
+
+def test_each_need_knows_the_phases_too_full_for_it_when_its_turn_came() -> None:
+    roadmap = _plan(_study(ROOMY, ROOMY_PHASES))
+    assert _ids(roadmap) == [[], ["big"], ["mid", "dep"], ["late"], []]
+    assert {n: [(f.phase, f.room) for f in p] for n, p in roadmap.passed_over.items()} == {
+        "mid": [("now", 0.0)],
+        "late": [("now", 0.0), ("next", 2.0)],
+    }
+    needs = {s["id"]: s for p in roadmap_to_json(roadmap)["phases"] for s in p["needs"]}
+    assert needs["late"]["passed_over"] == [
+        {"phase": "now", "room": 0.0},
+        {"phase": "next", "room": 2.0},
+    ]
+    assert needs["dep"]["passed_over"] == needs["big"]["passed_over"] == []
+    # without a last phase to take it, late fits nowhere, for the same reasons
+    unplanned = _plan(_study(ROOMY, ROOMY_PHASES[:3]))
+    assert _ids(unplanned) == [[], ["big"], ["mid", "dep"], ["late"]]
+    assert [(f.phase, f.room) for f in unplanned.passed_over["late"]] == [
+        ("now", 0.0),
+        ("next", 2.0),
+    ]
+    # a decided need is where the steering group put it: no room was looked for
+    decided = [*ROOMY[:3], {**ROOMY[3], "phase": "later"}]
+    assert "late" not in _plan(_study(decided, ROOMY_PHASES)).passed_over
 
 
 def test_evidence_factor_is_relative_and_bounded() -> None:
@@ -371,6 +417,20 @@ def test_planning_properties(
         assert roadmap.unplanned == ()
     for scored in roadmap.needs:
         assert scored.priority >= scored.score
+    # the phases a need passed over: each from its dependencies' phase on to its own (or to
+    # the end, unplanned), but for those of capacity 0; none of them had room for it
+    for scored in roadmap.needs:
+        need_id, passed = scored.need.id, roadmap.passed_over.get(scored.need.id, ())
+        assert all(full.room < scored.points for full in passed)
+        dependencies = scored.need.depends_on
+        if not all(d in phase_of for d in dependencies):
+            assert passed == ()  # waits for a dependency that fits nowhere: no room sought
+            continue
+        start = max((phase_of[d] for d in dependencies), default=0)
+        end = phase_of.get(need_id, len(phases))
+        assert [full.phase for full in passed] == [
+            p["id"] for p in phases[start:end] if p["capacity"] != 0
+        ]
     # the order the needs are written in does not matter
     again = _plan(_study(list(reversed(needs)) if reverse else needs, phases))
     assert _ids(again) == ids

@@ -98,6 +98,12 @@ def test_each_need_is_told_its_own_phase(make_study: StudyMaker) -> None:
     )
     study = load_study(make_study({"study.yaml": study_yaml, "needs.yaml": NEEDS}))
     assert [need_story(study, n).phase for n in ("mobile", "search")] == ["Now", "Later"]
+    search = need_story(study, "search")
+    assert dict(why_sections(search))["Where the roadmap puts it"][2] == (
+        "Not earlier: too little room when its turn came (Now: full); it takes 3 points."
+    )
+    assert why_to_json(search)["passed_over"] == [{"phase": "now", "room": 0.0}]
+    assert "Not earlier" not in str(why_sections(need_story(study, "mobile")))
 
 
 @pytest.mark.parametrize(
@@ -121,6 +127,42 @@ def test_one_phase_with_one_need_reads_in_the_singular(
     text = " ".join([*brief_to_markdown(content).split(), *render_brief(content).split()])
     assert all(phrase in text for phrase in phrases)
     assert not re.search(r"\b1 (?:phases|fasen|needs|behoeften)\b", text)
+
+
+@pytest.mark.parametrize(
+    ("language", "capacity", "line"),
+    [
+        (
+            "en",
+            2,
+            "In no phase: too little room when its turn came (Now: full); it takes 3 points.",
+        ),
+        (
+            "nl",
+            3,
+            "In geen fase: te weinig ruimte toen deze behoefte aan de beurt was (Now: nog 1 punt "
+            "over); ze vraagt 3 punten.",
+        ),
+        (
+            "en",
+            4.5,
+            "In no phase: too little room when its turn came (Now: 2.5 points left); it "
+            "takes 3 points.",
+        ),
+    ],
+)
+def test_a_need_in_no_phase_says_what_room_the_phases_had(
+    make_study: StudyMaker, language: str, capacity: float, line: str
+) -> None:
+    """Mobile (2 points) takes its room first; search (3) then finds too little."""
+    study_yaml = (
+        f"name: T\norganisation: O\nlanguage: {language}\nroadmap:\n  phases:\n"
+        f"    - {{id: now, name: Now, capacity: {capacity}}}\n"
+    )
+    study = load_study(make_study({"study.yaml": study_yaml, "needs.yaml": NEEDS}))
+    story = need_story(study, "search")
+    assert story.phase is None
+    assert line in why_sections(story)[2][1]
 
 
 def _heard_and_searched(make_study: StudyMaker, quotes: int) -> list[str]:
@@ -274,6 +316,7 @@ def test_a_need_searched_too_rarely_to_show_its_terms_is_no_gap(make_study: Stud
         "needed_by": [],
         "decided": False,
         "due_for": [],
+        "passed_over": [],
         "surveys": [],
         "interviews": None,
         "searches": {

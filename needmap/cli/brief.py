@@ -58,7 +58,8 @@ def why(
     """Why a need is where it is: who needs it, its place and score in the roadmap, and the
     survey votes, interviews and searches behind it.
 
-    The answer to a steering group's "why is this need first?", in sentences.
+    The answer to a steering group's "why is this need first?", in sentences; and to
+    "why not sooner?": the earlier phases that were too full when its turn came.
     """
     from needmap.reports.why_report import need_story, why_to_json
 

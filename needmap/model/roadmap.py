@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from needmap.model.interviews import InterviewEvidence
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EVIDENCE_FACTOR_RANGE",
+    "FullPhase",
     "PhasePlan",
     "Roadmap",
     "ScoredNeed",
@@ -111,6 +112,16 @@ class PhasePlan:
 
 
 @dataclass(frozen=True, slots=True)
+class FullPhase:
+    """A phase a need could have gone into that had too little room when its turn came."""
+
+    phase: str
+    """The phase's id."""
+    room: float
+    """The effort points it had left then (0 when decisions had filled it)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Roadmap:
     phases: tuple[PhasePlan, ...]
     unplanned: tuple[ScoredNeed, ...]
@@ -127,6 +138,10 @@ class Roadmap:
     """The study's search-log evidence, shown beside the scores (not part of them)."""
     changes: RoadmapChanges | None = None
     """What moved since an earlier plan, when one was given (see :mod:`.replan`)."""
+    passed_over: Mapping[str, tuple[FullPhase, ...]] = field(default_factory=dict)
+    """need id -> the phases it could have gone into, not before its dependencies', that
+    were too full for it when its turn came, in order: why it is no earlier, or unplanned.
+    Needs with a decided phase, and phases of capacity 0 (decisions only), are left out."""
 
     @property
     def needs(self) -> tuple[ScoredNeed, ...]:
@@ -217,7 +232,7 @@ def plan_roadmap(
         for need in needs
     }
     order = sorted(scored.values(), key=lambda s: (-s.priority, -s.score, need_order(s.need)))
-    phases, unplanned = _place(order, study.settings.roadmap.phases)
+    phases, unplanned, passed_over = _place(order, study.settings.roadmap.phases)
     notes = []
     unknown = [s.need.id for s in order if not s.effort_known]
     if unknown:
@@ -244,6 +259,7 @@ def plan_roadmap(
         platform=recommend_platform(overlap, study.settings.platform),
         interviews=interviews,
         searches=searches,
+        passed_over=passed_over,
     )
 
 
@@ -298,12 +314,13 @@ def _decided_dependents(needs: Sequence[Need]) -> dict[str, tuple[str, ...]]:
 
 def _place(
     order: Sequence[ScoredNeed], phases: Sequence[RoadmapPhase]
-) -> tuple[tuple[PhasePlan, ...], tuple[ScoredNeed, ...]]:
+) -> tuple[tuple[PhasePlan, ...], tuple[ScoredNeed, ...], dict[str, tuple[FullPhase, ...]]]:
     """Each need, in priority order but never before its dependencies, into the earliest
     phase with room that is not before a phase of its dependencies; a need whose dependency
     is unplanned stays unplanned too. A need with a decided phase goes there, its points
     set aside first; a need such needs depend on goes no later than the earliest of their
-    phases, over its capacity if need be (see the module docstring)."""
+    phases, over its capacity if need be (see the module docstring). Also, for each need,
+    the phases passed over for want of room (:attr:`Roadmap.passed_over`)."""
     known = {s.need.id for s in order}
     at = {p.id: i for i, p in enumerate(phases)}
     decided = {s.need.id: at[s.need.phase] for s in order if s.need.phase in at}
@@ -318,6 +335,7 @@ def _place(
     placed: dict[str, int] = {}
     planned: list[list[ScoredNeed]] = [[] for _ in phases]
     unplanned: list[ScoredNeed] = []
+    passed_over: dict[str, tuple[FullPhase, ...]] = {}
     pending = list(order)
     while pending:
         done = placed.keys() | {u.need.id for u in unplanned}
@@ -343,6 +361,13 @@ def _place(
                 (i for i in range(earliest, last + 1) if scored.points <= room[i] + 1e-9),
                 by,
             )
+            full = range(earliest, last + 1 if index is None else index)
+            if passed := tuple(
+                FullPhase(phases[i].id, max(room[i], 0.0))
+                for i in full
+                if phases[i].capacity != 0  # decisions only: no place for a planned need
+            ):
+                passed_over[scored.need.id] = passed
         if index is None:
             unplanned.append(scored)
             continue
@@ -352,4 +377,4 @@ def _place(
     plans = tuple(
         PhasePlan(phase, tuple(needs)) for phase, needs in zip(phases, planned, strict=True)
     )
-    return plans, tuple(unplanned)
+    return plans, tuple(unplanned), passed_over

@@ -402,6 +402,13 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "why.decided": "Decided for {phase} (phase: {id} in needs.yaml), whatever its score.",
         "why.due": "Planned no later than {phase}: needs decided for it depend on it ({needs}).",
         "why.after": "Comes after: {needs}.",
+        "why.full": "Not earlier: too little room when its turn came ({rooms}); it takes "
+        "{points} points.",
+        "why.full_unplanned": "In no phase: too little room when its turn came ({rooms}); it "
+        "takes {points} points.",
+        "why.room_left": "{phase}: {points} points left",
+        "why.room_left.one": "{phase}: 1 point left",
+        "why.room_none": "{phase}: full",
         "why.no_task": "{survey}: no task of the survey serves this need.",
         "why.weighted": "; weighted {share}",
         "why.votes": "{survey}: {votes} ({share} of all votes) for the tasks: {tasks}.",
@@ -1072,6 +1079,13 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "why.due": "Niet later gepland dan {phase}: behoeften die daarvoor besloten zijn hangen "
         "ervan af ({needs}).",
         "why.after": "Komt na: {needs}.",
+        "why.full": "Niet eerder: te weinig ruimte toen deze behoefte aan de beurt was "
+        "({rooms}); ze vraagt {points} punten.",
+        "why.full_unplanned": "In geen fase: te weinig ruimte toen deze behoefte aan de beurt "
+        "was ({rooms}); ze vraagt {points} punten.",
+        "why.room_left": "{phase}: nog {points} punten over",
+        "why.room_left.one": "{phase}: nog 1 punt over",
+        "why.room_none": "{phase}: vol",
         "why.no_task": "{survey}: geen taak van het onderzoek dient deze behoefte.",
         "why.weighted": "; gewogen {share}",
         "why.votes": "{survey}: {votes} ({share} van alle stemmen) voor de taken: {tasks}.",

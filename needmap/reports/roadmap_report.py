@@ -41,6 +41,7 @@ __all__ = [
     "build_roadmap_table",
     "changes_line",
     "need_titles",
+    "passed_over_json",
     "phase_views",
     "platform_line",
     "platform_of",
@@ -418,6 +419,13 @@ def roadmap_to_markdown(roadmap: Roadmap, study: Study) -> str:
     return "\n".join(lines) + "\n" + table
 
 
+def passed_over_json(roadmap: Roadmap, need_id: str) -> list[dict[str, Any]]:
+    """The phases too full for the need when its turn came, as the JSON gives them."""
+    return [
+        {"phase": full.phase, "room": full.room} for full in roadmap.passed_over.get(need_id, ())
+    ]
+
+
 def roadmap_to_json(roadmap: Roadmap) -> dict[str, Any]:
     """The stable JSON of ``needmap roadmap --json`` (docs/json-output.md)."""
 
@@ -436,6 +444,7 @@ def roadmap_to_json(roadmap: Roadmap) -> dict[str, Any]:
             "needed_by": list(s.needed_by),
             "decided": s.decided,
             "due_for": list(s.due_for),
+            "passed_over": passed_over_json(roadmap, s.need.id),
             "placement": "shared" if roadmap.on_shared_platform(s.need.id) else "specific",
             "channel": s.need.channel,
             "interviews": interviews(s.need.id),

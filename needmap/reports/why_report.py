@@ -41,7 +41,7 @@ from needmap.reports.i18n import (
 from needmap.reports.interviews_report import bucket_name, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
-from needmap.reports.roadmap_report import analysed_surveys, need_titles
+from needmap.reports.roadmap_report import analysed_surveys, need_titles, passed_over_json
 from needmap.reports.searches_report import study_searches, terms_counted
 from needmap.reports.table_formats import json_bytes, markdown_cell, write_in_format
 from needmap.shell import command_word
@@ -222,6 +222,8 @@ def _roadmap(story: NeedStory, language: Language) -> list[str]:
             points=format_points(scored.points, language),
         ),
     ]
+    if full := _too_full(story, language):
+        lines.append(full)
     if scored.due_for:
         lines.append(
             words["why.due"].format(
@@ -238,6 +240,26 @@ def _roadmap(story: NeedStory, language: Language) -> list[str]:
     if story.need.depends_on:
         lines.append(words["why.after"].format(needs=need_titles(story.need.depends_on, study)))
     return lines
+
+
+def _too_full(story: NeedStory, language: Language) -> str | None:
+    """Why the need is in no earlier phase, or in none: the phases it could have gone into
+    had too little room left when its turn came, each with what it had left."""
+    passed = story.roadmap.passed_over.get(story.need.id)
+    if not passed:
+        return None
+    words = labels(language)
+    names = {plan.phase.id: plan.phase.name for plan in story.roadmap.phases}
+    rooms = "; ".join(
+        words["why.room_none"].format(phase=names[full.phase])
+        if full.room < 1e-9
+        else words[number_key("why.room_left", 1 if full.room == 1 else 2)].format(
+            phase=names[full.phase], points=format_points(full.room, language)
+        )
+        for full in passed
+    )
+    key = "why.full" if story.phase is not None else "why.full_unplanned"
+    return words[key].format(rooms=rooms, points=format_points(story.scored.points, language))
 
 
 def _due_phase(story: NeedStory) -> str:
@@ -359,6 +381,7 @@ def why_to_json(story: NeedStory) -> dict[str, Any]:
         "needed_by": list(scored.needed_by),
         "decided": scored.decided,
         "due_for": list(scored.due_for),
+        "passed_over": passed_over_json(story.roadmap, need.id),
         "surveys": [_survey_json(story, s) for s in story.surveys],
         "interviews": None
         if heard is None
