@@ -193,8 +193,8 @@ def test_pooled_groups_empty_interviews_and_silent_needs(make_study: StudyMaker)
     )
     steps = study_status(load_study(root)).steps
     assert [step.text for step in steps] == [
-        "Interview more people of Front desk: fewer than 5 each so far, so their interviews "
-        "count only together with other small groups.",
+        "Interview more people of Front desk: fewer than 5 so far, so its interviews count "
+        "only together with other small groups.",
         "Fill in the quotes of 1 interview (interviews/desk.yaml): each counts as held, but "
         "is evidence for no need yet.",
         "1 need of 2 has no evidence yet (no votes, interviews or searches): ask about it "
@@ -226,8 +226,8 @@ def test_a_group_smaller_than_the_minimum_is_told_to_merge_not_to_interview_more
     steps = study_status(load_study(root)).steps
     assert steps[:2] == (
         NextStep(
-            "Interview more people of Field staff: fewer than 5 each so far, so their "
-            "interviews count only together with other small groups.",
+            "Interview more people of Field staff: fewer than 5 so far, so its interviews "
+            "count only together with other small groups.",
             f"needmap guide {root} field --record",
         ),
         # search: must for the desk, should for field; mobile: field only
@@ -429,7 +429,14 @@ def test_a_survey_s_answer_for_several_groups_is_a_step_as_one(tmp_path: Path) -
     assert step.text.startswith("Ask more people of Front desk, Field staff + Office staff to ")
     settings.write_text(settings.read_text().replace("min_group_size: 7", "min_group_size: 6"))
     [step] = _steps_saying(root, "Ask more people")
-    assert step.text.startswith("Ask more people of Front desk to answer")
+    assert step.text == (  # one group: not "each has"
+        "Ask more people of Front desk to answer the survey 'Top tasks intranet 2026', if it "
+        "is still open: fewer than 6 have so far, so no report shows their top tasks. Then "
+        "import its export again."
+    )
+    settings.write_text(settings.read_text().replace("language: en", "language: nl"))
+    [step] = _steps_saying(root, "Vraag meer mensen")
+    assert "als die nog openstaat: nog minder dan 6 deden dat, dus geen rapport" in step.text
 
 
 def test_nothing_waits_when_every_group_and_need_has_shown_evidence(

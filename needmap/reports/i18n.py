@@ -647,6 +647,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.unheard": "Interview {groups}: no interviews yet.",
         "status.pooled": "Interview more people of {groups}: fewer than {minimum} each so far, "
         "so their interviews count only together with other small groups.",
+        "status.pooled.one": "Interview more people of {groups}: fewer than {minimum} so far, "
+        "so its interviews count only together with other small groups.",
         "status.too_few": "{group} has fewer people ({people}) than the minimum of {minimum} "
         "(privacy.min_group_size): however many of them you interview or survey, no report "
         "shows their answers as a group, only in totals.",
@@ -677,6 +679,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.few_respondents": "Ask more people of {groups} to answer the survey '{title}', "
         "if it is still open: each has fewer than {minimum} respondents so far, so no report "
         "shows their top tasks. Then import its export again.",
+        "status.few_respondents.one": "Ask more people of {groups} to answer the survey "
+        "'{title}', if it is still open: fewer than {minimum} have so far, so no report shows "
+        "their top tasks. Then import its export again.",
         "status.unlinked": "Link {count} of the {tasks} tasks of the survey '{title}' to "
         "needs: their votes are evidence for nothing.",
         "status.elsewhere": "Add to the topics of the search log '{title}' the terms another "
@@ -1333,6 +1338,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.unheard": "Voer gesprekken met {groups}: nog niemand gesproken.",
         "status.pooled": "Spreek meer mensen van {groups}: nog minder dan {minimum} per groep, "
         "dus hun gesprekken tellen alleen samen met die van andere kleine groepen.",
+        "status.pooled.one": "Spreek meer mensen van {groups}: nog minder dan {minimum}, dus "
+        "hun gesprekken tellen alleen samen met die van andere kleine groepen.",
         "status.too_few": "{group} telt minder mensen ({people}) dan het minimum van {minimum} "
         "(privacy.min_group_size): hoeveel je er ook spreekt of ondervraagt, geen rapport "
         "toont hun antwoorden als groep, alleen in totalen.",
@@ -1364,6 +1371,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.few_respondents": "Vraag meer mensen van {groups} de enquête '{title}' in te "
         "vullen, als die nog openstaat: elk heeft nog minder dan {minimum} respondenten, dus "
         "geen rapport toont hun toptaken. Importeer daarna de export opnieuw.",
+        "status.few_respondents.one": "Vraag meer mensen van {groups} de enquête '{title}' in "
+        "te vullen, als die nog openstaat: nog minder dan {minimum} deden dat, dus geen rapport "
+        "toont hun toptaken. Importeer daarna de export opnieuw.",
         "status.unlinked": "Koppel {count} van de {tasks} taken van de enquête '{title}' "
         "aan behoeften: hun stemmen zijn nu nergens bewijs voor.",
         "status.elsewhere": "Voeg aan de onderwerpen van het zoeklog '{title}' de termen toe die "

@@ -155,7 +155,7 @@ def _interview_steps(content: BriefContent, folder: str) -> list[NextStep]:
     if pooled:
         steps.append(
             NextStep(
-                words["status.pooled"].format(
+                words[number_key("status.pooled", len(pooled))].format(
                     groups=_names([study.group_by_id[g].name for g in pooled], language),
                     minimum=study.settings.privacy.min_group_size,
                 ),
@@ -292,7 +292,7 @@ def _response_steps(
         ]
         if few:
             names = [" + ".join(study.group_by_id[g].name for g in stratum_groups(k)) for k in few]
-            text = words["status.few_respondents"].format(
+            text = words[number_key("status.few_respondents", len(few))].format(
                 groups=_names(names, study.settings.language), title=tally.title, minimum=minimum
             )
             steps.append(NextStep(text, f"{import_command(study, mapping)}EXPORT"))
