@@ -268,6 +268,29 @@ def test_each_need_knows_the_phases_too_full_for_it_when_its_turn_came() -> None
     assert "late" not in _plan(_study(decided, ROOMY_PHASES)).passed_over
 
 
+def test_the_room_a_phase_had_left_is_told_without_float_dust() -> None:
+    """Efforts of 0.1 and 0.2 points in a phase of 0.3: after two needs of 0.1 the phase
+    has 0.3 - 0.1 - 0.1 = 0.09999999999999998 points left, told as 0.1."""
+    needs = [
+        {"id": "a", "groups": {"a": "must"}, "effort": "xs"},
+        {"id": "b", "groups": {"a": "should"}, "effort": "xs"},
+        {"id": "c", "groups": {"b": "could"}, "effort": "s"},
+    ]
+    phases: list[dict[str, Any]] = [
+        {"id": "now", "name": "Now", "capacity": 0.3},
+        {"id": "later", "name": "Later"},
+    ]
+    study = _study(needs, phases)
+    scoring = study.settings.scoring
+    points = scoring.effort_points.model_copy(update={"xs": 0.1, "s": 0.2})
+    settings = study.settings.model_copy(
+        update={"scoring": scoring.model_copy(update={"effort_points": points})}
+    )
+    roadmap = _plan(dataclasses.replace(study, settings=settings))
+    assert _ids(roadmap) == [["a", "b"], ["c"], []]
+    assert [(f.phase, f.room) for f in roadmap.passed_over["c"]] == [("now", 0.1)]
+
+
 def test_evidence_factor_is_relative_and_bounded() -> None:
     # mean share 0.1125: 0.3 -> 2.67 kept at 2; 0.1 -> 0.889; 0.05 -> 0.44 kept at 0.5; 0 -> 0.5
     factors = evidence_factors({"x": 0.3, "y": 0.1, "z": 0.05, "w": 0.0})

@@ -363,7 +363,7 @@ def _place(
             )
             full = range(earliest, last + 1 if index is None else index)
             if passed := tuple(
-                FullPhase(phases[i].id, max(room[i], 0.0))
+                FullPhase(phases[i].id, max(round(room[i], 9), 0.0))  # no float dust
                 for i in full
                 if phases[i].capacity != 0  # decisions only: no place for a planned need
             ):
