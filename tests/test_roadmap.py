@@ -268,7 +268,7 @@ def test_each_need_knows_the_phases_too_full_for_it_when_its_turn_came() -> None
     assert "late" not in _plan(_study(decided, ROOMY_PHASES)).passed_over
 
 
-def test_the_room_a_phase_had_left_is_told_without_float_dust() -> None:
+def test_the_points_of_a_phase_are_told_without_float_dust() -> None:
     """Efforts of 0.1 and 0.2 points in a phase of 0.3: after two needs of 0.1 the phase
     has 0.3 - 0.1 - 0.1 = 0.09999999999999998 points left, told as 0.1."""
     needs = [
@@ -289,6 +289,9 @@ def test_the_room_a_phase_had_left_is_told_without_float_dust() -> None:
     roadmap = _plan(dataclasses.replace(study, settings=settings))
     assert _ids(roadmap) == [["a", "b"], ["c"], []]
     assert [(f.phase, f.room) for f in roadmap.passed_over["c"]] == [("now", 0.1)]
+    # and a phase of a need of 0.1 and one of 0.2 holds 0.3 points, not 0.30000000000000004
+    fitting = dataclasses.replace(study, settings=settings, needs=(study.needs[0], study.needs[2]))
+    assert [p["points"] for p in roadmap_to_json(_plan(fitting))["phases"]] == [0.3, 0]
 
 
 def test_evidence_factor_is_relative_and_bounded() -> None:

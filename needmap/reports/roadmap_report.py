@@ -468,7 +468,7 @@ def roadmap_to_json(roadmap: Roadmap) -> dict[str, Any]:
                 "id": p.phase.id,
                 "name": p.phase.name,
                 "capacity": p.phase.capacity,
-                "points": p.points,
+                "points": round(p.points, 4),
                 "needs": [need(s) for s in p.needs],
             }
             for p in roadmap.phases
