@@ -373,23 +373,24 @@ def _legible(ax: Axes, diagram: Any) -> bool:
         _lands_clear(ax, diagram, t, renderer) for t in texts if t.get_gid() == _OUTSIDE_GID
     ):
         return False
-    return not any(_crossed(ax, box, renderer) for box in boxes)
+    lines = _line_points(ax, renderer)
+    return not any(box.contains(x, y) for box in boxes for x, y in lines)
 
 
-def _crossed(ax: Axes, box: Any, renderer: Any) -> bool:
-    """A line to a count beside the circles runs through the box (in pixels), as drawn:
-    from just off its start to just short of its count."""
+def _line_points(ax: Axes, renderer: Any) -> list[tuple[float, float]]:
+    """Points along each line to a count beside the circles (in pixels), as drawn: from
+    just off its start to just short of its count, where a text must not lie."""
     import numpy
     from matplotlib.text import Annotation
 
+    points = []
     for leader in (t for t in ax.texts if isinstance(t, Annotation)):
         leader.update_positions(renderer)
         assert leader.arrow_patch is not None  # every line is drawn with arrowprops
-        drawn = numpy.asarray(leader.arrow_patch.get_path().vertices, dtype=float)  # pixels
+        drawn = numpy.asarray(leader.arrow_patch.get_path().vertices, dtype=float)
         (x0, y0), (x1, y1) = drawn[0].tolist(), drawn[-1].tolist()
-        if any(box.contains(x0 + (x1 - x0) * k / 24, y0 + (y1 - y0) * k / 24) for k in range(25)):
-            return True
-    return False
+        points += [(x0 + (x1 - x0) * k / 24, y0 + (y1 - y0) * k / 24) for k in range(25)]
+    return points
 
 
 def _in_figure(figure: Any, box: Any) -> bool:
@@ -527,6 +528,7 @@ def _list_needs(ax: Axes, diagram: Any, overlap: Overlap, titles: Mapping[str, s
 
     figure = ax.get_figure(root=True)
     renderer = _renderer(ax)
+    lines = _line_points(ax, renderer)
     for region_id, region in _region_ids(overlap).items():
         if len(region.needs) > MAX_LISTED:
             continue
@@ -552,8 +554,9 @@ def _list_needs(ax: Axes, diagram: Any, overlap: Overlap, titles: Mapping[str, s
                 "\n".join(textwrap.shorten(titles[n], width, placeholder="…") for n in region.needs)
             )
             if beside:
-                fits = _lands_clear(ax, diagram, text, renderer) and not _crossed(
-                    ax, text.get_window_extent(renderer), renderer
+                box = text.get_window_extent(renderer)
+                fits = _lands_clear(ax, diagram, text, renderer) and not any(
+                    box.contains(x, y) for x, y in lines
                 )
             else:
                 fits = _inside(patch, text.get_window_extent(renderer), renderer)
