@@ -376,6 +376,7 @@ def _earlier_tally(path: Path) -> Tally | None:
 def _print_import(study: Study, result: ImportResult, target: Path, mapping_file: Path) -> None:
     from needmap.model.toptasks import suppressed_groups
     from needmap.reports.how_read import how_read_text
+    from needmap.reports.i18n import labels
     from needmap.surveys.tally import OUTSIDE, in_study_order, stratum_name
 
     tally = result.tally
@@ -400,6 +401,8 @@ def _print_import(study: Study, result: ImportResult, target: Path, mapping_file
         console.print(
             f"  {'outside the target groups':40} {'n<' + str(minimum):>7}  (left out of results)"
         )
+    if hidden:  # as the reports will show them, and why a group of the minimum is hidden
+        console.print(labels("en")["tt.suppressed_note"].format(n=minimum))
     if tally.skipped:
         console.print(
             "Left out: " + ", ".join(f"{n} ({reason})" for reason, n in tally.skipped.items())

@@ -66,6 +66,32 @@ def test_import_counts_respondents_outside_the_groups_when_there_are_enough(
     assert "Counted 12 respondents" in imported.stdout
 
 
+def test_import_says_why_it_hides_a_group_as_large_as_the_minimum(tmp_path: Path) -> None:
+    """Without r11, office has 2 respondents, under the minimum of 3, and field (3) is
+    hidden with it: the desk's 5 and the total would give office away. Each reads n<3, and
+    the import says why. With r11, nothing is hidden, and nothing said of it."""
+    root = cli_study(tmp_path, imported=False)
+    rows = (SURVEY_FIXTURES / "exports" / "long.csv").read_bytes().splitlines(keepends=True)
+    export = tmp_path / "without-r11.csv"
+    export.write_bytes(b"".join(row for row in rows if not row.startswith(b"r11;")))
+    imported = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert imported.exit_code == 0, imported.output
+    lines = [" ".join(line.split()) for line in imported.stdout.splitlines()]
+    assert lines[2:7] == [
+        "Front desk 5",
+        "Field staff n<3",
+        "Office staff n<3",
+        "outside the target groups n<3 (left out of results)",
+        "Groups with fewer than 3 respondents are not shown (n<3); where one group would be "
+        "derivable from the total, a second is hidden too.",
+    ]
+    whole = SURVEY_FIXTURES / "exports" / "long.csv"
+    shown = runner.invoke(app, ["survey", "import", str(root), str(whole)])
+    assert shown.exit_code == 0, shown.output
+    assert "Office staff 3" in " ".join(shown.stdout.split())
+    assert "are not shown" not in shown.stdout
+
+
 def test_import_says_which_respondents_it_left_out_and_why(tmp_path: Path) -> None:
     root = cli_study(tmp_path, imported=False)
     export = tmp_path / "long.csv"
