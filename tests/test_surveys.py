@@ -483,6 +483,32 @@ def test_an_answer_to_other_that_holds_semicolons_is_quoted_whole(
     ]
 
 
+def test_only_microsoft_forms_ends_a_group_answer_with_a_semicolon(
+    study: Study, tmp_path: Path
+) -> None:
+    """A Microsoft Forms question that takes several answers ends even one with ';': its
+    'Front desk / reception;' is the desk's answer. In a Google Forms export the ';' is
+    part of the answer, which no group has."""
+    forms = (SURVEY_FIXTURES / "exports" / "ms-forms.csv").read_text(encoding="utf-8-sig")
+    ended = _write(
+        tmp_path, "ms.csv", forms.replace(",Front desk / reception,", ",Front desk / reception;,")
+    )
+    assert {g: dict(v) for g, v in _import(study, "ms-forms", ended).tally.votes.items()} == (
+        EXPECTED_VOTES
+    )
+    google = (SURVEY_FIXTURES / "exports" / "google-forms.csv").read_text(encoding="utf-8")
+    one = _write(
+        tmp_path,
+        "g.csv",
+        google.replace(",Front desk / reception,", ",Front desk / reception;,", 1),
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "google-forms", one)
+    assert _placed(raised.value.problems) == [
+        (2, 2, "unknown group answer 'Front desk / reception;'")
+    ]
+
+
 def _write_bytes(tmp_path: Path, name: str, data: bytes) -> Path:
     path = tmp_path / name
     path.write_bytes(data)
