@@ -104,6 +104,15 @@ def test_each_need_is_told_its_own_phase(make_study: StudyMaker) -> None:
     )
     assert why_to_json(search)["passed_over"] == [{"phase": "now", "room": 0.0}]
     assert "Not earlier" not in str(why_sections(need_story(study, "mobile")))
+    # the roadmap in the terminal ends with how to ask about it; where every need is in the
+    # first phase it could be in, there is nothing to ask
+    shown = runner.invoke(app, ["roadmap", str(study.root)])
+    assert shown.stdout.splitlines()[-2:] == [
+        "Why a need is where it is, and not sooner:",
+        f"  needmap why {study.root} search",
+    ]
+    roomy = runner.invoke(app, ["roadmap", str(make_study({"needs.yaml": NEEDS}, "roomy"))])
+    assert roomy.exit_code == 0 and "needmap why" not in roomy.stdout
 
 
 @pytest.mark.parametrize(

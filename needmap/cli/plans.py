@@ -25,6 +25,7 @@ from needmap.cli.app import (
     writing,
 )
 from needmap.errors import plural
+from needmap.shell import command_word
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -119,7 +120,7 @@ def roadmap(
     interviews and search logs are shown beside the score. Each need says whether it goes on
     the shared platform or per group, under the platform form (in the terminal, these
     columns from 110 columns wide). With --since, the needs that moved since an earlier plan
-    are listed too.
+    are listed too. needmap why DIR NEED says why a need is where it is, and not sooner.
     """
     from needmap.reports.roadmap_report import roadmap_to_json, study_roadmap
 
@@ -295,6 +296,12 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
             soft_wrap=False,
             style="dim",
         )
+    # the need a reader asks about first: the first that earlier phases had no room for
+    example = next((s.need.id for s in plan.needs if s.need.id in plan.passed_over), None)
+    if example is not None:  # the command on a line of its own, whole, to copy
+        console.print(escape(words["roadmap.why"]), style="dim")
+        command = f"  needmap why {command_word(study.root)} {example}"
+        console.print(escape(command), style="cyan", highlight=False, soft_wrap=True)
 
 
 def _print_changes(console: Console, changes: RankingTable) -> None:

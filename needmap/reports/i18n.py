@@ -90,6 +90,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "ranking.more": "… {more} more (--top {rows} shows all)",
         "roadmap.wide": "{columns}: in a terminal of {width} columns or more, and in the files "
         "(--out roadmap.html, .pdf, .xlsx)",
+        "roadmap.why": "Why a need is where it is, and not sooner:",
         "overlap.advice": "Recommended form: {form}. {share} of the weighted demand is for needs "
         "that at least {k} of the {n} circles share (universal from {u}, landscape below {l}); "
         "{shared_needs} for the shared platform, {specific} group-specific.",
@@ -761,6 +762,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "ranking.more": "… nog {more} (--top {rows} toont alle)",
         "roadmap.wide": "{columns}: in een terminal van {width} kolommen of meer, en in de "
         "bestanden (--out roadmap.html, .pdf, .xlsx)",
+        "roadmap.why": "Waarom een behoefte staat waar ze staat, en niet eerder:",
         "overlap.advice": "Aanbevolen vorm: {form}. {share} van de gewogen vraag betreft "
         "behoeften die minstens {k} van de {n} cirkels delen (universeel vanaf {u}, landschap "
         "onder {l}); {shared_needs} voor het gedeelde platform, {specific} per groep.",
