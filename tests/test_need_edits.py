@@ -647,6 +647,8 @@ def test_merges_that_make_no_sense_are_refused(
         for words, line in located.items():
             if words in problem.message:
                 assert problem.location == Location(mergeable / "needs.yaml", line, 9)
+        if "cycle" in problem.message:  # the need the location points at: b
+            assert problem.hint == "remove one of these dependencies first (depends_on of b)"
 
 
 def test_a_need_with_no_groups_to_add_to_is_left_to_the_user(make_study: StudyMaker) -> None:
