@@ -296,6 +296,13 @@ def test_a_merge_that_decides_a_need_before_its_dependency_is_refused(
         "then merge",
     ]
     assert (root / "needs.yaml").read_text() == before
+    # into a new id, the problem stands where the merged need would: at the entry it keeps
+    renamed = ["needs", "merge", str(root), "search", "find", "--into", "finding"]
+    result = runner.invoke(app, renamed)
+    assert result.exit_code == 2
+    assert plain(result.stderr).startswith(
+        f"{root / 'needs.yaml'}:2:9: after the merge, need 'finding' is decided for phase "
+    )
 
 
 @pytest.mark.parametrize("phase", ["now", "next"])
