@@ -31,8 +31,8 @@ from needmap.reports.interviews_report import study_interviews, write_interviews
 from needmap.reports.overview import write_overview  # noqa: E402
 from needmap.reports.personas_report import persona_profiles, write_personas  # noqa: E402
 from needmap.reports.roadmap_report import (  # noqa: E402
-    analysed_surveys,
     study_roadmap,
+    study_toptasks,
     write_roadmap,
 )
 from needmap.reports.searches_report import study_searches, write_searches  # noqa: E402
@@ -50,7 +50,7 @@ def each_report(study_dir: Path, out: Path, suffix: str) -> None:
     write_roadmap(study_roadmap(study), study, out / f"roadmap{suffix}")
     write_personas(persona_profiles(study), study, out / f"personas{suffix}")
     language, organisation = study.settings.language, study.settings.organisation
-    for survey in analysed_surveys(study):
+    for survey in study_toptasks(study):
         write_toptasks_page(survey, language, organisation, out / f"toptasks{suffix}")
     write_interviews(study_interviews(study), study, out / f"interviews{suffix}")
     write_searches(study_searches(study), study, out / f"searches{suffix}")

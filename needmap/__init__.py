@@ -33,6 +33,7 @@ _EXPORTS = {
     "study_searches": "needmap.reports.searches_report",
     "plan_roadmap": "needmap.model.roadmap",
     "study_roadmap": "needmap.reports.roadmap_report",
+    "study_toptasks": "needmap.reports.roadmap_report",
     "persona_profiles": "needmap.reports.personas_report",
     "load_mapping": "needmap.surveys.mapping",
     "import_survey": "needmap.surveys.importer",
@@ -65,6 +66,7 @@ __all__ = [
     "study_interviews",
     "study_roadmap",
     "study_searches",
+    "study_toptasks",
     "write_schemas",
 ]
 
@@ -81,7 +83,7 @@ if TYPE_CHECKING:
     from needmap.personas.study import Study
     from needmap.reports.interviews_report import study_interviews
     from needmap.reports.personas_report import persona_profiles
-    from needmap.reports.roadmap_report import study_roadmap
+    from needmap.reports.roadmap_report import study_roadmap, study_toptasks
     from needmap.reports.searches_report import study_searches
     from needmap.scaffold import init_study, list_templates, write_schemas
     from needmap.surveys.importer import import_survey

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from needmap import load_study
 from needmap.build import build_reports
 from needmap.reports.interviews_report import interviews_to_json, study_interviews
-from needmap.reports.roadmap_report import analysed_surveys
+from needmap.reports.roadmap_report import study_toptasks
 from needmap.reports.status_report import status_to_json, study_status
 from needmap.reports.toptasks_table import toptasks_to_json
 from needmap.reports.why_report import need_story, why_to_json
@@ -80,7 +80,7 @@ def test_no_breakdown_of_any_study_shows_a_group_below_the_minimum(
     for need in interviews["needs"]:
         assert {*need["supports"], *need["questions"]} <= shown
         assert {quote["bucket"] for quote in need["quotes"]} <= shown
-    for result in analysed_surveys(study):
+    for result in study_toptasks(study):
         survey = toptasks_to_json(result)
         assert survey["respondents"] >= minimum
         hidden = {g["group"] for g in survey["groups"] if g["suppressed"]}

@@ -52,12 +52,12 @@ def test_each_top_task_chart_is_the_one_its_name_says(tmp_path: Path) -> None:
     were written from one pair of figures, and each file is compared with its own figure
     drawn anew (PNG bytes are the same for the same figure)."""
     from needmap.reports.diagram import figure_bytes
-    from needmap.reports.roadmap_report import analysed_surveys
+    from needmap.reports.roadmap_report import study_toptasks
     from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
     from tests.conftest import private_survey_study
 
     study = load_study(private_survey_study(tmp_path))
-    (result,) = analysed_surveys(study)
+    (result,) = study_toptasks(study)
     out = tmp_path / "out"
     out.mkdir()
     written = write_toptasks_bundle(result, "en", "Test org", out)

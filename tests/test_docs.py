@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -81,6 +82,29 @@ def test_every_search_log_field_is_in_the_search_log_guide(model: type[BaseModel
 def test_readme_test_command_is_what_ci_runs() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
     assert ci in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_s_library_example_runs_as_written(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import needmap
+
+    (example,) = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    shutil.copytree(demo / "study", tmp_path / "my-study")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(example, "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    study = needmap.load_study("my-study")
+    regions = needmap.analyse_overlap(study).overlap.regions
+    (survey,) = needmap.study_toptasks(study)
+    phases = needmap.study_roadmap(study).phases
+    assert printed[0].startswith(str(study.summary()))
+    assert printed[1].startswith(f"{regions[0].code} {regions[0].units!r} ")
+    assert printed[4].endswith("% of the demand is shared")
+    assert printed[5] == f"{survey.title} ({survey.respondents} respondents, ranked weighted)"
+    assert [line.split(" ", 1)[0] for line in printed[6:9]] == ["1", "2", "3"]
+    assert printed[6].startswith(f"1 {survey.tasks[0].label} ")
+    assert printed[9:] == [f"{p.phase.name} {[s.need.title for s in p.needs]!r}" for p in phases]
 
 
 def test_changelog_mentions_every_command() -> None:

@@ -13,7 +13,7 @@ from needmap.build import build_reports
 from needmap.model.analysis import analyse_overlap
 from needmap.reports import drawings as drawings_module
 from needmap.reports.drawings import Drawings
-from needmap.reports.roadmap_report import analysed_surveys
+from needmap.reports.roadmap_report import study_toptasks
 from tests.conftest import private_survey_study
 
 
@@ -43,8 +43,8 @@ def test_equal_analyses_share_one_drawing_and_one_svg(tmp_path: Path, drawn: Cou
     again = drawings.diagram(analyse_overlap(study))  # a new, equal analysis
     assert again is first
     assert drawings.svg(first.figure) is drawings.svg(again.figure)
-    (survey,) = analysed_surveys(study)
-    (same,) = analysed_surveys(study)
+    (survey,) = study_toptasks(study)
+    (same,) = study_toptasks(study)
     assert drawings.charts(survey, "en") is drawings.charts(same, "en")
     assert drawings.charts(survey, "nl") is not drawings.charts(survey, "en")  # other words
     assert drawn == {

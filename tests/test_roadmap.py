@@ -338,10 +338,10 @@ def test_survey_votes_are_evidence_by_hand(tmp_path: Path) -> None:
 def test_a_need_in_two_surveys_takes_the_mean_of_its_shares(tmp_path: Path) -> None:
     """A second survey that asks about hr-self-service only, with a weighted share of 0.5:
     hr's share is (7.70 / 23.54 + 0.5) / 2, the others' stay their one survey's share."""
-    from needmap.reports.roadmap_report import analysed_surveys
+    from needmap.reports.roadmap_report import study_toptasks
 
     study = load_study(_survey_study(tmp_path))
-    (first,) = analysed_surveys(study)
+    (first,) = study_toptasks(study)
     hr = next(e for e in first.needs if e.need == "hr-self-service")
     second = dataclasses.replace(first, needs=(dataclasses.replace(hr, weighted_share=0.5),))
     roadmap = plan_roadmap(study, compute_overlap(study), [first, second])

@@ -54,11 +54,11 @@ from needmap.reports.personas_report import (
     render_personas_page,
 )
 from needmap.reports.roadmap_report import (
-    analysed_surveys,
     changes_line,
     render_roadmap_page,
     roadmap_summary,
     roadmap_to_markdown,
+    study_toptasks,
 )
 from needmap.reports.searches_report import (
     render_searches_page,
@@ -125,7 +125,7 @@ def study_brief(study: Study, earlier: tuple[PlanSnapshot, str] | None = None) -
     """Compute what the brief shows: the overlap, surveys, roadmap, personas and evidence;
     with ``earlier`` (an earlier plan and what to call it), what moved in the roadmap since."""
     overlap = analyse_overlap(study)
-    surveys = tuple(analysed_surveys(study))
+    surveys = tuple(study_toptasks(study))
     interviews = study_interviews(study)
     searches = study_searches(study)
     roadmap = plan_roadmap(study, overlap.overlap, surveys, interviews, searches)

@@ -22,7 +22,7 @@ from needmap.personas.schema import Importance, Language, TargetGroup
 from needmap.personas.study import Study
 from needmap.reports.interviews_report import study_interviews
 from needmap.reports.overview import alike_sentence
-from needmap.reports.roadmap_report import analysed_surveys
+from needmap.reports.roadmap_report import study_toptasks
 
 __all__ = ["GroupSummary", "GroupsOverview", "groups_to_json", "study_groups"]
 
@@ -74,7 +74,7 @@ class GroupsOverview:
 
 def study_groups(study: Study) -> GroupsOverview:
     """The study's groups in study order, with their needs, personas and evidence."""
-    return groups_overview(study, study_interviews(study), tuple(analysed_surveys(study)))
+    return groups_overview(study, study_interviews(study), tuple(study_toptasks(study)))
 
 
 def groups_overview(

@@ -32,7 +32,7 @@ from needmap.reports.i18n import Language, counted, format_count, format_percent
 from needmap.reports.interviews_report import heard
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
-from needmap.reports.roadmap_report import analysed_surveys
+from needmap.reports.roadmap_report import study_toptasks
 from needmap.reports.searches_report import study_searches
 from needmap.reports.table_formats import markdown_cell, write_in_format
 from needmap.scaffold import add_study_files
@@ -137,7 +137,7 @@ def group_guides(
         raise UsageError([study.unknown_group(g) for g, found in named.items() if not found])
     by_id = {g.id: g for g in named.values() if g is not None}  # once, by id or by name
     groups = list(by_id.values()) or list(study.groups)
-    surveys = tuple(analysed_surveys(study))
+    surveys = tuple(study_toptasks(study))
     interviews = load_interviews(study)  # read once: for the evidence and the ids taken
     roadmap = plan_roadmap(
         study,

@@ -26,7 +26,7 @@ from needmap.reports.i18n import Language, counted, format_count, format_percent
 from needmap.reports.interviews_report import heard, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
-from needmap.reports.roadmap_report import analysed_surveys
+from needmap.reports.roadmap_report import study_toptasks
 from needmap.reports.searches_report import search_count, search_figures, study_searches
 from needmap.reports.sheet_cells import percent_cell
 from needmap.reports.table_formats import csv_bytes, json_bytes, markdown_cell, write_in_format
@@ -55,7 +55,7 @@ def persona_profiles(study: Study, only: Sequence[str] | None = None) -> tuple[P
     return build_personas(
         study,
         analyse_overlap(study),
-        analysed_surveys(study),
+        study_toptasks(study),
         only,
         interviews=study_interviews(study),
         searches=study_searches(study),

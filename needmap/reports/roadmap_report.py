@@ -35,7 +35,6 @@ from needmap.surveys import imported_surveys
 
 __all__ = [
     "PhaseView",
-    "analysed_surveys",
     "brought_forward",
     "build_changes_table",
     "build_roadmap_table",
@@ -51,6 +50,7 @@ __all__ = [
     "roadmap_to_json",
     "roadmap_to_markdown",
     "study_roadmap",
+    "study_toptasks",
     "write_roadmap",
 ]
 
@@ -62,8 +62,10 @@ keeps every need on its board."""
 FOLD_FROM = 40
 
 
-def analysed_surveys(study: Study) -> list[TopTasks]:
-    """Every imported top-task survey of the study, analysed: the evidence of the reports."""
+def study_toptasks(study: Study) -> list[TopTasks]:
+    """The study's top-task evidence: every imported survey, in file order, analysed as
+    the reports show it (weighted where the study's headcounts allow, the 75% set). A
+    survey not imported yet is left out; a tally that no longer fits its mapping raises."""
     return [analyse_toptasks(study, m, t) for m, t in imported_surveys(study)]
 
 
@@ -73,7 +75,7 @@ def study_roadmap(study: Study) -> Roadmap:
     return plan_roadmap(
         study,
         analyse_overlap(study).overlap,
-        analysed_surveys(study),
+        study_toptasks(study),
         study_interviews(study),
         study_searches(study),
     )

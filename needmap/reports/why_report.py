@@ -41,7 +41,7 @@ from needmap.reports.i18n import (
 from needmap.reports.interviews_report import bucket_name, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
-from needmap.reports.roadmap_report import analysed_surveys, need_titles, passed_over_json
+from needmap.reports.roadmap_report import need_titles, passed_over_json, study_toptasks
 from needmap.reports.searches_report import study_searches, terms_counted
 from needmap.reports.table_formats import json_bytes, markdown_cell, write_in_format
 from needmap.shell import command_word
@@ -136,7 +136,7 @@ def need_story(study: Study, need_id: str) -> NeedStory:
             f"{command_word(study.root)} shows them",
         )
     analysis = analyse_overlap(study)
-    surveys = tuple(analysed_surveys(study))
+    surveys = tuple(study_toptasks(study))
     roadmap = plan_roadmap(
         study, analysis.overlap, surveys, study_interviews(study), study_searches(study)
     )
