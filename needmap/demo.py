@@ -68,7 +68,7 @@ class DemoResult:
 
 
 def build_demo(
-    out: Path,
+    out: Path | str,
     template: str = "gemeente",
     progress: Callable[[Path], None] | None = None,
     laying_out: Callable[[list[Path]], None] | None = None,
@@ -78,6 +78,7 @@ def build_demo(
     of its surveys, and write all reports into ``out`` (see :func:`build_reports`, which
     ``progress``, ``laying_out`` and ``removed`` are passed to), with what the survey
     changed in the plan made before it."""
+    out = Path(out)
     study_dir = out / "study"
     created = not (study_dir / "study.yaml").exists()
     if created:

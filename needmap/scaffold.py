@@ -163,13 +163,14 @@ def schema_texts() -> dict[str, str]:
     return {name: json.dumps(s, indent=2, ensure_ascii=False) + "\n" for name, s in schemas.items()}
 
 
-def write_schemas(folder: Path) -> list[Path]:
+def write_schemas(folder: Path | str) -> list[Path]:
     """Write (or refresh) the JSON Schemas into ``folder``.
 
     Schema files belong to needmap, not to the user, so refreshing them after an upgrade is
     safe; a file of the same name that is no schema of needmap's (``folder`` may be any) is
     the user's, and is named instead, with nothing written.
     """
+    folder = Path(folder)
     texts = schema_texts()
     in_the_way = [
         Problem(
@@ -261,13 +262,14 @@ def template_name(given: str) -> str:
     return named
 
 
-def init_study(target: Path, template: str = "gemeente") -> list[Path]:
+def init_study(target: Path | str, template: str = "gemeente") -> list[Path]:
     """Create a new study in ``target`` from ``template``; never overwrites anything.
 
     Returns the files written. Raises :class:`~needmap.errors.UsageError` for an unknown
     template and :class:`~needmap.errors.TargetExistsError` when ``target`` already holds a
     study or any file the template would write.
     """
+    target = Path(target)
     template = template_name(template)
     if target.exists() and not target.is_dir():
         raise TargetExistsError.single(

@@ -894,6 +894,26 @@ def test_public_api_names_resolve() -> None:
         needmap.no_such_thing  # noqa: B018
 
 
+def test_the_public_functions_take_a_path_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from tests.conftest import SURVEY_FIXTURES
+
+    monkeypatch.chdir(tmp_path)
+    written = needmap.init_study("new", "municipality")
+    assert Path("study.yaml") in written and Path("new/study.yaml").is_file()
+    assert Path("schemas/study.schema.json") in needmap.write_schemas("schemas")
+    shutil.copytree(SURVEY_FIXTURES / "study", "study")
+    study = needmap.load_study("study")
+    mapping = needmap.load_mapping(str(SURVEY_FIXTURES / "mappings" / "long.yaml"), study)
+    imported = needmap.import_survey(
+        mapping, str(SURVEY_FIXTURES / "exports" / "long.csv"), mapping_file="long.yaml"
+    )
+    assert sum(imported.tally.respondents.values()) > 0
+
+
 def test_validate_checks_survey_mappings_too(make_study: StudyMaker) -> None:
     root = make_study(
         {

@@ -30,16 +30,20 @@ class ImportResult:
 
 
 def import_survey(
-    mapping: SurveyMapping, path: Path, *, strict: bool = False, mapping_file: Path | None = None
+    mapping: SurveyMapping,
+    path: Path | str,
+    *,
+    strict: bool = False,
+    mapping_file: Path | str | None = None,
 ) -> ImportResult:
     """Read ``path`` with ``mapping`` (checked against its study by ``load_mapping``) into a
     tally; raise with every error found. Hints that send the user to the mapping name
     ``mapping_file``, where given (a study may have several)."""
     named = UNNAMED if mapping_file is None else str(mapping_file)
     try:
-        return _import(mapping, path, strict, named, grouped=True)
+        return _import(mapping, Path(path), strict, named, grouped=True)
     except Interleaved:
-        return _import(mapping, path, strict, named, grouped=False)
+        return _import(mapping, Path(path), strict, named, grouped=False)
 
 
 def _import(

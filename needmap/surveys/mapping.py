@@ -321,9 +321,9 @@ def mapping_files(study_root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
 
 
-def load_mapping(path: Path, study: Study) -> SurveyMapping:
+def load_mapping(path: Path | str, study: Study) -> SurveyMapping:
     """Read and check a mapping; every problem is raised at once, with its position."""
-    return checked_mapping(path, study)[0]
+    return checked_mapping(Path(path), study)[0]
 
 
 def checked_mapping(path: Path, study: StudyIds) -> tuple[SurveyMapping, list[Problem]]:
