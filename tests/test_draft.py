@@ -1467,6 +1467,26 @@ def test_a_label_the_export_writes_in_another_case_keeps_the_earlier_id(tmp_path
     ]
 
 
+def test_a_task_s_also_text_in_an_export_keeps_the_earlier_id(tmp_path: Path) -> None:
+    """The Dutch version of the survey run again on its own: its labels are the also:
+    texts of the study's mapping, whose tasks they name."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    mapping = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
+    mapping = mapping.replace("label: Book leave,", "label: Book leave, also: [Verlof aanvragen],")
+    (root / "surveys" / "toptasks.yaml").write_text(mapping, encoding="utf-8")
+    export = tmp_path / "export.csv"
+    export.write_text(f'ID,{ROLE},"{TASKS}"\n1,Office staff,Verlof aanvragen;Parkeren\n')
+    draft = draft_mapping(
+        load_study(root), export, layout="ms-forms", group_column=ROLE, choices_column=TASKS
+    )
+    assert sorted((t.label, t.id, t.needs) for t in draft.tasks) == [
+        ("Parkeren", "parkeren", ()),
+        ("Verlof aanvragen", "leave", ("hr-self-service",)),
+    ]
+
+
 def test_a_limesurvey_copy_exported_with_codes_takes_labels_by_its_codes(tmp_path: Path) -> None:
     """A survey copied in LimeSurvey keeps its question and subquestion codes, and an
     export with code headings has no labels: a mapping of the study with that question

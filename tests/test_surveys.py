@@ -838,6 +838,13 @@ def test_answers_and_labels_match_with_any_spacing_and_no_control_character(
     assert problem.hint == "did you mean 'Field staff'?"
 
 
+LEAVE_ALSO = (
+    "'Book leave'? Or, if the survey showed both (an option edited while it ran), add this "
+    "text under that task's also: in the mapping"
+)
+"""The hint for a text like the label 'Book leave': a slip, or a second text of the task."""
+
+
 def test_hints_name_the_label_and_answer_as_written(study: Study, tmp_path: Path) -> None:
     export = _write(
         tmp_path,
@@ -853,9 +860,9 @@ def test_hints_name_the_label_and_answer_as_written(study: Study, tmp_path: Path
         _import(study, "google-forms", export)
     assert [(p.message, p.hint) for p in raised.value.problems] == [
         ("unknown group answer 'Field staf' (also on row 6)", "did you mean 'Field staff'?"),
-        ("cannot match 'Book leaves' to a task (also on row 6)", "did you mean 'Book leave'?"),
+        ("cannot match 'Book leaves' to a task (also on row 6)", f"did you mean {LEAVE_ALSO}"),
         ("unknown group answer 'FIELD STAFS'", "did you mean 'Field staff'?"),
-        ("cannot match 'BOOK LEAVEZ' to a task", "did you mean 'Book leave'?"),
+        ("cannot match 'BOOK LEAVEZ' to a task", f"did you mean {LEAVE_ALSO}"),
     ]
 
 
@@ -1090,9 +1097,11 @@ def test_a_long_row_given_twice_counts_once_with_a_warning(
     tally = result.tally
     assert {t: n for t, n in tally.votes["field"].items() if n} == {"leave": 1, "expense": 1}
     assert {t: n for t, n in tally.votes["desk"].items() if n} == {"leave": 1, "cafe": 1}
-    assert [p.message for p in result.warnings] == [
-        "'Book leave' chosen more than once by one respondent: counted once",
-        "'See the café menu' chosen more than once by one respondent: counted once",
+    whose = "by the respondent whose first row this is: counted once"
+    firsts = (2, 5) if order == "grouped" else (2, 3)
+    assert _placed(result.warnings) == [
+        (firsts[0], 3, f"'Book leave' chosen more than once {whose}"),
+        (firsts[1], 3, f"'See the café menu' chosen more than once {whose}"),
     ]
 
 
@@ -1635,6 +1644,89 @@ def test_a_task_used_twice_is_found_past_tasks_written_wrong(study: Study, tmp_p
     found = [(p.key, p.message) for p in raised.value.problems]
     assert ("tasks[3].label", "task label ' book leave' is used twice (also task 2)") in found
     assert [key for key, _ in found if key.startswith("tasks[")][:2] == ["tasks[0]", "tasks[1].id"]
+
+
+DUTCH = {
+    "Book leave": "Verlof aanvragen",
+    "Find a colleague, by name or expertise": "Een collega vinden, op naam of expertise",
+    "Claim expenses": "Declaratie indienen",
+    "Report a broken printer": "Een kapotte printer melden",
+    "Plan a meeting with lunch and projector": "Vergadering plannen, met lunch en beamer",
+    "See the café menu": "Het menu van het café bekijken",
+}
+"""The fixture's tasks as a Dutch version of the survey words them (two with ', ')."""
+
+
+def _with_also(layout: str, also: dict[str, str]) -> str:
+    """The fixture mapping of ``layout`` with each task's text in ``also`` under also:."""
+    text = (SURVEY_FIXTURES / "mappings" / f"{layout}.yaml").read_text()
+    for label, other in also.items():
+        written = f'"{label}"' if ", " in label else label
+        text = text.replace(f"label: {written},", f'label: {written}, also: ["{other}"],')
+    return text
+
+
+@pytest.mark.parametrize("layout", ["ms-forms", "google-forms", "long"])
+def test_a_survey_in_two_languages_counts_each_task_by_its_also_texts_too(
+    study: Study, tmp_path: Path, layout: str
+) -> None:
+    """Every other respondent answered the Dutch version: the counts are the fixture's."""
+    mapping = load_mapping(_write(tmp_path, "m.yaml", _with_also(layout, DUTCH)), study)
+    encoding = {"long": "cp1252", "ms-forms": "utf-8-sig"}.get(layout, "utf-8")
+    export = (SURVEY_FIXTURES / "exports" / f"{layout}.csv").read_text(encoding)
+    for label in sorted(DUTCH, key=len, reverse=True):  # every other time it is chosen
+        pieces = export.split(label)
+        export = pieces[0] + "".join(
+            (DUTCH[label] if n % 2 else label) + piece for n, piece in enumerate(pieces[1:])
+        )
+    both = tmp_path / "both.csv"
+    both.write_text(export, encoding)
+    assert all(dutch in both.read_text(encoding) for dutch in DUTCH.values())
+    result = import_survey(mapping, both)
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+    assert result.warnings == ()
+
+
+def test_an_also_text_that_names_a_task_already_is_told_at_the_also(
+    study: Study, tmp_path: Path
+) -> None:
+    text = _with_also("ms-forms", {"Book leave": "claim expenses", "Claim expenses": "Declareren"})
+    text = text.replace('also: ["Declareren"]', "also: [Declareren, Verlof aanvragen]")
+    text = text.replace(
+        "label: See the café menu,", "label: See the café menu, also: [Verlof aanvragen],"
+    )
+    with pytest.raises(InvalidStudyError) as raised:
+        load_mapping(_write(tmp_path, "m.yaml", text), study)
+    hint = (
+        "also: holds other texts of this task, not ones that name a task already: "
+        "leave this one out"
+    )
+    assert [(p.location.line, p.key, p.message, p.hint) for p in raised.value.problems] == [
+        (12, "tasks[0].also[0]", "task label 'claim expenses' is used twice (also task 3)", hint),
+        (17, "tasks[5].also[0]", "task label 'Verlof aanvragen' is used twice (also task 3)", hint),
+    ]
+
+
+def test_an_also_text_with_a_semicolon_is_refused_for_ms_forms(
+    study: Study, tmp_path: Path
+) -> None:
+    text = _with_also("ms-forms", {"Claim expenses": "Declareren; reizen"})
+    with pytest.raises(InvalidStudyError) as raised:
+        load_mapping(_write(tmp_path, "m.yaml", text), study)
+    [problem] = raised.value.problems
+    assert (problem.location.line, problem.key) == (14, "tasks[2].also[0]")
+    assert problem.message.endswith("so labels cannot contain it: Declareren; reizen")
+
+
+def test_also_in_a_limesurvey_mapping_is_warned_of_as_read_by_code(
+    study: Study, tmp_path: Path
+) -> None:
+    path = _write(tmp_path, "m.yaml", _with_also("limesurvey", {"Book leave": "Verlof"}))
+    mapping, problems = checked_mapping(path, study)
+    assert mapping.tasks[0].texts == ("Book leave", "Verlof")
+    assert [(p.severity, p.key, p.hint) for p in problems] == [
+        (Severity.WARNING, "tasks[0].also", "remove also:")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -123,8 +123,9 @@ def test_json_schema_rejects_what_the_loader_rejects(tmp_path: Path) -> None:
 def test_the_survey_schema_holds_the_layout_rules_the_loader_checks(tmp_path: Path) -> None:
     """An editor that reads the schema marks what ``validate`` refuses: a LimeSurvey
     mapping without its question or a task's code, a long one without its respondent, a
-    forms one without its column, an ms-forms label with ';', a list of one group. The
-    fixture mappings of every layout pass both, and so does an answer for two groups."""
+    forms one without its column, an ms-forms label (or other text of a task) with ';', a
+    list of one group. The fixture mappings of every layout pass both, and so do an answer
+    for two groups and a task with another text."""
     from needmap.surveys.mapping import load_mapping
 
     schema = tmp_path / "survey.schema.json"
@@ -141,6 +142,7 @@ def test_the_survey_schema_holds_the_layout_rules_the_loader_checks(tmp_path: Pa
         "no-respondent": long.replace("respondent: respondent\n", ""),
         "no-column": forms.replace("  column: Which tasks", "  # column: Which tasks"),
         "semicolon": forms.replace("label: Book leave,", "label: Book leave; today,"),
+        "semicolon-also": forms.replace("label: Book leave,", "label: Book leave, also: [A; B],"),
         "one-in-a-list": forms.replace("Field staff: field", "Field staff: [field]"),
     }
     together = tmp_path / "good" / "together.yaml"
@@ -151,7 +153,9 @@ def test_the_survey_schema_holds_the_layout_rules_the_loader_checks(tmp_path: Pa
         ),
         encoding="utf-8",
     )
-    files = [*sorted(mappings.glob("*.yaml")), together]
+    also = together.parent / "also.yaml"
+    also.write_text(forms.replace("label: Book leave,", "label: Book leave, also: [Verlof],"))
+    files = [*sorted(mappings.glob("*.yaml")), together, also]
     for name, text in broken.items():
         files.append(tmp_path / f"{name}.yaml")
         files[-1].write_text(text, encoding="utf-8")

@@ -161,6 +161,9 @@ class Counts:
         self.counted_votes: list[list[int]] = [[0] * len(mapping.tasks) for _ in self.keys]
         """Votes per task counted in bulk (:meth:`add_counted`), on top of :attr:`codes`."""
         self.skipped: dict[str, int] = {}
+        self.who = " by the respondent whose first row this is" if mapping.layout == "long" else ""
+        """Whose choices a problem about all of a respondent's is: in the long layout, where
+        they are spread over rows, it is told at their first."""
         by_code = mapping.layout == "limesurvey"
         self.group_column = _position(table, mapping.group.column, by_code)
         """1-based columns that problems point at: the group answer, and the choices (the
@@ -200,7 +203,7 @@ class Counts:
             self._skip(
                 "too many choices",
                 line,
-                f"{chosen} tasks chosen, more than the {self.mapping.max_picks} allowed: "
+                f"{chosen} tasks chosen{self.who}, more than the {self.mapping.max_picks} allowed: "
                 "respondent left out",
                 hint=f"if the survey allowed more, raise max_picks in {self.named}",
             )
@@ -220,7 +223,7 @@ class Counts:
             "task chosen twice",
             line if line is not None else self.table.line(),
             self.choice_column,
-            f"{labels} chosen more than once by one respondent: counted once",
+            f"{labels} chosen more than once{self.who or ' by one respondent'}: counted once",
             hint="survey tools list each choice once: check whether the export was edited by hand",
             severity=Severity.WARNING,
         )

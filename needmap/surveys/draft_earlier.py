@@ -94,7 +94,8 @@ def earlier_mappings(study: Study) -> EarlierMappings:
             answers.setdefault(key, EarlierAnswer(named, path.name))
         for task in mapping.tasks:
             earlier = EarlierTask(task.id, task.label, tuple(task.needs), path.name)
-            tasks.setdefault(fold_text(task.label), earlier)
+            for text in task.texts:
+                tasks.setdefault(fold_text(text), earlier)
             if mapping.choices.question and task.code:
                 coded.setdefault((mapping.choices.question, task.code), earlier)
     return EarlierMappings(answers, tasks, coded, others)

@@ -123,8 +123,9 @@ class Labels:
         self.exact: dict[str, int] = {}
         self.folded: dict[str, int] = {}
         for i, task in enumerate(mapping.tasks):
-            self.exact[task.label] = i
-            self.folded[fold_text(task.label)] = i
+            for text in task.texts:
+                self.exact[text] = i
+                self.folded[fold_text(text)] = i
             self.folded.setdefault(task.id, i)
         self.most_pieces = max(label.count(", ") for label in self.exact) + 1
         self.with_comma: list[tuple[str, str]] = []
@@ -144,8 +145,15 @@ class Labels:
         return index
 
     def hint(self, text: str) -> str:
-        return did_you_mean(text.strip(), self._names(), ignore_case=True) or (
-            f"add the task to the tasks in {self.named}, with this exact label" + self._or_other()
+        meant = did_you_mean(text.strip(), self._names(), ignore_case=True)
+        if meant:
+            return (
+                f"{meant} Or, if the survey showed both (an option edited while it ran), add "
+                f"this text under that task's also: in {self.named}"
+            )
+        return (
+            f"add the task to the tasks in {self.named}, with this exact label, or under "
+            "also: of the task it names in another language of the survey" + self._or_other()
         )
 
     def hint_for_all(self, texts: Sequence[str]) -> str:

@@ -175,8 +175,19 @@ class SurveyTask(_Model):
 
     id: Id
     label: Text = Field(description="The task as the survey showed it, exactly.")
+    also: list[Text] = Field(
+        default_factory=list,
+        description="Other texts the export has for this task, read as its label is: the "
+        "survey in another language, or the option as it read before an edit made while the "
+        "survey ran. Not for limesurvey, which reads tasks by their codes.",
+    )
     code: str | None = Field(None, description="limesurvey: the subquestion code, e.g. SQ001.")
     needs: Ids = Field(default_factory=list, description="Needs this task is evidence for.")
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Every text that names this task in an export: its label, then ``also``'s."""
+        return (self.label, *self.also)
 
 
 def _when_layout(layouts: list[str], then: dict[str, Any]) -> dict[str, Any]:
@@ -185,6 +196,9 @@ def _when_layout(layouts: list[str], then: dict[str, Any]) -> dict[str, Any]:
         "then": then,
     }
 
+
+_NO_SEMICOLON = "^[^;]*$"
+"""A task's texts in a Microsoft Forms mapping: the export joins choices with ';'."""
 
 _LAYOUT_RULES: dict[str, Any] = {
     "allOf": [
@@ -204,7 +218,18 @@ _LAYOUT_RULES: dict[str, Any] = {
         _when_layout(["long"], {"required": ["respondent"]}),
         _when_layout(
             ["ms-forms"],
-            {"properties": {"tasks": {"items": {"properties": {"label": {"pattern": "^[^;]*$"}}}}}},
+            {
+                "properties": {
+                    "tasks": {
+                        "items": {
+                            "properties": {
+                                "label": {"pattern": _NO_SEMICOLON},
+                                "also": {"items": {"pattern": _NO_SEMICOLON}},
+                            }
+                        }
+                    }
+                }
+            },
         ),
     ]
 }
@@ -285,16 +310,23 @@ class SurveyMapping(_Model):
         separator (ms-forms)."""
         if self.layout == "limesurvey":
             return _told_at_first(
-                [(i, task.id) for i, task in enumerate(self.tasks) if not task.code],
-                "code",
+                [
+                    (("tasks", i, "code"), task.id)
+                    for i, task in enumerate(self.tasks)
+                    if not task.code
+                ],
                 "layout limesurvey needs a code for every task; missing for: ",
                 "add code: to each, the code in the brackets of its column's heading "
                 "(SQ001 for Q2[SQ001]); needmap survey draft writes them from an export",
             )
         if self.layout == "ms-forms":
             return _told_at_first(
-                [(i, task.label) for i, task in enumerate(self.tasks) if ";" in task.label],
-                "label",
+                [
+                    (_text_path(i, j), text)
+                    for i, task in enumerate(self.tasks)
+                    for j, text in enumerate(task.texts)
+                    if ";" in text
+                ],
                 "ms-forms joins choices with ';', so labels cannot contain it: ",
                 "take the ';' out of these options in the form and of their labels "
                 "here: in the export, a choice with ';' cannot be told from two",
@@ -302,15 +334,57 @@ class SurveyMapping(_Model):
         return []
 
 
+def _tasks_named_twice(document: YamlDocument) -> list[Problem]:
+    """An id, label or code that two tasks share, told at the second; then each text under
+    ``also`` that names a task already, told there: the label is what the survey showed,
+    so the ``also`` that repeats it is the one to mend."""
+    tasks = document.value_at(("tasks",))
+    listed = list(enumerate(tasks if isinstance(tasks, list) else ()))
+    fields: list[tuple[str, tuple[str | int, ...]]] = [
+        (f, ("tasks", i, f)) for i, _ in listed for f in ("id", "label", "code")
+    ]
+    for i, task in listed:
+        also = task.get("also") if isinstance(task, dict) else None
+        texts = len(also) if isinstance(also, list) else 0
+        fields += [("label", _text_path(i, j)) for j in range(1, 1 + texts)]
+    seen: dict[str, dict[str, int]] = {"id": {}, "label": {}, "code": {}}
+    problems = []
+    for field, where in fields:
+        value = document.value_at(where)
+        if not isinstance(value, str):
+            continue
+        folded = fold_text(value) if field == "label" else value  # as imports compare it
+        if folded in seen[field]:
+            problems.append(
+                Problem(
+                    document.source.locate(where),
+                    f"task {field} '{value}' is used twice (also task {seen[field][folded] + 1})",
+                    key=format_key(where),
+                    hint="also: holds other texts of this task, not ones that name a task "
+                    "already: leave this one out"
+                    if "also" in where
+                    else f"each task needs its own {field}",
+                )
+            )
+        seen[field].setdefault(folded, int(where[1]))
+    return problems
+
+
+def _text_path(task: int, text: int) -> tuple[str | int, ...]:
+    """Where the ``text``-th of task ``task``'s :attr:`SurveyTask.texts` is in the mapping:
+    its label, or an item of its ``also``."""
+    return ("tasks", task, "label") if text == 0 else ("tasks", task, "also", text - 1)
+
+
 def _told_at_first(
-    broken: list[tuple[int, str]], field: str, message: str, hint: str
+    broken: list[tuple[tuple[str | int, ...], str]], message: str, hint: str
 ) -> list[RuleError]:
-    """One rule error for all the tasks that break a rule, given as (index, name):
-    ``message`` names them, and it is placed at the first one's ``field``."""
+    """One rule error for all the tasks that break a rule, given as (where, name):
+    ``message`` names them, and it is placed where the first one breaks it."""
     if not broken:
         return []
     names = first_of([name for _, name in broken])
-    return [RuleError(message + names, hint, at=("tasks", broken[0][0], field))]
+    return [RuleError(message + names, hint, at=broken[0][0])]
 
 
 def mapping_files(study_root: Path) -> list[Path]:
@@ -345,6 +419,7 @@ def checked_mapping(path: Path, study: StudyIds) -> tuple[SurveyMapping, list[Pr
         *_picks_asked(mapping, document),
         *_unlinked(mapping, document, study),
         *_other_unread(mapping, document),
+        *_also_unread(mapping, document),
     ]
 
 
@@ -366,6 +441,25 @@ def _picks_asked(mapping: SurveyMapping, document: YamlDocument) -> list[Problem
             hint=f"set max_picks: {asked}",
             severity=Severity.WARNING,
         )
+    ]
+
+
+def _also_unread(mapping: SurveyMapping, document: YamlDocument) -> list[Problem]:
+    """A warning for each task's ``also`` in a LimeSurvey mapping, where it changes nothing:
+    LimeSurvey's export gives each task a column, read by the task's code."""
+    if mapping.layout != "limesurvey":
+        return []
+    return [
+        Problem(
+            document.source.locate(("tasks", i, "also")),
+            "also: does nothing for layout limesurvey: its tasks are read by their codes, "
+            "in every language of the survey",
+            key=format_key(("tasks", i, "also")),
+            hint="remove also:",
+            severity=Severity.WARNING,
+        )
+        for i, task in enumerate(mapping.tasks)
+        if task.also
     ]
 
 
@@ -448,27 +542,11 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
                 problems.append(unknown)
         if isinstance(named, list):
             problems += named_twice(document, path, "group")
-    seen: dict[str, dict[str, int]] = {"id": {}, "label": {}, "code": {}}
     tasks = data.get("tasks")
+    problems += _tasks_named_twice(document)
     for i, task in enumerate(tasks if isinstance(tasks, list) else ()):
         if not isinstance(task, dict):
             continue
-        for field in ("id", "label", "code"):
-            value = task.get(field)
-            if not isinstance(value, str):
-                continue
-            folded = fold_text(value) if field == "label" else value  # as imports compare it
-            if folded in seen[field]:
-                problems.append(
-                    Problem(
-                        source.locate(("tasks", i, field)),
-                        f"task {field} '{value}' is used twice "
-                        f"(also task {seen[field][folded] + 1})",
-                        key=format_key(("tasks", i, field)),
-                        hint=f"each task needs its own {field}",
-                    )
-                )
-            seen[field][folded] = i
         needs = task.get("needs")
         for j, need_id in enumerate(needs if isinstance(needs, list) else ()):
             need_path = ("tasks", i, "needs", j)
