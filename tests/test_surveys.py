@@ -1685,6 +1685,11 @@ def test_a_survey_in_two_languages_counts_each_task_by_its_also_texts_too(
     result = import_survey(mapping, both)
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
     assert result.warnings == ()
+    both.write_text(export.replace("Verlof aanvragen", "Verlof aanvrage", 1), encoding)
+    with pytest.raises(InvalidStudyError) as raised:
+        import_survey(mapping, both)
+    [slip] = raised.value.problems
+    assert slip.hint.startswith("did you mean 'Verlof aanvragen'? Or, if the survey showed both")
 
 
 def test_an_also_text_that_names_a_task_already_is_told_at_the_also(

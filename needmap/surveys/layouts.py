@@ -176,7 +176,8 @@ class Labels:
         return "; or, if it is a respondent's answer to 'Other', write other: true under choices"
 
     def _names(self) -> list[str]:
-        return [*(t.label for t in self.tasks), *(t.id for t in self.tasks)]
+        """What a text that names no task may have meant: a task's texts, or its id."""
+        return [*(text for t in self.tasks for text in t.texts), *(t.id for t in self.tasks)]
 
 
 def _fit(row: list[str], table: Table, problems: Problems) -> list[str] | None:
