@@ -1105,6 +1105,29 @@ def test_a_long_row_given_twice_counts_once_with_a_warning(
     ]
 
 
+@pytest.mark.parametrize("order", ["grouped", "interleaved"])
+def test_a_long_respondent_with_too_many_tasks_is_told_at_their_first_row(
+    study: Study, tmp_path: Path, order: str
+) -> None:
+    tasks = ["Book leave", "Claim expenses", "See the café menu", "Report a broken printer"]
+    tasks += ["Plan a meeting with lunch and projector", "Find a colleague, by name or expertise"]
+    rows = ["r1;desk;Book leave", *(f"r2;field;{task}" for task in tasks)]
+    if order == "interleaved":
+        rows = [rows[1], rows[0], *rows[2:]]
+    export = _write(tmp_path, "l.csv", "respondent;group;task\n" + "\n".join(rows) + "\n")
+    result = _import(study, "long", export)
+    assert dict(result.tally.respondents) == {"desk": 1}
+    first = 3 if order == "grouped" else 2
+    assert _placed(result.warnings) == [
+        (
+            first,
+            3,
+            "6 tasks chosen by the respondent whose first row this is, more than the 5 "
+            "allowed: respondent left out",
+        )
+    ]
+
+
 def test_missing_column_is_reported_at_the_header(study: Study, tmp_path: Path) -> None:
     export = _write(
         tmp_path, "g.csv", "Timestamp,What is your rol?,Tasks\nt1,Field staff,Book leave\n"
