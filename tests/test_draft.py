@@ -632,13 +632,24 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     )
 
 
-def test_a_draft_with_everything_as_in_the_study_s_mapping_says_so_and_has_nothing_to_do(
-    tmp_path: Path,
-) -> None:
+def _study_with_forms_mapping(tmp_path: Path, *edits: tuple[str, str]) -> Path:
+    """The survey fixture study, with the fixture's Microsoft Forms mapping as its
+    ``surveys/toptasks.yaml``, each (old, new) of ``edits`` replaced in it."""
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)
     (root / "surveys").mkdir()
-    shutil.copy(SURVEY_FIXTURES / "mappings" / "ms-forms.yaml", root / "surveys" / "toptasks.yaml")
+    mapping = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in mapping, old
+        mapping = mapping.replace(old, new)
+    (root / "surveys" / "toptasks.yaml").write_text(mapping, encoding="utf-8")
+    return root
+
+
+def test_a_draft_with_everything_as_in_the_study_s_mapping_says_so_and_has_nothing_to_do(
+    tmp_path: Path,
+) -> None:
+    root = _study_with_forms_mapping(tmp_path)
     export = SURVEY_FIXTURES / "exports" / "ms-forms.csv"
     args = ["survey", "draft", str(root), str(export), "--id", "again"]
     done = runner.invoke(app, [*args, "--title", "Top tasks 2027"])
@@ -670,14 +681,11 @@ def test_an_answer_for_several_groups_is_drafted_as_the_study_s_mapping_has_it(
 ) -> None:
     """A group split after the first survey: its answer names the parts; a survey run
     again is drafted with the same list, and imported into the same stratum."""
-    root = tmp_path / "study"
-    shutil.copytree(SURVEY_FIXTURES / "study", root)
-    (root / "surveys").mkdir()
-    mapping = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
-    together = mapping.replace("Field staff: field", "Field staff: [field, office]").replace(
-        "Office staff: office", "Office staff: [field, office]"
+    root = _study_with_forms_mapping(
+        tmp_path,
+        ("Field staff: field", "Field staff: [field, office]"),
+        ("Office staff: office", "Office staff: [field, office]"),
     )
-    (root / "surveys" / "toptasks.yaml").write_text(together, encoding="utf-8")
     export = SURVEY_FIXTURES / "exports" / "ms-forms.csv"
     drafted = runner.invoke(app, ["survey", "draft", str(root), str(export), "--id", "again"])
     assert drafted.exit_code == 0, drafted.stderr
@@ -694,12 +702,9 @@ def test_a_survey_run_again_keeps_the_other_options_of_the_study_s_mapping(
     """The study's mapping says the group question and the task question have an 'Other'
     option: the draft of the same questions says so too, and asks nothing about choices
     made once. Answers alike but for case are one entry, as the import reads them."""
-    root = tmp_path / "study"
-    shutil.copytree(SURVEY_FIXTURES / "study", root)
-    (root / "surveys").mkdir()
-    mapping = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
-    mapping = mapping.replace("\nchoices:\n", "\n  other: true\nchoices:\n  other: true\n")
-    (root / "surveys" / "toptasks.yaml").write_text(mapping, encoding="utf-8")
+    root = _study_with_forms_mapping(
+        tmp_path, ("\nchoices:\n", "\n  other: true\nchoices:\n  other: true\n")
+    )
     export = tmp_path / "again.csv"
     rows = [f"{n},{role},Book leave;" for n, role in enumerate(["Intern", "intern", "intern"])]
     export.write_text(
@@ -729,13 +734,11 @@ def test_a_limesurvey_draft_takes_no_other_option_from_a_mapping_of_the_same_col
 ) -> None:
     """LimeSurvey writes a text typed for 'Other' in a column of its own: ``other: true``
     there would do nothing, whatever a forms mapping with the same heading says."""
-    root = tmp_path / "study"
-    shutil.copytree(SURVEY_FIXTURES / "study", root)
-    (root / "surveys").mkdir()
-    mapping = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
-    mapping = mapping.replace("column: What is your role?", "column: G01Q01")
-    mapping = mapping.replace("\nchoices:\n", "\n  other: true\nchoices:\n")
-    (root / "surveys" / "forms.yaml").write_text(mapping, encoding="utf-8")
+    root = _study_with_forms_mapping(
+        tmp_path,
+        ("column: What is your role?", "column: G01Q01"),
+        ("\nchoices:\n", "\n  other: true\nchoices:\n"),
+    )
     export = SURVEY_FIXTURES / "exports" / "limesurvey.csv"
     args = ["survey", "draft", str(root), str(export), "--id", "lime", "--group-column", "G01Q01"]
     drafted = runner.invoke(app, args)
@@ -1452,10 +1455,7 @@ def test_the_first_mapping_that_loads_gives_a_label_its_id_and_no_id_is_given_tw
 
 
 def test_a_label_the_export_writes_in_another_case_keeps_the_earlier_id(tmp_path: Path) -> None:
-    root = tmp_path / "study"
-    shutil.copytree(SURVEY_FIXTURES / "study", root)
-    (root / "surveys").mkdir()
-    shutil.copy(SURVEY_FIXTURES / "mappings" / "ms-forms.yaml", root / "surveys" / "toptasks.yaml")
+    root = _study_with_forms_mapping(tmp_path)
     export = tmp_path / "export.csv"
     export.write_text(f'ID,{ROLE},"{TASKS}"\n1,Office staff,BOOK LEAVE;claim expenses\n')
     draft = draft_mapping(
@@ -1470,12 +1470,9 @@ def test_a_label_the_export_writes_in_another_case_keeps_the_earlier_id(tmp_path
 def test_a_task_s_also_text_in_an_export_keeps_the_earlier_id(tmp_path: Path) -> None:
     """The Dutch version of the survey run again on its own: its labels are the also:
     texts of the study's mapping, whose tasks they name."""
-    root = tmp_path / "study"
-    shutil.copytree(SURVEY_FIXTURES / "study", root)
-    (root / "surveys").mkdir()
-    mapping = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
-    mapping = mapping.replace("label: Book leave,", "label: Book leave, also: [Verlof aanvragen],")
-    (root / "surveys" / "toptasks.yaml").write_text(mapping, encoding="utf-8")
+    root = _study_with_forms_mapping(
+        tmp_path, ("label: Book leave,", "label: Book leave, also: [Verlof aanvragen],")
+    )
     export = tmp_path / "export.csv"
     export.write_text(f'ID,{ROLE},"{TASKS}"\n1,Office staff,Verlof aanvragen;Parkeren\n')
     draft = draft_mapping(
