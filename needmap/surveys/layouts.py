@@ -164,7 +164,10 @@ class Labels:
         names = self._names()
         meant = {t: closest(t.strip(), names, ignore_case=True) for t in texts[:_NAMED]}
         slips = [f"'{m}' for '{scrub(t)}'" for t, m in meant.items() if m is not None]
-        add = f"to the tasks in {self.named}, with their exact labels"  # several: not 'Other'
+        add = (  # several: not 'Other'
+            f"to the tasks in {self.named}, with their exact labels, or under also: of the "
+            "tasks they name in another language of the survey"
+        )
         if not slips:
             return f"add them {add}"
         said = f"did you mean {listed(slips)}?"
