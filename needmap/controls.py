@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["CONTROLS", "fold_text", "unshowable", "visible", "without_controls"]
+__all__ = ["CONTROLS", "fold_text", "unshowable", "visible", "without_accents", "without_controls"]
 
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 """The C0 and C1 control characters and DEL: what a workbook refuses and a terminal
@@ -52,6 +52,25 @@ def fold_text(text: str) -> str:
     if not text.isascii():  # é as one character or as e and an accent (as macOS writes it)
         text = unicodedata.normalize("NFC", text)
     return " ".join(text.split()).casefold()
+
+
+_LATIN_LETTERS = str.maketrans(
+    {"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d"}
+    | {"Æ": "Ae", "Œ": "Oe", "Ø": "O", "Ł": "L", "Đ": "D", "Ð": "D"}
+)
+"""Latin letters that Unicode does not take apart into a letter and an accent, as the
+letters they are read as."""
+
+
+def without_accents(text: str) -> str:
+    """``text`` with plain letters for accented ones (é as e), and for the Latin letters
+    that Unicode does not take apart as a letter and an accent (ł as l, ø as o, æ as ae):
+    "Zgłoś usterkę" is "Zglos usterke". For ids made from text, and for text compared or
+    sorted as a reader would, who sees the same word."""
+    if text.isascii():
+        return text
+    plain = unicodedata.normalize("NFKD", text.translate(_LATIN_LETTERS))
+    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 def visible(text: str) -> str:

@@ -1394,6 +1394,16 @@ def test_task_ids_are_unique_and_each_known_one_kept_where_first_given(
             assert ids[i] == known
 
 
+def test_task_ids_keep_the_letters_unicode_does_not_take_apart() -> None:
+    """A Polish label keeps its ł as l, not a gap: "Zgłoś" is zglos, not zg-os."""
+    from needmap.surveys.draft_words import unique_ids
+
+    assert unique_ids(["Zgłoś usterkę lub uszkodzony sprzęt", "Smørrebrød på øen"]) == [
+        "zglos-usterke-lub-uszkodzony",
+        "smorrebrod-pa-oen",
+    ]
+
+
 def test_labels_of_no_word_that_says_something_are_tasks_numbered() -> None:
     from needmap.surveys.draft_words import unique_ids
 

@@ -325,6 +325,7 @@ def test_a_raw_log_with_results_counts_each_search_of_a_term_with_none_found(
 def test_terms_fold_case_accents_and_spaces() -> None:
     assert fold_term("  Verlöf \t Aanvragen ") == "verlof aanvragen"
     assert fold_term("CLIËNTPORTAAL") == fold_term("clientportaal")
+    assert fold_term("Zgłoś usterkę") == fold_term("zglos usterke")  # ł: no accent to drop
 
 
 def test_control_characters_a_visitor_typed_reach_no_output(

@@ -9,7 +9,6 @@ number where text was meant is a mistake the consultant wants to hear about, not
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -21,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from needmap.controls import without_accents
 from needmap.errors import RuleError
 
 __all__ = [
@@ -61,10 +61,6 @@ def is_id(text: str) -> bool:
     return _ID.fullmatch(text) is not None
 
 
-_LATIN_LETTERS = str.maketrans({"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d"})
-"""Latin letters that Unicode does not take apart into a letter and an accent."""
-
-
 def id_from(text: str, limit: int = 63) -> str:
     """``text`` as an id: itself when it is one, else without case or accents, with '-'
     between its words, at most ``limit`` characters ("Café & Catering" is cafe-catering).
@@ -72,8 +68,7 @@ def id_from(text: str, limit: int = 63) -> str:
     line names an item by, so one made for the user must be one they can read back."""
     if is_id(text) and len(text) <= limit:
         return text
-    plain = unicodedata.normalize("NFKD", text.casefold().translate(_LATIN_LETTERS))
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = without_accents(text.casefold())
     return re.sub(r"[^a-z0-9_]+", "-", plain).strip("-_")[:limit].strip("-_")
 
 

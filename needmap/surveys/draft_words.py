@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Sequence
 
+from needmap.controls import without_accents
 from needmap.personas.schema import id_from
 from needmap.personas.study import Study
 
@@ -21,9 +21,7 @@ __all__ = ["asked_picks", "guess_group", "slug", "suggest_needs", "unique_ids"]
 
 
 def _fold(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
-    )
+    return without_accents(text.casefold())
 
 
 def slug(text: str) -> str:

@@ -15,7 +15,6 @@ decided in :mod:`needmap.model.searches`, so this module only reads.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from needmap.controls import without_controls
+from needmap.controls import without_accents, without_controls
 from needmap.errors import (
     WORKBOOKS,
     InvalidStudyError,
@@ -173,9 +172,7 @@ def fold_term(text: str) -> str:
     text = without_controls(text)
     if text.isascii():  # most terms: no accents to take off, and casefold() is lower()
         return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SPACES.sub(" ", bare.casefold()).strip()
+    return _SPACES.sub(" ", without_accents(text).casefold()).strip()
 
 
 def search_log_files(study_root: Path) -> list[Path]:
