@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from needmap.controls import CONTROLS, fold_text, unshowable, visible, without_controls
+from needmap.controls import (
+    CONTROLS,
+    fold_text,
+    unshowable,
+    visible,
+    without_accents,
+    without_controls,
+)
 
 _UNSEEN = ["\u200b", "\u00ad", "\u200d", "\ufeff"]
 """Characters that print as nothing: zero-width space, soft hyphen, zero-width joiner, BOM."""
@@ -120,3 +127,26 @@ def test_unshowable_names_the_first_control_character() -> None:
         "UTF-8, or an escape that writes it)"
     )
     assert unshowable("\U0001f600 \u200b") is None  # a whole character, and one unseen
+
+
+@given(_texts)
+def test_a_text_without_accents_has_no_accent_nor_letter_unicode_keeps_whole(text: str) -> None:
+    plain = without_accents(text)
+    assert not any(unicodedata.combining(c) for c in plain)
+    assert not set(plain) & set("łŁøØæÆœŒđĐðÐ")
+    assert without_accents(plain) == plain
+    if text.isascii():
+        assert plain == text
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Zgłoś usterkę", "Zglos usterke"),
+        ("Ærø", "Aero"),
+        ("Œuvre", "Oeuvre"),
+        ("Đakovo", "Dakovo"),
+    ],
+)
+def test_letters_unicode_keeps_whole_are_read_as_plain_letters(text: str, plain: str) -> None:
+    assert without_accents(text) == plain
