@@ -1424,8 +1424,8 @@ def test_the_first_mapping_that_loads_gives_a_label_its_id_and_no_id_is_given_tw
     tmp_path: Path,
 ) -> None:
     """The study's mappings in the order of their names; one with problems is passed over
-    (``validate`` tells them). A label alike but for its case is another task of the
-    export: it gets the needs, not the id; and no id made from a label is one taken."""
+    (``validate`` tells them). A label alike but for its case is the same task, as the
+    import reads it; and no id made from a label is one taken."""
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)
     (root / "surveys").mkdir()
@@ -1456,11 +1456,10 @@ def test_the_first_mapping_that_loads_gives_a_label_its_id_and_no_id_is_given_tw
         ("Field staff", "field", "b.yaml"),
         ("Office staff", "office", "b.yaml"),
     ]
-    assert [(t.label, t.id, t.needs, t.source) for t in draft.tasks] == [
-        ("Leave!", "leave-2", (), None),
-        ("BOOK LEAVE", "book-leave", ("hr-self-service",), "b.yaml"),
-        ("Book leave", "leave", ("hr-self-service",), "b.yaml"),
-        ("Claim expenses", "expense", ("hr-self-service",), "b.yaml"),
+    assert [(t.label, t.id, t.needs, t.source, t.votes) for t in draft.tasks] == [
+        ("Book leave", "leave", ("hr-self-service",), "b.yaml", 2),
+        ("Leave!", "leave-2", (), None, 2),
+        ("Claim expenses", "expense", ("hr-self-service",), "b.yaml", 1),
     ]
 
 
@@ -1492,6 +1491,53 @@ def test_a_task_s_also_text_in_an_export_keeps_the_earlier_id(tmp_path: Path) ->
         ("Parkeren", "parkeren", ()),
         ("Verlof aanvragen", "leave", ("hr-self-service",)),
     ]
+
+
+def test_choices_alike_but_for_case_are_one_task_of_the_draft(tmp_path: Path) -> None:
+    """An option mended while the survey ran ("PARKEREN" to "Parkeren"): the import reads
+    both as one task, so the draft has one, as most respondents saw it. (Two tasks of one
+    label stopped the draft with an internal error.)"""
+    root = _study_with_forms_mapping(tmp_path)
+    export = tmp_path / "export.csv"
+    export.write_text(
+        f'ID,{ROLE},"{TASKS}"\n1,Office staff,Parkeren;Book leave\n'
+        "2,Office staff,PARKEREN;\n3,Field staff,Parkeren;\n"
+    )
+    study = load_study(root)
+    draft = draft_mapping(study, export, layout="ms-forms", group_column=ROLE, choices_column=TASKS)
+    assert [(t.label, t.votes) for t in draft.tasks] == [("Parkeren", 3), ("Book leave", 1)]
+    assert write_draft(study, draft, root / "surveys" / "again.yaml", export).respondents == 3
+
+
+def test_a_survey_in_two_languages_run_again_is_drafted_with_its_texts_as_one_task(
+    tmp_path: Path,
+) -> None:
+    """The study's mapping gives 'Book leave' the Dutch text under also: an export of both
+    languages is drafted with one task of both texts, the mapping's label first, and
+    imports as that mapping does."""
+    root = _study_with_forms_mapping(
+        tmp_path, ("label: Book leave,", "label: Book leave, also: [Verlof aanvragen],")
+    )
+    export = tmp_path / "export.csv"
+    export.write_text(
+        f'ID,{ROLE},"{TASKS}"\n1,Office staff,Verlof aanvragen;Claim expenses\n'
+        "2,Office staff,Verlof aanvragen;\n3,Field staff,Book leave;Parkeren\n"
+    )
+    study = load_study(root)
+    draft = draft_mapping(study, export, layout="ms-forms", group_column=ROLE, choices_column=TASKS)
+    assert [(t.id, t.label, t.also, t.votes) for t in draft.tasks] == [
+        ("leave", "Book leave", ("Verlof aanvragen",), 3),
+        ("expense", "Claim expenses", (), 1),
+        ("parkeren", "Parkeren", (), 1),
+    ]
+    assert (
+        "  - {id: leave, label: Book leave, also: [Verlof aanvragen], needs: [hr-self-service]}"
+        "  # as in toptasks.yaml\n" in draft.text
+    )
+    target = root / "surveys" / "again.yaml"
+    assert write_draft(study, draft, target, export).respondents == 3
+    tally = import_survey(load_mapping(target, study), export).tally
+    assert (tally.votes["office"]["leave"], tally.votes["field"]["leave"]) == (2, 1)
 
 
 def test_a_limesurvey_copy_exported_with_codes_takes_labels_by_its_codes(tmp_path: Path) -> None:

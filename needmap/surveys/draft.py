@@ -36,7 +36,12 @@ from needmap.surveys.draft_columns import (
     detect,
     google_choices,
 )
-from needmap.surveys.draft_earlier import EarlierAnswer, EarlierMappings, earlier_mappings
+from needmap.surveys.draft_earlier import (
+    EarlierAnswer,
+    EarlierMappings,
+    EarlierTask,
+    earlier_mappings,
+)
 from needmap.surveys.draft_text import DraftAnswer, DraftTask, mapping_text
 from needmap.surveys.draft_words import asked_picks, guess_group, slug, suggest_needs, unique_ids
 from needmap.surveys.file_notes import file_notes
@@ -298,30 +303,76 @@ def _tasks(
     """The draft's tasks: a label the study's mappings have keeps its id and, where they
     link it to needs, its needs; the others get an id of their own and needs suggested.
     Of two labels alike but for their case, the one written as the mapping has it keeps
-    the id. A LimeSurvey export with code headings has its codes for labels: a mapping
-    of the same ``question`` gives them theirs."""
+    the id. Texts that a mapping gives one task (its label and ``also``: the survey in
+    two languages) are one task again, with the mapping's label as its label. A
+    LimeSurvey export with code headings has its codes for labels: a mapping of the same
+    ``question`` gives them theirs."""
     if question:
         labels = [
             (earlier.label(question, code) or label, code) if label == code else (label, code)
             for label, code in labels
         ]
-    known = [earlier.task(label) for label, _ in labels]
-    exact = {k.id for k, (label, _) in zip(known, labels, strict=True) if k and k.label == label}
+    texts = _texts_by_task(labels, votes, earlier)
+    known = [earlier.task(t.label) for t in texts]
+    exact = {k.id for k, t in zip(known, texts, strict=True) if k and k.label == t.label}
     ids = unique_ids(
-        [label for label, _ in labels],
+        [t.label for t in texts],
         [
-            k.id if k and (k.label == label or k.id not in exact) else None
-            for k, (label, _) in zip(known, labels, strict=True)
+            k.id if k and (k.label == t.label or k.id not in exact) else None
+            for k, t in zip(known, texts, strict=True)
         ],
     )
     tasks = []
-    for i, (label, code), task in zip(ids, labels, known, strict=True):
-        count = votes[code or label]
+    for i, t, task in zip(ids, texts, known, strict=True):
         if task is not None and task.needs:
-            tasks.append(DraftTask(i, label, code, count, (), task.needs, task.source))
+            tasks.append(
+                DraftTask(i, t.label, t.code, t.votes, (), task.needs, task.source, t.also)
+            )
         else:
-            tasks.append(DraftTask(i, label, code, count, suggest_needs(study, label)))
+            suggested = suggest_needs(study, t.label)
+            tasks.append(DraftTask(i, t.label, t.code, t.votes, suggested, also=t.also))
     return tasks
+
+
+@dataclass(frozen=True)
+class _TaskTexts:
+    """What the export has of one task: its label, (LimeSurvey) code, other texts, and
+    how many chose it by any of them."""
+
+    label: str
+    code: str | None
+    also: tuple[str, ...]
+    votes: int
+
+
+def _texts_by_task(
+    labels: Sequence[tuple[str, str | None]], votes: Counter[str], earlier: EarlierMappings
+) -> list[_TaskTexts]:
+    """The export's task texts, those that a mapping of the study gives one task
+    together in the place of the first, with the mapping's label as the label where the
+    export has it."""
+    grouped: dict[EarlierTask, list[str]] = {}
+    order: list[tuple[str, str | None] | EarlierTask] = []
+    for label, code in labels:
+        task = earlier.task(label) if code is None else None  # LimeSurvey: a column each
+        if task is None:
+            order.append((label, code))
+        elif task in grouped:
+            grouped[task].append(label)
+        else:
+            grouped[task] = [label]
+            order.append(task)
+    texts = []
+    for item in order:
+        if isinstance(item, tuple):
+            label, code = item
+            texts.append(_TaskTexts(label, code, (), votes[code or label]))
+            continue
+        found = grouped[item]
+        first = item.label if item.label in found else found[0]
+        also = tuple(t for t in found if t != first)
+        texts.append(_TaskTexts(first, None, also, sum(votes[t] for t in found)))
+    return texts
 
 
 def _draftable(
@@ -474,6 +525,8 @@ def _read(
     # 'Other', "Stagiair" and "stagiair"): one entry, as most of them wrote it.
     for spelled in spellings.values():
         answers[spelled.most_common(1)[0][0]] = spelled.total()
+    if layout != "limesurvey":  # its tasks are columns, each a task of its own
+        votes = _as_most_wrote_them(votes)
     # The order answers and choices were first seen in is chance: the most given first, so
     # that the answers and tasks that count most are checked first. LimeSurvey's columns
     # keep the questionnaire's order.
@@ -484,6 +537,16 @@ def _read(
     if layout == "limesurvey":
         labels = [(without_controls(label), code) for _, code, label in task_columns]
     return _Read(answers, labels, votes, max(max_picks, 1))
+
+
+def _as_most_wrote_them(votes: Counter[str]) -> Counter[str]:
+    """The votes of choices alike but for case and spacing as one, under the spelling
+    most of them have: the import reads them as one task ("Parkeren" and "PARKEREN", an
+    option mended while the survey ran)."""
+    spellings: dict[str, Counter[str]] = {}
+    for label, count in votes.items():
+        spellings.setdefault(fold_text(label), Counter())[label] += count
+    return Counter({s.most_common(1)[0][0]: s.total() for s in spellings.values()})
 
 
 @dataclass(frozen=True)

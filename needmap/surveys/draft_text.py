@@ -41,6 +41,9 @@ class DraftTask:
     needs: tuple[str, ...] = ()
     source: str | None = None
     """The study's mapping the needs (and the id) were taken from, if one has this label."""
+    also: tuple[str, ...] = ()
+    """The export's other texts for this task, as a mapping of the study groups them
+    under one task (the survey in another language): counted as the task."""
 
 
 _ONCE_HINT = 3
@@ -129,9 +132,11 @@ def mapping_text(
     for task in tasks:
         code = f", code: {yaml_scalar(task.code, flow=True)}" if task.code is not None else ""
         label = yaml_scalar(task.label, flow=True)
+        also = f", also: {yaml_flow_list(task.also)}" if task.also else ""
         needs = yaml_flow_list(task.needs)
         entry = (
-            f"  - {{id: {yaml_scalar(task.id, flow=True)}, label: {label}{code}, needs: {needs}}}"
+            f"  - {{id: {yaml_scalar(task.id, flow=True)}, label: {label}{also}{code}, "
+            f"needs: {needs}}}"
         )
         if task.source is not None:  # its label is an earlier mapping's: the survey's
             note = "  # " + notes["as_in"].format(source=task.source)
