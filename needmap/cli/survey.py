@@ -251,7 +251,8 @@ def survey_draft(
     CODE[SQ…] columns, the ;-joined choices of Microsoft Forms or the ,-joined ones of
     Google Forms, the long layout's few rows per respondent, the column whose answers
     name the study's groups); give them where they cannot. An answer or task the study's
-    other mappings have keeps the group, id and needs they gave it (a survey run again);
+    other mappings have keeps the group, id and needs they gave it (a survey run again),
+    and the texts they give one task (its also:, another language) are one task again;
     other answers are guessed to the groups whose name or id they resemble; a TODO marks
     each answer to decide and each task to link to its needs. The draft is read back
     before it is written, and the export imported with it.
