@@ -241,6 +241,11 @@ def test_a_new_id_like_a_name_gets_the_command_that_changes_only_the_name(decide
         f"such as 'q1-2027'; to change only its name: needmap phases rename {decided} now now "
         "--name 'Q1 2027'"
     )
+    for like_a_name, quoted in (("Soon", "Soon"), ("q1 2027", "'q1 2027'")):  # one sign each
+        with pytest.raises(UsageError) as caught:
+            plan_phase_rename(read_study(decided), "now", like_a_name)
+        [problem] = caught.value.problems
+        assert problem.hint.endswith(f"rename {decided} now now --name {quoted}")
 
 
 @pytest.mark.parametrize(
