@@ -646,6 +646,16 @@ def _study_with_forms_mapping(tmp_path: Path, *edits: tuple[str, str]) -> Path:
     return root
 
 
+def _forms_draft(root: Path, *rows: str) -> tuple[Study, MappingDraft, Path]:
+    """The study in ``root``, the draft of a Microsoft Forms export of ``rows`` (ID, role,
+    choices) beside it, and that export."""
+    export = root.parent / "export.csv"
+    export.write_text(f'ID,{ROLE},"{TASKS}"\n' + "\n".join(rows) + "\n", encoding="utf-8")
+    study = load_study(root)
+    draft = draft_mapping(study, export, layout="ms-forms", group_column=ROLE, choices_column=TASKS)
+    return study, draft, export
+
+
 def test_a_draft_with_everything_as_in_the_study_s_mapping_says_so_and_has_nothing_to_do(
     tmp_path: Path,
 ) -> None:
@@ -1443,14 +1453,8 @@ def test_the_first_mapping_that_loads_gives_a_label_its_id_and_no_id_is_given_tw
         .replace("Field staff: field", "Field staff: office"),
         encoding="utf-8",
     )
-    export = tmp_path / "export.csv"
-    export.write_text(
-        f'ID,{ROLE},"{TASKS}"\n1,Office staff,Book leave;BOOK LEAVE;Leave!\n'
-        "2,Field staff,Claim expenses;Leave!\n",
-        encoding="utf-8",
-    )
-    draft = draft_mapping(
-        load_study(root), export, layout="ms-forms", group_column=ROLE, choices_column=TASKS
+    _, draft, _ = _forms_draft(
+        root, "1,Office staff,Book leave;BOOK LEAVE;Leave!", "2,Field staff,Claim expenses;Leave!"
     )
     assert [(a.text, a.group, a.source) for a in draft.answers] == [
         ("Field staff", "field", "b.yaml"),
@@ -1464,11 +1468,8 @@ def test_the_first_mapping_that_loads_gives_a_label_its_id_and_no_id_is_given_tw
 
 
 def test_a_label_the_export_writes_in_another_case_keeps_the_earlier_id(tmp_path: Path) -> None:
-    root = _study_with_forms_mapping(tmp_path)
-    export = tmp_path / "export.csv"
-    export.write_text(f'ID,{ROLE},"{TASKS}"\n1,Office staff,BOOK LEAVE;claim expenses\n')
-    draft = draft_mapping(
-        load_study(root), export, layout="ms-forms", group_column=ROLE, choices_column=TASKS
+    _, draft, _ = _forms_draft(
+        _study_with_forms_mapping(tmp_path), "1,Office staff,BOOK LEAVE;claim expenses"
     )
     assert [(t.label, t.id) for t in draft.tasks] == [
         ("BOOK LEAVE", "leave"),
@@ -1482,11 +1483,7 @@ def test_a_task_s_also_text_in_an_export_keeps_the_earlier_id(tmp_path: Path) ->
     root = _study_with_forms_mapping(
         tmp_path, ("label: Book leave,", "label: Book leave, also: [Verlof aanvragen],")
     )
-    export = tmp_path / "export.csv"
-    export.write_text(f'ID,{ROLE},"{TASKS}"\n1,Office staff,Verlof aanvragen;Parkeren\n')
-    draft = draft_mapping(
-        load_study(root), export, layout="ms-forms", group_column=ROLE, choices_column=TASKS
-    )
+    _, draft, _ = _forms_draft(root, "1,Office staff,Verlof aanvragen;Parkeren")
     assert sorted((t.label, t.id, t.needs) for t in draft.tasks) == [
         ("Parkeren", "parkeren", ()),
         ("Verlof aanvragen", "leave", ("hr-self-service",)),
@@ -1498,13 +1495,12 @@ def test_choices_alike_but_for_case_are_one_task_of_the_draft(tmp_path: Path) ->
     both as one task, so the draft has one, as most respondents saw it. (Two tasks of one
     label stopped the draft with an internal error.)"""
     root = _study_with_forms_mapping(tmp_path)
-    export = tmp_path / "export.csv"
-    export.write_text(
-        f'ID,{ROLE},"{TASKS}"\n1,Office staff,Parkeren;Book leave\n'
-        "2,Office staff,PARKEREN;\n3,Field staff,Parkeren;\n"
+    study, draft, export = _forms_draft(
+        root,
+        "1,Office staff,Parkeren;Book leave",
+        "2,Office staff,PARKEREN;",
+        "3,Field staff,Parkeren;",
     )
-    study = load_study(root)
-    draft = draft_mapping(study, export, layout="ms-forms", group_column=ROLE, choices_column=TASKS)
     assert [(t.label, t.votes) for t in draft.tasks] == [("Parkeren", 3), ("Book leave", 1)]
     assert write_draft(study, draft, root / "surveys" / "again.yaml", export).respondents == 3
 
@@ -1518,13 +1514,12 @@ def test_a_survey_in_two_languages_run_again_is_drafted_with_its_texts_as_one_ta
     root = _study_with_forms_mapping(
         tmp_path, ("label: Book leave,", "label: Book leave, also: [Verlof aanvragen],")
     )
-    export = tmp_path / "export.csv"
-    export.write_text(
-        f'ID,{ROLE},"{TASKS}"\n1,Office staff,Verlof aanvragen;Claim expenses\n'
-        "2,Office staff,Verlof aanvragen;\n3,Field staff,Book leave;Parkeren\n"
+    study, draft, export = _forms_draft(
+        root,
+        "1,Office staff,Verlof aanvragen;Claim expenses",
+        "2,Office staff,Verlof aanvragen;",
+        "3,Field staff,Book leave;Parkeren",
     )
-    study = load_study(root)
-    draft = draft_mapping(study, export, layout="ms-forms", group_column=ROLE, choices_column=TASKS)
     assert [(t.id, t.label, t.also, t.votes) for t in draft.tasks] == [
         ("leave", "Book leave", ("Verlof aanvragen",), 3),
         ("expense", "Claim expenses", (), 1),
