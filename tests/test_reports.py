@@ -35,6 +35,7 @@ from needmap.reports.i18n import (
     format_count,
     format_decimal,
     format_percent,
+    sentence_start,
 )
 from needmap.reports.needs_table import NeedsTable, build_needs_table
 from needmap.reports.overlap_json import overlap_to_json
@@ -138,6 +139,21 @@ def test_a_share_reads_0_or_100_percent_only_when_it_is(
     share: float, places: int, en: str, nl: str
 ) -> None:
     assert (format_percent(share, "en", places), format_percent(share, "nl", places)) == (en, nl)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("één universeel platform", "Eén universeel platform"),
+        ("ijsselland en de KCC", "IJsselland en de KCC"),
+        ("one universal platform", "One universal platform"),
+        ("should", "Should"),
+        ("", ""),
+    ],
+)
+def test_a_sentence_starts_with_a_capital_as_dutch_writes_it(text: str, expected: str) -> None:
+    """Both letters of "ij" are capitals, "één" becomes "Eén", and the rest is kept."""
+    assert sentence_start(text) == expected
 
 
 def test_a_dutch_study_writes_decimal_commas_in_every_report(gemeente: Study) -> None:

@@ -101,6 +101,9 @@ def test_a_study_of_one_group_is_told_to_add_the_others_first(make_study: StudyM
         "weighted demand (universal platform from 60%, landscape below 30%). On the shared "
         "platform: 1 need; in group-specific tools or channels: 0."
     )
+    # Dutch writes "één" at the start of a sentence as "Eén", not "Één"
+    [(_, advies)] = study_status(study.in_language("nl")).glance[:1]
+    assert advies.startswith("Eén universeel platform. Met één cirkel")
     shown = runner.invoke(app, ["overlap", str(root)])
     assert shown.exit_code == 0, shown.output
     assert (

@@ -353,7 +353,7 @@ def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
 def _print_searches(evidence: SearchEvidence, study: Study) -> None:
     """The summary, the needs table without kind and share, the unmatched terms, the notes."""
     from needmap.reports.how_read import how_read_text
-    from needmap.reports.i18n import counted, labels
+    from needmap.reports.i18n import counted, labels, sentence_start
     from needmap.reports.searches_report import (
         build_searches_table,
         build_unmatched_table,
@@ -381,7 +381,7 @@ def _print_searches(evidence: SearchEvidence, study: Study) -> None:
         console.print()
     unmatched = build_unmatched_table(evidence, study)
     # The gap column is headed by its mark ("gap"), not "Content gap": room for the terms.
-    gap = labels(language)["sl.gap_mark"].capitalize()
+    gap = sentence_start(labels(language)["sl.gap_mark"])
     for table, shown in ((needs, (0, 2, 4, 5, 6)), (unmatched, None)):
         if not table.rows:
             continue

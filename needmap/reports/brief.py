@@ -33,7 +33,14 @@ from needmap.model.toptasks import TopTasks
 from needmap.model.units import families_tell_more
 from needmap.personas.study import Study
 from needmap.reports.drawings import Drawings
-from needmap.reports.i18n import Language, format_count, format_date, labels, number_key
+from needmap.reports.i18n import (
+    Language,
+    format_count,
+    format_date,
+    labels,
+    number_key,
+    sentence_start,
+)
 from needmap.reports.interviews_report import (
     interviews_summary,
     interviews_to_markdown,
@@ -359,7 +366,7 @@ def glance(content: BriefContent) -> list[tuple[str, str]]:
     lines = [
         (
             words["brief.advice"],
-            f"{form[:1].upper()}{form[1:]}. "
+            f"{sentence_start(form)}. "
             + advice_sentence(
                 "report.advice_text", advice, len(content.overlap.overlap.units), language
             ),

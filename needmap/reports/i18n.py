@@ -22,6 +22,7 @@ __all__ = [
     "format_points",
     "labels",
     "note_text",
+    "sentence_start",
 ]
 
 Language = Literal["nl", "en"]
@@ -1484,6 +1485,20 @@ def format_points(points: float, language: Language) -> str:
 _NOTE_NUMBERS = frozenset({"points", "capacity"})
 """The values of notes that are numbers written with a decimal point (as the model has no
 language), which a Dutch note writes with a comma."""
+
+
+def sentence_start(text: str) -> str:
+    """``text`` with a capital first letter, as it reads at the start of a sentence.
+
+    Dutch capitalises both letters of "ij" ("IJsselland") and writes "één" as "Eén"
+    (the accent stays on the second e, the form the templates and most Dutch text use);
+    ``str.capitalize`` would also lower the rest ("KCC" to "Kcc").
+    """
+    if text[:2] == "ij":
+        return "IJ" + text[2:]
+    if text[:2] == "éé":
+        return "Eé" + text[2:]
+    return text[:1].upper() + text[1:]
 
 
 def note_text(note: Note, language: Language) -> str:

@@ -18,7 +18,7 @@ from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
 from needmap.model.toptasks import TopTasks, analyse_toptasks
 from needmap.personas.schema import Need
 from needmap.personas.study import Study
-from needmap.reports.i18n import Language, counted, format_points, labels, note_text
+from needmap.reports.i18n import Language, counted, format_points, labels, note_text, sentence_start
 from needmap.reports.interviews_report import interview_counts, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
@@ -106,7 +106,7 @@ def platform_line(roadmap: Roadmap, language: Language) -> str:
     form = words[f"form.{advice.form}"]
     shared = len(advice.shared_needs)
     return words["rm.platform_line"].format(
-        form=form[:1].upper() + form[1:],
+        form=sentence_start(form),
         shared=counted(shared, "needs", language),
         specific=len(advice.specific_needs),
     )
@@ -277,7 +277,7 @@ def roadmap_notes(roadmap: Roadmap, language: Language) -> tuple[str, ...]:
     )
     notes = [note_text(n, language) for n in roadmap.notes]
     decided = (words["rm.rule_decided"],) if any(s.decided for s in roadmap.needs) else ()
-    return (words["rm.rule"], *decided, surveys, *(n[:1].upper() + n[1:] + "." for n in notes))
+    return (words["rm.rule"], *decided, surveys, *(sentence_start(n) + "." for n in notes))
 
 
 @dataclass(frozen=True)

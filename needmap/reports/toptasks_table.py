@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from needmap.model.toptasks import GroupBreakdown, TopTasks
-from needmap.reports.i18n import Language, format_count, labels, note_text, number_key
+from needmap.reports.i18n import (
+    Language,
+    format_count,
+    labels,
+    note_text,
+    number_key,
+    sentence_start,
+)
 from needmap.reports.print_layout import PRINTED
 from needmap.reports.sheet_cells import (
     SheetNumber,
@@ -156,7 +163,7 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
         notes.append(words["tt.suppressed_note"].format(n=result.min_group_size))
     for note in result.notes:
         text = note_text(note, language)
-        notes.append(text[:1].upper() + text[1:] + ".")
+        notes.append(sentence_start(text) + ".")
     return RankingTable(
         language=language,
         title=words["tt.title"].format(title=result.title),

@@ -37,6 +37,7 @@ from needmap.reports.i18n import (
     format_points,
     labels,
     number_key,
+    sentence_start,
 )
 from needmap.reports.interviews_report import bucket_name, study_interviews
 from needmap.reports.jinja import render_report
@@ -187,7 +188,7 @@ def _groups(story: NeedStory, language: Language) -> list[str]:
         ]
         if named:
             said = words[f"importance.{level}"]
-            lines.append(f"{said[:1].upper()}{said[1:]}: {'; '.join(named)}")
+            lines.append(f"{sentence_start(said)}: {'; '.join(named)}")
     region = story.region
     if region is None:
         return [words["why.no_groups"]]
