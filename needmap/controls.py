@@ -39,18 +39,31 @@ def without_controls(text: str) -> str:
     return text if text.isprintable() else text.translate(_TAKEN_OUT)
 
 
+_TYPED_PLAIN = str.maketrans(
+    dict.fromkeys("\u2018\u2019\u201a\u201b\u02bc\u2032", "'")
+    | dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"')
+    | dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-")
+    | {"\u2026": "..."}
+)
+"""Curly quotes, dashes and the ellipsis as typed on a keyboard: Word (and Outlook, and
+a Mac) turns a straight quote into a curly one, a hyphen between spaces into a dash and
+three points into an ellipsis as one types, so an option written in Word and pasted
+into the form tool differs from the same option typed into the mapping."""
+
+
 def fold_text(text: str) -> str:
     """``text`` as it is compared with another that a reader cannot tell it from: without
     case, control characters or characters that print as nothing (a zero-width space, a
-    soft hyphen), with its white space as one plain space and its accented letters
-    composed. A form tool or Excel may write a no-break space where the mapping has a
-    space, an option or a name copied from Word or a PDF may keep a zero-width space or a
-    soft hyphen, and text copied on a Mac may write ``é`` as ``e`` and an accent."""
+    soft hyphen), with its white space as one plain space, its accented letters composed
+    and its curly quotes and dashes plain (:data:`_TYPED_PLAIN`). A form tool or Excel
+    may write a no-break space where the mapping has a space, an option or a name copied
+    from Word or a PDF may keep a zero-width space or a soft hyphen, and text copied on a
+    Mac may write ``é`` as ``e`` and an accent."""
     text = without_controls(text)
     if not text.isprintable():
         text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     if not text.isascii():  # é as one character or as e and an accent (as macOS writes it)
-        text = unicodedata.normalize("NFC", text)
+        text = unicodedata.normalize("NFC", text).translate(_TYPED_PLAIN)
     return " ".join(text.split()).casefold()
 
 

@@ -79,6 +79,7 @@ def test_a_folded_text_is_plain(text: str) -> None:
         ("Beleids\u00admedewerkers", "beleidsmedewerkers"),
         ("Caf\u00e9\u00a0menu", "cafe\u0301 MENU "),
         ("Field\vstaff\x1b", "field staff"),
+        ("Foto\u2019s \u2013 \u201cdelen\u201d\u2026", 'Foto\'s - "delen"...'),  # typed in Word
     ],
 )
 def test_texts_that_read_alike_fold_alike(one: str, other: str) -> None:

@@ -838,6 +838,28 @@ def test_answers_and_labels_match_with_any_spacing_and_no_control_character(
     assert problem.hint == "did you mean 'Field staff'?"
 
 
+def test_a_curly_quote_or_a_dash_from_word_matches_the_mapping_s_plain_one(
+    study: Study, tmp_path: Path
+) -> None:
+    """An option written in Word and pasted into the form tool has Word's curly quote and
+    dash (and a mapping typed from the form, the keyboard's): they count as one task."""
+    plain = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
+    plain = plain.replace("label: Book leave", "label: Book a day's leave - or more")
+    mapping = _write(
+        tmp_path, "mapping.yaml", plain.replace("See the café menu", "See the menu...")
+    )
+    export = _write(
+        tmp_path,
+        "x.csv",
+        "ID,What is your role?,Which tasks do you do most often? Choose at most five.\n"
+        "1,Field staff,Book a day\u2019s leave \u2013 or more;See the menu\u2026;\n"
+        "2,Field staff,Book a day's leave - or more;\n",
+    )
+    result = import_survey(load_mapping(mapping, study), export)
+    votes = {t: n for t, n in result.tally.votes["field"].items() if n}
+    assert votes == {"leave": 2, "cafe": 1}
+
+
 LEAVE_ALSO = (
     "'Book leave'? Or, if the survey showed both (an option edited while it ran), add this "
     "text under that task's also: in the mapping"
