@@ -52,7 +52,8 @@ def test_the_templates_and_a_new_study_s_next_steps_in_the_terminal(
 ) -> None:
     """`needmap templates` lists each template with its groups by family, a blank line
     between them; `needmap init` counts what it made and numbers the steps after it, each
-    command on a line of its own, as `needmap status` does."""
+    command on a line of its own, as `needmap status` does, in the new study's language
+    (Dutch for 'gemeente'; tests/test_templates.py has an English one)."""
     monkeypatch.chdir(tmp_path)
     env = {"COLUMNS": str(width)}
     listed = runner.invoke(app, ["templates"], env=env)
@@ -66,7 +67,7 @@ def test_init_then_validate(tmp_path: Path) -> None:
     folder = tmp_path / "s"
     result = runner.invoke(app, ["init", str(folder), "--template", "zorginstelling"])
     assert result.exit_code == 0, result.output
-    assert "8 groups, 31 needs, 5 personas" in result.stdout
+    assert "8 doelgroepen, 31 behoeften, 5 persona's, 14 bestanden" in result.stdout
     named = re.findall(r"needmap (\w+)", " ".join(result.stdout.split()))
     commands = {
         c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands

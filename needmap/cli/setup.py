@@ -45,35 +45,45 @@ def init(
 ) -> None:
     """Create a new study from a template. Never overwrites an existing study."""
     from needmap.personas.loader import load_study
+    from needmap.reports.i18n import counted, labels
     from needmap.scaffold import init_study, template_name
     from needmap.surveys.mapping import mapping_files
 
     template = template_name(template)  # as the templates list names it
     written = init_study(folder, template)
     study = load_study(folder)
+    language = study.settings.language  # the new study's: its files are in it too
+    words = labels(language)
+    counts = [
+        counted(n, kind, language) for kind, n in study.summary().items() if kind != "families"
+    ]
     out = new_console()
     out.print(
-        f"Created a study in {escape(str(folder))} from template '{escape(template)}': "
-        f"{_counts(study)}, {len(written)} files."
+        escape(
+            words["init.created"].format(
+                folder=folder,
+                template=template,
+                counts=", ".join([*counts, counted(len(written), "files", language)]),
+            )
+        )
     )
     word = command_word(folder)
     steps = [
-        ("Fit the groups to the organisation (then merge, split or rename):", "groups list"),
-        ("Edit the YAML files, and check them:", "validate"),
-        ("While you edit, the reports in the browser, refreshed on each save:", "serve"),
-        ("Before the interviews, a guide per group:", "guide", "--out guides.pdf"),
-        *(
-            [("Before the top-task survey, its questions to build it with:", "survey questions")]
-            if len(mapping_files(folder)) == 1
-            else []
-        ),
-        ("Where the study stands, and what to do next:", "status"),
-        ("Every report, to share:", "build"),
+        ("groups", "groups list"),
+        ("validate", "validate"),
+        ("serve", "serve"),
+        ("guide", "guide", "--out guides.pdf"),
+        *([("questions", "survey questions")] if len(mapping_files(folder)) == 1 else []),
+        ("status", "status"),
+        ("build", "build"),
     ]
-    out.print("Next steps:")
+    out.print(f"{escape(words['status.next_steps'])}:")
     print_steps(
         out,
-        [(what, " ".join(("needmap", command, word, *extra))) for what, command, *extra in steps],
+        [
+            (words[f"init.step.{step}"], " ".join(("needmap", command, word, *extra)))
+            for step, command, *extra in steps
+        ],
     )
 
 

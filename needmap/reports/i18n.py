@@ -215,6 +215,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "count.votes.one": "1 vote",
         "count.families": "{n} families of groups",
         "count.families.one": "1 family of groups",
+        "count.personas": "{n} personas",
+        "count.personas.one": "1 persona",
+        "count.files": "{n} files",
+        "count.files.one": "1 file",
         "report.alt": "{drawing} of the needs of {units}: which they share and which are "
         "their own. The needs table lists them region by region.",
         "report.alt.venn": "Overlapping circles",
@@ -639,6 +643,14 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "guide.casts_doubt": "the needs it casts doubt on",
         "iv.more_in_file": "Per group, and the quotes: {command} (or .md, .xlsx)",
         "status.next_steps": "Next steps",
+        "init.created": "Created a study in {folder} from template '{template}': {counts}.",
+        "init.step.groups": "Fit the groups to the organisation (then merge, split or rename):",
+        "init.step.validate": "Edit the YAML files, and check them:",
+        "init.step.serve": "While you edit, the reports in the browser, refreshed on each save:",
+        "init.step.guide": "Before the interviews, a guide per group:",
+        "init.step.questions": "Before the top-task survey, its questions to build it with:",
+        "init.step.status": "Where the study stands, and what to do next:",
+        "init.step.build": "Every report, to share:",
         "status.nothing_waits": "Nothing waits. Write every report: {command}",
         "status.more": "{shown} and {more} more",
         "status.unread": "Move {moves}: needmap reads them only there, and leaves them out of "
@@ -890,6 +902,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "count.votes.one": "1 stem",
         "count.families": "{n} families van doelgroepen",
         "count.families.one": "1 familie van doelgroepen",
+        "count.personas": "{n} persona's",
+        "count.personas.one": "1 persona",
+        "count.files": "{n} bestanden",
+        "count.files.one": "1 bestand",
         "report.alt": "{drawing} van de behoeften van {units}: welke ze delen en welke alleen "
         "de hunne zijn. De behoeftentabel zet ze per gebied op een rij.",
         "report.alt.venn": "Overlappende cirkels",
@@ -1331,6 +1347,16 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "guide.casts_doubt": "de behoeften die het betwijfelt",
         "iv.more_in_file": "Per groep, en de citaten: {command} (of .md, .xlsx)",
         "status.next_steps": "Volgende stappen",
+        "init.created": "Onderzoek gemaakt in {folder} uit sjabloon '{template}': {counts}.",
+        "init.step.groups": "Stem de doelgroepen af op de organisatie (voeg samen, splits of "
+        "hernoem):",
+        "init.step.validate": "Bewerk de YAML-bestanden, en controleer ze:",
+        "init.step.serve": "Tijdens het bewerken de rapporten in de browser, na elke opslag "
+        "vernieuwd:",
+        "init.step.guide": "Voor de gesprekken, een gespreksleidraad per groep:",
+        "init.step.questions": "Voor het toptakenonderzoek, de vragen om de enquête mee te bouwen:",
+        "init.step.status": "Waar het onderzoek staat, en wat er nu te doen is:",
+        "init.step.build": "Alle rapporten, om te delen:",
         "status.nothing_waits": "Er wacht niets. Schrijf alle rapporten: {command}",
         "status.more": "{shown} en nog {more}",
         "status.unread": "Verplaats {moves}: needmap leest ze alleen daar; tot dan ontbreekt "
