@@ -669,8 +669,8 @@ def test_the_cli_writes_once_and_then_refuses(make_study: StudyMaker, tmp_path: 
     assert done.exit_code == 0, done.output  # --update writes a file that is not there
     assert " ".join(done.stdout.split()) == (
         f"wrote {root / 'interviews' / 'round-2.yaml'}: 3 interviews with 3 quotes "
-        f"(Front desk 1, Field staff 2). What they say about each need: needmap "
-        f"interviews {root}"
+        "(interviews per group: Front desk 1, Field staff 2). What they say about each need: "
+        f"needmap interviews {root}"
     )
     assert "warning: not imported: the column 'Name'" in done.stderr
     written = (root / "interviews" / "round-2.yaml").read_bytes()
@@ -746,7 +746,8 @@ def test_update_adds_what_is_new_and_leaves_the_rest_as_written(
     done = runner.invoke(app, ["import-interviews", str(root), str(sheet), "--update"])
     assert done.exit_code == 0, done.output
     assert " ".join(done.stdout.split()).startswith(
-        f"updated {path}: added 1 interview with 1 quote (Front desk 1); added 2 quotes to 2 "
+        f"updated {path}: added 1 interview with 1 quote (interviews per group: Front desk 1); "
+        "added 2 quotes to 2 "
         "interviews it had (depot-visit, field-2026-03-10); 1 unchanged."
     )
     assert path.read_text(encoding="utf-8") == (

@@ -209,7 +209,8 @@ def _imported_summary(result: ImportedInterviews, group_names: Mapping[str, str]
     quotes = sum(len(interview.quotes) for interview in result.interviews)
     per_group = Counter(group_names[interview.group] for interview in result.interviews)
     added = (
-        f"{plural(len(result.interviews), 'interview')} with {plural(quotes, 'quote')} ("
+        f"{plural(len(result.interviews), 'interview')} with {plural(quotes, 'quote')} "
+        "(interviews per group: "
         + ", ".join(f"{escape(group)} {count}" for group, count in per_group.items())
         + ")"
     )
