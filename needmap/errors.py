@@ -14,7 +14,7 @@ import math
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Self
@@ -54,6 +54,9 @@ class Location:
     path: Path | None = None
     line: int | None = None
     column: int | None = None
+    sheet: str | None = field(default=None, compare=False)
+    """A workbook of several sheets: the sheet the place is on, which :attr:`cell` names
+    as Excel does (``Form1!G8``): row 8 is on every sheet. None for a workbook of one."""
 
     def __str__(self) -> str:
         parts = [str(self.path) if self.path is not None else "<input>"]
@@ -72,9 +75,10 @@ class Location:
             return None
         if self.line is None or self.column is None:
             return None
-        from openpyxl.utils import get_column_letter
+        from openpyxl.utils import get_column_letter, quote_sheetname
 
-        return f"{get_column_letter(self.column)}{self.line}"
+        cell = f"{get_column_letter(self.column)}{self.line}"
+        return cell if self.sheet is None else f"{quote_sheetname(self.sheet)}!{cell}"
 
 
 class Severity(StrEnum):

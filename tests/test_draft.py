@@ -3,6 +3,7 @@ counts."""
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 from collections import Counter
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from needmap import list_templates, load_study
@@ -106,6 +108,28 @@ def test_empty_rows_count_for_nothing_in_a_draft(tmp_path: Path) -> None:
     _, _, plain = _ms_forms_draft(tmp_path, rows.replace(",,\n", ""), name="plain.csv")
     assert draft.answers == plain.answers
     assert [(t.label, t.votes) for t in draft.tasks] == [("Book leave", 2), ("Claim expenses", 1)]
+
+
+def test_a_sheet_of_notes_before_the_answers_is_passed_over(tmp_path: Path) -> None:
+    """The draft reads the workbook's sheet that shows a survey's answers, not a sheet of
+    notes put before it; the draft's check imports that sheet too."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    book = Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "Notes"
+    notes.append(["Exported on 2 March, before the reminder"])
+    answers = book.create_sheet("Form1")
+    with (SURVEY_FIXTURES / "exports" / "ms-forms.csv").open(encoding="utf-8-sig") as export:
+        for row in csv.reader(export):
+            answers.append(row)
+    book.save(tmp_path / "export.xlsx")
+    study = load_study(root)
+    draft = draft_mapping(study, tmp_path / "export.xlsx")
+    assert (draft.layout, draft.group_column) == ("ms-forms", ROLE)
+    check = write_draft(study, draft, root / "surveys" / "drafted.yaml", tmp_path / "export.xlsx")
+    assert check.respondents == 11
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))

@@ -254,9 +254,9 @@ def test_a_quote_excel_took_for_a_formula_is_said_to_be_one(
     workbook.save(path)
     with pytest.raises(InvalidStudyError) as raised:
         import_interview_sheet(load_study(make_study()), path)
-    assert [(p.location.line, p.location.column, p.message) for p in raised.value.problems] == [
-        (2, 4, "needs without a quote"),
-        (3, 4, "needs without a quote"),
+    assert [(p.location.cell, p.message) for p in raised.value.problems] == [
+        ("'Quotes'!D2", "needs without a quote"),  # the workbook has two sheets
+        ("'Quotes'!D3", "needs without a quote"),
     ]
     assert [p.hint for p in raised.value.problems] == [
         "the cell holds a formula (=- we search in four systems), not text: Excel takes what "

@@ -1982,6 +1982,36 @@ def test_the_first_sheet_with_data_is_read(study: Study, tmp_path: Path, empty: 
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
 
 
+def test_a_sheet_of_notes_before_the_answers_is_passed_over(study: Study, tmp_path: Path) -> None:
+    """A consultant may put a sheet of notes before the export's: the answers are read
+    from the sheet that has the mapping's columns, and a problem names its sheet (row 3
+    is on both), as a single sheet's problems do not."""
+    book = Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "Notes"
+    notes.append(["Exported on 2 March, before the reminder"])
+    answers = book.create_sheet("Form1")
+    rows = _rows(SURVEY_FIXTURES / "exports" / "ms-forms.csv")
+    for row in rows:
+        answers.append(row)
+    book.save(tmp_path / "export.xlsx")
+    result = _import(study, "ms-forms", tmp_path / "export.xlsx")
+    assert how_read_text(result.how, "en") == "XLSX, sheet 'Form1'"
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+    answers["G3"] = "Fly to the moon;"
+    book.save(tmp_path / "export.xlsx")
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "ms-forms", tmp_path / "export.xlsx")
+    [problem] = raised.value.problems
+    assert problem.format().endswith(":3:7: cell 'Form1'!G3: unknown choice 'Fly to the moon'")
+    del book["Notes"]
+    book.save(tmp_path / "alone.xlsx")
+    with pytest.raises(InvalidStudyError) as alone:
+        _import(study, "ms-forms", tmp_path / "alone.xlsx")
+    assert alone.value.problems[0].location.cell == "G3"
+
+
 def test_unreadable_inputs(study: Study, tmp_path: Path) -> None:
     mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "long.yaml", study)
     with pytest.raises(NeedmapError, match=r"cannot read '\.json' files") as raised:

@@ -46,12 +46,20 @@ class Problems:
     problem about the same text as one kept (``same``) is counted with it."""
 
     path: Path
+    sheet: str | None = None
+    """A workbook of several sheets: the one read, which each problem's cell names."""
     kept: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     severities: dict[str, Severity] = field(default_factory=dict)
     again: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     """(kind, text) -> where the kept problem about that text is in ``kept``, then the
     lines it is found on again."""
+
+    @classmethod
+    def of(cls, table: Table) -> Problems:
+        """Where ``table``'s problems go: with its sheet named where its workbook has
+        others (a cell G8 is on each of them)."""
+        return cls(table.path, table.sheet if len(table.sheets) > 1 else None)
 
     def add(
         self,
@@ -79,7 +87,12 @@ class Problems:
             if same is not None:
                 self.again[(kind, same)] = [len(self.kept)]
             self.kept.append(
-                Problem(Location(self.path, line, column), message, hint=shown, severity=severity)
+                Problem(
+                    Location(self.path, line, column, self.sheet),
+                    message,
+                    hint=shown,
+                    severity=severity,
+                )
             )
 
     def report(self, kind: str, problem: Problem) -> None:

@@ -20,7 +20,13 @@ from itertools import chain, islice
 from pathlib import Path
 
 from needmap.controls import fold_text, without_controls
-from needmap.errors import InvalidStudyError, Location, Problem, TargetExistsError, UsageError
+from needmap.errors import (
+    InvalidStudyError,
+    Location,
+    Problem,
+    TargetExistsError,
+    UsageError,
+)
 from needmap.fileio import write_text_atomic
 from needmap.personas.messages import text_problems
 from needmap.personas.modelines import SURVEY_SCHEMA, study_modeline
@@ -33,6 +39,7 @@ from needmap.surveys.draft_columns import (
     MAX_TASKS,
     SAMPLE_ROWS,
     Columns,
+    Detected,
     detect,
     google_choices,
 )
@@ -47,7 +54,7 @@ from needmap.surveys.draft_words import asked_picks, guess_group, slug, suggest_
 from needmap.surveys.file_notes import file_notes
 from needmap.surveys.headings import header_list
 from needmap.surveys.mapping import Layout
-from needmap.surveys.tables import HowRead, open_table
+from needmap.surveys.tables import HowRead, Table, open_table, other_sheets
 from needmap.surveys.tally import OUTSIDE
 
 __all__ = [
@@ -108,12 +115,7 @@ def draft_mapping(
     that name the study's groups. Every problem with the columns is raised at once, with
     the columns the export has."""
     title = None if title is None else title.strip()
-    table = open_table(export)
-    try:
-        sample = list(islice(table.rows, SAMPLE_ROWS))
-    except table.errors as exc:
-        raise InvalidStudyError([table.unreadable(exc)]) from None
-    found = detect(study, table.header, sample, layout)
+    table, sample, found = _answers_sheet(study, open_table(export), layout)
     layout = layout or found.layout or ("limesurvey" if question else None)
     group_column = group_column or found.group_column
     choices_column = choices_column or found.choices_column
@@ -461,6 +463,31 @@ def _ask_for(columns: Columns, option: str, message: str) -> None:
     header = columns.table.header
     hint = f"give {option}; the header has: " + header_list(header)
     columns.problems.append(_usage(message, hint))
+
+
+def _answers_sheet(
+    study: Study, table: Table, layout: Layout | None
+) -> tuple[Table, list[list[str]], Detected]:
+    """The export's sample rows and what they show (:func:`detect`): of the first sheet
+    with data, or, where that shows neither a layout nor a group column, of the first of
+    the workbook's other sheets that does (a sheet of notes put before the answers)."""
+    sample = _sample(table)
+    found = detect(study, table.header, sample, layout)
+    if found.layout is not None or found.group_column is not None:
+        return table, sample, found
+    for other in other_sheets(table):
+        other_sample = _sample(other)
+        seen = detect(study, other.header, other_sample, layout)
+        if seen.layout is not None or seen.group_column is not None:
+            return other, other_sample, seen
+    return table, sample, found
+
+
+def _sample(table: Table) -> list[list[str]]:
+    try:
+        return list(islice(table.rows, SAMPLE_ROWS))
+    except table.errors as exc:
+        raise InvalidStudyError([table.unreadable(exc)]) from None
 
 
 @dataclass

@@ -10,12 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from needmap.errors import InvalidStudyError, Location, Problem, Severity, first_of
+from needmap.errors import (
+    InvalidStudyError,
+    Location,
+    Problem,
+    Severity,
+    first_of,
+)
 from needmap.scrub import scrub
 from needmap.surveys.counting import UNNAMED, Counts, Problems
-from needmap.surveys.layouts import Interleaved, layout_loop
+from needmap.surveys.layouts import Interleaved, Loop, layout_loop
 from needmap.surveys.mapping import SurveyMapping
-from needmap.surveys.tables import HowRead, open_table
+from needmap.surveys.tables import HowRead, Table, open_table, other_sheets
 from needmap.surveys.tally import Tally
 
 __all__ = ["ImportResult", "import_survey"]
@@ -50,10 +56,13 @@ def _import(
     mapping: SurveyMapping, path: Path, strict: bool, named: str = UNNAMED, *, grouped: bool
 ) -> ImportResult:
     table = open_table(path)
-    problems = Problems(path)
+    problems = Problems.of(table)
     loop = layout_loop(mapping, table, problems, grouped, named)
     if loop is None:
-        raise InvalidStudyError(problems.all())
+        elsewhere = _on_another_sheet(mapping, table, grouped, named)
+        if elsewhere is None:
+            raise InvalidStudyError(problems.all())
+        table, problems, loop = elsewhere
     counts = Counts(mapping, table, problems, named)
     try:
         loop(counts)
@@ -70,6 +79,23 @@ def _import(
     if any(p.severity is Severity.ERROR for p in found):
         raise InvalidStudyError(found)
     return ImportResult(tally, tuple(found), table.how)
+
+
+def _on_another_sheet(
+    mapping: SurveyMapping, table: Table, grouped: bool, named: str
+) -> tuple[Table, Problems, Loop] | None:
+    """A workbook whose first sheet with data lacks the mapping's columns: the first of
+    its other sheets that has them, as read with a loop over its rows; else None.
+
+    A consultant may put a sheet of notes before the answers, and a workbook saved from
+    a shared drive may open on a summary; the columns the mapping names tell the answers'
+    sheet apart, and the import says which sheet it read."""
+    for other in other_sheets(table):
+        problems = Problems.of(other)
+        loop = layout_loop(mapping, other, problems, grouped, named)
+        if loop is not None:
+            return other, problems, loop
+    return None
 
 
 def _nobody_counted(tally: Tally, mapping: SurveyMapping, path: Path, named: str) -> Problem:

@@ -129,6 +129,9 @@ class _Columns:
     """Field -> column index, for the columns the sheet has."""
     headings: Mapping[str, str]
     """Field -> its column's heading as the sheet writes it ('citaat' for the quote)."""
+    sheet: str | None = None
+    """A workbook of several sheets (as ``guide --sheet`` writes): the one read, which
+    each problem's cell names."""
 
     def named(self, name: str) -> str:
         """The heading of a field's column, for a hint: as the sheet has it, or (for a
@@ -141,7 +144,7 @@ class _Columns:
 
     def at(self, path: Path, line: int, name: str) -> Location:
         i = self.index.get(name)
-        return Location(path, line, None if i is None else i + 1)
+        return Location(path, line, None if i is None else i + 1, self.sheet)
 
 
 def read_interview_sheet(
@@ -223,7 +226,7 @@ def _columns(table: Table, problems: list[Problem]) -> _Columns:
                 severity=Severity.WARNING,
             )
         )
-    return _Columns(index, headings)
+    return _Columns(index, headings, table.sheet if len(table.sheets) > 1 else None)
 
 
 class _Resolver:

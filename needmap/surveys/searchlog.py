@@ -394,7 +394,7 @@ def _read_one(
     columns = _columns(log, table, document, problems)
     if columns is None:
         return None
-    found = Problems(path)
+    found = Problems.of(table)
     terms, without_term = _count_terms(table, columns, found)
     problems.extend(found.all())
     return table.how, terms, without_term

@@ -25,7 +25,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from needmap.controls import fold_text
-from needmap.errors import WORKBOOKS, InvalidStudyError, Location, Problem, first_of
+from needmap.errors import (
+    WORKBOOKS,
+    InvalidStudyError,
+    Location,
+    NeedmapError,
+    Problem,
+    first_of,
+)
 from needmap.personas.messages import files_in, missing_file_hint
 from needmap.shell import command_word
 from needmap.surveys.headings import heading_code
@@ -40,6 +47,7 @@ __all__ = [
     "column_of",
     "formula_at",
     "open_table",
+    "other_sheets",
     "unreadable",
 ]
 
@@ -536,6 +544,19 @@ def _workbook(path: Path, name: str | None) -> Table:
         hashlib.sha256(raw).hexdigest(),
         sheets=sheets,
     )
+
+
+def other_sheets(table: Table) -> Iterator[Table]:
+    """A workbook's sheets other than the one ``table`` is, in order, each as
+    :func:`open_table` reads a sheet named; the empty ones passed over. For a reader that
+    finds, by their columns, the answers a sheet of notes was put before."""
+    for sheet in table.sheets:
+        if sheet == table.sheet:
+            continue
+        try:
+            yield open_table(table.path, sheet)
+        except NeedmapError:  # an empty sheet
+            continue
 
 
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
