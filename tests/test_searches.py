@@ -863,6 +863,35 @@ def test_a_quote_left_open_in_a_log_is_told_where_it_opens(
     )
 
 
+def test_a_workbook_s_one_sheet_with_the_log_s_columns_is_read_without_a_name(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """A sheet about the report first and the terms on the next: the one sheet with the
+    log's columns is read, and a problem names its sheet with the cell."""
+    _report_workbook(tmp_path)
+    workbook = load_workbook(tmp_path / "report.xlsx")
+    del workbook["Abandoned Queries"]
+    workbook["Top Queries by Month"]["B3"] = "many"
+    workbook.save(tmp_path / "report.xlsx")
+    files: dict[str, str | bytes | None] = {
+        "needs.yaml": NEEDS,
+        "groups.yaml": GROUPS,
+        "personas.yaml": None,
+        "analytics/report.xlsx": (tmp_path / "report.xlsx").read_bytes(),
+        "analytics/r.yaml": _log_yaml(""),
+    }
+    (problem,) = check_search_logs(load_study(make_study(files)))
+    assert problem.format().endswith(
+        "report.xlsx:3:2: cell 'Top Queries by Month'!B3: 'many' is not a number of searches"
+    )
+    workbook["Top Queries by Month"]["B3"] = 4
+    workbook.save(tmp_path / "report.xlsx")
+    files["analytics/report.xlsx"] = (tmp_path / "report.xlsx").read_bytes()
+    (log,) = load_search_logs(load_study(make_study(files, name="mended")))
+    assert how_read_text(log.how, "en") == "XLSX, sheet 'Top Queries by Month'"
+    assert [(t.text, t.searches) for t in log.terms.values()] == [("verlof", 30), ("nieuws", 4)]
+
+
 def test_a_workbook_is_read_at_the_sheet_the_log_names(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

@@ -1985,7 +1985,8 @@ def test_the_first_sheet_with_data_is_read(study: Study, tmp_path: Path, empty: 
 def test_a_sheet_of_notes_before_the_answers_is_passed_over(study: Study, tmp_path: Path) -> None:
     """A consultant may put a sheet of notes before the export's: the answers are read
     from the sheet that has the mapping's columns, and a problem names its sheet (row 3
-    is on both), as a single sheet's problems do not."""
+    is on both), as a single sheet's problems do not. Of two sheets that have them,
+    which holds the answers is the user's to say."""
     book = Workbook()
     notes = book.active
     assert notes is not None
@@ -2005,7 +2006,18 @@ def test_a_sheet_of_notes_before_the_answers_is_passed_over(study: Study, tmp_pa
         _import(study, "ms-forms", tmp_path / "export.xlsx")
     [problem] = raised.value.problems
     assert problem.format().endswith(":3:7: cell 'Form1'!G3: unknown choice 'Fly to the moon'")
-    del book["Notes"]
+    copy = book.copy_worksheet(answers)
+    copy.title = "Form1 cleaned"
+    book.save(tmp_path / "export.xlsx")
+    with pytest.raises(InvalidStudyError) as raised:
+        _import(study, "ms-forms", tmp_path / "export.xlsx")
+    assert [(p.message, p.hint) for p in raised.value.problems][-1] == (
+        "the sheets 'Form1' and 'Form1 cleaned' each have the mapping's columns: which holds "
+        "the answers?",
+        "delete the others from a copy of the workbook and import that, or save the answers' "
+        "sheet as CSV (UTF-8) and import the CSV",
+    )
+    del book["Notes"], book["Form1 cleaned"]
     book.save(tmp_path / "alone.xlsx")
     with pytest.raises(InvalidStudyError) as alone:
         _import(study, "ms-forms", tmp_path / "alone.xlsx")

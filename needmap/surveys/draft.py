@@ -54,7 +54,7 @@ from needmap.surveys.draft_words import asked_picks, guess_group, slug, suggest_
 from needmap.surveys.file_notes import file_notes
 from needmap.surveys.headings import header_list
 from needmap.surveys.mapping import Layout
-from needmap.surveys.tables import HowRead, Table, open_table, other_sheets
+from needmap.surveys.tables import HowRead, Table, open_table, other_sheets_that_fit
 from needmap.surveys.tally import OUTSIDE
 
 __all__ = [
@@ -469,17 +469,22 @@ def _answers_sheet(
     study: Study, table: Table, layout: Layout | None
 ) -> tuple[Table, list[list[str]], Detected]:
     """The export's sample rows and what they show (:func:`detect`): of the first sheet
-    with data, or, where that shows neither a layout nor a group column, of the first of
-    the workbook's other sheets that does (a sheet of notes put before the answers)."""
+    with data, or, where that shows neither a layout nor a group column, of the one
+    other sheet of the workbook that does (a sheet of notes put before the answers)."""
     sample = _sample(table)
     found = detect(study, table.header, sample, layout)
     if found.layout is not None or found.group_column is not None:
         return table, sample, found
-    for other in other_sheets(table):
-        other_sample = _sample(other)
-        seen = detect(study, other.header, other_sample, layout)
-        if seen.layout is not None or seen.group_column is not None:
-            return other, other_sample, seen
+
+    def shows_answers(other: Table) -> tuple[list[list[str]], Detected] | None:
+        rows = _sample(other)
+        seen = detect(study, other.header, rows, layout)
+        return (rows, seen) if seen.layout is not None or seen.group_column is not None else None
+
+    fitting = other_sheets_that_fit(table, shows_answers)
+    if len(fitting) == 1:
+        [(other, (rows, seen))] = fitting
+        return other, rows, seen
     return table, sample, found
 
 

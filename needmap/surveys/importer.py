@@ -16,12 +16,13 @@ from needmap.errors import (
     Problem,
     Severity,
     first_of,
+    listed,
 )
 from needmap.scrub import scrub
 from needmap.surveys.counting import UNNAMED, Counts, Problems
 from needmap.surveys.layouts import Interleaved, Loop, layout_loop
 from needmap.surveys.mapping import SurveyMapping
-from needmap.surveys.tables import HowRead, Table, open_table, other_sheets
+from needmap.surveys.tables import HowRead, Table, open_table, other_sheets_that_fit
 from needmap.surveys.tally import Tally
 
 __all__ = ["ImportResult", "import_survey"]
@@ -59,7 +60,7 @@ def _import(
     problems = Problems.of(table)
     loop = layout_loop(mapping, table, problems, grouped, named)
     if loop is None:
-        elsewhere = _on_another_sheet(mapping, table, grouped, named)
+        elsewhere = _on_another_sheet(mapping, table, grouped, named, problems)
         if elsewhere is None:
             raise InvalidStudyError(problems.all())
         table, problems, loop = elsewhere
@@ -82,19 +83,35 @@ def _import(
 
 
 def _on_another_sheet(
-    mapping: SurveyMapping, table: Table, grouped: bool, named: str
+    mapping: SurveyMapping, table: Table, grouped: bool, named: str, problems: Problems
 ) -> tuple[Table, Problems, Loop] | None:
-    """A workbook whose first sheet with data lacks the mapping's columns: the first of
-    its other sheets that has them, as read with a loop over its rows; else None.
+    """A workbook whose first sheet with data lacks the mapping's columns: the one other
+    sheet that has them, with its problems and the loop over its rows; else None, and
+    where several have them, a problem that says so.
 
     A consultant may put a sheet of notes before the answers, and a workbook saved from
     a shared drive may open on a summary; the columns the mapping names tell the answers'
     sheet apart, and the import says which sheet it read."""
-    for other in other_sheets(table):
-        problems = Problems.of(other)
-        loop = layout_loop(mapping, other, problems, grouped, named)
-        if loop is not None:
-            return other, problems, loop
+
+    def read(other: Table) -> tuple[Problems, Loop] | None:
+        found = Problems.of(other)
+        loop = layout_loop(mapping, other, found, grouped, named)
+        return None if loop is None else (found, loop)
+
+    fitting = other_sheets_that_fit(table, read)
+    if len(fitting) == 1:
+        [(other, (found, loop))] = fitting
+        return other, found, loop
+    if fitting:
+        names = listed([f"'{other.sheet}'" for other, _ in fitting])
+        problems.add(
+            "several sheets",
+            None,
+            None,
+            f"the sheets {names} each have the mapping's columns: which holds the answers?",
+            hint="delete the others from a copy of the workbook and import that, or save the "
+            "answers' sheet as CSV (UTF-8) and import the CSV",
+        )
     return None
 
 

@@ -42,7 +42,14 @@ from needmap.personas.schema_messages import validated_document
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file
 from needmap.surveys.counting import Problems
-from needmap.surveys.tables import READABLE, HowRead, SheetNotFound, Table, open_table
+from needmap.surveys.tables import (
+    READABLE,
+    HowRead,
+    SheetNotFound,
+    Table,
+    open_table,
+    other_sheets_that_fit,
+)
 
 __all__ = [
     "PLACEHOLDERS",
@@ -391,8 +398,14 @@ def _read_one(
     except NeedmapError as exc:
         problems.extend(exc.problems)
         return None
-    columns = _columns(log, table, document, problems)
+    lacking: list[Problem] = []
+    columns = _columns(log, table, document, lacking)
+    if columns is None and log.sheet is None:  # a sheet of notes before the terms, say
+        fitting = other_sheets_that_fit(table, lambda other: _columns(log, other, document, []))
+        if len(fitting) == 1:  # of several, the log names one with sheet: (as the hint says)
+            [(table, columns)] = fitting
     if columns is None:
+        problems.extend(lacking)
         return None
     found = Problems.of(table)
     terms, without_term = _count_terms(table, columns, found)

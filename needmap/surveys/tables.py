@@ -22,7 +22,7 @@ import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from needmap.controls import fold_text
 from needmap.errors import (
@@ -47,9 +47,11 @@ __all__ = [
     "column_of",
     "formula_at",
     "open_table",
-    "other_sheets",
+    "other_sheets_that_fit",
     "unreadable",
 ]
+
+_Fit = TypeVar("_Fit")
 
 _DELIMITERS = (";", ",", "\t")
 _SEP_LINE = re.compile(r"sep=(.)")
@@ -546,17 +548,26 @@ def _workbook(path: Path, name: str | None) -> Table:
     )
 
 
-def other_sheets(table: Table) -> Iterator[Table]:
-    """A workbook's sheets other than the one ``table`` is, in order, each as
-    :func:`open_table` reads a sheet named; the empty ones passed over. For a reader that
-    finds, by their columns, the answers a sheet of notes was put before."""
+def other_sheets_that_fit(
+    table: Table, fits: Callable[[Table], _Fit | None]
+) -> list[tuple[Table, _Fit]]:
+    """The sheets of ``table``'s workbook other than the one it is, each as
+    :func:`open_table` reads a sheet named, for which ``fits`` gives a value, with that
+    value; the empty ones passed over. For a reader that finds by their columns the sheet
+    a sheet of notes was put before: one that fits is the one; of several, which is meant
+    is the user's to say."""
+    found = []
     for sheet in table.sheets:
         if sheet == table.sheet:
             continue
         try:
-            yield open_table(table.path, sheet)
+            other = open_table(table.path, sheet)
         except NeedmapError:  # an empty sheet
             continue
+        fit = fits(other)
+        if fit is not None:
+            found.append((other, fit))
+    return found
 
 
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
