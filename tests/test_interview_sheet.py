@@ -266,6 +266,27 @@ def test_a_quote_excel_took_for_a_formula_is_said_to_be_one(
     ]
 
 
+def test_a_long_formula_is_quoted_cut_in_the_hint(make_study: StudyMaker, tmp_path: Path) -> None:
+    """The hint quotes a formula, and the text to type instead, up to 40 characters each:
+    a quote may be a paragraph."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Interview", "Group", "Date", "Quote", "Needs"])
+    said = "- we search in four systems, and then we ask a colleague who knows"
+    sheet.append(["R1", "desk", "2026-03-02", f"={said}", "search"])
+    path = tmp_path / "gesprekken.xlsx"
+    workbook.save(path)
+    with pytest.raises(InvalidStudyError) as raised:
+        import_interview_sheet(load_study(make_study()), path)
+    [problem] = raised.value.problems
+    assert problem.hint == (
+        "the cell holds a formula (=- we search in four systems, and then…), not text: "
+        "Excel takes what is typed starting with =, + or - for one. Type it with a ' in "
+        "front, '- we search in four systems, and then w…, so that it stays text"
+    )
+
+
 def test_a_quote_that_reads_as_an_excel_error_is_refused(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
