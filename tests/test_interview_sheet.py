@@ -718,10 +718,12 @@ def _imported(root: Path, tmp_path: Path) -> tuple[Path, Path]:
 
 
 GROWN = """\
-,desk,2026-03-16,1,,Slow on a phone.,mobile,,
+,desk,2026-03-16,,,Slow on a phone.,mobile,,
 Depot visit,field,09-03-2026,,,And the canteen menu.,search,,
 ,field,2026-03-10,,,Roster please.,mobile,,
 """
+"""Rows added to SHEET: a new interview (its participants left empty: one is written),
+and quotes for two interviews the sheet had."""
 
 NEW_ITEM = """\
   - id: desk-2026-03-16
