@@ -67,13 +67,6 @@ _PATTERNS = (
         ),
         "name",
     ),
-    (
-        # A Dutch surname written alone capitalises its particle: "collega Van den Berg".
-        # Within a sentence only: at its start "Van de week" is "this week"; and not "De"
-        # or "Den" alone, which start places and names of organisations (Den Haag, De Linde).
-        re.compile(rf"(?<=[a-zß-ÿ,] )Van (?:(?:de|den|der|het|'t|\u2019t) )?{_CAPITALISED}"),
-        "surname",
-    ),
 )
 """Each kind of personal data, in the order they are looked for: an e-mail address first,
 so that its digits are not also taken for a phone number. Each pattern takes time in
@@ -127,7 +120,6 @@ _LABELS = {
         "address": "[address]",
         "postcode": "[postcode]",
         "name": "[name]",
-        "surname": "[name]",
     },
     "nl": {
         "e-mail": "[e-mail]",
@@ -137,7 +129,6 @@ _LABELS = {
         "address": "[adres]",
         "postcode": "[postcode]",
         "name": "[naam]",
-        "surname": "[naam]",
     },
 }
 """What stands in the text for each kind, in a report's language."""
@@ -150,7 +141,6 @@ _DESCRIBED = {
     "address": "a street address",
     "postcode": "a postcode",
     "name": "a name after a title (mevrouw, Mr)",
-    "surname": "a surname written alone (Van den Berg)",
     "first name": "a person's first name",
 }
 
