@@ -357,6 +357,22 @@ def test_a_missing_headcount_is_said_when_a_group_is_hidden_too() -> None:
     ]
 
 
+def test_a_hidden_group_without_respondents_or_headcount_weighs_nothing() -> None:
+    """g1 (2 respondents of 10 people) and g2 (none answered, no headcount) are hidden and
+    weighted together: 10 people answered by 2 of the 10 respondents, as g3's 40 people by
+    8. Each weight is 1, so the weighted shares are the unweighted ones."""
+    from tests.studies import make_study
+
+    study = make_study({"g1": 10, "g2": None, "g3": 40}, {})
+    data = tally_of({"g1": (2, [1, 1, 0, 0, 0]), "g2": (0, [0] * 5), "g3": (8, [4, 0, 4, 0, 0])})
+    result = analyse_toptasks(study, PROPERTY_MAPPING, data)
+    assert result.suppressed == {"g1", "g2"}
+    assert result.weights == {"g1": None, "g3": pytest.approx(1.0)}
+    assert [t.weighted_share for t in result.tasks] == pytest.approx(
+        [t.share for t in result.tasks]
+    )
+
+
 def test_groups_keep_the_study_order_and_the_asked_are_the_mapped() -> None:
     from tests.studies import make_study
 
