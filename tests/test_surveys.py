@@ -2011,12 +2011,14 @@ def test_a_sheet_of_notes_before_the_answers_is_passed_over(study: Study, tmp_pa
     book.save(tmp_path / "export.xlsx")
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, "ms-forms", tmp_path / "export.xlsx")
-    assert [(p.message, p.hint) for p in raised.value.problems][-1] == (
-        "the sheets 'Form1' and 'Form1 cleaned' each have the mapping's columns: which holds "
-        "the answers?",
-        "delete the others from a copy of the workbook and import that, or save the answers' "
-        "sheet as CSV (UTF-8) and import the CSV",
-    )
+    assert [(p.message, p.hint) for p in raised.value.problems] == [
+        (
+            "the sheets 'Form1' and 'Form1 cleaned' each have the mapping's columns: which "
+            "holds the answers?",
+            "delete the others from a copy of the workbook and import that, or save the "
+            "answers' sheet as CSV (UTF-8) and import the CSV",
+        )
+    ]
     del book["Notes"], book["Form1 cleaned"]
     book.save(tmp_path / "alone.xlsx")
     with pytest.raises(InvalidStudyError) as alone:

@@ -60,7 +60,7 @@ def _import(
     problems = Problems.of(table)
     loop = layout_loop(mapping, table, problems, grouped, named)
     if loop is None:
-        elsewhere = _on_another_sheet(mapping, table, grouped, named, problems)
+        elsewhere = _on_another_sheet(mapping, table, grouped, named)
         if elsewhere is None:
             raise InvalidStudyError(problems.all())
         table, problems, loop = elsewhere
@@ -83,11 +83,11 @@ def _import(
 
 
 def _on_another_sheet(
-    mapping: SurveyMapping, table: Table, grouped: bool, named: str, problems: Problems
+    mapping: SurveyMapping, table: Table, grouped: bool, named: str
 ) -> tuple[Table, Problems, Loop] | None:
     """A workbook whose first sheet with data lacks the mapping's columns: the one other
-    sheet that has them, with its problems and the loop over its rows; else None, and
-    where several have them, a problem that says so.
+    sheet that has them, with its problems and the loop over its rows; None where none
+    has them; raise where several do.
 
     A consultant may put a sheet of notes before the answers, and a workbook saved from
     a shared drive may open on a summary; the columns the mapping names tell the answers'
@@ -102,13 +102,11 @@ def _on_another_sheet(
     if len(fitting) == 1:
         [(other, (found, loop))] = fitting
         return other, found, loop
-    if fitting:
+    if fitting:  # the first sheet's missing columns would only mislead: one problem
         names = listed([f"'{other.sheet}'" for other, _ in fitting])
-        problems.add(
-            "several sheets",
-            None,
-            None,
+        raise InvalidStudyError.single(
             f"the sheets {names} each have the mapping's columns: which holds the answers?",
+            path=table.path,
             hint="delete the others from a copy of the workbook and import that, or save the "
             "answers' sheet as CSV (UTF-8) and import the CSV",
         )
