@@ -821,6 +821,10 @@ def test_study_without_interviews(make_study: StudyMaker) -> None:
     result = runner.invoke(app, ["interviews", str(study.root)])
     assert result.exit_code == 0
     assert "No interviews in interviews/ yet" in result.output
+    dutch = study.in_language("nl")  # "Gesprekken", as the index, the brief and the roadmap
+    assert interviews_to_markdown(study_interviews(dutch), dutch).startswith(
+        "# Gesprekken: Test study\n\nTest org · 0 gesprekken met 0 mensen\n\n"
+    )
 
 
 def test_roadmap_shows_interviews_beside_the_score(study_dir: Path, make_study: StudyMaker) -> None:

@@ -1186,7 +1186,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "p.about": "Over de groep",
         "p.summary_col": "Samenvatting",
         "p.needs_sheet": "Belangrijkste behoeften",
-        "iv.title": "Interviews: {name}",
+        "iv.title": "Gesprekken: {name}",
         "iv.summary": "{interviews} met {participants}",
         "iv.other": "Overige groepen",
         "iv.bucket": "{name} (n={n})",
@@ -1198,7 +1198,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "iv.questions": "Betwijfeld in",
         "iv.unlisted": "Genoemd door, niet opgenomen voor",
         "iv.table": "Behoeften in de gesprekken",
-        "iv.sheet": "Interviews",
+        "iv.sheet": "Gesprekken",
         "iv.per_group_part": "Gesprekken per groep ({part} van {parts})",
         "iv.per_group": "Gesprekken per groep",
         "iv.rule": "Tellingen zijn gesprekken: een gesprek telt eenmaal per behoefte, hoeveel "
