@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from needmap import list_templates, load_study
 from needmap.cli import app
-from needmap.errors import TargetExistsError, UsageError
+from needmap.errors import InvalidStudyError, TargetExistsError, UsageError
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.draft import MAX_ANSWERS, MAX_TASKS, MappingDraft, draft_mapping, write_draft
@@ -130,6 +130,14 @@ def test_a_sheet_of_notes_before_the_answers_is_passed_over(tmp_path: Path) -> N
     assert (draft.layout, draft.group_column) == ("ms-forms", ROLE)
     check = write_draft(study, draft, root / "surveys" / "drafted.yaml", tmp_path / "export.xlsx")
     assert check.respondents == 11
+    book.copy_worksheet(answers).title = "Form1 cleaned"  # of two, the user says which
+    book.save(tmp_path / "export.xlsx")
+    with pytest.raises(InvalidStudyError) as raised:
+        draft_mapping(study, tmp_path / "export.xlsx")
+    assert [p.message for p in raised.value.problems] == [
+        "the sheets 'Form1' and 'Form1 cleaned' each show a survey's answers: which holds the "
+        "answers?"
+    ]
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))

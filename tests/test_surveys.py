@@ -2015,8 +2015,8 @@ def test_a_sheet_of_notes_before_the_answers_is_passed_over(study: Study, tmp_pa
         (
             "the sheets 'Form1' and 'Form1 cleaned' each have the mapping's columns: which "
             "holds the answers?",
-            "delete the others from a copy of the workbook and import that, or save the "
-            "answers' sheet as CSV (UTF-8) and import the CSV",
+            "delete the others from a copy of the workbook and use that, or save the "
+            "answers' sheet as CSV (UTF-8) and use the CSV",
         )
     ]
     del book["Notes"], book["Form1 cleaned"]

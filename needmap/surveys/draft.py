@@ -54,7 +54,13 @@ from needmap.surveys.draft_words import asked_picks, guess_group, slug, suggest_
 from needmap.surveys.file_notes import file_notes
 from needmap.surveys.headings import header_list
 from needmap.surveys.mapping import Layout
-from needmap.surveys.tables import HowRead, Table, open_table, other_sheets_that_fit
+from needmap.surveys.tables import (
+    HowRead,
+    Table,
+    open_table,
+    other_sheets_that_fit,
+    several_sheets_fit,
+)
 from needmap.surveys.tally import OUTSIDE
 
 __all__ = [
@@ -485,6 +491,8 @@ def _answers_sheet(
     if len(fitting) == 1:
         [(other, (rows, seen))] = fitting
         return other, rows, seen
+    if fitting:
+        raise several_sheets_fit([other for other, _ in fitting], "show a survey's answers")
     return table, sample, found
 
 

@@ -16,13 +16,18 @@ from needmap.errors import (
     Problem,
     Severity,
     first_of,
-    listed,
 )
 from needmap.scrub import scrub
 from needmap.surveys.counting import UNNAMED, Counts, Problems
 from needmap.surveys.layouts import Interleaved, Loop, layout_loop
 from needmap.surveys.mapping import SurveyMapping
-from needmap.surveys.tables import HowRead, Table, open_table, other_sheets_that_fit
+from needmap.surveys.tables import (
+    HowRead,
+    Table,
+    open_table,
+    other_sheets_that_fit,
+    several_sheets_fit,
+)
 from needmap.surveys.tally import Tally
 
 __all__ = ["ImportResult", "import_survey"]
@@ -103,13 +108,7 @@ def _on_another_sheet(
         [(other, (found, loop))] = fitting
         return other, found, loop
     if fitting:  # the first sheet's missing columns would only mislead: one problem
-        names = listed([f"'{other.sheet}'" for other, _ in fitting])
-        raise InvalidStudyError.single(
-            f"the sheets {names} each have the mapping's columns: which holds the answers?",
-            path=table.path,
-            hint="delete the others from a copy of the workbook and import that, or save the "
-            "answers' sheet as CSV (UTF-8) and import the CSV",
-        )
+        raise several_sheets_fit([other for other, _ in fitting], "have the mapping's columns")
     return None
 
 

@@ -32,6 +32,7 @@ from needmap.errors import (
     NeedmapError,
     Problem,
     first_of,
+    listed,
 )
 from needmap.personas.messages import files_in, missing_file_hint
 from needmap.shell import command_word
@@ -48,6 +49,7 @@ __all__ = [
     "formula_at",
     "open_table",
     "other_sheets_that_fit",
+    "several_sheets_fit",
     "unreadable",
 ]
 
@@ -568,6 +570,18 @@ def other_sheets_that_fit(
         if fit is not None:
             found.append((other, fit))
     return found
+
+
+def several_sheets_fit(sheets: Sequence[Table], showing: str) -> InvalidStudyError:
+    """The error for a workbook of which several sheets (``sheets``) are ``showing`` what
+    a reader looks for: which is meant is the user's to say, and no option says it."""
+    names = listed([f"'{sheet.sheet}'" for sheet in sheets])
+    return InvalidStudyError.single(
+        f"the sheets {names} each {showing}: which holds the answers?",
+        path=sheets[0].path,
+        hint="delete the others from a copy of the workbook and use that, or save the "
+        "answers' sheet as CSV (UTF-8) and use the CSV",
+    )
 
 
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
