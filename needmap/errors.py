@@ -56,7 +56,7 @@ class Location:
     column: int | None = None
     sheet: str | None = field(default=None, compare=False)
     """A workbook of several sheets: the sheet the place is on, which :attr:`cell` names
-    as Excel does (``Form1!G8``): row 8 is on every sheet. None for a workbook of one."""
+    as Excel does (``'Form1'!G8``): row 8 is on every sheet. None for a workbook of one."""
 
     def __str__(self) -> str:
         parts = [str(self.path) if self.path is not None else "<input>"]

@@ -20,13 +20,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from needmap.controls import fold_text, without_controls
-from needmap.errors import (
-    InvalidStudyError,
-    Location,
-    Problem,
-    TargetExistsError,
-    UsageError,
-)
+from needmap.errors import InvalidStudyError, Location, Problem, TargetExistsError, UsageError
 from needmap.fileio import write_text_atomic
 from needmap.personas.messages import text_problems
 from needmap.personas.modelines import SURVEY_SCHEMA, study_modeline

@@ -10,13 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from needmap.errors import (
-    InvalidStudyError,
-    Location,
-    Problem,
-    Severity,
-    first_of,
-)
+from needmap.errors import InvalidStudyError, Location, Problem, Severity, first_of
 from needmap.scrub import scrub
 from needmap.surveys.counting import UNNAMED, Counts, Problems
 from needmap.surveys.layouts import Interleaved, Loop, layout_loop
