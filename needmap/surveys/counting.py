@@ -59,7 +59,7 @@ class Problems:
     def of(cls, table: Table) -> Problems:
         """Where ``table``'s problems go: with its sheet named where its workbook has
         others (a cell G8 is on each of them)."""
-        return cls(table.path, table.sheet if len(table.sheets) > 1 else None)
+        return cls(table.path, table.sheet_of_cells)
 
     def add(
         self,

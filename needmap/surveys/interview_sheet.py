@@ -226,7 +226,7 @@ def _columns(table: Table, problems: list[Problem]) -> _Columns:
                 severity=Severity.WARNING,
             )
         )
-    return _Columns(index, headings, table.sheet if len(table.sheets) > 1 else None)
+    return _Columns(index, headings, table.sheet_of_cells)
 
 
 class _Resolver:

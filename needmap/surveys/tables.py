@@ -140,6 +140,13 @@ class Table:
         return self.how.sheet
 
     @property
+    def sheet_of_cells(self) -> str | None:
+        """The sheet a problem's cell names (:attr:`~needmap.errors.Location.sheet`): this
+        one, where the workbook has others (row 8 is on each); None for a workbook of one,
+        and for CSV."""
+        return self.sheet if len(self.sheets) > 1 else None
+
+    @property
     def doubled_line_ends(self) -> bool:
         """CSV: every line ends in ``\\r\\r\\n``, so every other line is empty (what a
         script writes on Windows that writes the csv module's line ends through a text
