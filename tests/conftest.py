@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import shutil
@@ -16,6 +17,8 @@ from typing import Any
 
 import pytest
 from hypothesis import settings
+from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 # No example has a time limit: how long the code takes is measured by the scripts in
 # benchmarks/, and on a slow or busy machine a deadline failed examples that were right.
@@ -107,6 +110,22 @@ def limesurvey_with_text_headings(folder: Path) -> Path:
     path = folder / "limesurvey-text-headings.csv"
     path.write_text("\n".join([",".join(headings), *lines[1:]]) + "\n", encoding="utf-8")
     return path
+
+
+def notes_then_forms_export(path: Path) -> tuple[Workbook, Worksheet]:
+    """The Microsoft Forms fixture as a workbook with a sheet of notes put before it (a
+    consultant's), saved at ``path``: the workbook, and its sheet 'Form1' of answers."""
+    book = Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "Notes"
+    notes.append(["Exported on 2 March, before the reminder"])
+    answers = book.create_sheet("Form1")
+    with (SURVEY_FIXTURES / "exports" / "ms-forms.csv").open(encoding="utf-8-sig") as export:
+        for row in csv.reader(export):
+            answers.append(row)
+    book.save(path)
+    return book, answers
 
 
 SHOWN_INTERVIEW = """\

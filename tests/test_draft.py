@@ -3,7 +3,6 @@ counts."""
 
 from __future__ import annotations
 
-import csv
 import re
 import shutil
 from collections import Counter
@@ -13,7 +12,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from needmap import list_templates, load_study
@@ -28,6 +26,7 @@ from tests.conftest import (
     SURVEY_FIXTURES,
     StudyMaker,
     limesurvey_with_text_headings,
+    notes_then_forms_export,
     run_needmap,
 )
 
@@ -115,16 +114,7 @@ def test_a_sheet_of_notes_before_the_answers_is_passed_over(tmp_path: Path) -> N
     notes put before it; the draft's check imports that sheet too."""
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)
-    book = Workbook()
-    notes = book.active
-    assert notes is not None
-    notes.title = "Notes"
-    notes.append(["Exported on 2 March, before the reminder"])
-    answers = book.create_sheet("Form1")
-    with (SURVEY_FIXTURES / "exports" / "ms-forms.csv").open(encoding="utf-8-sig") as export:
-        for row in csv.reader(export):
-            answers.append(row)
-    book.save(tmp_path / "export.xlsx")
+    book, answers = notes_then_forms_export(tmp_path / "export.xlsx")
     study = load_study(root)
     draft = draft_mapping(study, tmp_path / "export.xlsx")
     assert (draft.layout, draft.group_column) == ("ms-forms", ROLE)

@@ -40,7 +40,7 @@ from needmap.surveys.layouts import Interleaved, Labels, slow_split
 from needmap.surveys.mapping import SurveyMapping, checked_mapping
 from needmap.surveys.tables import open_table
 from needmap.surveys.tally import Tally, tally_text
-from tests.conftest import SURVEY_FIXTURES, limesurvey_with_text_headings
+from tests.conftest import SURVEY_FIXTURES, limesurvey_with_text_headings, notes_then_forms_export
 
 # Counted by hand from the twelve respondents written out in each fixture:
 EXPECTED_RESPONDENTS = {"desk": 5, "field": 3, "office": 3, "~": 1}
@@ -1987,16 +1987,7 @@ def test_a_sheet_of_notes_before_the_answers_is_passed_over(study: Study, tmp_pa
     from the sheet that has the mapping's columns, and a problem names its sheet (row 3
     is on both), as a single sheet's problems do not. Of two sheets that have them,
     which holds the answers is the user's to say."""
-    book = Workbook()
-    notes = book.active
-    assert notes is not None
-    notes.title = "Notes"
-    notes.append(["Exported on 2 March, before the reminder"])
-    answers = book.create_sheet("Form1")
-    rows = _rows(SURVEY_FIXTURES / "exports" / "ms-forms.csv")
-    for row in rows:
-        answers.append(row)
-    book.save(tmp_path / "export.xlsx")
+    book, answers = notes_then_forms_export(tmp_path / "export.xlsx")
     result = _import(study, "ms-forms", tmp_path / "export.xlsx")
     assert how_read_text(result.how, "en") == "XLSX, sheet 'Form1'"
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
