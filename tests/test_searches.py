@@ -477,6 +477,22 @@ def test_found_nothing_counts_the_logs_that_say_and_is_none_where_none_does(
     assert all(t.no_results is None for t in app_only.unmatched)
 
 
+def test_a_term_whose_log_does_not_say_ranks_after_one_that_found_nothing_once(
+    make_study: StudyMaker,
+) -> None:
+    """Of terms searched as often, the one more often without results ranks first; a term
+    only the app log has (which does not say) counts none: zaal (6 searches, 1 without
+    results over its two spellings) before printer (6, not said), though p comes first."""
+    files = files_with_logs()
+    files["analytics/intranet-may.csv"] = INTRANET_CSV + b"zaal;5;3\r\nZaal;1;0\r\n"
+    files["analytics/app-searches.csv"] = APP_CSV + b"".join(
+        f"p{n},printer,x\n".encode() for n in range(6)
+    )
+    _, evidence = _evidence(make_study(files))
+    ranked = [(t.text, t.searches, t.no_results) for t in evidence.unmatched]
+    assert [t for t in ranked if t[1] == 6] == [("zaal", 6, 1), ("printer", 6, None)]
+
+
 def test_table_and_notes(study_dir: Path) -> None:
     study, evidence = _evidence(study_dir)
     table = build_searches_table(evidence, study)
