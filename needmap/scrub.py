@@ -6,10 +6,12 @@ task), which end up in terminals, CI logs and tickets, so it is also shortened t
 reports show the consultant's text whole. In both, e-mail addresses (also written
 ``name(at)domain``), phone numbers, IBANs (in any case), long digit runs and citizen service
 numbers written in groups (``123.456.782``), Dutch postcodes, street addresses, names
-after a title (``mevrouw Jansen``, ``Mr Smith``) and common first names with the surname
-that follows (``Piet``, ``Fatima el Amrani``, see :mod:`needmap.first_names`) are replaced
-by a label. A surname alone or a rare first name cannot be recognised reliably; shortening
-limits how much of them can show in a message.
+after a title (``mevrouw Jansen``, ``Mr Smith``), common first names with the surname
+that follows (``Piet``, ``Fatima el Amrani``, see :mod:`needmap.first_names`) and surnames
+alone (``collega Van den Berg``, ``De Vries``, see :mod:`needmap.surnames`) are replaced
+by a label. A rarer surname alone or a rare first name cannot be recognised reliably;
+shortening limits how much of them can show in a message. The organisation's own name
+may be a family's (``Van Dijk Installatietechniek``): texts of a study keep it.
 
 Libraries that find personal data (scrubadub, presidio) bring machine-learning stacks and
 language models for English; for quoting a cell in a message, these patterns do.
@@ -21,6 +23,7 @@ import re
 from collections.abc import Collection, Iterable
 
 from needmap.first_names import FIRST_NAMES, NAMED_AFTER, NAMES_THAT_ARE_WORDS
+from needmap.surnames import SURNAMES, SURNAMES_THAT_ARE_PHRASES
 
 __all__ = ["name_words", "names_a_person", "personal_data", "scrub"]
 
@@ -28,8 +31,11 @@ _NOT_POSTCODES = "SA|SD|SS|AI|BV|CV|EU|HR|ID|IT|NL|NV|OK|PC|PR|QA|TV|UK|US|VS"
 """Letter pairs after four digits that are not a postcode: the three PostNL never gives out,
 and abbreviations that follow a year or a number in a sentence ("2026 IT", "1500 EU")."""
 
-_CAPITALISED = r"[^\W\d_a-zß-ÿ][\w'\u2019-]*"
-"""A word that starts with a capital (any script's: ``Ümit``, ``O'Brien``)."""
+_CAPITAL = r"[^\W\d_a-zß-ÿ]"
+"""A capital letter, of any script's (``Ümit``)."""
+
+_CAPITALISED = rf"{_CAPITAL}[\w'\u2019-]*"
+"""A word that starts with a capital (``Ümit``, ``O'Brien``)."""
 
 _PATTERNS = (
     (re.compile(r"(?<![\w.+-])[\w.+-]++(?:@|\s?[(\[]at[)\]]\s?)[\w-]++(?:\.[\w-]++)++"), "e-mail"),
@@ -90,6 +96,22 @@ _PARTICLES = (
 _SURNAME = re.compile(rf" (?:[A-Z]\. ?)*(?:(?i:{'|'.join(_PARTICLES)}) )*{_CAPITALISED}")
 """What follows a first name as its surname: initials, particles, then a capitalised word."""
 
+_SURNAME_ALONE = re.compile(
+    r"(?<![\w'\u2019.@/&+-])(?:[A-Z]\. ?)*"
+    rf"(?:Van(?: (?:der|den|de|het|'t))? {_CAPITAL}[\w'\u2019-]+"
+    rf"|(?:{'|'.join(map(re.escape, SURNAMES))})(?:['\u2019]s?)?(?![\w'\u2019-]))"
+)
+"""A surname without a given name: initials, then a capitalised ``Van`` and what follows
+it (``Van den Berg``), or a common surname (:mod:`needmap.surnames`)."""
+
+_FOLDED_SURNAMES = frozenset(s.casefold() for s in SURNAMES if s not in SURNAMES_THAT_ARE_PHRASES)
+"""The common surnames as a search term holds them, in lower case (``de vries``), less
+those that are also words (``de jonge``)."""
+
+_NEXT_CAPITALISED = re.compile(rf" {_CAPITALISED}")
+"""A capitalised word right after a surname: the rest of a firm's name ("Van Dijk
+Installatietechniek", "Jansen Transport")."""
+
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*|\d+")
 """A word of a search term, or a number (after which a name is none: ``max 5``)."""
 
@@ -142,6 +164,7 @@ _DESCRIBED = {
     "postcode": "a postcode",
     "name": "a name after a title (mevrouw, Mr)",
     "first name": "a person's first name",
+    "surname": "a person's surname",
 }
 
 
@@ -236,12 +259,17 @@ def _speaks(text: str, end: int, name: str) -> bool:
     return name not in _ADVERBS_BEFORE_A_VERB and _SPEAKS.match(text, end) is not None
 
 
-def _replace_first_names(text: str, label: str, keep: Collection[str]) -> tuple[str, bool]:
-    """``text`` with each first name and its surname put as ``label``, and whether there
-    was any; the names in ``keep`` stay."""
+def _replace_first_names(
+    text: str, label: str, keep: Collection[str]
+) -> tuple[str, bool, list[tuple[int, int]]]:
+    """``text`` with each first name and its surname put as ``label``, whether there was
+    any, and where the names that stay (those in ``keep``, a firm's) stand in the text
+    returned: their surnames are none to scrub alone either."""
     pieces: list[str] = []
     done = 0
+    at = 0
     replaced = False
+    passed_over: list[tuple[int, int]] = []
     for match in _CAPITALISED_WORD.finditer(text):
         if match.start() < done:
             continue
@@ -249,22 +277,82 @@ def _replace_first_names(text: str, label: str, keep: Collection[str]) -> tuple[
         if name is None:
             continue
         name_end, personal = name
-        pieces.append(text[done : match.start()])
-        pieces.append(label if personal else text[match.start() : name_end])
+        shown = label if personal else text[match.start() : name_end]
+        at += match.start() - done
+        if not personal:
+            passed_over.append((at, at + len(shown)))
+        pieces += [text[done : match.start()], shown]
+        at += len(shown)
         replaced = replaced or personal
         done = name_end
     if not replaced:
+        return text, False, passed_over
+    return "".join(pieces) + text[done:], True, passed_over
+
+
+def _surname_at(text: str, match: re.Match[str], keep: Collection[str]) -> tuple[int, bool]:
+    """Where the surname alone that ``match`` found ends and whether it is a person's, to
+    scrub. A firm named after a family (``Van Dijk Installatietechniek``: a capitalised
+    word follows), a department in capitals (``Van HR``), a surname all of whose words are
+    in ``keep`` (the organisation's own name) and one that merely starts a sentence
+    (``Van Amsterdam tot Zwolle``) without a verb of speaking after it are not."""
+    end = match.end()
+    firm = _NEXT_CAPITALISED.match(text, end)
+    if firm is not None:
+        while (further := _NEXT_CAPITALISED.match(text, firm.end())) is not None:
+            firm = further
+        return firm.end(), False
+    words = [
+        _bare(word)
+        for word in re.findall(r"[^\W\d_][\w'\u2019]*", match[0])
+        if len(word) > 1 and word.casefold() not in _PARTICLES
+    ]
+    if (
+        not words
+        or words[-1].isupper()
+        or all(word in keep for word in words)
+        or (_starts_sentence(text, match.start()) and _SPEAKS.match(text, end) is None)
+    ):
+        return end, False
+    return end, True
+
+
+def _replace_surnames(
+    text: str, label: str, keep: Collection[str], passed_over: Collection[tuple[int, int]]
+) -> tuple[str, bool]:
+    """``text`` with each surname alone put as ``label``, and whether there was any; those
+    of ``keep`` stay, and so does what stands in ``passed_over`` (the names that
+    :func:`_replace_first_names` left)."""
+    pieces: list[str] = []
+    done = 0
+    for match in _SURNAME_ALONE.finditer(text):
+        if match.start() < done or any(a <= match.start() < b for a, b in passed_over):
+            continue
+        end, personal = _surname_at(text, match, keep)
+        if personal:
+            pieces += [text[done : match.start()], label]
+        else:
+            pieces.append(text[done:end])
+        done = end
+    if not any(piece == label for piece in pieces):
         return text, False
     return "".join(pieces) + text[done:], True
 
 
-def names_a_person(term: str) -> bool:
-    """Whether ``term``, as typed into a search box (in any case), holds a first name:
-    ``jan de vries``, ``emma``, ``telefoon marieke``. A name that is also a word (``max``,
-    ``roos``) counts only before a surname's particle (``jan de vries``); names before a
-    number or of a firm or building (``albert heijn``) do not count."""
+def names_a_person(term: str, keep: Collection[str] = ()) -> bool:
+    """Whether ``term``, as typed into a search box (in any case), holds a first name or a
+    common surname: ``jan de vries``, ``emma``, ``telefoon marieke``, ``de vries``. A name
+    that is also a word (``max``, ``roos``) counts only before a surname's particle (``jan
+    de vries``); names before a number or of a firm or building (``albert heijn``) do not
+    count, nor a surname whose words are all in ``keep`` (the organisation's own name)."""
     words = [_bare(w.casefold()) for w in _WORD.findall(term)]
+    kept = {word.casefold() for word in keep}
     for i, word in enumerate(words):
+        pair = " ".join(words[i : i + 2])
+        if (word in _FOLDED_SURNAMES and word not in kept) or (
+            pair in _FOLDED_SURNAMES and not kept.issuperset(words[i : i + 2])
+        ):
+            return True
         parts = [part.capitalize() for part in word.split("-")]
         after = words[i + 1 : i + 4]
         if (
@@ -292,12 +380,13 @@ def scrub(
     """``text`` without the personal data above, cut to ``limit`` characters (None: whole).
 
     ``language`` is the study's (``nl`` or ``en``) for text in its reports and JSON; problem
-    messages, in English, keep the English labels. ``keep`` holds first names that stay:
-    those of the study's personas, which are made up."""
+    messages, in English, keep the English labels. ``keep`` holds the words of names that
+    stay: those of the study's personas, which are made up, and of its organisation."""
     labels = _LABELS.get(language, _LABELS["en"])
     for pattern, kind in _PATTERNS:
         text, _ = _replace(pattern, kind, text, labels[kind])
-    text, _ = _replace_first_names(text, labels["name"], keep)
+    text, _, passed_over = _replace_first_names(text, labels["name"], keep)
+    text, _ = _replace_surnames(text, labels["name"], keep, passed_over)
     if limit is None or len(text) <= limit:
         return text
     return text[: limit - 1].rstrip() + "…"
@@ -313,6 +402,9 @@ def personal_data(text: str, keep: Collection[str] = ()) -> list[str]:
         text, holds = _replace(pattern, kind, text, labels[kind])
         if holds and _DESCRIBED[kind] not in found:
             found.append(_DESCRIBED[kind])
-    if _replace_first_names(text, labels["name"], keep)[1]:
+    text, first_name, passed_over = _replace_first_names(text, labels["name"], keep)
+    if first_name:
         found.append(_DESCRIBED["first name"])
+    if _replace_surnames(text, labels["name"], keep, passed_over)[1]:
+        found.append(_DESCRIBED["surname"])
     return found

@@ -1028,11 +1028,19 @@ def test_a_word_two_group_names_share_does_not_make_an_answer_name_both(tmp_path
 def test_answers_with_personal_data_are_left_out_and_the_draft_still_written(
     tmp_path: Path,
 ) -> None:
+    """Of what names someone, the organisation's own name (a firm named after a family)
+    stays."""
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)
+    settings = root / "study.yaml"
+    settings.write_text(
+        settings.read_text().replace("Test org", "Van Dijk Installatietechniek"),
+        encoding="utf-8",
+    )
     export = tmp_path / "export.csv"
     export.write_text(
-        "ID,Role,Tasks\n1,Field staff,Book leave;\n2,Other: mail jan@example.org,Book leave;\n",
+        "ID,Role,Tasks\n1,Field staff,Book leave;\n2,Other: mail jan@example.org,Book leave;\n"
+        "3,Field staff,News of Van Dijk;Ask Van den Berg;\n",
         encoding="utf-8",
     )
     args = ["survey", "draft", str(root), str(export), "--layout", "ms-forms", "--id", "t"]
@@ -1040,7 +1048,8 @@ def test_answers_with_personal_data_are_left_out_and_the_draft_still_written(
     assert result.exit_code == 0, result.output
     text = (root / "surveys" / "t.yaml").read_text()
     assert "example.org" not in text and "Field staff: field" in text
-    assert "Left out, as they hold personal data: 1 of the answers and labels." in result.stdout
+    assert "News of Van Dijk" in text and "Berg" not in text
+    assert "Left out, as they hold personal data: 2 of the answers and labels." in result.stdout
     assert "unknown group answer" in result.stderr
     assert "example.org" not in result.output
     assert "the export does not import yet" in result.stdout

@@ -734,6 +734,33 @@ def test_validate_warns_of_personal_data_that_the_files_keep(make_study: StudyMa
     assert "Bel [naam], [telefoon], of mail [e-mail]" in (root / "iv.md").read_text()
 
 
+def test_a_surname_alone_is_scrubbed_but_the_organisation_s_name_stays(
+    make_study: StudyMaker,
+) -> None:
+    """A firm named after a family names no person; a colleague's surname does."""
+    root = make_study(
+        {
+            "study.yaml": "name: S\norganisation: Van Dijk Installatietechniek\nlanguage: nl\n",
+            "interviews/a.yaml": "interviews:\n  - id: a\n    group: desk\n    participants: 5\n"
+            "    quotes:\n"
+            "      - {text: Bij Van Dijk vraag ik het aan Van den Berg, needs: [search]}\n"
+            "      - {text: Bij Van Dijk zoek ik alles zelf, needs: [search]}\n",
+        }
+    )
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 0, result.stderr
+    [warning] = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert warning.removeprefix(f"{root}/").startswith(
+        "interviews/a.yaml:6:16: interviews[0].quotes[0].text: warning: this text holds a "
+        "person's surname"
+    )
+    shown = runner.invoke(app, ["interviews", str(root), "--out", str(root / "iv.md")])
+    assert shown.exit_code == 0, shown.stderr
+    report = (root / "iv.md").read_text()
+    assert "Bij Van Dijk vraag ik het aan [naam]" in report
+    assert "Bij Van Dijk zoek ik alles zelf" in report
+
+
 def test_cli_terminal_fits_80_columns(study_dir: Path) -> None:
     result = runner.invoke(app, ["interviews", str(study_dir)], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output

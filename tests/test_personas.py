@@ -350,15 +350,17 @@ def test_free_text_is_scrubbed_and_escaped(tmp_path: Path) -> None:
 
 def test_first_names_are_scrubbed_but_the_personas_own_names_stay(tmp_path: Path) -> None:
     """Persona names are made up, and a persona's texts name her and the other personas;
-    a colleague an interviewee named is a real person."""
+    a colleague an interviewee named is a real person, the organisation is none."""
     root = _study(tmp_path)
+    settings = root / "study.yaml"
+    settings.write_text(settings.read_text().replace("Test org", "Van Dijk Installatietechniek"))
     text = (root / "personas.yaml").read_text()
     summary = "Welcomes visitors and answers the phone."
     (root / "personas.yaml").write_text(
-        text.replace(summary, "Dana asks Femke, or Piet de Vries at HR.")
+        text.replace(summary, "Dana asks Femke at Van Dijk, or Piet de Vries at HR.")
     )
     for name, output in _outputs(root).items():
-        assert "Dana asks Femke, or [name] at HR." in output, name
+        assert "Dana asks Femke at Van Dijk, or [name] at HR." in output, name
         assert "Vries" not in output, name
     result = runner.invoke(app, ["validate", str(root)])
     assert result.exit_code == 0, result.output

@@ -92,6 +92,19 @@ from tests.test_surveys import HEADER, _import, _write
             "Roos gaf het door. Rose felt so. Mark emailed",
             "[name] gaf het door. [name] felt so. [name] emailed",
         ),
+        # a surname alone: a capitalised Van mid-sentence, or a common surname; not a
+        # sentence that starts with "Van" (unless a verb of speaking follows), a firm named
+        # after a family, a department, nor a word or river that is also a surname
+        ("Ik vroeg collega Van den Berg om hulp", "Ik vroeg collega [name] om hulp"),
+        ("Van Amsterdam tot Zwolle. Van Dijk zei nee", "Van Amsterdam tot Zwolle. [name] zei nee"),
+        (
+            "bij Van Dijk Installatietechniek, Jansen Transport en iemand Van HR",
+            "bij Van Dijk Installatietechniek, Jansen Transport en iemand Van HR",
+        ),
+        ("vraag het aan De Vries of J. Jansen", "vraag het aan [name] of [name]"),
+        ("De Jonge Honden en de Maas; ask Smith", "De Jonge Honden en de Maas; ask [name]"),
+        ("Dat zegt Jansen's team. Jansen: nee", "Dat zegt [name] team. [name]: nee"),
+        ("De Vries vindt het goed, Smithson ook", "[name] vindt het goed, Smithson ook"),
     ],
 )
 def test_examples(text: str, shown: str) -> None:
@@ -122,6 +135,8 @@ def test_a_dutch_report_gets_dutch_labels() -> None:
         ("room AB12 with many people", []),
         ("Bel meneer De Vries", ["a name after a title (mevrouw, Mr)"]),
         ("Vraag het Piet", ["a person's first name"]),
+        ("Vraag het Van der Meer", ["a person's surname"]),
+        ("Vraag het Piet of De Vries", ["a person's first name", "a person's surname"]),
         ("Fatima belt", []),
         ("Taak 12, 3 uur; 2026-03-02 09:14:03", []),
     ],
@@ -150,10 +165,24 @@ def test_personal_data_says_what_a_text_holds(text: str, found: list[str]) -> No
         ("johan de witt college", False),  # the third word after the name
         ("piet de vries bij ziekenhuis", True),  # the fourth: a person at a hospital
         ("verlof aanvragen", False),
+        # a common surname alone, but not one that is also words ("the young colleague"),
+        # nor the organisation's own name
+        ("de vries", True),
+        ("telefoon jansen", True),
+        ("de jonge collega", False),
+        ("jansens", False),
     ],
 )
 def test_which_search_terms_name_a_person(term: str, names: bool) -> None:
     assert names_a_person(term) is names
+
+
+def test_a_search_term_with_the_organisation_s_name_names_no_one() -> None:
+    own = name_words(["Jansen Transport"])
+    assert not names_a_person("jansen transport", own)
+    assert not names_a_person("Jansen", own)
+    assert names_a_person("jansen transport") and names_a_person("bakker transport", own)
+    assert names_a_person("de vries", name_words(["De Jong Advies"]))
 
 
 _NAME_WORDS = st.sampled_from(
@@ -181,6 +210,10 @@ _NAME_WORDS = st.sampled_from(
         "El",
         "College",
         "\n",
+        "Van",
+        "De",
+        "Vries",
+        "zei",
     ]
 )
 
@@ -205,6 +238,16 @@ def test_the_names_a_study_keeps_stay() -> None:
     only_anne = name_words(["Anne"])
     assert scrub("Anne belt Anne-Marie", keep=only_anne) == "Anne belt [name]"
     assert scrub(text) == "[name] belt [name] en [name]"
+
+
+def test_the_organisation_s_own_name_stays() -> None:
+    """A firm named after a family is no person: its name stays where a colleague's
+    surname does not."""
+    own = name_words(["Van Dijk Installatietechniek"])
+    text = "Iedereen bij Van Dijk vraagt het Van den Berg"
+    assert scrub(text, keep=own) == "Iedereen bij Van Dijk vraagt het [name]"
+    assert personal_data("Iedereen bij Van Dijk", keep=own) == []
+    assert scrub(text) == "Iedereen bij [name] vraagt het [name]"
 
 
 @given(st.text(max_size=60))

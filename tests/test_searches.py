@@ -1627,3 +1627,17 @@ def test_one_rarer_term_is_told_in_the_singular() -> None:
     assert build_unmatched_table(rare, dutch).notes == (
         "1 zeldzamere term hoort bij geen behoefte en wordt niet getoond.",
     )
+
+
+def test_a_term_with_the_organisation_s_name_is_shown_one_with_a_surname_is_not() -> None:
+    """A firm named after a family (Van Dijk) names no person; a colleague's surname does."""
+    study = Study(
+        root=Path(),
+        settings=StudySettings.model_validate(
+            {"name": "P", "organisation": "Van Dijk Installatietechniek", "language": "en"}
+        ),
+        needs=tuple(Need(id=n, title=n, kind="content") for n in ("n1", "n2")),
+    )
+    rows = [("contact Van Dijk", 9, 0), ("bel Van den Berg", 9, 0), ("nieuws", 9, 0)]
+    data = searches_to_json(analyse_searches(study, [_log_data(rows)]))
+    assert [t["term"] for t in data["unmatched"]] == ["contact Van Dijk"]

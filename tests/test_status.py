@@ -287,20 +287,38 @@ def test_a_small_group_alone_in_its_family_is_told_to_merge_with_one_to_choose(
             },
             "3 texts",
         ),
+        (
+            {
+                "study": ("Test org", "Van Dijk Installatietechniek"),
+                "desk": (
+                    "I search all day.",
+                    "I ask Van den Berg.\n            needs: [mobile]\n"
+                    "          - text: Everyone at Van Dijk searches.",
+                ),
+                "henk": ("role: Park keeper", "role: Park keeper at Van Dijk"),
+            },
+            "1 text",
+        ),
     ],
 )
 def test_a_step_counts_the_texts_that_keep_personal_data(
     make_study: StudyMaker, changes: dict[str, tuple[str, str]], texts: str | None
 ) -> None:
     """Each interview quote or persona text with an e-mail address, phone number… counts
-    once, however much it holds; the step comes after the interviews' own steps."""
+    once, however much it holds, and the organisation's own name is no person's; the step
+    comes after the interviews' own steps."""
+    settings = textwrap.dedent(MINIMAL_STUDY["study.yaml"])
     desk, personas = FEW_AT_THE_DESK, MINIMAL_PERSONAS
     for what, (old, new) in changes.items():
-        if what == "desk":
+        if what == "study":
+            settings = settings.replace(old, new)
+        elif what == "desk":
             desk = desk.replace(old, new)
         else:
             personas = personas.replace(old, new)
-    root = make_study({"interviews/desk.yaml": desk, "personas.yaml": personas})
+    root = make_study(
+        {"study.yaml": settings, "interviews/desk.yaml": desk, "personas.yaml": personas}
+    )
     steps = [step for step in study_status(load_study(root)).steps if "personal" in step.text]
     if texts is None:
         assert steps == []

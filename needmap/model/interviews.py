@@ -140,7 +140,9 @@ def analyse_interviews(study: Study, interviews: Iterable[Interview]) -> Intervi
         for quote in interview.quotes:
             supported.update(quote.needs)
             questioned.update(quote.questions)
-            text = scrub(quote.text, limit=None, language=study.settings.language)
+            text = scrub(
+                quote.text, limit=None, language=study.settings.language, keep=study.own_names
+            )
             for need_id in dict.fromkeys(quote.needs):
                 quotes[need_id].append(Quote(text, bucket, "supports"))
             for need_id in dict.fromkeys(quote.questions):

@@ -236,8 +236,8 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
         key
         for key, searches in totals.items()
         if searches >= minimum
-        and scrub(text_of[key], limit=None) == text_of[key]
-        and not names_a_person(text_of[key])
+        and scrub(text_of[key], limit=None, keep=study.own_names) == text_of[key]
+        and not names_a_person(text_of[key], study.own_names)
     }
     mapped = {key for terms in need_terms.values() for key in terms}
     nowhere: dict[str, _Tally] = {}

@@ -152,10 +152,13 @@ def read_study(root: Path | str) -> StudyReading:
     problems.extend(reading.warnings)
     problems.extend(found.warning() for kind, found in unread.items() if kind not in _REQUIRED)
     problems.extend(found.warning() for found in definition_suffixes(root))
-    problems.extend(_personal_data(definitions.personas))
+    own_names = name_words([settings.organisation]) if settings is not None else frozenset()
+    problems.extend(_personal_data(definitions.personas, own_names))
     problems.extend(slips(definitions))
     if settings is None or any(p.severity is Severity.ERROR for p in problems):
-        ids = WrittenIds(root, definitions.known("groups"), definitions.known("needs"), *renames)
+        ids = WrittenIds(
+            root, definitions.known("groups"), definitions.known("needs"), *renames, own_names
+        )
         return StudyReading(None, tuple(problems), ids, settings)
     study = Study(
         root=root,
@@ -336,11 +339,12 @@ class _Reading:
             self.written[kind].append(placed)
 
 
-def _personal_data(personas: Sequence[Placed[Persona]]) -> list[Problem]:
+def _personal_data(personas: Sequence[Placed[Persona]], own_names: frozenset[str]) -> list[Problem]:
     """A warning for each text of a persona that holds personal data (a persona's quotes
-    are often what an interviewee said); the personas' own names, made up, are none."""
+    are often what an interviewee said); the personas' own names, made up, are none, nor
+    the organisation's (``own_names``)."""
     problems: list[Problem] = []
-    made_up = name_words(placed.item.name for placed in personas)
+    made_up = own_names | name_words(placed.item.name for placed in personas)
     for placed in personas:
         texts = [((*placed.path, *path), text) for path, text in placed.item.free_texts()]
         problems += personal_data_warnings(placed.document, texts, made_up)

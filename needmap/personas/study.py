@@ -158,6 +158,13 @@ class Study:
         return name_words(p.name for p in self.personas)
 
     @cached_property
+    def own_names(self) -> frozenset[str]:
+        """The words of the organisation's name: no person's, though a firm may be named
+        after a family (``Van Dijk`` of Van Dijk Installatietechniek), so the study's texts
+        show them where other surnames are scrubbed."""
+        return name_words([self.settings.organisation])
+
+    @cached_property
     def persona_by_id(self) -> Mapping[str, Persona]:
         return {p.id: p for p in self.personas}
 
@@ -243,6 +250,9 @@ class StudyIds(Protocol):
     @property
     def need_renames(self) -> Renames: ...
 
+    @property
+    def own_names(self) -> Collection[str]: ...
+
     def id_called(self, noun: str, text: str) -> str | None: ...
 
 
@@ -260,6 +270,8 @@ class WrittenIds:
     need_by_id: Collection[str]
     group_renames: Renames
     need_renames: Renames
+    own_names: Collection[str] = frozenset()
+    """The words of the organisation's name, when the study file could be read."""
 
     def id_called(self, noun: str, text: str) -> str | None:
         """None: with definitions that do not load, names are not looked up."""

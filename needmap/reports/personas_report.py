@@ -135,12 +135,12 @@ _NO_TASK = "\u2013"
 
 def _text(text: str, study: Study) -> str:
     """Free text on one line, scrubbed, with the labels of the study's language; the
-    personas' names, made up, stay."""
+    personas' names, made up, and the organisation's stay."""
     return scrub(
         " ".join(text.split()),
         limit=None,
         language=study.settings.language,
-        keep=study.persona_names,
+        keep=study.own_names | study.persona_names,
     )
 
 

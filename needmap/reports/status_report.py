@@ -183,8 +183,10 @@ def _interview_text_steps(study: Study, folder: str) -> list[NextStep]:
                 f"needmap validate {folder}",
             )
         )
-    private = sum(bool(personal_data(q.text)) for _, i in held for q in i.quotes) + sum(
-        bool(personal_data(text, study.persona_names))
+    private = sum(
+        bool(personal_data(q.text, study.own_names)) for _, i in held for q in i.quotes
+    ) + sum(
+        bool(personal_data(text, study.own_names | study.persona_names))
         for p in study.personas
         for _, text in p.free_texts()
     )

@@ -384,12 +384,13 @@ def _draftable(
     guessed, and the task labels (and codes) that go into the draft: those without
     personal data. Raises when either is missing or so many that the column named is
     not the question's."""
+    keep = study.own_names
     answers = [
         _answer(study, text, earlier.answer(text, group_column))
         for text in read.answers
-        if scrub(text) == text
+        if scrub(text, keep=keep) == text
     ]
-    labels = [(label, code) for label, code in read.labels if scrub(label) == label]
+    labels = [(label, code) for label, code in read.labels if scrub(label, keep=keep) == label]
     empty = [
         f"no answers in column '{group_column}'" if not answers else "",
         "no chosen tasks" if not labels else "",

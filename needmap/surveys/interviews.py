@@ -9,7 +9,7 @@ quote tagged with a misspelt need is reported at its line with a "did you mean".
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -205,13 +205,14 @@ def _read_all(study: StudyIds) -> tuple[list[tuple[Path, Interview]], list[Probl
             except ValidationError as exc:
                 problems.extend(schema_problems(exc, document, Interview, ("interviews", index)))
     problems.extend(_references(raw, study))
-    problems.extend(_personal_data(raw))
+    problems.extend(_personal_data(raw, study.own_names))
     return interviews, sorted(one_per_place(problems), key=Problem.sort_key)
 
 
-def _personal_data(items: Sequence[_Raw]) -> list[Problem]:
+def _personal_data(items: Sequence[_Raw], own_names: Collection[str]) -> list[Problem]:
     """A warning for each quote that holds personal data (see
-    :func:`~needmap.personas.messages.personal_data_warnings`)."""
+    :func:`~needmap.personas.messages.personal_data_warnings`) other than the words of
+    the organisation's name (``own_names``)."""
     problems = []
     for item in items:
         quotes = item.data.get("quotes")
@@ -220,7 +221,7 @@ def _personal_data(items: Sequence[_Raw]) -> list[Problem]:
             for q, quote in enumerate(quotes if isinstance(quotes, list) else [])
             if isinstance(quote, dict) and isinstance(quote.get("text"), str)
         ]
-        problems += personal_data_warnings(item.document, texts)
+        problems += personal_data_warnings(item.document, texts, own_names)
     return problems
 
 

@@ -1,0 +1,52 @@
+"""Surnames that :mod:`needmap.scrub` takes for a person when they stand alone.
+
+Dutch speakers name a colleague by surname ("collega De Vries", "vraag het aan Jansen"),
+and Dutch writes the particle of a surname without a given name with a capital ("Van den
+Berg"): mid-sentence, a capitalised "Van" is almost always someone's name. Other surnames
+cannot be told from words, places and firms by their form; these are the most common ones
+in the Netherlands and Flanders (the Meertens Instituut's and Statbel's counts) and in
+England and the United States, less those that are also a common word, place or first name
+("Bos", "Maas", "Prins", "Brown", "Taylor"): overlooking a rarer surname costs less than
+blotting out the river Maas. A surname starting with "Van" is found by its particle and
+is not listed.
+"""
+
+from __future__ import annotations
+
+__all__ = ["SURNAMES", "SURNAMES_THAT_ARE_PHRASES"]
+
+_WITH_DE = """
+De Boer, De Bruijn, De Bruin, De Clercq, De Graaf, De Groot, De Haan, De Jong, De Jonge,
+De Koning, De Lange, De Leeuw, De Ridder, De Ruiter, De Smet, De Vos, De Vries, De Wit
+"""
+
+_DUTCH_AND_FLEMISH = """
+Bakker Bosman Brouwer Claes Dekker Dijkstra Gerritsen Goossens Hendriks Hermans Hoekstra
+Huisman Jacobs Janssen Janssens Jansen Kramer Kuipers Maes Meijer Mertens Mulder Peeters
+Postma Schouten Smit Smits Timmermans Verbeek Verhoeven Vermeulen Visser Willems Wouters
+"""
+
+_ENGLISH = """
+Anderson Clarke Davies Davis Evans Harris Jackson Johnson Jones Robinson Roberts Smith
+Thompson Williams Wilson
+"""
+
+SURNAMES: tuple[str, ...] = tuple(
+    sorted(
+        {
+            *(name.strip() for name in _WITH_DE.split(",")),
+            *_DUTCH_AND_FLEMISH.split(),
+            *_ENGLISH.split(),
+        },
+        key=len,
+        reverse=True,
+    )
+)
+"""Every surname scrubbing takes alone, as written, the longest first (so that a pattern of
+them tries "De Jonge" before "De Jong")."""
+
+SURNAMES_THAT_ARE_PHRASES: frozenset[str] = frozenset(
+    {"De Haan", "De Jonge", "De Koning", "De Lange", "De Leeuw", "De Ridder", "De Vos"}
+)
+"""Surnames that, in lower case, are also Dutch words after their article ("de jonge
+collega", "de koning"): a search term, typed in lower case, holding one names no one."""
