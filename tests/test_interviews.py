@@ -759,6 +759,12 @@ def test_a_surname_alone_is_scrubbed_but_the_organisation_s_name_stays(
     report = (root / "iv.md").read_text()
     assert "Bij Van Dijk vraag ik het aan [naam]" in report
     assert "Bij Van Dijk zoek ik alles zelf" in report
+    # definitions with an error: the interviews are still checked, with the same names kept
+    needs = root / "needs.yaml"
+    needs.write_text(needs.read_text().replace("kind: function", "kind: functoin", 1))
+    broken = runner.invoke(app, ["validate", str(root)])
+    assert broken.exit_code == 2 and "'functoin'" in broken.stderr
+    assert [line for line in broken.stderr.splitlines() if "warning:" in line] == [warning]
 
 
 def test_cli_terminal_fits_80_columns(study_dir: Path) -> None:
