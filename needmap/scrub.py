@@ -294,8 +294,9 @@ def _surname_at(text: str, match: re.Match[str], keep: Collection[str]) -> tuple
     """Where the surname alone that ``match`` found ends and whether it is a person's, to
     scrub. A firm named after a family (``Van Dijk Installatietechniek``: a capitalised
     word follows), a department in capitals (``Van HR``), a surname all of whose words are
-    in ``keep`` (the organisation's own name) and one that merely starts a sentence
-    (``Van Amsterdam tot Zwolle``) without a verb of speaking after it are not."""
+    in ``keep`` (the organisation's own name) and a ``Van`` that merely starts a sentence
+    (``Van Amsterdam tot Zwolle``) without a verb of speaking after it are not. A common
+    surname starts a sentence as the name (``De Vries regelt het``)."""
     end = match.end()
     firm = _NEXT_CAPITALISED.match(text, end)
     if firm is not None:
@@ -311,7 +312,11 @@ def _surname_at(text: str, match: re.Match[str], keep: Collection[str]) -> tuple
         not words
         or words[-1].isupper()
         or all(word in keep for word in words)
-        or (_starts_sentence(text, match.start()) and _SPEAKS.match(text, end) is None)
+        or (
+            "Van" in match[0].split()
+            and _starts_sentence(text, match.start())
+            and _SPEAKS.match(text, end) is None
+        )
     ):
         return end, False
     return end, True

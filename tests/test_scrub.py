@@ -105,6 +105,7 @@ from tests.test_surveys import HEADER, _import, _write
         ("De Jonge Honden en de Maas; ask Smith", "De Jonge Honden en de Maas; ask [name]"),
         ("Dat zegt Jansen's team. Jansen: nee", "Dat zegt [name] team. [name]: nee"),
         ("De Vries vindt het goed, Smithson ook", "[name] vindt het goed, Smithson ook"),
+        ("De Vries regelt het. Jansen ook", "[name] regelt het. [name] ook"),
     ],
 )
 def test_examples(text: str, shown: str) -> None:
