@@ -306,7 +306,7 @@ def _surname_at(text: str, match: re.Match[str], keep: Collection[str]) -> tuple
     words = [
         _bare(word)
         for word in re.findall(r"[^\W\d_][\w'\u2019]*", match[0])
-        if len(word) > 1 and word.casefold() not in _PARTICLES
+        if word.casefold() not in _PARTICLES
     ]
     if (
         not words
@@ -353,9 +353,9 @@ def names_a_person(term: str, keep: Collection[str] = ()) -> bool:
     words = [_bare(w.casefold()) for w in _WORD.findall(term)]
     kept = {word.casefold() for word in keep}
     for i, word in enumerate(words):
-        pair = " ".join(words[i : i + 2])
+        pair = words[i : i + 2]
         if (word in _FOLDED_SURNAMES and word not in kept) or (
-            pair in _FOLDED_SURNAMES and not kept.issuperset(words[i : i + 2])
+            " ".join(pair) in _FOLDED_SURNAMES and not kept.issuperset(pair)
         ):
             return True
         parts = [part.capitalize() for part in word.split("-")]

@@ -184,6 +184,8 @@ def test_a_search_term_with_the_organisation_s_name_names_no_one() -> None:
     assert not names_a_person("Jansen", own)
     assert names_a_person("jansen transport") and names_a_person("bakker transport", own)
     assert names_a_person("de vries", name_words(["De Jong Advies"]))
+    assert not names_a_person("de vries parkeren", name_words(["De Vries"]))
+    assert names_a_person("de vries parkeren")
 
 
 _NAME_WORDS = st.sampled_from(
@@ -249,6 +251,8 @@ def test_the_organisation_s_own_name_stays() -> None:
     assert scrub(text, keep=own) == "Iedereen bij Van Dijk vraagt het [name]"
     assert personal_data("Iedereen bij Van Dijk", keep=own) == []
     assert scrub(text) == "Iedereen bij [name] vraagt het [name]"
+    # a family's name with initials is a person's
+    assert scrub("A. Van Dijk belde", keep=own) == "[name] belde"
 
 
 @given(st.text(max_size=60))
