@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -65,7 +66,8 @@ def needs_list(
 ) -> None:
     """The needs by kind with their ids (which the reports do not show): how many groups
     need each (must/should/could), the personas that hold it as a key need, and the needs
-    it comes after; then the needs decided for each roadmap phase."""
+    it comes after (in a narrow terminal, such as 80 columns, under the table: "sso
+    before search, people-finder"); then the needs decided for each roadmap phase."""
     from needmap.reports.needs_list import needs_to_json, study_needs
 
     overview = study_needs(study_at(folder, language))
@@ -187,18 +189,26 @@ def _print_merge(merge: NeedMerge, folder: Path, dry_run: bool) -> None:
     print_next(console, folder, dry_run)
 
 
+_TITLE_ROOM = 30
+"""The least room the titles keep beside an "after" column; in less (80 columns), the
+needs to deliver first are told under the table instead, so a title is not folded into
+three or four lines."""
+
+
 def _print_needs(overview: NeedsOverview) -> None:
     """The needs in a table that fits 80 columns, in the study's language: a heading row
     per kind, titles first (they wrap between words, ids do not)."""
     from needmap.reports.i18n import labels
 
     words = labels(overview.language)
+    console = new_console()
     table = light_table("")
     add_name_column(table, words["gl.name"], (s.need.title for s in overview.needs))
     table.add_column(words["gl.id"], no_wrap=True)
     table.add_column(words["nlist.groups"], justify="right", no_wrap=True)
     table.add_column(words["gl.personas"], justify="right", no_wrap=True)
-    after = any(s.need.depends_on for s in overview.needs)
+    needs_after = any(s.need.depends_on for s in overview.needs)
+    after = needs_after and _after_fits(overview, words, console.width)
     if after:
         table.add_column(words["nlist.after"], min_width=len(words["nlist.after"]))
     for kind, summaries in overview.by_kind():
@@ -210,12 +220,34 @@ def _print_needs(overview: NeedsOverview) -> None:
                 *map(escape, (s.need.id, "/".join(map(str, levels)), str(s.personas))),
                 *([escape(", ".join(s.need.depends_on))] if after else []),
             )
-    console = new_console()
     print_table(console, table)
     keys = ("groups", "personas", "after") if after else ("groups", "personas")
     legend = [words[f"nlist.legend.{key}"] for key in keys]
     console.print("; ".join(legend) + ".", style="dim", soft_wrap=False)
+    if needs_after and not after:
+        firsts = "; ".join(
+            words["nlist.before"].format(first=first, then=", ".join(then))
+            for first, then in overview.delivered_first()
+        )
+        console.print(escape(words["nlist.first"].format(firsts=firsts)), soft_wrap=False)
     decided = overview.decided()  # not a column: in 80 columns it would squeeze the titles
     if decided:
         phases = "; ".join(f"{phase}: {', '.join(ids)}" for phase, ids in decided)
         console.print(escape(words["nlist.decided"].format(phases=phases)), soft_wrap=False)
+
+
+def _after_fits(overview: NeedsOverview, words: Mapping[str, str], width: int) -> bool:
+    """Whether an "after" column leaves the titles :data:`_TITLE_ROOM` in ``width``: the
+    other columns as wide as their widest cell, one space apart."""
+    cells = [
+        (
+            s.need.id,
+            "/".join(str(n) for n in s.groups.values()),
+            str(s.personas),
+            max(s.need.depends_on, key=len, default=""),
+        )
+        for s in overview.needs
+    ]
+    headings = (words["gl.id"], words["nlist.groups"], words["gl.personas"], words["nlist.after"])
+    widest = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(headings)]
+    return width - sum(widest) - len(widest) >= _TITLE_ROOM

@@ -123,6 +123,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "nlist.legend.personas": "personas: key need of how many",
         "nlist.legend.after": "after: the needs to deliver first",
         "nlist.decided": "Decided for a roadmap phase (phase): {phases}.",
+        "nlist.first": "Deliver first: {firsts}.",
+        "nlist.before": "{first} before {then}",
         "form.title": "{title}: the questions to build in {tool}",
         "form.intro": "Copy each question, answer and task exactly as written here: the "
         "import reads the export by these texts, as {file} lists them.",
@@ -807,6 +809,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "nlist.legend.personas": "persona's: kernbehoefte van hoeveel",
         "nlist.legend.after": "na: de behoeften die eerst komen",
         "nlist.decided": "Besloten voor een fase van de roadmap (phase): {phases}.",
+        "nlist.first": "Eerst leveren: {firsts}.",
+        "nlist.before": "{first} vóór {then}",
         "form.title": "{title}: de vragen om in {tool} te maken",
         "form.intro": "Neem elke vraag, elk antwoord en elke taak precies zo over: de import "
         "leest de export aan deze teksten, zoals {file} ze noemt.",

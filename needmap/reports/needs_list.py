@@ -45,6 +45,16 @@ class NeedsOverview:
         found = {k: [s for s in self.needs if s.need.kind == k] for k in KIND_ORDER}
         return [(k, found[k]) for k in KIND_ORDER if found[k]]
 
+    def delivered_first(self) -> list[tuple[str, list[str]]]:
+        """Each need that others depend on, in the order of the list, with those others'
+        ids: "sso before zoeken, smoelenboek" tells in one line what a column of "after"
+        repeats on many rows."""
+        then: dict[str, list[str]] = {s.need.id: [] for s in self.needs}
+        for summary in self.needs:
+            for first in summary.need.depends_on:
+                then[first].append(summary.need.id)
+        return [(first, ids) for first, ids in then.items() if ids]
+
     def decided(self) -> list[tuple[str, list[str]]]:
         """The phases needs are decided for (``phase``), in the roadmap's order, each with
         those needs' ids."""
