@@ -15,6 +15,7 @@ from needmap.first_names import FIRST_NAMES, NAMED_AFTER
 from needmap.personas.messages import personal_data_warning
 from needmap.personas.schema import Persona
 from needmap.scrub import name_words, names_a_person, personal_data, scrub
+from needmap.surnames import SURNAMES
 from tests.conftest import SURVEY_FIXTURES
 from tests.test_surveys import HEADER, _import, _write
 
@@ -299,6 +300,37 @@ def test_no_first_name_before_a_surname_survives(
     shown = scrub(text, limit=None).replace(",", " ").split()
     assert name not in shown and surname not in shown
     assert scrub(text, limit=None, keep={name, "Piet"}).startswith(f"{before} {name}".lstrip())
+
+
+_PARTICLES = frozenset(
+    ("van", "de", "der", "den", "ter", "ten", "te", "el", "al", "da", "dos", "du", "le", "la")
+) | {"von"}
+"""Words before a surname, which a name after Van is not ("Van der" is no surname)."""
+
+
+@given(
+    st.one_of(
+        st.sampled_from(SURNAMES),
+        st.builds(
+            "Van {}{}".format,
+            st.sampled_from(["", "der ", "den ", "de ", "'t "]),
+            st.from_regex(r"[A-Z][a-zé]{1,9}", fullmatch=True).filter(
+                lambda word: word.casefold() not in _PARTICLES
+            ),
+        ),
+    ),
+    st.sampled_from(["Ik vroeg", "Bel", "ask", "Volgens collega", "Dat zei"]),
+    st.sampled_from([" om hulp.", ", die het weet.", "", " morgen"]),
+)
+def test_no_surname_alone_survives_but_the_organisation_s_does(
+    surname: str, before: str, after: str
+) -> None:
+    """Any common surname, or any name after a capitalised Van, mid-sentence; the same
+    name stays where it is the organisation's."""
+    text = f"{before} {surname}{after}"
+    assert scrub(text, limit=None) == f"{before} [name]{after}"
+    own = name_words([f"{surname} Advies"])
+    assert scrub(text, limit=None, keep=own) == text
 
 
 @given(st.text(max_size=40), _local, _domain, st.text(max_size=40))
