@@ -303,8 +303,24 @@ def test_no_first_name_before_a_surname_survives(
 
 
 _PARTICLES = frozenset(
-    ("van", "de", "der", "den", "ter", "ten", "te", "el", "al", "da", "dos", "du", "le", "la")
-) | {"von"}
+    [
+        "van",
+        "de",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "te",
+        "el",
+        "al",
+        "da",
+        "dos",
+        "du",
+        "le",
+        "la",
+        "von",
+    ]
+)
 """Words before a surname, which a name after Van is not ("Van der" is no surname)."""
 
 
