@@ -14,6 +14,7 @@ from needmap.errors import InvalidStudyError, Location, Severity
 from needmap.first_names import FIRST_NAMES, NAMED_AFTER
 from needmap.personas.messages import personal_data_warning
 from needmap.personas.schema import Persona
+from needmap.scrub import _PARTICLES as PARTICLES
 from needmap.scrub import name_words, names_a_person, personal_data, scrub
 from needmap.surnames import SURNAMES
 from tests.conftest import SURVEY_FIXTURES
@@ -302,28 +303,6 @@ def test_no_first_name_before_a_surname_survives(
     assert scrub(text, limit=None, keep={name, "Piet"}).startswith(f"{before} {name}".lstrip())
 
 
-_PARTICLES = frozenset(
-    [
-        "van",
-        "de",
-        "der",
-        "den",
-        "ter",
-        "ten",
-        "te",
-        "el",
-        "al",
-        "da",
-        "dos",
-        "du",
-        "le",
-        "la",
-        "von",
-    ]
-)
-"""Words before a surname, which a name after Van is not ("Van der" is no surname)."""
-
-
 @given(
     st.one_of(
         st.sampled_from(SURNAMES),
@@ -331,7 +310,7 @@ _PARTICLES = frozenset(
             "Van {}{}".format,
             st.sampled_from(["", "der ", "den ", "de ", "'t "]),
             st.from_regex(r"[A-Z][a-zé]{1,9}", fullmatch=True).filter(
-                lambda word: word.casefold() not in _PARTICLES
+                lambda word: word.casefold() not in PARTICLES  # 'Van der' is no surname
             ),
         ),
     ),
