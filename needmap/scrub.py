@@ -330,16 +330,15 @@ def _replace_surnames(
     :func:`_replace_first_names` left)."""
     pieces: list[str] = []
     done = 0
+    replaced = False
     for match in _SURNAME_ALONE.finditer(text):
         if match.start() < done or any(a <= match.start() < b for a, b in passed_over):
             continue
         end, personal = _surname_at(text, match, keep)
-        if personal:
-            pieces += [text[done : match.start()], label]
-        else:
-            pieces.append(text[done:end])
+        pieces += [text[done : match.start()], label if personal else text[match.start() : end]]
+        replaced = replaced or personal
         done = end
-    if not any(piece == label for piece in pieces):
+    if not replaced:
         return text, False
     return "".join(pieces) + text[done:], True
 

@@ -32,7 +32,7 @@ from needmap.errors import plural
 
 if TYPE_CHECKING:
     from needmap.regroup import NeedMerge
-    from needmap.reports.needs_list import NeedsOverview
+    from needmap.reports.needs_list import NeedsOverview, NeedSummary
 
 NewTitle = Annotated[
     str | None,
@@ -214,10 +214,9 @@ def _print_needs(overview: NeedsOverview) -> None:
     for kind, summaries in overview.by_kind():
         table.add_row(f"[bold]{escape(words[f'kind.{kind}'])}[/bold]")
         for s in summaries:
-            levels = (s.groups[level] for level in ("must", "should", "could"))
             table.add_row(
                 escape(s.need.title),
-                *map(escape, (s.need.id, "/".join(map(str, levels)), str(s.personas))),
+                *map(escape, _figures(s)),
                 *([escape(", ".join(s.need.depends_on))] if after else []),
             )
     print_table(console, table)
@@ -236,18 +235,16 @@ def _print_needs(overview: NeedsOverview) -> None:
         console.print(escape(words["nlist.decided"].format(phases=phases)), soft_wrap=False)
 
 
+def _figures(summary: NeedSummary) -> tuple[str, str, str]:
+    """A need's id, its groups must/should/could (``2/2/3``) and its personas, as shown."""
+    levels = (summary.groups[level] for level in ("must", "should", "could"))
+    return summary.need.id, "/".join(map(str, levels)), str(summary.personas)
+
+
 def _after_fits(overview: NeedsOverview, words: Mapping[str, str], width: int) -> bool:
     """Whether an "after" column leaves the titles :data:`_TITLE_ROOM` in ``width``: the
     other columns as wide as their widest cell, one space apart."""
-    cells = [
-        (
-            s.need.id,
-            "/".join(str(n) for n in s.groups.values()),
-            str(s.personas),
-            max(s.need.depends_on, key=len, default=""),
-        )
-        for s in overview.needs
-    ]
+    cells = [(*_figures(s), max(s.need.depends_on, key=len, default="")) for s in overview.needs]
     headings = (words["gl.id"], words["nlist.groups"], words["gl.personas"], words["nlist.after"])
     widest = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(headings)]
     return width - sum(widest) - len(widest) >= _TITLE_ROOM
