@@ -4,6 +4,7 @@ counts."""
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 from collections import Counter
 from collections.abc import Callable
@@ -128,6 +129,19 @@ def test_a_sheet_of_notes_before_the_answers_is_passed_over(tmp_path: Path) -> N
         "the sheets 'Form1' and 'Form1 cleaned' each show a survey's answers: which holds the "
         "answers?"
     ]
+    export = str(tmp_path / "export.xlsx")
+    args = ["survey", "draft", str(root), export, "--sheet", "Form1 cleaned", "--id", "clean"]
+    drafted = runner.invoke(app, args)
+    assert drafted.exit_code == 0, drafted.output
+    assert "Read export.xlsx (XLSX, sheet 'Form1 cleaned') as ms-forms" in drafted.stdout
+    assert "With it, the export imports 11 respondents in the target groups." in drafted.stdout
+    command = " ".join(drafted.stdout.split()).split("then: ")[1]
+    assert command == (
+        f"needmap survey import {root} {export} --survey clean --sheet 'Form1 cleaned'"
+    )
+    imported = runner.invoke(app, shlex.split(command)[1:])
+    assert imported.exit_code == 0, imported.output
+    assert "(XLSX, sheet 'Form1 cleaned')" in imported.stdout
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))

@@ -2006,10 +2006,27 @@ def test_a_sheet_of_notes_before_the_answers_is_passed_over(study: Study, tmp_pa
         (
             "the sheets 'Form1' and 'Form1 cleaned' each have the mapping's columns: which "
             "holds the answers?",
-            "delete the others from a copy of the workbook and use that, or save the "
-            "answers' sheet as CSV (UTF-8) and use the CSV",
+            "name it with --sheet, such as --sheet Form1",
         )
     ]
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "ms-forms.yaml", study)
+    copy["G3"] = "Book leave;"  # the cleaned copy: named, it is read (Form1 would fail)
+    book.save(tmp_path / "export.xlsx")
+    named = import_survey(mapping, tmp_path / "export.xlsx", sheet="form1 CLEANED")
+    assert how_read_text(named.how, "en") == "XLSX, sheet 'Form1 cleaned'"
+    with pytest.raises(InvalidStudyError) as notes:  # no other sheet is looked for
+        import_survey(mapping, tmp_path / "export.xlsx", sheet="Notes")
+    assert notes.value.problems[0].message.startswith("no column ")
+    with pytest.raises(InvalidStudyError) as unknown:
+        import_survey(mapping, tmp_path / "export.xlsx", sheet="Form1 cleand")
+    assert [(p.message, p.hint) for p in unknown.value.problems] == [
+        ("the workbook has no sheet 'Form1 cleand'", "did you mean 'Form1 cleaned'?")
+    ]
+    with pytest.raises(UsageError) as csv_sheet:
+        import_survey(mapping, SURVEY_FIXTURES / "exports" / "ms-forms.csv", sheet="Form1")
+    assert csv_sheet.value.problems[0].message == (
+        "--sheet names a sheet, but ms-forms.csv is not a workbook (.xlsx, .ods…)"
+    )
     del book["Notes"], book["Form1 cleaned"]
     book.save(tmp_path / "alone.xlsx")
     with pytest.raises(InvalidStudyError) as alone:

@@ -41,6 +41,17 @@ SurveyExport = Annotated[
     ),
 ]
 
+ExportSheet = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        metavar="<name>",
+        help="Of a workbook: the sheet with the answers. Default: its first sheet with "
+        "data, or the one other sheet that holds a survey's answers.",
+        show_default=False,
+    ),
+]
+
 MappingFile = Annotated[
     Path | None,
     typer.Option(
@@ -122,6 +133,7 @@ def survey_import(
     export: SurveyExport,
     mapping: MappingFile = None,
     survey: SurveyId = None,
+    sheet: ExportSheet = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
     """Count an export's votes per group and task into surveys/ID.tally.json.
@@ -136,13 +148,15 @@ def survey_import(
     from needmap.surveys.mapping import mapping_files
 
     study = study_at(folder)
-    mapping_file, chosen = find_mapping_file(study, mapping, survey, export)
+    mapping_file, chosen = find_mapping_file(study, mapping, survey, export, sheet=sheet)
     if mapping is None and survey is None and len(mapping_files(study.root)) > 1:
         new_console(stderr=True).print(
             f"Survey '{escape(chosen.id)}': the one mapping that fits this export."
         )
     with new_console(stderr=True).status(f"Reading {escape(export.name)}…"):
-        result = import_survey(chosen, export, strict=strict, mapping_file=mapping_file)
+        result = import_survey(
+            chosen, export, strict=strict, mapping_file=mapping_file, sheet=sheet
+        )
     too_few = too_few_problem(study, result.tally, export)
     if too_few is not None:
         raise InvalidStudyError([too_few])
@@ -238,6 +252,7 @@ def survey_draft(
             "--title", metavar="<title>", help="Title shown in reports; default: the export's name."
         ),
     ] = None,
+    sheet: ExportSheet = None,
     out: Annotated[
         Path | None,
         out_option(
@@ -283,6 +298,7 @@ def survey_draft(
             respondent=respondent,
             survey_id=survey_id,
             title=title,
+            sheet=sheet,
         )
         target = out or study.root / "surveys" / f"{survey_id or draft.survey_id}.yaml"
         check = write_draft(study, draft, target, export)
@@ -326,6 +342,7 @@ def survey_draft(
         )
         + f"needmap survey import {escape(command_word(folder))} {escape(command_word(export))}"
         + escape(_which_mapping(study, target, draft.survey_id))
+        + (f" --sheet {escape(command_word(sheet))}" if sheet is not None else "")
     )
 
 

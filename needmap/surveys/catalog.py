@@ -26,7 +26,7 @@ from needmap.surveys.mapping import (
     load_mapping,
     mapping_files,
 )
-from needmap.surveys.tables import column_of, open_table
+from needmap.surveys.tables import column_of, open_export
 from needmap.surveys.tally import (
     OUTSIDE,
     Tally,
@@ -146,8 +146,10 @@ def find_mapping_file(
     export: Path | None = None,
     *,
     imported: bool = False,
+    sheet: str | None = None,
 ) -> tuple[Path, SurveyMapping]:
-    """:func:`find_mapping`, with the file it is in: for messages that send the user there."""
+    """:func:`find_mapping`, with the file it is in: for messages that send the user there.
+    ``sheet``: the sheet of the workbook ``export`` that holds the answers."""
     if mapping is not None:
         return mapping, load_mapping(mapping, study)
     if not mapping_files(study.root):
@@ -176,7 +178,7 @@ def find_mapping_file(
                 )
             if len(done) == 1:
                 return done[0]
-        table = open_table(export) if export is not None else None
+        table = open_export(export, sheet) if export is not None else None
         fitting = [(p, m) for p, m in found if table is not None and _fits(m, table.header)]
         if len(fitting) > 1 and table is not None:  # the same questions in two tools
             layout = layout_of(study, table)

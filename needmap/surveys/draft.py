@@ -51,7 +51,7 @@ from needmap.surveys.mapping import Layout
 from needmap.surveys.tables import (
     HowRead,
     Table,
-    open_table,
+    open_export,
     other_sheets_that_fit,
     several_sheets_fit,
 )
@@ -89,6 +89,9 @@ class MappingDraft:
     how: HowRead
     """How the export was read ("CSV, Windows-1252, semicolon-separated"), as the import
     says it: a wrong guess of its encoding shows in the draft's labels first."""
+    sheet: str | None = None
+    """The workbook's sheet the draft was told to read (``--sheet``), which its import
+    is told too."""
 
     @property
     def answer_codes(self) -> bool:
@@ -108,14 +111,16 @@ def draft_mapping(
     respondent: str | None = None,
     survey_id: str | None = None,
     title: str | None = None,
+    sheet: str | None = None,
 ) -> MappingDraft:
-    """Draft the mapping of ``export`` for ``study``. What is not given is read from the
+    """Draft the mapping of ``export`` (of a workbook, its ``sheet``, if named) for
+    ``study``. What is not given is read from the
     export where it can be (:func:`detect`): a LimeSurvey question by its ``CODE[SQ…]``
     columns, Microsoft Forms by its ``;``-joined choices, the group column by its answers
     that name the study's groups. Every problem with the columns is raised at once, with
     the columns the export has."""
     title = None if title is None else title.strip()
-    table, sample, found = _answers_sheet(study, open_table(export), layout)
+    table, sample, found = _answers_sheet(study, open_export(export, sheet), layout, sheet)
     layout = layout or found.layout or ("limesurvey" if question else None)
     group_column = group_column or found.group_column
     choices_column = choices_column or found.choices_column
@@ -195,6 +200,7 @@ def draft_mapping(
         max_picks,
         left_out,
         table.how,
+        sheet,
     )
 
 
@@ -467,14 +473,15 @@ def _ask_for(columns: Columns, option: str, message: str) -> None:
 
 
 def _answers_sheet(
-    study: Study, table: Table, layout: Layout | None
+    study: Study, table: Table, layout: Layout | None, sheet: str | None
 ) -> tuple[Table, list[list[str]], Detected]:
-    """The export's sample rows and what they show (:func:`detect`): of the first sheet
-    with data, or, where that shows neither a layout nor a group column, of the one
-    other sheet of the workbook that does (a sheet of notes put before the answers)."""
+    """The export's sample rows and what they show (:func:`detect`): of the sheet named,
+    or of the first sheet with data, or, where that shows neither a layout nor a group
+    column, of the one other sheet of the workbook that does (a sheet of notes put before
+    the answers)."""
     sample = _sample(table)
     found = detect(study, table.header, sample, layout)
-    if found.layout is not None or found.group_column is not None:
+    if sheet is not None or found.layout is not None or found.group_column is not None:
         return table, sample, found
 
     def shows_answers(other: Table) -> tuple[list[list[str]], Detected] | None:
@@ -617,7 +624,7 @@ def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> 
         except InvalidStudyError as exc:
             raise RuntimeError(f"the drafted mapping does not load: {exc}") from None
         try:
-            tally = import_survey(mapping, export, mapping_file=path).tally
+            tally = import_survey(mapping, export, mapping_file=path, sheet=draft.sheet).tally
             check = DraftCheck(sum(n for g, n in tally.respondents.items() if g != OUTSIDE))
         except InvalidStudyError as exc:
             check = DraftCheck(None, exc.problems)

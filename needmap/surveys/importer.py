@@ -18,7 +18,7 @@ from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import (
     HowRead,
     Table,
-    open_table,
+    open_export,
     other_sheets_that_fit,
     several_sheets_fit,
 )
@@ -41,25 +41,34 @@ def import_survey(
     *,
     strict: bool = False,
     mapping_file: Path | str | None = None,
+    sheet: str | None = None,
 ) -> ImportResult:
     """Read ``path`` with ``mapping`` (checked against its study by ``load_mapping``) into a
     tally; raise with every error found. Hints that send the user to the mapping name
-    ``mapping_file``, where given (a study may have several)."""
+    ``mapping_file``, where given (a study may have several). ``sheet``: of a workbook,
+    the sheet with the answers; else its first with data, or the one other sheet with the
+    mapping's columns."""
     named = UNNAMED if mapping_file is None else str(mapping_file)
     try:
-        return _import(mapping, Path(path), strict, named, grouped=True)
+        return _import(mapping, Path(path), strict, named, sheet, grouped=True)
     except Interleaved:
-        return _import(mapping, Path(path), strict, named, grouped=False)
+        return _import(mapping, Path(path), strict, named, sheet, grouped=False)
 
 
 def _import(
-    mapping: SurveyMapping, path: Path, strict: bool, named: str = UNNAMED, *, grouped: bool
+    mapping: SurveyMapping,
+    path: Path,
+    strict: bool,
+    named: str = UNNAMED,
+    sheet: str | None = None,
+    *,
+    grouped: bool,
 ) -> ImportResult:
-    table = open_table(path)
+    table = open_export(path, sheet)
     problems = Problems.of(table)
     loop = layout_loop(mapping, table, problems, grouped, named)
     if loop is None:
-        elsewhere = _on_another_sheet(mapping, table, grouped, named)
+        elsewhere = None if sheet is not None else _on_another_sheet(mapping, table, grouped, named)
         if elsewhere is None:
             raise InvalidStudyError(problems.all())
         table, problems, loop = elsewhere

@@ -391,7 +391,7 @@ def _read_one(
                 document,
                 "sheet",
                 f"the workbook {path.name} has no sheet '{log.sheet}'",
-                did_you_mean(str(log.sheet), exc.sheets, ignore_case=True) or exc.problems[0].hint,
+                exc.problems[0].hint,
             )
         )
         return None

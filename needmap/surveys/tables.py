@@ -31,10 +31,11 @@ from needmap.errors import (
     Location,
     NeedmapError,
     Problem,
+    UsageError,
     first_of,
     listed,
 )
-from needmap.personas.messages import files_in, missing_file_hint
+from needmap.personas.messages import did_you_mean, files_in, missing_file_hint
 from needmap.shell import command_word
 from needmap.surveys.headings import heading_code
 
@@ -47,6 +48,7 @@ __all__ = [
     "Table",
     "column_of",
     "formula_at",
+    "open_export",
     "open_table",
     "other_sheets_that_fit",
     "several_sheets_fit",
@@ -196,12 +198,13 @@ class SheetNotFound(InvalidStudyError):
     """The workbook has no sheet of the name asked for; ``sheets`` are the ones it has."""
 
     def __init__(self, path: Path, sheet: str, sheets: Sequence[str]) -> None:
+        listed_sheets = "its sheets are: " + ", ".join(f"'{s}'" for s in sheets)
         super().__init__(
             [
                 Problem(
                     Location(path),
                     f"the workbook has no sheet '{sheet}'",
-                    hint="its sheets are: " + ", ".join(f"'{s}'" for s in sheets),
+                    hint=did_you_mean(sheet, sheets, ignore_case=True) or listed_sheets,
                 )
             ]
         )
@@ -581,14 +584,26 @@ def other_sheets_that_fit(
 
 def several_sheets_fit(sheets: Sequence[Table], showing: str) -> InvalidStudyError:
     """The error for a workbook of which several sheets (``sheets``) are ``showing`` what
-    a reader looks for: which is meant is the user's to say, and no option says it."""
+    a reader looks for: which is meant is the user's to say, with ``--sheet``."""
     names = listed([f"'{sheet.sheet}'" for sheet in sheets])
     return InvalidStudyError.single(
         f"the sheets {names} each {showing}: which holds the answers?",
         path=sheets[0].path,
-        hint="delete the others from a copy of the workbook and use that, or save the "
-        "answers' sheet as CSV (UTF-8) and use the CSV",
+        hint=f"name it with --sheet, such as --sheet {command_word(str(sheets[0].sheet))}",
     )
+
+
+def open_export(path: Path, sheet: str | None) -> Table:
+    """:func:`open_table` of an export a command was given with the sheet ``--sheet``
+    named, if any: an error for a sheet named of a file that is no workbook, whose
+    one table the user may think is the sheet's."""
+    if sheet is not None and path.suffix.lower() not in WORKBOOKS and path.exists():
+        raise UsageError.single(
+            f"--sheet names a sheet, but {path.name} is not a workbook (.xlsx, .ods…)",
+            path=path,
+            hint="leave --sheet out for a CSV export",
+        )
+    return open_table(path, sheet)
 
 
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
