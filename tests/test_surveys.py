@@ -1849,6 +1849,22 @@ def test_the_mapping_rules_at_their_edges(study: Study, tmp_path: Path) -> None:
         assert [(p.key, p.message) for p in raised.value.problems] == [(key, "must not be empty")]
 
 
+def test_a_group_is_counted_one_way(study: Study, tmp_path: Path) -> None:
+    """A group counted alone for one answer and with others for another would be weighted
+    twice; the error names both ways and both answers, and the groups to give both."""
+    text = (SURVEY_FIXTURES / "mappings" / "long.yaml").read_text()
+    edited = text.replace("other: ~}", "other: ~, both: [office, desk, field]}")
+    with pytest.raises(InvalidStudyError) as raised:
+        load_mapping(_write(tmp_path, "m.yaml", edited), study)
+    assert [(p.message, p.hint) for p in raised.value.problems] == [
+        (
+            "'desk' is counted alone for 'desk' and with field and office for 'both'",
+            "a group's respondents are counted one way: give both answers the same groups, "
+            "such as [desk, field, office]",
+        )
+    ]
+
+
 def test_limesurvey_mapping_needs_codes(study: Study, tmp_path: Path) -> None:
     text = (
         (SURVEY_FIXTURES / "mappings" / "limesurvey.yaml").read_text().replace(", code: SQ003", "")
