@@ -129,6 +129,11 @@ def test_a_sheet_of_notes_before_the_answers_is_passed_over(tmp_path: Path) -> N
         "the sheets 'Form1' and 'Form1 cleaned' each show a survey's answers: which holds the "
         "answers?"
     ]
+    with pytest.raises(UsageError) as notes:  # a sheet named: no other looked for
+        draft_mapping(study, tmp_path / "export.xlsx", sheet="Notes")
+    assert notes.value.problems[0].message == (
+        "cannot tell which column holds the respondent's group"
+    )
     export = str(tmp_path / "export.xlsx")
     args = ["survey", "draft", str(root), export, "--sheet", "Form1 cleaned", "--id", "clean"]
     drafted = runner.invoke(app, args)
