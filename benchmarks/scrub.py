@@ -34,10 +34,13 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "a Street name": lambda n: "Kerk" + "straat" * (n // 6),
     "titles": lambda n: "mevrouw " * (n // 8),
     "initials": lambda n: "dhr. " + "A. " * (n // 3),
+    "initials alone": lambda n: "Bel " + "A. " * (n // 3),
+    "Van": lambda n: "Bel" + " Van" * (n // 4),
     "spaced digits": lambda n: "1 " * (n // 2),
     "prose": lambda n: "Ik bel mevrouw Jansen over de Kerkstraat 12. " * (n // 45),
     "first names": lambda n: "Ben belde Piet van der Berg en Ben. " * (n // 36),
     "particles": lambda n: "Piet" + " van" * (n // 4),
+    "firms and surnames": lambda n: "Albert Heijn en Jansen. " * (n // 24),
 }
 
 _BARE = re.compile(r"\w+")

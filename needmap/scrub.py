@@ -97,12 +97,14 @@ _SURNAME = re.compile(rf" (?:[A-Z]\. ?)*(?:(?i:{'|'.join(_PARTICLES)}) )*{_CAPIT
 """What follows a first name as its surname: initials, particles, then a capitalised word."""
 
 _SURNAME_ALONE = re.compile(
-    r"(?<![\w'\u2019.@/&+-])(?:[A-Z]\. ?)*"
+    r"(?<![\w'\u2019.@/&+-])(?<![A-Z]\. )(?:[A-Z]\. ?)*+"
     rf"(?:Van(?: (?:der|den|de|het|'t))? {_CAPITAL}[\w'\u2019-]+"
     rf"|(?:{'|'.join(map(re.escape, SURNAMES))})(?:['\u2019]s?)?(?![\w'\u2019-]))"
 )
 """A surname without a given name: initials, then a capitalised ``Van`` and what follows
-it (``Van den Berg``), or a common surname (:mod:`needmap.surnames`)."""
+it (``Van den Berg``), or a common surname (:mod:`needmap.surnames`). A run of initials is
+tried from its first only, and never given back: tried again from each of its initials, a
+long run of them ("A. A. A. …") took minutes."""
 
 _FOLDED_SURNAMES = frozenset(s.casefold() for s in SURNAMES if s not in SURNAMES_THAT_ARE_PHRASES)
 """The common surnames as a search term holds them, in lower case (``de vries``), less
@@ -327,12 +329,16 @@ def _replace_surnames(
 ) -> tuple[str, bool]:
     """``text`` with each surname alone put as ``label``, and whether there was any; those
     of ``keep`` stay, and so does what stands in ``passed_over`` (the names that
-    :func:`_replace_first_names` left)."""
+    :func:`_replace_first_names` left, in order)."""
     pieces: list[str] = []
     done = 0
     replaced = False
+    spans = iter(passed_over)  # in the order of the text, as the matches are
+    span = next(spans, None)
     for match in _SURNAME_ALONE.finditer(text):
-        if match.start() < done or any(a <= match.start() < b for a, b in passed_over):
+        while span is not None and span[1] <= match.start():
+            span = next(spans, None)
+        if match.start() < done or (span is not None and span[0] <= match.start()):
             continue
         end, personal = _surname_at(text, match, keep)
         pieces += [text[done : match.start()], label if personal else text[match.start() : end]]
