@@ -40,7 +40,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "prose": lambda n: "Ik bel mevrouw Jansen over de Kerkstraat 12. " * (n // 45),
     "first names": lambda n: "Ben belde Piet van der Berg en Ben. " * (n // 36),
     "particles": lambda n: "Piet" + " van" * (n // 4),
-    "firms and surnames": lambda n: "Albert Heijn en Jansen. " * (n // 24),
+    "firm, surname": lambda n: "Albert Heijn en Jansen. " * (n // 24),
 }
 
 _BARE = re.compile(r"\w+")
