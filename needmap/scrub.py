@@ -330,6 +330,8 @@ def _replace_surnames(
     """``text`` with each surname alone put as ``label``, and whether there was any; those
     of ``keep`` stay, and so does what stands in ``passed_over`` (the names that
     :func:`_replace_first_names` left, in order)."""
+    if text.lower() == text:  # each surname starts with a capital: a search term has none
+        return text, False
     pieces: list[str] = []
     done = 0
     replaced = False
