@@ -344,6 +344,22 @@ def test_needs_list_shows_ids_by_kind_with_what_refers_to_them(gemeente: Path) -
     )
 
 
+def test_needs_list_shows_the_after_column_once_the_titles_keep_30_columns(
+    gemeente: Path,
+) -> None:
+    """The narrowest terminal with the column leaves the titles 30 columns, one space
+    before the ids; one column less tells the needs to deliver first under the table."""
+    command = ["needs", "list", str(gemeente), "--language", "en"]
+    headers = {
+        width: runner.invoke(app, command, env={"COLUMNS": str(width)}).output.splitlines()[0]
+        for width in range(84, 96)
+    }
+    widths = [width for width, header in headers.items() if header.endswith(" after")]
+    assert widths and widths[0] > 84
+    assert headers[widths[0]].index(" id ") == 30
+    assert headers[widths[0]].split() == ["name", "id", "groups", "personas", "after"]
+
+
 def test_needs_list_puts_the_kinds_in_their_order_whatever_the_files_order(
     make_study: StudyMaker,
 ) -> None:
