@@ -151,14 +151,14 @@ def test_personal_data_says_what_a_text_holds(text: str, found: list[str]) -> No
 @pytest.mark.parametrize(
     ("term", "names"),
     [
-        ("jan de vries", True),
+        ("jan de wolf", True),  # a surname the list of common ones lacks
         ("Emma", True),
         ("telefoon marieke", True),
         ("anne-marie", True),
         ("jan-willem", True),
         ("henk-achtig rooster", False),  # a name and a word joined
         ("PIET'S ROOSTER", True),
-        ("mark de boer", True),
+        ("mark de wolf", True),
         ("max 5", False),
         ("emma 2", False),
         ("roos", False),
@@ -166,7 +166,7 @@ def test_personal_data_says_what_a_text_holds(text: str, found: list[str]) -> No
         ("albert heijn", False),
         ("sint anna ziekenhuis", False),
         ("johan de witt college", False),  # the third word after the name
-        ("piet de vries bij ziekenhuis", True),  # the fourth: a person at a hospital
+        ("piet de wolf bij ziekenhuis", True),  # the fourth: a person at a hospital
         ("verlof aanvragen", False),
         # a common surname alone, but not one that is also words ("the young colleague"),
         # nor the organisation's own name
