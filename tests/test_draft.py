@@ -1059,7 +1059,7 @@ def test_answers_with_personal_data_are_left_out_and_the_draft_still_written(
     export = tmp_path / "export.csv"
     export.write_text(
         "ID,Role,Tasks\n1,Field staff,Book leave;\n2,Other: mail jan@example.org,Book leave;\n"
-        "3,Field staff,News of Van Dijk;Ask Van den Berg;\n",
+        "3,Field staff,News of Van Dijk;Ask Van den Berg at Van Dijk;\n",
         encoding="utf-8",
     )
     args = ["survey", "draft", str(root), str(export), "--layout", "ms-forms", "--id", "t"]
@@ -1070,6 +1070,7 @@ def test_answers_with_personal_data_are_left_out_and_the_draft_still_written(
     assert "News of Van Dijk" in text and "Berg" not in text
     assert "Left out, as they hold personal data: 2 of the answers and labels." in result.stdout
     assert "unknown group answer" in result.stderr
+    assert "unknown choice 'Ask [name] at Van Dijk'" in result.stderr  # its check's import
     assert "example.org" not in result.output
     assert "the export does not import yet" in result.stdout
     refused = runner.invoke(app, [*args[:-1], "Top Tasks", "--group-column", "Role"])

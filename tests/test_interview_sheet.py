@@ -522,6 +522,43 @@ def test_a_cell_quoted_in_a_problem_is_scrubbed_and_shortened(
     assert group == "unknown group '[name] [phone]'"
 
 
+def test_the_organisation_s_own_name_is_no_person_s(make_study: StudyMaker, tmp_path: Path) -> None:
+    """An organisation named after a family ("Van Dijk Installatietechniek"): a quote
+    that names it is not warned of, and a problem quotes a cell that names it whole; a
+    colleague's surname beside it is still a person's."""
+    root = make_study({"study.yaml": "name: T\norganisation: Van Dijk Installatietechniek\n"})
+    kept = _sheet(
+        tmp_path,
+        "Group,Date,Quote,Needs\n"
+        "desk,2026-03-02,Bij Van Dijk zoek ik alles op het intranet.,search\n"
+        "desk,2026-03-02,Bij Van Dijk vraag ik het aan Van den Berg.,search\n",
+    )
+    [warning] = read_interview_sheet(load_study(root), kept)[1]
+    assert (warning.location.line, warning.message) == (
+        3,
+        "this text holds a person's surname: reports show a label instead, but the study's "
+        "files keep it",
+    )
+    broken = _sheet(
+        tmp_path,
+        "Interview,Group,Date,Participants,Quote,Needs\n"
+        "At Van Dijk,at Van Dijk,at Van Dijk,at Van Dijk,Slow.,search of Van Dijk\n",
+        "broken.csv",
+    )
+    assert [p.message for p in _refused(load_study(root), broken)] == [
+        "unknown group 'at Van Dijk'",
+        "'at Van Dijk' is not a date",
+        "'at Van Dijk' is not a number of participants",
+        "unknown need 'search of Van Dijk'",
+    ]
+    assert [p.message for p in _refused(load_study(make_study()), broken)] == [
+        "unknown group 'at [name]'",
+        "'at [name]' is not a date",
+        "'at [name]' is not a number of participants",
+        "unknown need 'search of [name]'",
+    ]
+
+
 def test_an_interview_s_date_may_come_on_a_later_row(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

@@ -32,6 +32,7 @@ from needmap.errors import (
 )
 from needmap.personas.study import Study
 from needmap.reports.how_read import how_read_text
+from needmap.scrub import name_words
 from needmap.surveys import import_survey, importer, load_mapping, read_tally, write_tally
 from needmap.surveys.counting import MAX_PER_KIND, Problems
 from needmap.surveys.draft import draft_mapping
@@ -632,6 +633,131 @@ def test_group_answers_typed_for_other_count_outside_the_groups_when_the_mapping
     ]
     with pytest.raises(InvalidStudyError):
         import_survey(load_mapping(tmp_path / "typed.yaml", study), export, strict=True)
+
+
+_ROLE_AND_TASKS = "What is your role?,Which tasks do you do most often? Choose at most five."
+_VAN_DIJK = name_words(["Van Dijk Installatietechniek"])
+"""The words of an organisation named after a family (:attr:`Study.own_names`)."""
+
+
+@pytest.mark.parametrize(
+    ("layout", "export", "unknown_choice"),
+    [
+        (
+            "ms-forms",
+            f"ID,{_ROLE_AND_TASKS}\n1,Front desk / reception,Book leave;News of Van Dijk;\n"
+            "2,Front desk / reception,Book leave;Ask Van Dijk or Jansen;\n"
+            "3,Works at Van Dijk,Book leave;\n",
+            "unknown choice '{}'",
+        ),
+        (
+            "google-forms",
+            f'{_ROLE_AND_TASKS}\nFront desk / reception,"Book leave, News of Van Dijk"\n'
+            'Front desk / reception,"Book leave, Ask Van Dijk or Jansen"\n'
+            "Works at Van Dijk,Book leave\n",
+            "cannot match '{}' to a task",
+        ),
+        (
+            "long",
+            "respondent,group,task\nr0,desk,Book leave\nr1,desk,News of Van Dijk\n"
+            "r2,desk,Ask Van Dijk or Jansen\nr3,Works at Van Dijk,Book leave\n",
+            "unknown choice '{}'",
+        ),
+    ],
+)
+def test_problems_quote_the_organisation_s_own_name_and_scrub_a_person_s(
+    study: Study, tmp_path: Path, layout: str, export: str, unknown_choice: str
+) -> None:
+    """An organisation named after a family ("Van Dijk Installatietechniek") is named in
+    the answers: a message that quotes them shows its name, and a person's beside it
+    ("Jansen") as a label. Without the study's own names, all are labels."""
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / f"{layout}.yaml", study)
+    path = _write(tmp_path, "e.csv", export)
+    with pytest.raises(InvalidStudyError) as raised:
+        import_survey(mapping, path, own_names=_VAN_DIJK)
+    first = raised.value.problems[0].location.line or 0
+    assert [(p.location.line, p.message) for p in raised.value.problems] == [
+        (first, unknown_choice.format("News of Van Dijk")),
+        (first + 1, unknown_choice.format("Ask Van Dijk or [name]")),
+        (first + 2, "unknown group answer 'Works at Van Dijk'"),
+    ]
+    assert raised.value.problems[2].hint.startswith(
+        'add it under group.values in the mapping with a group id (or ~): "Works at Van Dijk"'
+    )
+    with pytest.raises(InvalidStudyError) as unkept:
+        import_survey(mapping, path)
+    assert [p.message for p in unkept.value.problems] == [
+        unknown_choice.format("News of [name]"),
+        unknown_choice.format("Ask [name] or [name]"),
+        "unknown group answer 'Works at [name]'",
+    ]
+    assert unkept.value.problems[2].hint.startswith("it holds personal data")
+
+
+def test_every_message_that_quotes_an_export_keeps_the_organisation_s_name(
+    study: Study, tmp_path: Path
+) -> None:
+    """Each way a problem quotes an export's text: several unknown choices of one cell,
+    the tasks they look like, a LimeSurvey task column's value, a respondent's group that
+    changes, an answer to 'Other', a group answer typed for it, the group answers a
+    respondent chose together, and the answers the mapping counts outside the groups."""
+
+    def problems(layout: str, text: str, mapping_text: str | None = None) -> list[Problem]:
+        mapping_file = SURVEY_FIXTURES / "mappings" / f"{layout}.yaml"
+        if mapping_text is not None:
+            mapping_file = _write(tmp_path, "m.yaml", mapping_text)
+        export = _write(tmp_path, "e.csv", text)
+        try:
+            result = import_survey(load_mapping(mapping_file, study), export, own_names=_VAN_DIJK)
+        except InvalidStudyError as error:
+            return list(error.problems)
+        return list(result.warnings)
+
+    joined = problems(
+        "ms-forms",
+        f"ID,{_ROLE_AND_TASKS}\n1,Front desk / reception,Book leave;News of Van Dijk;Ask Jansen;\n"
+        '2,Front desk / reception,"Book leeve;Find a colleague at Van Dijk, by name or '
+        'expertise;"\n',
+    )
+    assert [p.message for p in joined] == [
+        "unknown choices 'News of Van Dijk' and 'Ask [name]'",
+        "unknown choices 'Book leeve' and 'Find a colleague at Van Dijk, by name or expertise'",
+    ]
+    assert joined[1].hint == (
+        "did you mean 'Book leave' for 'Book leeve' and 'Find a colleague, by name or "
+        "expertise' for 'Find a colleague at Van Dijk, by name or expertise'?"
+    )
+    columns = ",".join(f"G02Q02[SQ00{i}]" for i in range(1, 7))
+    [value] = problems("limesurvey", f"id,G01Q01,{columns}\n1,AO01,Y,at Van Dijk,,,,\n")
+    assert value.message == "unexpected value 'at Van Dijk' in a task column"
+    [changed] = problems(
+        "long", "respondent,group,task\nr1,desk,Book leave\nr1,at Van Dijk,Claim expenses\n"
+    )
+    assert changed.message == "this respondent's group was 'desk' on line 2, here 'at Van Dijk'"
+    mapping = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
+    typed = mapping.replace("\nchoices:\n", "\n  other: true\nchoices:\n  other: true\n")
+    assert [p.message for p in problems("ms-forms", _OTHERS_NAMING_VAN_DIJK, typed)] == [
+        "'Coffee with Van Dijk' matches no task: left out as an answer to 'Other'",
+        "group answer 'Van Dijk staff' is none of group.values: counted outside the target "
+        "groups, as an answer to 'Other'",
+    ]
+    both = mapping.replace("Other: ~}", "Other: ~, Works at Van Dijk: office}")
+    [several] = problems("ms-forms", _TWO_GROUPS_NAMING_VAN_DIJK, both)
+    assert several.hint.startswith("'Field staff' and 'Works at Van Dijk' chosen together")
+    outside = mapping.replace("Other: ~}", "Other: ~, Works at Van Dijk: ~}")
+    [nobody] = problems(
+        "ms-forms", f"ID,{_ROLE_AND_TASKS}\n1,Works at Van Dijk,Book leave;\n", outside
+    )
+    assert nobody.message.endswith("as outside the groups ('Other', 'Works at Van Dijk')")
+
+
+_TWO_GROUPS_NAMING_VAN_DIJK = (
+    f"ID,{_ROLE_AND_TASKS}\n1,Field staff;Works at Van Dijk;,Book leave;\n"
+)
+_OTHERS_NAMING_VAN_DIJK = (
+    f"ID,{_ROLE_AND_TASKS}\n1,Front desk / reception,Book leave;Coffee with Van Dijk;\n"
+    "2,Van Dijk staff,Book leave;\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -1496,7 +1622,7 @@ def test_long_layout_in_any_row_order(study: Study, tmp_path: Path) -> None:
         csv.writer(handle).writerows([header, *rows])
     mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "long.yaml", study)
     with pytest.raises(Interleaved):
-        importer._import(mapping, path, False, grouped=True)
+        importer._import(importer._Request(mapping, path), grouped=True)
     result = import_survey(mapping, path)
     assert dict(result.tally.respondents) == EXPECTED_RESPONDENTS
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
@@ -1513,7 +1639,7 @@ def test_a_respondent_s_group_written_with_spaces_is_one_group(
         "r2,field,Book leave\n",
     )
     mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "long.yaml", study)
-    result = importer._import(mapping, export, False, grouped=grouped)
+    result = importer._import(importer._Request(mapping, export), grouped=grouped)
     assert result.warnings == ()
     assert dict(result.tally.respondents) == {"desk": 1, "field": 1}
     assert {t: n for t, n in result.tally.votes["desk"].items() if n} == {"leave": 1, "expense": 1}
@@ -1528,7 +1654,7 @@ def test_a_long_row_wider_than_the_header_is_refused_in_any_row_order(
     )
     mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "long.yaml", study)
     with pytest.raises(InvalidStudyError) as raised:
-        importer._import(mapping, export, False, grouped=grouped)
+        importer._import(importer._Request(mapping, export), grouped=grouped)
     assert [(p.location.line, p.message[:26]) for p in raised.value.problems] == [
         (3, "this row has 4 cells but t")
     ]
@@ -1606,7 +1732,7 @@ def _outcome(
         return (p.location.line or 0, p.location.column or 0, p.message)
 
     try:
-        result = importer._import(mapping, path, False, grouped=grouped)
+        result = importer._import(importer._Request(mapping, path), grouped=grouped)
     except InvalidStudyError as error:
         return None, sorted(error.problems, key=key)
     return result.tally, sorted(result.warnings, key=key)

@@ -155,7 +155,12 @@ def survey_import(
         )
     with new_console(stderr=True).status(f"Reading {escape(export.name)}…"):
         result = import_survey(
-            chosen, export, strict=strict, mapping_file=mapping_file, sheet=sheet
+            chosen,
+            export,
+            strict=strict,
+            mapping_file=mapping_file,
+            sheet=sheet,
+            own_names=study.own_names,
         )
     too_few = too_few_problem(study, result.tally, export)
     if too_few is not None:

@@ -9,7 +9,7 @@ readable report.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -48,6 +48,9 @@ class Problems:
     path: Path
     sheet: str | None = None
     """A workbook of several sheets: the one read, which each problem's cell names."""
+    own_names: Collection[str] = frozenset()
+    """The words of the organisation's name (:attr:`Study.own_names`), which messages
+    that quote the export keep: an unknown option "Nieuws van Van Dijk" names no person."""
     kept: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     severities: dict[str, Severity] = field(default_factory=dict)
@@ -56,10 +59,14 @@ class Problems:
     lines it is found on again."""
 
     @classmethod
-    def of(cls, table: Table) -> Problems:
+    def of(cls, table: Table, own_names: Collection[str] = frozenset()) -> Problems:
         """Where ``table``'s problems go: with its sheet named where its workbook has
         others (a cell G8 is on each of them)."""
-        return cls(table.path, table.sheet_of_cells)
+        return cls(table.path, table.sheet_of_cells, own_names)
+
+    def quote(self, text: str, limit: int = 80) -> str:
+        """``text`` of the export as a message quotes it: scrubbed and shortened."""
+        return scrub(text, limit, keep=self.own_names)
 
     def add(
         self,
@@ -288,7 +295,7 @@ class Counts:
             "unknown group answer",
             line if line is not None else self.table.line(),
             self.group_column,
-            f"unknown group answer '{scrub(answer)}'",
+            f"unknown group answer '{self.problems.quote(answer)}'",
             hint=lambda: self._group_hint(answer),
             same=fold_text(answer),
         )
@@ -299,8 +306,8 @@ class Counts:
             "group answer for 'Other'",
             line if line is not None else self.table.line(),
             self.group_column,
-            f"group answer '{scrub(answer)}' is none of group.values: counted outside the "
-            "target groups, as an answer to 'Other'",
+            f"group answer '{self.problems.quote(answer)}' is none of group.values: counted "
+            "outside the target groups, as an answer to 'Other'",
             hint=lambda: self._group_hint(answer, typed=True),
             severity=Severity.WARNING,
             same=fold_text(answer),
@@ -314,11 +321,11 @@ class Counts:
         otherwise, outside LimeSurvey (which writes that text in a column of its own), it
         may be such a text: a text with personal data, which cannot be added as it is
         shown, surely is."""
-        shown = scrub(answer, 200)
+        shown = self.problems.quote(answer, 200)
         meant = did_you_mean(answer.strip(), self.mapping.group.values, ignore_case=True)
         several = self._several_answers(answer)
         if several:
-            chosen = listed([f"'{scrub(a)}'" for a in several], len(several))
+            chosen = listed([f"'{self.problems.quote(a)}'" for a in several], len(several))
             return (
                 f"{chosen} chosen together, but a respondent counts for one group: give the "
                 f"combination a group id (or ~) under group.values in {self.named}: "

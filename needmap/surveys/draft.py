@@ -624,7 +624,9 @@ def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> 
         except InvalidStudyError as exc:
             raise RuntimeError(f"the drafted mapping does not load: {exc}") from None
         try:
-            tally = import_survey(mapping, export, mapping_file=path, sheet=draft.sheet).tally
+            tally = import_survey(
+                mapping, export, mapping_file=path, sheet=draft.sheet, own_names=study.own_names
+            ).tally
             check = DraftCheck(sum(n for g, n in tally.respondents.items() if g != OUTSIDE))
         except InvalidStudyError as exc:
             check = DraftCheck(None, exc.problems)

@@ -7,11 +7,11 @@ The layout readers (:mod:`needmap.surveys.layouts`) find each respondent's group
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from needmap.errors import InvalidStudyError, Location, Problem, Severity, first_of
-from needmap.scrub import scrub
 from needmap.surveys.counting import UNNAMED, Counts, Problems
 from needmap.surveys.layouts import Interleaved, Loop, layout_loop
 from needmap.surveys.mapping import SurveyMapping
@@ -42,33 +42,54 @@ def import_survey(
     strict: bool = False,
     mapping_file: Path | str | None = None,
     sheet: str | None = None,
+    own_names: Collection[str] = frozenset(),
 ) -> ImportResult:
     """Read ``path`` with ``mapping`` (checked against its study by ``load_mapping``) into a
     tally; raise with every error found. Hints that send the user to the mapping name
     ``mapping_file``, where given (a study may have several). ``sheet``: of a workbook,
     the sheet with the answers; else its first with data, or the one other sheet with the
-    mapping's columns."""
-    named = UNNAMED if mapping_file is None else str(mapping_file)
+    mapping's columns. ``own_names``: the words of the organisation's name
+    (:attr:`Study.own_names`), which messages that quote the export keep."""
+    request = _Request(
+        mapping,
+        Path(path),
+        strict,
+        UNNAMED if mapping_file is None else str(mapping_file),
+        sheet,
+        own_names,
+    )
     try:
-        return _import(mapping, Path(path), strict, named, sheet, grouped=True)
+        return _import(request, grouped=True)
     except Interleaved:
-        return _import(mapping, Path(path), strict, named, sheet, grouped=False)
+        return _import(request, grouped=False)
 
 
-def _import(
-    mapping: SurveyMapping,
-    path: Path,
-    strict: bool,
-    named: str = UNNAMED,
-    sheet: str | None = None,
-    *,
-    grouped: bool,
-) -> ImportResult:
-    table = open_export(path, sheet)
-    problems = Problems.of(table)
+@dataclass(frozen=True)
+class _Request:
+    """What :func:`import_survey` was asked: each of its steps reads from it."""
+
+    mapping: SurveyMapping
+    path: Path
+    strict: bool = False
+    named: str = UNNAMED
+    """The mapping as hints name it: its file, where the import was told it."""
+    sheet: str | None = None
+    own_names: Collection[str] = frozenset()
+
+    def problems(self, table: Table) -> Problems:
+        """Where ``table``'s problems go."""
+        return Problems.of(table, self.own_names)
+
+
+def _import(request: _Request, *, grouped: bool) -> ImportResult:
+    mapping, named = request.mapping, request.named
+    table = open_export(request.path, request.sheet)
+    problems = request.problems(table)
     loop = layout_loop(mapping, table, problems, grouped, named)
     if loop is None:
-        elsewhere = None if sheet is not None else _on_another_sheet(mapping, table, grouped, named)
+        elsewhere = (
+            None if request.sheet is not None else _on_another_sheet(request, table, grouped)
+        )
         if elsewhere is None:
             raise InvalidStudyError(problems.all())
         table, problems, loop = elsewhere
@@ -81,17 +102,17 @@ def _import(
         raise InvalidStudyError(problems.all()) from None
     tally = counts.tally(table.path.name, table.sha256)
     found = problems.all()
-    if strict:
+    if request.strict:
         found = [replace(p, severity=Severity.ERROR) for p in found]
     if not tally.group_respondents and not any(p.severity is Severity.ERROR for p in found):
-        found.append(_nobody_counted(tally, mapping, path, named))
+        found.append(_nobody_counted(tally, request, problems))
     if any(p.severity is Severity.ERROR for p in found):
         raise InvalidStudyError(found)
     return ImportResult(tally, tuple(found), table.how)
 
 
 def _on_another_sheet(
-    mapping: SurveyMapping, table: Table, grouped: bool, named: str
+    request: _Request, table: Table, grouped: bool
 ) -> tuple[Table, Problems, Loop] | None:
     """A workbook whose first sheet with data lacks the mapping's columns: the one other
     sheet that has them, with its problems and the loop over its rows; None where none
@@ -102,8 +123,8 @@ def _on_another_sheet(
     sheet apart, and the import says which sheet it read."""
 
     def read(other: Table) -> tuple[Problems, Loop] | None:
-        found = Problems.of(other)
-        loop = layout_loop(mapping, other, found, grouped, named)
+        found = request.problems(other)
+        loop = layout_loop(request.mapping, other, found, grouped, request.named)
         return None if loop is None else (found, loop)
 
     fitting = other_sheets_that_fit(table, read)
@@ -115,9 +136,10 @@ def _on_another_sheet(
     return None
 
 
-def _nobody_counted(tally: Tally, mapping: SurveyMapping, path: Path, named: str) -> Problem:
+def _nobody_counted(tally: Tally, request: _Request, problems: Problems) -> Problem:
     """The error for an export with no respondent in a target group: a tally of it would
     show nothing about any group, and the reports would have no votes to analyse."""
+    path, named = request.path, request.named
     if not tally.total_respondents:
         return Problem(
             Location(path),
@@ -125,7 +147,11 @@ def _nobody_counted(tally: Tally, mapping: SurveyMapping, path: Path, named: str
             hint="check that this is the survey's export, with its answers",
         )
     outside = first_of(
-        [f"'{scrub(a)}'" for a, group in mapping.group.values.items() if group is None]
+        [
+            f"'{problems.quote(a)}'"
+            for a, group in request.mapping.group.values.items()
+            if group is None
+        ]
     )
     return Problem(
         Location(path),

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,7 +170,12 @@ def read_interview_sheet(
         unreadable.append(table.unreadable(exc, start))
     interviews: dict[str, SheetInterview] = {}
     sheet = _Sheet(
-        path, columns, _Resolver(study), _interview_groups(rows, columns), table.how.sheet
+        path,
+        columns,
+        _Resolver(study),
+        _interview_groups(rows, columns),
+        table.how.sheet,
+        study.own_names,
     )
     for line, row in rows:
         _read_row(row, line, sheet, interviews, problems)
@@ -264,6 +269,13 @@ class _Sheet:
     interview_groups: Mapping[str, str]
     name: str | None = None
     """The workbook's sheet that was read; None for a CSV file."""
+    own_names: Collection[str] = frozenset()
+    """The words of the organisation's name (:attr:`Study.own_names`): a quote or a cell
+    that names it ("bij Van Dijk") names no person."""
+
+    def quote(self, text: str, limit: int = 80) -> str:
+        """``text`` of a cell as a problem message quotes it: scrubbed and shortened."""
+        return scrub(text, limit, keep=self.own_names)
 
 
 _EXCEL_ERRORS = frozenset(
@@ -287,9 +299,9 @@ def _no_quote_hint(sheet: _Sheet, line: int) -> str:
         return f"write what was said in the '{sheet.columns.named('quote')}' column"
     typed = formula[1:] if formula[1:2] in ("-", "+") else formula
     return (
-        f"the cell holds a formula ({scrub(formula, 40)}), not text: Excel takes what is "
+        f"the cell holds a formula ({sheet.quote(formula, 40)}), not text: Excel takes what is "
         f"typed starting with =, + or - for one. Type it with a ' in front, "
-        f"'{scrub(typed, 40)}, so that it stays text"
+        f"'{sheet.quote(typed, 40)}, so that it stays text"
     )
 
 
@@ -314,7 +326,7 @@ def _read_row(
 ) -> None:
     if not any(cell.strip() for cell in row):
         return
-    columns, resolver = sheet.columns, sheet.resolver
+    columns = sheet.columns
     before = len(problems)
 
     def problem(name: str, message: str, hint: str) -> None:
@@ -324,18 +336,15 @@ def _read_row(
     group = _row_group(row, line, sheet, problems)
     date = _date(columns.cell(row, "date"))
     if date is None:
-        problem("date", *_date_problem(columns.cell(row, "date")))
+        problem("date", *_date_problem(columns.cell(row, "date"), sheet))
     participants = _participants(columns.cell(row, "participants"))
     if participants == 0:
         problem(
             "participants",
-            f"'{scrub(columns.cell(row, 'participants'))}' is not a number of participants",
+            f"'{sheet.quote(columns.cell(row, 'participants'))}' is not a number of participants",
             "write how many people took part: 1, or more for a focus group",
         )
-    tags = {
-        name: _tags(row, columns, name, resolver, sheet.path, line, problems)
-        for name in ("needs", "questions")
-    }
+    tags = {name: _tags(row, sheet, name, line, problems) for name in ("needs", "questions")}
     text = columns.cell(row, "quote")
     if text.strip() in _EXCEL_ERRORS:  # a CSV saved from a sheet keeps the error's text
         problem(
@@ -373,7 +382,9 @@ def _read_row(
         interview.notes.append(note)
     if text:
         interview.quotes.append(SheetQuote(text, tags["needs"], tags["questions"]))
-        warning = personal_data_warning(columns.at(sheet.path, line, "quote"), text)
+        warning = personal_data_warning(
+            columns.at(sheet.path, line, "quote"), text, keep=sheet.own_names
+        )
         if warning is not None:
             problems.append(warning)
 
@@ -388,7 +399,7 @@ def _row_group(row: list[str], line: int, sheet: _Sheet, problems: list[Problem]
     group = resolver.groups.get(_fold(group_text))
     if group is None and group_text == own_group:  # else told at the row that gives it
         where = (
-            f", on this row or another of interview '{scrub(named)}'"
+            f", on this row or another of interview '{sheet.quote(named)}'"
             if named
             else ", or the name of an interview that another row gives it"
             if "interview" in columns.index
@@ -397,7 +408,9 @@ def _row_group(row: list[str], line: int, sheet: _Sheet, problems: list[Problem]
         problems.append(
             Problem(
                 columns.at(sheet.path, line, "group"),
-                f"unknown group '{scrub(group_text)}'" if group_text else "no group on this row",
+                f"unknown group '{sheet.quote(group_text)}'"
+                if group_text
+                else "no group on this row",
                 hint=name_hint(group_text, resolver.group_names)
                 or f"write a group's id or name, as in groups.yaml{where}; the groups: "
                 + ids_listed(list(resolver.group_names)),
@@ -462,13 +475,13 @@ def _date(text: str) -> str | None:
         return None
 
 
-def _date_problem(text: str) -> tuple[str, str]:
+def _date_problem(text: str, sheet: _Sheet) -> tuple[str, str]:
     """The message and hint for a date cell that is not one; a cell formatted as a time
     shows only the hour, and says so."""
     hint = "write it as YYYY-MM-DD (2026-03-02) or DD-MM-YYYY (02-03-2026)"
     if _TIME_ONLY.fullmatch(text):
         return f"'{text}' is a time, not a date", f"the cell is formatted as a time; {hint}"
-    return f"'{scrub(text)}' is not a date", hint
+    return f"'{sheet.quote(text)}' is not a date", hint
 
 
 def _participants(text: str) -> int | None:
@@ -479,17 +492,12 @@ def _participants(text: str) -> int | None:
 
 
 def _tags(
-    row: Sequence[str],
-    columns: _Columns,
-    name: str,
-    resolver: _Resolver,
-    path: Path,
-    line: int,
-    problems: list[Problem],
+    row: Sequence[str], sheet: _Sheet, name: str, line: int, problems: list[Problem]
 ) -> tuple[str, ...]:
     """The needs named in a cell, in order, each once. Titles may hold commas ("Leave,
     expenses, my details"), so comma-separated pieces are joined again where together they
     name a need, the longest first."""
+    columns, resolver = sheet.columns, sheet.resolver
     found: list[str] = []
     for segment in _SPLIT_SEGMENTS.split(columns.cell(row, name)):
         pieces = [piece.strip() for piece in segment.split(",") if piece.strip()]
@@ -506,8 +514,8 @@ def _tags(
             if need is None:
                 problems.append(
                     Problem(
-                        columns.at(path, line, name),
-                        f"unknown need '{scrub(pieces[i])}'",
+                        columns.at(sheet.path, line, name),
+                        f"unknown need '{sheet.quote(pieces[i])}'",
                         hint=name_hint(pieces[i], resolver.need_titles)
                         or "write need ids or titles, as in needs.yaml, separated by commas "
                         f"({resolver.needs_listed})",

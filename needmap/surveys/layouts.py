@@ -88,7 +88,7 @@ def layout_loop(
             return None
         return _limesurvey(table, group_col, task_cols, problems)
     choice_col = _column(table, mapping.choices.column or "", problems, "the chosen tasks", by_code)
-    labels = Labels(mapping, named)
+    labels = Labels(mapping, named, problems.quote)
     if mapping.layout == "long":
         key_col = _column(table, mapping.respondent or "", problems, "the respondent", by_code)
         if group_col is None or choice_col is None or key_col is None:
@@ -112,10 +112,14 @@ class Labels:
     """Task label (or id) -> task index; exact text first, then as :func:`fold_text`
     compares it (ignoring case and spacing)."""
 
-    def __init__(self, mapping: SurveyMapping, named: str = UNNAMED) -> None:
+    def __init__(
+        self, mapping: SurveyMapping, named: str = UNNAMED, quote: Callable[[str], str] = scrub
+    ) -> None:
         self.tasks = mapping.tasks
         self.named = named
         """The mapping as hints name it: its file, where the import was told it."""
+        self.quote = quote
+        """A choice's text as hints quote it (:meth:`Problems.quote`)."""
         self.may_be_other = not mapping.choices.other
         """Whether an unknown choice may be an answer to 'Other' that the mapping has not
         said the question has. (LimeSurvey's are in a column of their own, and its task
@@ -163,7 +167,7 @@ class Labels:
             return self.hint(texts[0])
         names = self._names()
         meant = {t: closest(t.strip(), names, ignore_case=True) for t in texts[:_NAMED]}
-        slips = [f"'{m}' for '{scrub(t)}'" for t, m in meant.items() if m is not None]
+        slips = [f"'{m}' for '{self.quote(t)}'" for t, m in meant.items() if m is not None]
         add = (  # several: not 'Other'
             f"to the tasks in {self.named}, with their exact labels, or under also: of the "
             "tasks they name in another language of the survey"
@@ -258,7 +262,7 @@ def _chosen(value: str, column: int, table: Table, problems: Problems) -> bool:
             "unexpected value in a task column",
             table.line(),
             column + 1,
-            f"unexpected value '{scrub(value)}' in a task column",
+            f"unexpected value '{problems.quote(value)}' in a task column",
             hint="LimeSurvey marks a chosen task with Y and leaves others empty",
             same=folded,
         )
@@ -308,9 +312,9 @@ def _joined(
                         "unknown choice",
                         table.line(),
                         choice_col + 1,
-                        f"cannot match '{scrub(unmatched[0])}' to a task"
+                        f"cannot match '{problems.quote(unmatched[0])}' to a task"
                         if separator == ", "
-                        else _unknown_choices(unmatched),
+                        else _unknown_choices(unmatched, problems),
                         hint=partial(_unknown_choice_hint, cell, separator, labels, unmatched),
                         same="\x1f".join(map(fold_text, unmatched)),
                     )
@@ -388,10 +392,10 @@ def _unknown_stretch(
 _JOINED_BY = {";": ("ms-forms", "Microsoft Forms"), ", ": ("google-forms", "Google Forms")}
 
 
-def _unknown_choices(texts: Sequence[str]) -> str:
+def _unknown_choices(texts: Sequence[str], problems: Problems) -> str:
     """ "unknown choice 'Swim'", or for several in one cell "unknown choices 'Swim' and
     'Fly'": each is told, so that one round of fixes mends them all."""
-    quoted = [f"'{scrub(t)}'" for t in texts]
+    quoted = [f"'{problems.quote(t)}'" for t in texts]
     if len(quoted) == 1:
         return f"unknown choice {quoted[0]}"
     return f"unknown choices {listed(quoted, _NAMED)}"
@@ -426,7 +430,7 @@ def _other_answer(text: str, column: int, counts: Counts) -> bool:
         "answer to 'Other'",
         counts.table.line(),
         column + 1,
-        f"'{scrub(text)}' matches no task: left out as an answer to 'Other'",
+        f"'{counts.problems.quote(text)}' matches no task: left out as an answer to 'Other'",
         hint=f"if it is a task of the list, add it to the tasks in {counts.named} with this label",
         severity=Severity.WARNING,
     )
@@ -467,7 +471,7 @@ def _long_task(
             "unknown choice",
             counts.table.line(),
             columns.task + 1,
-            f"unknown choice '{scrub(value.strip())}'",
+            f"unknown choice '{problems.quote(value.strip())}'",
             hint=lambda: labels.hint(value),
             same=fold_text(value),
         )
@@ -485,8 +489,8 @@ def _group_changed(
         "group changes within a respondent",
         counts.table.line(),
         columns.group + 1,
-        f"this respondent's group was '{scrub(first)}' on line {first_line}, "
-        f"here '{scrub(answer)}'",
+        f"this respondent's group was '{counts.problems.quote(first)}' on line {first_line}, "
+        f"here '{counts.problems.quote(answer)}'",
         hint="each respondent has one group; check the export",
     )
     return True

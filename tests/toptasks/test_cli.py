@@ -103,6 +103,23 @@ def test_import_says_which_respondents_it_left_out_and_why(tmp_path: Path) -> No
     assert "long.csv:27:3: warning: no task chosen: respondent left out" in imported.stderr
 
 
+def test_import_quotes_the_organisation_s_name_and_hides_a_person_s(tmp_path: Path) -> None:
+    """The study's organisation is named after a family: an answer that names it is quoted
+    whole, a colleague's surname beside it is not."""
+    root = cli_study(tmp_path, imported=False)
+    settings = root / "study.yaml"
+    settings.write_text(
+        settings.read_text().replace("Test org", "Van Dijk Installatietechniek"), encoding="utf-8"
+    )
+    export = tmp_path / "long.csv"
+    rows = (SURVEY_FIXTURES / "exports" / "long.csv").read_bytes()
+    export.write_bytes(rows + b"r99;desk;Ask Jansen at Van Dijk\r\n")
+    imported = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert imported.exit_code == 2
+    assert "unknown choice 'Ask [name] at Van Dijk'" in imported.stderr
+    assert "Jansen" not in imported.output
+
+
 def test_privacy_terminal_and_group_option(tmp_path: Path) -> None:
     root = cli_study(tmp_path, minimum=4, imported=False)
     imported = runner.invoke(
