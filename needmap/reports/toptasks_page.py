@@ -74,6 +74,7 @@ def render_toptasks_page(
             groups=counted(len(result.groups), "groups", language),
         ),
         table=table,
+        swipe=words["tt.swipe"],
         parts=print_parts(table),
         evidence=build_evidence(result, language),
         weights=build_weights(result, language),

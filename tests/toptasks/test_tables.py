@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from needmap.model.toptasks import TopTasks, analyse_toptasks
+from needmap.personas.schema import Language
 from needmap.personas.study import Study
 from needmap.reports.toptasks_table import (
     RANKING_FORMATS,
@@ -79,6 +80,34 @@ def test_the_page_leads_with_the_coverage_then_the_neck_then_the_counts(
     assert "The long neck: 2 tasks take a quarter of the votes." in render_toptasks_page(
         two, "en", "Test org"
     )
+
+
+def test_on_a_phone_the_task_heading_says_where_the_group_columns_are(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    """A phone shows the rank, the task and the totals; the group columns are to the
+    right, out of sight, and their upright headings leave room above the task's heading:
+    it tells, in the study's language, to scroll. A screen reader, which reads the table
+    by its headings, and the printed page, which shows every column, do without."""
+    from pypdf import PdfReader
+
+    from needmap.reports.pdf import html_to_pdf
+    from needmap.reports.toptasks_page import render_toptasks_page
+
+    one = analyse_toptasks(with_minimum(study, 1), mapping, tally, weighted=False)
+    cases: tuple[tuple[Language, str, str], ...] = (
+        ("en", "Task", "Scroll the table sideways for the columns of each group \u2192"),
+        ("nl", "Taak", "Schuif de tabel opzij voor de kolommen per groep \u2192"),
+    )
+    for language, task, swipe in cases:
+        page = render_toptasks_page(one, language, "Test org")
+        assert re.findall(r'<th scope="col">([^<]*)<span class="swipe"([^>]*)>([^<]*)<', page) == [
+            (task, ' aria-hidden="true"', swipe)
+        ]
+        printed = PdfReader(io.BytesIO(html_to_pdf(page)))
+        text = " ".join(" ".join(p.extract_text().split()) for p in printed.pages)
+        assert " ".join(swipe.split()[:3]) not in text
+        assert "@media screen and (max-width: 600px)" in page.split(".swipe { display: none; }")[1]
 
 
 def test_the_chart_per_group_shows_the_tasks_chosen_among_the_first_twelve() -> None:
