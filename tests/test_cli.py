@@ -1173,13 +1173,23 @@ def test_the_demo_in_the_terminal(
 def test_a_command_family_given_alone_shows_its_commands(
     words: list[str], commands: list[str]
 ) -> None:
-    """`needmap survey` with nothing after it is a question, not a mistake to report."""
+    """`needmap survey` with nothing after it is a question, not a mistake to report: its
+    help, as --help gives it."""
     shown = runner.invoke(app, words)
-    assert shown.exit_code == 2
+    assert shown.exit_code == 0
+    assert shown.stderr == ""
+    assert shown.stdout == runner.invoke(app, [*words, "--help"]).stdout
     listing = shown.output[shown.output.index("Commands:") :]
     listed = [line.split()[0] for line in listing.splitlines()[1:] if line.startswith("  ")]
     assert listed[: len(commands)] == commands
     assert "Error" not in shown.output
+
+
+def test_needmap_given_alone_in_a_shell_prints_its_help_and_succeeds() -> None:
+    alone = run_needmap()
+    assert alone.returncode == 0
+    assert alone.stdout.startswith("Usage: python -m needmap [OPTIONS] COMMAND [ARGS]...")
+    assert alone.stderr == ""
 
 
 @pytest.fixture

@@ -396,13 +396,6 @@ def test_a_name_with_a_space_in_a_subprocess(tmp_path: Path) -> None:
     ]
 
 
-def test_a_group_without_its_command_still_shows_its_help() -> None:
-    """Refusals the parser makes otherwise keep click's answer: here, the group's help."""
-    result = runner.invoke(app, ["groups"])
-    assert result.exit_code == 2
-    assert "Commands:" in result.stdout + result.stderr
-
-
 def test_every_argument_is_shown_as_the_messages_and_the_readme_write_it() -> None:
     """The help's usage line, the hints' command lines and the README write a study's
     folder as DIR and other arguments in capitals: typer showed {folder} and {need}."""

@@ -44,6 +44,15 @@ class CommandFirstGroup(TyperGroup):
     """A group of commands that tells a study's folder named before the command (``needmap
     gem build``, ``needmap groups gem list``) that the command comes first."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """A group given alone (``needmap``, ``needmap survey``) is a question, not a
+        mistake: its help, as ``--help`` prints it, and exit 0 (click takes it for a
+        usage error: its help on standard error, and exit 2)."""
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            typer.echo(ctx.get_help(), color=ctx.color)
+            ctx.exit(0)
+        return super().parse_args(ctx, args)
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         from needmap.cli.line_hints import command_first, command_words, holds_study
         from needmap.cli.shape_hints import refused_words, unknown_command
