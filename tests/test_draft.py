@@ -3,11 +3,13 @@ counts."""
 
 from __future__ import annotations
 
+import random
 import re
 import shlex
 import shutil
 from collections import Counter
 from collections.abc import Callable
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -18,9 +20,11 @@ from typer.testing import CliRunner
 from needmap import list_templates, load_study
 from needmap.cli import app
 from needmap.errors import InvalidStudyError, TargetExistsError, UsageError
+from needmap.personas.schema import Language
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.draft import MAX_ANSWERS, MAX_TASKS, MappingDraft, draft_mapping, write_draft
+from needmap.surveys.draft_languages import ChoiceLinks, TwoLanguages
 from needmap.surveys.draft_words import suggest_needs
 from needmap.surveys.mapping import Layout, SurveyMapping
 from tests.conftest import (
@@ -1848,3 +1852,191 @@ def test_any_export_of_a_survey_run_again_drafts_a_mapping_that_imports_it(
         assert check.problems == ()
         counted = import_survey(load_mapping(root / "surveys" / "again.yaml", study), export)
         assert sum(counted.tally.respondents.values()) == len(rows)
+
+
+_TASKS_EN = (
+    "Book leave",
+    "Claim expenses",
+    "Find a colleague",
+    "Read the news",
+    "Report a fault",
+    "Plan a meeting",
+)
+_TASKS_NL = (
+    "Verlof aanvragen",
+    "Onkosten declareren",
+    "Een collega vinden",
+    "Het nieuws lezen",
+    "Een storing melden",
+    "Een vergadering plannen",
+)
+_PICKS = tuple(combinations(range(6), 3))
+"""Three tasks each, in the order of the options: the first twelve give the English
+respondents' choices, the first ten the Dutch ones'. Every two neighbouring options are
+chosen together by someone, so the cells show the one order of each list. Counted by
+hand, the English tasks have 10, 6, 6, 5, 5 and 4 votes, the Dutch 10, 4, 4, 4, 4, 4."""
+
+
+def _bilingual_export(tmp_path: Path, *, in_order: bool = True) -> Path:
+    """Microsoft Forms of a survey with a Dutch translation: each respondent's answers in
+    the language they answered in. ``in_order=False``: half the Dutch cells list their
+    choices backwards, as the order of the clicks would."""
+    rows = ["ID,What is your role?,Tasks"]
+    rows += [
+        f"{n},Front desk / reception,{';'.join(_TASKS_EN[i] for i in picks)};"
+        for n, picks in enumerate(_PICKS[:12])
+    ]
+    rows += [
+        f"{n},Receptie,{';'.join(_TASKS_NL[i] for i in picks[:: 1 if in_order or n % 2 else -1])};"
+        for n, picks in enumerate(_PICKS[:10], 100)
+    ]
+    export = tmp_path / "forms.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return export
+
+
+def test_a_survey_in_two_languages_is_drafted_with_each_task_s_translation(
+    tmp_path: Path,
+) -> None:
+    """No respondent chooses from both lists, and each list keeps one order in the cells:
+    the n-th text of the one is the n-th of the other, one task, its votes together; the
+    group answer given with the Dutch choices is marked as in the other language."""
+    study = load_study(SURVEY_FIXTURES / "study")
+    draft = draft_mapping(study, _bilingual_export(tmp_path), layout="ms-forms")
+    assert [(t.label, t.also, t.votes, t.paired) for t in draft.tasks] == [
+        ("Book leave", ("Verlof aanvragen",), 20, True),
+        ("Claim expenses", ("Onkosten declareren",), 10, True),
+        ("Find a colleague", ("Een collega vinden",), 10, True),
+        ("Read the news", ("Het nieuws lezen",), 9, True),
+        ("Report a fault", ("Een storing melden",), 9, True),
+        ("Plan a meeting", ("Een vergadering plannen",), 8, True),
+    ]
+    assert [(a.text, a.group, a.other_language) for a in draft.answers] == [
+        ("Front desk / reception", "desk", False),
+        ("Receptie", None, True),
+    ]
+    assert (
+        "Receptie: ~  # TODO: in the export's other language: the group id of its translation"
+        in draft.text
+    )
+    assert "also: [Verlof aanvragen]" in draft.text
+    assert "; also: its translation, by place in the list: check it" in draft.text
+    mapping = tmp_path / "forms.yaml"
+    written = draft.text.replace("Receptie: ~", "Receptie: desk")
+    mapping.write_text(written, encoding="utf-8")
+    tally = import_survey(load_mapping(mapping, study), tmp_path / "forms.csv").tally
+    assert tally.respondents == {"desk": 22}
+    assert dict(tally.votes["desk"]) == {
+        "book-leave": 20,
+        "claim-expenses": 10,
+        "find-colleague": 10,
+        "read-news": 9,
+        "report-fault": 9,
+        "plan-meeting": 8,
+    }
+
+
+def test_tasks_in_two_languages_the_cells_do_not_order_come_last_to_pair_by_hand(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    export = _bilingual_export(tmp_path, in_order=False)
+    args = ["survey", "draft", str(root), str(export), "--layout", "ms-forms", "--id", "t"]
+    result = runner.invoke(app, [*args, "--group-column", "What is your role?"])
+    assert result.exit_code == 0, result.output
+    lines = (root / "surveys" / "t.yaml").read_text(encoding="utf-8").splitlines()
+    tasks = lines[lines.index("tasks:") + 1 :]
+    labels = [re.search(r"label: ([^,]+)", line) for line in tasks]
+    assert [m.group(1) for m in labels if m] == [
+        *_TASKS_EN,
+        "Verlof aanvragen",
+        *sorted(_TASKS_NL[1:]),
+    ]
+    assert tasks[6:8] == [
+        "# TODO: the export's other language: no respondent chose from both lists. Put each task",
+        "# below under also: of the task above it translates, and delete its line.",
+    ]
+    assert "also:" not in "\n".join(tasks[8:])
+    said = " ".join(result.stdout.split())
+    assert "The export is in two languages: no respondent chose from both lists of tasks." in said
+    assert "6 tasks in the other language come last: put each under also: of the task it " in said
+    assert "1 group answer in the other language: give each the group id of its" in said
+    assert "With it, the export imports 12 respondents in the target groups." in said
+
+
+def _links(cells: list[tuple[str, list[str]]]) -> ChoiceLinks:
+    links = ChoiceLinks()
+    for answer, chosen in cells:
+        links.add(answer, chosen)
+    return links
+
+
+def _cells(
+    tasks: tuple[str, ...], picks: tuple[tuple[int, ...], ...], answer: str
+) -> list[tuple[str, list[str]]]:
+    return [(answer, [tasks[i] for i in chosen]) for chosen in picks]
+
+
+def _two_lists(
+    nl: tuple[tuple[int, ...], ...] = _PICKS[:10], en: tuple[tuple[int, ...], ...] = _PICKS[:12]
+) -> list[tuple[str, list[str]]]:
+    return [*_cells(_TASKS_EN, en, "Front desk"), *_cells(_TASKS_NL, nl, "Receptie")]
+
+
+def _languages(
+    cells: list[tuple[str, list[str]]], language: Language = "en"
+) -> TwoLanguages | None:
+    votes = Counter(text for _, chosen in cells for text in chosen)
+    return _links(cells).two_languages(list(votes), votes, language)
+
+
+def test_two_lists_of_tasks_are_two_languages_the_study_s_first() -> None:
+    english = _languages(_two_lists())
+    assert english is not None
+    assert set(english.other) == set(_TASKS_NL)
+    assert english.paired == dict(zip(_TASKS_NL, _TASKS_EN, strict=True))
+    dutch = _languages(_two_lists(), "nl")
+    assert dutch is not None
+    assert set(dutch.other) == set(_TASKS_EN)
+    assert dutch.paired == dict(zip(_TASKS_EN, _TASKS_NL, strict=True))
+    assert _links(_two_lists()).answers_with(_TASKS_NL) == {"Receptie"}
+
+
+@pytest.mark.parametrize(
+    ("cells", "why"),
+    [
+        ([*_two_lists(), ("Receptie", ["Book leave", "Verlof aanvragen"])], "one chose from both"),
+        (_two_lists(nl=_PICKS[:9]), "nine chose from the Dutch list"),
+        (_cells(_TASKS_EN, _PICKS, "Front desk"), "one list"),
+    ],
+)
+def test_lists_a_respondent_joins_or_too_few_chose_from_are_one_language(
+    cells: list[tuple[str, list[str]]], why: str
+) -> None:
+    assert _languages(cells) is None, why
+
+
+@pytest.mark.parametrize(
+    ("nl", "why"),
+    [
+        (tuple(p for p in _PICKS[:12] if not {2, 3} <= set(p)), "no one chose 3 and 4 together"),
+        (tuple(p for p in _PICKS if 5 not in p), "the Dutch list has a task less"),
+    ],
+)
+def test_lists_whose_order_the_cells_do_not_show_are_not_paired(
+    nl: tuple[tuple[int, ...], ...], why: str
+) -> None:
+    found = _languages(_two_lists(nl=nl))
+    assert found is not None and not found.paired, why
+    assert set(found.other) <= set(_TASKS_NL)
+
+
+@given(st.randoms(use_true_random=False))
+def test_the_order_of_the_respondents_does_not_matter(rng: random.Random) -> None:
+    cells = _two_lists()
+    rng.shuffle(cells)
+    found = _languages(cells)
+    assert found is not None
+    assert found.paired == dict(zip(_TASKS_NL, _TASKS_EN, strict=True))
+    assert set(found.other) == set(_TASKS_NL)

@@ -274,8 +274,10 @@ def survey_draft(
     other mappings have keeps the group, id and needs they gave it (a survey run again),
     and the texts they give one task (its also:, another language) are one task again;
     other answers are guessed to the groups whose name or id they resemble; a TODO marks
-    each answer to decide and each task to link to its needs. The draft is read back
-    before it is written, and the export imported with it.
+    each answer to decide and each task to link to its needs. Of an export in two
+    languages (no respondent chooses from both lists), each task is paired with its
+    translation where the cells keep the options' order. The draft is read back before
+    it is written, and the export imported with it.
     """
     from typing import cast
 
@@ -319,6 +321,8 @@ def survey_draft(
         f"{choices} '{escape(draft.choices)}'{respondents}."
     )
     console.print(f"wrote {escape(str(target))}: {escape(_drafted(draft))}.")
+    for line in _in_two_languages(draft):
+        console.print(escape(line))
     if draft.left_out:
         console.print(
             f"Left out, as they hold personal data: {draft.left_out} of the answers and labels."
@@ -368,6 +372,33 @@ def _drafted(draft: MappingDraft) -> str:
         f"{plural(len(draft.answers), 'group answer')} ({', '.join(filter(None, how))}), "
         f"{plural(len(draft.tasks), 'task')}{needs}, max_picks {draft.max_picks}"
     )
+
+
+def _in_two_languages(draft: MappingDraft) -> list[str]:
+    """What a draft of an export in two languages did with the other language's texts."""
+    if draft.two_languages is None:
+        return []
+    paired = sum(1 for task in draft.tasks if task.paired)
+    unpaired = sum(1 for task in draft.tasks if task.other_language)
+    lines = ["The export is in two languages: no respondent chose from both lists of tasks."]
+    if paired:
+        lines.append(
+            f"{plural(paired, 'task')} {'has' if paired == 1 else 'have'} the other "
+            "language's text under also:, paired by their places in the lists: check them."
+        )
+    if unpaired:
+        lines.append(
+            f"{plural(unpaired, 'task')} in the other language come last: put each under "
+            "also: of the task it translates (the cells do not list the tasks in one order "
+            "to pair them by)."
+        )
+    answers = sum(1 for answer in draft.answers if answer.other_language)
+    if answers:
+        lines.append(
+            f"{plural(answers, 'group answer')} in the other language: give each the group "
+            "id of its translation."
+        )
+    return lines
 
 
 def _which_mapping(study: Study, target: Path, survey_id: str) -> str:

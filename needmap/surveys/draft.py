@@ -15,7 +15,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
 
@@ -43,6 +43,7 @@ from needmap.surveys.draft_earlier import (
     EarlierTask,
     earlier_mappings,
 )
+from needmap.surveys.draft_languages import ChoiceLinks, TwoLanguages
 from needmap.surveys.draft_text import DraftAnswer, DraftTask, mapping_text
 from needmap.surveys.draft_words import asked_picks, guess_group, slug, suggest_needs, unique_ids
 from needmap.surveys.file_notes import file_notes
@@ -92,6 +93,8 @@ class MappingDraft:
     sheet: str | None = None
     """The workbook's sheet the draft was told to read (``--sheet``), which its import
     is told too."""
+    two_languages: TwoLanguages | None = None
+    """The task texts in two languages, where the export has them so."""
 
     @property
     def answer_codes(self) -> bool:
@@ -162,7 +165,11 @@ def draft_mapping(
         raise InvalidStudyError([table.unreadable(exc)]) from None
     earlier = earlier_mappings(study)
     answers, labels = _draftable(study, read, export, group_column, earlier)
-    tasks = _tasks(study, labels, read.votes, earlier, question)
+    languages = read.links.two_languages(
+        [label for label, _ in labels], read.votes, study.settings.language
+    )
+    answers = _in_other_language(answers, read.links, languages)
+    tasks = _tasks(study, labels, read.votes, earlier, question, languages)
     draft_id = survey_id or slug(export.stem) or "survey"
     left_out = len(read.answers) - len(answers) + len(read.labels) - len(labels)
     asked_at = choice_at if choice_at is not None else next(iter(task_columns), (None,))[0]
@@ -201,6 +208,7 @@ def draft_mapping(
         left_out,
         table.how,
         sheet,
+        languages,
     )
 
 
@@ -307,6 +315,7 @@ def _tasks(
     votes: Counter[str],
     earlier: EarlierMappings,
     question: str | None,
+    languages: TwoLanguages | None = None,
 ) -> list[DraftTask]:
     """The draft's tasks: a label the study's mappings have keeps its id and, where they
     link it to needs, its needs; the others get an id of their own and needs suggested.
@@ -314,13 +323,14 @@ def _tasks(
     the id. Texts that a mapping gives one task (its label and ``also``: the survey in
     two languages) are one task again, with the mapping's label as its label. A
     LimeSurvey export with code headings has its codes for labels: a mapping of the same
-    ``question`` gives them theirs."""
+    ``question`` gives them theirs. Of an export in two ``languages``, the texts their
+    places pair are one task; the other language's others come last, to pair by hand."""
     if question:
         labels = [
             (earlier.label(question, code) or label, code) if label == code else (label, code)
             for label, code in labels
         ]
-    texts = _texts_by_task(labels, votes, earlier)
+    texts = _paired(_texts_by_task(labels, votes, earlier), languages)
     known = [earlier.task(t.label) for t in texts]
     exact = {k.id for k, t in zip(known, texts, strict=True) if k and k.label == t.label}
     ids = unique_ids(
@@ -331,15 +341,67 @@ def _tasks(
         ],
     )
     tasks = []
+    other = set(languages.other) if languages is not None else set()
     for i, t, task in zip(ids, texts, known, strict=True):
         if task is not None and task.needs:
             tasks.append(
-                DraftTask(i, t.label, t.code, t.votes, (), task.needs, task.source, t.also)
+                DraftTask(
+                    i, t.label, t.code, t.votes, (), task.needs, task.source, t.also, t.paired
+                )
             )
         else:
             suggested = suggest_needs(study, t.label)
-            tasks.append(DraftTask(i, t.label, t.code, t.votes, suggested, also=t.also))
-    return tasks
+            tasks.append(
+                DraftTask(
+                    i,
+                    t.label,
+                    t.code,
+                    t.votes,
+                    suggested,
+                    also=t.also,
+                    paired=t.paired,
+                    other_language=t.label in other and not t.also,
+                )
+            )
+    return sorted(tasks, key=lambda task: task.other_language)
+
+
+def _paired(texts: list[_TaskTexts], languages: TwoLanguages | None) -> list[_TaskTexts]:
+    """Each text of the export's other language with the text its place in the list
+    pairs it with (:mod:`.draft_languages`), as one task, the most chosen first; a text
+    that a mapping of the study already gives a task stays as it has it."""
+    if languages is None or not languages.paired:
+        return texts
+    alone = {t.label: t for t in texts if not t.also}
+    own_of = {
+        other: own for other, own in languages.paired.items() if other in alone and own in alone
+    }
+    other_of = {own: alone[other] for other, own in own_of.items()}
+    joined = []
+    for t in texts:
+        if t.label in own_of:
+            continue
+        other = other_of.get(t.label)
+        if other is not None:
+            t = replace(t, also=(other.label,), votes=t.votes + other.votes, paired=True)
+        joined.append(t)
+    return sorted(joined, key=lambda t: -t.votes)
+
+
+def _in_other_language(
+    answers: list[DraftAnswer], links: ChoiceLinks, languages: TwoLanguages | None
+) -> list[DraftAnswer]:
+    """The group answers, those given with the choices of the export's other language
+    that no group resembles marked: the group question in that language."""
+    if languages is None:
+        return answers
+    other = links.answers_with(languages.other)
+    return [
+        replace(a, other_language=True)
+        if a.text in other and a.group is None and a.source is None
+        else a
+        for a in answers
+    ]
 
 
 @dataclass(frozen=True)
@@ -351,6 +413,8 @@ class _TaskTexts:
     code: str | None
     also: tuple[str, ...]
     votes: int
+    paired: bool = False
+    """Whether ``also`` is the export's other language, paired by its place in the list."""
 
 
 def _texts_by_task(
@@ -514,6 +578,8 @@ class _Read:
     in the order of its columns."""
     votes: Counter[str]
     max_picks: int
+    links: ChoiceLinks
+    """Which texts were chosen together, and in which order (the forms layouts)."""
 
 
 def _read(
@@ -528,6 +594,7 @@ def _read(
     spellings: dict[str, Counter[str]] = {}
     votes: Counter[str] = Counter()
     picks_of: dict[str, set[str]] = {}  # long: each respondent's tasks, each once as import counts
+    links = ChoiceLinks()
     max_picks = 0
     for row in rows:
         if not any(cell.strip() for cell in row):
@@ -561,6 +628,8 @@ def _read(
         answer = without_controls(row[group_at]).strip() if group_at < len(row) else ""
         if answer:
             spellings.setdefault(fold_text(answer), Counter())[answer] += 1
+        if layout in ("ms-forms", "google-forms"):
+            links.add(answer, chosen)
         votes.update(chosen)
         max_picks = max(max_picks, len(set(chosen)))  # a task named twice counts once
     # The import reads answers alike but for case and spacing as one (a text typed for
@@ -578,7 +647,7 @@ def _read(
     ]
     if layout == "limesurvey":
         labels = [(without_controls(label), code) for _, code, label in task_columns]
-    return _Read(answers, labels, votes, max(max_picks, 1))
+    return _Read(answers, labels, votes, max(max_picks, 1), links)
 
 
 def _as_most_wrote_them(votes: Counter[str]) -> Counter[str]:

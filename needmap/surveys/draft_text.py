@@ -3,6 +3,7 @@ guessed, what was taken from the study's other mappings, and what is left to do.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,9 @@ class DraftAnswer:
     source: str | None = None
     """The study's mapping the group was taken from, if one has this answer; else the
     group is guessed."""
+    other_language: bool = False
+    """Given with the task texts of the export's other language, and like no group: the
+    group question in that language."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,10 @@ class DraftTask:
     also: tuple[str, ...] = ()
     """The export's other texts for this task, as a mapping of the study groups them
     under one task (the survey in another language): counted as the task."""
+    paired: bool = False
+    """Whether ``also`` is the export's other language, paired by its place in the list."""
+    other_language: bool = False
+    """A text of the export's other language that nothing paired: to pair by hand."""
 
 
 _ONCE_HINT = 3
@@ -111,6 +119,8 @@ def mapping_text(
         )
         if answer.source is not None:
             note = notes["as_in"].format(source=answer.source)
+        elif answer.other_language:
+            note = notes["answer_other"]
         else:
             note = notes["answer" if answer.group is None else "guessed"]
         lines.append(f"    {yaml_scalar(answer.text)}: {group}  # {note}")
@@ -130,6 +140,8 @@ def mapping_text(
         lines.append("# " + notes["once"].format(once=once))
     lines.append("tasks:")
     for task in tasks:
+        if task.other_language and task is next(t for t in tasks if t.other_language):
+            lines += ["# " + line for line in textwrap.wrap(notes["languages"], 88)]
         code = f", code: {yaml_scalar(task.code, flow=True)}" if task.code is not None else ""
         label = yaml_scalar(task.label, flow=True)
         also = f", also: {yaml_flow_list(task.also)}" if task.also else ""
@@ -146,5 +158,7 @@ def mapping_text(
                 note += notes["perhaps"].format(needs=", ".join(task.suggested_needs))
             if task.code == task.label:
                 note += notes["label"]
+        if task.paired:
+            note += notes["paired"]
         lines.append(entry + note)
     return "\n".join(lines) + "\n"

@@ -34,6 +34,12 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "needs": "TODO: needs",
         "perhaps": ", perhaps {needs}",
         "label": "; and the label the survey showed",
+        "answer_other": "TODO: in the export's other language: the group id of its "
+        "translation, or ~",
+        "languages": "TODO: the export's other language: no respondent chose from both "
+        "lists. Put each task below under also: of the task above it translates, and "
+        "delete its line.",
+        "paired": "; also: its translation, by place in the list: check it",
         "interviews_from": "From {source} (needmap import-interviews).",
     },
     "nl": {
@@ -57,6 +63,12 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "needs": "TODO: needs",
         "perhaps": ", misschien {needs}",
         "label": "; en het label dat de enquête toonde",
+        "answer_other": "TODO: in de andere taal van de export: de groeps-id van de "
+        "vertaling, of ~",
+        "languages": "TODO: de andere taal van de export: geen respondent koos uit beide "
+        "lijsten. Zet elke taak hieronder onder also: van de taak hierboven die ze vertaalt, "
+        "en verwijder de regel.",
+        "paired": "; also: de vertaling, naar plaats in de lijst: controleer het",
         "interviews_from": "Uit {source} (needmap import-interviews).",
     },
 }
