@@ -2003,9 +2003,40 @@ def test_two_lists_of_tasks_are_two_languages_the_study_s_first() -> None:
     assert _links(_two_lists()).answers_with(_TASKS_NL) == {"Receptie"}
 
 
+def test_two_lists_of_three_tasks_ten_chose_from_are_two_languages() -> None:
+    """The least that is taken for two languages: three texts a list, each chosen from
+    by ten respondents; with two texts, a list is one of a pilot's chance sets."""
+    pairs = ((0, 1), (1, 2), (0, 2), (0, 1), (1, 2)) * 2
+    three = _languages(_two_lists(nl=pairs, en=pairs))
+    assert three is not None
+    assert three.paired == dict(zip(_TASKS_NL[:3], _TASKS_EN[:3], strict=True))
+    two = ((0, 1),) * 10
+    assert _languages(_two_lists(nl=two, en=two)) is None
+
+
+def test_a_group_answer_is_in_the_language_most_who_gave_it_chose_in() -> None:
+    """Half or fewer is not most: such an answer was given in both languages."""
+    english, dutch = ["Book leave", "Plan a meeting"], ["Verlof aanvragen"]
+    cells = [
+        *_two_lists(),
+        *[("Stagiair", dutch)] * 2,
+        ("Stagiair", english),
+        *[("Overig", dutch)] * 2,
+        *[("Overig", english)] * 2,
+        *[("Anders", dutch)] * 2,
+        *[("Anders", english)] * 3,
+        ("", dutch),
+    ]
+    assert _links(cells).answers_with(_TASKS_NL) == {"Receptie", "Stagiair"}
+
+
 @pytest.mark.parametrize(
     ("cells", "why"),
     [
+        (
+            [*_two_lists(), *[("Front desk", ["Coffee", "Parking"])] * 10],
+            "20 of the 86 votes are in neither list",
+        ),
         ([*_two_lists(), ("Receptie", ["Book leave", "Verlof aanvragen"])], "one chose from both"),
         (_two_lists(nl=_PICKS[:9]), "nine chose from the Dutch list"),
         (_cells(_TASKS_EN, _PICKS, "Front desk"), "one list"),
