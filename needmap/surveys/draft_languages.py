@@ -3,10 +3,10 @@
 A survey that ran in two languages (Microsoft Forms lets a form have a translation) is
 exported with each respondent's answers in the language they answered in, so a draft of
 it lists every task twice. No respondent chooses from both lists: the texts fall apart into
-two sets that are never chosen together. Where the cells keep each list in one order (the
-tool writes the choices in the order of its options, not of the clicks), the two orders
-pair the texts: the third task of the one list is the third of the other. The import reads
-both texts of a task once they are one task (``also:``).
+two sets that are never chosen together. Where the cells keep each list in one order (as
+a tool does that writes the choices in the order of its options, not of the clicks), the
+two orders pair the texts: the third task of the one list is the third of the other. The
+import reads both texts of a task once they are one task (``also:``).
 """
 
 from __future__ import annotations
