@@ -2063,6 +2063,22 @@ def test_lists_whose_order_the_cells_do_not_show_are_not_paired(
     assert set(found.other) <= set(_TASKS_NL)
 
 
+@given(st.permutations(range(6)))
+def test_texts_are_paired_by_their_places_in_any_order_the_options_stand_in(
+    order: list[int],
+) -> None:
+    """Whatever the order of the options, as long as both languages have it: each cell
+    lists its choices as the options stand."""
+    place = {task: i for i, task in enumerate(order)}
+
+    def in_order(picks: tuple[tuple[int, ...], ...]) -> tuple[tuple[int, ...], ...]:
+        return tuple(tuple(sorted(p, key=place.__getitem__)) for p in picks)
+
+    found = _languages(_two_lists(nl=in_order(_PICKS[:10]), en=in_order(_PICKS[:12])))
+    assert found is not None
+    assert found.paired == dict(zip(_TASKS_NL, _TASKS_EN, strict=True))
+
+
 @given(st.randoms(use_true_random=False))
 def test_the_order_of_the_respondents_does_not_matter(rng: random.Random) -> None:
     cells = _two_lists()
