@@ -388,9 +388,10 @@ def _in_two_languages(draft: MappingDraft) -> list[str]:
         )
     if unpaired:
         lines.append(
-            f"{plural(unpaired, 'task')} in the other language come last: put each under "
-            "also: of the task it translates (the cells do not list the tasks in one order "
-            "to pair them by)."
+            f"{plural(unpaired, 'task')} in the other language "
+            f"{'comes' if unpaired == 1 else 'come'} last: put each under "
+            "also: of the task it translates (the cells do not show "
+            f"{'its place' if unpaired == 1 else 'their places'} in the list)."
         )
     answers = sum(1 for answer in draft.answers if answer.other_language)
     if answers:

@@ -53,8 +53,8 @@ class TwoLanguages:
     """The texts of the list not in the study's language, as the draft writes them."""
     paired: Mapping[str, str]
     """Each text of ``other`` -> the text in the study's language in its place in the
-    other list: empty where the cells do not keep one order, or the lists differ in
-    length."""
+    other list, where the cells show the places of both; empty where the cells list the
+    texts in no one order, or the lists differ in length."""
 
 
 @dataclass
@@ -126,10 +126,11 @@ class ChoiceLinks:
             large,
             key=lambda texts: (-_words_of(texts, language), -sum(votes[t] for t in texts)),
         )
-        own_order, other_order = self._order(own), self._order(other)
+        own_places, other_places = self._places(own), self._places(other)
         paired: dict[str, str] = {}
-        if own_order is not None and other_order is not None and len(own) == len(other):
-            paired = dict(zip(other_order, own_order, strict=True))
+        if own_places is not None and other_places is not None and len(own) == len(other):
+            own_at = {place: text for text, place in own_places.items()}
+            paired = {text: own_at[at] for text, at in other_places.items() if at in own_at}
         return TwoLanguages(tuple(other), paired)
 
     def answers_with(self, texts: Iterable[str]) -> set[str]:
@@ -145,27 +146,37 @@ class ChoiceLinks:
                 with_texts[answer] += respondents
         return {answer for answer, n in with_texts.items() if answer and n * 2 > given[answer]}
 
-    def _order(self, texts: Sequence[str]) -> list[str] | None:
-        """``texts`` in the one order every cell lists them in; None where cells list two
-        of them both ways, or where no cell shows which of two comes first."""
+    def _places(self, texts: Sequence[str]) -> dict[str, int] | None:
+        """Each text of ``texts`` whose place in the list the cells show -> its place (0
+        for the first): a text every other one is known to come before or after (a cell
+        that lists a before b, and another b before c, puts a before c). None where the
+        cells list the texts in no one order: two of them both ways round."""
         key_of = {fold_text(text): text for text in texts}
         after: dict[str, set[str]] = {key: set() for key in key_of}
         for first, then in self._next:
             if first in after and then in after and first != then:
-                if (then, first) in self._next:
-                    return None
                 after[first].add(then)
-        preceding = Counter(then for followers in after.values() for then in followers)
-        ready = [key for key in key_of if not preceding[key]]
-        order: list[str] = []
-        while len(ready) == 1:
-            key = ready.pop()
-            order.append(key_of[key])
-            for then in after[key]:
-                preceding[then] -= 1
-                if not preceding[then]:
-                    ready.append(then)
-        return order if len(order) == len(texts) else None
+        later = {key: _reachable(key, after) for key in key_of}
+        if any(key in later[key] for key in key_of):
+            return None
+        earlier = Counter(other for key in key_of for other in later[key])
+        return {
+            key_of[key]: earlier[key]
+            for key in key_of
+            if earlier[key] + len(later[key]) == len(key_of) - 1
+        }
+
+
+def _reachable(start: str, after: Mapping[str, set[str]]) -> set[str]:
+    """The texts known to come after ``start``: after it, or after one that is."""
+    found: set[str] = set()
+    waiting = list(after[start])
+    while waiting:
+        key = waiting.pop()
+        if key not in found:
+            found.add(key)
+            waiting.extend(after[key])
+    return found
 
 
 def _words_of(texts: Iterable[str], language: Language) -> int:
