@@ -168,7 +168,7 @@ def draft_mapping(
     languages = read.links.two_languages(
         [label for label, _ in labels], read.votes, study.settings.language
     )
-    answers = _in_other_language(answers, read.links, languages)
+    answers = _in_other_language(answers, languages)
     tasks = _tasks(study, labels, read.votes, earlier, question, languages)
     draft_id = survey_id or slug(export.stem) or "survey"
     left_out = len(read.answers) - len(answers) + len(read.labels) - len(labels)
@@ -389,16 +389,15 @@ def _paired(texts: list[_TaskTexts], languages: TwoLanguages | None) -> list[_Ta
 
 
 def _in_other_language(
-    answers: list[DraftAnswer], links: ChoiceLinks, languages: TwoLanguages | None
+    answers: list[DraftAnswer], languages: TwoLanguages | None
 ) -> list[DraftAnswer]:
     """The group answers, those given with the choices of the export's other language
     that no group resembles marked: the group question in that language."""
     if languages is None:
         return answers
-    other = links.answers_with(languages.other)
     return [
         replace(a, other_language=True)
-        if a.text in other and a.group is None and a.source is None
+        if a.text in languages.answers and a.group is None and a.source is None
         else a
         for a in answers
     ]

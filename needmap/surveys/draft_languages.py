@@ -55,6 +55,9 @@ class TwoLanguages:
     """Each text of ``other`` -> the text in the study's language in its place in the
     other list, where the cells show the places of both; empty where the cells list the
     texts in no one order, or the lists differ in length."""
+    answers: frozenset[str]
+    """The group answers given, mostly, by respondents who chose from ``other``: the
+    group question in that language."""
 
 
 @dataclass
@@ -131,20 +134,21 @@ class ChoiceLinks:
         if own_places is not None and other_places is not None and len(own) == len(other):
             own_at = {place: text for text, place in own_places.items()}
             paired = {text: own_at[at] for text, at in other_places.items() if at in own_at}
-        return TwoLanguages(tuple(other), paired)
+        other_list = list_of.get(fold_text(other[0]), fold_text(other[0]))
+        return TwoLanguages(tuple(other), paired, self._answers_in(other_list, list_of))
 
-    def answers_with(self, texts: Iterable[str]) -> set[str]:
-        """The group answers given, mostly, by respondents who chose from ``texts``: the
-        group question in that language."""
-        list_of = self._lists()
-        roots = {list_of.get(key, key) for key in map(fold_text, texts)}
+    def _answers_in(self, root: str, list_of: Mapping[str, str]) -> frozenset[str]:
+        """The group answers given, mostly, by respondents who chose from the list of
+        ``root``."""
         given: Counter[str] = Counter()
         with_texts: Counter[str] = Counter()
         for (answer, key), respondents in self._chose.items():
             given[answer] += respondents
-            if list_of[key] in roots:
+            if list_of[key] == root:
                 with_texts[answer] += respondents
-        return {answer for answer, n in with_texts.items() if answer and n * 2 > given[answer]}
+        return frozenset(
+            answer for answer, n in with_texts.items() if answer and n * 2 > given[answer]
+        )
 
     def _places(self, texts: Sequence[str]) -> dict[str, int] | None:
         """Each text of ``texts`` whose place in the list the cells show -> its place (0
