@@ -630,8 +630,10 @@ def test_an_interview_s_unknown_or_missing_group_is_told_at_its_rows(
             5,
             2,
             "no group on this row",
-            "write a group's id or name, as in groups.yaml, or the name of an interview that "
-            f"another row gives it; the groups: {_GROUPS}",
+            "for a quote of row 4's interview, write its name ('Desk') in the 'Interview' "
+            "column, as on each row of its quotes: a row is not counted with the rows above "
+            "it. Or write a group's id or name, as in groups.yaml, or the name of an interview "
+            f"that another row gives it; the groups: {_GROUPS}",
         ),
     ]
     unnamed = _sheet(tmp_path, "Group,Quote,Needs\n,Slow.,search\n", "unnamed.csv")
@@ -643,6 +645,58 @@ def test_an_interview_s_unknown_or_missing_group_is_told_at_its_rows(
             f"write a group's id or name, as in groups.yaml; the groups: {_GROUPS}",
         )
     ]
+
+
+def test_a_row_without_its_group_is_told_of_the_row_above_without_an_interview_column(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """Rows of one group and date make an interview; a row that leaves both out is not
+    taken for the one above (the sheet may have been sorted), but its hint names it."""
+    sheet = _sheet(
+        tmp_path,
+        "Group,Date,Quote,Needs\n"
+        ",,First.,search\n"
+        "desk,2026-03-02,We search a lot.,search\n"
+        ",,Four systems.,search\n"
+        ",2026-03-02,Slow.,search\n",
+    )
+    problems = _refused(load_study(make_study()), sheet)
+    assert [(p.location.line, p.hint) for p in problems] == [
+        (2, f"write a group's id or name, as in groups.yaml; the groups: {_GROUPS}"),
+        *(
+            (
+                line,
+                "for a quote of row 3's interview, write its group ('desk') and date on this "
+                "row too: a row is not counted with the rows above it. Or write a group's id "
+                f"or name, as in groups.yaml; the groups: {_GROUPS}",
+            )
+            for line in (4, 5)
+        ),
+    ]
+
+
+def test_participants_may_be_written_with_a_word_after_the_number(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """ "3 people" is 3, as is "3.0" (a number cell saved as text); "2 nurses and a
+    doctor" is refused: the words after the number change the count."""
+    sheet = _sheet(
+        tmp_path,
+        "Interview,Group,Participants,Quote,Needs\n"
+        "A,desk,3 people,One.,search\n"
+        "B,desk,2 deelnemers,Two.,search\n"
+        "C,desk,4.0,Three.,search\n"
+        "D,field,2 nurses.,Four.,search\n",
+    )
+    found, problems = read_interview_sheet(load_study(make_study()), sheet)
+    assert [(i.id, i.participants) for i in found] == [("a", 3), ("b", 2), ("c", 4), ("d", 2)]
+    assert not problems
+    for refused in ("2 nurses and a doctor", "3-4", "2.5", "0 people", "people 3"):
+        other = _sheet(
+            tmp_path, f"Group,Participants,Quote,Needs\ndesk,{refused},One.,search\n", "x.csv"
+        )
+        [problem] = _refused(load_study(make_study()), other)
+        assert problem.message == f"'{refused}' is not a number of participants"
 
 
 def test_a_quote_left_open_in_the_first_row_is_refused_at_that_row(

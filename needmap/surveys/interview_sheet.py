@@ -176,6 +176,7 @@ def read_interview_sheet(
         _interview_groups(rows, columns),
         table.how.sheet,
         study.own_names,
+        _rows_above(rows, columns),
     )
     for line, row in rows:
         _read_row(row, line, sheet, interviews, problems)
@@ -272,6 +273,10 @@ class _Sheet:
     own_names: Collection[str] = frozenset()
     """The words of the organisation's name (:attr:`Study.own_names`): a quote or a cell
     that names it ("bij Van Dijk") names no person."""
+    above: Mapping[int, tuple[int, str]] = field(default_factory=dict)
+    """Each row that names neither its interview nor its group -> the nearest row above it
+    that names one, and that name: the row was likely meant to go with it (see
+    :func:`_rows_above`)."""
 
     def quote(self, text: str, limit: int = 80) -> str:
         """``text`` of a cell as a problem message quotes it: scrubbed and shortened."""
@@ -314,6 +319,26 @@ def _interview_groups(rows: Sequence[tuple[int, list[str]]], columns: _Columns) 
         name, group = columns.cell(row, "interview"), columns.cell(row, "group")
         if name and group:
             found.setdefault(name, group)
+    return found
+
+
+def _rows_above(
+    rows: Sequence[tuple[int, list[str]]], columns: _Columns
+) -> dict[int, tuple[int, str]]:
+    """Each row that names neither an interview nor a group -> the line and name of the
+    nearest row above that names one (its interview, or without that column its group).
+    One fills in an interview's first row and types its quotes below; left empty, their
+    cells do not say "as above" (rows may be sorted, and an interview's quotes typed at the
+    bottom of the sheet), so such a row is refused, and its hint names the row above."""
+    field_name = "interview" if "interview" in columns.index else "group"
+    found: dict[int, tuple[int, str]] = {}
+    last: tuple[int, str] | None = None
+    for line, row in rows:
+        named = columns.cell(row, field_name)
+        if named:
+            last = (line, named)
+        elif last is not None and not columns.cell(row, "group"):
+            found[line] = last
     return found
 
 
@@ -405,6 +430,17 @@ def _row_group(row: list[str], line: int, sheet: _Sheet, problems: list[Problem]
             if "interview" in columns.index
             else ""
         )
+        above = sheet.above.get(line)
+        before = ""
+        if above is not None and not group_text:
+            before = (
+                f"for a quote of row {above[0]}'s interview, write its name "
+                f"('{sheet.quote(above[1])}') in the '{columns.named('interview')}' column, as "
+                "on each row of its quotes"
+                if "interview" in columns.index
+                else f"for a quote of row {above[0]}'s interview, write its group "
+                f"('{sheet.quote(above[1])}') and date on this row too"
+            ) + ": a row is not counted with the rows above it. Or "
         problems.append(
             Problem(
                 columns.at(sheet.path, line, "group"),
@@ -412,7 +448,8 @@ def _row_group(row: list[str], line: int, sheet: _Sheet, problems: list[Problem]
                 if group_text
                 else "no group on this row",
                 hint=name_hint(group_text, resolver.group_names)
-                or f"write a group's id or name, as in groups.yaml{where}; the groups: "
+                or before
+                + f"write a group's id or name, as in groups.yaml{where}; the groups: "
                 + ids_listed(list(resolver.group_names)),
             )
         )
@@ -484,11 +521,18 @@ def _date_problem(text: str, sheet: _Sheet) -> tuple[str, str]:
     return f"'{sheet.quote(text)}' is not a date", hint
 
 
+_PARTICIPANTS = re.compile(r"(\d+)(?:\.0+)?(?:\s+[^\W\d_]+\.?)?")
+"""A whole number of people, as a cell holds it: ``3``, ``3.0`` (a number cell as text),
+or followed by one word (``3 people``, ``3 deelnemers``, ``2 nurses``). Not ``3-4``, nor
+``2 nurses and a doctor``: a count that the words after it may change."""
+
+
 def _participants(text: str) -> int | None:
     """The number, None when empty, 0 when it is not a whole number of at least 1."""
     if not text:
         return None
-    return int(text) if text.isdigit() and int(text) >= 1 else 0
+    match = _PARTICIPANTS.fullmatch(text)
+    return int(match[1]) if match is not None and int(match[1]) >= 1 else 0
 
 
 def _tags(
