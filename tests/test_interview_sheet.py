@@ -210,6 +210,33 @@ def test_a_date_column_that_lost_its_format_reads_as_its_dates(
         assert [p.message for p in raised.value.problems] == [f"'{far}' is not a date"]
 
 
+def test_a_date_with_the_month_s_name_reads_as_that_date(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """A CSV saved from a sheet keeps each date as Excel showed it ("7-Dec-26", "maandag 7
+    december 2026"); one that does not exist is still refused."""
+    sheet = _sheet(
+        tmp_path,
+        "Interview,Group,Date,Quote,Needs\n"
+        "A,desk,7-Dec-26,One.,search\n"
+        "B,desk,maandag 7 december 2026,Two.,search\n"
+        'C,field,"Monday, December 7, 2026",Three.,search\n'
+        "D,field,2 mrt. 2026,Four.,search\n",
+    )
+    found, problems = read_interview_sheet(load_study(make_study()), sheet)
+    assert [(i.id, i.date) for i in found] == [
+        ("a", "2026-12-07"),
+        ("b", "2026-12-07"),
+        ("c", "2026-12-07"),
+        ("d", "2026-03-02"),
+    ]
+    assert not problems
+    for refused in ("31 feb 2026", "7 dec", "7 decem 2026"):
+        other = _sheet(tmp_path, f"Group,Date,Quote,Needs\ndesk,{refused},One.,search\n", "x.csv")
+        [problem] = _refused(load_study(make_study()), other)
+        assert problem.message == f"'{refused}' is not a date"
+
+
 def test_a_time_cell_in_the_date_column_is_said_to_be_a_time(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

@@ -33,6 +33,7 @@ from needmap.shell import command_word
 from needmap.surveys.file_notes import file_notes
 from needmap.surveys.interviews import free_interview_id, interviews_by_file
 from needmap.surveys.tables import Table, formula_at, open_table
+from needmap.surveys.written_dates import month_named
 
 __all__ = [
     "SHEET_COLUMNS",
@@ -497,12 +498,13 @@ def _check_same(
 def _date(text: str) -> str | None:
     """YYYY-MM-DD ("" when empty); None when it is not a date. Excel's date cells read as
     ``2026-03-02 00:00:00`` (or with the time of the interview), or as the day number
-    ``46083`` where the column lost its format; Dutch sheets write 02-03-2026."""
+    ``46083`` where the column lost its format; Dutch sheets write 02-03-2026, and a cell
+    shown or typed with the month's name reads "2 mrt 2026" (:func:`month_named`)."""
     if not text:
         return ""
     if text.isascii() and text.isdigit() and int(text) in _EXCEL_DAYS:
         return (_EXCEL_DAY_ZERO + datetime.timedelta(days=int(text))).isoformat()
-    dutch = year_first(text)
+    dutch = year_first(text) or month_named(text)
     candidate = dutch or text[:10]
     if dutch is None and not _TIME.fullmatch(text[10:]):
         return None
