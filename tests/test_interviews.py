@@ -482,6 +482,8 @@ def test_golden_markdown(study_dir: Path, golden: Callable[[str, str], None]) ->
         ("14-10-2026", "write it year first: 2026-10-14"),
         ("1/2/2026", "write it year first: 2026-02-01"),
         ("'1.2.2026'", "write it year first: 2026-02-01"),
+        ("14 okt 2026", "write it in numbers, year first: 2026-10-14"),
+        ("Wednesday, October 14, 2026", "write it in numbers, year first: 2026-10-14"),
         ("oct 2026", "write the year, month and day with '-' between them, e.g. 2026-10-14"),
     ],
 )

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from needmap.surveys.written_dates import month_named
+from needmap.personas.written_dates import month_named
 
 
 @pytest.mark.parametrize(

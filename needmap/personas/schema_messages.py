@@ -21,6 +21,7 @@ from needmap.errors import Problem, RuleError, RuleErrors
 from needmap.personas.messages import did_you_mean
 from needmap.personas.other_words import key_meant, value_meant
 from needmap.personas.schema import BRANCH, DATE_PATTERN, id_from, year_first
+from needmap.personas.written_dates import month_named
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 
 __all__ = ["schema_problems", "validated_document"]
@@ -435,10 +436,14 @@ def _number_hint(kind: str, given: Any, plain_text: str | None) -> str:
 
 
 def _date_hint(text: str) -> str:
-    """The date as YYYY-MM-DD, if ``text`` is one written day first (14-10-2026)."""
+    """The date as YYYY-MM-DD, if ``text`` is one written day first (14-10-2026) or with
+    the month's name (14 okt 2026)."""
     iso = year_first(text)
     if iso is not None:
         return f"write it year first: {iso}"
+    iso = month_named(text)
+    if iso is not None:
+        return f"write it in numbers, year first: {iso}"
     return "write the year, month and day with '-' between them, e.g. 2026-10-14"
 
 

@@ -27,13 +27,13 @@ from needmap.errors import InvalidStudyError, Location, Problem, Severity
 from needmap.personas.messages import ids_listed, name_hint, personal_data_warning
 from needmap.personas.schema import Language, id_from, year_first
 from needmap.personas.study import Study
+from needmap.personas.written_dates import month_named
 from needmap.personas.yamledit import yaml_scalar
 from needmap.scrub import scrub
 from needmap.shell import command_word
 from needmap.surveys.file_notes import file_notes
 from needmap.surveys.interviews import free_interview_id, interviews_by_file
 from needmap.surveys.tables import Table, formula_at, open_table
-from needmap.surveys.written_dates import month_named
 
 __all__ = [
     "SHEET_COLUMNS",
