@@ -39,6 +39,7 @@ __all__ = [
     "loop_problem",
     "os_problem",
     "plural",
+    "problem_count",
 ]
 
 
@@ -268,3 +269,13 @@ def plural(number: int, noun: str, many: str | None = None) -> str:
     counts through :func:`needmap.reports.i18n.counted`, in the study's language). ``many``
     is the plural where it is not the noun and an s ('search', 'searches')."""
     return f"{number} {noun if number == 1 else many or noun + 's'}"
+
+
+def problem_count(problems: Sequence[Problem]) -> str:
+    """'2 problems', or '3 errors and 2 warnings' when warnings came too; a problem told
+    once for several rows counts once for each."""
+    errors = sum(p.repeats for p in problems if p.severity is Severity.ERROR)
+    warnings = sum(p.repeats for p in problems) - errors
+    if not warnings:
+        return plural(errors, "problem")
+    return f"{plural(errors, 'error')} and {plural(warnings, 'warning')}"

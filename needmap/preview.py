@@ -26,12 +26,13 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from needmap.errors import NeedmapError, Problem
+from needmap.errors import NeedmapError, Problem, problem_count
 
 __all__ = ["STATE_PATH", "PreviewServer"]
 
 STATE_PATH = "/__needmap__/state"
-"""Where a page asks how the study stands: ``{"build": N, "problems": ["…"]}``."""
+"""Where a page asks how the study stands: ``{"build": N, "problems": ["…"], "count":
+"1 error and 1 warning"}`` (the count empty while there are none)."""
 
 _POLL_MS = 500
 
@@ -41,7 +42,7 @@ _SCRIPT = """
 (() => {{
   const seen = {build};
   let banner = null;
-  const show = (problems) => {{
+  const show = (problems, count) => {{
     if (!problems.length) {{ if (banner) {{ banner.remove(); banner = null; }} return; }}
     if (!banner) {{
       banner = document.createElement("pre");
@@ -52,12 +53,13 @@ _SCRIPT = """
         + "font:13px/1.45 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap";
       document.body.appendChild(banner);
     }}
-    const count = problems.length === 1 ? "1 problem" : problems.length + " problems";
     banner.textContent = "needmap: " + count + {heading} + "\\n\\n" + problems.join("\\n");
   }};
   const ask = () => fetch("{path}", {{cache: "no-store"}})
     .then((answer) => answer.json())
-    .then((state) => {{ if (state.build !== seen) location.reload(); else show(state.problems); }})
+    .then((state) => {{
+      if (state.build !== seen) location.reload(); else show(state.problems, state.count);
+    }})
     .catch(() => {{}})
     .finally(() => setTimeout(ask, {poll}));
   ask();
@@ -89,6 +91,7 @@ class PreviewServer:
         self._lock = threading.Lock()
         self._build = 0
         self._problems: tuple[str, ...] = ()
+        self._count = ""
         handler = partial(_Handler, preview=self, directory=str(folder))
         try:
             self._httpd = _Server(("127.0.0.1", port), handler)
@@ -125,6 +128,7 @@ class PreviewServer:
         with self._lock:
             self._build += 1
             self._problems = ()
+            self._count = ""
 
     def failed(self, problems: Sequence[Problem]) -> None:
         """The study has problems: open pages show them and keep the last good build."""
@@ -132,18 +136,24 @@ class PreviewServer:
             self._problems = tuple(
                 p.format() + (f"\n    hint: {p.hint}" if p.hint else "") for p in problems
             )
+            self._count = problem_count(problems)
 
     def state(self) -> dict[str, Any]:
         with self._lock:
-            return {"build": self._build, "problems": list(self._problems)}
+            return {"build": self._build, "problems": list(self._problems), "count": self._count}
 
     def script(self) -> bytes:
-        """The script a page gets: it knows the build it belongs to."""
+        """The script a page gets: it knows the build it belongs to. Before the first
+        good build there is none to show: the banner says the reports come once the errors
+        are fixed."""
+        build = self.state()["build"]
+        heading = (
+            " in the study; this page shows the last good build"
+            if build
+            else " in the study; the reports are built once its errors are fixed"
+        )
         return _SCRIPT.format(
-            build=self.state()["build"],
-            path=STATE_PATH,
-            poll=_POLL_MS,
-            heading=json.dumps(" in the study; this page shows the last good build"),
+            build=build, path=STATE_PATH, poll=_POLL_MS, heading=json.dumps(heading)
         ).encode()
 
 

@@ -22,7 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from needmap.cli import app
-from needmap.errors import Location, NeedmapError, Problem
+from needmap.errors import Location, NeedmapError, Problem, Severity
 from needmap.preview import STATE_PATH, PreviewServer, _free_port_after
 from tests.conftest import StudyMaker, ctrl_c_as_in_a_terminal, wait_for, write_tree
 
@@ -130,9 +130,9 @@ def test_dropped_connections_and_impossible_paths_print_no_traceback(
 
 def test_the_state_follows_builds_and_problems(served: tuple[PreviewServer, Path]) -> None:
     server, _ = served
-    assert _state(server.url) == {"build": 0, "problems": []}
+    assert _state(server.url) == {"build": 0, "problems": [], "count": ""}
     server.built()
-    assert _state(server.url) == {"build": 1, "problems": []}
+    assert _state(server.url) == {"build": 1, "problems": [], "count": ""}
     assert "const seen = 1;" in _get(server.url)[1].decode()  # a page knows its build
     where = Location(Path("needs.yaml"), 3, 11)
     server.failed([Problem(where, "'contnt' is not allowed here", hint="did you mean 'content'?")])
@@ -141,13 +141,17 @@ def test_the_state_follows_builds_and_problems(served: tuple[PreviewServer, Path
         "problems": [
             "needs.yaml:3:11: 'contnt' is not allowed here\n    hint: did you mean 'content'?"
         ],
+        "count": "1 problem",
     }
     server.failed([Problem(where, "'contnt' is not allowed here")])  # no hint, no line
     assert _state(server.url + STATE_PATH + "?at=now")["problems"] == [
         "needs.yaml:3:11: 'contnt' is not allowed here"
     ]
+    warned = Problem(where, "a person's first name", severity=Severity.WARNING, repeats=2)
+    server.failed([Problem(where, "'contnt' is not allowed here"), warned])
+    assert _state(server.url)["count"] == "1 error and 2 warnings"  # as the terminal counts
     server.built()
-    assert _state(server.url) == {"build": 2, "problems": []}
+    assert _state(server.url) == {"build": 2, "problems": [], "count": ""}
 
 
 def test_before_the_first_build_the_index_waits(tmp_path: Path) -> None:
@@ -163,6 +167,11 @@ def test_before_the_first_build_the_index_waits(tmp_path: Path) -> None:
             "<p>needmap: building the reports…</p>\n"
         )
         assert "const seen = 0;" in page and page.endswith("</script>\n</body></html>")
+        # no build to show yet: the banner of a study with errors says so
+        assert "the reports are built once its errors are fixed" in page
+        assert "last good build" not in page
+        server.built()
+        assert "this page shows the last good build" in _get(server.url)[1].decode()
     finally:
         server.close()
 

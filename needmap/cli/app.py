@@ -24,7 +24,7 @@ import typer
 from typer.core import TyperGroup
 
 from needmap import __version__
-from needmap.errors import NeedmapError, loop_problem, os_problem, plural
+from needmap.errors import NeedmapError, loop_problem, os_problem, plural, problem_count
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -119,7 +119,7 @@ class _HandledGroup(CommandFirstGroup):
             warnings = sum(p.repeats for p in exc.problems) - errors
             if errors > 1 or warnings:
                 count = (
-                    f"{_problem_count(errors, warnings)}{_by_file(exc.problems)}"
+                    f"{problem_count(exc.problems)} found{_by_file(exc.problems)}"
                     f"{_messages(errors + warnings, len(exc.problems))}."
                 )
                 new_console(stderr=True).print(count, highlight=False)
@@ -160,13 +160,6 @@ def _report_bug(exc: Exception) -> NoReturn:
         "please report it.\n"
     )
     raise typer.Exit(EXIT_INTERNAL)
-
-
-def _problem_count(errors: int, warnings: int) -> str:
-    """'2 problems found', or '3 errors and 2 warnings found' when warnings came too."""
-    if not warnings:
-        return f"{errors} problems found"
-    return f"{plural(errors, 'error')} and {plural(warnings, 'warning')} found"
 
 
 def _messages(problems: int, messages: int) -> str:
