@@ -485,6 +485,8 @@ def test_golden_markdown(study_dir: Path, golden: Callable[[str, str], None]) ->
         ("14 okt 2026", "write it in numbers, year first: 2026-10-14"),
         ("Wednesday, October 14, 2026", "write it in numbers, year first: 2026-10-14"),
         ("oct 2026", "write the year, month and day with '-' between them, e.g. 2026-10-14"),
+        ("30-02-2026", "write the year, month and day with '-' between them, e.g. 2026-10-14"),
+        ("31 sep 2026", "write the year, month and day with '-' between them, e.g. 2026-10-14"),
     ],
 )
 def test_a_date_written_otherwise_is_shown_year_first(

@@ -7,6 +7,7 @@ key or value by the document's source map.
 
 from __future__ import annotations
 
+import datetime
 import re
 import types
 import unicodedata
@@ -439,12 +440,21 @@ def _date_hint(text: str) -> str:
     """The date as YYYY-MM-DD, if ``text`` is one written day first (14-10-2026) or with
     the month's name (14 okt 2026)."""
     iso = year_first(text)
-    if iso is not None:
+    if iso is not None and _exists(iso):
         return f"write it year first: {iso}"
     iso = month_named(text)
-    if iso is not None:
+    if iso is not None and _exists(iso):
         return f"write it in numbers, year first: {iso}"
     return "write the year, month and day with '-' between them, e.g. 2026-10-14"
+
+
+def _exists(iso: str) -> bool:
+    """Whether YYYY-MM-DD is a day of the calendar: 2026-02-30 is offered to no one."""
+    try:
+        datetime.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
 
 
 def _unseen_hint(text: str) -> str:
