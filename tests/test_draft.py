@@ -2128,3 +2128,146 @@ def test_the_order_of_the_respondents_does_not_matter(rng: random.Random) -> Non
     assert found is not None
     assert found.paired == dict(zip(_TASKS_NL, _TASKS_EN, strict=True))
     assert set(found.other) == set(_TASKS_NL)
+
+
+_TEAMS = "Microsoft Teams"
+_SHARED_EN = (*_TASKS_EN[:3], _TEAMS, *_TASKS_EN[3:])
+_SHARED_NL = (*_TASKS_NL[:3], _TEAMS, *_TASKS_NL[3:])
+
+
+def _shared_lists(
+    en: int = 20,
+    nl: int = 15,
+    order: tuple[int, ...] = tuple(range(7)),
+    tasks: tuple[tuple[str, ...], tuple[str, ...]] = (_SHARED_EN, _SHARED_NL),
+) -> list[tuple[str, list[str]]]:
+    """Three tasks each of seven, in the order of the options (``order``); the fourth,
+    Microsoft Teams, is its own translation. Every two neighbouring options are chosen
+    together in the first fifteen."""
+    place = {task: i for i, task in enumerate(order)}
+    picks = [sorted(p, key=place.__getitem__) for p in combinations(range(len(order)), 3)]
+
+    def cells(texts: tuple[str, ...], n: int, answer: str) -> list[tuple[str, list[str]]]:
+        return [(answer, [texts[i] for i in chosen]) for chosen in picks[:n]]
+
+    return [*cells(tasks[0], en, "Front desk"), *cells(tasks[1], nl, "Receptie")]
+
+
+def test_a_task_whose_text_both_languages_share_does_not_join_the_lists() -> None:
+    """Microsoft Teams is chosen from both lists, so every text is chosen together with
+    every other through it: it is found as the one text that keeps the lists together,
+    and stays one task of both (never paired with itself); the others pair as before."""
+    found = _languages(_shared_lists())
+    assert found is not None
+    assert set(found.other) == set(_TASKS_NL)
+    assert found.paired == dict(zip(_TASKS_NL, _TASKS_EN, strict=True))
+    assert found.answers == {"Receptie"}
+
+
+@given(st.permutations(range(7)))
+def test_a_shared_text_is_found_wherever_it_stands_among_the_options(order: list[int]) -> None:
+    found = _languages(_shared_lists(order=tuple(order)))
+    assert found is not None
+    assert found.paired == dict(zip(_TASKS_NL, _TASKS_EN, strict=True))
+
+
+def test_a_draft_of_two_languages_keeps_a_shared_text_as_one_task(tmp_path: Path) -> None:
+    """Through a real export and its import: Microsoft Teams, chosen in both languages,
+    is one task with the votes of both; every other task has its translation."""
+    rows = ["ID,What is your role?,Tasks"] + [
+        f"{n},{'Front desk / reception' if answer == 'Front desk' else answer}," + ";".join(chosen)
+        for n, (answer, chosen) in enumerate(_shared_lists())
+    ]
+    export = tmp_path / "forms.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    study = load_study(SURVEY_FIXTURES / "study")
+    draft = draft_mapping(study, export, layout="ms-forms")
+    votes = Counter(text for _, chosen in _shared_lists() for text in chosen)
+    assert votes[_TEAMS] == 7 + 5  # hand-counted: 7 of the 20 English cells, 5 of the 15 Dutch
+    assert sorted((t.label, t.also, t.votes, t.paired) for t in draft.tasks) == sorted(
+        [(_TEAMS, (), votes[_TEAMS], False)]
+        + [
+            (en, (nl,), votes[en] + votes[nl], True)
+            for en, nl in zip(_TASKS_EN, _TASKS_NL, strict=True)
+        ]
+    )
+    assert draft.two_languages is not None and draft.two_languages.shared == (_TEAMS,)
+    mapping = tmp_path / "forms.yaml"
+    mapping.write_text(draft.text.replace("Receptie: ~", "Receptie: desk"), encoding="utf-8")
+    tally = import_survey(load_mapping(mapping, study), export).tally
+    assert tally.respondents == {"desk": 35}
+    teams = next(t.id for t in draft.tasks if t.label == _TEAMS)
+    assert tally.votes["desk"][teams] == 12
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    args = ["survey", "draft", str(root), str(export), "--layout", "ms-forms", "--id", "t"]
+    result = runner.invoke(app, [*args, "--group-column", "What is your role?"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert (
+        "The export is in two languages: no respondent chose from both lists of tasks, but "
+        "for 'Microsoft Teams', which both have: one task, chosen in both languages." in said
+    )
+    assert "6 tasks have the other language's text under also:, paired by their places" in said
+
+
+def test_a_group_answer_both_languages_share_does_not_keep_them_one() -> None:
+    """'ICT' is its own translation too: a third of the respondents of each list gave it.
+    Half or fewer with an answer of both lists is as two languages answer."""
+    cells = [
+        ("ICT" if n % 3 == 0 else answer, chosen)
+        for n, (answer, chosen) in enumerate(_shared_lists())
+    ]
+    found = _languages(cells)
+    assert found is not None
+    assert found.paired == dict(zip(_TASKS_NL, _TASKS_EN, strict=True))
+    assert found.answers == {"Receptie"}  # ICT: most who gave it chose in English
+
+
+def test_two_lists_in_the_study_s_language_are_tasks_chosen_apart_not_two_languages() -> None:
+    """Two groups of one language that chose from tasks of their own, with Microsoft Teams
+    between them: the function words of both lists are the study's language."""
+    dutch = (
+        "Het rooster bekijken",
+        "De kantine",
+        "Een auto lenen",
+        _TEAMS,
+        "Mijn salarisstrook",
+        "Een cursus vinden",
+        "De wiki lezen",
+    )
+    assert _languages(_shared_lists(tasks=(dutch, _SHARED_NL)), "nl") is None
+
+
+_FOUR_SHARED = ("Teams", "Outlook", "Coffee", "Parking")
+
+
+@pytest.mark.parametrize(
+    ("cells", "why"),
+    [
+        (
+            [
+                ("Front desk" if n % 2 else "Receptie", chosen)
+                for n, (_, chosen) in enumerate(_shared_lists())
+            ],
+            "both lists' respondents gave both answers: one language, its tasks chosen apart",
+        ),
+        (
+            [*_two_lists(), ("Receptie", ["Book leave", "Verlof aanvragen"])],
+            "one respondent chose next to a text of the other list: no shared text",
+        ),
+        (
+            _shared_lists(
+                40,
+                40,
+                tuple(range(8)),
+                ((*_TASKS_EN[:4], *_FOUR_SHARED), (*_TASKS_NL[:4], *_FOUR_SHARED)),
+            ),
+            "four texts chosen from both lists: more than a few shared, one list",
+        ),
+    ],
+)
+def test_lists_joined_by_more_than_a_few_texts_or_answers_stay_one_language(
+    cells: list[tuple[str, list[str]]], why: str
+) -> None:
+    assert _languages(cells) is None, why

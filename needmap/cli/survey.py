@@ -380,7 +380,17 @@ def _in_two_languages(draft: MappingDraft) -> list[str]:
         return []
     paired = sum(1 for task in draft.tasks if task.paired)
     unpaired = sum(1 for task in draft.tasks if task.other_language)
-    lines = ["The export is in two languages: no respondent chose from both lists of tasks."]
+    shared = draft.two_languages.shared
+    quoted = listed([f"'{text}'" for text in shared])
+    lines = [
+        "The export is in two languages: no respondent chose from both lists of tasks"
+        + (
+            f", but for {quoted}, which both have: "
+            f"{'one task' if len(shared) == 1 else 'a task each'}, chosen in both languages."
+            if shared
+            else "."
+        )
+    ]
     if paired:
         lines.append(
             f"{plural(paired, 'task')} {'has' if paired == 1 else 'have'} the other "

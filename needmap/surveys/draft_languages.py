@@ -7,14 +7,21 @@ two sets that are never chosen together. Where the cells keep each list in one o
 a tool does that writes the choices in the order of its options, not of the clicks), the
 two orders pair the texts: the third task of the one list is the third of the other. The
 import reads both texts of a task once they are one task (``also:``).
+
+A task whose translation is its own text (a product's name: "Microsoft Teams") is chosen
+from both lists, and joins them. Such shared texts are found as the few texts that alone
+keep the lists together (a smallest set of texts between them), each chosen with texts of
+both lists by several respondents; the respondents on each side must have answered the
+group question apart, as people do in two languages.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import combinations, pairwise
+from typing import NamedTuple
 
 from needmap.controls import fold_text
 from needmap.personas.schema import Language
@@ -31,6 +38,18 @@ three tasks each may well have chosen none of the other's."""
 
 _MOSTLY = 0.9
 """The share of the votes the two lists must have together: the rest are such tasks."""
+
+_MOST_SHARED = 3
+"""Texts that may be shared by the two lists (chosen from both): more, and the lists are
+not two languages but one list of tasks chosen apart."""
+
+_SHARED_LINKS = 2
+"""Times a shared text must be chosen together with texts of each list: one respondent who
+chose from both lists does not make a text shared."""
+
+_TRIES = 8
+"""Texts tried as lying in one of the two lists, each with one of the other
+(:func:`_far_apart`)."""
 
 _DUTCH_WORDS = """
 de het een van en mijn voor naar met te aan bij je jouw wat hoe waar wie welke over uit ons
@@ -50,7 +69,8 @@ class TwoLanguages:
     """The task texts of an export in two languages."""
 
     other: tuple[str, ...]
-    """The texts of the list not in the study's language, as the draft writes them."""
+    """The texts of the list not in the study's language, as the draft writes them (not
+    the texts both lists share)."""
     paired: Mapping[str, str]
     """Each text of ``other`` -> the text in the study's language in its place in the
     other list, where the cells show the places of both; empty where the cells list the
@@ -58,6 +78,16 @@ class TwoLanguages:
     answers: frozenset[str]
     """The group answers given, mostly, by respondents who chose from ``other``: the
     group question in that language."""
+    shared: tuple[str, ...] = ()
+    """The texts both lists have (a task whose translation is its own text), as the
+    draft writes them: each one task, chosen in both languages."""
+
+
+class _TwoLists(NamedTuple):
+    texts: list[list[str]]
+    """The texts of each list, as the draft writes them."""
+    list_of: dict[str, str]
+    """Each text (as compared) -> the first of its list; "" for a text both share."""
 
 
 @dataclass
@@ -67,9 +97,12 @@ class ChoiceLinks:
     as the import compares them (:func:`fold_text`)."""
 
     _next: set[tuple[str, str]] = field(default_factory=set)
-    """Texts one cell lists next to each other, in its order. Which texts were chosen
-    together follows from them; and of two texts next to each other in a list's order, a
-    cell that has both has nothing between them."""
+    """Texts one cell lists next to each other, in its order: of two texts next to each
+    other in a list's order, a cell that has both has nothing between them."""
+    _together: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """Texts one cell has both of, the first as the cell lists them first, and how many
+    cells have them: which texts were chosen together, also where a text both lists
+    share stands between them."""
     _chose: Counter[tuple[str, str]] = field(default_factory=Counter)
     """(group answer, the first text chosen) of each respondent, counted: how many chose
     from each list, and with which answer."""
@@ -83,16 +116,18 @@ class ChoiceLinks:
             return
         keys = [self._keys.get(text) or self._key(text) for text in chosen]
         self._next.update(pairwise(keys))
+        self._together.update(combinations(keys, 2))
         self._chose[answer, keys[0]] += 1
 
     def _key(self, text: str) -> str:
         key = self._keys[text] = fold_text(text)
         return key
 
-    def _lists(self) -> dict[str, str]:
+    def _lists(self, without: Collection[str] = ()) -> dict[str, str]:
         """Each text -> the first text of the list it is in: texts chosen together, or
         together with texts chosen with them, are in one list. (A text no cell had, of
-        a layout not read for lists, is in a list of its own.)"""
+        a layout not read for lists, is in a list of its own.) Texts ``without`` join
+        nothing: those both lists share."""
         parent = {key: key for key in self._keys.values()}
 
         def find(key: str) -> str:
@@ -100,8 +135,9 @@ class ChoiceLinks:
                 parent[key] = key = parent[parent[key]]
             return key
 
-        for first, then in self._next:
-            parent[find(then)] = find(first)
+        for first, then in self._together:
+            if first not in without and then not in without:
+                parent[find(then)] = find(first)
         return {key: find(key) for key in parent}
 
     def two_languages(
@@ -109,33 +145,109 @@ class ChoiceLinks:
     ) -> TwoLanguages | None:
         """``labels`` (the texts as the draft writes them, with their ``votes``) as two
         languages, the study's ``language`` first; None where they are one list."""
-        list_of = self._lists()
+        found = self._two_lists(labels, votes, self._lists())
+        shared: list[str] = []
+        if found is None:
+            split = self._split_at_shared(labels, votes)
+            if split is None:
+                return None
+            found, shared = split
+        list_of = found.list_of
+        own, other = sorted(
+            found.texts,
+            key=lambda texts: (-_words_of(texts, language), -sum(votes[t] for t in texts)),
+        )
+        if _words_of(other, language) > 0:
+            return None  # both read as the study's language: tasks some chose apart
+        own_places, other_places = self._places(own + shared), self._places(other + shared)
+        paired: dict[str, str] = {}
+        if own_places is not None and other_places is not None and len(own) == len(other):
+            own_at = {place: text for text, place in own_places.items()}
+            paired = {
+                text: own_at[at]
+                for text, at in other_places.items()
+                if at in own_at and text not in shared
+            }
+        other_list = list_of[fold_text(other[0])]
+        answers = self._answers_in(other_list, list_of)
+        return TwoLanguages(tuple(other), paired, answers, tuple(shared))
+
+    def _two_lists(
+        self, labels: Sequence[str], votes: Mapping[str, int], list_of: dict[str, str]
+    ) -> _TwoLists | None:
+        """The two lists ``list_of`` makes of ``labels`` (each text -> its list's first),
+        and that mapping; None unless two lists each have enough texts and respondents,
+        and hold nearly all the votes."""
         lists: dict[str, list[str]] = {}
         for label in labels:
             key = fold_text(label)
-            lists.setdefault(list_of.get(key, key), []).append(label)
+            lists.setdefault(list_of.setdefault(key, key), []).append(label)
         chose: Counter[str] = Counter()
         for (_, key), respondents in self._chose.items():
-            chose[list_of[key]] += respondents
+            chose[list_of.get(key, "")] += respondents
         large = [
             texts
             for root, texts in lists.items()
-            if len(texts) >= _LEAST_TEXTS and chose[root] >= _LEAST_RESPONDENTS
+            if root and len(texts) >= _LEAST_TEXTS and chose[root] >= _LEAST_RESPONDENTS
         ]
         total = sum(votes[label] for label in labels)
         if len(large) != 2 or sum(votes[t] for texts in large for t in texts) < _MOSTLY * total:
             return None
-        own, other = sorted(
-            large,
-            key=lambda texts: (-_words_of(texts, language), -sum(votes[t] for t in texts)),
-        )
-        own_places, other_places = self._places(own), self._places(other)
-        paired: dict[str, str] = {}
-        if own_places is not None and other_places is not None and len(own) == len(other):
-            own_at = {place: text for text, place in own_places.items()}
-            paired = {text: own_at[at] for text, at in other_places.items() if at in own_at}
-        other_list = list_of.get(fold_text(other[0]), fold_text(other[0]))
-        return TwoLanguages(tuple(other), paired, self._answers_in(other_list, list_of))
+        return _TwoLists(large, list_of)
+
+    def _split_at_shared(
+        self, labels: Sequence[str], votes: Mapping[str, int]
+    ) -> tuple[_TwoLists, list[str]] | None:
+        """The two lists that the texts both share (see the module) join, and those texts;
+        None where no few texts keep two such lists together."""
+        near: dict[str, set[str]] = {}
+        for first, then in self._together:
+            if first != then:
+                near.setdefault(first, set()).add(then)
+                near.setdefault(then, set()).add(first)
+        if not near:
+            return None
+        for start, end in _far_apart(near)[:_TRIES]:
+            cut = _fewest_between(near, start, end, _MOST_SHARED)
+            if not cut:
+                continue
+            list_of = self._lists(without=cut)
+            for key in cut:
+                list_of[key] = ""  # in neither list
+            found = self._two_lists(
+                [label for label in labels if fold_text(label) not in cut], votes, list_of
+            )
+            if found is None:
+                continue
+            roots = {list_of[fold_text(texts[0])] for texts in found.texts}
+            if self._shared_by_both(cut, roots, list_of):
+                return found, [label for label in labels if fold_text(label) in cut]
+        return None
+
+    def _shared_by_both(self, cut: set[str], roots: set[str], list_of: Mapping[str, str]) -> bool:
+        """Whether each text of ``cut`` was chosen together with texts of both lists
+        (their first texts: ``roots``) by several respondents, and the respondents of the
+        two lists answered the group question apart, as people in two languages do: at
+        most half with an answer that respondents of the other list gave too (a group's
+        name may be the same in both languages: "ICT"). Of one list of tasks that some
+        chose apart, nearly all answers were given with both."""
+        for key in cut:
+            beside: Counter[str] = Counter()
+            for (first, then), cells in self._together.items():
+                if key in (first, then):
+                    beside[list_of[then if first == key else first]] += cells
+            if min(beside[root] for root in roots) < _SHARED_LINKS:
+                return False
+        sides: dict[str, set[str]] = {}
+        for answer, key in self._chose:
+            if list_of[key] in roots:
+                sides.setdefault(answer, set()).add(list_of[key])
+        counted = both = 0
+        for (answer, key), respondents in self._chose.items():
+            if list_of[key] in roots:
+                counted += respondents
+                both += respondents if len(sides[answer]) > 1 else 0
+        return both * 2 <= counted
 
     def _answers_in(self, root: str, list_of: Mapping[str, str]) -> frozenset[str]:
         """The group answers given, mostly, by respondents who chose from the list of
@@ -169,6 +281,75 @@ class ChoiceLinks:
             for key in key_of
             if earlier[key] + len(later[key]) == len(key_of) - 1
         }
+
+
+def _far_apart(near: Mapping[str, set[str]]) -> list[tuple[str, str]]:
+    """Pairs of texts that may lie in the two lists: each of the texts chosen with the
+    most others, with the text chosen with the most others of those it was never chosen
+    with and that have no more than a few texts they were chosen with in common. Two
+    texts of one language are both chosen with many of its texts; texts of two languages
+    only with the texts the lists share."""
+    by_links = sorted(near, key=lambda key: (-len(near[key]), key))
+    pairs = []
+    for key in by_links[:_TRIES]:
+        other = next(
+            (
+                o
+                for o in by_links
+                if o != key and o not in near[key] and len(near[key] & near[o]) <= _MOST_SHARED
+            ),
+            None,
+        )
+        if other is not None:
+            pairs.append((key, other))
+    return pairs
+
+
+def _fewest_between(
+    near: Mapping[str, set[str]], start: str, end: str, most: int
+) -> set[str] | None:
+    """A smallest set of texts (neither ``start`` nor ``end``) without which no chain of
+    texts chosen together leads from ``start`` to ``end``; None where that takes more
+    than ``most``. Menger's theorem: as many as there are chains that share no text, found
+    one at a time (each text carries one chain: ``(key, 0)`` is where chains enter it,
+    ``(key, 1)`` where they leave)."""
+    used: dict[tuple[tuple[str, int], tuple[str, int]], int] = {}
+
+    def room(a: tuple[str, int], b: tuple[str, int]) -> int:
+        inner = a[0] == b[0]
+        if inner and a[0] not in (start, end):
+            capacity = 1 if (a[1], b[1]) == (0, 1) else 0
+        elif inner:
+            capacity = most + 1 if (a[1], b[1]) == (0, 1) else 0
+        else:
+            capacity = most + 1 if a[1] == 1 and b[1] == 0 else 0
+        return capacity - used.get((a, b), 0) + used.get((b, a), 0)
+
+    def onward(node: tuple[str, int]) -> list[tuple[str, int]]:
+        key, side = node
+        return [(key, 1 - side), *((other, 1 - side) for other in near[key])]
+
+    source, sink = (start, 1), (end, 0)
+    for _ in range(most + 1):
+        came: dict[tuple[str, int], tuple[str, int] | None] = {source: None}
+        waiting = [source]
+        while waiting and sink not in came:
+            node = waiting.pop(0)
+            for nxt in onward(node):
+                if nxt not in came and room(node, nxt) > 0:
+                    came[nxt] = node
+                    waiting.append(nxt)
+        if sink not in came:
+            return {
+                key
+                for (key, side) in came
+                if side == 0 and (key, 1) not in came and key not in (start, end)
+            }
+        node = sink
+        while (before := came[node]) is not None:
+            used[before, node] = used.get((before, node), 0) + 1
+            node = before
+    return None
 
 
 def _reachable(start: str, after: Mapping[str, set[str]]) -> set[str]:
