@@ -1937,6 +1937,10 @@ def test_a_mapping_s_true_or_false_written_otherwise_gets_a_hint(
     )
 
 
+def _respondent_as(line: str, text: str) -> str:
+    return text.replace("respondent: respondent\n", line)
+
+
 def test_the_mapping_rules_at_their_edges(study: Study, tmp_path: Path) -> None:
     """One task and one pick make a mapping; only the long layout needs respondent:;
     spaces around a heading or a label do not count; no task, no answer or a blank heading
@@ -1955,8 +1959,14 @@ def test_the_mapping_rules_at_their_edges(study: Study, tmp_path: Path) -> None:
     with pytest.raises(InvalidStudyError, match="at least 1"):
         loaded("ms-forms", lambda t: t.replace("max_picks: 5", "max_picks: 0"))
     assert loaded("ms-forms", lambda t: t.replace("respondent: ID\n", "")).respondent is None
-    with pytest.raises(InvalidStudyError, match="layout long needs the column that identifies"):
-        loaded("long", lambda t: t.replace("respondent: respondent\n", ""))
+    for respondent, key in (("", "layout"), ("respondent: ''\n", "respondent")):
+        with pytest.raises(InvalidStudyError) as raised:  # told where it is missing
+            loaded("long", partial(_respondent_as, respondent))
+        [problem] = raised.value.problems
+        assert (problem.key, problem.message) == (
+            key,
+            "layout long needs the column that identifies a respondent",
+        )
     spaced = loaded(
         "ms-forms",
         lambda t: t.replace("label: Book leave", 'label: " Book leave "').replace(
