@@ -2271,3 +2271,42 @@ def test_lists_joined_by_more_than_a_few_texts_or_answers_stay_one_language(
     cells: list[tuple[str, list[str]]], why: str
 ) -> None:
     assert _languages(cells) is None, why
+
+
+@st.composite
+def _cells_of_two_languages(draw: st.DrawFn) -> list[tuple[str, list[str]]]:
+    """Respondents in English or Dutch, each choosing from their language's seven tasks
+    (Microsoft Teams in both), in the options' order or as clicked; now and then one who
+    chose a text of the other language, or answered the group question with 'ICT'."""
+    cells = []
+    for _ in range(draw(st.integers(0, 60))):
+        dutch = draw(st.booleans())
+        tasks, answer = (_SHARED_NL, "Receptie") if dutch else (_SHARED_EN, "Front desk")
+        picks = draw(st.lists(st.integers(0, 6), min_size=1, max_size=4, unique=True))
+        if draw(st.booleans()):
+            picks.sort()
+        chosen = [tasks[i] for i in picks]
+        if draw(st.integers(0, 9)) == 0:
+            chosen.append((_SHARED_EN if dutch else _SHARED_NL)[draw(st.integers(0, 6))])
+        cells.append(("ICT" if draw(st.integers(0, 4)) == 0 else answer, chosen))
+    return cells
+
+
+@given(_cells_of_two_languages(), st.sampled_from(("en", "nl")))
+def test_whatever_the_cells_the_languages_found_are_consistent(
+    cells: list[tuple[str, list[str]]], language: Language
+) -> None:
+    """Any such choices: no error, and what is found holds together: the other
+    language's texts are not shared, each is paired with a text of the other list, and
+    the shared texts are few, each chosen in cells of both lists."""
+    found = _languages(cells, language)
+    if found is None:
+        return
+    other, shared = set(found.other), set(found.shared)
+    assert not other & shared and len(shared) <= 3
+    assert set(found.paired) <= other
+    assert not set(found.paired.values()) & (other | shared)
+    assert len(set(found.paired.values())) == len(found.paired)
+    for text in shared:
+        beside = {t for _, chosen in cells if text in chosen for t in chosen} - shared - {text}
+        assert beside & other and beside - other
