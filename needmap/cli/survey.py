@@ -275,9 +275,10 @@ def survey_draft(
     and the texts they give one task (its also:, another language) are one task again;
     other answers are guessed to the groups whose name or id they resemble; a TODO marks
     each answer to decide and each task to link to its needs. Of an export in two
-    languages (no respondent chooses from both lists), each task is paired with its
-    translation where the cells keep the options' order. The draft is read back before
-    it is written, and the export imported with it.
+    languages (no respondent chooses from both lists, but for a text both have, such as a
+    product's name), each task is paired with its translation where the cells keep the
+    options' order. The draft is read back before it is written, and the export imported
+    with it.
     """
     from typing import cast
 
