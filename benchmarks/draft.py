@@ -6,8 +6,12 @@ for an export in two languages, which texts were chosen together and in which or
 tell the languages apart and pair the tasks; ``needmap/surveys/draft_languages.py``). Two
 Microsoft Forms exports of ``--respondents`` rows (100,000 by default), five picks each in
 the options' order: one in Dutch (80 tasks), one with a fifth of the respondents answering
-in English (the same 80 tasks, translated). The figures to watch: each ratio to the bare
-pass, and what the second language costs.
+in English (the same 80 tasks, translated), and that one again with two tasks whose
+translation is their own text (a product's name), chosen in both languages. The figures to
+watch: each ratio to the bare pass, what the second language costs, and the tasks drafted:
+80 for one language; for two, 80 and the other language's texts the draft could not pair
+(their places left open by the cells), the same with the shared texts (160 would mean the
+languages were not told apart).
 
     python benchmarks/draft.py [--respondents N] [--repeat N]
 """
@@ -55,8 +59,18 @@ def write_study(folder: Path) -> Path:
     return folder
 
 
-def write_export(path: Path, respondents: int, english_share: float) -> Path:
+SHARED = (10, 40)
+"""Tasks whose English text is the Dutch one, in the third export."""
+
+
+def write_export(
+    path: Path, respondents: int, english_share: float, shared: tuple[int, ...] = ()
+) -> Path:
     rnd = random.Random(7)
+    labels = {
+        "nl": LABELS["nl"],
+        "en": [LABELS["nl" if i in shared else "en"][i] for i in range(TASKS)],
+    }
     weights = [1 / (i + 1) for i in range(TASKS)]
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -66,7 +80,7 @@ def write_export(path: Path, respondents: int, english_share: float) -> Path:
             picks: set[int] = set()
             while len(picks) < 5:
                 picks.add(rnd.choices(range(TASKS), weights)[0])
-            cell = ";".join(LABELS[language][i] for i in sorted(picks)) + ";"
+            cell = ";".join(labels[language][i] for i in sorted(picks)) + ";"
             writer.writerow([r, "3/2/26 9:14", rnd.choice(ANSWERS[language]), cell])
     return path
 
@@ -96,8 +110,13 @@ def main() -> None:
         )
         print("export           draft   csv pass  ratio  tasks drafted")
         seconds = {}
-        for name, share in (("one language", 0.0), ("two languages", 0.2)):
-            path = write_export(folder / f"{name}.csv", args.respondents, share)
+        exports = (
+            ("one language", 0.0, ()),
+            ("two languages", 0.2, ()),
+            ("two, 2 shared", 0.2, SHARED),
+        )
+        for name, share, shared in exports:
+            path = write_export(folder / f"{name}.csv", args.respondents, share, shared)
             ours = best_time(partial(draft, study, path), args.repeat)
             bare = best_time(partial(bare_pass, path), args.repeat)
             seconds[name] = ours
