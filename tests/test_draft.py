@@ -2239,6 +2239,33 @@ def test_two_lists_in_the_study_s_language_are_tasks_chosen_apart_not_two_langua
     assert _languages(_shared_lists(tasks=(dutch, _SHARED_NL)), "nl") is None
 
 
+_POLISH = (
+    "Wziąć urlop",
+    "Rozliczyć wydatki",
+    "Znaleźć kolegę",
+    _TEAMS,
+    "Czytać wiadomości",
+    "Zgłosić usterkę",
+    "Zaplanować spotkanie",
+)
+
+
+@pytest.mark.parametrize(
+    ("dutch_words", "found"),
+    [(0, True), (1, True), (2, False)],  # 7 texts: in one of five, one word is the most
+)
+def test_a_list_with_a_dutch_looking_word_now_and_then_is_another_language(
+    dutch_words: int, found: bool
+) -> None:
+    """A Polish translation of a Dutch study: a word that looks Dutch ("de", a name) in
+    one text does not make the list Dutch; in two of its seven, it reads as Dutch."""
+    polish = tuple(f"{t} de" if i < dutch_words else t for i, t in enumerate(_POLISH))
+    languages = _languages(_shared_lists(tasks=(polish, _SHARED_NL)), "nl")
+    assert (languages is not None) is found
+    if languages is not None:
+        assert set(languages.other) == set(polish) - {_TEAMS}
+
+
 _FOUR_SHARED = ("Teams", "Outlook", "Coffee", "Parking")
 
 

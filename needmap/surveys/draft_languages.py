@@ -51,6 +51,11 @@ _TRIES = 8
 """Texts tried as lying in one of the two lists, each with one of the other
 (:func:`_far_apart`)."""
 
+_OWN_WORDS = 5
+"""A list has more short words of the study's language than of the other (English or
+Dutch) in more than one in this many texts: it is in the study's language too. A word of
+another language may look like one now and then ("wie" in German)."""
+
 _DUTCH_WORDS = """
 de het een van en mijn voor naar met te aan bij je jouw wat hoe waar wie welke over uit ons
 onze
@@ -157,7 +162,7 @@ class ChoiceLinks:
             found.texts,
             key=lambda texts: (-_words_of(texts, language), -sum(votes[t] for t in texts)),
         )
-        if _words_of(other, language) > 0:
+        if _words_of(other, language) * _OWN_WORDS > len(other):
             return None  # both read as the study's language: tasks some chose apart
         own_places, other_places = self._places(own + shared), self._places(other + shared)
         paired: dict[str, str] = {}
