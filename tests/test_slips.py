@@ -168,14 +168,15 @@ def test_validate_prints_the_warnings_and_passes(make_study: StudyMaker) -> None
 
 def test_a_need_named_twice_by_a_survey_task_or_a_quote_counts_once(tmp_path: Path) -> None:
     """A task whose needs name one twice gave that need the task's votes twice; a quote's,
-    its interview twice. Both are warnings of validate, and count once."""
+    its interview twice. Both are warnings of validate, and count once; as is a group
+    that a survey answer names twice."""
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)
     (root / "surveys").mkdir()
     mapping = (SURVEY_FIXTURES / "mappings" / "long.yaml").read_text(encoding="utf-8")
     twice = mapping.replace(
         "needs: [hr-self-service]}", "needs: [hr-self-service, hr-self-service]}", 1
-    )
+    ).replace("office: office,", "office: [office, office],")
     assert twice != mapping
     (root / "surveys" / "toptasks.yaml").write_text(twice, encoding="utf-8")
     (root / "interviews").mkdir()
@@ -205,6 +206,11 @@ def test_a_need_named_twice_by_a_survey_task_or_a_quote_counts_once(tmp_path: Pa
             "desk.yaml",
             "interviews[0].quotes[0].needs[1]",
             "need 'hr-self-service' is named twice in this list (first at line 7, column 17)",
+        ),
+        (
+            "toptasks.yaml",
+            "group.values.office[1]",
+            "group 'office' is named twice in this list (first at line 8, column 47)",
         ),
         (
             "toptasks.yaml",
