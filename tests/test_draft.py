@@ -2337,3 +2337,42 @@ def test_whatever_the_cells_the_languages_found_are_consistent(
     for text in shared:
         beside = {t for _, chosen in cells if text in chosen for t in chosen} - shared - {text}
         assert beside & other and beside - other
+
+
+def test_a_text_is_shared_when_chosen_with_each_list_s_texts_at_least_twice() -> None:
+    """Twice with texts of each list is enough (a Dutch cell with Teams and two Dutch
+    texts); once, with a Dutch text, is a respondent who chose from both lists."""
+    english = [("Front desk", ["Book leave", _TEAMS])] * 2
+    twice = [*_two_lists(), *english, ("Receptie", [_TEAMS, *_TASKS_NL[:2]])]
+    found = _languages(twice)
+    assert found is not None and found.shared == (_TEAMS,)
+    once = [*_two_lists(), *english, ("Receptie", [_TEAMS, _TASKS_NL[0]])]
+    assert _languages(once) is None
+
+
+@pytest.mark.parametrize(("both", "found"), [(17, True), (18, False)])
+def test_at_most_half_the_respondents_may_give_an_answer_of_both_lists(
+    both: int, found: bool
+) -> None:
+    """34 respondents, their first choice in one list: with 17 of them answering 'ICT' in
+    both lists the lists are two languages; with 18, they are one list chosen apart."""
+    cells = _shared_lists(en=20, nl=14)
+    ict = [
+        ("ICT" if n < both // 2 or 20 <= n < 20 + both - both // 2 else a, c)
+        for n, (a, c) in enumerate(cells)
+    ]
+    assert sum(a == "ICT" for a, _ in ict) == both
+    assert (_languages(ict) is not None) is found
+
+
+def test_three_texts_both_languages_share_are_found() -> None:
+    """The most that is taken for shared texts: three, each in both lists."""
+    three = ("Microsoft Teams", "AFAS", "Outlook")
+    tasks = (
+        (*_TASKS_EN[:2], *three, *_TASKS_EN[2:5]),
+        (*_TASKS_NL[:2], *three, *_TASKS_NL[2:5]),
+    )
+    found = _languages(_shared_lists(40, 40, tuple(range(8)), tasks))
+    assert found is not None
+    assert set(found.shared) == set(three)
+    assert found.paired == dict(zip(_TASKS_NL[:5], _TASKS_EN[:5], strict=True))

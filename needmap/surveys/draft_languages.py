@@ -321,13 +321,13 @@ def _fewest_between(
     used: dict[tuple[tuple[str, int], tuple[str, int]], int] = {}
 
     def room(a: tuple[str, int], b: tuple[str, int]) -> int:
-        inner = a[0] == b[0]
-        if inner and a[0] not in (start, end):
+        """What more may flow from ``a`` to ``b``: through a text, one chain; from a text
+        to one chosen with it, any. (Chains start where ``start``'s leave and end where
+        ``end``'s enter, so those two carry any number.)"""
+        if a[0] == b[0]:
             capacity = 1 if (a[1], b[1]) == (0, 1) else 0
-        elif inner:
-            capacity = most + 1 if (a[1], b[1]) == (0, 1) else 0
         else:
-            capacity = most + 1 if a[1] == 1 and b[1] == 0 else 0
+            capacity = most + 1 if (a[1], b[1]) == (1, 0) else 0
         return capacity - used.get((a, b), 0) + used.get((b, a), 0)
 
     def onward(node: tuple[str, int]) -> list[tuple[str, int]]:
