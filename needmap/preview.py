@@ -54,6 +54,8 @@ _SCRIPT = """
       document.body.appendChild(banner);
     }}
     banner.textContent = "needmap: " + count + {heading} + "\\n\\n" + problems.join("\\n");
+    const waiting = document.getElementById("needmap-waiting");
+    if (waiting) waiting.textContent = "needmap: the study has errors (below)";
   }};
   const ask = () => fetch("{path}", {{cache: "no-store"}})
     .then((answer) => answer.json())
@@ -71,7 +73,7 @@ _SCRIPT = """
 _WAITING = (
     b'<!DOCTYPE html><html><head><meta charset="utf-8"><title>needmap</title></head>'
     b'<body style="font:16px system-ui,sans-serif;margin:40px">'
-    b"<p>needmap: building the reports\xe2\x80\xa6</p></body></html>"
+    b'<p id="needmap-waiting">needmap: building the reports\xe2\x80\xa6</p></body></html>'
 )
 """The index before the first build: its script loads the reports once they are built."""
 

@@ -164,11 +164,12 @@ def test_before_the_first_build_the_index_waits(tmp_path: Path) -> None:
         assert page.startswith(
             '<!DOCTYPE html><html><head><meta charset="utf-8"><title>needmap</title></head>'
             '<body style="font:16px system-ui,sans-serif;margin:40px">'
-            "<p>needmap: building the reports…</p>\n"
+            '<p id="needmap-waiting">needmap: building the reports…</p>\n'
         )
         assert "const seen = 0;" in page and page.endswith("</script>\n</body></html>")
         # no build to show yet: the banner of a study with errors says so
         assert "the reports are built once its errors are fixed" in page
+        assert 'getElementById("needmap-waiting")' in page  # which says so too
         assert "last good build" not in page
         server.built()
         assert "this page shows the last good build" in _get(server.url)[1].decode()
