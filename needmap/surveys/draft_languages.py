@@ -44,8 +44,9 @@ _MOST_SHARED = 3
 not two languages but one list of tasks chosen apart."""
 
 _SHARED_LINKS = 2
-"""Times a shared text must be chosen together with texts of each list: one respondent who
-chose from both lists does not make a text shared."""
+"""Times a shared text must be chosen together with a text of each list, counted over the
+cells: one respondent who chose a text of the other list beside one of their own does not
+make it shared."""
 
 _TRIES = 8
 """Texts tried as lying in one of the two lists, each with one of the other
