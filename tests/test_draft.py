@@ -1897,6 +1897,17 @@ def _bilingual_export(
     return export
 
 
+def _drafted_in_a_study(tmp_path: Path, export: Path) -> tuple[Path, str]:
+    """``survey draft`` of a Microsoft Forms export in a copy of the survey study, as a
+    user runs it: the study's folder, and what the command said, on one line."""
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    args = ["survey", "draft", str(root), str(export), "--layout", "ms-forms", "--id", "t"]
+    result = runner.invoke(app, [*args, "--group-column", "What is your role?"])
+    assert result.exit_code == 0, result.output
+    return root, " ".join(result.stdout.split())
+
+
 def test_a_survey_in_two_languages_is_drafted_with_each_task_s_translation(
     tmp_path: Path,
 ) -> None:
@@ -1941,12 +1952,8 @@ def test_a_survey_in_two_languages_is_drafted_with_each_task_s_translation(
 def test_tasks_in_two_languages_the_cells_do_not_order_come_last_to_pair_by_hand(
     tmp_path: Path,
 ) -> None:
-    root = tmp_path / "study"
-    shutil.copytree(SURVEY_FIXTURES / "study", root)
     export = _bilingual_export(tmp_path, in_order=False)
-    args = ["survey", "draft", str(root), str(export), "--layout", "ms-forms", "--id", "t"]
-    result = runner.invoke(app, [*args, "--group-column", "What is your role?"])
-    assert result.exit_code == 0, result.output
+    root, said = _drafted_in_a_study(tmp_path, export)
     lines = (root / "surveys" / "t.yaml").read_text(encoding="utf-8").splitlines()
     tasks = lines[lines.index("tasks:") + 1 :]
     labels = [re.search(r"label: ([^,]+)", line) for line in tasks]
@@ -1960,7 +1967,6 @@ def test_tasks_in_two_languages_the_cells_do_not_order_come_last_to_pair_by_hand
         "# below under also: of the task above it translates, and delete its line.",
     ]
     assert "also:" not in "\n".join(tasks[8:])
-    said = " ".join(result.stdout.split())
     assert "The export is in two languages: no respondent chose from both lists of tasks." in said
     assert "6 tasks in the other language come last: put each under also: of the task it " in said
     assert "1 group answer in the other language: give each the group id of its" in said
@@ -2055,13 +2061,9 @@ def test_lists_a_respondent_joins_or_too_few_chose_from_are_one_language(
 def test_a_draft_pairs_the_tasks_whose_places_it_knows_and_leaves_the_others_last(
     tmp_path: Path,
 ) -> None:
-    root = tmp_path / "study"
-    shutil.copytree(SURVEY_FIXTURES / "study", root)
     apart = tuple(p for p in _PICKS[:12] if not {2, 3} <= set(p))
     export = _bilingual_export(tmp_path, dutch=apart)
-    args = ["survey", "draft", str(root), str(export), "--layout", "ms-forms", "--id", "t"]
-    result = runner.invoke(app, [*args, "--group-column", "What is your role?"])
-    assert result.exit_code == 0, result.output
+    root, said = _drafted_in_a_study(tmp_path, export)
     mapping = load_mapping(root / "surveys" / "t.yaml", load_study(root))
     assert [(t.label, tuple(t.also)) for t in mapping.tasks] == [
         ("Book leave", ("Verlof aanvragen",)),  # 10 and 9 votes
@@ -2073,7 +2075,6 @@ def test_a_draft_pairs_the_tasks_whose_places_it_knows_and_leaves_the_others_las
         ("Een collega vinden", ()),
         ("Het nieuws lezen", ()),
     ]
-    said = " ".join(result.stdout.split())
     assert "4 tasks have the other language's text under also:, paired by their places" in said
     assert "2 tasks in the other language come last: put each under also: of the task it " in (said)
 
@@ -2198,12 +2199,7 @@ def test_a_draft_of_two_languages_keeps_a_shared_text_as_one_task(tmp_path: Path
     assert tally.respondents == {"desk": 35}
     teams = next(t.id for t in draft.tasks if t.label == _TEAMS)
     assert tally.votes["desk"][teams] == 12
-    root = tmp_path / "study"
-    shutil.copytree(SURVEY_FIXTURES / "study", root)
-    args = ["survey", "draft", str(root), str(export), "--layout", "ms-forms", "--id", "t"]
-    result = runner.invoke(app, [*args, "--group-column", "What is your role?"])
-    assert result.exit_code == 0, result.output
-    said = " ".join(result.stdout.split())
+    _, said = _drafted_in_a_study(tmp_path, export)
     assert (
         "The export is in two languages: no respondent chose from both lists of tasks, but "
         "for 'Microsoft Teams', which both have: one task, chosen in both languages." in said
