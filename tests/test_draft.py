@@ -24,7 +24,7 @@ from needmap.personas.schema import Language
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.draft import MAX_ANSWERS, MAX_TASKS, MappingDraft, draft_mapping, write_draft
-from needmap.surveys.draft_languages import ChoiceLinks, TwoLanguages
+from needmap.surveys.draft_languages import ChoiceLinks, TwoLanguages, _fewest_between
 from needmap.surveys.draft_words import suggest_needs
 from needmap.surveys.mapping import Layout, SurveyMapping
 from tests.conftest import (
@@ -2372,3 +2372,17 @@ def test_three_texts_both_languages_share_are_found() -> None:
     assert found is not None
     assert set(found.shared) == set(three)
     assert found.paired == dict(zip(_TASKS_NL[:5], _TASKS_EN[:5], strict=True))
+
+
+def test_the_fewest_texts_between_two_are_found_where_the_first_chain_must_be_rerouted() -> None:
+    """s-a-b-t is the shortest chain, and the first found; the two chains that share no
+    text (s-a-d-f-t, s-c-g-b-t) are found only by sending the second back through a-b.
+    Two texts part s from t, the nearest to s: a and c (s has just two links, and they
+    are cut as texts, not as links); with fewer allowed, None."""
+    edges = ["sa", "ab", "bt", "sc", "cg", "gb", "ad", "df", "ft"]
+    near: dict[str, set[str]] = {}
+    for one, other in (tuple(edge) for edge in edges):
+        near.setdefault(one, set()).add(other)
+        near.setdefault(other, set()).add(one)
+    assert _fewest_between(near, "s", "t", 3) == {"a", "c"}
+    assert _fewest_between(near, "s", "t", 1) is None

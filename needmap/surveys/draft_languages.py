@@ -322,12 +322,14 @@ def _fewest_between(
     used: dict[tuple[tuple[str, int], tuple[str, int]], int] = {}
 
     def room(a: tuple[str, int], b: tuple[str, int]) -> int:
-        """What more may flow from ``a`` to ``b``: one chain through a text, and one from
-        a text to one chosen with it (more could not go on through that one). Chains
-        start where ``start``'s leave and end where ``end``'s enter: those two are never
-        passed through, and carry any number."""
-        forward = (0, 1) if a[0] == b[0] else (1, 0)
-        capacity = 1 if (a[1], b[1]) == forward else 0
+        """What more may flow from ``a`` to ``b``: one chain through a text; from a text
+        to one chosen with it, more than ``most`` (so that the smallest cut is one of
+        texts, never of the links of ``start`` or ``end``, which carry any number: chains
+        start where ``start``'s leave and end where ``end``'s enter)."""
+        if a[0] == b[0]:
+            capacity = 1 if (a[1], b[1]) == (0, 1) else 0
+        else:
+            capacity = most + 1 if (a[1], b[1]) == (1, 0) else 0
         return capacity - used.get((a, b), 0) + used.get((b, a), 0)
 
     def onward(node: tuple[str, int]) -> list[tuple[str, int]]:
