@@ -2386,3 +2386,11 @@ def test_the_fewest_texts_between_two_are_found_where_the_first_chain_must_be_re
         near.setdefault(other, set()).add(one)
     assert _fewest_between(near, "s", "t", 3) == {"a", "c"}
     assert _fewest_between(near, "s", "t", 1) is None
+    # s-a-b-c-t first; the second chain reaches c from s-x-y-z, and goes back through b
+    # and a to leave a by its other links: s-x-y-z-c-t and s-a-u-v-w-t
+    edges = ["sa", "ab", "bc", "ct", "sx", "xy", "yz", "zc", "au", "uv", "vw", "wt"]
+    near = {}
+    for one, other in (tuple(edge) for edge in edges):
+        near.setdefault(one, set()).add(other)
+        near.setdefault(other, set()).add(one)
+    assert _fewest_between(near, "s", "t", 3) == {"a", "x"}
