@@ -2374,23 +2374,24 @@ def test_three_texts_both_languages_share_are_found() -> None:
     assert found.paired == dict(zip(_TASKS_NL[:5], _TASKS_EN[:5], strict=True))
 
 
+def _chosen_with(*links: str) -> dict[str, set[str]]:
+    """Each one-letter text -> the texts chosen with it, from links such as "ab"."""
+    near: dict[str, set[str]] = {}
+    for one, other in (tuple(link) for link in links):
+        near.setdefault(one, set()).add(other)
+        near.setdefault(other, set()).add(one)
+    return near
+
+
 def test_the_fewest_texts_between_two_are_found_where_the_first_chain_must_be_rerouted() -> None:
     """s-a-b-t is the shortest chain, and the first found; the two chains that share no
     text (s-a-d-f-t, s-c-g-b-t) are found only by sending the second back through a-b.
     Two texts part s from t, the nearest to s: a and c (s has just two links, and they
     are cut as texts, not as links); with fewer allowed, None."""
-    edges = ["sa", "ab", "bt", "sc", "cg", "gb", "ad", "df", "ft"]
-    near: dict[str, set[str]] = {}
-    for one, other in (tuple(edge) for edge in edges):
-        near.setdefault(one, set()).add(other)
-        near.setdefault(other, set()).add(one)
+    near = _chosen_with("sa", "ab", "bt", "sc", "cg", "gb", "ad", "df", "ft")
     assert _fewest_between(near, "s", "t", 3) == {"a", "c"}
     assert _fewest_between(near, "s", "t", 1) is None
     # s-a-b-c-t first; the second chain reaches c from s-x-y-z, and goes back through b
     # and a to leave a by its other links: s-x-y-z-c-t and s-a-u-v-w-t
-    edges = ["sa", "ab", "bc", "ct", "sx", "xy", "yz", "zc", "au", "uv", "vw", "wt"]
-    near = {}
-    for one, other in (tuple(edge) for edge in edges):
-        near.setdefault(one, set()).add(other)
-        near.setdefault(other, set()).add(one)
+    near = _chosen_with("sa", "ab", "bc", "ct", "sx", "xy", "yz", "zc", "au", "uv", "vw", "wt")
     assert _fewest_between(near, "s", "t", 3) == {"a", "x"}
