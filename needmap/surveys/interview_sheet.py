@@ -433,7 +433,7 @@ def _row_group(row: list[str], line: int, sheet: _Sheet, problems: list[Problem]
         )
         above = sheet.above.get(line)
         before = ""
-        if above is not None and not group_text:
+        if above is not None:
             before = (
                 f"for a quote of row {above[0]}'s interview, write its name "
                 f"('{sheet.quote(above[1])}') in the '{columns.named('interview')}' column, as "
@@ -504,9 +504,9 @@ def _date(text: str) -> str | None:
         return ""
     if text.isascii() and text.isdigit() and int(text) in _EXCEL_DAYS:
         return (_EXCEL_DAY_ZERO + datetime.timedelta(days=int(text))).isoformat()
-    dutch = year_first(text) or month_named(text)
-    candidate = dutch or text[:10]
-    if dutch is None and not _TIME.fullmatch(text[10:]):
+    written = year_first(text) or month_named(text)
+    candidate = written or text[:10]
+    if written is None and not _TIME.fullmatch(text[10:]):
         return None
     try:
         return datetime.date.fromisoformat(candidate).isoformat()
