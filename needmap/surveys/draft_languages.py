@@ -204,8 +204,8 @@ class ChoiceLinks:
     def _split_at_shared(
         self, labels: Sequence[str], votes: Mapping[str, int]
     ) -> tuple[_TwoLists, list[str]] | None:
-        """The two lists that the texts both share (see the module) join, and those texts;
-        None where no few texts keep two such lists together."""
+        """The two lists that a few texts both have (see the module) join into one, and
+        those texts; None where no few texts keep two such lists together."""
         near: dict[str, set[str]] = {}
         for first, then in self._together:
             if first != then:
@@ -232,7 +232,7 @@ class ChoiceLinks:
 
     def _shared_by_both(self, cut: set[str], roots: set[str], list_of: Mapping[str, str]) -> bool:
         """Whether each text of ``cut`` was chosen together with texts of both lists
-        (their first texts: ``roots``) by several respondents, and the respondents of the
+        (their first texts: ``roots``) at least twice each, and the respondents of the
         two lists answered the group question apart, as people in two languages do: at
         most half with an answer that respondents of the other list gave too (a group's
         name may be the same in both languages: "ICT"). Of one list of tasks that some
