@@ -634,14 +634,16 @@ def test_an_interview_s_unknown_or_missing_group_is_told_at_its_rows(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
     """An unknown group once, at the row that gives it (not at the rows that leave it out);
-    an interview no row gives a group at each of its rows, with where to give it."""
+    an interview no row gives a group at each of its rows, with where to give it. A row
+    that gives a group of its own is an interview of its own, not one of the row above."""
     sheet = _sheet(
         tmp_path,
         "Interview,Group,Quote,Needs\n"
         "Depot,feild,It never loads.,mobile\n"
         "Depot,,Search finds nothing.,search\n"
         "Desk,,We search a lot.,search\n"
-        ",,Four systems.,search\n",
+        ",,Four systems.,search\n"
+        ",Canteen,Lunch menu.,search\n",
     )
     problems = _refused(load_study(make_study()), sheet)
     assert [(p.location.line, p.location.column, p.message, p.hint) for p in problems] == [
@@ -662,6 +664,13 @@ def test_an_interview_s_unknown_or_missing_group_is_told_at_its_rows(
             "it. Or write a group's id or name, as in groups.yaml, or the name of an interview "
             f"that another row gives it; the groups: {_GROUPS}",
         ),
+        (
+            6,
+            2,
+            "unknown group 'Canteen'",
+            "write a group's id or name, as in groups.yaml, or the name of an interview that "
+            f"another row gives it; the groups: {_GROUPS}",
+        ),
     ]
     unnamed = _sheet(tmp_path, "Group,Quote,Needs\n,Slow.,search\n", "unnamed.csv")
     with pytest.raises(InvalidStudyError) as raised:
@@ -672,6 +681,19 @@ def test_an_interview_s_unknown_or_missing_group_is_told_at_its_rows(
             f"write a group's id or name, as in groups.yaml; the groups: {_GROUPS}",
         )
     ]
+
+
+def test_a_long_cell_is_quoted_shortened_in_its_message(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """A message quotes a cell up to 80 characters: a paragraph typed into the wrong
+    column stays readable as one line."""
+    long_group = "Front office " * 10
+    sheet = _sheet(tmp_path, f"Group,Quote,Needs\n{long_group},Slow.,search\n")
+    [problem] = _refused(load_study(make_study()), sheet)
+    quoted = problem.message.removeprefix("unknown group '").removesuffix("'")
+    assert quoted == long_group[:79].rstrip() + "…"
+    assert len(quoted) == 80
 
 
 def test_a_row_without_its_group_is_told_of_the_row_above_without_an_interview_column(

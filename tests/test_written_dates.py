@@ -16,6 +16,7 @@ from needmap.personas.written_dates import month_named
     [
         ("7 dec 2026", "2026-12-07"),
         ("07-Dec-26", "2026-12-07"),
+        ("07/Dec/2026", "2026-12-07"),
         ("7 december 2026", "2026-12-07"),
         ("zondag 6 december 2026", "2026-12-06"),
         ("zo 6 dec. 2026", "2026-12-06"),
@@ -44,5 +45,5 @@ def test_other_text_is_no_date(text: str) -> None:
 @given(st.dates(datetime.date(2000, 1, 1), datetime.date(2099, 12, 31)))
 def test_every_day_reads_back_as_excel_and_python_write_it(day: datetime.date) -> None:
     """English as ``strftime`` writes it in the C locale, each way a sheet shows it."""
-    for form in ("%d %b %Y", "%d-%b-%y", "%A, %B %d, %Y", "%a %d %B %Y", "%b %d %Y"):
+    for form in ("%d %b %Y", "%d-%b-%y", "%A, %B %d, %Y", "%a %d %B %Y", "%b %d %Y", "%d/%b/%Y"):
         assert month_named(day.strftime(form)) == day.isoformat()

@@ -1,5 +1,5 @@
 """Dates written out with the month's name, in Dutch or English: "7 dec 2026", "7-Dec-26",
-"maandag 7 december 2026", "Monday, December 7, 2026".
+"maandag 7 december 2026", "Monday, December 7, 2026", "07/Dec/2026".
 
 A sheet of interview notes saved as CSV keeps each date cell as Excel showed it, and a
 date typed into a cell formatted as text stays as typed; both are as often written with the
@@ -32,7 +32,7 @@ _WEEKDAYS = (
 )
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_FIRST = re.compile(
-    rf"(?:(?:{_WEEKDAYS})\.?,?\s+)?(\d{{1,2}})[\s.-]*({_MONTH})\.?[\s,-]*(\d{{4}}|\d{{2}})",
+    rf"(?:(?:{_WEEKDAYS})\.?,?\s+)?(\d{{1,2}})[\s./-]*({_MONTH})\.?[\s,/-]*(\d{{4}}|\d{{2}})",
     re.IGNORECASE,
 )
 _MONTH_FIRST = re.compile(
