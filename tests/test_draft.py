@@ -2131,6 +2131,106 @@ def test_the_order_of_the_respondents_does_not_matter(rng: random.Random) -> Non
     assert set(found.other) == set(_TASKS_NL)
 
 
+_WITHOUT_CLAIMS = tuple(p for p in _PICKS if 1 not in p)
+"""The Dutch respondents' choices where none of them chose "Onkosten declareren": their
+list is one shorter, in the same order."""
+
+
+def test_a_shorter_list_s_texts_are_given_the_texts_their_places_leave() -> None:
+    """A Dutch list without its second task: its n-th text is the n-th or the next of
+    the English list. Nothing is certain, so nothing is paired; each text is given its
+    two. With Dutch the study's language, the longer list is the other: it has a text
+    without a translation, and nothing is given."""
+    english = _languages(_two_lists(nl=_WITHOUT_CLAIMS))
+    assert english is not None
+    assert english.paired == {}
+    assert english.maybe == {
+        "Verlof aanvragen": ("Book leave", "Claim expenses"),
+        "Een collega vinden": ("Claim expenses", "Find a colleague"),
+        "Het nieuws lezen": ("Find a colleague", "Read the news"),
+        "Een storing melden": ("Read the news", "Report a fault"),
+        "Een vergadering plannen": ("Report a fault", "Plan a meeting"),
+    }
+    assert (english.lengths, english.in_order) == ((6, 5), True)
+    dutch = _languages(_two_lists(nl=_WITHOUT_CLAIMS), "nl")
+    assert dutch is not None
+    assert (dutch.paired, dutch.maybe, dutch.lengths) == ({}, {}, (5, 6))
+
+
+def test_a_text_both_lists_share_makes_the_places_before_it_certain() -> None:
+    """Microsoft Teams is the fourth task of both lists, and the Dutch list lacks the
+    last: its first three texts can only be the first three English ones, and are
+    paired; the two after Teams may each be one of two."""
+    cells = [
+        *_shared_lists(nl=0),
+        *[("Receptie", [_SHARED_NL[i] for i in p]) for p in combinations(range(6), 3)],
+    ]
+    found = _languages(cells)
+    assert found is not None
+    assert found.shared == (_TEAMS,)
+    assert found.paired == dict(zip(_TASKS_NL[:3], _TASKS_EN[:3], strict=True))
+    assert found.maybe == {
+        "Het nieuws lezen": ("Read the news", "Report a fault"),
+        "Een storing melden": ("Report a fault", "Plan a meeting"),
+    }
+    assert found.lengths == (7, 6)
+
+
+@given(
+    st.sets(st.integers(0, 7), max_size=5),
+    st.permutations(range(8)),
+)
+def test_a_text_s_translation_is_always_its_pair_or_among_the_texts_it_is_given(
+    missing: set[int], order: list[int]
+) -> None:
+    """Eight tasks in any order of the options; the Dutch respondents chose none of a few
+    (three at most is given texts; more, nothing but what is certain). Whatever is
+    paired is the translation, and each text given texts has its translation among
+    them."""
+    english = tuple(f"Task {i}" for i in range(8))
+    dutch = tuple(f"Taak {i}" for i in range(8))
+    place = {task: i for i, task in enumerate(order)}
+    kept = sorted(set(range(8)) - missing, key=place.__getitem__)
+    cells = [
+        *[("Front desk", [english[i] for i in p]) for p in combinations(order, 3)],
+        *[("Receptie", [dutch[i] for i in p]) for p in combinations(kept, 3)],
+    ]
+    found = _languages(cells)
+    if len(kept) < 5:  # fewer than ten Dutch respondents
+        return
+    assert found is not None
+    translation = dict(zip(dutch, english, strict=True))
+    assert all(translation[text] == paired for text, paired in found.paired.items())
+    assert all(translation[text] in texts for text, texts in found.maybe.items())
+    assert all(len(texts) == len(missing) + 1 for texts in found.maybe.values())
+    given_texts = set(found.paired) | set(found.maybe)
+    assert given_texts == ({dutch[i] for i in kept} if len(missing) <= 3 else set())
+
+
+def test_a_draft_of_a_shorter_list_names_what_each_text_may_translate(tmp_path: Path) -> None:
+    """Through the command: the line says why the texts are not paired, and each text's
+    comment names the tasks (by id) it may translate."""
+    export = _bilingual_export(tmp_path, dutch=_WITHOUT_CLAIMS)
+    root, said = _drafted_in_a_study(tmp_path, export)
+    assert (
+        "5 tasks in the other language come last: put each under also: of the task it "
+        "translates (the lists differ in length, 6 tasks and 5: 1 task was chosen only in "
+        "the study's language; the comment of each names the few it may translate, by its "
+        "place)." in said
+    )
+    text = (root / "surveys" / "t.yaml").read_text(encoding="utf-8")
+    assert (
+        "label: Een collega vinden, needs: []}  # TODO: needs; by its place, the translation "
+        "of one of: claim-expenses, find-colleague\n" in text
+    )
+    shorter = _bilingual_export(tmp_path, dutch=_PICKS[:10])
+    english_fewer = shorter.read_text(encoding="utf-8").replace("Claim expenses;", "")
+    shorter.write_text(english_fewer, encoding="utf-8")
+    _, said = _drafted_in_a_study(tmp_path / "again", shorter)
+    assert "(the lists differ in length, 5 tasks and 6: 1 task was chosen only in the " in said
+    assert "other language)." in said
+
+
 _TEAMS = "Microsoft Teams"
 _SHARED_EN = (*_TASKS_EN[:3], _TEAMS, *_TASKS_EN[3:])
 _SHARED_NL = (*_TASKS_NL[:3], _TEAMS, *_TASKS_NL[3:])

@@ -277,8 +277,9 @@ def survey_draft(
     each answer to decide and each task to link to its needs. Of an export in two
     languages (no respondent chooses from both lists, but for a text both have, such as a
     product's name), each task is paired with its translation where the cells keep the
-    options' order. The draft is read back before it is written, and the export imported
-    with it.
+    options' order; where the other language's list is shorter (tasks none of its
+    respondents chose), each of its texts names the few tasks it may translate. The draft
+    is read back before it is written, and the export imported with it.
     """
     from typing import cast
 
@@ -401,8 +402,7 @@ def _in_two_languages(draft: MappingDraft) -> list[str]:
         lines.append(
             f"{plural(unpaired, 'task')} in the other language "
             f"{'comes' if unpaired == 1 else 'come'} last: put each under "
-            "also: of the task it translates (the cells do not show "
-            f"{'its place' if unpaired == 1 else 'their places'} in the list)."
+            f"also: of the task it translates ({_why_unpaired(draft)})."
         )
     answers = sum(1 for answer in draft.answers if answer.other_language)
     if answers:
@@ -411,6 +411,26 @@ def _in_two_languages(draft: MappingDraft) -> list[str]:
             "id of its translation."
         )
     return lines
+
+
+def _why_unpaired(draft: MappingDraft) -> str:
+    """Why the draft's texts of the other language were not all paired: the cells do not
+    show their places, or the lists differ in length (and then how much each may be)."""
+    languages = draft.two_languages
+    assert languages is not None  # only asked of a draft in two languages
+    own, other = languages.lengths
+    if not languages.in_order or own == other:
+        return "the cells do not show their places in the list"
+    why = f"the lists differ in length, {own} tasks and {other}: " + (
+        f"{plural(own - other, 'task')} {'was' if own - other == 1 else 'were'} chosen only "
+        "in the study's language"
+        if own > other
+        else f"{plural(other - own, 'task')} {'was' if other - own == 1 else 'were'} chosen "
+        "only in the other language"
+    )
+    if any(task.maybe for task in draft.tasks):
+        return why + "; the comment of each names the few it may translate, by its place"
+    return why
 
 
 def _which_mapping(study: Study, target: Path, survey_id: str) -> str:

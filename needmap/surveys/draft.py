@@ -342,6 +342,8 @@ def _tasks(
     )
     tasks = []
     other = set(languages.other) if languages is not None else set()
+    maybe = languages.maybe if languages is not None else {}
+    id_of = {t.label: i for i, t in zip(ids, texts, strict=True)}
     for i, t, task in zip(ids, texts, known, strict=True):
         if task is not None and task.needs:
             tasks.append(
@@ -361,6 +363,7 @@ def _tasks(
                     also=t.also,
                     paired=t.paired,
                     other_language=t.label in other and not t.also,
+                    maybe=tuple(id_of[own] for own in maybe.get(t.label, ()) if own in id_of),
                 )
             )
     return sorted(tasks, key=lambda task: task.other_language)

@@ -6,7 +6,10 @@ it lists every task twice. No respondent chooses from both lists: the texts fall
 two sets that are never chosen together. Where the cells keep each list in one order (as
 a tool does that writes the choices in the order of its options, not of the clicks), the
 two orders pair the texts: the third task of the one list is the third of the other. The
-import reads both texts of a task once they are one task (``also:``).
+import reads both texts of a task once they are one task (``also:``). The list of the
+language fewer answered in often lacks a task or two that none of them chose: its texts
+then pair only where that is certain, and the others are given the few texts their
+places leave them.
 
 A task whose translation is its own text (a product's name: "Microsoft Teams") is chosen
 from both lists, and joins them. Such shared texts are found as the few texts that alone
@@ -42,6 +45,10 @@ _MOSTLY = 0.9
 _MOST_SHARED = 3
 """Texts that may be shared by the two lists (chosen from both): more, and the lists are
 not two languages but one list of tasks chosen apart."""
+
+_MOST_MISSING = 3
+"""Tasks the shorter list may lack, none of its respondents having chosen them, for each
+of its texts to be given the texts it may translate: one of as many more."""
 
 _SHARED_LINKS = 2
 """Times a shared text must be chosen together with a text of each list, counted over the
@@ -80,13 +87,25 @@ class TwoLanguages:
     paired: Mapping[str, str]
     """Each text of ``other`` -> the text in the study's language in its place in the
     other list, where the cells show the places of both; empty where the cells list the
-    texts in no one order, or the lists differ in length."""
+    texts in no one order. Of lists of different lengths, only the texts whose place in
+    the longer list is certain (:func:`_within_reach`)."""
     answers: frozenset[str]
     """The group answers given, mostly, by respondents who chose from ``other``: the
     group question in that language."""
     shared: tuple[str, ...] = ()
     """The texts both lists have (a task whose translation is its own text), as the
     draft writes them: each one task, chosen in both languages."""
+    maybe: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Each text of ``other`` that ``paired`` lacks -> the few texts in the study's
+    language it may translate, in the order of the list, where the other list is the
+    shorter (it lacks tasks none of its respondents chose) and the cells show the places
+    of both: to choose from by hand."""
+    lengths: tuple[int, int] = (0, 0)
+    """How many texts each list has, the study's language first, the shared texts in
+    both: lists of different lengths are not paired by their places alone."""
+    in_order: bool = True
+    """Whether the cells show the place of each text in its list (they list the choices
+    in the order of the options, not of the clicks)."""
 
 
 class _TwoLists(NamedTuple):
@@ -167,16 +186,32 @@ class ChoiceLinks:
             return None  # both read as the study's language: tasks some chose apart
         own_places, other_places = self._places(own + shared), self._places(other + shared)
         paired: dict[str, str] = {}
-        if own_places is not None and other_places is not None and len(own) == len(other):
-            own_at = {place: text for text, place in own_places.items()}
-            paired = {
-                text: own_at[at]
-                for text, at in other_places.items()
-                if at in own_at and text not in shared
-            }
+        maybe: dict[str, tuple[str, ...]] = {}
+        if own_places is not None and other_places is not None:
+            if len(own) == len(other):
+                own_at = {place: text for text, place in own_places.items()}
+                paired = {
+                    text: own_at[at]
+                    for text, at in other_places.items()
+                    if at in own_at and text not in shared
+                }
+            elif len(own_places) == len(own + shared) and len(other_places) == len(other + shared):
+                for text, texts in _within_reach(own_places, other_places, shared).items():
+                    if len(texts) == 1:
+                        paired[text] = texts[0]
+                    elif len(texts) <= _MOST_MISSING + 1:
+                        maybe[text] = texts
         other_list = list_of[fold_text(other[0])]
         answers = self._answers_in(other_list, list_of)
-        return TwoLanguages(tuple(other), paired, answers, tuple(shared))
+        return TwoLanguages(
+            tuple(other),
+            paired,
+            answers,
+            tuple(shared),
+            maybe,
+            (len(own) + len(shared), len(other) + len(shared)),
+            own_places is not None and other_places is not None,
+        )
 
     def _two_lists(
         self, labels: Sequence[str], votes: Mapping[str, int], list_of: dict[str, str]
@@ -287,6 +322,35 @@ class ChoiceLinks:
             for key in key_of
             if earlier[key] + len(later[key]) == len(key_of) - 1
         }
+
+
+def _within_reach(
+    own_places: Mapping[str, int], other_places: Mapping[str, int], shared: Collection[str]
+) -> dict[str, tuple[str, ...]]:
+    """Each text of the other list (``other_places``: each text's place, of every text) ->
+    the texts of the study's language (``own_places``) it may translate, where the other
+    list is the shorter: it lacks tasks none of its respondents chose, and keeps the order
+    of the rest. Its text at place j is then at place j, or up to as many places later as
+    it lacks, of the study's list; a text both lists have (``shared``) stands at its place
+    in both, and bounds the places of the texts around it: where none is missing between
+    two of them, each text's place is certain. {} where the other list is not the shorter,
+    or the shared texts stand in another order in the two lists."""
+    ends = [(-1, -1), (len(other_places), len(own_places))]
+    fixed = sorted([(other_places[text], own_places[text]) for text in shared] + ends)
+    if len(own_places) <= len(other_places) or any(b[1] <= a[1] for a, b in pairwise(fixed)):
+        return {}
+    own_at = {place: text for text, place in own_places.items()}
+    reach: dict[str, tuple[str, ...]] = {}
+    for text, place in other_places.items():
+        if text in shared:
+            continue
+        before = max(at for at in fixed if at[0] < place)
+        after = min(at for at in fixed if at[0] > place)
+        first, last = before[1] + place - before[0], after[1] - (after[0] - place)
+        if first > last:
+            return {}  # more texts between two shared ones than the study's list has
+        reach[text] = tuple(own_at[at] for at in range(first, last + 1))
+    return reach
 
 
 def _far_apart(near: Mapping[str, set[str]]) -> list[tuple[str, str]]:

@@ -52,6 +52,9 @@ class DraftTask:
     """Whether ``also`` is the export's other language, paired by its place in the list."""
     other_language: bool = False
     """A text of the export's other language that nothing paired: to pair by hand."""
+    maybe: tuple[str, ...] = ()
+    """Of such a text, the ids of the few tasks it may translate, by its place in its
+    list."""
 
 
 _ONCE_HINT = 3
@@ -160,5 +163,7 @@ def mapping_text(
                 note += notes["label"]
         if task.paired:
             note += notes["paired"]
+        if task.maybe:
+            note += notes["maybe"].format(ids=", ".join(task.maybe))
         lines.append(entry + note)
     return "\n".join(lines) + "\n"

@@ -40,6 +40,7 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "lists. Put each task below under also: of the task above it translates, and "
         "delete its line.",
         "paired": "; also: its translation, by place in the list: check it",
+        "maybe": "; by its place, the translation of one of: {ids}",
         "interviews_from": "From {source} (needmap import-interviews).",
     },
     "nl": {
@@ -69,6 +70,7 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "lijsten. Zet elke taak hieronder onder also: van de taak hierboven die ze vertaalt, "
         "en verwijder de regel.",
         "paired": "; also: de vertaling, naar plaats in de lijst: controleer het",
+        "maybe": "; naar de plaats de vertaling van een van: {ids}",
         "interviews_from": "Uit {source} (needmap import-interviews).",
     },
 }
