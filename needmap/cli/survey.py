@@ -277,9 +277,10 @@ def survey_draft(
     each answer to decide and each task to link to its needs. Of an export in two
     languages (no respondent chooses from both lists, but for a text both have, such as a
     product's name), each task is paired with its translation where the cells keep the
-    options' order; where the other language's list is shorter (tasks none of its
-    respondents chose), each of its texts names the few tasks it may translate. The draft
-    is read back before it is written, and the export imported with it.
+    options' order, and given the few it may translate where its place is one of a few
+    (the cells leave it open, or the other language's list is the shorter: tasks none of
+    its respondents chose). The draft is read back before it is written, and the export
+    imported with it.
     """
     from typing import cast
 
@@ -415,21 +416,32 @@ def _in_two_languages(draft: MappingDraft) -> list[str]:
 
 def _why_unpaired(draft: MappingDraft) -> str:
     """Why the draft's texts of the other language were not all paired: the cells do not
-    show their places, or the lists differ in length (and then how much each may be)."""
+    show their places, or the lists differ in length; and of how many the comments name
+    the few tasks they may translate."""
     languages = draft.two_languages
     assert languages is not None  # only asked of a draft in two languages
     own, other = languages.lengths
-    if not languages.in_order or own == other:
-        return "the cells do not show their places in the list"
-    why = f"the lists differ in length, {own} tasks and {other}: " + (
-        f"{plural(own - other, 'task')} {'was' if own - other == 1 else 'were'} chosen only "
-        "in the study's language"
-        if own > other
-        else f"{plural(other - own, 'task')} {'was' if other - own == 1 else 'were'} chosen "
-        "only in the other language"
+    if not languages.in_order:
+        return "the cells list the choices as they were clicked, in no one order"
+    why = (
+        "the cells leave their places in the list open"
+        if own == other
+        else f"the lists differ in length, {own} tasks and {other}: "
+        + (
+            f"{plural(own - other, 'task')} {'was' if own - other == 1 else 'were'} chosen "
+            "only in the study's language"
+            if own > other
+            else f"{plural(other - own, 'task')} {'was' if other - own == 1 else 'were'} "
+            "chosen only in the other language"
+        )
     )
-    if any(task.maybe for task in draft.tasks):
-        return why + "; the comment of each names the few it may translate, by its place"
+    named = sum(1 for task in draft.tasks if task.maybe)
+    if named:
+        return why + (
+            "; the comment of 1 task names the few it may translate"
+            if named == 1
+            else f"; the comments of {named} tasks name the few each may translate"
+        )
     return why
 
 

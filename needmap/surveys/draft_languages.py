@@ -6,10 +6,11 @@ it lists every task twice. No respondent chooses from both lists: the texts fall
 two sets that are never chosen together. Where the cells keep each list in one order (as
 a tool does that writes the choices in the order of its options, not of the clicks), the
 two orders pair the texts: the third task of the one list is the third of the other. The
-import reads both texts of a task once they are one task (``also:``). The list of the
-language fewer answered in often lacks a task or two that none of them chose: its texts
-then pair only where that is certain, and the others are given the few texts their
-places leave them.
+import reads both texts of a task once they are one task (``also:``). Where the cells
+leave a text's place open among a few (two neighbouring options no one chose together),
+or the list of the language fewer answered in lacks a task or two that none of them
+chose, a text is paired only where its place leaves one text, and is otherwise given the
+few it leaves.
 
 A task whose translation is its own text (a product's name: "Microsoft Teams") is chosen
 from both lists, and joins them. Such shared texts are found as the few texts that alone
@@ -46,9 +47,10 @@ _MOST_SHARED = 3
 """Texts that may be shared by the two lists (chosen from both): more, and the lists are
 not two languages but one list of tasks chosen apart."""
 
-_MOST_MISSING = 3
-"""Tasks the shorter list may lack, none of its respondents having chosen them, for each
-of its texts to be given the texts it may translate: one of as many more."""
+_MOST_NAMED = 4
+"""Texts of the study's list that a text of the other may translate, for the draft to
+name them (the others it leaves to find by hand): where the cells leave a text's place
+open among a few, or the other list lacks a few tasks."""
 
 _SHARED_LINKS = 2
 """Times a shared text must be chosen together with a text of each list, counted over the
@@ -86,9 +88,8 @@ class TwoLanguages:
     the texts both lists share)."""
     paired: Mapping[str, str]
     """Each text of ``other`` -> the text in the study's language in its place in the
-    other list, where the cells show the places of both; empty where the cells list the
-    texts in no one order. Of lists of different lengths, only the texts whose place in
-    the longer list is certain (:func:`_within_reach`)."""
+    other list, where what the cells show of the places leaves one (:func:`_within_reach`);
+    empty where the cells list the texts in no one order."""
     answers: frozenset[str]
     """The group answers given, mostly, by respondents who chose from ``other``: the
     group question in that language."""
@@ -97,9 +98,9 @@ class TwoLanguages:
     draft writes them: each one task, chosen in both languages."""
     maybe: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Each text of ``other`` that ``paired`` lacks -> the few texts in the study's
-    language it may translate, in the order of the list, where the other list is the
-    shorter (it lacks tasks none of its respondents chose) and the cells show the places
-    of both: to choose from by hand."""
+    language it may translate, in the order of the list, where its place leaves a few
+    (the cells leave it open, or the other list is the shorter: it lacks tasks none of
+    its respondents chose): to choose from by hand."""
     lengths: tuple[int, int] = (0, 0)
     """How many texts each list has, the study's language first, the shared texts in
     both: lists of different lengths are not paired by their places alone."""
@@ -184,23 +185,15 @@ class ChoiceLinks:
         )
         if _words_of(other, language) * _OWN_WORDS > len(other):
             return None  # both read as the study's language: tasks some chose apart
-        own_places, other_places = self._places(own + shared), self._places(other + shared)
+        own_order, other_order = self._order(own + shared), self._order(other + shared)
         paired: dict[str, str] = {}
         maybe: dict[str, tuple[str, ...]] = {}
-        if own_places is not None and other_places is not None:
-            if len(own) == len(other):
-                own_at = {place: text for text, place in own_places.items()}
-                paired = {
-                    text: own_at[at]
-                    for text, at in other_places.items()
-                    if at in own_at and text not in shared
-                }
-            elif len(own_places) == len(own + shared) and len(other_places) == len(other + shared):
-                for text, texts in _within_reach(own_places, other_places, shared).items():
-                    if len(texts) == 1:
-                        paired[text] = texts[0]
-                    elif len(texts) <= _MOST_MISSING + 1:
-                        maybe[text] = texts
+        if own_order is not None and other_order is not None:
+            for text, texts in _within_reach(own_order, other_order, shared).items():
+                if len(texts) == 1:
+                    paired[text] = texts[0]
+                elif len(texts) <= _MOST_NAMED:
+                    maybe[text] = texts
         other_list = list_of[fold_text(other[0])]
         answers = self._answers_in(other_list, list_of)
         return TwoLanguages(
@@ -210,7 +203,7 @@ class ChoiceLinks:
             tuple(shared),
             maybe,
             (len(own) + len(shared), len(other) + len(shared)),
-            own_places is not None and other_places is not None,
+            own_order is not None and other_order is not None,
         )
 
     def _two_lists(
@@ -303,11 +296,10 @@ class ChoiceLinks:
             answer for answer, n in with_texts.items() if answer and n * 2 > given[answer]
         )
 
-    def _places(self, texts: Sequence[str]) -> dict[str, int] | None:
-        """Each text of ``texts`` whose place in the list the cells show -> its place (0
-        for the first): a text every other one is known to come before or after (a cell
-        that lists a before b, and another b before c, puts a before c). None where the
-        cells list the texts in no one order: two of them both ways round."""
+    def _order(self, texts: Sequence[str]) -> _Order | None:
+        """What the cells show of the order of ``texts`` in their list: a cell that lists
+        a before b, and another b before c, puts a before c. None where the cells list
+        the texts in no one order: two of them both ways round."""
         key_of = {fold_text(text): text for text in texts}
         after: dict[str, set[str]] = {key: set() for key in key_of}
         for first, then in self._next:
@@ -317,40 +309,65 @@ class ChoiceLinks:
         if any(key in later[key] for key in key_of):
             return None
         earlier = Counter(other for key in key_of for other in later[key])
-        return {
-            key_of[key]: earlier[key]
-            for key in key_of
-            if earlier[key] + len(later[key]) == len(key_of) - 1
-        }
+        return _Order(
+            {key_of[key]: (earlier[key], len(key_of) - 1 - len(later[key])) for key in key_of},
+            {key_of[key]: {key_of[other] for other in later[key]} for key in key_of},
+        )
+
+
+class _Order(NamedTuple):
+    spans: dict[str, tuple[int, int]]
+    """Each text -> the first and the last place (0 for the first) it may have in its
+    list: after every text known to come before it, before every one known to come
+    after it. Where the two are one, its place is known."""
+    later: dict[str, set[str]]
+    """Each text -> the texts known to come after it."""
 
 
 def _within_reach(
-    own_places: Mapping[str, int], other_places: Mapping[str, int], shared: Collection[str]
+    own: _Order, other: _Order, shared: Collection[str]
 ) -> dict[str, tuple[str, ...]]:
-    """Each text of the other list (``other_places``: each text's place, of every text) ->
-    the texts of the study's language (``own_places``) it may translate, where the other
-    list is the shorter: it lacks tasks none of its respondents chose, and keeps the order
-    of the rest. Its text at place j is then at place j, or up to as many places later as
-    it lacks, of the study's list; a text both lists have (``shared``) stands at its place
-    in both, and bounds the places of the texts around it: where none is missing between
-    two of them, each text's place is certain. {} where the other list is not the shorter,
-    or the shared texts stand in another order in the two lists."""
-    ends = [(-1, -1), (len(other_places), len(own_places))]
-    fixed = sorted([(other_places[text], own_places[text]) for text in shared] + ends)
-    if len(own_places) <= len(other_places) or any(b[1] <= a[1] for a, b in pairwise(fixed)):
+    """Each text of the other list -> the texts of the study's list (``own``) it may
+    translate, in the order of that list; {} where the other list is the longer (it has
+    texts without a translation) or the cells contradict the lists being one list in
+    two languages.
+
+    Both lists are the options in one order, but for the tasks that none of a language's
+    respondents chose; the other list may lack as many as it is shorter. Its text that
+    may stand at places i to j may then translate a text of the study's list that may
+    stand at places i to j + what it lacks, on the same side as it of each text both
+    lists share. A text the study's list has once a translation is certain is no other's
+    (and that may make another certain)."""
+    lacks = len(own.spans) - len(other.spans)
+    if lacks < 0:
         return {}
-    own_at = {place: text for text, place in own_places.items()}
-    reach: dict[str, tuple[str, ...]] = {}
-    for text, place in other_places.items():
+    in_order = sorted((span, text) for text, span in own.spans.items() if text not in shared)
+    reach: dict[str, list[str]] = {}
+    for text, (first, last) in other.spans.items():
         if text in shared:
             continue
-        before = max(at for at in fixed if at[0] < place)
-        after = min(at for at in fixed if at[0] > place)
-        first, last = before[1] + place - before[0], after[1] - (after[0] - place)
-        if first > last:
-            return {}  # more texts between two shared ones than the study's list has
-        reach[text] = tuple(own_at[at] for at in range(first, last + 1))
-    return reach
+        reach[text] = [
+            own_text
+            for (own_first, own_last), own_text in in_order
+            if own_first <= last + lacks
+            and own_last >= first
+            and not any(
+                (mark in other.later[text] and own_text in own.later[mark])
+                or (text in other.later[mark] and mark in own.later[own_text])
+                for mark in shared
+            )
+        ]
+    certain: set[str] = set()
+    while found := {texts[0] for texts in reach.values() if len(texts) == 1} - certain:
+        certain |= found
+        for text, texts in reach.items():
+            if len(texts) > 1:
+                reach[text] = [own_text for own_text in texts if own_text not in certain]
+    if any(not texts for texts in reach.values()) or len(certain) < sum(
+        len(texts) == 1 for texts in reach.values()
+    ):
+        return {}  # no pairing fits (none left to a text, or one to two): not one list
+    return {text: tuple(texts) for text, texts in reach.items()}
 
 
 def _far_apart(near: Mapping[str, set[str]]) -> list[tuple[str, str]]:
