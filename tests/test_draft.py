@@ -2381,6 +2381,16 @@ def test_a_list_with_a_dutch_looking_word_now_and_then_is_another_language(
         assert set(languages.other) == set(polish) - {_TEAMS}
 
 
+def test_one_dutch_looking_word_in_five_texts_is_not_more_than_one_in_five() -> None:
+    """The edge of the rule above: a list of five, one with "de", is another language."""
+    polish = (f"{_POLISH[0]} de", *_POLISH[1:3], *_POLISH[4:6])
+    picks = tuple(combinations(range(5), 3))
+    cells = [*_cells(polish, picks, "Recepcja"), *_cells(_TASKS_NL[:5], picks, "Receptie")]
+    languages = _languages(cells, "nl")
+    assert languages is not None
+    assert set(languages.other) == set(polish)
+
+
 _FOUR_SHARED = ("Teams", "Outlook", "Coffee", "Parking")
 
 
