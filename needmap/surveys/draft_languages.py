@@ -103,7 +103,8 @@ class TwoLanguages:
     its respondents chose): to choose from by hand."""
     lengths: tuple[int, int] = (0, 0)
     """How many texts each list has, the study's language first, the shared texts in
-    both: lists of different lengths are not paired by their places alone."""
+    both: where the other list is the shorter, each of its texts may be as many places
+    later in the study's."""
     in_order: bool = True
     """Whether the cells show the place of each text in its list (they list the choices
     in the order of the options, not of the clicks)."""
@@ -341,14 +342,14 @@ def _within_reach(
     lacks = len(own.spans) - len(other.spans)
     if lacks < 0:
         return {}
-    in_order = sorted((span, text) for text, span in own.spans.items() if text not in shared)
+    own_texts = sorted((span, text) for text, span in own.spans.items() if text not in shared)
     reach: dict[str, list[str]] = {}
     for text, (first, last) in other.spans.items():
         if text in shared:
             continue
         reach[text] = [
             own_text
-            for (own_first, own_last), own_text in in_order
+            for (own_first, own_last), own_text in own_texts
             if own_first <= last + lacks
             and own_last >= first
             and not any(
