@@ -2191,6 +2191,30 @@ def test_a_text_both_lists_share_makes_the_places_before_it_certain() -> None:
     assert found.lengths == (7, 6)
 
 
+def test_a_text_is_paired_only_with_texts_on_its_side_of_a_shared_one() -> None:
+    """The Dutch list lacks the last two tasks: its third text may stand two places
+    later in the English list, but not after Teams, which it comes before; so it is the
+    third, and the two before it the first two. The one after Teams may be any of the
+    three there. And the other way round, where the first two are missing."""
+    cells = [
+        *_shared_lists(nl=0),
+        *[("Receptie", [_SHARED_NL[i] for i in p]) for p in combinations(range(5), 3)],
+    ]
+    found = _languages(cells)
+    assert found is not None
+    assert found.shared == (_TEAMS,)
+    assert found.paired == dict(zip(_TASKS_NL[:3], _TASKS_EN[:3], strict=True))
+    assert found.maybe == {"Het nieuws lezen": _TASKS_EN[3:]}
+    cells = [
+        *_shared_lists(nl=0),
+        *[("Receptie", [_SHARED_NL[i] for i in p]) for p in combinations(range(2, 7), 3)] * 2,
+    ]
+    found = _languages(cells)  # the first two missing: the texts after Teams are certain
+    assert found is not None
+    assert found.paired == dict(zip(_TASKS_NL[3:], _TASKS_EN[3:], strict=True))
+    assert found.maybe == {"Een collega vinden": _TASKS_EN[:3]}
+
+
 @given(
     st.sets(st.integers(0, 7), max_size=5),
     st.permutations(range(8)),
