@@ -25,7 +25,13 @@ from needmap.personas.schema import Language
 from needmap.personas.study import Study
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.draft import MAX_ANSWERS, MAX_TASKS, MappingDraft, draft_mapping, write_draft
-from needmap.surveys.draft_languages import ChoiceLinks, TwoLanguages, _fewest_between
+from needmap.surveys.draft_languages import (
+    ChoiceLinks,
+    TwoLanguages,
+    _fewest_between,
+    _Order,
+    _within_reach,
+)
 from needmap.surveys.draft_words import suggest_needs
 from needmap.surveys.mapping import Layout, SurveyMapping
 from tests.conftest import (
@@ -2213,6 +2219,38 @@ def test_a_text_is_paired_only_with_texts_on_its_side_of_a_shared_one() -> None:
     assert found is not None
     assert found.paired == dict(zip(_TASKS_NL[3:], _TASKS_EN[3:], strict=True))
     assert found.maybe == {"Een collega vinden": _TASKS_EN[:3]}
+
+
+def test_lists_whose_shared_text_stands_elsewhere_are_not_paired() -> None:
+    """The Dutch form has Teams first, the English fourth: the options are not in one
+    order, so no place tells a translation, and nothing is paired or given."""
+    dutch = (_TEAMS, *_TASKS_NL)
+    picks = list(combinations(range(7), 3))
+    cells = [*_shared_lists(nl=0), *[("Receptie", [dutch[i] for i in p]) for p in picks]]
+    found = _languages(cells)
+    assert found is not None
+    assert found.shared == (_TEAMS,)
+    assert (found.paired, found.maybe) == ({}, {})
+
+
+def test_two_texts_left_one_translation_are_not_paired() -> None:
+    """Two Dutch texts come before Teams, in an order the cells leave open, and one
+    English text does: each is left only that one, which cannot translate both. The
+    lists are not one list in two languages, and nothing is given."""
+    own = _Order(
+        {"A": (0, 0), "Teams": (1, 1), "B": (2, 2), "C": (3, 3)},
+        {"A": {"Teams", "B", "C"}, "Teams": {"B", "C"}, "B": {"C"}, "C": set()},
+    )
+    other = _Order(
+        {"x": (0, 1), "y": (0, 1), "Teams": (2, 2), "z": (3, 3)},
+        {"x": {"Teams", "z"}, "y": {"Teams", "z"}, "Teams": {"z"}, "z": set()},
+    )
+    assert _within_reach(own, other, {"Teams"}) == {}
+    one_before = _Order(
+        {"x": (0, 0), "Teams": (1, 1), "y": (2, 2), "z": (3, 3)},
+        {"x": {"Teams", "y", "z"}, "Teams": {"y", "z"}, "y": {"z"}, "z": set()},
+    )
+    assert _within_reach(own, one_before, {"Teams"}) == {"x": ("A",), "y": ("B",), "z": ("C",)}
 
 
 @given(
