@@ -70,7 +70,7 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "lijsten. Zet elke taak hieronder onder also: van de taak hierboven die ze vertaalt, "
         "en verwijder de regel.",
         "paired": "; also: de vertaling, naar plaats in de lijst: controleer het",
-        "maybe": "; naar de plaats de vertaling van een van: {ids}",
+        "maybe": "; gezien de plaats de vertaling van een van: {ids}",
         "interviews_from": "Uit {source} (needmap import-interviews).",
     },
 }
