@@ -2310,6 +2310,12 @@ def test_a_draft_of_a_shorter_list_names_what_each_text_may_translate(tmp_path: 
     _, said = _drafted_in_a_study(tmp_path / "again", shorter)
     assert "(the lists differ in length, 5 tasks and 6: 1 task was chosen only in the " in said
     assert "other language)." in said
+    two_fewer = tuple(p for p in _PICKS if not {1, 2} & set(p)) * 3
+    _, said = _drafted_in_a_study(tmp_path / "twice", _bilingual_export(tmp_path, dutch=two_fewer))
+    assert (
+        "(the lists differ in length, 6 tasks and 4: 2 tasks were chosen only in the study's "
+        "language; the comments of 4 tasks name the few each may translate)." in said
+    )
 
 
 _TEAMS = "Microsoft Teams"
