@@ -603,6 +603,17 @@ CASES = [
         "that is the name of phase 'q1': write its id, q1",
     ),
     Case(
+        "phase-by-the-id-like-name-of-another",
+        {
+            **_needs("  - {id: a, title: A, kind: function, groups: {desk: must}, phase: now}\n"),
+            "study.yaml": "name: S\norganisation: O\nlanguage: en\nroadmap:\n  phases:\n"
+            "    - {id: q1, name: Now}\n    - {id: later, name: Later}\n",
+        },
+        ["needs.yaml:2:68: needs[0].phase: unknown phase 'now'"],
+        "that is the name of phase 'q1': write its id, q1; if the phase was renamed, change "
+        "every need decided for it: needmap phases rename ",
+    ),
+    Case(
         "phase-of-a-dutch-study-without-phases",
         {
             **_needs("  - {id: a, title: A, kind: function, groups: {desk: must}, phase: now}\n"),
@@ -642,6 +653,15 @@ CASES = [
             "study.yaml": "name: S\norganisation: O\nlanguage: de\n",
         },
         ["study.yaml:3:11: language: 'de' is not allowed here"],
+    ),
+    Case(
+        "decided-with-an-unknown-dependency",
+        _needs(
+            "  - {id: a, title: A, kind: function, groups: {desk: must}, depends_on: [c],"
+            " phase: now}\n"
+            "  - {id: b, title: B, kind: function, groups: {desk: must}, phase: later}\n"
+        ),
+        ["needs.yaml:2:74: needs[0].depends_on[0]: unknown need 'c'"],
     ),
     Case(
         "decided-in-a-dependency-cycle",
