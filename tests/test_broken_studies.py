@@ -1786,3 +1786,43 @@ def test_the_words_a_consultant_uses_stand_for_keys_and_values_the_formats_have(
         "must",
         "did you mean 'depends_on'?",
     )
+
+
+def test_a_need_of_no_group_a_group_of_no_need_and_a_persona_s_other_need_are_warned(
+    make_study: StudyMaker,
+) -> None:
+    """Each is a study that loads but shows less than meant: a need no diagram shows, a
+    group no need is for, a key need that is not its persona's group's."""
+    root = make_study(
+        {
+            "needs.yaml": "needs:\n"
+            "  - {id: search, title: Search, kind: function, groups: {field: must}}\n"
+            "  - {id: mobile, title: Phone, kind: technology, groups: {}}\n",
+            "personas.yaml": "personas:\n"
+            "  - {id: henk, name: Henk, group: field, role: Park keeper, needs: [mobile]}\n",
+        }
+    )
+    told = [
+        (p.location.path.name, p.location.line, p.message, p.hint)
+        for p in load_study(root).warnings
+    ]
+    assert told == [
+        (
+            "needs.yaml",
+            3,
+            "need 'mobile' matters to no group, so no diagram or table shows it",
+            "add 'groups:' with the groups it matters to",
+        ),
+        (
+            "groups.yaml",
+            5,
+            "no need mentions group 'desk'",
+            "add the group to the 'groups:' of the needs that matter to it",
+        ),
+        (
+            "personas.yaml",
+            2,
+            "key need 'mobile' does not list the persona's group 'field'",
+            "add 'field' to the groups of need 'mobile'",
+        ),
+    ]
