@@ -249,6 +249,9 @@ def test_a_free_interview_id_counts_on_and_keeps_to_63_characters() -> None:
     long = "x" * 70
     assert free_interview_id(long, set()) == "x" * 63
     assert free_interview_id(long, {"x" * 63}) == "x" * 59 + "-2"
+    many = {"x" * 63, *(f"{'x' * 59}-{n}" for n in range(2, 120))}
+    assert free_interview_id(long, many) == "x" * 59 + "-120"
+    assert len(free_interview_id(long, many)) == 63
 
 
 def test_pool_is_shown_once_it_reaches_the_minimum(make_study: StudyMaker) -> None:
