@@ -337,8 +337,8 @@ def _within_reach(
     respondents chose; the other list may lack as many as it is shorter. Its text that
     may stand at places i to j may then translate a text of the study's list that may
     stand at places i to j + what it lacks, on the same side as it of each text both
-    lists share. A text the study's list has once a translation is certain is no other's
-    (and that may make another certain)."""
+    lists share. A text of the study's list certain to be one text's translation is no
+    other's (which may leave another text one, and so on)."""
     lacks = len(own.spans) - len(other.spans)
     if lacks < 0:
         return {}
