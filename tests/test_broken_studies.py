@@ -1803,7 +1803,7 @@ def test_a_need_of_no_group_a_group_of_no_need_and_a_persona_s_other_need_are_wa
         }
     )
     told = [
-        (p.location.path.name, p.location.line, p.message, p.hint)
+        (Path(str(p.location.path)).name, p.location.line, p.message, p.hint)
         for p in load_study(root).warnings
     ]
     assert told == [
