@@ -28,6 +28,7 @@ from needmap.shell import command_word
 if TYPE_CHECKING:
     from needmap.personas.study import Study
     from needmap.surveys.draft import MappingDraft
+    from needmap.surveys.draft_languages import TwoLanguages
     from needmap.surveys.importer import ImportResult
     from needmap.surveys.tally import Tally
 
@@ -379,11 +380,13 @@ def _drafted(draft: MappingDraft) -> str:
 
 def _in_two_languages(draft: MappingDraft) -> list[str]:
     """What a draft of an export in two languages did with the other language's texts."""
-    if draft.two_languages is None:
+    languages = draft.two_languages
+    if languages is None:
         return []
     paired = sum(1 for task in draft.tasks if task.paired)
     unpaired = sum(1 for task in draft.tasks if task.other_language)
-    shared = draft.two_languages.shared
+    maybe = sum(1 for task in draft.tasks if task.maybe)
+    shared = languages.shared
     quoted = listed([f"'{text}'" for text in shared])
     lines = [
         "The export is in two languages: no respondent chose from both lists of tasks"
@@ -403,7 +406,7 @@ def _in_two_languages(draft: MappingDraft) -> list[str]:
         lines.append(
             f"{plural(unpaired, 'task')} in the other language "
             f"{'comes' if unpaired == 1 else 'come'} last: put each under "
-            f"also: of the task it translates ({_why_unpaired(draft)})."
+            f"also: of the task it translates ({_why_unpaired(languages, maybe)})."
         )
     answers = sum(1 for answer in draft.answers if answer.other_language)
     if answers:
@@ -414,34 +417,25 @@ def _in_two_languages(draft: MappingDraft) -> list[str]:
     return lines
 
 
-def _why_unpaired(draft: MappingDraft) -> str:
+def _why_unpaired(languages: TwoLanguages, maybe: int) -> str:
     """Why the draft's texts of the other language were not all paired: the cells do not
-    show their places, or the lists differ in length; and of how many the comments name
-    the few tasks they may translate."""
-    languages = draft.two_languages
-    assert languages is not None  # only asked of a draft in two languages
+    show their places, or the lists differ in length; and of how many (``maybe``) the
+    comments name the few tasks they may translate."""
     own, other = languages.lengths
     if not languages.in_order:
         return "the cells list the choices as they were clicked, in no one order"
-    why = (
-        "the cells leave their places in the list open"
-        if own == other
-        else f"the lists differ in length, {own} tasks and {other}: "
-        + (
-            f"{plural(own - other, 'task')} {'was' if own - other == 1 else 'were'} chosen "
-            "only in the study's language"
-            if own > other
-            else f"{plural(other - own, 'task')} {'was' if other - own == 1 else 'were'} "
-            "chosen only in the other language"
+    why = "the cells leave their places in the list open"
+    if own != other:
+        missing = abs(own - other)
+        where = "the study's language" if own > other else "the other language"
+        why = (
+            f"the lists differ in length, {own} tasks and {other}: {plural(missing, 'task')} "
+            f"{'was' if missing == 1 else 'were'} chosen only in {where}"
         )
-    )
-    named = sum(1 for task in draft.tasks if task.maybe)
-    if named:
-        return why + (
-            "; the comment of 1 task names the few it may translate"
-            if named == 1
-            else f"; the comments of {named} tasks name the few each may translate"
-        )
+    if maybe == 1:
+        return why + "; the comment of 1 task names the few it may translate"
+    if maybe:
+        return why + f"; the comments of {maybe} tasks name the few each may translate"
     return why
 
 
