@@ -26,6 +26,8 @@ from needmap.errors import listed, plural
 from needmap.shell import command_word
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from needmap.personas.study import Study
     from needmap.surveys.draft import MappingDraft
     from needmap.surveys.draft_languages import TwoLanguages
@@ -279,9 +281,10 @@ def survey_draft(
     languages (no respondent chooses from both lists, but for a text both have, such as a
     product's name), each task is paired with its translation where the cells keep the
     options' order, and given the few it may translate where its place is one of a few
-    (the cells leave it open, or the other language's list is the shorter: tasks none of
-    its respondents chose). The draft is read back before it is written, and the export
-    imported with it.
+    (the cells leave it open, or one language's list is the shorter: tasks none of its
+    respondents chose); a text of the other language whose place leaves it none is named
+    as such a task. The draft is read back before it is written, and the export imported
+    with it.
     """
     from typing import cast
 
@@ -384,7 +387,8 @@ def _in_two_languages(draft: MappingDraft) -> list[str]:
     if languages is None:
         return []
     paired = sum(1 for task in draft.tasks if task.paired)
-    unpaired = sum(1 for task in draft.tasks if task.other_language)
+    untranslated = [task.label for task in draft.tasks if task.untranslated]
+    unpaired = sum(1 for task in draft.tasks if task.other_language) - len(untranslated)
     maybe = sum(1 for task in draft.tasks if task.maybe)
     shared = languages.shared
     quoted = listed([f"'{text}'" for text in shared])
@@ -408,6 +412,8 @@ def _in_two_languages(draft: MappingDraft) -> list[str]:
             f"{'comes' if unpaired == 1 else 'come'} last: put each under "
             f"also: of the task it translates ({_why_unpaired(languages, maybe)})."
         )
+    if untranslated:
+        lines.append(_untranslated(untranslated, languages.lengths))
     answers = sum(1 for answer in draft.answers if answer.other_language)
     if answers:
         lines.append(
@@ -415,6 +421,23 @@ def _in_two_languages(draft: MappingDraft) -> list[str]:
             "id of its translation."
         )
     return lines
+
+
+def _untranslated(texts: Sequence[str], lengths: tuple[int, int]) -> str:
+    """What to do with the other language's ``texts`` that translate none of the study's
+    list, whose ``lengths`` (the study's first) tell how much shorter it is."""
+    shorter = plural(lengths[1] - lengths[0], "task")
+    quoted = listed([f"'{text}'" for text in texts])
+    if len(texts) == 1:
+        return (
+            f"By its place, {quoted} is a task none chose in the study's language, whose "
+            f"list is {shorter} shorter: give it a label in that language, its text under also:."
+        )
+    return (
+        f"By their places, {quoted} are tasks none chose in "
+        f"the study's language, whose list is {shorter} shorter: give each a label in that "
+        "language, its text under also:."
+    )
 
 
 def _why_unpaired(languages: TwoLanguages, maybe: int) -> str:

@@ -10,7 +10,8 @@ import reads both texts of a task once they are one task (``also:``). Where the 
 leave a text's place open among a few (two neighbouring options no one chose together),
 or the list of the language fewer answered in lacks a task or two that none of them
 chose, a text is paired only where its place leaves one text, and is otherwise given the
-few it leaves.
+few it leaves. Where that language is the study's, a text of the other whose place
+leaves it none is a task the study's list lacks.
 
 A task whose translation is its own text (a product's name: "Microsoft Teams") is chosen
 from both lists, and joins them. Such shared texts are found as the few texts that alone
@@ -100,7 +101,9 @@ class TwoLanguages:
     """Each text of ``other`` that ``paired`` lacks -> the few texts in the study's
     language it may translate, in the order of the list, where its place leaves a few
     (the cells leave it open, or the other list is the shorter: it lacks tasks none of
-    its respondents chose): to choose from by hand."""
+    its respondents chose): to choose from by hand. Where the other list is longer by more
+    texts than ``untranslated`` holds, a text may instead translate none of them (a task
+    the study's list lacks), and may be given one."""
     lengths: tuple[int, int] = (0, 0)
     """How many texts each list has, the study's language first, the shared texts in
     both: where the other list is the shorter, each of its texts may be as many places
@@ -108,6 +111,10 @@ class TwoLanguages:
     in_order: bool = True
     """Whether the cells show the place of each text in its list (they list the choices
     in the order of the options, not of the clicks)."""
+    untranslated: frozenset[str] = frozenset()
+    """The texts of ``other`` whose place leaves none of the study's language they may
+    translate, where the other list is the longer: tasks none of the respondents in the
+    study's language chose, which its list lacks."""
 
 
 class _TwoLists(NamedTuple):
@@ -130,9 +137,10 @@ class ChoiceLinks:
     """Texts one cell has both of, the first as the cell lists them first, and how many
     cells have them: which texts were chosen together, also where a text both lists
     share stands between them."""
-    _chose: Counter[tuple[str, str]] = field(default_factory=Counter)
-    """(group answer, the first text chosen) of each respondent, counted: how many chose
-    from each list, and with which answer."""
+    _chose: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    """(group answer, the first text chosen, the second or "") of each respondent,
+    counted: how many chose from each list, and with which answer. The second tells the
+    list where the first is a text both lists share (the first option, "AFAS")."""
     _keys: dict[str, str] = field(default_factory=dict)
     """Each text as cells write it -> as it is compared: folded once."""
 
@@ -144,7 +152,7 @@ class ChoiceLinks:
         keys = [self._keys.get(text) or self._key(text) for text in chosen]
         self._next.update(pairwise(keys))
         self._together.update(combinations(keys, 2))
-        self._chose[answer, keys[0]] += 1
+        self._chose[answer, keys[0], keys[1] if len(keys) > 1 else ""] += 1
 
     def _key(self, text: str) -> str:
         key = self._keys[text] = fold_text(text)
@@ -187,24 +195,20 @@ class ChoiceLinks:
         if _words_of(other, language) * _OWN_WORDS > len(other):
             return None  # both read as the study's language: tasks some chose apart
         own_order, other_order = self._order(own + shared), self._order(other + shared)
-        paired: dict[str, str] = {}
-        maybe: dict[str, tuple[str, ...]] = {}
+        pairs = _Pairs({}, {}, frozenset())
         if own_order is not None and other_order is not None:
-            for text, texts in _within_reach(own_order, other_order, shared).items():
-                if len(texts) == 1:
-                    paired[text] = texts[0]
-                elif len(texts) <= _MOST_NAMED:
-                    maybe[text] = texts
+            pairs = _pairs(own_order, other_order, shared)
         other_list = list_of[fold_text(other[0])]
         answers = self._answers_in(other_list, list_of)
         return TwoLanguages(
             tuple(other),
-            paired,
+            pairs.paired,
             answers,
             tuple(shared),
-            maybe,
+            pairs.maybe,
             (len(own) + len(shared), len(other) + len(shared)),
             own_order is not None and other_order is not None,
+            pairs.untranslated,
         )
 
     def _two_lists(
@@ -218,8 +222,8 @@ class ChoiceLinks:
             key = fold_text(label)
             lists.setdefault(list_of.setdefault(key, key), []).append(label)
         chose: Counter[str] = Counter()
-        for (_, key), respondents in self._chose.items():
-            chose[list_of.get(key, "")] += respondents
+        for (_, root), respondents in self._respondents(list_of).items():
+            chose[root] += respondents
         large = [
             texts
             for root, texts in lists.items()
@@ -273,15 +277,16 @@ class ChoiceLinks:
                     beside[list_of[then if first == key else first]] += cells
             if min(beside[root] for root in roots) < _SHARED_LINKS:
                 return False
+        respondents = self._respondents(list_of)
         sides: dict[str, set[str]] = {}
-        for answer, key in self._chose:
-            if list_of[key] in roots:
-                sides.setdefault(answer, set()).add(list_of[key])
+        for answer, root in respondents:
+            if root in roots:
+                sides.setdefault(answer, set()).add(root)
         counted = both = 0
-        for (answer, key), respondents in self._chose.items():
-            if list_of[key] in roots:
-                counted += respondents
-                both += respondents if len(sides[answer]) > 1 else 0
+        for (answer, root), n in respondents.items():
+            if root in roots:
+                counted += n
+                both += n if len(sides[answer]) > 1 else 0
         return both * 2 <= counted
 
     def _answers_in(self, root: str, list_of: Mapping[str, str]) -> frozenset[str]:
@@ -289,13 +294,22 @@ class ChoiceLinks:
         ``root``."""
         given: Counter[str] = Counter()
         with_texts: Counter[str] = Counter()
-        for (answer, key), respondents in self._chose.items():
+        for (answer, chose_from), respondents in self._respondents(list_of).items():
             given[answer] += respondents
-            if list_of[key] == root:
+            if chose_from == root:
                 with_texts[answer] += respondents
         return frozenset(
             answer for answer, n in with_texts.items() if answer and n * 2 > given[answer]
         )
+
+    def _respondents(self, list_of: Mapping[str, str]) -> Counter[tuple[str, str]]:
+        """(group answer, the first text of the list chosen from) -> respondents: the
+        list of a respondent's first choice, or of the second where the first is a text
+        both lists share; "" where both are (or the one)."""
+        respondents: Counter[tuple[str, str]] = Counter()
+        for (answer, first, then), n in self._chose.items():
+            respondents[answer, list_of.get(first, "") or list_of.get(then, "")] += n
+        return respondents
 
     def _order(self, texts: Sequence[str]) -> _Order | None:
         """What the cells show of the order of ``texts`` in their list: a cell that lists
@@ -309,10 +323,8 @@ class ChoiceLinks:
         later = {key: _reachable(key, after) for key in key_of}
         if any(key in later[key] for key in key_of):
             return None
-        earlier = Counter(other for key in key_of for other in later[key])
-        return _Order(
-            {key_of[key]: (earlier[key], len(key_of) - 1 - len(later[key])) for key in key_of},
-            {key_of[key]: {key_of[other] for other in later[key]} for key in key_of},
+        return _Order.known(
+            {key_of[key]: {key_of[other] for other in later[key]} for key in key_of}
         )
 
 
@@ -322,7 +334,72 @@ class _Order(NamedTuple):
     list: after every text known to come before it, before every one known to come
     after it. Where the two are one, its place is known."""
     later: dict[str, set[str]]
-    """Each text -> the texts known to come after it."""
+    """Each text -> the texts known to come after it (all of them: the texts known to
+    come after those too)."""
+
+    @classmethod
+    def known(cls, later: dict[str, set[str]]) -> _Order:
+        """The order that what is ``later`` than each text shows."""
+        earlier = Counter(other for texts in later.values() for other in texts)
+        return cls(
+            {text: (earlier[text], len(later) - 1 - len(after)) for text, after in later.items()},
+            later,
+        )
+
+    def without(self, texts: Collection[str]) -> _Order:
+        """The order of the list without ``texts``: the others' places close up."""
+        return _Order.known(
+            {text: after - set(texts) for text, after in self.later.items() if text not in texts}
+        )
+
+
+class _Pairs(NamedTuple):
+    paired: dict[str, str]
+    """Each text of the other list -> its translation, where its place leaves one."""
+    maybe: dict[str, tuple[str, ...]]
+    """Each text of the other list not paired -> the few texts of the study's list it may
+    translate (see :attr:`TwoLanguages.maybe`)."""
+    untranslated: frozenset[str]
+    """The texts of the other list whose place leaves none of the study's list."""
+
+
+def _pairs(own: _Order, other: _Order, shared: Collection[str]) -> _Pairs:
+    """What the places of the texts of the study's list (``own``) and of the other list
+    tell of their translations (:func:`_within_reach`). Where the other list is the
+    longer (the study's language is the one fewer answered in, and its list lacks the
+    tasks none of them chose), each text of the study's list is given the texts of the
+    other it may be; a text of the other that none may be is a task its list lacks, and
+    without it the others' places close up, which may leave each text fewer."""
+    untranslated: set[str] = set()
+    while len(other.spans) > len(own.spans):
+        back = _within_reach(other, own, shared)
+        lacking = set(other.spans) - set(shared) - {t for texts in back.values() for t in texts}
+        if not back or len(lacking) > len(other.spans) - len(own.spans):
+            return _Pairs({}, {}, frozenset())  # no pairing fits
+        if not lacking:
+            paired = {texts[0]: text for text, texts in back.items() if len(texts) == 1}
+            maybe = {
+                text: tuple(own_text for own_text, texts in back.items() if text in texts)
+                for text in other.spans
+                if text not in paired and text not in shared
+            }
+            return _Pairs(
+                paired,
+                {
+                    text: tuple(sorted(texts, key=lambda t: (own.spans[t], t)))
+                    for text, texts in maybe.items()
+                    if len(texts) <= _MOST_NAMED
+                },
+                frozenset(untranslated),
+            )
+        untranslated |= lacking
+        other = other.without(lacking)
+    reach = _within_reach(own, other, shared)
+    return _Pairs(
+        {text: texts[0] for text, texts in reach.items() if len(texts) == 1},
+        {text: texts for text, texts in reach.items() if 1 < len(texts) <= _MOST_NAMED},
+        frozenset(untranslated) if reach else frozenset(),
+    )
 
 
 def _within_reach(

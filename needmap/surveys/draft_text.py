@@ -55,6 +55,12 @@ class DraftTask:
     maybe: tuple[str, ...] = ()
     """Of such a text, the ids of the few tasks it may translate, by its place in its
     list."""
+    or_none: bool = False
+    """Whether such a text with ``maybe`` may instead be a task none chose in the study's
+    language, which its list lacks (the other language's list is the longer)."""
+    untranslated: bool = False
+    """Whether such a text's place leaves no task it may translate: it is a task none
+    chose in the study's language."""
 
 
 _ONCE_HINT = 3
@@ -163,7 +169,11 @@ def mapping_text(
                 note += notes["label"]
         if task.paired:
             note += notes["paired"]
-        if task.maybe:
+        if task.maybe and task.or_none:
+            note += notes["maybe_or_none"].format(ids=notes["or"].join(task.maybe))
+        elif task.maybe:
             note += notes["maybe"].format(ids=", ".join(task.maybe))
+        if task.untranslated:
+            note += notes["untranslated"]
         lines.append(entry + note)
     return "\n".join(lines) + "\n"

@@ -41,6 +41,11 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "delete its line.",
         "paired": "; also: its translation, by place in the list: check it",
         "maybe": "; by its place, the translation of one of: {ids}",
+        "maybe_or_none": "; by its place, the translation of {ids}, or of a task none chose "
+        "in English",
+        "or": " or ",
+        "untranslated": "; by its place, a task none chose in English: give it an English "
+        "label and this text under also:",
         "interviews_from": "From {source} (needmap import-interviews).",
     },
     "nl": {
@@ -71,6 +76,11 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "en verwijder de regel.",
         "paired": "; also: de vertaling, naar plaats in de lijst: controleer het",
         "maybe": "; gezien de plaats de vertaling van een van: {ids}",
+        "maybe_or_none": "; gezien de plaats de vertaling van {ids}, of van een taak die "
+        "niemand in het Nederlands koos",
+        "or": " of ",
+        "untranslated": "; gezien de plaats een taak die niemand in het Nederlands koos: geef "
+        "haar een Nederlands label en deze tekst onder also:",
         "interviews_from": "Uit {source} (needmap import-interviews).",
     },
 }
