@@ -2011,6 +2011,19 @@ def _languages(
     return _links(cells).two_languages(list(votes), votes, language)
 
 
+@pytest.mark.parametrize(("others", "two"), [(10, True), (11, False)])
+def test_two_lists_must_hold_nine_in_ten_votes(others: int, two: bool) -> None:
+    """Fifteen respondents of each list chose three tasks: 90 votes. Of ten more, each
+    for a text chosen alone, the two lists hold nine in ten, and are two languages; of
+    eleven more, they hold less."""
+    cells = [
+        *_cells(_TASKS_EN, _PICKS[:15], "Front desk"),
+        *_cells(_TASKS_NL, _PICKS[:15], "Receptie"),
+        *[("Receptie", [f"Anders {n}"]) for n in range(others)],
+    ]
+    assert (_languages(cells) is not None) is two
+
+
 def test_two_lists_of_tasks_are_two_languages_the_study_s_first() -> None:
     english = _languages(_two_lists())
     assert english is not None
@@ -2291,6 +2304,23 @@ def test_without_the_texts_none_may_translate_the_others_places_close_up() -> No
     assert _pairs(own, other, {"Teams"}) == _Pairs(
         {}, {"y": ("A",), "z": ("A", "B"), "w": ("B",)}, frozenset({"x"})
     )
+
+
+def test_more_texts_translating_none_than_the_list_lacks_contradict() -> None:
+    """The English list is one shorter, but two Dutch texts come before Teams, which is
+    first in English: they translate none, more than the one it lacks. And the English
+    list is two shorter, but of the three Dutch texts after Teams, which is last in
+    English, none may translate any (the three before it in English may each be either
+    of two). Neither is one list in two languages: nothing is paired or given."""
+    own = _Order.known({"Teams": {"A", "B"}, "A": {"B"}, "B": set()})
+    other = _Order.known({"x": {"Teams", "z"}, "y": {"Teams", "z"}, "Teams": {"z"}, "z": set()})
+    assert _pairs(own, other, {"Teams"}) == _Pairs({}, {}, frozenset())
+    own = _Order.known({"A": {"Teams"}, "B": {"Teams"}, "C": {"Teams"}, "Teams": set()})
+    after = {"z": {"w", "v"}, "w": {"v"}, "v": set()}
+    other = _Order.known(
+        {"x": {"Teams", *after}, "y": {"Teams", *after}, "Teams": set(after)} | after
+    )
+    assert _pairs(own, other, {"Teams"}) == _Pairs({}, {}, frozenset())
 
 
 @given(
