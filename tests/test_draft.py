@@ -2435,6 +2435,32 @@ def test_a_draft_of_a_shorter_list_names_what_each_text_may_translate(tmp_path: 
     )
 
 
+def test_choices_made_once_in_two_languages_are_asked_about_before_the_other(
+    tmp_path: Path,
+) -> None:
+    """Three English respondents wrote a text of their own, and one Dutch respondent; the
+    other language's tasks come last, so the texts chosen once in the study's language
+    are the last before them, and only those are asked about: a task of a language few
+    answered in may well be chosen once."""
+    own = [("Front desk", [_TASKS_EN[0], f"Own text {n}"]) for n in range(3)]
+    dutch_own = [("Receptie", [_TASKS_NL[0], "Eigen tekst"])]
+    export = _export_of(
+        tmp_path, [*_two_lists(), *_two_lists(en=_PICKS[:12], nl=()), *own, *dutch_own]
+    )
+    root, _ = _drafted_in_a_study(tmp_path, export)
+    text = (root / "surveys" / "t.yaml").read_text(encoding="utf-8")
+    assert (
+        "\n# TODO: the last 3 tasks before the export's other language were chosen once each. "
+        'If the question has an "Other" option, they are its answers: delete them and write '
+        "other: true under choices.\ntasks:" in text
+    )
+    lines = text.splitlines()
+    other = lines.index(next(line for line in lines if "the export's other language: no" in line))
+    assert [line.split("label: ")[1].split(",")[0] for line in lines[other - 3 : other]] == [
+        f"Own text {n}" for n in range(3)
+    ]
+
+
 def test_a_draft_names_the_texts_the_study_s_list_has_no_place_for(tmp_path: Path) -> None:
     """Through the command: no English respondent chose a task before Microsoft Teams,
     the first of their list; the three Dutch texts before it are such tasks, each with a

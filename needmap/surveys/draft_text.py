@@ -140,13 +140,14 @@ def mapping_text(
         lines.append(f"  question: {_heading(question)}")
     else:
         lines.append(f"  column: {_heading(choices_column or '')}")
-    once = sum(1 for task in tasks if task.votes == 1)
+    two_languages = any(task.other_language for task in tasks)
+    once = sum(1 for task in tasks if task.votes == 1 and not task.other_language)
     if "choices" in other_from:
         lines.append("  other: true  # " + notes["as_in"].format(source=other_from["choices"]))
     elif (
         layout != "limesurvey" and once >= _ONCE_HINT and sum(t.votes for t in tasks) >= _VOTES_HINT
     ):
-        lines.append("# " + notes["once"].format(once=once))
+        lines.append("# " + notes["once_before" if two_languages else "once"].format(once=once))
     lines.append("tasks:")
     for task in tasks:
         if task.other_language and task is next(t for t in tasks if t.other_language):

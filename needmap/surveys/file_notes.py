@@ -31,6 +31,9 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "answer": "TODO: a group id, or ~ for answers outside the target groups",
         "once": 'TODO: the last {once} tasks were chosen once each. If the question has an "Other" '
         "option, they are its answers: delete them and write other: true under choices.",
+        "once_before": "TODO: the last {once} tasks before the export's other language were "
+        'chosen once each. If the question has an "Other" option, they are its answers: delete '
+        "them and write other: true under choices.",
         "needs": "TODO: needs",
         "perhaps": ", perhaps {needs}",
         "label": "; and the label the survey showed",
@@ -66,6 +69,9 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "once": "TODO: de laatste {once} taken zijn elk één keer gekozen. Heeft de vraag een "
         'optie "Anders", dan zijn dit de antwoorden daarop: verwijder ze en schrijf '
         "other: true onder choices.",
+        "once_before": "TODO: de laatste {once} taken vóór de andere taal van de export zijn elk "
+        'één keer gekozen. Heeft de vraag een optie "Anders", dan zijn dit de antwoorden daarop: '
+        "verwijder ze en schrijf other: true onder choices.",
         "needs": "TODO: needs",
         "perhaps": ", misschien {needs}",
         "label": "; en het label dat de enquête toonde",
