@@ -2306,6 +2306,27 @@ def test_without_the_texts_none_may_translate_the_others_places_close_up() -> No
     )
 
 
+def _in_order(texts: str) -> _Order:
+    """Each of ``texts`` (one letter each) known to come before the next."""
+    return _Order.known({text: set(texts[i + 1 :]) for i, text in enumerate(texts)})
+
+
+def test_a_text_is_given_up_to_four_texts_its_place_may_translate() -> None:
+    """The Dutch list lacks three of the seven English tasks: each Dutch text may be four
+    of them, and is given them; lacking four of eight, it would be five, too many to
+    name. The other way round, four English texts in an order the cells leave open
+    against five Dutch ones: each Dutch text may be any of the four, or none."""
+    found = _pairs(_in_order("ABCDEFG"), _in_order("wxyz"), ())
+    assert found == _Pairs(
+        {}, {text: tuple("ABCDEFG"[i : i + 4]) for i, text in enumerate("wxyz")}, frozenset()
+    )
+    assert _pairs(_in_order("ABCDEFGH"), _in_order("wxyz"), ()).maybe == {}
+    open_order = _Order.known({text: set() for text in "ABCD"})
+    found = _pairs(open_order, _in_order("vwxyz"), ())
+    assert found == _Pairs({}, {text: tuple("ABCD") for text in "vwxyz"}, frozenset())
+    assert _pairs(_Order.known({t: set() for t in "ABCDE"}), _in_order("uvwxyz"), ()).maybe == {}
+
+
 def test_more_texts_translating_none_than_the_list_lacks_contradict() -> None:
     """The English list is one shorter, but two Dutch texts come before Teams, which is
     first in English: they translate none, more than the one it lacks. And the English
