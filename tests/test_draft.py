@@ -9,6 +9,7 @@ import shlex
 import shutil
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import combinations
 from math import comb
 from pathlib import Path
@@ -20,6 +21,7 @@ from typer.testing import CliRunner
 
 from needmap import list_templates, load_study
 from needmap.cli import app
+from needmap.cli.survey import _in_two_languages
 from needmap.errors import InvalidStudyError, TargetExistsError, UsageError
 from needmap.personas.schema import Language
 from needmap.personas.study import Study
@@ -2453,6 +2455,41 @@ def test_a_draft_of_a_shorter_list_names_what_each_text_may_translate(tmp_path: 
     assert (
         "(the lists differ in length, 6 tasks and 4: 2 tasks were chosen only in the study's "
         "language; the comments of 4 tasks name the few each may translate)." in said
+    )
+
+
+def test_a_draft_names_the_one_text_the_study_s_list_has_no_place_for(tmp_path: Path) -> None:
+    """Teams is the second option, and no English respondent chose the first: its Dutch
+    text is the one task none chose in English, and without it the other five pair.
+    Of the three group answers, only the Dutch one is in the other language."""
+    order = (0, 3, 1, 2, 4, 5, 6)  # Teams second
+    english_order = order[1:]
+    english = [
+        ("Front desk" if n % 2 else "Field staff", [_SHARED_EN[english_order[i]] for i in p])
+        for n, p in enumerate(combinations(range(6), 3))
+    ]
+    export = _export_of(tmp_path, [*english, *_shared_lists(en=0, order=order)])
+    _, said = _drafted_in_a_study(tmp_path, export)
+    assert "5 tasks have the other language's text under also:, paired by their places" in said
+    assert (
+        "By its place, 'Verlof aanvragen' is a task none chose in the study's language, "
+        "whose list is 1 task shorter: give it a label in that language, its text under "
+        "also:. 1 group answer in the other language: give each the group id of its "
+        "translation." in said
+    )
+
+
+def test_a_draft_with_one_pair_says_it_has_it(tmp_path: Path) -> None:
+    """The line on the pairs counts them: of one, "1 task has"."""
+    study = load_study(SURVEY_FIXTURES / "study")
+    draft = draft_mapping(study, _bilingual_export(tmp_path), layout="ms-forms")
+    first = next(task for task in draft.tasks if task.paired)
+    one = replace(
+        draft, tasks=tuple(t if t is first else replace(t, paired=False) for t in draft.tasks)
+    )
+    assert _in_two_languages(one)[1] == (
+        "1 task has the other language's text under also:, paired by their places in the "
+        "lists: check them."
     )
 
 
