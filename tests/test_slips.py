@@ -145,11 +145,14 @@ def test_lists_that_are_meant_as_lists_give_no_warning(make_study: StudyMaker) -
 
 
 @pytest.mark.parametrize(
-    ("devices", "warned"), [("tablet in the van", True), ("tablet in van", False)]
+    ("devices", "warned"),
+    [("tablet in the van", True), ("tablet in van", False), ("and a tablet", True)],
 )
 def test_four_words_in_lower_case_after_a_capital_read_as_a_clause(
     make_study: StudyMaker, devices: str, warned: bool
 ) -> None:
+    """Four words in lower case after a capital read as the rest of its sentence, as do
+    fewer that start with a word such as 'and'; three others are an item of their own."""
     personas = PERSONAS.replace("[Laptop, smartphone, Tablet in the van]", f"[Laptop, {devices}]")
     warnings = load_study(make_study({"personas.yaml": personas})).warnings
     assert any(w.key == "personas[0].devices[1]" for w in warnings) is warned
