@@ -298,6 +298,17 @@ def test_positions_of_keys_and_values() -> None:
     assert (loc.line, loc.column) == (3, 8)
     loc = read_yaml_text("# nothing but a comment\n", P).source.locate(("a", 0))
     assert (loc.line, loc.column) == (1, 1)
+    loc = read_yaml_text("# the groups\n\ngroups: []\n", P).source.locate(("missing",))
+    assert (loc.line, loc.column) == (3, 1)  # the document, below its comment
+
+
+def test_a_block_text_s_span_ends_at_its_last_character() -> None:
+    """A text written as a block (``|``) ends where its last character does, not at the
+    blank lines below it, where YAML's end mark lies: what follows it stays."""
+    text = "a: |\n  two\n  lines\n\n\nb: 1\n"
+    spans = read_yaml_text(text, P).source.spans
+    assert text[slice(*spans[("a",)])] == "|\n  two\n  lines"
+    assert spans[()][1] == len(text) - 1  # the document ends at the last value's end
 
 
 def _reported(document: yamlsource.YamlDocument) -> list[tuple[int | None, int | None, str, str]]:
