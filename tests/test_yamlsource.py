@@ -408,6 +408,12 @@ def test_format_key() -> None:
 def test_very_long_number_is_not_a_crash() -> None:
     document = read_yaml_text("k: " + "9" * 5000 + "\n", P)
     assert document.problems[0].message == "number is too long"
+    assert document.problems[0].hint == f'quote this value ("{"9" * 20}…") if it is text'
+
+
+def test_a_number_of_a_hundred_digits_is_read_and_one_more_refused() -> None:
+    assert read_yaml_text("k: " + "9" * 100 + "\n", P).data == {"k": int("9" * 100)}
+    assert read_yaml_text("k: " + "9" * 101 + "\n", P).problems[0].message == ("number is too long")
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
