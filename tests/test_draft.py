@@ -2346,6 +2346,24 @@ def test_more_texts_translating_none_than_the_list_lacks_contradict() -> None:
     assert _pairs(own, other, {"Teams"}) == _Pairs({}, {}, frozenset())
 
 
+def _eight_tasks(shared: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Eight tasks in English and in Dutch, the first Microsoft Teams in both where
+    ``shared``."""
+    return (
+        tuple("Teams" if shared and i == 0 else f"The task {i}" for i in range(8)),
+        tuple("Teams" if shared and i == 0 else f"De taak {i}" for i in range(8)),
+    )
+
+
+def _picks_of(
+    order: list[int], missing: set[int], respondents: int, rng: random.Random
+) -> list[tuple[int, ...]]:
+    """The choices of ``respondents`` (as many as there are ways, at most) who each
+    chose three of the tasks but the ``missing``, in the ``order`` of the options."""
+    kept = [i for i in order if i not in missing]
+    return rng.sample(list(combinations(kept, 3)), min(respondents, comb(len(kept), 3)))
+
+
 @given(
     st.sets(st.integers(0, 7), min_size=1, max_size=3),
     st.permutations(range(8)),
@@ -2362,10 +2380,8 @@ def test_where_the_study_s_list_is_the_shorter_a_text_is_never_given_a_wrong_one
     translation; a text given texts has its translation among them, or translates a task
     the English list lacks, and may then be given texts only while fewer texts than the
     list lacks are certain to translate none; a text certain to translate none does."""
-    english_texts = tuple("Teams" if shared and i == 0 else f"The task {i}" for i in range(8))
-    dutch_texts = tuple("Teams" if shared and i == 0 else f"De taak {i}" for i in range(8))
-    kept = [i for i in order if i not in missing]
-    english_picks = rng.sample(list(combinations(kept, 3)), min(english, comb(len(kept), 3)))
+    english_texts, dutch_texts = _eight_tasks(shared)
+    english_picks = _picks_of(order, missing, english, rng)
     cells = [
         *[("Front desk", [english_texts[i] for i in p]) for p in english_picks],
         *[("Receptie", [dutch_texts[i] for i in p]) for p in combinations(order, 3)],
@@ -2402,10 +2418,8 @@ def test_a_text_s_translation_is_always_its_pair_or_among_the_texts_it_is_given(
     translation, and each text given texts has its translation among them, never more
     than four; with every place known and three tasks missing at most, every text is
     paired or given texts."""
-    english = tuple("Teams" if shared and i == 0 else f"Task {i}" for i in range(8))
-    translated = tuple("Teams" if shared and i == 0 else f"Taak {i}" for i in range(8))
-    kept = [i for i in order if i not in missing]
-    dutch_picks = rng.sample(list(combinations(kept, 3)), min(dutch, comb(len(kept), 3)))
+    english, translated = _eight_tasks(shared)
+    dutch_picks = _picks_of(order, missing, dutch, rng)
     cells = [
         *[("Front desk", [english[i] for i in p]) for p in combinations(order, 3)],
         *[("Receptie", [translated[i] for i in p]) for p in dutch_picks],
@@ -2418,8 +2432,10 @@ def test_a_text_s_translation_is_always_its_pair_or_among_the_texts_it_is_given(
     assert all(translation[text] in texts for text, texts in found.maybe.items())
     assert all(1 < len(texts) <= 4 for texts in found.maybe.values())
     assert not set(found.paired) & set(found.maybe)
-    if len(dutch_picks) == comb(len(kept), 3) and len(missing) <= 3 and not shared:
-        assert set(found.paired) | set(found.maybe) == {translated[i] for i in kept}
+    if len(dutch_picks) == comb(8 - len(missing), 3) and len(missing) <= 3 and not shared:
+        assert set(found.paired) | set(found.maybe) == {
+            translated[i] for i in order if i not in missing
+        }
 
 
 def test_a_draft_of_a_shorter_list_names_what_each_text_may_translate(tmp_path: Path) -> None:
