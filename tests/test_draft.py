@@ -34,6 +34,8 @@ from needmap.surveys.draft_languages import (
     _Order,
     _Pairs,
     _pairs,
+    _ranks,
+    _votes_agree,
     _within_reach,
 )
 from needmap.surveys.draft_words import suggest_needs
@@ -2344,6 +2346,62 @@ def test_more_texts_translating_none_than_the_list_lacks_contradict() -> None:
         {"x": {"Teams", *after}, "y": {"Teams", *after}, "Teams": set(after)} | after
     )
     assert _pairs(own, other, {"Teams"}) == _Pairs({}, {}, frozenset())
+
+
+def _ten_tasks_alternating(english: range, dutch: range) -> list[tuple[str, list[str]]]:
+    """300 respondents in each language who chose three of the tasks in ``english`` and
+    ``dutch`` (of ten, in one order), the even ones five times as often as the odd."""
+    rng = random.Random(1)
+    cells = []
+    for answer, texts, tasks in (
+        ("Front desk", "The task", english),
+        ("Receptie", "De taak", dutch),
+    ):
+        for _ in range(300):
+            picks: set[int] = set()
+            while len(picks) < 3:
+                picks.add(rng.choices(tasks, [5 if i % 2 == 0 else 1 for i in tasks])[0])
+            cells.append((answer, [f"{texts} {i}" for i in sorted(picks)]))
+    return cells
+
+
+def test_pairs_whose_votes_disagree_are_not_paired() -> None:
+    """No English respondent chose the first task and no Dutch one the last: both lists
+    have nine, and by their places the n-th Dutch text pairs with the English text one
+    task later, the much chosen with the seldom chosen. The pairs' votes disagree, and
+    nothing is paired. With every task chosen in both languages, they agree."""
+    found = _languages(_ten_tasks_alternating(range(1, 10), range(9)))
+    assert found is not None
+    assert (found.lengths, found.moved, found.paired, found.maybe) == ((9, 9), True, {}, {})
+    found = _languages(_ten_tasks_alternating(range(10), range(10)))
+    assert found is not None
+    assert found.paired == {f"De taak {i}": f"The task {i}" for i in range(10)}
+    assert not found.moved
+
+
+@pytest.mark.parametrize(("pairs", "agree"), [(7, True), (8, False)])
+def test_it_takes_eight_pairs_to_tell_their_votes_disagree(pairs: int, agree: bool) -> None:
+    """Votes that rank the other way round in the other language: of seven pairs, too
+    few to tell; of eight, they disagree. Votes all alike in one language rank nothing."""
+    paired = {f"t{i}": f"T{i}" for i in range(pairs)}
+    votes = {f"t{i}": i for i in range(pairs)} | {f"T{i}": -i for i in range(pairs)}
+    assert _votes_agree(paired, votes) is agree
+    assert _votes_agree(paired, votes | {f"T{i}": 3 for i in range(pairs)})
+
+
+def test_alike_values_share_the_mean_of_their_ranks() -> None:
+    assert _ranks([30, 10, 30, 20]) == [3.5, 1, 3.5, 2]
+
+
+def test_a_draft_says_why_pairs_whose_votes_disagree_are_not_made(tmp_path: Path) -> None:
+    export = _export_of(tmp_path, _ten_tasks_alternating(range(1, 10), range(9)))
+    _, said = _drafted_in_a_study(tmp_path, export)
+    assert (
+        "9 tasks in the other language come last: put each under also: of the task it "
+        "translates (the votes of the texts their places pair do not agree: both lists "
+        "likely lack a task none of their respondents chose, which moves the places of one "
+        "against the other's)." in said
+    )
 
 
 def _eight_tasks(shared: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -447,6 +447,12 @@ def _why_unpaired(languages: TwoLanguages, maybe: int) -> str:
     own, other = languages.lengths
     if not languages.in_order:
         return "the cells list the choices as they were clicked, in no one order"
+    if languages.moved:
+        return (
+            "the votes of the texts their places pair do not agree: both lists likely lack "
+            "a task none of their respondents chose, which moves the places of one against "
+            "the other's"
+        )
     why = "the cells leave their places in the list open"
     if own != other:
         missing = abs(own - other)

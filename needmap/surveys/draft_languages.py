@@ -22,6 +22,7 @@ group question apart, as people do in two languages.
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -52,6 +53,17 @@ _MOST_NAMED = 4
 """Texts of the study's list that a text of the other may translate, for the draft to
 name them (the others it leaves to find by hand): where the cells leave a text's place
 open among a few, or the other list lacks a few tasks."""
+
+_AGREEING_PAIRS = 8
+"""Pairs it takes to tell whether their votes agree (:func:`_votes_agree`)."""
+
+_AGREE = 0.2
+"""The least rank correlation of the votes of the pairs the places make: of the true
+pairs, a task much chosen in one language is much chosen in the other (of eight pairs or
+more, 0.3 or more in simulations where the two languages' respondents weigh each task
+up to 60% apart); where both lists lack a task none of their respondents chose, the
+places of one list move against the other's, and the pairs' votes agree by chance
+(around 0)."""
 
 _SHARED_LINKS = 2
 """Times a shared text must be chosen together with a text of each list, counted over the
@@ -115,6 +127,10 @@ class TwoLanguages:
     """The texts of ``other`` whose place leaves none of the study's language they may
     translate, where the other list is the longer: tasks none of the respondents in the
     study's language chose, which its list lacks."""
+    moved: bool = False
+    """Whether what the places made of the texts was dropped, as the votes of its pairs
+    disagree (:func:`_votes_agree`): both lists likely lack a task none of their
+    respondents chose, and the places of one moved against the other's."""
 
 
 class _TwoLists(NamedTuple):
@@ -198,6 +214,9 @@ class ChoiceLinks:
         pairs = _Pairs({}, {}, frozenset())
         if own_order is not None and other_order is not None:
             pairs = _pairs(own_order, other_order, shared)
+        moved = not _votes_agree(pairs.paired, votes)
+        if moved:
+            pairs = _Pairs({}, {}, frozenset())
         other_list = list_of[fold_text(other[0])]
         answers = self._answers_in(other_list, list_of)
         return TwoLanguages(
@@ -209,6 +228,7 @@ class ChoiceLinks:
             (len(own) + len(shared), len(other) + len(shared)),
             own_order is not None and other_order is not None,
             pairs.untranslated,
+            moved,
         )
 
     def _two_lists(
@@ -446,6 +466,28 @@ def _within_reach(
     ):
         return {}  # no pairing fits (none left to a text, or one to two): not one list
     return {text: tuple(texts) for text, texts in reach.items()}
+
+
+def _votes_agree(paired: Mapping[str, str], votes: Mapping[str, int]) -> bool:
+    """Whether the votes of the texts ``paired`` rank alike in the two languages (see
+    ``_AGREE``); True where the pairs are too few to tell, or one language's votes all
+    alike."""
+    if len(paired) < _AGREEING_PAIRS:
+        return True
+    other = _ranks([votes[text] for text in paired])
+    own = _ranks([votes[text] for text in paired.values()])
+    try:
+        return statistics.correlation(other, own) >= _AGREE
+    except statistics.StatisticsError:  # one language's votes all alike: nothing to rank
+        return True
+
+
+def _ranks(values: Sequence[int]) -> list[float]:
+    """Each value's rank among ``values`` (1 for the least), alike values sharing the
+    mean of their ranks: a rank correlation is the correlation of the ranks."""
+    ordered = sorted(values)
+    first = {value: ordered.index(value) for value in set(values)}
+    return [first[value] + (ordered.count(value) + 1) / 2 for value in values]
 
 
 def _far_apart(near: Mapping[str, set[str]]) -> list[tuple[str, str]]:
