@@ -484,7 +484,8 @@ def _votes_agree(paired: Mapping[str, str], votes: Mapping[str, int]) -> bool:
 
 def _ranks(values: Sequence[int]) -> list[float]:
     """Each value's rank among ``values`` (1 for the least), alike values sharing the
-    mean of their ranks: a rank correlation is the correlation of the ranks."""
+    mean of their ranks: a rank correlation is the correlation of the ranks
+    (``statistics.correlation`` ranks them itself only from Python 3.12)."""
     ordered = sorted(values)
     first = {value: ordered.index(value) for value in set(values)}
     return [first[value] + (ordered.count(value) + 1) / 2 for value in values]
