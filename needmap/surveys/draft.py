@@ -344,7 +344,7 @@ def _tasks(
     other = set(languages.other) if languages is not None else set()
     maybe = languages.maybe if languages is not None else {}
     untranslated = languages.untranslated if languages is not None else frozenset()
-    lacking = languages.lengths[1] - languages.lengths[0] if languages is not None else 0
+    none_may = languages is not None and languages.none_may
     id_of = {t.label: i for i, t in zip(ids, texts, strict=True)}
     for i, t, task in zip(ids, texts, known, strict=True):
         if task is not None and task.needs:
@@ -366,7 +366,7 @@ def _tasks(
                     paired=t.paired,
                     other_language=t.label in other and not t.also,
                     maybe=tuple(id_of[own] for own in maybe.get(t.label, ()) if own in id_of),
-                    or_none=t.label in maybe and lacking > len(untranslated),
+                    or_none=t.label in maybe and none_may,
                     untranslated=t.label in untranslated and not t.also,
                 )
             )

@@ -132,6 +132,12 @@ class TwoLanguages:
     disagree (:func:`_votes_agree`): both lists likely lack a task none of their
     respondents chose, and the places of one moved against the other's."""
 
+    @property
+    def none_may(self) -> bool:
+        """Whether a text of ``other`` given a few in ``maybe`` may instead translate none
+        of them: the other list is longer by more texts than ``untranslated`` holds."""
+        return self.lengths[1] - self.lengths[0] > len(self.untranslated)
+
 
 class _TwoLists(NamedTuple):
     texts: list[list[str]]
@@ -211,12 +217,12 @@ class ChoiceLinks:
         if _words_of(other, language) * _OWN_WORDS > len(other):
             return None  # both read as the study's language: tasks some chose apart
         own_order, other_order = self._order(own + shared), self._order(other + shared)
-        pairs = _Pairs({}, {}, frozenset())
+        pairs = _Pairs.none()
         if own_order is not None and other_order is not None:
             pairs = _pairs(own_order, other_order, shared)
         moved = not _votes_agree(pairs.paired, votes)
         if moved:
-            pairs = _Pairs({}, {}, frozenset())
+            pairs = _Pairs.none()
         other_list = list_of[fold_text(other[0])]
         answers = self._answers_in(other_list, list_of)
         return TwoLanguages(
@@ -382,6 +388,11 @@ class _Pairs(NamedTuple):
     untranslated: frozenset[str]
     """The texts of the other list whose place leaves none of the study's list."""
 
+    @classmethod
+    def none(cls) -> _Pairs:
+        """No pairs, nothing given: the places tell nothing, or no pairing fits."""
+        return cls({}, {}, frozenset())
+
 
 def _pairs(own: _Order, other: _Order, shared: Collection[str]) -> _Pairs:
     """What the places of the texts of the study's list (``own``) and of the other list
@@ -395,7 +406,7 @@ def _pairs(own: _Order, other: _Order, shared: Collection[str]) -> _Pairs:
         back = _within_reach(other, own, shared)
         lacking = set(other.spans) - set(shared) - {t for texts in back.values() for t in texts}
         if not back or len(lacking) > len(other.spans) - len(own.spans):
-            return _Pairs({}, {}, frozenset())  # no pairing fits
+            return _Pairs.none()  # no pairing fits
         if not lacking:
             paired = {texts[0]: text for text, texts in back.items() if len(texts) == 1}
             maybe = {
