@@ -1891,18 +1891,22 @@ hand, the English tasks have 10, 6, 6, 5, 5 and 4 votes, the Dutch 10, 4, 4, 4, 
 
 
 def _bilingual_export(
-    tmp_path: Path, *, in_order: bool = True, dutch: tuple[tuple[int, ...], ...] = _PICKS[:10]
+    tmp_path: Path,
+    *,
+    in_order: bool = True,
+    dutch: tuple[tuple[int, ...], ...] = _PICKS[:10],
+    role: str = "Receptie",
 ) -> Path:
     """Microsoft Forms of a survey with a Dutch translation: each respondent's answers in
-    the language they answered in. ``in_order=False``: half the Dutch cells list their
-    choices backwards, as the order of the clicks would."""
+    the language they answered in, the Dutch ``role`` one. ``in_order=False``: half the
+    Dutch cells list their choices backwards, as the order of the clicks would."""
     rows = ["ID,What is your role?,Tasks"]
     rows += [
         f"{n},Front desk / reception,{';'.join(_TASKS_EN[i] for i in picks)};"
         for n, picks in enumerate(_PICKS[:12])
     ]
     rows += [
-        f"{n},Receptie,{';'.join(_TASKS_NL[i] for i in picks[:: 1 if in_order or n % 2 else -1])};"
+        f"{n},{role},{';'.join(_TASKS_NL[i] for i in picks[:: 1 if in_order or n % 2 else -1])};"
         for n, picks in enumerate(dutch, 100)
     ]
     export = tmp_path / "forms.csv"
@@ -1987,6 +1991,42 @@ def test_tasks_in_two_languages_the_cells_do_not_order_come_last_to_pair_by_hand
     )
     assert "1 group answer in the other language: give each the group id of its" in said
     assert "With it, the export imports 12 respondents in the target groups." in said
+
+
+def test_a_group_answer_in_the_other_language_is_guessed_by_its_words_in_the_study_s(
+    tmp_path: Path,
+) -> None:
+    """ "Baliemedewerker" is "front desk" in English: the group Front desk of the English
+    study, with the words it was guessed from in the comment, for the consultant to
+    check; the command says so instead of asking for its group."""
+    root, said = _drafted_in_a_study(tmp_path, _bilingual_export(tmp_path, role="Baliemedewerker"))
+    text = (root / "surveys" / "t.yaml").read_text(encoding="utf-8")
+    assert "Baliemedewerker: desk  # guessed from its words in English: front desk\n" in text
+    assert (
+        "1 group answer in the other language was guessed from its words in the study's "
+        "language: check it." in said
+    )
+    assert "give each the group id" not in said
+    assert "With it, the export imports 22 respondents in the target groups." in said
+
+
+def test_a_group_answer_of_the_study_s_language_is_not_put_in_other_words(
+    tmp_path: Path,
+) -> None:
+    """Only the answers given with the other language's choices are translated: a Dutch
+    answer of English respondents ("Baliemedewerker" in an English study whose survey
+    was in English only) is the consultant's to decide, as the study's words do not
+    name it."""
+    study = load_study(SURVEY_FIXTURES / "study")
+    rows = ["ID,What is your role?,Tasks"]
+    rows += [
+        f"{n},Baliemedewerker,{';'.join(_TASKS_EN[i] for i in picks)};"
+        for n, picks in enumerate(_PICKS[:12])
+    ]
+    export = tmp_path / "forms.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    draft = draft_mapping(study, export, layout="ms-forms", group_column="What is your role?")
+    assert [(a.text, a.group, a.words) for a in draft.answers] == [("Baliemedewerker", None, None)]
 
 
 def _links(cells: list[tuple[str, list[str]]]) -> ChoiceLinks:

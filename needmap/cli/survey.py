@@ -276,7 +276,8 @@ def survey_draft(
     name the study's groups); give them where they cannot. An answer or task the study's
     other mappings have keeps the group, id and needs they gave it (a survey run again),
     and the texts they give one task (its also:, another language) are one task again;
-    other answers are guessed to the groups whose name or id they resemble; a TODO marks
+    other answers are guessed to the groups whose name or id they resemble (an answer in
+    the export's other language once its words for a role are in the study's); a TODO marks
     each answer to decide and each task to link to its needs. Of an export in two
     languages (no respondent chooses from both lists, but for a text both have, such as a
     product's name), each task is paired with its translation where the cells keep the
@@ -414,6 +415,14 @@ def _in_two_languages(draft: MappingDraft) -> list[str]:
         )
     if untranslated:
         lines.append(_untranslated(untranslated, languages.lengths))
+    in_words = sum(1 for answer in draft.answers if answer.words is not None)
+    if in_words:
+        lines.append(
+            f"{plural(in_words, 'group answer')} in the other language "
+            f"{'was' if in_words == 1 else 'were'} guessed from "
+            f"{'its' if in_words == 1 else 'their'} words in the study's language: "
+            f"check {'it' if in_words == 1 else 'them'}."
+        )
     answers = sum(1 for answer in draft.answers if answer.other_language)
     if answers:
         lines.append(

@@ -45,7 +45,14 @@ from needmap.surveys.draft_earlier import (
 )
 from needmap.surveys.draft_languages import ChoiceLinks, TwoLanguages
 from needmap.surveys.draft_text import DraftAnswer, DraftTask, mapping_text
-from needmap.surveys.draft_words import asked_picks, guess_group, slug, suggest_needs, unique_ids
+from needmap.surveys.draft_words import (
+    asked_picks,
+    guess_group,
+    guess_in_words_of,
+    slug,
+    suggest_needs,
+    unique_ids,
+)
 from needmap.surveys.file_notes import file_notes
 from needmap.surveys.headings import header_list
 from needmap.surveys.mapping import Layout
@@ -168,7 +175,7 @@ def draft_mapping(
     languages = read.links.two_languages(
         [label for label, _ in labels], read.votes, study.settings.language
     )
-    answers = _in_other_language(answers, languages)
+    answers = _in_other_language(study, answers, languages)
     tasks = _tasks(study, labels, read.votes, earlier, question, languages)
     draft_id = survey_id or slug(export.stem) or "survey"
     left_out = len(read.answers) - len(answers) + len(read.labels) - len(labels)
@@ -396,18 +403,26 @@ def _paired(texts: list[_TaskTexts], languages: TwoLanguages | None) -> list[_Ta
 
 
 def _in_other_language(
-    answers: list[DraftAnswer], languages: TwoLanguages | None
+    study: Study, answers: list[DraftAnswer], languages: TwoLanguages | None
 ) -> list[DraftAnswer]:
     """The group answers, those given with the choices of the export's other language
-    that no group resembles marked: the group question in that language."""
+    that no group resembles guessed once their words are in the study's language, and
+    marked where that guesses nothing: the group question in that language."""
     if languages is None:
         return answers
     return [
-        replace(a, other_language=True)
+        _of_other_language(study, a)
         if a.text in languages.answers and a.group is None and a.source is None
         else a
         for a in answers
     ]
+
+
+def _of_other_language(study: Study, answer: DraftAnswer) -> DraftAnswer:
+    guessed = guess_in_words_of(study, answer.text)
+    if guessed is None:
+        return replace(answer, other_language=True)
+    return replace(answer, group=guessed[0], words=guessed[1])
 
 
 @dataclass(frozen=True)

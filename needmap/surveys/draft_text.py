@@ -29,6 +29,9 @@ class DraftAnswer:
     other_language: bool = False
     """Given with the task texts of the export's other language, and like no group: the
     group question in that language."""
+    words: str | None = None
+    """Of an answer in the export's other language, its words in the study's language
+    where the group was guessed from them ("teamleider, afdelingshoofd")."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,8 @@ def mapping_text(
             note = notes["as_in"].format(source=answer.source)
         elif answer.other_language:
             note = notes["answer_other"]
+        elif answer.words is not None:
+            note = notes["in_words"].format(words=answer.words)
         else:
             note = notes["answer" if answer.group is None else "guessed"]
         lines.append(f"    {yaml_scalar(answer.text)}: {group}  # {note}")

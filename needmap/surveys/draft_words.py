@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from needmap.controls import without_accents
 from needmap.personas.schema import id_from
 from needmap.personas.study import Study
+from needmap.surveys.role_words import in_language
 
-__all__ = ["asked_picks", "guess_group", "slug", "suggest_needs", "unique_ids"]
+__all__ = ["asked_picks", "guess_group", "guess_in_words_of", "slug", "suggest_needs", "unique_ids"]
 
 
 def _fold(text: str) -> str:
@@ -186,6 +187,17 @@ def guess_group(study: Study, answer: str) -> str | None:
         if ranked and ranked[0][1] >= _MATCH and (len(ranked) == 1 or ranked[1][1] < _MATCH):
             return ranked[0][0]
     return None
+
+
+def guess_in_words_of(study: Study, answer: str) -> tuple[str, str] | None:
+    """The one group an answer in the study's other language names, once its words are in
+    the study's (:func:`~needmap.surveys.role_words.in_language`), and those words: as
+    :func:`guess_group`, none where two groups fit as well or no word is known."""
+    parts = in_language(_parts(answer), study.settings.language)
+    if parts is None:
+        return None
+    group = guess_group(study, ", ".join(word for words in parts for word in words))
+    return None if group is None else (group, ", ".join(words[0] for words in parts))
 
 
 def _closeness(ours: Sequence[str], texts: Sequence[str]) -> float:

@@ -27,6 +27,7 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "picks_more": "TODO: the question asks for at most {asked}, but a respondent chose "
         "{chosen}; with {asked}, such respondents are left out",
         "guessed": "guessed from the group's name or id",
+        "in_words": "guessed from its words in English: {words}",
         "as_in": "as in {source}",
         "answer": "TODO: a group id, or ~ for answers outside the target groups",
         "once": 'TODO: the last {once} tasks were chosen once each. If the question has an "Other" '
@@ -64,6 +65,7 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "picks_more": "TODO: de vraag laat hoogstens {asked} taken kiezen, maar een respondent "
         "koos er {chosen}; met {asked} vallen zulke respondenten weg",
         "guessed": "geraden uit de naam of id van de groep",
+        "in_words": "geraden uit de woorden in het Nederlands: {words}",
         "as_in": "zoals in {source}",
         "answer": "TODO: een groeps-id, of ~ voor antwoorden buiten de doelgroepen",
         "once": "TODO: de laatste {once} taken zijn elk één keer gekozen. Heeft de vraag een "
