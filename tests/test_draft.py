@@ -38,7 +38,7 @@ from needmap.surveys.draft_languages import (
     _votes_agree,
     _within_reach,
 )
-from needmap.surveys.draft_words import suggest_needs
+from needmap.surveys.draft_words import guess_group, suggest_needs
 from needmap.surveys.mapping import Layout, SurveyMapping
 from tests.conftest import (
     SURVEY_FIXTURES,
@@ -1029,6 +1029,20 @@ def test_an_answer_that_names_two_groups_is_not_guessed(tmp_path: Path) -> None:
         "Office or field staff": None,
         "Front desk / reception": "desk",
     }
+
+
+def test_an_answer_two_group_names_fit_is_not_guessed_by_a_description(tmp_path: Path) -> None:
+    """"Teamleider" fits the name "Teamleiders en afdelingshoofden", "beveiliging" the name
+    "Beveiliging, catering en facilitair": two groups by name, so none, though the words
+    after it are the facility staff's description alone. One name fitting, the
+    description is not asked."""
+    from needmap.scaffold import init_study
+
+    init_study(tmp_path / "s", "bedrijf")
+    study = load_study(tmp_path / "s")
+    assert guess_group(study, "Teamleider of beveiliging, kantine, schoonmaak") is None
+    assert guess_group(study, "Beveiliging, kantine, schoonmaak") == "facilitair"
+    assert guess_group(study, "Kantine of schoonmaak") == "facilitair"  # by the description
 
 
 def test_a_word_two_group_names_share_does_not_make_an_answer_name_both(tmp_path: Path) -> None:

@@ -169,8 +169,9 @@ def _described_group(study: Study, answer: str) -> str | None:
 def guess_group(study: Study, answer: str) -> str | None:
     """The one group the answer names: its id or name exactly, else the one group whose
     name (then: description) shares a part with the answer ("Baliemedewerker, KCC of
-    receptie" and "Baliemedewerkers"). When two groups fit as well, none is guessed: a
-    wrong guess would count people in the wrong group."""
+    receptie" and "Baliemedewerkers"). When two groups fit, none is guessed (and where two
+    names fit, the descriptions are not asked): a wrong guess would count people in the
+    wrong group."""
     folded = _fold(answer)
     for group in study.groups:
         if folded in (_fold(group.id), _fold(group.name)):
@@ -183,9 +184,9 @@ def guess_group(study: Study, answer: str) -> str | None:
             g.id: _closeness(ours, [g.id, g.name] if by_name else [g.description])
             for g in study.groups
         }
-        ranked = sorted(scores.items(), key=lambda item: -item[1])
-        if ranked and ranked[0][1] >= _MATCH and (len(ranked) == 1 or ranked[1][1] < _MATCH):
-            return ranked[0][0]
+        fitting = [group for group, score in scores.items() if score >= _MATCH]
+        if fitting:
+            return fitting[0] if len(fitting) == 1 else None
     return None
 
 
