@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
 from rich.console import Console
@@ -739,6 +739,34 @@ def test_a_value_typer_cannot_take_is_said_with_what_to_give(args: list[str], sa
     result = runner.invoke(app, args, env={"COLUMNS": "120"})
     assert result.exit_code == 2
     assert result.stderr == said + "\n"
+
+
+def test_a_bad_parameter_needmap_cannot_word_is_left_to_typer() -> None:
+    """Only a value pydantic refused as a number (or a date) is said in needmap's words:
+    a bad parameter without an option, with another cause, or refused for another reason
+    keeps typer's."""
+    import pydantic
+    import typer
+
+    from needmap.cli.value_hints import wrong_value
+
+    commands: Any = typer.main.get_command(app)
+    option = next(p for p in commands.commands["toptasks"].params if "--top" in p.opts)
+    assert wrong_value(typer.BadParameter("bad")) is None
+    assert wrong_value(typer.BadParameter("bad", param=option)) is None
+    adapters: list[tuple[str, pydantic.TypeAdapter[Any]]] = [
+        ("ab", pydantic.TypeAdapter(Annotated[str, pydantic.Field(min_length=3)])),
+        ("x", pydantic.TypeAdapter(int)),
+    ]
+    for value, adapter in adapters:
+        try:
+            adapter.validate_python(value)
+        except pydantic.ValidationError as refused:
+            exc = typer.BadParameter("bad", param=option)
+            exc.__cause__ = refused
+        said = wrong_value(exc)
+        assert (said is None) == (value == "ab")
+        assert said is None or said.problems[0].message == "--top x: not a whole number"
 
 
 def test_a_value_typer_cannot_take_in_a_subprocess(tmp_path: Path) -> None:

@@ -43,13 +43,12 @@ def wrong_value(exc: typer.BadParameter) -> UsageError | None:
         return UsageError.single(f"{named}: not a date", hint=_date_hint(formats[0], option))
     wrong = {
         "int_parsing": "not a whole number",
-        "float_parsing": "not a number",
         "greater_than_equal": f"less than {limits.get('ge')}",
         "less_than_equal": f"more than {limits.get('le')}",
     }.get(error["type"])
     if wrong is None:
         return None
-    return UsageError.single(f"{named}: {wrong}", hint=_what_to_give(param, option, error["type"]))
+    return UsageError.single(f"{named}: {wrong}", hint=_what_to_give(param, option))
 
 
 def share_of(text: str, option: str, default: str) -> float:
@@ -90,11 +89,8 @@ def number_or_date_hint(param: Any, option: str) -> str | None:
         return _date_hint(formats[0], option)
     if param.metavar == SHARE:
         return _share_hint(option, param.default)
-    annotation = annotation_of(param)
-    if annotation is int:
-        return _what_to_give(param, option, "int_parsing")
-    if annotation is float:
-        return _what_to_give(param, option, "float_parsing")
+    if annotation_of(param) is int:
+        return _what_to_give(param, option)
     return None
 
 
@@ -124,10 +120,10 @@ def _readable(date_format: str) -> str:
     return date_format
 
 
-def _what_to_give(param: Any, option: str | None, kind: str) -> str:
+def _what_to_give(param: Any, option: str | None) -> str:
     """What to give instead: "give a whole number from 0 to 65535, such as --port 8000
     (the default)"."""
-    number = "a number" if kind == "float_parsing" else "a whole number"
+    number = "a whole number"
     low, high = getattr(param, "min", None), getattr(param, "max", None)
     if low is not None and high is not None:
         number += f" from {low} to {high}"
