@@ -36,6 +36,9 @@ the group question of their survey translated."""
         # a Dutch compound by its halves, with or without the linking s
         (["receptiemedewerkers"], "en", [("reception staff",)]),
         (["beveiligingsmedewerker"], "en", [("security staff",)]),
+        (["bedrijfsarts"], "en", [("company doctor",)]),
+        # a word of four letters is looked up without its ending too
+        (["bodes"], "en", [("usher",)]),
         # folded, as the draft hands the parts over: no accents
         (["financien", "inkoop"], "en", [("finance",), ("purchasing", "procurement")]),
         # a part with no word known beside one that has

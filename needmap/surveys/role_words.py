@@ -62,8 +62,9 @@ _ROLES: tuple[tuple[str, str], ...] = (
     ("support services", "ondersteunende dienst"), ("support", "ondersteuning"),
     # outside the organisation
     ("volunteer", "vrijwilliger"), ("resident", "inwoner"), ("resident", "bewoner"),
-    ("citizen", "burger"), ("citizen", "inwoner"), ("business", "bedrijf"),
-    ("company", "bedrijf"), ("entrepreneur", "ondernemer"), ("client", "cliënt"),
+    ("citizen", "burger"), ("citizen", "inwoner"), ("company", "bedrijf"),
+    ("business", "bedrijf"),
+    ("entrepreneur", "ondernemer"), ("client", "cliënt"),
     ("client", "klant"), ("customer", "klant"), ("family", "familie"),
     ("relative", "naaste"), ("informal carer", "mantelzorger"),
     ("subcontractor", "onderaannemer"), ("supplier", "leverancier"),
@@ -139,16 +140,15 @@ def _looked_up(phrase: str, table: Mapping[str, tuple[str, ...]]) -> tuple[str, 
 
 
 def _compound(word: str, table: Mapping[str, tuple[str, ...]]) -> str | None:
-    """A word written as one of two the table has ("balie" and "medewerker", or with the
-    linking s of "afdelingshoofd"), in their translations; None if it is no such word."""
+    """A word written as one of two the table has ("balie" and "medewerker"; the linking s
+    of "beveiligingsmedewerker" is taken off the first as a plural ending is), in their
+    translations; None if it is no such word."""
     for cut in range(_SHORTEST, len(word) - _SHORTEST + 1):
         head, tail = word[:cut], word[cut:]
         first = _looked_up(head, table)
         if not first:
             continue
-        second = _looked_up(tail, table) or (
-            _looked_up(tail[1:], table) if tail.startswith("s") else ()
-        )
+        second = _looked_up(tail, table)
         if second:
             return f"{first[0]} {second[0]}"
     return None
