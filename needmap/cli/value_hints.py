@@ -129,8 +129,6 @@ def _what_to_give(param: Any, option: str | None) -> str:
         number += f" from {low} to {high}"
     elif low is not None:
         number += f" of {low} or more"
-    elif high is not None:
-        number += f" of {high} or less"
     default = param.default
     if option and isinstance(default, int | float) and not isinstance(default, bool):
         return f"give {number}, such as {option} {default} (the default)"
