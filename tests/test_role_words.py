@@ -113,3 +113,12 @@ def test_an_answer_with_no_word_the_table_knows_guesses_nothing(tmp_path: Path) 
 def _started(tmp_path: Path, template: str) -> Study:
     init_study(tmp_path / template, template)
     return load_study(tmp_path / template)
+
+
+def test_a_carer_by_profession_is_not_guessed_to_the_family_s_carers(tmp_path: Path) -> None:
+    """ "Verzorgende" is care staff; English "carer" is as often the family's (a
+    "mantelzorger"), so the table does not give it, or the name "Family and carers" would
+    take the care staff."""
+    study = _started(tmp_path, "care")
+    assert guess_in_words_of(study, "Verzorgende") == ("care-staff", "care staff")
+    assert guess_in_words_of(study, "Mantelzorger") == ("family", "informal carer")

@@ -54,7 +54,8 @@ _ROLES: tuple[tuple[str, str], ...] = (
     ("director", "directeur"), ("director", "directie"), ("executive", "bestuurder"),
     ("executive", "bestuur"), ("board", "bestuur"), ("board of directors", "raad van bestuur"),
     # care
-    ("carer", "verzorgende"), ("care worker", "verzorgende"), ("care staff", "zorgmedewerker"),
+    ("care staff", "verzorgende"), ("care worker", "verzorgende"),
+    ("care staff", "zorgmedewerker"),
     ("nurse", "verpleegkundige"), ("support worker", "begeleider"),
     ("doctor", "arts"), ("physician", "arts"), ("therapist", "behandelaar"),
     ("therapist", "therapeut"), ("psychologist", "psycholoog"),
