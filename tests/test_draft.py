@@ -37,6 +37,7 @@ from needmap.surveys.draft_languages import (
     _ranks,
     _votes_agree,
     _within_reach,
+    in_the_other_language,
 )
 from needmap.surveys.draft_words import guess_group, suggest_needs
 from needmap.surveys.mapping import Layout, SurveyMapping
@@ -1032,7 +1033,7 @@ def test_an_answer_that_names_two_groups_is_not_guessed(tmp_path: Path) -> None:
 
 
 def test_an_answer_two_group_names_fit_is_not_guessed_by_a_description(tmp_path: Path) -> None:
-    """"Teamleider" fits the name "Teamleiders en afdelingshoofden", "beveiliging" the name
+    """ "Teamleider" fits the name "Teamleiders en afdelingshoofden", "beveiliging" the name
     "Beveiliging, catering en facilitair": two groups by name, so none, though the words
     after it are the facility staff's description alone. One name fitting, the
     description is not asked."""
@@ -2041,6 +2042,59 @@ def test_a_group_answer_of_the_study_s_language_is_not_put_in_other_words(
     export.write_text("\n".join(rows) + "\n", encoding="utf-8")
     draft = draft_mapping(study, export, layout="ms-forms", group_column="What is your role?")
     assert [(a.text, a.group, a.words) for a in draft.answers] == [("Baliemedewerker", None, None)]
+
+
+def test_an_export_in_the_study_s_other_language_alone_has_its_answers_guessed_in_words(
+    tmp_path: Path,
+) -> None:
+    """The municipality's survey, held in English, drafted in a Dutch study started from
+    its twin: each answer is guessed to its group, those by their Dutch words said so."""
+    from needmap.demo import write_example_export
+    from needmap.scaffold import init_study
+    from needmap.surveys.mapping import mapping_files
+
+    root, english = tmp_path / "gemeente", tmp_path / "municipality"
+    init_study(root, "gemeente")
+    init_study(english, "municipality")
+    for mapping in mapping_files(root):
+        mapping.unlink()
+    study = load_study(english)
+    export = tmp_path / "export.csv"
+    write_example_export(study, load_mapping(mapping_files(english)[0], study), export)
+    result = runner.invoke(app, ["survey", "draft", str(root), str(export), "--id", "en"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert (
+        "The export's tasks read as the study's other language; 4 group answers were "
+        "guessed from their words in the study's language: check them." in said
+    )
+    text = (root / "surveys" / "en.yaml").read_text(encoding="utf-8")
+    assert (
+        "    Team lead or department head: bazen  # geraden uit de woorden in het "
+        "Nederlands: teamleider, afdelingshoofd\n" in text
+    )
+    assert "    Administration, HR, finance or purchasing: bureau  # geraden uit de naam" in text
+
+
+@pytest.mark.parametrize(
+    ("texts", "language", "other"),
+    [
+        (_TASKS_EN, "nl", True),
+        (_TASKS_NL, "nl", False),
+        (_TASKS_NL, "en", True),
+        (_TASKS_EN, "en", False),
+        (("SQ001", "SQ002", "SQ003"), "nl", False),  # codes read as no language
+        # one short word of the other language in five texts is not enough, two are
+        (("Book leave", "See my payslip", "Rooster", "Verlof", "Storing"), "nl", False),
+        (("Book a room", "See my payslip", "Rooster", "Verlof", "Storing"), "nl", True),
+        # the study's language's short words count against them
+        (("Book a room", "See my payslip", "Het rooster", "Verlof", "Storing"), "nl", False),
+    ],
+)
+def test_a_list_of_tasks_reads_as_the_study_s_other_language_by_its_short_words(
+    texts: tuple[str, ...], language: Language, other: bool
+) -> None:
+    assert in_the_other_language(texts, language) is other
 
 
 def _links(cells: list[tuple[str, list[str]]]) -> ChoiceLinks:

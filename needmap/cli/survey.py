@@ -277,7 +277,7 @@ def survey_draft(
     other mappings have keeps the group, id and needs they gave it (a survey run again),
     and the texts they give one task (its also:, another language) are one task again;
     other answers are guessed to the groups whose name or id they resemble (an answer in
-    the export's other language once its words for a role are in the study's); a TODO marks
+    the study's other language once its words for a role are in the study's); a TODO marks
     each answer to decide and each task to link to its needs. Of an export in two
     languages (no respondent chooses from both lists, but for a text both have, such as a
     product's name), each task is paired with its translation where the cells keep the
@@ -383,10 +383,17 @@ def _drafted(draft: MappingDraft) -> str:
 
 
 def _in_two_languages(draft: MappingDraft) -> list[str]:
-    """What a draft of an export in two languages did with the other language's texts."""
+    """What a draft of an export in two languages did with the other language's texts;
+    of an export in the study's other language alone, with its group answers."""
     languages = draft.two_languages
     if languages is None:
-        return []
+        if not draft.other_language:
+            return []
+        guessed = _guessed_in_words(draft)
+        return [
+            "The export's tasks read as the study's other language"
+            + (f"; {guessed}" if guessed else ".")
+        ]
     paired = sum(1 for task in draft.tasks if task.paired)
     untranslated = [task.label for task in draft.tasks if task.untranslated]
     unpaired = sum(1 for task in draft.tasks if task.other_language) - len(untranslated)
@@ -415,14 +422,9 @@ def _in_two_languages(draft: MappingDraft) -> list[str]:
         )
     if untranslated:
         lines.append(_untranslated(untranslated, languages.lengths))
-    in_words = sum(1 for answer in draft.answers if answer.words is not None)
-    if in_words:
-        lines.append(
-            f"{plural(in_words, 'group answer')} in the other language "
-            f"{'was' if in_words == 1 else 'were'} guessed from "
-            f"{'its' if in_words == 1 else 'their'} words in the study's language: "
-            f"check {'it' if in_words == 1 else 'them'}."
-        )
+    guessed = _guessed_in_words(draft, " in the other language")
+    if guessed:
+        lines.append(guessed)
     answers = sum(1 for answer in draft.answers if answer.other_language)
     if answers:
         lines.append(
@@ -430,6 +432,20 @@ def _in_two_languages(draft: MappingDraft) -> list[str]:
             "id of its translation."
         )
     return lines
+
+
+def _guessed_in_words(draft: MappingDraft, which: str = "") -> str:
+    """How many group answers ``which`` were guessed from their words in the study's
+    language, to check; empty if none."""
+    count = sum(1 for answer in draft.answers if answer.words is not None)
+    if not count:
+        return ""
+    one = count == 1
+    return (
+        f"{plural(count, 'group answer')}{which} {'was' if one else 'were'} guessed from "
+        f"{'its' if one else 'their'} words in the study's language: "
+        f"check {'it' if one else 'them'}."
+    )
 
 
 def _untranslated(texts: Sequence[str], lengths: tuple[int, int]) -> str:

@@ -43,7 +43,7 @@ from needmap.surveys.draft_earlier import (
     EarlierTask,
     earlier_mappings,
 )
-from needmap.surveys.draft_languages import ChoiceLinks, TwoLanguages
+from needmap.surveys.draft_languages import ChoiceLinks, TwoLanguages, in_the_other_language
 from needmap.surveys.draft_text import DraftAnswer, DraftTask, mapping_text
 from needmap.surveys.draft_words import (
     asked_picks,
@@ -102,6 +102,9 @@ class MappingDraft:
     is told too."""
     two_languages: TwoLanguages | None = None
     """The task texts in two languages, where the export has them so."""
+    other_language: bool = False
+    """Whether the export is in one language, the study's other (a survey held in English
+    for a Dutch study): its group answers are guessed from their words in the study's."""
 
     @property
     def answer_codes(self) -> bool:
@@ -172,10 +175,10 @@ def draft_mapping(
         raise InvalidStudyError([table.unreadable(exc)]) from None
     earlier = earlier_mappings(study)
     answers, labels = _draftable(study, read, export, group_column, earlier)
-    languages = read.links.two_languages(
-        [label for label, _ in labels], read.votes, study.settings.language
-    )
-    answers = _in_other_language(study, answers, languages)
+    texts = [label for label, _ in labels]
+    languages = read.links.two_languages(texts, read.votes, study.settings.language)
+    other_language = languages is None and in_the_other_language(texts, study.settings.language)
+    answers = _in_other_language(study, answers, languages, other_language=other_language)
     tasks = _tasks(study, labels, read.votes, earlier, question, languages)
     draft_id = survey_id or slug(export.stem) or "survey"
     left_out = len(read.answers) - len(answers) + len(read.labels) - len(labels)
@@ -216,6 +219,7 @@ def draft_mapping(
         table.how,
         sheet,
         languages,
+        other_language,
     )
 
 
@@ -403,25 +407,34 @@ def _paired(texts: list[_TaskTexts], languages: TwoLanguages | None) -> list[_Ta
 
 
 def _in_other_language(
-    study: Study, answers: list[DraftAnswer], languages: TwoLanguages | None
+    study: Study,
+    answers: list[DraftAnswer],
+    languages: TwoLanguages | None,
+    *,
+    other_language: bool,
 ) -> list[DraftAnswer]:
-    """The group answers, those given with the choices of the export's other language
-    that no group resembles guessed once their words are in the study's language, and
-    marked where that guesses nothing: the group question in that language."""
-    if languages is None:
+    """The group answers, those in the study's other language that no group resembles
+    guessed once their words are in the study's language: those given with the choices
+    of that language in an export of two (marked where that guesses nothing: the group
+    question in that language), or all of an export in that ``other_language`` alone."""
+    if languages is None and not other_language:
         return answers
     return [
-        _of_other_language(study, a)
-        if a.text in languages.answers and a.group is None and a.source is None
+        _in_words(study, a, marked=languages is not None)
+        if (languages is None or a.text in languages.answers)
+        and a.group is None
+        and a.source is None
         else a
         for a in answers
     ]
 
 
-def _of_other_language(study: Study, answer: DraftAnswer) -> DraftAnswer:
+def _in_words(study: Study, answer: DraftAnswer, *, marked: bool) -> DraftAnswer:
+    """The answer guessed from its words in the study's language; else ``marked`` as in
+    the export's other language, if the export has two."""
     guessed = guess_in_words_of(study, answer.text)
     if guessed is None:
-        return replace(answer, other_language=True)
+        return replace(answer, other_language=True) if marked else answer
     return replace(answer, group=guessed[0], words=guessed[1])
 
 

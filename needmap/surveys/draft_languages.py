@@ -32,7 +32,7 @@ from typing import NamedTuple
 from needmap.controls import fold_text
 from needmap.personas.schema import Language
 
-__all__ = ["ChoiceLinks", "TwoLanguages"]
+__all__ = ["ChoiceLinks", "TwoLanguages", "in_the_other_language"]
 
 _LEAST_TEXTS = 3
 """Texts a list must have to be taken for a language of its own: a task chosen only alone,
@@ -582,6 +582,15 @@ def _reachable(start: str, after: Mapping[str, set[str]]) -> set[str]:
             found.add(key)
             waiting.extend(after[key])
     return found
+
+
+def in_the_other_language(texts: Sequence[str], language: Language) -> bool:
+    """Whether the task ``texts`` of an export in one language read as the language other
+    than the study's ``language`` (a survey held in English for a Dutch study): as
+    :meth:`ChoiceLinks.two_languages` tells a list of the study's language, by its short
+    words in more than one in :data:`_OWN_WORDS` texts."""
+    other: Language = "en" if language == "nl" else "nl"
+    return _words_of(texts, other) * _OWN_WORDS > len(texts)
 
 
 def _words_of(texts: Iterable[str], language: Language) -> int:
