@@ -83,6 +83,9 @@ _SHORTEST = 4
 """Letters a word needs to be looked up without its ending, and each half of a compound."""
 _LONGEST = 3
 """Words of the longest phrase the table has."""
+_LONGEST_WORD = max(len(word) for pair in _ROLES for word in pair) + max(map(len, _ENDINGS))
+"""Letters of the longest word (or phrase) the table has, with a plural ending: no half of
+a compound is longer, so a longer word is not cut into every two."""
 
 
 def _table(source: int, target: int) -> Mapping[str, tuple[str, ...]]:
@@ -144,6 +147,8 @@ def _compound(word: str, table: Mapping[str, tuple[str, ...]]) -> str | None:
     """A word written as one of two the table has ("balie" and "medewerker"; the linking s
     of "beveiligingsmedewerker" is taken off the first as a plural ending is), in their
     translations; None if it is no such word."""
+    if len(word) > 2 * _LONGEST_WORD:
+        return None
     for cut in range(_SHORTEST, len(word) - _SHORTEST + 1):
         head, tail = word[:cut], word[cut:]
         first = _looked_up(head, table)
