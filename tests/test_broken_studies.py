@@ -603,6 +603,18 @@ CASES = [
         "that is the name of phase 'q1': write its id, q1",
     ),
     Case(
+        "duplicate-phase-id",
+        {
+            "study.yaml": "name: S\norganisation: O\nlanguage: en\nroadmap:\n  phases:\n"
+            "    - {id: q1, name: Q1 2027}\n    - {id: q1, name: Q2 2027}\n",
+        },
+        [
+            "study.yaml:7:12: roadmap.phases[1].id: duplicate roadmap phase id 'q1' (first "
+            "defined at {root}/study.yaml:6:12)"
+        ],
+        "give each roadmap phase its own id",
+    ),
+    Case(
         "phase-by-the-id-like-name-of-another",
         {
             **_needs("  - {id: a, title: A, kind: function, groups: {desk: must}, phase: now}\n"),
