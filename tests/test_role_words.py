@@ -58,8 +58,8 @@ def test_an_answer_s_parts_are_put_in_the_other_language_s_words(
         (["other"], "nl"),
         # the table is of one language each way: English words are not put in English
         (["front desk"], "en"),
-        # too short to stand for a word without its ending ("arts" is a word, "art" not)
-        (["arts"], "nl"),
+        # a word of three letters without its ending is not looked up: "kccs" is not "kcc"
+        (["kccs"], "en"),
     ],
 )
 def test_an_answer_with_no_word_the_table_knows_is_not_put_in_other_words(
@@ -110,11 +110,6 @@ def test_an_answer_with_no_word_the_table_knows_guesses_nothing(tmp_path: Path) 
     assert guess_in_words_of(study, "Stagebegeleider") is None
 
 
-def _started(tmp_path: Path, template: str) -> Study:
-    init_study(tmp_path / template, template)
-    return load_study(tmp_path / template)
-
-
 def test_a_carer_by_profession_is_not_guessed_to_the_family_s_carers(tmp_path: Path) -> None:
     """ "Verzorgende" is care staff; English "carer" is as often the family's (a
     "mantelzorger"), so the table does not give it, or the name "Family and carers" would
@@ -122,3 +117,8 @@ def test_a_carer_by_profession_is_not_guessed_to_the_family_s_carers(tmp_path: P
     study = _started(tmp_path, "care")
     assert guess_in_words_of(study, "Verzorgende") == ("care-staff", "care staff")
     assert guess_in_words_of(study, "Mantelzorger") == ("family", "informal carer")
+
+
+def _started(tmp_path: Path, template: str) -> Study:
+    init_study(tmp_path / template, template)
+    return load_study(tmp_path / template)
