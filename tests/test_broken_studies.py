@@ -603,6 +603,12 @@ CASES = [
         "that is the name of phase 'q1': write its id, q1",
     ),
     Case(
+        "roadmap-as-a-list-of-phases",
+        {"study.yaml": "name: S\norganisation: O\nlanguage: en\nroadmap:\n  - now\n  - later\n"},
+        ["study.yaml:5:3: roadmap: expected a mapping (key: value lines), found a list"],
+        "write 'key: value' lines, indented under this key",
+    ),
+    Case(
         "duplicate-phase-id",
         {
             "study.yaml": "name: S\norganisation: O\nlanguage: en\nroadmap:\n  phases:\n"
