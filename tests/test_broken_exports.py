@@ -334,10 +334,11 @@ BROKEN_MAPPINGS: tuple[tuple[str, str], ...] = (
     ("max_picks of none", _mapping("long", "max_picks: 5", "max_picks: 0")),
     (
         "answers for several groups: one a list of one, one with a group misspelt and one "
-        "named twice, one a number",
+        "named twice, one a number, one an empty list",
         _mapping("ms-forms", "Field staff: field", "Field staff: [field]")
         .replace("reception: desk", "reception: [desk, offce, desk]")
-        .replace("Office staff: office", "Office staff: 7"),
+        .replace("Office staff: office", "Office staff: 7")
+        .replace("Other: ~", "Other: []"),
     ),
     (
         "a group counted alone for one answer and with another group for the next; two "

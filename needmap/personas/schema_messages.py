@@ -199,11 +199,13 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
         found = len(given) if isinstance(given, list) else 0
         one = given[0] if isinstance(given, list) and len(given) == 1 else None
         place = detail["loc"][-1] if detail["loc"] else ""
-        return f"a list here needs at least {least} items, found {found}", (
-            f"for one, write it alone, without the brackets: {place}: {one}"
-            if isinstance(one, str) and ctx.get("branch")
-            else f"add {least - found} more, or remove the list"
-        )
+        if isinstance(one, str) and ctx.get("branch"):
+            hint = f"for one, write it alone, without the brackets: {place}: {one}"
+        elif ctx.get("branch") and not found:
+            hint = f"give {least} or more, one alone without the brackets, or none: {place}: ~"
+        else:
+            hint = f"add {least - found} more, or remove the list"
+        return f"a list here needs at least {least} items, found {found}", hint
     if kind == "too_short":
         return "must not be empty", "add at least one item"
     message = str(detail["msg"]).removeprefix("Value error, ")
