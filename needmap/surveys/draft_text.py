@@ -30,8 +30,9 @@ class DraftAnswer:
     """Given with the task texts of the export's other language, and like no group: the
     group question in that language."""
     words: str | None = None
-    """Of an answer in the export's other language, its words in the study's language
-    where the group was guessed from them ("teamleider, afdelingshoofd")."""
+    """Of an answer in the study's other language (of an export in two, or in that one
+    alone), its words in the study's language where the group was guessed from them
+    ("teamleider, afdelingshoofd")."""
 
 
 @dataclass(frozen=True)

@@ -81,8 +81,8 @@ _ENDINGS = ("s", "es", "en", "n")
 """Plural endings taken off a word the table lacks: "nurses", "verpleegkundigen"."""
 _SHORTEST = 4
 """Letters a word needs to be looked up without its ending, and each half of a compound."""
-_LONGEST = 3
-"""Words of the longest phrase the table has."""
+_LONGEST = max(len(word.split()) for pair in _ROLES for word in pair)
+"""Words of the longest phrase the table has ("board of directors")."""
 _LONGEST_WORD = max(len(word) for pair in _ROLES for word in pair) + max(map(len, _ENDINGS))
 """Letters of the longest word (or phrase) the table has, with a plural ending: no half of
 a compound is longer, so a longer word is not cut into every two."""
@@ -106,9 +106,9 @@ def in_language(parts: Sequence[str], language: Language) -> list[tuple[str, ...
     """The ``parts`` of an answer (folded: lower case, no accents), each put in
     ``language``'s words: a part the table has whole as each of its translations, the
     likeliest first ("director" as "directeur" and "directie"), another word by word, the
-    longest phrase first (and a Dutch compound by its halves: "beleidsmedewerkers" as
-    "policy staff"); a word the table lacks stays as it is. None when the table knows no
-    word of any part."""
+    longest phrase first (and a Dutch compound by its halves: "receptiemedewerkers" as
+    "reception staff"); a word the table lacks stays as it is. None when the table knows
+    no word of any part."""
     table = _INTO[language]
     translated = [_looked_up(part, table) or (_word_by_word(part, table),) for part in parts]
     return None if translated == [(part,) for part in parts] else translated
