@@ -807,9 +807,11 @@ CASES = [
     ),
     Case(
         "list-where-a-mapping-belongs",
-        _needs("  - id: search\n    title: Search\n    kind: function\n    groups: [desk]\n"),
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n    groups: [desk, field]\n"
+        ),
         ["needs.yaml:5:13: needs[0].groups: expected a mapping (key: value lines), found a list"],
-        "give each its value: {desk: must}, with one of: must, should, could",
+        "give each its value: {desk: must, field: must}, with one of: must, should, could",
     ),
     Case(
         "mapping-where-a-list-belongs",
