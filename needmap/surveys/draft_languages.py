@@ -589,15 +589,17 @@ def in_the_other_language(texts: Sequence[str], language: Language) -> bool:
     than the study's ``language`` (a survey held in English for a Dutch study): as
     :meth:`ChoiceLinks.two_languages` tells a list of the study's language, by its short
     words in more than one in :data:`_OWN_WORDS` texts."""
-    other: Language = "en" if language == "nl" else "nl"
-    return _words_of(texts, other) * _OWN_WORDS > len(texts)
+    return _words_of(texts, _other_than(language)) * _OWN_WORDS > len(texts)
+
+
+def _other_than(language: Language) -> Language:
+    return "en" if language == "nl" else "nl"
 
 
 def _words_of(texts: Iterable[str], language: Language) -> int:
     """How many words of ``texts`` are short words of ``language`` rather than of the
     other language."""
     words = [word for text in texts for word in fold_text(text).split()]
-    other: Language = "en" if language == "nl" else "nl"
     return sum(w in _FUNCTION_WORDS[language] for w in words) - sum(
-        w in _FUNCTION_WORDS[other] for w in words
+        w in _FUNCTION_WORDS[_other_than(language)] for w in words
     )
