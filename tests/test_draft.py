@@ -2028,10 +2028,10 @@ def test_a_group_answer_in_the_other_language_is_guessed_by_its_words_in_the_stu
 def test_a_group_answer_of_the_study_s_language_is_not_put_in_other_words(
     tmp_path: Path,
 ) -> None:
-    """Only the answers given with the other language's choices are translated: a Dutch
-    answer of English respondents ("Baliemedewerker" in an English study whose survey
-    was in English only) is the consultant's to decide, as the study's words do not
-    name it."""
+    """Only answers in the study's other language are translated: those given with that
+    language's choices, or all of an export whose tasks are in it. A Dutch answer of
+    English respondents ("Baliemedewerker" in an English study whose survey was in
+    English only) is the consultant's to decide, as the study's words do not name it."""
     study = load_study(SURVEY_FIXTURES / "study")
     rows = ["ID,What is your role?,Tasks"]
     rows += [
