@@ -7,9 +7,10 @@ reports show the consultant's text whole. In both, e-mail addresses (also writte
 ``name(at)domain``), phone numbers, IBANs (in any case), long digit runs and citizen service
 numbers written in groups (``123.456.782``), Dutch postcodes, street addresses, names
 after a title (``mevrouw Jansen``, ``Mr Smith``), common first names with the surname
-that follows (``Piet``, ``Fatima el Amrani``, see :mod:`needmap.first_names`) and surnames
-alone (``collega Van den Berg``, ``De Vries``, see :mod:`needmap.surnames`) are replaced
-by a label. A rarer surname alone or a rare first name cannot be recognised reliably;
+that follows (``Piet``, ``Fatima el Amrani``, see :mod:`needmap.first_names`; typed in lower
+case, with that surname only: ``jan de vries``, ``marieke van hr``) and surnames alone
+(``collega Van den Berg``, ``De Vries``, see :mod:`needmap.surnames`) are replaced by a
+label. A rarer surname alone or a rare first name cannot be recognised reliably;
 shortening limits how much of them can show in a message. The organisation's own name
 may be a family's (``Van Dijk Installatietechniek``): texts of a study keep it.
 
@@ -23,7 +24,7 @@ import re
 from collections.abc import Collection, Iterable
 
 from needmap.first_names import FIRST_NAMES, NAMED_AFTER, NAMES_THAT_ARE_WORDS
-from needmap.surnames import SURNAMES, SURNAMES_THAT_ARE_PHRASES
+from needmap.surnames import SURNAMES, SURNAMES_THAT_ARE_PHRASES, SURNAMES_THAT_ARE_WORDS
 
 __all__ = ["name_words", "names_a_person", "personal_data", "scrub"]
 
@@ -95,6 +96,19 @@ _PARTICLES = (
 
 _SURNAME = re.compile(rf" (?:[A-Z]\. ?)*(?:(?i:{'|'.join(_PARTICLES)}) )*{_CAPITALISED}")
 """What follows a first name as its surname: initials, particles, then a capitalised word."""
+
+_TYPED_SURNAME = re.compile(rf" ((?:(?:{'|'.join(_PARTICLES)}) )*)([^\W\d_][\w'\u2019-]*)")
+"""What may follow a first name as its surname in text typed in lower case: particles as
+typed, then a word in any case (``jan de vries``, ``piet Jansen``)."""
+
+_TYPED_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "el", "'t", "von"})
+"""The particles that, typed in lower case after a given name, show that the word after
+them is a surname (``marieke van hr``, ``fatima el amrani``); not ``te``, ``al`` or ``la``,
+which are words ("anna te laat")."""
+
+_LOWER_CASE_WORD = re.compile(r"(?<![\w'\u2019.@/&+-])[^\W\d_][\w'\u2019-]*")
+"""A word that may be a given name typed in lower case, not part of an e-mail address, a
+path or a longer word."""
 
 _SURNAME_ALONE = re.compile(
     r"(?<![\w'\u2019.@/&+-])(?<![A-Z]\. )(?:[A-Z]\. ?)*+"
@@ -211,14 +225,40 @@ def _is_department(surname: re.Match[str] | None) -> bool:
     return surname is not None and surname[0].split()[-1].isupper()
 
 
-def _surname_end(text: str, end: int) -> int:
-    """Where the surname after a first name that ends at ``end`` ends, or ``end`` if none
-    follows. After a second given name comes the surname ("Jan Peter Jansen"); a surname
-    with a particle or initials is none, even when it ends in a given name ("Linda de Roos
-    Tuesday" keeps its Tuesday)."""
+def _typed_surname_end(
+    text: str, end: int, parts: list[str], *, after_a_particle: bool = False
+) -> int | None:
+    """Where the surname typed in lower case after the given name ``parts`` (ending at
+    ``end``) ends, or None if none follows: a common surname (``jan de vries``, ``Piet
+    jansen``) or, if ``after_a_particle``, any word after a particle (``marieke van
+    hr``). A given name that is also a word before a surname that is also a word is none
+    (``ik ben bakker``, ``ben de boer``), nor such a name before a particle and any word
+    (``wil de baas``)."""
+    surname = _TYPED_SURNAME.match(text, end)
+    if surname is None or surname[2].casefold() in _PARTICLES:
+        return None
+    particles = surname[1].split()
+    word = _bare(surname[2])
+    a_word_too = len(parts) == 1 and parts[0] in NAMES_THAT_ARE_WORDS
+    written = " ".join([*particles, word])
+    if written.casefold() in _FOLDED_SURNAMES:
+        if a_word_too and written.title() in SURNAMES_THAT_ARE_WORDS:
+            return None
+        return surname.end()
+    if after_a_particle and particles and _TYPED_PARTICLES.issuperset(particles):
+        return None if a_word_too else surname.end()
+    return None
+
+
+def _surname_end(text: str, end: int, parts: list[str]) -> int:
+    """Where the surname after the first name ``parts`` that ends at ``end`` ends, or
+    ``end`` if none follows. After a second given name comes the surname ("Jan Peter
+    Jansen"); a surname with a particle or initials is none, even when it ends in a given
+    name ("Linda de Roos Tuesday" keeps its Tuesday). A common surname counts in lower case
+    too ("Jan de vries")."""
     surname = _SURNAME.match(text, end)
     if surname is None or _is_department(surname):
-        return end
+        return _typed_surname_end(text, end, parts) or end
     if _bare(surname[0].lstrip(" ")) in FIRST_NAMES:
         further = _SURNAME.match(text, surname.end())
         if further and not _is_department(further):
@@ -237,7 +277,7 @@ def _name_at(text: str, match: re.Match[str], keep: Collection[str]) -> tuple[in
     if not all(part in FIRST_NAMES for part in parts):
         return None
     end = match.end()
-    name_end = _surname_end(text, end)
+    name_end = _surname_end(text, end, parts)
     after = _SURNAME.match(text, name_end)
     if NAMED_AFTER.intersection(text[end : after.end() if after else name_end].split()):
         return (after.end() if after else name_end), False
@@ -290,6 +330,35 @@ def _replace_first_names(
     if not replaced:
         return text, False, passed_over
     return "".join(pieces) + text[done:], True, passed_over
+
+
+def _replace_typed_names(text: str, label: str, keep: Collection[str]) -> tuple[str, bool]:
+    """``text`` with each given name typed in lower case and the surname after it put as
+    ``label`` (``jan de vries``, ``fatima el amrani``), and whether there was any. A name
+    alone stays: in lower case, too many are words too ("mats", "roger", "lily"). So does
+    a name of ``keep`` and a building's name (``johan de witt college``)."""
+    kept = {word.casefold() for word in keep}
+    pieces: list[str] = []
+    done = 0
+    for match in _LOWER_CASE_WORD.finditer(text):
+        if match.start() < done or not match[0].islower():
+            continue
+        parts = [part.capitalize() for part in _bare(match[0]).split("-")]
+        if not all(part in FIRST_NAMES for part in parts):
+            continue
+        end = _typed_surname_end(text, match.end(), parts, after_a_particle=True)
+        if end is None:
+            continue
+        after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        if kept.issuperset(part.casefold() for part in parts) or (
+            after is not None and after[0].capitalize() in NAMED_AFTER
+        ):
+            continue
+        pieces += [text[done : match.start()], label]
+        done = end
+    if not pieces:
+        return text, False
+    return "".join(pieces) + text[done:], True
 
 
 def _surname_at(text: str, match: re.Match[str], keep: Collection[str]) -> tuple[int, bool]:
@@ -397,6 +466,7 @@ def scrub(
     labels = _LABELS.get(language, _LABELS["en"])
     for pattern, kind in _PATTERNS:
         text, _ = _replace(pattern, kind, text, labels[kind])
+    text, _ = _replace_typed_names(text, labels["name"], keep)
     text, _, passed_over = _replace_first_names(text, labels["name"], keep)
     text, _ = _replace_surnames(text, labels["name"], keep, passed_over)
     if limit is None or len(text) <= limit:
@@ -414,8 +484,9 @@ def personal_data(text: str, keep: Collection[str] = ()) -> list[str]:
         text, holds = _replace(pattern, kind, text, labels[kind])
         if holds and _DESCRIBED[kind] not in found:
             found.append(_DESCRIBED[kind])
+    text, typed = _replace_typed_names(text, labels["name"], keep)
     text, first_name, passed_over = _replace_first_names(text, labels["name"], keep)
-    if first_name:
+    if typed or first_name:
         found.append(_DESCRIBED["first name"])
     if _replace_surnames(text, labels["name"], keep, passed_over)[1]:
         found.append(_DESCRIBED["surname"])

@@ -13,7 +13,7 @@ is not listed.
 
 from __future__ import annotations
 
-__all__ = ["SURNAMES", "SURNAMES_THAT_ARE_PHRASES"]
+__all__ = ["SURNAMES", "SURNAMES_THAT_ARE_PHRASES", "SURNAMES_THAT_ARE_WORDS"]
 
 _WITH_DE = """
 De Boer, De Bruijn, De Bruin, De Clercq, De Graaf, De Groot, De Haan, De Jong, De Jonge,
@@ -50,3 +50,15 @@ SURNAMES_THAT_ARE_PHRASES: frozenset[str] = frozenset(
 )
 """Surnames that, in lower case, are also Dutch words after their article ("de jonge
 collega", "de koning"): a search term, typed in lower case, holding one names no one."""
+
+SURNAMES_THAT_ARE_WORDS: frozenset[str] = frozenset(
+    {
+        *("Bakker", "Brouwer", "Dekker", "Huisman", "Kramer", "Kuipers", "Mulder", "Smit"),
+        *("Smith", "Visser", "De Boer", "De Bruin", "De Graaf", "De Groot", "De Jong"),
+        *("De Ruiter", "De Wit"),
+        *SURNAMES_THAT_ARE_PHRASES,
+    }
+)
+"""Surnames that, in lower case, are also a trade or a word after its article ("ik ben
+bakker", "wil visser worden", "ben de boer"): after a given name that is also a word
+("ben", "wil"), one typed in lower case is none."""

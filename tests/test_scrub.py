@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 
 from needmap import load_study
 from needmap.errors import InvalidStudyError, Location, Severity
-from needmap.first_names import FIRST_NAMES, NAMED_AFTER
+from needmap.first_names import FIRST_NAMES, NAMED_AFTER, NAMES_THAT_ARE_WORDS
 from needmap.personas.messages import personal_data_warning
 from needmap.personas.schema import Persona
 from needmap.scrub import _PARTICLES as PARTICLES
 from needmap.scrub import name_words, names_a_person, personal_data, scrub
-from needmap.surnames import SURNAMES
+from needmap.surnames import SURNAMES, SURNAMES_THAT_ARE_PHRASES
 from tests.conftest import SURVEY_FIXTURES
 from tests.test_surveys import HEADER, _import, _write
 
@@ -108,6 +108,18 @@ from tests.test_surveys import HEADER, _import, _write
         ("Dat zegt Jansen's team. Jansen: nee", "Dat zegt [name] team. [name]: nee"),
         ("De Vries vindt het goed, Smithson ook", "[name] vindt het goed, Smithson ook"),
         ("De Vries regelt het. Jansen ook", "[name] regelt het. [name] ook"),
+        # a name typed in lower case, with its surname: a common one, or any word after a
+        # particle; and a common surname in lower case after a capitalised name
+        ("ik sprak met jan de vries gisteren", "ik sprak met [name] gisteren"),
+        ("bel piet jansen of marieke van hr", "bel [name] of [name]"),
+        ("fatima el amrani, piet Jansen, jan-willem de vries", "[name], [name], [name]"),
+        ("Jan de vries en Piet jansen belden", "[name] en [name] belden"),
+        # but not a name alone, nor one before "te" (a word), nor a name that is a word
+        # before a surname that is one too, nor a building named after someone
+        ("vraag het piet; anna te laat", "vraag het piet; anna te laat"),
+        ("ik ben bakker, ben de boer, wil de baas", "ik ben bakker, ben de boer, wil de baas"),
+        ("Ben bakker? Ik ben de koning", "Ben bakker? Ik ben de koning"),
+        ("naar het johan de witt college", "naar het johan de witt college"),
     ],
 )
 def test_examples(text: str, shown: str) -> None:
@@ -140,6 +152,8 @@ def test_a_dutch_report_gets_dutch_labels() -> None:
         ("Vraag het Piet", ["a person's first name"]),
         ("Vraag het Van der Meer", ["a person's surname"]),
         ("Vraag het Piet of De Vries", ["a person's first name", "a person's surname"]),
+        ("vraag het jan de vries", ["a person's first name"]),
+        ("fatima el amrani belt", []),
         ("Fatima belt", []),
         ("Taak 12, 3 uur; 2026-03-02 09:14:03", []),
     ],
@@ -219,6 +233,10 @@ _NAME_WORDS = st.sampled_from(
         "De",
         "Vries",
         "zei",
+        "piet",
+        "vries",
+        "jansen",
+        "hr",
     ]
 )
 
@@ -301,6 +319,31 @@ def test_no_first_name_before_a_surname_survives(
     shown = scrub(text, limit=None).replace(",", " ").split()
     assert name not in shown and surname not in shown
     assert scrub(text, limit=None, keep={name, "Piet"}).startswith(f"{before} {name}".lstrip())
+
+
+@given(
+    st.sampled_from(sorted(FIRST_NAMES - NAMES_THAT_ARE_WORDS)),
+    st.one_of(
+        st.sampled_from([s for s in SURNAMES if s not in SURNAMES_THAT_ARE_PHRASES]),
+        st.builds(
+            "{} {}".format,
+            st.sampled_from(["van", "de", "van der", "el", "ter"]),
+            st.from_regex(r"[a-z\u00e9]{2,9}", fullmatch=True).filter(
+                lambda word: word not in PARTICLES
+            ),
+        ),
+    ),
+    st.sampled_from(["gisteren sprak ik", "bel", "ask", ""]),
+)
+def test_no_name_typed_in_lower_case_survives_with_its_surname(
+    name: str, surname: str, before: str
+) -> None:
+    """Any name the list knows that is no word too, typed in lower case before a common
+    surname or a particle and any word: neither shows."""
+    typed = f"{name} {surname}".lower()
+    text = f"{before} {typed}, over verlof.".lstrip()
+    assert scrub(text, limit=None) == f"{before} [name], over verlof.".lstrip()
+    assert scrub(text, limit=None, keep={name}) == text
 
 
 @given(
