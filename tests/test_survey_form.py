@@ -231,6 +231,51 @@ def test_a_long_export_s_columns_are_told_beside_its_questions(tmp_path: Path) -
     assert tasks.options[0] == "Book leave"  # a long export names the task, not its code
 
 
+def test_a_survey_in_two_languages_lists_each_task_s_translation(
+    care: Path, tmp_path: Path
+) -> None:
+    """The tasks' ``also`` texts, each after its label, in every output: the translation to
+    type into a form in two languages, so that the import reads it as the task."""
+    mapping = _mapping(care)
+    first, second, *rest = mapping.tasks
+    tasks = [
+        first.model_copy(update={"also": ["Rooster bekijken", "See my roster"]}),
+        second,
+        *rest[:-1],
+        rest[-1].model_copy(update={"also": ["Run ```make```"]}),
+    ]
+    form = _form(care, mapping.model_copy(update={"tasks": tasks}))
+    shown = [
+        f"{first.label}\tRooster bekijken",
+        f"{first.label}\tSee my roster",
+        f"{rest[-1].label}\tRun ```make```",
+    ]
+    text = form_to_text(form)
+    assert _options(text, "Options (16)") == [t.label for t in tasks]  # the labels alone
+    assert "Other texts the import reads as a task (3), each after the task's label: its" in text
+    assert text.split("an edit:\n", 1)[1].splitlines()[:4] == [*shown, ""]
+    assert f"````text\n{chr(10).join(shown)}\n````\n" in form_to_markdown(form)
+    options = form_to_json(form)["tasks"]["options"]
+    assert [o["also"] for o in options[:2]] == [["Rooster bekijken", "See my roster"], []]
+    page = render_form_page(form)
+    assert f'<li><span class="meta">{first.label}</span> Rooster bekijken</li>' in page
+    assert page.index('<ul class="options several">') < page.index('<ul class="options also">')
+    # a form without other texts says nothing of them
+    assert "Other texts" not in form_to_text(_form(care)) + render_form_page(_form(care))
+    root = tmp_path / "study"
+    shutil.copytree(care, root)
+    mapping_file = root / "surveys" / "toptasks.yaml"
+    before = mapping_file.read_text(encoding="utf-8")
+    mapping_file.write_text(
+        before.replace(f"label: {first.label},", f"label: {first.label}, also: [Rooster],"),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["survey", "questions", str(root)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert "Other texts the import reads as a task (1)" in result.stdout
+    assert f"\n{first.label}" in result.stdout and " Rooster\n" in result.stdout
+
+
 def test_a_mapping_outside_the_study_is_named_by_its_path(tmp_path: Path) -> None:
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)
@@ -305,6 +350,7 @@ def test_the_form_as_json_for_a_script_that_builds_the_survey(care: Path, tmp_pa
         "id": "roster",
         "label": "See my roster or swap a shift",
         "code": None,
+        "also": [],
     }
     assert len(data["tasks"]["options"]) == len(mapping.tasks)
     out = tmp_path / "form.json"

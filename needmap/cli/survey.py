@@ -90,7 +90,8 @@ def survey_questions(
     """The survey's questions and options, to build it in its tool (Microsoft Forms, Google
     Forms, LimeSurvey): the group question with its answers and the task question with its
     tasks, exactly as the mapping lists them, so that the import reads the export; one
-    option a line, to copy. With how many tasks to allow, and the tasks in random order.
+    option a line, to copy. With how many tasks to allow, the tasks in random order, and
+    each task's other texts (also:, its translation in a survey in two languages).
     """
     from needmap.reports.survey_form import (
         form_text,
@@ -126,6 +127,11 @@ def survey_questions(
         for option in question.options:  # unwrapped: each is one line to copy
             console.print(escape(option), highlight=False)
         console.print()
+        if question.also:
+            prose(question.also_label, "dim")
+            for line in question.also:
+                console.print(escape(line), highlight=False)
+            console.print()
     for note in text.closing:
         prose(note)
 

@@ -145,6 +145,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "form.task_heading": "The tasks they do most often",
         "form.options": "Options ({count}):",
         "form.codes": "Subquestions ({count}), code and text:",
+        "form.also": "Other texts the import reads as a task ({count}), each after the task's "
+        "label: its translation, for a survey in two languages, or how it read before an edit:",
         "form.answer_codes": "Answers ({count}), code and text (the export gives the code; the "
         "text is what people see, worded as you like):",
         "form.outside": "Another group",
@@ -832,6 +834,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "form.task_heading": "De taken die men het vaakst doet",
         "form.options": "Opties ({count}):",
         "form.codes": "Subvragen ({count}), code en tekst:",
+        "form.also": "Andere teksten die de import als een taak leest ({count}), elk na het "
+        "label van de taak: de vertaling, voor een enquête in twee talen, of hoe de taak luidde "
+        "voor een wijziging:",
         "form.answer_codes": "Antwoorden ({count}), code en tekst (de export geeft de code; de "
         "tekst is wat men ziet, naar eigen keuze verwoord):",
         "form.outside": "Een andere groep",

@@ -138,6 +138,10 @@ class FormQuestion:
     options_label: str
     options: tuple[str, ...]
     """One a line, to copy into the tool's option fields as they are."""
+    also_label: str = ""
+    also: tuple[str, ...] = ()
+    """The tasks' other texts (``also``), each after its task's label and a tab: a
+    translation to type into a form in two languages, which the import must read too."""
 
 
 @dataclass(frozen=True)
@@ -181,6 +185,7 @@ def form_text(form: SurveyForm) -> FormText:
         f"{task.code}\t{task.label}" if limesurvey and task.code else task.label
         for task in form.tasks
     )
+    also = tuple(f"{task.label}\t{text}" for task in form.tasks for text in task.also)
     answers = form.group_answers
     if form.answer_texts:
         answers = tuple(f"{a}\t{t}" for a, t in zip(answers, form.answer_texts, strict=True))
@@ -198,6 +203,8 @@ def form_text(form: SurveyForm) -> FormText:
             tuple(task_notes),
             words["form.codes" if limesurvey else "form.options"].format(count=len(options)),
             options,
+            words["form.also"].format(count=len(also)) if also else "",
+            also,
         ),
     )
     return FormText(
@@ -233,6 +240,8 @@ def form_to_text(form: SurveyForm) -> str:
     for question in text.questions:
         lines += [*prose(question.heading, *question.notes, question.options_label)]
         lines += [*question.options, ""]
+        if question.also:
+            lines += [*prose(question.also_label), *question.also, ""]
     lines += prose(*text.closing)
     return "\n".join(lines) + "\n"
 
@@ -248,6 +257,10 @@ def form_to_markdown(form: SurveyForm) -> str:
         lines += [" ".join(markdown_cell(n) for n in question.notes), ""]
         lines += [markdown_cell(question.options_label), ""]
         lines += [f"{fence}text", *question.options, fence, ""]
+        if question.also:
+            fence = _fence(question.also)
+            lines += [markdown_cell(question.also_label), ""]
+            lines += [f"{fence}text", *question.also, fence, ""]
     lines += [line for note in text.closing for line in ("", markdown_cell(note))][1:]
     return "\n".join(lines) + "\n"
 
@@ -283,7 +296,8 @@ def form_to_json(form: SurveyForm) -> dict[str, Any]:
         "tasks": {
             "question": form.task_question,
             "options": [
-                {"id": task.id, "label": task.label, "code": task.code} for task in form.tasks
+                {"id": task.id, "label": task.label, "code": task.code, "also": list(task.also)}
+                for task in form.tasks
             ],
             "other": form.task_other,
         },
