@@ -40,6 +40,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "prose": lambda n: "Ik bel mevrouw Jansen over de Kerkstraat 12. " * (n // 45),
     "first names": lambda n: "Ben belde Piet van der Berg en Ben. " * (n // 36),
     "particles": lambda n: "Piet" + " van" * (n // 4),
+    "typed names": lambda n: "bel jan de vries of piet van hr. " * (n // 33),
+    "typed particles": lambda n: "piet" + " van" * (n // 4),
     "firm, surname": lambda n: "Albert Heijn en Jansen. " * (n // 24),
 }
 
