@@ -6,7 +6,8 @@ task), which end up in terminals, CI logs and tickets, so it is also shortened t
 reports show the consultant's text whole. In both, e-mail addresses (also written
 ``name(at)domain``), phone numbers, IBANs (in any case), long digit runs and citizen service
 numbers written in groups (``123.456.782``), Dutch postcodes, street addresses, names
-after a title (``mevrouw Jansen``, ``Mr Smith``), common first names with the surname
+after a title (``mevrouw Jansen``, ``Mr Smith``; a common surname typed in lower case too:
+``mevrouw jansen``), common first names with the surname
 that follows (``Piet``, ``Fatima el Amrani``, see :mod:`needmap.first_names`; typed in lower
 case, with that surname only: ``jan de vries``, ``marieke van hr``) and surnames alone
 (``collega Van den Berg``, ``De Vries``, see :mod:`needmap.surnames`) are replaced by a
@@ -105,6 +106,12 @@ _TYPED_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "el", "'t
 """The particles that, typed in lower case after a given name, show that the word after
 them is a surname (``marieke van hr``, ``fatima el amrani``); not ``te``, ``al`` or ``la``,
 which are words ("anna te laat")."""
+
+_TITLE = re.compile(
+    r"(?<![\w.])(?i:mevrouw|meneer|mevr\.?|mw\.|dhr\.?|de heer|mr\.?|mrs\.?|ms\.?)(?= )"
+)
+"""A title before a surname, in any case: the surname after it may be typed in lower case
+("mevrouw jansen", "Meneer de vries")."""
 
 _LOWER_CASE_WORD = re.compile(r"(?<![\w'\u2019.@/&+-])[^\W\d_][\w'\u2019-]*")
 """A word that may be a given name typed in lower case, not part of an e-mail address, a
@@ -332,6 +339,24 @@ def _replace_first_names(
     return "".join(pieces) + text[done:], True, passed_over
 
 
+def _replace_titled_surnames(text: str, label: str) -> tuple[str, bool]:
+    """``text`` with each common surname typed in lower case after a title put, with its
+    title, as ``label`` ("mevrouw jansen", "dhr. de vries"), and whether there was any.
+    Any other word after a title stays: "de mevrouw van de receptie" names no one."""
+    pieces: list[str] = []
+    done = 0
+    for match in _TITLE.finditer(text):
+        if match.start() < done:
+            continue
+        end = _typed_surname_end(text, match.end(), [])
+        if end is not None:
+            pieces += [text[done : match.start()], label]
+            done = end
+    if not pieces:
+        return text, False
+    return "".join(pieces) + text[done:], True
+
+
 def _replace_typed_names(text: str, label: str, keep: Collection[str]) -> tuple[str, bool]:
     """``text`` with each given name typed in lower case and the surname after it put as
     ``label`` (``jan de vries``, ``fatima el amrani``), and whether there was any. A name
@@ -466,6 +491,7 @@ def scrub(
     labels = _LABELS.get(language, _LABELS["en"])
     for pattern, kind in _PATTERNS:
         text, _ = _replace(pattern, kind, text, labels[kind])
+    text, _ = _replace_titled_surnames(text, labels["name"])
     text, _ = _replace_typed_names(text, labels["name"], keep)
     text, _, passed_over = _replace_first_names(text, labels["name"], keep)
     text, _ = _replace_surnames(text, labels["name"], keep, passed_over)
@@ -484,6 +510,9 @@ def personal_data(text: str, keep: Collection[str] = ()) -> list[str]:
         text, holds = _replace(pattern, kind, text, labels[kind])
         if holds and _DESCRIBED[kind] not in found:
             found.append(_DESCRIBED[kind])
+    text, titled = _replace_titled_surnames(text, labels["name"])
+    if titled and _DESCRIBED["name"] not in found:
+        found.append(_DESCRIBED["name"])
     text, typed = _replace_typed_names(text, labels["name"], keep)
     text, first_name, passed_over = _replace_first_names(text, labels["name"], keep)
     if typed or first_name:

@@ -120,6 +120,9 @@ from tests.test_surveys import HEADER, _import, _write
         ("ik ben bakker, ben de boer, wil de baas", "ik ben bakker, ben de boer, wil de baas"),
         ("Ben bakker? Ik ben de koning", "Ben bakker? Ik ben de koning"),
         ("naar het johan de witt college", "naar het johan de witt college"),
+        # a common surname typed in lower case after a title, but no other word
+        ("bel mevrouw jansen, Meneer de vries of dhr. bakker", "bel [name], [name] of [name]"),
+        ("de mevrouw van de receptie zei; ms word", "de mevrouw van de receptie zei; ms word"),
     ],
 )
 def test_examples(text: str, shown: str) -> None:
@@ -153,6 +156,8 @@ def test_a_dutch_report_gets_dutch_labels() -> None:
         ("Vraag het Van der Meer", ["a person's surname"]),
         ("Vraag het Piet of De Vries", ["a person's first name", "a person's surname"]),
         ("vraag het jan de vries", ["a person's first name"]),
+        ("vraag het mevrouw de vries", ["a name after a title (mevrouw, Mr)"]),
+        ("Mr Smith and mrs jones", ["a name after a title (mevrouw, Mr)"]),
         ("fatima el amrani belt", []),
         ("Fatima belt", []),
         ("Taak 12, 3 uur; 2026-03-02 09:14:03", []),
