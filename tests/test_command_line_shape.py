@@ -68,7 +68,7 @@ runner = CliRunner()
             ["toptasks", "gem", "-j"],
             "-j: not an option of needmap toptasks\n"
             "    hint: its options are --survey, --group, --weighted, --coverage, --top, --json "
-            "and 3 more (needmap toptasks -h says what each does)",
+            "and 4 more (needmap toptasks -h says what each does)",
         ),
         (
             ["validate", "gem", "--all"],

@@ -182,19 +182,36 @@ def toptasks(
         ),
     ] = None,
     language: LanguageOption = None,
+    compare: Annotated[
+        str | None,
+        typer.Option(
+            "--compare",
+            metavar="<id>",
+            help="Compare with an earlier survey of the study (its id or its mapping's file "
+            "name): each task's rank and share in both, and the change. The later survey is "
+            "--survey's, or the only other one imported.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Top-task results: shares, the long neck, the coverage set, weights and group rankings."""
+    """Top-task results: shares, the long neck, the coverage set, weights and group rankings;
+    or, with --compare, how the tasks moved since an earlier survey."""
     from needmap.cli.value_hints import share_of
     from needmap.model.toptasks import analyse_toptasks, group_breakdown
     from needmap.surveys import load_survey
 
     share = share_of(coverage, "--coverage", _COVERAGE)
+    if compare is not None:
+        _compare_alone(group, chart)
     drawn = _chart_drawn(chart, out, folder)
     study = study_at(folder, language, out=out)
+    as_json = as_json or (out is not None and out.suffix.lower() == ".json")
+    if compare is not None:
+        _print_compared(study, survey, compare, weighted, as_json, out, top)
+        return
     mapping, tally = load_survey(study, survey)
     result = analyse_toptasks(study, mapping, tally, weighted=weighted, coverage_target=share)
     language = study.settings.language
-    as_json = as_json or (out is not None and out.suffix.lower() == ".json")
     if group is not None:
         _group_toptasks(result, group_breakdown(result, group, study), language, top, as_json, out)
         return
@@ -208,6 +225,70 @@ def toptasks(
         new_console().print(f"wrote {out}")
         return
     _print_toptasks(result, language, top)
+
+
+def _compare_alone(group: str | None, chart: str | None) -> None:
+    """Refuse what ``--compare`` cannot show, before the study is read: it compares the
+    overall shares in a table, not a group's ranking or a chart."""
+    from needmap.errors import UsageError
+
+    if group is not None:
+        raise UsageError.single(
+            "--compare compares the overall shares, not one group's",
+            hint="leave out --group, or leave out --compare for the group's ranking",
+        )
+    if chart is not None:
+        raise UsageError.single(
+            "--compare writes a table, not a chart",
+            hint="leave out --chart; --out takes .md, .csv, .xlsx or .json",
+        )
+
+
+def _print_compared(
+    study: Study,
+    survey: str | None,
+    compare: str,
+    weighted: bool,
+    as_json: bool,
+    out: Path | None,
+    top: int,
+) -> None:
+    """``toptasks --compare``: the later survey (``survey``, or the only other one
+    imported) beside the earlier one, printed or written."""
+    from needmap.errors import UsageError
+    from needmap.model.toptasks import analyse_toptasks
+    from needmap.model.toptasks_change import compare_toptasks
+    from needmap.reports.toptasks_change import build_change, change_to_json
+    from needmap.reports.toptasks_table import write_ranking
+    from needmap.surveys import imported_surveys, load_survey
+
+    earlier = load_survey(study, compare)
+    if survey is None:
+        others = [(m, t) for m, t in imported_surveys(study) if m.id != earlier[0].id]
+        later = others[0] if len(others) == 1 else load_survey(study, None)
+    else:
+        later = load_survey(study, survey)
+    if later[0].id == earlier[0].id:
+        raise UsageError.single(
+            f"--compare names the survey it would be compared with: '{compare}'",
+            hint="give --compare the earlier survey and --survey the later one",
+        )
+    change = compare_toptasks(
+        analyse_toptasks(study, *later, weighted=weighted),
+        analyse_toptasks(study, *earlier, weighted=weighted),
+    )
+    if as_json:
+        emit_json(change_to_json(change), out)
+        return
+    table = build_change(change, study.settings.language)
+    if out is not None:
+        write_ranking([table], out, hint="use .md, .csv or .xlsx for a table, .json for the JSON")
+        new_console().print(f"wrote {out}")
+        return
+    console = new_console()
+    print_ranking(console, table, top)
+    for note in table.notes:
+        console.print(escape(note), soft_wrap=False)
 
 
 _CHARTS = ("neck", "groups")

@@ -277,6 +277,21 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "the share of that group's votes, darker for more. The ranking table lists every "
         "task.",
         "tt.chart.tasks": "Tasks by rank",
+        "tc.title": "Top tasks compared: {title} against {before}",
+        "tc.sheet": "Compared",
+        "tc.rank_before": "Rank before",
+        "tc.share_before": "Share before",
+        "tc.change": "Change (points)",
+        "tc.new": "new",
+        "tc.dropped": "dropped",
+        "tc.summary": "{title}: {respondents} respondents; {before}: {before_respondents} "
+        "respondents; {order} shares.",
+        "tc.new_note": "{n} tasks were not in the earlier survey (new).",
+        "tc.new_note.one": "1 task was not in the earlier survey (new).",
+        "tc.dropped_note": "{n} tasks are not in the later survey (dropped).",
+        "tc.dropped_note.one": "1 task is not in the later survey (dropped).",
+        "tc.lists_differ": "The surveys' lists of tasks differ, so a share of one is of other "
+        "tasks than a share of the other: compare ranks and shares with care.",
         "qs.quotes": "Quotes",
         "qs.groups": "Groups",
         "qs.needs": "Needs",
@@ -973,6 +988,21 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "het aandeel van de stemmen van die groep, donkerder voor meer. De ranglijst noemt "
         "elke taak.",
         "tt.chart.tasks": "Taken op rang",
+        "tc.title": "Toptaken vergeleken: {title} tegenover {before}",
+        "tc.sheet": "Vergeleken",
+        "tc.rank_before": "Rang eerder",
+        "tc.share_before": "Aandeel eerder",
+        "tc.change": "Verschil (procentpunten)",
+        "tc.new": "nieuw",
+        "tc.dropped": "vervallen",
+        "tc.summary": "{title}: {respondents} respondenten; {before}: {before_respondents} "
+        "respondenten; {order} aandelen.",
+        "tc.new_note": "{n} taken stonden niet in de eerdere enquête (nieuw).",
+        "tc.new_note.one": "1 taak stond niet in de eerdere enquête (nieuw).",
+        "tc.dropped_note": "{n} taken staan niet in de latere enquête (vervallen).",
+        "tc.dropped_note.one": "1 taak staat niet in de latere enquête (vervallen).",
+        "tc.lists_differ": "De takenlijsten van de enquêtes verschillen, dus het aandeel in de "
+        "ene is van andere taken dan in de andere: vergelijk rangen en aandelen met zorg.",
         "qs.quotes": "Citaten",
         "qs.groups": "Groepen",
         "qs.needs": "Behoeften",

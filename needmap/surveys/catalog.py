@@ -193,7 +193,7 @@ def find_mapping_file(
             hint="pass --survey with one of: " + ", ".join(named),
         )
     chosen = next((f for f in found if f[1].id == survey), None) or next(
-        (f for f in found if f[0].stem == survey), None
+        (f for f in found if survey in (f[0].stem, f[0].name)), None
     )
     if chosen is None:
         raise UsageError.single(

@@ -911,6 +911,8 @@ def test_cli_survey_option_names_a_mapping_by_id_or_file(tmp_path: Path) -> None
     )
     by_id = runner.invoke(app, ["toptasks", str(root), "--survey", "pulse", "--json"])
     assert by_id.exit_code == 0 and json.loads(by_id.stdout)["survey"] == "pulse"
+    named = runner.invoke(app, ["toptasks", str(root), "--survey", "pulse-2026.yaml", "--json"])
+    assert named.exit_code == 0 and json.loads(named.stdout)["survey"] == "pulse"
     unknown = runner.invoke(app, ["toptasks", str(root), "-s", "puls"])
     assert unknown.exit_code == 2 and "did you mean 'pulse'?" in unknown.stderr
     stranger = runner.invoke(app, ["toptasks", str(root), "-s", "employees"])

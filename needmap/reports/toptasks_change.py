@@ -1,0 +1,129 @@
+"""Two runs of a top-task survey side by side (``needmap toptasks --compare``): a ranking
+table, which the terminal, Markdown, CSV and XLSX show as they show the ranking, and JSON.
+
+Only overall shares are compared, so no group's figures appear.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from needmap.model.toptasks_change import TaskChange, TopTasksChange
+from needmap.reports.i18n import Language, format_count, format_decimal, labels, number_key
+from needmap.reports.sheet_cells import SheetNumber, percent_cell, whole_cell
+from needmap.reports.toptasks_table import RankingTable
+
+__all__ = ["build_change", "change_to_json", "points_cell"]
+
+_NOT_ASKED = "\u2013"
+"""The rank and share of a task in the run that did not ask it."""
+
+
+def points_cell(change: float, language: Language) -> SheetNumber:
+    """A change of share (0.031) in percentage points, after an arrow: ``▲ 3.1``, ``▼ 2.0``,
+    ``0.0``. No plus or minus sign, which a spreadsheet would take for a formula (and CSV
+    would therefore mark as text); a workbook stores the signed number."""
+    points = round(change * 100, 1)
+    arrow = "▲ " if points > 0 else "▼ " if points < 0 else ""
+    text = arrow + format_decimal(abs(points), language)
+    return SheetNumber(text, points, '"▲ "0.0;"▼ "0.0;0.0')
+
+
+def _rank(rank: int | None) -> str:
+    return _NOT_ASKED if rank is None else whole_cell(rank)
+
+
+def _share(share: float | None, language: Language) -> str:
+    return _NOT_ASKED if share is None else percent_cell(share, language)
+
+
+def _change(task: TaskChange, language: Language) -> str:
+    words = labels(language)
+    if task.rank is None:
+        return words["tc.dropped"]
+    if task.change is None:
+        return words["tc.new"]
+    return points_cell(task.change, language)
+
+
+def build_change(change: TopTasksChange, language: Language) -> RankingTable:
+    """Rows in the later run's rank order, then the tasks it dropped: rank and share now,
+    rank and share before, the change in points (or that the task is new or dropped)."""
+    words = labels(language)
+    header = (
+        words["tt.rank"],
+        words["tt.task"],
+        words["tt.share"],
+        words["tc.rank_before"],
+        words["tc.share_before"],
+        words["tc.change"],
+    )
+    rows = tuple(
+        (
+            _rank(task.rank),
+            task.label,
+            _share(task.share, language),
+            _rank(task.rank_before),
+            _share(task.share_before, language),
+            _change(task, language),
+        )
+        for task in change.tasks
+    )
+    notes = [
+        words["tc.summary"].format(
+            title=change.title,
+            respondents=format_count(change.respondents, language),
+            before=change.before_title,
+            before_respondents=format_count(change.before_respondents, language),
+            order=words[f"tt.order.{change.order}"],
+        )
+    ]
+    if change.new:
+        notes.append(words[number_key("tc.new_note", len(change.new))].format(n=len(change.new)))
+    if change.dropped:
+        notes.append(
+            words[number_key("tc.dropped_note", len(change.dropped))].format(n=len(change.dropped))
+        )
+    if change.new or change.dropped:
+        notes.append(words["tc.lists_differ"])
+    return RankingTable(
+        language=language,
+        title=words["tc.title"].format(title=change.title, before=change.before_title),
+        sheet=words["tc.sheet"],
+        header=header,
+        rows=rows,
+        in_coverage=tuple(False for _ in rows),
+        notes=tuple(notes),
+        row_header=1,
+    )
+
+
+def change_to_json(change: TopTasksChange) -> dict[str, Any]:
+    """The stable JSON of ``needmap toptasks --compare ID --json`` (docs/json-output.md)."""
+
+    def r4(value: float | None) -> float | None:
+        return None if value is None else round(value, 4)
+
+    return {
+        "survey": change.survey,
+        "title": change.title,
+        "respondents": change.respondents,
+        "order": change.order,
+        "compared_with": {
+            "survey": change.before_survey,
+            "title": change.before_title,
+            "respondents": change.before_respondents,
+        },
+        "tasks": [
+            {
+                "id": task.id,
+                "label": task.label,
+                "rank": task.rank,
+                "share": r4(task.share),
+                "rank_before": task.rank_before,
+                "share_before": r4(task.share_before),
+                "change": r4(task.change),
+            }
+            for task in change.tasks
+        ],
+    }

@@ -1,0 +1,306 @@
+"""Two runs of a survey compared (``toptasks --compare``): hand-checked ranks, shares and
+changes, the properties of any comparison, and every way out of the command."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from needmap.cli import app
+from needmap.model.toptasks import TaskResult, TopTasks, analyse_toptasks
+from needmap.model.toptasks_change import compare_toptasks
+from needmap.personas.study import Study
+from needmap.reports.toptasks_change import build_change, points_cell
+from needmap.surveys.mapping import SurveyMapping
+from needmap.surveys.tally import Tally
+from tests.conftest import SURVEY_FIXTURES
+from tests.toptasks.conftest import cli_study, runner
+
+DASH = "\u2013"
+"""What a table shows for a task the run did not ask."""
+
+
+def _result(base: TopTasks, shares: dict[str, float], *, weighted: bool = False) -> TopTasks:
+    """``base`` with these tasks (id: share, in rank order); weighted, each task's weighted
+    share is its share and its raw share half of it, so that the two orders can differ."""
+    tasks = tuple(
+        TaskResult(
+            id=task,
+            label=task.upper(),
+            votes=0,
+            share=share / 2 if weighted else share,
+            weighted_share=share if weighted else None,
+            rank=rank,
+        )
+        for rank, (task, share) in enumerate(shares.items(), start=1)
+    )
+    return replace(base, tasks=tasks, order="weighted" if weighted else "unweighted")
+
+
+def _base(study: Study, mapping: SurveyMapping, tally: Tally) -> TopTasks:
+    return analyse_toptasks(study, mapping, tally, weighted=False)
+
+
+def test_each_task_s_rank_and_share_then_and_now(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    base = _base(study, mapping, tally)
+    now = _result(base, {"a": 0.5, "b": 0.3, "c": 0.2})
+    before = replace(_result(base, {"b": 0.4, "a": 0.35, "d": 0.25}), survey="old", title="Old")
+    change = compare_toptasks(now, before)
+    rows = [(t.id, t.rank, t.share, t.rank_before, t.share_before) for t in change.tasks]
+    assert rows == [
+        ("a", 1, 0.5, 2, 0.35),
+        ("b", 2, 0.3, 1, 0.4),
+        ("c", 3, 0.2, None, None),  # new: nobody could choose it before
+        ("d", None, None, 3, 0.25),  # dropped: after the later run's tasks
+    ]
+    a, b, c, d = change.tasks
+    assert round(a.change or 0, 4) == 0.15 and a.moved == 1
+    assert round(b.change or 0, 4) == -0.1 and b.moved == -1
+    assert c.change is None and c.moved is None and d.change is None and d.moved is None
+    assert (change.new, change.dropped) == (("c",), ("d",))
+    assert (change.before_survey, change.before_title) == ("old", "Old")
+    assert change.order == "unweighted"
+
+
+def test_weighted_shares_are_compared_only_when_both_runs_have_them(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    """A weighted run compared with a raw one is compared raw, ranked again by raw share:
+    a weighted share beside a raw one would show a change that is the weighting's."""
+    base = _base(study, mapping, tally)
+    weighted_now = _result(base, {"a": 0.6, "b": 0.4}, weighted=True)
+    weighted_before = _result(base, {"b": 0.7, "a": 0.3}, weighted=True)
+    both = compare_toptasks(weighted_now, weighted_before)
+    assert both.order == "weighted"
+    assert [(t.id, t.share, t.share_before) for t in both.tasks] == [
+        ("a", 0.6, 0.3),
+        ("b", 0.4, 0.7),
+    ]
+    # raw, the later run's ranks are its raw shares' (a 0.3, b 0.2 here), not its weighted
+    raw_before = _result(base, {"b": 0.1, "a": 0.9})
+    reweighed = replace(
+        weighted_now,
+        tasks=(
+            replace(weighted_now.tasks[0], share=0.2),
+            replace(weighted_now.tasks[1], share=0.3),
+        ),
+    )
+    one = compare_toptasks(reweighed, raw_before)
+    assert one.order == "unweighted"
+    assert [(t.id, t.rank, t.share, t.rank_before) for t in one.tasks] == [
+        ("b", 1, 0.3, 1),
+        ("a", 2, 0.2, 2),
+    ]
+
+
+_shares = st.dictionaries(
+    st.sampled_from("abcdefgh"), st.floats(0.01, 1), min_size=1, max_size=8
+).map(lambda d: dict(sorted(d.items(), key=lambda item: -item[1])))
+
+
+@given(_shares, _shares)
+def test_every_task_of_either_run_is_listed_once_in_the_later_run_s_order(
+    now_shares: dict[str, float], before_shares: dict[str, float]
+) -> None:
+    base = _BASE
+    change = compare_toptasks(_result(base, now_shares), _result(base, before_shares))
+    ids = [t.id for t in change.tasks]
+    assert sorted(ids) == sorted(set(now_shares) | set(before_shares))
+    later = [t for t in change.tasks if t.rank is not None]
+    assert [t.rank for t in later] == list(range(1, len(now_shares) + 1))
+    assert change.tasks[: len(later)] == tuple(later)  # the dropped ones come last
+    for task in change.tasks:
+        if task.id in now_shares and task.id in before_shares:
+            assert task.change == now_shares[task.id] - before_shares[task.id]
+            assert task.moved == (task.rank_before or 0) - (task.rank or 0)
+        else:
+            assert task.change is None and task.moved is None
+
+
+def _fixture_base() -> TopTasks:
+    from needmap import load_study
+    from needmap.surveys import import_survey, load_mapping
+
+    study = load_study(SURVEY_FIXTURES / "study")
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "long.yaml", study)
+    tally = import_survey(mapping, SURVEY_FIXTURES / "exports" / "long.csv").tally
+    return _base(study, mapping, tally)
+
+
+_BASE = _fixture_base()
+
+
+def test_a_change_in_points_reads_without_a_sign_a_spreadsheet_would_take_for_a_formula() -> None:
+    up, down, same = points_cell(0.031, "en"), points_cell(-0.02, "nl"), points_cell(0.0, "en")
+    assert (up, down, same) == ("▲ 3.1", "▼ 2,0", "0.0")
+    assert (up.value, down.value, same.value) == (3.1, -2.0, 0.0)
+    assert up.excel_format == '"▲ "0.0;"▼ "0.0;0.0'
+
+
+_EARLIER_EXPORT = """respondent;group;task
+a1;desk;Book leave
+a1;desk;Find the phone list
+a2;desk;Book leave
+a3;desk;Claim expenses
+a4;field;Book leave
+a5;field;Find the phone list
+a6;field;Report a broken printer
+a7;office;Find a colleague, by name or expertise
+a8;office;Plan a meeting with lunch and projector
+a9;office;Book leave
+"""
+
+
+def _two_runs(tmp_path: Path) -> Path:
+    """The fixture study with its 2026 survey imported, and an earlier run of 2024 that
+    asked 'Find the phone list' where the later asks 'See the café menu'."""
+    root = cli_study(tmp_path)
+    earlier = (SURVEY_FIXTURES / "mappings" / "long.yaml").read_text(encoding="utf-8")
+    earlier = earlier.replace("id: toptasks", "id: toptasks-2024").replace("2026", "2024")
+    earlier = earlier.replace(
+        "{id: cafe, label: See the café menu, code: SQ006, needs: [canteen]}",
+        "{id: phones, label: Find the phone list, needs: [people-finder]}",
+    )
+    assert "phones" in earlier
+    (root / "surveys" / "toptasks-2024.yaml").write_text(earlier, encoding="utf-8")
+    export = tmp_path / "earlier.csv"
+    export.write_text(_EARLIER_EXPORT, encoding="utf-8")
+    result = runner.invoke(app, ["survey", "import", str(root), str(export), "-s", "toptasks-2024"])
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def test_cli_compares_the_later_survey_with_the_earlier(tmp_path: Path) -> None:
+    """Raw shares, hand-checked: in 2024 10 votes (leave 4, the phone list 2, the rest 1
+    each; ties ranked by label); in 2026 24 (leave 7, colleague 5, meeting 4, expenses 3,
+    printer 3, café 2; the one respondent outside the groups left out)."""
+    root = _two_runs(tmp_path)
+    result = runner.invoke(
+        app,
+        ["toptasks", str(root), "--compare", "toptasks-2024", "--unweighted", "--json"],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {k: data[k] for k in ("survey", "respondents", "order", "compared_with")} == {
+        "survey": "toptasks",
+        "respondents": 11,
+        "order": "unweighted",
+        "compared_with": {
+            "survey": "toptasks-2024",
+            "title": "Top tasks intranet 2024",
+            "respondents": 9,
+        },
+    }
+    assert [
+        (t["id"], t["rank"], t["share"], t["rank_before"], t["share_before"], t["change"])
+        for t in data["tasks"]
+    ] == [
+        ("leave", 1, 0.2917, 1, 0.4, -0.1083),
+        ("colleague", 2, 0.2083, 4, 0.1, 0.1083),
+        ("meeting", 3, 0.1667, 5, 0.1, 0.0667),
+        ("expense", 4, 0.125, 3, 0.1, 0.025),
+        ("printer", 5, 0.125, 6, 0.1, 0.025),
+        ("cafe", 6, 0.0833, None, None, None),
+        ("phones", None, None, 2, 0.2, None),
+    ]
+    printed = runner.invoke(
+        app,
+        ["toptasks", str(root), "--compare", "toptasks-2024", "--unweighted"],
+        env={"COLUMNS": "120"},
+    )
+    assert printed.exit_code == 0, printed.output
+    lines = printed.stdout.splitlines()
+    assert lines[0] == "Top tasks compared: Top tasks intranet 2026 against Top tasks intranet 2024"
+    assert " ".join(lines[1].split()) == "Rank Task Share Rank before Share before Change (points)"
+    assert lines[3].split() == ["1", "Book", "leave", "29.2%", "1", "40.0%", "▼", "10.8"]
+    assert lines[8].split() == ["6", "See", "the", "café", "menu", "8.3%", DASH, DASH, "new"]
+    assert lines[9].split() == [DASH, "Find", "the", "phone", "list", DASH, "2", "20.0%", "dropped"]
+    assert " ".join(lines[10:]) == (
+        "Top tasks intranet 2026: 11 respondents; Top tasks intranet 2024: 9 respondents; "
+        "unweighted shares. 1 task was not in the earlier survey (new). 1 task is not in the "
+        "later survey (dropped). The surveys' lists of tasks differ, so a share of one is of "
+        "other tasks than a share of the other: compare ranks and shares with care."
+    )
+
+
+def test_cli_writes_the_comparison_as_a_table_in_either_language(tmp_path: Path) -> None:
+    root = _two_runs(tmp_path)
+    args = ["toptasks", str(root), "--compare", "toptasks-2024", "--unweighted", "-l", "nl"]
+    for name in ("c.md", "c.csv", "c.xlsx", "c.json"):
+        result = runner.invoke(app, [*args, "--out", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+    markdown = (tmp_path / "c.md").read_text(encoding="utf-8")
+    assert markdown.startswith(
+        "# Toptaken vergeleken: Top tasks intranet 2026 tegenover Top tasks intranet 2024\n"
+    )
+    assert "| 1 | Book leave | 29,2% | 1 | 40,0% | ▼ 10,8 |" in markdown
+    csv = (tmp_path / "c.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert csv[0] == "Rang;Taak;Aandeel;Rang eerder;Aandeel eerder;Verschil (procentpunten)"
+    assert csv[-1] == f"{DASH};Find the phone list;{DASH};2;20,0%;vervallen"
+    sheet = load_workbook(tmp_path / "c.xlsx").active
+    assert sheet is not None and sheet.title == "Vergeleken"
+    header = [c.value for c in sheet[1]]
+    change = header.index("Verschil (procentpunten)") + 1
+    assert sheet.cell(row=2, column=change).value == -10.8  # a number, shown with its arrow
+    assert json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))["order"] == "unweighted"
+
+
+def test_cli_takes_the_only_other_survey_as_the_later_one(tmp_path: Path) -> None:
+    root = _two_runs(tmp_path)
+    later = runner.invoke(app, ["toptasks", str(root), "--compare", "toptasks-2024", "--json"])
+    assert later.exit_code == 0, later.output
+    assert json.loads(later.stdout)["survey"] == "toptasks"
+    # the other way round, given both, and the earlier survey by its mapping's file name
+    swapped = runner.invoke(
+        app, ["toptasks", str(root), "-s", "toptasks-2024", "--compare", "toptasks.yaml", "--json"]
+    )
+    assert swapped.exit_code == 0, swapped.output
+    assert json.loads(swapped.stdout)["compared_with"]["survey"] == "toptasks"
+    third = (root / "surveys" / "toptasks-2024.yaml").read_text(encoding="utf-8")
+    third = third.replace("id: toptasks-2024", "id: toptasks-2022").replace("2024", "2022")
+    (root / "surveys" / "toptasks-2022.yaml").write_text(third, encoding="utf-8")
+    shutil.copy(
+        root / "surveys" / "toptasks-2024.tally.json", root / "surveys" / "toptasks-2022.tally.json"
+    )
+    which = runner.invoke(app, ["toptasks", str(root), "--compare", "toptasks-2022"])
+    assert which.exit_code == 2
+    assert "the study has 3 survey mappings; say which" in which.stderr
+
+
+def test_cli_refuses_what_a_comparison_cannot_show(tmp_path: Path) -> None:
+    root = _two_runs(tmp_path)
+    base = ["toptasks", str(root), "--compare", "toptasks-2024"]
+    cases = {
+        ("--group", "desk"): "--compare compares the overall shares, not one group's",
+        ("--chart", "neck", "--out", "n.png"): "--compare writes a table, not a chart",
+        ("--out", str(tmp_path / "c.html")): "cannot write top tasks as '.html'",
+        ("-s", "toptasks-2024"): "--compare names the survey it would be compared with",
+    }
+    for extra, message in cases.items():
+        result = runner.invoke(app, [*base, *extra])
+        assert result.exit_code == 2, (extra, result.output)
+        assert message in result.stderr, (extra, result.stderr)
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "c.html").exists()
+    unknown = runner.invoke(app, ["toptasks", str(root), "--compare", "toptasks-2023"])
+    assert unknown.exit_code == 2 and "toptasks-2024" in unknown.stderr
+
+
+def test_the_table_of_a_comparison_without_new_or_dropped_tasks_has_one_note(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    base = _base(study, mapping, tally)
+    change = compare_toptasks(base, replace(base, survey="old", title="Old"))
+    table = build_change(change, "en")
+    assert all(row[-1] == "0.0" for row in table.rows)
+    assert table.notes == (
+        "Top tasks intranet 2026: 11 respondents; Old: 11 respondents; unweighted shares.",
+    )
