@@ -240,7 +240,7 @@ def _compare_alone(group: str | None, chart: str | None) -> None:
     if chart is not None:
         raise UsageError.single(
             "--compare writes a table, not a chart",
-            hint="leave out --chart; --out takes .md, .csv, .xlsx or .json",
+            hint="leave out --chart; --out takes .html, .pdf, .md, .csv, .xlsx or .json",
         )
 
 
@@ -258,8 +258,7 @@ def _print_compared(
     from needmap.errors import UsageError
     from needmap.model.toptasks import analyse_toptasks
     from needmap.model.toptasks_change import compare_toptasks
-    from needmap.reports.toptasks_change import build_change, change_to_json
-    from needmap.reports.toptasks_table import write_ranking
+    from needmap.reports.toptasks_change import build_change, change_to_json, write_change
     from needmap.surveys import imported_surveys, load_survey
 
     earlier = load_survey(study, compare)
@@ -280,11 +279,11 @@ def _print_compared(
     if as_json:
         emit_json(change_to_json(change), out)
         return
-    table = build_change(change, study.settings.language)
     if out is not None:
-        write_ranking([table], out, hint="use .md, .csv or .xlsx for a table, .json for the JSON")
+        write_change(change, study.settings.language, study.settings.organisation, out)
         new_console().print(f"wrote {out}")
         return
+    table = build_change(change, study.settings.language)
     console = new_console()
     print_ranking(console, table, top)
     for note in table.notes:

@@ -1,19 +1,24 @@
 """Two runs of a top-task survey side by side (``needmap toptasks --compare``): a ranking
-table, which the terminal, Markdown, CSV and XLSX show as they show the ranking, and JSON.
+table, which the terminal, Markdown, CSV, XLSX and the page (HTML, PDF) show as they show
+the ranking, and JSON.
 
 Only overall shares are compared, so no group's figures appear.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from needmap.fileio import write_bytes_atomic
 from needmap.model.toptasks_change import TaskChange, TopTasksChange
 from needmap.reports.i18n import Language, format_count, format_decimal, labels, number_key
+from needmap.reports.jinja import render_report
+from needmap.reports.pdf import page_bytes
 from needmap.reports.sheet_cells import SheetNumber, percent_cell, whole_cell
-from needmap.reports.toptasks_table import RankingTable
+from needmap.reports.toptasks_table import RankingTable, write_ranking
 
-__all__ = ["build_change", "change_to_json", "points_cell"]
+__all__ = ["build_change", "change_to_json", "points_cell", "render_change_page", "write_change"]
 
 _NOT_ASKED = "\u2013"
 """The rank and share of a task in the run that did not ask it."""
@@ -127,3 +132,29 @@ def change_to_json(change: TopTasksChange) -> dict[str, Any]:
             for task in change.tasks
         ],
     }
+
+
+def render_change_page(change: TopTasksChange, language: Language, organisation: str) -> str:
+    """The comparison as a page: its notes, then the table."""
+    table = build_change(change, language)
+    return render_report(
+        "toptasks_change.html.j2",
+        language=language,
+        title=table.title,
+        organisation=organisation,
+        table=table,
+    )
+
+
+def write_change(change: TopTasksChange, language: Language, organisation: str, path: Path) -> None:
+    """Write the comparison as the suffix asks: a page (.html, .pdf) or a table (.md,
+    .csv, .xlsx); atomically."""
+    if path.suffix.lower() in (".html", ".pdf"):
+        page = render_change_page(change, language, organisation)
+        write_bytes_atomic(path, page_bytes(page, path.suffix))
+        return
+    write_ranking(
+        [build_change(change, language)],
+        path,
+        hint="use .html or .pdf for a page, .md, .csv or .xlsx for a table, .json for the JSON",
+    )

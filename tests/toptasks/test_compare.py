@@ -20,6 +20,7 @@ from needmap.reports.toptasks_change import build_change, points_cell
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tally import Tally
 from tests.conftest import SURVEY_FIXTURES
+from tests.test_accessibility import _Page
 from tests.toptasks.conftest import cli_study, runner
 
 DASH = "\u2013"
@@ -234,7 +235,7 @@ def test_cli_compares_the_later_survey_with_the_earlier(tmp_path: Path) -> None:
 def test_cli_writes_the_comparison_as_a_table_in_either_language(tmp_path: Path) -> None:
     root = _two_runs(tmp_path)
     args = ["toptasks", str(root), "--compare", "toptasks-2024", "--unweighted", "-l", "nl"]
-    for name in ("c.md", "c.csv", "c.xlsx", "c.json"):
+    for name in ("c.md", "c.csv", "c.xlsx", "c.json", "c.html"):
         result = runner.invoke(app, [*args, "--out", str(tmp_path / name)])
         assert result.exit_code == 0, result.output
     markdown = (tmp_path / "c.md").read_text(encoding="utf-8")
@@ -251,6 +252,14 @@ def test_cli_writes_the_comparison_as_a_table_in_either_language(tmp_path: Path)
     change = header.index("Verschil (procentpunten)") + 1
     assert sheet.cell(row=2, column=change).value == -10.8  # a number, shown with its arrow
     assert json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))["order"] == "unweighted"
+    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    read = _Page()
+    read.feed(page)  # as the reports' accessibility checks read them
+    assert read.headings == [
+        "Toptaken vergeleken: Top tasks intranet 2026 tegenover Top tasks intranet 2024"
+    ]
+    assert '<html lang="nl"' in page and "<strong>Top tasks intranet 2026: 11 respondenten;" in page
+    assert '<th scope="row">Find the phone list</th>' in page and ">vervallen</td>" in page
 
 
 def test_cli_takes_the_only_other_survey_as_the_later_one(tmp_path: Path) -> None:
@@ -281,7 +290,7 @@ def test_cli_refuses_what_a_comparison_cannot_show(tmp_path: Path) -> None:
     cases = {
         ("--group", "desk"): "--compare compares the overall shares, not one group's",
         ("--chart", "neck", "--out", "n.png"): "--compare writes a table, not a chart",
-        ("--out", str(tmp_path / "c.html")): "cannot write top tasks as '.html'",
+        ("--out", str(tmp_path / "c.png")): "cannot write top tasks as '.png'",
         ("-s", "toptasks-2024"): "--compare names the survey it would be compared with",
     }
     for extra, message in cases.items():
@@ -289,7 +298,7 @@ def test_cli_refuses_what_a_comparison_cannot_show(tmp_path: Path) -> None:
         assert result.exit_code == 2, (extra, result.output)
         assert message in result.stderr, (extra, result.stderr)
         assert "Traceback" not in result.stderr
-    assert not (tmp_path / "c.html").exists()
+    assert not (tmp_path / "c.png").exists()
     unknown = runner.invoke(app, ["toptasks", str(root), "--compare", "toptasks-2023"])
     assert unknown.exit_code == 2 and "toptasks-2024" in unknown.stderr
 
