@@ -41,13 +41,6 @@ class TaskChange:
             return None
         return self.share - self.share_before
 
-    @property
-    def moved(self) -> int | None:
-        """Places up the ranking (negative: down); None for a task only one run asked."""
-        if self.rank is None or self.rank_before is None:
-            return None
-        return self.rank_before - self.rank
-
 
 @dataclass(frozen=True, slots=True)
 class TopTasksChange:
