@@ -202,7 +202,7 @@ def toptasks(
 
     share = share_of(coverage, "--coverage", _COVERAGE)
     if compare is not None:
-        _compare_alone(group, chart)
+        _compare_alone(group, chart, coverage)
     drawn = _chart_drawn(chart, out, folder)
     study = study_at(folder, language, out=out)
     as_json = as_json or (out is not None and out.suffix.lower() == ".json")
@@ -227,9 +227,9 @@ def toptasks(
     _print_toptasks(result, language, top)
 
 
-def _compare_alone(group: str | None, chart: str | None) -> None:
+def _compare_alone(group: str | None, chart: str | None, coverage: str) -> None:
     """Refuse what ``--compare`` cannot show, before the study is read: it compares the
-    overall shares in a table, not a group's ranking or a chart."""
+    overall shares in a table, not a group's ranking, a chart or a coverage set."""
     from needmap.errors import UsageError
 
     if group is not None:
@@ -241,6 +241,11 @@ def _compare_alone(group: str | None, chart: str | None) -> None:
         raise UsageError.single(
             "--compare writes a table, not a chart",
             hint="leave out --chart; --out takes .html, .pdf, .md, .csv, .xlsx or .json",
+        )
+    if coverage != _COVERAGE:
+        raise UsageError.single(
+            "--compare compares ranks and shares, not coverage sets",
+            hint="leave out --coverage, or leave out --compare for the coverage set",
         )
 
 

@@ -290,6 +290,7 @@ def test_cli_refuses_what_a_comparison_cannot_show(tmp_path: Path) -> None:
     cases = {
         ("--group", "desk"): "--compare compares the overall shares, not one group's",
         ("--chart", "neck", "--out", "n.png"): "--compare writes a table, not a chart",
+        ("--coverage", "80%"): "--compare compares ranks and shares, not coverage sets",
         ("--out", str(tmp_path / "c.png")): "cannot write top tasks as '.png'",
         ("-s", "toptasks-2024"): "--compare names the survey it would be compared with",
     }
