@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -314,3 +315,18 @@ def test_the_table_of_a_comparison_without_new_or_dropped_tasks_has_one_note(
     assert table.notes == (
         "Top tasks intranet 2026: 11 respondents; Old: 11 respondents; unweighted shares.",
     )
+
+
+def test_json_golden(tmp_path: Path, golden: Callable[[str, str], None]) -> None:
+    """The stable JSON of docs/json-output.md, every key, weighted as both runs are. By
+    hand for 2024: three respondents a group, headcounts 10, 30 and 60, so weights 0.3, 0.9
+    and 1.8; weighted votes 0.3 x 4 + 0.9 x 3 + 1.8 x 3 = 9.3, of which leave has
+    0.3 x 2 + 0.9 + 1.8 = 3.3 (0.3548) and meeting 1.8 (0.1935)."""
+    root = _two_runs(tmp_path)
+    result = runner.invoke(app, ["toptasks", str(root), "--compare", "toptasks-2024", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["order"] == "weighted"
+    before = {t["id"]: t["share_before"] for t in data["tasks"]}
+    assert (before["leave"], before["meeting"]) == (0.3548, 0.1935)
+    golden("toptasks-compare-fixture.json", result.stdout)
