@@ -67,8 +67,8 @@ runner = CliRunner()
         (
             ["toptasks", "gem", "-j"],
             "-j: not an option of needmap toptasks\n"
-            "    hint: its options are --survey, --group, --weighted, --coverage, --top, --json "
-            "and 4 more (needmap toptasks -h says what each does)",
+            "    hint: its options are --survey, --compare, --group, --weighted, --coverage, "
+            "--top and 4 more (needmap toptasks -h says what each does)",
         ),
         (
             ["validate", "gem", "--all"],

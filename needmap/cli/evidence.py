@@ -131,6 +131,17 @@ _COVERAGE = "0.75"
 def toptasks(
     folder: StudyDir,
     survey: ImportedSurveyId = None,
+    compare: Annotated[
+        str | None,
+        typer.Option(
+            "--compare",
+            metavar="<id>",
+            help="Compare with an earlier survey of the study (its id or its mapping's file "
+            "name): each task's rank and share in both, and the change. The later survey is "
+            "--survey's, or the only other one imported.",
+            show_default=False,
+        ),
+    ] = None,
     group: Annotated[
         str | None,
         typer.Option(
@@ -182,17 +193,6 @@ def toptasks(
         ),
     ] = None,
     language: LanguageOption = None,
-    compare: Annotated[
-        str | None,
-        typer.Option(
-            "--compare",
-            metavar="<id>",
-            help="Compare with an earlier survey of the study (its id or its mapping's file "
-            "name): each task's rank and share in both, and the change. The later survey is "
-            "--survey's, or the only other one imported.",
-            show_default=False,
-        ),
-    ] = None,
 ) -> None:
     """Top-task results: shares, the long neck, the coverage set, weights and group rankings;
     or, with --compare, how the tasks moved since an earlier survey."""
