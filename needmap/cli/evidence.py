@@ -260,23 +260,12 @@ def _print_compared(
 ) -> None:
     """``toptasks --compare``: the later survey (``survey``, or the only other one
     imported) beside the earlier one, printed or written."""
-    from needmap.errors import UsageError
     from needmap.model.toptasks import analyse_toptasks
     from needmap.model.toptasks_change import compare_toptasks
     from needmap.reports.toptasks_change import build_change, change_to_json, write_change
-    from needmap.surveys import imported_surveys, load_survey
+    from needmap.surveys import surveys_compared
 
-    earlier = load_survey(study, compare)
-    if survey is None:
-        others = [(m, t) for m, t in imported_surveys(study) if m.id != earlier[0].id]
-        later = others[0] if len(others) == 1 else load_survey(study, None)
-    else:
-        later = load_survey(study, survey)
-    if later[0].id == earlier[0].id:
-        raise UsageError.single(
-            f"--compare names the survey it would be compared with: '{compare}'",
-            hint="give --compare the earlier survey and --survey the later one",
-        )
+    later, earlier = surveys_compared(study, survey, compare)
     change = compare_toptasks(
         analyse_toptasks(study, *later, weighted=weighted),
         analyse_toptasks(study, *earlier, weighted=weighted),

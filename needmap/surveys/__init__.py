@@ -1,6 +1,6 @@
 """Evidence: top-task survey mappings, their import and tallies; interview notes; search logs."""
 
-from needmap.surveys.catalog import find_mapping, imported_surveys, load_survey
+from needmap.surveys.catalog import find_mapping, imported_surveys, load_survey, surveys_compared
 from needmap.surveys.importer import ImportResult, import_survey
 from needmap.surveys.inputs import refuse_overwriting_inputs
 from needmap.surveys.interviews import Interview, check_interviews, load_interviews
@@ -25,6 +25,7 @@ __all__ = [
     "load_survey",
     "read_tally",
     "refuse_overwriting_inputs",
+    "surveys_compared",
     "tally_path",
     "write_tally",
 ]

@@ -241,6 +241,25 @@ def load_survey(study: Study, survey: str | None = None) -> tuple[SurveyMapping,
     return mapping, _shown_tally(study, mapping)
 
 
+def surveys_compared(
+    study: Study, later: str | None, earlier: str
+) -> tuple[tuple[SurveyMapping, Tally], tuple[SurveyMapping, Tally]]:
+    """Two imported runs of a survey to compare: ``later`` (an id or file name; None: the
+    only other survey imported) and ``earlier``, each as :func:`load_survey` gives it."""
+    before = load_survey(study, earlier)
+    if later is None:
+        others = [s for s in imported_surveys(study) if s[0].id != before[0].id]
+        after = others[0] if len(others) == 1 else load_survey(study)
+    else:
+        after = load_survey(study, later)
+    if after[0].id == before[0].id:
+        raise UsageError.single(
+            f"--compare names the survey it would be compared with: '{earlier}'",
+            hint="give --compare the earlier survey and --survey the later one",
+        )
+    return after, before
+
+
 def imported_surveys(study: Study) -> list[tuple[SurveyMapping, Tally]]:
     """Every survey of the study that has been imported, with its tally, in file order.
 
