@@ -24,6 +24,7 @@ _EXPORTS = {
     "write_schemas": "needmap.scaffold",
     "analyse_overlap": "needmap.model.analysis",
     "analyse_toptasks": "needmap.model.toptasks",
+    "compare_toptasks": "needmap.model.toptasks_change",
     "build_personas": "needmap.model.personas",
     "analyse_interviews": "needmap.model.interviews",
     "load_interviews": "needmap.surveys.interviews",
@@ -54,6 +55,7 @@ __all__ = [
     "build_demo",
     "build_personas",
     "check_study",
+    "compare_toptasks",
     "import_survey",
     "init_study",
     "list_templates",
@@ -79,6 +81,7 @@ if TYPE_CHECKING:
     from needmap.model.roadmap import plan_roadmap
     from needmap.model.searches import analyse_searches
     from needmap.model.toptasks import analyse_toptasks
+    from needmap.model.toptasks_change import compare_toptasks
     from needmap.personas.loader import load_study
     from needmap.personas.study import Study
     from needmap.reports.interviews_report import study_interviews
