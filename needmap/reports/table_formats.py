@@ -37,6 +37,7 @@ __all__ = [
     "csv_text",
     "finish_sheet",
     "json_bytes",
+    "json_share",
     "markdown_cell",
     "neutralise_cell",
     "note_columns",
@@ -170,6 +171,12 @@ def json_bytes(data: Any) -> bytes:
     """The JSON a report file holds: indented, accented letters as written, UTF-8, ending
     in a line break."""
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def json_share(value: float | None) -> float | None:
+    """A share (or a weight) as the JSON outputs give it: four decimals, enough for a
+    tenth of a percent and no float noise (0.30000000000000004); None stays None."""
+    return None if value is None else round(value, 4)
 
 
 def _one_of(suffixes: list[str]) -> str:

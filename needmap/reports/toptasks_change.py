@@ -16,6 +16,7 @@ from needmap.reports.i18n import Language, format_count, format_decimal, labels,
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
 from needmap.reports.sheet_cells import SheetNumber, percent_cell, whole_cell
+from needmap.reports.table_formats import json_share
 from needmap.reports.toptasks_table import RankingTable, write_ranking
 
 __all__ = ["build_change", "change_to_json", "points_cell", "render_change_page", "write_change"]
@@ -106,9 +107,6 @@ def build_change(change: TopTasksChange, language: Language) -> RankingTable:
 def change_to_json(change: TopTasksChange) -> dict[str, Any]:
     """The stable JSON of ``needmap toptasks --compare ID --json`` (docs/json-output.md)."""
 
-    def r4(value: float | None) -> float | None:
-        return None if value is None else round(value, 4)
-
     return {
         "survey": change.survey,
         "title": change.title,
@@ -124,10 +122,10 @@ def change_to_json(change: TopTasksChange) -> dict[str, Any]:
                 "id": task.id,
                 "label": task.label,
                 "rank": task.rank,
-                "share": r4(task.share),
+                "share": json_share(task.share),
                 "rank_before": task.rank_before,
-                "share_before": r4(task.share_before),
-                "change": r4(task.change),
+                "share_before": json_share(task.share_before),
+                "change": json_share(task.change),
             }
             for task in change.tasks
         ],

@@ -34,6 +34,7 @@ from needmap.reports.table_formats import (
     csv_bytes,
     csv_text,
     finish_sheet,
+    json_share,
     markdown_cell,
     note_columns,
     put_text,
@@ -545,9 +546,6 @@ def group_ranking_to_json(result: TopTasks, group: GroupBreakdown) -> dict[str, 
 def toptasks_to_json(result: TopTasks) -> dict[str, Any]:
     """The stable JSON of ``needmap toptasks --json`` (docs/json-output.md)."""
 
-    def r4(value: float | None) -> float | None:
-        return None if value is None else round(value, 4)
-
     return {
         "survey": result.survey,
         "title": result.title,
@@ -556,7 +554,7 @@ def toptasks_to_json(result: TopTasks) -> dict[str, Any]:
         "votes": result.votes,
         "coverage": {"target": result.coverage_target, "tasks": list(result.coverage)},
         "neck": list(result.neck),
-        "weights": {g: r4(w) for g, w in result.weights.items()},
+        "weights": {g: json_share(w) for g, w in result.weights.items()},
         "weighting_note": "; ".join(note_text(note, "en") for note in result.notes),
         "min_group_size": result.min_group_size,
         "tasks": [
@@ -565,9 +563,9 @@ def toptasks_to_json(result: TopTasks) -> dict[str, Any]:
                 "label": t.label,
                 "rank": t.rank,
                 "votes": t.votes,
-                "share": r4(t.share),
-                "weighted_share": r4(t.weighted_share),
-                "cumulative": r4(c),
+                "share": json_share(t.share),
+                "weighted_share": json_share(t.weighted_share),
+                "cumulative": json_share(c),
             }
             for t, c in zip(result.tasks, result.cumulative, strict=True)
         ],
@@ -577,12 +575,17 @@ def toptasks_to_json(result: TopTasks) -> dict[str, Any]:
                 "name": g.name,
                 "suppressed": g.suppressed,
                 "respondents": g.respondents,
-                "shares": {t: r4(s) for t, s in g.shares.items()},
+                "shares": {t: json_share(s) for t, s in g.shares.items()},
             }
             for g in result.groups
         ],
         "disagreements": [
-            {"task": d.task, "spread": r4(d.spread), "highest": d.highest, "lowest": d.lowest}
+            {
+                "task": d.task,
+                "spread": json_share(d.spread),
+                "highest": d.highest,
+                "lowest": d.lowest,
+            }
             for d in result.disagreements[:10]
         ],
         "needs": [
@@ -591,8 +594,8 @@ def toptasks_to_json(result: TopTasks) -> dict[str, Any]:
                 "title": e.title,
                 "tasks": list(e.tasks),
                 "votes": e.votes,
-                "share": r4(e.share),
-                "weighted_share": r4(e.weighted_share),
+                "share": json_share(e.share),
+                "weighted_share": json_share(e.weighted_share),
             }
             for e in result.needs
         ],
