@@ -670,3 +670,12 @@ def test_groups_over_their_headcount_come_in_the_study_s_order(study: Study, tal
         (["desk"], 11),
         (["office"], 70),
     ]
+    # one respondent of a group of nobody (a headcount of 0) is one too many
+    closed = replace(
+        study,
+        groups=tuple(
+            g.model_copy(update={"headcount": 0}) if g.id == "field" else g for g in study.groups
+        ),
+    )
+    lone = replace(tally, respondents={"field": 1})
+    assert [([g.id for g in gs], n) for gs, n in over_headcount(closed, lone)] == [(["field"], 1)]

@@ -800,6 +800,11 @@ def test_validate_warns_about_a_tally_no_mapping_names(tmp_path: Path) -> None:
         "ids now: toptasks-2026",
     ]
     assert runner.invoke(app, ["validate", str(root), "--strict"]).exit_code == 2
+    other = root / "surveys" / "pulse.yaml"
+    other.write_text(mapping.read_text().replace("id: toptasks-2026", "id: pulse"))
+    both = runner.invoke(app, ["validate", str(root)])
+    assert both.stderr.splitlines()[1].endswith("ids now: pulse, toptasks-2026")
+    other.unlink()
     orphan.unlink()
     assert runner.invoke(app, ["validate", str(root)]).stderr == ""
 
