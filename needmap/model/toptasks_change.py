@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from needmap.model.ordering import reading_order
 from needmap.model.toptasks import Order, TaskResult, TopTasks
 
 __all__ = ["TaskChange", "TopTasksChange", "common_order", "compare_toptasks"]
@@ -75,8 +76,9 @@ def common_order(now: TopTasks, before: TopTasks) -> Order:
 
 def _ranked(result: TopTasks, order: Order) -> dict[str, tuple[int, float]]:
     """Each task's rank and share in ``order``: the analysis's own ranks where it is in
-    that order; for a weighted analysis compared raw, ranked again by raw share (ties as
-    the analysis orders them)."""
+    that order; for a weighted analysis compared raw, ranked again by raw share, equal
+    shares as a reader files their labels (as
+    :func:`~needmap.model.toptasks.analyse_toptasks` ranks them)."""
 
     def share(task: TaskResult) -> float:
         if order == "weighted" and task.weighted_share is not None:
@@ -85,7 +87,7 @@ def _ranked(result: TopTasks, order: Order) -> dict[str, tuple[int, float]]:
 
     if result.order == order:
         return {t.id: (t.rank, share(t)) for t in result.tasks}
-    ranked = sorted(result.tasks, key=lambda t: -share(t))  # stable: ties keep their order
+    ranked = sorted(result.tasks, key=lambda t: (-share(t), reading_order(t.label), t.label, t.id))
     return {t.id: (rank, share(t)) for rank, t in enumerate(ranked, start=1)}
 
 

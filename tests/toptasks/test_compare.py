@@ -101,6 +101,18 @@ def test_weighted_shares_are_compared_only_when_both_runs_have_them(
         ("b", 1, 0.3, 1),
         ("a", 2, 0.2, 2),
     ]
+    # equal raw shares rank as a reader files the labels (A before B), as the analysis does
+    tied = replace(
+        weighted_now,
+        tasks=tuple(
+            replace(t, share=0.25, label=label)
+            for t, label in zip(weighted_now.tasks, ("Task 10", "Task 9"), strict=True)
+        ),
+    )
+    assert [(t.label, t.rank) for t in compare_toptasks(tied, raw_before).tasks] == [
+        ("Task 9", 1),
+        ("Task 10", 2),
+    ]
 
 
 _shares = st.dictionaries(
