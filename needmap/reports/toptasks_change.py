@@ -106,7 +106,6 @@ def build_change(change: TopTasksChange, language: Language) -> RankingTable:
 
 def change_to_json(change: TopTasksChange) -> dict[str, Any]:
     """The stable JSON of ``needmap toptasks --compare ID --json`` (docs/json-output.md)."""
-
     return {
         "survey": change.survey,
         "title": change.title,

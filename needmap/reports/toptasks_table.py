@@ -545,7 +545,6 @@ def group_ranking_to_json(result: TopTasks, group: GroupBreakdown) -> dict[str, 
 
 def toptasks_to_json(result: TopTasks) -> dict[str, Any]:
     """The stable JSON of ``needmap toptasks --json`` (docs/json-output.md)."""
-
     return {
         "survey": result.survey,
         "title": result.title,
