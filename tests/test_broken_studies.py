@@ -446,6 +446,24 @@ CASES = [
         "did you mean 'should'?",
     ),
     Case(
+        "importance-as-a-list",
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n"
+            "    groups: {desk: [must], field: could}\n"
+        ),
+        ["needs.yaml:5:20: needs[0].groups.desk: expected one value, found a list"],
+        "write it without the brackets: must",
+    ),
+    Case(
+        "importance-as-a-mapping",
+        _needs(
+            "  - id: search\n    title: Search\n    kind: function\n"
+            "    groups: {desk: {level: must}}\n"
+        ),
+        ["needs.yaml:5:20: needs[0].groups.desk: expected one value, found a mapping"],
+        "write one of: must, should, could",
+    ),
+    Case(
         "importance-with-no-likeness",
         _needs(
             "  - id: search\n    title: Search\n    kind: function\n"
@@ -1519,8 +1537,8 @@ def test_weights_and_points_may_be_fractions(make_study: StudyMaker) -> None:
                 "  - {id: a, title: A, kind: content, groups: {desk: {x: 1}}}\n",
                 "personas.yaml": None,
             },
-            "needs.yaml:2:53: needs[0].groups.desk: '{'x': 1}' is not allowed here",
-            "use one of: must, should, could",
+            "needs.yaml:2:53: needs[0].groups.desk: expected one value, found a mapping",
+            "write one of: must, should, could",
         ),
         (
             {

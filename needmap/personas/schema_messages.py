@@ -186,6 +186,10 @@ def _describe(detail: ErrorDetails, plain_text: str | None) -> tuple[str, str]:
         return message, _type_hint(kind, given, place, plain_text)
     if kind == "literal_error" and given is None:
         return _empty_choice(ctx.get("expected", ""), detail["loc"][-1] if detail["loc"] else "")
+    if kind == "literal_error" and isinstance(given, list | dict):
+        return f"expected one value, found {_shown(given)}", _one_value_hint(
+            given, ctx.get("expected", "")
+        )
     if kind == "literal_error":
         return f"'{given}' is not allowed here", _literal_hint(given, ctx.get("expected", ""))
     if kind == "string_pattern_mismatch":
@@ -265,6 +269,15 @@ def _empty_choice(expected: str, place: str | int) -> tuple[str, str]:
     options = _literal_options(expected)
     message = f"expected {', '.join(options[:-1])} or {options[-1]}, found an empty value"
     return message, f"write one of {', '.join(options)} after '{place}:'"
+
+
+def _one_value_hint(given: list[Any] | dict[Any, Any], expected: str) -> str:
+    """For a list or a mapping where one of a few values belongs (``managers: [must]``):
+    the one allowed value of a list of one, written bare; else the values allowed."""
+    options = _literal_options(expected)
+    if isinstance(given, list) and len(given) == 1 and str(given[0]) in options:
+        return f"write it without the brackets: {given[0]}"
+    return "write one of: " + ", ".join(options)
 
 
 def _literal_hint(given: Any, expected: str) -> str:
