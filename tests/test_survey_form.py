@@ -260,8 +260,10 @@ def test_a_survey_in_two_languages_lists_each_task_s_translation(
     page = render_form_page(form)
     assert f'<li><span class="meta">{first.label}</span> Rooster bekijken</li>' in page
     assert page.index('<ul class="options several">') < page.index('<ul class="options also">')
-    # a form without other texts says nothing of them
+    # a form without other texts says nothing of them, nor does LimeSurvey's, read by code
     assert "Other texts" not in form_to_text(_form(care)) + render_form_page(_form(care))
+    coded = mapping.model_copy(update={"tasks": tasks, "layout": "limesurvey"})
+    assert form_text(_form(care, coded)).questions[1].also == ()
     root = tmp_path / "study"
     shutil.copytree(care, root)
     mapping_file = root / "surveys" / "toptasks.yaml"

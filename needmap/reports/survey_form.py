@@ -141,7 +141,8 @@ class FormQuestion:
     also_label: str = ""
     also: tuple[str, ...] = ()
     """The tasks' other texts (``also``), each after its task's label and a tab: a
-    translation to type into a form in two languages, which the import must read too."""
+    translation to type into a form in two languages, which the import must read too
+    (none for LimeSurvey, whose export the import reads by the tasks' codes)."""
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,8 @@ def form_text(form: SurveyForm) -> FormText:
         f"{task.code}\t{task.label}" if limesurvey and task.code else task.label
         for task in form.tasks
     )
-    also = tuple(f"{task.label}\t{text}" for task in form.tasks for text in task.also)
+    # LimeSurvey's columns are read by code in every language: no other text counts there
+    also = () if limesurvey else tuple(f"{t.label}\t{text}" for t in form.tasks for text in t.also)
     answers = form.group_answers
     if form.answer_texts:
         answers = tuple(f"{a}\t{t}" for a, t in zip(answers, form.answer_texts, strict=True))
