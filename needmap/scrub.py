@@ -7,13 +7,13 @@ reports show the consultant's text whole. In both, e-mail addresses (also writte
 ``name(at)domain``), phone numbers, IBANs (in any case), long digit runs and citizen service
 numbers written in groups (``123.456.782``), Dutch postcodes, street addresses, names
 after a title (``mevrouw Jansen``, ``Mr Smith``; a common surname typed in lower case too:
-``mevrouw jansen``), common first names with the surname
-that follows (``Piet``, ``Fatima el Amrani``, see :mod:`needmap.first_names`; typed in lower
-case, with that surname only: ``jan de vries``, ``marieke van hr``) and surnames alone
-(``collega Van den Berg``, ``De Vries``, see :mod:`needmap.surnames`) are replaced by a
-label. A rarer surname alone or a rare first name cannot be recognised reliably;
-shortening limits how much of them can show in a message. The organisation's own name
-may be a family's (``Van Dijk Installatietechniek``): texts of a study keep it.
+``mevrouw jansen``), common first names with the surname that follows (``Piet``, ``Fatima
+el Amrani``, see :mod:`needmap.first_names`; typed in lower case, with that surname only:
+``jan de vries``, ``marieke van hr``) and surnames alone (``collega Van den Berg``, ``De
+Vries``, see :mod:`needmap.surnames`) are replaced by a label. A rarer surname alone or a
+rare first name cannot be recognised reliably; shortening limits how much of them can show
+in a message. The organisation's own name may be a family's (``Van Dijk
+Installatietechniek``): texts of a study keep it.
 
 Libraries that find personal data (scrubadub, presidio) bring machine-learning stacks and
 language models for English; for quoting a cell in a message, these patterns do.
@@ -22,7 +22,7 @@ language models for English; for quoting a cell in a message, these patterns do.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from needmap.first_names import FIRST_NAMES, NAMED_AFTER, NAMES_THAT_ARE_WORDS
 from needmap.surnames import SURNAMES, SURNAMES_THAT_ARE_PHRASES, SURNAMES_THAT_ARE_WORDS
@@ -339,16 +339,19 @@ def _replace_first_names(
     return "".join(pieces) + text[done:], True, passed_over
 
 
-def _replace_titled_surnames(text: str, label: str) -> tuple[str, bool]:
-    """``text`` with each common surname typed in lower case after a title put, with its
-    title, as ``label`` ("mevrouw jansen", "dhr. de vries"), and whether there was any.
-    Any other word after a title stays: "de mevrouw van de receptie" names no one."""
+def _labelled(
+    text: str,
+    matches: Iterable[re.Match[str]],
+    end_of: Callable[[re.Match[str]], int | None],
+    label: str,
+) -> tuple[str, bool]:
+    """``text`` with each span from a match to where ``end_of`` says it ends (None: no
+    span there) put as ``label``, and whether there was any; a match inside an earlier
+    span is passed over."""
     pieces: list[str] = []
     done = 0
-    for match in _TITLE.finditer(text):
-        if match.start() < done:
-            continue
-        end = _typed_surname_end(text, match.end(), [])
+    for match in matches:
+        end = None if match.start() < done else end_of(match)
         if end is not None:
             pieces += [text[done : match.start()], label]
             done = end
@@ -357,33 +360,35 @@ def _replace_titled_surnames(text: str, label: str) -> tuple[str, bool]:
     return "".join(pieces) + text[done:], True
 
 
+def _replace_titled_surnames(text: str, label: str) -> tuple[str, bool]:
+    """``text`` with each common surname typed in lower case after a title put, with its
+    title, as ``label`` ("mevrouw jansen", "dhr. de vries"), and whether there was any.
+    Any other word after a title stays: "de mevrouw van de receptie" names no one."""
+    return _labelled(
+        text, _TITLE.finditer(text), lambda title: _typed_surname_end(text, title.end(), []), label
+    )
+
+
 def _replace_typed_names(text: str, label: str, keep: Collection[str]) -> tuple[str, bool]:
     """``text`` with each given name typed in lower case and the surname after it put as
     ``label`` (``jan de vries``, ``fatima el amrani``), and whether there was any. A name
     alone stays: in lower case, too many are words too ("mats", "roger", "lily"). So does
     a name of ``keep`` and a building's name (``johan de witt college``)."""
     kept = {word.casefold() for word in keep}
-    pieces: list[str] = []
-    done = 0
-    for match in _LOWER_CASE_WORD.finditer(text):
-        if match.start() < done or not match[0].islower():
-            continue
+
+    def name_end(match: re.Match[str]) -> int | None:
         parts = [part.capitalize() for part in _bare(match[0]).split("-")]
-        if not all(part in FIRST_NAMES for part in parts):
-            continue
+        if not match[0].islower() or not all(part in FIRST_NAMES for part in parts):
+            return None
         end = _typed_surname_end(text, match.end(), parts, after_a_particle=True)
-        if end is None:
-            continue
-        after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        after = _WORD.match(text, end + 1) if end and text[end : end + 1] == " " else None
         if kept.issuperset(part.casefold() for part in parts) or (
             after is not None and after[0].capitalize() in NAMED_AFTER
         ):
-            continue
-        pieces += [text[done : match.start()], label]
-        done = end
-    if not pieces:
-        return text, False
-    return "".join(pieces) + text[done:], True
+            return None
+        return end
+
+    return _labelled(text, _LOWER_CASE_WORD.finditer(text), name_end, label)
 
 
 def _surname_at(text: str, match: re.Match[str], keep: Collection[str]) -> tuple[int, bool]:
