@@ -273,15 +273,28 @@ def _surname_end(text: str, end: int, parts: list[str]) -> int:
     return surname.end()
 
 
+_VAN_BEFORE = re.compile(r"(?<![\w'\u2019.@/&+-])Van(?: (?:der|den|de|het|'t))? $")
+"""A capitalised ``Van`` (and its article) right before a word: that word is a surname."""
+
+
+def _after_a_van(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a capitalised ``Van`` that does not start a
+    sentence: a surname alone (``Van Jim``), not a first name ("Van Jim kreeg ik het" is
+    "from Jim")."""
+    van = _VAN_BEFORE.search(text, max(0, start - 12), start)
+    return van is not None and not _starts_sentence(text, van.start())
+
+
 def _name_at(text: str, match: re.Match[str], keep: Collection[str]) -> tuple[int, bool] | None:
     """The name that starts with ``match``: where it ends (surname included) and whether it
     is a person's, to scrub. A name of ``keep`` (every part of it: a persona ``Anne`` keeps
     no ``Anne-Marie``) or of a firm or building (``Albert Heijn``, ``Johan de Witt
     College``) is not, and its words are passed over whole. None if ``match`` is no name:
-    not a known first name, one before a date or a count (``Jan 5``, ``Max 5``), or a word
-    that merely starts a sentence (``Ben je er?``)."""
+    not a known first name, one before a date or a count (``Jan 5``, ``Max 5``), a word
+    that merely starts a sentence (``Ben je er?``), or a surname after a capitalised
+    ``Van`` mid-sentence (``collega Van Jim``), which the surname pass takes whole."""
     parts = _bare(match[0]).split("-")
-    if not all(part in FIRST_NAMES for part in parts):
+    if not all(part in FIRST_NAMES for part in parts) or _after_a_van(text, match.start()):
         return None
     end = match.end()
     name_end = _surname_end(text, end, parts)

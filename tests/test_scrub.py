@@ -98,6 +98,12 @@ from tests.test_surveys import HEADER, _import, _write
         # sentence that starts with "Van" (unless a verb of speaking follows), a firm named
         # after a family, a department, nor a word or river that is also a surname
         ("Ik vroeg collega Van den Berg om hulp", "Ik vroeg collega [name] om hulp"),
+        # a surname after Van that is also a first name: whole mid-sentence, the first name
+        # where the Van starts the sentence ("from Jim")
+        (
+            "Ik vroeg Van Jim om hulp. Van Jim kreeg ik niets",
+            "Ik vroeg [name] om hulp. Van [name] kreeg ik niets",
+        ),
         ("Van Amsterdam tot Zwolle. Van Dijk zei nee", "Van Amsterdam tot Zwolle. [name] zei nee"),
         (
             "bij Van Dijk Installatietechniek, Jansen Transport en iemand Van HR",
