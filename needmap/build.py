@@ -19,12 +19,16 @@ from pathlib import Path, PurePosixPath
 
 from needmap.build_folder import BuildFolder, check_the_way
 from needmap.model.replan import PlanSnapshot
+from needmap.model.toptasks import TopTasks
+from needmap.model.toptasks_change import TopTasksChange
 from needmap.personas.study import Study
 from needmap.reports.brief import BriefContent, glance, study_brief, write_brief
 from needmap.reports.bundle import (
+    compare_files,
     overlap_files,
     overlap_views,
     toptasks_files,
+    write_compare_bundle,
     write_overlap_bundle,
     write_toptasks_bundle,
 )
@@ -103,7 +107,7 @@ def _planned_files(
     ]
     files = [
         *(file for view in views for file in overlap_files(view)),
-        *(file for survey in content.surveys for file in toptasks_files(survey.survey)),
+        *(file for survey, change in _runs(content) for file in _survey_files(survey, change)),
         *(document.stem + suffix for document in documents for suffix in document.suffixes),
         "brief.html",
         "brief.md",
@@ -165,15 +169,13 @@ def build_reports(
 
         drawings = Drawings()  # each figure drawn once, for its page, its files and the brief
         write_overlap_bundle(study, stage, progress=wrote, drawings=drawings)
-        for survey in content.surveys:
+        language, organisation = study.settings.language, study.settings.organisation
+        for survey, change in _runs(content):
             write_toptasks_bundle(
-                survey,
-                study.settings.language,
-                study.settings.organisation,
-                stage,
-                progress=wrote,
-                drawings=drawings,
+                survey, language, organisation, stage, progress=wrote, drawings=drawings
             )
+            if change is not None:
+                write_compare_bundle(change, language, organisation, stage, progress=wrote)
         for document in documents:
             for suffix in document.suffixes:
                 document.write(stage / f"{document.stem}{suffix}")
@@ -187,13 +189,28 @@ def build_reports(
             told = None if laying_out is None else _where_they_go(laying_out, folder)
             write_pdfs([stage / page for page in pages], progress=wrote, laying_out=told)
         titles = {mapping.id: mapping.title for _, mapping in unheld}
-        titles.update({survey.survey: survey.title for survey in content.surveys})
+        titles.update({survey.survey: survey.title for survey, _ in _runs(content)})
         linked = [*map(folder.staged, listed), *written]
         wrote(write_index_page(study, linked, stage, glance(content), titles, day))
         for path in folder.commit(listed):
             if removed is not None:
                 removed(path)
         return [folder.final(path) for path in written]
+
+
+def _runs(content: BriefContent) -> list[tuple[TopTasks, TopTasksChange | None]]:
+    """Every imported survey, each with its own reports: the latest runs, each with its
+    comparison with the run it repeats (if imported), then the runs they repeat (these
+    have no chapter in the brief, which compares them instead)."""
+    changes = {change.survey: change for change in content.changes}
+    return [
+        *((survey, changes.get(survey.survey)) for survey in content.surveys),
+        *((survey, None) for survey in content.earlier_runs),
+    ]
+
+
+def _survey_files(survey: TopTasks, change: TopTasksChange | None) -> list[str]:
+    return [*toptasks_files(survey.survey), *(compare_files(survey.survey) if change else [])]
 
 
 def _where_they_go(

@@ -253,7 +253,8 @@ ImportedSurveyId = Annotated[
         "--survey",
         "-s",
         metavar="<id>",
-        help="Survey id (or its mapping's file name), when several have been imported.",
+        help="Survey id (or its mapping's file name), when several have been imported: by "
+        "default the only one, or the latest run of a survey held again (docs/surveys.md).",
         show_default=False,
     ),
 ]

@@ -98,7 +98,8 @@ def brief(
     A cover with the platform advice, the roadmap's first phase and the evidence in a few
     lines, and the contents; then the overlap (groups, and families if the study has them),
     the roadmap, why the needs of its first phase come first, the personas, each imported
-    top-task survey, the interviews and the search logs, each as its own chapter. With
+    top-task survey (of a survey held again, the latest run and what changed since the
+    run it repeats), the interviews and the search logs, each as its own chapter. With
     --since, the cover and the roadmap say what moved since an earlier plan.
     """
     from datetime import date
@@ -208,7 +209,8 @@ def build(
     refresh when evidence comes in.
 
     The overlap overviews of the groups and of the families (pages, PDFs, diagrams and
-    needs tables), each imported survey's top tasks, the personas, the roadmap, the
+    needs tables), each imported survey's top tasks (and a survey held again compared
+    with the run it repeats: compare-ID.html, .md, .xlsx), the personas, the roadmap, the
     interview guides of every group (guides.html, .pdf, .md), the interview and
     search-log reports, and the brief for the steering group. The files of an earlier
     build are written over (.needmap-build.json in the folder lists them), and those

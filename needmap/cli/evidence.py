@@ -138,7 +138,7 @@ def toptasks(
             metavar="<id>",
             help="Compare with an earlier survey of the study (its id or its mapping's file "
             "name): each task's rank and share in both, and the change. The later survey is "
-            "--survey's, or the only other one imported.",
+            "--survey's, or the only other one imported, or the latest run.",
             show_default=False,
         ),
     ] = None,

@@ -355,6 +355,11 @@ def survey_draft(
     else:
         print_problems(check.problems)
         console.print("With it, the export does not import yet: see the problems above.")
+    if draft.repeats is not None:
+        console.print(
+            f"Its tasks are mostly those of {escape(draft.repeats)}: if this survey is that "
+            "one held again, uncomment earlier: in it, and the reports show what changed."
+        )
     todo = "# TODO" in draft.text  # all may be as the study's other mappings have them
     console.print(
         "Next: "

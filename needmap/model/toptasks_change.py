@@ -68,6 +68,17 @@ class TopTasksChange:
         """The ids of the tasks only the earlier run asked."""
         return tuple(t.id for t in self.tasks if t.rank is None)
 
+    def moved_most(self, up: bool) -> TaskChange | None:
+        """The task of both runs whose share rose most (``up``) or fell most; of equal
+        changes, the one ranked higher now. None when no share moved that way: what a
+        steering group is told first of a survey held again."""
+        moved = [
+            (task.change if up else -task.change, task)
+            for task in self.tasks
+            if task.change is not None and (task.change > 0 if up else task.change < 0)
+        ]
+        return max(moved, key=lambda pair: pair[0], default=(0.0, None))[1]
+
 
 def common_order(now: TopTasks, before: TopTasks) -> Order:
     """The measure both analyses have: weighted only when both are."""

@@ -4,10 +4,11 @@ A steering group reviews the advice on the platform form, the overlap of needs, 
 and the evidence behind it (DESIGN.md). The brief puts these together in the order they are
 discussed: a cover with the overlap diagram, the study at a glance and the contents, then
 the overlap overviews, the roadmap, why the needs of its first phase come first, the
-personas, each top-task survey, the interviews and the search logs. Every
-chapter is rendered from the same template as its own report (see
-:func:`needmap.reports.jinja.render_report`), so the brief and the reports never differ and
-every privacy rule of a report holds in the brief too.
+personas, each top-task survey (of one held again, the latest run and what changed since
+the run it repeats), the interviews and the search logs. Every chapter is rendered from
+the same template as its own report (see :func:`needmap.reports.jinja.render_report`), so
+the brief and the reports never differ and every privacy rule of a report holds in the
+brief too.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from needmap.model.replan import PlanSnapshot, replan
 from needmap.model.roadmap import Roadmap, plan_roadmap
 from needmap.model.searches import SearchEvidence
 from needmap.model.toptasks import TopTasks
+from needmap.model.toptasks_change import TopTasksChange
 from needmap.model.units import families_tell_more
 from needmap.personas.study import Study
 from needmap.reports.drawings import Drawings
@@ -65,7 +67,6 @@ from needmap.reports.roadmap_report import (
     render_roadmap_page,
     roadmap_summary,
     roadmap_to_markdown,
-    study_toptasks,
 )
 from needmap.reports.searches_report import (
     render_searches_page,
@@ -73,7 +74,9 @@ from needmap.reports.searches_report import (
     study_searches,
     summary_line,
 )
+from needmap.reports.survey_runs import study_runs
 from needmap.reports.table_formats import markdown_cell
+from needmap.reports.toptasks_change import build_change, moved_sentence, render_change_page
 from needmap.reports.toptasks_page import render_toptasks_page
 from needmap.reports.toptasks_table import ranking_tables, ranking_to_markdown
 from needmap.reports.why_report import (
@@ -111,6 +114,12 @@ class BriefContent:
     """The overlap by family, when it tells more than the one by group
     (:func:`~needmap.model.families_tell_more`)."""
     surveys: tuple[TopTasks, ...]
+    """The latest run of each imported survey: the evidence
+    (:class:`~needmap.reports.survey_runs.SurveyRuns`)."""
+    earlier_runs: tuple[TopTasks, ...]
+    """The runs a later imported run repeats: their own reports, no chapter."""
+    changes: tuple[TopTasksChange, ...]
+    """Each latest run beside the run it repeats, where that one is imported."""
     roadmap: Roadmap
     personas: tuple[PersonaProfile, ...]
     interviews: InterviewEvidence | None
@@ -132,7 +141,8 @@ def study_brief(study: Study, earlier: tuple[PlanSnapshot, str] | None = None) -
     """Compute what the brief shows: the overlap, surveys, roadmap, personas and evidence;
     with ``earlier`` (an earlier plan and what to call it), what moved in the roadmap since."""
     overlap = analyse_overlap(study)
-    surveys = tuple(study_toptasks(study))
+    runs = study_runs(study)
+    surveys = runs.latest
     interviews = study_interviews(study)
     searches = study_searches(study)
     roadmap = plan_roadmap(study, overlap.overlap, surveys, interviews, searches)
@@ -143,6 +153,8 @@ def study_brief(study: Study, earlier: tuple[PlanSnapshot, str] | None = None) -
         overlap=overlap,
         families=analyse_overlap(study, by_family=True) if families_tell_more(study) else None,
         surveys=surveys,
+        earlier_runs=runs.earlier,
+        changes=runs.changes,
         roadmap=roadmap,
         personas=build_personas(study, overlap, surveys, interviews=interviews, searches=searches),
         interviews=interviews if interview_files(study.root) else None,
@@ -311,13 +323,22 @@ def _parts(content: BriefContent, drawings: Drawings) -> Iterator[_Part]:
             partial(render_personas_page, content.personas, study),
             lambda: _down(personas_to_markdown(content.personas, study)),
         )
+    organisation = study.settings.organisation
     for survey in content.surveys:
         yield part(
             f"toptasks-{survey.survey}",
             f"{words['index.toptasks']}: {survey.title}",
-            partial(render_toptasks_page, survey, language, study.settings.organisation, drawings),
+            partial(render_toptasks_page, survey, language, organisation, drawings),
             partial(_toptasks_markdown, survey, language),
         )
+        for change in content.changes:
+            if change.survey == survey.survey:
+                yield part(
+                    f"compare-{survey.survey}",
+                    words["tc.chapter"].format(before=change.before_title),
+                    partial(render_change_page, change, language, organisation),
+                    partial(_change_markdown, change, language),
+                )
     if content.interviews is not None:
         interviews = content.interviews
         yield part(
@@ -343,6 +364,10 @@ def _toptasks_markdown(survey: TopTasks, language: Language) -> str:
     return "\n".join(
         [ranking_to_markdown(ranking), *(_down(ranking_to_markdown(t)) for t in after)]
     )
+
+
+def _change_markdown(change: TopTasksChange, language: Language) -> str:
+    return ranking_to_markdown(build_change(change, language))
 
 
 def _down(markdown: str) -> str:
@@ -377,8 +402,12 @@ def glance(content: BriefContent) -> list[tuple[str, str]]:
         lines.append((words["brief.changes"], changes_line(content.roadmap, language)))
     if content.personas:
         lines.append((words["index.personas"], personas_summary(content.personas, language) + "."))
+    moved = {change.survey: moved_sentence(change, language) for change in content.changes}
     for survey in content.surveys:
-        lines.append((words["index.toptasks"], _survey_line(survey, language)))
+        line = _survey_line(survey, language)
+        if survey.survey in moved:
+            line += f" {moved[survey.survey]}"
+        lines.append((words["index.toptasks"], line))
     if content.interviews is not None:
         lines.append(
             (words["index.interviews"], interviews_summary(content.interviews, study) + ".")

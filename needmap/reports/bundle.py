@@ -8,6 +8,7 @@ from pathlib import Path
 from needmap.fileio import write_bytes_atomic
 from needmap.model.analysis import analyse_overlap
 from needmap.model.toptasks import TopTasks
+from needmap.model.toptasks_change import TopTasksChange
 from needmap.model.units import families_tell_more
 from needmap.personas.study import Study
 from needmap.reports.diagram import write_diagram, write_figure
@@ -16,13 +17,16 @@ from needmap.reports.i18n import Language
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.overview import render_overview
 from needmap.reports.table_formats import write_table
+from needmap.reports.toptasks_change import write_change
 from needmap.reports.toptasks_page import write_toptasks_page
 from needmap.reports.toptasks_table import ranking_tables, write_ranking
 
 __all__ = [
+    "compare_files",
     "overlap_files",
     "overlap_views",
     "toptasks_files",
+    "write_compare_bundle",
     "write_overlap_bundle",
     "write_toptasks_bundle",
 ]
@@ -53,6 +57,28 @@ def toptasks_files(survey: str) -> list[str]:
     ranking table (Markdown, XLSX) and the two charts."""
     stem = f"toptasks-{survey}"
     return [f"{stem}.html", f"{stem}.md", f"{stem}.xlsx", f"{stem}-neck.png", f"{stem}-groups.png"]
+
+
+def compare_files(survey: str) -> list[str]:
+    """The files of a survey's comparison with the run it repeats: its page and its table
+    (Markdown, XLSX). Named after the later run: a run repeats one run."""
+    return [f"compare-{survey}{suffix}" for suffix in (".html", ".md", ".xlsx")]
+
+
+def write_compare_bundle(
+    change: TopTasksChange,
+    language: Language,
+    organisation: str,
+    out: Path,
+    progress: Callable[[Path], None] | None = None,
+) -> list[Path]:
+    """The comparison's page (HTML) and table (Markdown, XLSX)."""
+    written = [out / file for file in compare_files(change.survey)]
+    for path in written:
+        write_change(change, language, organisation, path)
+        if progress is not None:
+            progress(path)
+    return written
 
 
 def write_overlap_bundle(

@@ -292,6 +292,14 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tc.dropped_note.one": "1 task is not in the later survey (dropped).",
         "tc.lists_differ": "The surveys' lists of tasks differ, so a share of one is of other "
         "tasks than a share of the other: compare ranks and shares with care.",
+        "tc.moved.both": "Compared with {before}: \u201c{up}\u201d rose most ({up_points} "
+        "points), \u201c{down}\u201d fell most ({down_points}).",
+        "tc.moved.up": "Compared with {before}: \u201c{up}\u201d rose most ({up_points} "
+        "points); no task's share fell.",
+        "tc.moved.down": "Compared with {before}: \u201c{down}\u201d fell most ({down_points} "
+        "points); no task's share rose.",
+        "tc.moved.none": "Compared with {before}: no task's share moved.",
+        "tc.chapter": "Top tasks since {before}",
         "qs.quotes": "Quotes",
         "qs.groups": "Groups",
         "qs.needs": "Needs",
@@ -342,6 +350,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "index.entry.chart.neck": "Chart: the long neck ({survey})",
         "index.entry.questions": "The questions, to build the survey: {survey}",
         "index.entry.chart.groups": "Chart: top tasks per group ({survey})",
+        "index.entry.compare": "Compared with the run before: {survey}",
         "index.format.page": "Page",
         "index.format.page.tip": "a web page, to read on screen or send as one file",
         "index.format.pdf": "PDF",
@@ -1003,6 +1012,14 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tc.dropped_note.one": "1 taak staat niet in de latere enquête (vervallen).",
         "tc.lists_differ": "De takenlijsten van de enquêtes verschillen, dus het aandeel in de "
         "ene is van andere taken dan in de andere: vergelijk rangen en aandelen met zorg.",
+        "tc.moved.both": "Vergeleken met {before}: \u201c{up}\u201d steeg het meest "
+        "({up_points} procentpunt), \u201c{down}\u201d daalde het meest ({down_points}).",
+        "tc.moved.up": "Vergeleken met {before}: \u201c{up}\u201d steeg het meest "
+        "({up_points} procentpunt); het aandeel van geen taak daalde.",
+        "tc.moved.down": "Vergeleken met {before}: \u201c{down}\u201d daalde het meest "
+        "({down_points} procentpunt); het aandeel van geen taak steeg.",
+        "tc.moved.none": "Vergeleken met {before}: het aandeel van geen taak veranderde.",
+        "tc.chapter": "Toptaken sinds {before}",
         "qs.quotes": "Citaten",
         "qs.groups": "Groepen",
         "qs.needs": "Behoeften",
@@ -1053,6 +1070,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "index.entry.chart.neck": "Grafiek: de lange nek ({survey})",
         "index.entry.questions": "De vragen, om de enquête te maken: {survey}",
         "index.entry.chart.groups": "Grafiek: toptaken per groep ({survey})",
+        "index.entry.compare": "Vergeleken met de eerdere enquête: {survey}",
         "index.format.page": "Pagina",
         "index.format.page.tip": "een webpagina, om op het scherm te lezen of als één bestand te "
         "versturen",

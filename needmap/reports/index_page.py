@@ -88,9 +88,11 @@ def _place(
         names = {group.id: group.name for group in study.groups}
         name = names.get(stem.removeprefix("guide-"), stem.removeprefix("guide-"))
         return "interviews", words["index.entry.guide"].format(group=name)
-    if stem.startswith("questions-"):
-        survey = stem.removeprefix("questions-")
-        return "toptasks", words["index.entry.questions"].format(survey=surveys.get(survey, survey))
+    for prefix in ("questions", "compare"):
+        if stem.startswith(f"{prefix}-"):
+            survey = stem.removeprefix(f"{prefix}-")
+            label = words[f"index.entry.{prefix}"]
+            return "toptasks", label.format(survey=surveys.get(survey, survey))
     if stem.startswith("toptasks-"):
         survey = stem.removeprefix("toptasks-")
         for chart in ("neck", "groups"):

@@ -15,7 +15,7 @@ from typing import Any
 from needmap.model.analysis import analyse_overlap
 from needmap.model.replan import CHANGE_ORDER, NeedChange, RoadmapChanges
 from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
-from needmap.model.toptasks import TopTasks, analyse_toptasks
+from needmap.model.toptasks import TopTasks
 from needmap.personas.schema import Need
 from needmap.personas.study import Study
 from needmap.reports.i18n import Language, counted, format_points, labels, note_text, sentence_start
@@ -24,6 +24,7 @@ from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.searches_report import search_count, search_figures, study_searches
 from needmap.reports.sheet_cells import decimal_cell, percent_cell, whole_cell
+from needmap.reports.survey_runs import study_runs
 from needmap.reports.table_formats import csv_bytes, json_bytes, write_in_format
 from needmap.reports.toptasks_table import (
     RankingTable,
@@ -31,7 +32,6 @@ from needmap.reports.toptasks_table import (
     ranking_to_markdown,
     ranking_to_xlsx,
 )
-from needmap.surveys import imported_surveys
 
 __all__ = [
     "PhaseView",
@@ -63,10 +63,11 @@ FOLD_FROM = 40
 
 
 def study_toptasks(study: Study) -> list[TopTasks]:
-    """The study's top-task evidence: every imported survey, in file order, analysed as
-    the reports show it (weighted where the study's headcounts allow, the 75% set). A
-    survey not imported yet is left out; a tally that no longer fits its mapping raises."""
-    return [analyse_toptasks(study, m, t) for m, t in imported_surveys(study)]
+    """The study's top-task evidence: every imported survey but the runs a later imported
+    run repeats, in file order, analysed as the reports show it (weighted where the
+    study's headcounts allow, the 75% set; :func:`~needmap.reports.survey_runs.study_runs`).
+    A survey not imported yet is left out; a tally that no longer fits its mapping raises."""
+    return list(study_runs(study).latest)
 
 
 def study_roadmap(study: Study) -> Roadmap:

@@ -19,7 +19,14 @@ from needmap.reports.sheet_cells import SheetNumber, percent_cell, whole_cell
 from needmap.reports.table_formats import json_share
 from needmap.reports.toptasks_table import RankingTable, write_ranking
 
-__all__ = ["build_change", "change_to_json", "points_cell", "render_change_page", "write_change"]
+__all__ = [
+    "build_change",
+    "change_to_json",
+    "moved_sentence",
+    "points_cell",
+    "render_change_page",
+    "write_change",
+]
 
 _NOT_ASKED = "\u2013"
 """The rank and share of a task in the run that did not ask it."""
@@ -33,6 +40,25 @@ def points_cell(change: float, language: Language) -> SheetNumber:
     arrow = "▲ " if points > 0 else "▼ " if points < 0 else ""
     text = arrow + format_decimal(abs(points), language)
     return SheetNumber(text, points, '"▲ "0.0;"▼ "0.0;0.0')
+
+
+def moved_sentence(change: TopTasksChange, language: Language) -> str:
+    """What moved most since the earlier run, in a sentence: the task whose share rose
+    most and the one whose share fell most, with their change in points (a change that
+    rounds to 0.0 points is none)."""
+    words = labels(language)
+    moved = {
+        key: (task, points_cell(task.change or 0.0, language))
+        for key, task in (("up", change.moved_most(up=True)), ("down", change.moved_most(up=False)))
+        if task is not None
+    }
+    shown = {key: pair for key, pair in moved.items() if pair[1].value != 0}
+    form = "both" if len(shown) == 2 else next(iter(shown), "none")
+    return words[f"tc.moved.{form}"].format(
+        before=change.before_title,
+        **{key: task.label for key, (task, _) in shown.items()},
+        **{f"{key}_points": points for key, (_, points) in shown.items()},
+    )
 
 
 def _rank(rank: int | None) -> str:
@@ -84,6 +110,7 @@ def build_change(change: TopTasksChange, language: Language) -> RankingTable:
             order=words[f"tt.order.{change.order}"],
         )
     ]
+    notes.append(moved_sentence(change, language))
     if change.new:
         notes.append(words[number_key("tc.new_note", len(change.new))].format(n=len(change.new)))
     if change.dropped:
@@ -131,11 +158,15 @@ def change_to_json(change: TopTasksChange) -> dict[str, Any]:
     }
 
 
-def render_change_page(change: TopTasksChange, language: Language, organisation: str) -> str:
-    """The comparison as a page: its notes, then the table."""
+def render_change_page(
+    change: TopTasksChange, language: Language, organisation: str, *, chapter: str | None = None
+) -> str:
+    """The comparison as a page: its notes, then the table; with ``chapter``, the same as
+    that chapter (section id) of the brief."""
     table = build_change(change, language)
     return render_report(
         "toptasks_change.html.j2",
+        chapter,
         language=language,
         title=table.title,
         organisation=organisation,

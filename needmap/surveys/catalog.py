@@ -16,6 +16,7 @@ from needmap.errors import (
 from needmap.personas.messages import closest, did_you_mean
 from needmap.personas.schema import TargetGroup
 from needmap.personas.study import Study, StudyIds, rename_command
+from needmap.personas.yamlsource import read_yaml_file
 from needmap.shell import command_word
 from needmap.surveys.draft_columns import layout_of
 from needmap.surveys.evidence_folders import unread_evidence
@@ -26,6 +27,7 @@ from needmap.surveys.mapping import (
     load_mapping,
     mapping_files,
 )
+from needmap.surveys.runs import earlier_problems, earlier_runs, repeated_surveys
 from needmap.surveys.tables import column_of, open_export
 from needmap.surveys.tally import (
     OUTSIDE,
@@ -110,13 +112,35 @@ def load_mappings(
     problems: list[Problem] = []
     for path in mapping_files(study.root):
         try:
-            mappings[path], found = checked_mapping(path, study)
+            mapping, found = checked_mapping(path, study)
         except NeedmapError as exc:
             problems.extend(exc.problems)
-        else:
-            if warnings is not None:
-                warnings.extend(found)
+            continue
+        first = next((p for p, m in mappings.items() if m.id == mapping.id), None)
+        if first is not None:
+            problems.append(_id_taken(path, mapping.id, first))
+            continue
+        mappings[path] = mapping
+        if warnings is not None:
+            warnings.extend(found)
+    runs = earlier_problems(mappings, complete=not problems)
+    problems += [p for p in runs if p.severity is Severity.ERROR]
+    if warnings is not None:
+        warnings.extend(p for p in runs if p.severity is Severity.WARNING)
     return mappings, problems
+
+
+def _id_taken(path: Path, survey: str, first: Path) -> Problem:
+    """The error for a second mapping with an id that one before it has: the import of
+    either would write the tally of the other, and reports would count one run twice."""
+    return Problem(
+        read_yaml_file(path).source.locate(("id",)),
+        f"survey id '{survey}' is the id of {first.name} too",
+        key="id",
+        hint="give each survey its own id (it names the survey's tally, "
+        f"surveys/{survey}.tally.json); a run held again needs one of its own too, and "
+        f"earlier: {survey} to say which it repeats",
+    )
 
 
 def find_mapping(
@@ -130,8 +154,9 @@ def find_mapping(
     """The mapping given, the one with id (or file name) ``survey``, or the study's only one;
     with several and an ``export``, the one mapping whose columns the export has (of
     several, the one of its layout); with several and ``imported`` (for the analysis), the
-    only one imported yet: a study often holds the mapping of a survey still running
-    beside one whose results are in.
+    only one imported yet, or of those the latest run (that no other imported one repeats:
+    :mod:`~needmap.surveys.runs`): a study often holds the mapping of a survey still
+    running beside one whose results are in, or the runs of a survey held again.
 
     Otherwise, with several mappings and no ``survey``, the message lists their ids: those
     are what ``--survey`` takes and what the tallies are named after.
@@ -176,7 +201,9 @@ def find_mapping_file(
                     hint="import an export first: needmap survey import "
                     f"{command_word(study.root)} EXPORT.csv",
                 )
-            if len(done) == 1:
+            latest = repeated_surveys(m for _, m in done)
+            done = [(p, m) for p, m in done if m.id not in latest]
+            if len(done) == 1:  # the only one imported, or the latest run of those
                 return done[0]
         table = open_export(export, sheet) if export is not None else None
         fitting = [(p, m) for p, m in found if table is not None and _fits(m, table.header)]
@@ -245,17 +272,25 @@ def surveys_compared(
     study: Study, later: str | None, earlier: str
 ) -> tuple[tuple[SurveyMapping, Tally], tuple[SurveyMapping, Tally]]:
     """Two imported runs of a survey to compare: ``later`` (an id or file name; None: the
-    only other survey imported) and ``earlier``, each as :func:`load_survey` gives it."""
+    only other survey imported, or the latest run: :func:`find_mapping`) and ``earlier``,
+    each as :func:`load_survey` gives it. Runs whose mappings say the other way round are
+    refused."""
     before = load_survey(study, earlier)
     if later is None:
         others = [s for s in imported_surveys(study) if s[0].id != before[0].id]
-        after = others[0] if len(others) == 1 else load_survey(study)
+        after = others[0] if len(others) == 1 else load_survey(study)  # or the latest run
     else:
         after = load_survey(study, later)
     if after[0].id == before[0].id:
         raise UsageError.single(
             f"--compare names the survey it would be compared with: '{earlier}'",
             hint="give --compare the earlier survey and --survey the later one",
+        )
+    mappings, _ = load_mappings(study)
+    if after[0].id in earlier_runs(mappings.values(), before[0].id):
+        raise UsageError.single(
+            f"'{after[0].id}' was held before '{before[0].id}', as the mappings' earlier: says",
+            hint=f"swap them: --survey {before[0].id} --compare {after[0].id}",
         )
     return after, before
 

@@ -28,6 +28,7 @@ from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
 from needmap.scrub import scrub
 from needmap.surveys.answers import ANSWER_CODE, NOT_CHOSEN
+from needmap.surveys.catalog import load_mappings
 from needmap.surveys.draft_columns import (
     MAX_ANSWERS,
     MAX_TASKS,
@@ -55,7 +56,7 @@ from needmap.surveys.draft_words import (
 )
 from needmap.surveys.file_notes import file_notes
 from needmap.surveys.headings import header_list
-from needmap.surveys.mapping import Layout
+from needmap.surveys.mapping import SURVEY_FOLDER, Layout
 from needmap.surveys.tables import (
     HowRead,
     Table,
@@ -105,6 +106,9 @@ class MappingDraft:
     other_language: bool = False
     """Whether the export is in one language, the study's other (a survey held in English
     for a Dutch study): its group answers are guessed from their words in the study's."""
+    repeats: str | None = None
+    """The mapping file of the survey whose tasks this one mostly has, which it may repeat:
+    its ``earlier`` is in the draft, commented out."""
 
     @property
     def answer_codes(self) -> bool:
@@ -181,6 +185,7 @@ def draft_mapping(
     answers = _in_other_language(study, answers, languages, other_language=other_language)
     tasks = _tasks(study, labels, read.votes, earlier, question, languages)
     draft_id = survey_id or slug(export.stem) or "survey"
+    repeated = earlier.repeated([task.label for task in tasks if not task.other_language])
     left_out = len(read.answers) - len(answers) + len(read.labels) - len(labels)
     asked_at = choice_at if choice_at is not None else next(iter(task_columns), (None,))[0]
     asked = asked_picks(table.header[asked_at]) if asked_at is not None else None
@@ -203,6 +208,7 @@ def draft_mapping(
         name,
         file_notes(study.settings.language),
         _other_from(earlier, layout, group_column, choices_column),
+        None if repeated is None else (repeated.id, repeated.source),
     )
     choices = question if layout == "limesurvey" else choices_column
     return MappingDraft(
@@ -220,6 +226,7 @@ def draft_mapping(
         sheet,
         languages,
         other_language,
+        None if repeated is None else repeated.source,
     )
 
 
@@ -705,11 +712,12 @@ class DraftCheck:
 
 
 def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> DraftCheck:
-    """Write the draft to ``path`` (never over an existing file) once it has been read back
-    as a mapping, and import ``export`` with it. The import fails only where the draft left
-    out answers or labels that hold personal data, or could give no answer a group
-    (LimeSurvey's answer codes); a draft that does not load is a bug,
-    raised as such, and leaves nothing behind."""
+    """Write the draft to ``path`` (never over an existing file, nor among the study's
+    mappings with the id of one of them, which ``validate`` would refuse) once it has been
+    read back as a mapping, and import ``export`` with it. The import fails only where the
+    draft left out answers or labels that hold personal data, or could give no answer a
+    group (LimeSurvey's answer codes); a draft that does not load is a bug, raised as such,
+    and leaves nothing behind."""
     from needmap.surveys.importer import import_survey
     from needmap.surveys.mapping import load_mapping
 
@@ -718,6 +726,14 @@ def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> 
             "would overwrite an existing file",
             path=path,
             hint="choose another name with --out, or --id; needmap never overwrites your files",
+        )
+    taken = {m.id: p for p, m in load_mappings(study)[0].items()}
+    among = path.parent.resolve() == (study.root / SURVEY_FOLDER).resolve()
+    if draft.survey_id in taken and among:
+        raise UsageError.single(
+            f"survey id '{draft.survey_id}' is the id of {taken[draft.survey_id].name} already",
+            path=path,
+            hint=f"give the draft an id of its own with --id, such as {draft.survey_id}-2",
         )
     temp = path.with_name(f".{path.name}.draft")
     write_text_atomic(temp, _modeline_for(study, path) + draft.text)

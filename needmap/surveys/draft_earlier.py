@@ -9,14 +9,16 @@ id than the earlier survey's, which the reports then show as another task.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from needmap.controls import fold_text
 from needmap.personas.study import Study
 from needmap.surveys.answers import ANSWER_CODE
 from needmap.surveys.catalog import load_mappings
+from needmap.surveys.runs import repeated_surveys
 
-__all__ = ["EarlierAnswer", "EarlierMappings", "EarlierTask", "earlier_mappings"]
+__all__ = ["EarlierAnswer", "EarlierMappings", "EarlierRun", "EarlierTask", "earlier_mappings"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,17 @@ class EarlierTask:
 
 
 @dataclass(frozen=True)
+class EarlierRun:
+    """A survey of the study that no other of its mappings says it repeats: the latest
+    run of a survey, which an export of the same tasks may be the next run of."""
+
+    id: str
+    source: str
+    texts: frozenset[str]
+    """Its tasks' texts, as imports compare them."""
+
+
+@dataclass(frozen=True)
 class EarlierMappings:
     """The answers and tasks of the study's mappings, by their text as imports compare it
     (:func:`~needmap.controls.fold_text`); where two mappings differ, the first file's."""
@@ -52,6 +65,18 @@ class EarlierMappings:
     others: dict[tuple[str, str], str] = field(default_factory=dict)
     """("group" or "choices", the column's heading as imports compare it) -> the mapping
     file that says the question of that column has an 'Other' option (``other: true``)."""
+    latest: tuple[EarlierRun, ...] = ()
+
+    def repeated(self, labels: Sequence[str]) -> EarlierRun | None:
+        """The latest run that a survey of these task labels most likely repeats: the
+        one with most of them among its tasks, if that is at least half of them. (It may
+        as well be the same survey held in another tool at the same time: the draft
+        only suggests it.)"""
+        folded = {fold_text(label) for label in labels}
+        run = max(self.latest, key=lambda r: len(r.texts & folded), default=None)
+        if run is None or not folded or 2 * len(run.texts & folded) < len(folded):
+            return None
+        return run
 
     def other(self, section: str, column: str | None) -> str | None:
         """The mapping file that gave the question in ``column`` ``other: true`` under
@@ -80,7 +105,8 @@ def earlier_mappings(study: Study) -> EarlierMappings:
     tasks: dict[str, EarlierTask] = {}
     coded: dict[tuple[str, str], EarlierTask] = {}
     others: dict[tuple[str, str], str] = {}
-    for path, mapping in load_mappings(study)[0].items():
+    mappings = load_mappings(study)[0]
+    for path, mapping in mappings.items():
         written: list[tuple[str, str | None, bool]] = [
             ("group", mapping.group.column, mapping.group.other),
             ("choices", mapping.choices.column, mapping.choices.other),
@@ -98,7 +124,22 @@ def earlier_mappings(study: Study) -> EarlierMappings:
                 tasks.setdefault(fold_text(text), earlier)
             if mapping.choices.question and task.code:
                 coded.setdefault((mapping.choices.question, task.code), earlier)
-    return EarlierMappings(answers, tasks, coded, others)
+    repeated = repeated_surveys(mappings.values())
+    return EarlierMappings(
+        answers,
+        tasks,
+        coded,
+        others,
+        latest=tuple(
+            EarlierRun(
+                mapping.id,
+                path.name,
+                frozenset(fold_text(text) for task in mapping.tasks for text in task.texts),
+            )
+            for path, mapping in mappings.items()
+            if mapping.id not in repeated
+        ),
+    )
 
 
 def _answer_key(text: str, column: str) -> str:

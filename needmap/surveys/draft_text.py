@@ -95,11 +95,15 @@ def mapping_text(
     source: str,
     notes: Mapping[str, str],
     other_from: Mapping[str, str],
+    repeats: tuple[str, str] | None = None,
 ) -> str:
     """The mapping's YAML, with ``notes`` as its comments (:mod:`.file_notes`); ``picks``
     is max_picks and what the question asked for, if it says. Without a ``title``, the
     export's name (``stem``) stands in, marked to do. ``other_from`` names, for "group"
-    and "choices", the mapping of the study whose question there has an 'Other' option."""
+    and "choices", the mapping of the study whose question there has an 'Other' option.
+    ``repeats``: the id and file of the survey this one may be held again of, as
+    :meth:`~needmap.surveys.draft_earlier.EarlierMappings.repeated` finds it: its
+    ``earlier`` is written commented out, for the consultant to keep or drop."""
     max_picks, asked = picks
     if asked == max_picks:
         picks_note = notes["picks_asked"]
@@ -119,6 +123,9 @@ def mapping_text(
         f"layout: {layout}",
         f"max_picks: {max_picks}  # {picks_note}",
     ]
+    if repeats is not None:
+        survey, mapping = repeats
+        lines.append(f"# earlier: {survey}  # " + notes["earlier"].format(source=mapping))
     if respondent:
         lines.append(f"respondent: {_heading(respondent)}")
     lines += ["group:", f"  column: {_heading(group_column)}", "  values:"]

@@ -29,6 +29,8 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "guessed": "guessed from the group's name or id",
         "in_words": "guessed from its words in English: {words}",
         "as_in": "as in {source}",
+        "earlier": "uncomment if this survey is the one of {source} held again: "
+        "reports then show what changed since, and take this run's votes as evidence",
         "answer": "TODO: a group id, or ~ for answers outside the target groups",
         "once": 'TODO: the last {once} tasks were chosen once each. If the question has an "Other" '
         "option, they are its answers: delete them and write other: true under choices.",
@@ -67,6 +69,9 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "guessed": "geraden uit de naam of id van de groep",
         "in_words": "geraden uit de woorden in het Nederlands: {words}",
         "as_in": "zoals in {source}",
+        "earlier": "haal het # weg als deze enquête die van {source} is, opnieuw "
+        "gehouden: de rapporten tonen dan wat er sindsdien veranderde, en nemen de stemmen "
+        "van deze ronde als bewijs",
         "answer": "TODO: een groeps-id, of ~ voor antwoorden buiten de doelgroepen",
         "once": "TODO: de laatste {once} taken zijn elk één keer gekozen. Heeft de vraag een "
         'optie "Anders", dan zijn dit de antwoorden daarop: verwijder ze en schrijf '

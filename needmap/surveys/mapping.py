@@ -249,6 +249,12 @@ class SurveyMapping(_Model):
         "google-forms (choices in one cell, ', '-joined) or long (a row per chosen task)."
     )
     max_picks: int = Field(5, ge=1, description="How many tasks a respondent could choose.")
+    earlier: Id | None = Field(
+        None,
+        description="The id of the study's survey that this one repeats, held before it (a "
+        "top-task survey held again after a redesign, or every year or two): reports show "
+        "what changed since, and the earlier run's votes are no longer evidence for needs.",
+    )
     respondent: str | None = Field(
         None,
         description="Heading of the column that identifies a respondent (required for long). "

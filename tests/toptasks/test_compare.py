@@ -239,7 +239,9 @@ def test_cli_compares_the_later_survey_with_the_earlier(tmp_path: Path) -> None:
     assert lines[9].split() == [DASH, "Find", "the", "phone", "list", DASH, "2", "20.0%", "dropped"]
     assert " ".join(lines[10:]) == (
         "Top tasks intranet 2026: 11 respondents; Top tasks intranet 2024: 9 respondents; "
-        "unweighted shares. 1 task was not in the earlier survey (new). 1 task is not in the "
+        "unweighted shares. Compared with Top tasks intranet 2024: \u201cFind a colleague, by "
+        "name or expertise\u201d rose most (▲ 10.8 points), \u201cBook leave\u201d fell most "
+        "(▼ 10.8). 1 task was not in the earlier survey (new). 1 task is not in the "
         "later survey (dropped). The surveys' lists of tasks differ, so a share of one is of "
         "other tasks than a share of the other: compare ranks and shares with care."
     )
@@ -326,6 +328,7 @@ def test_the_table_of_a_comparison_without_new_or_dropped_tasks_has_one_note(
     assert all(row[-1] == "0.0" for row in table.rows)
     assert table.notes == (
         "Top tasks intranet 2026: 11 respondents; Old: 11 respondents; unweighted shares.",
+        "Compared with Old: no task's share moved.",
     )
 
 

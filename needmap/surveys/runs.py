@@ -1,0 +1,112 @@
+"""Surveys held again: which run of a survey repeats which (a mapping's ``earlier``).
+
+A top-task survey is held again after a redesign, or every year or two, each run with a
+mapping of its own. Which run came first is not in the exports (a date is not always in
+them, nor reliable: an export made later of the earlier run), so the later run's mapping
+names the earlier one. With that, the reports take the latest run's votes as evidence,
+show what changed since the earlier run, and the command that compares two runs knows
+which is which.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from needmap.errors import Problem, Severity
+from needmap.personas.messages import did_you_mean
+from needmap.personas.yamlsource import read_yaml_file
+from needmap.surveys.mapping import SurveyMapping
+
+__all__ = ["earlier_problems", "earlier_runs", "repeated_surveys"]
+
+
+def repeated_surveys(mappings: Iterable[SurveyMapping]) -> set[str]:
+    """The ids of the surveys among ``mappings`` that another of them repeats: their votes
+    give way to the later run's."""
+    listed = list(mappings)
+    ids = {mapping.id for mapping in listed}
+    return {m.earlier for m in listed if m.earlier is not None and m.earlier in ids}
+
+
+def earlier_runs(mappings: Iterable[SurveyMapping], survey: str) -> list[str]:
+    """The runs ``survey`` repeats, the one just before it first, as far as ``mappings``
+    name them (a chain that goes round stops where it would repeat itself)."""
+    by_id = {mapping.id: mapping for mapping in mappings}
+    runs: list[str] = []
+    mapping = by_id.get(survey)
+    while mapping is not None and mapping.earlier is not None and mapping.earlier not in runs:
+        if mapping.earlier == survey:
+            break
+        runs.append(mapping.earlier)
+        mapping = by_id.get(mapping.earlier)
+    return runs
+
+
+def earlier_problems(mappings: Mapping[Path, SurveyMapping], complete: bool) -> list[Problem]:
+    """What is wrong with the mappings' ``earlier``: a survey that names itself, or runs
+    that each repeat another in a circle (errors: no run would be the latest), and a survey
+    whose earlier run has no task of the same id (a warning: the comparison matches tasks
+    by id). ``complete``: whether every mapping of the study loaded; only then is an
+    ``earlier`` that names none of them wrong, as the broken one may be it."""
+    by_id = {mapping.id: mapping for mapping in mappings.values()}
+    problems = []
+    circled: set[str] = set()
+    for path, mapping in mappings.items():
+        earlier = mapping.earlier
+        if earlier is None or mapping.id in circled:
+            continue
+        if earlier == mapping.id:
+            problems.append(
+                _at_earlier(
+                    path,
+                    f"survey '{mapping.id}' names itself as the survey it repeats",
+                    "earlier: takes the id of the survey held before this one; remove it if "
+                    "this is the first run",
+                )
+            )
+        elif earlier not in by_id:
+            if complete:
+                ids = sorted(set(by_id) - {mapping.id})
+                listed = f"; ids: {', '.join(ids)}" if ids else ", and the study has no other"
+                problems.append(
+                    _at_earlier(
+                        path,
+                        f"no survey '{earlier}' in the study",
+                        did_you_mean(earlier, ids)
+                        or f"earlier: takes the id of a survey mapping in surveys/{listed}",
+                    )
+                )
+        elif mapping.id in earlier_runs(mappings.values(), earlier):
+            circle = [mapping.id, *earlier_runs(mappings.values(), mapping.id)]
+            circled.update(circle)
+            problems.append(
+                _at_earlier(
+                    path,
+                    "these surveys each name another as the one they repeat, in a circle: "
+                    + " -> ".join([*circle, mapping.id]),
+                    "the first run of a survey has no earlier: remove it from that one",
+                )
+            )
+        elif not {t.id for t in mapping.tasks} & {t.id for t in by_id[earlier].tasks}:
+            problems.append(
+                _at_earlier(
+                    path,
+                    f"no task of '{mapping.id}' has the id of a task of '{earlier}': compared, "
+                    "each would read new or dropped",
+                    "give a task that both runs asked the same id in both mappings (survey "
+                    "draft of the later export takes the ids of the tasks the study's "
+                    "mappings have)",
+                    Severity.WARNING,
+                )
+            )
+    return problems
+
+
+def _at_earlier(
+    path: Path, message: str, hint: str, severity: Severity = Severity.ERROR
+) -> Problem:
+    """A problem told at the mapping's ``earlier`` (read again for its position: only a
+    mapping with a problem is)."""
+    location = read_yaml_file(path).source.locate(("earlier",))
+    return Problem(location, message, key="earlier", hint=hint, severity=severity)

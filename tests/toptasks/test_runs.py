@@ -1,0 +1,380 @@
+"""A survey held again (a mapping's ``earlier``): where it is checked, which run is the
+evidence and the default, how the comparison is told, what a build and the brief show,
+and what a draft of the next run suggests."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from needmap import load_study
+from needmap.build import build_reports
+from needmap.cli import app
+from needmap.errors import UsageError
+from needmap.model.toptasks import TaskResult, TopTasks
+from needmap.model.toptasks_change import TaskChange, TopTasksChange, compare_toptasks
+from needmap.reports.roadmap_report import study_roadmap, study_toptasks
+from needmap.reports.toptasks_change import moved_sentence
+from needmap.surveys.draft import draft_mapping, write_draft
+from tests.conftest import SURVEY_FIXTURES
+from tests.toptasks.conftest import runner
+from tests.toptasks.test_compare import _BASE, _two_runs
+
+
+def _repeating(tmp_path: Path) -> Path:
+    """The fixture study with its 2026 survey ``toptasks`` saying it repeats the 2024 run
+    ``toptasks-2024`` (both imported; :func:`_two_runs`)."""
+    root = _two_runs(tmp_path)
+    _edit(
+        root / "surveys" / "toptasks.yaml",
+        "max_picks: 5\n",
+        "max_picks: 5\nearlier: toptasks-2024\n",
+    )
+    return root
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _validate(root: Path) -> tuple[int, str]:
+    result = runner.invoke(app, ["validate", str(root)])
+    assert "Traceback" not in result.output
+    return result.exit_code, " ".join(result.stderr.split())
+
+
+def test_an_earlier_run_that_is_not_one_is_told_where_it_is_named(tmp_path: Path) -> None:
+    root = _repeating(tmp_path)
+    assert _validate(root)[0] == 0
+    later = root / "surveys" / "toptasks.yaml"
+    _edit(later, "earlier: toptasks-2024", "earlier: toptasks-2042")
+    code, said = _validate(root)
+    assert code == 2
+    assert (
+        f"{later}:5:10: earlier: no survey 'toptasks-2042' in the study hint: did you mean "
+        "'toptasks-2024'?"
+    ) in said
+    _edit(later, "earlier: toptasks-2042", "earlier: toptasks")
+    code, said = _validate(root)
+    assert code == 2
+    assert f"{later}:5:10: earlier: survey 'toptasks' names itself as the survey it repeats" in (
+        said
+    )
+    _edit(later, "earlier: toptasks", "earlier: toptasks-2024")
+    _edit(
+        root / "surveys" / "toptasks-2024.yaml",
+        "max_picks: 5\n",
+        "max_picks: 5\nearlier: toptasks\n",
+    )
+    code, said = _validate(root)
+    assert code == 2
+    assert said.count("in a circle") == 1  # once for the circle, at the first file's
+    assert (
+        "toptasks-2024.yaml:5:10: earlier: these surveys each name another as the one they "
+        "repeat, in a circle: toptasks-2024 -> toptasks -> toptasks-2024 hint: the first run "
+        "of a survey has no earlier: remove it from that one"
+    ) in said
+
+
+def test_a_second_mapping_with_a_survey_s_id_is_refused_at_its_id(tmp_path: Path) -> None:
+    """Its import would write the other's tally, and the reports would count one run
+    twice."""
+    root = _two_runs(tmp_path)
+    copy = root / "surveys" / "toptasks-copy.yaml"
+    shutil.copy(root / "surveys" / "toptasks.yaml", copy)
+    code, said = _validate(root)
+    assert code == 2
+    first = root / "surveys" / "toptasks.yaml"  # told at the second in file order
+    assert f"{first}:1:5: id: survey id 'toptasks' is the id of toptasks-copy.yaml too" in said
+    assert "earlier: toptasks to say which it repeats" in said
+    built = runner.invoke(app, ["toptasks", str(root)])
+    assert built.exit_code == 2 and "is the id of toptasks-copy.yaml too" in built.stderr
+
+
+def test_runs_with_no_task_of_the_same_id_are_warned_of(tmp_path: Path) -> None:
+    root = _repeating(tmp_path)
+    (root / "surveys" / "toptasks-2024.tally.json").unlink()  # its tasks are renamed
+    earlier = root / "surveys" / "toptasks-2024.yaml"
+    text = earlier.read_text(encoding="utf-8")
+    for task in ("leave", "colleague", "meeting", "expense", "printer", "phones"):
+        text = text.replace(f"{{id: {task},", f"{{id: old-{task},")
+    earlier.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "no task of 'toptasks' has the id of a task of 'toptasks-2024'" in " ".join(
+        result.stderr.split()
+    )
+
+
+def test_the_latest_run_is_the_evidence_and_what_toptasks_shows(tmp_path: Path) -> None:
+    root = _two_runs(tmp_path)
+    assert [s.survey for s in study_toptasks(load_study(root))] == ["toptasks-2024", "toptasks"]
+    which = runner.invoke(app, ["toptasks", str(root)])
+    assert which.exit_code == 2 and "say which" in which.stderr
+    root = _repeating(tmp_path / "again")
+    study = load_study(root)
+    assert [s.survey for s in study_toptasks(study)] == ["toptasks"]
+    assert study_roadmap(study).surveys == ("toptasks",)
+    shown = runner.invoke(app, ["toptasks", str(root), "--json"])
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["survey"] == "toptasks"
+    earlier = runner.invoke(app, ["toptasks", str(root), "-s", "toptasks-2024", "--json"])
+    assert json.loads(earlier.stdout)["survey"] == "toptasks-2024"  # still there to show
+
+
+def test_a_comparison_the_wrong_way_round_is_refused(tmp_path: Path) -> None:
+    root = _repeating(tmp_path)
+    swapped = runner.invoke(
+        app, ["toptasks", str(root), "-s", "toptasks-2024", "--compare", "toptasks"]
+    )
+    assert swapped.exit_code == 2
+    assert " ".join(swapped.stderr.split()) == (
+        "'toptasks-2024' was held before 'toptasks', as the mappings' earlier: says "
+        "hint: swap them: --survey toptasks --compare toptasks-2024"
+    )
+
+
+def test_with_three_runs_the_comparison_is_with_the_latest(tmp_path: Path) -> None:
+    """2022, 2024, 2026, each repeating the one before: the earliest compared with the
+    latest, the later run not given; the 2022 run compared with 2026 the wrong way round
+    across 2024 is refused too."""
+    root = _repeating(tmp_path)
+    third = (root / "surveys" / "toptasks-2024.yaml").read_text(encoding="utf-8")
+    third = third.replace("id: toptasks-2024", "id: toptasks-2022").replace("2024", "2022")
+    (root / "surveys" / "toptasks-2022.yaml").write_text(third, encoding="utf-8")
+    shutil.copy(
+        root / "surveys" / "toptasks-2024.tally.json", root / "surveys" / "toptasks-2022.tally.json"
+    )
+    asks = runner.invoke(app, ["toptasks", str(root), "--compare", "toptasks-2022"])
+    assert asks.exit_code == 2 and "say which" in asks.stderr  # 2022 and 2026: both latest
+    _edit(
+        root / "surveys" / "toptasks-2024.yaml",
+        "max_picks: 5\n",
+        "max_picks: 5\nearlier: toptasks-2022\n",
+    )
+    latest = runner.invoke(app, ["toptasks", str(root), "--compare", "toptasks-2022", "--json"])
+    assert latest.exit_code == 0, latest.output
+    assert json.loads(latest.stdout)["survey"] == "toptasks"
+    across = runner.invoke(
+        app, ["toptasks", str(root), "-s", "toptasks-2022", "--compare", "toptasks"]
+    )
+    assert across.exit_code == 2 and "'toptasks-2022' was held before 'toptasks'" in across.stderr
+
+
+def test_a_build_compares_the_latest_run_with_the_one_it_repeats(tmp_path: Path) -> None:
+    root = _repeating(tmp_path)
+    out = tmp_path / "reports"
+    written = build_reports(load_study(root), out, pdf=False, today=date(2026, 12, 7))
+    names = [path.name for path in written]
+    at = names.index("toptasks-toptasks.html")
+    assert names[at : at + 8] == [
+        "toptasks-toptasks.html",
+        "toptasks-toptasks.md",
+        "toptasks-toptasks.xlsx",
+        "toptasks-toptasks-neck.png",
+        "toptasks-toptasks-groups.png",
+        "compare-toptasks.html",
+        "compare-toptasks.md",
+        "compare-toptasks.xlsx",
+    ]
+    assert "toptasks-toptasks-2024.html" in names  # the earlier run keeps its reports
+    assert "compare-toptasks-2024.html" not in names
+    table = (out / "compare-toptasks.md").read_text(encoding="utf-8")
+    assert table.startswith(
+        "# Top tasks compared: Top tasks intranet 2026 against Top tasks intranet 2024\n"
+    )
+    sheet = load_workbook(out / "compare-toptasks.xlsx").active
+    assert sheet is not None and sheet.title == "Compared"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Compared with the run before: Top tasks intranet 2026" in index
+    brief = (out / "brief.md").read_text(encoding="utf-8")
+    chapters = [line for line in brief.splitlines() if line.startswith("## ")]
+    assert "## Top tasks compared: Top tasks intranet 2026 against Top tasks intranet 2024" in (
+        chapters
+    )
+    assert not any("2024" in c and "compared" not in c for c in chapters)  # no chapter of its own
+    assert "Top tasks since Top tasks intranet 2024" in brief  # in the contents
+    # the weighted shares of the golden comparison (test_compare): meeting 0.1935 to
+    # 0.2897, leave 0.3548 to 0.2617, the others less
+    moved = (
+        "Compared with Top tasks intranet 2024: \u201cPlan a meeting with lunch and "
+        "projector\u201d rose most (▲ 9.6 points), \u201cBook leave\u201d fell most (▼ 9.3)."
+    )
+    assert moved in " ".join(index.split())  # the cover's line, on the index too
+
+
+def test_a_build_without_the_earlier_run_imported_compares_nothing(tmp_path: Path) -> None:
+    root = _repeating(tmp_path)
+    (root / "surveys" / "toptasks-2024.tally.json").unlink()
+    out = tmp_path / "reports"
+    names = [p.name for p in build_reports(load_study(root), out, pdf=False)]
+    assert "toptasks-toptasks.html" in names
+    assert not any(name.startswith("compare-") for name in names)
+    assert "questions-toptasks-2024.html" in names  # not imported: its questions, as before
+
+
+def _change(**moves: float | None) -> TopTasksChange:
+    """A comparison of tasks named by ``moves``, in that order, each moved so much (None:
+    new)."""
+    return TopTasksChange(
+        survey="now",
+        title="Now",
+        respondents=100,
+        before_survey="then",
+        before_title="Then",
+        before_respondents=90,
+        order="unweighted",
+        tasks=tuple(
+            TaskChange(
+                id=task,
+                label=task.title(),
+                rank=rank,
+                share=0.2,
+                rank_before=None if move is None else rank,
+                share_before=None if move is None else 0.2 - move,
+            )
+            for rank, (task, move) in enumerate(moves.items(), start=1)
+        ),
+    )
+
+
+def test_what_moved_most_is_said_in_a_sentence_in_either_language() -> None:
+    both = _change(a=0.01, b=0.031, c=-0.02, d=None, e=-0.0201)
+    assert moved_sentence(both, "en") == (
+        "Compared with Then: \u201cB\u201d rose most (▲ 3.1 points), \u201cE\u201d fell most "
+        "(▼ 2.0)."
+    )
+    assert moved_sentence(both, "nl") == (
+        "Vergeleken met Then: \u201cB\u201d steeg het meest (▲ 3,1 procentpunt), \u201cE\u201d "
+        "daalde het meest (▼ 2,0)."
+    )
+    assert moved_sentence(_change(a=0.05, b=0.0), "en") == (
+        "Compared with Then: \u201cA\u201d rose most (▲ 5.0 points); no task's share fell."
+    )
+    assert moved_sentence(_change(a=-0.05, b=None), "en") == (
+        "Compared with Then: \u201cA\u201d fell most (▼ 5.0 points); no task's share rose."
+    )
+    # a change that rounds to 0.0 points is none
+    assert moved_sentence(_change(a=0.0004, b=-0.0004), "en") == (
+        "Compared with Then: no task's share moved."
+    )
+
+
+@given(st.lists(st.one_of(st.none(), st.floats(-0.5, 0.5)), min_size=1, max_size=8))
+def test_the_task_that_moved_most_moved_at_least_as_much_as_any(moves: list[float | None]) -> None:
+    change = _change(**{f"t{i}": move for i, move in enumerate(moves)})
+    compared = [t for t in change.tasks if t.change is not None]
+    for up in (True, False):
+        sign = 1 if up else -1
+        most = change.moved_most(up=up)
+        moved = [t for t in compared if sign * (t.change or 0) > 0]
+        if not moved:
+            assert most is None
+            continue
+        assert most is not None and sign * (most.change or 0) > 0
+        assert all(sign * (t.change or 0) <= sign * (most.change or 0) for t in moved)
+        ties = [t for t in moved if t.change == most.change]
+        assert most == ties[0]  # of equal changes, the one ranked higher now
+
+
+def test_compare_toptasks_feeds_moved_most_with_its_own_changes() -> None:
+    def result(shares: dict[str, float]) -> TopTasks:
+        tasks = tuple(
+            TaskResult(id=t, label=t, votes=0, share=s, weighted_share=None, rank=r)
+            for r, (t, s) in enumerate(shares.items(), start=1)
+        )
+        return replace(_BASE, tasks=tasks, order="unweighted")
+
+    change = compare_toptasks(
+        result({"a": 0.5, "b": 0.3, "c": 0.2}), result({"b": 0.5, "a": 0.2, "c": 0.3})
+    )
+    up, down = change.moved_most(up=True), change.moved_most(up=False)
+    assert up is not None and up.id == "a"  # 0.3 up
+    assert down is not None and down.id == "b"  # 0.2 down, more than c's 0.1
+
+
+def _draft_study(tmp_path: Path) -> Path:
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    (root / "surveys").mkdir()
+    shutil.copy(SURVEY_FIXTURES / "mappings" / "ms-forms.yaml", root / "surveys" / "toptasks.yaml")
+    return root
+
+
+def test_a_draft_of_the_same_tasks_suggests_the_run_it_may_repeat(tmp_path: Path) -> None:
+    root = _draft_study(tmp_path)
+    export = SURVEY_FIXTURES / "exports" / "ms-forms.csv"
+    result = runner.invoke(app, ["survey", "draft", str(root), str(export), "--id", "again"])
+    assert result.exit_code == 0, result.output
+    text = (root / "surveys" / "again.yaml").read_text(encoding="utf-8")
+    assert (
+        "\n# earlier: toptasks  # uncomment if this survey is the one of toptasks.yaml held "
+        "again: reports then show what changed since, and take this run's votes as evidence\n"
+    ) in text
+    said = " ".join(result.stdout.split())
+    assert (
+        "Its tasks are mostly those of toptasks.yaml: if this survey is that one held again, "
+        in said
+    )
+    # uncommented, it is the run that repeats it
+    _edit(root / "surveys" / "again.yaml", "# earlier: toptasks  #", "earlier: toptasks  #")
+    assert _validate(root)[0] == 0
+    # a third export with other tasks suggests nothing
+    other = tmp_path / "other.csv"
+    other.write_text(
+        "ID,What is your role?,Which tasks?\n1,Field staff,Wash the car;Feed the cat\n",
+        encoding="utf-8",
+    )
+    none = runner.invoke(
+        app,
+        [
+            "survey",
+            "draft",
+            str(root),
+            str(other),
+            "--group-column",
+            "What is your role?",
+            "--choices-column",
+            "Which tasks?",
+            "--layout",
+            "ms-forms",
+        ],
+    )
+    assert none.exit_code == 0, none.output
+    assert "# earlier:" not in (root / "surveys" / "other.yaml").read_text(encoding="utf-8")
+    assert "Its tasks are mostly" not in none.stdout
+
+
+def test_a_draft_among_the_study_s_mappings_may_not_take_one_s_id(tmp_path: Path) -> None:
+    root = _draft_study(tmp_path)
+    export = SURVEY_FIXTURES / "exports" / "ms-forms.csv"
+    study = load_study(root)
+    draft = draft_mapping(study, export)
+    assert draft.survey_id == "ms-forms" and draft.repeats == "toptasks.yaml"
+    taken = replace(draft, survey_id="toptasks")
+    target = root / "surveys" / "again.yaml"
+    try:
+        write_draft(study, taken, target, export)
+    except UsageError as exc:
+        assert [(p.location.path, p.message, p.hint) for p in exc.problems] == [
+            (
+                target,
+                "survey id 'toptasks' is the id of toptasks.yaml already",
+                "give the draft an id of its own with --id, such as toptasks-2",
+            )
+        ]
+    else:
+        raise AssertionError("a draft took the id of the study's mapping")
+    assert not target.exists() and not list((root / "surveys").glob(".*"))
+    elsewhere = tmp_path / "elsewhere.yaml"  # outside the study: read with --mapping
+    write_draft(study, taken, elsewhere, export)
+    assert elsewhere.exists()
