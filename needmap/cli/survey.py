@@ -190,6 +190,12 @@ def survey_import(
             f"Replaced the earlier tally: {plural(shown, 'respondent')} "
             f"from {escape(earlier.source)}."
         )
+    if chosen.earlier is not None and tally_path(study.root, chosen.earlier).exists():
+        compare = f"-s {chosen.id} --compare {chosen.earlier}"
+        new_console().print(
+            f"It repeats '{escape(chosen.earlier)}', whose votes it takes over as evidence; "
+            f"what changed: needmap toptasks {escape(command_word(folder))} {escape(compare)}"
+        )
     unlinked = sum(1 for task in chosen.tasks if not task.needs)
     if unlinked:
         one = unlinked == 1

@@ -378,3 +378,17 @@ def test_a_draft_among_the_study_s_mappings_may_not_take_one_s_id(tmp_path: Path
     elsewhere = tmp_path / "elsewhere.yaml"  # outside the study: read with --mapping
     write_draft(study, taken, elsewhere, export)
     assert elsewhere.exists()
+
+
+def test_the_import_of_a_run_that_repeats_one_says_how_to_compare(tmp_path: Path) -> None:
+    root = _repeating(tmp_path)
+    export = str(SURVEY_FIXTURES / "exports" / "long.csv")
+    result = runner.invoke(app, ["survey", "import", str(root), export, "-s", "toptasks"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "It repeats 'toptasks-2024', whose votes it takes over as evidence; what changed: "
+        f"needmap toptasks {root} -s toptasks --compare toptasks-2024"
+    ) in " ".join(result.stdout.split())
+    (root / "surveys" / "toptasks-2024.tally.json").unlink()  # nothing to compare with
+    alone = runner.invoke(app, ["survey", "import", str(root), export, "-s", "toptasks"])
+    assert alone.exit_code == 0 and "It repeats" not in alone.stdout
