@@ -27,7 +27,12 @@ from needmap.surveys.mapping import (
     load_mapping,
     mapping_files,
 )
-from needmap.surveys.runs import earlier_problems, earlier_runs, repeated_surveys
+from needmap.surveys.runs import (
+    earlier_named_otherwise,
+    earlier_problems,
+    earlier_runs,
+    repeated_surveys,
+)
 from needmap.surveys.tables import column_of, open_export
 from needmap.surveys.tally import (
     OUTSIDE,
@@ -124,6 +129,7 @@ def load_mappings(
         if warnings is not None:
             warnings.extend(found)
     runs = earlier_problems(mappings, complete=not problems)
+    problems = earlier_named_otherwise(problems, mappings)
     problems += [p for p in runs if p.severity is Severity.ERROR]
     if warnings is not None:
         warnings.extend(p for p in runs if p.severity is Severity.WARNING)

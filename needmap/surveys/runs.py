@@ -11,14 +11,16 @@ which is which.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 
+from needmap.controls import fold_text
 from needmap.errors import Problem, Severity
 from needmap.personas.messages import did_you_mean
 from needmap.personas.yamlsource import read_yaml_file
 from needmap.surveys.mapping import SurveyMapping
 
-__all__ = ["earlier_problems", "earlier_runs", "repeated_surveys"]
+__all__ = ["earlier_named_otherwise", "earlier_problems", "earlier_runs", "repeated_surveys"]
 
 
 def repeated_surveys(mappings: Iterable[SurveyMapping]) -> set[str]:
@@ -67,14 +69,11 @@ def earlier_problems(mappings: Mapping[Path, SurveyMapping], complete: bool) -> 
             )
         elif earlier not in by_id:
             if complete:
-                ids = sorted(set(by_id) - {mapping.id})
-                listed = f"; ids: {', '.join(ids)}" if ids else ", and the study has no other"
                 problems.append(
                     _at_earlier(
                         path,
                         f"no survey '{earlier}' in the study",
-                        did_you_mean(earlier, ids)
-                        or f"earlier: takes the id of a survey mapping in surveys/{listed}",
+                        _id_hint(earlier, mappings, mapping.id),
                     )
                 )
         elif mapping.id in earlier_runs(mappings.values(), earlier):
@@ -101,6 +100,57 @@ def earlier_problems(mappings: Mapping[Path, SurveyMapping], complete: bool) -> 
                 )
             )
     return problems
+
+
+def earlier_named_otherwise(
+    problems: list[Problem], mappings: Mapping[Path, SurveyMapping]
+) -> list[Problem]:
+    """``problems``, with the hint of an ``earlier`` that is no id because it names a
+    survey by its mapping's file name or its title (``toptaken.yaml``, ``Toptaken 2024``:
+    ``--survey`` takes a file name) giving the survey's id instead."""
+    mended = []
+    for problem in problems:
+        path = problem.location.path
+        if problem.key == "earlier" and "is not a valid id" in problem.message and path:
+            named = read_yaml_file(path).value_at(("earlier",))
+            meant = _named_by(named, mappings) if isinstance(named, str) else None
+            if meant is not None:
+                problem = replace(problem, hint=f"earlier: takes the survey's id: {meant}")
+            elif isinstance(named, str) and fold_text(named) in {
+                fold_text(path.name),
+                fold_text(path.stem),
+            }:
+                problem = replace(
+                    problem,
+                    hint="that is this mapping's own file: earlier: takes the id of the "
+                    "survey held before this one",
+                )
+        mended.append(problem)
+    return mended
+
+
+def _named_by(text: str, mappings: Mapping[Path, SurveyMapping]) -> str | None:
+    """The id of the survey whose mapping's file name (with or without its suffix) or title
+    ``text`` is, as a reader compares them."""
+    folded = fold_text(text)
+    for path, mapping in mappings.items():
+        if folded in {fold_text(path.name), fold_text(path.stem), fold_text(mapping.title)}:
+            return mapping.id
+    return None
+
+
+def _id_hint(earlier: str, mappings: Mapping[Path, SurveyMapping], survey: str) -> str:
+    """The hint for an ``earlier`` that names no survey: the id of the survey it names
+    otherwise (its file, its title) or is spelled like; else the ids there are."""
+    meant = _named_by(earlier, mappings)
+    if meant is not None and meant != survey:
+        return f"that names survey '{meant}': earlier: takes its id, {meant}"
+    ids = sorted({m.id for m in mappings.values()} - {survey})
+    listed = f"; ids: {', '.join(ids)}" if ids else ", and the study has no other"
+    return (
+        did_you_mean(earlier, ids)
+        or f"earlier: takes the id of a survey mapping in surveys/{listed}"
+    )
 
 
 def _at_earlier(

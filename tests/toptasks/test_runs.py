@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -392,3 +393,48 @@ def test_the_import_of_a_run_that_repeats_one_says_how_to_compare(tmp_path: Path
     (root / "surveys" / "toptasks-2024.tally.json").unlink()  # nothing to compare with
     alone = runner.invoke(app, ["survey", "import", str(root), export, "-s", "toptasks"])
     assert alone.exit_code == 0 and "It repeats" not in alone.stdout
+
+
+@pytest.mark.parametrize(
+    ("named", "message", "hint"),
+    [
+        (
+            "old.yaml",
+            "'old.yaml' is not a valid id",
+            "earlier: takes the survey's id: toptasks-2024",
+        ),
+        (
+            "Top tasks intranet 2024",
+            "'Top tasks intranet 2024' is not a valid id",
+            "earlier: takes the survey's id: toptasks-2024",
+        ),
+        (
+            "old",
+            "no survey 'old' in the study",
+            "that names survey 'toptasks-2024': earlier: takes its id, toptasks-2024",
+        ),
+        (
+            "toptasks.yaml",
+            "'toptasks.yaml' is not a valid id",
+            "that is this mapping's own file: earlier: takes the id of the survey held before "
+            "this one",
+        ),
+        (
+            "toptasks-2023",
+            "no survey 'toptasks-2023' in the study",
+            "did you mean 'toptasks-2024'?",
+        ),
+    ],
+)
+def test_an_earlier_run_named_by_its_file_or_title_gets_its_id_as_the_hint(
+    tmp_path: Path, named: str, message: str, hint: str
+) -> None:
+    """``--survey`` takes a mapping's file name, so a mapping may name its earlier run so
+    (here ``old.yaml``, whose survey is ``toptasks-2024``)."""
+    root = _repeating(tmp_path)
+    (root / "surveys" / "toptasks-2024.yaml").rename(root / "surveys" / "old.yaml")
+    later = root / "surveys" / "toptasks.yaml"
+    _edit(later, "earlier: toptasks-2024", f"earlier: {named}")
+    code, said = _validate(root)
+    assert code == 2
+    assert f"{later}:5:10: earlier: {message} hint: {hint}" in said
