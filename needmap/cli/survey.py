@@ -153,7 +153,12 @@ def survey_import(
 
     from needmap.errors import InvalidStudyError, Severity
     from needmap.surveys import import_survey, tally_path, write_tally
-    from needmap.surveys.catalog import find_mapping_file, headcount_warnings, too_few_problem
+    from needmap.surveys.catalog import (
+        find_mapping_file,
+        headcount_warnings,
+        imported_repeats,
+        too_few_problem,
+    )
     from needmap.surveys.mapping import mapping_files
 
     study = study_at(folder)
@@ -195,6 +200,12 @@ def survey_import(
         new_console().print(
             f"It repeats '{escape(chosen.earlier)}', whose votes it takes over as evidence; "
             f"what changed: needmap toptasks {escape(command_word(folder))} {escape(compare)}"
+        )
+    for later in imported_repeats(study, chosen.id):
+        compare = f"-s {later.id} --compare {chosen.id}"
+        new_console().print(
+            f"'{escape(later.id)}' repeats it, and its votes stay the evidence; what changed "
+            f"since: needmap toptasks {escape(command_word(folder))} {escape(compare)}"
         )
     unlinked = sum(1 for task in chosen.tasks if not task.needs)
     if unlinked:

@@ -53,6 +53,7 @@ __all__ = [
     "fitting_tallies",
     "headcount_warnings",
     "import_command",
+    "imported_repeats",
     "imported_surveys",
     "load_mappings",
     "load_survey",
@@ -299,6 +300,17 @@ def surveys_compared(
             hint=f"swap them: --survey {before[0].id} --compare {after[0].id}",
         )
     return after, before
+
+
+def imported_repeats(study: StudyIds, survey: str) -> list[SurveyMapping]:
+    """The imported surveys whose mappings say they repeat ``survey`` (``earlier``): the
+    runs held after it, whose votes are the evidence in its place."""
+    mappings, _ = load_mappings(study)
+    return [
+        m
+        for m in mappings.values()
+        if m.earlier == survey and tally_path(study.root, m.id).exists()
+    ]
 
 
 def imported_surveys(study: Study) -> list[tuple[SurveyMapping, Tally]]:

@@ -381,7 +381,7 @@ def test_a_draft_among_the_study_s_mappings_may_not_take_one_s_id(tmp_path: Path
     assert elsewhere.exists()
 
 
-def test_the_import_of_a_run_that_repeats_one_says_how_to_compare(tmp_path: Path) -> None:
+def test_the_import_of_either_run_says_how_to_compare_them(tmp_path: Path) -> None:
     root = _repeating(tmp_path)
     export = str(SURVEY_FIXTURES / "exports" / "long.csv")
     result = runner.invoke(app, ["survey", "import", str(root), export, "-s", "toptasks"])
@@ -390,6 +390,14 @@ def test_the_import_of_a_run_that_repeats_one_says_how_to_compare(tmp_path: Path
         "It repeats 'toptasks-2024', whose votes it takes over as evidence; what changed: "
         f"needmap toptasks {root} -s toptasks --compare toptasks-2024"
     ) in " ".join(result.stdout.split())
+    before = runner.invoke(
+        app, ["survey", "import", str(root), str(tmp_path / "earlier.csv"), "-s", "toptasks-2024"]
+    )
+    assert before.exit_code == 0, before.output
+    assert (
+        "'toptasks' repeats it, and its votes stay the evidence; what changed since: "
+        f"needmap toptasks {root} -s toptasks --compare toptasks-2024"
+    ) in " ".join(before.stdout.split())
     (root / "surveys" / "toptasks-2024.tally.json").unlink()  # nothing to compare with
     alone = runner.invoke(app, ["survey", "import", str(root), export, "-s", "toptasks"])
     assert alone.exit_code == 0 and "It repeats" not in alone.stdout
