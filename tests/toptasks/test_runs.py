@@ -55,7 +55,7 @@ def _validate(root: Path) -> tuple[int, str]:
 
 def test_an_earlier_run_that_is_not_one_is_told_where_it_is_named(tmp_path: Path) -> None:
     root = _repeating(tmp_path)
-    assert _validate(root)[0] == 0
+    assert _validate(root) == (0, "")  # no warning: the runs share their tasks' ids
     later = root / "surveys" / "toptasks.yaml"
     _edit(later, "earlier: toptasks-2024", "earlier: toptasks-2042")
     code, said = _validate(root)
@@ -432,6 +432,12 @@ def test_the_import_of_either_run_says_how_to_compare_them(tmp_path: Path) -> No
             "no survey 'toptasks-2023' in the study",
             "did you mean 'toptasks-2024'?",
         ),
+        (
+            "Top tasks 2023",
+            "'Top tasks 2023' is not a valid id",
+            "ids use lowercase letters, digits, '-' and '_', start with a letter or digit and "
+            "are at most 63 characters, e.g. 'front-desk'",
+        ),
     ],
 )
 def test_an_earlier_run_named_by_its_file_or_title_gets_its_id_as_the_hint(
@@ -446,3 +452,35 @@ def test_an_earlier_run_named_by_its_file_or_title_gets_its_id_as_the_hint(
     code, said = _validate(root)
     assert code == 2
     assert f"{later}:5:10: earlier: {message} hint: {hint}" in said
+
+
+def test_other_problems_of_a_mapping_keep_their_own_hints(tmp_path: Path) -> None:
+    """An id that is no id elsewhere in a mapping whose ``earlier`` names a survey by its
+    file's name is told as ever; and an ``earlier`` is not told unknown while a mapping
+    that may be the one it names does not load."""
+    root = _repeating(tmp_path)
+    later = root / "surveys" / "toptasks.yaml"
+    _edit(later, "{id: leave,", "{id: Leave Now,")  # earlier: toptasks-2024, a file's name
+    code, said = _validate(root)
+    assert code == 2
+    assert "tasks[0].id: 'Leave Now' is not a valid id hint: write it as 'leave-now'" in said
+    assert "takes the survey's id" not in said
+    _edit(later, "{id: Leave Now,", "{id: leave,")
+    _edit(later, "earlier: toptasks-2024", "earlier: toptasks-2023")
+    _edit(root / "surveys" / "toptasks-2024.yaml", "max_picks: 5", "max_picks: 0")
+    code, said = _validate(root)
+    assert code == 2 and "max_picks" in said
+    assert "no survey 'toptasks-2023'" not in said  # toptasks-2024.yaml may be it, mended
+
+
+def test_only_the_surveys_given_are_repeated_ones() -> None:
+    from needmap.surveys.runs import repeated_surveys
+
+    study = load_study(SURVEY_FIXTURES / "study")
+    from needmap.surveys import load_mapping
+
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "long.yaml", study)
+    later = mapping.model_copy(update={"id": "later", "earlier": "toptasks"})
+    orphan = mapping.model_copy(update={"id": "orphan", "earlier": "gone"})
+    assert repeated_surveys([mapping, later, orphan]) == {"toptasks"}
+    assert repeated_surveys([later, orphan]) == set()
