@@ -24,6 +24,8 @@ from needmap.model.toptasks_change import TaskChange, TopTasksChange, compare_to
 from needmap.reports.roadmap_report import study_roadmap, study_toptasks
 from needmap.reports.toptasks_change import moved_sentence
 from needmap.surveys.draft import draft_mapping, write_draft
+from needmap.surveys.mapping import SurveyMapping
+from needmap.surveys.runs import earlier_problems, earlier_runs, repeated_surveys
 from tests.conftest import SURVEY_FIXTURES
 from tests.toptasks.conftest import runner
 from tests.toptasks.test_compare import _BASE, _two_runs
@@ -473,14 +475,33 @@ def test_other_problems_of_a_mapping_keep_their_own_hints(tmp_path: Path) -> Non
     assert "no survey 'toptasks-2023'" not in said  # toptasks-2024.yaml may be it, mended
 
 
-def test_only_the_surveys_given_are_repeated_ones() -> None:
-    from needmap.surveys.runs import repeated_surveys
-
-    study = load_study(SURVEY_FIXTURES / "study")
-    from needmap.surveys import load_mapping
-
-    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / "long.yaml", study)
+def test_only_the_surveys_given_are_repeated_ones(mapping: SurveyMapping) -> None:
     later = mapping.model_copy(update={"id": "later", "earlier": "toptasks"})
     orphan = mapping.model_copy(update={"id": "orphan", "earlier": "gone"})
     assert repeated_surveys([mapping, later, orphan]) == {"toptasks"}
     assert repeated_surveys([later, orphan]) == set()
+
+
+@given(links=st.lists(st.integers(0, 7), min_size=1, max_size=8))
+def test_every_run_leads_back_to_a_first_and_forward_to_one_latest(
+    mapping: SurveyMapping, links: list[int]
+) -> None:
+    """Runs ``s0``, ``s1``, … where run ``i`` repeats run ``links[i]`` if that came before
+    it (and none else): a study of several surveys, some held again, some more than once."""
+    mappings = [
+        mapping.model_copy(update={"id": f"s{i}", "earlier": f"s{j}" if j < i else None})
+        for i, j in enumerate(links)
+    ]
+    repeated = repeated_surveys(mappings)
+    latest = [m.id for m in mappings if m.id not in repeated]
+    assert latest  # a run held last exists, whatever the links
+    by_id = {m.id: m for m in mappings}
+    for run in mappings:
+        runs = earlier_runs(mappings, run.id)
+        assert len(runs) == len(set(runs)) and run.id not in runs
+        assert by_id[runs[-1] if runs else run.id].earlier is None  # back to a first run
+        assert all(run in repeated for run in runs)
+    # each repeated run is before some latest run: its votes give way to that one's
+    assert repeated == {run for survey in latest for run in earlier_runs(mappings, survey)}
+    paths = {Path(f"{m.id}.yaml"): m for m in mappings}
+    assert earlier_problems(paths, complete=True) == []  # no circle, tasks shared
