@@ -155,6 +155,7 @@ _BASE = _fixture_base()
 def test_a_change_in_points_reads_without_a_sign_a_spreadsheet_would_take_for_a_formula() -> None:
     up, down, same = points_cell(0.031, "en"), points_cell(-0.02, "nl"), points_cell(0.0, "en")
     assert (up, down, same) == ("▲ 3.1", "▼ 2,0", "0.0")
+    assert (points_cell(0.004, "en"), points_cell(-0.004, "en")) == ("▲ 0.4", "▼ 0.4")
     assert (up.value, down.value, same.value) == (3.1, -2.0, 0.0)
     assert up.excel_format == '"▲ "0.0;"▼ "0.0;0.0'
 
@@ -329,6 +330,14 @@ def test_the_table_of_a_comparison_without_new_or_dropped_tasks_has_one_note(
     assert table.notes == (
         "Top tasks intranet 2026: 11 respondents; Old: 11 respondents; unweighted shares.",
         "Compared with Old: no task's share moved.",
+    )
+    # a task only the later run asked: its note, and that the lists differ
+    fewer = replace(base, survey="old", title="Old", tasks=base.tasks[1:])
+    notes = build_change(compare_toptasks(base, fewer), "en").notes
+    assert notes[-2:] == (
+        "1 task was not in the earlier survey (new).",
+        "The surveys' lists of tasks differ, so a share of one is of other tasks than a share "
+        "of the other: compare ranks and shares with care.",
     )
 
 
