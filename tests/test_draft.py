@@ -3003,3 +3003,17 @@ def test_the_fewest_texts_between_two_are_found_where_the_first_chain_must_be_re
     # and a to leave a by its other links: s-x-y-z-c-t and s-a-u-v-w-t
     near = _chosen_with("sa", "ab", "bc", "ct", "sx", "xy", "yz", "zc", "au", "uv", "vw", "wt")
     assert _fewest_between(near, "s", "t", 3) == {"a", "x"}
+
+
+def test_an_answer_is_taken_from_a_mapping_whose_group_question_was_worded_otherwise(
+    tmp_path: Path,
+) -> None:
+    """A run held again with its group question reworded keeps its answers: an answer in
+    words is the same answer under any heading (an answer code is not: AO01 of another
+    question is another answer)."""
+    root = _study_with_forms_mapping(tmp_path, (f"column: {ROLE}", "column: Your job here?"))
+    _, draft, _ = _forms_draft(root, "1,Field staff,Book leave", "2,Office staff,Book leave")
+    assert {(a.text, a.group, a.source) for a in draft.answers} == {
+        ("Field staff", "field", "toptasks.yaml"),
+        ("Office staff", "office", "toptasks.yaml"),
+    }

@@ -327,6 +327,7 @@ def test_the_table_of_a_comparison_without_new_or_dropped_tasks_has_one_note(
     change = compare_toptasks(base, replace(base, survey="old", title="Old"))
     table = build_change(change, "en")
     assert all(row[-1] == "0.0" for row in table.rows)
+    assert not any(table.in_coverage)  # no row is marked as in a coverage set
     assert table.notes == (
         "Top tasks intranet 2026: 11 respondents; Old: 11 respondents; unweighted shares.",
         "Compared with Old: no task's share moved.",
