@@ -505,3 +505,23 @@ def test_every_run_leads_back_to_a_first_and_forward_to_one_latest(
     assert repeated == {run for survey in latest for run in earlier_runs(mappings, survey)}
     paths = {Path(f"{m.id}.yaml"): m for m in mappings}
     assert earlier_problems(paths, complete=True) == []  # no circle, tasks shared
+
+
+def test_a_draft_suggests_the_run_with_most_of_its_tasks_if_that_is_half_or_more() -> None:
+    from needmap.surveys.draft_earlier import EarlierMappings, EarlierRun
+
+    runs = EarlierMappings(
+        {},
+        {},
+        {},
+        latest=(
+            EarlierRun("a", "a.yaml", frozenset({"book leave", "claim expenses"})),
+            EarlierRun("b", "b.yaml", frozenset({"book leave", "order a pass", "see the menu"})),
+        ),
+    )
+    four = ["Book leave", "Order a pass", "See the menu", "Fix a printer"]
+    assert runs.repeated(four) == runs.latest[1]  # three of four
+    assert runs.repeated(["Book leave", "Order a pass", "X", "Y"]) == runs.latest[1]  # half
+    assert runs.repeated(["Book leave", "X", "Y"]) is None  # one of three
+    assert runs.repeated([]) is None
+    assert EarlierMappings({}, {}, {}).repeated(four) is None  # no mapping to repeat
