@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from needmap.model.toptasks import GroupBreakdown, TopTasks
     from needmap.personas.study import Study
     from needmap.reports.i18n import Language
+    from needmap.surveys.mapping import SurveyMapping
 
 
 TERMS_IN_TERMINAL = 3
@@ -225,6 +226,23 @@ def toptasks(
         new_console().print(f"wrote {out}")
         return
     _print_toptasks(result, language, top)
+    _compare_hint(study, mapping, folder)
+
+
+def _compare_hint(study: Study, mapping: SurveyMapping, folder: Path) -> None:
+    """After a survey's results, the command that compares it with the run it repeats,
+    where that run is imported: the change is what a survey held again is for."""
+    from needmap.reports.i18n import labels
+    from needmap.surveys import tally_path
+
+    if mapping.earlier is None or not tally_path(study.root, mapping.earlier).exists():
+        return
+    words = labels(study.settings.language)
+    command = f"needmap toptasks {command_word(folder)} -s {mapping.id} --compare {mapping.earlier}"
+    console = new_console()
+    console.print()
+    console.print(escape(words["tt.compare_hint"].format(before=mapping.earlier)))
+    console.print(f"  {escape(command)}", soft_wrap=True)
 
 
 def _compare_alone(group: str | None, chart: str | None, coverage: str) -> None:

@@ -257,6 +257,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "where one group would be derivable from the total, a second is hidden too.",
         "tt.disagree": "Where groups differ most",
         "tt.group_tops": "The {n} tasks each group chose most",
+        "tt.compare_hint": "What changed since {before}, the run this survey repeats:",
         "tt.spread": "{task}: {points} points apart ({high} highest, {low} lowest)",
         "tt.needs": "Evidence for needs",
         "tt.sheet": "Top tasks",
@@ -977,6 +978,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "verborgen.",
         "tt.disagree": "Waar groepen het meest verschillen",
         "tt.group_tops": "De {n} taken die elke groep het vaakst koos",
+        "tt.compare_hint": "Wat er veranderde sinds {before}, de ronde die deze enquête "
+        "herhaalt:",
         "tt.spread": "{task}: {points} procentpunt verschil ({high} het hoogst, {low} het laagst)",
         "tt.needs": "Bewijs voor behoeften",
         "tt.sheet": "Toptaken",

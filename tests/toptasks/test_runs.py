@@ -132,6 +132,13 @@ def test_the_latest_run_is_the_evidence_and_what_toptasks_shows(tmp_path: Path) 
     assert json.loads(shown.stdout)["survey"] == "toptasks"
     earlier = runner.invoke(app, ["toptasks", str(root), "-s", "toptasks-2024", "--json"])
     assert json.loads(earlier.stdout)["survey"] == "toptasks-2024"  # still there to show
+    printed = runner.invoke(app, ["toptasks", str(root)], env={"COLUMNS": "200"})
+    assert printed.stdout.splitlines()[-2:] == [
+        "What changed since toptasks-2024, the run this survey repeats:",
+        f"  needmap toptasks {root} -s toptasks --compare toptasks-2024",
+    ]
+    first = runner.invoke(app, ["toptasks", str(root), "-s", "toptasks-2024"])
+    assert first.exit_code == 0 and "What changed" not in first.stdout
 
 
 def test_a_comparison_the_wrong_way_round_is_refused(tmp_path: Path) -> None:
