@@ -193,6 +193,16 @@ def _two_runs(tmp_path: Path) -> Path:
     return root
 
 
+def third_run(root: Path) -> None:
+    """A 2022 run beside the 2024 one of :func:`_two_runs`, the same mapping and votes."""
+    third = (root / "surveys" / "toptasks-2024.yaml").read_text(encoding="utf-8")
+    third = third.replace("id: toptasks-2024", "id: toptasks-2022").replace("2024", "2022")
+    (root / "surveys" / "toptasks-2022.yaml").write_text(third, encoding="utf-8")
+    shutil.copy(
+        root / "surveys" / "toptasks-2024.tally.json", root / "surveys" / "toptasks-2022.tally.json"
+    )
+
+
 def test_cli_compares_the_later_survey_with_the_earlier(tmp_path: Path) -> None:
     """Raw shares, hand-checked: in 2024 10 votes (leave 4, the phone list 2, the rest 1
     each; ties ranked by label); in 2026 24 (leave 7, colleague 5, meeting 4, expenses 3,
@@ -289,12 +299,7 @@ def test_cli_takes_the_only_other_survey_as_the_later_one(tmp_path: Path) -> Non
     )
     assert swapped.exit_code == 0, swapped.output
     assert json.loads(swapped.stdout)["compared_with"]["survey"] == "toptasks"
-    third = (root / "surveys" / "toptasks-2024.yaml").read_text(encoding="utf-8")
-    third = third.replace("id: toptasks-2024", "id: toptasks-2022").replace("2024", "2022")
-    (root / "surveys" / "toptasks-2022.yaml").write_text(third, encoding="utf-8")
-    shutil.copy(
-        root / "surveys" / "toptasks-2024.tally.json", root / "surveys" / "toptasks-2022.tally.json"
-    )
+    third_run(root)
     which = runner.invoke(app, ["toptasks", str(root), "--compare", "toptasks-2022"])
     assert which.exit_code == 2
     assert "the study has 3 survey mappings; say which" in which.stderr

@@ -28,7 +28,7 @@ from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.runs import earlier_problems, earlier_runs, repeated_surveys
 from tests.conftest import SURVEY_FIXTURES
 from tests.toptasks.conftest import runner
-from tests.toptasks.test_compare import _BASE, _two_runs
+from tests.toptasks.test_compare import _BASE, _two_runs, third_run
 
 
 def _repeating(tmp_path: Path) -> Path:
@@ -158,12 +158,7 @@ def test_with_three_runs_the_comparison_is_with_the_latest(tmp_path: Path) -> No
     latest, the later run not given; the 2022 run compared with 2026 the wrong way round
     across 2024 is refused too."""
     root = _repeating(tmp_path)
-    third = (root / "surveys" / "toptasks-2024.yaml").read_text(encoding="utf-8")
-    third = third.replace("id: toptasks-2024", "id: toptasks-2022").replace("2024", "2022")
-    (root / "surveys" / "toptasks-2022.yaml").write_text(third, encoding="utf-8")
-    shutil.copy(
-        root / "surveys" / "toptasks-2024.tally.json", root / "surveys" / "toptasks-2022.tally.json"
-    )
+    third_run(root)
     asks = runner.invoke(app, ["toptasks", str(root), "--compare", "toptasks-2022"])
     assert asks.exit_code == 2 and "say which" in asks.stderr  # 2022 and 2026: both latest
     _edit(
