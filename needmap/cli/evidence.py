@@ -233,15 +233,16 @@ def _compare_hint(study: Study, mapping: SurveyMapping, folder: Path) -> None:
     """After a survey's results, the command that compares it with the run it repeats,
     where that run is imported: the change is what a survey held again is for."""
     from needmap.reports.i18n import labels
-    from needmap.surveys import tally_path
+    from needmap.surveys.catalog import imported_earlier
 
-    if mapping.earlier is None or not tally_path(study.root, mapping.earlier).exists():
+    before = imported_earlier(study, mapping)
+    if before is None:
         return
     words = labels(study.settings.language)
-    command = f"needmap toptasks {command_word(folder)} -s {mapping.id} --compare {mapping.earlier}"
+    command = f"needmap toptasks {command_word(folder)} -s {mapping.id} --compare {before}"
     console = new_console()
     console.print()
-    console.print(escape(words["tt.compare_hint"].format(before=mapping.earlier)))
+    console.print(escape(words["tt.compare_hint"].format(before=before)))
     console.print(f"  {escape(command)}", soft_wrap=True)
 
 

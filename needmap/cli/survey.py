@@ -156,6 +156,7 @@ def survey_import(
     from needmap.surveys.catalog import (
         find_mapping_file,
         headcount_warnings,
+        imported_earlier,
         imported_repeats,
         too_few_problem,
     )
@@ -195,10 +196,11 @@ def survey_import(
             f"Replaced the earlier tally: {plural(shown, 'respondent')} "
             f"from {escape(earlier.source)}."
         )
-    if chosen.earlier is not None and tally_path(study.root, chosen.earlier).exists():
-        compare = f"-s {chosen.id} --compare {chosen.earlier}"
+    before = imported_earlier(study, chosen)
+    if before is not None:
+        compare = f"-s {chosen.id} --compare {before}"
         new_console().print(
-            f"It repeats '{escape(chosen.earlier)}', whose votes it takes over as evidence; "
+            f"It repeats '{escape(before)}', whose votes it takes over as evidence; "
             f"what changed: needmap toptasks {escape(command_word(folder))} {escape(compare)}"
         )
     for later in imported_repeats(study, chosen.id):

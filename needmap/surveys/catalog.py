@@ -53,6 +53,7 @@ __all__ = [
     "fitting_tallies",
     "headcount_warnings",
     "import_command",
+    "imported_earlier",
     "imported_repeats",
     "imported_surveys",
     "load_mappings",
@@ -300,6 +301,14 @@ def surveys_compared(
             hint=f"swap them: --survey {before[0].id} --compare {after[0].id}",
         )
     return after, before
+
+
+def imported_earlier(study: StudyIds, mapping: SurveyMapping) -> str | None:
+    """The id of the run ``mapping`` says it repeats (``earlier``), if that one has been
+    imported: then the two can be compared."""
+    if mapping.earlier is None or not tally_path(study.root, mapping.earlier).exists():
+        return None
+    return mapping.earlier
 
 
 def imported_repeats(study: StudyIds, survey: str) -> list[SurveyMapping]:
