@@ -138,8 +138,9 @@ def toptasks(
             "--compare",
             metavar="<id>",
             help="Compare with an earlier survey of the study (its id or its mapping's file "
-            "name): each task's rank and share in both, and the change. The later survey is "
-            "--survey's, or the only other one imported, or the latest run.",
+            "name): each task's rank and share in both, and the change (with --group, that "
+            "group's). The later survey is --survey's, or the only other one imported, or the "
+            "latest run.",
             show_default=False,
         ),
     ] = None,
@@ -150,7 +151,7 @@ def toptasks(
             "-g",
             metavar="<group>",
             help="One group's ranking, the group by its id or name (printed, or with --json "
-            "or --out).",
+            "or --out); with --compare, its shares in both runs.",
         ),
     ] = None,
     weighted: Annotated[
@@ -203,12 +204,12 @@ def toptasks(
 
     share = share_of(coverage, "--coverage", _COVERAGE)
     if compare is not None:
-        _compare_alone(group, chart, coverage)
+        _compare_alone(chart, coverage)
     drawn = _chart_drawn(chart, out, folder)
     study = study_at(folder, language, out=out)
     as_json = as_json or (out is not None and out.suffix.lower() == ".json")
     if compare is not None:
-        _print_compared(study, survey, compare, weighted, as_json, out, top)
+        _print_compared(study, survey, compare, group, weighted, as_json, out, top)
         return
     mapping, tally = load_survey(study, survey)
     result = analyse_toptasks(study, mapping, tally, weighted=weighted, coverage_target=share)
@@ -246,16 +247,11 @@ def _compare_hint(study: Study, mapping: SurveyMapping, folder: Path) -> None:
     console.print(f"  {escape(command)}", soft_wrap=True)
 
 
-def _compare_alone(group: str | None, chart: str | None, coverage: str) -> None:
-    """Refuse what ``--compare`` cannot show, before the study is read: it compares the
-    overall shares in a table, not a group's ranking, a chart or a coverage set."""
+def _compare_alone(chart: str | None, coverage: str) -> None:
+    """Refuse what ``--compare`` cannot show, before the study is read: it compares shares
+    in a table, not a chart or a coverage set."""
     from needmap.errors import UsageError
 
-    if group is not None:
-        raise UsageError.single(
-            "--compare compares the overall shares, not one group's",
-            hint="leave out --group, or leave out --compare for the group's ranking",
-        )
     if chart is not None:
         raise UsageError.single(
             "--compare writes a table, not a chart",
@@ -272,23 +268,27 @@ def _print_compared(
     study: Study,
     survey: str | None,
     compare: str,
+    group: str | None,
     weighted: bool,
     as_json: bool,
     out: Path | None,
     top: int,
 ) -> None:
     """``toptasks --compare``: the later survey (``survey``, or the only other one
-    imported) beside the earlier one, printed or written."""
+    imported) beside the earlier one, everyone's shares or ``group``'s, printed or
+    written."""
     from needmap.model.toptasks import analyse_toptasks
-    from needmap.model.toptasks_change import compare_toptasks
+    from needmap.model.toptasks_change import compare_group, compare_toptasks
     from needmap.reports.toptasks_change import build_change, change_to_json, write_change
     from needmap.surveys import surveys_compared
 
     later, earlier = surveys_compared(study, survey, compare)
-    change = compare_toptasks(
-        analyse_toptasks(study, *later, weighted=weighted),
-        analyse_toptasks(study, *earlier, weighted=weighted),
-    )
+    now = analyse_toptasks(study, *later, weighted=weighted)
+    before = analyse_toptasks(study, *earlier, weighted=weighted)
+    if group is None:
+        change = compare_toptasks(now, before)
+    else:
+        change = compare_group(now, before, group, study)
     if as_json:
         emit_json(change_to_json(change), out)
         return

@@ -7,18 +7,22 @@ when its id is, even where its label was reworded. A task only one run asked is 
 dropped: the other run's share for it is unknown, not zero, since nobody could choose it.
 
 Shares are compared in the same measure in both: weighted to the groups' headcounts where
-both runs were, raw where either was not (:func:`common_order`). Only overall shares are
-compared, so no group's figures show and no small group needs hiding.
+both runs were, raw where either was not (:func:`common_order`). One group's shares are
+compared only where both runs show them (:func:`compare_group`): what either run hides
+to protect a small group stays hidden.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
+from needmap.errors import UsageError
 from needmap.model.ordering import reading_order
-from needmap.model.toptasks import Order, TaskResult, TopTasks
+from needmap.model.toptasks import GroupBreakdown, Order, TaskResult, TopTasks, group_breakdown
+from needmap.personas.study import Study
 
-__all__ = ["TaskChange", "TopTasksChange", "common_order", "compare_toptasks"]
+__all__ = ["TaskChange", "TopTasksChange", "common_order", "compare_group", "compare_toptasks"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,10 @@ class TopTasksChange:
     order: Order
     """The measure both runs' shares and ranks are in."""
     tasks: tuple[TaskChange, ...]
+    group: str | None = None
+    """The group whose shares these are (:func:`compare_group`; of several counted
+    together, their key); None: everyone's."""
+    group_name: str | None = None
 
     @property
     def new(self) -> tuple[str, ...]:
@@ -85,6 +93,15 @@ def common_order(now: TopTasks, before: TopTasks) -> Order:
     return "weighted" if now.order == before.order == "weighted" else "unweighted"
 
 
+def _by_share(
+    shares: Mapping[str, float], labels: Mapping[str, str]
+) -> dict[str, tuple[int, float]]:
+    """Each task's rank and share, ranked by share, equal shares as a reader files their
+    labels (as :func:`~needmap.model.toptasks.analyse_toptasks` ranks them)."""
+    ranked = sorted(shares, key=lambda t: (-shares[t], reading_order(labels[t]), labels[t], t))
+    return {task: (rank, shares[task]) for rank, task in enumerate(ranked, start=1)}
+
+
 def _ranked(result: TopTasks, order: Order) -> dict[str, tuple[int, float]]:
     """Each task's rank and share in ``order``: the analysis's own ranks where it is in
     that order; for a weighted analysis compared raw, ranked again by raw share, equal
@@ -98,14 +115,61 @@ def _ranked(result: TopTasks, order: Order) -> dict[str, tuple[int, float]]:
 
     if result.order == order:
         return {t.id: (t.rank, share(t)) for t in result.tasks}
-    ranked = sorted(result.tasks, key=lambda t: (-share(t), reading_order(t.label), t.label, t.id))
-    return {t.id: (rank, share(t)) for rank, t in enumerate(ranked, start=1)}
+    return _by_share({t.id: share(t) for t in result.tasks}, {t.id: t.label for t in result.tasks})
 
 
 def compare_toptasks(now: TopTasks, before: TopTasks) -> TopTasksChange:
     """The tasks of the later run ``now`` beside those of the earlier run ``before``."""
     order = common_order(now, before)
-    later, earlier = _ranked(now, order), _ranked(before, order)
+    return _side_by_side(now, before, _ranked(now, order), _ranked(before, order), order)
+
+
+def compare_group(now: TopTasks, before: TopTasks, group: str, study: Study) -> TopTasksChange:
+    """One group's tasks in the two runs (``group`` by its id or name): its shares of its
+    own votes, raw (within one group there is nothing to weight), ranked by them.
+
+    A group hidden in either run (too few respondents, or hidden so that a small one
+    cannot be worked out: :func:`~needmap.model.toptasks.group_breakdown`) is refused,
+    saying which run; so is one counted with other groups in one run and not the other
+    (an answer that covered several), whose shares would be of other people."""
+    shown = [_shown_in(result, group, study) for result in (now, before)]
+    if set(shown[0].members) != set(shown[1].members):
+        raise UsageError.single(
+            f"group '{group}' is counted as {shown[0].name} in '{now.survey}' and as "
+            f"{shown[1].name} in '{before.survey}': its shares are of other people",
+            hint="compare the overall shares (leave out --group), or look at each run's "
+            "ranking of the group (leave out --compare)",
+        )
+    later = _by_share(shown[0].shares, {t.id: t.label for t in now.tasks})
+    earlier = _by_share(shown[1].shares, {t.id: t.label for t in before.tasks})
+    return replace(
+        _side_by_side(now, before, later, earlier, "unweighted"),
+        respondents=shown[0].respondents or 0,
+        before_respondents=shown[1].respondents or 0,
+        group=shown[0].group,
+        group_name=shown[0].name,
+    )
+
+
+def _shown_in(result: TopTasks, group: str, study: Study) -> GroupBreakdown:
+    """The group's breakdown in ``result``, its refusal naming the run."""
+    try:
+        return group_breakdown(result, group, study)
+    except UsageError as exc:
+        raise UsageError(
+            [replace(p, message=f"survey '{result.survey}': {p.message}") for p in exc.problems]
+        ) from None
+
+
+def _side_by_side(
+    now: TopTasks,
+    before: TopTasks,
+    later: Mapping[str, tuple[int, float]],
+    earlier: Mapping[str, tuple[int, float]],
+    order: Order,
+) -> TopTasksChange:
+    """The later run's tasks in rank order, then those only the earlier one asked, each
+    with its rank and share in both (``later``, ``earlier``: task id -> rank, share)."""
     labels = {t.id: t.label for t in (*before.tasks, *now.tasks)}  # now's label wins
     in_later = sorted(later, key=lambda t: later[t][0])
     only_earlier = sorted(set(earlier) - set(later), key=lambda t: earlier[t][0])

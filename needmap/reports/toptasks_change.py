@@ -2,7 +2,8 @@
 table, which the terminal, Markdown, CSV, XLSX and the page (HTML, PDF) show as they show
 the ranking, and JSON.
 
-Only overall shares are compared, so no group's figures appear.
+One group's shares are compared only where both runs show the group
+(:func:`~needmap.model.toptasks_change.compare_group`).
 """
 
 from __future__ import annotations
@@ -121,7 +122,9 @@ def build_change(change: TopTasksChange, language: Language) -> RankingTable:
         notes.append(words["tc.lists_differ"])
     return RankingTable(
         language=language,
-        title=words["tc.title"].format(title=change.title, before=change.before_title),
+        title=words["tc.title" if change.group is None else "tc.title.group"].format(
+            title=change.title, before=change.before_title, group=change.group_name
+        ),
         sheet=words["tc.sheet"],
         header=header,
         rows=rows,
@@ -138,6 +141,7 @@ def change_to_json(change: TopTasksChange) -> dict[str, Any]:
         "title": change.title,
         "respondents": change.respondents,
         "order": change.order,
+        "group": None if change.group is None else {"id": change.group, "name": change.group_name},
         "compared_with": {
             "survey": change.before_survey,
             "title": change.before_title,

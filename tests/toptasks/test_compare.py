@@ -309,7 +309,6 @@ def test_cli_refuses_what_a_comparison_cannot_show(tmp_path: Path) -> None:
     root = _two_runs(tmp_path)
     base = ["toptasks", str(root), "--compare", "toptasks-2024"]
     cases = {
-        ("--group", "desk"): "--compare compares the overall shares, not one group's",
         ("--chart", "neck", "--out", "n.png"): "--compare writes a table, not a chart",
         ("--coverage", "80%"): "--compare compares ranks and shares, not coverage sets",
         ("--out", str(tmp_path / "c.png")): "cannot write top tasks as '.png'",
@@ -360,3 +359,92 @@ def test_json_golden(tmp_path: Path, golden: Callable[[str, str], None]) -> None
     before = {t["id"]: t["share_before"] for t in data["tasks"]}
     assert (before["leave"], before["meeting"]) == (0.3548, 0.1935)
     golden("toptasks-compare-fixture.json", result.stdout)
+
+
+def test_one_group_s_shares_compared_by_hand(tmp_path: Path) -> None:
+    """The front desk's raw shares of its own votes. 2026: five respondents, 12 votes (leave
+    3, colleague 3, expenses 2, printer 2, meeting 1, café 1); 2024: three, 4 votes (leave
+    2, expenses 1, the phone list 1). Equal shares rank as a reader files the labels."""
+    root = _two_runs(tmp_path)
+    args = ["toptasks", str(root), "--compare", "toptasks-2024", "--group", "Front desk"]
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["group"], data["order"], data["respondents"]) == (
+        {"id": "desk", "name": "Front desk"},
+        "unweighted",
+        5,
+    )
+    assert data["compared_with"]["respondents"] == 3
+    assert [
+        (t["id"], t["rank"], t["share"], t["rank_before"], t["share_before"]) for t in data["tasks"]
+    ] == [
+        ("leave", 1, 0.25, 1, 0.5),
+        ("colleague", 2, 0.25, 4, 0.0),
+        ("expense", 3, 0.1667, 2, 0.25),
+        ("printer", 4, 0.1667, 6, 0.0),
+        ("meeting", 5, 0.0833, 5, 0.0),
+        ("cafe", 6, 0.0833, None, None),
+        ("phones", None, None, 3, 0.25),
+    ]
+    page = runner.invoke(app, [*args, "-l", "nl", "--out", str(tmp_path / "desk.md")])
+    assert page.exit_code == 0, page.output
+    assert (
+        (tmp_path / "desk.md")
+        .read_text(encoding="utf-8")
+        .startswith(
+            "# Toptaken van Front desk vergeleken: Top tasks intranet 2026 tegenover Top tasks "
+            "intranet 2024\n"
+        )
+    )
+    assert '"group": null' in runner.invoke(app, [*args[:4], "--json"]).stdout
+
+
+def test_a_group_hidden_in_either_run_is_not_compared(tmp_path: Path) -> None:
+    """With a minimum of four, every group of 2024 (three respondents each) is hidden, and
+    the field staff of 2026 (three) too: the message says in which run."""
+    root = _two_runs(tmp_path)
+    settings = root / "study.yaml"
+    settings.write_text(settings.read_text().replace("min_group_size: 3", "min_group_size: 4"))
+    base = ["toptasks", str(root), "--compare", "toptasks-2024", "--group"]
+    desk = runner.invoke(app, [*base, "desk"])
+    assert desk.exit_code == 2 and not desk.stdout
+    assert " ".join(desk.stderr.split()).startswith(
+        "survey 'toptasks-2024': group 'desk' is not shown: fewer than 4 respondents"
+    )
+    field = runner.invoke(app, [*base, "field", "--out", str(tmp_path / "field.csv")])
+    assert field.exit_code == 2 and "survey 'toptasks': group 'field' is not shown" in field.stderr
+    assert not (tmp_path / "field.csv").exists()
+    unknown = runner.invoke(app, [*base, "nurses"])
+    assert unknown.exit_code == 2 and "Traceback" not in unknown.output
+
+
+def test_a_group_counted_with_others_in_one_run_only_is_not_compared(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    from needmap.errors import UsageError
+    from needmap.model.toptasks import GroupBreakdown
+    from needmap.model.toptasks_change import compare_group
+    from needmap.surveys.tally import stratum_key
+
+    now = _base(study, mapping, tally)
+    together = GroupBreakdown(
+        group=stratum_key(["desk", "field"]),
+        name="Front desk + Field staff",
+        suppressed=False,
+        respondents=8,
+        shares={t.id: 1 / len(now.tasks) for t in now.tasks},
+    )
+    before = replace(now, survey="old", title="Old", groups=(together,))
+    try:
+        compare_group(now, before, "desk", study)
+    except UsageError as exc:
+        assert [p.message for p in exc.problems] == [
+            "group 'desk' is counted as Front desk in 'toptasks' and as Front desk + Field "
+            "staff in 'old': its shares are of other people"
+        ]
+    else:
+        raise AssertionError("a group compared with a stratum")
+    change = compare_group(now, now, "desk", study)
+    assert (change.group, change.group_name) == ("desk", "Front desk")
+    assert all(t.change == 0 for t in change.tasks)
