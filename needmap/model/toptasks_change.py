@@ -104,9 +104,8 @@ def _by_share(
 
 def _ranked(result: TopTasks, order: Order) -> dict[str, tuple[int, float]]:
     """Each task's rank and share in ``order``: the analysis's own ranks where it is in
-    that order; for a weighted analysis compared raw, ranked again by raw share, equal
-    shares as a reader files their labels (as
-    :func:`~needmap.model.toptasks.analyse_toptasks` ranks them)."""
+    that order; for a weighted analysis compared raw, ranked again by raw share
+    (:func:`_by_share`)."""
 
     def share(task: TaskResult) -> float:
         if order == "weighted" and task.weighted_share is not None:
