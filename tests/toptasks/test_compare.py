@@ -131,7 +131,7 @@ def test_every_task_of_either_run_is_listed_once_in_the_later_run_s_order(
     later = [t for t in change.tasks if t.rank is not None]
     assert [t.rank for t in later] == list(range(1, len(now_shares) + 1))
     assert change.tasks[: len(later)] == tuple(later)  # the dropped ones come last
-    dropped = [t.rank_before for t in change.tasks[len(later) :]]
+    dropped = [t.rank_before or 0 for t in change.tasks[len(later) :]]
     assert dropped == sorted(dropped)  # in the earlier run's order
     for task in change.tasks:
         if task.id in now_shares and task.id in before_shares:
