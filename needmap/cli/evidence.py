@@ -138,9 +138,9 @@ def toptasks(
             "--compare",
             metavar="<id>",
             help="Compare with an earlier survey of the study (its id or its mapping's file "
-            "name): each task's rank and share in both, and the change (with --group, that "
-            "group's). The later survey is --survey's, or the only other one imported, or the "
-            "latest run.",
+            "name): each task's rank and share in both, and the change, then what moved most "
+            "in each group (with --group, that group's shares). The later survey is "
+            "--survey's, or the only other one imported, or the latest run.",
             show_default=False,
         ),
     ] = None,
@@ -279,7 +279,7 @@ def _print_compared(
     written."""
     from needmap.model.toptasks import analyse_toptasks
     from needmap.model.toptasks_change import compare_group, compare_toptasks
-    from needmap.reports.toptasks_change import build_change, change_to_json, write_change
+    from needmap.reports.toptasks_change import change_tables, change_to_json, write_change
     from needmap.surveys import surveys_compared
 
     later, earlier = surveys_compared(study, survey, compare)
@@ -296,11 +296,16 @@ def _print_compared(
         write_change(change, study.settings.language, study.settings.organisation, out)
         new_console().print(f"wrote {out}")
         return
-    table = build_change(change, study.settings.language)
     console = new_console()
+    table, *more = change_tables(change, study.settings.language)
     print_ranking(console, table, top)
     for note in table.notes:
         console.print(escape(note), soft_wrap=False)
+    for further in more:  # whole: --top counts tasks
+        console.print()
+        print_ranking(console, further, len(further.rows))
+        for note in further.notes:
+            console.print(escape(note), style="dim", soft_wrap=False)
 
 
 _CHARTS = ("neck", "groups")

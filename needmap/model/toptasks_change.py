@@ -8,8 +8,9 @@ dropped: the other run's share for it is unknown, not zero, since nobody could c
 
 Shares are compared in the same measure in both: weighted to the groups' headcounts where
 both runs were, raw where either was not (:func:`common_order`). One group's shares are
-compared only where both runs show them (:func:`compare_group`): what either run hides
-to protect a small group stays hidden.
+compared only where both runs show them (:func:`compare_group`, and each group's at a
+glance: :func:`compare_groups`): what either run hides to protect a small group stays
+hidden.
 """
 
 from __future__ import annotations
@@ -22,7 +23,15 @@ from needmap.model.ordering import reading_order
 from needmap.model.toptasks import GroupBreakdown, Order, TaskResult, TopTasks, group_breakdown
 from needmap.personas.study import Study
 
-__all__ = ["TaskChange", "TopTasksChange", "common_order", "compare_group", "compare_toptasks"]
+__all__ = [
+    "GroupChange",
+    "TaskChange",
+    "TopTasksChange",
+    "common_order",
+    "compare_group",
+    "compare_groups",
+    "compare_toptasks",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +74,9 @@ class TopTasksChange:
     """The group whose shares these are (:func:`compare_group`; of several counted
     together, their key); None: everyone's."""
     group_name: str | None = None
+    groups: tuple[GroupChange, ...] = ()
+    """Each group's own comparison (:func:`compare_groups`), for everyone's; empty for one
+    group's."""
 
     @property
     def new(self) -> tuple[str, ...]:
@@ -86,6 +98,26 @@ class TopTasksChange:
             if task.change is not None and (task.change > 0 if up else task.change < 0)
         ]
         return max(moved, key=lambda pair: pair[0], default=(0.0, None))[1]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupChange:
+    """One group in two runs: its respondents in each and, where both show it, its tasks
+    side by side."""
+
+    group: str
+    """The group's id; for an answer that covered several groups, their key (as
+    :attr:`~needmap.model.toptasks.GroupBreakdown.group`)."""
+    name: str
+    respondents: int | None
+    """Its respondents in the later run: None where that run hides the group, 0 where it
+    counted nobody as this group."""
+    respondents_before: int | None
+    """The same in the earlier run."""
+    min_group_size: int
+    """Below how many respondents a run hides a group: what a hidden count is shown as."""
+    change: TopTasksChange | None
+    """Its shares in both runs; None unless both show it."""
 
 
 def common_order(now: TopTasks, before: TopTasks) -> Order:
@@ -120,7 +152,48 @@ def _ranked(result: TopTasks, order: Order) -> dict[str, tuple[int, float]]:
 def compare_toptasks(now: TopTasks, before: TopTasks) -> TopTasksChange:
     """The tasks of the later run ``now`` beside those of the earlier run ``before``."""
     order = common_order(now, before)
-    return _side_by_side(now, before, _ranked(now, order), _ranked(before, order), order)
+    return replace(
+        _side_by_side(now, before, _ranked(now, order), _ranked(before, order), order),
+        groups=compare_groups(now, before),
+    )
+
+
+def compare_groups(now: TopTasks, before: TopTasks) -> tuple[GroupChange, ...]:
+    """Each group of either run (the later run's first, in its order), with its tasks
+    side by side where both runs show it: counted as the same group (alone, or with the
+    same other groups) and hidden in neither. A count that a run hides stays hidden,
+    whatever the other run shows."""
+    now_of = {breakdown.group: breakdown for breakdown in now.groups}
+    before_of = {breakdown.group: breakdown for breakdown in before.groups}
+    names = {b.group: b.name for b in (*before.groups, *now.groups)}  # now's name wins
+    return tuple(
+        GroupChange(
+            group=key,
+            name=names[key],
+            respondents=_respondents(now_of.get(key)),
+            respondents_before=_respondents(before_of.get(key)),
+            min_group_size=now.min_group_size,
+            change=_shown_in_both(now, before, now_of.get(key), before_of.get(key)),
+        )
+        for key in [*now_of, *(key for key in before_of if key not in now_of)]
+    )
+
+
+def _shown_in_both(
+    now: TopTasks, before: TopTasks, later: GroupBreakdown | None, earlier: GroupBreakdown | None
+) -> TopTasksChange | None:
+    """The group's comparison where both runs show it (``later``, ``earlier``: its
+    breakdowns, None where a run counted nobody as it), else None."""
+    if later is None or earlier is None or later.suppressed or earlier.suppressed:
+        return None
+    return _group_side_by_side(now, before, later, earlier)
+
+
+def _respondents(breakdown: GroupBreakdown | None) -> int | None:
+    """A group's respondents as :class:`GroupChange` holds them: None hidden, 0 none."""
+    if breakdown is None:
+        return 0
+    return None if breakdown.suppressed else breakdown.respondents
 
 
 def compare_group(now: TopTasks, before: TopTasks, group: str, study: Study) -> TopTasksChange:
@@ -139,14 +212,26 @@ def compare_group(now: TopTasks, before: TopTasks, group: str, study: Study) -> 
             hint="compare the overall shares (leave out --group), or look at each run's "
             "ranking of the group (leave out --compare)",
         )
-    later = _by_share(shown[0].shares, {t.id: t.label for t in now.tasks})
-    earlier = _by_share(shown[1].shares, {t.id: t.label for t in before.tasks})
+    return _group_side_by_side(now, before, *shown)
+
+
+def _group_side_by_side(
+    now: TopTasks, before: TopTasks, later: GroupBreakdown, earlier: GroupBreakdown
+) -> TopTasksChange:
+    """One group's shares of its own votes in both runs (``later``, ``earlier``: its
+    breakdowns, shown in both), raw and ranked by them."""
     return replace(
-        _side_by_side(now, before, later, earlier, "unweighted"),
-        respondents=shown[0].respondents or 0,
-        before_respondents=shown[1].respondents or 0,
-        group=shown[0].group,
-        group_name=shown[0].name,
+        _side_by_side(
+            now,
+            before,
+            _by_share(later.shares, {t.id: t.label for t in now.tasks}),
+            _by_share(earlier.shares, {t.id: t.label for t in before.tasks}),
+            "unweighted",
+        ),
+        respondents=later.respondents or 0,
+        before_respondents=earlier.respondents or 0,
+        group=later.group,
+        group_name=later.name,
     )
 
 

@@ -302,6 +302,19 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "points); no task's share rose.",
         "tc.moved.none": "Compared with {before}: no task's share moved.",
         "tc.chapter": "Top tasks since {before}",
+        "tc.groups.title": "What moved most in each group",
+        "tc.groups.sheet": "Groups",
+        "tc.groups.group": "Group",
+        "tc.groups.respondents": "Respondents",
+        "tc.groups.respondents_before": "Respondents before",
+        "tc.groups.up": "Rose most",
+        "tc.groups.down": "Fell most",
+        "tc.groups.note": "Each group's shares of its own votes, unweighted: the fewer its "
+        "respondents, the more its shares move by chance. A group is compared where both "
+        "surveys show it.",
+        "tc.groups.hidden_note": "n<{n}: fewer than {n} respondents in that survey (or hidden "
+        "so that a small group cannot be worked out); \u2013: no respondents counted as this "
+        "group.",
         "qs.quotes": "Quotes",
         "qs.groups": "Groups",
         "qs.needs": "Needs",
@@ -1025,6 +1038,19 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "({down_points} procentpunt); het aandeel van geen taak steeg.",
         "tc.moved.none": "Vergeleken met {before}: het aandeel van geen taak veranderde.",
         "tc.chapter": "Toptaken sinds {before}",
+        "tc.groups.title": "Wat per doelgroep het meest veranderde",
+        "tc.groups.sheet": "Doelgroepen",
+        "tc.groups.group": "Doelgroep",
+        "tc.groups.respondents": "Respondenten",
+        "tc.groups.respondents_before": "Respondenten eerder",
+        "tc.groups.up": "Steeg het meest",
+        "tc.groups.down": "Daalde het meest",
+        "tc.groups.note": "Elke groep met het aandeel in haar eigen stemmen, ongewogen: hoe "
+        "minder respondenten, hoe meer haar aandelen door toeval bewegen. Een groep is "
+        "vergeleken waar beide enquêtes haar tonen.",
+        "tc.groups.hidden_note": "n<{n}: minder dan {n} respondenten in die enquête (of "
+        "verborgen zodat een kleine groep niet af te leiden is); \u2013: geen respondenten "
+        "als deze groep geteld.",
         "qs.quotes": "Citaten",
         "qs.groups": "Groepen",
         "qs.needs": "Behoeften",

@@ -3,7 +3,8 @@ table, which the terminal, Markdown, CSV, XLSX and the page (HTML, PDF) show as 
 the ranking, and JSON.
 
 One group's shares are compared only where both runs show the group
-(:func:`~needmap.model.toptasks_change.compare_group`).
+(:func:`~needmap.model.toptasks_change.compare_group`); everyone's comparison ends with
+each group's at a glance (:func:`build_group_moves`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from needmap.fileio import write_bytes_atomic
-from needmap.model.toptasks_change import TaskChange, TopTasksChange
+from needmap.model.toptasks_change import GroupChange, TaskChange, TopTasksChange
 from needmap.reports.i18n import Language, format_count, format_decimal, labels, number_key
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
@@ -22,6 +23,8 @@ from needmap.reports.toptasks_table import RankingTable, write_ranking
 
 __all__ = [
     "build_change",
+    "build_group_moves",
+    "change_tables",
     "change_to_json",
     "moved_sentence",
     "points_cell",
@@ -134,6 +137,68 @@ def build_change(change: TopTasksChange, language: Language) -> RankingTable:
     )
 
 
+def build_group_moves(change: TopTasksChange, language: Language) -> RankingTable | None:
+    """Each group's respondents in both runs and, where both show the group, the task
+    that rose most and the one that fell most in its own votes; None where there are no
+    groups (one group's comparison)."""
+    if not change.groups:
+        return None
+    words = labels(language)
+    rows = tuple(
+        (
+            group.name,
+            _respondents(group.respondents, group.min_group_size, language),
+            _respondents(group.respondents_before, group.min_group_size, language),
+            _moved(group, True, language),
+            _moved(group, False, language),
+        )
+        for group in change.groups
+    )
+    notes = [words["tc.groups.note"]]
+    if any(0 in (g.respondents, g.respondents_before) or g.change is None for g in change.groups):
+        notes.append(words["tc.groups.hidden_note"].format(n=change.groups[0].min_group_size))
+    return RankingTable(
+        language=language,
+        title=words["tc.groups.title"],
+        sheet=words["tc.groups.sheet"],
+        header=tuple(
+            words[f"tc.groups.{key}"]
+            for key in ("group", "respondents", "respondents_before", "up", "down")
+        ),
+        rows=rows,
+        in_coverage=tuple(False for _ in rows),
+        notes=tuple(notes),
+        text_columns=(0, 3, 4),
+        row_header=0,
+    )
+
+
+def _respondents(count: int | None, min_group_size: int, language: Language) -> str:
+    """A group's respondents in one run: ``n<5`` where that run hides them, an en dash
+    where it counted nobody as the group."""
+    if count is None:
+        return f"n<{min_group_size}"
+    return _NOT_ASKED if count == 0 else format_count(count, language)
+
+
+def _moved(group: GroupChange, up: bool, language: Language) -> str:
+    """The task whose share of the group's votes rose (``up``) or fell most, with its
+    change: ``Book a room (▲ 3.1)``; an en dash where the group is not compared or no
+    share moved that way by a tenth of a point."""
+    task = None if group.change is None else group.change.moved_most(up=up)
+    if task is None or task.change is None:
+        return _NOT_ASKED
+    points = points_cell(task.change, language)
+    return _NOT_ASKED if points.value == 0 else f"{task.label} ({points})"
+
+
+def change_tables(change: TopTasksChange, language: Language) -> list[RankingTable]:
+    """The comparison's tables, in the order every format gives them: the tasks, then
+    (for everyone's) the groups."""
+    groups = build_group_moves(change, language)
+    return [build_change(change, language), *([groups] if groups else [])]
+
+
 def change_to_json(change: TopTasksChange) -> dict[str, Any]:
     """The stable JSON of ``needmap toptasks --compare ID --json`` (docs/json-output.md)."""
     return {
@@ -159,15 +224,35 @@ def change_to_json(change: TopTasksChange) -> dict[str, Any]:
             }
             for task in change.tasks
         ],
+        "groups": [
+            {
+                "id": group.group,
+                "name": group.name,
+                "respondents": group.respondents,
+                "respondents_before": group.respondents_before,
+                "compared": group.change is not None,
+                "rose_most": _moved_json(group, True),
+                "fell_most": _moved_json(group, False),
+            }
+            for group in change.groups
+        ],
     }
+
+
+def _moved_json(group: GroupChange, up: bool) -> dict[str, Any] | None:
+    """The task whose share of the group's votes rose (``up``) or fell most, as JSON."""
+    task = None if group.change is None else group.change.moved_most(up=up)
+    if task is None:
+        return None
+    return {"id": task.id, "label": task.label, "change": json_share(task.change)}
 
 
 def render_change_page(
     change: TopTasksChange, language: Language, organisation: str, *, chapter: str | None = None
 ) -> str:
-    """The comparison as a page: its notes, then the table; with ``chapter``, the same as
-    that chapter (section id) of the brief."""
-    table = build_change(change, language)
+    """The comparison as a page: its notes, then its tables; with ``chapter``, the same
+    as that chapter (section id) of the brief."""
+    table, *more = change_tables(change, language)
     return render_report(
         "toptasks_change.html.j2",
         chapter,
@@ -175,6 +260,7 @@ def render_change_page(
         title=table.title,
         organisation=organisation,
         table=table,
+        more=more,
     )
 
 
@@ -186,7 +272,7 @@ def write_change(change: TopTasksChange, language: Language, organisation: str, 
         write_bytes_atomic(path, page_bytes(page, path.suffix))
         return
     write_ranking(
-        [build_change(change, language)],
+        change_tables(change, language),
         path,
         hint="use .html or .pdf for a page, .md, .csv or .xlsx for a table, .json for the JSON",
     )

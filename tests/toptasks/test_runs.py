@@ -297,7 +297,7 @@ def test_compare_toptasks_feeds_moved_most_with_its_own_changes() -> None:
             TaskResult(id=t, label=t, votes=0, share=s, weighted_share=None, rank=r)
             for r, (t, s) in enumerate(shares.items(), start=1)
         )
-        return replace(_BASE, tasks=tasks, order="unweighted")
+        return replace(_BASE, tasks=tasks, order="unweighted", groups=())
 
     change = compare_toptasks(
         result({"a": 0.5, "b": 0.3, "c": 0.2}), result({"b": 0.5, "a": 0.2, "c": 0.3})
