@@ -175,7 +175,9 @@ def build_reports(
                 survey, language, organisation, stage, progress=wrote, drawings=drawings
             )
             if change is not None:
-                write_compare_bundle(change, language, organisation, stage, progress=wrote)
+                write_compare_bundle(
+                    change, language, organisation, stage, progress=wrote, drawings=drawings
+                )
         for document in documents:
             for suffix in document.suffixes:
                 document.write(stage / f"{document.stem}{suffix}")

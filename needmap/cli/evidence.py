@@ -190,7 +190,8 @@ def toptasks(
         typer.Option(
             "--chart",
             metavar="<neck|groups>",
-            help="Chart for --out .png/.svg: neck (the long neck; the default) or groups.",
+            help="Chart for --out .png/.svg: neck (the long neck; the default) or groups. "
+            "With --compare, --out .png/.svg draws the tasks then and now.",
             show_default=False,
         ),
     ] = None,
@@ -248,14 +249,14 @@ def _compare_hint(study: Study, mapping: SurveyMapping, folder: Path) -> None:
 
 
 def _compare_alone(chart: str | None, coverage: str) -> None:
-    """Refuse what ``--compare`` cannot show, before the study is read: it compares shares
-    in a table, not a chart or a coverage set."""
+    """Refuse what ``--compare`` cannot show, before the study is read: it has one chart
+    (its tasks then and now), not the long neck or the groups', and no coverage set."""
     from needmap.errors import UsageError
 
     if chart is not None:
         raise UsageError.single(
-            "--compare writes a table, not a chart",
-            hint="leave out --chart; --out takes .html, .pdf, .md, .csv, .xlsx or .json",
+            "--compare has one chart, of the tasks then and now, not --chart's",
+            hint="leave out --chart; --out FILE.png (or .svg) draws the comparison's chart",
         )
     if coverage != _COVERAGE:
         raise UsageError.single(

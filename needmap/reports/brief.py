@@ -76,7 +76,7 @@ from needmap.reports.searches_report import (
 )
 from needmap.reports.survey_runs import study_runs
 from needmap.reports.table_formats import markdown_cell
-from needmap.reports.toptasks_change import build_change, moved_sentence, render_change_page
+from needmap.reports.toptasks_change import change_tables, moved_sentence, render_change_page
 from needmap.reports.toptasks_page import render_toptasks_page
 from needmap.reports.toptasks_table import ranking_tables, ranking_to_markdown
 from needmap.reports.why_report import (
@@ -336,7 +336,7 @@ def _parts(content: BriefContent, drawings: Drawings) -> Iterator[_Part]:
                 yield part(
                     f"compare-{survey.survey}",
                     words["tc.chapter"].format(before=change.before_title),
-                    partial(render_change_page, change, language, organisation),
+                    partial(render_change_page, change, language, organisation, drawings),
                     partial(_change_markdown, change, language),
                 )
     if content.interviews is not None:
@@ -367,7 +367,11 @@ def _toptasks_markdown(survey: TopTasks, language: Language) -> str:
 
 
 def _change_markdown(change: TopTasksChange, language: Language) -> str:
-    return ranking_to_markdown(build_change(change, language))
+    """The comparison's chapter: the tasks' table, then (a level down) the groups'."""
+    table, *more = change_tables(change, language)
+    return "\n".join(
+        [ranking_to_markdown(table), *(ranking_to_markdown(further, 3) for further in more)]
+    )
 
 
 def _down(markdown: str) -> str:

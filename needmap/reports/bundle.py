@@ -60,9 +60,9 @@ def toptasks_files(survey: str) -> list[str]:
 
 
 def compare_files(survey: str) -> list[str]:
-    """The files of a survey's comparison with the run it repeats: its page and its table
-    (Markdown, XLSX). Named after the later run: a run repeats one run."""
-    return [f"compare-{survey}{suffix}" for suffix in (".html", ".md", ".xlsx")]
+    """The files of a survey's comparison with the run it repeats: its page, its tables
+    (Markdown, XLSX) and its chart. Named after the later run: a run repeats one run."""
+    return [f"compare-{survey}{suffix}" for suffix in (".html", ".md", ".xlsx", ".png")]
 
 
 def write_compare_bundle(
@@ -71,13 +71,20 @@ def write_compare_bundle(
     organisation: str,
     out: Path,
     progress: Callable[[Path], None] | None = None,
+    drawings: Drawings | None = None,
 ) -> list[Path]:
-    """The comparison's page (HTML) and table (Markdown, XLSX)."""
+    """The comparison's page (HTML), tables (Markdown, XLSX) and chart (PNG);
+    ``drawings`` as for :func:`write_overlap_bundle`."""
     written = [out / file for file in compare_files(change.survey)]
-    for path in written:
-        write_change(change, language, organisation, path)
-        if progress is not None:
-            progress(path)
+    shared = Drawings() if drawings is None else drawings
+    try:
+        for path in written:
+            write_change(change, language, organisation, path, shared)
+            if progress is not None:
+                progress(path)
+    finally:
+        if drawings is None:
+            shared.clear()
     return written
 
 

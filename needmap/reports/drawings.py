@@ -2,7 +2,8 @@
 
 Drawing and rendering a figure is most of what writing the pages costs: the overlap
 diagram appears in its overview page, as SVG and PNG and in the brief (twice, with the
-cover); the top-task charts in their page, as PNG and in the brief. ``needmap build``
+cover); the top-task charts (and a survey held again's chart of its tasks then and now) in
+their page, as PNG and in the brief. ``needmap build``
 (and ``needmap serve`` after each save) hands one :class:`Drawings` to all of them, so
 each figure is drawn once and rendered to SVG once. A report written on its own makes a
 ``Drawings`` of its own.
@@ -17,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from needmap.model.analysis import OverlapAnalysis
 from needmap.model.toptasks import TopTasks
+from needmap.model.toptasks_change import TopTasksChange
+from needmap.reports.change_chart import draw_change_chart
 from needmap.reports.diagram import Diagram, draw_diagram, figure_bytes
 from needmap.reports.i18n import Language
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
@@ -30,13 +33,15 @@ __all__ = ["Drawings"]
 class Drawings:
     """Diagrams and charts, each drawn when first asked for, and their SVG renderings.
 
-    A build has two overlaps at most (groups, families) and a chart pair per survey, so
-    a list searched by equality is enough, and equality needs nothing hashable.
+    A build has two overlaps at most (groups, families), a chart pair per survey and a
+    chart per comparison, so a list searched by equality is enough, and equality needs
+    nothing hashable.
     """
 
     def __init__(self) -> None:
         self._diagrams: list[tuple[OverlapAnalysis, Diagram]] = []
         self._charts: list[tuple[TopTasks, Language, tuple[Figure, Figure]]] = []
+        self._changes: list[tuple[TopTasksChange, Language, Figure]] = []
         self._svgs: dict[int, tuple[Figure, bytes]] = {}
 
     def diagram(self, analysis: OverlapAnalysis) -> Diagram:
@@ -57,6 +62,15 @@ class Drawings:
         self._charts.append((result, language, charts))
         return charts
 
+    def change_chart(self, change: TopTasksChange, language: Language) -> Figure:
+        """The chart of two runs' tasks then and now."""
+        for drawn_for, drawn_in, chart in self._changes:
+            if drawn_in == language and drawn_for == change:
+                return chart
+        chart = draw_change_chart(change, language)
+        self._changes.append((change, language, chart))
+        return chart
+
     def svg(self, figure: Figure) -> bytes:
         """The figure as SVG, rendered once (the figure is kept, so its id stays its own)."""
         if id(figure) not in self._svgs:
@@ -67,8 +81,10 @@ class Drawings:
         """Let matplotlib free the figures; drawings asked for afterwards are drawn anew."""
         figures = [d.figure for _, d in self._diagrams]
         figures += [f for _, _, charts in self._charts for f in charts]
+        figures += [chart for _, _, chart in self._changes]
         for figure in figures:
             figure.clear()
         self._diagrams.clear()
         self._charts.clear()
+        self._changes.clear()
         self._svgs.clear()

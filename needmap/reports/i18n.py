@@ -302,6 +302,13 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "points); no task's share rose.",
         "tc.moved.none": "Compared with {before}: no task's share moved.",
         "tc.chapter": "Top tasks since {before}",
+        "tc.chart.title": "Top tasks then and now",
+        "tc.chart.title.group": "Top tasks of {group} then and now",
+        "tc.chart.subtitle": "{tasks} tasks in the order of the later survey; {order} shares",
+        "tc.alt": "{chart}: {tasks} tasks in the order of {title}, each with its share in "
+        "{before} (open circle) and in {title} (filled circle), the line between them blue "
+        "where the share rose and orange where it fell, and the change in points. The table "
+        "lists every task.",
         "tc.groups.title": "What moved most in each group",
         "tc.groups.sheet": "Groups",
         "tc.groups.group": "Group",
@@ -1038,6 +1045,13 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "({down_points} procentpunt); het aandeel van geen taak steeg.",
         "tc.moved.none": "Vergeleken met {before}: het aandeel van geen taak veranderde.",
         "tc.chapter": "Toptaken sinds {before}",
+        "tc.chart.title": "Toptaken toen en nu",
+        "tc.chart.title.group": "Toptaken van {group} toen en nu",
+        "tc.chart.subtitle": "{tasks} taken in de volgorde van de latere enquête; {order} aandelen",
+        "tc.alt": "{chart}: {tasks} taken in de volgorde van {title}, elk met het "
+        "aandeel in {before} (open cirkel) en in {title} (gevulde cirkel), de lijn "
+        "ertussen blauw waar het aandeel steeg en oranje waar het daalde, en het verschil in "
+        "procentpunten. De tabel noemt elke taak.",
         "tc.groups.title": "Wat per doelgroep het meest veranderde",
         "tc.groups.sheet": "Doelgroepen",
         "tc.groups.group": "Doelgroep",

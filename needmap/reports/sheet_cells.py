@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from needmap.reports.i18n import Language, format_count, format_decimal, format_percent
 
-__all__ = ["SheetNumber", "count_cell", "decimal_cell", "percent_cell", "whole_cell"]
+__all__ = [
+    "SheetNumber",
+    "count_cell",
+    "decimal_cell",
+    "percent_cell",
+    "points_cell",
+    "whole_cell",
+]
 
 
 class SheetNumber(str):
@@ -53,3 +60,13 @@ def decimal_cell(
 def percent_cell(share: float, language: Language) -> SheetNumber:
     """A share (0.123) as a percentage with one decimal (:func:`format_percent`)."""
     return SheetNumber(format_percent(share, language), share, "0.0%")
+
+
+def points_cell(change: float, language: Language) -> SheetNumber:
+    """A change of share (0.031) in percentage points, after an arrow: ``▲ 3.1``, ``▼ 2.0``,
+    ``0.0``. No plus or minus sign, which a spreadsheet would take for a formula (and CSV
+    would therefore mark as text); a workbook stores the signed number."""
+    points = round(change * 100, 1)
+    arrow = "▲ " if points > 0 else "▼ " if points < 0 else ""
+    text = arrow + format_decimal(abs(points), language)
+    return SheetNumber(text, points, '"▲ "0.0;"▼ "0.0;0.0')

@@ -1,6 +1,7 @@
 """Two runs of a top-task survey side by side (``needmap toptasks --compare``): a ranking
 table, which the terminal, Markdown, CSV, XLSX and the page (HTML, PDF) show as they show
-the ranking, and JSON.
+the ranking, the chart of the tasks then and now (:mod:`~needmap.reports.change_chart`,
+on the page and as PNG or SVG), and JSON.
 
 One group's shares are compared only where both runs show the group
 (:func:`~needmap.model.toptasks_change.compare_group`); everyone's comparison ends with
@@ -9,15 +10,19 @@ each group's at a glance (:func:`build_group_moves`).
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 from typing import Any
 
 from needmap.fileio import write_bytes_atomic
 from needmap.model.toptasks_change import GroupChange, TaskChange, TopTasksChange
-from needmap.reports.i18n import Language, format_count, format_decimal, labels, number_key
+from needmap.reports.change_chart import change_chart_alt
+from needmap.reports.diagram import DIAGRAM_FORMATS, write_figure
+from needmap.reports.drawings import Drawings
+from needmap.reports.i18n import Language, format_count, labels, number_key
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
-from needmap.reports.sheet_cells import SheetNumber, percent_cell, whole_cell
+from needmap.reports.sheet_cells import percent_cell, points_cell, whole_cell
 from needmap.reports.table_formats import json_share
 from needmap.reports.toptasks_table import RankingTable, write_ranking
 
@@ -27,23 +32,12 @@ __all__ = [
     "change_tables",
     "change_to_json",
     "moved_sentence",
-    "points_cell",
     "render_change_page",
     "write_change",
 ]
 
 _NOT_ASKED = "\u2013"
 """The rank and share of a task in the run that did not ask it."""
-
-
-def points_cell(change: float, language: Language) -> SheetNumber:
-    """A change of share (0.031) in percentage points, after an arrow: ``▲ 3.1``, ``▼ 2.0``,
-    ``0.0``. No plus or minus sign, which a spreadsheet would take for a formula (and CSV
-    would therefore mark as text); a workbook stores the signed number."""
-    points = round(change * 100, 1)
-    arrow = "▲ " if points > 0 else "▼ " if points < 0 else ""
-    text = arrow + format_decimal(abs(points), language)
-    return SheetNumber(text, points, '"▲ "0.0;"▼ "0.0;0.0')
 
 
 def moved_sentence(change: TopTasksChange, language: Language) -> str:
@@ -248,11 +242,19 @@ def _moved_json(group: GroupChange, up: bool) -> dict[str, Any] | None:
 
 
 def render_change_page(
-    change: TopTasksChange, language: Language, organisation: str, *, chapter: str | None = None
+    change: TopTasksChange,
+    language: Language,
+    organisation: str,
+    drawings: Drawings | None = None,
+    *,
+    chapter: str | None = None,
 ) -> str:
-    """The comparison as a page: its notes, then its tables; with ``chapter``, the same
-    as that chapter (section id) of the brief."""
+    """The comparison as a page: its notes, its chart (from ``drawings`` when the caller
+    shares them, as a build does), then its tables; with ``chapter``, the same as that
+    chapter (section id) of the brief."""
     table, *more = change_tables(change, language)
+    drawings = drawings or Drawings()
+    chart = drawings.change_chart(change, language)
     return render_report(
         "toptasks_change.html.j2",
         chapter,
@@ -261,18 +263,31 @@ def render_change_page(
         organisation=organisation,
         table=table,
         more=more,
+        chart_svg=base64.b64encode(drawings.svg(chart)).decode("ascii"),
+        chart_alt=change_chart_alt(change, language),
     )
 
 
-def write_change(change: TopTasksChange, language: Language, organisation: str, path: Path) -> None:
-    """Write the comparison as the suffix asks: a page (.html, .pdf) or a table (.md,
-    .csv, .xlsx); atomically."""
-    if path.suffix.lower() in (".html", ".pdf"):
-        page = render_change_page(change, language, organisation)
+def write_change(
+    change: TopTasksChange,
+    language: Language,
+    organisation: str,
+    path: Path,
+    drawings: Drawings | None = None,
+) -> None:
+    """Write the comparison as the suffix asks: a page (.html, .pdf), the chart (.png,
+    .svg) or the tables (.md, .csv, .xlsx); atomically. ``drawings``: shared by the
+    files of one build, so that the chart is drawn once."""
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".pdf"):
+        page = render_change_page(change, language, organisation, drawings)
         write_bytes_atomic(path, page_bytes(page, path.suffix))
-        return
-    write_ranking(
-        change_tables(change, language),
-        path,
-        hint="use .html or .pdf for a page, .md, .csv or .xlsx for a table, .json for the JSON",
-    )
+    elif suffix in DIAGRAM_FORMATS:
+        write_figure((drawings or Drawings()).change_chart(change, language), path)
+    else:
+        write_ranking(
+            change_tables(change, language),
+            path,
+            hint="use .html or .pdf for a page, .png or .svg for the chart, .md, .csv or .xlsx "
+            "for the tables, .json for the JSON",
+        )

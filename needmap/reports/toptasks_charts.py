@@ -22,9 +22,17 @@ from needmap.reports.wrapping import BOUND
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.axis import Axis
     from matplotlib.figure import Figure
 
-__all__ = ["GROUP_CHART_TASKS", "charted_tasks", "draw_group_chart", "draw_long_neck"]
+__all__ = [
+    "GROUP_CHART_TASKS",
+    "charted_tasks",
+    "draw_group_chart",
+    "draw_long_neck",
+    "percent_ticks",
+    "widest_line",
+]
 
 _LABELLED = 25
 """Up to this many tasks, every bar gets its label; beyond, only the neck's tasks are named."""
@@ -55,7 +63,7 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
         ax.set_ylabel(words["tt.chart.share"], color=INK)
         ax.set_xlim(0.3, n + 0.7)
         ax.set_ylim(0, max(shares) * 1.2 if shares else 1)
-        _percent_ticks(ax)
+        percent_ticks(ax.yaxis)
         for side in ("top",):
             ax.spines[side].set_visible(False)
         line = ax.twinx()
@@ -195,18 +203,18 @@ def _fit_texts(figure: Figure, ax: Axes, line: Axes) -> None:
             axes.set_position((left, bottom, right - left, top - bottom))
 
 
-def _percent_ticks(ax: Axes) -> None:
-    """Shares on the y axis in steps of 1, 2 or 5 (times a power of ten), with as many
+def percent_ticks(axis: Axis) -> None:
+    """Shares along ``axis`` in steps of 1, 2 or 5 (times a power of ten), with as many
     decimals as the step needs: a chart of many tasks with small shares would otherwise
     read 0%, 0%, 1%, 1%, 2%."""
     from matplotlib.ticker import MaxNLocator, PercentFormatter
 
     locator = MaxNLocator(nbins=8, steps=[1, 2, 5, 10])
-    ax.yaxis.set_major_locator(locator)
-    ticks = locator.tick_values(*ax.get_ylim())
+    axis.set_major_locator(locator)
+    ticks = locator.tick_values(*axis.get_view_interval())
     step = (ticks[1] - ticks[0]) * 100 if len(ticks) > 1 else 1.0
     decimals = max(0, -math.floor(math.log10(step) + 1e-9))
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=decimals))
+    axis.set_major_formatter(PercentFormatter(1.0, decimals=decimals))
 
 
 _ROW_NAME_GAP = 0.3
@@ -232,7 +240,7 @@ def _text_width(fontsize: float) -> Callable[[str], float]:
     return width
 
 
-def _widest_line(lines: list[str], fontsize: float) -> float:
+def widest_line(lines: list[str], fontsize: float) -> float:
     """Inches the widest of ``lines`` takes in ``fontsize`` points."""
     return max(map(_text_width(fontsize), lines), default=0.0)
 
@@ -316,11 +324,11 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = GROUP_CHAR
             for name, g in zip(wrapped, groups, strict=True)
         ]
         heading = (
-            0.45 + _widest_line([line for n in names for line in n.splitlines()], _NAME_SIZE)
+            0.45 + widest_line([line for n in names for line in n.splitlines()], _NAME_SIZE)
             if many
             else max(0.9, 0.3 + 0.165 * max(n.count("\n") + 1 for n in names))
         )
-        left = _widest_line(rows, fontsize=10) + _ROW_NAME_GAP
+        left = widest_line(rows, fontsize=10) + _ROW_NAME_GAP
         width = max(8.0, left + 1.0 + column * len(groups))
         note = (
             textwrap.fill(

@@ -17,7 +17,8 @@ from needmap.cli import app
 from needmap.model.toptasks import TaskResult, TopTasks, analyse_toptasks
 from needmap.model.toptasks_change import compare_toptasks
 from needmap.personas.study import Study
-from needmap.reports.toptasks_change import build_change, points_cell
+from needmap.reports.sheet_cells import points_cell
+from needmap.reports.toptasks_change import build_change
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tally import Tally
 from tests.conftest import SURVEY_FIXTURES
@@ -312,9 +313,10 @@ def test_cli_refuses_what_a_comparison_cannot_show(tmp_path: Path) -> None:
     root = _two_runs(tmp_path)
     base = ["toptasks", str(root), "--compare", "toptasks-2024"]
     cases = {
-        ("--chart", "neck", "--out", "n.png"): "--compare writes a table, not a chart",
+        ("--chart", "neck", "--out", "n.png"): "--compare has one chart, of the tasks then and "
+        "now, not --chart's",
         ("--coverage", "80%"): "--compare compares ranks and shares, not coverage sets",
-        ("--out", str(tmp_path / "c.png")): "cannot write top tasks as '.png'",
+        ("--out", str(tmp_path / "c.gif")): "cannot write top tasks as '.gif'",
         ("-s", "toptasks-2024"): "--compare names the survey it would be compared with",
     }
     for extra, message in cases.items():

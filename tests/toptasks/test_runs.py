@@ -181,7 +181,7 @@ def test_a_build_compares_the_latest_run_with_the_one_it_repeats(tmp_path: Path)
     written = build_reports(load_study(root), out, pdf=False, today=date(2026, 12, 7))
     names = [path.name for path in written]
     at = names.index("toptasks-toptasks.html")
-    assert names[at : at + 8] == [
+    assert names[at : at + 9] == [
         "toptasks-toptasks.html",
         "toptasks-toptasks.md",
         "toptasks-toptasks.xlsx",
@@ -190,6 +190,7 @@ def test_a_build_compares_the_latest_run_with_the_one_it_repeats(tmp_path: Path)
         "compare-toptasks.html",
         "compare-toptasks.md",
         "compare-toptasks.xlsx",
+        "compare-toptasks.png",
     ]
     assert "toptasks-toptasks-2024.html" in names  # the earlier run keeps its reports
     assert "compare-toptasks-2024.html" not in names
@@ -201,6 +202,7 @@ def test_a_build_compares_the_latest_run_with_the_one_it_repeats(tmp_path: Path)
     assert sheet is not None and sheet.title == "Compared"
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "Compared with the run before: Top tasks intranet 2026" in index
+    assert '<a href="compare-toptasks.png"' in index
     brief = (out / "brief.md").read_text(encoding="utf-8")
     chapters = [line for line in brief.splitlines() if line.startswith("## ")]
     assert "## Top tasks compared: Top tasks intranet 2026 against Top tasks intranet 2024" in (
@@ -208,6 +210,8 @@ def test_a_build_compares_the_latest_run_with_the_one_it_repeats(tmp_path: Path)
     )
     assert not any("2024" in c and "compared" not in c for c in chapters)  # no chapter of its own
     assert "Top tasks since Top tasks intranet 2024" in brief  # in the contents
+    groups = brief.split("### What moved most in each group\n")[1]
+    assert groups.startswith("\n| Group | Respondents | Respondents before | Rose most |")
     # the weighted shares of the golden comparison (test_compare): meeting 0.1935 to
     # 0.2897, leave 0.3548 to 0.2617, the others less
     moved = (

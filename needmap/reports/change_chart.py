@@ -1,0 +1,167 @@
+"""The chart of a survey held again: each task's share then and now.
+
+A steering group asks first what changed since the last survey. The table gives every
+figure; the chart shows the later run's most chosen tasks, each on its row with an open
+circle at its share before and a filled one at its share now, joined by a line that is
+blue where the share rose and orange where it fell (the colour-blind-safe pair of the
+other charts), and the change in points at the row's end. A task the earlier run did not
+ask has its share now only, marked new.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+from needmap.model.toptasks_change import TaskChange, TopTasksChange
+from needmap.reports.diagram import FIGURE_DPI, RC_PARAMS, fit_line
+from needmap.reports.i18n import Language, labels
+from needmap.reports.palette import HIGHLIGHT, INK
+from needmap.reports.sheet_cells import points_cell
+from needmap.reports.toptasks_charts import percent_ticks, widest_line
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["CHANGE_CHART_TASKS", "change_chart_alt", "charted_changes", "draw_change_chart"]
+
+CHANGE_CHART_TASKS = 20
+"""How many of the later run's most chosen tasks the chart shows."""
+
+_ROSE = HIGHLIGHT
+_FELL = "#D55E00"
+_STILL = "#888888"
+"""The colours of a task whose share rose, fell, or stayed (to a tenth of a point)."""
+
+
+def charted_changes(change: TopTasksChange, top: int = CHANGE_CHART_TASKS) -> list[TaskChange]:
+    """The chart's rows: the later run's ``top`` most chosen tasks, in its rank order,
+    less those nobody chose in either run (a group's comparison has many: they say
+    nothing)."""
+    tasks = [task for task in change.tasks if task.rank is not None]
+    return [task for task in tasks if task.share or task.share_before][:top]
+
+
+def change_chart_alt(change: TopTasksChange, language: Language) -> str:
+    """What the chart shows, for a reader who cannot see it."""
+    words = labels(language)
+    return words["tc.alt"].format(
+        chart=_title(change, language),
+        tasks=len(charted_changes(change)),
+        title=change.title,
+        before=change.before_title,
+    )
+
+
+def _title(change: TopTasksChange, language: Language) -> str:
+    words = labels(language)
+    if change.group is None:
+        return words["tc.chart.title"]
+    return words["tc.chart.title.group"].format(group=change.group_name)
+
+
+def _colour(task: TaskChange) -> str:
+    """The task's colour by its change as the table rounds it: a change that rounds to
+    0.0 points is none."""
+    points = 0.0 if task.change is None else round(task.change * 100, 1)
+    return _ROSE if points > 0 else _FELL if points < 0 else _STILL
+
+
+_LEGEND_CHARACTERS = 60
+"""The most of a survey's title the legend shows: two side by side fit the narrowest chart."""
+
+
+def _legend(title: str) -> str:
+    return textwrap.shorten(title, _LEGEND_CHARACTERS, placeholder="…")
+
+
+def draw_change_chart(
+    change: TopTasksChange, language: Language, top: int = CHANGE_CHART_TASKS
+) -> Figure:
+    import matplotlib
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import blended_transform_factory
+
+    words = labels(language)
+    tasks = charted_changes(change, top)
+    rows = [f"{t.rank}. {textwrap.shorten(t.label, 44, placeholder='…')}" for t in tasks]
+    with matplotlib.rc_context(RC_PARAMS):
+        left = widest_line(rows, 10) + 0.45  # and a gap, for a dot at 0%
+        width = max(9.0, left + 6.0)
+        head, foot = 1.35, 0.6
+        height = head + foot + 0.34 * len(tasks)
+        figure = Figure(figsize=(width, height), dpi=FIGURE_DPI)
+        ax = figure.add_axes(
+            (left / width, foot / height, 1 - (left + 0.9) / width, 1 - (head + foot) / height)
+        )
+        at_end = blended_transform_factory(ax.transAxes, ax.transData)
+        for y, task in enumerate(tasks):
+            now = task.share or 0.0
+            colour = _colour(task)
+            if task.share_before is not None:
+                ax.plot(
+                    [task.share_before, now], [y, y], color=colour, lw=2.4, zorder=1, clip_on=False
+                )
+                ax.scatter(
+                    [task.share_before],
+                    [y],
+                    s=46,
+                    facecolor="white",
+                    edgecolor="#666666",
+                    lw=1.4,
+                    zorder=2,
+                    clip_on=False,
+                )
+            dot = colour if task.change is not None else INK
+            ax.scatter([now], [y], s=52, color=dot, zorder=3, clip_on=False)
+            said = words["tc.new"] if task.change is None else points_cell(task.change, language)
+            ax.text(1.02, y, said, transform=at_end, va="center", fontsize=9.5, color=colour)
+        shares = [s for t in tasks for s in (t.share, t.share_before) if s is not None]
+        ax.set_xlim(0, max(shares, default=0.0) * 1.08 or 1.0)
+        ax.set_ylim(len(tasks) - 0.5, -0.6)
+        ax.set_yticks(range(len(tasks)), rows, fontsize=10)
+        ax.tick_params(axis="y", length=0, pad=12)
+        ax.grid(axis="x", color="#E4E4E4", lw=0.8)
+        ax.set_axisbelow(True)
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
+        ax.set_xlabel(words["tt.chart.share"], color=INK)
+        ax.xaxis.set_ticks_position("bottom")
+        ax.yaxis.set_ticks_position("left")
+        percent_ticks(ax.xaxis)
+        figure.text(
+            0.5,
+            1 - 0.15 / height,
+            _title(change, language),
+            ha="center",
+            va="top",
+            fontsize=15,
+            fontweight="bold",
+            color=INK,
+        )
+        subtitle = figure.text(
+            0.5,
+            1 - 0.55 / height,
+            words["tc.chart.subtitle"].format(
+                order=words[f"tt.order.{change.order}"], tasks=len(tasks)
+            ),
+            ha="center",
+            va="top",
+            fontsize=10,
+            color="#444444",
+        )
+        fit_line(figure, subtitle)
+        figure.legend(
+            handles=[
+                Line2D([], [], ls="", marker="o", ms=7, mfc="white", mec="#666666", mew=1.4),
+                Line2D([], [], ls="", marker="o", ms=7, color=INK),
+            ],
+            labels=[_legend(change.before_title), _legend(change.title)],
+            loc="upper center",
+            bbox_to_anchor=(0.5, 1 - 0.85 / height),
+            ncol=2,
+            frameon=False,
+            fontsize=9.5,
+        )
+    return figure

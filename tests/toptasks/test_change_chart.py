@@ -1,0 +1,130 @@
+"""The chart of a survey held again: each task's share then and now, drawn and read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from matplotlib.colors import to_hex
+from numpy.typing import ArrayLike
+
+from needmap.cli import app
+from needmap.model.toptasks_change import TaskChange, TopTasksChange
+from needmap.reports.change_chart import change_chart_alt, charted_changes, draw_change_chart
+from needmap.reports.drawings import Drawings
+from needmap.reports.i18n import Language
+from needmap.reports.palette import HIGHLIGHT
+from tests.test_reports import _texts_outside
+from tests.toptasks.conftest import runner
+from tests.toptasks.test_compare import _two_runs
+
+_FELL = "#d55e00"
+
+
+def _data(values: ArrayLike) -> list[float]:
+    """A line's coordinates as numbers."""
+    return [float(v) for v in np.asarray(values, dtype=float)]
+
+
+def _change(tasks: list[TaskChange], title: str = "Survey 2026") -> TopTasksChange:
+    return TopTasksChange(
+        survey="s2026",
+        title=title,
+        respondents=40,
+        before_survey="s2024",
+        before_title="Survey 2024",
+        before_respondents=30,
+        order="unweighted",
+        tasks=tuple(tasks),
+    )
+
+
+_TASKS = [
+    TaskChange("leave", "Book leave", 1, 0.40, 2, 0.25),  # rose 15.0 points
+    TaskChange("phone", "Find a phone number", 2, 0.30, 1, 0.45),  # fell 15.0
+    TaskChange("cafe", "See the café menu", 3, 0.20, None, None),  # new
+    TaskChange("room", "Book a room", 4, 0.10, 3, 0.1004),  # fell 0.04: 0.0 as the table says
+    TaskChange("bike", "Rent a bike", 5, 0.0, 4, 0.0),  # nobody, either time
+    TaskChange("fax", "Send a fax", None, None, 5, 0.20),  # dropped
+]
+
+
+def test_each_row_joins_the_share_before_to_the_share_now() -> None:
+    """A line from the share before to the share now, blue where it rose and orange where
+    it fell, grey where it moved less than the table's tenth of a point; a new task has its
+    share now only; the change in points at the row's end."""
+    ax = draw_change_chart(_change(_TASKS), "en").axes[0]
+    lines = {round(_data(line.get_ydata())[0]): line for line in ax.lines}
+    assert sorted(lines) == [0, 1, 3]  # no line for the new task (row 2)
+    assert _data(lines[0].get_xdata()) == [0.25, 0.40]
+    assert _data(lines[1].get_xdata()) == [0.45, 0.30]
+    assert [to_hex(str(lines[row].get_color())) for row in (0, 1, 3)] == [
+        HIGHLIGHT.lower(),
+        _FELL,
+        "#888888",
+    ]
+    ends = [text.get_text() for text in ax.texts]
+    assert ends == ["▲ 15.0", "▼ 15.0", "new", "0.0"]
+    assert [label.get_text() for label in ax.get_yticklabels()] == [
+        "1. Book leave",
+        "2. Find a phone number",
+        "3. See the café menu",
+        "4. Book a room",
+    ]
+
+
+def test_the_rows_are_the_later_run_s_tasks_that_someone_chose() -> None:
+    """In the later run's order: not a task only the earlier run asked (the table lists
+    it), nor one nobody chose in either run; at most ``top``."""
+    assert [t.id for t in charted_changes(_change(_TASKS))] == ["leave", "phone", "cafe", "room"]
+    assert [t.id for t in charted_changes(_change(_TASKS), top=2)] == ["leave", "phone"]
+    many = [TaskChange(f"t{i}", f"Task {i}", i, 0.01, i, 0.01) for i in range(1, 31)]
+    assert len(charted_changes(_change(many))) == 20
+    assert len(draw_change_chart(_change(many), "en").axes[0].get_yticklabels()) == 20
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_chart_s_texts_stay_inside_it_with_long_titles(language: Language) -> None:
+    long = _change(_TASKS, title="Toptakenonderzoek intranet en extranet " * 6 + "2026")
+    figure = draw_change_chart(long, language)
+    assert _texts_outside(figure) == []
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert legend[0] == "Survey 2024" and legend[1].endswith("…")
+
+
+def test_a_group_s_chart_is_titled_with_the_group_and_described_for_a_screen_reader() -> None:
+    from dataclasses import replace
+
+    change = replace(_change(_TASKS), group="desk", group_name="Front desk")
+    titles = [t.get_text() for t in draw_change_chart(change, "nl").texts]
+    assert titles[:2] == [
+        "Toptaken van Front desk toen en nu",
+        "4 taken in de volgorde van de latere enquête; ongewogen aandelen",
+    ]
+    assert change_chart_alt(_change(_TASKS), "en").startswith(
+        "Top tasks then and now: 4 tasks in the order of Survey 2026, each with its share in "
+        "Survey 2024 (open circle) and in Survey 2026 (filled circle)"
+    )
+
+
+def test_a_build_draws_the_chart_once_for_its_page_its_picture_and_the_brief() -> None:
+    drawings = Drawings()
+    first = drawings.change_chart(_change(_TASKS), "en")
+    assert drawings.change_chart(_change(_TASKS), "en") is first  # equal, not the same object
+    assert drawings.change_chart(_change(_TASKS), "nl") is not first
+    drawings.clear()
+    assert drawings.change_chart(_change(_TASKS), "en") is not first
+
+
+def test_the_cli_draws_the_comparison_s_chart_and_its_page_shows_it(tmp_path: Path) -> None:
+    root = _two_runs(tmp_path)
+    base = ["toptasks", str(root), "--compare", "toptasks-2024", "--out"]
+    for name in ("c.png", "c.svg", "c.html"):
+        result = runner.invoke(app, [*base, str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+    assert (tmp_path / "c.png").read_bytes().startswith(b"\x89PNG")
+    assert "Top tasks then and now" in (tmp_path / "c.svg").read_text(encoding="utf-8")
+    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert '<figure class="chart">\n  <img src="data:image/svg+xml;base64,' in page
+    assert 'alt="Top tasks then and now: 6 tasks in the order of Top tasks intranet 2026' in page
