@@ -210,9 +210,9 @@ def build(
 
     The overlap overviews of the groups and of the families (pages, PDFs, diagrams and
     needs tables), each imported survey's top tasks (and a survey held again compared
-    with the run it repeats: compare-ID.html, .md, .xlsx, .png), the personas, the roadmap, the
-    interview guides of every group (guides.html, .pdf, .md), the interview and
-    search-log reports, and the brief for the steering group. The files of an earlier
+    with the run it repeats: compare-ID.html, .md, .xlsx, -chart.png), the personas,
+    the roadmap, the interview guides of every group (guides.html, .pdf, .md), the
+    interview and search-log reports, and the brief for the steering group. The files of an earlier
     build are written over (.needmap-build.json in the folder lists them), and those
     of its reports that this build no longer makes (a renamed survey's, say) are
     removed; other files are left alone, and one of yours where a report goes stops the

@@ -62,7 +62,8 @@ def toptasks_files(survey: str) -> list[str]:
 def compare_files(survey: str) -> list[str]:
     """The files of a survey's comparison with the run it repeats: its page, its tables
     (Markdown, XLSX) and its chart. Named after the later run: a run repeats one run."""
-    return [f"compare-{survey}{suffix}" for suffix in (".html", ".md", ".xlsx", ".png")]
+    stem = f"compare-{survey}"
+    return [f"{stem}.html", f"{stem}.md", f"{stem}.xlsx", f"{stem}-chart.png"]
 
 
 def write_compare_bundle(

@@ -88,6 +88,9 @@ def _place(
         names = {group.id: group.name for group in study.groups}
         name = names.get(stem.removeprefix("guide-"), stem.removeprefix("guide-"))
         return "interviews", words["index.entry.guide"].format(group=name)
+    compared = stem.removeprefix("compare-").removesuffix("-chart")
+    if stem == f"compare-{compared}-chart" and compared in surveys:
+        return "toptasks", words["index.entry.chart.compare"].format(survey=surveys[compared])
     for prefix in ("questions", "compare"):
         if stem.startswith(f"{prefix}-"):
             survey = stem.removeprefix(f"{prefix}-")

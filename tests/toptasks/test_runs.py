@@ -190,7 +190,7 @@ def test_a_build_compares_the_latest_run_with_the_one_it_repeats(tmp_path: Path)
         "compare-toptasks.html",
         "compare-toptasks.md",
         "compare-toptasks.xlsx",
-        "compare-toptasks.png",
+        "compare-toptasks-chart.png",
     ]
     assert "toptasks-toptasks-2024.html" in names  # the earlier run keeps its reports
     assert "compare-toptasks-2024.html" not in names
@@ -202,7 +202,8 @@ def test_a_build_compares_the_latest_run_with_the_one_it_repeats(tmp_path: Path)
     assert sheet is not None and sheet.title == "Compared"
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "Compared with the run before: Top tasks intranet 2026" in index
-    assert '<a href="compare-toptasks.png"' in index
+    assert '<a href="compare-toptasks-chart.png"' in index
+    assert "Chart: top tasks then and now (Top tasks intranet 2026)" in index
     brief = (out / "brief.md").read_text(encoding="utf-8")
     chapters = [line for line in brief.splitlines() if line.startswith("## ")]
     assert "## Top tasks compared: Top tasks intranet 2026 against Top tasks intranet 2024" in (
