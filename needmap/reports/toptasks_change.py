@@ -149,7 +149,7 @@ def build_group_moves(change: TopTasksChange, language: Language) -> RankingTabl
         for group in change.groups
     )
     notes = [words["tc.groups.note"]]
-    if any(0 in (g.respondents, g.respondents_before) or g.change is None for g in change.groups):
+    if any(g.change is None for g in change.groups):  # hidden, or nobody counted as it
         notes.append(words["tc.groups.hidden_note"].format(n=change.groups[0].min_group_size))
     return RankingTable(
         language=language,

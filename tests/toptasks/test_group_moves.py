@@ -155,6 +155,18 @@ def test_groups_are_matched_by_what_each_run_counted(
         ("Front desk + Field staff", DASH, "8"),
     ]
     assert table.rows[2][3:] == (DASH, DASH)  # compared, and no share moved
+    assert not any(table.in_coverage)  # no row is marked as in a coverage set
+    # a move that rounds to 0.0 points is none, as in the table of the group's tasks
+    tiny = replace(
+        compared,
+        tasks=tuple(replace(t, share=(t.share_before or 0) + 0.0004) for t in compared.tasks[:1])
+        + compared.tasks[1:],
+    )
+    nudged = replace(moves[2], change=tiny)
+    assert tiny.moved_most(up=True) is not None
+    again = build_group_moves(replace(compare_toptasks(now, now), groups=(nudged,)), "en")
+    assert again is not None and again.rows[0][3:] == (DASH, DASH)
+    assert again.notes == (table.notes[0],)  # compared: no note of hidden counts
     assert table.notes[1].endswith(f"{DASH}: no respondents counted as this group.")
 
 
@@ -207,6 +219,7 @@ def test_every_format_has_the_groups_table_in_either_language(tmp_path: Path) ->
         assert runner.invoke(app, [*args, "--out", str(tmp_path / name)]).exit_code == 0
     markdown = (tmp_path / "c.md").read_text(encoding="utf-8")
     assert "\n## Wat per doelgroep het meest veranderde\n" in markdown
+    assert "\n| --- | ---: | ---: | --- | --- |\n" in markdown  # counts right, names left
     assert (
         "| Doelgroep | Respondenten | Respondenten eerder | Steeg het meest | Daalde het meest |"
         in markdown
