@@ -14,7 +14,7 @@ from needmap.model.toptasks_change import TaskChange, TopTasksChange
 from needmap.reports.change_chart import change_chart_alt, charted_changes, draw_change_chart
 from needmap.reports.drawings import Drawings
 from needmap.reports.i18n import Language
-from needmap.reports.palette import HIGHLIGHT
+from needmap.reports.palette import HIGHLIGHT, INK
 from tests.test_reports import _texts_outside
 from tests.toptasks.conftest import runner
 from tests.toptasks.test_compare import _two_runs
@@ -66,6 +66,23 @@ def test_each_row_joins_the_share_before_to_the_share_now() -> None:
     ]
     ends = [text.get_text() for text in ax.texts]
     assert ends == ["▲ 15.0", "▼ 15.0", "new", "0.0"]
+    assert [to_hex(str(text.get_color())) for text in ax.texts] == [
+        HIGHLIGHT.lower(),
+        _FELL,
+        "#888888",  # new: neither rose nor fell
+        "#888888",
+    ]
+    faces = [to_hex(tuple(np.asarray(c.get_facecolor(), dtype=float)[0])) for c in ax.collections]
+    assert [face for face in faces if face != "#ffffff"] == [
+        HIGHLIGHT.lower(),
+        _FELL,
+        INK.lower(),  # new: a share now and nothing to compare it with
+        "#888888",
+    ]
+    left, right = ax.get_xlim()
+    assert left == 0 and 0.45 < right < 0.5  # every share in sight, the largest near the edge
+    bottom, top = ax.get_ylim()
+    assert bottom > 3 > 0 > top  # every row in sight, the first on top
     assert [label.get_text() for label in ax.get_yticklabels()] == [
         "1. Book leave",
         "2. Find a phone number",
