@@ -12,7 +12,7 @@ rank them. Names that are mostly a place, a month or a word ("Austin", "May", "H
 
 from __future__ import annotations
 
-__all__ = ["FIRST_NAMES", "NAMED_AFTER", "NAMES_THAT_ARE_WORDS"]
+__all__ = ["FIRST_NAMES", "NAMED_AFTER", "NAMES_THAT_ARE_WORDS", "WORDS_IN_LOWER_CASE"]
 
 _DUTCH_AND_FLEMISH = """
 Aad Aart Abe Adriaan Adrie Albert Alex Alexander Ankie Anna Anne Anneke Annelies Annemarie
@@ -72,6 +72,12 @@ NAMES_THAT_ARE_WORDS: frozenset[str] = frozenset(_ALSO_WORDS.split())
 """Names that also start a sentence as a word ("Ben je er?", "Will it work?", "Max 5",
 "Mark it"): one of these counts as a name only inside a sentence, before a surname, or
 before a verb of speaking or a colon ("Jan zei", "Noor: ..."; see :mod:`needmap.scrub`)."""
+
+WORDS_IN_LOWER_CASE: frozenset[str] = NAMES_THAT_ARE_WORDS - {"Bo", "Jan", "Kay", "Noor", "Stan"}
+"""The names that are also words as they are typed in lower case ("ben", "wil", "roos"):
+before a surname that is a word too, or before a particle and any word, one of these
+names no one ("ben de boer", "wil de baas"). "jan" and "noor" are words only capitalised
+("Jan 5"), or not at all: "jan de wolf" is someone."""
 
 FIRST_NAMES: frozenset[str] = frozenset(
     (_DUTCH_AND_FLEMISH + _ALSO_GIVEN_IN_THE_NETHERLANDS + _ENGLISH + _ALSO_WORDS).split()

@@ -6,8 +6,9 @@ task), which end up in terminals, CI logs and tickets, so it is also shortened t
 reports show the consultant's text whole. In both, e-mail addresses (also written
 ``name(at)domain``), phone numbers, IBANs (in any case), long digit runs and citizen service
 numbers written in groups (``123.456.782``), Dutch postcodes, street addresses, names
-after a title (``mevrouw Jansen``, ``Mr Smith``; a common surname typed in lower case too:
-``mevrouw jansen``), common first names with the surname that follows (``Piet``, ``Fatima
+after a title (``mevrouw Jansen``, ``Mr Smith``; typed in lower case, a common surname or
+one after ``van der`` and the like: ``mevrouw jansen``, ``mevrouw van dijk``, ``meneer van
+der wolk``), common first names with the surname that follows (``Piet``, ``Fatima
 el Amrani``, see :mod:`needmap.first_names`; typed in lower case, with that surname only:
 ``jan de vries``, ``marieke van hr``) and surnames alone (``collega Van den Berg``, ``De
 Vries``, see :mod:`needmap.surnames`) are replaced by a label. A rarer surname alone or a
@@ -24,8 +25,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable
 
-from needmap.first_names import FIRST_NAMES, NAMED_AFTER, NAMES_THAT_ARE_WORDS
-from needmap.surnames import SURNAMES, SURNAMES_THAT_ARE_PHRASES, SURNAMES_THAT_ARE_WORDS
+from needmap.first_names import (
+    FIRST_NAMES,
+    NAMED_AFTER,
+    NAMES_THAT_ARE_WORDS,
+    WORDS_IN_LOWER_CASE,
+)
+from needmap.surnames import (
+    SURNAMES,
+    SURNAMES_THAT_ARE_PHRASES,
+    SURNAMES_THAT_ARE_WORDS,
+    VAN_SURNAMES,
+)
 
 __all__ = ["name_words", "names_a_person", "personal_data", "scrub"]
 
@@ -127,9 +138,14 @@ it (``Van den Berg``), or a common surname (:mod:`needmap.surnames`). A run of i
 tried from its first only, and never given back: tried again from each of its initials, a
 long run of them ("A. A. A. …") took minutes."""
 
-_FOLDED_SURNAMES = frozenset(s.casefold() for s in SURNAMES if s not in SURNAMES_THAT_ARE_PHRASES)
-"""The common surnames as a search term holds them, in lower case (``de vries``), less
-those that are also words (``de jonge``)."""
+_FOLDED_SURNAMES = frozenset(
+    s.casefold() for s in (*SURNAMES, *VAN_SURNAMES) if s not in SURNAMES_THAT_ARE_PHRASES
+)
+"""The common surnames as a search term holds them, in lower case (``de vries``, ``van den
+berg``), less those that are also words (``de jonge``)."""
+
+_LONGEST_SURNAME = max(len(s.split()) for s in _FOLDED_SURNAMES)
+"""The most words a common surname has (``van den berg``)."""
 
 _NEXT_CAPITALISED = re.compile(rf" {_CAPITALISED}")
 """A capitalised word right after a surname: the rest of a firm's name ("Van Dijk
@@ -246,7 +262,7 @@ def _typed_surname_end(
         return None
     particles = surname[1].split()
     word = _bare(surname[2])
-    a_word_too = len(parts) == 1 and parts[0] in NAMES_THAT_ARE_WORDS
+    a_word_too = len(parts) == 1 and parts[0] in WORDS_IN_LOWER_CASE
     written = " ".join([*particles, word])
     if written.casefold() in _FOLDED_SURNAMES:
         if a_word_too and written.title() in SURNAMES_THAT_ARE_WORDS:
@@ -373,12 +389,36 @@ def _labelled(
     return "".join(pieces) + text[done:], True
 
 
+_TITLED_PARTICLES = frozenset({"der", "den", "'t", "el", "von"})
+"""Particles that, after a title, show that the word after them is a surname ("mevrouw
+van der wolk", "meneer el idrissi"). Not ``van`` or ``de`` alone, which also start where
+someone works or a title ("de mevrouw van de receptie", "meneer de voorzitter"), nor
+``ter`` and ``ten`` ("de mevrouw ter plaatse")."""
+
+
+def _titled_surname_end(text: str, title: re.Match[str]) -> int | None:
+    """Where the surname typed in lower case after ``title`` ends: a common surname, or
+    any word after a particle of :data:`_TITLED_PARTICLES`; None if none follows."""
+    common = _typed_surname_end(text, title.end(), [])
+    if common is not None:
+        return common
+    surname = _TYPED_SURNAME.match(text, title.end())
+    if (
+        surname is None
+        or surname[2].casefold() in _PARTICLES
+        or not _TITLED_PARTICLES.intersection(surname[1].casefold().split())
+    ):
+        return None
+    return surname.end()
+
+
 def _replace_titled_surnames(text: str, label: str) -> tuple[str, bool]:
-    """``text`` with each common surname typed in lower case after a title put, with its
-    title, as ``label`` ("mevrouw jansen", "dhr. de vries"), and whether there was any.
-    Any other word after a title stays: "de mevrouw van de receptie" names no one."""
+    """``text`` with each surname typed in lower case after a title put, with its title,
+    as ``label`` ("mevrouw jansen", "dhr. de vries", "mevrouw van dijk", "meneer van der
+    wolk"), and whether there was any. Any other word after a title stays: "de mevrouw
+    van de receptie" names no one."""
     return _labelled(
-        text, _TITLE.finditer(text), lambda title: _typed_surname_end(text, title.end(), []), label
+        text, _TITLE.finditer(text), lambda title: _titled_surname_end(text, title), label
     )
 
 
@@ -472,9 +512,9 @@ def names_a_person(term: str, keep: Collection[str] = ()) -> bool:
     words = [_bare(w.casefold()) for w in _WORD.findall(term)]
     kept = {word.casefold() for word in keep}
     for i, word in enumerate(words):
-        pair = words[i : i + 2]
-        if (word in _FOLDED_SURNAMES and word not in kept) or (
-            " ".join(pair) in _FOLDED_SURNAMES and not kept.issuperset(pair)
+        if any(
+            " ".join(words[i:end]) in _FOLDED_SURNAMES and not kept.issuperset(words[i:end])
+            for end in range(i + 1, i + 1 + _LONGEST_SURNAME)
         ):
             return True
         parts = [part.capitalize() for part in word.split("-")]

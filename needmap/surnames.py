@@ -7,17 +7,26 @@ cannot be told from words, places and firms by their form; these are the most co
 in the Netherlands and Flanders (the Meertens Instituut's and Statbel's counts) and in
 England and the United States, less those that are also a common word, place or first name
 ("Bos", "Maas", "Prins", "Brown", "Taylor"): overlooking a rarer surname costs less than
-blotting out the river Maas. A surname starting with "Van" is found by its particle and
-is not listed.
+blotting out the river Maas. A surname starting with a capitalised "Van" is found by its
+particle; the most common of them are listed apart, to be known in lower case too
+("mevrouw van dijk", a search for "van den berg").
 """
 
 from __future__ import annotations
 
-__all__ = ["SURNAMES", "SURNAMES_THAT_ARE_PHRASES", "SURNAMES_THAT_ARE_WORDS"]
+__all__ = ["SURNAMES", "SURNAMES_THAT_ARE_PHRASES", "SURNAMES_THAT_ARE_WORDS", "VAN_SURNAMES"]
 
 _WITH_DE = """
 De Boer, De Bruijn, De Bruin, De Clercq, De Graaf, De Groot, De Haan, De Jong, De Jonge,
 De Koning, De Lange, De Leeuw, De Ridder, De Ruiter, De Smet, De Vos, De Vries, De Wit
+"""
+
+_WITH_VAN = """
+Van Dijk, Van den Berg, Van der Meer, Van Leeuwen, Van der Linden, Van Beek, Van der Heijden,
+Van Vliet, Van den Broek, Van Dam, Van der Veen, Van der Wal, Van de Ven, Van Doorn,
+Van der Laan, Van den Heuvel, Van der Velden, Van de Pol, Van der Steen, Van Zanten,
+Van der Horst, Van Rooij, Van de Velde, Van der Ploeg, Van der Werf, Van Wijngaarden,
+Van der Schaaf, Van der Zee, Van Veen, Van Es
 """
 
 _DUTCH_AND_FLEMISH = """
@@ -44,6 +53,12 @@ SURNAMES: tuple[str, ...] = tuple(
 )
 """Every surname scrubbing takes alone, as written, the longest first (so that a pattern of
 them tries "De Jonge" before "De Jong")."""
+
+VAN_SURNAMES: tuple[str, ...] = tuple(name.strip() for name in _WITH_VAN.split(","))
+"""The most common surnames that start with "Van" (the Meertens Instituut's count), known
+in lower case after a title or in a search term. Not those whose words are a place or a
+word as well ("van den bosch" is from Den Bosch, "van wijk", "van loon" and "van hout"
+are of a district, a wage and wood, "van kampen" from Kampen)."""
 
 SURNAMES_THAT_ARE_PHRASES: frozenset[str] = frozenset(
     {"De Haan", "De Jonge", "De Koning", "De Lange", "De Leeuw", "De Ridder", "De Vos"}

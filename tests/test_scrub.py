@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 
 from needmap import load_study
 from needmap.errors import InvalidStudyError, Location, Severity
-from needmap.first_names import FIRST_NAMES, NAMED_AFTER, NAMES_THAT_ARE_WORDS
+from needmap.first_names import FIRST_NAMES, NAMED_AFTER, WORDS_IN_LOWER_CASE
 from needmap.personas.messages import personal_data_warning
 from needmap.personas.schema import Persona
 from needmap.scrub import _PARTICLES as PARTICLES
 from needmap.scrub import name_words, names_a_person, personal_data, scrub
-from needmap.surnames import SURNAMES, SURNAMES_THAT_ARE_PHRASES
+from needmap.surnames import SURNAMES, SURNAMES_THAT_ARE_PHRASES, VAN_SURNAMES
 from tests.conftest import SURVEY_FIXTURES
 from tests.test_surveys import HEADER, _import, _write
 
@@ -129,6 +129,16 @@ from tests.test_surveys import HEADER, _import, _write
         # a common surname typed in lower case after a title, but no other word
         ("bel mevrouw jansen, Meneer de vries of dhr. bakker", "bel [name], [name] of [name]"),
         ("de mevrouw van de receptie zei; ms word", "de mevrouw van de receptie zei; ms word"),
+        # after a title, a common Van surname, or any word after "van der" and the like;
+        # not a department, a title or "ter plaatse"
+        ("bel mevrouw van dijk of meneer van der wolk", "bel [name] of [name]"),
+        ("meneer el idrissi en Mevr. van 't hof", "[name] en [name]"),
+        (
+            "meneer de voorzitter, de mevrouw ter plaatse, mevrouw van hr",
+            "meneer de voorzitter, de mevrouw ter plaatse, mevrouw van hr",
+        ),
+        # a name that is a word only capitalised ("Jan 5"), before a particle and a word
+        ("jan de wolf belde, noor van hr ook", "[name] belde, [name] ook"),
     ],
 )
 def test_examples(text: str, shown: str) -> None:
@@ -197,6 +207,10 @@ def test_personal_data_says_what_a_text_holds(text: str, found: list[str]) -> No
         # nor the organisation's own name
         ("de vries", True),
         ("telefoon jansen", True),
+        ("van den berg", True),  # three words
+        ("telefoon van der meer", True),
+        ("van den bosch", False),  # from Den Bosch
+        ("van dijk", True),
         ("de jonge collega", False),
         ("jansens", False),
     ],
@@ -208,6 +222,7 @@ def test_which_search_terms_name_a_person(term: str, names: bool) -> None:
 def test_a_search_term_with_the_organisation_s_name_names_no_one() -> None:
     own = name_words(["Jansen Transport"])
     assert not names_a_person("jansen transport", own)
+    assert not names_a_person("van dijk installatietechniek", name_words(["Van Dijk B.V."]))
     assert not names_a_person("Jansen", own)
     assert names_a_person("jansen transport") and names_a_person("bakker transport", own)
     assert names_a_person("de vries", name_words(["De Jong Advies"]))
@@ -333,9 +348,10 @@ def test_no_first_name_before_a_surname_survives(
 
 
 @given(
-    st.sampled_from(sorted(FIRST_NAMES - NAMES_THAT_ARE_WORDS)),
+    st.sampled_from(sorted(FIRST_NAMES - WORDS_IN_LOWER_CASE)),
     st.one_of(
         st.sampled_from([s for s in SURNAMES if s not in SURNAMES_THAT_ARE_PHRASES]),
+        st.sampled_from(VAN_SURNAMES),
         st.builds(
             "{} {}".format,
             st.sampled_from(["van", "de", "van der", "el", "ter"]),
@@ -462,3 +478,26 @@ def test_a_persona_s_free_texts_are_every_text_the_reports_scrub() -> None:
         ("places", 0),
         ("quotes", 0),
     ]
+
+
+@given(
+    st.sampled_from(["mevrouw", "Meneer", "dhr.", "mw.", "de heer", "Mr", "mevr."]),
+    st.one_of(
+        st.sampled_from([s.casefold() for s in VAN_SURNAMES]),
+        st.builds(
+            "{} {}".format,
+            st.sampled_from(["van der", "van den", "van 't", "el", "von"]),
+            st.from_regex(r"[a-z\u00e9]{2,9}", fullmatch=True).filter(
+                lambda word: word not in PARTICLES
+            ),
+        ),
+    ),
+    st.sampled_from(["Ik sprak", "bel", "Volgens", ""]),
+)
+def test_no_surname_typed_in_lower_case_after_a_title_survives(
+    title: str, surname: str, before: str
+) -> None:
+    """A common Van surname, or any word after a particle no department or title starts
+    with, typed in lower case after a title: neither shows."""
+    text = f"{before} {title} {surname}, over verlof.".lstrip()
+    assert scrub(text, limit=None) == f"{before} [name], over verlof.".lstrip()
