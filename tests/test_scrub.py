@@ -348,18 +348,23 @@ def test_no_first_name_before_a_surname_survives(
     assert scrub(text, limit=None, keep={name, "Piet"}).startswith(f"{before} {name}".lstrip())
 
 
+def _particle_and_word(particles: list[str]) -> st.SearchStrategy[str]:
+    """A surname typed in lower case: one of ``particles``, then any word that is none."""
+    return st.builds(
+        "{} {}".format,
+        st.sampled_from(particles),
+        st.from_regex(r"[a-z\u00e9]{2,9}", fullmatch=True).filter(
+            lambda word: word not in PARTICLES
+        ),
+    )
+
+
 @given(
     st.sampled_from(sorted(FIRST_NAMES - WORDS_IN_LOWER_CASE)),
     st.one_of(
         st.sampled_from([s for s in SURNAMES if s not in SURNAMES_THAT_ARE_PHRASES]),
         st.sampled_from(VAN_SURNAMES),
-        st.builds(
-            "{} {}".format,
-            st.sampled_from(["van", "de", "van der", "el", "ter"]),
-            st.from_regex(r"[a-z\u00e9]{2,9}", fullmatch=True).filter(
-                lambda word: word not in PARTICLES
-            ),
-        ),
+        _particle_and_word(["van", "de", "van der", "el", "ter"]),
     ),
     st.sampled_from(["gisteren sprak ik", "bel", "ask", ""]),
 )
@@ -485,13 +490,7 @@ def test_a_persona_s_free_texts_are_every_text_the_reports_scrub() -> None:
     st.sampled_from(["mevrouw", "Meneer", "dhr.", "mw.", "de heer", "Mr", "mevr."]),
     st.one_of(
         st.sampled_from([s.casefold() for s in VAN_SURNAMES]),
-        st.builds(
-            "{} {}".format,
-            st.sampled_from(["van der", "van den", "van 't", "el", "von"]),
-            st.from_regex(r"[a-z\u00e9]{2,9}", fullmatch=True).filter(
-                lambda word: word not in PARTICLES
-            ),
-        ),
+        _particle_and_word(["van der", "van den", "van 't", "el", "von"]),
     ),
     st.sampled_from(["Ik sprak", "bel", "Volgens", ""]),
 )
