@@ -748,6 +748,11 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.few_respondents.one": "Ask more people of {groups} to answer the survey "
         "'{title}', if it is still open: fewer than {minimum} have so far, so no report shows "
         "their top tasks. Then import its export again.",
+        "status.repeat": "The surveys '{one}' and '{other}' ask mostly the same tasks "
+        "({shared} of {tasks}), and both count as evidence. If one is the other held again, "
+        "name the earlier in the later one's mapping ({one_file} or {other_file}: earlier: "
+        "ID): its votes then replace the earlier run's, and the reports show what changed. "
+        "Held at the same time in two tools, both count rightly.",
         "status.unlinked": "Link {count} of the {tasks} tasks of the survey '{title}' to "
         "needs: their votes are evidence for nothing.",
         "status.elsewhere": "Add to the topics of the search log '{title}' the terms another "
@@ -1509,6 +1514,12 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.few_respondents.one": "Vraag meer mensen van {groups} de enquête '{title}' in "
         "te vullen, als die nog openstaat: nog minder dan {minimum} deden dat, dus geen rapport "
         "toont hun toptaken. Importeer daarna de export opnieuw.",
+        "status.repeat": "De enquêtes '{one}' en '{other}' vragen grotendeels dezelfde taken "
+        "({shared} van {tasks}), en tellen allebei als bewijs. Is de ene de andere opnieuw "
+        "gehouden, noem dan de eerdere in de mapping van de latere ({one_file} of "
+        "{other_file}: earlier: ID): haar stemmen vervangen dan die van de eerdere, en de "
+        "rapporten laten zien wat er veranderde. Tegelijk in twee tools gehouden tellen ze "
+        "terecht allebei.",
         "status.unlinked": "Koppel {count} van de {tasks} taken van de enquête '{title}' "
         "aan behoeften: hun stemmen zijn nu nergens bewijs voor.",
         "status.elsewhere": "Voeg aan de onderwerpen van het zoeklog '{title}' de termen toe die "

@@ -51,6 +51,7 @@ from needmap.surveys.catalog import (
 )
 from needmap.surveys.interviews import interviews_by_file
 from needmap.surveys.mapping import SurveyMapping, load_mapping, mapping_files
+from needmap.surveys.runs import unnamed_repeats
 from needmap.surveys.study_check import unread_lookalikes
 from needmap.surveys.tally import OUTSIDE, Tally, stratum_groups
 
@@ -233,7 +234,8 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
                 f"{import_command(study, survey)}EXPORT",
             )
         )
-    loaded = [load_mapping(path, study) for path in mapping_files(study.root)]
+    files = {path: load_mapping(path, study) for path in mapping_files(study.root)}
+    loaded = list(files.values())
     for mapping in loaded:
         unlinked = [t for t in mapping.tasks if not t.needs]
         if unlinked:
@@ -245,6 +247,7 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
                     f"needmap validate {folder}",
                 )
             )
+    steps += _repeat_steps(study, files, {tally.survey for tally in tallies})
     steps += _response_steps(study, tallies, {m.id: m for m in loaded})
     for tally in tallies:
         over = over_headcount(study, tally)
@@ -261,6 +264,29 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
                 )
             )
     return steps
+
+
+def _repeat_steps(
+    study: Study, files: Mapping[Path, SurveyMapping], imported: set[str]
+) -> list[NextStep]:
+    """Two imported surveys of mostly the same tasks, both evidence: if one is the other
+    held again, its mapping should name the earlier (:func:`unnamed_repeats`)."""
+    words = labels(study.settings.language)
+    where = {mapping.id: path.relative_to(study.root).as_posix() for path, mapping in files.items()}
+    counted = [mapping for mapping in files.values() if mapping.id in imported]
+    return [
+        NextStep(
+            words["status.repeat"].format(
+                one=one.title,
+                other=other.title,
+                shared=shared,
+                tasks=min(len(one.tasks), len(other.tasks)),
+                one_file=where[one.id],
+                other_file=where[other.id],
+            )
+        )
+        for one, other, shared in unnamed_repeats(counted)
+    ]
 
 
 def _response_steps(

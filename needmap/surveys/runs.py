@@ -10,7 +10,7 @@ which is which.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,7 +20,13 @@ from needmap.personas.messages import did_you_mean
 from needmap.personas.yamlsource import read_yaml_file
 from needmap.surveys.mapping import SurveyMapping
 
-__all__ = ["earlier_named_otherwise", "earlier_problems", "earlier_runs", "repeated_surveys"]
+__all__ = [
+    "earlier_named_otherwise",
+    "earlier_problems",
+    "earlier_runs",
+    "repeated_surveys",
+    "unnamed_repeats",
+]
 
 
 def repeated_surveys(mappings: Iterable[SurveyMapping]) -> set[str]:
@@ -43,6 +49,34 @@ def earlier_runs(mappings: Iterable[SurveyMapping], survey: str) -> list[str]:
         runs.append(mapping.earlier)
         mapping = by_id.get(mapping.earlier)
     return runs
+
+
+def _shared_tasks(one: SurveyMapping, other: SurveyMapping) -> int:
+    """How many tasks of ``one`` ``other`` asks too: the same id, or the same label as
+    imports compare it (a run mapped by hand may have given a task another id)."""
+    ids = {task.id for task in other.tasks}
+    texts = {fold_text(text) for task in other.tasks for text in (task.label, *task.also)}
+    return sum(1 for t in one.tasks if t.id in ids or fold_text(t.label) in texts)
+
+
+def unnamed_repeats(
+    mappings: Sequence[SurveyMapping],
+) -> list[tuple[SurveyMapping, SurveyMapping, int]]:
+    """Pairs of latest runs (no mapping of ``mappings`` names either as its earlier run)
+    that ask mostly the same tasks: half or more of the smaller one's. Either may be the
+    other held again without ``earlier``, the out-of-date run's votes still counting as
+    evidence; or both are one survey held at the same time in two tools, rightly counted
+    both. Each pair once, in file order, with the tasks they share."""
+    repeated = repeated_surveys(mappings)
+    latest = [mapping for mapping in mappings if mapping.id not in repeated]
+    pairs = []
+    for at, one in enumerate(latest):
+        for other in latest[at + 1 :]:
+            smaller, larger = sorted((one, other), key=lambda m: len(m.tasks))
+            shared = _shared_tasks(smaller, larger)
+            if smaller.tasks and 2 * shared >= len(smaller.tasks):
+                pairs.append((one, other, shared))
+    return pairs
 
 
 def earlier_problems(mappings: Mapping[Path, SurveyMapping], complete: bool) -> list[Problem]:

@@ -25,9 +25,14 @@ from needmap.reports.roadmap_report import study_roadmap, study_toptasks
 from needmap.reports.toptasks_change import moved_sentence
 from needmap.surveys.draft import draft_mapping, write_draft
 from needmap.surveys.mapping import SurveyMapping
-from needmap.surveys.runs import earlier_problems, earlier_runs, repeated_surveys
+from needmap.surveys.runs import (
+    earlier_problems,
+    earlier_runs,
+    repeated_surveys,
+    unnamed_repeats,
+)
 from tests.conftest import SURVEY_FIXTURES
-from tests.toptasks.conftest import runner
+from tests.toptasks.conftest import mapping_of, runner
 from tests.toptasks.test_compare import _BASE, _two_runs, third_run
 
 
@@ -532,3 +537,45 @@ def test_a_draft_suggests_the_run_with_most_of_its_tasks_if_that_is_half_or_more
     assert runs.repeated(["Book leave", "X", "Y"]) is None  # one of three
     assert runs.repeated([]) is None
     assert EarlierMappings({}, {}, {}).repeated(four) is None  # no mapping to repeat
+
+
+def _run(survey: str, tasks: dict[str, str], earlier: str | None = None) -> SurveyMapping:
+    return mapping_of(tasks).model_copy(
+        update={"id": survey, "title": survey.title(), "earlier": earlier}
+    )
+
+
+def test_runs_of_mostly_the_same_tasks_that_name_no_earlier_are_found() -> None:
+    """Half or more of the smaller survey's tasks, by id or by label (a run mapped by hand
+    may give a task another id); not runs one of which names the other, nor a run another
+    repeats (its votes count for nothing already)."""
+    a = _run("a", {"leave": "Book leave", "room": "Book a room", "pay": "See my pay"})
+    b = _run("b", {"leave": "Book leave", "verlof": "Book a room", "x": "X", "y": "Y"})
+    c = _run("c", {"leave": "Book leave", "z": "Z", "w": "W"})
+    assert [(one.id, other.id, shared) for one, other, shared in unnamed_repeats([a, b, c])] == [
+        ("a", "b", 2),  # leave by id, the room by its label: two of a's three
+        # a and c share one of three, b and c one of three: not mostly the same
+    ]
+    assert unnamed_repeats([a, b.model_copy(update={"earlier": "a"})]) == []
+    named = unnamed_repeats(
+        [a, b.model_copy(update={"earlier": "a"}), c.model_copy(update={"tasks": a.tasks})]
+    )
+    assert [(one.id, other.id) for one, other, _ in named] == [("b", "c")]  # a gives way to b
+    half = c.model_copy(update={"tasks": c.tasks[:2]})  # leave and z: one of two is half
+    assert [(o.id, t.id) for o, t, _ in unnamed_repeats([a, half])] == [("a", "c")]
+    assert unnamed_repeats([a, c.model_copy(update={"tasks": ()})]) == []
+
+
+def test_status_asks_for_earlier_where_two_imported_runs_name_none(tmp_path: Path) -> None:
+    from needmap.reports.status_report import study_status
+
+    root = _two_runs(tmp_path)  # 2026 and 2024 share five of their six tasks
+    steps = [step.text for step in study_status(load_study(root)).steps]
+    assert (
+        "The surveys 'Top tasks intranet 2024' and 'Top tasks intranet 2026' ask mostly the "
+        "same tasks (5 of 6), and both count as evidence. If one is the other held again, name "
+        "the earlier in the later one's mapping (surveys/toptasks-2024.yaml or "
+        "surveys/toptasks.yaml: earlier: ID)"
+    ) in " ".join(steps)
+    repeating = _repeating(tmp_path / "again")
+    assert not any("mostly the same" in s.text for s in study_status(load_study(repeating)).steps)
