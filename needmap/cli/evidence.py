@@ -280,7 +280,14 @@ def _print_compared(
     written."""
     from needmap.model.toptasks import analyse_toptasks
     from needmap.model.toptasks_change import compare_group, compare_toptasks
-    from needmap.reports.toptasks_change import change_tables, change_to_json, write_change
+    from needmap.reports.i18n import labels
+    from needmap.reports.toptasks_change import (
+        build_change,
+        build_group_moves,
+        change_to_json,
+        group_move_lines,
+        write_change,
+    )
     from needmap.surveys import surveys_compared
 
     later, earlier = surveys_compared(study, survey, compare)
@@ -297,15 +304,18 @@ def _print_compared(
         write_change(change, study.settings.language, study.settings.organisation, out)
         new_console().print(f"wrote {out}")
         return
+    language = study.settings.language
     console = new_console()
-    table, *more = change_tables(change, study.settings.language)
+    table = build_change(change, language)
     print_ranking(console, table, top)
     for note in table.notes:
         console.print(escape(note), soft_wrap=False)
-    for further in more:  # whole: --top counts tasks
+    groups = build_group_moves(change, language)
+    if groups is not None:  # a line each: five columns are too many for a terminal
         console.print()
-        print_ranking(console, further, len(further.rows))
-        for note in further.notes:
+        console.print(escape(groups.title) + ":")
+        print_bullets(console, group_move_lines(change, language))
+        for note in (labels(language)["tc.groups.legend"] + ".", *groups.notes):
             console.print(escape(note), style="dim", soft_wrap=False)
 
 

@@ -319,6 +319,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tc.groups.note": "Each group's shares of its own votes, unweighted: the fewer its "
         "respondents, the more its shares move by chance. A group is compared where both "
         "surveys show it.",
+        "tc.groups.line": "{group} ({now}; before {before})",
+        "tc.groups.legend": "\u25b2 rose most, \u25bc fell most, in points",
+        "tc.groups.line.still": "no share moved",
+        "tc.groups.line.not_compared": "not shown in both surveys",
         "tc.groups.hidden_note": "n<{n}: fewer than {n} respondents in that survey (or hidden "
         "so that a small group cannot be worked out); \u2013: no respondents counted as this "
         "group.",
@@ -1068,6 +1072,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tc.groups.note": "Elke groep met het aandeel in haar eigen stemmen, ongewogen: hoe "
         "minder respondenten, hoe meer haar aandelen door toeval bewegen. Een groep is "
         "vergeleken waar beide enquêtes haar tonen.",
+        "tc.groups.line": "{group} ({now}; eerder {before})",
+        "tc.groups.legend": "\u25b2 steeg het meest, \u25bc daalde het meest, in procentpunten",
+        "tc.groups.line.still": "geen aandeel veranderde",
+        "tc.groups.line.not_compared": "niet in beide enquêtes getoond",
         "tc.groups.hidden_note": "n<{n}: minder dan {n} respondenten in die enquête (of "
         "verborgen zodat een kleine groep niet af te leiden is); \u2013: geen respondenten "
         "als deze groep geteld.",

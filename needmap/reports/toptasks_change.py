@@ -19,7 +19,7 @@ from needmap.model.toptasks_change import GroupChange, TaskChange, TopTasksChang
 from needmap.reports.change_chart import change_chart_alt
 from needmap.reports.diagram import DIAGRAM_FORMATS, write_figure
 from needmap.reports.drawings import Drawings
-from needmap.reports.i18n import Language, format_count, labels, number_key
+from needmap.reports.i18n import Language, format_count, format_decimal, labels, number_key
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
 from needmap.reports.sheet_cells import percent_cell, points_cell, whole_cell
@@ -31,6 +31,7 @@ __all__ = [
     "build_group_moves",
     "change_tables",
     "change_to_json",
+    "group_move_lines",
     "moved_sentence",
     "render_change_page",
     "write_change",
@@ -184,6 +185,37 @@ def _moved(group: GroupChange, up: bool, language: Language) -> str:
         return _NOT_ASKED
     points = points_cell(task.change, language)
     return _NOT_ASKED if points.value == 0 else f"{task.label} ({points})"
+
+
+def group_move_lines(change: TopTasksChange, language: Language) -> list[str]:
+    """The groups' table a line each, for the terminal, where five columns are too many
+    for its width: "Front desk (n=5; before n=3): ▲ Find a colleague (25.0); ▼ Book
+    leave (25.0)" (the table's title and ``tc.groups.legend`` say what the arrows mean)."""
+    words = labels(language)
+    lines = []
+    for group in change.groups:
+        head = words["tc.groups.line"].format(
+            group=group.name,
+            now=_count(group.respondents, group.min_group_size),
+            before=_count(group.respondents_before, group.min_group_size),
+        )
+        if group.change is None:
+            lines.append(f"{head}: {words['tc.groups.line.not_compared']}")
+            continue
+        moves = [
+            f"{arrow} {task.label} ({format_decimal(abs(points.value), language)})"
+            for arrow, up in (("▲", True), ("▼", False))
+            if (task := group.change.moved_most(up=up)) is not None
+            and task.change is not None
+            and (points := points_cell(task.change, language)).value != 0
+        ]
+        lines.append(f"{head}: {'; '.join(moves) or words['tc.groups.line.still']}")
+    return lines
+
+
+def _count(count: int | None, min_group_size: int) -> str:
+    """``n=30``; ``n<5`` where the run hides the group."""
+    return f"n<{min_group_size}" if count is None else f"n={count}"
 
 
 def change_tables(change: TopTasksChange, language: Language) -> list[RankingTable]:

@@ -15,7 +15,7 @@ from needmap.cli import app
 from needmap.model.toptasks import GroupBreakdown, TopTasks, analyse_toptasks
 from needmap.model.toptasks_change import compare_group, compare_groups, compare_toptasks
 from needmap.personas.study import Study
-from needmap.reports.toptasks_change import build_group_moves, change_tables
+from needmap.reports.toptasks_change import build_group_moves, change_tables, group_move_lines
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tally import Tally, stratum_key
 from tests.toptasks.conftest import runner
@@ -70,23 +70,39 @@ def test_each_group_s_moves_are_those_of_its_own_comparison(tmp_path: Path) -> N
 
 
 def test_the_terminal_shows_the_groups_after_the_tasks(tmp_path: Path) -> None:
+    """A line each, after the tasks' table (--top counts tasks): the table's five
+    columns are too many for a terminal."""
     root = _two_runs(tmp_path)
     printed = runner.invoke(
         app,
         ["toptasks", str(root), "--compare", "toptasks-2024", "--top", "2"],
-        env={"COLUMNS": "160"},
+        env={"COLUMNS": "200"},
     )
     assert printed.exit_code == 0, printed.output
     lines = printed.stdout.splitlines()
-    groups = lines[lines.index("What moved most in each group") :]
-    assert " ".join(groups[1].split()) == (
-        "Group Respondents Respondents before Rose most Fell most"
-    )
-    assert " ".join(groups[3].split()) == (
-        "Front desk 5 3 Find a colleague, by name or expertise (▲ 25.0) Book leave (▼ 25.0)"
-    )
-    assert len(groups) == 7  # title, header, rule, three groups and the note: --top is tasks'
-    assert groups[-1].startswith("Each group's shares of its own votes, unweighted")
+    groups = lines[lines.index("What moved most in each group:") + 1 :]
+    assert groups[:3] == [
+        " • Front desk (n=5; before n=3): ▲ Find a colleague, by name or expertise (25.0); "
+        "▼ Book leave (25.0)",
+        " • Field staff (n=3; before n=3): ▲ Book leave (26.7); ▼ Report a broken printer (13.3)",
+        " • Office staff (n=3; before n=3): ▲ Plan a meeting with lunch and projector (9.5); "
+        "▼ Book leave (19.0)",
+    ]
+    assert groups[3] == "▲ rose most, ▼ fell most, in points."
+    assert groups[4].startswith("Each group's shares of its own votes, unweighted")
+
+
+def test_a_line_says_when_a_group_is_not_compared_or_nothing_moved(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    now = _analysis(study, mapping, tally)
+    moves = compare_groups(now, replace(now, groups=now.groups[:1]))
+    change = replace(compare_toptasks(now, now), groups=moves)
+    hidden = replace(moves[2], respondents=None)
+    assert group_move_lines(replace(change, groups=(moves[0], hidden)), "nl") == [
+        "Front desk (n=5; eerder n=5): geen aandeel veranderde",
+        "Office staff (n<3; eerder n=0): niet in beide enquêtes getoond",
+    ]
 
 
 def test_a_group_hidden_in_a_run_shows_no_count_of_that_run(tmp_path: Path) -> None:
