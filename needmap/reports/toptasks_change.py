@@ -22,7 +22,7 @@ from needmap.reports.drawings import Drawings
 from needmap.reports.i18n import Language, format_count, format_decimal, labels, number_key
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
-from needmap.reports.sheet_cells import percent_cell, points_cell, whole_cell
+from needmap.reports.sheet_cells import count_cell, percent_cell, points_cell, whole_cell
 from needmap.reports.table_formats import json_share
 from needmap.reports.toptasks_table import RankingTable, write_ranking
 
@@ -173,7 +173,7 @@ def _respondents(count: int | None, min_group_size: int, language: Language) -> 
     where it counted nobody as the group."""
     if count is None:
         return f"n<{min_group_size}"
-    return _NOT_ASKED if count == 0 else format_count(count, language)
+    return _NOT_ASKED if count == 0 else count_cell(count, language)  # a number in a workbook
 
 
 def _moved(group: GroupChange, up: bool, language: Language) -> str:
