@@ -22,7 +22,13 @@ from needmap.reports.drawings import Drawings
 from needmap.reports.i18n import Language, format_count, format_decimal, labels, number_key
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
-from needmap.reports.sheet_cells import count_cell, percent_cell, points_cell, whole_cell
+from needmap.reports.sheet_cells import (
+    SheetNumber,
+    count_cell,
+    percent_cell,
+    points_cell,
+    whole_cell,
+)
 from needmap.reports.table_formats import json_share
 from needmap.reports.toptasks_table import RankingTable, write_ranking
 
@@ -176,15 +182,24 @@ def _respondents(count: int | None, min_group_size: int, language: Language) -> 
     return _NOT_ASKED if count == 0 else count_cell(count, language)  # a number in a workbook
 
 
-def _moved(group: GroupChange, up: bool, language: Language) -> str:
+def _shown_move(
+    group: GroupChange, up: bool, language: Language
+) -> tuple[TaskChange, SheetNumber] | None:
     """The task whose share of the group's votes rose (``up``) or fell most, with its
-    change: ``Book a room (▲ 3.1)``; an en dash where the group is not compared or no
-    share moved that way by a tenth of a point."""
+    change in points; None where the group is not compared or no share moved that way by
+    a tenth of a point."""
     task = None if group.change is None else group.change.moved_most(up=up)
     if task is None or task.change is None:
-        return _NOT_ASKED
+        return None
     points = points_cell(task.change, language)
-    return _NOT_ASKED if points.value == 0 else f"{task.label} ({points})"
+    return None if points.value == 0 else (task, points)
+
+
+def _moved(group: GroupChange, up: bool, language: Language) -> str:
+    """The task that moved most that way, with its change: ``Book a room (▲ 3.1)``; an en
+    dash where none did (:func:`_shown_move`)."""
+    shown = _shown_move(group, up, language)
+    return _NOT_ASKED if shown is None else f"{shown[0].label} ({shown[1]})"
 
 
 def group_move_lines(change: TopTasksChange, language: Language) -> list[str]:
@@ -202,13 +217,14 @@ def group_move_lines(change: TopTasksChange, language: Language) -> list[str]:
         if group.change is None:
             lines.append(f"{head}: {words['tc.groups.line.not_compared']}")
             continue
-        moves = [
-            f"{arrow} {task.label} ({format_decimal(abs(points.value), language)})"
-            for arrow, up in (("▲", True), ("▼", False))
-            if (task := group.change.moved_most(up=up)) is not None
-            and task.change is not None
-            and (points := points_cell(task.change, language)).value != 0
-        ]
+        moves = []
+        for arrow, up in (("▲", True), ("▼", False)):
+            shown = _shown_move(group, up, language)
+            if shown is not None:
+                task, points = shown
+                moves.append(
+                    f"{arrow} {task.label} ({format_decimal(abs(points.value), language)})"
+                )
         lines.append(f"{head}: {'; '.join(moves) or words['tc.groups.line.still']}")
     return lines
 
