@@ -8,7 +8,7 @@ of the circles' needs; each card says what its reports are for and who reads the
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -106,13 +106,21 @@ def _place(
     return "files", stem
 
 
-def _shown_small(stem: str) -> bool:
-    """The overlap diagrams and the long-neck charts: what a reader recognises a report by."""
-    return stem.startswith("diagram-") or (stem.startswith("toptasks-") and stem.endswith("-neck"))
+def _shown_small(stem: str, earlier: Collection[str]) -> bool:
+    """The overlap diagrams, the long-neck charts and the charts of a survey held again:
+    what a reader recognises a report by. Not the neck of a run a later one repeats
+    (``earlier``): the chart of the tasks then and now stands for it."""
+    if stem.startswith("toptasks-") and stem.endswith("-neck"):
+        return stem.removeprefix("toptasks-").removesuffix("-neck") not in earlier
+    return stem.startswith("diagram-") or (stem.startswith("compare-") and stem.endswith("-chart"))
 
 
 def _cards(
-    study: Study, files: Sequence[Path], out: Path, surveys: Mapping[str, str]
+    study: Study,
+    files: Sequence[Path],
+    out: Path,
+    surveys: Mapping[str, str],
+    earlier: Collection[str],
 ) -> list[_Card]:
     words = labels(study.settings.language)
     cards = {
@@ -135,7 +143,7 @@ def _cards(
             entry.links.append(_Link(href, path.suffix.lstrip(".").upper() or href, ""))
         else:
             entry.links.append(_Link(href, words[format_key], words[f"{format_key}.tip"]))
-        if path.suffix == ".png" and _shown_small(path.stem):
+        if path.suffix == ".png" and _shown_small(path.stem, earlier):
             card.pictures.append((href, label))
     if not any(path.stem.startswith("toptasks-") for path in files):  # no survey held yet
         cards["toptasks"].about = words["index.about.questions"]
@@ -158,6 +166,7 @@ def write_index_page(
     glance: Sequence[tuple[str, str]] = (),
     surveys: Mapping[str, str] | None = None,
     day: date | None = None,
+    earlier: Collection[str] = (),
 ) -> Path:
     """Write ``out/index.html`` linking ``files`` (those inside ``out``), under the study at
     a glance (the brief's cover lines) when given; returns its path.
@@ -165,7 +174,8 @@ def write_index_page(
     ``surveys`` maps a top-task survey's id to its title, so its files (its results, or
     its questions while it is not held) are named by it.
     ``day``, the day of the build, is said under the title: a page opened weeks later
-    tells how current its reports are.
+    tells how current its reports are. ``earlier``: the ids of the runs a later imported
+    run repeats, compared with it, whose charts are not shown small.
     """
     words = labels(study.settings.language)
     page = out / "index.html"
@@ -177,7 +187,7 @@ def write_index_page(
             title=words["index.title"],
             organisation=study.settings.organisation,
             study_name=study.settings.name,
-            cards=_cards(study, files, out, surveys or {}),
+            cards=_cards(study, files, out, surveys or {}, earlier),
             glance_title=words["brief.glance"],
             glance=glance,
             built=words["index.built"].format(date=format_date(day, study.settings.language))

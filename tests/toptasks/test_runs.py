@@ -5,6 +5,7 @@ and what a draft of the next run suggests."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from dataclasses import replace
 from datetime import date
@@ -209,6 +210,9 @@ def test_a_build_compares_the_latest_run_with_the_one_it_repeats(tmp_path: Path)
     assert "Compared with the run before: Top tasks intranet 2026" in index
     assert '<a href="compare-toptasks-chart.png"' in index
     assert "Chart: top tasks then and now (Top tasks intranet 2026)" in index
+    pictures = re.findall(r'<img src="([^"]+)"', index)
+    assert pictures[-2:] == ["toptasks-toptasks-neck.png", "compare-toptasks-chart.png"]
+    assert '<a href="toptasks-toptasks-2024-neck.png"' in index  # linked, not shown small
     brief = (out / "brief.md").read_text(encoding="utf-8")
     chapters = [line for line in brief.splitlines() if line.startswith("## ")]
     assert "## Top tasks compared: Top tasks intranet 2026 against Top tasks intranet 2024" in (
