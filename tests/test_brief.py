@@ -149,7 +149,7 @@ def test_a_brief_on_its_own_frees_the_drawings_it_made(
             drawn.append(super().diagram(analysis))
             return drawn[-1]
 
-    monkeypatch.setattr("needmap.reports.brief.Drawings", Watched)
+    monkeypatch.setattr("needmap.reports.drawings.Drawings", Watched)
     render_brief(full)
     assert len(drawn) >= 2  # the diagrams by group and by family (and the cover's again)
     assert [d.figure.axes for d in drawn] == [[] for _ in drawn]

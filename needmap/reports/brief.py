@@ -34,7 +34,7 @@ from needmap.model.toptasks import TopTasks
 from needmap.model.toptasks_change import TopTasksChange
 from needmap.model.units import families_tell_more
 from needmap.personas.study import Study
-from needmap.reports.drawings import Drawings
+from needmap.reports.drawings import Drawings, drawings_of
 from needmap.reports.i18n import (
     Language,
     format_count,
@@ -179,8 +179,7 @@ def render_brief(
     study = content.study
     language = study.settings.language
     words = labels(language)
-    shared = Drawings() if drawings is None else drawings
-    try:
+    with drawings_of(drawings) as shared:
         chapters = []
         for part in _parts(content, shared):
             if progress is not None:
@@ -189,9 +188,6 @@ def render_brief(
         drawn = content.families or content.overlap
         diagram = shared.diagram(drawn)
         cover = shared.svg(diagram.figure)
-    finally:
-        if drawings is None:
-            shared.clear()
     return render_report(
         "brief.html.j2",
         language=language,

@@ -12,7 +12,7 @@ from needmap.model.toptasks_change import TopTasksChange
 from needmap.model.units import families_tell_more
 from needmap.personas.study import Study
 from needmap.reports.diagram import write_diagram, write_figure
-from needmap.reports.drawings import Drawings
+from needmap.reports.drawings import Drawings, drawings_of
 from needmap.reports.i18n import Language
 from needmap.reports.needs_table import build_needs_table
 from needmap.reports.overview import render_overview
@@ -77,15 +77,11 @@ def write_compare_bundle(
     """The comparison's page (HTML), tables (Markdown, XLSX) and chart (PNG);
     ``drawings`` as for :func:`write_overlap_bundle`."""
     written = [out / file for file in compare_files(change.survey)]
-    shared = Drawings() if drawings is None else drawings
-    try:
+    with drawings_of(drawings) as shared:
         for path in written:
             write_change(change, language, organisation, path, shared)
             if progress is not None:
                 progress(path)
-    finally:
-        if drawings is None:
-            shared.clear()
     return written
 
 
@@ -102,16 +98,12 @@ def write_overlap_bundle(
     share the diagrams with the brief (see :class:`Drawings`); without, the figures are
     drawn for these files and freed after.
     """
-    shared = Drawings() if drawings is None else drawings
     written = []
-    try:
+    with drawings_of(drawings) as shared:
         for path in _bundle(study, out, shared):
             written.append(path)
             if progress is not None:
                 progress(path)
-    finally:
-        if drawings is None:
-            shared.clear()
     return written
 
 
@@ -146,17 +138,13 @@ def write_toptasks_bundle(
     ranking = ranking_tables(result, language)
     page, markdown, workbook, neck, groups = (out / file for file in toptasks_files(result.survey))
     tables = [markdown, workbook]
-    shared = Drawings() if drawings is None else drawings
-    try:
+    with drawings_of(drawings) as shared:
         write_toptasks_page(result, language, organisation, page, shared)
         for path in tables:
             write_ranking(ranking, path)
         charts = shared.charts(result, language)
         write_figure(charts[0], neck)
         write_figure(charts[1], groups)
-    finally:
-        if drawings is None:
-            shared.clear()
     written = [page, *tables, neck, groups]
     if progress is not None:
         for path in written:

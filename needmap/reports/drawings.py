@@ -14,6 +14,8 @@ the study itself, so the same overlap comes as equal objects, not the same one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from needmap.model.analysis import OverlapAnalysis
@@ -27,7 +29,7 @@ from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["Drawings"]
+__all__ = ["Drawings", "drawings_of"]
 
 
 class Drawings:
@@ -88,3 +90,15 @@ class Drawings:
         self._charts.clear()
         self._changes.clear()
         self._svgs.clear()
+
+
+@contextmanager
+def drawings_of(shared: Drawings | None) -> Iterator[Drawings]:
+    """The caller's drawings (a build's, shared by all its reports), or, without, drawings
+    of one's own, whose figures are freed when the ``with`` block ends."""
+    drawings = Drawings() if shared is None else shared
+    try:
+        yield drawings
+    finally:
+        if shared is None:
+            drawings.clear()
