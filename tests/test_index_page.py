@@ -141,3 +141,39 @@ def test_the_page_says_the_day_of_the_build(
     )
     assert subtitle is not None and subtitle[1].endswith(said)
     assert "·" not in _index(make_study, tmp_path)  # no day given, none said
+
+
+def test_a_survey_held_again_shows_its_chart_then_and_now_in_place_of_the_earlier_neck(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study({"study.yaml": "name: Test study\norganisation: Test org\nlanguage: en\n"})
+    out = tmp_path / "out"
+    names = [
+        "toptasks-s2-neck.png",
+        "compare-s2.html",
+        "compare-s2-chart.png",
+        "toptasks-s1-neck.png",
+        "notes-chart.png",  # not a chart of needmap's
+    ]
+    surveys = {"s1": "Survey 2024", "s2": "Survey 2026"}
+    study = load_study(root)
+    page = write_index_page(study, [out / n for n in names], out, surveys=surveys, earlier=["s1"])
+    cards = _cards(page.read_text(encoding="utf-8"))
+    assert re.findall(r'<img src="([^"]+)"', cards["Top tasks"]) == [
+        "toptasks-s2-neck.png",
+        "compare-s2-chart.png",
+    ]
+    assert ("Chart: top tasks then and now (Survey 2026)", ["PNG"]) in _entries(cards["Top tasks"])
+    assert "Survey 2024" in cards["Top tasks"]  # linked still
+
+
+def test_before_any_survey_is_held_the_card_says_where_its_questions_are(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    root = make_study({"study.yaml": "name: Test study\norganisation: Test org\nlanguage: en\n"})
+    out = tmp_path / "out"
+    held = write_index_page(load_study(root), [out / "toptasks-s1.html"], out)
+    assert "the long neck" in held.read_text(encoding="utf-8")
+    page = write_index_page(load_study(root), [out / "questions-s1.html"], out)
+    said = page.read_text(encoding="utf-8")
+    assert "Each survey&#39;s questions and options, to build it" in said
