@@ -200,14 +200,16 @@ def survey_import(
     if before is not None:
         compare = f"-s {chosen.id} --compare {before}"
         new_console().print(
-            f"It repeats '{escape(before)}', whose votes it takes over as evidence; "
+            f"It repeats '{escape(before)}': its votes are the evidence now, in place of that "
+            "run's; "
             f"what changed: needmap toptasks {escape(command_word(folder))} {escape(compare)}"
         )
     for later in imported_repeats(study, chosen.id):
         compare = f"-s {later.id} --compare {chosen.id}"
         new_console().print(
-            f"'{escape(later.id)}' repeats it, and its votes stay the evidence; what changed "
-            f"since: needmap toptasks {escape(command_word(folder))} {escape(compare)}"
+            f"'{escape(later.id)}' repeats it, and its votes stay the evidence, not these; "
+            f"what changed since: needmap toptasks {escape(command_word(folder))} "
+            f"{escape(compare)}"
         )
     unlinked = sum(1 for task in chosen.tasks if not task.needs)
     if unlinked:

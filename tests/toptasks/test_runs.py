@@ -405,7 +405,8 @@ def test_the_import_of_either_run_says_how_to_compare_them(tmp_path: Path) -> No
     result = runner.invoke(app, ["survey", "import", str(root), export, "-s", "toptasks"])
     assert result.exit_code == 0, result.output
     assert (
-        "It repeats 'toptasks-2024', whose votes it takes over as evidence; what changed: "
+        "It repeats 'toptasks-2024': its votes are the evidence now, in place of that run's; "
+        "what changed: "
         f"needmap toptasks {root} -s toptasks --compare toptasks-2024"
     ) in " ".join(result.stdout.split())
     before = runner.invoke(
@@ -413,7 +414,7 @@ def test_the_import_of_either_run_says_how_to_compare_them(tmp_path: Path) -> No
     )
     assert before.exit_code == 0, before.output
     assert (
-        "'toptasks' repeats it, and its votes stay the evidence; what changed since: "
+        "'toptasks' repeats it, and its votes stay the evidence, not these; what changed since: "
         f"needmap toptasks {root} -s toptasks --compare toptasks-2024"
     ) in " ".join(before.stdout.split())
     (root / "surveys" / "toptasks-2024.tally.json").unlink()  # nothing to compare with
