@@ -167,7 +167,8 @@ def test_each_chapter_is_its_report_word_for_word(full: BriefContent) -> None:
         "interviews": render_interviews_page(full.interviews, study),
         "searches": render_searches_page(full.searches, study),
         "why-first": render_why_page(
-            first_phase_stories(study, full.overlap, full.roadmap, full.surveys), study
+            first_phase_stories(study, full.overlap, full.roadmap, full.surveys, full.repeated),
+            study,
         ),
     }
     for chapter, page in standalone.items():

@@ -254,7 +254,8 @@ def test_the_evidence_of_a_need_comes_from_every_source(demo: Path) -> None:
     assert data["interviews"]["questioned"] == 0 and len(data["interviews"]["quotes"]) == 1
     assert set(data["interviews"]["quotes"][0]) == {"text", "signal"}
     assert data["surveys"][0]["survey"] == "toptasks-2026"
-    assert set(data["surveys"][0]) == {"survey", "tasks", "votes", "share", "weighted_share"}
+    keys = {"survey", "tasks", "votes", "share", "weighted_share"}
+    assert set(data["surveys"][0]) == {*keys, "since"} and data["surveys"][0]["since"] is None
     assert data["searches"]["searches"] > data["searches"]["no_results"] > 0
     assert data["points"] == 3.0 and data["depends_on"] == ["sso"] and data["personas"]
 

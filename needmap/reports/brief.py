@@ -120,6 +120,8 @@ class BriefContent:
     """The runs a later imported run repeats: their own reports, no chapter."""
     changes: tuple[TopTasksChange, ...]
     """Each latest run beside the run it repeats, where that one is imported."""
+    repeated: dict[str, TopTasks]
+    """Each latest run's id -> the run it repeats, where that one is imported."""
     roadmap: Roadmap
     personas: tuple[PersonaProfile, ...]
     interviews: InterviewEvidence | None
@@ -155,6 +157,7 @@ def study_brief(study: Study, earlier: tuple[PlanSnapshot, str] | None = None) -
         surveys=surveys,
         earlier_runs=runs.earlier,
         changes=runs.changes,
+        repeated=runs.repeated,
         roadmap=roadmap,
         personas=build_personas(study, overlap, surveys, interviews=interviews, searches=searches),
         interviews=interviews if interview_files(study.root) else None,
@@ -301,7 +304,9 @@ def _parts(content: BriefContent, drawings: Drawings) -> Iterator[_Part]:
         partial(render_roadmap_page, content.roadmap, study),
         lambda: _down(roadmap_to_markdown(content.roadmap, study)),
     )
-    stories = first_phase_stories(study, content.overlap, content.roadmap, content.surveys)
+    stories = first_phase_stories(
+        study, content.overlap, content.roadmap, content.surveys, content.repeated
+    )
     if stories:
         yield part(
             "why-first",

@@ -474,6 +474,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "why.no_task": "{survey}: no task of the survey serves this need.",
         "why.weighted": "; weighted {share}",
         "why.votes": "{survey}: {votes} ({share} of all votes) for the tasks: {tasks}.",
+        "why.since": "Since {before}: {then} of all votes then, {now} now ({change} points).",
+        "why.since.other_tasks": "Since {before}: not compared, as other tasks served it "
+        "in that survey.",
         "why.no_surveys": "No top-task survey imported yet.",
         "why.no_interviews": "No interviews that may be shown.",
         "why.heard": "Interviews: supported in {supported}, questioned in {questioned}.",
@@ -1232,6 +1235,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "why.no_task": "{survey}: geen taak van het onderzoek dient deze behoefte.",
         "why.weighted": "; gewogen {share}",
         "why.votes": "{survey}: {votes} ({share} van alle stemmen) voor de taken: {tasks}.",
+        "why.since": "Sinds {before}: toen {then} van alle stemmen, nu {now} ({change} "
+        "procentpunt).",
+        "why.since.other_tasks": "Sinds {before}: niet vergeleken, want in die enquête dienden "
+        "andere taken haar.",
         "why.no_surveys": "Nog geen toptakenonderzoek ingelezen.",
         "why.no_interviews": "Geen gesprekken die getoond mogen worden.",
         "why.heard": "Gesprekken: ondersteund in {supported}, betwijfeld in {questioned}.",

@@ -33,6 +33,12 @@ class SurveyRuns:
     changes: tuple[TopTasksChange, ...]
     """Each latest run beside the run it repeats, where that one is imported."""
 
+    @property
+    def repeated(self) -> dict[str, TopTasks]:
+        """Each latest run's id -> the run it repeats, where that one is imported."""
+        earlier = {run.survey: run for run in self.earlier}
+        return {change.survey: earlier[change.before_survey] for change in self.changes}
+
 
 def study_runs(study: Study) -> SurveyRuns:
     """The study's imported surveys (:class:`SurveyRuns`). A survey not imported yet is

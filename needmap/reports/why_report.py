@@ -14,7 +14,7 @@ one group.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +42,10 @@ from needmap.reports.i18n import (
 from needmap.reports.interviews_report import bucket_name, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
-from needmap.reports.roadmap_report import need_titles, passed_over_json, study_toptasks
+from needmap.reports.roadmap_report import need_titles, passed_over_json
 from needmap.reports.searches_report import study_searches, terms_counted
+from needmap.reports.sheet_cells import points_cell
+from needmap.reports.survey_runs import study_runs
 from needmap.reports.table_formats import json_bytes, markdown_cell, write_in_format
 from needmap.shell import command_word
 
@@ -73,6 +75,9 @@ class NeedStory:
     """The overlap of all groups and its platform advice."""
     roadmap: Roadmap
     surveys: tuple[TopTasks, ...]
+    repeated: Mapping[str, TopTasks] = field(default_factory=dict)
+    """Each survey's id -> the run it repeats, where that one is imported: what the
+    need's votes were before."""
 
     @property
     def scored(self) -> ScoredNeed:
@@ -137,11 +142,11 @@ def need_story(study: Study, need_id: str) -> NeedStory:
             f"{command_word(study.root)} shows them",
         )
     analysis = analyse_overlap(study)
-    surveys = tuple(study_toptasks(study))
+    runs = study_runs(study)
     roadmap = plan_roadmap(
-        study, analysis.overlap, surveys, study_interviews(study), study_searches(study)
+        study, analysis.overlap, runs.latest, study_interviews(study), study_searches(study)
     )
-    return NeedStory(study, need, analysis, roadmap, surveys)
+    return NeedStory(study, need, analysis, roadmap, runs.latest, runs.repeated)
 
 
 def why_sections(story: NeedStory) -> list[tuple[str, list[str]]]:
@@ -292,6 +297,9 @@ def _evidence(story: NeedStory, language: Language) -> list[str]:
                 share=share,
             )
         )
+        since = _since_line(story, survey, language)
+        if since is not None:
+            lines.append(since)
     if not story.surveys:
         lines.append(words["why.no_surveys"])
     lines += _interviews(story, language)
@@ -404,8 +412,40 @@ def why_to_json(story: NeedStory) -> dict[str, Any]:
     }
 
 
+def _before(story: NeedStory, survey: TopTasks) -> tuple[TopTasks, NeedEvidence] | None:
+    """The run ``survey`` repeats and its votes for the need; None where no earlier run
+    is imported, or no task of it served the need."""
+    before = story.repeated.get(survey.survey)
+    then = None if before is None else story.votes(before)
+    return None if before is None or then is None else (before, then)
+
+
+def _since_line(story: NeedStory, survey: TopTasks, language: Language) -> str | None:
+    """How the need's share of all votes moved since the run ``survey`` repeats, in the
+    measure both runs have (weighted where both are, as their comparison is). Only where
+    the same tasks serve it in both: a share of other tasks would show a change that is
+    the task list's."""
+    words = labels(language)
+    before, now = _before(story, survey), story.votes(survey)
+    if before is None or now is None:
+        return None
+    run, then = before
+    if set(then.tasks) != set(now.tasks):
+        return words["why.since.other_tasks"].format(before=run.title)
+    both = now.weighted_share is not None and then.weighted_share is not None
+    shares = (then.weighted_share, now.weighted_share) if both else (then.share, now.share)
+    old, new = (share or 0.0 for share in shares)
+    return words["why.since"].format(
+        before=run.title,
+        then=format_percent(old, language),
+        now=format_percent(new, language),
+        change=points_cell(new - old, language),
+    )
+
+
 def _survey_json(story: NeedStory, survey: TopTasks) -> dict[str, Any]:
     votes = story.votes(survey)
+    before = _before(story, survey)
     return {
         "survey": survey.survey,
         "tasks": list(votes.tasks) if votes else [],
@@ -414,6 +454,17 @@ def _survey_json(story: NeedStory, survey: TopTasks) -> dict[str, Any]:
         "weighted_share": (
             round(votes.weighted_share, 4) if votes and votes.weighted_share is not None else None
         ),
+        "since": None
+        if before is None
+        else {
+            "survey": before[0].survey,
+            "tasks": list(before[1].tasks),
+            "votes": before[1].votes,
+            "share": round(before[1].share, 4),
+            "weighted_share": None
+            if before[1].weighted_share is None
+            else round(before[1].weighted_share, 4),
+        },
     }
 
 
@@ -436,15 +487,20 @@ class StoryView:
 
 
 def first_phase_stories(
-    study: Study, analysis: OverlapAnalysis, roadmap: Roadmap, surveys: Sequence[TopTasks]
+    study: Study,
+    analysis: OverlapAnalysis,
+    roadmap: Roadmap,
+    surveys: Sequence[TopTasks],
+    repeated: Mapping[str, TopTasks],
 ) -> tuple[NeedStory, ...]:
     """The stories of the needs in the roadmap's first phase (:meth:`Roadmap.first_phase`):
-    what a steering group asks about first."""
+    what a steering group asks about first. ``repeated``: as :attr:`NeedStory.repeated`."""
     first = roadmap.first_phase()
     if first is None:
         return ()
     return tuple(
-        NeedStory(study, scored.need, analysis, roadmap, tuple(surveys)) for scored in first.needs
+        NeedStory(study, scored.need, analysis, roadmap, tuple(surveys), repeated)
+        for scored in first.needs
     )
 
 

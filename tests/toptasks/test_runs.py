@@ -584,3 +584,35 @@ def test_status_asks_for_earlier_where_two_imported_runs_name_none(tmp_path: Pat
     ) in " ".join(steps)
     repeating = _repeating(tmp_path / "again")
     assert not any("mostly the same" in s.text for s in study_status(load_study(repeating)).steps)
+
+
+def test_why_tells_how_a_need_s_share_moved_since_the_run_repeated(tmp_path: Path) -> None:
+    """Room booking is served by the meeting task alone, in both runs: weighted 0.1935 in
+    2024 (1.8 of 9.3, one office vote) and 0.2897 in 2026, as their comparison has it.
+    The canteen is served by the café menu too in 2026, which 2024 did not ask: a share
+    of other tasks is not compared."""
+    root = _repeating(tmp_path)
+    room = runner.invoke(app, ["why", str(root), "room-booking"], env={"COLUMNS": "200"})
+    assert room.exit_code == 0, room.output
+    assert (
+        "Since Top tasks intranet 2024: 19.4% of all votes then, 29.0% now (▲ 9.6 points)."
+        in room.stdout
+    )
+    canteen = runner.invoke(app, ["why", str(root), "canteen"], env={"COLUMNS": "200"})
+    assert (
+        "Since Top tasks intranet 2024: not compared, as other tasks served it in that survey."
+        in canteen.stdout
+    )
+    data = json.loads(runner.invoke(app, ["why", str(root), "room-booking", "--json"]).stdout)
+    assert data["surveys"][0]["since"] == {
+        "survey": "toptasks-2024",
+        "tasks": ["meeting"],
+        "votes": 1,
+        "share": 0.1,
+        "weighted_share": 0.1935,
+    }
+    unrepeated = _two_runs(tmp_path / "apart")  # both runs evidence: nothing is since
+    alone = json.loads(
+        runner.invoke(app, ["why", str(unrepeated), "room-booking", "--json"]).stdout
+    )
+    assert [survey["since"] for survey in alone["surveys"]] == [None, None]
