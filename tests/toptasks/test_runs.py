@@ -616,3 +616,23 @@ def test_why_tells_how_a_need_s_share_moved_since_the_run_repeated(tmp_path: Pat
         runner.invoke(app, ["why", str(unrepeated), "room-booking", "--json"]).stdout
     )
     assert [survey["since"] for survey in alone["surveys"]] == [None, None]
+
+
+def test_why_compares_raw_shares_where_a_run_is_not_weighted(tmp_path: Path) -> None:
+    """Room booking's raw shares: 1 of 10 votes in 2024, 4 of 24 in 2026; and nothing
+    where no task of the earlier run served the need."""
+    from needmap.reports.why_report import need_story, why_sections
+
+    story = need_story(load_study(_repeating(tmp_path)), "room-booking")
+    earlier = story.repeated["toptasks"]
+    raw = replace(earlier, needs=tuple(replace(e, weighted_share=None) for e in earlier.needs))
+
+    def evidence(repeated: dict[str, TopTasks]) -> list[str]:
+        sections = dict(why_sections(replace(story, repeated=repeated)))
+        return [line for line in sections["Evidence"] if line.startswith("Since")]
+
+    assert evidence({"toptasks": raw}) == [
+        "Since Top tasks intranet 2024: 10.0% of all votes then, 16.7% now (▲ 6.7 points)."
+    ]
+    assert evidence({"toptasks": replace(earlier, needs=())}) == []
+    assert evidence({}) == []
