@@ -46,7 +46,7 @@ from needmap.reports.roadmap_report import need_titles, passed_over_json
 from needmap.reports.searches_report import study_searches, terms_counted
 from needmap.reports.sheet_cells import points_cell
 from needmap.reports.survey_runs import study_runs
-from needmap.reports.table_formats import json_bytes, markdown_cell, write_in_format
+from needmap.reports.table_formats import json_bytes, json_share, markdown_cell, write_in_format
 from needmap.shell import command_word
 
 __all__ = [
@@ -460,10 +460,8 @@ def _survey_json(story: NeedStory, survey: TopTasks) -> dict[str, Any]:
             "survey": before[0].survey,
             "tasks": list(before[1].tasks),
             "votes": before[1].votes,
-            "share": round(before[1].share, 4),
-            "weighted_share": None
-            if before[1].weighted_share is None
-            else round(before[1].weighted_share, 4),
+            "share": json_share(before[1].share),
+            "weighted_share": json_share(before[1].weighted_share),
         },
     }
 
