@@ -2,10 +2,10 @@
 
 Drawing and rendering a figure is most of what writing the pages costs: the overlap
 diagram appears in its overview page, as SVG and PNG and in the brief (twice, with the
-cover); the top-task charts (and a survey held again's chart of its tasks then and now) in
-their page, as PNG and in the brief. ``needmap build``
-(and ``needmap serve`` after each save) hands one :class:`Drawings` to all of them, so
-each figure is drawn once and rendered to SVG once. A report written on its own makes a
+cover); the top-task charts, and the chart of a survey held again (its tasks then and
+now), in their page, as PNG and in the brief. ``needmap build`` (and ``needmap serve``
+after each save) hands one :class:`Drawings` to all of them, so each figure is drawn
+once and rendered to SVG once. A report written on its own makes a
 ``Drawings`` of its own.
 
 Figures are found by what they show, not by the object asked about: each report analyses
