@@ -18,7 +18,7 @@ from needmap.fileio import write_bytes_atomic
 from needmap.model.toptasks_change import GroupChange, TaskChange, TopTasksChange
 from needmap.reports.change_chart import change_chart_alt
 from needmap.reports.diagram import DIAGRAM_FORMATS, write_figure
-from needmap.reports.drawings import Drawings
+from needmap.reports.drawings import Drawings, drawings_of
 from needmap.reports.i18n import Language, format_count, format_decimal, labels, number_key
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
@@ -301,8 +301,8 @@ def render_change_page(
     shares them, as a build does), then its tables; with ``chapter``, the same as that
     chapter (section id) of the brief."""
     table, *more = change_tables(change, language)
-    drawings = drawings or Drawings()
-    chart = drawings.change_chart(change, language)
+    with drawings_of(drawings) as shared:
+        chart = shared.svg(shared.change_chart(change, language))
     return render_report(
         "toptasks_change.html.j2",
         chapter,
@@ -311,7 +311,7 @@ def render_change_page(
         organisation=organisation,
         table=table,
         more=more,
-        chart_svg=base64.b64encode(drawings.svg(chart)).decode("ascii"),
+        chart_svg=base64.b64encode(chart).decode("ascii"),
         chart_alt=change_chart_alt(change, language),
     )
 
@@ -331,7 +331,8 @@ def write_change(
         page = render_change_page(change, language, organisation, drawings)
         write_bytes_atomic(path, page_bytes(page, path.suffix))
     elif suffix in DIAGRAM_FORMATS:
-        write_figure((drawings or Drawings()).change_chart(change, language), path)
+        with drawings_of(drawings) as shared:
+            write_figure(shared.change_chart(change, language), path)
     else:
         write_ranking(
             change_tables(change, language),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from needmap.fileio import write_bytes_atomic
 from needmap.model.toptasks import TopTasks
-from needmap.reports.drawings import Drawings
+from needmap.reports.drawings import Drawings, drawings_of
 from needmap.reports.i18n import Language, counted, labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
@@ -45,8 +45,8 @@ def render_toptasks_page(
 
     With ``chapter``, the same content as that chapter (section id) of the brief.
     """
-    drawings = drawings or Drawings()
-    neck, groups = drawings.charts(result, language)
+    with drawings_of(drawings) as shared:
+        neck, groups = (_svg64(shared.svg(chart)) for chart in shared.charts(result, language))
     words = labels(language)
     table = build_ranking(result, language)
     return render_report(
@@ -61,8 +61,8 @@ def render_toptasks_page(
             table.notes[0],
             *table.notes[2:],
         ],
-        neck_svg=_svg64(drawings.svg(neck)),
-        groups_svg=_svg64(drawings.svg(groups)),
+        neck_svg=neck,
+        groups_svg=groups,
         neck_alt=words["tt.alt.neck"].format(
             title=words["tt.chart.neck"],
             tasks=len(result.tasks),
