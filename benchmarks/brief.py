@@ -2,10 +2,11 @@
 
 The brief gathers every report of a study into one document. Its baseline is what a user
 would otherwise run: each report on its own (the overlap overviews of groups and families,
-the roadmap, the personas, the top-task page, the interviews and the search logs), each
-computing what it needs, as separate ``needmap`` commands do. Both are timed as HTML and as
-PDF, on the municipality demo study (nine groups, 46 needs, a survey of 514 respondents,
-interviews and a search log). The brief adds a cover, the contents and the "why these needs
+the roadmap, the personas, the top-task page and its comparison with the run before, the
+interviews and the search logs), each computing what it needs, as separate ``needmap``
+commands do. Both are timed as HTML and as PDF, on the municipality demo study (nine groups,
+46 needs, a survey of 514 respondents held again after one of 410, interviews and a search
+log). The brief adds a cover, the contents and the "why these needs
 come first" chapter, so it should cost about as much as the reports, not more.
 
     python benchmarks/brief.py [--repeat N]
@@ -30,12 +31,10 @@ from needmap.reports.diagram import draw_diagram  # noqa: E402
 from needmap.reports.interviews_report import study_interviews, write_interviews  # noqa: E402
 from needmap.reports.overview import write_overview  # noqa: E402
 from needmap.reports.personas_report import persona_profiles, write_personas  # noqa: E402
-from needmap.reports.roadmap_report import (  # noqa: E402
-    study_roadmap,
-    study_toptasks,
-    write_roadmap,
-)
+from needmap.reports.roadmap_report import study_roadmap, write_roadmap  # noqa: E402
 from needmap.reports.searches_report import study_searches, write_searches  # noqa: E402
+from needmap.reports.survey_runs import study_runs  # noqa: E402
+from needmap.reports.toptasks_change import write_change  # noqa: E402
 from needmap.reports.toptasks_page import write_toptasks_page  # noqa: E402
 
 
@@ -50,8 +49,11 @@ def each_report(study_dir: Path, out: Path, suffix: str) -> None:
     write_roadmap(study_roadmap(study), study, out / f"roadmap{suffix}")
     write_personas(persona_profiles(study), study, out / f"personas{suffix}")
     language, organisation = study.settings.language, study.settings.organisation
-    for survey in study_toptasks(study):
+    runs = study_runs(study)
+    for survey in runs.latest:
         write_toptasks_page(survey, language, organisation, out / f"toptasks{suffix}")
+    for change in runs.changes:
+        write_change(change, language, organisation, out / f"compare{suffix}")
     write_interviews(study_interviews(study), study, out / f"interviews{suffix}")
     write_searches(study_searches(study), study, out / f"searches{suffix}")
 

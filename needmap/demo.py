@@ -4,26 +4,35 @@ The example survey export is generated, not shipped: respondents per group follo
 group's headcount and a response rate that is lower for front-desk, facility and field staff
 (as in real top-task studies), and each group prefers the tasks that map to the needs that
 matter to it. A fixed seed makes the demo the same on every machine.
+
+The demo's study also holds the survey as it was held two years before (made up, beside the
+template's mapping, which names it as its ``earlier:`` run), so that the reports show what
+changed since: fewer answered then, the news was chosen more often, and the template's last
+task was not asked yet.
 """
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import random
-from collections.abc import Callable
+import textwrap
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from needmap.build import build_reports
 from needmap.build_folder import check_the_way, write_record
 from needmap.errors import Problem, TargetExistsError
-from needmap.fileio import write_bytes_atomic
+from needmap.fileio import write_bytes_atomic, write_text_atomic
 from needmap.model.analysis import analyse_overlap
 from needmap.model.replan import snapshot
 from needmap.model.roadmap import plan_roadmap
 from needmap.personas.loader import load_study
 from needmap.personas.study import Study
+from needmap.personas.yamledit import BOM, YamlEdit
+from needmap.personas.yamlsource import read_yaml_text
 from needmap.reports.i18n import labels
 from needmap.reports.interviews_report import study_interviews
 from needmap.reports.pdf import pdf_unavailable
@@ -32,7 +41,7 @@ from needmap.scaffold import init_study
 from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
 from needmap.surveys.mapping import SurveyMapping, mapping_files
 
-__all__ = ["DemoResult", "build_demo", "write_example_export"]
+__all__ = ["DemoResult", "add_earlier_run", "build_demo", "write_example_export"]
 
 RESPONSE_RATES = {
     # gemeente, municipality, bedrijf and company: front desk, facility and field staff
@@ -56,6 +65,12 @@ RESPONSE_RATES = {
 """Share of each group that answers; groups not named answer at DEFAULT_RESPONSE_RATE."""
 DEFAULT_RESPONSE_RATE = 0.5
 _WEIGHT = {"must": 3.0, "should": 2.0, "could": 1.0}
+EARLIER_YEAR = 2024
+"""The year of the earlier run the demo makes up; the templates' surveys are of 2026."""
+EARLIER_TURNOUT = 0.8
+"""How many answered the earlier run, as a share of those who answer now."""
+EARLIER_FAVOURITES = {"news": 2.5, "nieuws": 2.5}
+"""How much more often each task (by id, in any template) was chosen in the earlier run."""
 
 
 @dataclass
@@ -83,8 +98,12 @@ def build_demo(
     created = not (study_dir / "study.yaml").exists()
     if created:
         init_study(study_dir, template)
+        made_up = labels(load_study(study_dir).settings.language)["demo.earlier_run"]
+        for path in mapping_files(study_dir):
+            add_earlier_run(path, made_up)
     study = load_study(study_dir)
     mappings = [load_mapping(path, study) for path in mapping_files(study.root)]
+    earlier_runs = {mapping.earlier for mapping in mappings}
     _claim_the_demo_files(out, study_dir, mappings, created)
     no_pdf = pdf_unavailable()
     result = DemoResult(
@@ -107,7 +126,18 @@ def build_demo(
     )
     for mapping in mappings:
         export = out / _export_name(mapping)
-        write_example_export(study, mapping, export)
+        if mapping.id in earlier_runs:
+            write_example_export(
+                study,
+                mapping,
+                export,
+                seed=EARLIER_YEAR,
+                year=EARLIER_YEAR,
+                turnout=EARLIER_TURNOUT,
+                favour=EARLIER_FAVOURITES,
+            )
+        else:
+            write_example_export(study, mapping, export)
         wrote(export)
         tally = tally_path(study.root, mapping.id)
         write_tally(import_survey(mapping, export).tally, tally)
@@ -152,8 +182,53 @@ def _export_name(mapping: SurveyMapping) -> str:
     return f"example-export-{mapping.id}.csv"
 
 
-def write_example_export(study: Study, mapping: SurveyMapping, path: Path, seed: int = 2026) -> int:
-    """A Microsoft Forms-style export for ``mapping``; returns the number of respondents."""
+def add_earlier_run(path: Path, made_up: str) -> Path:
+    """Write beside the survey mapping at ``path`` (a template's, as ``needmap init`` wrote
+    it) the same survey held in :data:`EARLIER_YEAR`, without the mapping's last task (new
+    since), and name it as the mapping's ``earlier:`` run; returns the earlier mapping's
+    file, which says it is ``made_up`` in a comment below its modeline. Both are edited
+    where their values stand, so the template's comments stay."""
+    text = path.read_text(encoding="utf-8").removeprefix(BOM)
+    document = read_yaml_text(text, path)
+    data = document.data
+    earlier_id = _of_earlier_year(data["id"], "{}-{}")
+    earlier = YamlEdit(text, document)
+    earlier_data = copy.deepcopy(data)
+    for key, otherwise in (("id", "{}-{}"), ("title", "{} ({})")):
+        earlier_data[key] = _of_earlier_year(data[key], otherwise)
+        earlier.set_value((key,), earlier_data[key])
+    earlier_data["tasks"].pop()
+    earlier.remove(("tasks", len(data["tasks"]) - 1))
+    now = YamlEdit(text, document)
+    now.insert_after(("title",), "earlier", earlier_id)
+    target = path.with_name(f"{earlier_id}.yaml")
+    first, rest = earlier.result(earlier_data).split("\n", 1)
+    comment = "".join(f"# {line}\n" for line in textwrap.wrap(made_up, 86))
+    write_text_atomic(target, f"{first}\n{comment}{rest}")
+    write_text_atomic(path, now.result({**data, "earlier": earlier_id}))
+    return target
+
+
+def _of_earlier_year(text: str, otherwise: str) -> str:
+    """An id or title of 2026 as of :data:`EARLIER_YEAR`; one of no year with the year
+    added, as the ``otherwise`` format puts it."""
+    year = str(EARLIER_YEAR)
+    return text.replace("2026", year) if "2026" in text else otherwise.format(text, year)
+
+
+def write_example_export(
+    study: Study,
+    mapping: SurveyMapping,
+    path: Path,
+    seed: int = 2026,
+    *,
+    year: int = 2026,
+    turnout: float = 1.0,
+    favour: Mapping[str, float] | None = None,
+) -> int:
+    """A Microsoft Forms-style export for ``mapping``, answered in March of ``year`` by
+    ``turnout`` times the respondents the response rates give, each task chosen as much
+    more often as ``favour`` says (by task id); returns the number of respondents."""
     if mapping.layout != "ms-forms":
         raise ValueError("example exports are written in the ms-forms layout")
     rnd = random.Random(seed)
@@ -175,8 +250,11 @@ def write_example_export(study: Study, mapping: SurveyMapping, path: Path, seed:
     for group in study.groups:
         if group.id not in answer_of or not group.headcount:
             continue
-        weights = [_task_weight(study, task.needs, group.id) for task in mapping.tasks]
-        rate = RESPONSE_RATES.get(group.id, DEFAULT_RESPONSE_RATE)
+        weights = [
+            _task_weight(study, task.needs, group.id) * (favour or {}).get(task.id, 1.0)
+            for task in mapping.tasks
+        ]
+        rate = RESPONSE_RATES.get(group.id, DEFAULT_RESPONSE_RATE) * turnout
         for _ in range(max(1, round(group.headcount * rate))):
             number += 1
             chosen: list[int] = []
@@ -186,11 +264,12 @@ def write_example_export(study: Study, mapping: SurveyMapping, path: Path, seed:
                 if index not in chosen:
                     chosen.append(index)
             minute = number % 60
+            day = f"3/{2 + number % 12}/{year % 100:02}"
             writer.writerow(
                 [
                     number,
-                    f"3/{2 + number % 12}/26 9:{minute:02}:10",
-                    f"3/{2 + number % 12}/26 9:{minute:02}:55",
+                    f"{day} 9:{minute:02}:10",
+                    f"{day} 9:{minute:02}:55",
                     "anonymous",
                     "",
                     answer_of[group.id],

@@ -203,6 +203,7 @@ DEMO_BRIEF_CONTENTS = [
     "Why these needs come first",
     "Personas",
     "Top tasks: Intranet top-task survey, March 2026",
+    "Top tasks since Intranet top-task survey, March 2024",
     "Interviews",
     "Search logs",
 ]

@@ -81,6 +81,7 @@ def test_every_report_is_a_chapter_in_the_order_a_steering_group_reads_them(
         "why-first",
         "personas",
         "toptasks-toptasks-2026",
+        "compare-toptasks-2026",
         "interviews",
         "searches",
     ]
@@ -102,7 +103,10 @@ def test_the_cover_names_each_survey_s_three_most_chosen_tasks(full: BriefConten
     top = "; ".join(escape(task.label) for task in survey.tasks[:3])
     assert line == (
         f"{escape(survey.title)}: {len(survey.coverage)} of {len(survey.tasks)} tasks take 75% "
-        f"of the votes of {survey.respondents:,} respondents. Chosen most: {top}."
+        f"of the votes of {survey.respondents:,} respondents. Chosen most: {top}. "
+        "Compared with Intranet top-task survey, March 2024: \u201cLook up a work "
+        "instruction\u201d rose most (▲ 1.8 points), \u201cRead news about the "
+        "organisation\u201d fell most (▼ 4.3)."
     )
     assert survey.tasks[3].label not in line
 
@@ -284,7 +288,7 @@ def test_cli_writes_the_brief_and_refuses_other_formats(demo: Path, tmp_path: Pa
     assert result.exit_code == 0, result.output
     assert result.stdout == f"wrote {out}\n"
     page = out.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and len(_chapters(page)) == 8
+    assert page.startswith("<!DOCTYPE html>") and len(_chapters(page)) == 9
     assert "City of Exampleton — Digital workplace needs study</p>" in page  # no date
 
     # In a terminal, the chapters being written show on standard error, under a spinner.
@@ -356,11 +360,13 @@ def test_the_markdown_brief_has_a_chapter_per_report_under_its_contents(
         "# Brief for the steering group"
     ]
     chapters = [line[3:] for line in text.splitlines() if line.startswith("## ")]
-    contents = re.findall(r"^\d+\. (.*)$", text, re.M)[:8]
+    contents = re.findall(r"^\d+\. (.*)$", text, re.M)[:9]
     assert chapters[:2] == ["At a glance", "Contents"]
-    assert len(chapters[2:]) == len(contents) == 8
+    assert len(chapters[2:]) == len(contents) == 9
+    since = "Top tasks since Intranet top-task survey, March 2024"
     for heading, title in zip(chapters[2:], contents, strict=True):
-        assert heading.startswith(title), (heading, title)
+        # the comparison's contents entry is short for its heading, "Top tasks compared: …"
+        assert heading.startswith("Top tasks compared: " if title == since else title), heading
     # no HTML: nothing that opens a tag ("n<5" and "<0.1%" are text in Markdown)
     assert "data:image" not in text and not re.search(r"<[A-Za-z/!?]", text)
 

@@ -586,11 +586,15 @@ def test_demo_is_repeatable_and_removes_what_it_no_longer_makes(tmp_path: Path) 
     assert f"Open {out / 'index.html'} in a browser to start ({wrote} files)." in first.stdout
     last = " ".join(first.stdout.splitlines()[-2:])  # where to go from the example
     assert set(re.findall(r"needmap (\w+)", last)) == {"init", "templates", "build"}
+    mappings = {p.name: p.read_bytes() for p in (out / "study" / "surveys").glob("*.yaml")}
+    assert set(mappings) == {"toptaken.yaml", "toptaken-2024.yaml"}
     for config in (out / "study" / "analytics").glob("*.yaml"):
         config.unlink()  # the study no longer reads a search log
     second = runner.invoke(app, ["demo", str(out)])
     assert second.exit_code == 0
     assert "Used the existing example study" in second.stdout
+    # the earlier run is made once, with the study
+    assert {p.name: p.read_bytes() for p in (out / "study" / "surveys").glob("*.yaml")} == mappings
     for suffix in ("html", "md"):
         assert f"  removed {out / 'searches'}.{suffix}, an earlier build's report" in second.stdout
         assert not (out / f"searches.{suffix}").exists()

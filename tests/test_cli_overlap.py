@@ -235,7 +235,7 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
     names = sorted(p.name for p in (tmp_path / "demo").iterdir())
     assert names == sorted(
         ["study", "example-export-toptaken-2026.csv", "index.html", "brief.html", "brief.pdf"]
-        + ["brief.md"]
+        + ["brief.md", "example-export-toptaken-2024.csv"]
         + [f"overlap-{v}{s}" for v in ("groups", "families") for s in (".html", ".pdf")]
         + [f"diagram-{v}{s}" for v in ("groups", "families") for s in (".svg", ".png")]
         + [
@@ -244,9 +244,11 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
             for s in (".md", ".html", ".csv", ".xlsx")
         ]
         + [
-            f"toptasks-toptaken-2026{s}"
+            f"toptasks-toptaken-{year}{s}"
+            for year in (2024, 2026)
             for s in (".html", ".md", ".xlsx", "-neck.png", "-groups.png")
         ]
+        + [f"compare-toptaken-2026{s}" for s in (".html", ".md", ".xlsx", "-chart.png")]
         + ["personas.html", "personas.pdf", "personas.md", "personas.xlsx"]
         + ["roadmap.html", "roadmap.pdf", "roadmap.md", "roadmap.xlsx"]
         + ["interviews.html", "interviews.md", "searches.html", "searches.md"]
@@ -266,6 +268,10 @@ def test_demo_with_gemeente_includes_an_example_survey(tmp_path: Path) -> None:
     assert {
         "example-export-toptaken-2026.csv",
         "toptaken-2026.tally.json",
+        "example-export-toptaken-2024.csv",
+        "toptaken-2024.tally.json",
+        "compare-toptaken-2026.html",
+        "compare-toptaken-2026-chart.png",
         "toptasks-toptaken-2026.md",
         "toptasks-toptaken-2026.xlsx",
         "toptasks-toptaken-2026-neck.png",
@@ -283,14 +289,17 @@ def test_demo_with_gemeente_includes_an_example_survey(tmp_path: Path) -> None:
     start = index.index("<h2>Notitie voor de stuurgroep</h2>")
     brief = index[start : index.index("<h2>Gedeelde en")]
     assert 'href="brief.html"' in brief and 'href="brief.pdf"' in brief
-    tally = json.loads((result.study_dir / "surveys" / "toptaken-2026.tally.json").read_text())
+    tally, earlier = (
+        json.loads((result.study_dir / "surveys" / f"toptaken-{year}.tally.json").read_text())
+        for year in (2026, 2024)
+    )
     assert "anonymous" not in json.dumps(tally)
-    assert sum(tally["respondents"].values()) > 400
+    assert sum(tally["respondents"].values()) == 514
+    assert sum(earlier["respondents"].values()) == 410  # four in five of them answered then
+    page = (tmp_path / "demo" / "toptasks-toptaken-2026.md").read_text(encoding="utf-8")
     again = build_demo(tmp_path / "demo", "gemeente")
-    assert not again.created
-    assert (tmp_path / "demo" / "toptasks-toptaken-2026.md").read_text() == (
-        tmp_path / "demo" / "toptasks-toptaken-2026.md"
-    ).read_text()
+    assert not again.created and {p.name for p in again.files} == names
+    assert (tmp_path / "demo" / "toptasks-toptaken-2026.md").read_text(encoding="utf-8") == page
 
 
 @pytest.mark.parametrize(

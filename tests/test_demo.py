@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from needmap import load_study
-from needmap.demo import RESPONSE_RATES, write_example_export
+from needmap.demo import RESPONSE_RATES, add_earlier_run, write_example_export
 from needmap.demo import _task_weight as task_weight
 from needmap.personas.study import Study
 from needmap.scaffold import init_study, list_templates
@@ -159,3 +159,65 @@ def test_every_response_rate_names_a_group_asked_in_a_template_s_survey(tmp_path
         for path in mapping_files(root):
             asked.update(load_mapping(path, study).group.group_ids())
     assert set(RESPONSE_RATES) <= asked
+
+
+def test_the_earlier_run_is_the_template_s_survey_two_years_before(tmp_path: Path) -> None:
+    """The demo's study holds the survey as held in 2024 (its last task not asked yet),
+    named by the template's mapping as its earlier run; both files keep every comment."""
+    root = tmp_path / "study"
+    init_study(root, "municipality")
+    path = root / "surveys" / "toptasks.yaml"
+    template = path.read_text(encoding="utf-8")
+    made = add_earlier_run(path, "Made up, to show what changed.")
+    assert made == root / "surveys" / "toptasks-2024.yaml"
+    lines = template.splitlines(keepends=True)
+    title = lines.index("title: Intranet top-task survey, March 2026\n")
+    now = [*lines[: title + 1], "earlier: toptasks-2024\n", *lines[title + 1 :]]
+    assert path.read_text(encoding="utf-8") == "".join(now)
+    then = [
+        lines[0],
+        "# Made up, to show what changed.\n",
+        *lines[1 : title - 1],
+        "id: toptasks-2024\n",
+        "title: Intranet top-task survey, March 2024\n",
+        *lines[title + 1 : -1],
+    ]
+    assert lines[-1].startswith("  - {id: council-agenda,")
+    assert made.read_text(encoding="utf-8") == "".join(then)
+    study = load_study(root)
+    later, earlier = (load_mapping(p, study) for p in (path, made))
+    assert later.earlier == earlier.id == "toptasks-2024" and earlier.earlier is None
+    assert [t.id for t in earlier.tasks] == [t.id for t in later.tasks][:-1]
+
+
+def test_an_earlier_run_of_a_survey_named_without_a_year_adds_the_year(tmp_path: Path) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(SURVEY_FIXTURES / "study", root)
+    path = root / "surveys" / "forms.yaml"
+    path.parent.mkdir(exist_ok=True)
+    text = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace("intranet 2026", "intranet"), encoding="utf-8")
+    made = add_earlier_run(path, "Made up.")
+    study = load_study(root)
+    earlier = load_mapping(made, study)
+    assert made.name == "toptasks-2024.yaml" and earlier.id == "toptasks-2024"
+    assert earlier.title == "Top tasks intranet (2024)"
+    assert load_mapping(path, study).earlier == "toptasks-2024"
+
+
+def test_the_earlier_run_is_answered_by_fewer_in_its_year_and_favours_its_tasks(
+    tmp_path: Path,
+) -> None:
+    study, mapping = _survey_study(tmp_path)
+    plain, earlier = tmp_path / "plain.csv", tmp_path / "earlier.csv"
+    write_example_export(study, mapping, plain, seed=5)
+    # desk: 10 x 0.5 x 0.8 = 4; field: 30 x 0.2 x 0.8 = 4.8, 5; office: 60 x 0.55 x 0.8 = 26.4
+    favour = {"cafe": 10.0}
+    count = write_example_export(
+        study, mapping, earlier, seed=5, year=2024, turnout=0.8, favour=favour
+    )
+    assert count == 4 + 5 + 26
+    rows = list(csv.reader(earlier.read_text(encoding="utf-8-sig").splitlines()))[1:]
+    assert {row[1][-10:-8] for row in rows} == {"24"}  # 3/D/24 9:MM:10
+    votes = [import_survey(mapping, export).tally.votes for export in (plain, earlier)]
+    assert all(votes[1][group]["cafe"] > votes[0][group]["cafe"] for group in votes[0])

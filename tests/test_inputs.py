@@ -24,8 +24,8 @@ def demo_copy(demo: Path, tmp_path: Path) -> Path:
 
 
 def _export(folder: Path) -> Path:
-    (export,) = folder.glob("example-export-*.csv")
-    return export
+    """The export of the demo's latest survey (the other is of the run it repeats)."""
+    return folder / "example-export-toptasks-2026.csv"
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_a_report_is_not_written_over_an_input(
     moved.parent.mkdir()
     shutil.copy(export, moved)
     (search_log,) = (study / "analytics").glob("*.csv")
-    (tally,) = (study / "surveys").glob("*.tally.json")
+    tally = study / "surveys" / "toptasks-2026.tally.json"
     beside = study / "surveys" / "notes.md"
     beside.write_text("# My notes on the survey\n")
     path = {
@@ -95,7 +95,7 @@ def test_a_broken_search_log_or_tally_does_not_stop_the_check(demo_copy: Path) -
     study = demo_copy / "study"
     (definition,) = (study / "analytics").glob("*.yaml")
     definition.write_text("file: [unclosed\n")
-    (tally,) = (study / "surveys").glob("*.tally.json")
+    tally = study / "surveys" / "toptasks-2026.tally.json"
     tally.write_text("{")
     refuse_overwriting_inputs(study, demo_copy / "roadmap.md")
     with pytest.raises(TargetExistsError, match="own folder surveys/"):

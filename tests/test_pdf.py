@@ -244,7 +244,7 @@ def test_every_contents_entry_ends_in_a_leader_and_its_page(demo: Path, tmp_path
     result = runner.invoke(app, ["brief", str(demo / "study"), "-l", "nl", "-o", str(out)])
     assert result.exit_code == 0, result.output
     numbered = [line for line in _contents_lines(_reader(out), "Inhoud") if line[-1].isdigit()]
-    assert len(numbered) == 8
+    assert len(numbered) == 9
     assert all(re.fullmatch(r".*[a-z'].*?(\. ){3,}.*\d+", line) for line in numbered), numbered
 
 
@@ -389,6 +389,8 @@ def test_the_brief_prints_its_chapters_where_the_contents_says(demo: Path) -> No
         "Personas": "Personas: Digital workplace needs study\n",
         "Interviews": "Interviews: Digital workplace needs study\n",
         "Search logs": "Search logs: Digital workplace needs study\n",
+        "Top tasks since Intranet top-task survey, March 2024": "Top tasks compared: Intranet "
+        "top-task survey, March 2026 against Intranet top-task survey, March 2024\n",
     }
     for title, page in contents.items():
         assert texts[page - 1].startswith(headings.get(title, title + "\n")), title
@@ -439,8 +441,12 @@ def test_the_dutch_brief_s_cover_fits_its_page(tmp_path: Path) -> None:
     assert "Wijzigingen" in cover and "Zoektermen" in cover
     contents = cover[cover.index("\nInhoud\n") : cover.index("Notitie voor de stuurgroep 1 /")]
     numbers = re.findall(r"^\S.*?(?: \.)* (\d+)$", contents, re.M)  # a long title has no dots
-    assert len(numbers) == 8 and numbers[0] == "2"  # every chapter listed on the cover
+    assert len(numbers) == 9 and numbers[0] == "2"  # every chapter listed on the cover
     assert reader.pages[1].extract_text().startswith("Gedeelde en specifieke behoeften\n")
+    # the comparison's heading takes two lines, and its chart still fits below the notes
+    texts = [page.extract_text() for page in reader.pages]
+    compared = next(text for text in texts if text.startswith("Toptaken vergeleken"))
+    assert "Toptaken toen en nu" in compared
 
 
 def test_pdfs_laid_out_two_at_a_time_are_those_laid_out_one_at_a_time(

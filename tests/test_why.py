@@ -242,10 +242,14 @@ def test_the_evidence_of_a_need_comes_from_every_source(demo: Path) -> None:
         r"votes\) for the tasks: Find a colleague, by name or expertise\.",
         evidence[0],
     ), evidence[0]
-    assert evidence[1].startswith("Interviews: supported in 1, questioned in 0.")
-    assert evidence[2].startswith("\u201c") and evidence[2].endswith(", supports)")
-    assert re.fullmatch(r"Searches: \d+, of which \d+ found nothing\. A content gap\.", evidence[3])
-    assert evidence[4].startswith("Searched for as: phone list (")
+    assert evidence[1] == (
+        "Since Intranet top-task survey, March 2024: 10.1% of all votes then, 10.3% now "
+        "(▲ 0.2 points)."
+    )
+    assert evidence[2].startswith("Interviews: supported in 1, questioned in 0.")
+    assert evidence[3].startswith("\u201c") and evidence[3].endswith(", supports)")
+    assert re.fullmatch(r"Searches: \d+, of which \d+ found nothing\. A content gap\.", evidence[4])
+    assert evidence[5].startswith("Searched for as: phone list (")
     data = why_to_json(story)
     assert data["searches"]["gap"] is True and "phone list" in data["searches"]["terms"]
     assert data["surveys"][0]["tasks"] == ["colleague"]
@@ -255,7 +259,14 @@ def test_the_evidence_of_a_need_comes_from_every_source(demo: Path) -> None:
     assert set(data["interviews"]["quotes"][0]) == {"text", "signal"}
     assert data["surveys"][0]["survey"] == "toptasks-2026"
     keys = {"survey", "tasks", "votes", "share", "weighted_share"}
-    assert set(data["surveys"][0]) == {*keys, "since"} and data["surveys"][0]["since"] is None
+    assert set(data["surveys"][0]) == {*keys, "since"}
+    assert data["surveys"][0]["since"] == {
+        "survey": "toptasks-2024",
+        "tasks": ["colleague"],
+        "votes": 184,
+        "share": 0.1106,
+        "weighted_share": 0.1011,
+    }
     assert data["searches"]["searches"] > data["searches"]["no_results"] > 0
     assert data["points"] == 3.0 and data["depends_on"] == ["sso"] and data["personas"]
 

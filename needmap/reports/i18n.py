@@ -443,6 +443,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "phase. A new need is new in the study, a dropped need left it.",
         "brief.changes": "Changes",
         "demo.before_surveys": "the plan before the top-task survey",
+        "demo.earlier_run": "Made up by needmap demo: the same survey two years earlier, to "
+        "show what changed since.",
         "why.groups": "Who needs it",
         "why.not_heard": "No interview speaks of it.",
         "why.no_groups": "No group needs it yet: it is in no region and has no demand.",
@@ -1202,6 +1204,8 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "is eruit verdwenen.",
         "brief.changes": "Wijzigingen",
         "demo.before_surveys": "de planning vóór het toptakenonderzoek",
+        "demo.earlier_run": "Verzonnen door needmap demo: hetzelfde onderzoek twee jaar "
+        "eerder, om te laten zien wat er sindsdien veranderde.",
         "why.groups": "Wie heeft het nodig",
         "why.not_heard": "Geen gesprek gaat erover.",
         "why.no_groups": "Nog geen groep heeft het nodig: het valt in geen gebied en heeft geen "

@@ -143,5 +143,5 @@ def test_the_cli_draws_the_comparison_s_chart_and_its_page_shows_it(tmp_path: Pa
     assert (tmp_path / "c.png").read_bytes().startswith(b"\x89PNG")
     assert "Top tasks then and now" in (tmp_path / "c.svg").read_text(encoding="utf-8")
     page = (tmp_path / "c.html").read_text(encoding="utf-8")
-    assert '<figure class="chart">\n  <img src="data:image/svg+xml;base64,' in page
+    assert '<figure class="chart below-notes">\n  <img src="data:image/svg+xml;base64,' in page
     assert 'alt="Top tasks then and now: 6 tasks in the order of Top tasks intranet 2026' in page
