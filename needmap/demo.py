@@ -89,8 +89,9 @@ def build_demo(
     laying_out: Callable[[list[Path]], None] | None = None,
     removed: Callable[[Path], None] | None = None,
 ) -> DemoResult:
-    """Create the example study in ``out/study`` (once), import a generated export for each
-    of its surveys, and write all reports into ``out`` (see :func:`build_reports`, which
+    """Create the example study in ``out/study`` (once; with each survey also as held two
+    years before, :func:`add_earlier_run`), import a generated export for each of its
+    surveys, and write all reports into ``out`` (see :func:`build_reports`, which
     ``progress``, ``laying_out`` and ``removed`` are passed to), with what the survey
     changed in the plan made before it."""
     out = Path(out)

@@ -483,15 +483,17 @@ def print_indented(console: Console, lines: list[str], indent: int = 2, style: s
         console.print(escape(wrapped), style=style, soft_wrap=True)
 
 
-def _between_words(console: Console, text: str, first: str, rest: str) -> str:
-    """``text`` wrapped at the terminal's width after ``first`` and then ``rest``, only
-    between words (a terminal's own wrap would break words at the edge): a path or a
-    hyphenated word stays whole, to copy."""
+def _between_words(
+    console: Console, text: str, first: str, rest: str, width: int | None = None
+) -> str:
+    """``text`` wrapped at the terminal's width (or ``width``) after ``first`` and then
+    ``rest``, only between words (a terminal's own wrap would break words at the edge): a
+    path or a hyphenated word stays whole, to copy."""
     import textwrap
 
     return textwrap.fill(
         text,
-        width=max(console.width, 20),
+        width=max(console.width if width is None else width, 20),
         initial_indent=first,
         subsequent_indent=rest,
         break_long_words=False,
@@ -500,14 +502,17 @@ def _between_words(console: Console, text: str, first: str, rest: str) -> str:
 
 
 def print_bullets(console: Console, lines: list[str]) -> None:
-    """One bullet a line, wrapped at the terminal's width under its own text."""
+    """One bullet a line, wrapped at the terminal's width under its own text, only between
+    words and never at a no-break space (which rich's own wrap takes for any other space:
+    "▼" ended a line, its task began the next), printed as a space."""
     from rich.table import Table
 
     bullets = Table.grid(padding=(0, 1), pad_edge=True)
     bullets.add_column(style="dim")
     bullets.add_column()
     for line in lines:
-        bullets.add_row("•", escape(line))
+        wrapped = _between_words(console, line, "", "", width=console.width - 4)
+        bullets.add_row("•", escape(wrapped.replace("\u00a0", " ")))
     console.print(bullets, soft_wrap=False)
 
 

@@ -205,7 +205,8 @@ def _moved(group: GroupChange, up: bool, language: Language) -> str:
 def group_move_lines(change: TopTasksChange, language: Language) -> list[str]:
     """The groups' table a line each, for the terminal, where five columns are too many
     for its width: "Front desk (n=5; before n=3): ▲ Find a colleague (25.0); ▼ Book
-    leave (25.0)" (the table's title and ``tc.groups.legend`` say what the arrows mean)."""
+    leave (25.0)" (the table's title and ``tc.groups.legend`` say what the arrows mean).
+    A no-break space keeps each arrow with its task where the terminal wraps the line."""
     words = labels(language)
     lines = []
     for group in change.groups:
@@ -223,7 +224,7 @@ def group_move_lines(change: TopTasksChange, language: Language) -> list[str]:
             if shown is not None:
                 task, points = shown
                 moves.append(
-                    f"{arrow} {task.label} ({format_decimal(abs(points.value), language)})"
+                    f"{arrow}\u00a0{task.label} ({format_decimal(abs(points.value), language)})"
                 )
         lines.append(f"{head}: {'; '.join(moves) or words['tc.groups.line.still']}")
     return lines

@@ -4,9 +4,11 @@ what stays hidden, and how every format shows the table of what moved most per g
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -90,6 +92,19 @@ def test_the_terminal_shows_the_groups_after_the_tasks(tmp_path: Path) -> None:
     ]
     assert groups[3] == "▲ rose most, ▼ fell most, in points."
     assert groups[4].startswith("Each group's shares of its own votes, unweighted")
+
+
+@pytest.mark.parametrize("width", range(40, 90, 3))
+def test_an_arrow_stays_with_its_task_where_the_terminal_wraps(tmp_path: Path, width: int) -> None:
+    """ "▼" ended a line and "Read news about the organisation" began the next."""
+    root = _two_runs(tmp_path)
+    printed = runner.invoke(
+        app, ["toptasks", str(root), "--compare", "toptasks-2024"], env={"COLUMNS": str(width)}
+    )
+    assert printed.exit_code == 0, printed.output
+    groups = printed.stdout[printed.stdout.index("What moved most in each group:") :]
+    assert "\u00a0" not in groups and groups.count("▼") == 4  # three groups and the legend
+    assert not re.search("[▲▼] *\n", groups)
 
 
 def test_a_line_says_when_a_group_is_not_compared_or_nothing_moved(
