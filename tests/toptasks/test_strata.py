@@ -176,6 +176,30 @@ def test_a_stratum_with_a_group_of_no_headcount_is_not_weighted(
     assert [note_text(n, "en") for n in result.notes] == [
         "no headcount for field: results are not weighted"
     ]
+    groups = tuple(
+        g.model_copy(update={"headcount": None}) if g.id in ("desk", "field") else g
+        for g in study.groups
+    )
+    neither = Study(root=study.root, settings=study.settings, groups=groups, needs=study.needs)
+    result = analyse_toptasks(with_minimum(neither, 1), together, together_tally)
+    assert [note_text(n, "en") for n in result.notes] == [
+        "no headcount for desk, field: results are not weighted"
+    ]
+
+
+def test_a_stratum_s_headcount_is_its_groups_together(
+    study: Study, together: SurveyMapping, together_tally: Tally
+) -> None:
+    """Desk's 10 and field's 30; with field's given as 0 (no one works there now), desk's
+    10 alone."""
+    result = analyse_toptasks(with_minimum(study, 1), together, together_tally)
+    assert result.headcounts["desk+field"] == 40
+    groups = tuple(
+        g.model_copy(update={"headcount": 0}) if g.id == "field" else g for g in study.groups
+    )
+    emptied = Study(root=study.root, settings=study.settings, groups=groups, needs=study.needs)
+    result = analyse_toptasks(with_minimum(emptied, 1), together, together_tally)
+    assert result.headcounts["desk+field"] == 10
 
 
 def test_strata_that_share_a_group_after_a_merge_are_one() -> None:
