@@ -296,6 +296,8 @@ def test_demo_with_gemeente_includes_an_example_survey(tmp_path: Path) -> None:
     assert "anonymous" not in json.dumps(tally)
     assert sum(tally["respondents"].values()) == 514
     assert sum(earlier["respondents"].values()) == 410  # four in five of them answered then
+    mapping = (result.study_dir / "surveys" / "toptaken-2024.yaml").read_text(encoding="utf-8")
+    assert mapping.splitlines()[1].startswith("# Verzonnen door needmap demo: hetzelfde onderzoek")
     page = (tmp_path / "demo" / "toptasks-toptaken-2026.md").read_text(encoding="utf-8")
     again = build_demo(tmp_path / "demo", "gemeente")
     assert not again.created and {p.name for p in again.files} == names
