@@ -192,12 +192,12 @@ def add_earlier_run(path: Path, made_up: str) -> Path:
     text = path.read_text(encoding="utf-8").removeprefix(BOM)
     document = read_yaml_text(text, path)
     data = document.data
-    earlier_id = _of_earlier_year(data["id"], "{}-{}")
     earlier = YamlEdit(text, document)
     earlier_data = copy.deepcopy(data)
     for key, otherwise in (("id", "{}-{}"), ("title", "{} ({})")):
         earlier_data[key] = _of_earlier_year(data[key], otherwise)
         earlier.set_value((key,), earlier_data[key])
+    earlier_id = earlier_data["id"]
     earlier_data["tasks"].pop()
     earlier.remove(("tasks", len(data["tasks"]) - 1))
     now = YamlEdit(text, document)
