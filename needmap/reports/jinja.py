@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -18,8 +19,13 @@ CHAPTER_LAYOUT = "chapter.html.j2"
 """A report as one chapter (a ``<section>``) of a larger document: the steering-group brief."""
 
 
+@cache
 def environment() -> Environment:
-    """A fresh Environment; report templates extend ``layout`` (see :func:`render_report`)."""
+    """The Environment, made once; report templates extend ``layout`` (see
+    :func:`render_report`). Jinja compiles a template the first time it is asked for and
+    keeps it in its Environment: with a fresh one for every page, a build compiled 85
+    templates (the base and the macros again for each page), 0.3 s of a 3.8 s build
+    (``benchmarks/templates.py``). Nothing changes the Environment after it is made."""
     env = Environment(
         loader=PackageLoader("needmap", "reports/templates"),
         autoescape=True,
