@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from demo_study import demo_study  # noqa: E402
+from timing import alternating_best  # noqa: E402
 
 import needmap.reports.jinja as jinja  # noqa: E402
 import needmap.reports.table_formats as table_formats  # noqa: E402
@@ -51,17 +53,14 @@ def main() -> None:
         study_dir,
     ):
         timed_build(study_dir, root / "warm", True)  # imports, fonts and templates first
-        fresh: list[float] = []
-        once: list[float] = []
-        for _ in range(repeat):
-            fresh.append(timed_build(study_dir, root / "fresh", False))
-            once.append(timed_build(study_dir, root / "once", True))
-        print(f"needmap build --no-pdf of the gemeente demo, best of {repeat}")
-        print(f"a fresh Environment for every page: {min(fresh):5.2f} s")
-        print(
-            f"one Environment, templates kept:    {min(once):5.2f} s"
-            f"  ({min(fresh) / min(once):.2f}x faster)"
+        fresh, once = alternating_best(
+            partial(timed_build, study_dir, root / "fresh", False),
+            partial(timed_build, study_dir, root / "once", True),
+            repeat,
         )
+        print(f"needmap build --no-pdf of the gemeente demo, best of {repeat}")
+        print(f"a fresh Environment for every page: {fresh:5.2f} s")
+        print(f"one Environment, templates kept:    {once:5.2f} s  ({fresh / once:.2f}x faster)")
 
 
 if __name__ == "__main__":

@@ -25,3 +25,17 @@ def median_time(action: Callable[[], object], repeat: int) -> float:
 def best_time(action: Callable[[], object], repeat: int) -> float:
     """The fastest run: what the action costs with the least interference."""
     return min(run_times(action, repeat))
+
+
+def alternating_best(
+    baseline: Callable[[], float], action: Callable[[], float], repeat: int
+) -> tuple[float, float]:
+    """The best of ``repeat`` rounds of each, run in turn (baseline, action, baseline, …) so
+    that a busy moment slows both alike; each callable times its own run, leaving out its
+    set-up, and returns the seconds."""
+    base: list[float] = []
+    timed: list[float] = []
+    for _ in range(repeat):
+        base.append(baseline())
+        timed.append(action())
+    return min(base), min(timed)
