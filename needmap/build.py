@@ -170,9 +170,16 @@ def build_reports(
         drawings = Drawings()  # each figure drawn once, for its page, its files and the brief
         write_overlap_bundle(study, stage, progress=wrote, drawings=drawings)
         language, organisation = study.settings.language, study.settings.organisation
+        later = {change.before_survey: change.title for change in content.changes}
         for survey, change in _runs(content):
             write_toptasks_bundle(
-                survey, language, organisation, stage, progress=wrote, drawings=drawings
+                survey,
+                language,
+                organisation,
+                stage,
+                progress=wrote,
+                drawings=drawings,
+                held_again=later.get(survey.survey),
             )
             if change is not None:
                 write_compare_bundle(

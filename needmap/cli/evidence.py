@@ -20,6 +20,7 @@ from needmap.cli.app import (
     new_console,
     out_option,
     print_bullets,
+    print_indented,
     print_ranking,
     print_table,
     study_at,
@@ -223,12 +224,16 @@ def toptasks(
 
         emit_json(toptasks_to_json(result), out)
         return
+    later = _held_again(study, mapping)
     if out is not None:
-        _write_toptasks(result, language, study.settings.organisation, out, drawn)
+        held_again = None if later is None else later.title
+        _write_toptasks(result, language, study.settings.organisation, out, drawn, held_again)
         new_console().print(f"wrote {out}")
         return
     _print_toptasks(result, language, top)
     _compare_hint(study, mapping, folder)
+    if later is not None:
+        _held_again_hint(study, mapping, later, folder)
 
 
 def _compare_hint(study: Study, mapping: SurveyMapping, folder: Path) -> None:
@@ -245,6 +250,30 @@ def _compare_hint(study: Study, mapping: SurveyMapping, folder: Path) -> None:
     console = new_console()
     console.print()
     console.print(escape(words["tt.compare_hint"].format(before=before)))
+    console.print(f"  {escape(command)}", soft_wrap=True)
+
+
+def _held_again(study: Study, mapping: SurveyMapping) -> SurveyMapping | None:
+    """The imported run that repeats ``mapping``'s survey (``earlier:``), if any: its votes
+    are the evidence in this run's place."""
+    from needmap.surveys.catalog import imported_repeats
+
+    return next(iter(imported_repeats(study, mapping.id)), None)
+
+
+def _held_again_hint(
+    study: Study, mapping: SurveyMapping, later: SurveyMapping, folder: Path
+) -> None:
+    """After an earlier run's results: that a later run repeats it and is the evidence now,
+    and the command that compares the two."""
+    from needmap.reports.i18n import labels
+
+    words = labels(study.settings.language)
+    command = f"needmap toptasks {command_word(folder)} -s {later.id} --compare {mapping.id}"
+    console = new_console()
+    console.print()
+    print_indented(console, [words["tt.held_again"].format(later=later.title)], indent=0)
+    print_indented(console, [words["tt.held_again_hint"].format(later=later.id)], indent=0)
     console.print(f"  {escape(command)}", soft_wrap=True)
 
 
@@ -348,12 +377,17 @@ def _chart_drawn(chart: str | None, out: Path | None, folder: Path) -> str:
 
 
 def _write_toptasks(
-    result: TopTasks, language: Language, organisation: str, out: Path, chart: str
+    result: TopTasks,
+    language: Language,
+    organisation: str,
+    out: Path,
+    chart: str,
+    held_again: str | None,
 ) -> None:
     if out.suffix.lower() in (".html", ".pdf"):
         from needmap.reports.toptasks_page import write_toptasks_page
 
-        write_toptasks_page(result, language, organisation, out)
+        write_toptasks_page(result, language, organisation, out, held_again=held_again)
         return
     if out.suffix.lower() in (".png", ".svg"):
         from needmap.reports.diagram import write_figure

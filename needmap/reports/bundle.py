@@ -132,14 +132,16 @@ def write_toptasks_bundle(
     out: Path,
     progress: Callable[[Path], None] | None = None,
     drawings: Drawings | None = None,
+    held_again: str | None = None,
 ) -> list[Path]:
     """The top-task page (HTML), the ranking table (Markdown, XLSX) and both charts (PNG);
-    ``drawings`` as for :func:`write_overlap_bundle`."""
+    ``drawings`` as for :func:`write_overlap_bundle`, ``held_again`` (a later run's title)
+    as for :func:`~needmap.reports.toptasks_page.render_toptasks_page`."""
     ranking = ranking_tables(result, language)
     page, markdown, workbook, neck, groups = (out / file for file in toptasks_files(result.survey))
     tables = [markdown, workbook]
     with drawings_of(drawings) as shared:
-        write_toptasks_page(result, language, organisation, page, shared)
+        write_toptasks_page(result, language, organisation, page, shared, held_again)
         for path in tables:
             write_ranking(ranking, path)
         charts = shared.charts(result, language)

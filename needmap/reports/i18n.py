@@ -258,6 +258,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tt.disagree": "Where groups differ most",
         "tt.group_tops": "The {n} tasks each group chose most",
         "tt.compare_hint": "What changed since {before}, the run this survey repeats:",
+        "tt.held_again": "Held again: {later} repeats this survey, and its votes are the "
+        "evidence for needs now, not these.",
+        "tt.held_again_hint": "What changed since, in {later}:",
         "tt.spread": "{task}: {points} points apart ({high} highest, {low} lowest)",
         "tt.needs": "Evidence for needs",
         "tt.sheet": "Top tasks",
@@ -1014,6 +1017,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "verborgen.",
         "tt.disagree": "Waar groepen het meest verschillen",
         "tt.group_tops": "De {n} taken die elke groep het vaakst koos",
+        "tt.held_again": "Opnieuw gehouden: {later} herhaalt deze enquête, en de stemmen "
+        "daarvan zijn nu het bewijs voor behoeften, niet deze.",
+        "tt.held_again_hint": "Wat er sindsdien veranderde, in {later}:",
         "tt.compare_hint": "Wat er veranderde sinds {before}, de ronde die deze enquête "
         "herhaalt:",
         "tt.spread": "{task}: {points} procentpunt verschil ({high} het hoogst, {low} het laagst)",

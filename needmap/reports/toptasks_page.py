@@ -39,11 +39,15 @@ def render_toptasks_page(
     drawings: Drawings | None = None,
     *,
     chapter: str | None = None,
+    held_again: str | None = None,
 ) -> str:
     """The page as HTML, its charts from ``drawings`` when the caller shares them (a
     build: see :class:`Drawings`).
 
-    With ``chapter``, the same content as that chapter (section id) of the brief.
+    With ``chapter``, the same content as that chapter (section id) of the brief. With
+    ``held_again`` (the title of a later run that repeats this survey), a note under the
+    first says that run's votes are the evidence now: this page's evidence for needs no
+    longer counts.
     """
     with drawings_of(drawings) as shared:
         neck, groups = (_svg64(shared.svg(chart)) for chart in shared.charts(result, language))
@@ -57,6 +61,7 @@ def render_toptasks_page(
         organisation=organisation,
         notes=[
             table.notes[1],
+            *(() if held_again is None else (words["tt.held_again"].format(later=held_again),)),
             neck_text(result, language),
             table.notes[0],
             *table.notes[2:],
@@ -87,7 +92,9 @@ def write_toptasks_page(
     organisation: str,
     path: Path,
     drawings: Drawings | None = None,
+    held_again: str | None = None,
 ) -> None:
-    """Write the page (.html) or its PDF (.pdf), atomically."""
-    page = render_toptasks_page(result, language, organisation, drawings)
+    """Write the page (.html) or its PDF (.pdf), atomically; ``held_again`` as for
+    :func:`render_toptasks_page`."""
+    page = render_toptasks_page(result, language, organisation, drawings, held_again=held_again)
     write_bytes_atomic(path, page_bytes(page, path.suffix))

@@ -23,7 +23,9 @@ from needmap.errors import UsageError
 from needmap.model.toptasks import TaskResult, TopTasks
 from needmap.model.toptasks_change import TaskChange, TopTasksChange, compare_toptasks
 from needmap.reports.roadmap_report import study_roadmap, study_toptasks
+from needmap.reports.survey_runs import study_runs
 from needmap.reports.toptasks_change import moved_sentence
+from needmap.reports.toptasks_page import render_toptasks_page
 from needmap.surveys.draft import draft_mapping, write_draft
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.runs import (
@@ -143,8 +145,21 @@ def test_the_latest_run_is_the_evidence_and_what_toptasks_shows(tmp_path: Path) 
         "What changed since toptasks-2024, the run this survey repeats:",
         f"  needmap toptasks {root} -s toptasks --compare toptasks-2024",
     ]
-    first = runner.invoke(app, ["toptasks", str(root), "-s", "toptasks-2024"])
-    assert first.exit_code == 0 and "What changed" not in first.stdout
+    first = runner.invoke(
+        app, ["toptasks", str(root), "-s", "toptasks-2024"], env={"COLUMNS": "200"}
+    )
+    assert first.exit_code == 0, first.output
+    assert first.stdout.splitlines()[-4:] == [  # the later run is the evidence, and compares
+        "",
+        "Held again: Top tasks intranet 2026 repeats this survey, and its votes are the "
+        "evidence for needs now, not these.",
+        "What changed since, in toptasks:",
+        f"  needmap toptasks {root} -s toptasks --compare toptasks-2024",
+    ]
+    page = tmp_path / "earlier.html"
+    written = runner.invoke(app, ["toptasks", str(root), "-s", "toptasks-2024", "-o", str(page)])
+    assert written.exit_code == 0, written.output
+    assert "Held again: Top tasks intranet 2026 repeats" in page.read_text(encoding="utf-8")
 
 
 def test_a_comparison_the_wrong_way_round_is_refused(tmp_path: Path) -> None:
@@ -199,6 +214,9 @@ def test_a_build_compares_the_latest_run_with_the_one_it_repeats(tmp_path: Path)
         "compare-toptasks-chart.png",
     ]
     assert "toptasks-toptasks-2024.html" in names  # the earlier run keeps its reports
+    held_again = "Held again: Top tasks intranet 2026 repeats this survey"
+    assert held_again in (out / "toptasks-toptasks-2024.html").read_text(encoding="utf-8")
+    assert "Held again" not in (out / "toptasks-toptasks.html").read_text(encoding="utf-8")
     assert "compare-toptasks-2024.html" not in names
     table = (out / "compare-toptasks.md").read_text(encoding="utf-8")
     assert table.startswith(
@@ -636,3 +654,15 @@ def test_why_compares_raw_shares_where_a_run_is_not_weighted(tmp_path: Path) -> 
     ]
     assert evidence({"toptasks": replace(earlier, needs=())}) == []
     assert evidence({}) == []
+
+
+def test_an_earlier_run_s_page_says_in_either_language_that_it_was_held_again(
+    tmp_path: Path,
+) -> None:
+    [earlier] = study_runs(load_study(_repeating(tmp_path))).earlier
+    dutch = render_toptasks_page(earlier, "nl", "Gemeente", held_again="Toptaken 2026")
+    assert (
+        "<p>Opnieuw gehouden: Toptaken 2026 herhaalt deze enquête, en de stemmen daarvan zijn "
+        "nu het bewijs voor behoeften, niet deze.</p>"
+    ) in dutch
+    assert "Opnieuw gehouden" not in render_toptasks_page(earlier, "nl", "Gemeente")
