@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import sys
 import time
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from demo_study import demo_study  # noqa: E402
-from timing import alternating_best  # noqa: E402
+from demo_study import compare_builds  # noqa: E402
 
 import needmap.build as build  # noqa: E402
 from needmap.model.analysis import OverlapAnalysis  # noqa: E402
@@ -63,20 +61,9 @@ def timed_build(study_dir: Path, out: Path, shared: bool) -> float:
 
 
 def main() -> None:
-    with demo_study(__doc__, "gemeente", "rounds; the best of each counts") as (
-        repeat,
-        root,
-        study_dir,
-    ):
-        timed_build(study_dir, root / "warm", True)  # imports and fonts, before timing
-        own, once = alternating_best(
-            partial(timed_build, study_dir, root / "own", False),
-            partial(timed_build, study_dir, root / "once", True),
-            repeat,
-        )
-        print(f"needmap build --no-pdf of the gemeente demo, best of {repeat}")
-        print(f"each report draws its own figures: {own:5.2f} s")
-        print(f"each figure drawn once:            {once:5.2f} s  ({own / once:.2f}x faster)")
+    compare_builds(
+        __doc__, timed_build, "each report draws its own figures", "each figure drawn once"
+    )
 
 
 if __name__ == "__main__":

@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import sys
 import time
-from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from demo_study import demo_study  # noqa: E402
-from timing import alternating_best  # noqa: E402
+from demo_study import compare_builds  # noqa: E402
 
 import needmap.reports.jinja as jinja  # noqa: E402
 import needmap.reports.table_formats as table_formats  # noqa: E402
@@ -47,20 +45,12 @@ def timed_build(study_dir: Path, out: Path, shared: bool) -> float:
 
 
 def main() -> None:
-    with demo_study(__doc__, "gemeente", "rounds; the best of each counts") as (
-        repeat,
-        root,
-        study_dir,
-    ):
-        timed_build(study_dir, root / "warm", True)  # imports, fonts and templates first
-        fresh, once = alternating_best(
-            partial(timed_build, study_dir, root / "fresh", False),
-            partial(timed_build, study_dir, root / "once", True),
-            repeat,
-        )
-        print(f"needmap build --no-pdf of the gemeente demo, best of {repeat}")
-        print(f"a fresh Environment for every page: {fresh:5.2f} s")
-        print(f"one Environment, templates kept:    {once:5.2f} s  ({fresh / once:.2f}x faster)")
+    compare_builds(
+        __doc__,
+        timed_build,
+        "a fresh Environment for every page",
+        "one Environment, templates kept",
+    )
 
 
 if __name__ == "__main__":
