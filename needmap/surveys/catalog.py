@@ -164,7 +164,9 @@ def find_mapping(
     several, the one of its layout); with several and ``imported`` (for the analysis), the
     only one imported yet, or of those the latest run (that no other imported one repeats:
     :mod:`~needmap.surveys.runs`): a study often holds the mapping of a survey still
-    running beside one whose results are in, or the runs of a survey held again.
+    running beside one whose results are in, or the runs of a survey held again. With
+    neither (the questions to build a survey with), where every mapping is a run of one
+    survey, the latest run.
 
     Otherwise, with several mappings and no ``survey``, the message lists their ids: those
     are what ``--survey`` takes and what the tallies are named after.
@@ -213,6 +215,11 @@ def find_mapping_file(
             done = [(p, m) for p, m in done if m.id not in latest]
             if len(done) == 1:  # the only one imported, or the latest run of those
                 return done[0]
+        elif export is None:  # the questions to hold a survey again: its latest run's
+            repeated = repeated_surveys(m for _, m in found)
+            last_runs = [(p, m) for p, m in found if m.id not in repeated]
+            if repeated and len(last_runs) == 1:
+                return last_runs[0]
         table = open_export(export, sheet) if export is not None else None
         fitting = [(p, m) for p, m in found if table is not None and _fits(m, table.header)]
         if len(fitting) > 1 and table is not None:  # the same questions in two tools

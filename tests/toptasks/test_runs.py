@@ -666,3 +666,16 @@ def test_an_earlier_run_s_page_says_in_either_language_that_it_was_held_again(
         "nu het bewijs voor behoeften, niet deze.</p>"
     ) in dutch
     assert "Opnieuw gehouden" not in render_toptasks_page(earlier, "nl", "Gemeente")
+
+
+def test_the_questions_of_a_survey_held_again_are_its_latest_run_s(tmp_path: Path) -> None:
+    """To hold it once more, start from the last run; two surveys that are not runs of one
+    still need --survey, as does a survey held again beside another survey."""
+    root = _repeating(tmp_path)
+    asked = runner.invoke(app, ["survey", "questions", str(root), "--json"])
+    assert asked.exit_code == 0, asked.output
+    assert json.loads(asked.stdout)["survey"] == "toptasks"
+    other = (SURVEY_FIXTURES / "mappings" / "limesurvey.yaml").read_text(encoding="utf-8")
+    (root / "surveys" / "other.yaml").write_text(other.replace("id: toptasks", "id: other"))
+    which = runner.invoke(app, ["survey", "questions", str(root)])
+    assert which.exit_code == 2 and "the study has 3 survey mappings; say which" in which.stderr
