@@ -219,12 +219,13 @@ def toptasks(
     if group is not None:
         _group_toptasks(result, group_breakdown(result, group, study), language, top, as_json, out)
         return
+    later = _held_again(study, mapping)
     if as_json:
         from needmap.reports.toptasks_table import toptasks_to_json
 
-        emit_json(toptasks_to_json(result), out)
+        data = toptasks_to_json(result, None if later is None else (later.id, later.title))
+        emit_json(data, out)
         return
-    later = _held_again(study, mapping)
     if out is not None:
         held_again = None if later is None else later.title
         _write_toptasks(result, language, study.settings.organisation, out, drawn, held_again)

@@ -543,11 +543,15 @@ def group_ranking_to_json(result: TopTasks, group: GroupBreakdown) -> dict[str, 
     }
 
 
-def toptasks_to_json(result: TopTasks) -> dict[str, Any]:
-    """The stable JSON of ``needmap toptasks --json`` (docs/json-output.md)."""
+def toptasks_to_json(result: TopTasks, held_again: tuple[str, str] | None = None) -> dict[str, Any]:
+    """The stable JSON of ``needmap toptasks --json`` (docs/json-output.md); ``held_again``
+    the id and title of the imported run that repeats this survey, if any."""
     return {
         "survey": result.survey,
         "title": result.title,
+        "held_again": (
+            None if held_again is None else {"survey": held_again[0], "title": held_again[1]}
+        ),
         "order": result.order,
         "respondents": result.respondents,
         "votes": result.votes,

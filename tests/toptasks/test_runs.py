@@ -138,8 +138,13 @@ def test_the_latest_run_is_the_evidence_and_what_toptasks_shows(tmp_path: Path) 
     shown = runner.invoke(app, ["toptasks", str(root), "--json"])
     assert shown.exit_code == 0, shown.output
     assert json.loads(shown.stdout)["survey"] == "toptasks"
+    assert json.loads(shown.stdout)["held_again"] is None
     earlier = runner.invoke(app, ["toptasks", str(root), "-s", "toptasks-2024", "--json"])
     assert json.loads(earlier.stdout)["survey"] == "toptasks-2024"  # still there to show
+    assert json.loads(earlier.stdout)["held_again"] == {
+        "survey": "toptasks",
+        "title": "Top tasks intranet 2026",
+    }
     printed = runner.invoke(app, ["toptasks", str(root)], env={"COLUMNS": "200"})
     assert printed.stdout.splitlines()[-2:] == [
         "What changed since toptasks-2024, the run this survey repeats:",
