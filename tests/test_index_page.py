@@ -149,9 +149,11 @@ def test_a_survey_held_again_shows_its_chart_then_and_now_in_place_of_the_earlie
     root = make_study({"study.yaml": "name: Test study\norganisation: Test org\nlanguage: en\n"})
     out = tmp_path / "out"
     names = [
+        "toptasks-s2.html",
         "toptasks-s2-neck.png",
         "compare-s2.html",
         "compare-s2-chart.png",
+        "toptasks-s1.html",
         "toptasks-s1-neck.png",
         "notes-chart.png",  # not a chart of needmap's
     ]
@@ -164,7 +166,9 @@ def test_a_survey_held_again_shows_its_chart_then_and_now_in_place_of_the_earlie
         "compare-s2-chart.png",
     ]
     assert ("Chart: top tasks then and now (Survey 2026)", ["PNG"]) in _entries(cards["Top tasks"])
-    assert "Survey 2024" in cards["Top tasks"]  # linked still
+    entries = dict(_entries(cards["Top tasks"]))
+    assert entries["Survey 2024 (held again since)"] == ["Page"]  # linked still, and says so
+    assert entries["Survey 2026"] == ["Page"]
 
 
 def test_before_any_survey_is_held_the_card_says_where_its_questions_are(

@@ -380,6 +380,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "index.entry.questions": "The questions, to build the survey: {survey}",
         "index.entry.chart.groups": "Chart: top tasks per group ({survey})",
         "index.entry.compare": "Compared with the run before: {survey}",
+        "index.entry.toptasks.earlier": "{survey} (held again since)",
         "index.entry.chart.compare": "Chart: top tasks then and now ({survey})",
         "index.format.page": "Page",
         "index.format.page.tip": "a web page, to read on screen or send as one file",
@@ -1141,6 +1142,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "index.entry.questions": "De vragen, om de enquête te maken: {survey}",
         "index.entry.chart.groups": "Grafiek: toptaken per groep ({survey})",
         "index.entry.compare": "Vergeleken met de eerdere enquête: {survey}",
+        "index.entry.toptasks.earlier": "{survey} (sindsdien opnieuw gehouden)",
         "index.entry.chart.compare": "Grafiek: toptaken toen en nu ({survey})",
         "index.format.page": "Pagina",
         "index.format.page.tip": "een webpagina, om op het scherm te lezen of als één bestand te "

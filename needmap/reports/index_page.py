@@ -73,9 +73,14 @@ class _Card:
 
 
 def _place(
-    stem: str, study: Study, surveys: Mapping[str, str], words: Mapping[str, str]
+    stem: str,
+    study: Study,
+    surveys: Mapping[str, str],
+    words: Mapping[str, str],
+    earlier: Collection[str],
 ) -> tuple[str, str]:
-    """The card a file of this stem goes on, and the label of its entry there."""
+    """The card a file of this stem goes on, and the label of its entry there: a run a
+    later one repeats (``earlier``) says it was held again."""
     if stem in _REPORTS:
         return stem, words[f"index.entry.{stem}"]
     for prefix in ("overlap", "needs", "diagram"):
@@ -102,7 +107,10 @@ def _place(
             if survey.endswith(f"-{chart}") and survey.removesuffix(f"-{chart}") in surveys:
                 title = surveys[survey.removesuffix(f"-{chart}")]
                 return "toptasks", words[f"index.entry.chart.{chart}"].format(survey=title)
-        return "toptasks", surveys.get(survey, survey)
+        title = surveys.get(survey, survey)
+        if survey in earlier:
+            return "toptasks", words["index.entry.toptasks.earlier"].format(survey=title)
+        return "toptasks", title
     return "files", stem
 
 
@@ -133,7 +141,7 @@ def _cards(
         # A report of the build stands beside the index; a file below it is the study's
         # (a survey's tally), whatever its name looks like: "toptasks-2026.tally.json".
         own = Path(href).parent == Path()
-        key, label = _place(path.stem, study, surveys, words) if own else ("files", href)
+        key, label = _place(path.stem, study, surveys, words, earlier) if own else ("files", href)
         if key == "files":  # any other file: an entry of its own, by its name
             label = href
         card = cards[key]
