@@ -244,7 +244,7 @@ def test_the_evidence_of_a_need_comes_from_every_source(demo: Path) -> None:
     ), evidence[0]
     assert evidence[1] == (
         "Since Intranet top-task survey, March 2024: 10.1% of all votes then, 10.3% now "
-        "(▲ 0.2 points)."
+        "(▲\u00a00.2\u00a0points)."
     )
     assert evidence[2].startswith("Interviews: supported in 1, questioned in 0.")
     assert evidence[3].startswith("\u201c") and evidence[3].endswith(", supports)")

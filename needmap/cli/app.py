@@ -473,7 +473,9 @@ def print_legend(console: Console, entries: list[str], style: str = "") -> None:
         console.print(escape(line), style=style, soft_wrap=True)
 
 
-def print_indented(console: Console, lines: list[str], indent: int = 2, style: str = "") -> None:
+def print_indented(
+    console: Console, lines: Iterable[str], indent: int = 2, style: str = ""
+) -> None:
     """Lines indented by ``indent``, each wrapped between words at the terminal's width;
     an indented line continues two spaces further in, so that each line's start stands
     out."""
@@ -488,10 +490,12 @@ def _between_words(
 ) -> str:
     """``text`` wrapped at the terminal's width (or ``width``) after ``first`` and then
     ``rest``, only between words (a terminal's own wrap would break words at the edge): a
-    path or a hyphenated word stays whole, to copy."""
+    path or a hyphenated word stays whole, to copy. Never at a no-break space (which
+    rich's own wrap takes for any other space: "▼" ended a line, its task began the
+    next), printed as a space."""
     import textwrap
 
-    return textwrap.fill(
+    wrapped = textwrap.fill(
         text,
         width=max(console.width if width is None else width, 20),
         initial_indent=first,
@@ -499,12 +503,12 @@ def _between_words(
         break_long_words=False,
         break_on_hyphens=False,
     )
+    return wrapped.replace("\u00a0", " ")
 
 
 def print_bullets(console: Console, lines: list[str]) -> None:
     """One bullet a line, wrapped at the terminal's width under its own text, only between
-    words and never at a no-break space (which rich's own wrap takes for any other space:
-    "▼" ended a line, its task began the next), printed as a space."""
+    words (:func:`_between_words`)."""
     from rich.table import Table
 
     bullets = Table.grid(padding=(0, 1), pad_edge=True)
@@ -512,7 +516,7 @@ def print_bullets(console: Console, lines: list[str]) -> None:
     bullets.add_column()
     for line in lines:
         wrapped = _between_words(console, line, "", "", width=console.width - 4)
-        bullets.add_row("•", escape(wrapped.replace("\u00a0", " ")))
+        bullets.add_row("•", escape(wrapped))
     console.print(bullets, soft_wrap=False)
 
 

@@ -338,15 +338,18 @@ def _print_compared(
     console = new_console()
     table = build_change(change, language)
     print_ranking(console, table, top)
-    for note in table.notes:
-        console.print(escape(note), soft_wrap=False)
+    print_indented(console, table.notes, indent=0)
     groups = build_group_moves(change, language)
     if groups is not None:  # a line each: five columns are too many for a terminal
         console.print()
         console.print(escape(groups.title) + ":")
         print_bullets(console, group_move_lines(change, language))
-        for note in (labels(language)["tc.groups.legend"] + ".", *groups.notes):
-            console.print(escape(note), style="dim", soft_wrap=False)
+        print_indented(
+            console,
+            [labels(language)["tc.groups.legend"] + ".", *groups.notes],
+            indent=0,
+            style="dim",
+        )
 
 
 _CHARTS = ("neck", "groups")
@@ -415,8 +418,7 @@ def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
     ranking = build_ranking(result, language)
     console = new_console()
     print_ranking(console, ranking, top)
-    for note in ranking.notes:
-        console.print(escape(note), soft_wrap=False)
+    print_indented(console, ranking.notes, indent=0)
     console.print(neck_text(result, language))
     if result.needs:
         console.print()
@@ -425,8 +427,7 @@ def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
     if weights is not None:
         console.print()
         print_ranking(console, weights, len(weights.rows))
-        for note in weights.notes:
-            console.print(escape(note), style="dim", soft_wrap=False)
+        print_indented(console, weights.notes, indent=0, style="dim")
     labels_of = {t.id: t.label for t in result.tasks}
     if any(not g.suppressed for g in result.groups):
         console.print()
@@ -490,8 +491,9 @@ def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
             soft_wrap=False,
         )
         console.print()
-    for note in interview_notes(evidence, study, per_group=False):
-        console.print(escape(note), soft_wrap=False, style="dim")
+    print_indented(
+        console, interview_notes(evidence, study, per_group=False), indent=0, style="dim"
+    )
 
 
 def _print_searches(evidence: SearchEvidence, study: Study) -> None:
@@ -542,8 +544,7 @@ def _print_searches(evidence: SearchEvidence, study: Study) -> None:
             rich_table.add_row(*(escape(row[i]) for i in columns))
         print_table(console, rich_table)
         console.print()
-    for note in needs.notes + unmatched.notes:
-        console.print(escape(note), soft_wrap=False, style="dim")
+    print_indented(console, needs.notes + unmatched.notes, indent=0, style="dim")
 
 
 def _group_toptasks(

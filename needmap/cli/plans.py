@@ -20,6 +20,7 @@ from needmap.cli.app import (
     new_console,
     out_option,
     print_bullets,
+    print_indented,
     print_table,
     study_at,
     writing,
@@ -287,8 +288,7 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
     changes = build_changes_table(plan, study)
     if changes is not None:
         _print_changes(console, changes)
-    for note in why.notes:
-        console.print(escape(note), soft_wrap=False, style="dim")
+    print_indented(console, why.notes, indent=0, style="dim")
     if extra and not wide:
         columns = ", ".join(why.header[i] for i in extra)
         console.print(

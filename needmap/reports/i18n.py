@@ -297,12 +297,12 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tc.dropped_note.one": "1 task is not in the later survey (dropped).",
         "tc.lists_differ": "The surveys' lists of tasks differ, so a share of one is of other "
         "tasks than a share of the other: compare ranks and shares with care.",
-        "tc.moved.both": "Compared with {before}: \u201c{up}\u201d rose most ({up_points} "
-        "points), \u201c{down}\u201d fell most ({down_points}).",
-        "tc.moved.up": "Compared with {before}: \u201c{up}\u201d rose most ({up_points} "
-        "points); no task's share fell.",
-        "tc.moved.down": "Compared with {before}: \u201c{down}\u201d fell most ({down_points} "
-        "points); no task's share rose.",
+        "tc.moved.both": "Compared with {before}: \u201c{up}\u201d rose most "
+        "({up_points}\u00a0points), \u201c{down}\u201d fell most ({down_points}).",
+        "tc.moved.up": "Compared with {before}: \u201c{up}\u201d rose most "
+        "({up_points}\u00a0points); no task's share fell.",
+        "tc.moved.down": "Compared with {before}: \u201c{down}\u201d fell most "
+        "({down_points}\u00a0points); no task's share rose.",
         "tc.moved.none": "Compared with {before}: no task's share moved.",
         "tc.chapter": "Top tasks since {before}",
         "tc.chart.title": "Top tasks then and now",
@@ -480,7 +480,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "why.no_task": "{survey}: no task of the survey serves this need.",
         "why.weighted": "; weighted {share}",
         "why.votes": "{survey}: {votes} ({share} of all votes) for the tasks: {tasks}.",
-        "why.since": "Since {before}: {then} of all votes then, {now} now ({change} points).",
+        "why.since": "Since {before}: {then} of all votes then, {now} now ({change}\u00a0points).",
         "why.since.other_tasks": "Since {before}: not compared, as other tasks served it "
         "in that survey.",
         "why.no_surveys": "No top-task survey imported yet.",
@@ -1060,11 +1060,11 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "tc.lists_differ": "De takenlijsten van de enquêtes verschillen, dus het aandeel in de "
         "ene is van andere taken dan in de andere: vergelijk rangen en aandelen met zorg.",
         "tc.moved.both": "Vergeleken met {before}: \u201c{up}\u201d steeg het meest "
-        "({up_points} procentpunt), \u201c{down}\u201d daalde het meest ({down_points}).",
+        "({up_points}\u00a0procentpunt), \u201c{down}\u201d daalde het meest ({down_points}).",
         "tc.moved.up": "Vergeleken met {before}: \u201c{up}\u201d steeg het meest "
-        "({up_points} procentpunt); het aandeel van geen taak daalde.",
+        "({up_points}\u00a0procentpunt); het aandeel van geen taak daalde.",
         "tc.moved.down": "Vergeleken met {before}: \u201c{down}\u201d daalde het meest "
-        "({down_points} procentpunt); het aandeel van geen taak steeg.",
+        "({down_points}\u00a0procentpunt); het aandeel van geen taak steeg.",
         "tc.moved.none": "Vergeleken met {before}: het aandeel van geen taak veranderde.",
         "tc.chapter": "Toptaken sinds {before}",
         "tc.chart.title": "Toptaken toen en nu",
@@ -1247,7 +1247,7 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "why.no_task": "{survey}: geen taak van het onderzoek dient deze behoefte.",
         "why.weighted": "; gewogen {share}",
         "why.votes": "{survey}: {votes} ({share} van alle stemmen) voor de taken: {tasks}.",
-        "why.since": "Sinds {before}: toen {then} van alle stemmen, nu {now} ({change} "
+        "why.since": "Sinds {before}: toen {then} van alle stemmen, nu {now} ({change}\u00a0"
         "procentpunt).",
         "why.since.other_tasks": "Sinds {before}: niet vergeleken, want in die enquête dienden "
         "andere taken haar.",

@@ -18,6 +18,7 @@ __all__ = [
     "decimal_cell",
     "percent_cell",
     "points_cell",
+    "unbroken",
     "whole_cell",
 ]
 
@@ -70,3 +71,10 @@ def points_cell(change: float, language: Language) -> SheetNumber:
     arrow = "▲ " if points > 0 else "▼ " if points < 0 else ""
     text = arrow + format_decimal(abs(points), language)
     return SheetNumber(text, points, '"▲ "0.0;"▼ "0.0;0.0')
+
+
+def unbroken(cell: SheetNumber) -> str:
+    """A cell's text for a sentence, its spaces no-break ones: a line that wraps inside
+    ``▲ 3.1`` leaves the arrow at the end of one line and the number it marks at the start
+    of the next."""
+    return cell.replace(" ", "\u00a0")

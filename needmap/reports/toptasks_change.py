@@ -27,6 +27,7 @@ from needmap.reports.sheet_cells import (
     count_cell,
     percent_cell,
     points_cell,
+    unbroken,
     whole_cell,
 )
 from needmap.reports.table_formats import json_share
@@ -62,7 +63,7 @@ def moved_sentence(change: TopTasksChange, language: Language) -> str:
     return words[f"tc.moved.{form}"].format(
         before=change.before_title,
         **{key: task.label for key, (task, _) in shown.items()},
-        **{f"{key}_points": points for key, (_, points) in shown.items()},
+        **{f"{key}_points": unbroken(points) for key, (_, points) in shown.items()},
     )
 
 
@@ -199,7 +200,7 @@ def _moved(group: GroupChange, up: bool, language: Language) -> str:
     """The task that moved most that way, with its change: ``Book a room (▲ 3.1)``; an en
     dash where none did (:func:`_shown_move`)."""
     shown = _shown_move(group, up, language)
-    return _NOT_ASKED if shown is None else f"{shown[0].label} ({shown[1]})"
+    return _NOT_ASKED if shown is None else f"{shown[0].label} ({unbroken(shown[1])})"
 
 
 def group_move_lines(change: TopTasksChange, language: Language) -> list[str]:

@@ -96,15 +96,20 @@ def test_the_terminal_shows_the_groups_after_the_tasks(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("width", range(40, 90, 3))
 def test_an_arrow_stays_with_its_task_where_the_terminal_wraps(tmp_path: Path, width: int) -> None:
-    """ "▼" ended a line and "Read news about the organisation" began the next."""
+    """ "▼" ended a line and "Read news about the organisation" began the next; in the
+    sentence of what moved most, "(▲" ended a line and "9.6 points)" began the next."""
     root = _two_runs(tmp_path)
     printed = runner.invoke(
         app, ["toptasks", str(root), "--compare", "toptasks-2024"], env={"COLUMNS": str(width)}
     )
     assert printed.exit_code == 0, printed.output
+    assert "\u00a0" not in printed.stdout
+    assert not re.search("[▲▼] *\n", printed.stdout)
+    assert not re.search(r"\n *points\)", printed.stdout)
     groups = printed.stdout[printed.stdout.index("What moved most in each group:") :]
-    assert "\u00a0" not in groups and groups.count("▼") == 4  # three groups and the legend
-    assert not re.search("[▲▼] *\n", groups)
+    assert groups.count("▼") == 4  # three groups and the legend
+    sentence = re.search(r"Compared with .*?\(▼ 9\.3\)\.", printed.stdout, re.DOTALL)
+    assert sentence and " rose most (▲ 9.6 points)" in sentence[0].replace("\n", " ")
 
 
 def test_a_line_says_when_a_group_is_not_compared_or_nothing_moved(
@@ -255,7 +260,8 @@ def test_every_format_has_the_groups_table_in_either_language(tmp_path: Path) ->
         "| Doelgroep | Respondenten | Respondenten eerder | Steeg het meest | Daalde het meest |"
         in markdown
     )
-    assert "| Front desk | 5 | 3 | Find a colleague, by name or expertise (▲ 25,0) |" in markdown
+    front_desk = "| Front desk | 5 | 3 | Find a colleague, by name or expertise (▲\u00a025,0) |"
+    assert front_desk in markdown
     book = load_workbook(tmp_path / "c.xlsx")
     assert book.sheetnames == ["Vergeleken", "Doelgroepen"]
     assert [c.value for c in book["Doelgroepen"][2]][:3] == ["Front desk", 5, 3]  # numbers

@@ -292,18 +292,20 @@ def _change(**moves: float | None) -> TopTasksChange:
 def test_what_moved_most_is_said_in_a_sentence_in_either_language() -> None:
     both = _change(a=0.01, b=0.031, c=-0.02, d=None, e=-0.0201)
     assert moved_sentence(both, "en") == (
-        "Compared with Then: \u201cB\u201d rose most (▲ 3.1 points), \u201cE\u201d fell most "
-        "(▼ 2.0)."
+        "Compared with Then: \u201cB\u201d rose most (▲\u00a03.1\u00a0points), \u201cE\u201d "
+        "fell most (▼\u00a02.0)."
     )
     assert moved_sentence(both, "nl") == (
-        "Vergeleken met Then: \u201cB\u201d steeg het meest (▲ 3,1 procentpunt), \u201cE\u201d "
-        "daalde het meest (▼ 2,0)."
+        "Vergeleken met Then: \u201cB\u201d steeg het meest (▲\u00a03,1\u00a0procentpunt), "
+        "\u201cE\u201d daalde het meest (▼\u00a02,0)."
     )
     assert moved_sentence(_change(a=0.05, b=0.0), "en") == (
-        "Compared with Then: \u201cA\u201d rose most (▲ 5.0 points); no task's share fell."
+        "Compared with Then: \u201cA\u201d rose most (▲\u00a05.0\u00a0points); "
+        "no task's share fell."
     )
     assert moved_sentence(_change(a=-0.05, b=None), "en") == (
-        "Compared with Then: \u201cA\u201d fell most (▼ 5.0 points); no task's share rose."
+        "Compared with Then: \u201cA\u201d fell most (▼\u00a05.0\u00a0points); "
+        "no task's share rose."
     )
     # a change that rounds to 0.0 points is none
     assert moved_sentence(_change(a=0.0004, b=-0.0004), "en") == (
@@ -655,7 +657,8 @@ def test_why_compares_raw_shares_where_a_run_is_not_weighted(tmp_path: Path) -> 
         return [line for line in sections["Evidence"] if line.startswith("Since")]
 
     assert evidence({"toptasks": raw}) == [
-        "Since Top tasks intranet 2024: 10.0% of all votes then, 16.7% now (▲ 6.7 points)."
+        "Since Top tasks intranet 2024: 10.0% of all votes then, 16.7% now "
+        "(▲\u00a06.7\u00a0points)."
     ]
     assert evidence({"toptasks": replace(earlier, needs=())}) == []
     assert evidence({}) == []
