@@ -402,7 +402,7 @@ def _write_toptasks(
         return
     from needmap.reports.toptasks_table import ranking_tables, write_ranking
 
-    write_ranking(ranking_tables(result, language), out)
+    write_ranking(ranking_tables(result, language, held_again), out)
 
 
 def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:

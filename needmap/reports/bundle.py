@@ -137,7 +137,7 @@ def write_toptasks_bundle(
     """The top-task page (HTML), the ranking table (Markdown, XLSX) and both charts (PNG);
     ``drawings`` as for :func:`write_overlap_bundle`, ``held_again`` (a later run's title)
     as for :func:`~needmap.reports.toptasks_page.render_toptasks_page`."""
-    ranking = ranking_tables(result, language)
+    ranking = ranking_tables(result, language, held_again)
     page, markdown, workbook, neck, groups = (out / file for file in toptasks_files(result.survey))
     tables = [markdown, workbook]
     with drawings_of(drawings) as shared:

@@ -366,11 +366,20 @@ def build_weights(result: TopTasks, language: Language) -> RankingTable | None:
     )
 
 
-def ranking_tables(result: TopTasks, language: Language) -> list[RankingTable]:
+def ranking_tables(
+    result: TopTasks, language: Language, held_again: str | None = None
+) -> list[RankingTable]:
     """The tables of a survey's results, in the order every format gives them: the
-    ranking, the evidence for needs, and (when weighted) the weights."""
+    ranking, the evidence for needs, and (when weighted) the weights. ``held_again`` (the
+    title of a later run that repeats this survey) is said under the ranking's first note,
+    as on the page: this run's evidence for needs no longer counts."""
     weights = build_weights(result, language)
-    tables = [build_ranking(result, language), build_evidence(result, language)]
+    ranking = build_ranking(result, language)
+    if held_again is not None:
+        first, *rest = ranking.notes
+        held = labels(language)["tt.held_again"].format(later=held_again)
+        ranking = replace(ranking, notes=(first, held, *rest))
+    tables = [ranking, build_evidence(result, language)]
     return tables if weights is None else [*tables, weights]
 
 

@@ -165,6 +165,21 @@ def test_the_latest_run_is_the_evidence_and_what_toptasks_shows(tmp_path: Path) 
     written = runner.invoke(app, ["toptasks", str(root), "-s", "toptasks-2024", "-o", str(page)])
     assert written.exit_code == 0, written.output
     assert "Held again: Top tasks intranet 2026 repeats" in page.read_text(encoding="utf-8")
+    for table in ("earlier.md", "earlier.xlsx", "latest.md"):
+        survey = "toptasks" if table.startswith("latest") else "toptasks-2024"
+        args = ["toptasks", str(root), "-s", survey, "-o", str(tmp_path / table)]
+        assert runner.invoke(app, args).exit_code == 0
+    markdown = (tmp_path / "earlier.md").read_text(encoding="utf-8").splitlines()
+    at = markdown.index(
+        "_Held again: Top tasks intranet 2026 repeats this survey, and its votes "
+        "are the evidence for needs now, not these._  "
+    )
+    assert markdown[at - 1].startswith("_") and "respondents" in markdown[at - 1]  # 2nd note
+    assert "Held again" not in (tmp_path / "latest.md").read_text(encoding="utf-8")
+    sheet = load_workbook(tmp_path / "earlier.xlsx").active
+    assert sheet is not None
+    column = [str(row[0]) for row in sheet.iter_rows(values_only=True) if row and row[0]]
+    assert any(cell.startswith("Held again: Top tasks intranet 2026") for cell in column)
 
 
 def test_a_comparison_the_wrong_way_round_is_refused(tmp_path: Path) -> None:
@@ -222,6 +237,8 @@ def test_a_build_compares_the_latest_run_with_the_one_it_repeats(tmp_path: Path)
     held_again = "Held again: Top tasks intranet 2026 repeats this survey"
     assert held_again in (out / "toptasks-toptasks-2024.html").read_text(encoding="utf-8")
     assert "Held again" not in (out / "toptasks-toptasks.html").read_text(encoding="utf-8")
+    assert held_again in (out / "toptasks-toptasks-2024.md").read_text(encoding="utf-8")
+    assert "Held again" not in (out / "toptasks-toptasks.md").read_text(encoding="utf-8")
     assert "compare-toptasks-2024.html" not in names
     table = (out / "compare-toptasks.md").read_text(encoding="utf-8")
     assert table.startswith(
