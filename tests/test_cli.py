@@ -256,7 +256,7 @@ def test_a_command_given_no_study_points_at_the_studies_here(
         result = runner.invoke(app, list(args))
         assert result.exit_code == 2
         message, hint = result.stderr.splitlines()
-        assert message.endswith(" needs the study's folder")
+        assert message.endswith(": give the study's folder")
         return hint.removeprefix("    hint: ")
 
     monkeypatch.chdir(tmp_path)
@@ -283,7 +283,7 @@ def test_a_command_given_no_study_points_at_the_studies_here(
         "this folder is the study: needmap toptasks . --group kantoor"
     )
     assert runner.invoke(app, ["needs", "list"]).stderr.startswith(
-        "needmap needs list needs the study's folder\n"
+        "needmap needs list: give the study's folder\n"
     )
     (study / "study.yaml").rename(study / "study.yml")
     assert hint("build") == "study.yml is not read: name it study.yaml, then: needmap build ."
@@ -306,7 +306,7 @@ def test_an_argument_left_out_gets_the_line_and_what_to_choose_from(
         return result.stderr.splitlines()
 
     assert lines("why", str(study), "--json") == [
-        "needmap why needs NEED: the need's id (as in needs.yaml) or its title",
+        "needmap why: give NEED, the need's id (as in needs.yaml) or its title",
         f"    hint: needmap why {study} --json NEED, of its needs: search, mobile "
         f"(needmap needs list {study} shows them all)",
     ]
@@ -315,11 +315,11 @@ def test_an_argument_left_out_gets_the_line_and_what_to_choose_from(
         f"(needmap groups list {study} shows them all)"
     )
     assert lines("needs", "rename", str(study), "search") == [
-        "needmap needs rename needs NEW-ID: its new id (the same id to change only --title)",
+        "needmap needs rename: give NEW-ID, its new id (the same id to change only --title)",
         f"    hint: needmap needs rename {study} search NEW-ID",
     ]
     assert lines("import-interviews", str(study)) == [
-        "needmap import-interviews needs SHEET: the spreadsheet",
+        "needmap import-interviews: give SHEET, the spreadsheet",
         f"    hint: needmap import-interviews {study} SHEET",
     ]
     monkeypatch.chdir(study.parent)
@@ -336,7 +336,7 @@ def test_an_argument_left_out_gets_the_line_and_what_to_choose_from(
     )
     option = runner.invoke(app, ["groups", "merge", str(study), "desk", "field"])
     assert option.exit_code == 2
-    assert option.stderr.startswith("needmap groups merge needs --into: the merged group\n")
+    assert option.stderr.startswith("needmap groups merge: give --into, the merged group\n")
     care = study.parent / "care"
     assert runner.invoke(app, ["init", str(care), "-t", "care"]).exit_code == 0
     assert lines("groups", "split", str(care))[1] == (
@@ -346,7 +346,7 @@ def test_an_argument_left_out_gets_the_line_and_what_to_choose_from(
     (study / "needs.yaml").write_text("needs: [")
     assert lines("why", str(study))[1] == f"    hint: needmap why {study} NEED"
     assert lines("init", "-t", "care") == [
-        "needmap init needs DIR: new folder for the study",
+        "needmap init: give DIR, new folder for the study",
         "    hint: needmap init -t care DIR (needmap templates lists the starting points)",
     ]
 
@@ -357,7 +357,7 @@ def test_a_command_given_no_study_in_a_real_shell(make_study: StudyMaker, tmp_pa
     assert (result.returncode, result.stderr.splitlines()) == (
         2,
         [
-            "needmap status needs the study's folder",
+            "needmap status: give the study's folder",
             "    hint: the study here is out/demo/study: needmap status out/demo/study",
         ],
     )
@@ -646,17 +646,17 @@ def test_internal_errors_are_reported_without_traceback(
         ),
         (
             ["build", "gem", "-o", "notes.txt", "--no-pdf"],
-            "--out notes.txt: this is a file, and needmap build needs a folder\n"
+            "--out notes.txt: this is a file, and needmap build takes a folder\n"
             "    hint: name a folder (made if it is not there), or move the file out of the way",
         ),
         (
             ["status", "gem", "--reports", "notes.txt"],
-            "--reports notes.txt: this is a file, and needmap status needs a folder\n"
+            "--reports notes.txt: this is a file, and needmap status takes a folder\n"
             "    hint: name a folder",
         ),
         (
             ["demo", "notes.txt"],
-            "notes.txt: this is a file, and needmap demo needs a folder\n"
+            "notes.txt: this is a file, and needmap demo takes a folder\n"
             "    hint: name a folder (made if it is not there), or move the file out of the way",
         ),
     ],
@@ -686,7 +686,7 @@ def test_a_path_of_the_wrong_kind_names_the_command_as_typed(tmp_path: Path) -> 
     refused = run_needmap("schema", "--out", "notes.txt", cwd=tmp_path)
     assert refused.returncode == 2
     assert refused.stderr.splitlines()[0] == (
-        "--out notes.txt: this is a file, and needmap schema needs a folder"
+        "--out notes.txt: this is a file, and needmap schema takes a folder"
     )
 
 

@@ -178,12 +178,12 @@ def test_an_option_s_value_missing_or_given_to_a_switch_says_what_to_write(
     [
         (
             ["groups", "merge", "gem", "desk", "front desk"],
-            "needmap groups merge needs --into: the merged group\n"
+            "needmap groups merge: give --into, the merged group\n"
             "    hint: needmap groups merge gem desk 'front desk' --into <id>",
         ),
         (
             ["groups", "split", "gem", "desk", "--name", "A"],
-            "needmap groups split needs --into: id of a part\n"
+            "needmap groups split: give --into, id of a part\n"
             "    hint: needmap groups split gem desk --name A --into <id>",
         ),
     ],

@@ -95,14 +95,14 @@ def missing_argument(exc: typer.BadParameter, given: list[str]) -> UsageError | 
     words = command_words(ctx)
     rest = words_after(words, given)
     if param.name == "folder" and ctx.info_name != "init":
-        message = f"needmap {' '.join(words)} needs the study's folder"
+        message = f"needmap {' '.join(words)}: give the study's folder"
         return UsageError.single(message, hint=_study_meant(["needmap", *words], missing, rest))
     what = (getattr(param, "help", None) or "").rstrip(".")
     if len(what) > _LONGEST_HELP:
         what = what.split(" (")[0]  # the sheet's: what it is, not its columns
-    message = f"needmap {' '.join(words)} needs {missing[0]}"
+    message = f"needmap {' '.join(words)}: give {missing[0]}"
     if what:
-        message += f": {what[:1].lower()}{what[1:]}"
+        message += f", {what[:1].lower()}{what[1:]}"
     line = " ".join(["needmap", *words, *rest, *missing])
     if ctx.info_name == "init":
         line = f"{line} (needmap templates lists the starting points)"
@@ -123,7 +123,7 @@ def wrong_kind_of_path(exc: typer.BadParameter) -> UsageError | None:
     if found["kind"] == "file":
         written = param.name in ("out", "folder")  # --out DIR; demo's folder
         return UsageError.single(
-            f"{named}: this is a file, and {command} needs a folder",
+            f"{named}: this is a file, and {command} takes a folder",
             hint="name a folder (made if it is not there), or move the file out of the way"
             if written
             else "name a folder",

@@ -72,7 +72,7 @@ def missing_option(exc: Exception, given: list[str]) -> UsageError | None:
     words = command_words(ctx)
     line = " ".join(["needmap", *words, *words_after(words, given)])
     holds = _holds(param)
-    message = f"needmap {' '.join(words)} needs {option}" + (f": {holds}" if holds else "")
+    message = f"needmap {' '.join(words)}: give {option}" + (f", {holds}" if holds else "")
     hint = f"{line} {option} {_value_placeholder(param, holds)}"
     return UsageError.single(message, hint=hint)
 
