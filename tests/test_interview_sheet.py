@@ -432,7 +432,7 @@ def test_a_row_with_an_unknown_need_is_also_told_its_interview_s_other_group(
             4,
             6,
             "this quote is tagged with no need",
-            "name the needs it supports under 'behoeften' (or casts doubt on under 'questions')",
+            "name the needs it supports under 'behoeften' (or casts doubt on under 'betwijfelt')",
         ),
     ]
 

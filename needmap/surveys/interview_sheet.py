@@ -133,11 +133,14 @@ class _Columns:
     sheet: str | None = None
     """A workbook of several sheets (as ``guide --sheet`` writes): the one read, which
     each problem's cell names."""
+    dutch: bool = False
+    """Whether the sheet is headed in Dutch (:data:`_DUTCH_HEADINGS`)."""
 
     def named(self, name: str) -> str:
         """The heading of a field's column, for a hint: as the sheet has it, or (for a
-        column it lacks) the English one."""
-        return self.headings.get(name, name)
+        column it lacks) in the sheet's language: a Dutch sheet was told to head a column
+        'questions' beside its 'Behoeften'."""
+        return self.headings.get(name) or SHEET_COLUMNS[name][1 if self.dutch else 0]
 
     def cell(self, row: Sequence[str], name: str) -> str:
         i = self.index.get(name)
@@ -219,8 +222,8 @@ def _columns(table: Table, problems: list[Problem]) -> _Columns:
                     + ", ".join(f"'{h}'" for h in table.header[:12] if h.strip()),
                 )
             )
+    dutch = any(fold_text(h) in _DUTCH_HEADINGS for h in headings.values())
     if unknown:
-        dutch = any(fold_text(h) in _DUTCH_HEADINGS for h in headings.values())
         problems.append(
             Problem(
                 Location(table.path, 1),
@@ -233,7 +236,7 @@ def _columns(table: Table, problems: list[Problem]) -> _Columns:
                 severity=Severity.WARNING,
             )
         )
-    return _Columns(index, headings, table.sheet_of_cells)
+    return _Columns(index, headings, table.sheet_of_cells, dutch)
 
 
 class _Resolver:
