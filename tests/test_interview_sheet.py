@@ -437,6 +437,52 @@ def test_a_row_with_an_unknown_need_is_also_told_its_interview_s_other_group(
     ]
 
 
+def test_a_heading_row_repeated_below_is_left_out_with_a_warning(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """Two sheets pasted into one: the second's heading row gave four problems (group
+    'Groep' unknown, 'Datum' not a date, ...)."""
+    heading = "Gesprek,Groep,Datum,Deelnemers,Citaat,Behoeften\n"
+    sheet = _sheet(
+        tmp_path,
+        heading
+        + ",desk,2026-03-02,3,We search in four systems.,search\n"
+        + heading.upper()
+        + ",field,2026-03-09,1,I need the roster on my phone.,mobile\n",
+    )
+    found, problems = read_interview_sheet(load_study(make_study()), sheet)
+    assert [(i.group, len(i.quotes)) for i in found] == [("desk", 1), ("field", 1)]
+    assert [(p.location.line, p.severity, p.message, p.hint) for p in problems] == [
+        (
+            3,
+            Severity.WARNING,
+            "this row repeats the heading row: left out",
+            "delete it (two sheets pasted into one keep both heading rows)",
+        )
+    ]
+
+
+def test_a_second_column_for_the_same_field_is_refused(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """Two quote columns ('Quote' and 'Text'): the second's quotes were left out, with
+    only a warning that a column was not imported."""
+    sheet = _sheet(
+        tmp_path,
+        "Group,Quote,Needs,Text\ndesk,We search in four systems.,search,And the intranet.\n",
+    )
+    problems = _refused(load_study(make_study()), sheet)
+    assert [(p.location.line, p.location.column, p.message, p.hint) for p in problems] == [
+        (
+            1,
+            4,
+            "a second column for what the column 'Quote' holds: needmap reads one",
+            "move what this column holds into the first, or head it so that needmap leaves "
+            "it out ('Quote 2')",
+        )
+    ]
+
+
 def test_rows_without_an_interview_column_are_told_how_to_part_two_interviews(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

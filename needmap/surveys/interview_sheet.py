@@ -168,7 +168,17 @@ def read_interview_sheet(
     start = table.line() + 1
     try:
         for row in table.rows:
-            rows.append((table.line(), row))
+            if _repeats_heading(row, columns):
+                problems.append(
+                    Problem(
+                        Location(path, table.line(), sheet=columns.sheet),
+                        "this row repeats the heading row: left out",
+                        hint="delete it (two sheets pasted into one keep both heading rows)",
+                        severity=Severity.WARNING,
+                    )
+                )
+            else:
+                rows.append((table.line(), row))
             start = table.line() + 1
     except table.errors as exc:
         unreadable.append(table.unreadable(exc, start))
@@ -200,6 +210,26 @@ def read_interview_sheet(
     return found, problems
 
 
+def _second_column(table: Table, i: int, first: str) -> Problem:
+    """A column headed as an earlier one is (two 'Citaat' columns): only one is read, and
+    what the other holds would be left out without a word."""
+    return Problem(
+        Location(table.path, 1, i + 1, table.sheet_of_cells),
+        f"a second column for what the column '{first}' holds: needmap reads one",
+        hint="move what this column holds into the first, or head it so that needmap "
+        f"leaves it out ('{first} 2')",
+    )
+
+
+def _repeats_heading(row: Sequence[str], columns: _Columns) -> bool:
+    """Whether the row is the heading row again, as where two sheets were pasted into
+    one: its group and quote cells hold their columns' headings."""
+    return all(
+        fold_text(columns.cell(row, name)) == fold_text(columns.headings[name])
+        for name in _REQUIRED
+    )
+
+
 def _columns(table: Table, problems: list[Problem]) -> _Columns:
     index: dict[str, int] = {}
     headings: dict[str, str] = {}
@@ -207,7 +237,9 @@ def _columns(table: Table, problems: list[Problem]) -> _Columns:
     for i, heading in enumerate(table.header):
         folded = fold_text(heading)
         name = next((f for f, names in SHEET_COLUMNS.items() if folded in names), None)
-        if name is not None and name not in index:
+        if name is not None and name in index:
+            problems.append(_second_column(table, i, headings[name]))
+        elif name is not None:
             index[name] = i
             headings[name] = " ".join(heading.split())
         elif heading.strip():
