@@ -105,6 +105,22 @@ def _ms_forms_draft(
     return study, export, draft
 
 
+@pytest.mark.parametrize("layout", ["limesurvey", "ms-forms", "google-forms", "long"])
+def test_a_heading_row_repeated_below_is_no_answer_nor_task(tmp_path: Path, layout: str) -> None:
+    """Two exports pasted into one: the draft took the second's heading row for a group
+    answer (the role question) and a task (the tasks question), as the import did."""
+    study = load_study(SURVEY_FIXTURES / "study")
+    lines = (SURVEY_FIXTURES / "exports" / f"{layout}.csv").read_bytes().splitlines(keepends=True)
+    (tmp_path / "once").mkdir()
+    (tmp_path / "twice").mkdir()
+    once, twice = tmp_path / "once" / "export.csv", tmp_path / "twice" / "export.csv"
+    once.write_bytes(b"".join(lines))
+    twice.write_bytes(b"".join([*lines[:6], lines[0].upper(), *lines[6:]]))
+    group = "G01Q01" if layout == "limesurvey" else None  # answer codes: no group's name
+    drafted = [draft_mapping(study, export, group_column=group).text for export in (once, twice)]
+    assert drafted[1] == drafted[0]
+
+
 def test_limesurvey_asked_of_an_export_without_its_columns_says_what_to_give(
     tmp_path: Path,
 ) -> None:

@@ -106,6 +106,48 @@ def test_line_ends_written_twice_leave_no_empty_rows_to_warn_of(
     assert _placed(warned.warnings) == [(2, 1, "empty row left out")]
 
 
+@pytest.mark.parametrize("layout", ["limesurvey", "ms-forms", "google-forms", "long"])
+def test_a_heading_row_repeated_below_is_left_out_with_a_warning(
+    study: Study, tmp_path: Path, layout: str
+) -> None:
+    """Two exports pasted into one: the second's heading row was told as an unknown choice
+    and group answer (LimeSurvey: a value 'unexpected in a task column' for each task),
+    with hints to add them to the mapping. In upper case, as a tool may write it."""
+    raw = (SURVEY_FIXTURES / "exports" / f"{layout}.csv").read_bytes()
+    lines = raw.splitlines(keepends=True)
+    pasted = _write_bytes(
+        tmp_path, "pasted.csv", b"".join([*lines[:4], lines[0].upper(), *lines[4:]])
+    )
+    result = _import(study, layout, pasted)
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+    assert _placed(result.warnings) == [(5, None, "this row repeats the heading row: left out")]
+    assert result.warnings[0].hint == (
+        "delete it (two exports pasted into one keep both heading rows)"
+    )
+
+
+def test_a_second_column_headed_as_the_mapping_s_is_warned_of(study: Study, tmp_path: Path) -> None:
+    """Two questions of one text: the first column was read, without a word, and which
+    one the mapping meant cannot be told."""
+    lines = (SURVEY_FIXTURES / "exports" / "ms-forms.csv").read_text(encoding="utf-8-sig")
+    header, *rows = lines.splitlines()
+    export = _write(
+        tmp_path,
+        "twice.csv",
+        "\n".join([header + ",WHAT IS YOUR ROLE?", *(row + ",Office staff" for row in rows)]),
+    )
+    result = _import(study, "ms-forms", export)
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+    assert _placed(result.warnings) == [
+        (
+            1,
+            8,
+            "this column is headed 'What is your role?' too: the respondent's group is read "
+            "from the first one",
+        )
+    ]
+
+
 def _rows(path: Path) -> list[list[str]]:
     table = open_table(path)
     return [table.header, *table.rows]

@@ -122,6 +122,22 @@ class Problems:
             self.add("quote left open", *run_on)
         return run_on is not None
 
+    def heading_again(self, table: Table, row: Sequence[str]) -> bool:
+        """Report a row that is the heading row again (two exports pasted into one) as left
+        out; False for any other row. Asked only of a row that is wrong already: its
+        choices are no tasks, and it would be told as an unknown choice and group answer."""
+        if not table.heading_again(row):
+            return False
+        self.add(
+            "heading row again",
+            table.line(),
+            None,
+            "this row repeats the heading row: left out",
+            hint="delete it (two exports pasted into one keep both heading rows)",
+            severity=Severity.WARNING,
+        )
+        return True
+
     def all(self) -> list[Problem]:
         more = [
             Problem(

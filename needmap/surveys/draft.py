@@ -172,7 +172,7 @@ def draft_mapping(
     columns.problems += text_problems(title, "title", "give a title, or leave out --title")
     if columns.problems or group_at is None or layout is None or group_column is None:
         raise UsageError(columns.problems)
-    rows = chain(sample, table.rows)
+    rows = (row for row in chain(sample, table.rows) if not table.heading_again(row))
     try:
         read = _read(rows, layout, group_at, choice_at, task_columns, respondent_at)
     except table.errors as exc:
@@ -605,7 +605,7 @@ def _answers_sheet(
 
 def _sample(table: Table) -> list[list[str]]:
     try:
-        return list(islice(table.rows, SAMPLE_ROWS))
+        return [row for row in islice(table.rows, SAMPLE_ROWS) if not table.heading_again(row)]
     except table.errors as exc:
         raise InvalidStudyError([table.unreadable(exc)]) from None
 

@@ -237,7 +237,7 @@ def layout_of(study: Study, table: Table) -> Layout | None:
     """The layout the first rows of ``table`` (none read yet) show; None where they do
     not tell, or cannot be read."""
     try:
-        sample = list(islice(table.rows, SAMPLE_ROWS))
+        sample = [row for row in islice(table.rows, SAMPLE_ROWS) if not table.heading_again(row)]
     except table.errors:
         return None
     return detect(study, table.header, sample, None).layout

@@ -36,9 +36,27 @@ class Interleaved(Exception):
 
 
 def _column(table: Table, heading: str, problems: Problems, what: str, by_code: bool) -> int | None:
+    """The column the mapping names for ``what``; where another is headed the same (two
+    questions of one text), the first, with a warning: which one the mapping meant cannot
+    be told."""
     found = table.column(heading, by_code=by_code)
     if found is None:
         problems.report(MISSING_COLUMN, missing_column(table.path, table.header, heading, what))
+        return None
+    folded = fold_text(table.header[found])
+    twins = (i for i, h in enumerate(table.header) if i != found and fold_text(h) == folded)
+    twin = next(twins, None)
+    if twin is not None:
+        problems.add(
+            "column headed twice",
+            1,
+            twin + 1,
+            f"this column is headed '{problems.quote(heading)}' too: {what} is read from "
+            "the first one",
+            hint="if this column is the one meant, give the other another heading in the "
+            "export (the mapping names a column by its heading)",
+            severity=Severity.WARNING,
+        )
     return found
 
 
@@ -241,6 +259,8 @@ def _limesurvey(table: Table, group_col: int, task_cols: list[int], problems: Pr
                     counts.empty_row()
                     continue
             elif set(map(cells.__getitem__, picks)) != only_y:
+                if problems.heading_again(table, row):
+                    continue
                 picks = [i for i in picks if _chosen(cells[i], task_cols[i], table, problems)]
             answer = row[group_col]
             slot = slot_of(answer, -3)
@@ -306,7 +326,7 @@ def _joined(
                 picks, unmatched = slow_split(cell, separator, labels)
                 other = separator.join(unmatched)
                 if unmatched and not _other_answer(other, choice_col, counts):
-                    if problems.quote_left_open(table, row):
+                    if problems.quote_left_open(table, row) or problems.heading_again(table, row):
                         continue
                     problems.add(
                         "unknown choice",
@@ -465,7 +485,7 @@ def _long_task(
     if index is None and _other_answer(value.strip(), columns.task, counts):
         return _NO_TASK
     if index is None:
-        if problems.quote_left_open(counts.table, row):
+        if problems.quote_left_open(counts.table, row) or problems.heading_again(counts.table, row):
             return _SKIP_ROW
         problems.add(
             "unknown choice",

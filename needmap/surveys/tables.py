@@ -189,6 +189,15 @@ class Table:
         message, hint = _left_open(first, last)
         return RunOn(first, column + 1, f"{message}: lines {first}-{last} read as one row", hint)
 
+    def heading_again(self, row: Sequence[str]) -> bool:
+        """Whether ``row`` is the heading row again, in any case (two exports pasted into
+        one): read as answers, its headings would be a group answer and a task no one
+        gave."""
+        return len(row) == len(self.header) and all(
+            fold_text(cell) == fold_text(heading)
+            for cell, heading in zip(row, self.header, strict=True)
+        )
+
     def column(self, heading: str, *, by_code: bool = False) -> int | None:
         """The index of the column headed ``heading`` (see :func:`column_of`)."""
         return column_of(self.header, heading, by_code=by_code)
