@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
@@ -172,7 +172,7 @@ def draft_mapping(
     columns.problems += text_problems(title, "title", "give a title, or leave out --title")
     if columns.problems or group_at is None or layout is None or group_column is None:
         raise UsageError(columns.problems)
-    rows = (row for row in chain(sample, table.rows) if not table.heading_again(row))
+    rows = _without_heading_rows(chain(sample, table.rows), table)
     try:
         read = _read(rows, layout, group_at, choice_at, task_columns, respondent_at)
     except table.errors as exc:
@@ -605,9 +605,18 @@ def _answers_sheet(
 
 def _sample(table: Table) -> list[list[str]]:
     try:
-        return [row for row in islice(table.rows, SAMPLE_ROWS) if not table.heading_again(row)]
+        return list(_without_heading_rows(islice(table.rows, SAMPLE_ROWS), table))
     except table.errors as exc:
         raise InvalidStudyError([table.unreadable(exc)]) from None
+
+
+def _without_heading_rows(rows: Iterable[list[str]], table: Table) -> Iterator[list[str]]:
+    """The rows but any that repeats the heading row (:meth:`Table.heading_again`), which
+    would be a group answer and a task. The draft reads every row: only one whose last
+    cell is as long as the last heading is compared (the first may start with a byte
+    order mark: two files joined end to end)."""
+    size = len(table.header[-1]) if table.header else -1
+    return (row for row in rows if not (row and len(row[-1]) == size and table.heading_again(row)))
 
 
 @dataclass

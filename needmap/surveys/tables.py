@@ -21,6 +21,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -189,14 +190,18 @@ class Table:
         message, hint = _left_open(first, last)
         return RunOn(first, column + 1, f"{message}: lines {first}-{last} read as one row", hint)
 
+    @cached_property
+    def _folded_header(self) -> list[str]:
+        return [fold_text(heading) for heading in self.header]
+
     def heading_again(self, row: Sequence[str]) -> bool:
         """Whether ``row`` is the heading row again, in any case (two exports pasted into
         one): read as answers, its headings would be a group answer and a task no one
         gave."""
-        return len(row) == len(self.header) and all(
-            fold_text(cell) == fold_text(heading)
-            for cell, heading in zip(row, self.header, strict=True)
-        )
+        folded = self._folded_header
+        if not folded or len(row) != len(folded):
+            return False
+        return fold_text(row[0]) == folded[0] and list(map(fold_text, row)) == folded
 
     def column(self, heading: str, *, by_code: bool = False) -> int | None:
         """The index of the column headed ``heading`` (see :func:`column_of`)."""
