@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
-from needmap.errors import InvalidStudyError
+from needmap.errors import InvalidStudyError, Severity
 from needmap.model.searches import SearchEvidence, SearchTerm, TopicMatcher, analyse_searches
 from needmap.personas.schema import Need, StudySettings
 from needmap.personas.study import Study
@@ -877,6 +877,22 @@ def test_a_quote_left_open_in_a_log_is_told_where_it_opens(
         "a double quote that starts a value here runs on to line 4: lines 3-4 read as one row",
         "end the value with a double quote on line 3, or remove the quote that starts it",
     )
+
+
+def test_a_heading_row_repeated_below_is_left_out_with_a_warning(make_study: StudyMaker) -> None:
+    """Two months' exports joined end to end: the second's heading row (with its byte
+    order mark) was "'Aantal zoekopdrachte' is not a number of searches"."""
+    files = files_with_logs()
+    header, rest = INTRANET_CSV.split(b"\r\n", 1)
+    files["analytics/intranet-may.csv"] = header + b"\r\n" + rest + header + b"\r\n"
+    study = load_study(make_study(files))
+    (problem,) = check_search_logs(study)
+    assert (problem.location.line, problem.severity, problem.message) == (
+        13,
+        Severity.WARNING,
+        "this row repeats the heading row: left out",
+    )
+    assert [log.searches for log in study_searches(study).logs] == [6, 109]  # as before
 
 
 def test_a_workbook_s_one_sheet_with_the_log_s_columns_is_read_without_a_name(

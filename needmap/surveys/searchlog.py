@@ -532,7 +532,7 @@ def _number_cell(
     pattern, hint = _CELLS[what]
     if pattern.fullmatch(cell):
         return cell
-    if problems.quote_left_open(table, row):
+    if problems.quote_left_open(table, row) or problems.heading_again(table, row):
         return None
     message = (
         f"'{cell[:20]}' is not a number of {what}" if cell else f"the number of {what} is empty"
