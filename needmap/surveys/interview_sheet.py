@@ -168,7 +168,7 @@ def read_interview_sheet(
     start = table.line() + 1
     try:
         for row in table.rows:
-            if _repeats_heading(row, columns):
+            if table.heading_again(row):
                 problems.append(
                     Problem(
                         Location(path, table.line(), sheet=columns.sheet),
@@ -218,15 +218,6 @@ def _second_column(table: Table, i: int, first: str) -> Problem:
         f"a second column for what the column '{first}' holds: needmap reads one",
         hint="move what this column holds into the first, or head it so that needmap "
         f"leaves it out ('{first} 2')",
-    )
-
-
-def _repeats_heading(row: Sequence[str], columns: _Columns) -> bool:
-    """Whether the row is the heading row again, as where two sheets were pasted into
-    one: its group and quote cells hold their columns' headings."""
-    return all(
-        fold_text(columns.cell(row, name)) == fold_text(columns.headings[name])
-        for name in _REQUIRED
     )
 
 
