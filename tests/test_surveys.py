@@ -126,6 +126,18 @@ def test_a_heading_row_repeated_below_is_left_out_with_a_warning(
     )
 
 
+def test_a_row_is_the_heading_row_again_only_when_every_cell_is_its_heading(
+    tmp_path: Path,
+) -> None:
+    table = open_table(_write(tmp_path, "t.csv", "ID,What is your role?,Tasks\n1,Desk,Leave\n"))
+    assert table.heading_again(["id", " WHAT IS  YOUR ROLE? ", "tasks"])  # case, spacing
+    assert table.heading_again(["\ufeffID", "What is your role?", "Tasks"])  # files joined
+    assert not table.heading_again(["ID", "What is your role?", "Leave"])
+    assert not table.heading_again(["ID", "What is your role?"])  # a short row
+    assert not table.heading_again(["ID", "What is your role?", "Tasks", ""])
+    assert not table.heading_again([])
+
+
 def test_a_second_column_headed_as_the_mapping_s_is_warned_of(study: Study, tmp_path: Path) -> None:
     """Two questions of one text: the first column was read, without a word, and which
     one the mapping meant cannot be told."""
