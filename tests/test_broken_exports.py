@@ -24,7 +24,7 @@ from needmap.surveys.searchlog import check_search_logs
 from tests.conftest import SURVEY_FIXTURES, StudyMaker
 
 EXPORTS = SURVEY_FIXTURES / "exports"
-MS_FORMS_ROW = "99,3/2/26 9:12:40,3/2/26 9:14:03,anonymous,,{group},{choices}\n"
+MS_FORMS_ROW = "{respondent},3/2/26 9:12:40,3/2/26 9:14:03,anonymous,,{group},{choices}\n"
 GOOGLE_ROW = "2026/03/02 9:14:03 AM CET,{group},{choices}\n"
 
 
@@ -38,8 +38,8 @@ class Broken:
     header: str | None = None
 
 
-def _ms_forms(group: str, choices: str) -> str:
-    return MS_FORMS_ROW.format(group=group, choices=f'"{choices}"')
+def _ms_forms(group: str, choices: str, respondent: int = 99) -> str:
+    return MS_FORMS_ROW.format(respondent=respondent, group=group, choices=f'"{choices}"')
 
 
 def _google(group: str, choices: str) -> str:
@@ -142,7 +142,14 @@ CASES = (
     Broken(
         "ms-forms, a dozen respondents who chose nothing: warnings, counted on",
         "ms-forms",
-        tuple(_ms_forms("Field staff", "") for _ in range(12)),
+        tuple(_ms_forms("Field staff", "", 80 + i) for i in range(12)),
+    ),
+    Broken(
+        "ms-forms, its first rows pasted again: warnings, counted once",
+        "ms-forms",
+        tuple(
+            f"{row}\n" for row in (EXPORTS / "ms-forms.csv").read_text("utf-8").splitlines()[1:5]
+        ),
     ),
     Broken(
         "long, the same problem on a dozen rows",

@@ -677,7 +677,7 @@ def test_draft_on_the_command_line(tmp_path: Path) -> None:
     assert codes.exit_code == 0, codes.stderr
     assert codes.stdout.startswith(
         "Read limesurvey.csv (CSV, UTF-8, comma-separated) as limesurvey: groups in column "
-        "'G01Q01', question 'G02Q02'.\n"
+        "'G01Q01', question 'G02Q02', respondents in column 'id'.\n"
     )
     assert "The group answers are codes: export again with full answers" in " ".join(
         codes.stdout.split()
@@ -1148,7 +1148,18 @@ def test_what_is_not_given_is_read_from_the_export(
         given = {**given, "layout": layout}
     draft = draft_mapping(study, export, **given)  # type: ignore[arg-type]
     assert (draft.layout, draft.group_column, draft.choices) == read
-    assert draft.respondent == ("respondent" if layout == "long" else None)
+    assert draft.respondent == _RESPONDENT_COLUMNS[layout]
+
+
+_RESPONDENT_COLUMNS = {
+    "ms-forms": "ID",
+    "google-forms": "Timestamp",
+    "limesurvey": "id",
+    "long": "respondent",
+}
+"""The fixtures' columns that tell respondents apart: read by their headings for the
+layouts of one row per respondent (for the import to find rows listed twice), by their
+runs of rows for the long one."""
 
 
 @pytest.mark.parametrize(
@@ -1398,6 +1409,32 @@ def _detected(tmp_path: Path, header: str, rows: list[str]) -> tuple[str | None,
     return draft.layout, draft.group_column
 
 
+@pytest.mark.parametrize(
+    ("header", "keys", "found"),
+    [
+        ("Id,Role,Tasks", [str(i) for i in range(6)], "Id"),  # Microsoft Forms in Dutch
+        ("Response ID,Role,Tasks", [str(i) for i in range(6)], "Response ID"),
+        ("Antwoord-ID,Role,Tasks", ["1", "2", "3", "1", "2", "3"], "Antwoord-ID"),  # pasted
+        ("ID,Role,Tasks", ["1", "2", "", "4", "5", "6"], None),  # a row without: no key
+        ("ID,Role,Tasks", ["a"] * 6, None),  # rows that differ share a key
+        ("Nr,Role,Tasks", [str(i) for i in range(6)], None),  # not known as a key
+    ],
+)
+def test_the_draft_names_the_column_that_tells_respondents_apart(
+    tmp_path: Path, header: str, keys: list[str], found: str | None
+) -> None:
+    """For the import to leave out a row listed twice (two exports joined): found by its
+    heading, with a key in every row, and one of its own in most distinct rows (a row
+    pasted again, as in the third, has its row's)."""
+    tasks = ["Book leave;Claim expenses;", "Claim expenses;", "Book leave;"]
+    rows = [f"{k},Front desk,{tasks[i % 3]}" for i, k in enumerate(keys)]
+    export = tmp_path / "export.csv"
+    export.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    draft = draft_mapping(load_study(SURVEY_FIXTURES / "study"), export)
+    assert (draft.layout, draft.respondent) == ("ms-forms", found)
+    assert (f"\nrespondent: {found}\n" in draft.text) is (found is not None)
+
+
 def test_the_group_column_is_found_with_one_answer_that_names_a_group(tmp_path: Path) -> None:
     """Everyone at the front desk answered (one answer, naming one group); the other
     column's answers name no group."""
@@ -1432,7 +1469,7 @@ def test_validate_warns_while_tasks_are_linked_to_no_need(tmp_path: Path) -> Non
     )
     result = runner.invoke(app, ["validate", str(root)])
     assert result.exit_code == 0
-    assert "t.yaml:19:48: tasks[0].needs: warning: 6 of 6 tasks are evidence for no need:" in (
+    assert "t.yaml:20:48: tasks[0].needs: warning: 6 of 6 tasks are evidence for no need:" in (
         result.stderr
     )
     assert runner.invoke(app, ["validate", str(root), "--strict"]).exit_code == 2

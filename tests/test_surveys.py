@@ -126,6 +126,114 @@ def test_a_heading_row_repeated_below_is_left_out_with_a_warning(
     )
 
 
+_RESPONDENT_HEADINGS = {"limesurvey": "id", "ms-forms": "ID", "google-forms": "Timestamp"}
+
+
+@pytest.mark.parametrize("layout", ["limesurvey", "ms-forms", "google-forms"])
+def test_rows_pasted_again_count_once_with_one_warning(
+    study: Study, tmp_path: Path, layout: str
+) -> None:
+    """An export joined with an earlier one of the same survey (or pasted twice) lists the
+    rows they share twice: each respondent of them counted twice, without a word. A row
+    that repeats an earlier one word for word, its respondent (the mapping's
+    ``respondent`` column) too, is left out, with one warning naming the rows."""
+    raw = (SURVEY_FIXTURES / "exports" / f"{layout}.csv").read_bytes()
+    lines = raw.splitlines(keepends=True)
+    joined = _write_bytes(tmp_path, "joined.csv", b"".join([*lines, *lines[1:5]]))
+    result = _import(study, layout, joined)
+    assert dict(result.tally.respondents) == EXPECTED_RESPONDENTS
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+    heading = _RESPONDENT_HEADINGS[layout]
+    assert _placed(result.warnings) == [
+        (
+            14,
+            None,
+            f"this row repeats an earlier one word for word (line 2), its respondent "
+            f"('{heading}') too: left out, so that it counts once (also on rows 15, 16 and 17)",
+        )
+    ]
+    assert result.warnings[0].repeats == 4
+
+
+@pytest.mark.parametrize("layout", ["limesurvey", "ms-forms", "google-forms"])
+def test_a_respondent_s_key_on_two_rows_that_differ_counts_both(
+    study: Study, tmp_path: Path, layout: str
+) -> None:
+    """Two forms' exports joined each number their respondents from 1, and two answers
+    in one second share a timestamp: rows that differ are two answers, counted as before."""
+    table = open_table(SURVEY_FIXTURES / "exports" / f"{layout}.csv")
+    header, *rows = [table.header, *table.rows]
+    key = header.index(_RESPONDENT_HEADINGS[layout])
+    rows[2][key] = rows[1][key]
+    text = io.StringIO()
+    csv.writer(text).writerows([header, *rows])
+    result = _import(study, layout, _write(tmp_path, "same-key.csv", text.getvalue()))
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+    assert result.warnings == ()
+
+
+def test_a_long_export_s_rows_pasted_again_count_once(study: Study, tmp_path: Path) -> None:
+    """A long export joins a respondent's rows by their key: rows pasted again name each
+    task twice, counted once, and the warning says the export may hold rows twice."""
+    raw = (SURVEY_FIXTURES / "exports" / "long.csv").read_bytes()
+    lines = raw.splitlines(keepends=True)
+    result = _import(
+        study, "long", _write_bytes(tmp_path, "j.csv", b"".join([*lines, *lines[1:3]]))
+    )
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+    [warning] = result.warnings
+    assert warning.message.endswith(
+        "chosen more than once by the respondent whose first row this is: counted once"
+    )
+    assert warning.hint == (
+        "survey tools list each choice once: check whether the export holds rows twice "
+        "(two exports joined) or was edited by hand"
+    )
+
+
+def test_a_row_pasted_again_is_found_in_a_workbook_and_with_its_key_unquoted(
+    study: Study, tmp_path: Path
+) -> None:
+    """A workbook's rows are compared as the cells read, and a LimeSurvey row saved again
+    by Excel, which quotes only where it must, is the row it was."""
+    workbook = Workbook()
+    sheet = workbook.active
+    rows = _rows(SURVEY_FIXTURES / "exports" / "ms-forms.csv")
+    for row in [*rows, rows[3]]:
+        sheet.append([int(c) if c.isdigit() else c for c in row])
+    workbook.save(tmp_path / "joined.xlsx")
+    result = _import(study, "ms-forms", tmp_path / "joined.xlsx")
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+    assert _placed(result.warnings)[0][:2] == (14, None)
+    assert "(line 4)" in result.warnings[0].message
+
+    lines = (SURVEY_FIXTURES / "exports" / "limesurvey.csv").read_text("utf-8").splitlines()
+    unquoted = lines[2].replace('"2",', "2,", 1)
+    export = _write(tmp_path, "again.csv", "\n".join([*lines, unquoted]) + "\n")
+    result = _import(study, "limesurvey", export)
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+    assert "(line 3)" in result.warnings[0].message
+
+
+def test_a_mapping_s_respondent_column_missing_from_the_export_is_a_warning(
+    study: Study, tmp_path: Path
+) -> None:
+    """Of one row per respondent, the column serves only to find rows listed twice: the
+    export counts as well without it, and the warning says what is not checked."""
+    text = (SURVEY_FIXTURES / "exports" / "ms-forms.csv").read_text("utf-8-sig")
+    export = _write(tmp_path, "no-id.csv", text.replace("ID,", "Nr,", 1))
+    result = _import(study, "ms-forms", export)
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+    [warning] = result.warnings
+    assert (warning.location.line, warning.message) == (
+        1,
+        "no column 'ID' (the respondent) in the header: a row listed twice cannot be found",
+    )
+    assert warning.hint.endswith(
+        "; or, if the export has no such column, remove respondent: from the mapping"
+    )
+
+
 def test_a_row_is_the_heading_row_again_only_when_every_cell_is_its_heading(
     tmp_path: Path,
 ) -> None:
@@ -706,9 +814,10 @@ _VAN_DIJK = name_words(["Van Dijk Installatietechniek"])
         ),
         (
             "google-forms",
-            f'{_ROLE_AND_TASKS}\nFront desk / reception,"Book leave, News of Van Dijk"\n'
-            'Front desk / reception,"Book leave, Ask Van Dijk or Jansen"\n'
-            "Works at Van Dijk,Book leave\n",
+            f"Timestamp,{_ROLE_AND_TASKS}\n"
+            't1,Front desk / reception,"Book leave, News of Van Dijk"\n'
+            't2,Front desk / reception,"Book leave, Ask Van Dijk or Jansen"\n'
+            "t3,Works at Van Dijk,Book leave\n",
             "cannot match '{}' to a task",
         ),
         (
@@ -827,10 +936,11 @@ def test_a_group_cell_of_several_answers_is_told_as_such(
     """A group question that let respondents choose more than one: the cell joins known
     answers as the tool joins choices."""
     choices = "Book leave;" if layout == "ms-forms" else "Book leave"
+    respondent = "ID" if layout == "ms-forms" else "Timestamp"
     export = _write(
         tmp_path,
         "several.csv",
-        "ID,What is your role?,Which tasks do you do most often? Choose at most five.\n"
+        f"{respondent},What is your role?,Which tasks do you do most often? Choose at most five.\n"
         f"1,{cell},{choices}\n2,Field staff,{choices}\n",
     )
     with pytest.raises(InvalidStudyError) as raised:
@@ -1006,11 +1116,12 @@ def test_answers_and_labels_match_with_any_spacing_and_no_control_character(
         "t3,Field\u200b staff,Book lea\u00adve\n"
         "t4,field staff,See the cafe\u0301 menu\n"
     )
-    result = _import(study, layout, _write(tmp_path, "x.csv", HEADER + rows))
+    header = HEADER.replace("Timestamp", "ID") if layout == "ms-forms" else HEADER
+    result = _import(study, layout, _write(tmp_path, "x.csv", header + rows))
     assert dict(result.tally.respondents) == {"field": 4}
     votes = {t: n for t, n in result.tally.votes["field"].items() if n}
     assert votes == {"leave": 3, "expense": 1, "cafe": 1}
-    export = _write(tmp_path, "y.csv", HEADER + rows + "t5,Fie\u00a0ld staff,Book leave\n")
+    export = _write(tmp_path, "y.csv", header + rows + "t5,Fie\u00a0ld staff,Book leave\n")
     with pytest.raises(InvalidStudyError) as raised:
         _import(study, layout, export)
     [problem] = raised.value.problems

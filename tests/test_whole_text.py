@@ -188,6 +188,40 @@ def test_task_columns_not_side_by_side_in_order_are_left_to_the_row_reader(
     assert fast[0] is not None and dict(fast[0].respondents) == {"desk": 1, "field": 1}
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["G01Q01", *_TASKS, "id", "comment"],
+        ["id", *_TASKS, "comment", "G01Q01"],
+        [*_TASKS, "G01Q01", "id"],
+    ],
+    ids=["the group first, the key after the tasks", "the group last", "the tasks first"],
+)
+def test_the_group_and_key_columns_may_stand_on_either_side_of_the_tasks(
+    tmp_path: Path, header: list[str]
+) -> None:
+    """The cells the text is counted from are found by their columns, wherever they stand
+    (a group column after the tasks was read row by row), and a key on two rows is found
+    too."""
+    answers = [
+        {"G01Q01": "AO01", _TASKS[0]: "Y", _TASKS[2]: "Y"},
+        {"G01Q01": "AO02", _TASKS[1]: "Y", _TASKS[5]: "Y"},
+    ]
+    rows = [[str(i) if h == "id" else a.get(h, "") for h in header] for i, a in enumerate(answers)]
+    text = "".join(",".join(row) + "\n" for row in [header, *rows])
+    counted, fast, slow = _both_ways(_write(tmp_path, text))
+    assert counted == [True]
+    assert fast == slow
+    assert fast[0] is not None and dict(fast[0].respondents) == {"desk": 1, "field": 1}
+    assert fast[0].votes["desk"]["expense"] == 1
+
+    counted, fast, slow = _both_ways(_write(tmp_path, text + ",".join(rows[0]) + "\n"))
+    assert counted == []  # the key on two rows: read again row by row
+    assert fast == slow
+    assert fast[0] is not None and dict(fast[0].respondents) == {"desk": 1, "field": 1}
+    assert [p.location.line for p in fast[1]] == [4]
+
+
 def test_a_line_break_in_a_quoted_cell_is_read_as_the_csv_module_reads_it(
     tmp_path: Path,
 ) -> None:
@@ -260,7 +294,8 @@ _FLAW_RATES = st.sampled_from([0, 0, 1, 3])
 def _exports(draw: st.DrawFn, flaw_rates: st.SearchStrategy[int] = _FLAW_RATES) -> str:
     """An export in the fixture's columns: clean, its task cells written with one pair of
     words, or with a few flaws of every kind mixed in (bad cells, rows of another width,
-    quoting styles, line ends, blank lines)."""
+    quoting styles, line ends, blank lines, rows pasted again, a respondent's key on rows
+    that differ, quoted or not)."""
     quoted = draw(st.booleans())
     delimiter = draw(st.sampled_from([",", ";"]))
     line_end = draw(st.sampled_from(["\n", "\r\n", "\r\n", "\n", "\r"]))
@@ -273,7 +308,10 @@ def _exports(draw: st.DrawFn, flaw_rates: st.SearchStrategy[int] = _FLAW_RATES) 
             picks = draw(st.sets(st.integers(0, 5), min_size=1, max_size=5))
             chosen, empty = (f'"{yes}"', f'"{no}"') if quoted else (yes, no)
             group = draw(st.sampled_from(["AO01", "AO02", "AO04"]))
-            cells = [str(number), f'"{group}"' if quoted else group]
+            key = str(draw(st.sampled_from([number, number, number, 0])))
+            if (draw(st.integers(0, 4)) > 0) == quoted:  # mostly as the export's cells
+                key = f'"{key}"'
+            cells = [key, f'"{group}"' if quoted else group]
             cells += [chosen if i in picks else empty for i in range(6)]
             cells += [draw(st.sampled_from(["", chosen, empty, '"a, b"', '"a\nb"']))] * (
                 len(columns) - 8
@@ -286,6 +324,8 @@ def _exports(draw: st.DrawFn, flaw_rates: st.SearchStrategy[int] = _FLAW_RATES) 
         lines.append(delimiter.join(cells))
         if flaws and draw(st.integers(0, 9)) == 0:
             lines.append("")
+        if draw(st.integers(0, 5)) == 0:
+            lines.append(draw(st.sampled_from(lines[1:])))
     return line_end.join(lines) + draw(st.sampled_from(["", line_end]))
 
 

@@ -270,8 +270,8 @@ def survey_draft(
         typer.Option(
             "--respondent",
             metavar="<column>",
-            help="The column that identifies a respondent; long: default read from the "
-            "export (a few rows per respondent).",
+            help="The column that identifies a respondent; default read from the export "
+            "(long: a few rows per respondent; the others: a heading such as ID or Timestamp).",
             show_default=False,
         ),
     ] = None,

@@ -24,7 +24,16 @@ from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
 from needmap.surveys.tally import OUTSIDE, Tally
 
-__all__ = ["MAX_PER_KIND", "MISSING_COLUMN", "UNNAMED", "Counts", "FastPath", "Problems"]
+__all__ = [
+    "MAX_PER_KIND",
+    "MISSING_COLUMN",
+    "UNNAMED",
+    "Counts",
+    "FastPath",
+    "Problems",
+    "RowsRepeated",
+    "check_keys",
+]
 
 MAX_PER_KIND = 10
 UNNAMED = "the mapping"
@@ -38,6 +47,27 @@ _EMPTY = -2
 _OTHER = -4
 """An answer no group has, where the question has an 'Other' option (``group.other``): a
 text typed there, counted outside the groups. (-3 is the row loops' "not seen yet".)"""
+
+
+class RowsRepeated(Exception):
+    """An export of one row per respondent with a respondent's key (the mapping's
+    ``respondent`` column) on more than one row: the import reads it again, comparing
+    those rows, since a row repeated word for word is one answer listed twice (two exports
+    joined) and would count its respondent twice. Finding the keys costs the row loops an
+    append per row; keeping every row to compare would cost more than reading the file."""
+
+    def __init__(self, keys: frozenset[str]) -> None:
+        super().__init__(f"{len(keys)} respondents on more than one row")
+        self.keys = keys
+
+
+def check_keys(keys: list[str]) -> None:
+    """Raise :class:`RowsRepeated` with the keys that ``keys`` holds more than once (an
+    empty cell identifies nobody: an empty row has one too)."""
+    distinct = set(keys)
+    if len(distinct) - ("" in distinct) + keys.count("") < len(keys):
+        repeated = frozenset(k for k, n in Counter(keys).items() if n > 1 and k)
+        raise RowsRepeated(repeated)
 
 
 @dataclass
@@ -249,7 +279,8 @@ class Counts:
 
     def _once_each(self, picks: list[int], line: int | None) -> list[int]:
         """Count a task named twice by one respondent once, with a warning: survey tools
-        list each choice once, so the export was most likely edited or joined by hand."""
+        list each choice once, so the export was most likely edited or joined by hand (a
+        long export joined with an earlier one lists the rows they share twice)."""
         once = list(dict.fromkeys(picks))
         twice = sorted(i for i, n in Counter(picks).items() if n > 1)
         labels = ", ".join(f"'{self.mapping.tasks[i].label}'" for i in twice[:_NAMED])
@@ -260,7 +291,9 @@ class Counts:
             line if line is not None else self.table.line(),
             self.choice_column,
             f"{labels} chosen more than once{self.who or ' by one respondent'}: counted once",
-            hint="survey tools list each choice once: check whether the export was edited by hand",
+            hint="survey tools list each choice once: check whether the export "
+            + ("holds rows twice (two exports joined) or " if self.who else "")
+            + "was edited by hand",
             severity=Severity.WARNING,
         )
         return once

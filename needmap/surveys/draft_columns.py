@@ -89,6 +89,8 @@ def detect(
         if long_columns is not None:
             respondent, choices = long_columns
             layout = "long"
+    if layout in ("limesurvey", "ms-forms", "google-forms"):
+        respondent = _key_column(header, sample, choices)
     named: dict[int, int] = {}
     for i, heading in enumerate(header):
         if i in (choices, respondent) or subquestion(heading):
@@ -125,6 +127,37 @@ _HOLDS = {
     "--respondent": "who answered",
 }
 """What the column each option names holds, for a problem about it."""
+
+
+_KEY_HEADINGS = frozenset(
+    {"id", "response id", "responseid", "respondent", "respondent id", "antwoord id"}
+)
+"""Headings of the column that tells the respondents of an export of one row each apart:
+Microsoft Forms' ``ID`` (``Id`` in Dutch), LimeSurvey's ``id`` (``Response ID``,
+``Antwoord ID`` with full headings), and Google Forms' timestamp (:data:`_GOOGLE_TIMESTAMPS`)."""
+
+_KEYS_DISTINCT = 0.5
+"""At least this share of the sample's distinct rows have a key of their own: two answers
+in one second share a timestamp, and a row cut short keeps its row's key."""
+
+
+def _key_column(
+    header: Sequence[str], sample: Sequence[list[str]], choices: int | None
+) -> int | None:
+    """The index of the column that tells respondents apart in an export of one row each,
+    for the mapping's ``respondent``: the import leaves out a row that repeats an earlier
+    one word for word, that column too (two exports joined), which without it could be
+    two respondents who answered alike. Found by its heading; every sample row has a key,
+    most distinct rows their own (a row pasted again has its row's)."""
+    for i, heading in enumerate(header):
+        folded = " ".join(heading.replace("-", " ").casefold().split())
+        if i == choices or folded not in _KEY_HEADINGS | _GOOGLE_TIMESTAMPS:
+            continue
+        keys = [row[i].strip() if i < len(row) else "" for row in sample]
+        rows = {tuple(row) for row in sample}
+        if keys and all(keys) and len(set(keys)) >= _KEYS_DISTINCT * len(rows):
+            return i
+    return None
 
 
 _GOOGLE_TIMESTAMPS = frozenset(

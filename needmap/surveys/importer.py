@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from needmap.errors import InvalidStudyError, Location, Problem, Severity, first_of
-from needmap.surveys.counting import UNNAMED, Counts, Problems
+from needmap.surveys.counting import UNNAMED, Counts, Problems, RowsRepeated
 from needmap.surveys.layouts import Interleaved, Loop, layout_loop
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import (
@@ -62,6 +62,8 @@ def import_survey(
         return _import(request, grouped=True)
     except Interleaved:
         return _import(request, grouped=False)
+    except RowsRepeated as found:
+        return _import(request, grouped=True, repeated=found.keys)
 
 
 @dataclass(frozen=True)
@@ -81,14 +83,19 @@ class _Request:
         return Problems.of(table, self.own_names)
 
 
-def _import(request: _Request, *, grouped: bool) -> ImportResult:
+def _import(
+    request: _Request, *, grouped: bool, repeated: frozenset[str] = frozenset()
+) -> ImportResult:
+    """One reading of the export; see :func:`layout_loop` for ``grouped`` and ``repeated``."""
     mapping, named = request.mapping, request.named
     table = open_export(request.path, request.sheet)
     problems = request.problems(table)
-    loop = layout_loop(mapping, table, problems, grouped, named)
+    loop = layout_loop(mapping, table, problems, grouped, named, repeated)
     if loop is None:
         elsewhere = (
-            None if request.sheet is not None else _on_another_sheet(request, table, grouped)
+            None
+            if request.sheet is not None
+            else _on_another_sheet(request, table, grouped, repeated)
         )
         if elsewhere is None:
             raise InvalidStudyError(problems.all())
@@ -112,7 +119,7 @@ def _import(request: _Request, *, grouped: bool) -> ImportResult:
 
 
 def _on_another_sheet(
-    request: _Request, table: Table, grouped: bool
+    request: _Request, table: Table, grouped: bool, repeated: frozenset[str]
 ) -> tuple[Table, Problems, Loop] | None:
     """A workbook whose first sheet with data lacks the mapping's columns: the one other
     sheet that has them, with its problems and the loop over its rows; None where none
@@ -124,7 +131,7 @@ def _on_another_sheet(
 
     def read(other: Table) -> tuple[Problems, Loop] | None:
         found = request.problems(other)
-        loop = layout_loop(request.mapping, other, found, grouped, request.named)
+        loop = layout_loop(request.mapping, other, found, grouped, request.named, repeated)
         return None if loop is None else (found, loop)
 
     fitting = other_sheets_that_fit(table, read)

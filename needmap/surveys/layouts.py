@@ -6,11 +6,16 @@ per distinct text, choices are mapped with C-level ``map``/``compress``, the com
 counted inline (see :class:`~needmap.surveys.counting.FastPath`), and the line number is
 looked up only when a problem is reported. A clean LimeSurvey CSV export is counted from
 its whole text instead (:mod:`needmap.surveys.whole_text`).
+
+Where the mapping names the column that identifies a respondent, the loops of the layouts
+of one row per respondent keep each row's key; a key on two rows raises
+:class:`~needmap.surveys.counting.RowsRepeated`, and the import reads the export again,
+leaving out a row that repeats an earlier one word for word (:func:`_once_each`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import compress
 from operator import itemgetter
@@ -21,7 +26,7 @@ from needmap.errors import Severity, listed
 from needmap.personas.messages import closest, did_you_mean
 from needmap.scrub import scrub
 from needmap.surveys.answers import CHOSEN, NOT_CHOSEN
-from needmap.surveys.counting import MISSING_COLUMN, UNNAMED, Counts, Problems
+from needmap.surveys.counting import MISSING_COLUMN, UNNAMED, Counts, Problems, check_keys
 from needmap.surveys.headings import missing_column, missing_question
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
@@ -96,15 +101,25 @@ Loop = Callable[[Counts], None]
 
 
 def layout_loop(
-    mapping: SurveyMapping, table: Table, problems: Problems, grouped: bool, named: str
+    mapping: SurveyMapping,
+    table: Table,
+    problems: Problems,
+    grouped: bool,
+    named: str,
+    repeated: frozenset[str] = frozenset(),
 ) -> Loop | None:
+    """The loop over ``table``'s rows for the mapping's layout; None, with the problems
+    reported, if the header lacks a column it needs. ``grouped``: of a long export, whether
+    a respondent's rows are together (:class:`Interleaved`). ``repeated``: the respondents'
+    keys found on more than one row by a first reading (see :class:`RowsRepeated`)."""
     by_code = mapping.layout == "limesurvey"
     group_col = _column(table, mapping.group.column, problems, "the respondent's group", by_code)
+    keys = _Keys.of(table, mapping, problems, repeated) if mapping.layout != "long" else None
     if by_code:
         task_cols = _subquestion_columns(table, mapping, problems)
-        if group_col is None or task_cols is None:
+        if group_col is None or task_cols is None or keys is None:
             return None
-        return _limesurvey(table, group_col, task_cols, problems)
+        return _limesurvey(table, group_col, task_cols, keys, problems)
     choice_col = _column(table, mapping.choices.column or "", problems, "the chosen tasks", by_code)
     labels = Labels(mapping, named, problems.quote)
     if mapping.layout == "long":
@@ -115,11 +130,91 @@ def layout_loop(
         if grouped:
             return _long_grouped(table, columns, labels, problems)
         return _long(table, columns, labels, problems)
-    if group_col is None or choice_col is None:
+    if group_col is None or choice_col is None or keys is None:
         return None
     if mapping.layout == "ms-forms":
-        return _joined(table, group_col, choice_col, labels, problems, ";")
-    return _joined(table, group_col, choice_col, labels, problems, ", ")
+        return _joined(table, group_col, choice_col, keys, labels, problems, ";")
+    return _joined(table, group_col, choice_col, keys, labels, problems, ", ")
+
+
+class _Keys(NamedTuple):
+    """The column that identifies a respondent in a layout of one row per respondent, as
+    the row loops use it: -1 where the mapping names none (or the header lacks it)."""
+
+    column: int
+    repeated: frozenset[str]
+    """The keys a first reading found on more than one row: their rows are compared."""
+
+    @classmethod
+    def of(
+        cls, table: Table, mapping: SurveyMapping, problems: Problems, repeated: frozenset[str]
+    ) -> _Keys:
+        """The mapping's ``respondent`` column in ``table``. Missing, it is a warning, not
+        an error: it serves only to find rows listed twice, and the rest counts as well
+        without it."""
+        if not mapping.respondent:
+            return cls(-1, repeated)
+        found = table.column(mapping.respondent, by_code=mapping.layout == "limesurvey")
+        if found is None:
+            problem = missing_column(table.path, table.header, mapping.respondent, "the respondent")
+            problems.add(
+                "no respondent column",
+                1,
+                None,
+                f"{problem.message}: a row listed twice cannot be found",
+                hint=f"{problem.hint}; or, if the export has no such column, remove "
+                "respondent: from the mapping",
+                severity=Severity.WARNING,
+            )
+            return cls(-1, repeated)
+        return cls(found, repeated)
+
+    def rows(self, table: Table, problems: Problems) -> Iterable[list[str]]:
+        """The rows to count: all of them, or, after a first reading found keys repeated,
+        those that do not repeat an earlier row (:func:`_once_each`)."""
+        if not self.repeated:
+            return table.rows
+        return _once_each(table, self.column, self.repeated, problems)
+
+    @property
+    def kept(self) -> int:
+        """The column whose cells a row loop keeps, to check for keys on two rows once it
+        ends (:func:`~needmap.surveys.counting.check_keys`); -1 for none: no column, or
+        the keys are checked already."""
+        return -1 if self.repeated else self.column
+
+
+def _once_each(
+    table: Table, column: int, repeated: frozenset[str], problems: Problems
+) -> Iterator[list[str]]:
+    """``table``'s rows but those that repeat an earlier row word for word, key included
+    (trailing empty cells aside), each reported as left out. A respondent's key on two
+    rows that differ is two answers (two forms' exports joined, each numbering from 1; a
+    respondent who answered twice): both count, as without the key."""
+    heading = problems.quote(table.header[column])
+    first_line: dict[tuple[str, ...], int] = {}
+    for row in table.rows:
+        if column < len(row) and row[column] in repeated:
+            end = len(row)
+            while end and not row[end - 1]:
+                end -= 1
+            cells = tuple(row[:end])
+            line = first_line.get(cells)
+            if line is not None:
+                problems.add(
+                    "row listed twice",
+                    table.line(),
+                    None,
+                    f"this row repeats an earlier one word for word (line {line}), its "
+                    f"respondent ('{heading}') too: left out, so that it counts once",
+                    hint="an export lists each respondent once: two exports joined, or one "
+                    "pasted twice, keep the rows they share; delete the rows repeated",
+                    severity=Severity.WARNING,
+                    same="",  # told once, with the other rows: a joined export has many
+                )
+                continue
+            first_line[cells] = table.line()
+        yield row
 
 
 _NAMED = 3
@@ -231,7 +326,9 @@ def _fit(row: list[str], table: Table, problems: Problems) -> list[str] | None:
     return None
 
 
-def _limesurvey(table: Table, group_col: int, task_cols: list[int], problems: Problems) -> Loop:
+def _limesurvey(
+    table: Table, group_col: int, task_cols: list[int], keys: _Keys, problems: Problems
+) -> Loop:
     first = task_cols[0]
     contiguous = task_cols == list(range(first, first + len(task_cols)))
     stop = first + len(task_cols)
@@ -241,17 +338,24 @@ def _limesurvey(table: Table, group_col: int, task_cols: list[int], problems: Pr
     only_y = {"Y"}
 
     def loop(counts: Counts) -> None:
-        if table.data is not None and count_limesurvey_text(
-            table.data, width, group_col, task_cols, counts
+        if (
+            not keys.repeated
+            and table.data is not None
+            and count_limesurvey_text(table.data, width, group_col, task_cols, counts, keys.column)
         ):
             return
         slot_of, respondents, codes, max_picks, add = counts.fast_path()
-        for row in table.rows:
+        kept_at = keys.kept
+        kept: list[str] = []
+        keep = kept.append
+        for row in keys.rows(table, problems):
             if len(row) != width:
                 fitted = _fit(row, table, problems)
                 if fitted is None:
                     continue
                 row = fitted
+            if kept_at >= 0:
+                keep(row[kept_at])
             cells = row[first:stop] if contiguous else getter(row)
             picks = list(compress(indexes, cells))
             if not picks:
@@ -269,6 +373,7 @@ def _limesurvey(table: Table, group_col: int, task_cols: list[int], problems: Pr
                 codes[slot].extend(picks)
             else:
                 add(answer, picks, None)
+        check_keys(kept)
 
     return loop
 
@@ -293,6 +398,7 @@ def _joined(
     table: Table,
     group_col: int,
     choice_col: int,
+    keys: _Keys,
     labels: Labels,
     problems: Problems,
     separator: str,
@@ -304,12 +410,17 @@ def _joined(
 
     def loop(counts: Counts) -> None:
         slot_of, respondents, codes, max_picks, add = counts.fast_path()
-        for row in table.rows:
+        kept_at = keys.kept
+        kept: list[str] = []
+        keep = kept.append
+        for row in keys.rows(table, problems):
             if len(row) != width:
                 fitted = _fit(row, table, problems)
                 if fitted is None:
                     continue
                 row = fitted
+            if kept_at >= 0:
+                keep(row[kept_at])
             cell = row[choice_col]
             if not cell and not any(row):
                 counts.empty_row()
@@ -350,6 +461,7 @@ def _joined(
                 codes[slot].extend(picks)
             else:
                 add(answer, picks, None)
+        check_keys(kept)
 
     return loop
 

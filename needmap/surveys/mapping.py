@@ -257,8 +257,10 @@ class SurveyMapping(_Model):
     )
     respondent: str | None = Field(
         None,
-        description="Heading of the column that identifies a respondent (required for long). "
-        "Used only to group rows; never stored or shown.",
+        description="Heading of the column that tells respondents apart (required for "
+        "long, whose rows it joins). In the other layouts, a row that repeats an earlier one "
+        "word for word, this column too, is left out as listed twice (two exports joined). "
+        "Never stored or shown.",
     )
     group: GroupColumn = Field(
         description="The column with the respondent's group, and the group each answer means."

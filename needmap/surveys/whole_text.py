@@ -13,6 +13,8 @@ with no task or too many) makes :func:`count_limesurvey_text` decline, with noth
 counted. The row reader then reads the file and reports each problem at its row and
 column. So this way only counts files that the row reader would count without a word, and
 counts them the same: ``tests/test_whole_text.py`` compares the two on generated exports.
+A respondent's key on two rows raises :class:`~needmap.surveys.counting.RowsRepeated`,
+as the row reader would.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from needmap.surveys.answers import CHOSEN, NOT_CHOSEN
-from needmap.surveys.counting import Counts
+from needmap.surveys.counting import Counts, check_keys
 from needmap.surveys.tables import DataBytes
 
 __all__ = ["count_limesurvey_text"]
@@ -47,20 +49,25 @@ class _Words(NamedTuple):
     to tell the two apart."""
 
 
-def _field(escaped_delimiter: bytes) -> bytes:
-    """A CSV cell: in double quotes (a quote inside doubled), or plain with no quote,
-    delimiter or line break. Possessive: giving characters back cannot help, since the
-    next thing must be a delimiter or the line's end."""
-    return b'"[^"]*+(?:""[^"]*+)*+"|[^' + escaped_delimiter + b'"\r\n]*+'
+_QUOTED_FIELD = b'"[^"]*+(?:""[^"]*+)*+"'
+"""A CSV cell in double quotes, a quote inside doubled. Possessive, as :func:`_plain_field`."""
+
+
+def _plain_field(escaped_delimiter: bytes) -> bytes:
+    """A CSV cell with no quote, delimiter or line break. Possessive: giving characters
+    back cannot help, since the next thing must be a delimiter or the line's end."""
+    return b"[^" + escaped_delimiter + b'"\r\n]*+'
 
 
 @lru_cache(maxsize=16)
 def _limesurvey_row(
-    width: int, delimiter: bytes, group: int, first: int, stop: int, words: _Words
+    width: int, delimiter: bytes, group: int, key: int, first: int, stop: int, words: _Words
 ) -> re.Pattern[bytes]:
-    """A whole row of ``width`` cells, capturing the row, its group answer and, as one
-    string, its task cells ``first`` to ``stop``, each written as ``words`` says (a plain
-    cell may also be empty).
+    """A whole row of ``width`` cells, capturing the row, its group answer, its key (if
+    ``key`` is a column) and, as one string, its task cells ``first`` to ``stop``, each
+    written as ``words`` says (a plain cell may also be empty); the groups in the order of
+    their columns. The key is quoted as the task cells are, or the row does not match:
+    then keys that differ as bytes differ as text (``"7"`` and ``7`` are one key).
 
     A row starts at a line's start and ends with its line feed; a quoted cell may hold
     line breaks, as in the csv module. The task cells are spelled out one by one: a run
@@ -68,13 +75,16 @@ def _limesurvey_row(
     swallow those that look alike and give them back one byte at a time, matching the
     rest of the row at each."""
     d = re.escape(delimiter)
-    field = _field(d)
+    field = _QUOTED_FIELD + b"|" + _plain_field(d)
+    key_field = _QUOTED_FIELD if words.quoted else _plain_field(d)
     either = b"(?:" + re.escape(words.chosen) + b"|" + re.escape(words.empty) + b")"
     cell = b'"' + either + b'"' if words.quoted else either + b"?"
     cells: list[bytes] = []
     for column in range(width):
         if column == group:
             cells.append(b"(" + field + b")")
+        elif column == key:
+            cells.append(b"(" + key_field + b")")
         elif column == first:
             cells.append(b"(" + d.join([cell] * (stop - first)) + b")")
         elif not first < column < stop:
@@ -87,14 +97,18 @@ def _unquoted(cell: str) -> str:
 
 
 def count_limesurvey_text(
-    data: DataBytes, width: int, group: int, tasks: Sequence[int], counts: Counts
+    data: DataBytes, width: int, group: int, tasks: Sequence[int], counts: Counts, key: int = -1
 ) -> bool:
     """Count a LimeSurvey export from its data rows, if it is clean (see the module's
     docstring); return whether it was counted. ``tasks`` are the task columns in the
-    mapping's order: they must stand side by side, in that order."""
+    mapping's order: they must stand side by side, in that order. ``key``: the column
+    that identifies a respondent, if the mapping names one (-1 if not)."""
     raw, start, delimiter, codec = data
     first, stop = tasks[0], tasks[0] + len(tasks)
+    apart = key not in (group, *range(first, stop))
     if list(tasks) != list(range(first, stop)) or first <= group < stop or start >= len(raw):
+        return False
+    if not apart:
         return False
     words = _words(raw, start, delimiter, codec, width, first, stop)
     if words is None:
@@ -102,12 +116,16 @@ def count_limesurvey_text(
     if not raw.endswith(b"\n"):
         raw, start = raw[start:] + b"\n", 0
     end = delimiter.encode()
-    rows = _limesurvey_row(width, end, group, first, stop, words).findall(raw, start)
+    columns = sorted(c for c in (group, key, first) if c >= 0)
+    at_answer, at_run = 1 + columns.index(group), 1 + columns.index(first)
+    rows = _limesurvey_row(width, end, group, key, first, stop, words).findall(raw, start)
     if sum(map(len, map(itemgetter(0), rows))) != len(raw) - start:
         return False  # rows that are not whole and clean were stepped over
+    if key >= 0:
+        _check_keys(rows, 1 + columns.index(key), codec)
     runs_by_answer: dict[bytes, list[bytes]] = {}
-    for _, answer, run in rows:
-        runs_by_answer.setdefault(answer, []).append(run)
+    for found in rows:
+        runs_by_answer.setdefault(found[at_answer], []).append(found[at_run])
     runs_by_slot: dict[int, list[bytes]] = {}
     for answer, runs in runs_by_answer.items():
         slot = counts.slot(_unquoted(answer.decode(codec, errors="replace")))
@@ -123,6 +141,16 @@ def count_limesurvey_text(
     for slot, respondents, votes in counted:
         counts.add_counted(slot, respondents, votes)
     return True
+
+
+def _check_keys(rows: list[tuple[bytes, ...]], at: int, codec: str) -> None:
+    """Raise :class:`~needmap.surveys.counting.RowsRepeated` if a respondent's key is on
+    two rows. The pattern let the keys through quoted all alike, so keys that differ as
+    bytes differ as text; only where some repeat are they read as text, as the row reader
+    reads them (an empty one is no key)."""
+    cells = list(map(itemgetter(at), rows))
+    if len(set(cells)) < len(cells):
+        check_keys([_unquoted(c.decode(codec, errors="replace")) for c in cells])
 
 
 def _words(
