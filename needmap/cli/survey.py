@@ -368,13 +368,14 @@ def survey_draft(
             "'Export responses as: Full answers') to have them guessed, or give each its "
             "group by the question's answer options."
         )
+    print_problems(check.problems)
     if check.respondents is not None:
+        warned = " (see the warnings above)" if check.problems else ""
         console.print(
             f"With it, the export imports {plural(check.respondents, 'respondent')} "
-            "in the target groups."
+            f"in the target groups{warned}."
         )
     else:
-        print_problems(check.problems)
         console.print("With it, the export does not import yet: see the problems above.")
     if draft.repeats is not None:
         console.print(

@@ -718,6 +718,8 @@ class DraftCheck:
     """Respondents counted in the target groups (those outside are not: as ``survey
     import`` shows them, a few are hidden); None when the import found errors."""
     problems: tuple[Problem, ...] = ()
+    """The import's errors, or where it counted, its warnings: what ``survey import``
+    would tell of the export (rows listed twice, respondents left out), told now."""
 
 
 def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> DraftCheck:
@@ -752,10 +754,13 @@ def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> 
         except InvalidStudyError as exc:
             raise RuntimeError(f"the drafted mapping does not load: {exc}") from None
         try:
-            tally = import_survey(
+            imported = import_survey(
                 mapping, export, mapping_file=path, sheet=draft.sheet, own_names=study.own_names
-            ).tally
-            check = DraftCheck(sum(n for g, n in tally.respondents.items() if g != OUTSIDE))
+            )
+            counted = imported.tally.respondents
+            check = DraftCheck(
+                sum(n for g, n in counted.items() if g != OUTSIDE), imported.warnings
+            )
         except InvalidStudyError as exc:
             check = DraftCheck(None, exc.problems)
         temp.replace(path)
