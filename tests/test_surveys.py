@@ -156,6 +156,25 @@ def test_rows_pasted_again_count_once_with_one_warning(
 
 
 @pytest.mark.parametrize("layout", ["limesurvey", "ms-forms", "google-forms"])
+def test_without_the_respondent_column_a_row_pasted_again_counts_again(
+    study: Study, tmp_path: Path, layout: str
+) -> None:
+    """A mapping of one row per respondent may leave ``respondent`` out: then a row pasted
+    again cannot be told from another respondent who answered alike, and counts, without
+    a warning (docs/surveys.md says so)."""
+    text = (SURVEY_FIXTURES / "mappings" / f"{layout}.yaml").read_text("utf-8")
+    heading = _RESPONDENT_HEADINGS[layout]
+    keyless = _write(tmp_path, "keyless.yaml", text.replace(f"respondent: {heading}\n", ""))
+    mapping = load_mapping(keyless, study)
+    assert mapping.respondent is None
+    lines = (SURVEY_FIXTURES / "exports" / f"{layout}.csv").read_bytes().splitlines(keepends=True)
+    joined = _write_bytes(tmp_path, "joined.csv", b"".join([*lines, *lines[1:5]]))
+    result = import_survey(mapping, joined)
+    assert result.warnings == ()
+    assert sum(result.tally.respondents.values()) == sum(EXPECTED_RESPONDENTS.values()) + 4
+
+
+@pytest.mark.parametrize("layout", ["limesurvey", "ms-forms", "google-forms"])
 def test_a_respondent_s_key_on_two_rows_that_differ_counts_both(
     study: Study, tmp_path: Path, layout: str
 ) -> None:
