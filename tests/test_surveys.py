@@ -155,6 +155,32 @@ def test_rows_pasted_again_count_once_with_one_warning(
     assert result.warnings[0].repeats == 4
 
 
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    layout=st.sampled_from(["limesurvey", "ms-forms", "google-forms"]),
+    pastes=st.lists(
+        st.tuples(st.integers(1, 12), st.integers(1, 12), st.integers(1, 20)), max_size=3
+    ),
+)
+def test_rows_pasted_anywhere_count_as_the_export_did(
+    study: Study, layout: str, pastes: list[tuple[int, int, int]]
+) -> None:
+    """Blocks of rows pasted again anywhere (before the rows they repeat, too): the votes
+    are the export's, and one warning counts every row left out."""
+    lines = (SURVEY_FIXTURES / "exports" / f"{layout}.csv").read_bytes().splitlines(keepends=True)
+    pasted = 0
+    for start, size, at in pastes:
+        block = lines[1:][start - 1 : start - 1 + size]  # data rows only
+        at = min(at, len(lines))
+        lines[at:at] = block
+        pasted += len(block)
+    with tempfile.TemporaryDirectory() as folder:
+        export = _write_bytes(Path(folder), "pasted.csv", b"".join(lines))
+        result = _import(study, layout, export)
+    assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+    assert [w.repeats for w in result.warnings] == ([pasted] if pasted else [])
+
+
 @pytest.mark.parametrize("layout", ["limesurvey", "ms-forms", "google-forms"])
 def test_without_the_respondent_column_a_row_pasted_again_counts_again(
     study: Study, tmp_path: Path, layout: str
