@@ -81,6 +81,20 @@ class Location:
         cell = f"{get_column_letter(self.column)}{self.line}"
         return cell if self.sheet is None else f"{quote_sheetname(self.sheet)}!{cell}"
 
+    @property
+    def place(self) -> str | None:
+        """What a problem names after the position in a workbook: the cell (``cell
+        'Form1'!G8``), or for a whole row of a workbook of several sheets, its sheet
+        (``sheet 'Form1'``): line 14 is on every sheet. None elsewhere."""
+        cell = self.cell
+        if cell is not None:
+            return f"cell {cell}"
+        if self.sheet is None or self.line is None or self.column is not None:
+            return None
+        from openpyxl.utils import quote_sheetname
+
+        return f"sheet {quote_sheetname(self.sheet)}"
+
 
 class Severity(StrEnum):
     """Errors make a study unusable; warnings point at likely mistakes."""
@@ -110,10 +124,11 @@ class Problem:
 
     def format(self) -> str:
         """``path:line:col: dotted.key: message`` — the form editors and CI logs link; in a
-        workbook with ``cell G8:`` after the position."""
+        workbook with ``cell G8:`` after the position (a whole row of one sheet of
+        several: ``sheet 'Form1':``)."""
         head = f"{self.location}: " if self.location.path is not None else ""
-        if self.location.cell:
-            head += f"cell {self.location.cell}: "
+        if self.location.place:
+            head += f"{self.location.place}: "
         if self.key:
             head += f"{self.key}: "
         if self.severity is Severity.WARNING:

@@ -2353,6 +2353,16 @@ def test_a_sheet_of_notes_before_the_answers_is_passed_over(study: Study, tmp_pa
     result = _import(study, "ms-forms", tmp_path / "export.xlsx")
     assert how_read_text(result.how, "en") == "XLSX, sheet 'Form1'"
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
+    answers.append([cell.value for cell in answers[2]])  # a row pasted again: read again
+    book.save(tmp_path / "export.xlsx")
+    again = _import(study, "ms-forms", tmp_path / "export.xlsx")
+    assert {g: dict(v) for g, v in again.tally.votes.items()} == EXPECTED_VOTES
+    [pasted] = again.warnings
+    assert pasted.format().endswith(
+        ":14: sheet 'Form1': warning: this row repeats an earlier one word for word (line 2), "
+        "its respondent ('ID') too: left out, so that it counts once"
+    )
+    answers.delete_rows(14)
     answers["G3"] = "Fly to the moon;"
     book.save(tmp_path / "export.xlsx")
     with pytest.raises(InvalidStudyError) as raised:

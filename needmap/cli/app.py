@@ -562,8 +562,8 @@ def print_problems(problems: tuple[Problem, ...]) -> None:
         line = Text()
         if problem.location.path is not None:
             line.append(f"{problem.location}: ", style="bold")
-        if problem.location.cell:
-            line.append(f"cell {problem.location.cell}: ", style="cyan")
+        if problem.location.place:
+            line.append(f"{problem.location.place}: ", style="cyan")
         if problem.key:
             line.append(f"{problem.key}: ", style="cyan")
         if problem.severity == "warning":
