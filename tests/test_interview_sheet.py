@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -460,6 +461,47 @@ def test_a_heading_row_repeated_below_is_left_out_with_a_warning(
             "delete it (two sheets pasted into one keep both heading rows)",
         )
     ]
+
+
+def test_a_quote_given_again_in_its_interview_counts_once(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """Two sheets pasted into one keep the rows they share: each quote was taken twice,
+    and counted twice as evidence for its needs. One given again word for word, with the
+    same needs, in the same interview, is left out with a warning; in another interview,
+    or tagged otherwise, it counts."""
+    rows = (
+        "Group,Date,Quote,Needs\n"
+        "desk,2026-03-02,We search in four systems.,search\n"
+        "desk,2026-03-02,Slow.,search\n"
+        "field,2026-03-09,Slow.,search\n"  # another interview: its own
+        "desk,2026-03-02,Slow.,mobile\n"  # tagged otherwise: a quote of its own
+        "desk,2026-03-02,We search in four systems.,Search\n"  # the need as a title, any case
+    )
+    found, problems = read_interview_sheet(load_study(make_study()), _sheet(tmp_path, rows))
+    assert [(i.group, [(q.text, q.needs) for q in i.quotes]) for i in found] == [
+        (
+            "desk",
+            [
+                ("We search in four systems.", ("search",)),
+                ("Slow.", ("search",)),
+                ("Slow.", ("mobile",)),
+            ],
+        ),
+        ("field", [("Slow.", ("search",))]),
+    ]
+    assert [(p.location.line, p.location.column, p.severity, p.message) for p in problems] == [
+        (
+            6,
+            3,
+            Severity.WARNING,
+            "this quote is on line 2 too, in the same interview, with the same needs: left "
+            "out, so that it counts once",
+        )
+    ]
+    assert problems[0].hint == (
+        "two sheets pasted into one keep the rows they share; delete this row"
+    )
 
 
 def test_a_second_column_for_the_same_field_is_refused(
@@ -1553,7 +1595,7 @@ def _assert_any_order(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     """The rows under ``header`` and the same rows shuffled give the same interviews, or
-    the same problems."""
+    the same problems (the lines they name aside)."""
     root = write_tree(tmp_path_factory.mktemp("study"), MINIMAL_STUDY)
     study = load_study(root)
     shuffled = rows[:]
@@ -1568,7 +1610,9 @@ def _assert_any_order(
         try:
             found, _ = read_interview_sheet(study, sheet)
         except InvalidStudyError as error:
-            outcomes.append(sorted(p.message for p in error.problems))
+            outcomes.append(
+                sorted(re.sub(r"line \d+", "line N", p.message) for p in error.problems)
+            )
             continue
         outcomes.append(
             sorted(

@@ -122,6 +122,9 @@ class SheetInterview:
     participants: int | None = None
     notes: list[str] = field(default_factory=list)
     quotes: list[SheetQuote] = field(default_factory=list)
+    quote_lines: dict[SheetQuote, int] = field(default_factory=dict, repr=False, compare=False)
+    """The sheet's row of each quote: where a quote given again (two sheets pasted into
+    one) was given first."""
 
 
 @dataclass(frozen=True)
@@ -432,8 +435,20 @@ def _read_row(
     note = columns.cell(row, "notes")
     if note and note not in interview.notes:
         interview.notes.append(note)
-    if text:
-        interview.quotes.append(SheetQuote(text, tags["needs"], tags["questions"]))
+    quote = SheetQuote(text, tags["needs"], tags["questions"])
+    if text and quote in interview.quote_lines:
+        problems.append(
+            Problem(
+                columns.at(sheet.path, line, "quote"),
+                f"this quote is on line {interview.quote_lines[quote]} too, in the same "
+                "interview, with the same needs: left out, so that it counts once",
+                hint="two sheets pasted into one keep the rows they share; delete this row",
+                severity=Severity.WARNING,
+            )
+        )
+    elif text:
+        interview.quotes.append(quote)
+        interview.quote_lines[quote] = line
         warning = personal_data_warning(
             columns.at(sheet.path, line, "quote"), text, keep=sheet.own_names
         )
