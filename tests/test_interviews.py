@@ -1029,3 +1029,32 @@ def test_more_participants_than_the_group_has_people_is_a_warning(
         name="broken",
     )
     assert not any("took part" in p.message for p in check_study(broken).problems)
+
+
+def test_a_quote_given_twice_in_an_interview_is_a_warning(make_study: StudyMaker) -> None:
+    """Pasted twice into the file, a quote counts twice as evidence for its needs: said at
+    the second, with the first's line. Tagged otherwise (needs in another order are the
+    same), or in another interview, a quote is one of its own."""
+    interviews = (
+        "interviews:\n"
+        "  - id: a\n"
+        "    group: desk\n"
+        "    quotes:\n"
+        "      - {text: Slow search., needs: [search, mobile]}\n"
+        "      - {text: Slow search., needs: [mobile]}\n"
+        "      - {text: Slow search., needs: [mobile, search]}\n"
+        "  - {id: b, group: desk, quotes: [{text: Slow search., needs: [search, mobile]}]}\n"
+    )
+    root = make_study({"interviews/a.yaml": interviews})
+    problems = [p for p in check_study(root).problems if "twice" in p.message]
+    assert [(p.location.line, p.location.column, p.key, p.message) for p in problems] == [
+        (
+            7,
+            16,
+            "interviews[0].quotes[2].text",
+            "this quote is given twice in this interview (also on line 5), word for word and "
+            "with the same needs: it counts twice as their evidence",
+        )
+    ]
+    assert problems[0].severity is Severity.WARNING
+    assert problems[0].hint == "remove one of the two"

@@ -281,9 +281,13 @@ def _references(items: Sequence[_Raw], study: StudyIds) -> list[Problem]:
         quotes = item.data.get("quotes")
         if quotes in (None, []) and isinstance(interview_id, str):  # not: a wrong type
             problems.append(_no_quotes_yet(item, interview_id, has_key="quotes" in item.data))
+        given: dict[tuple[str, ...], Location] = {}
         for q, quote in enumerate(quotes if isinstance(quotes, list) else []):
             if not isinstance(quote, dict):
                 continue
+            twice = _given_twice(item, q, quote, given)
+            if twice is not None:
+                problems.append(twice)
             for field in ("needs", "questions"):
                 tags = quote.get(field)
                 for n, need_id in enumerate(tags if isinstance(tags, list) else []):
@@ -295,6 +299,33 @@ def _references(items: Sequence[_Raw], study: StudyIds) -> list[Problem]:
                 quote_path = ("interviews", item.index, "quotes", q, field)
                 problems += named_twice(item.document, quote_path, "need")
     return problems
+
+
+def _given_twice(
+    item: _Raw, q: int, quote: Mapping[str, Any], given: dict[tuple[str, ...], Location]
+) -> Problem | None:
+    """A warning for a quote of an interview that an earlier one of it gives word for
+    word, with the same needs (pasted twice): each counts as evidence, so it would count
+    twice. ``given``: the interview's quotes so far, each with where it is."""
+    text = quote.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return None
+    tags = [quote.get(field) for field in ("needs", "questions")]
+    key = (text, *(repr(sorted(map(str, t))) if isinstance(t, list) else repr(t) for t in tags))
+    path = ("interviews", item.index, "quotes", q, "text")
+    where = item.document.source.locate(path)
+    first = given.get(key)
+    if first is None:
+        given[key] = where
+        return None
+    return Problem(
+        where,
+        f"this quote is given twice in this interview (also on line {first.line}), word for "
+        "word and with the same needs: it counts twice as their evidence",
+        key=format_key(path),
+        hint="remove one of the two",
+        severity=Severity.WARNING,
+    )
 
 
 def _more_than_the_group(item: _Raw, study: StudyIds) -> list[Problem]:
