@@ -895,6 +895,47 @@ def test_a_heading_row_repeated_below_is_left_out_with_a_warning(make_study: Stu
     assert [log.searches for log in study_searches(study).logs] == [6, 109]  # as before
 
 
+def test_a_log_s_rows_given_again_count_once(make_study: StudyMaker) -> None:
+    """Two exports of the same report joined end to end keep the rows they share: a row of
+    a log with counts given again word for word was summed. It is left out, with one
+    warning naming the rows; a raw log's rows alike are searches alike, and count."""
+    files = files_with_logs()
+    _, rest = INTRANET_CSV.split(b"\r\n", 1)
+    first_rows = b"".join(line + b"\r\n" for line in rest.split(b"\r\n")[:3])
+    files["analytics/intranet-may.csv"] = INTRANET_CSV + first_rows
+    files["analytics/app-searches.csv"] = APP_CSV + b"u4,nieuws,x\n"  # a search again
+    study = load_study(make_study(files))
+    (problem,) = check_search_logs(study)
+    assert (problem.location.line, problem.severity, problem.message) == (
+        13,
+        Severity.WARNING,
+        "this row repeats an earlier one word for word (line 2): left out, so that its "
+        "searches count once (also on rows 14 and 15)",
+    )
+    assert [log.searches for log in study_searches(study).logs] == [7, 109]  # the app's: 6+1
+
+
+def test_a_file_pattern_reads_an_export_saved_twice_once(make_study: StudyMaker) -> None:
+    """A download saved twice ('intranet-may (1).csv') matches the pattern as well: its
+    searches were counted twice. An export that is an earlier one byte for byte is read
+    once, with a warning at file:."""
+    files = files_with_logs()
+    files["analytics/intranet.yaml"] = INTRANET.replace("intranet-may.csv", "intranet-*")
+    files["analytics/intranet-may (1).csv"] = INTRANET_CSV
+    files["analytics/intranet-june.csv"] = INTRANET_CSV.replace(b"verlof;30", b"verlof;31")
+    study = load_study(make_study(files))
+    (problem,) = check_search_logs(study)
+    assert (problem.location.line, problem.severity, problem.message, problem.hint) == (
+        4,
+        Severity.WARNING,
+        "the export intranet-may (1).csv is intranet-may.csv again, byte for byte: read once",
+        "delete intranet-may (1).csv (a download saved twice)",
+    )
+    _, intranet = study_searches(study).logs
+    assert intranet.exports == ("intranet-june.csv", "intranet-may.csv")
+    assert intranet.searches == 2 * 109 + 1
+
+
 def test_a_workbook_s_one_sheet_with_the_log_s_columns_is_read_without_a_name(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

@@ -14,9 +14,10 @@ decided in :mod:`needmap.model.searches`, so this module only reads.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated
 
@@ -292,6 +293,7 @@ def _read_export(
     paths = _export_paths(log, document, study, problems)
     if not paths:
         return None
+    paths = _each_once(paths, document, problems)
     tried = [_read_one(path, log, document, problems) for path in paths]  # all told
     read = [counted for counted in tried if counted is not None]
     if len(read) < len(tried):
@@ -317,6 +319,33 @@ def _read_export(
         without_term,
         tuple(path.name for path in paths) if _is_pattern(log.file) else (),
     )
+
+
+def _each_once(paths: list[Path], document: YamlDocument, problems: list[Problem]) -> list[Path]:
+    """The exports a pattern matches but those that are another byte for byte (a download
+    saved twice: ``terms.csv`` and ``terms (1).csv``), each told: read twice, their
+    searches would count twice. Of such files, the one with the shortest name is read."""
+    alike: dict[str, list[Path]] = {}
+    for path in paths:
+        alike.setdefault(hashlib.sha256(path.read_bytes()).hexdigest(), []).append(path)
+    kept: set[Path] = set()
+    for same in alike.values():
+        first = min(same, key=lambda p: (len(p.name), p.name))
+        kept.add(first)
+        problems += [
+            replace(
+                _at(
+                    document,
+                    "file",
+                    f"the export {path.name} is {first.name} again, byte for byte: read once",
+                    f"delete {path.name} (a download saved twice)",
+                ),
+                severity=Severity.WARNING,
+            )
+            for path in same
+            if path != first
+        ]
+    return [path for path in paths if path in kept]
 
 
 def _is_pattern(file: str) -> bool:
@@ -485,6 +514,10 @@ def _count_terms(
     needed = max(c for c in columns if c is not None)
     per_cell: dict[str, list[int]] = {}
     """Counts per term cell as written; folded once per distinct cell after the loop."""
+    first_line: dict[tuple[str, ...], int] = {}
+    """Of a log with counts, each row's line: a report lists a term once (per day, per
+    page, where it has such a column), so a row given again word for word is the rows of
+    two exports joined. Of one row per search, rows alike are searches alike."""
     try:
         for row in table.rows:
             if len(row) <= needed:
@@ -510,6 +543,8 @@ def _count_terms(
                 if cell is None:
                     continue
                 none_found = searches if not cell.strip("0.,") else 0
+            if searches_at is not None and _given_again(row, first_line, table, problems):
+                continue
             tally = per_cell.get(text)
             if tally is None:
                 if "\n" in text and problems.quote_left_open(table, row):
@@ -522,6 +557,33 @@ def _count_terms(
         found = table.unreadable(exc)
         problems.add("unreadable", found.location.line, None, found.message, hint=found.hint)
     return _folded(per_cell)
+
+
+def _given_again(
+    row: list[str], first_line: dict[tuple[str, ...], int], table: Table, problems: Problems
+) -> bool:
+    """Whether ``row`` repeats an earlier row of a log with counts word for word (trailing
+    empty cells aside), told as left out; else it is kept as the first of its kind."""
+    end = len(row)
+    while end and not row[end - 1]:
+        end -= 1
+    cells = tuple(row[:end])
+    line = first_line.get(cells)
+    if line is None:
+        first_line[cells] = table.line()
+        return False
+    problems.add(
+        "row given twice",
+        table.line(),
+        None,
+        f"this row repeats an earlier one word for word (line {line}): left out, so that "
+        "its searches count once",
+        hint="a report lists each term once: two exports joined keep the rows they share; "
+        "delete the rows repeated",
+        severity=Severity.WARNING,
+        same="",  # told once, with the other rows: a joined export has many
+    )
+    return True
 
 
 def _number_cell(
