@@ -34,7 +34,7 @@ from needmap.personas.study import Study
 from needmap.reports.how_read import how_read_text
 from needmap.scrub import name_words
 from needmap.surveys import import_survey, importer, load_mapping, read_tally, write_tally
-from needmap.surveys.counting import MAX_PER_KIND, Problems
+from needmap.surveys.counting import MAX_PER_KIND, Problems, RowsRepeated, check_keys
 from needmap.surveys.draft import draft_mapping
 from needmap.surveys.importer import ImportResult
 from needmap.surveys.layouts import Interleaved, Labels, slow_split
@@ -153,6 +153,18 @@ def test_rows_pasted_again_count_once_with_one_warning(
         )
     ]
     assert result.warnings[0].repeats == 4
+
+
+def test_check_keys_names_the_keys_on_more_than_one_row() -> None:
+    """An empty cell is no key (an empty row has one), so empty ones beside each other say
+    nothing, nor hide a key that is repeated."""
+    check_keys(["1", "2", "", ""])
+    with pytest.raises(RowsRepeated) as raised:
+        check_keys(["1", "", "2", "1"])
+    assert raised.value.keys == {"1"}
+    with pytest.raises(RowsRepeated) as raised:
+        check_keys(["7", "8", "7", "8", "9", "8", ""])
+    assert raised.value.keys == {"7", "8"}
 
 
 @settings(max_examples=60, deadline=None, derandomize=True)
