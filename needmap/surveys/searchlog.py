@@ -573,7 +573,7 @@ def _given_again(
         first_line[cells] = table.line()
         return False
     problems.add(
-        "row given twice",
+        "row listed twice",
         table.line(),
         None,
         f"this row repeats an earlier one word for word (line {line}): left out, so that "
