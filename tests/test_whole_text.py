@@ -194,8 +194,14 @@ def test_task_columns_not_side_by_side_in_order_are_left_to_the_row_reader(
         ["G01Q01", *_TASKS, "id", "comment"],
         ["id", *_TASKS, "comment", "G01Q01"],
         [*_TASKS, "G01Q01", "id"],
+        ["G01Q01", "id", *_TASKS, "comment"],
     ],
-    ids=["the group first, the key after the tasks", "the group last", "the tasks first"],
+    ids=[
+        "the group first, the key after the tasks",
+        "the group last",
+        "the tasks first",
+        "the key between the group and the tasks",
+    ],
 )
 def test_the_group_and_key_columns_may_stand_on_either_side_of_the_tasks(
     tmp_path: Path, header: list[str]
@@ -220,6 +226,21 @@ def test_the_group_and_key_columns_may_stand_on_either_side_of_the_tasks(
     assert fast == slow
     assert fast[0] is not None and dict(fast[0].respondents) == {"desk": 1, "field": 1}
     assert [p.location.line for p in fast[1]] == [4]
+
+
+@pytest.mark.parametrize("respondent", ["G01Q01", "G02Q02[SQ003]"])
+def test_a_key_column_that_is_the_group_s_or_a_task_s_is_left_to_the_row_reader(
+    tmp_path: Path, respondent: str
+) -> None:
+    """A mapping that names the group column, or a task column, as the respondent's: the
+    text's pattern captures each column once, so the rows are read one by one."""
+    mapping = _mapping().model_copy(update={"respondent": respondent})
+    rows = "1,AO01,Y,,,,,,\n2,AO01,,Y,,,,,\n"
+    with _counted_by_text() as counted:
+        result = import_survey(mapping, _write(tmp_path, ",".join(HEADER) + "\n" + rows))
+    assert counted == [False]
+    assert dict(result.tally.respondents) == {"desk": 2}
+    assert result.warnings == ()
 
 
 def test_a_line_break_in_a_quoted_cell_is_read_as_the_csv_module_reads_it(

@@ -105,10 +105,9 @@ def count_limesurvey_text(
     that identifies a respondent, if the mapping names one (-1 if not)."""
     raw, start, delimiter, codec = data
     first, stop = tasks[0], tasks[0] + len(tasks)
-    apart = key not in (group, *range(first, stop))
     if list(tasks) != list(range(first, stop)) or first <= group < stop or start >= len(raw):
         return False
-    if not apart:
+    if key == group or first <= key < stop:  # the pattern captures each column once
         return False
     words = _words(raw, start, delimiter, codec, width, first, stop)
     if words is None:
