@@ -1417,6 +1417,7 @@ def _detected(tmp_path: Path, header: str, rows: list[str]) -> tuple[str | None,
         ("Antwoord-ID,Role,Tasks", ["1", "2", "3", "1", "2", "3"], "Antwoord-ID"),  # pasted
         ("ID,Role,Tasks", ["1", "2", "", "4", "5", "6"], None),  # a row without: no key
         ("ID,Role,Tasks", ["a"] * 6, None),  # rows that differ share a key
+        ("ID,Role,Tasks", ["1", "1", "2", "2", "3", "3"], "ID"),  # half of them: enough
         ("Nr,Role,Tasks", [str(i) for i in range(6)], None),  # not known as a key
     ],
 )
@@ -1433,6 +1434,29 @@ def test_the_draft_names_the_column_that_tells_respondents_apart(
     draft = draft_mapping(load_study(SURVEY_FIXTURES / "study"), export)
     assert (draft.layout, draft.respondent) == ("ms-forms", found)
     assert (f"\nrespondent: {found}\n" in draft.text) is (found is not None)
+
+
+def test_a_row_cut_short_before_the_respondent_column_says_nothing_of_it(
+    tmp_path: Path,
+) -> None:
+    """A download cut off ends in a row of a cell or two: the column after them is still
+    the one that tells respondents apart, and the draft reads past the row (of a long
+    export too, where it was an internal error)."""
+    rows = [f"Front desk,{i},Book leave;Claim expenses;" for i in range(5)]
+    export = tmp_path / "export.csv"
+    export.write_text("\n".join(["Role,ID,Tasks", *rows, "Front desk"]) + "\n", "utf-8")
+    draft = draft_mapping(load_study(SURVEY_FIXTURES / "study"), export)
+    assert (draft.layout, draft.respondent) == ("ms-forms", "ID")
+    long = tmp_path / "long.csv"  # cut before its respondent column: an internal error
+    long.write_text(
+        "group,task,respondent\n"
+        + "".join(f"Front desk,{task},r{i}\n" for i in range(4) for task in ("Book leave", "Claim"))
+        + "Front desk\n",
+        "utf-8",
+    )
+    study = load_study(SURVEY_FIXTURES / "study")
+    drafted = draft_mapping(study, long, layout="long", respondent="respondent")
+    assert [(t.label, t.votes) for t in drafted.tasks] == [("Book leave", 4), ("Claim", 4)]
 
 
 def test_the_draft_tells_what_its_import_of_the_export_warns_of(tmp_path: Path) -> None:

@@ -667,7 +667,7 @@ def _read(
             chosen = google_choices(cell)
         else:
             chosen = [cell] if cell else []
-        key = row[respondent_at] if respondent_at is not None else ""
+        key = row[respondent_at] if respondent_at is not None and respondent_at < len(row) else ""
         if layout == "long":
             if key in picks_of:
                 picks_of[key].update(chosen)

@@ -147,14 +147,17 @@ def _key_column(
     """The index of the column that tells respondents apart in an export of one row each,
     for the mapping's ``respondent``: the import leaves out a row that repeats an earlier
     one word for word, that column too (two exports joined), which without it could be
-    two respondents who answered alike. Found by its heading; every sample row has a key,
-    most distinct rows their own (a row pasted again has its row's)."""
+    two respondents who answered alike. Found by its heading; every sample row that
+    reaches the column has a key, most distinct ones their own (a row pasted again has
+    its row's; a row cut short before the column, as a broken download ends, says
+    nothing)."""
     for i, heading in enumerate(header):
         folded = " ".join(heading.replace("-", " ").casefold().split())
         if i == choices or folded not in _KEY_HEADINGS | _GOOGLE_TIMESTAMPS:
             continue
-        keys = [row[i].strip() if i < len(row) else "" for row in sample]
-        rows = {tuple(row) for row in sample}
+        reaching = [row for row in sample if i < len(row)]
+        keys = [row[i].strip() for row in reaching]
+        rows = {tuple(row) for row in reaching}
         if keys and all(keys) and len(set(keys)) >= _KEYS_DISTINCT * len(rows):
             return i
     return None
