@@ -142,6 +142,7 @@ class Problem:
             "line": self.location.line,
             "column": self.location.column,
             "cell": self.location.cell,
+            "sheet": self.location.sheet,
             "key": self.key,
             "severity": self.severity.value,
             "message": self.message,

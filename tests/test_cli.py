@@ -471,9 +471,19 @@ def test_validate_json_on_problems(make_study: StudyMaker) -> None:
     assert data["valid"] is False
     assert data["errors"] >= 1
     first = data["problems"][0]
-    assert set(first) == {"file", "line", "column", "cell", "key", "severity", "message", "hint"}
+    assert set(first) == {
+        "file",
+        "line",
+        "column",
+        "cell",
+        "sheet",
+        "key",
+        "severity",
+        "message",
+        "hint",
+    }
     assert first["file"].endswith("needs.yaml")
-    assert (first["line"], first["column"], first["cell"]) == (4, 11, None)
+    assert (first["line"], first["column"], first["cell"], first["sheet"]) == (4, 11, None, None)
 
 
 def test_validate_json_on_success(make_study: StudyMaker) -> None:

@@ -2380,6 +2380,7 @@ def test_a_sheet_of_notes_before_the_answers_is_passed_over(study: Study, tmp_pa
         ":14: sheet 'Form1': warning: this row repeats an earlier one word for word (line 2), "
         "its respondent ('ID') too: left out, so that it counts once"
     )
+    assert (pasted.to_dict()["cell"], pasted.to_dict()["sheet"]) == (None, "Form1")
     answers.delete_rows(14)
     answers["G3"] = "Fly to the moon;"
     book.save(tmp_path / "export.xlsx")
