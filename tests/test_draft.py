@@ -1255,7 +1255,8 @@ def test_a_long_export_with_a_timestamp_beside_the_id_keys_respondents_by_the_id
     )
     draft = draft_mapping(load_study(SURVEY_FIXTURES / "study"), export)
     assert (draft.layout, draft.group_column, draft.choices) == ("long", "Role", "Task")
-    assert draft.respondent == "id" and "\nrespondent: id\n" in draft.text
+    assert draft.respondent == "id"
+    assert "\nrespondent: id  # joins each respondent's rows\n" in draft.text
     assert draft.max_picks == 3
 
 
@@ -1433,7 +1434,8 @@ def test_the_draft_names_the_column_that_tells_respondents_apart(
     export.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     draft = draft_mapping(load_study(SURVEY_FIXTURES / "study"), export)
     assert (draft.layout, draft.respondent) == ("ms-forms", found)
-    assert (f"\nrespondent: {found}\n" in draft.text) is (found is not None)
+    written = f"\nrespondent: {found}  # tells respondents apart: a row given twice counts once\n"
+    assert (written in draft.text) is (found is not None)
 
 
 def test_a_row_cut_short_before_the_respondent_column_says_nothing_of_it(

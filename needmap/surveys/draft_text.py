@@ -127,7 +127,8 @@ def mapping_text(
         survey, mapping = repeats
         lines.append(f"# earlier: {survey}  # " + notes["earlier"].format(source=mapping))
     if respondent:
-        lines.append(f"respondent: {_heading(respondent)}")
+        note = notes["respondent_long" if layout == "long" else "respondent"]
+        lines.append(f"respondent: {_heading(respondent)}  # {note}")
     lines += ["group:", f"  column: {_heading(group_column)}", "  values:"]
     for answer in answers:
         group = (

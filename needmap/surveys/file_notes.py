@@ -23,6 +23,8 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "import": "needmap survey import STUDY EXPORT",
         "title": "TODO: the survey's name, as the reports show it",
         "picks_asked": "the question asks for at most this many",
+        "respondent": "tells respondents apart: a row given twice counts once",
+        "respondent_long": "joins each respondent's rows",
         "picks_found": "the most tasks one respondent chose in the export",
         "picks_more": "TODO: the question asks for at most {asked}, but a respondent chose "
         "{chosen}; with {asked}, such respondents are left out",
@@ -63,6 +65,8 @@ FILE_NOTES: Mapping[Language, Mapping[str, str]] = {
         "import": "needmap survey import ONDERZOEK EXPORT",
         "title": "TODO: de naam van de enquête, zoals de rapporten die tonen",
         "picks_asked": "de vraag laat hoogstens zoveel taken kiezen",
+        "respondent": "houdt de respondenten uit elkaar: een dubbele rij telt één keer",
+        "respondent_long": "voegt de rijen van elke respondent samen",
         "picks_found": "de meeste taken die één respondent in de export koos",
         "picks_more": "TODO: de vraag laat hoogstens {asked} taken kiezen, maar een respondent "
         "koos er {chosen}; met {asked} vallen zulke respondenten weg",
