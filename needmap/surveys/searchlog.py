@@ -324,7 +324,10 @@ def _read_export(
 def _each_once(paths: list[Path], document: YamlDocument, problems: list[Problem]) -> list[Path]:
     """The exports a pattern matches but those that are another byte for byte (a download
     saved twice: ``terms.csv`` and ``terms (1).csv``), each told: read twice, their
-    searches would count twice. Of such files, the one with the shortest name is read."""
+    searches would count twice. Of such files, the one with the shortest name is read.
+    (One export is not read for this: nothing can repeat it.)"""
+    if len(paths) < 2:
+        return paths
     alike: dict[str, list[Path]] = {}
     for path in paths:
         alike.setdefault(hashlib.sha256(path.read_bytes()).hexdigest(), []).append(path)
