@@ -30,6 +30,7 @@ __all__ = [
     "UNNAMED",
     "Counts",
     "FastPath",
+    "FirstRows",
     "Problems",
     "RowsRepeated",
     "check_keys",
@@ -68,6 +69,27 @@ def check_keys(keys: list[str]) -> None:
     if len(distinct) - ("" in distinct) + keys.count("") < len(keys):
         repeated = frozenset(k for k, n in Counter(keys).items() if n > 1 and k)
         raise RowsRepeated(repeated)
+
+
+class FirstRows:
+    """Where each row was first given, to tell a row given again word for word: the rows
+    two exports joined into one share. Trailing empty cells aside, since a tool may drop
+    them (a short row is padded when it is read)."""
+
+    def __init__(self) -> None:
+        self._lines: dict[tuple[str, ...], int] = {}
+
+    def earlier(self, row: Sequence[str], table: Table) -> int | None:
+        """The line of an earlier row that ``row`` (the row ``table`` read last) repeats;
+        None for a row not given before, which is kept as the first of its kind."""
+        end = len(row)
+        while end and not row[end - 1]:
+            end -= 1
+        cells = tuple(row[:end])
+        first = self._lines.get(cells)
+        if first is None:
+            self._lines[cells] = table.line()
+        return first
 
 
 @dataclass
@@ -167,6 +189,19 @@ class Problems:
             severity=Severity.WARNING,
         )
         return True
+
+    def row_again(self, table: Table, first: int, outcome: str, hint: str) -> None:
+        """Report the row ``table`` read last as a repeat of line ``first``, left out as
+        ``outcome`` says; told once, with the other rows, since a joined export has many."""
+        self.add(
+            "row listed twice",
+            table.line(),
+            None,
+            f"this row repeats an earlier one word for word (line {first}){outcome}",
+            hint=hint,
+            severity=Severity.WARNING,
+            same="",
+        )
 
     def all(self) -> list[Problem]:
         more = [

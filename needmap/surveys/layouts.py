@@ -26,7 +26,14 @@ from needmap.errors import Severity, listed
 from needmap.personas.messages import closest, did_you_mean
 from needmap.scrub import scrub
 from needmap.surveys.answers import CHOSEN, NOT_CHOSEN
-from needmap.surveys.counting import MISSING_COLUMN, UNNAMED, Counts, Problems, check_keys
+from needmap.surveys.counting import (
+    MISSING_COLUMN,
+    UNNAMED,
+    Counts,
+    FirstRows,
+    Problems,
+    check_keys,
+)
 from needmap.surveys.headings import missing_column, missing_question
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tables import Table
@@ -191,29 +198,21 @@ def _once_each(
     (trailing empty cells aside), each reported as left out. A respondent's key on two
     rows that differ is two answers (two forms' exports joined, each numbering from 1; a
     respondent who answered twice): both count, as without the key."""
-    heading = problems.quote(table.header[column])
-    first_line: dict[tuple[str, ...], int] = {}
+    outcome = (
+        f", its respondent ('{problems.quote(table.header[column])}') too: left out, so "
+        "that it counts once"
+    )
+    hint = (
+        "an export lists each respondent once: two exports joined, or one pasted twice, "
+        "keep the rows they share; delete the rows repeated"
+    )
+    seen = FirstRows()
     for row in table.rows:
         if column < len(row) and row[column] in repeated:
-            end = len(row)
-            while end and not row[end - 1]:
-                end -= 1
-            cells = tuple(row[:end])
-            line = first_line.get(cells)
-            if line is not None:
-                problems.add(
-                    "row listed twice",
-                    table.line(),
-                    None,
-                    f"this row repeats an earlier one word for word (line {line}), its "
-                    f"respondent ('{heading}') too: left out, so that it counts once",
-                    hint="an export lists each respondent once: two exports joined, or one "
-                    "pasted twice, keep the rows they share; delete the rows repeated",
-                    severity=Severity.WARNING,
-                    same="",  # told once, with the other rows: a joined export has many
-                )
+            first = seen.earlier(row, table)
+            if first is not None:
+                problems.row_again(table, first, outcome, hint)
                 continue
-            first_line[cells] = table.line()
         yield row
 
 

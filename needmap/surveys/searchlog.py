@@ -42,7 +42,7 @@ from needmap.personas.schema import Id
 from needmap.personas.schema_messages import validated_document
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file
-from needmap.surveys.counting import Problems
+from needmap.surveys.counting import FirstRows, Problems
 from needmap.surveys.tables import (
     READABLE,
     HowRead,
@@ -517,10 +517,10 @@ def _count_terms(
     needed = max(c for c in columns if c is not None)
     per_cell: dict[str, list[int]] = {}
     """Counts per term cell as written; folded once per distinct cell after the loop."""
-    first_line: dict[tuple[str, ...], int] = {}
-    """Of a log with counts, each row's line: a report lists a term once (per day, per
-    page, where it has such a column), so a row given again word for word is the rows of
-    two exports joined. Of one row per search, rows alike are searches alike."""
+    seen = FirstRows()
+    """Of a log with counts: a report lists a term once (per day, per page, where it has
+    such a column), so a row given again word for word is the rows of two exports joined.
+    Of one row per search, rows alike are searches alike."""
     try:
         for row in table.rows:
             if len(row) <= needed:
@@ -546,7 +546,8 @@ def _count_terms(
                 if cell is None:
                     continue
                 none_found = searches if not cell.strip("0.,") else 0
-            if searches_at is not None and _given_again(row, first_line, table, problems):
+            if searches_at is not None and (first := seen.earlier(row, table)) is not None:
+                problems.row_again(table, first, _LEFT_OUT, _REPEATED_HINT)
                 continue
             tally = per_cell.get(text)
             if tally is None:
@@ -562,31 +563,12 @@ def _count_terms(
     return _folded(per_cell)
 
 
-def _given_again(
-    row: list[str], first_line: dict[tuple[str, ...], int], table: Table, problems: Problems
-) -> bool:
-    """Whether ``row`` repeats an earlier row of a log with counts word for word (trailing
-    empty cells aside), told as left out; else it is kept as the first of its kind."""
-    end = len(row)
-    while end and not row[end - 1]:
-        end -= 1
-    cells = tuple(row[:end])
-    line = first_line.get(cells)
-    if line is None:
-        first_line[cells] = table.line()
-        return False
-    problems.add(
-        "row listed twice",
-        table.line(),
-        None,
-        f"this row repeats an earlier one word for word (line {line}): left out, so that "
-        "its searches count once",
-        hint="a report lists each term once: two exports joined keep the rows they share; "
-        "delete the rows repeated",
-        severity=Severity.WARNING,
-        same="",  # told once, with the other rows: a joined export has many
-    )
-    return True
+_LEFT_OUT = ": left out, so that its searches count once"
+_REPEATED_HINT = (
+    "a report lists each term once: two exports joined keep the rows they share; "
+    "delete the rows repeated"
+)
+"""What is said of a row of a log with counts given again (:meth:`Problems.row_again`)."""
 
 
 def _number_cell(
