@@ -155,9 +155,11 @@ def survey_import(
     from needmap.surveys import import_survey, tally_path, write_tally
     from needmap.surveys.catalog import (
         find_mapping_file,
+        fitting_tallies,
         headcount_warnings,
         imported_earlier,
         imported_repeats,
+        same_answers_warnings,
         too_few_problem,
     )
     from needmap.surveys.mapping import mapping_files
@@ -180,13 +182,17 @@ def survey_import(
     too_few = too_few_problem(study, result.tally, export)
     if too_few is not None:
         raise InvalidStudyError([too_few])
-    over = headcount_warnings(study, result.tally)
-    if strict and over:
-        raise InvalidStudyError([replace(p, severity=Severity.ERROR) for p in over])
+    others = [t for t in fitting_tallies(study) if t.survey != chosen.id]
+    warned = [
+        *headcount_warnings(study, result.tally),
+        *same_answers_warnings(study, [*others, result.tally]),
+    ]
+    if strict and warned:
+        raise InvalidStudyError([replace(p, severity=Severity.ERROR) for p in warned])
     target = tally_path(study.root, chosen.id)
     earlier = _earlier_tally(target)
     write_tally(result.tally, target)
-    print_problems((*result.warnings, *over))
+    print_problems((*result.warnings, *warned))
     _print_import(study, result, target, mapping_file)
     if earlier is not None and earlier.to_json() == result.tally.to_json():
         new_console().print("The tally held these counts already: it is unchanged.")

@@ -59,6 +59,7 @@ __all__ = [
     "load_mappings",
     "load_survey",
     "over_headcount",
+    "same_answers_warnings",
     "surveys_to_import",
     "too_few_problem",
 ]
@@ -460,6 +461,38 @@ def check_tallies(study: Study, fitting: Sequence[Tally]) -> list[Problem]:
         too_few = too_few_problem(study, tally, tally_path(study.root, tally.survey))
         if too_few is not None:
             found.append(too_few)
+    return found + same_answers_warnings(study, fitting)
+
+
+def same_answers_warnings(study: Study, tallies: Sequence[Tally]) -> list[Problem]:
+    """A warning, at its tally, for each survey of ``tallies`` that counted the same
+    answers as an earlier one of them: imported from the same export, byte for byte, into
+    the same counts (a second mapping drafted from it, its tasks given the first's needs).
+    As two surveys, their votes count twice as evidence. One export with two top-task
+    questions, read by two mappings, gives two surveys' counts: no warning."""
+    first: dict[tuple[str, object], Tally] = {}
+    found: list[Problem] = []
+    for tally in tallies:
+        if not tally.source_sha256:
+            continue
+        counts = (
+            sorted(tally.respondents.items()),
+            sorted((group, sorted(votes.values())) for group, votes in tally.votes.items()),
+        )
+        before = first.setdefault((tally.source_sha256, repr(counts)), tally)
+        if before is tally:
+            continue
+        found.append(
+            Problem(
+                Location(tally_path(study.root, tally.survey)),
+                f"survey '{tally.survey}' counted the same answers as survey "
+                f"'{before.survey}', from the same export ({tally.source}): their votes "
+                "count twice as evidence (as two runs of one survey, nothing changed)",
+                hint="if they are one survey, delete one of the two mappings and its "
+                "tally; if the survey was held again, import the new run's export",
+                severity=Severity.WARNING,
+            )
+        )
     return found
 
 

@@ -974,6 +974,43 @@ def test_of_two_mappings_of_the_same_questions_import_takes_the_export_s_layout(
     ) in " ".join(refused.stderr.split())
 
 
+def test_one_export_imported_as_two_surveys_is_told(tmp_path: Path) -> None:
+    """A second mapping drafted from an export already imported, its tasks given the same
+    needs: the same answers counted as two surveys count twice as evidence. The import
+    says so (--strict refuses it, writing nothing), and so does validate while both
+    tallies stand (at the later tally in file order). The same file read by a mapping of
+    another question counts other answers: no warning."""
+    root = cli_study(tmp_path, mapping="ms-forms", imported=False)
+    mapping = (root / "surveys" / "toptasks.yaml").read_text(encoding="utf-8")
+    (root / "surveys" / "again.yaml").write_text(mapping.replace("id: toptasks", "id: again"))
+    export = str(SURVEY_FIXTURES / "exports" / "ms-forms.csv")
+    first = runner.invoke(app, ["survey", "import", str(root), export, "--survey", "toptasks"])
+    assert first.exit_code == 0 and "warning" not in first.stderr, first.output
+    told = (
+        f"{root / 'surveys' / 'again.tally.json'}: warning: survey 'again' counted the same "
+        "answers as survey 'toptasks', from the same export (ms-forms.csv): their votes count "
+        "twice as evidence (as two runs of one survey, nothing changed)"
+    )
+    args = ["survey", "import", str(root), export, "--survey", "again"]
+    strict = runner.invoke(app, [*args, "--strict"])
+    assert strict.exit_code == 2
+    assert not (root / "surveys" / "again.tally.json").exists()
+    second = runner.invoke(app, args)
+    assert second.exit_code == 0, second.output
+    assert told in " ".join(second.stderr.split())
+    validated = runner.invoke(app, ["validate", str(root)])  # at the later in file order
+    assert (
+        f"{root / 'surveys' / 'toptasks.tally.json'}: warning: survey 'toptasks' counted the "
+        "same answers as survey 'again'"
+    ) in " ".join(validated.stderr.split())
+    other = mapping.replace("id: toptasks", "id: again").replace(
+        "Office staff: office", "Office staff: ~"
+    )
+    (root / "surveys" / "again.yaml").write_text(other)  # other counts: another question's
+    assert runner.invoke(app, args).exit_code == 0
+    assert "same answers" not in runner.invoke(app, ["validate", str(root)]).stderr
+
+
 def test_strict_import_refuses_an_export_with_warnings_and_writes_no_tally(
     tmp_path: Path,
 ) -> None:
