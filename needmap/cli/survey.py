@@ -229,6 +229,19 @@ def survey_import(
         )
 
 
+def _asks_as(study: Study, survey: str, draft: MappingDraft) -> bool:
+    """Whether the study's survey ``survey`` reads the task question ``draft`` reads (its
+    column, or LimeSurvey's question code): then, from one export, the same answers. One
+    export may hold two top-task questions, each a survey of its own."""
+    from needmap.surveys.catalog import load_mappings
+
+    for mapping in load_mappings(study)[0].values():
+        if mapping.id == survey:
+            asked = mapping.choices.question or mapping.choices.column or ""
+            return asked.strip().casefold() == draft.choices.strip().casefold()
+    return False
+
+
 @survey_app.command("draft")
 def survey_draft(
     folder: StudyDir,
@@ -325,6 +338,7 @@ def survey_draft(
     from needmap.errors import UsageError
     from needmap.reports.how_read import how_read_text
     from needmap.surveys.draft import draft_mapping, write_draft
+    from needmap.surveys.inputs import survey_imported_from
     from needmap.surveys.mapping import LAYOUTS, Layout
 
     if layout is not None:
@@ -383,7 +397,15 @@ def survey_draft(
         )
     else:
         console.print("With it, the export does not import yet: see the problems above.")
-    if draft.repeats is not None:
+    imported = survey_imported_from(study.root, export)
+    if imported is not None and _asks_as(study, imported, draft):
+        console.print(
+            f"This export is the one survey '{escape(imported)}' was imported from: imported "
+            "with this mapping too, its answers would count twice. If the two are one "
+            "survey, delete this draft.",
+            style="yellow",
+        )
+    elif draft.repeats is not None:
         console.print(
             f"Its tasks are mostly those of {escape(draft.repeats)}: if this survey is that "
             "one held again, uncomment earlier: in it, and the reports show what changed."

@@ -20,7 +20,7 @@ from needmap.surveys.searchlog import search_log_files
 from needmap.surveys.tables import READABLE
 from needmap.surveys.tally import read_tally
 
-__all__ = ["refuse_overwriting_inputs", "refuse_study_folder"]
+__all__ = ["refuse_overwriting_inputs", "refuse_study_folder", "survey_imported_from"]
 
 _OWN_FOLDERS = ("analytics", "interviews", "schemas", "surveys", *DEFINITION_FOLDERS)
 """The study's folders of definitions and evidence: every file in them is the user's, and
@@ -73,16 +73,27 @@ def _input_at(root: Path, target: Path) -> str | None:
     for log, export in _search_log_exports(root):
         if export == target:
             return f"the export that search log {log} reads"
-    if target.suffix.lower() in READABLE:
-        digest = ""
-        for tally_file in sorted((root / "surveys").glob("*.tally.json")):
-            try:
-                tally = read_tally(tally_file)
-            except NeedmapError:
-                continue
-            digest = digest or _sha256(target)
-            if tally.source_sha256 == digest:
-                return f"the export survey '{tally.survey}' was imported from"
+    survey = survey_imported_from(root, target)
+    if survey is not None:
+        return f"the export survey '{survey}' was imported from"
+    return None
+
+
+def survey_imported_from(study_root: Path, export: Path) -> str | None:
+    """The id of the study's survey whose tally was counted from ``export`` (by its
+    SHA-256, wherever it lies), if any: the file is an input of the study, and drafted and
+    imported as another survey, its answers would count twice."""
+    if export.suffix.lower() not in READABLE:
+        return None
+    digest = ""
+    for tally_file in sorted((study_root / "surveys").glob("*.tally.json")):
+        try:
+            tally = read_tally(tally_file)
+        except NeedmapError:
+            continue
+        digest = digest or _sha256(export)
+        if tally.source_sha256 == digest:
+            return tally.survey
     return None
 
 

@@ -1011,6 +1011,28 @@ def test_one_export_imported_as_two_surveys_is_told(tmp_path: Path) -> None:
     assert "same answers" not in runner.invoke(app, ["validate", str(root)]).stderr
 
 
+def test_a_draft_of_an_export_imported_already_says_so(tmp_path: Path) -> None:
+    """Drafting a mapping from the export a survey was imported from, for the same
+    question: imported with it too, its answers would count twice. For another question
+    of the same export (a survey of its own), nothing is said."""
+    root = cli_study(tmp_path, mapping="ms-forms", imported=False)
+    export = str(SURVEY_FIXTURES / "exports" / "ms-forms.csv")
+    assert runner.invoke(app, ["survey", "import", str(root), export]).exit_code == 0
+    drafted = runner.invoke(app, ["survey", "draft", str(root), export, "--id", "again"])
+    assert drafted.exit_code == 0, drafted.output
+    assert (
+        "This export is the one survey 'toptasks' was imported from: imported with this "
+        "mapping too, its answers would count twice. If the two are one survey, delete this "
+        "draft."
+    ) in " ".join(drafted.stdout.split())
+    mapping = root / "surveys" / "toptasks.yaml"
+    text = mapping.read_text(encoding="utf-8")
+    mapping.write_text(text.replace("Choose at most five.", "Choose at most five. (intranet)"))
+    other = runner.invoke(app, ["survey", "draft", str(root), export, "--id", "other"])
+    assert other.exit_code == 0, other.output
+    assert "was imported from" not in other.stdout
+
+
 def test_strict_import_refuses_an_export_with_warnings_and_writes_no_tally(
     tmp_path: Path,
 ) -> None:
