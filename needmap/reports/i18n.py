@@ -761,6 +761,9 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.few_respondents.one": "Ask more people of {groups} to answer the survey "
         "'{title}', if it is still open: fewer than {minimum} have so far, so no report shows "
         "their top tasks. Then import its export again.",
+        "status.same_answers": "The surveys '{one}' and '{other}' counted the same "
+        "answers, from the same export ({export}), and both count as evidence: their votes "
+        "count twice. If they are one survey, delete one of the two mappings and its tally.",
         "status.repeat": "The surveys '{one}' and '{other}' ask mostly the same tasks "
         "({shared} of {tasks}), and both count as evidence. If one is the other held again, "
         "name the earlier in the later one's mapping ({one_file} or {other_file}: earlier: "
@@ -1541,6 +1544,10 @@ _LABELS: Mapping[str, Mapping[str, str]] = {
         "status.few_respondents.one": "Vraag meer mensen van {groups} de enquête '{title}' in "
         "te vullen, als die nog openstaat: nog minder dan {minimum} deden dat, dus geen rapport "
         "toont hun toptaken. Importeer daarna de export opnieuw.",
+        "status.same_answers": "De enquêtes '{one}' en '{other}' telden dezelfde "
+        "antwoorden, uit dezelfde export ({export}), en tellen allebei als bewijs: hun "
+        "stemmen tellen dubbel. Zijn ze één enquête, verwijder dan een van de twee mappings "
+        "met haar telling.",
         "status.repeat": "De enquêtes '{one}' en '{other}' vragen grotendeels dezelfde taken "
         "({shared} van {tasks}), en tellen allebei als bewijs. Is de ene de andere opnieuw "
         "gehouden, noem dan de eerdere in de mapping van de latere ({one_file} of "

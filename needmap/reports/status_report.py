@@ -47,6 +47,7 @@ from needmap.surveys.catalog import (
     import_command,
     over_headcount,
     questions_command,
+    same_answers,
     surveys_to_import,
 )
 from needmap.surveys.interviews import interviews_by_file
@@ -247,7 +248,18 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
                     f"needmap validate {folder}",
                 )
             )
-    steps += _repeat_steps(study, files, {tally.survey for tally in tallies})
+    twice = same_answers(tallies)
+    steps += [
+        NextStep(
+            words["status.same_answers"].format(
+                one=before.title, other=tally.title, export=tally.source
+            ),
+            f"needmap validate {folder}",
+        )
+        for tally, before in twice
+    ]
+    told = {frozenset((tally.survey, before.survey)) for tally, before in twice}
+    steps += _repeat_steps(study, files, {tally.survey for tally in tallies}, told)
     steps += _response_steps(study, tallies, {m.id: m for m in loaded})
     for tally in tallies:
         over = over_headcount(study, tally)
@@ -267,10 +279,14 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
 
 
 def _repeat_steps(
-    study: Study, files: Mapping[Path, SurveyMapping], imported: set[str]
+    study: Study,
+    files: Mapping[Path, SurveyMapping],
+    imported: set[str],
+    told: set[frozenset[str]],
 ) -> list[NextStep]:
     """Two imported surveys of mostly the same tasks, both evidence: if one is the other
-    held again, its mapping should name the earlier (:func:`unnamed_repeats`)."""
+    held again, its mapping should name the earlier (:func:`unnamed_repeats`). Not for a
+    pair ``told`` already as the same answers counted twice."""
     words = labels(study.settings.language)
     where = {mapping.id: path.relative_to(study.root).as_posix() for path, mapping in files.items()}
     counted = [mapping for mapping in files.values() if mapping.id in imported]
@@ -286,6 +302,7 @@ def _repeat_steps(
             )
         )
         for one, other, shared in unnamed_repeats(counted)
+        if frozenset((one.id, other.id)) not in told
     ]
 
 

@@ -59,6 +59,7 @@ __all__ = [
     "load_mappings",
     "load_survey",
     "over_headcount",
+    "same_answers",
     "same_answers_warnings",
     "surveys_to_import",
     "too_few_problem",
@@ -464,14 +465,14 @@ def check_tallies(study: Study, fitting: Sequence[Tally]) -> list[Problem]:
     return found + same_answers_warnings(study, fitting)
 
 
-def same_answers_warnings(study: Study, tallies: Sequence[Tally]) -> list[Problem]:
-    """A warning, at its tally, for each survey of ``tallies`` that counted the same
-    answers as an earlier one of them: imported from the same export, byte for byte, into
-    the same counts (a second mapping drafted from it, its tasks given the first's needs).
-    As two surveys, their votes count twice as evidence. One export with two top-task
-    questions, read by two mappings, gives two surveys' counts: no warning."""
-    first: dict[tuple[str, object], Tally] = {}
-    found: list[Problem] = []
+def same_answers(tallies: Sequence[Tally]) -> list[tuple[Tally, Tally]]:
+    """Each survey of ``tallies`` that counted the same answers as an earlier one of them,
+    with that one: imported from the same export, byte for byte, into the same counts (a
+    second mapping drafted from it, its tasks given the first's needs). As two surveys,
+    their votes count twice as evidence. One export with two top-task questions, read by
+    two mappings, gives two surveys' counts: not these."""
+    first: dict[tuple[str, str], Tally] = {}
+    found: list[tuple[Tally, Tally]] = []
     for tally in tallies:
         if not tally.source_sha256:
             continue
@@ -480,20 +481,25 @@ def same_answers_warnings(study: Study, tallies: Sequence[Tally]) -> list[Proble
             sorted((group, sorted(votes.values())) for group, votes in tally.votes.items()),
         )
         before = first.setdefault((tally.source_sha256, repr(counts)), tally)
-        if before is tally:
-            continue
-        found.append(
-            Problem(
-                Location(tally_path(study.root, tally.survey)),
-                f"survey '{tally.survey}' counted the same answers as survey "
-                f"'{before.survey}', from the same export ({tally.source}): their votes "
-                "count twice as evidence (as two runs of one survey, nothing changed)",
-                hint="if they are one survey, delete one of the two mappings and its "
-                "tally; if the survey was held again, import the new run's export",
-                severity=Severity.WARNING,
-            )
-        )
+        if before is not tally:
+            found.append((tally, before))
     return found
+
+
+def same_answers_warnings(study: Study, tallies: Sequence[Tally]) -> list[Problem]:
+    """A warning, at its tally, for each survey of :func:`same_answers`."""
+    return [
+        Problem(
+            Location(tally_path(study.root, tally.survey)),
+            f"survey '{tally.survey}' counted the same answers as survey "
+            f"'{before.survey}', from the same export ({tally.source}): their votes "
+            "count twice as evidence (as two runs of one survey, nothing changed)",
+            hint="if they are one survey, delete one of the two mappings and its "
+            "tally; if the survey was held again, import the new run's export",
+            severity=Severity.WARNING,
+        )
+        for tally, before in same_answers(tallies)
+    ]
 
 
 def fitting_tallies(study: Study) -> list[Tally]:

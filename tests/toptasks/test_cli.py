@@ -977,9 +977,9 @@ def test_of_two_mappings_of_the_same_questions_import_takes_the_export_s_layout(
 def test_one_export_imported_as_two_surveys_is_told(tmp_path: Path) -> None:
     """A second mapping drafted from an export already imported, its tasks given the same
     needs: the same answers counted as two surveys count twice as evidence. The import
-    says so (--strict refuses it, writing nothing), and so does validate while both
-    tallies stand (at the later tally in file order). The same file read by a mapping of
-    another question counts other answers: no warning."""
+    says so (--strict refuses it, writing nothing), and so do status and validate while
+    both tallies stand (validate at the later tally in file order). The same file read by
+    a mapping of another question counts other answers: no warning."""
     root = cli_study(tmp_path, mapping="ms-forms", imported=False)
     mapping = (root / "surveys" / "toptasks.yaml").read_text(encoding="utf-8")
     (root / "surveys" / "again.yaml").write_text(mapping.replace("id: toptasks", "id: again"))
@@ -998,6 +998,15 @@ def test_one_export_imported_as_two_surveys_is_told(tmp_path: Path) -> None:
     second = runner.invoke(app, args)
     assert second.exit_code == 0, second.output
     assert told in " ".join(second.stderr.split())
+    from needmap.reports.status_report import study_status
+
+    steps = " ".join(step.text for step in study_status(load_study(root)).steps)
+    assert (  # in place of the step for runs that name no earlier one
+        "The surveys 'Top tasks intranet 2026' and 'Top tasks intranet 2026' counted the same "
+        "answers, from the same export (ms-forms.csv), and both count as evidence: their votes "
+        "count twice. If they are one survey, delete one of the two mappings and its tally."
+    ) in steps
+    assert "mostly the same tasks" not in steps
     validated = runner.invoke(app, ["validate", str(root)])  # at the later in file order
     assert (
         f"{root / 'surveys' / 'toptasks.tally.json'}: warning: survey 'toptasks' counted the "
