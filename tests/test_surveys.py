@@ -34,6 +34,7 @@ from needmap.personas.study import Study
 from needmap.reports.how_read import how_read_text
 from needmap.scrub import name_words
 from needmap.surveys import import_survey, importer, load_mapping, read_tally, write_tally
+from needmap.surveys.catalog import same_answers
 from needmap.surveys.counting import MAX_PER_KIND, Problems, RowsRepeated, check_keys
 from needmap.surveys.draft import draft_mapping
 from needmap.surveys.importer import ImportResult
@@ -153,6 +154,23 @@ def test_rows_pasted_again_count_once_with_one_warning(
         )
     ]
     assert result.warnings[0].repeats == 4
+
+
+def test_the_same_answers_are_those_of_the_same_export_in_the_same_counts(study: Study) -> None:
+    """Two surveys' tallies from the same export, byte for byte, in the same counts (task
+    ids aside): the later one is told, with the earlier. Another file, other counts, or a
+    tally whose export is not known (edited by hand) are not."""
+    tally = _import(study, "ms-forms", SURVEY_FIXTURES / "exports" / "ms-forms.csv").tally
+    renamed = {g: {f"t-{t}": n for t, n in v.items()} for g, v in tally.votes.items()}
+    again = dataclasses.replace(tally, survey="again", votes=renamed)
+    assert [(t.survey, b.survey) for t, b in same_answers([tally, again])] == [
+        ("again", "toptasks")
+    ]
+    assert same_answers([tally, dataclasses.replace(again, source_sha256="0" * 64)]) == []
+    fewer = dataclasses.replace(again, respondents={**tally.respondents, "desk": 4})
+    assert same_answers([tally, fewer]) == []
+    unknown = [dataclasses.replace(t, source_sha256="") for t in (tally, again)]
+    assert same_answers(unknown) == []
 
 
 def test_check_keys_names_the_keys_on_more_than_one_row() -> None:
