@@ -39,6 +39,9 @@ _EXPORTS = {
     "load_mapping": "needmap.surveys.mapping",
     "import_survey": "needmap.surveys.importer",
     "build_demo": "needmap.demo",
+    "build_reports": "needmap.build",
+    "study_status": "needmap.reports.status_report",
+    "need_story": "needmap.reports.why_report",
 }
 
 __all__ = [
@@ -54,6 +57,7 @@ __all__ = [
     "analyse_toptasks",
     "build_demo",
     "build_personas",
+    "build_reports",
     "check_study",
     "compare_toptasks",
     "import_survey",
@@ -63,16 +67,19 @@ __all__ = [
     "load_mapping",
     "load_search_logs",
     "load_study",
+    "need_story",
     "persona_profiles",
     "plan_roadmap",
     "study_interviews",
     "study_roadmap",
     "study_searches",
+    "study_status",
     "study_toptasks",
     "write_schemas",
 ]
 
 if TYPE_CHECKING:
+    from needmap.build import build_reports
     from needmap.demo import build_demo
     from needmap.errors import InvalidStudyError, Location, NeedmapError, Problem
     from needmap.model.analysis import analyse_overlap
@@ -88,6 +95,8 @@ if TYPE_CHECKING:
     from needmap.reports.personas_report import persona_profiles
     from needmap.reports.roadmap_report import study_roadmap, study_toptasks
     from needmap.reports.searches_report import study_searches
+    from needmap.reports.status_report import study_status
+    from needmap.reports.why_report import need_story
     from needmap.scaffold import init_study, list_templates, write_schemas
     from needmap.surveys.importer import import_survey
     from needmap.surveys.interviews import load_interviews

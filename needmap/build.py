@@ -119,7 +119,7 @@ def _planned_files(
 
 def build_reports(
     study: Study,
-    out: Path,
+    out: Path | str,
     *,
     pdf: bool = True,
     guide_groups: Sequence[str] = (),
@@ -150,6 +150,7 @@ def build_reports(
     builds that this one no longer makes (a renamed survey's, a guide of one group) are
     removed; files of the user's and the ``listed`` ones never are.
     """
+    out = Path(out)
     refuse_study_folder(study.root, out)
     day = today or date.today()
     content = study_brief(study, earlier)  # what every report shows, computed once

@@ -104,7 +104,20 @@ def test_the_readme_s_library_example_runs_as_written(
     assert printed[5] == f"{survey.title} ({survey.respondents} respondents, ranked weighted)"
     assert [line.split(" ", 1)[0] for line in printed[6:9]] == ["1", "2", "3"]
     assert printed[6].startswith(f"1 {survey.tasks[0].label} ")
-    assert printed[9:] == [f"{p.phase.name} {[s.need.title for s in p.needs]!r}" for p in phases]
+    after = 9 + len(phases)
+    assert printed[9:after] == [
+        f"{p.phase.name} {[s.need.title for s in p.needs]!r}" for p in phases
+    ]
+    story = needmap.need_story(study, "search")
+    rank = [s.need.id for s in needmap.study_roadmap(study).needs].index("search") + 1
+    assert printed[after] == f"{story.need.title} rank {rank} {story.phase} score " + (
+        f"{story.scored.score:.2f}"
+    )
+    steps = needmap.study_status(study).steps
+    assert printed[after + 1 : -1] == [f"{step.text} {step.command}" for step in steps]
+    assert steps  # the demo study has a step or two left: the example prints them
+    reports = [f for f in (tmp_path / "my-reports").iterdir() if not f.name.startswith(".")]
+    assert printed[-1] == f"{len(reports)} files; open {Path('my-reports', 'index.html')}"
 
 
 def test_changelog_mentions_every_command() -> None:
