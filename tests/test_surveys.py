@@ -34,7 +34,7 @@ from needmap.personas.study import Study
 from needmap.reports.how_read import how_read_text
 from needmap.scrub import name_words
 from needmap.surveys import import_survey, importer, load_mapping, read_tally, write_tally
-from needmap.surveys.catalog import same_answers
+from needmap.surveys.catalog import one_export, same_answers
 from needmap.surveys.counting import MAX_PER_KIND, Problems, RowsRepeated, check_keys
 from needmap.surveys.draft import draft_mapping
 from needmap.surveys.importer import ImportResult
@@ -156,21 +156,36 @@ def test_rows_pasted_again_count_once_with_one_warning(
     assert result.warnings[0].repeats == 4
 
 
-def test_the_same_answers_are_those_of_the_same_export_in_the_same_counts(study: Study) -> None:
-    """Two surveys' tallies from the same export, byte for byte, in the same counts (task
-    ids aside): the later one is told, with the earlier. Another file, other counts, or a
-    tally whose export is not known (edited by hand) are not."""
+def test_the_same_answers_are_those_counted_alike(study: Study) -> None:
+    """Two surveys' tallies in the same counts in every group (task ids aside): the later
+    one is told, with the earlier, whether their exports are one file, byte for byte, or
+    two (saved again, or downloaded in another format; a tally edited by hand names no
+    file). Below ten respondents, or with no vote, counts alike may be chance: only one
+    file tells. Other counts are other answers."""
     tally = _import(study, "ms-forms", SURVEY_FIXTURES / "exports" / "ms-forms.csv").tally
+    assert sum(tally.respondents.values()) == 12
     renamed = {g: {f"t-{t}": n for t, n in v.items()} for g, v in tally.votes.items()}
     again = dataclasses.replace(tally, survey="again", votes=renamed)
-    assert [(t.survey, b.survey) for t, b in same_answers([tally, again])] == [
-        ("again", "toptasks")
-    ]
-    assert same_answers([tally, dataclasses.replace(again, source_sha256="0" * 64)]) == []
+    copy = dataclasses.replace(again, source="ms-forms.xlsx", source_sha256="0" * 64)
+    unknown = dataclasses.replace(again, source_sha256="")
+    for later in (again, copy, unknown):
+        assert [(t.survey, b.survey) for t, b in same_answers([tally, later])] == [
+            ("again", "toptasks")
+        ]
+    assert one_export(again, tally) and not one_export(copy, tally)
+    assert not one_export(unknown, dataclasses.replace(tally, source_sha256=""))
     fewer = dataclasses.replace(again, respondents={**tally.respondents, "desk": 4})
     assert same_answers([tally, fewer]) == []
-    unknown = [dataclasses.replace(t, source_sha256="") for t in (tally, again)]
-    assert same_answers(unknown) == []
+
+    def pilot(survey: Tally, sha: str, respondents: int = 9) -> Tally:
+        return dataclasses.replace(survey, respondents={"desk": respondents}, source_sha256=sha)
+
+    assert same_answers([pilot(tally, "1" * 64), pilot(again, "0" * 64)]) == []
+    assert len(same_answers([pilot(tally, "1" * 64), pilot(again, "1" * 64)])) == 1
+    assert same_answers([pilot(tally, ""), pilot(again, "")]) == []
+    assert len(same_answers([pilot(tally, "1" * 64, 10), pilot(again, "0" * 64, 10)])) == 1
+    unanswered = [dataclasses.replace(t, votes={}) for t in (tally, copy)]
+    assert same_answers(unanswered) == []  # a question nobody answered, in two files
 
 
 def test_check_keys_names_the_keys_on_more_than_one_row() -> None:

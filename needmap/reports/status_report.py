@@ -45,6 +45,7 @@ from needmap.shell import command_word
 from needmap.surveys.catalog import (
     fitting_tallies,
     import_command,
+    one_export,
     over_headcount,
     questions_command,
     same_answers,
@@ -253,6 +254,10 @@ def _survey_steps(study: Study, folder: str) -> list[NextStep]:
         NextStep(
             words["status.same_answers"].format(
                 one=before.title, other=tally.title, export=tally.source
+            )
+            if one_export(tally, before)
+            else words["status.same_answers.alike"].format(
+                one=before.title, other=tally.title, export=before.source, other_export=tally.source
             ),
             f"needmap validate {folder}",
         )

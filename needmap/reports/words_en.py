@@ -744,6 +744,10 @@ WORDS: Mapping[str, str] = {
     "status.same_answers": "The surveys '{one}' and '{other}' counted the same "
     "answers, from the same export ({export}), and both count as evidence: their votes "
     "count twice. If they are one survey, delete one of the two mappings and its tally.",
+    "status.same_answers.alike": "The surveys '{one}' and '{other}' counted the same "
+    "answers, from exports with the same counts in every group ({export} and "
+    "{other_export}), and both count as evidence: their votes count twice. If they are one "
+    "survey, delete one of the two mappings and its tally.",
     "status.repeat": "The surveys '{one}' and '{other}' ask mostly the same tasks "
     "({shared} of {tasks}), and both count as evidence. If one is the other held again, "
     "name the earlier in the later one's mapping ({one_file} or {other_file}: earlier: "

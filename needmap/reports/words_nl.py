@@ -771,6 +771,10 @@ WORDS: Mapping[str, str] = {
     "antwoorden, uit dezelfde export ({export}), en tellen allebei als bewijs: hun "
     "stemmen tellen dubbel. Zijn ze één enquête, verwijder dan een van de twee mappings "
     "met haar telling.",
+    "status.same_answers.alike": "De enquêtes '{one}' en '{other}' telden dezelfde "
+    "antwoorden, uit exports met dezelfde aantallen in elke groep ({export} en "
+    "{other_export}), en tellen allebei als bewijs: hun stemmen tellen dubbel. Zijn ze één "
+    "enquête, verwijder dan een van de twee mappings met haar telling.",
     "status.repeat": "De enquêtes '{one}' en '{other}' vragen grotendeels dezelfde taken "
     "({shared} van {tasks}), en tellen allebei als bewijs. Is de ene de andere opnieuw "
     "gehouden, noem dan de eerdere in de mapping van de latere ({one_file} of "

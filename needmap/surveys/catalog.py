@@ -58,7 +58,9 @@ __all__ = [
     "imported_surveys",
     "load_mappings",
     "load_survey",
+    "one_export",
     "over_headcount",
+    "questions_command",
     "same_answers",
     "same_answers_warnings",
     "surveys_to_import",
@@ -465,25 +467,41 @@ def check_tallies(study: Study, fitting: Sequence[Tally]) -> list[Problem]:
     return found + same_answers_warnings(study, fitting)
 
 
+_ALIKE_BY_CHANCE = 10
+"""Respondents below which two surveys of other answers may count alike (a pilot each,
+filled in by the consultant): their counts alone do not tell the same answers."""
+
+
 def same_answers(tallies: Sequence[Tally]) -> list[tuple[Tally, Tally]]:
     """Each survey of ``tallies`` that counted the same answers as an earlier one of them,
-    with that one: imported from the same export, byte for byte, into the same counts (a
-    second mapping drafted from it, its tasks given the first's needs). As two surveys,
-    their votes count twice as evidence. One export with two top-task questions, read by
-    two mappings, gives two surveys' counts: not these."""
+    with that one: the same counts in every group (task ids aside), from the same export
+    byte for byte or, with :data:`_ALIKE_BY_CHANCE` respondents or more and a vote, from
+    another file (the export saved again by Excel, or downloaded again in another
+    format). Such a second survey is a second mapping drafted from the same answers, its
+    tasks given the first's needs: as two surveys, their votes count twice as evidence.
+    One export with two top-task questions, read by two mappings, gives two surveys'
+    counts: not these."""
     first: dict[tuple[str, str], Tally] = {}
     found: list[tuple[Tally, Tally]] = []
     for tally in tallies:
-        if not tally.source_sha256:
+        by_counts = sum(tally.respondents.values()) >= _ALIKE_BY_CHANCE and any(
+            any(votes.values()) for votes in tally.votes.values()
+        )
+        if not by_counts and not tally.source_sha256:
             continue
         counts = (
             sorted(tally.respondents.items()),
             sorted((group, sorted(votes.values())) for group, votes in tally.votes.items()),
         )
-        before = first.setdefault((tally.source_sha256, repr(counts)), tally)
+        before = first.setdefault(("" if by_counts else tally.source_sha256, repr(counts)), tally)
         if before is not tally:
             found.append((tally, before))
     return found
+
+
+def one_export(tally: Tally, before: Tally) -> bool:
+    """Whether the two surveys of :func:`same_answers` read one export, byte for byte."""
+    return bool(tally.source_sha256) and tally.source_sha256 == before.source_sha256
 
 
 def same_answers_warnings(study: Study, tallies: Sequence[Tally]) -> list[Problem]:
@@ -492,8 +510,14 @@ def same_answers_warnings(study: Study, tallies: Sequence[Tally]) -> list[Proble
         Problem(
             Location(tally_path(study.root, tally.survey)),
             f"survey '{tally.survey}' counted the same answers as survey "
-            f"'{before.survey}', from the same export ({tally.source}): their votes "
-            "count twice as evidence (as two runs of one survey, nothing changed)",
+            f"'{before.survey}', "
+            + (
+                f"from the same export ({tally.source})"
+                if one_export(tally, before)
+                else f"the same counts in every group ({before.source} and {tally.source})"
+            )
+            + ": their votes count twice as evidence (as two runs of one survey, nothing "
+            "changed)",
             hint="if they are one survey, delete one of the two mappings and its "
             "tally; if the survey was held again, import the new run's export",
             severity=Severity.WARNING,

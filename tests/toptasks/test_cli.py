@@ -1020,6 +1020,35 @@ def test_one_export_imported_as_two_surveys_is_told(tmp_path: Path) -> None:
     assert "same answers" not in runner.invoke(app, ["validate", str(root)]).stderr
 
 
+def test_the_same_answers_from_another_file_are_told(tmp_path: Path) -> None:
+    """The export a survey was imported from, saved again in another format (the same
+    answers, another file) and imported as a second survey: the same counts in every
+    group tell it, in the import's warning and in status, naming both files."""
+    root = cli_study(tmp_path, mapping="ms-forms", imported=False)
+    mapping = (root / "surveys" / "toptasks.yaml").read_text(encoding="utf-8")
+    (root / "surveys" / "again.yaml").write_text(mapping.replace("id: toptasks", "id: again"))
+    exports = SURVEY_FIXTURES / "exports"
+    first = runner.invoke(
+        app, ["survey", "import", str(root), str(exports / "ms-forms.csv"), "-s", "toptasks"]
+    )
+    assert first.exit_code == 0, first.output
+    args = ["survey", "import", str(root), str(exports / "ms-forms.ods"), "--survey", "again"]
+    second = runner.invoke(app, args)
+    assert second.exit_code == 0, second.output
+    assert (
+        "warning: survey 'again' counted the same answers as survey 'toptasks', the same "
+        "counts in every group (ms-forms.csv and ms-forms.ods): their votes count twice as "
+        "evidence"
+    ) in " ".join(second.stderr.split())
+    from needmap.reports.status_report import study_status
+
+    steps = " ".join(step.text for step in study_status(load_study(root)).steps)
+    assert (  # in file order: again.yaml first
+        "counted the same answers, from exports with the same counts in every group "
+        "(ms-forms.ods and ms-forms.csv), and both count as evidence"
+    ) in steps
+
+
 def test_a_draft_of_an_export_imported_already_says_so(tmp_path: Path) -> None:
     """Drafting a mapping from the export a survey was imported from, for the same
     question: imported with it too, its answers would count twice. For another question
