@@ -140,7 +140,8 @@ def toptasks(
             metavar="<id>",
             help="Compare with an earlier survey of the study (its id or its mapping's file "
             "name): each task's rank and share in both, and the change, then what moved most "
-            "in each group (with --group, that group's shares). The later survey is "
+            "in each group (with --group, that group's shares; in .md and .xlsx, every "
+            "group's too). The later survey is "
             "--survey's, or the only other one imported, or the latest run.",
             show_default=False,
         ),

@@ -5,7 +5,8 @@ on the page and as PNG or SVG), and JSON.
 
 One group's shares are compared only where both runs show the group
 (:func:`~needmap.model.toptasks_change.compare_group`); everyone's comparison ends with
-each group's at a glance (:func:`build_group_moves`).
+each group's at a glance (:func:`build_group_moves`), and its Markdown and workbook with
+each group's whole comparison (:func:`build_group_changes`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from needmap.reports.toptasks_table import RankingTable, write_ranking
 
 __all__ = [
     "build_change",
+    "build_group_changes",
     "build_group_moves",
     "change_tables",
     "change_to_json",
@@ -175,6 +177,59 @@ def build_group_moves(change: TopTasksChange, language: Language) -> RankingTabl
     )
 
 
+def build_group_changes(change: TopTasksChange, language: Language) -> RankingTable | None:
+    """Every group's whole comparison in one long table, a row per group and task (its
+    rank and share of the group's own votes in each run, and the change): what
+    ``toptasks --compare ID --group G`` shows for one group, for all of them, to filter
+    in a workbook. Groups that either run hides, or that it counted nobody as, are left
+    out and named in a note. None where no group is compared, or for one group's
+    comparison."""
+    compared = [(g.name, g.change) for g in change.groups if g.change is not None]
+    if not compared:
+        return None
+    words = labels(language)
+    rows = tuple(
+        (
+            name,
+            _rank(task.rank),
+            task.label,
+            _share(task.share, language),
+            _rank(task.rank_before),
+            _share(task.share_before, language),
+            _change(task, language),
+        )
+        for name, shares in compared
+        for task in shares.tasks
+    )
+    notes = [words["tc.every_group.note"]]
+    left_out = [group.name for group in change.groups if group.change is None]
+    if left_out:
+        notes.append(
+            words["tc.every_group.left_out"].format(
+                n=change.groups[0].min_group_size, groups="; ".join(left_out)
+            )
+        )
+    return RankingTable(
+        language=language,
+        title=words["tc.every_group.title"],
+        sheet=words["tc.every_group.sheet"],
+        header=(
+            words["tc.groups.group"],
+            words["tt.rank"],
+            words["tt.task"],
+            words["tt.share"],
+            words["tc.rank_before"],
+            words["tc.share_before"],
+            words["tc.change"],
+        ),
+        rows=rows,
+        in_coverage=tuple(False for _ in rows),
+        notes=tuple(notes),
+        text_columns=(0, 2),
+        row_header=2,
+    )
+
+
 def _respondents(count: int | None, min_group_size: int, language: Language) -> str:
     """A group's respondents in one run: ``n<5`` where that run hides them, an en dash
     where it counted nobody as the group."""
@@ -236,11 +291,17 @@ def _count(count: int | None, min_group_size: int) -> str:
     return f"n<{min_group_size}" if count is None else f"n={count}"
 
 
-def change_tables(change: TopTasksChange, language: Language) -> list[RankingTable]:
+def change_tables(
+    change: TopTasksChange, language: Language, *, every_group: bool = False
+) -> list[RankingTable]:
     """The comparison's tables, in the order every format gives them: the tasks, then
-    (for everyone's) the groups."""
-    groups = build_group_moves(change, language)
-    return [build_change(change, language), *([groups] if groups else [])]
+    (for everyone's) the groups at a glance; with ``every_group`` (the Markdown and the
+    workbook, not the page, where it would run to hundreds of rows), each group's whole
+    comparison after them (:func:`build_group_changes`)."""
+    tables = [build_change(change, language), build_group_moves(change, language)]
+    if every_group:
+        tables.append(build_group_changes(change, language))
+    return [table for table in tables if table is not None]
 
 
 def change_to_json(change: TopTasksChange) -> dict[str, Any]:
@@ -337,7 +398,7 @@ def write_change(
             write_figure(shared.change_chart(change, language), path)
     else:
         write_ranking(
-            change_tables(change, language),
+            change_tables(change, language, every_group=True),
             path,
             hint="use .html or .pdf for a page, .png or .svg for the chart, .md, .csv or .xlsx "
             "for the tables, .json for the JSON",

@@ -302,6 +302,14 @@ WORDS: Mapping[str, str] = {
     "tc.groups.note": "Each group's shares of its own votes, unweighted: the fewer its "
     "respondents, the more its shares move by chance. A group is compared where both "
     "surveys show it.",
+    "tc.every_group.title": "Each group's tasks compared",
+    "tc.every_group.sheet": "Each group",
+    "tc.every_group.note": "Each group's tasks, with their shares of the group's own "
+    "votes in both surveys, unweighted (as needmap toptasks --compare shows one group's "
+    "with --group). A group is compared where both surveys show it.",
+    "tc.every_group.left_out": "Not compared, as a survey hides them (fewer than {n} "
+    "respondents, or so that a small group cannot be worked out) or counted nobody as "
+    "them: {groups}.",
     "tc.groups.line": "{group} ({now}; before {before})",
     "tc.groups.legend": "\u25b2 rose most, \u25bc fell most, in points",
     "tc.groups.line.still": "no share moved",

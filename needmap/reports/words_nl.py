@@ -310,6 +310,15 @@ WORDS: Mapping[str, str] = {
     "tc.groups.note": "Elke groep met het aandeel in haar eigen stemmen, ongewogen: hoe "
     "minder respondenten, hoe meer haar aandelen door toeval bewegen. Een groep is "
     "vergeleken waar beide enquêtes haar tonen.",
+    "tc.every_group.title": "De taken per doelgroep vergeleken",
+    "tc.every_group.sheet": "Per doelgroep",
+    "tc.every_group.note": "De taken van elke doelgroep, met hun aandeel in de eigen "
+    "stemmen van de groep in beide enquêtes, ongewogen (zoals needmap toptasks --compare "
+    "die van één groep toont met --group). Een groep is vergeleken waar beide enquêtes "
+    "haar tonen.",
+    "tc.every_group.left_out": "Niet vergeleken, omdat een enquête ze verbergt (minder dan "
+    "{n} respondenten, of zodat een kleine groep niet af te leiden is) of niemand als ze "
+    "telde: {groups}.",
     "tc.groups.line": "{group} ({now}; eerder {before})",
     "tc.groups.legend": "\u25b2 steeg het meest, \u25bc daalde het meest, in procentpunten",
     "tc.groups.line.still": "geen aandeel veranderde",

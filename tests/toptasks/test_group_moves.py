@@ -17,7 +17,12 @@ from needmap.cli import app
 from needmap.model.toptasks import GroupBreakdown, TopTasks, analyse_toptasks
 from needmap.model.toptasks_change import compare_group, compare_groups, compare_toptasks
 from needmap.personas.study import Study
-from needmap.reports.toptasks_change import build_group_moves, change_tables, group_move_lines
+from needmap.reports.toptasks_change import (
+    build_group_changes,
+    build_group_moves,
+    change_tables,
+    group_move_lines,
+)
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tally import Tally, stratum_key
 from tests.toptasks.conftest import runner
@@ -263,12 +268,13 @@ def test_every_format_has_the_groups_table_in_either_language(tmp_path: Path) ->
     front_desk = "| Front desk | 5 | 3 | Find a colleague, by name or expertise (▲\u00a025,0) |"
     assert front_desk in markdown
     book = load_workbook(tmp_path / "c.xlsx")
-    assert book.sheetnames == ["Vergeleken", "Doelgroepen"]
+    assert book.sheetnames == ["Vergeleken", "Doelgroepen", "Per doelgroep"]
     assert [c.value for c in book["Doelgroepen"][2]][:3] == ["Front desk", 5, 3]  # numbers
     page = (tmp_path / "c.html").read_text(encoding="utf-8")
     assert '<table class="needs ranking moves">' in page
     assert '<th scope="row">Front desk</th>' in page
     assert "Elke groep met het aandeel in haar eigen stemmen, ongewogen" in page
+    assert "De taken per doelgroep vergeleken" not in page  # hundreds of rows: the tables'
     csv = (tmp_path / "c.csv").read_text(encoding="utf-8-sig")
     assert "Doelgroep" not in csv  # CSV holds one table: the tasks
 
@@ -281,3 +287,76 @@ def test_one_group_s_comparison_has_no_table_of_groups(
     assert change.groups == () and build_group_moves(change, "en") is None
     assert len(change_tables(change, "en")) == 1
     assert len(change_tables(compare_toptasks(now, now), "en")) == 2
+
+
+def test_each_group_s_whole_comparison_is_in_the_markdown_and_the_workbook(
+    tmp_path: Path,
+) -> None:
+    """A row per group and task, as ``--group G`` compares the group alone: hand-checked
+    for the front desk (2026: 12 votes, leave 3 and colleague 3, ranked by label where
+    equal; 2024: 4 votes, leave 2, expenses and the phone list 1 each, so colleague is
+    first of those nobody chose, fourth). With a minimum of four no
+    group is shown in both runs: no such table, and the groups' table says why."""
+    root = _two_runs(tmp_path)
+    args = ["toptasks", str(root), "--compare", "toptasks-2024"]
+    out = tmp_path / "c.xlsx"
+    assert runner.invoke(app, [*args, "--out", str(out)]).exit_code == 0
+    sheet = load_workbook(out)["Each group"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0] == [
+        "Group",
+        "Rank",
+        "Task",
+        "Share",
+        "Rank before",
+        "Share before",
+        "Change (points)",
+    ]
+    assert rows[1:3] == [
+        ["Front desk", 1, "Book leave", 0.25, 1, 0.5, -25],
+        ["Front desk", 2, "Find a colleague, by name or expertise", 0.25, 4, 0, 25],
+    ]
+    for group in ("desk", "field", "office"):  # each group's rows: its comparison alone
+        alone = json.loads(runner.invoke(app, [*args, "--group", group, "--json"]).stdout)
+        name = alone["group"]["name"]
+        mine = [row for row in rows[1:] if row[0] == name]
+        assert [row[2] for row in mine] == [task["label"] for task in alone["tasks"]]
+        assert [row[1] for row in mine] == [task["rank"] or DASH for task in alone["tasks"]]
+    assert {row[0] for row in rows[1:] if row[0] and row[1]} == {
+        "Front desk",
+        "Field staff",
+        "Office staff",
+    }
+    settings = root / "study.yaml"
+    settings.write_text(settings.read_text().replace("min_group_size: 3", "min_group_size: 4"))
+    hidden = tmp_path / "hidden.md"
+    assert runner.invoke(app, [*args, "--out", str(hidden)]).exit_code == 0
+    markdown = hidden.read_text(encoding="utf-8")
+    assert "## What moved most in each group" in markdown
+    assert "Each group's tasks compared" not in markdown
+
+
+def test_groups_not_compared_are_named_below_every_group_s_comparison(
+    study: Study, mapping: SurveyMapping, tally: Tally
+) -> None:
+    """The office staff hidden in the earlier run: the front desk's and the field staff's
+    tasks are listed, the office staff named in a note, never with a share."""
+    now = _analysis(study, mapping, tally)
+    hidden = tuple(
+        replace(g, suppressed=True, respondents=None, shares={}) if g.group == "office" else g
+        for g in now.groups
+    )
+    change = compare_toptasks(now, replace(now, survey="old", groups=hidden))
+    table = build_group_changes(change, "en")
+    assert table is not None
+    assert [name for name in dict.fromkeys(row[0] for row in table.rows)] == [
+        "Front desk",
+        "Field staff",
+    ]
+    assert len(table.rows) == 2 * len(now.tasks)
+    assert table.notes[1] == (
+        "Not compared, as a survey hides them (fewer than 3 respondents, or so that a small "
+        "group cannot be worked out) or counted nobody as them: Office staff."
+    )
+    assert len(change_tables(change, "en", every_group=True)) == 3
+    assert build_group_changes(compare_group(now, now, "desk", study), "en") is None
