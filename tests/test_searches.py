@@ -936,6 +936,69 @@ def test_a_file_pattern_reads_an_export_saved_twice_once(make_study: StudyMaker)
     assert intranet.searches == 2 * 109 + 1
 
 
+def test_an_export_read_by_two_logs_is_told_at_the_later(make_study: StudyMaker) -> None:
+    """A log's definition copied to start another, its file: left as it was, read the
+    same export again: its searches counted twice, without a word. Told at the later log's
+    file:, naming the earlier; so is a pattern that matches an export another log names,
+    and an export that is another's byte for byte. Two logs of one workbook's two sheets
+    read other searches, and are not told."""
+    files = files_with_logs()
+    files["analytics/june.yaml"] = INTRANET.replace("id: intranet-may", "id: june")
+    study = load_study(make_study(files))
+    (problem,) = check_search_logs(study)
+    assert (str(problem.location.path.name), problem.location.line, problem.severity) == (
+        "june.yaml",
+        4,
+        Severity.WARNING,
+    )
+    assert problem.message == (
+        "search log 'intranet-may' (analytics/intranet.yaml) reads analytics/intranet-may.csv "
+        "too: its searches count twice as evidence"
+    )
+    assert problem.hint == (
+        "give each log an export of its own, or put the topics of both in one log"
+    )
+    assert [log.searches for log in study_searches(study).logs] == [6, 109, 109]  # as told
+    files["analytics/june.yaml"] = INTRANET.replace("id: intranet-may", "id: june").replace(
+        "intranet-may.csv", "intranet-*.csv"
+    )
+    (matched,) = check_search_logs(load_study(make_study(files, name="pattern")))
+    assert matched.message.startswith("search log 'intranet-may' (analytics/intranet.yaml) ")
+    files["analytics/june.yaml"] = INTRANET.replace("id: intranet-may", "id: june").replace(
+        "intranet-may.csv", "intranet-june.csv"
+    )
+    files["analytics/intranet-june.csv"] = INTRANET_CSV
+    (copied,) = check_search_logs(load_study(make_study(files, name="copy")))
+    assert copied.message == (
+        "the export analytics/intranet-june.csv is analytics/intranet-may.csv again, byte for "
+        "byte, which search log 'intranet-may' (analytics/intranet.yaml) reads: its searches "
+        "count twice as evidence"
+    )
+    assert copied.hint.startswith("delete intranet-june.csv (a download saved twice)")
+    files["analytics/intranet-june.csv"] = INTRANET_CSV.replace(b"verlof;30", b"verlof;31")
+    assert check_search_logs(load_study(make_study(files, name="another"))) == []
+
+
+def test_two_logs_of_one_workbook_s_two_sheets_are_not_told(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    _report_workbook(tmp_path)
+    report = (tmp_path / "report.xlsx").read_bytes()
+    files: dict[str, str | bytes | None] = {
+        "needs.yaml": NEEDS,
+        "groups.yaml": GROUPS,
+        "personas.yaml": None,
+        "analytics/report.xlsx": report,
+        "analytics/r.yaml": _log_yaml("sheet: Top Queries by Month\n"),
+        "analytics/s.yaml": _log_yaml("sheet: Top Queries by Month\n").replace("id: ", "id: s"),
+    }
+    (twice,) = check_search_logs(load_study(make_study(files)))
+    assert "reads analytics/report.xlsx too" in twice.message
+    del files["analytics/s.yaml"]
+    files["analytics/t.yaml"] = _log_yaml("sheet: Abandoned Queries\n").replace("id: ", "id: t")
+    assert check_search_logs(load_study(make_study(files, name="sheets"))) == []
+
+
 def test_a_workbook_s_one_sheet_with_the_log_s_columns_is_read_without_a_name(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

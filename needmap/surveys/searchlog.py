@@ -208,6 +208,7 @@ def _read_all(study: StudyIds) -> tuple[list[SearchLogData], list[Problem]]:
     logs: list[SearchLogData] = []
     problems: list[Problem] = []
     first: dict[str, Location] = {}
+    readers: dict[tuple[str, str | None], _Reader] = {}
     for path in search_log_files(study.root):
         try:
             document = read_yaml_file(path)
@@ -220,7 +221,7 @@ def _read_all(study: StudyIds) -> tuple[list[SearchLogData], list[Problem]]:
             found = one_per_place([*found, *_references(document, study)])
         found.extend(_id_used_before(document, first))
         if log is not None and not any(p.severity is Severity.ERROR for p in found):
-            data = _read_export(log, document, study, found)
+            data = _read_export(log, document, study, found, readers)
             if data is not None:
                 logs.append(data)
         problems.extend(found)
@@ -286,14 +287,21 @@ def _references(document: YamlDocument, study: StudyIds) -> list[Problem]:
 
 
 def _read_export(
-    log: SearchLog, document: YamlDocument, study: StudyIds, problems: list[Problem]
+    log: SearchLog,
+    document: YamlDocument,
+    study: StudyIds,
+    problems: list[Problem],
+    readers: dict[tuple[str, str | None], _Reader],
 ) -> SearchLogData | None:
     """The log's export read, or its several exports read as one (``file`` with ``*`` or
-    ``?``): their terms summed; every problem of every export told."""
+    ``?``): their terms summed; every problem of every export told. ``readers``: the
+    exports earlier logs read (:func:`_read_by_another`)."""
     paths = _export_paths(log, document, study, problems)
     if not paths:
         return None
-    paths = _each_once(paths, document, problems)
+    digests = {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
+    paths = _each_once(paths, digests, document, problems)
+    problems += _read_by_another(paths, digests, log, document, study, readers)
     tried = [_read_one(path, log, document, problems) for path in paths]  # all told
     read = [counted for counted in tried if counted is not None]
     if len(read) < len(tried):
@@ -321,16 +329,16 @@ def _read_export(
     )
 
 
-def _each_once(paths: list[Path], document: YamlDocument, problems: list[Problem]) -> list[Path]:
+def _each_once(
+    paths: list[Path], digests: Mapping[Path, str], document: YamlDocument, problems: list[Problem]
+) -> list[Path]:
     """The exports a pattern matches but those that are another byte for byte (a download
-    saved twice: ``terms.csv`` and ``terms (1).csv``), each told: read twice, their
-    searches would count twice. Of such files, the one with the shortest name is read.
-    (One export is not read for this: nothing can repeat it.)"""
-    if len(paths) < 2:
-        return paths
+    saved twice: ``terms.csv`` and ``terms (1).csv``; ``digests``: each one's SHA-256),
+    each told: read twice, their searches would count twice. Of such files, the one with
+    the shortest name is read."""
     alike: dict[str, list[Path]] = {}
     for path in paths:
-        alike.setdefault(hashlib.sha256(path.read_bytes()).hexdigest(), []).append(path)
+        alike.setdefault(digests[path], []).append(path)
     kept: set[Path] = set()
     for same in alike.values():
         first = min(same, key=lambda p: (len(p.name), p.name))
@@ -349,6 +357,59 @@ def _each_once(paths: list[Path], document: YamlDocument, problems: list[Problem
             if path != first
         ]
     return [path for path in paths if path in kept]
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """The log that read an export first, to name where another reads it again."""
+
+    log: str
+    definition: str
+    """Its YAML file, relative to the study."""
+    export: str
+    """The export, relative to the study."""
+
+
+def _read_by_another(
+    paths: list[Path],
+    digests: Mapping[Path, str],
+    log: SearchLog,
+    document: YamlDocument,
+    study: StudyIds,
+    readers: dict[tuple[str, str | None], _Reader],
+) -> list[Problem]:
+    """A warning for each of the log's exports that an earlier log read too (one file
+    named by two logs, or matched by one's pattern and named by the other), or a copy of
+    one, byte for byte (the same sheet of it, where the log names one): its searches
+    count twice as evidence, once in each log. Each export is recorded in ``readers``.
+    Two logs of one workbook's two sheets read other searches: not told."""
+    found: list[Problem] = []
+    definition = document.source.path.relative_to(study.root).as_posix()
+    for path in paths:
+        export = path.relative_to(study.root).as_posix()
+        key = (digests[path], log.sheet)
+        before = readers.setdefault(key, _Reader(log.id, definition, export))
+        if before.definition == definition:
+            continue
+        if before.export == export:
+            message = f"search log '{before.log}' ({before.definition}) reads {export} too"
+            hint = "give each log an export of its own, or put the topics of both in one log"
+        else:
+            message = (
+                f"the export {export} is {before.export} again, byte for byte, which search "
+                f"log '{before.log}' ({before.definition}) reads"
+            )
+            hint = (
+                f"delete {path.name} (a download saved twice) and name this log's own export "
+                "in file:, or put the topics of both in one log"
+            )
+        found.append(
+            replace(
+                _at(document, "file", f"{message}: its searches count twice as evidence", hint),
+                severity=Severity.WARNING,
+            )
+        )
+    return found
 
 
 def _is_pattern(file: str) -> bool:
