@@ -946,8 +946,9 @@ def test_an_export_read_by_two_logs_is_told_at_the_later(make_study: StudyMaker)
     files["analytics/june.yaml"] = INTRANET.replace("id: intranet-may", "id: june")
     study = load_study(make_study(files))
     (problem,) = check_search_logs(study)
-    assert (str(problem.location.path.name), problem.location.line, problem.severity) == (
-        "june.yaml",
+    location = problem.location
+    assert (location.path, location.line, problem.severity) == (
+        study.root / "analytics" / "june.yaml",
         4,
         Severity.WARNING,
     )
