@@ -162,6 +162,43 @@ def test_files_named_like_missing_parts_are_the_first_step(make_study: StudyMake
     )
 
 
+def test_warnings_no_other_step_names_are_a_step_of_their_own(make_study: StudyMaker) -> None:
+    """A quote given twice in an interview is something counted, maybe not as meant:
+    validate warned of it, status did not. Where a step sends the consultant to validate
+    already (files to move into place), that step will show them all."""
+    twice = SHOWN_INTERVIEW.replace(
+        "quotes:\n", "quotes:\n" + "          - {text: I search all day., needs: [mobile]}\n" * 2
+    )
+    root = make_study({"interviews/field.yaml": twice})
+    checked = runner.invoke(app, ["validate", str(root)])
+    assert checked.stderr.count("warning:") == 1, checked.stderr
+    steps = study_status(load_study(root)).steps
+    assert steps[-1] == NextStep(
+        "The study's files have 1 warning: each says where it is and how to mend it (a "
+        "warning is about something counted, but maybe not as meant).",
+        f"needmap validate {root}",
+    )
+    settings = root / "study.yaml"
+    settings.write_text(settings.read_text().replace("language: en", "language: nl"))
+    assert (
+        study_status(load_study(root))
+        .steps[-1]
+        .text.startswith("De bestanden van het onderzoek hebben 1 waarschuwing: elke zegt waar")
+    )
+    settings.write_text(settings.read_text().replace("language: nl", "language: en"))
+    (root / "interviews").rename(root / "gesprekken")
+    texts = [step.text for step in study_status(load_study(root)).steps]
+    assert texts[0].startswith("Move gesprekken → interviews")
+    assert not any("warning" in text for text in texts)  # the first step's command shows them
+    (root / "gesprekken").rename(root / "interviews")
+    (root / "interviews" / "desk.yaml").write_text(twice.replace("field", "desk"))
+    assert (
+        study_status(load_study(root))
+        .steps[-1]
+        .text.startswith("The study's files have 2 warnings: ")
+    )
+
+
 @pytest.mark.parametrize(
     ("groups", "named"),
     [
@@ -387,6 +424,7 @@ def test_a_survey_with_more_respondents_than_a_group_s_headcount_is_a_step(
         "staff got more respondents than their headcount, which the weighting trusts."
     ]
     assert steps[checking[0]] == f"needmap validate {root}"
+    assert not any(text.startswith("The study's files have") for text in steps)  # as above
     groups.write_text(groups.read_text().replace("2}", "3}"))
     steps = {step.text: step.command for step in study_status(load_study(root)).steps}
     assert not any(text.startswith("Check which group") for text in steps)

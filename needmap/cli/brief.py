@@ -150,8 +150,9 @@ def status(
     survey asked with too few respondents to be shown, groups with more survey
     respondents than their headcount, search terms another search log gives a
     need and a log's own topics lack, searches that found nothing as often as makes a
-    content gap and match no need, needs without any evidence yet, and reports older than
-    the study's files.
+    content gap and match no need, needs without any evidence yet, reports older than
+    the study's files, and how many warnings the files have (needmap validate shows them)
+    where no step before says to run it.
     """
     from needmap.reports.i18n import labels
     from needmap.reports.status_report import status_to_json, study_status

@@ -54,7 +54,7 @@ from needmap.surveys.catalog import (
 from needmap.surveys.interviews import interviews_by_file
 from needmap.surveys.mapping import SurveyMapping, load_mapping, mapping_files
 from needmap.surveys.runs import unnamed_repeats
-from needmap.surveys.study_check import unread_lookalikes
+from needmap.surveys.study_check import study_warnings, unread_lookalikes
 from needmap.surveys.tally import OUTSIDE, Tally, stratum_groups
 
 __all__ = ["NextStep", "StudyStatus", "status_to_json", "study_status"]
@@ -100,6 +100,7 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
         *_decision_steps(content, folder),
         *_schema_steps(study),
     ]
+    steps += _warning_steps(study, steps, folder)
     told = reports is not None
     reports = reports if told else reports_of(study.root)
     if reports is not None:
@@ -107,6 +108,25 @@ def study_status(study: Study, reports: Path | None = None) -> StudyStatus:
         if step is not None:
             steps.append(step)
     return StudyStatus(tuple(glance(content)), tuple(steps))
+
+
+def _warning_steps(study: Study, steps: list[NextStep], folder: str) -> list[NextStep]:
+    """The warnings of the study's files (a row of a search log or a quote of an interview
+    given twice, an answer left out of a survey's count), where no step before sends the
+    consultant to ``needmap validate``, which shows each at its place with its fix: how
+    many there are. Each is something counted, but maybe not as meant; ``build`` counts
+    them too."""
+    command = f"needmap validate {folder}"
+    if any(step.command == command for step in steps):
+        return []
+    warnings = study_warnings(study)
+    if not warnings:
+        return []
+    language = study.settings.language
+    text = labels(language)["status.warnings"].format(
+        warnings=counted(len(warnings), "warnings", language)
+    )
+    return [NextStep(text, command)]
 
 
 def _unread_steps(study: Study, unread: list[Lookalike], folder: str) -> list[NextStep]:

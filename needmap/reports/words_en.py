@@ -756,6 +756,10 @@ WORDS: Mapping[str, str] = {
     "answers, from exports with the same counts in every group ({export} and "
     "{other_export}), and both count as evidence: their votes count twice. If they are one "
     "survey, delete one of the two mappings and its tally.",
+    "count.warnings": "{n} warnings",
+    "count.warnings.one": "1 warning",
+    "status.warnings": "The study's files have {warnings}: each says where it is and how "
+    "to mend it (a warning is about something counted, but maybe not as meant).",
     "status.repeat": "The surveys '{one}' and '{other}' ask mostly the same tasks "
     "({shared} of {tasks}), and both count as evidence. If one is the other held again, "
     "name the earlier in the later one's mapping ({one_file} or {other_file}: earlier: "

@@ -784,6 +784,11 @@ WORDS: Mapping[str, str] = {
     "antwoorden, uit exports met dezelfde aantallen in elke groep ({export} en "
     "{other_export}), en tellen allebei als bewijs: hun stemmen tellen dubbel. Zijn ze één "
     "enquête, verwijder dan een van de twee mappings met haar telling.",
+    "count.warnings": "{n} waarschuwingen",
+    "count.warnings.one": "1 waarschuwing",
+    "status.warnings": "De bestanden van het onderzoek hebben {warnings}: elke zegt waar ze "
+    "staat en hoe het op te lossen (een waarschuwing gaat over iets dat meetelt, maar "
+    "misschien niet zoals bedoeld).",
     "status.repeat": "De enquêtes '{one}' en '{other}' vragen grotendeels dezelfde taken "
     "({shared} van {tasks}), en tellen allebei als bewijs. Is de ene de andere opnieuw "
     "gehouden, noem dan de eerdere in de mapping van de latere ({one_file} of "

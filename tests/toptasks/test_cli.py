@@ -1007,6 +1007,7 @@ def test_one_export_imported_as_two_surveys_is_told(tmp_path: Path) -> None:
         "count twice. If they are one survey, delete one of the two mappings and its tally."
     ) in steps
     assert "mostly the same tasks" not in steps
+    assert "The study's files have" not in steps  # the step's command shows its warning
     validated = runner.invoke(app, ["validate", str(root)])  # at the later in file order
     assert (
         f"{root / 'surveys' / 'toptasks.tally.json'}: warning: survey 'toptasks' counted the "
