@@ -229,19 +229,6 @@ def survey_import(
         )
 
 
-def _asks_as(study: Study, survey: str, draft: MappingDraft) -> bool:
-    """Whether the study's survey ``survey`` reads the task question ``draft`` reads (its
-    column, or LimeSurvey's question code): then, from one export, the same answers. One
-    export may hold two top-task questions, each a survey of its own."""
-    from needmap.surveys.catalog import load_mappings
-
-    for mapping in load_mappings(study)[0].values():
-        if mapping.id == survey:
-            asked = mapping.choices.question or mapping.choices.column or ""
-            return asked.strip().casefold() == draft.choices.strip().casefold()
-    return False
-
-
 @survey_app.command("draft")
 def survey_draft(
     folder: StudyDir,
@@ -337,8 +324,7 @@ def survey_draft(
 
     from needmap.errors import UsageError
     from needmap.reports.how_read import how_read_text
-    from needmap.surveys.draft import draft_mapping, write_draft
-    from needmap.surveys.inputs import survey_imported_from
+    from needmap.surveys.draft import draft_mapping, imported_already, write_draft
     from needmap.surveys.mapping import LAYOUTS, Layout
 
     if layout is not None:
@@ -397,12 +383,17 @@ def survey_draft(
         )
     else:
         console.print("With it, the export does not import yet: see the problems above.")
-    imported = survey_imported_from(study.root, export)
-    if imported is not None and _asks_as(study, imported, draft):
+    imported = imported_already(study, draft, export, check)
+    if imported is not None:
+        whence = (
+            f"is the one survey '{escape(imported.survey)}' was imported from"
+            if imported.same_file
+            else f"holds the answers survey '{escape(imported.survey)}' was imported from "
+            f"({escape(imported.source)}: the same counts in every group)"
+        )
         console.print(
-            f"This export is the one survey '{escape(imported)}' was imported from: imported "
-            "with this mapping too, its answers would count twice. If the two are one "
-            "survey, delete this draft.",
+            f"This export {whence}: imported with this mapping too, its answers would count "
+            "twice. If the two are one survey, delete this draft.",
             style="yellow",
         )
     elif draft.repeats is not None:

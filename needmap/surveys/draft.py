@@ -28,7 +28,7 @@ from needmap.personas.schema import ID_PATTERN
 from needmap.personas.study import Study
 from needmap.scrub import scrub
 from needmap.surveys.answers import ANSWER_CODE, NOT_CHOSEN
-from needmap.surveys.catalog import load_mappings
+from needmap.surveys.catalog import fitting_tallies, load_mappings, same_answers
 from needmap.surveys.draft_columns import (
     MAX_ANSWERS,
     MAX_TASKS,
@@ -56,6 +56,7 @@ from needmap.surveys.draft_words import (
 )
 from needmap.surveys.file_notes import file_notes
 from needmap.surveys.headings import header_list
+from needmap.surveys.inputs import survey_imported_from
 from needmap.surveys.mapping import SURVEY_FOLDER, Layout
 from needmap.surveys.tables import (
     HowRead,
@@ -64,7 +65,7 @@ from needmap.surveys.tables import (
     other_sheets_that_fit,
     several_sheets_fit,
 )
-from needmap.surveys.tally import OUTSIDE
+from needmap.surveys.tally import OUTSIDE, Tally
 
 __all__ = [
     "MAX_ANSWERS",
@@ -72,8 +73,10 @@ __all__ = [
     "DraftAnswer",
     "DraftCheck",
     "DraftTask",
+    "ImportedAlready",
     "MappingDraft",
     "draft_mapping",
+    "imported_already",
     "write_draft",
 ]
 
@@ -720,6 +723,49 @@ class DraftCheck:
     problems: tuple[Problem, ...] = ()
     """The import's errors, or where it counted, its warnings: what ``survey import``
     would tell of the export (rows listed twice, respondents left out), told now."""
+    tally: Tally | None = None
+    """What the import counted; None when it found errors."""
+
+
+@dataclass(frozen=True)
+class ImportedAlready:
+    """The study's survey that counted the answers a draft's export holds already."""
+
+    survey: str
+    source: str
+    """The export that survey was imported from."""
+    same_file: bool
+    """Whether that export is this one, byte for byte (else: the same counts in every
+    group, from another file)."""
+
+
+def imported_already(
+    study: Study, draft: MappingDraft, export: Path, check: DraftCheck
+) -> ImportedAlready | None:
+    """The study's survey that was imported from ``export`` for the question the draft
+    reads (one export may hold two top-task questions, each a survey of its own), or
+    whose counts the draft's check import gives (:func:`~needmap.surveys.catalog.
+    same_answers`: the export saved again, or downloaded in another format): imported
+    with the draft too, its answers would count twice. None where there is none."""
+    survey = survey_imported_from(study.root, export)
+    if survey is not None and _asks_as(study, survey, draft):
+        return ImportedAlready(survey, export.name, same_file=True)
+    if check.tally is None:
+        return None
+    for tally, before in same_answers([*fitting_tallies(study), check.tally]):
+        if tally is check.tally:
+            return ImportedAlready(before.survey, before.source, same_file=False)
+    return None
+
+
+def _asks_as(study: Study, survey: str, draft: MappingDraft) -> bool:
+    """Whether the study's survey ``survey`` reads the task question ``draft`` reads (its
+    column, or LimeSurvey's question code): then, from one export, the same answers."""
+    for mapping in load_mappings(study)[0].values():
+        if mapping.id == survey:
+            asked = mapping.choices.question or mapping.choices.column or ""
+            return asked.strip().casefold() == draft.choices.strip().casefold()
+    return False
 
 
 def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> DraftCheck:
@@ -759,7 +805,9 @@ def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> 
             )
             counted = imported.tally.respondents
             check = DraftCheck(
-                sum(n for g, n in counted.items() if g != OUTSIDE), imported.warnings
+                sum(n for g, n in counted.items() if g != OUTSIDE),
+                imported.warnings,
+                imported.tally,
             )
         except InvalidStudyError as exc:
             check = DraftCheck(None, exc.problems)

@@ -1064,12 +1064,44 @@ def test_a_draft_of_an_export_imported_already_says_so(tmp_path: Path) -> None:
         "mapping too, its answers would count twice. If the two are one survey, delete this "
         "draft."
     ) in " ".join(drafted.stdout.split())
-    mapping = root / "surveys" / "toptasks.yaml"
-    text = mapping.read_text(encoding="utf-8")
-    mapping.write_text(text.replace("Choose at most five.", "Choose at most five. (intranet)"))
-    other = runner.invoke(app, ["survey", "draft", str(root), export, "--id", "other"])
+    two = tmp_path / "two-questions.csv"  # the intranet's tasks, then the website's
+    lines = Path(export).read_text("utf-8-sig").splitlines()
+    website = ["Which website tasks do you do most often?"] + ["Claim expenses;"] * 12
+    two.write_text("".join(f"{a},{b}\n" for a, b in zip(lines, website, strict=True)))
+    imported = runner.invoke(app, ["survey", "import", str(root), str(two), "-s", "toptasks"])
+    assert imported.exit_code == 0, imported.output
+    args = ["survey", "draft", str(root), str(two), "--id", "website"]
+    other = runner.invoke(app, [*args, "--choices-column", website[0]])
     assert other.exit_code == 0, other.output
-    assert "was imported from" not in other.stdout
+    assert "imported from" not in other.stdout
+
+
+def test_a_draft_of_the_answers_imported_already_from_another_file_says_so(
+    tmp_path: Path,
+) -> None:
+    """The export a survey was imported from, saved again in another format: the draft's
+    check import counts the same in every group, which names the survey and its export.
+    An export of other answers is not told."""
+    root = cli_study(tmp_path, mapping="ms-forms", imported=False)
+    exports = SURVEY_FIXTURES / "exports"
+    assert (
+        runner.invoke(app, ["survey", "import", str(root), str(exports / "ms-forms.csv")]).exit_code
+        == 0
+    )
+    copy = str(exports / "ms-forms.ods")
+    drafted = runner.invoke(app, ["survey", "draft", str(root), copy, "--id", "again"])
+    assert drafted.exit_code == 0, drafted.output
+    assert (
+        "This export holds the answers survey 'toptasks' was imported from (ms-forms.csv: the "
+        "same counts in every group): imported with this mapping too, its answers would count "
+        "twice. If the two are one survey, delete this draft."
+    ) in " ".join(drafted.stdout.split())
+    other = tmp_path / "other.csv"
+    text = (exports / "ms-forms.csv").read_text(encoding="utf-8-sig")
+    other.write_text("\n".join(text.splitlines()[:-1]) + "\n", encoding="utf-8")  # a row less
+    drafted = runner.invoke(app, ["survey", "draft", str(root), str(other), "--id", "fewer"])
+    assert drafted.exit_code == 0, drafted.output
+    assert "imported from" not in drafted.stdout
 
 
 def test_strict_import_refuses_an_export_with_warnings_and_writes_no_tally(
