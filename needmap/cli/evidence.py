@@ -141,7 +141,8 @@ def toptasks(
             help="Compare with an earlier survey of the study (its id or its mapping's file "
             "name): each task's rank and share in both, and the change, then what moved most "
             "in each group (with --group, that group's shares; in .md and .xlsx, every "
-            "group's too). The later survey is "
+            "group's too), and every run of a survey held three times or more. The later "
+            "survey is "
             "--survey's, or the only other one imported, or the latest run.",
             show_default=False,
         ),
@@ -309,12 +310,16 @@ def _print_compared(
     """``toptasks --compare``: the later survey (``survey``, or the only other one
     imported) beside the earlier one, everyone's shares or ``group``'s, printed or
     written."""
+    from dataclasses import replace
+
     from needmap.model.toptasks import analyse_toptasks
     from needmap.model.toptasks_change import compare_group, compare_toptasks
     from needmap.reports.i18n import labels
+    from needmap.reports.survey_runs import survey_trend
     from needmap.reports.toptasks_change import (
         build_change,
         build_group_moves,
+        build_trend,
         change_to_json,
         group_move_lines,
         write_change,
@@ -325,7 +330,8 @@ def _print_compared(
     now = analyse_toptasks(study, *later, weighted=weighted)
     before = analyse_toptasks(study, *earlier, weighted=weighted)
     if group is None:
-        change = compare_toptasks(now, before)
+        trend = survey_trend(study, now, before, weighted=weighted)
+        change = replace(compare_toptasks(now, before), trend=trend)
     else:
         change = compare_group(now, before, group, study)
     if as_json:
@@ -340,6 +346,11 @@ def _print_compared(
     table = build_change(change, language)
     print_ranking(console, table, top)
     print_indented(console, table.notes, indent=0)
+    if change.trend is not None:
+        every_run = build_trend(change.trend, language)
+        console.print()
+        print_ranking(console, every_run, top)
+        print_indented(console, every_run.notes, indent=0, style="dim")
     groups = build_group_moves(change, language)
     if groups is not None:  # a line each: five columns are too many for a terminal
         console.print()

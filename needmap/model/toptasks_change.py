@@ -15,7 +15,7 @@ hidden.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from needmap.errors import UsageError
@@ -27,10 +27,14 @@ __all__ = [
     "GroupChange",
     "TaskChange",
     "TopTasksChange",
+    "TopTasksTrend",
+    "TrendRun",
+    "TrendTask",
     "common_order",
     "compare_group",
     "compare_groups",
     "compare_toptasks",
+    "toptasks_trend",
 ]
 
 
@@ -77,6 +81,10 @@ class TopTasksChange:
     groups: tuple[GroupChange, ...] = ()
     """Each group's own comparison (:func:`compare_groups`), for everyone's; empty for one
     group's."""
+    trend: TopTasksTrend | None = None
+    """Every run of the survey, where it was held three times or more and each run is
+    imported (:func:`toptasks_trend`, as a study's reports compare its latest run); None
+    otherwise."""
 
     @property
     def new(self) -> tuple[str, ...]:
@@ -118,6 +126,74 @@ class GroupChange:
     """Below how many respondents a run hides a group: what a hidden count is shown as."""
     change: TopTasksChange | None
     """Its shares in both runs; None unless both show it."""
+
+
+@dataclass(frozen=True, slots=True)
+class TrendRun:
+    """One run of a survey in a trend: which, and how many answered."""
+
+    survey: str
+    title: str
+    respondents: int
+
+
+@dataclass(frozen=True, slots=True)
+class TrendTask:
+    """One task across the runs: its share in each, oldest first (None where that run did
+    not ask it)."""
+
+    id: str
+    label: str
+    """The label in the latest run that asked it."""
+    shares: tuple[float | None, ...]
+
+    @property
+    def change(self) -> float | None:
+        """The share in the latest run less the share in the first (0.031 is 3.1 points
+        up); None where either did not ask the task."""
+        first, last = self.shares[0], self.shares[-1]
+        return None if first is None or last is None else last - first
+
+
+@dataclass(frozen=True, slots=True)
+class TopTasksTrend:
+    """Every run of a survey held again and again, side by side: what a comparison of two
+    runs at a time leaves out (a task that rose in 2024 and fell back in 2026 looks
+    unmoved between 2022 and 2026)."""
+
+    runs: tuple[TrendRun, ...]
+    """Oldest first."""
+    order: Order
+    """The measure every run's shares are in: weighted only where all runs are."""
+    tasks: tuple[TrendTask, ...]
+    """The latest run's tasks in its rank order, then those only earlier runs asked (the
+    latest of those runs first, each in its rank order)."""
+
+
+def toptasks_trend(runs: Sequence[TopTasks]) -> TopTasksTrend:
+    """``runs`` of one survey (oldest first, at least two) side by side, each task's share
+    in each, in the measure all of them have. A task is the same task in each run where
+    its id is (as :func:`compare_toptasks` matches them)."""
+    if len(runs) < 2:
+        raise ValueError("a trend takes two runs or more")
+    order: Order = "weighted" if all(run.order == "weighted" for run in runs) else "unweighted"
+    ranked = [_ranked(run, order) for run in runs]
+    labels = {task.id: task.label for run in runs for task in run.tasks}  # the latest wins
+    listed: dict[str, None] = {}
+    for shares in reversed(ranked):  # the latest run's order, then each earlier run's
+        listed.update(dict.fromkeys(sorted(shares, key=lambda task: shares[task][0])))
+    return TopTasksTrend(
+        runs=tuple(TrendRun(run.survey, run.title, run.respondents) for run in runs),
+        order=order,
+        tasks=tuple(
+            TrendTask(
+                task,
+                labels[task],
+                tuple(shares[task][1] if task in shares else None for shares in ranked),
+            )
+            for task in listed
+        ),
+    )
 
 
 def common_order(now: TopTasks, before: TopTasks) -> Order:

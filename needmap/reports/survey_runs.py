@@ -10,15 +10,20 @@ the tasks moved instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from needmap.model.toptasks import TopTasks, analyse_toptasks
-from needmap.model.toptasks_change import TopTasksChange, compare_toptasks
+from needmap.model.toptasks_change import (
+    TopTasksChange,
+    TopTasksTrend,
+    compare_toptasks,
+    toptasks_trend,
+)
 from needmap.personas.study import Study
 from needmap.surveys import imported_surveys
 from needmap.surveys.runs import repeated_surveys
 
-__all__ = ["SurveyRuns", "study_runs"]
+__all__ = ["SurveyRuns", "study_runs", "survey_trend"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +36,9 @@ class SurveyRuns:
     earlier: tuple[TopTasks, ...]
     """The runs a later imported run repeats: shown on their own, no longer evidence."""
     changes: tuple[TopTasksChange, ...]
-    """Each latest run beside the run it repeats, where that one is imported."""
+    """Each latest run beside the run it repeats, where that one is imported; with every
+    run of the survey (its ``trend``) where the runs before that one are imported too, as
+    far back as they go, three or more in all."""
 
     @property
     def repeated(self) -> dict[str, TopTasks]:
@@ -47,12 +54,51 @@ def study_runs(study: Study) -> SurveyRuns:
     repeated = repeated_surveys(mapping for mapping, _ in surveys)
     analysed = {mapping.id: analyse_toptasks(study, mapping, tally) for mapping, tally in surveys}
     latest = [mapping for mapping, _ in surveys if mapping.id not in repeated]
+    earlier_of = {mapping.id: mapping.earlier for mapping, _ in surveys}
+    changes = []
+    for mapping in latest:
+        if mapping.earlier not in analysed:
+            continue
+        change = compare_toptasks(analysed[mapping.id], analysed[mapping.earlier])
+        chain = _chain(mapping.id, earlier_of, analysed)
+        if len(chain) >= 3:
+            change = replace(change, trend=toptasks_trend(chain))
+        changes.append(change)
     return SurveyRuns(
         latest=tuple(analysed[mapping.id] for mapping in latest),
         earlier=tuple(analysed[survey] for survey in analysed if survey in repeated),
-        changes=tuple(
-            compare_toptasks(analysed[mapping.id], analysed[mapping.earlier])
-            for mapping in latest
-            if mapping.earlier in analysed
-        ),
+        changes=tuple(changes),
     )
+
+
+def survey_trend(
+    study: Study, now: TopTasks, before: TopTasks, *, weighted: bool = True
+) -> TopTasksTrend | None:
+    """Every run of the survey ``now`` as far back as they are imported, where ``before``
+    is one of them and they are three or more (analysed as ``weighted`` says): what
+    ``toptasks --compare`` shows beside the two runs it compares. None otherwise."""
+    surveys = imported_surveys(study)
+    earlier_of = {mapping.id: mapping.earlier for mapping, _ in surveys}
+    analysed = {
+        mapping.id: analyse_toptasks(study, mapping, tally, weighted=weighted)
+        for mapping, tally in surveys
+    }
+    analysed.update({now.survey: now, before.survey: before})
+    chain = _chain(now.survey, earlier_of, analysed)
+    if len(chain) < 3 or all(run.survey != before.survey for run in chain):
+        return None
+    return toptasks_trend(chain)
+
+
+def _chain(
+    survey: str, earlier_of: dict[str, str | None], analysed: dict[str, TopTasks]
+) -> list[TopTasks]:
+    """The runs ``survey`` repeats, one before another, as far back as they are imported,
+    oldest first, ending with ``survey`` (``validate`` refuses runs that repeat each
+    other in a circle; a run met twice ends the chain all the same)."""
+    chain = [analysed[survey]]
+    before = earlier_of.get(survey)
+    while before in analysed and all(run.survey != before for run in chain):
+        chain.append(analysed[before])
+        before = earlier_of.get(before)
+    return chain[::-1]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from needmap.fileio import write_bytes_atomic
-from needmap.model.toptasks_change import GroupChange, TaskChange, TopTasksChange
+from needmap.model.toptasks_change import GroupChange, TaskChange, TopTasksChange, TopTasksTrend
 from needmap.reports.change_chart import change_chart_alt
 from needmap.reports.diagram import DIAGRAM_FORMATS, write_figure
 from needmap.reports.drawings import Drawings, drawings_of
@@ -38,6 +38,7 @@ __all__ = [
     "build_change",
     "build_group_changes",
     "build_group_moves",
+    "build_trend",
     "change_tables",
     "change_to_json",
     "group_move_lines",
@@ -177,6 +178,49 @@ def build_group_moves(change: TopTasksChange, language: Language) -> RankingTabl
     )
 
 
+def build_trend(trend: TopTasksTrend, language: Language) -> RankingTable:
+    """Every run of the survey side by side: the latest run's rank, the task, its share in
+    each run (oldest first; an en dash where a run did not ask it), and its change from
+    the first run to the latest."""
+    words = labels(language)
+    latest = {task.id: rank for rank, task in enumerate(trend.tasks, start=1)}
+    asked_now = {t.id for t in trend.tasks if t.shares[-1] is not None}
+    rows = tuple(
+        (
+            _rank(latest[task.id] if task.id in asked_now else None),
+            task.label,
+            *(_share(share, language) for share in task.shares),
+            _NOT_ASKED if task.change is None else points_cell(task.change, language),
+        )
+        for task in trend.tasks
+    )
+    runs = len(trend.runs)
+    return RankingTable(
+        language=language,
+        title=words["tc.trend.title"].format(n=runs),
+        sheet=words["tc.trend.sheet"],
+        header=(
+            words["tt.rank"],
+            words["tt.task"],
+            *(
+                words["tc.trend.run"].format(
+                    title=run.title, respondents=format_count(run.respondents, language)
+                )
+                for run in trend.runs
+            ),
+            words["tc.trend.change"],
+        ),
+        rows=rows,
+        in_coverage=tuple(False for _ in rows),
+        notes=(
+            words["tc.trend.note"].format(
+                order=words[f"tt.order.{trend.order}"], first=trend.runs[0].title
+            ),
+        ),
+        row_header=1,
+    )
+
+
 def build_group_changes(change: TopTasksChange, language: Language) -> RankingTable | None:
     """Every group's whole comparison in one long table, a row per group and task (its
     rank and share of the group's own votes in each run, and the change): what
@@ -294,11 +338,16 @@ def _count(count: int | None, min_group_size: int) -> str:
 def change_tables(
     change: TopTasksChange, language: Language, *, every_group: bool = False
 ) -> list[RankingTable]:
-    """The comparison's tables, in the order every format gives them: the tasks, then
-    (for everyone's) the groups at a glance; with ``every_group`` (the Markdown and the
+    """The comparison's tables, in the order every format gives them: the tasks, every
+    run's shares where the survey was held three times or more (its ``trend``), then (for
+    everyone's) the groups at a glance; with ``every_group`` (the Markdown and the
     workbook, not the page, where it would run to hundreds of rows), each group's whole
     comparison after them (:func:`build_group_changes`)."""
-    tables = [build_change(change, language), build_group_moves(change, language)]
+    tables = [
+        build_change(change, language),
+        None if change.trend is None else build_trend(change.trend, language),
+        build_group_moves(change, language),
+    ]
     if every_group:
         tables.append(build_group_changes(change, language))
     return [table for table in tables if table is not None]
@@ -329,6 +378,7 @@ def change_to_json(change: TopTasksChange) -> dict[str, Any]:
             }
             for task in change.tasks
         ],
+        "trend": None if change.trend is None else _trend_json(change.trend),
         "groups": [
             {
                 "id": group.group,
@@ -340,6 +390,26 @@ def change_to_json(change: TopTasksChange) -> dict[str, Any]:
                 "fell_most": _moved_json(group, False),
             }
             for group in change.groups
+        ],
+    }
+
+
+def _trend_json(trend: TopTasksTrend) -> dict[str, Any]:
+    """Every run's shares, as JSON: the runs oldest first, each task's share in each."""
+    return {
+        "order": trend.order,
+        "runs": [
+            {"survey": run.survey, "title": run.title, "respondents": run.respondents}
+            for run in trend.runs
+        ],
+        "tasks": [
+            {
+                "id": task.id,
+                "label": task.label,
+                "shares": [json_share(share) for share in task.shares],
+                "change": json_share(task.change),
+            }
+            for task in trend.tasks
         ],
     }
 
@@ -363,7 +433,10 @@ def render_change_page(
     """The comparison as a page: its notes, its chart (from ``drawings`` when the caller
     shares them, as a build does), then its tables; with ``chapter``, the same as that
     chapter (section id) of the brief."""
-    table, *more = change_tables(change, language)
+    table = build_change(change, language)
+    trend = None if change.trend is None else build_trend(change.trend, language)
+    moves = build_group_moves(change, language)
+    more = [(kind, t) for kind, t in (("trend", trend), ("moves", moves)) if t is not None]
     with drawings_of(drawings) as shared:
         chart = shared.svg(shared.change_chart(change, language))
     return render_report(

@@ -302,6 +302,13 @@ WORDS: Mapping[str, str] = {
     "tc.groups.note": "Each group's shares of its own votes, unweighted: the fewer its "
     "respondents, the more its shares move by chance. A group is compared where both "
     "surveys show it.",
+    "tc.trend.title": "Top tasks in all {n} runs of the survey",
+    "tc.trend.sheet": "Every run",
+    "tc.trend.run": "{title} (n={respondents})",
+    "tc.trend.change": "Since the first (points)",
+    "tc.trend.note": "Each task's share of the votes in every run, oldest first ({order} "
+    "shares), ranked as in the latest; \u2013 where a run did not ask the task. The last "
+    "column: the change since {first}.",
     "tc.every_group.title": "Each group's tasks compared",
     "tc.every_group.sheet": "Each group",
     "tc.every_group.note": "Each group's tasks, with their shares of the group's own "

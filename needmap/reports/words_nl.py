@@ -310,6 +310,13 @@ WORDS: Mapping[str, str] = {
     "tc.groups.note": "Elke groep met het aandeel in haar eigen stemmen, ongewogen: hoe "
     "minder respondenten, hoe meer haar aandelen door toeval bewegen. Een groep is "
     "vergeleken waar beide enquêtes haar tonen.",
+    "tc.trend.title": "Toptaken in alle {n} metingen van de enquête",
+    "tc.trend.sheet": "Alle metingen",
+    "tc.trend.run": "{title} (n={respondents})",
+    "tc.trend.change": "Sinds de eerste (procentpunten)",
+    "tc.trend.note": "Het aandeel van elke taak in de stemmen van elke meting, de oudste "
+    "eerst ({order} aandelen), gerangschikt als in de laatste; \u2013 waar een meting de "
+    "taak niet vroeg. De laatste kolom: het verschil sinds {first}.",
     "tc.every_group.title": "De taken per doelgroep vergeleken",
     "tc.every_group.sheet": "Per doelgroep",
     "tc.every_group.note": "De taken van elke doelgroep, met hun aandeel in de eigen "
