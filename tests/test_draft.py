@@ -3116,3 +3116,28 @@ def test_an_answer_is_taken_from_a_mapping_whose_group_question_was_worded_other
         ("Field staff", "field", "toptasks.yaml"),
         ("Office staff", "office", "toptasks.yaml"),
     }
+
+
+@pytest.mark.parametrize("layout", ["limesurvey", "ms-forms", "google-forms", "long"])
+def test_rows_pasted_again_do_not_reorder_the_drafted_tasks(tmp_path: Path, layout: str) -> None:
+    """An export joined with an earlier one keeps the rows they share: their votes moved
+    tasks up the draft's list (most chosen first), which the import then counts once.
+    Left out by the respondent's key as the import leaves them out, the draft is the
+    clean export's; a row of another respondent alike but for its key still counts."""
+    study = load_study(SURVEY_FIXTURES / "study")
+    lines = (SURVEY_FIXTURES / "exports" / f"{layout}.csv").read_bytes().splitlines(keepends=True)
+    (tmp_path / "once").mkdir()
+    (tmp_path / "joined").mkdir()
+    once, joined = tmp_path / "once" / "export.csv", tmp_path / "joined" / "export.csv"
+    once.write_bytes(b"".join(lines))
+    joined.write_bytes(b"".join([*lines, *lines[-3:] * 3]))
+    group = "G01Q01" if layout == "limesurvey" else None  # answer codes: no group's name
+    clean, pasted = (draft_mapping(study, export, group_column=group) for export in (once, joined))
+    assert clean.respondent is not None
+    assert [(t.label, t.votes) for t in pasted.tasks] == [(t.label, t.votes) for t in clean.tasks]
+    assert pasted.text == clean.text
+    if layout == "ms-forms":  # its key first: the last row again as respondent 99's
+        other = b"99" + lines[-1][lines[-1].index(b",") :]
+        joined.write_bytes(b"".join([*lines, other]))
+        again = draft_mapping(study, joined)
+        assert sum(t.votes for t in again.tasks) > sum(t.votes for t in clean.tasks)

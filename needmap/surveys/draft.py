@@ -649,9 +649,18 @@ def _read(
     picks_of: dict[str, set[str]] = {}  # long: each respondent's tasks, each once as import counts
     links = ChoiceLinks()
     max_picks = 0
+    seen: set[int] = set()  # the rows with a respondent's key, hashed
     for row in rows:
         if not any(cell.strip() for cell in row):
             continue
+        if respondent_at is not None and respondent_at < len(row) and row[respondent_at]:
+            # A row that repeats an earlier one word for word, its respondent too (an
+            # export joined with an earlier one) is left out, as the import leaves it out:
+            # its votes would reorder the tasks.
+            hashed = hash(tuple(row))
+            if hashed in seen:
+                continue
+            seen.add(hashed)
         # a mapping may hold no control character: the import finds the cell without them
         cell = (
             without_controls(row[choice_at]).strip()
