@@ -72,7 +72,7 @@ def study_runs(study: Study) -> SurveyRuns:
 
 
 def survey_trend(
-    study: Study, now: TopTasks, before: TopTasks, *, weighted: bool = True
+    study: Study, now: TopTasks, before: TopTasks, *, weighted: bool
 ) -> TopTasksTrend | None:
     """Every run of the survey ``now`` as far back as they are imported, where ``before``
     is one of them and they are three or more (analysed as ``weighted`` says): what
@@ -83,7 +83,6 @@ def survey_trend(
         mapping.id: analyse_toptasks(study, mapping, tally, weighted=weighted)
         for mapping, tally in surveys
     }
-    analysed.update({now.survey: now, before.survey: before})
     chain = _chain(now.survey, earlier_of, analysed)
     if len(chain) < 3 or all(run.survey != before.survey for run in chain):
         return None

@@ -4,6 +4,7 @@ hand-checked shares, the properties of any trend, and where the reports show it.
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -68,6 +69,21 @@ def test_every_run_s_shares_by_hand(tmp_path: Path) -> None:
     ]
     across = runner.invoke(app, [*args[:2], "--compare", "toptasks-2022", "--json"])
     assert json.loads(across.stdout)["trend"]["runs"] == trend["runs"]  # any two of the runs
+    other = root / "surveys" / "other.yaml"  # another survey, its own: not of the runs
+    other.write_text(
+        (root / "surveys" / "toptasks-2022.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: toptasks-2022", "id: other"),
+        encoding="utf-8",
+    )
+    shutil.copy(
+        root / "surveys" / "toptasks-2022.tally.json", root / "surveys" / "other.tally.json"
+    )
+    unrelated = runner.invoke(app, [*args[:2], "-s", "toptasks", "--compare", "other", "--json"])
+    assert unrelated.exit_code == 0, unrelated.output
+    assert json.loads(unrelated.stdout)["trend"] is None
+    other.unlink()
+    (root / "surveys" / "other.tally.json").unlink()
     group = runner.invoke(app, [*args[:4], "--group", "desk", "--json"])
     assert json.loads(group.stdout)["trend"] is None  # one group's: the two runs only
     printed = runner.invoke(app, ["toptasks", str(root), "--compare", "toptasks-2024"])
