@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import Any, ClassVar
 
 import pytest
-from pypdf import PageObject, PdfReader
+from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import ContentStream, DictionaryObject
 from typer.testing import CliRunner
 
@@ -193,6 +193,31 @@ def test_a_pdf_is_tagged_for_a_screen_reader(demo: Path) -> None:
     assert all(found <= headings for found in headed)
     by_row = [found for found in headed if any(h.split("-")[1] != "0" for h in found)]
     assert len(by_row) > len(cells) / 2  # the needs table's cells, headed by their need
+
+
+def test_every_pdf_passes_the_machine_checks_of_pdf_ua(demo: Path, tmp_path: Path) -> None:
+    """pdfua checks the machine-checkable part of PDF/UA-1 (and WCAG 2.1) of every PDF
+    the demo writes: nothing is found but UA-15-003, a heuristic that looks for /Scope on
+    the header cells and counts no header associated, where each data cell names its
+    headers by /Headers and /IDs (:func:`test_a_pdf_is_tagged_for_a_screen_reader`). A PDF
+    without tags is refused: the check can fail."""
+    import pdfua
+
+    pdfs = sorted(demo.glob("*.pdf"))
+    assert len(pdfs) >= 6  # the overviews, personas, roadmap, guide and brief
+    found = [
+        f"{path.name}, page {finding.location.page}: {finding.rule_id} {finding.message}"
+        for path in pdfs
+        for finding in pdfua.validate(str(path)).findings
+        if finding.rule_id != "UA-15-003"
+    ]
+    assert found == []
+    untagged = tmp_path / "untagged.pdf"
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.write(untagged)
+    refused = {finding.rule_id for finding in pdfua.validate(str(untagged)).findings}
+    assert {"UA-01-002", "UA-01-005"} <= refused  # not marked, no structure tree
 
 
 @pytest.mark.parametrize(
