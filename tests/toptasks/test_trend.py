@@ -112,6 +112,8 @@ def test_a_build_shows_every_run_on_the_comparison_s_page_and_in_its_tables(
     assert '<table class="needs ranking trend">' in page
     assert '<table class="needs ranking moves">' in page
     assert page.index("all 3 runs") < page.index("What moved most in each group")
+    trend_table = page.split('<table class="needs ranking trend">')[1].split("</table>")[0]
+    assert '<th scope="row">Plan a meeting with lunch and projector</th>' in trend_table
     assert "## Top tasks in all 3 runs of the survey" in (out / "compare-toptasks.md").read_text(
         encoding="utf-8"
     )
