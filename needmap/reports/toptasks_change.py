@@ -270,7 +270,6 @@ def build_group_changes(change: TopTasksChange, language: Language) -> RankingTa
         in_coverage=tuple(False for _ in rows),
         notes=tuple(notes),
         text_columns=(0, 2),
-        row_header=2,
     )
 
 

@@ -301,6 +301,13 @@ def test_each_group_s_whole_comparison_is_in_the_markdown_and_the_workbook(
     args = ["toptasks", str(root), "--compare", "toptasks-2024"]
     out = tmp_path / "c.xlsx"
     assert runner.invoke(app, [*args, "--out", str(out)]).exit_code == 0
+    markdown = tmp_path / "c.md"
+    assert runner.invoke(app, [*args, "--out", str(markdown)]).exit_code == 0
+    every = markdown.read_text(encoding="utf-8").split("## Each group's tasks compared\n")[1]
+    assert every.splitlines()[1:3] == [  # names left, figures right
+        "| Group | Rank | Task | Share | Rank before | Share before | Change (points) |",
+        "| --- | ---: | --- | ---: | ---: | ---: | ---: |",
+    ]
     sheet = load_workbook(out)["Each group"]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[0] == [
