@@ -338,9 +338,9 @@ def test_each_group_s_whole_comparison_is_in_the_markdown_and_the_workbook(
     settings.write_text(settings.read_text().replace("min_group_size: 3", "min_group_size: 4"))
     hidden = tmp_path / "hidden.md"
     assert runner.invoke(app, [*args, "--out", str(hidden)]).exit_code == 0
-    markdown = hidden.read_text(encoding="utf-8")
-    assert "## What moved most in each group" in markdown
-    assert "Each group's tasks compared" not in markdown
+    none_compared = hidden.read_text(encoding="utf-8")
+    assert "## What moved most in each group" in none_compared
+    assert "Each group's tasks compared" not in none_compared
 
 
 def test_groups_not_compared_are_named_below_every_group_s_comparison(
