@@ -114,6 +114,7 @@ def test_a_build_shows_every_run_on_the_comparison_s_page_and_in_its_tables(
     assert page.index("all 3 runs") < page.index("What moved most in each group")
     trend_table = page.split('<table class="needs ranking trend">')[1].split("</table>")[0]
     assert '<th scope="row">Plan a meeting with lunch and projector</th>' in trend_table
+    assert "covered" not in trend_table  # no run's 75% set is marked across all runs
     assert "## Top tasks in all 3 runs of the survey" in (out / "compare-toptasks.md").read_text(
         encoding="utf-8"
     )
