@@ -87,29 +87,32 @@ def _change(task: TaskChange, language: Language) -> str:
     return points_cell(task.change, language)
 
 
-def build_change(change: TopTasksChange, language: Language) -> RankingTable:
-    """Rows in the later run's rank order, then the tasks it dropped: rank and share now,
-    rank and share before, the change in points (or that the task is new or dropped)."""
+def _task_header(language: Language) -> tuple[str, ...]:
+    """The headings of :func:`_task_cells`."""
     words = labels(language)
-    header = (
-        words["tt.rank"],
-        words["tt.task"],
-        words["tt.share"],
-        words["tc.rank_before"],
-        words["tc.share_before"],
-        words["tc.change"],
+    keys = ("tt.rank", "tt.task", "tt.share", "tc.rank_before", "tc.share_before", "tc.change")
+    return tuple(words[key] for key in keys)
+
+
+def _task_cells(task: TaskChange, language: Language) -> tuple[str, ...]:
+    """A task's row: rank and share now, rank and share before, the change in points (or
+    that the task is new or dropped)."""
+    return (
+        _rank(task.rank),
+        task.label,
+        _share(task.share, language),
+        _rank(task.rank_before),
+        _share(task.share_before, language),
+        _change(task, language),
     )
-    rows = tuple(
-        (
-            _rank(task.rank),
-            task.label,
-            _share(task.share, language),
-            _rank(task.rank_before),
-            _share(task.share_before, language),
-            _change(task, language),
-        )
-        for task in change.tasks
-    )
+
+
+def build_change(change: TopTasksChange, language: Language) -> RankingTable:
+    """Rows in the later run's rank order, then the tasks it dropped
+    (:func:`_task_cells`)."""
+    words = labels(language)
+    header = _task_header(language)
+    rows = tuple(_task_cells(task, language) for task in change.tasks)
     notes = [
         words["tc.summary"].format(
             title=change.title,
@@ -233,17 +236,7 @@ def build_group_changes(change: TopTasksChange, language: Language) -> RankingTa
         return None
     words = labels(language)
     rows = tuple(
-        (
-            name,
-            _rank(task.rank),
-            task.label,
-            _share(task.share, language),
-            _rank(task.rank_before),
-            _share(task.share_before, language),
-            _change(task, language),
-        )
-        for name, shares in compared
-        for task in shares.tasks
+        (name, *_task_cells(task, language)) for name, shares in compared for task in shares.tasks
     )
     notes = [words["tc.every_group.note"]]
     left_out = [group.name for group in change.groups if group.change is None]
@@ -257,15 +250,7 @@ def build_group_changes(change: TopTasksChange, language: Language) -> RankingTa
         language=language,
         title=words["tc.every_group.title"],
         sheet=words["tc.every_group.sheet"],
-        header=(
-            words["tc.groups.group"],
-            words["tt.rank"],
-            words["tt.task"],
-            words["tt.share"],
-            words["tc.rank_before"],
-            words["tc.share_before"],
-            words["tc.change"],
-        ),
+        header=(words["tc.groups.group"], *_task_header(language)),
         rows=rows,
         in_coverage=tuple(False for _ in rows),
         notes=tuple(notes),
