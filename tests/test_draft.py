@@ -109,16 +109,32 @@ def _ms_forms_draft(
 def test_a_heading_row_repeated_below_is_no_answer_nor_task(tmp_path: Path, layout: str) -> None:
     """Two exports pasted into one: the draft took the second's heading row for a group
     answer (the role question) and a task (the tasks question), as the import did."""
-    study = load_study(SURVEY_FIXTURES / "study")
-    lines = (SURVEY_FIXTURES / "exports" / f"{layout}.csv").read_bytes().splitlines(keepends=True)
-    (tmp_path / "once").mkdir()
-    (tmp_path / "twice").mkdir()
-    once, twice = tmp_path / "once" / "export.csv", tmp_path / "twice" / "export.csv"
-    once.write_bytes(b"".join(lines))
-    twice.write_bytes(b"".join([*lines[:6], lines[0].upper(), *lines[6:]]))
-    group = "G01Q01" if layout == "limesurvey" else None  # answer codes: no group's name
-    drafted = [draft_mapping(study, export, group_column=group).text for export in (once, twice)]
+    lines = _fixture_lines(layout)
+    once, twice = _two_exports(tmp_path, lines, [*lines[:6], lines[0].upper(), *lines[6:]])
+    drafted = [_drafted(export, layout).text for export in (once, twice)]
     assert drafted[1] == drafted[0]
+
+
+def _fixture_lines(layout: str) -> list[bytes]:
+    """The lines of the fixture export of ``layout``, each with its line break."""
+    return (SURVEY_FIXTURES / "exports" / f"{layout}.csv").read_bytes().splitlines(keepends=True)
+
+
+def _two_exports(tmp_path: Path, lines: list[bytes], changed: list[bytes]) -> tuple[Path, Path]:
+    """An export of ``lines`` and one of ``changed``, under one name in two folders."""
+    (tmp_path / "once").mkdir()
+    (tmp_path / "changed").mkdir()
+    once, other = tmp_path / "once" / "export.csv", tmp_path / "changed" / "export.csv"
+    once.write_bytes(b"".join(lines))
+    other.write_bytes(b"".join(changed))
+    return once, other
+
+
+def _drafted(export: Path, layout: str) -> MappingDraft:
+    """The draft of a fixture export, its group column given for LimeSurvey's (answer
+    codes name no group)."""
+    group = "G01Q01" if layout == "limesurvey" else None
+    return draft_mapping(load_study(SURVEY_FIXTURES / "study"), export, group_column=group)
 
 
 def test_limesurvey_asked_of_an_export_without_its_columns_says_what_to_give(
@@ -3124,20 +3140,14 @@ def test_rows_pasted_again_do_not_reorder_the_drafted_tasks(tmp_path: Path, layo
     tasks up the draft's list (most chosen first), which the import then counts once.
     Left out by the respondent's key as the import leaves them out, the draft is the
     clean export's; a row of another respondent alike but for its key still counts."""
-    study = load_study(SURVEY_FIXTURES / "study")
-    lines = (SURVEY_FIXTURES / "exports" / f"{layout}.csv").read_bytes().splitlines(keepends=True)
-    (tmp_path / "once").mkdir()
-    (tmp_path / "joined").mkdir()
-    once, joined = tmp_path / "once" / "export.csv", tmp_path / "joined" / "export.csv"
-    once.write_bytes(b"".join(lines))
-    joined.write_bytes(b"".join([*lines, *lines[-3:] * 3]))
-    group = "G01Q01" if layout == "limesurvey" else None  # answer codes: no group's name
-    clean, pasted = (draft_mapping(study, export, group_column=group) for export in (once, joined))
+    lines = _fixture_lines(layout)
+    once, joined = _two_exports(tmp_path, lines, [*lines, *lines[-3:] * 3])
+    clean, pasted = (_drafted(export, layout) for export in (once, joined))
     assert clean.respondent is not None
     assert [(t.label, t.votes) for t in pasted.tasks] == [(t.label, t.votes) for t in clean.tasks]
     assert pasted.text == clean.text
     if layout == "ms-forms":  # its key first: the last row again as respondent 99's
         other = b"99" + lines[-1][lines[-1].index(b",") :]
         joined.write_bytes(b"".join([*lines, other]))
-        again = draft_mapping(study, joined)
+        again = _drafted(joined, layout)
         assert sum(t.votes for t in again.tasks) > sum(t.votes for t in clean.tasks)
