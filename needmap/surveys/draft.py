@@ -770,11 +770,11 @@ def imported_already(
 def _asks_as(study: Study, survey: str, draft: MappingDraft) -> bool:
     """Whether the study's survey ``survey`` reads the task question ``draft`` reads (its
     column, or LimeSurvey's question code): then, from one export, the same answers."""
-    for mapping in load_mappings(study)[0].values():
-        if mapping.id == survey:
-            asked = mapping.choices.question or mapping.choices.column or ""
-            return asked.strip().casefold() == draft.choices.strip().casefold()
-    return False
+    mapping = next((m for m in load_mappings(study)[0].values() if m.id == survey), None)
+    if mapping is None:  # a tally whose mapping is gone, which validate tells
+        return False
+    asked = mapping.choices.question or mapping.choices.column or ""
+    return asked.strip().casefold() == draft.choices.strip().casefold()
 
 
 def write_draft(study: Study, draft: MappingDraft, path: Path, export: Path) -> DraftCheck:

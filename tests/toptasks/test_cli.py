@@ -1096,6 +1096,10 @@ def test_a_draft_of_the_answers_imported_already_from_another_file_says_so(
         "same counts in every group): imported with this mapping too, its answers would count "
         "twice. If the two are one survey, delete this draft."
     ) in " ".join(drafted.stdout.split())
+    limesurvey = ["survey", "draft", str(root), str(exports / "limesurvey.csv")]
+    codes = runner.invoke(app, [*limesurvey, "--group-column", "G01Q01"])
+    assert codes.exit_code == 0, codes.output  # its check import fails: answer codes
+    assert "does not import yet" in codes.stdout and "imported from" not in codes.stdout
     other = tmp_path / "other.csv"
     text = (exports / "ms-forms.csv").read_text(encoding="utf-8-sig")
     other.write_text("\n".join(text.splitlines()[:-1]) + "\n", encoding="utf-8")  # a row less
