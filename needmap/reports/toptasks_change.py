@@ -350,18 +350,7 @@ def change_to_json(change: TopTasksChange) -> dict[str, Any]:
             "title": change.before_title,
             "respondents": change.before_respondents,
         },
-        "tasks": [
-            {
-                "id": task.id,
-                "label": task.label,
-                "rank": task.rank,
-                "share": json_share(task.share),
-                "rank_before": task.rank_before,
-                "share_before": json_share(task.share_before),
-                "change": json_share(task.change),
-            }
-            for task in change.tasks
-        ],
+        "tasks": _tasks_json(change),
         "trend": None if change.trend is None else _trend_json(change.trend),
         "groups": [
             {
@@ -372,10 +361,27 @@ def change_to_json(change: TopTasksChange) -> dict[str, Any]:
                 "compared": group.change is not None,
                 "rose_most": _moved_json(group, True),
                 "fell_most": _moved_json(group, False),
+                "tasks": None if group.change is None else _tasks_json(group.change),
             }
             for group in change.groups
         ],
     }
+
+
+def _tasks_json(change: TopTasksChange) -> list[dict[str, Any]]:
+    """Each task of the comparison, as JSON: its rank and share in each run, the change."""
+    return [
+        {
+            "id": task.id,
+            "label": task.label,
+            "rank": task.rank,
+            "share": json_share(task.share),
+            "rank_before": task.rank_before,
+            "share_before": json_share(task.share_before),
+            "change": json_share(task.change),
+        }
+        for task in change.tasks
+    ]
 
 
 def _trend_json(trend: TopTasksTrend) -> dict[str, Any]:

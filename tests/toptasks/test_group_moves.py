@@ -62,7 +62,9 @@ def test_each_group_s_moves_are_those_of_its_own_comparison(tmp_path: Path) -> N
             app,
             ["toptasks", str(root), "--compare", "toptasks-2024", "--group", group["id"], "--json"],
         )
-        changes = {t["id"]: t["change"] for t in json.loads(alone.stdout)["tasks"]}
+        alone_tasks = json.loads(alone.stdout)["tasks"]
+        assert group["tasks"] == alone_tasks  # the whole comparison, as --group gives it
+        changes = {t["id"]: t["change"] for t in alone_tasks}
         moved = [c for c in changes.values() if c is not None]
         assert group["rose_most"]["change"] == max(moved)
         assert group["fell_most"]["change"] == min(moved)
@@ -139,6 +141,7 @@ def test_a_group_hidden_in_a_run_shows_no_count_of_that_run(tmp_path: Path) -> N
     settings.write_text(settings.read_text().replace("min_group_size: 3", "min_group_size: 4"))
     args = ["toptasks", str(root), "--compare", "toptasks-2024"]
     data = json.loads(runner.invoke(app, [*args, "--json"]).stdout)
+    assert all(g["tasks"] is None for g in data["groups"])  # none compared
     assert [
         (g["id"], g["respondents"], g["respondents_before"], g["compared"], g["rose_most"])
         for g in data["groups"]
