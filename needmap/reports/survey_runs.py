@@ -5,7 +5,8 @@ A survey held again has a mapping of its own that names the run before it (``ear
 :mod:`~needmap.surveys.runs`). Both runs' votes counted as evidence would make a need
 whose task was asked twice weigh as two surveys' findings, and keep a finding the later
 run no longer bears out; so the earlier run's votes give way, and the reports show how
-the tasks moved instead.
+the tasks moved instead: since the run before, and, for a survey held three times or
+more, across every run (its trend).
 """
 
 from __future__ import annotations
