@@ -1052,60 +1052,43 @@ def test_the_same_answers_from_another_file_are_told(tmp_path: Path) -> None:
 
 def test_a_draft_of_an_export_imported_already_says_so(tmp_path: Path) -> None:
     """Drafting a mapping from the export a survey was imported from, for the same
-    question: imported with it too, its answers would count twice. For another question
-    of the same export (a survey of its own), nothing is said."""
+    question: imported with it too, its answers would count twice. So is the export saved
+    again in another format, whose check import counts the same in every group (the
+    survey and its export named). For another question of the same export (a survey of
+    its own), for other answers, or where the check import fails, nothing is said."""
     root = cli_study(tmp_path, mapping="ms-forms", imported=False)
-    export = str(SURVEY_FIXTURES / "exports" / "ms-forms.csv")
+    exports = SURVEY_FIXTURES / "exports"
+    export = str(exports / "ms-forms.csv")
     assert runner.invoke(app, ["survey", "import", str(root), export]).exit_code == 0
-    drafted = runner.invoke(app, ["survey", "draft", str(root), export, "--id", "again"])
-    assert drafted.exit_code == 0, drafted.output
+
+    def draft(path: Path | str, *more: str) -> str:
+        drafted = runner.invoke(app, ["survey", "draft", str(root), str(path), *more])
+        assert drafted.exit_code == 0, drafted.output
+        return " ".join(drafted.stdout.split())
+
     assert (
         "This export is the one survey 'toptasks' was imported from: imported with this "
         "mapping too, its answers would count twice. If the two are one survey, delete this "
         "draft."
-    ) in " ".join(drafted.stdout.split())
-    two = tmp_path / "two-questions.csv"  # the intranet's tasks, then the website's
-    lines = Path(export).read_text("utf-8-sig").splitlines()
-    website = ["Which website tasks do you do most often?"] + ["Claim expenses;"] * 12
-    two.write_text("".join(f"{a},{b}\n" for a, b in zip(lines, website, strict=True)))
-    imported = runner.invoke(app, ["survey", "import", str(root), str(two), "-s", "toptasks"])
-    assert imported.exit_code == 0, imported.output
-    args = ["survey", "draft", str(root), str(two), "--id", "website"]
-    other = runner.invoke(app, [*args, "--choices-column", website[0]])
-    assert other.exit_code == 0, other.output
-    assert "imported from" not in other.stdout
-
-
-def test_a_draft_of_the_answers_imported_already_from_another_file_says_so(
-    tmp_path: Path,
-) -> None:
-    """The export a survey was imported from, saved again in another format: the draft's
-    check import counts the same in every group, which names the survey and its export.
-    An export of other answers is not told."""
-    root = cli_study(tmp_path, mapping="ms-forms", imported=False)
-    exports = SURVEY_FIXTURES / "exports"
-    assert (
-        runner.invoke(app, ["survey", "import", str(root), str(exports / "ms-forms.csv")]).exit_code
-        == 0
-    )
-    copy = str(exports / "ms-forms.ods")
-    drafted = runner.invoke(app, ["survey", "draft", str(root), copy, "--id", "again"])
-    assert drafted.exit_code == 0, drafted.output
+    ) in draft(export, "--id", "again")
     assert (
         "This export holds the answers survey 'toptasks' was imported from (ms-forms.csv: the "
         "same counts in every group): imported with this mapping too, its answers would count "
         "twice. If the two are one survey, delete this draft."
-    ) in " ".join(drafted.stdout.split())
-    limesurvey = ["survey", "draft", str(root), str(exports / "limesurvey.csv")]
-    codes = runner.invoke(app, [*limesurvey, "--group-column", "G01Q01"])
-    assert codes.exit_code == 0, codes.output  # its check import fails: answer codes
-    assert "does not import yet" in codes.stdout and "imported from" not in codes.stdout
-    other = tmp_path / "other.csv"
-    text = (exports / "ms-forms.csv").read_text(encoding="utf-8-sig")
-    other.write_text("\n".join(text.splitlines()[:-1]) + "\n", encoding="utf-8")  # a row less
-    drafted = runner.invoke(app, ["survey", "draft", str(root), str(other), "--id", "fewer"])
-    assert drafted.exit_code == 0, drafted.output
-    assert "imported from" not in drafted.stdout
+    ) in draft(exports / "ms-forms.ods", "--id", "copy")
+    codes = draft(exports / "limesurvey.csv", "--group-column", "G01Q01")  # answer codes
+    assert "does not import yet" in codes and "imported from" not in codes
+    fewer = tmp_path / "fewer.csv"
+    lines = Path(export).read_text("utf-8-sig").splitlines()
+    fewer.write_text("".join(f"{line}\n" for line in lines[:-1]), encoding="utf-8")  # a row less
+    assert "imported from" not in draft(fewer, "--id", "fewer")
+    two = tmp_path / "two-questions.csv"  # the intranet's tasks, then the website's
+    website = ["Which website tasks do you do most often?"] + ["Claim expenses;"] * 12
+    two.write_text("".join(f"{a},{b}\n" for a, b in zip(lines, website, strict=True)))
+    imported = runner.invoke(app, ["survey", "import", str(root), str(two), "-s", "toptasks"])
+    assert imported.exit_code == 0, imported.output
+    other = draft(two, "--id", "website", "--choices-column", website[0])
+    assert "imported from" not in other
 
 
 def test_strict_import_refuses_an_export_with_warnings_and_writes_no_tally(
