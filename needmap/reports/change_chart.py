@@ -5,7 +5,9 @@ figure; the chart shows the later run's most chosen tasks, each on its row with 
 circle at its share before and a filled one at its share now, joined by a line that is
 blue where the share rose and orange where it fell (the colour-blind-safe pair of the
 other charts), and the change in points at the row's end. A task the earlier run did not
-ask has its share now only, marked new.
+ask has its share now only, marked new. A survey held three times or more has its other
+runs on each row too, as small grey marks (a diamond, a square, a triangle, the latest
+first), so that a task that rose and fell back shows it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,13 @@ from needmap.reports.toptasks_charts import percent_ticks, widest_line
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["CHANGE_CHART_TASKS", "change_chart_alt", "charted_changes", "draw_change_chart"]
+__all__ = [
+    "CHANGE_CHART_TASKS",
+    "change_chart_alt",
+    "charted_changes",
+    "draw_change_chart",
+    "other_runs",
+]
 
 CHANGE_CHART_TASKS = 20
 """How many of the later run's most chosen tasks the chart shows."""
@@ -45,12 +53,16 @@ def charted_changes(change: TopTasksChange, top: int = CHANGE_CHART_TASKS) -> li
 def change_chart_alt(change: TopTasksChange, language: Language) -> str:
     """What the chart shows, for a reader who cannot see it."""
     words = labels(language)
-    return words["tc.alt"].format(
+    said = words["tc.alt"].format(
         chart=_title(change, language),
         tasks=len(charted_changes(change)),
         title=change.title,
         before=change.before_title,
     )
+    others = [title for title, _ in other_runs(change)][::-1]
+    if not others:
+        return said
+    return f"{said} {words['tc.alt.others'].format(runs='; '.join(others))}"
 
 
 def _title(change: TopTasksChange, language: Language) -> str:
@@ -75,6 +87,31 @@ def _legend(title: str) -> str:
     return textwrap.shorten(title, _LEGEND_CHARACTERS, placeholder="…")
 
 
+_OTHER_MARKS = ("D", "s", "^", "v", "P")
+"""The marks of the survey's runs other than the two compared, the latest first."""
+
+_OTHER = "#9A9A9A"
+
+
+def other_runs(change: TopTasksChange) -> list[tuple[str, dict[str, float]]]:
+    """The survey's runs other than the two compared (its trend's), the latest first, each
+    with its tasks' shares (its title, and task id -> share), where the trend's shares are
+    in the comparison's measure (weighted where both are), else none; at most as many as
+    there are marks."""
+    trend = change.trend
+    if trend is None or trend.order != change.order:
+        return []
+    compared = (change.survey, change.before_survey)
+    others = [i for i, run in enumerate(trend.runs) if run.survey not in compared][::-1]
+    return [
+        (
+            trend.runs[i].title,
+            {task.id: share for task in trend.tasks if (share := task.shares[i]) is not None},
+        )
+        for i in others[: len(_OTHER_MARKS)]
+    ]
+
+
 def draw_change_chart(
     change: TopTasksChange, language: Language, top: int = CHANGE_CHART_TASKS
 ) -> Figure:
@@ -96,6 +133,18 @@ def draw_change_chart(
             (left / width, foot / height, 1 - (left + 0.9) / width, 1 - (head + foot) / height)
         )
         at_end = blended_transform_factory(ax.transAxes, ax.transData)
+        others = other_runs(change)
+        for (_, run_shares), mark in zip(others, _OTHER_MARKS, strict=False):
+            marked = [(y, run_shares[t.id]) for y, t in enumerate(tasks) if t.id in run_shares]
+            ax.scatter(
+                [share for _, share in marked],
+                [y for y, _ in marked],
+                s=22,
+                marker=mark,
+                color=_OTHER,
+                zorder=1.5,
+                clip_on=False,
+            )
         for y, task in enumerate(tasks):
             now = task.share or 0.0
             colour = _colour(task)
@@ -118,6 +167,7 @@ def draw_change_chart(
             said = words["tc.new"] if task.change is None else points_cell(task.change, language)
             ax.text(1.02, y, said, transform=at_end, va="center", fontsize=9.5, color=colour)
         shares = [s for t in tasks for s in (t.share, t.share_before) if s is not None]
+        shares += [share for _, run_shares in others for share in run_shares.values()]
         ax.set_xlim(0, max(shares, default=0.0) * 1.08 or 1.0)
         ax.set_ylim(len(tasks) - 0.5, -0.6)
         ax.set_yticks(range(len(tasks)), rows, fontsize=10)
@@ -152,15 +202,24 @@ def draw_change_chart(
             color="#444444",
         )
         fit_line(figure, subtitle)
-        figure.legend(
+        marks = [
+            Line2D([], [], ls="", marker=mark, ms=5, color=_OTHER)
+            for _, mark in zip(others, _OTHER_MARKS, strict=False)
+        ]
+        figure.legend(  # the other runs oldest first, as a reader goes through time
             handles=[
+                *marks[::-1],
                 Line2D([], [], ls="", marker="o", ms=7, mfc="white", mec="#666666", mew=1.4),
                 Line2D([], [], ls="", marker="o", ms=7, color=INK),
             ],
-            labels=[_legend(change.before_title), _legend(change.title)],
+            labels=[
+                *(_legend(title) for title, _ in others[::-1]),
+                _legend(change.before_title),
+                _legend(change.title),
+            ],
             loc="upper center",
             bbox_to_anchor=(0.5, 1 - 0.85 / height),
-            ncol=2,
+            ncol=2 + len(others),
             frameon=False,
             fontsize=9.5,
         )

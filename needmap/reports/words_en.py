@@ -292,6 +292,7 @@ WORDS: Mapping[str, str] = {
     "{before} (open circle) and in {title} (filled circle), the line between them blue "
     "where the share rose and orange where it fell, and the change in points. The table "
     "lists every task.",
+    "tc.alt.others": "Small grey marks: its share in the survey's other runs ({runs}).",
     "tc.groups.title": "What moved most in each group",
     "tc.groups.sheet": "Groups",
     "tc.groups.group": "Group",

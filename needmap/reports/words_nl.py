@@ -300,6 +300,8 @@ WORDS: Mapping[str, str] = {
     "aandeel in {before} (open cirkel) en in {title} (gevulde cirkel), de lijn "
     "ertussen blauw waar het aandeel steeg en oranje waar het daalde, en het verschil in "
     "procentpunten. De tabel noemt elke taak.",
+    "tc.alt.others": "Kleine grijze tekens: het aandeel in de andere metingen van de "
+    "enquête ({runs}).",
     "tc.groups.title": "Wat per doelgroep het meest veranderde",
     "tc.groups.sheet": "Doelgroepen",
     "tc.groups.group": "Doelgroep",

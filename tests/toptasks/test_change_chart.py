@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -10,8 +11,14 @@ from matplotlib.colors import to_hex
 from numpy.typing import ArrayLike
 
 from needmap.cli import app
-from needmap.model.toptasks_change import TaskChange, TopTasksChange
-from needmap.reports.change_chart import change_chart_alt, charted_changes, draw_change_chart
+from needmap.model.toptasks import TaskResult, TopTasks
+from needmap.model.toptasks_change import TaskChange, TopTasksChange, toptasks_trend
+from needmap.reports.change_chart import (
+    change_chart_alt,
+    charted_changes,
+    draw_change_chart,
+    other_runs,
+)
 from needmap.reports.drawings import Drawings
 from needmap.reports.i18n import Language
 from needmap.reports.palette import HIGHLIGHT, INK
@@ -145,3 +152,69 @@ def test_the_cli_draws_the_comparison_s_chart_and_its_page_shows_it(tmp_path: Pa
     page = (tmp_path / "c.html").read_text(encoding="utf-8")
     assert '<figure class="chart below-notes">\n  <img src="data:image/svg+xml;base64,' in page
     assert 'alt="Top tasks then and now: 6 tasks in the order of Top tasks intranet 2026' in page
+
+
+def test_the_survey_s_other_runs_are_small_grey_marks_on_each_row() -> None:
+    """Held three times or more, the chart has the runs other than the two compared on
+    each row as well (in the same measure only), in the legend oldest first and in its
+    words for who cannot see it; the table's trend gives their shares."""
+    trend = toptasks_trend(
+        [
+            _run("s2020", "Survey 2020", {"leave": 0.5, "phone": 0.5}),
+            _run("s2022", "Survey 2022", {"leave": 0.3, "fax": 0.7}),
+            _run("s2024", "Survey 2024", {"leave": 0.25, "phone": 0.45}),
+            _run("s2026", "Survey 2026", {"leave": 0.4, "phone": 0.3}),
+        ]
+    )
+    change = replace(_change(_TASKS), trend=trend)
+    assert [(title, shares) for title, shares in other_runs(change)] == [
+        ("Survey 2022", {"leave": 0.3, "fax": 0.7}),
+        ("Survey 2020", {"leave": 0.5, "phone": 0.5}),
+    ]
+    figure = draw_change_chart(change, "en")
+    ax = figure.axes[0]
+    grey = [
+        c
+        for c in ax.collections
+        if to_hex(tuple(np.asarray(c.get_facecolor(), dtype=float)[0])) == "#9a9a9a"
+    ]
+    offsets = [np.asarray(c.get_offsets(), dtype=float).tolist() for c in grey]
+    assert [sorted(tuple(point) for point in marks) for marks in offsets] == [
+        [(0.3, 0.0)],  # 2022: leave on row 0 (the fax is not charted: dropped)
+        [(0.5, 0.0), (0.5, 1.0)],  # 2020: leave and the phone number
+    ]
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert legend == ["Survey 2020", "Survey 2022", "Survey 2024", "Survey 2026"]
+    assert change_chart_alt(change, "en").endswith(
+        "Small grey marks: its share in the survey's other runs (Survey 2020; Survey 2022)."
+    )
+    weighted = replace(change, order="weighted")  # the trend's raw shares: not on this axis
+    assert other_runs(weighted) == [] and "grey" not in change_chart_alt(weighted, "en")
+
+
+def _run(survey: str, title: str, shares: dict[str, float]) -> TopTasks:
+    """A run of the survey with these raw shares, ranked by them."""
+    ranked = sorted(shares, key=lambda task: -shares[task])
+    tasks = tuple(
+        TaskResult(id=t, label=t, votes=0, share=shares[t], weighted_share=None, rank=rank)
+        for rank, t in enumerate(ranked, start=1)
+    )
+    return TopTasks(
+        survey=survey,
+        title=title,
+        order="unweighted",
+        tasks=tasks,
+        respondents=10,
+        votes=10,
+        cumulative=(),
+        coverage_target=0.75,
+        coverage=(),
+        neck=(),
+        weights={},
+        notes=(),
+        groups=(),
+        suppressed=frozenset(),
+        min_group_size=5,
+        disagreements=(),
+        needs=(),
+    )
