@@ -167,7 +167,7 @@ def draw_change_chart(
             said = words["tc.new"] if task.change is None else points_cell(task.change, language)
             ax.text(1.02, y, said, transform=at_end, va="center", fontsize=9.5, color=colour)
         shares = [s for t in tasks for s in (t.share, t.share_before) if s is not None]
-        shares += [share for _, run_shares in others for share in run_shares.values()]
+        shares += [s[t.id] for _, s in others for t in tasks if t.id in s]  # rows charted
         ax.set_xlim(0, max(shares, default=0.0) * 1.08 or 1.0)
         ax.set_ylim(len(tasks) - 0.5, -0.6)
         ax.set_yticks(range(len(tasks)), rows, fontsize=10)

@@ -183,6 +183,7 @@ def test_the_survey_s_other_runs_are_small_grey_marks_on_each_row() -> None:
         [(0.3, 0.0)],  # 2022: leave on row 0 (the fax is not charted: dropped)
         [(0.5, 0.0), (0.5, 1.0)],  # 2020: leave and the phone number
     ]
+    assert ax.get_xlim()[1] == pytest.approx(0.5 * 1.08)  # 2020's 50%; not the fax's 70%
     legend = [t.get_text() for t in figure.legends[0].get_texts()]
     assert legend == ["Survey 2020", "Survey 2022", "Survey 2024", "Survey 2026"]
     assert change_chart_alt(change, "en").endswith(
