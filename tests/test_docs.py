@@ -82,6 +82,7 @@ def test_every_search_log_field_is_in_the_search_log_guide(model: type[BaseModel
 def test_readme_test_command_is_what_ci_runs() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
     assert ci in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert ci in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")  # "Run the tests"
 
 
 def test_the_readme_s_library_example_runs_as_written(
