@@ -61,9 +61,9 @@ def study_runs(study: Study) -> SurveyRuns:
         if mapping.earlier not in analysed:
             continue
         change = compare_toptasks(analysed[mapping.id], analysed[mapping.earlier])
-        chain = _chain(mapping.id, earlier_of, analysed)
+        chain = _chain(mapping.id, earlier_of)
         if len(chain) >= 3:
-            change = replace(change, trend=toptasks_trend(chain))
+            change = replace(change, trend=toptasks_trend([analysed[run] for run in chain]))
         changes.append(change)
     return SurveyRuns(
         latest=tuple(analysed[mapping.id] for mapping in latest),
@@ -77,28 +77,29 @@ def survey_trend(
 ) -> TopTasksTrend | None:
     """Every run of the survey ``now`` as far back as they are imported, where ``before``
     is one of them and they are three or more (analysed as ``weighted`` says): what
-    ``toptasks --compare`` shows beside the two runs it compares. None otherwise."""
-    surveys = imported_surveys(study)
-    earlier_of = {mapping.id: mapping.earlier for mapping, _ in surveys}
-    analysed = {
-        mapping.id: analyse_toptasks(study, mapping, tally, weighted=weighted)
-        for mapping, tally in surveys
-    }
-    chain = _chain(now.survey, earlier_of, analysed)
-    if len(chain) < 3 or all(run.survey != before.survey for run in chain):
+    ``toptasks --compare`` shows beside the two runs it compares. None otherwise. Only
+    the runs between and before the two are analysed here."""
+    surveys = {mapping.id: (mapping, tally) for mapping, tally in imported_surveys(study)}
+    chain = _chain(now.survey, {key: mapping.earlier for key, (mapping, _) in surveys.items()})
+    if len(chain) < 3 or before.survey not in chain:
         return None
-    return toptasks_trend(chain)
+    given = {now.survey: now, before.survey: before}
+    return toptasks_trend(
+        [
+            given.get(run) or analyse_toptasks(study, *surveys[run], weighted=weighted)
+            for run in chain
+        ]
+    )
 
 
-def _chain(
-    survey: str, earlier_of: dict[str, str | None], analysed: dict[str, TopTasks]
-) -> list[TopTasks]:
-    """The runs ``survey`` repeats, one before another, as far back as they are imported,
-    oldest first, ending with ``survey`` (``validate`` refuses runs that repeat each
-    other in a circle; a run met twice ends the chain all the same)."""
-    chain = [analysed[survey]]
+def _chain(survey: str, earlier_of: dict[str, str | None]) -> list[str]:
+    """The ids of the runs ``survey`` repeats, one before another, as far back as they are
+    imported (``earlier_of`` holds the imported ones), oldest first, ending with
+    ``survey`` (``validate`` refuses runs that repeat each other in a circle; a run met
+    twice ends the chain all the same)."""
+    chain = [survey]
     before = earlier_of.get(survey)
-    while before in analysed and all(run.survey != before for run in chain):
-        chain.append(analysed[before])
+    while before is not None and before in earlier_of and before not in chain:
+        chain.append(before)
         before = earlier_of.get(before)
     return chain[::-1]
