@@ -38,7 +38,7 @@ from needmap.surveys.catalog import one_export, same_answers
 from needmap.surveys.counting import MAX_PER_KIND, Problems, RowsRepeated, check_keys
 from needmap.surveys.draft import draft_mapping
 from needmap.surveys.importer import ImportResult
-from needmap.surveys.layouts import Interleaved, Labels, slow_split
+from needmap.surveys.layouts import _A_TIME, Interleaved, Labels, slow_split
 from needmap.surveys.mapping import SurveyMapping, checked_mapping
 from needmap.surveys.tables import open_table
 from needmap.surveys.tally import Tally, tally_text
@@ -250,16 +250,51 @@ def test_a_respondent_s_key_on_two_rows_that_differ_counts_both(
     study: Study, tmp_path: Path, layout: str
 ) -> None:
     """Two forms' exports joined each number their respondents from 1, and two answers
-    in one second share a timestamp: rows that differ are two answers, counted as before."""
+    in one second share a timestamp: rows that differ are two answers, counted as before.
+    But a response completed or changed after an earlier export, the two joined, is one
+    respondent counted twice: where the key is a number, a warning names both rows; a key
+    that is a time says nothing of that."""
     table = open_table(SURVEY_FIXTURES / "exports" / f"{layout}.csv")
     header, *rows = [table.header, *table.rows]
     key = header.index(_RESPONDENT_HEADINGS[layout])
     rows[2][key] = rows[1][key]
+    rows[7][key] = rows[1][key]
+    rows[9][key] = rows[4][key]
     text = io.StringIO()
     csv.writer(text).writerows([header, *rows])
     result = _import(study, layout, _write(tmp_path, "same-key.csv", text.getvalue()))
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
-    assert result.warnings == ()
+    if layout == "google-forms":
+        assert result.warnings == ()
+        return
+    assert _placed(result.warnings) == [
+        (
+            4,
+            None,
+            f"this row's respondent ('{_RESPONDENT_HEADINGS[layout]}') is on line 3 too, "
+            "with other answers: both count (also on rows 9 and 11)",
+        )
+    ]
+    assert result.warnings[0].hint.startswith("a response completed or changed after an")
+    assert result.warnings[0].repeats == 3
+
+
+@pytest.mark.parametrize(
+    ("key", "is_a_time"),
+    [
+        ("2026/03/02 9:14:03 AM CET", True),
+        ("2-3-2026 9:14:03", True),
+        ("02.03.2026, 09.14.03", True),
+        ("2026-03-02T09:14:03Z", True),
+        ("17", False),
+        ("R_3kXnQ2", False),
+        ("someone@example.org", False),
+        ("9:14", False),
+    ],
+)
+def test_a_key_that_is_a_time_is_told_from_an_id(key: str, is_a_time: bool) -> None:
+    """Two answers in one second share a timestamp; they share no id."""
+    assert bool(_A_TIME.match(key)) is is_a_time
 
 
 def test_a_long_export_s_rows_pasted_again_count_once(study: Study, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ leaving out a row that repeats an earlier one word for word (:func:`_once_each`)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import compress
@@ -196,24 +197,52 @@ def _once_each(
 ) -> Iterator[list[str]]:
     """``table``'s rows but those that repeat an earlier row word for word, key included
     (trailing empty cells aside), each reported as left out. A respondent's key on two
-    rows that differ is two answers (two forms' exports joined, each numbering from 1; a
-    respondent who answered twice): both count, as without the key."""
-    outcome = (
-        f", its respondent ('{problems.quote(table.header[column])}') too: left out, so "
-        "that it counts once"
-    )
+    rows that differ may be two answers (two forms' exports joined, each numbering from
+    1) or one answer twice (a response completed or changed after an earlier export, the
+    two exports joined): both count, with a warning (:func:`_other_answers`)."""
+    heading = problems.quote(table.header[column])
+    outcome = f", its respondent ('{heading}') too: left out, so that it counts once"
     hint = (
         "an export lists each respondent once: two exports joined, or one pasted twice, "
         "keep the rows they share; delete the rows repeated"
     )
     seen = FirstRows()
+    first_of: dict[str, int] = {}
     for row in table.rows:
-        if column < len(row) and row[column] in repeated:
+        if column < len(row) and (key := row[column]) in repeated:
             first = seen.earlier(row, table)
             if first is not None:
                 problems.row_again(table, first, outcome, hint)
                 continue
+            line = table.line()
+            first_with_key = first_of.setdefault(key, line)
+            if first_with_key != line and not _A_TIME.match(key):
+                _other_answers(table, heading, first_with_key, problems)
         yield row
+
+
+_A_TIME = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?[ T]\d{1,2}[:.]\d\d")
+"""A key that is a time (Google Forms' ``Timestamp``, "2026/03/02 9:14:03 AM CET",
+"2-3-2026 9:14:03"): two answers given in one second share it, nothing to warn of."""
+
+
+def _other_answers(table: Table, heading: str, first: int, problems: Problems) -> None:
+    """Warn that the row ``table`` read last has the key of line ``first``, with other
+    answers: both count. A survey tool numbers its respondents once, so it is one
+    respondent twice, unless two surveys' exports were joined; told once, with the
+    other rows, since such a join has many."""
+    problems.add(
+        "respondent on two rows",
+        table.line(),
+        None,
+        f"this row's respondent ('{heading}') is on line {first} too, with other "
+        "answers: both count",
+        hint="a response completed or changed after an earlier export, the two exports "
+        "joined? delete the earlier row; if two surveys' exports were joined, each "
+        "numbering its respondents from 1, both rows are answers: leave them",
+        severity=Severity.WARNING,
+        same="",
+    )
 
 
 _NAMED = 3
