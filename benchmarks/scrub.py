@@ -43,6 +43,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "typed names": lambda n: "bel jan de vries of piet van hr. " * (n // 33),
     "typed particles": lambda n: "piet" + " van" * (n // 4),
     "firm, surname": lambda n: "Albert Heijn en Jansen. " * (n // 24),
+    "dashed groups": lambda n: "AB-12-" * (n // 6),
+    "digit groups": lambda n: "4234 " * (n // 5),
+    "birth words": lambda n: "geboren op 12-3-" * (n // 16),
 }
 
 _BARE = re.compile(r"\w+")

@@ -4,8 +4,10 @@ Survey exports hold what respondents typed, and personas quote what interviewees
 needmap quotes export text in problem messages (an unknown answer, a choice that matches no
 task), which end up in terminals, CI logs and tickets, so it is also shortened there; persona
 reports show the consultant's text whole. In both, e-mail addresses (also written
-``name(at)domain``), phone numbers, IBANs (in any case), long digit runs and citizen service
-numbers written in groups (``123.456.782``), Dutch postcodes, street addresses, names
+``name(at)domain``), phone numbers, IBANs (in any case), long digit runs, citizen service
+numbers and card numbers written in groups (``123.456.782``, ``4234 5678 9012 3456``), dates
+after a word that says they are a birth (``geboren 12-03-1985``), Dutch licence plates
+(``12-ABC-3``), Dutch postcodes, street addresses, names
 after a title (``mevrouw Jansen``, ``Mr Smith``; typed in lower case, a common surname or
 one after ``van der`` and the like: ``mevrouw jansen``, ``mevrouw van dijk``, ``meneer van
 der wolk``), common first names with the surname that follows (``Piet``, ``Fatima
@@ -44,6 +46,28 @@ _NOT_POSTCODES = "SA|SD|SS|AI|BV|CV|EU|HR|ID|IT|NL|NV|OK|PC|PR|QA|TV|UK|US|VS"
 """Letter pairs after four digits that are not a postcode: the three PostNL never gives out,
 and abbreviations that follow a year or a number in a sentence ("2026 IT", "1500 EU")."""
 
+_SIDECODES = (
+    *("XX-99-99", "99-99-XX", "99-XX-99", "XX-99-XX", "XX-XX-99", "99-XX-XX", "99-XXX-9"),
+    *("9-XXX-99", "XX-999-X", "X-999-XX", "XXX-99-X", "X-99-XXX", "9-XX-999", "999-XX-9"),
+)
+"""The shapes of a Dutch licence plate (the RDW's "sidecodes"): groups of letters (X) and
+digits (9), always a group of each, so that a date ("12-03-85") is none."""
+
+_LICENCE_PLATE = "|".join(
+    code.replace("X", "[A-Z]").replace("9", r"\d") for code in sorted(_SIDECODES)
+)
+
+_MONTH = r"(?:jan|feb|maa|mar|mrt|apr|may|mei|jun|jul|aug|sep|o[ck]t|nov|dec)[a-z]*\.?"
+"""A month's name, Dutch or English, whole or shortened ("maart", "mrt.", "Sept")."""
+
+_DATE = (
+    rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})\b|\d{{4}}-\d{{2}}-\d{{2}}\b"
+    rf"|\d{{1,2}}(?:e|st|nd|rd|th)? {_MONTH} \d{{4}}\b|{_MONTH} \d{{1,2}},? \d{{4}}\b)"
+)
+"""A date as people write one: 12-03-1985, 12/3/85, 1985-03-12, 12 maart 1985, March 12,
+1985. Only a date after a word that says it is one's birth is scrubbed: other dates are a
+study's content (a deadline, an interview's day)."""
+
 _CAPITAL = r"[^\W\d_a-zß-ÿ]"
 """A capital letter, of any script's (``Ümit``)."""
 
@@ -56,6 +80,22 @@ _PATTERNS = (
         re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.IGNORECASE),
         "IBAN",
     ),
+    (
+        re.compile(
+            r"(?P<cue>\b(?:geboren(?: op)?|geb\.|geboortedatum:?|born(?: on)?|date of birth:?"
+            rf"|dob:?|d\.o\.b\.:?) ){_DATE}",
+            re.IGNORECASE,
+        ),
+        "date of birth",
+    ),
+    (
+        re.compile(
+            r"(?<![\w.,])(?:(?:[3-6]\d{3}|2[2-7]\d\d)([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?"
+            r"|3[47]\d\d([ -])\d{6}\2\d{5})(?![\w]|[.,]\d)"
+        ),
+        "number",
+    ),
+    (re.compile(rf"(?<![\w-])(?:{_LICENCE_PLATE})(?![\w-])", re.IGNORECASE), "licence plate"),
     (re.compile(r"(?<![\w+])(?:\+|00)\d{2}[\s-]?(?:\(0\))?(?:[\s-]?\d){7,10}\b"), "phone"),
     (
         re.compile(r"(?<![\w+(])(?:0\d{1,3}|\(0\d{1,3}\))(?: ?- ?| )?(?:\d[\s-]?){6,8}\d\b"),
@@ -88,11 +128,13 @@ _PATTERNS = (
     ),
 )
 """Each kind of personal data, in the order they are looked for: an e-mail address first,
-so that its digits are not also taken for a phone number. Each pattern takes time in
-proportion to the text: an e-mail address is looked for only where a word starts, its parts
-never given back (``++``), and a name takes four titles at most, so that a long text without
-spaces or of titles does not take minutes. An IBAN counts only with at least
-ten digits (every country's has more), so that "room AB12 with many people" is left alone."""
+so that its digits are not also taken for a phone number. A card number starts as cards'
+issuers do (2221-2720, 3, 4, 5, 6), so that years listed ("2023 2024 2025 2026") are none.
+Each pattern takes time in proportion to the text: an e-mail address is looked for only
+where a word starts, its parts never given back (``++``), and a name takes four titles at
+most, so that a long text without spaces or of titles does not take minutes. An IBAN counts
+only with at least ten digits (every country's has more), so that "room AB12 with many
+people" is left alone."""
 
 _IBAN_DIGITS = 10
 
@@ -106,8 +148,13 @@ _PARTICLES = (
 )
 """The words before a surname (``van der``, ``el``), in any case."""
 
-_SURNAME = re.compile(rf" (?:[A-Z]\. ?)*(?:(?i:{'|'.join(_PARTICLES)}) )*{_CAPITALISED}")
-"""What follows a first name as its surname: initials, particles, then a capitalised word."""
+_SURNAME = re.compile(
+    rf" (?:[A-Z]\. ?)*(?:(?i:{'|'.join(_PARTICLES)}) )*"
+    rf"(?!(?i:van|von|de|der|den|ter|ten)(?![\w'\u2019-])){_CAPITALISED}"
+)
+"""What follows a first name as its surname: initials, particles, then a capitalised word
+that is no Dutch or German particle (a ``Van`` before a name already scrubbed is none: "Ben
+Van [name]" would lose its ``Ben`` when scrubbed again); ``Le`` or ``Da`` may be one."""
 
 _TYPED_SURNAME = re.compile(rf" ((?:(?:{'|'.join(_PARTICLES)}) )*)([^\W\d_][\w'\u2019-]*)")
 """What may follow a first name as its surname in text typed in lower case: particles as
@@ -178,6 +225,8 @@ _LABELS = {
         "IBAN": "[IBAN]",
         "phone": "[phone]",
         "number": "[number]",
+        "date of birth": "[date of birth]",
+        "licence plate": "[licence plate]",
         "address": "[address]",
         "postcode": "[postcode]",
         "name": "[name]",
@@ -187,6 +236,8 @@ _LABELS = {
         "IBAN": "[IBAN]",
         "phone": "[telefoon]",
         "number": "[nummer]",
+        "date of birth": "[geboortedatum]",
+        "licence plate": "[kenteken]",
         "address": "[adres]",
         "postcode": "[postcode]",
         "name": "[naam]",
@@ -198,7 +249,9 @@ _DESCRIBED = {
     "e-mail": "an e-mail address",
     "IBAN": "an IBAN",
     "phone": "a phone number",
-    "number": "a long number (a citizen service or account number?)",
+    "number": "a long number (a citizen service, account or card number?)",
+    "date of birth": "a date of birth",
+    "licence plate": "a licence plate",
     "address": "a street address",
     "postcode": "a postcode",
     "name": "a name after a title (mevrouw, Mr)",
@@ -222,7 +275,7 @@ def _replace(pattern: re.Pattern[str], kind: str, text: str, label: str) -> tupl
         if not _is_personal(kind, match[0]):
             return match[0]
         found = True
-        return label
+        return (match.groupdict().get("cue") or "") + label
 
     return pattern.sub(replaced, text), found
 

@@ -15,7 +15,7 @@ from needmap.first_names import FIRST_NAMES, NAMED_AFTER, WORDS_IN_LOWER_CASE
 from needmap.personas.messages import personal_data_warning
 from needmap.personas.schema import Persona
 from needmap.scrub import _PARTICLES as PARTICLES
-from needmap.scrub import name_words, names_a_person, personal_data, scrub
+from needmap.scrub import _SIDECODES, name_words, names_a_person, personal_data, scrub
 from needmap.surnames import SURNAMES, SURNAMES_THAT_ARE_PHRASES, VAN_SURNAMES
 from tests.conftest import SURVEY_FIXTURES
 from tests.test_surveys import HEADER, _import, _write
@@ -94,6 +94,30 @@ from tests.test_surveys import HEADER, _import, _write
             "Roos gaf het door. Rose felt so. Mark emailed",
             "[name] gaf het door. [name] felt so. [name] emailed",
         ),
+        # a date after a word that says it is a birth, in any way of writing one; not
+        # another date, nor a year
+        ("geboren 12-03-1985, geb. 1/3/85", "geboren [date of birth], geb. [date of birth]"),
+        ("Geboren op 3 maart 1985 in Delft", "Geboren op [date of birth] in Delft"),
+        (
+            "born on March 12, 1985; DOB: 1985-03-12",
+            "born on [date of birth]; DOB: [date of birth]",
+        ),
+        ("geboortedatum: 12 mrt. 1985", "geboortedatum: [date of birth]"),
+        ("deadline 12-03-2026, geboren in 1985", "deadline 12-03-2026, geboren in 1985"),
+        # a card number in groups (Visa's four of four, Amex's 4-6-5); not years listed
+        ("pas 4234 5678 9012 3456 of 3782-822463-10005", "pas [number] of [number]"),
+        ("in 2023 2024 2025 2026 2027", "in 2023 2024 2025 2026 2027"),
+        # a Van before a name already scrubbed is no surname: scrubbing again keeps the Ben
+        ("Ben Van A. Jansen; Ben Van [name]", "Ben Van [name]; Ben Van [name]"),
+        # a Dutch licence plate, in any of its shapes and cases; not a date or a word
+        (
+            "kenteken 12-ABC-3, de bus AB-123-C, 1-kbd-23",
+            "kenteken [licence plate], de bus [licence plate], [licence plate]",
+        ),
+        (
+            "co-2-uitstoot, top-10-app, 12-03-85, A4-papier",
+            "co-2-uitstoot, top-10-app, 12-03-85, A4-papier",
+        ),
         # a surname alone: a capitalised Van mid-sentence, or a common surname; not a
         # sentence that starts with "Van" (unless a verb of speaking follows), a firm named
         # after a family, a department, nor a word or river that is also a surname
@@ -163,7 +187,9 @@ def test_a_dutch_report_gets_dutch_labels() -> None:
     [
         ("Bel 06-12345678 of 020-1234567", ["a phone number"]),
         ("a@b.nl, NL91 ABNA 0417 1643 00", ["an e-mail address", "an IBAN"]),
-        ("bsn 123456782", ["a long number (a citizen service or account number?)"]),
+        ("bsn 123456782", ["a long number (a citizen service, account or card number?)"]),
+        ("geboren 12-03-1985, auto 12-ABC-3", ["a date of birth", "a licence plate"]),
+        ("deadline 12-03-2026, 2024-2025-2026", []),
         ("jan06@b.nl", ["an e-mail address"]),
         ("Kerkstraat 12, 1234 AB", ["a street address", "a postcode"]),
         ("room AB12 with many people", []),
@@ -437,6 +463,31 @@ def test_no_citizen_service_number_survives(
         [digits[:first], digits[first : first + second], digits[first + second :]]
     )
     shown = scrub(f"bsn {grouped}.", limit=None)
+    assert not any(c.isdigit() for c in shown), shown
+
+
+@given(st.sampled_from(_SIDECODES), st.data())
+def test_no_licence_plate_survives(code: str, data: st.DataObject) -> None:
+    """Every shape of a Dutch plate (the RDW's sidecodes), with any letters and digits."""
+    plate = "".join(
+        data.draw(st.sampled_from("BDFGHJKLNPRSTVXZ" if c == "X" else "0123456789"))
+        if c in "X9"
+        else c
+        for c in code
+    )
+    assert scrub(f"auto {plate}.", limit=None) == "auto [licence plate]."
+    assert scrub(f"auto {plate.lower()}", limit=None) == "auto [licence plate]"
+
+
+@given(
+    st.sampled_from(["2221", "2720", "3", "4", "5", "6"]),
+    st.text("0123456789", min_size=15, max_size=15),
+    st.sampled_from([" ", "-"]),
+)
+def test_no_card_number_survives(issuer: str, digits: str, separator: str) -> None:
+    number = (issuer + digits)[:16]
+    grouped = separator.join(number[i : i + 4] for i in range(0, 16, 4))
+    shown = scrub(f"pas {grouped}, graag", limit=None)
     assert not any(c.isdigit() for c in shown), shown
 
 

@@ -52,8 +52,9 @@ class Bucket:
 @dataclass(frozen=True)
 class Quote:
     text: str
-    """Scrubbed of e-mail addresses, phone numbers, IBANs, long numbers, street addresses,
-    postcodes, names after a title and first names (:func:`needmap.scrub.scrub`)."""
+    """Scrubbed of e-mail addresses, phone numbers, IBANs, long numbers, dates of birth,
+    licence plates, street addresses, postcodes, names after a title and first names
+    (:func:`needmap.scrub.scrub`)."""
     bucket: str
     signal: Signal
 

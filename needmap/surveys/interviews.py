@@ -84,7 +84,8 @@ class InterviewQuote(_Model):
 
     text: Text = Field(
         description="What was said. Reports scrub e-mail addresses, phone numbers, IBANs, "
-        "long numbers, street addresses, postcodes, names after a title (mevrouw Jansen) "
+        "long numbers, dates of birth, licence plates, street addresses, postcodes, names "
+        "after a title (mevrouw Jansen) "
         "and common first names (Piet de Vries); leave other names out yourself."
     )
     needs: Ids = Field(default_factory=list, description="Ids of the needs this quote supports.")
