@@ -5,10 +5,12 @@ group's headcount and a response rate that is lower for front-desk, facility and
 (as in real top-task studies), and each group prefers the tasks that map to the needs that
 matter to it. A fixed seed makes the demo the same on every machine.
 
-The demo's study also holds the survey as it was held two years before (made up, beside the
-template's mapping, which names it as its ``earlier:`` run), so that the reports show what
-changed since: fewer answered then, the news was chosen more often, and the template's last
-task was not asked yet.
+The demo's study also holds the survey as it was held two and four years before (made up,
+beside the template's mapping; each run names the one before it as its ``earlier:`` run), so
+that the reports show what changed since, and every run side by side: fewer answered then,
+the news was chosen more often the further back, logging in from home more in the first
+run, what to do in an emergency more in the second only (a task that rose and fell back),
+and the template's last tasks were not asked yet.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ import csv
 import io
 import random
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from needmap.build import build_reports
 from needmap.build_folder import check_the_way, write_record
@@ -41,7 +44,7 @@ from needmap.scaffold import init_study
 from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
 from needmap.surveys.mapping import SurveyMapping, mapping_files
 
-__all__ = ["DemoResult", "add_earlier_run", "build_demo", "write_example_export"]
+__all__ = ["DemoResult", "EarlierRun", "add_earlier_runs", "build_demo", "write_example_export"]
 
 RESPONSE_RATES = {
     # gemeente, municipality, bedrijf and company: front desk, facility and field staff
@@ -65,12 +68,30 @@ RESPONSE_RATES = {
 """Share of each group that answers; groups not named answer at DEFAULT_RESPONSE_RATE."""
 DEFAULT_RESPONSE_RATE = 0.5
 _WEIGHT = {"must": 3.0, "should": 2.0, "could": 1.0}
-EARLIER_YEAR = 2024
-"""The year of the earlier run the demo makes up; the templates' surveys are of 2026."""
-EARLIER_TURNOUT = 0.8
-"""How many answered the earlier run, as a share of those who answer now."""
-EARLIER_FAVOURITES = {"news": 2.5, "nieuws": 2.5}
-"""How much more often each task (by id, in any template) was chosen in the earlier run."""
+SURVEY_YEAR = 2026
+"""The year of the templates' surveys."""
+
+
+@dataclass(frozen=True)
+class EarlierRun:
+    """A run of the template's survey that the demo makes up, years before the template's."""
+
+    year: int
+    turnout: float
+    """How many answered, as a share of those who answer the template's survey."""
+    favourites: Mapping[str, float]
+    """How much more often each task (by id, in any template) was chosen."""
+
+
+EARLIER_RUNS = (
+    EarlierRun(
+        2024,
+        0.8,
+        {"news": 2.5, "nieuws": 2.5, "emergency": 2, "calamiteit": 2, "nood": 2, "protocol": 2},
+    ),
+    EarlierRun(2022, 0.65, {"news": 4.0, "nieuws": 4.0, "remote": 2.5, "thuiswerken": 2.5}),
+)
+"""The earlier runs, newest first: each drops one more of the template's last tasks."""
 
 
 @dataclass
@@ -90,7 +111,7 @@ def build_demo(
     removed: Callable[[Path], None] | None = None,
 ) -> DemoResult:
     """Create the example study in ``out/study`` (once; with each survey also as held two
-    years before, :func:`add_earlier_run`), import a generated export for each of its
+    and four years before, :func:`add_earlier_runs`), import a generated export for each of its
     surveys, and write all reports into ``out`` (see :func:`build_reports`, which
     ``progress``, ``laying_out`` and ``removed`` are passed to), with what the survey
     changed in the plan made before it."""
@@ -101,10 +122,10 @@ def build_demo(
         init_study(study_dir, template)
         made_up = labels(load_study(study_dir).settings.language)["demo.earlier_run"]
         for path in mapping_files(study_dir):
-            add_earlier_run(path, made_up)
+            add_earlier_runs(path, made_up, [run.year for run in EARLIER_RUNS])
     study = load_study(study_dir)
     mappings = [load_mapping(path, study) for path in mapping_files(study.root)]
-    earlier_runs = {mapping.earlier for mapping in mappings}
+    made_up_runs = _made_up_runs(mappings)
     _claim_the_demo_files(out, study_dir, mappings, created)
     no_pdf = pdf_unavailable()
     result = DemoResult(
@@ -127,15 +148,16 @@ def build_demo(
     )
     for mapping in mappings:
         export = out / _export_name(mapping)
-        if mapping.id in earlier_runs:
+        run = made_up_runs.get(mapping.id)
+        if run is not None:
             write_example_export(
                 study,
                 mapping,
                 export,
-                seed=EARLIER_YEAR,
-                year=EARLIER_YEAR,
-                turnout=EARLIER_TURNOUT,
-                favour=EARLIER_FAVOURITES,
+                seed=run.year,
+                year=run.year,
+                turnout=run.turnout,
+                favour=run.favourites,
             )
         else:
             write_example_export(study, mapping, export)
@@ -183,38 +205,68 @@ def _export_name(mapping: SurveyMapping) -> str:
     return f"example-export-{mapping.id}.csv"
 
 
-def add_earlier_run(path: Path, made_up: str) -> Path:
+def _made_up_runs(mappings: list[SurveyMapping]) -> dict[str, EarlierRun]:
+    """The surveys of ``mappings`` that are earlier runs of another, by id, each with the
+    run of :data:`EARLIER_RUNS` it is: the first step back along the chain is the first."""
+    earlier = {mapping.id: mapping.earlier for mapping in mappings if mapping.earlier}
+    runs: dict[str, EarlierRun] = {}
+    for survey in set(earlier) - set(earlier.values()):
+        step = earlier.get(survey)
+        for run in EARLIER_RUNS:
+            if step is None:
+                break
+            runs[step] = run
+            step = earlier.get(step)
+    return runs
+
+
+def add_earlier_runs(path: Path, made_up: str, years: Sequence[int]) -> list[Path]:
     """Write beside the survey mapping at ``path`` (a template's, as ``needmap init`` wrote
-    it) the same survey held in :data:`EARLIER_YEAR`, without the mapping's last task (new
-    since), and name it as the mapping's ``earlier:`` run; returns the earlier mapping's
-    file, which says it is ``made_up`` in a comment below its modeline. Both are edited
-    where their values stand, so the template's comments stay."""
+    it) the same survey as held in each of ``years`` (newest first), each without one more
+    of the mapping's last tasks (new since), and each named as the ``earlier:`` run of the
+    one after it; returns the files written. Each says it is ``made_up`` (its ``{years}``
+    how many years before) in a comment below its modeline. All are edited where the
+    template's values stand, so its comments stay."""
     text = path.read_text(encoding="utf-8").removeprefix(BOM)
     document = read_yaml_text(text, path)
     data = document.data
-    earlier = YamlEdit(text, document)
-    earlier_data = copy.deepcopy(data)
+    runs = [_of_year(data, year, dropped) for dropped, year in enumerate(years, start=1)]
+    written = []
+    for index, (year, run) in enumerate(zip(years, runs, strict=True)):
+        edit = YamlEdit(text, document)
+        for key in ("id", "title"):
+            edit.set_value((key,), run[key])
+        for dropped in range(index + 1):
+            edit.remove(("tasks", len(data["tasks"]) - 1 - dropped))
+        if index + 1 < len(runs):
+            run = {**run, "earlier": runs[index + 1]["id"]}
+            edit.insert_after(("title",), "earlier", run["earlier"])
+        first, rest = edit.result(run).split("\n", 1)
+        said = made_up.format(years=SURVEY_YEAR - year)
+        comment = "".join(f"# {line}\n" for line in textwrap.wrap(said, 86))
+        target = path.with_name(f"{run['id']}.yaml")
+        write_text_atomic(target, f"{first}\n{comment}{rest}")
+        written.append(target)
+    if runs:
+        now = YamlEdit(text, document)
+        now.insert_after(("title",), "earlier", runs[0]["id"])
+        write_text_atomic(path, now.result({**data, "earlier": runs[0]["id"]}))
+    return written
+
+
+def _of_year(data: dict[str, Any], year: int, dropped: int) -> dict[str, Any]:
+    """The mapping ``data`` as of ``year``: its id and title with that year (in place of
+    2026, or added as the formats say where they hold no year), without its last
+    ``dropped`` tasks; the ``earlier:`` run is set by the caller, as the chain goes."""
+    run = copy.deepcopy(data)
     for key, otherwise in (("id", "{}-{}"), ("title", "{} ({})")):
-        earlier_data[key] = _of_earlier_year(data[key], otherwise)
-        earlier.set_value((key,), earlier_data[key])
-    earlier_id = earlier_data["id"]
-    earlier_data["tasks"].pop()
-    earlier.remove(("tasks", len(data["tasks"]) - 1))
-    now = YamlEdit(text, document)
-    now.insert_after(("title",), "earlier", earlier_id)
-    target = path.with_name(f"{earlier_id}.yaml")
-    first, rest = earlier.result(earlier_data).split("\n", 1)
-    comment = "".join(f"# {line}\n" for line in textwrap.wrap(made_up, 86))
-    write_text_atomic(target, f"{first}\n{comment}{rest}")
-    write_text_atomic(path, now.result({**data, "earlier": earlier_id}))
-    return target
-
-
-def _of_earlier_year(text: str, otherwise: str) -> str:
-    """An id or title of 2026 as of :data:`EARLIER_YEAR`; one of no year with the year
-    added, as the ``otherwise`` format puts it."""
-    year = str(EARLIER_YEAR)
-    return text.replace("2026", year) if "2026" in text else otherwise.format(text, year)
+        text = data[key]
+        year_now = str(SURVEY_YEAR)
+        run[key] = (
+            text.replace(year_now, str(year)) if year_now in text else otherwise.format(text, year)
+        )
+    del run["tasks"][len(run["tasks"]) - dropped :]
+    return run
 
 
 def write_example_export(

@@ -105,8 +105,8 @@ def test_the_cover_names_each_survey_s_three_most_chosen_tasks(full: BriefConten
         f"{escape(survey.title)}: {len(survey.coverage)} of {len(survey.tasks)} tasks take 75% "
         f"of the votes of {survey.respondents:,} respondents. Chosen most: {top}. "
         "Compared with Intranet top-task survey, March 2024: \u201cLook up a work "
-        "instruction\u201d rose most (▲\u00a01.8\u00a0points), \u201cRead news about the "
-        "organisation\u201d fell most (▼\u00a04.3)."
+        "instruction\u201d rose most (▲\u00a01.7\u00a0points), \u201cRead news about the "
+        "organisation\u201d fell most (▼\u00a04.7)."
     )
     assert survey.tasks[3].label not in line
 

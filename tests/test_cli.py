@@ -597,7 +597,7 @@ def test_demo_is_repeatable_and_removes_what_it_no_longer_makes(tmp_path: Path) 
     last = " ".join(first.stdout.splitlines()[-2:])  # where to go from the example
     assert set(re.findall(r"needmap (\w+)", last)) == {"init", "templates", "build"}
     mappings = {p.name: p.read_bytes() for p in (out / "study" / "surveys").glob("*.yaml")}
-    assert set(mappings) == {"toptaken.yaml", "toptaken-2024.yaml"}
+    assert set(mappings) == {"toptaken.yaml", "toptaken-2024.yaml", "toptaken-2022.yaml"}
     for config in (out / "study" / "analytics").glob("*.yaml"):
         config.unlink()  # the study no longer reads a search log
     second = runner.invoke(app, ["demo", str(out)])

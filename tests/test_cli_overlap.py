@@ -235,7 +235,7 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
     names = sorted(p.name for p in (tmp_path / "demo").iterdir())
     assert names == sorted(
         ["study", "example-export-toptaken-2026.csv", "index.html", "brief.html", "brief.pdf"]
-        + ["brief.md", "example-export-toptaken-2024.csv"]
+        + ["brief.md", "example-export-toptaken-2024.csv", "example-export-toptaken-2022.csv"]
         + [f"overlap-{v}{s}" for v in ("groups", "families") for s in (".html", ".pdf")]
         + [f"diagram-{v}{s}" for v in ("groups", "families") for s in (".svg", ".png")]
         + [
@@ -245,7 +245,7 @@ def test_demo_builds_every_output(tmp_path: Path) -> None:
         ]
         + [
             f"toptasks-toptaken-{year}{s}"
-            for year in (2024, 2026)
+            for year in (2022, 2024, 2026)
             for s in (".html", ".md", ".xlsx", "-neck.png", "-groups.png")
         ]
         + [f"compare-toptaken-2026{s}" for s in (".html", ".md", ".xlsx", "-chart.png")]
@@ -289,15 +289,20 @@ def test_demo_with_gemeente_includes_an_example_survey(tmp_path: Path) -> None:
     start = index.index("<h2>Notitie voor de stuurgroep</h2>")
     brief = index[start : index.index("<h2>Gedeelde en")]
     assert 'href="brief.html"' in brief and 'href="brief.pdf"' in brief
-    tally, earlier = (
+    tally, earlier, first = (
         json.loads((result.study_dir / "surveys" / f"toptaken-{year}.tally.json").read_text())
-        for year in (2026, 2024)
+        for year in (2026, 2024, 2022)
     )
     assert "anonymous" not in json.dumps(tally)
     assert sum(tally["respondents"].values()) == 514
     assert sum(earlier["respondents"].values()) == 410  # four in five of them answered then
-    mapping = (result.study_dir / "surveys" / "toptaken-2024.yaml").read_text(encoding="utf-8")
-    assert mapping.splitlines()[1].startswith("# Verzonnen door needmap demo: hetzelfde onderzoek")
+    assert sum(first["respondents"].values()) == 334  # and 65 in a hundred two years before
+    for years, year in ((2, 2024), (4, 2022)):
+        path = result.study_dir / "surveys" / f"toptaken-{year}.yaml"
+        assert path.read_text(encoding="utf-8").splitlines()[1] == (
+            f"# Verzonnen door needmap demo: hetzelfde onderzoek {years} jaar eerder, om te "
+            "laten zien wat"
+        )
     page = (tmp_path / "demo" / "toptasks-toptaken-2026.md").read_text(encoding="utf-8")
     again = build_demo(tmp_path / "demo", "gemeente")
     assert not again.created and {p.name for p in again.files} == names

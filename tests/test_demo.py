@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from needmap import load_study
-from needmap.demo import RESPONSE_RATES, add_earlier_run, write_example_export
+from needmap.demo import RESPONSE_RATES, add_earlier_runs, write_example_export
 from needmap.demo import _task_weight as task_weight
 from needmap.personas.study import Study
 from needmap.scaffold import init_study, list_templates
@@ -161,33 +161,48 @@ def test_every_response_rate_names_a_group_asked_in_a_template_s_survey(tmp_path
     assert set(RESPONSE_RATES) <= asked
 
 
-def test_the_earlier_run_is_the_template_s_survey_two_years_before(tmp_path: Path) -> None:
-    """The demo's study holds the survey as held in 2024 (its last task not asked yet),
-    named by the template's mapping as its earlier run; both files keep every comment."""
+def test_the_earlier_runs_are_the_template_s_survey_two_and_four_years_before(
+    tmp_path: Path,
+) -> None:
+    """The demo's study holds the survey as held in 2024 (its last task not asked yet) and
+    in 2022 (its last two), each named by the run after it as its earlier run; every file
+    keeps every comment, and says how many years before its run is made up."""
     root = tmp_path / "study"
     init_study(root, "municipality")
     path = root / "surveys" / "toptasks.yaml"
     template = path.read_text(encoding="utf-8")
-    made = add_earlier_run(path, "Made up, to show what changed.")
-    assert made == root / "surveys" / "toptasks-2024.yaml"
+    made = add_earlier_runs(path, "Made up, {years} years before.", [2024, 2022])
+    assert made == [root / "surveys" / f"toptasks-{year}.yaml" for year in (2024, 2022)]
     lines = template.splitlines(keepends=True)
     title = lines.index("title: Intranet top-task survey, March 2026\n")
     now = [*lines[: title + 1], "earlier: toptasks-2024\n", *lines[title + 1 :]]
     assert path.read_text(encoding="utf-8") == "".join(now)
-    then = [
+    two_years = [
         lines[0],
-        "# Made up, to show what changed.\n",
+        "# Made up, 2 years before.\n",
         *lines[1 : title - 1],
         "id: toptasks-2024\n",
         "title: Intranet top-task survey, March 2024\n",
+        "earlier: toptasks-2022\n",
         *lines[title + 1 : -1],
     ]
+    four_years = [
+        lines[0],
+        "# Made up, 4 years before.\n",
+        *lines[1 : title - 1],
+        "id: toptasks-2022\n",
+        "title: Intranet top-task survey, March 2022\n",
+        *lines[title + 1 : -2],
+    ]
     assert lines[-1].startswith("  - {id: council-agenda,")
-    assert made.read_text(encoding="utf-8") == "".join(then)
+    assert made[0].read_text(encoding="utf-8") == "".join(two_years)
+    assert made[1].read_text(encoding="utf-8") == "".join(four_years)
     study = load_study(root)
-    later, earlier = (load_mapping(p, study) for p in (path, made))
-    assert later.earlier == earlier.id == "toptasks-2024" and earlier.earlier is None
+    later, earlier, first = (load_mapping(p, study) for p in (path, *made))
+    assert later.earlier == earlier.id == "toptasks-2024"
+    assert earlier.earlier == first.id == "toptasks-2022" and first.earlier is None
     assert [t.id for t in earlier.tasks] == [t.id for t in later.tasks][:-1]
+    assert [t.id for t in first.tasks] == [t.id for t in later.tasks][:-2]
 
 
 def test_an_earlier_run_of_a_survey_named_without_a_year_adds_the_year(tmp_path: Path) -> None:
@@ -197,12 +212,27 @@ def test_an_earlier_run_of_a_survey_named_without_a_year_adds_the_year(tmp_path:
     path.parent.mkdir(exist_ok=True)
     text = (SURVEY_FIXTURES / "mappings" / "ms-forms.yaml").read_text(encoding="utf-8")
     path.write_text(text.replace("intranet 2026", "intranet"), encoding="utf-8")
-    made = add_earlier_run(path, "Made up.")
+    [made] = add_earlier_runs(path, "Made up.", [2024])
     study = load_study(root)
     earlier = load_mapping(made, study)
     assert made.name == "toptasks-2024.yaml" and earlier.id == "toptasks-2024"
     assert earlier.title == "Top tasks intranet (2024)"
     assert load_mapping(path, study).earlier == "toptasks-2024"
+
+
+def test_each_made_up_run_is_answered_as_its_year_says(demo: Path) -> None:
+    """The demo's exports: the template's survey as in 2026, the run before it as in 2024
+    (fewer respondents, the news favoured), the first as in 2022 (fewer still)."""
+    years = {}
+    for year in (2022, 2024, 2026):
+        rows = (demo / f"example-export-toptasks-{year}.csv").read_text("utf-8-sig").splitlines()
+        years[year] = {row.split(",")[1][-10:-8] for row in rows[1:]}, len(rows) - 1
+    assert {year: stamps for year, (stamps, _) in years.items()} == {
+        2022: {"22"},
+        2024: {"24"},
+        2026: {"26"},
+    }
+    assert years[2022][1] < years[2024][1] < years[2026][1]
 
 
 def test_the_earlier_run_is_answered_by_fewer_in_its_year_and_favours_its_tasks(

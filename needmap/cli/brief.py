@@ -369,12 +369,13 @@ def demo(
 
     This includes each template's example top-task survey: a generated export
     (example-export-*.csv), its import, and the top-task page, tables and charts; the
-    same survey as held two years before (made up) and what changed since (compare-*); the
-    persona report (personas.html, .pdf, .md) with the survey's evidence; the roadmap
-    (roadmap.html, .pdf, .md, .xlsx), with what the survey's evidence changed in the plan
-    made before it; the interview guide for the first group (guide-GROUP.html, .pdf, .md);
-    and the brief for the steering group (brief.pdf, .html, .md). A study in OUT/study
-    that the demo did not create is left alone: the demo stops, writing nothing.
+    same survey as held two and four years before (made up) and what changed since
+    (compare-*); the persona report (personas.html, .pdf, .md) with the survey's
+    evidence; the roadmap (roadmap.html, .pdf, .md, .xlsx), with what the survey's
+    evidence changed in the plan made before it; the interview guide for the first
+    group (guide-GROUP.html, .pdf, .md); and the brief for the steering group
+    (brief.pdf, .html, .md). A study in OUT/study that the demo did not create is left
+    alone: the demo stops, writing nothing.
     """
     from needmap.demo import build_demo
 

@@ -443,7 +443,7 @@ WORDS: Mapping[str, str] = {
     "phase. A new need is new in the study, a dropped need left it.",
     "brief.changes": "Changes",
     "demo.before_surveys": "the plan before the top-task survey",
-    "demo.earlier_run": "Made up by needmap demo: the same survey two years earlier, to "
+    "demo.earlier_run": "Made up by needmap demo: the same survey {years} years earlier, to "
     "show what changed since.",
     "why.groups": "Who needs it",
     "why.not_heard": "No interview speaks of it.",

@@ -456,7 +456,7 @@ WORDS: Mapping[str, str] = {
     "is eruit verdwenen.",
     "brief.changes": "Wijzigingen",
     "demo.before_surveys": "de planning vóór het toptakenonderzoek",
-    "demo.earlier_run": "Verzonnen door needmap demo: hetzelfde onderzoek twee jaar "
+    "demo.earlier_run": "Verzonnen door needmap demo: hetzelfde onderzoek {years} jaar "
     "eerder, om te laten zien wat er sindsdien veranderde.",
     "why.groups": "Wie heeft het nodig",
     "why.not_heard": "Geen gesprek gaat erover.",
