@@ -19,7 +19,7 @@ from needmap.model.toptasks_change import TaskChange, TopTasksChange
 from needmap.reports.diagram import FIGURE_DPI, RC_PARAMS, fit_line
 from needmap.reports.i18n import Language, labels
 from needmap.reports.palette import HIGHLIGHT, INK
-from needmap.reports.sheet_cells import points_cell
+from needmap.reports.sheet_cells import points_cell, shown_change
 from needmap.reports.toptasks_charts import percent_ticks, widest_line
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def _title(change: TopTasksChange, language: Language) -> str:
 def _colour(task: TaskChange) -> str:
     """The task's colour by its change as the table rounds it: a change that rounds to
     0.0 points is none."""
-    points = 0.0 if task.change is None else round(task.change * 100, 1)
+    points = round((shown_change(task.share, task.share_before) or 0.0) * 100, 1)
     return _ROSE if points > 0 else _FELL if points < 0 else _STILL
 
 
@@ -164,7 +164,8 @@ def draw_change_chart(
                 )
             dot = colour if task.change is not None else INK
             ax.scatter([now], [y], s=52, color=dot, zorder=3, clip_on=False)
-            said = words["tc.new"] if task.change is None else points_cell(task.change, language)
+            moved = shown_change(task.share, task.share_before)
+            said = words["tc.new"] if moved is None else points_cell(moved, language)
             ax.text(1.02, y, said, transform=at_end, va="center", fontsize=9.5, color=colour)
         shares = [s for t in tasks for s in (t.share, t.share_before) if s is not None]
         shares += [s[t.id] for _, s in others for t in tasks if t.id in s]  # rows charted

@@ -18,6 +18,7 @@ __all__ = [
     "decimal_cell",
     "percent_cell",
     "points_cell",
+    "shown_change",
     "unbroken",
     "whole_cell",
 ]
@@ -61,6 +62,16 @@ def decimal_cell(
 def percent_cell(share: float, language: Language) -> SheetNumber:
     """A share (0.123) as a percentage with one decimal (:func:`format_percent`)."""
     return SheetNumber(format_percent(share, language), share, "0.0%")
+
+
+def shown_change(now: float | None, before: float | None) -> float | None:
+    """The change from the share ``before`` to ``now`` as the two read, each rounded to a
+    tenth of a percent (:func:`percent_cell`): 12.3% after 10.1% is 2.2 points up. From
+    the exact shares (12.34% less 10.06%) it would read 2.3, which a reader who subtracts
+    the two cells cannot find. None where either is None (a task one run did not ask)."""
+    if now is None or before is None:
+        return None
+    return (round(now * 100, 1) - round(before * 100, 1)) / 100
 
 
 def points_cell(change: float, language: Language) -> SheetNumber:

@@ -28,6 +28,7 @@ from needmap.reports.sheet_cells import (
     count_cell,
     percent_cell,
     points_cell,
+    shown_change,
     unbroken,
     whole_cell,
 )
@@ -57,7 +58,7 @@ def moved_sentence(change: TopTasksChange, language: Language) -> str:
     rounds to 0.0 points is none)."""
     words = labels(language)
     moved = {
-        key: (task, points_cell(task.change or 0.0, language))
+        key: (task, points_cell(shown_change(task.share, task.share_before) or 0.0, language))
         for key, task in (("up", change.moved_most(up=True)), ("down", change.moved_most(up=False)))
         if task is not None
     }
@@ -78,13 +79,18 @@ def _share(share: float | None, language: Language) -> str:
     return _NOT_ASKED if share is None else percent_cell(share, language)
 
 
+def _points(change: float | None, language: Language) -> str:
+    return _NOT_ASKED if change is None else points_cell(change, language)
+
+
 def _change(task: TaskChange, language: Language) -> str:
     words = labels(language)
     if task.rank is None:
         return words["tc.dropped"]
-    if task.change is None:
+    change = shown_change(task.share, task.share_before)
+    if change is None:
         return words["tc.new"]
-    return points_cell(task.change, language)
+    return points_cell(change, language)
 
 
 def _task_header(language: Language) -> tuple[str, ...]:
@@ -193,7 +199,7 @@ def build_trend(trend: TopTasksTrend, language: Language) -> RankingTable:
             _rank(latest[task.id] if task.id in asked_now else None),
             task.label,
             *(_share(share, language) for share in task.shares),
-            _NOT_ASKED if task.change is None else points_cell(task.change, language),
+            _points(shown_change(task.shares[-1], task.shares[0]), language),
         )
         for task in trend.tasks
     )
@@ -273,9 +279,10 @@ def _shown_move(
     change in points; None where the group is not compared or no share moved that way by
     a tenth of a point."""
     task = None if group.change is None else group.change.moved_most(up=up)
-    if task is None or task.change is None:
+    change = None if task is None else shown_change(task.share, task.share_before)
+    if task is None or change is None:
         return None
-    points = points_cell(task.change, language)
+    points = points_cell(change, language)
     return None if points.value == 0 else (task, points)
 
 

@@ -44,7 +44,7 @@ from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
 from needmap.reports.roadmap_report import need_titles, passed_over_json
 from needmap.reports.searches_report import study_searches, terms_counted
-from needmap.reports.sheet_cells import points_cell, unbroken
+from needmap.reports.sheet_cells import points_cell, shown_change, unbroken
 from needmap.reports.survey_runs import study_runs
 from needmap.reports.table_formats import json_bytes, json_share, markdown_cell, write_in_format
 from needmap.shell import command_word
@@ -439,7 +439,7 @@ def _since_line(story: NeedStory, survey: TopTasks, language: Language) -> str |
         before=run.title,
         then=format_percent(old, language),
         now=format_percent(new, language),
-        change=unbroken(points_cell(new - old, language)),
+        change=unbroken(points_cell(shown_change(new, old) or 0.0, language)),
     )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -17,7 +18,7 @@ from needmap.cli import app
 from needmap.model.toptasks import TaskResult, TopTasks, analyse_toptasks
 from needmap.model.toptasks_change import compare_toptasks
 from needmap.personas.study import Study
-from needmap.reports.sheet_cells import points_cell
+from needmap.reports.sheet_cells import percent_cell, points_cell, shown_change
 from needmap.reports.toptasks_change import build_change
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tally import Tally
@@ -162,6 +163,27 @@ def test_a_change_in_points_reads_without_a_sign_a_spreadsheet_would_take_for_a_
     assert (points_cell(0.004, "en"), points_cell(-0.004, "en")) == ("▲ 0.4", "▼ 0.4")
     assert (up.value, down.value, same.value) == (3.1, -2.0, 0.0)
     assert up.excel_format == '"▲ "0.0;"▼ "0.0;0.0'
+
+
+@pytest.mark.parametrize(
+    ("now", "before", "shown"),
+    [
+        (0.1234, 0.1006, "▲ 2.2"),  # 12.3% after 10.1%; exactly 2.28 points, "2.3"
+        (0.01360, 0.01249, "▲ 0.2"),  # 1.4% after 1.2%; exactly 0.11, "0.1"
+        (3 / 7, 1 / 3, "▲ 9.6"),  # 42.9% after 33.3%
+        (0.1249, 0.1251, "0.0"),  # both read 12.5%
+        (0.1, 0.3, "▼ 20.0"),
+    ],
+)
+def test_a_change_reads_as_the_two_shares_read(now: float, before: float, shown: str) -> None:
+    """A reader subtracts the two shares the table shows: the change is theirs, not the
+    exact shares' (which may differ by a tenth of a point)."""
+    assert (percent_cell(now, "en"), percent_cell(before, "en")) == (
+        f"{round(now * 100, 1)}%",
+        f"{round(before * 100, 1)}%",
+    )
+    assert points_cell(shown_change(now, before) or 0.0, "en") == shown
+    assert shown_change(None, before) is None and shown_change(now, None) is None
 
 
 _EARLIER_EXPORT = """respondent;group;task
