@@ -201,8 +201,8 @@ def build_reports(
         titles = {mapping.id: mapping.title for _, mapping in unheld}
         titles.update({survey.survey: survey.title for survey, _ in _runs(content)})
         linked = [*map(folder.staged, listed), *written]
-        compared = [change.before_survey for change in content.changes]
-        wrote(write_index_page(study, linked, stage, glance(content), titles, day, compared))
+        held_again = [survey.survey for survey in content.earlier_runs]
+        wrote(write_index_page(study, linked, stage, glance(content), titles, day, held_again))
         for path in folder.commit(listed):
             if removed is not None:
                 removed(path)

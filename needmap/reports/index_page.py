@@ -183,7 +183,8 @@ def write_index_page(
     its questions while it is not held) are named by it.
     ``day``, the day of the build, is said under the title: a page opened weeks later
     tells how current its reports are. ``earlier``: the ids of the runs a later imported
-    run repeats, compared with it, whose charts are not shown small.
+    run repeats (the comparison of the latest run shows them), whose charts are not shown
+    small.
     """
     words = labels(study.settings.language)
     page = out / "index.html"

@@ -35,7 +35,8 @@ class SurveyRuns:
     latest: tuple[TopTasks, ...]
     """The surveys no other imported survey repeats: the evidence for needs."""
     earlier: tuple[TopTasks, ...]
-    """The runs a later imported run repeats: shown on their own, no longer evidence."""
+    """The runs a later imported run repeats: shown on their own, no longer evidence;
+    those of each latest run the newest first (2024, then 2022), as an index lists them."""
     changes: tuple[TopTasksChange, ...]
     """Each latest run beside the run it repeats, where that one is imported; with every
     run of the survey (its ``trend``) where the runs before that one are imported too, as
@@ -57,17 +58,20 @@ def study_runs(study: Study) -> SurveyRuns:
     latest = [mapping for mapping, _ in surveys if mapping.id not in repeated]
     earlier_of = {mapping.id: mapping.earlier for mapping, _ in surveys}
     changes = []
+    newest_first: dict[str, None] = {}
     for mapping in latest:
+        chain = _chain(mapping.id, earlier_of)
+        newest_first.update(dict.fromkeys(chain[-2::-1]))
         if mapping.earlier not in analysed:
             continue
         change = compare_toptasks(analysed[mapping.id], analysed[mapping.earlier])
-        chain = _chain(mapping.id, earlier_of)
         if len(chain) >= 3:
             change = replace(change, trend=toptasks_trend([analysed[run] for run in chain]))
         changes.append(change)
+    newest_first.update(dict.fromkeys(survey for survey in analysed if survey in repeated))
     return SurveyRuns(
         latest=tuple(analysed[mapping.id] for mapping in latest),
-        earlier=tuple(analysed[survey] for survey in analysed if survey in repeated),
+        earlier=tuple(analysed[survey] for survey in newest_first),
         changes=tuple(changes),
     )
 

@@ -4,6 +4,7 @@ hand-checked shares, the properties of any trend, and where the reports show it.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -106,8 +107,17 @@ def test_a_build_shows_every_run_on_the_comparison_s_page_and_in_its_tables(
         "toptasks-2024",
         "toptasks",
     ]
+    runs = study_runs(load_study(root)).earlier  # each latest run's, the newest first
+    assert [run.survey for run in runs] == ["toptasks-2024", "toptasks-2022"]
     out = tmp_path / "reports"
     build_reports(load_study(root), out, pdf=False)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r"Top tasks intranet \d+ \(held again since\)", index) == [
+        "Top tasks intranet 2024 (held again since)",
+        "Top tasks intranet 2022 (held again since)",
+    ]
+    pictures = re.findall(r'<img src="([^"]+)"', index)
+    assert pictures[-2:] == ["toptasks-toptasks-neck.png", "compare-toptasks-chart.png"]
     page = (out / "compare-toptasks.html").read_text(encoding="utf-8")
     assert '<table class="needs ranking trend">' in page
     assert '<table class="needs ranking moves">' in page
