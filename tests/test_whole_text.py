@@ -233,14 +233,24 @@ def test_a_key_column_that_is_the_group_s_or_a_task_s_is_left_to_the_row_reader(
     tmp_path: Path, respondent: str
 ) -> None:
     """A mapping that names the group column, or a task column, as the respondent's: the
-    text's pattern captures each column once, so the rows are read one by one."""
+    text's pattern captures each column once, so the rows are read one by one. The group
+    column's answer is on both rows, which differ: the warning says the column may not
+    tell respondents apart (a task's empty cells are no keys)."""
     mapping = _mapping().model_copy(update={"respondent": respondent})
     rows = "1,AO01,Y,,,,,,\n2,AO01,,Y,,,,,\n"
     with _counted_by_text() as counted:
         result = import_survey(mapping, _write(tmp_path, ",".join(HEADER) + "\n" + rows))
     assert counted == [False]
     assert dict(result.tally.respondents) == {"desk": 2}
-    assert result.warnings == ()
+    if respondent == "G01Q01":
+        [warning] = result.warnings
+        assert warning.message.startswith("this row's respondent ('G01Q01') is on line 2 too")
+        assert warning.hint.endswith(
+            "if the column does not tell respondents apart, name another under respondent: "
+            "in the mapping"
+        )
+    else:
+        assert result.warnings == ()
 
 
 def test_a_line_break_in_a_quoted_cell_is_read_as_the_csv_module_reads_it(

@@ -239,7 +239,9 @@ def _other_answers(table: Table, heading: str, first: int, problems: Problems) -
         "answers: both count",
         hint="a response completed or changed after an earlier export, the two exports "
         "joined? delete the earlier row; if two surveys' exports were joined, each "
-        "numbering its respondents from 1, both rows are answers: leave them",
+        "numbering its respondents from 1, both rows are answers: leave them; if the "
+        "column does not tell respondents apart, name another under respondent: in "
+        "the mapping",
         severity=Severity.WARNING,
         same="",
     )
