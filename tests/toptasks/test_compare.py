@@ -186,6 +186,22 @@ def test_a_change_reads_as_the_two_shares_read(now: float, before: float, shown:
     assert shown_change(None, before) is None and shown_change(now, None) is None
 
 
+@given(st.floats(0.0005, 0.999), st.floats(0.0005, 0.999))
+def test_any_change_is_the_difference_of_the_shares_as_shown(now: float, before: float) -> None:
+    """Subtracting the two shares the table shows gives the change it shows, whatever the
+    shares (above the 0.05% a share needs to read as more than "<0.1%")."""
+
+    def tenths(cell: str) -> int:
+        return round(float(cell.rstrip("%")) * 10)
+
+    points = points_cell(shown_change(now, before) or 0.0, "en")
+    difference = tenths(percent_cell(now, "en")) - tenths(percent_cell(before, "en"))
+    assert round(points.value * 10) == difference
+    assert points == ("▲ " if difference > 0 else "▼ " if difference < 0 else "") + (
+        f"{abs(difference) / 10:.1f}"
+    )
+
+
 _EARLIER_EXPORT = """respondent;group;task
 a1;desk;Book leave
 a1;desk;Find the phone list
