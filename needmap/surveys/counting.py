@@ -315,7 +315,9 @@ class Counts:
     def _once_each(self, picks: list[int], line: int | None) -> list[int]:
         """Count a task named twice by one respondent once, with a warning: survey tools
         list each choice once, so the export was most likely edited or joined by hand (a
-        long export joined with an earlier one lists the rows they share twice)."""
+        long export joined with an earlier one lists the rows they share twice). Of a long
+        export, told once, with the other respondents' first rows: such a join names
+        every task of the respondents it shares twice."""
         once = list(dict.fromkeys(picks))
         twice = sorted(i for i, n in Counter(picks).items() if n > 1)
         labels = ", ".join(f"'{self.mapping.tasks[i].label}'" for i in twice[:_NAMED])
@@ -330,6 +332,7 @@ class Counts:
             + ("holds rows twice (two exports joined) or " if self.who else "")
             + "was edited by hand",
             severity=Severity.WARNING,
+            same="" if self.who else None,
         )
         return once
 
