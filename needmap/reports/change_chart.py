@@ -87,6 +87,23 @@ def _legend(title: str) -> str:
     return textwrap.shorten(title, _LEGEND_CHARACTERS, placeholder="…")
 
 
+_LEGEND_SIZE = 9.5
+"""Points of the legend's texts."""
+_LEGEND_ENTRY = 0.65
+"""Inches an entry of the legend takes besides its text: its mark, and the gap after it."""
+_LEGEND_ROW = 0.22
+"""Inches each row of the legend after its first adds to the chart's head."""
+
+
+def _legend_columns(texts: list[str], width: float) -> int:
+    """How many of the legend's entries stand side by side in a chart ``width`` inches
+    wide: all of them where they fit in one row (three runs' long titles in a row ran off
+    both sides of the chart), else one under another, oldest first. (Matplotlib fills a
+    legend's columns top to bottom, so two columns of three would read out of order.)"""
+    row = sum(widest_line([text], _LEGEND_SIZE) + _LEGEND_ENTRY for text in texts)
+    return len(texts) if row <= width - 0.4 else 1
+
+
 _OTHER_MARKS = ("D", "s", "^", "v", "P")
 """The marks of the survey's runs other than the two compared, the latest first."""
 
@@ -123,17 +140,23 @@ def draw_change_chart(
     words = labels(language)
     tasks = charted_changes(change, top)
     rows = [f"{t.rank}. {textwrap.shorten(t.label, 44, placeholder='…')}" for t in tasks]
+    others = other_runs(change)
+    legend_labels = [
+        *(_legend(title) for title, _ in others[::-1]),
+        _legend(change.before_title),
+        _legend(change.title),
+    ]
     with matplotlib.rc_context(RC_PARAMS):
         left = widest_line(rows, 10) + 0.45  # and a gap, for a dot at 0%
         width = max(9.0, left + 6.0)
-        head, foot = 1.35, 0.6
+        columns = _legend_columns(legend_labels, width)
+        head, foot = 1.35 + _LEGEND_ROW * (-(-len(legend_labels) // columns) - 1), 0.6
         height = head + foot + 0.34 * len(tasks)
         figure = Figure(figsize=(width, height), dpi=FIGURE_DPI)
         ax = figure.add_axes(
             (left / width, foot / height, 1 - (left + 0.9) / width, 1 - (head + foot) / height)
         )
         at_end = blended_transform_factory(ax.transAxes, ax.transData)
-        others = other_runs(change)
         for (_, run_shares), mark in zip(others, _OTHER_MARKS, strict=False):
             marked = [(y, run_shares[t.id]) for y, t in enumerate(tasks) if t.id in run_shares]
             ax.scatter(
@@ -213,15 +236,11 @@ def draw_change_chart(
                 Line2D([], [], ls="", marker="o", ms=7, mfc="white", mec="#666666", mew=1.4),
                 Line2D([], [], ls="", marker="o", ms=7, color=INK),
             ],
-            labels=[
-                *(_legend(title) for title, _ in others[::-1]),
-                _legend(change.before_title),
-                _legend(change.title),
-            ],
+            labels=legend_labels,
             loc="upper center",
             bbox_to_anchor=(0.5, 1 - 0.85 / height),
-            ncol=2 + len(others),
+            ncol=columns,
             frameon=False,
-            fontsize=9.5,
+            fontsize=_LEGEND_SIZE,
         )
     return figure

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from needmap.cli import app
@@ -191,6 +192,37 @@ def test_the_survey_s_other_runs_are_small_grey_marks_on_each_row() -> None:
     )
     weighted = replace(change, order="weighted")  # the trend's raw shares: not on this axis
     assert other_runs(weighted) == [] and "grey" not in change_chart_alt(weighted, "en")
+
+
+def test_a_legend_too_wide_for_one_row_stands_one_under_another() -> None:
+    """Three runs with long titles ran off both sides of the chart in one row: they stand
+    one under another, oldest first, clear of the plot; short ones stay side by side."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    def legend_rows(titles: list[str]) -> tuple[Figure, list[float]]:
+        trend = toptasks_trend(
+            [
+                _run(f"s{year}", title, {"leave": 0.5, "phone": 0.5})
+                for year, title in zip((2022, 2024, 2026), titles, strict=True)
+            ]
+        )
+        change = replace(_change(_TASKS, title=titles[2]), before_title=titles[1], trend=trend)
+        figure = draw_change_chart(change, "en")
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()  # type: ignore[no-untyped-call]  # the legend is placed when drawn
+        renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+        texts = figure.legends[0].get_texts()
+        return figure, [t.get_window_extent(renderer).y0 for t in texts]
+
+    long = [f"Top-task survey of employees and volunteers, {year}" for year in (2022, 2024, 2026)]
+    figure, rows = legend_rows(long)
+    assert _texts_outside(figure) == []
+    assert rows[0] > rows[1] > rows[2]  # the oldest on top
+    renderer = FigureCanvasAgg(figure).get_renderer()  # type: ignore[no-untyped-call]
+    legend = figure.legends[0].get_window_extent(renderer)
+    assert legend.y0 > figure.axes[0].get_window_extent(renderer).y1  # above the plot
+    _, short = legend_rows(["Survey 2022", "Survey 2024", "Survey 2026"])
+    assert len(set(short)) == 1
 
 
 def _run(survey: str, title: str, shares: dict[str, float]) -> TopTasks:
