@@ -171,7 +171,9 @@ def test_each_chapter_is_its_report_word_for_word(full: BriefContent) -> None:
         "interviews": render_interviews_page(full.interviews, study),
         "searches": render_searches_page(full.searches, study),
         "why-first": render_why_page(
-            first_phase_stories(study, full.overlap, full.roadmap, full.surveys, full.repeated),
+            first_phase_stories(
+                study, full.overlap, full.roadmap, full.surveys, full.repeated, full.every_run
+            ),
             study,
         ),
     }

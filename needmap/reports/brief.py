@@ -14,7 +14,7 @@ brief too.
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -122,6 +122,8 @@ class BriefContent:
     """Each latest run beside the run it repeats, where that one is imported."""
     repeated: dict[str, TopTasks]
     """Each latest run's id -> the run it repeats, where that one is imported."""
+    every_run: Mapping[str, tuple[TopTasks, ...]]
+    """Each latest run's id -> every run of its survey, oldest first, three or more."""
     roadmap: Roadmap
     personas: tuple[PersonaProfile, ...]
     interviews: InterviewEvidence | None
@@ -158,6 +160,7 @@ def study_brief(study: Study, earlier: tuple[PlanSnapshot, str] | None = None) -
         earlier_runs=runs.earlier,
         changes=runs.changes,
         repeated=runs.repeated,
+        every_run=runs.every_run,
         roadmap=roadmap,
         personas=build_personas(study, overlap, surveys, interviews=interviews, searches=searches),
         interviews=interviews if interview_files(study.root) else None,
@@ -305,7 +308,12 @@ def _parts(content: BriefContent, drawings: Drawings) -> Iterator[_Part]:
         lambda: _down(roadmap_to_markdown(content.roadmap, study)),
     )
     stories = first_phase_stories(
-        study, content.overlap, content.roadmap, content.surveys, content.repeated
+        study,
+        content.overlap,
+        content.roadmap,
+        content.surveys,
+        content.repeated,
+        content.every_run,
     )
     if stories:
         yield part(

@@ -11,6 +11,7 @@ more, across every run (its trend).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from needmap.model.toptasks import TopTasks, analyse_toptasks
@@ -41,6 +42,9 @@ class SurveyRuns:
     """Each latest run beside the run it repeats, where that one is imported; with every
     run of the survey (its ``trend``) where the runs before that one are imported too, as
     far back as they go, three or more in all."""
+    every_run: Mapping[str, tuple[TopTasks, ...]]
+    """Each latest run's id -> every run of its survey, oldest first, where three or more
+    are imported (those its ``trend`` compares): what a need's votes were in each."""
 
     @property
     def repeated(self) -> dict[str, TopTasks]:
@@ -59,6 +63,7 @@ def study_runs(study: Study) -> SurveyRuns:
     earlier_of = {mapping.id: mapping.earlier for mapping, _ in surveys}
     changes = []
     newest_first: dict[str, None] = {}
+    every_run: dict[str, tuple[TopTasks, ...]] = {}
     for mapping in latest:
         chain = _chain(mapping.id, earlier_of)
         newest_first.update(dict.fromkeys(chain[-2::-1]))
@@ -66,13 +71,15 @@ def study_runs(study: Study) -> SurveyRuns:
             continue
         change = compare_toptasks(analysed[mapping.id], analysed[mapping.earlier])
         if len(chain) >= 3:
-            change = replace(change, trend=toptasks_trend([analysed[run] for run in chain]))
+            every_run[mapping.id] = tuple(analysed[run] for run in chain)
+            change = replace(change, trend=toptasks_trend(every_run[mapping.id]))
         changes.append(change)
     newest_first.update(dict.fromkeys(survey for survey in analysed if survey in repeated))
     return SurveyRuns(
         latest=tuple(analysed[mapping.id] for mapping in latest),
         earlier=tuple(analysed[survey] for survey in newest_first),
         changes=tuple(changes),
+        every_run=every_run,
     )
 
 

@@ -78,6 +78,9 @@ class NeedStory:
     repeated: Mapping[str, TopTasks] = field(default_factory=dict)
     """Each survey's id -> the run it repeats, where that one is imported: what the
     need's votes were before."""
+    every_run: Mapping[str, tuple[TopTasks, ...]] = field(default_factory=dict)
+    """Each survey's id -> every run of it, oldest first, where three or more are
+    imported (:attr:`~needmap.reports.survey_runs.SurveyRuns.every_run`)."""
 
     @property
     def scored(self) -> ScoredNeed:
@@ -146,7 +149,9 @@ def need_story(study: Study, need_id: str) -> NeedStory:
     roadmap = plan_roadmap(
         study, analysis.overlap, runs.latest, study_interviews(study), study_searches(study)
     )
-    return NeedStory(study, need, analysis, roadmap, runs.latest, runs.repeated)
+    return NeedStory(
+        study, need, analysis, roadmap, runs.latest, runs.repeated, runs.every_run
+    )
 
 
 def why_sections(story: NeedStory) -> list[tuple[str, list[str]]]:
@@ -300,6 +305,9 @@ def _evidence(story: NeedStory, language: Language) -> list[str]:
         since = _since_line(story, survey, language)
         if since is not None:
             lines.append(since)
+        every = _every_run_line(story, survey, language)
+        if every is not None:
+            lines.append(every)
     if not story.surveys:
         lines.append(words["why.no_surveys"])
     lines += _interviews(story, language)
@@ -443,6 +451,35 @@ def _since_line(story: NeedStory, survey: TopTasks, language: Language) -> str |
     )
 
 
+def _every_run(story: NeedStory, survey: TopTasks) -> list[tuple[TopTasks, NeedEvidence]]:
+    """Every run of ``survey`` with its votes for the need, oldest first, where three or
+    more are imported and the same tasks serve the need in each; else none (the line
+    since the run before says where the tasks differ)."""
+    runs = story.every_run.get(survey.survey, ())
+    votes = [story.votes(run) for run in runs]
+    found = [(run, then) for run, then in zip(runs, votes, strict=True) if then is not None]
+    if len(found) < len(runs) or len({frozenset(then.tasks) for _, then in found}) != 1:
+        return []
+    return found
+
+
+def _every_run_line(story: NeedStory, survey: TopTasks, language: Language) -> str | None:
+    """The need's share of all votes in every run of ``survey``, oldest first, and its
+    change since the first: a share that rose and fell back looks unmoved since the run
+    before. In the measure all runs have (weighted where all are, as their trend is)."""
+    found = _every_run(story, survey)
+    if not found:
+        return None
+    weighted = all(then.weighted_share is not None for _, then in found)
+    shares = [(then.weighted_share if weighted else then.share) or 0.0 for _, then in found]
+    return labels(language)["why.every_run"].format(
+        count=len(shares),
+        shares=", ".join(format_percent(share, language) for share in shares),
+        first=found[0][0].title,
+        change=unbroken(points_cell(shown_change(shares[-1], shares[0]) or 0.0, language)),
+    )
+
+
 def _survey_json(story: NeedStory, survey: TopTasks) -> dict[str, Any]:
     votes = story.votes(survey)
     before = _before(story, survey)
@@ -463,6 +500,16 @@ def _survey_json(story: NeedStory, survey: TopTasks) -> dict[str, Any]:
             "share": json_share(before[1].share),
             "weighted_share": json_share(before[1].weighted_share),
         },
+        "every_run": [
+            {
+                "survey": run.survey,
+                "votes": then.votes,
+                "share": json_share(then.share),
+                "weighted_share": json_share(then.weighted_share),
+            }
+            for run, then in _every_run(story, survey)
+        ]
+        or None,
     }
 
 
@@ -490,14 +537,16 @@ def first_phase_stories(
     roadmap: Roadmap,
     surveys: Sequence[TopTasks],
     repeated: Mapping[str, TopTasks],
+    every_run: Mapping[str, tuple[TopTasks, ...]],
 ) -> tuple[NeedStory, ...]:
     """The stories of the needs in the roadmap's first phase (:meth:`Roadmap.first_phase`):
-    what a steering group asks about first. ``repeated``: as :attr:`NeedStory.repeated`."""
+    what a steering group asks about first. ``repeated`` and ``every_run``: as
+    :class:`NeedStory` has them."""
     first = roadmap.first_phase()
     if first is None:
         return ()
     return tuple(
-        NeedStory(study, scored.need, analysis, roadmap, tuple(surveys), repeated)
+        NeedStory(study, scored.need, analysis, roadmap, tuple(surveys), repeated, every_run)
         for scored in first.needs
     )
 

@@ -477,6 +477,8 @@ WORDS: Mapping[str, str] = {
     "why.weighted": "; weighted {share}",
     "why.votes": "{survey}: {votes} ({share} of all votes) for the tasks: {tasks}.",
     "why.since": "Since {before}: {then} of all votes then, {now} now ({change}\u00a0points).",
+    "why.every_run": "In all {count} runs, oldest first: {shares} of all votes ({change}\u00a0"
+    "points since {first}).",
     "why.since.other_tasks": "Since {before}: not compared, as other tasks served it "
     "in that survey.",
     "why.no_surveys": "No top-task survey imported yet.",

@@ -493,6 +493,8 @@ WORDS: Mapping[str, str] = {
     "why.votes": "{survey}: {votes} ({share} van alle stemmen) voor de taken: {tasks}.",
     "why.since": "Sinds {before}: toen {then} van alle stemmen, nu {now} ({change}\u00a0"
     "procentpunt).",
+    "why.every_run": "In alle {count} metingen, de oudste eerst: {shares} van alle stemmen "
+    "({change}\u00a0procentpunt sinds {first}).",
     "why.since.other_tasks": "Sinds {before}: niet vergeleken, want in die enquête dienden "
     "andere taken haar.",
     "why.no_surveys": "Nog geen toptakenonderzoek ingelezen.",

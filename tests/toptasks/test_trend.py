@@ -190,3 +190,33 @@ def test_two_runs_trend_as_they_compare_and_every_run_sums_to_the_whole(
     assert [(t.id, t.shares) for t in last_two.tasks] == [
         (t.id, (t.share_before, t.share)) for t in change.tasks
     ]
+
+
+def test_why_gives_a_need_s_share_in_every_run(tmp_path: Path) -> None:
+    """Hand-checked raw shares of the HR self-service (leave and expenses): 5 of 10
+    votes in 2022 and in 2024, 10 of 24 in 2026. The text gives the weighted shares (all
+    three runs are weighted) and the change since the first. The canteen is served by the
+    café too in 2026 only: no line, as the run before says it is not compared."""
+    root = _three_runs(tmp_path)
+    result = runner.invoke(app, ["why", str(root), "hr-self-service", "--json"])
+    assert result.exit_code == 0, result.output
+    [survey] = json.loads(result.stdout)["surveys"]
+    runs = survey["every_run"]
+    assert [(run["survey"], run["votes"], run["share"]) for run in runs] == [
+        ("toptasks-2022", 5, 0.5),
+        ("toptasks-2024", 5, 0.5),
+        ("toptasks", 10, 0.4167),
+    ]
+    shares = [run["weighted_share"] for run in runs]
+    assert all(share is not None for share in shares)
+    text = runner.invoke(app, ["why", str(root), "hr-self-service"], env={"COLUMNS": "300"})
+    change = round(shares[2] * 100, 1) - round(shares[0] * 100, 1)
+    arrow = "▲" if change > 0 else "▼"
+    since = f"{arrow} {abs(change):.1f} points since Top tasks intranet 2022"
+    shown = ", ".join(f"{share * 100:.1f}%" for share in shares)
+    line = f"In all 3 runs, oldest first: {shown} of all votes ({since})."
+    assert line in " ".join(text.stdout.replace("\u00a0", " ").split())
+    canteen = json.loads(runner.invoke(app, ["why", str(root), "canteen", "--json"]).stdout)
+    assert canteen["surveys"][0]["every_run"] is None
+    words = runner.invoke(app, ["why", str(root), "canteen"], env={"COLUMNS": "300"}).stdout
+    assert "In all 3 runs" not in words and "not compared" in words
