@@ -20,7 +20,7 @@ import csv
 import io
 import random
 import textwrap
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -211,13 +211,16 @@ def _made_up_runs(mappings: list[SurveyMapping]) -> dict[str, EarlierRun]:
     earlier = {mapping.id: mapping.earlier for mapping in mappings if mapping.earlier}
     runs: dict[str, EarlierRun] = {}
     for survey in set(earlier) - set(earlier.values()):
-        step = earlier.get(survey)
-        for run in EARLIER_RUNS:
-            if step is None:
-                break
-            runs[step] = run
-            step = earlier.get(step)
+        runs.update(zip(_steps_back(survey, earlier), EARLIER_RUNS, strict=False))
     return runs
+
+
+def _steps_back(survey: str, earlier: Mapping[str, str]) -> Iterator[str]:
+    """The runs ``survey`` repeats, one before another (``earlier``: each id's run before)."""
+    step = earlier.get(survey)
+    while step is not None:
+        yield step
+        step = earlier.get(step)
 
 
 def add_earlier_runs(path: Path, made_up: str, years: Sequence[int]) -> list[Path]:

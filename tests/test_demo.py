@@ -205,6 +205,22 @@ def test_the_earlier_runs_are_the_template_s_survey_two_and_four_years_before(
     assert [t.id for t in first.tasks] == [t.id for t in later.tasks][:-2]
 
 
+def test_each_made_up_run_names_the_one_before_it(tmp_path: Path) -> None:
+    root = tmp_path / "study"
+    init_study(root, "care")
+    path = root / "surveys" / "toptasks.yaml"
+    made = add_earlier_runs(path, "Made up.", [2024, 2022, 2020])
+    study = load_study(root)
+    chain = [load_mapping(p, study) for p in (path, *made)]
+    assert [(m.id, m.earlier) for m in chain] == [
+        ("toptasks-2026", "toptasks-2024"),
+        ("toptasks-2024", "toptasks-2022"),
+        ("toptasks-2022", "toptasks-2020"),
+        ("toptasks-2020", None),
+    ]
+    assert [len(m.tasks) for m in chain] == [len(chain[0].tasks) - n for n in range(4)]
+
+
 def test_an_earlier_run_of_a_survey_named_without_a_year_adds_the_year(tmp_path: Path) -> None:
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)
