@@ -74,7 +74,6 @@ def study_runs(study: Study) -> SurveyRuns:
             every_run[mapping.id] = tuple(analysed[run] for run in chain)
             change = replace(change, trend=toptasks_trend(every_run[mapping.id]))
         changes.append(change)
-    newest_first.update(dict.fromkeys(survey for survey in analysed if survey in repeated))
     return SurveyRuns(
         latest=tuple(analysed[mapping.id] for mapping in latest),
         earlier=tuple(analysed[survey] for survey in newest_first),
