@@ -303,9 +303,7 @@ def test_a_long_export_s_rows_pasted_again_count_once(study: Study, tmp_path: Pa
     a whole export joined again gave a screenful)."""
     raw = (SURVEY_FIXTURES / "exports" / "long.csv").read_bytes()
     lines = raw.splitlines(keepends=True)
-    result = _import(
-        study, "long", _write_bytes(tmp_path, "j.csv", b"".join([*lines, *lines[1:]]))
-    )
+    result = _import(study, "long", _write_bytes(tmp_path, "j.csv", b"".join([*lines, *lines[1:]])))
     assert {g: dict(v) for g, v in result.tally.votes.items()} == EXPECTED_VOTES
     [warning] = result.warnings
     assert (warning.location.line, warning.location.column) == (2, 3)

@@ -149,9 +149,7 @@ def need_story(study: Study, need_id: str) -> NeedStory:
     roadmap = plan_roadmap(
         study, analysis.overlap, runs.latest, study_interviews(study), study_searches(study)
     )
-    return NeedStory(
-        study, need, analysis, roadmap, runs.latest, runs.repeated, runs.every_run
-    )
+    return NeedStory(study, need, analysis, roadmap, runs.latest, runs.repeated, runs.every_run)
 
 
 def why_sections(story: NeedStory) -> list[tuple[str, list[str]]]:

@@ -220,4 +220,3 @@ def test_why_gives_a_need_s_share_in_every_run(tmp_path: Path) -> None:
     assert canteen["surveys"][0]["every_run"] is None
     words = runner.invoke(app, ["why", str(root), "canteen"], env={"COLUMNS": "300"}).stdout
     assert "In all 3 runs" not in words and "not compared" in words
-
