@@ -3,8 +3,8 @@
 Most of a build is WeasyPrint laying out the PDFs (the overviews, personas, roadmap, guides
 and the brief), which is Python code; ``write_pdfs`` lays them out in two processes where
 there are two cores. The baseline is the same build with one core allowed, so only that
-differs. On the Dutch municipality demo study (nine groups, 46 needs, a survey held twice,
-interviews and a search log); the rounds alternate, and each one's best time counts.
+differs. On the Dutch municipality demo study (nine groups, 46 needs, a survey held three
+times, interviews and a search log); the rounds alternate, and each one's best time counts.
 
     python benchmarks/build.py [--repeat N]
 """
