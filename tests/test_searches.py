@@ -24,6 +24,7 @@ from needmap.personas.schema import Need, StudySettings
 from needmap.personas.study import Study
 from needmap.reports.how_read import how_read_text
 from needmap.reports.searches_report import (
+    build_searches_by_log,
     build_searches_table,
     build_unmatched_table,
     render_searches_page,
@@ -529,7 +530,11 @@ def test_table_and_notes(study_dir: Path) -> None:
     assert "2 rarer terms match no need and are not shown." in unmatched.notes
     page = render_searches_page(evidence, study)
     tables = re.findall(r'<table class="([^"]+)">', page)
-    assert tables == ["needs ranking searches", "needs ranking unmatched"]  # the CSS lays out each
+    assert tables == [  # the CSS lays out each; two logs, so each one's searches too
+        "needs ranking searches",
+        "needs ranking by-log",
+        "needs ranking unmatched",
+    ]
     assert page.count('<tr class="gap">') == 3  # the gaps, and the terms mostly finding nothing
 
 
@@ -771,6 +776,41 @@ def test_logs_with_and_without_a_results_column_property(
     assert [(n.searches, n.no_results, n.searches_told) for n in evidence.needs] == [
         (n.searches, n.no_results, n.searches_told) for n in in_order.needs
     ]
+    for need, same in zip(evidence.needs, in_order.needs, strict=True):
+        assert sum(need.per_log) == need.searches  # each log's part, in the logs' order
+        assert need.per_log == (same.per_log[::-1] if swap else same.per_log)
+
+
+def test_each_need_s_searches_in_each_log_side_by_side() -> None:
+    """Hand-checked: May's log has leave 10 + 4 (two terms) and news 3, June's leave 6 and
+    news 9. With one log the table has no rows: the needs table says it all."""
+    study = Study(
+        root=Path(),
+        settings=StudySettings.model_validate({"name": "P", "organisation": "O", "language": "en"}),
+        needs=(
+            Need(id="n1", title="Leave", kind="function"),
+            Need(id="n2", title="News", kind="content"),
+        ),
+    )
+    may = _log_data([("verlof", 10, 2), ("nieuws", 3, 0), ("verlof aanvragen", 4, 0)], log_id="may")
+    june = _log_data([("verlof", 6, 0), ("nieuws", 9, 1)], log_id="june")
+    evidence = analyse_searches(study, [may, june])
+    assert [(n.need, n.per_log, n.searches) for n in evidence.needs] == [
+        ("n1", (14, 6), 20),
+        ("n2", (3, 9), 12),
+    ]
+    table = build_searches_by_log(evidence, study)
+    assert table.header == ("Need", "MAY", "JUNE", "All logs")
+    assert table.rows == (("Leave", "14", "6", "20"), ("News", "3", "9", "12"))
+    assert [n["per_log"] for n in searches_to_json(evidence)["needs"]] == [
+        {"may": 14, "june": 6},
+        {"may": 3, "june": 9},
+    ]
+    assert "## Searches per log" in searches_to_markdown(evidence, study)
+    alone = analyse_searches(study, [may])
+    assert build_searches_by_log(alone, study).rows == ()
+    assert "Searches per log" not in searches_to_markdown(alone, study)
+    assert "Searches per log" not in render_searches_page(alone, study)
 
 
 def _sums(rows: list[tuple[str, int, int]]) -> dict[str, int]:
@@ -1405,6 +1445,9 @@ def test_cli_terminal_fits_80_columns(study_dir: Path) -> None:
     assert "parkeren" in result.output and "Leave and holidays" in result.output
     assert "Intranet search: CSV, UTF-8 with BOM, semicolon-separated" in result.output
     assert max(len(line) for line in result.output.splitlines()) <= 80
+    by_log = result.output[result.output.index("Searches per log") :]
+    assert by_log.index("Leave and holidays") < by_log.index("Searched for, but about no need")
+    assert " ".join(by_log.split("\n")[3].split()) == "Leave and holidays 3 47 50"  # each log, all
 
 
 def test_the_terminal_table_of_a_template_fits_80_columns_with_its_terms_whole(
@@ -1440,7 +1483,7 @@ def test_cli_writes_every_format(study_dir: Path, tmp_path: Path) -> None:
         == 'Phone book,Content,29,25.2%,25,gap,"telefoonlijst (25), 1 rarer"'
     )
     workbook = load_workbook(tmp_path / "searches.xlsx")
-    assert workbook.sheetnames == ["Searches", "Terms without a need"]
+    assert workbook.sheetnames == ["Searches", "Per log", "Terms without a need"]
     assert workbook["Terms without a need"]["A2"].value == "parkeren"
     # the CSV's row 2 as a spreadsheet holds it: counts and the share as numbers
     phone_book = [(c.value, c.number_format) for c in workbook["Searches"][3]][:6]
@@ -1495,6 +1538,7 @@ def test_cli_json_through_a_subprocess(study_dir: Path) -> None:
         "searches_told": 47,  # the app's 3 come from a log that does not say
         "gap": True,
         "gap_in": ["intranet-may"],
+        "per_log": {"app": 3, "intranet-may": 47},
         "terms": [
             {"term": "verlof", "searches": 33, "no_results": 0},
             {"term": "verlof aanvragen", "searches": 8, "no_results": 8},

@@ -509,10 +509,12 @@ def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
 
 
 def _print_searches(evidence: SearchEvidence, study: Study) -> None:
-    """The summary, the needs table without kind and share, the unmatched terms, the notes."""
+    """The summary, the needs table without kind and share, each log's searches (where
+    there are several), the unmatched terms, the notes."""
     from needmap.reports.how_read import how_read_text
     from needmap.reports.i18n import counted, labels, sentence_start
     from needmap.reports.searches_report import (
+        build_searches_by_log,
         build_searches_table,
         build_unmatched_table,
         summary_line,
@@ -540,7 +542,8 @@ def _print_searches(evidence: SearchEvidence, study: Study) -> None:
     unmatched = build_unmatched_table(evidence, study)
     # The gap column is headed by its mark ("gap"), not "Content gap": room for the terms.
     gap = sentence_start(labels(language)["sl.gap_mark"])
-    for table, shown in ((needs, (0, 2, 4, 5, 6)), (unmatched, None)):
+    by_log = build_searches_by_log(evidence, study)
+    for table, shown in ((needs, (0, 2, 4, 5, 6)), (by_log, None), (unmatched, None)):
         if not table.rows:
             continue
         columns = shown or tuple(range(len(table.header)))

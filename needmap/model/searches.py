@@ -63,6 +63,9 @@ class NeedSearches:
     """How many of its terms count but are not shown (too rare, or personal data)."""
     gap_in: tuple[str, ...]
     """Ids of the logs in which its searches without results reached the log's ``gap_from``."""
+    per_log: tuple[int, ...] = ()
+    """Its searches in each log, in the order of :attr:`SearchEvidence.logs`: two months'
+    logs, or the intranet's and the website's, side by side."""
 
     @property
     def gap(self) -> bool:
@@ -178,6 +181,7 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
     """need -> folded term -> its counts in the logs where it is about the need (logs may
     map a term differently)."""
     gap_in: dict[str, list[str]] = {n.id: [] for n in study.needs}
+    per_log: dict[str, list[int]] = {n.id: [] for n in study.needs}
     totals: dict[str, int] = {}
     unmatched: list[dict[str, _Tally]] = []
     """Per log: folded term -> its counts, for the terms its topics map to no need."""
@@ -186,6 +190,7 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
     for data in logs:
         matcher = TopicMatcher(data.log)
         in_log = dict.fromkeys(by_need, 0)
+        searched_in_log = dict.fromkeys(by_need, 0)
         matched = 0
         told = data.has_results
         log_unmatched: dict[str, _Tally] = {}  # a log has each folded term once
@@ -200,6 +205,7 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
             matched += term.searches
             for need in needs:
                 by_need[need].add(term, told)
+                searched_in_log[need] += term.searches
                 if told:
                     told_searches[need] += term.searches
                 in_log[need] += term.no_results
@@ -212,6 +218,7 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
         for need, count in in_log.items():
             if data.has_results and count >= data.log.gap_from:
                 gap_in[need].append(data.log.id)
+            per_log[need].append(searched_in_log[need])
         summaries.append(
             LogSummary(
                 data.log.id,
@@ -277,6 +284,7 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
                 ),
                 hidden_terms=sum(1 for k in need_terms[need.id] if k not in shown),
                 gap_in=tuple(gap_in[need.id]),
+                per_log=tuple(per_log[need.id]),
             )
             for need in study.needs
         ),

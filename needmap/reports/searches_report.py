@@ -33,6 +33,7 @@ __all__ = [
     "TERMS_PER_NEED",
     "UNMATCHED_SHOWN",
     "UNUSED_NAMED",
+    "build_searches_by_log",
     "build_searches_table",
     "build_unmatched_table",
     "render_searches_page",
@@ -139,6 +140,41 @@ def build_searches_table(
         marks_column=5,
         sheet=words["sl.sheet"],
         text_columns=(0, 1, 6),
+        row_header=0,
+    )
+
+
+def build_searches_by_log(evidence: SearchEvidence, study: Study) -> RankingTable:
+    """Each need people searched for, its searches in each log side by side (months, or
+    channels) and in all; no rows where the study has fewer than two logs, as the needs
+    table says it all."""
+    language = study.settings.language
+    words = labels(language)
+    logs = evidence.logs if len(evidence.logs) > 1 else ()
+    searched = _searched(evidence) if logs else []
+    return RankingTable(
+        language=language,
+        title=words["sl.by_log"],
+        header=(
+            words["need"],
+            *(f"{log.title} ({log.period})" if log.period else log.title for log in logs),
+            words["sl.all_logs"],
+        ),
+        rows=tuple(
+            (
+                study.need_by_id[need.need].title,
+                *(count_cell(count, language) for count in need.per_log),
+                count_cell(need.searches, language),
+            )
+            for need in searched
+        ),
+        in_coverage=tuple(False for _ in searched),
+        notes=(),
+        sheet=words["sl.by_log_sheet"],
+        text_columns=(0,),
+        group_columns=tuple(range(1, len(logs) + 1)),
+        part_title=words["sl.by_log_part"],
+        groups_title=words["sl.by_log"],
         row_header=0,
     )
 
@@ -278,6 +314,7 @@ def render_searches_page(
         logs_title=words["sl.logs"],
         tables=[
             ("searches", build_searches_table(evidence, study)),
+            ("by-log", build_searches_by_log(evidence, study)),
             ("unmatched", build_unmatched_table(evidence, study)),
         ],
     )
@@ -290,6 +327,9 @@ def searches_to_markdown(evidence: SearchEvidence, study: Study) -> str:
         lines += [f"{study.settings.organisation} · {summary_line(evidence, language)}", ""]
         lines += [f"- {line}" for line in _log_lines(evidence, language)] + [""]
     lines.append(ranking_to_markdown(build_searches_table(evidence, study)))
+    by_log = build_searches_by_log(evidence, study)
+    if by_log.rows:
+        lines.append(ranking_to_markdown(by_log))
     unmatched = build_unmatched_table(evidence, study)
     if unmatched.rows or unmatched.notes:
         lines.append(ranking_to_markdown(unmatched))
@@ -332,6 +372,7 @@ def searches_to_json(evidence: SearchEvidence) -> dict[str, Any]:
                 "searches_told": n.searches_told,
                 "gap": n.gap,
                 "gap_in": list(n.gap_in),
+                "per_log": dict(zip((log.id for log in evidence.logs), n.per_log, strict=True)),
                 "terms": [term(t) for t in n.terms],
                 "hidden_terms": n.hidden_terms,
             }
@@ -343,6 +384,17 @@ def searches_to_json(evidence: SearchEvidence) -> dict[str, Any]:
     }
 
 
+def _sheets(evidence: SearchEvidence, study: Study) -> list[RankingTable]:
+    """The workbook's tables: the needs, each log's searches where there are several, and
+    the terms that match no need."""
+    by_log = build_searches_by_log(evidence, study)
+    return [
+        build_searches_table(evidence, study),
+        *([by_log] if by_log.rows else []),
+        build_unmatched_table(evidence, study),
+    ]
+
+
 def write_searches(evidence: SearchEvidence, study: Study, path: Path) -> None:
     """Write the search-log report as ``path``'s suffix asks: .html, .pdf, .md, .csv (the needs
     table), .xlsx (a sheet per table) or .json."""
@@ -351,9 +403,7 @@ def write_searches(evidence: SearchEvidence, study: Study, path: Path) -> None:
         ".pdf": lambda e: html_to_pdf(render_searches_page(e, study)),
         ".md": lambda e: searches_to_markdown(e, study).encode("utf-8"),
         ".csv": lambda e: csv_bytes(ranking_to_csv(build_searches_table(e, study))),
-        ".xlsx": lambda e: ranking_to_xlsx(
-            build_searches_table(e, study), build_unmatched_table(e, study)
-        ),
+        ".xlsx": lambda e: ranking_to_xlsx(*_sheets(e, study)),
         ".json": lambda e: json_bytes(searches_to_json(e)),
     }
     write_in_format(

@@ -630,6 +630,10 @@ WORDS: Mapping[str, str] = {
     "sl.gap_rule": "{title}: a need is a content gap from {n} searches without results.",
     "sl.no_results_column": "{title} does not say how many results a search found, so it "
     "marks no gaps.",
+    "sl.by_log": "Searches per log",
+    "sl.by_log_part": "Searches per log ({part} of {parts})",
+    "sl.by_log_sheet": "Per log",
+    "sl.all_logs": "All logs",
     "sl.unmatched_note": "Frequent searches that match no need: add their terms to a topic "
     "in analytics/, or a need to the study.",
     "sl.unmatched_hidden": "{count} rarer terms match no need and are not shown.",

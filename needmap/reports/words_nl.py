@@ -651,6 +651,10 @@ WORDS: Mapping[str, str] = {
     "resultaat.",
     "sl.no_results_column": "{title} zegt niet hoeveel resultaten een zoekopdracht vond, en "
     "markeert dus geen leemtes.",
+    "sl.by_log": "Zoekopdrachten per log",
+    "sl.by_log_part": "Zoekopdrachten per log ({part} van {parts})",
+    "sl.by_log_sheet": "Per log",
+    "sl.all_logs": "Alle logs",
     "sl.unmatched_note": "Vaak gezocht, maar bij geen behoefte: voeg de termen toe aan een "
     "onderwerp in analytics/, of een behoefte aan de studie.",
     "sl.unmatched_hidden": "{count} zeldzamere termen horen bij geen behoefte en worden niet "
