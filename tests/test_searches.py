@@ -813,6 +813,33 @@ def test_each_need_s_searches_in_each_log_side_by_side() -> None:
     assert "Searches per log" not in render_searches_page(alone, study)
 
 
+def test_a_year_of_monthly_logs_prints_in_parts_that_fit_the_page() -> None:
+    """Twelve logs side by side are too wide for an A4 page: the screen shows the whole
+    table, print its logs in parts beside the needs' names, each need's name a row
+    heading."""
+    study = Study(
+        root=Path(),
+        settings=StudySettings.model_validate({"name": "P", "organisation": "O", "language": "en"}),
+        needs=(
+            Need(id="n1", title="Leave", kind="function"),
+            Need(id="n2", title="News", kind="content"),
+        ),
+    )
+    logs = [
+        _log_data([("verlof", month, 0)], log_id=f"intranet-2026-{month:02}")
+        for month in range(1, 13)
+    ]
+    evidence = analyse_searches(study, logs)
+    assert evidence.needs[0].per_log == tuple(range(1, 13))
+    page = render_searches_page(evidence, study)
+    screen, printed = page.split('<div class="print-only">', 1)
+    assert screen.count('<table class="needs ranking by-log">') == 1
+    parts = printed.count('<table class="needs ranking by-log">')
+    assert parts >= 2
+    assert printed.count('<th scope="row">Leave</th>') == parts
+    assert "INTRANET-2026-12" in printed and ">78<" in printed  # every month, and all of them
+
+
 def _sums(rows: list[tuple[str, int, int]]) -> dict[str, int]:
     sums: dict[str, int] = {}
     for text, searches, _ in rows:

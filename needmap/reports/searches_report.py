@@ -22,6 +22,7 @@ from needmap.reports.sheet_cells import count_cell, percent_cell
 from needmap.reports.table_formats import csv_bytes, json_bytes, write_in_format
 from needmap.reports.toptasks_table import (
     RankingTable,
+    print_parts,
     ranking_to_csv,
     ranking_to_markdown,
     ranking_to_xlsx,
@@ -313,9 +314,12 @@ def render_searches_page(
         logs=_log_lines(evidence, language),
         logs_title=words["sl.logs"],
         tables=[
-            ("searches", build_searches_table(evidence, study)),
-            ("by-log", build_searches_by_log(evidence, study)),
-            ("unmatched", build_unmatched_table(evidence, study)),
+            (css, table, print_parts(table))
+            for css, table in (
+                ("searches", build_searches_table(evidence, study)),
+                ("by-log", build_searches_by_log(evidence, study)),
+                ("unmatched", build_unmatched_table(evidence, study)),
+            )
         ],
     )
 
