@@ -781,10 +781,9 @@ def test_logs_with_and_without_a_results_column_property(
         assert need.per_log == (same.per_log[::-1] if swap else same.per_log)
 
 
-def test_each_need_s_searches_in_each_log_side_by_side() -> None:
-    """Hand-checked: May's log has leave 10 + 4 (two terms) and news 3, June's leave 6 and
-    news 9. With one log the table has no rows: the needs table says it all."""
-    study = Study(
+def _leave_and_news() -> Study:
+    """An English study of two needs, the topics of :func:`_log_data`'s logs."""
+    return Study(
         root=Path(),
         settings=StudySettings.model_validate({"name": "P", "organisation": "O", "language": "en"}),
         needs=(
@@ -792,6 +791,12 @@ def test_each_need_s_searches_in_each_log_side_by_side() -> None:
             Need(id="n2", title="News", kind="content"),
         ),
     )
+
+
+def test_each_need_s_searches_in_each_log_side_by_side() -> None:
+    """Hand-checked: May's log has leave 10 + 4 (two terms) and news 3, June's leave 6 and
+    news 9. With one log the table has no rows: the needs table says it all."""
+    study = _leave_and_news()
     may = _log_data([("verlof", 10, 2), ("nieuws", 3, 0), ("verlof aanvragen", 4, 0)], log_id="may")
     june = _log_data([("verlof", 6, 0), ("nieuws", 9, 1)], log_id="june")
     evidence = analyse_searches(study, [may, june])
@@ -817,14 +822,7 @@ def test_a_year_of_monthly_logs_prints_in_parts_that_fit_the_page() -> None:
     """Twelve logs side by side are too wide for an A4 page: the screen shows the whole
     table, print its logs in parts beside the needs' names, each need's name a row
     heading."""
-    study = Study(
-        root=Path(),
-        settings=StudySettings.model_validate({"name": "P", "organisation": "O", "language": "en"}),
-        needs=(
-            Need(id="n1", title="Leave", kind="function"),
-            Need(id="n2", title="News", kind="content"),
-        ),
-    )
+    study = _leave_and_news()
     logs = [
         _log_data([("verlof", month, 0)], log_id=f"intranet-2026-{month:02}")
         for month in range(1, 13)
