@@ -814,8 +814,8 @@ def test_each_need_s_searches_in_each_log_side_by_side() -> None:
     assert "## Searches per log" in searches_to_markdown(evidence, study)
     alone = analyse_searches(study, [may])
     assert build_searches_by_log(alone, study).rows == ()
-    assert "Searches per log" not in searches_to_markdown(alone, study)
-    assert "Searches per log" not in render_searches_page(alone, study)
+    assert "Searches per" not in searches_to_markdown(alone, study)
+    assert "Searches per" not in render_searches_page(alone, study)
 
 
 def test_a_year_of_monthly_logs_prints_in_parts_that_fit_the_page() -> None:
@@ -997,7 +997,7 @@ def test_a_file_pattern_reads_an_export_saved_twice_once(make_study: StudyMaker)
         "delete intranet-may (1).csv (a download saved twice)",
     )
     _, intranet = study_searches(study).logs
-    assert intranet.exports == ("intranet-june.csv", "intranet-may.csv")
+    assert intranet.exports == ("intranet-may.csv", "intranet-june.csv")
     assert intranet.searches == 2 * 109 + 1
 
 
@@ -1564,6 +1564,7 @@ def test_cli_json_through_a_subprocess(study_dir: Path) -> None:
         "gap": True,
         "gap_in": ["intranet-may"],
         "per_log": {"app": 3, "intranet-may": 47},
+        "per_export": {},
         "terms": [
             {"term": "verlof", "searches": 33, "no_results": 0},
             {"term": "verlof aanvragen", "searches": 8, "no_results": 8},
@@ -1745,8 +1746,8 @@ def test_a_need_s_title_written_for_its_id_in_a_topic_is_one_problem(
 
 def test_a_file_pattern_reads_several_exports_as_one_log(make_study: StudyMaker) -> None:
     """The months of one search box: 'intranet-*.csv' reads May and June (the same rows
-    again) in the order of their names, and sums them; a file of notes beside them is no
-    export. By hand: leave is 47 intranet searches a month and the app's 3."""
+    again) in the order of their months (May first), and sums them; a file of notes beside
+    them is no export. By hand: leave is 47 intranet searches a month and the app's 3."""
     files = files_with_logs()
     files["analytics/intranet.yaml"] = INTRANET.replace("intranet-may.csv", "intranet-*")
     files["analytics/intranet-may.csv"] = INTRANET_CSV + b";2;0\r\n"  # no term: left out
@@ -1755,7 +1756,7 @@ def test_a_file_pattern_reads_several_exports_as_one_log(make_study: StudyMaker)
     root = make_study(files)
     _, evidence = _evidence(root)
     _, intranet = evidence.logs
-    assert intranet.exports == ("intranet-june.csv", "intranet-may.csv")
+    assert intranet.exports == ("intranet-may.csv", "intranet-june.csv")
     assert (intranet.searches, intranet.no_results, intranet.without_term) == (218, 132, 5)
     leave = evidence.for_need("leave")
     assert (leave.searches, leave.no_results, leave.searches_told) == (97, 34, 94)
@@ -1763,13 +1764,13 @@ def test_a_file_pattern_reads_several_exports_as_one_log(make_study: StudyMaker)
     shown = runner.invoke(app, ["searches", str(root)], env={"COLUMNS": "200"})
     assert shown.exit_code == 0, shown.output
     assert (
-        "Intranet search: 2 exports, intranet-june.csv to intranet-may.csv; the first: CSV, "
+        "Intranet search: 2 exports, intranet-may.csv to intranet-june.csv; the first: CSV, "
         "UTF-8 with BOM, semicolon-separated"
     ) in shown.stdout
     data = json.loads(runner.invoke(app, ["searches", str(root), "--json"]).stdout)
     assert [log["exports"] for log in data["logs"]] == [
         [],
-        ["intranet-june.csv", "intranet-may.csv"],
+        ["intranet-may.csv", "intranet-june.csv"],
     ]
     files["analytics/intranet.yaml"] = INTRANET.replace("intranet-may.csv", "intranet-???.csv")
     may_root = make_study(files, name="may")
@@ -1777,6 +1778,56 @@ def test_a_file_pattern_reads_several_exports_as_one_log(make_study: StudyMaker)
     assert may.logs[1].exports == ("intranet-may.csv",)  # ? is one character: not june
     one = runner.invoke(app, ["searches", str(may_root)], env={"COLUMNS": "200"})
     assert "\nIntranet search: CSV, UTF-8 with BOM, semicolon-separated" in one.stdout
+
+
+def test_a_log_s_monthly_exports_stand_side_by_side_in_the_order_of_their_months(
+    make_study: StudyMaker,
+) -> None:
+    """One log of monthly exports ('intranet-*.csv') was one column: a need searched for
+    more each month did not show. Each export is a column, named by what its name adds to
+    the pattern, April before May before June (not in the order of their names). By hand:
+    leave is 10 + 8 + 6 + 3 = 27 searches in April, 47 in May, 50 + 17 = 67 in June, and
+    the app's 3; the phone book 29 each month."""
+    files = files_with_logs()
+    files["analytics/intranet.yaml"] = INTRANET.replace("intranet-may.csv", "intranet-*.csv")
+    files["analytics/intranet-april.csv"] = INTRANET_CSV.replace(b"verlof;30", b"verlof;10")
+    files["analytics/intranet-june.csv"] = INTRANET_CSV.replace(b"verlof;30", b"verlof;50")
+    root = make_study(files)
+    study, evidence = _evidence(root)
+    _, intranet = evidence.logs
+    assert intranet.exports == ("intranet-april.csv", "intranet-may.csv", "intranet-june.csv")
+    assert intranet.export_labels == ("april", "may", "june")
+    leave, phonebook = evidence.for_need("leave"), evidence.for_need("phonebook")
+    assert (leave.per_log, leave.per_export, leave.searches) == ((3, 141), ((), (27, 47, 67)), 144)
+    assert phonebook.per_export == ((), (29, 29, 29))
+    table = build_searches_by_log(evidence, study)
+    assert (table.title, table.sheet) == ("Searches per log", "Per log")
+    assert table.header == (
+        "Need",
+        "App search",
+        "Intranet search: april",
+        "Intranet search: may",
+        "Intranet search: june",
+        "All logs",
+    )
+    assert table.rows[:2] == (
+        ("Leave and holidays", "3", "27", "47", "67", "144"),
+        ("Phone book", "0", "29", "29", "29", "87"),
+    )
+    assert table.group_columns == (1, 2, 3, 4)
+    data = json.loads(runner.invoke(app, ["searches", str(root), "--json"]).stdout)
+    assert data["needs"][0]["per_export"] == {
+        "intranet-may": {"intranet-april.csv": 27, "intranet-may.csv": 47, "intranet-june.csv": 67}
+    }
+    del files["analytics/app.yaml"]
+    alone = make_study(files, name="alone")
+    study, evidence = _evidence(alone)
+    table = build_searches_by_log(evidence, study)
+    assert (table.title, table.sheet) == ("Searches per export", "Per export")
+    assert table.header == ("Need", "april", "may", "june", "All exports")
+    assert table.rows[0] == ("Leave and holidays", "27", "47", "67", "141")
+    shown = runner.invoke(app, ["searches", str(alone)], env={"COLUMNS": "200"})
+    assert "Searches per export" in shown.stdout, shown.output
 
 
 def test_a_file_pattern_that_matches_nothing_or_a_broken_export_is_told(

@@ -66,6 +66,10 @@ class NeedSearches:
     per_log: tuple[int, ...] = ()
     """Its searches in each log, in the order of :attr:`SearchEvidence.logs`: two months'
     logs, or the intranet's and the website's, side by side."""
+    per_export: tuple[tuple[int, ...], ...] = ()
+    """Its searches in each export of each log, in the order of :attr:`SearchEvidence.logs`
+    and of each one's :attr:`LogSummary.exports`: the months of one log's monthly exports
+    side by side. Empty for a log of one export."""
 
     @property
     def gap(self) -> bool:
@@ -94,7 +98,11 @@ class LogSummary:
     """Shown terms of the log that its topics map to no need and another log's topics do,
     with their searches in this log, most searched first: a topic term the log lacks."""
     exports: tuple[str, ...] = ()
-    """The names of its exports, where its ``file`` names several; empty for one."""
+    """The names of its exports, where its ``file`` names several, in the order of their
+    months; empty for one."""
+    export_labels: tuple[str, ...] = ()
+    """What each of :attr:`exports` is called in a report (``mei``), where there are two or
+    more; else empty."""
 
 
 @dataclass(frozen=True)
@@ -182,6 +190,7 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
     map a term differently)."""
     gap_in: dict[str, list[str]] = {n.id: [] for n in study.needs}
     per_log: dict[str, list[int]] = {n.id: [] for n in study.needs}
+    per_export: dict[str, list[tuple[int, ...]]] = {n.id: [] for n in study.needs}
     totals: dict[str, int] = {}
     unmatched: list[dict[str, _Tally]] = []
     """Per log: folded term -> its counts, for the terms its topics map to no need."""
@@ -195,10 +204,12 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
         told = data.has_results
         log_unmatched: dict[str, _Tally] = {}  # a log has each folded term once
         unmatched.append(log_unmatched)
+        needs_of: dict[str, list[str]] = {}
+        """folded term -> the needs it is about in this log."""
         for key, term in data.terms.items():
             totals[key] = totals.get(key, 0) + term.searches
             text_of.setdefault(key, term.text)
-            needs = [n for n in matcher.needs(key) if n in by_need]
+            needs = needs_of[key] = [n for n in matcher.needs(key) if n in by_need]
             if not needs:
                 log_unmatched[key] = _Tally(term.searches, term.no_results if told else None)
                 continue
@@ -219,6 +230,8 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
             if data.has_results and count >= data.log.gap_from:
                 gap_in[need].append(data.log.id)
             per_log[need].append(searched_in_log[need])
+        for need, counts in _per_export(data, needs_of, by_need).items():
+            per_export[need].append(counts)
         summaries.append(
             LogSummary(
                 data.log.id,
@@ -237,6 +250,7 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
                     if term not in matcher.used
                 ),
                 exports=data.exports,
+                export_labels=data.export_labels,
             )
         )
     shown = {
@@ -285,6 +299,7 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
                 hidden_terms=sum(1 for k in need_terms[need.id] if k not in shown),
                 gap_in=tuple(gap_in[need.id]),
                 per_log=tuple(per_log[need.id]),
+                per_export=tuple(per_export[need.id]),
             )
             for need in study.needs
         ),
@@ -292,6 +307,19 @@ def analyse_searches(study: Study, logs: Iterable[SearchLogData]) -> SearchEvide
         unmatched_hidden=sum(1 for k in nowhere if k not in shown),
         min_size=minimum,
     )
+
+
+def _per_export(
+    data: SearchLogData, needs_of: Mapping[str, list[str]], needs: Iterable[str]
+) -> dict[str, tuple[int, ...]]:
+    """Each need's searches in each of the log's exports (``needs_of``: the needs each
+    folded term is about in the log)."""
+    counts = {need: [0] * len(data.export_searches) for need in needs}
+    for at, searches in enumerate(data.export_searches):
+        for key, count in searches.items():
+            for need in needs_of[key]:
+                counts[need][at] += count
+    return {need: tuple(each) for need, each in counts.items()}
 
 
 class _Tally:

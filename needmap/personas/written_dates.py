@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["month_named"]
+__all__ = ["MONTHS", "month_named"]
 
-_MONTHS = {
+MONTHS = {
     **dict.fromkeys(("januari", "january", "jan"), 1),
     **dict.fromkeys(("februari", "february", "feb"), 2),
     **dict.fromkeys(("maart", "march", "mrt", "mar"), 3),
@@ -26,11 +26,12 @@ _MONTHS = {
     **dict.fromkeys(("november", "nov"), 11),
     **dict.fromkeys(("december", "dec"), 12),
 }
+"""A month's name or abbreviation, Dutch or English, in lower case -> its number."""
 _WEEKDAYS = (
     "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo|"
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 )
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_FIRST = re.compile(
     rf"(?:(?:{_WEEKDAYS})\.?,?\s+)?(\d{{1,2}})[\s./-]*({_MONTH})\.?[\s,/-]*(\d{{4}}|\d{{2}})",
     re.IGNORECASE,
@@ -52,4 +53,4 @@ def month_named(text: str) -> str | None:
             return None
         month, day, year = month_first.groups()
     century = 2000 if len(year) == 2 else 0
-    return f"{int(year) + century}-{_MONTHS[month.casefold()]:02}-{int(day):02}"
+    return f"{int(year) + century}-{MONTHS[month.casefold()]:02}-{int(day):02}"

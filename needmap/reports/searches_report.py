@@ -147,37 +147,57 @@ def build_searches_table(
 
 def build_searches_by_log(evidence: SearchEvidence, study: Study) -> RankingTable:
     """Each need people searched for, its searches in each log side by side (months, or
-    channels) and in all; no rows where the study has fewer than two logs, as the needs
-    table says it all."""
+    channels) and in all, a log of monthly exports (``file`` with ``*``) with a column per
+    export (a study of that log only: "Searches per export"); no rows where that makes
+    fewer than two columns, as the needs table says it all."""
     language = study.settings.language
     words = labels(language)
-    logs = evidence.logs if len(evidence.logs) > 1 else ()
-    searched = _searched(evidence) if logs else []
+    columns = _log_columns(evidence)
+    searched = _searched(evidence) if len(columns) > 1 else []
+    per = "sl.by_export" if len(evidence.logs) == 1 else "sl.by_log"
+    total = "sl.all_exports" if len(evidence.logs) == 1 else "sl.all_logs"
     return RankingTable(
         language=language,
-        title=words["sl.by_log"],
-        header=(
-            words["need"],
-            *(f"{log.title} ({log.period})" if log.period else log.title for log in logs),
-            words["sl.all_logs"],
-        ),
+        title=words[per],
+        header=(words["need"], *(heading for heading, _, _ in columns), words[total]),
         rows=tuple(
             (
                 study.need_by_id[need.need].title,
-                *(count_cell(count, language) for count in need.per_log),
+                *(count_cell(_count_in(need, at, export), language) for _, at, export in columns),
                 count_cell(need.searches, language),
             )
             for need in searched
         ),
         in_coverage=tuple(False for _ in searched),
         notes=(),
-        sheet=words["sl.by_log_sheet"],
+        sheet=words[f"{per}_sheet"],
         text_columns=(0,),
-        group_columns=tuple(range(1, len(logs) + 1)),
-        part_title=words["sl.by_log_part"],
-        groups_title=words["sl.by_log"],
+        group_columns=tuple(range(1, len(columns) + 1)) if searched else (),
+        part_title=words[f"{per}_part"],
+        groups_title=words[per],
         row_header=0,
     )
+
+
+def _log_columns(evidence: SearchEvidence) -> list[tuple[str, int, int | None]]:
+    """The per-log table's columns of counts: each one's heading, its log's place in the
+    evidence and the export's place in the log's, or None for the whole log. A column per
+    log, or per export of a log of several (``Intranet: mei``; the export's name alone
+    where the study has that log only)."""
+    columns: list[tuple[str, int, int | None]] = []
+    for at, log in enumerate(evidence.logs):
+        if not log.export_labels:
+            heading = f"{log.title} ({log.period})" if log.period else log.title
+            columns.append((heading, at, None))
+        for export, label in enumerate(log.export_labels):
+            heading = label if len(evidence.logs) == 1 else f"{log.title}: {label}"
+            columns.append((heading, at, export))
+    return columns
+
+
+def _count_in(need: NeedSearches, at: int, export: int | None) -> int:
+    """The need's searches in a column of :func:`_log_columns`."""
+    return need.per_log[at] if export is None else need.per_export[at][export]
 
 
 def _found_nothing(count: int | None, language: Language) -> str:
@@ -377,6 +397,11 @@ def searches_to_json(evidence: SearchEvidence) -> dict[str, Any]:
                 "gap": n.gap,
                 "gap_in": list(n.gap_in),
                 "per_log": dict(zip((log.id for log in evidence.logs), n.per_log, strict=True)),
+                "per_export": {
+                    log.id: dict(zip(log.exports, counts, strict=True))
+                    for log, counts in zip(evidence.logs, n.per_export, strict=True)
+                    if counts
+                },
                 "terms": [term(t) for t in n.terms],
                 "hidden_terms": n.hidden_terms,
             }

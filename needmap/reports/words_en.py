@@ -634,6 +634,10 @@ WORDS: Mapping[str, str] = {
     "sl.by_log_part": "Searches per log ({part} of {parts})",
     "sl.by_log_sheet": "Per log",
     "sl.all_logs": "All logs",
+    "sl.by_export": "Searches per export",
+    "sl.by_export_part": "Searches per export ({part} of {parts})",
+    "sl.by_export_sheet": "Per export",
+    "sl.all_exports": "All exports",
     "sl.unmatched_note": "Frequent searches that match no need: add their terms to a topic "
     "in analytics/, or a need to the study.",
     "sl.unmatched_hidden": "{count} rarer terms match no need and are not shown.",

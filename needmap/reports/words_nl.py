@@ -655,6 +655,10 @@ WORDS: Mapping[str, str] = {
     "sl.by_log_part": "Zoekopdrachten per log ({part} van {parts})",
     "sl.by_log_sheet": "Per log",
     "sl.all_logs": "Alle logs",
+    "sl.by_export": "Zoekopdrachten per export",
+    "sl.by_export_part": "Zoekopdrachten per export ({part} van {parts})",
+    "sl.by_export_sheet": "Per export",
+    "sl.all_exports": "Alle exports",
     "sl.unmatched_note": "Vaak gezocht, maar bij geen behoefte: voeg de termen toe aan een "
     "onderwerp in analytics/, of een behoefte aan de studie.",
     "sl.unmatched_hidden": "{count} zeldzamere termen horen bij geen behoefte en worden niet "

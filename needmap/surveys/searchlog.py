@@ -43,6 +43,7 @@ from needmap.personas.schema_messages import validated_document
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file
 from needmap.surveys.counting import FirstRows, Problems
+from needmap.surveys.export_names import export_label, export_order
 from needmap.surveys.tables import (
     READABLE,
     HowRead,
@@ -110,7 +111,8 @@ class SearchLog(_Model):
     file: Text = Field(
         description="The export (.csv, .tsv or .txt; a workbook: .xlsx, .xlsm, .xls or "
         ".ods), relative to this YAML file. With * or ? it names several, read together "
-        "as one log: the monthly exports of one search box (search-terms-2026-*.csv)."
+        "as one log: the monthly exports of one search box (search-terms-*-2026.csv), "
+        "side by side in the table per log, in the order of their months."
     )
     sheet: Text | None = Field(
         None,
@@ -159,7 +161,14 @@ class SearchLogData:
     of the analytics tool (:data:`PLACEHOLDERS`)."""
     exports: tuple[str, ...] = ()
     """The names of the exports read, where ``file`` names several (how the first was
-    read is :attr:`how`); empty for one."""
+    read is :attr:`how`), in the order of their months (:func:`export_order`); empty for
+    one."""
+    export_labels: tuple[str, ...] = ()
+    """What each of :attr:`exports` is called in a report: what its name adds to the
+    pattern (``mei`` of ``zoektermen-*-2026.csv``)."""
+    export_searches: tuple[Mapping[str, int], ...] = ()
+    """For each of :attr:`exports`: folded term -> its searches in that export (the
+    months apart); empty for one."""
 
     @property
     def searches(self) -> int:
@@ -299,6 +308,7 @@ def _read_export(
     paths = _export_paths(log, document, study, problems)
     if not paths:
         return None
+    folder = document.source.path.parent
     digests = {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
     paths = _each_once(paths, digests, document, problems)
     problems += _read_by_another(paths, digests, log, document, study, readers)
@@ -306,6 +316,12 @@ def _read_export(
     read = [counted for counted in tried if counted is not None]
     if len(read) < len(tried):
         return None
+    several = _is_pattern(log.file) and len(read) > 1
+    export_searches = (
+        tuple({key: term.searches for key, term in counted[1].items()} for counted in read)
+        if several
+        else ()
+    )
     terms, without_term = read[0][1], read[0][2]
     for _, file_terms, file_without in read[1:]:  # a pattern's further exports, added
         without_term += file_without
@@ -326,6 +342,10 @@ def _read_export(
         log.columns.results is not None,
         without_term,
         tuple(path.name for path in paths) if _is_pattern(log.file) else (),
+        tuple(export_label(log.file, path.relative_to(folder)) for path in paths)
+        if several
+        else (),
+        export_searches,
     )
 
 
@@ -420,11 +440,13 @@ def _export_paths(
     log: SearchLog, document: YamlDocument, study: StudyIds, problems: list[Problem]
 ) -> list[Path]:
     """The exports ``file`` names, each inside the study folder and there; with ``*`` or
-    ``?``, those it matches (of the kinds needmap reads), in the order of their names."""
+    ``?``, those it matches (of the kinds needmap reads), in the order of their months
+    (:func:`export_order`)."""
     folder = document.source.path.parent
     if _is_pattern(log.file):
         paths = sorted(
-            p for p in folder.glob(log.file) if p.is_file() and p.suffix.lower() in READABLE
+            (p for p in folder.glob(log.file) if p.is_file() and p.suffix.lower() in READABLE),
+            key=lambda p: (export_order(p.relative_to(folder)), p.name),
         )
         if not paths:
             problems.append(
