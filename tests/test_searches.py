@@ -1328,6 +1328,14 @@ def test_problems_have_positions(make_study: StudyMaker) -> None:
     assert (outside.location.line, outside.location.column) == (3, 7)  # at file:'s value
     assert outside.message == "the export '../../outside.csv' is outside the study folder"
     assert outside.hint == "copy the export into analytics/ and name it here"
+    for pattern in ("../../out*.csv", f"{folder.parent}/out*.csv"):  # glob() takes no absolute
+        (folder / "analytics" / "a.yaml").write_text(
+            f"id: a\ntitle: A\nfile: {pattern}\ncolumns: {{term: Zoekterm}}\n"
+            "topics: [{need: leave, terms: [verlof]}]\n",
+            encoding="utf-8",
+        )
+        [outside] = check_search_logs(study)
+        assert outside.message == f"the export '{pattern}' is outside the study folder"
 
 
 def test_a_broken_export_is_reported_row_by_row_and_read_to_its_end(

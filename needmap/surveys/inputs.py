@@ -16,7 +16,7 @@ from pathlib import Path
 from needmap.errors import NeedmapError, TargetExistsError, UsageError
 from needmap.personas.loader import DEFINITION_FOLDERS
 from needmap.personas.yamlsource import read_yaml_file
-from needmap.surveys.searchlog import search_log_files
+from needmap.surveys.searchlog import names_several, search_log_files
 from needmap.surveys.tables import READABLE
 from needmap.surveys.tally import read_tally
 
@@ -105,13 +105,22 @@ def _sha256(path: Path) -> str:
 
 
 def _search_log_exports(root: Path) -> Iterator[tuple[str, Path]]:
-    """Each search log's name (its definition's file name) and its export, as far as the
-    definitions can be read: one with errors is reported by ``validate``, not here."""
+    """Each search log's name (its definition's file name) and its exports (those its
+    ``file`` pattern matches, or the one it names), as far as the definitions can be read:
+    one with errors is reported by ``validate``, not here."""
     for definition in search_log_files(root):
         try:
             file = read_yaml_file(definition).data
         except NeedmapError:
             continue
         name = file.get("file") if isinstance(file, dict) else None
-        if isinstance(name, str) and name.strip():
+        if not isinstance(name, str) or not name.strip():
+            continue
+        if not names_several(name):
             yield definition.name, (definition.parent / name.strip()).resolve()
+            continue
+        try:  # a log of monthly exports: each is its input
+            matched = sorted(definition.parent.glob(name.strip()))
+        except (NotImplementedError, ValueError):  # an absolute pattern, told by validate
+            continue
+        yield from ((definition.name, path.resolve()) for path in matched)

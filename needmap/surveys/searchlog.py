@@ -64,6 +64,7 @@ __all__ = [
     "check_search_logs",
     "fold_term",
     "load_search_logs",
+    "names_several",
     "search_log_files",
 ]
 
@@ -316,7 +317,7 @@ def _read_export(
     read = [counted for counted in tried if counted is not None]
     if len(read) < len(tried):
         return None
-    several = _is_pattern(log.file) and len(read) > 1
+    several = names_several(log.file) and len(read) > 1
     export_searches = (
         tuple({key: term.searches for key, term in counted[1].items()} for counted in read)
         if several
@@ -341,7 +342,7 @@ def _read_export(
         terms,
         log.columns.results is not None,
         without_term,
-        tuple(path.name for path in paths) if _is_pattern(log.file) else (),
+        tuple(path.name for path in paths) if names_several(log.file) else (),
         tuple(export_label(log.file, path.relative_to(folder)) for path in paths)
         if several
         else (),
@@ -432,7 +433,8 @@ def _read_by_another(
     return found
 
 
-def _is_pattern(file: str) -> bool:
+def names_several(file: str) -> bool:
+    """Whether a log's ``file`` is a pattern (``*`` or ``?``) naming several exports."""
     return any(mark in file for mark in "*?")
 
 
@@ -443,7 +445,10 @@ def _export_paths(
     ``?``, those it matches (of the kinds needmap reads), in the order of their months
     (:func:`export_order`)."""
     folder = document.source.path.parent
-    if _is_pattern(log.file):
+    if names_several(log.file) and Path(log.file).is_absolute():  # glob() takes none
+        problems.append(_outside(log, document))
+        return []
+    if names_several(log.file):
         paths = sorted(
             (p for p in folder.glob(log.file) if p.is_file() and p.suffix.lower() in READABLE),
             key=lambda p: (export_order(p.relative_to(folder)), p.name),
@@ -463,14 +468,7 @@ def _export_paths(
     refused = None
     for path in paths:
         if not path.resolve().is_relative_to(study.root.resolve()):
-            # A study is shared and reviewed like code; its reports should not read files
-            # from elsewhere on the machine of whoever runs them.
-            refused = _at(
-                document,
-                "file",
-                f"the export '{log.file}' is outside the study folder",
-                "copy the export into analytics/ and name it here",
-            )
+            refused = _outside(log, document)
         elif not path.is_file():
             meant = nearest_file(path, READABLE)
             refused = _at(
@@ -491,6 +489,18 @@ def _export_paths(
             problems.append(refused)
             return []
     return paths
+
+
+def _outside(log: SearchLog, document: YamlDocument) -> Problem:
+    """The problem of an export outside the study folder: a study is shared and reviewed
+    like code; its reports should not read files from elsewhere on the machine of whoever
+    runs them."""
+    return _at(
+        document,
+        "file",
+        f"the export '{log.file}' is outside the study folder",
+        "copy the export into analytics/ and name it here",
+    )
 
 
 def _read_one(
