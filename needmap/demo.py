@@ -27,6 +27,7 @@ from typing import Any
 
 from needmap.build import build_reports
 from needmap.build_folder import check_the_way, write_record
+from needmap.demo_searches import add_earlier_months
 from needmap.errors import Problem, TargetExistsError
 from needmap.fileio import write_bytes_atomic, write_text_atomic
 from needmap.model.analysis import analyse_overlap
@@ -43,6 +44,7 @@ from needmap.reports.searches_report import study_searches
 from needmap.scaffold import init_study
 from needmap.surveys import import_survey, load_mapping, tally_path, write_tally
 from needmap.surveys.mapping import SurveyMapping, mapping_files
+from needmap.surveys.searchlog import search_log_files
 
 __all__ = ["DemoResult", "EarlierRun", "add_earlier_runs", "build_demo", "write_example_export"]
 
@@ -120,9 +122,12 @@ def build_demo(
     created = not (study_dir / "study.yaml").exists()
     if created:
         init_study(study_dir, template)
-        made_up = labels(load_study(study_dir).settings.language)["demo.earlier_run"]
+        language = load_study(study_dir).settings.language
+        made_up = labels(language)["demo.earlier_run"]
         for path in mapping_files(study_dir):
             add_earlier_runs(path, made_up, [run.year for run in EARLIER_RUNS])
+        for path in search_log_files(study_dir):
+            add_earlier_months(path, language)
     study = load_study(study_dir)
     mappings = [load_mapping(path, study) for path in mapping_files(study.root)]
     made_up_runs = _made_up_runs(mappings)

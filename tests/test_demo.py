@@ -14,7 +14,9 @@ import pytest
 from needmap import load_study
 from needmap.demo import RESPONSE_RATES, add_earlier_runs, write_example_export
 from needmap.demo import _task_weight as task_weight
+from needmap.demo_searches import add_earlier_months
 from needmap.personas.study import Study
+from needmap.reports.searches_report import study_searches
 from needmap.scaffold import init_study, list_templates
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.mapping import SurveyMapping, mapping_files
@@ -267,3 +269,66 @@ def test_the_earlier_run_is_answered_by_fewer_in_its_year_and_favours_its_tasks(
     assert {row[1][-10:-8] for row in rows} == {"24"}  # 3/D/24 9:MM:10
     votes = [import_survey(mapping, export).tally.votes for export in (plain, earlier)]
     assert all(votes[1][group]["cafe"] > votes[0][group]["cafe"] for group in votes[0])
+
+
+def test_the_search_log_reads_the_template_s_month_and_two_made_up_before_it(
+    tmp_path: Path,
+) -> None:
+    """The template's log of May becomes March to May: two exports written beside May's,
+    the same terms with fewer searches (by hand: 0.85 a month back for a term that found
+    something, 0.6 for one that found nothing, within 15% either way), the file: a pattern,
+    gap_from three months' worth; every other line and comment as it was."""
+    root = tmp_path / "study"
+    init_study(root, "municipality")
+    path = root / "analytics" / "search.yaml"
+    template = path.read_text(encoding="utf-8")
+    made = add_earlier_months(path, "en")
+    assert [p.name for p in made] == ["search-terms-march-2026.csv", "search-terms-april-2026.csv"]
+    changed = {
+        "period: May 2026\n": "period: March\u2013May 2026\n",
+        "file: search-terms-may-2026.csv  # several months as one log: search-terms-*.csv\n": (
+            "file: search-terms-*-2026.csv  # several months as one log: search-terms-*.csv\n"
+        ),
+        "gap_from: 20\n": "gap_from: 60\n",
+    }
+    lines = template.splitlines(keepends=True)
+    assert set(changed) <= set(lines)
+    assert path.read_text(encoding="utf-8") == "".join(changed.get(line, line) for line in lines)
+    may = _search_rows(root / "analytics" / "search-terms-may-2026.csv")
+    for back, export in zip((2, 1), made, strict=True):
+        rows = _search_rows(export)
+        assert [row[0] for row in rows] == [row[0] for row in may]
+        for (_, searches, results), (_, then, then_results) in zip(may, rows, strict=True):
+            kept = (0.85 if int(results) else 0.6) ** back
+            assert then_results == results
+            assert max(1, round(int(searches) * kept * 0.85)) <= int(then)
+            assert int(then) <= max(1, round(int(searches) * kept * 1.15))
+    assert add_earlier_months(path, "en") == []  # a pattern already: left as it is
+    study = load_study(root)
+    [log] = study_searches(study).logs
+    assert log.export_labels == ("march", "april", "may")
+
+
+def test_the_demo_s_searches_rise_month_by_month(demo: Path) -> None:
+    study = load_study(demo / "study")
+    evidence = study_searches(study)
+    [log] = evidence.logs
+    assert log.exports == (
+        "search-terms-march-2026.csv",
+        "search-terms-april-2026.csv",
+        "search-terms-may-2026.csv",
+    )
+    most = max(evidence.needs, key=lambda need: need.searches)
+    [(march, april, may)] = most.per_export
+    assert march < april < may
+    page = (demo / "searches.html").read_text(encoding="utf-8")
+    table = page[page.index('<table class="needs ranking by-log">') :]
+    headings = [f'<th scope="col" class="num">{month}</th>' for month in ("march", "april", "may")]
+    assert "Searches per export" in table[: table.index("</caption>")]
+    assert [table.index(heading) for heading in headings] == sorted(
+        table.index(heading) for heading in headings
+    )
+
+
+def _search_rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))[1:]

@@ -34,6 +34,11 @@ def test_numbers_sort_by_value_and_words_alone_by_name() -> None:
         "t-2026-10.csv",
     ]
     assert _sorted(["shop.csv", "intranet.csv"]) == ["intranet.csv", "shop.csv"]
+    assert _sorted(["terms-q1-2026.csv", "terms-q4-2025.csv"]) == [
+        "terms-q4-2025.csv",
+        "terms-q1-2026.csv",
+    ]
+    assert _sorted(["terms-final.csv", "terms-2.csv"]) == ["terms-2.csv", "terms-final.csv"]
     assert _sorted(["2026-03/terms.csv", "2025-12/terms.csv"]) == [
         "2025-12/terms.csv",
         "2026-03/terms.csv",
@@ -74,6 +79,13 @@ def test_a_label_is_what_the_name_adds_to_the_pattern() -> None:
     assert label("t-2026-?*.csv", "t-2026-10.csv") == "10"  # a run of wildcards is one part
     assert label("t-[0-9]*.csv", "t-2026-1.csv") == "2026-1"
     assert label("t-[!a-c]*.csv", "t-2026-1.csv") == "2026-1"
+    assert label("t-[!2]*.csv", "t-!x.csv") == "!x"  # ! negates, and is no character
+    assert label("t-[]x]*.csv", "t-]a.csv") == "]a"  # ] first in [] is one
+    assert label("terms-[0-9][0-9].csv", "terms-10.csv") == "10"
+    assert label("terms-??.csv", "terms-10.csv") == "10"
+    assert label("terms-[ab].csv", "terms-a.csv") == "a"
+    assert label("t-[x*.csv", "t-[xy.csv") == "y"  # a [ never closed is a [
+    assert label("terms-[a.]?.csv", "terms-.x.csv") == ".x"
     assert label("*-terms-*.csv", "shop-terms-may.csv") == "shop may"
     assert label("*/terms.csv", "2026-03/terms.csv") == "2026-03"
     assert label("Terms-*.CSV", "terms-may.csv") == "may"  # a file system that ignores case

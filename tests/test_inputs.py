@@ -54,7 +54,7 @@ def test_a_report_is_not_written_over_an_input(
     moved = tmp_path / "elsewhere" / "answers.csv"  # found by its contents, not its name
     moved.parent.mkdir()
     shutil.copy(export, moved)
-    (search_log,) = (study / "analytics").glob("*.csv")
+    search_log = study / "analytics" / "search-terms-april-2026.csv"  # one the pattern reads
     tally = study / "surveys" / "toptasks-2026.tally.json"
     beside = study / "surveys" / "notes.md"
     beside.write_text("# My notes on the survey\n")

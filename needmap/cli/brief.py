@@ -373,9 +373,10 @@ def demo(
     (compare-*); the persona report (personas.html, .pdf, .md) with the survey's
     evidence; the roadmap (roadmap.html, .pdf, .md, .xlsx), with what the survey's
     evidence changed in the plan made before it; the interview guide for the first
-    group (guide-GROUP.html, .pdf, .md); and the brief for the steering group
-    (brief.pdf, .html, .md). A study in OUT/study that the demo did not create is left
-    alone: the demo stops, writing nothing.
+    group (guide-GROUP.html, .pdf, .md); the search-log report over three months (the
+    template's and two made up before it, side by side); and the brief for the steering
+    group (brief.pdf, .html, .md). A study in OUT/study that the demo did not create is
+    left alone: the demo stops, writing nothing.
     """
     from needmap.demo import build_demo
 

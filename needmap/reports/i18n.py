@@ -24,6 +24,7 @@ __all__ = [
     "format_percent",
     "format_points",
     "labels",
+    "month_name",
     "note_text",
     "sentence_start",
 ]
@@ -81,9 +82,14 @@ _MONTHS = {
 }
 
 
+def month_name(month: int, language: Language) -> str:
+    """The name of ``month`` (1 is January) as written in a date: May (en), mei (nl)."""
+    return _MONTHS[language].split()[month - 1]
+
+
 def format_date(day: date, language: Language) -> str:
     """30 November 2026 (en) or 30 november 2026 (nl): a date as people write it."""
-    return f"{day.day} {_MONTHS[language].split()[day.month - 1]} {day.year}"
+    return f"{day.day} {month_name(day.month, language)} {day.year}"
 
 
 def format_decimal(number: float, language: Language, places: int = 1) -> str:

@@ -4,7 +4,7 @@ months, and each called by what its name adds to the pattern.
 Monthly exports are named as their tool or their consultant likes: ``2026-01``, ``jan``,
 ``mei-2026``. Sorted by name, ``april`` comes before ``januari`` and ``10`` before ``2``;
 a table with a column per month must read from the first month to the last, so names are
-sorted by the year and month they hold, then by their numbers as numbers.
+sorted by the year and the month they hold, then by their numbers as numbers.
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def export_order(name: PurePath) -> tuple[int, int, tuple[tuple[int, int, str], ...]]:
-    """A sort key for an export's path: first its year and month where it names a month
-    (``mei-2026``, ``2025-december``), then its parts, numbers by value (``2`` before
-    ``10``)."""
+    """A sort key for an export's path: first the year it holds (``q4-2025`` before
+    ``q1-2026``), then the month it names (``mei-2026``, ``2025-december``), then its
+    parts, numbers by value (``2`` before ``10``) and before words."""
     tokens = _TOKENS.findall(name.as_posix().lower())
+    year = next((int(t) for t in tokens if _YEAR.fullmatch(t)), 0)
     month = next((MONTHS[t] for t in tokens if t in MONTHS), 0)
-    year = next((int(t) for t in tokens if _YEAR.fullmatch(t)), 0) if month else 0
     parts = tuple((0, int(t), "") if t.isdigit() else (1, 0, t) for t in tokens)
     return year, month, parts
 
