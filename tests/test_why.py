@@ -253,9 +253,17 @@ def test_the_evidence_of_a_need_comes_from_every_source(demo: Path) -> None:
     assert evidence[3].startswith("Interviews: supported in 1, questioned in 0.")
     assert evidence[4].startswith("\u201c") and evidence[4].endswith(", supports)")
     assert re.fullmatch(r"Searches: \d+, of which \d+ found nothing\. A content gap\.", evidence[5])
-    assert evidence[6].startswith("Searched for as: phone list (")
+    assert evidence[6] == "Per export: march 72, april 99, may 148."  # the demo's months
+    assert evidence[7].startswith("Searched for as: phone list (")
     data = why_to_json(story)
     assert data["searches"]["gap"] is True and "phone list" in data["searches"]["terms"]
+    assert list(data["searches"]["per_export"].values()) == [
+        {
+            "search-terms-march-2026.csv": 72,
+            "search-terms-april-2026.csv": 99,
+            "search-terms-may-2026.csv": 148,
+        }
+    ]
     assert data["surveys"][0]["tasks"] == ["colleague"]
     assert data["surveys"][0]["votes"] > 0 and 0 < data["surveys"][0]["weighted_share"] < 1
     assert data["interviews"]["supported"] == 1
@@ -316,11 +324,12 @@ def test_a_need_searched_too_rarely_to_show_its_terms_is_no_gap(make_study: Stud
         "{id: news, title: News,", "{id: news, title: News, description: What goes on here.,"
     )
     story = need_story(load_study(make_study(files)), "news")
-    assert dict(why_sections(story))["Evidence"][-1:] == [
-        "Searches: 2 (the logs do not say how many found nothing)."
+    assert dict(why_sections(story))["Evidence"][-2:] == [
+        "Searches: 2 (the logs do not say how many found nothing).",
+        "Per log: App search 2, Intranet search (May 2026) 0.",  # each log's, side by side
     ]
     leave = need_story(load_study(make_study(files, "leave")), "leave")  # 47 + the app's 3
-    assert dict(why_sections(leave))["Evidence"][-2] == (
+    assert dict(why_sections(leave))["Evidence"][-3] == (
         "Searches: 50; of the 47 in the logs that say, 17 found nothing. A content gap."
     )
     assert why_to_markdown(story).startswith(
@@ -354,6 +363,8 @@ def test_a_need_searched_too_rarely_to_show_its_terms_is_no_gap(make_study: Stud
             "no_results": None,
             "searches_told": 0,
             "gap": False,
+            "per_log": {"app": 2, "intranet-may": 0},
+            "per_export": {},
             "terms": [],
         },
         "personas": [],

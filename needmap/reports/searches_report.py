@@ -41,6 +41,8 @@ __all__ = [
     "search_count",
     "search_figures",
     "search_notes",
+    "searches_apart",
+    "searches_apart_json",
     "searches_to_json",
     "searches_to_markdown",
     "study_searches",
@@ -198,6 +200,27 @@ def _log_columns(evidence: SearchEvidence) -> list[tuple[str, int, int | None]]:
 def _count_in(need: NeedSearches, at: int, export: int | None) -> int:
     """The need's searches in a column of :func:`_log_columns`."""
     return need.per_log[at] if export is None else need.per_export[at][export]
+
+
+def searches_apart(evidence: SearchEvidence, need: NeedSearches) -> list[tuple[str, int]]:
+    """The need's searches in each column of the table per log (each log, or each export
+    of a log of several), with the column's heading; empty where that is one column."""
+    columns = _log_columns(evidence)
+    if len(columns) < 2:
+        return []
+    return [(heading, _count_in(need, at, export)) for heading, at, export in columns]
+
+
+def searches_apart_json(evidence: SearchEvidence, need: NeedSearches) -> dict[str, Any]:
+    """The need's ``per_log`` and ``per_export`` of the JSON (docs/json-output.md)."""
+    return {
+        "per_log": dict(zip((log.id for log in evidence.logs), need.per_log, strict=True)),
+        "per_export": {
+            log.id: dict(zip(log.exports, counts, strict=True))
+            for log, counts in zip(evidence.logs, need.per_export, strict=True)
+            if counts
+        },
+    }
 
 
 def _found_nothing(count: int | None, language: Language) -> str:
@@ -396,12 +419,7 @@ def searches_to_json(evidence: SearchEvidence) -> dict[str, Any]:
                 "searches_told": n.searches_told,
                 "gap": n.gap,
                 "gap_in": list(n.gap_in),
-                "per_log": dict(zip((log.id for log in evidence.logs), n.per_log, strict=True)),
-                "per_export": {
-                    log.id: dict(zip(log.exports, counts, strict=True))
-                    for log, counts in zip(evidence.logs, n.per_export, strict=True)
-                    if counts
-                },
+                **searches_apart_json(evidence, n),
                 "terms": [term(t) for t in n.terms],
                 "hidden_terms": n.hidden_terms,
             }

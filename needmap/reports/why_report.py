@@ -23,7 +23,7 @@ from needmap.model.analysis import OverlapAnalysis, analyse_overlap
 from needmap.model.interviews import NeedInterviews
 from needmap.model.overlap import Region
 from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
-from needmap.model.searches import NeedSearches
+from needmap.model.searches import NeedSearches, SearchEvidence
 from needmap.model.toptasks import NeedEvidence, TopTasks
 from needmap.personas.messages import name_hint
 from needmap.personas.schema import Need
@@ -43,7 +43,12 @@ from needmap.reports.interviews_report import bucket_name, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
 from needmap.reports.roadmap_report import need_titles, passed_over_json
-from needmap.reports.searches_report import study_searches, terms_counted
+from needmap.reports.searches_report import (
+    searches_apart,
+    searches_apart_json,
+    study_searches,
+    terms_counted,
+)
 from needmap.reports.sheet_cells import points_cell, shown_change, unbroken
 from needmap.reports.survey_runs import study_runs
 from needmap.reports.table_formats import json_bytes, json_share, markdown_cell, write_in_format
@@ -116,11 +121,10 @@ class NeedStory:
         return evidence.for_need(self.need.id)
 
     @property
-    def searches(self) -> NeedSearches | None:
+    def search_logs(self) -> SearchEvidence | None:
+        """The study's search-log evidence; None where it has no logs."""
         evidence = self.roadmap.searches
-        if evidence is None or not evidence.logs:
-            return None
-        return evidence.for_need(self.need.id)
+        return evidence if evidence is not None and evidence.logs else None
 
     def votes(self, survey: TopTasks) -> NeedEvidence | None:
         """The survey's votes for the tasks that serve the need; None when no task does."""
@@ -335,9 +339,10 @@ def _interviews(story: NeedStory, language: Language) -> list[str]:
 
 def _searches(story: NeedStory, language: Language) -> list[str]:
     words = labels(language)
-    sought = story.searches
-    if sought is None:
+    evidence = story.search_logs
+    if evidence is None:
         return [words["why.no_searches"]]
+    sought = evidence.for_need(story.need.id)
     if not sought.searches:
         return [words["why.not_searched"]]
     searches = format_count(sought.searches, language)
@@ -353,6 +358,11 @@ def _searches(story: NeedStory, language: Language) -> list[str]:
     if sought.gap:
         text += " " + words["why.gap"]
     lines = [text]
+    apart = searches_apart(evidence, sought)
+    if apart:
+        key = "why.per_export" if len(evidence.logs) == 1 else "why.per_log"
+        counts = ", ".join(f"{heading} {format_count(n, language)}" for heading, n in apart)
+        lines.append(words[key].format(counts=counts))
     if sought.terms:
         terms = ", ".join(terms_counted(sought.terms[:TERMS_SHOWN], language))
         lines.append(words["why.terms"].format(terms=terms))
@@ -376,7 +386,7 @@ def why_to_markdown(story: NeedStory) -> str:
 def why_to_json(story: NeedStory) -> dict[str, Any]:
     """The stable JSON of ``needmap why --json`` (docs/json-output.md)."""
     scored, need = story.scored, story.need
-    heard, sought = story.interviews, story.searches
+    heard, logs = story.interviews, story.search_logs
     region = story.region
     return {
         "id": need.id,
@@ -405,16 +415,19 @@ def why_to_json(story: NeedStory) -> dict[str, Any]:
             "questioned": heard.questioned,
             "quotes": [{"text": q.text, "signal": q.signal} for q in heard.quotes],
         },
-        "searches": None
-        if sought is None
-        else {
-            "searches": sought.searches,
-            "no_results": sought.no_results,
-            "searches_told": sought.searches_told,
-            "gap": sought.gap,
-            "terms": [t.text for t in sought.terms],
-        },
+        "searches": None if logs is None else _searches_json(logs, logs.for_need(need.id)),
         "personas": list(story.personas),
+    }
+
+
+def _searches_json(evidence: SearchEvidence, sought: NeedSearches) -> dict[str, Any]:
+    return {
+        "searches": sought.searches,
+        "no_results": sought.no_results,
+        "searches_told": sought.searches_told,
+        "gap": sought.gap,
+        **searches_apart_json(evidence, sought),
+        "terms": [t.text for t in sought.terms],
     }
 
 

@@ -493,6 +493,8 @@ WORDS: Mapping[str, str] = {
     "why.searched_part": "Searches: {searches}; of the {told} in the logs that say, {none} "
     "found nothing.",
     "why.gap": "A content gap.",
+    "why.per_log": "Per log: {counts}.",
+    "why.per_export": "Per export: {counts}.",
     "why.terms": "Searched for as: {terms}.",
     "rm.since": "Since {since}",
     "rm.rule": "Score = share of the demand (headcount \u00d7 importance) "

@@ -509,6 +509,8 @@ WORDS: Mapping[str, str] = {
     "why.searched_part": "Zoekopdrachten: {searches}; van de {told} in de logs die het "
     "zeggen, vonden er {none} niets.",
     "why.gap": "Een leemte in de inhoud.",
+    "why.per_log": "Per log: {counts}.",
+    "why.per_export": "Per export: {counts}.",
     "why.terms": "Gezocht als: {terms}.",
     "rm.since": "Sinds {since}",
     "rm.rule": "Score = aandeel in de vraag (aantal mensen \u00d7 belang) "
