@@ -90,6 +90,9 @@ def test_a_label_is_what_the_name_adds_to_the_pattern() -> None:
     assert label("*/terms.csv", "2026-03/terms.csv") == "2026-03"
     assert label("Terms-*.CSV", "terms-may.csv") == "may"  # a file system that ignores case
     assert label("terms*.csv", "terms.csv") == "terms"  # nothing added: the name
+    assert label("terms-*.*", "terms-may.xlsx") == "may"  # the suffix is none of it
+    assert label("terms-*", "terms-may.csv") == "may"
+    assert label("terms-*.2026.csv", "terms-may.2026.csv") == "may"
 
 
 @given(st.text(st.characters(codec="utf-8", exclude_characters="/*?[]\\\x00"), min_size=1))

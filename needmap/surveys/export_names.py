@@ -35,14 +35,23 @@ def export_order(name: PurePath) -> tuple[int, int, tuple[tuple[int, int, str], 
 def export_label(pattern: str, name: PurePath) -> str:
     """What an export's path (relative to the folder of the pattern) has where the pattern
     has ``*``, ``?`` or ``[…]``: ``mei`` of ``zoektermen-mei-2026.csv`` by
-    ``zoektermen-*-2026.csv``; the name without its suffix where that is nothing."""
+    ``zoektermen-*-2026.csv``; the name without its suffix where that is nothing. The
+    suffixes are left out of both first, so that ``terms-*.*`` (CSV and workbook exports
+    alike) and ``terms-*`` call ``terms-may.xlsx`` ``may``."""
     path = name.as_posix()
-    regex = _as_regex(pattern)
-    found = re.fullmatch(regex, path, re.DOTALL)
-    if found is None:  # a file system that ignores case
-        found = re.fullmatch(regex, path, re.DOTALL | re.IGNORECASE)
-    said = " ".join(part for part in found.groups() if part) if found is not None else ""
-    return said or name.stem
+    tried = ((_without_suffix(pattern), path.removesuffix(name.suffix)), (pattern, path))
+    for flags in (re.DOTALL, re.DOTALL | re.IGNORECASE):  # a file system may ignore case
+        for glob, text in tried:
+            found = re.fullmatch(_as_regex(glob), text, flags)
+            if found is not None:
+                return " ".join(part for part in found.groups() if part) or name.stem
+    return name.stem
+
+
+def _without_suffix(pattern: str) -> str:
+    """``pattern`` without the suffix of its last part (``.csv``, ``.*``), if any."""
+    suffix = PurePath(pattern).suffix
+    return pattern.removesuffix(suffix) if suffix else pattern
 
 
 def _as_regex(pattern: str) -> str:
