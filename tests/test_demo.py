@@ -323,7 +323,7 @@ def test_the_demo_s_searches_rise_month_by_month(demo: Path) -> None:
     assert march < april < may
     page = (demo / "searches.html").read_text(encoding="utf-8")
     table = page[page.index('<table class="needs ranking by-log">') :]
-    headings = [f'<th scope="col" class="num">{month}</th>' for month in ("march", "april", "may")]
+    headings = [f'<th scope="col" class="num">{month}</th>' for month in ("March", "April", "May")]
     assert "Searches per export" in table[: table.index("</caption>")]
     assert [table.index(heading) for heading in headings] == sorted(
         table.index(heading) for heading in headings

@@ -3,6 +3,7 @@ output, and the roadmap column."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import textwrap
@@ -816,6 +817,25 @@ def test_each_need_s_searches_in_each_log_side_by_side() -> None:
     assert build_searches_by_log(alone, study).rows == ()
     assert "Searches per" not in searches_to_markdown(alone, study)
     assert "Searches per" not in render_searches_page(alone, study)
+
+
+def test_an_export_named_by_its_month_is_headed_as_the_report_writes_the_month() -> None:
+    """Exports called 'mrt' and 'mei' by their names are March and May in an English
+    report, maart and mei in a Dutch one; any other name stays as it is. By hand: leave is
+    10, 4 and 6 searches."""
+    data = dataclasses.replace(
+        _log_data([("verlof", 20, 0)]),
+        exports=("t-mrt.csv", "t-q2.csv", "t-mei.csv"),
+        export_labels=("mrt", "Q2", "mei"),
+        export_searches=({"verlof": 10}, {"verlof": 4}, {"verlof": 6}),
+    )
+    study = _leave_and_news()
+    evidence = analyse_searches(study, [data])
+    table = build_searches_by_log(evidence, study)
+    assert table.header == ("Need", "March", "Q2", "May", "All exports")
+    assert table.rows == (("Leave", "10", "4", "6", "20"),)
+    dutch = study.in_language("nl")
+    assert build_searches_by_log(evidence, dutch).header[1:4] == ("maart", "Q2", "mei")
 
 
 def test_a_year_of_monthly_logs_prints_in_parts_that_fit_the_page() -> None:
@@ -1784,6 +1804,13 @@ def test_a_file_pattern_reads_several_exports_as_one_log(make_study: StudyMaker)
     may_root = make_study(files, name="may")
     _, may = _evidence(may_root)
     assert may.logs[1].exports == ("intranet-may.csv",)  # ? is one character: not june
+    assert may.logs[1].export_labels == ()  # one export: the log's own column
+    assert may.needs[0].per_export == ((), ())
+    assert build_searches_by_log(may, load_study(may_root)).header[1:] == (
+        "App search",
+        "Intranet search (May 2026)",
+        "All logs",
+    )
     one = runner.invoke(app, ["searches", str(may_root)], env={"COLUMNS": "200"})
     assert "\nIntranet search: CSV, UTF-8 with BOM, semicolon-separated" in one.stdout
 
@@ -1813,9 +1840,9 @@ def test_a_log_s_monthly_exports_stand_side_by_side_in_the_order_of_their_months
     assert table.header == (
         "Need",
         "App search",
-        "Intranet search: april",
-        "Intranet search: may",
-        "Intranet search: june",
+        "Intranet search: April",
+        "Intranet search: May",
+        "Intranet search: June",
         "All logs",
     )
     assert table.rows[:2] == (
@@ -1832,7 +1859,7 @@ def test_a_log_s_monthly_exports_stand_side_by_side_in_the_order_of_their_months
     study, evidence = _evidence(alone)
     table = build_searches_by_log(evidence, study)
     assert (table.title, table.sheet) == ("Searches per export", "Per export")
-    assert table.header == ("Need", "april", "may", "june", "All exports")
+    assert table.header == ("Need", "April", "May", "June", "All exports")  # as in a date
     assert table.rows[0] == ("Leave and holidays", "27", "47", "67", "141")
     shown = runner.invoke(app, ["searches", str(alone)], env={"COLUMNS": "200"})
     assert "Searches per export" in shown.stdout, shown.output

@@ -253,7 +253,7 @@ def test_the_evidence_of_a_need_comes_from_every_source(demo: Path) -> None:
     assert evidence[3].startswith("Interviews: supported in 1, questioned in 0.")
     assert evidence[4].startswith("\u201c") and evidence[4].endswith(", supports)")
     assert re.fullmatch(r"Searches: \d+, of which \d+ found nothing\. A content gap\.", evidence[5])
-    assert evidence[6] == "Per export: march 72, april 99, may 148."  # the demo's months
+    assert evidence[6] == "Per export: March 72, April 99, May 148."  # the demo's months
     assert evidence[7].startswith("Searched for as: phone list (")
     data = why_to_json(story)
     assert data["searches"]["gap"] is True and "phone list" in data["searches"]["terms"]

@@ -14,8 +14,16 @@ from typing import Any
 
 from needmap.model.searches import NeedSearches, SearchEvidence, SearchTerm, analyse_searches
 from needmap.personas.study import Study
+from needmap.personas.written_dates import MONTHS
 from needmap.reports.how_read import how_read_text
-from needmap.reports.i18n import Language, counted, format_count, labels, number_key
+from needmap.reports.i18n import (
+    Language,
+    counted,
+    format_count,
+    labels,
+    month_name,
+    number_key,
+)
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.sheet_cells import count_cell, percent_cell
@@ -154,7 +162,7 @@ def build_searches_by_log(evidence: SearchEvidence, study: Study) -> RankingTabl
     fewer than two columns, as the needs table says it all."""
     language = study.settings.language
     words = labels(language)
-    columns = _log_columns(evidence)
+    columns = _log_columns(evidence, language)
     searched = _searched(evidence) if len(columns) > 1 else []
     per = "sl.by_export" if len(evidence.logs) == 1 else "sl.by_log"
     total = "sl.all_exports" if len(evidence.logs) == 1 else "sl.all_logs"
@@ -181,10 +189,12 @@ def build_searches_by_log(evidence: SearchEvidence, study: Study) -> RankingTabl
     )
 
 
-def _log_columns(evidence: SearchEvidence) -> list[tuple[str, int, int | None]]:
+def _log_columns(
+    evidence: SearchEvidence, language: Language
+) -> list[tuple[str, int, int | None]]:
     """The per-log table's columns of counts: each one's heading, its log's place in the
     evidence and the export's place in the log's, or None for the whole log. A column per
-    log, or per export of a log of several (``Intranet: mei``; the export's name alone
+    log, or per export of a log of several (``Intranet: May``; the export's label alone
     where the study has that log only)."""
     columns: list[tuple[str, int, int | None]] = []
     for at, log in enumerate(evidence.logs):
@@ -192,9 +202,17 @@ def _log_columns(evidence: SearchEvidence) -> list[tuple[str, int, int | None]]:
             heading = f"{log.title} ({log.period})" if log.period else log.title
             columns.append((heading, at, None))
         for export, label in enumerate(log.export_labels):
+            label = _as_month(label, language)
             heading = label if len(evidence.logs) == 1 else f"{log.title}: {label}"
             columns.append((heading, at, export))
     return columns
+
+
+def _as_month(label: str, language: Language) -> str:
+    """An export's label that is a month's name (``may``, ``mrt``) as the report's language
+    writes it in a date (``May``, ``maart``); any other label as it is."""
+    month = MONTHS.get(label.casefold())
+    return label if month is None else month_name(month, language)
 
 
 def _count_in(need: NeedSearches, at: int, export: int | None) -> int:
@@ -202,10 +220,12 @@ def _count_in(need: NeedSearches, at: int, export: int | None) -> int:
     return need.per_log[at] if export is None else need.per_export[at][export]
 
 
-def searches_apart(evidence: SearchEvidence, need: NeedSearches) -> list[tuple[str, int]]:
+def searches_apart(
+    evidence: SearchEvidence, need: NeedSearches, language: Language
+) -> list[tuple[str, int]]:
     """The need's searches in each column of the table per log (each log, or each export
     of a log of several), with the column's heading; empty where that is one column."""
-    columns = _log_columns(evidence)
+    columns = _log_columns(evidence, language)
     if len(columns) < 2:
         return []
     return [(heading, _count_in(need, at, export)) for heading, at, export in columns]

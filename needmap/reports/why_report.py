@@ -358,7 +358,7 @@ def _searches(story: NeedStory, language: Language) -> list[str]:
     if sought.gap:
         text += " " + words["why.gap"]
     lines = [text]
-    apart = searches_apart(evidence, sought)
+    apart = searches_apart(evidence, sought, language)
     if apart:
         key = "why.per_export" if len(evidence.logs) == 1 else "why.per_log"
         counts = ", ".join(f"{heading} {format_count(n, language)}" for heading, n in apart)
