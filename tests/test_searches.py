@@ -1785,6 +1785,7 @@ def test_a_file_pattern_reads_several_exports_as_one_log(make_study: StudyMaker)
     _, evidence = _evidence(root)
     _, intranet = evidence.logs
     assert intranet.exports == ("intranet-may.csv", "intranet-june.csv")
+    assert intranet.export_labels == ("may", "june")  # two are side by side too
     assert (intranet.searches, intranet.no_results, intranet.without_term) == (218, 132, 5)
     leave = evidence.for_need("leave")
     assert (leave.searches, leave.no_results, leave.searches_told) == (97, 34, 94)

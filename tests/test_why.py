@@ -312,6 +312,19 @@ def test_a_dutch_study_explains_in_dutch(make_study: StudyMaker) -> None:
     ]
 
 
+def test_a_study_of_one_log_gives_no_line_per_log(make_study: StudyMaker) -> None:
+    """The searches' own line says it all: 47 in the one log."""
+    from tests.test_searches import files_with_logs
+
+    files = files_with_logs()
+    files["analytics/app.yaml"] = None
+    story = need_story(load_study(make_study(files)), "leave")
+    evidence = dict(why_sections(story))["Evidence"]
+    assert evidence[-2].startswith("Searches: 47, of which 17 found nothing.")
+    assert not any(line.startswith("Per ") for line in evidence)
+    assert why_to_json(story)["searches"]["per_export"] == {}
+
+
 def test_a_need_searched_too_rarely_to_show_its_terms_is_no_gap(make_study: StudyMaker) -> None:
     """News was searched twice, in the app, whose log does not say whether they found
     anything: no content gap, no count of them (not "0 found nothing"), and no term line
