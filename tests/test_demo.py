@@ -20,6 +20,7 @@ from needmap.reports.searches_report import study_searches
 from needmap.scaffold import init_study, list_templates
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.mapping import SurveyMapping, mapping_files
+from needmap.surveys.searchlog import check_search_logs, search_log_files
 from tests.conftest import SURVEY_FIXTURES
 
 
@@ -307,6 +308,37 @@ def test_the_search_log_reads_the_template_s_month_and_two_made_up_before_it(
     study = load_study(root)
     [log] = study_searches(study).logs
     assert log.export_labels == ("march", "april", "may")
+
+
+@pytest.mark.parametrize(
+    ("template", "months"),
+    [
+        ("gemeente", ("maart", "april", "mei")),
+        ("bedrijf", ("juni", "juli", "augustus")),
+        ("zorginstelling", ("augustus", "september", "oktober")),
+        ("company", ("june", "july", "august")),
+        ("care", ("august", "september", "october")),
+    ],
+)
+def test_every_template_s_log_gets_the_two_months_before_its_own(
+    tmp_path: Path, template: str, months: tuple[str, ...]
+) -> None:
+    """In the template's language, written as its export is (a Dutch one with a BOM and
+    semicolons), and read without a problem."""
+    root = tmp_path / "study"
+    init_study(root, template)
+    [path] = search_log_files(root)
+    study = load_study(root)
+    [own] = [p for p in path.parent.iterdir() if p.suffix == ".csv"]
+    made = add_earlier_months(path, study.settings.language)
+    assert [p.name for p in made] == [own.name.replace(months[2], m) for m in months[:2]]
+    for export in made:
+        assert export.read_bytes()[:3] == own.read_bytes()[:3]  # a BOM where it has one
+        header = export.read_text(encoding="utf-8-sig").splitlines()[0]
+        assert header == own.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert check_search_logs(load_study(root)) == []
+    [log] = study_searches(load_study(root)).logs
+    assert log.export_labels == months
 
 
 def test_the_demo_s_searches_rise_month_by_month(demo: Path) -> None:
