@@ -308,6 +308,10 @@ def test_the_search_log_reads_the_template_s_month_and_two_made_up_before_it(
     study = load_study(root)
     [log] = study_searches(study).logs
     assert log.export_labels == ("march", "april", "may")
+    (root / "analytics" / "search-terms-may-2026.csv").rename(root / "analytics" / "terms.csv")
+    path.write_text(template.replace("search-terms-may-2026.csv", "terms.csv"), encoding="utf-8")
+    assert add_earlier_months(path, "en") == []  # no month in its name: nothing to count back
+    assert "file: terms.csv" in path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
