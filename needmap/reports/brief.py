@@ -361,7 +361,7 @@ def _parts(content: BriefContent, drawings: Drawings) -> Iterator[_Part]:
         yield part(
             "searches",
             words["index.searches"],
-            partial(render_searches_page, searches, study),
+            partial(render_searches_page, searches, study, drawings),
             lambda: _down(searches_to_markdown(searches, study)),
         )
 

@@ -3,7 +3,8 @@
 Drawing and rendering a figure is most of what writing the pages costs: the overlap
 diagram appears in its overview page, as SVG and PNG and in the brief (twice, with the
 cover); the top-task charts, and the chart of a survey held again (its tasks then and
-now), in their page, as PNG and in the brief. ``needmap build`` (and ``needmap serve``
+now), in their page, as PNG and in the brief; the chart of a search log's monthly
+exports in its page and the brief. ``needmap build`` (and ``needmap serve``
 after each save) hands one :class:`Drawings` to all of them, so each figure is drawn
 once and rendered to SVG once. A report written on its own makes a
 ``Drawings`` of its own.
@@ -24,6 +25,7 @@ from needmap.model.toptasks_change import TopTasksChange
 from needmap.reports.change_chart import draw_change_chart
 from needmap.reports.diagram import Diagram, draw_diagram, figure_bytes
 from needmap.reports.i18n import Language
+from needmap.reports.search_chart import SearchTrend, draw_search_trend
 from needmap.reports.toptasks_charts import draw_group_chart, draw_long_neck
 
 if TYPE_CHECKING:
@@ -44,6 +46,7 @@ class Drawings:
         self._diagrams: list[tuple[OverlapAnalysis, Diagram]] = []
         self._charts: list[tuple[TopTasks, Language, tuple[Figure, Figure]]] = []
         self._changes: list[tuple[TopTasksChange, Language, Figure]] = []
+        self._trends: list[tuple[SearchTrend, Language, Figure]] = []
         self._svgs: dict[int, tuple[Figure, bytes]] = {}
 
     def diagram(self, analysis: OverlapAnalysis) -> Diagram:
@@ -73,6 +76,15 @@ class Drawings:
         self._changes.append((change, language, chart))
         return chart
 
+    def search_trend(self, trend: SearchTrend, language: Language) -> Figure:
+        """The chart of a log's monthly exports."""
+        for drawn_for, drawn_in, chart in self._trends:
+            if drawn_in == language and drawn_for == trend:
+                return chart
+        chart = draw_search_trend(trend, language)
+        self._trends.append((trend, language, chart))
+        return chart
+
     def svg(self, figure: Figure) -> bytes:
         """The figure as SVG, rendered once (the figure is kept, so its id stays its own)."""
         if id(figure) not in self._svgs:
@@ -84,11 +96,13 @@ class Drawings:
         figures = [d.figure for _, d in self._diagrams]
         figures += [f for _, _, charts in self._charts for f in charts]
         figures += [chart for _, _, chart in self._changes]
+        figures += [chart for _, _, chart in self._trends]
         for figure in figures:
             figure.clear()
         self._diagrams.clear()
         self._charts.clear()
         self._changes.clear()
+        self._trends.clear()
         self._svgs.clear()
 
 

@@ -8,6 +8,7 @@ count ("3 rarer").
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from needmap.model.searches import NeedSearches, SearchEvidence, SearchTerm, analyse_searches
 from needmap.personas.study import Study
 from needmap.personas.written_dates import MONTHS
+from needmap.reports.drawings import Drawings, drawings_of
 from needmap.reports.how_read import how_read_text
 from needmap.reports.i18n import (
     Language,
@@ -26,6 +28,7 @@ from needmap.reports.i18n import (
 )
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
+from needmap.reports.search_chart import SEARCH_CHART_NEEDS, SearchTrend, search_trend_alt
 from needmap.reports.sheet_cells import count_cell, percent_cell
 from needmap.reports.table_formats import csv_bytes, json_bytes, write_in_format
 from needmap.reports.toptasks_table import (
@@ -49,6 +52,7 @@ __all__ = [
     "search_count",
     "search_figures",
     "search_notes",
+    "search_trends",
     "searches_apart",
     "searches_apart_json",
     "searches_to_json",
@@ -220,6 +224,31 @@ def _count_in(need: NeedSearches, at: int, export: int | None) -> int:
     return need.per_log[at] if export is None else need.per_export[at][export]
 
 
+def search_trends(evidence: SearchEvidence, study: Study) -> list[SearchTrend]:
+    """For each log of several exports, what its chart shows: its most searched needs (at
+    most :data:`SEARCH_CHART_NEEDS`, none it never found), each one's searches in each
+    export."""
+    language = study.settings.language
+    trends = []
+    for at, log in enumerate(evidence.logs):
+        if not log.export_labels:
+            continue
+        searched = sorted(
+            (need for need in evidence.needs if need.per_log[at]),
+            key=lambda need: -need.per_log[at],
+        )[:SEARCH_CHART_NEEDS]
+        trends.append(
+            SearchTrend(
+                log.title,
+                tuple(_as_month(label, language) for label in log.export_labels),
+                tuple(
+                    (study.need_by_id[need.need].title, need.per_export[at]) for need in searched
+                ),
+            )
+        )
+    return trends
+
+
 def searches_apart(
     evidence: SearchEvidence, need: NeedSearches, language: Language
 ) -> list[tuple[str, int]]:
@@ -359,14 +388,28 @@ def _title(study: Study) -> str:
 
 
 def render_searches_page(
-    evidence: SearchEvidence, study: Study, *, chapter: str | None = None
+    evidence: SearchEvidence,
+    study: Study,
+    drawings: Drawings | None = None,
+    *,
+    chapter: str | None = None,
 ) -> str:
-    """The search-log evidence as one offline HTML page: the needs, then the unmatched terms.
+    """The search-log evidence as one offline HTML page: the needs, each log's searches
+    side by side (with the chart of a log of monthly exports), then the unmatched terms;
+    its charts from ``drawings`` when the caller shares them (the brief's).
 
     With ``chapter``, the same content as that chapter (section id) of the brief.
     """
     language = study.settings.language
     words = labels(language)
+    with drawings_of(drawings) as shared:
+        charts = [
+            (
+                base64.b64encode(shared.svg(shared.search_trend(trend, language))).decode(),
+                search_trend_alt(trend, language),
+            )
+            for trend in search_trends(evidence, study)
+        ]
     return render_report(
         "searches.html.j2",
         chapter,
@@ -376,6 +419,7 @@ def render_searches_page(
         summary=summary_line(evidence, language) if evidence.logs else "",
         logs=_log_lines(evidence, language),
         logs_title=words["sl.logs"],
+        charts=charts,
         tables=[
             (css, table, print_parts(table))
             for css, table in (

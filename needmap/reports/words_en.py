@@ -640,6 +640,11 @@ WORDS: Mapping[str, str] = {
     "sl.by_export_part": "Searches per export ({part} of {parts})",
     "sl.by_export_sheet": "Per export",
     "sl.all_exports": "All exports",
+    "sl.trend.title": "Searches per export: {log}",
+    "sl.trend.subtitle": "The {needs} most searched needs: their searches in each export",
+    "sl.trend.axis": "Searches",
+    "sl.trend.alt": "Line chart \u201c{chart}\u201d: the searches of the {needs} most searched "
+    "needs in each of {exports} exports, {first} to {last}. The table below gives every figure.",
     "sl.unmatched_note": "Frequent searches that match no need: add their terms to a topic "
     "in analytics/, or a need to the study.",
     "sl.unmatched_hidden": "{count} rarer terms match no need and are not shown.",

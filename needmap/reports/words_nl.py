@@ -661,6 +661,12 @@ WORDS: Mapping[str, str] = {
     "sl.by_export_part": "Zoekopdrachten per export ({part} van {parts})",
     "sl.by_export_sheet": "Per export",
     "sl.all_exports": "Alle exports",
+    "sl.trend.title": "Zoekopdrachten per export: {log}",
+    "sl.trend.subtitle": "De {needs} meest gezochte behoeften: hun zoekopdrachten per export",
+    "sl.trend.axis": "Zoekopdrachten",
+    "sl.trend.alt": "Lijngrafiek \u201c{chart}\u201d: de zoekopdrachten naar de {needs} meest "
+    "gezochte behoeften in elk van {exports} exports, {first} t/m {last}. De tabel eronder geeft "
+    "alle cijfers.",
     "sl.unmatched_note": "Vaak gezocht, maar bij geen behoefte: voeg de termen toe aan een "
     "onderwerp in analytics/, of een behoefte aan de studie.",
     "sl.unmatched_hidden": "{count} zeldzamere termen horen bij geen behoefte en worden niet "
