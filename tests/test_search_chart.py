@@ -9,9 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from matplotlib.text import Annotation
 
 from needmap.model.searches import analyse_searches
 from needmap.personas.loader import load_study
@@ -64,10 +63,9 @@ def test_the_chart_draws_a_line_per_need_named_at_its_end(make_study: StudyMaker
         [29, 29, 29],
     ]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["April", "May", "June"]
-    assert sorted(a.get_text() for a in ax.findobj(Annotation)) == [
-        "Leave and holidays",
-        "Phone book",
-    ]
+    named = {text.get_text(): text.get_position()[1] for text in ax.texts}
+    assert list(named) == ["Phone book", "Leave and holidays"]  # lowest end first
+    assert named["Leave and holidays"] > named["Phone book"]  # leave ends at 67, above 29
     assert [t.get_text() for t in figure.texts][:1] == ["Searches per export: Intranet search"]
     assert _texts_outside(figure) == []
     assert search_trend_alt(trend, "en") == (
@@ -109,9 +107,11 @@ def test_at_most_six_needs_the_most_searched() -> None:
 
 @settings(max_examples=12, deadline=None)
 @given(st.lists(st.integers(0, 500), min_size=1, max_size=SEARCH_CHART_NEEDS))
+@example([0] * SEARCH_CHART_NEEDS)  # all at the bottom: the names go up
+@example([500] * SEARCH_CHART_NEEDS)  # all at the top: the names go down, none above the plot
 def test_the_names_at_the_lines_ends_never_overlap(ends: list[int]) -> None:
     """However close the lines end (six ending at one count), their names stand apart,
-    each inside the picture."""
+    each inside the picture, none above the plot's top."""
     trend = SearchTrend(
         "Intranet",
         ("March", "April"),
@@ -120,9 +120,11 @@ def test_the_names_at_the_lines_ends_never_overlap(ends: list[int]) -> None:
     figure = draw_search_trend(trend, "en")
     assert _texts_outside(figure) == []  # which draws the figure
     renderer = text_renderer(figure)
-    named = figure.axes[0].findobj(Annotation)
+    named = figure.axes[0].texts
     boxes = sorted((box.y0, box.y1) for box in (a.get_window_extent(renderer) for a in named))
     assert len(boxes) == len(ends)
+    top = figure.axes[0].get_ylim()[1]
+    assert all(name.get_position()[1] <= top for name in named)
     assert all(above[0] >= below[1] - 0.5 for below, above in itertools.pairwise(boxes))
 
 

@@ -42,8 +42,8 @@ class SearchTrend:
     exports: tuple[str, ...]
     """Each export's heading, in the order of their months."""
     needs: tuple[tuple[str, tuple[int, ...]], ...]
-    """The most searched needs of the log, most first: each one's title and its searches
-    in each export."""
+    """The most searched needs of the log (:data:`SEARCH_CHART_NEEDS` at most), most
+    first: each one's title and its searches in each export."""
 
 
 def search_trend_alt(trend: SearchTrend, language: Language) -> str:
@@ -77,7 +77,7 @@ def draw_search_trend(trend: SearchTrend, language: Language) -> Figure:
         top = max((max(counts) for _, counts in trend.needs), default=0) * 1.08 or 1
         ax.set_ylim(0, top)
         xs = range(len(trend.exports))
-        for (_, counts), colour in zip(trend.needs, _COLOURS, strict=False):
+        for (_, counts), colour in zip(trend.needs, _COLOURS, strict=False):  # as many
             ax.plot(xs, counts, color=colour, lw=2.2, marker="o", ms=5, clip_on=False, zorder=3)
         _name_the_lines(ax, trend, names, top * _LABEL_GAP / plot)
         ax.set_xlim(-0.15, len(trend.exports) - 0.85)
@@ -125,15 +125,14 @@ def _name_the_lines(ax: Axes, trend: SearchTrend, names: list[str], gap: float) 
     limit = ax.get_ylim()[1]
     for i in reversed(range(len(placed))):  # none above the plot: the top ones down again
         placed[i] = min(placed[i], limit if i == len(placed) - 1 else placed[i + 1] - gap)
-    last = len(trend.exports) - 1
+    after_last = len(trend.exports) - 1 + 0.12
     for y, (_, at) in zip(placed, ends, strict=True):
-        ax.annotate(
+        ax.text(
+            after_last,
+            y,
             names[at],
-            (last, trend.needs[at][1][-1]),
-            xytext=(last + 0.12, y),
-            textcoords="data",
             va="center",
             fontsize=_LABEL_SIZE,
-            color=_COLOURS[at % len(_COLOURS)],
-            annotation_clip=False,
+            color=_COLOURS[at],
+            clip_on=False,
         )
