@@ -66,12 +66,13 @@ def _documents(
     guide_groups: Sequence[str],
     day: date,
     unheld: Sequence[tuple[Path, SurveyMapping]],
+    drawings: Drawings,
 ) -> list[_Document]:
     """The personas, the roadmap, the interview guides, and the interview and search-log
     reports, as far as the study has something for them to show; and the questions of
     each survey not imported yet (``unheld``, with its mapping's file), to build it in its
     tool and hand round before it is held (once its export is imported, its results take
-    their place)."""
+    their place). ``drawings``: the build's, whose search-log charts the brief shows too."""
     documents = []
     if study.personas:
         write = partial(write_personas, content.personas, study)
@@ -86,7 +87,7 @@ def _documents(
         write = partial(write_interviews, content.interviews, study)
         documents.append(_Document("interviews", (".html", ".md"), write, printed=False))
     if content.searches is not None:
-        write = partial(write_searches, content.searches, study)
+        write = partial(write_searches, content.searches, study, drawings=drawings)
         documents.append(_Document("searches", (".html", ".md"), write, printed=False))
     for path, mapping in unheld:
         write = partial(write_survey_form, survey_form(mapping, study, path))
@@ -155,7 +156,8 @@ def build_reports(
     day = today or date.today()
     content = study_brief(study, earlier)  # what every report shows, computed once
     unheld = surveys_to_import(study)  # the mappings are read once, for the files and index
-    documents = _documents(study, content, guide_groups, day, unheld)
+    drawings = Drawings()  # each figure drawn once, for its page, its files and the brief
+    documents = _documents(study, content, guide_groups, day, unheld, drawings)
     planned, pages = _planned_files(study, content, documents, pdf)
     check_the_way(out, planned)
     # written beside the target, moved in when all is done
@@ -168,7 +170,6 @@ def build_reports(
             if progress is not None:
                 progress(folder.final(path))
 
-        drawings = Drawings()  # each figure drawn once, for its page, its files and the brief
         write_overlap_bundle(study, stage, progress=wrote, drawings=drawings)
         language, organisation = study.settings.language, study.settings.organisation
         later = {change.before_survey: change.title for change in content.changes}

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from matplotlib.figure import Figure
 
 from needmap.model.searches import analyse_searches
 from needmap.personas.loader import load_study
@@ -18,6 +19,7 @@ from needmap.personas.schema import Need
 from needmap.personas.study import Study
 from needmap.reports.diagram import text_renderer
 from needmap.reports.drawings import Drawings
+from needmap.reports.i18n import Language
 from needmap.reports.search_chart import (
     SEARCH_CHART_NEEDS,
     SearchTrend,
@@ -128,11 +130,30 @@ def test_the_names_at_the_lines_ends_never_overlap(ends: list[int]) -> None:
     assert all(above[0] >= below[1] - 0.5 for below, above in itertools.pairwise(boxes))
 
 
-@pytest.mark.parametrize("language", ["en", "nl"])
-def test_a_build_draws_the_chart_once(language: str) -> None:
+def test_drawings_draw_the_chart_once_per_language() -> None:
     trend = SearchTrend("Intranet", ("March", "April"), (("Leave", (1, 2)),))
     drawings = Drawings()
-    first = drawings.search_trend(trend, language)  # type: ignore[arg-type]
-    assert drawings.search_trend(dataclasses.replace(trend), language) is first  # type: ignore[arg-type]
+    first = drawings.search_trend(trend, "en")
+    assert drawings.search_trend(dataclasses.replace(trend), "en") is first  # equal will do
+    assert drawings.search_trend(trend, "nl") is not first
     drawings.clear()
-    assert drawings.search_trend(trend, language) is not first  # type: ignore[arg-type]
+    assert drawings.search_trend(trend, "en") is not first
+
+
+def test_a_build_draws_the_chart_once_for_the_page_and_the_brief(
+    make_study: StudyMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from needmap.build import build_reports
+    from needmap.reports import drawings
+
+    drawn: list[SearchTrend] = []
+
+    def counted(trend: SearchTrend, language: Language) -> Figure:
+        drawn.append(trend)
+        return draw_search_trend(trend, language)
+
+    monkeypatch.setattr(drawings, "draw_search_trend", counted)
+    build_reports(load_study(_monthly(make_study)), tmp_path / "out", pdf=False)
+    assert len(drawn) == 1
+    for page in ("searches.html", "brief.html"):
+        assert '<figure class="chart">' in (tmp_path / "out" / page).read_text(encoding="utf-8")

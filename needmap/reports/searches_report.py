@@ -506,12 +506,15 @@ def _sheets(evidence: SearchEvidence, study: Study) -> list[RankingTable]:
     ]
 
 
-def write_searches(evidence: SearchEvidence, study: Study, path: Path) -> None:
+def write_searches(
+    evidence: SearchEvidence, study: Study, path: Path, *, drawings: Drawings | None = None
+) -> None:
     """Write the search-log report as ``path``'s suffix asks: .html, .pdf, .md, .csv (the needs
-    table), .xlsx (a sheet per table) or .json."""
+    table), .xlsx (a sheet per table) or .json; its charts from ``drawings`` when the caller
+    shares them (a build's)."""
     renderers: Mapping[str, Callable[[SearchEvidence], bytes]] = {
-        ".html": lambda e: render_searches_page(e, study).encode("utf-8"),
-        ".pdf": lambda e: html_to_pdf(render_searches_page(e, study)),
+        ".html": lambda e: render_searches_page(e, study, drawings).encode("utf-8"),
+        ".pdf": lambda e: html_to_pdf(render_searches_page(e, study, drawings)),
         ".md": lambda e: searches_to_markdown(e, study).encode("utf-8"),
         ".csv": lambda e: csv_bytes(ranking_to_csv(build_searches_table(e, study))),
         ".xlsx": lambda e: ranking_to_xlsx(*_sheets(e, study)),
