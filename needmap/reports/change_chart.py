@@ -16,7 +16,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from needmap.model.toptasks_change import TaskChange, TopTasksChange
-from needmap.reports.diagram import FIGURE_DPI, RC_PARAMS, fit_line
+from needmap.reports.diagram import FIGURE_DPI, RC_PARAMS, figure_heading
 from needmap.reports.i18n import Language, labels
 from needmap.reports.palette import HIGHLIGHT, INK
 from needmap.reports.sheet_cells import points_cell, shown_change
@@ -204,28 +204,14 @@ def draw_change_chart(
         ax.xaxis.set_ticks_position("bottom")
         ax.yaxis.set_ticks_position("left")
         percent_ticks(ax.xaxis)
-        figure.text(
-            0.5,
-            1 - 0.15 / height,
+        figure_heading(
+            figure,
             _title(change, language),
-            ha="center",
-            va="top",
-            fontsize=15,
-            fontweight="bold",
-            color=INK,
-        )
-        subtitle = figure.text(
-            0.5,
-            1 - 0.55 / height,
             words["tc.chart.subtitle"].format(
                 order=words[f"tt.order.{change.order}"], tasks=len(tasks)
             ),
-            ha="center",
-            va="top",
-            fontsize=10,
-            color="#444444",
+            (1 - 0.15 / height, 1 - 0.55 / height),
         )
-        fit_line(figure, subtitle)
         marks = [
             Line2D([], [], ls="", marker=mark, ms=5, color=_OTHER)
             for _, mark in zip(others, _OTHER_MARKS, strict=False)

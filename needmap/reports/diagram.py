@@ -29,6 +29,7 @@ __all__ = [
     "Diagram",
     "draw_diagram",
     "figure_bytes",
+    "figure_heading",
     "fit_line",
     "render_diagram",
     "write_diagram",
@@ -132,26 +133,33 @@ a tall UpSet chart (40 groups)."""
 
 
 def _titles(figure: Figure, study: Study, words: dict[str, str], y: float) -> None:
-    figure.text(
-        0.5,
-        y,
+    figure_heading(
+        figure,
         words["diagram.title"],
-        ha="center",
-        va="top",
-        fontsize=17,
-        fontweight="bold",
-        color=INK,
-    )
-    subtitle = figure.text(
-        0.5,
-        y - _SUBTITLE_GAP_IN / figure.get_figheight(),
         f"{study.settings.organisation} — {study.settings.name}",
-        ha="center",
-        va="top",
-        fontsize=11,
-        color="#444444",
+        (y, y - _SUBTITLE_GAP_IN / figure.get_figheight()),
+        sizes=(17, 11),
     )
-    fit_line(figure, subtitle)
+
+
+def figure_heading(
+    figure: Figure,
+    title: str,
+    subtitle: str,
+    at: tuple[float, float],
+    *,
+    sizes: tuple[float, float] = (15, 10),
+) -> None:
+    """A figure's title in bold and its subtitle under it, centred, their tops ``at``
+    those heights (in figure fractions), in ``sizes`` points; the subtitle made to fit
+    the figure's width (:func:`fit_line`)."""
+    figure.text(
+        0.5, at[0], title, ha="center", va="top", fontsize=sizes[0], fontweight="bold", color=INK
+    )
+    below = figure.text(
+        0.5, at[1], subtitle, ha="center", va="top", fontsize=sizes[1], color="#444444"
+    )
+    fit_line(figure, below)
 
 
 def text_renderer(figure: Figure) -> Any:

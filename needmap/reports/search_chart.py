@@ -12,7 +12,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from needmap.reports.diagram import FIGURE_DPI, RC_PARAMS, fit_line
+from needmap.reports.diagram import FIGURE_DPI, RC_PARAMS, figure_heading
 from needmap.reports.i18n import Language, format_count, labels
 from needmap.reports.palette import INK
 from needmap.reports.toptasks_charts import widest_line
@@ -89,26 +89,12 @@ def draw_search_trend(trend: SearchTrend, language: Language) -> Figure:
         ax.set_axisbelow(True)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        figure.text(
-            0.5,
-            1 - 0.15 / height,
+        figure_heading(
+            figure,
             words["sl.trend.title"].format(log=trend.log),
-            ha="center",
-            va="top",
-            fontsize=15,
-            fontweight="bold",
-            color=INK,
-        )
-        subtitle = figure.text(
-            0.5,
-            1 - 0.55 / height,
             words["sl.trend.subtitle"].format(needs=len(trend.needs)),
-            ha="center",
-            va="top",
-            fontsize=10,
-            color="#444444",
+            (1 - 0.15 / height, 1 - 0.55 / height),
         )
-        fit_line(figure, subtitle)
     return figure
 
 

@@ -193,9 +193,7 @@ def build_searches_by_log(evidence: SearchEvidence, study: Study) -> RankingTabl
     )
 
 
-def _log_columns(
-    evidence: SearchEvidence, language: Language
-) -> list[tuple[str, int, int | None]]:
+def _log_columns(evidence: SearchEvidence, language: Language) -> list[tuple[str, int, int | None]]:
     """The per-log table's columns of counts: each one's heading, its log's place in the
     evidence and the export's place in the log's, or None for the whole log. A column per
     log, or per export of a log of several (``Intranet: May``; the export's label alone

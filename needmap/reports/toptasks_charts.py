@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from needmap.model.toptasks import TaskResult, TopTasks
-from needmap.reports.diagram import FIGURE_DPI, RC_PARAMS, fit_line, text_renderer
+from needmap.reports.diagram import FIGURE_DPI, RC_PARAMS, figure_heading, text_renderer
 from needmap.reports.i18n import Language, labels, number_key
 from needmap.reports.palette import HIGHLIGHT, INK, MUTED
 from needmap.reports.toptasks_table import respondents_label, summary_text
@@ -152,26 +152,13 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
                 bbox={"facecolor": "white", "edgecolor": "#DDDDDD", "boxstyle": "round,pad=0.4"},
             )
         _fit_texts(figure, ax, line)
-        figure.text(
-            0.5,
-            0.955,
+        figure_heading(
+            figure,
             words["tt.chart.neck"],
-            ha="center",
-            va="top",
-            fontsize=16,
-            fontweight="bold",
-            color=INK,
-        )
-        subtitle = figure.text(
-            0.5,
-            0.9,
             f"{result.title} — {summary_text(result, language)}",
-            ha="center",
-            va="top",
-            fontsize=10,
-            color="#444444",
+            (0.955, 0.9),
+            sizes=(16, 10),
         )
-        fit_line(figure, subtitle)
     return figure
 
 
