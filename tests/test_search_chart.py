@@ -86,6 +86,17 @@ def test_the_page_shows_the_chart_before_the_table_per_export(make_study: StudyM
     assert 'alt="Line chart \u201cSearches per export: Intranet search\u201d' in page
     one = load_study(make_study(files_with_logs(), name="one"))
     assert '<figure class="chart">' not in render_searches_page(study_searches(one), one)
+    files = files_with_logs()
+    files["analytics/intranet.yaml"] = INTRANET.replace("intranet-may.csv", "intranet-*.csv")
+    for month, term in (("may", b"x"), ("june", b"y")):  # terms of no need
+        files[f"analytics/intranet-{month}.csv"] = b"Zoekterm;Aantal;Resultaten\n%s;3;0\n" % term
+    files["analytics/intranet.yaml"] = str(files["analytics/intranet.yaml"]).replace(
+        "Aantal zoekopdrachten", "Aantal"
+    )
+    none = load_study(make_study(files, name="none"))
+    evidence = study_searches(none)
+    assert evidence.logs[1].export_labels == ("may", "june")
+    assert search_trends(evidence, none) == []
 
 
 def test_at_most_six_needs_the_most_searched() -> None:

@@ -223,9 +223,9 @@ def _count_in(need: NeedSearches, at: int, export: int | None) -> int:
 
 
 def search_trends(evidence: SearchEvidence, study: Study) -> list[SearchTrend]:
-    """For each log of several exports, what its chart shows: its most searched needs (at
-    most :data:`SEARCH_CHART_NEEDS`, none it never found), each one's searches in each
-    export."""
+    """For each log of several exports that found a need, what its chart shows: its most
+    searched needs (at most :data:`SEARCH_CHART_NEEDS`, none it never found), each one's
+    searches in each export."""
     language = study.settings.language
     trends = []
     for at, log in enumerate(evidence.logs):
@@ -235,6 +235,8 @@ def search_trends(evidence: SearchEvidence, study: Study) -> list[SearchTrend]:
             (need for need in evidence.needs if need.per_log[at]),
             key=lambda need: -need.per_log[at],
         )[:SEARCH_CHART_NEEDS]
+        if not searched:  # no line to draw
+            continue
         trends.append(
             SearchTrend(
                 log.title,
