@@ -281,10 +281,11 @@ def listed(words: Sequence[str], shown: int = 3) -> str:
 
 
 def plural(number: int, noun: str, many: str | None = None) -> str:
-    """'1 warning', '3 warnings': counts in messages, which are English (reports say their
-    counts through :func:`needmap.reports.i18n.counted`, in the study's language). ``many``
-    is the plural where it is not the noun and an s ('search', 'searches')."""
-    return f"{number} {noun if number == 1 else many or noun + 's'}"
+    """'1 warning', '3 warnings', '2,193 searches': counts in messages, which are English
+    (reports say their counts through :func:`needmap.reports.i18n.counted`, in the study's
+    language). ``many`` is the plural where it is not the noun and an s ('search',
+    'searches')."""
+    return f"{number:,} {noun if number == 1 else many or noun + 's'}"
 
 
 def problem_count(problems: Sequence[Problem]) -> str:

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
-from needmap.errors import InvalidStudyError, NeedmapError, NotAStudyError
+from needmap.errors import InvalidStudyError, NeedmapError, NotAStudyError, plural
 from needmap.personas.messages import did_you_mean, ids_listed, name_hint, unknown_id_hint
 from needmap.personas.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
 from needmap.scaffold import init_study
@@ -1864,3 +1864,10 @@ def test_a_need_of_no_group_a_group_of_no_need_and_a_persona_s_other_need_are_wa
             "add 'field' to the groups of need 'mobile'",
         ),
     ]
+
+
+def test_a_count_in_a_message_reads_as_english_writes_it() -> None:
+    """Messages are English: thousands with a comma, the plural where not one."""
+    assert plural(1, "search", "searches") == "1 search"
+    assert plural(2193, "search", "searches") == "2,193 searches"
+    assert plural(0, "row") == "0 rows"
