@@ -84,6 +84,7 @@ def test_the_page_shows_the_chart_before_the_table_per_export(make_study: StudyM
     assert page.index("Needs people searched for") < chart
     assert chart < page.index('<table class="needs ranking by-log">')
     assert 'alt="Line chart \u201cSearches per export: Intranet search\u201d' in page
+    assert "Intranet search (May 2026): 327 searches in 3 exports, April to June</li>" in page
     one = load_study(make_study(files_with_logs(), name="one"))
     assert '<figure class="chart">' not in render_searches_page(study_searches(one), one)
     files = files_with_logs()

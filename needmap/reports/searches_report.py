@@ -366,13 +366,23 @@ def summary_line(evidence: SearchEvidence, language: Language) -> str:
 
 
 def _log_lines(evidence: SearchEvidence, language: Language) -> list[str]:
-    """Each log with its period and searches. How its export was read (encoding, delimiter)
-    is for whoever runs needmap: the terminal and the JSON say it, the reports do not."""
+    """Each log with its period and searches (and its exports, first and last, where it has
+    several). How its export was read (encoding, delimiter) is for whoever runs needmap:
+    the terminal and the JSON say it, the reports do not."""
     words = labels(language)
     return [
         words["sl.log_line"].format(
             title=log.title + (f" ({log.period})" if log.period else ""),
             searches=counted(log.searches, "searches", language),
+        )
+        + (
+            words["sl.log_exports"].format(
+                exports=len(log.export_labels),
+                first=_as_month(log.export_labels[0], language),
+                last=_as_month(log.export_labels[-1], language),
+            )
+            if log.export_labels
+            else ""
         )
         + (
             words["sl.without_term"].format(searches=format_count(log.without_term, language))

@@ -625,6 +625,7 @@ WORDS: Mapping[str, str] = {
     "sl.term": "Search term",
     "sl.logs": "Logs",
     "sl.log_line": "{title}: {searches}",
+    "sl.log_exports": " in {exports} exports, {first} to {last}",
     "sl.without_term": "; {searches} without a term left out (empty, or '(not set)')",
     "sl.rule": "A search counts for every need whose topics match its term; case, accents "
     "and spacing do not matter. Terms searched fewer than {n} times, or holding personal "

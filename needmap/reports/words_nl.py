@@ -644,6 +644,7 @@ WORDS: Mapping[str, str] = {
     "sl.term": "Zoekterm",
     "sl.logs": "Logs",
     "sl.log_line": "{title}: {searches}",
+    "sl.log_exports": " in {exports} exports, {first} t/m {last}",
     "sl.without_term": "; {searches} zonder zoekterm niet meegeteld (leeg, of '(not set)')",
     "sl.rule": "Een zoekopdracht telt voor elke behoefte waarvan een onderwerp bij de term "
     "past; hoofdletters, accenten en spaties tellen niet mee. Termen die minder dan {n} keer "
