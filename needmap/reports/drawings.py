@@ -15,9 +15,9 @@ the study itself, so the same overlap comes as equal objects, not the same one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from needmap.model.analysis import OverlapAnalysis
 from needmap.model.toptasks import TopTasks
@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = ["Drawings", "drawings_of"]
+
+_Shown = TypeVar("_Shown")
+_Drawn = TypeVar("_Drawn")
 
 
 class Drawings:
@@ -60,30 +63,20 @@ class Drawings:
 
     def charts(self, result: TopTasks, language: Language) -> tuple[Figure, Figure]:
         """The survey's long-neck chart and its chart per group."""
-        for drawn_for, drawn_in, charts in self._charts:
-            if drawn_in == language and drawn_for == result:
-                return charts
-        charts = (draw_long_neck(result, language), draw_group_chart(result, language))
-        self._charts.append((result, language, charts))
-        return charts
+        return _once(
+            self._charts,
+            result,
+            language,
+            lambda shown, words: (draw_long_neck(shown, words), draw_group_chart(shown, words)),
+        )
 
     def change_chart(self, change: TopTasksChange, language: Language) -> Figure:
         """The chart of two runs' tasks then and now."""
-        for drawn_for, drawn_in, chart in self._changes:
-            if drawn_in == language and drawn_for == change:
-                return chart
-        chart = draw_change_chart(change, language)
-        self._changes.append((change, language, chart))
-        return chart
+        return _once(self._changes, change, language, draw_change_chart)
 
     def search_trend(self, trend: SearchTrend, language: Language) -> Figure:
         """The chart of a log's monthly exports."""
-        for drawn_for, drawn_in, chart in self._trends:
-            if drawn_in == language and drawn_for == trend:
-                return chart
-        chart = draw_search_trend(trend, language)
-        self._trends.append((trend, language, chart))
-        return chart
+        return _once(self._trends, trend, language, draw_search_trend)
 
     def svg(self, figure: Figure) -> bytes:
         """The figure as SVG, rendered once (the figure is kept, so its id stays its own)."""
@@ -104,6 +97,21 @@ class Drawings:
         self._changes.clear()
         self._trends.clear()
         self._svgs.clear()
+
+
+def _once(
+    store: list[tuple[_Shown, Language, _Drawn]],
+    shown: _Shown,
+    language: Language,
+    draw: Callable[[_Shown, Language], _Drawn],
+) -> _Drawn:
+    """What ``store`` holds drawn of ``shown`` in ``language``, else drawn now and kept."""
+    for drawn_for, drawn_in, drawn in store:
+        if drawn_in == language and drawn_for == shown:
+            return drawn
+    drawn = draw(shown, language)
+    store.append((shown, language, drawn))
+    return drawn
 
 
 @contextmanager
