@@ -1805,6 +1805,12 @@ def test_a_file_pattern_reads_several_exports_as_one_log(make_study: StudyMaker)
     may_root = make_study(files, name="may")
     _, may = _evidence(may_root)
     assert may.logs[1].exports == ("intranet-may.csv",)  # ? is one character: not june
+    files["analytics/intranet.yaml"] = INTRANET.replace("intranet-may.csv", "'*/terms.csv'")
+    files["analytics/2026-06/terms.csv"] = files.pop("analytics/intranet-june.csv")
+    files["analytics/2026-05/terms.csv"] = files.pop("analytics/intranet-may.csv")
+    _, folders = _evidence(make_study(files, name="folders"))
+    assert folders.logs[1].exports == ("2026-05/terms.csv", "2026-06/terms.csv")  # apart
+    assert folders.logs[1].export_labels == ("2026-05", "2026-06")
     assert may.logs[1].export_labels == ()  # one export: the log's own column
     assert may.needs[0].per_export == ((), ())
     assert build_searches_by_log(may, load_study(may_root)).header[1:] == (

@@ -162,8 +162,8 @@ class SearchLogData:
     of the analytics tool (:data:`PLACEHOLDERS`)."""
     exports: tuple[str, ...] = ()
     """The names of the exports read, where ``file`` names several (how the first was
-    read is :attr:`how`), in the order of their months (:func:`export_order`); empty for
-    one."""
+    read is :attr:`how`), in the order of their months (:func:`export_order`); with their
+    folders where the pattern has some (``2026-05/terms.csv``); empty for one."""
     export_labels: tuple[str, ...] = ()
     """What each of :attr:`exports` is called in a report: what its name adds to the
     pattern (``mei`` of ``zoektermen-*-2026.csv``)."""
@@ -342,7 +342,9 @@ def _read_export(
         terms,
         log.columns.results is not None,
         without_term,
-        tuple(path.name for path in paths) if names_several(log.file) else (),
+        tuple(path.relative_to(folder).as_posix() for path in paths)
+        if names_several(log.file)
+        else (),
         tuple(export_label(log.file, path.relative_to(folder)) for path in paths)
         if several
         else (),
