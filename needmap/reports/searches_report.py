@@ -13,7 +13,13 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from needmap.model.searches import NeedSearches, SearchEvidence, SearchTerm, analyse_searches
+from needmap.model.searches import (
+    LogSummary,
+    NeedSearches,
+    SearchEvidence,
+    SearchTerm,
+    analyse_searches,
+)
 from needmap.personas.study import Study
 from needmap.personas.written_dates import MONTHS
 from needmap.reports.drawings import Drawings, drawings_of
@@ -203,18 +209,21 @@ def _log_columns(evidence: SearchEvidence, language: Language) -> list[tuple[str
         if not log.export_labels:
             heading = f"{log.title} ({log.period})" if log.period else log.title
             columns.append((heading, at, None))
-        for export, label in enumerate(log.export_labels):
-            label = _as_month(label, language)
+        for export, label in enumerate(_export_headings(log, language)):
             heading = label if len(evidence.logs) == 1 else f"{log.title}: {label}"
             columns.append((heading, at, export))
     return columns
 
 
-def _as_month(label: str, language: Language) -> str:
-    """An export's label that is a month's name (``may``, ``mrt``) as the report's language
-    writes it in a date (``May``, ``maart``); any other label as it is."""
-    month = MONTHS.get(label.casefold())
-    return label if month is None else month_name(month, language)
+def _export_headings(log: LogSummary, language: Language) -> tuple[str, ...]:
+    """What the reports call each of the log's exports: its label, and a label that is a
+    month's name (``may``, ``mrt``) as the report's language writes it in a date (``May``,
+    ``maart``)."""
+    months = (MONTHS.get(label.casefold()) for label in log.export_labels)
+    return tuple(
+        label if month is None else month_name(month, language)
+        for label, month in zip(log.export_labels, months, strict=True)
+    )
 
 
 def _count_in(need: NeedSearches, at: int, export: int | None) -> int:
@@ -240,7 +249,7 @@ def search_trends(evidence: SearchEvidence, study: Study) -> list[SearchTrend]:
         trends.append(
             SearchTrend(
                 log.title,
-                tuple(_as_month(label, language) for label in log.export_labels),
+                _export_headings(log, language),
                 tuple(
                     (study.need_by_id[need.need].title, need.per_export[at]) for need in searched
                 ),
@@ -377,11 +386,9 @@ def _log_lines(evidence: SearchEvidence, language: Language) -> list[str]:
         )
         + (
             words["sl.log_exports"].format(
-                exports=len(log.export_labels),
-                first=_as_month(log.export_labels[0], language),
-                last=_as_month(log.export_labels[-1], language),
+                exports=len(headings), first=headings[0], last=headings[-1]
             )
-            if log.export_labels
+            if (headings := _export_headings(log, language))
             else ""
         )
         + (
