@@ -81,6 +81,11 @@ MINIMAL_STUDY = {
 
 StudyMaker = Callable[..., Path]
 
+ROLE_HEADING = "What is your role?"
+"""The heading of the group question in the fixtures' Microsoft Forms and Google Forms exports."""
+TASKS_HEADING = "Which tasks do you do most often? Choose at most five."
+"""The heading of their tasks question."""
+
 LIMESURVEY_TEXT = {
     "id": "Response ID",
     "submitdate": "Date submitted",
