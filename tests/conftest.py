@@ -11,14 +11,19 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import settings
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
+
+if TYPE_CHECKING:
+    from needmap.errors import Problem
+    from needmap.personas.study import Study
+    from needmap.surveys.importer import ImportResult
 
 # No example has a time limit: how long the code takes is measured by the scripts in
 # benchmarks/, and on a slow or busy machine a deadline failed examples that were right.
@@ -85,6 +90,10 @@ ROLE_HEADING = "What is your role?"
 """The heading of the group question in the fixtures' Microsoft Forms and Google Forms exports."""
 TASKS_HEADING = "Which tasks do you do most often? Choose at most five."
 """The heading of their tasks question."""
+GOOGLE_FORMS_HEADER = f"Timestamp,{ROLE_HEADING},{TASKS_HEADING}\n"
+"""The header line of the Google Forms fixture."""
+MS_FORMS_HEADER = f"ID,{ROLE_HEADING},{TASKS_HEADING}\n"
+"""The same questions headed as Microsoft Forms heads them (its fixture has more columns)."""
 
 LIMESURVEY_TEXT = {
     "id": "Response ID",
@@ -224,6 +233,55 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("demo") / "demo"
     build_demo(out, "municipality")
     return out
+
+
+# Counted by hand from the twelve respondents written out in each survey fixture:
+EXPECTED_RESPONDENTS = {"desk": 5, "field": 3, "office": 3, "~": 1}
+EXPECTED_VOTES = {
+    "desk": {"leave": 3, "colleague": 3, "expense": 2, "printer": 2, "meeting": 1, "cafe": 1},
+    "field": {"leave": 3, "colleague": 0, "expense": 1, "printer": 1, "meeting": 0, "cafe": 0},
+    "office": {"leave": 1, "colleague": 2, "expense": 0, "printer": 0, "meeting": 3, "cafe": 1},
+    "~": {"leave": 0, "colleague": 0, "expense": 0, "printer": 0, "meeting": 0, "cafe": 1},
+}
+
+
+@pytest.fixture(scope="module")
+def study() -> Study:
+    """The survey fixtures' study (``fixtures/survey/study``), loaded once a module."""
+    from needmap import load_study
+
+    return load_study(SURVEY_FIXTURES / "study")
+
+
+def import_layout(study: Study, layout: str, export: Path, *, strict: bool = False) -> ImportResult:
+    """``export`` imported with the survey fixtures' hand-written mapping of ``layout``."""
+    from needmap.surveys import import_survey, load_mapping
+
+    mapping = load_mapping(SURVEY_FIXTURES / "mappings" / f"{layout}.yaml", study)
+    return import_survey(mapping, export, strict=strict)
+
+
+def write_file(folder: Path, name: str, content: str | bytes) -> Path:
+    """``content`` written to ``folder/name`` as it is (text as UTF-8): its path."""
+    path = folder / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def placed(problems: Iterable[Problem]) -> list[tuple[int | None, int | None, str]]:
+    """Each problem (of an import's warnings or errors) as its line, column and message."""
+    return [(p.location.line, p.location.column, p.message) for p in problems]
+
+
+def table_rows(path: Path) -> list[list[str]]:
+    """An export's header and rows as the import reads them."""
+    from needmap.surveys.tables import open_table
+
+    table = open_table(path)
+    return [table.header, *table.rows]
 
 
 def private_survey_study(tmp_path: Path) -> Path:

@@ -159,11 +159,6 @@ CASES = (
 )
 
 
-@pytest.fixture(scope="module")
-def study() -> Study:
-    return load_study(SURVEY_FIXTURES / "study")
-
-
 def _export(case: Broken, folder: Path) -> Path:
     """The fixture export of the case's layout, broken as the case says, in ``folder``."""
     fixture = EXPORTS / f"{case.layout}.csv"

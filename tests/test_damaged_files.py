@@ -66,11 +66,6 @@ def reads_or_refuses(read: Callable[[Path], object], data: bytes, name: str) -> 
 
 
 @pytest.fixture(scope="module")
-def study() -> Study:
-    return load_study(SURVEY_FIXTURES / "study")
-
-
-@pytest.fixture(scope="module")
 def ms_forms_xlsx() -> bytes:
     """The Microsoft Forms fixture as a workbook, made once: openpyxl writes the time into
     each, and hypothesis needs the same bytes for every example."""

@@ -17,8 +17,7 @@ from needmap.personas.schema import Persona
 from needmap.scrub import _PARTICLES as PARTICLES
 from needmap.scrub import _SIDECODES, name_words, names_a_person, personal_data, scrub
 from needmap.surnames import SURNAMES, SURNAMES_THAT_ARE_PHRASES, VAN_SURNAMES
-from tests.conftest import SURVEY_FIXTURES
-from tests.test_surveys import HEADER, _import, _write
+from tests.conftest import GOOGLE_FORMS_HEADER, SURVEY_FIXTURES, import_layout, write_file
 
 
 @pytest.mark.parametrize(
@@ -493,15 +492,15 @@ def test_no_card_number_survives(issuer: str, digits: str, separator: str) -> No
 
 def test_import_messages_quote_answers_without_personal_data(tmp_path: Path) -> None:
     study = load_study(SURVEY_FIXTURES / "study")
-    export = _write(
+    export = write_file(
         tmp_path,
         "g.csv",
-        HEADER
+        GOOGLE_FORMS_HEADER
         + "t1,Jan de Vries jan@example.org 0612345678,Book leave\n"
         + 't2,Field staff,"Book leave, Call me on +31 6 1234 5678"\n',
     )
     with pytest.raises(InvalidStudyError) as raised:
-        _import(study, "google-forms", export)
+        import_layout(study, "google-forms", export)
     shown = "\n".join(f"{p.format()} {p.hint}" for p in raised.value.problems)
     assert "jan@example.org" not in shown and "0612345678" not in shown and "Vries" not in shown
     assert "1234 5678" not in shown

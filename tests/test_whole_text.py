@@ -74,8 +74,8 @@ def _write(folder: Path, text: str) -> Path:
 
 def test_the_fixture_is_counted_from_its_text_with_the_hand_counted_votes() -> None:
     """LimeSurvey quotes every cell; the fixture's twelve respondents are counted without
-    a row loop, and come out as counted by hand (see test_surveys)."""
-    from tests.test_surveys import EXPECTED_RESPONDENTS, EXPECTED_VOTES
+    a row loop, and come out as counted by hand (see conftest)."""
+    from tests.conftest import EXPECTED_RESPONDENTS, EXPECTED_VOTES
 
     with _counted_by_text() as counted:
         result = import_survey(_mapping(), SURVEY_FIXTURES / "exports" / "limesurvey.csv")
