@@ -6,59 +6,13 @@ regions told apart by name."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
-_LANDMARKS = {"nav": "navigation", "aside": "complementary", "section": "region"}
-"""Elements that are landmarks when named (a section) or always (nav, aside)."""
+from tests.rendered import PageParts
 
 
-@dataclass
-class _Page(HTMLParser):
-    """The parts of a page the checks read, collected in one pass."""
-
-    headings: list[str] = field(default_factory=list)
-    scrolling: list[dict[str, str | None]] = field(default_factory=list)
-    landmarks: list[tuple[str, str]] = field(default_factory=list)
-    unheaded: int = 0
-    """Sections with neither a heading nor a name, which a div would mark up as well."""
-    _in_h1: bool = False
-    _sections: list[bool] = field(default_factory=list)
-    """Of each section open, whether it has a heading or a name yet."""
-
-    def __post_init__(self) -> None:
-        super().__init__()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        named = dict(attrs)
-        if tag == "h1":
-            self._in_h1 = True
-            self.headings.append("")
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self._sections:
-            self._sections[-1] = True
-        if tag == "section":
-            self._sections.append(bool(named.get("aria-label")))
-        if "table-wrap" in (named.get("class") or "").split() or tag == "pre":
-            self.scrolling.append(named)
-        role = named.get("role") or _LANDMARKS.get(tag)
-        label = named.get("aria-label")
-        if role in ("region", "navigation", "complementary") and (label or tag != "section"):
-            self.landmarks.append((role, label or ""))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "h1":
-            self._in_h1 = False
-        if tag == "section":
-            self.unheaded += not self._sections.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self._in_h1:
-            self.headings[-1] += data
-
-
-def _read(path: Path) -> _Page:
-    page = _Page()
+def _read(path: Path) -> PageParts:
+    page = PageParts()
     page.feed(path.read_text(encoding="utf-8"))
     return page
 

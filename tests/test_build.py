@@ -377,7 +377,7 @@ def test_build_reports_prints_the_pages_meant_for_paper_and_says_where_the_pdfs_
     ``removed`` still removes what it no longer makes."""
     import needmap.build
     from needmap.build import build_reports
-    from tests.test_searches import files_with_logs
+    from tests.search_logs import files_with_logs
 
     laid_out: list[str] = []
 

@@ -29,7 +29,7 @@ from needmap.reports.searches_report import study_searches, write_searches
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.interviews import check_interviews
 from tests.conftest import SURVEY_FIXTURES, write_tree
-from tests.test_searches import APP_CSV, INTRANET_CSV, files_with_logs
+from tests.search_logs import APP_CSV, INTRANET_CSV, files_with_logs
 
 # What a CSV reader, a decoder or an unzipper trips over, and some plain text; a cell longer
 # than the csv module's field limit (131,072 characters), as an open quote makes of the rest.

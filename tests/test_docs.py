@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import shutil
 import subprocess
 import sys
@@ -17,8 +16,8 @@ from pydantic import BaseModel
 from needmap.personas import schema
 from needmap.surveys import interviews, mapping, searchlog
 from needmap.surveys.interview_sheet import SHEET_COLUMNS
+from tests.documented import REPOSITORY, documented_calls
 
-ROOT = Path(__file__).parent.parent
 MODELS = [
     schema.StudySettings,
     schema.Privacy,
@@ -40,14 +39,14 @@ SURVEY_MODELS = [mapping.SurveyMapping, mapping.GroupColumn, mapping.Choices, ma
 
 @pytest.mark.parametrize("model", SURVEY_MODELS, ids=lambda m: m.__name__)
 def test_every_survey_field_is_in_the_survey_guide(model: type[BaseModel]) -> None:
-    text = (ROOT / "docs" / "surveys.md").read_text(encoding="utf-8")
+    text = (REPOSITORY / "docs" / "surveys.md").read_text(encoding="utf-8")
     for name in model.model_fields:
         assert re.search(rf"[`.]{name}[`.\[,]", text), f"{model.__name__}.{name} is not documented"
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_every_field_is_in_the_format_reference(model: type[BaseModel]) -> None:
-    text = (ROOT / "docs" / "study-format.md").read_text(encoding="utf-8")
+    text = (REPOSITORY / "docs" / "study-format.md").read_text(encoding="utf-8")
     for name in model.model_fields:
         assert re.search(rf"[`.]{name}[`.\[]", text), f"{model.__name__}.{name} is not documented"
 
@@ -56,13 +55,13 @@ def test_every_field_is_in_the_format_reference(model: type[BaseModel]) -> None:
     "model", [interviews.Interview, interviews.InterviewQuote], ids=lambda m: m.__name__
 )
 def test_every_interview_field_is_in_the_interview_guide(model: type[BaseModel]) -> None:
-    text = (ROOT / "docs" / "interviews.md").read_text(encoding="utf-8")
+    text = (REPOSITORY / "docs" / "interviews.md").read_text(encoding="utf-8")
     for name in model.model_fields:
         assert re.search(rf"`{name}`", text), f"{model.__name__}.{name} is not documented"
 
 
 def test_every_heading_of_an_interview_sheet_is_in_the_interview_guide() -> None:
-    text = (ROOT / "docs" / "interviews.md").read_text(encoding="utf-8")
+    text = (REPOSITORY / "docs" / "interviews.md").read_text(encoding="utf-8")
     for field, headings in SHEET_COLUMNS.items():
         for heading in headings:
             assert f"`{heading}`" in text, f"the heading '{heading}' of {field} is not documented"
@@ -74,15 +73,15 @@ def test_every_heading_of_an_interview_sheet_is_in_the_interview_guide() -> None
     ids=lambda m: m.__name__,
 )
 def test_every_search_log_field_is_in_the_search_log_guide(model: type[BaseModel]) -> None:
-    text = (ROOT / "docs" / "search-logs.md").read_text(encoding="utf-8")
+    text = (REPOSITORY / "docs" / "search-logs.md").read_text(encoding="utf-8")
     for name in model.model_fields:
         assert re.search(rf"`{name}`", text), f"{model.__name__}.{name} is not documented"
 
 
 def test_readme_test_command_is_what_ci_runs() -> None:
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
-    assert ci in (ROOT / "README.md").read_text(encoding="utf-8")
-    assert ci in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")  # "Run the tests"
+    ci = (REPOSITORY / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert ci in (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    assert ci in (REPOSITORY / "CONTRIBUTING.md").read_text(encoding="utf-8")  # "Run the tests"
 
 
 def test_the_readme_s_library_example_runs_as_written(
@@ -90,7 +89,7 @@ def test_the_readme_s_library_example_runs_as_written(
 ) -> None:
     import needmap
 
-    (example,) = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    (example,) = re.findall(r"```python\n(.*?)```", (REPOSITORY / "README.md").read_text(), re.S)
     shutil.copytree(demo / "study", tmp_path / "my-study")
     monkeypatch.chdir(tmp_path)
     exec(compile(example, "README.md", "exec"), {})
@@ -124,39 +123,11 @@ def test_the_readme_s_library_example_runs_as_written(
 def test_changelog_mentions_every_command() -> None:
     from needmap.cli import app
 
-    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    changelog = (REPOSITORY / "CHANGELOG.md").read_text(encoding="utf-8")
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
     for command in app.registered_commands:
         name = command.name or (command.callback.__name__ if command.callback else "")
         assert f"needmap {name}" in changelog + readme, name
-
-
-def documented_calls() -> list[tuple[str, list[str]]]:
-    """Every ``needmap …`` line in the code blocks of the README and docs/, with its
-    continuation lines, as (where, words); comments after ``#`` left out, quoted words
-    kept whole."""
-    calls = []
-    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
-        in_block, pending, start = False, "", 0
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if line.startswith("```"):
-                in_block = not in_block
-                continue
-            if not in_block:
-                continue
-            text = line.split(" #")[0].strip()
-            if pending:
-                pending += " " + text
-            elif text.startswith("needmap "):
-                pending, start = text, number
-            else:
-                continue
-            if pending.endswith("\\"):
-                pending = pending[:-1]
-                continue
-            calls.append((f"{path.name}:{start}", shlex.split(pending)[1:]))  # as a shell reads it
-            pending = ""
-    return calls
 
 
 def test_every_documented_command_and_option_exists() -> None:
@@ -183,7 +154,7 @@ def test_every_documented_command_and_option_exists() -> None:
                 assert word.split("=")[0] in options, f"{where}: {command.name} has no {word}"
 
 
-REFERENCE = ROOT / "docs" / "cli.md"
+REFERENCE = REPOSITORY / "docs" / "cli.md"
 REFERENCE_TITLE = "needmap command-line reference"
 TYPER_DOCS = (sys.executable, "-m", "typer", "needmap.cli", "utils", "docs")
 

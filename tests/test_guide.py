@@ -191,7 +191,7 @@ def test_a_need_s_largest_share_of_any_survey_is_its_evidence(tmp_path: Path) ->
 def test_searches_are_evidence_and_a_need_nobody_searched_is_asked_about_first(
     make_study: StudyMaker,
 ) -> None:
-    from tests.test_searches import APP_CSV, files_with_logs
+    from tests.search_logs import APP_CSV, files_with_logs
 
     guide = group_guide(load_study(make_study(files_with_logs())), "desk", DAY)
     assert [(n.need.id, n.searches) for n in guide.needs] == [

@@ -25,7 +25,7 @@ from needmap.scaffold import init_study
 from needmap.surveys.searchlog import load_search_logs
 from needmap.surveys.study_check import check_study
 from tests.conftest import MINIMAL_STUDY, StudyMaker, run_needmap
-from tests.test_regroup import assert_comments_kept, dutch_and_english_templates, files_of
+from tests.edited_files import assert_comments_kept, dutch_and_english_templates, files_of
 
 runner = CliRunner()
 

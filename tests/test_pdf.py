@@ -18,68 +18,23 @@ from types import ModuleType
 from typing import Any, ClassVar
 
 import pytest
-from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.generic import ContentStream, DictionaryObject
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject
 from typer.testing import CliRunner
 
 from needmap import __version__, init_study, load_study
 from needmap.cli import app
 from needmap.reports.pdf import html_to_pdf
 from tests.conftest import DEMO_BRIEF_CONTENTS, run_needmap
+from tests.rendered import Matrix, assert_on_the_page
 
 runner = CliRunner()
-
-Matrix = tuple[float, float, float, float, float, float]
-_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def _reader(path: Path) -> PdfReader:
     data = path.read_bytes()
     assert data.startswith(b"%PDF-")
     return PdfReader(io.BytesIO(data))
-
-
-def _concat(first: Matrix, then: Matrix) -> Matrix:
-    """``first`` applied before ``then``, as PDF's ``cm`` puts a matrix before the CTM."""
-    a, b, c, d, e, f = first
-    na, nb, nc, nd, ne, nf = then
-    return (
-        a * na + b * nc,
-        a * nb + b * nd,
-        c * na + d * nc,
-        c * nb + d * nd,
-        e * na + f * nc + ne,
-        e * nb + f * nd + nf,
-    )
-
-
-def _text_starts(page: PageObject) -> list[tuple[float, float]]:
-    """Where each run of text starts, in points from the page's bottom left corner."""
-    ctm, saved, starts = _IDENTITY, [], []
-    for operands, operator in ContentStream(page.get_contents(), page.pdf).operations:
-        if operator == b"q":
-            saved.append(ctm)
-        elif operator == b"Q":
-            ctm = saved.pop()
-        elif operator == b"cm":
-            a, b, c, d, e, f = (float(v) for v in operands)
-            ctm = _concat((a, b, c, d, e, f), ctm)
-        elif operator == b"Tm":
-            x, y = float(operands[4]), float(operands[5])
-            starts.append((ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]))
-    return starts
-
-
-def _assert_on_the_page(reader: PdfReader) -> None:
-    """No text starts outside the page or in its right margin: a table too wide for the
-    page would be cut off there, and the reader would never know what was lost."""
-    for number, page in enumerate(reader.pages, start=1):
-        width, height = float(page.mediabox.width), float(page.mediabox.height)
-        starts = _text_starts(page)
-        assert starts, f"page {number} has no text"
-        outside = [(round(x), round(y)) for x, y in starts if not (0 <= x < width - 30)]
-        assert not outside, f"page {number}: text starts at {outside[:5]} (width {width:.0f})"
-        assert all(0 <= y <= height for _, y in starts)
 
 
 def _title(reader: PdfReader) -> str:
@@ -119,7 +74,7 @@ def test_one_need_explained_prints_on_a_portrait_page(demo: Path, tmp_path: Path
     assert _title(reader) == "Why this need is where it is: One search across all sources"
     text = reader.pages[0].extract_text()
     assert "WHERE THE ROADMAP PUTS IT" in text and "Now: number " in text
-    _assert_on_the_page(reader)
+    assert_on_the_page(reader)
 
 
 def test_the_demo_s_interview_guide_prints_portrait_and_is_linked_with_the_interviews(
@@ -131,7 +86,7 @@ def test_the_demo_s_interview_guide_prints_portrait_and_is_linked_with_the_inter
     text = "".join(page.extract_text() for page in reader.pages)
     assert "Needs with no evidence yet: ask about them" in text
     assert "- id: front-desk-" in text and "group: front-desk" in text
-    _assert_on_the_page(reader)
+    assert_on_the_page(reader)
     index = (demo / "index.html").read_text(encoding="utf-8")
     interviews = index[index.index("<h2>Interviews</h2>") :]
     for name in ("guide-front-desk.html", "guide-front-desk.pdf", "guide-front-desk.md"):
@@ -244,7 +199,7 @@ def test_no_report_runs_past_the_edge_of_the_page(
         assert result.exit_code == 0, result.output
     reader = _reader(path)
     assert _landscape(reader)
-    _assert_on_the_page(reader)
+    assert_on_the_page(reader)
 
 
 def _contents_lines(reader: PdfReader, heading: str) -> list[str]:
@@ -430,7 +385,7 @@ def test_the_brief_prints_its_chapters_where_the_contents_says(demo: Path) -> No
     pages = len(reader.pages)
     for number, text in enumerate(texts, start=1):
         assert f"{number} / {pages}" in text
-    _assert_on_the_page(reader)
+    assert_on_the_page(reader)
 
 
 def test_the_needs_table_prints_every_group_column_equally_wide(tmp_path: Path) -> None:

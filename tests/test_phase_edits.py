@@ -18,7 +18,7 @@ from needmap.personas.loader import read_study
 from needmap.regroup import plan_phase_rename, write_study_edits
 from needmap.scaffold import init_study
 from tests.conftest import StudyMaker, plain, run_needmap
-from tests.test_regroup import assert_comments_kept, files_of
+from tests.edited_files import assert_comments_kept, files_of
 
 runner = CliRunner()
 

@@ -49,25 +49,9 @@ from tests.conftest import (
     plain,
     run_needmap,
 )
+from tests.edited_files import assert_comments_kept, dutch_and_english_templates, files_of
 
 runner = CliRunner()
-
-
-def files_of(root: Path) -> dict[str, str]:
-    return {
-        p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and p.suffix in (".yaml", ".json")
-    }
-
-
-def assert_comments_kept(before: dict[str, str], after: dict[str, str]) -> None:
-    """Every comment line of every file is still there, in its order."""
-    for name, text in before.items():
-        comments = [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
-        assert comments == [
-            line.strip() for line in after[name].splitlines() if line.strip().startswith("#")
-        ], name
 
 
 def survey_study(tmp_path: Path) -> tuple[Path, Path]:
@@ -1349,15 +1333,6 @@ def test_a_typo_is_not_taken_for_a_rename(make_study: StudyMaker) -> None:
         "field": "field-staff",
         "yard": "yard-staff",
     }
-
-
-def dutch_and_english_templates(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """A study of the gemeente template and one of the company template."""
-    roots = []
-    for template in ("gemeente", "company"):
-        roots.append(tmp_path_factory.mktemp(template) / "study")
-        init_study(roots[-1], template)
-    return roots
 
 
 @pytest.fixture(scope="module")

@@ -55,6 +55,7 @@ from needmap.reports.table_formats import (
 from needmap.reports.upset import hidden_note, select_columns
 from needmap.reports.venn import COUNT_SIZE, _area
 from tests.conftest import assert_prints_like_the_pdf
+from tests.rendered import texts_outside
 from tests.studies import make_study
 
 THREE = ["balie", "buitendienst", "beleid"]
@@ -278,7 +279,7 @@ def test_single_group_diagram() -> None:
     assert drawn.kind == "venn" and drawn.scaled
     svg = render_diagram(drawn, ".svg").decode()
     assert ">2<" in svg.replace(" ", "") or "2</text>" in svg
-    assert _texts_outside(drawn.figure) == []
+    assert texts_outside(drawn.figure) == []
     ax = drawn.figure.axes[0]
     (circle,) = ax.patches
     circle_box = circle.get_window_extent()
@@ -866,44 +867,12 @@ def test_overlap_json_is_consistent() -> None:
     assert sum(r["share"] for r in data["regions"]) == pytest.approx(1.0, abs=1e-3)
 
 
-def _texts_outside(figure: Figure) -> list[str]:
-    """Texts needmap placed (titles, labels, counts, legends; not matplotlib's tick labels)
-    whose box is not inside the figure: a misplaced or clipped label."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.text import Text
-
-    canvas = FigureCanvasAgg(figure)
-    canvas.draw()  # type: ignore[no-untyped-call]  # axis labels are placed when drawn
-    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
-    bounds = figure.bbox
-    ticks = {
-        label
-        for ax in figure.axes
-        for axis in (ax.xaxis, ax.yaxis)
-        for tick in axis.get_major_ticks() + axis.get_minor_ticks()
-        for label in (tick.label1, tick.label2)
-    }
-    outside = []
-    for text in figure.findobj(Text):
-        if text in ticks or not text.get_visible() or not text.get_text().strip():
-            continue
-        box = text.get_window_extent(renderer)
-        if (
-            box.x0 < bounds.x0 - 1
-            or box.x1 > bounds.x1 + 1
-            or box.y0 < bounds.y0 - 1
-            or box.y1 > bounds.y1 + 1
-        ):
-            outside.append(text.get_text())
-    return outside
-
-
 @pytest.mark.parametrize(
     "groups", [None, THREE, THREE[:2], ["balie"]], ids=["upset", "venn3", "venn2", "one"]
 )
 def test_every_diagram_text_is_inside_the_figure(gemeente: Study, groups: list[str] | None) -> None:
     drawn = draw_diagram(gemeente, compute_overlap(gemeente, groups))
-    assert _texts_outside(drawn.figure) == []
+    assert texts_outside(drawn.figure) == []
     if drawn.kind == "upset":  # nine rows of names, 25 columns of codes: none on another
         assert _overlapping_texts(drawn.figure) == []
     else:  # a Venn diagram shows every region
@@ -925,7 +894,7 @@ def test_a_long_study_name_is_made_to_fit_the_diagram(groups: int) -> None:
         ),
     )
     figure = draw_diagram(named, compute_overlap(named)).figure
-    assert _texts_outside(figure) == []
+    assert texts_outside(figure) == []
     subtitle = next(t for t in figure.texts if "—" in t.get_text())
     assert subtitle.get_text().endswith("…") and subtitle.get_fontsize() == 8
     short = next(
@@ -941,7 +910,7 @@ def test_family_upset_texts_are_inside_the_figure(tmp_path_factory: pytest.TempP
     for by_family in (False, True):
         drawn = draw_diagram(study, compute_overlap(study, by_family=by_family))
         assert drawn.kind == "upset"
-        assert _texts_outside(drawn.figure) == []
+        assert texts_outside(drawn.figure) == []
         # a chart of families says so in its title, axes and legend, not "groepen"
         texts = {t.get_text() for t in drawn.figure.findobj(Text)}
         said = {"Behoeften per groep", "één groep"}
@@ -979,7 +948,7 @@ def test_venn_lists_need_titles_only_where_they_fit(gemeente: Study) -> None:
     svg = render_diagram(families, ".svg").decode()
     # the one need of B sits in a thin crescent: named beside it, where there is room
     assert "Inloggen met DigiD en eHerkenning" in svg
-    assert _texts_outside(families.figure) == []
+    assert texts_outside(families.figure) == []
 
 
 @pytest.mark.parametrize(("in_b", "listed"), [(3, True), (4, False)])
@@ -1063,7 +1032,7 @@ def test_a_long_title_beside_the_circles_is_shortened_to_stay_on_the_png() -> No
     drawn = draw_diagram(titled, compute_overlap(titled))
     listed = [t.get_text() for t in drawn.figure.axes[0].texts if "Sign in" in t.get_text()]
     assert listed == ["Sign in with DigiD and…\nA rather long title for need…"]
-    assert _texts_outside(drawn.figure) == []
+    assert texts_outside(drawn.figure) == []
     png = Image.open(io.BytesIO(render_diagram(drawn, ".png"))).convert("L")
     edges = {png.getpixel((x, y)) for x in (0, png.width - 1) for y in range(png.height)}
     assert edges == {255}  # nothing drawn at the left or right edge of the PNG
@@ -1141,7 +1110,7 @@ def test_long_group_names_leave_the_diagram_to_scale() -> None:
     assert drawn.kind == "venn" and drawn.scaled
     misplaced, beside, crossing = _placed(drawn)
     assert misplaced == [] and beside == [] and crossing == []
-    assert _texts_outside(drawn.figure) == []
+    assert texts_outside(drawn.figure) == []
     assert _overlapping_texts(drawn.figure) == []
 
 
@@ -1347,7 +1316,7 @@ def test_every_venn_can_be_read(sizes: dict[str, int], long_names: bool) -> None
     drawn = draw_diagram(study, compute_overlap(study))
     misplaced, _, crossing = _placed(drawn)
     assert misplaced == [] and crossing == []
-    assert _texts_outside(drawn.figure) == []
+    assert texts_outside(drawn.figure) == []
     assert _overlapping_texts(drawn.figure) == []
     assert _lines_through_texts(drawn.figure) == []
 
@@ -1547,7 +1516,7 @@ def test_names_of_four_lines_keep_clear_of_the_titles(names: tuple[str, str, str
     drawn = draw_diagram(study, compute_overlap(study))
     assert not drawn.scaled
     assert _overlapping_texts(drawn.figure) == []
-    assert _texts_outside(drawn.figure) == []
+    assert texts_outside(drawn.figure) == []
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     canvas = FigureCanvasAgg(drawn.figure)

@@ -7,7 +7,7 @@ import io
 import json
 import re
 import shutil
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,8 @@ from typer.testing import CliRunner
 from needmap import init_study, load_study
 from needmap.cli import app
 from needmap.model.overlap import compute_overlap
-from needmap.model.roadmap import Roadmap, evidence_factors, plan_roadmap
-from needmap.personas.schema import Need, StudySettings, TargetGroup
+from needmap.model.roadmap import evidence_factors, plan_roadmap
+from needmap.personas.schema import StudySettings
 from needmap.personas.study import Study
 from needmap.reports.roadmap_report import (
     build_roadmap_table,
@@ -40,58 +40,9 @@ from tests.conftest import (
     plain,
     run_needmap,
 )
+from tests.plans import ROADMAP_NEEDS, planned_ids, random_plans, roadmap_of, roadmap_study
 
 runner = CliRunner()
-
-
-def _study(
-    needs: Sequence[Mapping[str, Any]],
-    phases: Sequence[Mapping[str, Any]],
-    headcounts: Mapping[str, int | None] | None = None,
-) -> Study:
-    """An in-memory study: groups ``a`` (10 people) and ``b`` (30), ``needs`` as in YAML."""
-    return Study(
-        root=Path(),
-        settings=StudySettings.model_validate(
-            {
-                "name": "Roadmap test",
-                "organisation": "Test org",
-                "language": "en",
-                "roadmap": {"phases": list(phases)},
-            }
-        ),
-        groups=tuple(
-            TargetGroup(id=g, name=g.upper(), headcount=n)
-            for g, n in (headcounts or {"a": 10, "b": 30}).items()
-        ),
-        needs=tuple(
-            Need.model_validate({"title": f"Need {n['id']}", "kind": "function", **n})
-            for n in needs
-        ),
-    )
-
-
-# Demand (headcount x weight; must 3, should 2, could 1): n1 10*3 + 30*3 = 120, n2 30*2 = 60,
-# n3 10*1 = 10, n4 10*3 = 30, n5 30*1 = 30; total 250. Scores (share % / points):
-# n1 48 / 3 = 16, n2 24 / 2 = 12, n3 4 / 1 = 4, n4 12 / 2 = 6, n5 12 / 3 (no effort: m) = 4.
-# n4 depends on n3, so n3 takes n4's priority 6 and is planned just before it.
-NEEDS: list[dict[str, Any]] = [
-    {"id": "n1", "groups": {"a": "must", "b": "must"}, "effort": "m"},
-    {"id": "n2", "groups": {"b": "should"}, "effort": "s"},
-    {"id": "n3", "groups": {"a": "could"}, "effort": "xs"},
-    {"id": "n4", "groups": {"a": "must"}, "effort": "s", "depends_on": ["n3"]},
-    {"id": "n5", "groups": {"b": "could"}},
-]
-
-
-def _plan(study: Study) -> Roadmap:
-    return plan_roadmap(study, compute_overlap(study))
-
-
-def _ids(roadmap: Roadmap) -> list[list[str]]:
-    return [[s.need.id for s in p.needs] for p in roadmap.phases] + [
-        [s.need.id for s in roadmap.unplanned]
-    ]
 
 
 def test_scores_and_plan_by_hand() -> None:
@@ -100,7 +51,7 @@ def test_scores_and_plan_by_hand() -> None:
         {"id": "next", "name": "Next", "capacity": 6},
         {"id": "later", "name": "Later"},
     ]
-    roadmap = _plan(_study(NEEDS, phases))
+    roadmap = roadmap_of(roadmap_study(ROADMAP_NEEDS, phases))
     scored = {s.need.id: s for s in roadmap.needs}
     assert {n: s.score for n, s in scored.items()} == pytest.approx(
         {"n1": 16.0, "n2": 12.0, "n3": 4.0, "n4": 6.0, "n5": 4.0}
@@ -111,10 +62,10 @@ def test_scores_and_plan_by_hand() -> None:
     assert scored["n3"].priority == pytest.approx(6.0) and scored["n3"].needed_by == ("n4",)
     assert scored["n5"].effort == "m" and not scored["n5"].effort_known
     # now: n1 (3) + n2 (2) = 5, full; n3 (1) and n4 (2) after it, then n5 (3) in next: 6.
-    assert _ids(roadmap) == [["n1", "n2"], ["n3", "n4", "n5"], [], []]
+    assert planned_ids(roadmap) == [["n1", "n2"], ["n3", "n4", "n5"], [], []]
     assert [p.points for p in roadmap.phases] == [5, 6, 0]
     # the table's rows in plan order; the first phase's are marked (the band in XLSX)
-    table = build_roadmap_table(roadmap, _study(NEEDS, phases))
+    table = build_roadmap_table(roadmap, roadmap_study(ROADMAP_NEEDS, phases))
     assert [
         (row[1], marked) for row, marked in zip(table.rows, table.in_coverage, strict=True)
     ] == [
@@ -135,13 +86,13 @@ def test_each_need_says_on_which_platform_it_is_delivered() -> None:
     """Two groups: a need of both is shared (at least two of the two circles), a need of one
     is not. Shared demand: n1 120 of 250 = 48%, between the landscape's 30% and the
     universal platform's 60%: a hybrid."""
-    needs = [dict(n) for n in NEEDS]
+    needs = [dict(n) for n in ROADMAP_NEEDS]
     needs[0]["channel"] = "intranet"
     phases = [{"id": "now", "name": "Now"}]
-    roadmap = _plan(_study(needs, phases))
+    roadmap = roadmap_of(roadmap_study(needs, phases))
     assert roadmap.platform.form == "hybrid"
     assert [n for n in ("n1", "n2", "n3") if roadmap.on_shared_platform(n)] == ["n1"]
-    table = build_roadmap_table(roadmap, _study(needs, phases))
+    table = build_roadmap_table(roadmap, roadmap_study(needs, phases))
     column = table.header.index("Platform")
     assert {row[1]: row[column] for row in table.rows} == {
         "Need n1": "shared platform (intranet)",  # with the channel the study names
@@ -154,7 +105,7 @@ def test_each_need_says_on_which_platform_it_is_delivered() -> None:
     assert data["platform_form"] == "hybrid"
     first = data["phases"][0]["needs"][0]
     assert (first["id"], first["placement"], first["channel"]) == ("n1", "shared", "intranet")
-    markdown = roadmap_to_markdown(roadmap, _study(needs, phases))
+    markdown = roadmap_to_markdown(roadmap, roadmap_study(needs, phases))
     assert "A hybrid of a shared platform and specific tools; 1 need on the shared platform, " in (
         markdown
     )
@@ -166,15 +117,18 @@ def test_a_need_that_fits_nowhere_is_unplanned_with_what_depends_on_it() -> None
         {"id": "now", "name": "Now", "capacity": 5},
         {"id": "next", "name": "Next", "capacity": 4},
     ]
-    needs = [*NEEDS, {"id": "n6", "groups": {"b": "must"}, "effort": "xl", "depends_on": ["n1"]}]
+    needs = [
+        *ROADMAP_NEEDS,
+        {"id": "n6", "groups": {"b": "must"}, "effort": "xl", "depends_on": ["n1"]},
+    ]
     needs[3] = {**needs[3], "depends_on": ["n3", "n6"]}
-    roadmap = _plan(_study(needs, phases))
+    roadmap = roadmap_of(roadmap_study(needs, phases))
     # n6 (8 points) fits in no phase; n4 depends on it, so n4 waits too. The rest fits:
     # n1 (3) + n2 (2) now, n3 (1) + n5 (3) next.
-    assert _ids(roadmap) == [["n1", "n2"], ["n3", "n5"], ["n6", "n4"]]
+    assert planned_ids(roadmap) == [["n1", "n2"], ["n3", "n5"], ["n6", "n4"]]
     assert {s.need.id: s.needed_by for s in roadmap.needs}["n6"] == ("n4",)
     # both phases are full; the needs that fit in none have no capacity to fill
-    views = phase_views(roadmap, _study(needs, phases))
+    views = phase_views(roadmap, roadmap_study(needs, phases))
     assert [(v.name, v.full) for v in views] == [
         ("Now", 1.0),
         ("Next", 1.0),
@@ -185,11 +139,11 @@ def test_a_need_that_fits_nowhere_is_unplanned_with_what_depends_on_it() -> None
         "Raise a phase's capacity in study.yaml (roadmap.phases), add a phase without "
         "capacity, or split the need."
     )
-    markdown = roadmap_to_markdown(roadmap, _study(needs, phases))
+    markdown = roadmap_to_markdown(roadmap, roadmap_study(needs, phases))
     assert f"\n_{hint}_\n" in markdown
     assert "\n- Need n6 (Functions, XL (8), per group; after: Need n1)\n" in markdown
     assert "\n- Need n4 (Functions, S (2), per group; after: Need n3; Need n6)\n" in markdown
-    page = render_roadmap_page(roadmap, _study(needs, phases))
+    page = render_roadmap_page(roadmap, roadmap_study(needs, phases))
     assert hint.replace("'", "&#39;") in page
     # n6 adds b's must, 30 x 3 = 90, to the demand: 90 of 340 is 26.47%, / 8 points = 3.31;
     # n4 (30 of 340, / 2 points = 4.41) depends on it, and lends it its priority; it comes
@@ -244,8 +198,8 @@ ROOMY_PHASES: list[dict[str, Any]] = [
 
 
 def test_each_need_knows_the_phases_too_full_for_it_when_its_turn_came() -> None:
-    roadmap = _plan(_study(ROOMY, ROOMY_PHASES))
-    assert _ids(roadmap) == [[], ["big"], ["mid", "dep"], ["late"], []]
+    roadmap = roadmap_of(roadmap_study(ROOMY, ROOMY_PHASES))
+    assert planned_ids(roadmap) == [[], ["big"], ["mid", "dep"], ["late"], []]
     assert {n: [(f.phase, f.room) for f in p] for n, p in roadmap.passed_over.items()} == {
         "mid": [("now", 0.0)],
         "late": [("now", 0.0), ("next", 2.0)],
@@ -257,15 +211,15 @@ def test_each_need_knows_the_phases_too_full_for_it_when_its_turn_came() -> None
     ]
     assert needs["dep"]["passed_over"] == needs["big"]["passed_over"] == []
     # without a last phase to take it, late fits nowhere, for the same reasons
-    unplanned = _plan(_study(ROOMY, ROOMY_PHASES[:3]))
-    assert _ids(unplanned) == [[], ["big"], ["mid", "dep"], ["late"]]
+    unplanned = roadmap_of(roadmap_study(ROOMY, ROOMY_PHASES[:3]))
+    assert planned_ids(unplanned) == [[], ["big"], ["mid", "dep"], ["late"]]
     assert [(f.phase, f.room) for f in unplanned.passed_over["late"]] == [
         ("now", 0.0),
         ("next", 2.0),
     ]
     # a decided need is where the steering group put it: no room was looked for
     decided = [*ROOMY[:3], {**ROOMY[3], "phase": "later"}]
-    assert "late" not in _plan(_study(decided, ROOMY_PHASES)).passed_over
+    assert "late" not in roadmap_of(roadmap_study(decided, ROOMY_PHASES)).passed_over
 
 
 def test_the_points_of_a_phase_are_told_without_float_dust() -> None:
@@ -280,18 +234,18 @@ def test_the_points_of_a_phase_are_told_without_float_dust() -> None:
         {"id": "now", "name": "Now", "capacity": 0.3},
         {"id": "later", "name": "Later"},
     ]
-    study = _study(needs, phases)
+    study = roadmap_study(needs, phases)
     scoring = study.settings.scoring
     points = scoring.effort_points.model_copy(update={"xs": 0.1, "s": 0.2})
     settings = study.settings.model_copy(
         update={"scoring": scoring.model_copy(update={"effort_points": points})}
     )
-    roadmap = _plan(dataclasses.replace(study, settings=settings))
-    assert _ids(roadmap) == [["a", "b"], ["c"], []]
+    roadmap = roadmap_of(dataclasses.replace(study, settings=settings))
+    assert planned_ids(roadmap) == [["a", "b"], ["c"], []]
     assert [(f.phase, f.room) for f in roadmap.passed_over["c"]] == [("now", 0.1)]
     # and a phase of a need of 0.1 and one of 0.2 holds 0.3 points, not 0.30000000000000004
     fitting = dataclasses.replace(study, settings=settings, needs=(study.needs[0], study.needs[2]))
-    assert [p["points"] for p in roadmap_to_json(_plan(fitting))["phases"]] == [0.3, 0]
+    assert [p["points"] for p in roadmap_to_json(roadmap_of(fitting))["phases"]] == [0.3, 0]
 
 
 def test_evidence_factor_is_relative_and_bounded() -> None:
@@ -358,17 +312,17 @@ ALL = [{"id": "all", "name": "All"}]
 
 
 def test_groups_of_no_people_give_no_demand_and_every_need_a_score_of_0() -> None:
-    roadmap = _plan(_study(NEEDS, ALL, headcounts={"a": 0, "b": 0}))
+    roadmap = roadmap_of(roadmap_study(ROADMAP_NEEDS, ALL, headcounts={"a": 0, "b": 0}))
     assert {(s.demand_share, s.score) for s in roadmap.needs} == {(0.0, 0.0)}
-    assert len(roadmap.phases[0].needs) == len(NEEDS)  # planned all the same
+    assert len(roadmap.phases[0].needs) == len(ROADMAP_NEEDS)  # planned all the same
 
 
 def test_the_roadmap_notes_only_what_it_had_to_assume() -> None:
     """Efforts all known and every group's headcount: no note. A group without one: every
     group weighs the same, and the roadmap says so, naming it."""
-    known = [{"effort": "m", **need} for need in NEEDS]
-    assert _plan(_study(known, ALL)).notes == ()
-    roadmap = _plan(_study(known, ALL, headcounts={"a": 10, "b": None}))
+    known = [{"effort": "m", **need} for need in ROADMAP_NEEDS]
+    assert roadmap_of(roadmap_study(known, ALL)).notes == ()
+    roadmap = roadmap_of(roadmap_study(known, ALL, headcounts={"a": 10, "b": None}))
     assert [(n.key, dict(n.values)) for n in roadmap.notes] == [
         ("note.no_headcount.equal", {"groups": "b"})
     ]
@@ -376,57 +330,30 @@ def test_the_roadmap_notes_only_what_it_had_to_assume() -> None:
 
 def test_a_need_of_no_group_has_no_demand_and_comes_last() -> None:
     """A need that no group needs yet (validate warns of it) is planned, after the rest."""
-    roadmap = _plan(_study([*NEEDS, {"id": "n6", "groups": {}, "effort": "xs"}], ALL))
+    roadmap = roadmap_of(
+        roadmap_study([*ROADMAP_NEEDS, {"id": "n6", "groups": {}, "effort": "xs"}], ALL)
+    )
     last = next(s for s in roadmap.needs if s.need.id == "n6")
     assert (last.demand_share, last.score) == (0.0, 0.0)
-    assert _ids(roadmap)[-2][-1] == "n6"
+    assert planned_ids(roadmap)[-2][-1] == "n6"
 
 
 def test_a_dependent_of_the_same_score_brings_nothing_forward() -> None:
     same = {"groups": {"a": "must"}, "effort": "s"}
-    study = _study([{"id": "n1", **same}, {"id": "n2", **same, "depends_on": ["n1"]}], ALL)
-    scored = {s.need.id: s for s in _plan(study).needs}
+    study = roadmap_study([{"id": "n1", **same}, {"id": "n2", **same, "depends_on": ["n1"]}], ALL)
+    scored = {s.need.id: s for s in roadmap_of(study).needs}
     assert scored["n1"].score == scored["n2"].score
     assert scored["n1"].needed_by == ()
 
 
-@st.composite
-def _random_plans(draw: st.DrawFn) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    count = draw(st.integers(min_value=1, max_value=12))
-    needs = []
-    for i in range(count):
-        earlier = [f"n{j}" for j in range(i)]
-        needs.append(
-            {
-                "id": f"n{i}",
-                "groups": draw(
-                    st.dictionaries(
-                        st.sampled_from(["a", "b"]),
-                        st.sampled_from(["must", "should", "could"]),
-                        min_size=1,
-                    )
-                ),
-                "effort": draw(st.sampled_from(["xs", "s", "m", "l", "xl"])),
-                "depends_on": draw(st.lists(st.sampled_from(earlier), unique=True, max_size=2))
-                if earlier
-                else [],
-            }
-        )
-    capacities = draw(
-        st.lists(st.none() | st.integers(min_value=1, max_value=12), min_size=1, max_size=4)
-    )
-    phases = [{"id": f"p{i}", "name": f"P{i}", "capacity": c} for i, c in enumerate(capacities)]
-    return needs, phases
-
-
 @settings(max_examples=150, deadline=None)
-@given(plan=_random_plans(), reverse=st.booleans())
+@given(plan=random_plans(), reverse=st.booleans())
 def test_planning_properties(
     plan: tuple[list[dict[str, Any]], list[dict[str, Any]]], reverse: bool
 ) -> None:
     needs, phases = plan
-    roadmap = _plan(_study(needs, phases))
-    ids = _ids(roadmap)
+    roadmap = roadmap_of(roadmap_study(needs, phases))
+    ids = planned_ids(roadmap)
     everything = [n for part in ids for n in part]
     assert sorted(everything) == sorted(n["id"] for n in needs)  # each need exactly once
     phase_of = {n: i for i, part in enumerate(ids[:-1]) for n in part}
@@ -458,8 +385,8 @@ def test_planning_properties(
             p["id"] for p in phases[start:end] if p["capacity"] != 0
         ]
     # the order the needs are written in does not matter
-    again = _plan(_study(list(reversed(needs)) if reverse else needs, phases))
-    assert _ids(again) == ids
+    again = roadmap_of(roadmap_study(list(reversed(needs)) if reverse else needs, phases))
+    assert planned_ids(again) == ids
 
 
 def _fixture_study(tmp_path: Path) -> Study:
@@ -487,14 +414,14 @@ def test_outputs_agree(tmp_path: Path, golden: Callable[[str, str], None]) -> No
 def _long_later() -> Study:
     """One need fits 'now'; the other 45 go 'later', more than a board column can hold."""
     needs = [{"id": f"n{i:02}", "groups": {"a": "must"}, "effort": "s"} for i in range(46)]
-    return _study(
+    return roadmap_study(
         needs, [{"id": "now", "name": "Now", "capacity": 2}, {"id": "later", "name": "Later"}]
     )
 
 
 def test_a_long_phase_shows_its_first_needs_and_folds_the_rest() -> None:
     study = _long_later()
-    page = render_roadmap_page(_plan(study), study)
+    page = render_roadmap_page(roadmap_of(study), study)
     later = page[page.index("<h2>Later</h2>") :]
     board, folded = later.split('<details class="more">', 1)
     assert board.count("<li>") == 30
@@ -504,13 +431,13 @@ def test_a_long_phase_shows_its_first_needs_and_folds_the_rest() -> None:
     assert '<ol start="2" style="counter-reset: list-item 1">' in board
     assert '<ol start="32" style="counter-reset: list-item 31">' in folded
     forty = [{"id": f"n{i:02}", "groups": {"a": "must"}} for i in range(40)]
-    whole = _study(forty, [{"id": "all", "name": "All"}])  # forty needs: nothing folded
-    page = render_roadmap_page(_plan(whole), whole)
+    whole = roadmap_study(forty, [{"id": "all", "name": "All"}])  # forty needs: nothing folded
+    page = render_roadmap_page(roadmap_of(whole), whole)
     assert "<details" not in page and page.count("<li>") == 40
-    one_more = _study(
+    one_more = roadmap_study(
         [*forty, {"id": "n40", "groups": {"a": "must"}}], [{"id": "all", "name": "All"}]
     )
-    page = render_roadmap_page(_plan(one_more), one_more)
+    page = render_roadmap_page(roadmap_of(one_more), one_more)
     assert "<summary>11 more needs, in the table below</summary>" in page
 
 
@@ -520,13 +447,13 @@ def test_markdown_says_how_to_plan_what_fits_in_no_phase() -> None:
         {"id": "small", "groups": {"a": "must"}, "effort": "s"},
         {"id": "large", "groups": {"b": "must"}, "effort": "m"},
     ]
-    study = _study(needs, [{"id": "now", "name": "Now", "capacity": 2}])
-    plan = _plan(study)
-    assert _ids(plan) == [["small"], ["large"]]
+    study = roadmap_study(needs, [{"id": "now", "name": "Now", "capacity": 2}])
+    plan = roadmap_of(study)
+    assert planned_ids(plan) == [["small"], ["large"]]
     hint = "_Raise a phase's capacity in study.yaml (roadmap.phases), add a phase without "
     assert hint in roadmap_to_markdown(plan, study)
-    fits = _study(needs, [{"id": "all", "name": "All"}])
-    assert hint not in roadmap_to_markdown(_plan(fits), fits)
+    fits = roadmap_study(needs, [{"id": "all", "name": "All"}])
+    assert hint not in roadmap_to_markdown(roadmap_of(fits), fits)
 
 
 def test_a_phase_s_meter_shows_the_share_of_its_capacity_used() -> None:
@@ -536,8 +463,8 @@ def test_a_phase_s_meter_shows_the_share_of_its_capacity_used() -> None:
         {"id": "now", "name": "Now", "capacity": 4},
         {"id": "later", "name": "Later"},
     ]
-    study = _study(needs, phases)
-    plan = _plan(study)
+    study = roadmap_study(needs, phases)
+    plan = roadmap_of(study)
     assert [view.full for view in phase_views(plan, study)] == [0.5, 0.0]
     page = render_roadmap_page(plan, study)
     assert page.count('<div class="meter">') == 1 and 'style="width: 50.0%"' in page
@@ -549,7 +476,7 @@ def test_the_printed_board_numbers_on_from_phase_to_phase() -> None:
     from needmap.reports.pdf import html_to_pdf
 
     study = _long_later()
-    pdf = PdfReader(io.BytesIO(html_to_pdf(render_roadmap_page(_plan(study), study))))
+    pdf = PdfReader(io.BytesIO(html_to_pdf(render_roadmap_page(roadmap_of(study), study))))
     board = pdf.pages[0].extract_text()
     # the text holds the list numbers apart from the items, in order: 1 was there twice
     numbers = [int(n) for n in re.findall(r"^(\d+)\. *$", board, re.M)]
@@ -735,7 +662,7 @@ def test_the_json_has_each_need_s_interviews_and_searches_where_the_study_has_th
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
     from tests.conftest import SHOWN_INTERVIEW
-    from tests.test_searches import files_with_logs
+    from tests.search_logs import files_with_logs
 
     heard = roadmap_to_json(
         study_roadmap(load_study(make_study({"interviews/r1.yaml": SHOWN_INTERVIEW})))

@@ -27,11 +27,11 @@ from needmap.reports.roadmap_report import (
 )
 from needmap.reports.why_report import need_story, why_to_markdown
 from tests.conftest import IN_A_TERMINAL, StudyMaker, plain
-from tests.test_roadmap import NEEDS, _ids, _plan, _random_plans, _study
+from tests.plans import ROADMAP_NEEDS, planned_ids, random_plans, roadmap_of, roadmap_study
 
 runner = CliRunner()
 
-# NEEDS' scores (see tests/test_roadmap.py): n1 16 (m, 3 points), n2 12 (s, 2), n3 4 (xs, 1;
+# ROADMAP_NEEDS' scores (see tests/test_roadmap.py): n1 16 (m, 3 points), n2 12 (s, 2), n3 4 (xs, 1;
 # priority 6, as n4 depends on it), n4 6 (s, 2), n5 4 (m, 3). Planned by score alone into
 # now (5 points) and next (6): now n1, n2; next n3, n4, n5.
 PHASES: list[dict[str, Any]] = [
@@ -42,15 +42,17 @@ PHASES: list[dict[str, Any]] = [
 
 
 def _decided(decisions: dict[str, str], phases: list[dict[str, Any]] = PHASES) -> Study:
-    needs = [{**n, "phase": decisions[n["id"]]} if n["id"] in decisions else n for n in NEEDS]
-    return _study(needs, phases)
+    needs = [
+        {**n, "phase": decisions[n["id"]]} if n["id"] in decisions else n for n in ROADMAP_NEEDS
+    ]
+    return roadmap_study(needs, phases)
 
 
 def test_a_decided_need_takes_its_phase_first() -> None:
     """n5 (score 4) decided for now: its 3 points are set aside, so n1 (3) no longer fits
     in now's remaining 2 and goes next; n2 (2) fills now; n3 and n4 follow n1 in next."""
-    roadmap = _plan(_decided({"n5": "now"}))
-    assert _ids(roadmap) == [["n2", "n5"], ["n1", "n3", "n4"], [], []]
+    roadmap = roadmap_of(_decided({"n5": "now"}))
+    assert planned_ids(roadmap) == [["n2", "n5"], ["n1", "n3", "n4"], [], []]
     scored = {s.need.id: s for s in roadmap.needs}
     assert scored["n5"].decided and not scored["n1"].decided
     assert [n.key for n in roadmap.notes] == ["note.effort_unknown"]  # none over capacity
@@ -59,13 +61,13 @@ def test_a_decided_need_takes_its_phase_first() -> None:
 def test_what_a_decided_need_depends_on_comes_no_later() -> None:
     """n4 (2 points) decided for now, after n3 (1): both set aside in now, leaving 2 for
     n2; n1 (3) goes next with n5. By score alone n3 and n4 were next."""
-    roadmap = _plan(_decided({"n4": "now"}))
-    assert _ids(roadmap) == [["n2", "n3", "n4"], ["n1", "n5"], [], []]
+    roadmap = roadmap_of(_decided({"n4": "now"}))
+    assert planned_ids(roadmap) == [["n2", "n3", "n4"], ["n1", "n5"], [], []]
     scored = {s.need.id: s for s in roadmap.needs}
     assert scored["n3"].due_for == ("n4",) and not scored["n3"].decided
     assert scored["n2"].due_for == ()
     # decided itself, n3 is not due for anything: its own decision places it
-    both = {s.need.id: s for s in _plan(_decided({"n3": "now", "n4": "now"})).needs}
+    both = {s.need.id: s for s in roadmap_of(_decided({"n3": "now", "n4": "now"})).needs}
     assert both["n3"].due_for == () and both["n3"].decided
 
 
@@ -74,15 +76,15 @@ def test_what_a_decided_need_depends_on_may_come_earlier() -> None:
     points: n1 3, n2 2, n3 1); the point set aside for it in next is given back, so n5
     (3) fits there beside n4 (2) in 5."""
     phases = [{**PHASES[0], "capacity": 6}, {**PHASES[1], "capacity": 5}, PHASES[2]]
-    roadmap = _plan(_decided({"n4": "next"}, phases))
-    assert _ids(roadmap) == [["n1", "n2", "n3"], ["n4", "n5"], [], []]
+    roadmap = roadmap_of(_decided({"n4": "next"}, phases))
+    assert planned_ids(roadmap) == [["n1", "n2", "n3"], ["n4", "n5"], [], []]
 
 
 def test_decisions_beyond_a_phase_s_capacity_fill_it_and_say_so() -> None:
     """n1 (3), n2 (2) and n4 (2, after n3's 1) decided for now: 8 of its 5 points."""
     study = _decided({"n1": "now", "n2": "now", "n4": "now"})
-    roadmap = _plan(study)
-    assert _ids(roadmap) == [["n1", "n2", "n3", "n4"], ["n5"], [], []]
+    roadmap = roadmap_of(study)
+    assert planned_ids(roadmap) == [["n1", "n2", "n3", "n4"], ["n5"], [], []]
     assert [note_text(n, "en") for n in roadmap.notes] == [
         "no effort given for n5: counted as m",
         "Now holds 8 points, over its capacity of 5: the needs decided for it and what "
@@ -96,7 +98,7 @@ def test_decisions_beyond_a_phase_s_capacity_fill_it_and_say_so() -> None:
 
 def test_every_output_marks_a_decided_need() -> None:
     study = _decided({"n4": "now"})
-    roadmap = _plan(study)
+    roadmap = roadmap_of(study)
     table = build_roadmap_table(roadmap, study)
     rows = {row[1]: row for row in table.rows}
     assert rows["Need n4"][2] == "Now (decided)" and rows["Need n3"][2] == "Now"
@@ -114,17 +116,17 @@ def test_every_output_marks_a_decided_need() -> None:
     assert (now["n4"]["decided"], now["n4"]["due_for"]) == (True, [])
     assert (now["n3"]["decided"], now["n3"]["due_for"]) == (False, ["n4"])
     # a need brought forward only by a decision: n2's score is above n5's
-    needs = [*NEEDS[:4], {**NEEDS[4], "depends_on": ["n2"], "phase": "now"}]
-    decided = _study(needs, PHASES)
-    plan = _plan(decided)
+    needs = [*ROADMAP_NEEDS[:4], {**ROADMAP_NEEDS[4], "depends_on": ["n2"], "phase": "now"}]
+    decided = roadmap_study(needs, PHASES)
+    plan = roadmap_of(decided)
     assert {s.need.id: s.needed_by for s in plan.needs}["n2"] == ()
     rows = {row[1]: row for row in build_roadmap_table(plan, decided).rows}
     assert rows["Need n2"][-1] == "Need n5"
     # without decisions the rule about them is not told
-    undecided = _study(NEEDS, PHASES)
-    notes = build_roadmap_table(_plan(undecided), undecided).notes
+    undecided = roadmap_study(ROADMAP_NEEDS, PHASES)
+    notes = build_roadmap_table(roadmap_of(undecided), undecided).notes
     assert not any("phase in needs.yaml" in note for note in notes)
-    assert roadmap_summary(_plan(undecided), "en") == "5 of 5 needs planned in 3 phases"
+    assert roadmap_summary(roadmap_of(undecided), "en") == "5 of 5 needs planned in 3 phases"
 
 
 def test_a_dutch_roadmap_says_besloten() -> None:
@@ -132,12 +134,12 @@ def test_a_dutch_roadmap_says_besloten() -> None:
         {"id": "nu", "name": "Nu", "capacity": 5},
         {"id": "later", "name": "Later"},
     ]
-    needs = [{**n, "phase": "nu"} if n["id"] == "n5" else n for n in NEEDS]
-    study = _study(needs, phases)
+    needs = [{**n, "phase": "nu"} if n["id"] == "n5" else n for n in ROADMAP_NEEDS]
+    study = roadmap_study(needs, phases)
     study = dataclasses.replace(
         study, settings=study.settings.model_copy(update={"language": "nl"})
     )
-    roadmap = _plan(study)
+    roadmap = roadmap_of(study)
     rows = {row[1]: row for row in build_roadmap_table(roadmap, study).rows}
     assert rows["Need n5"][2] == "Nu (besloten)"
     assert roadmap_summary(roadmap, "nl") == (
@@ -195,14 +197,14 @@ def test_in_a_terminal_a_phase_decisions_overfill_shows_its_load_in_red(
 def _decided_plans(draw: st.DrawFn) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Random needs and phases (as tests/test_roadmap.py draws them), some needs decided
     for a phase, none before a need it depends on."""
-    needs, phases = draw(_random_plans())
+    needs, phases = draw(random_plans())
     # some phases take decisions only
     phases = [{**p, "capacity": 0} if draw(st.booleans()) else p for p in phases]
     ids = [p["id"] for p in phases]
     decided = [
         {**n, "phase": draw(st.sampled_from(ids))} if draw(st.booleans()) else n for n in needs
     ]
-    study = _study(decided, phases)
+    study = roadmap_study(decided, phases)
     assume(not any(decided_too_early(study.need_by_id, ids)))
     return decided, phases
 
@@ -213,8 +215,8 @@ def test_decided_plans_keep_decisions_and_dependencies(
     plan: tuple[list[dict[str, Any]], list[dict[str, Any]]],
 ) -> None:
     needs, phases = plan
-    roadmap = _plan(_study(needs, phases))
-    ids = _ids(roadmap)
+    roadmap = roadmap_of(roadmap_study(needs, phases))
+    ids = planned_ids(roadmap)
     assert sorted(n for part in ids for n in part) == sorted(n["id"] for n in needs)
     phase_of = {n: i for i, part in enumerate(ids[:-1]) for n in part}
     index = {p["id"]: i for i, p in enumerate(phases)}
@@ -309,9 +311,9 @@ def test_a_merge_that_decides_a_need_before_its_dependency_is_refused(
 def test_a_need_decided_for_the_phase_it_would_be_planned_in_changes_nothing(
     phase: str,
 ) -> None:
-    undecided = _ids(_plan(_study(NEEDS, PHASES)))
+    undecided = planned_ids(roadmap_of(roadmap_study(ROADMAP_NEEDS, PHASES)))
     need = "n1" if phase == "now" else "n5"
-    assert _ids(_plan(_decided({need: phase}))) == undecided
+    assert planned_ids(roadmap_of(_decided({need: phase}))) == undecided
 
 
 def test_a_need_and_its_dependency_decided_for_one_phase_load(make_study: StudyMaker) -> None:
@@ -326,8 +328,8 @@ def test_a_need_and_its_dependency_decided_for_one_phase_load(make_study: StudyM
                 """
         }
     )
-    roadmap = _plan(load_study(root))
-    assert _ids(roadmap)[0] == ["mobile", "search"]
+    roadmap = roadmap_of(load_study(root))
+    assert planned_ids(roadmap)[0] == ["mobile", "search"]
 
 
 def test_a_merge_that_decides_a_dependency_after_its_dependent_is_refused(
@@ -384,7 +386,7 @@ def test_status_asks_to_revisit_decisions_beyond_a_phase_s_capacity(
     in_place = study_yaml.replace("capacity: 2.5", "capacity: 0")
     decided_only = make_study({"study.yaml": in_place, "needs.yaml": needs}, name="in-place")
     assert not [s for s in study_status(load_study(decided_only)).steps if "decided" in s.text]
-    note = _plan(load_study(root)).notes[-1]
+    note = roadmap_of(load_study(root)).notes[-1]
     assert note_text(note, "nl").startswith("Now bevat 3 punten, meer dan de capaciteit van 2,5:")
     assert note_text(note, "en").startswith("Now holds 3 points, over its capacity of 2.5:")
 
@@ -395,9 +397,9 @@ def test_what_a_decision_moved_is_marked_decided_in_the_changes() -> None:
     from needmap.model.replan import replan, snapshot
     from needmap.reports.roadmap_report import build_changes_table
 
-    before = snapshot(_plan(_study(NEEDS, PHASES)))
+    before = snapshot(roadmap_of(roadmap_study(ROADMAP_NEEDS, PHASES)))
     study = _decided({"n4": "now"})
-    changes = build_changes_table(replan(_plan(study), before, "october"), study)
+    changes = build_changes_table(replan(roadmap_of(study), before, "october"), study)
     assert changes is not None
     assert {row[0]: (row[1], row[3]) for row in changes.rows} == {
         "Need n1": ("later", "Next"),
@@ -411,8 +413,8 @@ def test_a_phase_of_no_capacity_takes_only_what_is_decided_for_it() -> None:
     it were not there (n1, n3 now; n4, n5 next), and 2 points over 0 is no note."""
     phases = [{"id": "in-place", "name": "Already in place", "capacity": 0}, *PHASES]
     study = _decided({"n2": "in-place"}, phases)
-    roadmap = _plan(study)
-    assert _ids(roadmap) == [["n2"], ["n1", "n3"], ["n4", "n5"], [], []]
+    roadmap = roadmap_of(study)
+    assert planned_ids(roadmap) == [["n2"], ["n1", "n3"], ["n4", "n5"], [], []]
     assert [n.key for n in roadmap.notes] == ["note.effort_unknown"]
     page = render_roadmap_page(roadmap, study)
     assert '<h2>Already in place</h2>\n    <p class="load">2 points</p>' in page

@@ -28,8 +28,8 @@ from needmap.reports.search_chart import (
 )
 from needmap.reports.searches_report import render_searches_page, search_trends, study_searches
 from tests.conftest import StudyMaker
-from tests.test_reports import _texts_outside
-from tests.test_searches import INTRANET, INTRANET_CSV, _leave_and_news, _log_data, files_with_logs
+from tests.rendered import texts_outside
+from tests.search_logs import INTRANET, INTRANET_CSV, files_with_logs, leave_and_news, log_data
 
 
 def _monthly(make_study: StudyMaker) -> Path:
@@ -69,7 +69,7 @@ def test_the_chart_draws_a_line_per_need_named_at_its_end(make_study: StudyMaker
     assert list(named) == ["Phone book", "Leave and holidays"]  # lowest end first
     assert named["Leave and holidays"] > named["Phone book"]  # leave ends at 67, above 29
     assert [t.get_text() for t in figure.texts][:1] == ["Searches per export: Intranet search"]
-    assert _texts_outside(figure) == []
+    assert texts_outside(figure) == []
     assert search_trend_alt(trend, "en") == (
         "Line chart \u201cSearches per export: Intranet search\u201d: the searches of the 2 "
         "most searched needs in each of 3 exports, April to June. The table below gives every "
@@ -104,14 +104,14 @@ def test_at_most_six_needs_the_most_searched() -> None:
     """Eight needs searched 1 to 8 times in each of two exports: the six most searched."""
     needs = [{"need": f"n{i}", "terms": [f"term{i}"]} for i in range(1, 9)]
     data = dataclasses.replace(
-        _log_data([(f"term{i}", 2 * i, 0) for i in range(1, 9)], topics=needs),
+        log_data([(f"term{i}", 2 * i, 0) for i in range(1, 9)], topics=needs),
         exports=("a.csv", "b.csv"),
         export_labels=("a", "b"),
         export_searches=tuple({f"term{i}": i for i in range(1, 9)} for _ in range(2)),
     )
     study = Study(
         root=Path(),
-        settings=_leave_and_news().settings,
+        settings=leave_and_news().settings,
         needs=tuple(Need(id=f"n{i}", title=f"Need {i}", kind="function") for i in range(1, 9)),
     )
     [trend] = search_trends(analyse_searches(study, [data]), study)
@@ -132,7 +132,7 @@ def test_the_names_at_the_lines_ends_never_overlap(ends: list[int]) -> None:
         tuple((f"Need number {i}", (10, end)) for i, end in enumerate(ends)),
     )
     figure = draw_search_trend(trend, "en")
-    assert _texts_outside(figure) == []  # which draws the figure
+    assert texts_outside(figure) == []  # which draws the figure
     renderer = text_renderer(figure)
     named = figure.axes[0].texts
     boxes = sorted((box.y0, box.y1) for box in (a.get_window_extent(renderer) for a in named))

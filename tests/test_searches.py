@@ -9,7 +9,6 @@ import re
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -37,80 +36,25 @@ from needmap.reports.searches_report import (
 )
 from needmap.surveys.searchlog import (
     SearchLog,
-    SearchLogData,
-    TermCount,
     check_search_logs,
     fold_term,
     load_search_logs,
 )
-from needmap.surveys.tables import HowRead
 from tests.conftest import SURVEY_FIXTURES, StudyMaker, run_needmap
+from tests.search_logs import (
+    APP,
+    APP_CSV,
+    GROUPS,
+    INTRANET,
+    INTRANET_CSV,
+    NEEDS,
+    TOPICS,
+    files_with_logs,
+    leave_and_news,
+    log_data,
+)
 
 runner = CliRunner()
-
-NEEDS = """\
-    needs:
-      - {id: leave, title: Leave and holidays, kind: function, groups: {desk: must}}
-      - {id: phonebook, title: Phone book, kind: content, groups: {desk: must}}
-      - {id: news, title: News, kind: content, groups: {desk: could}}
-      - {id: dash, title: Dashboards, kind: technology, groups: {desk: could}}
-    """
-GROUPS = "groups:\n  - {id: desk, name: Front desk, headcount: 10}\n"
-INTRANET = """\
-    id: intranet-may
-    title: Intranet search
-    period: May 2026
-    file: intranet-may.csv
-    gap_from: 15
-    columns: {term: Zoekterm, searches: Aantal zoekopdrachten, results: Resultaten}
-    topics:
-      - need: leave
-        terms: ["verlof*", "*verlof", vakantiedagen]
-      - need: phonebook
-        terms: [telefoonlijst, smoelenboek, "collega*"]
-      - need: news
-        terms: [nieuws]
-    """
-INTRANET_CSV = (
-    "\ufeffZoekterm;Aantal zoekopdrachten;Resultaten\r\n"
-    "verlof;30;12\r\nVerlof  aanvragen;8;0\r\nouderschapsverlof;6;0\r\nvakantiedagen;3;0\r\n"
-    "telefoonlijst;25;0\r\nsmoelenboek;4;9\r\nJan de Vries;2;1\r\nparkeren;12;0\r\n"
-    "kantine menu;7;3\r\nparkeren ;3;0\r\njan@example.org;9;0\r\n"
-).encode()
-APP = """\
-    id: app
-    title: App search
-    file: app-searches.csv
-    columns: {term: query}
-    topics:
-      - {need: leave, terms: [verlof]}
-      - {need: news, terms: [nieuws]}
-    """
-APP_CSV = (
-    "user,query,time\nu1,Verlof,2026-05-01\nu2,verlof ,2026-05-02\nu3,V\u00e9rlof,2026-05-03\n"
-    "u4,nieuws,x\nu5,nieuws,x\nu6,parkeren,x\n"
-).encode()
-"""Hand-checked, minimum 5. Intranet (109 searches): leave = verlof 30 + verlof aanvragen 8/8
-+ ouderschapsverlof 6/6 + vakantiedagen 3/3 = 47 searches, 17 without results (>= 15: a gap);
-phonebook = telefoonlijst 25/25 + smoelenboek 4 = 29, 25 without results (gap); parkeren and
-'parkeren ' fold to one term, 15/15. The app log (one row per search, no results column):
-three spellings of verlof and two of nieuws, one parkeren. Shown terms need 5 searches over
-both logs and no personal data: vakantiedagen, smoelenboek, nieuws (2), 'jan de vries' (2)
-and the e-mail address are counted but never shown."""
-
-
-def files_with_logs(min_size: int = 5) -> dict[str, str | bytes | None]:
-    return {
-        "study.yaml": "name: T\norganisation: O\nlanguage: en\n"
-        f"privacy: {{min_group_size: {min_size}}}\n",
-        "groups.yaml": GROUPS,
-        "needs.yaml": NEEDS,
-        "personas.yaml": None,
-        "analytics/intranet.yaml": INTRANET,
-        "analytics/intranet-may.csv": INTRANET_CSV,
-        "analytics/app.yaml": APP,
-        "analytics/app-searches.csv": APP_CSV,
-    }
 
 
 @pytest.fixture
@@ -680,36 +624,6 @@ _TERMS = st.lists(
 )
 
 
-_TOPICS = [{"need": "n1", "terms": ["verlof*"]}, {"need": "n2", "terms": ["nieuws"]}]
-
-
-def _log_data(
-    rows: list[tuple[str, int, int]],
-    replace: dict[str, str] | None = None,
-    *,
-    log_id: str = "p",
-    has_results: bool = True,
-    topics: list[dict[str, Any]] = _TOPICS,
-) -> SearchLogData:
-    log = SearchLog.model_validate(
-        {
-            "id": log_id,
-            "title": log_id.upper(),
-            "file": "p.csv",
-            "gap_from": 5,
-            "columns": {"term": "t", "searches": "s", "results": "r"},
-            "topics": topics,
-        }
-    )
-    terms: dict[str, TermCount] = {}
-    for text, searches, none in rows:
-        text = (replace or {}).get(text, text)
-        old = terms.get(text, TermCount(text, 0, 0))
-        terms[text] = TermCount(text, old.searches + searches, old.no_results + min(none, searches))
-    how = HowRead("CSV", "UTF-8", ",")
-    return SearchLogData(log, Path("p.yaml"), how, terms, has_results=has_results, without_term=0)
-
-
 @settings(max_examples=150, deadline=None)
 @given(rows=_TERMS, min_size=st.integers(1, 9))
 def test_privacy_and_totals_property(rows: list[tuple[str, int, int]], min_size: int) -> None:
@@ -722,7 +636,7 @@ def test_privacy_and_totals_property(rows: list[tuple[str, int, int]], min_size:
         ),
         needs=tuple(Need(id=n, title=n, kind="content") for n in ("n1", "n2")),
     )
-    evidence = analyse_searches(study, [_log_data(rows)])
+    evidence = analyse_searches(study, [log_data(rows)])
     data = searches_to_json(evidence)
     shown = [t for n in data["needs"] for t in n["terms"]] + data["unmatched"]
     assert all(t["searches"] >= min_size and "@" not in t["term"] for t in shown)
@@ -737,7 +651,7 @@ def test_privacy_and_totals_property(rows: list[tuple[str, int, int]], min_size:
         assert need.gap == (need.no_results >= 5)
     hidden = {t: s for t, s in _sums(rows).items() if t in ("jan", "a@b.nl") and s < min_size}
     renamed = analyse_searches(
-        study, [_log_data(rows, replace={t: t + " secret" for t in hidden if t != "a@b.nl"})]
+        study, [log_data(rows, replace={t: t + " secret" for t in hidden if t != "a@b.nl"})]
     )
     assert searches_to_json(renamed) == data
 
@@ -758,8 +672,8 @@ def test_logs_with_and_without_a_results_column_property(
         needs=tuple(Need(id=n, title=n, kind="content") for n in ("n1", "n2")),
     )
     logs = [
-        _log_data(told, log_id="a"),
-        _log_data(untold, log_id="b", has_results=False, topics=_TOPICS[:1]),
+        log_data(told, log_id="a"),
+        log_data(untold, log_id="b", has_results=False, topics=TOPICS[:1]),
     ]
     evidence = analyse_searches(study, logs[::-1] if swap else logs)
     for need in evidence.needs:
@@ -782,24 +696,12 @@ def test_logs_with_and_without_a_results_column_property(
         assert need.per_log == (same.per_log[::-1] if swap else same.per_log)
 
 
-def _leave_and_news() -> Study:
-    """An English study of two needs, the topics of :func:`_log_data`'s logs."""
-    return Study(
-        root=Path(),
-        settings=StudySettings.model_validate({"name": "P", "organisation": "O", "language": "en"}),
-        needs=(
-            Need(id="n1", title="Leave", kind="function"),
-            Need(id="n2", title="News", kind="content"),
-        ),
-    )
-
-
 def test_each_need_s_searches_in_each_log_side_by_side() -> None:
     """Hand-checked: May's log has leave 10 + 4 (two terms) and news 3, June's leave 6 and
     news 9. With one log the table has no rows: the needs table says it all."""
-    study = _leave_and_news()
-    may = _log_data([("verlof", 10, 2), ("nieuws", 3, 0), ("verlof aanvragen", 4, 0)], log_id="may")
-    june = _log_data([("verlof", 6, 0), ("nieuws", 9, 1)], log_id="june")
+    study = leave_and_news()
+    may = log_data([("verlof", 10, 2), ("nieuws", 3, 0), ("verlof aanvragen", 4, 0)], log_id="may")
+    june = log_data([("verlof", 6, 0), ("nieuws", 9, 1)], log_id="june")
     evidence = analyse_searches(study, [may, june])
     assert [(n.need, n.per_log, n.searches) for n in evidence.needs] == [
         ("n1", (14, 6), 20),
@@ -824,12 +726,12 @@ def test_an_export_named_by_its_month_is_headed_as_the_report_writes_the_month()
     report, maart and mei in a Dutch one; any other name stays as it is. By hand: leave is
     10, 4 and 6 searches."""
     data = dataclasses.replace(
-        _log_data([("verlof", 20, 0)]),
+        log_data([("verlof", 20, 0)]),
         exports=("t-mrt.csv", "t-q2.csv", "t-mei.csv"),
         export_labels=("mrt", "Q2", "mei"),
         export_searches=({"verlof": 10}, {"verlof": 4}, {"verlof": 6}),
     )
-    study = _leave_and_news()
+    study = leave_and_news()
     evidence = analyse_searches(study, [data])
     table = build_searches_by_log(evidence, study)
     assert table.header == ("Need", "March", "Q2", "May", "All exports")
@@ -842,9 +744,9 @@ def test_a_year_of_monthly_logs_prints_in_parts_that_fit_the_page() -> None:
     """Twelve logs side by side are too wide for an A4 page: the screen shows the whole
     table, print its logs in parts beside the needs' names, each need's name a row
     heading."""
-    study = _leave_and_news()
+    study = leave_and_news()
     logs = [
-        _log_data([("verlof", month, 0)], log_id=f"intranet-2026-{month:02}")
+        log_data([("verlof", month, 0)], log_id=f"intranet-2026-{month:02}")
         for month in range(1, 13)
     ]
     evidence = analyse_searches(study, logs)
@@ -1902,7 +1804,7 @@ def test_one_rarer_term_is_told_in_the_singular() -> None:
         settings=StudySettings.model_validate({"name": "P", "organisation": "O", "language": "en"}),
         needs=tuple(Need(id=n, title=n, kind="content") for n in ("n1", "n2")),
     )
-    rare = analyse_searches(study, [_log_data([("parkeren", 1, 0)])])
+    rare = analyse_searches(study, [log_data([("parkeren", 1, 0)])])
     assert build_unmatched_table(rare, study).notes == (
         "1 rarer term matches no need and is not shown.",
     )
@@ -1922,5 +1824,5 @@ def test_a_term_with_the_organisation_s_name_is_shown_one_with_a_surname_is_not(
         needs=tuple(Need(id=n, title=n, kind="content") for n in ("n1", "n2")),
     )
     rows = [("contact Van Dijk", 9, 0), ("bel Van den Berg", 9, 0), ("nieuws", 9, 0)]
-    data = searches_to_json(analyse_searches(study, [_log_data(rows)]))
+    data = searches_to_json(analyse_searches(study, [log_data(rows)]))
     assert [t["term"] for t in data["unmatched"]] == ["contact Van Dijk"]

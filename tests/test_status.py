@@ -657,7 +657,7 @@ def test_a_search_log_without_a_term_another_log_gives_a_need_is_a_step(
 ) -> None:
     """The app log gives 'nieuws' to news; the intranet's topics do not, so its seven
     searches for it count for no need: a step names the log and the term, once."""
-    from tests.test_searches import INTRANET, INTRANET_CSV, files_with_logs
+    from tests.search_logs import INTRANET, INTRANET_CSV, files_with_logs
 
     files = files_with_logs()
     files["analytics/intranet-may.csv"] = INTRANET_CSV + b"nieuws;7;0\r\n"
@@ -681,7 +681,7 @@ def test_searches_that_find_nothing_as_often_as_a_gap_and_match_no_need_are_a_st
     """Parkeren: 16 searches, 15 without results, and no need's topic; the intranet log
     makes a need a gap from 15. From 16 the step goes; the app log, which does not say,
     sets no threshold of its own (its 10 is not taken)."""
-    from tests.test_searches import APP, INTRANET, files_with_logs
+    from tests.search_logs import APP, INTRANET, files_with_logs
 
     root = make_study(files_with_logs())
     step = NextStep(

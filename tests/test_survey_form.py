@@ -26,7 +26,7 @@ from needmap.scaffold import init_study
 from needmap.surveys import import_survey
 from needmap.surveys.mapping import SurveyMapping, SurveyTask, load_mapping
 from tests.conftest import SURVEY_FIXTURES, plain, run_needmap
-from tests.test_accessibility import _Page
+from tests.rendered import PageParts
 
 runner = CliRunner()
 
@@ -126,7 +126,7 @@ def test_the_page_shows_a_circle_per_answer_and_a_box_per_task(care: Path) -> No
     several = page.index('<ul class="options several">')
     assert one < page.index("<li>Carer, nurse or support worker</li>") < several
     assert "<li>Find &lt;b&gt;R&amp;D&lt;/b&gt; news</li>" in page[several:]
-    read = _Page()
+    read = PageParts()
     read.feed(page)  # as the reports' accessibility checks read them
     assert read.headings == [form_text(form).title] and read.unheaded == 0
 

@@ -314,7 +314,7 @@ def test_a_dutch_study_explains_in_dutch(make_study: StudyMaker) -> None:
 
 def test_a_study_of_one_log_gives_no_line_per_log(make_study: StudyMaker) -> None:
     """The searches' own line says it all: 47 in the one log."""
-    from tests.test_searches import files_with_logs
+    from tests.search_logs import files_with_logs
 
     files = files_with_logs()
     files["analytics/app.yaml"] = None
@@ -330,7 +330,7 @@ def test_a_need_searched_too_rarely_to_show_its_terms_is_no_gap(make_study: Stud
     anything: no content gap, no count of them (not "0 found nothing"), and no term line
     (a term searched twice is below the minimum of 5). Its description opens the
     Markdown."""
-    from tests.test_searches import files_with_logs
+    from tests.search_logs import files_with_logs
 
     files = files_with_logs()
     files["needs.yaml"] = str(files["needs.yaml"]).replace(

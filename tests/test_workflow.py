@@ -17,9 +17,9 @@ from needmap import load_study
 from needmap.cli import app
 from needmap.demo import write_example_export
 from needmap.surveys.mapping import load_mapping, mapping_files
-from tests.test_docs import ROOT, documented_calls
+from tests.documented import REPOSITORY, documented_calls
 
-WORKFLOW = ROOT / "docs" / "workflow.md"
+WORKFLOW = REPOSITORY / "docs" / "workflow.md"
 
 
 def _commands() -> list[list[str]]:

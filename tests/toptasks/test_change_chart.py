@@ -23,7 +23,7 @@ from needmap.reports.change_chart import (
 from needmap.reports.drawings import Drawings
 from needmap.reports.i18n import Language
 from needmap.reports.palette import HIGHLIGHT, INK
-from tests.test_reports import _texts_outside
+from tests.rendered import texts_outside
 from tests.toptasks.conftest import runner
 from tests.toptasks.test_compare import _two_runs
 
@@ -113,7 +113,7 @@ def test_the_rows_are_the_later_run_s_tasks_that_someone_chose() -> None:
 def test_the_chart_s_texts_stay_inside_it_with_long_titles(language: Language) -> None:
     long = _change(_TASKS, title="Toptakenonderzoek intranet en extranet " * 6 + "2026")
     figure = draw_change_chart(long, language)
-    assert _texts_outside(figure) == []
+    assert texts_outside(figure) == []
     legend = [t.get_text() for t in figure.legends[0].get_texts()]
     assert legend[0] == "Survey 2024" and legend[1].endswith("…")
 
@@ -216,7 +216,7 @@ def test_a_legend_too_wide_for_one_row_stands_one_under_another() -> None:
 
     long = [f"Top-task survey of employees and volunteers, {year}" for year in (2022, 2024, 2026)]
     figure, rows = legend_rows(long)
-    assert _texts_outside(figure) == []
+    assert texts_outside(figure) == []
     assert rows[0] > rows[1] > rows[2]  # the oldest on top
     renderer = FigureCanvasAgg(figure).get_renderer()  # type: ignore[no-untyped-call]
     legend = figure.legends[0].get_window_extent(renderer)

@@ -265,12 +265,12 @@ def test_small_shares_get_distinct_percentages() -> None:
 def test_chart_texts_are_inside_the_figure(
     study: Study, mapping: SurveyMapping, tally: Tally
 ) -> None:
-    from tests.test_reports import _texts_outside
+    from tests.rendered import texts_outside
 
     result = analyse_toptasks(study, mapping, tally)
     for language in ("en", "nl"):
-        assert _texts_outside(draw_long_neck(result, language)) == []
-        assert _texts_outside(draw_group_chart(result, language)) == []
+        assert texts_outside(draw_long_neck(result, language)) == []
+        assert texts_outside(draw_group_chart(result, language)) == []
 
 
 def test_a_long_survey_title_is_made_to_fit_the_chart(
@@ -278,18 +278,18 @@ def test_a_long_survey_title_is_made_to_fit_the_chart(
 ) -> None:
     """The subtitle names the survey and sums it up; centred, a long one was cut off at
     both edges of the chart."""
-    from tests.test_reports import _texts_outside
+    from tests.rendered import texts_outside
 
     result = analyse_toptasks(study, mapping, tally)
     long = replace(result, title="Toptakenonderzoek " * 12 + "2026")
     figure = draw_long_neck(long, "nl")
-    assert _texts_outside(figure) == []
+    assert texts_outside(figure) == []
     assert any(t.get_text().endswith("…") for t in figure.texts)
 
 
 @pytest.mark.parametrize("tasks", [18, 40])
 def test_long_neck_with_many_tasks(tasks: int) -> None:
-    from tests.test_reports import _texts_outside
+    from tests.rendered import texts_outside
 
     study, _ = property_study()
     mapping = mapping_of(
@@ -306,7 +306,7 @@ def test_long_neck_with_many_tasks(tasks: int) -> None:
     )
     result = analyse_toptasks(study, mapping, tally)
     figure = draw_long_neck(result, "nl")
-    assert _texts_outside(figure) == []
+    assert texts_outside(figure) == []
     bars, line = figure.axes
     title, subtitle = (t.get_text() for t in figure.texts)
     assert title == "De lange nek van de toptaken"
@@ -376,9 +376,9 @@ def test_group_names_wrap_by_their_measure_and_the_widest_word_sets_the_columns(
     assert title.y0 - max(b.y1 for b in boxes) > 0.1 * figure.dpi
     column = (ax.get_position().width * figure.get_size_inches()[0] - 0.6) / len(names)
     assert 1.4 < column < 1.6
-    from tests.test_reports import _texts_outside
+    from tests.rendered import texts_outside
 
-    assert _texts_outside(figure) == []
+    assert texts_outside(figure) == []
 
 
 def test_upright_group_names_wrap_by_their_measure_below_the_title() -> None:

@@ -23,7 +23,7 @@ from needmap.reports.toptasks_change import build_change
 from needmap.surveys.mapping import SurveyMapping
 from needmap.surveys.tally import Tally
 from tests.conftest import SURVEY_FIXTURES
-from tests.test_accessibility import _Page
+from tests.rendered import PageParts
 from tests.toptasks.conftest import cli_study, runner
 
 DASH = "\u2013"
@@ -321,7 +321,7 @@ def test_cli_writes_the_comparison_as_a_table_in_either_language(tmp_path: Path)
     assert sheet.cell(row=2, column=change).value == -10.8  # a number, shown with its arrow
     assert json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))["order"] == "unweighted"
     page = (tmp_path / "c.html").read_text(encoding="utf-8")
-    read = _Page()
+    read = PageParts()
     read.feed(page)  # as the reports' accessibility checks read them
     assert read.headings == [
         "Toptaken vergeleken: Top tasks intranet 2026 tegenover Top tasks intranet 2024"

@@ -452,7 +452,7 @@ def test_a_ranking_too_wide_for_the_page_is_printed_in_parts_that_fit(
     from needmap.reports.pdf import html_to_pdf
     from needmap.reports.toptasks_page import render_toptasks_page
     from needmap.reports.toptasks_table import print_parts
-    from tests.test_pdf import _assert_on_the_page
+    from tests.rendered import assert_on_the_page
 
     ids = {f"g{i}": name for i, name in enumerate(names)}
     study = named_study(ids, headcount=1000)
@@ -468,7 +468,7 @@ def test_a_ranking_too_wide_for_the_page_is_printed_in_parts_that_fit(
         f"{name} (n={200 + i})" for i, name in enumerate(names)
     )
     pdf = html_to_pdf(render_toptasks_page(result, "nl", "Org"))
-    _assert_on_the_page(PdfReader(io.BytesIO(pdf)))
+    assert_on_the_page(PdfReader(io.BytesIO(pdf)))
 
 
 @given(
