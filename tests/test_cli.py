@@ -817,6 +817,16 @@ def test_a_path_the_system_refuses_is_bad_input_not_a_bug(
     assert result.exit_code == 2
     assert f"{too_long}: cannot use this path: File name too long" in result.stderr
     assert "hint: shorten the name" in result.stderr
+    # the hints of a command line cut short or with words left over look for the study's
+    # ids and for files the words name: a name too long is neither, not an internal error
+    for args, said in [
+        (["groups", "rename", str(too_long)], "GROUP NEW-ID"),
+        (["why", str(too_long)], "NEED"),
+        (["validate", str(too_long), "extra"], "and extra is left over"),
+        (["validate", str(make_study()), "b" * 300], "is left over"),
+    ]:
+        hinted = runner.invoke(app, args)
+        assert hinted.exit_code == 2 and said in hinted.stderr, hinted.output
 
     def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device", "/data/out/brief.md")

@@ -211,12 +211,13 @@ def placeholder(param: Any) -> str:
 
 def _ids_of(folder: Path, kind: str) -> list[str]:
     """The ids of the study in ``folder`` of ``kind`` (needs or groups), in the order of
-    its files; none when it is no study or has errors: the command will say so."""
+    its files; none when it is no study, has errors, or is a path the system refuses (a
+    name too long): the command will say so."""
     from needmap.personas.loader import read_study
 
     try:
         study = read_study(folder).study
-    except NeedmapError:
+    except (NeedmapError, OSError):
         return []
     if study is None:
         return []

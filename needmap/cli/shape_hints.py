@@ -293,10 +293,19 @@ def _quoted(given: list[str]) -> str | None:
     for start in range(len(given)):
         for end in range(len(given), start + 1, -1):
             name = " ".join(given[start:end])
-            if not name.startswith("-") and Path(name).exists():
+            if not name.startswith("-") and _names_a_path(name):
                 words = [*given[:start], name, *given[end:]]
                 return " ".join(map(command_word, words))
     return None
+
+
+def _names_a_path(name: str) -> bool:
+    """Whether ``name`` is a file or folder here; a name the system refuses (one too long
+    for it) is none, and the hint that asks goes on without it."""
+    try:
+        return Path(name).exists()
+    except OSError:
+        return False
 
 
 def _value_placeholder(param: Any, holds: str) -> str:
