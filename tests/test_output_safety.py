@@ -1,8 +1,8 @@
-"""No text needmap writes to a CSV file or a workbook becomes a formula, in any report: the
-demo study with its names, titles, quotes and search terms starting as formulas do
-(``=``, ``+``, ``-``, ``@``), built whole and written by each command that writes a table.
-The tests of each format check their own writer; this one finds a report that writes its
-cells some other way."""
+"""What no report may hold, checked over all of them at once: the demo study made hostile (its
+names, titles, quotes and search terms starting as formulas do, its quotes and search terms
+holding a person's e-mail address and phone number), built whole and written by each
+command that writes a table. The tests of each report check their own writer; these find a
+report that writes its cells or texts some other way."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -28,20 +29,28 @@ _FREE_TEXT = re.compile(
 )
 
 
+EMAIL = "jan.jansen@example.org"
+PHONE = "06-12345678"
+
+
 def _hostile(study: Path) -> None:
     """Each plain title, name, description and quote of the study's YAML files made to start
-    as a formula does, in turn; every fifth search term of its logs too."""
+    as a formula does, in turn; every fifth search term of its logs too. Each quote ends
+    with an e-mail address or a phone number, and two searched terms are them."""
     starts = itertools.cycle(["=1+", "+", "-", "@SUM(A1)"])
+    contacts = itertools.cycle([f" Mail {EMAIL}.", f" Bel {PHONE}."])
     for path in study.rglob("*.yaml"):
         if path.parent.name == "schemas":
             continue
         text = path.read_text(encoding="utf-8")
         text = _FREE_TEXT.sub(lambda m: f'{m[1]}"{next(starts)}{m[2]}"', text)
+        text = re.sub(r'(- text: ".*)"$', lambda m: f'{m[1]}{next(contacts)}"', text, flags=re.M)
         path.write_text(text, encoding="utf-8")
     for path in (study / "analytics").glob("*.csv"):
         lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
         for n in range(1, len(lines), 5):
             lines[n] = "=cmd|' /C calc'!A0 " + lines[n]
+        lines += [f"{EMAIL},40,0\n", f"{PHONE},30,0\n"]
         path.write_text("".join(lines), encoding="utf-8-sig")
 
 
@@ -65,11 +74,14 @@ def _formulas_in_workbook(path: Path) -> list[str]:
     return found
 
 
-def test_no_report_writes_a_formula(demo: Path, tmp_path: Path) -> None:
-    study = tmp_path / "study"
+@pytest.fixture(scope="module")
+def hostile_reports(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder of every report of the hostile demo study, PDFs aside, and each table
+    as CSV and workbook, and the guide's quote sheet."""
+    study = tmp_path_factory.mktemp("hostile") / "study"
     shutil.copytree(demo / "study", study)
     _hostile(study)
-    out = tmp_path / "out"
+    out = study.parent / "out"
     built = runner.invoke(app, ["build", str(study), "--out", str(out), "--no-pdf"])
     assert built.exit_code == 0, built.output
     for command, name in [
@@ -87,9 +99,41 @@ def test_no_report_writes_a_formula(demo: Path, tmp_path: Path) -> None:
             assert written.exit_code == 0, written.output
     sheet = runner.invoke(app, ["guide", str(study), "--sheet", str(out / "quotes.xlsx")])
     assert sheet.exit_code == 0, sheet.output
+    return out
+
+
+def test_no_report_writes_a_formula(hostile_reports: Path) -> None:
+    out = hostile_reports
     tables = sorted(out.glob("*.csv")) + sorted(out.glob("*.xlsx"))
     assert len(tables) >= 23
     assert "=1+" in (out / "table.csv").read_text(encoding="utf-8-sig")  # made hostile
     for path in tables:
         found = _formulas_in_csv(path) if path.suffix == ".csv" else _formulas_in_workbook(path)
         assert not found, f"{path.name}: {found[:3]}"
+
+
+def test_no_report_shows_a_person_s_contact_details(hostile_reports: Path) -> None:
+    """Quotes are shown with the address and number scrubbed; the terms that are them are
+    counted but never shown, in any page, table, chart, workbook or the brief."""
+    reports = [p for p in sorted(hostile_reports.iterdir()) if p.suffix != ".png"]
+    assert len(reports) >= 50
+    quoted = 0
+    for path in reports:
+        text = _text_of(path)
+        assert EMAIL not in text and PHONE not in text, path.name
+        quoted += "Mail [" in text or "Bel [" in text
+    assert quoted >= 5  # the quotes are shown, scrubbed
+
+
+def _text_of(path: Path) -> str:
+    """A report's text: a workbook's cells, any other file as it is written."""
+    if path.suffix == ".xlsx":
+        cells = (
+            str(cell.value)
+            for sheet in load_workbook(path).worksheets
+            for row in sheet.iter_rows()
+            for cell in row
+            if cell.value is not None
+        )
+        return "\n".join(cells)
+    return path.read_text(encoding="utf-8-sig", errors="replace")
