@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -24,28 +25,44 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list)."""
 
 _FREE_TEXT = re.compile(
-    r"^(\s*(?:- )?(?:title|name|description|role|text|goals?|notes?): )([^\"'\[{|>\s].*)$",
+    r"^(\s*(?:- )?(?:title|name|organisation|description|role|text|goals?|notes?|period|channel): )"
+    r"([^\"'\[{|>\s].*)$",
     flags=re.M,
 )
 
 
+MARKUP = " <i>x</i> [a](javascript:b)"
+"""Markup a text may hold that a Markdown renderer would act on: raw HTML, a link."""
 EMAIL = "jan.jansen@example.org"
 PHONE = "06-12345678"
 
 
 def _hostile(study: Path) -> None:
     """Each plain title, name, description and quote of the study's YAML files made to start
-    as a formula does, in turn; every fifth search term of its logs too. Each quote ends
-    with an e-mail address or a phone number, and two searched terms are them."""
+    as a formula does, in turn, and to end in markup; every fifth search term of its logs
+    starts so too. Each quote ends with an e-mail address or a phone number, and two
+    searched terms are them. Each text of a persona ends in markup."""
     starts = itertools.cycle(["=1+", "+", "-", "@SUM(A1)"])
     contacts = itertools.cycle([f" Mail {EMAIL}.", f" Bel {PHONE}."])
     for path in study.rglob("*.yaml"):
         if path.parent.name == "schemas":
             continue
         text = path.read_text(encoding="utf-8")
-        text = _FREE_TEXT.sub(lambda m: f'{m[1]}"{next(starts)}{m[2]}"', text)
+        text = _FREE_TEXT.sub(lambda m: f'{m[1]}"{next(starts)}{m[2]}{MARKUP}"', text)
         text = re.sub(r'(- text: ".*)"$', lambda m: f'{m[1]}{next(contacts)}"', text, flags=re.M)
         path.write_text(text, encoding="utf-8")
+    for mapping in (study / "surveys").glob("*.yaml"):
+        survey = yaml.safe_load(mapping.read_text(encoding="utf-8"))
+        for task in survey["tasks"]:
+            task["label"] += MARKUP
+        mapping.write_text(yaml.safe_dump(survey, allow_unicode=True), encoding="utf-8")
+    personas = study / "personas.yaml"
+    listed = yaml.safe_load(personas.read_text(encoding="utf-8"))
+    for persona in listed["personas"]:
+        persona["summary"] += MARKUP
+        for key in ("goals", "frustrations", "scenarios", "devices", "places", "quotes"):
+            persona[key] = [item + MARKUP for item in persona.get(key, [])]
+    personas.write_text(yaml.safe_dump(listed, allow_unicode=True), encoding="utf-8")
     for path in (study / "analytics").glob("*.csv"):
         lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
         for n in range(1, len(lines), 5):
@@ -137,3 +154,23 @@ def _text_of(path: Path) -> str:
         )
         return "\n".join(cells)
     return path.read_text(encoding="utf-8-sig", errors="replace")
+
+
+def test_no_markdown_report_lets_a_text_become_markup(hostile_reports: Path) -> None:
+    """Every text of the study in a Markdown report is shown as written: its ``<i>`` and
+    its link escaped, in headings, list items, quotes and tables alike (many renderers,
+    MkDocs and pandoc among them, keep raw HTML); and escaped in every page and SVG."""
+    pages = sorted(hostile_reports.glob("*.md"))
+    assert len(pages) >= 8
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert "\\<i>x\\</i>" in text, path.name  # made hostile, and escaped
+        prose = re.sub(r"^(`{3,})text\n.*?^\1$", "", text, flags=re.M | re.S)  # verbatim
+        raw = [
+            line
+            for line in prose.splitlines()
+            if re.search(r"(?<!\\)<[A-Za-z/!?]|(?<!\\)\[[^\]]*\]\(javascript", line)
+        ]
+        assert not raw, f"{path.name}: {raw[:3]}"
+    for path in [*hostile_reports.glob("*.html"), *hostile_reports.glob("*.svg")]:
+        assert "<i>x</i>" not in path.read_text(encoding="utf-8"), path.name

@@ -245,9 +245,9 @@ def render_interviews_page(
 def interviews_to_markdown(evidence: InterviewEvidence, study: Study) -> str:
     words = labels(study.settings.language)
     lines = [
-        f"# {_title(study)}",
+        f"# {markdown_cell(_title(study))}",
         "",
-        f"{study.settings.organisation} · {interviews_summary(evidence, study)}",
+        f"{markdown_cell(study.settings.organisation)} · {interviews_summary(evidence, study)}",
         "",
         ranking_to_markdown(build_interviews_table(evidence, study)),
     ]
@@ -255,10 +255,10 @@ def interviews_to_markdown(evidence: InterviewEvidence, study: Study) -> str:
     if views:
         lines += [f"## {words['iv.quotes']}", ""]
     for view in views:
-        lines += [f"### {view.need}", ""]
+        lines += [f"### {markdown_cell(view.need)}", ""]
         for text, bucket, signal in view.quotes:
             lines.append(f"> {markdown_cell(' '.join(text.split()))}  ")
-            lines.append(f"> \u2014 {bucket}, {words[f'iv.signal.{signal}']}")
+            lines.append(f"> \u2014 {markdown_cell(bucket)}, {words[f'iv.signal.{signal}']}")
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

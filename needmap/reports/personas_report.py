@@ -318,13 +318,13 @@ def personas_to_markdown(profiles: Sequence[PersonaProfile], study: Study) -> st
         lines += [f"## {markdown_cell(view.name)}: {markdown_cell(view.role)}", ""]
         lines += [
             f"**{markdown_cell(view.group)}**"
-            + (f" · {view.about_group}" if view.about_group else ""),
+            + (f" · {markdown_cell(view.about_group)}" if view.about_group else ""),
             "",
         ]
         if view.summary:
-            lines += [view.summary, ""]
+            lines += [markdown_cell(view.summary), ""]
         for quote in view.quotes:
-            lines += [f"> {quote}", ""]
+            lines += [f"> {markdown_cell(quote)}", ""]
         for heading, items in view.lists:
             lines += [f"**{heading}**", "", *(f"- {markdown_cell(item)}" for item in items), ""]
         if view.needs:

@@ -25,7 +25,7 @@ from needmap.reports.pdf import html_to_pdf
 from needmap.reports.searches_report import search_count, search_figures, study_searches
 from needmap.reports.sheet_cells import decimal_cell, percent_cell, whole_cell
 from needmap.reports.survey_runs import study_runs
-from needmap.reports.table_formats import csv_bytes, json_bytes, write_in_format
+from needmap.reports.table_formats import csv_bytes, json_bytes, markdown_cell, write_in_format
 from needmap.reports.toptasks_table import (
     RankingTable,
     ranking_to_csv,
@@ -397,21 +397,22 @@ def roadmap_to_markdown(roadmap: Roadmap, study: Study) -> str:
     language = study.settings.language
     words = labels(language)
     lines = [
-        f"# {_title(study)}",
+        f"# {markdown_cell(_title(study))}",
         "",
-        f"{study.settings.organisation} · {roadmap_summary(roadmap, language)}",
+        f"{markdown_cell(study.settings.organisation)} · {roadmap_summary(roadmap, language)}",
         "",
         platform_line(roadmap, language),
         "",
     ]
     for view in phase_views(roadmap, study):
-        lines += [f"## {view.name} ({view.load})", ""]
+        lines += [f"## {markdown_cell(view.name)} ({view.load})", ""]
         if not view.needs:
             lines.append(f"_{words['rm.empty']}_")
         for title, kind, effort, after, where, decided in view.needs:
             waits = f"; {words['rm.after'].lower()}: {after}" if after else ""
             said = f"{decided}; " if decided else ""
-            lines.append(f"- {title} ({said}{kind}, {effort}, {where}{waits})")
+            item = f"{title} ({said}{kind}, {effort}, {where}{waits})"
+            lines.append(f"- {markdown_cell(item)}")
         lines.append("")
     if roadmap.unplanned:
         lines += [f"_{words['rm.unplanned_hint']}_", ""]
