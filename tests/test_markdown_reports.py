@@ -8,9 +8,11 @@ import itertools
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from needmap.cli import app
+from needmap.reports.table_formats import markdown_cell, markdown_line
 
 _HEADING = re.compile(r"(#{1,6}) \S")
 
@@ -45,3 +47,35 @@ def test_a_needs_table_of_its_own_is_headed_by_its_title(demo: Path, tmp_path: P
     overview = out.read_text(encoding="utf-8")
     assert overview.startswith("# ") and _headings(overview).count(1) == 1
     assert "\n## Needs per target group\n\n### Content\n" in overview
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("# Werkplek", "\\# Werkplek"),  # a heading
+        ("> Intranet", "\\> Intranet"),  # a quote
+        ("- Intranet", "\\- Intranet"),  # a list item
+        ("+ Intranet", "\\+ Intranet"),
+        ("1. Intranet", "1\\. Intranet"),  # an ordered list item
+        ("2026) Intranet", "2026\\) Intranet"),
+        ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)>"),
+        ("[Log in](javascript:x)", "\\[Log in](javascript:x)"),
+        ("*rooster*", "\\*rooster\\*"),
+        ("a | b", "a \\| b"),
+        ("#intranet", "#intranet"),  # no heading without a space
+        ("-Intranet", "-Intranet"),
+        ("C# en .NET", "C# en .NET"),
+        ("2026 in cijfers", "2026 in cijfers"),
+        ("n<5, < 30%", "n<5, < 30%"),
+        ("hr_portal", "hr_portal"),
+    ],
+)
+def test_a_text_is_written_so_that_nothing_in_it_becomes_markup(text: str, written: str) -> None:
+    """At the start of a line (a paragraph, a list item); in a table's cell or after other
+    text, a heading's, quote's or list's mark is plain already and stays as written (the
+    ranking's ``#`` column)."""
+    assert markdown_line(text) == written
+    if not re.match(r"(#+|>|[-+]|\d+[.)]) ", text):
+        assert markdown_cell(text) == written
+    else:
+        assert markdown_cell(text) == text

@@ -34,7 +34,7 @@ from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
 from needmap.reports.roadmap_report import study_toptasks
 from needmap.reports.searches_report import study_searches
-from needmap.reports.table_formats import markdown_cell, write_in_format
+from needmap.reports.table_formats import markdown_cell, markdown_line, write_in_format
 from needmap.scaffold import add_study_files
 from needmap.surveys.interviews import (
     INTERVIEW_FOLDER,
@@ -444,11 +444,11 @@ def guide_to_markdown(guides: Sequence[GroupGuide]) -> str:
         first, *rest = guide_sections(guide)
         lines += [f"# {markdown_cell(first.heading)}", ""]
         for line in first.lines:  # each its own paragraph
-            lines += [markdown_cell(line), ""]
+            lines += [markdown_line(line), ""]
         for section in rest:
             lines += [f"## {markdown_cell(section.heading)}", ""]
-            lines += [markdown_cell(section.intro), ""] if section.intro else []
-            lines += [f"- {markdown_cell(line)}" for line in section.lines]
+            lines += [markdown_line(section.intro), ""] if section.intro else []
+            lines += [f"- {markdown_line(line)}" for line in section.lines]
             if section.code:
                 lines += [""] if section.lines else []
                 lines += ["```yaml", section.code, "```"]

@@ -24,7 +24,13 @@ from needmap.reports.i18n import counted, format_count, labels, number_key
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.sheet_cells import whole_cell
-from needmap.reports.table_formats import csv_bytes, json_bytes, markdown_cell, write_in_format
+from needmap.reports.table_formats import (
+    csv_bytes,
+    json_bytes,
+    markdown_cell,
+    markdown_line,
+    write_in_format,
+)
 from needmap.reports.toptasks_table import (
     RankingTable,
     print_parts,
@@ -247,7 +253,7 @@ def interviews_to_markdown(evidence: InterviewEvidence, study: Study) -> str:
     lines = [
         f"# {markdown_cell(_title(study))}",
         "",
-        f"{markdown_cell(study.settings.organisation)} · {interviews_summary(evidence, study)}",
+        f"{markdown_line(study.settings.organisation)} · {interviews_summary(evidence, study)}",
         "",
         ranking_to_markdown(build_interviews_table(evidence, study)),
     ]
@@ -257,7 +263,7 @@ def interviews_to_markdown(evidence: InterviewEvidence, study: Study) -> str:
     for view in views:
         lines += [f"### {markdown_cell(view.need)}", ""]
         for text, bucket, signal in view.quotes:
-            lines.append(f"> {markdown_cell(' '.join(text.split()))}  ")
+            lines.append(f"> {markdown_line(' '.join(text.split()))}  ")
             lines.append(f"> \u2014 {markdown_cell(bucket)}, {words[f'iv.signal.{signal}']}")
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

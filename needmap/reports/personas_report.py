@@ -29,7 +29,13 @@ from needmap.reports.pdf import html_to_pdf
 from needmap.reports.roadmap_report import study_toptasks
 from needmap.reports.searches_report import search_count, search_figures, study_searches
 from needmap.reports.sheet_cells import percent_cell
-from needmap.reports.table_formats import csv_bytes, json_bytes, markdown_cell, write_in_format
+from needmap.reports.table_formats import (
+    csv_bytes,
+    json_bytes,
+    markdown_cell,
+    markdown_line,
+    write_in_format,
+)
 from needmap.reports.toptasks_table import RankingTable, ranking_to_csv, ranking_to_xlsx
 from needmap.scrub import scrub
 
@@ -311,7 +317,7 @@ def personas_to_markdown(profiles: Sequence[PersonaProfile], study: Study) -> st
     lines = [
         f"# {markdown_cell(_title(study))}",
         "",
-        f"{markdown_cell(study.settings.organisation)} · {personas_summary(profiles, language)}",
+        f"{markdown_line(study.settings.organisation)} · {personas_summary(profiles, language)}",
         "",
     ]
     for view in persona_views(profiles, study):
@@ -322,11 +328,11 @@ def personas_to_markdown(profiles: Sequence[PersonaProfile], study: Study) -> st
             "",
         ]
         if view.summary:
-            lines += [markdown_cell(view.summary), ""]
+            lines += [markdown_line(view.summary), ""]
         for quote in view.quotes:
-            lines += [f"> {markdown_cell(quote)}", ""]
+            lines += [f"> {markdown_line(quote)}", ""]
         for heading, items in view.lists:
-            lines += [f"**{heading}**", "", *(f"- {markdown_cell(item)}" for item in items), ""]
+            lines += [f"**{heading}**", "", *(f"- {markdown_line(item)}" for item in items), ""]
         if view.needs:
             lines += [f"### {view.needs_title}", ""]
             lines.append("| " + " | ".join(map(markdown_cell, view.needs_header)) + " |")
@@ -339,7 +345,7 @@ def personas_to_markdown(profiles: Sequence[PersonaProfile], study: Study) -> st
         for survey in view.surveys:
             lines += [f"### {markdown_cell(survey.heading)}", "", survey.text, ""]
             lines += [
-                f"{i}. {markdown_cell(label)}: {pct}"
+                f"{i}. {markdown_line(label)}: {pct}"
                 for i, (label, pct, _) in enumerate(survey.tasks, 1)
             ]
             if survey.tasks:
@@ -348,7 +354,7 @@ def personas_to_markdown(profiles: Sequence[PersonaProfile], study: Study) -> st
             lines += [f"### {view.interviews.heading}", "", view.interviews.text, ""]
             for text, need, signal, _ in view.interviews.quotes:
                 lines += [
-                    f"> {markdown_cell(text)}  ",
+                    f"> {markdown_line(text)}  ",
                     f"> \u2014 {markdown_cell(need)}, {signal}",
                     "",
                 ]

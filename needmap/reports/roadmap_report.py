@@ -25,7 +25,13 @@ from needmap.reports.pdf import html_to_pdf
 from needmap.reports.searches_report import search_count, search_figures, study_searches
 from needmap.reports.sheet_cells import decimal_cell, percent_cell, whole_cell
 from needmap.reports.survey_runs import study_runs
-from needmap.reports.table_formats import csv_bytes, json_bytes, markdown_cell, write_in_format
+from needmap.reports.table_formats import (
+    csv_bytes,
+    json_bytes,
+    markdown_cell,
+    markdown_line,
+    write_in_format,
+)
 from needmap.reports.toptasks_table import (
     RankingTable,
     ranking_to_csv,
@@ -399,7 +405,7 @@ def roadmap_to_markdown(roadmap: Roadmap, study: Study) -> str:
     lines = [
         f"# {markdown_cell(_title(study))}",
         "",
-        f"{markdown_cell(study.settings.organisation)} · {roadmap_summary(roadmap, language)}",
+        f"{markdown_line(study.settings.organisation)} · {roadmap_summary(roadmap, language)}",
         "",
         platform_line(roadmap, language),
         "",
@@ -412,7 +418,7 @@ def roadmap_to_markdown(roadmap: Roadmap, study: Study) -> str:
             waits = f"; {words['rm.after'].lower()}: {after}" if after else ""
             said = f"{decided}; " if decided else ""
             item = f"{title} ({said}{kind}, {effort}, {where}{waits})"
-            lines.append(f"- {markdown_cell(item)}")
+            lines.append(f"- {markdown_line(item)}")
         lines.append("")
     if roadmap.unplanned:
         lines += [f"_{words['rm.unplanned_hint']}_", ""]

@@ -36,7 +36,13 @@ from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.search_chart import SEARCH_CHART_NEEDS, SearchTrend, search_trend_alt
 from needmap.reports.sheet_cells import count_cell, percent_cell
-from needmap.reports.table_formats import csv_bytes, json_bytes, markdown_cell, write_in_format
+from needmap.reports.table_formats import (
+    csv_bytes,
+    json_bytes,
+    markdown_cell,
+    markdown_line,
+    write_in_format,
+)
 from needmap.reports.toptasks_table import (
     RankingTable,
     print_parts,
@@ -452,9 +458,9 @@ def searches_to_markdown(evidence: SearchEvidence, study: Study) -> str:
     language = study.settings.language
     lines = [f"# {markdown_cell(_title(study))}", ""]
     if evidence.logs:
-        organisation = markdown_cell(study.settings.organisation)
+        organisation = markdown_line(study.settings.organisation)
         lines += [f"{organisation} · {summary_line(evidence, language)}", ""]
-        lines += [f"- {markdown_cell(line)}" for line in _log_lines(evidence, language)] + [""]
+        lines += [f"- {markdown_line(line)}" for line in _log_lines(evidence, language)] + [""]
     lines.append(ranking_to_markdown(build_searches_table(evidence, study)))
     by_log = build_searches_by_log(evidence, study)
     if by_log.rows:

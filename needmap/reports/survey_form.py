@@ -23,7 +23,7 @@ from needmap.personas.study import Study
 from needmap.reports.i18n import labels
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
-from needmap.reports.table_formats import json_bytes, markdown_cell, write_in_format
+from needmap.reports.table_formats import json_bytes, markdown_cell, markdown_line, write_in_format
 from needmap.surveys.answers import ANSWER_CODE
 from needmap.surveys.mapping import LAYOUTS, Layout, SurveyMapping, SurveyTask
 
@@ -252,18 +252,18 @@ def form_to_markdown(form: SurveyForm) -> str:
     """The form as Markdown: each question a heading, its options in a block of plain text
     that copies as it is."""
     text = form_text(form)
-    lines = [f"# {markdown_cell(text.title)}", "", markdown_cell(text.lead), ""]
+    lines = [f"# {markdown_cell(text.title)}", "", markdown_line(text.lead), ""]
     for question in text.questions:
         fence = _fence(question.options)
         lines += [f"## {markdown_cell(question.heading)}", ""]
-        lines += [" ".join(markdown_cell(n) for n in question.notes), ""]
-        lines += [markdown_cell(question.options_label), ""]
+        lines += [markdown_line(" ".join(question.notes)), ""]
+        lines += [markdown_line(question.options_label), ""]
         lines += [f"{fence}text", *question.options, fence, ""]
         if question.also:
             fence = _fence(question.also)
-            lines += [markdown_cell(question.also_label), ""]
+            lines += [markdown_line(question.also_label), ""]
             lines += [f"{fence}text", *question.also, fence, ""]
-    lines += [line for note in text.closing for line in ("", markdown_cell(note))][1:]
+    lines += [line for note in text.closing for line in ("", markdown_line(note))][1:]
     return "\n".join(lines) + "\n"
 
 

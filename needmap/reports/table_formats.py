@@ -39,6 +39,7 @@ __all__ = [
     "json_bytes",
     "json_share",
     "markdown_cell",
+    "markdown_line",
     "neutralise_cell",
     "note_columns",
     "pages_wide",
@@ -92,12 +93,28 @@ _MARKUP = re.compile(
 many renderers pass through (``n<5`` and ``< 30%`` do not)."""
 
 
+_BLOCK_MARK = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s))")
+_ORDERED = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
+"""What at the start of a line makes it a heading, a quote or a list item (``# x``, ``> x``,
+``- x``, ``1. x``): a title or an organisation's name written so starts a paragraph, a
+list item's text or a heading as plain text."""
+
+
 def markdown_cell(text: str) -> str:
     """Text for a Markdown table cell, heading or list item, shown as written: no pipe or
     line break breaks the table, and nothing in it becomes markup. A search term a visitor
     typed may be ``<img onerror=…>`` or ``[Log in](https://…)``, and many renderers
     (MkDocs, pandoc) keep raw HTML; a topic term ``*rooster*`` must keep its asterisks."""
     return _MARKUP.sub(r"\\\g<0>", text.replace("\n", " "))
+
+
+def markdown_line(text: str) -> str:
+    """Text that starts a line of Markdown, a list item's or a quote's (a paragraph, ``- x``,
+    ``> x``), shown as written: :func:`markdown_cell`, and a heading's, quote's or list's
+    mark at its start made plain (``# x``, ``> x``, ``- x``, ``1. x``), which in a cell or
+    after other text is plain already."""
+    flat = markdown_cell(text)
+    return _ORDERED.sub(r"\1\\\2", _BLOCK_MARK.sub(r"\1\\\2", flat, count=1), count=1)
 
 
 def table_to_markdown(table: NeedsTable, level: int = 2) -> str:

@@ -51,7 +51,13 @@ from needmap.reports.searches_report import (
 )
 from needmap.reports.sheet_cells import points_cell, shown_change, unbroken
 from needmap.reports.survey_runs import study_runs
-from needmap.reports.table_formats import json_bytes, json_share, markdown_cell, write_in_format
+from needmap.reports.table_formats import (
+    json_bytes,
+    json_share,
+    markdown_cell,
+    markdown_line,
+    write_in_format,
+)
 from needmap.shell import command_word
 
 __all__ = [
@@ -378,7 +384,7 @@ def why_to_markdown(story: NeedStory) -> str:
         lines += [markdown_cell(intro[0]), ""]
     for heading, items in rest:
         lines += [f"## {markdown_cell(heading)}", ""]
-        lines += [f"- {markdown_cell(item)}" for item in items]
+        lines += [f"- {markdown_line(item)}" for item in items]
         lines.append("")
     return "\n".join(lines)
 
