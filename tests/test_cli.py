@@ -1413,3 +1413,15 @@ def test_a_fixed_choice_is_taken_in_any_case(
         assert result.exit_code == 0, result.output
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1] and outputs[0]
+
+
+def test_a_file_name_with_brackets_is_told_whole(tmp_path: Path, make_study: StudyMaker) -> None:
+    """rich reads ``[…]`` as markup: ``wrote …`` lost ``[draft]`` from a file's name, and a
+    ``[/]`` in it stopped the command after the file was written."""
+    folder = tmp_path / "v[/]2 [draft]"  # the folders 'v[' and ']2 [draft]'
+    folder.mkdir(parents=True)
+    for args in (["table", str(make_study())], ["schema"]):
+        target = folder / ("needs.csv" if args[0] == "table" else "schemas")
+        result = runner.invoke(app, [*args, "--out", str(target)])
+        assert result.exit_code == 0, result.output
+        assert f"wrote {target}" in result.output.replace("\n", "")

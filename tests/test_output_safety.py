@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from needmap.cli import app
+from tests.conftest import IN_A_TERMINAL
 
 runner = CliRunner()
 
@@ -31,8 +32,10 @@ _FREE_TEXT = re.compile(
 )
 
 
-MARKUP = " <i>x</i> [a](javascript:b)"
-"""Markup a text may hold that a Markdown renderer would act on: raw HTML, a link."""
+MARKUP = " <i>x</i> [a](javascript:b) [/] Q[zz]Q"
+"""Markup a text may hold that a Markdown renderer would act on (raw HTML, a link), and
+that rich, which prints to the terminal, would (a closing tag with nothing to close, a
+style it does not know, which it leaves out)."""
 EMAIL = "jan.jansen@example.org"
 PHONE = "06-12345678"
 
@@ -174,3 +177,41 @@ def test_no_markdown_report_lets_a_text_become_markup(hostile_reports: Path) -> 
         assert not raw, f"{path.name}: {raw[:3]}"
     for path in [*hostile_reports.glob("*.html"), *hostile_reports.glob("*.svg")]:
         assert "<i>x</i>" not in path.read_text(encoding="utf-8"), path.name
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate"],
+        ["overlap"],
+        ["overlap", "--by-family"],
+        ["table"],
+        ["personas"],
+        ["roadmap"],
+        ["toptasks"],
+        ["toptasks", "--group", "front-desk"],
+        ["toptasks", "--compare", "toptasks-2024"],
+        ["interviews"],
+        ["searches"],
+        ["why", "@", "hr-self-service"],
+        ["status"],
+        ["groups", "list"],
+        ["needs", "list"],
+        ["survey", "questions", "@", "--survey", "toptasks-2026"],
+        ["guide", "@", "front-desk"],
+    ],
+    ids=" ".join,
+)
+def test_the_terminal_shows_every_text_as_written(
+    hostile_reports: Path, command: list[str]
+) -> None:
+    """rich reads its own markup in what it prints: a study's text with a closing tag that
+    closes nothing stopped a command with an internal error, and one with a tag rich does
+    not know lost it. Each command that prints the study's texts shows them whole."""
+    study = str(hostile_reports.parent / "study")
+    words = [study if w == "@" else w for w in command]
+    if "@" not in command:
+        words.insert(2 if command[0] in ("groups", "needs") else 1, study)
+    result = runner.invoke(app, words, env=IN_A_TERMINAL)
+    assert result.exit_code == 0, result.output
+    assert "Q[zz]Q" in result.output and "QQ" not in result.output

@@ -400,13 +400,14 @@ def emit_json(data: dict[str, Any], out: Path | None) -> None:
             hint="use a name ending in .json, or leave out --out to print it",
         )
     write_text_atomic(out, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    new_console().print(f"wrote {out}")
+    new_console().print(escape(f"wrote {out}"))
 
 
 def light_table(title: str) -> Table:
     """A table framed by a rule under its headings only, with two spaces between columns:
     in an 80-column terminal the text column keeps room that borders would take. Its title
-    is printed by :func:`print_table`, left-aligned and wrapped to the terminal."""
+    is printed by :func:`print_table`, left-aligned and wrapped to the terminal; it is rich
+    markup, so a study's text in it goes through :func:`escape`."""
     from rich import box
     from rich.table import Table
 
@@ -424,7 +425,7 @@ def add_name_column(table: Table, heading: str, names: Iterable[str]) -> None:
     columns: as wide as the longest word (8 to 20 characters), so that no word is cut."""
     table.padding = (0, 0)
     longest_word = max((len(w) for name in names for w in name.split()), default=0)
-    table.add_column(heading, min_width=min(max(longest_word, 8), 20), overflow="fold")
+    table.add_column(escape(heading), min_width=min(max(longest_word, 8), 20), overflow="fold")
 
 
 def escape(text: str) -> str:
@@ -534,13 +535,15 @@ def print_steps(console: Console, steps: Iterable[tuple[str, str | None]]) -> No
 def print_ranking(console: Console, ranking: RankingTable, top: int) -> None:
     """The first ``top`` rows of a ranking (without its columns per group), tasks in the
     coverage set in bold, then how many rows were left out."""
-    table = light_table(ranking.title)
+    table = light_table(escape(ranking.title))
     shown = [i for i in range(len(ranking.header)) if i not in ranking.group_columns]
     for i in shown:
         # Headings may wrap, so that a narrow terminal leaves room for the task labels.
         text = i in ranking.text_columns
         table.add_column(
-            ranking.header[i], justify="left" if text else "right", min_width=20 if text else None
+            escape(ranking.header[i]),
+            justify="left" if text else "right",
+            min_width=20 if text else None,
         )
     for row, covered in list(zip(ranking.rows, ranking.in_coverage, strict=True))[:top]:
         table.add_row(*(escape(row[i]) for i in shown), style="bold" if covered else "")
@@ -587,7 +590,7 @@ def watch_study(folder: Path, outputs: Sequence[Path], build_once: Callable[[], 
 
     console = new_console(stderr=True)
     seen = None
-    console.print(f"Watching {folder} for changes; Ctrl-C stops.")
+    console.print(escape(f"Watching {folder} for changes; Ctrl-C stops."))
     try:
         while True:
             now = study_fingerprint(folder, *outputs)
@@ -596,7 +599,7 @@ def watch_study(folder: Path, outputs: Sequence[Path], build_once: Callable[[], 
                 if study_fingerprint(folder, *outputs) != now:
                     continue  # still being saved
                 seen = now
-                console.print(f"{datetime.now():%H:%M:%S} building…")
+                console.print(escape(f"{datetime.now():%H:%M:%S} building…"))
                 try:
                     build_once()
                 except NeedmapError as exc:

@@ -72,7 +72,7 @@ def why(
 
         with writing(out):
             write_why(story, out)
-        new_console().print(f"wrote {out}")
+        new_console().print(escape(f"wrote {out}"))
         return
     _print_why(story)
 
@@ -119,7 +119,7 @@ def brief(
             today=date.today() if dated else None,
             progress=lambda step: status.update(f"Writing {escape(step)}…"),
         )
-    new_console().print(f"wrote {out}")
+    new_console().print(escape(f"wrote {out}"))
 
 
 @app.command()
@@ -261,7 +261,7 @@ def build(
                     laying_out=shown.laying_out,
                     removed=shown.removed,
                 )
-        console.print(f"Open {target / 'index.html'} in a browser ({len(files)} files).")
+        console.print(escape(f"Open {target / 'index.html'} in a browser ({len(files)} files)."))
         if not pdf:
             command = f"needmap build {command_word(folder)}" + (
                 f" --out {command_word(out)}" if out is not None else ""
@@ -307,7 +307,7 @@ class _ShownProgress:
         self.laid_out = 0
 
     def wrote(self, path: Path) -> None:
-        self.console.print(f"  wrote {escape(str(path))}")
+        self.console.print(escape(f"  wrote {path}"))
         if path in self.pdfs:
             self.laid_out += 1
             left = len(self.pdfs) - self.laid_out
@@ -392,8 +392,10 @@ def demo(
         )
     print_problems(result.warnings)
     state = "Created the" if result.created else "Used the existing"
-    console.print(f"{state} example study in {result.study_dir} (template '{template}').")
-    console.print(f"Open {out / 'index.html'} in a browser to start ({len(result.files)} files).")
+    console.print(escape(f"{state} example study in {result.study_dir} (template '{template}')."))
+    console.print(
+        escape(f"Open {out / 'index.html'} in a browser to start ({len(result.files)} files).")
+    )
     console.print(
         "Your own study: needmap init my-study (needmap templates lists the starting points), "
         "then needmap build my-study writes all of its reports."

@@ -80,7 +80,9 @@ def interviews(
 
         with writing(out):
             write_interviews(evidence, study, out)
-        new_console().print(f"wrote {out} ({plural(evidence.interviews, 'interview')} shown)")
+        new_console().print(
+            escape(f"wrote {out} ({plural(evidence.interviews, 'interview')} shown)")
+        )
         return
     _print_interviews(evidence, study)
 
@@ -231,7 +233,7 @@ def toptasks(
     if out is not None:
         held_again = None if later is None else later.title
         _write_toptasks(result, language, study.settings.organisation, out, drawn, held_again)
-        new_console().print(f"wrote {out}")
+        new_console().print(escape(f"wrote {out}"))
         return
     _print_toptasks(result, language, top)
     _compare_hint(study, mapping, folder)
@@ -339,7 +341,7 @@ def _print_compared(
         return
     if out is not None:
         write_change(change, study.settings.language, study.settings.organisation, out)
-        new_console().print(f"wrote {out}")
+        new_console().print(escape(f"wrote {out}"))
         return
     language = study.settings.language
     console = new_console()
@@ -490,7 +492,7 @@ def _print_interviews(evidence: InterviewEvidence, study: Study) -> None:
         rich_table = light_table(f"{escape(table.title)} · {escape(summary)}")
         for i in shown:
             rich_table.add_column(
-                table.header[i],
+                escape(table.header[i]),
                 justify="left" if i in table.text_columns else "right",
                 min_width=24 if i == 0 else None,
             )
@@ -551,7 +553,7 @@ def _print_searches(evidence: SearchEvidence, study: Study) -> None:
         rich_table.padding = (0, 0)  # one space between columns: the terms keep room
         for i in columns:
             rich_table.add_column(
-                gap if table is needs and i == 5 else table.header[i],
+                escape(gap if table is needs and i == 5 else table.header[i]),
                 justify="left" if i in table.text_columns else "right",
                 min_width=18 if i == 0 else None,
             )
@@ -583,6 +585,6 @@ def _group_toptasks(
     ranking = build_group_ranking(result, group, language)
     if out is not None:
         write_ranking([ranking], out, hint="one group's ranking is a table: use .md, .csv or .xlsx")
-        new_console().print(f"wrote {out}")
+        new_console().print(escape(f"wrote {out}"))
         return
     print_ranking(new_console(), ranking, top)

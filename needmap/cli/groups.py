@@ -364,7 +364,7 @@ def _print_split(split: GroupSplit, folder: Path, dry_run: bool) -> None:
         "adjust them per part."
     )
     if split.descriptions:
-        console.print(f"Each part has the description of {escape(split.group)}: describe the part.")
+        console.print(escape(f"Each part has the description of {split.group}: describe the part."))
         for where, part_id in split.descriptions:
             console.print(f"  {where}  {escape(part_id)}", soft_wrap=True)
     if split.moved:

@@ -113,7 +113,7 @@ def guide(
 
         with writing(out):
             write_guide(guides, out)
-        new_console().print(f"wrote {out} ({plural(len(guides), 'group')})")
+        new_console().print(escape(f"wrote {out} ({plural(len(guides), 'group')})"))
     else:
         _print_guides(guides)
     if record:
@@ -121,7 +121,7 @@ def guide(
 
         console = new_console()
         for path in record_interviews(guides):
-            console.print(f"wrote {path}: fill in the quotes during the interview")
+            console.print(escape(f"wrote {path}: fill in the quotes during the interview"))
 
 
 def _print_guides(guides: Sequence[GroupGuide]) -> None:

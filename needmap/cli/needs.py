@@ -112,11 +112,11 @@ def needs_rename(
         console.print(finished_line(rename, rename.old, new_id, "need", dry_run))
     elif rename.old == new_id:
         verb = "Would give" if dry_run else "Gave"
-        console.print(f"{verb} {escape(rename.old)} the title '{escape(title or '')}' in {files}:")
+        console.print(escape(f"{verb} {rename.old} the title '{title or ''}' in {files}:"))
     else:
         verb = "Would rename" if dry_run else "Renamed"
-        retitled = "" if rename.title is None else f" ({escape(rename.title)})"
-        console.print(f"{verb} {escape(rename.old)} to '{escape(new_id)}'{retitled} in {files}:")
+        retitled = "" if rename.title is None else f" ({rename.title})"
+        console.print(escape(f"{verb} {rename.old} to '{new_id}'{retitled} in {files}:"))
     print_file_changes(console, rename)
     print_next(console, folder, dry_run)
 

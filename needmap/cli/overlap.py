@@ -115,7 +115,7 @@ def diagram(
         detail = f"{len(drawn.shown_codes)} combinations" + (
             f", {drawn.hidden_regions} {left_out} not shown" if drawn.hidden_regions else ""
         )
-    new_console().print(f"wrote {out} ({drawn.kind}, {detail})")
+    new_console().print(escape(f"wrote {out} ({drawn.kind}, {detail})"))
 
 
 @app.command()
@@ -152,7 +152,7 @@ def table(
     from needmap.reports.table_formats import write_table
 
     write_table(needs_table, out)
-    new_console().print(f"wrote {out} ({plural(len(needs_table.rows), 'need')})")
+    new_console().print(escape(f"wrote {out} ({plural(len(needs_table.rows), 'need')})"))
 
 
 @app.command()
@@ -174,7 +174,7 @@ def report(
     analysis = _analysis(folder, groups, by_family, language, out)
     with writing(out):
         write_overview(analysis, draw_diagram(analysis.study, analysis.overlap), out)
-    new_console().print(f"wrote {out}")
+    new_console().print(escape(f"wrote {out}"))
 
 
 def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
@@ -284,8 +284,8 @@ def _print_table(needs_table: NeedsTable, language: str) -> None:
 
     words = labels("en" if language == "en" else "nl")
     console = new_console()
-    table = light_table(needs_table.title)
-    table.add_column(needs_table.headers[1], min_width=_TITLE_WIDTH)
+    table = light_table(escape(needs_table.title))
+    table.add_column(escape(needs_table.headers[1]), min_width=_TITLE_WIDTH)
     region_width = max([len(needs_table.headers[2]), *(len(r.region) for r in needs_table.rows)])
     marks_fit = _TITLE_WIDTH + 5 * len(needs_table.columns) + region_width + 2 <= console.width
     if marks_fit:
@@ -299,7 +299,7 @@ def _print_table(needs_table: NeedsTable, language: str) -> None:
         marks |= {"could": f"[dim]{short['could']}[/dim]", "": "[dim]·[/dim]"}
         table.add_column(" ".join(needs_table.letters), no_wrap=True)
         legend = "  ".join(f"{short[lv]} {words[f'importance.{lv}']}" for lv in short)
-    table.add_column(needs_table.headers[2], no_wrap=True)
+    table.add_column(escape(needs_table.headers[2]), no_wrap=True)
     for kind, heading in needs_table.kinds:
         table.add_section()
         table.add_row(f"[bold]{escape(heading)}[/bold]")

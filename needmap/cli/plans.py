@@ -90,7 +90,7 @@ def personas(
 
         with writing(out):
             write_personas(profiles, study, out)
-        new_console().print(f"wrote {out} ({plural(len(profiles), 'persona')})")
+        new_console().print(escape(f"wrote {out} ({plural(len(profiles), 'persona')})"))
         return
     from needmap.reports.personas_report import persona_views
 
@@ -141,7 +141,7 @@ def roadmap(
         with writing(out):
             write_roadmap(plan, study, out)
         planned = sum(len(p.needs) for p in plan.phases)
-        new_console().print(f"wrote {out} ({planned} of {len(plan.needs)} needs planned)")
+        new_console().print(escape(f"wrote {out} ({planned} of {len(plan.needs)} needs planned)"))
         return
     _print_roadmap(plan, study)
 
@@ -156,11 +156,11 @@ def _key_needs_table(view: PersonaView, language: Language) -> Table:
     """A persona's key needs in 80 columns: without kind and place, and the evidence
     (votes, interviews, searches) in one column, so that the titles keep room."""
     header = view.needs_header
-    table = light_table(view.needs_title)
+    table = light_table(escape(view.needs_title))
     table.padding = (0, 0)  # one space between columns
-    table.add_column(header[0], min_width=20)
+    table.add_column(escape(header[0]), min_width=20)
     for i in (2, 3, 5):
-        table.add_column(header[i])
+        table.add_column(escape(header[i]))
     table.add_column(_labels(language)["why.evidence"])
     for row in view.needs:
         evidence = " · ".join(cell for cell in row.votes if cell != "\u2013") or "\u2013"
@@ -274,7 +274,7 @@ def _print_roadmap(plan: Roadmap, study: Study) -> None:
         table = light_table(title)
         for i in shown:
             table.add_column(
-                why.header[i],
+                escape(why.header[i]),
                 justify="left" if i in why.text_columns else "right",
                 ratio=ratios.get(i),
                 min_width=widest[i] if fits or i not in ratios else None,

@@ -11,6 +11,7 @@ from needmap.cli.app import (
     LanguageOption,
     StudyDir,
     app,
+    escape,
     new_console,
     watch_study,
     whole_study_at,
@@ -66,12 +67,12 @@ def serve(
                 server.failed(exc.problems)
                 raise
             server.built()
-            console.print(f"Built {len(files)} files; open pages reload: {server.url}")
+            console.print(escape(f"Built {len(files)} files; open pages reload: {server.url}"))
 
         previous = signal.signal(signal.SIGTERM, _stop_as_with_ctrl_c)
         try:
             server.start()
-            console.print(f"Serving the reports of {folder} on {server.url}")
+            console.print(escape(f"Serving the reports of {folder} on {server.url}"))
             if open_browser:
                 webbrowser.open(server.url)
             watch_study(folder, [folder / REPORTS], once)  # needmap build writes there

@@ -77,7 +77,7 @@ def init(
         ("status", "status"),
         ("build", "build"),
     ]
-    out.print(f"{escape(words['status.next_steps'])}:")
+    out.print(escape(f"{words['status.next_steps']}:"))
     print_steps(
         out,
         [
@@ -141,8 +141,10 @@ def validate(
         print_problems(problems)
         mark = "✗" if failed else "✓"
         new_console().print(
-            f"{mark} {folder}: '{study.settings.name}' ({study.settings.organisation}) — "
-            f"{_counts(study)}" + (f", {plural(len(problems), 'warning')}" if problems else "")
+            escape(
+                f"{mark} {folder}: '{study.settings.name}' ({study.settings.organisation}) — "
+                f"{_counts(study)}" + (f", {plural(len(problems), 'warning')}" if problems else "")
+            )
         )
     if failed:
         raise typer.Exit(EXIT_INPUT)
@@ -175,7 +177,7 @@ def schema(
 
     if out is not None:
         for path in write_schemas(out):
-            new_console().print(f"wrote {path}")
+            new_console().print(escape(f"wrote {path}"))
         return
     texts = schema_texts()
     named = choice_of(kind, [name.removesuffix(".schema.json") for name in texts])

@@ -109,7 +109,7 @@ def survey_questions(
         return
     if out is not None:
         write_survey_form(form, out)
-        new_console().print(f"wrote {escape(str(out))}")
+        new_console().print(escape(f"wrote {out}"))
         return
     text = form_text(form)
     console = new_console()
@@ -361,7 +361,7 @@ def survey_draft(
         f"'{escape(draft.group_column)}', "
         f"{choices} '{escape(draft.choices)}'{respondents}."
     )
-    console.print(f"wrote {escape(str(target))}: {escape(_drafted(draft))}.")
+    console.print(escape(f"wrote {target}: {_drafted(draft)}."))
     for line in _in_two_languages(draft):
         console.print(escape(line))
     if draft.left_out:
@@ -589,12 +589,12 @@ def _print_import(study: Study, result: ImportResult, target: Path, mapping_file
     hidden = suppressed_groups(groups, minimum)
     outside = tally.outside_counted(minimum)
     counted = plural(tally.counted_respondents(minimum), "respondent")
-    console.print(f"Counted {counted} into {target}:")
+    console.print(escape(f"Counted {counted} into {target}:"))
     for key in in_study_order(groups, study):
         shown = f"n<{minimum}" if key in hidden else str(groups[key])
-        console.print(f"  {escape(stratum_name(key, study)):40} {shown:>7}")
+        console.print(escape(f"  {stratum_name(key, study):40} {shown:>7}"))
     if outside:
-        console.print(f"  {'outside the target groups':40} {outside:>7}")
+        console.print(escape(f"  {'outside the target groups':40} {outside:>7}"))
     elif tally.respondents.get(OUTSIDE):
         console.print(
             f"  {'outside the target groups':40} {'n<' + str(minimum):>7}  (left out of results)"
