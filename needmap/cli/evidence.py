@@ -120,8 +120,10 @@ def searches(
         with writing(out):
             write_searches(evidence, study, out)
         new_console().print(
-            f"wrote {out} ({plural(evidence.searches, 'search', 'searches')}, "
-            f"{plural(len(evidence.logs), 'log')})"
+            escape(
+                f"wrote {out} ({plural(evidence.searches, 'search', 'searches')}, "
+                f"{plural(len(evidence.logs), 'log')})"
+            )
         )
         return
     _print_searches(evidence, study)

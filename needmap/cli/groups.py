@@ -415,6 +415,6 @@ def _print_regrouping(regrouping: Regrouping, folder: Path, dry_run: bool) -> No
     if regrouping.description_at is not None:
         console.print(
             f"The merged group kept the description of {escape(regrouping.kept)} "
-            f"({regrouping.description_at}): rewrite it to describe them all."
+            f"({escape(str(regrouping.description_at))}): rewrite it to describe them all."
         )
     print_next(console, folder, dry_run)

@@ -179,7 +179,7 @@ def _print_merge(merge: NeedMerge, folder: Path, dry_run: bool) -> None:
     if merge.description_at is not None:
         console.print(
             f"The merged need kept the description of {escape(merge.kept)} "
-            f"({merge.description_at}): rewrite it to describe them all."
+            f"({escape(str(merge.description_at))}): rewrite it to describe them all."
         )
     if merge.decided_as is not None and merge.phase is not None:
         console.print(
