@@ -879,6 +879,30 @@ def test_every_diagram_text_is_inside_the_figure(gemeente: Study, groups: list[s
         assert drawn.hidden_regions == 0
 
 
+@pytest.mark.parametrize("circles", [2, 3])
+def test_a_circle_s_name_of_any_length_stays_in_the_figure(circles: int) -> None:
+    """A name wraps to at most five lines beside its circle and then ends in "…": one of a
+    few hundred characters ran past the caption and out of the figure. A name of five
+    lines is shown whole."""
+    study = make_study(
+        {f"g{i}": 10 for i in range(circles)},
+        {f"n{i}": {f"g{i}": "must", f"g{(i + 1) % circles}": "should"} for i in range(circles)},
+    )
+    whole = "Medewerkers van de gemeente, de omgevingsdienst en de belastingdienst"
+    names = [whole, "Supercalifragilisticexpialidocious" * 12, "Bureau"][:circles]
+    groups = tuple(
+        g.model_copy(update={"name": name}) for g, name in zip(study.groups, names, strict=True)
+    )
+    named = dataclasses.replace(study, groups=groups)
+    drawn = draw_diagram(named, compute_overlap(named))
+    assert drawn.kind == "venn"
+    assert texts_outside(drawn.figure) == []
+    labels = [t.get_text() for t in drawn.figure.axes[0].texts if " · " in t.get_text()]
+    first, long = (label.split("\n")[:-1] for label in labels[:2])  # without "10 people"
+    assert " ".join(first) == f"A · {whole}" and len(first) == 4
+    assert len(long) == 5 and long[-1].endswith("…")
+
+
 @pytest.mark.parametrize("groups", [3, 6], ids=["venn", "upset"])
 def test_a_long_study_name_is_made_to_fit_the_diagram(groups: int) -> None:
     """The subtitle is the organisation and the study's name; centred, a long one was cut

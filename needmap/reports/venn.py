@@ -165,8 +165,16 @@ def _clear_of_titles(ax: Axes) -> None:
         )
 
 
+_LABEL_LINES = 5
+"""Lines a circle's name is wrapped to at most; a longer name ends in "…" (the table
+beside the diagram and its legend give it whole): a name of a few hundred characters ran
+past the caption and out of the figure."""
+
+
 def _set_label(unit: Unit, people: str, language: Language) -> str:
-    name = textwrap.fill(f"{unit.letter} · {unit.name}", 24)
+    name = textwrap.fill(
+        f"{unit.letter} · {unit.name}", 24, max_lines=_LABEL_LINES, placeholder=" …"
+    )
     if unit.headcount is None:
         return name
     return f"{name}\n{format_count(unit.headcount, language)} {people}"
