@@ -241,6 +241,21 @@ _NAME_SIZE = 9.5
 """Points of the group names above the columns."""
 
 
+_NAME_CHARS = 60
+"""Characters a group's name is shortened to above its column, ending in "…" (the table
+beside the chart gives it whole)."""
+_WORD_CHARS = 36
+"""Characters a word of a name is cut to: a column is as wide as the widest word, and one
+name of four hundred letters made the chart forty thousand pixels wide."""
+
+
+def _short_name(name: str) -> str:
+    """``name`` as the chart heads a column with it: each word of at most
+    :data:`_WORD_CHARS` characters, the whole of at most :data:`_NAME_CHARS`."""
+    words = [w if len(w) <= _WORD_CHARS else w[: _WORD_CHARS - 1] + "…" for w in name.split()]
+    return textwrap.shorten(" ".join(words), _NAME_CHARS, placeholder=" …")
+
+
 def _wrap_measured(name: str, limit: float, width: Callable[[str], float]) -> str:
     """``name`` in lines of at most ``limit`` inches, each as full as it goes (a longer
     word stands on a line of its own). Measured, not counted in characters: at 16
@@ -302,10 +317,10 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = GROUP_CHAR
     rows = [f"{t.rank}. {textwrap.shorten(t.label, 44, placeholder='…')}" for t in tasks]
     with matplotlib.rc_context(RC_PARAMS):
         if many:
-            wrapped, _ = _wrap_names([g.name for g in groups], _UPRIGHT_LINE)
+            wrapped, _ = _wrap_names([_short_name(g.name) for g in groups], _UPRIGHT_LINE)
             column = 0.62
         else:
-            wrapped, column = _names_across([g.name for g in groups])
+            wrapped, column = _names_across([_short_name(g.name) for g in groups])
         names = [
             name + ("" if g.suppressed else "\n" + respondents_label(g, language))
             for name, g in zip(wrapped, groups, strict=True)

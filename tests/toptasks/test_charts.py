@@ -381,6 +381,26 @@ def test_group_names_wrap_by_their_measure_and_the_widest_word_sets_the_columns(
     assert texts_outside(figure) == []
 
 
+@pytest.mark.parametrize("count", [3, 9], ids=["across", "upright"])
+def test_a_name_of_any_length_leaves_the_columns_as_wide_as_a_long_word_makes_them(
+    count: int,
+) -> None:
+    """A column is as wide as the widest word of the names: one name of four hundred
+    letters made the chart forty thousand pixels wide. A word is cut to 36 characters and
+    a name to 60, each ending in "…" (the table beside the chart has it whole)."""
+    plain = {f"g{i}": f"Groep {i}" for i in range(count)}
+    long = {**plain, "g0": "Supercalifragilistic" * 20, "g1": "Medewerkers van " * 10}
+    normal = _group_chart(plain, 4, "nl").figure.get_size_inches()[0]
+    drawn = _group_chart(long, 4, "nl")
+    assert drawn.figure.get_size_inches()[0] < normal * 2.5
+    first, second = (label.get_text().rsplit("\n", 1)[0] for label in drawn.names[:2])
+    assert first.replace("\n", "") == ("Supercalifragilistic" * 2)[:35] + "…"
+    assert second.replace("\n", " ").endswith("…") and len(second) <= 62
+    from tests.rendered import texts_outside
+
+    assert texts_outside(drawn.figure) == []
+
+
 def test_upright_group_names_wrap_by_their_measure_below_the_title() -> None:
     """Upright names were wrapped at 24 characters, which left "en" at the end of a line
     ("Beleidsadviseurs en / projectmanagers"), and the heading was sized by counting
