@@ -241,7 +241,7 @@ _NAME_SIZE = 9.5
 """Points of the group names above the columns."""
 
 
-_NAME_CHARS = 60
+_NAME_CHARS = 80
 """Characters a group's name is shortened to above its column, ending in "…" (the table
 beside the chart gives it whole)."""
 _WORD_CHARS = 36

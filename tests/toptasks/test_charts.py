@@ -387,7 +387,7 @@ def test_a_name_of_any_length_leaves_the_columns_as_wide_as_a_long_word_makes_th
 ) -> None:
     """A column is as wide as the widest word of the names: one name of four hundred
     letters made the chart forty thousand pixels wide. A word is cut to 36 characters and
-    a name to 60, each ending in "…" (the table beside the chart has it whole)."""
+    a name to 80, each ending in "…" (the table beside the chart has it whole)."""
     plain = {f"g{i}": f"Groep {i}" for i in range(count)}
     long = {**plain, "g0": "Supercalifragilistic" * 20, "g1": "Medewerkers van " * 10}
     normal = _group_chart(plain, 4, "nl").figure.get_size_inches()[0]
@@ -395,7 +395,7 @@ def test_a_name_of_any_length_leaves_the_columns_as_wide_as_a_long_word_makes_th
     assert drawn.figure.get_size_inches()[0] < normal * 2.5
     first, second = (label.get_text().rsplit("\n", 1)[0] for label in drawn.names[:2])
     assert first.replace("\n", "") == ("Supercalifragilistic" * 2)[:35] + "…"
-    assert second.replace("\n", " ").endswith("…") and len(second) <= 62
+    assert second.replace("\n", " ").endswith("…") and len(second) <= 82
     from tests.rendered import texts_outside
 
     assert texts_outside(drawn.figure) == []
