@@ -12,7 +12,6 @@ first), so that a task that rose and fell back shows it.
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING
 
 from needmap.model.toptasks_change import TaskChange, TopTasksChange
@@ -21,6 +20,7 @@ from needmap.reports.i18n import Language, labels
 from needmap.reports.palette import HIGHLIGHT, INK
 from needmap.reports.sheet_cells import points_cell, shown_change
 from needmap.reports.toptasks_charts import percent_ticks, widest_line
+from needmap.reports.wrapping import shortened
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -84,7 +84,7 @@ _LEGEND_CHARACTERS = 60
 
 
 def _legend(title: str) -> str:
-    return textwrap.shorten(title, _LEGEND_CHARACTERS, placeholder="…")
+    return shortened(title, _LEGEND_CHARACTERS)
 
 
 _LEGEND_SIZE = 9.5
@@ -139,7 +139,7 @@ def draw_change_chart(
 
     words = labels(language)
     tasks = charted_changes(change, top)
-    rows = [f"{t.rank}. {textwrap.shorten(t.label, 44, placeholder='…')}" for t in tasks]
+    rows = [f"{t.rank}. {shortened(t.label, 44)}" for t in tasks]
     others = other_runs(change)
     legend_labels = [
         *(_legend(title) for title, _ in others[::-1]),

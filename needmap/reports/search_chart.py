@@ -8,7 +8,6 @@ Okabe-Ito colours (without their yellow, too light on white, and grey): more wou
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from needmap.reports.diagram import FIGURE_DPI, RC_PARAMS, figure_heading
 from needmap.reports.i18n import Language, format_count, labels
 from needmap.reports.palette import INK
 from needmap.reports.toptasks_charts import widest_line
+from needmap.reports.wrapping import shortened
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -64,7 +64,7 @@ def draw_search_trend(trend: SearchTrend, language: Language) -> Figure:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     words = labels(language)
-    names = [textwrap.shorten(title, 50, placeholder="…") for title, _ in trend.needs]
+    names = [shortened(title, 50) for title, _ in trend.needs]
     with matplotlib.rc_context(RC_PARAMS):
         left, right = 0.9, widest_line(names, _LABEL_SIZE) + 0.45
         width = max(9.0, left + right + 0.9 * len(trend.exports) + 1.5)

@@ -18,7 +18,7 @@ from needmap.reports.diagram import FIGURE_DPI, RC_PARAMS, figure_heading, text_
 from needmap.reports.i18n import Language, labels, number_key
 from needmap.reports.palette import HIGHLIGHT, INK, MUTED
 from needmap.reports.toptasks_table import respondents_label, summary_text
-from needmap.reports.wrapping import BOUND
+from needmap.reports.wrapping import BOUND, shortened
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -115,16 +115,13 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
             per_bar = max(10, int(width * 0.84 / n * 10))
             ax.set_xticks(
                 xs,
-                [
-                    textwrap.fill(textwrap.shorten(t.label, 60, placeholder="…"), per_bar)
-                    for t in result.tasks
-                ],
+                [textwrap.fill(shortened(t.label, 60), per_bar) for t in result.tasks],
                 fontsize=9,
             )
         elif n <= _LABELLED:
             ax.set_xticks(
                 xs,
-                [textwrap.shorten(t.label, 38, placeholder="…") for t in result.tasks],
+                [shortened(t.label, 38) for t in result.tasks],
                 rotation=40,
                 ha="right",
                 fontsize=9,
@@ -133,8 +130,7 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
             ax.set_xticks([x for x in xs if x == 1 or x % 5 == 0])
             ax.set_xlabel(words["tt.chart.tasks"], color=INK)
             names = "\n".join(
-                f"{t.rank}. {textwrap.shorten(t.label, 48, placeholder='…')}"
-                for t in result.tasks[:neck][:8]
+                f"{t.rank}. {shortened(t.label, 48)}" for t in result.tasks[:neck][:8]
             )
             # On the top (cumulative) axes, in the band on the right between the short tail
             # bars and the cumulative line near 100%, so neither draws over the list.
@@ -314,7 +310,7 @@ def draw_group_chart(result: TopTasks, language: Language, top: int = GROUP_CHAR
     groups = result.groups
     hidden = words["tt.suppressed"].format(n=result.min_group_size)
     many = len(groups) > _UPRIGHT_FROM
-    rows = [f"{t.rank}. {textwrap.shorten(t.label, 44, placeholder='…')}" for t in tasks]
+    rows = [f"{t.rank}. {shortened(t.label, 44)}" for t in tasks]
     with matplotlib.rc_context(RC_PARAMS):
         if many:
             wrapped, _ = _wrap_names([_short_name(g.name) for g in groups], _UPRIGHT_LINE)

@@ -20,6 +20,7 @@ from needmap.model.overlap import Overlap, Region
 from needmap.model.units import Unit
 from needmap.reports.i18n import Language, format_count
 from needmap.reports.palette import INK, colour_of
+from needmap.reports.wrapping import shortened
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -558,9 +559,7 @@ def _list_needs(ax: Axes, diagram: Any, overlap: Overlap, titles: Mapping[str, s
             linespacing=1.15,
         )
         for width in _TITLE_WIDTHS[beside]:
-            text.set_text(
-                "\n".join(textwrap.shorten(titles[n], width, placeholder="…") for n in region.needs)
-            )
+            text.set_text("\n".join(shortened(titles[n], width) for n in region.needs))
             if beside:
                 box = text.get_window_extent(renderer)
                 fits = _lands_clear(ax, diagram, text, renderer) and not any(

@@ -14,9 +14,17 @@ from __future__ import annotations
 
 import math
 import re
+import textwrap
 from collections.abc import Iterable
 
-__all__ = ["BOUND", "UPRIGHT_EM", "PrintedWidth", "keep_short_words", "upright_height"]
+__all__ = [
+    "BOUND",
+    "UPRIGHT_EM",
+    "PrintedWidth",
+    "keep_short_words",
+    "shortened",
+    "upright_height",
+]
 
 BOUND = re.compile(r"(?:\S{1,3}\s+)*\S+")
 """A word with the short words before it ("en projectmanagers", "van de gemeente"): a
@@ -81,3 +89,13 @@ def upright_height(headings: Iterable[str], *, bold: bool = True) -> str:
         default=0.0,
     )
     return f"{max(UPRIGHT_EM, math.ceil((longest + _UPRIGHT_ROOM_EM) * 10) / 10):g}em"
+
+
+def shortened(text: str, width: int) -> str:
+    """``text`` in ``width`` characters at most, cut between words and ending in "…", as a
+    chart's label: where its first word alone is longer, that word is cut (``textwrap``'s
+    ``shorten`` gave "…" alone, and the label was lost)."""
+    short = textwrap.shorten(text, width, placeholder="…")
+    if short != "…":
+        return short
+    return " ".join(text.split())[: width - 1] + "…"

@@ -467,3 +467,23 @@ def test_the_long_neck_marks_its_neck_and_the_tasks_that_cover_the_target(
         "Share of votes",
         "Cumulative share",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Book leave", "Book leave"),
+        ("Find  a\ncolleague", "Find a colleague"),
+        ("Find a colleague, by name or expertise", "Find a colleague, by…"),
+        ("Arbeidsongeschiktheidsverzekeringsaanvraag", "Arbeidsongeschiktheids…"),
+        ("", ""),
+    ],
+)
+def test_a_chart_label_is_shortened_between_words_or_else_within_its_first(
+    text: str, shown: str
+) -> None:
+    """``textwrap.shorten`` gave "…" alone for a label whose first word is longer than
+    the room: the label was lost from the chart."""
+    from needmap.reports.wrapping import shortened
+
+    assert shortened(text, 23) == shown
