@@ -599,7 +599,7 @@ def watch_study(folder: Path, outputs: Sequence[Path], build_once: Callable[[], 
                 if study_fingerprint(folder, *outputs) != now:
                     continue  # still being saved
                 seen = now
-                console.print(escape(f"{datetime.now():%H:%M:%S} building…"))
+                console.print(f"{datetime.now():%H:%M:%S} building…")
                 try:
                     build_once()
                 except NeedmapError as exc:

@@ -67,7 +67,7 @@ def serve(
                 server.failed(exc.problems)
                 raise
             server.built()
-            console.print(escape(f"Built {len(files)} files; open pages reload: {server.url}"))
+            console.print(f"Built {len(files)} files; open pages reload: {server.url}")
 
         previous = signal.signal(signal.SIGTERM, _stop_as_with_ctrl_c)
         try:

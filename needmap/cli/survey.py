@@ -594,7 +594,7 @@ def _print_import(study: Study, result: ImportResult, target: Path, mapping_file
         shown = f"n<{minimum}" if key in hidden else str(groups[key])
         console.print(escape(f"  {stratum_name(key, study):40} {shown:>7}"))
     if outside:
-        console.print(escape(f"  {'outside the target groups':40} {outside:>7}"))
+        console.print(f"  {'outside the target groups':40} {outside:>7}")
     elif tally.respondents.get(OUTSIDE):
         console.print(
             f"  {'outside the target groups':40} {'n<' + str(minimum):>7}  (left out of results)"
