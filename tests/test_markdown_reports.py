@@ -4,11 +4,14 @@ down at a time, one blank line between blocks."""
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from needmap.cli import app
@@ -68,6 +71,12 @@ def test_a_needs_table_of_its_own_is_headed_by_its_title(demo: Path, tmp_path: P
         ("2026 in cijfers", "2026 in cijfers"),
         ("n<5, < 30%", "n<5, < 30%"),
         ("hr_portal", "hr_portal"),
+        ("---", "\\---"),  # a rule, or the line under a heading
+        ("===", "\\==="),
+        ("-", "\\-"),  # an empty list item
+        ("~~weg~~", "\\~\\~weg\\~\\~"),  # struck through on GitHub
+        ("&copy; 2026", "\\&copy; 2026"),  # an entity
+        ("Tom & Jerry", "Tom & Jerry"),
     ],
 )
 def test_a_text_is_written_so_that_nothing_in_it_becomes_markup(text: str, written: str) -> None:
@@ -75,7 +84,29 @@ def test_a_text_is_written_so_that_nothing_in_it_becomes_markup(text: str, writt
     text, a heading's, quote's or list's mark is plain already and stays as written (the
     ranking's ``#`` column)."""
     assert markdown_line(text) == written
-    if not re.match(r"(#+|>|[-+]|\d+[.)]) ", text):
+    if not re.match(r"(#+|>|[-+]|\d+[.)])( |$)|(-+|=+)$", text):
         assert markdown_cell(text) == written
     else:
         assert markdown_cell(text) == text
+
+
+_MARKDOWN_TEXT = st.lists(
+    st.sampled_from([*"ab1 #>-+=~*_`[]()<>!&;|\\:/.", "http://x", "&copy;", "&#35;", "<img"]),
+    min_size=1,
+    max_size=12,
+).map(lambda parts: "".join(parts).strip())
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MARKDOWN_TEXT)
+def test_a_line_renders_as_the_text_written(text: str) -> None:
+    """As CommonMark with GitHub's strikethrough reads it, a text started on a line of its
+    own or under a paragraph's line (where ``---`` or ``===`` would make that a heading)
+    is a paragraph of exactly the text written."""
+    from markdown_it import MarkdownIt
+
+    assume(text)
+    renderer = MarkdownIt("commonmark").enable("strikethrough")
+    shown = html.escape(text, quote=False)
+    assert renderer.render(markdown_line(text)) == f"<p>{shown}</p>\n"
+    assert renderer.render("Intro\n" + markdown_line(text)) == f"<p>Intro\n{shown}</p>\n"

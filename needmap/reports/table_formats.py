@@ -85,18 +85,21 @@ def _records(table: NeedsTable) -> list[list[str]]:
 
 
 _MARKUP = re.compile(
-    r"[\\|*`]|<(?=[A-Za-z/!?])|\[(?=[^\]]*\][(\[:])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])"
+    r"[\\|*`~]|<(?=[A-Za-z/!?])|\[(?=[^\]]*\][(\[:])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])"
+    r"|&(?=#?[0-9A-Za-z]+;)"
 )
 """What Markdown would read as markup: a backslash, a table's pipe, emphasis (``*``, and
-``_`` at the edge of a word: ``hr_portal`` is plain), code, the ``[`` of a link
-(``[text](…)``; a scrubbed ``[naam]`` is plain), and a ``<`` that would open HTML, which
-many renderers pass through (``n<5`` and ``< 30%`` do not)."""
+``_`` at the edge of a word: ``hr_portal`` is plain), strikethrough (``~~x~~``, which
+GitHub and pandoc read), code, the ``[`` of a link (``[text](…)``; a scrubbed ``[naam]``
+is plain), a ``<`` that would open HTML, which many renderers pass through (``n<5`` and
+``< 30%`` do not), and the ``&`` of an entity (``&copy;`` shows as written, not ©)."""
 
 
-_BLOCK_MARK = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s))")
+_BLOCK_MARK = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|(?:-+|=+)(?=\s*$))")
 _ORDERED = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
 """What at the start of a line makes it a heading, a quote or a list item (``# x``, ``> x``,
-``- x``, ``1. x``): a title or an organisation's name written so starts a paragraph, a
+``- x``, ``1. x``), a rule or the line under a heading (``---``, ``===``, which make the
+line above a heading): a title or an organisation's name written so starts a paragraph, a
 list item's text or a heading as plain text."""
 
 
