@@ -235,6 +235,27 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def html_pages(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Every kind of HTML page: the :func:`demo`'s, those only a study without a survey's
+    answers has (the questions to build the survey with, the guides of every group), and
+    a need's page from ``why``."""
+    from needmap import init_study, load_study
+    from needmap.build import build_reports
+    from needmap.reports.why_report import need_story, write_why
+
+    root = tmp_path_factory.mktemp("pages") / "study"
+    init_study(root, "company")
+    study = load_study(root)
+    out = root.parent / "reports"
+    built = [p for p in build_reports(study, out, pdf=False) if p.suffix == ".html"]
+    why = root.parent / "why.html"
+    write_why(need_story(study, study.needs[0].id), why)
+    found = [*sorted(demo.glob("*.html")), *(p for p in built if not (demo / p.name).exists())]
+    assert {"guides.html", "questions-toptasks-2026.html"} <= {p.name for p in found}
+    return [*found, why]
+
+
 # Counted by hand from the twelve respondents written out in each survey fixture:
 EXPECTED_RESPONDENTS = {"desk": 5, "field": 3, "office": 3, "~": 1}
 EXPECTED_VOTES = {

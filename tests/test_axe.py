@@ -18,10 +18,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from needmap import init_study, load_study
-from needmap.build import build_reports
-from needmap.reports.why_report import need_story, write_why
-
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
@@ -35,23 +31,6 @@ _CHROMIUM = next(
 pytestmark = pytest.mark.skipif(
     _CHROMIUM is None, reason="no Chromium: the README's test command installs Debian's"
 )
-
-
-@pytest.fixture(scope="module")
-def pages(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """The demo's pages, and those only a study without a survey's answers has (the
-    questions to build the survey with, the guides of every group), and a need's page
-    from ``why``."""
-    root = tmp_path_factory.mktemp("axe") / "study"
-    init_study(root, "company")
-    study = load_study(root)
-    out = root.parent / "reports"
-    built = [p for p in build_reports(study, out, pdf=False) if p.suffix == ".html"]
-    why = root.parent / "why.html"
-    write_why(need_story(study, study.needs[0].id), why)
-    found = [*sorted(demo.glob("*.html")), *(p for p in built if not (demo / p.name).exists())]
-    assert {"guides.html", "questions-toptasks-2026.html"} <= {p.name for p in found}
-    return [*found, why]
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +60,8 @@ def _violations(browser: Browser, pages: list[Path], width: int) -> list[str]:
 
 
 @pytest.mark.parametrize("width", _WIDTHS)
-def test_every_report_passes_axe_core(browser: Browser, pages: list[Path], width: int) -> None:
-    assert _violations(browser, pages, width) == []
+def test_every_report_passes_axe_core(browser: Browser, html_pages: list[Path], width: int) -> None:
+    assert _violations(browser, html_pages, width) == []
 
 
 def test_axe_core_finds_what_it_is_meant_to(browser: Browser, tmp_path: Path) -> None:
