@@ -100,13 +100,16 @@ _MARKDOWN_TEXT = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(_MARKDOWN_TEXT)
 def test_a_line_renders_as_the_text_written(text: str) -> None:
-    """As CommonMark with GitHub's strikethrough reads it, a text started on a line of its
-    own or under a paragraph's line (where ``---`` or ``===`` would make that a heading)
-    is a paragraph of exactly the text written."""
+    """As CommonMark with GitHub's strikethrough and tables reads it, a text started on a
+    line of its own or under a paragraph's line (where ``---`` or ``===`` would make that
+    a heading) is a paragraph of exactly the text written, and in a table's cell, a cell
+    of it."""
     from markdown_it import MarkdownIt
 
     assume(text)
-    renderer = MarkdownIt("commonmark").enable("strikethrough")
+    renderer = MarkdownIt("commonmark").enable(["strikethrough", "table"])
     shown = html.escape(text, quote=False)
     assert renderer.render(markdown_line(text)) == f"<p>{shown}</p>\n"
     assert renderer.render("Intro\n" + markdown_line(text)) == f"<p>Intro\n{shown}</p>\n"
+    table = renderer.render(f"| Term |\n| --- |\n| {markdown_cell(text)} |\n")
+    assert f"<td>{shown}</td>" in table
