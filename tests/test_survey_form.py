@@ -24,6 +24,7 @@ from needmap.reports.survey_form import (
 )
 from needmap.scaffold import init_study
 from needmap.surveys import import_survey
+from needmap.surveys.draft_words import answer_language
 from needmap.surveys.mapping import SurveyMapping, SurveyTask, load_mapping
 from tests.conftest import SURVEY_FIXTURES, plain, run_needmap
 from tests.rendered import PageParts
@@ -278,6 +279,80 @@ def test_a_survey_in_two_languages_lists_each_task_s_translation(
     assert f"\n{first.label}" in result.stdout and " Rooster\n" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("answer", "language"),
+    [
+        ("Field staff", "en"),
+        ("Buitendienst (handhaving, wijkbeheer, groen)", "nl"),
+        ("Front desk, contact centre or reception", "en"),
+        ("Baliemedewerker, KCC of receptie", "nl"),  # "of" is Dutch for "or"
+        ("Team lead or department head", "en"),
+        ("Zorgmedewerker", "nl"),  # a compound, by its halves
+        ("Other", "en"),
+        ("Anders", "nl"),
+        ("ICT", None),  # no role's words
+        ("Balie of front desk", None),  # both languages'
+    ],
+)
+def test_a_group_answer_s_language_is_told_by_its_words(answer: str, language: str) -> None:
+    assert answer_language(answer) == language
+
+
+def test_a_survey_in_two_languages_gives_each_group_answer_s_translation(tmp_path: Path) -> None:
+    """Where the tasks' other texts are in the study's other language, a group's answer in
+    it is the translation of the group's one answer in the study's language: listed after
+    it, not as an option of its own, which a Dutch form would then show in English."""
+    root = tmp_path / "gemeente"
+    init_study(root, "gemeente")
+    mapping = _mapping(root, "toptaken.yaml")
+    english = {
+        "Front desk, contact centre or reception": "balie",
+        "Board or management": "bestuur",  # with a second Dutch answer: not paired
+        "College en raad": "bestuur",
+        "ICT": "bureau",  # its words tell no language: not paired
+        "Field staff": "buitendienst",
+        "Other": None,
+    }
+    values = {**mapping.group.values, **english}
+    labels = ["Request leave", "Submit an expense claim", "View my payslip", "Find a colleague"]
+    tasks = [
+        task.model_copy(update={"also": [label]})
+        for task, label in zip(mapping.tasks, labels, strict=False)
+    ] + mapping.tasks[len(labels) :]
+    two = mapping.model_copy(
+        update={"group": mapping.group.model_copy(update={"values": values}), "tasks": tasks}
+    )
+    form = _form(root, two, "toptaken.yaml")
+    pairs = [
+        ("Baliemedewerker, KCC of receptie", "Front desk, contact centre or reception"),
+        ("Buitendienst (handhaving, wijkbeheer, groen)", "Field staff"),
+        ("Anders", "Other"),
+    ]
+    group = form_text(form).questions[0]
+    assert group.options == (
+        *mapping.group.values,
+        "Board or management",
+        "College en raad",
+        "ICT",
+    )
+    assert group.also == tuple(f"{own}\t{other}" for own, other in pairs)
+    text = form_to_text(form)
+    assert "Opties (11):" in text and "Vertalingen van de antwoorden (3)" in text
+    assert "\nField staff\n" not in text and "\tField staff\n" in text
+    assert form_to_json(form)["group"]["translations"] == [
+        {"answer": own, "translation": other} for own, other in pairs
+    ]
+    assert form_to_json(form)["group"]["answers"] == list(values)  # all that the import reads
+    assert '<span class="meta">Anders</span> Other</li>' in render_form_page(form)
+    # the tasks' other texts in the study's language (a label edited) say nothing of it
+    edited = [t.model_copy(update={"also": [f"{t.label}!"]}) for t in mapping.tasks]
+    one = two.model_copy(update={"tasks": edited})
+    assert form_text(_form(root, one, "toptaken.yaml")).questions[0].also == ()
+    # nor does LimeSurvey's, whose answers are read by their codes in every language
+    coded = two.model_copy(update={"layout": "limesurvey"})
+    assert _form(root, coded, "toptaken.yaml").answer_translations == ()
+
+
 def test_a_mapping_outside_the_study_is_named_by_its_path(tmp_path: Path) -> None:
     root = tmp_path / "study"
     shutil.copytree(SURVEY_FIXTURES / "study", root)
@@ -347,6 +422,7 @@ def test_the_form_as_json_for_a_script_that_builds_the_survey(care: Path, tmp_pa
         "answer_texts": None,  # the answers are the texts people see
         "other": False,
         "not_asked": ["clients", "family", "prospective"],
+        "translations": [],  # one language
     }
     assert data["tasks"]["options"][0] == {
         "id": "roster",

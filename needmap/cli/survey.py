@@ -91,7 +91,8 @@ def survey_questions(
     Forms, LimeSurvey): the group question with its answers and the task question with its
     tasks, exactly as the mapping lists them, so that the import reads the export; one
     option a line, to copy. With how many tasks to allow, the tasks in random order, and
-    each task's other texts (also:, its translation in a survey in two languages).
+    each task's other texts (also:, its translation in a survey in two languages; there,
+    each group answer's translation too).
     """
     from needmap.reports.survey_form import (
         form_text,

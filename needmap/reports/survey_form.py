@@ -25,6 +25,8 @@ from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
 from needmap.reports.table_formats import json_bytes, markdown_cell, markdown_line, write_in_format
 from needmap.surveys.answers import ANSWER_CODE
+from needmap.surveys.draft_languages import in_the_other_language
+from needmap.surveys.draft_words import answer_language
 from needmap.surveys.mapping import LAYOUTS, Layout, SurveyMapping, SurveyTask
 
 __all__ = [
@@ -68,6 +70,10 @@ class SurveyForm:
     among employees leaves out clients), which the form says, to check."""
     group_other: bool
     """Whether the group question has an 'Other' option people type into."""
+    answer_translations: tuple[tuple[str, str], ...]
+    """Of a survey in two languages, each answer in the study's language with the answer
+    of the other language that is its translation (both for one group, and the only two
+    for it): the form lists the first as an option, the second as its translation."""
     task_question: str
     """The task question's column, as :attr:`group_question` is the group question's; in
     LimeSurvey, its question code (or text), whose subquestions have a column each."""
@@ -97,6 +103,7 @@ def survey_form(mapping: SurveyMapping, study: Study, mapping_file: Path) -> Sur
         answer_texts=_answer_texts(mapping, study),
         unasked=tuple(g for g in study.groups if g.id not in answered),
         group_other=mapping.group.other,
+        answer_translations=_answer_translations(mapping, study.settings.language),
         task_question=mapping.choices.question or mapping.choices.column or "",
         tasks=tuple(mapping.tasks),
         max_picks=mapping.max_picks,
@@ -121,6 +128,32 @@ def _answer_texts(mapping: SurveyMapping, study: Study) -> tuple[str, ...]:
     )
 
 
+def _answer_translations(mapping: SurveyMapping, language: Language) -> tuple[tuple[str, str], ...]:
+    """Each group answer in ``language`` with its translation, where the survey is in two
+    languages: its tasks' other texts (``also``) read as the other language. An answer is
+    paired only where it and one answer in the other language are all the answers for
+    its group (:func:`~needmap.surveys.draft_words.answer_language` tells the language);
+    where a group has more, or an answer's language is not told by its words, all stay
+    options, as the mapping lists them. LimeSurvey's answers are read by their codes in
+    every language: it has none."""
+    others = [text for task in mapping.tasks for text in task.also]
+    if mapping.layout == "limesurvey" or not others or not in_the_other_language(others, language):
+        return ()
+    for_group: dict[tuple[str, ...], list[str]] = {}
+    for answer, groups in mapping.group.values.items():
+        key = (groups,) if isinstance(groups, str) else tuple(groups or ())
+        for_group.setdefault(key, []).append(answer)
+    pairs = []
+    for answers in for_group.values():
+        if len(answers) != 2:
+            continue
+        spoken = [answer_language(answer) for answer in answers]
+        if language in spoken and None not in spoken and spoken[0] != spoken[1]:
+            own = spoken.index(language)
+            pairs.append((answers[own], answers[1 - own]))
+    return tuple(pairs)
+
+
 def _relative(path: Path, root: Path) -> str:
     """``path`` as the study's files name it: relative to the study, where it is inside."""
     try:
@@ -140,9 +173,10 @@ class FormQuestion:
     """One a line, to copy into the tool's option fields as they are."""
     also_label: str = ""
     also: tuple[str, ...] = ()
-    """The tasks' other texts (``also``), each after its task's label and a tab: a
-    translation to type into a form in two languages, which the import must read too
-    (none for LimeSurvey, whose export the import reads by the tasks' codes)."""
+    """The tasks' other texts (``also``), each after its task's label and a tab, or the
+    group answers' translations, each after its answer: a translation to type into a
+    form in two languages, which the import must read too (none for LimeSurvey, whose
+    export the import reads by codes)."""
 
 
 @dataclass(frozen=True)
@@ -191,6 +225,9 @@ def form_text(form: SurveyForm) -> FormText:
     answers = form.group_answers
     if form.answer_texts:
         answers = tuple(f"{a}\t{t}" for a, t in zip(answers, form.answer_texts, strict=True))
+    translated = {other for _, other in form.answer_translations}
+    answers = tuple(answer for answer in answers if answer not in translated)
+    answer_also = tuple(f"{own}\t{other}" for own, other in form.answer_translations)
     questions = (
         FormQuestion(
             f"1. {words['form.group_heading'] if by_code else form.group_question}",
@@ -199,6 +236,8 @@ def form_text(form: SurveyForm) -> FormText:
                 count=len(answers)
             ),
             answers,
+            words["form.also_answers"].format(count=len(answer_also)) if answer_also else "",
+            answer_also,
         ),
         FormQuestion(
             f"2. {words['form.task_heading'] if by_code else form.task_question}",
@@ -294,6 +333,10 @@ def form_to_json(form: SurveyForm) -> dict[str, Any]:
             "answer_texts": list(form.answer_texts) or None,
             "other": form.group_other,
             "not_asked": [g.id for g in form.unasked],
+            "translations": [
+                {"answer": answer, "translation": other}
+                for answer, other in form.answer_translations
+            ],
         },
         "tasks": {
             "question": form.task_question,

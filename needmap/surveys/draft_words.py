@@ -11,14 +11,23 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from needmap.controls import without_accents
-from needmap.personas.schema import id_from
+from needmap.personas.schema import Language, id_from
 from needmap.personas.study import Study
 from needmap.surveys.role_words import in_language
 
-__all__ = ["asked_picks", "guess_group", "guess_in_words_of", "slug", "suggest_needs", "unique_ids"]
+__all__ = [
+    "answer_language",
+    "asked_picks",
+    "guess_group",
+    "guess_in_words_of",
+    "slug",
+    "suggest_needs",
+    "unique_ids",
+]
 
 
 def _fold(text: str) -> str:
@@ -199,6 +208,29 @@ def guess_in_words_of(study: Study, answer: str) -> tuple[str, str] | None:
         return None
     group = guess_group(study, ", ".join(word for words in parts for word in words))
     return None if group is None else (group, ", ".join(words[0] for words in parts))
+
+
+_OTHER_ANSWERS: Mapping[Language, frozenset[str]] = MappingProxyType(
+    {
+        "en": frozenset({"other", "others", "something else", "another group"}),
+        "nl": frozenset({"anders", "overig", "overige", "iets anders", "een andere groep"}),
+    }
+)
+"""The answer for everyone else, in each language: no role's words."""
+
+
+def answer_language(answer: str) -> Language | None:
+    """The language a group answer is in, by the words of the field's roles it holds
+    (:mod:`~needmap.surveys.role_words`: "Field staff" is English, "Buitendienst
+    (handhaving, wijkbeheer)" Dutch) or by being the answer for everyone else ("Other",
+    "Anders"); None where it holds no such word, or words of both languages."""
+    parts, whole = _parts(answer), _fold(answer).strip()
+    found = {language for language, texts in _OTHER_ANSWERS.items() if whole in texts}
+    if in_language(parts, "nl") is not None:  # English words the table puts in Dutch
+        found.add("en")
+    if in_language(parts, "en") is not None:
+        found.add("nl")
+    return found.pop() if len(found) == 1 else None
 
 
 def _closeness(ours: Sequence[str], texts: Sequence[str]) -> float:
