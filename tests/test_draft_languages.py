@@ -21,6 +21,7 @@ from needmap import load_study
 from needmap.cli import app
 from needmap.cli.survey import _in_two_languages
 from needmap.personas.schema import Language
+from needmap.reports.survey_form import survey_form
 from needmap.surveys import import_survey, load_mapping
 from needmap.surveys.draft import draft_mapping
 from needmap.surveys.draft_languages import (
@@ -139,6 +140,9 @@ def test_a_survey_in_two_languages_is_drafted_with_each_task_s_translation(
         "report-fault": 9,
         "plan-meeting": 8,
     }
+    # the survey's questions, to build it again: the Dutch answer as the English one's
+    form = survey_form(load_mapping(mapping, study), study, mapping)
+    assert form.answer_translations == (("Front desk / reception", "Receptie"),)
 
 
 def test_tasks_in_two_languages_the_cells_do_not_order_come_last_to_pair_by_hand(
