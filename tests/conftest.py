@@ -11,7 +11,7 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,8 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
     from needmap.errors import Problem
     from needmap.personas.study import Study
     from needmap.surveys.importer import ImportResult
@@ -254,6 +256,24 @@ def html_pages(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> list[Pat
     found = [*sorted(demo.glob("*.html")), *(p for p in built if not (demo / p.name).exists())]
     assert {"guides.html", "questions-toptasks-2026.html"} <= {p.name for p in found}
     return [*found, why]
+
+
+CHROMIUM = next(
+    (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None
+)
+"""The system's Chromium (Debian's, which the README's test command installs where it is
+missing), or None: the tests that drive it are skipped without one."""
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
 
 
 # Counted by hand from the twelve respondents written out in each survey fixture:

@@ -11,12 +11,12 @@ axe-playwright-python. Without a Chromium the tests are skipped, saying so.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+
+from tests.conftest import CHROMIUM
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -24,23 +24,9 @@ if TYPE_CHECKING:
 _WIDTHS = (375, 800, 1280)
 """A phone's, a window's default in headless Chromium, a desktop's."""
 
-_CHROMIUM = next(
-    (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None
-)
-
 pytestmark = pytest.mark.skipif(
-    _CHROMIUM is None, reason="no Chromium: the README's test command installs Debian's"
+    CHROMIUM is None, reason="no Chromium: the README's test command installs Debian's"
 )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=_CHROMIUM, args=["--no-sandbox"])
-        yield launched
-        launched.close()
 
 
 def _violations(browser: Browser, pages: list[Path], width: int) -> list[str]:
