@@ -283,6 +283,8 @@ def test_a_survey_in_two_languages_lists_each_task_s_translation(
     ("answer", "language"),
     [
         ("Field staff", "en"),
+        ("Field\tstaff", "en"),  # a tab or a no-break space is a space
+        ("Team\u00a0lead", "en"),
         ("Buitendienst (handhaving, wijkbeheer, groen)", "nl"),
         ("Front desk, contact centre or reception", "en"),
         ("Baliemedewerker, KCC of receptie", "nl"),  # "of" is Dutch for "or"
@@ -351,6 +353,29 @@ def test_a_survey_in_two_languages_gives_each_group_answer_s_translation(tmp_pat
     # nor does LimeSurvey's, whose answers are read by their codes in every language
     coded = two.model_copy(update={"layout": "limesurvey"})
     assert _form(root, coded, "toptaken.yaml").answer_translations == ()
+
+
+def test_a_text_with_a_tab_or_a_line_break_is_shown_as_it_is_typed(care: Path) -> None:
+    """A tab or a line break in a label or an answer (pasted from a spreadsheet into the
+    mapping) is one space, as the import reads it: a tab parted the label from a code in
+    the page, which showed half the label as one."""
+    mapping = _mapping(care)
+    first, *rest = mapping.tasks
+    answer, *others = mapping.group.values.items()
+    spaced = mapping.model_copy(
+        update={
+            "tasks": [first.model_copy(update={"label": "Book\tmy\nleave"}), *rest],
+            "group": mapping.group.model_copy(
+                update={"values": dict([("Care\tstaff", answer[1]), *others])}
+            ),
+        }
+    )
+    form = _form(care, spaced)
+    group, tasks = form_text(form).questions
+    assert group.options[0] == "Care staff" and tasks.options[0] == "Book my leave"
+    page = render_form_page(form)
+    assert "<li>Book my leave</li>" in page and "<li>Care staff</li>" in page
+    assert form_to_json(form)["tasks"]["options"][0]["label"] == "Book\tmy\nleave"  # as read
 
 
 def test_a_mapping_outside_the_study_is_named_by_its_path(tmp_path: Path) -> None:

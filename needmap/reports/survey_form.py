@@ -217,17 +217,21 @@ def form_text(form: SurveyForm) -> FormText:
     if form.task_other:
         task_notes.append(words["form.other"])
     options = tuple(
-        f"{task.code}\t{task.label}" if limesurvey and task.code else task.label
+        f"{task.code}\t{_typed(task.label)}" if limesurvey and task.code else _typed(task.label)
         for task in form.tasks
     )
     # LimeSurvey's columns are read by code in every language: no other text counts there
-    also = () if limesurvey else tuple(f"{t.label}\t{text}" for t in form.tasks for text in t.also)
-    answers = form.group_answers
-    if form.answer_texts:
-        answers = tuple(f"{a}\t{t}" for a, t in zip(answers, form.answer_texts, strict=True))
+    also = tuple(
+        f"{_typed(task.label)}\t{_typed(text)}"
+        for task in ([] if limesurvey else form.tasks)
+        for text in task.also
+    )
     translated = {other for _, other in form.answer_translations}
-    answers = tuple(answer for answer in answers if answer not in translated)
-    answer_also = tuple(f"{own}\t{other}" for own, other in form.answer_translations)
+    answers = tuple(_typed(a) for a in form.group_answers if a not in translated)
+    if form.answer_texts:
+        texts = map(_typed, form.answer_texts)
+        answers = tuple(f"{a}\t{t}" for a, t in zip(answers, texts, strict=True))
+    answer_also = tuple(f"{_typed(a)}\t{_typed(b)}" for a, b in form.answer_translations)
     questions = (
         FormQuestion(
             f"1. {words['form.group_heading'] if by_code else form.group_question}",
@@ -263,6 +267,13 @@ def form_text(form: SurveyForm) -> FormText:
             ),
         ),
     )
+
+
+def _typed(text: str) -> str:
+    """A text as it is typed into the tool's field: its white space (a tab, a line break
+    the mapping's YAML holds) one space, which is how the import reads it too; a tab
+    parts a label from its code or translation in the form's lines."""
+    return " ".join(text.split())
 
 
 _WIDTH = 80

@@ -110,8 +110,10 @@ _MATCH = 0.85
 
 
 def _parts(text: str) -> list[str]:
-    """The words or phrases of ``text`` worth comparing: folded, four letters or more."""
-    return [p.strip() for p in _PARTS.split(_fold(text)) if len(p.strip()) >= 4]
+    """The words or phrases of ``text`` worth comparing: folded, their white space (a tab,
+    a no-break space) one space, four letters or more."""
+    parts = (" ".join(p.split()) for p in _PARTS.split(_fold(text)))
+    return [part for part in parts if len(part) >= 4]
 
 
 def _words(text: str) -> list[str]:
