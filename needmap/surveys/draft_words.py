@@ -1,6 +1,7 @@
 """What a survey draft guesses from words (for ``needmap survey draft``): the group an
 answer names, the needs a task may be evidence for, a task's id, and how many tasks the
-question lets a respondent choose.
+question lets a respondent choose; and the language a group answer is in, which
+``needmap survey questions`` needs of a survey in two languages too.
 
 Answers and labels are compared folded (no case, no accents) and part by part, with
 Dutch compounds in mind ("nieuws" in "organisatienieuws"). Where two groups fit as well
