@@ -117,6 +117,9 @@ def test_markdown_keeps_the_options_in_a_block_that_copies_as_it_is(care: Path) 
     assert "```text\nCarer, nurse or support worker\n" in markdown
     ticked = form.__class__(**{**form.__dict__, "tasks": (_task("Run ```make``` here"),)})
     assert "````text\nRun ```make``` here\n````\n" in form_to_markdown(ticked)
+    # the closing notes, each a paragraph, the first right after the last block
+    closing = form_text(form).closing
+    assert markdown.endswith("```\n\n" + "\n\n".join(closing) + "\n")
 
 
 def test_the_page_shows_a_circle_per_answer_and_a_box_per_task(care: Path) -> None:
@@ -315,7 +318,8 @@ def test_a_survey_in_two_languages_gives_each_group_answer_s_translation(tmp_pat
         "Field staff": "buitendienst",
         "Other": None,
     }
-    values = {**mapping.group.values, **english}
+    # a translation may stand before its answer too
+    values = {"Team lead or department head": "bazen", **mapping.group.values, **english}
     labels = ["Request leave", "Submit an expense claim", "View my payslip", "Find a colleague"]
     tasks = [
         task.model_copy(update={"also": [label]})
@@ -326,6 +330,7 @@ def test_a_survey_in_two_languages_gives_each_group_answer_s_translation(tmp_pat
     )
     form = _form(root, two, "toptaken.yaml")
     pairs = [
+        ("Teamleider of afdelingshoofd", "Team lead or department head"),
         ("Baliemedewerker, KCC of receptie", "Front desk, contact centre or reception"),
         ("Buitendienst (handhaving, wijkbeheer, groen)", "Field staff"),
         ("Anders", "Other"),
@@ -339,7 +344,7 @@ def test_a_survey_in_two_languages_gives_each_group_answer_s_translation(tmp_pat
     )
     assert group.also == tuple(f"{own}\t{other}" for own, other in pairs)
     text = form_to_text(form)
-    assert "Opties (11):" in text and "Vertalingen van de antwoorden (3)" in text
+    assert "Opties (11):" in text and "Vertalingen van de antwoorden (4)" in text
     assert "\nField staff\n" not in text and "\tField staff\n" in text
     assert form_to_json(form)["group"]["translations"] == [
         {"answer": own, "translation": other} for own, other in pairs
