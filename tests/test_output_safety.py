@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from needmap.cli import app
 from tests.conftest import IN_A_TERMINAL
+from tests.rendered import JAVA, html_problems
 
 runner = CliRunner()
 
@@ -177,6 +178,15 @@ def test_no_markdown_report_lets_a_text_become_markup(hostile_reports: Path) -> 
         assert not raw, f"{path.name}: {raw[:3]}"
     for path in [*hostile_reports.glob("*.html"), *hostile_reports.glob("*.svg")]:
         assert "<i>x</i>" not in path.read_text(encoding="utf-8"), path.name
+
+
+@pytest.mark.skipif(JAVA is None, reason="no Java to run the Nu Html Checker")
+def test_every_page_stays_valid_html(hostile_reports: Path) -> None:
+    """No text of the study breaks a page's markup (an attribute it is quoted into, an
+    element it would open), as the Nu Html Checker reads the pages."""
+    pages = sorted(hostile_reports.glob("*.html"))
+    assert len(pages) >= 12
+    assert html_problems(pages) == []
 
 
 @pytest.mark.parametrize(
