@@ -265,9 +265,10 @@ CHROMIUM = next(
 missing), or None: the tests that drive it are skipped without one."""
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Headless Chromium, driven by Playwright."""
+    """Headless Chromium, driven by Playwright: one a test file, closed after it, so that
+    no Playwright event loop stays open under the files that follow."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
