@@ -226,13 +226,16 @@ def answer_language(answer: str) -> Language | None:
     """The language a group answer is in, by the words of the field's roles it holds
     (:mod:`~needmap.surveys.role_words`: "Field staff" is English, "Buitendienst
     (handhaving, wijkbeheer)" Dutch) or by being the answer for everyone else ("Other",
-    "Anders"); None where it holds no such word, or words of both languages."""
-    parts, whole = _parts(answer), _fold(answer).strip()
+    "Anders"); None where it holds no such word, or words of both languages. The answer
+    is read whole as well as by its parts, which part it at a Dutch "of" (or): "Head of
+    department" is an English role."""
+    whole = " ".join(_fold(answer).split())
     found = {language for language, texts in _OTHER_ANSWERS.items() if whole in texts}
-    if in_language(parts, "nl") is not None:  # English words the table puts in Dutch
-        found.add("en")
-    if in_language(parts, "en") is not None:
-        found.add("nl")
+    for read in (_parts(answer), [whole]):
+        if in_language(read, "nl") is not None:  # English words the table puts in Dutch
+            found.add("en")
+        if in_language(read, "en") is not None:
+            found.add("nl")
     return found.pop() if len(found) == 1 else None
 
 
