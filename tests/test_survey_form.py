@@ -9,6 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from needmap import load_study
@@ -30,6 +32,13 @@ from tests.conftest import SURVEY_FIXTURES, plain, run_needmap
 from tests.rendered import PageParts
 
 runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def gemeente(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("gemeente") / "study"
+    init_study(root, "gemeente")
+    return root
 
 
 @pytest.fixture(scope="module")
@@ -368,6 +377,51 @@ def test_a_survey_in_two_languages_gives_each_group_answer_s_translation(tmp_pat
     # nor does LimeSurvey's, whose answers are read by their codes in every language
     coded = two.model_copy(update={"layout": "limesurvey"})
     assert _form(root, coded, "toptaken.yaml").answer_translations == ()
+
+
+_ANSWERS = (
+    "Baliemedewerker",
+    "Front desk",
+    "Buitendienst",
+    "Field staff",
+    "Teamleider",
+    "Team lead",
+    "Anders",
+    "Other",
+    "ICT",
+    "Directie",
+    "Board",
+)
+"""Group answers of both languages, and one of neither ("ICT")."""
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.dictionaries(
+        st.sampled_from(_ANSWERS),
+        st.sampled_from(["balie", "buitendienst", "bazen", None]),
+        min_size=1,
+    )
+)
+def test_every_answer_is_an_option_or_the_translation_of_one(
+    gemeente: Path, values: dict[str, str | None]
+) -> None:
+    """Whatever the answers and their groups, each is listed once: as an option, or after
+    the option of its group that it translates; a translation only of an answer in the
+    study's language, of the other language, for the same group."""
+    mapping = _mapping(gemeente, "toptaken.yaml")
+    tasks = [t.model_copy(update={"also": [f"Find the {t.id} of my team"]}) for t in mapping.tasks]
+    two = mapping.model_copy(
+        update={"group": mapping.group.model_copy(update={"values": values}), "tasks": tasks}
+    )
+    group = form_text(_form(gemeente, two, "toptaken.yaml")).questions[0]
+    pairs = [line.split("\t") for line in group.also]
+    assert sorted([*group.options, *(other for _, other in pairs)]) == sorted(values)
+    for own, other in pairs:
+        assert own in group.options and values[own] == values[other]
+        assert (answer_language(own), answer_language(other)) == ("nl", "en")
 
 
 def test_a_text_with_a_tab_or_a_line_break_is_shown_as_it_is_typed(care: Path) -> None:
