@@ -128,8 +128,8 @@ WORDS: Mapping[str, str] = {
     "form.also": "Other texts the import reads as a task ({count}), each after the task's "
     "label: its translation, for a survey in two languages, or how it read before an edit:",
     "form.also_answers": "Translations of the answers ({count}), each after the answer it "
-    "translates: in the tool, give it as that answer's translation, not as an option of its "
-    "own; the import reads both:",
+    "translates: that answer in the survey's other language, not one more option in this "
+    "one; the import reads both:",
     "form.answer_codes": "Answers ({count}), code and text (the export gives the code; the "
     "text is what people see, worded as you like):",
     "form.outside": "Another group",

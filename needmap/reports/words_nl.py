@@ -129,8 +129,8 @@ WORDS: Mapping[str, str] = {
     "label van de taak: de vertaling, voor een enquête in twee talen, of hoe de taak luidde "
     "voor een wijziging:",
     "form.also_answers": "Vertalingen van de antwoorden ({count}), elk na het antwoord dat "
-    "ze vertalen: geef ze in het enquêteprogramma als vertaling van dat antwoord, niet als "
-    "eigen optie; de import leest beide:",
+    "ze vertalen: dat antwoord in de andere taal van de enquête, geen extra optie in deze; "
+    "de import leest beide:",
     "form.answer_codes": "Antwoorden ({count}), code en tekst (de export geeft de code; de "
     "tekst is wat men ziet, naar eigen keuze verwoord):",
     "form.outside": "Een andere groep",
