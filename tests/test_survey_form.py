@@ -379,6 +379,40 @@ def test_a_survey_in_two_languages_gives_each_group_answer_s_translation(tmp_pat
     assert _form(root, coded, "toptaken.yaml").answer_translations == ()
 
 
+GroupValues = dict[str, str | list[str] | None]
+
+
+def test_answers_that_pair_up_tell_two_languages_where_the_tasks_texts_cannot(
+    gemeente: Path,
+) -> None:
+    """Tasks' other texts of a word or two ("Request leave") tell no language: there, two
+    groups whose answers pair up, one in each language, tell a survey in two; one group's
+    pair does not (a team named in English in a Dutch survey), nor do pairs where the
+    tasks' other texts read as the study's own language (labels edited)."""
+    mapping = _mapping(gemeente, "toptaken.yaml")
+    short = ["Request leave", "Expense claims", "Payslip", "Roster"]
+    tasks = [
+        task.model_copy(update={"also": [label]})
+        for task, label in zip(mapping.tasks, short, strict=False)
+    ]
+
+    def translations(values: GroupValues, tasks: list[SurveyTask]) -> list[str]:
+        update = {"group": mapping.group.model_copy(update={"values": values}), "tasks": tasks}
+        form = _form(gemeente, mapping.model_copy(update=update), "toptaken.yaml")
+        return list(form_text(form).questions[0].also)
+
+    dutch = dict(mapping.group.values)
+    facility = {**dutch, "Facility management": dutch["Beveiliging, catering of facilitair"]}
+    assert translations(facility, tasks) == []
+    field = {**facility, "Field staff": dutch["Buitendienst (handhaving, wijkbeheer, groen)"]}
+    assert translations(field, tasks) == [
+        "Beveiliging, catering of facilitair\tFacility management",
+        "Buitendienst (handhaving, wijkbeheer, groen)\tField staff",
+    ]
+    edited = [t.model_copy(update={"also": [f"Het {t.label} van de afdeling"]}) for t in tasks]
+    assert translations(field, edited) == []
+
+
 _ANSWERS = (
     "Baliemedewerker",
     "Front desk",

@@ -130,15 +130,33 @@ def _answer_texts(mapping: SurveyMapping, study: Study) -> tuple[str, ...]:
 
 def _answer_translations(mapping: SurveyMapping, language: Language) -> tuple[tuple[str, str], ...]:
     """Each group answer in ``language`` with its translation, where the survey is in two
-    languages: its tasks' other texts (``also``) read as the other language. An answer is
-    paired only where it and one answer in the other language are all the answers for
-    its group (:func:`~needmap.surveys.draft_words.answer_language` tells the language);
-    where a group has more, or an answer's language is not told by its words, all stay
-    options, as the mapping lists them. LimeSurvey's answers are read by their codes in
-    every language: it has none."""
+    languages: its tasks' other texts (``also``) read as the other language, or, where
+    they are too short to tell ("Request leave"), do not read as this one and the answers
+    of two groups or more pair up. An answer is paired only where it and one answer in
+    the other language are all the answers for its group
+    (:func:`~needmap.surveys.draft_words.answer_language` tells the language); where a
+    group has more, or an answer's language is not told by its words, all stay options,
+    as the mapping lists them. LimeSurvey's answers are read by their codes in every
+    language: it has none."""
     others = [text for task in mapping.tasks for text in task.also]
-    if mapping.layout == "limesurvey" or not others or not in_the_other_language(others, language):
+    if mapping.layout == "limesurvey" or not others:
         return ()
+    pairs = _answer_pairs(mapping, language)
+    if in_the_other_language(others, language):
+        return pairs
+    in_this_one = in_the_other_language(others, "en" if language == "nl" else "nl")
+    return pairs if len(pairs) >= _LEAST_PAIRS and not in_this_one else ()
+
+
+_LEAST_PAIRS = 2
+"""Groups whose answers must pair up, one in each language, to take a survey whose tasks'
+other texts tell no language for one in two: one such group may be a team named in
+English in a Dutch survey ("Facilitair" and "Facility management")."""
+
+
+def _answer_pairs(mapping: SurveyMapping, language: Language) -> tuple[tuple[str, str], ...]:
+    """Each group's answer in ``language`` and its answer in the other, of the groups that
+    have those two answers only."""
     for_group: dict[tuple[str, ...], list[str]] = {}
     for answer, groups in mapping.group.values.items():
         key = (groups,) if isinstance(groups, str) else tuple(groups or ())
