@@ -771,6 +771,45 @@ def test_an_interview_s_unknown_or_missing_group_is_told_at_its_rows(
     ]
 
 
+def test_a_row_of_a_named_interview_s_group_and_date_that_names_none_is_refused(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """As ``guide --sheet`` sets a sheet out (a row with each interview's name, group and
+    date), quotes typed below it with its group and date but no name were counted as a
+    second interview with the group that day, of one participant: the import asks which.
+    Rows of another date, or of a group no named interview has, are interviews of their
+    own as before; named, the quotes join their interview."""
+    study = load_study(make_study())
+    text = (
+        "Interview,Group,Date,Participants,Quote,Needs\n"
+        "desk-2026-03-02,desk,2026-03-02,3,We search a lot.,search\n"
+        "{name},Front desk,2-3-2026,,Four systems.,search\n"
+        ",desk,2026-03-09,,A week later.,search\n"
+        ",field,2026-03-02,,Out on the road.,mobile\n"
+    )
+    problems = _refused(study, _sheet(tmp_path, text.format(name="")))
+    assert [(p.location.line, p.location.column, p.message, p.hint) for p in problems] == [
+        (
+            3,
+            1,
+            "this row names no interview, but interview 'desk-2026-03-02' of line 2 has its "
+            "group and date: is it that one, or a second that day?",
+            "write 'desk-2026-03-02' under 'Interview' on this row and the rows below it of "
+            "the same group and date that name none; for a second interview, a name of its "
+            "own ('desk-2026-03-02-2')",
+        )
+    ]
+    found, problems = read_interview_sheet(
+        study, _sheet(tmp_path, text.format(name="desk-2026-03-02"), "named.csv")
+    )
+    assert [(i.id, i.participants, len(i.quotes)) for i in found] == [
+        ("desk-2026-03-02", 3, 2),
+        ("desk-2026-03-09", None, 1),
+        ("field-2026-03-02", None, 1),
+    ]
+    assert not problems
+
+
 def test_a_long_cell_is_quoted_shortened_in_its_message(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

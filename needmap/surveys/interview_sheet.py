@@ -207,7 +207,9 @@ def read_interview_sheet(
                 hint="one row per quote, under the heading row",
             )
         )
+    beside = _unnamed_beside_named(found)
     _give_ids(found, study, path, problems, into, columns.named("interview"))
+    problems += [_beside_named(*pair, sheet) for pair in beside]
     if any(p.severity is Severity.ERROR for p in problems):
         raise InvalidStudyError(problems)
     return found, problems
@@ -612,6 +614,42 @@ def _tags(
                 found.append(need)
             i += size
     return tuple(found)
+
+
+def _unnamed_beside_named(
+    interviews: Sequence[SheetInterview],
+) -> list[tuple[SheetInterview, SheetInterview, str]]:
+    """Each interview of rows that name none, with the named interview of the same group
+    and date and that one's name: as ``guide --sheet`` sets a sheet out, quotes typed
+    below an interview's row with its group and date but not its name were meant for it,
+    and would otherwise count as a second interview with the group that day. Called
+    before the ids are given, while an interview's id is the sheet's name for it."""
+    named: dict[tuple[str, str | None], SheetInterview] = {}
+    for interview in interviews:
+        if interview.id:
+            named.setdefault((interview.group, interview.date), interview)
+    return [
+        (interview, other, other.id)
+        for interview in interviews
+        if not interview.id and (other := named.get((interview.group, interview.date)))
+    ]
+
+
+def _beside_named(
+    unnamed: SheetInterview, named: SheetInterview, name: str, sheet: _Sheet
+) -> Problem:
+    """The problem that ``unnamed`` (its id given) would be an interview of its own beside
+    ``named``, whose name on the sheet is ``name``: which the rows were meant for, only
+    the sheet's author knows, as with a row that names neither interview nor group."""
+    heading = sheet.columns.named("interview")
+    return Problem(
+        sheet.columns.at(sheet.path, unnamed.line, "interview"),
+        f"this row names no interview, but interview '{sheet.quote(name)}' of line "
+        f"{named.line} has its group and date: is it that one, or a second that day?",
+        hint=f"write '{sheet.quote(name)}' under '{heading}' on this row and the rows below "
+        "it of the same group and date that name none; for a second interview, a name of "
+        f"its own ('{unnamed.id}')",
+    )
 
 
 def _give_ids(
