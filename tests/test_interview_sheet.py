@@ -810,6 +810,38 @@ def test_a_row_of_a_named_interview_s_group_and_date_that_names_none_is_refused(
     assert not problems
 
 
+def test_a_quote_on_both_sides_or_an_interview_after_today_is_warned_of_and_kept(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """A warning leaves the row's quote in (an error refuses the import): each warning at
+    its cell, and the interview written with both its quotes."""
+    later = datetime.date.today() + datetime.timedelta(days=30)
+    sheet = _sheet(
+        tmp_path,
+        "Interview,Group,Date,Quote,Needs,Questions\n"
+        f"A,desk,{later},Slow search.,\"search, mobile\",mobile\n"
+        "A,,,No app.,,mobile\n",
+    )
+    found, problems = read_interview_sheet(load_study(make_study()), sheet)
+    assert [(p.location.line, p.location.column, p.message) for p in problems] == [
+        (
+            2,
+            6,
+            "this quote casts doubt on need 'mobile' and supports it too (under 'Needs'): it "
+            "counts on both sides",
+        ),
+        (
+            2,
+            3,
+            f"this interview is dated {later}, after today, yet every report will count it as "
+            "held",
+        ),
+    ]
+    assert {p.severity for p in problems} == {Severity.WARNING}
+    [interview] = found
+    assert [q.text for q in interview.quotes] == ["Slow search.", "No app."]
+
+
 def test_a_long_cell_is_quoted_shortened_in_its_message(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Callable
@@ -1058,3 +1059,55 @@ def test_a_quote_given_twice_in_an_interview_is_a_warning(make_study: StudyMaker
     ]
     assert problems[0].severity is Severity.WARNING
     assert problems[0].hint == "remove one of the two"
+
+
+def test_a_quote_that_supports_a_need_and_casts_doubt_on_it_is_a_warning(
+    make_study: StudyMaker,
+) -> None:
+    """Tagged on both sides, a quote's support and doubt cancel out: said at the need
+    under ``questions``, with where it is under ``needs``. A need on one side only, or each
+    side in another quote, says nothing."""
+    interviews = (
+        "interviews:\n"
+        "  - id: a\n"
+        "    group: desk\n"
+        "    quotes:\n"
+        "      - {text: Slow search., needs: [search, mobile], questions: [mobile]}\n"
+        "      - {text: No app., questions: [search]}\n"
+    )
+    root = make_study({"interviews/a.yaml": interviews})
+    problems = [p for p in check_study(root).problems if "both sides" in p.message]
+    assert [(p.location.line, p.location.column, p.key, p.message) for p in problems] == [
+        (
+            5,
+            67,
+            "interviews[0].quotes[0].questions[0]",
+            "this quote casts doubt on need 'mobile' and supports it too (line 5, column "
+            "46): it counts on both sides",
+        )
+    ]
+    assert problems[0].severity is Severity.WARNING
+    assert run_needmap("validate", str(root)).returncode == 0  # a warning
+
+
+def test_an_interview_dated_after_today_is_a_warning(make_study: StudyMaker) -> None:
+    """A slip of the year, or an interview written down before it is held: every report
+    counts it as held. Today's and earlier dates say nothing."""
+    today = datetime.date.today()
+    later = today + datetime.timedelta(days=1)
+    interviews = (
+        "interviews:\n"
+        f"  - {{id: a, group: desk, date: {later}, quotes: [{{text: Slow., needs: [search]}}]}}\n"
+        f"  - {{id: b, group: desk, date: {today}, quotes: [{{text: Slow., needs: [search]}}]}}\n"
+        "  - {id: c, group: desk, date: 2020-02-29, quotes: [{text: Slow., needs: [search]}]}\n"
+    )
+    problems = [p for p in check_study(make_study({"interviews/a.yaml": interviews})).problems]
+    assert [(p.location.line, p.key, p.message, p.severity) for p in problems] == [
+        (
+            2,
+            "interviews[0].date",
+            f"this interview is dated {later}, after today ({today}), yet every report "
+            "counts it as held",
+            Severity.WARNING,
+        )
+    ]

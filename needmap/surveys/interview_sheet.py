@@ -389,6 +389,10 @@ def _read_row(
     def problem(name: str, message: str, hint: str) -> None:
         problems.append(Problem(columns.at(sheet.path, line, name), message, hint=hint))
 
+    def refused() -> bool:
+        """Whether the row has an error so far (its warnings do not refuse it)."""
+        return any(p.severity is Severity.ERROR for p in problems[before:])
+
     named = columns.cell(row, "interview")
     group = _row_group(row, line, sheet, problems)
     date = _date(columns.cell(row, "date"))
@@ -410,7 +414,7 @@ def _read_row(
             "Excel takes what is typed starting with =, + or - for a formula; type the quote "
             "again with a ' in front, so that it stays text",
         )
-    if text and not tags["needs"] and not tags["questions"] and len(problems) == before:
+    if text and not tags["needs"] and not tags["questions"] and not refused():
         problem(
             "needs",
             "this quote is tagged with no need",
@@ -419,20 +423,43 @@ def _read_row(
         )
     if not text and (tags["needs"] or tags["questions"]):
         problem("quote", "needs without a quote", _no_quote_hint(sheet, line))
+    problems += [
+        Problem(
+            columns.at(sheet.path, line, "questions"),
+            f"this quote casts doubt on need '{need}' and supports it too (under "
+            f"'{columns.named('needs')}'): it counts on both sides",
+            hint=f"keep it under '{columns.named('needs')}' if the quote says they need it, "
+            f"under '{columns.named('questions')}' if it says they do not",
+            severity=Severity.WARNING,
+        )
+        for need in tags["questions"]
+        if need in tags["needs"]
+    ]
     if group is None:
         return
     # A row with a problem is still compared with its interview's other rows below.
     empty = not text and participants is None and not columns.cell(row, "notes")
-    if empty and len(problems) == before:
+    if empty and not refused():
         return  # a row set out for an interview not held yet (as guide --sheet writes them)
     count = participants or None  # 0: not a number, told above
     key = named or f"{group}\x1f{date or ''}"
     interview = interviews.get(key)
     if interview is None:
         interview = interviews[key] = SheetInterview(named, group, line, date or None, count)
+        if date and date > datetime.date.today().isoformat():
+            problems.append(
+                Problem(
+                    columns.at(sheet.path, line, "date"),
+                    f"this interview is dated {date}, after today, yet every report will "
+                    "count it as held",
+                    hint="write the day it was held; an interview still to come belongs in "
+                    "the sheet once it is held",
+                    severity=Severity.WARNING,
+                )
+            )
     else:
         _check_same(interview, group, date, count, sheet, line, problems)
-    if len(problems) > before:  # the row's quote is not taken: the import is refused
+    if refused():  # the row's quote is not taken: the import is refused
         return
     note = columns.cell(row, "notes")
     if note and note not in interview.notes:

@@ -207,6 +207,7 @@ def _read_all(study: StudyIds) -> tuple[list[tuple[Path, Interview]], list[Probl
                 problems.extend(schema_problems(exc, document, Interview, ("interviews", index)))
     problems.extend(_references(raw, study))
     problems.extend(_personal_data(raw, study.own_names))
+    problems.extend(_held_later(raw, datetime.date.today()))
     return interviews, sorted(one_per_place(problems), key=Problem.sort_key)
 
 
@@ -289,6 +290,7 @@ def _references(items: Sequence[_Raw], study: StudyIds) -> list[Problem]:
             twice = _given_twice(item, q, quote, given)
             if twice is not None:
                 problems.append(twice)
+            problems += _both_ways(item, q, quote)
             for field in ("needs", "questions"):
                 tags = quote.get(field)
                 for n, need_id in enumerate(tags if isinstance(tags, list) else []):
@@ -299,6 +301,59 @@ def _references(items: Sequence[_Raw], study: StudyIds) -> list[Problem]:
                         problems.append(unknown)
                 quote_path = ("interviews", item.index, "quotes", q, field)
                 problems += named_twice(item.document, quote_path, "need")
+    return problems
+
+
+def _both_ways(item: _Raw, q: int, quote: Mapping[str, Any]) -> list[Problem]:
+    """A warning for each need a quote both supports and casts doubt on: it counts on both
+    sides of the need's evidence, which cancel out; one of the two is a slip."""
+    supports, doubts = (quote.get(field) for field in ("needs", "questions"))
+    if not isinstance(supports, list) or not isinstance(doubts, list):
+        return []
+    first = {need: n for n, need in reversed(list(enumerate(supports))) if isinstance(need, str)}
+    problems = []
+    for n, need in enumerate(doubts):
+        if not isinstance(need, str) or need not in first:
+            continue
+        also = item.at("quotes", q, "needs", first[need])
+        path = ("interviews", item.index, "quotes", q, "questions", n)
+        problems.append(
+            Problem(
+                item.document.source.locate(path),
+                f"this quote casts doubt on need '{need}' and supports it too (line "
+                f"{also.line}, column {also.column}): it counts on both sides",
+                key=format_key(path),
+                hint="keep it under needs if the quote says they need it, under questions if "
+                "it says they do not",
+                severity=Severity.WARNING,
+            )
+        )
+    return problems
+
+
+def _held_later(items: Sequence[_Raw], today: datetime.date) -> list[Problem]:
+    """A warning for each interview dated after ``today``: a slip of the year (2027 for
+    2026), or an interview planned and written down ahead, which every report counts as
+    held, its quotes as evidence."""
+    problems = []
+    for item in items:
+        written = item.data.get("date")
+        try:
+            day = datetime.date.fromisoformat(written) if isinstance(written, str) else None
+        except ValueError:  # the schema reports it
+            continue
+        if day is not None and day > today:
+            problems.append(
+                Problem(
+                    item.at("date"),
+                    f"this interview is dated {written}, after today ({today.isoformat()}), "
+                    "yet every report counts it as held",
+                    key=format_key(("interviews", item.index, "date")),
+                    hint="write the day it was held; an interview still to come belongs in "
+                    "the study once it is held",
+                    severity=Severity.WARNING,
+                )
+            )
     return problems
 
 
