@@ -1866,6 +1866,25 @@ def test_a_need_of_no_group_a_group_of_no_need_and_a_persona_s_other_need_are_wa
     ]
 
 
+def test_a_family_of_no_group_is_warned(make_study: StudyMaker) -> None:
+    """A family no group names (a typo in the groups' ``family``, or all its groups merged
+    into another's) is left out of every view by family without a word."""
+    groups = MINIMAL_STUDY["groups.yaml"].replace(
+        "families:\n", "families:\n          - {id: public, name: Residents}\n"
+    )
+    warnings = load_study(make_study({"groups.yaml": groups})).warnings
+    assert [(p.location.line, p.location.column, p.key, p.message, p.hint) for p in warnings] == [
+        (
+            2,
+            10,
+            "families[0]",
+            "no group is in family 'public', so no diagram or table by family shows it",
+            "give the groups that belong to it 'family: public', or remove the family",
+        )
+    ]
+    assert not load_study(make_study(name="whole")).warnings
+
+
 def test_a_count_in_a_message_reads_as_english_writes_it() -> None:
     """Messages are English: thousands with a comma, the plural where not one."""
     assert plural(1, "search", "searches") == "1 search"

@@ -480,9 +480,24 @@ def dependencies_of(
 def _warnings(
     defs: Definitions, groups: Mapping[str, Placed[TargetGroup]], needs: Mapping[str, Placed[Need]]
 ) -> list[Problem]:
-    """Needs of no group, groups of no need, and key needs that do not list their persona's
-    group. Asked only when the definitions have no problem, so every reference resolves."""
+    """Needs of no group, groups of no need, families of no group, and key needs that do
+    not list their persona's group. Asked only when the definitions have no problem, so
+    every reference resolves."""
     problems = []
+    in_use = {group.item.family for group in groups.values()}
+    for family in defs.families:
+        if family.item.id not in in_use:
+            problems.append(
+                Problem(
+                    family.at("id"),
+                    f"no group is in family '{family.item.id}', so no diagram or table by "
+                    "family shows it",
+                    key=family.key(),
+                    hint=f"give the groups that belong to it 'family: {family.item.id}', or "
+                    "remove the family",
+                    severity=Severity.WARNING,
+                )
+            )
     mentioned: set[str] = set()
     for need in defs.needs:
         mentioned.update(need.item.groups)
