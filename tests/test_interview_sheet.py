@@ -838,6 +838,10 @@ def test_a_quote_on_both_sides_or_an_interview_after_today_is_warned_of_and_kept
         ),
     ]
     assert {p.severity for p in problems} == {Severity.WARNING}
+    assert problems[0].hint == (
+        "keep it under 'Needs' if the quote says they need it (in another form than planned "
+        "too), under 'Questions' if it says they do not"
+    )
     [interview] = found
     assert [q.text for q in interview.quotes] == ["Slow search.", "No app."]
 

@@ -1087,6 +1087,10 @@ def test_a_quote_that_supports_a_need_and_casts_doubt_on_it_is_a_warning(
         )
     ]
     assert problems[0].severity is Severity.WARNING
+    assert problems[0].hint == (
+        "keep it under needs if the quote says they need it (in another form than planned "
+        "too), under questions if it says they do not"
+    )
     assert run_needmap("validate", str(root)).returncode == 0  # a warning
 
 

@@ -428,8 +428,9 @@ def _read_row(
             columns.at(sheet.path, line, "questions"),
             f"this quote casts doubt on need '{need}' and supports it too (under "
             f"'{columns.named('needs')}'): it counts on both sides",
-            hint=f"keep it under '{columns.named('needs')}' if the quote says they need it, "
-            f"under '{columns.named('questions')}' if it says they do not",
+            hint=f"keep it under '{columns.named('needs')}' if the quote says they need it (in "
+            f"another form than planned too), under '{columns.named('questions')}' if it says "
+            "they do not",
             severity=Severity.WARNING,
         )
         for need in tags["questions"]

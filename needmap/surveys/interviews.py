@@ -323,8 +323,8 @@ def _both_ways(item: _Raw, q: int, quote: Mapping[str, Any]) -> list[Problem]:
                 f"this quote casts doubt on need '{need}' and supports it too (line "
                 f"{also.line}, column {also.column}): it counts on both sides",
                 key=format_key(path),
-                hint="keep it under needs if the quote says they need it, under questions if "
-                "it says they do not",
+                hint="keep it under needs if the quote says they need it (in another form "
+                "than planned too), under questions if it says they do not",
                 severity=Severity.WARNING,
             )
         )
