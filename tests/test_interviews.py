@@ -1061,6 +1061,26 @@ def test_a_quote_given_twice_in_an_interview_is_a_warning(make_study: StudyMaker
     assert problems[0].hint == "remove one of the two"
 
 
+def test_quotes_without_their_words_are_not_given_twice(make_study: StudyMaker) -> None:
+    """A quote with no text, or a blank one, is an error of its own (told once each), not
+    a quote given twice: there are no words that would count twice."""
+    interviews = (
+        "interviews:\n"
+        "  - id: a\n"
+        "    group: desk\n"
+        "    quotes:\n"
+        "      - {needs: [search]}\n"
+        "      - {needs: [search]}\n"
+        "      - {text: ' ', needs: [search]}\n"
+        "      - {text: ' ', needs: [search]}\n"
+    )
+    problems = check_study(make_study({"interviews/a.yaml": interviews})).problems
+    assert [(p.location.line, p.severity) for p in problems] == [
+        (line, Severity.ERROR) for line in (5, 6, 7, 8)
+    ]
+    assert not [p for p in problems if "twice" in p.message]
+
+
 def test_a_quote_that_supports_a_need_and_casts_doubt_on_it_is_a_warning(
     make_study: StudyMaker,
 ) -> None:
