@@ -409,6 +409,43 @@ def test_a_table_of_many_groups_marks_them_by_letter_in_80_columns(make_study: S
     assert lines[-1] == "M must  S should  C could"
 
 
+def test_groups_past_the_52nd_are_marked_under_two_capitals(make_study: StudyMaker) -> None:
+    """The 53rd group is AA, the 54th AB: the table puts each mark under its letters, and
+    a region's groups are listed with spaces between, "AAB" being AA and B or A and AB."""
+    groups = "".join(f"  - {{id: g{i:02}, name: Group {i}}}\n" for i in range(54))
+    last = ", ".join(f"g{i:02}: must" for i in (0, 52, 53))
+    root = make_study(
+        {
+            "groups.yaml": "groups:\n" + groups,
+            "needs.yaml": "needs:\n"
+            f"  - {{id: search, title: Search, kind: function, groups: {{{last}}}}}\n"
+            + "".join(
+                f"  - {{id: n{i:02}, title: Need {i}, kind: content, groups: {{g{i:02}: could}}}}\n"
+                for i in range(54)
+            ),
+            "personas.yaml": None,
+        }
+    )
+    table = runner.invoke(app, ["table", str(root)], env={"COLUMNS": "200"})
+    assert table.exit_code == 0, table.output
+    lines = [line.rstrip() for line in table.stdout.splitlines()]
+    heading = next(line for line in lines if line.startswith("Need "))
+    search = next(line for line in lines if line.startswith("Search "))
+    assert heading.endswith(" x y z AA AB  Region")
+    assert search.index("M") == heading.index(" A ") + 1
+    assert search[heading.index(" AA ") + 1 :].startswith("M  M   R")
+    overlap = runner.invoke(app, ["overlap", str(root), "--all"], env={"COLUMNS": "200"})
+    assert overlap.exit_code == 0, overlap.output
+    assert " A AA AB " in overlap.stdout and " AB " in overlap.stdout
+    for command in (
+        ["status", str(root)],
+        ["groups", "list", str(root)],
+        ["diagram", str(root), "--out", str(root / "d.svg")],
+    ):
+        shown = runner.invoke(app, command)
+        assert shown.exit_code == 0, shown.output
+
+
 def test_more_than_three_circles_list_the_regions_their_diagram_draws(
     make_study: StudyMaker,
 ) -> None:

@@ -397,16 +397,23 @@ def test_many_groups_use_ranked_codes(count: int, codes: list[str]) -> None:
     assert [r.code for r in overlap.regions] == codes
 
 
-def test_as_many_groups_as_letters_are_allowed_and_more_are_not() -> None:
-    groups = {f"g{i:02}": 1 for i in range(53)}
-    study = make_study(groups, {"n1": {"g00": "must"}})
-    units = compute_overlap(study, list(groups)[:52]).units
-    assert (units[0].letter, units[25].letter, units[51].letter) == ("A", "Z", "z")
+def test_a_letter_names_each_of_52_groups_and_two_capitals_each_one_more() -> None:
+    """A study of more groups than letters (each department a group) is one to merge
+    groups in: its overviews and the groups list's most alike pairs must still show."""
+    groups = {f"g{i:03}": 1 for i in range(729)}
+    study = make_study(groups, {"n1": {"g000": "must"}})
+    units = compute_overlap(study, list(groups)[:728]).units
+    letters = [unit.letter for unit in units]
+    assert letters[:3] + letters[25:27] + letters[51:55] == [
+        *("A", "B", "C", "Z", "a"),
+        *("z", "AA", "AB", "AC"),
+    ]
+    assert letters[-1] == "ZZ" and len(set(letters)) == 728
     with pytest.raises(UsageError) as raised:
         compute_overlap(study)
     [problem] = raised.value.problems
     assert (problem.message, problem.hint) == (
-        "53 circles chosen; needmap draws at most 52",
+        "729 circles chosen; needmap draws at most 728",
         "choose fewer groups, or merge them into families with --by-family",
     )
 

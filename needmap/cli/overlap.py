@@ -189,6 +189,8 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
     words = labels(study.settings.language, by_family=result.by_family)
     console = new_console()
     letters = {u.id: u.letter for u in result.units}
+    joiner = "" if all(len(letter) == 1 for letter in letters.values()) else " "  # AA, AB
+    codes = {r.code: joiner.join(letters[u] for u in r.units) for r in result.regions}
     units = Table(box=None, pad_edge=False)
     units.add_column("")
     units.add_column(words["col.group"])
@@ -208,7 +210,7 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
     fixed = []
     for key, content in (
         ("col.code", max(len(r.code) for r in result.regions)),
-        ("col.groups", max(r.degree for r in result.regions)),
+        ("col.groups", min(max(map(len, codes.values())), _GROUPS_WIDTH)),
         ("col.needs", 3),
         ("col.demand", 4),
     ):
@@ -231,7 +233,7 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
     for region in shown:
         regions.add_row(
             region.code,
-            "".join(letters[u] for u in region.units),
+            codes[region.code],
             str(len(region.needs)),
             format_percent(region.share, study.settings.language, 0),
             escape("; ".join(study.need_by_id[n].title for n in region.needs)),
@@ -272,6 +274,10 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
         )
 
 
+_GROUPS_WIDTH = 52
+"""The widest the regions' column of group letters gets: the letters of 52 groups, one
+each; the codes of more (AA, AB, …, with spaces between) end in an ellipsis."""
+
 _TITLE_WIDTH = 24
 """The narrowest the need column gets in the terminal."""
 
@@ -305,9 +311,12 @@ def _print_table(needs_table: NeedsTable, language: str) -> None:
         table.add_row(f"[bold]{escape(heading)}[/bold]")
         for row in needs_table.rows_of(kind):
             cells = [marks[level] for level in row.levels]
+            # each mark under its column's letter, of two from the 53rd column on (AA)
+            widths = [len(letter) for letter in needs_table.letters]
+            lined = " ".join(f"{c}{' ' * (w - 1)}" for c, w in zip(cells, widths, strict=True))
             table.add_row(
                 escape(row.title),
-                *(cells if marks_fit else [" ".join(cells)]),
+                *(cells if marks_fit else [lined.rstrip()]),
                 escape(row.region) + (f" {words['core']}" if row.is_core else ""),
             )
     print_table(console, table)

@@ -22,6 +22,12 @@ __all__ = ["Unit", "UnitKind", "choose_units", "families_tell_more"]
 
 UnitKind = Literal["group", "family"]
 _LETTERS = string.ascii_uppercase + string.ascii_lowercase
+_PAIRS = [a + b for a in string.ascii_uppercase for b in string.ascii_uppercase]
+_CODES = [*_LETTERS, *_PAIRS]
+"""The short labels of the units, in the order they are chosen: a letter each for the
+first 52 (A-Z, a-z), then two capitals (AA, AB, …): a study of more groups than that, each
+a department, is one to merge groups in, which the groups list's most alike pairs help
+with; it must be shown to be."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,13 +84,13 @@ def choose_units(
             raise UsageError(problems)
     if not chosen:
         raise UsageError.single("no groups chosen", hint="name at least one group")
-    if len(chosen) > len(_LETTERS):
+    if len(chosen) > len(_CODES):
         raise UsageError.single(
-            f"{len(chosen)} circles chosen; needmap draws at most {len(_LETTERS)}",
+            f"{len(chosen)} circles chosen; needmap draws at most {len(_CODES)}",
             hint="choose fewer groups, or merge them into families with --by-family",
         )
     return tuple(
-        Unit(u.id, u.name, u.kind, u.groups, u.headcount, _LETTERS[i], u.palette_index)
+        Unit(u.id, u.name, u.kind, u.groups, u.headcount, _CODES[i], u.palette_index)
         for i, u in enumerate(chosen)
     )
 
