@@ -19,6 +19,7 @@ from needmap import load_study
 from needmap.cli import app
 from needmap.errors import InvalidStudyError, Location, UsageError
 from needmap.personas.loader import read_study
+from needmap.personas.messages import arrow_path
 from needmap.personas.study import Renames
 from needmap.regroup import plan_need_merge, plan_need_rename, write_study_edits
 from needmap.scaffold import init_study
@@ -679,6 +680,39 @@ def test_merges_that_make_no_sense_are_refused(
                 assert problem.location == Location(mergeable / "needs.yaml", line, 9)
         if "cycle" in problem.message:  # the need the location points at: b
             assert problem.hint == "remove one of these dependencies first (depends_on of b)"
+
+
+def test_a_merge_that_closes_a_long_chain_into_a_cycle_is_told_in_one_line(
+    make_study: StudyMaker,
+) -> None:
+    """1,500 needs, each depending on the one before: merging the first and the last
+    makes a cycle through all of them, found without recursing (which crashed) and told
+    by its ends."""
+    count = 1500
+    needs = "needs:\n" + "".join(
+        f"  - {{id: n{i:04}, title: Need {i}, kind: function, groups: {{desk: must}}"
+        + (f", depends_on: [n{i - 1:04}]}}\n" if i else "}\n")
+        for i in range(count)
+    )
+    root = make_study({"needs.yaml": needs, "personas.yaml": None})
+    with pytest.raises(UsageError) as raised:
+        plan_need_merge(load_study(root), ["n0000", "n1499"], "n0000")
+    assert [p.message for p in raised.value.problems] == [
+        "merging them makes a dependency cycle: n0000 -> n1498 -> n1497 -> n1496 -> … -> "
+        "n0003 -> n0002 -> n0001 -> n0000 (1,499 needs)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ids", "told"),
+    [
+        (["a", "b", "a"], "a -> b -> a"),
+        ([*"abcdefgh", "a"], "a -> b -> c -> d -> e -> f -> g -> h -> a"),
+        ([*"abcdefghi", "a"], "a -> b -> c -> d -> … -> g -> h -> i -> a (9 needs)"),
+    ],
+)
+def test_a_path_of_ids_is_shortened_in_its_middle(ids: list[str], told: str) -> None:
+    assert arrow_path(ids, "need") == told
 
 
 def test_a_need_with_no_groups_to_add_to_is_left_to_the_user(make_study: StudyMaker) -> None:

@@ -346,6 +346,27 @@ def test_a_dependent_of_the_same_score_brings_nothing_forward() -> None:
     assert scored["n1"].needed_by == ()
 
 
+def test_a_chain_of_dependencies_deeper_than_python_s_recursion_limit_is_planned() -> None:
+    """1,500 needs, each depending on the one before: the last need's higher score raises
+    every need before it, each raised by the one after it (this recursed, and crashed)."""
+    count = 1500
+    needs = [
+        {
+            "id": f"n{i:04}",
+            "groups": {"b": "must"} if i == count - 1 else {"a": "could"},
+            "effort": "xs",
+            "depends_on": [f"n{i - 1:04}"] if i else [],
+        }
+        for i in range(count)
+    ]
+    roadmap = roadmap_of(roadmap_study(needs, ALL))
+    assert [s.need.id for s in roadmap.needs] == [n["id"] for n in needs]
+    last = roadmap.needs[-1]
+    assert last.score > roadmap.needs[0].score
+    assert {s.priority for s in roadmap.needs} == {last.score}
+    assert [s.needed_by for s in roadmap.needs[:2]] == [("n0001",), ("n0002",)]
+
+
 @settings(max_examples=150, deadline=None)
 @given(plan=random_plans(), reverse=st.booleans())
 def test_planning_properties(

@@ -267,7 +267,10 @@ def _priorities(
     scores: Mapping[str, float], needs: Sequence[Need]
 ) -> tuple[dict[str, float], dict[str, tuple[str, ...]]]:
     """Each need's priority (its score, or a dependent's higher one) and the dependents
-    that raised it. Dependencies form no cycle (the loader refuses cycles)."""
+    that raised it. Dependencies form no cycle (the loader refuses cycles). Each need's
+    dependents are settled before it, walking a stack of our own rather than recursing: a
+    chain of a thousand needs, each depending on the one before, is deeper than Python's
+    recursion limit."""
     dependents: dict[str, list[str]] = {n.id: [] for n in needs}
     for need in needs:
         for dependency in need.depends_on:
@@ -275,21 +278,20 @@ def _priorities(
                 dependents[dependency].append(need.id)
     priority: dict[str, float] = {}
     raised_by: dict[str, tuple[str, ...]] = {}
-
-    def visit(need: str) -> float:
-        if need not in priority:
-            best, by = scores[need], []
-            for dependent in dependents[need]:
-                value = visit(dependent)
-                if value > scores[need]:
-                    by.append(dependent)
-                best = max(best, value)
-            priority[need] = best
-            raised_by[need] = tuple(by)
-        return priority[need]
-
-    for need in needs:
-        visit(need.id)
+    for start in needs:
+        stack = [(start.id, iter(dependents[start.id]))]
+        while stack:
+            need_id, waiting = stack[-1]
+            unsettled = next((d for d in waiting if d not in priority), None)
+            if unsettled is not None:
+                stack.append((unsettled, iter(dependents[unsettled])))
+                continue
+            stack.pop()
+            if need_id in priority:
+                continue
+            values = [(dependent, priority[dependent]) for dependent in dependents[need_id]]
+            priority[need_id] = max([scores[need_id], *(value for _, value in values)])
+            raised_by[need_id] = tuple(d for d, value in values if value > scores[need_id])
     return priority, raised_by
 
 

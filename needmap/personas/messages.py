@@ -13,12 +13,13 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from needmap.controls import fold_text, unshowable
-from needmap.errors import Location, Problem, Severity
+from needmap.errors import Location, Problem, Severity, plural
 from needmap.personas.schema import id_from, is_id
 from needmap.personas.yamlsource import Node, YamlDocument, format_key
 from needmap.scrub import personal_data
 
 __all__ = [
+    "arrow_path",
     "closest",
     "did_you_mean",
     "files_in",
@@ -34,6 +35,20 @@ __all__ = [
     "text_problems",
     "unknown_id_hint",
 ]
+
+
+_PATH_ENDS = 4
+"""Ids a long path keeps at each end, around an ellipsis."""
+
+
+def arrow_path(ids: Sequence[str], noun: str) -> str:
+    """``ids`` joined by arrows, as a message tells a cycle of dependencies: a long one
+    with its middle left out and how many ``noun`` it goes through (a chain of 1,500
+    needs closed into a circle is one line, not 1,500 ids)."""
+    if len(ids) <= 2 * _PATH_ENDS + 1:
+        return " -> ".join(ids)
+    shown = [*ids[:_PATH_ENDS], "…", *ids[-_PATH_ENDS:]]
+    return " -> ".join(shown) + f" ({plural(len(set(ids)), noun)})"
 
 
 def did_you_mean(word: str, candidates: Iterable[str], *, ignore_case: bool = False) -> str:

@@ -17,7 +17,13 @@ from pydantic import BaseModel
 
 from needmap.controls import fold_text
 from needmap.errors import Location, Problem, Severity
-from needmap.personas.messages import closest, did_you_mean, reference_hint, unknown_id_hint
+from needmap.personas.messages import (
+    arrow_path,
+    closest,
+    did_you_mean,
+    reference_hint,
+    unknown_id_hint,
+)
 from needmap.personas.schema import (
     DEFAULT_PHASE_IDS,
     Family,
@@ -347,7 +353,7 @@ def _cycles(needs: Mapping[str, Placed[Need]]) -> list[Problem]:
                         problems.append(
                             Problem(
                                 first.at("depends_on"),
-                                "dependency cycle: " + " -> ".join(cycle),
+                                "dependency cycle: " + arrow_path(cycle, "need"),
                                 key=first.key("depends_on"),
                                 hint="a need cannot (indirectly) depend on itself; "
                                 "remove one of these dependencies",

@@ -19,7 +19,7 @@ from typing import Any
 
 from needmap.errors import InvalidStudyError, Location, Problem, UsageError
 from needmap.personas.loader import STUDY_FILE, StudyReading, definition_files
-from needmap.personas.messages import text_problems
+from needmap.personas.messages import arrow_path, text_problems
 from needmap.personas.references import decided_too_early
 from needmap.personas.schema import Need
 from needmap.personas.study import Study
@@ -302,7 +302,7 @@ def _check_merge(
         problems.append(
             Problem(
                 study.origins.get(("needs", cycle[1]), Location()),
-                "merging them makes a dependency cycle: " + " -> ".join(cycle),
+                "merging them makes a dependency cycle: " + arrow_path(cycle, "need"),
                 hint=f"remove one of these dependencies first (depends_on of {cycle[1]})",
             )
         )
@@ -321,24 +321,20 @@ def _cycle_through(study: Study, needs: Sequence[str], into: str, kept: str) -> 
             return list(_merged_dependencies(study, needs, kept))
         return [into if d in merged else d for d in study.need_by_id[need_id].depends_on]
 
-    path = [into]
+    # depth first, on a stack of our own: a chain of dependencies may be deeper than
+    # Python's recursion limit
     seen: set[str] = set()
-
-    def walk(need_id: str) -> bool:
-        for next_id in after(need_id):
-            if next_id == into:
-                path.append(into)
-                return True
-            if next_id in seen:
-                continue
-            seen.add(next_id)
-            path.append(next_id)
-            if walk(next_id):
-                return True
+    path = [(into, iter(after(into)))]
+    while path:
+        next_id = next(path[-1][1], None)
+        if next_id is None:
             path.pop()
-        return False
-
-    return path if walk(into) else []
+        elif next_id == into:
+            return [need_id for need_id, _ in path] + [into]
+        elif next_id not in seen:
+            seen.add(next_id)
+            path.append((next_id, iter(after(next_id))))
+    return []
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from needmap.controls import fold_text
 from needmap.errors import Problem, Severity
-from needmap.personas.messages import did_you_mean
+from needmap.personas.messages import arrow_path, did_you_mean
 from needmap.personas.yamlsource import read_yaml_file
 from needmap.surveys.mapping import SurveyMapping
 
@@ -117,7 +117,7 @@ def earlier_problems(mappings: Mapping[Path, SurveyMapping], complete: bool) -> 
                 _at_earlier(
                     path,
                     "these surveys each name another as the one they repeat, in a circle: "
-                    + " -> ".join([*circle, mapping.id]),
+                    + arrow_path([*circle, mapping.id], "survey"),
                     "the first run of a survey has no earlier: remove it from that one",
                 )
             )
