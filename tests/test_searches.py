@@ -34,6 +34,7 @@ from needmap.reports.searches_report import (
     study_searches,
     summary_line,
 )
+from needmap.reports.toptasks_table import terminal_parts
 from needmap.surveys.searchlog import (
     SearchLog,
     check_search_logs,
@@ -1772,6 +1773,39 @@ def test_a_log_s_monthly_exports_stand_side_by_side_in_the_order_of_their_months
     assert table.rows[0] == ("Leave and holidays", "27", "47", "67", "141")
     shown = runner.invoke(app, ["searches", str(alone)], env={"COLUMNS": "200"})
     assert "Searches per export" in shown.stdout, shown.output
+
+
+def test_two_years_of_monthly_exports_are_shown_in_parts_that_fit_the_terminal(
+    make_study: StudyMaker,
+) -> None:
+    """A column per export ran far past the terminal's edge: the exports are shown in
+    runs that fit beside the needs, each titled as its part, as the PDF splits them; a
+    few exports stay one table."""
+    files = files_with_logs()
+    del files["analytics/app.yaml"]
+    files["analytics/intranet.yaml"] = INTRANET.replace("intranet-may.csv", "intranet-*.csv")
+    del files["analytics/intranet-may.csv"]
+    months = [f"{year}-{month:02}" for year in (2025, 2026) for month in range(1, 13)]
+    for n, month in enumerate(months):
+        files[f"analytics/intranet-{month}.csv"] = INTRANET_CSV.replace(
+            b"verlof;30", f"verlof;{30 + n}".encode()
+        )
+    root = make_study(files)
+    shown = runner.invoke(app, ["searches", str(root)], env={"COLUMNS": "80"})
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    tables = lines[lines.index("Searches per export") :]
+    assert max(map(len, tables)) <= 80
+    titles = [line for line in lines if line.startswith("Searches per export")]
+    assert titles == [
+        "Searches per export",
+        *(f"Searches per export ({n} of 4)" for n in (1, 2, 3, 4)),
+    ]
+    headings = [line.split()[1:] for line in lines if line.startswith("Need ") and "20" in line]
+    assert [h for heading in headings for h in heading] == months  # each once, in order
+    study, evidence = _evidence(root)
+    table = build_searches_by_log(evidence, study)
+    assert terminal_parts(table, 400) == (table,)
 
 
 def test_a_file_pattern_that_matches_nothing_or_a_broken_export_is_told(

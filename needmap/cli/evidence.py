@@ -523,6 +523,7 @@ def _print_searches(evidence: SearchEvidence, study: Study) -> None:
         build_unmatched_table,
         summary_line,
     )
+    from needmap.reports.toptasks_table import terminal_parts
 
     console = new_console()
     language = study.settings.language
@@ -546,8 +547,8 @@ def _print_searches(evidence: SearchEvidence, study: Study) -> None:
     unmatched = build_unmatched_table(evidence, study)
     # The gap column is headed by its mark ("gap"), not "Content gap": room for the terms.
     gap = sentence_start(labels(language)["sl.gap_mark"])
-    by_log = build_searches_by_log(evidence, study)
-    for table, shown in ((needs, (0, 2, 4, 5, 6)), (by_log, None), (unmatched, None)):
+    by_log = terminal_parts(build_searches_by_log(evidence, study), console.width)
+    for table, shown in ((needs, (0, 2, 4, 5, 6)), *((t, None) for t in by_log), (unmatched, None)):
         if not table.rows:
             continue
         columns = shown or tuple(range(len(table.header)))

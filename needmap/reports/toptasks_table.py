@@ -211,8 +211,41 @@ def print_parts(table: RankingTable) -> tuple[RankingTable, ...]:
     widths = _printed_widths(table)
     if not groups or (not table.many_groups and sum(widths) <= PRINTED.page):
         return (table,)
-    room = PRINTED.page - sum(widths[i] for i in table.key_columns)
-    count = -(-len(groups) // PRINT_GROUP_COLUMNS)
+    return _split(table, widths, PRINTED.page, -(-len(groups) // PRINT_GROUP_COLUMNS))
+
+
+def terminal_parts(table: RankingTable, width: int) -> tuple[RankingTable, ...]:
+    """``table`` as a terminal ``width`` characters wide shows it: whole, where its
+    columns fit (each as wide as its widest cell, or its heading's widest word, and a space;
+    a text column at least :data:`TERMINAL_TEXT` wide, its words wrapping); else split as
+    :func:`print_parts` splits it for the page. Two years of monthly search exports, a
+    column each, ran far past the terminal's edge."""
+    widths = [
+        1
+        + max(
+            max(map(len, table.header[i].split()), default=0),
+            TERMINAL_TEXT
+            if i in table.text_columns
+            else max((len(row[i]) for row in table.rows), default=0),
+        )
+        for i in range(len(table.header))
+    ]
+    if not table.group_columns or sum(widths) <= width:
+        return (table,)
+    return _split(table, widths, width, 1)
+
+
+TERMINAL_TEXT = 18
+"""The least width of a text column in the terminal (a need's title), in characters."""
+
+
+def _split(
+    table: RankingTable, widths: Sequence[float], page: float, count: int
+) -> tuple[RankingTable, ...]:
+    """The table's other columns, then its group columns in ``count`` or more even runs,
+    as few as fit ``page`` beside the key columns (one group column each at most)."""
+    groups = table.group_columns
+    room = page - sum(widths[i] for i in table.key_columns)
     chunks = _even_chunks(groups, count)
     while count < len(groups) and any(sum(widths[i] for i in c) > room for c in chunks):
         count += 1
