@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
-from needmap.errors import InvalidStudyError, Severity
+from needmap.errors import InvalidStudyError, Problem, Severity
 from needmap.model.interviews import (
     OTHER_GROUPS,
     InterviewEvidence,
@@ -1032,6 +1032,11 @@ def test_more_participants_than_the_group_has_people_is_a_warning(
     assert not any("took part" in p.message for p in check_study(broken).problems)
 
 
+def _told(root: Path, words: str) -> list[Problem]:
+    """The study's problems whose message holds ``words``."""
+    return [p for p in check_study(root).problems if words in p.message]
+
+
 def test_a_quote_given_twice_in_an_interview_is_a_warning(make_study: StudyMaker) -> None:
     """Pasted twice into the file, a quote counts twice as evidence for its needs: said at
     the second, with the first's line. Tagged otherwise (needs in another order are the
@@ -1046,8 +1051,7 @@ def test_a_quote_given_twice_in_an_interview_is_a_warning(make_study: StudyMaker
         "      - {text: Slow search., needs: [mobile, search]}\n"
         "  - {id: b, group: desk, quotes: [{text: Slow search., needs: [search, mobile]}]}\n"
     )
-    root = make_study({"interviews/a.yaml": interviews})
-    problems = [p for p in check_study(root).problems if "twice" in p.message]
+    problems = _told(make_study({"interviews/a.yaml": interviews}), "twice")
     assert [(p.location.line, p.location.column, p.key, p.message) for p in problems] == [
         (
             7,
@@ -1096,7 +1100,7 @@ def test_a_quote_that_supports_a_need_and_casts_doubt_on_it_is_a_warning(
         "      - {text: No app., questions: [search]}\n"
     )
     root = make_study({"interviews/a.yaml": interviews})
-    problems = [p for p in check_study(root).problems if "both sides" in p.message]
+    problems = _told(root, "both sides")
     assert [(p.location.line, p.location.column, p.key, p.message) for p in problems] == [
         (
             5,
