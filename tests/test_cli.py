@@ -807,6 +807,22 @@ def test_ctrl_c_ends_quietly_with_the_shell_s_code(
     assert result.output == ""
 
 
+def test_ctrl_c_in_a_build_says_where_its_reports_would_have_gone(
+    make_study: StudyMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build prints each report as it writes it into its hidden folder; stopped, it
+    says those never went into the folder, which is as it was."""
+
+    def stopped(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("needmap.build.build_reports", stopped)
+    out = tmp_path / "reports"
+    result = runner.invoke(app, ["build", str(make_study()), "--out", str(out)])
+    assert result.exit_code == 130
+    assert result.stdout == f"Interrupted: the reports go into {out} once all are written.\n"
+
+
 def test_a_path_the_system_refuses_is_bad_input_not_a_bug(
     tmp_path: Path, make_study: StudyMaker, monkeypatch: pytest.MonkeyPatch
 ) -> None:

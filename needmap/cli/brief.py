@@ -252,15 +252,22 @@ def build(
         else:
             with console.status(_WRITING) as status:
                 shown = _ShownProgress(console, status)
-                files = build_reports(
-                    study,
-                    target,
-                    pdf=pdf and no_pdf is None,
-                    earlier=earlier,
-                    progress=shown.wrote,
-                    laying_out=shown.laying_out,
-                    removed=shown.removed,
-                )
+                try:
+                    files = build_reports(
+                        study,
+                        target,
+                        pdf=pdf and no_pdf is None,
+                        earlier=earlier,
+                        progress=shown.wrote,
+                        laying_out=shown.laying_out,
+                        removed=shown.removed,
+                    )
+                except KeyboardInterrupt:  # after "wrote" lines of files not yet in place
+                    console.print(
+                        escape(f"Interrupted: the reports go into {target} once all are written."),
+                        style="yellow",
+                    )
+                    raise typer.Exit(130) from None
         console.print(escape(f"Open {target / 'index.html'} in a browser ({len(files)} files)."))
         if not pdf:
             command = f"needmap build {command_word(folder)}" + (
