@@ -1885,6 +1885,23 @@ def test_a_family_of_no_group_is_warned(make_study: StudyMaker) -> None:
     assert not load_study(make_study(name="whole")).warnings
 
 
+def test_a_persona_of_no_key_need_is_warned(make_study: StudyMaker) -> None:
+    """Its page shows its goals and frustrations but none of its needs or evidence,
+    without a word of why."""
+    personas = "personas:\n  - {id: henk, name: Henk, group: field, role: Park keeper}\n"
+    warnings = load_study(make_study({"personas.yaml": personas})).warnings
+    assert [(p.location.line, p.key, p.message, p.hint) for p in warnings] == [
+        (
+            2,
+            "personas[0]",
+            "persona 'henk' names no key needs, so its page shows none of its needs or their "
+            "evidence",
+            "list under 'needs:' the ids of the needs that matter most to them (needmap needs "
+            "list shows the ids)",
+        )
+    ]
+
+
 def test_a_count_in_a_message_reads_as_english_writes_it() -> None:
     """Messages are English: thousands with a comma, the plural where not one."""
     assert plural(1, "search", "searches") == "1 search"

@@ -486,9 +486,9 @@ def dependencies_of(
 def _warnings(
     defs: Definitions, groups: Mapping[str, Placed[TargetGroup]], needs: Mapping[str, Placed[Need]]
 ) -> list[Problem]:
-    """Needs of no group, groups of no need, families of no group, and key needs that do
-    not list their persona's group. Asked only when the definitions have no problem, so
-    every reference resolves."""
+    """Needs of no group, groups of no need, families of no group, personas of no key
+    need, and key needs that do not list their persona's group. Asked only when the
+    definitions have no problem, so every reference resolves."""
     problems = []
     in_use = {group.item.family for group in groups.values()}
     for family in defs.families:
@@ -529,6 +529,18 @@ def _warnings(
                 )
             )
     for persona in defs.personas:
+        if not persona.item.needs:
+            problems.append(
+                Problem(
+                    persona.at("id"),
+                    f"persona '{persona.item.id}' names no key needs, so its page shows "
+                    "none of its needs or their evidence",
+                    key=persona.key(),
+                    hint="list under 'needs:' the ids of the needs that matter most to them "
+                    "(needmap needs list shows the ids)",
+                    severity=Severity.WARNING,
+                )
+            )
         for i, need_id in enumerate(persona.item.needs):
             if persona.item.group not in needs[need_id].item.groups:
                 problems.append(
