@@ -306,13 +306,13 @@ def _print_table(needs_table: NeedsTable, language: str) -> None:
         table.add_column(" ".join(needs_table.letters), no_wrap=True)
         legend = "  ".join(f"{short[lv]} {words[f'importance.{lv}']}" for lv in short)
     table.add_column(escape(needs_table.headers[2]), no_wrap=True)
+    # each mark under its column's letter, of two from the 53rd column on (AA)
+    widths = [len(letter) for letter in needs_table.letters]
     for kind, heading in needs_table.kinds:
         table.add_section()
         table.add_row(f"[bold]{escape(heading)}[/bold]")
         for row in needs_table.rows_of(kind):
             cells = [marks[level] for level in row.levels]
-            # each mark under its column's letter, of two from the 53rd column on (AA)
-            widths = [len(letter) for letter in needs_table.letters]
             lined = " ".join(f"{c}{' ' * (w - 1)}" for c, w in zip(cells, widths, strict=True))
             table.add_row(
                 escape(row.title),

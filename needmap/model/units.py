@@ -25,9 +25,9 @@ _LETTERS = string.ascii_uppercase + string.ascii_lowercase
 _PAIRS = [a + b for a in string.ascii_uppercase for b in string.ascii_uppercase]
 _CODES = [*_LETTERS, *_PAIRS]
 """The short labels of the units, in the order they are chosen: a letter each for the
-first 52 (A-Z, a-z), then two capitals (AA, AB, …): a study of more groups than that, each
-a department, is one to merge groups in, which the groups list's most alike pairs help
-with; it must be shown to be."""
+first 52 (A-Z, a-z), then two capitals (AA, AB, …). A study of more groups than letters
+(each department a group) needs groups merged, and the groups list's most alike pairs say
+which: it must still be shown."""
 
 
 @dataclass(frozen=True, slots=True)
