@@ -821,6 +821,10 @@ def test_ctrl_c_in_a_build_says_where_its_reports_would_have_gone(
     result = runner.invoke(app, ["build", str(make_study()), "--out", str(out)])
     assert result.exit_code == 130
     assert result.stdout == f"Interrupted: the reports go into {out} once all are written.\n"
+    monkeypatch.setattr("needmap.demo.build_demo", stopped)
+    result = runner.invoke(app, ["demo", str(tmp_path / "demo")])
+    assert result.exit_code == 130
+    assert "Interrupted: the reports go into" in result.stdout
 
 
 def test_a_path_the_system_refuses_is_bad_input_not_a_bug(

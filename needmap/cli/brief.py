@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -262,12 +262,8 @@ def build(
                         laying_out=shown.laying_out,
                         removed=shown.removed,
                     )
-                except KeyboardInterrupt:  # after "wrote" lines of files not yet in place
-                    console.print(
-                        escape(f"Interrupted: the reports go into {target} once all are written."),
-                        style="yellow",
-                    )
-                    raise typer.Exit(130) from None
+                except KeyboardInterrupt:
+                    _interrupted(console, target)
         console.print(escape(f"Open {target / 'index.html'} in a browser ({len(files)} files)."))
         if not pdf:
             command = f"needmap build {command_word(folder)}" + (
@@ -300,6 +296,16 @@ def build(
 
 
 _WRITING = "Writing the reports…"
+
+
+def _interrupted(console: Console, out: Path) -> NoReturn:
+    """End a build stopped by Ctrl-C (exit 130, as a shell reports it), saying that the
+    reports its "wrote" lines named never went into ``out``: a build writes them into a
+    hidden folder of its own, and moves them in once all are written."""
+    console.print(
+        escape(f"Interrupted: the reports go into {out} once all are written."), style="yellow"
+    )
+    raise typer.Exit(130)
 
 
 class _ShownProgress:
@@ -390,13 +396,16 @@ def demo(
     console = new_console()
     with console.status(_WRITING) as status:
         shown = _ShownProgress(console, status)
-        result = build_demo(
-            out,
-            template,
-            progress=shown.wrote,
-            laying_out=shown.laying_out,
-            removed=shown.removed,
-        )
+        try:
+            result = build_demo(
+                out,
+                template,
+                progress=shown.wrote,
+                laying_out=shown.laying_out,
+                removed=shown.removed,
+            )
+        except KeyboardInterrupt:
+            _interrupted(console, out)
     print_problems(result.warnings)
     state = "Created the" if result.created else "Used the existing"
     console.print(escape(f"{state} example study in {result.study_dir} (template '{template}')."))
