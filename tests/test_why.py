@@ -514,6 +514,9 @@ def test_a_dutch_study_explains_in_english_when_asked(make_study: StudyMaker) ->
     refused = runner.invoke(app, ["why", str(root), "search", "-l", "de"])
     assert refused.exit_code == 2
     assert "unknown language 'de'" in refused.stderr and "use nl or en" in refused.stderr
+    tagged = runner.invoke(app, ["why", str(root), "search", "-l", "nl-NL"])
+    assert tagged.exit_code == 2
+    assert "unknown language 'nl-NL'\n    hint: did you mean 'nl'?" in tagged.stderr
 
 
 def test_one_need_s_page_stands_alone_in_portrait_and_the_first_phase_s_page_in_landscape(

@@ -349,7 +349,11 @@ def study_at(folder: Path, language: str | None = None, *, out: Path | None = No
         return study
     chosen = choice_of(language, ("nl", "en"))
     if chosen is None:
-        raise UsageError.single(f"unknown language '{language}'", hint="use nl or en")
+        from needmap.personas.other_words import value_meant
+
+        meant = value_meant(language)  # "dutch", "nl-NL"
+        hint = f"did you mean '{meant}'?" if meant in ("nl", "en") else "use nl or en"
+        raise UsageError.single(f"unknown language '{language}'", hint=hint)
     return study.in_language(cast("Language", chosen))
 
 

@@ -23,12 +23,13 @@ VALUES_MEANT: dict[str, str] = {
     **dict.fromkeys(["medium", "middel", "gemiddeld", "midden"], "m"),
     **dict.fromkeys(["large", "big", "groot"], "l"),
     **dict.fromkeys(["extra large", "very large", "huge", "zeer groot", "heel groot"], "xl"),
-    **dict.fromkeys(["dutch", "nederlands", "nederland"], "nl"),
-    **dict.fromkeys(["english", "engels"], "en"),
+    **dict.fromkeys(["dutch", "nederlands", "nederland", "nl nl", "nl_nl", "nl be", "nl_be"], "nl"),
+    **dict.fromkeys(["english", "engels", "en gb", "en_gb", "en us", "en_us"], "en"),
     **dict.fromkeys(["long format", "long layout", "lang", "lang formaat"], "long"),
 }
 """What a consultant writes for a value in words, in English or Dutch (MoSCoW's "must
-have", a T-shirt size in full, the language by name, a survey layout in words), and the
+have", a T-shirt size in full, the language by name or as a tag with its country, such as
+nl-NL, a survey layout in words), and the
 value it stands for; lower case, with single spaces for hyphens. Used where spelling
 alone finds nothing close."""
 
