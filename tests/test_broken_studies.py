@@ -1827,6 +1827,9 @@ def test_the_words_a_consultant_uses_stand_for_keys_and_values_the_formats_have(
     assert [value_meant(tag) for tag in ("nl-NL", "nl_BE", "en-GB", "en_US")] == [
         *("nl", "nl", "en", "en")
     ]
+    assert [value_meant(tool) for tool in ("Microsoft Forms", "Google", "Lime Survey")] == [
+        *("ms-forms", "google-forms", "limesurvey")
+    ]
 
 
 def test_a_need_of_no_group_a_group_of_no_need_and_a_persona_s_other_need_are_warned(

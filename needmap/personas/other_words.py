@@ -26,6 +26,9 @@ VALUES_MEANT: dict[str, str] = {
     **dict.fromkeys(["dutch", "nederlands", "nederland", "nl nl", "nl_nl", "nl be", "nl_be"], "nl"),
     **dict.fromkeys(["english", "engels", "en gb", "en_gb", "en us", "en_us"], "en"),
     **dict.fromkeys(["long format", "long layout", "lang", "lang formaat"], "long"),
+    **dict.fromkeys(["microsoft forms", "microsoft", "office forms"], "ms-forms"),
+    **dict.fromkeys(["google", "google form"], "google-forms"),
+    "lime survey": "limesurvey",
 }
 """What a consultant writes for a value in words, in English or Dutch (MoSCoW's "must
 have", a T-shirt size in full, the language by name or as a tag with its country, such as
