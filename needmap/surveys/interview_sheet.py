@@ -32,7 +32,7 @@ from needmap.personas.yamledit import yaml_scalar
 from needmap.scrub import scrub
 from needmap.shell import command_word
 from needmap.surveys.file_notes import file_notes
-from needmap.surveys.interviews import free_interview_id, interviews_by_file
+from needmap.surveys.interviews import both_sides_warning, free_interview_id, interviews_by_file
 from needmap.surveys.tables import Table, formula_at, open_table
 
 __all__ = [
@@ -423,15 +423,10 @@ def _read_row(
         )
     if not text and (tags["needs"] or tags["questions"]):
         problem("quote", "needs without a quote", _no_quote_hint(sheet, line))
+    lists = (f"'{columns.named('needs')}'", f"'{columns.named('questions')}'")
     problems += [
-        Problem(
-            columns.at(sheet.path, line, "questions"),
-            f"this quote casts doubt on need '{need}' and supports it too (under "
-            f"'{columns.named('needs')}'): it counts on both sides",
-            hint=f"keep it under '{columns.named('needs')}' if the quote says they need it (in "
-            f"another form than planned too), under '{columns.named('questions')}' if it says "
-            "they do not",
-            severity=Severity.WARNING,
+        both_sides_warning(
+            columns.at(sheet.path, line, "questions"), need, f"under {lists[0]}", lists
         )
         for need in tags["questions"]
         if need in tags["needs"]

@@ -37,6 +37,7 @@ __all__ = [
     "Interview",
     "InterviewQuote",
     "InterviewsFile",
+    "both_sides_warning",
     "check_interviews",
     "free_interview_id",
     "interview_files",
@@ -318,17 +319,33 @@ def _both_ways(item: _Raw, q: int, quote: Mapping[str, Any]) -> list[Problem]:
         also = item.at("quotes", q, "needs", first[need])
         path = ("interviews", item.index, "quotes", q, "questions", n)
         problems.append(
-            Problem(
+            both_sides_warning(
                 item.document.source.locate(path),
-                f"this quote casts doubt on need '{need}' and supports it too (line "
-                f"{also.line}, column {also.column}): it counts on both sides",
+                need,
+                f"line {also.line}, column {also.column}",
+                ("needs", "questions"),
                 key=format_key(path),
-                hint="keep it under needs if the quote says they need it (in another form "
-                "than planned too), under questions if it says they do not",
-                severity=Severity.WARNING,
             )
         )
     return problems
+
+
+def both_sides_warning(
+    where: Location, need: str, also: str, lists: tuple[str, str], key: str = ""
+) -> Problem:
+    """The warning for a quote that casts doubt on ``need`` and supports it too, in an
+    interview file or a sheet of quotes: ``also`` says where it supports it, ``lists``
+    names the two lists (needs, questions) as the file or the sheet heads them."""
+    supports, doubts = lists
+    return Problem(
+        where,
+        f"this quote casts doubt on need '{need}' and supports it too ({also}): it counts "
+        "on both sides",
+        key=key,
+        hint=f"keep it under {supports} if the quote says they need it (in another form than "
+        f"planned too), under {doubts} if it says they do not",
+        severity=Severity.WARNING,
+    )
 
 
 def _held_later(items: Sequence[_Raw], today: datetime.date) -> list[Problem]:
