@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from needmap import init_study, load_study
 from needmap.cli import app
-from needmap.model.overlap import compute_overlap
+from needmap.model.overlap import compute_overlap, need_order
 from needmap.model.roadmap import evidence_factors, plan_roadmap
 from needmap.personas.schema import StudySettings
 from needmap.personas.study import Study
@@ -405,6 +405,16 @@ def test_planning_properties(
         assert [full.phase for full in passed] == [
             p["id"] for p in phases[start:end] if p["capacity"] != 0
         ]
+    # within a phase, the needs come in priority order but each after its dependencies:
+    # at each step the first need in priority order whose dependencies have all come
+    pending = sorted(roadmap.needs, key=lambda s: (-s.priority, -s.score, need_order(s.need)))
+    arranged: list[str] = []
+    while pending:
+        ready = next(s for s in pending if set(s.need.depends_on) <= set(arranged))
+        pending.remove(ready)
+        arranged.append(ready.need.id)
+    for part in ids:
+        assert part == [n for n in arranged if n in part]
     # the order the needs are written in does not matter
     again = roadmap_of(roadmap_study(list(reversed(needs)) if reverse else needs, phases))
     assert planned_ids(again) == ids
