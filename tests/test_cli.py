@@ -449,6 +449,13 @@ def test_the_count_names_four_files_at_most_and_leaves_short_lists_alone() -> No
     assert _by_file(tuple(reversed(problems(3, 3, 2, 2)))) == (
         ": 3 in f0.yaml, 3 in f1.yaml, 2 in f2.yaml, 2 in f3.yaml"
     )
+    # Counts of a thousand or more as the total before them writes them.
+    assert _by_file(problems(1500, 1, 1, 1, 1200, 1)) == (
+        ": 1,500 in f0.yaml, 1,200 in f4.yaml, 1 in f1.yaml, 1 in f2.yaml, 2 in other files"
+    )
+    assert _by_file(problems(900, 800, 700, 600, 500, 500)) == (
+        ": 900 in f0.yaml, 800 in f1.yaml, 700 in f2.yaml, 600 in f3.yaml, 1,000 in other files"
+    )
     assert _by_file(problems(20)) == ""  # one file: the messages say it
     assert _by_file(problems(5, 4)) == ""  # a short list: seen at once
     assert _by_file((*problems(9), Problem(Location(), "no file"))) == ""

@@ -365,6 +365,15 @@ def test_upset_for_many_groups_keeps_core_and_single_group_columns() -> None:
     assert hidden_note(drawn_whatever_size, [one_need], 6, "nl") == (
         "1 andere combinatie met 1 behoefte niet getoond"
     )
+    # A large study's thousands as each language writes them (20 groups and 5,000 needs
+    # give that many combinations): the count of combinations said 1200.
+    many = [one_need] * 1200
+    assert hidden_note(shown, many, 6, "en") == (
+        "1,200 smaller combinations with 1,200 needs not shown"
+    )
+    assert hidden_note(shown, many, 6, "nl") == (
+        "1.200 kleinere combinaties met 1.200 behoeften niet getoond"
+    )
 
 
 def test_an_upset_of_groups_no_need_names_yet_is_drawn_without_warnings() -> None:

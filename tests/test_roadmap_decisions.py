@@ -424,3 +424,21 @@ def test_a_phase_of_no_capacity_takes_only_what_is_decided_for_it() -> None:
     table = build_roadmap_table(roadmap, study)
     marked = [row[1] for row, band in zip(table.rows, table.in_coverage, strict=True) if band]
     assert marked == ["Need n1", "Need n3"]
+
+
+def test_the_summary_writes_a_thousand_needs_as_each_language_does() -> None:
+    """'1,200 of 1,200 needs', '1.200 van 1.200 behoeften', as the reports' other counts:
+    the summary wrote 1200, and a Dutch reader takes 1,200 for one and a fifth."""
+    needs = [
+        {"id": f"n{i:04}", "groups": {"a": "must"}, "effort": "xs", "phase": "now"}
+        if i < 1100
+        else {"id": f"n{i:04}", "groups": {"a": "must"}, "effort": "xs"}
+        for i in range(1200)
+    ]
+    roadmap = roadmap_of(roadmap_study(needs, [{"id": "now", "name": "Now"}]))
+    assert roadmap_summary(roadmap, "en") == (
+        "1,200 of 1,200 needs planned in 1 phase, 1,100 of them as decided"
+    )
+    assert roadmap_summary(roadmap, "nl") == (
+        "1.200 van 1.200 behoeften gepland in 1 fase, waarvan 1.100 zoals besloten"
+    )

@@ -484,14 +484,18 @@ def test_table_and_notes(study_dir: Path) -> None:
     assert page.count('<tr class="gap">') == 3  # the gaps, and the terms mostly finding nothing
 
 
-def _many_terms_study(make_study: StudyMaker, unused: int = 12) -> Path:
+def _many_terms_study(
+    make_study: StudyMaker, unused: int = 12, others: int = 28, more_leave: int = 0
+) -> Path:
     """One log, minimum 5: leave has 7 shown terms (verlof a-g, 20 down to 14 searches, with
-    results); 30 terms match no need (100 down to 71 searches), of which 'half' (100, 50 of
-    them without results: two spellings, one found nothing) and 'more than half' (99, 50)
-    lead; phonebook's ``unused`` topic terms match no search at all."""
+    results), and ``more_leave`` of 13 searches; 2 + ``others`` terms match no need (100
+    down), of which 'half' (100, 50 of them without results: two spellings, one found
+    nothing) and 'more than half' (99, 50) lead; phonebook's ``unused`` topic terms match no
+    search at all."""
     rows = [f"verlof {c};{20 - i};1" for i, c in enumerate("abcdefg")]
+    rows += [f"verlof z{i:04};13;1" for i in range(more_leave)]
     rows += ["half;50;0", "Half ;50;3", "more than half;50;0", "More Than Half;49;7"]
-    rows += [f"other {i:02};{98 - i};0" for i in range(28)]
+    rows += [f"other {i:02};{98 - i % 90};0" for i in range(others)]
     topics = ", ".join(f"nope{i:02}" for i in range(1, unused + 1))
     log = (
         "id: big\ntitle: Big\nfile: big.csv\n"
@@ -529,6 +533,27 @@ def test_long_lists_are_cut_and_the_rest_counted(make_study: StudyMaker) -> None
     (unused,) = [n for n in build_searches_table(evidence, study).notes if "topic terms" in n]
     named = ", ".join(f"nope{i:02} (Phone book)" for i in range(1, 11))
     assert unused.endswith(f"{named}, 2 more.")
+
+
+def test_thousands_of_terms_are_counted_as_the_language_writes_them(
+    make_study: StudyMaker,
+) -> None:
+    """A raw log of a year holds thousands of terms: the counts of those not shown said
+    1198 (and a Dutch reader takes 1,198 for one and a bit)."""
+    study, evidence = _evidence(
+        _many_terms_study(make_study, unused=1010, others=1200, more_leave=1000)
+    )
+    for language, rarer, terms, more in [
+        ("en", "1,002 rarer", "1,177 rarer terms match no need", "1,000 more."),
+        ("nl", "1.002 zeldzamere", "1.177 zeldzamere termen", "nog 1.000."),
+    ]:
+        study = dataclasses.replace(
+            study, settings=study.settings.model_copy(update={"language": language})
+        )
+        table = build_searches_table(evidence, study)
+        assert table.rows[0][-1].endswith(f", {rarer}")
+        assert any(note.endswith(more) for note in table.notes)
+        assert any(terms in note for note in build_unmatched_table(evidence, study).notes)
 
 
 def test_ten_unused_topic_terms_are_all_named(make_study: StudyMaker) -> None:

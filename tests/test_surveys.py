@@ -1597,7 +1597,12 @@ def test_tally_round_trip_keeps_no_respondent_data(study: Study, tmp_path: Path)
         ),
         (
             lambda d: d["votes"].update(desk={"leave": 1}),
-            "'desk' has 5 respondents but 1 votes, and each respondent chose at least one task",
+            "'desk' has 5 respondents but 1 vote, and each respondent chose at least one task",
+        ),
+        (
+            lambda d: d["respondents"].update(desk=1200) or d["votes"]["desk"].update(leave=1201),
+            "'desk' has 1,200 respondents but 1,201 votes for 'leave', and each respondent "
+            "chose a task once at most",
         ),
         (
             lambda d: d["votes"]["desk"].update(leave=6),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -537,3 +538,23 @@ def test_one_need_s_page_stands_alone_in_portrait_and_the_first_phase_s_page_in_
     assert page.mediabox.width < page.mediabox.height  # A4 portrait
     write_why(story, tmp_path / "search.json")
     assert '"title": "Zoekén"' in (tmp_path / "search.json").read_text(encoding="utf-8")
+
+
+def test_a_place_in_a_plan_of_thousands_is_written_as_the_language_does(
+    make_study: StudyMaker,
+) -> None:
+    """1,200 needs of one score, in reading order, the technology last: it is number
+    1,201 (it said 1201), and 1.201 in Dutch, where 1,201 reads as one and a bit."""
+    needs = "needs:\n" + "".join(
+        f"  - {{id: n{i:04}, title: Need {i:04}, kind: content, groups: {{desk: must}}}}\n"
+        for i in range(1200)
+    )
+    needs += "  - {id: mobile, title: Works on a phone, kind: technology, groups: {desk: must}}\n"
+    study = load_study(make_study({"needs.yaml": needs}))
+    place = dict(why_sections(need_story(study, "mobile")))["Where the roadmap puts it"][0]
+    assert place == "Later: number 1,201 of 1,201 in plan order."
+    dutch = dataclasses.replace(
+        study, settings=study.settings.model_copy(update={"language": "nl"})
+    )
+    place = dict(why_sections(need_story(dutch, "mobile")))["Waar de roadmap het plaatst"][0]
+    assert place == "Later: nummer 1.201 van 1.201 in de planning."

@@ -186,9 +186,9 @@ def _by_file(problems: tuple[Problem, ...]) -> str:
     if len(per_file) < 2 or per_file.total() < 10:
         return ""
     ranked = sorted(per_file.items(), key=lambda item: (-item[1], item[0]))
-    shown = [f"{count} in {path}" for path, count in ranked[:_FILES_SHOWN]]
+    shown = [f"{count:,} in {path}" for path, count in ranked[:_FILES_SHOWN]]
     if len(ranked) > _FILES_SHOWN:
-        shown.append(f"{sum(count for _, count in ranked[_FILES_SHOWN:])} in other files")
+        shown.append(f"{sum(count for _, count in ranked[_FILES_SHOWN:]):,} in other files")
     return ": " + ", ".join(shown)
 
 

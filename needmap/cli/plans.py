@@ -141,7 +141,8 @@ def roadmap(
         with writing(out):
             write_roadmap(plan, study, out)
         planned = sum(len(p.needs) for p in plan.phases)
-        new_console().print(escape(f"wrote {out} ({planned} of {len(plan.needs)} needs planned)"))
+        done = f"{planned:,} of {len(plan.needs):,} needs planned"
+        new_console().print(escape(f"wrote {out} ({done})"))
         return
     _print_roadmap(plan, study)
 

@@ -18,7 +18,15 @@ from needmap.model.roadmap import Roadmap, ScoredNeed, plan_roadmap
 from needmap.model.toptasks import TopTasks
 from needmap.personas.schema import Need
 from needmap.personas.study import Study
-from needmap.reports.i18n import Language, counted, format_points, labels, note_text, sentence_start
+from needmap.reports.i18n import (
+    Language,
+    counted,
+    format_count,
+    format_points,
+    labels,
+    note_text,
+    sentence_start,
+)
 from needmap.reports.interviews_report import interview_counts, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
@@ -359,14 +367,16 @@ def roadmap_summary(roadmap: Roadmap, language: Language) -> str:
     words = labels(language)
     planned = sum(len(p.needs) for p in roadmap.phases)
     summary = words["rm.summary"].format(
-        planned=planned,
-        needs=len(roadmap.needs),
+        planned=format_count(planned, language),
+        needs=format_count(len(roadmap.needs), language),
         phases=counted(len(roadmap.phases), "phases", language),
     )
     decided = sum(1 for s in roadmap.needs if s.decided)
     if not decided:
         return summary
-    return words["rm.summary.decided"].format(summary=summary, decided=decided)
+    return words["rm.summary.decided"].format(
+        summary=summary, decided=format_count(decided, language)
+    )
 
 
 def _title(study: Study) -> str:

@@ -123,7 +123,7 @@ def _terms(need: NeedSearches, language: Language, most: int) -> str:
     rest = max(0, len(named) - most) + need.hidden_terms
     shown = named[:most]
     if rest > 0:
-        shown.append(words["sl.more_terms"].format(count=rest))
+        shown.append(words["sl.more_terms"].format(count=format_count(rest, language)))
     return ", ".join(shown)
 
 
@@ -308,7 +308,8 @@ def build_unmatched_table(evidence: SearchEvidence, study: Study) -> RankingTabl
     notes = [words["sl.unmatched_note"]] if terms else []
     hidden = evidence.unmatched_hidden + len(evidence.unmatched) - len(terms)
     if hidden:
-        notes.append(words[number_key("sl.unmatched_hidden", hidden)].format(count=hidden))
+        note = words[number_key("sl.unmatched_hidden", hidden)]
+        notes.append(note.format(count=format_count(hidden, language)))
     return RankingTable(
         language=language,
         title=words["sl.unmatched"],
@@ -327,7 +328,8 @@ def search_notes(evidence: SearchEvidence, study: Study) -> tuple[str, ...]:
     """How searches are matched and hidden; per log its gap rule, its topic terms that
     matched nothing and the terms other logs map that it does not; needs nobody searched
     for."""
-    words = labels(study.settings.language)
+    language = study.settings.language
+    words = labels(language)
     if not evidence.logs:
         unread = unread_evidence(study.root, SEARCH_FOLDER)
         if unread:
@@ -342,10 +344,11 @@ def search_notes(evidence: SearchEvidence, study: Study) -> tuple[str, ...]:
             notes.append(words["sl.gap_rule"].format(title=log.title, n=log.gap_from))
         if log.unused:
             terms = [f"{term} ({study.need_by_id[need].title})" for need, term in log.unused]
-            notes.append(words["sl.unused"].format(title=log.title, terms=_named(terms, words)))
+            notes.append(words["sl.unused"].format(title=log.title, terms=_named(terms, language)))
         if log.mapped_elsewhere:
-            terms = terms_counted(log.mapped_elsewhere, study.settings.language)
-            notes.append(words["sl.elsewhere"].format(title=log.title, terms=_named(terms, words)))
+            terms = terms_counted(log.mapped_elsewhere, language)
+            named = _named(terms, language)
+            notes.append(words["sl.elsewhere"].format(title=log.title, terms=named))
     silent = sum(1 for n in evidence.needs if not n.searches)
     if silent:
         key = number_key("sl.no_evidence", silent)
@@ -353,11 +356,13 @@ def search_notes(evidence: SearchEvidence, study: Study) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _named(terms: Sequence[str], words: Mapping[str, str]) -> str:
+def _named(terms: Sequence[str], language: Language) -> str:
     """The first :data:`UNUSED_NAMED` terms of a note, and how many more (the JSON has all)."""
     if len(terms) <= UNUSED_NAMED:
         return ", ".join(terms)
-    more = words["sl.more_unused"].format(count=len(terms) - UNUSED_NAMED)
+    more = labels(language)["sl.more_unused"].format(
+        count=format_count(len(terms) - UNUSED_NAMED, language)
+    )
     return ", ".join([*terms[:UNUSED_NAMED], more])
 
 

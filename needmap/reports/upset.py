@@ -317,4 +317,4 @@ def hidden_note(
     smaller = hidden_are_smaller(shown, hidden, n_units)
     key = number_key("upset.hidden" if smaller else "upset.hidden_more", len(hidden))
     needs = counted(sum(len(r.needs) for r in hidden), "needs", language)
-    return labels(language)[key].format(count=len(hidden), needs=needs)
+    return labels(language)[key].format(count=format_count(len(hidden), language), needs=needs)

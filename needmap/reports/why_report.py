@@ -228,7 +228,11 @@ def _roadmap(story: NeedStory, language: Language) -> list[str]:
     study, scored = story.study, story.scored
     where = story.phase or words["rm.unplanned"]
     lines = [
-        words["why.place"].format(phase=where, rank=story.rank, needs=len(story.roadmap.needs)),
+        words["why.place"].format(
+            phase=where,
+            rank=format_count(story.rank, language),
+            needs=format_count(len(story.roadmap.needs), language),
+        ),
         *(
             [words["why.decided"].format(phase=where, id=story.need.phase)]
             if scored.decided

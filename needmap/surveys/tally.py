@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from needmap.errors import InvalidStudyError, Location, Problem
+from needmap.errors import InvalidStudyError, Location, Problem, plural
 from needmap.fileio import write_text_atomic
 from needmap.personas.schema import TargetGroup
 from needmap.personas.study import Study
@@ -154,8 +154,8 @@ class Tally:
             if g not in group_ids
         ]
         found += [
-            f"'{g}' has {cast} votes, more than its {n} respondents can cast choosing at most "
-            f"{max_picks} tasks each (max_picks)"
+            f"'{g}' has {plural(cast, 'vote')}, more than its {plural(n, 'respondent')} can "
+            f"cast choosing at most {plural(max_picks, 'task')} each (max_picks)"
             for g, n in self.respondents.items()
             if (cast := sum(self.votes[g].values())) > n * max_picks
         ]
@@ -243,14 +243,14 @@ class Tally:
         for group, people in respondents.items():
             if (cast := sum(votes[group].values())) < people:
                 raise ValueError(
-                    f"'{group}' has {people} respondents but {cast} votes, and each "
-                    "respondent chose at least one task"
+                    f"'{group}' has {plural(people, 'respondent')} but {plural(cast, 'vote')}, "
+                    "and each respondent chose at least one task"
                 )
             for task, n in votes[group].items():
                 if n > people:
                     raise ValueError(
-                        f"'{group}' has {people} respondents but {n} votes for '{task}', "
-                        "and each respondent chose a task once at most"
+                        f"'{group}' has {plural(people, 'respondent')} but {plural(n, 'vote')} "
+                        f"for '{task}', and each respondent chose a task once at most"
                     )
         return cls(
             survey=str(data["survey"]),
