@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
+from needmap.model.overlap import need_order
 from needmap.personas.references import decided_too_early
 from needmap.personas.study import Study
 from needmap.reports.i18n import note_text
@@ -442,3 +443,86 @@ def test_the_summary_writes_a_thousand_needs_as_each_language_does() -> None:
     assert roadmap_summary(roadmap, "nl") == (
         "1.200 van 1.200 behoeften gepland in 1 fase, waarvan 1.100 zoals besloten"
     )
+
+
+@st.composite
+def _any_decisions(draw: st.DrawFn) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Random needs and phases, some needs decided for a phase, before their dependencies'
+    or not."""
+    needs, phases = draw(random_plans())
+    ids = [p["id"] for p in phases]
+    decided = [
+        {**n, "phase": draw(st.sampled_from(ids))} if draw(st.booleans()) else n for n in needs
+    ]
+    return decided, phases
+
+
+def _walk(need_id: str, study: Study) -> list[tuple[str, tuple[str, ...]]]:
+    """Every dependency of a need, nearest first, with the needs in between: each walked."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    paths: list[tuple[str, tuple[str, ...]]] = [(need_id, ())]
+    seen = {need_id}
+    while paths:
+        current, trail = paths.pop(0)
+        for dependency in study.need_by_id[current].depends_on:
+            if dependency not in seen:
+                seen.add(dependency)
+                found.append((dependency, trail))
+                paths.append((dependency, (*trail, dependency)))
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(plan=_any_decisions())
+def test_a_walk_only_where_a_decision_lies_below_finds_what_walking_everything_finds(
+    plan: tuple[list[dict[str, Any]], list[dict[str, Any]]],
+) -> None:
+    """The decisions before a dependency's, and the decisions each undecided need is due
+    for, as walking every dependency of every decided need finds them, in its order and
+    with its needs in between."""
+    needs, phases = plan
+    study = roadmap_study(needs, phases)
+    ids = [p["id"] for p in phases]
+    early = [
+        (need.id, need.phase, dependency, later, through)
+        for need in study.needs
+        if need.phase is not None
+        for dependency, through in _walk(need.id, study)
+        if (later := study.need_by_id[dependency].phase) is not None
+        and ids.index(later) > ids.index(need.phase)
+    ]
+    found = decided_too_early(study.need_by_id, ids)
+    assert [(e.need, e.phase, e.dependency, e.later, e.through) for e in found] == early
+    if early:
+        return
+    ordered = sorted(study.needs, key=need_order)
+    for scored in roadmap_of(study).needs:
+        due = [
+            n.id
+            for n in ordered
+            if n.phase is not None
+            and scored.need.phase is None
+            and scored.need.id in dict(_walk(n.id, study))
+        ]
+        assert scored.due_for == tuple(due)
+
+
+def test_a_decision_before_a_long_chain_s_end_names_the_chain_by_its_ends() -> None:
+    """n00 decided for now depends, through 18 needs, on n19 decided for later: the
+    message named all 18; a chain of a thousand made a line of a thousand ids."""
+    needs = [
+        {"id": f"n{i:02}", "groups": {"a": "must"}, "depends_on": [f"n{i + 1:02}"]}
+        for i in range(19)
+    ]
+    needs[0]["phase"] = "now"
+    needs.append({"id": "n19", "groups": {"a": "must"}, "phase": "later"})
+    study = roadmap_study(needs, PHASES)
+    (early,) = decided_too_early(study.need_by_id, [p["id"] for p in PHASES])
+    assert early.through == tuple(f"n{i:02}" for i in range(1, 19))
+    assert early.message == (
+        "need 'n00' is decided for phase 'now', before 'n19' it depends on (through 18 "
+        "needs: n01, n02, n03, n04, …, n15, n16, n17, n18), decided for 'later'"
+    )
+    short = roadmap_study([*needs[:1], {**needs[18], "id": "n01"}, needs[19]], PHASES)
+    (early,) = decided_too_early(short.need_by_id, [p["id"] for p in PHASES])
+    assert "(through n01), decided" in early.message

@@ -44,7 +44,7 @@ from needmap.model.overlap import Overlap, need_order
 from needmap.model.platform import PlatformAdvice, recommend_platform
 from needmap.model.searches import SearchEvidence
 from needmap.model.toptasks import TopTasks
-from needmap.personas.references import dependencies_of
+from needmap.personas.references import dependencies_of, highest_below
 from needmap.personas.schema import Effort, Need, RoadmapPhase
 from needmap.personas.study import Study
 
@@ -304,12 +304,15 @@ def _figure(points: float) -> str:
 def _decided_dependents(needs: Sequence[Need]) -> dict[str, tuple[str, ...]]:
     """need id -> the needs with a decided phase that depend on it, directly or not (in
     the order of ``needs``); needs with a decided phase of their own are left out, as
-    their phase is decided already."""
+    their phase is decided already. A walk goes down only where an undecided need lies
+    below (:func:`highest_below`)."""
     by_id = {n.id: n for n in needs}
+    undecided_below = highest_below(by_id, lambda need: float(need.phase is None))
     found: dict[str, list[str]] = {}
     for need in needs:
-        if need.phase is not None:
-            for dependency, _ in dependencies_of(need.id, by_id):
+        if need.phase is not None and undecided_below[need.id] > 0:
+            below = dependencies_of(need.id, by_id, lambda d: undecided_below[d] > 0)
+            for dependency in below:
                 if by_id[dependency].phase is None:
                     found.setdefault(dependency, []).append(need.id)
     return {need: tuple(ids) for need, ids in found.items()}

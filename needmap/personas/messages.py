@@ -21,6 +21,7 @@ from needmap.scrub import personal_data
 __all__ = [
     "arrow_path",
     "closest",
+    "comma_path",
     "did_you_mean",
     "files_in",
     "ids_listed",
@@ -49,6 +50,15 @@ def arrow_path(ids: Sequence[str], noun: str) -> str:
         return " -> ".join(ids)
     shown = [*ids[:_PATH_ENDS], "…", *ids[-_PATH_ENDS:]]
     return " -> ".join(shown) + f" ({plural(len(set(ids)), noun)})"
+
+
+def comma_path(ids: Sequence[str], noun: str) -> str:
+    """``ids`` joined by commas, as a message names the needs a dependency goes through: a
+    long chain by how many ``noun`` it holds and its ends, as :func:`arrow_path` does."""
+    if len(ids) <= 2 * _PATH_ENDS + 1:
+        return ", ".join(ids)
+    ends = f"{', '.join(ids[:_PATH_ENDS])}, …, {', '.join(ids[-_PATH_ENDS:])}"
+    return f"{plural(len(ids), noun)}: {ends}"
 
 
 def did_you_mean(word: str, candidates: Iterable[str], *, ignore_case: bool = False) -> str:

@@ -7,6 +7,8 @@ that makes the reference, with a "did you mean" when a defined id is close.
 
 from __future__ import annotations
 
+import math
+from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -20,6 +22,7 @@ from needmap.errors import Location, Problem, Severity
 from needmap.personas.messages import (
     arrow_path,
     closest,
+    comma_path,
     did_you_mean,
     reference_hint,
     unknown_id_hint,
@@ -438,7 +441,7 @@ class EarlyDecision:
 
     @property
     def message(self) -> str:
-        via = f" (through {', '.join(self.through)})" if self.through else ""
+        via = f" (through {comma_path(self.through, 'need')})" if self.through else ""
         return (
             f"need '{self.need}' is decided for phase '{self.phase}', before "
             f"'{self.dependency}' it depends on{via}, decided for '{self.later}'"
@@ -455,32 +458,84 @@ class EarlyDecision:
 def decided_too_early(needs: Mapping[str, Need], phases: Sequence[str]) -> Iterator[EarlyDecision]:
     """Each need decided for a phase (``phase``) before the phase decided for a need it
     depends on, even through needs in between; once per pair. ``phases`` are the ids of
-    the roadmap's phases, in order."""
+    the roadmap's phases, in order. A walk goes down only where a later decision lies
+    below (:func:`highest_below`): a chain of a thousand needs, each decided, walked from
+    each need took seconds."""
     index = {phase: i for i, phase in enumerate(phases)}
+
+    def decided_at(need: Need) -> float:
+        return index.get(need.phase or "", -1)
+
+    below = highest_below(needs, decided_at)
     for need_id, need in needs.items():
         decided = index.get(need.phase or "")
-        if decided is None:
+        if decided is None or below[need_id] <= decided:
             continue
-        for dependency, through in dependencies_of(need_id, needs):
+        reached = dependencies_of(need_id, needs, partial(_above, below, decided))
+        for dependency in reached:
             later = needs[dependency].phase
             if later in index and index[later] > decided:
+                through = _trail(need_id, dependency, reached)
                 yield EarlyDecision(need_id, phases[decided], dependency, later, through)
 
 
+def _above(highest: Mapping[str, float], value: float, need_id: str) -> bool:
+    return highest[need_id] > value
+
+
+def highest_below(
+    needs: Mapping[str, Need], value: Callable[[Need], float]
+) -> dict[str, float]:
+    """need id -> the highest ``value`` of the needs it depends on, directly or not (-1
+    for none); infinite for a need in a cycle of dependencies or depending on one, where
+    nothing can be ruled out. Each need once, its dependencies first."""
+    waiting = {n: len({d for d in need.depends_on if d in needs}) for n, need in needs.items()}
+    dependents: dict[str, list[str]] = {n: [] for n in needs}
+    for need_id, need in needs.items():
+        for dependency in {d for d in need.depends_on if d in needs}:
+            dependents[dependency].append(need_id)
+    highest = dict.fromkeys(needs, math.inf)
+    ready = [n for n, count in waiting.items() if count == 0]
+    while ready:
+        need_id = ready.pop()
+        highest[need_id] = max(
+            (max(value(needs[d]), highest[d]) for d in needs[need_id].depends_on if d in needs),
+            default=-1,
+        )
+        for dependent in dependents[need_id]:
+            waiting[dependent] -= 1
+            if waiting[dependent] == 0:
+                ready.append(dependent)
+    return highest
+
+
 def dependencies_of(
-    need_id: str, needs: Mapping[str, Need]
-) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """Every need that ``need_id`` depends on, directly or not, each once, with the needs
-    in between (none for a direct dependency)."""
-    seen = {need_id}
-    paths: list[tuple[str, tuple[str, ...]]] = [(need_id, ())]
-    while paths:
-        current, trail = paths.pop(0)
+    need_id: str, needs: Mapping[str, Need], into: Callable[[str], bool] | None = None
+) -> dict[str, str]:
+    """Every need that ``need_id`` depends on, directly or not, nearest first, each with
+    the need it was reached from (``need_id`` for a direct dependency; :func:`_trail` gives
+    the needs in between). With ``into``, the walk goes on below a need only where it says
+    so, though the need itself is reached."""
+    reached: dict[str, str] = {}
+    waiting = deque([need_id])
+    while waiting:
+        current = waiting.popleft()
         for dependency in needs[current].depends_on:
-            if dependency in needs and dependency not in seen:
-                seen.add(dependency)
-                yield dependency, trail
-                paths.append((dependency, (*trail, dependency)))
+            if dependency in needs and dependency != need_id and dependency not in reached:
+                reached[dependency] = current
+                if into is None or into(dependency):
+                    waiting.append(dependency)
+    return reached
+
+
+def _trail(need_id: str, dependency: str, reached: Mapping[str, str]) -> tuple[str, ...]:
+    """The needs between ``need_id`` and ``dependency`` on the walk that reached it."""
+    trail = []
+    current = reached[dependency]
+    while current != need_id:
+        trail.append(current)
+        current = reached[current]
+    return tuple(reversed(trail))
 
 
 def _warnings(
