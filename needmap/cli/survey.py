@@ -592,10 +592,10 @@ def _print_import(study: Study, result: ImportResult, target: Path, mapping_file
     counted = plural(tally.counted_respondents(minimum), "respondent")
     console.print(escape(f"Counted {counted} into {target}:"))
     for key in in_study_order(groups, study):
-        shown = f"n<{minimum}" if key in hidden else str(groups[key])
+        shown = f"n<{minimum}" if key in hidden else f"{groups[key]:,}"
         console.print(escape(f"  {stratum_name(key, study):40} {shown:>7}"))
     if outside:
-        console.print(f"  {'outside the target groups':40} {outside:>7}")
+        console.print(f"  {'outside the target groups':40} {outside:>7,}")
     elif tally.respondents.get(OUTSIDE):
         console.print(
             f"  {'outside the target groups':40} {'n<' + str(minimum):>7}  (left out of results)"
@@ -604,5 +604,5 @@ def _print_import(study: Study, result: ImportResult, target: Path, mapping_file
         console.print(labels("en")["tt.suppressed_note"].format(n=minimum))
     if tally.skipped:
         console.print(
-            "Left out: " + ", ".join(f"{n} ({reason})" for reason, n in tally.skipped.items())
+            "Left out: " + ", ".join(f"{n:,} ({reason})" for reason, n in tally.skipped.items())
         )

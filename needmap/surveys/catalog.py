@@ -563,7 +563,7 @@ def headcount_warnings(study: Study, tally: Tally) -> list[Problem]:
     for groups, respondents in over_headcount(study, tally):
         name = " + ".join(g.name for g in groups)
         counted = (
-            f"{respondents} respondents for '{name}', more"
+            f"{respondents:,} respondents for '{name}', more"
             if respondents >= minimum
             else f"more respondents for '{name}'"
         )
@@ -574,9 +574,9 @@ def headcount_warnings(study: Study, tally: Tally) -> list[Problem]:
                 study.origins.get(("groups", groups[0].id), Location(study.root)),
                 f"survey '{tally.survey}' counted {counted} than "
                 + (
-                    f"its headcount of {headcount}"
+                    f"its headcount of {headcount:,}"
                     if len(groups) == 1
-                    else f"their headcounts' sum of {headcount}"
+                    else f"their headcounts' sum of {headcount:,}"
                 ),
                 hint=f"check which answers the mapping's group.values gives {ids}, or "
                 "raise the headcount: weighting trusts both",

@@ -92,6 +92,32 @@ def test_import_says_why_it_hides_a_group_as_large_as_the_minimum(tmp_path: Path
     assert "are not shown" not in shown.stdout
 
 
+def test_thousands_of_respondents_are_written_with_a_thousands_separator(
+    tmp_path: Path,
+) -> None:
+    """1,200 at the front desk, 1,100 of whom chose no task, against a headcount of 1,000:
+    the import's count per group, what it left out and the headcount warning said 1200."""
+    root = cli_study(tmp_path, imported=False)
+    groups = root / "groups.yaml"
+    groups.write_text(groups.read_text().replace("headcount: 10", "headcount: 1000"))
+    export = tmp_path / "long.csv"
+    rows = [f"r{i:04};desk;{'Book leave' if i < 100 else ''}" for i in range(1200)]
+    export.write_text("respondent;group;task\n" + "\n".join(rows) + "\n")
+    imported = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert imported.exit_code == 0, imported.output
+    assert "Front desk 100" in " ".join(imported.stdout.split())
+    assert "Left out: 1,100 (no task chosen)" in imported.stdout
+    rows = [f"r{i:04};desk;Book leave" for i in range(1200)]
+    export.write_text("respondent;group;task\n" + "\n".join(rows) + "\n")
+    imported = runner.invoke(app, ["survey", "import", str(root), str(export)])
+    assert imported.exit_code == 0, imported.output
+    assert "Front desk 1,200" in " ".join(imported.stdout.split())
+    assert (
+        f"{groups}:2:10: warning: survey 'toptasks' counted 1,200 respondents for 'Front "
+        "desk', more than its headcount of 1,000"
+    ) in imported.stderr.splitlines()
+
+
 def test_import_says_which_respondents_it_left_out_and_why(tmp_path: Path) -> None:
     root = cli_study(tmp_path, imported=False)
     export = tmp_path / "long.csv"
