@@ -271,6 +271,27 @@ def test_pool_is_shown_once_it_reaches_the_minimum(make_study: StudyMaker) -> No
     assert "Other groups (n=3)" in build_interviews_table(evidence, study).header
 
 
+def test_a_thousand_interviews_are_counted_as_the_language_writes_numbers(
+    make_study: StudyMaker,
+) -> None:
+    """1,200 interviews supporting search and 1,100 questioning it: the table's counts said
+    1200 (and a Dutch reader takes 1,200 for one and a fifth)."""
+    interviews = "interviews:\n" + "".join(
+        f"  - {{id: i{i:04}, group: desk, date: 2026-03-02, "
+        f"quotes: [{{text: Slow., {'needs' if i < 1200 else 'questions'}: [search]}}]}}\n"
+        for i in range(2300)
+    )
+    root = make_study({"interviews/many.yaml": interviews})
+    for language, counts in [("en", ("1,200", "1,100")), ("nl", ("1.200", "1.100"))]:
+        settings = root / "study.yaml"
+        settings.write_text(re.sub(r"language: \w+", f"language: {language}", settings.read_text()))
+        study, evidence = _evidence(root)
+        (search,) = [
+            row for row in build_interviews_table(evidence, study).rows if row[0] == "Search"
+        ]
+        assert search[3:5] == counts
+
+
 def test_table_and_notes(study_dir: Path) -> None:
     study, evidence = _evidence(study_dir)
     table = build_interviews_table(evidence, study)

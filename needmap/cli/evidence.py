@@ -428,6 +428,7 @@ def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
         build_ranking,
         build_weights,
         neck_text,
+        respondents_label,
     )
 
     words = labels(language)
@@ -453,7 +454,7 @@ def _print_toptasks(result: TopTasks, language: Language, top: int) -> None:
             [
                 f"{g.name}: " + words["tt.suppressed"].format(n=result.min_group_size)
                 if g.suppressed
-                else f"{g.name} (n={g.respondents}): "
+                else f"{g.name} ({respondents_label(g, language)}): "
                 + "; ".join(labels_of[t] for t in g.top(GROUP_TOP))
                 for g in result.groups
             ],

@@ -23,7 +23,7 @@ from needmap.personas.study import Study
 from needmap.reports.i18n import counted, format_count, labels, number_key
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
-from needmap.reports.sheet_cells import whole_cell
+from needmap.reports.sheet_cells import count_cell
 from needmap.reports.table_formats import (
     csv_bytes,
     json_bytes,
@@ -104,7 +104,8 @@ def _per_bucket(need: NeedInterviews, key: str) -> str:
 
 def build_interviews_table(evidence: InterviewEvidence, study: Study) -> RankingTable:
     """One row per need the interviews speak of: verdict, counts, per group, unlisted groups."""
-    words = labels(study.settings.language)
+    language = study.settings.language
+    words = labels(language)
     shown = evidence.shown
     rows = []
     for need in _with_evidence(evidence):
@@ -114,8 +115,8 @@ def build_interviews_table(evidence: InterviewEvidence, study: Study) -> Ranking
                 item.title,
                 words[f"kind.{item.kind}"],
                 words[f"iv.verdict.{need.verdict}"],
-                whole_cell(need.supported),
-                whole_cell(need.questioned),
+                count_cell(need.supported, language),
+                count_cell(need.questioned, language),
                 *(_per_bucket(need, b.key) for b in shown),
                 "; ".join(study.group_by_id[g].name for g in need.unlisted),
             )

@@ -144,7 +144,7 @@ def build_ranking(result: TopTasks, language: Language) -> RankingTable:
         row = [
             whole_cell(task.rank),
             task.label,
-            whole_cell(task.votes),
+            count_cell(task.votes, language),
             _pct(task.share, language),
             *([_pct(task.weighted_share, language)] if weighted else []),
             _pct(cumulative, language),
@@ -347,7 +347,7 @@ def build_evidence(result: TopTasks, language: Language) -> RankingTable:
     header += [words["tt.weighted"]] if weighted else []
     rows = []
     for rank, e in enumerate(result.needs, start=1):
-        row = [whole_cell(rank), e.title, whole_cell(e.votes), _pct(e.share, language)]
+        row = [whole_cell(rank), e.title, count_cell(e.votes, language), _pct(e.share, language)]
         rows.append(tuple([*row, _pct(e.weighted_share, language)] if weighted else row))
     return RankingTable(
         language=language,

@@ -116,6 +116,10 @@ def test_thousands_of_respondents_are_written_with_a_thousands_separator(
         f"{groups}:2:10: warning: survey 'toptasks' counted 1,200 respondents for 'Front "
         "desk', more than its headcount of 1,000"
     ) in imported.stderr.splitlines()
+    shown = runner.invoke(app, ["toptasks", str(root)], env={"COLUMNS": "100"})
+    assert shown.exit_code == 0, shown.output
+    assert re.search(r"^ +1 +Book leave +1,200 +100\.0%", shown.stdout, re.M)
+    assert "Front desk (n=1,200): Book leave" in shown.stdout
 
 
 def test_import_says_which_respondents_it_left_out_and_why(tmp_path: Path) -> None:
@@ -347,7 +351,8 @@ def test_cli_import_and_outputs(tmp_path: Path) -> None:
     first = [(c.value, c.number_format) for c in workbook["Top tasks"][2]][:7]
     shown = (tmp_path / "t.csv").read_bytes().decode("utf-8-sig").splitlines()[1].split(",")
     assert [shown[0], shown[2], shown[3]] == [str(first[0][0]), str(first[2][0]), "16.7%"]
-    assert [f for _, f in first] == ["0", "General", "0", "0.0%", "0.0%", "0.0%", "General"]
+    # (votes with a thousands separator, as in the other outputs)
+    assert [f for _, f in first] == ["0", "General", "#,##0", "0.0%", "0.0%", "0.0%", "General"]
     assert first[3][0] == pytest.approx(4 / 24)  # 24 votes in all (see above)
     # the rows of the 75% set are banded, numbers right-aligned; each column is as wide as
     # its longest value and two more, from 10 to 60 characters
