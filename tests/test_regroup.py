@@ -1456,3 +1456,11 @@ def test_any_merge_of_groups_keeps_their_needs_people_and_evidence(
         for task in tally.tasks:
             total = sum(v.get(task, 0) for g, v in was_tally["votes"].items() if g in chosen)
             assert tally.votes.get(into, {}).get(task, 0) == total
+
+
+def test_a_group_s_thousands_of_respondents_are_written_as_its_people_are() -> None:
+    """`groups list` wrote 1.050 people beside 2482 respondents in a Dutch study."""
+    from needmap.reports.groups_report import hidden
+
+    assert [hidden(2482, True, 5, "en"), hidden(2482, True, 5, "nl")] == ["2,482", "2.482"]
+    assert [hidden(None, True, 5, "nl"), hidden(None, False, 5, "en")] == ["n<5", "\u2013"]

@@ -309,9 +309,13 @@ def _print_groups(overview: GroupsOverview) -> None:
                 else format_count(group.headcount, language) + ("*" if s.too_few else ""),
                 "/".join(str(s.needs[level]) for level in ("must", "should", "could")),
                 str(s.personas),
-                *([hidden(s.participants, True, overview.min_size)] if interviews else []),
                 *(
-                    hidden(count, asked, overview.min_size) + ("†" if others else "")
+                    [hidden(s.participants, True, overview.min_size, language)]
+                    if interviews
+                    else []
+                ),
+                *(
+                    hidden(count, asked, overview.min_size, language) + ("†" if others else "")
                     for count, asked, others in zip(
                         s.respondents, s.asked, s.shared_with, strict=True
                     )

@@ -20,6 +20,7 @@ from needmap.model.interviews import InterviewEvidence
 from needmap.model.toptasks import TopTasks
 from needmap.personas.schema import Importance, Language, TargetGroup
 from needmap.personas.study import Study
+from needmap.reports.i18n import format_count
 from needmap.reports.interviews_report import study_interviews
 from needmap.reports.overview import alike_sentence
 from needmap.reports.roadmap_report import study_toptasks
@@ -116,11 +117,11 @@ def groups_overview(
     )
 
 
-def hidden(count: int | None, present: bool, min_size: int) -> str:
-    """A count as shown: the number; ``n<5`` when there is one but it is hidden; an en
-    dash when there is none."""
+def hidden(count: int | None, present: bool, min_size: int, language: Language) -> str:
+    """A count as shown: the number, as the language writes it; ``n<5`` when there is one
+    but it is hidden; an en dash when there is none."""
     if count is not None:
-        return str(count)
+        return format_count(count, language)
     return f"n<{min_size}" if present else "\u2013"
 
 
