@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 from needmap import __version__, init_study, load_study
 from needmap.cli import app
 from needmap.reports.pdf import html_to_pdf
-from tests.conftest import DEMO_BRIEF_CONTENTS, run_needmap
+from tests.conftest import DEMO_BRIEF_CONTENTS, StudyMaker, run_needmap
 from tests.rendered import Matrix, assert_on_the_page
 
 runner = CliRunner()
@@ -609,3 +609,41 @@ def test_the_quotes_heading_stands_above_both_columns_of_quotes(demo: Path, tmp_
     brief = _reader(demo / "brief.pdf")
     [lines] = [t for t in (p.extract_text().splitlines() for p in brief.pages) if "Quotes" in t]
     assert any(" · supports" in line for line in lines[lines.index("Quotes") :])
+
+
+_ADDRESS = (
+    "https://intranet.example.org/sites/hr/Shared%20Documents/Forms/AllItems.aspx?"
+    "RootFolder=%2Fsites%2Fhr%2FShared%20Documents%2FPolicies%2F2026&FolderCTID=0x0120"
+    + "ABCDEF0123456789" * 8
+)
+_UNBROKEN = _ADDRESS.split("?")[1]
+"""The part of the web address with no place a line may break, longer than a line of any
+column: it ran over the cells beside it, or off the page."""
+
+
+@pytest.mark.parametrize("command", ["table", "personas", "roadmap"])
+def test_a_long_web_address_breaks_within_its_column(
+    make_study: StudyMaker, tmp_path: Path, command: str
+) -> None:
+    """A need titled with a web address, and a persona's frustration with one: the part
+    of the address without a place to break ran over the cells to its right (the needs
+    table's, the roadmap's) and, in the persona's list, off the page. It breaks anywhere
+    in a table's first text column and where it meets the edge of its block elsewhere."""
+    needs = (
+        "needs:\n"
+        f"  - {{id: news, title: 'News at {_ADDRESS}', kind: content, groups: {{desk: must}}}}\n"
+        "  - {id: mobile, title: Works on a phone, kind: technology, groups: {field: must}}\n"
+    )
+    personas = (
+        "personas:\n  - {id: henk, name: Henk, group: field, role: Park keeper, needs: [mobile],\n"
+        f"     frustrations: ['Policies hide at {_ADDRESS}']}}\n"
+    )
+    root = make_study({"needs.yaml": needs, "personas.yaml": personas})
+    out = tmp_path / f"{command}.pdf"
+    result = runner.invoke(app, [command, str(root), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    reader = _reader(out)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert text.count("RootFolder=") == (2 if command == "roadmap" else 1)  # board, table
+    assert not any(_UNBROKEN in line for line in text.splitlines())
+    assert_on_the_page(reader)
