@@ -526,3 +526,13 @@ def test_a_decision_before_a_long_chain_s_end_names_the_chain_by_its_ends() -> N
     short = roadmap_study([*needs[:1], {**needs[18], "id": "n01"}, needs[19]], PHASES)
     (early,) = decided_too_early(short.need_by_id, [p["id"] for p in PHASES])
     assert "(through n01), decided" in early.message
+
+
+def test_the_brief_counts_the_first_phase_s_other_needs_as_the_language_does() -> None:
+    """'and 1,200 more' (en nog 1.200): the six needs named first, then the count."""
+    from needmap.reports.brief import _roadmap_line
+
+    needs = [{"id": f"n{i:04}", "groups": {"a": "must"}, "effort": "xs"} for i in range(1206)]
+    roadmap = roadmap_of(roadmap_study(needs, [{"id": "now", "name": "Now"}]))
+    assert _roadmap_line(roadmap, "en").endswith("Need n0005; and 1,200 more.")
+    assert _roadmap_line(roadmap, "nl").endswith("Need n0005; en nog 1.200.")

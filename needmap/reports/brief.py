@@ -438,7 +438,8 @@ def _roadmap_line(roadmap: Roadmap, language: Language) -> str:
         return text
     titles = [scored.need.title for scored in first.needs[:_FIRST_NEEDS]]
     if len(first.needs) > _FIRST_NEEDS:
-        titles.append(words["brief.more"].format(count=len(first.needs) - _FIRST_NEEDS))
+        more = format_count(len(first.needs) - _FIRST_NEEDS, language)
+        titles.append(words["brief.more"].format(count=more))
     return (
         text
         + " "
