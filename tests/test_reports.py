@@ -1626,3 +1626,31 @@ def test_the_advice_counts_one_shared_need_in_the_singular() -> None:
         make_study({"a": 10, "b": 10}, {**shared, "too": {"a": "could", "b": "could"}})
     )
     assert advice_fields(two.advice, 2, "nl")["shared_needs"] == "2 behoeften"
+
+
+@pytest.mark.parametrize(
+    ("groups", "language", "shown"),
+    [
+        (1, "en", {"1,200"}),
+        (2, "en", {"1,200", "1,100"}),
+        (2, "nl", {"1.200", "1.100"}),
+        (4, "en", {"1,200", "1,100", "2,300 ", "3,000"}),
+        (4, "nl", {"1.200", "1.100", "2.300 ", "3.000"}),
+    ],
+)
+def test_the_diagrams_write_a_thousand_needs_as_the_language_does(
+    groups: int, language: str, shown: set[str]
+) -> None:
+    """1,200 needs of every group and 1,100 of the first alone: the circles' counts, the
+    UpSet's bars, group totals and axis said 1200, and a Dutch reader takes 1,200 for one
+    and a fifth."""
+    ids = [f"g{i}" for i in range(groups)]
+    needs = {f"a{i:04}": dict.fromkeys(ids, "must") for i in range(1200)}
+    if groups > 1:
+        needs |= {f"b{i:04}": {"g0": "must"} for i in range(1100)}
+    study = make_study(dict.fromkeys(ids, 10), needs, language=language)
+    drawn = draw_diagram(study, compute_overlap(study))
+    render_diagram(drawn, ".png")  # the axes' ticks are labelled as the figure is drawn
+    texts = {t.get_text() for t in drawn.figure.findobj(Text) if t.get_visible()}
+    assert shown <= texts
+    assert not {"1200", "1100", "2300 "} & texts

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from needmap.model.notes import Note
 from needmap.reports import words_en, words_nl
 
+if TYPE_CHECKING:
+    from matplotlib.ticker import FuncFormatter
+
 __all__ = [
     "Language",
+    "count_ticks",
     "counted",
     "format_count",
     "format_date",
@@ -68,6 +72,13 @@ def counted(number: int, noun: str, language: Language) -> str:
     if number == 1:
         return words[f"count.{noun}.one"]
     return words[f"count.{noun}"].format(n=format_count(number, language))
+
+
+def count_ticks(language: Language) -> FuncFormatter:
+    """A chart axis's ticks as the language writes counts (1.200 in Dutch, not 1200)."""
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _: format_count(int(value), language))
 
 
 def format_count(number: int, language: Language) -> str:

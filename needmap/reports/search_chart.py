@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from needmap.reports.diagram import FIGURE_DPI, RC_PARAMS, figure_heading
-from needmap.reports.i18n import Language, format_count, labels
+from needmap.reports.i18n import Language, count_ticks, labels
 from needmap.reports.palette import INK
 from needmap.reports.toptasks_charts import widest_line
 from needmap.reports.wrapping import shortened
@@ -61,7 +61,7 @@ def search_trend_alt(trend: SearchTrend, language: Language) -> str:
 def draw_search_trend(trend: SearchTrend, language: Language) -> Figure:
     import matplotlib
     from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
+    from matplotlib.ticker import MaxNLocator
 
     words = labels(language)
     names = [shortened(title, 50) for title, _ in trend.needs]
@@ -83,7 +83,7 @@ def draw_search_trend(trend: SearchTrend, language: Language) -> Figure:
         ax.set_xlim(-0.15, len(trend.exports) - 0.85)
         ax.set_xticks(list(xs), trend.exports, fontsize=10)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=True, steps=[1, 2, 5, 10]))
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: format_count(int(y), language)))
+        ax.yaxis.set_major_formatter(count_ticks(language))
         ax.set_ylabel(words["sl.trend.axis"], color=INK)
         ax.grid(axis="y", color="#E4E4E4", lw=0.8)
         ax.set_axisbelow(True)

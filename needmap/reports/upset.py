@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 
 from needmap.model.overlap import Overlap, Region
 from needmap.model.units import Unit
-from needmap.reports.i18n import Language, counted, format_count, labels, number_key
+from needmap.reports.i18n import (
+    Language,
+    count_ticks,
+    counted,
+    format_count,
+    labels,
+    number_key,
+)
 from needmap.reports.palette import HIGHLIGHT, INK, MUTED, colour_of
 
 if TYPE_CHECKING:
@@ -114,10 +121,10 @@ def draw_upset(
     row_of = {u.id: n_units - 1 - i for i, u in enumerate(units)}
     colour_by_unit = {u.id: colour_of(u) for u in units}
     column_colours = [_column_colour(region, n_units, colour_by_unit) for region in shown]
-    _draw_bars(bars, shown, column_colours, words)
+    _draw_bars(bars, shown, column_colours, words, language)
     _draw_matrix(matrix, shown, column_colours, n_units, row_of)
     _draw_names(names, units, row_of, language)
-    _draw_sizes(sizes, overlap, row_of, colour_by_unit, words)
+    _draw_sizes(sizes, overlap, row_of, colour_by_unit, words, language)
     _draw_legend(figure, shown, hidden, n_units, colour_by_unit, words, language)
     return UpsetResult(
         shown=tuple(r.code for r in shown),
@@ -137,7 +144,11 @@ def _column_colour(region: Region, n_units: int, colour_by_unit: dict[str, str])
 
 
 def _draw_bars(
-    bars: Axes, shown: Sequence[Region], colours: list[str], words: dict[str, str]
+    bars: Axes,
+    shown: Sequence[Region],
+    colours: list[str],
+    words: dict[str, str],
+    language: Language,
 ) -> None:
     """A bar per column: how many needs that combination shares, written above it."""
     from matplotlib.ticker import MaxNLocator
@@ -150,7 +161,7 @@ def _draw_bars(
         bars.text(
             x,
             h + top * 0.02,
-            str(h),
+            format_count(h, language),
             ha="center",
             va="bottom",
             fontsize=10,
@@ -164,6 +175,7 @@ def _draw_bars(
         bars.spines[side].set_visible(False)
     bars.tick_params(axis="y", labelsize=9)
     bars.yaxis.set_major_locator(MaxNLocator(integer=True))  # needs come whole
+    bars.yaxis.set_major_formatter(count_ticks(language))
 
 
 def _draw_matrix(
@@ -225,6 +237,7 @@ def _draw_sizes(
     row_of: dict[str, int],
     colour_by_unit: dict[str, str],
     words: dict[str, str],
+    language: Language,
 ) -> None:
     """At the left, a bar per group: how many needs it has in all, growing leftwards."""
     from matplotlib.ticker import MaxNLocator
@@ -240,12 +253,19 @@ def _draw_sizes(
     sizes.invert_xaxis()
     for unit, total in zip(units, totals, strict=True):
         sizes.text(
-            total, row_of[unit.id], f"{total} ", ha="right", va="center", fontsize=9, color=INK
+            total,
+            row_of[unit.id],
+            f"{format_count(total, language)} ",
+            ha="right",
+            va="center",
+            fontsize=9,
+            color=INK,
         )
     sizes.set_xlabel(words["upset.sizes"], fontsize=10, color=INK)
     sizes.tick_params(axis="y", left=False, labelleft=False)
     sizes.tick_params(axis="x", labelsize=8)
     sizes.xaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
+    sizes.xaxis.set_major_formatter(count_ticks(language))
     sizes.set_xlim(max([*totals, 1]) * 1.35, 0)  # room for the counts; 1 when all are 0
     for side in ("top", "left", "right"):
         sizes.spines[side].set_visible(False)

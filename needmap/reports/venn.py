@@ -98,7 +98,8 @@ def draw_venn(
     """
     units = overlap.units
     if len(units) == 1:
-        _draw_single(ax, units[0], len(overlap.needs), _set_label(units[0], people, language))
+        count = format_count(len(overlap.needs), language)
+        _draw_single(ax, units[0], count, _set_label(units[0], people, language))
         return VennResult(scaled=True, codes={})
     ids = region_ids(overlap)
     counts = tuple(ids.get(i, (0, ""))[0] for i in _IDS[len(units)])
@@ -111,9 +112,9 @@ def draw_venn(
         # long group names above or below the circles: made room for first, so that the
         # counts are fitted into the circles at the size they are drawn at
         _clear_of_titles(ax)
-        outside = _misfits(ax, diagram, ids)
+        outside = _misfits(ax, diagram, ids, language)
     if outside is not None:
-        _style(ax, diagram, units, ids, outside)
+        _style(ax, diagram, units, ids, outside, language)
         if not _legible(ax, diagram):
             outside = None
     scaled = outside is not None
@@ -121,7 +122,7 @@ def draw_venn(
         ax.clear()
         ax.set_position(full)
         diagram, _ = _venn(ax, units, counts, set_labels, fixed=True)
-        _style(ax, diagram, units, ids, {})
+        _style(ax, diagram, units, ids, {}, language)
     if titles:
         _list_needs(ax, diagram, overlap, titles)
     _clear_of_titles(ax)
@@ -261,7 +262,7 @@ def _area(patch: Any) -> float:
 
 
 def _misfits(
-    ax: Axes, diagram: Any, ids: Mapping[str, tuple[int, str]]
+    ax: Axes, diagram: Any, ids: Mapping[str, tuple[int, str]], language: Language
 ) -> dict[str, tuple[float, float]] | None:
     """The regions whose count does not fit inside them, each with the spot outside the
     circles where it goes instead (with a line to its region); None when a non-empty
@@ -283,7 +284,7 @@ def _misfits(
         label = diagram.get_label_by_id(region_id)
         if patch is None or label is None or _area(patch) < MIN_REGION_FRACTION * drawn:
             return None
-        label.set_text(str(count))
+        label.set_text(format_count(count, language))
         label.set_fontsize(COUNT_SIZE)
         label.set_fontweight("bold")
         spot = _spot_inside(ax, patch, label, renderer)
@@ -435,6 +436,7 @@ def _style(
     units: Sequence[Unit],
     ids: Mapping[str, tuple[int, str]],
     outside: Mapping[str, tuple[float, float]],
+    language: Language,
 ) -> None:
     """Counts in bold with the region's code below, or beside the region at its spot in
     ``outside`` with a thin line to it; set labels clear of the other circles."""
@@ -449,7 +451,7 @@ def _style(
         if count == 0:
             label.set_visible(False)
             continue
-        label.set_text(str(count))
+        label.set_text(format_count(count, language))
         label.set_fontsize(COUNT_SIZE)
         label.set_fontweight("bold")
         label.set_color(INK)
@@ -573,7 +575,7 @@ def _list_needs(ax: Axes, diagram: Any, overlap: Overlap, titles: Mapping[str, s
             text.remove()
 
 
-def _draw_single(ax: Axes, unit: Unit, count: int, set_label: str) -> None:
+def _draw_single(ax: Axes, unit: Unit, count: str, set_label: str) -> None:
     from matplotlib.patches import Circle
 
     colour = colour_of(unit)
@@ -581,7 +583,7 @@ def _draw_single(ax: Axes, unit: Unit, count: int, set_label: str) -> None:
     ax.text(
         0,
         0.02,
-        str(count),
+        count,
         ha="center",
         va="center",
         fontsize=COUNT_SIZE,
