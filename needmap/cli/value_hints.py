@@ -76,7 +76,7 @@ def share_of(text: str, option: str, default: str) -> float:
 
 def _share_hint(option: str, default: str) -> str:
     return (
-        f"give a share from 0 to 1, such as {option} {default} (the default), "
+        f"give a share above 0 and up to 1, such as {option} {default} (the default), "
         f"or a percentage: {option} {float(default) * 100:g}%"
     )
 

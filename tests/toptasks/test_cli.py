@@ -512,7 +512,7 @@ def test_coverage_outside_a_share_is_refused_with_both_ways_to_give_it(
     [problem] = refused.value.problems
     assert (problem.message, problem.hint) == (
         f"--coverage {wrong}",
-        "give a share from 0 to 1, such as --coverage 0.75 (the default), or a percentage: "
+        "give a share above 0 and up to 1, such as --coverage 0.75 (the default), or a percentage: "
         "--coverage 75%",
     )
 
