@@ -724,14 +724,14 @@ def test_a_path_of_the_wrong_kind_names_the_command_as_typed(tmp_path: Path) -> 
         (
             ["toptasks", "gem", "--coverage", "three quarters"],
             "--coverage 'three quarters': not a number\n"
-            "    hint: give a share above 0 and up to 1, such as --coverage 0.75 (the default), or a "
-            "percentage: --coverage 75%",
+            "    hint: give a share above 0 and up to 1, such as --coverage 0.75 (the default), "
+            "or a percentage: --coverage 75%",
         ),
         (
             ["toptasks", "gem", "--coverage", "75"],
             "--coverage 75: more than 1\n"
-            "    hint: give a share above 0 and up to 1, such as --coverage 0.75 (the default), or a "
-            "percentage: --coverage 75%",
+            "    hint: give a share above 0 and up to 1, such as --coverage 0.75 (the default), "
+            "or a percentage: --coverage 75%",
         ),
         (
             ["serve", "gem", "-p", "65536"],

@@ -115,8 +115,8 @@ def test_a_command_or_option_that_is_not_there_is_named_with_the_one_meant(
         (
             ["toptasks", "gem", "--coverage"],
             "--coverage: no value after it\n"
-            "    hint: give a share above 0 and up to 1, such as --coverage 0.75 (the default), or a "
-            "percentage: --coverage 75%",
+            "    hint: give a share above 0 and up to 1, such as --coverage 0.75 (the default), "
+            "or a percentage: --coverage 75%",
         ),
         (
             ["serve", "gem", "-p"],

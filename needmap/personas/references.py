@@ -47,6 +47,7 @@ __all__ = [
     "check_references",
     "decided_too_early",
     "dependencies_of",
+    "highest_below",
     "renamed_ids",
 ]
 
