@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from typing import Any
 
 import pytest
@@ -16,7 +17,8 @@ from typer.testing import CliRunner
 from needmap import load_study
 from needmap.cli import app
 from needmap.model.overlap import need_order
-from needmap.personas.references import decided_too_early
+from needmap.personas.references import decided_too_early, dependencies_of, highest_below
+from needmap.personas.schema import Need
 from needmap.personas.study import Study
 from needmap.reports.i18n import note_text
 from needmap.reports.roadmap_report import (
@@ -536,3 +538,37 @@ def test_the_brief_counts_the_first_phase_s_other_needs_as_the_language_does() -
     roadmap = roadmap_of(roadmap_study(needs, [{"id": "now", "name": "Now"}]))
     assert _roadmap_line(roadmap, "en").endswith("Need n0005; and 1,200 more.")
     assert _roadmap_line(roadmap, "nl").endswith("Need n0005; en nog 1.200.")
+
+
+def test_what_lies_below_each_need_is_found_in_one_pass() -> None:
+    """highest_below by hand: d depends on c on b on a, e on a and on nothing known; x and
+    y depend on each other (a cycle: nothing ruled out, for them and what depends on them).
+    dependencies_of reaches a need the walk does not go on below."""
+    written: list[dict[str, Any]] = [
+        {"id": "a", "phase": "later"},
+        {"id": "b", "depends_on": ["a"]},
+        {"id": "c", "depends_on": ["b", "b"], "phase": "now"},
+        {"id": "d", "depends_on": ["c"]},
+        {"id": "e", "depends_on": ["a", "gone"]},
+        {"id": "x", "depends_on": ["y"]},
+        {"id": "y", "depends_on": ["x"]},
+        {"id": "z", "depends_on": ["x"]},
+    ]
+    needs = {
+        n["id"]: Need.model_validate({"title": n["id"], "kind": "content", **n}) for n in written
+    }
+    index = {"now": 0, "later": 1}
+    below = highest_below(needs, lambda need: index.get(need.phase or "", -1))
+    assert below == {
+        "a": -1,
+        "b": 1,
+        "c": 1,
+        "d": 1,
+        "e": 1,
+        "x": math.inf,
+        "y": math.inf,
+        "z": math.inf,
+    }
+    assert dependencies_of("d", needs) == {"c": "d", "b": "c", "a": "b"}
+    assert dependencies_of("d", needs, lambda n: n != "c") == {"c": "d"}
+    assert dependencies_of("x", needs) == {"y": "x"}
