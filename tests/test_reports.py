@@ -35,6 +35,7 @@ from needmap.reports.i18n import (
     format_count,
     format_decimal,
     format_percent,
+    format_points,
     sentence_start,
 )
 from needmap.reports.needs_table import NeedsTable, build_needs_table
@@ -106,19 +107,24 @@ def test_counted_nouns_agree_with_the_number(language: Language, expected: tuple
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", ("12.3%", "0.5%", "100.0%", "2.5", "1,063")),
-        ("nl", ("12,3%", "0,5%", "100,0%", "2,5", "1.063")),
+        ("en", ("12.3%", "0.5%", "100.0%", "2.5", "1,063", "1,654.7%", "1,500", "1,234.5")),
+        ("nl", ("12,3%", "0,5%", "100,0%", "2,5", "1.063", "1.654,7%", "1.500", "1.234,5")),
     ],
 )
 def test_numbers_are_written_as_the_language_writes_them(
     language: Language, expected: tuple[str, ...]
 ) -> None:
+    """Thousands too: a response of 1654,7% (from a headcount written too low) and a
+    phase of 1500 points read as one and a bit in Dutch."""
     assert (
         format_percent(0.1234, language),
         format_percent(0.005, language),
         format_percent(1, language),
         format_decimal(2.5, language),
         format_count(1063, language),
+        format_percent(16.547, language),
+        format_points(1500, language),
+        format_points(1234.5, language),
     ) == expected
 
 

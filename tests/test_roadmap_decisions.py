@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from needmap import load_study
 from needmap.cli import app
+from needmap.model.notes import Note
 from needmap.model.overlap import need_order
 from needmap.personas.references import decided_too_early, dependencies_of, highest_below
 from needmap.personas.schema import Need
@@ -392,6 +393,14 @@ def test_status_asks_to_revisit_decisions_beyond_a_phase_s_capacity(
     note = roadmap_of(load_study(root)).notes[-1]
     assert note_text(note, "nl").startswith("Now bevat 3 punten, meer dan de capaciteit van 2,5:")
     assert note_text(note, "en").startswith("Now holds 3 points, over its capacity of 2.5:")
+    # thousands as each language writes them: the model gives the figures without any
+    large = Note("note.over_capacity", {"phase": "Now", "points": "1500", "capacity": "1000.5"})
+    assert note_text(large, "nl").startswith(
+        "Now bevat 1.500 punten, meer dan de capaciteit van 1.000,5:"
+    )
+    assert note_text(large, "en").startswith(
+        "Now holds 1,500 points, over its capacity of 1,000.5:"
+    )
 
 
 def test_what_a_decision_moved_is_marked_decided_in_the_changes() -> None:

@@ -104,13 +104,18 @@ def format_date(day: date, language: Language) -> str:
 
 
 def format_decimal(number: float, language: Language, places: int = 1) -> str:
-    """A number with ``places`` decimals and the language's decimal sign: 2.5 (en), 2,5 (nl).
+    """A number with ``places`` decimals and the language's decimal sign: 2.5 (en), 2,5 (nl);
+    1,234.5 with thousands (1.234,5).
 
     Dutch writes a decimal comma and a thousands point (see :func:`format_count`), so a
     point in a Dutch report would read as thousands.
     """
-    text = f"{number:.{places}f}"
-    return text.replace(".", ",") if language == "nl" else text
+    text = f"{number:,.{places}f}"
+    return text.translate(_DUTCH_SIGNS) if language == "nl" else text
+
+
+_DUTCH_SIGNS = str.maketrans(",.", ".,")
+"""English's thousands comma and decimal point, swapped as Dutch writes them."""
 
 
 def format_percent(share: float, language: Language, places: int = 1) -> str:
@@ -130,13 +135,15 @@ def format_percent(share: float, language: Language, places: int = 1) -> str:
 
 
 def format_points(points: float, language: Language) -> str:
-    """Effort points as the roadmap shows them: 8, or 2.5 (2,5 in Dutch)."""
-    return str(int(points)) if float(points).is_integer() else format_decimal(points, language)
+    """Effort points as the roadmap shows them: 8, or 2.5 (2,5 in Dutch); 1,500 (1.500)."""
+    if float(points).is_integer():
+        return format_count(int(points), language)
+    return format_decimal(points, language)
 
 
 _NOTE_NUMBERS = frozenset({"points", "capacity"})
-"""The values of notes that are numbers written with a decimal point (as the model has no
-language), which a Dutch note writes with a comma."""
+"""The values of notes that are numbers (written as Python writes them, as the model has
+no language), which a note writes as its language does (:func:`format_points`)."""
 
 
 def sentence_start(text: str) -> str:
@@ -156,7 +163,7 @@ def sentence_start(text: str) -> str:
 def note_text(note: Note, language: Language) -> str:
     """A model's note in words (JSON output uses English, so its text stays stable)."""
     values = {
-        key: value.replace(".", ",") if key in _NOTE_NUMBERS and language == "nl" else value
+        key: format_points(float(value), language) if key in _NOTE_NUMBERS else value
         for key, value in note.values.items()
     }
     return labels(language)[note.key].format(**values)
