@@ -45,6 +45,29 @@ def test_overlap_counts_people_as_the_reports_do(study_dir: Path) -> None:
     assert "groups" not in shown and "groepen" not in dutch
 
 
+def test_overlap_counts_thousands_of_needs_as_the_language_does(make_study: StudyMaker) -> None:
+    """1,200 needs of both groups and 1,100 of the front desk alone: the counts per group
+    and per region said 2300 and 1200 (and were cut to fit a column of three digits)."""
+    needs = "needs:\n" + "".join(
+        f"  - {{id: n{i:04}, title: N{i}, kind: content, "
+        f"groups: {{desk: must{', field: should' if i < 1200 else ''}}}}}\n"
+        for i in range(2300)
+    )
+    root = make_study({"needs.yaml": needs, "personas.yaml": "personas: []\n"})
+    for language, counts in [
+        ("en", ["2,300", "1,100", "1,200"]),
+        ("nl", ["2.300", "1.100", "1.200"]),
+    ]:
+        shown = runner.invoke(app, ["overlap", str(root), "-l", language], env={"COLUMNS": "100"})
+        assert shown.exit_code == 0, shown.output
+        lines = shown.stdout.splitlines()
+        desk = next(line for line in lines if line.startswith("A  "))
+        assert desk.split()[-2:] == counts[:2]  # needs, and those of the group alone
+        both = next(line for line in lines if line.startswith("AB "))
+        assert both.split()[2] == counts[2]
+        assert f"; {counts[2]} " in " ".join(lines)  # needs for the shared platform
+
+
 def test_overlap_json(study_dir: Path) -> None:
     result = runner.invoke(app, ["overlap", str(study_dir), "--by-family", "--json"])
     assert result.exit_code == 0

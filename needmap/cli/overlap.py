@@ -186,7 +186,8 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
     from needmap.reports.upset import MAX_COLUMNS, hidden_note, select_columns
 
     study, result, advice = analysis.study, analysis.overlap, analysis.advice
-    words = labels(study.settings.language, by_family=result.by_family)
+    language = study.settings.language
+    words = labels(language, by_family=result.by_family)
     console = new_console()
     letters = {u.id: u.letter for u in result.units}
     joiner = "" if all(len(letter) == 1 for letter in letters.values()) else " "  # AA, AB
@@ -200,9 +201,9 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
         units.add_row(
             unit.letter,
             escape(unit.name),
-            "" if unit.headcount is None else format_count(unit.headcount, study.settings.language),
-            str(len(result.unit_needs(unit.id))),
-            str(len(result.unique(unit.id))),
+            "" if unit.headcount is None else format_count(unit.headcount, language),
+            format_count(len(result.unit_needs(unit.id)), language),
+            format_count(len(result.unique(unit.id)), language),
         )
     print_table(console, units)
     console.print()
@@ -211,7 +212,7 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
     for key, content in (
         ("col.code", max(len(r.code) for r in result.regions)),
         ("col.groups", min(max(map(len, codes.values())), _GROUPS_WIDTH)),
-        ("col.needs", 3),
+        ("col.needs", max(len(format_count(len(r.needs), language)) for r in result.regions)),
         ("col.demand", 4),
     ):
         width = max(content, len(words[key]))
@@ -234,13 +235,13 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
         regions.add_row(
             region.code,
             codes[region.code],
-            str(len(region.needs)),
-            format_percent(region.share, study.settings.language, 0),
+            format_count(len(region.needs), language),
+            format_percent(region.share, language, 0),
             escape("; ".join(study.need_by_id[n].title for n in region.needs)),
         )
     print_table(console, regions)
     if hidden:
-        more = hidden_note(shown, hidden, len(result.units), study.settings.language)
+        more = hidden_note(shown, hidden, len(result.units), language)
         console.print(words["overlap.more"].format(hidden=more), soft_wrap=False)
     console.print()
     console.print(
@@ -248,15 +249,15 @@ def _print_overlap(analysis: OverlapAnalysis, *, show_all: bool) -> None:
             "overlap.advice",
             advice,
             len(result.units),
-            study.settings.language,
+            language,
             form=f"[bold]{words['form.' + advice.form]}[/bold]",
         ),
         soft_wrap=False,
     )
     if result.weighting_note:
-        note = note_text(result.weighting_note, study.settings.language)
+        note = note_text(result.weighting_note, language)
         console.print(words["overlap.note"].format(note=escape(note)), soft_wrap=False)
-    alike = alike_sentence(result, study.settings.language)
+    alike = alike_sentence(result, language)
     if alike:
         console.print(escape(alike), soft_wrap=False)
     closest = next(iter(most_alike(result)), None)

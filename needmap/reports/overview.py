@@ -15,6 +15,7 @@ from needmap.reports.diagram import Diagram, render_diagram
 from needmap.reports.i18n import (
     Language,
     counted,
+    format_count,
     format_percent,
     labels,
     note_text,
@@ -38,17 +39,14 @@ __all__ = [
 
 def advice_fields(advice: PlatformAdvice, units: int, language: Language) -> dict[str, object]:
     """The numbers of the platform advice, as the advice sentences in ``i18n`` name them."""
-    shared = len(advice.shared_needs)
     return {
-        "shared_needs": labels(language)[
-            "count.needs.one" if shared == 1 else "count.needs"
-        ].format(n=shared),
+        "shared_needs": counted(len(advice.shared_needs), "needs", language),
         "share": f"{advice.shared_share:.0%}",
         "k": advice.shared_min_units,
         "n": units,
         "u": f"{advice.universal_from:.0%}",
         "l": f"{advice.landscape_below:.0%}",
-        "specific": len(advice.specific_needs),
+        "specific": format_count(len(advice.specific_needs), language),
     }
 
 
