@@ -532,7 +532,7 @@ def test_cli_writes_each_format(tmp_path: Path, suffix: str) -> None:
         # numbers are numbers, to sort and sum: order, score, demand and evidence factor
         first = {sheet.cell(1, c).value: sheet.cell(2, c) for c in range(1, sheet.max_column + 1)}
         assert [(first[h].data_type, first[h].number_format) for h in first if h in NUMBERS] == [
-            ("n", "0"),
+            ("n", "#,##0"),  # the order, as 1,200 once a plan is that long
             ("n", "0.0"),
             ("n", "0.0%"),
             ("n", '"\u00d7"0.0'),

@@ -454,6 +454,8 @@ def test_the_summary_writes_a_thousand_needs_as_each_language_does() -> None:
     assert roadmap_summary(roadmap, "nl") == (
         "1.200 van 1.200 behoeften gepland in 1 fase, waarvan 1.100 zoals besloten"
     )
+    study = roadmap_study(needs, [{"id": "now", "name": "Now"}])
+    assert build_roadmap_table(roadmap, study).rows[-1][0] == "1,200"  # its place in order
 
 
 @st.composite

@@ -31,7 +31,7 @@ from needmap.reports.interviews_report import interview_counts, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import html_to_pdf
 from needmap.reports.searches_report import search_count, search_figures, study_searches
-from needmap.reports.sheet_cells import decimal_cell, percent_cell, whole_cell
+from needmap.reports.sheet_cells import count_cell, decimal_cell, percent_cell
 from needmap.reports.survey_runs import study_runs
 from needmap.reports.table_formats import (
     csv_bytes,
@@ -148,7 +148,7 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
         where = phase_name[phase] if phase else words["rm.unplanned"]
         rows.append(
             (
-                whole_cell(number),
+                count_cell(number, language),
                 scored.need.title,
                 f"{where} ({words['rm.decided']})" if scored.decided else where,
                 platform_of(roadmap, scored.need, language),
