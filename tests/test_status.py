@@ -700,3 +700,21 @@ def test_searches_that_find_nothing_as_often_as_a_gap_and_match_no_need_are_a_st
 def _steps_saying(root: Path, start: str) -> list[NextStep]:
     """The study's next steps whose text starts with ``start``."""
     return [step for step in study_status(load_study(root)).steps if step.text.startswith(start)]
+
+
+def test_thousands_of_needs_are_counted_as_the_language_does(make_study: StudyMaker) -> None:
+    """2,300 needs, none with evidence: status said '2,300 needs of 2300', and groups list
+    '2300/0/0' beside '1,200' people."""
+    needs = "needs:\n" + "".join(
+        f"  - {{id: n{i:04}, title: N{i}, kind: content, groups: {{desk: must}}}}\n"
+        for i in range(2300)
+    )
+    root = make_study({"needs.yaml": needs, "personas.yaml": "personas: []\n"})
+    for language, count in [("en", "2,300"), ("nl", "2.300")]:
+        status = runner.invoke(app, ["status", str(root), "-l", language])
+        assert status.exit_code == 0, status.output
+        assert f"{count} {'needs of' if language == 'en' else 'behoeften van'} {count} " in (
+            " ".join(status.stdout.split())
+        )
+        groups = runner.invoke(app, ["groups", "list", str(root), "-l", language])
+        assert f" {count}/0/0 " in groups.stdout

@@ -307,7 +307,9 @@ def _print_groups(overview: GroupsOverview) -> None:
                 ""
                 if group.headcount is None
                 else format_count(group.headcount, language) + ("*" if s.too_few else ""),
-                "/".join(str(s.needs[level]) for level in ("must", "should", "could")),
+                "/".join(
+                    format_count(s.needs[level], language) for level in ("must", "should", "could")
+                ),
                 str(s.personas),
                 *(
                     [hidden(s.participants, True, overview.min_size, language)]

@@ -32,6 +32,7 @@ from needmap.reports.guide_report import has_evidence, need_evidence
 from needmap.reports.i18n import (
     Language,
     counted,
+    format_count,
     format_date,
     format_percent,
     format_points,
@@ -417,7 +418,8 @@ def _silent_steps(content: BriefContent, folder: str) -> list[NextStep]:
     if not silent:
         return []
     text = labels(language)[number_key("status.silent", len(silent))].format(
-        needs=counted(len(silent), "needs", language), total=len(study.needs)
+        needs=counted(len(silent), "needs", language),
+        total=format_count(len(study.needs), language),
     )
     return [NextStep(text, f"needmap guide {folder} --out guides.pdf")]
 
