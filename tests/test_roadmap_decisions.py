@@ -18,7 +18,12 @@ from needmap import load_study
 from needmap.cli import app
 from needmap.model.notes import Note
 from needmap.model.overlap import need_order
-from needmap.personas.references import decided_too_early, dependencies_of, highest_below
+from needmap.personas.references import (
+    decided_too_early,
+    dependencies_first,
+    dependencies_of,
+    highest_below,
+)
 from needmap.personas.schema import Need
 from needmap.personas.study import Study
 from needmap.reports.i18n import note_text
@@ -583,3 +588,7 @@ def test_what_lies_below_each_need_is_found_in_one_pass() -> None:
     assert dependencies_of("d", needs) == {"c": "d", "b": "c", "a": "b"}
     assert dependencies_of("d", needs, lambda n: n != "c") == {"c": "d"}
     assert dependencies_of("x", needs) == {"y": "x"}
+    # the first ready in the order given, each time; a cycle, and what depends on it, never
+    ids = ["d", "c", "b", "a", "x", "y", "z", "e"]
+    arranged = dependencies_first(ids, lambda n: needs[n].depends_on)
+    assert arranged == ["a", "b", "c", "d", "e"]

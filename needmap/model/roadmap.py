@@ -32,9 +32,8 @@ question a priority, not outweigh the votes of a survey or the groups' stated ne
 
 from __future__ import annotations
 
-import heapq
 import math
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -44,7 +43,7 @@ from needmap.model.overlap import Overlap, need_order
 from needmap.model.platform import PlatformAdvice, recommend_platform
 from needmap.model.searches import SearchEvidence
 from needmap.model.toptasks import TopTasks
-from needmap.personas.references import dependencies_of, highest_below
+from needmap.personas.references import dependencies_first, dependencies_of, highest_below
 from needmap.personas.schema import Effort, Need, RoadmapPhase
 from needmap.personas.study import Study
 
@@ -327,7 +326,7 @@ def _place(
     set aside first; a need such needs depend on goes no later than the earliest of their
     phases, over its capacity if need be (see the module docstring). Also, for each need,
     the phases passed over for want of room (:attr:`Roadmap.passed_over`)."""
-    known = {s.need.id for s in order}
+    by_id = {s.need.id: s for s in order}
     at = {p.id: i for i, p in enumerate(phases)}
     decided = {s.need.id: at[s.need.phase] for s in order if s.need.phase in at}
     due = {s.need.id: min(decided[d] for d in s.due_for) for s in order if s.due_for}
@@ -342,8 +341,9 @@ def _place(
     planned: list[list[ScoredNeed]] = [[] for _ in phases]
     unplanned: list[ScoredNeed] = []
     passed_over: dict[str, tuple[FullPhase, ...]] = {}
-    for scored in _dependencies_first(order, known):
-        dependencies = [d for d in scored.need.depends_on if d in known]
+    ids = dependencies_first(list(by_id), lambda need_id: by_id[need_id].need.depends_on)
+    for scored in (by_id[need_id] for need_id in ids):
+        dependencies = [d for d in scored.need.depends_on if d in by_id]
         index = decided.get(scored.need.id)
         if index is not None:  # its points were set aside
             placed[scored.need.id] = index
@@ -378,24 +378,3 @@ def _place(
     return plans, tuple(unplanned), passed_over
 
 
-def _dependencies_first(order: Sequence[ScoredNeed], known: Set[str]) -> list[ScoredNeed]:
-    """``order`` with each need moved after its dependencies (those in ``known``): at each
-    step the first need in ``order`` whose dependencies have all come. A heap of the ready
-    needs' positions makes that a pick rather than a scan of the needs still to come, which
-    was quadratic when the order runs against a long chain of dependencies. Dependencies
-    form no cycle (the loader refuses cycles), so every need comes."""
-    waiting = [len({d for d in s.need.depends_on if d in known}) for s in order]
-    dependents: dict[str, list[int]] = {s.need.id: [] for s in order}
-    for i, s in enumerate(order):
-        for dependency in {d for d in s.need.depends_on if d in known}:
-            dependents[dependency].append(i)
-    ready = [i for i, count in enumerate(waiting) if count == 0]
-    arranged: list[ScoredNeed] = []
-    while ready:
-        scored = order[heapq.heappop(ready)]
-        arranged.append(scored)
-        for i in dependents[scored.need.id]:
-            waiting[i] -= 1
-            if waiting[i] == 0:
-                heapq.heappush(ready, i)
-    return arranged

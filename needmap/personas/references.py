@@ -7,6 +7,7 @@ that makes the reference, with a "did you mean" when a defined id is close.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -46,6 +47,7 @@ __all__ = [
     "Unchecked",
     "check_references",
     "decided_too_early",
+    "dependencies_first",
     "dependencies_of",
     "highest_below",
     "renamed_ids",
@@ -490,24 +492,38 @@ def highest_below(
     """need id -> the highest ``value`` of the needs it depends on, directly or not (-1
     for none); infinite for a need in a cycle of dependencies or depending on one, where
     nothing can be ruled out. Each need once, its dependencies first."""
-    waiting = {n: len({d for d in need.depends_on if d in needs}) for n, need in needs.items()}
-    dependents: dict[str, list[str]] = {n: [] for n in needs}
-    for need_id, need in needs.items():
-        for dependency in {d for d in need.depends_on if d in needs}:
-            dependents[dependency].append(need_id)
     highest = dict.fromkeys(needs, math.inf)
-    ready = [n for n, count in waiting.items() if count == 0]
-    while ready:
-        need_id = ready.pop()
+    for need_id in dependencies_first(list(needs), lambda n: needs[n].depends_on):
         highest[need_id] = max(
             (max(value(needs[d]), highest[d]) for d in needs[need_id].depends_on if d in needs),
             default=-1,
         )
-        for dependent in dependents[need_id]:
+    return highest
+
+
+def dependencies_first(ids: Sequence[str], depends_on: Callable[[str], Iterable[str]]) -> list[str]:
+    """``ids`` with each moved after its dependencies among them: at each step the first
+    in ``ids`` whose dependencies have all come. A heap of the ready ones' places makes
+    that a pick rather than a scan of those still to come, which was quadratic when the
+    order runs against a long chain of dependencies. An id in a cycle of dependencies, or
+    depending on one, never comes."""
+    place = {need_id: n for n, need_id in enumerate(ids)}
+    waiting = [0] * len(ids)
+    dependents: list[list[int]] = [[] for _ in ids]
+    for n, need_id in enumerate(ids):
+        for dependency in set(depends_on(need_id)) & place.keys():
+            waiting[n] += 1
+            dependents[place[dependency]].append(n)
+    ready = [n for n, count in enumerate(waiting) if count == 0]  # ascending: a heap
+    arranged = []
+    while ready:
+        n = heapq.heappop(ready)
+        arranged.append(ids[n])
+        for dependent in dependents[n]:
             waiting[dependent] -= 1
             if waiting[dependent] == 0:
-                ready.append(dependent)
-    return highest
+                heapq.heappush(ready, dependent)
+    return arranged
 
 
 def dependencies_of(
