@@ -394,6 +394,14 @@ def test_an_unknown_need_is_told_how_to_find_the_needs(make_study: StudyMaker) -
         "the study has no need 'coffee'",
         f"use a need's id or its title; needmap needs list {root} shows them",
     )
+    # a group or a persona named instead, by id or name: why explains needs only
+    for named, kind in [("desk", "group"), ("Field staff", "group"), ("henk", "persona")]:
+        with pytest.raises(UsageError) as raised:
+            need_story(load_study(root), named)
+        assert raised.value.problems[0].hint == (
+            f"'{named}' is a {kind}; name a need, by its id or title (needmap needs list "
+            f"{root} shows them)"
+        )
 
 
 def test_small_groups_and_respondents_stay_hidden(tmp_path: Path) -> None:

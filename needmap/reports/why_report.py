@@ -147,12 +147,22 @@ def need_story(study: Study, need_id: str) -> NeedStory:
     study does not have is a usage error (exit 2)."""
     need = study.need_named(need_id)
     if need is None:
+        listed = f"needmap needs list {command_word(study.root)} shows them"
+        other = next(
+            (
+                kind
+                for kind, named in (("group", study.group_named), ("persona", study.persona_named))
+                if named(need_id) is not None
+            ),
+            None,
+        )
         raise UsageError.single(
             f"the study has no need '{need_id}'",
             path=study.root,
-            hint=name_hint(need_id, {n.id: n.title for n in study.needs})
-            or "use a need's id or its title; needmap needs list "
-            f"{command_word(study.root)} shows them",
+            hint=f"'{need_id}' is a {other}; name a need, by its id or title ({listed})"
+            if other
+            else name_hint(need_id, {n.id: n.title for n in study.needs})
+            or f"use a need's id or its title; {listed}",
         )
     analysis = analyse_overlap(study)
     runs = study_runs(study)
