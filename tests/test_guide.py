@@ -508,6 +508,19 @@ def test_an_unknown_group_is_a_usage_error(make_study: StudyMaker) -> None:
     assert far.value.problems[0].hint == (
         "use a group's id, as in groups.yaml, or its name: desk, field"
     )
+    # a persona or a need named where a group belongs: told what it is
+    hints = []
+    for named in ("henk", "Henk", "mobile", "Works on a phone"):
+        with pytest.raises(UsageError) as other:
+            group_guide(load_study(make_study()), named, DAY)
+        hints.append(other.value.problems[0].hint)
+    assert hints == [
+        "'henk' is a persona, of group 'field'",
+        "'Henk' is a persona, of group 'field'",
+        "'mobile' is a need; use a group's id, as in groups.yaml, or its name: desk, field",
+        "'Works on a phone' is a need; use a group's id, as in groups.yaml, or its name: desk, "
+        "field",
+    ]
 
 
 def test_a_group_named_twice_gets_one_guide(make_study: StudyMaker) -> None:

@@ -218,6 +218,17 @@ def test_only_selects_and_orders_and_unknown_ids_are_all_named(tmp_path: Path) -
     with pytest.raises(UsageError) as shouted:  # a name typed in capitals, misspelt
         build_personas(study, analysis, only=["DANNA"])
     assert shouted.value.problems[0].hint == "did you mean 'Dana'?"
+    # a group named where a persona belongs: its personas, by id or name
+    groups = {p.group for p in study.personas}
+    with_one = next(g for g in study.groups if g.id in groups)
+    without = next(g for g in study.groups if g.id not in groups)
+    with pytest.raises(UsageError) as grouped:
+        build_personas(study, analysis, only=[with_one.id, without.name])
+    of_group = ", ".join(p.id for p in study.personas if p.group == with_one.id)
+    assert [p.hint for p in grouped.value.problems] == [
+        f"'{with_one.id}' is a group; its personas: {of_group}",
+        f"'{without.name}' is a group, with no persona yet",
+    ]
 
 
 def test_a_group_the_survey_counted_with_another_says_whose_votes_they_are(

@@ -153,10 +153,18 @@ def build_personas(
 
 def _unknown_persona(persona: str, study: Study) -> Problem:
     known = [p.id for p in study.personas]
+    group = study.group_named(persona)
+    of_group = [p.id for p in study.personas if group is not None and p.group == group.id]
     return Problem(
         Location(),
         f"no persona '{persona}'",
-        hint=did_you_mean(persona, known)
+        hint=(
+            (f"'{persona}' is a group; its personas: " + ", ".join(of_group))
+            if of_group
+            else f"'{persona}' is a group, with no persona yet"
+        )
+        if group is not None
+        else did_you_mean(persona, known)
         or did_you_mean(persona, [p.name for p in study.personas], ignore_case=True)
         or ("personas: " + ", ".join(known) if known else "the study defines no personas"),
     )

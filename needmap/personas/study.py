@@ -181,14 +181,20 @@ class Study:
         return _named(text, self.need_by_id, lambda need: need.title)
 
     def unknown_group(self, text: str) -> Problem:
-        """The problem for a group argument that names no group (see :meth:`group_named`)."""
+        """The problem for a group argument that names no group (see :meth:`group_named`):
+        a family, a persona or a need named instead is told as such."""
+        listed = "use a group's id, as in groups.yaml, or its name: " + ids_listed(
+            [g.id for g in self.groups]
+        )
+        persona = self.persona_named(text)
         return Problem(
             Location(self.root),
             f"the study has no group '{text}'",
             hint=self.family_hint(text)
+            or (f"'{text}' is a persona, of group '{persona.group}'" if persona else "")
+            or (f"'{text}' is a need; {listed}" if self.need_named(text) else "")
             or name_hint(text, {g.id: g.name for g in self.groups})
-            or "use a group's id, as in groups.yaml, or its name: "
-            + ids_listed([g.id for g in self.groups]),
+            or listed,
         )
 
     def family_hint(self, text: str) -> str:
