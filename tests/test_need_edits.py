@@ -124,6 +124,8 @@ def test_a_new_title_alone_changes_the_need_and_nothing_else(gemeente: Path) -> 
     ("old", "new", "title", "problems"),
     [
         ("smoelenbok", "wie-is-wie", None, [("unknown need 'smoelenbok'", "did you mean")]),
+        ("balie", "wie-is-wie", None, [("unknown need 'balie'",
+                                        "'balie' is a group, not a need; see the needs with")]),
         ("gone", "Wie Is Wie", None, [("unknown need 'gone'", "needmap needs list"),
                                       ("'Wie Is Wie' is not a valid need id", "lowercase")]),
         ("smoelenboek", "zoeken", None, [("need 'zoeken' already exists", "an id no need has")]),

@@ -273,10 +273,18 @@ def test_spaces_around_a_new_name_are_left_out(make_study: StudyMaker) -> None:
 def test_an_unknown_group_is_named_with_what_there_is(make_study: StudyMaker) -> None:
     root = make_study()
     with pytest.raises(UsageError) as raised:
-        plan_regrouping(load_study(root), ["desk", "feild", "kitchen"], "desk")
+        plan_regrouping(
+            load_study(root), ["desk", "feild", "kitchen", "search", "Works on a phone"], "desk"
+        )
+    see = f"see the groups with: needmap groups list {root}"
     assert [(p.message, p.hint) for p in raised.value.problems] == [
         ("unknown group 'feild'", "did you mean 'field'?"),
-        ("unknown group 'kitchen'", f"see the groups with: needmap groups list {root}"),
+        ("unknown group 'kitchen'", see),
+        ("unknown group 'search'", f"'search' is a need, not a group; {see}"),  # by id
+        (
+            "unknown group 'Works on a phone'",
+            f"'Works on a phone' is a need, not a group; {see}",  # by title
+        ),
     ]
 
 

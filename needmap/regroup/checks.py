@@ -83,14 +83,15 @@ def unknown_problems(study: Study, ids: Sequence[str], kind: Kind = "groups") ->
                 )
             )
             continue
-        hint = (study.family_hint(i) if kind == "groups" else "") or name_hint(i, names)
-        problems.append(
-            Problem(
-                Location(),
-                f"unknown {noun} '{i}'",
-                hint=hint or f"see the {kind} with: {listing}",
-            )
-        )
+        see = f"see the {kind} with: {listing}"
+        other: Kind = "needs" if kind == "groups" else "groups"
+        if kind == "groups" and study.family_hint(i):
+            hint = study.family_hint(i)
+        elif i in _defined(study, other) or _called(study, i, other):
+            hint = f"'{i}' is a {_NOUN[other]}, not a {noun}; {see}"
+        else:
+            hint = name_hint(i, names) or see
+        problems.append(Problem(Location(), f"unknown {noun} '{i}'", hint=hint))
     return problems
 
 
