@@ -85,8 +85,8 @@ def unknown_problems(study: Study, ids: Sequence[str], kind: Kind = "groups") ->
             continue
         see = f"see the {kind} with: {listing}"
         other: Kind = "needs" if kind == "groups" else "groups"
-        if kind == "groups" and study.family_hint(i):
-            hint = study.family_hint(i)
+        if kind == "groups" and (family := study.family_hint(i)):
+            hint = family
         elif i in _defined(study, other) or _called(study, i, other):
             hint = f"'{i}' is a {_NOUN[other]}, not a {noun}; {see}"
         else:
