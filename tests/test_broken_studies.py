@@ -1330,7 +1330,8 @@ def test_a_list_left_empty_is_the_place_to_add_the_first_item(make_study: StudyM
 
 def test_hidden_files_and_folders_are_not_read(make_study: StudyMaker) -> None:
     """An editor's lock or backup (``.#needs.yaml``), a hidden folder (``.old/``) and a
-    folder named like a file hold no definitions, nor interviews."""
+    folder named like a file hold no definitions, nor interviews, survey mappings or
+    search logs."""
     broken = "needs: [\n"
     root = make_study(
         {
@@ -1338,12 +1339,40 @@ def test_hidden_files_and_folders_are_not_read(make_study: StudyMaker) -> None:
             "needs/.old/extra.yaml": broken,
             "interviews/.#round-2.yaml": broken,
             "interviews/.old/round-2.yaml": broken,
+            "surveys/.#toptaken.yaml": broken,
+            "analytics/.#zoeklog.yaml": broken,
         }
     )
     (root / "needs" / "folder.yaml").mkdir()
     (root / "interviews" / "folder.yaml").mkdir()
     assert [n.id for n in load_study(root).needs] == ["search", "mobile"]
     assert check_interviews(load_study(root)) == []
+    assert CliRunner().invoke(app, ["validate", str(root)]).exit_code == 0
+
+
+def test_a_link_to_a_file_that_is_not_there_is_told_in_every_study_folder(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """A link left pointing at a moved or unsynced file (definitions, interviews, survey
+    mappings, search logs) is a problem of its own: its content would otherwise go missing
+    without a word. An editor's lock file (``.#needs.yaml``, a link to nothing) is not."""
+    root = make_study()
+    gone = tmp_path / "elsewhere" / "gone.yaml"
+    for folder in ("needs", "interviews", "surveys", "analytics"):
+        (root / folder).mkdir(exist_ok=True)
+        (root / folder / "shared.yaml").symlink_to(gone)
+        (root / folder / ".#shared.yaml").symlink_to("someone@laptop.4242")
+    result = CliRunner().invoke(app, ["validate", str(root)])
+    assert result.exit_code == 2, result.output
+    told = [line for line in result.output.splitlines() if "shared.yaml" in line]
+    assert told == [
+        f"{root / folder / 'shared.yaml'}: a link to {gone}, which is not there"
+        for folder in ("analytics", "interviews", "needs", "surveys")  # told by file
+    ]
+    assert result.output.count("put the file back where the link points, or remove") == 4
+    gone.parent.mkdir()
+    gone.write_text("")
+    assert "which is not there" not in CliRunner().invoke(app, ["validate", str(root)]).output
 
 
 def test_an_unknown_section_key_written_with_a_capital_names_the_kind(

@@ -56,7 +56,7 @@ from needmap.personas.schema import (
 from needmap.personas.schema_messages import schema_problems
 from needmap.personas.slips import slips
 from needmap.personas.study import Renames, Study, StudyIds, WrittenIds
-from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, read_yaml_file
+from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, read_yaml_file, yaml_files
 from needmap.scrub import name_words
 
 __all__ = [
@@ -82,15 +82,7 @@ def definition_files(root: Path) -> Iterator[Path]:
             top = root / f"{name}{suffix}"
             if top.is_file():
                 yield top
-        folder = root / name
-        if folder.is_dir():
-            yield from sorted(
-                p
-                for p in folder.rglob("*")
-                if p.suffix in YAML_SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-            )
+        yield from yaml_files(root / name, below=True)
 
 
 def load_study(root: Path | str) -> Study:

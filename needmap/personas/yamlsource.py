@@ -40,6 +40,7 @@ __all__ = [
     "format_key",
     "read_yaml_file",
     "read_yaml_text",
+    "yaml_files",
 ]
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -255,7 +256,14 @@ def read_yaml_file(path: Path) -> YamlDocument:
                 hint="split it into several files in a folder, or check it is the right file",
             )
         raw = path.read_bytes()
-    except FileNotFoundError:  # a file given on the command line (a survey's --mapping)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise InvalidStudyError.single(
+                f"a link to {path.readlink()}, which is not there",
+                path=path,
+                hint="put the file back where the link points, or remove the link",
+            ) from None
+        # a file given on the command line (a survey's --mapping)
         from needmap.personas.messages import missing_file_hint  # which reads this module
 
         hint = missing_file_hint(path, YAML_SUFFIXES)
@@ -265,6 +273,24 @@ def read_yaml_file(path: Path) -> YamlDocument:
             f"cannot read file: {exc.strerror or exc}", path=path
         ) from None
     return read_yaml_text(_decode(raw, path), path)
+
+
+def yaml_files(folder: Path, *, below: bool = False) -> list[Path]:
+    """The YAML files in ``folder`` (and its subfolders, with ``below``), sorted.
+
+    Hidden files and folders are passed over (an editor's lock file ``.#needs.yaml`` is
+    one); a link to a file that is not there is listed, so that reading it says so instead
+    of the file's content going missing without a word.
+    """
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in (folder.rglob("*") if below else folder.iterdir())
+        if p.suffix in YAML_SUFFIXES
+        and (p.is_file() or (p.is_symlink() and not p.exists()))
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
 
 
 def _decode(raw: bytes, path: Path) -> str:

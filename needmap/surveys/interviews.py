@@ -30,7 +30,12 @@ from needmap.personas.schema import DATE_PATTERN, Id, Ids
 from needmap.personas.schema_messages import schema_problems
 from needmap.personas.slips import named_twice
 from needmap.personas.study import Study, StudyIds, unknown_reference
-from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file
+from needmap.personas.yamlsource import (
+    YamlDocument,
+    format_key,
+    read_yaml_file,
+    yaml_files,
+)
 
 __all__ = [
     "INTERVIEW_FOLDER",
@@ -157,16 +162,7 @@ def free_interview_id(base: str, taken: set[str]) -> str:
 
 def interview_files(study_root: Path) -> list[Path]:
     """The interview files of a study: every ``*.yaml`` under ``interviews/``, sorted."""
-    folder = study_root / INTERVIEW_FOLDER
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix in YAML_SUFFIXES
-        and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    return yaml_files(study_root / INTERVIEW_FOLDER, below=True)
 
 
 def load_interviews(study: Study) -> tuple[Interview, ...]:

@@ -35,7 +35,12 @@ from needmap.personas.schema_messages import validated_document
 from needmap.personas.slips import named_twice
 from needmap.personas.study import Study, StudyIds, unknown_reference
 from needmap.personas.yamledit import yaml_flow_list
-from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file
+from needmap.personas.yamlsource import (
+    YamlDocument,
+    format_key,
+    read_yaml_file,
+    yaml_files,
+)
 from needmap.surveys.draft_words import asked_picks, suggest_needs
 from needmap.surveys.tally import stratum_groups, stratum_key
 
@@ -397,10 +402,7 @@ def _told_at_first(
 
 def mapping_files(study_root: Path) -> list[Path]:
     """The survey mappings of a study: ``surveys/*.yaml``."""
-    folder = study_root / SURVEY_FOLDER
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+    return yaml_files(study_root / SURVEY_FOLDER)
 
 
 def load_mapping(path: Path | str, study: Study) -> SurveyMapping:

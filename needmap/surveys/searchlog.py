@@ -41,7 +41,12 @@ from needmap.personas.messages import (
 from needmap.personas.schema import Id
 from needmap.personas.schema_messages import validated_document
 from needmap.personas.study import Study, StudyIds, unknown_reference
-from needmap.personas.yamlsource import YAML_SUFFIXES, YamlDocument, format_key, read_yaml_file
+from needmap.personas.yamlsource import (
+    YamlDocument,
+    format_key,
+    read_yaml_file,
+    yaml_files,
+)
 from needmap.surveys.counting import FirstRows, Problems
 from needmap.surveys.export_names import export_label, export_order
 from needmap.surveys.tables import (
@@ -195,10 +200,7 @@ def fold_term(text: str) -> str:
 
 def search_log_files(study_root: Path) -> list[Path]:
     """The search-log definitions of a study: ``analytics/*.yaml``, sorted."""
-    folder = study_root / SEARCH_FOLDER
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+    return yaml_files(study_root / SEARCH_FOLDER)
 
 
 def load_search_logs(study: Study) -> tuple[SearchLogData, ...]:
