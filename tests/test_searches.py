@@ -484,6 +484,22 @@ def test_table_and_notes(study_dir: Path) -> None:
     assert page.count('<tr class="gap">') == 3  # the gaps, and the terms mostly finding nothing
 
 
+def test_the_rule_names_the_rarity_hidden_only_when_a_term_can_be_too_rare(
+    make_study: StudyMaker,
+) -> None:
+    """A minimum of 1 hides no term for being rare: the rule says only that terms with
+    personal data are not shown, not "searched fewer than 1 times"."""
+    for minimum, rule in (
+        (2, "Terms searched fewer than 2 times, or holding personal data, count in the "),
+        (1, "do not matter. Terms holding personal data count in the figures but are not"),
+    ):
+        root = make_study(files_with_logs(min_size=minimum), name=f"min-{minimum}")
+        study, evidence = _evidence(root)
+        assert rule in search_notes(evidence, study)[0]
+        dutch = " ".join(search_notes(evidence, study.in_language("nl")))
+        assert ("minder dan" in dutch) == (minimum > 1)
+
+
 def _many_terms_study(
     make_study: StudyMaker, unused: int = 12, others: int = 28, more_leave: int = 0
 ) -> Path:

@@ -336,7 +336,10 @@ def search_notes(evidence: SearchEvidence, study: Study) -> tuple[str, ...]:
             found = unread[0]
             return (words["sl.none.unread"].format(path=found.place, target=found.target),)
         return (words["sl.none"],)
-    notes = [words["sl.rule"].format(n=evidence.min_size)]
+    shown_from = evidence.min_size
+    notes = [
+        words["sl.rule"].format(n=shown_from) if shown_from > 1 else words["sl.rule.every_term"]
+    ]
     for log in evidence.logs:
         if log.no_results is None:
             notes.append(words["sl.no_results_column"].format(title=log.title))

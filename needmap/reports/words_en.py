@@ -633,6 +633,9 @@ WORDS: Mapping[str, str] = {
     "sl.rule": "A search counts for every need whose topics match its term; case, accents "
     "and spacing do not matter. Terms searched fewer than {n} times, or holding personal "
     "data, count in the figures but are not shown.",
+    "sl.rule.every_term": "A search counts for every need whose topics match its term; case, "
+    "accents and spacing do not matter. Terms holding personal data count in the figures but "
+    "are not shown.",
     "sl.gap_rule": "{title}: a need is a content gap from {n} searches without results.",
     "sl.no_results_column": "{title} does not say how many results a search found, so it "
     "marks no gaps.",

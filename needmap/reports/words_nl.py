@@ -653,6 +653,9 @@ WORDS: Mapping[str, str] = {
     "past; hoofdletters, accenten en spaties tellen niet mee. Termen die minder dan {n} keer "
     "gezocht zijn, of persoonsgegevens bevatten, tellen mee in de cijfers maar worden niet "
     "getoond.",
+    "sl.rule.every_term": "Een zoekopdracht telt voor elke behoefte waarvan een onderwerp bij "
+    "de term past; hoofdletters, accenten en spaties tellen niet mee. Termen die "
+    "persoonsgegevens bevatten, tellen mee in de cijfers maar worden niet getoond.",
     "sl.gap_rule": "{title}: een behoefte is een leemte vanaf {n} zoekopdrachten zonder "
     "resultaat.",
     "sl.no_results_column": "{title} zegt niet hoeveel resultaten een zoekopdracht vond, en "
