@@ -982,7 +982,8 @@ def test_groups_list_heads_each_family_and_the_groups_of_none(make_study: StudyM
 def test_groups_list_names_no_alike_groups_when_none_share_a_need(
     make_study: StudyMaker,
 ) -> None:
-    """The sentence on the most alike groups is left out, not printed empty."""
+    """The sentence on the most alike groups is left out, not printed empty; so is the
+    legend's n<5, with no count hidden."""
     needs = (
         "needs:\n"
         "  - {id: search, title: Search, kind: function, groups: {desk: must}}\n"
@@ -990,7 +991,7 @@ def test_groups_list_names_no_alike_groups_when_none_share_a_need(
     )
     shown = runner.invoke(app, ["groups", "list", str(make_study({"needs.yaml": needs}))])
     assert shown.exit_code == 0, shown.output
-    assert shown.stdout.endswith("\nneeds: must/should/could; n<5: fewer, not shown.\n")
+    assert shown.stdout.endswith("\nneeds: must/should/could.\n")
 
 
 def test_a_split_of_a_group_with_nothing_to_move_lists_nothing(make_study: StudyMaker) -> None:

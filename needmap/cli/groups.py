@@ -336,7 +336,12 @@ def _print_groups(overview: GroupsOverview) -> None:
             words["gl.legend.survey_n"].format(n=number, survey=escape(survey))
             for number, survey in enumerate(surveys, start=1)
         )
-    legend.append(words["gl.legend.hidden"].format(n=overview.min_size))
+    if any(
+        (interviews and s.participants is None)
+        or any(count is None and asked for count, asked in zip(s.respondents, s.asked, strict=True))
+        for s in overview.groups
+    ):
+        legend.append(words["gl.legend.hidden"].format(n=overview.min_size))
     if any(any(s.shared_with) for s in overview.groups):
         legend.append(words["gl.legend.together"])
     if any(s.too_few for s in overview.groups):
