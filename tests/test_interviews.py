@@ -871,6 +871,28 @@ def test_cli_json_through_a_subprocess(study_dir: Path) -> None:
     ]
 
 
+def test_the_summary_says_interviews_are_there_that_it_does_not_count(
+    study_dir: Path, make_study: StudyMaker
+) -> None:
+    """Office's and the bosses' 3 people are hidden: the summary counts the rest and says
+    there are more; with a minimum of 20 every interview is hidden, and the summary says
+    none is shown yet rather than "0 interviews with 0 people"."""
+    study, evidence = _evidence(study_dir)
+    assert interviews_summary(evidence, study) == (
+        "3 interviews with 11 people, and more with groups too small to show (n<5)"
+    )
+    study, evidence = _evidence(make_study(_files(min_size=20), name="all-hidden"))
+    assert interviews_summary(evidence, study) == (
+        "none shown yet: together fewer than 20 people so far (n<20)"
+    )
+    dutch = study.in_language("nl")
+    assert interviews_summary(evidence, dutch) == (
+        "nog geen getoond: samen minder dan 20 mensen tot nu toe (n<20)"
+    )
+    glance = runner.invoke(app, ["status", str(study.root)]).output
+    assert "Interviews: none shown yet: together fewer than 20 people so far (n<20)." in glance
+
+
 def test_study_without_interviews(make_study: StudyMaker) -> None:
     study = load_study(make_study())
     evidence = study_interviews(study)

@@ -215,11 +215,24 @@ def _title(study: Study) -> str:
 
 
 def interviews_summary(evidence: InterviewEvidence, study: Study) -> str:
-    """'9 interviews with 23 people', in the study's language."""
+    """'9 interviews with 23 people', in the study's language: those that may be shown.
+
+    The small groups' interviews together below the minimum keep no figures (else the
+    total would give them away), but are said to be there: "0 interviews with 0 people"
+    after the first interview misled the consultant who held it."""
     language = study.settings.language
-    return labels(language)["iv.summary"].format(
+    words = labels(language)
+    hidden = any(not bucket.shown for bucket in evidence.buckets)
+    if hidden and not evidence.interviews:
+        return words["iv.summary.none_shown"].format(n=evidence.min_size)
+    summary = words["iv.summary"].format(
         interviews=counted(evidence.interviews, "interviews", language),
         participants=counted(evidence.participants, "people", language),
+    )
+    return (
+        words["iv.summary.more_hidden"].format(summary=summary, n=evidence.min_size)
+        if hidden
+        else summary
     )
 
 
