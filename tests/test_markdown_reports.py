@@ -72,6 +72,7 @@ def test_a_needs_table_of_its_own_is_headed_by_its_title(demo: Path, tmp_path: P
         ("n<5, < 30%", "n<5, < 30%"),
         ("hr_portal", "hr_portal"),
         ("---", "\\---"),  # a rule, or the line under a heading
+        ("-- -", "\\-- -"),  # a rule: dashes, spaces between
         ("===", "\\==="),
         ("-", "\\-"),  # an empty list item
         ("~~weg~~", "\\~\\~weg\\~\\~"),  # struck through on GitHub
@@ -84,7 +85,7 @@ def test_a_text_is_written_so_that_nothing_in_it_becomes_markup(text: str, writt
     text, a heading's, quote's or list's mark is plain already and stays as written (the
     ranking's ``#`` column)."""
     assert markdown_line(text) == written
-    if not re.match(r"(#+|>|[-+]|\d+[.)])( |$)|(-+|=+)$", text):
+    if not re.match(r"(#+|>|[-+]|\d+[.)])( |$)|([- ]+|=+)$", text):
         assert markdown_cell(text) == written
     else:
         assert markdown_cell(text) == text

@@ -95,12 +95,13 @@ is plain), a ``<`` that would open HTML, which many renderers pass through (``n<
 ``< 30%`` do not), and the ``&`` of an entity (``&copy;`` shows as written, not ©)."""
 
 
-_BLOCK_MARK = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|(?:-+|=+)(?=\s*$))")
+_BLOCK_MARK = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|-(?=[-\s]*$)|=+(?=\s*$))")
 _ORDERED = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
 """What at the start of a line makes it a heading, a quote or a list item (``# x``, ``> x``,
 ``- x``, ``1. x``), a rule or the line under a heading (``---``, ``===``, which make the
-line above a heading): a title or an organisation's name written so starts a paragraph, a
-list item's text or a heading as plain text."""
+line above a heading; ``-- -``, dashes with spaces between, is a rule too): a title or an
+organisation's name written so starts a paragraph, a list item's text or a heading as
+plain text."""
 
 
 def markdown_cell(text: str) -> str:
