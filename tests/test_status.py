@@ -282,6 +282,46 @@ def test_a_group_smaller_than_the_minimum_is_told_to_merge_not_to_interview_more
     assert run_needmap("groups", "merge", *steps[1].command.split()[3:]).returncode == 0
 
 
+def test_a_small_group_is_told_to_merge_into_a_group_that_makes_up_the_minimum_with_it(
+    make_study: StudyMaker,
+) -> None:
+    """The desk (2 people) is most alike the field staff (2; both must search: 3 of 6
+    weighted, 50%), but the two together stay below 5: the office (10; could search: 1 of 3,
+    33%) is the merge that shows it. With the office at 2 as well, no one group makes up the
+    minimum: the most alike is the first merge, and the step says more must follow."""
+    groups = textwrap.dedent(MINIMAL_STUDY["groups.yaml"]).replace("headcount: 10", "headcount: 2")
+    needs = textwrap.dedent(MINIMAL_STUDY["needs.yaml"]).replace(
+        "{desk: must, field: should}", "{desk: must, field: must, office: could}"
+    )
+    merge = "needmap groups merge {root} {other} desk --into {other} --dry-run"
+    for office, other, told in (
+        (
+            10,
+            "office",
+            "To show them, merge the group into the one most like it in what it "
+            "needs: Office (33% alike).",
+        ),
+        (
+            2,
+            "field",
+            "No one group of its family makes up the minimum with it: merge it into "
+            "the one most like it in what it needs, Field staff (50% alike, 4 people "
+            "together), and then more of the family into that.",
+        ),
+    ):
+        root = make_study(
+            {
+                "groups.yaml": groups.replace("headcount: 20", "headcount: 2")
+                + f"  - {{id: office, name: Office, family: staff, headcount: {office}}}\n",
+                "needs.yaml": needs,
+            },
+            name=f"office-{office}",
+        )
+        step = next(s for s in study_status(load_study(root)).steps if s.text.startswith("Front"))
+        assert step.text.endswith(told), step.text
+        assert step.command == merge.format(root=root, other=other)
+
+
 def test_a_small_group_alone_in_its_family_is_told_to_merge_with_one_to_choose(
     make_study: StudyMaker,
 ) -> None:

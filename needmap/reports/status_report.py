@@ -458,28 +458,38 @@ def _too_few_step(content: BriefContent, group: TargetGroup, folder: str) -> Nex
     """A group with fewer people than the minimum group size: no number of interviews or
     respondents will show it on its own (asking for more interviews, as for other small
     groups, would send the consultant after people who are not there). Merged into a
-    group of its family (as a merge must be), the one most alike in what it needs, it is
-    shown with it; the dry run shows what would change."""
+    group of its family (as a merge must be), the one most alike in what it needs of those
+    that make up the minimum with it, it is shown with it; the dry run shows what would
+    change. When no one group of the family makes up the minimum with it, the most alike
+    is still the first merge to make, and the step says more must follow."""
     study = content.study
     language = study.settings.language
     words = labels(language)
     minimum = study.settings.privacy.min_group_size
-    family = [
-        g.id
+    people = {
+        g.id: g.headcount
         for g in study.groups
         if g.family == group.family and g.id != group.id and g.headcount is not None
-    ]
-    alike = most_alike_to(content.overlap.overlap, group.id, family)
-    text = words["status.too_few"].format(group=group.name, people=group.headcount, minimum=minimum)
+    }
+    enough = [g for g, count in people.items() if count + (group.headcount or 0) >= minimum]
+    overlap = content.overlap.overlap
+    alike = most_alike_to(overlap, group.id, enough) or most_alike_to(overlap, group.id, people)
+    text = words["status.too_few"].format(
+        group=group.name,
+        people=format_count(group.headcount or 0, language),
+        minimum=format_count(minimum, language),
+    )
     if alike is None:
         return NextStep(
             f"{text} {words['status.too_few.merge']}",
             f"needmap groups merge {folder} OTHER {group.id} --into OTHER --dry-run",
         )
     other = alike.b if alike.a == group.id else alike.a
-    merge = words["status.too_few.merge_alike"].format(
+    key = "merge_alike" if other in enough else "merge_alike.too_few"
+    merge = words[f"status.too_few.{key}"].format(
         other=study.group_by_id[other].name,
         share=format_percent(alike.weighted_jaccard, language, 0),
+        people=format_count((group.headcount or 0) + people[other], language),
     )
     return NextStep(
         f"{text} {merge}",

@@ -755,6 +755,9 @@ WORDS: Mapping[str, str] = {
     "shows their answers as a group, only in totals.",
     "status.too_few.merge_alike": "To show them, merge the group into the one most like "
     "it in what it needs: {other} ({share} alike).",
+    "status.too_few.merge_alike.too_few": "No one group of its family makes up the minimum "
+    "with it: merge it into the one most like it in what it needs, {other} ({share} alike, "
+    "{people} people together), and then more of the family into that.",
     "status.too_few.merge": "To show them, merge the group into a related one (OTHER: its "
     "id).",
     "status.empty": "Fill in the quotes of {interviews} ({files}): each counts as held, but "

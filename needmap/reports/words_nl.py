@@ -783,6 +783,10 @@ WORDS: Mapping[str, str] = {
     "toont hun antwoorden als groep, alleen in totalen.",
     "status.too_few.merge_alike": "Voeg de groep samen met de groep die er in behoeften "
     "het meest op lijkt om ze te tonen: {other} ({share} gelijk).",
+    "status.too_few.merge_alike.too_few": "Geen enkele groep uit haar familie haalt samen "
+    "met haar het minimum: voeg de groep samen met de groep die er in behoeften het meest "
+    "op lijkt, {other} ({share} gelijk, samen {people} mensen), en daarna meer groepen uit "
+    "de familie.",
     "status.too_few.merge": "Voeg de groep samen met een verwante groep (OTHER: de id "
     "daarvan) om ze te tonen.",
     "status.empty": "Vul de citaten in van {interviews} ({files}): elk telt als gehouden, "
