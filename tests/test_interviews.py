@@ -883,14 +883,15 @@ def test_the_summary_says_interviews_are_there_that_it_does_not_count(
     )
     study, evidence = _evidence(make_study(_files(min_size=20), name="all-hidden"))
     assert interviews_summary(evidence, study) == (
-        "none shown yet: together fewer than 20 people so far (n<20)"
+        "no interviews shown yet (together fewer than 20 people so far, n<20)"
     )
     dutch = study.in_language("nl")
     assert interviews_summary(evidence, dutch) == (
-        "nog geen getoond: samen minder dan 20 mensen tot nu toe (n<20)"
+        "nog geen gesprekken getoond (samen minder dan 20 mensen tot nu toe, n<20)"
     )
-    glance = runner.invoke(app, ["status", str(study.root)]).output
-    assert "Interviews: none shown yet: together fewer than 20 people so far (n<20)." in glance
+    glance = runner.invoke(app, ["status", str(study.root)], env={"COLUMNS": "200"}).output
+    told = "Interviews: no interviews shown yet (together fewer than 20 people so far, n<20)."
+    assert told in glance
 
 
 def test_study_without_interviews(make_study: StudyMaker) -> None:

@@ -559,7 +559,8 @@ WORDS: Mapping[str, str] = {
     "p.needs_sheet": "Key needs",
     "iv.title": "Interviews: {name}",
     "iv.summary": "{interviews} with {participants}",
-    "iv.summary.none_shown": "none shown yet: together fewer than {n} people so far (n<{n})",
+    "iv.summary.none_shown": "no interviews shown yet (together fewer than {n} people so far, "
+    "n<{n})",
     "iv.summary.more_hidden": "{summary}, and more with groups too small to show (n<{n})",
     "iv.other": "Other groups",
     "iv.bucket": "{name} (n={n})",

@@ -577,7 +577,8 @@ WORDS: Mapping[str, str] = {
     "p.needs_sheet": "Belangrijkste behoeften",
     "iv.title": "Gesprekken: {name}",
     "iv.summary": "{interviews} met {participants}",
-    "iv.summary.none_shown": "nog geen getoond: samen minder dan {n} mensen tot nu toe (n<{n})",
+    "iv.summary.none_shown": "nog geen gesprekken getoond (samen minder dan {n} mensen tot nu "
+    "toe, n<{n})",
     "iv.summary.more_hidden": "{summary}, en meer met groepen te klein om te tonen (n<{n})",
     "iv.other": "Overige groepen",
     "iv.bucket": "{name} (n={n})",
