@@ -819,7 +819,7 @@ def test_a_quote_on_both_sides_or_an_interview_after_today_is_warned_of_and_kept
     sheet = _sheet(
         tmp_path,
         "Interview,Group,Date,Quote,Needs,Questions\n"
-        f"A,desk,{later},Slow search.,\"search, mobile\",mobile\n"
+        f'A,desk,{later},Slow search.,"search, mobile",mobile\n'
         "A,,,No app.,,mobile\n",
     )
     found, problems = read_interview_sheet(load_study(make_study()), sheet)
@@ -833,8 +833,7 @@ def test_a_quote_on_both_sides_or_an_interview_after_today_is_warned_of_and_kept
         (
             2,
             3,
-            f"this interview is dated {later}, after today, yet every report will count it as "
-            "held",
+            f"this interview is dated {later}, after today, yet every report will count it as held",
         ),
     ]
     assert {p.severity for p in problems} == {Severity.WARNING}

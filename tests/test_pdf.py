@@ -614,7 +614,8 @@ def test_the_quotes_heading_stands_above_both_columns_of_quotes(demo: Path, tmp_
 _ADDRESS = (
     "https://intranet.example.org/sites/hr/Shared%20Documents/Forms/AllItems.aspx?"
     "RootFolder=%2Fsites%2Fhr%2FShared%20Documents%2FPolicies%2F2026&FolderCTID=0x0120"
-    + "ABCDEF0123456789" * 8
+    + "ABCDEF0123456789"
+    * 8
 )
 _UNBROKEN = _ADDRESS.split("?")[1]
 """The part of the web address with no place a line may break, longer than a line of any

@@ -376,5 +376,3 @@ def _place(
         PhasePlan(phase, tuple(needs)) for phase, needs in zip(phases, planned, strict=True)
     )
     return plans, tuple(unplanned), passed_over
-
-

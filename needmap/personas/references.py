@@ -486,9 +486,7 @@ def _above(highest: Mapping[str, float], value: float, need_id: str) -> bool:
     return highest[need_id] > value
 
 
-def highest_below(
-    needs: Mapping[str, Need], value: Callable[[Need], float]
-) -> dict[str, float]:
+def highest_below(needs: Mapping[str, Need], value: Callable[[Need], float]) -> dict[str, float]:
     """need id -> the highest ``value`` of the needs it depends on, directly or not (-1
     for none); infinite for a need in a cycle of dependencies or depending on one, where
     nothing can be ruled out. Each need once, its dependencies first."""
