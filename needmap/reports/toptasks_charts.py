@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.axis import Axis
     from matplotlib.figure import Figure
+    from matplotlib.text import Text
 
 __all__ = [
     "GROUP_CHART_TASKS",
@@ -111,6 +112,7 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
                 color=INK,
                 arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.8},
             )
+        listed: Text | None = None
         if n <= 10:
             per_bar = max(10, int(width * 0.84 / n * 10))
             ax.set_xticks(
@@ -134,7 +136,7 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
             )
             # On the top (cumulative) axes, in the band on the right between the short tail
             # bars and the cumulative line near 100%, so neither draws over the list.
-            line.text(
+            listed = line.text(
                 0.98,
                 0.5,
                 names,
@@ -148,6 +150,8 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
                 bbox={"facecolor": "white", "edgecolor": "#DDDDDD", "boxstyle": "round,pad=0.4"},
             )
         _fit_texts(figure, ax, line)
+        if listed is not None and listed.get_text():
+            _lower_bars_under(figure, listed, ax, shares)
         figure_heading(
             figure,
             words["tt.chart.neck"],
@@ -157,6 +161,26 @@ def draw_long_neck(result: TopTasks, language: Language) -> Figure:
         )
     return figure
 
+
+def _lower_bars_under(figure: Figure, listed: Text, ax: Axes, shares: list[float]) -> None:
+    """Raise the top of the bars' axis so that the bars under the list of the neck's tasks
+    end below it. In a steep long neck the tail bars are short and nothing changes; where
+    the votes are spread evenly over the tasks, they are nearly as tall as the neck's and
+    the list covered them."""
+    renderer = text_renderer(figure)
+    box = listed.get_window_extent(renderer)
+    plot = ax.get_window_extent(renderer)
+    first_under = ax.transData.inverted().transform((box.x0, box.y0))[0] - 0.4  # bar half
+    under = [share for rank, share in enumerate(shares, start=1) if rank >= first_under]
+    room = (box.y0 - plot.y0) / plot.height - _BAR_GAP
+    bottom, top = ax.get_ylim()
+    if under and room > 0 and max(under) > room * top:
+        ax.set_ylim(bottom, max(under) / room)
+        percent_ticks(ax.yaxis)
+
+
+_BAR_GAP = 0.05
+"""Height of the bars' axes left between the tallest bar under the list and the list."""
 
 _MARGIN_X, _MARGIN_Y = 0.015, 0.03
 """Figure width and height left between the chart's outermost texts and its edges."""

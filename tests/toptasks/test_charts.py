@@ -324,6 +324,43 @@ def test_long_neck_with_many_tasks(tasks: int) -> None:
     assert 0 < len(named) <= 8 and line.texts[2].get_text() == "\n".join(named)
 
 
+@pytest.mark.parametrize("spread", ["even", "steep"])
+def test_the_list_of_the_neck_s_tasks_covers_no_bar(spread: str) -> None:
+    """Votes spread nearly evenly over 60 tasks make the tail bars nearly as tall as the
+    neck's: the bars' axis is raised so that they end below the list (it covered eight of
+    them). A steep neck's short tail leaves the axis as it was: 20% above the tallest bar."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from tests.studies import make_study
+
+    ids = tuple(f"t{i:02}" for i in range(60))
+    votes = (
+        [130 - i for i in range(60)] if spread == "even" else [3000 // (i + 1) for i in range(60)]
+    )
+    figure = draw_long_neck(
+        analyse_toptasks(
+            make_study({"g1": 3000}, {}),
+            mapping_of({t: f"Do task number {t} of the long list" for t in ids}),
+            tally_of({"g1": (2000, votes)}, ids),
+        ),
+        "en",
+    )
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    bars, line = figure.axes
+    (listed,) = [t for t in line.texts if t.get_text().startswith("1. Do task")]
+    patch = listed.get_bbox_patch()
+    assert patch is not None
+    box = patch.get_window_extent(renderer)
+    (container,) = [c for c in bars.containers if isinstance(c, BarContainer)]
+    drawn = list(container.patches)
+    assert len(drawn) == 60 and min(p.get_height() for p in drawn) > 0
+    assert not [p for p in drawn if p.get_window_extent(renderer).overlaps(box)]
+    tallest = max(p.get_height() for p in drawn)
+    assert (bars.get_ylim()[1] > 1.2 * tallest) == (spread == "even")
+
+
 @pytest.mark.parametrize("count", [8, 17])
 def test_a_chart_of_many_groups_stands_their_names_up(count: int) -> None:
     """Seventeen groups side by side at 1.25 inch each made a chart 26 inches wide, shown
