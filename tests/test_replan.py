@@ -282,14 +282,14 @@ def test_the_roadmap_says_what_moved_since_the_earlier_plan(moved: tuple[Path, P
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     start = lines.index("Changes since october.json")
-    # Scores before: search 70/130 = 53.8% / 3 points = 17.9, mobile 60/130 / 3 = 15.4.
-    # Now: mobile 90/170 = 52.9% / 3 = 17.6, search 70/170 / 3 = 13.7, news 10/170 / 3 = 2.0.
+    # Scores before: search 70/130 = 53.85% / 3 points = 17.95, mobile 60/130 / 3 = 15.38.
+    # Now: mobile 90/170 = 52.94% / 3 = 17.65, search 70/170 / 3 = 13.73, news 10/170 / 3 = 1.96.
     assert lines[start + 1 : start + 7] == [
         "Need              Change   Was in  Now in  Score then  Score now",
         "\u2500" * 64,
-        "Works on a phone  earlier  Next    Now           15.4       17.6",
-        "Search            later    Now     Next          17.9       13.7",
-        "News              new      \u2013       Later            \u2013        2.0",
+        "Works on a phone  earlier  Next    Now          15.38      17.65",
+        "Search            later    Now     Next         17.95      13.73",
+        "News              new      \u2013       Later            \u2013       1.96",
         "No need stays in its phase.",
     ]
 
@@ -319,7 +319,7 @@ def test_a_need_dropped_since_the_earlier_plan_is_in_no_phase_now(
     table = build_changes_table(replan(study_roadmap(study), read_plan(before), "october"), study)
     assert table is not None
     [dropped] = [row for row in table.rows if row[0] == "Search"]
-    assert dropped == ("Search", "dropped", "Now", "\u2013", "17.9", "\u2013")
+    assert dropped == ("Search", "dropped", "Now", "\u2013", "17.95", "\u2013")
 
 
 def test_a_plan_that_did_not_change_says_every_need_stays(
@@ -401,7 +401,7 @@ def test_the_changes_reach_every_format(moved: tuple[Path, Path], tmp_path: Path
     ]
     markdown = outputs[".md"].read_text(encoding="utf-8")
     assert "## Changes since october.json\n" in markdown
-    assert "| Works on a phone | earlier | Next | Now | 15.4 | 17.6 |" in markdown
+    assert "| Works on a phone | earlier | Next | Now | 15.38 | 17.65 |" in markdown
     page = outputs[".html"].read_text(encoding="utf-8")
     assert '<table class="needs ranking changes">' in page and "<td>dropped</td>" not in page
     assert load_workbook(outputs[".xlsx"]).sheetnames == ["Roadmap", "Changes"]

@@ -76,7 +76,7 @@ def test_scores_and_plan_by_hand() -> None:
         ("Need n5", False),
     ]
     votes, factor = table.header.index("Votes"), table.header.index("Evidence")
-    assert {(row[votes], row[factor]) for row in table.rows} == {("\u2013", "\u00d71.0")}
+    assert {(row[votes], row[factor]) for row in table.rows} == {("\u2013", "\u00d71.00")}
     assert [(n.key, dict(n.values)) for n in roadmap.notes] == [
         ("note.effort_unknown", {"needs": "n5"})
     ]
@@ -533,9 +533,9 @@ def test_cli_writes_each_format(tmp_path: Path, suffix: str) -> None:
         first = {sheet.cell(1, c).value: sheet.cell(2, c) for c in range(1, sheet.max_column + 1)}
         assert [(first[h].data_type, first[h].number_format) for h in first if h in NUMBERS] == [
             ("n", "#,##0"),  # the order, as 1,200 once a plan is that long
-            ("n", "0.0"),
+            ("n", "0.00"),  # a score and an evidence factor: two decimals
             ("n", "0.0%"),
-            ("n", '"\u00d7"0.0'),
+            ("n", '"\u00d7"0.00'),
         ]
         assert 0 < first["Demand"].value < 1 and first["Evidence"].value >= 1
         # text right of a number is set off from it (the need beside its rank, "after"
@@ -654,7 +654,7 @@ def test_the_demo_roadmap_shows_what_the_survey_changed(demo: Path) -> None:
     average share of votes, so its factor is the maximum, 2, and its score doubles."""
     roadmap = (demo / "roadmap.md").read_text(encoding="utf-8")
     changes = roadmap[roadmap.index("## Changes since the plan before the top-task survey") :]
-    assert "| One search across all sources | earlier | Next | Now | 1.0 | 2.0 |" in changes
+    assert "| One search across all sources | earlier | Next | Now | 1.02 | 2.04 |" in changes
     brief = (demo / "brief.md").read_text(encoding="utf-8")
     assert "- **Changes:** Since the plan before the top-task survey: 4 earlier, 7 later;" in brief
     # texts to the left, figures to the right; with interview and search columns too

@@ -61,7 +61,7 @@ def test_a_need_is_explained_as_checked_by_hand(make_study: StudyMaker) -> None:
             "Where the roadmap puts it",
             [
                 "Now: number 2 of 2 in plan order.",
-                "Score 17.9 = demand 53.8% \u00d7 evidence factor 1.0 ÷ 3 effort points.",
+                "Score 17.95 = demand 53.85% \u00d7 evidence factor 1.00 ÷ 3 effort points.",
                 "Comes after: Works on a phone.",
             ],
         ),
@@ -78,7 +78,7 @@ def test_a_need_is_explained_as_checked_by_hand(make_study: StudyMaker) -> None:
     assert mobile[0][0] == "Works on a phone (mobile) · Technology · effort S (2)"
     assert mobile[2][1][:2] == [
         "Now: number 1 of 2 in plan order.",
-        "Score 23.1 = demand 46.2% \u00d7 evidence factor 1.0 ÷ 2 effort points.",
+        "Score 23.08 = demand 46.15% \u00d7 evidence factor 1.00 ÷ 2 effort points.",
     ]
     assert mobile[-1] == ("Key need of the personas", ["Henk"])
     markdown = why_to_markdown(need_story(study, "search"))
@@ -225,8 +225,8 @@ def test_a_need_others_wait_for_says_whose_score_raised_it(make_study: StudyMake
     study = load_study(make_study({"needs.yaml": needs}))
     lines = why_sections(need_story(study, "mobile"))[2][1]
     assert lines[1:] == [
-        "Score 15.4 = demand 46.2% \u00d7 evidence factor 1.0 ÷ 3 effort points.",
-        "Planned by a priority of 26.9: the score of what depends on it (Search).",
+        "Score 15.38 = demand 46.15% \u00d7 evidence factor 1.00 ÷ 3 effort points.",
+        "Planned by a priority of 26.92: the score of what depends on it (Search).",
     ]
     data = why_to_json(need_story(study, "mobile"))
     assert (data["priority"], data["needed_by"], data["rank"]) == (26.9231, ["search"], 1)
@@ -309,7 +309,7 @@ def test_a_dutch_study_explains_in_dutch(make_study: StudyMaker) -> None:
     ]
     assert sections[2][1][:2] == [
         "Nu: nummer 2 van 2 in de planning.",
-        "Score 17,9 = vraag 53,8% \u00d7 bewijsfactor 1,0 ÷ 3 omvangpunten.",
+        "Score 17,95 = vraag 53,85% \u00d7 bewijsfactor 1,00 ÷ 3 omvangpunten.",
     ]
 
 
@@ -513,7 +513,7 @@ def test_a_dutch_study_explains_in_english_when_asked(make_study: StudyMaker) ->
         "Where the roadmap puts it",
         [
             "Now: number 2 of 2 in plan order.",
-            "Score 17.9 = demand 53.8% \u00d7 evidence factor 1.0 ÷ 3 effort points.",
+            "Score 17.95 = demand 53.85% \u00d7 evidence factor 1.00 ÷ 3 effort points.",
             "Comes after: Works on a phone.",
         ],
     )

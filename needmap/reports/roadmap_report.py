@@ -48,6 +48,7 @@ from needmap.reports.toptasks_table import (
 )
 
 __all__ = [
+    "SCORE_PLACES",
     "PhaseView",
     "brought_forward",
     "build_changes_table",
@@ -74,6 +75,12 @@ the rest away (all of them are in the table below it): a board of 300 needs whos
 "later" column runs for metres is no board. A study of some fifty needs, as the demo's,
 keeps every need on its board."""
 FOLD_FROM = 40
+
+SCORE_PLACES = 2
+"""Decimals of a score and an evidence factor. Scores are a share of the demand in
+percent, times the factor, over effort points: in a study of forty needs or more most
+lie between 0 and 3, where one decimal showed needs of different scores as alike and the
+score of a need as other than its figures make it (2.5% x 1.1 / 3 read 1.0 for 0.95)."""
 
 
 def study_toptasks(study: Study) -> list[TopTasks]:
@@ -152,10 +159,12 @@ def build_roadmap_table(roadmap: Roadmap, study: Study) -> RankingTable:
                 scored.need.title,
                 f"{where} ({words['rm.decided']})" if scored.decided else where,
                 platform_of(roadmap, scored.need, language),
-                decimal_cell(scored.score, language),
+                decimal_cell(scored.score, language, places=SCORE_PLACES),
                 percent_cell(scored.demand_share, language),
                 "\u2013" if scored.evidence is None else percent_cell(scored.evidence, language),
-                decimal_cell(scored.evidence_factor, language, prefix="\u00d7"),
+                decimal_cell(
+                    scored.evidence_factor, language, prefix="\u00d7", places=SCORE_PLACES
+                ),
                 *heard,
                 *sought,
                 _effort(scored, language),
@@ -215,7 +224,7 @@ def build_changes_table(roadmap: Roadmap, study: Study) -> RankingTable | None:
         return words["rm.unplanned"] if position is None else names[position]
 
     def score(value: float | None) -> str:
-        return "\u2013" if value is None else decimal_cell(value, language)
+        return "\u2013" if value is None else decimal_cell(value, language, places=SCORE_PLACES)
 
     decided = {s.need.id for s in roadmap.needs if s.decided}  # as the roadmap table says
 

@@ -42,7 +42,7 @@ from needmap.reports.i18n import (
 from needmap.reports.interviews_report import bucket_name, study_interviews
 from needmap.reports.jinja import render_report
 from needmap.reports.pdf import page_bytes
-from needmap.reports.roadmap_report import need_titles, passed_over_json
+from needmap.reports.roadmap_report import SCORE_PLACES, need_titles, passed_over_json
 from needmap.reports.searches_report import (
     searches_apart,
     searches_apart_json,
@@ -249,9 +249,9 @@ def _roadmap(story: NeedStory, language: Language) -> list[str]:
             else []
         ),
         words["why.score"].format(
-            score=format_decimal(scored.score, language),
-            demand=format_percent(scored.demand_share, language),
-            factor=format_decimal(scored.evidence_factor, language),
+            score=format_decimal(scored.score, language, SCORE_PLACES),
+            demand=format_percent(scored.demand_share, language, SCORE_PLACES),
+            factor=format_decimal(scored.evidence_factor, language, SCORE_PLACES),
             points=format_points(scored.points, language),
         ),
     ]
@@ -266,7 +266,7 @@ def _roadmap(story: NeedStory, language: Language) -> list[str]:
     if scored.needed_by:
         lines.append(
             words["why.raised"].format(
-                priority=format_decimal(scored.priority, language),
+                priority=format_decimal(scored.priority, language, SCORE_PLACES),
                 needs=need_titles(scored.needed_by, study),
             )
         )
