@@ -264,15 +264,16 @@ def test_missing_headcount_weighs_equally_and_says_so() -> None:
     overlap = compute_overlap(study)
     assert overlap.weighting == "equal"
     assert overlap.weighting_note is not None
-    assert note_text(overlap.weighting_note, "en") == "no headcount for b: groups weighed equally"
+    # by the group's name, as the brief shows it to the steering group (make_study: "B")
+    assert note_text(overlap.weighting_note, "en") == "no headcount for B: groups weighed equally"
     assert note_text(overlap.weighting_note, "nl") == (
-        "geen aantal mensen bekend voor b: groepen wegen even zwaar"
+        "geen aantal mensen bekend voor B: groepen wegen even zwaar"
     )
     assert overlap.demand == {"n1": 3.0, "n2": 1.0}
     three = make_study({"a": None, "b": 5, "c": None}, {"n1": {"a": "must"}})
     note = compute_overlap(three).weighting_note
     assert note is not None and note_text(note, "en") == (
-        "no headcount for a, c: groups weighed equally"
+        "no headcount for A, C: groups weighed equally"
     )
 
 

@@ -324,7 +324,7 @@ def test_the_roadmap_notes_only_what_it_had_to_assume() -> None:
     assert roadmap_of(roadmap_study(known, ALL)).notes == ()
     roadmap = roadmap_of(roadmap_study(known, ALL, headcounts={"a": 10, "b": None}))
     assert [(n.key, dict(n.values)) for n in roadmap.notes] == [
-        ("note.no_headcount.equal", {"groups": "b"})
+        ("note.no_headcount.equal", {"groups": "B"})
     ]
 
 

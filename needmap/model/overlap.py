@@ -169,7 +169,7 @@ def _group_weights(
     groups = [study.group_by_id[g] for unit in units for g in unit.groups]
     if study.settings.platform.demand_weight == "equal":
         return {g.id: 1.0 for g in groups}, "equal", None
-    missing = [g.id for g in groups if g.headcount is None]
+    missing = [g.name for g in groups if g.headcount is None]  # by name: a brief shows it
     if missing:
         note = Note("note.no_headcount.equal", {"groups": ", ".join(missing)})
         return {g.id: 1.0 for g in groups}, "equal", note

@@ -339,10 +339,11 @@ def _headcount(study: Study, key: str) -> int | None:
 
 
 def _without_headcount(study: Study, keys: Iterable[str]) -> Note:
-    """Why the results are not weighted, naming the groups whose files lack a headcount: of
-    a stratum, the one to give a headcount, not the stratum's key ("desk+field")."""
+    """Why the results are not weighted, naming the groups that lack a headcount, by name
+    (the reports show it to the steering group): of a stratum, the one to give a headcount,
+    not the stratum's key ("desk+field")."""
     lacking = [
-        group.id
+        group.name
         for key in in_study_order(keys, study)
         for group in stratum_members(key, study)
         if group.headcount is None

@@ -353,7 +353,7 @@ def test_a_missing_headcount_is_said_when_a_group_is_hidden_too() -> None:
     result = analyse_toptasks(study, PROPERTY_MAPPING, data)  # g1 hidden: fewer than 5
     assert result.weights == {}
     assert [note_text(n, "en") for n in result.notes] == [
-        "no headcount for g2: results are not weighted"
+        "no headcount for G2: results are not weighted"
     ]
 
 

@@ -174,7 +174,7 @@ def test_a_stratum_with_a_group_of_no_headcount_is_not_weighted(
     assert result.weights == {}
     assert result.headcounts["desk+field"] is None
     assert [note_text(n, "en") for n in result.notes] == [
-        "no headcount for field: results are not weighted"
+        "no headcount for Field staff: results are not weighted"
     ]
     groups = tuple(
         g.model_copy(update={"headcount": None}) if g.id in ("desk", "field") else g
@@ -183,7 +183,7 @@ def test_a_stratum_with_a_group_of_no_headcount_is_not_weighted(
     neither = Study(root=study.root, settings=study.settings, groups=groups, needs=study.needs)
     result = analyse_toptasks(with_minimum(neither, 1), together, together_tally)
     assert [note_text(n, "en") for n in result.notes] == [
-        "no headcount for desk, field: results are not weighted"
+        "no headcount for Front desk, Field staff: results are not weighted"
     ]
 
 
