@@ -483,10 +483,14 @@ def test_an_unknown_revision_or_no_repository_is_a_clear_error(
     make_study: StudyMaker, tmp_path: Path
 ) -> None:
     root = make_study()
-    outside = runner.invoke(app, ["roadmap", str(root), "--since", "october"])
+    env = {"GIT_CEILING_DIRECTORIES": str(root.parent), "LANG": "nl_NL.UTF-8"}
+    outside = runner.invoke(app, ["roadmap", str(root), "--since", "october"], env=env)
     assert outside.exit_code == 2
-    assert "no earlier plan 'october': not a file, and git says: " in outside.stderr
-    assert "not a git repository" in outside.stderr
+    assert (
+        "no earlier plan 'october': no such file, and the study is not in git, so it has no "
+        "revision 'october'"
+    ) in " ".join(outside.stderr.split())
+    assert "or keep the study in git (git init)" in " ".join(outside.stderr.split())
     _git(root.parent, "init", "-q")
     _git(root.parent, "add", ".")
     _git(root.parent, "commit", "-q", "-m", "first")

@@ -12,6 +12,7 @@ in it is reported at its line and column.
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import tarfile
 import tempfile
@@ -167,10 +168,14 @@ def _git(root: Path, *args: str, revision: str) -> str:
 
 def _git_bytes(root: Path, *args: str, revision: str) -> bytes:
     """Run git in ``root``; a missing git, a folder outside a repository or an unknown
-    revision is a usage error that says which."""
+    revision is a usage error that says which (git's words in English, as needmap's)."""
     try:
         done = subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, check=False, timeout=60
+            ["git", "-C", str(root), *args],
+            capture_output=True,
+            check=False,
+            timeout=60,
+            env={**os.environ, "LC_ALL": "C"},
         )
     except FileNotFoundError:
         raise UsageError.single(
@@ -180,6 +185,14 @@ def _git_bytes(root: Path, *args: str, revision: str) -> bytes:
         ) from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        if any("not a git repository" in line for line in reason):
+            raise UsageError.single(
+                f"no earlier plan '{revision}': no such file, and the study is not in git, so "
+                f"it has no revision '{revision}'",
+                path=root,
+                hint="give a roadmap's JSON file (keep one with 'needmap roadmap DIR --json "
+                "--out FILE'), or keep the study in git (git init) to compare its revisions",
+            )
         raise UsageError.single(
             f"no earlier plan '{revision}': not a file, and git says: "
             f"{reason[-1] if reason else 'failed'}",
