@@ -140,6 +140,32 @@ def test_one_phase_with_one_need_reads_in_the_singular(
 
 
 @pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "Needed by the study's one group: 100.0% of the weighted demand; region A; "),
+        ("nl", "Nodig voor de enige groep van het onderzoek: 100,0% van de gewogen vraag; "),
+    ],
+)
+def test_a_study_of_one_group_reads_not_of_1_of_1_groups(
+    make_study: StudyMaker, language: str, line: str
+) -> None:
+    groups = "groups:\n  - {id: staff, name: Staff, headcount: 40}\n"
+    needs = "needs:\n  - {id: search, title: Search, kind: function, groups: {staff: must}}\n"
+    study = load_study(
+        make_study(
+            {
+                "study.yaml": f"name: T\norganisation: O\nlanguage: {language}\n",
+                "groups.yaml": groups,
+                "needs.yaml": needs,
+                "personas.yaml": "personas: []\n",
+            }
+        )
+    )
+    (told,) = [t for t in why_sections(need_story(study, "search"))[1][1] if "100" in t]
+    assert told.startswith(line), told
+
+
+@pytest.mark.parametrize(
     ("language", "capacity", "line"),
     [
         (

@@ -222,7 +222,7 @@ def _groups(story: NeedStory, language: Language) -> list[str]:
         return [words["why.no_groups"]]
     shared = need.id in story.analysis.advice.shared_needs
     lines.append(
-        words["why.shared"].format(
+        words[number_key("why.shared", len(study.groups))].format(
             count=len(need.groups),
             groups=len(study.groups),
             share=format_percent(story.scored.demand_share, language),

@@ -460,6 +460,8 @@ WORDS: Mapping[str, str] = {
     "why.personas": "Key need of the personas",
     "why.shared": "Needed by {count} of {groups} groups: {share} of the weighted demand; "
     "region {region}; belongs on: {placement}.",
+    "why.shared.one": "Needed by the study's one group: {share} of the weighted demand; "
+    "region {region}; belongs on: {placement}.",
     "why.not_searched": "Nobody searched for it in the search logs.",
     "why.place": "{phase}: number {rank} of {needs} in plan order.",
     "why.score": "Score {score} = demand {demand} \u00d7 evidence factor {factor} \u00f7 "

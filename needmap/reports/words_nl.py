@@ -474,6 +474,8 @@ WORDS: Mapping[str, str] = {
     "why.personas": "Belangrijke behoefte van de persona's",
     "why.shared": "Nodig voor {count} van de {groups} groepen: {share} van de gewogen "
     "vraag; gebied {region}; hoort op: {placement}.",
+    "why.shared.one": "Nodig voor de enige groep van het onderzoek: {share} van de gewogen "
+    "vraag; gebied {region}; hoort op: {placement}.",
     "why.not_searched": "In de zoeklogs zocht niemand ernaar.",
     "why.place": "{phase}: nummer {rank} van {needs} in de planning.",
     "why.score": "Score {score} = vraag {demand} \u00d7 bewijsfactor {factor} \u00f7 "
