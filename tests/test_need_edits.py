@@ -635,6 +635,50 @@ def test_a_need_without_dependencies_gets_those_of_the_merged_ones(mergeable: Pa
     assert study.need_by_id["b"].depends_on == ["c", "a"]
 
 
+def test_a_merged_need_takes_the_description_channel_and_effort_it_lacks(
+    make_study: StudyMaker,
+) -> None:
+    """Search has none of the three; find has all, ask only an effort: the kept entry takes
+    each from the first named that has it (ask's effort, find's description and channel),
+    where the schema has it, and keeps its own where it has one. Without this, find's
+    description and effort went with its entry."""
+    needs = """\
+        needs:
+          - {id: search, title: Search, kind: function, groups: {desk: must}}
+          - id: find
+            title: Find
+            kind: function
+            description: One search box over the intranet and the document stores.
+            groups: {field: must}
+            channel: intranet
+            effort: l
+          - {id: ask, title: Ask, kind: function, effort: s, groups: {desk: could}}
+          - {id: mobile, title: Works on a phone, kind: technology, groups: {field: must}}
+        """
+    root = make_study({"needs.yaml": needs, "personas.yaml": None})
+    merge = plan_need_merge(load_study(root), ["search", "ask", "find"], "search")
+    assert (merge.described_by, merge.taken) == ("find", (("channel", "find"), ("effort", "ask")))
+    write_study_edits(merge)
+    assert (
+        "  - {id: search, title: Search, kind: function, description: One search box over "
+        "the intranet and the document stores., groups: {desk: must, field: must}, channel: "
+        "intranet, effort: s}\n" in (root / "needs.yaml").read_text()
+    )
+    kept = load_study(root).need_by_id["search"]
+    assert (kept.channel, kept.effort) == ("intranet", "s")
+    block = make_study({"needs.yaml": needs, "personas.yaml": None}, name="block")
+    write_study_edits(plan_need_merge(load_study(block), ["find", "search"], "find"))
+    assert load_study(block).need_by_id["find"].effort == "l"  # its own stays
+    told = make_study({"needs.yaml": needs, "personas.yaml": None}, name="told")
+    args = ["needs", "merge", str(told), "search", "ask", "find", "--into", "search"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert f"kept the description of find ({told / 'needs.yaml'}:2:" in said
+    assert "It took the channel of find, as search had none." in said
+    assert "It took the effort of ask, as search had none." in said
+
+
 @pytest.mark.parametrize(
     ("needs", "what"),
     [

@@ -149,7 +149,8 @@ def needs_merge(
     The merged need keeps one entry (the --into need's, or the first named): it matters to
     every group any of the needs matters to, at the highest importance, depends on every
     need they depend on, and is decided for the earliest roadmap phase any of them was
-    decided for (phase in needs.yaml). Other needs' dependencies, personas, interview
+    decided for (phase in needs.yaml); a description, channel or effort it has none of it
+    takes from the first named that has one. Other needs' dependencies, personas, interview
     quotes and survey tasks name the merged need, once; a search log's topics about the
     needs become one, with the terms of all.
     """
@@ -176,11 +177,13 @@ def _print_merge(merge: NeedMerge, folder: Path, dry_run: bool) -> None:
         f"({escape(merge.title)}) in {plural(len(merge.changes), 'file')}:"
     )
     print_file_changes(console, merge)
-    if merge.description_at is not None:
+    if merge.description_at is not None and merge.described_by is not None:
         console.print(
-            f"The merged need kept the description of {escape(merge.kept)} "
+            f"The merged need kept the description of {escape(merge.described_by)} "
             f"({escape(str(merge.description_at))}): rewrite it to describe them all."
         )
+    for field, source in merge.taken:
+        console.print(f"It took the {field} of {escape(source)}, as {escape(merge.kept)} had none.")
     if merge.decided_as is not None and merge.phase is not None:
         console.print(
             f"The merged need is decided for phase '{escape(merge.phase)}', as "

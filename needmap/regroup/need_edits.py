@@ -76,6 +76,12 @@ class NeedMerge(StudyEdits):
     decided_as: str | None = None
     """The merged need whose decided phase the kept entry took, when the kept need had
     none or a later one; else None."""
+    described_by: str | None = None
+    """The need whose description the merged need has: the kept one's, or where it had
+    none, the first other one's that has one; None when none had a description."""
+    taken: tuple[tuple[str, str], ...] = ()
+    """The channel or effort (and the need it is of) the kept entry took from another of the
+    needs, having none of its own."""
 
 
 def plan_need_rename(
@@ -134,6 +140,7 @@ def plan_need_merge(
     phase = _merged_phase(study, needs)
     _check_decisions(study, needs, into, kept, phase, depends_on)
     new_title = title or study.need_by_id[kept].title
+    filled = _filled_in(study, _kept_first(needs, kept))
     change = _NeedChange(
         tuple(needs),
         into,
@@ -142,10 +149,13 @@ def plan_need_merge(
         groups,
         depends_on,
         phase,
+        {field: value for field, (value, _) in filled.items()},
     )
     changes = rewritten_files(_files(study.root), change)
+    described_by = kept if study.need_by_id[kept].description else None
+    described_by = filled["description"][1] if "description" in filled else described_by
     description_at = None
-    if study.need_by_id[kept].description:
+    if described_by is not None:
         description_at = description_at_after(study, changes, "needs", kept, into)
     decided_as = None
     if phase != study.need_by_id[kept].phase:
@@ -160,7 +170,30 @@ def plan_need_merge(
         description_at=description_at,
         phase=phase,
         decided_as=decided_as,
+        described_by=described_by,
+        taken=tuple(
+            (field, source) for field, (_, source) in filled.items() if field != "description"
+        ),
     )
+
+
+_FILLED_IN = ("description", "channel", "effort")
+"""What a merged need takes from the others where its own entry has none: a merge must not
+lose a description or an effort that only the entries removed had."""
+
+
+def _filled_in(study: Study, needs: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """Each of :data:`_FILLED_IN` the first need (the kept one) lacks, with its value in the
+    first other need that has one, and that need."""
+    kept, *others = (study.need_by_id[n] for n in needs)
+    filled: dict[str, tuple[str, str]] = {}
+    for field in _FILLED_IN:
+        if getattr(kept, field):
+            continue
+        source = next((n for n in others if getattr(n, field)), None)
+        if source is not None:
+            filled[field] = (str(getattr(source, field)), source.id)
+    return filled
 
 
 def _merged_dependencies(study: Study, needs: Sequence[str], kept: str) -> tuple[str, ...]:
@@ -357,6 +390,8 @@ class _NeedChange:
     phase: str | None = None
     """The phase decided for the kept entry after a merge (:func:`_merged_phase`); None
     when none of the merged needs was decided, and for a rename."""
+    filled: Mapping[str, str] | None = None
+    """What the kept entry takes from the other merged needs (:func:`_filled_in`)."""
 
     def __call__(self, data: dict[str, Any], edit: YamlEdit) -> dict[str, int]:
         counted: dict[str, int] = {}
@@ -409,6 +444,17 @@ class _NeedChange:
             else:
                 edit.insert_after((*at, list(need)[-1]), "phase", self.phase)
             need["phase"] = self.phase
+            merged = True
+        written = list(need)  # the keys in the file, to write a new one after
+        order = list(Need.model_fields)
+        for field, value in (self.filled or {}).items():
+            if field in written:
+                edit.set_value((*at, field), value)
+            else:  # where the schema has it: after the last key before it in Need's order
+                before = order[: order.index(field)]
+                after = next((k for k in reversed(written) if k in before), written[-1])
+                edit.insert_after((*at, after), field, value)
+            need[field] = value
             merged = True
         return bool(changes) or merged
 
