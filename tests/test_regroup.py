@@ -170,6 +170,35 @@ def test_a_renamed_group_keeps_its_description_unremarked(gemeente: Path) -> Non
     assert renaming.description_at is None
 
 
+def test_a_merged_group_without_a_description_takes_the_first_other_s(
+    make_study: StudyMaker,
+) -> None:
+    """The desk has none; of field and office, named in that order, field has one: the
+    merged desk takes it, in its own entry's flow style, and the command says whose it is.
+    It went with field's entry before."""
+    groups = """\
+        families:
+          - {id: staff, name: Staff}
+        groups:
+          - {id: desk, name: Front desk, family: staff, headcount: 10}
+          - {id: office, name: Office, family: staff, headcount: 5, description: At a desk.}
+          - {id: field, name: Field staff, family: staff, headcount: 20, description: Outside.}
+        """
+    root = make_study({"groups.yaml": groups, "personas.yaml": None})
+    regrouping = plan_regrouping(load_study(root), ["desk", "field", "office"], "desk")
+    assert (regrouping.kept, regrouping.described_by) == ("desk", "field")
+    write_study_edits(regrouping)
+    assert (
+        "  - {id: desk, name: Front desk, family: staff, headcount: 35, description: "
+        "Outside.}\n" in (root / "groups.yaml").read_text()
+    )
+    told = make_study({"groups.yaml": groups, "personas.yaml": None}, name="told")
+    args = ["groups", "merge", str(told), "desk", "field", "office", "--into", "desk"]
+    result = runner.invoke(app, args, env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    assert f"kept the description of field ({told / 'groups.yaml'}:4:77)" in result.output
+
+
 def test_the_kept_description_is_found_where_it_moved(gemeente: Path) -> None:
     regrouping = plan_regrouping(
         load_study(gemeente), ["bureau", "facilitair"], "kantoor", "Kantoor en facilitair"

@@ -117,7 +117,8 @@ def groups_merge(
     """Merge groups into one, in every file of the study.
 
     The merged group keeps one entry (the --into group's, or the first named) with the
-    headcounts added up. A need that several of the groups need keeps one entry with the
+    headcounts added up, and a description from the first named that has one where it has
+    none. A need that several of the groups need keeps one entry with the
     highest importance among them. Personas, interviews and survey answers move to the
     merged group, and imported tallies are recounted.
     """
@@ -423,9 +424,9 @@ def _print_regrouping(regrouping: Regrouping, folder: Path, dry_run: bool) -> No
         f"({escape(regrouping.name)}{people}) in {plural(len(regrouping.changes), 'file')}:"
     )
     print_file_changes(console, regrouping)
-    if regrouping.description_at is not None:
+    if regrouping.description_at is not None and regrouping.described_by is not None:
         console.print(
-            f"The merged group kept the description of {escape(regrouping.kept)} "
+            f"The merged group kept the description of {escape(regrouping.described_by)} "
             f"({escape(str(regrouping.description_at))}): rewrite it to describe them all."
         )
     print_next(console, folder, dry_run)

@@ -55,6 +55,9 @@ class Regrouping(StudyEdits):
     description_at: Location | None
     """Where the kept description stands, when several groups were merged: it describes
     one of them and may need rewriting."""
+    described_by: str | None = None
+    """The group whose description the merged group has: the kept one's, or where it had
+    none, the first other one's that has one (it went with that group's entry before)."""
 
 
 def plan_regrouping(
@@ -77,11 +80,16 @@ def plan_regrouping(
     kept = into if into in groups else groups[0]
     counts = [g.headcount for g in members]
     headcount = sum(c for c in counts if c is not None) if None not in counts else None
-    merge = _Merge(frozenset(groups), into, kept, name or study.group_by_id[kept].name, headcount)
+    described_by = next(
+        (g.id for g in sorted(members, key=lambda g: g.id != kept) if g.description), None
+    )
+    taken = None if described_by in (None, kept) else study.group_by_id[described_by].description
+    new_name = name or study.group_by_id[kept].name
+    merge = _Merge(frozenset(groups), into, kept, new_name, headcount, taken)
     changes = yaml_changes(study.root, merge)
     changes.extend(_tally_changes(study.root, merge, study.settings.privacy.min_group_size))
     description_at = None
-    if len(groups) > 1 and study.group_by_id[kept].description:
+    if len(groups) > 1 and described_by is not None:
         description_at = description_at_after(study, changes, "groups", kept, into)
     return Regrouping(
         root=study.root,
@@ -92,6 +100,7 @@ def plan_regrouping(
         name=merge.name,
         headcount=headcount,
         description_at=description_at,
+        described_by=described_by if len(groups) > 1 else None,
     )
 
 
@@ -198,6 +207,8 @@ class _Merge:
     kept: str
     name: str
     headcount: int | None
+    description: str | None = None
+    """The description the kept entry takes from another merged group, having none."""
 
     @property
     def moved(self) -> frozenset[str]:
@@ -220,7 +231,13 @@ class _Merge:
             for key, value in edits.items():
                 edit.set_value((section, i, key), value)
                 item[key] = value
-            changed += bool(edits)
+            if self.description is not None:
+                if "description" in item:
+                    edit.set_value((section, i, "description"), self.description)
+                else:  # the last key of a group, as the schema has it
+                    edit.insert_after((section, i, list(item)[-1]), "description", self.description)
+                item["description"] = self.description
+            changed += bool(edits) or self.description is not None
         return changed
 
     def needs(self, items: list[Any], edit: YamlEdit, section: str) -> int:
