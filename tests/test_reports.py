@@ -864,6 +864,16 @@ def test_the_diagram_is_described_for_who_cannot_see_it(
     )
 
 
+def test_the_diagram_of_one_group_is_described_as_one_circle(gemeente: Study) -> None:
+    """Of one group there is nothing shared: not "which they share and which are their own"."""
+    english = gemeente.in_language("en")
+    overlap = analyse_overlap(english, ["balie"]).overlap
+    assert diagram_alt(overlap, "venn", "en") == (
+        "A circle of the needs of 1 target group. The needs table lists them."
+    )
+    assert diagram_alt(overlap, "venn", "nl").startswith("Een cirkel van de behoeften van 1 ")
+
+
 def test_overlap_json_golden(gemeente: Study, golden: object) -> None:
     data = overlap_to_json(analyse_overlap(gemeente, THREE))
     golden("overlap-gemeente-3.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n")  # type: ignore[operator]

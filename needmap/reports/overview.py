@@ -65,8 +65,9 @@ def diagram_alt(overlap: Overlap, kind: str, language: Language) -> str:
     or families, and where the table that lists the same needs is."""
     words = labels(language)
     noun = "families" if overlap.by_family else "groups"
-    return words["report.alt"].format(
-        drawing=words[f"report.alt.{kind}"], units=counted(len(overlap.units), noun, language)
+    units = len(overlap.units)
+    return words[number_key("report.alt", units)].format(
+        drawing=words[f"report.alt.{kind}"], units=counted(units, noun, language)
     )
 
 

@@ -208,6 +208,7 @@ WORDS: Mapping[str, str] = {
     "count.files.one": "1 file",
     "report.alt": "{drawing} of the needs of {units}: which they share and which are "
     "their own. The needs table lists them region by region.",
+    "report.alt.one": "A circle of the needs of {units}. The needs table lists them.",
     "report.alt.venn": "Overlapping circles",
     "report.alt.upset": "An UpSet matrix",
     "tt.rank": "Rank",

@@ -212,6 +212,8 @@ WORDS: Mapping[str, str] = {
     "count.files.one": "1 bestand",
     "report.alt": "{drawing} van de behoeften van {units}: welke ze delen en welke alleen "
     "de hunne zijn. De behoeftentabel zet ze per gebied op een rij.",
+    "report.alt.one": "Een cirkel van de behoeften van {units}. De behoeftentabel zet ze op "
+    "een rij.",
     "report.alt.venn": "Overlappende cirkels",
     "report.alt.upset": "Een UpSet-matrix",
     "tt.rank": "Rang",
