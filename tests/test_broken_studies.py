@@ -1375,6 +1375,25 @@ def test_a_link_to_a_file_that_is_not_there_is_told_in_every_study_folder(
     assert "which is not there" not in CliRunner().invoke(app, ["validate", str(root)]).output
 
 
+def test_a_linked_folder_of_needs_is_read_and_a_link_back_up_is_not(
+    make_study: StudyMaker, tmp_path: Path
+) -> None:
+    """Needs kept in a folder shared between studies, linked into needs/, are the study's
+    (they went missing without a word: "unknown need" wherever one was named); a link back
+    up to the study or to needs/ itself is not read again."""
+    shared = tmp_path / "shared-needs"
+    shared.mkdir()
+    (shared / "extra.yaml").write_text(
+        "needs:\n  - {id: news, title: News, kind: content, groups: {desk: could}}\n"
+    )
+    root = make_study()
+    (root / "needs").mkdir()
+    (root / "needs" / "shared").symlink_to(shared)
+    (root / "needs" / "study").symlink_to(root)
+    (root / "needs" / "again").symlink_to(root / "needs")
+    assert [n.id for n in load_study(root).needs] == ["search", "mobile", "news"]
+
+
 def test_an_unknown_section_key_written_with_a_capital_names_the_kind(
     make_study: StudyMaker,
 ) -> None:

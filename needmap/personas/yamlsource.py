@@ -18,8 +18,9 @@ cannot go on after it.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -280,17 +281,33 @@ def yaml_files(folder: Path, *, below: bool = False) -> list[Path]:
 
     Hidden files and folders are passed over (an editor's lock file ``.#needs.yaml`` is
     one); a link to a file that is not there is listed, so that reading it says so instead
-    of the file's content going missing without a word.
+    of the file's content going missing without a word. A linked subfolder is read as any
+    other (``rglob`` passed it over); each folder once, and none that holds ``folder``
+    (a link back up would read the study's other files as these, or go round for ever).
     """
     if not folder.is_dir():
         return []
     return sorted(
         p
-        for p in (folder.rglob("*") if below else folder.iterdir())
+        for p in (_below(folder) if below else folder.iterdir())
         if p.suffix in YAML_SUFFIXES
         and (p.is_file() or (p.is_symlink() and not p.exists()))
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     )
+
+
+def _below(folder: Path) -> Iterator[Path]:
+    """Every file and link in ``folder`` and its subfolders, linked ones too."""
+    top = Path(os.path.realpath(folder))
+    seen: set[Path] = set()
+    for place, folders, files in os.walk(folder, followlinks=True):
+        real = Path(os.path.realpath(place))
+        if real in seen or (real != top and real in top.parents):
+            folders.clear()
+            continue
+        seen.add(real)
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        yield from (Path(place, name) for name in files)
 
 
 def _decode(raw: bytes, path: Path) -> str:
