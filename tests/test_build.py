@@ -244,6 +244,18 @@ def test_the_fingerprint_sees_study_files_and_not_the_reports(make_study: StudyM
     (root / "interviews").mkdir()
     (root / "interviews" / "r1.yaml").write_text("interviews: []\n")
     assert study_fingerprint(root, root / "reports") != before
+    # a linked folder of needs is read as the study's, so its changes are seen; a link
+    # back up to the study adds nothing
+    shared = root.parent / "shared"
+    shared.mkdir()
+    (root / "needs").mkdir()
+    (root / "needs" / "shared").symlink_to(shared)
+    (root / "needs" / "study").symlink_to(root)
+    linked = study_fingerprint(root, root / "reports")
+    (shared / "extra.yaml").write_text("needs: []\n")
+    assert {p for p, _, _ in study_fingerprint(root, root / "reports")} - {
+        p for p, _, _ in linked
+    } == {str(root / "needs" / "shared" / "extra.yaml")}
 
 
 def test_the_fingerprint_passes_over_a_file_it_cannot_read(
@@ -258,8 +270,8 @@ def test_the_fingerprint_passes_over_a_file_it_cannot_read(
     (root / "gone.yaml").symlink_to(root / "nowhere.yaml")
     real_walk = os.walk
 
-    def gone_first(top: Path) -> Iterator[tuple[str, list[str], list[str]]]:
-        for folder, subfolders, files in real_walk(top):
+    def gone_first(top: Path, followlinks: bool) -> Iterator[tuple[str, list[str], list[str]]]:
+        for folder, subfolders, files in real_walk(top, followlinks=followlinks):
             yield folder, subfolders, sorted(files, key=lambda name: name != "gone.yaml")
 
     monkeypatch.setattr(os, "walk", gone_first)

@@ -6,10 +6,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from needmap.errors import WORKBOOKS
+from needmap.personas.yamlsource import walk_folders
 
 __all__ = ["REPORTS", "study_fingerprint"]
 
@@ -22,8 +22,9 @@ and the exports they read."""
 
 
 def study_fingerprint(root: Path, *outputs: Path) -> frozenset[tuple[str, int, int]]:
-    """Each study file below ``root`` (not in the ``outputs`` folders or hidden ones) with
-    its modification time and size: when this changes, the reports are out of date.
+    """Each study file below ``root`` (not in the ``outputs`` folders or hidden ones, in
+    linked ones too, as the study reads them) with its modification time and size: when
+    this changes, the reports are out of date.
 
     ``needmap build --watch`` and ``needmap serve`` compare it twice a second. A study is
     a few dozen small files, so reading their times is cheap, and it sees every way an
@@ -31,11 +32,7 @@ def study_fingerprint(root: Path, *outputs: Path) -> frozenset[tuple[str, int, i
     """
     skip = {output.resolve() for output in outputs}
     found = set()
-    for folder, subfolders, files in os.walk(root):
-        here = Path(folder)
-        subfolders[:] = [
-            d for d in subfolders if not d.startswith(".") and (here / d).resolve() not in skip
-        ]
+    for here, files in walk_folders(root, lambda folder: folder.resolve() in skip):
         for name in files:
             if name.endswith(_WATCHED) and not name.startswith("."):
                 try:

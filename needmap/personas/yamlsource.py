@@ -41,6 +41,7 @@ __all__ = [
     "format_key",
     "read_yaml_file",
     "read_yaml_text",
+    "walk_folders",
     "yaml_files",
 ]
 
@@ -298,16 +299,27 @@ def yaml_files(folder: Path, *, below: bool = False) -> list[Path]:
 
 def _below(folder: Path) -> Iterator[Path]:
     """Every file and link in ``folder`` and its subfolders, linked ones too."""
+    for place, files in walk_folders(folder):
+        yield from (place / name for name in files)
+
+
+def walk_folders(
+    folder: Path, leave_out: Callable[[Path], bool] = lambda _: False
+) -> Iterator[tuple[Path, list[str]]]:
+    """``folder`` and each folder below it that is not hidden (nor ``leave_out``), with
+    the names of its files and links to files; linked folders too, each once, and none
+    that holds ``folder`` (a link back up would go round for ever)."""
     top = Path(os.path.realpath(folder))
     seen: set[Path] = set()
     for place, folders, files in os.walk(folder, followlinks=True):
-        real = Path(os.path.realpath(place))
+        here = Path(place)
+        real = Path(os.path.realpath(here))
         if real in seen or (real != top and real in top.parents):
             folders.clear()
             continue
         seen.add(real)
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        yield from (Path(place, name) for name in files)
+        folders[:] = [d for d in folders if not d.startswith(".") and not leave_out(here / d)]
+        yield here, files
 
 
 def _decode(raw: bytes, path: Path) -> str:
